@@ -1,0 +1,52 @@
+// Module boundaries are the architecture (ARCHITECTURE.md §2) made executable:
+// core libs stay pure, no domain reaches into another domain, apps only wire.
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+
+const INFRA_PACKAGES = ['@nestjs/*', 'typeorm', 'kafkajs', 'ioredis', 'pg', 'express', 'fs', 'node:fs', 'node:net', 'node:http', 'net', 'http'];
+const DOMAINS = ['registry', 'indicator', 'network', 'survey', 'evaluation', 'reporting'];
+
+export default [
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', '**/.quartier', 'coverage', 'tmp', 'bench-results', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...nx.configs['flat/base'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'], bannedExternalImports: INFRA_PACKAGES },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
+            { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:api', 'type:infra', 'type:contracts', 'type:feature', 'type:ui', 'type:data-access'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'] },
+            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:contracts'] },
+            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts'] },
+            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contracts'] },
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal', 'scope:shared'] },
+            ...DOMAINS.map((d) => ({ sourceTag: `scope:${d}`, onlyDependOnLibsWithTags: [`scope:${d}`, 'scope:shared'] })),
+            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  prettier,
+];

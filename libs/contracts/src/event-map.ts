@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import {
+  areaDeletedV1,
+  areaUpsertedV1,
+  areaVersionCreatedV1,
+  roleAssignmentGrantedV1,
+  roleAssignmentRevokedV1,
+  tenantUpsertedV1,
+} from './events/registry.events';
+import type { ServiceName } from './values';
+
+/**
+ * Every event type the platform knows, with its current version, producer and payload schema.
+ * Adding a field is additive within a version; a breaking change becomes a new version that
+ * consumers accept in parallel.
+ */
+export const EVENTS = {
+  'registry.tenant.upserted': { version: 1, producer: 'registry', schema: tenantUpsertedV1 },
+  'registry.area.upserted': { version: 1, producer: 'registry', schema: areaUpsertedV1 },
+  'registry.area.deleted': { version: 1, producer: 'registry', schema: areaDeletedV1 },
+  'registry.area-version.created': { version: 1, producer: 'registry', schema: areaVersionCreatedV1 },
+  'registry.role-assignment.granted': { version: 1, producer: 'registry', schema: roleAssignmentGrantedV1 },
+  'registry.role-assignment.revoked': { version: 1, producer: 'registry', schema: roleAssignmentRevokedV1 },
+} as const satisfies Record<string, { version: number; producer: ServiceName; schema: z.ZodType }>;
+
+export type EventType = keyof typeof EVENTS;
+export type EventMap = { [K in EventType]: z.infer<(typeof EVENTS)[K]['schema']> };
+export type EventPayload<K extends EventType> = EventMap[K];
+
+export const isKnownEventType = (type: string): type is EventType => Object.hasOwn(EVENTS, type);
+
+export type EventValidation<K extends EventType> =
+  | { ok: true; type: K; payload: EventPayload<K> }
+  | { ok: false; reason: string };
+
+/**
+ * Checks an incoming envelope's type, version and payload against the contract. Unknown types
+ * or versions are reported (the messaging layer dead-letters them with this reason).
+ */
+export function validateEvent(type: string, version: number, payload: unknown): EventValidation<EventType> {
+  if (!isKnownEventType(type)) return { ok: false, reason: `unknown event type ${type}` };
+  const contract = EVENTS[type];
+  if (contract.version !== version) {
+    return { ok: false, reason: `unsupported version ${version} of ${type} (known: ${contract.version})` };
+  }
+  const parsed = contract.schema.safeParse(payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `invalid ${type} payload at ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+  }
+  return { ok: true, type, payload: parsed.data as EventPayload<EventType> };
+}

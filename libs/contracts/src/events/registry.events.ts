@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { areaRefSchema, roleSchema, tenantIdSchema, uuidSchema } from '../values';
+
+export const tenantUpsertedV1 = z.object({
+  tenantId: tenantIdSchema,
+  name: z.string().min(1),
+  levels: z.array(z.object({ key: z.string(), name: z.string(), rank: z.number().int() })),
+});
+
+export const areaUpsertedV1 = areaRefSchema.extend({ validFrom: z.iso.date() });
+export const areaDeletedV1 = z.object({ id: uuidSchema, tenantId: tenantIdSchema });
+
+export const areaVersionCreatedV1 = z.object({
+  id: uuidSchema,
+  tenantId: tenantIdSchema,
+  name: z.string(),
+  validFrom: z.iso.date(),
+  /** Crosswalk from the previous version: old area → new area with weight (share). */
+  crosswalk: z.array(z.object({ fromAreaId: uuidSchema, toAreaId: uuidSchema, weight: z.number().min(0).max(1) })),
+});
+
+const assignment = z.object({
+  id: uuidSchema,
+  tenantId: tenantIdSchema,
+  subject: z.string().min(1),
+  role: roleSchema,
+  /** null = whole tenant; otherwise the area and its subtree. */
+  areaId: uuidSchema.nullable(),
+  programmeId: z.string().nullable(),
+});
+export const roleAssignmentGrantedV1 = assignment;
+export const roleAssignmentRevokedV1 = assignment.pick({ id: true, tenantId: true, subject: true });

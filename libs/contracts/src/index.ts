@@ -1,0 +1,4 @@
+export * from './values';
+export * from './envelope';
+export * from './event-map';
+export * from './events/registry.events';

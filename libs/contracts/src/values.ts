@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Services of the platform; each owns one PostgreSQL schema and one event topic. */
+export const SERVICES = ['registry', 'survey', 'network', 'indicator', 'evaluation', 'reporting'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+/** Realm roles, as Keycloak and the dev provider put them into `realm_access.roles`. */
+export const ROLES = [
+  'platform-admin',
+  'tenant-admin',
+  'programme-manager',
+  'planner',
+  'analyst',
+  'evaluator',
+  'viewer',
+] as const;
+export type Role = (typeof ROLES)[number];
+export const roleSchema = z.enum(ROLES);
+
+export const tenantIdSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'tenant id: lowercase letters, digits and dashes');
+export type TenantId = z.infer<typeof tenantIdSchema>;
+
+export const uuidSchema = z.uuid();
+
+/** A reference to an area as other services see it (their `area_ref` read model). */
+export const areaRefSchema = z.object({
+  id: uuidSchema,
+  tenantId: tenantIdSchema,
+  code: z.string().min(1),
+  name: z.string().min(1),
+  level: z.string().min(1),
+  parentId: uuidSchema.nullable(),
+  /** Ancestor ids from the root down to the parent; makes subtree checks a prefix test. */
+  path: z.array(uuidSchema),
+  population: z.number().int().nonnegative().nullable(),
+  versionId: uuidSchema,
+});
+export type AreaRef = z.infer<typeof areaRefSchema>;
+
+/**
+ * A statistical period: year `2024`, half-year `2024H1`, quarter `2024Q3`,
+ * or reference date `2024-12-31`.
+ */
+export const periodSchema = z
+  .string()
+  .regex(/^\d{4}(H[12]|Q[1-4]|-\d{2}-\d{2})?$/, 'period: YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD');
+export type Period = z.infer<typeof periodSchema>;

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { SERVICES, type ServiceName } from '@quartier/contracts';
+
+/**
+ * The environment every service container reads (and the only place that reads process.env).
+ * docker-compose.yml and k8s/ are tested against this list, so deployment and code agree.
+ */
+export const serviceConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]')
+    .optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' }).optional(),
+  OIDC_ISSUER: z.url({ error: 'OIDC_ISSUER must be the issuer URL (e.g. https://sso.example.de/realms/quartier)' }),
+  OIDC_AUDIENCE: z.string().min(1).default('quartier-api'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+});
+export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
+export const SERVICE_ENV_VARS = Object.keys(serviceConfigSchema.shape) as (keyof ServiceConfig)[];
+/** Variables a container cannot start without. */
+export const REQUIRED_SERVICE_ENV_VARS = SERVICE_ENV_VARS.filter((key) => !serviceConfigSchema.shape[key].safeParse(undefined).success);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once at boot and fails fast with every problem named. */
+export function loadServiceConfig(env: Record<string, string | undefined>): ServiceConfig {
+  const parsed = serviceConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return parsed.data;
+}
+
+/** HTTP paths a service exposes for operations; probes and ingress use exactly these. */
+export function servicePaths(service: ServiceName) {
+  const base = `/api/${service}`;
+  return {
+    base,
+    liveness: `${base}/health/live`,
+    readiness: `${base}/health`,
+    metrics: `${base}/metrics`,
+    docs: `${base}/docs`,
+    docsJson: `${base}/docs-json`,
+  } as const;
+}
+
+export const SERVICE_NAMES: readonly ServiceName[] = SERVICES;

@@ -1,0 +1,5 @@
+'use strict';
+module.exports = async function globalTeardown() {
+  await globalThis.__QUARTIER_KAFKA__?.stop();
+  await globalThis.__QUARTIER_PG__?.stop();
+};
