@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BERLIN_MSS_EDITIONS, loadBerlinMss, readFixtureCsv } from '../fixtures/berlin-mss';
 import { combineClasses } from './combined-class';
 import { computeCompositeIndex, type AreaIndexResult } from './composite-index';
@@ -113,5 +115,15 @@ describe('Berlin MSS edition details', () => {
     }
     expect(compared).toBe(5360);
     expect(roundedDifferently).toEqual(['05100313 Dynamik-summe', '07400824 zD4', '09401330 Dynamik-Index (standardisierte Dynamik-summe)']);
+  });
+});
+
+describe('example definition file', () => {
+  it('fixtures/berlin-mss-2021.definition.json gives the same result as the definition derived from KOM', () => {
+    const fixture = loadBerlinMss(2021);
+    const example = parseIndexDefinition(JSON.parse(readFileSync(join(__dirname, '../fixtures/berlin-mss-2021.definition.json'), 'utf8')));
+    const fromFile = computeCompositeIndex(example, fixture.areas);
+    const derived = computeCompositeIndex(fixture.definition, fixture.areas);
+    expect(fromFile.areas).toEqual(derived.areas);
   });
 });
