@@ -1,0 +1,54 @@
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+
+export interface SchemaDataSourceOptions {
+  /** postgres:// URL of the shared database. */
+  url: string;
+  /** The service's own schema; it never reads another service's tables. */
+  schema: string;
+  // Entities and migrations are listed explicitly per schema (no dist/ globs, STYLE.md "Data").
+  // eslint's no-unsafe-function-type is not enabled; TypeORM's own types are used as-is.
+  entities: MixedList<string | EntitySchema | (new () => unknown)>;
+  migrations: MixedList<string | (new () => unknown)>;
+  /** Connection pool size per process. */
+  poolSize?: number;
+  applicationName?: string;
+}
+
+/**
+ * One TypeORM DataSource per service schema. `search_path` pins unqualified SQL in migrations
+ * and queries to the schema, and migration bookkeeping lives in the schema too, so six services
+ * can share one database (embedded mode) without seeing each other's tables.
+ */
+export function createSchemaDataSource(options: SchemaDataSourceOptions): DataSource {
+  return new DataSource({
+    type: 'postgres',
+    url: options.url,
+    schema: options.schema,
+    entities: options.entities,
+    migrations: options.migrations,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    applicationName: options.applicationName ?? `quartier-${options.schema}`,
+    extra: {
+      max: options.poolSize ?? 10,
+      options: `-c search_path=${quoteIdent(options.schema)},public`,
+    },
+  });
+}
+
+/** Creates the schema when missing, then applies pending migrations. Returns their names. */
+export async function migrateSchema(dataSource: DataSource): Promise<string[]> {
+  const schema = (dataSource.options as { schema?: string }).schema;
+  if (!schema) throw new Error('migrateSchema needs a DataSource created with a schema');
+  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}
+
+export function quoteIdent(identifier: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(identifier)) throw new Error(`unsafe SQL identifier: ${identifier}`);
+  return `"${identifier}"`;
+}
