@@ -6,3 +6,4 @@ export * from './index-definition';
 export * from './standardise';
 export * from './composite-index';
 export * from './combined-class';
+export * from './formula';
