@@ -1,0 +1,147 @@
+// Tree-walking interpreter for parsed ODK expressions, plus the static check run when a form is
+// uploaded (unknown fields and functions, wrong arity, `.` or bare names where they mean nothing).
+import { FUNCTIONS, type FunctionContext, unsafeRegexReason } from './functions';
+import { type Expr, visit } from './parser';
+import { type DateValue, type Value, toBoolean, toNumber, toStringValue, valuesEqual } from './values';
+
+export interface EvaluationContext {
+  /** The answer of `${name}`: '' when unanswered (XPath's empty node), never undefined. */
+  readonly field: (name: string) => Value;
+  /** `.`, the answer under constraint. */
+  readonly current?: Value;
+  /** Choice-sheet columns of the choice being filtered (choice_filter only). */
+  readonly choice?: Readonly<Record<string, string>>;
+  readonly today: DateValue;
+}
+
+export class ExpressionEvaluationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ExpressionEvaluationError';
+  }
+}
+
+export function evaluate(expr: Expr, ctx: EvaluationContext): Value {
+  switch (expr.kind) {
+    case 'number':
+    case 'string':
+      return expr.value;
+    case 'ref':
+      return ctx.field(expr.name);
+    case 'current':
+      return ctx.current ?? '';
+    case 'name':
+      if (!ctx.choice) throw new ExpressionEvaluationError(`bare name '${expr.name}' outside a choice_filter`);
+      return ctx.choice[expr.name] ?? '';
+    case 'negate':
+      return -toNumber(evaluate(expr.operand, ctx));
+    case 'binary':
+      return binary(expr.op, expr.left, expr.right, ctx);
+    case 'call': {
+      const spec = FUNCTIONS[expr.name];
+      if (!spec) throw new ExpressionEvaluationError(`unknown function ${expr.name}()`);
+      // `if` only evaluates the branch it takes, so a guard like if(${n} > 0, 10 div ${n}, 0) costs nothing.
+      if (expr.name === 'if' && expr.args.length === 3) {
+        return toBoolean(evaluate(expr.args[0], ctx)) ? evaluate(expr.args[1], ctx) : evaluate(expr.args[2], ctx);
+      }
+      const fctx: FunctionContext = { today: ctx.today, current: ctx.current ?? '' };
+      return spec.fn(
+        expr.args.map((a) => evaluate(a, ctx)),
+        fctx,
+      );
+    }
+  }
+}
+
+function binary(op: Extract<Expr, { kind: 'binary' }>['op'], left: Expr, right: Expr, ctx: EvaluationContext): Value {
+  switch (op) {
+    case 'or':
+      return toBoolean(evaluate(left, ctx)) || toBoolean(evaluate(right, ctx));
+    case 'and':
+      return toBoolean(evaluate(left, ctx)) && toBoolean(evaluate(right, ctx));
+    case '=':
+      return valuesEqual(evaluate(left, ctx), evaluate(right, ctx));
+    case '!=':
+      return !valuesEqual(evaluate(left, ctx), evaluate(right, ctx));
+    default:
+      break;
+  }
+  const a = toNumber(evaluate(left, ctx));
+  const b = toNumber(evaluate(right, ctx));
+  switch (op) {
+    case '<':
+      return a < b;
+    case '<=':
+      return a <= b;
+    case '>':
+      return a > b;
+    case '>=':
+      return a >= b;
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case 'div':
+      return a / b;
+    case 'mod':
+      return a % b;
+  }
+}
+
+export function evaluateBoolean(expr: Expr, ctx: EvaluationContext): boolean {
+  return toBoolean(evaluate(expr, ctx));
+}
+
+export function evaluateString(expr: Expr, ctx: EvaluationContext): string {
+  return toStringValue(evaluate(expr, ctx));
+}
+
+export interface AnalysisScope {
+  /** Whether `${name}` may be referenced here; returns the reason when not. */
+  readonly checkField: (name: string) => string | undefined;
+  readonly allowCurrent: boolean;
+  /** Choice columns usable as bare names (choice_filter only). */
+  readonly choiceColumns?: ReadonlySet<string>;
+}
+
+/** Every reason an (already parsed) expression cannot run in `scope`; empty when it can. */
+export function analyseExpression(expr: Expr, scope: AnalysisScope): string[] {
+  const reasons: string[] = [];
+  const add = (reason: string): void => {
+    if (!reasons.includes(reason)) reasons.push(reason);
+  };
+  visit(expr, (e) => {
+    switch (e.kind) {
+      case 'ref': {
+        const reason = scope.checkField(e.name);
+        if (reason) add(reason);
+        break;
+      }
+      case 'current':
+        if (!scope.allowCurrent) add("'.' (the current answer) is only allowed in a constraint");
+        break;
+      case 'name':
+        if (!scope.choiceColumns) add(`unknown name '${e.name}' (fields are written \${${e.name}})`);
+        else if (!scope.choiceColumns.has(e.name)) add(`unknown choice column '${e.name}'`);
+        break;
+      case 'call': {
+        const spec = FUNCTIONS[e.name];
+        if (!spec) {
+          add(`unknown function ${e.name}()`);
+        } else if (e.args.length < spec.min || e.args.length > spec.max) {
+          const expected = spec.min === spec.max ? `${spec.min}` : spec.max === Infinity ? `at least ${spec.min}` : `${spec.min} to ${spec.max}`;
+          add(`${e.name}() takes ${expected} argument${spec.min === 1 && spec.max === 1 ? '' : 's'}, got ${e.args.length}`);
+        } else if (e.name === 'regex' && e.args[1]?.kind === 'string') {
+          const reason = unsafeRegexReason(e.args[1].value);
+          if (reason) add(reason);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  return reasons;
+}
