@@ -7,3 +7,4 @@ export * from './standardise';
 export * from './composite-index';
 export * from './combined-class';
 export * from './formula';
+export * from './aggregation';
