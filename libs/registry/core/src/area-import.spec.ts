@@ -1,0 +1,97 @@
+import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { AreaImportValidator, areaImportOptionsSchema, type ParentLookup } from './area-import';
+
+const square = (x = 13.4, y = 52.5, d = 0.01) => ({
+  type: 'Polygon',
+  coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]],
+});
+const feature = (properties: Record<string, unknown>, geometry: unknown = square()) => ({ type: 'Feature', properties, geometry });
+const noParent: ParentLookup = { hasParentLevel: false, parentCodes: new Set() };
+
+describe('AreaImportValidator', () => {
+  const options = areaImportOptionsSchema.parse({ level: 'bezirk', populationProperty: 'ew' });
+
+  it('maps code, name and population from the configured properties', () => {
+    const v = new AreaImportValidator(options, noParent);
+    expect(v.accept(0, feature({ id: '01', name: 'Mitte', ew: 385000 }))).toEqual({
+      feature: 0,
+      code: '01',
+      name: 'Mitte',
+      parentCode: null,
+      population: 385000,
+      geometry: square(),
+    });
+    expect(v.errors).toEqual([]);
+  });
+
+  it('names the feature index and every reason, and finds duplicate codes while streaming', () => {
+    const v = new AreaImportValidator(options, noParent);
+    v.accept(0, feature({ id: '01', name: 'Mitte' }));
+    expect(v.accept(1, feature({ id: '01', name: 'Mitte again' }))).toBeNull();
+    expect(v.accept(2, feature({ name: 'no code' }))).toBeNull();
+    expect(v.accept(3, feature({ id: '03', name: 'X', ew: -4 }))).toBeNull();
+    expect(v.accept(4, { type: 'Point' })).toBeNull();
+    expect(v.errors).toEqual([
+      { feature: 1, reason: 'code "01" was already used by feature 0' },
+      { feature: 2, reason: 'property "id" (code) is missing or empty' },
+      { feature: 3, reason: 'property "ew" (population) must be a non-negative whole number, got -4' },
+      { feature: 4, reason: 'not a GeoJSON Feature' },
+    ]);
+  });
+
+  it('rejects open rings, too few positions, bad coordinates, wrong types and self-intersections', () => {
+    const v = new AreaImportValidator(options, noParent);
+    const cases: [unknown, RegExp][] = [
+      [{ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }, /ring 0: is not closed/],
+      [{ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] }, /ring 0: has 3 positions/],
+      [{ type: 'Polygon', coordinates: [[[0, 0], [200, 0], [1, 1], [0, 0]]] }, /outside WGS84 bounds/],
+      [{ type: 'Point', coordinates: [0, 0] }, /not Polygon or MultiPolygon/],
+      [{ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }, /self-intersecting/],
+      [null, /geometry is missing/],
+    ];
+    cases.forEach(([geometry, reason], i) => {
+      expect(v.accept(i, feature({ id: `c${i}`, name: 'n' }, geometry))).toBeNull();
+      expect(v.errors.at(-1)?.reason).toMatch(reason);
+    });
+  });
+
+  it('resolves parents by the longest existing code prefix on the level above', () => {
+    const parents: ParentLookup = { hasParentLevel: true, parentCodes: new Set(['01', '0101', '010111']) };
+    const v = new AreaImportValidator(areaImportOptionsSchema.parse({ level: 'planungsraum' }), parents);
+    expect(v.accept(0, feature({ id: '01011101', name: 'Stülerstraße' }))?.parentCode).toBe('010111');
+    expect(v.accept(1, feature({ id: '99999999', name: 'Nowhere' }))).toBeNull();
+    expect(v.errors).toEqual([{ feature: 1, reason: 'no area on the level above has a code that is a prefix of "99999999"' }]);
+  });
+
+  it('resolves parents from a property when configured', () => {
+    const parents: ParentLookup = { hasParentLevel: true, parentCodes: new Set(['N']) };
+    const opts = areaImportOptionsSchema.parse({ level: 'quartier', parentFrom: 'property', parentProperty: 'stadtteil' });
+    const v = new AreaImportValidator(opts, parents);
+    expect(v.accept(0, feature({ id: 'q1', name: 'Q1', stadtteil: 'N' }))?.parentCode).toBe('N');
+    expect(v.accept(1, feature({ id: 'q2', name: 'Q2', stadtteil: 'S' }))).toBeNull();
+    expect(v.errors[0]).toEqual({ feature: 1, reason: 'parent area "S" does not exist on the level above' });
+  });
+
+  it('requires parentProperty for parentFrom=property', () => {
+    const parsed = areaImportOptionsSchema.safeParse({ level: 'x', parentFrom: 'property' });
+    expect(parsed.success).toBe(false);
+    expect(!parsed.success && parsed.error.issues[0].path).toEqual(['parentProperty']);
+  });
+
+  it('finds the duplicate code in the published LOR planning areas and accepts all 448 once it is corrected', () => {
+    const regions = JSON.parse(readFileSync(join(__dirname, '../../../../infra/data/berlin/lor-until-2020/district-regions.geojson'), 'utf8'));
+    const areas = JSON.parse(readFileSync(join(__dirname, '../../../../infra/data/berlin/lor-until-2020/planning-areas.geojson'), 'utf8'));
+    const parentCodes = new Set<string>(regions.features.map((f: { properties: { id: string } }) => f.properties.id));
+    const v = new AreaImportValidator(areaImportOptionsSchema.parse({ level: 'planungsraum' }), { hasParentLevel: true, parentCodes });
+    areas.features.forEach((f: unknown, i: number) => v.accept(i, f));
+    // The republished file labels Charlottenburg's Schloßstraße (04030417) with Steglitz's code.
+    expect(v.errors).toEqual([{ feature: 204, reason: 'code "06010102" was already used by feature 123' }]);
+
+    areas.features[123].properties.id = '04030417';
+    const fixed = new AreaImportValidator(areaImportOptionsSchema.parse({ level: 'planungsraum' }), { hasParentLevel: true, parentCodes });
+    const accepted = areas.features.map((f: unknown, i: number) => fixed.accept(i, f)).filter(Boolean);
+    expect(fixed.errors).toEqual([]);
+    expect(accepted).toHaveLength(448);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './registry.error';
+export * from './area-levels';
+export * from './geometry';
+export * from './area-import';
+export * from './crosswalk';

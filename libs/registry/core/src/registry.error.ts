@@ -1,0 +1,22 @@
+/** Domain errors of the registry, mapped once to HTTP status by the service's exception filter. */
+export type RegistryErrorCode =
+  | 'TenantNotFound'
+  | 'AreaNotFound'
+  | 'LevelNotFound'
+  | 'InvalidLevels'
+  | 'InvalidAreaImport'
+  | 'InvalidCrosswalk'
+  | 'AreaImportNotFound'
+  | 'RoleAssignmentNotFound'
+  | 'InvalidRoleAssignment';
+
+export class RegistryError extends Error {
+  constructor(
+    readonly code: RegistryErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}
