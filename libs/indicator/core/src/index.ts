@@ -8,3 +8,4 @@ export * from './composite-index';
 export * from './combined-class';
 export * from './formula';
 export * from './aggregation';
+export * from './suppression';
