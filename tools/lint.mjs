@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// ESLint needs Nx's project graph for @nx/enforce-module-boundaries; computing it first makes
+// sure the rule runs instead of being skipped with a warning.
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules/.bin', name);
+execFileSync(bin('nx'), ['show', 'projects'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+execFileSync(bin('eslint'), ['.', '--max-warnings', '0', '--cache', '--cache-location', 'node_modules/.cache/eslint/'], {
+  cwd: root,
+  stdio: 'inherit',
+});
