@@ -1,0 +1,150 @@
+import type { NetworkGraph } from './graph';
+
+export interface DegreeMeasures {
+  /** NetworkX `degree_centrality`: (in + out) / (n − 1) on directed graphs. */
+  readonly degree: Float64Array;
+  /** NetworkX `in_degree_centrality` / `out_degree_centrality` (equal to degree when undirected). */
+  readonly inDegree: Float64Array;
+  readonly outDegree: Float64Array;
+  /** Sum of tie weights (in + out when directed); equals the raw degree when unweighted. */
+  readonly strength: Float64Array;
+  readonly inStrength: Float64Array;
+  readonly outStrength: Float64Array;
+}
+
+export function degreeMeasures(graph: NetworkGraph): DegreeMeasures {
+  const { n } = graph;
+  // NetworkX gives 1 to the single node of a one-node graph; we keep its convention.
+  const scale = n <= 1 ? 1 : 1 / (n - 1);
+  const degree = new Float64Array(n);
+  const inDegree = new Float64Array(n);
+  const outDegree = new Float64Array(n);
+  const strength = new Float64Array(n);
+  const inStrength = new Float64Array(n);
+  const outStrength = new Float64Array(n);
+  for (let v = 0; v < n; v++) {
+    const outs = graph.outOffsets[v + 1] - graph.outOffsets[v];
+    const ins = graph.inOffsets[v + 1] - graph.inOffsets[v];
+    let so = 0;
+    for (let p = graph.outOffsets[v]; p < graph.outOffsets[v + 1]; p++) so += graph.outWeights[p];
+    let si = 0;
+    for (let p = graph.inOffsets[v]; p < graph.inOffsets[v + 1]; p++) si += graph.inWeights[p];
+    outDegree[v] = outs * scale;
+    inDegree[v] = ins * scale;
+    outStrength[v] = so;
+    inStrength[v] = si;
+    if (graph.directed) {
+      degree[v] = (outs + ins) * scale;
+      strength[v] = so + si;
+    } else {
+      degree[v] = outs * scale;
+      strength[v] = so;
+    }
+  }
+  return { degree, inDegree, outDegree, strength, inStrength, outStrength };
+}
+
+/**
+ * Freeman's degree centralisation: Σ (max − deg) over the largest sum a graph of this size can
+ * have (a star). Raw degrees, unweighted, as igraph's `centralization_degree(normalized=TRUE,
+ * loops=FALSE)`: (n−1)(n−2) undirected, 2(n−1)(n−2) for total degree on directed graphs.
+ */
+export function degreeCentralization(graph: NetworkGraph): number {
+  const { n } = graph;
+  if (n < 3) return 0;
+  let max = 0;
+  let sum = 0;
+  for (let v = 0; v < n; v++) {
+    const d = graph.outOffsets[v + 1] - graph.outOffsets[v] + (graph.directed ? graph.inOffsets[v + 1] - graph.inOffsets[v] : 0);
+    sum += d;
+    if (d > max) max = d;
+  }
+  const theoreticalMax = (graph.directed ? 2 : 1) * (n - 1) * (n - 2);
+  return (n * max - sum) / theoreticalMax;
+}
+
+export interface IterativeResult {
+  readonly values: Float64Array;
+  readonly converged: boolean;
+}
+
+/**
+ * NetworkX `pagerank(alpha=0.85)` (its SciPy power iteration): uniform start and teleport, the
+ * rank of dangling nodes spread uniformly, weights as transition strengths, stop once the L1
+ * change is below n·1e−6 — replicated step by step so values agree to rounding, not just to the
+ * tolerance. Undirected ties act in both directions.
+ */
+export function pagerank(graph: NetworkGraph, alpha = 0.85, maxIterations = 100, tolerance = 1e-6): IterativeResult {
+  const { n, outOffsets, outTargets, outWeights } = graph;
+  if (n === 0) return { values: new Float64Array(0), converged: true };
+  const invStrength = new Float64Array(n);
+  const dangling: number[] = [];
+  for (let v = 0; v < n; v++) {
+    let s = 0;
+    for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++) s += graph.weighted ? outWeights[p] : 1;
+    if (s !== 0) invStrength[v] = 1 / s;
+    else dangling.push(v);
+  }
+  const uniform = 1 / n;
+  let x = new Float64Array(n).fill(uniform);
+  let next = new Float64Array(n);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    next.fill(0);
+    for (let v = 0; v < n; v++) {
+      const xv = x[v];
+      const inv = invStrength[v];
+      for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++) {
+        next[outTargets[p]] += xv * ((graph.weighted ? outWeights[p] : 1) * inv);
+      }
+    }
+    let danglingSum = 0;
+    for (const v of dangling) danglingSum += x[v];
+    let err = 0;
+    for (let v = 0; v < n; v++) {
+      next[v] = alpha * (next[v] + danglingSum * uniform) + (1 - alpha) * uniform;
+      err += Math.abs(next[v] - x[v]);
+    }
+    [x, next] = [next, x];
+    if (err < n * tolerance) return { values: x, converged: true };
+  }
+  return { values: x, converged: false };
+}
+
+/**
+ * NetworkX `eigenvector_centrality` (power iteration on A + I, Euclidean normalisation, stop when
+ * the L1 change is below n·1e−6), tie strengths as weights when weighted. Only meaningful — and
+ * only reported — for connected undirected graphs; callers check that.
+ */
+export function eigenvectorCentrality(graph: NetworkGraph, maxIterations = 100, tolerance = 1e-6): IterativeResult {
+  const { n, outOffsets, outTargets, outWeights } = graph;
+  let x = new Float64Array(n).fill(1 / n);
+  for (let iteration = 0; iteration < maxIterations; iteration++) {
+    const last = x;
+    x = Float64Array.from(last);
+    for (let v = 0; v < n; v++) {
+      const xv = last[v];
+      for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++) x[outTargets[p]] += xv * (graph.weighted ? outWeights[p] : 1);
+    }
+    const norm = euclideanNorm(x) || 1;
+    let err = 0;
+    for (let v = 0; v < n; v++) {
+      x[v] /= norm;
+      err += Math.abs(x[v] - last[v]);
+    }
+    if (err < n * tolerance) return { values: x, converged: true };
+  }
+  return { values: x, converged: false };
+}
+
+/** Overflow-safe Euclidean norm (what Python's `math.hypot(*xs)` computes). */
+function euclideanNorm(xs: Float64Array): number {
+  let max = 0;
+  for (const x of xs) max = Math.max(max, Math.abs(x));
+  if (max === 0 || !Number.isFinite(max)) return max;
+  let sum = 0;
+  for (const x of xs) {
+    const r = x / max;
+    sum += r * r;
+  }
+  return max * Math.sqrt(sum);
+}
