@@ -9,3 +9,4 @@ export * from './combined-class';
 export * from './formula';
 export * from './aggregation';
 export * from './suppression';
+export * from './time-series';
