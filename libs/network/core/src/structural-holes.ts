@@ -13,6 +13,10 @@ export interface StructuralHoles {
  * u's total, and the neighbourhood of a directed node is predecessors ∪ successors.
  * Effective size of an undirected unweighted graph uses Borgatti's simplification
  * n − 2t/n (alters n, ties among alters t), exactly as NetworkX does.
+ *
+ * NaN (reported as null) exactly where NetworkX gives NaN: actors without ties and — a NetworkX
+ * quirk we keep so values stay comparable — actors of a directed network that name nobody
+ * (NetworkX tests `len(G[v]) == 0`, i.e. no successors, even when others name them).
  */
 export function structuralHoles(graph: NetworkGraph): StructuralHoles {
   const { n } = graph;
@@ -44,7 +48,7 @@ export function structuralHoles(graph: NetworkGraph): StructuralHoles {
 
   for (let u = 0; u < n; u++) {
     const alters = neighbours[u];
-    if (alters.length === 0) {
+    if (graph.outOffsets[u + 1] === graph.outOffsets[u]) {
       constraint[u] = NaN;
       effectiveSize[u] = NaN;
       continue;
