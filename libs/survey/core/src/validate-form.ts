@@ -1,0 +1,240 @@
+// Semantic checks on a questionnaire model, independent of where it came from. The XLSForm
+// importer maps each issue to a sheet row and column; the portal's form builder maps it to the
+// edited item. Issues point at model objects by identity, so duplicate names stay distinguishable.
+import { analyseExpression } from './expression/evaluate';
+import { ExpressionSyntaxError, type Expr, parseExpression, referencedFields } from './expression/parser';
+import {
+  type Choice,
+  type ChoiceList,
+  type Form,
+  type FormNode,
+  type Group,
+  type Question,
+  findChoiceList,
+  formLanguages,
+  isMatrixGroup,
+  isSelectLike,
+  likertScale,
+} from './model';
+
+export type ModelField =
+  | 'type'
+  | 'name'
+  | 'label'
+  | 'relevant'
+  | 'constraint'
+  | 'calculation'
+  | 'required'
+  | 'choice_filter'
+  | 'repeat_count'
+  | 'appearance'
+  | 'parameters'
+  | 'list_name'
+  | 'form_id'
+  | 'default_language';
+
+export type ModelTarget = FormNode | Choice | ChoiceList | 'settings';
+
+export interface ModelIssue {
+  readonly target: ModelTarget;
+  readonly field: ModelField;
+  readonly reason: string;
+  /** For duplicates: the first object that used the name. */
+  readonly duplicateOf?: ModelTarget;
+}
+
+/** A valid name: what XForms allows as an element name (letters, digits, `_ - .`, not leading digit). */
+export const NAME_PATTERN = /^[\p{L}_][\p{L}\p{N}_.-]*$/u;
+
+const UNLABELLED_TYPES = new Set(['calculate', 'start', 'end', 'today']);
+
+interface NodeInfo {
+  readonly node: FormNode;
+  /** Names of the repeat groups enclosing the node, outermost first (including itself if a repeat). */
+  readonly repeats: readonly string[];
+}
+
+/** The expression fields of a node with their parsed form, shared by validation and compilation. */
+export function nodeExpressions(node: FormNode): { field: ModelField; source: string }[] {
+  const out: { field: ModelField; source: string }[] = [];
+  const add = (field: ModelField, source: string | undefined): void => {
+    if (source !== undefined && source.trim() !== '') out.push({ field, source });
+  };
+  add('relevant', node.relevant);
+  if (node.kind === 'group') {
+    add('repeat_count', node.repeatCount);
+    return out;
+  }
+  add('constraint', node.constraint);
+  add('calculation', node.calculation);
+  if (typeof node.required === 'string') add('required', node.required);
+  if (isSelectLike(node)) add('choice_filter', node.choiceFilter);
+  return out;
+}
+
+export function validateFormModel(form: Form): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const issue = (target: ModelTarget, field: ModelField, reason: string, duplicateOf?: ModelTarget): void => {
+    issues.push(duplicateOf ? { target, field, reason, duplicateOf } : { target, field, reason });
+  };
+
+  // Names: one namespace for questions and groups, since ${name} must resolve unambiguously.
+  const byName = new Map<string, NodeInfo>();
+  const walk = (nodes: readonly FormNode[], repeats: readonly string[]): void => {
+    for (const node of nodes) {
+      const ownRepeats = node.kind === 'group' && node.repeat ? [...repeats, node.name] : repeats;
+      if (node.name === '') issue(node, 'name', 'missing name');
+      else if (!NAME_PATTERN.test(node.name)) issue(node, 'name', `invalid name "${node.name}" (letters, digits, _ - . only, not starting with a digit)`);
+      else if (byName.has(node.name)) issue(node, 'name', `duplicate name "${node.name}"`, byName.get(node.name)!.node);
+      else byName.set(node.name, { node, repeats: ownRepeats });
+      if (node.kind === 'group') walk(node.children, ownRepeats);
+    }
+  };
+  walk(form.children, []);
+
+  checkChoiceLists(form, issue);
+  const parsed = new Map<FormNode, Map<ModelField, Expr>>();
+
+  const visitNode = (node: FormNode, repeats: readonly string[]): void => {
+    const ownRepeats = node.kind === 'group' && node.repeat ? [...repeats, node.name] : repeats;
+    const list = node.kind === 'question' && isSelectLike(node) ? findChoiceList(form, node.listName) : undefined;
+    for (const { field, source } of nodeExpressions(node)) {
+      let expr: Expr;
+      try {
+        expr = parseExpression(source);
+      } catch (error) {
+        if (!(error instanceof ExpressionSyntaxError)) throw error;
+        issue(node, field, `syntax error at character ${error.position}: ${error.reason}`);
+        continue;
+      }
+      const exprs = parsed.get(node) ?? new Map<ModelField, Expr>();
+      exprs.set(field, expr);
+      parsed.set(node, exprs);
+      const choiceColumns = field === 'choice_filter' ? new Set(['name', ...(list?.choices.flatMap((c) => Object.keys(c.properties)) ?? [])]) : undefined;
+      // repeat_count is read outside the repeat it sizes.
+      const scopeRepeats = field === 'repeat_count' ? repeats : ownRepeats;
+      const scope = { checkField: (name: string) => checkFieldIn(byName, name, scopeRepeats), allowCurrent: field === 'constraint', choiceColumns };
+      for (const reason of analyseExpression(expr, scope)) issue(node, field, reason);
+    }
+    if (node.kind === 'group') {
+      checkGroup(node, issue);
+      node.children.forEach((child) => visitNode(child, ownRepeats));
+    } else {
+      checkQuestion(node, list, issue);
+    }
+  };
+  form.children.forEach((node) => visitNode(node, []));
+
+  checkCalculationCycles(parsed, byName, issue);
+  checkSettings(form, issue);
+  return issues;
+}
+
+function checkFieldIn(byName: ReadonlyMap<string, NodeInfo>, name: string, repeats: readonly string[]): string | undefined {
+  const target = byName.get(name);
+  if (!target) return `unknown field \${${name}}`;
+  if (target.node.kind === 'group') return `\${${name}} is a group, not a field`;
+  const outside = target.repeats.find((r) => !repeats.includes(r));
+  return outside === undefined ? undefined : `field \${${name}} is inside repeat "${outside}" and cannot be used outside it`;
+}
+
+type Report = (target: ModelTarget, field: ModelField, reason: string, duplicateOf?: ModelTarget) => void;
+
+function checkQuestion(q: Question, list: ChoiceList | undefined, issue: Report): void {
+  const hasLabel = Object.values(q.label).some((t) => t.trim() !== '');
+  if (!hasLabel && !UNLABELLED_TYPES.has(q.type)) issue(q, 'label', 'missing label');
+  if (q.type === 'calculate' && q.calculation.trim() === '') issue(q, 'calculation', 'calculate needs a calculation');
+  if (!isSelectLike(q)) return;
+  if (!list) {
+    issue(q, 'type', `unknown choice list "${q.listName}"`);
+    return;
+  }
+  if (list.choices.length === 0) {
+    issue(q, 'type', `choice list "${q.listName}" has no choices`);
+    return;
+  }
+  if (q.type === 'select_one' && q.likert && likertScale(list).length < 2) {
+    issue(q, 'appearance', `Likert scale "${q.listName}" needs at least 2 scale points`);
+  }
+  if (q.type === 'select_multiple' || q.type === 'rank') {
+    for (const choice of list.choices) {
+      if (/\s/.test(choice.name)) issue(choice, 'name', `choice name "${choice.name}" contains a space, which ${q.type} "${q.name}" cannot store`);
+    }
+  }
+  if (q.type === 'area' && q.method === 'postcode' && !list.choices.some((c) => (c.properties['postcode'] ?? '').trim() !== '')) {
+    issue(q, 'parameters', `area list "${q.listName}" has no postcode column to look postcodes up in`);
+  }
+}
+
+function checkGroup(group: Group, issue: Report): void {
+  if (!isMatrixGroup(group)) return;
+  // A matrix shows one row per question against a shared header of options, so all must share a list.
+  let first: { name: string; list: string } | undefined;
+  for (const child of group.children) {
+    if (child.kind === 'question' && child.type === 'note') continue;
+    if (child.kind !== 'question' || (child.type !== 'select_one' && child.type !== 'select_multiple')) {
+      issue(child, 'type', `table-list group "${group.name}" may only hold select_one/select_multiple questions`);
+      continue;
+    }
+    if (!first) first = { name: child.name, list: child.listName };
+    else if (child.listName !== first.list) {
+      issue(child, 'type', `table-list group "${group.name}" needs one choice list: "${child.name}" uses "${child.listName}", "${first.name}" uses "${first.list}"`);
+    }
+  }
+}
+
+function checkChoiceLists(form: Form, issue: Report): void {
+  const seenLists = new Set<string>();
+  for (const list of form.choiceLists) {
+    if (list.name === '' || !NAME_PATTERN.test(list.name)) issue(list, 'list_name', list.name === '' ? 'missing list name' : `invalid list name "${list.name}"`);
+    else if (seenLists.has(list.name)) issue(list, 'list_name', `duplicate choice list "${list.name}"`);
+    seenLists.add(list.name);
+    const seen = new Map<string, Choice>();
+    for (const choice of list.choices) {
+      if (choice.name.trim() === '') {
+        issue(choice, 'name', 'missing choice name');
+        continue;
+      }
+      const first = seen.get(choice.name);
+      if (first) issue(choice, 'name', `duplicate choice "${choice.name}" in list "${list.name}"`, first);
+      else seen.set(choice.name, choice);
+      if (!Object.values(choice.label).some((t) => t.trim() !== '')) issue(choice, 'label', 'missing label');
+    }
+  }
+}
+
+function checkCalculationCycles(parsed: ReadonlyMap<FormNode, Map<ModelField, Expr>>, byName: ReadonlyMap<string, NodeInfo>, issue: Report): void {
+  const deps = new Map<string, string[]>();
+  for (const [node, exprs] of parsed) {
+    const calc = exprs.get('calculation');
+    if (calc) deps.set(node.name, referencedFields(calc));
+  }
+  const state = new Map<string, 'visiting' | 'done'>();
+  const reported = new Set<string>();
+  const dfs = (name: string, path: string[]): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(name)), name];
+      const start = cycle[0];
+      if (!reported.has(start)) {
+        cycle.slice(0, -1).forEach((n) => reported.add(n));
+        const node = byName.get(start)?.node;
+        if (node) issue(node, 'calculation', `circular calculation: ${cycle.join(' → ')}`);
+      }
+      return;
+    }
+    state.set(name, 'visiting');
+    for (const dep of deps.get(name) ?? []) if (deps.has(dep)) dfs(dep, [...path, name]);
+    state.set(name, 'done');
+  };
+  for (const name of deps.keys()) dfs(name, []);
+}
+
+function checkSettings(form: Form, issue: Report): void {
+  if (form.settings.formId.trim() === '') issue('settings', 'form_id', 'missing form_id');
+  else if (!NAME_PATTERN.test(form.settings.formId)) issue('settings', 'form_id', `invalid form_id "${form.settings.formId}"`);
+  const languages = formLanguages(form);
+  if (languages.length > 0 && !languages.includes(form.settings.defaultLanguage)) {
+    issue('settings', 'default_language', `no labels in the default language "${form.settings.defaultLanguage}" (labels exist in ${languages.join(', ')})`);
+  }
+}

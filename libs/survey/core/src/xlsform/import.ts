@@ -1,0 +1,497 @@
+// XLSForm → questionnaire model. Structural problems (unknown types, unmatched groups, bad
+// headers) are found here row by row; semantic ones (names, lists, expressions) by
+// `validateFormModel`, then located back to the row and column they came from. Every problem is
+// reported, not just the first, so a form can be fixed in one pass.
+import { type FormIssue, type XlsFormSheetName, sortFormIssues } from '../errors';
+import {
+  type AreaMethod,
+  type Choice,
+  type ChoiceList,
+  type Form,
+  type FormNode,
+  type Group,
+  type Labels,
+  type Question,
+  type QuestionType,
+  DEFAULT_LANGUAGE,
+} from '../model';
+import { type ModelTarget, validateFormModel } from '../validate-form';
+import { type Sheet, type SheetRow, type XlsFormSheets, readXlsFormWorkbook } from './sheets';
+
+export interface ImportOptions {
+  /** form_id to use when the settings sheet gives none (e.g. the file name). */
+  readonly fallbackFormId?: string;
+}
+
+export type ImportResult = { readonly ok: true; readonly form: Form } | { readonly ok: false; readonly issues: readonly FormIssue[] };
+
+export async function importXlsForm(data: ArrayBuffer | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  return formFromSheets(await readXlsFormWorkbook(data), options);
+}
+
+const TRANSLATABLE = new Set(['label', 'hint', 'constraint_message', 'required_message']);
+const SURVEY_COLUMNS = new Set([
+  'type',
+  'name',
+  'required',
+  'relevant',
+  'constraint',
+  'calculation',
+  'choice_filter',
+  'appearance',
+  'default',
+  'read_only',
+  'parameters',
+  'repeat_count',
+]);
+const CHOICE_COLUMNS = new Set(['list_name', 'name']);
+const SETTINGS_COLUMNS = new Set(['form_id', 'form_title', 'version', 'default_language']);
+const COLUMN_ALIASES: Readonly<Record<string, string>> = { 'list name': 'list_name', 'constraint message': 'constraint_message', 'required message': 'required_message' };
+
+const SIMPLE_TYPES: Readonly<Record<string, QuestionType>> = {
+  text: 'text',
+  string: 'text',
+  integer: 'integer',
+  int: 'integer',
+  decimal: 'decimal',
+  date: 'date',
+  time: 'time',
+  geopoint: 'geopoint',
+  note: 'note',
+  calculate: 'calculate',
+  start: 'start',
+  end: 'end',
+  today: 'today',
+};
+const LIST_TYPES = new Set(['select_one', 'select_multiple', 'rank', 'area']);
+/** ODK types Quartier deliberately does not collect: media and device data do not belong in anonymous surveys. */
+const UNSUPPORTED_TYPES = new Set([
+  'datetime',
+  'image',
+  'audio',
+  'video',
+  'file',
+  'barcode',
+  'geotrace',
+  'geoshape',
+  'range',
+  'acknowledge',
+  'hidden',
+  'deviceid',
+  'subscriberid',
+  'simserial',
+  'phonenumber',
+  'username',
+  'email',
+  'audit',
+  'background-audio',
+  'xml-external',
+  'csv-external',
+  'trigger',
+  'start-geopoint',
+  'select_one_from_file',
+  'select_multiple_from_file',
+]);
+
+type ParsedType =
+  | { kind: 'begin'; repeat: boolean }
+  | { kind: 'end'; repeat: boolean }
+  | { kind: 'question'; type: QuestionType; listName?: string }
+  | { kind: 'error'; reason: string };
+
+export function parseQuestionType(raw: string): ParsedType {
+  const tokens = raw.trim().split(/\s+/);
+  const head = tokens[0].toLowerCase();
+  const lowered = tokens.map((t) => t.toLowerCase());
+  if ((head === 'begin' || head === 'end') && tokens.length === 2 && (lowered[1] === 'group' || lowered[1] === 'repeat')) {
+    return head === 'begin' ? { kind: 'begin', repeat: lowered[1] === 'repeat' } : { kind: 'end', repeat: lowered[1] === 'repeat' };
+  }
+  const underscored = /^(begin|end)_(group|repeat)$/.exec(head);
+  if (underscored && tokens.length === 1) {
+    const repeat = underscored[2] === 'repeat';
+    return underscored[1] === 'begin' ? { kind: 'begin', repeat } : { kind: 'end', repeat };
+  }
+  let type = head;
+  let rest = tokens.slice(1);
+  if (head === 'select' && (lowered[1] === 'one' || lowered[1] === 'multiple')) {
+    type = `select_${lowered[1]}`;
+    rest = tokens.slice(2);
+  }
+  if (LIST_TYPES.has(type)) {
+    if (rest.length === 0) return { kind: 'error', reason: `${type} needs a choice list name` };
+    if (rest.length > 1) {
+      if (rest[1].toLowerCase() === 'or_other') return { kind: 'error', reason: 'or_other is not supported: add an "other" choice and a text question shown when it is selected' };
+      return { kind: 'error', reason: `unexpected "${rest.slice(1).join(' ')}" after the list name` };
+    }
+    return { kind: 'question', type: type as QuestionType, listName: rest[0] };
+  }
+  const simple = SIMPLE_TYPES[type];
+  if (simple) {
+    if (rest.length > 0) return { kind: 'error', reason: `unexpected "${rest.join(' ')}" after type ${type}` };
+    return { kind: 'question', type: simple };
+  }
+  if (UNSUPPORTED_TYPES.has(type)) return { kind: 'error', reason: `question type "${type}" is not supported` };
+  return { kind: 'error', reason: `unknown question type "${raw.trim()}"` };
+}
+
+interface Column {
+  readonly header: string;
+  /** Lower-cased column name without language (`label`, `relevant`, …), aliases resolved. */
+  readonly base: string;
+  readonly language?: string;
+}
+
+/** `label::German (de)` → `de` (KoboToolbox style); `label::de` → `de`; anything else as written. */
+function languageTag(text: string): string {
+  const inParens = /\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\)\s*$/.exec(text);
+  return (inParens ? inParens[1] : text).trim();
+}
+
+function splitHeader(header: string): { base: string; suffix?: string } {
+  const at = header.indexOf('::');
+  const rawBase = (at < 0 ? header : header.slice(0, at)).trim().toLowerCase();
+  const base = COLUMN_ALIASES[rawBase] ?? rawBase;
+  return at < 0 ? { base } : { base, suffix: header.slice(at + 2) };
+}
+
+interface SheetColumns {
+  readonly columns: readonly Column[];
+  /** Header of a known (non-translated) column, or of the first column of a translated one. */
+  headerOf(base: string): string | undefined;
+  value(row: SheetRow, base: string): string | undefined;
+  labels(row: SheetRow, base: string): Labels;
+  extra(row: SheetRow): Record<string, string>;
+}
+
+function analyseColumns(sheetName: XlsFormSheetName, sheet: Sheet, known: ReadonlySet<string>, defaultLanguage: string, issues: FormIssue[]): SheetColumns {
+  const columns: Column[] = [];
+  const seen = new Map<string, string>();
+  for (const header of sheet.header) {
+    const { base, suffix } = splitHeader(header);
+    let column: Column;
+    let key: string;
+    if (TRANSLATABLE.has(base)) {
+      const language = suffix === undefined ? defaultLanguage : languageTag(suffix);
+      column = { header, base, language };
+      key = `${base}::${language}`;
+    } else if (known.has(base) && suffix === undefined) {
+      column = { header, base };
+      key = base;
+    } else {
+      column = { header, base: '' };
+      key = `extra:${header}`;
+    }
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push({ sheet: sheetName, row: 1, column: header, reason: `duplicate column (same as column ${first})` });
+      continue;
+    }
+    seen.set(key, header);
+    columns.push(column);
+  }
+  const byBase = (base: string): Column[] => columns.filter((c) => c.base === base);
+  return {
+    columns,
+    headerOf: (base) => byBase(base)[0]?.header,
+    value: (row, base) => {
+      const column = byBase(base)[0];
+      return column ? row.cells[column.header] : undefined;
+    },
+    labels: (row, base) => {
+      const out: Record<string, string> = {};
+      for (const c of byBase(base)) {
+        const text = row.cells[c.header];
+        if (text !== undefined && c.language !== undefined) out[c.language] = text;
+      }
+      return out;
+    },
+    extra: (row) => {
+      const out: Record<string, string> = {};
+      for (const c of columns) {
+        const text = row.cells[c.header];
+        if (c.base === '' && text !== undefined) out[c.header] = text;
+      }
+      return out;
+    },
+  };
+}
+
+interface Location {
+  readonly sheet: XlsFormSheetName;
+  readonly row: number;
+  readonly columns: SheetColumns | undefined;
+}
+
+const TRUE_WORDS = new Set(['yes', 'true', 'true()', '1']);
+const FALSE_WORDS = new Set(['no', 'false', 'false()', '0']);
+
+function parseFlag(text: string | undefined): boolean | undefined {
+  if (text === undefined) return false;
+  const word = text.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return undefined;
+}
+
+function parseAreaParameters(text: string | undefined): { method: AreaMethod } | { reason: string } {
+  if (text === undefined) return { method: 'choice' };
+  let method: AreaMethod = 'choice';
+  for (const part of text.split(/[\s;]+/).filter((p) => p !== '')) {
+    const [key, value] = part.split('=').map((s) => s.trim());
+    if (key !== 'by') return { reason: `unknown parameter "${key}" for area (expected by=choice, by=postcode or by=point)` };
+    if (value !== 'choice' && value !== 'postcode' && value !== 'point') return { reason: `area by "${value ?? ''}" is not one of choice, postcode, point` };
+    method = value;
+  }
+  return { method };
+}
+
+function determineDefaultLanguage(sheets: XlsFormSheets, explicit: string | undefined): string {
+  if (explicit !== undefined && explicit.trim() !== '') return languageTag(explicit);
+  const languages: string[] = [];
+  let plain = false;
+  for (const sheet of [sheets.survey, sheets.choices]) {
+    for (const header of sheet?.header ?? []) {
+      const { base, suffix } = splitHeader(header);
+      if (!TRANSLATABLE.has(base)) continue;
+      if (suffix === undefined) plain = true;
+      else languages.push(languageTag(suffix));
+    }
+  }
+  // German is the default of a German city's survey; plain `label` columns therefore hold German.
+  if (plain || languages.includes(DEFAULT_LANGUAGE) || languages.length === 0) return DEFAULT_LANGUAGE;
+  return languages[0];
+}
+
+interface OpenGroup {
+  readonly repeat: boolean;
+  readonly row: SheetRow;
+  readonly children: FormNode[];
+}
+
+export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {}): ImportResult {
+  const issues: FormIssue[] = [];
+  const locations = new Map<ModelTarget, Location>();
+
+  // Settings first: the default language decides what plain `label` columns mean.
+  const settingsSheet = sheets.settings;
+  const settingsColumns = settingsSheet ? analyseColumns('settings', settingsSheet, SETTINGS_COLUMNS, DEFAULT_LANGUAGE, issues) : undefined;
+  const settingsRow: SheetRow = settingsSheet?.rows[0] ?? { row: 2, cells: {} };
+  if (settingsSheet && settingsSheet.rows.length > 1) {
+    issues.push({ sheet: 'settings', row: settingsSheet.rows[1].row, reason: 'settings take one row of values (row 2); further rows are not read' });
+  }
+  const setting = (base: string): string | undefined => settingsColumns?.value(settingsRow, base);
+  const defaultLanguage = determineDefaultLanguage(sheets, setting('default_language'));
+  locations.set('settings', { sheet: 'settings', row: settingsRow.row, columns: settingsColumns });
+
+  const choiceLists = readChoices(sheets.choices, defaultLanguage, issues, locations);
+  const children = readSurvey(sheets.survey, defaultLanguage, issues, locations);
+
+  const form: Form = {
+    settings: {
+      formId: setting('form_id') ?? options.fallbackFormId ?? '',
+      ...(setting('form_title') !== undefined ? { title: setting('form_title') } : {}),
+      ...(setting('version') !== undefined ? { version: setting('version') } : {}),
+      defaultLanguage,
+      extra: settingsColumns ? settingsColumns.extra(settingsRow) : {},
+    },
+    children,
+    choiceLists,
+  };
+
+  for (const modelIssue of validateFormModel(form)) {
+    const loc = locations.get(modelIssue.target);
+    if (!loc) continue;
+    const column = loc.columns?.headerOf(modelIssue.field) ?? modelIssue.field;
+    const first = modelIssue.duplicateOf ? locations.get(modelIssue.duplicateOf) : undefined;
+    const reason = first ? `${modelIssue.reason} (first in row ${first.row})` : modelIssue.reason;
+    issues.push({ sheet: loc.sheet, row: loc.row, column, reason });
+  }
+  return issues.length > 0 ? { ok: false, issues: sortFormIssues(issues) } : { ok: true, form };
+}
+
+function readChoices(sheet: Sheet | undefined, defaultLanguage: string, issues: FormIssue[], locations: Map<ModelTarget, Location>): ChoiceList[] {
+  if (!sheet) return [];
+  const columns = analyseColumns('choices', sheet, CHOICE_COLUMNS, defaultLanguage, issues);
+  if (columns.headerOf('list_name') === undefined) {
+    issues.push({ sheet: 'choices', row: 1, reason: 'missing column list_name' });
+    return [];
+  }
+  if (columns.headerOf('name') === undefined) {
+    issues.push({ sheet: 'choices', row: 1, reason: 'missing column name' });
+    return [];
+  }
+  const lists = new Map<string, { row: number; choices: Choice[] }>();
+  for (const row of sheet.rows) {
+    const listName = columns.value(row, 'list_name');
+    if (listName === undefined) {
+      issues.push({ sheet: 'choices', row: row.row, column: columns.headerOf('list_name'), reason: 'missing list name' });
+      continue;
+    }
+    const list = lists.get(listName) ?? { row: row.row, choices: [] };
+    lists.set(listName, list);
+    const name = columns.value(row, 'name');
+    if (name === undefined) {
+      issues.push({ sheet: 'choices', row: row.row, column: columns.headerOf('name'), reason: 'missing choice name' });
+      continue;
+    }
+    const choice: Choice = { name, label: columns.labels(row, 'label'), properties: columns.extra(row) };
+    locations.set(choice, { sheet: 'choices', row: row.row, columns });
+    list.choices.push(choice);
+  }
+  return [...lists.entries()].map(([name, { row, choices }]) => {
+    const list: ChoiceList = { name, choices };
+    locations.set(list, { sheet: 'choices', row, columns });
+    return list;
+  });
+}
+
+function readSurvey(sheet: Sheet | undefined, defaultLanguage: string, issues: FormIssue[], locations: Map<ModelTarget, Location>): FormNode[] {
+  if (!sheet) {
+    issues.push({ sheet: 'survey', row: 1, reason: 'sheet "survey" is missing' });
+    return [];
+  }
+  const columns = analyseColumns('survey', sheet, SURVEY_COLUMNS, defaultLanguage, issues);
+  for (const required of ['type', 'name']) {
+    if (columns.headerOf(required) === undefined) issues.push({ sheet: 'survey', row: 1, reason: `missing column ${required}` });
+  }
+  if (columns.headerOf('type') === undefined) return [];
+
+  const root: FormNode[] = [];
+  const stack: OpenGroup[] = [];
+  const issue = (row: SheetRow, base: string, reason: string): void => {
+    issues.push({ sheet: 'survey', row: row.row, column: columns.headerOf(base) ?? base, reason });
+  };
+  const current = (): FormNode[] => (stack.length > 0 ? stack[stack.length - 1].children : root);
+  const closeGroup = (open: OpenGroup): Group => {
+    const row = open.row;
+    const repeatCount = columns.value(row, 'repeat_count');
+    if (repeatCount !== undefined && !open.repeat) issue(row, 'repeat_count', 'repeat_count only applies to begin repeat');
+    const extra = columns.extra(row);
+    // Question-only columns on a group row mean nothing to the group; they are kept verbatim.
+    for (const base of ['required', 'constraint', 'calculation', 'choice_filter', 'default', 'read_only', 'parameters']) {
+      const text = columns.value(row, base);
+      if (text !== undefined) extra[columns.headerOf(base) ?? base] = text;
+    }
+    for (const base of ['hint', 'constraint_message', 'required_message']) {
+      for (const [language, text] of Object.entries(columns.labels(row, base))) extra[`${base}::${language}`] = text;
+    }
+    const group: Group = {
+      kind: 'group',
+      repeat: open.repeat,
+      name: columns.value(row, 'name') ?? '',
+      label: columns.labels(row, 'label'),
+      ...optional('relevant', columns.value(row, 'relevant')),
+      ...optional('appearance', columns.value(row, 'appearance')),
+      ...(open.repeat ? optional('repeatCount', repeatCount) : {}),
+      extra,
+      children: open.children,
+    };
+    locations.set(group, { sheet: 'survey', row: row.row, columns });
+    return group;
+  };
+
+  for (const row of sheet.rows) {
+    const rawType = columns.value(row, 'type');
+    if (rawType === undefined) {
+      issue(row, 'type', 'missing type');
+      continue;
+    }
+    const parsed = parseQuestionType(rawType);
+    if (parsed.kind === 'begin') {
+      stack.push({ repeat: parsed.repeat, row, children: [] });
+      continue;
+    }
+    if (parsed.kind === 'end') {
+      const word = parsed.repeat ? 'repeat' : 'group';
+      const open = stack[stack.length - 1];
+      if (!open) {
+        issue(row, 'type', `end ${word} without a matching begin ${word}`);
+        continue;
+      }
+      if (open.repeat !== parsed.repeat) {
+        issue(row, 'type', `end ${word} does not match begin ${open.repeat ? 'repeat' : 'group'} in row ${open.row.row}`);
+      }
+      stack.pop();
+      const group = closeGroup(open);
+      current().push(group);
+      continue;
+    }
+    const question = buildQuestion(row, parsed, columns, issue);
+    locations.set(question, { sheet: 'survey', row: row.row, columns });
+    current().push(question);
+  }
+  while (stack.length > 0) {
+    const open = stack.pop()!;
+    const word = open.repeat ? 'repeat' : 'group';
+    issue(open.row, 'type', `begin ${word} "${columns.value(open.row, 'name') ?? ''}" has no matching end ${word}`);
+    current().push(closeGroup(open));
+  }
+  return root;
+}
+
+function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: string };
+}
+
+function buildQuestion(
+  row: SheetRow,
+  parsed: Exclude<ParsedType, { kind: 'begin' | 'end' }>,
+  columns: SheetColumns,
+  issue: (row: SheetRow, base: string, reason: string) => void,
+): Question {
+  if (parsed.kind === 'error') issue(row, 'type', parsed.reason);
+  // An unusable type still yields a placeholder question, so references to it do not cascade
+  // into "unknown field" errors; the import fails on the type error anyway.
+  const type: QuestionType = parsed.kind === 'question' ? parsed.type : 'text';
+  const requiredText = columns.value(row, 'required');
+  const requiredFlag = parseFlag(requiredText);
+  const readOnly = parseFlag(columns.value(row, 'read_only'));
+  if (readOnly === undefined) issue(row, 'read_only', `expected yes or no, got "${columns.value(row, 'read_only')}"`);
+  const repeatCount = columns.value(row, 'repeat_count');
+  if (repeatCount !== undefined) issue(row, 'repeat_count', 'repeat_count only applies to begin repeat');
+
+  const base = {
+    kind: 'question' as const,
+    name: columns.value(row, 'name') ?? '',
+    label: columns.labels(row, 'label'),
+    hint: columns.labels(row, 'hint'),
+    required: requiredFlag ?? requiredText ?? false,
+    requiredMessage: columns.labels(row, 'required_message'),
+    ...optional('relevant', columns.value(row, 'relevant')),
+    ...optional('constraint', columns.value(row, 'constraint')),
+    constraintMessage: columns.labels(row, 'constraint_message'),
+    ...optional('calculation', columns.value(row, 'calculation')),
+    ...optional('appearance', columns.value(row, 'appearance')),
+    ...optional('defaultValue', columns.value(row, 'default')),
+    readOnly: readOnly ?? false,
+    extra: columns.extra(row),
+  };
+  const choiceFilter = columns.value(row, 'choice_filter');
+  const listName = parsed.kind === 'question' ? parsed.listName : undefined;
+  if (choiceFilter !== undefined && parsed.kind === 'question' && listName === undefined) {
+    issue(row, 'choice_filter', 'choice_filter only applies to questions with a choice list');
+  }
+  const parameters = columns.value(row, 'parameters');
+  switch (type) {
+    case 'select_one': {
+      // `likert` is how ODK and Kobo mark a rating scale; the model keeps it as a flag.
+      const tokens = (base.appearance ?? '').split(/\s+/).filter((t) => t !== '');
+      const likert = tokens.includes('likert');
+      const appearance = tokens.filter((t) => t !== 'likert').join(' ');
+      const { appearance: _drop, ...rest } = base;
+      return { ...rest, ...optional('appearance', appearance === '' ? undefined : appearance), ...optional('parameters', parameters), type, listName: listName ?? '', likert, ...optional('choiceFilter', choiceFilter) };
+    }
+    case 'select_multiple':
+    case 'rank':
+      return { ...base, ...optional('parameters', parameters), type, listName: listName ?? '', ...optional('choiceFilter', choiceFilter) };
+    case 'area': {
+      const area = parseAreaParameters(parameters);
+      if ('reason' in area) issue(row, 'parameters', area.reason);
+      return { ...base, type, listName: listName ?? '', method: 'method' in area ? area.method : 'choice', ...optional('choiceFilter', choiceFilter) };
+    }
+    case 'calculate':
+      return { ...base, ...optional('parameters', parameters), type, calculation: base.calculation ?? '' };
+    default:
+      return { ...base, ...optional('parameters', parameters), type };
+  }
+}

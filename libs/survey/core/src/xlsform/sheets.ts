@@ -1,0 +1,98 @@
+// A workbook reduced to what the XLSForm importer needs: per sheet the header row and the
+// non-empty rows with their spreadsheet row numbers (header = row 1), every cell as text.
+import ExcelJS from 'exceljs';
+import { SurveyError } from '../errors';
+
+export interface SheetRow {
+  /** Row number as the spreadsheet shows it. */
+  readonly row: number;
+  /** Cell text by header (as written, trimmed); empty cells are absent. */
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+export interface Sheet {
+  /** Header texts in column order (trimmed, empty headers dropped). */
+  readonly header: readonly string[];
+  readonly rows: readonly SheetRow[];
+}
+
+export interface XlsFormSheets {
+  readonly survey?: Sheet;
+  readonly choices?: Sheet;
+  readonly settings?: Sheet;
+}
+
+/**
+ * Builds a sheet from arrays, the first being the header (row 1). Empty arrays stand for blank
+ * rows, so tests can place rows at exact spreadsheet row numbers.
+ */
+export function sheetFromRows(rows: readonly (readonly (string | undefined)[])[]): Sheet {
+  const [headerRow = [], ...body] = rows;
+  const header = headerRow.map((h) => (h ?? '').trim());
+  const out: SheetRow[] = [];
+  body.forEach((values, i) => {
+    const cells: Record<string, string> = {};
+    values.forEach((value, col) => {
+      const key = header[col];
+      const text = (value ?? '').trim();
+      if (key && text !== '' && cells[key] === undefined) cells[key] = text;
+    });
+    if (Object.keys(cells).length > 0) out.push({ row: i + 2, cells });
+  });
+  return { header: header.filter((h) => h !== ''), rows: out };
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = (value as ExcelJS.CellFormulaValue).result;
+    return result === undefined || typeof result === 'object' ? '' : String(result);
+  }
+  if ('text' in value && typeof value.text === 'string') return value.text;
+  return '';
+}
+
+function readSheet(ws: ExcelJS.Worksheet): Sheet {
+  const headerByColumn = new Map<number, string>();
+  ws.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
+    const text = cellText(cell.value).trim();
+    if (text !== '') headerByColumn.set(col, text);
+  });
+  const rows: SheetRow[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const cells: Record<string, string> = {};
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const key = headerByColumn.get(col);
+      const text = cellText(cell.value).trim();
+      // A duplicated header keeps its first column; the importer reports the duplicate.
+      if (key !== undefined && text !== '' && cells[key] === undefined) cells[key] = text;
+    });
+    if (Object.keys(cells).length > 0) rows.push({ row: rowNumber, cells });
+  });
+  return { header: [...headerByColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, h]) => h), rows };
+}
+
+/** Reads the `survey`, `choices` and `settings` sheets (names case-insensitive) of an .xlsx file. */
+export async function readXlsFormWorkbook(data: ArrayBuffer | Uint8Array): Promise<XlsFormSheets> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    // exceljs declares `load(Buffer)` but hands the data to JSZip, which takes any ArrayBuffer;
+    // passing one keeps this library free of Node's Buffer (the portal's form builder runs it too).
+    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    await workbook.xlsx.load(copy as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (error) {
+    throw new SurveyError('InvalidWorkbook', `not a readable .xlsx workbook: ${(error as Error).message}`);
+  }
+  const find = (name: string): Sheet | undefined => {
+    const ws = workbook.worksheets.find((w) => w.name.trim().toLowerCase() === name);
+    return ws ? readSheet(ws) : undefined;
+  };
+  return { survey: find('survey'), choices: find('choices'), settings: find('settings') };
+}
