@@ -1,4 +1,180 @@
 import type { Command } from 'commander';
+import type { Writable } from 'node:stream';
+import { CliError } from '../cli-error';
 
-// Placeholder until this command group lands; it registers nothing.
-export function registerIndexCommands(_program: Command): void {}
+// `quartier index compute`: computes composite indices (Berlin MSS method, configurable) from a
+// JSON definition and a long-format values CSV. The output contract is relied on by other
+// tools: header `area,valid,<index>_value,<index>_class,…` in definition order, one row per
+// area in order of first appearance, full-precision values (JS number → string).
+// Heavy modules (zod via indicator-core, csv-parse/-stringify) are imported inside the action
+// so `quartier --help` stays fast.
+
+export interface IndexComputeOptions {
+  definition: string;
+  values: string;
+  out?: string;
+  /** Value codes that mean "no value" in addition to an empty cell (e.g. `-9999`). */
+  missing?: string[];
+}
+
+export function registerIndexCommands(program: Command): void {
+  const index = program.command('index').description('composite social-monitoring indices (status, dynamics, …)');
+  index
+    .command('compute')
+    .description('compute the indices of a definition for every area of a long-format values CSV (area,indicator,value)')
+    .requiredOption('--definition <file>', 'index definition (JSON)')
+    .requiredOption('--values <file>', 'values CSV with header area,indicator,value; the population is the indicator named by "population"')
+    .option('--out <file>', 'write the result CSV here instead of stdout')
+    .option('--missing <codes>', 'comma-separated value codes meaning "no value", besides an empty cell (e.g. -9999)', (text: string) =>
+      text.split(',').map((code) => code.trim()).filter((code) => code !== ''),
+    )
+    .action(async (options: IndexComputeOptions) => {
+      await computeIndexCommand(options);
+    });
+}
+
+/**
+ * Runs `index compute`. Exported for in-process tests and scripting.
+ * @throws CliError for every expected failure (bad definition, bad CSV, no variance, …).
+ */
+export async function computeIndexCommand(options: IndexComputeOptions, stdout: Writable = process.stdout): Promise<{ areas: number; valid: number }> {
+  const core = await import('@quartier/indicator-core');
+  const definition = await loadDefinition(options.definition, core);
+  const required = core.requiredIndicators(definition);
+  const { areas, seenIndicators } = await readLongValues(options.values, new Set(required), new Set(options.missing ?? []));
+
+  const absent = required.filter((code) => !seenIndicators.has(code));
+  if (absent.length > 0) {
+    const usedBy = (code: string) =>
+      code === definition.population ? 'the population' : `index ${definition.indices.filter((i) => i.indicators.includes(code)).map((i) => `"${i.id}"`).join(', ')}`;
+    throw new CliError(`${options.values}: ${absent.map((code) => `indicator "${code}" (used by ${usedBy(code)})`).join(', ')} does not occur in the values`);
+  }
+
+  let result;
+  try {
+    result = core.computeCompositeIndex(definition, areas);
+  } catch (error) {
+    if (error instanceof core.IndicatorError) throw new CliError(`cannot compute "${definition.id}": ${error.message}`);
+    throw error;
+  }
+
+  const { stringify } = await import('csv-stringify/sync');
+  const header = ['area', 'valid', ...definition.indices.flatMap((i) => [`${i.id}_value`, `${i.id}_class`])];
+  const rows = result.areas.map((area) =>
+    area.valid
+      ? [area.area, 'true', ...definition.indices.flatMap((i) => [String(area.indices[i.id].value), area.indices[i.id].class.code])]
+      : [area.area, 'false', ...definition.indices.flatMap(() => ['', ''])],
+  );
+  const csv = stringify([header, ...rows], { record_delimiter: '\n' });
+  if (options.out) {
+    const { writeFile } = await import('node:fs/promises');
+    try {
+      await writeFile(options.out, csv, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`);
+    }
+    process.stderr.write(`${definition.id}: ${result.areas.length} areas, ${result.validAreaCount} valid → ${options.out}\n`);
+  } else {
+    // A closed pipe (`… | head`) is the reader's choice, not a failure of the computation.
+    await new Promise<void>((resolve, reject) =>
+      stdout.write(csv, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve())),
+    );
+  }
+  return { areas: result.areas.length, valid: result.validAreaCount };
+}
+
+type Core = typeof import('@quartier/indicator-core');
+
+async function loadDefinition(file: string, core: Core) {
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read definition ${file}: ${(error as Error).message}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new CliError(`definition ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  try {
+    return core.parseIndexDefinition(json);
+  } catch (error) {
+    if (error instanceof core.IndicatorError) throw new CliError(`definition ${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const REQUIRED_COLUMNS = ['area', 'indicator', 'value'] as const;
+
+interface AreaValues {
+  area: string;
+  values: Record<string, number | null>;
+}
+
+/**
+ * Streams the long CSV (csv-parse) into one record per area, keeping only the indicators the
+ * definition needs but every area (in order of first appearance). Everything that is wrong is
+ * reported with its line number; a value is either empty/a declared missing code or a plain
+ * decimal number — no "1,5", no "12 %", no hex — because a silently misread value would move
+ * an area's class.
+ */
+async function readLongValues(file: string, needed: ReadonlySet<string>, missingCodes: ReadonlySet<string>) {
+  const { createReadStream } = await import('node:fs');
+  const { parse } = await import('csv-parse');
+  const areas = new Map<string, AreaValues>();
+  const seenIndicators = new Set<string>();
+  const firstLine = new Map<string, number>();
+  let columns: { area: number; indicator: number; value: number } | undefined;
+
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true });
+  const input = createReadStream(file);
+  // pipe() does not forward read errors (a missing file would leave the loop waiting forever).
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = info.lines;
+      if (!columns) {
+        const header = record.map((name) => name.toLowerCase());
+        const absent = REQUIRED_COLUMNS.filter((name) => !header.includes(name));
+        if (absent.length > 0) throw new CliError(`${file}: missing column(s) ${absent.join(', ')} (header: ${record.join(',')}; expected area,indicator,value)`);
+        columns = { area: header.indexOf('area'), indicator: header.indexOf('indicator'), value: header.indexOf('value') };
+        continue;
+      }
+      const area = record[columns.area];
+      const indicator = record[columns.indicator];
+      const text = record[columns.value];
+      if (area === '') throw new CliError(`${file} line ${line}: empty area`);
+      if (indicator === '') throw new CliError(`${file} line ${line}: empty indicator for area "${area}"`);
+      let entry = areas.get(area);
+      if (!entry) {
+        entry = { area, values: {} };
+        areas.set(area, entry);
+      }
+      if (!needed.has(indicator)) continue;
+      const key = `${area}\u0000${indicator}`;
+      const earlier = firstLine.get(key);
+      if (earlier !== undefined) throw new CliError(`${file} line ${line}: area "${area}", indicator "${indicator}" already has a value on line ${earlier}`);
+      firstLine.set(key, line);
+      seenIndicators.add(indicator);
+      if (text === '' || missingCodes.has(text)) {
+        entry.values[indicator] = null;
+      } else if (NUMBER.test(text)) {
+        entry.values[indicator] = Number(text);
+      } else {
+        throw new CliError(`${file} line ${line}: value "${text}" of area "${area}", indicator "${indicator}" is not a number`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new CliError(`cannot read values ${file}: ${(error as Error).message}`);
+    throw new CliError(`${file}: ${(error as Error).message}`);
+  }
+  if (!columns) throw new CliError(`${file}: empty file (expected the header area,indicator,value)`);
+  return { areas: [...areas.values()], seenIndicators };
+}

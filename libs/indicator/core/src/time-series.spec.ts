@@ -107,7 +107,7 @@ describe('qualityFlags', () => {
     // history 10, 11, 10, 11, 10 → median 10, MAD 0 → sd = 1.253314 × mean(0,1,0,1,0) = 0.5013
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ code: 'outlier-history', area: 'x', period: '2020', value: 30, median: 10 });
-    expect((flags[0] as Extract<QualityFlag, { code: 'outlier-history' }>).robustZ).toBeCloseTo(20 / (1.253314 * 0.4), 6);
+    expect((flags[0] as Extract<QualityFlag, { robustZ: number }>).robustZ).toBeCloseTo(20 / (1.253314 * 0.4), 6);
   });
 
   it('flags an area far from its peers in the same period, not the peers', () => {
