@@ -9,17 +9,28 @@ import { computeIndexCommand } from './index-compute';
 // End-to-end over the real Berlin MSS 2021 data: long values CSV + the example definition →
 // result CSV, compared with the published classes.
 const FIXTURES = join(__dirname, '../../../../libs/indicator/core/fixtures');
-const indicatorRows = parse(readFileSync(join(FIXTURES, 'berlin-mss/mss-2021-indicators.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-const publishedRows = parse(readFileSync(join(FIXTURES, 'berlin-mss/mss-2021-classes.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
-const table3Rows = parse(readFileSync(join(FIXTURES, 'berlin-mss/mss-2021-official-table3-zvalues.csv'), 'utf8'), { columns: true, delimiter: ';', bom: true }) as Record<string, string>[];
+const indicatorRows = parse(readFileSync(join(FIXTURES, 'berlin-mss/mss-2021-indicators.csv'), 'utf8'), {
+  columns: true,
+}) as Record<string, string>[];
+const publishedRows = parse(readFileSync(join(FIXTURES, 'berlin-mss/mss-2021-classes.csv'), 'utf8'), {
+  columns: true,
+}) as Record<string, string>[];
+const table3Rows = parse(
+  readFileSync(join(FIXTURES, 'berlin-mss/mss-2021-official-table3-zvalues.csv'), 'utf8'),
+  { columns: true, delimiter: ';', bom: true },
+) as Record<string, string>[];
 const CODES = ['EW', 'S1', 'S3', 'S4', 'D1', 'D3', 'D4'];
 
 let dir: string;
 const path = (name: string) => join(dir, name);
 
-function longCsv(transform: (code: string, value: string) => string = (_, v) => (v === '-9999' ? '' : v), codes = CODES): string {
+function longCsv(
+  transform: (code: string, value: string) => string = (_, v) => (v === '-9999' ? '' : v),
+  codes = CODES,
+): string {
   const lines = ['area,indicator,value'];
-  for (const row of indicatorRows) for (const code of codes) lines.push(`${row['PLR_ID']},${code},${transform(code, row[code])}`);
+  for (const row of indicatorRows)
+    for (const code of codes) lines.push(`${row['PLR_ID']},${code},${transform(code, row[code])}`);
   return lines.join('\n') + '\n';
 }
 
@@ -50,7 +61,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('quartier index compute', () => {
   it('writes one row per area with full-precision values and the published classes', async () => {
-    const { code, stderr } = await run(['index', 'compute', '--definition', path('def.json'), '--values', path('values.csv'), '--out', path('result.csv')]);
+    const { code, stderr } = await run([
+      'index',
+      'compute',
+      '--definition',
+      path('def.json'),
+      '--values',
+      path('values.csv'),
+      '--out',
+      path('result.csv'),
+    ]);
     expect(stderr).toBe(`berlin-mss-2021: 542 areas, 536 valid → ${path('result.csv')}\n`);
     expect(code).toBe(0);
     const text = readFileSync(path('result.csv'), 'utf8');
@@ -64,7 +84,14 @@ describe('quartier index compute', () => {
     expect(byArea.get('01100101')).toMatchObject({ valid: 'true', status_class: '2', dynamics_class: '-' });
     expect(byArea.get('01100102')).toMatchObject({ valid: 'true', status_class: '1', dynamics_class: '+/-' });
     expect(byArea.get('01200517')).toMatchObject({ valid: 'true', status_class: '4', dynamics_class: '+' });
-    expect(byArea.get('10100205')).toEqual({ area: '10100205', valid: 'false', status_value: '', status_class: '', dynamics_value: '', dynamics_class: '' });
+    expect(byArea.get('10100205')).toEqual({
+      area: '10100205',
+      valid: 'false',
+      status_value: '',
+      status_class: '',
+      dynamics_value: '',
+      dynamics_class: '',
+    });
     expect(byArea.get('03400831')).toMatchObject({ valid: 'false', status_value: '' });
 
     // Every class equals the published one; values are unrounded and agree with table 3.
@@ -75,13 +102,19 @@ describe('quartier index compute', () => {
         expect(row['valid']).toBe('false');
         continue;
       }
-      expect([published['PLR_ID'], row['status_class'], row['dynamics_class']]).toEqual([published['PLR_ID'], published['SI_N'], dynamicsCode[published['DI_N']]]);
+      expect([published['PLR_ID'], row['status_class'], row['dynamics_class']]).toEqual([
+        published['PLR_ID'],
+        published['SI_N'],
+        dynamicsCode[published['DI_N']],
+      ]);
     }
     const table3 = new Map(table3Rows.map((r) => [r['PLR-ID'], r]));
     const status = byArea.get('01100101')!['status_value'];
     expect(String(Number(status))).toBe(status);
     expect(status.replace(/^-/, '').length).toBeGreaterThan(12);
-    expect(Number(status).toFixed(2)).toBe(table3.get('01100101')!['Status-Index (standardisierte Statussumme)']);
+    expect(Number(status).toFixed(2)).toBe(
+      table3.get('01100101')!['Status-Index (standardisierte Statussumme)'],
+    );
   });
 
   it('writes the same CSV to stdout without --out', async () => {
@@ -92,21 +125,42 @@ describe('quartier index compute', () => {
         done();
       },
     });
-    const summary = await computeIndexCommand({ definition: path('def.json'), values: path('values.csv') }, sink);
+    const summary = await computeIndexCommand(
+      { definition: path('def.json'), values: path('values.csv') },
+      sink,
+    );
     expect(summary).toEqual({ areas: 542, valid: 536 });
     expect(stdout).toBe(readFileSync(path('result.csv'), 'utf8'));
   });
 
   it('treats declared missing codes like empty cells (--missing -9999)', async () => {
-    writeFileSync(path('raw.csv'), longCsv((_, v) => v));
-    const { code } = await run(['index', 'compute', '--definition', path('def.json'), '--values', path('raw.csv'), '--missing', '-9999', '--out', path('raw-result.csv')]);
+    writeFileSync(
+      path('raw.csv'),
+      longCsv((_, v) => v),
+    );
+    const { code } = await run([
+      'index',
+      'compute',
+      '--definition',
+      path('def.json'),
+      '--values',
+      path('raw.csv'),
+      '--missing',
+      '-9999',
+      '--out',
+      path('raw-result.csv'),
+    ]);
     expect(code).toBe(0);
     expect(readFileSync(path('raw-result.csv'), 'utf8')).toBe(readFileSync(path('result.csv'), 'utf8'));
   });
 
   it('ignores extra columns and extra indicators, and keeps areas that only have those (invalid)', async () => {
     const text = longCsv().trimEnd().split('\n');
-    const withExtras = ['period,area,indicator,value', ...text.slice(1).map((l) => `2020,${l}`), '2020,99999999,K01,3'].join('\n');
+    const withExtras = [
+      'period,area,indicator,value',
+      ...text.slice(1).map((l) => `2020,${l}`),
+      '2020,99999999,K01,3',
+    ].join('\n');
     writeFileSync(path('extras.csv'), withExtras);
     let stdout = '';
     const sink = new Writable({
@@ -124,13 +178,23 @@ describe('quartier index compute', () => {
   describe('bad input exits non-zero with a clear message', () => {
     it('names an indicator the values lack', async () => {
       writeFileSync(path('no-s4.csv'), longCsv(undefined, ['EW', 'S1', 'S3', 'D1', 'D3', 'D4']));
-      const { code, stderr } = await run(['index', 'compute', '--definition', path('def.json'), '--values', path('no-s4.csv')]);
+      const { code, stderr } = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('def.json'),
+        '--values',
+        path('no-s4.csv'),
+      ]);
       expect(code).toBe(2);
-      expect(stderr).toBe(`${path('no-s4.csv')}: indicator "S4" (used by index "status") does not occur in the values\n`);
-      writeFileSync(path('no-ew.csv'), longCsv(undefined, ['S1', 'S3', 'S4', 'D1', 'D3', 'D4']));
-      expect((await run(['index', 'compute', '--definition', path('def.json'), '--values', path('no-ew.csv')])).stderr).toContain(
-        'indicator "EW" (used by the population) does not occur',
+      expect(stderr).toBe(
+        `${path('no-s4.csv')}: indicator "S4" (used by index "status") does not occur in the values\n`,
       );
+      writeFileSync(path('no-ew.csv'), longCsv(undefined, ['S1', 'S3', 'S4', 'D1', 'D3', 'D4']));
+      expect(
+        (await run(['index', 'compute', '--definition', path('def.json'), '--values', path('no-ew.csv')]))
+          .stderr,
+      ).toContain('indicator "EW" (used by the population) does not occur');
     });
 
     it('rejects a bad class layout with its path', async () => {
@@ -140,7 +204,14 @@ describe('quartier index compute', () => {
         { code: '-', label: 'negativ', upTo: 1 },
       ];
       writeFileSync(path('bad-classes.json'), JSON.stringify(def));
-      const { code, stderr } = await run(['index', 'compute', '--definition', path('bad-classes.json'), '--values', path('values.csv')]);
+      const { code, stderr } = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('bad-classes.json'),
+        '--values',
+        path('values.csv'),
+      ]);
       expect(code).toBe(2);
       expect(stderr).toBe(
         `definition ${path('bad-classes.json')}: invalid index definition:\nindices.1.classes.0: unknown class layout: the open class "+" (no "upTo") must be the last class\n`,
@@ -151,37 +222,79 @@ describe('quartier index compute', () => {
       const lines = longCsv().split('\n');
       lines[4] = lines[4].replace(/,[^,]*$/, ',4,2');
       writeFileSync(path('comma.csv'), lines.join('\n'));
-      const { code, stderr } = await run(['index', 'compute', '--definition', path('def.json'), '--values', path('comma.csv')]);
+      const { code, stderr } = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('def.json'),
+        '--values',
+        path('comma.csv'),
+      ]);
       expect(code).toBe(2);
       expect(stderr).toBe(`${path('comma.csv')}: Invalid Record Length: expect 3, got 4 on line 5\n`);
       lines[4] = lines[4].replace(/,4,2$/, ',4.2 %');
       writeFileSync(path('percent.csv'), lines.join('\n'));
-      const second = await run(['index', 'compute', '--definition', path('def.json'), '--values', path('percent.csv')]);
+      const second = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('def.json'),
+        '--values',
+        path('percent.csv'),
+      ]);
       expect(second.code).toBe(2);
-      expect(second.stderr).toBe(`${path('percent.csv')} line 5: value "4.2 %" of area "01100101", indicator "S4" is not a number\n`);
+      expect(second.stderr).toBe(
+        `${path('percent.csv')} line 5: value "4.2 %" of area "01100101", indicator "S4" is not a number\n`,
+      );
     });
 
     it('names missing columns', async () => {
       writeFileSync(path('columns.csv'), 'area,indicator,val\n01100101,EW,3419\n');
-      const { code, stderr } = await run(['index', 'compute', '--definition', path('def.json'), '--values', path('columns.csv')]);
+      const { code, stderr } = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('def.json'),
+        '--values',
+        path('columns.csv'),
+      ]);
       expect(code).toBe(2);
-      expect(stderr).toBe(`${path('columns.csv')}: missing column(s) value (header: area,indicator,val; expected area,indicator,value)\n`);
-      writeFileSync(path('empty.csv'), '');
-      expect((await run(['index', 'compute', '--definition', path('def.json'), '--values', path('empty.csv')])).stderr).toBe(
-        `${path('empty.csv')}: empty file (expected the header area,indicator,value)\n`,
+      expect(stderr).toBe(
+        `${path('columns.csv')}: missing column(s) value (header: area,indicator,val; expected area,indicator,value)\n`,
       );
+      writeFileSync(path('empty.csv'), '');
+      expect(
+        (await run(['index', 'compute', '--definition', path('def.json'), '--values', path('empty.csv')]))
+          .stderr,
+      ).toBe(`${path('empty.csv')}: empty file (expected the header area,indicator,value)\n`);
     });
 
     it('rejects a value given twice, with both line numbers', async () => {
       writeFileSync(path('twice.csv'), longCsv() + '01100101,S1,4.3\n');
-      const { code, stderr } = await run(['index', 'compute', '--definition', path('def.json'), '--values', path('twice.csv')]);
+      const { code, stderr } = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('def.json'),
+        '--values',
+        path('twice.csv'),
+      ]);
       expect(code).toBe(2);
-      expect(stderr).toBe(`${path('twice.csv')} line 3796: area "01100101", indicator "S1" already has a value on line 3\n`);
+      expect(stderr).toBe(
+        `${path('twice.csv')} line 3796: area "01100101", indicator "S1" already has a value on line 3\n`,
+      );
     });
 
     it('reports unreadable or invalid definition JSON with the zod path', async () => {
       writeFileSync(path('broken.json'), '{ "id": "x", ');
-      const broken = await run(['index', 'compute', '--definition', path('broken.json'), '--values', path('values.csv')]);
+      const broken = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('broken.json'),
+        '--values',
+        path('values.csv'),
+      ]);
       expect(broken.code).toBe(2);
       expect(broken.stderr).toMatch(new RegExp(`^definition ${path('broken.json')} is not valid JSON: `));
 
@@ -189,23 +302,58 @@ describe('quartier index compute', () => {
       (def['indices'] as Record<string, unknown>[])[0]['weights'] = { S1: 1, S2: 1 };
       def['minPopulation'] = 'dreihundert';
       writeFileSync(path('zod.json'), JSON.stringify(def));
-      const invalid = await run(['index', 'compute', '--definition', path('zod.json'), '--values', path('values.csv')]);
+      const invalid = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('zod.json'),
+        '--values',
+        path('values.csv'),
+      ]);
       expect(invalid.code).toBe(2);
       expect(invalid.stderr).toContain('minPopulation: ');
-      expect(invalid.stderr).toContain('indices.0.weights.S2: "S2" is not one of the indicators of index "status"');
+      expect(invalid.stderr).toContain(
+        'indices.0.weights.S2: "S2" is not one of the indicators of index "status"',
+      );
 
-      const missing = await run(['index', 'compute', '--definition', path('nope.json'), '--values', path('values.csv')]);
+      const missing = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('nope.json'),
+        '--values',
+        path('values.csv'),
+      ]);
       expect(missing.stderr).toMatch(/^cannot read definition .*nope\.json: ENOENT/);
-      const noValues = await run(['index', 'compute', '--definition', path('def.json'), '--values', path('nope.csv')]);
+      const noValues = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('def.json'),
+        '--values',
+        path('nope.csv'),
+      ]);
       expect(noValues.code).toBe(2);
       expect(noValues.stderr).toMatch(/^cannot read values .*nope\.csv: ENOENT/);
     });
 
     it('explains an index that cannot be computed (no variance)', async () => {
-      writeFileSync(path('flat.csv'), longCsv((code, v) => (code === 'D3' ? '0' : v === '-9999' ? '' : v)));
-      const { code, stderr } = await run(['index', 'compute', '--definition', path('def.json'), '--values', path('flat.csv')]);
+      writeFileSync(
+        path('flat.csv'),
+        longCsv((code, v) => (code === 'D3' ? '0' : v === '-9999' ? '' : v)),
+      );
+      const { code, stderr } = await run([
+        'index',
+        'compute',
+        '--definition',
+        path('def.json'),
+        '--values',
+        path('flat.csv'),
+      ]);
       expect(code).toBe(2);
-      expect(stderr).toBe('cannot compute "berlin-mss-2021": cannot standardise indicator "D3" of index "dynamics": all 536 valid areas have the same value (0)\n');
+      expect(stderr).toBe(
+        'cannot compute "berlin-mss-2021": cannot standardise indicator "D3" of index "dynamics": all 536 valid areas have the same value (0)\n',
+      );
     });
 
     it('requires --definition and --values', async () => {

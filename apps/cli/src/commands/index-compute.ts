@@ -18,15 +18,28 @@ export interface IndexComputeOptions {
 }
 
 export function registerIndexCommands(program: Command): void {
-  const index = program.command('index').description('composite social-monitoring indices (status, dynamics, …)');
+  const index = program
+    .command('index')
+    .description('composite social-monitoring indices (status, dynamics, …)');
   index
     .command('compute')
-    .description('compute the indices of a definition for every area of a long-format values CSV (area,indicator,value)')
+    .description(
+      'compute the indices of a definition for every area of a long-format values CSV (area,indicator,value)',
+    )
     .requiredOption('--definition <file>', 'index definition (JSON)')
-    .requiredOption('--values <file>', 'values CSV with header area,indicator,value; the population is the indicator named by "population"')
+    .requiredOption(
+      '--values <file>',
+      'values CSV with header area,indicator,value; the population is the indicator named by "population"',
+    )
     .option('--out <file>', 'write the result CSV here instead of stdout')
-    .option('--missing <codes>', 'comma-separated value codes meaning "no value", besides an empty cell (e.g. -9999)', (text: string) =>
-      text.split(',').map((code) => code.trim()).filter((code) => code !== ''),
+    .option(
+      '--missing <codes>',
+      'comma-separated value codes meaning "no value", besides an empty cell (e.g. -9999)',
+      (text: string) =>
+        text
+          .split(',')
+          .map((code) => code.trim())
+          .filter((code) => code !== ''),
     )
     .action(async (options: IndexComputeOptions) => {
       await computeIndexCommand(options);
@@ -37,24 +50,39 @@ export function registerIndexCommands(program: Command): void {
  * Runs `index compute`. Exported for in-process tests and scripting.
  * @throws CliError for every expected failure (bad definition, bad CSV, no variance, …).
  */
-export async function computeIndexCommand(options: IndexComputeOptions, stdout: Writable = process.stdout): Promise<{ areas: number; valid: number }> {
+export async function computeIndexCommand(
+  options: IndexComputeOptions,
+  stdout: Writable = process.stdout,
+): Promise<{ areas: number; valid: number }> {
   const core = await import('@quartier/indicator-core');
   const definition = await loadDefinition(options.definition, core);
   const required = core.requiredIndicators(definition);
-  const { areas, seenIndicators } = await readLongValues(options.values, new Set(required), new Set(options.missing ?? []));
+  const { areas, seenIndicators } = await readLongValues(
+    options.values,
+    new Set(required),
+    new Set(options.missing ?? []),
+  );
 
   const absent = required.filter((code) => !seenIndicators.has(code));
   if (absent.length > 0) {
     const usedBy = (code: string) =>
-      code === definition.population ? 'the population' : `index ${definition.indices.filter((i) => i.indicators.includes(code)).map((i) => `"${i.id}"`).join(', ')}`;
-    throw new CliError(`${options.values}: ${absent.map((code) => `indicator "${code}" (used by ${usedBy(code)})`).join(', ')} does not occur in the values`);
+      code === definition.population
+        ? 'the population'
+        : `index ${definition.indices
+            .filter((i) => i.indicators.includes(code))
+            .map((i) => `"${i.id}"`)
+            .join(', ')}`;
+    throw new CliError(
+      `${options.values}: ${absent.map((code) => `indicator "${code}" (used by ${usedBy(code)})`).join(', ')} does not occur in the values`,
+    );
   }
 
   let result;
   try {
     result = core.computeCompositeIndex(definition, areas);
   } catch (error) {
-    if (error instanceof core.IndicatorError) throw new CliError(`cannot compute "${definition.id}": ${error.message}`);
+    if (error instanceof core.IndicatorError)
+      throw new CliError(`cannot compute "${definition.id}": ${error.message}`);
     throw error;
   }
 
@@ -62,7 +90,14 @@ export async function computeIndexCommand(options: IndexComputeOptions, stdout: 
   const header = ['area', 'valid', ...definition.indices.flatMap((i) => [`${i.id}_value`, `${i.id}_class`])];
   const rows = result.areas.map((area) =>
     area.valid
-      ? [area.area, 'true', ...definition.indices.flatMap((i) => [String(area.indices[i.id].value), area.indices[i.id].class.code])]
+      ? [
+          area.area,
+          'true',
+          ...definition.indices.flatMap((i) => [
+            String(area.indices[i.id].value),
+            area.indices[i.id].class.code,
+          ]),
+        ]
       : [area.area, 'false', ...definition.indices.flatMap(() => ['', ''])],
   );
   const csv = stringify([header, ...rows], { record_delimiter: '\n' });
@@ -73,11 +108,15 @@ export async function computeIndexCommand(options: IndexComputeOptions, stdout: 
     } catch (error) {
       throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`);
     }
-    process.stderr.write(`${definition.id}: ${result.areas.length} areas, ${result.validAreaCount} valid → ${options.out}\n`);
+    process.stderr.write(
+      `${definition.id}: ${result.areas.length} areas, ${result.validAreaCount} valid → ${options.out}\n`,
+    );
   } else {
     // A closed pipe (`… | head`) is the reader's choice, not a failure of the computation.
     await new Promise<void>((resolve, reject) =>
-      stdout.write(csv, (error) => (error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve())),
+      stdout.write(csv, (error) =>
+        error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve(),
+      ),
     );
   }
   return { areas: result.areas.length, valid: result.validAreaCount };
@@ -136,13 +175,23 @@ async function readLongValues(file: string, needed: ReadonlySet<string>, missing
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
       const line = info.lines;
       if (!columns) {
         const header = record.map((name) => name.toLowerCase());
         const absent = REQUIRED_COLUMNS.filter((name) => !header.includes(name));
-        if (absent.length > 0) throw new CliError(`${file}: missing column(s) ${absent.join(', ')} (header: ${record.join(',')}; expected area,indicator,value)`);
-        columns = { area: header.indexOf('area'), indicator: header.indexOf('indicator'), value: header.indexOf('value') };
+        if (absent.length > 0)
+          throw new CliError(
+            `${file}: missing column(s) ${absent.join(', ')} (header: ${record.join(',')}; expected area,indicator,value)`,
+          );
+        columns = {
+          area: header.indexOf('area'),
+          indicator: header.indexOf('indicator'),
+          value: header.indexOf('value'),
+        };
         continue;
       }
       const area = record[columns.area];
@@ -158,7 +207,10 @@ async function readLongValues(file: string, needed: ReadonlySet<string>, missing
       if (!needed.has(indicator)) continue;
       const key = `${area}\u0000${indicator}`;
       const earlier = firstLine.get(key);
-      if (earlier !== undefined) throw new CliError(`${file} line ${line}: area "${area}", indicator "${indicator}" already has a value on line ${earlier}`);
+      if (earlier !== undefined)
+        throw new CliError(
+          `${file} line ${line}: area "${area}", indicator "${indicator}" already has a value on line ${earlier}`,
+        );
       firstLine.set(key, line);
       seenIndicators.add(indicator);
       if (text === '' || missingCodes.has(text)) {
@@ -166,13 +218,16 @@ async function readLongValues(file: string, needed: ReadonlySet<string>, missing
       } else if (NUMBER.test(text)) {
         entry.values[indicator] = Number(text);
       } else {
-        throw new CliError(`${file} line ${line}: value "${text}" of area "${area}", indicator "${indicator}" is not a number`);
+        throw new CliError(
+          `${file} line ${line}: value "${text}" of area "${area}", indicator "${indicator}" is not a number`,
+        );
       }
     }
   } catch (error) {
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new CliError(`cannot read values ${file}: ${(error as Error).message}`);
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
+      throw new CliError(`cannot read values ${file}: ${(error as Error).message}`);
     throw new CliError(`${file}: ${(error as Error).message}`);
   }
   if (!columns) throw new CliError(`${file}: empty file (expected the header area,indicator,value)`);

@@ -28,7 +28,9 @@ describe('hierarchyFromIdPrefix', () => {
       ['01011201', '010112'],
       ['01011202', '010112'],
     ]);
-    expect(() => hierarchyFromIdPrefix(['0101'], 6)).toThrow('area id "0101" is not longer than the parent prefix length 6');
+    expect(() => hierarchyFromIdPrefix(['0101'], 6)).toThrow(
+      'area id "0101" is not longer than the parent prefix length 6',
+    );
   });
 });
 
@@ -61,11 +63,19 @@ describe('aggregateCounts', () => {
         ['a2', 'A'],
       ]),
     );
-    expect(empty[0]).toMatchObject({ area: 'A', value: null, numerator: 0, denominator: 0, reason: 'zero-denominator' });
+    expect(empty[0]).toMatchObject({
+      area: 'A',
+      value: null,
+      numerator: 0,
+      denominator: 0,
+      reason: 'zero-denominator',
+    });
   });
 
   it('makes a parent missing when a child lacks counts, or partial when asked (flagged incomplete)', () => {
-    const withGap = counts.map((c) => (c.area === '01011102' ? { ...c, numerator: null } : c)).filter((c) => c.area !== '01011103');
+    const withGap = counts
+      .map((c) => (c.area === '01011102' ? { ...c, numerator: null } : c))
+      .filter((c) => c.area !== '01011103');
     expect(aggregateCounts(withGap, hierarchy)[0]).toEqual({
       area: '010111',
       value: null,
@@ -75,22 +85,39 @@ describe('aggregateCounts', () => {
       missing: ['01011102', '01011103'],
       reason: 'incomplete',
     });
-    expect(aggregateCounts(withGap, hierarchy, { onMissing: 'partial' })[0]).toMatchObject({ value: 0.1, numerator: 10, denominator: 100, reason: 'incomplete' });
+    expect(aggregateCounts(withGap, hierarchy, { onMissing: 'partial' })[0]).toMatchObject({
+      value: 0.1,
+      numerator: 10,
+      denominator: 100,
+      reason: 'incomplete',
+    });
   });
 
   it('chains levels: the summed counts feed the next level', () => {
     const regions = aggregateCounts(counts, hierarchy);
     const districts = aggregateCounts(
-      regions.map((r) => ({ area: r.area, numerator: r.numerator ?? null, denominator: r.denominator ?? null })),
+      regions.map((r) => ({
+        area: r.area,
+        numerator: r.numerator ?? null,
+        denominator: r.denominator ?? null,
+      })),
       hierarchyFromIdPrefix(['010111', '010112'], 2),
     );
-    expect(districts).toEqual([expect.objectContaining({ area: '01', numerator: 46, denominator: 1450, value: 46 / 1450 })]);
+    expect(districts).toEqual([
+      expect.objectContaining({ area: '01', numerator: 46, denominator: 1450, value: 46 / 1450 }),
+    ]);
   });
 
   it('rejects areas outside the hierarchy, duplicates and negative counts', () => {
-    expect(() => aggregateCounts([{ area: 'x', numerator: 1, denominator: 2 }], hierarchy)).toThrow(new IndicatorError('InvalidHierarchy', 'area "x" is not in the hierarchy'));
-    expect(() => aggregateCounts([counts[0], counts[0]], hierarchy)).toThrow('area "01011101" occurs more than once');
-    expect(() => aggregateCounts([{ area: '01011101', numerator: -1, denominator: 2 }], hierarchy)).toThrow('area "01011101": numerator -1 is negative');
+    expect(() => aggregateCounts([{ area: 'x', numerator: 1, denominator: 2 }], hierarchy)).toThrow(
+      new IndicatorError('InvalidHierarchy', 'area "x" is not in the hierarchy'),
+    );
+    expect(() => aggregateCounts([counts[0], counts[0]], hierarchy)).toThrow(
+      'area "01011101" occurs more than once',
+    );
+    expect(() => aggregateCounts([{ area: '01011101', numerator: -1, denominator: 2 }], hierarchy)).toThrow(
+      'area "01011101": numerator -1 is negative',
+    );
     expect(() => aggregateCounts([], new Map([['a', 'a']]))).toThrow('area "a" is its own parent');
   });
 });
@@ -118,8 +145,20 @@ describe('aggregateWeightedMean', () => {
   });
 
   it('treats a missing weight like a missing value', () => {
-    const result = aggregateWeightedMean([{ area: '01011201', value: 3, weight: null }, { area: '01011202', value: 4, weight: 10 }], hierarchy, { onMissing: 'partial' });
-    expect(result[1]).toMatchObject({ area: '010112', value: 4, missing: ['01011201'], reason: 'incomplete' });
+    const result = aggregateWeightedMean(
+      [
+        { area: '01011201', value: 3, weight: null },
+        { area: '01011202', value: 4, weight: 10 },
+      ],
+      hierarchy,
+      { onMissing: 'partial' },
+    );
+    expect(result[1]).toMatchObject({
+      area: '010112',
+      value: 4,
+      missing: ['01011201'],
+      reason: 'incomplete',
+    });
     expect(result[0]).toMatchObject({ area: '010111', value: null, weight: 0, reason: 'zero-weight' });
   });
 });
@@ -169,11 +208,22 @@ describe('crosswalks between area versions', () => {
 
   it('rejects weights that do not sum to 1 per old area, out-of-range weights, duplicates and unmapped areas', () => {
     expect(() => crosswalkCounts(old, crosswalk.slice(0, 2).concat(crosswalk[3]))).toThrow(
-      new IndicatorError('InvalidCrosswalk', 'the weights of each old area must sum to 1; they do not for B (0.7)'),
+      new IndicatorError(
+        'InvalidCrosswalk',
+        'the weights of each old area must sum to 1; they do not for B (0.7)',
+      ),
     );
-    expect(() => crosswalkCounts(old, [{ from: 'A', to: 'X', weight: 1.5 }])).toThrow('crosswalk A → X: weight 1.5 is not in (0, 1]');
-    expect(() => crosswalkCounts(old, [{ from: 'A', to: 'X', weight: 0 }])).toThrow('weight 0 is not in (0, 1]');
-    expect(() => crosswalkCounts(old, [...crosswalk, crosswalk[0]])).toThrow('crosswalk A → X is listed twice');
-    expect(() => crosswalkCounts([...old, { area: 'D', numerator: 1, denominator: 1 }], crosswalk)).toThrow('area "D" is not in the crosswalk');
+    expect(() => crosswalkCounts(old, [{ from: 'A', to: 'X', weight: 1.5 }])).toThrow(
+      'crosswalk A → X: weight 1.5 is not in (0, 1]',
+    );
+    expect(() => crosswalkCounts(old, [{ from: 'A', to: 'X', weight: 0 }])).toThrow(
+      'weight 0 is not in (0, 1]',
+    );
+    expect(() => crosswalkCounts(old, [...crosswalk, crosswalk[0]])).toThrow(
+      'crosswalk A → X is listed twice',
+    );
+    expect(() => crosswalkCounts([...old, { area: 'D', numerator: 1, denominator: 1 }], crosswalk)).toThrow(
+      'area "D" is not in the crosswalk',
+    );
   });
 });

@@ -66,7 +66,11 @@ export type AreaHierarchy = ReadonlyMap<string, string>;
 export function hierarchyFromIdPrefix(areaIds: Iterable<string>, prefixLength: number): AreaHierarchy {
   const hierarchy = new Map<string, string>();
   for (const id of areaIds) {
-    if (id.length <= prefixLength) throw new IndicatorError('InvalidHierarchy', `area id "${id}" is not longer than the parent prefix length ${prefixLength}`);
+    if (id.length <= prefixLength)
+      throw new IndicatorError(
+        'InvalidHierarchy',
+        `area id "${id}" is not longer than the parent prefix length ${prefixLength}`,
+      );
     hierarchy.set(id, id.slice(0, prefixLength));
   }
   return hierarchy;
@@ -105,9 +109,14 @@ function groupsFromCrosswalk(crosswalk: readonly CrosswalkEntry[]): Groups {
   const groups: Groups = new Map();
   const seen = new Set<string>();
   for (const { from, to, weight } of crosswalk) {
-    if (!(weight > 0 && weight <= 1)) throw new IndicatorError('InvalidCrosswalk', `crosswalk ${from} → ${to}: weight ${weight} is not in (0, 1]`);
+    if (!(weight > 0 && weight <= 1))
+      throw new IndicatorError(
+        'InvalidCrosswalk',
+        `crosswalk ${from} → ${to}: weight ${weight} is not in (0, 1]`,
+      );
     const key = `${from}\u0000${to}`;
-    if (seen.has(key)) throw new IndicatorError('InvalidCrosswalk', `crosswalk ${from} → ${to} is listed twice`);
+    if (seen.has(key))
+      throw new IndicatorError('InvalidCrosswalk', `crosswalk ${from} → ${to} is listed twice`);
     seen.add(key);
     totals.set(from, (totals.get(from) ?? 0) + weight);
     const links = groups.get(to) ?? [];
@@ -124,11 +133,20 @@ function groupsFromCrosswalk(crosswalk: readonly CrosswalkEntry[]): Groups {
   return groups;
 }
 
-function indexByArea<T extends { area: string }>(values: readonly T[], known: (area: string) => boolean, what: string): Map<string, T> {
+function indexByArea<T extends { area: string }>(
+  values: readonly T[],
+  known: (area: string) => boolean,
+  what: string,
+): Map<string, T> {
   const byArea = new Map<string, T>();
   for (const value of values) {
-    if (byArea.has(value.area)) throw new IndicatorError('InvalidInput', `area "${value.area}" occurs more than once`);
-    if (!known(value.area)) throw new IndicatorError(what === 'crosswalk' ? 'InvalidCrosswalk' : 'InvalidHierarchy', `area "${value.area}" is not in the ${what}`);
+    if (byArea.has(value.area))
+      throw new IndicatorError('InvalidInput', `area "${value.area}" occurs more than once`);
+    if (!known(value.area))
+      throw new IndicatorError(
+        what === 'crosswalk' ? 'InvalidCrosswalk' : 'InvalidHierarchy',
+        `area "${value.area}" is not in the ${what}`,
+      );
     byArea.set(value.area, value);
   }
   return byArea;
@@ -137,15 +155,24 @@ function indexByArea<T extends { area: string }>(values: readonly T[], known: (a
 /** Counts are never negative; a negative one is a data error, not something to sum away. */
 function assertCounts(values: readonly CountValue[]): void {
   for (const v of values) {
-    for (const [name, count] of [['numerator', v.numerator], ['denominator', v.denominator]] as const) {
-      if (typeof count === 'number' && count < 0) throw new IndicatorError('InvalidInput', `area "${v.area}": ${name} ${count} is negative`);
+    for (const [name, count] of [
+      ['numerator', v.numerator],
+      ['denominator', v.denominator],
+    ] as const) {
+      if (typeof count === 'number' && count < 0)
+        throw new IndicatorError('InvalidInput', `area "${v.area}": ${name} ${count} is negative`);
     }
   }
 }
 
 const usable = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
-function sumCounts(groups: Groups, byArea: ReadonlyMap<string, CountValue>, options: AggregationOptions, approximate: (links: Link[]) => boolean): AggregatedValue[] {
+function sumCounts(
+  groups: Groups,
+  byArea: ReadonlyMap<string, CountValue>,
+  options: AggregationOptions,
+  approximate: (links: Link[]) => boolean,
+): AggregatedValue[] {
   const scale = options.scale ?? 1;
   return [...groups].map(([target, links]) => {
     const present = links.filter((l) => {
@@ -153,29 +180,58 @@ function sumCounts(groups: Groups, byArea: ReadonlyMap<string, CountValue>, opti
       return v !== undefined && usable(v.numerator) && usable(v.denominator);
     });
     const missing = links.filter((l) => !present.includes(l)).map((l) => l.source);
-    const base = { area: target, method: 'ratio-of-sums' as const, approximate: approximate(links), contributing: present.map((l) => l.source), missing };
-    if (missing.length > 0 && (options.onMissing ?? 'missing') === 'missing') return { ...base, value: null, reason: 'incomplete' as const };
-    const numerator = compensatedSum(present.map((l) => (byArea.get(l.source)!.numerator as number) * l.factor));
-    const denominator = compensatedSum(present.map((l) => (byArea.get(l.source)!.denominator as number) * l.factor));
-    const result: AggregatedValue = { ...base, numerator, denominator, value: denominator === 0 ? null : (numerator / denominator) * scale };
+    const base = {
+      area: target,
+      method: 'ratio-of-sums' as const,
+      approximate: approximate(links),
+      contributing: present.map((l) => l.source),
+      missing,
+    };
+    if (missing.length > 0 && (options.onMissing ?? 'missing') === 'missing')
+      return { ...base, value: null, reason: 'incomplete' as const };
+    const numerator = compensatedSum(
+      present.map((l) => (byArea.get(l.source)!.numerator as number) * l.factor),
+    );
+    const denominator = compensatedSum(
+      present.map((l) => (byArea.get(l.source)!.denominator as number) * l.factor),
+    );
+    const result: AggregatedValue = {
+      ...base,
+      numerator,
+      denominator,
+      value: denominator === 0 ? null : (numerator / denominator) * scale,
+    };
     if (denominator === 0) result.reason = 'zero-denominator';
     else if (missing.length > 0) result.reason = 'incomplete';
     return result;
   });
 }
 
-function weightedMeans(groups: Groups, byArea: ReadonlyMap<string, WeightedValue>, options: AggregationOptions): AggregatedValue[] {
+function weightedMeans(
+  groups: Groups,
+  byArea: ReadonlyMap<string, WeightedValue>,
+  options: AggregationOptions,
+): AggregatedValue[] {
   return [...groups].map(([target, links]) => {
     const present = links.filter((l) => {
       const v = byArea.get(l.source);
       return v !== undefined && usable(v.value) && usable(v.weight) && v.weight >= 0;
     });
     const missing = links.filter((l) => !present.includes(l)).map((l) => l.source);
-    const base = { area: target, method: 'population-weighted-mean' as const, approximate: true, contributing: present.map((l) => l.source), missing };
-    if (missing.length > 0 && (options.onMissing ?? 'missing') === 'missing') return { ...base, value: null, reason: 'incomplete' as const };
+    const base = {
+      area: target,
+      method: 'population-weighted-mean' as const,
+      approximate: true,
+      contributing: present.map((l) => l.source),
+      missing,
+    };
+    if (missing.length > 0 && (options.onMissing ?? 'missing') === 'missing')
+      return { ...base, value: null, reason: 'incomplete' as const };
     const weights = present.map((l) => (byArea.get(l.source)!.weight as number) * l.factor);
     const weight = compensatedSum(weights);
-    const weighted = compensatedSum(present.map((l, i) => (byArea.get(l.source)!.value as number) * weights[i]));
+    const weighted = compensatedSum(
+      present.map((l, i) => (byArea.get(l.source)!.value as number) * weights[i]),
+    );
     const result: AggregatedValue = { ...base, weight, value: weight === 0 ? null : weighted / weight };
     if (weight === 0) result.reason = 'zero-weight';
     else if (missing.length > 0) result.reason = 'incomplete';
@@ -188,14 +244,22 @@ function weightedMeans(groups: Groups, byArea: ReadonlyMap<string, WeightedValue
  * (it carries `numerator`/`denominator`) in again for the next level.
  * @throws IndicatorError `InvalidHierarchy` for an area the hierarchy does not know.
  */
-export function aggregateCounts(values: readonly CountValue[], hierarchy: AreaHierarchy, options: AggregationOptions = {}): AggregatedValue[] {
+export function aggregateCounts(
+  values: readonly CountValue[],
+  hierarchy: AreaHierarchy,
+  options: AggregationOptions = {},
+): AggregatedValue[] {
   assertCounts(values);
   const byArea = indexByArea(values, (a) => hierarchy.has(a), 'hierarchy');
   return sumCounts(groupsFromHierarchy(hierarchy), byArea, options, () => false);
 }
 
 /** Population-weighted mean per parent, for values published without counts (flagged approximate). */
-export function aggregateWeightedMean(values: readonly WeightedValue[], hierarchy: AreaHierarchy, options: AggregationOptions = {}): AggregatedValue[] {
+export function aggregateWeightedMean(
+  values: readonly WeightedValue[],
+  hierarchy: AreaHierarchy,
+  options: AggregationOptions = {},
+): AggregatedValue[] {
   const byArea = indexByArea(values, (a) => hierarchy.has(a), 'hierarchy');
   return weightedMeans(groupsFromHierarchy(hierarchy), byArea, options);
 }
@@ -206,7 +270,11 @@ export function aggregateWeightedMean(values: readonly WeightedValue[], hierarch
  * assumes the rate is uniform inside the old area, so those results are `approximate`.
  * @throws IndicatorError `InvalidCrosswalk`.
  */
-export function crosswalkCounts(values: readonly CountValue[], crosswalk: readonly CrosswalkEntry[], options: AggregationOptions = {}): AggregatedValue[] {
+export function crosswalkCounts(
+  values: readonly CountValue[],
+  crosswalk: readonly CrosswalkEntry[],
+  options: AggregationOptions = {},
+): AggregatedValue[] {
   assertCounts(values);
   const groups = groupsFromCrosswalk(crosswalk);
   const sources = new Set(crosswalk.map((c) => c.from));
@@ -215,7 +283,11 @@ export function crosswalkCounts(values: readonly CountValue[], crosswalk: readon
 }
 
 /** Moves values without counts to new areas as means weighted by crosswalk weight × population. */
-export function crosswalkWeightedMean(values: readonly WeightedValue[], crosswalk: readonly CrosswalkEntry[], options: AggregationOptions = {}): AggregatedValue[] {
+export function crosswalkWeightedMean(
+  values: readonly WeightedValue[],
+  crosswalk: readonly CrosswalkEntry[],
+  options: AggregationOptions = {},
+): AggregatedValue[] {
   const groups = groupsFromCrosswalk(crosswalk);
   const sources = new Set(crosswalk.map((c) => c.from));
   const byArea = indexByArea(values, (a) => sources.has(a), 'crosswalk');

@@ -16,9 +16,13 @@ describe.each(BERLIN_MSS_EDITIONS)('Berlin MSS %i', (edition) => {
     for (const area of result.areas) {
       const published = fixture.published.get(area.area);
       if (!published) throw new Error(`no published classes for ${area.area}`);
-      const computed = area.valid ? { status: area.indices['status'].class.code, dynamics: area.indices['dynamics'].class.code } : { status: null, dynamics: null };
+      const computed = area.valid
+        ? { status: area.indices['status'].class.code, dynamics: area.indices['dynamics'].class.code }
+        : { status: null, dynamics: null };
       if (computed.status !== published.status || computed.dynamics !== published.dynamics) {
-        mismatches.push(`${area.area}: computed ${computed.status}/${computed.dynamics}, published ${published.status}/${published.dynamics}`);
+        mismatches.push(
+          `${area.area}: computed ${computed.status}/${computed.dynamics}, published ${published.status}/${published.dynamics}`,
+        );
       }
     }
     expect(result.areas).toHaveLength(fixture.published.size);
@@ -70,7 +74,11 @@ describe('Berlin MSS edition details', () => {
     for (const area of result.areas) {
       if (!area.valid) continue;
       const combined = combineClasses(area.indices['status'].class.code, area.indices['dynamics'].class.code);
-      expect([area.area, combined.code, combined.numeric]).toEqual([area.area, published.get(area.area)!['SDI'], Number(published.get(area.area)!['SDI_N'])]);
+      expect([area.area, combined.code, combined.numeric]).toEqual([
+        area.area,
+        published.get(area.area)!['SDI'],
+        Number(published.get(area.area)!['SDI_N']),
+      ]);
       compared++;
     }
     expect(compared).toBe(536);
@@ -83,7 +91,9 @@ describe('Berlin MSS edition details', () => {
   it('2021: z-values, sums and indices agree with the official table 3', () => {
     const fixture = loadBerlinMss(2021);
     const result = computeCompositeIndex(fixture.definition, fixture.areas);
-    const table = new Map(readFixtureCsv('mss-2021-official-table3-zvalues.csv', ';').map((row) => [row['PLR-ID'], row]));
+    const table = new Map(
+      readFixtureCsv('mss-2021-official-table3-zvalues.csv', ';').map((row) => [row['PLR-ID'], row]),
+    );
     const columns: [string, (a: Extract<AreaIndexResult, { valid: true }>) => number][] = [
       ['zS1', (a) => a.indices['status'].z['S1']],
       ['zS3', (a) => a.indices['status'].z['S3']],
@@ -114,14 +124,20 @@ describe('Berlin MSS edition details', () => {
       }
     }
     expect(compared).toBe(5360);
-    expect(roundedDifferently).toEqual(['05100313 Dynamik-summe', '07400824 zD4', '09401330 Dynamik-Index (standardisierte Dynamik-summe)']);
+    expect(roundedDifferently).toEqual([
+      '05100313 Dynamik-summe',
+      '07400824 zD4',
+      '09401330 Dynamik-Index (standardisierte Dynamik-summe)',
+    ]);
   });
 });
 
 describe('example definition file', () => {
   it('fixtures/berlin-mss-2021.definition.json gives the same result as the definition derived from KOM', () => {
     const fixture = loadBerlinMss(2021);
-    const example = parseIndexDefinition(JSON.parse(readFileSync(join(__dirname, '../fixtures/berlin-mss-2021.definition.json'), 'utf8')));
+    const example = parseIndexDefinition(
+      JSON.parse(readFileSync(join(__dirname, '../fixtures/berlin-mss-2021.definition.json'), 'utf8')),
+    );
     const fromFile = computeCompositeIndex(example, fixture.areas);
     const derived = computeCompositeIndex(fixture.definition, fixture.areas);
     expect(fromFile.areas).toEqual(derived.areas);

@@ -11,7 +11,9 @@ describe('combineClasses', () => {
   });
 
   it('lists the 12 Berlin groups in numeric order', () => {
-    expect(combinedClassCatalogue().map((c) => c.numeric)).toEqual([11, 13, 15, 21, 23, 25, 31, 33, 35, 41, 43, 45]);
+    expect(combinedClassCatalogue().map((c) => c.numeric)).toEqual([
+      11, 13, 15, 21, 23, 25, 31, 33, 35, 41, 43, 45,
+    ]);
     expect(combinedClassCatalogue(BERLIN_MSS_COMBINED_SCHEME)[0]).toEqual({ code: '1+', numeric: 11 });
   });
 

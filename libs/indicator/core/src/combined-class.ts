@@ -24,16 +24,30 @@ export const BERLIN_MSS_COMBINED_SCHEME: CombinedClassScheme = {
 };
 
 /** Combines two class codes, e.g. `combineClasses('2', '-')` → `{ code: '2-', numeric: 25 }`. */
-export function combineClasses(firstCode: string, secondCode: string, scheme: CombinedClassScheme = BERLIN_MSS_COMBINED_SCHEME): CombinedClass {
+export function combineClasses(
+  firstCode: string,
+  secondCode: string,
+  scheme: CombinedClassScheme = BERLIN_MSS_COMBINED_SCHEME,
+): CombinedClass {
   const first = scheme.first[firstCode];
   const second = scheme.second[secondCode];
-  if (first === undefined) throw new IndicatorError('InvalidInput', `unknown first class code "${firstCode}" (known: ${Object.keys(scheme.first).join(', ')})`);
-  if (second === undefined) throw new IndicatorError('InvalidInput', `unknown second class code "${secondCode}" (known: ${Object.keys(scheme.second).join(', ')})`);
+  if (first === undefined)
+    throw new IndicatorError(
+      'InvalidInput',
+      `unknown first class code "${firstCode}" (known: ${Object.keys(scheme.first).join(', ')})`,
+    );
+  if (second === undefined)
+    throw new IndicatorError(
+      'InvalidInput',
+      `unknown second class code "${secondCode}" (known: ${Object.keys(scheme.second).join(', ')})`,
+    );
   return { code: `${firstCode}${secondCode}`, numeric: scheme.factor * first + second };
 }
 
 /** All combined groups of a scheme in numeric order (Berlin: 12 groups, `1+` = 11 … `4-` = 45). */
-export function combinedClassCatalogue(scheme: CombinedClassScheme = BERLIN_MSS_COMBINED_SCHEME): CombinedClass[] {
+export function combinedClassCatalogue(
+  scheme: CombinedClassScheme = BERLIN_MSS_COMBINED_SCHEME,
+): CombinedClass[] {
   return Object.keys(scheme.first)
     .flatMap((a) => Object.keys(scheme.second).map((b) => combineClasses(a, b, scheme)))
     .sort((x, y) => x.numeric - y.numeric);

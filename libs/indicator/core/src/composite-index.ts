@@ -62,7 +62,10 @@ export interface CompositeIndexResult {
  *    within 0.005 of a bound — Berlin has several such areas in every edition).
  * @throws IndicatorError `InvalidInput` for duplicate areas, `NotEnoughValidAreas`, `ZeroVariance`.
  */
-export function computeCompositeIndex(definition: IndexDefinition, areas: readonly AreaIndicatorValues[]): CompositeIndexResult {
+export function computeCompositeIndex(
+  definition: IndexDefinition,
+  areas: readonly AreaIndicatorValues[],
+): CompositeIndexResult {
   const seen = new Set<string>();
   for (const { area } of areas) {
     if (seen.has(area)) throw new IndicatorError('InvalidInput', `area "${area}" occurs more than once`);
@@ -104,7 +107,11 @@ function computeOneIndex(index: CompositeIndexDefinition, validAreas: readonly A
     return standardised.z;
   });
   const sums = validAreas.map((_, row) =>
-    compensatedSum(index.indicators.map((code, k) => zByIndicator[k][row] * (index.polarity?.[code] ?? 1) * (index.weights?.[code] ?? 1))),
+    compensatedSum(
+      index.indicators.map(
+        (code, k) => zByIndicator[k][row] * (index.polarity?.[code] ?? 1) * (index.weights?.[code] ?? 1),
+      ),
+    ),
   );
   const standardisedSum = zStandardise(sums, `the weighted sum of index "${index.id}"`);
   const classCounts: Record<string, number> = Object.fromEntries(index.classes.map((c) => [c.code, 0]));
@@ -118,7 +125,14 @@ function computeOneIndex(index: CompositeIndexDefinition, validAreas: readonly A
     });
     return { value, class: indexClass, sum: sums[row], z };
   });
-  return { values, statistics: { indicators: indicatorStats, sum: { mean: standardisedSum.mean, sd: standardisedSum.sd }, classCounts } };
+  return {
+    values,
+    statistics: {
+      indicators: indicatorStats,
+      sum: { mean: standardisedSum.mean, sd: standardisedSum.sd },
+      classCounts,
+    },
+  };
 }
 
 function invalidReasons(
@@ -148,9 +162,11 @@ function isPresent(value: number | null | undefined): value is number {
  * top class otherwise. Assumes a layout validated by the definition schema.
  */
 export function classify(value: number, classes: readonly IndexClassDefinition[]): IndexClass {
-  if (!Number.isFinite(value)) throw new IndicatorError('InvalidInput', `cannot classify a non-finite value (${value})`);
+  if (!Number.isFinite(value))
+    throw new IndicatorError('InvalidInput', `cannot classify a non-finite value (${value})`);
   for (const c of classes) {
-    if (c.upTo === undefined || value < c.upTo || (c.inclusive === true && value === c.upTo)) return { code: c.code, label: c.label };
+    if (c.upTo === undefined || value < c.upTo || (c.inclusive === true && value === c.upTo))
+      return { code: c.code, label: c.label };
   }
   // Unreachable for validated layouts (the last class is open); guards hand-built ones.
   throw new IndicatorError('InvalidIndexDefinition', 'unknown class layout: no open top class');

@@ -21,7 +21,13 @@ describe('parseFormula', () => {
       kind: 'binary',
       operator: '/',
       offset: 20,
-      left: { kind: 'binary', operator: '*', offset: 4, left: { kind: 'number', value: 100, offset: 0 }, right: { kind: 'element', id: 'unemployed', offset: 6 } },
+      left: {
+        kind: 'binary',
+        operator: '*',
+        offset: 4,
+        left: { kind: 'number', value: 100, offset: 0 },
+        right: { kind: 'element', id: 'unemployed', offset: 6 },
+      },
       right: { kind: 'element', id: 'residents_15_65', offset: 22 },
     });
     expect(formula.evaluate({ unemployed: 45, residents_15_65: 900 })).toEqual({ status: 'value', value: 5 });
@@ -42,21 +48,42 @@ describe('parseFormula', () => {
   it('lists each element once, in order of first appearance, and accepts DHIS2 uid.coc references', () => {
     const formula = parseFormula('(#{b} + #{a.X1}) / #{b}');
     expect(formula.elements).toEqual(['b', 'a.X1']);
-    expect(formula.evaluate(new Map([['b', 4], ['a.X1', 4]]))).toEqual({ status: 'value', value: 2 });
+    expect(
+      formula.evaluate(
+        new Map([
+          ['b', 4],
+          ['a.X1', 4],
+        ]),
+      ),
+    ).toEqual({ status: 'value', value: 2 });
     expect(parseFormula('#{Einwohner_über_65} * 1').elements).toEqual(['Einwohner_über_65']);
   });
 
   it('returns missing (not Infinity or NaN) on division by zero, also 0/0', () => {
-    expect(parseFormula('#{a} / #{b}').evaluate({ a: 1, b: 0 })).toEqual({ status: 'missing', reason: 'division-by-zero' });
-    expect(parseFormula('#{a} / (#{b} - #{b})').evaluate({ a: 0, b: 3 })).toEqual({ status: 'missing', reason: 'division-by-zero' });
+    expect(parseFormula('#{a} / #{b}').evaluate({ a: 1, b: 0 })).toEqual({
+      status: 'missing',
+      reason: 'division-by-zero',
+    });
+    expect(parseFormula('#{a} / (#{b} - #{b})').evaluate({ a: 0, b: 3 })).toEqual({
+      status: 'missing',
+      reason: 'division-by-zero',
+    });
     expect(parseFormula('0 / 5').evaluate({})).toEqual({ status: 'value', value: 0 });
   });
 
   it('returns missing listing every element without a usable value', () => {
     const formula = parseFormula('#{a} + #{b} + #{c} + #{d}');
-    expect(formula.evaluate({ a: 1, b: null, d: Number.NaN })).toEqual({ status: 'missing', reason: 'missing-element', elements: ['b', 'c', 'd'] });
+    expect(formula.evaluate({ a: 1, b: null, d: Number.NaN })).toEqual({
+      status: 'missing',
+      reason: 'missing-element',
+      elements: ['b', 'c', 'd'],
+    });
     // inherited properties are not element values
-    expect(parseFormula('#{constructor}').evaluate({})).toEqual({ status: 'missing', reason: 'missing-element', elements: ['constructor'] });
+    expect(parseFormula('#{constructor}').evaluate({})).toEqual({
+      status: 'missing',
+      reason: 'missing-element',
+      elements: ['constructor'],
+    });
   });
 
   it('reports overflow as not-finite', () => {
@@ -66,7 +93,7 @@ describe('parseFormula', () => {
   it.each([
     ['', 'empty formula at position 1'],
     ['   ', 'empty formula at position 1'],
-    ['1 +', 'expected a number, element or \'(\' but found end of formula at position 4'],
+    ['1 +', "expected a number, element or '(' but found end of formula at position 4"],
     ['1 + * 2', "expected a number, element or '(' but found '*' at position 5"],
     ['(1 + 2', "expected ')' to close '(' at position 1 but found end of formula at position 7"],
     ['1 + 2)', "unmatched ')' at position 6"],
@@ -97,8 +124,13 @@ describe('parseFormula', () => {
   });
 
   it('limits nesting so hostile input cannot exhaust the stack', () => {
-    expect(parseFormula(`${'('.repeat(100)}1${')'.repeat(100)}`).evaluate({})).toEqual({ status: 'value', value: 1 });
-    expect(syntaxError(`${'('.repeat(101)}1${')'.repeat(101)}`).detail).toBe('nesting deeper than 100 levels');
+    expect(parseFormula(`${'('.repeat(100)}1${')'.repeat(100)}`).evaluate({})).toEqual({
+      status: 'value',
+      value: 1,
+    });
+    expect(syntaxError(`${'('.repeat(101)}1${')'.repeat(101)}`).detail).toBe(
+      'nesting deeper than 100 levels',
+    );
     expect(syntaxError(`${'-'.repeat(101)}1`).detail).toBe('nesting deeper than 100 levels');
     expect(syntaxError('1+'.repeat(6000) + '1').detail).toBe('formula longer than 10000 characters');
   });

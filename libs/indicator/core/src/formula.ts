@@ -16,7 +16,13 @@ export type FormulaNode =
   | { kind: 'number'; value: number; offset: number }
   | { kind: 'element'; id: string; offset: number }
   | { kind: 'unary'; operator: '+' | '-'; operand: FormulaNode; offset: number }
-  | { kind: 'binary'; operator: '+' | '-' | '*' | '/'; left: FormulaNode; right: FormulaNode; offset: number };
+  | {
+      kind: 'binary';
+      operator: '+' | '-' | '*' | '/';
+      left: FormulaNode;
+      right: FormulaNode;
+      offset: number;
+    };
 
 export type FormulaResult =
   | { status: 'value'; value: number }
@@ -30,7 +36,10 @@ export interface Formula {
   /** Referenced data elements, in order of first appearance, without duplicates. */
   elements: string[];
   /** Evaluates with the given element values; absent/null/non-finite values make the result missing. */
-  evaluate(values: Readonly<Record<string, number | null | undefined>> | ReadonlyMap<string, number | null | undefined>): FormulaResult;
+  evaluate(
+    values:
+      Readonly<Record<string, number | null | undefined>> | ReadonlyMap<string, number | null | undefined>,
+  ): FormulaResult;
 }
 
 /** A syntax error; `position` is 1-based (as editors count columns), `offset` 0-based. */
@@ -60,7 +69,12 @@ const MAX_DEPTH = 100;
 const MAX_LENGTH = 10_000;
 
 export function tokenizeFormula(source: string): Token[] {
-  if (source.length > MAX_LENGTH) throw new FormulaSyntaxError(`formula longer than ${MAX_LENGTH} characters`, MAX_LENGTH, source.slice(0, 40) + '…');
+  if (source.length > MAX_LENGTH)
+    throw new FormulaSyntaxError(
+      `formula longer than ${MAX_LENGTH} characters`,
+      MAX_LENGTH,
+      source.slice(0, 40) + '…',
+    );
   const tokens: Token[] = [];
   let i = 0;
   while (i < source.length) {
@@ -81,7 +95,11 @@ export function tokenizeFormula(source: string): Token[] {
       if (id === '') throw new FormulaSyntaxError('empty element reference #{}', i, source);
       if (!ELEMENT_ID.test(id)) {
         const bad = [...id].findIndex((c) => !ELEMENT_ID.test(c));
-        throw new FormulaSyntaxError(`invalid character '${id[bad]}' in element reference`, i + 2 + bad, source);
+        throw new FormulaSyntaxError(
+          `invalid character '${id[bad]}' in element reference`,
+          i + 2 + bad,
+          source,
+        );
       }
       tokens.push({ type: 'element', id, offset: i });
       i = close + 1;
@@ -89,7 +107,8 @@ export function tokenizeFormula(source: string): Token[] {
       const match = NUMBER.exec(source.slice(i));
       if (!match) throw new FormulaSyntaxError(`malformed number`, i, source);
       const end = i + match[0].length;
-      if (end < source.length && /[\d.eE\p{L}_]/u.test(source[end])) throw new FormulaSyntaxError(`malformed number '${source.slice(i, end + 1)}'`, i, source);
+      if (end < source.length && /[\d.eE\p{L}_]/u.test(source[end]))
+        throw new FormulaSyntaxError(`malformed number '${source.slice(i, end + 1)}'`, i, source);
       tokens.push({ type: 'number', value: Number(match[0]), text: match[0], offset: i });
       i = end;
     } else {
@@ -127,7 +146,10 @@ class Parser {
     const node = this.expression();
     const rest = this.peek();
     if (rest.type !== 'end') {
-      const detail = rest.type === 'paren' && rest.value === ')' ? `unmatched ')'` : `expected an operator but found ${describe(rest)}`;
+      const detail =
+        rest.type === 'paren' && rest.value === ')'
+          ? `unmatched ')'`
+          : `expected an operator but found ${describe(rest)}`;
       throw new FormulaSyntaxError(detail, rest.offset, this.source);
     }
     return node;
@@ -143,7 +165,11 @@ class Parser {
 
   private expression(): FormulaNode {
     let left = this.term();
-    for (let token = this.peek(); token.type === 'operator' && (token.value === '+' || token.value === '-'); token = this.peek()) {
+    for (
+      let token = this.peek();
+      token.type === 'operator' && (token.value === '+' || token.value === '-');
+      token = this.peek()
+    ) {
       this.next();
       left = { kind: 'binary', operator: token.value, left, right: this.term(), offset: token.offset };
     }
@@ -152,7 +178,11 @@ class Parser {
 
   private term(): FormulaNode {
     let left = this.unary();
-    for (let token = this.peek(); token.type === 'operator' && (token.value === '*' || token.value === '/'); token = this.peek()) {
+    for (
+      let token = this.peek();
+      token.type === 'operator' && (token.value === '*' || token.value === '/');
+      token = this.peek()
+    ) {
       this.next();
       left = { kind: 'binary', operator: token.value, left, right: this.unary(), offset: token.offset };
     }
@@ -163,7 +193,12 @@ class Parser {
     const token = this.peek();
     if (token.type === 'operator' && (token.value === '+' || token.value === '-')) {
       this.next();
-      return this.nested(token.offset, () => ({ kind: 'unary', operator: token.value as '+' | '-', operand: this.unary(), offset: token.offset }));
+      return this.nested(token.offset, () => ({
+        kind: 'unary',
+        operator: token.value as '+' | '-',
+        operand: this.unary(),
+        offset: token.offset,
+      }));
     }
     return this.primary();
   }
@@ -180,18 +215,31 @@ class Parser {
           const inner = this.nested(token.offset, () => this.expression());
           const close = this.next();
           if (close.type !== 'paren' || close.value !== ')') {
-            throw new FormulaSyntaxError(`expected ')' to close '(' at position ${token.offset + 1} but found ${describe(close)}`, close.offset, this.source);
+            throw new FormulaSyntaxError(
+              `expected ')' to close '(' at position ${token.offset + 1} but found ${describe(close)}`,
+              close.offset,
+              this.source,
+            );
           }
           return inner;
         }
-        throw new FormulaSyntaxError(`expected a number, element or '(' but found ')'`, token.offset, this.source);
+        throw new FormulaSyntaxError(
+          `expected a number, element or '(' but found ')'`,
+          token.offset,
+          this.source,
+        );
       default:
-        throw new FormulaSyntaxError(`expected a number, element or '(' but found ${describe(token)}`, token.offset, this.source);
+        throw new FormulaSyntaxError(
+          `expected a number, element or '(' but found ${describe(token)}`,
+          token.offset,
+          this.source,
+        );
     }
   }
 
   private nested(offset: number, parse: () => FormulaNode): FormulaNode {
-    if (++this.depth > MAX_DEPTH) throw new FormulaSyntaxError(`nesting deeper than ${MAX_DEPTH} levels`, offset, this.source);
+    if (++this.depth > MAX_DEPTH)
+      throw new FormulaSyntaxError(`nesting deeper than ${MAX_DEPTH} levels`, offset, this.source);
     try {
       return parse();
     } finally {
@@ -239,11 +287,16 @@ class DivisionByZero {}
  */
 export function evaluateFormula(
   ast: FormulaNode,
-  values: Readonly<Record<string, number | null | undefined>> | ReadonlyMap<string, number | null | undefined>,
+  values:
+    Readonly<Record<string, number | null | undefined>> | ReadonlyMap<string, number | null | undefined>,
   elements: readonly string[] = formulaElements(ast),
 ): FormulaResult {
   const lookup = (id: string): number | null | undefined =>
-    values instanceof Map ? values.get(id) : Object.prototype.hasOwnProperty.call(values, id) ? (values as Record<string, number | null | undefined>)[id] : undefined;
+    values instanceof Map
+      ? values.get(id)
+      : Object.prototype.hasOwnProperty.call(values, id)
+        ? (values as Record<string, number | null | undefined>)[id]
+        : undefined;
   const missing = elements.filter((id) => {
     const v = lookup(id);
     return typeof v !== 'number' || !Number.isFinite(v);
@@ -303,7 +356,9 @@ export function formatFormula(node: FormulaNode): string {
         if (child.kind !== 'binary') return text;
         const childPrecedence = PRECEDENCE[child.operator];
         // Left-associative: a right operand of equal precedence needs parentheses for - and /.
-        const needs = childPrecedence < own || (right && childPrecedence === own && (node.operator === '-' || node.operator === '/'));
+        const needs =
+          childPrecedence < own ||
+          (right && childPrecedence === own && (node.operator === '-' || node.operator === '/'));
         return needs ? `(${text})` : text;
       };
       return `${wrap(node.left, false)} ${node.operator} ${wrap(node.right, true)}`;

@@ -6,11 +6,7 @@ import { IndicatorError } from './indicator-error';
 // without code. Validation is strict: a definition that silently does something other than
 // what its author meant would misclassify areas that budgets are then distributed by.
 
-const identifier = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(100, 'must be at most 100 characters');
+const identifier = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 
 /** One class of an index; `upTo` missing = the open top class. */
 export const indexClassSchema = z
@@ -35,17 +31,27 @@ export const compositeIndexSchema = z
   .superRefine((index, ctx) => {
     const seen = new Set<string>();
     index.indicators.forEach((code, i) => {
-      if (seen.has(code)) ctx.addIssue({ code: 'custom', path: ['indicators', i], message: `indicator "${code}" is listed twice` });
+      if (seen.has(code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indicators', i],
+          message: `indicator "${code}" is listed twice`,
+        });
       seen.add(code);
     });
     for (const key of ['weights', 'polarity'] as const) {
       for (const code of Object.keys(index[key] ?? {})) {
         if (!seen.has(code)) {
-          ctx.addIssue({ code: 'custom', path: [key, code], message: `"${code}" is not one of the indicators of index "${index.id}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [key, code],
+            message: `"${code}" is not one of the indicators of index "${index.id}"`,
+          });
         }
       }
     }
-    for (const issue of classLayoutIssues(index.classes)) ctx.addIssue({ code: 'custom', path: ['classes', ...issue.path], message: issue.message });
+    for (const issue of classLayoutIssues(index.classes))
+      ctx.addIssue({ code: 'custom', path: ['classes', ...issue.path], message: issue.message });
   });
 
 export const indexDefinitionSchema = z
@@ -64,7 +70,12 @@ export const indexDefinitionSchema = z
   .superRefine((definition, ctx) => {
     const ids = new Set<string>();
     definition.indices.forEach((index, i) => {
-      if (ids.has(index.id)) ctx.addIssue({ code: 'custom', path: ['indices', i, 'id'], message: `index id "${index.id}" is used twice` });
+      if (ids.has(index.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['indices', i, 'id'],
+          message: `index id "${index.id}" is used twice`,
+        });
       ids.add(index.id);
     });
   });
@@ -100,7 +111,11 @@ function classLayoutIssues(classes: readonly IndexClassDefinition[]): LayoutIssu
   let previous: number | undefined;
   classes.forEach((c, i) => {
     if (c.upTo === undefined) {
-      if (c.inclusive !== undefined) issues.push({ path: [i, 'inclusive'], message: `unknown class layout: "inclusive" needs an "upTo" bound (class "${c.code}")` });
+      if (c.inclusive !== undefined)
+        issues.push({
+          path: [i, 'inclusive'],
+          message: `unknown class layout: "inclusive" needs an "upTo" bound (class "${c.code}")`,
+        });
       return;
     }
     if (previous !== undefined && !(c.upTo > previous)) {
@@ -113,7 +128,8 @@ function classLayoutIssues(classes: readonly IndexClassDefinition[]): LayoutIssu
   });
   const codes = new Set<string>();
   classes.forEach((c, i) => {
-    if (codes.has(c.code)) issues.push({ path: [i, 'code'], message: `class code "${c.code}" is used twice` });
+    if (codes.has(c.code))
+      issues.push({ path: [i, 'code'], message: `class code "${c.code}" is used twice` });
     codes.add(c.code);
   });
   return issues;
@@ -136,7 +152,10 @@ export function formatDefinitionIssues(error: z.ZodError): string {
 export function parseIndexDefinition(input: unknown): IndexDefinition {
   const result = indexDefinitionSchema.safeParse(input);
   if (!result.success) {
-    throw new IndicatorError('InvalidIndexDefinition', `invalid index definition:\n${formatDefinitionIssues(result.error)}`);
+    throw new IndicatorError(
+      'InvalidIndexDefinition',
+      `invalid index definition:\n${formatDefinitionIssues(result.error)}`,
+    );
   }
   return result.data;
 }

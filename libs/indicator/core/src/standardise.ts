@@ -19,10 +19,18 @@ export interface Standardisation {
  */
 export function zStandardise(values: readonly number[], what = 'values'): Standardisation {
   const n = values.length;
-  if (n < 2) throw new IndicatorError('NotEnoughValidAreas', `cannot standardise ${what}: need at least 2 valid areas, got ${n}`);
+  if (n < 2)
+    throw new IndicatorError(
+      'NotEnoughValidAreas',
+      `cannot standardise ${what}: need at least 2 valid areas, got ${n}`,
+    );
   const mean = compensatedSum(values) / n;
   const sd = Math.sqrt(compensatedSum(values.map((v) => (v - mean) * (v - mean))) / n);
-  if (!(sd > 0)) throw new IndicatorError('ZeroVariance', `cannot standardise ${what}: all ${n} valid areas have the same value (${mean})`);
+  if (!(sd > 0))
+    throw new IndicatorError(
+      'ZeroVariance',
+      `cannot standardise ${what}: all ${n} valid areas have the same value (${mean})`,
+    );
   return { mean, sd, n, z: values.map((v) => (v - mean) / sd) };
 }
 

@@ -1,7 +1,10 @@
 import { IndicatorError } from './indicator-error';
 import { suppressForPublication, type PublishedCell } from './suppression';
 
-const statusOf = (cells: PublishedCell[]) => Object.fromEntries(cells.map((c) => [c.area, c.status === 'suppressed' ? `suppressed:${c.reason}` : c.status]));
+const statusOf = (cells: PublishedCell[]) =>
+  Object.fromEntries(
+    cells.map((c) => [c.area, c.status === 'suppressed' ? `suppressed:${c.reason}` : c.status]),
+  );
 
 describe('primary suppression', () => {
   const hierarchy = new Map<string, string>();
@@ -40,17 +43,21 @@ describe('primary suppression', () => {
       { area: 'small', status: 'suppressed', reason: 'primary-numerator' },
     ]);
     // Without publishZeros a 0 is below the minimum like any small count.
-    expect(statusOf(suppressForPublication(input, hierarchy, { minNumerator: 3 }))['zero']).toBe('suppressed:primary-numerator');
+    expect(statusOf(suppressForPublication(input, hierarchy, { minNumerator: 3 }))['zero']).toBe(
+      'suppressed:primary-numerator',
+    );
     // With no numerator threshold a zero is published as zero, not as a reported rate.
     expect(suppressForPublication(input.slice(0, 1), hierarchy, { minNumerator: 0 })[0].status).toBe('zero');
   });
 
   it('rejects negative counts and duplicate areas', () => {
-    expect(() => suppressForPublication([{ area: 'a', numerator: -1, denominator: 5 }], hierarchy, { minNumerator: 3 })).toThrow(
-      new IndicatorError('InvalidInput', 'area "a": counts must not be negative'),
-    );
+    expect(() =>
+      suppressForPublication([{ area: 'a', numerator: -1, denominator: 5 }], hierarchy, { minNumerator: 3 }),
+    ).toThrow(new IndicatorError('InvalidInput', 'area "a": counts must not be negative'));
     const a = { area: 'a', numerator: 1, denominator: 5 };
-    expect(() => suppressForPublication([a, a], hierarchy, { minNumerator: 3 })).toThrow('area "a" occurs more than once');
+    expect(() => suppressForPublication([a, a], hierarchy, { minNumerator: 3 })).toThrow(
+      'area "a" occurs more than once',
+    );
   });
 });
 
@@ -75,7 +82,13 @@ describe('secondary suppression', () => {
       { minNumerator: 3 },
     );
     // Without p3 also hidden: p1 = 57 − 10 − 5 − 40 = 2.
-    expect(statusOf(cells)).toEqual({ R: 'reported', p1: 'suppressed:primary-numerator', p2: 'reported', p3: 'suppressed:secondary', p4: 'reported' });
+    expect(statusOf(cells)).toEqual({
+      R: 'reported',
+      p1: 'suppressed:primary-numerator',
+      p2: 'reported',
+      p3: 'suppressed:secondary',
+      p4: 'reported',
+    });
   });
 
   it('adds nothing when two children are already suppressed', () => {
@@ -90,7 +103,13 @@ describe('secondary suppression', () => {
       region,
       { minNumerator: 3 },
     );
-    expect(statusOf(cells)).toEqual({ R: 'reported', p1: 'suppressed:primary-numerator', p2: 'suppressed:primary-numerator', p3: 'reported', p4: 'reported' });
+    expect(statusOf(cells)).toEqual({
+      R: 'reported',
+      p1: 'suppressed:primary-numerator',
+      p2: 'suppressed:primary-numerator',
+      p3: 'reported',
+      p4: 'reported',
+    });
   });
 
   it('breaks ties by denominator, then by area id', () => {
@@ -118,7 +137,11 @@ describe('secondary suppression', () => {
       region,
       { minNumerator: 3 },
     );
-    expect(statusOf(cells)).toEqual({ R: 'suppressed:secondary', p1: 'suppressed:primary-numerator', p2: 'missing' });
+    expect(statusOf(cells)).toEqual({
+      R: 'suppressed:secondary',
+      p1: 'suppressed:primary-numerator',
+      p2: 'missing',
+    });
   });
 
   it('does nothing when the parent is not published at all', () => {

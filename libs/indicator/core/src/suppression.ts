@@ -54,12 +54,17 @@ type Working =
  * an intruder lacks, so it protects nothing.
  * @returns one cell per input cell, in input order.
  */
-export function suppressForPublication(cells: readonly CountValue[], hierarchy: AreaHierarchy, rules: SuppressionRules): PublishedCell[] {
+export function suppressForPublication(
+  cells: readonly CountValue[],
+  hierarchy: AreaHierarchy,
+  rules: SuppressionRules,
+): PublishedCell[] {
   const minDenominator = rules.minDenominator ?? 0;
   const scale = rules.scale ?? 1;
   const state = new Map<string, Working>();
   for (const cell of cells) {
-    if (state.has(cell.area)) throw new IndicatorError('InvalidInput', `area "${cell.area}" occurs more than once`);
+    if (state.has(cell.area))
+      throw new IndicatorError('InvalidInput', `area "${cell.area}" occurs more than once`);
     state.set(cell.area, primary(cell, rules.minNumerator, minDenominator, rules.publishZeros ?? false));
   }
 
@@ -73,14 +78,17 @@ export function suppressForPublication(cells: readonly CountValue[], hierarchy: 
 
   const suppress = (area: string) => {
     const current = state.get(area);
-    if (current?.kind === 'published') state.set(area, { kind: 'suppressed', reason: 'secondary', cell: current.cell });
+    if (current?.kind === 'published')
+      state.set(area, { kind: 'suppressed', reason: 'secondary', cell: current.cell });
   };
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const [parent, members] of children) {
       const parentState = state.get(parent);
       if (parentState === undefined || parentState.kind === 'missing') continue;
-      const published = members.filter((m) => state.get(m)!.kind === 'published').sort((a, b) => compareSize(state.get(a)!, state.get(b)!, a, b));
+      const published = members
+        .filter((m) => state.get(m)!.kind === 'published')
+        .sort((a, b) => compareSize(state.get(a)!, state.get(b)!, a, b));
       const suppressedCount = members.filter((m) => state.get(m)!.kind === 'suppressed').length;
       if (parentState.kind === 'published' && suppressedCount === 1) {
         suppress(published.length > 0 ? published[0] : parent);
@@ -102,19 +110,37 @@ export function suppressForPublication(cells: readonly CountValue[], hierarchy: 
       case 'published':
         return s.cell.numerator === 0
           ? { area: cell.area, status: 'zero', value: 0, numerator: 0, denominator: s.cell.denominator }
-          : { area: cell.area, status: 'reported', value: (s.cell.numerator / s.cell.denominator) * scale, numerator: s.cell.numerator, denominator: s.cell.denominator };
+          : {
+              area: cell.area,
+              status: 'reported',
+              value: (s.cell.numerator / s.cell.denominator) * scale,
+              numerator: s.cell.numerator,
+              denominator: s.cell.denominator,
+            };
     }
   });
 }
 
-function primary(cell: CountValue, minNumerator: number, minDenominator: number, publishZeros: boolean): Working {
+function primary(
+  cell: CountValue,
+  minNumerator: number,
+  minDenominator: number,
+  publishZeros: boolean,
+): Working {
   const { numerator, denominator } = cell;
-  if (typeof numerator !== 'number' || typeof denominator !== 'number' || !Number.isFinite(numerator) || !Number.isFinite(denominator)) {
+  if (
+    typeof numerator !== 'number' ||
+    typeof denominator !== 'number' ||
+    !Number.isFinite(numerator) ||
+    !Number.isFinite(denominator)
+  ) {
     return { kind: 'missing', reason: 'no-data' };
   }
-  if (numerator < 0 || denominator < 0) throw new IndicatorError('InvalidInput', `area "${cell.area}": counts must not be negative`);
+  if (numerator < 0 || denominator < 0)
+    throw new IndicatorError('InvalidInput', `area "${cell.area}": counts must not be negative`);
   if (denominator < minDenominator) return { kind: 'suppressed', reason: 'primary-denominator', cell };
-  if (numerator < minNumerator && !(numerator === 0 && publishZeros)) return { kind: 'suppressed', reason: 'primary-numerator', cell };
+  if (numerator < minNumerator && !(numerator === 0 && publishZeros))
+    return { kind: 'suppressed', reason: 'primary-numerator', cell };
   if (denominator === 0) return { kind: 'missing', reason: 'zero-denominator' };
   return { kind: 'published', cell: { area: cell.area, numerator, denominator } };
 }
@@ -122,5 +148,9 @@ function primary(cell: CountValue, minNumerator: number, minDenominator: number,
 function compareSize(a: Working, b: Working, areaA: string, areaB: string): number {
   const ca = a.kind === 'missing' ? undefined : a.cell;
   const cb = b.kind === 'missing' ? undefined : b.cell;
-  return (ca?.numerator ?? 0) - (cb?.numerator ?? 0) || (ca?.denominator ?? 0) - (cb?.denominator ?? 0) || (areaA < areaB ? -1 : areaA > areaB ? 1 : 0);
+  return (
+    (ca?.numerator ?? 0) - (cb?.numerator ?? 0) ||
+    (ca?.denominator ?? 0) - (cb?.denominator ?? 0) ||
+    (areaA < areaB ? -1 : areaA > areaB ? 1 : 0)
+  );
 }

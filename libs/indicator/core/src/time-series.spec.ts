@@ -1,6 +1,13 @@
 import { loadBerlinMss } from '../fixtures/berlin-mss';
 import { IndicatorError } from './indicator-error';
-import { alignToCalendar, changeOverPeriods, qualityFlags, rankAmongPeers, robustScale, type QualityFlag } from './time-series';
+import {
+  alignToCalendar,
+  changeOverPeriods,
+  qualityFlags,
+  rankAmongPeers,
+  robustScale,
+  type QualityFlag,
+} from './time-series';
 
 describe('changeOverPeriods', () => {
   const series = [
@@ -22,8 +29,26 @@ describe('changeOverPeriods', () => {
   });
 
   it('computes relative change in percent and leaves a zero base missing', () => {
-    expect(changeOverPeriods([{ period: '1', value: 8 }, { period: '2', value: 10 }], 1, { relative: true })[1]).toEqual({ period: '2', base: '1', change: 25 });
-    expect(changeOverPeriods([{ period: '1', value: 0 }, { period: '2', value: 10 }], 1, { relative: true })[1].change).toBeNull();
+    expect(
+      changeOverPeriods(
+        [
+          { period: '1', value: 8 },
+          { period: '2', value: 10 },
+        ],
+        1,
+        { relative: true },
+      )[1],
+    ).toEqual({ period: '2', base: '1', change: 25 });
+    expect(
+      changeOverPeriods(
+        [
+          { period: '1', value: 0 },
+          { period: '2', value: 10 },
+        ],
+        1,
+        { relative: true },
+      )[1].change,
+    ).toBeNull();
   });
 
   it('counts calendar periods, not observations, when the series lacks a period', () => {
@@ -31,17 +56,43 @@ describe('changeOverPeriods', () => {
       { period: '2016', value: 10 },
       { period: '2018', value: 9 },
     ];
-    expect(changeOverPeriods(sparse, 1, { calendar: ['2016', '2017', '2018'] }).map((c) => c.change)).toEqual([null, null, null]);
-    expect(changeOverPeriods(sparse, 2, { calendar: ['2016', '2017', '2018'] })[2]).toEqual({ period: '2018', base: '2016', change: -1 });
+    expect(changeOverPeriods(sparse, 1, { calendar: ['2016', '2017', '2018'] }).map((c) => c.change)).toEqual(
+      [null, null, null],
+    );
+    expect(changeOverPeriods(sparse, 2, { calendar: ['2016', '2017', '2018'] })[2]).toEqual({
+      period: '2018',
+      base: '2016',
+      change: -1,
+    });
   });
 
   it('rejects unordered or duplicate periods and bad period counts', () => {
-    expect(() => changeOverPeriods([{ period: '2018', value: 1 }, { period: '2017', value: 1 }], 1)).toThrow(
+    expect(() =>
+      changeOverPeriods(
+        [
+          { period: '2018', value: 1 },
+          { period: '2017', value: 1 },
+        ],
+        1,
+      ),
+    ).toThrow(
       new IndicatorError('InvalidTimeSeries', 'periods must be strictly increasing: "2017" follows "2018"'),
     );
-    expect(() => changeOverPeriods(series, 0)).toThrow('the number of periods must be a positive integer, got 0');
-    expect(() => alignToCalendar([{ period: '2015', value: 1 }], ['2016'])).toThrow('period "2015" is not in the calendar');
-    expect(() => alignToCalendar([{ period: '2016', value: 1 }, { period: '2016', value: 2 }], ['2016'])).toThrow('period "2016" occurs more than once');
+    expect(() => changeOverPeriods(series, 0)).toThrow(
+      'the number of periods must be a positive integer, got 0',
+    );
+    expect(() => alignToCalendar([{ period: '2015', value: 1 }], ['2016'])).toThrow(
+      'period "2015" is not in the calendar',
+    );
+    expect(() =>
+      alignToCalendar(
+        [
+          { period: '2016', value: 1 },
+          { period: '2016', value: 2 },
+        ],
+        ['2016'],
+      ),
+    ).toThrow('period "2016" occurs more than once');
   });
 
   // The published dynamics D1/D3 are the two-year change of S1/S3. Between the 2013 and 2015
@@ -52,18 +103,27 @@ describe('changeOverPeriods', () => {
     [2013, 2015, 'S3', 'D3', 434],
     [2017, 2019, 'S3', 'D3', 436],
     [2017, 2019, 'S4', 'D4', 436],
-  ] as const)('Berlin %i→%i: change of %s equals the published %s (%i areas with values in both)', (from, to, status, dynamics, areas) => {
-    const before = new Map(loadBerlinMss(from).areas.map((a) => [a.area, a.values[status] ?? null]));
-    let compared = 0;
-    for (const area of loadBerlinMss(to).areas) {
-      const [change] = changeOverPeriods([{ period: String(from), value: before.get(area.area) ?? null }, { period: String(to), value: area.values[status] ?? null }], 1).slice(1);
-      const published = area.values[dynamics];
-      if (change.change === null || published === null || published === undefined) continue;
-      expect(change.change).toBeCloseTo(published, 4);
-      compared++;
-    }
-    expect(compared).toBe(areas);
-  });
+  ] as const)(
+    'Berlin %i→%i: change of %s equals the published %s (%i areas with values in both)',
+    (from, to, status, dynamics, areas) => {
+      const before = new Map(loadBerlinMss(from).areas.map((a) => [a.area, a.values[status] ?? null]));
+      let compared = 0;
+      for (const area of loadBerlinMss(to).areas) {
+        const [change] = changeOverPeriods(
+          [
+            { period: String(from), value: before.get(area.area) ?? null },
+            { period: String(to), value: area.values[status] ?? null },
+          ],
+          1,
+        ).slice(1);
+        const published = area.values[dynamics];
+        if (change.change === null || published === null || published === undefined) continue;
+        expect(change.change).toBeCloseTo(published, 4);
+        compared++;
+      }
+      expect(compared).toBe(areas);
+    },
+  );
 });
 
 describe('rankAmongPeers', () => {
@@ -84,7 +144,13 @@ describe('rankAmongPeers', () => {
     ]);
   });
   it('supports ascending order and average ranks for ties', () => {
-    expect(rankAmongPeers(values, { order: 'ascending', ties: 'average' }).map((r) => r.rank)).toEqual([2.5, 4, null, 2.5, 1]);
+    expect(rankAmongPeers(values, { order: 'ascending', ties: 'average' }).map((r) => r.rank)).toEqual([
+      2.5,
+      4,
+      null,
+      2.5,
+      1,
+    ]);
   });
 });
 
@@ -99,15 +165,30 @@ describe('robustScale', () => {
 
 describe('qualityFlags', () => {
   const calendar = ['2015', '2016', '2017', '2018', '2019', '2020'];
-  const steady = (area: string, base: number) => ({ area, points: calendar.map((period, i) => ({ period, value: base + (i % 2) * 0.5 })) });
+  const steady = (area: string, base: number) => ({
+    area,
+    points: calendar.map((period, i) => ({ period, value: base + (i % 2) * 0.5 })),
+  });
 
   it('flags a jump against the area’s own history with its robust z', () => {
-    const jumpy = { area: 'x', points: calendar.map((period, i) => ({ period, value: i === 5 ? 30 : 10 + (i % 2) })) };
+    const jumpy = {
+      area: 'x',
+      points: calendar.map((period, i) => ({ period, value: i === 5 ? 30 : 10 + (i % 2) })),
+    };
     const flags = qualityFlags([jumpy], calendar);
     // history 10, 11, 10, 11, 10 → median 10, MAD 0 → sd = 1.253314 × mean(0,1,0,1,0) = 0.5013
     expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ code: 'outlier-history', area: 'x', period: '2020', value: 30, median: 10 });
-    expect((flags[0] as Extract<QualityFlag, { robustZ: number }>).robustZ).toBeCloseTo(20 / (1.253314 * 0.4), 6);
+    expect(flags[0]).toMatchObject({
+      code: 'outlier-history',
+      area: 'x',
+      period: '2020',
+      value: 30,
+      median: 10,
+    });
+    expect((flags[0] as Extract<QualityFlag, { robustZ: number }>).robustZ).toBeCloseTo(
+      20 / (1.253314 * 0.4),
+      6,
+    );
   });
 
   it('flags an area far from its peers in the same period, not the peers', () => {
@@ -144,7 +225,13 @@ describe('qualityFlags', () => {
   });
 
   it('does not judge outliers with too little history or too few peers, or without spread', () => {
-    const short = { area: 'a', points: [{ period: '2015', value: 1 }, { period: '2016', value: 1000 }] };
+    const short = {
+      area: 'a',
+      points: [
+        { period: '2015', value: 1 },
+        { period: '2016', value: 1000 },
+      ],
+    };
     expect(qualityFlags([short], ['2015', '2016'])).toEqual([]);
     const flat = { area: 'b', points: calendar.map((period, i) => ({ period, value: i === 5 ? 9 : 3 })) };
     expect(qualityFlags([flat], calendar)).toEqual([]);
@@ -152,6 +239,8 @@ describe('qualityFlags', () => {
   });
 
   it('rejects the same area twice', () => {
-    expect(() => qualityFlags([steady('a', 1), steady('a', 2)], calendar)).toThrow('an area occurs more than once');
+    expect(() => qualityFlags([steady('a', 1), steady('a', 2)], calendar)).toThrow(
+      'an area occurs more than once',
+    );
   });
 });

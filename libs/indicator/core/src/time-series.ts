@@ -27,10 +27,13 @@ export interface Change {
 export function alignToCalendar(series: readonly SeriesPoint[], calendar: readonly string[]): SeriesPoint[] {
   const byPeriod = new Map<string, number | null>();
   const known = new Set(calendar);
-  if (known.size !== calendar.length) throw new IndicatorError('InvalidTimeSeries', 'the calendar lists a period twice');
+  if (known.size !== calendar.length)
+    throw new IndicatorError('InvalidTimeSeries', 'the calendar lists a period twice');
   for (const point of series) {
-    if (!known.has(point.period)) throw new IndicatorError('InvalidTimeSeries', `period "${point.period}" is not in the calendar`);
-    if (byPeriod.has(point.period)) throw new IndicatorError('InvalidTimeSeries', `period "${point.period}" occurs more than once`);
+    if (!known.has(point.period))
+      throw new IndicatorError('InvalidTimeSeries', `period "${point.period}" is not in the calendar`);
+    if (byPeriod.has(point.period))
+      throw new IndicatorError('InvalidTimeSeries', `period "${point.period}" occurs more than once`);
     byPeriod.set(point.period, point.value);
   }
   return calendar.map((period) => ({ period, value: byPeriod.get(period) ?? null }));
@@ -43,8 +46,16 @@ const usable = (v: number | null | undefined): v is number => typeof v === 'numb
  * `relative: true` (value(t) / value(t − n) − 1) × 100. Null where either value is missing
  * or (relative) the base is 0. Pass a calendar when the series may lack periods.
  */
-export function changeOverPeriods(series: readonly SeriesPoint[], periods: number, options: { relative?: boolean; calendar?: readonly string[] } = {}): Change[] {
-  if (!Number.isInteger(periods) || periods < 1) throw new IndicatorError('InvalidTimeSeries', `the number of periods must be a positive integer, got ${periods}`);
+export function changeOverPeriods(
+  series: readonly SeriesPoint[],
+  periods: number,
+  options: { relative?: boolean; calendar?: readonly string[] } = {},
+): Change[] {
+  if (!Number.isInteger(periods) || periods < 1)
+    throw new IndicatorError(
+      'InvalidTimeSeries',
+      `the number of periods must be a positive integer, got ${periods}`,
+    );
   const aligned = options.calendar ? alignToCalendar(series, options.calendar) : assertOrdered(series);
   return aligned.map((point, i) => {
     if (i < periods) return { period: point.period, change: null };
@@ -61,7 +72,10 @@ export function changeOverPeriods(series: readonly SeriesPoint[], periods: numbe
 function assertOrdered(series: readonly SeriesPoint[]): readonly SeriesPoint[] {
   for (let i = 1; i < series.length; i++) {
     if (!(series[i - 1].period < series[i].period)) {
-      throw new IndicatorError('InvalidTimeSeries', `periods must be strictly increasing: "${series[i].period}" follows "${series[i - 1].period}"`);
+      throw new IndicatorError(
+        'InvalidTimeSeries',
+        `periods must be strictly increasing: "${series[i].period}" follows "${series[i - 1].period}"`,
+      );
     }
   }
   return series;
@@ -85,9 +99,11 @@ export function rankAmongPeers(
   options: { order?: 'descending' | 'ascending'; ties?: 'min' | 'average' } = {},
 ): Rank[] {
   const sign = (options.order ?? 'descending') === 'descending' ? -1 : 1;
-  const ranked = values.filter((v) => usable(v.value)).sort((a, b) => sign * ((a.value as number) - (b.value as number)));
+  const ranked = values
+    .filter((v) => usable(v.value))
+    .sort((a, b) => sign * ((a.value as number) - (b.value as number)));
   const rankByArea = new Map<string, number>();
-  for (let i = 0; i < ranked.length; ) {
+  for (let i = 0; i < ranked.length;) {
     let j = i;
     while (j + 1 < ranked.length && ranked[j + 1].value === ranked[i].value) j++;
     const rank = options.ties === 'average' ? (i + 1 + (j + 1)) / 2 : i + 1;
@@ -117,7 +133,15 @@ export function robustScale(reference: readonly number[]): RobustScale {
 
 export type QualityFlag =
   | { code: 'implausible'; area: string; period: string; value: number; min?: number; max?: number }
-  | { code: 'outlier-history' | 'outlier-peers'; area: string; period: string; value: number; median: number; robustSd: number; robustZ: number }
+  | {
+      code: 'outlier-history' | 'outlier-peers';
+      area: string;
+      period: string;
+      value: number;
+      median: number;
+      robustSd: number;
+      robustZ: number;
+    }
   | { code: 'gap'; area: string; period: string };
 
 export interface QualityOptions {
@@ -143,18 +167,30 @@ export interface QualityOptions {
  * are 0 (all reference values equal) no outlier can be assessed and none is flagged — a
  * plausibility range is the tool for that case.
  */
-export function qualityFlags(series: readonly { area: string; points: readonly SeriesPoint[] }[], calendar: readonly string[], options: QualityOptions = {}): QualityFlag[] {
+export function qualityFlags(
+  series: readonly { area: string; points: readonly SeriesPoint[] }[],
+  calendar: readonly string[],
+  options: QualityOptions = {},
+): QualityFlag[] {
   const threshold = options.outlierThreshold ?? 3;
   const minHistory = options.minHistory ?? 4;
   const minPeers = options.minPeers ?? 5;
   const areas = series.map((s) => ({ area: s.area, points: alignToCalendar(s.points, calendar) }));
-  if (new Set(areas.map((a) => a.area)).size !== areas.length) throw new IndicatorError('InvalidTimeSeries', 'an area occurs more than once');
+  if (new Set(areas.map((a) => a.area)).size !== areas.length)
+    throw new IndicatorError('InvalidTimeSeries', 'an area occurs more than once');
   const flags: QualityFlag[] = [];
-  const outlier = (code: 'outlier-history' | 'outlier-peers', area: string, period: string, value: number, reference: number[]) => {
+  const outlier = (
+    code: 'outlier-history' | 'outlier-peers',
+    area: string,
+    period: string,
+    value: number,
+    reference: number[],
+  ) => {
     const scale = robustScale(reference);
     if (!(scale.sd > 0)) return;
     const robustZ = (value - scale.median) / scale.sd;
-    if (Math.abs(robustZ) > threshold) flags.push({ code, area, period, value, median: scale.median, robustSd: scale.sd, robustZ });
+    if (Math.abs(robustZ) > threshold)
+      flags.push({ code, area, period, value, median: scale.median, robustSd: scale.sd, robustZ });
   };
   for (const { area, points } of areas) {
     points.forEach((point, t) => {
@@ -164,11 +200,24 @@ export function qualityFlags(series: readonly { area: string; points: readonly S
       }
       const { min, max } = options.plausible ?? {};
       if ((min !== undefined && point.value < min) || (max !== undefined && point.value > max)) {
-        flags.push({ code: 'implausible', area, period: point.period, value: point.value, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) });
+        flags.push({
+          code: 'implausible',
+          area,
+          period: point.period,
+          value: point.value,
+          ...(min !== undefined ? { min } : {}),
+          ...(max !== undefined ? { max } : {}),
+        });
       }
-      const history = points.slice(0, t).map((p) => p.value).filter(usable);
+      const history = points
+        .slice(0, t)
+        .map((p) => p.value)
+        .filter(usable);
       if (history.length >= minHistory) outlier('outlier-history', area, point.period, point.value, history);
-      const peers = areas.filter((other) => other.area !== area).map((other) => other.points[t].value).filter(usable);
+      const peers = areas
+        .filter((other) => other.area !== area)
+        .map((other) => other.points[t].value)
+        .filter(usable);
       if (peers.length >= minPeers) outlier('outlier-peers', area, point.period, point.value, peers);
     });
   }
