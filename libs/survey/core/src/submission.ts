@@ -1,0 +1,361 @@
+// Server-side validation of one submission against its form. The public form validates in the
+// browser too, but anything can be posted to an anonymous endpoint, so every rule is re-checked
+// here: types, required (only where relevant), constraints, relevance, choice membership and
+// choice filters, repeat counts. Nothing is stored unless the whole submission passes.
+//
+// Answers to questions that are not relevant are rejected by default (`nonRelevant: 'reject'`):
+// a client that sends them is out of step with the form. Imports of paper or ODK data can choose
+// `'drop'`, which removes them silently, as ODK itself does when a question becomes irrelevant.
+import { type AreaGeometries, parseGeopoint, resolveArea } from './area';
+import type { CompiledForm, CompiledQuestion, CompiledRepeat } from './compile';
+import { evaluate, type EvaluationContext } from './expression/evaluate';
+import type { Expr } from './expression/parser';
+import { type DateValue, type Value, parseIsoDate, toBoolean, toNumber, toStringValue } from './expression/values';
+import { type FormNode, type Labels, type Question, localize } from './model';
+
+export type AnswerValue = string | number | readonly string[];
+export interface RepeatInstance {
+  readonly [name: string]: AnswerValue | readonly RepeatInstance[];
+}
+export type Answers = Readonly<Record<string, AnswerValue | readonly RepeatInstance[]>>;
+
+export type AnswerIssueCode =
+  | 'unknown_field'
+  | 'not_answerable'
+  | 'not_relevant'
+  | 'required'
+  | 'invalid_type'
+  | 'constraint'
+  | 'invalid_choice'
+  | 'filtered_choice'
+  | 'unresolved_area'
+  | 'invalid_repeat';
+
+export interface AnswerIssue {
+  /** `alter` or, inside repeats, `personen[2].alter` (1-based, as ODK counts instances). */
+  readonly path: string;
+  readonly code: AnswerIssueCode;
+  readonly message: string;
+}
+
+export interface SubmissionOptions {
+  /** The day of submission, `YYYY-MM-DD`: `today()` and the stored start/end (no finer timestamps). */
+  readonly today: string;
+  readonly nonRelevant?: 'reject' | 'drop';
+  /** Paper-form imports may accept gaps; the public form never does. Default true. */
+  readonly enforceRequired?: boolean;
+  readonly areaGeometries?: AreaGeometries;
+  /** Language for messages (constraint_message, required_message); default the form's. */
+  readonly language?: string;
+  readonly maxRepeatInstances?: number;
+}
+
+export type SubmissionResult = { readonly ok: true; readonly answers: Answers } | { readonly ok: false; readonly issues: readonly AnswerIssue[] };
+
+/** Longest free-text answer accepted (characters). */
+export const MAX_TEXT_LENGTH = 10_000;
+const DEFAULT_MAX_REPEAT_INSTANCES = 50;
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?([+-]\d\d:\d\d|Z)?$/;
+
+type Raw = Readonly<Record<string, unknown>>;
+
+class Scope {
+  readonly values = new Map<string, AnswerValue>();
+  readonly children = new Map<string, Scope[]>();
+  readonly relevantMemo = new Map<string, boolean>();
+  readonly calcMemo = new Map<string, Value>();
+  constructor(
+    readonly raw: Raw,
+    readonly path: string,
+    readonly depth: number,
+    readonly parent?: Scope,
+  ) {}
+  at(depth: number): Scope {
+    let scope: Scope = this;
+    while (scope.depth > depth && scope.parent) scope = scope.parent;
+    return scope;
+  }
+}
+
+const isPlainObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+
+/** A raw answer as typed value, or the reason it is not one. Areas resolve to their area key. */
+export function coerceAnswer(cq: Pick<CompiledQuestion, 'question' | 'list' | 'postcodes'>, raw: unknown, geometries?: AreaGeometries): { value: AnswerValue } | { code: AnswerIssueCode; message: string } {
+  const q = cq.question;
+  const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
+  const typeError = (expected: string): { code: AnswerIssueCode; message: string } => ({ code: 'invalid_type', message: `expected ${expected}, got ${JSON.stringify(raw)}` });
+  switch (q.type) {
+    case 'text':
+      if (typeof raw !== 'string') return typeError('text');
+      if (raw.length > MAX_TEXT_LENGTH) return { code: 'invalid_type', message: `text longer than ${MAX_TEXT_LENGTH} characters` };
+      return { value: raw };
+    case 'integer':
+      if (text === undefined || !INTEGER.test(text) || !Number.isSafeInteger(Number(text))) return typeError('a whole number');
+      return { value: Number(text) };
+    case 'decimal':
+      if (text === undefined || !DECIMAL.test(text)) return typeError('a number');
+      return { value: Number(text) };
+    case 'date':
+      if (text === undefined || !parseIsoDate(text)) return typeError('a date YYYY-MM-DD');
+      return { value: text };
+    case 'time':
+      if (text === undefined || !TIME.test(text)) return typeError('a time HH:MM');
+      return { value: text };
+    case 'geopoint':
+      if (text === undefined || !parseGeopoint(text)) return typeError('a geopoint "latitude longitude"');
+      return { value: text.split(/\s+/).join(' ') };
+    case 'select_one': {
+      if (text === undefined) return typeError('one option');
+      if (!cq.list?.choices.some((c) => c.name === text)) return { code: 'invalid_choice', message: `"${text}" is not an option of list "${q.listName}"` };
+      return { value: text };
+    }
+    case 'select_multiple':
+    case 'rank': {
+      const tokens = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/\s+/).filter((t) => t !== '') : undefined;
+      if (!tokens || !tokens.every((t): t is string => typeof t === 'string')) return typeError('a list of options');
+      const unknown = tokens.filter((t) => !cq.list?.choices.some((c) => c.name === t));
+      if (unknown.length > 0) return { code: 'invalid_choice', message: `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not an option' : 'are not options'} of list "${q.listName}"` };
+      if (new Set(tokens).size !== tokens.length) return { code: 'invalid_choice', message: 'an option is given twice' };
+      return { value: tokens };
+    }
+    case 'area': {
+      if (text === undefined || !cq.list) return typeError('an area answer');
+      const resolved = resolveArea(q, cq.list, text, geometries, cq.postcodes);
+      return resolved.ok ? { value: resolved.area } : { code: 'unresolved_area', message: resolved.reason };
+    }
+    default:
+      return { code: 'not_answerable', message: `${q.type} "${q.name}" takes no answer` };
+  }
+}
+
+/** An answer as the expression language sees it. */
+export function answerToValue(question: Question, answer: AnswerValue | undefined): Value {
+  if (answer === undefined) return '';
+  if (Array.isArray(answer)) return answer.join(' ');
+  if (question.type === 'date' || question.type === 'today' || question.type === 'start' || question.type === 'end') {
+    return parseIsoDate(String(answer)) ?? String(answer);
+  }
+  return answer as string | number;
+}
+
+function valueToAnswer(value: Value): AnswerValue {
+  return typeof value === 'number' ? value : toStringValue(value);
+}
+
+export function validateSubmission(compiled: CompiledForm, submission: unknown, options: SubmissionOptions): SubmissionResult {
+  const today = parseIsoDate(options.today);
+  if (!today) throw new Error(`options.today must be YYYY-MM-DD, got ${options.today}`);
+  return new SubmissionValidator(compiled, options, today).run(submission);
+}
+
+class SubmissionValidator {
+  private readonly issues: AnswerIssue[] = [];
+  private readonly language: string;
+  private readonly evaluating = new Set<string>();
+
+  constructor(
+    private readonly compiled: CompiledForm,
+    private readonly options: SubmissionOptions,
+    private readonly today: DateValue,
+  ) {
+    this.language = options.language ?? compiled.form.settings.defaultLanguage;
+  }
+
+  run(submission: unknown): SubmissionResult {
+    if (!isPlainObject(submission)) return { ok: false, issues: [{ path: '', code: 'invalid_type', message: 'a submission is an object of answers' }] };
+    const root = new Scope(submission, '', 0);
+    this.collect(this.compiled.form.children, root);
+    if (this.issues.length > 0) return { ok: false, issues: this.issues };
+    const answers = this.check(this.compiled.form.children, root);
+    return this.issues.length > 0 ? { ok: false, issues: this.issues } : { ok: true, answers };
+  }
+
+  private issue(scope: Scope, name: string, code: AnswerIssueCode, message: string): void {
+    this.issues.push({ path: `${scope.path}${name}`, code, message });
+  }
+
+  /** Phase 1: type every raw answer and build the repeat instances; unknown keys are refused. */
+  private collect(nodes: readonly FormNode[], scope: Scope): void {
+    const known = new Set<string>();
+    const visit = (list: readonly FormNode[]): void => {
+      for (const node of list) {
+        if (node.kind === 'group' && !node.repeat) {
+          visit(node.children);
+          continue;
+        }
+        known.add(node.name);
+        const raw = scope.raw[node.name];
+        if (node.kind === 'group') {
+          this.collectRepeat(node.name, raw, scope);
+          continue;
+        }
+        const cq = this.compiled.questions.get(node.name)!;
+        const t = node.type;
+        // Calculations and metadata are always computed here; whatever a client sends is ignored.
+        if (t === 'calculate' || t === 'start' || t === 'end' || t === 'today' || isEmpty(raw)) continue;
+        const coerced = coerceAnswer(cq, raw, this.options.areaGeometries);
+        if ('value' in coerced) scope.values.set(node.name, coerced.value);
+        else this.issue(scope, node.name, coerced.code, coerced.message);
+      }
+    };
+    visit(nodes);
+    for (const key of Object.keys(scope.raw)) {
+      if (known.has(key)) continue;
+      const inner = this.compiled.questions.get(key) ?? this.compiled.repeats.get(key);
+      const where = inner && inner.repeats.length > 0 ? ` (it belongs inside repeat "${inner.repeats[inner.repeats.length - 1]}")` : '';
+      this.issue(scope, key, 'unknown_field', `"${key}" is not a question here${where}`);
+    }
+  }
+
+  private collectRepeat(name: string, raw: unknown, scope: Scope): void {
+    const repeat = this.compiled.repeats.get(name)!;
+    if (isEmpty(raw)) {
+      scope.children.set(name, []);
+      return;
+    }
+    const max = this.options.maxRepeatInstances ?? DEFAULT_MAX_REPEAT_INSTANCES;
+    if (!Array.isArray(raw) || !raw.every(isPlainObject)) {
+      this.issue(scope, name, 'invalid_repeat', 'a repeat is a list of answer objects');
+      return;
+    }
+    if (raw.length > max) {
+      this.issue(scope, name, 'invalid_repeat', `more than ${max} repeat instances`);
+      return;
+    }
+    const instances = raw.map((instance, i) => new Scope(instance, `${scope.path}${name}[${i + 1}].`, scope.depth + 1, scope));
+    scope.children.set(name, instances);
+    instances.forEach((instance) => this.collect(repeat.group.children, instance));
+  }
+
+  private context(scope: Scope, current?: Value, choice?: Readonly<Record<string, string>>): EvaluationContext {
+    return { field: (name) => this.fieldValue(scope, name), today: this.today, ...(current !== undefined ? { current } : {}), ...(choice ? { choice } : {}) };
+  }
+
+  private fieldValue(from: Scope, name: string): Value {
+    const cq = this.compiled.questions.get(name);
+    if (!cq) return '';
+    const scope = from.at(cq.repeats.length);
+    if (!this.isRelevant(scope, cq)) return '';
+    const q = cq.question;
+    if (q.type === 'calculate') return this.calculate(scope, cq);
+    if (q.type === 'today' || q.type === 'start' || q.type === 'end') return this.today;
+    return answerToValue(q, scope.values.get(name));
+  }
+
+  private guarded<T>(key: string, fallback: T, fn: () => T): T {
+    // Relevance may (unwisely) depend on itself through other fields; such a loop is not relevant.
+    if (this.evaluating.has(key)) return fallback;
+    this.evaluating.add(key);
+    try {
+      return fn();
+    } finally {
+      this.evaluating.delete(key);
+    }
+  }
+
+  private allHold(scope: Scope, exprs: readonly Expr[]): boolean {
+    return exprs.every((e) => toBoolean(evaluate(e, this.context(scope))));
+  }
+
+  private isRelevant(scope: Scope, cq: CompiledQuestion): boolean {
+    const name = cq.question.name;
+    const memo = scope.relevantMemo.get(name);
+    if (memo !== undefined) return memo;
+    const relevant = this.guarded(`r:${scope.path}${name}`, false, () => this.allHold(scope, cq.relevance));
+    scope.relevantMemo.set(name, relevant);
+    return relevant;
+  }
+
+  private calculate(scope: Scope, cq: CompiledQuestion): Value {
+    const name = cq.question.name;
+    const memo = scope.calcMemo.get(name);
+    if (memo !== undefined) return memo;
+    const value = cq.calculation ? this.guarded(`c:${scope.path}${name}`, '' as Value, () => evaluate(cq.calculation!, this.context(scope))) : '';
+    scope.calcMemo.set(name, value);
+    return value;
+  }
+
+  private message(labels: Labels, fallback: string): string {
+    return localize(labels, this.language, this.compiled.form.settings.defaultLanguage) ?? fallback;
+  }
+
+  /** Phase 2: relevance, required, constraints, choice filters, repeat counts; returns the clean answers. */
+  private check(nodes: readonly FormNode[], scope: Scope): Record<string, AnswerValue | readonly RepeatInstance[]> {
+    const out: Record<string, AnswerValue | readonly RepeatInstance[]> = {};
+    const reject = (this.options.nonRelevant ?? 'reject') === 'reject';
+    for (const node of nodes) {
+      if (node.kind === 'group' && !node.repeat) {
+        Object.assign(out, this.check(node.children, scope));
+        continue;
+      }
+      if (node.kind === 'group') {
+        const repeat = this.compiled.repeats.get(node.name)!;
+        const instances = scope.children.get(node.name) ?? [];
+        const relevant = this.allHold(scope, repeat.relevance);
+        if (!relevant) {
+          if (instances.length > 0 && reject) this.issue(scope, node.name, 'not_relevant', 'answers given to a repeat that does not apply');
+          continue;
+        }
+        this.checkRepeatCount(scope, repeat, instances.length);
+        out[node.name] = instances.map((instance) => this.check(node.children, instance));
+        continue;
+      }
+      const cq = this.compiled.questions.get(node.name)!;
+      const q = cq.question;
+      const relevant = this.isRelevant(scope, cq);
+      if (q.type === 'calculate') {
+        const value = relevant ? this.calculate(scope, cq) : '';
+        if (toStringValue(value) !== '') out[q.name] = valueToAnswer(value);
+        continue;
+      }
+      if (q.type === 'start' || q.type === 'end' || q.type === 'today') {
+        out[q.name] = toStringValue(this.today);
+        continue;
+      }
+      const answer = scope.values.get(q.name);
+      if (!relevant) {
+        if (answer !== undefined && reject) this.issue(scope, q.name, 'not_relevant', 'answered although the question does not apply');
+        continue;
+      }
+      if (answer === undefined) {
+        const required = typeof cq.required === 'boolean' ? cq.required : toBoolean(evaluate(cq.required, this.context(scope)));
+        if (required && (this.options.enforceRequired ?? true)) this.issue(scope, q.name, 'required', this.message(q.requiredMessage, 'an answer is required'));
+        continue;
+      }
+      if (this.checkAnswer(scope, cq, answer)) out[q.name] = answer;
+    }
+    return out;
+  }
+
+  private checkRepeatCount(scope: Scope, repeat: CompiledRepeat, count: number): void {
+    if (!repeat.repeatCount) return;
+    const expected = toNumber(evaluate(repeat.repeatCount, this.context(scope)));
+    if (Number.isFinite(expected) && Math.max(0, Math.trunc(expected)) !== count) {
+      this.issue(scope, repeat.group.name, 'invalid_repeat', `expected ${Math.max(0, Math.trunc(expected))} instances, got ${count}`);
+    }
+  }
+
+  private checkAnswer(scope: Scope, cq: CompiledQuestion, answer: AnswerValue): boolean {
+    const q = cq.question;
+    const before = this.issues.length;
+    if (cq.list) {
+      const selected = Array.isArray(answer) ? answer : [String(answer)];
+      const allowed = cq.choiceFilter
+        ? cq.list.choices.filter((c) => toBoolean(evaluate(cq.choiceFilter!, this.context(scope, undefined, { ...c.properties, name: c.name })))).map((c) => c.name)
+        : cq.list.choices.map((c) => c.name);
+      const filtered = selected.filter((s) => !allowed.includes(s));
+      if (filtered.length > 0) this.issue(scope, q.name, 'filtered_choice', `${filtered.map((f) => `"${f}"`).join(', ')} not offered for the answers given`);
+      else if (q.type === 'rank' && selected.length !== allowed.length) {
+        this.issue(scope, q.name, 'invalid_choice', `a ranking orders all ${allowed.length} options, got ${selected.length}`);
+      }
+    }
+    if (cq.constraint && this.issues.length === before) {
+      const holds = toBoolean(evaluate(cq.constraint, this.context(scope, answerToValue(q, answer))));
+      if (!holds) this.issue(scope, q.name, 'constraint', this.message(q.constraintMessage, `the answer does not meet the constraint ${q.constraint}`));
+    }
+    return this.issues.length === before;
+  }
+}
