@@ -1,0 +1,45 @@
+import type { Routes } from '@angular/router';
+import { authGuard, roleGuard } from '@quartier/portal-data-access';
+import { About, AuthCallback, ComingSoon, Forbidden, Layout, NotFound } from '@quartier/portal-shell';
+import type { TranslationKey } from '@quartier/portal-ui';
+
+/** Features whose services come in later issues: an honest placeholder each. */
+const COMING_SOON: readonly { path: string; feature: TranslationKey }[] = [
+  { path: 'indicators', feature: 'nav.indicators' },
+  { path: 'surveys', feature: 'nav.surveys' },
+  { path: 'networks', feature: 'nav.networks' },
+  { path: 'programmes', feature: 'nav.programmes' },
+  { path: 'evaluation', feature: 'nav.evaluation' },
+  { path: 'reports', feature: 'nav.reports' },
+];
+
+export const routes: Routes = [
+  {
+    path: '',
+    component: Layout,
+    children: [
+      { path: 'auth/callback', component: AuthCallback, title: 'auth.login' },
+      { path: 'about', component: About, title: 'nav.about' },
+      {
+        path: '',
+        canActivateChild: [authGuard],
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'areas' },
+          {
+            path: 'areas',
+            title: 'nav.areas',
+            loadChildren: () => import('@quartier/portal-areas').then((m) => m.AREAS_ROUTES),
+          },
+          {
+            path: 'admin',
+            canMatch: [roleGuard('tenant-admin', 'platform-admin')],
+            loadChildren: () => import('@quartier/portal-admin').then((m) => m.ADMIN_ROUTES),
+          },
+          ...COMING_SOON.map(({ path, feature }) => ({ path, component: ComingSoon, title: feature, data: { feature } })),
+          { path: 'forbidden', component: Forbidden, title: 'page.forbidden.title' },
+        ],
+      },
+      { path: '**', component: NotFound, title: 'page.notFound.title' },
+    ],
+  },
+];

@@ -1,0 +1,165 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatRadioModule } from '@angular/material/radio';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  type AreaImportJob,
+  type AreaImportOptions,
+  type ParentFrom,
+  RegistryApi,
+  Session,
+  problemFrom,
+} from '@quartier/portal-data-access';
+import { I18n, Notice, PageHeading, type TranslationKey, describeProblem } from '@quartier/portal-ui';
+import { featureNumber, formatFileSize, isFinished, pollDelayMs, progressPercent } from '../import-progress';
+
+/** More errors than this help no one on screen; the count still says how many there are. */
+const SHOWN_ERRORS = 200;
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Admin page: upload a GeoJSON file of one level's areas and follow the import job to its end. */
+@Component({
+  selector: 'q-area-import',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatRadioModule,
+    MatSelectModule,
+    Notice,
+    PageHeading,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './area-import.html',
+  styleUrl: './area-import.scss',
+})
+export class AreaImport {
+  private readonly api = inject(RegistryApi);
+  private readonly i18n = inject(I18n);
+  private readonly session = inject(Session);
+  protected readonly t = this.i18n.t;
+  protected readonly formatNumber = this.i18n.formatNumber;
+  protected readonly levels = this.session.levels;
+
+  protected readonly file = signal<File | null>(null);
+  protected readonly fileMissing = signal(false);
+  protected readonly fileLabel = computed(() => {
+    const file = this.file();
+    return file ? this.t('import.fileSelected', { name: file.name, size: formatFileSize(file.size, this.i18n.locale()) }) : null;
+  });
+  protected readonly job = signal<AreaImportJob | null>(null);
+  protected readonly submitting = signal(false);
+  protected readonly requestError = signal<string | null>(null);
+  protected readonly running = computed(() => {
+    const job = this.job();
+    return this.submitting() || (job !== null && !isFinished(job));
+  });
+  protected readonly percent = computed(() => {
+    const job = this.job();
+    return job ? progressPercent(job) : null;
+  });
+  protected readonly shownErrors = computed(() => this.job()?.errors.slice(0, SHOWN_ERRORS) ?? []);
+  protected readonly featureNumber = featureNumber;
+
+  protected readonly form = new FormGroup({
+    level: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
+    codeProperty: new FormControl('id', { nonNullable: true, validators: [Validators.required] }),
+    nameProperty: new FormControl('name', { nonNullable: true, validators: [Validators.required] }),
+    parentFrom: new FormControl<ParentFrom>('code-prefix', { nonNullable: true }),
+    parentProperty: new FormControl('', { nonNullable: true }),
+    populationProperty: new FormControl('', { nonNullable: true }),
+    validFrom: new FormControl(today(), { nonNullable: true, validators: [Validators.required] }),
+  });
+  protected readonly parentFrom = signal<ParentFrom>('code-prefix');
+
+  private pollTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor() {
+    void this.session.load();
+    inject(DestroyRef).onDestroy(() => this.stopPolling());
+    // Default to the finest level: re-importing Planungsräume is the common case.
+    effect(() => {
+      const levels = this.levels();
+      if (levels.length > 0 && this.form.controls.level.value === '') {
+        this.form.controls.level.setValue(levels[levels.length - 1].key);
+      }
+    });
+    this.form.controls.parentFrom.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
+      this.parentFrom.set(value);
+      const parentProperty = this.form.controls.parentProperty;
+      parentProperty.setValidators(value === 'property' ? [Validators.required] : []);
+      parentProperty.updateValueAndValidity();
+    });
+  }
+
+  protected statusText(job: AreaImportJob): string {
+    return this.t(`import.status.${job.status}` as TranslationKey);
+  }
+
+  protected onFileChange(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.file.set(input.files?.[0] ?? null);
+    this.fileMissing.set(false);
+  }
+
+  protected async start(): Promise<void> {
+    const file = this.file();
+    this.fileMissing.set(file === null);
+    if (this.form.invalid || file === null) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const options: AreaImportOptions = {
+      level: value.level,
+      codeProperty: value.codeProperty.trim(),
+      nameProperty: value.nameProperty.trim(),
+      parentFrom: value.parentFrom,
+      parentProperty: value.parentFrom === 'property' ? value.parentProperty.trim() : undefined,
+      populationProperty: value.populationProperty.trim() || undefined,
+      validFrom: value.validFrom,
+    };
+    this.stopPolling();
+    this.job.set(null);
+    this.requestError.set(null);
+    this.submitting.set(true);
+    try {
+      const job = await this.api.startAreaImport(file, options);
+      this.job.set(job);
+      if (!isFinished(job)) this.schedulePoll(job.id, 0);
+    } catch (error) {
+      this.requestError.set(describeProblem(problemFrom(error), this.t));
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+
+  private schedulePoll(id: string, attempt: number): void {
+    this.pollTimer = setTimeout(async () => {
+      try {
+        const job = await this.api.areaImport(id);
+        this.job.set(job);
+        if (!isFinished(job)) this.schedulePoll(id, attempt + 1);
+      } catch (error) {
+        this.requestError.set(describeProblem(problemFrom(error), this.t));
+      }
+    }, pollDelayMs(attempt));
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer !== null) clearTimeout(this.pollTimer);
+    this.pollTimer = null;
+  }
+}

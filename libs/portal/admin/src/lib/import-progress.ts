@@ -1,0 +1,37 @@
+import type { AreaImportJob } from '@quartier/portal-data-access';
+
+export function isFinished(job: AreaImportJob): boolean {
+  return job.status === 'succeeded' || job.status === 'failed';
+}
+
+/** Percentage for the progress bar; null while the total is not known yet (indeterminate bar). */
+export function progressPercent(job: AreaImportJob): number | null {
+  if (job.status === 'succeeded') return 100;
+  if (job.total <= 0) return null;
+  return Math.min(100, Math.round((job.processed / job.total) * 100));
+}
+
+/**
+ * Polling interval: quick at first so a small import feels instant, then slower so a 100 MB
+ * import does not hammer the registry with requests for minutes.
+ */
+export function pollDelayMs(attempt: number): number {
+  return Math.min(2000, 250 * 2 ** Math.max(0, attempt));
+}
+
+/** Feature numbers as people count them (the API's index is 0-based). */
+export function featureNumber(index: number): number {
+  return index + 1;
+}
+
+/** Bytes as "1,4 MB" in the given locale. */
+export function formatFileSize(bytes: number, locale: string): string {
+  const units = ['B', 'kB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}

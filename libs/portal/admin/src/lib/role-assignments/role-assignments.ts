@@ -1,0 +1,115 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal, viewChild } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  type AreaSummary,
+  ROLE_OPTIONS,
+  RegistryApi,
+  type Role,
+  type RoleAssignment,
+  problemFrom,
+} from '@quartier/portal-data-access';
+import { I18n, Notice, PageHeading, type TranslationKey, describeProblem } from '@quartier/portal-ui';
+import { AreaPicker } from '../area-picker/area-picker';
+
+const PAGE_SIZE = 50;
+
+/** Admin page: who holds which role, for which area (and its subtree); add and remove assignments. */
+@Component({
+  selector: 'q-role-assignments',
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, Notice, PageHeading, AreaPicker],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './role-assignments.html',
+  styleUrl: './role-assignments.scss',
+})
+export class RoleAssignments {
+  private readonly api = inject(RegistryApi);
+  private readonly document = inject(DOCUMENT);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  protected readonly formatDate = this.i18n.formatDate;
+  protected readonly roles = ROLE_OPTIONS;
+
+  protected readonly subjectFilter = signal('');
+  protected readonly offset = signal(0);
+  protected readonly assignments = resource({
+    params: () => ({ subject: this.subjectFilter() || undefined, limit: PAGE_SIZE, offset: this.offset() }),
+    loader: ({ params }) => this.api.roleAssignments(params),
+  });
+  protected readonly listError = computed(() => {
+    const error = this.assignments.error();
+    return error ? describeProblem(problemFrom(error), this.t) : null;
+  });
+  protected readonly page = computed(() => {
+    if (!this.assignments.hasValue()) return null;
+    const { items, total } = this.assignments.value();
+    const from = total === 0 ? 0 : this.offset() + 1;
+    return { items, total, from, to: this.offset() + items.length };
+  });
+
+  protected readonly filter = new FormControl('', { nonNullable: true });
+  protected readonly form = new FormGroup({
+    subject: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
+    role: new FormControl<Role | null>(null, { validators: [Validators.required] }),
+  });
+  protected readonly area = signal<AreaSummary | null>(null);
+  private readonly picker = viewChild(AreaPicker);
+  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  protected readonly busy = signal(false);
+
+  protected roleName(role: Role): string {
+    return this.t(`role.${role}` as TranslationKey);
+  }
+
+  protected applyFilter(): void {
+    this.offset.set(0);
+    this.subjectFilter.set(this.filter.value.trim());
+  }
+
+  protected previous(): void {
+    this.offset.update((offset) => Math.max(0, offset - PAGE_SIZE));
+  }
+
+  protected next(): void {
+    this.offset.update((offset) => offset + PAGE_SIZE);
+  }
+
+  protected async add(): Promise<void> {
+    const { subject, role } = this.form.getRawValue();
+    if (this.form.invalid || role === null) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.busy.set(true);
+    try {
+      const created = await this.api.addRoleAssignment({ subject: subject.trim(), role, areaId: this.area()?.id ?? null });
+      this.message.set({ kind: 'success', text: this.t('roles.added', { role: this.roleName(created.role), subject: created.subject }) });
+      this.form.reset({ subject: '', role: null });
+      this.picker()?.reset();
+      this.assignments.reload();
+    } catch (error) {
+      this.message.set({ kind: 'error', text: this.t('roles.error', { reason: describeProblem(problemFrom(error), this.t) }) });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  protected async remove(assignment: RoleAssignment): Promise<void> {
+    const question = this.t('roles.removeConfirm', { role: this.roleName(assignment.role), subject: assignment.subject });
+    if (!this.document.defaultView?.confirm(question)) return;
+    this.busy.set(true);
+    try {
+      await this.api.removeRoleAssignment(assignment.id);
+      this.message.set({ kind: 'success', text: this.t('roles.removed') });
+      this.assignments.reload();
+    } catch (error) {
+      this.message.set({ kind: 'error', text: this.t('roles.error', { reason: describeProblem(problemFrom(error), this.t) }) });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

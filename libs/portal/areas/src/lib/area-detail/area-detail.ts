@@ -1,0 +1,108 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  type ElementRef,
+  afterNextRender,
+  computed,
+  inject,
+  Injector,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { RouterLink } from '@angular/router';
+import { type AreaDetail as AreaDetailModel, type AreaLevel, type AreaSummary, RegistryApi, problemFrom } from '@quartier/portal-data-access';
+import { I18n, KEEP_FOCUS_STATE, Notice, describeProblem } from '@quartier/portal-ui';
+import { squareKilometres } from '../geometry';
+import { parsePopulation } from '../population-input';
+
+/** Detail of one area: position in the hierarchy, key figures, and the edit form where allowed. */
+@Component({
+  selector: 'q-area-detail',
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, Notice],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './area-detail.html',
+  styleUrl: './area-detail.scss',
+})
+export class AreaDetail {
+  private readonly api = inject(RegistryApi);
+  private readonly injector = inject(Injector);
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  protected readonly formatNumber = this.i18n.formatNumber;
+  protected readonly formatDate = this.i18n.formatDate;
+  protected readonly keepFocus = KEEP_FOCUS_STATE;
+
+  readonly area = input.required<AreaDetailModel>();
+  readonly levels = input.required<readonly AreaLevel[]>();
+  readonly mapLevel = input<string | null>(null);
+  readonly saved = output<AreaSummary>();
+
+  protected readonly editing = signal(false);
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal<string | null>(null);
+  protected readonly savedMessage = signal<string | null>(null);
+  protected readonly levelName = computed(() => {
+    const key = this.area().level;
+    return this.levels().find((level) => level.key === key)?.name ?? key;
+  });
+  protected readonly areaKm2 = computed(() => {
+    const sqm = this.area().areaSqm;
+    return sqm === null ? null : squareKilometres(sqm);
+  });
+
+  protected readonly form = new FormGroup({
+    name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
+    population: new FormControl('', { nonNullable: true, validators: [(control) => (parsePopulation(String(control.value)).ok ? null : { population: true })] }),
+  });
+
+  private readonly editButton = viewChild<ElementRef<HTMLButtonElement>>('editButton');
+  private readonly nameInput = viewChild<ElementRef<HTMLInputElement>>('nameInput');
+
+  protected startEditing(): void {
+    const area = this.area();
+    this.form.reset({ name: area.name, population: area.population === null ? '' : String(area.population) });
+    this.saveError.set(null);
+    this.savedMessage.set(null);
+    this.editing.set(true);
+    afterNextRender(() => this.nameInput()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected cancel(): void {
+    this.editing.set(false);
+    this.restoreFocus();
+  }
+
+  protected async save(): Promise<void> {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const area = this.area();
+    const { name, population } = this.form.getRawValue();
+    const parsed = parsePopulation(population);
+    if (!parsed.ok) return;
+    this.saving.set(true);
+    this.saveError.set(null);
+    try {
+      const updated = await this.api.updateArea(area.id, { name: name.trim(), population: parsed.value });
+      this.editing.set(false);
+      this.savedMessage.set(this.t('areas.saved', { name: updated.name }));
+      this.saved.emit(updated);
+      this.restoreFocus();
+    } catch (error) {
+      this.saveError.set(describeProblem(problemFrom(error), this.t));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+
+  private restoreFocus(): void {
+    afterNextRender(() => this.editButton()?.nativeElement.focus(), { injector: this.injector });
+  }
+}

@@ -1,0 +1,184 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type ElementRef,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
+import type { AreaFeatureCollection } from '@quartier/portal-data-access';
+import { I18n } from '@quartier/portal-ui';
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import { type LegendEntry, legendEntries, populationColorExpression, quantileBreaks, NO_DATA_COLOR } from '../choropleth';
+import { collectionBounds } from '../geometry';
+import { loadMapLibre } from './maplibre';
+
+const SOURCE = 'areas';
+const FILL = 'areas-fill';
+const OUTLINE = 'areas-outline';
+const HIGHLIGHT = 'areas-highlight';
+
+interface HoverInfo {
+  readonly name: string;
+  readonly population: number | null;
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * The chosen level's areas as a population choropleth. No basemap: the machines this runs on
+ * (and many administration networks) reach no tile server, and the geometries are the content.
+ * The canvas is supplementary — everything on it is reachable through the area tree.
+ */
+@Component({
+  selector: 'q-area-map',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './area-map.html',
+  styleUrl: './area-map.scss',
+})
+export class AreaMap {
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  protected readonly formatNumber = this.i18n.formatNumber;
+
+  readonly collection = input.required<AreaFeatureCollection | null>();
+  readonly selectedId = input<string | null>(null);
+  readonly label = input.required<string>();
+  readonly areaSelected = output<string>();
+
+  private readonly container = viewChild.required<ElementRef<HTMLDivElement>>('canvasHost');
+  private readonly map = signal<MapLibreMap | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly hover = signal<HoverInfo | null>(null);
+  /** Set after MapLibre reports `idle` with the current data drawn — the e2e tests wait for it. */
+  protected readonly renderedFeatures = signal<number | null>(null);
+
+  private readonly breaks = computed(() => quantileBreaks(this.collection()?.features.map((f) => f.properties.population) ?? []));
+  protected readonly legend = computed<LegendEntry[]>(() => legendEntries(this.breaks()));
+  protected readonly noDataColor = NO_DATA_COLOR;
+  protected readonly hasMissingPopulation = computed(
+    () => this.collection()?.features.some((f) => f.properties.population === null) ?? false,
+  );
+  private hoveredId: string | null = null;
+  private shownSelection: string | null = null;
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      loadMapLibre().then(
+        (maplibre) => {
+          if (destroyRef.destroyed) return;
+          const map = new maplibre.Map({
+            container: this.container().nativeElement,
+            // A blank style: background plus our own layers, no glyphs, sprites or tiles to fetch.
+            style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }] },
+            center: [13.4, 52.52],
+            zoom: 9,
+            attributionControl: false,
+            dragRotate: false,
+            pitchWithRotate: false,
+            touchPitch: false,
+          });
+          map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+          map.addControl(new maplibre.AttributionControl({ compact: true, customAttribution: 'Geoportal Berlin, dl-de/by-2.0' }));
+          map.on('load', () => {
+            this.addLayers(map);
+            this.map.set(map);
+          });
+          map.on('error', (event) => this.error.set(event.error?.message ?? 'MapLibre'));
+          destroyRef.onDestroy(() => map.remove());
+        },
+        (error: unknown) => this.error.set(error instanceof Error ? error.message : String(error)),
+      );
+    });
+
+    effect(() => {
+      const map = this.map();
+      const collection = this.collection();
+      if (!map || !collection) return;
+      this.renderedFeatures.set(null);
+      const source = map.getSource<GeoJSONSource>(SOURCE);
+      // GeoJSON types are structurally identical; MapLibre's are mutable, ours readonly.
+      source?.setData(collection as unknown as Parameters<GeoJSONSource["setData"]>[0]);
+      map.setPaintProperty(FILL, 'fill-color', populationColorExpression(this.breaks()) as never);
+      const bounds = collectionBounds(collection);
+      if (bounds) map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 24, animate: false });
+      map.once('idle', () => this.renderedFeatures.set(map.queryRenderedFeatures({ layers: [FILL] }).length));
+      this.shownSelection = null;
+      this.showSelection(map, this.selectedId());
+    });
+
+    effect(() => {
+      const map = this.map();
+      const selected = this.selectedId();
+      if (map) this.showSelection(map, selected);
+    });
+  }
+
+  private showSelection(map: MapLibreMap, selected: string | null): void {
+    if (this.shownSelection && this.shownSelection !== selected) {
+      map.setFeatureState({ source: SOURCE, id: this.shownSelection }, { selected: false });
+    }
+    if (selected) map.setFeatureState({ source: SOURCE, id: selected }, { selected: true });
+    this.shownSelection = selected;
+  }
+
+  private addLayers(map: MapLibreMap): void {
+    // promoteId: feature-state needs ids, and ours are UUID strings in `properties.id`.
+    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
+    map.addLayer({ id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.85 } });
+    map.addLayer({ id: OUTLINE, type: 'line', source: SOURCE, paint: { 'line-color': '#1b2733', 'line-width': 0.6 } });
+    map.addLayer({
+      id: HIGHLIGHT,
+      type: 'line',
+      source: SOURCE,
+      paint: {
+        'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#d4350c', '#13294b'],
+        'line-width': [
+          'case',
+          ['boolean', ['feature-state', 'selected'], false],
+          3.5,
+          ['boolean', ['feature-state', 'hover'], false],
+          2.5,
+          0,
+        ],
+      },
+    });
+    map.on('mousemove', FILL, (event) => this.onHover(map, event));
+    map.on('mouseleave', FILL, () => this.clearHover(map));
+    map.on('click', FILL, (event) => {
+      const id = event.features?.[0]?.properties['id'];
+      if (typeof id === 'string') this.areaSelected.emit(id);
+    });
+  }
+
+  private onHover(map: MapLibreMap, event: MapLayerMouseEvent): void {
+    const feature = event.features?.[0];
+    const id = feature?.properties['id'];
+    if (typeof id !== 'string') return;
+    if (this.hoveredId && this.hoveredId !== id) map.setFeatureState({ source: SOURCE, id: this.hoveredId }, { hover: false });
+    this.hoveredId = id;
+    map.setFeatureState({ source: SOURCE, id }, { hover: true });
+    map.getCanvas().style.cursor = 'pointer';
+    const population = feature?.properties['population'];
+    this.hover.set({
+      name: String(feature?.properties['name'] ?? ''),
+      population: typeof population === 'number' ? population : null,
+      x: event.point.x,
+      y: event.point.y,
+    });
+  }
+
+  private clearHover(map: MapLibreMap): void {
+    if (this.hoveredId) map.setFeatureState({ source: SOURCE, id: this.hoveredId }, { hover: false });
+    this.hoveredId = null;
+    map.getCanvas().style.cursor = '';
+    this.hover.set(null);
+  }
+}

@@ -1,0 +1,37 @@
+// MapLibre is loaded on demand (it is ~1 MB), and in its CSP build: the regular build starts its
+// worker from a blob: URL, which a strict Content-Security-Policy (helmet's default) forbids.
+// The CSP build's worker is served as a same-origin file from /vendor (see project.json assets).
+import type * as MapLibre from 'maplibre-gl';
+
+export type MapLibreModule = typeof MapLibre;
+
+let loading: Promise<MapLibreModule> | null = null;
+
+function loadStylesheet(href: string): Promise<void> {
+  if (document.querySelector(`link[data-maplibre-css]`)) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    link.dataset['maplibreCss'] = '';
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`stylesheet ${href} could not be loaded`));
+    document.head.append(link);
+  });
+}
+
+export function loadMapLibre(): Promise<MapLibreModule> {
+  loading ??= Promise.all([import('maplibre-gl/dist/maplibre-gl-csp.js'), loadStylesheet('vendor/maplibre-gl.css')]).then(
+    ([module]) => {
+      // A UMD bundle: esbuild hands it over as the CommonJS `default` export.
+      const maplibre = ((module as unknown as { default?: MapLibreModule }).default ?? module) as unknown as MapLibreModule;
+      maplibre.setWorkerUrl(new URL('vendor/maplibre-gl-csp-worker.js', document.baseURI).href);
+      return maplibre;
+    },
+    (error: unknown) => {
+      loading = null;
+      throw error;
+    },
+  );
+  return loading;
+}

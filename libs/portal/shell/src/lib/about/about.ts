@@ -1,0 +1,29 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { I18n, PageHeading } from '@quartier/portal-ui';
+
+@Component({
+  selector: 'q-about',
+  imports: [PageHeading],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <q-page-heading [heading]="t('about.title')" [intro]="t('about.body')" />
+    <section aria-labelledby="about-data">
+      <h2 id="about-data">{{ t('about.dataTitle') }}</h2>
+      <ul class="sources">
+        <li>
+          {{ t('about.lorGeometries') }}
+          <a href="https://www.govdata.de/dl-de/by-2-0" rel="license noopener" target="_blank" lang="de">dl-de/by-2.0</a>
+        </li>
+        <li>{{ t('about.mss') }}</li>
+      </ul>
+      <p>{{ t('about.mapNote') }}</p>
+    </section>
+  `,
+  styles: `
+    .sources { max-width: 75ch; line-height: 1.6; }
+    h2 { font-size: 1.25rem; font-weight: 500; }
+  `,
+})
+export class About {
+  protected readonly t = inject(I18n).t;
+}

@@ -1,0 +1,362 @@
+// The portal's texts in German (the default: the users are German city administrations) and
+// English. German is the source of truth: its keys define `TranslationKey`, and the English
+// dictionary must name every one of them, so a missing translation is a compile error rather
+// than a blank label.
+
+export const LANGUAGES = ['de', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'de';
+
+const de = {
+  'app.name': 'Quartier',
+  'app.tagline': 'Sozialraumorientierte Planung und Monitoring',
+  'app.skipToContent': 'Zum Inhalt springen',
+  'app.mainNavigation': 'Hauptnavigation',
+  'app.language': 'Sprache',
+  'app.languageSwitch': 'English',
+  'app.languageSwitchLabel': 'Switch to English',
+  'app.loading': 'Wird geladen …',
+  'app.configError': 'Die Portal-Konfiguration konnte nicht geladen werden.',
+  'app.footer': 'Quartier – Planung, Monitoring und Evaluation für soziale Stadtentwicklung',
+
+  'nav.areas': 'Gebiete',
+  'nav.indicators': 'Indikatoren',
+  'nav.surveys': 'Befragungen',
+  'nav.networks': 'Netzwerke',
+  'nav.programmes': 'Programme',
+  'nav.evaluation': 'Evaluation',
+  'nav.reports': 'Berichte',
+  'nav.admin': 'Verwaltung',
+  'nav.adminImport': 'Gebietsimport',
+  'nav.adminRoles': 'Rollenzuweisungen',
+  'nav.about': 'Über Quartier',
+
+  'auth.login': 'Anmelden',
+  'auth.logout': 'Abmelden',
+  'auth.signedInAs': 'Angemeldet als {name}',
+  'auth.tenant': 'Mandant: {tenant}',
+  'auth.completing': 'Anmeldung wird abgeschlossen …',
+  'auth.failed': 'Die Anmeldung ist fehlgeschlagen: {reason}',
+  'auth.retry': 'Erneut anmelden',
+  'auth.redirecting': 'Weiterleitung zur Anmeldung …',
+
+  'page.comingSoon.title': '{feature}: in Vorbereitung',
+  'page.comingSoon.body':
+    'Dieser Bereich wird gerade entwickelt. Es werden hier noch keine Daten angezeigt; sobald der zugehörige Dienst bereitsteht, erscheint er an dieser Stelle.',
+  'page.forbidden.title': 'Kein Zugriff',
+  'page.forbidden.body': 'Für diese Seite fehlt Ihnen die erforderliche Rolle. Wenden Sie sich an die Administration Ihres Mandanten.',
+  'page.notFound.title': 'Seite nicht gefunden',
+  'page.notFound.body': 'Die aufgerufene Adresse gibt es nicht.',
+  'page.notFound.home': 'Zur Startseite',
+
+  'about.title': 'Über Quartier',
+  'about.body':
+    'Quartier unterstützt Stadtverwaltungen bei der sozialraumorientierten Planung: Gebiete, Indikatoren, Befragungen, Akteursnetzwerke, Programme und ihre Evaluation.',
+  'about.dataTitle': 'Datenquellen und Lizenzen',
+  'about.lorGeometries':
+    'Geometrien der Lebensweltlich orientierten Räume (LOR) Berlin: Geoportal Berlin, Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2.0).',
+  'about.mss': 'Monitoring Soziale Stadtentwicklung (MSS): Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (SenSBW).',
+  'about.mapNote': 'Die Karten zeigen ausschließlich die Gebietsgeometrien; es werden keine externen Kartenkacheln geladen.',
+  'about.version': 'Version {version}',
+
+  'areas.title': 'Gebiete',
+  'areas.intro': 'Die Gebietshierarchie Ihres Mandanten als Baum und als Karte. Wählen Sie ein Gebiet, um Details zu sehen.',
+  'areas.tree': 'Gebietshierarchie',
+  'areas.expand': 'Untergebiete von {name} anzeigen',
+  'areas.collapse': 'Untergebiete von {name} ausblenden',
+  'areas.editableMark': 'bearbeitbar',
+  'areas.noChildren': 'Keine Untergebiete',
+  'areas.map': 'Karte',
+  'areas.mapLabel': 'Karte der Gebiete auf Ebene {level}, eingefärbt nach Einwohnerzahl',
+  'areas.mapHint': 'Alle Gebiete der Karte sind auch über die Gebietshierarchie per Tastatur erreichbar.',
+  'areas.level': 'Ebene',
+  'areas.legend': 'Einwohnerinnen und Einwohner',
+  'areas.legendNoData': 'keine Angabe',
+  'areas.mapFeatures': '{count} Gebiete auf der Karte',
+  'areas.mapError': 'Die Karte konnte nicht geladen werden: {reason}',
+  'areas.search': 'Gebiet suchen',
+  'areas.detail': 'Gebietsdetails',
+  'areas.noSelection': 'Kein Gebiet ausgewählt. Wählen Sie ein Gebiet im Baum oder auf der Karte.',
+  'areas.code': 'Schlüssel',
+  'areas.population': 'Einwohnerzahl',
+  'areas.populationUnknown': 'nicht erfasst',
+  'areas.areaSize': 'Fläche',
+  'areas.validFrom': 'Gültig ab',
+  'areas.ancestors': 'Übergeordnete Gebiete',
+  'areas.children': 'Untergeordnete Gebiete',
+  'areas.breadcrumb': 'Lage in der Hierarchie',
+  'areas.edit': 'Bearbeiten',
+  'areas.editTitle': '{name} bearbeiten',
+  'areas.notEditable': 'Dieses Gebiet liegt außerhalb Ihres Zuständigkeitsbereichs und kann nicht bearbeitet werden.',
+  'areas.name': 'Name',
+  'areas.save': 'Speichern',
+  'areas.cancel': 'Abbrechen',
+  'areas.saved': 'Änderungen an {name} gespeichert.',
+  'areas.nameRequired': 'Bitte einen Namen angeben.',
+  'areas.populationInvalid': 'Bitte eine ganze Zahl ab 0 angeben oder das Feld leer lassen.',
+  'areas.loadError': 'Gebiete konnten nicht geladen werden: {reason}',
+  'areas.saveError': 'Speichern fehlgeschlagen: {reason}',
+
+  'import.title': 'Gebietsimport',
+  'import.intro':
+    'Importieren Sie Gebiete einer Ebene aus einer GeoJSON-Datei (FeatureCollection). Der Import ist vollständig oder gar nicht: enthält ein Feature einen Fehler, wird nichts übernommen.',
+  'import.file': 'GeoJSON-Datei',
+  'import.fileHint': 'FeatureCollection, höchstens 100 MB',
+  'import.fileSelected': '{name} ({size})',
+  'import.level': 'Ebene',
+  'import.codeProperty': 'Eigenschaft mit dem Gebietsschlüssel',
+  'import.nameProperty': 'Eigenschaft mit dem Namen',
+  'import.parentFrom': 'Übergeordnetes Gebiet ermitteln aus',
+  'import.parentFromCodePrefix': 'Präfix des Gebietsschlüssels',
+  'import.parentFromProperty': 'einer Eigenschaft',
+  'import.parentProperty': 'Eigenschaft mit dem Schlüssel des übergeordneten Gebiets',
+  'import.populationProperty': 'Eigenschaft mit der Einwohnerzahl (optional)',
+  'import.validFrom': 'Gültig ab',
+  'import.start': 'Import starten',
+  'import.status': 'Status: {status}',
+  'import.status.queued': 'in der Warteschlange',
+  'import.status.running': 'läuft',
+  'import.status.succeeded': 'erfolgreich abgeschlossen',
+  'import.status.failed': 'fehlgeschlagen',
+  'import.progress': '{processed} von {total} Features verarbeitet',
+  'import.result': '{created} Gebiete angelegt, {updated} aktualisiert.',
+  'import.errors': 'Fehler in der Datei ({count})',
+  'import.errorFeature': 'Feature {number} (Index {index})',
+  'import.errorsTruncated': 'Es werden die ersten {shown} von {count} Fehlern angezeigt.',
+  'import.fileRequired': 'Bitte eine Datei auswählen.',
+  'import.fieldRequired': 'Pflichtfeld',
+  'import.requestError': 'Der Import konnte nicht gestartet werden: {reason}',
+
+  'roles.title': 'Rollenzuweisungen',
+  'roles.intro':
+    'Rollen mit Gebietsbezug gelten für das gewählte Gebiet und alle seine Untergebiete. Ohne Gebiet gilt die Rolle für den gesamten Mandanten.',
+  'roles.filter': 'Nach Benutzerkennung filtern',
+  'roles.subject': 'Benutzerkennung',
+  'roles.role': 'Rolle',
+  'roles.area': 'Gebiet',
+  'roles.areaNone': 'gesamter Mandant',
+  'roles.programme': 'Programm',
+  'roles.created': 'Angelegt',
+  'roles.actions': 'Aktionen',
+  'roles.remove': 'Entfernen',
+  'roles.removeLabel': 'Rolle {role} von {subject} entfernen',
+  'roles.removeConfirm': 'Rolle {role} von {subject} wirklich entfernen?',
+  'roles.removed': 'Rollenzuweisung entfernt.',
+  'roles.add': 'Rolle zuweisen',
+  'roles.addTitle': 'Neue Rollenzuweisung',
+  'roles.added': 'Rolle {role} für {subject} zugewiesen.',
+  'roles.empty': 'Keine Rollenzuweisungen gefunden.',
+  'roles.total': '{count} Zuweisungen',
+  'roles.areaPicker': 'Gebiet (optional)',
+  'roles.areaPickerHint': 'Mindestens zwei Zeichen eingeben',
+  'roles.areaClear': 'Gebietsauswahl aufheben',
+  'roles.error': 'Aktion fehlgeschlagen: {reason}',
+  'roles.previous': 'Vorherige Seite',
+  'roles.next': 'Nächste Seite',
+  'roles.page': 'Einträge {from}–{to} von {total}',
+
+  'role.platform-admin': 'Plattform-Administration',
+  'role.tenant-admin': 'Mandanten-Administration',
+  'role.programme-manager': 'Programmverantwortung',
+  'role.planner': 'Planung',
+  'role.analyst': 'Analyse',
+  'role.evaluator': 'Evaluation',
+  'role.viewer': 'Lesezugriff',
+
+  'error.network': 'Der Server ist nicht erreichbar.',
+  'error.unknown': 'Unbekannter Fehler (HTTP {status}).',
+} as const satisfies Record<string, string>;
+
+export type TranslationKey = keyof typeof de;
+export type Dictionary = Readonly<Record<TranslationKey, string>>;
+
+const en: Dictionary = {
+  'app.name': 'Quartier',
+  'app.tagline': 'Social-space planning and monitoring',
+  'app.skipToContent': 'Skip to content',
+  'app.mainNavigation': 'Main navigation',
+  'app.language': 'Language',
+  'app.languageSwitch': 'Deutsch',
+  'app.languageSwitchLabel': 'Auf Deutsch umschalten',
+  'app.loading': 'Loading …',
+  'app.configError': 'The portal configuration could not be loaded.',
+  'app.footer': 'Quartier – planning, monitoring and evaluation for social urban development',
+
+  'nav.areas': 'Areas',
+  'nav.indicators': 'Indicators',
+  'nav.surveys': 'Surveys',
+  'nav.networks': 'Networks',
+  'nav.programmes': 'Programmes',
+  'nav.evaluation': 'Evaluation',
+  'nav.reports': 'Reports',
+  'nav.admin': 'Administration',
+  'nav.adminImport': 'Area import',
+  'nav.adminRoles': 'Role assignments',
+  'nav.about': 'About Quartier',
+
+  'auth.login': 'Sign in',
+  'auth.logout': 'Sign out',
+  'auth.signedInAs': 'Signed in as {name}',
+  'auth.tenant': 'Tenant: {tenant}',
+  'auth.completing': 'Completing sign-in …',
+  'auth.failed': 'Sign-in failed: {reason}',
+  'auth.retry': 'Sign in again',
+  'auth.redirecting': 'Redirecting to sign-in …',
+
+  'page.comingSoon.title': '{feature}: in preparation',
+  'page.comingSoon.body':
+    'This section is being developed. No data is shown here yet; it will appear once the corresponding service is available.',
+  'page.forbidden.title': 'Access denied',
+  'page.forbidden.body': 'You lack the role this page requires. Please contact your tenant’s administration.',
+  'page.notFound.title': 'Page not found',
+  'page.notFound.body': 'The requested address does not exist.',
+  'page.notFound.home': 'Go to the start page',
+
+  'about.title': 'About Quartier',
+  'about.body':
+    'Quartier supports city administrations in social-space-oriented planning: areas, indicators, surveys, actor networks, programmes and their evaluation.',
+  'about.dataTitle': 'Data sources and licences',
+  'about.lorGeometries':
+    'Geometries of Berlin’s “Lebensweltlich orientierte Räume” (LOR): Geoportal Berlin, Data licence Germany – attribution – version 2.0 (dl-de/by-2.0).',
+  'about.mss': 'Monitoring Soziale Stadtentwicklung (MSS): Berlin Senate Department for Urban Development, Building and Housing (SenSBW).',
+  'about.mapNote': 'Maps show the area geometries only; no external map tiles are loaded.',
+  'about.version': 'Version {version}',
+
+  'areas.title': 'Areas',
+  'areas.intro': 'Your tenant’s area hierarchy as a tree and as a map. Choose an area to see its details.',
+  'areas.tree': 'Area hierarchy',
+  'areas.expand': 'Show sub-areas of {name}',
+  'areas.collapse': 'Hide sub-areas of {name}',
+  'areas.editableMark': 'editable',
+  'areas.noChildren': 'No sub-areas',
+  'areas.map': 'Map',
+  'areas.mapLabel': 'Map of the areas at level {level}, coloured by population',
+  'areas.mapHint': 'Every area on the map can also be reached with the keyboard through the area hierarchy.',
+  'areas.level': 'Level',
+  'areas.legend': 'Population',
+  'areas.legendNoData': 'no data',
+  'areas.mapFeatures': '{count} areas on the map',
+  'areas.mapError': 'The map could not be loaded: {reason}',
+  'areas.search': 'Search areas',
+  'areas.detail': 'Area details',
+  'areas.noSelection': 'No area selected. Choose an area in the tree or on the map.',
+  'areas.code': 'Code',
+  'areas.population': 'Population',
+  'areas.populationUnknown': 'not recorded',
+  'areas.areaSize': 'Area',
+  'areas.validFrom': 'Valid from',
+  'areas.ancestors': 'Parent areas',
+  'areas.children': 'Sub-areas',
+  'areas.breadcrumb': 'Position in the hierarchy',
+  'areas.edit': 'Edit',
+  'areas.editTitle': 'Edit {name}',
+  'areas.notEditable': 'This area lies outside your area of responsibility and cannot be edited.',
+  'areas.name': 'Name',
+  'areas.save': 'Save',
+  'areas.cancel': 'Cancel',
+  'areas.saved': 'Changes to {name} saved.',
+  'areas.nameRequired': 'Please enter a name.',
+  'areas.populationInvalid': 'Please enter a whole number from 0, or leave the field empty.',
+  'areas.loadError': 'Areas could not be loaded: {reason}',
+  'areas.saveError': 'Saving failed: {reason}',
+
+  'import.title': 'Area import',
+  'import.intro':
+    'Import the areas of one level from a GeoJSON file (FeatureCollection). The import is all-or-nothing: if any feature has an error, nothing is applied.',
+  'import.file': 'GeoJSON file',
+  'import.fileHint': 'FeatureCollection, at most 100 MB',
+  'import.fileSelected': '{name} ({size})',
+  'import.level': 'Level',
+  'import.codeProperty': 'Property holding the area code',
+  'import.nameProperty': 'Property holding the name',
+  'import.parentFrom': 'Determine the parent area from',
+  'import.parentFromCodePrefix': 'the prefix of the area code',
+  'import.parentFromProperty': 'a property',
+  'import.parentProperty': 'Property holding the parent area’s code',
+  'import.populationProperty': 'Property holding the population (optional)',
+  'import.validFrom': 'Valid from',
+  'import.start': 'Start import',
+  'import.status': 'Status: {status}',
+  'import.status.queued': 'queued',
+  'import.status.running': 'running',
+  'import.status.succeeded': 'completed successfully',
+  'import.status.failed': 'failed',
+  'import.progress': '{processed} of {total} features processed',
+  'import.result': '{created} areas created, {updated} updated.',
+  'import.errors': 'Errors in the file ({count})',
+  'import.errorFeature': 'Feature {number} (Index {index})',
+  'import.errorsTruncated': 'Showing the first {shown} of {count} errors.',
+  'import.fileRequired': 'Please choose a file.',
+  'import.fieldRequired': 'Required',
+  'import.requestError': 'The import could not be started: {reason}',
+
+  'roles.title': 'Role assignments',
+  'roles.intro':
+    'Roles with an area apply to that area and all its sub-areas. Without an area, the role applies to the whole tenant.',
+  'roles.filter': 'Filter by user id',
+  'roles.subject': 'User id',
+  'roles.role': 'Role',
+  'roles.area': 'Area',
+  'roles.areaNone': 'whole tenant',
+  'roles.programme': 'Programme',
+  'roles.created': 'Created',
+  'roles.actions': 'Actions',
+  'roles.remove': 'Remove',
+  'roles.removeLabel': 'Remove role {role} from {subject}',
+  'roles.removeConfirm': 'Really remove role {role} from {subject}?',
+  'roles.removed': 'Role assignment removed.',
+  'roles.add': 'Assign role',
+  'roles.addTitle': 'New role assignment',
+  'roles.added': 'Role {role} assigned to {subject}.',
+  'roles.empty': 'No role assignments found.',
+  'roles.total': '{count} assignments',
+  'roles.areaPicker': 'Area (optional)',
+  'roles.areaPickerHint': 'Type at least two characters',
+  'roles.areaClear': 'Clear area selection',
+  'roles.error': 'Action failed: {reason}',
+  'roles.previous': 'Previous page',
+  'roles.next': 'Next page',
+  'roles.page': 'Entries {from}–{to} of {total}',
+
+  'role.platform-admin': 'Platform administration',
+  'role.tenant-admin': 'Tenant administration',
+  'role.programme-manager': 'Programme management',
+  'role.planner': 'Planning',
+  'role.analyst': 'Analysis',
+  'role.evaluator': 'Evaluation',
+  'role.viewer': 'Read access',
+
+  'error.network': 'The server cannot be reached.',
+  'error.unknown': 'Unknown error (HTTP {status}).',
+};
+
+export const DICTIONARIES: Readonly<Record<Language, Dictionary>> = { de, en };
+
+export type TranslationParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Looks a key up and fills `{placeholders}`. A placeholder without a value stays visible as
+ * `{name}` so a forgotten parameter shows up in review instead of silently vanishing.
+ */
+export function translate(dictionary: Dictionary, key: TranslationKey, params?: TranslationParams): string {
+  const text = dictionary[key];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : placeholder,
+  );
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+/** BCP 47 locale for number and date formatting in each language. */
+export const LOCALES: Readonly<Record<Language, string>> = { de: 'de-DE', en: 'en-GB' };
+
+/**
+ * Chooses the start language: an explicit earlier choice wins; otherwise German, because the
+ * portal's audience is German administrations even when their browsers report English.
+ */
+export function initialLanguage(stored: string | null): Language {
+  return isLanguage(stored) ? stored : DEFAULT_LANGUAGE;
+}
