@@ -1,0 +1,37 @@
+import { createReadStream } from 'node:fs';
+import { chain } from 'stream-chain';
+import { parser } from 'stream-json';
+import { pick } from 'stream-json/filters/Pick';
+import { streamArray } from 'stream-json/streamers/StreamArray';
+
+/**
+ * Yields the features of a GeoJSON FeatureCollection file one at a time, so a file of any size
+ * is parsed in constant memory. `onBytes` reports how far into the file the parser is.
+ */
+export async function* streamFeatures(file: string, onBytes: (bytes: number) => void): AsyncGenerator<{ index: number; feature: unknown }> {
+  const source = createReadStream(file);
+  let bytes = 0;
+  source.on('data', (chunk) => {
+    bytes += chunk.length;
+    onBytes(bytes);
+  });
+  const pipeline = chain([source, parser(), pick({ filter: 'features' }), streamArray()]);
+  let sawFeatures = false;
+  for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
+    sawFeatures = true;
+    yield { index: item.key, feature: item.value };
+  }
+  if (!sawFeatures) await assertFeatureCollection(file);
+}
+
+/** An empty `features` array is fine; a file without one is not a FeatureCollection. */
+async function assertFeatureCollection(file: string): Promise<void> {
+  const head = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    createReadStream(file, { encoding: 'utf8', end: 1 << 20 })
+      .on('data', (chunk) => (text += chunk))
+      .on('end', () => resolve(text))
+      .on('error', reject);
+  });
+  if (!/"features"\s*:\s*\[/.test(head)) throw new Error('the file is not a GeoJSON FeatureCollection (no "features" array)');
+}

@@ -1,0 +1,53 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { OutboxWriter } from '@quartier/messaging';
+import { createOpsController, registerErrorStatuses, serviceDatabase } from '@quartier/service-kit';
+import { AreaImportsController } from './area-imports/area-imports.controller';
+import { AreaImportsService } from './area-imports/area-imports.service';
+import { AreasController } from './areas/areas.controller';
+import { AreasService } from './areas/areas.service';
+import { DemoSeeder } from './demo/demo-seeder';
+import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from './registry.schema';
+import { REGISTRY_CONNECTION, REGISTRY_SCHEMA } from './registry.constants';
+import { REGISTRY_ERROR_STATUS } from './registry.errors';
+import { RegistryAccessDirectory } from './registry-access-directory';
+import { RoleAssignmentsController } from './role-assignments/role-assignments.controller';
+import { RoleAssignmentsService } from './role-assignments/role-assignments.service';
+import { MeService } from './tenants/me.service';
+import { TenantsController } from './tenants/tenants.controller';
+import { TenantsService } from './tenants/tenants.service';
+
+registerErrorStatuses(REGISTRY_ERROR_STATUS);
+
+/**
+ * The registry: tenants, area levels, areas and their versions, crosswalks and role
+ * assignments. Every change is published as a `registry.*` event through the outbox.
+ */
+@Module({})
+export class RegistryApiModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: RegistryApiModule,
+      imports: [
+        serviceDatabase({ name: REGISTRY_CONNECTION, schema: REGISTRY_SCHEMA, entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS }),
+      ],
+      controllers: [
+        createOpsController('registry', REGISTRY_CONNECTION),
+        TenantsController,
+        AreasController,
+        AreaImportsController,
+        RoleAssignmentsController,
+      ],
+      providers: [
+        { provide: OutboxWriter, useValue: new OutboxWriter({ service: 'registry', schema: REGISTRY_SCHEMA }) },
+        TenantsService,
+        MeService,
+        AreasService,
+        AreaImportsService,
+        RoleAssignmentsService,
+        RegistryAccessDirectory,
+        DemoSeeder,
+      ],
+      exports: [RegistryAccessDirectory, DemoSeeder, TenantsService, AreaImportsService, RoleAssignmentsService],
+    };
+  }
+}

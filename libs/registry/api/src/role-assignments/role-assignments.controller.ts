@@ -1,0 +1,33 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AreaScope, CurrentTenant, Roles } from '@quartier/auth';
+import { GrantRoleDto, ListAssignmentsQueryDto } from './role-assignment.dto';
+import { RoleAssignmentsService } from './role-assignments.service';
+
+@ApiTags('role assignments')
+@ApiBearerAuth()
+@Controller('api/registry/role-assignments')
+@Roles('tenant-admin')
+export class RoleAssignmentsController {
+  constructor(private readonly assignments: RoleAssignmentsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Role assignments of the tenant (optionally of one user)' })
+  list(@CurrentTenant() tenantId: string, @Query() query: ListAssignmentsQueryDto) {
+    return this.assignments.list(tenantId, query);
+  }
+
+  @Post()
+  @AreaScope({ body: 'areaId' })
+  @ApiOperation({ summary: 'Grant a role, tenant-wide (areaId null) or for an area and its subtree' })
+  grant(@CurrentTenant() tenantId: string, @Body() body: GrantRoleDto) {
+    return this.assignments.grant(tenantId, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke a role assignment' })
+  async revoke(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.assignments.revoke(tenantId, id);
+  }
+}
