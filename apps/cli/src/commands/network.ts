@@ -1,4 +1,181 @@
 import type { Command } from 'commander';
+import type { Writable } from 'node:stream';
+import type { NetworkEdgeInput, NetworkMetrics, NetworkNodeInput } from '@quartier/network-core';
+import { CliError } from '../cli-error';
 
-// Placeholder until this command group lands; it registers nothing.
-export function registerNetworkCommands(_program: Command): void {}
+// `quartier network metrics`: the network measures of an edge list (+ optional actor list), as
+// NetworkX computes them, offline over @quartier/network-core. Output contract:
+// { "graph": { nodes, edges, density, components, modularity, … }, "nodes": { "<id>": { … } } }.
+// Heavy modules (the core with graphology, csv-parse, worker threads) load inside the action so
+// `quartier --help` stays fast.
+
+export interface NetworkMetricsOptions {
+  edges: string;
+  nodes?: string;
+  directed?: boolean;
+  weighted?: boolean;
+  /** Comma-separated measure names; default all. */
+  measures?: string;
+  seed?: string;
+  out?: string;
+  /** Threads for the shortest-path measures (default: all cores). */
+  threads?: string;
+}
+
+export function registerNetworkCommands(program: Command): void {
+  const network = program.command('network').description('actor networks: measures, communities, brokerage');
+  network
+    .command('metrics')
+    .description('compute network measures (NetworkX conventions) of an edge list; JSON to stdout or --out')
+    .requiredOption('--edges <file>', 'ties CSV with header source,target[,weight]')
+    .option('--nodes <file>', 'actors CSV with header id[,sector]; lists isolates too, and ties may then only name these actors')
+    .option('--directed', 'ties are directed (source → target)', false)
+    .option('--weighted', 'use the weight column as tie strength (distance = 1/weight on path measures)', false)
+    .option('--measures <list>', 'comma-separated measures to compute (default: all)')
+    .option('--seed <n>', 'seed of the Louvain community detection (same seed, same communities)', '1')
+    .option('--threads <n>', 'threads for betweenness/closeness (default: all cores)')
+    .option('--out <file>', 'write the JSON here instead of stdout')
+    .action(async (options: NetworkMetricsOptions) => {
+      await networkMetricsCommand(options);
+    });
+}
+
+/**
+ * Runs `network metrics`. Exported for in-process tests and scripting.
+ * @throws CliError for every expected failure (unreadable or malformed CSV, unknown actors, …).
+ */
+export async function networkMetricsCommand(options: NetworkMetricsOptions, stdout: Writable = process.stdout): Promise<NetworkMetrics> {
+  const core = await import('@quartier/network-core');
+  const seed = parseInteger(options.seed ?? '1', '--seed', 0, 2 ** 32 - 1);
+  const threads = options.threads === undefined ? undefined : parseInteger(options.threads, '--threads', 1, 64);
+  let measures;
+  try {
+    measures = options.measures === undefined ? undefined : core.parseMeasures(options.measures);
+  } catch (error) {
+    if (error instanceof core.NetworkInputError) throw new CliError(`--measures: ${error.message}`);
+    throw error;
+  }
+  if (measures && measures.size === 0) throw new CliError('--measures: name at least one measure');
+
+  const weighted = options.weighted ?? false;
+  const nodes = options.nodes ? await readNodes(options.nodes) : undefined;
+  const edges = await readEdges(options.edges, weighted);
+
+  let graph;
+  try {
+    graph = core.buildNetworkGraph({ nodes: nodes?.rows, edges: edges.rows, directed: options.directed ?? false, weighted });
+  } catch (error) {
+    if (error instanceof core.NetworkInputError) {
+      const { edgeIndex, nodeIndex } = error.location;
+      if (edgeIndex !== undefined) throw new CliError(`${options.edges} line ${edges.lines[edgeIndex]}: ${error.message}${error.code === 'UnknownNode' ? ` (not in ${options.nodes})` : ''}`);
+      if (nodeIndex !== undefined && nodes) throw new CliError(`${options.nodes} line ${nodes.lines[nodeIndex]}: ${error.message}`);
+      throw new CliError(error.message);
+    }
+    throw error;
+  }
+
+  const wanted = measures ?? new Set(core.ALL_MEASURES);
+  let pathMeasures;
+  if (core.needsPathMeasures(wanted)) {
+    const { parallelPathMeasures } = await import('./network-workers');
+    pathMeasures = await parallelPathMeasures(graph, { threads });
+  }
+  const metrics = core.computeNetworkMetrics(graph, { measures: wanted, seed, pathMeasures });
+
+  const json = `${JSON.stringify(metrics, null, 2)}\n`;
+  if (options.out) {
+    const { writeFile } = await import('node:fs/promises');
+    try {
+      await writeFile(options.out, json, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`);
+    }
+    process.stderr.write(`network: ${graph.n} actors, ${graph.m} ties → ${options.out}\n`);
+  } else {
+    await new Promise<void>((resolve, reject) => stdout.write(json, (error) => (error ? reject(error) : resolve())));
+  }
+  return metrics;
+}
+
+function parseInteger(text: string, option: string, min: number, max: number): number {
+  if (!/^\d+$/.test(text.trim())) throw new CliError(`${option}: "${text}" is not a whole number`);
+  const value = Number(text.trim());
+  if (value < min || value > max) throw new CliError(`${option}: ${value} is outside ${min}..${max}`);
+  return value;
+}
+
+/** A plain decimal number: no "1,5", no units, no hex — a misread weight changes every measure. */
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+interface Parsed<T> {
+  rows: T[];
+  /** File line of each row (1-based, header is usually line 1). */
+  lines: number[];
+}
+
+async function readCsv(file: string, what: string, required: readonly string[], optional: readonly string[]) {
+  const { readFile } = await import('node:fs/promises');
+  const { parse } = await import('csv-parse/sync');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${what} ${file}: ${(error as Error).message}`);
+  }
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    // With `info: true` csv-parse yields { record, info } per row; its typings only model plain rows.
+    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+  } catch (error) {
+    throw new CliError(`${file}: ${(error as Error).message}`);
+  }
+  if (records.length === 0) throw new CliError(`${file}: empty file (expected the header ${[...required, ...optional.map((c) => `[${c}]`)].join(',')})`);
+  const header = records[0].record.map((name) => name.toLowerCase());
+  const absent = required.filter((name) => !header.includes(name));
+  if (absent.length > 0) {
+    throw new CliError(`${file}: missing column(s) ${absent.join(', ')} (header: ${records[0].record.join(',')}; expected ${[...required, ...optional].join(',')})`);
+  }
+  const column = (name: string) => header.indexOf(name);
+  return { records: records.slice(1), column };
+}
+
+async function readNodes(file: string): Promise<Parsed<NetworkNodeInput>> {
+  const { records, column } = await readCsv(file, 'actors', ['id'], ['sector']);
+  const id = column('id');
+  const sector = column('sector');
+  const rows: NetworkNodeInput[] = [];
+  const lines: number[] = [];
+  for (const { record, info } of records) {
+    if (record[id] === '') throw new CliError(`${file} line ${info.lines}: empty id`);
+    rows.push({ id: record[id], sector: sector >= 0 && record[sector] !== '' ? record[sector] : null });
+    lines.push(info.lines);
+  }
+  return { rows, lines };
+}
+
+async function readEdges(file: string, weighted: boolean): Promise<Parsed<NetworkEdgeInput>> {
+  const { records, column } = await readCsv(file, 'ties', ['source', 'target'], ['weight']);
+  const source = column('source');
+  const target = column('target');
+  const weight = column('weight');
+  if (weighted && weight < 0) throw new CliError(`${file}: --weighted needs a weight column (header source,target,weight)`);
+  const rows: NetworkEdgeInput[] = [];
+  const lines: number[] = [];
+  for (const { record, info } of records) {
+    const line = info.lines;
+    if (record[source] === '' || record[target] === '') throw new CliError(`${file} line ${line}: empty source or target`);
+    let value: number | undefined;
+    const text = weight >= 0 ? record[weight] : '';
+    if (text !== '') {
+      // Weights are checked even without --weighted: a broken column is broken input either way.
+      if (!NUMBER.test(text)) throw new CliError(`${file} line ${line}: weight "${text}" is not a number`);
+      value = Number(text);
+      if (!(value > 0) || !Number.isFinite(value)) throw new CliError(`${file} line ${line}: weight ${text} must be positive (it is a tie strength)`);
+    } else if (weighted) {
+      throw new CliError(`${file} line ${line}: missing weight (--weighted)`);
+    }
+    rows.push({ source: record[source], target: record[target], weight: value });
+    lines.push(line);
+  }
+  return { rows, lines };
+}

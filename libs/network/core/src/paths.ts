@@ -86,17 +86,18 @@ const PROGRESS_EVERY = 64;
  * all of them. BFS when unweighted, Dijkstra on an indexed binary heap when weighted.
  * Dependencies are accumulated over successors (dist[w] = dist[v] + len(v,w)) so no predecessor
  * lists are allocated; equality of float distances is exact, as in NetworkX.
+ * Sums are added into `into`, so callers can feed source chunks into one partial.
  */
 export function pathMeasuresForSources(
   graph: PathKernelGraph,
   from = 0,
   to = graph.n,
+  into: PathPartial = emptyPathPartial(graph.n),
   onProgress?: (sourcesDone: number) => void,
 ): PathPartial {
-  const partial = emptyPathPartial(graph.n);
-  if (graph.weighted) weightedSources(graph, from, to, partial, onProgress);
-  else unweightedSources(graph, from, to, partial, onProgress);
-  return partial;
+  if (graph.weighted) weightedSources(graph, from, to, into, onProgress);
+  else unweightedSources(graph, from, to, into, onProgress);
+  return into;
 }
 
 function unweightedSources(g: PathKernelGraph, from: number, to: number, out: PathPartial, onProgress?: (done: number) => void): void {
@@ -333,5 +334,5 @@ export function finalizePathMeasures(n: number, partial: PathPartial): PathMeasu
 
 /** All path measures in the calling thread. */
 export function pathMeasures(graph: NetworkGraph, onProgress?: (sourcesDone: number) => void): PathMeasures {
-  return finalizePathMeasures(graph.n, pathMeasuresForSources(pathKernelGraph(graph), 0, graph.n, onProgress));
+  return finalizePathMeasures(graph.n, pathMeasuresForSources(pathKernelGraph(graph), 0, graph.n, emptyPathPartial(graph.n), onProgress));
 }
