@@ -1,0 +1,74 @@
+import type { EventEnvelope, EventPayload, EventType, ServiceName } from '@quartier/contracts';
+import { createEnvelope, type PublishMeta } from './envelope';
+import type { RetryPolicy } from './retry';
+
+/** An envelope whose `type` narrows its payload: `switch (event.type)` gives typed payloads. */
+export type DeliveredEvent<K extends EventType> = { [T in K]: EventEnvelope<EventPayload<T>> & { type: T } }[K];
+
+/** What a handler knows about the delivery besides the event (for logs and the inbox). */
+export interface EventContext {
+  /** The subscription's consumer name; also the inbox's consumer key. */
+  consumer: string;
+  topic: string;
+  /** 1 for the first invocation, then counting retries. */
+  attempt: number;
+  correlationId: string;
+  /** Kafka only. */
+  partition?: number;
+  offset?: string;
+}
+
+export type EventHandler<K extends EventType> = (event: DeliveredEvent<K>, context: EventContext) => Promise<void> | void;
+
+export interface SubscribeOptions {
+  retry?: Partial<RetryPolicy>;
+}
+
+export interface Subscription {
+  readonly consumer: string;
+  readonly types: readonly EventType[];
+  readonly topics: readonly string[];
+  /** Resolves once the subscription receives events (Kafka: after joining its consumer group). */
+  readonly ready: Promise<void>;
+  /** Stops receiving; an event in flight finishes (or, while retrying, is abandoned uncommitted). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The messaging port. Services depend on this abstract class (it doubles as the Nest DI token);
+ * the Kafka adapter or the in-process adapter implements it.
+ *
+ * Services normally publish through the transactional outbox (OutboxWriter), whose relay calls
+ * `publishRaw`; `publish` directly is for events that need no atomicity with a state change.
+ */
+export abstract class EventBus {
+  abstract readonly service: ServiceName;
+
+  /** Builds the envelope (contract version, producer, `tenantId:key`) and publishes it. */
+  async publish<K extends EventType>(type: K, payload: EventPayload<K>, meta: PublishMeta): Promise<EventEnvelope<EventPayload<K>>> {
+    const envelope = createEnvelope(type, payload, meta, this.service);
+    await this.publishRaw([envelope]);
+    return envelope;
+  }
+
+  /**
+   * Publishes ready envelopes in the given order (order per key is kept) and resolves once the
+   * broker has accepted all of them; rejects if any was not accepted (the caller retries all).
+   */
+  abstract publishRaw(envelopes: readonly EventEnvelope[]): Promise<void>;
+
+  /**
+   * Delivers events of the given types (from their producers' topics) to `handler`, one at a time
+   * per key, retrying failures with backoff and dead-lettering what cannot be processed.
+   * `consumer` names the subscription durably (Kafka consumer group, inbox key): keep it stable.
+   */
+  abstract subscribe<K extends EventType>(
+    consumer: string,
+    types: readonly K[],
+    handler: EventHandler<K>,
+    options?: SubscribeOptions,
+  ): Promise<Subscription>;
+
+  /** Stops every subscription and releases connections. */
+  abstract close(): Promise<void>;
+}

@@ -1,0 +1,212 @@
+import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
+import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
+import { DeliveryAbortedError, InvalidEventError } from '../errors';
+import { EventBus, type EventHandler, type SubscribeOptions, type Subscription } from '../event-bus';
+import { errorMessage, jsonLogger, type MessagingLogger } from '../logger';
+import { retryPolicy, sleep, type RetryPolicy } from '../retry';
+import { DEAD_LETTER_CONSUMER_HEADER, encodeEnvelope, type WireMessage } from '../wire';
+import { DEAD_LETTER_REASON_HEADER } from '@quartier/contracts';
+
+/** A message parked by a consumer, as the Kafka adapter would produce it to `<topic>.dlq`. */
+export interface DeadLetterRecord extends WireMessage {
+  reason: string;
+  consumer: string;
+}
+
+/**
+ * The shared medium of in-process buses: every service module of the embedded platform gets its
+ * own InProcessEventBus, and they meet here, as services meet at the Kafka cluster.
+ */
+export class InProcessBroker {
+  readonly deadLetters: DeadLetterRecord[] = [];
+  private readonly subscribers = new Set<InProcessSubscription>();
+
+  /** @internal */
+  attach(subscription: InProcessSubscription): void {
+    for (const existing of this.subscribers) {
+      if (existing.groupId === subscription.groupId) throw new Error(`consumer ${subscription.groupId} is already subscribed`);
+    }
+    this.subscribers.add(subscription);
+  }
+
+  /** @internal */
+  detach(subscription: InProcessSubscription): void {
+    this.subscribers.delete(subscription);
+  }
+
+  /** @internal */
+  publish(messages: readonly WireMessage[]): void {
+    for (const message of messages) for (const subscriber of this.subscribers) subscriber.offer(message);
+  }
+
+  /** @internal */
+  deadLetter(message: WireMessage): void {
+    this.deadLetters.push({
+      ...message,
+      reason: message.headers[DEAD_LETTER_REASON_HEADER] ?? '',
+      consumer: message.headers[DEAD_LETTER_CONSUMER_HEADER] ?? '',
+    });
+  }
+
+  /** Resolves when no subscriber has anything queued or in flight (handlers may publish more). */
+  async whenIdle(): Promise<void> {
+    for (;;) {
+      const busy = [...this.subscribers].filter((s) => !s.idle);
+      if (busy.length === 0) return;
+      await Promise.all(busy.map((s) => s.whenIdle()));
+    }
+  }
+}
+
+/** The medium the embedded platform's modules share unless given their own. */
+export const defaultInProcessBroker = new InProcessBroker();
+
+class InProcessSubscription implements Subscription {
+  readonly topics: readonly string[];
+  readonly ready = Promise.resolve();
+  private readonly topicSet: ReadonlySet<string>;
+  private readonly lanes = new Map<string, WireMessage[]>();
+  private readonly abort = new AbortController();
+  private readonly idleWaiters: (() => void)[] = [];
+  private stopped = false;
+
+  constructor(
+    readonly groupId: string,
+    readonly consumer: string,
+    readonly types: readonly EventType[],
+    private readonly target: DeliveryTarget,
+    private readonly broker: InProcessBroker,
+    private readonly logger: MessagingLogger,
+  ) {
+    this.topics = topicsFor(types);
+    this.topicSet = new Set(this.topics);
+  }
+
+  get idle(): boolean {
+    return this.lanes.size === 0;
+  }
+
+  whenIdle(): Promise<void> {
+    return this.idle ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  offer(message: WireMessage): void {
+    if (this.stopped || !this.topicSet.has(message.topic)) return;
+    const lane = this.lanes.get(message.key);
+    if (lane) {
+      lane.push(message);
+      return;
+    }
+    const fresh = [message];
+    this.lanes.set(message.key, fresh);
+    // Delivery is asynchronous, never inside the publisher's call stack (as with a broker).
+    setImmediate(() => void this.drain(message.key, fresh));
+  }
+
+  /** One lane per key: strictly sequential, so order per key holds; keys proceed in parallel. */
+  private async drain(key: string, lane: WireMessage[]): Promise<void> {
+    try {
+      while (lane.length > 0 && !this.stopped) {
+        try {
+          await deliver(lane[0], this.target, {
+            signal: this.abort.signal,
+            logger: this.logger,
+            deadLetter: async (dead) => this.broker.deadLetter(dead),
+          });
+        } catch (error) {
+          if (error instanceof DeliveryAbortedError) break;
+          // deliver() only rejects on abort or a failing dead-letter sink; neither happens here,
+          // but never let one message wedge its lane.
+          this.logger.error('in-process delivery failed', { consumer: this.consumer, key, error: errorMessage(error) });
+        }
+        lane.shift();
+      }
+      if (lane.length > 0) this.logger.warn('in-process subscription stopped with undelivered events', { consumer: this.consumer, key, dropped: lane.length });
+    } finally {
+      this.lanes.delete(key);
+      if (this.idle) for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return this.whenIdle();
+    this.stopped = true;
+    this.abort.abort();
+    this.broker.detach(this);
+    await this.whenIdle();
+  }
+}
+
+export interface InProcessEventBusOptions {
+  service: ServiceName;
+  /** Defaults to the process-wide `defaultInProcessBroker`. */
+  broker?: InProcessBroker;
+  retry?: Partial<RetryPolicy>;
+  logger?: MessagingLogger;
+  /** On close, how long queued events may still be handled before they are dropped. */
+  closeGraceMs?: number;
+}
+
+/**
+ * Embedded-mode adapter: no broker, same semantics as Kafka for handlers — asynchronous delivery,
+ * order per key, retries with backoff, dead letters (kept in `broker.deadLetters`). Events live
+ * only in memory: what is queued when the process dies is gone, which the outbox cannot undo
+ * (the rows are already marked sent). Embedded mode accepts that; distributed mode uses Kafka.
+ */
+export class InProcessEventBus extends EventBus {
+  readonly service: ServiceName;
+  readonly broker: InProcessBroker;
+  private readonly retry: RetryPolicy;
+  private readonly logger: MessagingLogger;
+  private readonly closeGraceMs: number;
+  private readonly subscriptions = new Set<InProcessSubscription>();
+  private closed = false;
+
+  constructor(options: InProcessEventBusOptions) {
+    super();
+    this.service = options.service;
+    this.broker = options.broker ?? defaultInProcessBroker;
+    this.retry = retryPolicy(options.retry);
+    this.logger = options.logger ?? jsonLogger(`messaging:${options.service}`);
+    this.closeGraceMs = options.closeGraceMs ?? 5000;
+  }
+
+  get deadLetters(): readonly DeadLetterRecord[] {
+    return this.broker.deadLetters;
+  }
+
+  async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
+    if (this.closed) throw new Error('event bus is closed');
+    for (const envelope of envelopes) {
+      if (envelope.producer !== this.service) throw new InvalidEventError(`${this.service} cannot publish ${envelope.producer}'s event ${envelope.type}`);
+    }
+    this.broker.publish(envelopes.map(encodeEnvelope));
+  }
+
+  async subscribe<K extends EventType>(consumer: string, types: readonly K[], handler: EventHandler<K>, options: SubscribeOptions = {}): Promise<Subscription> {
+    if (this.closed) throw new Error('event bus is closed');
+    const target: DeliveryTarget = {
+      consumer,
+      types: new Set<EventType>(types),
+      handler: handler as EventHandler<EventType>,
+      retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
+    };
+    const subscription = new InProcessSubscription(`${this.service}.${consumer}`, consumer, types, target, this.broker, this.logger);
+    this.broker.attach(subscription);
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Resolves when this bus's subscriptions have handled everything queued for them. */
+  async whenIdle(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.whenIdle()));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.race([this.whenIdle(), sleep(this.closeGraceMs)]);
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.subscriptions.clear();
+  }
+}

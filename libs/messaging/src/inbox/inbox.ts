@@ -1,0 +1,54 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@quartier/contracts';
+import { schemaIdentifier } from '../sql';
+
+export type InboxResult<T> = { duplicate: true } | { duplicate: false; result: T };
+
+/**
+ * Idempotent consumption: the event id is recorded in the same transaction as the handler's
+ * effect. A redelivered event (consumer crashed before committing its offset, relay published a
+ * batch twice) finds its id and does nothing; two concurrent deliveries of one event serialise
+ * on the primary key, and the second sees the first's row once it commits.
+ */
+export class Inbox {
+  readonly schema: string;
+  private readonly table: string;
+
+  constructor(options: { schema: string }) {
+    this.schema = options.schema;
+    this.table = `${schemaIdentifier(options.schema)}."inbox"`;
+  }
+
+  async handleOnce<T>(
+    dataSource: DataSource,
+    consumer: string,
+    envelope: Pick<EventEnvelope, 'id' | 'type'>,
+    effect: (manager: EntityManager) => Promise<T>,
+  ): Promise<InboxResult<T>> {
+    return dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO ${this.table} ("consumer", "event_id", "type") VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING "event_id"`,
+        [consumer, envelope.id, envelope.type],
+      );
+      if (inserted.length === 0) return { duplicate: true } as const;
+      return { duplicate: false, result: await effect(manager) } as const;
+    });
+  }
+
+  async processed(dataSource: DataSource, consumer: string, eventId: string): Promise<boolean> {
+    const rows: unknown[] = await dataSource.query(`SELECT 1 FROM ${this.table} WHERE "consumer" = $1 AND "event_id" = $2`, [consumer, eventId]);
+    return rows.length > 0;
+  }
+
+  /**
+   * Forgets events older than the retention; choose it longer than any redelivery can take
+   * (the topic's retention is the natural bound).
+   */
+  async cleanup(dataSource: DataSource, retentionMs: number): Promise<number> {
+    const result: [unknown[], number] = await dataSource.query(
+      `DELETE FROM ${this.table} WHERE "processed_at" < now() - $1 * interval '1 millisecond'`,
+      [retentionMs],
+    );
+    return result[1];
+  }
+}
