@@ -1,12 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import Provider, {
-  errors,
-  type Account,
-  type Configuration,
-  type KoaContextWithOIDC,
-  type ResourceServer,
-} from 'oidc-provider';
+import type { Account, Configuration, default as Provider, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
 import { CLI_CLIENT_ID, PORTAL_CLIENT_ID } from '../password-grant';
 import { DEFAULT_AUDIENCE } from '../token-verifier';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
@@ -65,6 +59,9 @@ export interface DevIdentityProvider {
  * `app.use(idp.mountPath, idp.handler)`.
  */
 export async function createDevIdentityProvider(options: DevIdentityProviderOptions): Promise<DevIdentityProvider> {
+  // Loaded on demand: services import @quartier/auth for token checks only and should not
+  // pay for the provider (and Koa) at startup.
+  const { default: Provider, errors } = await import('oidc-provider');
   const issuerUrl = new URL(options.issuer);
   const mountPath = issuerUrl.pathname.replace(/\/$/, '');
   const users = options.users ?? DEMO_USERS;
@@ -211,7 +208,7 @@ export async function createDevIdentityProvider(options: DevIdentityProviderOpti
     return { kind: 'ok', user };
   };
 
-  registerPasswordGrant(provider, login, apiResourceServer);
+  registerPasswordGrant(provider, errors, login, apiResourceServer);
   provider.use(interactionRoutes(provider, { mountPath, login, users, showDemoUsers }));
 
   return { issuer: options.issuer, mountPath, handler: provider.callback(), provider };
@@ -221,6 +218,8 @@ type LoginOutcome =
   | { readonly kind: 'ok'; readonly user: DemoUser }
   | { readonly kind: 'rejected' }
   | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
+
+type OidcErrors = (typeof import('oidc-provider'))['errors'];
 
 type Login = (username: string, password: string, clientAddress: string) => Promise<LoginOutcome>;
 
@@ -251,7 +250,12 @@ function passwordMatches(given: string, expected: string): boolean {
  * RFC 6749 §4.3) for the CLI client only: `quartier token --user admin` then works against
  * both providers with the same request.
  */
-function registerPasswordGrant(provider: Provider, login: Login, apiResourceServer: ResourceServer): void {
+function registerPasswordGrant(
+  provider: Provider,
+  errors: OidcErrors,
+  login: Login,
+  apiResourceServer: ResourceServer,
+): void {
   provider.registerGrantType(
     'password',
     async (ctx) => {
