@@ -1,0 +1,369 @@
+// Results per group (usually the area of residence) and question, with k-anonymity applied
+// before anything leaves this function: suppressed cells carry no numbers at all, so no caller —
+// API, portal, export — can publish them by mistake.
+//
+// Published: select questions (select_one incl. Likert and area, select_multiple) as counts and
+// shares per option; integer/decimal questions as mean, median, sd. Not published: free text
+// (never raw), dates, times, geopoints, notes, calculations, rankings, and questions inside repeat
+// groups (one respondent would count several times). The grouping question itself is skipped.
+import { SurveyError } from '../errors';
+import { type Form, type Question, findChoiceList, formQuestions, likertScale } from '../model';
+import type { AnswerValue } from '../submission';
+import { type Interval, meanInterval, median, wilsonInterval } from './statistics';
+import { type Suppression, suppressCells } from './suppression';
+
+/** One respondent's answers, flat by question name; select_multiple as a list of option names. */
+export type Respondent = Readonly<Record<string, AnswerValue | undefined>>;
+
+export const TOTAL_GROUP = '*';
+
+export interface AggregationOptions {
+  /** The answer (question name or column) that assigns a respondent to a group. */
+  readonly by: string;
+  /** Minimum respondents per published cell (k-anonymity). */
+  readonly k: number;
+  /**
+   * Post-stratification weights, one per respondent. With weights, `share`, `mean` and their
+   * intervals are weighted estimates (intervals on Kish's effective n); `n` and `count` stay
+   * respondent counts, and suppression always uses them.
+   */
+  readonly weights?: readonly number[];
+  /** Only these questions (default: every publishable question). */
+  readonly questions?: readonly string[];
+  /** Group order; default first appearance in the responses. */
+  readonly groupOrder?: readonly string[];
+  readonly confidence?: number;
+}
+
+export interface OptionResult {
+  readonly option: string;
+  readonly count: number;
+  readonly share: number;
+  readonly ci: Interval | null;
+}
+
+export interface TopTwoBox {
+  /** Respondents who answered a point of the scale (off-scale answers like "weiß nicht" excluded). */
+  readonly n: number;
+  readonly count: number;
+  readonly share: number | null;
+  readonly ci: Interval | null;
+  /** The two highest scale points. */
+  readonly options: readonly string[];
+}
+
+interface PublishedBase {
+  readonly group: string;
+  readonly suppressed: null;
+  readonly n: number;
+  /** Kish's effective sample size; equals n without weights. */
+  readonly nEffective: number;
+}
+
+export interface PublishedSelectCell extends PublishedBase {
+  readonly kind: 'select';
+  readonly options: readonly OptionResult[];
+  readonly topTwoBox?: TopTwoBox;
+}
+
+export interface PublishedNumericCell extends PublishedBase {
+  readonly kind: 'numeric';
+  readonly mean: number;
+  readonly median: number;
+  readonly sd: number;
+  readonly ci: Interval | null;
+}
+
+export interface SuppressedCell {
+  readonly group: string;
+  readonly suppressed: Suppression;
+}
+
+export type ResultCell = PublishedSelectCell | PublishedNumericCell | SuppressedCell;
+
+export interface QuestionResult {
+  readonly question: string;
+  readonly kind: 'select' | 'numeric';
+  readonly likert: boolean;
+  /** Options in choice-list order (select questions). */
+  readonly options: readonly string[];
+  /** One cell per group in group order, then the total (`*`). */
+  readonly cells: readonly ResultCell[];
+}
+
+export interface AggregationResult {
+  readonly k: number;
+  readonly groups: readonly string[];
+  readonly questions: readonly QuestionResult[];
+}
+
+const SELECT_TYPES = new Set(['select_one', 'select_multiple', 'area']);
+const NUMERIC_TYPES = new Set(['integer', 'decimal']);
+
+/** The questions `aggregateResponses` publishes, in form order. */
+export function publishableQuestions(form: Form, by?: string): Question[] {
+  return formQuestions(form)
+    .filter(({ question, repeats }) => repeats.length === 0 && question.name !== by && (SELECT_TYPES.has(question.type) || NUMERIC_TYPES.has(question.type)))
+    .map(({ question }) => question);
+}
+
+function isAnswered(value: AnswerValue | undefined): value is AnswerValue {
+  return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+export function aggregateResponses(form: Form, respondents: readonly Respondent[], options: AggregationOptions): AggregationResult {
+  const { k, by } = options;
+  if (!Number.isInteger(k) || k < 1) throw new SurveyError('InvalidAggregation', `k must be a whole number ≥ 1, got ${k}`);
+  const weights = options.weights;
+  if (weights && (weights.length !== respondents.length || weights.some((w) => !(w >= 0) || !Number.isFinite(w)))) {
+    throw new SurveyError('InvalidAggregation', 'weights must be one finite, non-negative number per respondent');
+  }
+  const confidence = options.confidence ?? 0.95;
+
+  // Group index per respondent, computed once for all questions.
+  const groups: string[] = [...(options.groupOrder ?? [])];
+  const groupIndex = new Map(groups.map((g, i) => [g, i]));
+  const missingGroup: number[] = [];
+  const respondentGroup = respondents.map((r, i) => {
+    const raw = r[by];
+    const group = Array.isArray(raw) ? raw.join(' ') : raw === undefined ? '' : String(raw).trim();
+    if (group === '') {
+      missingGroup.push(i);
+      return -1;
+    }
+    let index = groupIndex.get(group);
+    if (index === undefined) {
+      index = groups.length;
+      groups.push(group);
+      groupIndex.set(group, index);
+    }
+    return index;
+  });
+  if (missingGroup.length > 0) {
+    // A respondent outside every group would count in the total only — and be recoverable from it.
+    throw new SurveyError('InvalidAggregation', `${missingGroup.length} respondent(s) have no ${by}`, missingGroup.slice(0, 20).map((i) => `respondent ${i + 1}`));
+  }
+
+  let questions = publishableQuestions(form, by);
+  if (options.questions) {
+    const wanted = new Set(options.questions);
+    const unknown = options.questions.filter((name) => !questions.some((q) => q.name === name));
+    if (unknown.length > 0) throw new SurveyError('InvalidAggregation', `not publishable questions: ${unknown.join(', ')}`);
+    questions = questions.filter((q) => wanted.has(q.name));
+  }
+
+  const context: CellContext = { groups, respondentGroup, weights, confidence, k };
+  return {
+    k,
+    groups,
+    questions: questions.map((q) => (NUMERIC_TYPES.has(q.type) ? aggregateNumeric(q, respondents, context) : aggregateSelect(form, q, respondents, context))),
+  };
+}
+
+interface CellContext {
+  readonly groups: readonly string[];
+  readonly respondentGroup: readonly number[];
+  readonly weights: readonly number[] | undefined;
+  readonly confidence: number;
+  readonly k: number;
+}
+
+/** Per-group accumulators plus one for the total at index `groups.length`. */
+interface Accumulator {
+  n: number;
+  weight: number;
+  weightSquared: number;
+}
+
+function newAccumulators(size: number): Accumulator[] {
+  return Array.from({ length: size }, () => ({ n: 0, weight: 0, weightSquared: 0 }));
+}
+
+function effectiveN(acc: Accumulator): number {
+  return acc.weightSquared > 0 ? (acc.weight * acc.weight) / acc.weightSquared : 0;
+}
+
+function cellsWithSuppression<T extends ResultCell>(context: CellContext, accumulators: readonly Accumulator[], publish: (index: number, group: string) => T): ResultCell[] {
+  const total = context.groups.length;
+  const suppression = suppressCells(
+    context.groups.map((group, i) => ({ group, n: accumulators[i].n })),
+    accumulators[total].n,
+    context.k,
+  );
+  const cells: ResultCell[] = context.groups.map((group, i) => {
+    const suppressed = suppression.groups.get(group);
+    return suppressed ? { group, suppressed } : publish(i, group);
+  });
+  cells.push(suppression.total ? { group: TOTAL_GROUP, suppressed: suppression.total } : publish(total, TOTAL_GROUP));
+  return cells;
+}
+
+function aggregateSelect(form: Form, q: Question, respondents: readonly Respondent[], context: CellContext): QuestionResult {
+  const list = q.type === 'select_one' || q.type === 'select_multiple' || q.type === 'area' ? findChoiceList(form, q.listName) : undefined;
+  if (!list) throw new SurveyError('InvalidAggregation', `question ${q.name} has no choice list`);
+  const optionNames = list.choices.map((c) => c.name);
+  const optionIndex = new Map(optionNames.map((o, i) => [o, i]));
+  const size = context.groups.length + 1;
+  const width = optionNames.length;
+  const accumulators = newAccumulators(size);
+  const counts = new Float64Array(size * width);
+  const weighted = new Float64Array(size * width);
+  const likert = q.type === 'select_one' && q.likert;
+  const scale = likert ? likertScale(list) : [];
+  const scaleIndices = new Set(scale.map((s) => optionIndex.get(s.choice)!));
+  const topIndices = new Set(scale.slice(-2).map((s) => optionIndex.get(s.choice)!));
+  const scaleAcc = newAccumulators(size);
+  const topCounts = new Float64Array(size);
+  const topWeighted = new Float64Array(size);
+
+  respondents.forEach((r, i) => {
+    const value = r[q.name];
+    if (!isAnswered(value)) return;
+    const selected = Array.isArray(value) ? value : [String(value)];
+    const w = context.weights ? context.weights[i] : 1;
+    const targets = [context.respondentGroup[i], context.groups.length];
+    for (const option of selected) {
+      const o = optionIndex.get(option);
+      if (o === undefined) throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: "${option}" is not an option of ${q.name}`);
+      for (const g of targets) {
+        counts[g * width + o] += 1;
+        weighted[g * width + o] += w;
+      }
+    }
+    for (const g of targets) {
+      const acc = accumulators[g];
+      acc.n += 1;
+      acc.weight += w;
+      acc.weightSquared += w * w;
+    }
+    if (likert) {
+      const o = optionIndex.get(selected[0])!;
+      if (scaleIndices.has(o)) {
+        for (const g of targets) {
+          scaleAcc[g].n += 1;
+          scaleAcc[g].weight += w;
+          scaleAcc[g].weightSquared += w * w;
+          if (topIndices.has(o)) {
+            topCounts[g] += 1;
+            topWeighted[g] += w;
+          }
+        }
+      }
+    }
+  });
+
+  const cells = cellsWithSuppression(context, accumulators, (g, group): PublishedSelectCell => {
+    const acc = accumulators[g];
+    const nEffective = effectiveN(acc);
+    const options = optionNames.map((option, o) => {
+      const count = counts[g * width + o];
+      const share = context.weights ? weighted[g * width + o] / acc.weight : count / acc.n;
+      return { option, count, share, ci: wilsonInterval(share, nEffective, context.confidence) };
+    });
+    const cell: PublishedSelectCell = { kind: 'select', group, suppressed: null, n: acc.n, nEffective, options };
+    if (!likert) return cell;
+    const scaleN = scaleAcc[g];
+    const share = scaleN.n === 0 ? null : context.weights ? topWeighted[g] / scaleN.weight : topCounts[g] / scaleN.n;
+    const topTwoBox: TopTwoBox = {
+      n: scaleN.n,
+      count: topCounts[g],
+      share,
+      ci: share === null ? null : wilsonInterval(share, effectiveN(scaleN), context.confidence),
+      options: scale.slice(-2).map((s) => s.choice),
+    };
+    return { ...cell, topTwoBox };
+  });
+  return { question: q.name, kind: 'select', likert, options: optionNames, cells };
+}
+
+function aggregateNumeric(q: Question, respondents: readonly Respondent[], context: CellContext): QuestionResult {
+  const size = context.groups.length + 1;
+  const values: number[][] = Array.from({ length: size }, () => []);
+  const valueWeights: number[][] = Array.from({ length: size }, () => []);
+  respondents.forEach((r, i) => {
+    const raw = r[q.name];
+    if (!isAnswered(raw)) return;
+    const value = typeof raw === 'number' ? raw : Number(raw);
+    if (!Number.isFinite(value)) throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: ${q.name} is not a number`);
+    const w = context.weights ? context.weights[i] : 1;
+    for (const g of [context.respondentGroup[i], context.groups.length]) {
+      values[g].push(value);
+      valueWeights[g].push(w);
+    }
+  });
+  const accumulators = values.map((vs, g) => {
+    const ws = valueWeights[g];
+    return { n: vs.length, weight: ws.reduce((a, b) => a + b, 0), weightSquared: ws.reduce((a, b) => a + b * b, 0) };
+  });
+  const cells = cellsWithSuppression(context, accumulators, (g, group): PublishedNumericCell => {
+    const vs = values[g];
+    const ws = valueWeights[g];
+    const acc = accumulators[g];
+    const n = vs.length;
+    const mean = context.weights ? vs.reduce((s, v, i) => s + v * ws[i], 0) / acc.weight : vs.reduce((s, v) => s + v, 0) / n;
+    const squares = context.weights
+      ? (vs.reduce((s, v, i) => s + ws[i] * (v - mean) ** 2, 0) / acc.weight) * (n / (n - 1))
+      : vs.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
+    const sd = n > 1 ? Math.sqrt(squares) : NaN;
+    const nEffective = effectiveN(acc);
+    return {
+      kind: 'numeric',
+      group,
+      suppressed: null,
+      n,
+      nEffective,
+      mean,
+      median: median([...vs].sort((a, b) => a - b)),
+      sd,
+      ci: meanInterval(mean, sd, nEffective, context.confidence),
+    };
+  });
+  return { question: q.name, kind: 'numeric', likert: false, options: [], cells };
+}
+
+/** One row of the published results table (the CLI's CSV and the API's flat export). */
+export interface ResultRow {
+  readonly group: string;
+  readonly question: string;
+  readonly option: string;
+  readonly n: number | null;
+  readonly count: number | null;
+  readonly share: number | null;
+  readonly mean: number | null;
+  readonly suppressed: Suppression | null;
+}
+
+/**
+ * Flattens a result to rows ordered by group (result order, total last), then question (form
+ * order), then option (list order). Suppressed cells keep only group, question, option and the
+ * suppression kind.
+ */
+export function resultRows(result: AggregationResult): ResultRow[] {
+  const rows: ResultRow[] = [];
+  const groupCount = result.groups.length + 1;
+  for (let g = 0; g < groupCount; g++) {
+    for (const question of result.questions) {
+      const cell = question.cells[g];
+      const optionNames = question.kind === 'select' ? question.options : [''];
+      optionNames.forEach((option, o) => {
+        const base = { group: cell.group, question: question.question, option };
+        if (cell.suppressed !== null) {
+          rows.push({ ...base, n: null, count: null, share: null, mean: null, suppressed: cell.suppressed });
+        } else if (cell.kind === 'select') {
+          rows.push({ ...base, n: cell.n, count: cell.options[o].count, share: cell.options[o].share, mean: null, suppressed: null });
+        } else {
+          rows.push({ ...base, n: cell.n, count: null, share: null, mean: cell.mean, suppressed: null });
+        }
+      });
+    }
+  }
+  return rows;
+}
+
+export const RESULT_COLUMNS = ['group', 'question', 'option', 'n', 'count', 'share', 'mean', 'suppressed'] as const;
+
+/** A row as CSV fields: numbers at full precision (shortest round-trip form), absent values empty. */
+export function resultRowFields(row: ResultRow): string[] {
+  const num = (v: number | null): string => (v === null ? '' : String(v));
+  return [row.group, row.question, row.option, num(row.n), num(row.count), num(row.share), num(row.mean), row.suppressed ?? ''];
+}
