@@ -1,7 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  type ElementRef,
+  ElementRef,
   afterNextRender,
   computed,
   inject,
@@ -61,8 +61,8 @@ export class AreaDetail {
     population: new FormControl('', { nonNullable: true, validators: [(control) => (parsePopulation(String(control.value)).ok ? null : { population: true })] }),
   });
 
-  private readonly editButton = viewChild<ElementRef<HTMLButtonElement>>('editButton');
-  private readonly nameInput = viewChild<ElementRef<HTMLInputElement>>('nameInput');
+  private readonly editButton = viewChild('editButton', { read: ElementRef<HTMLButtonElement> });
+  private readonly nameInput = viewChild('nameInput', { read: ElementRef<HTMLInputElement> });
 
   protected startEditing(): void {
     const area = this.area();

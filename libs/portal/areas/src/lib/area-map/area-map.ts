@@ -114,6 +114,22 @@ export class AreaMap {
       this.showSelection(map, this.selectedId());
     });
 
+    // MapLibre labels its canvas and controls in English; keep them in the portal's language.
+    effect(() => {
+      const map = this.map();
+      if (!map) return;
+      const container = map.getContainer();
+      map.getCanvas().setAttribute('aria-label', this.label());
+      for (const [selector, key] of [
+        ['.maplibregl-ctrl-zoom-in', 'areas.zoomIn'],
+        ['.maplibregl-ctrl-zoom-out', 'areas.zoomOut'],
+      ] as const) {
+        const button = container.querySelector<HTMLButtonElement>(selector);
+        button?.setAttribute('title', this.t(key));
+        button?.setAttribute('aria-label', this.t(key));
+      }
+    });
+
     effect(() => {
       const map = this.map();
       const selected = this.selectedId();

@@ -1,0 +1,83 @@
+// Starts the embedded platform (apps/platform) as a child process on a free port with its own
+// data directory, and stops it the way an operator does (SIGINT → clean shutdown).
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHealth(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`platform exited with code ${child.exitCode} before it became healthy`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.status === 200) return;
+      lastError = `HTTP ${response.status}`;
+    } catch (error) {
+      lastError = error.message;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`platform not healthy after ${timeoutMs / 1000} s (${lastError})`);
+}
+
+/**
+ * @param {{ root: string, logFile: string, startTimeoutMs?: number }} options
+ * @returns {Promise<{ baseUrl: string, stop: () => Promise<void> }>}
+ */
+export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 }) {
+  const main = join(root, 'dist/server/apps/platform/src/main.js');
+  if (!existsSync(main)) throw new Error(`${main} is missing — run \`node tools/build.mjs\` first`);
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'quartier-e2e-'));
+  mkdirSync(join(root, 'dist/e2e'), { recursive: true });
+  const log = createWriteStream(logFile);
+  const env = { ...process.env, PORT: String(port), QUARTIER_DATA_DIR: dataDir, NODE_ENV: 'production' };
+  // Keep external components only when explicitly configured for the whole test run.
+  for (const name of ['KAFKA_BROKERS', 'REDIS_URL', 'OIDC_ISSUER']) delete env[name];
+  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+  const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.pipe(log);
+  child.stderr.pipe(log);
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const baseUrl = `http://localhost:${port}`;
+  const started = Date.now();
+  try {
+    await waitForHealth(`${baseUrl}/api/registry/health`, child, startTimeoutMs);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`${error.message}; see ${logFile}`);
+  }
+  const startupMs = Date.now() - started;
+
+  async function stop() {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGINT');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+      const { code, signal } = await exited;
+      clearTimeout(timer);
+      if (signal === 'SIGKILL') throw new Error('platform did not stop within 20 s of SIGINT (killed)');
+      if (code !== 0 && code !== 130 && signal !== 'SIGINT') throw new Error(`platform stopped with exit code ${code}`);
+    }
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+
+  return { baseUrl, startupMs, stop };
+}

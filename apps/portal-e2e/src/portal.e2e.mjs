@@ -1,0 +1,170 @@
+// The portal flow as a planner of district Mitte sees it. The tests run in order and share one
+// browser page: login first, then the areas page in its various states.
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { describeViolations, seriousA11yViolations } from './browser.mjs';
+
+const BERLIN_DISTRICTS = [
+  'Mitte',
+  'Friedrichshain-Kreuzberg',
+  'Pankow',
+  'Charlottenburg-Wilmersdorf',
+  'Spandau',
+  'Steglitz-Zehlendorf',
+  'Tempelhof-Schöneberg',
+  'Neukölln',
+  'Treptow-Köpenick',
+  'Marzahn-Hellersdorf',
+  'Lichtenberg',
+  'Reinickendorf',
+];
+
+/** The tree's top-level items (districts), as `{ code, name, editable }`. */
+async function rootItems(page) {
+  return page.$$eval('[data-testid="area-tree"] > ul > li.tree-item', (items) =>
+    items.map((li) => ({
+      code: li.getAttribute('data-area-code'),
+      name: li.querySelector(':scope > .tree-row .area-name')?.textContent?.trim(),
+      editable: li.querySelector(':scope > .tree-row .editable-mark') !== null,
+    })),
+  );
+}
+
+async function selectArea(page, name) {
+  await page.locator('[data-testid="area-tree"] .area-link', { hasText: name }).first().click();
+  await page.locator('[data-testid="area-detail"] h2', { hasText: name }).waitFor();
+}
+
+/** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
+export function portalTests(context) {
+  /** @type {import('playwright-core').Page} */
+  let page;
+  const consoleErrors = [];
+
+  it('redirects to the provider’s login page, which has no serious accessibility violations', async () => {
+    const browserContext = await context.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'de-DE' });
+    page = await browserContext.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.goto(`${context.baseUrl}/areas`);
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel('Benutzername').waitFor();
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+  });
+
+  it('logs in as planer through the real login form and lands on the areas page', async () => {
+    await page.getByLabel('Benutzername').fill('planer');
+    await page.getByLabel('Passwort').fill('demo');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.pathname === '/areas');
+    await page.getByRole('heading', { level: 1, name: 'Gebiete' }).waitFor();
+    const user = await page.getByTestId('user').innerText();
+    assert.match(user, /Paul Planer/);
+    assert.match(user, /Berlin \(Demo\)/);
+    assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  });
+
+  it('lists the twelve Berlin districts in the tree, only Mitte marked editable', async () => {
+    await page.locator('[data-testid="area-tree"] li.tree-item').first().waitFor();
+    const roots = await rootItems(page);
+    assert.deepEqual(roots.map((r) => r.name).sort(), [...BERLIN_DISTRICTS].sort());
+    assert.deepEqual(
+      roots.filter((r) => r.editable).map((r) => r.name),
+      ['Mitte'],
+    );
+  });
+
+  it('offers editing inside Mitte’s subtree and nowhere else', async () => {
+    await selectArea(page, 'Mitte');
+    assert.equal(await page.getByTestId('edit-area').isEnabled(), true);
+
+    // A child of Mitte, reached by keyboard: the disclosure button expands the lazy-loaded level.
+    const mitteToggle = page.getByRole('button', { name: 'Untergebiete von Mitte anzeigen' });
+    await mitteToggle.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Untergebiete von Mitte ausblenden' }).waitFor();
+    const mitteChildren = page.locator('[data-testid="area-tree"] > ul > li[data-area-code="01"] .tree-children .tree-item');
+    await mitteChildren.first().waitFor();
+    const childName = (await mitteChildren.first().locator('.area-name').innerText()).trim();
+    assert.equal(await mitteChildren.first().locator('.editable-mark').count(), 1);
+    await selectArea(page, childName);
+    assert.equal(await page.getByTestId('edit-area').isEnabled(), true);
+
+    await selectArea(page, 'Pankow');
+    assert.equal(await page.getByTestId('edit-area').count(), 0);
+    await page.getByTestId('not-editable').waitFor();
+  });
+
+  it('saves a changed population for a Mitte area', async () => {
+    await selectArea(page, 'Mitte');
+    await page.getByTestId('edit-area').click();
+    const population = page.getByRole('textbox', { name: 'Einwohnerzahl' });
+    // The form opens with the focus in its first field.
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('formcontrolname')), 'name');
+    await population.fill('384.172');
+    await page.getByRole('button', { name: 'Speichern' }).click();
+    await page.getByText('Änderungen an Mitte gespeichert.').waitFor();
+    // The detail is re-read from the server: the figure shown is what the registry stored.
+    await page.getByTestId('area-population').filter({ hasText: '384.172' }).waitFor();
+    // Focus returns to the edit button, so keyboard users continue where they started.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'edit-area');
+  });
+
+  it('draws the district map with MapLibre and saves a screenshot', async () => {
+    const map = page.getByTestId('area-map');
+    await map.locator('canvas').waitFor();
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="area-map"]')?.getAttribute('data-rendered-features')) > 0);
+    const rendered = Number(await map.getAttribute('data-rendered-features'));
+    // Every district is drawn (MapLibre may split a polygon across tiles, so ≥).
+    assert.ok(rendered >= 12, `expected ≥ 12 rendered district features, got ${rendered}`);
+
+    // A finer level for the picture: Bezirksregionen show the city's structure best.
+    await page.getByRole('radio', { name: 'Bezirksregion' }).click();
+    await page.waitForURL(/level=bezirksregion/);
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="area-map"]')?.getAttribute('data-rendered-features')) > 100);
+    await page.getByText(/\d+ Gebiete auf der Karte/).waitFor();
+    const screenshot = join(context.outDir, 'areas-map.png');
+    await page.screenshot({ path: screenshot, fullPage: false });
+    assert.ok(existsSync(screenshot));
+    if (process.env.E2E_UPDATE_SCREENSHOT === '1') copyFileSync(screenshot, join(context.root, 'docs/screenshot.png'));
+  });
+
+  it('has no serious or critical accessibility violations on the areas page', async () => {
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+  });
+
+  it('switches to English and back', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Areas' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Indicators' }).waitFor();
+    assert.equal(await page.getByRole('heading', { level: 2, name: 'Area hierarchy' }).count(), 1);
+    // The choice survives a reload.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Areas' }).waitFor();
+    await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gebiete' }).waitFor();
+    assert.equal(await page.getAttribute('html', 'lang'), 'de');
+  });
+
+  it('shows features in preparation honestly and denies the admin pages to a planner', async () => {
+    await page.getByRole('link', { name: 'Indikatoren' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Indikatoren: in Vorbereitung' }).waitFor();
+    // Focus moved to the new page's heading for screen readers.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    assert.equal(await page.getByRole('link', { name: 'Rollenzuweisungen' }).count(), 0);
+    await page.goto(`${context.baseUrl}/admin/role-assignments`);
+    await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
+  });
+
+  it('logged no errors to the browser console', () => {
+    assert.deepEqual(consoleErrors, []);
+  });
+}
