@@ -72,10 +72,9 @@ class Scope {
     readonly depth: number,
     readonly parent?: Scope,
   ) {}
+  /** The enclosing scope at repeat depth `depth` (0 = the submission itself). */
   at(depth: number): Scope {
-    let scope: Scope = this;
-    while (scope.depth > depth && scope.parent) scope = scope.parent;
-    return scope;
+    return this.depth > depth && this.parent ? this.parent.at(depth) : this;
   }
 }
 

@@ -1,0 +1,181 @@
+// Network surveys of the actors of an area: a name generator ("with which organisations did you
+// cooperate in the last 12 months?") asks each responding organisation for its partners — picked
+// from the area's actor list or added as new — and name interpreters describe each tie (type,
+// frequency, quality). A submission becomes a typed payload of actors and directed ties, which
+// the survey service emits and the network service turns into a wave's graph. The event
+// contract will move to libs/contracts; the shape and its zod schema are defined here.
+import { z } from 'zod';
+import type { Labels } from '../model';
+
+export interface NameGenerator {
+  readonly name: string;
+  readonly prompt: Labels;
+  /** Whether respondents may name organisations missing from the actor list. */
+  readonly allowNewActors: boolean;
+  /** Upper bound on named partners (bot protection and respondent burden). */
+  readonly maxAlters: number;
+}
+
+export type NameInterpreter =
+  | {
+      readonly name: string;
+      readonly label: Labels;
+      readonly kind: 'select_one';
+      /** Ordered options, lowest first where the interpreter is a scale (frequency, quality). */
+      readonly options: readonly { readonly name: string; readonly label: Labels }[];
+      readonly required: boolean;
+    }
+  | { readonly name: string; readonly label: Labels; readonly kind: 'integer'; readonly min: number; readonly max: number; readonly required: boolean };
+
+export interface NetworkSurveyDefinition {
+  readonly surveyId: string;
+  readonly generator: NameGenerator;
+  readonly interpreters: readonly NameInterpreter[];
+}
+
+/** An actor of the area as the survey service knows it (from the network service's events). */
+export interface KnownActor {
+  readonly id: string;
+  readonly name: string;
+  readonly type?: string;
+}
+
+export interface NetworkSurveySubmission {
+  readonly respondentActorId: string;
+  readonly alters: readonly {
+    readonly actorId?: string;
+    readonly newActor?: { readonly name: string; readonly type?: string };
+    readonly answers: Readonly<Record<string, string | number>>;
+  }[];
+}
+
+export const networkActorSchema = z.object({
+  /** `actor:<id>` for listed actors, `new:<normalised name>` for actors named for the first time. */
+  key: z.string().min(1),
+  actorId: z.string().min(1).optional(),
+  name: z.string().min(1).max(200),
+  type: z.string().min(1).optional(),
+  isNew: z.boolean(),
+});
+
+export const networkTieSchema = z.object({
+  source: z.string().min(1),
+  target: z.string().min(1),
+  /** As reported by the source: whether the target confirms the tie is the network service's concern. */
+  directed: z.literal(true),
+  attributes: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+export const networkSurveyPayloadSchema = z.object({
+  surveyId: z.string().min(1),
+  waveId: z.string().min(1),
+  areaId: z.string().min(1).optional(),
+  /** Day of submission only (no finer timestamps for survey data). */
+  submittedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  respondent: z.string().min(1),
+  actors: z.array(networkActorSchema),
+  ties: z.array(networkTieSchema),
+});
+
+export type NetworkActorPayload = z.infer<typeof networkActorSchema>;
+export type NetworkTiePayload = z.infer<typeof networkTieSchema>;
+export type NetworkSurveyPayload = z.infer<typeof networkSurveyPayloadSchema>;
+
+/** Name as compared for duplicates: Unicode-normalised, case- and punctuation-insensitive. */
+export function normalizeActorName(name: string): string {
+  return name
+    .normalize('NFKC')
+    .toLocaleLowerCase('de-DE')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export interface NetworkPayloadContext {
+  readonly waveId: string;
+  readonly areaId?: string;
+  readonly submittedOn: string;
+  readonly actors: readonly KnownActor[];
+}
+
+export type NetworkPayloadResult = { readonly ok: true; readonly payload: NetworkSurveyPayload } | { readonly ok: false; readonly issues: readonly string[] };
+
+export function buildNetworkSurveyPayload(definition: NetworkSurveyDefinition, submission: NetworkSurveySubmission, context: NetworkPayloadContext): NetworkPayloadResult {
+  const issues: string[] = [];
+  const byId = new Map(context.actors.map((a) => [a.id, a]));
+  const byName = new Map(context.actors.map((a) => [normalizeActorName(a.name), a]));
+  const respondent = byId.get(submission.respondentActorId);
+  if (!respondent) issues.push(`respondent: unknown actor ${submission.respondentActorId}`);
+  if (submission.alters.length > definition.generator.maxAlters) issues.push(`alters: at most ${definition.generator.maxAlters} partners, got ${submission.alters.length}`);
+
+  const actors = new Map<string, NetworkActorPayload>();
+  const listed = (a: KnownActor): NetworkActorPayload => ({ key: `actor:${a.id}`, actorId: a.id, name: a.name, ...(a.type ? { type: a.type } : {}), isNew: false });
+  if (respondent) actors.set(`actor:${respondent.id}`, listed(respondent));
+  const ties: NetworkTiePayload[] = [];
+  const seenTargets = new Set<string>();
+
+  submission.alters.forEach((alter, i) => {
+    const at = `alters[${i + 1}]`;
+    let actor: NetworkActorPayload | undefined;
+    if ((alter.actorId === undefined) === (alter.newActor === undefined)) {
+      issues.push(`${at}: name either a listed actor or a new one`);
+      return;
+    }
+    if (alter.actorId !== undefined) {
+      const known = byId.get(alter.actorId);
+      if (!known) issues.push(`${at}: unknown actor ${alter.actorId}`);
+      else actor = listed(known);
+    } else if (alter.newActor) {
+      const name = alter.newActor.name.trim();
+      const normalized = normalizeActorName(name);
+      const known = byName.get(normalized);
+      if (normalized === '' || name.length > 200) issues.push(`${at}: a new actor needs a name of 1 to 200 characters`);
+      // A "new" organisation that is already listed under the same name is the listed one.
+      else if (known) actor = listed(known);
+      else if (!definition.generator.allowNewActors) issues.push(`${at}: this survey only accepts actors from the list`);
+      else actor = { key: `new:${normalized}`, name, ...(alter.newActor.type ? { type: alter.newActor.type } : {}), isNew: true };
+    }
+    if (!actor) return;
+    if (respondent && actor.key === `actor:${respondent.id}`) {
+      issues.push(`${at}: an organisation cannot name itself`);
+      return;
+    }
+    if (seenTargets.has(actor.key)) {
+      issues.push(`${at}: ${actor.name} is named twice`);
+      return;
+    }
+    seenTargets.add(actor.key);
+    const attributes: Record<string, string | number> = {};
+    for (const interpreter of definition.interpreters) {
+      const value = alter.answers[interpreter.name];
+      if (value === undefined || value === '') {
+        if (interpreter.required) issues.push(`${at}.${interpreter.name}: an answer is required`);
+        continue;
+      }
+      if (interpreter.kind === 'select_one') {
+        if (!interpreter.options.some((o) => o.name === String(value))) issues.push(`${at}.${interpreter.name}: "${value}" is not an option`);
+        else attributes[interpreter.name] = String(value);
+      } else {
+        const n = typeof value === 'number' ? value : /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+        if (!Number.isInteger(n) || n < interpreter.min || n > interpreter.max) issues.push(`${at}.${interpreter.name}: expected a whole number from ${interpreter.min} to ${interpreter.max}`);
+        else attributes[interpreter.name] = n;
+      }
+    }
+    for (const key of Object.keys(alter.answers)) {
+      if (!definition.interpreters.some((x) => x.name === key)) issues.push(`${at}.${key}: not a question of this survey`);
+    }
+    actors.set(actor.key, actor);
+    if (respondent) ties.push({ source: `actor:${respondent.id}`, target: actor.key, directed: true, attributes });
+  });
+
+  if (issues.length > 0 || !respondent) return { ok: false, issues };
+  const payload: NetworkSurveyPayload = {
+    surveyId: definition.surveyId,
+    waveId: context.waveId,
+    ...(context.areaId ? { areaId: context.areaId } : {}),
+    submittedOn: context.submittedOn,
+    respondent: `actor:${respondent.id}`,
+    actors: [...actors.values()],
+    ties,
+  };
+  return { ok: true, payload: networkSurveyPayloadSchema.parse(payload) };
+}
