@@ -1,6 +1,6 @@
-import { correlation } from './correlation';
+import { createLogger, type Logger } from '@quartier/observability';
 
-/** The few log calls messaging needs; the Nest module adapts Nest's Logger to it. */
+/** The few log calls messaging needs; tests pass `silentLogger`, services their pino logger. */
 export interface MessagingLogger {
   debug(message: string, fields?: Record<string, unknown>): void;
   info(message: string, fields?: Record<string, unknown>): void;
@@ -8,21 +8,19 @@ export interface MessagingLogger {
   error(message: string, fields?: Record<string, unknown>): void;
 }
 
-type Level = keyof MessagingLogger;
-const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
-/**
- * JSON lines on stderr, each with the correlation id in scope, so a handler's failure can be
- * traced back to the request that caused the event.
- */
-export function jsonLogger(context: string, minLevel: Level = 'warn'): MessagingLogger {
-  const write = (level: Level) => (message: string, fields?: Record<string, unknown>) => {
-    if (RANK[level] < RANK[minLevel]) return;
-    const correlationId = correlation.current();
-    const line = { level, time: new Date().toISOString(), context, msg: message, ...(correlationId ? { correlationId } : {}), ...fields };
-    process.stderr.write(`${JSON.stringify(line)}\n`);
+/** Adapts a pino logger (observability's JSON logs with correlation id). */
+export function fromPino(logger: Logger): MessagingLogger {
+  return {
+    debug: (message, fields) => logger.debug(fields ?? {}, message),
+    info: (message, fields) => logger.info(fields ?? {}, message),
+    warn: (message, fields) => logger.warn(fields ?? {}, message),
+    error: (message, fields) => logger.error(fields ?? {}, message),
   };
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
+}
+
+/** What a bus or relay logs to when not given a logger: the service's JSON log, tagged. */
+export function defaultLogger(service: string, component: string): MessagingLogger {
+  return fromPino(createLogger(service).child({ component }));
 }
 
 export const silentLogger: MessagingLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

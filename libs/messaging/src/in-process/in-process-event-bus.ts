@@ -2,7 +2,7 @@ import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts'
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { DeliveryAbortedError, InvalidEventError } from '../errors';
 import { EventBus, type EventHandler, type SubscribeOptions, type Subscription } from '../event-bus';
-import { errorMessage, jsonLogger, type MessagingLogger } from '../logger';
+import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { retryPolicy, sleep, type RetryPolicy } from '../retry';
 import { DEAD_LETTER_CONSUMER_HEADER, encodeEnvelope, type WireMessage } from '../wire';
 import { DEAD_LETTER_REASON_HEADER } from '@quartier/contracts';
@@ -167,7 +167,7 @@ export class InProcessEventBus extends EventBus {
     this.service = options.service;
     this.broker = options.broker ?? defaultInProcessBroker;
     this.retry = retryPolicy(options.retry);
-    this.logger = options.logger ?? jsonLogger(`messaging:${options.service}`);
+    this.logger = options.logger ?? defaultLogger(options.service, 'messaging');
     this.closeGraceMs = options.closeGraceMs ?? 5000;
   }
 
@@ -205,7 +205,9 @@ export class InProcessEventBus extends EventBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.race([this.whenIdle(), sleep(this.closeGraceMs)]);
+    const grace = new AbortController();
+    await Promise.race([this.whenIdle(), sleep(this.closeGraceMs, grace.signal)]);
+    grace.abort();
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.subscriptions.clear();
   }

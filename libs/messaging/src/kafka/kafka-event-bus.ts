@@ -3,7 +3,7 @@ import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts'
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { InvalidEventError } from '../errors';
 import { EventBus, type EventHandler, type SubscribeOptions, type Subscription } from '../event-bus';
-import { errorMessage, jsonLogger, type MessagingLogger } from '../logger';
+import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { retryPolicy, type RetryPolicy } from '../retry';
 import { encodeEnvelope, headersToStrings, type WireMessage } from '../wire';
 
@@ -62,7 +62,7 @@ export class KafkaEventBus extends EventBus {
     this.options = options;
     this.service = options.service;
     this.retry = retryPolicy(options.retry);
-    this.logger = options.logger ?? jsonLogger(`messaging:${options.service}`);
+    this.logger = options.logger ?? defaultLogger(options.service, 'messaging');
     const brokers = options.brokers;
     const config: KafkaConfig = {
       clientId: options.clientId ?? `quartier-${options.service}`,

@@ -1,7 +1,6 @@
 import {
   Inject,
   Injectable,
-  Logger,
   Module,
   Optional,
   type BeforeApplicationShutdown,
@@ -15,18 +14,17 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { ServiceName } from '@quartier/contracts';
-import { correlation } from '../correlation';
 import { createEventBus, type EventBusConfig } from '../create-event-bus';
 import { EventBus, type EventContext, type EventHandler, type Subscription } from '../event-bus';
 import { Inbox } from '../inbox/inbox';
-import type { MessagingLogger } from '../logger';
+import { defaultLogger } from '../logger';
 import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { eventHandlersOf } from './on-event.decorator';
 
 export const MESSAGING_OPTIONS = Symbol('quartier:messaging-options');
 
-export interface MessagingModuleOptions extends Omit<EventBusConfig, 'logger'> {
+export interface MessagingModuleOptions extends EventBusConfig {
   service: ServiceName;
   /** The service's PostgreSQL schema (outbox and inbox tables); defaults to the service name. */
   schema?: string;
@@ -39,20 +37,6 @@ export interface MessagingModuleOptions extends Omit<EventBusConfig, 'logger'> {
   relay?: false | Omit<OutboxRelayOptions, 'dataSource' | 'bus' | 'schema' | 'logger'>;
   /** Provider classes with @OnEvent methods; they are subscribed when the module initialises. */
   handlers?: Type[];
-}
-
-function nestLogger(context: string): MessagingLogger {
-  const logger = new Logger(context);
-  const entry = (message: string, fields?: Record<string, unknown>) => {
-    const correlationId = correlation.current();
-    return { message, ...(correlationId ? { correlationId } : {}), ...fields };
-  };
-  return {
-    debug: (m, f) => logger.debug(entry(m, f)),
-    info: (m, f) => logger.log(entry(m, f)),
-    warn: (m, f) => logger.warn(entry(m, f)),
-    error: (m, f) => logger.error(entry(m, f)),
-  };
 }
 
 /**
@@ -107,7 +91,7 @@ export class MessagingModule {
     const dataSourceToken = options.dataSource === undefined ? DataSource : options.dataSource;
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
-      { provide: EventBus, useFactory: () => createEventBus({ ...options, logger: nestLogger(`Messaging:${options.service}`) }) },
+      { provide: EventBus, useFactory: () => createEventBus({ ...options, logger: options.logger ?? defaultLogger(options.service, 'messaging') }) },
       { provide: OutboxWriter, useValue: new OutboxWriter({ service: options.service, schema }) },
       { provide: Inbox, useValue: new Inbox({ schema }) },
       MessagingLifecycle,
@@ -118,7 +102,7 @@ export class MessagingModule {
         provide: OutboxRelay,
         inject: [EventBus, dataSourceToken],
         useFactory: (bus: EventBus, dataSource: DataSource) =>
-          new OutboxRelay({ ...(options.relay || {}), dataSource, bus, schema, logger: nestLogger(`OutboxRelay:${schema}`) }),
+          new OutboxRelay({ ...(options.relay || {}), dataSource, bus, schema, logger: options.logger ?? defaultLogger(options.service, 'outbox-relay') }),
       });
       exported.push(OutboxRelay);
     }

@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { EventEnvelope } from '@quartier/contracts';
 import type { EventBus } from '../event-bus';
-import { errorMessage, jsonLogger, type MessagingLogger } from '../logger';
+import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { backoffDelay, sleep } from '../retry';
 import { outboxChannel, schemaIdentifier } from '../sql';
 
@@ -72,7 +72,7 @@ export class OutboxRelay {
     this.channel = outboxChannel(options.schema);
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.logger = options.logger ?? jsonLogger(`outbox-relay:${options.schema}`);
+    this.logger = options.logger ?? defaultLogger(options.schema, 'outbox-relay');
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
     this.claimSql = `
       WITH claimed AS MATERIALIZED (
