@@ -15,7 +15,7 @@ export interface ResponseIssue {
   readonly reason: string;
 }
 
-export type RespondentsResult = { readonly ok: true; readonly respondents: Respondent[] } | { readonly ok: false; readonly issues: readonly ResponseIssue[] };
+export type RespondentsResult = { readonly ok: true; readonly respondents: Respondent[]; /** Publishable questions present as columns, in form order. */ readonly questions: string[] } | { readonly ok: false; readonly issues: readonly ResponseIssue[] };
 
 /**
  * Types the columns that aggregation reads (the grouping column and the publishable questions);
@@ -47,5 +47,5 @@ export function respondentsFromRows(form: Form, header: readonly string[], rows:
     }
     return respondent;
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, respondents };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, respondents, questions: questions.map((q) => q.name) };
 }
