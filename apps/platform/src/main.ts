@@ -1,0 +1,106 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { createDevIdentityProvider, PORTAL_CLIENT_ID } from '@quartier/auth';
+import { parseBrokers } from '@quartier/messaging';
+import { createLogger } from '@quartier/observability';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@quartier/persistence';
+import { DemoSeeder } from '@quartier/registry-api';
+import { configureHttp, PinoNestLogger, type RuntimeConfig } from '@quartier/service-kit';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadPlatformConfig } from './platform-config';
+import { PLATFORM_DOCS, PlatformModule, STREAMED_BODY_PATHS } from './platform.module';
+import { hostPortal } from './portal-hosting';
+
+/** The repository root, found from the compiled file (dist/server/apps/platform/src/main.js). */
+function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'nx.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+  return dir;
+}
+
+/**
+ * `node main.js` serves; `node main.js migrate` only applies every service's migrations and
+ * `node main.js seed` also seeds the demo — both exit afterwards (the CLI's migrate/seed).
+ */
+async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
+  const started = Date.now();
+  const config = loadPlatformConfig(process.env);
+  const logger = createLogger('platform', config.LOG_LEVEL);
+  const root = repositoryRoot();
+  const progress = (message: string) => logger.info(message);
+
+  let embeddedPg: EmbeddedPostgresHandle | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    embeddedPg = await startEmbeddedPostgres({ dataDir: config.dataDir, onProgress: progress });
+    databaseUrl = embeddedPg.url;
+  }
+  const issuer = config.OIDC_ISSUER ?? `${config.publicUrl}/oidc`;
+  const runtime: RuntimeConfig = {
+    databaseUrl,
+    kafkaBrokers: config.KAFKA_BROKERS ? parseBrokers(config.KAFKA_BROKERS) : undefined,
+    redisUrl: config.REDIS_URL,
+    oidcIssuer: issuer,
+    oidcAudience: config.OIDC_AUDIENCE,
+  };
+
+  const app = await NestFactory.create(PlatformModule.forRoot(runtime), { logger: new PinoNestLogger(logger), bodyParser: false });
+  if (!config.OIDC_ISSUER) {
+    const idp = await createDevIdentityProvider({
+      issuer,
+      portalRedirectUris: [`${config.publicUrl}/auth/callback`],
+      postLogoutRedirectUris: [`${config.publicUrl}/`],
+      keyDirectory: join(config.dataDir, 'oidc'),
+    });
+    app.use(idp.mountPath, idp.handler);
+    progress(`dev login (OIDC) at ${issuer}`);
+  }
+  configureHttp(app, { logger, docs: PLATFORM_DOCS, streamedBodyPaths: STREAMED_BODY_PATHS });
+  const portal = hostPortal(app, join(root, 'dist/portal/browser'), { oidcIssuer: issuer, oidcClientId: PORTAL_CLIENT_ID, apiBaseUrl: '' });
+  if (!portal) logger.warn('portal not built (dist/portal/browser missing): APIs only; run `npm run build`');
+
+  await app.init();
+  if (mode === 'migrate') progress('migrations applied');
+  if (mode === 'seed' || (mode === 'serve' && config.QUARTIER_DEMO)) {
+    const seeded = await app.get(DemoSeeder).seed(join(root, 'infra/data'), progress);
+    if (seeded) progress('demo tenants seeded: Berlin (Demo), Musterstadt (Demo)');
+  }
+  if (mode !== 'serve') {
+    await app.close();
+    await embeddedPg?.stop();
+    return;
+  }
+  await app.listen(config.PORT, '0.0.0.0');
+  logger.info(
+    { port: config.PORT, seconds: (Date.now() - started) / 1000 },
+    `Quartier ready at ${config.publicUrl} (APIs: ${config.publicUrl}/api/registry/docs)`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    await app.close();
+    await embeddedPg?.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+const mode = process.argv[2] ?? 'serve';
+if (mode !== 'serve' && mode !== 'migrate' && mode !== 'seed') {
+  process.stderr.write(`usage: main.js [serve|migrate|seed]\n`);
+  process.exit(2);
+}
+main(mode).catch((error: unknown) => {
+  process.stderr.write(`quartier: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

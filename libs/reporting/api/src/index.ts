@@ -1,0 +1,1 @@
+export * from './reporting-api.module';

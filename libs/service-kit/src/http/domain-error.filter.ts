@@ -1,0 +1,84 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { ZodValidationException } from 'nestjs-zod';
+import type { ZodError } from 'zod';
+
+/** Every domain error carries a string code; modules declare which HTTP status each code means. */
+export interface CodedError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+const statusByCode = new Map<string, number>();
+
+/** Registers the HTTP meaning of domain error codes (called once per service module). */
+export function registerErrorStatuses(statuses: Record<string, number>): void {
+  for (const [code, status] of Object.entries(statuses)) statusByCode.set(code, status);
+}
+
+export function isCodedError(error: unknown): error is CodedError {
+  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && statusByCode.has((error as unknown as { code: string }).code);
+}
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/**
+ * The one place errors become HTTP responses: domain errors by code, validation errors with the
+ * offending field named, Nest HTTP errors as they are, anything else as 500 without internals.
+ */
+@Catch()
+export class DomainErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('http');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(error);
+    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (response.headersSent) return;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof ZodValidationException) {
+      const zodError = error.getZodError() as ZodError;
+      const details = zodError.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
+      const first = details[0];
+      return { statusCode: 400, code: 'ValidationFailed', message: `${first.field}: ${first.message}`, details };
+    }
+    if (isCodedError(error)) {
+      return { statusCode: statusByCode.get(error.code) as number, code: error.code, message: error.message, details: error.details };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const res = error.getResponse();
+      const message = typeof res === 'string' ? res : String((res as { message?: unknown }).message ?? error.message);
+      const code = (typeof res === 'object' && typeof (res as { code?: unknown }).code === 'string' ? (res as { code: string }).code : undefined) ?? codeForStatus(status);
+      return { statusCode: status, code, message: Array.isArray(message) ? message.join('; ') : message };
+    }
+    if (isBodyParserError(error)) {
+      return { statusCode: error.status, code: error.status === 413 ? 'PayloadTooLarge' : 'MalformedBody', message: error.message };
+    }
+    return { statusCode: 500, code: 'InternalError', message: 'internal error' };
+  }
+}
+
+function isBodyParserError(error: unknown): error is { status: number; message: string } {
+  const status = (error as { status?: unknown })?.status;
+  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500 && 'type' in error;
+}
+
+function codeForStatus(status: number): string {
+  const name = HttpStatus[status];
+  if (!name) return 'Error';
+  return name
+    .toLowerCase()
+    .split('_')
+    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .join('');
+}

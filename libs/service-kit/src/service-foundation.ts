@@ -1,0 +1,51 @@
+import type { DynamicModule, ModuleMetadata, Type } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { ServiceName } from '@quartier/contracts';
+import { MessagingModule, messagingMigrations } from '@quartier/messaging';
+import type { SchemaDataSourceOptions } from '@quartier/persistence';
+import { serviceDatabase } from './database.module';
+import { createOpsController } from './http/ops.controller';
+import { registryReadModelMigration } from './read-models/read-model.migration';
+import { createRegistryReadModelHandler } from './read-models/registry-read-model.handler';
+import type { RuntimeConfig } from './runtime';
+
+export interface FoundationOptions {
+  service: ServiceName;
+  runtime: Pick<RuntimeConfig, 'kafkaBrokers'>;
+  entities?: SchemaDataSourceOptions['entities'];
+  /** The service's own migrations (outbox, inbox and registry read models are added here). */
+  migrations?: (new () => unknown)[];
+  /** Classes with @OnEvent methods besides the registry read model. */
+  handlers?: Type[];
+}
+
+/**
+ * What every service other than the registry stands on: its own schema and connection, its
+ * outbox/inbox and event bus, the replicated `area_ref` / `role_assignment_ref` read models and
+ * the ops endpoints. The service module adds its controllers and providers on top.
+ */
+export function serviceFoundation(options: FoundationOptions): Required<Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers' | 'exports'>> {
+  const { service } = options;
+  const readModel = createRegistryReadModelHandler(service, service);
+  const imports: DynamicModule[] = [
+    serviceDatabase({
+      name: service,
+      schema: service,
+      entities: options.entities ?? [],
+      migrations: [...messagingMigrations(service), registryReadModelMigration(service), ...(options.migrations ?? [])],
+    }),
+    MessagingModule.forRoot({
+      service,
+      schema: service,
+      dataSource: getDataSourceToken(service),
+      kafkaBrokers: options.runtime.kafkaBrokers,
+      handlers: [readModel, ...(options.handlers ?? [])],
+    }),
+  ];
+  return {
+    imports,
+    controllers: [createOpsController(service, service)],
+    providers: [readModel, ...(options.handlers ?? [])],
+    exports: [],
+  };
+}
