@@ -23,12 +23,19 @@ export function quantileBreaks(values: readonly (number | null | undefined)[], c
   const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length < 2) return [];
   const breaks: number[] = [];
+  const max = sorted[sorted.length - 1];
+  // Every break must lie above the minimum (else class 1 is empty) and above the previous one.
+  let floor = sorted[0];
   for (let i = 1; i < classes; i++) {
-    const position = (sorted.length * i) / classes;
-    const candidate = roundSignificant(sorted[Math.min(sorted.length - 1, Math.floor(position))]);
-    // A break at or below the minimum would leave class 1 empty; repeated breaks collapse.
-    if (candidate > sorted[0] && candidate <= sorted[sorted.length - 1] && candidate !== breaks[breaks.length - 1]) {
+    let index = Math.min(sorted.length - 1, Math.floor((sorted.length * i) / classes));
+    // Many equal values (ties) would repeat a break; move on to the next larger value instead,
+    // so distinct populations still get distinct colours where the data allows it.
+    while (index < sorted.length && sorted[index] <= floor) index++;
+    if (index === sorted.length) break;
+    const candidate = roundSignificant(sorted[index]);
+    if (candidate > floor && candidate <= max) {
       breaks.push(candidate);
+      floor = candidate;
     }
   }
   return breaks;

@@ -1,5 +1,3 @@
-import { InjectionToken } from '@angular/core';
-
 /** What `/portal-config.json` tells the portal about its environment (served by the platform or nginx). */
 export interface PortalConfig {
   readonly oidcIssuer: string;
@@ -9,8 +7,6 @@ export interface PortalConfig {
   /** Optional: scopes to request (default 'openid profile'). */
   readonly oidcScope: string;
 }
-
-export const PORTAL_CONFIG = new InjectionToken<PortalConfig>('PORTAL_CONFIG');
 
 export class PortalConfigError extends Error {
   override readonly name = 'PortalConfigError';

@@ -1,7 +1,7 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
-import { PORTAL_CONFIG } from './portal-config';
+import { PORTAL_CONFIG } from './portal-config.token';
 import type {
   AreaChanges,
   AreaDetail,

@@ -15,6 +15,8 @@ export const authGuard: CanActivateFn = async (_route, state) => {
 /** Routes for some roles only (the API enforces the same; this spares a page of 403s). */
 export function roleGuard(...roles: readonly Role[]): CanMatchFn {
   return async () => {
+    // Without a session the parent's authGuard sends the user to the login first.
+    if (!inject(Auth).isAuthenticated()) return true;
     const session = inject(Session);
     const router = inject(Router);
     const me = await session.load();

@@ -2,7 +2,7 @@ import { HttpErrorResponse, type HttpInterceptorFn } from '@angular/common/http'
 import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
-import { PORTAL_CONFIG } from '../portal-config';
+import { PORTAL_CONFIG } from '../portal-config.token';
 import { Auth } from './auth';
 
 /**

@@ -1,6 +1,7 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
-import { PORTAL_CONFIG } from '../portal-config';
+import { PORTAL_CONFIG } from '../portal-config.token';
+import { safeReturnUrl } from './return-url';
 
 interface LoginState {
   readonly returnUrl: string;
@@ -8,12 +9,6 @@ interface LoginState {
 
 function isLoginState(value: unknown): value is LoginState {
   return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['returnUrl'] === 'string';
-}
-
-/** Only same-app paths are followed after login, so a crafted state cannot redirect elsewhere. */
-export function safeReturnUrl(candidate: string | null | undefined): string {
-  if (!candidate || !candidate.startsWith('/') || candidate.startsWith('//') || candidate.startsWith('/auth/')) return '/';
-  return candidate;
 }
 
 export const CALLBACK_PATH = '/auth/callback';
