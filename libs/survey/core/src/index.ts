@@ -20,3 +20,4 @@ export * from './aggregation/statistics';
 export * from './aggregation/suppression';
 export * from './aggregation/weights';
 export * from './network/network-survey';
+export * as surveyFixtures from '../fixtures/index';
