@@ -47,13 +47,31 @@ describe('AreaImportValidator', () => {
       [{ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] }, /ring 0: has 3 positions/],
       [{ type: 'Polygon', coordinates: [[[0, 0], [200, 0], [1, 1], [0, 0]]] }, /outside WGS84 bounds/],
       [{ type: 'Point', coordinates: [0, 0] }, /not Polygon or MultiPolygon/],
-      [{ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }, /self-intersecting/],
+      [{ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }, /ring 0 intersects itself \(edges 0 and 2\)/],
+      [
+        { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[3, 1], [5, 1], [5, 2], [3, 2], [3, 1]]] },
+        /rings 0 and 1 cross/,
+      ],
+      [
+        { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[5, 5], [6, 5], [6, 6], [5, 6], [5, 5]]] },
+        /hole 1 lies outside the outer ring/,
+      ],
+      [{ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [1, 0], [1, 1], [0, 0]]] }, /ring 0 intersects itself/],
       [null, /geometry is missing/],
     ];
     cases.forEach(([geometry, reason], i) => {
       expect(v.accept(i, feature({ id: `c${i}`, name: 'n' }, geometry))).toBeNull();
       expect(v.errors.at(-1)?.reason).toMatch(reason);
     });
+  });
+
+  it('accepts a polygon with a hole inside its shell and a multipolygon of separate parts', () => {
+    const v = new AreaImportValidator(options, noParent);
+    const withHole = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]]] };
+    const parts = { type: 'MultiPolygon', coordinates: [square(0, 0, 1).coordinates, square(3, 3, 1).coordinates] };
+    expect(v.accept(0, feature({ id: 'h', name: 'hole' }, withHole))).not.toBeNull();
+    expect(v.accept(1, feature({ id: 'm', name: 'multi' }, parts))).not.toBeNull();
+    expect(v.errors).toEqual([]);
   });
 
   it('resolves parents by the longest existing code prefix on the level above', () => {

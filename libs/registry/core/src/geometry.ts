@@ -1,6 +1,6 @@
-import booleanValid from '@turf/boolean-valid';
-import kinks from '@turf/kinks';
-import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { Geometry, Position } from 'geojson';
+import { findRingIntersection } from './ring-intersections';
 
 /** Why a geometry cannot be an area boundary, or null when it can (RFC 7946, WGS84). */
 export function geometryProblem(geometry: unknown): string | null {
@@ -17,10 +17,21 @@ export function geometryProblem(geometry: unknown): string | null {
       if (problem) return `${where}: ${problem}`;
     }
   }
-  // kinks finds rings crossing themselves (bow-ties); booleanValid finds holes outside shells and
-  // overlapping parts of multipolygons. Both are needed: neither catches everything alone.
-  if (kinks(g as Polygon | MultiPolygon).features.length > 0) return 'polygon is invalid (self-intersecting ring)';
-  if (!booleanValid(g as Polygon | MultiPolygon)) return 'polygon is invalid (self-intersecting ring or overlapping parts)';
+  for (const [p, rings] of (polygons as Position[][][]).entries()) {
+    const hit = findRingIntersection(rings);
+    if (hit) {
+      const where = g.type === 'Polygon' ? '' : `polygon ${p} `;
+      return hit.ring === hit.otherRing
+        ? `${where}ring ${hit.ring} intersects itself (edges ${hit.edge} and ${hit.otherEdge})`
+        : `${where}rings ${hit.ring} and ${hit.otherRing} cross (edges ${hit.edge} and ${hit.otherEdge})`;
+    }
+    for (let h = 1; h < rings.length; h++) {
+      // A hole that does not cross its shell is either inside it or entirely outside.
+      if (!booleanPointInPolygon(rings[h][0], { type: 'Polygon', coordinates: [rings[0]] }, { ignoreBoundary: false })) {
+        return `${g.type === 'Polygon' ? '' : `polygon ${p} `}hole ${h} lies outside the outer ring`;
+      }
+    }
+  }
   return null;
 }
 
