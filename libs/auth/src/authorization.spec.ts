@@ -115,6 +115,11 @@ describe('decideAccess: area scope is the assigned area and its subtree', () => 
     expect(canAct(planner, [assign('planner', '011001')], ['planner'], { areaPath: KMA })).toBe(true);
   });
 
+  it('takes the area path directly as shorthand', () => {
+    expect(canAct(planner, inMitte, ['planner'], KMA)).toBe(true);
+    expect(canAct(planner, inMitte, ['planner'], KREUZBERG_NORD)).toBe(false);
+  });
+
   it('accepts a role held somewhere when the action names no area (lists filtered later)', () => {
     expect(decideAccess(planner, inMitte, ['planner'])).toEqual({ allowed: true, via: 'assignment' });
   });

@@ -28,6 +28,18 @@ export interface AccessTarget {
   readonly programmeId?: string | null;
 }
 
+/** An AccessTarget, or just the area path (shorthand for `{ areaPath }`). */
+export type AccessTargetInput = AccessTarget | readonly string[];
+
+// Array.isArray does not narrow readonly arrays, hence the explicit guard.
+function isAreaPath(input: AccessTargetInput): input is readonly string[] {
+  return Array.isArray(input);
+}
+
+function targetOf(input: AccessTargetInput): AccessTarget {
+  return isAreaPath(input) ? { areaPath: input } : input;
+}
+
 export type AccessDecision =
   | { readonly allowed: true; readonly via: 'platform-admin' | 'tenant-admin' | 'assignment' }
   | { readonly allowed: false; readonly reason: 'MissingRole' | 'OutOfScope' };
@@ -71,8 +83,9 @@ export function decideAccess(
   principal: Principal,
   assignments: readonly Assignment[],
   required: readonly Role[],
-  target: AccessTarget = {},
+  targetInput: AccessTargetInput = {},
 ): AccessDecision {
+  const target = targetOf(targetInput);
   if (isPlatformAdmin(principal)) return { allowed: true, via: 'platform-admin' };
   const held = heldRoles(principal, required);
   if (held.length === 0) return { allowed: false, reason: 'MissingRole' };
@@ -92,7 +105,7 @@ export function canAct(
   principal: Principal,
   assignments: readonly Assignment[],
   required: readonly Role[],
-  target: AccessTarget = {},
+  target: AccessTargetInput = {},
 ): boolean {
   return decideAccess(principal, assignments, required, target).allowed;
 }
@@ -102,7 +115,7 @@ export function assertCanAct(
   principal: Principal,
   assignments: readonly Assignment[],
   required: readonly Role[],
-  target: AccessTarget = {},
+  target: AccessTargetInput = {},
 ): void {
   const decision = decideAccess(principal, assignments, required, target);
   if (decision.allowed) return;

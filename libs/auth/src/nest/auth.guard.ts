@@ -65,7 +65,7 @@ export class AuthGuard implements CanActivate {
       tenantId !== null && !isPlatformAdmin(principal) ? await this.directory.assignmentsOf(tenantId, principal.subject) : [];
 
     // Role ceiling first (any scope): refusing here reveals nothing about areas.
-    assertCanAct(principal, assignments, required, areaScope ? { areaPath: undefined } : {});
+    assertCanAct(principal, assignments, required);
     if (!areaScope) return { principal, tenantId, assignments };
 
     const areaId = areaIdOf(request, areaScope);
