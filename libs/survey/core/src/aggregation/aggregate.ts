@@ -216,41 +216,60 @@ function aggregateSelect(form: Form, q: Question, respondents: readonly Responde
   const topCounts = new Float64Array(size);
   const topWeighted = new Float64Array(size);
 
-  respondents.forEach((r, i) => {
-    const value = r[q.name];
-    if (!isAnswered(value)) return;
-    const selected = Array.isArray(value) ? value : [String(value)];
+  // Hot loop (respondents × questions): only group cells are accumulated; the total is summed
+  // from them afterwards, and no arrays are allocated per answer.
+  const totalIndex = context.groups.length;
+  const count = (g: number, o: number, w: number): void => {
+    counts[g * width + o] += 1;
+    weighted[g * width + o] += w;
+  };
+  for (let i = 0; i < respondents.length; i++) {
+    const value = respondents[i][q.name];
+    if (!isAnswered(value)) continue;
     const w = context.weights ? context.weights[i] : 1;
-    const targets = [context.respondentGroup[i], context.groups.length];
-    for (const option of selected) {
-      const o = optionIndex.get(option);
-      if (o === undefined) throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: "${option}" is not an option of ${q.name}`);
-      for (const g of targets) {
-        counts[g * width + o] += 1;
-        weighted[g * width + o] += w;
+    const g = context.respondentGroup[i];
+    let first: number;
+    if (Array.isArray(value)) {
+      first = -1;
+      for (const option of value as readonly string[]) {
+        const o = optionIndex.get(option);
+        if (o === undefined) throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: "${option}" is not an option of ${q.name}`);
+        count(g, o, w);
+        if (first < 0) first = o;
+      }
+    } else {
+      const o = optionIndex.get(String(value));
+      if (o === undefined) throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: "${String(value)}" is not an option of ${q.name}`);
+      count(g, o, w);
+      first = o;
+    }
+    const acc = accumulators[g];
+    acc.n += 1;
+    acc.weight += w;
+    acc.weightSquared += w * w;
+    if (likert && scaleIndices.has(first)) {
+      scaleAcc[g].n += 1;
+      scaleAcc[g].weight += w;
+      scaleAcc[g].weightSquared += w * w;
+      if (topIndices.has(first)) {
+        topCounts[g] += 1;
+        topWeighted[g] += w;
       }
     }
-    for (const g of targets) {
-      const acc = accumulators[g];
-      acc.n += 1;
-      acc.weight += w;
-      acc.weightSquared += w * w;
+  }
+  for (let g = 0; g < totalIndex; g++) {
+    for (let o = 0; o < width; o++) {
+      counts[totalIndex * width + o] += counts[g * width + o];
+      weighted[totalIndex * width + o] += weighted[g * width + o];
     }
-    if (likert) {
-      const o = optionIndex.get(selected[0])!;
-      if (scaleIndices.has(o)) {
-        for (const g of targets) {
-          scaleAcc[g].n += 1;
-          scaleAcc[g].weight += w;
-          scaleAcc[g].weightSquared += w * w;
-          if (topIndices.has(o)) {
-            topCounts[g] += 1;
-            topWeighted[g] += w;
-          }
-        }
-      }
+    for (const [source, target] of [[accumulators[g], accumulators[totalIndex]], [scaleAcc[g], scaleAcc[totalIndex]]] as const) {
+      target.n += source.n;
+      target.weight += source.weight;
+      target.weightSquared += source.weightSquared;
     }
-  });
+    topCounts[totalIndex] += topCounts[g];
+    topWeighted[totalIndex] += topWeighted[g];
+  }
 
   const cells = cellsWithSuppression(context, accumulators, (g, group): PublishedSelectCell => {
     const acc = accumulators[g];
@@ -280,17 +299,19 @@ function aggregateNumeric(q: Question, respondents: readonly Respondent[], conte
   const size = context.groups.length + 1;
   const values: number[][] = Array.from({ length: size }, () => []);
   const valueWeights: number[][] = Array.from({ length: size }, () => []);
-  respondents.forEach((r, i) => {
-    const raw = r[q.name];
-    if (!isAnswered(raw)) return;
+  const totalIndex = context.groups.length;
+  for (let i = 0; i < respondents.length; i++) {
+    const raw = respondents[i][q.name];
+    if (!isAnswered(raw)) continue;
     const value = typeof raw === 'number' ? raw : Number(raw);
     if (!Number.isFinite(value)) throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: ${q.name} is not a number`);
     const w = context.weights ? context.weights[i] : 1;
-    for (const g of [context.respondentGroup[i], context.groups.length]) {
-      values[g].push(value);
-      valueWeights[g].push(w);
-    }
-  });
+    const g = context.respondentGroup[i];
+    values[g].push(value);
+    valueWeights[g].push(w);
+    values[totalIndex].push(value);
+    valueWeights[totalIndex].push(w);
+  }
   const accumulators = values.map((vs, g) => {
     const ws = valueWeights[g];
     return { n: vs.length, weight: ws.reduce((a, b) => a + b, 0), weightSquared: ws.reduce((a, b) => a + b * b, 0) };

@@ -129,10 +129,22 @@ export function studentTQuantile(p: number, df: number): number {
   return q;
 }
 
+const zCache = new Map<number, number>();
+
+/** z of a two-sided interval, cached: results call this once per published option. */
+export function twoSidedZ(confidence: number): number {
+  let z = zCache.get(confidence);
+  if (z === undefined) {
+    z = normalQuantile(1 - (1 - confidence) / 2);
+    zCache.set(confidence, z);
+  }
+  return z;
+}
+
 /** Wilson score interval for a share `p` observed on `n` (which may be an effective, non-integer n). */
 export function wilsonInterval(p: number, n: number, confidence = 0.95): Interval | null {
   if (!(n > 0) || !Number.isFinite(p)) return null;
-  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const z = twoSidedZ(confidence);
   const z2 = z * z;
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
