@@ -1,7 +1,7 @@
 // Starts the embedded platform (apps/platform) as a child process on a free port with its own
 // data directory, and stops it the way an operator does (SIGINT → clean shutdown).
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +44,9 @@ export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 })
   if (!existsSync(main)) throw new Error(`${main} is missing — run \`node tools/build.mjs\` first`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'quartier-e2e-'));
+  // mkdtemp makes the directory private (0700); embedded PostgreSQL runs initdb as the
+  // `postgres` user when we are root, which must be able to reach its data directory inside.
+  chmodSync(dataDir, 0o755);
   mkdirSync(join(root, 'dist/e2e'), { recursive: true });
   const log = createWriteStream(logFile);
   const env = { ...process.env, PORT: String(port), QUARTIER_DATA_DIR: dataDir, NODE_ENV: 'production' };

@@ -78,6 +78,15 @@ export class AreaTree {
     }
   }
 
+  /** The summary of an area the tree has loaded (reactive: reading it tracks the tree's data). */
+  summaryOf(id: string): AreaSummary | null {
+    for (const entry of this.children().values()) {
+      const area = entry.state === 'loaded' ? entry.areas.find((a) => a.id === id) : undefined;
+      if (area) return area;
+    }
+    return null;
+  }
+
   /** Replaces an area after an edit, wherever the tree shows it. */
   updateArea(updated: AreaSummary): void {
     this.children.update((map) => {

@@ -24,7 +24,9 @@ export class AreasPage {
   private readonly api = inject(RegistryApi);
   private readonly router = inject(Router);
   private readonly session = inject(Session);
-  protected readonly t = inject(I18n).t;
+  private readonly i18n = inject(I18n);
+  protected readonly t = this.i18n.t;
+  protected readonly formatNumber = this.i18n.formatNumber;
 
   /** Query parameters (router component input binding). */
   readonly area = input<string>();
@@ -52,9 +54,19 @@ export class AreasPage {
     const error = this.geojson.error();
     return error ? describeProblem(problemFrom(error), this.t) : null;
   });
+  /**
+   * The registry may hide an area's detail outside the caller's area scope (403) while still
+   * listing it. That is a permission, not a failure: show what the tree knows and say why.
+   */
+  protected readonly detailRestricted = computed(() => {
+    const error = this.detail.error();
+    if (!error || problemFrom(error).status !== 403) return null;
+    const id = this.area();
+    return { summary: id ? (this.tree()?.summaryOf(id) ?? null) : null };
+  });
   protected readonly detailError = computed(() => {
     const error = this.detail.error();
-    return error ? describeProblem(problemFrom(error), this.t) : null;
+    return error && !this.detailRestricted() ? describeProblem(problemFrom(error), this.t) : null;
   });
   protected readonly revealPath = computed(() => (this.detail.hasValue() ? this.detail.value().ancestors.map((a) => a.id) : []));
 

@@ -90,6 +90,8 @@ const de = {
   'areas.edit': 'Bearbeiten',
   'areas.editTitle': '{name} bearbeiten',
   'areas.notEditable': 'Dieses Gebiet liegt außerhalb Ihres Zuständigkeitsbereichs und kann nicht bearbeitet werden.',
+  'areas.outsideScope':
+    'Dieses Gebiet liegt außerhalb Ihres Zuständigkeitsbereichs: Details und Bearbeitung sind Ihnen hier nicht freigegeben.',
   'areas.name': 'Name',
   'areas.save': 'Speichern',
   'areas.cancel': 'Abbrechen',
@@ -255,6 +257,7 @@ const en: Dictionary = {
   'areas.edit': 'Edit',
   'areas.editTitle': 'Edit {name}',
   'areas.notEditable': 'This area lies outside your area of responsibility and cannot be edited.',
+  'areas.outsideScope': 'This area lies outside your area of responsibility: its details and editing are not available to you.',
   'areas.name': 'Name',
   'areas.save': 'Save',
   'areas.cancel': 'Cancel',
