@@ -20,7 +20,10 @@ export function serviceDatabase(options: ServiceDatabaseOptions): DynamicModule 
   return TypeOrmModule.forRootAsync({
     name: options.name,
     inject: [RUNTIME_CONFIG],
+    // The name must also be in the factory's result: TypeOrmCoreModule looks the DataSource up
+    // by it when the application shuts down.
     useFactory: (runtime: RuntimeConfig) => ({
+      name: options.name,
       type: 'postgres' as const,
       url: runtime.databaseUrl,
       schema: options.schema,
