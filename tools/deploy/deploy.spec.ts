@@ -165,6 +165,19 @@ describe('Dockerfile', () => {
     );
   });
 
+  it('copies the directory the Angular build writes the browser bundle to', () => {
+    const project = JSON.parse(read('apps/portal/project.json')) as {
+      targets: { build: { options: { outputPath: string | { base: string; browser?: string } } } };
+    };
+    const outputPath = project.targets.build.options.outputPath;
+    // The application builder puts the browser bundle under <base>/browser unless told otherwise.
+    const browserDir =
+      typeof outputPath === 'string'
+        ? `${outputPath}/browser`
+        : `${outputPath.base}/${outputPath.browser ?? 'browser'}`;
+    expect(stage('portal').lines).toContain(`COPY --from=build /app/${browserDir} /usr/share/nginx/html`);
+  });
+
   it('has a main.ts for every service entry point the images start', () => {
     const missing = SERVICES.map((s) => `apps/${s}-service/src/main.ts`).filter(
       (p) => !existsSync(join(ROOT, p)),
