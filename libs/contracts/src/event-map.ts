@@ -7,6 +7,12 @@ import {
   roleAssignmentRevokedV1,
   tenantUpsertedV1,
 } from './events/registry.events';
+import {
+  indicatorValuesChangedV1,
+  networkMetricsComputedV1,
+  surveyNetworkResponseSubmittedV1,
+  surveyResponseSubmittedV1,
+} from './events/domain.events';
 import type { ServiceName } from './values';
 
 /**
@@ -21,6 +27,10 @@ export const EVENTS = {
   'registry.area-version.created': { version: 1, producer: 'registry', schema: areaVersionCreatedV1 },
   'registry.role-assignment.granted': { version: 1, producer: 'registry', schema: roleAssignmentGrantedV1 },
   'registry.role-assignment.revoked': { version: 1, producer: 'registry', schema: roleAssignmentRevokedV1 },
+  'indicator.values.changed': { version: 1, producer: 'indicator', schema: indicatorValuesChangedV1 },
+  'network.metrics.computed': { version: 1, producer: 'network', schema: networkMetricsComputedV1 },
+  'survey.response.submitted': { version: 1, producer: 'survey', schema: surveyResponseSubmittedV1 },
+  'survey.network-response.submitted': { version: 1, producer: 'survey', schema: surveyNetworkResponseSubmittedV1 },
 } as const satisfies Record<string, { version: number; producer: ServiceName; schema: z.ZodType }>;
 
 export type EventType = keyof typeof EVENTS;

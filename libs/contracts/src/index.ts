@@ -2,3 +2,4 @@ export * from './values';
 export * from './envelope';
 export * from './event-map';
 export * from './events/registry.events';
+export * from './events/domain.events';

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { periodSchema, tenantIdSchema, uuidSchema } from '../values';
+
+// Events other services consume from the indicator, network and survey services. Declared here
+// (the one shared place) before those services fill their domains, so producers and consumers
+// agree from the first line of code.
+
+/** Values of an indicator changed for some areas and periods (after an import commits). */
+export const indicatorValuesChangedV1 = z.object({
+  tenantId: tenantIdSchema,
+  indicatorCode: z.string().min(1),
+  /** The definition version the values were computed with. */
+  definitionVersion: z.number().int().positive(),
+  periods: z.array(periodSchema).min(1),
+  areaIds: z.array(uuidSchema),
+  /** The import or computation that caused the change, for tracing. */
+  sourceId: z.string().min(1),
+});
+
+/** Network measures of one network and wave, per area, to become indicator values there. */
+export const networkMetricsComputedV1 = z.object({
+  tenantId: tenantIdSchema,
+  networkId: uuidSchema,
+  waveId: uuidSchema,
+  areaId: uuidSchema.nullable(),
+  period: periodSchema,
+  /** Measure code → value, e.g. density, crossSectorTieShare, isolates, components. */
+  metrics: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.number().finite()),
+});
+
+/** A survey response was stored (no answers: results are published only aggregated). */
+export const surveyResponseSubmittedV1 = z.object({
+  tenantId: tenantIdSchema,
+  surveyId: uuidSchema,
+  waveId: uuidSchema,
+  areaId: uuidSchema.nullable(),
+  /** Day only: anonymous surveys store no finer timestamps. */
+  submittedOn: z.iso.date(),
+  channel: z.enum(['web', 'interviewer', 'import']),
+});
+
+const networkActor = z.object({
+  /** `actor:<id>` for listed actors, `new:<normalised name>` for actors named for the first time. */
+  key: z.string().min(1),
+  actorId: z.string().min(1).optional(),
+  name: z.string().min(1).max(200),
+  type: z.string().min(1).optional(),
+  isNew: z.boolean(),
+});
+
+/** A network survey submission: the respondent actor, the actors named and the reported ties. */
+export const surveyNetworkResponseSubmittedV1 = z.object({
+  tenantId: tenantIdSchema,
+  surveyId: z.string().min(1),
+  waveId: z.string().min(1),
+  areaId: z.string().min(1).optional(),
+  submittedOn: z.iso.date(),
+  respondent: z.string().min(1),
+  actors: z.array(networkActor),
+  ties: z.array(
+    z.object({
+      source: z.string().min(1),
+      target: z.string().min(1),
+      directed: z.literal(true),
+      attributes: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
+});
