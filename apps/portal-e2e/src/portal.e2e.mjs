@@ -108,7 +108,7 @@ export function portalTests(context) {
     await page.getByTestId('edit-area').click();
     const population = page.getByRole('textbox', { name: 'Einwohnerzahl' });
     // The form opens with the focus in its first field.
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('formcontrolname')), 'name');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('formcontrolname') === 'name');
     await population.fill('384.172');
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Änderungen an Mitte gespeichert.').waitFor();
@@ -164,6 +164,73 @@ export function portalTests(context) {
     assert.equal(await page.getByRole('link', { name: 'Rollenzuweisungen' }).count(), 0);
     await page.goto(`${context.baseUrl}/admin/role-assignments`);
     await page.getByRole('heading', { level: 1, name: 'Kein Zugriff' }).waitFor();
+  });
+
+  it('logs out at the provider and back in as the tenant administrator', async () => {
+    await page.goto(`${context.baseUrl}/areas`);
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.getByRole('button', { name: 'Ja, abmelden' }).click();
+    // After logout the portal's guard sends us to the login form again: the session is gone.
+    await page.getByLabel('Benutzername').waitFor();
+    await page.getByLabel('Benutzername').fill('admin');
+    await page.getByLabel('Passwort').fill('demo');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.getByTestId('user').filter({ hasText: 'Anna Admin' }).waitFor();
+    // A tenant admin may edit every district.
+    await page.locator('[data-testid="area-tree"] li.tree-item').first().waitFor();
+    assert.deepEqual((await rootItems(page)).filter((r) => !r.editable), []);
+  });
+
+  it('lists, grants and revokes role assignments', async () => {
+    await page.getByRole('link', { name: 'Rollenzuweisungen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rollenzuweisungen' }).waitFor();
+    const planerRow = page.locator('table.assignments tbody tr', { hasText: 'planer' });
+    await planerRow.first().waitFor();
+    assert.match(await planerRow.first().innerText(), /Planung\s+Mitte/);
+
+    await page.getByRole('textbox', { name: 'Benutzerkennung' }).fill('viewer');
+    await page.getByRole('combobox', { name: 'Rolle' }).click();
+    await page.getByRole('option', { name: 'Analyse' }).click();
+    await page.getByRole('combobox', { name: 'Gebiet (optional)' }).fill('Pankow');
+    await page.getByRole('option', { name: /^Pankow \(Bezirk 03\)/ }).click();
+    await page.getByRole('button', { name: 'Rolle zuweisen' }).click();
+    await page.getByText('Rolle Analyse für viewer zugewiesen.').waitFor();
+    const granted = page.locator('table.assignments tbody tr', { hasText: 'Analyse' }).filter({ hasText: 'Pankow' });
+    await granted.waitFor();
+
+    page.once('dialog', (dialog) => dialog.accept());
+    await granted.getByRole('button', { name: 'Rolle Analyse von viewer entfernen' }).click();
+    await page.getByText('Rollenzuweisung entfernt.').waitFor();
+    await granted.waitFor({ state: 'detached' });
+  });
+
+  it('imports nothing from a file with a broken feature and names the feature', async () => {
+    await page.getByRole('link', { name: 'Gebietsimport' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gebietsimport' }).waitFor();
+    const collection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { id: '01011101', name: 'Stülerstraße' },
+          geometry: { type: 'Polygon', coordinates: [[[13.35, 52.51], [13.36, 52.51], [13.36, 52.52], [13.35, 52.51]]] },
+        },
+        { type: 'Feature', properties: { id: '01011102' }, geometry: null },
+      ],
+    };
+    await page.setInputFiles('#import-file', {
+      name: 'planungsraeume.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(collection)),
+    });
+    await page.getByRole('combobox', { name: 'Ebene' }).click();
+    await page.getByRole('option', { name: 'Planungsraum' }).click();
+    await page.getByRole('button', { name: 'Import starten' }).click();
+    const job = page.getByTestId('import-job');
+    await job.getByRole('heading', { name: 'Status: fehlgeschlagen' }).waitFor({ timeout: 30_000 });
+    const errors = await job.locator('.feature-errors li').allInnerTexts();
+    assert.ok(errors.length >= 1, 'feature errors are listed');
+    assert.ok(errors.some((e) => e.startsWith('Feature 2 (Index 1):')), errors.join('\n'));
   });
 
   it('logged no errors to the browser console', () => {

@@ -28,6 +28,14 @@ describe('import progress', () => {
     assert.equal(progressPercent(job({ processed: 1, total: 3 })), 33);
     assert.equal(progressPercent(job({ processed: 600, total: 542 })), 100);
     assert.equal(progressPercent(job({ status: 'succeeded', total: 0 })), 100);
+    assert.equal(progressPercent(job({ processed: 0, total: undefined })), null);
+  });
+
+  it('prefers the server’s byte progress of a streamed upload', () => {
+    assert.equal(progressPercent(job({ processed: 40, progress: 0.374 })), 37);
+    assert.equal(progressPercent(job({ processed: 40, total: 542, progress: 0.5 })), 50);
+    assert.equal(progressPercent(job({ progress: 1.2 })), 100);
+    assert.equal(progressPercent(job({ progress: Number.NaN, total: 4, processed: 1 })), 25);
   });
 
   it('polls quickly at first, then every two seconds', () => {

@@ -4,10 +4,14 @@ export function isFinished(job: AreaImportJob): boolean {
   return job.status === 'succeeded' || job.status === 'failed';
 }
 
-/** Percentage for the progress bar; null while the total is not known yet (indeterminate bar). */
+/**
+ * Percentage for the progress bar: from the server's byte progress when it reports one, else
+ * from the feature count; null while neither is known (indeterminate bar).
+ */
 export function progressPercent(job: AreaImportJob): number | null {
   if (job.status === 'succeeded') return 100;
-  if (job.total <= 0) return null;
+  if (typeof job.progress === 'number' && Number.isFinite(job.progress)) return Math.min(100, Math.max(0, Math.round(job.progress * 100)));
+  if (!job.total || job.total <= 0) return null;
   return Math.min(100, Math.round((job.processed / job.total) * 100));
 }
 

@@ -99,7 +99,8 @@ export interface AreaFeatureCollection {
   readonly features: readonly AreaFeature[];
 }
 
-export type ParentFrom = 'code-prefix' | 'property';
+/** `none`: the level is the top of the hierarchy. */
+export type ParentFrom = 'code-prefix' | 'property' | 'none';
 
 export interface AreaImportOptions {
   readonly level: string;
@@ -123,11 +124,17 @@ export interface ImportFeatureError {
 export interface AreaImportJob {
   readonly id: string;
   readonly status: ImportStatus;
+  /** Features read so far. */
   readonly processed: number;
-  readonly total: number;
+  /** Feature count, when the server knows it up front. */
+  readonly total?: number;
+  /** Share of the upload parsed so far, 0…1 (large files are streamed, so the count comes last). */
+  readonly progress?: number;
   readonly created: number;
   readonly updated: number;
   readonly errors: readonly ImportFeatureError[];
+  /** Why a job failed as a whole (e.g. unreadable JSON), beyond per-feature errors. */
+  readonly message?: string | null;
 }
 
 export interface RoleAssignment {
