@@ -11,3 +11,4 @@ export * from './service-foundation';
 export * from './runtime.module';
 export * from './nest-logger';
 export * from './run-service';
+export * from './testing/service-test-app';

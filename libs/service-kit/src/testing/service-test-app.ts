@@ -1,0 +1,165 @@
+import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { AccessDirectory, AuthModule, createDevIdentityProvider, DEMO_PASSWORD, requestPasswordGrant } from '@quartier/auth';
+import type { EventEnvelope, Role, ServiceName } from '@quartier/contracts';
+import type { DeliveredEvent } from '@quartier/messaging';
+import { createLogger } from '@quartier/observability';
+import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
+import { Writable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { configureHttp } from '../http/configure-http';
+import { createReadModelAccessDirectory } from '../read-models/read-model-access-directory';
+import { applyRegistryFact } from '../read-models/registry-read-model.handler';
+import type { RuntimeConfig } from '../runtime';
+import { RuntimeModule } from '../runtime.module';
+
+export interface TestArea {
+  code: string;
+  name?: string;
+  level: string;
+  /** Code of the parent area (must be listed before its children). */
+  parent?: string;
+  population?: number | null;
+}
+
+export interface ServiceTestApp {
+  url: string;
+  app: INestApplication;
+  /** The service's own DataSource (its schema). */
+  db: DataSource;
+  tokenFor(username: string): Promise<string>;
+  /** Writes areas into the service's `area_ref` read model, as registry events would; returns code → id. */
+  seedAreas(tenantId: string, areas: TestArea[]): Promise<Record<string, string>>;
+  /** Writes a role assignment into `role_assignment_ref`, as the registry's event would. */
+  grant(tenantId: string, subject: string, role: Role, areaId: string | null): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ServiceTestAppOptions {
+  service: ServiceName;
+  /** The service's module for a runtime (e.g. `(rt) => IndicatorApiModule.forRoot(rt)`). */
+  module: (runtime: RuntimeConfig) => DynamicModule;
+  moduleClass: Type<unknown>;
+  title?: string;
+  streamedBodyPaths?: readonly RegExp[];
+  /** Defaults to the read-model directory every service but the registry uses. */
+  accessDirectory?: Type<AccessDirectory>;
+  /** Extra runtime settings (e.g. redisUrl). */
+  runtime?: Partial<RuntimeConfig>;
+}
+
+/**
+ * A service as it runs in its own container: fresh real database with its migrations, the real
+ * guard, pipes and filters, behind the real dev OIDC provider (tokens of the demo users). The
+ * registry's facts are written into the read models directly, the way its events would.
+ */
+export async function startServiceTestApp(options: ServiceTestAppOptions): Promise<ServiceTestApp> {
+  const database: TestDatabase = await createTestDatabase(options.service);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const runtime: RuntimeConfig = { databaseUrl: database.url, oidcIssuer: `${url}/oidc`, oidcAudience: 'quartier-api', ...options.runtime };
+
+  @Module({
+    imports: [
+      RuntimeModule.forRoot(runtime),
+      AuthModule.forRoot({
+        accessDirectory: options.accessDirectory ?? createReadModelAccessDirectory(options.service),
+        options: { issuer: runtime.oidcIssuer, audience: runtime.oidcAudience },
+      }),
+      options.module(runtime),
+    ],
+  })
+  class ServiceTestModule {}
+
+  const app = await NestFactory.create(ServiceTestModule, { logger: false, bodyParser: false });
+  const idp = await createDevIdentityProvider({ issuer: runtime.oidcIssuer, portalRedirectUris: [`${url}/auth/callback`] });
+  app.use(idp.mountPath, idp.handler);
+  const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
+  configureHttp(app, {
+    logger: createLogger(`${options.service}-test`, 'error', silent),
+    docs: [{ service: options.service, title: options.title ?? options.service, description: 'test', modules: [options.moduleClass] }],
+    streamedBodyPaths: options.streamedBodyPaths,
+  });
+  await app.listen(port, '127.0.0.1');
+  const db = app.get<DataSource>(getDataSourceToken(options.service));
+  const tokens = new Map<string, string>();
+  const fact = async (event: Omit<EventEnvelope, 'id' | 'occurredAt' | 'producer' | 'key' | 'correlationId' | 'version'>) => {
+    const envelope = {
+      ...event,
+      id: randomUUID(),
+      version: 1,
+      occurredAt: new Date().toISOString(),
+      producer: 'registry',
+      key: `${event.tenantId}:test`,
+      correlationId: 'test',
+    } as DeliveredEvent<'registry.area.upserted'>;
+    await db.transaction((manager) => applyRegistryFact(manager, envelope));
+  };
+  return {
+    url,
+    app,
+    db,
+    async tokenFor(username: string) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const { access_token } = await requestPasswordGrant({ issuer: runtime.oidcIssuer, username, password: DEMO_PASSWORD });
+      tokens.set(username, access_token);
+      return access_token;
+    },
+    async seedAreas(tenantId: string, areas: TestArea[]) {
+      const ids: Record<string, string> = {};
+      const paths: Record<string, string[]> = {};
+      const versionId = randomUUID();
+      for (const area of areas) {
+        const id = randomUUID();
+        const parentId = area.parent ? ids[area.parent] : null;
+        if (area.parent && !parentId) throw new Error(`parent ${area.parent} of ${area.code} must come first`);
+        const path = parentId ? [...paths[area.parent as string], parentId] : [];
+        ids[area.code] = id;
+        paths[area.code] = path;
+        await fact({
+          type: 'registry.area.upserted',
+          tenantId,
+          payload: {
+            id,
+            tenantId,
+            code: area.code,
+            name: area.name ?? area.code,
+            level: area.level,
+            parentId,
+            path,
+            population: area.population ?? null,
+            versionId,
+            validFrom: '2020-01-01',
+          },
+        });
+      }
+      return ids;
+    },
+    async grant(tenantId: string, subject: string, role: Role, areaId: string | null) {
+      await fact({
+        type: 'registry.role-assignment.granted',
+        tenantId,
+        payload: { id: randomUUID(), tenantId, subject, role, areaId, programmeId: null },
+      });
+    },
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+    server.on('error', reject);
+  });
+}
