@@ -17,6 +17,8 @@ import { OnEvent } from './on-event.decorator';
 const REGISTRY_DS = 'registry-data-source';
 const SURVEY_DS = 'survey-data-source';
 
+jest.setTimeout(30_000);
+
 // Embedded-mode wiring: two services in one Nest app, each with its own schema, DataSource and
 // MessagingModule, meeting on one in-process broker; the relay runs with the app's lifecycle.
 describe('MessagingModule with PostgreSQL (embedded mode)', () => {

@@ -10,6 +10,8 @@ import { areaPayload, until } from '../testing/fixtures';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
 
+jest.setTimeout(30_000);
+
 // Real PostgreSQL (one fresh database for this file), real relay, real in-process bus.
 describe('transactional outbox and inbox (PostgreSQL)', () => {
   let db: TestDatabase;
