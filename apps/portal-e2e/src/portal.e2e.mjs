@@ -198,6 +198,9 @@ export function portalTests(context) {
     const granted = page.locator('table.assignments tbody tr', { hasText: 'Analyse' }).filter({ hasText: 'Pankow' });
     await granted.waitFor();
 
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+
     page.once('dialog', (dialog) => dialog.accept());
     await granted.getByRole('button', { name: 'Rolle Analyse von viewer entfernen' }).click();
     await page.getByText('Rollenzuweisung entfernt.').waitFor();
@@ -225,12 +228,16 @@ export function portalTests(context) {
     });
     await page.getByRole('combobox', { name: 'Ebene' }).click();
     await page.getByRole('option', { name: 'Planungsraum' }).click();
+    let violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
     await page.getByRole('button', { name: 'Import starten' }).click();
     const job = page.getByTestId('import-job');
     await job.getByRole('heading', { name: 'Status: fehlgeschlagen' }).waitFor({ timeout: 30_000 });
     const errors = await job.locator('.feature-errors li').allInnerTexts();
     assert.ok(errors.length >= 1, 'feature errors are listed');
     assert.ok(errors.some((e) => e.startsWith('Feature 2 (Index 1):')), errors.join('\n'));
+    violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
   });
 
   it('logged no errors to the browser console', () => {

@@ -33,7 +33,7 @@ const MIN_QUERY = 2;
       </mat-autocomplete>
     </mat-form-field>
   `,
-  styles: `.picker { width: 100%; min-width: 18rem; }`,
+  styles: `:host { display: block; min-width: 0; } .picker { width: 100%; }`,
 })
 export class AreaPicker {
   private readonly api = inject(RegistryApi);

@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, resource, signal, viewChild } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -58,6 +58,7 @@ export class RoleAssignments {
   });
   protected readonly area = signal<AreaSummary | null>(null);
   private readonly picker = viewChild(AreaPicker);
+  private readonly addForm = viewChild('addForm', { read: FormGroupDirective });
   protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
   protected readonly busy = signal(false);
 
@@ -88,7 +89,9 @@ export class RoleAssignments {
     try {
       const created = await this.api.addRoleAssignment({ subject: subject.trim(), role, areaId: this.area()?.id ?? null });
       this.message.set({ kind: 'success', text: this.t('roles.added', { role: this.roleName(created.role), subject: created.subject }) });
-      this.form.reset({ subject: '', role: null });
+      // resetForm() also clears the "submitted" state, which would otherwise flag the emptied
+      // required fields as errors right away.
+      this.addForm()?.resetForm({ subject: '', role: null });
       this.picker()?.reset();
       this.assignments.reload();
     } catch (error) {

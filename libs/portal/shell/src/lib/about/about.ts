@@ -12,7 +12,7 @@ import { I18n, PageHeading } from '@quartier/portal-ui';
       <ul class="sources">
         <li>
           {{ t('about.lorGeometries') }}
-          <a href="https://www.govdata.de/dl-de/by-2-0" rel="license noopener" target="_blank" lang="de">dl-de/by-2.0</a>
+          (<a href="https://www.govdata.de/dl-de/by-2-0" rel="license noopener" target="_blank">{{ t('about.licenceText') }}</a>)
         </li>
         <li>{{ t('about.mss') }}</li>
       </ul>

@@ -55,7 +55,9 @@ const de = {
   'about.dataTitle': 'Datenquellen und Lizenzen',
   'about.lorGeometries':
     'Geometrien der Lebensweltlich orientierten Räume (LOR) Berlin: Geoportal Berlin, Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2.0).',
-  'about.mss': 'Monitoring Soziale Stadtentwicklung (MSS): Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (SenSBW).',
+  'about.mss':
+    'Einwohnerzahlen (Stand 31.12.2018) und Sozialindikatoren der Demo: Monitoring Soziale Stadtentwicklung (MSS), Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (SenSBW).',
+  'about.licenceText': 'Lizenztext',
   'about.mapNote': 'Die Karten zeigen ausschließlich die Gebietsgeometrien; es werden keine externen Kartenkacheln geladen.',
   'about.version': 'Version {version}',
 
@@ -224,7 +226,9 @@ const en: Dictionary = {
   'about.dataTitle': 'Data sources and licences',
   'about.lorGeometries':
     'Geometries of Berlin’s “Lebensweltlich orientierte Räume” (LOR): Geoportal Berlin, Data licence Germany – attribution – version 2.0 (dl-de/by-2.0).',
-  'about.mss': 'Monitoring Soziale Stadtentwicklung (MSS): Berlin Senate Department for Urban Development, Building and Housing (SenSBW).',
+  'about.mss':
+    'Population figures (as of 31 Dec 2018) and social indicators of the demo: Monitoring Soziale Stadtentwicklung (MSS), Berlin Senate Department for Urban Development, Building and Housing (SenSBW).',
+  'about.licenceText': 'licence text',
   'about.mapNote': 'Maps show the area geometries only; no external map tiles are loaded.',
   'about.version': 'Version {version}',
 

@@ -16,8 +16,8 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
   styles: `
     :host { display: block; margin-bottom: 1rem; }
     .page-heading { margin: 0 0 0.5rem; font-size: 1.75rem; line-height: 1.25; font-weight: 500; }
+    /* Focused by the router for screen readers only; it is not interactive, so no focus ring. */
     .page-heading:focus { outline: none; }
-    .page-heading:focus-visible { outline: 3px solid #1f5fa8; outline-offset: 2px; }
     .page-intro { margin: 0; max-width: 70ch; color: #3c4650; }
   `,
 })
