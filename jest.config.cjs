@@ -18,6 +18,9 @@ const common = {
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.quartier/'],
 };
 module.exports = {
+  // testTimeout is a global option (ignored inside projects): integration tests start real
+  // servers and brokers, so they get a minute.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools}/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/portal/', '<rootDir>/libs/portal/'] },
     {
@@ -26,7 +29,6 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,apps,tools}/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/tools/test-infra/global-setup.cjs',
       globalTeardown: '<rootDir>/tools/test-infra/global-teardown.cjs',
-      testTimeout: 60000,
     },
   ],
 };
