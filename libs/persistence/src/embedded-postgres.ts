@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 
@@ -71,6 +71,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 function prepareForRoot(dataDir: string, clusterDir: string): void {
   mkdirSync(dataDir, { recursive: true });
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
+  // The server runs as `postgres` and must traverse the data directory (mkdtemp makes it 0700).
+  chmodSync(dataDir, 0o755);
   let uid: number;
   let gid: number;
   try {

@@ -12,3 +12,5 @@ export * from './runtime.module';
 export * from './nest-logger';
 export * from './run-service';
 export * from './testing/service-test-app';
+export * from './cache/cache-store';
+export * from './cache/cache.module';

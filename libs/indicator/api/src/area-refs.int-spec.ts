@@ -7,7 +7,7 @@ describe('indicator service: area_ref read model endpoint', () => {
 
   const get = async (path: string, user?: string) => {
     const response = await fetch(`${t.url}${path}`, { headers: user ? { authorization: `Bearer ${await t.tokenFor(user)}` } : {} });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as ReturnType<typeof JSON.parse> };
   };
 
   beforeAll(async () => {

@@ -136,6 +136,12 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
       expect(res.body.areaSqm).toBeGreaterThan(100000);
     });
 
+    it('shows areas outside the caller’s scope read-only', async () => {
+      const res = await call('GET', `/api/registry/areas/${kreuzbergId}`, 'planer');
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ code: '02', editable: false });
+    });
+
     it('serves a level as GeoJSON with editable flags for the caller', async () => {
       const res = await fetch(`${t.url}/api/registry/areas/geojson?level=bezirk`, { headers: { authorization: `Bearer ${await t.tokenFor('planer')}` } });
       expect(res.headers.get('content-type')).toContain('application/geo+json');

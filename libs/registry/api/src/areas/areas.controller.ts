@@ -26,8 +26,9 @@ export class AreasController {
     return this.areas.geojson(access, tenantId, query.level, query.parent);
   }
 
+  // Area master data is visible to every member of the tenant (the map shows all areas);
+  // scope limits what a user may change, not which areas exist.
   @Get(':id')
-  @AreaScope({ param: 'id', whenAbsent: 'any' })
   @ApiOperation({ summary: 'One area with ancestors and children' })
   detail(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.areas.detail(access, tenantId, id);
