@@ -8,6 +8,7 @@ import {
   tenantUpsertedV1,
 } from './events/registry.events';
 import {
+  indicatorIndexComputedV1,
   indicatorValuesChangedV1,
   networkMetricsComputedV1,
   surveyNetworkResponseSubmittedV1,

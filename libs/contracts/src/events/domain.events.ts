@@ -17,6 +17,20 @@ export const indicatorValuesChangedV1 = z.object({
   sourceId: z.string().min(1),
 });
 
+/** A composite index (e.g. Berlin MSS) was computed over stored values and its run stored. */
+export const indicatorIndexComputedV1 = z.object({
+  tenantId: tenantIdSchema,
+  runId: uuidSchema,
+  definitionId: uuidSchema,
+  /** The definition's own key, e.g. . */
+  definitionKey: z.string().min(1),
+  period: periodSchema,
+  areaCount: z.number().int().nonnegative(),
+  validAreaCount: z.number().int().nonnegative(),
+  /** Index id → class code → number of valid areas in that class. */
+  classCounts: z.record(z.string(), z.record(z.string(), z.number().int().nonnegative())),
+});
+
 /** Network measures of one network and wave, per area, to become indicator values there. */
 export const networkMetricsComputedV1 = z.object({
   tenantId: tenantIdSchema,
