@@ -22,7 +22,7 @@ export const indicatorIndexComputedV1 = z.object({
   tenantId: tenantIdSchema,
   runId: uuidSchema,
   definitionId: uuidSchema,
-  /** The definition's own key, e.g. . */
+  /** The definition's own key, e.g. `berlin-mss-2019`. */
   definitionKey: z.string().min(1),
   period: periodSchema,
   areaCount: z.number().int().nonnegative(),
