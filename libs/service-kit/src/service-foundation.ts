@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import type { ServiceName } from '@quartier/contracts';
 import { MessagingModule, messagingMigrations } from '@quartier/messaging';
 import type { SchemaDataSourceOptions } from '@quartier/persistence';
+import { CacheModule } from './cache/cache.module';
 import { serviceDatabase } from './database.module';
 import { createOpsController } from './http/ops.controller';
 import { registryReadModelMigration } from './read-models/read-model.migration';
@@ -21,13 +22,14 @@ export interface FoundationOptions {
 
 /**
  * What every service other than the registry stands on: its own schema and connection, its
- * outbox/inbox and event bus, the replicated `area_ref` / `role_assignment_ref` read models and
+ * outbox/inbox and event bus, the process cache (`CacheStore`), the replicated `area_ref` / `role_assignment_ref` read models and
  * the ops endpoints. The service module adds its controllers and providers on top.
  */
 export function serviceFoundation(options: FoundationOptions): Required<Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers' | 'exports'>> {
   const { service } = options;
   const readModel = createRegistryReadModelHandler(service, service);
-  const imports: DynamicModule[] = [
+  const imports: (DynamicModule | typeof CacheModule)[] = [
+    CacheModule,
     serviceDatabase({
       name: service,
       schema: service,

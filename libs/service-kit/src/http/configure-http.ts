@@ -4,6 +4,7 @@ import type { ServiceName } from '@quartier/contracts';
 import { correlation, processMetrics, type Logger } from '@quartier/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { json, urlencoded } from 'express';
+import compression from 'compression';
 import helmet from 'helmet';
 import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
 import { servicePaths } from '../config';
@@ -53,6 +54,8 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // GeoJSON and exports are large and compress 5–10×; small answers are left alone.
+  app.use(compression({ threshold: 2048 }));
   const parseJson = json({ limit: options.jsonLimit ?? '1mb', type: ['application/json', 'application/*+json'] });
   const streamed = options.streamedBodyPaths ?? [];
   app.use((req: Request, res: Response, next: NextFunction) => {
