@@ -3,6 +3,7 @@ import {
   areaDeletedV1,
   areaUpsertedV1,
   areaVersionCreatedV1,
+  crosswalkReplacedV1,
   roleAssignmentGrantedV1,
   roleAssignmentRevokedV1,
   tenantUpsertedV1,

@@ -19,6 +19,14 @@ export const areaVersionCreatedV1 = z.object({
   crosswalk: z.array(z.object({ fromAreaId: uuidSchema, toAreaId: uuidSchema, weight: z.number().min(0).max(1) })),
 });
 
+/** The crosswalk into a version was (re)defined: old area → new area with weight. */
+export const crosswalkReplacedV1 = z.object({
+  tenantId: tenantIdSchema,
+  fromVersionId: uuidSchema,
+  toVersionId: uuidSchema,
+  entries: z.array(z.object({ fromAreaId: uuidSchema, toAreaId: uuidSchema, weight: z.number().gt(0).max(1) })),
+});
+
 const assignment = z.object({
   id: uuidSchema,
   tenantId: tenantIdSchema,
