@@ -248,6 +248,81 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
     });
   });
 
+  describe('area versions and crosswalks', () => {
+    const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 50], [x + 0.01, 50], [x + 0.01, 50.01], [x, 50.01], [x, 50]]] });
+
+    it('creates a version per validFrom on import, lists them and replaces a crosswalk all-or-nothing', async () => {
+      const reform = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'NEU', name: 'Nordstadt neu' }, geometry: square(9) }] };
+      const start = await call('POST', '/api/registry/area-imports?level=stadtbezirk&validFrom=2030-01-01', 'musterstadt-admin', reform, 'application/geo+json');
+      expect((await waitForImport(start.body.id, 'musterstadt-admin')).status).toBe('succeeded');
+      const versions = await call('GET', '/api/registry/area-versions', 'musterstadt-admin');
+      expect(versions.body.map((v: { validFrom: string; current: boolean }) => [v.validFrom, v.current])).toEqual([
+        ['2000-01-01', true],
+        ['2030-01-01', false],
+      ]);
+      const [old, next] = versions.body;
+      const created = await t.db.query(`SELECT envelope FROM outbox WHERE type = 'registry.area-version.created' AND envelope->'payload'->>'id' = $1`, [next.id]);
+      expect(created).toHaveLength(1);
+
+      const bad = await call('PUT', `/api/registry/area-versions/${next.id}/crosswalk`, 'musterstadt-admin', {
+        fromVersionId: old.id,
+        entries: [{ fromCode: 'N', toCode: 'NEU', weight: 0.6 }],
+      });
+      expect(bad.body).toMatchObject({ statusCode: 422, code: 'InvalidCrosswalk' });
+      expect(bad.body.message).toMatch(/sum to 0.6/);
+      const unknown = await call('PUT', `/api/registry/area-versions/${next.id}/crosswalk`, 'musterstadt-admin', {
+        fromVersionId: old.id,
+        entries: [{ fromCode: 'Z', toCode: 'NEU', weight: 1 }],
+      });
+      expect(unknown.body.message).toBe('entries.0.fromCode: Z is not an area of the old version');
+      expect((await call('GET', `/api/registry/area-versions/${next.id}/crosswalk`, 'musterstadt-admin')).body.entries).toEqual([]);
+
+      const ok = await call('PUT', `/api/registry/area-versions/${next.id}/crosswalk`, 'musterstadt-admin', {
+        fromVersionId: old.id,
+        entries: [
+          { fromCode: 'N', toCode: 'NEU', weight: 1 },
+          { fromCode: 'S', toCode: 'NEU', weight: 1 },
+        ],
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body.entries.map((e: { fromCode: string; toCode: string; weight: number }) => [e.fromCode, e.toCode, e.weight])).toEqual([
+        ['N', 'NEU', 1],
+        ['S', 'NEU', 1],
+      ]);
+      const published = await t.db.query(`SELECT envelope FROM outbox WHERE type = 'registry.crosswalk.replaced' ORDER BY position DESC LIMIT 1`);
+      expect(published[0].envelope.payload).toMatchObject({ fromVersionId: old.id, toVersionId: next.id });
+    });
+
+    it('keeps crosswalks for tenant admins and versions inside their tenant', async () => {
+      const [version] = (await call('GET', '/api/registry/area-versions', 'musterstadt-admin')).body;
+      expect((await call('PUT', `/api/registry/area-versions/${version.id}/crosswalk`, 'planer', { fromVersionId: version.id, entries: [] })).status).toBe(403);
+      expect((await call('GET', `/api/registry/area-versions/${version.id}/crosswalk`, 'admin')).status).toBe(404);
+    });
+  });
+
+  describe('tenants', () => {
+    it('lets platform admins create tenants with levels and tenant admins redefine their own', async () => {
+      const levels = [
+        { key: 'bezirk', name: 'Stadtbezirk', rank: 0 },
+        { key: 'quartier', name: 'Quartier', rank: 1 },
+      ];
+      const created = await call('PUT', '/api/registry/tenants/neustadt', 'platform', { name: 'Neustadt', levels });
+      expect(created.body).toEqual({ id: 'neustadt', name: 'Neustadt', levels });
+      expect((await call('GET', '/api/registry/tenants', 'platform')).body.map((x: { id: string }) => x.id)).toContain('neustadt');
+      expect((await call('PUT', '/api/registry/tenants/neustadt', 'admin', { name: 'X', levels })).status).toBe(403);
+      expect((await call('PUT', '/api/registry/tenants/Bad Id', 'platform', { name: 'X', levels })).status).toBe(400);
+      const gap = await call('PUT', '/api/registry/tenants/neustadt', 'platform', { name: 'N', levels: [{ key: 'a', name: 'A', rank: 1 }] });
+      expect(gap.body).toMatchObject({ statusCode: 422, code: 'InvalidLevels' });
+
+      const renamed = await call('PATCH', '/api/registry/tenants/current', 'musterstadt-admin', { name: 'Musterstadt' });
+      expect(renamed.body.name).toBe('Musterstadt');
+      const removing = await call('PATCH', '/api/registry/tenants/current', 'musterstadt-admin', { levels: [{ key: 'stadtbezirk', name: 'Bezirk', rank: 0 }] });
+      expect(removing.body).toMatchObject({ statusCode: 422, code: 'InvalidLevels' });
+      expect(removing.body.message).toMatch(/stadtteil/);
+      expect((await call('PATCH', '/api/registry/tenants/current', 'planer', { name: 'Mine' })).status).toBe(403);
+    });
+  });
+
   describe('role assignments', () => {
     it('grants, lists and revokes with events; tenant admins only', async () => {
       const granted = await call('POST', '/api/registry/role-assignments', 'admin', { subject: 'analyst', role: 'analyst', areaId: kreuzbergId });

@@ -5,6 +5,8 @@ import { createOpsController, registerErrorStatuses, serviceDatabase, type Runti
 import { AreaImportsController } from './area-imports/area-imports.controller';
 import { AreaImportsService } from './area-imports/area-imports.service';
 import { AreasController } from './areas/areas.controller';
+import { AreaVersionsController } from './area-versions/area-versions.controller';
+import { AreaVersionsService } from './area-versions/area-versions.service';
 import { AreasService } from './areas/areas.service';
 import { DemoSeeder } from './demo/demo-seeder';
 import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from './registry.schema';
@@ -42,6 +44,7 @@ export class RegistryApiModule {
         TenantsController,
         AreasController,
         AreaImportsController,
+        AreaVersionsController,
         RoleAssignmentsController,
       ],
       providers: [
@@ -49,6 +52,7 @@ export class RegistryApiModule {
         MeService,
         AreasService,
         AreaImportsService,
+        AreaVersionsService,
         RoleAssignmentsService,
         RegistryAccessDirectory,
         DemoSeeder,

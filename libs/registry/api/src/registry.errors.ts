@@ -8,6 +8,7 @@ export const REGISTRY_ERROR_STATUS: Record<RegistryErrorCode, number> = {
   InvalidLevels: 422,
   InvalidAreaImport: 422,
   InvalidCrosswalk: 422,
+  AreaVersionNotFound: 404,
   AreaImportNotFound: 404,
   RoleAssignmentNotFound: 404,
   InvalidRoleAssignment: 409,

@@ -6,6 +6,7 @@ export type RegistryErrorCode =
   | 'InvalidLevels'
   | 'InvalidAreaImport'
   | 'InvalidCrosswalk'
+  | 'AreaVersionNotFound'
   | 'AreaImportNotFound'
   | 'RoleAssignmentNotFound'
   | 'InvalidRoleAssignment';

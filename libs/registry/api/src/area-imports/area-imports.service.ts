@@ -192,7 +192,15 @@ export class AreaImportsService implements OnApplicationShutdown {
     // Serialises imports into the same version, so two uploads cannot interleave.
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`area-import:${tenantId}`]);
     let version = await versions.findOneBy({ tenantId, validFrom: options.validFrom });
-    version ??= await versions.save({ tenantId, name: `Gebietsstand ${options.validFrom}`, validFrom: options.validFrom });
+    if (!version) {
+      version = await versions.save({ tenantId, name: `Gebietsstand ${options.validFrom}`, validFrom: options.validFrom });
+      await this.outbox.append(
+        manager,
+        'registry.area-version.created',
+        { id: version.id, tenantId, name: version.name, validFrom: version.validFrom, crosswalk: [] },
+        { tenantId, key: `version:${version.id}` },
+      );
+    }
     const parents = parentLevel
       ? await manager.getRepository(AreaEntity).findBy({ tenantId, versionId: version.id, level: parentLevel.key })
       : [];

@@ -1,12 +1,15 @@
-import { Controller, Get } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, CurrentTenant, type AccessContext } from '@quartier/auth';
+import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { ROLES } from '@quartier/contracts';
+import { tenantIdParamSchema, UpdateCurrentTenantDto, UpsertTenantDto } from './tenant.dto';
 import { TenantsService } from './tenants.service';
 import { MeService } from './me.service';
 
 @ApiTags('tenants')
 @ApiBearerAuth()
 @Controller('api/registry')
+@Roles(...ROLES)
 export class TenantsController {
   constructor(
     private readonly tenants: TenantsService,
@@ -17,6 +20,30 @@ export class TenantsController {
   @ApiOperation({ summary: 'The caller’s tenant with its area levels' })
   current(@CurrentTenant() tenantId: string) {
     return this.tenants.get(tenantId);
+  }
+
+  @Patch('tenants/current')
+  @Roles('tenant-admin')
+  @ApiOperation({ summary: 'Rename the tenant or redefine its area levels (levels in use cannot be removed)' })
+  async updateCurrent(@CurrentTenant() tenantId: string, @Body() body: UpdateCurrentTenantDto) {
+    const tenant = await this.tenants.get(tenantId);
+    return this.tenants.upsert(tenantId, body.name ?? tenant.name, body.levels ?? tenant.levels);
+  }
+
+  @Get('tenants')
+  @Roles('platform-admin')
+  @ApiOperation({ summary: 'All tenants (platform administrators)' })
+  list() {
+    return this.tenants.list();
+  }
+
+  @Put('tenants/:id')
+  @Roles('platform-admin')
+  @ApiOperation({ summary: 'Create or update a tenant with its area levels (platform administrators)' })
+  upsert(@Param('id') id: string, @Body() body: UpsertTenantDto) {
+    const parsed = tenantIdParamSchema.safeParse(id);
+    if (!parsed.success) throw new BadRequestException({ code: 'ValidationFailed', message: `id: ${parsed.error.issues[0].message}` });
+    return this.tenants.upsert(parsed.data, body.name, body.levels);
   }
 
   @Get('me')

@@ -1,0 +1,33 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentTenant, Roles } from '@quartier/auth';
+import { ROLES } from '@quartier/contracts';
+import { ReplaceCrosswalkDto } from './area-version.dto';
+import { AreaVersionsService } from './area-versions.service';
+
+@ApiTags('area versions')
+@ApiBearerAuth()
+@Controller('api/registry/area-versions')
+@Roles(...ROLES)
+export class AreaVersionsController {
+  constructor(private readonly versions: AreaVersionsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Area versions (Gebietsstände) of the tenant, oldest first' })
+  list(@CurrentTenant() tenantId: string) {
+    return this.versions.list(tenantId);
+  }
+
+  @Get(':id/crosswalk')
+  @ApiOperation({ summary: 'The crosswalk from the previous version into this one' })
+  crosswalk(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+    return this.versions.crosswalk(tenantId, id);
+  }
+
+  @Put(':id/crosswalk')
+  @Roles('tenant-admin')
+  @ApiOperation({ summary: 'Replace the crosswalk into this version (weights per old area must sum to 1)' })
+  replace(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReplaceCrosswalkDto) {
+    return this.versions.replaceCrosswalk(tenantId, id, body);
+  }
+}

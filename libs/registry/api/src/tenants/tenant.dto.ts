@@ -1,0 +1,12 @@
+import { tenantIdSchema } from '@quartier/contracts';
+import { areaLevelSchema } from '@quartier/registry-core';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+export const upsertTenantSchema = z.object({ name: z.string().trim().min(1).max(200), levels: z.array(areaLevelSchema).min(1).max(10) }).strict();
+export class UpsertTenantDto extends createZodDto(upsertTenantSchema) {}
+
+export const updateCurrentTenantSchema = upsertTenantSchema.partial().strict();
+export class UpdateCurrentTenantDto extends createZodDto(updateCurrentTenantSchema) {}
+
+export const tenantIdParamSchema = tenantIdSchema;
