@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Browser tests of the portal against the real embedded platform (`npm run test:e2e`).
-// Starts the platform on a free port with a throw-away data directory (DATABASE_URL is passed
-// through when set), drives Debian's chromium with playwright-core, and stops the platform with
+// Starts the platform on a free port with a throw-away data directory and embedded PostgreSQL
+// (E2E_DATABASE_URL selects an external database instead), drives Debian's chromium with playwright-core, and stops the platform with
 // SIGINT. Any failure — start, test or stop — makes the exit code non-zero.
 // E2E_BASE_URL=http://localhost:3000 runs the tests against an already running platform instead.
 import { execFileSync } from 'node:child_process';

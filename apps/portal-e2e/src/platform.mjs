@@ -51,8 +51,11 @@ export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 })
   const log = createWriteStream(logFile);
   const env = { ...process.env, PORT: String(port), QUARTIER_DATA_DIR: dataDir, NODE_ENV: 'production' };
   // Keep external components only when explicitly configured for the whole test run.
-  for (const name of ['KAFKA_BROKERS', 'REDIS_URL', 'OIDC_ISSUER']) delete env[name];
-  if (process.env.DATABASE_URL) env.DATABASE_URL = process.env.DATABASE_URL;
+  // The database too: the tests' DATABASE_URL is shared with other runs, while the e2e run needs
+  // a fresh demo — and proves the embedded PostgreSQL start and clean stop on the way.
+  // E2E_DATABASE_URL opts into an external database on purpose.
+  for (const name of ['KAFKA_BROKERS', 'REDIS_URL', 'OIDC_ISSUER', 'DATABASE_URL']) delete env[name];
+  if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
   const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
