@@ -10,3 +10,5 @@ export * from './formula';
 export * from './aggregation';
 export * from './suppression';
 export * from './time-series';
+export * from './hierarchy-values';
+export * from './exchange';

@@ -1,0 +1,113 @@
+import { normalisePeriod, type PeriodDialect } from './period';
+import type { RawObservation } from './tabular-layout';
+import { parseValueCell, type ValueCell } from './value-cell';
+
+// Per-row validation of an import. Every problem of a row is reported (not just the first),
+// each naming the line, the column and the reason, so one correction round fixes the file.
+// Area and indicator codes are resolved through lookups the caller provides (the service's
+// read model and catalogue); duplicates are found later over the whole file.
+
+export type ObservationStatus = 'value' | 'suppressed' | 'missing';
+
+export interface RowError {
+  line: number;
+  column: string;
+  reason: 'unknown-area' | 'unknown-indicator' | 'bad-period' | 'non-numeric' | 'negative-count' | 'duplicate' | 'malformed';
+  message: string;
+}
+
+export interface CheckedObservation<A, I> {
+  line: number;
+  column: string;
+  area: A;
+  indicator: I;
+  period: string;
+  status: ObservationStatus;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+export interface ObservationLookups<A, I extends { scale: number }> {
+  area(code: string): A | undefined;
+  indicator(code: string): I | undefined;
+}
+
+export interface CheckOptions {
+  dialect?: PeriodDialect;
+  decimalComma?: boolean;
+  /** Column names for error messages (defaults: area, period, indicator). */
+  columns?: { area?: string; period?: string; indicator?: string; numerator?: string; denominator?: string };
+}
+
+export type CheckResult<A, I> = { ok: true; observation: CheckedObservation<A, I> } | { ok: false; errors: RowError[] };
+
+function countCell(raw: string | number | null | undefined, decimalComma: boolean): ValueCell {
+  return parseValueCell(raw, decimalComma);
+}
+
+export function checkObservation<A, I extends { scale: number }>(
+  raw: RawObservation,
+  lookups: ObservationLookups<A, I>,
+  options: CheckOptions = {},
+): CheckResult<A, I> {
+  const errors: RowError[] = [];
+  const col = { area: 'area', period: 'period', indicator: 'indicator', numerator: 'numerator', denominator: 'denominator', ...options.columns };
+  const fail = (column: string, reason: RowError['reason'], message: string) => errors.push({ line: raw.line, column, reason, message });
+  const decimalComma = options.decimalComma ?? false;
+
+  const area = raw.area === '' ? undefined : lookups.area(raw.area);
+  if (area === undefined) fail(col.area, 'unknown-area', raw.area === '' ? 'area code is empty' : `unknown area code "${raw.area}"`);
+  const indicator = raw.indicator === '' ? undefined : lookups.indicator(raw.indicator);
+  if (indicator === undefined)
+    fail(col.indicator, 'unknown-indicator', raw.indicator === '' ? 'indicator code is empty' : `unknown indicator "${raw.indicator}"`);
+  const period = normalisePeriod(raw.period, options.dialect ?? 'quartier');
+  if (period === null) fail(col.period, 'bad-period', `"${raw.period}" is not a period (YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD)`);
+
+  const cell = parseValueCell(raw.value, decimalComma);
+  if (cell.status === 'invalid') fail(raw.column, 'non-numeric', `"${cell.text}" is not a number`);
+  const counts: (number | null)[] = [];
+  for (const [name, value] of [
+    [col.numerator, raw.numerator],
+    [col.denominator, raw.denominator],
+  ] as const) {
+    const parsed = countCell(value, decimalComma);
+    if (parsed.status === 'invalid') {
+      fail(name, 'non-numeric', `"${parsed.text}" is not a number`);
+      counts.push(null);
+    } else if (parsed.status === 'value') {
+      if (parsed.value < 0) fail(name, 'negative-count', `${name} ${parsed.value} is negative`);
+      counts.push(parsed.value);
+    } else counts.push(null);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const [numerator, denominator] = counts;
+  let status: ObservationStatus;
+  let value: number | null = null;
+  if (raw.status === 'suppressed' || cell.status === 'suppressed') status = 'suppressed';
+  else if (raw.status === 'missing') status = 'missing';
+  else if (cell.status === 'value') {
+    status = 'value';
+    value = cell.value;
+  } else if (numerator !== null && denominator !== null && denominator > 0) {
+    // No value but both counts: the value is their ratio on the indicator's scale (100 for %).
+    status = 'value';
+    value = (numerator / denominator) * (indicator as I).scale;
+  } else status = 'missing';
+  return {
+    ok: true,
+    observation: {
+      line: raw.line,
+      column: raw.column,
+      area: area as A,
+      indicator: indicator as I,
+      period: period as string,
+      status,
+      value,
+      // Counts of a suppressed or missing cell are not published either: drop them.
+      numerator: status === 'value' ? numerator : null,
+      denominator: status === 'value' ? denominator : null,
+    },
+  };
+}

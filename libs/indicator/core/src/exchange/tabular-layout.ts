@@ -1,0 +1,198 @@
+import { normalisePeriod, type PeriodDialect } from './period';
+
+// Which column holds what in a tabular file (CSV, XLSX, SDMX-CSV), decided once from the
+// header row. Column names are matched case-insensitively.
+//
+// - long: `area, period, indicator, value[, numerator, denominator]` — one observation per row.
+// - wide by indicator: `area, period, <indicator code>…` — one column per indicator.
+// - wide by period: `area, indicator, <period>…` — one column per period (every other header
+//   must be a period, e.g. `2019`, `2020H1`).
+// - SDMX-CSV (1.0 `DATAFLOW,…` or 2.0 `STRUCTURE,STRUCTURE_ID,…`): `REF_AREA`, `TIME_PERIOD`,
+//   `INDICATOR` (or `MEASURE`), `OBS_VALUE`, optional `OBS_STATUS` (C = confidential →
+//   suppressed; M, O, L = missing) and the attributes `NUMERATOR` / `DENOMINATOR`. Headers in the
+//   "labels=both" form `REF_AREA: Reference area` are accepted; their cells `01011101: Name`
+//   are cut at the first ": ".
+
+export type TabularLayout =
+  | { kind: 'long'; area: number; period: number; indicator: number; value: number; numerator?: number; denominator?: number }
+  | { kind: 'wide-indicators'; area: number; period: number; values: { index: number; indicator: string }[] }
+  | { kind: 'wide-periods'; area: number; indicator: number; values: { index: number; period: string }[] }
+  | {
+      kind: 'sdmx';
+      area: number;
+      period: number;
+      indicator: number;
+      value: number;
+      status?: number;
+      numerator?: number;
+      denominator?: number;
+      /** Columns whose cells carry `code: label`. */
+      labelled: Set<number>;
+    };
+
+export type LayoutResult = { ok: true; layout: TabularLayout; header: string[] } | { ok: false; message: string };
+
+/** A value as read from a file, before validation. `column` names the cell an error points at. */
+export interface RawObservation {
+  line: number;
+  column: string;
+  area: string;
+  period: string;
+  indicator: string;
+  value: string | number | null;
+  numerator?: string | number | null;
+  denominator?: string | number | null;
+  /** Set by formats that carry a status next to the value (SDMX OBS_STATUS, JSON-stat status). */
+  status?: 'suppressed' | 'missing';
+}
+
+const norm = (name: string) => name.trim().toLowerCase();
+
+/** Decides the layout of a CSV/XLSX file from its header. */
+export function detectTabularLayout(headerCells: readonly string[], sdmx = false): LayoutResult {
+  const header = headerCells.map((h) => h.trim());
+  if (sdmx) return detectSdmx(header);
+  const names = header.map(norm);
+  const find = (name: string) => names.indexOf(name);
+  const duplicate = names.find((n, i) => n !== '' && names.indexOf(n) !== i);
+  if (duplicate) return { ok: false, message: `column "${duplicate}" appears twice in the header` };
+  const area = find('area');
+  if (area < 0) return { ok: false, message: 'the header has no "area" column (area code)' };
+  const period = find('period');
+  const indicator = find('indicator');
+  const value = find('value');
+  if (period >= 0 && indicator >= 0) {
+    if (value < 0) return { ok: false, message: 'a long file needs a "value" column next to area, period and indicator' };
+    const numerator = find('numerator');
+    const denominator = find('denominator');
+    const known = new Set([area, period, indicator, value, numerator, denominator]);
+    const extra = header.filter((_, i) => !known.has(i));
+    if (extra.length > 0) return { ok: false, message: `unknown column(s) in a long file: ${extra.join(', ')}` };
+    return {
+      ok: true,
+      header,
+      layout: { kind: 'long', area, period, indicator, value, ...(numerator >= 0 ? { numerator } : {}), ...(denominator >= 0 ? { denominator } : {}) },
+    };
+  }
+  if (period >= 0) {
+    const values = header.map((h, index) => ({ index, indicator: h })).filter((c) => c.index !== area && c.index !== period);
+    if (values.length === 0) return { ok: false, message: 'a wide file by indicator needs at least one indicator column' };
+    const empty = values.find((c) => c.indicator === '');
+    if (empty) return { ok: false, message: `column ${empty.index + 1} has no name (indicator code)` };
+    return { ok: true, header, layout: { kind: 'wide-indicators', area, period, values } };
+  }
+  if (indicator >= 0) {
+    const values: { index: number; period: string }[] = [];
+    for (const [index, h] of header.entries()) {
+      if (index === area || index === indicator) continue;
+      const p = normalisePeriod(h);
+      if (p === null) return { ok: false, message: `column "${h}" is neither area, indicator nor a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM-DD)` };
+      values.push({ index, period: p });
+    }
+    if (values.length === 0) return { ok: false, message: 'a wide file by period needs at least one period column' };
+    return { ok: true, header, layout: { kind: 'wide-periods', area, indicator, values } };
+  }
+  return { ok: false, message: 'the header needs "period" and/or "indicator" next to "area" (long or wide layout)' };
+}
+
+function detectSdmx(header: string[]): LayoutResult {
+  const labelled = new Set<number>();
+  const ids = header.map((h, i) => {
+    const cut = h.indexOf(':');
+    if (cut > 0) labelled.add(i);
+    return (cut > 0 ? h.slice(0, cut) : h).trim().toUpperCase();
+  });
+  const find = (...names: string[]) => {
+    for (const name of names) {
+      const i = ids.indexOf(name);
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
+  const area = find('REF_AREA');
+  const period = find('TIME_PERIOD');
+  const indicator = find('INDICATOR', 'MEASURE');
+  const value = find('OBS_VALUE');
+  const missing = [
+    ['REF_AREA', area],
+    ['TIME_PERIOD', period],
+    ['INDICATOR (or MEASURE)', indicator],
+    ['OBS_VALUE', value],
+  ].filter(([, i]) => i === -1);
+  if (missing.length > 0) return { ok: false, message: `SDMX-CSV header lacks ${missing.map(([n]) => n).join(', ')}` };
+  if (ids[0] !== 'DATAFLOW' && ids[0] !== 'STRUCTURE')
+    return { ok: false, message: 'SDMX-CSV starts with a DATAFLOW (1.0) or STRUCTURE (2.0) column' };
+  const optional = (name: string) => {
+    const i = find(name);
+    return i >= 0 ? { [name.toLowerCase() === 'obs_status' ? 'status' : name.toLowerCase()]: i } : {};
+  };
+  return {
+    ok: true,
+    header: ids,
+    layout: { kind: 'sdmx', area, period, indicator, value, labelled, ...optional('OBS_STATUS'), ...optional('NUMERATOR'), ...optional('DENOMINATOR') },
+  };
+}
+
+const SDMX_MISSING = new Set(['M', 'O', 'L']);
+
+/**
+ * The observations of one data row. Cells are strings (CSV) or numbers/strings (XLSX);
+ * `undefined` cells (short rows) read as empty.
+ */
+export function observationsOfRow(layout: TabularLayout, header: readonly string[], line: number, cells: readonly (string | number | null | undefined)[]): RawObservation[] {
+  const text = (i: number | undefined): string => {
+    if (i === undefined) return '';
+    const cell = cells[i];
+    return cell === null || cell === undefined ? '' : String(cell).trim();
+  };
+  const raw = (i: number | undefined): string | number | null => {
+    if (i === undefined) return null;
+    const cell = cells[i];
+    return typeof cell === 'number' ? cell : cell === null || cell === undefined ? '' : cell;
+  };
+  switch (layout.kind) {
+    case 'long':
+      return [
+        {
+          line,
+          column: header[layout.value],
+          area: text(layout.area),
+          period: text(layout.period),
+          indicator: text(layout.indicator),
+          value: raw(layout.value),
+          ...(layout.numerator !== undefined ? { numerator: raw(layout.numerator) } : {}),
+          ...(layout.denominator !== undefined ? { denominator: raw(layout.denominator) } : {}),
+        },
+      ];
+    case 'wide-indicators':
+      return layout.values.map((c) => ({ line, column: header[c.index], area: text(layout.area), period: text(layout.period), indicator: c.indicator, value: raw(c.index) }));
+    case 'wide-periods':
+      return layout.values.map((c) => ({ line, column: header[c.index], area: text(layout.area), period: c.period, indicator: text(layout.indicator), value: raw(c.index) }));
+    case 'sdmx': {
+      const id = (i: number) => {
+        const t = text(i);
+        if (!layout.labelled.has(i)) return t;
+        const cut = t.indexOf(': ');
+        return cut > 0 ? t.slice(0, cut) : t;
+      };
+      const status = layout.status !== undefined ? text(layout.status).toUpperCase() : '';
+      return [
+        {
+          line,
+          column: header[layout.value],
+          area: id(layout.area),
+          period: id(layout.period),
+          indicator: id(layout.indicator),
+          value: raw(layout.value),
+          ...(layout.numerator !== undefined ? { numerator: raw(layout.numerator) } : {}),
+          ...(layout.denominator !== undefined ? { denominator: raw(layout.denominator) } : {}),
+          ...(status === 'C' ? { status: 'suppressed' as const } : SDMX_MISSING.has(status) ? { status: 'missing' as const } : {}),
+        },
+      ];
+    }
+  }
+}
+
+export function periodDialectOf(layout: TabularLayout): PeriodDialect {
+  return layout.kind === 'sdmx' ? 'sdmx' : 'quartier';
+}

@@ -1,0 +1,43 @@
+// One observation's value as it stands in a file cell. Official statistics mark cells that are
+// secret or unknown with symbols instead of numbers; those must become *suppressed* or
+// *missing* — never 0, never silently dropped.
+//
+//   number              → value (decimal point; with `decimalComma` a comma, as in German CSV)
+//   empty, `NA`, `..`,  → missing ("no data")
+//   `missing`
+//   `.`, `x`, `X`,      → suppressed (Destatis: "." = secret / unknown, "x" = cell blocked)
+//   `suppressed`
+//   anything else       → error (non-numeric)
+
+export type ValueCell =
+  | { status: 'value'; value: number }
+  | { status: 'missing' }
+  | { status: 'suppressed' }
+  | { status: 'invalid'; text: string };
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+const MISSING = new Set(['', 'na', '..', 'missing']);
+const SUPPRESSED = new Set(['.', 'x', 'suppressed']);
+
+/** Parses a number strictly (no thousands separators, no units); null when it is not one. */
+export function parseNumber(raw: string, decimalComma = false): number | null {
+  let text = raw.trim();
+  if (decimalComma && text.includes(',')) {
+    if (text.includes('.')) return null;
+    text = text.replace(',', '.');
+  }
+  if (!NUMBER.test(text)) return null;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : null;
+}
+
+export function parseValueCell(raw: string | number | null | undefined, decimalComma = false): ValueCell {
+  if (raw === null || raw === undefined) return { status: 'missing' };
+  if (typeof raw === 'number') return Number.isFinite(raw) ? { status: 'value', value: raw } : { status: 'invalid', text: String(raw) };
+  const text = raw.trim();
+  const lower = text.toLowerCase();
+  if (MISSING.has(lower)) return { status: 'missing' };
+  if (SUPPRESSED.has(lower)) return { status: 'suppressed' };
+  const value = parseNumber(text, decimalComma);
+  return value === null ? { status: 'invalid', text: raw } : { status: 'value', value };
+}
