@@ -215,8 +215,11 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     await new Promise((resolve) => setTimeout(resolve, 500)); // room for a (wrong) extra effect to appear
     const effects = await ourEffects();
     expect(effects.map((r) => r.event_id).sort()).toEqual([...ours].sort());
-    // The four the child had handled came again and the inbox absorbed each of them.
-    expect(duplicates).toEqual(childHandled);
+    // What the child handled after its last offset commit came again and the inbox absorbed it.
+    // kafkajs commits per fetched batch, so how many that are depends on batch boundaries; the
+    // fourth is always among them (the child died inside its handler, before it could resolve).
+    expect(duplicates.length).toBeGreaterThan(0);
+    expect(duplicates).toEqual(childHandled.slice(childHandled.length - duplicates.length));
   }, 120_000);
 
   it('the relay backs off while the broker is gone and, once one is back, delivers everything with each effect exactly once', async () => {
