@@ -14,6 +14,7 @@ import {
   networkMetricsComputedV1,
   surveyNetworkResponseSubmittedV1,
   surveyResponseSubmittedV1,
+  surveyResultsPublishedV1,
 } from './events/domain.events';
 import type { ServiceName } from './values';
 
@@ -35,6 +36,7 @@ export const EVENTS = {
   'network.metrics.computed': { version: 1, producer: 'network', schema: networkMetricsComputedV1 },
   'survey.response.submitted': { version: 1, producer: 'survey', schema: surveyResponseSubmittedV1 },
   'survey.network-response.submitted': { version: 1, producer: 'survey', schema: surveyNetworkResponseSubmittedV1 },
+  'survey.results.published': { version: 1, producer: 'survey', schema: surveyResultsPublishedV1 },
 } as const satisfies Record<string, { version: number; producer: ServiceName; schema: z.ZodType }>;
 
 export type EventType = keyof typeof EVENTS;

@@ -80,3 +80,40 @@ export const surveyNetworkResponseSubmittedV1 = z.object({
     }),
   ),
 });
+
+/**
+ * k-anonymous results of a survey wave for the items its authors flagged as indicators (e.g.
+ * "share feeling safe in the neighbourhood"), per surveyed area and the level above. Only
+ * published cells travel: suppressed areas are listed without a value. The indicator service
+ * may file `values` under `indicatorCode` for `period`.
+ */
+export const surveyResultsPublishedV1 = z.object({
+  tenantId: tenantIdSchema,
+  surveyId: uuidSchema,
+  waveId: uuidSchema,
+  /** The period the values describe: the day the wave closed. */
+  period: periodSchema,
+  k: z.number().int().min(2),
+  weighted: z.boolean(),
+  items: z.array(
+    z.object({
+      indicatorCode: z.string().min(1),
+      name: z.string().min(1),
+      question: z.string().min(1),
+      /** share / topTwoBox: a share in [0, 1]; mean: the item's mean. */
+      measure: z.enum(['share', 'topTwoBox', 'mean']),
+      options: z.array(z.string()),
+      values: z.array(
+        z.object({
+          areaId: uuidSchema,
+          value: z.number().finite(),
+          /** Respondents who answered the item in the area. */
+          n: z.number().int().nonnegative(),
+          ciLower: z.number().finite().nullable(),
+          ciUpper: z.number().finite().nullable(),
+        }),
+      ),
+      suppressedAreaIds: z.array(uuidSchema),
+    }),
+  ),
+});
