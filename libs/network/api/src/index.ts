@@ -1,1 +1,3 @@
 export * from './network-api.module';
+export { NetworkDemoSeeder } from './demo/network-demo-seeder';
+export { computeMetrics, computeGraphMetrics, workersAvailable, type ComputeOptions, type ComputeProgress } from './compute/network-compute';

@@ -1,0 +1,110 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { ACTOR_KINDS, OFFERING_TYPES, SECTORS, type ActorKind, type OfferingType, type Sector } from '../network.constants';
+
+export const offeringSchema = z.object({
+  type: z.enum(OFFERING_TYPES),
+  description: z.string().trim().min(1).max(500),
+});
+
+export const contactSchema = z
+  .object({
+    person: z.string().trim().min(1).max(200).optional(),
+    email: z.email().max(200).optional(),
+    phone: z.string().trim().regex(/^[+0-9 ()/-]{3,40}$/, 'phone: digits, spaces and + ( ) / - only').optional(),
+    website: z.url({ protocol: /^https?$/ }).max(300).optional(),
+  })
+  .strict();
+
+export const pointSchema = z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict();
+
+const actorFields = {
+  externalId: z.string().trim().min(1).max(200).nullable().optional(),
+  kind: z.enum(ACTOR_KINDS).default('organisation'),
+  name: z.string().trim().min(1).max(200),
+  sector: z.enum(SECTORS).nullable().optional(),
+  field: z.string().trim().min(1).max(100).nullable().optional(),
+  areaId: z.uuid().nullable().optional(),
+  address: z.string().trim().min(1).max(300).nullable().optional(),
+  point: pointSchema.nullable().optional(),
+  offerings: z.array(offeringSchema).max(50).optional(),
+  contact: contactSchema.optional(),
+  pseudonymised: z.boolean().optional(),
+};
+
+export const createActorSchema = z
+  .object({
+    ...actorFields,
+    /** Waves the actor takes part in (also as an isolate). */
+    waveIds: z.array(z.uuid()).max(100).optional(),
+  })
+  .strict();
+export class CreateActorDto extends createZodDto(createActorSchema) {}
+export type CreateActorInput = z.infer<typeof createActorSchema>;
+
+export const updateActorSchema = z
+  .object({ ...actorFields, kind: z.enum(ACTOR_KINDS).optional(), name: actorFields.name.optional() })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, { message: 'nothing to change' });
+export class UpdateActorDto extends createZodDto(updateActorSchema) {}
+export type UpdateActorInput = z.infer<typeof updateActorSchema>;
+
+export const listActorsQuerySchema = z.object({
+  waveId: z.uuid().optional(),
+  sector: z.enum(SECTORS).optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(500),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export class ListActorsQueryDto extends createZodDto(listActorsQuerySchema) {}
+
+export interface Offering {
+  type: OfferingType;
+  description: string;
+}
+
+export interface Contact {
+  person?: string;
+  email?: string;
+  phone?: string;
+  website?: string;
+}
+
+/** An actor as stored. */
+export interface ActorRow {
+  id: string;
+  networkId: string;
+  externalId: string | null;
+  kind: ActorKind;
+  name: string;
+  sector: Sector | null;
+  field: string | null;
+  areaId: string | null;
+  address: string | null;
+  lon: number | null;
+  lat: number | null;
+  offerings: Offering[];
+  contact: Contact;
+  pseudonymised: boolean;
+}
+
+/** An actor as a caller sees it: pseudonymised actors without the right show a pseudonym only. */
+export interface ActorView {
+  id: string;
+  externalId: string | null;
+  kind: ActorKind;
+  name: string;
+  pseudonymised: boolean;
+  /** True when name, contact, address and location are withheld from this caller. */
+  identityHidden: boolean;
+  sector: Sector | null;
+  field: string | null;
+  areaId: string | null;
+  address: string | null;
+  point: { lon: number; lat: number } | null;
+  offerings: Offering[];
+  contact: Contact | null;
+}
+
+export const ACTOR_COLUMNS = `a.id, a.network_id AS "networkId", a.external_id AS "externalId", a.kind, a.name, a.sector, a.field,
+  a.area_id AS "areaId", a.address, a.lon, a.lat, a.offerings, a.contact, a.pseudonymised`;

@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
+import { CreateActorDto, ListActorsQueryDto, UpdateActorDto } from './actor.dto';
+import { ActorsService } from './actors.service';
+
+@ApiTags('actors')
+@ApiBearerAuth()
+@Controller('api/network/networks/:networkId')
+@Roles(...NETWORK_READERS)
+export class ActorsController {
+  constructor(private readonly actors: ActorsService) {}
+
+  @Get('actors')
+  @ApiOperation({ summary: 'Actors of the network (of one wave with waveId); pseudonymised actors show a pseudonym to callers without the right' })
+  list(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Query() query: ListActorsQueryDto) {
+    return this.actors.list(access, tenantId, networkId, query);
+  }
+
+  @Post('actors')
+  @Roles(...NETWORK_EDITORS)
+  @ApiOperation({ summary: 'Create an actor (persons are pseudonymised unless stated otherwise)' })
+  create(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Body() body: CreateActorDto) {
+    return this.actors.create(access, tenantId, networkId, body);
+  }
+
+  @Get('actors/:actorId')
+  @ApiOperation({ summary: 'One actor with the waves it takes part in' })
+  get(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Param('actorId', ParseUUIDPipe) actorId: string) {
+    return this.actors.get(access, tenantId, networkId, actorId);
+  }
+
+  @Patch('actors/:actorId')
+  @Roles(...NETWORK_EDITORS)
+  @ApiOperation({ summary: 'Change an actor' })
+  update(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('actorId', ParseUUIDPipe) actorId: string,
+    @Body() body: UpdateActorDto,
+  ) {
+    return this.actors.update(access, tenantId, networkId, actorId, body);
+  }
+
+  @Delete('actors/:actorId')
+  @HttpCode(204)
+  @Roles(...NETWORK_EDITORS)
+  @ApiOperation({ summary: 'Delete an actor with all its ties' })
+  remove(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Param('actorId', ParseUUIDPipe) actorId: string) {
+    return this.actors.remove(access, tenantId, networkId, actorId);
+  }
+
+  @Put('waves/:waveId/actors/:actorId')
+  @HttpCode(204)
+  @Roles(...NETWORK_EDITORS)
+  @ApiOperation({ summary: 'Make an actor part of a wave (also without ties)' })
+  join(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Param('actorId', ParseUUIDPipe) actorId: string,
+  ) {
+    return this.actors.join(access, tenantId, networkId, waveId, actorId);
+  }
+
+  @Delete('waves/:waveId/actors/:actorId')
+  @HttpCode(204)
+  @Roles(...NETWORK_EDITORS)
+  @ApiOperation({ summary: 'Take an actor out of a wave, with its ties in that wave' })
+  leave(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Param('actorId', ParseUUIDPipe) actorId: string,
+  ) {
+    return this.actors.leave(access, tenantId, networkId, waveId, actorId);
+  }
+}

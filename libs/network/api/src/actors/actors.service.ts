@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AccessContext } from '@quartier/auth';
+import type { DataSource, EntityManager } from 'typeorm';
+import { NetworkAccessService } from '../access/network-access.service';
+import { touchWaves, wavesOfActor } from '../networks/wave-revisions';
+import type { NetworkRecord } from '../networks/network.dto';
+import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
+import { NetworkServiceError } from '../network.errors';
+import { ACTOR_COLUMNS, type ActorRow, type ActorView, type CreateActorInput, type UpdateActorInput } from './actor.dto';
+import { actorsOfNetwork, addWaveMembers, draftOf, insertActor, unknownAreas, updateActorRow, type ActorDraft } from './actor-store';
+
+@Injectable()
+export class ActorsService {
+  constructor(
+    @InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource,
+    private readonly networks: NetworkAccessService,
+  ) {}
+
+  async list(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    query: { waveId?: string; sector?: string; q?: string; limit: number; offset: number },
+  ): Promise<{ items: ActorView[]; total: number }> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    if (query.waveId) await this.networks.wave(network, query.waveId);
+    const rows = await actorsOfNetwork(this.db.manager, network.id, query.waveId);
+    const disclosure = await this.networks.disclosure(access, network, rows);
+    // Text search runs on what the caller sees: searching a hidden name must not find its pseudonym.
+    const needle = query.q?.toLocaleLowerCase('de-DE');
+    const items = rows
+      .filter((row) => !query.sector || row.sector === query.sector)
+      .map((row) => disclosure.present(row))
+      .filter((view) => !needle || view.name.toLocaleLowerCase('de-DE').includes(needle) || (view.field ?? '').toLocaleLowerCase('de-DE').includes(needle));
+    return { items: items.slice(query.offset, query.offset + query.limit), total: items.length };
+  }
+
+  async get(access: AccessContext, tenantId: string, networkId: string, actorId: string): Promise<ActorView & { waveIds: string[] }> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const actor = await this.load(network, actorId);
+    const disclosure = await this.networks.disclosure(access, network, [actor]);
+    return { ...disclosure.present(actor), waveIds: await wavesOfActor(this.db.manager, actor.id) };
+  }
+
+  async create(access: AccessContext, tenantId: string, networkId: string, input: CreateActorInput): Promise<ActorView & { waveIds: string[] }> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const id = await this.db.transaction(async (manager) => {
+      const draft: ActorDraft = {
+        externalId: input.externalId ?? null,
+        kind: input.kind,
+        name: input.name,
+        sector: input.sector ?? null,
+        field: input.field ?? null,
+        areaId: input.areaId ?? null,
+        address: input.address ?? null,
+        point: input.point ?? null,
+        offerings: input.offerings ?? [],
+        contact: input.contact ?? {},
+        pseudonymised: input.pseudonymised ?? input.kind === 'person',
+      };
+      await this.checkDraft(manager, network, draft, null);
+      const actorId = await insertActor(manager, tenantId, network.id, draft);
+      const waveIds = [...new Set(input.waveIds ?? [])];
+      for (const waveId of waveIds) await this.networks.wave(network, waveId, manager);
+      for (const waveId of waveIds) await addWaveMembers(manager, waveId, [actorId]);
+      await touchWaves(manager, waveIds);
+      return actorId;
+    });
+    return this.get(access, tenantId, networkId, id);
+  }
+
+  async update(access: AccessContext, tenantId: string, networkId: string, actorId: string, input: UpdateActorInput): Promise<ActorView & { waveIds: string[] }> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    await this.db.transaction(async (manager) => {
+      const actor = await this.load(network, actorId, manager, true);
+      const before = draftOf(actor);
+      const draft: ActorDraft = {
+        externalId: input.externalId === undefined ? before.externalId : input.externalId,
+        kind: input.kind ?? before.kind,
+        name: input.name ?? before.name,
+        sector: input.sector === undefined ? before.sector : input.sector,
+        field: input.field === undefined ? before.field : input.field,
+        areaId: input.areaId === undefined ? before.areaId : input.areaId,
+        address: input.address === undefined ? before.address : input.address,
+        point: input.point === undefined ? before.point : input.point,
+        offerings: input.offerings ?? before.offerings,
+        contact: input.contact ?? before.contact,
+        pseudonymised: input.pseudonymised ?? before.pseudonymised,
+      };
+      await this.checkDraft(manager, network, draft, actor.id);
+      await updateActorRow(manager, actor.id, draft);
+      // Sector and area feed brokerage, E-I index and the per-area indicators.
+      if (draft.sector !== before.sector || draft.areaId !== before.areaId) await touchWaves(manager, await wavesOfActor(manager, actor.id));
+    });
+    return this.get(access, tenantId, networkId, actorId);
+  }
+
+  async remove(access: AccessContext, tenantId: string, networkId: string, actorId: string): Promise<void> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    await this.db.transaction(async (manager) => {
+      const actor = await this.load(network, actorId, manager, true);
+      await touchWaves(manager, await wavesOfActor(manager, actor.id));
+      await manager.query(`DELETE FROM actor WHERE id = $1`, [actor.id]);
+    });
+  }
+
+  /** Adds an actor to a wave (e.g. a surveyed organisation that named nobody: an isolate). */
+  async join(access: AccessContext, tenantId: string, networkId: string, waveId: string, actorId: string): Promise<void> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    await this.db.transaction(async (manager) => {
+      const wave = await this.networks.wave(network, waveId, manager);
+      const actor = await this.load(network, actorId, manager);
+      const inserted: unknown[] = await manager.query(`INSERT INTO wave_actor (wave_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING actor_id`, [wave.id, actor.id]);
+      if (inserted.length > 0) await touchWaves(manager, [wave.id]);
+    });
+  }
+
+  /** Removes an actor from a wave together with its ties in that wave. */
+  async leave(access: AccessContext, tenantId: string, networkId: string, waveId: string, actorId: string): Promise<void> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    await this.db.transaction(async (manager) => {
+      const wave = await this.networks.wave(network, waveId, manager);
+      const actor = await this.load(network, actorId, manager);
+      await manager.query(`DELETE FROM tie WHERE wave_id = $1 AND (source_actor_id = $2 OR target_actor_id = $2)`, [wave.id, actor.id]);
+      await manager.query(`DELETE FROM wave_actor WHERE wave_id = $1 AND actor_id = $2`, [wave.id, actor.id]);
+      await touchWaves(manager, [wave.id]);
+    });
+  }
+
+  private async load(network: NetworkRecord, actorId: string, manager: EntityManager = this.db.manager, lock = false): Promise<ActorRow> {
+    const rows: ActorRow[] = await manager.query(`SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = $1 AND a.network_id = $2${lock ? ' FOR UPDATE' : ''}`, [
+      actorId,
+      network.id,
+    ]);
+    if (rows.length === 0) throw new NetworkServiceError('ActorNotFound', `actor ${actorId} not found in network ${network.id}`);
+    return rows[0];
+  }
+
+  private async checkDraft(manager: EntityManager, network: NetworkRecord, draft: ActorDraft, self: string | null): Promise<void> {
+    if (draft.areaId && (await unknownAreas(manager, network.tenantId, [draft.areaId])).length > 0) {
+      throw new NetworkServiceError('UnknownArea', `area ${draft.areaId} is not an area of this tenant`);
+    }
+    if (draft.externalId) {
+      const clash: unknown[] = await manager.query(`SELECT 1 FROM actor WHERE network_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3`, [
+        network.id,
+        draft.externalId,
+        self,
+      ]);
+      if (clash.length > 0) throw new NetworkServiceError('DuplicateActor', `another actor of the network has the external id "${draft.externalId}"`);
+    }
+  }
+}

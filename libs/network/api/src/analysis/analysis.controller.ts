@@ -1,0 +1,41 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { MeasureQueryDto } from '../metrics/metrics.dto';
+import { NETWORK_READERS } from '../network.constants';
+import { CompareQueryDto, ResourceQueryDto } from './analysis.dto';
+import { AnalysisService } from './analysis.service';
+
+@ApiTags('analysis')
+@ApiBearerAuth()
+@Controller('api/network')
+@Roles(...NETWORK_READERS)
+export class AnalysisController {
+  constructor(private readonly analysis: AnalysisService) {}
+
+  @Get('networks/:networkId/comparison')
+  @ApiOperation({ summary: 'Compare two waves: new / lost / stable actors and ties, change of every measure' })
+  compare(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Query() query: CompareQueryDto) {
+    return this.analysis.compare(access, tenantId, networkId, query);
+  }
+
+  @Get('networks/:networkId/waves/:waveId/ego/:actorId')
+  @ApiOperation({ summary: 'Ego network of an actor in a wave (ego, alters, ties among them) with its own measures' })
+  ego(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Param('actorId', ParseUUIDPipe) actorId: string,
+    @Query() query: MeasureQueryDto,
+  ) {
+    return this.analysis.ego(access, tenantId, networkId, waveId, actorId, query);
+  }
+
+  @Get('resources')
+  @AreaScope({ query: 'areaId', whenAbsent: 'any' })
+  @ApiOperation({ summary: 'Resource map: actors’ offerings by area and field, across the networks the caller may read' })
+  resources(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: ResourceQueryDto) {
+    return this.analysis.resources(access, tenantId, query);
+  }
+}

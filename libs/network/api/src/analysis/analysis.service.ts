@@ -1,0 +1,177 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { canAct, type AccessContext } from '@quartier/auth';
+import { buildNetworkGraph, compareWaves, egoNetwork, type NetworkMetrics, type WaveComparison } from '@quartier/network-core';
+import type { DataSource } from 'typeorm';
+import { networkTarget } from '../access/network-access';
+import { NetworkAccessService, type Disclosure } from '../access/network-access.service';
+import { ACTOR_COLUMNS, type ActorRow, type Offering } from '../actors/actor.dto';
+import { actorsOfNetwork } from '../actors/actor-store';
+import type { MeasureQuery } from '../metrics/metrics.dto';
+import { MetricsService } from '../metrics/metrics.service';
+import { NETWORK_COLUMNS, type NetworkRecord, type WaveRow } from '../networks/network.dto';
+import { NETWORK_CONNECTION, NETWORK_READERS, type Sector } from '../network.constants';
+import { NetworkServiceError } from '../network.errors';
+
+export interface ActorSummary {
+  id: string;
+  name: string;
+  sector: Sector | null;
+  field: string | null;
+  areaId: string | null;
+  identityHidden: boolean;
+}
+
+export interface WaveComparisonView extends WaveComparison {
+  from: WaveRow;
+  to: WaveRow;
+  /** Every actor named in the comparison, as this caller may see it. */
+  actorInfo: Record<string, ActorSummary>;
+}
+
+export interface EgoView {
+  waveId: string;
+  ego: ActorSummary;
+  alters: ActorSummary[];
+  ties: { source: string; target: string; weight: number }[];
+  metrics: NetworkMetrics;
+}
+
+export interface ResourceItem {
+  actorId: string;
+  networkId: string;
+  name: string;
+  sector: Sector | null;
+  field: string | null;
+  area: { id: string; code: string; name: string } | null;
+  point: { lon: number; lat: number } | null;
+  offerings: Offering[];
+}
+
+export interface ResourceArea {
+  area: { id: string; code: string; name: string } | null;
+  actors: number;
+  byType: Record<string, number>;
+  byField: Record<string, number>;
+}
+
+@Injectable()
+export class AnalysisService {
+  constructor(
+    @InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource,
+    private readonly networks: NetworkAccessService,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  /** New, lost and stable actors and ties between two waves, and the change of every measure. */
+  async compare(access: AccessContext, tenantId: string, networkId: string, query: MeasureQuery & { from: string; to: string }): Promise<WaveComparisonView> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const from = await this.networks.wave(network, query.from);
+    const to = await this.networks.wave(network, query.to);
+    const before = await this.metrics.measured(network, from, query);
+    const after = await this.metrics.measured(network, to, query);
+    const comparison = compareWaves(
+      { graph: buildNetworkGraph(before.input), metrics: before.metrics },
+      { graph: buildNetworkGraph(after.input), metrics: after.metrics },
+    );
+    const actors = await actorsOfNetwork(this.db.manager, network.id);
+    const disclosure = await this.networks.disclosure(access, network, actors);
+    const named = new Set([...comparison.actors.new, ...comparison.actors.lost, ...comparison.actors.stable]);
+    const actorInfo: Record<string, ActorSummary> = {};
+    for (const actor of actors) if (named.has(actor.id)) actorInfo[actor.id] = summary(actor, disclosure);
+    return { ...comparison, from, to, actorInfo };
+  }
+
+  /** The first-order ego network of an actor in a wave, with its own measures. */
+  async ego(access: AccessContext, tenantId: string, networkId: string, waveId: string, actorId: string, query: MeasureQuery): Promise<EgoView> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const wave = await this.networks.wave(network, waveId);
+    const input = await this.metrics.waveInput(network, wave, query);
+    const graph = buildNetworkGraph(input);
+    if (!graph.indexOf.has(actorId)) throw new NetworkServiceError('ActorNotFound', `actor ${actorId} is not part of wave "${wave.label}"`);
+    const ego = egoNetwork(graph, actorId, { seed: query.seed });
+    const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
+    const byId = new Map(actors.map((a) => [a.id, a]));
+    const disclosure = await this.networks.disclosure(access, network, actors);
+    const ties = [];
+    for (let e = 0; e < ego.network.m; e++) {
+      ties.push({ source: ego.network.ids[ego.network.edgeSources[e]], target: ego.network.ids[ego.network.edgeTargets[e]], weight: ego.network.edgeWeights[e] });
+    }
+    return {
+      waveId: wave.id,
+      ego: summary(byId.get(actorId) as ActorRow, disclosure),
+      alters: ego.alters.map((id) => summary(byId.get(id) as ActorRow, disclosure)),
+      ties,
+      metrics: ego.metrics,
+    };
+  }
+
+  /**
+   * The resource map: what actors offer (rooms, services, know-how …), by area and field, across
+   * the networks the caller may read — the "hidden resources" of an area.
+   */
+  async resources(access: AccessContext, tenantId: string, query: { areaId?: string; field?: string; type?: string; networkId?: string }): Promise<{ items: ResourceItem[]; areas: ResourceArea[] }> {
+    const networks: NetworkRecord[] = await this.db.query(
+      `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors" FROM network n LEFT JOIN area_ref ar ON ar.id = n.area_id AND ar.tenant_id = n.tenant_id
+        WHERE n.tenant_id = $1 AND ($2::uuid IS NULL OR n.id = $2)`,
+      [tenantId, query.networkId ?? null],
+    );
+    const readable = networks.filter((n) => canAct(access.principal, access.assignments, NETWORK_READERS, networkTarget(n)));
+    if (readable.length === 0) return { items: [], areas: [] };
+    const params: unknown[] = [readable.map((n) => n.id)];
+    let where = `a.network_id = ANY($1::uuid[]) AND jsonb_array_length(a.offerings) > 0`;
+    if (query.areaId) {
+      params.push(query.areaId);
+      where += ` AND (a.area_id = $${params.length} OR ar.path @> ARRAY[$${params.length}::uuid])`;
+    }
+    if (query.field) {
+      params.push(query.field);
+      where += ` AND a.field = $${params.length}`;
+    }
+    if (query.type) {
+      params.push(JSON.stringify([{ type: query.type }]));
+      where += ` AND a.offerings @> $${params.length}::jsonb`;
+    }
+    const rows: (ActorRow & { areaCode: string | null; areaName: string | null })[] = await this.db.query(
+      `SELECT ${ACTOR_COLUMNS}, ar.code AS "areaCode", ar.name AS "areaName"
+         FROM actor a LEFT JOIN area_ref ar ON ar.id = a.area_id AND ar.tenant_id = a.tenant_id
+        WHERE ${where} ORDER BY ar.code NULLS LAST, a.field NULLS LAST, a.name`,
+      params,
+    );
+    const networkById = new Map(readable.map((n) => [n.id, n]));
+    const disclosures = new Map<string, Disclosure>();
+    for (const network of readable) {
+      const own = rows.filter((r) => r.networkId === network.id);
+      if (own.length > 0) disclosures.set(network.id, await this.networks.disclosure(access, networkById.get(network.id) as NetworkRecord, own));
+    }
+    const items: ResourceItem[] = rows.map((row) => {
+      const view = (disclosures.get(row.networkId) as Disclosure).present(row);
+      const offerings = query.type ? row.offerings.filter((o) => o.type === query.type) : row.offerings;
+      return {
+        actorId: row.id,
+        networkId: row.networkId,
+        name: view.name,
+        sector: row.sector,
+        field: row.field,
+        area: row.areaId && row.areaCode ? { id: row.areaId, code: row.areaCode, name: row.areaName as string } : null,
+        point: view.point,
+        offerings,
+      };
+    });
+    const areas = new Map<string, ResourceArea>();
+    for (const item of items) {
+      const key = item.area?.id ?? '';
+      const entry = areas.get(key) ?? { area: item.area, actors: 0, byType: {}, byField: {} };
+      entry.actors += 1;
+      for (const offering of item.offerings) entry.byType[offering.type] = (entry.byType[offering.type] ?? 0) + 1;
+      const field = item.field ?? 'ohne Handlungsfeld';
+      entry.byField[field] = (entry.byField[field] ?? 0) + item.offerings.length;
+      areas.set(key, entry);
+    }
+    return { items, areas: [...areas.values()] };
+  }
+}
+
+function summary(actor: ActorRow, disclosure: Disclosure): ActorSummary {
+  return { id: actor.id, name: disclosure.nameOf(actor), sector: actor.sector, field: actor.field, areaId: actor.areaId, identityHidden: !disclosure.reveals(actor) };
+}

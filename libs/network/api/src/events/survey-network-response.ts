@@ -1,0 +1,104 @@
+import type { EventPayload } from '@quartier/contracts';
+import { NonRetryableEventError } from '@quartier/messaging';
+import type { EntityManager } from 'typeorm';
+import { normalizeActorName } from '../access/network-access';
+import { addWaveMembers, insertActor } from '../actors/actor-store';
+import { touchWaves } from '../networks/wave-revisions';
+import { SECTORS, TIE_TYPES, type Sector, type TieType } from '../network.constants';
+import { upsertTies, type TieDraft } from '../ties/tie-store';
+
+type NetworkResponse = EventPayload<'survey.network-response.submitted'>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Name interpreters that carry the tie type, and those that carry its strength. */
+const TYPE_ATTRIBUTES = ['type', 'tieType', 'tie_type', 'art'];
+const WEIGHT_ATTRIBUTES = ['weight', 'frequency', 'intensity', 'haeufigkeit', 'häufigkeit'];
+
+export interface SurveyMergeOutcome {
+  actorsCreated: number;
+  tiesCreated: number;
+  tiesUpdated: number;
+}
+
+/**
+ * Applies one network survey submission to its wave: listed actors are found by id (or, failing
+ * that, by normalised name), newly named ones by normalised name or created; the respondent and
+ * everyone named join the wave; reported ties are added (a repeated submission updates them).
+ * Events that can never apply — unknown wave, ties naming actors the payload does not list — are
+ * refused as non-retryable (dead-lettered with the reason).
+ */
+export async function applySurveyNetworkResponse(manager: EntityManager, payload: NetworkResponse): Promise<SurveyMergeOutcome> {
+  if (!UUID.test(payload.waveId)) throw new NonRetryableEventError(`waveId "${payload.waveId}" is not a network wave id`);
+  const waves: { id: string; networkId: string }[] = await manager.query(`SELECT id, network_id AS "networkId" FROM wave WHERE id = $1 AND tenant_id = $2 FOR UPDATE`, [
+    payload.waveId,
+    payload.tenantId,
+  ]);
+  if (waves.length === 0) throw new NonRetryableEventError(`wave ${payload.waveId} does not exist in tenant ${payload.tenantId}`);
+  const { id: waveId, networkId } = waves[0];
+
+  const existing: { id: string; normalizedName: string }[] = await manager.query(
+    `SELECT id, normalized_name AS "normalizedName" FROM actor WHERE network_id = $1 ORDER BY created_at, id`,
+    [networkId],
+  );
+  const byId = new Set(existing.map((a) => a.id));
+  const byName = new Map<string, string>();
+  for (const actor of existing) if (!byName.has(actor.normalizedName)) byName.set(actor.normalizedName, actor.id);
+
+  const idByKey = new Map<string, string>();
+  let actorsCreated = 0;
+  for (const actor of payload.actors) {
+    const normalized = normalizeActorName(actor.name);
+    let id = actor.actorId && byId.has(actor.actorId) ? actor.actorId : byName.get(normalized);
+    if (!id) {
+      const sector = (SECTORS as readonly string[]).includes(actor.type ?? '') ? (actor.type as Sector) : null;
+      id = await insertActor(manager, payload.tenantId, networkId, {
+        externalId: null,
+        kind: 'organisation',
+        name: actor.name,
+        sector,
+        field: null,
+        areaId: null,
+        address: null,
+        point: null,
+        offerings: [],
+        contact: {},
+        pseudonymised: false,
+      });
+      byId.add(id);
+      byName.set(normalized, id);
+      actorsCreated += 1;
+    }
+    idByKey.set(actor.key, id);
+  }
+  const respondent = idByKey.get(payload.respondent);
+  if (!respondent) throw new NonRetryableEventError(`respondent ${payload.respondent} is not among the payload's actors`);
+
+  const ties: TieDraft[] = payload.ties.map((tie, i) => {
+    const source = idByKey.get(tie.source);
+    const target = idByKey.get(tie.target);
+    if (!source || !target) throw new NonRetryableEventError(`ties[${i}] names an actor the payload does not list (${source ? tie.target : tie.source})`);
+    return { source, target, directed: true, type: tieTypeOf(tie.attributes), weight: weightOf(tie.attributes), origin: 'survey', attributes: { ...tie.attributes, surveyId: payload.surveyId } };
+  });
+  // A tie to oneself can only come from an actor listed twice under different keys: drop it.
+  const proper = ties.filter((tie) => tie.source !== tie.target);
+  await addWaveMembers(manager, waveId, [...new Set(idByKey.values())]);
+  const written = await upsertTies(manager, payload.tenantId, networkId, waveId, proper);
+  await touchWaves(manager, [waveId]);
+  return { actorsCreated, tiesCreated: written.created, tiesUpdated: written.updated };
+}
+
+function tieTypeOf(attributes: Record<string, string | number>): TieType {
+  for (const key of TYPE_ATTRIBUTES) {
+    const value = attributes[key];
+    if (typeof value === 'string' && (TIE_TYPES as readonly string[]).includes(value)) return value as TieType;
+  }
+  return 'cooperation';
+}
+
+function weightOf(attributes: Record<string, string | number>): number {
+  for (const key of WEIGHT_ATTRIBUTES) {
+    const value = attributes[key];
+    if (typeof value === 'number' && value > 0 && Number.isFinite(value)) return value;
+  }
+  return 1;
+}

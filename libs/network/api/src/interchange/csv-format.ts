@@ -1,0 +1,89 @@
+import { parse } from 'csv-parse/sync';
+import { ImportIssues, parseBoolean, type RawEdge, type RawNode } from './raw-graph';
+
+interface CsvRow {
+  record: string[];
+  info: { lines: number };
+}
+
+function readCsv(text: string, file: string, required: readonly string[], issues: ImportIssues): { rows: CsvRow[]; header: string[] } | null {
+  let rows: CsvRow[];
+  try {
+    // With `info: true` csv-parse yields { record, info } per row; its typings only model plain rows.
+    rows = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: false, delimiter: detectDelimiter(text) }) as unknown as CsvRow[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? null;
+    issues.add(file, line, `not readable as CSV: ${(error as Error).message}`);
+    return null;
+  }
+  if (rows.length === 0) {
+    issues.add(file, null, `empty file (expected a header with ${required.join(', ')})`);
+    return null;
+  }
+  const header = rows[0].record.map((name) => name.trim().toLowerCase());
+  const missing = required.filter((name) => !header.includes(name));
+  if (missing.length > 0) {
+    issues.add(file, rows[0].info.lines, `missing column(s) ${missing.join(', ')} (header: ${rows[0].record.join(',')})`);
+    return null;
+  }
+  return { rows: rows.slice(1), header };
+}
+
+/** Semicolon-separated files are what German spreadsheet software writes by default. */
+function detectDelimiter(text: string): string {
+  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ';' : ',';
+}
+
+function attributesOf(header: string[], record: string[], skip: readonly string[]): Record<string, string> {
+  const attributes: Record<string, string> = {};
+  header.forEach((name, i) => {
+    if (!skip.includes(name) && record[i] !== undefined && record[i] !== '') attributes[name] = record[i];
+  });
+  return attributes;
+}
+
+/** Actors file: header `id` plus any of name, kind, sector, field, area, address, lon, lat, offerings, contact_*, pseudonymised. */
+export function parseCsvNodes(text: string, file: string, issues: ImportIssues): RawNode[] {
+  const table = readCsv(text, file, ['id'], issues);
+  if (!table) return [];
+  const id = table.header.indexOf('id');
+  const nodes: RawNode[] = [];
+  for (const { record, info } of table.rows) {
+    if (issues.full) break;
+    if (!record[id]) {
+      issues.add(file, info.lines, 'empty id');
+      continue;
+    }
+    nodes.push({ file, line: info.lines, id: record[id], attributes: attributesOf(table.header, record, ['id']) });
+  }
+  return nodes;
+}
+
+/** Ties file: header `source,target` plus any of type, weight, directed. */
+export function parseCsvEdges(text: string, file: string, issues: ImportIssues): RawEdge[] {
+  const table = readCsv(text, file, ['source', 'target'], issues);
+  if (!table) return [];
+  const source = table.header.indexOf('source');
+  const target = table.header.indexOf('target');
+  const directedColumn = table.header.indexOf('directed');
+  const edges: RawEdge[] = [];
+  for (const { record, info } of table.rows) {
+    if (issues.full) break;
+    if (!record[source] || !record[target]) {
+      issues.add(file, info.lines, 'empty source or target');
+      continue;
+    }
+    let directed: boolean | null = null;
+    if (directedColumn >= 0 && record[directedColumn] !== '') {
+      const value = parseBoolean(record[directedColumn]);
+      if (value === undefined) {
+        issues.add(file, info.lines, `directed "${record[directedColumn]}" is not true/false`);
+        continue;
+      }
+      directed = value;
+    }
+    edges.push({ file, line: info.lines, source: record[source], target: record[target], directed, attributes: attributesOf(table.header, record, ['source', 'target', 'directed']) });
+  }
+  return edges;
+}

@@ -1,0 +1,224 @@
+import { contactSchema } from '../actors/actor.dto';
+import type { ActorDraft } from '../actors/actor-store';
+import { ACTOR_KINDS, OFFERING_TYPES, SECTORS, TIE_TYPES, type ActorKind, type OfferingType, type Sector, type TieType } from '../network.constants';
+import { ImportIssues, parseBoolean, type RawEdge, type RawGraph, type RawNode } from './raw-graph';
+
+/** An actor the network already has, as far as an import needs to know it. */
+export interface KnownActor {
+  readonly id: string;
+  readonly externalId: string | null;
+}
+
+export interface PlanContext {
+  readonly networkDirected: boolean;
+  readonly actors: readonly KnownActor[];
+  /** An area code or id of the tenant → the area id; undefined when the tenant has no such area. */
+  resolveArea(value: string): string | undefined;
+}
+
+/** An actor row of the upload: a new actor, or fields to change on an existing one. */
+export interface PlannedActor {
+  readonly key: string;
+  readonly file: string;
+  readonly line: number;
+  readonly existingId: string | null;
+  /** Only the fields the upload gives (empty cells leave an existing actor's value alone). */
+  readonly fields: Partial<ActorDraft>;
+}
+
+export interface PlannedTie {
+  readonly file: string;
+  readonly line: number;
+  /** Actor references: `actor:<uuid>` for existing actors, `key:<upload id>` for new ones. */
+  readonly source: string;
+  readonly target: string;
+  readonly directed: boolean;
+  readonly type: TieType;
+  readonly weight: number;
+  readonly attributes: Record<string, string | number>;
+}
+
+export interface ImportPlan {
+  readonly actors: PlannedActor[];
+  readonly ties: PlannedTie[];
+}
+
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+// Spreadsheets from German offices use German words; both spellings are accepted.
+const SECTOR_WORDS: Record<string, Sector> = {
+  verwaltung: 'public-administration',
+  'öffentliche verwaltung': 'public-administration',
+  staat: 'public-administration',
+  wohlfahrt: 'welfare',
+  'soziale dienste': 'welfare',
+  'professionelle dienste': 'welfare',
+  zivilgesellschaft: 'civil-society',
+  wirtschaft: 'business',
+  markt: 'business',
+  bewohner: 'residents',
+  bewohnerschaft: 'residents',
+  'bewohner*innen': 'residents',
+};
+const TIE_WORDS: Record<string, TieType> = {
+  kooperation: 'cooperation',
+  zusammenarbeit: 'cooperation',
+  austausch: 'information',
+  vermittlung: 'referral',
+  weitervermittlung: 'referral',
+  ressourcen: 'resources',
+  finanzierung: 'funding',
+  förderung: 'funding',
+};
+const OFFERING_WORDS: Record<string, OfferingType> = {
+  räume: 'rooms',
+  raum: 'rooms',
+  dienstleistungen: 'services',
+  angebote: 'services',
+  wissen: 'know-how',
+  ausstattung: 'equipment',
+  ehrenamtliche: 'volunteers',
+  finanzierung: 'funding',
+  sonstiges: 'other',
+};
+const KIND_WORDS: Record<string, ActorKind> = { organisation: 'organisation', organization: 'organisation', org: 'organisation', person: 'person' };
+
+function pick<T extends string>(value: string, known: readonly T[], words: Record<string, T>): T | undefined {
+  const v = value.trim().toLowerCase();
+  return (known as readonly string[]).includes(v) ? (v as T) : words[v];
+}
+
+
+/**
+ * Interprets the rows of an upload against the network: validates every value, resolves ties to
+ * the upload's actors or the network's existing ones (by id or external id), and reports every
+ * problem with its file and line. The caller writes nothing unless the issue list stays empty.
+ */
+export function planImport(graph: RawGraph, context: PlanContext, issues: ImportIssues): ImportPlan {
+  const byId = new Map(context.actors.map((a) => [a.id, a]));
+  const byExternal = new Map(context.actors.filter((a) => a.externalId !== null).map((a) => [a.externalId as string, a]));
+  const existing = (key: string) => byId.get(key) ?? byExternal.get(key);
+
+  const actors: PlannedActor[] = [];
+  const refByKey = new Map<string, string>();
+  for (const node of graph.nodes) {
+    if (issues.full) break;
+    if (refByKey.has(node.id)) {
+      issues.add(node.file, node.line, `actor id "${node.id}" appears twice`);
+      continue;
+    }
+    const known = existing(node.id);
+    const fields = actorFields(node, context, issues);
+    if (!fields) continue;
+    if (!known && fields.name === undefined) {
+      issues.add(node.file, node.line, `new actor "${node.id}" needs a name (column name or label)`);
+      continue;
+    }
+    if (!known) fields.externalId = node.id;
+    refByKey.set(node.id, known ? `actor:${known.id}` : `key:${node.id}`);
+    actors.push({ key: node.id, file: node.file, line: node.line, existingId: known?.id ?? null, fields });
+  }
+
+  const ties: PlannedTie[] = [];
+  const seen = new Set<string>();
+  for (const edge of graph.edges) {
+    if (issues.full) break;
+    const tie = plannedTie(edge, graph.directed ?? context.networkDirected, (key) => refByKey.get(key) ?? (existing(key) ? `actor:${(existing(key) as KnownActor).id}` : undefined), issues);
+    if (!tie) continue;
+    const [a, b] = tie.directed || tie.source < tie.target ? [tie.source, tie.target] : [tie.target, tie.source];
+    const identity = `${a} ${b} ${tie.type} ${tie.directed}`;
+    if (seen.has(identity)) {
+      issues.add(edge.file, edge.line, `tie ${edge.source}${tie.directed ? '→' : '–'}${edge.target} (${tie.type}) repeats an earlier row`);
+      continue;
+    }
+    seen.add(identity);
+    ties.push(tie);
+  }
+  return { actors, ties };
+}
+
+function actorFields(node: RawNode, context: PlanContext, issues: ImportIssues): Partial<ActorDraft> | null {
+  const a = node.attributes;
+  const fields: Partial<ActorDraft> = {};
+  const problems: string[] = [];
+  const name = a['name'] ?? a['label'];
+  if (name !== undefined) {
+    if (name.trim().length === 0 || name.length > 200) problems.push('name must have 1 to 200 characters');
+    else fields.name = name.trim();
+  }
+  if (a['kind'] !== undefined) {
+    const kind = pick(a['kind'], ACTOR_KINDS, KIND_WORDS);
+    if (kind) fields.kind = kind;
+    else problems.push(`kind "${a['kind']}" is not one of ${ACTOR_KINDS.join(', ')}`);
+  }
+  if (a['sector'] !== undefined) {
+    const sector = pick(a['sector'], SECTORS, SECTOR_WORDS);
+    if (sector) fields.sector = sector;
+    else problems.push(`sector "${a['sector']}" is not one of ${SECTORS.join(', ')}`);
+  }
+  if (a['field'] !== undefined) fields.field = a['field'].trim().slice(0, 100);
+  if (a['address'] !== undefined) fields.address = a['address'].trim().slice(0, 300);
+  if (a['area'] !== undefined) {
+    const areaId = context.resolveArea(a['area'].trim());
+    if (areaId) fields.areaId = areaId;
+    else problems.push(`area "${a['area']}" is not an area (code or id) of this tenant`);
+  }
+  if (a['lon'] !== undefined || a['lat'] !== undefined) {
+    const lon = Number(a['lon']);
+    const lat = Number(a['lat']);
+    if (!NUMBER.test(a['lon'] ?? '') || !NUMBER.test(a['lat'] ?? '') || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
+      problems.push(`lon/lat "${a['lon'] ?? ''}"/"${a['lat'] ?? ''}" is not a WGS84 position (decimal degrees, both needed)`);
+    } else fields.point = { lon, lat };
+  }
+  if (a['offerings'] !== undefined) {
+    const offerings = [];
+    for (const part of a['offerings'].split(';').map((p) => p.trim()).filter(Boolean)) {
+      const colon = part.indexOf(':');
+      const type = colon > 0 ? pick(part.slice(0, colon), OFFERING_TYPES, OFFERING_WORDS) : undefined;
+      const description = colon > 0 ? part.slice(colon + 1).trim() : '';
+      if (!type || description === '') problems.push(`offering "${part}" is not "type: description" with a type of ${OFFERING_TYPES.join(', ')}`);
+      else offerings.push({ type, description: description.slice(0, 500) });
+    }
+    fields.offerings = offerings;
+  }
+  const contact: Record<string, string> = {};
+  for (const key of ['person', 'email', 'phone', 'website']) if (a[`contact_${key}`] !== undefined) contact[key] = a[`contact_${key}`].trim();
+  if (Object.keys(contact).length > 0) {
+    const parsed = contactSchema.safeParse(contact);
+    if (parsed.success) fields.contact = parsed.data;
+    else problems.push(`contact: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  }
+  if (a['pseudonymised'] !== undefined) {
+    const value = parseBoolean(a['pseudonymised']);
+    if (value === undefined) problems.push(`pseudonymised "${a['pseudonymised']}" is not true/false`);
+    else fields.pseudonymised = value;
+  }
+  for (const problem of problems) issues.add(node.file, node.line, problem);
+  return problems.length > 0 ? null : fields;
+}
+
+function plannedTie(edge: RawEdge, defaultDirected: boolean, resolve: (key: string) => string | undefined, issues: ImportIssues): PlannedTie | null {
+  const a = edge.attributes;
+  const problems: string[] = [];
+  const source = resolve(edge.source);
+  const target = resolve(edge.target);
+  if (!source) problems.push(`tie names unknown actor "${edge.source}" (neither in the actors of the upload nor in the network)`);
+  if (!target) problems.push(`tie names unknown actor "${edge.target}" (neither in the actors of the upload nor in the network)`);
+  if (source && source === target) problems.push(`tie from "${edge.source}" to itself`);
+  let type: TieType = 'cooperation';
+  if (a['type'] !== undefined) {
+    const known = pick(a['type'], TIE_TYPES, TIE_WORDS);
+    if (known) type = known;
+    else problems.push(`tie type "${a['type']}" is not one of ${TIE_TYPES.join(', ')}`);
+  }
+  let weight = 1;
+  if (a['weight'] !== undefined) {
+    weight = Number(a['weight']);
+    if (!NUMBER.test(a['weight'].trim()) || !(weight > 0) || !Number.isFinite(weight)) problems.push(`weight "${a['weight']}" must be a positive number (decimal point, no unit)`);
+  }
+  for (const problem of problems) issues.add(edge.file, edge.line, problem);
+  if (problems.length > 0 || !source || !target) return null;
+  const attributes: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(a)) if (key !== 'type' && key !== 'weight' && key !== 'id' && key !== 'label') attributes[key] = value;
+  return { file: edge.file, line: edge.line, source, target, directed: edge.directed ?? defaultDirected, type, weight, attributes };
+}

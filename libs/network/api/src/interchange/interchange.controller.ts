@@ -1,0 +1,70 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { FileFieldsInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import type { Response } from 'express';
+import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
+import { ExportQueryDto, ImportQueryDto, type UploadedFile } from './interchange.dto';
+import { InterchangeService } from './interchange.service';
+
+/** Largest accepted upload per file (a 20,000-actor GraphML is about 10 MB). */
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+@ApiTags('imports and exports')
+@ApiBearerAuth()
+@Controller('api/network/networks/:networkId/waves/:waveId')
+@Roles(...NETWORK_READERS)
+export class InterchangeController {
+  constructor(private readonly interchange: InterchangeService) {}
+
+  @Post('imports')
+  @Roles(...NETWORK_EDITORS)
+  @UseInterceptors(
+    FileFieldsInterceptor(
+      [
+        { name: 'nodes', maxCount: 1 },
+        { name: 'edges', maxCount: 1 },
+        { name: 'file', maxCount: 1 },
+      ],
+      { limits: { fileSize: MAX_UPLOAD_BYTES, files: 3 } },
+    ),
+  )
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: {
+        nodes: { type: 'string', format: 'binary', description: 'CSV actors: id,name,kind,sector,field,area,address,lon,lat,offerings,contact_*,pseudonymised' },
+        edges: { type: 'string', format: 'binary', description: 'CSV ties: source,target,type,weight,directed' },
+        file: { type: 'string', format: 'binary', description: 'GEXF or GraphML document' },
+      },
+    },
+  })
+  @ApiOperation({ summary: 'Import actors and ties into a wave (CSV, GEXF, GraphML); all-or-nothing, errors with file and line' })
+  import(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Query() query: ImportQueryDto,
+    @UploadedFiles() files: { nodes?: UploadedFile[]; edges?: UploadedFile[]; file?: UploadedFile[] } = {},
+  ) {
+    return this.interchange.import(access, tenantId, networkId, waveId, query, { nodes: files.nodes?.[0], edges: files.edges?.[0], file: files.file?.[0] });
+  }
+
+  @Get('export')
+  @ApiOperation({ summary: 'Export a wave as CSV (actors or ties), GEXF or GraphML; pseudonymised names stay hidden from callers without the right' })
+  async export(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Query() query: ExportQueryDto,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    const file = await this.interchange.export(access, tenantId, networkId, waveId, query.format);
+    response.setHeader('Content-Type', file.contentType);
+    response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
+    return file.body;
+  }
+}

@@ -1,0 +1,210 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { AccessContext } from '@quartier/auth';
+import type { DataSource, EntityManager } from 'typeorm';
+import { NetworkAccessService } from '../access/network-access.service';
+import { normalizeActorName } from '../access/network-access';
+import { ACTOR_COLUMNS, type ActorRow } from '../actors/actor.dto';
+import { actorsOfNetwork, addWaveMembers, draftOf, updateActorRow, type ActorDraft } from '../actors/actor-store';
+import { touchWaves } from '../networks/wave-revisions';
+import type { NetworkRecord } from '../networks/network.dto';
+import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
+import { NetworkServiceError } from '../network.errors';
+import { TIE_COLUMNS, type TieRow } from '../ties/tie.dto';
+import { upsertTies } from '../ties/tie-store';
+import { parseCsvEdges, parseCsvNodes } from './csv-format';
+import { toCsvEdges, toCsvNodes, toGexf, toGraphml, type ExportActor } from './export-formats';
+import { planImport, type ImportPlan } from './import-plan';
+import type { ExportFormat, ImportQuery, ImportResult, UploadedFile } from './interchange.dto';
+import { ImportIssues, type RawGraph } from './raw-graph';
+import { parseGexf, parseGraphml } from './xml-formats';
+
+export interface ImportFiles {
+  nodes?: UploadedFile;
+  edges?: UploadedFile;
+  file?: UploadedFile;
+}
+
+const AREA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Bulk imports and exports of a wave: CSV (actors + ties), GEXF and GraphML. An import is
+ * validated completely first — every problem reported with file and line — and written in one
+ * transaction only when there is none (all-or-nothing).
+ */
+@Injectable()
+export class InterchangeService {
+  constructor(
+    @InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource,
+    private readonly networks: NetworkAccessService,
+  ) {}
+
+  async import(access: AccessContext, tenantId: string, networkId: string, waveId: string, query: ImportQuery, files: ImportFiles): Promise<ImportResult> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const wave = await this.networks.wave(network, waveId);
+    const issues = new ImportIssues();
+    const raw = this.parse(query.format, files, issues);
+    const areas = await this.areaResolver(tenantId);
+    const plan = await this.db.transaction(async (manager) => {
+      // Serialises imports into one network so two uploads cannot interleave their actors.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`network-import:${network.id}`]);
+      const known: { id: string; externalId: string | null }[] = await manager.query(`SELECT id, external_id AS "externalId" FROM actor WHERE network_id = $1`, [network.id]);
+      const planned = planImport(raw, { networkDirected: network.directed, actors: known, resolveArea: areas }, issues);
+      if (issues.list.length > 0) {
+        throw new NetworkServiceError('InvalidImport', `${issues.list.length}${issues.truncated ? '+' : ''} problem(s) in the upload; nothing was imported`, {
+          errors: issues.list,
+          truncated: issues.truncated,
+        });
+      }
+      return this.write(manager, network, wave.id, query.mode, planned);
+    });
+    return { format: query.format, mode: query.mode, ...plan };
+  }
+
+  async export(access: AccessContext, tenantId: string, networkId: string, waveId: string, format: ExportFormat): Promise<{ body: string; contentType: string; filename: string }> {
+    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const wave = await this.networks.wave(network, waveId);
+    const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
+    const ties: TieRow[] = await this.db.query(`SELECT ${TIE_COLUMNS} FROM tie t WHERE t.wave_id = $1 ORDER BY t.source_actor_id, t.target_actor_id, t.type`, [wave.id]);
+    const disclosure = await this.networks.disclosure(access, network, actors);
+    const codes: { id: string; code: string }[] = await this.db.query(`SELECT id, code FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+      tenantId,
+      actors.map((a) => a.areaId).filter((id): id is string => id !== null),
+    ]);
+    const codeOf = new Map(codes.map((c) => [c.id, c.code]));
+    const exported: ExportActor[] = actors.map((actor) => {
+      const view = disclosure.present(actor);
+      return { ...view, area: actor.areaId ? (codeOf.get(actor.areaId) ?? actor.areaId) : null };
+    });
+    const edges = ties.map((t) => ({ source: t.sourceActorId, target: t.targetActorId, directed: t.directed, type: t.type, weight: t.weight }));
+    const base = `${slug(network.name)}-${slug(wave.label)}`;
+    switch (format) {
+      case 'csv-nodes':
+        return { body: toCsvNodes(exported), contentType: 'text/csv; charset=utf-8', filename: `${base}-actors.csv` };
+      case 'csv-edges':
+        return { body: toCsvEdges(edges), contentType: 'text/csv; charset=utf-8', filename: `${base}-ties.csv` };
+      case 'gexf':
+        return { body: toGexf(exported, edges, { directed: network.directed, description: `${network.name}, ${wave.label} (${wave.observedOn})` }), contentType: 'application/gexf+xml; charset=utf-8', filename: `${base}.gexf` };
+      case 'graphml':
+        return { body: toGraphml(exported, edges, { directed: network.directed }), contentType: 'application/graphml+xml; charset=utf-8', filename: `${base}.graphml` };
+    }
+  }
+
+  private parse(format: ImportQuery['format'], files: ImportFiles, issues: ImportIssues): RawGraph {
+    const text = (file: UploadedFile) => file.buffer.toString('utf8');
+    if (format === 'csv') {
+      if (!files.nodes && !files.edges) throw new NetworkServiceError('InvalidImport', 'send the actors as file field "nodes" and/or the ties as file field "edges"');
+      const nodes = files.nodes ? parseCsvNodes(text(files.nodes), files.nodes.originalname || 'nodes.csv', issues) : [];
+      const edges = files.edges ? parseCsvEdges(text(files.edges), files.edges.originalname || 'edges.csv', issues) : [];
+      return { directed: null, nodes, edges };
+    }
+    if (!files.file) throw new NetworkServiceError('InvalidImport', `send the ${format.toUpperCase()} document as file field "file"`);
+    const name = files.file.originalname || `network.${format}`;
+    return format === 'gexf' ? parseGexf(text(files.file), name, issues) : parseGraphml(text(files.file), name, issues);
+  }
+
+  /** Resolves an area code or id of the tenant. */
+  private async areaResolver(tenantId: string): Promise<(value: string) => string | undefined> {
+    const rows: { id: string; code: string }[] = await this.db.query(`SELECT id, code FROM area_ref WHERE tenant_id = $1`, [tenantId]);
+    const byCode = new Map(rows.map((r) => [r.code, r.id]));
+    const ids = new Set(rows.map((r) => r.id));
+    return (value) => (AREA_ID.test(value) ? (ids.has(value.toLowerCase()) ? value.toLowerCase() : undefined) : byCode.get(value));
+  }
+
+  private async write(manager: EntityManager, network: NetworkRecord, waveId: string, mode: ImportQuery['mode'], plan: ImportPlan) {
+    const touched = new Set<string>([waveId]);
+    if (mode === 'replace') {
+      await manager.query(`DELETE FROM tie WHERE wave_id = $1`, [waveId]);
+      await manager.query(`DELETE FROM wave_actor WHERE wave_id = $1`, [waveId]);
+    }
+    const refs = new Map<string, string>();
+    const fresh = plan.actors.filter((a) => a.existingId === null);
+    if (fresh.length > 0) {
+      const drafts = fresh.map((a) => completeDraft(a.fields));
+      const rows: { id: string; externalId: string }[] = await manager.query(
+        `INSERT INTO actor (tenant_id, network_id, external_id, kind, name, normalized_name, sector, field, area_id, address, lon, lat, offerings, contact, pseudonymised)
+         SELECT $1, $2, x, k, n, nn, s, f, ar, ad, lo, la, o::jsonb, c::jsonb, p
+           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::float8[], $12::float8[], $13::text[], $14::text[], $15::boolean[])
+             AS t(x, k, n, nn, s, f, ar, ad, lo, la, o, c, p)
+         RETURNING id, external_id AS "externalId"`,
+        [
+          network.tenantId,
+          network.id,
+          drafts.map((d) => d.externalId),
+          drafts.map((d) => d.kind),
+          drafts.map((d) => d.name),
+          drafts.map((d) => normalizeActorName(d.name)),
+          drafts.map((d) => d.sector),
+          drafts.map((d) => d.field),
+          drafts.map((d) => d.areaId),
+          drafts.map((d) => d.address),
+          drafts.map((d) => d.point?.lon ?? null),
+          drafts.map((d) => d.point?.lat ?? null),
+          drafts.map((d) => JSON.stringify(d.offerings)),
+          drafts.map((d) => JSON.stringify(d.contact)),
+          drafts.map((d) => d.pseudonymised),
+        ],
+      );
+      for (const row of rows) refs.set(`key:${row.externalId}`, row.id);
+    }
+    const updates = plan.actors.filter((a) => a.existingId !== null);
+    if (updates.length > 0) {
+      const current: ActorRow[] = await manager.query(`SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = ANY($1::uuid[]) FOR UPDATE`, [updates.map((a) => a.existingId)]);
+      const byId = new Map(current.map((a) => [a.id, a]));
+      for (const planned of updates) {
+        const before = byId.get(planned.existingId as string) as ActorRow;
+        const draft: ActorDraft = { ...draftOf(before), ...planned.fields };
+        await updateActorRow(manager, before.id, draft);
+        if (draft.sector !== before.sector || draft.areaId !== before.areaId) {
+          const waves: { waveId: string }[] = await manager.query(`SELECT wave_id AS "waveId" FROM wave_actor WHERE actor_id = $1`, [before.id]);
+          for (const w of waves) touched.add(w.waveId);
+        }
+      }
+    }
+    const idOf = (ref: string) => (ref.startsWith('actor:') ? ref.slice('actor:'.length) : (refs.get(ref) as string));
+    await addWaveMembers(manager, waveId, plan.actors.map((a) => (a.existingId ?? refs.get(`key:${a.key}`)) as string));
+    const ties = await upsertTies(
+      manager,
+      network.tenantId,
+      network.id,
+      waveId,
+      plan.ties.map((t) => ({ source: idOf(t.source), target: idOf(t.target), directed: t.directed, type: t.type, weight: t.weight, origin: 'import' as const, attributes: t.attributes })),
+    );
+    await touchWaves(manager, [...touched]);
+    const [{ actors, ties: tieCount }]: { actors: number; ties: number }[] = await manager.query(
+      `SELECT (SELECT count(*)::int FROM wave_actor WHERE wave_id = $1) AS actors, (SELECT count(*)::int FROM tie WHERE wave_id = $1) AS ties`,
+      [waveId],
+    );
+    return { actorsCreated: fresh.length, actorsUpdated: updates.length, tiesCreated: ties.created, tiesUpdated: ties.updated, waveActors: actors, waveTies: tieCount };
+  }
+}
+
+function completeDraft(fields: Partial<ActorDraft>): ActorDraft {
+  const kind = fields.kind ?? 'organisation';
+  return {
+    externalId: fields.externalId ?? null,
+    kind,
+    name: fields.name as string,
+    sector: fields.sector ?? null,
+    field: fields.field ?? null,
+    areaId: fields.areaId ?? null,
+    address: fields.address ?? null,
+    point: fields.point ?? null,
+    offerings: fields.offerings ?? [],
+    contact: fields.contact ?? {},
+    // Persons are pseudonymised unless the upload says otherwise (privacy by default).
+    pseudonymised: fields.pseudonymised ?? kind === 'person',
+  };
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60) || 'network'
+  );
+}

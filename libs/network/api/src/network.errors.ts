@@ -1,0 +1,47 @@
+/** Error codes of the network service; mapped to HTTP once (NETWORK_ERROR_STATUS). */
+export type NetworkServiceErrorCode =
+  | 'NetworkNotFound'
+  | 'WaveNotFound'
+  | 'ActorNotFound'
+  | 'TieNotFound'
+  | 'MetricsJobNotFound'
+  | 'UnknownArea'
+  | 'UnknownActor'
+  | 'InvalidTie'
+  | 'DuplicateTie'
+  | 'DuplicateWave'
+  | 'DuplicateActor'
+  | 'InvalidImport'
+  | 'UnsupportedFormat'
+  | 'MetricsNotComputed'
+  | 'InvalidNetwork';
+
+/** A domain error of the network service; `details` carries e.g. import errors with line numbers. */
+export class NetworkServiceError extends Error {
+  constructor(
+    readonly code: NetworkServiceErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'NetworkServiceError';
+  }
+}
+
+export const NETWORK_ERROR_STATUS: Record<NetworkServiceErrorCode, number> = {
+  NetworkNotFound: 404,
+  WaveNotFound: 404,
+  ActorNotFound: 404,
+  TieNotFound: 404,
+  MetricsJobNotFound: 404,
+  UnknownArea: 422,
+  UnknownActor: 422,
+  InvalidTie: 422,
+  DuplicateTie: 409,
+  DuplicateWave: 409,
+  DuplicateActor: 409,
+  InvalidImport: 422,
+  UnsupportedFormat: 415,
+  MetricsNotComputed: 409,
+  InvalidNetwork: 422,
+};

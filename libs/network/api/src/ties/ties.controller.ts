@@ -1,0 +1,67 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
+import { CreateTieDto, ListTiesQueryDto, UpdateTieDto } from './tie.dto';
+import { TiesService } from './ties.service';
+
+@ApiTags('ties')
+@ApiBearerAuth()
+@Controller('api/network/networks/:networkId/waves/:waveId/ties')
+@Roles(...NETWORK_READERS)
+export class TiesController {
+  constructor(private readonly ties: TiesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Ties of a wave' })
+  list(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Query() query: ListTiesQueryDto,
+  ) {
+    return this.ties.list(access, tenantId, networkId, waveId, query);
+  }
+
+  @Post()
+  @Roles(...NETWORK_EDITORS)
+  @ApiOperation({ summary: 'Record a tie between two actors of the network (both join the wave)' })
+  create(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Body() body: CreateTieDto,
+  ) {
+    return this.ties.create(access, tenantId, networkId, waveId, body);
+  }
+
+  @Patch(':tieId')
+  @Roles(...NETWORK_EDITORS)
+  @ApiOperation({ summary: 'Change weight, type or attributes of a tie' })
+  update(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Param('tieId', ParseUUIDPipe) tieId: string,
+    @Body() body: UpdateTieDto,
+  ) {
+    return this.ties.update(access, tenantId, networkId, waveId, tieId, body);
+  }
+
+  @Delete(':tieId')
+  @HttpCode(204)
+  @Roles(...NETWORK_EDITORS)
+  @ApiOperation({ summary: 'Delete a tie' })
+  remove(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Param('tieId', ParseUUIDPipe) tieId: string,
+  ) {
+    return this.ties.remove(access, tenantId, networkId, waveId, tieId);
+  }
+}
