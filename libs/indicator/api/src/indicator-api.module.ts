@@ -1,16 +1,66 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
 import { AreaRefsController } from './area-refs.controller';
+import { ValueCacheLifecycle, valueCacheProvider } from './cache/value-cache';
+import { CatalogueController } from './catalogue/catalogue.controller';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { AreaTree } from './common/area-tree';
+import './common/indicator-service.error';
+import { IndicatorDemoSeeder } from './demo/indicator-demo-seeder';
+import { CacheInvalidationHandler } from './events/cache-invalidation.handler';
+import { NetworkMetricsHandler } from './events/network-metrics.handler';
+import { ValueExportsController } from './exports/value-exports.controller';
+import { ValueExportsService } from './exports/value-exports.service';
+import { ValueImportsController } from './imports/value-imports.controller';
+import { ValueImportsService } from './imports/value-imports.service';
+import { IndexDefinitionsController, IndexRunsController } from './indices/index.controller';
+import { IndexService } from './indices/index.service';
+import { CreateIndicatorService1764100000000 } from './migrations/1764100000000-CreateIndicatorService';
+import { ValuesController } from './values/values.controller';
+import { ValuesService } from './values/values.service';
 
 /**
- * The indicator service. Catalogue, values and indices arrive in their own issue; today it
- * shows the registry read model it will aggregate over (`GET /api/indicator/area-refs`).
+ * The indicator service: versioned catalogue, values with streamed all-or-nothing imports and
+ * exports, map/series/ranking reads aggregated up the area hierarchy with publication
+ * suppression (cached, invalidated by events), composite index definitions and stored runs,
+ * and network measures arriving as events.
  */
 @Module({})
 export class IndicatorApiModule {
   static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
-    const foundation = serviceFoundation({ service: 'indicator', runtime });
-    return { module: IndicatorApiModule, ...foundation, controllers: [...foundation.controllers, AreaRefsController] };
+    const foundation = serviceFoundation({
+      service: 'indicator',
+      runtime,
+      migrations: [CreateIndicatorService1764100000000],
+      handlers: [NetworkMetricsHandler, CacheInvalidationHandler],
+    });
+    return {
+      module: IndicatorApiModule,
+      ...foundation,
+      controllers: [
+        ...foundation.controllers,
+        AreaRefsController,
+        CatalogueController,
+        ValuesController,
+        ValueImportsController,
+        ValueExportsController,
+        IndexDefinitionsController,
+        IndexRunsController,
+      ],
+      providers: [
+        ...foundation.providers,
+        valueCacheProvider,
+        ValueCacheLifecycle,
+        AreaTree,
+        CatalogueService,
+        ValuesService,
+        ValueImportsService,
+        ValueExportsService,
+        IndexService,
+        IndicatorDemoSeeder,
+      ],
+      exports: [IndicatorDemoSeeder, ValueImportsService, IndexService, CatalogueService],
+    };
   }
 }
 
@@ -18,4 +68,6 @@ export const INDICATOR_DOCS = {
   service: 'indicator',
   title: 'Quartier indicator service',
   description: 'Indicator catalogue, values and imports, aggregation up the area hierarchy, social-monitoring indices.',
+  /** Value imports stream their bodies (any size) instead of having Express parse them. */
+  streamedBodyPaths: [/^\/api\/indicator\/imports\/?$/],
 } as const;

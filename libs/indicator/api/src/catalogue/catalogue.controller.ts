@@ -1,0 +1,71 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAccess, CurrentPrincipal, CurrentTenant, Roles, type AccessContext, type Principal } from '@quartier/auth';
+import { ROLES } from '@quartier/contracts';
+import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
+import { CatalogueService } from './catalogue.service';
+import { CreateIndicatorDto, ListIndicatorsQueryDto, UpdateIndicatorDto } from './indicator.dto';
+
+@ApiTags('indicator catalogue')
+@ApiBearerAuth()
+@Controller('api/indicator/indicators')
+@Roles(...ROLES)
+export class CatalogueController {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Indicator definitions of the tenant (current versions)' })
+  list(@CurrentTenant() tenantId: string, @Query() query: ListIndicatorsQueryDto) {
+    return this.catalogue.list(tenantId, query);
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'One indicator definition (current version)' })
+  get(@CurrentTenant() tenantId: string, @Param('code') code: string) {
+    return this.catalogue.get(tenantId, code);
+  }
+
+  @Get(':code/versions')
+  @ApiOperation({ summary: 'Every version of a definition, oldest first' })
+  versions(@CurrentTenant() tenantId: string, @Param('code') code: string) {
+    return this.catalogue.versions(tenantId, code);
+  }
+
+  @Get(':code/versions/:version')
+  @ApiOperation({ summary: 'One past version of a definition' })
+  version(@CurrentTenant() tenantId: string, @Param('code') code: string, @Param('version', ParseIntPipe) version: number) {
+    return this.catalogue.version(tenantId, code, version);
+  }
+
+  @Post()
+  @Roles(...INDICATOR_EDITORS)
+  @ApiOperation({ summary: 'Create a definition (version 1); tenant admins and analysts with a tenant-wide grant' })
+  create(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @CurrentPrincipal() principal: Principal, @Body() body: CreateIndicatorDto) {
+    requireTenantWide(access);
+    const { code, ...content } = body;
+    return this.catalogue.create(tenantId, principal.subject, code, content);
+  }
+
+  @Put(':code')
+  @Roles(...INDICATOR_EDITORS)
+  @ApiOperation({ summary: 'Change a definition: writes a new version (an unchanged body writes none)' })
+  update(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Param('code') code: string,
+    @Body() body: UpdateIndicatorDto,
+  ) {
+    requireTenantWide(access);
+    return this.catalogue.update(tenantId, principal.subject, code, body);
+  }
+
+  @Delete(':code')
+  @HttpCode(204)
+  @Roles(...INDICATOR_EDITORS)
+  @ApiOperation({ summary: 'Retire a definition (its versions and values are kept)' })
+  async remove(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('code') code: string) {
+    requireTenantWide(access);
+    await this.catalogue.remove(tenantId, code);
+  }
+}

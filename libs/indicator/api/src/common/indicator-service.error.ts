@@ -1,0 +1,55 @@
+import { registerErrorStatuses } from '@quartier/service-kit';
+
+/** Error codes of the indicator service; the HTTP meaning of each is registered once below. */
+export type IndicatorServiceErrorCode =
+  | 'IndicatorNotFound'
+  | 'IndicatorExists'
+  | 'InvalidIndicator'
+  | 'IndicatorVersionNotFound'
+  | 'InvalidValueImport'
+  | 'ValueImportNotFound'
+  | 'UnsupportedMediaType'
+  | 'LevelNotFound'
+  | 'AreaNotFound'
+  | 'IndexDefinitionNotFound'
+  | 'IndexDefinitionExists'
+  | 'InvalidIndexRun'
+  | 'IndexRunNotFound';
+
+export const INDICATOR_ERROR_STATUS: Record<IndicatorServiceErrorCode, number> = {
+  IndicatorNotFound: 404,
+  IndicatorExists: 409,
+  InvalidIndicator: 422,
+  IndicatorVersionNotFound: 404,
+  InvalidValueImport: 422,
+  ValueImportNotFound: 404,
+  UnsupportedMediaType: 415,
+  LevelNotFound: 404,
+  AreaNotFound: 404,
+  IndexDefinitionNotFound: 404,
+  IndexDefinitionExists: 409,
+  InvalidIndexRun: 422,
+  IndexRunNotFound: 404,
+};
+
+/** Core errors keep their own codes; the API answers them as unprocessable input. */
+export const INDICATOR_CORE_ERROR_STATUS: Record<string, number> = {
+  InvalidIndexDefinition: 422,
+  NotEnoughValidAreas: 422,
+  ZeroVariance: 422,
+  FormulaSyntax: 422,
+};
+
+export class IndicatorServiceError extends Error {
+  constructor(
+    readonly code: IndicatorServiceErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'IndicatorServiceError';
+  }
+}
+
+registerErrorStatuses(INDICATOR_ERROR_STATUS);
+registerErrorStatuses(INDICATOR_CORE_ERROR_STATUS);

@@ -1,0 +1,161 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { IndexDefinition } from '@quartier/indicator-core';
+import { parse } from 'csv-parse/sync';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { CatalogueService } from '../catalogue/catalogue.service';
+import type { IndicatorContent } from '../catalogue/indicator.dto';
+import { IndexService } from '../indices/index.service';
+import { ValueImportsService } from '../imports/value-imports.service';
+
+export const DEMO_TENANT = 'berlin-demo';
+export const MSS_EDITIONS = [2013, 2015, 2017, 2019] as const;
+/** Each edition describes the end of the year before (MSS 2019 = 31.12.2018): that year is the period. */
+export const mssPeriod = (edition: number) => String(edition - 1);
+
+const MSS_SOURCE = 'SenSBW Berlin, Monitoring Soziale Stadtentwicklung (dl-de/by-2.0)';
+const base = { description: '', source: MSS_SOURCE, periodicity: 'year' as const, impactStep: null, confidentiality: null };
+
+export const MSS_INDICATORS: Record<string, IndicatorContent> = {
+  EW: { ...base, name: { de: 'Einwohnerinnen und Einwohner', en: 'Inhabitants' }, unit: 'count', polarity: 'neutral' },
+  S1: { ...base, name: { de: 'Arbeitslosigkeit (SGB II)', en: 'Unemployment (SGB II)' }, unit: '%', polarity: 'higher-is-worse', impactStep: 7 },
+  S2: { ...base, name: { de: 'Langzeitarbeitslosigkeit', en: 'Long-term unemployment' }, unit: '%', polarity: 'higher-is-worse', impactStep: 7 },
+  S3: { ...base, name: { de: 'Transferbezug (SGB II/XII)', en: 'Transfer receipt (SGB II/XII)' }, unit: '%', polarity: 'higher-is-worse', impactStep: 7 },
+  S4: { ...base, name: { de: 'Kinderarmut (Transferbezug unter 15 J.)', en: 'Child poverty (transfers, under 15)' }, unit: '%', polarity: 'higher-is-worse', impactStep: 7 },
+  D1: { ...base, name: { de: 'Veränderung Arbeitslosigkeit (Prozentpunkte)', en: 'Change in unemployment (pp)' }, unit: 'index', polarity: 'higher-is-worse' },
+  D2: { ...base, name: { de: 'Veränderung Langzeitarbeitslosigkeit (Prozentpunkte)', en: 'Change in long-term unemployment (pp)' }, unit: 'index', polarity: 'higher-is-worse' },
+  D3: { ...base, name: { de: 'Veränderung Transferbezug (Prozentpunkte)', en: 'Change in transfer receipt (pp)' }, unit: 'index', polarity: 'higher-is-worse' },
+  D4: { ...base, name: { de: 'Veränderung Kinderarmut (Prozentpunkte)', en: 'Change in child poverty (pp)' }, unit: 'index', polarity: 'higher-is-worse' },
+};
+
+/** The MSS method as an index definition (DOMAIN.md; S2/D2 part of it until 2017). */
+export function mssDefinition(edition: number): IndexDefinition {
+  const status = edition <= 2017 ? ['S1', 'S2', 'S3', 'S4'] : ['S1', 'S3', 'S4'];
+  return {
+    id: `berlin-mss-${edition}`,
+    label: `Monitoring Soziale Stadtentwicklung ${edition}`,
+    population: 'EW',
+    minPopulation: 300,
+    excludeAreas: [],
+    indices: [
+      {
+        id: 'status',
+        label: 'Status-Index',
+        indicators: status,
+        classes: [
+          { code: '1', label: 'hoch', upTo: -1, inclusive: false },
+          { code: '2', label: 'mittel', upTo: 1, inclusive: true },
+          { code: '3', label: 'niedrig', upTo: 1.5, inclusive: true },
+          { code: '4', label: 'sehr niedrig' },
+        ],
+      },
+      {
+        id: 'dynamics',
+        label: 'Dynamik-Index',
+        indicators: status.map((s) => s.replace('S', 'D')),
+        classes: [
+          { code: '+', label: 'positiv', upTo: -1, inclusive: false },
+          { code: '+/-', label: 'stabil', upTo: 1, inclusive: true },
+          { code: '-', label: 'negativ' },
+        ],
+      },
+    ],
+  } as IndexDefinition;
+}
+
+/**
+ * Turns one MSS edition file into long CSV lines (`area,period,indicator,value`). The 2013–2019
+ * exports write 0 into every indicator column of an area they did not index; such a row means
+ * "no values" and becomes missing (empty), not a real zero (see the core fixture README).
+ */
+export function mssEditionToLongCsv(fileText: string, edition: number, knownAreas: ReadonlySet<string>): { lines: string[]; skipped: string[] } {
+  const rows = parse(fileText, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+  const period = mssPeriod(edition);
+  const lines: string[] = [];
+  const skipped: string[] = [];
+  for (const row of rows) {
+    const area = row['id'];
+    if (!knownAreas.has(area)) {
+      skipped.push(area);
+      continue;
+    }
+    const indicators = Object.keys(row).filter((c) => /^[sd]\d_/.test(c));
+    const present = indicators.map((c) => row[c].trim()).filter((v) => v !== '');
+    const noValues = present.length > 0 && present.every((v) => Number(v) === 0);
+    if (row['inhabitants'].trim() !== '') lines.push(`${area},${period},EW,${row['inhabitants'].trim()}`);
+    for (const column of indicators) {
+      const code = column.slice(0, 2).toUpperCase();
+      const value = noValues ? '' : row[column].trim();
+      lines.push(`${area},${period},${code},${value}`);
+    }
+  }
+  return { lines, skipped };
+}
+
+/**
+ * Demo data of the indicator service: the Berlin MSS editions 2013–2019 on the demo's pre-2021
+ * planning areas (S1–S4, D1–D4, inhabitants), imported through the regular import path, plus
+ * the MSS index definition of each edition and one stored run per edition.
+ */
+@Injectable()
+export class IndicatorDemoSeeder {
+  private readonly logger = new Logger(IndicatorDemoSeeder.name);
+
+  constructor(
+    @InjectDataSource('indicator') private readonly db: DataSource,
+    private readonly catalogue: CatalogueService,
+    private readonly imports: ValueImportsService,
+    private readonly indices: IndexService,
+  ) {}
+
+  /** Idempotent: does nothing when the MSS definitions exist. `mssDir` holds mss-<edition>-indicators.csv. */
+  async seed(mssDir: string, progress: (message: string) => void = () => undefined, timeoutMs = 180_000): Promise<boolean> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM index_definition WHERE tenant_id = $1 AND key LIKE 'berlin-mss-%'`, [DEMO_TENANT]);
+    if (n > 0) return false;
+    progress('demo: waiting for the Berlin planning areas in the indicator read model');
+    const areas = await this.waitForAreas(timeoutMs);
+    const existing = await this.catalogue.refs(DEMO_TENANT);
+    for (const [code, content] of Object.entries(MSS_INDICATORS)) {
+      if (!existing.has(code)) await this.catalogue.create(DEMO_TENANT, 'demo-seed', code, content);
+    }
+    const work = await mkdtemp(join(tmpdir(), 'quartier-mss-'));
+    try {
+      const lines = ['area,period,indicator,value'];
+      for (const edition of MSS_EDITIONS) {
+        const converted = mssEditionToLongCsv(await readFile(join(mssDir, `mss-${edition}-indicators.csv`), 'utf8'), edition, areas);
+        if (converted.skipped.length > 0) this.logger.warn(`MSS ${edition}: ${converted.skipped.length} area(s) not in the demo areas skipped`);
+        lines.push(...converted.lines);
+      }
+      const file = join(work, 'mss.csv');
+      await writeFile(file, lines.join('\n') + '\n');
+      progress('demo: importing the Berlin MSS values 2013–2019');
+      const job = await this.imports.importFile(DEMO_TENANT, 'demo-seed', 'csv', file, 'berlin-mss-2013-2019.csv');
+      if (job.status !== 'succeeded') throw new Error(`demo MSS import failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    for (const edition of MSS_EDITIONS) {
+      const definition = await this.indices.createDefinition(DEMO_TENANT, 'demo-seed', { definition: mssDefinition(edition) });
+      progress(`demo: computing MSS ${edition}`);
+      await this.indices.run(DEMO_TENANT, 'demo-seed', definition.id, { period: mssPeriod(edition), level: 'planungsraum', label: `MSS ${edition}` });
+    }
+    this.logger.log('demo indicators seeded: Berlin MSS 2013–2019');
+    return true;
+  }
+
+  /** The registry's events arrive asynchronously: wait until the planning areas stop arriving. */
+  private async waitForAreas(timeoutMs: number): Promise<Set<string>> {
+    const deadline = Date.now() + timeoutMs;
+    let previous = -1;
+    for (;;) {
+      const rows: { code: string }[] = await this.db.query(`SELECT code FROM area_ref WHERE tenant_id = $1 AND level = 'planungsraum'`, [DEMO_TENANT]);
+      if (rows.length > 0 && rows.length === previous) return new Set(rows.map((r) => r.code));
+      if (Date.now() > deadline) throw new Error(`demo: the Berlin planning areas did not arrive in the indicator read model within ${timeoutMs / 1000} s`);
+      previous = rows.length;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}

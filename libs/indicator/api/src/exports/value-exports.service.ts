@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { buildJsonStat, comparePeriods, formatPeriod } from '@quartier/indicator-core';
+import ExcelJS from 'exceljs';
+import type { Writable } from 'node:stream';
+import type { DataSource } from 'typeorm';
+import { IndicatorServiceError } from '../common/indicator-service.error';
+import type { ExportFormat } from '../imports/import-formats';
+
+export interface ExportFilter {
+  indicators?: string[];
+  periods?: string[];
+  level?: string;
+}
+
+interface ExportRow {
+  area: string;
+  areaName: string;
+  period: string;
+  indicator: string;
+  indicatorName: string;
+  status: 'value' | 'suppressed' | 'missing';
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+const BATCH = 10_000;
+/** A JSON-stat cube is one JSON object (dense in its dimensions); beyond this, export CSV. */
+const MAX_JSON_STAT_CELLS = 5_000_000;
+
+export const EXPORT_CONTENT_TYPES: Record<ExportFormat, { type: string; extension: string }> = {
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
+  'csv-wide': { type: 'text/csv; charset=utf-8', extension: 'csv' },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
+  'sdmx-csv': { type: 'application/vnd.sdmx.data+csv; version=1.0.0; charset=utf-8', extension: 'csv' },
+  'json-stat': { type: 'application/json; charset=utf-8', extension: 'json' },
+  dhis2: { type: 'application/json; charset=utf-8', extension: 'json' },
+};
+
+/** CSV cell: quoted only when it must be. */
+const cell = (text: string) => (/[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+const n = (v: number | null) => (v === null ? '' : String(v));
+/** Value column as the importer reads it back: `.` suppressed, empty missing. */
+const valueText = (r: ExportRow) => (r.status === 'value' ? String(r.value) : r.status === 'suppressed' ? '.' : '');
+
+/**
+ * Exports of stored values (not aggregates, not suppressed: exports are for the data's editors
+ * and carry the raw counts) in the import formats, so an export imports back unchanged. Rows
+ * are read in keyset-paginated batches and written with back-pressure.
+ */
+@Injectable()
+export class ValueExportsService {
+  constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
+
+  async write(tenantId: string, format: ExportFormat, filter: ExportFilter, out: Writable): Promise<void> {
+    const write = async (text: string) => {
+      if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
+    };
+    switch (format) {
+      case 'csv':
+        await write('area,period,indicator,value,numerator,denominator\n');
+        for await (const rows of this.rows(tenantId, filter))
+          await write(rows.map((r) => `${cell(r.area)},${r.period},${cell(r.indicator)},${valueText(r)},${n(r.numerator)},${n(r.denominator)}\n`).join(''));
+        break;
+      case 'sdmx-csv':
+        await write('DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS,NUMERATOR,DENOMINATOR\n');
+        for await (const rows of this.rows(tenantId, filter))
+          await write(
+            rows
+              .map(
+                (r) =>
+                  `QUARTIER:INDICATORS(1.0),${cell(r.area)},${cell(r.indicator)},${formatPeriod(r.period, 'sdmx')},${r.status === 'value' ? r.value : ''},${r.status === 'suppressed' ? 'C' : r.status === 'missing' ? 'M' : 'A'},${n(r.numerator)},${n(r.denominator)}\n`,
+              )
+              .join(''),
+          );
+        break;
+      case 'csv-wide':
+        await this.writeWide(tenantId, filter, write);
+        break;
+      case 'xlsx':
+        await this.writeXlsx(tenantId, filter, out);
+        return;
+      case 'dhis2': {
+        await write('{"dataValues":[');
+        let first = true;
+        for await (const rows of this.rows(tenantId, filter)) {
+          // DHIS2 has no "suppressed": only values are exchanged.
+          const items = rows
+            .filter((r) => r.status === 'value')
+            .map((r) => JSON.stringify({ dataElement: r.indicator, period: formatPeriod(r.period, 'dhis2'), orgUnit: r.area, value: String(r.value) }));
+          if (items.length === 0) continue;
+          await write((first ? '' : ',') + items.join(','));
+          first = false;
+        }
+        await write(']}\n');
+        break;
+      }
+      case 'json-stat':
+        await this.writeJsonStat(tenantId, filter, write);
+        break;
+    }
+    await new Promise<void>((resolve) => out.end(resolve));
+  }
+
+  private async writeWide(tenantId: string, filter: ExportFilter, write: (text: string) => Promise<void>) {
+    const indicators = await this.indicatorCodes(tenantId, filter);
+    await write(`area,period,${indicators.map(cell).join(',')}\n`);
+    const position = new Map(indicators.map((c, i) => [c, i]));
+    let key: string | null = null;
+    let line: string[] = [];
+    let area = '';
+    let period = '';
+    const flush = async () => {
+      if (key !== null) await write(`${cell(area)},${period},${line.join(',')}\n`);
+    };
+    for await (const rows of this.rows(tenantId, filter)) {
+      for (const r of rows) {
+        const k = `${r.area}\u0000${r.period}`;
+        if (k !== key) {
+          await flush();
+          key = k;
+          area = r.area;
+          period = r.period;
+          line = indicators.map(() => '');
+        }
+        line[position.get(r.indicator) as number] = valueText(r);
+      }
+    }
+    await flush();
+  }
+
+  private async writeXlsx(tenantId: string, filter: ExportFilter, out: Writable) {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+    const sheet = workbook.addWorksheet('values');
+    sheet.addRow(['area', 'period', 'indicator', 'value', 'numerator', 'denominator']).commit();
+    for await (const rows of this.rows(tenantId, filter)) {
+      for (const r of rows) sheet.addRow([r.area, r.period, r.indicator, r.status === 'value' ? r.value : r.status === 'suppressed' ? '.' : null, r.numerator, r.denominator]).commit();
+    }
+    sheet.commit();
+    await workbook.commit();
+  }
+
+  private async writeJsonStat(tenantId: string, filter: ExportFilter, write: (text: string) => Promise<void>) {
+    const observations: ExportRow[] = [];
+    const indicators = new Map<string, string>();
+    const areas = new Map<string, string>();
+    const periods = new Set<string>();
+    for await (const rows of this.rows(tenantId, filter)) {
+      for (const r of rows) {
+        observations.push(r);
+        indicators.set(r.indicator, r.indicatorName);
+        areas.set(r.area, r.areaName);
+        periods.add(r.period);
+      }
+      if (indicators.size * areas.size * periods.size > MAX_JSON_STAT_CELLS)
+        throw new IndicatorServiceError('InvalidValueImport', `the selection exceeds ${MAX_JSON_STAT_CELLS} cells: narrow it or export CSV`);
+    }
+    const dataset = buildJsonStat(
+      {
+        indicators: [...indicators].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, label]) => ({ code, label })),
+        areas: [...areas].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, label]) => ({ code, label })),
+        periods: [...periods].sort(comparePeriods),
+      },
+      observations,
+      'Quartier indicator values',
+    );
+    await write(JSON.stringify(dataset));
+  }
+
+  private async indicatorCodes(tenantId: string, filter: ExportFilter): Promise<string[]> {
+    const rows: { code: string }[] = await this.db.query(
+      `SELECT code FROM indicator_definition WHERE tenant_id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR code = ANY($2)) ORDER BY code`,
+      [tenantId, filter.indicators ?? null],
+    );
+    return rows.map((r) => r.code);
+  }
+
+  /** Stored values ordered by (area code, period, indicator code), keyset-paginated. */
+  private async *rows(tenantId: string, filter: ExportFilter): AsyncGenerator<ExportRow[]> {
+    let after: [string, string, string] | null = null;
+    for (;;) {
+      const params: unknown[] = [tenantId, filter.indicators ?? null, filter.periods ?? null, filter.level ?? null];
+      let keyset = '';
+      if (after) {
+        params.push(...after);
+        keyset = `AND (a.code, v.period, d.code) > ($5, $6, $7)`;
+      }
+      const rows: ExportRow[] = await this.db.query(
+        `SELECT a.code AS area, a.name AS "areaName", v.period, d.code AS indicator, dv.body->'name'->>'de' AS "indicatorName",
+                v.status, v.value, v.numerator, v.denominator
+           FROM indicator_value v
+           JOIN indicator_definition d ON d.id = v.indicator_id AND d.deleted_at IS NULL
+           JOIN indicator_definition_version dv ON dv.definition_id = d.id AND dv.version = d.current_version
+           JOIN area_ref a ON a.id = v.area_id
+          WHERE v.tenant_id = $1 AND ($2::text[] IS NULL OR d.code = ANY($2)) AND ($3::text[] IS NULL OR v.period = ANY($3))
+            AND ($4::text IS NULL OR a.level = $4) ${keyset}
+          ORDER BY a.code, v.period, d.code LIMIT ${BATCH}`,
+        params,
+      );
+      if (rows.length === 0) return;
+      yield rows;
+      if (rows.length < BATCH) return;
+      const last = rows[rows.length - 1];
+      after = [last.area, last.period, last.indicator];
+    }
+  }
+}

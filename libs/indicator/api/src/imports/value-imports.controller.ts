@@ -1,0 +1,56 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAccess, CurrentPrincipal, CurrentTenant, Roles, type AccessContext, type Principal } from '@quartier/auth';
+import { createZodDto } from 'nestjs-zod';
+import type { Request } from 'express';
+import { z } from 'zod';
+import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
+import { IndicatorServiceError } from '../common/indicator-service.error';
+import { IMPORT_FORMATS } from './import-formats';
+import { ValueImportsService } from './value-imports.service';
+
+const startQuery = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  fileName: z.string().max(255).optional(),
+});
+class StartImportQueryDto extends createZodDto(startQuery) {}
+
+@ApiTags('indicator value imports')
+@ApiBearerAuth()
+@Controller('api/indicator/imports')
+@Roles(...INDICATOR_EDITORS)
+export class ValueImportsController {
+  constructor(private readonly imports: ValueImportsService) {}
+
+  /**
+   * The body is the file itself, streamed to disk (never parsed by Express). Send it as
+   * `application/octet-stream` (or text/csv): JSON content types are parsed by the HTTP shell
+   * where this route is not registered as streamed.
+   */
+  @Post()
+  @HttpCode(202)
+  @ApiConsumes('application/octet-stream', 'text/csv')
+  @ApiBody({ description: 'The file (CSV long/wide, XLSX, SDMX-CSV, JSON-stat 2.0 or DHIS2 dataValueSets JSON)', schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({ summary: 'Import values (all-or-nothing per file); poll the returned job for progress and row errors' })
+  start(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @CurrentPrincipal() principal: Principal, @Query() query: StartImportQueryDto, @Req() request: Request) {
+    requireTenantWide(access);
+    if (request.readableEnded) {
+      throw new IndicatorServiceError('UnsupportedMediaType', 'send the file as application/octet-stream: this body was already parsed as JSON');
+    }
+    return this.imports.start(tenantId, principal.subject, query.format, query.fileName ?? null, request);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Recent import jobs of the tenant (without their error lists)' })
+  list(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string) {
+    requireTenantWide(access);
+    return this.imports.list(tenantId);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'Progress and result of an import, with every bad row (line, column, reason; first 1,000 stored)' })
+  get(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+    requireTenantWide(access);
+    return this.imports.get(tenantId, id);
+  }
+}

@@ -1,0 +1,26 @@
+import { periodSchema } from '@quartier/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+export const indexDefinitionBodySchema = z.object({
+  label: z.string().trim().min(1).max(200).optional(),
+  /** The core's definition format (validated by parseIndexDefinition). */
+  definition: z.record(z.string(), z.unknown()),
+});
+export class IndexDefinitionBodyDto extends createZodDto(indexDefinitionBodySchema) {}
+
+export const runIndexSchema = z.object({
+  period: periodSchema,
+  level: z.string().min(1).max(64),
+  label: z.string().trim().min(1).max(200).optional(),
+});
+export class RunIndexDto extends createZodDto(runIndexSchema) {}
+
+export const listRunsQuerySchema = z.object({ definition: z.uuid().optional() });
+export class ListRunsQueryDto extends createZodDto(listRunsQuerySchema) {}
+
+export const classesQuerySchema = z.object({ index: z.string().min(1).max(64) });
+export class ClassesQueryDto extends createZodDto(classesQuerySchema) {}
+
+export const moversQuerySchema = z.object({ from: z.uuid(), to: z.uuid(), index: z.string().min(1).max(64) });
+export class MoversQueryDto extends createZodDto(moversQuerySchema) {}
