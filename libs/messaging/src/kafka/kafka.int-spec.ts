@@ -24,9 +24,12 @@ interface KafkaMock {
 const loadCjs = createRequire(__filename);
 const { startKafkaMock } = loadCjs('../../../../tools/test-infra/kafka-mock.cjs') as { startKafkaMock(options?: { brokers?: number }): Promise<KafkaMock> };
 
-// Real Kafka wire protocol (librdkafka mock cluster via kcat) and real PostgreSQL. Every test
-// uses its own tenant and consumer names, because the topic is shared with the other tests.
-const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',');
+// Real Kafka wire protocol (librdkafka mock cluster via kcat) and real PostgreSQL. This file runs
+// its own mock cluster: the shared one carries other test files' traffic, and consumer groups
+// reading from the beginning would wade through it on a loaded machine. Every test still uses
+// its own tenant and consumer names, because the topic is shared between the tests here.
+let brokers: string[] = [];
+let ownCluster: KafkaMock | undefined;
 const tuning = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 3000, maxWaitTimeMs: 100 };
 jest.setTimeout(120_000);
 
@@ -44,6 +47,8 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
   const closers: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
+    ownCluster = await startKafkaMock();
+    brokers = ownCluster.bootstrap.split(',');
     expect(brokers[0]).toMatch(/:\d+$/);
     db = await createTestDatabase('qt_kafka');
     registryDs = createSchemaDataSource({ url: db.url, schema: 'registry', entities: [], migrations: messagingMigrations('registry') });
@@ -64,6 +69,7 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     await registryDs?.destroy();
     await surveyDs?.destroy();
     await db?.drop();
+    await ownCluster?.stop();
   });
 
   const bus = (service: 'registry' | 'survey' | 'reporting', extra: Partial<ConstructorParameters<typeof KafkaEventBus>[0]> = {}) => {
@@ -86,7 +92,7 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
       correlations.push([event.correlationId, correlation.current(), context.correlationId]);
       if (Math.random() < 0.1) await new Promise((resolve) => setTimeout(resolve, 5));
     });
-    await withTimeout(sub.ready, 30_000, 'group join');
+    await withTimeout(sub.ready, 45_000, 'group join');
     const keys = Array.from({ length: 8 }, () => randomUUID());
     const perKey = 25;
     for (let n = 0; n < perKey; n += 5) {
@@ -97,7 +103,7 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
       );
       await producer.publishRaw(batch);
     }
-    await until(() => seen.size === keys.length * perKey, 30_000, 'all events consumed');
+    await until(() => seen.size === keys.length * perKey, 60_000, 'all events consumed');
     for (const id of keys) expect(order.get(id)).toEqual(Array.from({ length: perKey }, (_, i) => i));
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     for (const [inEnvelope, inScope, inContext] of correlations) {
@@ -121,7 +127,7 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
       }
       handled.push(event.payload.name);
     });
-    await withTimeout(sub.ready, 30_000, 'group join');
+    await withTimeout(sub.ready, 45_000, 'group join');
 
     const key = randomUUID();
     const meta = { tenantId: tenant, key, correlationId: 'poison-corr' };
@@ -143,7 +149,7 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
         if (headers[TENANT_HEADER] === tenant) dead.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers });
       },
     });
-    await until(() => dead.length === 3 && handled.length === 1, 40_000, 'three dead letters and the good event');
+    await until(() => dead.length === 3 && handled.length === 1, 60_000, 'three dead letters and the good event');
 
     expect(attempts).toEqual([1, 2, 3]);
     expect(handled).toEqual(['Fine']); // the partition moved on after the poison message
@@ -238,7 +244,7 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
         manager.query('INSERT INTO survey.effects (event_id, handled_by) VALUES ($1, $2)', [event.id, 'outage']),
       );
     });
-    await withTimeout(sub.ready, 30_000, 'group join');
+    await withTimeout(sub.ready, 45_000, 'group join');
     const relay = new OutboxRelay({ dataSource: registryDs, bus: producer, schema: 'registry', pollIntervalMs: 100, backoff: { initialMs: 200, maxMs: 1000 }, logger: silentLogger });
     closers.push(() => relay.stop());
     relay.start();
