@@ -101,6 +101,8 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
 
   const actors: PlannedActor[] = [];
   const refByKey = new Map<string, string>();
+  // Ties of an actor row that is itself invalid are not reported again as "unknown actor".
+  const rejected = new Set<string>();
   for (const node of graph.nodes) {
     if (issues.full) break;
     if (refByKey.has(node.id)) {
@@ -109,9 +111,9 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
     }
     const known = existing(node.id);
     const fields = actorFields(node, context, issues);
-    if (!fields) continue;
-    if (!known && fields.name === undefined) {
-      issues.add(node.file, node.line, `new actor "${node.id}" needs a name (column name or label)`);
+    if (fields && !known && fields.name === undefined) issues.add(node.file, node.line, `new actor "${node.id}" needs a name (column name or label)`);
+    if (!fields || (!known && fields.name === undefined)) {
+      rejected.add(node.id);
       continue;
     }
     if (!known) fields.externalId = node.id;
@@ -123,6 +125,7 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
   const seen = new Set<string>();
   for (const edge of graph.edges) {
     if (issues.full) break;
+    if (rejected.has(edge.source) || rejected.has(edge.target)) continue;
     const tie = plannedTie(edge, graph.directed ?? context.networkDirected, (key) => refByKey.get(key) ?? (existing(key) ? `actor:${(existing(key) as KnownActor).id}` : undefined), issues);
     if (!tie) continue;
     const [a, b] = tie.directed || tie.source < tie.target ? [tie.source, tie.target] : [tie.target, tie.source];
