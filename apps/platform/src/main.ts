@@ -6,7 +6,7 @@ import { createLogger } from '@quartier/observability';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@quartier/persistence';
 import { DemoSeeder } from '@quartier/registry-api';
 import { configureHttp, PinoNestLogger, type RuntimeConfig } from '@quartier/service-kit';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadPlatformConfig } from './platform-config';
 import { PLATFORM_DOCS, PlatformModule, STREAMED_BODY_PATHS } from './platform.module';
@@ -27,6 +27,28 @@ function repositoryRoot(): string {
  * `node main.js` serves; `node main.js migrate` only applies every service's migrations and
  * `node main.js seed` also seeds the demo — both exit afterwards (the CLI's migrate/seed).
  */
+/**
+ * One platform per data directory: a second one would start a second PostgreSQL on the same
+ * cluster. The lock names the holder's pid; a lock left by a killed process is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lock = join(dataDir, 'platform.pid');
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = pid !== process.pid;
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`another Quartier platform (pid ${pid}) is running with data directory ${dataDir}; stop it or set QUARTIER_DATA_DIR`);
+  }
+  writeFileSync(lock, String(process.pid));
+  return () => rmSync(lock, { force: true });
+}
+
 async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
   const started = Date.now();
   const config = loadPlatformConfig(process.env);
@@ -36,10 +58,43 @@ async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
 
   let embeddedPg: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.DATABASE_URL;
+  let unlock = () => undefined as void;
   if (!databaseUrl) {
-    embeddedPg = await startEmbeddedPostgres({ dataDir: config.dataDir, onProgress: progress });
+    unlock = lockDataDir(config.dataDir);
+    try {
+      embeddedPg = await startEmbeddedPostgres({ dataDir: config.dataDir, onProgress: progress });
+    } catch (error) {
+      unlock();
+      throw error;
+    }
     databaseUrl = embeddedPg.url;
   }
+  // Whatever fails from here on (a port in use, a migration), the embedded database stops too.
+  const abort = async (error: unknown): Promise<never> => {
+    await embeddedPg?.stop().catch(() => undefined);
+    unlock();
+    throw error;
+  };
+  try {
+    await serve(mode, config, logger, root, progress, started, databaseUrl, async () => {
+      await embeddedPg?.stop();
+      unlock();
+    });
+  } catch (error) {
+    await abort(error);
+  }
+}
+
+async function serve(
+  mode: 'serve' | 'migrate' | 'seed',
+  config: ReturnType<typeof loadPlatformConfig>,
+  logger: ReturnType<typeof createLogger>,
+  root: string,
+  progress: (message: string) => void,
+  started: number,
+  databaseUrl: string,
+  releaseDatabase: () => Promise<void>,
+): Promise<void> {
   const issuer = config.OIDC_ISSUER ?? `${config.publicUrl}/oidc`;
   const runtime: RuntimeConfig = {
     databaseUrl,
@@ -72,10 +127,15 @@ async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
   }
   if (mode !== 'serve') {
     await app.close();
-    await embeddedPg?.stop();
+    await releaseDatabase();
     return;
   }
-  await app.listen(config.PORT, '0.0.0.0');
+  try {
+    await app.listen(config.PORT, '0.0.0.0');
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   logger.info(
     { port: config.PORT, seconds: (Date.now() - started) / 1000 },
     `Quartier ready at ${config.publicUrl} (APIs: ${config.publicUrl}/api/registry/docs)`,
@@ -87,7 +147,7 @@ async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
     stopping = true;
     logger.info(`${signal}: stopping`);
     await app.close();
-    await embeddedPg?.stop();
+    await releaseDatabase();
     logger.info('stopped');
     process.exit(0);
   };
@@ -101,6 +161,8 @@ if (mode !== 'serve' && mode !== 'migrate' && mode !== 'seed') {
   process.exit(2);
 }
 main(mode).catch((error: unknown) => {
-  process.stderr.write(`quartier: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  // Operators get the reason; the stack only when they ask for it.
+  const detail = error instanceof Error ? (process.env['LOG_LEVEL'] === 'debug' ? (error.stack ?? error.message) : error.message) : String(error);
+  process.stderr.write(`quartier: ${detail}\n`);
   process.exit(1);
 });
