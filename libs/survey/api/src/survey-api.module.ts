@@ -1,19 +1,58 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import { registerErrorStatuses, serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import { CreateSurvey1764100000000 } from './migrations/1764100000000-CreateSurvey';
+import { PublicFormController } from './public/public-form.controller';
+import { PublicRateLimiter } from './public/rate-limiter';
+import { CollectionService } from './responses/collection.service';
+import { ResponseImportService } from './responses/response-import.service';
+import { ResponsesController } from './responses/responses.controller';
+import { ResultsController } from './results/results.controller';
+import { ResultsService } from './results/results.service';
+import { SurveyDemoSeeder } from './demo/survey-demo-seeder';
+import { SURVEY_MODULE_OPTIONS, type SurveyModuleOptions } from './survey.constants';
+import { SURVEY_ERROR_STATUS } from './survey.errors';
+import { SurveyStore } from './surveys/survey-store';
+import { SurveysController } from './surveys/surveys.controller';
+import { SurveysService } from './surveys/surveys.service';
+
+registerErrorStatuses(SURVEY_ERROR_STATUS);
+
+/** Default public rate limit: 30 submissions per client address per 10 minutes (memory only). */
+export const DEFAULT_PUBLIC_RATE_LIMIT = { limit: 30, windowSeconds: 600 } as const;
 
 /**
- * The survey service. Its domain arrives in a later issue; today it stands on the shared
- * foundation: own schema and migrations, outbox/inbox, registry read models, health and docs.
+ * The survey service: questionnaires (XLSForm in and out), waves and target areas, the public
+ * anonymous form and its submission endpoint, interviewer entry and paper imports, k-anonymous
+ * results per area, and `survey.*` events through the outbox.
  */
 @Module({})
 export class SurveyApiModule {
-  static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
-    return { module: SurveyApiModule, ...serviceFoundation({ service: 'survey', runtime }) };
+  static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>, options: SurveyModuleOptions = {}): DynamicModule {
+    const foundation = serviceFoundation({ service: 'survey', runtime, migrations: [CreateSurvey1764100000000] });
+    const rateLimit = options.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
+    return {
+      module: SurveyApiModule,
+      ...foundation,
+      controllers: [...foundation.controllers, SurveysController, ResponsesController, ResultsController, PublicFormController],
+      providers: [
+        ...foundation.providers,
+        { provide: SURVEY_MODULE_OPTIONS, useValue: options },
+        { provide: PublicRateLimiter, useValue: new PublicRateLimiter(rateLimit.limit, rateLimit.windowSeconds * 1000) },
+        SurveyStore,
+        SurveysService,
+        CollectionService,
+        ResponseImportService,
+        ResultsService,
+        SurveyDemoSeeder,
+      ],
+      exports: [SurveyDemoSeeder],
+    };
   }
 }
 
 export const SURVEY_DOCS = {
   service: 'survey',
   title: 'Quartier survey service',
-  description: "Residents' and actors' surveys (XLSForm questionnaires, public forms, privacy-safe results per area).",
+  description:
+    "Residents' and actors' surveys: XLSForm questionnaires, the public anonymous form (/api/survey/public/f/{surveyId}), server-side validation, k-anonymous results per area.",
 } as const;

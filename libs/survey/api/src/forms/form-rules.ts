@@ -1,0 +1,84 @@
+// Rules about a survey's questionnaire that the service adds on top of the core: where model
+// issues point (as names, for the form builder), which form changes are safe once responses
+// exist, and which question assigns respondents to areas.
+import {
+  type AreaQuestion,
+  type Form,
+  type ModelIssue,
+  type Question,
+  type SelectOneQuestion,
+  findChoiceList,
+  formQuestions,
+  validateFormModel,
+} from '@quartier/survey-core';
+
+export interface FormModelProblem {
+  /** `question <name>`, `group <name>`, `list <name>`, `choice <name> of list <list>` or `settings`. */
+  readonly target: string;
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** Model issues located by name: the builder highlights the item, the API names it in the 422. */
+export function describeModelIssues(form: Form): FormModelProblem[] {
+  const issues: readonly ModelIssue[] = validateFormModel(form);
+  const choiceOwner = new Map<object, string>();
+  form.choiceLists.forEach((list) => list.choices.forEach((choice) => choiceOwner.set(choice, list.name)));
+  return issues.map((issue) => {
+    const t = issue.target;
+    let target: string;
+    if (t === 'settings') target = 'settings';
+    else if ('kind' in t) target = `${t.kind} ${t.name}`;
+    else if ('choices' in t) target = `list ${t.name}`;
+    else target = `choice ${t.name} of list ${choiceOwner.get(t) ?? '?'}`;
+    return { target, field: issue.field, reason: issue.reason };
+  });
+}
+
+/**
+ * Why `next` cannot replace `current` once responses exist, or an empty list. Stored answers must
+ * stay valid and comparable: every question keeps its name, type and list, and every option a
+ * respondent could have chosen still exists. New questions, options, labels, translations,
+ * relevance and constraints may change.
+ */
+export function incompatibleFormChanges(current: Form, next: Form): string[] {
+  const reasons: string[] = [];
+  const nextQuestions = new Map(formQuestions(next).map(({ question }) => [question.name, question]));
+  for (const { question } of formQuestions(current)) {
+    const after = nextQuestions.get(question.name);
+    if (!after) {
+      reasons.push(`question ${question.name} was removed`);
+      continue;
+    }
+    if (after.type !== question.type) {
+      reasons.push(`question ${question.name} changed its type from ${question.type} to ${after.type}`);
+      continue;
+    }
+    if ('listName' in question && 'listName' in after) {
+      const before = findChoiceList(current, question.listName);
+      const now = findChoiceList(next, after.listName);
+      const missing = (before?.choices ?? []).filter((c) => !now?.choices.some((d) => d.name === c.name)).map((c) => c.name);
+      if (missing.length > 0) reasons.push(`question ${question.name} lost the option(s) ${missing.join(', ')}`);
+    }
+  }
+  return reasons;
+}
+
+/** The question that assigns respondents to areas: the form's first `area` question. */
+export function areaQuestionOf(form: Form): AreaQuestion | undefined {
+  for (const { question, repeats } of formQuestions(form)) {
+    if (repeats.length === 0 && question.type === 'area') return question;
+  }
+  return undefined;
+}
+
+/** Likert items and select_one items outside repeats: what can become an area indicator. */
+export function indicatorCandidates(form: Form): Question[] {
+  return formQuestions(form)
+    .filter(({ question, repeats }) => repeats.length === 0 && (question.type === 'select_one' || question.type === 'select_multiple' || question.type === 'integer' || question.type === 'decimal'))
+    .map(({ question }) => question);
+}
+
+export function isLikert(question: Question): question is SelectOneQuestion {
+  return question.type === 'select_one' && question.likert;
+}

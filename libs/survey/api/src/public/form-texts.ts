@@ -1,0 +1,123 @@
+// Interface texts of the public form (the questions come from the form itself). German is the
+// default; English covers every other form language, "Leichte Sprache" gets plain German.
+
+export interface FormTexts {
+  readonly skip: string;
+  readonly languages: string;
+  readonly privacy: string;
+  readonly required: string;
+  readonly optional: string;
+  readonly submit: string;
+  readonly sending: string;
+  readonly errorsTitle: string;
+  readonly errorsCount: string;
+  readonly thanksTitle: string;
+  readonly thanks: string;
+  readonly draftRestored: string;
+  readonly discardDraft: string;
+  readonly draftDiscarded: string;
+  readonly addInstance: string;
+  readonly removeInstance: string;
+  readonly rankPlaceholder: string;
+  readonly selectPlaceholder: string;
+  readonly invitationLabel: string;
+  readonly invitationHint: string;
+  readonly honeypot: string;
+  readonly tooMany: string;
+  readonly failed: string;
+  readonly closed: string;
+  readonly noScript: string;
+  readonly postcodeHint: string;
+  readonly geopointHint: string;
+  readonly rankHint: string;
+  readonly qrTitle: string;
+}
+
+const DE: FormTexts = {
+  skip: 'Zum Fragebogen springen',
+  languages: 'Sprache',
+  privacy:
+    'Die Befragung ist anonym. Wir speichern keine IP-Adresse, keine Uhrzeit (nur das Datum) und setzen keine Cookies. Ein angefangener Fragebogen wird nur auf diesem Gerät zwischengespeichert.',
+  required: 'Pflichtangabe',
+  optional: 'freiwillig',
+  submit: 'Antworten absenden',
+  sending: 'Wird gesendet …',
+  errorsTitle: 'Bitte prüfen Sie Ihre Angaben',
+  errorsCount: '{n} Angabe(n) müssen korrigiert werden.',
+  thanksTitle: 'Vielen Dank!',
+  thanks: 'Ihre Antworten sind angekommen. Sie können dieses Fenster jetzt schließen.',
+  draftRestored: 'Ihr angefangener Fragebogen wurde wiederhergestellt.',
+  discardDraft: 'Neu beginnen',
+  draftDiscarded: 'Der Entwurf wurde gelöscht.',
+  addInstance: 'Weitere hinzufügen',
+  removeInstance: 'Entfernen',
+  rankPlaceholder: 'Rang wählen',
+  selectPlaceholder: 'Bitte auswählen',
+  invitationLabel: 'Einladungscode',
+  invitationHint: 'Den Code finden Sie in Ihrem Einladungsschreiben.',
+  honeypot: 'Dieses Feld bitte leer lassen',
+  tooMany: 'Von diesem Anschluss kamen gerade sehr viele Antworten. Bitte versuchen Sie es in einigen Minuten noch einmal.',
+  failed: 'Das Absenden hat nicht geklappt. Ihre Antworten sind gespeichert; bitte versuchen Sie es noch einmal.',
+  closed: 'Diese Befragung ist beendet. Vielen Dank für Ihr Interesse.',
+  noScript: 'Für diesen Fragebogen wird JavaScript benötigt. Bitte aktivieren Sie JavaScript oder nutzen Sie den Papierfragebogen.',
+  postcodeHint: 'Fünfstellige Postleitzahl, zum Beispiel 10115.',
+  geopointHint: 'Breite und Länge, zum Beispiel 52.52 13.40.',
+  rankHint: 'Geben Sie jeder Antwort einen anderen Rang (1 = am wichtigsten).',
+  qrTitle: 'QR-Code zum Fragebogen',
+};
+
+const EN: FormTexts = {
+  skip: 'Skip to the questionnaire',
+  languages: 'Language',
+  privacy:
+    'This survey is anonymous. We store no IP address and no time of day (only the date), and set no cookies. A questionnaire you have started is kept only on this device.',
+  required: 'required',
+  optional: 'optional',
+  submit: 'Submit answers',
+  sending: 'Sending …',
+  errorsTitle: 'Please check your answers',
+  errorsCount: '{n} answer(s) need to be corrected.',
+  thanksTitle: 'Thank you!',
+  thanks: 'Your answers have been received. You can close this window now.',
+  draftRestored: 'The questionnaire you started has been restored.',
+  discardDraft: 'Start again',
+  draftDiscarded: 'The draft was deleted.',
+  addInstance: 'Add another',
+  removeInstance: 'Remove',
+  rankPlaceholder: 'Choose a rank',
+  selectPlaceholder: 'Please choose',
+  invitationLabel: 'Invitation code',
+  invitationHint: 'You will find the code in your invitation letter.',
+  honeypot: 'Please leave this field empty',
+  tooMany: 'Very many answers came from this connection just now. Please try again in a few minutes.',
+  failed: 'Sending did not work. Your answers are saved; please try again.',
+  closed: 'This survey has ended. Thank you for your interest.',
+  noScript: 'This questionnaire needs JavaScript. Please enable JavaScript or use the paper questionnaire.',
+  postcodeHint: 'Five-digit postcode, e.g. 10115.',
+  geopointHint: 'Latitude and longitude, e.g. 52.52 13.40.',
+  rankHint: 'Give each answer a different rank (1 = most important).',
+  qrTitle: 'QR code of the questionnaire',
+};
+
+const PLAIN_DE: FormTexts = {
+  ...DE,
+  privacy: 'Wir wissen nicht, wer Sie sind. Wir speichern nur das Datum. Wir setzen keine Cookies.',
+  errorsTitle: 'Bitte prüfen Sie diese Antworten',
+  thanks: 'Wir haben Ihre Antworten bekommen. Sie können jetzt das Fenster schließen.',
+};
+
+export function formTexts(language: string): FormTexts {
+  if (language === 'de-x-easy') return PLAIN_DE;
+  return language.split('-')[0] === 'de' ? DE : EN;
+}
+
+/** How a language is named in the language switcher (in that language). */
+export function languageName(tag: string): string {
+  if (tag === 'de-x-easy') return 'Leichte Sprache';
+  try {
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag);
+    return name ? name.charAt(0).toLocaleUpperCase(tag) + name.slice(1) : tag;
+  } catch {
+    return tag;
+  }
+}

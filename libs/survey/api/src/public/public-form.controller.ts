@@ -1,0 +1,170 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@quartier/auth';
+import { formLanguages } from '@quartier/survey-core';
+import type { Request, Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import { formRuntimeBundle } from '../browser/form-runtime-bundle';
+import { CollectionService } from '../responses/collection.service';
+import { HONEYPOT_FIELD, SubmissionDto } from '../responses/submission.dto';
+import { todayInGermany } from '../survey.constants';
+import { SurveyApiError } from '../survey.errors';
+import { formTexts } from './form-texts';
+import { renderFormPage, renderMessagePage } from './form-page';
+import { PublicRateLimiter } from './rate-limiter';
+
+export const PUBLIC_BASE = '/api/survey/public';
+export const SCRIPT_PATH = `${PUBLIC_BASE}/assets/form-runtime.js`;
+
+const pageQuery = z.object({
+  area: z.string().max(100).optional(),
+  lang: z.string().max(35).optional(),
+  wave: z.uuid().optional(),
+});
+class PageQueryDto extends createZodDto(pageQuery) {}
+
+const qrQuery = z.object({ area: z.string().max(100).optional(), lang: z.string().max(35).optional() });
+class QrQueryDto extends createZodDto(qrQuery) {}
+
+/**
+ * Everything a respondent touches, without login: the form page, its script, the QR code that
+ * leads to it and the submission endpoint. Served by the survey service itself (not the portal),
+ * so the page needs no Angular bundle and no OIDC round trip, and works in every deployment
+ * where /api/survey/ reaches this service.
+ */
+@ApiTags('public form')
+@Controller(PUBLIC_BASE)
+@Public()
+export class PublicFormController {
+  constructor(
+    private readonly collection: CollectionService,
+    private readonly limiter: PublicRateLimiter,
+  ) {}
+
+  @Get('surveys/:id')
+  @ApiOperation({ summary: 'Public definition of an open survey: form model, languages, open wave' })
+  async definition(@Param('id', ParseUUIDPipe) id: string) {
+    const context = await this.collection.publicContext(id);
+    const wave = this.collection.currentWave(context);
+    return {
+      id,
+      title: context.survey.title,
+      type: context.survey.type,
+      status: context.survey.status,
+      languages: context.form ? formLanguages(context.form) : [],
+      wave: wave ? { id: wave.id, opensOn: wave.opensOn, closesOn: wave.closesOn, invitationOnly: wave.invitationOnly } : null,
+      form: context.form,
+      network: context.survey.network ? { generator: context.survey.network.generator, interpreters: context.survey.network.interpreters, actors: context.survey.network.actors } : null,
+    };
+  }
+
+  @Post('surveys/:id/waves/:waveId/responses')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Submit one anonymous response; 422 names every failing answer. No IP address is stored, only the day; rate-limited per address in memory',
+  })
+  async submit(@Param('id') id: string, @Param('waveId') waveId: string, @Body() body: SubmissionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    res.setHeader('Cache-Control', 'no-store');
+    const decision = this.limiter.check(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    if (!decision.allowed) {
+      res.setHeader('Retry-After', String(decision.retryAfterSeconds));
+      res.status(429);
+      return { statusCode: 429, code: 'TooManySubmissions', message: `too many submissions from this address; try again in ${decision.retryAfterSeconds} s` };
+    }
+    const { [HONEYPOT_FIELD]: honeypot, ...input } = body;
+    if (honeypot !== undefined && honeypot.trim() !== '') {
+      // A bot filled the invisible field: answer as if stored, so it learns nothing, and store nothing.
+      return { submittedOn: todayInGermany() };
+    }
+    return this.collection.submitPublic(id, waveId, input);
+  }
+
+  @Get('assets/form-runtime.js')
+  @ApiOperation({ summary: 'The form script (core expression engine + runtime), gzip, cacheable by content hash' })
+  async script(@Req() req: Request, @Res() res: Response) {
+    const bundle = await formRuntimeBundle();
+    res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
+    res.setHeader('Cache-Control', req.query['v'] === bundle.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    res.setHeader('ETag', `"${bundle.hash}"`);
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (req.headers['if-none-match'] === `"${bundle.hash}"`) return res.status(304).end();
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.setHeader('Content-Encoding', 'gzip');
+      return res.end(bundle.gzip);
+    }
+    return res.end(bundle.code);
+  }
+
+  @Get('f/:id')
+  @ApiOperation({ summary: 'The accessible public form page (German default, ?lang=, ?area= preselects the area of residence)' })
+  async page(@Param('id') id: string, @Query() query: PageQueryDto, @Res() res: Response) {
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    let context;
+    try {
+      context = await this.collection.publicContext(id);
+    } catch (error) {
+      if (error instanceof SurveyApiError && error.code === 'SurveyNotFound') return res.status(404).send(renderMessagePage('de', 'Nicht gefunden', 'Diesen Fragebogen gibt es nicht (mehr).'));
+      throw error;
+    }
+    const languages = context.form ? formLanguages(context.form) : [];
+    const language = query.lang && languages.includes(query.lang) ? query.lang : (context.form?.settings.defaultLanguage ?? 'de');
+    const texts = formTexts(language);
+    const today = todayInGermany();
+    const wave = query.wave ? context.waves.find((w) => w.id === query.wave) : this.collection.currentWave(context, today);
+    if (context.survey.status !== 'open' || !wave || today < wave.opensOn || today > wave.closesOn || !context.form) {
+      return res.status(410).send(renderMessagePage(language, context.survey.title, texts.closed));
+    }
+    const bundle = await formRuntimeBundle();
+    const areaKey = query.area && context.areaIds.has(query.area) ? query.area : undefined;
+    res.send(
+      renderFormPage({
+        surveyId: context.survey.id,
+        surveyTitle: context.survey.title,
+        form: context.form,
+        waveId: wave.id,
+        invitationOnly: wave.invitationOnly,
+        language,
+        ...(areaKey ? { areaKey } : {}),
+        today,
+        scriptUrl: `${SCRIPT_PATH}?v=${bundle.hash}`,
+        submitUrl: `${PUBLIC_BASE}/surveys/${context.survey.id}/waves/${wave.id}/responses`,
+        pagePath: `${PUBLIC_BASE}/f/${context.survey.id}`,
+      }),
+    );
+  }
+
+  @Get('f/:id/qr.svg')
+  @ApiOperation({ summary: 'QR code (SVG) of the form link, per area with ?area=' })
+  async qr(@Param('id', ParseUUIDPipe) id: string, @Query() query: QrQueryDto, @Req() req: Request, @Res() res: Response) {
+    const context = await this.collection.publicContext(id);
+    const url = publicFormUrl(originOf(req), id, query.area && context.areaIds.has(query.area) ? query.area : undefined, query.lang);
+    const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+    const title = `${formTexts(query.lang ?? 'de').qrTitle}: ${context.survey.title}${query.area ? ` – ${context.areaNames.get(query.area) ?? query.area}` : ''}`;
+    res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
+    res.setHeader('Cache-Control', 'public, max-age=3600');
+    // An accessible name for the image when it is embedded inline or opened on its own.
+    res.send(svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(title)}" `).replace(/(<svg[^>]*>)/, `$1<title>${escapeAttribute(title)}</title>`));
+  }
+}
+
+/** The origin respondents reach this deployment at (X-Forwarded-* from the gateway, else Host). */
+export function originOf(req: Request): string {
+  const proto = String(req.headers['x-forwarded-proto'] ?? req.protocol).split(',')[0].trim();
+  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost').split(',')[0].trim();
+  return `${proto}://${host}`;
+}
+
+export function publicFormUrl(origin: string, surveyId: string, areaKey?: string, language?: string): string {
+  const params = new URLSearchParams();
+  if (areaKey) params.set('area', areaKey);
+  if (language) params.set('lang', language);
+  const query = params.toString();
+  return `${origin}${PUBLIC_BASE}/f/${surveyId}${query ? `?${query}` : ''}`;
+}
+
+function escapeAttribute(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+}

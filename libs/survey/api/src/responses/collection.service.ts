@@ -1,0 +1,242 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AccessContext } from '@quartier/auth';
+import { OutboxWriter, type OutboxEvent } from '@quartier/messaging';
+import {
+  type AnswerIssue,
+  type Answers,
+  type CompiledForm,
+  type Form,
+  type NetworkSurveySubmission,
+  buildNetworkSurveyPayload,
+  compileForm,
+  formQuestions,
+  validateSubmission,
+} from '@quartier/survey-core';
+import type { EntityManager } from 'typeorm';
+import { areaQuestionOf } from '../forms/form-rules';
+import { SURVEY_EDITORS, todayInGermany } from '../survey.constants';
+import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
+import { type SurveyRow, SurveyStore, type WaveRow, isUuid } from '../surveys/survey-store';
+import { hashInvitationCode } from '../surveys/surveys.service';
+
+export type Channel = 'web' | 'interviewer' | 'import';
+
+/** What the public form and the submission path need of a survey, cached briefly. */
+export interface CollectionContext {
+  readonly survey: SurveyRow;
+  readonly form: Form | null;
+  readonly compiled: CompiledForm | null;
+  readonly areaQuestion: string | null;
+  /** Area key (choice name = area code) → area id. */
+  readonly areaIds: ReadonlyMap<string, string>;
+  readonly areaNames: ReadonlyMap<string, string>;
+  readonly waves: readonly WaveRow[];
+}
+
+export interface SubmissionInput {
+  readonly answers: unknown;
+  readonly language?: string;
+  readonly invitationCode?: string;
+  readonly network?: NetworkSurveySubmission;
+}
+
+export interface StoredResponse {
+  readonly areaId: string | null;
+  readonly answers: Answers;
+  readonly network?: Record<string, unknown>;
+}
+
+/**
+ * A status change reaches the public path within this many milliseconds: one read of survey,
+ * form, areas and waves per survey and interval instead of per submission.
+ */
+const CONTEXT_TTL_MS = 2000;
+
+export function answerIssuesMessage(issues: readonly AnswerIssue[]): string {
+  const first = issues[0];
+  return `${first.path || '(answers)'}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
+}
+
+@Injectable()
+export class CollectionService {
+  private readonly contexts = new Map<string, { context: Promise<CollectionContext>; expires: number }>();
+  private readonly compiled = new Map<string, CompiledForm>();
+
+  constructor(
+    private readonly store: SurveyStore,
+    @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+  ) {}
+
+  /** The public view of a survey: only surveys that are open (or closed, to say so) exist publicly. */
+  async publicContext(surveyId: string): Promise<CollectionContext> {
+    const cached = this.contexts.get(surveyId);
+    if (cached && cached.expires > Date.now()) return cached.context;
+    const context = this.loadContext(surveyId);
+    this.contexts.set(surveyId, { context, expires: Date.now() + CONTEXT_TTL_MS });
+    if (this.contexts.size > 1000) this.contexts.delete(this.contexts.keys().next().value as string);
+    try {
+      const loaded = await context;
+      if (loaded.survey.status === 'draft') throw new SurveyApiError('SurveyNotFound', `survey ${surveyId} not found`);
+      return loaded;
+    } catch (error) {
+      this.contexts.delete(surveyId);
+      throw error;
+    }
+  }
+
+  /** The wave a public link without a wave id means: the one open today. */
+  currentWave(context: CollectionContext, today = todayInGermany()): WaveRow | undefined {
+    return context.waves.find((w) => w.opensOn <= today && today <= w.closesOn);
+  }
+
+  async submitPublic(surveyId: string, waveId: string, input: SubmissionInput): Promise<{ submittedOn: string }> {
+    let context = await this.publicContext(surveyId);
+    if (!context.waves.some((w) => w.id === waveId)) {
+      // A wave added since the context was cached: look once more before refusing.
+      this.contexts.delete(surveyId);
+      context = await this.publicContext(surveyId);
+    }
+    const today = todayInGermany();
+    const wave = this.findWave(context, waveId);
+    if (context.survey.status !== 'open') throw new SurveyApiError('SurveyNotOpen', 'this survey is closed');
+    if (today < wave.opensOn || today > wave.closesOn) throw new SurveyApiError('WaveNotOpen', `this wave runs from ${wave.opensOn} to ${wave.closesOn}`);
+    if (wave.invitationOnly && !input.invitationCode) throw new SurveyApiError('InvitationRequired', 'this survey needs the invitation code from your letter');
+    const response = this.validate(context, wave, input, today, 'reject', true);
+    await this.store.db.transaction(async (manager) => {
+      if (wave.invitationOnly) await this.useInvitation(manager, wave.id, input.invitationCode as string);
+      await this.insert(manager, context.survey, wave, [response], 'web', today);
+    });
+    return { submittedOn: today };
+  }
+
+  /** Interviewer entry: the same validation, authenticated, channel `interviewer`. */
+  async submitInterviewer(access: AccessContext, tenantId: string, surveyId: string, waveId: string, input: SubmissionInput): Promise<{ submittedOn: string }> {
+    const context = await this.authenticatedContext(access, tenantId, surveyId);
+    const wave = this.findWave(context, waveId);
+    const today = todayInGermany();
+    this.assertCollecting(context, wave, today);
+    const response = this.validate(context, wave, input, today, 'reject', true);
+    await this.store.db.transaction((manager) => this.insert(manager, context.survey, wave, [response], 'interviewer', today));
+    return { submittedOn: today };
+  }
+
+  async authenticatedContext(access: AccessContext, tenantId: string, surveyId: string): Promise<CollectionContext> {
+    const survey = await this.store.find(tenantId, surveyId);
+    assertSurveyAccess(access, SURVEY_EDITORS, survey.scopeAreaPath);
+    return this.loadContext(surveyId, survey);
+  }
+
+  /** The demo seeder acts for the platform itself, without a caller. */
+  async authenticatedContextForSeed(tenantId: string, surveyId: string): Promise<CollectionContext> {
+    return this.loadContext(surveyId, await this.store.find(tenantId, surveyId));
+  }
+
+  /** Paper responses and interviews are entered after the fact: any wave that has opened, survey not draft. */
+  assertCollecting(context: CollectionContext, wave: WaveRow, today: string): void {
+    if (context.survey.status === 'draft') throw new SurveyApiError('SurveyNotOpen', 'publish the survey before entering responses');
+    if (today < wave.opensOn) throw new SurveyApiError('WaveNotOpen', `this wave opens on ${wave.opensOn}`);
+  }
+
+  findWave(context: CollectionContext, waveId: string): WaveRow {
+    const wave = isUuid(waveId) ? context.waves.find((w) => w.id === waveId) : undefined;
+    if (!wave) throw new SurveyApiError('WaveNotFound', `wave ${waveId} not found`);
+    return wave;
+  }
+
+  /** Server-side validation of every answer with the core; throws 422 naming the failing field. */
+  validate(context: CollectionContext, wave: WaveRow, input: SubmissionInput, today: string, nonRelevant: 'reject' | 'drop', enforceRequired: boolean): StoredResponse {
+    const { survey, compiled } = context;
+    let answers: Answers = {};
+    if (compiled) {
+      const result = validateSubmission(compiled, input.answers ?? {}, { today, nonRelevant, enforceRequired, ...(input.language ? { language: input.language } : {}) });
+      if (!result.ok) throw new SurveyApiError('InvalidAnswers', answerIssuesMessage(result.issues), { issues: result.issues });
+      answers = result.answers;
+    } else if (input.answers !== undefined && (typeof input.answers !== 'object' || input.answers === null || Object.keys(input.answers).length > 0)) {
+      throw new SurveyApiError('InvalidAnswers', '(answers): this survey has no questions besides the name generator', { issues: [{ path: '', code: 'unknown_field', message: 'no questions' }] });
+    }
+    const areaKey = context.areaQuestion ? answers[context.areaQuestion] : undefined;
+    const areaId = typeof areaKey === 'string' ? (context.areaIds.get(areaKey) ?? null) : null;
+    if (survey.type === 'resident' && context.areaQuestion && areaId === null) {
+      // Results are published per area: a response without one would only count in the total.
+      throw new SurveyApiError('InvalidAnswers', `${context.areaQuestion}: an area of residence is required`, {
+        issues: [{ path: context.areaQuestion, code: 'required', message: 'an area of residence is required' }],
+      });
+    }
+    if (survey.type !== 'network') return { areaId, answers };
+    if (!survey.network) throw new SurveyApiError('SurveyNotOpen', 'the network survey has no name generator');
+    if (!input.network) {
+      throw new SurveyApiError('InvalidAnswers', 'network: the name generator was not answered', { issues: [{ path: 'network', code: 'required', message: 'the name generator was not answered' }] });
+    }
+    const built = buildNetworkSurveyPayload(
+      { surveyId: survey.id, generator: survey.network.generator, interpreters: survey.network.interpreters },
+      input.network,
+      { waveId: wave.id, ...(areaId ? { areaId } : {}), submittedOn: today, actors: survey.network.actors },
+    );
+    if (!built.ok) {
+      throw new SurveyApiError('InvalidAnswers', `network: ${built.issues[0]}`, { issues: built.issues.map((message) => ({ path: `network.${message.split(':')[0]}`, code: 'invalid_network', message })) });
+    }
+    return { areaId, answers, network: built.payload };
+  }
+
+  /** Responses and their events in the caller's transaction: both commit or neither. */
+  async insert(manager: EntityManager, survey: SurveyRow, wave: WaveRow, responses: readonly StoredResponse[], channel: Channel, today: string): Promise<void> {
+    if (responses.length === 0) return;
+    await manager.query(
+      `INSERT INTO survey_response (tenant_id, survey_id, wave_id, form_version, area_id, channel, submitted_on, answers)
+       SELECT $1, $2, $3, $4, area_id, $5, $6, answers FROM unnest($7::uuid[], $8::jsonb[]) AS t(area_id, answers)`,
+      [survey.tenantId, survey.id, wave.id, survey.formVersion, channel, today, responses.map((r) => r.areaId), responses.map((r) => JSON.stringify(r.answers))],
+    );
+    // The envelope's time is the day too: events must not reintroduce the precision the table avoids.
+    const meta = { tenantId: survey.tenantId, key: survey.id, occurredAt: `${today}T00:00:00.000Z` };
+    const events: OutboxEvent[] = [];
+    for (const response of responses) {
+      events.push({
+        type: 'survey.response.submitted',
+        payload: { tenantId: survey.tenantId, surveyId: survey.id, waveId: wave.id, areaId: response.areaId, submittedOn: today, channel },
+        meta,
+      });
+      if (response.network) events.push({ type: 'survey.network-response.submitted', payload: { ...response.network, tenantId: survey.tenantId } as OutboxEvent<'survey.network-response.submitted'>['payload'], meta });
+    }
+    await this.outbox.appendMany(manager, events);
+  }
+
+  private async useInvitation(manager: EntityManager, waveId: string, code: string): Promise<void> {
+    const [{ n }]: { n: number }[] = await manager.query(
+      `WITH used AS (UPDATE survey_invitation SET used = true WHERE code_hash = $1 AND wave_id = $2 AND NOT used RETURNING 1) SELECT count(*)::int AS n FROM used`,
+      [hashInvitationCode(code), waveId],
+    );
+    if (n === 0) throw new SurveyApiError('InvitationInvalid', 'this invitation code is unknown or was already used');
+  }
+
+  private async loadContext(surveyId: string, known?: SurveyRow): Promise<CollectionContext> {
+    const survey = known ?? (await this.store.findPublic(surveyId));
+    const [form, targets, waves] = await Promise.all([this.store.form(survey.id, survey.formVersion), this.store.targetAreas(survey.id), this.store.waves(survey.id)]);
+    const key = `${survey.id}:${survey.formVersion}`;
+    let compiled = this.compiled.get(key) ?? null;
+    if (form && !compiled) {
+      compiled = compileForm(form);
+      this.compiled.set(key, compiled);
+      if (this.compiled.size > 200) this.compiled.delete(this.compiled.keys().next().value as string);
+    }
+    return {
+      survey,
+      form,
+      compiled,
+      areaQuestion: form ? (areaQuestionOf(form)?.name ?? null) : null,
+      areaIds: new Map(targets.map((t) => [t.key, t.areaId])),
+      areaNames: new Map(targets.map((t) => [t.key, t.name])),
+      waves,
+    };
+  }
+}
+
+/** Top-level questions a respondent answers (for imports: which columns are questions). */
+export function answerableColumns(form: Form): Map<string, string> {
+  const columns = new Map<string, string>();
+  for (const { question, repeats } of formQuestions(form)) {
+    if (repeats.length > 0) continue;
+    if (['calculate', 'start', 'end', 'today', 'note'].includes(question.type)) continue;
+    columns.set(question.name, question.type);
+  }
+  return columns;
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessContext } from '@quartier/auth';
+import { parse } from 'csv-parse/sync';
+import { todayInGermany } from '../survey.constants';
+import { SurveyApiError } from '../survey.errors';
+import { XLSX_TYPE } from '../surveys/raw-body';
+import { SurveyStore } from '../surveys/survey-store';
+import { answerableColumns, CollectionService, type StoredResponse } from './collection.service';
+
+export interface ImportIssue {
+  /** Row as the spreadsheet shows it (header = row 1). */
+  readonly row: number;
+  readonly column?: string;
+  readonly reason: string;
+}
+
+export const MAX_IMPORT_ROWS = 50_000;
+const MAX_REPORTED_ISSUES = 500;
+
+/**
+ * Paper questionnaires typed into a sheet, or an ODK/KoboToolbox export: one row per response,
+ * one column per question name (select_multiple space-separated). Every row is validated with
+ * the same rules as the public form — except that unanswered required questions are accepted
+ * (paper respondents skip questions) and answers to questions that do not apply are dropped, as
+ * ODK does. All-or-nothing: one bad cell and nothing is stored, every bad cell is reported.
+ */
+@Injectable()
+export class ResponseImportService {
+  constructor(
+    private readonly collection: CollectionService,
+    private readonly store: SurveyStore,
+  ) {}
+
+  async import(access: AccessContext, tenantId: string, surveyId: string, waveId: string, bytes: Buffer, type: string): Promise<{ imported: number }> {
+    const context = await this.collection.authenticatedContext(access, tenantId, surveyId);
+    const wave = this.collection.findWave(context, waveId);
+    const today = todayInGermany();
+    this.collection.assertCollecting(context, wave, today);
+    if (!context.form) throw new SurveyApiError('FormMissing', 'this survey has no form');
+    const table = type === XLSX_TYPE ? await readXlsx(bytes) : readCsv(bytes);
+    if (table.length < 2) throw new SurveyApiError('InvalidImport', 'the file has no responses', { issues: [{ row: 1, reason: 'no rows below the header' }] });
+    if (table.length - 1 > MAX_IMPORT_ROWS) throw new SurveyApiError('InvalidImport', `at most ${MAX_IMPORT_ROWS} responses per file`, { issues: [{ row: MAX_IMPORT_ROWS + 2, reason: 'too many rows' }] });
+
+    const header = table[0].map((h) => h.trim());
+    const columns = answerableColumns(context.form);
+    const ignored = new Set(['start', 'end', 'today', 'calculate', 'note']);
+    const issues: ImportIssue[] = [];
+    const calculated = new Set(context.compiled ? [...context.compiled.questions.values()].filter((q) => q.question.type === 'calculate').map((q) => q.question.name) : []);
+    for (const name of header) {
+      if (name === '' || columns.has(name) || name.startsWith('_') || ignored.has(name) || calculated.has(name)) continue;
+      // ODK/Kobo exports add metadata (_uuid, _submission_time) and calculated columns; anything else is a typo.
+      issues.push({ row: 1, column: name, reason: `"${name}" is not a question of this form` });
+    }
+    if (new Set(header.filter((h) => h !== '')).size !== header.filter((h) => h !== '').length) issues.push({ row: 1, reason: 'a column name appears twice' });
+
+    const responses: StoredResponse[] = [];
+    for (let r = 1; r < table.length && issues.length < MAX_REPORTED_ISSUES; r++) {
+      if (table[r].every((cell) => cell.trim() === '')) continue;
+      const answers: Record<string, string> = {};
+      header.forEach((name, c) => {
+        const value = (table[r][c] ?? '').trim();
+        if (value !== '' && columns.has(name)) answers[name] = value;
+      });
+      try {
+        responses.push(this.collection.validate(context, wave, { answers }, today, 'drop', false));
+      } catch (error) {
+        if (!(error instanceof SurveyApiError) || error.code !== 'InvalidAnswers') throw error;
+        const rowIssues = (error.details as { issues: { path: string; message: string }[] }).issues;
+        for (const issue of rowIssues) issues.push({ row: r + 1, ...(issue.path ? { column: issue.path } : {}), reason: issue.message });
+      }
+    }
+    if (issues.length === 0 && responses.length === 0) issues.push({ row: 2, reason: 'no responses below the header' });
+    if (issues.length > 0) {
+      const first = issues[0];
+      throw new SurveyApiError('InvalidImport', `row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.reason}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, {
+        issues: issues.slice(0, MAX_REPORTED_ISSUES),
+      });
+    }
+    await this.store.db.transaction(async (manager) => {
+      for (let i = 0; i < responses.length; i += 1000) {
+        await this.collection.insert(manager, context.survey, wave, responses.slice(i, i + 1000), 'import', today);
+      }
+    });
+    return { imported: responses.length };
+  }
+}
+
+function readCsv(bytes: Buffer): string[][] {
+  try {
+    const text = bytes.toString('utf8');
+    // Excel in German locales writes semicolon-separated CSV; the header line tells which one this is.
+    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+    const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+    return parse(text, { bom: true, delimiter, relax_column_count: true }) as string[][];
+  } catch (error) {
+    throw new SurveyApiError('InvalidImport', `the CSV cannot be read: ${(error as Error).message}`, { issues: [{ row: 1, reason: (error as Error).message }] });
+  }
+}
+
+async function readXlsx(bytes: Buffer): Promise<string[][]> {
+  const { Workbook } = await import('exceljs');
+  const workbook = new Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new SurveyApiError('InvalidImport', `the workbook cannot be read: ${(error as Error).message}`, { issues: [{ row: 1, reason: 'not an XLSX workbook' }] });
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: string[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      const value = cell.value;
+      cells.push(value instanceof Date ? value.toISOString().slice(0, 10) : value === null || value === undefined ? '' : cell.text);
+    }
+    rows[rowNumber - 1] = cells;
+  });
+  // Row numbers must stay as the spreadsheet shows them, so empty rows are kept (and skipped later).
+  return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import type { Request } from 'express';
+import { SURVEY_EDITORS } from '../survey.constants';
+import { readRawBody, XLSX_TYPE } from '../surveys/raw-body';
+import { CollectionService } from './collection.service';
+import { ResponseImportService } from './response-import.service';
+import { SubmissionDto } from './submission.dto';
+
+const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+@ApiTags('responses')
+@ApiBearerAuth()
+@Controller('api/survey/surveys/:id/waves/:waveId')
+@Roles(...SURVEY_EDITORS)
+export class ResponsesController {
+  constructor(
+    private readonly collection: CollectionService,
+    private readonly imports: ResponseImportService,
+  ) {}
+
+  @Post('responses')
+  @ApiOperation({ summary: 'Interviewer entry: one response, validated like the public form (channel interviewer)' })
+  interviewer(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Body() body: SubmissionDto,
+  ) {
+    return this.collection.submitInterviewer(access, tenantId, id, waveId, body);
+  }
+
+  @Post('response-imports')
+  @ApiConsumes('text/csv', XLSX_TYPE)
+  @ApiBody({ description: 'CSV (comma or semicolon) or XLSX, one column per question name, header in row 1', schema: { type: 'string', format: 'binary' } })
+  @ApiOperation({ summary: 'Import paper responses (all-or-nothing; 422 lists every bad cell by row and column)' })
+  async import(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+    @Req() req: Request,
+  ) {
+    const { bytes, type } = await readRawBody(req, ['text/csv', XLSX_TYPE], MAX_IMPORT_BYTES);
+    return this.imports.import(access, tenantId, id, waveId, bytes, type);
+  }
+}

@@ -1,0 +1,31 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+/** The honeypot: a field people never see (hidden from sight and assistive technology) but form-filling bots do. */
+export const HONEYPOT_FIELD = 'website';
+
+export const submissionSchema = z
+  .object({
+    /** Answers by question name; repeats as lists of objects, select_multiple as lists or space-separated. */
+    answers: z.record(z.string(), z.unknown()).default({}),
+    /** Language the respondent used (constraint messages come back in it). */
+    language: z.string().min(2).max(35).optional(),
+    invitationCode: z.string().trim().min(4).max(40).optional(),
+    [HONEYPOT_FIELD]: z.string().max(2000).optional(),
+    network: z
+      .object({
+        respondentActorId: z.string().min(1).max(100),
+        alters: z
+          .array(
+            z.object({
+              actorId: z.string().min(1).max(100).optional(),
+              newActor: z.object({ name: z.string().max(300), type: z.string().min(1).max(100).optional() }).optional(),
+              answers: z.record(z.string(), z.union([z.string().max(200), z.number()])).default({}),
+            }),
+          )
+          .max(500),
+      })
+      .optional(),
+  })
+  .strict();
+export class SubmissionDto extends createZodDto(submissionSchema) {}

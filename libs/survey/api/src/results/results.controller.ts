@@ -1,0 +1,50 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { RESULT_READERS, SURVEY_EDITORS } from '../survey.constants';
+import { ResultsService } from './results.service';
+
+const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
+const resultsQuery = z.object({ wave: z.uuid(), weighted: flag, lang: z.string().max(35).optional() });
+class ResultsQueryDto extends createZodDto(resultsQuery) {}
+
+const compareQuery = z.object({
+  wave: z.uuid(),
+  area: z.string().min(1).max(100),
+  baseWave: z.uuid(),
+  baseArea: z.string().min(1).max(100),
+  weighted: flag,
+});
+class CompareQueryDto extends createZodDto(compareQuery) {}
+
+@ApiTags('results')
+@ApiBearerAuth()
+@Controller('api/survey/surveys/:id')
+@Roles(...RESULT_READERS)
+export class ResultsController {
+  constructor(private readonly results: ResultsService) {}
+
+  @Get('results')
+  @ApiOperation({
+    summary: 'k-anonymous results of a wave per area, the level above and in total (suppressed cells carry no numbers; free text is never published)',
+  })
+  get(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultsQueryDto) {
+    return this.results.results(access, tenantId, id, query.wave, { weighted: query.weighted, ...(query.lang ? { language: query.lang } : {}) });
+  }
+
+  @Get('results/comparison')
+  @ApiOperation({ summary: 'Differences with 95 % intervals between two published cells (areas of a wave, or an area across waves; area * = total)' })
+  compare(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: CompareQueryDto) {
+    return this.results.compare(access, tenantId, id, { wave: query.wave, area: query.area }, { wave: query.baseWave, area: query.baseArea }, query.weighted);
+  }
+
+  @Post('waves/:waveId/results/publish')
+  @Roles(...SURVEY_EDITORS)
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish the indicator items of a wave as survey.results.published (per-area values of published cells only)' })
+  publish(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Param('waveId', ParseUUIDPipe) waveId: string) {
+    return this.results.publish(access, tenantId, id, waveId);
+  }
+}

@@ -1,0 +1,72 @@
+import { AuthError, assertCanAct, toHttpException, type AccessContext } from '@quartier/auth';
+import type { Role } from '@quartier/contracts';
+import type { SurveyErrorCode } from '@quartier/survey-core';
+
+export type SurveyApiErrorCode =
+  | 'SurveyNotFound'
+  | 'WaveNotFound'
+  | 'FormMissing'
+  | 'InvalidFormModel'
+  | 'IncompatibleFormChange'
+  | 'InvalidTargetArea'
+  | 'InvalidStatusChange'
+  | 'NotPublishable'
+  | 'SurveyNotOpen'
+  | 'WaveNotOpen'
+  | 'InvitationRequired'
+  | 'InvitationInvalid'
+  | 'InvalidAnswers'
+  | 'InvalidImport'
+  | 'UnsupportedMediaType'
+  | 'PayloadTooLarge';
+
+/** Errors of the survey service (the core's `SurveyError` covers form and aggregation errors). */
+export class SurveyApiError extends Error {
+  constructor(
+    readonly code: SurveyApiErrorCode | SurveyErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'SurveyApiError';
+  }
+}
+
+/** HTTP meaning of each error code (mapped once, by the service kit's filter). */
+export const SURVEY_ERROR_STATUS: Record<SurveyApiErrorCode | SurveyErrorCode, number> = {
+  SurveyNotFound: 404,
+  WaveNotFound: 404,
+  FormMissing: 409,
+  InvalidFormModel: 422,
+  IncompatibleFormChange: 409,
+  InvalidTargetArea: 422,
+  InvalidStatusChange: 409,
+  NotPublishable: 409,
+  SurveyNotOpen: 409,
+  WaveNotOpen: 409,
+  InvitationRequired: 403,
+  InvitationInvalid: 403,
+  InvalidAnswers: 422,
+  InvalidImport: 422,
+  UnsupportedMediaType: 415,
+  PayloadTooLarge: 413,
+  // The core's codes.
+  InvalidForm: 422,
+  InvalidWorkbook: 422,
+  InvalidSubmission: 422,
+  InvalidResponses: 422,
+  InvalidAggregation: 422,
+  InvalidNetworkSubmission: 422,
+};
+
+/**
+ * The caller's role must apply to the survey's scope area (403 otherwise), answered the way the
+ * guard answers; the global error filter would otherwise see an AuthError as an unknown error.
+ */
+export function assertSurveyAccess(access: AccessContext, roles: readonly Role[], scopeAreaPath: readonly string[]): void {
+  try {
+    assertCanAct(access.principal, access.assignments, roles, { areaPath: scopeAreaPath });
+  } catch (error) {
+    throw error instanceof AuthError ? toHttpException(error) : error;
+  }
+}

@@ -1,0 +1,160 @@
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { formSchema } from '../forms/form.schema';
+
+const isoDate = z.iso.date();
+const labels = z.record(z.string().min(1).max(35), z.string().max(2000));
+
+/** A survey item published as an indicator of each area (via `survey.results.published`). */
+export const indicatorItemSchema = z
+  .object({
+    /** Indicator code the indicator service will file the values under. */
+    code: z.string().regex(/^[a-z][a-z0-9_.-]{1,99}$/, 'code: lowercase letters, digits, _ . -'),
+    name: z.string().min(1).max(200),
+    question: z.string().min(1).max(200),
+    /** `share`: share of respondents choosing one of `options`; `topTwoBox`: Likert items; `mean`: numeric items. */
+    measure: z.enum(['share', 'topTwoBox', 'mean']),
+    options: z.array(z.string().min(1)).max(50).default([]),
+  })
+  .refine((item) => item.measure !== 'share' || item.options.length > 0, { message: 'a share needs at least one option', path: ['options'] });
+export type IndicatorItem = z.infer<typeof indicatorItemSchema>;
+
+/** Name generator and interpreters of a network survey, plus the area's actor list to choose from. */
+export const networkConfigSchema = z.object({
+  generator: z.object({
+    name: z.string().min(1).max(100),
+    prompt: labels,
+    allowNewActors: z.boolean().default(true),
+    maxAlters: z.number().int().min(1).max(200).default(30),
+  }),
+  interpreters: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.object({
+          name: z.string().min(1).max(100),
+          label: labels,
+          kind: z.literal('select_one'),
+          options: z.array(z.object({ name: z.string().min(1).max(100), label: labels })).min(1).max(50),
+          required: z.boolean().default(false),
+        }),
+        z.object({ name: z.string().min(1).max(100), label: labels, kind: z.literal('integer'), min: z.number().int(), max: z.number().int(), required: z.boolean().default(false) }),
+      ]),
+    )
+    .max(20),
+  /**
+   * The actors respondents choose from. The network service publishes no actor events yet, so
+   * the list travels with the survey (imported by the survey's author) instead of a cross-service read.
+   */
+  actors: z.array(z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), type: z.string().min(1).max(100).optional() })).max(5000),
+});
+export type NetworkConfig = z.infer<typeof networkConfigSchema>;
+
+/** Post-stratification to each area's population by one question's cells (e.g. age group × sex). */
+export const weightingSchema = z.object({
+  question: z.string().min(1).max(200),
+  /** Area key (the area code) → cell (option of `question`) → population count. */
+  population: z.record(z.string().min(1), z.record(z.string().min(1), z.number().int().min(0))),
+});
+export type Weighting = z.infer<typeof weightingSchema>;
+
+export const createSurveySchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    type: z.enum(['resident', 'network']).default('resident'),
+    scopeAreaId: z.uuid(),
+    k: z.number().int().min(2).max(1000).default(10),
+    form: formSchema.optional(),
+  })
+  .strict();
+export class CreateSurveyDto extends createZodDto(createSurveySchema) {}
+
+export const updateSurveySchema = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    k: z.number().int().min(2).max(1000).optional(),
+    indicatorItems: z.array(indicatorItemSchema).max(100).optional(),
+    network: networkConfigSchema.nullable().optional(),
+    weighting: weightingSchema.nullable().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export class UpdateSurveyDto extends createZodDto(updateSurveySchema) {}
+
+export const putFormSchema = z.object({ form: formSchema }).strict();
+export class PutFormDto extends createZodDto(putFormSchema) {}
+
+export const statusSchema = z.object({ status: z.enum(['draft', 'open', 'closed']) }).strict();
+export class StatusDto extends createZodDto(statusSchema) {}
+
+export const targetAreasSchema = z
+  .object({
+    areas: z
+      .array(z.object({ areaId: z.uuid(), population: z.number().int().min(0).nullable().optional() }))
+      .min(1)
+      .max(5000),
+  })
+  .strict();
+export class TargetAreasDto extends createZodDto(targetAreasSchema) {}
+
+const waveBase = z.object({
+  name: z.string().trim().min(1).max(100),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  invitationOnly: z.boolean().default(false),
+});
+export const createWaveSchema = waveBase.strict().refine((w) => w.closesOn >= w.opensOn, { message: 'closesOn must not be before opensOn', path: ['closesOn'] });
+export class CreateWaveDto extends createZodDto(createWaveSchema) {}
+export const updateWaveSchema = waveBase.partial().strict();
+export class UpdateWaveDto extends createZodDto(updateWaveSchema) {}
+
+export const invitationsSchema = z.object({ count: z.number().int().min(1).max(10000) }).strict();
+export class InvitationsDto extends createZodDto(invitationsSchema) {}
+
+export const listSurveysSchema = z.object({
+  status: z.enum(['draft', 'open', 'closed']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export class ListSurveysDto extends createZodDto(listSurveysSchema) {}
+
+export interface TargetAreaView {
+  areaId: string;
+  key: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  /** Population used for response rates: the survey's override, else the registry's figure. */
+  population: number | null;
+}
+
+export interface WaveView {
+  id: string;
+  name: string;
+  opensOn: string;
+  closesOn: string;
+  invitationOnly: boolean;
+  resultsPublishedOn: string | null;
+  responses: number;
+}
+
+export interface SurveySummary {
+  id: string;
+  title: string;
+  type: 'resident' | 'network';
+  status: 'draft' | 'open' | 'closed';
+  k: number;
+  scopeAreaId: string;
+  formVersion: number;
+  updatedAt: string;
+  editable: boolean;
+}
+
+export interface SurveyDetail extends SurveySummary {
+  formTitle: string | null;
+  areaQuestion: string | null;
+  indicatorItems: IndicatorItem[];
+  network: NetworkConfig | null;
+  weighting: { question: string; areas: number } | null;
+  targetAreas: TargetAreaView[];
+  waves: WaveView[];
+}
