@@ -4,7 +4,10 @@ import { createDevIdentityProvider, PORTAL_CLIENT_ID } from '@quartier/auth';
 import { parseBrokers } from '@quartier/messaging';
 import { createLogger } from '@quartier/observability';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@quartier/persistence';
+import { IndicatorDemoSeeder } from '@quartier/indicator-api';
+import { NetworkDemoSeeder } from '@quartier/network-api';
 import { DemoSeeder } from '@quartier/registry-api';
+import { SurveyDemoSeeder } from '@quartier/survey-api';
 import { configureHttp, PinoNestLogger, type RuntimeConfig } from '@quartier/service-kit';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -124,6 +127,11 @@ async function serve(
   if (mode === 'seed' || (mode === 'serve' && config.QUARTIER_DEMO)) {
     const seeded = await app.get(DemoSeeder).seed(join(root, 'infra/data'), progress);
     if (seeded) progress('demo tenants seeded: Berlin (Demo), Musterstadt (Demo)');
+    // The other services seed on top of the areas their read models received from the registry's
+    // events; each seeder waits for them and does nothing when its demo data already exists.
+    await app.get(IndicatorDemoSeeder).seed(join(root, 'libs/indicator/core/fixtures/berlin-mss'), progress);
+    await app.get(NetworkDemoSeeder).seed(progress);
+    await app.get(SurveyDemoSeeder).seed(progress);
   }
   if (mode !== 'serve') {
     await app.close();
