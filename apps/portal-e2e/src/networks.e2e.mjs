@@ -1,0 +1,77 @@
+// The network page as the planner of district Mitte sees it: log in, open the demo network of
+// Berlin-Mitte (seeded by the network service), the drawing renders and the measures table has
+// a row per actor. Register in apps/portal-e2e/run.mjs next to portalTests:
+//   import { networkTests } from './src/networks.e2e.mjs';   …   networkTests(context);
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { describeViolations, seriousA11yViolations } from './browser.mjs';
+
+/** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
+export function networkTests(context) {
+  /** @type {import('playwright-core').Page} */
+  let page;
+  const consoleErrors = [];
+
+  it('logs in as planer and opens the network page with the Mitte demo network', async () => {
+    const browserContext = await context.browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'de-DE' });
+    page = await browserContext.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.goto(`${context.baseUrl}/networks`);
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel('Benutzername').fill('planer');
+    await page.getByLabel('Passwort').fill('demo');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.pathname === '/networks');
+    await page.getByRole('heading', { level: 1, name: 'Akteursnetzwerke' }).waitFor();
+    const networks = await page.getByTestId('network-select').locator('option').allInnerTexts();
+    assert.ok(networks.some((name) => name.startsWith('Akteursnetzwerk Mitte')), `networks offered: ${networks.join(', ')}`);
+    await page.getByTestId('network-select').selectOption({ label: networks.find((name) => name.startsWith('Akteursnetzwerk Mitte')) });
+    const waves = await page.getByTestId('wave-select').locator('option').allInnerTexts();
+    assert.deepEqual(waves, ['Welle 1 (Mai 2023)', 'Welle 2 (Mai 2024)']);
+  });
+
+  it('renders the drawing (sigma canvases) and the key figures of the wave', async () => {
+    await page.locator('[data-testid="network-drawing"] canvas').first().waitFor();
+    const canvases = await page.locator('[data-testid="network-drawing"] canvas').count();
+    assert.ok(canvases > 0, 'sigma drew no canvas');
+    const label = await page.getByTestId('network-drawing').getAttribute('aria-label');
+    assert.match(label ?? '', /Netzwerkzeichnung mit 58 Akteuren und \d+ Beziehungen/);
+    await page.getByTestId('network-summary').waitFor();
+    assert.match(await page.getByTestId('network-summary').innerText(), /Akteure\s+58/);
+    await page.getByTestId('network-drawing').screenshot({ path: join(context.outDir, 'network-drawing.png') });
+  });
+
+  it('highlights appeared and disappeared ties when comparing with the first wave', async () => {
+    await page.getByTestId('compare-select').selectOption({ label: 'Welle 1 (Mai 2023)' });
+    await page.getByText(/neu seit Welle 1/).waitFor();
+    assert.match(await page.getByText(/weggefallen seit Welle 1/).innerText(), /\(\d+\)/);
+  });
+
+  it('lists a row per actor in the sortable measures table', async () => {
+    await page.getByRole('tab', { name: 'Kennzahlen' }).click();
+    const rows = page.locator('[data-testid="measures-table"] tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 58);
+    await page.getByRole('button', { name: 'Sortieren nach Degree' }).click();
+    assert.match(await page.locator('[data-testid="measures-table"] th[aria-sort="descending"]').innerText(), /^Degree/);
+    // Persons are pseudonymised; the planner of Mitte sees the names of those in his district.
+    const names = await page.locator('[data-testid="measures-table"] tbody th').allInnerTexts();
+    assert.ok(names.includes('Sabine Krüger'), 'planner of Mitte should see names of persons in Mitte');
+  });
+
+  it('shows the actors on the map and the resource map, without serious accessibility violations', async () => {
+    await page.getByRole('tab', { name: 'Karte' }).click();
+    await page.locator('[data-testid="actor-map"] circle').first().waitFor();
+    assert.ok((await page.locator('[data-testid="actor-map"] path').count()) >= 30, 'planning-area outlines of Mitte');
+    await page.getByRole('tab', { name: 'Ressourcen' }).click();
+    await page.locator('[data-testid="resource-table"] tbody tr').first().waitFor();
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    assert.deepEqual(consoleErrors, []);
+  });
+}

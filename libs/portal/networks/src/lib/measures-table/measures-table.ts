@@ -1,0 +1,94 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import type { MeasuredActor } from '../network-api';
+import { NetworkTexts, type NetworkTextKey } from '../texts';
+
+type Column = 'name' | 'sector' | 'degree' | 'betweenness' | 'closeness' | 'eigenvector' | 'pagerank' | 'constraint' | 'community';
+const NUMERIC: readonly Column[] = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'constraint', 'community'];
+
+/** The measures of every actor of a wave: sortable by each column, downloadable as CSV or Excel. */
+@Component({
+  selector: 'q-measures-table',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './measures-table.html',
+  styleUrl: './measures-table.scss',
+})
+export class MeasuresTable {
+  protected readonly texts = inject(NetworkTexts);
+  readonly actors = input.required<MeasuredActor[]>();
+  readonly fileName = input<string>('kennzahlen');
+
+  protected readonly columns: readonly Column[] = ['name', 'sector', 'degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'constraint', 'community'];
+  protected readonly sortColumn = signal<Column>('betweenness');
+  protected readonly descending = signal(true);
+
+  protected readonly rows = computed(() => {
+    const column = this.sortColumn();
+    const direction = this.descending() ? -1 : 1;
+    return [...this.actors()].sort((a, b) => {
+      const x = this.value(a, column);
+      const y = this.value(b, column);
+      if (typeof x === 'number' && typeof y === 'number') return (x - y) * direction;
+      if (x === null || x === undefined) return 1;
+      if (y === null || y === undefined) return -1;
+      return String(x).localeCompare(String(y), 'de') * direction;
+    });
+  });
+
+  protected heading(column: Column): string {
+    return column === 'name' ? this.texts.t('name') : column === 'sector' ? this.texts.t('sector') : column === 'community' ? this.texts.t('community') : this.texts.t(column as NetworkTextKey);
+  }
+
+  protected sort(column: Column): void {
+    if (this.sortColumn() === column) this.descending.update((d) => !d);
+    else {
+      this.sortColumn.set(column);
+      this.descending.set(NUMERIC.includes(column));
+    }
+  }
+
+  protected ariaSort(column: Column): 'ascending' | 'descending' | 'none' {
+    return this.sortColumn() === column ? (this.descending() ? 'descending' : 'ascending') : 'none';
+  }
+
+  protected cell(actor: MeasuredActor, column: Column): string {
+    const value = this.value(actor, column);
+    if (column === 'sector') return this.texts.sector(actor.sector);
+    if (typeof value === 'number') return column === 'community' ? String(value + 1) : this.texts.number(value);
+    return value ?? '–';
+  }
+
+  private value(actor: MeasuredActor, column: Column): string | number | null | undefined {
+    return column === 'name' ? actor.name : column === 'sector' ? actor.sector : actor[column];
+  }
+
+  private table(): (string | number | null)[][] {
+    const header = this.columns.map((c) => this.heading(c));
+    const body = this.rows().map((a) => this.columns.map((c) => (c === 'sector' ? this.texts.sector(a.sector) : c === 'community' && a.community !== undefined ? a.community + 1 : (this.value(a, c) ?? null))));
+    return [header, ...body];
+  }
+
+  protected downloadCsv(): void {
+    const escape = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : /[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+    const text = this.table().map((row) => row.map(escape).join(',')).join('\r\n');
+    this.save(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }), `${this.fileName()}.csv`);
+  }
+
+  protected async downloadXlsx(): Promise<void> {
+    const { Workbook } = await import('exceljs');
+    const workbook = new Workbook();
+    const sheet = workbook.addWorksheet(this.texts.t('tabMeasures'));
+    for (const row of this.table()) sheet.addRow(row);
+    sheet.getRow(1).font = { bold: true };
+    const buffer = await workbook.xlsx.writeBuffer();
+    this.save(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${this.fileName()}.xlsx`);
+  }
+
+  private save(blob: Blob, name: string): void {
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+}
