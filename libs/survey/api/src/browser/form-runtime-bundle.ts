@@ -65,7 +65,7 @@ async function build(): Promise<FormRuntimeBundle> {
     if (specifier.startsWith('.')) {
       const target = normalize(join(dirname(file), specifier)).replace(/\.(js|ts)$/, '');
       const inCore = relative(CORE_DIR, target).replace(/\\/g, '/');
-      if (inCore === 'index') return 'core/index';
+      if (inCore === 'index' || inCore === '') return 'core/index';
       if (!inCore.startsWith('..') && CORE_MODULES.includes(inCore)) return idOfCore(inCore);
       throw new Error(`form runtime bundle: ${id} requires ${specifier}, which is not a browser module`);
     }

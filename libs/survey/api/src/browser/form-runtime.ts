@@ -355,7 +355,7 @@ export class FormRuntime {
     const shown: { id: string; message: string }[] = [...extra];
     for (const issue of issues) {
       const id = this.domId(issue.path);
-      if (!shown.some((s) => s.id === id)) shown.push({ id, message: issue.message });
+      if (!shown.some((s) => s.id === id)) shown.push({ id, message: this.issueText(issue) });
     }
     const summary = byId('q-summary')!;
     const list = byId('q-summary-list')!;
@@ -387,6 +387,32 @@ export class FormRuntime {
       // Screen readers hear the count at once (alert); sighted keyboard users land on the first field.
       this.announce(this.def.texts['errorsCount'].replace('{n}', String(shown.length)), true);
       (firstField ?? summary).focus();
+    }
+  }
+
+  /**
+   * The core's own messages are technical English; the form's constraint and required messages
+   * (already in the respondent's language) are kept, everything else is said in plain words.
+   */
+  private issueText(issue: AnswerIssue): string {
+    const t = this.def.texts;
+    const name = issue.path.replace(/^.*\./, '');
+    const q = this.compiled.questions.get(name)?.question;
+    switch (issue.code) {
+      case 'required':
+        return issue.message === 'an answer is required' ? t['errRequired'] : issue.message;
+      case 'constraint':
+        return issue.message.startsWith('the answer does not meet the constraint') ? t['errConstraint'] : issue.message;
+      case 'invalid_type':
+        return q?.type === 'integer' ? t['errInteger'] : q?.type === 'decimal' ? t['errDecimal'] : q?.type === 'date' ? t['errDate'] : t['errFormat'];
+      case 'invalid_choice':
+        return q?.type === 'rank' ? t['errRank'] : t['errChoice'];
+      case 'filtered_choice':
+        return t['errChoice'];
+      case 'unresolved_area':
+        return t['errArea'];
+      default:
+        return issue.message;
     }
   }
 

@@ -31,6 +31,15 @@ export interface FormTexts {
   readonly geopointHint: string;
   readonly rankHint: string;
   readonly qrTitle: string;
+  readonly errRequired: string;
+  readonly errInteger: string;
+  readonly errDecimal: string;
+  readonly errDate: string;
+  readonly errFormat: string;
+  readonly errConstraint: string;
+  readonly errChoice: string;
+  readonly errArea: string;
+  readonly errRank: string;
 }
 
 const DE: FormTexts = {
@@ -64,6 +73,15 @@ const DE: FormTexts = {
   geopointHint: 'Breite und Länge, zum Beispiel 52.52 13.40.',
   rankHint: 'Geben Sie jeder Antwort einen anderen Rang (1 = am wichtigsten).',
   qrTitle: 'QR-Code zum Fragebogen',
+  errRequired: 'Bitte beantworten Sie diese Frage.',
+  errInteger: 'Bitte geben Sie eine ganze Zahl ein.',
+  errDecimal: 'Bitte geben Sie eine Zahl ein.',
+  errDate: 'Bitte geben Sie ein Datum ein.',
+  errFormat: 'Diese Angabe hat nicht das erwartete Format.',
+  errConstraint: 'Diese Angabe ist hier nicht möglich.',
+  errChoice: 'Bitte wählen Sie eine der angebotenen Antworten.',
+  errArea: 'Diese Angabe passt zu keinem Gebiet der Befragung.',
+  errRank: 'Bitte vergeben Sie jeden Rang genau einmal.',
 };
 
 const EN: FormTexts = {
@@ -97,6 +115,15 @@ const EN: FormTexts = {
   geopointHint: 'Latitude and longitude, e.g. 52.52 13.40.',
   rankHint: 'Give each answer a different rank (1 = most important).',
   qrTitle: 'QR code of the questionnaire',
+  errRequired: 'Please answer this question.',
+  errInteger: 'Please enter a whole number.',
+  errDecimal: 'Please enter a number.',
+  errDate: 'Please enter a date.',
+  errFormat: 'This answer is not in the expected format.',
+  errConstraint: 'This answer is not possible here.',
+  errChoice: 'Please choose one of the answers offered.',
+  errArea: 'This answer matches none of the survey areas.',
+  errRank: 'Please give each rank exactly once.',
 };
 
 const PLAIN_DE: FormTexts = {

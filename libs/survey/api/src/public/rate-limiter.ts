@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 
 export interface RateLimitDecision {
   readonly allowed: boolean;
@@ -19,7 +19,8 @@ export interface RateLimitDecision {
  */
 export class PublicRateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
-  private readonly key = randomBytes(32);
+  // A KeyObject made once: hashing with a raw Buffer key would rebuild one per request.
+  private readonly key: KeyObject = createSecretKey(randomBytes(32));
 
   constructor(
     private readonly limit: number,

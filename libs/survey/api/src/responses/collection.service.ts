@@ -57,8 +57,23 @@ export function answerIssuesMessage(issues: readonly AnswerIssue[]): string {
   return `${first.path || '(answers)'}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
 }
 
+interface PendingInsert {
+  readonly survey: SurveyRow;
+  readonly wave: WaveRow;
+  readonly response: StoredResponse;
+  readonly channel: Channel;
+  readonly day: string;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
+const MAX_BATCH = 200;
+const MAX_TRANSACTIONS = 4;
+
 @Injectable()
 export class CollectionService {
+  private readonly pending: PendingInsert[] = [];
+  private inFlight = 0;
   private readonly contexts = new Map<string, { context: Promise<CollectionContext>; expires: number }>();
   private readonly compiled = new Map<string, CompiledForm>();
 
@@ -102,10 +117,14 @@ export class CollectionService {
     if (today < wave.opensOn || today > wave.closesOn) throw new SurveyApiError('WaveNotOpen', `this wave runs from ${wave.opensOn} to ${wave.closesOn}`);
     if (wave.invitationOnly && !input.invitationCode) throw new SurveyApiError('InvitationRequired', 'this survey needs the invitation code from your letter');
     const response = this.validate(context, wave, input, today, 'reject', true);
-    await this.store.db.transaction(async (manager) => {
-      if (wave.invitationOnly) await this.useInvitation(manager, wave.id, input.invitationCode as string);
-      await this.insert(manager, context.survey, wave, [response], 'web', today);
-    });
+    if (wave.invitationOnly) {
+      await this.store.db.transaction(async (manager) => {
+        await this.useInvitation(manager, wave.id, input.invitationCode as string);
+        await this.insert(manager, context.survey, wave, [response], 'web', today);
+      });
+    } else {
+      await this.commit({ survey: context.survey, wave, response, channel: 'web', day: today });
+    }
     return { submittedOn: today };
   }
 
@@ -116,7 +135,7 @@ export class CollectionService {
     const today = todayInGermany();
     this.assertCollecting(context, wave, today);
     const response = this.validate(context, wave, input, today, 'reject', true);
-    await this.store.db.transaction((manager) => this.insert(manager, context.survey, wave, [response], 'interviewer', today));
+    await this.commit({ survey: context.survey, wave, response, channel: 'interviewer', day: today });
     return { submittedOn: today };
   }
 
@@ -176,6 +195,52 @@ export class CollectionService {
       throw new SurveyApiError('InvalidAnswers', `network: ${built.issues[0]}`, { issues: built.issues.map((message) => ({ path: `network.${message.split(':')[0]}`, code: 'invalid_network', message })) });
     }
     return { areaId, answers, network: built.payload };
+  }
+
+  /**
+   * Group commit: single responses arriving while earlier ones are being written share the next
+   * transaction (at most MAX_BATCH, at most MAX_TRANSACTIONS in flight). Each caller is answered
+   * only after the transaction holding its response and its event has committed, so nothing is
+   * acknowledged that is not stored — but under load one commit carries dozens of responses
+   * instead of one round trip series each.
+   */
+  private commit(item: Omit<PendingInsert, 'resolve' | 'reject'>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ ...item, resolve, reject });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.inFlight < MAX_TRANSACTIONS && this.pending.length > 0) {
+      const batch = this.pending.splice(0, MAX_BATCH);
+      this.inFlight += 1;
+      void this.flush(batch).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
+    }
+  }
+
+  private async flush(batch: PendingInsert[]): Promise<void> {
+    try {
+      await this.store.db.transaction(async (manager) => {
+        const groups = new Map<string, PendingInsert[]>();
+        for (const item of batch) {
+          const key = `${item.survey.id}|${item.wave.id}|${item.survey.formVersion}|${item.channel}|${item.day}`;
+          groups.set(key, [...(groups.get(key) ?? []), item]);
+        }
+        for (const items of groups.values()) {
+          const [first] = items;
+          await this.insert(manager, first.survey, first.wave, items.map((i) => i.response), first.channel, first.day);
+        }
+      });
+      batch.forEach((item) => item.resolve());
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      // One response must not fail its neighbours: retry them one by one.
+      for (const item of batch) await this.flush([item]);
+    }
   }
 
   /** Responses and their events in the caller's transaction: both commit or neither. */
