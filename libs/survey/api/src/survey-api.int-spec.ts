@@ -160,6 +160,8 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
 
   describe('publishing', () => {
     it('names what is missing, then opens with target areas and a wave', async () => {
+      const candidates = await call('GET', `/api/survey/surveys/${surveyId}/candidate-areas?level=planungsraum`, 'planer');
+      expect(candidates.body.map((a: { code: string }) => a.code)).toEqual([...PLANNING_AREAS]);
       const missing = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' });
       expect(missing.status).toBe(409);
       expect(missing.body.details.problems).toEqual(['the survey has no wave', 'the survey has no target areas', 'area list gebiete: 011101, 011102, 011201, 011202 are not target area codes']);

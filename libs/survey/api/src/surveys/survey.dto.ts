@@ -110,6 +110,9 @@ export class UpdateWaveDto extends createZodDto(updateWaveSchema) {}
 export const invitationsSchema = z.object({ count: z.number().int().min(1).max(10000) }).strict();
 export class InvitationsDto extends createZodDto(invitationsSchema) {}
 
+export const candidateAreasSchema = z.object({ level: z.string().min(1).max(50).optional() });
+export class CandidateAreasDto extends createZodDto(candidateAreasSchema) {}
+
 export const listSurveysSchema = z.object({
   status: z.enum(['draft', 'open', 'closed']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

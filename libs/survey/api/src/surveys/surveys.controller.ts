@@ -6,6 +6,7 @@ import { originOf } from '../public/public-form.controller';
 import { SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
 import { readRawBody, XLSX_TYPE } from './raw-body';
 import {
+  CandidateAreasDto,
   CreateSurveyDto,
   CreateWaveDto,
   InvitationsDto,
@@ -115,6 +116,12 @@ export class SurveysController {
   @ApiOperation({ summary: 'Publish (open), close or reopen; publishing checks form, waves, target areas and the area question' })
   status(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: StatusDto) {
     return this.surveys.setStatus(access, tenantId, id, body.status);
+  }
+
+  @Get('surveys/:id/candidate-areas')
+  @ApiOperation({ summary: "Areas within the survey's scope area (optionally of one level), to choose target areas from" })
+  candidateAreas(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: CandidateAreasDto) {
+    return this.surveys.candidateAreas(access, tenantId, id, query.level);
   }
 
   @Get('surveys/:id/links')

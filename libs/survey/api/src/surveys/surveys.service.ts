@@ -239,6 +239,18 @@ export class SurveysService {
     });
   }
 
+  /** Areas within the survey's scope area (from this service's read model), to choose target areas from. */
+  async candidateAreas(access: AccessContext, tenantId: string, id: string, level?: string): Promise<{ id: string; code: string; name: string; level: string; parentId: string | null; population: number | null }[]> {
+    const survey = await this.load(access, tenantId, id, SURVEY_READERS);
+    const params: unknown[] = [tenantId, survey.scopeAreaId];
+    let where = `tenant_id = $1 AND ($2 = ANY(path) OR id = $2)`;
+    if (level) {
+      params.push(level);
+      where += ` AND level = $3`;
+    }
+    return this.store.db.query(`SELECT id, code, name, level, parent_id AS "parentId", population FROM area_ref WHERE ${where} ORDER BY code LIMIT 5000`, params);
+  }
+
   /** Link and QR code per target area (and one without area), for posters and letters. */
   async links(access: AccessContext, tenantId: string, id: string, origin: string): Promise<{ survey: SurveyLink; areas: (SurveyLink & { areaId: string; key: string; name: string })[] }> {
     const survey = await this.load(access, tenantId, id, SURVEY_READERS);
