@@ -58,7 +58,10 @@ export function networkTests(context) {
     await rows.first().waitFor();
     assert.equal(await rows.count(), 58);
     await page.getByRole('button', { name: 'Sortieren nach Degree' }).click();
-    assert.match(await page.locator('[data-testid="measures-table"] th[aria-sort="descending"]').innerText(), /^Degree/);
+    await page.locator('[data-testid="measures-table"] th[aria-sort="descending"]', { hasText: 'Degree' }).waitFor();
+    const degrees = await page.locator('[data-testid="measures-table"] tbody tr td:nth-of-type(2)').allInnerTexts();
+    const values = degrees.map((text) => Number(text.replace(/\./g, '').replace(',', '.')));
+    assert.deepEqual(values, [...values].sort((a, b) => b - a), 'rows sorted by degree, largest first');
     // Persons are pseudonymised; the planner of Mitte sees the names of those in his district.
     const names = await page.locator('[data-testid="measures-table"] tbody th').allInnerTexts();
     assert.ok(names.includes('Sabine Krüger'), 'planner of Mitte should see names of persons in Mitte');

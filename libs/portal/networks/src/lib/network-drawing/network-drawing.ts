@@ -109,7 +109,10 @@ export class NetworkDrawing {
     }
     const { default: SigmaClass } = await import('sigma');
     this.sigma?.kill();
-    this.sigma = new SigmaClass(graph, this.container().nativeElement, { settings: { renderEdgeLabels: false, labelRenderedSizeThreshold: 8 } });
+    this.sigma = new SigmaClass(graph, this.container().nativeElement, {
+      // Sizes in screen pixels (sigma 4 defaults to graph coordinates, where our layouts span ±1).
+      settings: { itemSizesReference: 'screen', renderEdgeLabels: false, labelRenderedSizeThreshold: 8 },
+    });
     this.sigma.on('clickNode', ({ node }) => this.actorClicked.emit(node));
   }
 }
