@@ -1,0 +1,281 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import { problemFrom } from '@quartier/portal-data-access';
+import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
+import {
+  insertNode,
+  LIST_TYPES,
+  moveNode,
+  newGroup,
+  newQuestion,
+  nodeAt,
+  problemsOf,
+  QUESTION_TYPES,
+  removeNode,
+  replaceNode,
+  upsertList,
+  type NodePath,
+} from '../form-model';
+import { SurveyApi, type ChoiceList, type FormModel, type FormNode, type FormProblem, type GroupNode, type QuestionNode, type SurveyDetail } from '../survey-api';
+import { SurveyTexts } from '../texts';
+
+interface Row {
+  node: FormNode;
+  path: NodePath;
+  depth: number;
+}
+
+/**
+ * A structured editor of the questionnaire model (the same model XLSForm imports into): the
+ * outline on the left (select, reorder, nest, delete), the selected item's fields on the right,
+ * the choice lists below, a preview. Every change is checked by the survey service with the
+ * core's rules (debounced), and problems appear at the field they concern.
+ */
+@Component({
+  selector: 'q-form-builder',
+  imports: [Notice],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './form-builder.html',
+  styleUrl: './form-builder.scss',
+})
+export class FormBuilder {
+  private readonly api = inject(SurveyApi);
+  private readonly i18n = inject(I18n);
+  protected readonly texts = inject(SurveyTexts);
+  protected readonly t = this.texts.t;
+  protected readonly types = QUESTION_TYPES;
+
+  readonly survey = input.required<SurveyDetail>();
+  readonly initial = input.required<FormModel>();
+  readonly changed = output<SurveyDetail>();
+
+  protected readonly form = signal<FormModel>({ settings: { formId: '', defaultLanguage: 'de', extra: {} }, children: [], choiceLists: [] });
+  protected readonly selected = signal<NodePath | null>(null);
+  protected readonly selectedList = signal<string | null>(null);
+  protected readonly problems = signal<FormProblem[]>([]);
+  protected readonly checking = signal(false);
+  protected readonly message = signal<{ kind: 'success' | 'error'; text: string; lines?: string[] } | null>(null);
+  protected readonly showPreview = signal(false);
+  private checkTimer: ReturnType<typeof setTimeout> | undefined;
+
+  protected readonly rows = computed(() => {
+    const rows: Row[] = [];
+    const walk = (nodes: readonly FormNode[], prefix: NodePath, depth: number) =>
+      nodes.forEach((node, i) => {
+        const path = [...prefix, i];
+        rows.push({ node, path, depth });
+        if (node.kind === 'group') walk(node.children, path, depth + 1);
+      });
+    walk(this.form().children, [], 0);
+    return rows;
+  });
+  protected readonly node = computed(() => {
+    const path = this.selected();
+    return path ? nodeAt(this.form(), path) : undefined;
+  });
+  protected readonly question = computed(() => {
+    const node = this.node();
+    return node?.kind === 'question' ? node : undefined;
+  });
+  protected readonly group = computed(() => {
+    const node = this.node();
+    return node?.kind === 'group' ? node : undefined;
+  });
+  protected readonly nodeProblems = computed(() => problemsOf(this.problems(), this.node()));
+  protected readonly list = computed(() => this.form().choiceLists.find((l) => l.name === this.selectedList()) ?? null);
+
+  constructor() {
+    effect(() => {
+      const initial = this.initial();
+      untracked(() => {
+        this.form.set(structuredClone(initial));
+        this.selected.set(initial.children.length > 0 ? [0] : null);
+        this.selectedList.set(initial.choiceLists[0]?.name ?? null);
+        this.scheduleCheck();
+      });
+    });
+  }
+
+  protected problemFor(field: string): string | null {
+    const found = this.nodeProblems().filter((p) => p.field === field);
+    return found.length > 0 ? found.map((p) => p.reason).join('; ') : null;
+  }
+
+  protected isSelected(path: NodePath): boolean {
+    const current = this.selected();
+    return current !== null && current.length === path.length && current.every((v, i) => v === path[i]);
+  }
+
+  protected hasProblems(node: FormNode): boolean {
+    return problemsOf(this.problems(), node).length > 0;
+  }
+
+  protected label(node: FormNode): string {
+    return node.label['de'] || node.label[Object.keys(node.label)[0] ?? ''] || node.name;
+  }
+
+  private apply(next: FormModel): void {
+    this.form.set(next);
+    this.scheduleCheck();
+  }
+
+  private scheduleCheck(): void {
+    clearTimeout(this.checkTimer);
+    this.checking.set(true);
+    this.checkTimer = setTimeout(async () => {
+      try {
+        const result = await this.api.checkForm(this.form());
+        this.problems.set(result.issues);
+      } catch (error) {
+        this.problems.set([{ target: 'settings', field: 'form', reason: describeProblem(problemFrom(error), this.i18n.t) }]);
+      } finally {
+        this.checking.set(false);
+      }
+    }, 400);
+  }
+
+  protected updateQuestion(patch: Partial<QuestionNode>): void {
+    const path = this.selected();
+    const node = this.question();
+    if (!path || !node) return;
+    this.apply(replaceNode(this.form(), path, { ...node, ...patch }));
+  }
+
+  protected updateGroup(patch: Partial<GroupNode>): void {
+    const path = this.selected();
+    const node = this.group();
+    if (!path || !node) return;
+    this.apply(replaceNode(this.form(), path, { ...node, ...patch }));
+  }
+
+  protected setLabel(language: string, text: string): void {
+    const node = this.node();
+    if (!node) return;
+    const label = { ...node.label, [language]: text };
+    if (text === '' && language !== 'de') delete label[language];
+    if (node.kind === 'question') this.updateQuestion({ label });
+    else this.updateGroup({ label });
+  }
+
+  protected setText(field: 'hint' | 'constraintMessage', text: string): void {
+    const node = this.question();
+    if (!node) return;
+    this.updateQuestion({ [field]: { ...node[field], de: text } });
+  }
+
+  protected renameList(list: ChoiceList, name: string): void {
+    this.updateList({ ...list, name }, list.name);
+  }
+
+  protected setOptional(field: 'relevant' | 'constraint' | 'calculation' | 'choiceFilter', value: string): void {
+    const node = this.node();
+    if (!node) return;
+    if (node.kind === 'group' && field === 'relevant') this.updateGroup({ relevant: value.trim() === '' ? undefined : value });
+    else this.updateQuestion({ [field]: value.trim() === '' ? undefined : value });
+  }
+
+  protected setType(type: string): void {
+    const node = this.question();
+    if (!node) return;
+    const fresh = newQuestion(this.form(), type);
+    this.updateQuestion({ type, listName: LIST_TYPES.has(type) ? (node.listName ?? fresh.listName) : undefined, likert: type === 'select_one' ? (node.likert ?? false) : undefined, method: type === 'area' ? 'choice' : undefined, calculation: type === 'calculate' ? (node.calculation ?? '') : node.calculation });
+  }
+
+  protected add(kind: 'question' | 'group' | 'repeat', into = false): void {
+    const node = kind === 'question' ? newQuestion(this.form(), 'text') : newGroup(this.form(), kind === 'repeat');
+    const { form, path } = insertNode(this.form(), node, this.selected(), into);
+    this.apply(form);
+    this.selected.set(path);
+  }
+
+  protected move(path: NodePath, delta: -1 | 1): void {
+    const moved = moveNode(this.form(), path, delta);
+    this.apply(moved.form);
+    this.selected.set(moved.path);
+  }
+
+  protected remove(path: NodePath): void {
+    this.apply(removeNode(this.form(), path));
+    this.selected.set(null);
+  }
+
+  protected addList(): void {
+    let i = 1;
+    while (this.form().choiceLists.some((l) => l.name === `liste_${i}`)) i++;
+    const list: ChoiceList = { name: `liste_${i}`, choices: [{ name: '1', label: { de: '' }, properties: {} }] };
+    this.apply(upsertList(this.form(), list));
+    this.selectedList.set(list.name);
+  }
+
+  protected updateList(list: ChoiceList, previousName: string): void {
+    let next = upsertList(this.form(), list, previousName);
+    if (list.name !== previousName) {
+      // Questions follow their list when it is renamed.
+      const rename = (nodes: FormNode[]): FormNode[] =>
+        nodes.map((n) => (n.kind === 'group' ? { ...n, children: rename(n.children) } : n.listName === previousName ? { ...n, listName: list.name } : n));
+      next = { ...next, children: rename(next.children) };
+      this.selectedList.set(list.name);
+    }
+    this.apply(next);
+  }
+
+  protected setChoice(list: ChoiceList, index: number, field: 'name' | 'de' | 'en', value: string): void {
+    const choices = list.choices.map((c, i) => (i !== index ? c : field === 'name' ? { ...c, name: value } : { ...c, label: { ...c.label, [field]: value } }));
+    this.updateList({ ...list, choices }, list.name);
+  }
+
+  protected addChoice(list: ChoiceList): void {
+    this.updateList({ ...list, choices: [...list.choices, { name: String(list.choices.length + 1), label: { de: '' }, properties: {} }] }, list.name);
+  }
+
+  protected removeChoice(list: ChoiceList, index: number): void {
+    this.updateList({ ...list, choices: list.choices.filter((_, i) => i !== index) }, list.name);
+  }
+
+  protected choicesOf(listName: string | undefined): ChoiceList['choices'] {
+    return this.form().choiceLists.find((l) => l.name === listName)?.choices ?? [];
+  }
+
+  protected async save(): Promise<void> {
+    this.message.set(null);
+    try {
+      const survey = await this.api.saveForm(this.survey().id, this.form());
+      this.message.set({ kind: 'success', text: this.t('saved', { version: survey.formVersion }) });
+      this.changed.emit(survey);
+    } catch (error) {
+      this.message.set({ kind: 'error', text: describeProblem(problemFrom(error), this.i18n.t) });
+    }
+  }
+
+  protected async importFile(event: Event): Promise<void> {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    this.message.set(null);
+    try {
+      const survey = await this.api.uploadXlsForm(this.survey().id, file);
+      const { form } = await this.api.form(survey.id);
+      this.form.set(form);
+      this.selected.set(form.children.length > 0 ? [0] : null);
+      this.selectedList.set(form.choiceLists[0]?.name ?? null);
+      this.scheduleCheck();
+      this.message.set({ kind: 'success', text: this.t('imported', { version: survey.formVersion }) });
+      this.changed.emit(survey);
+    } catch (error) {
+      const body = (error as { error?: { details?: { lines?: string[] } } }).error;
+      const lines = body?.details?.lines;
+      this.message.set(lines ? { kind: 'error', text: this.t('importErrors'), lines } : { kind: 'error', text: describeProblem(problemFrom(error), this.i18n.t) });
+    } finally {
+      input.value = '';
+    }
+  }
+
+  protected async exportFile(): Promise<void> {
+    const blob = await this.api.downloadXlsForm(this.survey().id);
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = `${this.form().settings.formId || 'fragebogen'}.xlsx`;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+}

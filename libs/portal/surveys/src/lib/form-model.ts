@@ -1,0 +1,134 @@
+// Pure, immutable edits of the questionnaire model for the form builder. A node is addressed
+// by its path of child indexes from the form's root (e.g. [2, 0] = first child of the third node).
+import type { ChoiceList, FormModel, FormNode, GroupNode, QuestionNode } from './survey-api';
+
+export type NodePath = readonly number[];
+
+/** Question types the builder offers, with the XLSForm name each stands for. */
+export const QUESTION_TYPES = ['text', 'integer', 'decimal', 'date', 'select_one', 'select_multiple', 'rank', 'area', 'note', 'calculate'] as const;
+export const LIST_TYPES = new Set(['select_one', 'select_multiple', 'rank', 'area']);
+
+export function emptyForm(title: string): FormModel {
+  const formId = title
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\w]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/^(\d)/, '_$1');
+  return { settings: { formId: formId || 'fragebogen', title, defaultLanguage: 'de', extra: {} }, children: [], choiceLists: [] };
+}
+
+export function nodeAt(form: FormModel, path: NodePath): FormNode | undefined {
+  let nodes: readonly FormNode[] = form.children;
+  let node: FormNode | undefined;
+  for (const index of path) {
+    node = nodes[index];
+    if (!node) return undefined;
+    nodes = node.kind === 'group' ? node.children : [];
+  }
+  return node;
+}
+
+function updateChildren(nodes: readonly FormNode[], path: NodePath, update: (siblings: FormNode[], index: number) => FormNode[]): FormNode[] {
+  const [head, ...rest] = path;
+  if (rest.length === 0) return update([...nodes], head);
+  return nodes.map((node, i) => (i === head && node.kind === 'group' ? { ...node, children: updateChildren(node.children, rest, update) } : node));
+}
+
+export function replaceNode(form: FormModel, path: NodePath, node: FormNode): FormModel {
+  return { ...form, children: updateChildren(form.children, path, (siblings, i) => siblings.map((s, j) => (j === i ? node : s))) };
+}
+
+export function removeNode(form: FormModel, path: NodePath): FormModel {
+  return { ...form, children: updateChildren(form.children, path, (siblings, i) => siblings.filter((_, j) => j !== i)) };
+}
+
+/** Moves a node one place up (-1) or down (+1) among its siblings; returns the new path. */
+export function moveNode(form: FormModel, path: NodePath, delta: -1 | 1): { form: FormModel; path: NodePath } {
+  const index = path[path.length - 1];
+  let moved = false;
+  const next = {
+    ...form,
+    children: updateChildren(form.children, path, (siblings, i) => {
+      const j = i + delta;
+      if (j < 0 || j >= siblings.length) return siblings;
+      [siblings[i], siblings[j]] = [siblings[j], siblings[i]];
+      moved = true;
+      return siblings;
+    }),
+  };
+  return { form: next, path: moved ? [...path.slice(0, -1), index + delta] : path };
+}
+
+/** Inserts after `after` (same parent), or into the group at `after` when it is a group and `into` is set, or at the end. */
+export function insertNode(model: FormModel, node: FormNode, after: NodePath | null, into = false): { form: FormModel; path: NodePath } {
+  if (after === null || after.length === 0) return { form: { ...model, children: [...model.children, node] }, path: [model.children.length] };
+  const target = nodeAt(model, after);
+  if (into && target?.kind === 'group') {
+    const path = [...after, target.children.length];
+    return { form: replaceNode(model, after, { ...target, children: [...target.children, node] }), path };
+  }
+  const index = after[after.length - 1] + 1;
+  return { form: { ...model, children: updateChildren(model.children, after, (siblings) => [...siblings.slice(0, index), node, ...siblings.slice(index)]) }, path: [...after.slice(0, -1), index] };
+}
+
+/** A name not used yet by any question or group (`frage_3`, …). */
+export function freshName(form: FormModel, stem: string): string {
+  const used = new Set<string>();
+  const walk = (nodes: readonly FormNode[]) =>
+    nodes.forEach((n) => {
+      used.add(n.name);
+      if (n.kind === 'group') walk(n.children);
+    });
+  walk(form.children);
+  for (let i = 1; ; i++) if (!used.has(`${stem}_${i}`)) return `${stem}_${i}`;
+}
+
+export function newQuestion(form: FormModel, type: string): QuestionNode {
+  const question: QuestionNode = { kind: 'question', type, name: freshName(form, 'frage'), label: { de: '' }, hint: {}, required: false, requiredMessage: {}, constraintMessage: {}, readOnly: false, extra: {} };
+  if (LIST_TYPES.has(type)) question.listName = form.choiceLists[0]?.name ?? '';
+  if (type === 'select_one') question.likert = false;
+  if (type === 'area') question.method = 'choice';
+  if (type === 'calculate') question.calculation = '';
+  return question;
+}
+
+export function newGroup(form: FormModel, repeat: boolean): GroupNode {
+  return { kind: 'group', repeat, name: freshName(form, repeat ? 'wiederholung' : 'abschnitt'), label: { de: '' }, extra: {}, children: [] };
+}
+
+export function upsertList(form: FormModel, list: ChoiceList, previousName?: string): FormModel {
+  const name = previousName ?? list.name;
+  const exists = form.choiceLists.some((l) => l.name === name);
+  return { ...form, choiceLists: exists ? form.choiceLists.map((l) => (l.name === name ? list : l)) : [...form.choiceLists, list] };
+}
+
+/**
+ * Makes the area-of-residence question choose among the survey's target areas: its list gets
+ * one choice per area (name = area code, label = area name), created or replaced.
+ */
+export function syncAreaList(form: FormModel, areas: readonly { key: string; name: string }[]): FormModel {
+  let areaQuestion: QuestionNode | undefined;
+  const walk = (nodes: readonly FormNode[]) => {
+    for (const n of nodes) {
+      if (areaQuestion) return;
+      if (n.kind === 'group') walk(n.children);
+      else if (n.type === 'area') areaQuestion = n;
+    }
+  };
+  walk(form.children);
+  const listName = areaQuestion?.listName || 'gebiete';
+  const list: ChoiceList = { name: listName, choices: areas.map((a) => ({ name: a.key, label: { de: a.name }, properties: {} })) };
+  let next = upsertList(form, list);
+  if (!areaQuestion) {
+    const question: QuestionNode = { ...newQuestion(next, 'area'), name: 'gebiet', label: { de: 'In welchem Gebiet wohnen Sie?', en: 'Which area do you live in?' }, required: true, listName, method: 'choice' };
+    next = { ...next, children: [question, ...next.children] };
+  }
+  return next;
+}
+
+/** Problems of one node (`question x` / `group x`) from the service's check. */
+export function problemsOf(problems: readonly { target: string; field: string; reason: string }[], node: FormNode | undefined): { field: string; reason: string }[] {
+  if (!node) return [];
+  return problems.filter((p) => p.target === `${node.kind} ${node.name}`);
+}

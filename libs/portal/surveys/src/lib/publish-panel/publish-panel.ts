@@ -1,0 +1,178 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { problemFrom, Session } from '@quartier/portal-data-access';
+import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
+import { syncAreaList } from '../form-model';
+import { SurveyApi, type SurveyDetail } from '../survey-api';
+import { SurveyTexts } from '../texts';
+
+/** Target areas, waves, publishing, and the links and QR codes per area. */
+@Component({
+  selector: 'q-publish-panel',
+  imports: [Notice, FormsModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (message(); as m) {
+      <q-notice [kind]="m.kind">{{ m.text }}</q-notice>
+    }
+    <section aria-labelledby="targets-heading">
+      <h2 id="targets-heading">{{ t('targetAreas') }} ({{ survey().targetAreas.length }})</h2>
+      <div class="row">
+        <label for="target-level">{{ t('level') }}</label>
+        <select id="target-level" [value]="level()" (change)="level.set($any($event.target).value)">
+          @for (l of session.levels(); track l.key) {
+            <option [value]="l.key" [selected]="l.key === level()">{{ l.name }}</option>
+          }
+        </select>
+        <button type="button" class="secondary" (click)="takeAll()" [disabled]="!survey().editable || !candidates.value()?.length" data-testid="take-all-areas">{{ t('chooseAll') }}</button>
+        <button type="button" class="secondary" (click)="syncList()" [disabled]="!survey().editable || survey().targetAreas.length === 0" data-testid="sync-area-list">{{ t('syncList') }}</button>
+      </div>
+      <ul class="areas">
+        @for (area of survey().targetAreas; track area.areaId) {
+          <li>{{ area.key }} {{ area.name }} <span class="muted">({{ t('population') }}: {{ texts.number(area.population, 0) }})</span></li>
+        }
+      </ul>
+    </section>
+
+    <section aria-labelledby="waves-heading">
+      <h2 id="waves-heading">{{ t('waves') }}</h2>
+      <table class="table">
+        <thead><tr><th scope="col">{{ t('waveName') }}</th><th scope="col">{{ t('opensOn') }}</th><th scope="col">{{ t('closesOn') }}</th><th scope="col">{{ t('invitationOnly') }}</th><th scope="col">{{ t('responses') }}</th></tr></thead>
+        <tbody>
+          @for (wave of survey().waves; track wave.id) {
+            <tr><th scope="row">{{ wave.name }}</th><td>{{ texts.date(wave.opensOn) }}</td><td>{{ texts.date(wave.closesOn) }}</td><td>{{ wave.invitationOnly ? '✓' : '–' }}</td><td>{{ wave.responses }}</td></tr>
+          }
+        </tbody>
+      </table>
+      @if (survey().editable) {
+        <form class="wave-form" (ngSubmit)="addWave()">
+          <label for="wave-name">{{ t('waveName') }}</label>
+          <input id="wave-name" name="waveName" [(ngModel)]="waveName" required />
+          <label for="wave-opens">{{ t('opensOn') }}</label>
+          <input id="wave-opens" name="opensOn" type="date" [(ngModel)]="opensOn" required />
+          <label for="wave-closes">{{ t('closesOn') }}</label>
+          <input id="wave-closes" name="closesOn" type="date" [(ngModel)]="closesOn" required />
+          <div class="check-row"><input id="wave-invitation" name="invitationOnly" type="checkbox" [(ngModel)]="invitationOnly" /><label for="wave-invitation">{{ t('invitationOnly') }}</label></div>
+          <button type="submit" class="secondary" [disabled]="!waveName.trim() || !opensOn || !closesOn">{{ t('addWave') }}</button>
+        </form>
+      }
+    </section>
+
+    <section aria-labelledby="status-heading">
+      <h2 id="status-heading">{{ t('status') }}: {{ t($any('status.' + survey().status)) }}</h2>
+      @if (survey().editable) {
+        @if (survey().status === 'open') {
+          <button type="button" (click)="setStatus('closed')">{{ t('close') }}</button>
+        } @else {
+          <button type="button" (click)="setStatus('open')" data-testid="publish">{{ survey().status === 'draft' ? t('publish') : t('reopen') }}</button>
+        }
+      }
+      @if (problems().length > 0) {
+        <ul class="problems" role="alert">
+          @for (p of problems(); track $index) {
+            <li>{{ p }}</li>
+          }
+        </ul>
+      }
+    </section>
+
+    @if (survey().status === 'open') {
+      <section aria-labelledby="links-heading">
+        <h2 id="links-heading">{{ t('links') }}</h2>
+        @if (links.value(); as l) {
+          <ul class="links" data-testid="survey-links">
+            <li><a [href]="l.survey.url" target="_blank" rel="noopener">{{ t('allAreas') }}</a></li>
+            @for (area of l.areas; track area.areaId) {
+              <li class="link">
+                <img [src]="area.qrSvg" [alt]="t('qrOf', { name: area.name })" width="96" height="96" loading="lazy" />
+                <a [href]="area.url" target="_blank" rel="noopener" [attr.data-area]="area.key">{{ area.key }} {{ area.name }}</a>
+              </li>
+            }
+          </ul>
+        }
+      </section>
+    }
+  `,
+  styles: `
+    section { margin: 1.5rem 0; }
+    h2 { font-size: 1.2rem; }
+    .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+    .areas { columns: 2 18rem; }
+    .muted { color: #3c4650; }
+    .table { border-collapse: collapse; }
+    .table th, .table td { padding: 0.375rem 0.75rem; border-bottom: 1px solid #d0d7de; text-align: left; }
+    .wave-form { display: grid; grid-template-columns: max-content minmax(10rem, 16rem); gap: 0.375rem 0.75rem; align-items: center; margin-top: 0.75rem; }
+    .wave-form button, .check-row { grid-column: 1 / -1; justify-self: start; }
+    .check-row { display: flex; gap: 0.5rem; align-items: center; }
+    input, select { font: inherit; padding: 0.25rem 0.5rem; min-height: 2.25rem; }
+    button { min-height: 2.5rem; padding: 0 1rem; font: inherit; font-weight: 600; border: 2px solid #1f5fa8; background: #1f5fa8; color: #fff; border-radius: 4px; cursor: pointer; }
+    button.secondary { background: #fff; color: #1f5fa8; }
+    button:disabled { opacity: 0.6; cursor: not-allowed; }
+    .problems { color: #5c1410; }
+    .links { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem; }
+    .link { display: flex; gap: 0.75rem; align-items: center; }
+  `,
+})
+export class PublishPanel {
+  private readonly api = inject(SurveyApi);
+  private readonly i18n = inject(I18n);
+  protected readonly session = inject(Session);
+  protected readonly texts = inject(SurveyTexts);
+  protected readonly t = this.texts.t;
+
+  readonly survey = input.required<SurveyDetail>();
+  readonly changed = output<SurveyDetail>();
+
+  protected readonly level = linkedSignal(() => this.session.levels().at(-1)?.key ?? '');
+  protected readonly candidates = resource({
+    params: () => ({ id: this.survey().id, level: this.level() }),
+    loader: ({ params }) => this.api.candidateAreas(params.id, params.level),
+  });
+  protected readonly links = resource({
+    params: () => (this.survey().status === 'open' ? { id: this.survey().id, targets: this.survey().targetAreas.length } : undefined),
+    loader: ({ params }) => this.api.links(params.id),
+  });
+  protected readonly problems = signal<string[]>([]);
+  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  protected readonly hasForm = computed(() => this.survey().formVersion > 0);
+
+  protected waveName = '';
+  protected opensOn = new Date().toISOString().slice(0, 10);
+  protected closesOn = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  protected invitationOnly = false;
+
+  private async run(action: () => Promise<SurveyDetail>): Promise<void> {
+    this.message.set(null);
+    this.problems.set([]);
+    try {
+      this.changed.emit(await action());
+    } catch (error) {
+      const body = (error as { error?: { details?: { problems?: string[] } } }).error;
+      if (body?.details?.problems) this.problems.set(body.details.problems);
+      else this.message.set({ kind: 'error', text: describeProblem(problemFrom(error), this.i18n.t) });
+    }
+  }
+
+  protected takeAll(): Promise<void> {
+    return this.run(() => this.api.setTargetAreas(this.survey().id, (this.candidates.value() ?? []).map((a) => a.id)));
+  }
+
+  protected syncList(): Promise<void> {
+    return this.run(async () => {
+      const current = this.hasForm() ? (await this.api.form(this.survey().id)).form : { settings: { formId: 'fragebogen', title: this.survey().title, defaultLanguage: 'de', extra: {} }, children: [], choiceLists: [] };
+      return this.api.saveForm(this.survey().id, syncAreaList(current, this.survey().targetAreas));
+    });
+  }
+
+  protected addWave(): Promise<void> {
+    return this.run(async () => {
+      await this.api.addWave(this.survey().id, { name: this.waveName.trim(), opensOn: this.opensOn, closesOn: this.closesOn, invitationOnly: this.invitationOnly });
+      this.waveName = '';
+      return this.api.survey(this.survey().id);
+    });
+  }
+
+  protected setStatus(status: 'open' | 'closed'): Promise<void> {
+    return this.run(() => this.api.setStatus(this.survey().id, status));
+  }
+}

@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { problemFrom } from '@quartier/portal-data-access';
+import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
+import { emptyForm } from '../form-model';
+import { FormBuilder } from '../form-builder/form-builder';
+import { PublishPanel } from '../publish-panel/publish-panel';
+import { ResultsPanel } from '../results-panel/results-panel';
+import { SurveyApi, type SurveyDetail } from '../survey-api';
+import { SurveyTexts } from '../texts';
+
+type Tab = 'form' | 'publish' | 'results';
+
+/** `/surveys/:id`: one survey — questionnaire, publishing, results — as tabs. */
+@Component({
+  selector: 'q-survey-page',
+  imports: [PageHeading, Notice, RouterLink, FormBuilder, PublishPanel, ResultsPanel],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <p><a routerLink="/surveys">← {{ t('back') }}</a></p>
+    @if (survey.error()) {
+      <q-notice kind="error">{{ problem(survey.error()) }}</q-notice>
+    } @else if (survey.value(); as s) {
+      <q-page-heading [heading]="s.title" [intro]="t($any('type.' + s.type)) + ' · ' + t($any('status.' + s.status)) + ' · k = ' + s.k" />
+      <div role="tablist" class="tabs" [attr.aria-label]="s.title">
+        @for (item of tabs; track item.key) {
+          <button type="button" role="tab" [id]="'tab-' + item.key" [attr.aria-selected]="tab() === item.key" [attr.aria-controls]="'panel-' + item.key" [tabindex]="tab() === item.key ? 0 : -1" (click)="tab.set(item.key)" (keydown)="keyNav($event)">{{ t(item.label) }}</button>
+        }
+      </div>
+      <div role="tabpanel" [id]="'panel-' + tab()" [attr.aria-labelledby]="'tab-' + tab()">
+        @switch (tab()) {
+          @case ('form') {
+            @if (form.value(); as f) {
+              <q-form-builder [survey]="s" [initial]="f" (changed)="updated($event)" />
+            }
+          }
+          @case ('publish') {
+            <q-publish-panel [survey]="s" (changed)="updated($event)" />
+          }
+          @case ('results') {
+            <q-results-panel [survey]="s" />
+          }
+        }
+      </div>
+    } @else {
+      <p role="status">{{ t('loading') }}</p>
+    }
+  `,
+  styles: `
+    .tabs { display: flex; gap: 0.25rem; border-bottom: 2px solid #d0d7de; margin: 1rem 0; }
+    .tabs button { font: inherit; font-weight: 600; padding: 0.5rem 1rem; min-height: 2.75rem; border: none; background: none; color: #1f5fa8; border-bottom: 3px solid transparent; cursor: pointer; }
+    .tabs button[aria-selected='true'] { border-bottom-color: #1f5fa8; color: #1b1f24; }
+  `,
+})
+export class SurveyPage {
+  private readonly api = inject(SurveyApi);
+  private readonly i18n = inject(I18n);
+  protected readonly texts = inject(SurveyTexts);
+  protected readonly t = this.texts.t;
+
+  readonly id = input.required<string>();
+  protected readonly tab = signal<Tab>('form');
+  protected readonly tabs: readonly { key: Tab; label: 'tabForm' | 'tabPublish' | 'tabResults' }[] = [
+    { key: 'form', label: 'tabForm' },
+    { key: 'publish', label: 'tabPublish' },
+    { key: 'results', label: 'tabResults' },
+  ];
+  protected readonly survey = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.survey(params.id) });
+  /** Reloaded only when the form version changes (a key string, so other survey updates keep the builder's state). */
+  private readonly formKey = computed(() => {
+    const s = this.survey.value();
+    return s ? `${s.id}|${s.formVersion}` : undefined;
+  });
+  protected readonly form = resource({
+    params: () => this.formKey(),
+    loader: async ({ params }) => {
+      const [id, version] = params.split('|');
+      return Number(version) > 0 ? (await this.api.form(id)).form : emptyForm(this.survey.value()?.title ?? '');
+    },
+  });
+
+  protected problem(error: unknown): string {
+    return describeProblem(problemFrom(error), this.i18n.t);
+  }
+
+  protected updated(survey: SurveyDetail): void {
+    this.survey.set(survey);
+  }
+
+  /** Arrow keys move between tabs (WAI-ARIA tabs pattern). */
+  protected keyNav(event: KeyboardEvent): void {
+    const index = this.tabs.findIndex((t) => t.key === this.tab());
+    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (delta === 0) return;
+    const next = this.tabs[(index + delta + this.tabs.length) % this.tabs.length];
+    this.tab.set(next.key);
+    (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLElement>(`#tab-${next.key}`)?.focus();
+  }
+}

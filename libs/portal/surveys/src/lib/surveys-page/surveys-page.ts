@@ -1,0 +1,130 @@
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
+import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
+import { SurveyApi } from '../survey-api';
+import { SurveyTexts } from '../texts';
+
+/** `/surveys`: the surveys within the caller's scope, and creating one (editors). */
+@Component({
+  selector: 'q-surveys-page',
+  imports: [PageHeading, Notice, RouterLink, FormsModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <q-page-heading [heading]="t('heading')" [intro]="t('intro')" />
+    @if (surveys.isLoading()) {
+      <p role="status">{{ t('loading') }}</p>
+    } @else if (surveys.error()) {
+      <q-notice kind="error">{{ problem(surveys.error()) }}</q-notice>
+    } @else if (surveys.value()?.items?.length === 0) {
+      <p>{{ t('none') }}</p>
+    } @else {
+      <table class="table" data-testid="survey-list">
+        <thead>
+          <tr>
+            <th scope="col">{{ t('title') }}</th>
+            <th scope="col">{{ t('type') }}</th>
+            <th scope="col">{{ t('status') }}</th>
+            <th scope="col">k</th>
+            <th scope="col">{{ t('updated') }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (survey of surveys.value()?.items ?? []; track survey.id) {
+            <tr>
+              <th scope="row"><a [routerLink]="[survey.id]">{{ survey.title }}</a></th>
+              <td>{{ t($any('type.' + survey.type)) }}</td>
+              <td><span class="status" [class]="'status status--' + survey.status">{{ t($any('status.' + survey.status)) }}</span></td>
+              <td>{{ survey.k }}</td>
+              <td>{{ texts.date(survey.updatedAt) }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    }
+
+    @if (canCreate()) {
+      <section class="create" aria-labelledby="create-heading">
+        <h2 id="create-heading">{{ t('create') }}</h2>
+        <form (ngSubmit)="create()" class="create-form">
+          <label for="survey-title">{{ t('title') }}</label>
+          <input id="survey-title" name="title" [(ngModel)]="title" required maxlength="200" />
+          <label for="survey-type">{{ t('type') }}</label>
+          <select id="survey-type" name="type" [(ngModel)]="type">
+            <option value="resident">{{ t('type.resident') }}</option>
+            <option value="network">{{ t('type.network') }}</option>
+          </select>
+          <label for="survey-scope">{{ t('scopeArea') }}</label>
+          <select id="survey-scope" name="scope" [(ngModel)]="scopeAreaId" required>
+            @for (area of scopeAreas.value() ?? []; track area.id) {
+              <option [value]="area.id">{{ area.code }} {{ area.name }}</option>
+            }
+          </select>
+          <label for="survey-k">{{ t('k') }}</label>
+          <input id="survey-k" name="k" type="number" min="2" max="1000" [(ngModel)]="k" />
+          <button type="submit" [disabled]="busy() || !title.trim() || !scopeAreaId">{{ t('createSubmit') }}</button>
+        </form>
+        @if (error()) {
+          <q-notice kind="error">{{ error() }}</q-notice>
+        }
+      </section>
+    }
+  `,
+  styles: `
+    .table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+    .table th, .table td { text-align: left; padding: 0.5rem; border-bottom: 1px solid #d0d7de; }
+    .status { padding: 0.125rem 0.5rem; border-radius: 999px; background: #eef1f4; color: #1b1f24; }
+    .status--open { background: #e3f4e8; color: #0f3d1a; }
+    .status--closed { background: #f3e8e8; color: #5c1410; }
+    .create { margin-top: 2rem; max-width: 32rem; }
+    .create-form { display: grid; gap: 0.375rem; }
+    .create-form label { font-weight: 600; margin-top: 0.5rem; }
+    .create-form input, .create-form select { min-height: 2.5rem; font: inherit; padding: 0.25rem 0.5rem; }
+    .create-form button { margin-top: 1rem; justify-self: start; min-height: 2.75rem; padding: 0 1.25rem; font: inherit; font-weight: 600; }
+  `,
+})
+export class SurveysPage {
+  private readonly api = inject(SurveyApi);
+  private readonly registry = inject(RegistryApi);
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  protected readonly texts = inject(SurveyTexts);
+  protected readonly t = this.texts.t;
+
+  protected readonly surveys = resource({ loader: () => this.api.surveys() });
+  protected readonly canCreate = computed(() => this.session.hasRole('tenant-admin', 'planner', 'platform-admin'));
+  /** Areas the caller may own a survey for: the editable ones of the two top levels. */
+  protected readonly scopeAreas = resource({
+    loader: async () => {
+      const levels = this.session.levels().slice(0, 2).map((l) => l.key);
+      const pages = await Promise.all(levels.map((level) => this.registry.areas({ level, limit: 500 })));
+      return pages.flatMap((p) => p.items).filter((a) => a.editable);
+    },
+  });
+
+  protected title = '';
+  protected type: 'resident' | 'network' = 'resident';
+  protected scopeAreaId = '';
+  protected k = 10;
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected problem(error: unknown): string {
+    return describeProblem(problemFrom(error), this.i18n.t);
+  }
+
+  protected async create(): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const survey = await this.api.create({ title: this.title.trim(), type: this.type, scopeAreaId: this.scopeAreaId, k: Number(this.k) });
+      await this.router.navigate(['/surveys', survey.id]);
+    } catch (error) {
+      this.error.set(this.problem(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
