@@ -57,6 +57,7 @@ import { SurveyTexts } from '../texts';
           </select>
           <label for="survey-scope">{{ t('scopeArea') }}</label>
           <select id="survey-scope" name="scope" [(ngModel)]="scopeAreaId" required>
+            <option value="" disabled>–</option>
             @for (area of scopeAreas.value() ?? []; track area.id) {
               <option [value]="area.id">{{ area.code }} {{ area.name }}</option>
             }

@@ -1,0 +1,136 @@
+// A survey from start to results as the planner of district Mitte does it: build the
+// questionnaire in the portal (area list from the target areas, a question with its own choice
+// list), publish it with a wave, answer it on the public form without login (keyboard and
+// axe-core checks, skip logic, error announcement), and see the results with the small cell
+// shown as suppressed. Register in apps/portal-e2e/run.mjs next to portalTests:
+//   import { surveyTests } from './src/surveys.e2e.mjs';   …   surveyTests(context);
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { describeViolations, seriousA11yViolations } from './browser.mjs';
+
+/** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
+export function surveyTests(context) {
+  /** @type {import('playwright-core').Page} */
+  let page;
+  let formUrl;
+  const consoleErrors = [];
+  const title = `E2E-Befragung ${Date.now()}`;
+
+  it('logs in as planer and creates a survey for Mitte', async () => {
+    const browserContext = await context.browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'de-DE' });
+    page = await browserContext.newPage();
+    page.setDefaultTimeout(30_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.goto(`${context.baseUrl}/surveys`);
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel('Benutzername').fill('planer');
+    await page.getByLabel('Passwort').fill('demo');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.pathname === '/surveys');
+    await page.getByRole('heading', { level: 1, name: 'Befragungen' }).waitFor();
+    // The demo survey of the survey service's seeder is listed.
+    await page.getByRole('link', { name: 'Nachbarschaftsbefragung Mitte 2025' }).waitFor();
+    await page.getByLabel('Titel').fill(title);
+    await page.getByLabel('Zuständiges Gebiet').selectOption({ label: '01 Mitte' });
+    await page.getByRole('button', { name: 'Befragung anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+  });
+
+  it('takes Mitte’s planning areas as target areas and builds the area list from them', async () => {
+    await page.getByRole('tab', { name: 'Veröffentlichen' }).click();
+    await page.getByLabel('Ebene').selectOption({ label: 'Planungsraum' });
+    await page.getByTestId('take-all-areas').click();
+    await page.getByRole('heading', { name: 'Zielgebiete (41)' }).waitFor();
+    await page.getByTestId('sync-area-list').click();
+    await page.getByRole('tab', { name: 'Fragebogen' }).click();
+    await page.getByTestId('form-outline').getByText('In welchem Gebiet wohnen Sie?').waitFor();
+  });
+
+  it('adds a question with its own choice list; the service checks expressions live', async () => {
+    await page.getByRole('button', { name: 'Liste hinzufügen' }).click();
+    await page.getByLabel('Text (Deutsch) 1').fill('ja');
+    await page.getByRole('button', { name: 'Antwort hinzufügen' }).click();
+    await page.getByLabel('Wert 2').fill('nein');
+    await page.getByLabel('Text (Deutsch) 2').fill('nein');
+    await page.getByTestId('add-question').click();
+    const editor = page.getByTestId('node-editor');
+    await editor.getByLabel('Art').selectOption('select_one');
+    await editor.getByLabel('Name (Variablenname)').fill('sicher');
+    await editor.getByLabel('Text (Deutsch)').fill('Fühlen Sie sich in Ihrer Nachbarschaft sicher?');
+    await editor.getByLabel('Auswahlliste').selectOption('liste_1');
+    await editor.getByLabel('Pflichtfrage').check();
+    // A typo in skip logic is reported at the field, by the core's rules on the server.
+    await editor.getByLabel('Nur anzeigen, wenn (relevant)').fill('${gebiett} != ""');
+    await page.getByTestId('problem-relevant').filter({ hasText: 'unknown field ${gebiett}' }).waitFor();
+    await editor.getByLabel('Nur anzeigen, wenn (relevant)').fill('');
+    await page.getByTestId('form-check').filter({ hasText: 'Der Fragebogen ist gültig.' }).waitFor();
+    await page.getByTestId('save-form').click();
+    await page.getByText(/Gespeichert als Version \d+/).waitFor();
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+  });
+
+  it('publishes with a wave and offers a link and QR code per area', async () => {
+    await page.getByRole('tab', { name: 'Veröffentlichen' }).click();
+    await page.getByLabel('Name der Welle').fill('Welle 1');
+    await page.getByRole('button', { name: 'Welle hinzufügen' }).click();
+    await page.getByRole('cell', { name: 'Welle 1' }).or(page.getByRole('rowheader', { name: 'Welle 1' })).first().waitFor();
+    await page.getByTestId('publish').click();
+    await page.getByRole('heading', { name: 'Status: offen' }).waitFor();
+    const link = page.getByTestId('survey-links').locator('a[data-area="01011101"]');
+    await link.waitFor();
+    formUrl = await link.getAttribute('href');
+    assert.match(formUrl, /\/api\/survey\/public\/f\/[0-9a-f-]{36}\?area=01011101$/);
+    const qr = page.getByRole('img', { name: 'QR-Code für Stülerstraße' });
+    await qr.waitFor();
+    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the QR code SVG loads');
+  });
+
+  it('is answered on the public form without login: accessible, errors announced and focused', async () => {
+    const anonymous = await context.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+    const form = await anonymous.newPage();
+    form.setDefaultTimeout(20_000);
+    await form.goto(formUrl);
+    await form.locator('#q-form:not([hidden])').waitFor();
+    assert.equal(await form.evaluate(() => document.cookie), '');
+    let violations = await seriousA11yViolations(form);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    // The link preselected the area; submitting without the required answer moves focus to it.
+    assert.equal(await form.locator('#f-gebiet').inputValue(), '01011101');
+    await form.getByRole('button', { name: 'Antworten absenden' }).click();
+    await form.locator('#q-alert').filter({ hasText: '1 Angabe(n) müssen korrigiert werden.' }).waitFor();
+    assert.equal(await form.evaluate(() => document.activeElement?.getAttribute('name')), 'sicher');
+    assert.equal(await form.locator('#e-sicher').innerText(), 'Bitte beantworten Sie diese Frage.');
+    violations = await seriousA11yViolations(form);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    // Keyboard only: the arrow keys choose within the radio group, Enter does not submit early.
+    await form.keyboard.press('Space');
+    await form.getByRole('button', { name: 'Antworten absenden' }).focus();
+    await form.keyboard.press('Enter');
+    await form.getByRole('heading', { name: 'Vielen Dank!' }).waitFor();
+    await form.screenshot({ path: join(context.outDir, 'survey-public-form-thanks.png') });
+    await anonymous.close();
+  });
+
+  it('shows the results with the single response suppressed (k = 10)', async () => {
+    await page.getByRole('tab', { name: 'Ergebnisse' }).click();
+    const table = page.getByTestId('respondents-table');
+    await table.waitFor();
+    const row = table.getByRole('row', { name: /01011101 Stülerstraße/ });
+    assert.match(await row.innerText(), /gesperrt \(< k\)/);
+    const sicher = page.locator('table[data-question="sicher"]');
+    await sicher.waitFor();
+    assert.ok((await sicher.locator('td[data-suppressed]').count()) > 0, 'suppressed cells are shown as suppressed');
+    assert.equal(await sicher.locator('td', { hasText: '%' }).count(), 0, 'no share is published for a single respondent');
+    await page.screenshot({ path: join(context.outDir, 'survey-results.png'), fullPage: true });
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    assert.deepEqual(consoleErrors, []);
+  });
+}
