@@ -11,6 +11,7 @@ import { after, before, describe } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './src/browser.mjs';
 import { startPlatform } from './src/platform.mjs';
+import { networkTests } from './src/networks.e2e.mjs';
 import { portalTests } from './src/portal.e2e.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -27,7 +28,7 @@ function ensureBuilt() {
   execFileSync(process.execPath, [join(root, 'tools/build.mjs')], { cwd: root, stdio: 'inherit' });
 }
 
-describe('portal', { concurrency: false, timeout: 170_000 }, () => {
+describe('portal', { concurrency: false, timeout: 400_000 }, () => {
   before(async () => {
     if (!context.baseUrl) {
       ensureBuilt();
@@ -44,6 +45,7 @@ describe('portal', { concurrency: false, timeout: 170_000 }, () => {
   }, { timeout: 30_000 });
 
   portalTests(context);
+  networkTests(context);
 });
 
 // Ctrl-C on the test run must not leave a platform (and its PostgreSQL) behind.

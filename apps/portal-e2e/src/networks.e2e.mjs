@@ -70,6 +70,8 @@ export function networkTests(context) {
   it('shows the actors on the map and the resource map, without serious accessibility violations', async () => {
     await page.getByRole('tab', { name: 'Karte' }).click();
     await page.locator('[data-testid="actor-map"] circle').first().waitFor();
+    // The outlines come from a second request; wait for them rather than racing it.
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="actor-map"] path').length >= 30, null, { timeout: 15_000 });
     assert.ok((await page.locator('[data-testid="actor-map"] path').count()) >= 30, 'planning-area outlines of Mitte');
     await page.getByRole('tab', { name: 'Ressourcen' }).click();
     await page.locator('[data-testid="resource-table"] tbody tr').first().waitFor();

@@ -7,7 +7,6 @@ import type { TranslationKey } from '@quartier/portal-ui';
 const COMING_SOON: readonly { path: string; feature: TranslationKey }[] = [
   { path: 'indicators', feature: 'nav.indicators' },
   { path: 'surveys', feature: 'nav.surveys' },
-  { path: 'networks', feature: 'nav.networks' },
   { path: 'programmes', feature: 'nav.programmes' },
   { path: 'evaluation', feature: 'nav.evaluation' },
   { path: 'reports', feature: 'nav.reports' },
@@ -29,6 +28,11 @@ export const routes: Routes = [
             path: 'areas',
             title: 'nav.areas',
             loadChildren: () => import('@quartier/portal-areas').then((m) => m.AREAS_ROUTES),
+          },
+          {
+            path: 'networks',
+            title: 'nav.networks',
+            loadChildren: () => import('@quartier/portal-networks').then((m) => m.NETWORKS_ROUTES),
           },
           {
             path: 'admin',
