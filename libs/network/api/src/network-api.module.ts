@@ -12,14 +12,13 @@ import { InterchangeService } from './interchange/interchange.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { CreateNetworkDomain1764000200000 } from './migrations/1764000200000-CreateNetworkDomain';
-import { AUTH_ERROR_STATUS, NETWORK_ERROR_STATUS } from './network.errors';
+import { NETWORK_ERROR_STATUS } from './network.errors';
 import { NetworksController } from './networks/networks.controller';
 import { NetworksService } from './networks/networks.service';
 import { TiesController } from './ties/ties.controller';
 import { TiesService } from './ties/ties.service';
 
 registerErrorStatuses(NETWORK_ERROR_STATUS);
-registerErrorStatuses(AUTH_ERROR_STATUS);
 
 /**
  * The network service: networks of an area or programme observed in waves, their actors (with

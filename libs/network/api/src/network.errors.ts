@@ -45,11 +45,3 @@ export const NETWORK_ERROR_STATUS: Record<NetworkServiceErrorCode, number> = {
   MetricsNotComputed: 409,
   InvalidNetwork: 422,
 };
-
-/**
- * Scope checks that need the loaded network throw the auth library's AuthError (assertCanAct).
- * Its own filter is registered with APP_FILTER, but the service kit's catch-all DomainErrorFilter
- * (app.useGlobalFilters) takes precedence and would answer 500; registering the two codes here
- * makes that filter answer 403 with the same codes the guard uses.
- */
-export const AUTH_ERROR_STATUS: Record<'MissingRole' | 'OutOfScope', number> = { MissingRole: 403, OutOfScope: 403 };

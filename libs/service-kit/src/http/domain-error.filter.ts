@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { AuthError, httpStatusOf } from '@quartier/auth';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import type { ZodError } from 'zod';
@@ -50,6 +51,10 @@ export class DomainErrorFilter implements ExceptionFilter {
       const details = zodError.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
       const first = details[0];
       return { statusCode: 400, code: 'ValidationFailed', message: `${first.field}: ${first.message}`, details };
+    }
+    // Authorisation decided inside a service (e.g. scope checked after loading an aggregate).
+    if (error instanceof AuthError) {
+      return { statusCode: httpStatusOf(error.code), code: error.code, message: error.message };
     }
     if (isCodedError(error)) {
       return { statusCode: statusByCode.get(error.code) as number, code: error.code, message: error.message, details: error.details };
