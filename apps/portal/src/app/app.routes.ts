@@ -6,7 +6,6 @@ import type { TranslationKey } from '@quartier/portal-ui';
 /** Features whose services come in later issues: an honest placeholder each. */
 const COMING_SOON: readonly { path: string; feature: TranslationKey }[] = [
   { path: 'indicators', feature: 'nav.indicators' },
-  { path: 'surveys', feature: 'nav.surveys' },
   { path: 'programmes', feature: 'nav.programmes' },
   { path: 'evaluation', feature: 'nav.evaluation' },
   { path: 'reports', feature: 'nav.reports' },
@@ -33,6 +32,11 @@ export const routes: Routes = [
             path: 'networks',
             title: 'nav.networks',
             loadChildren: () => import('@quartier/portal-networks').then((m) => m.NETWORKS_ROUTES),
+          },
+          {
+            path: 'surveys',
+            title: 'nav.surveys',
+            loadChildren: () => import('@quartier/portal-surveys').then((m) => m.SURVEYS_ROUTES),
           },
           {
             path: 'admin',
