@@ -31,7 +31,7 @@ function ensureBuilt() {
 }
 
 async function computePart(edges) {
-  const { computeMetrics, workersAvailable } = require(join(root, 'dist/server/libs/network/api/src/compute/network-compute.js'));
+  const { computeMetrics, workersAvailable } = require(join(root, 'dist/server/libs/network/compute/src/network-compute.js'));
   const input = { nodes: Array.from({ length: N }, (_, i) => ({ id: `v${i}`, sector: null })), edges: edges.map(([s, t]) => ({ source: `v${s}`, target: `v${t}` })), directed: false };
   const events = [];
   const started = performance.now();

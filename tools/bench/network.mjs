@@ -52,7 +52,7 @@ export function barabasiAlbert(n, m, seed) {
 function compile(out) {
   execFileSync(
     join(root, 'node_modules/.bin/swc'),
-    ['apps/cli/src/commands/network-workers.ts', 'libs/network/core/src', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
+    ['libs/network/compute/src', 'libs/network/core/src', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
@@ -78,7 +78,7 @@ export default async function networkBenchmark(options = {}) {
   compile(work);
   const require = createRequire(import.meta.url);
   const core = require(join(work, 'libs/network/core/src/index.js'));
-  const { parallelPathMeasures } = require(join(work, 'apps/cli/src/commands/network-workers.js'));
+  const { parallelPathMeasures } = require(join(work, 'libs/network/compute/src/network-compute.js'));
 
   const edgeList = barabasiAlbert(N, M, SEED);
   const csv = join(work, `ba-${N}-${M}.csv`);
@@ -88,7 +88,7 @@ export default async function networkBenchmark(options = {}) {
   // Ours: the fused Brandes kernel (betweenness + closeness + harmonic + path lengths together).
   const threads = availableParallelism();
   const [singleThread] = await best(repeat, () => core.pathMeasures(graph));
-  const [parallel, paths] = await best(repeat, () => parallelPathMeasures(graph, { threads }));
+  const [parallel, paths] = await best(repeat, () => parallelPathMeasures(graph, { threads, callerWorks: true }));
 
   // Every other measure, one by one and all together (path measures passed in, not recomputed).
   const others = ['degree', 'pagerank', 'eigenvector', 'clustering', 'transitivity', 'centralization', 'constraint', 'effectiveSize', 'community', 'isolates', 'bridges', 'cutPoints'];

@@ -176,7 +176,7 @@ describe('compiled command line (worker threads, exit codes)', () => {
     // node_modules resolves) instead of touching the shared dist/.
     execFileSync(
       join(root, 'node_modules/.bin/swc'),
-      ['apps/cli/src', 'libs/network/core/src', 'libs/contracts/src', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
+      ['apps/cli/src', 'libs/network/core/src', 'libs/network/compute/src', 'libs/contracts/src', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
       { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
     );
   }, 60_000);

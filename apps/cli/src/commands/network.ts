@@ -77,8 +77,8 @@ export async function networkMetricsCommand(options: NetworkMetricsOptions, stdo
   const wanted = measures ?? new Set(core.ALL_MEASURES);
   let pathMeasures;
   if (core.needsPathMeasures(wanted)) {
-    const { parallelPathMeasures } = await import('./network-workers');
-    pathMeasures = await parallelPathMeasures(graph, { threads });
+    const { parallelPathMeasures } = await import('@quartier/network-compute');
+    pathMeasures = await parallelPathMeasures(graph, { threads, callerWorks: true });
   }
   const metrics = core.computeNetworkMetrics(graph, { measures: wanted, seed, pathMeasures });
 

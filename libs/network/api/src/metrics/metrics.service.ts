@@ -9,7 +9,7 @@ import { actorsOfNetwork } from '../actors/actor-store';
 import type { NetworkRecord, WaveRow } from '../networks/network.dto';
 import { METRICS_RUNNERS, NETWORK_CONNECTION, NETWORK_READERS, SYNC_METRICS_MAX_ACTORS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
-import { computeMetrics, type ComputeProgress } from '../compute/network-compute';
+import { computeMetrics, type ComputeProgress } from '@quartier/network-compute';
 import { TIE_COLUMNS, type TieRow } from '../ties/tie.dto';
 import { areaIndicators } from './area-indicators';
 import type { MeasureQuery, MetricsJobStatus, MetricsJobView, WaveMetricsView } from './metrics.dto';

@@ -1,7 +1,8 @@
-// The network measures of one wave, computed off the service's event loop.
+// Network measures computed on worker threads, for the network service and the CLI. Pure
+// computation over @quartier/network-core (no I/O); threads are the only thing it adds.
 //
-// The service answers HTTP requests and events in the same process, so — unlike the CLI's
-// runner, where the calling thread works along — the calling thread only coordinates here:
+// The service answers HTTP requests and events in the same process, so there the calling thread
+// only coordinates; the CLI lets it work along (`callerWorks`), one thread more for the kernel:
 //  1. shortest-path measures (Brandes betweenness fused with closeness / harmonic / path lengths,
 //     the O(n·m) part) run on worker threads that pull chunks of sources from one shared atomic
 //     counter; each reports its progress, and the partial sums of disjoint source ranges add up;
@@ -58,6 +59,11 @@ export interface ComputeOptions {
   readonly signal?: AbortSignal;
   /** Force in-thread computation (tests, tiny networks). */
   readonly inThread?: boolean;
+  /**
+   * Let the calling thread compute path chunks too (CLI: nothing else to do meanwhile). A
+   * server keeps it free for requests and events.
+   */
+  readonly callerWorks?: boolean;
 }
 
 interface PathsTask {
@@ -109,7 +115,7 @@ export async function computeGraphMetrics(graph: NetworkGraph, options: ComputeO
   let pathMeasures: PathMeasures | undefined;
   if (needsPathMeasures(measures)) {
     pathMeasures = parallel
-      ? await parallelPaths(graph, options.threads ?? availableParallelism(), (done) => report('paths', done, graph.n), options.signal)
+      ? await parallelPaths(graph, options.threads ?? availableParallelism(), (done) => report('paths', done, graph.n), options.signal, options.callerWorks)
       : await inThreadPaths(graph, (done) => report('paths', done, graph.n), options.signal);
   }
   report('measures', 0, 1);
@@ -140,12 +146,46 @@ async function inThreadPaths(graph: NetworkGraph, progress: (done: number) => vo
   return finalizePathMeasures(graph.n, total);
 }
 
-async function parallelPaths(graph: NetworkGraph, threads: number, progress: (done: number) => void, signal?: AbortSignal): Promise<PathMeasures> {
+/**
+ * The shortest-path measures alone (Brandes betweenness, closeness, harmonic, path lengths),
+ * spread over threads when the graph is large enough to pay for them.
+ */
+export async function parallelPathMeasures(
+  graph: NetworkGraph,
+  options: Pick<ComputeOptions, 'threads' | 'signal' | 'callerWorks' | 'inThread'> & { onProgress?: (sourcesDone: number, total: number) => void } = {},
+): Promise<PathMeasures> {
+  const progress = (done: number) => options.onProgress?.(done, graph.n);
+  const threads = options.threads ?? availableParallelism();
+  const parallel = !options.inThread && threads > 1 && workersAvailable() && graph.n * graph.n >= PARALLEL_MIN_PAIRS;
+  return parallel ? parallelPaths(graph, threads, progress, options.signal, options.callerWorks) : inThreadPaths(graph, progress, options.signal);
+}
+
+async function parallelPaths(
+  graph: NetworkGraph,
+  threads: number,
+  progress: (done: number) => void,
+  signal?: AbortSignal,
+  callerWorks = false,
+): Promise<PathMeasures> {
   const kernel = pathKernelGraph(graph);
   const count = Math.max(1, Math.min(threads, graph.n));
   const task: PathsTask = { kind: PATHS_TASK, graph: kernel, counter: new SharedArrayBuffer(4), chunk: chunkSize(graph.n, count) };
   let done = 0;
-  const workers = Array.from({ length: count }, () => new Worker(__filename, { workerData: task }));
+  const workers = Array.from({ length: callerWorks ? count - 1 : count }, () => new Worker(__filename, { workerData: task }));
+  // The calling thread's own share, when it works along: drained synchronously while the
+  // workers start, from the same shared counter.
+  const own = emptyPathPartial(graph.n);
+  if (callerWorks) {
+    const counter = new Int32Array(task.counter);
+    for (;;) {
+      const from = Atomics.add(counter, 0, task.chunk);
+      if (from >= graph.n) break;
+      const to = Math.min(graph.n, from + task.chunk);
+      pathMeasuresForSources(kernel, from, to, own);
+      done += to - from;
+      progress(done);
+    }
+  }
   const stop = () => void Promise.all(workers.map((worker) => worker.terminate()));
   signal?.addEventListener('abort', stop, { once: true });
   try {
@@ -168,9 +208,8 @@ async function parallelPaths(graph: NetworkGraph, threads: number, progress: (do
           }),
       ),
     );
-    const total = emptyPathPartial(graph.n);
-    for (const partial of partials) addPathPartial(total, partial);
-    return finalizePathMeasures(graph.n, total);
+    for (const partial of partials) addPathPartial(own, partial);
+    return finalizePathMeasures(graph.n, own);
   } finally {
     signal?.removeEventListener('abort', stop);
     await Promise.all(workers.map((worker) => worker.terminate()));
