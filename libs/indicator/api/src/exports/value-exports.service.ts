@@ -100,7 +100,11 @@ export class ValueExportsService {
         await this.writeJsonStat(tenantId, filter, write);
         break;
     }
-    await new Promise<void>((resolve) => out.end(resolve));
+    // Not end(callback): the compression middleware's end() takes no callback.
+    await new Promise<void>((resolve) => {
+      out.once('finish', resolve);
+      out.end();
+    });
   }
 
   private async writeWide(tenantId: string, filter: ExportFilter, write: (text: string) => Promise<void>) {
@@ -124,7 +128,8 @@ export class ValueExportsService {
           period = r.period;
           line = indicators.map(() => '');
         }
-        line[position.get(r.indicator) as number] = valueText(r);
+        // Wide cells: empty = no observation, so a missing one is written `..`.
+        line[position.get(r.indicator) as number] = r.status === 'missing' ? '..' : valueText(r);
       }
     }
     await flush();

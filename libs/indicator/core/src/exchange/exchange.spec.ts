@@ -118,7 +118,10 @@ describe('tabular layouts', () => {
     if (!byPeriod.ok) throw new Error('layout');
     expect(observationsOfRow(byPeriod.layout, byPeriod.header, 3, ['01', 'S1', '4'])).toEqual([
       { line: 3, column: '2018', area: '01', period: '2018', indicator: 'S1', value: '4' },
-      { line: 3, column: '2019H1', area: '01', period: '2019H1', indicator: 'S1', value: '' },
+    ]);
+    // Empty cells of a wide table are no observation; `..` records a missing one.
+    expect(observationsOfRow(byPeriod.layout, byPeriod.header, 4, ['01', 'S1', '', '..'])).toEqual([
+      { line: 4, column: '2019H1', area: '01', period: '2019H1', indicator: 'S1', value: '..' },
     ]);
   });
 

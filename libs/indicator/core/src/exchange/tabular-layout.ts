@@ -12,6 +12,10 @@ import { normalisePeriod, type PeriodDialect } from './period';
 //   suppressed; M, O, L = missing) and the attributes `NUMERATOR` / `DENOMINATOR`. Headers in the
 //   "labels=both" form `REF_AREA: Reference area` are accepted; their cells `01011101: Name`
 //   are cut at the first ": ".
+//
+// In the wide layouts an empty cell means "no observation" (a table has every column for every
+// row, wanted or not); an explicit `..` / `NA` records a missing value, `.` / `x` a suppressed
+// one. In the long layouts every row is an observation, so an empty value there is missing.
 
 export type TabularLayout =
   | { kind: 'long'; area: number; period: number; indicator: number; value: number; numerator?: number; denominator?: number }
@@ -165,9 +169,13 @@ export function observationsOfRow(layout: TabularLayout, header: readonly string
         },
       ];
     case 'wide-indicators':
-      return layout.values.map((c) => ({ line, column: header[c.index], area: text(layout.area), period: text(layout.period), indicator: c.indicator, value: raw(c.index) }));
+      return layout.values
+        .filter((c) => text(c.index) !== '')
+        .map((c) => ({ line, column: header[c.index], area: text(layout.area), period: text(layout.period), indicator: c.indicator, value: raw(c.index) }));
     case 'wide-periods':
-      return layout.values.map((c) => ({ line, column: header[c.index], area: text(layout.area), period: c.period, indicator: text(layout.indicator), value: raw(c.index) }));
+      return layout.values
+        .filter((c) => text(c.index) !== '')
+        .map((c) => ({ line, column: header[c.index], area: text(layout.area), period: c.period, indicator: text(layout.indicator), value: raw(c.index) }));
     case 'sdmx': {
       const id = (i: number) => {
         const t = text(i);
