@@ -54,10 +54,11 @@ export function surveyTests(context) {
 
   it('adds a question with its own choice list; the service checks expressions live', async () => {
     await page.getByRole('button', { name: 'Liste hinzufügen' }).click();
-    await page.getByLabel('Text (Deutsch) 1').fill('ja');
+    await page.getByRole('button', { name: 'liste_1 (1)', pressed: true }).waitFor();
+    await page.getByLabel('Text (Deutsch) 1', { exact: true }).fill('ja');
     await page.getByRole('button', { name: 'Antwort hinzufügen' }).click();
-    await page.getByLabel('Wert 2').fill('nein');
-    await page.getByLabel('Text (Deutsch) 2').fill('nein');
+    await page.getByLabel('Wert 2', { exact: true }).fill('nein');
+    await page.getByLabel('Text (Deutsch) 2', { exact: true }).fill('nein');
     await page.getByTestId('add-question').click();
     const editor = page.getByTestId('node-editor');
     await editor.getByLabel('Art').selectOption('select_one');
@@ -69,7 +70,15 @@ export function surveyTests(context) {
     await editor.getByLabel('Nur anzeigen, wenn (relevant)').fill('${gebiett} != ""');
     await page.getByTestId('problem-relevant').filter({ hasText: 'unknown field ${gebiett}' }).waitFor();
     await editor.getByLabel('Nur anzeigen, wenn (relevant)').fill('');
-    await page.getByTestId('form-check').filter({ hasText: 'Der Fragebogen ist gültig.' }).waitFor();
+    await page
+      .getByTestId('form-check')
+      .filter({ hasText: 'Der Fragebogen ist gültig.' })
+      .waitFor({ timeout: 10_000 })
+      .catch(async (error) => {
+        const outline = await page.getByTestId('form-outline').innerText();
+        const check = await page.getByTestId('form-check').innerText();
+        throw new Error(`${error.message}\nform check: ${check}\noutline: ${outline}\nproblems: ${await page.getByTestId('all-problems').locator('li').allTextContents()}`);
+      });
     await page.getByTestId('save-form').click();
     await page.getByText(/Gespeichert als Version \d+/).waitFor();
     const violations = await seriousA11yViolations(page);
@@ -88,8 +97,9 @@ export function surveyTests(context) {
     formUrl = await link.getAttribute('href');
     assert.match(formUrl, /\/api\/survey\/public\/f\/[0-9a-f-]{36}\?area=01011101$/);
     const qr = page.getByRole('img', { name: 'QR-Code für Stülerstraße' });
-    await qr.waitFor();
-    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the QR code SVG loads');
+    await qr.scrollIntoViewIfNeeded();
+    // Lazy images load when scrolled into view; decode() resolves once the SVG is rendered.
+    assert.ok(await qr.evaluate((img) => img.decode().then(() => img.naturalWidth > 0)), 'the QR code SVG loads');
   });
 
   it('is answered on the public form without login: accessible, errors announced and focused', async () => {

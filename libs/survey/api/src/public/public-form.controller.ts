@@ -146,7 +146,8 @@ export class PublicFormController {
     res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
     res.setHeader('Cache-Control', 'public, max-age=3600');
     // An accessible name for the image when it is embedded inline or opened on its own.
-    res.send(svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(title)}" `).replace(/(<svg[^>]*>)/, `$1<title>${escapeAttribute(title)}</title>`));
+    // Width and height give the image an intrinsic size (an <img> of a viewBox-only SVG has none).
+    res.send(svg.replace('<svg ', `<svg width="256" height="256" role="img" aria-label="${escapeAttribute(title)}" `).replace(/(<svg[^>]*>)/, `$1<title>${escapeAttribute(title)}</title>`));
   }
 }
 

@@ -87,6 +87,8 @@ export class FormBuilder {
     effect(() => {
       const initial = this.initial();
       untracked(() => {
+        // The version just saved from here comes back as the new initial form: keep the selection.
+        if (JSON.stringify(initial) === JSON.stringify(this.form())) return;
         this.form.set(structuredClone(initial));
         this.selected.set(initial.children.length > 0 ? [0] : null);
         this.selectedList.set(initial.choiceLists[0]?.name ?? null);
@@ -162,8 +164,9 @@ export class FormBuilder {
     this.updateQuestion({ [field]: { ...node[field], de: text } });
   }
 
-  protected renameList(list: ChoiceList, name: string): void {
-    this.updateList({ ...list, name }, list.name);
+  protected renameList(listName: string, name: string): void {
+    const list = this.currentList(listName);
+    if (list) this.updateList({ ...list, name }, list.name);
   }
 
   protected setOptional(field: 'relevant' | 'constraint' | 'calculation' | 'choiceFilter', value: string): void {
@@ -218,16 +221,30 @@ export class FormBuilder {
     this.apply(next);
   }
 
-  protected setChoice(list: ChoiceList, index: number, field: 'name' | 'de' | 'en', value: string): void {
+  /**
+   * List edits read the list from the current model by name: the template's list object may be
+   * stale when a change event and a click arrive in the same turn (blur, then click).
+   */
+  private currentList(name: string): ChoiceList | undefined {
+    return this.form().choiceLists.find((l) => l.name === name);
+  }
+
+  protected setChoice(listName: string, index: number, field: 'name' | 'de' | 'en', value: string): void {
+    const list = this.currentList(listName);
+    if (!list) return;
     const choices = list.choices.map((c, i) => (i !== index ? c : field === 'name' ? { ...c, name: value } : { ...c, label: { ...c.label, [field]: value } }));
     this.updateList({ ...list, choices }, list.name);
   }
 
-  protected addChoice(list: ChoiceList): void {
+  protected addChoice(listName: string): void {
+    const list = this.currentList(listName);
+    if (!list) return;
     this.updateList({ ...list, choices: [...list.choices, { name: String(list.choices.length + 1), label: { de: '' }, properties: {} }] }, list.name);
   }
 
-  protected removeChoice(list: ChoiceList, index: number): void {
+  protected removeChoice(listName: string, index: number): void {
+    const list = this.currentList(listName);
+    if (!list) return;
     this.updateList({ ...list, choices: list.choices.filter((_, i) => i !== index) }, list.name);
   }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
@@ -6,7 +6,7 @@ import { emptyForm } from '../form-model';
 import { FormBuilder } from '../form-builder/form-builder';
 import { PublishPanel } from '../publish-panel/publish-panel';
 import { ResultsPanel } from '../results-panel/results-panel';
-import { SurveyApi, type SurveyDetail } from '../survey-api';
+import { SurveyApi, type FormModel, type SurveyDetail } from '../survey-api';
 import { SurveyTexts } from '../texts';
 
 type Tab = 'form' | 'publish' | 'results';
@@ -30,7 +30,7 @@ type Tab = 'form' | 'publish' | 'results';
       <div role="tabpanel" [id]="'panel-' + tab()" [attr.aria-labelledby]="'tab-' + tab()">
         @switch (tab()) {
           @case ('form') {
-            @if (form.value(); as f) {
+            @if (loadedForm(); as f) {
               <q-form-builder [survey]="s" [initial]="f" (changed)="updated($event)" />
             }
           }
@@ -77,6 +77,12 @@ export class SurveyPage {
       const [id, version] = params.split('|');
       return Number(version) > 0 ? (await this.api.form(id)).form : emptyForm(this.survey.value()?.title ?? '');
     },
+  });
+
+  /** The last loaded form, kept while a new version loads, so the builder is not torn down on save. */
+  protected readonly loadedForm = linkedSignal<FormModel | undefined, FormModel | undefined>({
+    source: () => this.form.value(),
+    computation: (value, previous) => value ?? previous?.value,
   });
 
   protected problem(error: unknown): string {

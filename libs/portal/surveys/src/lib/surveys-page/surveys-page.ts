@@ -98,9 +98,10 @@ export class SurveysPage {
   protected readonly canCreate = computed(() => this.session.hasRole('tenant-admin', 'planner', 'platform-admin'));
   /** Areas the caller may own a survey for: the editable ones of the two top levels. */
   protected readonly scopeAreas = resource({
-    loader: async () => {
-      const levels = this.session.levels().slice(0, 2).map((l) => l.key);
-      const pages = await Promise.all(levels.map((level) => this.registry.areas({ level, limit: 500 })));
+    // The tenant's levels arrive with the session; the key string reloads once they are known.
+    params: () => this.session.levels().slice(0, 2).map((l) => l.key).join(',') || undefined,
+    loader: async ({ params }) => {
+      const pages = await Promise.all(params.split(',').map((level) => this.registry.areas({ level, limit: 500 })));
       return pages.flatMap((p) => p.items).filter((a) => a.editable);
     },
   });
