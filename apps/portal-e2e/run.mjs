@@ -13,6 +13,7 @@ import { launchBrowser } from './src/browser.mjs';
 import { startPlatform } from './src/platform.mjs';
 import { networkTests } from './src/networks.e2e.mjs';
 import { portalTests } from './src/portal.e2e.mjs';
+import { surveyTests } from './src/surveys.e2e.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = join(root, 'dist/e2e');
@@ -46,6 +47,7 @@ describe('portal', { concurrency: false, timeout: 400_000 }, () => {
 
   portalTests(context);
   networkTests(context);
+  surveyTests(context);
 });
 
 // Ctrl-C on the test run must not leave a platform (and its PostgreSQL) behind.
