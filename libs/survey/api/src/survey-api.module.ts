@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { registerErrorStatuses, serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
 import { CreateSurvey1764100000000 } from './migrations/1764100000000-CreateSurvey';
+import { AddSurveyAreaGeometry1764200000000 } from './migrations/1764200000000-AddSurveyAreaGeometry';
 import { PublicFormController } from './public/public-form.controller';
 import { PublicRateLimiter } from './public/rate-limiter';
 import { CollectionService } from './responses/collection.service';
@@ -28,7 +29,7 @@ export const DEFAULT_PUBLIC_RATE_LIMIT = { limit: 30, windowSeconds: 600 } as co
 @Module({})
 export class SurveyApiModule {
   static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>, options: SurveyModuleOptions = {}): DynamicModule {
-    const foundation = serviceFoundation({ service: 'survey', runtime, migrations: [CreateSurvey1764100000000] });
+    const foundation = serviceFoundation({ service: 'survey', runtime, migrations: [CreateSurvey1764100000000, AddSurveyAreaGeometry1764200000000] });
     const rateLimit = options.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
     return {
       module: SurveyApiModule,

@@ -3,6 +3,7 @@ import type { AccessContext } from '@quartier/auth';
 import { OutboxWriter, type OutboxEvent } from '@quartier/messaging';
 import {
   type AnswerIssue,
+  type AreaGeometries,
   type Answers,
   type CompiledForm,
   type Form,
@@ -30,6 +31,8 @@ export interface CollectionContext {
   /** Area key (choice name = area code) → area id. */
   readonly areaIds: ReadonlyMap<string, string>;
   readonly areaNames: ReadonlyMap<string, string>;
+  /** Target-area boundaries by area key, loaded only when the area question is by=point. */
+  readonly areaGeometries: AreaGeometries;
   readonly waves: readonly WaveRow[];
 }
 
@@ -167,7 +170,7 @@ export class CollectionService {
     const { survey, compiled } = context;
     let answers: Answers = {};
     if (compiled) {
-      const result = validateSubmission(compiled, input.answers ?? {}, { today, nonRelevant, enforceRequired, ...(input.language ? { language: input.language } : {}) });
+      const result = validateSubmission(compiled, input.answers ?? {}, { today, nonRelevant, enforceRequired, areaGeometries: context.areaGeometries, ...(input.language ? { language: input.language } : {}) });
       if (!result.ok) throw new SurveyApiError('InvalidAnswers', answerIssuesMessage(result.issues), { issues: result.issues });
       answers = result.answers;
     } else if (input.answers !== undefined && (typeof input.answers !== 'object' || input.answers === null || Object.keys(input.answers).length > 0)) {
@@ -276,6 +279,8 @@ export class CollectionService {
   private async loadContext(surveyId: string, known?: SurveyRow): Promise<CollectionContext> {
     const survey = known ?? (await this.store.findPublic(surveyId));
     const [form, targets, waves] = await Promise.all([this.store.form(survey.id, survey.formVersion), this.store.targetAreas(survey.id), this.store.waves(survey.id)]);
+    const areaQuestion = form ? areaQuestionOf(form) : undefined;
+    const areaGeometries: AreaGeometries = areaQuestion?.method === 'point' ? await this.store.areaGeometries(survey.id) : new Map();
     const key = `${survey.id}:${survey.formVersion}`;
     let compiled = this.compiled.get(key) ?? null;
     if (form && !compiled) {
@@ -287,9 +292,10 @@ export class CollectionService {
       survey,
       form,
       compiled,
-      areaQuestion: form ? (areaQuestionOf(form)?.name ?? null) : null,
+      areaQuestion: areaQuestion?.name ?? null,
       areaIds: new Map(targets.map((t) => [t.key, t.areaId])),
       areaNames: new Map(targets.map((t) => [t.key, t.name])),
+      areaGeometries,
       waves,
     };
   }

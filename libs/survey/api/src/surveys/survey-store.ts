@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Form } from '@quartier/survey-core';
+import type { AreaGeometries, Form } from '@quartier/survey-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
@@ -87,6 +87,15 @@ export class SurveyStore {
         WHERE t.survey_id = $1 ORDER BY t.area_key`,
       [surveyId],
     );
+  }
+
+  /** Boundaries of the target areas by area key (= choice name of the area list), for by=point. */
+  async areaGeometries(surveyId: string, manager: EntityManager = this.db.manager): Promise<AreaGeometries> {
+    const rows: { key: string; geometry: AreaGeometries extends ReadonlyMap<string, infer G> ? G : never }[] = await manager.query(
+      `SELECT t.area_key AS key, g.geometry FROM survey_area_geometry g JOIN survey_target_area t ON t.survey_id = g.survey_id AND t.area_id = g.area_id WHERE g.survey_id = $1`,
+      [surveyId],
+    );
+    return new Map(rows.map((r) => [r.key, r.geometry]));
   }
 
   async waves(surveyId: string, manager: EntityManager = this.db.manager): Promise<WaveRow[]> {

@@ -161,3 +161,36 @@ export interface SurveyDetail extends SurveySummary {
   targetAreas: TargetAreaView[];
   waves: WaveView[];
 }
+
+/** Coordinates of all geometries together: bounds the work of every point-in-polygon test. */
+export const MAX_GEOMETRY_POSITIONS = 200_000;
+
+const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).rest(z.number());
+const ring = z.array(position).min(4);
+const areaGeometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) }),
+]);
+export type AreaGeometry = z.infer<typeof areaGeometrySchema>;
+
+/**
+ * The target areas' boundaries as the registry's `/areas/geojson` returns them: feature id (or
+ * `properties.id`) = area id. Other properties are ignored and not stored.
+ */
+export const areaGeometriesSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z
+    .array(
+      z
+        .object({
+          type: z.literal('Feature'),
+          id: z.uuid().optional(),
+          properties: z.object({ id: z.uuid().optional() }).loose().nullable().optional(),
+          geometry: areaGeometrySchema,
+        })
+        .refine((f) => (f.id ?? f.properties?.id) !== undefined, { message: 'a feature needs the area id as its id', path: ['id'] }),
+    )
+    .min(1)
+    .max(5000),
+});
+export class AreaGeometriesDto extends createZodDto(areaGeometriesSchema) {}

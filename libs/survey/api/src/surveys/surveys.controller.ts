@@ -6,6 +6,7 @@ import { originOf } from '../public/public-form.controller';
 import { SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
 import { readRawBody, XLSX_TYPE } from './raw-body';
 import {
+  AreaGeometriesDto,
   CandidateAreasDto,
   CreateSurveyDto,
   CreateWaveDto,
@@ -108,6 +109,15 @@ export class SurveysController {
   @ApiOperation({ summary: "Target areas (within the survey's scope area) with an optional population override" })
   targetAreas(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: TargetAreasDto) {
     return this.surveys.setTargetAreas(access, tenantId, id, body);
+  }
+
+  @Put('surveys/:id/area-geometries')
+  @Roles(...SURVEY_EDITORS)
+  @ApiOperation({
+    summary: "Boundaries of the target areas (GeoJSON FeatureCollection, feature id = area id; Polygon/MultiPolygon) for placing map points of an area question by=point",
+  })
+  areaGeometries(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: AreaGeometriesDto) {
+    return this.surveys.setAreaGeometries(access, tenantId, id, body);
   }
 
   @Post('surveys/:id/status')

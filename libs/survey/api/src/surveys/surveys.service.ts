@@ -16,6 +16,7 @@ import type { EntityManager } from 'typeorm';
 import { areaQuestionOf, describeModelIssues, incompatibleFormChanges } from '../forms/form-rules';
 import { SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
+import { type areaGeometriesSchema, MAX_GEOMETRY_POSITIONS } from './survey.dto';
 import type { createSurveySchema, createWaveSchema, IndicatorItem, SurveyDetail, SurveySummary, targetAreasSchema, updateSurveySchema, updateWaveSchema, WaveView } from './survey.dto';
 import { type SurveyRow, SurveyStore, type WaveRow } from './survey-store';
 import type { z } from 'zod';
@@ -176,6 +177,8 @@ export class SurveysService {
       if (dropped.length > 0) problems.push(`${dropped.length} area(s) with responses cannot be removed`);
       if (problems.length > 0) throw new SurveyApiError('InvalidTargetArea', problems[0], { problems });
       await manager.query(`DELETE FROM survey_target_area WHERE survey_id = $1`, [id]);
+      // Boundaries of areas no longer targeted must not place points any more.
+      await manager.query(`DELETE FROM survey_area_geometry WHERE survey_id = $1 AND area_id <> ALL($2::uuid[])`, [id, ids]);
       await manager.query(
         `INSERT INTO survey_target_area (survey_id, area_id, area_key, population)
          SELECT $1, t.area_id, a.code, t.population FROM unnest($2::uuid[], $3::int[]) AS t(area_id, population) JOIN area_ref a ON a.id = t.area_id`,
@@ -184,6 +187,42 @@ export class SurveysService {
       await manager.query(`UPDATE survey SET updated_at = now() WHERE id = $1`, [id]);
     });
     return this.detail(access, tenantId, id);
+  }
+
+  /**
+   * Stores the target areas' boundaries (replacing earlier ones) so that map points can be placed.
+   * Every feature must be a target area of this survey; the portal reads them from the registry.
+   */
+  async setAreaGeometries(access: AccessContext, tenantId: string, id: string, input: z.infer<typeof areaGeometriesSchema>): Promise<{ areas: number; missing: string[] }> {
+    return this.store.db.transaction(async (manager) => {
+      const survey = await this.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
+      const targets = await this.store.targetAreas(survey.id, manager);
+      const byId = new Map(targets.map((t) => [t.areaId, t]));
+      const problems: string[] = [];
+      const seen = new Set<string>();
+      let positions = 0;
+      input.features.forEach((feature, i) => {
+        const areaId = (feature.id ?? feature.properties?.id) as string;
+        if (!byId.has(areaId)) problems.push(`features[${i}]: area ${areaId} is not a target area of this survey`);
+        if (seen.has(areaId)) problems.push(`features[${i}]: area ${areaId} is given twice`);
+        seen.add(areaId);
+        const rings = feature.geometry.type === 'Polygon' ? feature.geometry.coordinates : feature.geometry.coordinates.flat();
+        rings.forEach((ring, r) => {
+          positions += ring.length;
+          const [first, last] = [ring[0], ring[ring.length - 1]];
+          if (first[0] !== last[0] || first[1] !== last[1]) problems.push(`features[${i}]: ring ${r + 1} is not closed`);
+        });
+      });
+      if (positions > MAX_GEOMETRY_POSITIONS) problems.push(`the geometries have ${positions} positions; at most ${MAX_GEOMETRY_POSITIONS} (simplify them)`);
+      if (problems.length > 0) throw new SurveyApiError('InvalidTargetArea', problems[0], { problems });
+      await manager.query(`DELETE FROM survey_area_geometry WHERE survey_id = $1`, [id]);
+      await manager.query(
+        `INSERT INTO survey_area_geometry (survey_id, area_id, geometry) SELECT $1, t.area_id, t.geometry FROM unnest($2::uuid[], $3::jsonb[]) AS t(area_id, geometry)`,
+        [id, input.features.map((f) => f.id ?? f.properties?.id), input.features.map((f) => JSON.stringify({ type: f.geometry.type, coordinates: f.geometry.coordinates }))],
+      );
+      await manager.query(`UPDATE survey SET updated_at = now() WHERE id = $1`, [id]);
+      return { areas: input.features.length, missing: targets.filter((t) => !seen.has(t.areaId)).map((t) => t.key) };
+    });
   }
 
   async setStatus(access: AccessContext, tenantId: string, id: string, status: 'draft' | 'open' | 'closed'): Promise<SurveyDetail> {
@@ -273,10 +312,13 @@ export class SurveysService {
       const areaQuestion = areaQuestionOf(form);
       const targets = await this.store.targetAreas(survey.id, manager);
       if (!areaQuestion) problems.push('a resident survey needs an area-of-residence question (type area)');
-      else if (areaQuestion.method === 'point') {
-        // Area geometries are not replicated into this service (area_ref carries none), so points cannot be placed.
-        problems.push(`area question ${areaQuestion.name}: by=point needs area geometries, which the survey service does not hold; use by=choice or by=postcode`);
-      } else {
+      else {
+        if (areaQuestion.method === 'point') {
+          // Points are placed with the boundaries the portal sent (survey_area_geometry); an area without one could never be chosen.
+          const withGeometry = new Set(((await manager.query(`SELECT area_id FROM survey_area_geometry WHERE survey_id = $1`, [survey.id])) as { area_id: string }[]).map((r) => r.area_id));
+          const without = targets.filter((t) => !withGeometry.has(t.areaId)).map((t) => t.key);
+          if (without.length > 0) problems.push(`area question ${areaQuestion.name}: by=point needs the boundaries of every target area; missing for ${without.slice(0, 10).join(', ')}`);
+        }
         const keys = new Set(targets.map((t) => t.key));
         const list = findChoiceList(form, areaQuestion.listName);
         const unknown = (list?.choices ?? []).filter((c) => !keys.has(c.name)).map((c) => c.name);

@@ -1,0 +1,161 @@
+import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { type Form, type FormNode, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
+import { SurveyApiModule } from './survey-api.module';
+import { todayInGermany } from './survey.constants';
+import { QUARTIER_FORM, TEST_AREAS } from './testing/fixtures';
+
+jest.setTimeout(60_000);
+
+const day = (offset: number) => new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Axis-aligned rectangle as a closed GeoJSON polygon (longitude, latitude). */
+const box = (west: number, south: number, east: number, north: number) => ({
+  type: 'Polygon' as const,
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
+});
+
+describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', () => {
+  let t: ServiceTestApp;
+  let ids: Record<string, string>;
+  let surveyId: string;
+  let waveId: string;
+
+  async function call(method: string, path: string, user?: string, body?: unknown): Promise<{ status: number; body: ReturnType<typeof JSON.parse> }> {
+    const headers: Record<string, string> = {};
+    if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(`${t.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // HTML
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  const geometries = () => ({
+    type: 'FeatureCollection',
+    features: [
+      { type: 'Feature', id: ids['011101'], properties: { code: '011101', name: 'Stülerstraße' }, geometry: box(13.3, 52.5, 13.35, 52.52) },
+      { type: 'Feature', properties: { id: ids['011102'] }, geometry: { type: 'MultiPolygon', coordinates: [box(13.35, 52.5, 13.4, 52.52).coordinates] } },
+    ],
+  });
+
+  async function pointForm(): Promise<Form> {
+    const imported = await importXlsForm(await tablesToWorkbook(QUARTIER_FORM));
+    if (!imported.ok) throw new Error('fixture form does not import');
+    // Same questionnaire, but the area of residence is a map point; the list keeps the two target areas.
+    const children: FormNode[] = imported.form.children.map((node) => (node.kind === 'question' && node.type === 'area' ? { ...node, method: 'point' as const } : node));
+    const lists = imported.form.choiceLists.map((list) => (list.name === 'gebiete' ? { ...list, choices: list.choices.filter((c) => c.name === '011101' || c.name === '011102') } : list));
+    return { ...imported.form, children, choiceLists: lists };
+  }
+
+  beforeAll(async () => {
+    t = await startServiceTestApp({
+      service: 'survey',
+      module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
+      moduleClass: SurveyApiModule,
+    });
+    ids = await t.seedAreas('berlin-demo', TEST_AREAS.map((a) => ({ ...a })));
+    await t.seedAreas('musterstadt', [{ code: 'N', level: 'stadtbezirk' }]);
+    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
+    await t.grant('berlin-demo', 'analyst', 'analyst', null);
+
+    const created = await call('POST', '/api/survey/surveys', 'planer', { title: 'Wohnort per Karte', scopeAreaId: ids['01'], form: await pointForm() });
+    expect(created.status).toBe(201);
+    surveyId = created.body.id;
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', { areas: [{ areaId: ids['011101'] }, { areaId: ids['011102'] }] })).status).toBe(200);
+    const wave = await call('POST', `/api/survey/surveys/${surveyId}/waves`, 'planer', { name: 'Welle 1', opensOn: day(-1), closesOn: day(30) });
+    expect(wave.status).toBe(201);
+    waveId = wave.body.id;
+  });
+  afterAll(() => t.close());
+
+  it('refuses to publish a by=point survey before the target areas have boundaries', async () => {
+    const res = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toBe('area question gebiet: by=point needs the boundaries of every target area; missing for 011101, 011102');
+  });
+
+  it('denies storing geometries without an editor role, outside the scope and to another tenant', async () => {
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, undefined, geometries())).status).toBe(401);
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'analyst', geometries())).status).toBe(403);
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'musterstadt-admin', geometries())).status).toBe(404);
+    const foreign = await call('POST', '/api/survey/surveys', 'admin', { title: 'Kreuzberg', scopeAreaId: ids['02'] });
+    expect(foreign.status).toBe(201);
+    expect((await call('PUT', `/api/survey/surveys/${foreign.body.id}/area-geometries`, 'planer', geometries())).status).toBe(403);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM survey_area_geometry`);
+    expect(n).toBe(0);
+  });
+
+  it('rejects features that are not target areas, open rings, points and missing ids', async () => {
+    const notTarget = { type: 'FeatureCollection', features: [{ type: 'Feature', id: ids['021101'], properties: {}, geometry: box(13.4, 52.5, 13.45, 52.52) }] };
+    const res = await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'planer', notTarget);
+    expect(res.status).toBe(422);
+    expect(res.body.message).toBe(`features[0]: area ${ids['021101']} is not a target area of this survey`);
+
+    const open = box(13.3, 52.5, 13.35, 52.52);
+    open.coordinates[0][4] = [13.31, 52.5];
+    const openRing = await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'planer', { type: 'FeatureCollection', features: [{ type: 'Feature', id: ids['011101'], geometry: open }] });
+    expect(openRing.status).toBe(422);
+    expect(openRing.body.message).toBe('features[0]: ring 1 is not closed');
+
+    const point = { type: 'FeatureCollection', features: [{ type: 'Feature', id: ids['011101'], geometry: { type: 'Point', coordinates: [13.3, 52.5] } }] };
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'planer', point)).status).toBe(400);
+    const noId = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: box(13.3, 52.5, 13.35, 52.52) }] };
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'planer', noId)).status).toBe(400);
+  });
+
+  it('stores the boundaries, then publishes and places a point inside an area; a point outside every area is 422 naming the field', async () => {
+    const stored = await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'planer', geometries());
+    expect(stored.status).toBe(200);
+    expect(stored.body).toEqual({ areas: 2, missing: [] });
+    const rows: { area_id: string; geometry: { type: string } }[] = await t.db.query(`SELECT area_id, geometry FROM survey_area_geometry WHERE survey_id = $1 ORDER BY area_id`, [surveyId]);
+    expect(rows.map((r) => [r.area_id, r.geometry.type]).sort()).toEqual(
+      [
+        [ids['011101'], 'Polygon'],
+        [ids['011102'], 'MultiPolygon'],
+      ].sort(),
+    );
+    // Only the geometry is kept, not the registry's other properties.
+    expect(Object.keys(rows[0].geometry).sort()).toEqual(['coordinates', 'type']);
+
+    expect((await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' })).status).toBe(200);
+
+    const answers = { alter: 35, sicher: '4' };
+    const inside = await call('POST', `/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`, undefined, { answers: { ...answers, gebiet: '52.51 13.37' } });
+    expect(inside.status).toBe(201);
+    const [response] = await t.db.query(`SELECT area_id, answers FROM survey_response WHERE survey_id = $1`, [surveyId]);
+    expect(response.area_id).toBe(ids['011102']);
+    // Data minimisation: the stored answer is the area key, never the point.
+    expect(response.answers.gebiet).toBe('011102');
+
+    const outside = await call('POST', `/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`, undefined, { answers: { ...answers, gebiet: '52.60 13.50' } });
+    expect(outside.status).toBe(422);
+    expect(outside.body.message).toBe('gebiet: the point lies outside all areas of the survey');
+    const malformed = await call('POST', `/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`, undefined, { answers: { ...answers, gebiet: 'Alexanderplatz' } });
+    expect(malformed.status).toBe(422);
+    expect(malformed.body.message).toBe('gebiet: "Alexanderplatz" is not a geopoint (latitude longitude)');
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1`, [surveyId]);
+    expect(n).toBe(1);
+  });
+
+  it('drops the boundaries of an area that is no longer a target area', async () => {
+    const closed = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'closed' });
+    expect(closed.status).toBe(200);
+    // 011102 has a response and must stay; 011101 can go and takes its boundary with it.
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', { areas: [{ areaId: ids['011102'] }] })).status).toBe(200);
+    const rows: { area_id: string }[] = await t.db.query(`SELECT area_id FROM survey_area_geometry WHERE survey_id = $1`, [surveyId]);
+    expect(rows.map((r) => r.area_id)).toEqual([ids['011102']]);
+  });
+});
