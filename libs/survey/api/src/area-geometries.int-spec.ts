@@ -150,6 +150,22 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
     expect(n).toBe(1);
   });
 
+  it('offers the point as two labelled fields and a location button (no map tiles); the script joins them', async () => {
+    const page = await call('GET', `/api/survey/public/f/${surveyId}`);
+    expect(page.status).toBe(200);
+    const html = page.body as string;
+    expect(html).toContain('<label for="f-gebiet-lat">Breite (Grad Nord)</label><input id="f-gebiet-lat" data-point="gebiet" data-axis="lat" type="text" inputmode="decimal"');
+    expect(html).toContain('<label for="f-gebiet-lon">Länge (Grad Ost)</label>');
+    expect(html).toContain('<button type="button" class="secondary" data-locate="gebiet" hidden>Meinen Standort verwenden</button>');
+    expect(html).toMatch(/<fieldset aria-describedby="h-gebiet e-gebiet"><legend>In welchem Gebiet wohnen Sie\? <span class="req"/);
+    expect(html).not.toMatch(/tile|openstreetmap/i);
+    const script = await fetch(`${t.url}/api/survey/public/assets/form-runtime.js`);
+    expect(script.status).toBe(200);
+    const code = await script.text();
+    expect(code).toContain('getCurrentPosition');
+    expect(code).toContain('data-locate');
+  });
+
   it('drops the boundaries of an area that is no longer a target area', async () => {
     const closed = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'closed' });
     expect(closed.status).toBe(200);

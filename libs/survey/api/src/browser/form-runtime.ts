@@ -21,6 +21,7 @@ import {
   coerceAnswer,
   compileForm,
   evaluate,
+  parseGeopoint,
   parseIsoDate,
   toBoolean,
   toStringValue,
@@ -83,6 +84,8 @@ export class FormRuntime {
       void this.submit();
     });
     byId('q-discard')?.addEventListener('click', () => this.discardDraft());
+    // "Use my location" only where the device can tell; the two fields work without it.
+    if ('geolocation' in navigator) this.formEl.querySelectorAll<HTMLElement>('[data-locate]').forEach((b) => (b.hidden = false));
   }
 
   private changed(): void {
@@ -103,6 +106,11 @@ export class FormRuntime {
       this.saveDraft();
       return;
     }
+    const locate = target.closest<HTMLButtonElement>('[data-locate]');
+    if (locate) {
+      this.locate(locate);
+      return;
+    }
     const remove = target.closest<HTMLElement>('[data-remove]');
     if (remove) {
       const instance = remove.closest<HTMLElement>('.instance');
@@ -115,6 +123,30 @@ export class FormRuntime {
     }
   }
 
+  /** Fills latitude and longitude from the Geolocation API (asked only on the respondent's click). */
+  private locate(button: HTMLButtonElement): void {
+    const pid = button.dataset['locate'] as string;
+    const t = this.def.texts;
+    button.disabled = true;
+    this.announce(t['locating']);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        button.disabled = false;
+        // Five decimals ≈ 1 m: more precision than the area needs is not worth reading back.
+        byId<HTMLInputElement>(`f-${pid}-lat`)!.value = position.coords.latitude.toFixed(5);
+        byId<HTMLInputElement>(`f-${pid}-lon`)!.value = position.coords.longitude.toFixed(5);
+        this.changed();
+        this.announce(t['located']);
+      },
+      () => {
+        button.disabled = false;
+        this.announce(t['locationFailed'], true);
+        byId(`f-${pid}-lat`)?.focus();
+      },
+      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 300_000 },
+    );
+  }
+
   // ---- reading the DOM -------------------------------------------------------------------
 
   private readField(q: FormNode & { kind: 'question' }, prefix: string): unknown {
@@ -124,6 +156,12 @@ export class FormRuntime {
       const ranked = selects.filter((s) => s.value !== '' && !s.closest<HTMLElement>('[data-choice]')?.hidden);
       if (ranked.length === 0) return undefined;
       return ranked.sort((a, b) => Number(a.value) - Number(b.value)).map((s) => s.dataset['option'] as string);
+    }
+    if (q.type === 'area' && q.method === 'point') {
+      // German keyboards type decimal commas; the geopoint text wants points.
+      const read = (axis: string) => (byId<HTMLInputElement>(`f-${pid}-${axis}`)?.value ?? '').trim().replace(',', '.');
+      const [lat, lon] = [read('lat'), read('lon')];
+      return lat === '' && lon === '' ? undefined : `${lat} ${lon}`;
     }
     const single = byId<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(`f-${pid}`);
     if (single) return single.value === '' ? undefined : single.value;
@@ -340,7 +378,14 @@ export class FormRuntime {
   private validate(): { answers: Raw; issues: readonly AnswerIssue[] } {
     const answers = this.refresh();
     const result = validateSubmission(this.compiled, answers, { today: this.def.today, language: this.def.language });
-    return { answers, issues: result.ok ? [] : result.issues };
+    // The area boundaries stay on the server: a well-formed point is placed (or refused) there.
+    const issues = result.ok ? [] : result.issues.filter((issue) => !(issue.code === 'unresolved_area' && this.isPoint(issue.path) && parseGeopoint(String(answers[issue.path] ?? '')) !== undefined));
+    return { answers, issues };
+  }
+
+  private isPoint(path: string): boolean {
+    const q = this.compiled.questions.get(path)?.question;
+    return q?.type === 'area' && q.method === 'point';
   }
 
   /** `personen[2].alter` → `personen-2-alter`, the DOM id scheme of repeat instances. */
@@ -410,6 +455,7 @@ export class FormRuntime {
       case 'filtered_choice':
         return t['errChoice'];
       case 'unresolved_area':
+        if (q?.type === 'area' && q.method === 'point') return issue.message.includes('outside') ? t['errPointOutside'] : t['geopointHint'];
         return t['errArea'];
       default:
         return issue.message;

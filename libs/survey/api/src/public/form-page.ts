@@ -96,7 +96,7 @@ ${fixed ? '' : `<button type="button" class="secondary" data-add="${pid}">${esca
     if (q.type === 'note') return `<div class="q note" id="q-${pid}" data-q="${q.name}"><p data-template="${escapeHtml(localize(q.label, this.input.language, this.input.form.settings.defaultLanguage) ?? '')}">${label}</p></div>`;
     const hintText = this.t(q.hint);
     const extraHint =
-      q.type === 'area' && q.method === 'postcode' ? this.texts.postcodeHint : q.type === 'geopoint' ? this.texts.geopointHint : q.type === 'rank' ? this.texts.rankHint : '';
+      q.type === 'area' && q.method === 'postcode' ? this.texts.postcodeHint : q.type === 'area' && q.method === 'point' ? this.texts.pointHint : q.type === 'geopoint' ? this.texts.geopointHint : q.type === 'rank' ? this.texts.rankHint : '';
     const hint = [hintText, escapeHtml(extraHint)].filter((h) => h !== '').join(' ');
     const required = q.required === true;
     const describedBy = `${hint ? `h-${pid} ` : ''}e-${pid}`;
@@ -129,6 +129,7 @@ ${fixed ? '' : `<button type="button" class="secondary" data-add="${pid}">${esca
         if (q.method === 'postcode') {
           return wrap(field(`<input id="f-${pid}" name="${pid}" type="text" inputmode="numeric" autocomplete="postal-code" maxlength="5" class="short" aria-describedby="$DESC"${req}>`));
         }
+        if (q.method === 'point') return wrap(this.point(pid, label, marker, hintHtml, describedBy, req));
         return wrap(this.choices(q, pid, list, 'radio', label, marker, hintHtml, error, describedBy, req, this.input.areaKey));
       case 'select_one': {
         const ordered = list && q.likert ? orderLikert(list) : list;
@@ -149,6 +150,17 @@ ${fixed ? '' : `<button type="button" class="secondary" data-add="${pid}">${esca
       default:
         return '';
     }
+  }
+
+  /**
+   * A map point without a map: latitude and longitude as two labelled fields (keyboard and screen
+   * reader friendly, no tiles from a third party), filled by the Geolocation API on request. The
+   * runtime joins them into the ODK geopoint text the server places by point-in-polygon.
+   */
+  private point(pid: string, label: string, marker: string, hint: string, describedBy: string, req: string): string {
+    const input = (axis: 'lat' | 'lon', text: string) =>
+      `<div class="coord"><label for="f-${pid}-${axis}">${escapeHtml(text)}</label><input id="f-${pid}-${axis}" data-point="${pid}" data-axis="${axis}" type="text" inputmode="decimal" autocomplete="off" class="short" aria-describedby="${describedBy}"${req}></div>`;
+    return `<fieldset aria-describedby="${describedBy}"><legend>${label}${marker}</legend>${hint}<p class="err" id="e-${pid}"></p><div class="coords">${input('lat', this.texts.latitude)}${input('lon', this.texts.longitude)}</div><button type="button" class="secondary" data-locate="${pid}" hidden>${escapeHtml(this.texts.useLocation)}</button></fieldset>`;
   }
 
   private choices(q: Question, pid: string, list: ChoiceList | undefined, kind: 'radio' | 'checkbox', label: string, marker: string, hintHtml: string, error: string, describedBy: string, req: string, preselect?: string): string {
@@ -297,4 +309,6 @@ button:disabled{opacity:.7;cursor:wait}
 .vh{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .note p{background:#f3f3f3;padding:.75rem 1rem}
+.coords{display:flex;flex-wrap:wrap;gap:1rem}
+.coord label{font-weight:400}
 `;

@@ -29,6 +29,14 @@ export interface FormTexts {
   readonly noScript: string;
   readonly postcodeHint: string;
   readonly geopointHint: string;
+  readonly pointHint: string;
+  readonly latitude: string;
+  readonly longitude: string;
+  readonly useLocation: string;
+  readonly locating: string;
+  readonly located: string;
+  readonly locationFailed: string;
+  readonly errPointOutside: string;
   readonly rankHint: string;
   readonly qrTitle: string;
   readonly errRequired: string;
@@ -71,6 +79,14 @@ const DE: FormTexts = {
   noScript: 'Für diesen Fragebogen wird JavaScript benötigt. Bitte aktivieren Sie JavaScript oder nutzen Sie den Papierfragebogen.',
   postcodeHint: 'Fünfstellige Postleitzahl, zum Beispiel 10115.',
   geopointHint: 'Breite und Länge, zum Beispiel 52.52 13.40.',
+  pointHint: 'Geben Sie Breite und Länge Ihres Wohnorts an (zum Beispiel 52.52 und 13.40) oder lassen Sie Ihr Gerät den Standort ermitteln. Gespeichert wird nur das Gebiet, nicht der Ort.',
+  latitude: 'Breite (Grad Nord)',
+  longitude: 'Länge (Grad Ost)',
+  useLocation: 'Meinen Standort verwenden',
+  locating: 'Standort wird ermittelt …',
+  located: 'Breite und Länge wurden aus Ihrem Standort eingetragen.',
+  locationFailed: 'Der Standort konnte nicht ermittelt werden. Bitte tragen Sie Breite und Länge selbst ein.',
+  errPointOutside: 'Dieser Ort liegt in keinem Gebiet dieser Befragung.',
   rankHint: 'Geben Sie jeder Antwort einen anderen Rang (1 = am wichtigsten).',
   qrTitle: 'QR-Code zum Fragebogen',
   errRequired: 'Bitte beantworten Sie diese Frage.',
@@ -113,6 +129,14 @@ const EN: FormTexts = {
   noScript: 'This questionnaire needs JavaScript. Please enable JavaScript or use the paper questionnaire.',
   postcodeHint: 'Five-digit postcode, e.g. 10115.',
   geopointHint: 'Latitude and longitude, e.g. 52.52 13.40.',
+  pointHint: 'Give the latitude and longitude of your home (e.g. 52.52 and 13.40) or let your device find your location. Only the area is stored, not the place.',
+  latitude: 'Latitude (degrees north)',
+  longitude: 'Longitude (degrees east)',
+  useLocation: 'Use my location',
+  locating: 'Finding your location …',
+  located: 'Latitude and longitude were filled in from your location.',
+  locationFailed: 'Your location could not be found. Please enter latitude and longitude yourself.',
+  errPointOutside: 'This place lies in none of the survey areas.',
   rankHint: 'Give each answer a different rank (1 = most important).',
   qrTitle: 'QR code of the questionnaire',
   errRequired: 'Please answer this question.',
