@@ -16,6 +16,7 @@ import { ValueImportsService } from './imports/value-imports.service';
 import { IndexDefinitionsController, IndexRunsController } from './indices/index.controller';
 import { IndexService } from './indices/index.service';
 import { CreateIndicatorService1764100000000 } from './migrations/1764100000000-CreateIndicatorService';
+import { ValueBulkLoad1764100000001 } from './migrations/1764100000001-ValueBulkLoad';
 import { ValuesController } from './values/values.controller';
 import { ValuesService } from './values/values.service';
 
@@ -31,7 +32,7 @@ export class IndicatorApiModule {
     const foundation = serviceFoundation({
       service: 'indicator',
       runtime,
-      migrations: [CreateIndicatorService1764100000000],
+      migrations: [CreateIndicatorService1764100000000, ValueBulkLoad1764100000001],
       handlers: [NetworkMetricsHandler, CacheInvalidationHandler],
     });
     return {

@@ -65,3 +65,39 @@ describe('resolveHierarchyValues', () => {
     expect(cells.get('b2')).toMatchObject({ status: 'value' });
   });
 });
+
+describe('resolveHierarchyValues agrees with the generic aggregation', () => {
+  it('gives the same ratio-of-sums as aggregateCounts, with a prepared hierarchy reused', async () => {
+    const { aggregateCounts } = await import('./aggregation');
+    const { prepareHierarchy } = await import('./hierarchy-values');
+    const prepared = prepareHierarchy(areas);
+    const stored = new Map([
+      ['a1', counted(7, 1900)],
+      ['a2', counted(13, 1100)],
+      ['b1', counted(0, 500)],
+      ['b2', counted(41, 700)],
+    ]);
+    const cells = new Map(resolveHierarchyValues(prepared, stored, { scale: 100 }).map((c) => [c.area, c]));
+    const expected = aggregateCounts(
+      [...stored].map(([area, c]) => ({ area, numerator: c.numerator, denominator: c.denominator })),
+      new Map([
+        ['a1', 'A'],
+        ['a2', 'A'],
+        ['b1', 'B'],
+        ['b2', 'B'],
+      ]),
+      { scale: 100 },
+    );
+    for (const e of expected) expect(cells.get(e.area)).toMatchObject({ value: e.value, numerator: e.numerator, denominator: e.denominator });
+    expect(resolveHierarchyValues(prepared, new Map([['a1', counted(0, 0)], ['a2', counted(0, 0)]]), { scale: 100 })[1]).toEqual({ area: 'A', status: 'missing', reason: 'zero-denominator' });
+  });
+
+  it('does not loop on a cyclic parent chain', async () => {
+    const { prepareHierarchy } = await import('./hierarchy-values');
+    const prepared = prepareHierarchy([
+      { id: 'p', parentId: 'q', population: 1 },
+      { id: 'q', parentId: 'p', population: 1 },
+    ]);
+    expect(prepared.bottomUp.length).toBe(2);
+  });
+});

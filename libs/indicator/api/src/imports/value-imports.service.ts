@@ -17,6 +17,7 @@ import { CatalogueService, type IndicatorRef } from '../catalogue/catalogue.serv
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import type { ImportFormat } from './import-formats';
+import { binaryCopyHeader, binaryCopyTrailer, uuidBytes, ValueRowWriter } from './copy-binary';
 import { ImportFileError, readObservations, type FormatInfo } from './observation-readers';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
@@ -50,10 +51,13 @@ interface ChangeSet {
   areas: Set<string>;
 }
 
+const COPY_IN_FLIGHT_BYTES = 4 * 1024 * 1024;
+
 /** Validation found bad rows: roll back. */
 class ImportRejected extends Error {}
 
 const STATUS_CODE = { value: 'v', suppressed: 's', missing: 'm' } as const;
+const STATUS_BYTES = { value: Buffer.from('value'), suppressed: Buffer.from('suppressed'), missing: Buffer.from('missing') } as const;
 
 /** A float as COPY text: shortest round-trip representation, `\N` for null. */
 const num = (v: number | null) => (v === null ? '\\N' : String(v));
@@ -61,11 +65,16 @@ const num = (v: number | null) => (v === null ? '\\N' : String(v));
 /**
  * Value imports, all-or-nothing per file. The upload is spooled to disk; then, inside ONE
  * transaction, the file is streamed through its format reader, each observation validated in
- * process (area/indicator codes, period, numbers) and the valid ones streamed with COPY into a
- * temporary staging table. Duplicates (same indicator, area, period twice) are found by the
- * database: the merge `INSERT … ON CONFLICT DO UPDATE` refuses to touch a row twice, and only
- * then is a window query run to list them — the happy path pays nothing for it. Any bad row
- * rolls everything back; the job lists every bad row (the first 1,000 stored, all counted).
+ * process (area/indicator codes, period, numbers) and the valid ones streamed with COPY:
+ * - first straight into `indicator_value` (new periods — the bulk case — cost one COPY); the
+ *   primary key catches a key repeated in the file or already stored (unique violation);
+ * - on such a violation, or on any bad row, the load is rolled back to a savepoint and the file
+ *   goes through a temporary staging table instead: every row validated, duplicates listed by
+ *   a window query, and the valid rows merged with `INSERT … ON CONFLICT DO UPDATE` (which
+ *   also refuses a key twice, so duplicates cannot slip through).
+ * Any bad row rolls everything back; the job lists every bad row (the first 1,000 stored, all
+ * counted). The events (`indicator.values.changed`, one per indicator) go into the outbox in the
+ * same transaction, so they are published only after the commit.
  */
 @Injectable()
 export class ValueImportsService implements OnApplicationShutdown {
@@ -161,78 +170,134 @@ export class ValueImportsService implements OnApplicationShutdown {
       errorCount++;
       if (errors.length < MAX_STORED_ERRORS) errors.push(e);
     };
-    const changes = new Map<string, ChangeSet>();
+    let changes = new Map<string, ChangeSet>();
+    const sourceId = `import:${jobId}`;
     try {
       await this.db.transaction(async (manager) => {
         const refs = await this.catalogue.refs(tenantId, manager);
         const tree = await this.areas.of(tenantId, manager);
         const areaIds = new Map([...tree.byCode].map(([code, a]) => [code, a.id]));
-        const client = (await manager.queryRunner!.connect()) as PoolClient;
-        await manager.query(
-          `CREATE TEMP TABLE value_staging (
-             line integer NOT NULL, col text NOT NULL, indicator_id uuid NOT NULL, area_id uuid NOT NULL, period text NOT NULL,
-             status "char" NOT NULL, value double precision, numerator double precision, denominator double precision, definition_version integer NOT NULL
-           ) ON COMMIT DROP`,
-        );
-        const copy = client.query(copyFrom(`COPY value_staging FROM STDIN`)) as Writable;
-        const copyDone = new Promise<void>((resolve, reject) => {
-          copy.on('finish', resolve);
-          copy.on('error', reject);
-        });
         const lookups = { area: (code: string) => areaIds.get(code), indicator: (code: string) => refs.get(code) };
-        const info: FormatInfo = { dialect: 'quartier', decimalComma: false };
-        try {
-          for await (const batch of readObservations(format, file, { onBytes: (b) => (progress.bytes = b) }, info)) {
-            for (const e of batch.errors) addError(e);
-            let text = '';
-            for (const raw of batch.observations) {
-              const checked = checkObservation(raw, lookups, { dialect: info.dialect, decimalComma: info.decimalComma });
-              if (!checked.ok) {
-                for (const e of checked.errors) addError(e);
-                continue;
+        // Binary field values, computed once per distinct area, indicator, period.
+        const uuidCache = new Map<string, Buffer>();
+        const uuid = (id: string) => uuidCache.get(id) ?? (uuidCache.set(id, uuidBytes(id)), uuidCache.get(id) as Buffer);
+        const periodCache = new Map<string, Buffer>();
+        const periodBytes = (p: string) => periodCache.get(p) ?? (periodCache.set(p, Buffer.from(p)), periodCache.get(p) as Buffer);
+        const client = (await manager.queryRunner!.connect()) as PoolClient;
+        await manager.query(`SELECT set_config('quartier.tenant_id', $1, true), set_config('quartier.source_id', $2, true)`, [tenantId, sourceId]);
+
+        /**
+         * One pass over the file: validate every observation, stream the valid ones into COPY.
+         * `direct` loads straight into indicator_value and gives up at the first bad row (the
+         * staging pass then reports everything); `staging` loads every valid row into the
+         * staging table and reads on to the end.
+         */
+        const pass = async (mode: 'direct' | 'staging'): Promise<void> => {
+          changes = new Map();
+          errors.length = 0;
+          errorCount = 0;
+          progress.observations = 0;
+          const target =
+            mode === 'direct'
+              ? `COPY indicator_value (indicator_id, area_id, period, status, value, numerator, denominator, definition_version) FROM STDIN WITH (FORMAT binary)`
+              : `COPY value_staging (line, col, indicator_id, area_id, period, status, value, numerator, denominator, definition_version) FROM STDIN`;
+          const copy = client.query(copyFrom(target)) as Writable;
+          let copyError: Error | null = null;
+          const copyDone = new Promise<void>((resolve) => {
+            copy.on('finish', resolve);
+            copy.on('error', (error) => {
+              copyError = error;
+              resolve();
+            });
+          });
+          const info: FormatInfo = { dialect: 'quartier', decimalComma: false };
+          const rows = new ValueRowWriter();
+          if (mode === 'direct') copy.write(binaryCopyHeader());
+          try {
+            for await (const batch of readObservations(format, file, { onBytes: (b) => (progress.bytes = b) }, info)) {
+              for (const e of batch.errors) addError(e);
+              let text = '';
+              for (const raw of batch.observations) {
+                const checked = checkObservation(raw, lookups, { dialect: info.dialect, decimalComma: info.decimalComma });
+                if (!checked.ok) {
+                  for (const e of checked.errors) addError(e);
+                  continue;
+                }
+                const o = checked.observation;
+                progress.observations++;
+                if (mode === 'direct') {
+                  rows.row(uuid(o.indicator.id), uuid(o.area), periodBytes(o.period), STATUS_BYTES[o.status], o.value, o.numerator, o.denominator, o.indicator.version);
+                } else {
+                  const col = /[\t\\\n\r]/.test(raw.column) ? raw.column.replace(/[\t\\\n\r]/g, ' ') : raw.column;
+                  text += `${o.line}\t${col}\t${o.indicator.id}\t${o.area}\t${o.period}\t${STATUS_CODE[o.status]}\t${num(o.value)}\t${num(o.numerator)}\t${num(o.denominator)}\t${o.indicator.version}\n`;
+                }
+                let change = changes.get(o.indicator.id);
+                if (!change) changes.set(o.indicator.id, (change = { ref: o.indicator, periods: new Set(), areas: new Set() }));
+                change.periods.add(o.period);
+                change.areas.add(o.area);
               }
-              const o = checked.observation;
-              progress.observations++;
-              const col = raw.column.includes('\t') || raw.column.includes('\\') || raw.column.includes('\n') ? raw.column.replace(/[\t\\\n]/g, ' ') : raw.column;
-              text += `${o.line}\t${col}\t${o.indicator.id}\t${o.area}\t${o.period}\t${STATUS_CODE[o.status]}\t${num(o.value)}\t${num(o.numerator)}\t${num(o.denominator)}\t${o.indicator.version}\n`;
-              let change = changes.get(o.indicator.id);
-              if (!change) changes.set(o.indicator.id, (change = { ref: o.indicator, periods: new Set(), areas: new Set() }));
-              change.periods.add(o.period);
-              change.areas.add(o.area);
+              progress.rows = batch.rows;
+              report();
+              if (copyError || (mode === 'direct' && errorCount > 0)) break;
+              // Keep up to 4 MB in flight, so PostgreSQL has rows to work on while the next
+              // batch is parsed (waiting for every 'drain' would idle one side at a time).
+              if (text.length > 0) copy.write(text);
+              if (rows.length > 0) copy.write(rows.take());
+              if (copy.writableLength > COPY_IN_FLIGHT_BYTES) await new Promise((resolve) => (copyError ? resolve(undefined) : copy.once('drain', resolve)));
             }
-            progress.rows = batch.rows;
-            if (text.length > 0 && !copy.write(text)) await new Promise((resolve) => copy.once('drain', resolve));
-            report();
+          } finally {
+            if (mode === 'direct' && !copyError) copy.write(binaryCopyTrailer());
+            copy.end();
+            await copyDone;
           }
-        } catch (error) {
-          copy.end();
-          await copyDone.catch(() => undefined);
-          throw error;
-        }
-        copy.end();
-        await copyDone;
-        if (errorCount > 0) {
-          await this.reportDuplicates(manager, addError);
-          throw new ImportRejected();
-        }
-        await manager.query('SAVEPOINT merge');
+          if (copyError) throw copyError;
+        };
+
+        // Fast path: most loads add periods that are not stored yet, so the rows go straight
+        // into the value table. A bad row, a repeated key within the file or an existing
+        // value (unique violation) sends the file through the staging pass instead.
+        await manager.query('SAVEPOINT direct_load');
+        let direct = true;
         try {
-          await manager.query(
-            `INSERT INTO indicator_value (tenant_id, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, source_id, updated_at)
-             SELECT $1, indicator_id, period, area_id, CASE status WHEN 'v' THEN 'value' WHEN 's' THEN 'suppressed' ELSE 'missing' END,
-                    value, numerator, denominator, definition_version, $2, now()
-               FROM value_staging
-             ON CONFLICT (tenant_id, indicator_id, period, area_id) DO UPDATE SET
-               status = EXCLUDED.status, value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
-               definition_version = EXCLUDED.definition_version, source_id = EXCLUDED.source_id, updated_at = EXCLUDED.updated_at`,
-            [tenantId, `import:${jobId}`],
-          );
+          await pass('direct');
+          if (errorCount > 0) direct = false;
         } catch (error) {
-          // 21000: ON CONFLICT DO UPDATE met the same key twice — the file has duplicates.
-          if ((error as { code?: string }).code !== '21000') throw error;
-          await manager.query('ROLLBACK TO SAVEPOINT merge');
-          await this.reportDuplicates(manager, addError);
-          throw new ImportRejected();
+          if (error instanceof ImportFileError) throw error;
+          if ((error as { code?: string }).code !== '23505') throw error;
+          direct = false;
+        }
+        if (!direct) {
+          await manager.query('ROLLBACK TO SAVEPOINT direct_load');
+          await manager.query(
+            `CREATE TEMP TABLE value_staging (
+               line integer NOT NULL, col text NOT NULL, indicator_id uuid NOT NULL, area_id uuid NOT NULL, period text NOT NULL,
+               status "char" NOT NULL, value double precision, numerator double precision, denominator double precision, definition_version integer NOT NULL
+             ) ON COMMIT DROP`,
+          );
+          await pass('staging');
+          if (errorCount > 0) {
+            await this.reportDuplicates(manager, addError);
+            throw new ImportRejected();
+          }
+          await manager.query('SAVEPOINT merge');
+          try {
+            await manager.query(
+              `INSERT INTO indicator_value (tenant_id, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, source_id, updated_at)
+               SELECT $1, indicator_id, period, area_id, CASE status WHEN 'v' THEN 'value' WHEN 's' THEN 'suppressed' ELSE 'missing' END,
+                      value, numerator, denominator, definition_version, $2, now()
+                 FROM value_staging
+               ON CONFLICT (tenant_id, indicator_id, period, area_id) DO UPDATE SET
+                 status = EXCLUDED.status, value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
+                 definition_version = EXCLUDED.definition_version, source_id = EXCLUDED.source_id, updated_at = EXCLUDED.updated_at`,
+              [tenantId, sourceId],
+            );
+          } catch (error) {
+            // 21000: ON CONFLICT DO UPDATE met the same key twice — the file has duplicates.
+            if ((error as { code?: string }).code !== '21000') throw error;
+            await manager.query('ROLLBACK TO SAVEPOINT merge');
+            await this.reportDuplicates(manager, addError);
+            throw new ImportRejected();
+          }
         }
         await this.outbox.appendMany(
           manager,
@@ -244,7 +309,7 @@ export class ValueImportsService implements OnApplicationShutdown {
               definitionVersion: c.ref.version,
               periods: [...c.periods].sort(),
               areaIds: [...c.areas],
-              sourceId: `import:${jobId}`,
+              sourceId,
             },
             meta: { tenantId, key: `${tenantId}:${c.ref.code}` },
           })),

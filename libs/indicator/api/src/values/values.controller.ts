@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
+import type { Request, Response } from 'express';
+import { gzipSync } from 'node:zlib';
 import { CompareQueryDto, MapQueryDto, PeriodsQueryDto, RankingQueryDto, SeriesQueryDto } from './values.dto';
 import { ValuesService } from './values.service';
 
@@ -16,8 +18,24 @@ export class ValuesController {
   @ApiOperation({
     summary: 'Map data: one indicator and period over one level (upper levels aggregated from summed counts, suppression applied), limited to the caller’s area scope',
   })
-  map(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: MapQueryDto) {
-    return this.values.map(access, tenantId, query);
+  async map(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: MapQueryDto, @Req() req: Request, @Res() res: Response) {
+    const body = await this.values.mapResponse(access, tenantId, query);
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('ETag', body.etag);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('Vary', 'Authorization, Accept-Encoding');
+    if (req.headers['if-none-match'] === body.etag) {
+      res.status(304).end();
+      return;
+    }
+    // Compressed once and reused (the compression middleware leaves encoded bodies alone).
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.json.length > 1024) {
+      body.gzip ??= gzipSync(body.json);
+      res.setHeader('Content-Encoding', 'gzip');
+      res.end(body.gzip);
+      return;
+    }
+    res.end(body.json);
   }
 
   @Get('periods')

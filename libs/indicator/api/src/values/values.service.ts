@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isInScope, type AccessContext, type Scope } from '@quartier/auth';
 import { comparePeriods, resolveHierarchyValues, type ResolvedCell, type StoredCell } from '@quartier/indicator-core';
@@ -11,6 +12,33 @@ import { AreaTree, type AreaNode, type TenantAreas } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 
 const CACHE_TTL_SECONDS = 3600;
+/** Parsed map data and serialised responses kept in process, keyed like the shared cache. */
+const LOCAL_ENTRIES = 200;
+
+/** A small LRU (Map order = recency). */
+class LocalMemo<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly size: number) {}
+  get(key: string): T | undefined {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+    }
+    return hit;
+  }
+  set(key: string, value: T): void {
+    this.entries.set(key, value);
+    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
+
+/** A serialised map response; the gzip form is made on first demand and reused. */
+export interface SerializedResponse {
+  etag: string;
+  json: string;
+  gzip?: Buffer;
+}
 
 export interface AreaValue {
   areaId: string;
@@ -50,6 +78,9 @@ export function visible(scope: Scope, area: AreaNode): boolean {
 
 @Injectable()
 export class ValuesService {
+  private readonly parsed = new LocalMemo<Map<string, CachedCell>>(LOCAL_ENTRIES);
+  private readonly responses = new LocalMemo<SerializedResponse>(LOCAL_ENTRIES);
+
   constructor(
     @InjectDataSource('indicator') private readonly db: DataSource,
     private readonly catalogue: CatalogueService,
@@ -65,9 +96,15 @@ export class ValuesService {
   async resolved(tenantId: string, indicator: IndicatorView, period: string, tree?: TenantAreas, publish = true): Promise<Map<string, CachedCell>> {
     const areas = tree ?? (await this.areas.of(tenantId));
     const generation = await this.cache.generation(tenantId);
-    const key = `quartier:indicator:map:${tenantId}:${generation}:${areas.stamp}:${indicator.id}:${indicator.version}:${period}:${publish ? 'p' : 'r'}`;
+    const key = this.resolvedKey(tenantId, generation, areas, indicator, period, publish);
+    const local = this.parsed.get(key);
+    if (local) return local;
     const hit = await this.cache.get(key);
-    if (hit) return new Map((JSON.parse(hit) as CachedCell[]).map((c) => [c[0], c]));
+    if (hit) {
+      const cells = new Map((JSON.parse(hit) as CachedCell[]).map((c) => [c[0], c]));
+      this.parsed.set(key, cells);
+      return cells;
+    }
     const rows: (StoredCell & { areaId: string })[] = await this.db.query(
       `SELECT area_id AS "areaId", status, value, numerator, denominator FROM indicator_value WHERE tenant_id = $1 AND indicator_id = $2 AND period = $3`,
       [tenantId, indicator.id, period],
@@ -79,7 +116,31 @@ export class ValuesService {
       { scale: indicator.effectiveScale, suppression: publish ? indicator.confidentiality : null },
     ).map(toCached);
     await this.cache.set(key, JSON.stringify(cells), CACHE_TTL_SECONDS);
-    return new Map(cells.map((c) => [c[0], c]));
+    const resolved = new Map(cells.map((c) => [c[0], c]));
+    this.parsed.set(key, resolved);
+    return resolved;
+  }
+
+  private resolvedKey(tenantId: string, generation: number, areas: TenantAreas, indicator: IndicatorView, period: string, publish: boolean): string {
+    return `quartier:indicator:map:${tenantId}:${generation}:${areas.stamp}:${indicator.id}:${indicator.version}:${period}:${publish ? 'p' : 'r'}`;
+  }
+
+  /**
+   * The map request, serialised once per (data generation, indicator version, period, level,
+   * parent, caller scope) and then served from memory: the hot path of the explorer.
+   */
+  async mapResponse(access: AccessContext, tenantId: string, query: { indicator: string; period: string; level: string; parent?: string }): Promise<SerializedResponse> {
+    const indicator = await this.catalogue.get(tenantId, query.indicator);
+    const tree = await this.areas.of(tenantId);
+    const generation = await this.cache.generation(tenantId);
+    const scope = readScope(access);
+    const key = `${this.resolvedKey(tenantId, generation, tree, indicator, query.period, true)}:${query.level}:${query.parent ?? ''}:${scope === 'all' ? '*' : scope.join(',')}`;
+    const hit = this.responses.get(key);
+    if (hit) return hit;
+    const json = JSON.stringify(await this.map(access, tenantId, query));
+    const response = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, json };
+    this.responses.set(key, response);
+    return response;
   }
 
   async map(access: AccessContext, tenantId: string, query: { indicator: string; period: string; level: string; parent?: string }) {

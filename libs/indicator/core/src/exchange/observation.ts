@@ -1,6 +1,6 @@
 import { normalisePeriod, type PeriodDialect } from './period';
 import type { RawObservation } from './tabular-layout';
-import { parseValueCell, type ValueCell } from './value-cell';
+import { parseValueCell } from './value-cell';
 
 // Per-row validation of an import. Every problem of a row is reported (not just the first),
 // each naming the line, the column and the reason, so one correction round fixes the file.
@@ -42,8 +42,21 @@ export interface CheckOptions {
 
 export type CheckResult<A, I> = { ok: true; observation: CheckedObservation<A, I> } | { ok: false; errors: RowError[] };
 
-function countCell(raw: string | number | null | undefined, decimalComma: boolean): ValueCell {
-  return parseValueCell(raw, decimalComma);
+const DEFAULT_COLUMNS = { area: 'area', period: 'period', indicator: 'indicator', numerator: 'numerator', denominator: 'denominator' };
+
+/**
+ * Canonical period per raw text and dialect. Files repeat a handful of periods millions of
+ * times, so each distinct text is parsed once (bounded, so a file of junk cannot grow it).
+ */
+const periodMemo = new Map<string, string | null>();
+function memoPeriod(raw: string, dialect: PeriodDialect): string | null {
+  const key = `${dialect}\u0000${raw}`;
+  const hit = periodMemo.get(key);
+  if (hit !== undefined) return hit;
+  const period = normalisePeriod(raw, dialect);
+  if (periodMemo.size > 10_000) periodMemo.clear();
+  periodMemo.set(key, period);
+  return period;
 }
 
 export function checkObservation<A, I extends { scale: number }>(
@@ -51,9 +64,9 @@ export function checkObservation<A, I extends { scale: number }>(
   lookups: ObservationLookups<A, I>,
   options: CheckOptions = {},
 ): CheckResult<A, I> {
-  const errors: RowError[] = [];
-  const col = { area: 'area', period: 'period', indicator: 'indicator', numerator: 'numerator', denominator: 'denominator', ...options.columns };
-  const fail = (column: string, reason: RowError['reason'], message: string) => errors.push({ line: raw.line, column, reason, message });
+  let errors: RowError[] | null = null;
+  const col = options.columns ? { ...DEFAULT_COLUMNS, ...options.columns } : DEFAULT_COLUMNS;
+  const fail = (column: string, reason: RowError['reason'], message: string) => (errors ??= []).push({ line: raw.line, column, reason, message });
   const decimalComma = options.decimalComma ?? false;
 
   const area = raw.area === '' ? undefined : lookups.area(raw.area);
@@ -61,28 +74,32 @@ export function checkObservation<A, I extends { scale: number }>(
   const indicator = raw.indicator === '' ? undefined : lookups.indicator(raw.indicator);
   if (indicator === undefined)
     fail(col.indicator, 'unknown-indicator', raw.indicator === '' ? 'indicator code is empty' : `unknown indicator "${raw.indicator}"`);
-  const period = normalisePeriod(raw.period, options.dialect ?? 'quartier');
+  const period = memoPeriod(raw.period, options.dialect ?? 'quartier');
   if (period === null) fail(col.period, 'bad-period', `"${raw.period}" is not a period (YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD)`);
 
   const cell = parseValueCell(raw.value, decimalComma);
   if (cell.status === 'invalid') fail(raw.column, 'non-numeric', `"${cell.text}" is not a number`);
-  const counts: (number | null)[] = [];
-  for (const [name, value] of [
-    [col.numerator, raw.numerator],
-    [col.denominator, raw.denominator],
-  ] as const) {
-    const parsed = countCell(value, decimalComma);
-    if (parsed.status === 'invalid') {
-      fail(name, 'non-numeric', `"${parsed.text}" is not a number`);
-      counts.push(null);
-    } else if (parsed.status === 'value') {
-      if (parsed.value < 0) fail(name, 'negative-count', `${name} ${parsed.value} is negative`);
-      counts.push(parsed.value);
-    } else counts.push(null);
+  let numerator: number | null = null;
+  let denominator: number | null = null;
+  if (raw.numerator !== undefined || raw.denominator !== undefined) {
+    const counts: (number | null)[] = [];
+    for (const [name, value] of [
+      [col.numerator, raw.numerator],
+      [col.denominator, raw.denominator],
+    ] as const) {
+      const parsed = parseValueCell(value, decimalComma);
+      if (parsed.status === 'invalid') {
+        fail(name, 'non-numeric', `"${parsed.text}" is not a number`);
+        counts.push(null);
+      } else if (parsed.status === 'value') {
+        if (parsed.value < 0) fail(name, 'negative-count', `${name} ${parsed.value} is negative`);
+        counts.push(parsed.value);
+      } else counts.push(null);
+    }
+    [numerator, denominator] = counts;
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors !== null) return { ok: false, errors };
 
-  const [numerator, denominator] = counts;
   let status: ObservationStatus;
   let value: number | null = null;
   if (raw.status === 'suppressed' || cell.status === 'suppressed') status = 'suppressed';

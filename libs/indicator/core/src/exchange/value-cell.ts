@@ -31,13 +31,21 @@ export function parseNumber(raw: string, decimalComma = false): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+const MISSING_CELL: ValueCell = Object.freeze({ status: 'missing' });
+const SUPPRESSED_CELL: ValueCell = Object.freeze({ status: 'suppressed' });
+
 export function parseValueCell(raw: string | number | null | undefined, decimalComma = false): ValueCell {
-  if (raw === null || raw === undefined) return { status: 'missing' };
+  if (raw === null || raw === undefined) return MISSING_CELL;
   if (typeof raw === 'number') return Number.isFinite(raw) ? { status: 'value', value: raw } : { status: 'invalid', text: String(raw) };
+  // Fast path for the common case, a plain decimal number (checked by the same grammar).
+  if (raw.length > 0 && raw.length < 32 && NUMBER.test(raw)) {
+    const value = Number(raw);
+    if (Number.isFinite(value)) return { status: 'value', value };
+  }
   const text = raw.trim();
   const lower = text.toLowerCase();
-  if (MISSING.has(lower)) return { status: 'missing' };
-  if (SUPPRESSED.has(lower)) return { status: 'suppressed' };
+  if (MISSING.has(lower)) return MISSING_CELL;
+  if (SUPPRESSED.has(lower)) return SUPPRESSED_CELL;
   const value = parseNumber(text, decimalComma);
   return value === null ? { status: 'invalid', text: raw } : { status: 'value', value };
 }

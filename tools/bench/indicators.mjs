@@ -1,0 +1,315 @@
+#!/usr/bin/env node
+// Indicator service benchmark (issue 3), from the compiled server code in dist/server.
+//   node tools/bench/indicators.mjs            (npm run bench -- indicators)
+// 1. import: a generated long CSV of 1,000,000 values (1,000 areas × 100 indicators × 10
+//    periods, with numerator/denominator) uploaded over HTTP to a started indicator service and
+//    imported through its real path (spool → per-row validation → COPY into staging → merge,
+//    all-or-nothing, outbox events); in the same run PostgreSQL's own COPY of the same file
+//    into an equivalent plain table (same columns, primary key). Both times, the ratio, and the
+//    process's peak RSS while importing (the service runs in this process).
+// 2. core: aggregation up a 3-level hierarchy + one composite index for 1,000 areas × 300
+//    indicators × 30 periods (pure library, no I/O).
+// 3. map request p95, warm: autocannon against the same service (one indicator, one period,
+//    1,000 areas), Redis cache when REDIS_URL is set.
+// Parts 1 and 3 need DATABASE_URL (a PostgreSQL server, e.g. the test infrastructure).
+import { execFileSync } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const AREAS = 1000;
+const INDICATORS = 100;
+const PERIODS = 10;
+const seconds = (started) => Number(((performance.now() - started) / 1000).toFixed(3));
+const mib = (bytes) => Number((bytes / 2 ** 20).toFixed(1));
+
+function ensureBuilt() {
+  if (existsSync(join(root, 'dist/server/libs/indicator/api/src/index.js'))) return;
+  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const areaCode = (i) => `A${String(i).padStart(4, '0')}`;
+const indicatorCode = (k) => `I${String(k).padStart(3, '0')}`;
+const periodOf = (p) => String(2010 + p);
+
+async function generateCsv(file) {
+  const random = rng(20250101);
+  async function* lines() {
+    yield 'area,period,indicator,value,numerator,denominator\n';
+    for (let i = 0; i < AREAS; i++) {
+      let chunk = '';
+      for (let p = 0; p < PERIODS; p++) {
+        for (let k = 0; k < INDICATORS; k++) {
+          const denominator = 200 + Math.floor(random() * 4800);
+          const numerator = Math.floor(random() * denominator * 0.3);
+          chunk += `${areaCode(i)},${periodOf(p)},${indicatorCode(k)},${((numerator / denominator) * 100).toFixed(4)},${numerator},${denominator}\n`;
+        }
+      }
+      yield chunk;
+    }
+  }
+  await pipeline(Readable.from(lines()), createWriteStream(file));
+}
+
+function rssSampler() {
+  let peak = process.memoryUsage().rss;
+  const baseline = peak;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  return { stop: () => (clearInterval(timer), { baselineMiB: mib(baseline), peakMiB: mib(peak), growthMiB: mib(peak - baseline) }) };
+}
+
+async function plainCopy(databaseUrl, file) {
+  const { Client } = require('pg');
+  const { from: copyFrom } = require('pg-copy-streams');
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP TABLE IF EXISTS bench_plain_values`);
+    await client.query(`CREATE TABLE bench_plain_values (area text NOT NULL, period text NOT NULL, indicator text NOT NULL, value double precision,
+      numerator double precision, denominator double precision, PRIMARY KEY (indicator, period, area))`);
+    const started = performance.now();
+    await client.query('BEGIN');
+    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), client.query(copyFrom(`COPY bench_plain_values FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+    await client.query('COMMIT');
+    const time = seconds(started);
+    const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM bench_plain_values`)).rows;
+    await client.query(`DROP TABLE bench_plain_values`);
+    return { seconds: time, rows: n };
+  } finally {
+    await client.end();
+  }
+}
+
+async function servicePart(work) {
+  const adminUrl = process.env.QUARTIER_TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!adminUrl) return { skipped: 'DATABASE_URL not set' };
+  process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
+  const { startServiceTestApp } = require(join(root, 'dist/server/libs/service-kit/src/index.js'));
+  const { IndicatorApiModule, INDICATOR_DOCS } = require(join(root, 'dist/server/libs/indicator/api/src/index.js'));
+  const autocannon = require('autocannon');
+  const t = await startServiceTestApp({
+    service: 'indicator',
+    module: (rt) => IndicatorApiModule.forRoot(rt),
+    moduleClass: IndicatorApiModule,
+    streamedBodyPaths: INDICATOR_DOCS.streamedBodyPaths,
+    runtime: { redisUrl: process.env.REDIS_URL },
+  });
+  try {
+    // 10 districts → 100 regions → 1,000 planning areas.
+    const areas = [];
+    for (let d = 0; d < 10; d++) {
+      areas.push({ code: `D${d}`, level: 'district' });
+      for (let r = 0; r < 10; r++) {
+        areas.push({ code: `R${d}${r}`, level: 'region', parent: `D${d}` });
+        for (let a = 0; a < 10; a++) areas.push({ code: areaCode(d * 100 + r * 10 + a), level: 'area', parent: `R${d}${r}`, population: 1000 + a * 100 });
+      }
+    }
+    await t.seedAreas('berlin-demo', areas);
+    const token = await t.tokenFor('admin');
+    for (let k = 0; k < INDICATORS; k++) {
+      const response = await fetch(`${t.url}/api/indicator/indicators`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ code: indicatorCode(k), name: { de: `Indikator ${k}` }, unit: '%', polarity: 'higher-is-worse', periodicity: 'year', confidentiality: { minNumerator: 3 } }),
+      });
+      if (response.status !== 201) throw new Error(`indicator ${k}: ${response.status} ${await response.text()}`);
+    }
+    const file = join(work, 'values.csv');
+    let started = performance.now();
+    await generateCsv(file);
+    const generateSeconds = seconds(started);
+    const bytes = statSync(file).size;
+
+    // Same database, same server, same file: the only difference is what happens to the rows.
+    const copy = await plainCopy(t.db.options.url, file);
+
+    const memory = rssSampler();
+    started = performance.now();
+    const upload = await fetch(`${t.url}/api/indicator/imports?format=csv&fileName=values.csv`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: Readable.toWeb(createReadStream(file, { highWaterMark: 256 * 1024 })),
+      duplex: 'half',
+    });
+    const accepted = await upload.json();
+    if (upload.status !== 202) throw new Error(`import refused: ${JSON.stringify(accepted)}`);
+    const uploadSeconds = seconds(started);
+    let job = accepted;
+    const polls = [];
+    while (job.status !== 'succeeded' && job.status !== 'failed') {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      job = await (await fetch(`${t.url}/api/indicator/imports/${accepted.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+      polls.push(Number(job.progress.toFixed(3)));
+    }
+    const importSeconds = seconds(started);
+    const rss = memory.stop();
+    if (job.status !== 'succeeded') throw new Error(`import failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
+    const [{ started_at, finished_at }] = await t.db.query(`SELECT started_at, finished_at FROM value_import WHERE id = $1`, [accepted.id]);
+    const jobSeconds = (new Date(finished_at).getTime() - new Date(started_at).getTime()) / 1000;
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM indicator_value`);
+
+    // Map request: one indicator, one period, 1,000 areas; first call computes, then warm.
+    const path = `/api/indicator/values?indicator=${indicatorCode(7)}&period=${periodOf(5)}&level=area`;
+    started = performance.now();
+    const cold = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const coldBody = await cold.json();
+    const coldMs = Number((performance.now() - started).toFixed(1));
+    const load = await autocannon({ url: `${t.url}${path}`, headers: { authorization: `Bearer ${token}` }, connections: 10, duration: 10 });
+    return {
+      file: { rows: AREAS * INDICATORS * PERIODS, bytes, generateSeconds },
+      importPath: { uploadSeconds, totalSeconds: importSeconds, jobSeconds, rows: job.observations, storedRows: n, polls: polls.length, distinctProgress: new Set(polls).size },
+      plainCopy: copy,
+      ratioOfCopySpeed: Number((copy.seconds / importSeconds).toFixed(3)),
+      ratioOfCopySpeedJobOnly: Number((copy.seconds / jobSeconds).toFixed(3)),
+      memory: rss,
+      mapRequest: {
+        areas: coldBody.items.length,
+        coldMs,
+        requests: load.requests.total,
+        non2xx: load.non2xx,
+        latencyMs: { p50: load.latency.p50, p90: load.latency.p90, p97_5: load.latency.p97_5, p99: load.latency.p99, max: load.latency.max },
+        note: 'autocannon reports p90 and p97.5; p95 lies between them',
+        cache: process.env.REDIS_URL ? 'redis' : 'memory',
+      },
+    };
+  } finally {
+    await t.close();
+  }
+}
+
+function corePart() {
+  const core = require(join(root, 'dist/server/libs/indicator/core/src/index.js'));
+  const AREAS_CORE = 1000;
+  const INDICATORS_CORE = 300;
+  const PERIODS_CORE = 30;
+  const random = rng(7);
+  // 10 districts → 100 regions → 1,000 areas.
+  const areas = [];
+  for (let d = 0; d < 10; d++) {
+    areas.push({ id: `D${d}`, parentId: null, population: null });
+    for (let r = 0; r < 10; r++) areas.push({ id: `R${d}${r}`, parentId: `D${d}`, population: null });
+  }
+  const leaves = [];
+  for (let i = 0; i < AREAS_CORE; i++) {
+    const id = areaCode(i);
+    leaves.push(id);
+    areas.push({ id, parentId: `R${Math.floor(i / 100)}${Math.floor(i / 10) % 10}`, population: 300 + Math.floor(random() * 5000) });
+  }
+  // values[period][indicator] = Map(area → cell)
+  const generateStarted = performance.now();
+  const values = [];
+  for (let p = 0; p < PERIODS_CORE; p++) {
+    const perIndicator = [];
+    for (let k = 0; k < INDICATORS_CORE; k++) {
+      const cells = new Map();
+      for (const id of leaves) {
+        const denominator = 200 + Math.floor(random() * 4800);
+        const numerator = Math.floor(random() * denominator * 0.3);
+        cells.set(id, { status: 'value', value: (numerator / denominator) * 100, numerator, denominator });
+      }
+      perIndicator.push(cells);
+    }
+    values.push(perIndicator);
+  }
+  const generateSeconds = seconds(generateStarted);
+  const indexIndicators = Array.from({ length: 10 }, (_, k) => indicatorCode(k));
+  const definition = core.parseIndexDefinition({
+    id: 'bench',
+    population: 'EW',
+    minPopulation: 300,
+    indices: [
+      { id: 'status', indicators: indexIndicators.slice(0, 5), classes: [{ code: '1', label: 'a', upTo: -1 }, { code: '2', label: 'b', upTo: 1, inclusive: true }, { code: '3', label: 'c' }] },
+      { id: 'dynamics', indicators: indexIndicators.slice(5), classes: [{ code: '+', label: 'a', upTo: -1 }, { code: '-', label: 'b' }] },
+    ],
+  });
+  const started = performance.now();
+  // The hierarchy is prepared once, as the service does per area-tree version.
+  const prepared = core.prepareHierarchy(areas);
+  let aggregatedCells = 0;
+  let validAreas = 0;
+  for (let p = 0; p < PERIODS_CORE; p++) {
+    const resolved = [];
+    for (let k = 0; k < INDICATORS_CORE; k++) {
+      const cells = core.resolveHierarchyValues(prepared, values[p][k], { scale: 100, suppression: null });
+      aggregatedCells += cells.length;
+      if (k < indexIndicators.length) resolved.push(cells);
+    }
+    // Cells come back in hierarchy order; the leaves are the last AREAS_CORE entries.
+    const offset = areas.length - AREAS_CORE;
+    const inputs = leaves.map((id, i) => {
+      const values = { EW: areas[offset + i].population };
+      indexIndicators.forEach((code, k) => (values[code] = resolved[k][offset + i].value));
+      return { area: id, values };
+    });
+    validAreas += core.computeCompositeIndex(definition, inputs).validAreaCount;
+  }
+  return {
+    areas: AREAS_CORE,
+    hierarchyAreas: areas.length,
+    indicators: INDICATORS_CORE,
+    periods: PERIODS_CORE,
+    generateSeconds,
+    seconds: seconds(started),
+    aggregatedCells,
+    indexRuns: PERIODS_CORE,
+    validAreasPerRun: validAreas / PERIODS_CORE,
+  };
+}
+
+export default async function run() {
+  ensureBuilt();
+  const work = mkdtempSync(join(tmpdir(), 'quartier-bench-indicators-'));
+  try {
+    // Service first: its RSS baseline must not include the core part's generated data.
+    const service = await servicePart(work);
+    const core = corePart();
+    const result = {
+      benchmark: 'indicators',
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+      core,
+      service,
+    };
+    mkdirSync(join(root, 'bench-results'), { recursive: true });
+    writeFileSync(join(root, 'bench-results/indicators.json'), `${JSON.stringify(result, null, 2)}\n`);
+    const rows = [[`aggregation + index, ${core.areas} areas × ${core.indicators} ind. × ${core.periods} periods (core)`, `${core.seconds} s`, `goal < 2 s; ${core.aggregatedCells} cells aggregated, ${core.indexRuns} index runs`]];
+    if (!service.skipped) {
+      rows.push([`plain COPY of ${service.file.rows} rows (same file, PK table)`, `${service.plainCopy.seconds} s`, `${mib(service.file.bytes)} MiB CSV`]);
+      rows.push(['service import (upload → job succeeded)', `${service.importPath.totalSeconds} s`, `job ${service.importPath.jobSeconds} s; ${service.importPath.storedRows} rows stored`]);
+      rows.push(['import speed / COPY speed', `${Math.round(service.ratioOfCopySpeed * 100)} %`, `goal ≥ 50 %; job only ${Math.round(service.ratioOfCopySpeedJobOnly * 100)} %`]);
+      rows.push(['peak RSS while importing', `${service.memory.peakMiB} MiB`, `baseline ${service.memory.baselineMiB} MiB, growth ${service.memory.growthMiB} MiB`]);
+      rows.push([`map request warm (${service.mapRequest.areas} areas, ${service.mapRequest.cache})`, `p97.5 ${service.mapRequest.latencyMs.p97_5} ms`, `p90 ${service.mapRequest.latencyMs.p90} ms, p50 ${service.mapRequest.latencyMs.p50} ms, cold ${service.mapRequest.coldMs} ms, ${service.mapRequest.requests} requests`]);
+    } else rows.push(['service part', 'skipped', service.skipped]);
+    process.stdout.write('\nindicators\n');
+    for (const [what, time, note] of rows) process.stdout.write(`  ${what.padEnd(72)} ${time.padStart(14)}   ${note}\n`);
+    return result;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run().catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });
+}
