@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { emptyForm, insertNode, moveNode, newGroup, newQuestion, nodeAt, removeNode, syncAreaList } from './form-model.ts';
+import { areaMethodOf, emptyForm, insertNode, moveNode, newGroup, newQuestion, nodeAt, removeNode, syncAreaList, targetAreaGeometries } from './form-model.ts';
 
 describe('form model edits', () => {
   it('inserts, moves, nests and removes questions by path', () => {
@@ -33,5 +33,43 @@ describe('form model edits', () => {
       { name: '01011102', label: { de: 'Großer Tiergarten' }, properties: {} },
     ] }]);
     assert.equal(syncAreaList(form, [{ key: 'x', name: 'X' }]).children.length, 1);
+  });
+});
+
+describe('area geometries for by=point', () => {
+  const square = (x: number) => [[[x, 52.5], [x + 0.01, 52.5], [x + 0.01, 52.51], [x, 52.51], [x, 52.5]]];
+
+  it('finds the area method, also inside a group, choice by default', () => {
+    const form = emptyForm('Karte');
+    assert.equal(areaMethodOf(form), undefined);
+    const point = { ...newQuestion(form, 'area'), method: 'point' as const };
+    assert.equal(areaMethodOf({ ...form, children: [{ ...newGroup(form, false), children: [point] }] }), 'point');
+    const plain = newQuestion(form, 'area');
+    delete plain.method;
+    assert.equal(areaMethodOf({ ...form, children: [plain] }), 'choice');
+  });
+
+  it('keeps only the target areas, only id and geometry, rounded to six decimals, and names the missing ones', () => {
+    const registry = [
+      {
+        features: [
+          { id: 'a', geometry: { type: 'Polygon', coordinates: [[[13.123456789, 52.5], [13.2, 52.5], [13.2, 52.6], [13.123456789, 52.5]]] }, properties: { name: 'A', population: 10 } },
+          { id: 'x', geometry: { type: 'Polygon', coordinates: square(13.5) } },
+          { id: 'c', geometry: null },
+        ],
+      },
+      { features: [{ id: 'b', geometry: { type: 'MultiPolygon', coordinates: [square(13.3)] } }] },
+    ];
+    const { collection, missing } = targetAreaGeometries(registry, [
+      { areaId: 'a', key: '011101' },
+      { areaId: 'b', key: '011102' },
+      { areaId: 'c', key: '011201' },
+    ]);
+    assert.deepEqual(missing, ['011201']);
+    assert.deepEqual(collection.features.map((f) => [f.id, f.geometry.type, Object.keys(f)]), [
+      ['a', 'Polygon', ['type', 'id', 'geometry']],
+      ['b', 'MultiPolygon', ['type', 'id', 'geometry']],
+    ]);
+    assert.deepEqual((collection.features[0].geometry.coordinates as number[][][])[0][0], [13.123457, 52.5]);
   });
 });

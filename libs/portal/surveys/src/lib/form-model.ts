@@ -1,6 +1,6 @@
 // Pure, immutable edits of the questionnaire model for the form builder. A node is addressed
 // by its path of child indexes from the form's root (e.g. [2, 0] = first child of the third node).
-import type { ChoiceList, FormModel, FormNode, GroupNode, QuestionNode } from './survey-api';
+import type { ChoiceList, FormModel, FormNode, GeometryFeature, GroupNode, QuestionNode } from './survey-api';
 
 export type NodePath = readonly number[];
 
@@ -131,4 +131,48 @@ export function syncAreaList(form: FormModel, areas: readonly { key: string; nam
 export function problemsOf(problems: readonly { target: string; field: string; reason: string }[], node: FormNode | undefined): { field: string; reason: string }[] {
   if (!node) return [];
   return problems.filter((p) => p.target === `${node.kind} ${node.name}`);
+}
+
+/** How the form's area-of-residence question places respondents (first area question outside repeats). */
+export function areaMethodOf(form: FormModel): 'choice' | 'postcode' | 'point' | undefined {
+  for (const node of form.children) {
+    if (node.kind === 'question' && node.type === 'area') return node.method ?? 'choice';
+    if (node.kind === 'group' && !node.repeat) {
+      const inner = areaMethodOf({ ...form, children: node.children });
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** Six decimals ≈ 0.1 m: enough to place a home, and it keeps the upload far below the size limit. */
+function roundPositions(value: unknown): unknown {
+  if (typeof value === 'number') return Math.round(value * 1e6) / 1e6;
+  return Array.isArray(value) ? value.map(roundPositions) : value;
+}
+
+/**
+ * The target areas' boundaries out of the registry's GeoJSON (possibly several levels), as the
+ * survey service's `PUT …/area-geometries` takes them: only target areas, only id and geometry
+ * (names and populations are none of the public form's business), coordinates rounded. Returns
+ * the codes of target areas without a boundary too, so the builder can say which ones are missing.
+ */
+export function targetAreaGeometries(
+  collections: readonly { readonly features: readonly { readonly id: string; readonly geometry: { readonly type: string; readonly coordinates: unknown } | null }[] }[],
+  targets: readonly { readonly areaId: string; readonly key: string }[],
+): { collection: { type: 'FeatureCollection'; features: GeometryFeature[] }; missing: string[] } {
+  const wanted = new Set(targets.map((t) => t.areaId));
+  const features = new Map<string, GeometryFeature>();
+  for (const collection of collections) {
+    for (const feature of collection.features) {
+      const geometry = feature.geometry;
+      if (!wanted.has(feature.id) || features.has(feature.id) || !geometry) continue;
+      if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') continue;
+      features.set(feature.id, { type: 'Feature', id: feature.id, geometry: { type: geometry.type, coordinates: roundPositions(geometry.coordinates) } });
+    }
+  }
+  return {
+    collection: { type: 'FeatureCollection', features: targets.map((t) => features.get(t.areaId)).filter((f): f is GeometryFeature => f !== undefined) },
+    missing: targets.filter((t) => !features.has(t.areaId)).map((t) => t.key),
+  };
 }

@@ -77,6 +77,13 @@ export interface Wave {
   responses: number;
 }
 
+/** One target area's boundary as the survey service stores it (feature id = area id). */
+export interface GeometryFeature {
+  readonly type: 'Feature';
+  readonly id: string;
+  readonly geometry: { readonly type: 'Polygon' | 'MultiPolygon'; readonly coordinates: unknown };
+}
+
 export interface TargetArea {
   areaId: string;
   key: string;
@@ -214,6 +221,11 @@ export class SurveyApi {
 
   setTargetAreas(id: string, areaIds: string[]): Promise<SurveyDetail> {
     return firstValueFrom(this.http.put<SurveyDetail>(`${this.base}/surveys/${id}/target-areas`, { areas: areaIds.map((areaId) => ({ areaId })) }));
+  }
+
+  /** The target areas' boundaries (from the registry) for placing map points of an area question by=point. */
+  setAreaGeometries(id: string, collection: { type: 'FeatureCollection'; features: readonly GeometryFeature[] }): Promise<{ areas: number; missing: string[] }> {
+    return firstValueFrom(this.http.put<{ areas: number; missing: string[] }>(`${this.base}/surveys/${id}/area-geometries`, collection));
   }
 
   addWave(id: string, wave: { name: string; opensOn: string; closesOn: string; invitationOnly: boolean }): Promise<Wave> {

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { problemFrom, Session } from '@quartier/portal-data-access';
+import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
-import { syncAreaList } from '../form-model';
+import { areaMethodOf, syncAreaList, targetAreaGeometries } from '../form-model';
 import { SurveyApi, type SurveyDetail } from '../survey-api';
 import { SurveyTexts } from '../texts';
 
@@ -115,6 +115,7 @@ import { SurveyTexts } from '../texts';
 })
 export class PublishPanel {
   private readonly api = inject(SurveyApi);
+  private readonly registry = inject(RegistryApi);
   private readonly i18n = inject(I18n);
   protected readonly session = inject(Session);
   protected readonly texts = inject(SurveyTexts);
@@ -173,6 +174,33 @@ export class PublishPanel {
   }
 
   protected setStatus(status: 'open' | 'closed'): Promise<void> {
-    return this.run(() => this.api.setStatus(this.survey().id, status));
+    return this.run(async () => {
+      if (status === 'open' && !(await this.sendGeometriesIfNeeded())) return this.survey();
+      return this.api.setStatus(this.survey().id, status);
+    });
+  }
+
+  /**
+   * A form placing respondents by map point needs the target areas' boundaries in the survey
+   * service, which reads no registry tables: the portal hands them over from the registry's
+   * GeoJSON right before publishing, so they match the target areas being published.
+   */
+  private async sendGeometriesIfNeeded(): Promise<boolean> {
+    const survey = this.survey();
+    if (survey.type !== 'resident' || !this.hasForm() || survey.targetAreas.length === 0) return true;
+    const { form } = await this.api.form(survey.id);
+    if (areaMethodOf(form) !== 'point') return true;
+    const levels = [...new Set(survey.targetAreas.map((a) => a.level))];
+    // The registry filters by ancestor; a target area that is the scope area itself has none such.
+    const parent = survey.targetAreas.some((a) => a.areaId === survey.scopeAreaId) ? undefined : survey.scopeAreaId;
+    const collections = await Promise.all(levels.map((level) => this.registry.areaGeoJson(level, parent)));
+    const { collection, missing } = targetAreaGeometries(collections, survey.targetAreas);
+    if (missing.length > 0) {
+      this.problems.set([this.t('geometriesMissing', { codes: missing.slice(0, 20).join(', ') })]);
+      return false;
+    }
+    const stored = await this.api.setAreaGeometries(survey.id, collection);
+    this.message.set({ kind: 'success', text: this.t('geometriesSent', { n: stored.areas }) });
+    return true;
   }
 }
