@@ -30,6 +30,17 @@ export interface FormPageInput {
   readonly submitUrl: string;
   /** Path of this page without query, for the language links. */
   readonly pagePath: string;
+  /** Name generator, interpreters and actor list of a network survey. */
+  readonly network?: NetworkPage;
+}
+
+export interface NetworkPage {
+  readonly generator: { readonly name: string; readonly prompt: Readonly<Record<string, string>>; readonly allowNewActors: boolean; readonly maxAlters: number };
+  readonly interpreters: readonly (
+    | { readonly name: string; readonly label: Readonly<Record<string, string>>; readonly kind: 'select_one'; readonly options: readonly { readonly name: string; readonly label: Readonly<Record<string, string>> }[]; readonly required: boolean }
+    | { readonly name: string; readonly label: Readonly<Record<string, string>>; readonly kind: 'integer'; readonly min: number; readonly max: number; readonly required: boolean }
+  )[];
+  readonly actors: readonly { readonly id: string; readonly name: string }[];
 }
 
 /** The part of the page the runtime reads (JSON in a non-executed script element). */
@@ -41,6 +52,8 @@ export interface FormDefinition {
   readonly submitUrl: string;
   readonly form: Form;
   readonly texts: FormTexts;
+  /** What the runtime checks of each named organisation before sending. */
+  readonly network?: { readonly maxAlters: number; readonly interpreters: readonly { readonly name: string; readonly kind: string; readonly min?: number; readonly max?: number; readonly required: boolean }[] };
 }
 
 /** Lists up to this many options render as radio buttons; longer ones as a select. */
@@ -183,6 +196,52 @@ ${fixed ? '' : `<button type="button" class="secondary" data-add="${pid}">${esca
   }
 }
 
+/**
+ * The name generator of a network survey: who answers (one organisation of the actor list), then
+ * one fieldset per named partner — picked from the list or, where allowed, added by name — with
+ * the name interpreters (type, frequency, quality of the tie). Partners are added and removed by
+ * labelled buttons; the template is cloned by the runtime with a stable number per partner.
+ */
+function renderNetwork(network: NetworkPage, language: string, defaultLanguage: string, texts: FormTexts): string {
+  const t = (labels: Readonly<Record<string, string>>, fallback: string) => escapeHtml(localize(labels, language, defaultLanguage) ?? fallback);
+  const actors = network.actors.map((a) => `<option value="${escapeHtml(a.id)}">${escapeHtml(a.name)}</option>`).join('');
+  const req = ` <span class="req" aria-hidden="true">*</span>`;
+  const opt = ` <span class="opt-marker">(${escapeHtml(texts.optional)})</span>`;
+  const p = 'n-a__k__';
+  const interpreters = network.interpreters
+    .map((x) => {
+      const id = `${p}-${x.name}`;
+      const marker = x.required ? req : opt;
+      const aria = x.required ? ' aria-required="true"' : '';
+      if (x.kind === 'select_one') {
+        const options = x.options
+          .map((o, i) => `<div class="opt"><input type="radio" id="f-${id}-${i}" name="${id}" value="${escapeHtml(o.name)}" data-interpreter="${escapeHtml(x.name)}"${aria}><label for="f-${id}-${i}">${t(o.label, o.name)}</label></div>`)
+          .join('');
+        return `<div class="q" id="q-${id}"><fieldset aria-describedby="e-${id}"><legend>${t(x.label, x.name)}${marker}</legend><p class="err" id="e-${id}"></p><div class="opts">${options}</div></fieldset></div>`;
+      }
+      return `<div class="q" id="q-${id}"><label for="f-${id}">${t(x.label, x.name)}${marker}</label><p class="hint" id="h-${id}">${x.min}–${x.max}</p><p class="err" id="e-${id}"></p><input id="f-${id}" type="text" inputmode="numeric" autocomplete="off" class="short" data-interpreter="${escapeHtml(x.name)}" aria-describedby="h-${id} e-${id}"${aria}></div>`;
+    })
+    .join('');
+  const newName = network.generator.allowNewActors
+    ? `<div class="q" id="q-${p}-name" hidden><label for="f-${p}-name">${escapeHtml(texts.newName)}${req}</label><p class="err" id="e-${p}-name"></p><input id="f-${p}-name" type="text" maxlength="200" autocomplete="organization" aria-describedby="e-${p}-name" aria-required="true"></div>`
+    : '';
+  const other = network.generator.allowNewActors ? `<option value="__new">${escapeHtml(texts.otherOrganisation)}</option>` : '';
+  const hint = escapeHtml(texts.altersHint.replace('{n}', String(network.generator.maxAlters)));
+  return `<section class="network" data-network>
+<div class="q" id="q-n-respondent"><label for="f-n-respondent">${escapeHtml(texts.respondentLabel)}${req}</label><p class="err" id="e-n-respondent"></p><select id="f-n-respondent" aria-describedby="e-n-respondent" required aria-required="true"><option value="">${escapeHtml(texts.selectPlaceholder)}</option>${actors}</select></div>
+<fieldset class="repeat" id="r-n-alters" aria-describedby="h-n-alters e-n-alters"><legend>${t(network.generator.prompt, network.generator.name)}</legend><p class="hint" id="h-n-alters">${hint}</p><p class="err" id="e-n-alters"></p>
+<div class="instances" id="i-n-alters"></div>
+<template id="t-n-alters"><fieldset class="instance" data-alter="__k__"><legend>${escapeHtml(texts.partner)} <span data-number></span></legend>
+<div class="q" id="q-${p}-actor"><label for="f-${p}-actor">${escapeHtml(texts.listedOrganisation)}${req}</label><p class="err" id="e-${p}-actor"></p><select id="f-${p}-actor" aria-describedby="e-${p}-actor" aria-required="true"><option value="">${escapeHtml(texts.selectPlaceholder)}</option>${other}${actors}</select></div>
+${newName}
+${interpreters}
+<button type="button" class="secondary" data-remove-alter>${escapeHtml(texts.removePartner)}</button>
+</fieldset></template>
+<button type="button" class="secondary" id="n-add-alter">${escapeHtml(texts.addPartner)}</button>
+</fieldset>
+</section>`;
+}
+
 /** Likert lists in scale order (lowest first), off-scale answers such as "weiß nicht" last. */
 function orderLikert(list: ChoiceList): ChoiceList {
   const scale = likertScale(list).map((s) => s.choice);
@@ -215,6 +274,9 @@ export function renderFormPage(input: FormPageInput): string {
     submitUrl: input.submitUrl,
     form,
     texts,
+    ...(input.network
+      ? { network: { maxAlters: input.network.generator.maxAlters, interpreters: input.network.interpreters.map((x) => ({ name: x.name, kind: x.kind, required: x.required, ...(x.kind === 'integer' ? { min: x.min, max: x.max } : {}) })) } }
+      : {}),
   };
   const invitation = input.invitationOnly
     ? `<div class="q" id="q-__invitation"><label for="f-__invitation">${escapeHtml(texts.invitationLabel)} <span class="req" aria-hidden="true">*</span></label><p class="hint" id="h-__invitation">${escapeHtml(texts.invitationHint)}</p><p class="err" id="e-__invitation"></p><input id="f-__invitation" type="text" autocomplete="off" autocapitalize="characters" class="short" aria-describedby="h-__invitation e-__invitation" required aria-required="true"></div>`
@@ -243,6 +305,7 @@ export function renderFormPage(input: FormPageInput): string {
 <noscript><p class="notice">${escapeHtml(texts.noScript)}</p></noscript>
 <form id="q-form" novalidate hidden>
 ${renderer.nodes(form.children, '', 0)}
+${input.network ? renderNetwork(input.network, input.language, form.settings.defaultLanguage, texts) : ''}
 ${invitation}
 <div class="hp" aria-hidden="true"><label for="f-website">${escapeHtml(texts.honeypot)}</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
 <button type="submit" id="q-submit">${escapeHtml(texts.submit)}</button>

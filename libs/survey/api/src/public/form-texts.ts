@@ -37,6 +37,17 @@ export interface FormTexts {
   readonly located: string;
   readonly locationFailed: string;
   readonly errPointOutside: string;
+  readonly respondentLabel: string;
+  readonly altersHint: string;
+  readonly partner: string;
+  readonly listedOrganisation: string;
+  readonly otherOrganisation: string;
+  readonly newName: string;
+  readonly addPartner: string;
+  readonly removePartner: string;
+  readonly errNamedTwice: string;
+  readonly errSelf: string;
+  readonly errTooMany: string;
   readonly rankHint: string;
   readonly qrTitle: string;
   readonly errRequired: string;
@@ -87,6 +98,17 @@ const DE: FormTexts = {
   located: 'Breite und Länge wurden aus Ihrem Standort eingetragen.',
   locationFailed: 'Der Standort konnte nicht ermittelt werden. Bitte tragen Sie Breite und Länge selbst ein.',
   errPointOutside: 'Dieser Ort liegt in keinem Gebiet dieser Befragung.',
+  respondentLabel: 'Für welche Organisation antworten Sie?',
+  altersHint: 'Nennen Sie bis zu {n} Organisationen: aus der Liste oder mit neuem Namen. Zu jeder stellen wir kurze Fragen.',
+  partner: 'Organisation',
+  listedOrganisation: 'Organisation aus der Liste',
+  otherOrganisation: 'Andere Organisation (nicht in der Liste)',
+  newName: 'Name der Organisation',
+  addPartner: 'Organisation hinzufügen',
+  removePartner: 'Organisation {n} entfernen',
+  errNamedTwice: 'Diese Organisation ist schon genannt.',
+  errSelf: 'Ihre eigene Organisation nennen Sie bitte nicht.',
+  errTooMany: 'Bitte nennen Sie höchstens {n} Organisationen.',
   rankHint: 'Geben Sie jeder Antwort einen anderen Rang (1 = am wichtigsten).',
   qrTitle: 'QR-Code zum Fragebogen',
   errRequired: 'Bitte beantworten Sie diese Frage.',
@@ -137,6 +159,17 @@ const EN: FormTexts = {
   located: 'Latitude and longitude were filled in from your location.',
   locationFailed: 'Your location could not be found. Please enter latitude and longitude yourself.',
   errPointOutside: 'This place lies in none of the survey areas.',
+  respondentLabel: 'Which organisation are you answering for?',
+  altersHint: 'Name up to {n} organisations: from the list or by a new name. We ask a few short questions about each.',
+  partner: 'Organisation',
+  listedOrganisation: 'Organisation from the list',
+  otherOrganisation: 'Another organisation (not in the list)',
+  newName: 'Name of the organisation',
+  addPartner: 'Add an organisation',
+  removePartner: 'Remove organisation {n}',
+  errNamedTwice: 'This organisation has already been named.',
+  errSelf: 'Please do not name your own organisation.',
+  errTooMany: 'Please name at most {n} organisations.',
   rankHint: 'Give each answer a different rank (1 = most important).',
   qrTitle: 'QR code of the questionnaire',
   errRequired: 'Please answer this question.',

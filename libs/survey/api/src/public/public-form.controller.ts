@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@quartier/auth';
-import { formLanguages } from '@quartier/survey-core';
+import { type Form, formLanguages } from '@quartier/survey-core';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import QRCode from 'qrcode';
@@ -114,7 +114,10 @@ export class PublicFormController {
     const texts = formTexts(language);
     const today = todayInGermany();
     const wave = query.wave ? context.waves.find((w) => w.id === query.wave) : this.collection.currentWave(context, today);
-    if (context.survey.status !== 'open' || !wave || today < wave.opensOn || today > wave.closesOn || !context.form) {
+    const network = context.survey.type === 'network' ? context.survey.network : null;
+    // A network survey may consist of the name generator alone; a resident survey needs its form.
+    const form: Form | null = context.form ?? (network ? { settings: { formId: 'netzwerk', title: context.survey.title, defaultLanguage: 'de', extra: {} }, children: [], choiceLists: [] } : null);
+    if (context.survey.status !== 'open' || !wave || today < wave.opensOn || today > wave.closesOn || !form) {
       return res.status(410).send(renderMessagePage(language, context.survey.title, texts.closed));
     }
     const bundle = await formRuntimeBundle();
@@ -123,7 +126,7 @@ export class PublicFormController {
       renderFormPage({
         surveyId: context.survey.id,
         surveyTitle: context.survey.title,
-        form: context.form,
+        form,
         waveId: wave.id,
         invitationOnly: wave.invitationOnly,
         language,
@@ -132,6 +135,7 @@ export class PublicFormController {
         scriptUrl: `${SCRIPT_PATH}?v=${bundle.hash}`,
         submitUrl: `${PUBLIC_BASE}/surveys/${context.survey.id}/waves/${wave.id}/responses`,
         pagePath: `${PUBLIC_BASE}/f/${context.survey.id}`,
+        ...(network ? { network: { generator: network.generator, interpreters: network.interpreters, actors: network.actors } } : {}),
       }),
     );
   }
