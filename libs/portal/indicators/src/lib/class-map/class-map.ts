@@ -1,0 +1,172 @@
+import { ChangeDetectionStrategy, Component, DestroyRef, type ElementRef, afterNextRender, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import type { AreaFeatureCollection } from '@quartier/portal-data-access';
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
+import { loadMapLibre } from '../maplibre';
+import { IndicatorTexts } from '../texts';
+
+export interface MapCell {
+  /** 0-based class, null without a value. */
+  cls: number | null;
+  state: CellState;
+  /** What the tooltip says about the area (value or class with label). */
+  text: string;
+}
+
+const SOURCE = 'cells';
+const FILL = 'cells-fill';
+const HATCH = 'cells-suppressed';
+const DOTS = 'cells-missing';
+const OUTLINE = 'cells-outline';
+const SELECTED = 'cells-selected';
+
+/**
+ * A choropleth of classes over the areas of one level, drawn for greyscale as well as colour:
+ * sequential palette, numbered classes, patterns for suppressed (hatched) and missing or
+ * unrated (dotted) areas. No basemap (no tile server is reachable from many administration
+ * networks); the table next to every map holds the same information for screen readers.
+ */
+@Component({
+  selector: 'q-class-map',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './class-map.html',
+  styleUrl: './class-map.scss',
+})
+export class ClassMap {
+  protected readonly texts = inject(IndicatorTexts);
+  protected readonly t = this.texts.t;
+
+  readonly collection = input.required<AreaFeatureCollection | null>();
+  readonly cells = input.required<ReadonlyMap<string, MapCell>>();
+  readonly legend = input.required<readonly LegendClass[]>();
+  readonly label = input.required<string>();
+  readonly testId = input('class-map');
+  readonly selectedId = input<string | null>(null);
+  readonly areaSelected = output<string>();
+  readonly classChosen = output<number>();
+
+  private readonly container = viewChild.required<ElementRef<HTMLDivElement>>('canvasHost');
+  private readonly map = signal<MapLibreMap | null>(null);
+  protected readonly error = signal<string | null>(null);
+  protected readonly hover = signal<{ name: string; text: string; x: number; y: number } | null>(null);
+  /** Set once MapLibre is idle with the current data drawn (the e2e test waits for it). */
+  protected readonly renderedFeatures = signal<number | null>(null);
+  protected readonly states = computed(() => {
+    const present = new Set<CellState>();
+    for (const cell of this.cells().values()) present.add(cell.state);
+    return present;
+  });
+
+  private readonly data = computed(() => {
+    const collection = this.collection();
+    if (!collection) return null;
+    const cells = this.cells();
+    return {
+      type: 'FeatureCollection' as const,
+      features: collection.features
+        .filter((f) => f.geometry !== null)
+        .map((f) => {
+          const cell = cells.get(f.properties.id);
+          return {
+            type: 'Feature' as const,
+            geometry: f.geometry,
+            properties: { id: f.properties.id, name: f.properties.name, cls: cell?.cls ?? -1, state: cell?.state ?? 'missing', text: cell?.text ?? this.t('missing') },
+          };
+        }),
+    };
+  });
+
+  constructor() {
+    const destroyRef = inject(DestroyRef);
+    afterNextRender(() => {
+      loadMapLibre().then(
+        (maplibre) => {
+          if (destroyRef.destroyed) return;
+          const map = new maplibre.Map({
+            container: this.container().nativeElement,
+            style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }] },
+            center: [13.4, 52.52],
+            zoom: 9,
+            attributionControl: false,
+            dragRotate: false,
+            pitchWithRotate: false,
+            touchPitch: false,
+          });
+          map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+          map.addControl(new maplibre.AttributionControl({ compact: true, customAttribution: 'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0' }));
+          map.on('load', () => {
+            this.addLayers(map);
+            this.map.set(map);
+          });
+          map.on('error', (event) => this.error.set(event.error?.message ?? 'MapLibre'));
+          destroyRef.onDestroy(() => map.remove());
+        },
+        (error: unknown) => this.error.set(error instanceof Error ? error.message : String(error)),
+      );
+    });
+
+    effect(() => {
+      const map = this.map();
+      const data = this.data();
+      if (!map || !data) return;
+      this.renderedFeatures.set(null);
+      map.getSource<GeoJSONSource>(SOURCE)?.setData(data as unknown as Parameters<GeoJSONSource['setData']>[0]);
+      map.setPaintProperty(FILL, 'fill-color', classColorExpression(this.legend().map((l) => l.color)) as never);
+      const bounds = boundsOf(data.features.map((f) => f.geometry));
+      if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+      map.once('idle', () => this.renderedFeatures.set(map.queryRenderedFeatures({ layers: [FILL] }).length));
+    });
+
+    effect(() => {
+      const map = this.map();
+      if (!map) return;
+      map.getCanvas().setAttribute('aria-label', this.label());
+      map.setFilter(SELECTED, ['==', ['get', 'id'], this.selectedId() ?? '']);
+    });
+  }
+
+  private addLayers(map: MapLibreMap): void {
+    for (const kind of ['hatch', 'dots'] as const) if (!map.hasImage(kind)) map.addImage(kind, patternTile(kind));
+    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+    map.addLayer({ id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 } });
+    map.addLayer({ id: HATCH, type: 'fill', source: SOURCE, filter: ['==', ['get', 'state'], 'suppressed'], paint: { 'fill-pattern': 'hatch' } });
+    map.addLayer({ id: DOTS, type: 'fill', source: SOURCE, filter: ['in', ['get', 'state'], ['literal', ['missing', 'invalid']]], paint: { 'fill-pattern': 'dots' } });
+    map.addLayer({ id: OUTLINE, type: 'line', source: SOURCE, paint: { 'line-color': '#1b2733', 'line-width': 0.5 } });
+    map.addLayer({ id: SELECTED, type: 'line', source: SOURCE, filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#13294b', 'line-width': 3 } });
+    map.on('mousemove', FILL, (event) => this.onHover(map, event));
+    map.on('mouseleave', FILL, () => {
+      map.getCanvas().style.cursor = '';
+      this.hover.set(null);
+    });
+    map.on('click', FILL, (event) => {
+      const id = event.features?.[0]?.properties['id'];
+      if (typeof id === 'string') this.areaSelected.emit(id);
+    });
+  }
+
+  private onHover(map: MapLibreMap, event: MapLayerMouseEvent): void {
+    const properties = event.features?.[0]?.properties;
+    if (!properties) return;
+    map.getCanvas().style.cursor = 'pointer';
+    this.hover.set({ name: String(properties['name'] ?? ''), text: String(properties['text'] ?? ''), x: event.point.x, y: event.point.y });
+  }
+}
+
+type Position = readonly number[];
+function boundsOf(geometries: readonly unknown[]): [number, number, number, number] | null {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  const visit = (coordinates: unknown): void => {
+    if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') {
+      const [x, y] = coordinates as Position;
+      minX = Math.min(minX, x);
+      maxX = Math.max(maxX, x);
+      minY = Math.min(minY, y);
+      maxY = Math.max(maxY, y);
+    } else if (Array.isArray(coordinates)) for (const c of coordinates) visit(c);
+  };
+  for (const g of geometries) visit((g as { coordinates?: unknown } | null)?.coordinates);
+  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
+}

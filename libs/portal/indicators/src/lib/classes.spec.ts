@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { classColorExpression, classLegend, classOf, patternTile, quantileBreaks, roundSignificant, SEQUENTIAL_5, sequentialColors, valueLegend } from './classes.ts';
+
+describe('indicator map classes', () => {
+  it('spreads fewer classes over the whole sequential ramp', () => {
+    assert.deepEqual(sequentialColors(2), [SEQUENTIAL_5[0], SEQUENTIAL_5[4]]);
+    assert.deepEqual(sequentialColors(3), [SEQUENTIAL_5[0], SEQUENTIAL_5[2], SEQUENTIAL_5[4]]);
+    assert.deepEqual(sequentialColors(5), [...SEQUENTIAL_5]);
+  });
+
+  it('gets darker with every class (readable in greyscale)', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const values = SEQUENTIAL_5.map(luminance);
+    for (let i = 1; i < values.length; i++) assert.ok(values[i] < values[i - 1], `class ${i + 1} darker than class ${i}`);
+  });
+
+  it('cuts quantile classes and assigns values to them', () => {
+    const breaks = quantileBreaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null]);
+    assert.deepEqual(breaks, [3, 5, 7, 9]);
+    assert.equal(classOf(2.9, breaks), 0);
+    assert.equal(classOf(3, breaks), 1);
+    assert.equal(classOf(10, breaks), 4);
+    assert.deepEqual(quantileBreaks([5, 5, 5]), []);
+    assert.equal(roundSignificant(12.345, 3), 12.3);
+  });
+
+  it('labels every class with its number and bounds', () => {
+    const legend = valueLegend([3, 5], (n) => String(n));
+    assert.deepEqual(legend.map((l) => [l.number, l.label]), [
+      [1, '< 3'],
+      [2, '3 – < 5'],
+      [3, '≥ 5'],
+    ]);
+    assert.deepEqual(classLegend([{ code: '1', label: 'hoch' }, { code: '4', label: 'sehr niedrig' }]).map((l) => l.label), ['1 hoch', '4 sehr niedrig']);
+  });
+
+  it('builds the MapLibre colour expression and pattern tiles', () => {
+    assert.deepEqual(classColorExpression(['#a', '#b']), ['match', ['get', 'cls'], 0, '#a', 1, '#b', '#ffffff']);
+    const hatch = patternTile('hatch');
+    assert.equal(hatch.data.length, 8 * 8 * 4);
+    assert.equal(hatch.data[3], 255);
+    assert.equal(patternTile('dots').data[3], 0);
+  });
+});

@@ -1,0 +1,106 @@
+// Classes of a choropleth that must stay readable in greyscale print (BITV; many offices print
+// black and white): a single-hue sequential palette whose lightness falls monotonically with
+// the class, every class numbered in the legend and on hover, and the non-values drawn as
+// patterns — hatched for suppressed, dotted for missing — never as a colour that could be
+// mistaken for a low value. Pure, so the class assignment is unit-tested.
+
+/** ColorBrewer "Oranges" (5): sequential, colour-blind safe, monotone in lightness. */
+export const SEQUENTIAL_5 = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'] as const;
+export const NO_VALUE_COLOR = '#ffffff';
+
+export type CellState = 'value' | 'suppressed' | 'missing' | 'invalid';
+
+/** `count` colours spread over the ramp (2 classes = lightest and darkest). */
+export function sequentialColors(count: number, palette: readonly string[] = SEQUENTIAL_5): string[] {
+  if (count <= 1) return [palette[Math.floor(palette.length / 2)]];
+  if (count >= palette.length) return [...palette];
+  return Array.from({ length: count }, (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))]);
+}
+
+/**
+ * Quantile breaks (about equally many areas per class), as ascending lower bounds of classes
+ * 2..n, rounded to three significant digits; fewer when values repeat.
+ */
+export function quantileBreaks(values: readonly (number | null)[], classes = 5): number[] {
+  const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (sorted.length < 2) return [];
+  const breaks: number[] = [];
+  let floor = sorted[0];
+  for (let i = 1; i < classes; i++) {
+    let index = Math.min(sorted.length - 1, Math.floor((sorted.length * i) / classes));
+    while (index < sorted.length && sorted[index] <= floor) index++;
+    if (index === sorted.length) break;
+    const candidate = roundSignificant(sorted[index], 3);
+    if (candidate > floor && candidate <= sorted[sorted.length - 1]) {
+      breaks.push(candidate);
+      floor = candidate;
+    }
+  }
+  return breaks;
+}
+
+export function roundSignificant(value: number, digits: number): number {
+  if (value === 0 || !Number.isFinite(value)) return value;
+  const magnitude = Math.floor(Math.log10(Math.abs(value)));
+  const factor = 10 ** (magnitude - digits + 1);
+  return Number((Math.round(value / factor) * factor).toPrecision(digits + 1));
+}
+
+/** The class (0-based) of a value: the number of breaks at or below it. */
+export function classOf(value: number, breaks: readonly number[]): number {
+  let index = 0;
+  while (index < breaks.length && value >= breaks[index]) index++;
+  return index;
+}
+
+export interface LegendClass {
+  /** 1-based class number, printed in the legend and the tooltip. */
+  readonly number: number;
+  readonly color: string;
+  readonly label: string;
+}
+
+/** Legend of value classes: "1: < 3.5", "2: 3.5 – < 7", …, "5: ≥ 20". */
+export function valueLegend(breaks: readonly number[], format: (n: number) => string): LegendClass[] {
+  const colors = sequentialColors(breaks.length + 1);
+  return colors.map((color, i) => ({
+    number: i + 1,
+    color,
+    label: i === 0 ? (breaks.length === 0 ? '' : `< ${format(breaks[0])}`) : i === breaks.length ? `≥ ${format(breaks[i - 1])}` : `${format(breaks[i - 1])} – < ${format(breaks[i])}`,
+  }));
+}
+
+/** Legend of named index classes in their order (first = lightest). */
+export function classLegend(classes: readonly { code: string; label: string }[]): LegendClass[] {
+  const colors = sequentialColors(classes.length);
+  return classes.map((c, i) => ({ number: i + 1, color: colors[i], label: `${c.code} ${c.label}` }));
+}
+
+/**
+ * MapLibre fill-color: the colour of the feature's `cls` property (0-based class), white where
+ * it has none (a pattern layer above draws suppressed and missing cells).
+ */
+export function classColorExpression(colors: readonly string[]): unknown[] {
+  const cls = ['get', 'cls'];
+  const match: unknown[] = ['match', cls];
+  colors.forEach((color, i) => match.push(i, color));
+  match.push(NO_VALUE_COLOR);
+  return match;
+}
+
+/** An RGBA pattern tile (diagonal hatch or dots) for MapLibre's `addImage`. */
+export function patternTile(kind: 'hatch' | 'dots', size = 8): { width: number; height: number; data: Uint8Array } {
+  const data = new Uint8Array(size * size * 4);
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const on = kind === 'hatch' ? (x + y) % size === 0 || (x + y) % size === 1 : x % 4 === 1 && y % 4 === 1;
+      const offset = (y * size + x) * 4;
+      const shade = on ? 40 : 255;
+      data[offset] = shade;
+      data[offset + 1] = shade;
+      data[offset + 2] = shade;
+      data[offset + 3] = on ? 255 : 0;
+    }
+  }
+  return { width: size, height: size, data };
+}
