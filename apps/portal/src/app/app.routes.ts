@@ -5,7 +5,6 @@ import type { TranslationKey } from '@quartier/portal-ui';
 
 /** Features whose services come in later issues: an honest placeholder each. */
 const COMING_SOON: readonly { path: string; feature: TranslationKey }[] = [
-  { path: 'indicators', feature: 'nav.indicators' },
   { path: 'programmes', feature: 'nav.programmes' },
   { path: 'evaluation', feature: 'nav.evaluation' },
   { path: 'reports', feature: 'nav.reports' },
@@ -37,6 +36,11 @@ export const routes: Routes = [
             path: 'surveys',
             title: 'nav.surveys',
             loadChildren: () => import('@quartier/portal-surveys').then((m) => m.SURVEYS_ROUTES),
+          },
+          {
+            path: 'indicators',
+            title: 'nav.indicators',
+            loadChildren: () => import('@quartier/portal-indicators').then((m) => m.INDICATORS_ROUTES),
           },
           {
             path: 'admin',
