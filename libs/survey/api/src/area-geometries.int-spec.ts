@@ -1,10 +1,14 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
 import { type Form, type FormNode, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
 import { SurveyApiModule } from './survey-api.module';
 import { todayInGermany } from './survey.constants';
 import { QUARTIER_FORM, TEST_AREAS } from './testing/fixtures';
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const day = (offset: number) => new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -166,12 +170,45 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
     expect(code).toContain('data-locate');
   });
 
+  (existsSync(CHROMIUM) ? it : it.skip)('is answered in a real browser: "use my location" fills the fields, a typed point outside every area is announced on the question', async () => {
+    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    try {
+      const context = await browser.newContext({ locale: 'de-DE', permissions: ['geolocation'], geolocation: { latitude: 52.5101, longitude: 13.3202 } });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
+      await page.getByLabel('Wie alt sind Sie?').fill('41');
+      await page.getByRole('group', { name: /Ich fühle mich in meiner Nachbarschaft sicher/ }).getByRole('radio').first().check();
+      // Typed with a decimal comma, outside both areas: the server refuses, the form says so on the question.
+      await page.getByLabel('Breite (Grad Nord)').fill('52,6');
+      await page.getByLabel('Länge (Grad Ost)').fill('13,5');
+      await page.getByRole('button', { name: 'Antworten absenden' }).click();
+      await page.locator('#q-summary:not([hidden])').waitFor();
+      expect(await page.locator('#e-gebiet').textContent()).toBe('Dieser Ort liegt in keinem Gebiet dieser Befragung.');
+      expect(await page.locator('#f-gebiet-lat').getAttribute('aria-invalid')).toBe('true');
+      await page.getByRole('button', { name: 'Meinen Standort verwenden' }).click();
+      await page.waitForFunction(() => (document.getElementById('f-gebiet-lat') as HTMLInputElement).value === '52.51010');
+      expect(await page.getByLabel('Länge (Grad Ost)').inputValue()).toBe('13.32020');
+      await page.getByRole('button', { name: 'Antworten absenden' }).click();
+      await page.getByRole('heading', { name: 'Vielen Dank!' }).waitFor();
+      expect(errors).toEqual([]);
+      const rows: { area_id: string }[] = await t.db.query(`SELECT area_id FROM survey_response WHERE survey_id = $1 AND (answers->>'alter')::int = 41`, [surveyId]);
+      expect(rows).toEqual([{ area_id: ids['011101'] }]);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('drops the boundaries of an area that is no longer a target area', async () => {
-    const closed = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'closed' });
-    expect(closed.status).toBe(200);
-    // 011102 has a response and must stay; 011101 can go and takes its boundary with it.
-    expect((await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', { areas: [{ areaId: ids['011102'] }] })).status).toBe(200);
+    const three = [{ areaId: ids['011101'] }, { areaId: ids['011102'] }, { areaId: ids['011201'] }];
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', { areas: three })).status).toBe(200);
+    const withThird = geometries();
+    withThird.features.push({ type: 'Feature', id: ids['011201'], properties: { code: '011201', name: 'Wilhelmstraße' }, geometry: box(13.4, 52.5, 13.45, 52.52) });
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'planer', withThird)).body).toEqual({ areas: 3, missing: [] });
+    // 011101 and 011102 have responses and stay; 011201 goes and takes its boundary with it.
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', { areas: three.slice(0, 2) })).status).toBe(200);
     const rows: { area_id: string }[] = await t.db.query(`SELECT area_id FROM survey_area_geometry WHERE survey_id = $1`, [surveyId]);
-    expect(rows.map((r) => r.area_id)).toEqual([ids['011102']]);
+    expect(rows.map((r) => r.area_id).sort()).toEqual([ids['011101'], ids['011102']].sort());
   });
 });
