@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { type Form, type FormNode, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
 import { SurveyApiModule } from './survey-api.module';
+import { seriousViolations } from './testing/axe';
 import { todayInGermany } from './survey.constants';
 import { QUARTIER_FORM, TEST_AREAS } from './testing/fixtures';
 
@@ -190,6 +191,8 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
       await page.getByRole('button', { name: 'Meinen Standort verwenden' }).click();
       await page.waitForFunction(() => (document.getElementById('f-gebiet-lat') as HTMLInputElement).value === '52.51010');
       expect(await page.getByLabel('Länge (Grad Ost)').inputValue()).toBe('13.32020');
+      // With errors shown and partners/points filled: no serious or critical axe-core violation.
+      expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Antworten absenden' }).click();
       await page.getByRole('heading', { name: 'Vielen Dank!' }).waitFor();
       expect(errors).toEqual([]);

@@ -2,6 +2,7 @@ import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit'
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { SurveyApiModule } from './survey-api.module';
+import { seriousViolations } from './testing/axe';
 import { todayInGermany } from './survey.constants';
 import { TEST_AREAS } from './testing/fixtures';
 
@@ -181,6 +182,8 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
       await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
       await page.getByRole('button', { name: 'Organisation 3 entfernen' }).click();
       expect(await page.getByRole('button', { name: /^Organisation \d entfernen$/ }).allTextContents()).toEqual(['Organisation 1 entfernen', 'Organisation 2 entfernen']);
+      // With errors shown and partners/points filled: no serious or critical axe-core violation.
+      expect(await seriousViolations(page)).toEqual([]);
       await page.getByRole('button', { name: 'Antworten absenden' }).click();
       await page.getByRole('heading', { name: 'Vielen Dank!' }).waitFor();
       expect(errors).toEqual([]);
