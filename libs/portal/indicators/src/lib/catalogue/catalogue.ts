@@ -10,7 +10,7 @@ import { IndicatorTexts } from '../texts';
     @if (indicators.isLoading()) {
       <p role="status">{{ t('loading') }}</p>
     } @else {
-      <div class="scroll-x">
+      <div class="scroll-x" tabindex="0" role="region" [attr.aria-label]="t('tabCatalogue')">
         <table data-testid="catalogue-table">
           <thead>
             <tr>

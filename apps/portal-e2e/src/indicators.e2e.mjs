@@ -1,0 +1,69 @@
+// The indicator pages as the analyst (all of Berlin) sees them: log in, the explorer draws the
+// MSS status indicator S1 on the planning areas, the index page draws the MSS classes of the
+// latest stored run (MSS 2019) and lists the movers. Register in apps/portal-e2e/run.mjs:
+//   import { indicatorTests } from './src/indicators.e2e.mjs';   …   indicatorTests(context);
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { describeViolations, seriousA11yViolations } from './browser.mjs';
+
+/** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
+export function indicatorTests(context) {
+  /** @type {import('playwright-core').Page} */
+  let page;
+  const consoleErrors = [];
+
+  it('logs in as analyst and opens the indicator explorer with the MSS values', async () => {
+    const browserContext = await context.browser.newContext({ viewport: { width: 1440, height: 1200 }, locale: 'de-DE' });
+    page = await browserContext.newPage();
+    page.setDefaultTimeout(60_000);
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    await page.goto(`${context.baseUrl}/indicators`);
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel('Benutzername').fill('analyst');
+    await page.getByLabel('Passwort').fill('demo');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.waitForURL((url) => url.pathname === '/indicators');
+    await page.getByRole('heading', { level: 1, name: 'Indikatoren und Sozialmonitoring' }).waitFor();
+    // Options arrive with the catalogue and the periods (two requests): wait for them.
+    await page.locator('[data-testid="period-select"] option').nth(3).waitFor({ state: 'attached' });
+    const selected = await page.getByTestId('indicator-select').evaluate((select) => select.value);
+    assert.equal(selected, 'S1');
+    const periods = await page.getByTestId('period-select').locator('option').allInnerTexts();
+    assert.deepEqual(periods, ['2012', '2014', '2016', '2018']);
+  });
+
+  it('draws the choropleth of S1 over the planning areas with a numbered legend and a ranking', async () => {
+    const map = page.locator('[data-testid="indicator-map"][data-rendered-features]:not([data-rendered-features=""])');
+    await map.waitFor();
+    const drawn = Number(await map.getAttribute('data-rendered-features'));
+    assert.ok(drawn > 400, `features drawn: ${drawn}`);
+    const rows = page.locator('[data-testid="ranking-table"] tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) > 400, 'a ranking row per planning area with a value');
+    await rows.first().getByRole('button').first().click();
+    await page.getByTestId('series-chart').locator('svg').first().waitFor();
+    await page.screenshot({ path: join(context.outDir, 'indicators-explorer.png'), fullPage: true });
+  });
+
+  it('shows the MSS 2019 status classes on the index page, the movers and no serious accessibility violations', async () => {
+    await page.getByRole('tab', { name: 'Sozialindex' }).click();
+    await page.getByTestId('run-select').locator('option').first().waitFor({ state: 'attached' });
+    const runs = await page.getByTestId('run-select').locator('option').allInnerTexts();
+    assert.deepEqual(runs, ['MSS 2013 (2012)', 'MSS 2015 (2014)', 'MSS 2017 (2016)', 'MSS 2019 (2018)']);
+    const map = page.locator('[data-testid="index-map"][data-rendered-features]:not([data-rendered-features=""])');
+    await map.waitFor();
+    assert.ok(Number(await map.getAttribute('data-rendered-features')) > 400);
+    const counts = await page.locator('[data-testid="class-counts"] tbody tr').allInnerTexts();
+    assert.equal(counts.length, 4);
+    assert.match(counts[0], /1 hoch\s+\d+/);
+    await page.locator('[data-testid="movers-table"] tbody tr').first().waitFor();
+    await page.getByTestId('index-map').screenshot({ path: join(context.outDir, 'indicators-index-map.png') });
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    assert.deepEqual(consoleErrors, []);
+  });
+}
