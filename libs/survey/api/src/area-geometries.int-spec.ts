@@ -208,7 +208,11 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
     expect((await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', { areas: three })).status).toBe(200);
     const withThird = geometries();
     withThird.features.push({ type: 'Feature', id: ids['011201'], properties: { code: '011201', name: 'Wilhelmstraße' }, geometry: box(13.4, 52.5, 13.45, 52.52) });
-    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'planer', withThird)).body).toEqual({ areas: 3, missing: [] });
+    // In two parts, as the portal sends a city's boundaries: replace, then append.
+    const [first, ...rest] = withThird.features;
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'planer', { ...withThird, features: [first] })).body).toEqual({ areas: 1, missing: ['011102', '011201'] });
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries?mode=append`, 'planer', { ...withThird, features: rest })).body).toEqual({ areas: 3, missing: [] });
+    expect((await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries?mode=merge`, 'planer', withThird)).status).toBe(400);
     // 011101 and 011102 have responses and stay; 011201 goes and takes its boundary with it.
     expect((await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', { areas: three.slice(0, 2) })).status).toBe(200);
     const rows: { area_id: string }[] = await t.db.query(`SELECT area_id FROM survey_area_geometry WHERE survey_id = $1`, [surveyId]);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { areaMethodOf, emptyForm, insertNode, moveNode, newGroup, newQuestion, nodeAt, removeNode, syncAreaList, targetAreaGeometries } from './form-model.ts';
+import { areaMethodOf, emptyForm, geometryParts, insertNode, moveNode, newGroup, newQuestion, nodeAt, removeNode, syncAreaList, targetAreaGeometries } from './form-model.ts';
 
 describe('form model edits', () => {
   it('inserts, moves, nests and removes questions by path', () => {
@@ -71,5 +71,17 @@ describe('area geometries for by=point', () => {
       ['b', 'MultiPolygon', ['type', 'id', 'geometry']],
     ]);
     assert.deepEqual((collection.features[0].geometry.coordinates as number[][][])[0][0], [13.123457, 52.5]);
+  });
+});
+
+describe('geometry parts', () => {
+  it('splits features into bodies below the size, in order, never an empty part', () => {
+    const features = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, pad: 'x'.repeat(40) }));
+    const size = JSON.stringify(features[0]).length + 1;
+    const parts = geometryParts(features, size * 2);
+    assert.deepEqual(parts.map((p) => p.map((f) => f.id)), [['f0', 'f1'], ['f2', 'f3'], ['f4']]);
+    assert.deepEqual(geometryParts([], 100), []);
+    // A single feature larger than the limit still travels (the server answers 413 for it).
+    assert.deepEqual(geometryParts(features.slice(0, 1), 10).length, 1);
   });
 });

@@ -176,3 +176,25 @@ export function targetAreaGeometries(
     missing: targets.filter((t) => !features.has(t.areaId)).map((t) => t.key),
   };
 }
+
+/**
+ * Splits boundaries into request bodies below `maxBytes` (the services take 1 MB of JSON; a city's
+ * planning areas are more): the first part replaces what the survey holds, the others append.
+ */
+export function geometryParts<F>(features: readonly F[], maxBytes = 700_000): F[][] {
+  const parts: F[][] = [];
+  let current: F[] = [];
+  let size = 0;
+  for (const feature of features) {
+    const bytes = JSON.stringify(feature).length + 1;
+    if (current.length > 0 && size + bytes > maxBytes) {
+      parts.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(feature);
+    size += bytes;
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}

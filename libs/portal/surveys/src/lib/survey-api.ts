@@ -224,8 +224,8 @@ export class SurveyApi {
   }
 
   /** The target areas' boundaries (from the registry) for placing map points of an area question by=point. */
-  setAreaGeometries(id: string, collection: { type: 'FeatureCollection'; features: readonly GeometryFeature[] }): Promise<{ areas: number; missing: string[] }> {
-    return firstValueFrom(this.http.put<{ areas: number; missing: string[] }>(`${this.base}/surveys/${id}/area-geometries`, collection));
+  setAreaGeometries(id: string, collection: { type: 'FeatureCollection'; features: readonly GeometryFeature[] }, mode: 'replace' | 'append' = 'replace'): Promise<{ areas: number; missing: string[] }> {
+    return firstValueFrom(this.http.put<{ areas: number; missing: string[] }>(`${this.base}/surveys/${id}/area-geometries`, collection, { params: new HttpParams().set('mode', mode) }));
   }
 
   addWave(id: string, wave: { name: string; opensOn: string; closesOn: string; invitationOnly: boolean }): Promise<Wave> {

@@ -194,3 +194,10 @@ export const areaGeometriesSchema = z.object({
     .max(5000),
 });
 export class AreaGeometriesDto extends createZodDto(areaGeometriesSchema) {}
+
+/**
+ * `append` adds to (or replaces single areas of) what is stored: a city's boundaries exceed one
+ * request body (1 MB), so the portal sends them in parts, the first with `replace`.
+ */
+export const areaGeometriesQuerySchema = z.object({ mode: z.enum(['replace', 'append']).default('replace') });
+export class AreaGeometriesQueryDto extends createZodDto(areaGeometriesQuerySchema) {}

@@ -7,6 +7,7 @@ import { SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
 import { readRawBody, XLSX_TYPE } from './raw-body';
 import {
   AreaGeometriesDto,
+  AreaGeometriesQueryDto,
   CandidateAreasDto,
   CreateSurveyDto,
   CreateWaveDto,
@@ -114,10 +115,16 @@ export class SurveysController {
   @Put('surveys/:id/area-geometries')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({
-    summary: "Boundaries of the target areas (GeoJSON FeatureCollection, feature id = area id; Polygon/MultiPolygon) for placing map points of an area question by=point",
+    summary: "Boundaries of the target areas (GeoJSON FeatureCollection, feature id = area id; Polygon/MultiPolygon) for placing map points of an area question by=point; ?mode=append adds a further part",
   })
-  areaGeometries(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: AreaGeometriesDto) {
-    return this.surveys.setAreaGeometries(access, tenantId, id, body);
+  areaGeometries(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: AreaGeometriesQueryDto,
+    @Body() body: AreaGeometriesDto,
+  ) {
+    return this.surveys.setAreaGeometries(access, tenantId, id, body, query.mode);
   }
 
   @Post('surveys/:id/status')

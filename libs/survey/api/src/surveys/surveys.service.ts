@@ -193,7 +193,7 @@ export class SurveysService {
    * Stores the target areas' boundaries (replacing earlier ones) so that map points can be placed.
    * Every feature must be a target area of this survey; the portal reads them from the registry.
    */
-  async setAreaGeometries(access: AccessContext, tenantId: string, id: string, input: z.infer<typeof areaGeometriesSchema>): Promise<{ areas: number; missing: string[] }> {
+  async setAreaGeometries(access: AccessContext, tenantId: string, id: string, input: z.infer<typeof areaGeometriesSchema>, mode: 'replace' | 'append' = 'replace'): Promise<{ areas: number; missing: string[] }> {
     return this.store.db.transaction(async (manager) => {
       const survey = await this.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
       const targets = await this.store.targetAreas(survey.id, manager);
@@ -215,13 +215,15 @@ export class SurveysService {
       });
       if (positions > MAX_GEOMETRY_POSITIONS) problems.push(`the geometries have ${positions} positions; at most ${MAX_GEOMETRY_POSITIONS} (simplify them)`);
       if (problems.length > 0) throw new SurveyApiError('InvalidTargetArea', problems[0], { problems });
-      await manager.query(`DELETE FROM survey_area_geometry WHERE survey_id = $1`, [id]);
+      if (mode === 'replace') await manager.query(`DELETE FROM survey_area_geometry WHERE survey_id = $1`, [id]);
       await manager.query(
-        `INSERT INTO survey_area_geometry (survey_id, area_id, geometry) SELECT $1, t.area_id, t.geometry FROM unnest($2::uuid[], $3::jsonb[]) AS t(area_id, geometry)`,
+        `INSERT INTO survey_area_geometry (survey_id, area_id, geometry) SELECT $1, t.area_id, t.geometry FROM unnest($2::uuid[], $3::jsonb[]) AS t(area_id, geometry)
+         ON CONFLICT (survey_id, area_id) DO UPDATE SET geometry = excluded.geometry`,
         [id, input.features.map((f) => f.id ?? f.properties?.id), input.features.map((f) => JSON.stringify({ type: f.geometry.type, coordinates: f.geometry.coordinates }))],
       );
       await manager.query(`UPDATE survey SET updated_at = now() WHERE id = $1`, [id]);
-      return { areas: input.features.length, missing: targets.filter((t) => !seen.has(t.areaId)).map((t) => t.key) };
+      const stored = new Set(((await manager.query(`SELECT area_id FROM survey_area_geometry WHERE survey_id = $1`, [id])) as { area_id: string }[]).map((r) => r.area_id));
+      return { areas: stored.size, missing: targets.filter((t) => !stored.has(t.areaId)).map((t) => t.key) };
     });
   }
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSign
 import { FormsModule } from '@angular/forms';
 import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
-import { areaMethodOf, syncAreaList, targetAreaGeometries } from '../form-model';
+import { areaMethodOf, geometryParts, syncAreaList, targetAreaGeometries } from '../form-model';
 import { SurveyApi, type SurveyDetail } from '../survey-api';
 import { SurveyTexts } from '../texts';
 
@@ -199,7 +199,10 @@ export class PublishPanel {
       this.problems.set([this.t('geometriesMissing', { codes: missing.slice(0, 20).join(', ') })]);
       return false;
     }
-    const stored = await this.api.setAreaGeometries(survey.id, collection);
+    let stored = { areas: 0, missing: [] as string[] };
+    for (const [i, features] of geometryParts(collection.features).entries()) {
+      stored = await this.api.setAreaGeometries(survey.id, { type: 'FeatureCollection', features }, i === 0 ? 'replace' : 'append');
+    }
     this.message.set({ kind: 'success', text: this.t('geometriesSent', { n: stored.areas }) });
     return true;
   }
