@@ -5,11 +5,38 @@ import tseslint from 'typescript-eslint';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 
-const INFRA_PACKAGES = ['@nestjs/*', 'typeorm', 'kafkajs', 'ioredis', 'pg', 'express', 'fs', 'node:fs', 'node:net', 'node:http', 'net', 'http'];
+const INFRA_PACKAGES = [
+  '@nestjs/*',
+  'typeorm',
+  'kafkajs',
+  'ioredis',
+  'pg',
+  'express',
+  'fs',
+  'node:fs',
+  'node:net',
+  'node:http',
+  'net',
+  'http',
+];
 const DOMAINS = ['registry', 'indicator', 'network', 'survey', 'evaluation', 'reporting'];
 
 export default [
-  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', '**/.quartier', 'coverage', 'tmp', 'bench-results', '**/*.js', '**/*.cjs', '**/*.mjs'] },
+  {
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.nx',
+      '**/.angular',
+      '**/.quartier',
+      'coverage',
+      'tmp',
+      'bench-results',
+      '**/*.js',
+      '**/*.cjs',
+      '**/*.mjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...nx.configs['flat/base'],
@@ -27,17 +54,43 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core', 'type:contracts'], bannedExternalImports: INFRA_PACKAGES },
+            {
+              sourceTag: 'type:core',
+              onlyDependOnLibsWithTags: ['type:core', 'type:contracts'],
+              bannedExternalImports: INFRA_PACKAGES,
+            },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
-            { sourceTag: 'type:api', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:api', 'type:infra', 'type:contracts', 'type:feature', 'type:ui', 'type:data-access'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'] },
-            { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:contracts'] },
+            {
+              sourceTag: 'type:api',
+              onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'],
+            },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: [
+                'type:api',
+                'type:infra',
+                'type:contracts',
+                'type:feature',
+                'type:ui',
+                'type:data-access',
+              ],
+            },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'],
+            },
+            {
+              sourceTag: 'type:feature',
+              onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:contracts'],
+            },
             { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts'] },
             { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contracts'] },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal', 'scope:shared'] },
-            ...DOMAINS.map((d) => ({ sourceTag: `scope:${d}`, onlyDependOnLibsWithTags: [`scope:${d}`, 'scope:shared'] })),
+            ...DOMAINS.map((d) => ({
+              sourceTag: `scope:${d}`,
+              onlyDependOnLibsWithTags: [`scope:${d}`, 'scope:shared'],
+            })),
             { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
           ],
         },

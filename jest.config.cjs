@@ -7,13 +7,20 @@ const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.base.
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
 );
-const swc = { ...swcrc, $schema: undefined, jsc: { ...swcrc.jsc, baseUrl: __dirname, paths: undefined }, swcrc: false };
+const swc = {
+  ...swcrc,
+  $schema: undefined,
+  jsc: { ...swcrc.jsc, baseUrl: __dirname, paths: undefined },
+  swcrc: false,
+};
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
   // ESM-only dependencies (jose, oidc-provider and theirs) are transpiled to CommonJS for Jest.
-  transformIgnorePatterns: ['/node_modules/(?!(jose|oidc-provider|@koa|koa|quick-lru|nanoid|eta|oidc-token-hash|jsesc)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|oidc-provider|@koa|koa|quick-lru|nanoid|eta|oidc-token-hash|jsesc)/)',
+  ],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.quartier/'],
 };
@@ -22,7 +29,12 @@ module.exports = {
   // servers and brokers, so they get a minute.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,tools}/**/*.spec.ts'], testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/portal/', '<rootDir>/libs/portal/'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,apps,tools}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/portal/', '<rootDir>/libs/portal/'],
+    },
     {
       ...common,
       displayName: 'integration',

@@ -18,7 +18,17 @@ function buildServer() {
   rmSync(join(root, 'dist/server'), { recursive: true, force: true });
   execFileSync(
     bin('swc'),
-    ['apps', 'libs', '-d', 'dist/server', '--config-file', '.swcrc', '--ignore', '**/*.spec.ts,**/*.int-spec.ts,apps/portal/**,apps/portal-e2e/**,libs/portal/**', '--quiet'],
+    [
+      'apps',
+      'libs',
+      '-d',
+      'dist/server',
+      '--config-file',
+      '.swcrc',
+      '--ignore',
+      '**/*.spec.ts,**/*.int-spec.ts,apps/portal/**,apps/portal-e2e/**,libs/portal/**',
+      '--quiet',
+    ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   // tools/start.mjs compares this stamp with the sources to decide whether to rebuild.
@@ -30,7 +40,11 @@ function buildPortal() {
   if (!existsSync(join(root, 'apps/portal/project.json'))) return;
   const started = Date.now();
   log('building the portal (Angular) → dist/portal — this takes a minute on first start');
-  execFileSync(bin('nx'), ['run', 'portal:build'], { cwd: root, stdio: ['ignore', 2, 2], env: { ...process.env, NX_DAEMON: 'false' } });
+  execFileSync(bin('nx'), ['run', 'portal:build'], {
+    cwd: root,
+    stdio: ['ignore', 2, 2],
+    env: { ...process.env, NX_DAEMON: 'false' },
+  });
   log(`portal built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -24,14 +24,18 @@ function newestMtime(dir, accept) {
 }
 
 const stampOf = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const isPortal = (p) => p.includes('/apps/portal/') || p.includes('/libs/portal/') || p.includes('/apps/portal-e2e/');
+const isPortal = (p) =>
+  p.includes('/apps/portal/') || p.includes('/libs/portal/') || p.includes('/apps/portal-e2e/');
 const serverSources = Math.max(
   newestMtime(join(root, 'apps'), (p) => p.endsWith('.ts') && !isPortal(p)),
   newestMtime(join(root, 'libs'), (p) => p.endsWith('.ts') && !isPortal(p)),
 );
 const serverStamp = join(root, 'dist/server/.built');
 if (stampOf(serverStamp) < serverSources) {
-  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 const portalSources = Math.max(
   newestMtime(join(root, 'apps/portal'), () => true),
@@ -40,7 +44,10 @@ const portalSources = Math.max(
 const portalIndex = join(root, 'dist/portal/browser/index.html');
 if (existsSync(join(root, 'apps/portal/project.json')) && stampOf(portalIndex) < portalSources) {
   log('building the portal (first start or changed sources) …');
-  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--portal'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--portal'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }
 log('starting the embedded platform');
 createRequire(import.meta.url)(join(root, 'dist/server/apps/platform/src/main.js'));

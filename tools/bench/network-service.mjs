@@ -27,15 +27,27 @@ const seconds = (started) => Number(((performance.now() - started) / 1000).toFix
 
 function ensureBuilt() {
   if (existsSync(join(root, 'dist/server/libs/network/api/src/index.js'))) return;
-  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 async function computePart(edges) {
-  const { computeMetrics, workersAvailable } = require(join(root, 'dist/server/libs/network/compute/src/network-compute.js'));
-  const input = { nodes: Array.from({ length: N }, (_, i) => ({ id: `v${i}`, sector: null })), edges: edges.map(([s, t]) => ({ source: `v${s}`, target: `v${t}` })), directed: false };
+  const { computeMetrics, workersAvailable } = require(
+    join(root, 'dist/server/libs/network/compute/src/network-compute.js'),
+  );
+  const input = {
+    nodes: Array.from({ length: N }, (_, i) => ({ id: `v${i}`, sector: null })),
+    edges: edges.map(([s, t]) => ({ source: `v${s}`, target: `v${t}` })),
+    directed: false,
+  };
   const events = [];
   const started = performance.now();
-  const metrics = await computeMetrics(input, { onProgress: (p) => events.push({ t: seconds(started), phase: p.phase, fraction: Number(p.fraction.toFixed(4)) }) });
+  const metrics = await computeMetrics(input, {
+    onProgress: (p) =>
+      events.push({ t: seconds(started), phase: p.phase, fraction: Number(p.fraction.toFixed(4)) }),
+  });
   const total = seconds(started);
   const pathsDone = events.find((e) => e.phase === 'measures')?.t ?? null;
   return {
@@ -45,7 +57,12 @@ async function computePart(edges) {
     otherMeasuresSeconds: pathsDone === null ? null : Number((total - pathsDone).toFixed(3)),
     progressEvents: events.length,
     firstProgress: events[0] ?? null,
-    graph: { nodes: metrics.graph.nodes, edges: metrics.graph.edges, averagePathLength: metrics.graph.averagePathLength, modularity: metrics.graph.modularity },
+    graph: {
+      nodes: metrics.graph.nodes,
+      edges: metrics.graph.edges,
+      averagePathLength: metrics.graph.averagePathLength,
+      modularity: metrics.graph.modularity,
+    },
   };
 }
 
@@ -55,23 +72,55 @@ async function servicePart(edges) {
   process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
   const { startServiceTestApp } = require(join(root, 'dist/server/libs/service-kit/src/index.js'));
   const { NetworkApiModule } = require(join(root, 'dist/server/libs/network/api/src/index.js'));
-  const t = await startServiceTestApp({ service: 'network', module: (rt) => NetworkApiModule.forRoot(rt), moduleClass: NetworkApiModule });
+  const t = await startServiceTestApp({
+    service: 'network',
+    module: (rt) => NetworkApiModule.forRoot(rt),
+    moduleClass: NetworkApiModule,
+  });
   try {
-    const [mitte] = Object.values(await t.seedAreas('berlin-demo', [{ code: '01', level: 'bezirk', name: 'Mitte' }]));
+    const [mitte] = Object.values(
+      await t.seedAreas('berlin-demo', [{ code: '01', level: 'bezirk', name: 'Mitte' }]),
+    );
     const token = await t.tokenFor('admin');
     const api = async (method, path, body) => {
-      const response = await fetch(`${t.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+      const response = await fetch(`${t.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       return { status: response.status, body: await response.json() };
     };
-    const network = (await api('POST', '/api/network/networks', { name: 'BA 20k', areaId: mitte, weighted: false })).body;
-    const wave = (await api('POST', `/api/network/networks/${network.id}/waves`, { label: 'W1', observedOn: '2024-05-15' })).body;
+    const network = (
+      await api('POST', '/api/network/networks', { name: 'BA 20k', areaId: mitte, weighted: false })
+    ).body;
+    const wave = (
+      await api('POST', `/api/network/networks/${network.id}/waves`, {
+        label: 'W1',
+        observedOn: '2024-05-15',
+      })
+    ).body;
     const form = new FormData();
-    form.append('nodes', new Blob([['id,name', ...Array.from({ length: N }, (_, i) => `v${i},Akteur ${i}`)].join('\n')]), 'nodes.csv');
-    form.append('edges', new Blob([['source,target', ...edges.map(([s, x]) => `v${s},v${x}`)].join('\n')]), 'edges.csv');
+    form.append(
+      'nodes',
+      new Blob([['id,name', ...Array.from({ length: N }, (_, i) => `v${i},Akteur ${i}`)].join('\n')]),
+      'nodes.csv',
+    );
+    form.append(
+      'edges',
+      new Blob([['source,target', ...edges.map(([s, x]) => `v${s},v${x}`)].join('\n')]),
+      'edges.csv',
+    );
     let started = performance.now();
-    const imported = await fetch(`${t.url}/api/network/networks/${network.id}/waves/${wave.id}/imports?format=csv`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const imported = await fetch(
+      `${t.url}/api/network/networks/${network.id}/waves/${wave.id}/imports?format=csv`,
+      { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form },
+    );
     const importResult = await imported.json();
-    if (imported.status !== 201) throw new Error(`import failed: ${JSON.stringify(importResult).slice(0, 300)}`);
+    if (imported.status !== 201)
+      throw new Error(`import failed: ${JSON.stringify(importResult).slice(0, 300)}`);
     const importSeconds = seconds(started);
     const refused = await api('GET', `/api/network/networks/${network.id}/waves/${wave.id}/metrics`);
     started = performance.now();
@@ -82,7 +131,12 @@ async function servicePart(edges) {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const pollStarted = performance.now();
       state = (await api('GET', `/api/network/metrics-jobs/${job.id}`)).body;
-      polls.push({ t: seconds(started), phase: state.phase, progress: Number(state.progress.toFixed(4)), pollMs: Number((performance.now() - pollStarted).toFixed(1)) });
+      polls.push({
+        t: seconds(started),
+        phase: state.phase,
+        progress: Number(state.progress.toFixed(4)),
+        pollMs: Number((performance.now() - pollStarted).toFixed(1)),
+      });
     }
     const jobSeconds = seconds(started);
     started = performance.now();
@@ -93,7 +147,14 @@ async function servicePart(edges) {
       importSeconds,
       importResult,
       syncReadBeforeJob: { status: refused.status, code: refused.body.code },
-      job: { status: state.status, message: state.message, seconds: jobSeconds, polls: polls.length, distinctProgressValues: distinct, maxPollMs: Math.max(...polls.map((p) => p.pollMs)) },
+      job: {
+        status: state.status,
+        message: state.message,
+        seconds: jobSeconds,
+        polls: polls.length,
+        distinctProgressValues: distinct,
+        maxPollMs: Math.max(...polls.map((p) => p.pollMs)),
+      },
       progressTimeline: polls.filter((p, i) => i === 0 || p.phase !== polls[i - 1].phase || i % 5 === 0),
       resultReadSeconds: readSeconds,
       resultActors: result.body.actors?.length ?? null,
@@ -111,22 +172,46 @@ export default async function run() {
   const result = {
     benchmark: 'network-service',
     graph: { model: 'barabasi-albert', n: N, m: M, seed: SEED, edges: edges.length },
-    machine: { cpus: cpus().length, parallelism: availableParallelism(), cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+    machine: {
+      cpus: cpus().length,
+      parallelism: availableParallelism(),
+      cpu: cpus()[0]?.model ?? 'unknown',
+      node: process.version,
+    },
     compute,
     service,
   };
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results/network-service.json'), `${JSON.stringify(result, null, 2)}\n`);
   const rows = [
-    ['all measures, worker threads (compute path)', `${compute.seconds} s`, `${compute.progressEvents} progress callbacks; paths ${compute.pathPhaseSeconds} s, rest ${compute.otherMeasuresSeconds} s`],
+    [
+      'all measures, worker threads (compute path)',
+      `${compute.seconds} s`,
+      `${compute.progressEvents} progress callbacks; paths ${compute.pathPhaseSeconds} s, rest ${compute.otherMeasuresSeconds} s`,
+    ],
   ];
   if (!service.skipped) {
-    rows.push(['CSV import over HTTP (20k actors, ~100k ties)', `${service.importSeconds} s`, `${service.importResult.actorsCreated} actors, ${service.importResult.tiesCreated} ties`]);
-    rows.push(['measure job (POST → succeeded, polled)', `${service.job.seconds} s`, `${service.job.polls} polls, ${service.job.distinctProgressValues} distinct progress values, slowest poll ${service.job.maxPollMs} ms`]);
-    rows.push(['cached result read (GET …/metrics)', `${service.resultReadSeconds} s`, `${service.resultActors} actors`]);
+    rows.push([
+      'CSV import over HTTP (20k actors, ~100k ties)',
+      `${service.importSeconds} s`,
+      `${service.importResult.actorsCreated} actors, ${service.importResult.tiesCreated} ties`,
+    ]);
+    rows.push([
+      'measure job (POST → succeeded, polled)',
+      `${service.job.seconds} s`,
+      `${service.job.polls} polls, ${service.job.distinctProgressValues} distinct progress values, slowest poll ${service.job.maxPollMs} ms`,
+    ]);
+    rows.push([
+      'cached result read (GET …/metrics)',
+      `${service.resultReadSeconds} s`,
+      `${service.resultActors} actors`,
+    ]);
   } else rows.push(['service path', 'skipped', service.skipped]);
-  process.stdout.write(`\nnetwork service, BA n=${N} m=${M} (${edges.length} ties), ${result.machine.parallelism} threads\n`);
-  for (const [what, time, note] of rows) process.stdout.write(`  ${what.padEnd(48)} ${time.padStart(10)}   ${note}\n`);
+  process.stdout.write(
+    `\nnetwork service, BA n=${N} m=${M} (${edges.length} ties), ${result.machine.parallelism} threads\n`,
+  );
+  for (const [what, time, note] of rows)
+    process.stdout.write(`  ${what.padEnd(48)} ${time.padStart(10)}   ${note}\n`);
   return result;
 }
 

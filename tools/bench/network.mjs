@@ -52,7 +52,17 @@ export function barabasiAlbert(n, m, seed) {
 function compile(out) {
   execFileSync(
     join(root, 'node_modules/.bin/swc'),
-    ['libs/network/compute/src', 'libs/network/core/src', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
+    [
+      'libs/network/compute/src',
+      'libs/network/core/src',
+      '-d',
+      out,
+      '--config-file',
+      '.swcrc',
+      '--ignore',
+      '**/*.spec.ts',
+      '--quiet',
+    ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
@@ -83,29 +93,55 @@ export default async function networkBenchmark(options = {}) {
   const edgeList = barabasiAlbert(N, M, SEED);
   const csv = join(work, `ba-${N}-${M}.csv`);
   writeFileSync(csv, 'source,target\n' + edgeList.map(([s, t]) => `${s},${t}`).join('\n') + '\n');
-  const graph = core.buildNetworkGraph({ edges: edgeList.map(([s, t]) => ({ source: String(s), target: String(t) })) });
+  const graph = core.buildNetworkGraph({
+    edges: edgeList.map(([s, t]) => ({ source: String(s), target: String(t) })),
+  });
 
   // Ours: the fused Brandes kernel (betweenness + closeness + harmonic + path lengths together).
   const threads = availableParallelism();
   const [singleThread] = await best(repeat, () => core.pathMeasures(graph));
-  const [parallel, paths] = await best(repeat, () => parallelPathMeasures(graph, { threads, callerWorks: true }));
+  const [parallel, paths] = await best(repeat, () =>
+    parallelPathMeasures(graph, { threads, callerWorks: true }),
+  );
 
   // Every other measure, one by one and all together (path measures passed in, not recomputed).
-  const others = ['degree', 'pagerank', 'eigenvector', 'clustering', 'transitivity', 'centralization', 'constraint', 'effectiveSize', 'community', 'isolates', 'bridges', 'cutPoints'];
+  const others = [
+    'degree',
+    'pagerank',
+    'eigenvector',
+    'clustering',
+    'transitivity',
+    'centralization',
+    'constraint',
+    'effectiveSize',
+    'community',
+    'isolates',
+    'bridges',
+    'cutPoints',
+  ];
   const perMeasure = {};
-  for (const name of others) [perMeasure[name]] = await best(repeat, () => core.computeNetworkMetrics(graph, { measures: new Set([name]) }));
+  for (const name of others)
+    [perMeasure[name]] = await best(repeat, () =>
+      core.computeNetworkMetrics(graph, { measures: new Set([name]) }),
+    );
   const [allOthers, metrics] = await best(repeat, () =>
     core.computeNetworkMetrics(graph, { measures: new Set(core.ALL_MEASURES), pathMeasures: paths }),
   );
   const oursRss = process.resourceUsage().maxRSS;
 
-  process.stderr.write(`[bench network] igraph${networkx === 'full' ? ' and full NetworkX (minutes)' : ''} on the same edge list…\n`);
+  process.stderr.write(
+    `[bench network] igraph${networkx === 'full' ? ' and full NetworkX (minutes)' : ''} on the same edge list…\n`,
+  );
   const python = JSON.parse(
-    execFileSync('/usr/bin/python3', [join(root, 'tools/bench/network_igraph.py'), csv, '--repeat', String(repeat), '--networkx', networkx], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }),
+    execFileSync(
+      '/usr/bin/python3',
+      [join(root, 'tools/bench/network_igraph.py'), csv, '--repeat', String(repeat), '--networkx', networkx],
+      {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    ),
   );
   let maxDifference = 0;
   for (const [id, value] of Object.entries(python.igraph.betweenness)) {
@@ -115,7 +151,12 @@ export default async function networkBenchmark(options = {}) {
   const igraphSeconds = python.igraph.seconds;
   const nxSeconds = python.networkx?.seconds;
   const result = {
-    graph: { model: 'Barabási–Albert (NetworkX construction, mulberry32 seed)', n: graph.n, m: graph.m, seed: SEED },
+    graph: {
+      model: 'Barabási–Albert (NetworkX construction, mulberry32 seed)',
+      n: graph.n,
+      m: graph.m,
+      seed: SEED,
+    },
     machine: { cpus: cpus().length, threads, node: process.version },
     repeat,
     ours: {
@@ -126,33 +167,55 @@ export default async function networkBenchmark(options = {}) {
       modularity: metrics.graph.modularity,
       maxRssMiB: Math.round(oursRss / 1024),
     },
-    igraph: { version: python.igraph.version, seconds: Object.fromEntries(Object.entries(igraphSeconds).map(([k, v]) => [k, Number(v.toFixed(3))])), maxRssMiB: Math.round(python.igraph.maxRssKiB / 1024) },
+    igraph: {
+      version: python.igraph.version,
+      seconds: Object.fromEntries(Object.entries(igraphSeconds).map(([k, v]) => [k, Number(v.toFixed(3))])),
+      maxRssMiB: Math.round(python.igraph.maxRssKiB / 1024),
+    },
     networkx: python.networkx
-      ? { version: python.networkx.version, seconds: Object.fromEntries(Object.entries(nxSeconds).map(([k, v]) => [k, Number(v.toFixed(3))])), note: python.networkx.note }
+      ? {
+          version: python.networkx.version,
+          seconds: Object.fromEntries(Object.entries(nxSeconds).map(([k, v]) => [k, Number(v.toFixed(3))])),
+          note: python.networkx.note,
+        }
       : null,
     checks: {
       betweennessMaxAbsDifferenceToIgraph: maxDifference,
       noSlowerThanIgraph: parallel <= igraphSeconds['betweenness+closeness'],
       speedupVsIgraph: Number((igraphSeconds['betweenness+closeness'] / parallel).toFixed(2)),
-      speedupVsNetworkx: nxSeconds ? Number((nxSeconds['betweenness+closeness'] / parallel).toFixed(1)) : null,
+      speedupVsNetworkx: nxSeconds
+        ? Number((nxSeconds['betweenness+closeness'] / parallel).toFixed(1))
+        : null,
       otherMeasuresUnder2s: allOthers < 2,
     },
   };
 
   const rows = [['measure', 'ours (s)', 'igraph (s)', 'NetworkX (s)']];
   const fmt = (v) => (v === undefined || v === null ? '–' : v.toFixed(3));
-  rows.push([`betweenness+closeness`, `${fmt(parallel)} (${threads} thr), ${fmt(singleThread)} (1 thr)`, fmt(igraphSeconds['betweenness+closeness']), fmt(nxSeconds?.['betweenness+closeness'])]);
+  rows.push([
+    `betweenness+closeness`,
+    `${fmt(parallel)} (${threads} thr), ${fmt(singleThread)} (1 thr)`,
+    fmt(igraphSeconds['betweenness+closeness']),
+    fmt(nxSeconds?.['betweenness+closeness']),
+  ]);
   rows.push(['  betweenness alone', '(fused)', fmt(igraphSeconds.betweenness), fmt(nxSeconds?.betweenness)]);
   rows.push(['  closeness alone', '(fused)', fmt(igraphSeconds.closeness), fmt(nxSeconds?.closeness)]);
   for (const name of others) {
     const key = name === 'effectiveSize' ? null : name;
-    rows.push([name, fmt(perMeasure[name]), key ? fmt(igraphSeconds[key]) : '–', key ? fmt(nxSeconds?.[key]) : '–']);
+    rows.push([
+      name,
+      fmt(perMeasure[name]),
+      key ? fmt(igraphSeconds[key]) : '–',
+      key ? fmt(nxSeconds?.[key]) : '–',
+    ]);
   }
   rows.push(['all other measures', fmt(allOthers), '', '']);
   rows.push(['peak RSS (MiB)', String(result.ours.maxRssMiB), String(result.igraph.maxRssMiB), '']);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const table = rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ')).join('\n');
-  process.stdout.write(`\nnetwork benchmark — BA n=${graph.n}, m=${graph.m} ties, best of ${repeat}\n${table}\n`);
+  process.stdout.write(
+    `\nnetwork benchmark — BA n=${graph.n}, m=${graph.m} ties, best of ${repeat}\n${table}\n`,
+  );
   process.stdout.write(
     `betweenness |ours − igraph| ≤ ${maxDifference.toExponential(1)}; ${result.checks.noSlowerThanIgraph ? 'no slower than' : 'SLOWER than'} igraph (×${result.checks.speedupVsIgraph})` +
       (result.checks.speedupVsNetworkx ? `, ×${result.checks.speedupVsNetworkx} vs NetworkX` : '') +
@@ -172,7 +235,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  networkBenchmark({ networkx: value('--networkx'), repeat: value('--repeat') ? Number(value('--repeat')) : undefined }).catch((error) => {
+  networkBenchmark({
+    networkx: value('--networkx'),
+    repeat: value('--repeat') ? Number(value('--repeat')) : undefined,
+  }).catch((error) => {
     process.stderr.write(`${error.stack ?? error}\n`);
     process.exitCode = 1;
   });

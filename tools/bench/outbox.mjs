@@ -33,7 +33,8 @@ export default async function outboxBenchmark(options = {}) {
   const appendBatch = options.appendBatch ?? 500;
   const relayBatch = options.relayBatch ?? 500;
   const dist = join(root, 'dist/server/libs');
-  if (!existsSync(join(dist, 'messaging/src/index.js'))) throw new Error('dist/server missing: run `node tools/build.mjs --server` first');
+  if (!existsSync(join(dist, 'messaging/src/index.js')))
+    throw new Error('dist/server missing: run `node tools/build.mjs --server` first');
   const messaging = require(join(dist, 'messaging/src/index.js'));
   const persistence = require(join(dist, 'persistence/src/index.js'));
   const { Client } = require('pg');
@@ -56,13 +57,25 @@ export default async function outboxBenchmark(options = {}) {
   }
   const brokerList = brokers.split(',');
   const logger = messaging.silentLogger;
-  const dataSource = persistence.createSchemaDataSource({ url: url.toString(), schema: 'registry', entities: [], migrations: messaging.messagingMigrations('registry'), poolSize: 8 });
+  const dataSource = persistence.createSchemaDataSource({
+    url: url.toString(),
+    schema: 'registry',
+    entities: [],
+    migrations: messaging.messagingMigrations('registry'),
+    poolSize: 8,
+  });
   const producer = new messaging.KafkaEventBus({ service: 'registry', brokers: brokerList, logger });
   const consumer = new messaging.KafkaEventBus({
     service: 'reporting',
     brokers: brokerList,
     logger,
-    consumer: { sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1000, rebalanceTimeoutMs: 5000, maxWaitTimeMs: 100, partitionsConsumedConcurrently: 4 },
+    consumer: {
+      sessionTimeoutMs: 10_000,
+      heartbeatIntervalMs: 1000,
+      rebalanceTimeoutMs: 5000,
+      maxWaitTimeMs: 100,
+      partitionsConsumedConcurrently: 4,
+    },
   });
   let relay;
   try {
@@ -71,15 +84,31 @@ export default async function outboxBenchmark(options = {}) {
     const tenant = `bench-${randomUUID().slice(0, 8)}`;
     const counts = new Map();
     let lastConsumedAt = 0;
-    const sub = await consumer.subscribe(`bench-${randomUUID().slice(0, 8)}`, ['registry.area.upserted'], (event) => {
-      counts.set(event.payload.versionId, (counts.get(event.payload.versionId) ?? 0) + 1);
-      lastConsumedAt = performance.now();
-    });
+    const sub = await consumer.subscribe(
+      `bench-${randomUUID().slice(0, 8)}`,
+      ['registry.area.upserted'],
+      (event) => {
+        counts.set(event.payload.versionId, (counts.get(event.payload.versionId) ?? 0) + 1);
+        lastConsumedAt = performance.now();
+      },
+    );
     await sub.ready;
     // Warm the producer (connection, metadata, topic) outside the measurement.
-    await producer.publish('registry.tenant.upserted', { tenantId: tenant, name: 'Bench', levels: [] }, { tenantId: tenant, key: tenant });
+    await producer.publish(
+      'registry.tenant.upserted',
+      { tenantId: tenant, name: 'Bench', levels: [] },
+      { tenantId: tenant, key: tenant },
+    );
 
-    relay = new messaging.OutboxRelay({ dataSource, bus: producer, schema: 'registry', batchSize: relayBatch, pollIntervalMs: 50, logger, cleanup: false });
+    relay = new messaging.OutboxRelay({
+      dataSource,
+      bus: producer,
+      schema: 'registry',
+      batchSize: relayBatch,
+      pollIntervalMs: 50,
+      logger,
+      cleanup: false,
+    });
     const writer = new messaging.OutboxWriter({ service: 'registry' });
     const areas = Array.from({ length: 200 }, () => randomUUID()); // 200 keys, as areas of a district
     const parentId = randomUUID();
@@ -94,7 +123,18 @@ export default async function outboxBenchmark(options = {}) {
               return {
                 type: 'registry.area.upserted',
                 // versionId tags the phase, so the consumer counts each phase's events apart.
-                payload: { id, tenantId: tenant, code: `0101${String(offset + i).padStart(6, '0')}`, name: `Planungsraum ${offset + i}`, level: 'planning-area', parentId, path: [parentId], population: offset + i, versionId: phase, validFrom: '2021-01-01' },
+                payload: {
+                  id,
+                  tenantId: tenant,
+                  code: `0101${String(offset + i).padStart(6, '0')}`,
+                  name: `Planungsraum ${offset + i}`,
+                  level: 'planning-area',
+                  parentId,
+                  path: [parentId],
+                  population: offset + i,
+                  versionId: phase,
+                  validFrom: '2021-01-01',
+                },
                 meta: { tenantId: tenant, key: id },
               };
             }),
@@ -133,7 +173,9 @@ export default async function outboxBenchmark(options = {}) {
       appendBatch,
       relayBatch,
       keys: areas.length,
-      broker: process.env.KAFKA_BROKERS ? `KAFKA_BROKERS=${brokers}` : 'librdkafka mock cluster (kcat), 3 brokers, Kafka wire protocol',
+      broker: process.env.KAFKA_BROKERS
+        ? `KAFKA_BROKERS=${brokers}`
+        : 'librdkafka mock cluster (kcat), 3 brokers, Kafka wire protocol',
       postgres: pgVersion,
       node: process.version,
       cpus: cpus().length,

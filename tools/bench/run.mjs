@@ -26,7 +26,12 @@ const names = requested.length > 0 ? requested : available;
 execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], { cwd: root, stdio: 'inherit' });
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 
-const machine = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30) };
+const machine = {
+  node: process.version,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+};
 const summary = { startedAt: new Date().toISOString(), machine, results: {} };
 let failed = false;
 for (const name of names) {
@@ -37,7 +42,10 @@ for (const name of names) {
     const result = await module.default();
     summary.results[name] = { seconds: (Date.now() - started) / 1000, result };
     if (!existsSync(join(root, 'bench-results', `${name}.json`))) {
-      writeFileSync(join(root, 'bench-results', `${name}.json`), JSON.stringify({ machine, result }, null, 2));
+      writeFileSync(
+        join(root, 'bench-results', `${name}.json`),
+        JSON.stringify({ machine, result }, null, 2),
+      );
     }
   } catch (error) {
     failed = true;

@@ -24,7 +24,14 @@ async function startEmbeddedTestPostgres() {
   const dataDir = join(base, 'data');
   prepareDataDirForRoot(dataDir);
   const port = await freePort();
-  const pg = new EmbeddedPostgres({ databaseDir: dataDir, port, user: 'postgres', password: 'postgres', persistent: false, onLog: () => {} });
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: false,
+    onLog: () => {},
+  });
   await pg.initialise();
   await pg.start();
   return {

@@ -12,9 +12,13 @@ function startKafkaMock(options = {}) {
   const brokers = options.brokers ?? 3;
   const timeoutMs = options.timeoutMs ?? 10000;
   return new Promise((resolve, reject) => {
-    const child = spawn('kcat', ['-b', 'mock', '-X', `test.mock.num.brokers=${brokers}`, '-C', '-t', '_keepalive', '-d', 'mock', '-q'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      'kcat',
+      ['-b', 'mock', '-X', `test.mock.num.brokers=${brokers}`, '-C', '-t', '_keepalive', '-d', 'mock', '-q'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let settled = false;
     let buffered = '';
     const timer = setTimeout(() => {

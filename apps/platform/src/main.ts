@@ -46,7 +46,10 @@ function lockDataDir(dataDir: string): () => void {
     } catch {
       alive = false;
     }
-    if (alive) throw new Error(`another Quartier platform (pid ${pid}) is running with data directory ${dataDir}; stop it or set QUARTIER_DATA_DIR`);
+    if (alive)
+      throw new Error(
+        `another Quartier platform (pid ${pid}) is running with data directory ${dataDir}; stop it or set QUARTIER_DATA_DIR`,
+      );
   }
   writeFileSync(lock, String(process.pid));
   return () => rmSync(lock, { force: true });
@@ -107,7 +110,10 @@ async function serve(
     oidcAudience: config.OIDC_AUDIENCE,
   };
 
-  const app = await NestFactory.create(PlatformModule.forRoot(runtime), { logger: new PinoNestLogger(logger), bodyParser: false });
+  const app = await NestFactory.create(PlatformModule.forRoot(runtime), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
   if (!config.OIDC_ISSUER) {
     const idp = await createDevIdentityProvider({
       issuer,
@@ -119,7 +125,11 @@ async function serve(
     progress(`dev login (OIDC) at ${issuer}`);
   }
   configureHttp(app, { logger, docs: PLATFORM_DOCS, streamedBodyPaths: STREAMED_BODY_PATHS });
-  const portal = hostPortal(app, join(root, 'dist/portal/browser'), { oidcIssuer: issuer, oidcClientId: PORTAL_CLIENT_ID, apiBaseUrl: '' });
+  const portal = hostPortal(app, join(root, 'dist/portal/browser'), {
+    oidcIssuer: issuer,
+    oidcClientId: PORTAL_CLIENT_ID,
+    apiBaseUrl: '',
+  });
   if (!portal) logger.warn('portal not built (dist/portal/browser missing): APIs only; run `npm run build`');
 
   await app.init();
@@ -170,7 +180,12 @@ if (mode !== 'serve' && mode !== 'migrate' && mode !== 'seed') {
 }
 main(mode).catch((error: unknown) => {
   // Operators get the reason; the stack only when they ask for it.
-  const detail = error instanceof Error ? (process.env['LOG_LEVEL'] === 'debug' ? (error.stack ?? error.message) : error.message) : String(error);
+  const detail =
+    error instanceof Error
+      ? process.env['LOG_LEVEL'] === 'debug'
+        ? (error.stack ?? error.message)
+        : error.message
+      : String(error);
   process.stderr.write(`quartier: ${detail}\n`);
   process.exit(1);
 });

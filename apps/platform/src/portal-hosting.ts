@@ -13,7 +13,11 @@ export interface PortalClientConfig {
  * Serves the built Angular portal and its runtime configuration. Deep links (e.g. /areas/…)
  * get index.html so the portal's router can take over; /api and /oidc are never shadowed.
  */
-export function hostPortal(app: INestApplication, portalDir: string, clientConfig: PortalClientConfig): boolean {
+export function hostPortal(
+  app: INestApplication,
+  portalDir: string,
+  clientConfig: PortalClientConfig,
+): boolean {
   app.use('/portal-config.json', (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
     res.json(clientConfig);
@@ -22,7 +26,13 @@ export function hostPortal(app: INestApplication, portalDir: string, clientConfi
   if (!existsSync(index)) return false;
   app.use(express.static(portalDir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path.startsWith('/oidc') || !req.accepts('html')) return next();
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api/') ||
+      req.path.startsWith('/oidc') ||
+      !req.accepts('html')
+    )
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

@@ -34,22 +34,33 @@ const assign = (role: Role, areaId: string | null, programmeId: string | null = 
 describe('decideAccess: role ceiling', () => {
   it('refuses when the token lacks every required role, even with a matching assignment', () => {
     // The registry says planner in Mitte, but the identity provider no longer grants planner.
-    expect(decideAccess(principal(['viewer']), [assign('planner', '01')], ['planner'], { areaPath: MITTE })).toEqual({
+    expect(
+      decideAccess(principal(['viewer']), [assign('planner', '01')], ['planner'], { areaPath: MITTE }),
+    ).toEqual({
       allowed: false,
       reason: 'MissingRole',
     });
   });
 
   it('refuses a principal without any Quartier role when no role is specified', () => {
-    expect(decideAccess(principal([]), [assign('viewer', null)], [])).toEqual({ allowed: false, reason: 'MissingRole' });
+    expect(decideAccess(principal([]), [assign('viewer', null)], [])).toEqual({
+      allowed: false,
+      reason: 'MissingRole',
+    });
   });
 
   it('accepts any held role with an assignment when no role is specified', () => {
-    expect(decideAccess(principal(['viewer']), [assign('viewer', null)], [])).toEqual({ allowed: true, via: 'assignment' });
+    expect(decideAccess(principal(['viewer']), [assign('viewer', null)], [])).toEqual({
+      allowed: true,
+      via: 'assignment',
+    });
   });
 
   it('refuses a held role without any assignment (token says who, registry says where)', () => {
-    expect(decideAccess(principal(['analyst']), [], ['analyst'])).toEqual({ allowed: false, reason: 'OutOfScope' });
+    expect(decideAccess(principal(['analyst']), [], ['analyst'])).toEqual({
+      allowed: false,
+      reason: 'OutOfScope',
+    });
   });
 
   it('ignores assignments of roles the action does not require', () => {
@@ -64,14 +75,26 @@ describe('decideAccess: role ceiling', () => {
 describe('decideAccess: admin roles', () => {
   it('lets a platform admin do anything, anywhere, without assignments or tenant', () => {
     const platform = principal(['platform-admin'], null);
-    expect(decideAccess(platform, [], ['planner'], { areaPath: KREUZBERG_NORD })).toEqual({ allowed: true, via: 'platform-admin' });
-    expect(decideAccess(platform, [], ['tenant-admin'], { areaPath: null })).toEqual({ allowed: true, via: 'platform-admin' });
+    expect(decideAccess(platform, [], ['planner'], { areaPath: KREUZBERG_NORD })).toEqual({
+      allowed: true,
+      via: 'platform-admin',
+    });
+    expect(decideAccess(platform, [], ['tenant-admin'], { areaPath: null })).toEqual({
+      allowed: true,
+      via: 'platform-admin',
+    });
   });
 
   it('applies tenant-admin tenant-wide without an assignment when the action accepts tenant-admin', () => {
     const admin = principal(['tenant-admin']);
-    expect(decideAccess(admin, [], ['tenant-admin', 'planner'], { areaPath: KMA })).toEqual({ allowed: true, via: 'tenant-admin' });
-    expect(decideAccess(admin, [], ['tenant-admin'], { areaPath: null })).toEqual({ allowed: true, via: 'tenant-admin' });
+    expect(decideAccess(admin, [], ['tenant-admin', 'planner'], { areaPath: KMA })).toEqual({
+      allowed: true,
+      via: 'tenant-admin',
+    });
+    expect(decideAccess(admin, [], ['tenant-admin'], { areaPath: null })).toEqual({
+      allowed: true,
+      via: 'tenant-admin',
+    });
   });
 
   it('does not let tenant-admin stand in for a role the action does not list', () => {
@@ -82,7 +105,9 @@ describe('decideAccess: admin roles', () => {
   });
 
   it('gives no effect to admin assignments: their reach comes from the token only', () => {
-    expect(decideAccess(principal(['planner']), [assign('tenant-admin', null)], ['tenant-admin', 'planner'])).toEqual({
+    expect(
+      decideAccess(principal(['planner']), [assign('tenant-admin', null)], ['tenant-admin', 'planner']),
+    ).toEqual({
       allowed: false,
       reason: 'OutOfScope',
     });
@@ -99,7 +124,10 @@ describe('decideAccess: area scope is the assigned area and its subtree', () => 
     ['a grandchild (Alexanderplatz)', ALEX],
     ['a planning area deep below (Karl-Marx-Allee)', KMA],
   ])('allows %s', (_name, areaPath) => {
-    expect(decideAccess(planner, inMitte, ['planner'], { areaPath })).toEqual({ allowed: true, via: 'assignment' });
+    expect(decideAccess(planner, inMitte, ['planner'], { areaPath })).toEqual({
+      allowed: true,
+      via: 'assignment',
+    });
   });
 
   it.each([
@@ -107,7 +135,10 @@ describe('decideAccess: area scope is the assigned area and its subtree', () => 
     ['the parent of the scope (Berlin)', [BERLIN]],
     ['the tenant as a whole', null],
   ])('refuses %s', (_name, areaPath) => {
-    expect(decideAccess(planner, inMitte, ['planner'], { areaPath })).toEqual({ allowed: false, reason: 'OutOfScope' });
+    expect(decideAccess(planner, inMitte, ['planner'], { areaPath })).toEqual({
+      allowed: false,
+      reason: 'OutOfScope',
+    });
   });
 
   it('narrow scopes do not widen upwards: a scope on Alexanderplatz excludes Zentrum', () => {
@@ -143,21 +174,33 @@ describe('decideAccess: programme scope', () => {
   const qmInMitte = [assign('programme-manager', '01', 'qm')];
 
   it('allows the assigned programme inside the assigned area', () => {
-    expect(canAct(manager, qmInMitte, ['programme-manager'], { areaPath: ALEX, programmeId: 'qm' })).toBe(true);
+    expect(canAct(manager, qmInMitte, ['programme-manager'], { areaPath: ALEX, programmeId: 'qm' })).toBe(
+      true,
+    );
   });
 
   it('refuses another programme, and the programme outside the area', () => {
-    expect(canAct(manager, qmInMitte, ['programme-manager'], { areaPath: ALEX, programmeId: 'szh' })).toBe(false);
-    expect(canAct(manager, qmInMitte, ['programme-manager'], { areaPath: KREUZBERG_NORD, programmeId: 'qm' })).toBe(false);
+    expect(canAct(manager, qmInMitte, ['programme-manager'], { areaPath: ALEX, programmeId: 'szh' })).toBe(
+      false,
+    );
+    expect(
+      canAct(manager, qmInMitte, ['programme-manager'], { areaPath: KREUZBERG_NORD, programmeId: 'qm' }),
+    ).toBe(false);
   });
 
   it('refuses actions that are not programme-specific to a programme-limited assignment', () => {
-    expect(canAct(manager, qmInMitte, ['programme-manager'], { areaPath: ALEX, programmeId: null })).toBe(false);
+    expect(canAct(manager, qmInMitte, ['programme-manager'], { areaPath: ALEX, programmeId: null })).toBe(
+      false,
+    );
   });
 
   it('lets an assignment without programme limit cover every programme', () => {
-    expect(canAct(manager, [assign('programme-manager', '01')], ['programme-manager'], { programmeId: 'szh' })).toBe(true);
-    expect(canAct(manager, [assign('programme-manager', '01')], ['programme-manager'], { programmeId: null })).toBe(true);
+    expect(
+      canAct(manager, [assign('programme-manager', '01')], ['programme-manager'], { programmeId: 'szh' }),
+    ).toBe(true);
+    expect(
+      canAct(manager, [assign('programme-manager', '01')], ['programme-manager'], { programmeId: null }),
+    ).toBe(true);
   });
 
   it('accepts any programme when the action names none', () => {
@@ -173,13 +216,17 @@ describe('assertCanAct', () => {
   });
 
   it('throws OutOfScope outside the assignments', () => {
-    expect(() => assertCanAct(principal(['planner']), [assign('planner', '01')], ['planner'], { areaPath: KREUZBERG_NORD })).toThrow(
-      new AuthError('OutOfScope', 'outside the area or programme scope of your role assignments'),
-    );
+    expect(() =>
+      assertCanAct(principal(['planner']), [assign('planner', '01')], ['planner'], {
+        areaPath: KREUZBERG_NORD,
+      }),
+    ).toThrow(new AuthError('OutOfScope', 'outside the area or programme scope of your role assignments'));
   });
 
   it('returns quietly when allowed', () => {
-    expect(assertCanAct(principal(['planner']), [assign('planner', '01')], ['planner'], { areaPath: KMA })).toBeUndefined();
+    expect(
+      assertCanAct(principal(['planner']), [assign('planner', '01')], ['planner'], { areaPath: KMA }),
+    ).toBeUndefined();
   });
 });
 
@@ -191,7 +238,12 @@ describe('scopeAreas', () => {
   });
 
   it('lists the scope roots of matching assignments, deduplicated and sorted', () => {
-    const assignments = [assign('planner', '02'), assign('planner', '01'), assign('planner', '01'), assign('viewer', null)];
+    const assignments = [
+      assign('planner', '02'),
+      assign('planner', '01'),
+      assign('planner', '01'),
+      assign('viewer', null),
+    ];
     expect(scopeAreas(principal(['planner', 'viewer']), assignments, ['planner'])).toEqual(['01', '02']);
   });
 
@@ -241,7 +293,9 @@ describe('actingTenantOf / requireTenant', () => {
   });
 
   it('answers "not found" when an ordinary user names another tenant', () => {
-    expect(() => actingTenantOf(principal(['tenant-admin']), 'musterstadt')).toThrow(new AuthError('TenantNotFound', 'tenant not found'));
+    expect(() => actingTenantOf(principal(['tenant-admin']), 'musterstadt')).toThrow(
+      new AuthError('TenantNotFound', 'tenant not found'),
+    );
   });
 
   it('refuses an ordinary user without a tenant claim', () => {

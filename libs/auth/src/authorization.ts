@@ -120,7 +120,10 @@ export function assertCanAct(
   const decision = decideAccess(principal, assignments, required, target);
   if (decision.allowed) return;
   if (decision.reason === 'MissingRole') {
-    throw new AuthError('MissingRole', `requires one of the roles: ${required.join(', ') || ROLES.join(', ')}`);
+    throw new AuthError(
+      'MissingRole',
+      `requires one of the roles: ${required.join(', ') || ROLES.join(', ')}`,
+    );
   }
   throw new AuthError('OutOfScope', 'outside the area or programme scope of your role assignments');
 }
@@ -148,7 +151,8 @@ export function scopeAreas(
   const held = heldRoles(principal, required);
   if (held.includes('tenant-admin')) return 'all';
   const relevant = assignments.filter(
-    (a) => held.includes(a.role) && !TENANT_WIDE_BY_TOKEN.has(a.role) && programmeMatches(a, options.programmeId),
+    (a) =>
+      held.includes(a.role) && !TENANT_WIDE_BY_TOKEN.has(a.role) && programmeMatches(a, options.programmeId),
   );
   if (relevant.some((a) => a.areaId === null)) return 'all';
   return uniqueSorted(relevant.map((a) => a.areaId).filter((id): id is string => id !== null));
@@ -195,7 +199,10 @@ export function actingTenantOf(principal: Principal, requested?: string): string
 
 export function requireTenant(tenantId: string | null): string {
   if (tenantId === null) {
-    throw new AuthError('TenantRequired', 'choose a tenant: platform administrators send the X-Quartier-Tenant header');
+    throw new AuthError(
+      'TenantRequired',
+      'choose a tenant: platform administrators send the X-Quartier-Tenant header',
+    );
   }
   return tenantId;
 }

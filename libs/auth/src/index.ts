@@ -18,6 +18,11 @@ export * from './nest/auth.module';
 export * from './dev-provider/demo-users';
 export * from './dev-provider/dev-identity-provider';
 export * from './dev-provider/login-throttle';
-export { loadOrCreateProviderKeys, type ProviderKeys, JWKS_FILE, COOKIE_KEYS_FILE } from './dev-provider/signing-keys';
+export {
+  loadOrCreateProviderKeys,
+  type ProviderKeys,
+  JWKS_FILE,
+  COOKIE_KEYS_FILE,
+} from './dev-provider/signing-keys';
 // Test support for services: a real local issuer to mint tokens for denial tests.
 export * from './testing/local-test-issuer';

@@ -42,7 +42,9 @@ interface Realm {
   components: Record<string, { providerId: string; config: Record<string, string[]> }[]>;
 }
 
-const realm = JSON.parse(readFileSync(join(__dirname, '../../../infra/keycloak/quartier-realm.json'), 'utf8')) as Realm;
+const realm = JSON.parse(
+  readFileSync(join(__dirname, '../../../infra/keycloak/quartier-realm.json'), 'utf8'),
+) as Realm;
 const client = (id: string) => realm.clients.find((c) => c.clientId === id)!;
 
 describe('Keycloak realm export (infra/keycloak/quartier-realm.json)', () => {
@@ -83,22 +85,28 @@ describe('Keycloak realm export (infra/keycloak/quartier-realm.json)', () => {
     expect(realm.clients.map((c) => c.clientId).sort()).toEqual([CLI_CLIENT_ID, PORTAL_CLIENT_ID].sort());
   });
 
-  it.each([PORTAL_CLIENT_ID, CLI_CLIENT_ID])('%s puts quartier-api into aud and the tenant attribute into "tenant"', (id) => {
-    const mappers = client(id).protocolMappers;
-    const audience = mappers.filter((m) => m.protocolMapper === 'oidc-audience-mapper');
-    expect(audience).toHaveLength(1);
-    expect(audience[0]!.config).toMatchObject({ 'included.custom.audience': DEFAULT_AUDIENCE, 'access.token.claim': 'true' });
+  it.each([PORTAL_CLIENT_ID, CLI_CLIENT_ID])(
+    '%s puts quartier-api into aud and the tenant attribute into "tenant"',
+    (id) => {
+      const mappers = client(id).protocolMappers;
+      const audience = mappers.filter((m) => m.protocolMapper === 'oidc-audience-mapper');
+      expect(audience).toHaveLength(1);
+      expect(audience[0]!.config).toMatchObject({
+        'included.custom.audience': DEFAULT_AUDIENCE,
+        'access.token.claim': 'true',
+      });
 
-    const tenant = mappers.filter((m) => m.protocolMapper === 'oidc-usermodel-attribute-mapper');
-    expect(tenant).toHaveLength(1);
-    expect(tenant[0]!.config).toMatchObject({
-      'user.attribute': 'tenant',
-      'claim.name': 'tenant',
-      'jsonType.label': 'String',
-      multivalued: 'false',
-      'access.token.claim': 'true',
-    });
-  });
+      const tenant = mappers.filter((m) => m.protocolMapper === 'oidc-usermodel-attribute-mapper');
+      expect(tenant).toHaveLength(1);
+      expect(tenant[0]!.config).toMatchObject({
+        'user.attribute': 'tenant',
+        'claim.name': 'tenant',
+        'jsonType.label': 'String',
+        multivalued: 'false',
+        'access.token.claim': 'true',
+      });
+    },
+  );
 
   it('declares the tenant attribute in the user profile, editable by administrators only', () => {
     const [profileComponent] = realm.components['org.keycloak.userprofile.UserProfileProvider']!;
@@ -107,28 +115,36 @@ describe('Keycloak realm export (infra/keycloak/quartier-realm.json)', () => {
     };
     const tenant = profile.attributes.find((a) => a.name === 'tenant');
     expect(tenant?.permissions.edit).toEqual(['admin']);
-    expect(profile.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['username', 'email', 'firstName', 'lastName']));
+    expect(profile.attributes.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['username', 'email', 'firstName', 'lastName']),
+    );
   });
 
   it('has exactly the demo users of the dev provider', () => {
     expect(realm.users.map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
   });
 
-  it.each(DEMO_USERS.map((u) => [u.username, u] as const))('user %s matches the dev provider', (_name, demo) => {
-    const user = realm.users.find((u) => u.username === demo.username)!;
-    expect(user.id).toBe(demo.id);
-    expect(user.enabled).toBe(true);
-    expect(`${user.firstName} ${user.lastName}`).toBe(demo.name);
-    expect(user.email).toBe(demo.email);
-    expect(user.realmRoles.filter((r) => (ROLES as readonly string[]).includes(r)).sort()).toEqual([...demo.roles].sort());
-    expect(user.credentials).toEqual([{ type: 'password', value: demo.password, temporary: false }]);
-    expect(user.requiredActions).toEqual([]);
-    if (demo.tenantId === null) expect(user.attributes?.['tenant']).toBeUndefined();
-    else expect(user.attributes?.['tenant']).toEqual([demo.tenantId]);
-  });
+  it.each(DEMO_USERS.map((u) => [u.username, u] as const))(
+    'user %s matches the dev provider',
+    (_name, demo) => {
+      const user = realm.users.find((u) => u.username === demo.username)!;
+      expect(user.id).toBe(demo.id);
+      expect(user.enabled).toBe(true);
+      expect(`${user.firstName} ${user.lastName}`).toBe(demo.name);
+      expect(user.email).toBe(demo.email);
+      expect(user.realmRoles.filter((r) => (ROLES as readonly string[]).includes(r)).sort()).toEqual(
+        [...demo.roles].sort(),
+      );
+      expect(user.credentials).toEqual([{ type: 'password', value: demo.password, temporary: false }]);
+      expect(user.requiredActions).toEqual([]);
+      if (demo.tenantId === null) expect(user.attributes?.['tenant']).toBeUndefined();
+      else expect(user.attributes?.['tenant']).toEqual([demo.tenantId]);
+    },
+  );
 
   it('only names demo tenants', () => {
     const tenants = new Set<string>(DEMO_TENANTS.map((t) => t.id));
-    for (const user of realm.users) for (const tenant of user.attributes?.['tenant'] ?? []) expect(tenants.has(tenant)).toBe(true);
+    for (const user of realm.users)
+      for (const tenant of user.attributes?.['tenant'] ?? []) expect(tenants.has(tenant)).toBe(true);
   });
 });

@@ -50,13 +50,21 @@ export async function requestPasswordGrant(request: PasswordGrantRequest): Promi
       signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
-    throw new AuthError('IssuerUnavailable', `token endpoint ${tokenEndpoint} unreachable: ${(error as Error).message}`);
+    throw new AuthError(
+      'IssuerUnavailable',
+      `token endpoint ${tokenEndpoint} unreachable: ${(error as Error).message}`,
+    );
   }
   const json: unknown = await response.json().catch(() => undefined);
   const record = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
   if (!response.ok) {
-    const reason = [record['error'], record['error_description']].filter((part) => typeof part === 'string').join(': ');
-    throw new AuthError('Unauthenticated', `login as ${request.username} refused (HTTP ${response.status}${reason ? `, ${reason}` : ''})`);
+    const reason = [record['error'], record['error_description']]
+      .filter((part) => typeof part === 'string')
+      .join(': ');
+    throw new AuthError(
+      'Unauthenticated',
+      `login as ${request.username} refused (HTTP ${response.status}${reason ? `, ${reason}` : ''})`,
+    );
   }
   if (typeof record['access_token'] !== 'string' || typeof record['token_type'] !== 'string') {
     throw new AuthError('IssuerUnavailable', `token endpoint ${tokenEndpoint} returned no access token`);

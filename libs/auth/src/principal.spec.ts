@@ -10,7 +10,9 @@ const keycloakClaims = {
   sub: 'f3d1c7a2-4b8e-4e59-8c1a-0c6a1b2d3e4f',
   typ: 'Bearer',
   azp: 'quartier-portal',
-  realm_access: { roles: ['default-roles-quartier', 'offline_access', 'planner', 'uma_authorization', 'viewer'] },
+  realm_access: {
+    roles: ['default-roles-quartier', 'offline_access', 'planner', 'uma_authorization', 'viewer'],
+  },
   scope: 'openid profile email',
   name: 'Paul Planer',
   preferred_username: 'planer',
@@ -29,7 +31,10 @@ describe('principalFromClaims', () => {
   });
 
   it('orders roles as ROLES does and removes duplicates', () => {
-    const principal = principalFromClaims({ ...keycloakClaims, realm_access: { roles: ['viewer', 'tenant-admin', 'viewer'] } });
+    const principal = principalFromClaims({
+      ...keycloakClaims,
+      realm_access: { roles: ['viewer', 'tenant-admin', 'viewer'] },
+    });
     expect(principal.roles).toEqual(['tenant-admin', 'viewer']);
   });
 
@@ -57,8 +62,14 @@ describe('principalFromClaims', () => {
     ['blank preferred_username', { preferred_username: '  ' }, 'token has no preferred_username claim'],
     ['roles not an array', { realm_access: { roles: 'planner' } }, 'realm_access.roles must be an array'],
     ['tenant not a tenant id', { tenant: 'Berlin Demo' }, 'tenant claim is not a valid tenant id'],
-    ['tenant as a list (multivalued attribute mapper)', { tenant: ['berlin-demo'] }, 'tenant claim is not a valid tenant id'],
+    [
+      'tenant as a list (multivalued attribute mapper)',
+      { tenant: ['berlin-demo'] },
+      'tenant claim is not a valid tenant id',
+    ],
   ])('rejects a token with %s', (_case, override, message) => {
-    expect(() => principalFromClaims({ ...keycloakClaims, ...override })).toThrow(new AuthError('InvalidToken', message));
+    expect(() => principalFromClaims({ ...keycloakClaims, ...override })).toThrow(
+      new AuthError('InvalidToken', message),
+    );
   });
 });

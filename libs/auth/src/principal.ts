@@ -44,11 +44,15 @@ export function principalFromClaims(claims: Readonly<Record<string, unknown>>): 
 
   const realmAccess = claims['realm_access'];
   const rawRoles =
-    typeof realmAccess === 'object' && realmAccess !== null && 'roles' in realmAccess ? realmAccess.roles : undefined;
+    typeof realmAccess === 'object' && realmAccess !== null && 'roles' in realmAccess
+      ? realmAccess.roles
+      : undefined;
   if (rawRoles !== undefined && !Array.isArray(rawRoles)) {
     throw new AuthError('InvalidToken', 'realm_access.roles must be an array');
   }
-  const roles = [...new Set((rawRoles ?? []).filter(isRole))].sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
+  const roles = [...new Set((rawRoles ?? []).filter(isRole))].sort(
+    (a, b) => ROLES.indexOf(a) - ROLES.indexOf(b),
+  );
 
   let tenantId: string | null = null;
   if (tenant !== undefined && tenant !== null && tenant !== '') {

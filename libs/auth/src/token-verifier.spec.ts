@@ -16,7 +16,12 @@ describe('OidcTokenVerifier against a real local issuer (discovery + JWKS over H
   afterAll(() => issuer.close());
 
   it('accepts a valid token and maps it to a principal', async () => {
-    const token = await issuer.sign({ username: 'planer', roles: ['planner'], name: 'Paul Planer', sub: 'kc-42' });
+    const token = await issuer.sign({
+      username: 'planer',
+      roles: ['planner'],
+      name: 'Paul Planer',
+      sub: 'kc-42',
+    });
     await expect(verifier.verify(token)).resolves.toEqual({
       subject: 'planer',
       tokenSubject: 'kc-42',
@@ -27,7 +32,11 @@ describe('OidcTokenVerifier against a real local issuer (discovery + JWKS over H
   });
 
   it('accepts the audience inside a list (Keycloak adds "account")', async () => {
-    const token = await issuer.sign({ username: 'a', roles: ['viewer'], audience: ['account', 'quartier-api'] });
+    const token = await issuer.sign({
+      username: 'a',
+      roles: ['viewer'],
+      audience: ['account', 'quartier-api'],
+    });
     await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'a' });
   });
 
@@ -36,18 +45,33 @@ describe('OidcTokenVerifier against a real local issuer (discovery + JWKS over H
     await expect(verifier.verify(other)).rejects.toEqual(
       new AuthError('InvalidToken', 'token is not meant for this API (audience quartier-api missing)'),
     );
-    const none = await issuer.sign({ username: 'a', roles: ['viewer'], audience: null, azp: 'quartier-portal' });
+    const none = await issuer.sign({
+      username: 'a',
+      roles: ['viewer'],
+      audience: null,
+      azp: 'quartier-portal',
+    });
     await expect(verifier.verify(none)).rejects.toMatchObject({ code: 'InvalidToken' });
   });
 
   it('accepts Keycloak’s azp case: no aud, azp = the API client', async () => {
-    const token = await issuer.sign({ username: 'svc', roles: ['analyst'], audience: null, azp: 'quartier-api' });
+    const token = await issuer.sign({
+      username: 'svc',
+      roles: ['analyst'],
+      audience: null,
+      azp: 'quartier-api',
+    });
     await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'svc' });
   });
 
   it('accepts configured authorized parties when the audience mapper is missing', async () => {
     const lenient = new OidcTokenVerifier({ issuer: issuer.issuer, authorizedParties: ['quartier-portal'] });
-    const token = await issuer.sign({ username: 'p', roles: ['viewer'], audience: 'account', azp: 'quartier-portal' });
+    const token = await issuer.sign({
+      username: 'p',
+      roles: ['viewer'],
+      audience: 'account',
+      azp: 'quartier-portal',
+    });
     await expect(lenient.verify(token)).resolves.toMatchObject({ subject: 'p' });
   });
 
@@ -57,7 +81,10 @@ describe('OidcTokenVerifier against a real local issuer (discovery + JWKS over H
     const justExpired = await issuer.sign({ username: 'a', roles: ['viewer'], expiresIn: -5 });
     await expect(verifier.verify(justExpired)).resolves.toMatchObject({ subject: 'a' });
     const strict = new OidcTokenVerifier({ issuer: issuer.issuer, clockToleranceSeconds: 0 });
-    await expect(strict.verify(justExpired)).rejects.toMatchObject({ code: 'InvalidToken', message: 'token expired' });
+    await expect(strict.verify(justExpired)).rejects.toMatchObject({
+      code: 'InvalidToken',
+      message: 'token expired',
+    });
   });
 
   it('rejects a token of another issuer even when signed with the right key', async () => {
@@ -69,11 +96,15 @@ describe('OidcTokenVerifier against a real local issuer (discovery + JWKS over H
 
   it('rejects a forged signature and a tampered payload', async () => {
     const forged = await issuer.signWithForeignKey({ username: 'a', roles: ['platform-admin'] });
-    await expect(verifier.verify(forged)).rejects.toEqual(new AuthError('InvalidToken', 'token signature is invalid'));
+    await expect(verifier.verify(forged)).rejects.toEqual(
+      new AuthError('InvalidToken', 'token signature is invalid'),
+    );
 
     const [header, payload, signature] = (await issuer.sign({ username: 'a', roles: ['viewer'] })).split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<string, unknown>;
-    const escalated = Buffer.from(JSON.stringify({ ...claims, realm_access: { roles: ['platform-admin'] } })).toString('base64url');
+    const escalated = Buffer.from(
+      JSON.stringify({ ...claims, realm_access: { roles: ['platform-admin'] } }),
+    ).toString('base64url');
     await expect(verifier.verify(`${header}.${escalated}.${signature}`)).rejects.toEqual(
       new AuthError('InvalidToken', 'token signature is invalid'),
     );
@@ -93,7 +124,9 @@ describe('OidcTokenVerifier against a real local issuer (discovery + JWKS over H
   it('rejects garbage and tokens without the claims Quartier needs', async () => {
     await expect(verifier.verify('not-a-jwt')).rejects.toMatchObject({ code: 'InvalidToken' });
     const noUsername = await issuer.sign({ username: '', roles: ['viewer'] });
-    await expect(verifier.verify(noUsername)).rejects.toEqual(new AuthError('InvalidToken', 'token has no preferred_username claim'));
+    await expect(verifier.verify(noUsername)).rejects.toEqual(
+      new AuthError('InvalidToken', 'token has no preferred_username claim'),
+    );
   });
 });
 
@@ -122,9 +155,14 @@ describe('OIDC discovery', () => {
 
   it('reports HTTP errors and missing jwks_uri as issuer unavailable', async () => {
     answer = { status: 404, body: '{}' };
-    await expect(fetchDiscovery(base)).rejects.toMatchObject({ code: 'IssuerUnavailable', message: expect.stringContaining('HTTP 404') });
+    await expect(fetchDiscovery(base)).rejects.toMatchObject({
+      code: 'IssuerUnavailable',
+      message: expect.stringContaining('HTTP 404'),
+    });
     answer = { status: 200, body: JSON.stringify({ issuer: base }) };
-    await expect(fetchDiscovery(base)).rejects.toMatchObject({ message: expect.stringContaining('has no jwks_uri') });
+    await expect(fetchDiscovery(base)).rejects.toMatchObject({
+      message: expect.stringContaining('has no jwks_uri'),
+    });
   });
 
   it('reports an unreachable issuer, and retries discovery on the next token instead of caching the failure', async () => {

@@ -11,7 +11,18 @@ import { principalFromClaims, type Principal } from './principal';
 export const DEFAULT_AUDIENCE = 'quartier-api';
 
 /** Only asymmetric algorithms: a key from the JWKS must never double as an HMAC secret. */
-const ACCEPTED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+const ACCEPTED_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+];
 
 export interface TokenVerifierOptions {
   /** Issuer URL exactly as it appears in `iss` (Keycloak: `https://host/realms/quartier`). */
@@ -88,10 +99,14 @@ export class OidcTokenVerifier {
   }
 
   private checkAudience(payload: JWTPayload): void {
-    const audiences = payload.aud === undefined ? [] : Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    const audiences =
+      payload.aud === undefined ? [] : Array.isArray(payload.aud) ? payload.aud : [payload.aud];
     if (audiences.includes(this.audience)) return;
     if (typeof payload['azp'] === 'string' && this.authorizedParties.has(payload['azp'])) return;
-    throw new AuthError('InvalidToken', `token is not meant for this API (audience ${this.audience} missing)`);
+    throw new AuthError(
+      'InvalidToken',
+      `token is not meant for this API (audience ${this.audience} missing)`,
+    );
   }
 
   private toAuthError(error: unknown): AuthError {
@@ -107,14 +122,20 @@ export class OidcTokenVerifier {
       return new AuthError('InvalidToken', 'token is signed with a key the issuer does not publish');
     }
     if (error instanceof joseErrors.JWKSTimeout || error instanceof joseErrors.JWKSInvalid) {
-      return new AuthError('IssuerUnavailable', `signing keys of ${this.issuer} unavailable: ${error.message}`);
+      return new AuthError(
+        'IssuerUnavailable',
+        `signing keys of ${this.issuer} unavailable: ${error.message}`,
+      );
     }
     if (error instanceof joseErrors.JOSEError) {
       return new AuthError('InvalidToken', `token rejected: ${error.message}`);
     }
     if (error instanceof TypeError || (error instanceof Error && error.name === 'AbortError')) {
       // fetch failures of the JWKS (connection refused, DNS) surface as TypeError.
-      return new AuthError('IssuerUnavailable', `signing keys of ${this.issuer} unavailable: ${error.message}`);
+      return new AuthError(
+        'IssuerUnavailable',
+        `signing keys of ${this.issuer} unavailable: ${error.message}`,
+      );
     }
     return new AuthError('InvalidToken', 'token rejected');
   }
@@ -146,7 +167,10 @@ export async function fetchDiscovery(
   const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: 'application/json' } });
+    response = await fetch(url, {
+      signal: AbortSignal.timeout(timeoutMs),
+      headers: { accept: 'application/json' },
+    });
   } catch (error) {
     throw new AuthError('IssuerUnavailable', `OIDC discovery at ${url} failed: ${(error as Error).message}`);
   }

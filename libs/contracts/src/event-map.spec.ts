@@ -35,7 +35,8 @@ describe('event contracts', () => {
   });
 
   it('declares every event with the producer named in its type', () => {
-    for (const [type, contract] of Object.entries(EVENTS)) expect(type.startsWith(`${contract.producer}.`)).toBe(true);
+    for (const [type, contract] of Object.entries(EVENTS))
+      expect(type.startsWith(`${contract.producer}.`)).toBe(true);
   });
 
   it('names topics per producing service with a dead-letter companion', () => {
@@ -44,8 +45,10 @@ describe('event contracts', () => {
   });
 
   it('knows the statistical period forms and nothing else', () => {
-    for (const p of ['2024', '2024H2', '2024Q3', '2024-12-31']) expect(periodSchema.safeParse(p).success).toBe(true);
-    for (const p of ['24', '2024H3', '2024Q5', '2024-1-1', '2024 ']) expect(periodSchema.safeParse(p).success).toBe(false);
+    for (const p of ['2024', '2024H2', '2024Q3', '2024-12-31'])
+      expect(periodSchema.safeParse(p).success).toBe(true);
+    for (const p of ['24', '2024H3', '2024Q5', '2024-1-1', '2024 '])
+      expect(periodSchema.safeParse(p).success).toBe(false);
   });
 
   it('requires a complete envelope', () => {

@@ -35,7 +35,11 @@ export const EVENTS = {
   'indicator.index.computed': { version: 1, producer: 'indicator', schema: indicatorIndexComputedV1 },
   'network.metrics.computed': { version: 1, producer: 'network', schema: networkMetricsComputedV1 },
   'survey.response.submitted': { version: 1, producer: 'survey', schema: surveyResponseSubmittedV1 },
-  'survey.network-response.submitted': { version: 1, producer: 'survey', schema: surveyNetworkResponseSubmittedV1 },
+  'survey.network-response.submitted': {
+    version: 1,
+    producer: 'survey',
+    schema: surveyNetworkResponseSubmittedV1,
+  },
   'survey.results.published': { version: 1, producer: 'survey', schema: surveyResultsPublishedV1 },
 } as const satisfies Record<string, { version: number; producer: ServiceName; schema: z.ZodType }>;
 
@@ -46,8 +50,7 @@ export type EventPayload<K extends EventType> = EventMap[K];
 export const isKnownEventType = (type: string): type is EventType => Object.hasOwn(EVENTS, type);
 
 export type EventValidation<K extends EventType> =
-  | { ok: true; type: K; payload: EventPayload<K> }
-  | { ok: false; reason: string };
+  { ok: true; type: K; payload: EventPayload<K> } | { ok: false; reason: string };
 
 /**
  * Checks an incoming envelope's type, version and payload against the contract. Unknown types
@@ -62,7 +65,10 @@ export function validateEvent(type: string, version: number, payload: unknown): 
   const parsed = contract.schema.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, reason: `invalid ${type} payload at ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+    return {
+      ok: false,
+      reason: `invalid ${type} payload at ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    };
   }
   return { ok: true, type, payload: parsed.data as EventPayload<EventType> };
 }

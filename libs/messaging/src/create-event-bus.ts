@@ -26,7 +26,18 @@ export function parseBrokers(brokers: string | readonly string[] | undefined): s
 export function createEventBus(config: EventBusConfig): EventBus {
   const brokers = parseBrokers(config.kafkaBrokers);
   if (brokers.length > 0) {
-    return new KafkaEventBus({ ...config.kafka, service: config.service, brokers, retry: config.retry, logger: config.logger });
+    return new KafkaEventBus({
+      ...config.kafka,
+      service: config.service,
+      brokers,
+      retry: config.retry,
+      logger: config.logger,
+    });
   }
-  return new InProcessEventBus({ service: config.service, broker: config.inProcessBroker, retry: config.retry, logger: config.logger });
+  return new InProcessEventBus({
+    service: config.service,
+    broker: config.inProcessBroker,
+    retry: config.retry,
+    logger: config.logger,
+  });
 }

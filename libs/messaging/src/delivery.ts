@@ -23,7 +23,8 @@ import {
 /** Topics to read for a set of event types: each type lives on its producer's topic. */
 export function topicsFor(types: readonly EventType[]): string[] {
   if (types.length === 0) throw new RangeError('subscribe needs at least one event type');
-  for (const type of types) if (!isKnownEventType(type)) throw new RangeError(`unknown event type ${String(type)}`);
+  for (const type of types)
+    if (!isKnownEventType(type)) throw new RangeError(`unknown event type ${String(type)}`);
   return [...new Set(types.map((type) => topicOf(EVENTS[type].producer)))].sort();
 }
 
@@ -43,9 +44,12 @@ export function deadLetterMessage(
     value: message.value,
     headers: {
       ...message.headers,
-      [DEAD_LETTER_REASON_HEADER]: reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}…` : reason,
+      [DEAD_LETTER_REASON_HEADER]:
+        reason.length > MAX_REASON_LENGTH ? `${reason.slice(0, MAX_REASON_LENGTH - 1)}…` : reason,
       [DEAD_LETTER_CONSUMER_HEADER]: consumer,
-      [DEAD_LETTER_ORIGIN_HEADER]: origin ? `${message.topic}/${origin.partition}/${origin.offset}` : message.topic,
+      [DEAD_LETTER_ORIGIN_HEADER]: origin
+        ? `${message.topic}/${origin.partition}/${origin.offset}`
+        : message.topic,
       [DEAD_LETTER_AT_HEADER]: now.toISOString(),
     },
   };
@@ -95,9 +99,18 @@ async function wait(ms: number, io: DeliveryIO): Promise<void> {
  * event); unknown types and unsupported versions are dead-lettered, because this consumer's
  * contracts are older or newer than the producer's and someone has to look at it.
  */
-export async function deliver(message: WireMessage, target: DeliveryTarget, io: DeliveryIO): Promise<DeliveryOutcome> {
+export async function deliver(
+  message: WireMessage,
+  target: DeliveryTarget,
+  io: DeliveryIO,
+): Promise<DeliveryOutcome> {
   const deadLetter = async (reason: string): Promise<DeliveryOutcome> => {
-    io.logger.warn('event dead-lettered', { consumer: target.consumer, topic: message.topic, key: message.key, reason });
+    io.logger.warn('event dead-lettered', {
+      consumer: target.consumer,
+      topic: message.topic,
+      key: message.key,
+      reason,
+    });
     await io.deadLetter(deadLetterMessage(message, reason, target.consumer, io.position));
     return { status: 'dead-lettered', reason };
   };
@@ -108,7 +121,11 @@ export async function deliver(message: WireMessage, target: DeliveryTarget, io: 
   if (isKnownEventType(envelope.type) && !target.types.has(envelope.type)) return { status: 'skipped' };
   const validation = validateEvent(envelope.type, envelope.version, envelope.payload);
   if (!validation.ok) return deadLetter(validation.reason);
-  const event = { ...envelope, type: validation.type, payload: validation.payload } as DeliveredEvent<EventType>;
+  const event = {
+    ...envelope,
+    type: validation.type,
+    payload: validation.payload,
+  } as DeliveredEvent<EventType>;
 
   for (let attempt = 1; ; attempt++) {
     if (io.signal.aborted) throw new DeliveryAbortedError();
@@ -123,7 +140,8 @@ export async function deliver(message: WireMessage, target: DeliveryTarget, io: 
       await correlation.run(envelope.correlationId, () => target.handler(event, context));
       return { status: 'handled', attempts: attempt };
     } catch (error) {
-      if (error instanceof NonRetryableEventError) return deadLetter(`rejected by ${target.consumer}: ${error.message}`);
+      if (error instanceof NonRetryableEventError)
+        return deadLetter(`rejected by ${target.consumer}: ${error.message}`);
       if (attempt >= target.retry.attempts) {
         return deadLetter(`${target.consumer} failed ${attempt} time(s): ${errorMessage(error)}`);
       }

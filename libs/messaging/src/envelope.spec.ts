@@ -28,7 +28,9 @@ describe('createEnvelope', () => {
   });
 
   it('takes the correlation id in scope, else a fresh one', () => {
-    const inScope = correlation.run('from-request', () => createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: 'a' }));
+    const inScope = correlation.run('from-request', () =>
+      createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: 'a' }),
+    );
     expect(inScope.correlationId).toBe('from-request');
     const a = createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: 'a' });
     const b = createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: 'a' });
@@ -37,34 +39,44 @@ describe('createEnvelope', () => {
   });
 
   it('refuses an invalid payload with the contract reason', () => {
-    expect(() => createEnvelope('registry.area.upserted', { ...payload, population: -1 }, { tenantId: 'berlin-demo', key: 'a' })).toThrow(
-      /invalid registry.area.upserted payload at population/,
-    );
+    expect(() =>
+      createEnvelope(
+        'registry.area.upserted',
+        { ...payload, population: -1 },
+        { tenantId: 'berlin-demo', key: 'a' },
+      ),
+    ).toThrow(/invalid registry.area.upserted payload at population/);
   });
 
   it("refuses another service's event type", () => {
-    expect(() => createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: 'a' }, 'survey')).toThrow(
-      new InvalidEventError('registry.area.upserted is produced by registry, not by survey'),
-    );
+    expect(() =>
+      createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: 'a' }, 'survey'),
+    ).toThrow(new InvalidEventError('registry.area.upserted is produced by registry, not by survey'));
   });
 
   it("refuses a payload of another tenant than the envelope's", () => {
-    expect(() => createEnvelope('registry.area.upserted', payload, { tenantId: 'hamburg', key: 'a' })).toThrow(
-      'registry.area.upserted payload belongs to tenant berlin-demo, envelope says hamburg',
-    );
+    expect(() =>
+      createEnvelope('registry.area.upserted', payload, { tenantId: 'hamburg', key: 'a' }),
+    ).toThrow('registry.area.upserted payload belongs to tenant berlin-demo, envelope says hamburg');
   });
 
   it('refuses a malformed tenant id and an unparsable date', () => {
     const deleted = { id: payload.id, tenantId: 'Berlin Demo' };
-    expect(() => createEnvelope('registry.area.deleted', deleted, { tenantId: 'Berlin Demo', key: 'a' })).toThrow(InvalidEventError);
-    expect(() => createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: 'a', occurredAt: 'gestern' })).toThrow(
-      'occurredAt is not a date: gestern',
-    );
+    expect(() =>
+      createEnvelope('registry.area.deleted', deleted, { tenantId: 'Berlin Demo', key: 'a' }),
+    ).toThrow(InvalidEventError);
+    expect(() =>
+      createEnvelope('registry.area.upserted', payload, {
+        tenantId: 'berlin-demo',
+        key: 'a',
+        occurredAt: 'gestern',
+      }),
+    ).toThrow('occurredAt is not a date: gestern');
   });
 
   it('refuses an empty key', () => {
-    expect(() => createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: '' })).toThrow(
-      'registry.area.upserted needs a key (the aggregate id)',
-    );
+    expect(() =>
+      createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: '' }),
+    ).toThrow('registry.area.upserted needs a key (the aggregate id)');
   });
 });

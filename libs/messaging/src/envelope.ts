@@ -49,11 +49,14 @@ export function createEnvelope<K extends EventType>(
   if (!validation.ok) throw new InvalidEventError(validation.reason);
   const payloadTenant = (validation.payload as { tenantId?: unknown }).tenantId;
   if (typeof payloadTenant === 'string' && payloadTenant !== meta.tenantId) {
-    throw new InvalidEventError(`${type} payload belongs to tenant ${payloadTenant}, envelope says ${meta.tenantId}`);
+    throw new InvalidEventError(
+      `${type} payload belongs to tenant ${payloadTenant}, envelope says ${meta.tenantId}`,
+    );
   }
   if (meta.key.length === 0) throw new InvalidEventError(`${type} needs a key (the aggregate id)`);
   const occurredAt = meta.occurredAt === undefined ? new Date() : new Date(meta.occurredAt);
-  if (Number.isNaN(occurredAt.getTime())) throw new InvalidEventError(`occurredAt is not a date: ${String(meta.occurredAt)}`);
+  if (Number.isNaN(occurredAt.getTime()))
+    throw new InvalidEventError(`occurredAt is not a date: ${String(meta.occurredAt)}`);
   const envelope = {
     id: meta.id ?? randomUUID(),
     type,

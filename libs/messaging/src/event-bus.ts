@@ -3,7 +3,9 @@ import { createEnvelope, type PublishMeta } from './envelope';
 import type { RetryPolicy } from './retry';
 
 /** An envelope whose `type` narrows its payload: `switch (event.type)` gives typed payloads. */
-export type DeliveredEvent<K extends EventType> = { [T in K]: EventEnvelope<EventPayload<T>> & { type: T } }[K];
+export type DeliveredEvent<K extends EventType> = {
+  [T in K]: EventEnvelope<EventPayload<T>> & { type: T };
+}[K];
 
 /** What a handler knows about the delivery besides the event (for logs and the inbox). */
 export interface EventContext {
@@ -18,7 +20,10 @@ export interface EventContext {
   offset?: string;
 }
 
-export type EventHandler<K extends EventType> = (event: DeliveredEvent<K>, context: EventContext) => Promise<void> | void;
+export type EventHandler<K extends EventType> = (
+  event: DeliveredEvent<K>,
+  context: EventContext,
+) => Promise<void> | void;
 
 export interface SubscribeOptions {
   retry?: Partial<RetryPolicy>;
@@ -45,7 +50,11 @@ export abstract class EventBus {
   abstract readonly service: ServiceName;
 
   /** Builds the envelope (contract version, producer, `tenantId:key`) and publishes it. */
-  async publish<K extends EventType>(type: K, payload: EventPayload<K>, meta: PublishMeta): Promise<EventEnvelope<EventPayload<K>>> {
+  async publish<K extends EventType>(
+    type: K,
+    payload: EventPayload<K>,
+    meta: PublishMeta,
+  ): Promise<EventEnvelope<EventPayload<K>>> {
     const envelope = createEnvelope(type, payload, meta, this.service);
     await this.publishRaw([envelope]);
     return envelope;

@@ -23,6 +23,12 @@ export function defaultLogger(service: string, component: string): MessagingLogg
   return fromPino(createLogger(service).child({ component }));
 }
 
-export const silentLogger: MessagingLogger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
+export const silentLogger: MessagingLogger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+};
 
-export const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+export const errorMessage = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);

@@ -39,9 +39,15 @@ export function createOutboxMigration(schema: string): MigrationClass {
           "attempts" integer NOT NULL DEFAULT 0,
           "last_error" text
         )`);
-      await queryRunner.query(`CREATE INDEX "outbox_pending" ON ${s}."outbox" ("position") WHERE "published_at" IS NULL`);
-      await queryRunner.query(`CREATE INDEX "outbox_pending_key" ON ${s}."outbox" ("key", "position") WHERE "published_at" IS NULL`);
-      await queryRunner.query(`CREATE INDEX "outbox_published_at" ON ${s}."outbox" ("published_at") WHERE "published_at" IS NOT NULL`);
+      await queryRunner.query(
+        `CREATE INDEX "outbox_pending" ON ${s}."outbox" ("position") WHERE "published_at" IS NULL`,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "outbox_pending_key" ON ${s}."outbox" ("key", "position") WHERE "published_at" IS NULL`,
+      );
+      await queryRunner.query(
+        `CREATE INDEX "outbox_published_at" ON ${s}."outbox" ("published_at") WHERE "published_at" IS NOT NULL`,
+      );
     }
     async down(queryRunner: QueryRunner): Promise<void> {
       await queryRunner.query(`DROP TABLE ${s}."outbox"`);

@@ -17,7 +17,11 @@ import {
 
 describe('wire format', () => {
   const payload = areaPayload();
-  const envelope = createEnvelope('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: payload.id, correlationId: 'c-7' });
+  const envelope = createEnvelope('registry.area.upserted', payload, {
+    tenantId: 'berlin-demo',
+    key: payload.id,
+    correlationId: 'c-7',
+  });
 
   it("puts the envelope on its producer's topic, keyed, with routing headers", () => {
     const wire = encodeEnvelope(envelope);
@@ -52,13 +56,26 @@ describe('wire format', () => {
   });
 
   it('reads Kafka headers given as buffers or repeated values', () => {
-    expect(headersToStrings({ a: Buffer.from('x'), b: 'y', c: [Buffer.from('1'), Buffer.from('2')], d: undefined })).toEqual({ a: 'x', b: 'y', c: '2' });
+    expect(
+      headersToStrings({
+        a: Buffer.from('x'),
+        b: 'y',
+        c: [Buffer.from('1'), Buffer.from('2')],
+        d: undefined,
+      }),
+    ).toEqual({ a: 'x', b: 'y', c: '2' });
     expect(headersToStrings(undefined)).toEqual({});
   });
 
   it('dead-letters with the original key, value and headers plus reason, consumer and origin', () => {
     const wire = encodeEnvelope(envelope);
-    const dead = deadLetterMessage(wire, 'bad', 'area-ref', { partition: 2, offset: '17' }, new Date('2024-01-02T03:04:05Z'));
+    const dead = deadLetterMessage(
+      wire,
+      'bad',
+      'area-ref',
+      { partition: 2, offset: '17' },
+      new Date('2024-01-02T03:04:05Z'),
+    );
     expect(dead).toEqual({
       topic: 'quartier.registry.events.dlq',
       key: wire.key,
@@ -77,8 +94,12 @@ describe('wire format', () => {
   });
 
   it("subscribes to the producers' topics of the requested types", () => {
-    expect(topicsFor(['registry.area.upserted', 'registry.area.deleted'])).toEqual(['quartier.registry.events']);
+    expect(topicsFor(['registry.area.upserted', 'registry.area.deleted'])).toEqual([
+      'quartier.registry.events',
+    ]);
     expect(() => topicsFor([])).toThrow('subscribe needs at least one event type');
-    expect(() => topicsFor(['registry.area.exploded' as 'registry.area.deleted'])).toThrow('unknown event type registry.area.exploded');
+    expect(() => topicsFor(['registry.area.exploded' as 'registry.area.deleted'])).toThrow(
+      'unknown event type registry.area.exploded',
+    );
   });
 });

@@ -37,7 +37,8 @@ export type DecodeResult = { ok: true; envelope: EventEnvelope } | { ok: false; 
 
 /** Parses a message value into an envelope; a reason names what is wrong for the dead letter. */
 export function decodeEnvelope(value: string | Buffer | null | undefined): DecodeResult {
-  if (value === null || value === undefined || value.length === 0) return { ok: false, reason: 'empty message' };
+  if (value === null || value === undefined || value.length === 0)
+    return { ok: false, reason: 'empty message' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(typeof value === 'string' ? value : value.toString('utf8'));
@@ -47,13 +48,18 @@ export function decodeEnvelope(value: string | Buffer | null | undefined): Decod
   const checked = envelopeSchema.safeParse(parsed);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    return { ok: false, reason: `malformed envelope at ${issue.path.join('.') || '(root)'}: ${issue.message}` };
+    return {
+      ok: false,
+      reason: `malformed envelope at ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    };
   }
   return { ok: true, envelope: checked.data as EventEnvelope };
 }
 
 /** Kafka hands headers as Buffers (or arrays of them); we only ever write single strings. */
-export function headersToStrings(headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined): Record<string, string> {
+export function headersToStrings(
+  headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined,
+): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, raw] of Object.entries(headers ?? {})) {
     if (raw === undefined) continue;

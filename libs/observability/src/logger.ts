@@ -4,7 +4,11 @@ import { correlation } from './correlation';
 export type { Logger } from 'pino';
 
 /** JSON logs, one line per entry, with the correlation id of the current request or event. */
-export function createLogger(service: string, level: LoggerOptions['level'] = 'info', destination?: pino.DestinationStream): Logger {
+export function createLogger(
+  service: string,
+  level: LoggerOptions['level'] = 'info',
+  destination?: pino.DestinationStream,
+): Logger {
   return pino(
     {
       level,
@@ -15,7 +19,10 @@ export function createLogger(service: string, level: LoggerOptions['level'] = 'i
         const correlationId = correlation.current();
         return correlationId ? { correlationId } : {};
       },
-      redact: { paths: ['req.headers.authorization', 'authorization', 'password', '*.password'], censor: '[redacted]' },
+      redact: {
+        paths: ['req.headers.authorization', 'authorization', 'password', '*.password'],
+        censor: '[redacted]',
+      },
     },
     destination,
   );

@@ -19,7 +19,13 @@ describe('observability', () => {
     correlation.run('req-42', () => logger.info({ areaId: 'a1' }, 'area updated'));
     logger.info('outside');
     await new Promise((r) => setImmediate(r));
-    expect(lines[0]).toMatchObject({ service: 'registry', level: 'info', correlationId: 'req-42', areaId: 'a1', msg: 'area updated' });
+    expect(lines[0]).toMatchObject({
+      service: 'registry',
+      level: 'info',
+      correlationId: 'req-42',
+      areaId: 'a1',
+      msg: 'area updated',
+    });
     expect(lines[1]).not.toHaveProperty('correlationId');
   });
 
@@ -38,9 +44,14 @@ describe('observability', () => {
 
   it('exposes Prometheus metrics including HTTP durations', async () => {
     const metrics = new Metrics();
-    metrics.httpRequests.observe({ service: 'registry', method: 'GET', route: '/areas', status: '200' }, 0.02);
+    metrics.httpRequests.observe(
+      { service: 'registry', method: 'GET', route: '/areas', status: '200' },
+      0.02,
+    );
     const text = await metrics.render();
-    expect(text).toContain('quartier_http_request_duration_seconds_count{service="registry",method="GET",route="/areas",status="200"} 1');
+    expect(text).toContain(
+      'quartier_http_request_duration_seconds_count{service="registry",method="GET",route="/areas",status="200"} 1',
+    );
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 });

@@ -20,8 +20,18 @@ describe('schema data sources (real PostgreSQL)', () => {
   afterAll(() => db.drop());
 
   it('creates each service schema, keeps tables apart and applies migrations once', async () => {
-    const a = createSchemaDataSource({ url: db.url, schema: 'alpha', entities: [], migrations: [CreateThing1700000000000] });
-    const b = createSchemaDataSource({ url: db.url, schema: 'beta', entities: [], migrations: [CreateThing1700000000000] });
+    const a = createSchemaDataSource({
+      url: db.url,
+      schema: 'alpha',
+      entities: [],
+      migrations: [CreateThing1700000000000],
+    });
+    const b = createSchemaDataSource({
+      url: db.url,
+      schema: 'beta',
+      entities: [],
+      migrations: [CreateThing1700000000000],
+    });
     await a.initialize();
     await b.initialize();
     try {
@@ -46,7 +56,14 @@ describe('schema data sources (real PostgreSQL)', () => {
   });
 
   it('lets concurrently starting replicas apply each migration exactly once', async () => {
-    const replicas = [0, 1, 2].map(() => createSchemaDataSource({ url: db.url, schema: 'gamma', entities: [], migrations: [CreateThing1700000000000] }));
+    const replicas = [0, 1, 2].map(() =>
+      createSchemaDataSource({
+        url: db.url,
+        schema: 'gamma',
+        entities: [],
+        migrations: [CreateThing1700000000000],
+      }),
+    );
     await Promise.all(replicas.map((r) => r.initialize()));
     try {
       const applied = await Promise.all(replicas.map((r) => migrateSchema(r)));

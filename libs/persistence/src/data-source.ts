@@ -53,7 +53,9 @@ export async function migrateSchema(dataSource: DataSource): Promise<string[]> {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return applied.map((m) => m.name);
   } finally {
-    await lock.query(`SELECT pg_advisory_unlock(hashtext($1))`, [`quartier-migrate:${schema}`]).catch(() => undefined);
+    await lock
+      .query(`SELECT pg_advisory_unlock(hashtext($1))`, [`quartier-migrate:${schema}`])
+      .catch(() => undefined);
     await lock.release();
   }
 }

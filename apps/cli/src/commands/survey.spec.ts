@@ -81,7 +81,9 @@ describe('quartier survey validate', () => {
     expect(lines).toHaveLength(22);
     expect(lines[3]).toBe('survey row 7, column relevant: unknown field ${agee}');
     expect(lines[0]).toBe('survey row 3, column type: unknown question type "selec_one yesno"');
-    expect(lines[21]).toBe('settings row 2, column default_language: no labels in the default language "fr" (labels exist in de)');
+    expect(lines[21]).toBe(
+      'settings row 2, column default_language: no labels in the default language "fr" (labels exist in de)',
+    );
   });
 
   it('exits 0 through main for a valid form', async () => {
@@ -91,9 +93,13 @@ describe('quartier survey validate', () => {
   });
 
   it('reports unreadable files', async () => {
-    expect((await cliError(runSurveyValidate({ form: join(dir, 'missing.xlsx') }))).message).toMatch(/^cannot read form .*missing\.xlsx: ENOENT/);
+    expect((await cliError(runSurveyValidate({ form: join(dir, 'missing.xlsx') }))).message).toMatch(
+      /^cannot read form .*missing\.xlsx: ENOENT/,
+    );
     const notXlsx = csvFile('form.xlsx', ['type,name', 'text,a']);
-    expect((await cliError(runSurveyValidate({ form: notXlsx }))).message).toMatch(/form\.xlsx: not a readable \.xlsx workbook/);
+    expect((await cliError(runSurveyValidate({ form: notXlsx }))).message).toMatch(
+      /form\.xlsx: not a readable \.xlsx workbook/,
+    );
   });
 });
 
@@ -110,7 +116,12 @@ describe('quartier survey aggregate', () => {
   ];
 
   it('writes counts, shares and means with primary and secondary suppression', async () => {
-    const csv = await runSurveyAggregate({ form: formPath, responses: csvFile('responses.csv', responses), by: 'area', k: '10' });
+    const csv = await runSurveyAggregate({
+      form: formPath,
+      responses: csvFile('responses.csv', responses),
+      by: 'area',
+      k: '10',
+    });
     expect(csv.trimEnd().split('\n')).toEqual([
       'group,question,option,n,count,share,mean,suppressed',
       'mitte,jahre,,,,,,secondary',
@@ -143,7 +154,20 @@ describe('quartier survey aggregate', () => {
 
   it('publishes everything at a lower k and writes --out instead of stdout', async () => {
     const out = join(dir, 'results.csv');
-    const { code, stdout } = await runMain(['survey', 'aggregate', '--form', formPath, '--responses', csvFile('r2.csv', responses), '--by', 'area', '--k', '3', '--out', out]);
+    const { code, stdout } = await runMain([
+      'survey',
+      'aggregate',
+      '--form',
+      formPath,
+      '--responses',
+      csvFile('r2.csv', responses),
+      '--by',
+      'area',
+      '--k',
+      '3',
+      '--out',
+      out,
+    ]);
     expect(code).toBe(0);
     expect(stdout).toBe('');
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
@@ -154,7 +178,10 @@ describe('quartier survey aggregate', () => {
   });
 
   it('reads select_multiple answers space-separated and semicolon-separated files', async () => {
-    const path = csvFile('semicolon.csv', ['area;angebote', ...Array.from({ length: 10 }, (_, i) => `west;${i % 2 === 0 ? 'jugendclub sonstige' : 'keine'}`)]);
+    const path = csvFile('semicolon.csv', [
+      'area;angebote',
+      ...Array.from({ length: 10 }, (_, i) => `west;${i % 2 === 0 ? 'jugendclub sonstige' : 'keine'}`),
+    ]);
     const csv = await runSurveyAggregate({ form: formPath, responses: path, by: 'area', k: 10 });
     expect(csv.trimEnd().split('\n')).toEqual([
       'group,question,option,n,count,share,mean,suppressed',
@@ -172,28 +199,58 @@ describe('quartier survey aggregate', () => {
   });
 
   it('aggregates the seeded fixture export with both kinds of suppression', async () => {
-    const csv = await runSurveyAggregate({ form: formPath, responses: csvFile('fixture.csv', seededResponses.trimEnd().split('\n')), by: 'area', k: 10 });
-    const rows = csv.trimEnd().split('\n').slice(1).map((l) => l.split(','));
+    const csv = await runSurveyAggregate({
+      form: formPath,
+      responses: csvFile('fixture.csv', seededResponses.trimEnd().split('\n')),
+      by: 'area',
+      k: 10,
+    });
+    const rows = csv
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     expect([...new Set(rows.map((r) => r[0]))]).toEqual(['mitte', 'nord', 'sued', 'west', '*']);
     expect(rows.filter((r) => r[0] === 'sued').every((r) => r[7] === 'primary')).toBe(true);
-    expect(rows.filter((r) => r[0] === 'nord' && r[1] === 'jahre')).toEqual([['nord', 'jahre', '', '', '', '', '', 'secondary']]);
+    expect(rows.filter((r) => r[0] === 'nord' && r[1] === 'jahre')).toEqual([
+      ['nord', 'jahre', '', '', '', '', '', 'secondary'],
+    ]);
     // Never a published cell below k.
     expect(rows.filter((r) => r[7] === '' && Number(r[3]) < 10)).toEqual([]);
   });
 
   it('rejects bad cells with file, row and column, and bad options', async () => {
     const path = csvFile('bad.csv', ['area,jahre,sicher,angebote', 'mitte,3,5,', 'ost,x,9,chor']);
-    expect((await cliError(runSurveyAggregate({ form: formPath, responses: path, by: 'area', k: 10 }))).message.split('\n')).toEqual([
+    expect(
+      (
+        await cliError(runSurveyAggregate({ form: formPath, responses: path, by: 'area', k: 10 }))
+      ).message.split('\n'),
+    ).toEqual([
       'bad.csv row 3, column area: "ost" is not an option of list "gebiete"',
       'bad.csv row 3, column jahre: expected a whole number, got "x"',
       'bad.csv row 3, column sicher: "9" is not an option of list "zustimmung"',
       'bad.csv row 3, column angebote: "chor" is not an option of list "angebote"',
     ]);
-    expect((await cliError(runSurveyAggregate({ form: formPath, responses: path, by: 'bezirk', k: 10 }))).message).toBe('bad.csv row 1, column bezirk: no column "bezirk" to group by');
-    expect((await cliError(runSurveyAggregate({ form: formPath, responses: path, by: 'area', k: '0' }))).message).toBe('--k must be a whole number ≥ 1, got 0');
+    expect(
+      (await cliError(runSurveyAggregate({ form: formPath, responses: path, by: 'bezirk', k: 10 }))).message,
+    ).toBe('bad.csv row 1, column bezirk: no column "bezirk" to group by');
+    expect(
+      (await cliError(runSurveyAggregate({ form: formPath, responses: path, by: 'area', k: '0' }))).message,
+    ).toBe('--k must be a whole number ≥ 1, got 0');
     const blank = csvFile('blank.csv', ['area,jahre', ',3']);
-    expect((await cliError(runSurveyAggregate({ form: formPath, responses: blank, by: 'area', k: 10 }))).message).toBe('blank.csv row 2, column area: no group value');
-    const { code, stderr } = await runMain(['survey', 'aggregate', '--form', brokenPath, '--responses', path, '--by', 'area']);
+    expect(
+      (await cliError(runSurveyAggregate({ form: formPath, responses: blank, by: 'area', k: 10 }))).message,
+    ).toBe('blank.csv row 2, column area: no group value');
+    const { code, stderr } = await runMain([
+      'survey',
+      'aggregate',
+      '--form',
+      brokenPath,
+      '--responses',
+      path,
+      '--by',
+      'area',
+    ]);
     expect(code).toBe(2);
     expect(stderr.split('\n')[0]).toBe('survey row 3, column type: unknown question type "selec_one yesno"');
   });

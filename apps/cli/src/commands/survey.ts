@@ -17,14 +17,20 @@ export interface SurveyAggregateOptions {
 }
 
 async function loadForm(path: string) {
-  const [{ readFile }, { basename, extname }, core] = await Promise.all([import('node:fs/promises'), import('node:path'), import('@quartier/survey-core')]);
+  const [{ readFile }, { basename, extname }, core] = await Promise.all([
+    import('node:fs/promises'),
+    import('node:path'),
+    import('@quartier/survey-core'),
+  ]);
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
   } catch (error) {
     throw new CliError(`cannot read form ${path}: ${(error as Error).message}`);
   }
-  const fallbackFormId = basename(path, extname(path)).replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^(?=[0-9.-])/, '_');
+  const fallbackFormId = basename(path, extname(path))
+    .replace(/[^A-Za-z0-9_.-]/g, '_')
+    .replace(/^(?=[0-9.-])/, '_');
   try {
     return { core, result: await core.importXlsForm(bytes, { fallbackFormId }) };
   } catch (error) {
@@ -86,24 +92,38 @@ export async function runSurveyAggregate(options: SurveyAggregateOptions): Promi
   const rows = body.map((values) => Object.fromEntries(names.map((name, i) => [name, values[i] ?? ''])));
   const file = basename(options.responses);
   const typed = core.respondentsFromRows(result.form, names, rows, options.by);
-  if (!typed.ok) throw new CliError(typed.issues.map((i) => `${file} row ${i.row}, column ${i.column}: ${i.reason}`).join('\n'));
+  if (!typed.ok)
+    throw new CliError(
+      typed.issues.map((i) => `${file} row ${i.row}, column ${i.column}: ${i.reason}`).join('\n'),
+    );
   let aggregated;
   try {
-    aggregated = core.aggregateResponses(result.form, typed.respondents, { by: options.by, k, questions: typed.questions });
+    aggregated = core.aggregateResponses(result.form, typed.respondents, {
+      by: options.by,
+      k,
+      questions: typed.questions,
+    });
   } catch (error) {
     if (error instanceof core.SurveyError) throw new CliError([error.message, ...error.details].join('\n'));
     throw error;
   }
-  const csv = stringify([[...core.RESULT_COLUMNS], ...core.resultRows(aggregated).map(core.resultRowFields)], { record_delimiter: '\n' });
+  const csv = stringify(
+    [[...core.RESULT_COLUMNS], ...core.resultRows(aggregated).map(core.resultRowFields)],
+    { record_delimiter: '\n' },
+  );
   if (options.out) await writeFile(options.out, csv, 'utf8');
   return csv;
 }
 
 export function registerSurveyCommands(program: Command): void {
-  const survey = program.command('survey').description('questionnaires (XLSForm) and privacy-safe survey results');
+  const survey = program
+    .command('survey')
+    .description('questionnaires (XLSForm) and privacy-safe survey results');
   survey
     .command('validate')
-    .description('check an XLSForm; prints a summary, or every error as "<sheet> row <n>[, column <name>]: <reason>"')
+    .description(
+      'check an XLSForm; prints a summary, or every error as "<sheet> row <n>[, column <name>]: <reason>"',
+    )
     .requiredOption('--form <file>', 'XLSForm workbook (.xlsx) with sheets survey, choices, settings')
     .action(async (options: SurveyValidateOptions) => {
       process.stdout.write(await runSurveyValidate(options));
@@ -112,7 +132,10 @@ export function registerSurveyCommands(program: Command): void {
     .command('aggregate')
     .description('counts, shares and means per group with k-anonymity (primary and secondary suppression)')
     .requiredOption('--form <file>', 'XLSForm workbook (.xlsx)')
-    .requiredOption('--responses <file>', 'CSV with one column per question name (select_multiple space-separated)')
+    .requiredOption(
+      '--responses <file>',
+      'CSV with one column per question name (select_multiple space-separated)',
+    )
     .requiredOption('--by <column>', 'column that assigns respondents to groups, e.g. area')
     .option('--k <n>', 'minimum respondents per published cell', '10')
     .option('--out <file>', 'write the results CSV here instead of stdout')

@@ -46,7 +46,10 @@ describe('dev identity provider (real oidc-provider under express, real HTTP)', 
 
   function pkce() {
     const verifierValue = base64url(randomBytes(32));
-    return { verifier: verifierValue, challenge: base64url(createHash('sha256').update(verifierValue).digest()) };
+    return {
+      verifier: verifierValue,
+      challenge: base64url(createHash('sha256').update(verifierValue).digest()),
+    };
   }
 
   function authorizeUrl(challenge: string | undefined, state: string) {
@@ -102,11 +105,16 @@ describe('dev identity provider (real oidc-provider under express, real HTTP)', 
   }
 
   it('publishes discovery with the password grant, S256 PKCE and the JWKS', async () => {
-    const doc = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const doc = (await (await fetch(`${issuer}/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(doc['issuer']).toBe(issuer);
     expect(doc['token_endpoint']).toBe(`${issuer}/token`);
     expect(doc['jwks_uri']).toBe(`${issuer}/jwks`);
-    expect(doc['grant_types_supported']).toEqual(expect.arrayContaining(['authorization_code', 'password', 'refresh_token']));
+    expect(doc['grant_types_supported']).toEqual(
+      expect.arrayContaining(['authorization_code', 'password', 'refresh_token']),
+    );
     expect(doc['code_challenge_methods_supported']).toEqual(['S256']);
   });
 
@@ -170,7 +178,9 @@ describe('dev identity provider (real oidc-provider under express, real HTTP)', 
     expect(response.status).toBe(303);
     const callback = locationOf(response, origin);
     expect(callback.searchParams.get('error')).toBe('invalid_request');
-    expect(callback.searchParams.get('error_description')).toBe('Authorization Server policy requires PKCE to be used for this request');
+    expect(callback.searchParams.get('error_description')).toBe(
+      'Authorization Server policy requires PKCE to be used for this request',
+    );
   });
 
   it('refuses an unregistered redirect URI with a German error page instead of redirecting', async () => {
@@ -188,7 +198,9 @@ describe('dev identity provider (real oidc-provider under express, real HTTP)', 
     const { login } = await codeFlow(browser, 'planer', 'falsch', pkce().challenge);
     expect(login.status).toBe(401);
     const html = await login.text();
-    expect(html).toContain('<p id="login-error" class="error" role="alert">Benutzername oder Passwort ist falsch.</p>');
+    expect(html).toContain(
+      '<p id="login-error" class="error" role="alert">Benutzername oder Passwort ist falsch.</p>',
+    );
     expect(html).toContain('value="planer"');
     expect(html).toContain('aria-invalid="true" aria-describedby="login-error"');
   });
@@ -208,7 +220,11 @@ describe('dev identity provider (real oidc-provider under express, real HTTP)', 
   it('issues a JWT of the same shape through the password grant of quartier-cli', async () => {
     const response = await requestPasswordGrant({ issuer, username: 'admin', password: DEMO_PASSWORD });
     expect(response.token_type).toBe('Bearer');
-    expect(decodeJwt(response.access_token)).toMatchObject({ aud: 'quartier-api', azp: 'quartier-cli', tenant: 'berlin-demo' });
+    expect(decodeJwt(response.access_token)).toMatchObject({
+      aud: 'quartier-api',
+      azp: 'quartier-cli',
+      tenant: 'berlin-demo',
+    });
     await expect(verifier.verify(response.access_token)).resolves.toMatchObject({
       subject: 'admin',
       tenantId: 'berlin-demo',
@@ -221,7 +237,11 @@ describe('dev identity provider (real oidc-provider under express, real HTTP)', 
       tenantId: null,
       roles: ['platform-admin'],
     });
-    const second = await requestPasswordGrant({ issuer, username: 'musterstadt-admin', password: DEMO_PASSWORD });
+    const second = await requestPasswordGrant({
+      issuer,
+      username: 'musterstadt-admin',
+      password: DEMO_PASSWORD,
+    });
     await expect(verifier.verify(second.access_token)).resolves.toMatchObject({ tenantId: 'musterstadt' });
   });
 
@@ -229,28 +249,50 @@ describe('dev identity provider (real oidc-provider under express, real HTTP)', 
     await expect(requestPasswordGrant({ issuer, username: 'admin', password: 'wrong' })).rejects.toThrow(
       /login as admin refused \(HTTP 400, invalid_grant/,
     );
-    await expect(requestPasswordGrant({ issuer, username: 'nobody', password: DEMO_PASSWORD })).rejects.toMatchObject({
+    await expect(
+      requestPasswordGrant({ issuer, username: 'nobody', password: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({
       code: 'Unauthenticated',
     });
     await expect(
-      requestPasswordGrant({ issuer, username: 'admin', password: DEMO_PASSWORD, clientId: 'quartier-portal' }),
+      requestPasswordGrant({
+        issuer,
+        username: 'admin',
+        password: DEMO_PASSWORD,
+        clientId: 'quartier-portal',
+      }),
     ).rejects.toThrow(/HTTP 400, (invalid_request|unauthorized_client)/);
   });
 
   it('rejects a valid token at an API expecting another audience', async () => {
-    const { access_token } = await requestPasswordGrant({ issuer, username: 'viewer', password: DEMO_PASSWORD });
+    const { access_token } = await requestPasswordGrant({
+      issuer,
+      username: 'viewer',
+      password: DEMO_PASSWORD,
+    });
     const other = new OidcTokenVerifier({ issuer, audience: 'reporting-api' });
-    await expect(other.verify(access_token)).rejects.toMatchObject({ code: 'InvalidToken', message: expect.stringMatching(/audience/) });
+    await expect(other.verify(access_token)).rejects.toMatchObject({
+      code: 'InvalidToken',
+      message: expect.stringMatching(/audience/),
+    });
   });
 
   it('rejects a tampered signature and a tampered payload', async () => {
-    const { access_token } = await requestPasswordGrant({ issuer, username: 'viewer', password: DEMO_PASSWORD });
+    const { access_token } = await requestPasswordGrant({
+      issuer,
+      username: 'viewer',
+      password: DEMO_PASSWORD,
+    });
     const [header, payload, signature] = access_token.split('.') as [string, string, string];
     const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
-    await expect(verifier.verify(`${header}.${payload}.${flipped}`)).rejects.toMatchObject({ code: 'InvalidToken' });
+    await expect(verifier.verify(`${header}.${payload}.${flipped}`)).rejects.toMatchObject({
+      code: 'InvalidToken',
+    });
 
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const escalated = Buffer.from(JSON.stringify({ ...claims, realm_access: { roles: ['platform-admin'] } })).toString('base64url');
+    const escalated = Buffer.from(
+      JSON.stringify({ ...claims, realm_access: { roles: ['platform-admin'] } }),
+    ).toString('base64url');
     await expect(verifier.verify(`${header}.${escalated}.${signature}`)).rejects.toMatchObject({
       code: 'InvalidToken',
       message: 'token signature is invalid',
@@ -263,7 +305,11 @@ describe('dev identity provider (real oidc-provider under express, real HTTP)', 
     const key = await importJWK(jwk, 'RS256');
     const now = Math.floor(Date.now() / 1000);
     const sign = (exp: number) =>
-      new SignJWT({ preferred_username: 'admin', tenant: 'berlin-demo', realm_access: { roles: ['tenant-admin'] } })
+      new SignJWT({
+        preferred_username: 'admin',
+        tenant: 'berlin-demo',
+        realm_access: { roles: ['tenant-admin'] },
+      })
         .setProtectedHeader({ alg: 'RS256', kid: jwk.kid! })
         .setIssuer(issuer)
         .setAudience('quartier-api')
@@ -278,8 +324,16 @@ describe('dev identity provider (real oidc-provider under express, real HTTP)', 
   });
 
   it('keeps its signing keys across restarts, so earlier tokens stay valid', async () => {
-    const { access_token } = await requestPasswordGrant({ issuer, username: 'analyst', password: DEMO_PASSWORD });
-    const restarted = await createDevIdentityProvider({ issuer, portalRedirectUris: [redirectUri], keyDirectory });
+    const { access_token } = await requestPasswordGrant({
+      issuer,
+      username: 'analyst',
+      password: DEMO_PASSWORD,
+    });
+    const restarted = await createDevIdentityProvider({
+      issuer,
+      portalRedirectUris: [redirectUri],
+      keyDirectory,
+    });
     const restartedApp = express().use(restarted.mountPath, restarted.handler);
     const restartedServer = createServer(restartedApp);
     await new Promise<void>((resolve) => restartedServer.listen(0, '127.0.0.1', resolve));

@@ -1,6 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Account, Configuration, default as Provider, KoaContextWithOIDC, ResourceServer } from 'oidc-provider';
+import type {
+  Account,
+  Configuration,
+  default as Provider,
+  KoaContextWithOIDC,
+  ResourceServer,
+} from 'oidc-provider';
 import { CLI_CLIENT_ID, PORTAL_CLIENT_ID } from '../password-grant';
 import { DEFAULT_AUDIENCE } from '../token-verifier';
 import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
@@ -58,7 +64,9 @@ export interface DevIdentityProvider {
  * Mount it where the issuer says, before any body parser if possible:
  * `app.use(idp.mountPath, idp.handler)`.
  */
-export async function createDevIdentityProvider(options: DevIdentityProviderOptions): Promise<DevIdentityProvider> {
+export async function createDevIdentityProvider(
+  options: DevIdentityProviderOptions,
+): Promise<DevIdentityProvider> {
   // Loaded on demand: services import @quartier/auth for token checks only and should not
   // pay for the provider (and Koa) at startup.
   const { default: Provider, errors } = await import('oidc-provider');
@@ -161,7 +169,9 @@ export async function createDevIdentityProvider(options: DevIdentityProviderOpti
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, indicator) => {
           if (indicator === API_RESOURCE_INDICATOR) return apiResourceServer;
-          throw new errors.InvalidTarget(`unknown resource; this provider serves ${API_RESOURCE_INDICATOR} only`);
+          throw new errors.InvalidTarget(
+            `unknown resource; this provider serves ${API_RESOURCE_INDICATOR} only`,
+          );
         },
       },
       rpInitiatedLogout: {
@@ -270,10 +280,14 @@ function registerPasswordGrant(
       }
       if (outcome.kind === 'rejected') throw new errors.InvalidGrant('invalid user credentials');
 
-      const requested = typeof ctx.oidc.params.scope === 'string' ? ctx.oidc.params.scope.split(' ') : ['openid'];
+      const requested =
+        typeof ctx.oidc.params.scope === 'string' ? ctx.oidc.params.scope.split(' ') : ['openid'];
       const scope = requested.filter((s) => s === 'openid' || s === 'profile').join(' ') || undefined;
       // A grant per login, as in the code flow, so tokens can be revoked by grant.
-      const grant = new ctx.oidc.provider.Grant({ accountId: outcome.user.id, clientId: ctx.oidc.client.clientId });
+      const grant = new ctx.oidc.provider.Grant({
+        accountId: outcome.user.id,
+        clientId: ctx.oidc.client.clientId,
+      });
       if (scope) grant.addOIDCScope(scope);
       grant.addResourceScope(API_RESOURCE_INDICATOR, apiResourceServer.scope);
       const grantId = await grant.save();
@@ -287,7 +301,12 @@ function registerPasswordGrant(
       token.resourceServer = new ctx.oidc.provider.ResourceServer(API_RESOURCE_INDICATOR, apiResourceServer);
       ctx.oidc.entity('AccessToken', token);
       const accessToken = await token.save();
-      ctx.body = { access_token: accessToken, token_type: token.tokenType, expires_in: token.expiration, scope };
+      ctx.body = {
+        access_token: accessToken,
+        token_type: token.tokenType,
+        expires_in: token.expiration,
+        scope,
+      };
     },
     ['username', 'password', 'scope'],
   );
@@ -304,7 +323,8 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
   // No scripts at all; form-action is left open on purpose: browsers apply it to the redirect
   // after the POST, which leads to the portal's (possibly other) origin.
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
@@ -401,7 +421,12 @@ function interactionRoutes(provider: Provider, config: InteractionConfig) {
       }
       // Only login is interactive; anything else (consent) is settled by loadExistingGrant,
       // so finishing the interaction without a result resumes the authorization.
-      const returnTo = await provider.interactionResult(ctx.req, ctx.res, {}, { mergeWithLastSubmission: true });
+      const returnTo = await provider.interactionResult(
+        ctx.req,
+        ctx.res,
+        {},
+        { mergeWithLastSubmission: true },
+      );
       ctx.status = 303;
       ctx.redirect(returnTo);
       return undefined;
@@ -409,7 +434,9 @@ function interactionRoutes(provider: Provider, config: InteractionConfig) {
 
     ctx.status = 405;
     ctx.type = 'html';
-    ctx.body = renderMessagePage('Nicht erlaubt', [`${ctx.method} ${escapeHtml(ctx.path)} wird nicht unterstützt.`]);
+    ctx.body = renderMessagePage('Nicht erlaubt', [
+      `${ctx.method} ${escapeHtml(ctx.path)} wird nicht unterstützt.`,
+    ]);
     return undefined;
   };
 }

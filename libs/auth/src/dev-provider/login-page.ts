@@ -67,7 +67,9 @@ export interface LoginPageInput {
 export function renderLoginPage(input: LoginPageInput): string {
   const hasError = input.error !== undefined;
   const invalid = hasError ? ' aria-invalid="true" aria-describedby="login-error"' : '';
-  const error = hasError ? `<p id="login-error" class="error" role="alert">${escapeHtml(input.error!)}</p>` : '';
+  const error = hasError
+    ? `<p id="login-error" class="error" role="alert">${escapeHtml(input.error!)}</p>`
+    : '';
   const focusUser = !input.username;
   const demo =
     input.demoUsers && input.demoUsers.length > 0
@@ -100,5 +102,8 @@ ${demo}`,
 
 /** A message page (errors, logout) in the same look. */
 export function renderMessagePage(title: string, paragraphs: readonly string[], extraHtml = ''): string {
-  return page(title, `<h1>${escapeHtml(title)}</h1>\n${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}\n${extraHtml}`);
+  return page(
+    title,
+    `<h1>${escapeHtml(title)}</h1>\n${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}\n${extraHtml}`,
+  );
 }

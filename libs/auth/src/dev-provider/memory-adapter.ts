@@ -31,8 +31,10 @@ export class DevMemoryStore {
     return {
       upsert: async (id, payload, expiresIn) => {
         this.set(key(id), payload, expiresIn);
-        if (model === 'Session' && typeof payload.uid === 'string') this.set(`sessionUid:${payload.uid}`, { jti: id }, expiresIn);
-        if (typeof payload.userCode === 'string') this.set(`userCode:${payload.userCode}`, { jti: id }, expiresIn);
+        if (model === 'Session' && typeof payload.uid === 'string')
+          this.set(`sessionUid:${payload.uid}`, { jti: id }, expiresIn);
+        if (typeof payload.userCode === 'string')
+          this.set(`userCode:${payload.userCode}`, { jti: id }, expiresIn);
         if (GRANTABLE.has(model) && typeof payload.grantId === 'string') {
           const members = this.grantMembers.get(payload.grantId) ?? new Set<string>();
           members.add(key(id));
@@ -64,7 +66,10 @@ export class DevMemoryStore {
 
   private set(key: string, payload: AdapterPayload, expiresIn: number | undefined): void {
     this.entries.delete(key);
-    this.entries.set(key, { payload, expiresAt: expiresIn === undefined ? Infinity : Date.now() + expiresIn * 1000 });
+    this.entries.set(key, {
+      payload,
+      expiresAt: expiresIn === undefined ? Infinity : Date.now() + expiresIn * 1000,
+    });
     if (this.entries.size > this.maxEntries) this.evict();
   }
 

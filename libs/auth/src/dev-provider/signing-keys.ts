@@ -70,14 +70,22 @@ async function readJson<T>(path: string, parse: (value: unknown, path: string) =
 
 function parseJwks(value: unknown, path: string): JWK[] {
   const keys = typeof value === 'object' && value !== null && 'keys' in value ? value.keys : undefined;
-  if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'object' && k && 'kty' in k && 'd' in k)) {
+  if (
+    !Array.isArray(keys) ||
+    keys.length === 0 ||
+    !keys.every((k) => typeof k === 'object' && k && 'kty' in k && 'd' in k)
+  ) {
     throw new Error(`${path} must be a JWKS with private signing keys; delete it to generate new keys`);
   }
   return keys as JWK[];
 }
 
 function parseCookieKeys(value: unknown, path: string): string[] {
-  if (!Array.isArray(value) || value.length === 0 || !value.every((k) => typeof k === 'string' && k.length >= 16)) {
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    !value.every((k) => typeof k === 'string' && k.length >= 16)
+  ) {
     throw new Error(`${path} must be a JSON array of secrets; delete it to generate new ones`);
   }
   return value as string[];

@@ -18,8 +18,10 @@ class DemoDirectory extends AccessDirectory {
   };
 
   async assignmentsOf(tenantId: string, subject: string): Promise<readonly Assignment[]> {
-    if (tenantId === 'berlin-demo' && subject === 'planer') return [{ role: 'planner', areaId: '01', programmeId: null }];
-    if (tenantId === 'berlin-demo' && subject === 'viewer') return [{ role: 'viewer', areaId: null, programmeId: null }];
+    if (tenantId === 'berlin-demo' && subject === 'planer')
+      return [{ role: 'planner', areaId: '01', programmeId: null }];
+    if (tenantId === 'berlin-demo' && subject === 'viewer')
+      return [{ role: 'viewer', areaId: null, programmeId: null }];
     return [];
   }
 
@@ -78,7 +80,10 @@ describe('AuthModule with tokens of the dev provider mounted in the same Nest ap
     class PlatformModule {}
 
     app = await NestFactory.create(PlatformModule, { logger: false });
-    const idp = await createDevIdentityProvider({ issuer, portalRedirectUris: [`http://127.0.0.1:${port}/callback`] });
+    const idp = await createDevIdentityProvider({
+      issuer,
+      portalRedirectUris: [`http://127.0.0.1:${port}/callback`],
+    });
     app.use(idp.mountPath, idp.handler);
     await app.listen(port, '127.0.0.1');
   });
@@ -90,7 +95,11 @@ describe('AuthModule with tokens of the dev provider mounted in the same Nest ap
   };
   const call = async (method: 'GET' | 'PATCH', path: string, headers: Record<string, string> = {}) => {
     const response = await fetch(`${issuer.replace('/oidc', '')}${path}`, { method, headers });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown>, headers: response.headers };
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown>,
+      headers: response.headers,
+    };
   };
 
   it('serves public routes and refuses anonymous calls with 401', async () => {
@@ -102,23 +111,43 @@ describe('AuthModule with tokens of the dev provider mounted in the same Nest ap
 
   it('lets planer edit inside Mitte and refuses outside (403) and in the other tenant (404)', async () => {
     const planer = await bearer('planer');
-    expect(await call('PATCH', '/api/registry/areas/0110', planer)).toEqual(expect.objectContaining({ status: 200, body: { updated: '0110' } }));
-    expect((await call('PATCH', '/api/registry/areas/0210', planer)).body).toMatchObject({ statusCode: 403, code: 'OutOfScope' });
-    expect((await call('PATCH', '/api/registry/areas/ms-root', planer)).body).toMatchObject({ statusCode: 404, code: 'AreaNotFound' });
+    expect(await call('PATCH', '/api/registry/areas/0110', planer)).toEqual(
+      expect.objectContaining({ status: 200, body: { updated: '0110' } }),
+    );
+    expect((await call('PATCH', '/api/registry/areas/0210', planer)).body).toMatchObject({
+      statusCode: 403,
+      code: 'OutOfScope',
+    });
+    expect((await call('PATCH', '/api/registry/areas/ms-root', planer)).body).toMatchObject({
+      statusCode: 404,
+      code: 'AreaNotFound',
+    });
   });
 
   it('lets viewer read but not write (403), and admin of musterstadt not see Berlin (404)', async () => {
     const viewer = await bearer('viewer');
-    expect((await call('GET', '/api/registry/areas/0210', viewer)).body).toEqual({ id: '0210', tenantId: 'berlin-demo' });
-    expect((await call('PATCH', '/api/registry/areas/0210', viewer)).body).toMatchObject({ statusCode: 403, code: 'MissingRole' });
+    expect((await call('GET', '/api/registry/areas/0210', viewer)).body).toEqual({
+      id: '0210',
+      tenantId: 'berlin-demo',
+    });
+    expect((await call('PATCH', '/api/registry/areas/0210', viewer)).body).toMatchObject({
+      statusCode: 403,
+      code: 'MissingRole',
+    });
     const muster = await bearer('musterstadt-admin');
     expect((await call('GET', '/api/registry/areas/01', muster)).status).toBe(404);
-    expect((await call('GET', '/api/registry/areas/ms-root', muster)).body).toEqual({ id: 'ms-root', tenantId: 'musterstadt' });
+    expect((await call('GET', '/api/registry/areas/ms-root', muster)).body).toEqual({
+      id: 'ms-root',
+      tenantId: 'musterstadt',
+    });
   });
 
   it('lets the platform admin act in a chosen tenant', async () => {
     const platform = await bearer('platform');
-    const response = await call('GET', '/api/registry/areas/ms-root', { ...platform, 'x-quartier-tenant': 'musterstadt' });
+    const response = await call('GET', '/api/registry/areas/ms-root', {
+      ...platform,
+      'x-quartier-tenant': 'musterstadt',
+    });
     expect(response.body).toEqual({ id: 'ms-root', tenantId: 'musterstadt' });
   });
 });

@@ -17,7 +17,8 @@ export const Public = () => SetMetadata(IS_PUBLIC_KEY, true);
  */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-export type AreaScopeSource = { readonly param: string } | { readonly query: string } | { readonly body: string };
+export type AreaScopeSource =
+  { readonly param: string } | { readonly query: string } | { readonly body: string };
 
 export type AreaScopeOptions = AreaScopeSource & {
   /**
@@ -45,9 +46,11 @@ function accessOf(context: ExecutionContext): AccessContext {
   return access;
 }
 
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  return accessOf(context).principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    return accessOf(context).principal;
+  },
+);
 
 /** The tenant the request acts in; 400 for a platform admin who did not choose one. */
 export const CurrentTenant = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
@@ -59,6 +62,8 @@ export const CurrentTenant = createParamDecorator((_data: unknown, context: Exec
 });
 
 /** Principal, tenant and assignments, for services that narrow lists with scopeAreas. */
-export const CurrentAccess = createParamDecorator((_data: unknown, context: ExecutionContext): AccessContext => {
-  return accessOf(context);
-});
+export const CurrentAccess = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AccessContext => {
+    return accessOf(context);
+  },
+);

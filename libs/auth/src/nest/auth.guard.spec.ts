@@ -1,11 +1,25 @@
-import { Body, Controller, Get, Module, Param, Patch, Post, type INestApplication, type Type } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Module,
+  Param,
+  Patch,
+  Post,
+  type INestApplication,
+  type Type,
+} from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import request from 'supertest';
 import { AccessDirectory } from '../access-directory';
 import { AuthError } from '../auth.error';
 import { scopeAreas, type Assignment } from '../authorization';
 import type { Principal } from '../principal';
-import { startLocalTestIssuer, type LocalTestIssuer, type TestTokenInput } from '../testing/local-test-issuer';
+import {
+  startLocalTestIssuer,
+  type LocalTestIssuer,
+  type TestTokenInput,
+} from '../testing/local-test-issuer';
 import type { AccessContext } from './access-context';
 import { AreaScope, CurrentAccess, CurrentPrincipal, CurrentTenant, Public, Roles } from './auth.decorators';
 import { AuthModule } from './auth.module';
@@ -13,7 +27,14 @@ import { AuthModule } from './auth.module';
 /** Two tenants' area trees (child → parent) and role assignments, as a service's read models would hold them. */
 class InMemoryAccessDirectory extends AccessDirectory {
   readonly parents: Record<string, Record<string, string | null>> = {
-    'berlin-demo': { berlin: null, '01': 'berlin', '0110': '01', '011001': '0110', '02': 'berlin', '0210': '02' },
+    'berlin-demo': {
+      berlin: null,
+      '01': 'berlin',
+      '0110': '01',
+      '011001': '0110',
+      '02': 'berlin',
+      '0210': '02',
+    },
     musterstadt: { 'ms-root': null, 'ms-nord': 'ms-root' },
   };
   readonly assignments: Record<string, Record<string, Assignment[]>> = {
@@ -51,7 +72,10 @@ class AreasController {
   @Roles(...LIST_ROLES)
   @AreaScope({ query: 'parent', whenAbsent: 'any' })
   list(@CurrentAccess() access: AccessContext) {
-    return { scope: scopeAreas(access.principal, access.assignments, [...LIST_ROLES]), areaPath: access.areaPath ?? null };
+    return {
+      scope: scopeAreas(access.principal, access.assignments, [...LIST_ROLES]),
+      areaPath: access.areaPath ?? null,
+    };
   }
 
   @Get(':id')
@@ -110,8 +134,16 @@ describe('AuthGuard in a Nest application (tokens from a real local issuer)', ()
   const planer = { username: 'planer', roles: ['planner'] } as const satisfies TestTokenInput;
   const viewer = { username: 'viewer', roles: ['viewer'] } as const satisfies TestTokenInput;
   const admin = { username: 'admin', roles: ['tenant-admin'] } as const satisfies TestTokenInput;
-  const musterAdmin = { username: 'musterstadt-admin', roles: ['tenant-admin'], tenant: 'musterstadt' } as const satisfies TestTokenInput;
-  const platform = { username: 'platform', roles: ['platform-admin'], tenant: null } as const satisfies TestTokenInput;
+  const musterAdmin = {
+    username: 'musterstadt-admin',
+    roles: ['tenant-admin'],
+    tenant: 'musterstadt',
+  } as const satisfies TestTokenInput;
+  const platform = {
+    username: 'platform',
+    roles: ['platform-admin'],
+    tenant: null,
+  } as const satisfies TestTokenInput;
 
   beforeAll(async () => {
     issuer = await startLocalTestIssuer();
@@ -132,19 +164,32 @@ describe('AuthGuard in a Nest application (tokens from a real local issuer)', ()
     it('answers 401 with WWW-Authenticate: Bearer when no token is sent', async () => {
       const response = await http().get('/areas/01').expect(401);
       expect(response.headers['www-authenticate']).toBe('Bearer realm="quartier"');
-      expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'Unauthenticated', message: 'authentication required' });
+      expect(response.body).toEqual({
+        statusCode: 401,
+        error: 'Unauthorized',
+        code: 'Unauthenticated',
+        message: 'authentication required',
+      });
     });
 
     it('answers 401 invalid_token for a non-bearer Authorization header', async () => {
-      const response = await http().get('/areas/01').set('Authorization', 'Basic YWRtaW46ZGVtbw==').expect(401);
+      const response = await http()
+        .get('/areas/01')
+        .set('Authorization', 'Basic YWRtaW46ZGVtbw==')
+        .expect(401);
       expect(response.headers['www-authenticate']).toBe(
         'Bearer realm="quartier", error="invalid_token", error_description="Authorization header must be \'Bearer <token>\'"',
       );
     });
 
     it('answers 401 invalid_token for an expired token', async () => {
-      const response = await http().get('/areas/01').set(await as({ ...viewer, expiresIn: -600 })).expect(401);
-      expect(response.headers['www-authenticate']).toBe('Bearer realm="quartier", error="invalid_token", error_description="token expired"');
+      const response = await http()
+        .get('/areas/01')
+        .set(await as({ ...viewer, expiresIn: -600 }))
+        .expect(401);
+      expect(response.headers['www-authenticate']).toBe(
+        'Bearer realm="quartier", error="invalid_token", error_description="token expired"',
+      );
       expect(response.body.code).toBe('InvalidToken');
     });
 
@@ -154,13 +199,19 @@ describe('AuthGuard in a Nest application (tokens from a real local issuer)', ()
     });
 
     it('answers 401 for a token meant for another API', async () => {
-      await http().get('/areas/01').set(await as({ ...viewer, audience: 'reporting-api' })).expect(401);
+      await http()
+        .get('/areas/01')
+        .set(await as({ ...viewer, audience: 'reporting-api' }))
+        .expect(401);
     });
   });
 
   describe('roles (403)', () => {
     it('refuses a role the route does not accept', async () => {
-      const response = await http().patch('/areas/0110').set(await as(viewer)).expect(403);
+      const response = await http()
+        .patch('/areas/0110')
+        .set(await as(viewer))
+        .expect(403);
       expect(response.body).toEqual({
         statusCode: 403,
         error: 'Forbidden',
@@ -170,12 +221,18 @@ describe('AuthGuard in a Nest application (tokens from a real local issuer)', ()
     });
 
     it('refuses a caller without any Quartier role on routes without @Roles', async () => {
-      const response = await http().get('/me').set(await as({ username: 'x', roles: [] })).expect(403);
+      const response = await http()
+        .get('/me')
+        .set(await as({ username: 'x', roles: [] }))
+        .expect(403);
       expect(response.body.code).toBe('MissingRole');
     });
 
     it('refuses the role before looking at the area: no hint whether another tenant’s area exists', async () => {
-      const response = await http().patch('/areas/ms-root').set(await as(viewer)).expect(403);
+      const response = await http()
+        .patch('/areas/ms-root')
+        .set(await as(viewer))
+        .expect(403);
       expect(response.body.code).toBe('MissingRole');
     });
 
@@ -183,96 +240,201 @@ describe('AuthGuard in a Nest application (tokens from a real local issuer)', ()
       await http()
         .get('/me')
         .set(await as({ ...planer, sub: 'kc-7', name: 'Paul Planer' }))
-        .expect(200, { subject: 'planer', tokenSubject: 'kc-7', tenantId: 'berlin-demo', roles: ['planner'], name: 'Paul Planer' });
+        .expect(200, {
+          subject: 'planer',
+          tokenSubject: 'kc-7',
+          tenantId: 'berlin-demo',
+          roles: ['planner'],
+          name: 'Paul Planer',
+        });
     });
   });
 
   describe('area scope (403) and tenant isolation (404)', () => {
     it.each(['01', '0110', '011001'])('lets the Mitte planner edit %s (Mitte subtree)', async (id) => {
-      await http().patch(`/areas/${id}`).set(await as(planer)).expect(200, { updated: id });
+      await http()
+        .patch(`/areas/${id}`)
+        .set(await as(planer))
+        .expect(200, { updated: id });
     });
 
     it.each(['0210', '02', 'berlin'])('refuses the Mitte planner on %s (outside the subtree)', async (id) => {
-      const response = await http().patch(`/areas/${id}`).set(await as(planer)).expect(403);
+      const response = await http()
+        .patch(`/areas/${id}`)
+        .set(await as(planer))
+        .expect(403);
       expect(response.body.code).toBe('OutOfScope');
     });
 
     it('answers 404 alike for another tenant’s area and for an unknown area', async () => {
-      const other = await http().patch('/areas/ms-root').set(await as(planer)).expect(404);
-      const unknown = await http().patch('/areas/does-not-exist').set(await as(planer)).expect(404);
+      const other = await http()
+        .patch('/areas/ms-root')
+        .set(await as(planer))
+        .expect(404);
+      const unknown = await http()
+        .patch('/areas/does-not-exist')
+        .set(await as(planer))
+        .expect(404);
       expect(other.body).toEqual(unknown.body);
-      expect(other.body).toEqual({ statusCode: 404, error: 'Not Found', code: 'AreaNotFound', message: 'area not found' });
+      expect(other.body).toEqual({
+        statusCode: 404,
+        error: 'Not Found',
+        code: 'AreaNotFound',
+        message: 'area not found',
+      });
     });
 
     it('keeps the second tenant’s admin inside their tenant', async () => {
-      await http().get('/areas/01').set(await as(musterAdmin)).expect(404);
-      await http().get('/areas/ms-nord').set(await as(musterAdmin)).expect(200, { id: 'ms-nord', subject: 'musterstadt-admin', tenantId: 'musterstadt' });
+      await http()
+        .get('/areas/01')
+        .set(await as(musterAdmin))
+        .expect(404);
+      await http()
+        .get('/areas/ms-nord')
+        .set(await as(musterAdmin))
+        .expect(200, { id: 'ms-nord', subject: 'musterstadt-admin', tenantId: 'musterstadt' });
     });
 
     it('lets a tenant admin act tenant-wide without assignments', async () => {
-      await http().patch('/areas/0210').set(await as(admin)).expect(200);
-      await http().post('/areas').set(await as(admin)).send({ name: 'Neuer Bezirk' }).expect(201, { created: 'Neuer Bezirk', parentId: null });
+      await http()
+        .patch('/areas/0210')
+        .set(await as(admin))
+        .expect(200);
+      await http()
+        .post('/areas')
+        .set(await as(admin))
+        .send({ name: 'Neuer Bezirk' })
+        .expect(201, { created: 'Neuer Bezirk', parentId: null });
     });
 
     it('lets a tenant-wide viewer read any area of the tenant', async () => {
-      await http().get('/areas/0210').set(await as(viewer)).expect(200, { id: '0210', subject: 'viewer', tenantId: 'berlin-demo' });
+      await http()
+        .get('/areas/0210')
+        .set(await as(viewer))
+        .expect(200, { id: '0210', subject: 'viewer', tenantId: 'berlin-demo' });
     });
 
     it('refuses a role held in the token but without assignment in the registry', async () => {
-      const response = await http().get('/areas/01').set(await as({ username: 'newcomer', roles: ['analyst'] })).expect(403);
+      const response = await http()
+        .get('/areas/01')
+        .set(await as({ username: 'newcomer', roles: ['analyst'] }))
+        .expect(403);
       expect(response.body.code).toBe('OutOfScope');
     });
 
     it('checks a body field: children of Mitte yes, a new root area no', async () => {
-      await http().post('/areas').set(await as(planer)).send({ parentId: '0110', name: 'Neu' }).expect(201);
-      const root = await http().post('/areas').set(await as(planer)).send({ name: 'Neu' }).expect(403);
+      await http()
+        .post('/areas')
+        .set(await as(planer))
+        .send({ parentId: '0110', name: 'Neu' })
+        .expect(201);
+      const root = await http()
+        .post('/areas')
+        .set(await as(planer))
+        .send({ name: 'Neu' })
+        .expect(403);
       expect(root.body.code).toBe('OutOfScope');
-      await http().post('/areas').set(await as(planer)).send({ parentId: '02', name: 'Neu' }).expect(403);
-      await http().post('/areas').set(await as(planer)).send({ parentId: 'ms-root', name: 'Neu' }).expect(404);
+      await http()
+        .post('/areas')
+        .set(await as(planer))
+        .send({ parentId: '02', name: 'Neu' })
+        .expect(403);
+      await http()
+        .post('/areas')
+        .set(await as(planer))
+        .send({ parentId: 'ms-root', name: 'Neu' })
+        .expect(404);
     });
 
     it('checks a query parameter and lets lists without it narrow by scope', async () => {
-      await http().get('/areas').set(await as(planer)).expect(200, { scope: ['01'], areaPath: null });
-      await http().get('/areas?parent=0110').set(await as(planer)).expect(200, { scope: ['01'], areaPath: ['berlin', '01', '0110'] });
-      await http().get('/areas?parent=0210').set(await as(planer)).expect(403);
-      await http().get('/areas?parent=ms-root').set(await as(planer)).expect(404);
-      await http().get('/areas').set(await as(viewer)).expect(200, { scope: 'all', areaPath: null });
+      await http()
+        .get('/areas')
+        .set(await as(planer))
+        .expect(200, { scope: ['01'], areaPath: null });
+      await http()
+        .get('/areas?parent=0110')
+        .set(await as(planer))
+        .expect(200, { scope: ['01'], areaPath: ['berlin', '01', '0110'] });
+      await http()
+        .get('/areas?parent=0210')
+        .set(await as(planer))
+        .expect(403);
+      await http()
+        .get('/areas?parent=ms-root')
+        .set(await as(planer))
+        .expect(404);
+      await http()
+        .get('/areas')
+        .set(await as(viewer))
+        .expect(200, { scope: 'all', areaPath: null });
     });
 
     it('refuses a non-platform token without tenant claim', async () => {
-      const response = await http().get('/me').set(await as({ ...viewer, tenant: null })).expect(403);
-      expect(response.body).toMatchObject({ code: 'NoTenant', message: 'your account is not assigned to a tenant' });
+      const response = await http()
+        .get('/me')
+        .set(await as({ ...viewer, tenant: null }))
+        .expect(403);
+      expect(response.body).toMatchObject({
+        code: 'NoTenant',
+        message: 'your account is not assigned to a tenant',
+      });
     });
 
     it('answers 404 when an ordinary user names another tenant in the header', async () => {
-      const response = await http().get('/areas/01').set(await as(admin)).set('X-Quartier-Tenant', 'musterstadt').expect(404);
+      const response = await http()
+        .get('/areas/01')
+        .set(await as(admin))
+        .set('X-Quartier-Tenant', 'musterstadt')
+        .expect(404);
       expect(response.body.code).toBe('TenantNotFound');
     });
   });
 
   describe('platform admin', () => {
     it('acts in the tenant chosen by header, with 404 for areas outside it', async () => {
-      await http().get('/areas/ms-root').set(await as(platform)).set('X-Quartier-Tenant', 'musterstadt').expect(200, {
-        id: 'ms-root',
-        subject: 'platform',
-        tenantId: 'musterstadt',
-      });
-      await http().patch('/areas/0210').set(await as(platform)).set('X-Quartier-Tenant', 'berlin-demo').expect(200);
-      await http().get('/areas/01').set(await as(platform)).set('X-Quartier-Tenant', 'musterstadt').expect(404);
+      await http()
+        .get('/areas/ms-root')
+        .set(await as(platform))
+        .set('X-Quartier-Tenant', 'musterstadt')
+        .expect(200, {
+          id: 'ms-root',
+          subject: 'platform',
+          tenantId: 'musterstadt',
+        });
+      await http()
+        .patch('/areas/0210')
+        .set(await as(platform))
+        .set('X-Quartier-Tenant', 'berlin-demo')
+        .expect(200);
+      await http()
+        .get('/areas/01')
+        .set(await as(platform))
+        .set('X-Quartier-Tenant', 'musterstadt')
+        .expect(404);
     });
 
     it('must choose a tenant for tenant-bound endpoints (400)', async () => {
-      const response = await http().get('/areas/01').set(await as(platform)).expect(400);
+      const response = await http()
+        .get('/areas/01')
+        .set(await as(platform))
+        .expect(400);
       expect(response.body.code).toBe('TenantRequired');
     });
 
     it('gets 404 for a malformed tenant header', async () => {
-      await http().get('/me').set(await as(platform)).set('X-Quartier-Tenant', '../etc').expect(404);
+      await http()
+        .get('/me')
+        .set(await as(platform))
+        .set('X-Quartier-Tenant', '../etc')
+        .expect(404);
     });
   });
 
   it('maps AuthError thrown by a service to the same HTTP answer', async () => {
-    const response = await http().get('/me/service-check').set(await as(viewer)).expect(403);
+    const response = await http()
+      .get('/me/service-check')
+      .set(await as(viewer))
+      .expect(403);
     expect(response.body).toEqual({
       statusCode: 403,
       error: 'Forbidden',

@@ -7,7 +7,13 @@ import { AuthError } from '../auth.error';
 import { actingTenantOf, assertCanAct, isPlatformAdmin, type Assignment } from '../authorization';
 import { OidcTokenVerifier } from '../token-verifier';
 import type { AccessContext, RequestWithAccess } from './access-context';
-import { AREA_SCOPE_KEY, AUTH_OPTIONS, DEFAULT_TENANT_HEADER, IS_PUBLIC_KEY, ROLES_KEY } from './auth.constants';
+import {
+  AREA_SCOPE_KEY,
+  AUTH_OPTIONS,
+  DEFAULT_TENANT_HEADER,
+  IS_PUBLIC_KEY,
+  ROLES_KEY,
+} from './auth.constants';
 import type { AreaScopeOptions } from './auth.decorators';
 import { toHttpException, wwwAuthenticateFor } from './auth-http';
 import type { AuthModuleOptions } from './auth.options';
@@ -43,7 +49,10 @@ export class AuthGuard implements CanActivate {
     const request = http.getRequest<GuardedRequest>();
     try {
       const required = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets) ?? [];
-      const areaScope = this.reflector.getAllAndOverride<AreaScopeOptions | undefined>(AREA_SCOPE_KEY, targets);
+      const areaScope = this.reflector.getAllAndOverride<AreaScopeOptions | undefined>(
+        AREA_SCOPE_KEY,
+        targets,
+      );
       request.quartierAccess = await this.authorise(request, required, areaScope);
       return true;
     } catch (error) {
@@ -62,7 +71,9 @@ export class AuthGuard implements CanActivate {
     const principal = await this.verifier.verify(bearerTokenOf(request));
     const tenantId = actingTenantOf(principal, this.requestedTenant(request));
     const assignments: readonly Assignment[] =
-      tenantId !== null && !isPlatformAdmin(principal) ? await this.directory.assignmentsOf(tenantId, principal.subject) : [];
+      tenantId !== null && !isPlatformAdmin(principal)
+        ? await this.directory.assignmentsOf(tenantId, principal.subject)
+        : [];
 
     // Role ceiling first (any scope): refusing here reveals nothing about areas.
     assertCanAct(principal, assignments, required);
@@ -111,4 +122,3 @@ function areaIdOf(request: Request, source: AreaScopeOptions): string | undefine
   else value = (request.body as Record<string, unknown> | undefined)?.[source.body];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
-

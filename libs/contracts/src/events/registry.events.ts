@@ -16,7 +16,9 @@ export const areaVersionCreatedV1 = z.object({
   name: z.string(),
   validFrom: z.iso.date(),
   /** Crosswalk from the previous version: old area → new area with weight (share). */
-  crosswalk: z.array(z.object({ fromAreaId: uuidSchema, toAreaId: uuidSchema, weight: z.number().min(0).max(1) })),
+  crosswalk: z.array(
+    z.object({ fromAreaId: uuidSchema, toAreaId: uuidSchema, weight: z.number().min(0).max(1) }),
+  ),
 });
 
 /** The crosswalk into a version was (re)defined: old area → new area with weight. */
@@ -24,7 +26,9 @@ export const crosswalkReplacedV1 = z.object({
   tenantId: tenantIdSchema,
   fromVersionId: uuidSchema,
   toVersionId: uuidSchema,
-  entries: z.array(z.object({ fromAreaId: uuidSchema, toAreaId: uuidSchema, weight: z.number().gt(0).max(1) })),
+  entries: z.array(
+    z.object({ fromAreaId: uuidSchema, toAreaId: uuidSchema, weight: z.number().gt(0).max(1) }),
+  ),
 });
 
 const assignment = z.object({

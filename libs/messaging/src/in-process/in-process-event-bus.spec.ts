@@ -19,7 +19,12 @@ describe('InProcessEventBus', () => {
   beforeEach(() => {
     broker = new InProcessBroker();
     registry = new InProcessEventBus({ service: 'registry', broker, logger: silentLogger, retry: fastRetry });
-    reporting = new InProcessEventBus({ service: 'reporting', broker, logger: silentLogger, retry: fastRetry });
+    reporting = new InProcessEventBus({
+      service: 'reporting',
+      broker,
+      logger: silentLogger,
+      retry: fastRetry,
+    });
   });
   afterEach(async () => {
     await registry.close();
@@ -27,19 +32,36 @@ describe('InProcessEventBus', () => {
   });
 
   it("delivers another service's events asynchronously, typed, with correlation and context", async () => {
-    const seen: { event: DeliveredEvent<'registry.area.upserted' | 'registry.area.deleted'>; context: EventContext; inScope?: string }[] = [];
-    await reporting.subscribe('area-ref', ['registry.area.upserted', 'registry.area.deleted'], (event, context) => {
-      seen.push({ event, context, inScope: correlation.current() });
-      if (event.type === 'registry.area.upserted') expect(event.payload.population).toBe(3419);
-    });
+    const seen: {
+      event: DeliveredEvent<'registry.area.upserted' | 'registry.area.deleted'>;
+      context: EventContext;
+      inScope?: string;
+    }[] = [];
+    await reporting.subscribe(
+      'area-ref',
+      ['registry.area.upserted', 'registry.area.deleted'],
+      (event, context) => {
+        seen.push({ event, context, inScope: correlation.current() });
+        if (event.type === 'registry.area.upserted') expect(event.payload.population).toBe(3419);
+      },
+    );
     const payload = areaPayload();
-    const published = await registry.publish('registry.area.upserted', payload, { tenantId: 'berlin-demo', key: payload.id, correlationId: 'req-1' });
+    const published = await registry.publish('registry.area.upserted', payload, {
+      tenantId: 'berlin-demo',
+      key: payload.id,
+      correlationId: 'req-1',
+    });
     expect(seen).toHaveLength(0); // not inside the publisher's call
     await broker.whenIdle();
     expect(seen).toEqual([
       {
         event: published,
-        context: { consumer: 'area-ref', topic: 'quartier.registry.events', attempt: 1, correlationId: 'req-1' },
+        context: {
+          consumer: 'area-ref',
+          topic: 'quartier.registry.events',
+          attempt: 1,
+          correlationId: 'req-1',
+        },
         inScope: 'req-1',
       },
     ]);
@@ -55,8 +77,14 @@ describe('InProcessEventBus', () => {
     const a = randomUUID();
     const b = randomUUID();
     for (let n = 0; n < 5; n++) {
-      await registry.publish('registry.area.upserted', areaPayload({ id: a, code: 'A', population: n }), { tenantId: 'berlin-demo', key: a });
-      await registry.publish('registry.area.upserted', areaPayload({ id: b, code: 'B', population: n }), { tenantId: 'berlin-demo', key: b });
+      await registry.publish('registry.area.upserted', areaPayload({ id: a, code: 'A', population: n }), {
+        tenantId: 'berlin-demo',
+        key: a,
+      });
+      await registry.publish('registry.area.upserted', areaPayload({ id: b, code: 'B', population: n }), {
+        tenantId: 'berlin-demo',
+        key: b,
+      });
     }
     await broker.whenIdle();
     expect(order.filter((x) => x.startsWith('A'))).toEqual(['A:0', 'A:1', 'A:2', 'A:3', 'A:4']);
@@ -81,7 +109,10 @@ describe('InProcessEventBus', () => {
       calls++;
       throw new Error('column "x" does not exist');
     });
-    const event = await registry.publish('registry.area.upserted', areaPayload(), { tenantId: 'berlin-demo', key: 'k' });
+    const event = await registry.publish('registry.area.upserted', areaPayload(), {
+      tenantId: 'berlin-demo',
+      key: 'k',
+    });
     await broker.whenIdle();
     expect(calls).toBe(3);
     expect(broker.deadLetters).toHaveLength(1);
@@ -100,10 +131,16 @@ describe('InProcessEventBus', () => {
       calls++;
       throw new NonRetryableEventError('area of an unknown tenant');
     });
-    await registry.publish('registry.area.deleted', { id: randomUUID(), tenantId: 'berlin-demo' }, { tenantId: 'berlin-demo', key: 'k' });
+    await registry.publish(
+      'registry.area.deleted',
+      { id: randomUUID(), tenantId: 'berlin-demo' },
+      { tenantId: 'berlin-demo', key: 'k' },
+    );
     await broker.whenIdle();
     expect(calls).toBe(1);
-    expect(broker.deadLetters.map((d) => d.reason)).toEqual(['rejected by strict: area of an unknown tenant']);
+    expect(broker.deadLetters.map((d) => d.reason)).toEqual([
+      'rejected by strict: area of an unknown tenant',
+    ]);
   });
 
   it('dead-letters invalid payloads, unsupported versions and unknown types without calling the handler', async () => {
@@ -111,7 +148,10 @@ describe('InProcessEventBus', () => {
     await reporting.subscribe('checker', ['registry.area.upserted'], (event) => {
       handled.push(event.id);
     });
-    const good = createEnvelope('registry.area.upserted', areaPayload(), { tenantId: 'berlin-demo', key: 'k' });
+    const good = createEnvelope('registry.area.upserted', areaPayload(), {
+      tenantId: 'berlin-demo',
+      key: 'k',
+    });
     const invalid = { ...good, id: randomUUID(), payload: { ...good.payload, population: 'viele' } };
     const future = { ...good, id: randomUUID(), version: 2 };
     const unknown = { ...good, id: randomUUID(), type: 'registry.area.exploded' };
@@ -131,7 +171,11 @@ describe('InProcessEventBus', () => {
       handled.push(event.type);
     });
     await registry.publish('registry.area.upserted', areaPayload(), { tenantId: 'berlin-demo', key: 'k' });
-    await registry.publish('registry.area.deleted', { id: randomUUID(), tenantId: 'berlin-demo' }, { tenantId: 'berlin-demo', key: 'k' });
+    await registry.publish(
+      'registry.area.deleted',
+      { id: randomUUID(), tenantId: 'berlin-demo' },
+      { tenantId: 'berlin-demo', key: 'k' },
+    );
     await broker.whenIdle();
     expect(handled).toEqual(['registry.area.deleted']);
     expect(broker.deadLetters).toEqual([]);
@@ -144,15 +188,22 @@ describe('InProcessEventBus', () => {
     await registry.publish('registry.area.upserted', areaPayload(), { tenantId: 'berlin-demo', key: 'k' });
     await broker.whenIdle();
     expect(counts).toEqual({ one: 1, two: 1 });
-    await expect(reporting.subscribe('one', ['registry.area.upserted'], () => {})).rejects.toThrow('consumer reporting.one is already subscribed');
+    await expect(reporting.subscribe('one', ['registry.area.upserted'], () => {})).rejects.toThrow(
+      'consumer reporting.one is already subscribed',
+    );
   });
 
   it("refuses to publish another service's events and anything after close", async () => {
-    const event = createEnvelope('registry.area.upserted', areaPayload(), { tenantId: 'berlin-demo', key: 'k' });
-    await expect(reporting.publishRaw([event])).rejects.toThrow(new InvalidEventError("reporting cannot publish registry's event registry.area.upserted"));
-    await expect(reporting.publish('registry.area.upserted', areaPayload(), { tenantId: 'berlin-demo', key: 'k' })).rejects.toThrow(
-      'registry.area.upserted is produced by registry, not by reporting',
+    const event = createEnvelope('registry.area.upserted', areaPayload(), {
+      tenantId: 'berlin-demo',
+      key: 'k',
+    });
+    await expect(reporting.publishRaw([event])).rejects.toThrow(
+      new InvalidEventError("reporting cannot publish registry's event registry.area.upserted"),
     );
+    await expect(
+      reporting.publish('registry.area.upserted', areaPayload(), { tenantId: 'berlin-demo', key: 'k' }),
+    ).rejects.toThrow('registry.area.upserted is produced by registry, not by reporting');
     await registry.close();
     await expect(registry.publishRaw([event])).rejects.toThrow('event bus is closed');
   });
@@ -184,7 +235,11 @@ describe('InProcessEventBus', () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       handled.push(event.payload.population ?? -1);
     });
-    for (let n = 0; n < 5; n++) await registry.publish('registry.area.upserted', areaPayload({ population: n }), { tenantId: 'berlin-demo', key: 'k' });
+    for (let n = 0; n < 5; n++)
+      await registry.publish('registry.area.upserted', areaPayload({ population: n }), {
+        tenantId: 'berlin-demo',
+        key: 'k',
+      });
     await reporting.close();
     expect(handled).toEqual([0, 1, 2, 3, 4]);
   });

@@ -24,7 +24,8 @@ export class InProcessBroker {
   /** @internal */
   attach(subscription: InProcessSubscription): void {
     for (const existing of this.subscribers) {
-      if (existing.groupId === subscription.groupId) throw new Error(`consumer ${subscription.groupId} is already subscribed`);
+      if (existing.groupId === subscription.groupId)
+        throw new Error(`consumer ${subscription.groupId} is already subscribed`);
     }
     this.subscribers.add(subscription);
   }
@@ -117,11 +118,20 @@ class InProcessSubscription implements Subscription {
           if (error instanceof DeliveryAbortedError) break;
           // deliver() only rejects on abort or a failing dead-letter sink; neither happens here,
           // but never let one message wedge its lane.
-          this.logger.error('in-process delivery failed', { consumer: this.consumer, key, error: errorMessage(error) });
+          this.logger.error('in-process delivery failed', {
+            consumer: this.consumer,
+            key,
+            error: errorMessage(error),
+          });
         }
         lane.shift();
       }
-      if (lane.length > 0) this.logger.warn('in-process subscription stopped with undelivered events', { consumer: this.consumer, key, dropped: lane.length });
+      if (lane.length > 0)
+        this.logger.warn('in-process subscription stopped with undelivered events', {
+          consumer: this.consumer,
+          key,
+          dropped: lane.length,
+        });
     } finally {
       this.lanes.delete(key);
       if (this.idle) for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -178,12 +188,20 @@ export class InProcessEventBus extends EventBus {
   async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('event bus is closed');
     for (const envelope of envelopes) {
-      if (envelope.producer !== this.service) throw new InvalidEventError(`${this.service} cannot publish ${envelope.producer}'s event ${envelope.type}`);
+      if (envelope.producer !== this.service)
+        throw new InvalidEventError(
+          `${this.service} cannot publish ${envelope.producer}'s event ${envelope.type}`,
+        );
     }
     this.broker.publish(envelopes.map(encodeEnvelope));
   }
 
-  async subscribe<K extends EventType>(consumer: string, types: readonly K[], handler: EventHandler<K>, options: SubscribeOptions = {}): Promise<Subscription> {
+  async subscribe<K extends EventType>(
+    consumer: string,
+    types: readonly K[],
+    handler: EventHandler<K>,
+    options: SubscribeOptions = {},
+  ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
     const target: DeliveryTarget = {
       consumer,
@@ -191,7 +209,14 @@ export class InProcessEventBus extends EventBus {
       handler: handler as EventHandler<EventType>,
       retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
     };
-    const subscription = new InProcessSubscription(`${this.service}.${consumer}`, consumer, types, target, this.broker, this.logger);
+    const subscription = new InProcessSubscription(
+      `${this.service}.${consumer}`,
+      consumer,
+      types,
+      target,
+      this.broker,
+      this.logger,
+    );
     this.broker.attach(subscription);
     this.subscriptions.add(subscription);
     return subscription;

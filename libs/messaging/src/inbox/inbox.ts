@@ -36,7 +36,10 @@ export class Inbox {
   }
 
   async processed(dataSource: DataSource, consumer: string, eventId: string): Promise<boolean> {
-    const rows: unknown[] = await dataSource.query(`SELECT 1 FROM ${this.table} WHERE "consumer" = $1 AND "event_id" = $2`, [consumer, eventId]);
+    const rows: unknown[] = await dataSource.query(
+      `SELECT 1 FROM ${this.table} WHERE "consumer" = $1 AND "event_id" = $2`,
+      [consumer, eventId],
+    );
     return rows.length > 0;
   }
 

@@ -1,4 +1,13 @@
-import { Kafka, Partitioners, logLevel, type Consumer, type KafkaConfig, type LogEntry, type Message, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  Partitioners,
+  logLevel,
+  type Consumer,
+  type KafkaConfig,
+  type LogEntry,
+  type Message,
+  type Producer,
+} from 'kafkajs';
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { InvalidEventError } from '../errors';
@@ -100,7 +109,8 @@ export class KafkaEventBus extends EventBus {
       const connecting = (async () => {
         const wanted = this.options.idempotent ?? 'auto';
         const idempotent = wanted === 'auto' ? await this.supportsIdempotence() : wanted;
-        if (wanted === 'auto' && !idempotent) this.logger.info('cluster reports no live controller: producer is not idempotent');
+        if (wanted === 'auto' && !idempotent)
+          this.logger.info('cluster reports no live controller: producer is not idempotent');
         const producer = this.kafka.producer({
           idempotent,
           maxInFlightRequests: 1,
@@ -136,7 +146,10 @@ export class KafkaEventBus extends EventBus {
     }
     const producer = await this.connectProducer();
     try {
-      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })) });
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, list]) => ({ topic, messages: list })),
+      });
     } catch (error) {
       await this.dropProducer();
       throw error;
@@ -146,12 +159,20 @@ export class KafkaEventBus extends EventBus {
   async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('event bus is closed');
     for (const envelope of envelopes) {
-      if (envelope.producer !== this.service) throw new InvalidEventError(`${this.service} cannot publish ${envelope.producer}'s event ${envelope.type}`);
+      if (envelope.producer !== this.service)
+        throw new InvalidEventError(
+          `${this.service} cannot publish ${envelope.producer}'s event ${envelope.type}`,
+        );
     }
     await this.send(envelopes.map(encodeEnvelope));
   }
 
-  async subscribe<K extends EventType>(consumer: string, types: readonly K[], handler: EventHandler<K>, options: SubscribeOptions = {}): Promise<Subscription> {
+  async subscribe<K extends EventType>(
+    consumer: string,
+    types: readonly K[],
+    handler: EventHandler<K>,
+    options: SubscribeOptions = {},
+  ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
     const target: DeliveryTarget = {
       consumer,
@@ -169,7 +190,16 @@ export class KafkaEventBus extends EventBus {
       maxWaitTimeInMs: tuning.maxWaitTimeMs ?? 500,
       allowAutoTopicCreation: true,
     });
-    const subscription = new KafkaSubscription(consumer, types, topicsFor(types), kafkaConsumer, this, target, this.logger, () => this.subscriptions.delete(subscription));
+    const subscription = new KafkaSubscription(
+      consumer,
+      types,
+      topicsFor(types),
+      kafkaConsumer,
+      this,
+      target,
+      this.logger,
+      () => this.subscriptions.delete(subscription),
+    );
     this.subscriptions.add(subscription);
     try {
       await subscription.start(tuning.fromBeginning ?? true, tuning.partitionsConsumedConcurrently ?? 3);
@@ -208,7 +238,11 @@ class KafkaSubscription implements Subscription {
     this.ready = new Promise((resolve) => (this.markReady = resolve));
     kafkaConsumer.on(kafkaConsumer.events.GROUP_JOIN, () => this.markReady());
     kafkaConsumer.on(kafkaConsumer.events.CRASH, (event) =>
-      this.logger.warn('consumer crashed', { consumer, error: errorMessage(event.payload.error), restart: event.payload.restart }),
+      this.logger.warn('consumer crashed', {
+        consumer,
+        error: errorMessage(event.payload.error),
+        restart: event.payload.restart,
+      }),
     );
   }
 
@@ -243,7 +277,12 @@ class KafkaSubscription implements Subscription {
       this.abort.abort();
       this.stopping = this.kafkaConsumer
         .disconnect()
-        .catch((error) => this.logger.warn('consumer disconnect failed', { consumer: this.consumer, error: errorMessage(error) }))
+        .catch((error) =>
+          this.logger.warn('consumer disconnect failed', {
+            consumer: this.consumer,
+            error: errorMessage(error),
+          }),
+        )
         .finally(() => this.onStopped());
     }
     return this.stopping;

@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { CORRELATION_HEADER, DEAD_LETTER_REASON_HEADER, type EventEnvelope } from '@quartier/contracts';
-import { createSchemaDataSource, createTestDatabase, migrateSchema, type TestDatabase } from '@quartier/persistence';
+import {
+  createSchemaDataSource,
+  createTestDatabase,
+  migrateSchema,
+  type TestDatabase,
+} from '@quartier/persistence';
 import { correlation } from '../correlation';
 import { createEnvelope } from '../envelope';
 import { Inbox } from '../inbox/inbox';
@@ -14,7 +19,14 @@ import { messagingMigrations } from '../migrations';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { areaPayload, until } from '../testing/fixtures';
-import { DEAD_LETTER_CONSUMER_HEADER, DEAD_LETTER_ORIGIN_HEADER, EVENT_TYPE_HEADER, EVENT_VERSION_HEADER, TENANT_HEADER, headersToStrings } from '../wire';
+import {
+  DEAD_LETTER_CONSUMER_HEADER,
+  DEAD_LETTER_ORIGIN_HEADER,
+  EVENT_TYPE_HEADER,
+  EVENT_VERSION_HEADER,
+  TENANT_HEADER,
+  headersToStrings,
+} from '../wire';
 import { KafkaEventBus } from './kafka-event-bus';
 
 interface KafkaMock {
@@ -22,7 +34,9 @@ interface KafkaMock {
   stop(): Promise<void>;
 }
 const loadCjs = createRequire(__filename);
-const { startKafkaMock } = loadCjs('../../../../tools/test-infra/kafka-mock.cjs') as { startKafkaMock(options?: { brokers?: number }): Promise<KafkaMock> };
+const { startKafkaMock } = loadCjs('../../../../tools/test-infra/kafka-mock.cjs') as {
+  startKafkaMock(options?: { brokers?: number }): Promise<KafkaMock>;
+};
 
 // Real Kafka wire protocol (librdkafka mock cluster via kcat) and real PostgreSQL. This file runs
 // its own mock cluster: the shared one carries other test files' traffic, and consumer groups
@@ -30,14 +44,24 @@ const { startKafkaMock } = loadCjs('../../../../tools/test-infra/kafka-mock.cjs'
 // its own tenant and consumer names, because the topic is shared between the tests here.
 let brokers: string[] = [];
 let ownCluster: KafkaMock | undefined;
-const tuning = { sessionTimeoutMs: 6000, heartbeatIntervalMs: 500, rebalanceTimeoutMs: 3000, maxWaitTimeMs: 100 };
+const tuning = {
+  sessionTimeoutMs: 6000,
+  heartbeatIntervalMs: 500,
+  rebalanceTimeoutMs: 3000,
+  maxWaitTimeMs: 100,
+};
 jest.setTimeout(120_000);
 
 const tenantId = () => `t-${randomUUID().slice(0, 8)}`;
 const suffix = () => randomUUID().slice(0, 8);
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} not within ${ms} ms`)), ms).unref())]);
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} not within ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 }
 
 describe('KafkaEventBus against a Kafka-protocol broker', () => {
@@ -51,8 +75,18 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     brokers = ownCluster.bootstrap.split(',');
     expect(brokers[0]).toMatch(/:\d+$/);
     db = await createTestDatabase('qt_kafka');
-    registryDs = createSchemaDataSource({ url: db.url, schema: 'registry', entities: [], migrations: messagingMigrations('registry') });
-    surveyDs = createSchemaDataSource({ url: db.url, schema: 'survey', entities: [], migrations: messagingMigrations('survey') });
+    registryDs = createSchemaDataSource({
+      url: db.url,
+      schema: 'registry',
+      entities: [],
+      migrations: messagingMigrations('registry'),
+    });
+    surveyDs = createSchemaDataSource({
+      url: db.url,
+      schema: 'survey',
+      entities: [],
+      migrations: messagingMigrations('survey'),
+    });
     await registryDs.initialize();
     await surveyDs.initialize();
     await migrateSchema(registryDs);
@@ -72,7 +106,10 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     await ownCluster?.stop();
   });
 
-  const bus = (service: 'registry' | 'survey' | 'reporting', extra: Partial<ConstructorParameters<typeof KafkaEventBus>[0]> = {}) => {
+  const bus = (
+    service: 'registry' | 'survey' | 'reporting',
+    extra: Partial<ConstructorParameters<typeof KafkaEventBus>[0]> = {},
+  ) => {
     const created = new KafkaEventBus({ service, brokers, logger: silentLogger, consumer: tuning, ...extra });
     closers.push(() => created.close());
     return created;
@@ -85,20 +122,28 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     const order = new Map<string, number[]>();
     const seen = new Map<string, number>();
     const correlations: [string, string | undefined, string][] = [];
-    const sub = await consumer.subscribe(`order-${suffix()}`, ['registry.area.upserted'], async (event, context) => {
-      if (event.tenantId !== tenant) return;
-      seen.set(event.id, (seen.get(event.id) ?? 0) + 1);
-      order.set(event.payload.id, [...(order.get(event.payload.id) ?? []), event.payload.population ?? -1]);
-      correlations.push([event.correlationId, correlation.current(), context.correlationId]);
-      if (Math.random() < 0.1) await new Promise((resolve) => setTimeout(resolve, 5));
-    });
+    const sub = await consumer.subscribe(
+      `order-${suffix()}`,
+      ['registry.area.upserted'],
+      async (event, context) => {
+        if (event.tenantId !== tenant) return;
+        seen.set(event.id, (seen.get(event.id) ?? 0) + 1);
+        order.set(event.payload.id, [...(order.get(event.payload.id) ?? []), event.payload.population ?? -1]);
+        correlations.push([event.correlationId, correlation.current(), context.correlationId]);
+        if (Math.random() < 0.1) await new Promise((resolve) => setTimeout(resolve, 5));
+      },
+    );
     await withTimeout(sub.ready, 45_000, 'group join');
     const keys = Array.from({ length: 8 }, () => randomUUID());
     const perKey = 25;
     for (let n = 0; n < perKey; n += 5) {
       const batch = keys.flatMap((id) =>
         [0, 1, 2, 3, 4].map((i) =>
-          createEnvelope('registry.area.upserted', areaPayload({ id, tenantId: tenant, population: n + i }), { tenantId: tenant, key: id, correlationId: `corr-${id}-${n + i}` }),
+          createEnvelope('registry.area.upserted', areaPayload({ id, tenantId: tenant, population: n + i }), {
+            tenantId: tenant,
+            key: id,
+            correlationId: `corr-${id}-${n + i}`,
+          }),
         ),
       );
       await producer.publishRaw(batch);
@@ -131,14 +176,28 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
 
     const key = randomUUID();
     const meta = { tenantId: tenant, key, correlationId: 'poison-corr' };
-    const good = createEnvelope('registry.area.upserted', areaPayload({ tenantId: tenant, id: key, name: 'Fine' }), meta);
-    const failing = createEnvelope('registry.area.upserted', areaPayload({ tenantId: tenant, id: key, name: 'Gift' }), meta);
+    const good = createEnvelope(
+      'registry.area.upserted',
+      areaPayload({ tenantId: tenant, id: key, name: 'Fine' }),
+      meta,
+    );
+    const failing = createEnvelope(
+      'registry.area.upserted',
+      areaPayload({ tenantId: tenant, id: key, name: 'Gift' }),
+      meta,
+    );
     const invalid = { ...good, id: randomUUID(), payload: { ...good.payload, population: 'viele' } };
     const future = { ...good, id: randomUUID(), version: 2 };
     await producer.publishRaw([invalid, future, failing, good] as EventEnvelope[]);
 
     const kafka = new Kafka({ clientId: 'dlq-reader', brokers, logLevel: logLevel.NOTHING });
-    const reader = kafka.consumer({ groupId: `dlq-reader-${suffix()}`, sessionTimeout: 6000, heartbeatInterval: 500, rebalanceTimeout: 3000, maxWaitTimeInMs: 100 });
+    const reader = kafka.consumer({
+      groupId: `dlq-reader-${suffix()}`,
+      sessionTimeout: 6000,
+      heartbeatInterval: 500,
+      rebalanceTimeout: 3000,
+      maxWaitTimeInMs: 100,
+    });
     closers.push(() => reader.disconnect());
     const dead: { key: string; value: string; headers: Record<string, string> }[] = [];
     await reader.connect();
@@ -146,10 +205,15 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     await reader.run({
       eachMessage: async ({ message }) => {
         const headers = headersToStrings(message.headers);
-        if (headers[TENANT_HEADER] === tenant) dead.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers });
+        if (headers[TENANT_HEADER] === tenant)
+          dead.push({ key: message.key?.toString() ?? '', value: message.value?.toString() ?? '', headers });
       },
     });
-    await until(() => dead.length === 3 && handled.length === 1, 60_000, 'three dead letters and the good event');
+    await until(
+      () => dead.length === 3 && handled.length === 1,
+      60_000,
+      'three dead letters and the good event',
+    );
 
     expect(attempts).toEqual([1, 2, 3]);
     expect(handled).toEqual(['Fine']); // the partition moved on after the poison message
@@ -174,7 +238,10 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     const consumerName = `crash-${suffix()}`;
     const key = randomUUID();
     const events = Array.from({ length: 10 }, (_, i) =>
-      createEnvelope('registry.area.upserted', areaPayload({ tenantId: tenant, id: key, population: i }), { tenantId: tenant, key }),
+      createEnvelope('registry.area.upserted', areaPayload({ tenantId: tenant, id: key, population: i }), {
+        tenantId: tenant,
+        key,
+      }),
     );
     const ours = new Set(events.map((e) => e.id));
     await bus('registry').publishRaw(events);
@@ -184,15 +251,27 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     const crashed = new Promise<NodeJS.Signals | null>((resolve) => {
       const proc = spawn(
         process.execPath,
-        ['-r', join(__dirname, '../testing/register-ts.cjs'), join(__dirname, '../testing/crash-consumer.child.ts')],
+        [
+          '-r',
+          join(__dirname, '../testing/register-ts.cjs'),
+          join(__dirname, '../testing/crash-consumer.child.ts'),
+        ],
         {
-          env: { ...process.env, KAFKA_BROKERS: brokers.join(','), DATABASE_URL: db.url, CONSUMER: consumerName, CRASH_AFTER: '4', TENANT: tenant },
+          env: {
+            ...process.env,
+            KAFKA_BROKERS: brokers.join(','),
+            DATABASE_URL: db.url,
+            CONSUMER: consumerName,
+            CRASH_AFTER: '4',
+            TENANT: tenant,
+          },
           stdio: ['ignore', 'pipe', 'pipe'],
         },
       );
       let stderr = '';
       proc.stdout.on('data', (chunk: Buffer) => {
-        for (const line of chunk.toString().split('\n')) if (line.startsWith('handled ')) childHandled.push(line.slice(8));
+        for (const line of chunk.toString().split('\n'))
+          if (line.startsWith('handled ')) childHandled.push(line.slice(8));
       });
       proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       proc.on('exit', (_code, signal) => {
@@ -212,11 +291,17 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     await restarted.subscribe(consumerName, ['registry.area.upserted'], async (event, context) => {
       if (event.tenantId !== tenant) return;
       const result = await inbox.handleOnce(surveyDs, context.consumer, event, (manager) =>
-        manager.query('INSERT INTO survey.effects (event_id, handled_by) VALUES ($1, $2)', [event.id, 'restarted']),
+        manager.query('INSERT INTO survey.effects (event_id, handled_by) VALUES ($1, $2)', [
+          event.id,
+          'restarted',
+        ]),
       );
       if (result.duplicate) duplicates.push(event.id);
     });
-    const ourEffects = async () => ((await surveyDs.query('SELECT event_id FROM survey.effects')) as { event_id: string }[]).filter((r) => ours.has(r.event_id));
+    const ourEffects = async () =>
+      ((await surveyDs.query('SELECT event_id FROM survey.effects')) as { event_id: string }[]).filter((r) =>
+        ours.has(r.event_id),
+      );
     await until(async () => (await ourEffects()).length >= 10, 45_000, 'all ten effects');
     await new Promise((resolve) => setTimeout(resolve, 500)); // room for a (wrong) extra effect to appear
     const effects = await ourEffects();
@@ -238,14 +323,28 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     const inbox = new Inbox({ schema: 'survey' });
     const tenant = tenantId();
     const calls = new Map<string, number>();
-    const sub = await consumer.subscribe(`outage-${suffix()}`, ['registry.area.upserted'], async (event, context) => {
-      calls.set(event.id, (calls.get(event.id) ?? 0) + 1);
-      await inbox.handleOnce(surveyDs, context.consumer, event, (manager) =>
-        manager.query('INSERT INTO survey.effects (event_id, handled_by) VALUES ($1, $2)', [event.id, 'outage']),
-      );
-    });
+    const sub = await consumer.subscribe(
+      `outage-${suffix()}`,
+      ['registry.area.upserted'],
+      async (event, context) => {
+        calls.set(event.id, (calls.get(event.id) ?? 0) + 1);
+        await inbox.handleOnce(surveyDs, context.consumer, event, (manager) =>
+          manager.query('INSERT INTO survey.effects (event_id, handled_by) VALUES ($1, $2)', [
+            event.id,
+            'outage',
+          ]),
+        );
+      },
+    );
     await withTimeout(sub.ready, 45_000, 'group join');
-    const relay = new OutboxRelay({ dataSource: registryDs, bus: producer, schema: 'registry', pollIntervalMs: 100, backoff: { initialMs: 200, maxMs: 1000 }, logger: silentLogger });
+    const relay = new OutboxRelay({
+      dataSource: registryDs,
+      bus: producer,
+      schema: 'registry',
+      pollIntervalMs: 100,
+      backoff: { initialMs: 200, maxMs: 1000 },
+      logger: silentLogger,
+    });
     closers.push(() => relay.stop());
     relay.start();
 
@@ -254,13 +353,23 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
       await registryDs.transaction(async (manager) => {
         for (let i = 0; i < count; i++) {
           const id = randomUUID();
-          const event = await writer.append(manager, 'registry.area.upserted', areaPayload({ tenantId: tenant, id }), { tenantId: tenant, key: id });
+          const event = await writer.append(
+            manager,
+            'registry.area.upserted',
+            areaPayload({ tenantId: tenant, id }),
+            { tenantId: tenant, key: id },
+          );
           ids.push(event.id);
         }
       });
       return ids;
     };
-    const effectCount = async () => ((await surveyDs.query(`SELECT count(*)::int AS n FROM survey.effects WHERE handled_by = 'outage'`)) as { n: number }[])[0].n;
+    const effectCount = async () =>
+      (
+        (await surveyDs.query(
+          `SELECT count(*)::int AS n FROM survey.effects WHERE handled_by = 'outage'`,
+        )) as { n: number }[]
+      )[0].n;
 
     const before = await append(10);
     await until(async () => (await effectCount()) === 10, 30_000, 'events before the outage');
@@ -281,7 +390,9 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     // an event again before its offset was committed. The inbox makes each effect exactly once.
     expect(all.every((id) => (calls.get(id) ?? 0) >= 1)).toBe(true);
     expect(before.every((id) => calls.get(id) === 1)).toBe(true);
-    const rows: { event_id: string }[] = await surveyDs.query(`SELECT event_id FROM survey.effects WHERE handled_by = 'outage'`);
+    const rows: { event_id: string }[] = await surveyDs.query(
+      `SELECT event_id FROM survey.effects WHERE handled_by = 'outage'`,
+    );
     expect(rows.map((r) => r.event_id).sort()).toEqual([...all].sort());
   }, 180_000);
 });

@@ -2,7 +2,12 @@ import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createSchemaDataSource, createTestDatabase, migrateSchema, type TestDatabase } from '@quartier/persistence';
+import {
+  createSchemaDataSource,
+  createTestDatabase,
+  migrateSchema,
+  type TestDatabase,
+} from '@quartier/persistence';
 import type { DeliveredEvent, EventContext } from '../event-bus';
 import { InProcessBroker } from '../in-process/in-process-event-bus';
 import { Inbox } from '../inbox/inbox';
@@ -28,8 +33,18 @@ describe('MessagingModule with PostgreSQL (embedded mode)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('qt_msg_nest');
-    registryDs = createSchemaDataSource({ url: db.url, schema: 'registry', entities: [], migrations: messagingMigrations('registry') });
-    surveyDs = createSchemaDataSource({ url: db.url, schema: 'survey', entities: [], migrations: messagingMigrations('survey') });
+    registryDs = createSchemaDataSource({
+      url: db.url,
+      schema: 'registry',
+      entities: [],
+      migrations: messagingMigrations('registry'),
+    });
+    surveyDs = createSchemaDataSource({
+      url: db.url,
+      schema: 'survey',
+      entities: [],
+      migrations: messagingMigrations('survey'),
+    });
     await registryDs.initialize();
     await surveyDs.initialize();
     await migrateSchema(registryDs);
@@ -45,7 +60,13 @@ describe('MessagingModule with PostgreSQL (embedded mode)', () => {
 
   it('relays outbox rows after bootstrap to @OnEvent handlers, which apply them once through the inbox', async () => {
     @Global()
-    @Module({ providers: [{ provide: REGISTRY_DS, useValue: registryDs }, { provide: SURVEY_DS, useValue: surveyDs }], exports: [REGISTRY_DS, SURVEY_DS] })
+    @Module({
+      providers: [
+        { provide: REGISTRY_DS, useValue: registryDs },
+        { provide: SURVEY_DS, useValue: surveyDs },
+      ],
+      exports: [REGISTRY_DS, SURVEY_DS],
+    })
     class DatabaseModule {}
 
     @Injectable()
@@ -60,7 +81,10 @@ describe('MessagingModule with PostgreSQL (embedded mode)', () => {
       async onArea(event: DeliveredEvent<'registry.area.upserted'>, context: EventContext): Promise<void> {
         this.calls++;
         await this.inbox.handleOnce(this.dataSource, context.consumer, event, (manager) =>
-          manager.query('INSERT INTO survey.area_ref (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = $2', [event.payload.id, event.payload.name]),
+          manager.query(
+            'INSERT INTO survey.area_ref (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = $2',
+            [event.payload.id, event.payload.name],
+          ),
         );
       }
     }
@@ -75,12 +99,28 @@ describe('MessagingModule with PostgreSQL (embedded mode)', () => {
 
     const broker = new InProcessBroker();
     @Module({
-      imports: [MessagingModule.forRoot({ service: 'registry', dataSource: REGISTRY_DS, inProcessBroker: broker, logger: silentLogger, relay: { pollIntervalMs: 50 } })],
+      imports: [
+        MessagingModule.forRoot({
+          service: 'registry',
+          dataSource: REGISTRY_DS,
+          inProcessBroker: broker,
+          logger: silentLogger,
+          relay: { pollIntervalMs: 50 },
+        }),
+      ],
       providers: [AreasService],
     })
     class RegistryModule {}
     @Module({
-      imports: [MessagingModule.forRoot({ service: 'survey', dataSource: SURVEY_DS, inProcessBroker: broker, logger: silentLogger, handlers: [AreaRefProjector] })],
+      imports: [
+        MessagingModule.forRoot({
+          service: 'survey',
+          dataSource: SURVEY_DS,
+          inProcessBroker: broker,
+          logger: silentLogger,
+          handlers: [AreaRefProjector],
+        }),
+      ],
       providers: [AreaRefProjector],
     })
     class SurveyModule {}
@@ -98,11 +138,22 @@ describe('MessagingModule with PostgreSQL (embedded mode)', () => {
 
     const id = randomUUID();
     const event = await registryDs.transaction((manager) =>
-      writer.append(manager, 'registry.area.upserted', areaPayload({ id, name: 'Soldiner Straße' }), { tenantId: 'berlin-demo', key: id }),
+      writer.append(manager, 'registry.area.upserted', areaPayload({ id, name: 'Soldiner Straße' }), {
+        tenantId: 'berlin-demo',
+        key: id,
+      }),
     );
-    await until(async () => (await surveyDs.query('SELECT name FROM survey.area_ref WHERE id = $1', [id])).length === 1, 10_000, 'area_ref row');
+    await until(
+      async () => (await surveyDs.query('SELECT name FROM survey.area_ref WHERE id = $1', [id])).length === 1,
+      10_000,
+      'area_ref row',
+    );
     expect(await surveyDs.query('SELECT name FROM survey.area_ref')).toEqual([{ name: 'Soldiner Straße' }]);
-    expect(await registryDs.query('SELECT published_at IS NOT NULL AS sent FROM registry.outbox WHERE id = $1', [event.id])).toEqual([{ sent: true }]);
+    expect(
+      await registryDs.query('SELECT published_at IS NOT NULL AS sent FROM registry.outbox WHERE id = $1', [
+        event.id,
+      ]),
+    ).toEqual([{ sent: true }]);
 
     // The same event relayed again (e.g. relay crashed before marking it sent): no second effect.
     await registryDs.query('UPDATE registry.outbox SET published_at = NULL WHERE id = $1', [event.id]);

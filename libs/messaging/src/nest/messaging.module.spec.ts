@@ -16,7 +16,10 @@ class AreaRefProjector {
   readonly seen: { type: string; consumer: string; areaId: string }[] = [];
 
   @OnEvent(['registry.area.upserted', 'registry.area.deleted'], { consumer: 'area-ref' })
-  async onArea(event: DeliveredEvent<'registry.area.upserted' | 'registry.area.deleted'>, context: EventContext): Promise<void> {
+  async onArea(
+    event: DeliveredEvent<'registry.area.upserted' | 'registry.area.deleted'>,
+    context: EventContext,
+  ): Promise<void> {
     this.seen.push({ type: event.type, consumer: context.consumer, areaId: event.payload.id });
   }
 
@@ -29,21 +32,40 @@ class AreaRefProjector {
 describe('OnEvent', () => {
   it('records types and consumer names, defaulting to Class.method', () => {
     expect(eventHandlersOf(AreaRefProjector)).toEqual([
-      { method: 'onArea', types: ['registry.area.upserted', 'registry.area.deleted'], consumer: 'area-ref', retry: undefined },
-      { method: 'onTenant', types: ['registry.tenant.upserted'], consumer: 'AreaRefProjector.onTenant', retry: undefined },
+      {
+        method: 'onArea',
+        types: ['registry.area.upserted', 'registry.area.deleted'],
+        consumer: 'area-ref',
+        retry: undefined,
+      },
+      {
+        method: 'onTenant',
+        types: ['registry.tenant.upserted'],
+        consumer: 'AreaRefProjector.onTenant',
+        retry: undefined,
+      },
     ]);
     class Plain {}
     expect(eventHandlersOf(Plain)).toEqual([]);
   });
 });
 
-const boot = (module: Type) => NestFactory.createApplicationContext(module, { logger: false, abortOnError: false });
+const boot = (module: Type) =>
+  NestFactory.createApplicationContext(module, { logger: false, abortOnError: false });
 
 describe('MessagingModule', () => {
   it('wires an in-process bus without brokers, subscribes @OnEvent handlers and closes with the app', async () => {
     const broker = new InProcessBroker();
     @Module({
-      imports: [MessagingModule.forRoot({ service: 'reporting', dataSource: null, inProcessBroker: broker, logger: silentLogger, handlers: [AreaRefProjector] })],
+      imports: [
+        MessagingModule.forRoot({
+          service: 'reporting',
+          dataSource: null,
+          inProcessBroker: broker,
+          logger: silentLogger,
+          handlers: [AreaRefProjector],
+        }),
+      ],
       providers: [AreaRefProjector],
     })
     class ReportingModule {}
@@ -57,7 +79,11 @@ describe('MessagingModule', () => {
     const registry = new InProcessEventBus({ service: 'registry', broker, logger: silentLogger });
     const area = areaPayload();
     await registry.publish('registry.area.upserted', area, { tenantId: 'berlin-demo', key: area.id });
-    await registry.publish('registry.tenant.upserted', { tenantId: 'berlin-demo', name: 'Berlin (Demo)', levels: [] }, { tenantId: 'berlin-demo', key: 'berlin-demo' });
+    await registry.publish(
+      'registry.tenant.upserted',
+      { tenantId: 'berlin-demo', name: 'Berlin (Demo)', levels: [] },
+      { tenantId: 'berlin-demo', key: 'berlin-demo' },
+    );
     await broker.whenIdle();
     expect(app.get(AreaRefProjector).seen).toEqual([
       { type: 'registry.area.upserted', consumer: 'area-ref', areaId: area.id },
@@ -71,7 +97,15 @@ describe('MessagingModule', () => {
 
   it('chooses Kafka when brokers are configured (no connection before use)', async () => {
     @Module({
-      imports: [MessagingModule.forRoot({ service: 'registry', schema: 'registry_x', dataSource: null, kafkaBrokers: '127.0.0.1:1, 127.0.0.1:2', logger: silentLogger })],
+      imports: [
+        MessagingModule.forRoot({
+          service: 'registry',
+          schema: 'registry_x',
+          dataSource: null,
+          kafkaBrokers: '127.0.0.1:1, 127.0.0.1:2',
+          logger: silentLogger,
+        }),
+      ],
     })
     class RegistryModule {}
     const app = await boot(RegistryModule);
@@ -84,10 +118,20 @@ describe('MessagingModule', () => {
     @Injectable()
     class NotAHandler {}
     @Module({
-      imports: [MessagingModule.forRoot({ service: 'survey', dataSource: null, inProcessBroker: new InProcessBroker(), logger: silentLogger, handlers: [NotAHandler] })],
+      imports: [
+        MessagingModule.forRoot({
+          service: 'survey',
+          dataSource: null,
+          inProcessBroker: new InProcessBroker(),
+          logger: silentLogger,
+          handlers: [NotAHandler],
+        }),
+      ],
       providers: [NotAHandler],
     })
     class SurveyModule {}
-    await expect(boot(SurveyModule)).rejects.toThrow('NotAHandler is listed as event handler but has no @OnEvent method');
+    await expect(boot(SurveyModule)).rejects.toThrow(
+      'NotAHandler is listed as event handler but has no @OnEvent method',
+    );
   });
 });

@@ -58,13 +58,18 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
   async onModuleInit(): Promise<void> {
     for (const handlerClass of this.options.handlers ?? []) {
       const metadata = eventHandlersOf(handlerClass);
-      if (metadata.length === 0) throw new Error(`${handlerClass.name} is listed as event handler but has no @OnEvent method`);
+      if (metadata.length === 0)
+        throw new Error(`${handlerClass.name} is listed as event handler but has no @OnEvent method`);
       const instance: Record<string | symbol, unknown> = this.moduleRef.get(handlerClass, { strict: false });
       for (const entry of metadata) {
         const method = instance[entry.method];
-        if (typeof method !== 'function') throw new Error(`${handlerClass.name}.${String(entry.method)} is not a method`);
-        const handler: EventHandler<(typeof entry.types)[number]> = (event, context: EventContext) => method.call(instance, event, context);
-        this.subscriptions.push(await this.bus.subscribe(entry.consumer, entry.types, handler, { retry: entry.retry }));
+        if (typeof method !== 'function')
+          throw new Error(`${handlerClass.name}.${String(entry.method)} is not a method`);
+        const handler: EventHandler<(typeof entry.types)[number]> = (event, context: EventContext) =>
+          method.call(instance, event, context);
+        this.subscriptions.push(
+          await this.bus.subscribe(entry.consumer, entry.types, handler, { retry: entry.retry }),
+        );
       }
     }
   }
@@ -91,7 +96,14 @@ export class MessagingModule {
     const dataSourceToken = options.dataSource === undefined ? DataSource : options.dataSource;
     const providers: Provider[] = [
       { provide: MESSAGING_OPTIONS, useValue: options },
-      { provide: EventBus, useFactory: () => createEventBus({ ...options, logger: options.logger ?? defaultLogger(options.service, 'messaging') }) },
+      {
+        provide: EventBus,
+        useFactory: () =>
+          createEventBus({
+            ...options,
+            logger: options.logger ?? defaultLogger(options.service, 'messaging'),
+          }),
+      },
       { provide: OutboxWriter, useValue: new OutboxWriter({ service: options.service, schema }) },
       { provide: Inbox, useValue: new Inbox({ schema }) },
       MessagingLifecycle,
@@ -102,7 +114,13 @@ export class MessagingModule {
         provide: OutboxRelay,
         inject: [EventBus, dataSourceToken],
         useFactory: (bus: EventBus, dataSource: DataSource) =>
-          new OutboxRelay({ ...(options.relay || {}), dataSource, bus, schema, logger: options.logger ?? defaultLogger(options.service, 'outbox-relay') }),
+          new OutboxRelay({
+            ...(options.relay || {}),
+            dataSource,
+            bus,
+            schema,
+            logger: options.logger ?? defaultLogger(options.service, 'outbox-relay'),
+          }),
       });
       exported.push(OutboxRelay);
     }

@@ -37,11 +37,18 @@ export function OnEvent<K extends EventType>(types: K | readonly K[], options: O
   ): void => {
     const owner = target.constructor;
     const entries = handlers.get(owner) ?? [];
-    entries.push({ method, types: list, consumer: options.consumer ?? `${owner.name}.${String(method)}`, retry: options.retry });
+    entries.push({
+      method,
+      types: list,
+      consumer: options.consumer ?? `${owner.name}.${String(method)}`,
+      retry: options.retry,
+    });
     handlers.set(owner, entries);
   };
 }
 
-export function eventHandlersOf(handlerClass: abstract new (...args: never[]) => unknown): readonly EventHandlerMetadata[] {
+export function eventHandlersOf(
+  handlerClass: abstract new (...args: never[]) => unknown,
+): readonly EventHandlerMetadata[] {
   return handlers.get(handlerClass) ?? [];
 }

@@ -61,7 +61,8 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private stopController = new AbortController();
   private wakeController = new AbortController();
-  private listener: { runner: QueryRunner; client: PoolClient; alive: boolean; detach: () => void } | undefined;
+  private listener:
+    { runner: QueryRunner; client: PoolClient; alive: boolean; detach: () => void } | undefined;
   private cleanupTimer: NodeJS.Timeout | undefined;
   readonly stats: OutboxRelayStats = { published: 0, batches: 0, failures: 0, consecutiveFailures: 0 };
 
@@ -73,7 +74,8 @@ export class OutboxRelay {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.logger = options.logger ?? defaultLogger(options.schema, 'outbox-relay');
-    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new RangeError('batchSize must be a positive integer');
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1)
+      throw new RangeError('batchSize must be a positive integer');
     this.claimSql = `
       WITH claimed AS MATERIALIZED (
         SELECT "position", "key" FROM ${this.table}
@@ -106,15 +108,16 @@ export class OutboxRelay {
         await this.options.bus.publishRaw(rows.map((row) => row.envelope));
       } catch (error) {
         failure = error;
-        await manager.query(`UPDATE ${this.table} SET "attempts" = "attempts" + 1, "last_error" = $2 WHERE "position" = ANY($1::bigint[])`, [
-          positions,
-          errorMessage(error).slice(0, 2000),
-        ]);
+        await manager.query(
+          `UPDATE ${this.table} SET "attempts" = "attempts" + 1, "last_error" = $2 WHERE "position" = ANY($1::bigint[])`,
+          [positions, errorMessage(error).slice(0, 2000)],
+        );
         return 0;
       }
-      await manager.query(`UPDATE ${this.table} SET "published_at" = now(), "attempts" = "attempts" + 1, "last_error" = NULL WHERE "position" = ANY($1::bigint[])`, [
-        positions,
-      ]);
+      await manager.query(
+        `UPDATE ${this.table} SET "published_at" = now(), "attempts" = "attempts" + 1, "last_error" = NULL WHERE "position" = ANY($1::bigint[])`,
+        [positions],
+      );
       return rows.length;
     });
     if (failure !== undefined) throw failure;
@@ -130,7 +133,9 @@ export class OutboxRelay {
 
   /** Rows not yet published. */
   async pending(): Promise<number> {
-    const [row] = await this.options.dataSource.query(`SELECT count(*)::int AS n FROM ${this.table} WHERE "published_at" IS NULL`);
+    const [row] = await this.options.dataSource.query(
+      `SELECT count(*)::int AS n FROM ${this.table} WHERE "published_at" IS NULL`,
+    );
     return (row as { n: number }).n;
   }
 
@@ -167,9 +172,14 @@ export class OutboxRelay {
     const cleanup = this.options.cleanup ?? {};
     if (cleanup !== false) {
       const retention = cleanup.retentionMs ?? 7 * DAY;
-      this.cleanupTimer = setInterval(() => {
-        this.cleanup(retention).catch((error) => this.logger.warn('outbox cleanup failed', { error: errorMessage(error) }));
-      }, cleanup.intervalMs ?? 60 * 60 * 1000);
+      this.cleanupTimer = setInterval(
+        () => {
+          this.cleanup(retention).catch((error) =>
+            this.logger.warn('outbox cleanup failed', { error: errorMessage(error) }),
+          );
+        },
+        cleanup.intervalMs ?? 60 * 60 * 1000,
+      );
       this.cleanupTimer.unref();
     }
   }
@@ -197,7 +207,11 @@ export class OutboxRelay {
         // Re-armed before claiming, so a NOTIFY arriving during the batch is not missed.
         if (this.wakeController.signal.aborted) this.wakeController = new AbortController();
         const published = await this.relayOnce();
-        if (this.stats.consecutiveFailures > 0) this.logger.info('outbox relay recovered', { schema: this.schema, afterFailures: this.stats.consecutiveFailures });
+        if (this.stats.consecutiveFailures > 0)
+          this.logger.info('outbox relay recovered', {
+            schema: this.schema,
+            afterFailures: this.stats.consecutiveFailures,
+          });
         this.stats.consecutiveFailures = 0;
         if (published > 0) {
           this.stats.published += published;
@@ -209,10 +223,19 @@ export class OutboxRelay {
         this.stats.failures++;
         this.stats.consecutiveFailures++;
         this.stats.lastError = errorMessage(error);
-        const delay = backoffDelay({ initialDelayMs: initialMs, maxDelayMs: maxMs, factor: 2 }, this.stats.consecutiveFailures);
-        const fields = { schema: this.schema, retryInMs: delay, failures: this.stats.consecutiveFailures, error: this.stats.lastError };
+        const delay = backoffDelay(
+          { initialDelayMs: initialMs, maxDelayMs: maxMs, factor: 2 },
+          this.stats.consecutiveFailures,
+        );
+        const fields = {
+          schema: this.schema,
+          retryInMs: delay,
+          failures: this.stats.consecutiveFailures,
+          error: this.stats.lastError,
+        };
         // One warning per outage, not one per retry.
-        if (this.stats.consecutiveFailures === 1) this.logger.warn('outbox relay failed, backing off', fields);
+        if (this.stats.consecutiveFailures === 1)
+          this.logger.warn('outbox relay failed, backing off', fields);
         else this.logger.debug('outbox relay still failing', fields);
         // Notifications do not cut a backoff short: a down broker is not up because of new rows.
         await sleep(delay, stop);

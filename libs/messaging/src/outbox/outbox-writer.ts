@@ -1,5 +1,11 @@
 import type { EntityManager } from 'typeorm';
-import { topicOf, type EventEnvelope, type EventPayload, type EventType, type ServiceName } from '@quartier/contracts';
+import {
+  topicOf,
+  type EventEnvelope,
+  type EventPayload,
+  type EventType,
+  type ServiceName,
+} from '@quartier/contracts';
 import { createEnvelope, type PublishMeta } from '../envelope';
 import { outboxChannel, schemaIdentifier } from '../sql';
 
@@ -36,7 +42,12 @@ export class OutboxWriter {
     this.channel = outboxChannel(this.schema);
   }
 
-  async append<K extends EventType>(manager: EntityManager, type: K, payload: EventPayload<K>, meta: PublishMeta): Promise<EventEnvelope<EventPayload<K>>> {
+  async append<K extends EventType>(
+    manager: EntityManager,
+    type: K,
+    payload: EventPayload<K>,
+    meta: PublishMeta,
+  ): Promise<EventEnvelope<EventPayload<K>>> {
     const [envelope] = await this.appendMany(manager, [{ type, payload, meta }]);
     return envelope as EventEnvelope<EventPayload<K>>;
   }
@@ -46,10 +57,14 @@ export class OutboxWriter {
     if (!manager.queryRunner?.isTransactionActive) {
       // Without the caller's transaction the insert would commit on its own, and the whole point
       // (event if and only if state change) would silently be lost.
-      throw new Error('OutboxWriter needs the EntityManager of an open transaction (dataSource.transaction(manager => …))');
+      throw new Error(
+        'OutboxWriter needs the EntityManager of an open transaction (dataSource.transaction(manager => …))',
+      );
     }
     if (events.length === 0) return [];
-    const envelopes = events.map((event) => createEnvelope(event.type, event.payload, event.meta, this.service));
+    const envelopes = events.map((event) =>
+      createEnvelope(event.type, event.payload, event.meta, this.service),
+    );
     const column = <T>(pick: (e: EventEnvelope) => T) => envelopes.map(pick);
     await manager.query(
       `INSERT INTO ${this.table} ("id", "topic", "key", "type", "version", "tenant_id", "correlation_id", "envelope")

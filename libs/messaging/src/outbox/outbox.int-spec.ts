@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createSchemaDataSource, createTestDatabase, migrateSchema, type TestDatabase } from '@quartier/persistence';
+import {
+  createSchemaDataSource,
+  createTestDatabase,
+  migrateSchema,
+  type TestDatabase,
+} from '@quartier/persistence';
 import type { EventEnvelope } from '@quartier/contracts';
 import { InProcessBroker, InProcessEventBus } from '../in-process/in-process-event-bus';
 import { Inbox } from '../inbox/inbox';
@@ -21,14 +26,34 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase('qt_outbox');
-    registryDs = createSchemaDataSource({ url: db.url, schema: 'registry', entities: [], migrations: messagingMigrations('registry'), poolSize: 8 });
-    surveyDs = createSchemaDataSource({ url: db.url, schema: 'survey', entities: [], migrations: messagingMigrations('survey'), poolSize: 4 });
+    registryDs = createSchemaDataSource({
+      url: db.url,
+      schema: 'registry',
+      entities: [],
+      migrations: messagingMigrations('registry'),
+      poolSize: 8,
+    });
+    surveyDs = createSchemaDataSource({
+      url: db.url,
+      schema: 'survey',
+      entities: [],
+      migrations: messagingMigrations('survey'),
+      poolSize: 4,
+    });
     await registryDs.initialize();
     await surveyDs.initialize();
-    expect(await migrateSchema(registryDs)).toEqual(['MessagingOutboxRegistry1764000000000', 'MessagingInboxRegistry1764000000001']);
-    expect(await migrateSchema(surveyDs)).toEqual(['MessagingOutboxSurvey1764000000000', 'MessagingInboxSurvey1764000000001']);
+    expect(await migrateSchema(registryDs)).toEqual([
+      'MessagingOutboxRegistry1764000000000',
+      'MessagingInboxRegistry1764000000001',
+    ]);
+    expect(await migrateSchema(surveyDs)).toEqual([
+      'MessagingOutboxSurvey1764000000000',
+      'MessagingInboxSurvey1764000000001',
+    ]);
     await registryDs.query('CREATE TABLE registry.area (id uuid PRIMARY KEY, name text NOT NULL)');
-    await surveyDs.query('CREATE TABLE survey.area_ref (id uuid PRIMARY KEY, name text NOT NULL, updates int NOT NULL DEFAULT 1)');
+    await surveyDs.query(
+      'CREATE TABLE survey.area_ref (id uuid PRIMARY KEY, name text NOT NULL, updates int NOT NULL DEFAULT 1)',
+    );
   });
 
   afterEach(async () => {
@@ -43,8 +68,14 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
 
   const appendArea = (name: string, id = randomUUID()) =>
     registryDs.transaction(async (manager) => {
-      await manager.query('INSERT INTO registry.area (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = $2', [id, name]);
-      return writer.append(manager, 'registry.area.upserted', areaPayload({ id, name }), { tenantId: 'berlin-demo', key: id });
+      await manager.query(
+        'INSERT INTO registry.area (id, name) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET name = $2',
+        [id, name],
+      );
+      return writer.append(manager, 'registry.area.upserted', areaPayload({ id, name }), {
+        tenantId: 'berlin-demo',
+        key: id,
+      });
     });
 
   it('keeps each service in its own schema', async () => {
@@ -62,7 +93,9 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
 
   it('commits the event with the state change, and neither when the transaction fails', async () => {
     const event = await appendArea('Stülerstraße');
-    const [row] = await registryDs.query('SELECT id, topic, key, type, version, tenant_id, envelope, published_at FROM registry.outbox');
+    const [row] = await registryDs.query(
+      'SELECT id, topic, key, type, version, tenant_id, envelope, published_at FROM registry.outbox',
+    );
     expect(row).toEqual({
       id: event.id,
       topic: 'quartier.registry.events',
@@ -76,7 +109,10 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     await expect(
       registryDs.transaction(async (manager) => {
         await manager.query(`INSERT INTO registry.area (id, name) VALUES ($1, 'Tiergarten')`, [randomUUID()]);
-        await writer.append(manager, 'registry.area.upserted', areaPayload(), { tenantId: 'berlin-demo', key: 'x' });
+        await writer.append(manager, 'registry.area.upserted', areaPayload(), {
+          tenantId: 'berlin-demo',
+          key: 'x',
+        });
         throw new Error('validation failed after the insert');
       }),
     ).rejects.toThrow('validation failed after the insert');
@@ -85,11 +121,19 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
   });
 
   it('refuses to append outside a transaction and refuses invalid events', async () => {
-    await expect(writer.append(registryDs.manager, 'registry.area.upserted', areaPayload(), { tenantId: 'berlin-demo', key: 'k' })).rejects.toThrow(
-      'OutboxWriter needs the EntityManager of an open transaction',
-    );
     await expect(
-      registryDs.transaction((m) => writer.append(m, 'registry.area.upserted', areaPayload({ population: -3 }), { tenantId: 'berlin-demo', key: 'k' })),
+      writer.append(registryDs.manager, 'registry.area.upserted', areaPayload(), {
+        tenantId: 'berlin-demo',
+        key: 'k',
+      }),
+    ).rejects.toThrow('OutboxWriter needs the EntityManager of an open transaction');
+    await expect(
+      registryDs.transaction((m) =>
+        writer.append(m, 'registry.area.upserted', areaPayload({ population: -3 }), {
+          tenantId: 'berlin-demo',
+          key: 'k',
+        }),
+      ),
     ).rejects.toThrow(/invalid registry.area.upserted payload at population/);
     expect(await registryDs.query('SELECT count(*)::int AS n FROM registry.outbox')).toEqual([{ n: 0 }]);
   });
@@ -105,10 +149,21 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     const events = await registryDs.transaction((m) =>
       writer.appendMany(
         m,
-        ['D', 'E'].map((name) => ({ type: 'registry.area.upserted' as const, payload: areaPayload({ id, name }), meta: { tenantId: 'berlin-demo', key: id } })),
+        ['D', 'E'].map((name) => ({
+          type: 'registry.area.upserted' as const,
+          payload: areaPayload({ id, name }),
+          meta: { tenantId: 'berlin-demo', key: id },
+        })),
       ),
     );
-    const relay = new OutboxRelay({ dataSource: registryDs, bus, schema: 'registry', batchSize: 2, logger: silentLogger, listen: false });
+    const relay = new OutboxRelay({
+      dataSource: registryDs,
+      bus,
+      schema: 'registry',
+      batchSize: 2,
+      logger: silentLogger,
+      listen: false,
+    });
     expect(await relay.pending()).toBe(5);
     expect(await relay.drain()).toBe(5);
     await broker.whenIdle();
@@ -117,7 +172,9 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     expect(await relay.pending()).toBe(0);
     expect(await relay.relayOnce()).toBe(0);
 
-    await registryDs.query(`UPDATE registry.outbox SET published_at = now() - interval '8 days' WHERE envelope->'payload'->>'name' IN ('A', 'B')`);
+    await registryDs.query(
+      `UPDATE registry.outbox SET published_at = now() - interval '8 days' WHERE envelope->'payload'->>'name' IN ('A', 'B')`,
+    );
     expect(await relay.cleanup()).toBe(2);
     expect(await registryDs.query('SELECT count(*)::int AS n FROM registry.outbox')).toEqual([{ n: 3 }]);
     await bus.close();
@@ -125,9 +182,19 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
 
   it('leaves rows pending and records the error when publishing fails', async () => {
     await appendArea('A');
-    const bus = new InProcessEventBus({ service: 'registry', broker: new InProcessBroker(), logger: silentLogger });
+    const bus = new InProcessEventBus({
+      service: 'registry',
+      broker: new InProcessBroker(),
+      logger: silentLogger,
+    });
     await bus.close(); // a closed bus rejects every publish, as a broker that is down
-    const relay = new OutboxRelay({ dataSource: registryDs, bus, schema: 'registry', logger: silentLogger, listen: false });
+    const relay = new OutboxRelay({
+      dataSource: registryDs,
+      bus,
+      schema: 'registry',
+      logger: silentLogger,
+      listen: false,
+    });
     await expect(relay.relayOnce()).rejects.toThrow('event bus is closed');
     expect(await registryDs.query('SELECT attempts, last_error, published_at FROM registry.outbox')).toEqual([
       { attempts: 1, last_error: 'event bus is closed', published_at: null },
@@ -160,8 +227,24 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
       order.set(event.payload.id, [...(order.get(event.payload.id) ?? []), event.payload.population ?? -1]);
     });
     // Both relays publish through the same bus, each call yielding so their transactions interleave.
-    const slowBus = { publishRaw: async (envelopes: readonly EventEnvelope[]) => { await new Promise((r) => setTimeout(r, 3)); await bus.publishRaw(envelopes); } };
-    const relays = [1, 2].map(() => new OutboxRelay({ dataSource: registryDs, bus: slowBus, schema: 'registry', batchSize: 25, pollIntervalMs: 20, logger: silentLogger, listen: false }));
+    const slowBus = {
+      publishRaw: async (envelopes: readonly EventEnvelope[]) => {
+        await new Promise((r) => setTimeout(r, 3));
+        await bus.publishRaw(envelopes);
+      },
+    };
+    const relays = [1, 2].map(
+      () =>
+        new OutboxRelay({
+          dataSource: registryDs,
+          bus: slowBus,
+          schema: 'registry',
+          batchSize: 25,
+          pollIntervalMs: 20,
+          logger: silentLogger,
+          listen: false,
+        }),
+    );
     relays.forEach((r) => r.start());
     await until(async () => (await relays[0].pending()) === 0, 30_000, 'outbox drained');
     await Promise.all(relays.map((r) => r.stop()));
@@ -182,9 +265,22 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     const bus = new InProcessEventBus({ service: 'registry', broker, logger: silentLogger });
     const received: string[] = [];
     await bus.subscribe('recorder', ['registry.area.upserted'], (event) => void received.push(event.id));
-    const relay = new OutboxRelay({ dataSource: registryDs, bus, schema: 'registry', pollIntervalMs: 60_000, logger: silentLogger });
+    const relay = new OutboxRelay({
+      dataSource: registryDs,
+      bus,
+      schema: 'registry',
+      pollIntervalMs: 60_000,
+      logger: silentLogger,
+    });
     relay.start();
-    await until(async () => (await registryDs.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN%'`))[0].n > 0, 5000, 'LISTEN');
+    await until(
+      async () =>
+        (
+          await registryDs.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'LISTEN%'`)
+        )[0].n > 0,
+      5000,
+      'LISTEN',
+    );
     const started = Date.now();
     const event = await appendArea('Moabit');
     await until(() => received.includes(event.id), 5000, 'notified delivery');
@@ -212,22 +308,33 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
       const other = { ...typed, id: randomUUID() };
       const results = await Promise.all([project(other), project(other), project(other)]);
       expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-      expect(await surveyDs.query('SELECT name, updates FROM survey.area_ref WHERE id = $1', [typed.payload.id])).toEqual([{ name: 'Wedding', updates: 2 }]);
+      expect(
+        await surveyDs.query('SELECT name, updates FROM survey.area_ref WHERE id = $1', [typed.payload.id]),
+      ).toEqual([{ name: 'Wedding', updates: 2 }]);
       expect(await inbox.processed(surveyDs, 'area-ref', typed.id)).toBe(true);
       expect(await inbox.processed(surveyDs, 'other-consumer', typed.id)).toBe(false);
     });
 
     it('records nothing when the effect fails, so a retry applies it', async () => {
-      const event = (await appendArea('Gesundbrunnen')) as unknown as EventEnvelope<{ id: string; name: string }>;
+      const event = (await appendArea('Gesundbrunnen')) as unknown as EventEnvelope<{
+        id: string;
+        name: string;
+      }>;
       await expect(
         inbox.handleOnce(surveyDs, 'area-ref', event, async (manager) => {
-          await manager.query('INSERT INTO survey.area_ref (id, name) VALUES ($1, $2)', [event.payload.id, event.payload.name]);
+          await manager.query('INSERT INTO survey.area_ref (id, name) VALUES ($1, $2)', [
+            event.payload.id,
+            event.payload.name,
+          ]);
           throw new Error('deadlock detected');
         }),
       ).rejects.toThrow('deadlock detected');
       expect(await inbox.processed(surveyDs, 'area-ref', event.id)).toBe(false);
       expect(await project(event)).toEqual({ duplicate: false, result: 'Gesundbrunnen' });
-      await surveyDs.query(`UPDATE survey.inbox SET processed_at = now() - interval '40 days' WHERE event_id = $1`, [event.id]);
+      await surveyDs.query(
+        `UPDATE survey.inbox SET processed_at = now() - interval '40 days' WHERE event_id = $1`,
+        [event.id],
+      );
       expect(await inbox.cleanup(surveyDs, 30 * 24 * 3600 * 1000)).toBe(1);
       expect(await inbox.processed(surveyDs, 'area-ref', event.id)).toBe(false);
     });

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { EventPayload } from '@quartier/contracts';
 
 /** A valid registry.area.upserted v1 payload (Berlin planning area, LOR 2021). */
-export function areaPayload(overrides: Partial<EventPayload<'registry.area.upserted'>> = {}): EventPayload<'registry.area.upserted'> {
+export function areaPayload(
+  overrides: Partial<EventPayload<'registry.area.upserted'>> = {},
+): EventPayload<'registry.area.upserted'> {
   return {
     id: randomUUID(),
     tenantId: 'berlin-demo',
@@ -18,7 +20,11 @@ export function areaPayload(overrides: Partial<EventPayload<'registry.area.upser
   };
 }
 
-export function until(predicate: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+export function until(
+  predicate: () => boolean | Promise<boolean>,
+  timeoutMs = 20_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   return new Promise((resolve, reject) => {
     const check = async () => {
@@ -27,7 +33,8 @@ export function until(predicate: () => boolean | Promise<boolean>, timeoutMs = 2
       } catch (error) {
         return reject(error);
       }
-      if (Date.now() > deadline) return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+      if (Date.now() > deadline)
+        return reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
       setTimeout(check, 25);
     };
     void check();

@@ -9,8 +9,17 @@ const { transformSync } = require('@swc/core');
 const root = path.resolve(__dirname, '../../../..');
 const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8'));
 const swcrc = JSON.parse(fs.readFileSync(path.join(root, '.swcrc'), 'utf8'));
-const aliases = new Map(Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(root, target)]));
-const options = { ...swcrc, $schema: undefined, jsc: { ...swcrc.jsc, baseUrl: root, paths: undefined }, module: { type: 'commonjs' }, swcrc: false, sourceMaps: 'inline' };
+const aliases = new Map(
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [alias, path.join(root, target)]),
+);
+const options = {
+  ...swcrc,
+  $schema: undefined,
+  jsc: { ...swcrc.jsc, baseUrl: root, paths: undefined },
+  module: { type: 'commonjs' },
+  swcrc: false,
+  sourceMaps: 'inline',
+};
 delete options.$schema;
 
 const resolve = Module._resolveFilename;

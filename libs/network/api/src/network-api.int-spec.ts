@@ -1,6 +1,11 @@
 import type { EventEnvelope, EventPayload } from '@quartier/contracts';
 import { NonRetryableEventError, type DeliveredEvent } from '@quartier/messaging';
-import { buildNetworkGraph, computeNetworkMetrics, egoNetwork, type NetworkMetrics } from '@quartier/network-core';
+import {
+  buildNetworkGraph,
+  computeNetworkMetrics,
+  egoNetwork,
+  type NetworkMetrics,
+} from '@quartier/network-core';
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { randomUUID } from 'node:crypto';
 import { pseudonymOf } from './access/network-access';
@@ -18,7 +23,8 @@ type Body = ReturnType<typeof JSON.parse>;
  */
 function expectSame(actual: unknown, expected: unknown, path = '$'): void {
   if (typeof expected === 'number' && typeof actual === 'number') {
-    if (Math.abs(actual - expected) > 1e-12 * Math.max(1, Math.abs(expected))) throw new Error(`${path}: ${actual} ≠ ${expected}`);
+    if (Math.abs(actual - expected) > 1e-12 * Math.max(1, Math.abs(expected)))
+      throw new Error(`${path}: ${actual} ≠ ${expected}`);
     return;
   }
   if (expected !== null && typeof expected === 'object') {
@@ -36,11 +42,20 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
   let t: ServiceTestApp;
   let ids: Record<string, string>;
 
-  async function call(method: string, path: string, user?: string, body?: unknown): Promise<{ status: number; body: Body; text: string; headers: Headers }> {
+  async function call(
+    method: string,
+    path: string,
+    user?: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: Body; text: string; headers: Headers }> {
     const headers: Record<string, string> = {};
     if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${t.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${t.url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     let parsed: Body;
     try {
@@ -51,10 +66,19 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
     return { status: response.status, body: parsed, text, headers: response.headers };
   }
 
-  async function upload(path: string, user: string, files: Record<string, { name: string; content: string }>) {
+  async function upload(
+    path: string,
+    user: string,
+    files: Record<string, { name: string; content: string }>,
+  ) {
     const form = new FormData();
-    for (const [field, file] of Object.entries(files)) form.append(field, new Blob([file.content]), file.name);
-    const response = await fetch(`${t.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${await t.tokenFor(user)}` }, body: form });
+    for (const [field, file] of Object.entries(files))
+      form.append(field, new Blob([file.content]), file.name);
+    const response = await fetch(`${t.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await t.tokenFor(user)}` },
+      body: form,
+    });
     return { status: response.status, body: (await response.json()) as Body };
   }
 
@@ -63,16 +87,32 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
     return n;
   }
 
-  async function newNetwork(name: string, areaCode = '01', user = 'admin', extra: Record<string, unknown> = {}) {
-    const network = await call('POST', '/api/network/networks', user, { name, areaId: ids[areaCode], ...extra });
+  async function newNetwork(
+    name: string,
+    areaCode = '01',
+    user = 'admin',
+    extra: Record<string, unknown> = {},
+  ) {
+    const network = await call('POST', '/api/network/networks', user, {
+      name,
+      areaId: ids[areaCode],
+      ...extra,
+    });
     expect(network.status).toBe(201);
-    const wave = await call('POST', `/api/network/networks/${network.body.id}/waves`, user, { label: 'Welle 1', observedOn: '2024-05-15' });
+    const wave = await call('POST', `/api/network/networks/${network.body.id}/waves`, user, {
+      label: 'Welle 1',
+      observedOn: '2024-05-15',
+    });
     expect(wave.status).toBe(201);
     return { networkId: network.body.id as string, waveId: wave.body.id as string };
   }
 
   beforeAll(async () => {
-    t = await startServiceTestApp({ service: 'network', module: (rt) => NetworkApiModule.forRoot(rt), moduleClass: NetworkApiModule });
+    t = await startServiceTestApp({
+      service: 'network',
+      module: (rt) => NetworkApiModule.forRoot(rt),
+      moduleClass: NetworkApiModule,
+    });
     ids = await t.seedAreas('berlin-demo', [
       { code: '01', level: 'bezirk', name: 'Mitte' },
       { code: '0101', level: 'prognoseraum', parent: '01' },
@@ -115,53 +155,146 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
         waveIds: [waveId],
       });
       expect(club.status).toBe(201);
-      expect(club.body).toMatchObject({ kind: 'organisation', sector: 'welfare', pseudonymised: false, identityHidden: false, waveIds: [waveId], point: { lon: 13.3457, lat: 52.5065 } });
+      expect(club.body).toMatchObject({
+        kind: 'organisation',
+        sector: 'welfare',
+        pseudonymised: false,
+        identityHidden: false,
+        waveIds: [waveId],
+        point: { lon: 13.3457, lat: 52.5065 },
+      });
       youthClub = club.body.id;
-      const lib = await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', { name: 'Stadtbibliothek', sector: 'public-administration', areaId: ids['01011102'] });
+      const lib = await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', {
+        name: 'Stadtbibliothek',
+        sector: 'public-administration',
+        areaId: ids['01011102'],
+      });
       library = lib.body.id;
       const list = await call('GET', `/api/network/networks/${networkId}/actors`, 'viewer');
       expect(list.body.total).toBe(2);
-      expect(list.body.items.map((a: { name: string }) => a.name)).toEqual(['Jugendclub Lützow', 'Stadtbibliothek']);
-      const inWave = await call('GET', `/api/network/networks/${networkId}/actors?waveId=${waveId}`, 'viewer');
+      expect(list.body.items.map((a: { name: string }) => a.name)).toEqual([
+        'Jugendclub Lützow',
+        'Stadtbibliothek',
+      ]);
+      const inWave = await call(
+        'GET',
+        `/api/network/networks/${networkId}/actors?waveId=${waveId}`,
+        'viewer',
+      );
       expect(inWave.body.items.map((a: { id: string }) => a.id)).toEqual([youthClub]);
     });
 
     it('validates actors: unknown sector 400, area of another tenant 422, duplicate external id 409', async () => {
-      expect((await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', { name: 'X', sector: 'church' })).status).toBe(400);
+      expect(
+        (
+          await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', {
+            name: 'X',
+            sector: 'church',
+          })
+        ).status,
+      ).toBe(400);
       const foreign = await t.db.query(`SELECT id FROM area_ref WHERE tenant_id = 'musterstadt'`);
-      const area = await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', { name: 'X', areaId: foreign[0].id });
+      const area = await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', {
+        name: 'X',
+        areaId: foreign[0].id,
+      });
       expect(area).toMatchObject({ status: 422, body: { code: 'UnknownArea' } });
-      await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', { name: 'Y', externalId: 'ext-1' });
-      expect((await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', { name: 'Z', externalId: 'ext-1' })).body.code).toBe('DuplicateActor');
+      await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', {
+        name: 'Y',
+        externalId: 'ext-1',
+      });
+      expect(
+        (
+          await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', {
+            name: 'Z',
+            externalId: 'ext-1',
+          })
+        ).body.code,
+      ).toBe('DuplicateActor');
     });
 
     it('records ties, rejects ties to unknown actors, repeated ties and self-ties', async () => {
-      const tie = await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'planer', { sourceActorId: youthClub, targetActorId: library, type: 'cooperation', weight: 3 });
+      const tie = await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'planer', {
+        sourceActorId: youthClub,
+        targetActorId: library,
+        type: 'cooperation',
+        weight: 3,
+      });
       expect(tie.status).toBe(201);
       expect(tie.body).toMatchObject({ type: 'cooperation', weight: 3, source: 'manual', directed: false });
       // Undirected ties are one per pair: the reverse is the same tie.
-      const reverse = await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'planer', { sourceActorId: library, targetActorId: youthClub, type: 'cooperation' });
+      const reverse = await call(
+        'POST',
+        `/api/network/networks/${networkId}/waves/${waveId}/ties`,
+        'planer',
+        { sourceActorId: library, targetActorId: youthClub, type: 'cooperation' },
+      );
       expect(reverse).toMatchObject({ status: 409, body: { code: 'DuplicateTie' } });
-      const unknown = await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'planer', { sourceActorId: youthClub, targetActorId: randomUUID() });
+      const unknown = await call(
+        'POST',
+        `/api/network/networks/${networkId}/waves/${waveId}/ties`,
+        'planer',
+        { sourceActorId: youthClub, targetActorId: randomUUID() },
+      );
       expect(unknown).toMatchObject({ status: 422, body: { code: 'UnknownActor' } });
-      expect((await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'planer', { sourceActorId: youthClub, targetActorId: youthClub })).status).toBe(400);
+      expect(
+        (
+          await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'planer', {
+            sourceActorId: youthClub,
+            targetActorId: youthClub,
+          })
+        ).status,
+      ).toBe(400);
       // The library joined the wave through its tie.
       const ties = await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'viewer');
-      expect(ties.body.items).toEqual([expect.objectContaining({ sourceName: expect.any(String), targetName: expect.any(String), weight: 3 })]);
+      expect(ties.body.items).toEqual([
+        expect.objectContaining({
+          sourceName: expect.any(String),
+          targetName: expect.any(String),
+          weight: 3,
+        }),
+      ]);
       const network = await call('GET', `/api/network/networks/${networkId}`, 'viewer');
       expect(network.body.waves).toEqual([expect.objectContaining({ id: waveId, actors: 2, ties: 1 })]);
-      expect(network.body).toMatchObject({ editable: false, area: { code: '010111', name: 'Tiergarten Süd' } });
-      const patched = await call('PATCH', `/api/network/networks/${networkId}/waves/${waveId}/ties/${tie.body.id}`, 'planer', { weight: 2 });
+      expect(network.body).toMatchObject({
+        editable: false,
+        area: { code: '010111', name: 'Tiergarten Süd' },
+      });
+      const patched = await call(
+        'PATCH',
+        `/api/network/networks/${networkId}/waves/${waveId}/ties/${tie.body.id}`,
+        'planer',
+        { weight: 2 },
+      );
       expect(patched.body.weight).toBe(2);
     });
 
     it('refuses a second wave with the same label and deletes waves, ties and actors', async () => {
-      expect((await call('POST', `/api/network/networks/${networkId}/waves`, 'planer', { label: 'Welle 1', observedOn: '2025-01-01' })).body.code).toBe('DuplicateWave');
-      const extra = await call('POST', `/api/network/networks/${networkId}/waves`, 'planer', { label: 'Welle 2', observedOn: '2025-05-15' });
-      expect((await call('DELETE', `/api/network/networks/${networkId}/waves/${extra.body.id}`, 'planer')).status).toBe(204);
-      const temp = await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', { name: 'Temporär', waveIds: [waveId] });
-      expect((await call('DELETE', `/api/network/networks/${networkId}/actors/${temp.body.id}`, 'planer')).status).toBe(204);
-      expect((await call('GET', `/api/network/networks/${networkId}/actors/${temp.body.id}`, 'planer')).status).toBe(404);
+      expect(
+        (
+          await call('POST', `/api/network/networks/${networkId}/waves`, 'planer', {
+            label: 'Welle 1',
+            observedOn: '2025-01-01',
+          })
+        ).body.code,
+      ).toBe('DuplicateWave');
+      const extra = await call('POST', `/api/network/networks/${networkId}/waves`, 'planer', {
+        label: 'Welle 2',
+        observedOn: '2025-05-15',
+      });
+      expect(
+        (await call('DELETE', `/api/network/networks/${networkId}/waves/${extra.body.id}`, 'planer')).status,
+      ).toBe(204);
+      const temp = await call('POST', `/api/network/networks/${networkId}/actors`, 'planer', {
+        name: 'Temporär',
+        waveIds: [waveId],
+      });
+      expect(
+        (await call('DELETE', `/api/network/networks/${networkId}/actors/${temp.body.id}`, 'planer')).status,
+      ).toBe(204);
+      expect(
+        (await call('GET', `/api/network/networks/${networkId}/actors/${temp.body.id}`, 'planer')).status,
+      ).toBe(404);
     });
   });
 
@@ -178,7 +311,10 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       expect((await call('GET', '/api/network/networks')).status).toBe(401);
       const viewer = await call('POST', '/api/network/networks', 'viewer', { name: 'X', areaId: ids['01'] });
       expect(viewer).toMatchObject({ status: 403, body: { code: 'MissingRole' } });
-      expect((await call('POST', `/api/network/networks/${mitte.networkId}/actors`, 'analyst', { name: 'X' })).status).toBe(403);
+      expect(
+        (await call('POST', `/api/network/networks/${mitte.networkId}/actors`, 'analyst', { name: 'X' }))
+          .status,
+      ).toBe(403);
       expect((await call('DELETE', `/api/network/networks/${mitte.networkId}`, 'viewer')).status).toBe(403);
     });
 
@@ -186,22 +322,48 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       const outside = await call('POST', '/api/network/networks', 'planer', { name: 'X', areaId: ids['02'] });
       expect(outside).toMatchObject({ status: 403, body: { code: 'OutOfScope' } });
       expect((await call('GET', `/api/network/networks/${kreuzberg.networkId}`, 'planer')).status).toBe(403);
-      expect((await call('POST', `/api/network/networks/${kreuzberg.networkId}/waves`, 'planer', { label: 'W', observedOn: '2024-01-01' })).status).toBe(403);
+      expect(
+        (
+          await call('POST', `/api/network/networks/${kreuzberg.networkId}/waves`, 'planer', {
+            label: 'W',
+            observedOn: '2024-01-01',
+          })
+        ).status,
+      ).toBe(403);
       const list = await call('GET', '/api/network/networks', 'planer');
       expect(list.body.items.map((n: { name: string }) => n.name)).not.toContain('Netzwerk Kreuzberg');
       expect(list.body.items.map((n: { name: string }) => n.name)).toContain('Netzwerk Mitte');
       const viewerList = await call('GET', `/api/network/networks?areaId=${ids['02']}`, 'viewer');
       expect(viewerList.body.items.map((n: { name: string }) => n.name)).toEqual(['Netzwerk Kreuzberg']);
       // A programme-only network needs a tenant-wide grant to create.
-      expect((await call('POST', '/api/network/networks', 'planer', { name: 'P', programmeId: 'soziale-stadt' })).status).toBe(403);
-      expect((await call('POST', '/api/network/networks', 'admin', { name: 'P', programmeId: 'soziale-stadt' })).status).toBe(201);
+      expect(
+        (await call('POST', '/api/network/networks', 'planer', { name: 'P', programmeId: 'soziale-stadt' }))
+          .status,
+      ).toBe(403);
+      expect(
+        (await call('POST', '/api/network/networks', 'admin', { name: 'P', programmeId: 'soziale-stadt' }))
+          .status,
+      ).toBe(201);
     });
 
     it('hides another tenant’s networks as not found', async () => {
-      expect((await call('GET', `/api/network/networks/${mitte.networkId}`, 'musterstadt-admin')).status).toBe(404);
-      expect((await call('GET', `/api/network/networks/${mitte.networkId}/waves/${mitte.waveId}/metrics`, 'musterstadt-admin')).status).toBe(404);
+      expect(
+        (await call('GET', `/api/network/networks/${mitte.networkId}`, 'musterstadt-admin')).status,
+      ).toBe(404);
+      expect(
+        (
+          await call(
+            'GET',
+            `/api/network/networks/${mitte.networkId}/waves/${mitte.waveId}/metrics`,
+            'musterstadt-admin',
+          )
+        ).status,
+      ).toBe(404);
       expect((await call('GET', '/api/network/networks', 'musterstadt-admin')).body.items).toEqual([]);
-      expect((await call('POST', '/api/network/networks', 'musterstadt-admin', { name: 'X', areaId: ids['01'] })).status).toBe(404);
+      expect(
+        (await call('POST', '/api/network/networks', 'musterstadt-admin', { name: 'X', areaId: ids['01'] }))
+          .status,
+      ).toBe(404);
     });
   });
 
@@ -212,30 +374,68 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
 
     beforeAll(async () => {
       ({ networkId } = await newNetwork('Netzwerk mit Schlüsselpersonen', '01'));
-      person = (await call('POST', `/api/network/networks/${networkId}/actors`, 'admin', { name: 'Sabine Krüger', kind: 'person', sector: 'residents', areaId: ids['01011101'], contact: { phone: '030 123456' }, point: { lon: 13.35, lat: 52.5 } })).body.id;
-      personOutside = (await call('POST', `/api/network/networks/${networkId}/actors`, 'admin', { name: 'Jonas Becker', kind: 'person', areaId: ids['02010101'] })).body.id;
+      person = (
+        await call('POST', `/api/network/networks/${networkId}/actors`, 'admin', {
+          name: 'Sabine Krüger',
+          kind: 'person',
+          sector: 'residents',
+          areaId: ids['01011101'],
+          contact: { phone: '030 123456' },
+          point: { lon: 13.35, lat: 52.5 },
+        })
+      ).body.id;
+      personOutside = (
+        await call('POST', `/api/network/networks/${networkId}/actors`, 'admin', {
+          name: 'Jonas Becker',
+          kind: 'person',
+          areaId: ids['02010101'],
+        })
+      ).body.id;
     });
 
     it('pseudonymises persons by default and shows names only to tenant admins and planners in scope', async () => {
       const admin = await call('GET', `/api/network/networks/${networkId}/actors/${person}`, 'admin');
-      expect(admin.body).toMatchObject({ name: 'Sabine Krüger', pseudonymised: true, identityHidden: false, contact: { phone: '030 123456' } });
+      expect(admin.body).toMatchObject({
+        name: 'Sabine Krüger',
+        pseudonymised: true,
+        identityHidden: false,
+        contact: { phone: '030 123456' },
+      });
       const planner = await call('GET', `/api/network/networks/${networkId}/actors/${person}`, 'planer');
       expect(planner.body.name).toBe('Sabine Krüger');
       for (const user of ['viewer', 'analyst']) {
         const hidden = await call('GET', `/api/network/networks/${networkId}/actors/${person}`, user);
-        expect(hidden.body).toMatchObject({ name: pseudonymOf(person), identityHidden: true, contact: null, point: null, address: null });
+        expect(hidden.body).toMatchObject({
+          name: pseudonymOf(person),
+          identityHidden: true,
+          contact: null,
+          point: null,
+          address: null,
+        });
       }
       // The planner's scope is Mitte; this person lives in Kreuzberg.
-      const outside = await call('GET', `/api/network/networks/${networkId}/actors/${personOutside}`, 'planer');
+      const outside = await call(
+        'GET',
+        `/api/network/networks/${networkId}/actors/${personOutside}`,
+        'planer',
+      );
       expect(outside.body).toMatchObject({ name: pseudonymOf(personOutside), identityHidden: true });
     });
 
     it('does not let a search find a hidden name, and exports pseudonyms', async () => {
-      expect((await call('GET', `/api/network/networks/${networkId}/actors?q=Sabine`, 'viewer')).body.total).toBe(0);
-      expect((await call('GET', `/api/network/networks/${networkId}/actors?q=Sabine`, 'admin')).body.total).toBe(1);
+      expect(
+        (await call('GET', `/api/network/networks/${networkId}/actors?q=Sabine`, 'viewer')).body.total,
+      ).toBe(0);
+      expect(
+        (await call('GET', `/api/network/networks/${networkId}/actors?q=Sabine`, 'admin')).body.total,
+      ).toBe(1);
       const wave = (await call('GET', `/api/network/networks/${networkId}`, 'admin')).body.waves[0].id;
       await call('PUT', `/api/network/networks/${networkId}/waves/${wave}/actors/${person}`, 'admin');
-      const exported = await call('GET', `/api/network/networks/${networkId}/waves/${wave}/export?format=csv-nodes`, 'viewer');
+      const exported = await call(
+        'GET',
+        `/api/network/networks/${networkId}/waves/${wave}/export?format=csv-nodes`,
+        'viewer',
+      );
       expect(exported.text).toContain(pseudonymOf(person));
       expect(exported.text).not.toContain('Krüger');
       expect(exported.text).not.toContain('030 123456');
@@ -250,33 +450,75 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       'c,Bezirksamt,organisation,public-administration,Planung,01,,,,,',
       'd,Frau M.,person,residents,Nachbarschaft,,,,,,',
     ].join('\n');
-    const edgesCsv = ['source,target,type,weight', 'a,b,cooperation,2', 'a,c,information,1', 'b,c,Kooperation,1.5'].join('\n');
+    const edgesCsv = [
+      'source,target,type,weight',
+      'a,b,cooperation,2',
+      'a,c,information,1',
+      'b,c,Kooperation,1.5',
+    ].join('\n');
 
     it('imports CSV actors and ties into a wave', async () => {
       const { networkId, waveId } = await newNetwork('CSV-Import');
-      const result = await upload(`/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`, 'planer', {
-        nodes: { name: 'akteure.csv', content: nodesCsv },
-        edges: { name: 'beziehungen.csv', content: edgesCsv },
+      const result = await upload(
+        `/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`,
+        'planer',
+        {
+          nodes: { name: 'akteure.csv', content: nodesCsv },
+          edges: { name: 'beziehungen.csv', content: edgesCsv },
+        },
+      );
+      expect(result).toMatchObject({
+        status: 201,
+        body: { actorsCreated: 4, actorsUpdated: 0, tiesCreated: 3, waveActors: 4, waveTies: 3 },
       });
-      expect(result).toMatchObject({ status: 201, body: { actorsCreated: 4, actorsUpdated: 0, tiesCreated: 3, waveActors: 4, waveTies: 3 } });
       const actors = (await call('GET', `/api/network/networks/${networkId}/actors`, 'admin')).body.items;
       const nbh = actors.find((a: { name: string }) => a.name === 'Nachbarschaftshaus');
-      expect(nbh).toMatchObject({ externalId: 'a', sector: 'welfare', areaId: ids['01011101'], point: { lon: 13.34, lat: 52.5 }, offerings: [{ type: 'rooms', description: 'Saal' }, { type: 'services', description: 'Beratung' }] });
+      expect(nbh).toMatchObject({
+        externalId: 'a',
+        sector: 'welfare',
+        areaId: ids['01011101'],
+        point: { lon: 13.34, lat: 52.5 },
+        offerings: [
+          { type: 'rooms', description: 'Saal' },
+          { type: 'services', description: 'Beratung' },
+        ],
+      });
       expect(actors.find((a: { name: string }) => a.name === 'Sportverein').sector).toBe('civil-society');
       expect(actors.find((a: { name: string }) => a.name === 'Frau M.').pseudonymised).toBe(true);
       // Importing the same files again updates instead of duplicating.
-      const again = await upload(`/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`, 'planer', { nodes: { name: 'akteure.csv', content: nodesCsv }, edges: { name: 'beziehungen.csv', content: edgesCsv } });
-      expect(again.body).toMatchObject({ actorsCreated: 0, actorsUpdated: 4, tiesCreated: 0, tiesUpdated: 3 });
+      const again = await upload(
+        `/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`,
+        'planer',
+        {
+          nodes: { name: 'akteure.csv', content: nodesCsv },
+          edges: { name: 'beziehungen.csv', content: edgesCsv },
+        },
+      );
+      expect(again.body).toMatchObject({
+        actorsCreated: 0,
+        actorsUpdated: 4,
+        tiesCreated: 0,
+        tiesUpdated: 3,
+      });
     });
 
     it('rejects a CSV upload with bad rows as a whole, naming file and line of every problem', async () => {
       const { networkId, waveId } = await newNetwork('CSV-Fehler');
       const badNodes = [...nodesCsv.split('\n'), 'e,Verein X,organisation,kirche,,99999999,,,,,'].join('\n');
-      const badEdges = [...edgesCsv.split('\n'), 'a,zz,cooperation,1', 'b,d,cooperation,1,5', 'c,d,cooperation,-1'].join('\n');
-      const result = await upload(`/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`, 'planer', {
-        nodes: { name: 'akteure.csv', content: badNodes },
-        edges: { name: 'beziehungen.csv', content: badEdges },
-      });
+      const badEdges = [
+        ...edgesCsv.split('\n'),
+        'a,zz,cooperation,1',
+        'b,d,cooperation,1,5',
+        'c,d,cooperation,-1',
+      ].join('\n');
+      const result = await upload(
+        `/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`,
+        'planer',
+        {
+          nodes: { name: 'akteure.csv', content: badNodes },
+          edges: { name: 'beziehungen.csv', content: badEdges },
+        },
+      );
       expect(result.status).toBe(422);
       expect(result.body.code).toBe('InvalidImport');
       const errors = result.body.details.errors as { file: string; line: number; message: string }[];
@@ -289,10 +531,22 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       expect(await count(`actor WHERE network_id = $1`, [networkId])).toBe(0);
       expect(await count(`tie WHERE network_id = $1`, [networkId])).toBe(0);
       // With valid actors, the ties file's own problems come with their lines.
-      const edgesOnly = await upload(`/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`, 'planer', {
-        nodes: { name: 'akteure.csv', content: nodesCsv },
-        edges: { name: 'beziehungen.csv', content: [...edgesCsv.split('\n'), 'a,zz,cooperation,1', 'c,d,cooperation,-1', 'a,b,cooperation,4'].join('\n') },
-      });
+      const edgesOnly = await upload(
+        `/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`,
+        'planer',
+        {
+          nodes: { name: 'akteure.csv', content: nodesCsv },
+          edges: {
+            name: 'beziehungen.csv',
+            content: [
+              ...edgesCsv.split('\n'),
+              'a,zz,cooperation,1',
+              'c,d,cooperation,-1',
+              'a,b,cooperation,4',
+            ].join('\n'),
+          },
+        },
+      );
       expect(edgesOnly.body.details.errors).toEqual([
         { file: 'beziehungen.csv', line: 5, message: expect.stringContaining('unknown actor "zz"') },
         { file: 'beziehungen.csv', line: 6, message: expect.stringContaining('weight "-1"') },
@@ -322,23 +576,42 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
 
     it('imports GEXF and rejects a bad GEXF with line numbers, leaving nothing behind', async () => {
       const { networkId, waveId } = await newNetwork('GEXF-Import');
-      const ok = await upload(`/api/network/networks/${networkId}/waves/${waveId}/imports?format=gexf`, 'admin', { file: { name: 'netz.gexf', content: gexf } });
+      const ok = await upload(
+        `/api/network/networks/${networkId}/waves/${waveId}/imports?format=gexf`,
+        'admin',
+        { file: { name: 'netz.gexf', content: gexf } },
+      );
       expect(ok.body).toMatchObject({ actorsCreated: 3, tiesCreated: 2 });
-      const ties = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin')).body.items;
-      expect(ties.map((x: { type: string; directed: boolean; weight: number }) => [x.type, x.directed, x.weight]).sort()).toEqual([
+      const ties = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin'))
+        .body.items;
+      expect(
+        ties
+          .map((x: { type: string; directed: boolean; weight: number }) => [x.type, x.directed, x.weight])
+          .sort(),
+      ).toEqual([
         ['cooperation', false, 2],
         ['referral', true, 1],
       ]);
       const other = await newNetwork('GEXF-Fehler');
       const bad = gexf.replace('target="n3"', 'target="n9"').replace('value="welfare"', 'value="wellness"');
-      const rejected = await upload(`/api/network/networks/${other.networkId}/waves/${other.waveId}/imports?format=gexf`, 'admin', { file: { name: 'netz.gexf', content: bad } });
+      const rejected = await upload(
+        `/api/network/networks/${other.networkId}/waves/${other.waveId}/imports?format=gexf`,
+        'admin',
+        { file: { name: 'netz.gexf', content: bad } },
+      );
       expect(rejected.status).toBe(422);
       expect(rejected.body.details.errors).toEqual([
         { file: 'netz.gexf', line: 9, message: expect.stringContaining('sector "wellness"') },
         { file: 'netz.gexf', line: 15, message: expect.stringContaining('unknown actor "n9"') },
       ]);
-      const broken = await upload(`/api/network/networks/${other.networkId}/waves/${other.waveId}/imports?format=gexf`, 'admin', { file: { name: 'netz.gexf', content: gexf.replace('</nodes>', '</node>') } });
-      expect(broken.body.details.errors).toEqual([{ file: 'netz.gexf', line: 12, message: expect.stringContaining('not well-formed XML') }]);
+      const broken = await upload(
+        `/api/network/networks/${other.networkId}/waves/${other.waveId}/imports?format=gexf`,
+        'admin',
+        { file: { name: 'netz.gexf', content: gexf.replace('</nodes>', '</node>') } },
+      );
+      expect(broken.body.details.errors).toEqual([
+        { file: 'netz.gexf', line: 12, message: expect.stringContaining('not well-formed XML') },
+      ]);
       expect(await count(`actor WHERE network_id = $1`, [other.networkId])).toBe(0);
     });
 
@@ -357,11 +630,21 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
 
     it('imports GraphML and rejects a bad GraphML with line numbers', async () => {
       const { networkId, waveId } = await newNetwork('GraphML-Import');
-      const ok = await upload(`/api/network/networks/${networkId}/waves/${waveId}/imports?format=graphml`, 'admin', { file: { name: 'netz.graphml', content: graphml } });
+      const ok = await upload(
+        `/api/network/networks/${networkId}/waves/${waveId}/imports?format=graphml`,
+        'admin',
+        { file: { name: 'netz.graphml', content: graphml } },
+      );
       expect(ok.body).toMatchObject({ actorsCreated: 2, tiesCreated: 2 });
-      const bad = graphml.replace('<data key="d2">3</data>', '<data key="d2">drei</data>').replace('<data key="d1">business</data>', '<data key="d9">business</data>');
+      const bad = graphml
+        .replace('<data key="d2">3</data>', '<data key="d2">drei</data>')
+        .replace('<data key="d1">business</data>', '<data key="d9">business</data>');
       const other = await newNetwork('GraphML-Fehler');
-      const rejected = await upload(`/api/network/networks/${other.networkId}/waves/${other.waveId}/imports?format=graphml`, 'admin', { file: { name: 'netz.graphml', content: bad } });
+      const rejected = await upload(
+        `/api/network/networks/${other.networkId}/waves/${other.waveId}/imports?format=graphml`,
+        'admin',
+        { file: { name: 'netz.graphml', content: bad } },
+      );
       expect(rejected.body.details.errors).toEqual([
         { file: 'netz.graphml', line: 8, message: 'data for undeclared key "d9"' },
         { file: 'netz.graphml', line: 9, message: expect.stringContaining('weight "drei"') },
@@ -371,7 +654,11 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
 
     it.each(['gexf', 'graphml', 'csv'] as const)('round-trips a wave through a %s export', async (format) => {
       const source = await newNetwork(`Quelle ${format}`);
-      await upload(`/api/network/networks/${source.networkId}/waves/${source.waveId}/imports?format=csv`, 'admin', { nodes: { name: 'n.csv', content: nodesCsv }, edges: { name: 'e.csv', content: edgesCsv } });
+      await upload(
+        `/api/network/networks/${source.networkId}/waves/${source.waveId}/imports?format=csv`,
+        'admin',
+        { nodes: { name: 'n.csv', content: nodesCsv }, edges: { name: 'e.csv', content: edgesCsv } },
+      );
       const base = `/api/network/networks/${source.networkId}/waves/${source.waveId}/export`;
       const target = await newNetwork(`Ziel ${format}`);
       const into = `/api/network/networks/${target.networkId}/waves/${target.waveId}/imports`;
@@ -380,22 +667,44 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
         const nodes = await call('GET', `${base}?format=csv-nodes`, 'admin');
         expect(nodes.headers.get('content-type')).toContain('text/csv');
         const edges = await call('GET', `${base}?format=csv-edges`, 'admin');
-        result = await upload(`${into}?format=csv`, 'admin', { nodes: { name: 'n.csv', content: nodes.text }, edges: { name: 'e.csv', content: edges.text } });
+        result = await upload(`${into}?format=csv`, 'admin', {
+          nodes: { name: 'n.csv', content: nodes.text },
+          edges: { name: 'e.csv', content: edges.text },
+        });
       } else {
         const file = await call('GET', `${base}?format=${format}`, 'admin');
         expect(file.headers.get('content-disposition')).toContain(`.${format}`);
-        result = await upload(`${into}?format=${format}`, 'admin', { file: { name: `n.${format}`, content: file.text } });
+        result = await upload(`${into}?format=${format}`, 'admin', {
+          file: { name: `n.${format}`, content: file.text },
+        });
       }
       expect(result.body).toMatchObject({ actorsCreated: 4, tiesCreated: 3 });
       const describe = async (networkId: string, waveId: string) => {
         const actors = (await call('GET', `/api/network/networks/${networkId}/actors`, 'admin')).body.items;
-        const ties = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin')).body.items;
+        const ties = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin'))
+          .body.items;
         return {
-          actors: actors.map((a: Body) => [a.name, a.kind, a.sector, a.field, a.areaId, a.point, a.offerings, a.contact, a.pseudonymised]).sort(),
-          ties: ties.map((x: Body) => [[x.sourceName, x.targetName].sort().join('–'), x.type, x.weight, x.directed]).sort(),
+          actors: actors
+            .map((a: Body) => [
+              a.name,
+              a.kind,
+              a.sector,
+              a.field,
+              a.areaId,
+              a.point,
+              a.offerings,
+              a.contact,
+              a.pseudonymised,
+            ])
+            .sort(),
+          ties: ties
+            .map((x: Body) => [[x.sourceName, x.targetName].sort().join('–'), x.type, x.weight, x.directed])
+            .sort(),
         };
       };
-      expect(await describe(target.networkId, target.waveId)).toEqual(await describe(source.networkId, source.waveId));
+      expect(await describe(target.networkId, target.waveId)).toEqual(
+        await describe(source.networkId, source.waveId),
+      );
     });
   });
 
@@ -405,8 +714,11 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
 
     /** The core's measures of the wave, from the ties as the API lists them. */
     async function expectedMetrics(weighted = true): Promise<NetworkMetrics> {
-      const actors = (await call('GET', `/api/network/networks/${networkId}/actors?waveId=${waveId}&limit=5000`, 'admin')).body.items;
-      const ties = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin')).body.items;
+      const actors = (
+        await call('GET', `/api/network/networks/${networkId}/actors?waveId=${waveId}&limit=5000`, 'admin')
+      ).body.items;
+      const ties = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin'))
+        .body.items;
       const input = waveNetworkInput(actors, ties, { directed: false }, { types: null, weighted });
       return computeNetworkMetrics(buildNetworkGraph(input), { seed: 1 });
     }
@@ -415,9 +727,15 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       ({ networkId, waveId } = await newNetwork('Messung', '01'));
       // A seeded random network of 300 actors in two planning areas, with isolates.
       let state = 7;
-      const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+      const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
       const sectors = ['welfare', 'civil-society', 'business', 'public-administration', 'residents'];
-      const nodes = ['id,name,sector,area', ...Array.from({ length: 300 }, (_, i) => `a${i},Akteur ${i},${sectors[i % 5]},${i % 2 ? '01011101' : '01011102'}`)];
+      const nodes = [
+        'id,name,sector,area',
+        ...Array.from(
+          { length: 300 },
+          (_, i) => `a${i},Akteur ${i},${sectors[i % 5]},${i % 2 ? '01011101' : '01011102'}`,
+        ),
+      ];
       const seen = new Set<string>();
       const edges = ['source,target,weight'];
       for (let k = 0; k < 900; k++) {
@@ -428,7 +746,14 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
         seen.add(key);
         edges.push(`a${a},a${b},${1 + Math.floor(random() * 4)}`);
       }
-      const imported = await upload(`/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`, 'admin', { nodes: { name: 'n.csv', content: nodes.join('\n') }, edges: { name: 'e.csv', content: edges.join('\n') } });
+      const imported = await upload(
+        `/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`,
+        'admin',
+        {
+          nodes: { name: 'n.csv', content: nodes.join('\n') },
+          edges: { name: 'e.csv', content: edges.join('\n') },
+        },
+      );
       expect(imported.status).toBe(201);
     });
 
@@ -439,20 +764,48 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       expectSame(first.body.graph, expected.graph);
       expect(first.body.actors).toHaveLength(300);
       for (const actor of first.body.actors) {
-        const { id, name: _n, kind: _k, sector: _s, field: _f, areaId: _a, identityHidden: _h, ...values } = actor;
+        const {
+          id,
+          name: _n,
+          kind: _k,
+          sector: _s,
+          field: _f,
+          areaId: _a,
+          identityHidden: _h,
+          ...values
+        } = actor;
         expectSame(values, expected.nodes[id], id);
       }
       const again = await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/metrics`, 'viewer');
       expect(again.body.computedAt).toBe(first.body.computedAt);
       // A changed tie invalidates the cache.
-      const tie = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin')).body.items[0];
-      await call('PATCH', `/api/network/networks/${networkId}/waves/${waveId}/ties/${tie.id}`, 'admin', { weight: 9 });
-      const changed = await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/metrics`, 'viewer');
+      const tie = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin')).body
+        .items[0];
+      await call('PATCH', `/api/network/networks/${networkId}/waves/${waveId}/ties/${tie.id}`, 'admin', {
+        weight: 9,
+      });
+      const changed = await call(
+        'GET',
+        `/api/network/networks/${networkId}/waves/${waveId}/metrics`,
+        'viewer',
+      );
       expect(changed.body.revision).toBeGreaterThan(first.body.revision);
       expectSame(changed.body.graph, (await expectedMetrics()).graph);
-      const unweighted = await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/metrics?weighted=false&types=cooperation`, 'viewer');
+      const unweighted = await call(
+        'GET',
+        `/api/network/networks/${networkId}/waves/${waveId}/metrics?weighted=false&types=cooperation`,
+        'viewer',
+      );
       expectSame(unweighted.body.graph, (await expectedMetrics(false)).graph);
-      expect((await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/metrics?types=gossip`, 'viewer')).status).toBe(400);
+      expect(
+        (
+          await call(
+            'GET',
+            `/api/network/networks/${networkId}/waves/${waveId}/metrics?types=gossip`,
+            'viewer',
+          )
+        ).status,
+      ).toBe(400);
     });
 
     it('publishes network.metrics.computed per area through the outbox', async () => {
@@ -466,17 +819,39 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       expect(byArea.get(ids['01'])).toMatchObject({
         period: '2024-05-15',
         waveId,
-        metrics: expect.objectContaining({ actors: 300, density: expected.graph.density, components: expected.graph.components, isolates: expected.graph.isolates?.length }),
+        metrics: expect.objectContaining({
+          actors: 300,
+          density: expected.graph.density,
+          components: expected.graph.components,
+          isolates: expected.graph.isolates?.length,
+        }),
       });
-      expect(byArea.get(ids['01'])?.metrics.crossSectorTieShare).toBeCloseTo(expected.graph.eiIndex?.graph.crossSectorShare as number, 12);
-      expect(byArea.get(ids['01011101'])?.metrics).toMatchObject({ actors: 150, isolates: expect.any(Number), crossSectorTieShare: expect.any(Number) });
+      expect(byArea.get(ids['01'])?.metrics.crossSectorTieShare).toBeCloseTo(
+        expected.graph.eiIndex?.graph.crossSectorShare as number,
+        12,
+      );
+      expect(byArea.get(ids['01011101'])?.metrics).toMatchObject({
+        actors: 150,
+        isolates: expect.any(Number),
+        crossSectorTieShare: expect.any(Number),
+      });
     });
 
     it('runs a measure job with progress and the same result as the core', async () => {
-      const tie = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin')).body.items[1];
-      await call('PATCH', `/api/network/networks/${networkId}/waves/${waveId}/ties/${tie.id}`, 'admin', { weight: 7 });
-      expect((await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/metrics/jobs`, 'viewer')).status).toBe(403);
-      const started = await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/metrics/jobs`, 'analyst');
+      const tie = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin')).body
+        .items[1];
+      await call('PATCH', `/api/network/networks/${networkId}/waves/${waveId}/ties/${tie.id}`, 'admin', {
+        weight: 7,
+      });
+      expect(
+        (await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/metrics/jobs`, 'viewer'))
+          .status,
+      ).toBe(403);
+      const started = await call(
+        'POST',
+        `/api/network/networks/${networkId}/waves/${waveId}/metrics/jobs`,
+        'analyst',
+      );
       expect(started.status).toBe(202);
       expect(started.body).toMatchObject({ status: 'queued', progress: 0 });
       const seen: number[] = [];
@@ -491,21 +866,55 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       const result = await call('GET', job.resultPath, 'viewer');
       const expected = await expectedMetrics();
       expectSame(result.body.graph, expected.graph);
-      for (const { id, name: _n, kind: _k, sector: _s, field: _f, areaId: _a, identityHidden: _h, ...values } of result.body.actors) expectSame(values, expected.nodes[id], id);
+      for (const {
+        id,
+        name: _n,
+        kind: _k,
+        sector: _s,
+        field: _f,
+        areaId: _a,
+        identityHidden: _h,
+        ...values
+      } of result.body.actors)
+        expectSame(values, expected.nodes[id], id);
       // Cached now: a second job answers at once.
-      const cached = await call('POST', `/api/network/networks/${networkId}/waves/${waveId}/metrics/jobs`, 'planer');
+      const cached = await call(
+        'POST',
+        `/api/network/networks/${networkId}/waves/${waveId}/metrics/jobs`,
+        'planer',
+      );
       expect(cached.body).toMatchObject({ status: 'succeeded', phase: 'cached', progress: 1 });
-      expect((await call('GET', `/api/network/metrics-jobs/${cached.body.id}`, 'musterstadt-admin')).status).toBe(404);
+      expect(
+        (await call('GET', `/api/network/metrics-jobs/${cached.body.id}`, 'musterstadt-admin')).status,
+      ).toBe(404);
     });
 
     it('sends large uncached waves to a job (409) and serves them once the job ran', async () => {
       const large = await newNetwork('Groß');
       const nodes = ['id,name', ...Array.from({ length: 2100 }, (_, i) => `n${i},Akteur ${i}`)];
       const edges = ['source,target', ...Array.from({ length: 2099 }, (_, i) => `n${i},n${i + 1}`)];
-      await upload(`/api/network/networks/${large.networkId}/waves/${large.waveId}/imports?format=csv`, 'admin', { nodes: { name: 'n.csv', content: nodes.join('\n') }, edges: { name: 'e.csv', content: edges.join('\n') } });
-      const refused = await call('GET', `/api/network/networks/${large.networkId}/waves/${large.waveId}/metrics`, 'viewer');
-      expect(refused).toMatchObject({ status: 409, body: { code: 'MetricsNotComputed', details: { actors: 2100, jobId: null } } });
-      const job = await call('POST', `/api/network/networks/${large.networkId}/waves/${large.waveId}/metrics/jobs`, 'admin');
+      await upload(
+        `/api/network/networks/${large.networkId}/waves/${large.waveId}/imports?format=csv`,
+        'admin',
+        {
+          nodes: { name: 'n.csv', content: nodes.join('\n') },
+          edges: { name: 'e.csv', content: edges.join('\n') },
+        },
+      );
+      const refused = await call(
+        'GET',
+        `/api/network/networks/${large.networkId}/waves/${large.waveId}/metrics`,
+        'viewer',
+      );
+      expect(refused).toMatchObject({
+        status: 409,
+        body: { code: 'MetricsNotComputed', details: { actors: 2100, jobId: null } },
+      });
+      const job = await call(
+        'POST',
+        `/api/network/networks/${large.networkId}/waves/${large.waveId}/metrics/jobs`,
+        'admin',
+      );
       let state = job.body;
       const phases = new Set<string>();
       const fractions: number[] = [];
@@ -519,7 +928,11 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       // The poll saw the path phase part-way through.
       expect(phases.has('paths')).toBe(true);
       expect(fractions.some((f) => f > 0 && f < 0.9)).toBe(true);
-      const served = await call('GET', `/api/network/networks/${large.networkId}/waves/${large.waveId}/metrics`, 'viewer');
+      const served = await call(
+        'GET',
+        `/api/network/networks/${large.networkId}/waves/${large.waveId}/metrics`,
+        'viewer',
+      );
       expect(served.status).toBe(200);
       expect(served.body.graph).toMatchObject({ nodes: 2100, edges: 2099, components: 1, diameter: 2099 });
     }, 120_000);
@@ -533,23 +946,49 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
 
     beforeAll(async () => {
       ({ networkId, waveId: wave1 } = await newNetwork('Vergleich', '01'));
-      wave2 = (await call('POST', `/api/network/networks/${networkId}/waves`, 'admin', { label: 'Welle 2', observedOn: '2025-05-15' })).body.id;
-      const nodes = ['id,name,sector,field,area,offerings', 'a,A,welfare,Jugend,01011101,rooms: Saal', 'b,B,civil-society,Jugend,01011101,know-how: Sprachmittlung', 'c,C,business,Wirtschaft,01011102,', 'd,D,residents,Wohnen,02010101,rooms: Hof'].join('\n');
-      await upload(`/api/network/networks/${networkId}/waves/${wave1}/imports?format=csv`, 'admin', { nodes: { name: 'n.csv', content: nodes }, edges: { name: 'e.csv', content: 'source,target\na,b\nb,c' } });
-      await upload(`/api/network/networks/${networkId}/waves/${wave2}/imports?format=csv`, 'admin', { nodes: { name: 'n.csv', content: nodes.split('\n').slice(0, 4).join('\n') }, edges: { name: 'e.csv', content: 'source,target\na,b\na,c' } });
+      wave2 = (
+        await call('POST', `/api/network/networks/${networkId}/waves`, 'admin', {
+          label: 'Welle 2',
+          observedOn: '2025-05-15',
+        })
+      ).body.id;
+      const nodes = [
+        'id,name,sector,field,area,offerings',
+        'a,A,welfare,Jugend,01011101,rooms: Saal',
+        'b,B,civil-society,Jugend,01011101,know-how: Sprachmittlung',
+        'c,C,business,Wirtschaft,01011102,',
+        'd,D,residents,Wohnen,02010101,rooms: Hof',
+      ].join('\n');
+      await upload(`/api/network/networks/${networkId}/waves/${wave1}/imports?format=csv`, 'admin', {
+        nodes: { name: 'n.csv', content: nodes },
+        edges: { name: 'e.csv', content: 'source,target\na,b\nb,c' },
+      });
+      await upload(`/api/network/networks/${networkId}/waves/${wave2}/imports?format=csv`, 'admin', {
+        nodes: { name: 'n.csv', content: nodes.split('\n').slice(0, 4).join('\n') },
+        edges: { name: 'e.csv', content: 'source,target\na,b\na,c' },
+      });
       const actors = (await call('GET', `/api/network/networks/${networkId}/actors`, 'admin')).body.items;
       actor = Object.fromEntries(actors.map((a: { name: string; id: string }) => [a.name, a.id]));
     });
 
     it('compares two waves: new, lost and stable actors and ties, and measure changes', async () => {
-      const comparison = await call('GET', `/api/network/networks/${networkId}/comparison?from=${wave1}&to=${wave2}`, 'viewer');
+      const comparison = await call(
+        'GET',
+        `/api/network/networks/${networkId}/comparison?from=${wave1}&to=${wave2}`,
+        'viewer',
+      );
       expect(comparison.status).toBe(200);
-      const pair = (x: { source: string; target: string }) => [comparison.body.actorInfo[x.source].name, comparison.body.actorInfo[x.target].name].sort().join('–');
+      const pair = (x: { source: string; target: string }) =>
+        [comparison.body.actorInfo[x.source].name, comparison.body.actorInfo[x.target].name].sort().join('–');
       expect(comparison.body.ties.stable.map(pair)).toEqual(['A–B']);
       expect(comparison.body.ties.new.map(pair)).toEqual(['A–C']);
       expect(comparison.body.ties.lost.map(pair)).toEqual(['B–C']);
       // D took part in the first wave (as an isolate) only.
-      expect(comparison.body.actors).toEqual({ new: [], lost: [actor['D']], stable: expect.arrayContaining([actor['A'], actor['B'], actor['C']]) });
+      expect(comparison.body.actors).toEqual({
+        new: [],
+        lost: [actor['D']],
+        stable: expect.arrayContaining([actor['A'], actor['B'], actor['C']]),
+      });
       expect(comparison.body.graph.nodes).toEqual({ before: 4, after: 3, change: -1 });
       expect(comparison.body.graph.isolates).toBeUndefined();
       expect(comparison.body.nodes[actor['A']].degree.before).toBeCloseTo(1 / 3, 15);
@@ -557,20 +996,45 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
     });
 
     it('returns the ego network of an actor with its own measures', async () => {
-      const ego = await call('GET', `/api/network/networks/${networkId}/waves/${wave1}/ego/${actor['B']}`, 'viewer');
+      const ego = await call(
+        'GET',
+        `/api/network/networks/${networkId}/waves/${wave1}/ego/${actor['B']}`,
+        'viewer',
+      );
       expect(ego.body.ego.name).toBe('B');
       expect(ego.body.alters.map((a: { name: string }) => a.name).sort()).toEqual(['A', 'C']);
-      const graph = buildNetworkGraph(waveNetworkInput(
-        [actor['A'], actor['B'], actor['C']].map((id) => ({ id, sector: null, areaId: null })),
-        [
-          { sourceActorId: actor['A'], targetActorId: actor['B'], directed: false, type: 'cooperation', weight: 1 },
-          { sourceActorId: actor['B'], targetActorId: actor['C'], directed: false, type: 'cooperation', weight: 1 },
-        ],
-        { directed: false },
-        { types: null, weighted: true },
-      ));
-      expect(ego.body.metrics.graph).toMatchObject({ nodes: 3, edges: 2, density: egoNetwork(graph, actor['B']).metrics.graph.density });
-      expect((await call('GET', `/api/network/networks/${networkId}/waves/${wave2}/ego/${actor['D']}`, 'viewer')).status).toBe(404);
+      const graph = buildNetworkGraph(
+        waveNetworkInput(
+          [actor['A'], actor['B'], actor['C']].map((id) => ({ id, sector: null, areaId: null })),
+          [
+            {
+              sourceActorId: actor['A'],
+              targetActorId: actor['B'],
+              directed: false,
+              type: 'cooperation',
+              weight: 1,
+            },
+            {
+              sourceActorId: actor['B'],
+              targetActorId: actor['C'],
+              directed: false,
+              type: 'cooperation',
+              weight: 1,
+            },
+          ],
+          { directed: false },
+          { types: null, weighted: true },
+        ),
+      );
+      expect(ego.body.metrics.graph).toMatchObject({
+        nodes: 3,
+        edges: 2,
+        density: egoNetwork(graph, actor['B']).metrics.graph.density,
+      });
+      expect(
+        (await call('GET', `/api/network/networks/${networkId}/waves/${wave2}/ego/${actor['D']}`, 'viewer'))
+          .status,
+      ).toBe(404);
     });
 
     it('maps offerings by area and field, within the caller’s scope', async () => {
@@ -578,7 +1042,11 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       expect(all.body.items.map((i: { name: string }) => i.name)).toEqual(['A', 'B', 'D']);
       const area = all.body.areas.find((a: { area: { code: string } | null }) => a.area?.code === '01011101');
       expect(area).toMatchObject({ actors: 2, byType: { rooms: 1, 'know-how': 1 }, byField: { Jugend: 2 } });
-      const rooms = await call('GET', `/api/network/resources?networkId=${networkId}&type=rooms&areaId=${ids['010111']}`, 'viewer');
+      const rooms = await call(
+        'GET',
+        `/api/network/resources?networkId=${networkId}&type=rooms&areaId=${ids['010111']}`,
+        'viewer',
+      );
       expect(rooms.body.items.map((i: { name: string }) => i.name)).toEqual(['A']);
       expect((await call('GET', `/api/network/resources?areaId=${ids['02']}`, 'planer')).status).toBe(403);
     });
@@ -601,11 +1069,21 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
         correlationId: 'test',
         payload,
       }) as unknown as DeliveredEvent<'survey.network-response.submitted'>;
-    const context = { consumer: 'network.survey-network-responses', topic: 'quartier.survey.events', attempt: 1, correlationId: 'test' };
+    const context = {
+      consumer: 'network.survey-network-responses',
+      topic: 'quartier.survey.events',
+      attempt: 1,
+      correlationId: 'test',
+    };
 
     beforeAll(async () => {
       ({ networkId, waveId } = await newNetwork('Befragung', '01'));
-      listed = (await call('POST', `/api/network/networks/${networkId}/actors`, 'admin', { name: 'Familienzentrum Soldiner Kiez', sector: 'welfare' })).body.id;
+      listed = (
+        await call('POST', `/api/network/networks/${networkId}/actors`, 'admin', {
+          name: 'Familienzentrum Soldiner Kiez',
+          sector: 'welfare',
+        })
+      ).body.id;
       await call('POST', `/api/network/networks/${networkId}/actors`, 'admin', { name: 'Kita Sonnenblume' });
     });
 
@@ -622,8 +1100,18 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
           { key: 'new:repair cafe wedding', name: 'Repair-Café Wedding', type: 'civil-society', isNew: true },
         ],
         ties: [
-          { source: `actor:${listed}`, target: 'new:kita sonnenblume', directed: true, attributes: { type: 'referral', frequency: 3 } },
-          { source: `actor:${listed}`, target: 'new:repair cafe wedding', directed: true, attributes: { quality: 'gut' } },
+          {
+            source: `actor:${listed}`,
+            target: 'new:kita sonnenblume',
+            directed: true,
+            attributes: { type: 'referral', frequency: 3 },
+          },
+          {
+            source: `actor:${listed}`,
+            target: 'new:repair cafe wedding',
+            directed: true,
+            attributes: { quality: 'gut' },
+          },
         ],
       };
       const event = envelope(payload);
@@ -636,8 +1124,11 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
         ['Kita Sonnenblume', null],
         ['Repair-Café Wedding', 'civil-society'],
       ]);
-      const ties = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin')).body.items;
-      expect(ties.map((x: Body) => [x.sourceName, x.targetName, x.type, x.weight, x.directed, x.source]).sort()).toEqual([
+      const ties = (await call('GET', `/api/network/networks/${networkId}/waves/${waveId}/ties`, 'admin'))
+        .body.items;
+      expect(
+        ties.map((x: Body) => [x.sourceName, x.targetName, x.type, x.weight, x.directed, x.source]).sort(),
+      ).toEqual([
         ['Familienzentrum Soldiner Kiez', 'Kita Sonnenblume', 'referral', 3, true, 'survey'],
         ['Familienzentrum Soldiner Kiez', 'Repair-Café Wedding', 'cooperation', 1, true, 'survey'],
       ]);
@@ -649,9 +1140,21 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
 
     it('dead-letters submissions for unknown waves', async () => {
       const handler = t.app.get(SurveyNetworkResponseHandler);
-      const payload = { tenantId: 'berlin-demo', surveyId: 's', waveId: randomUUID(), submittedOn: '2024-05-20', respondent: 'actor:x', actors: [], ties: [] };
-      await expect(handler.onResponse(envelope(payload), context)).rejects.toBeInstanceOf(NonRetryableEventError);
-      await expect(handler.onResponse(envelope({ ...payload, tenantId: 'musterstadt', waveId }), context)).rejects.toBeInstanceOf(NonRetryableEventError);
+      const payload = {
+        tenantId: 'berlin-demo',
+        surveyId: 's',
+        waveId: randomUUID(),
+        submittedOn: '2024-05-20',
+        respondent: 'actor:x',
+        actors: [],
+        ties: [],
+      };
+      await expect(handler.onResponse(envelope(payload), context)).rejects.toBeInstanceOf(
+        NonRetryableEventError,
+      );
+      await expect(
+        handler.onResponse(envelope({ ...payload, tenantId: 'musterstadt', waveId }), context),
+      ).rejects.toBeInstanceOf(NonRetryableEventError);
     });
   });
 
@@ -659,20 +1162,36 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
     it('waits for Mitte’s planning areas, then seeds the demo network once', async () => {
       const seeder = t.app.get(NetworkDemoSeeder);
       expect(await seeder.seed(() => undefined, { timeoutMs: 100 })).toBe(false);
-      const missing = MITTE_PLANNING_AREAS.filter((a) => !ids[a.code]).map((a) => ({ code: a.code, name: a.name, level: 'planungsraum' }));
+      const missing = MITTE_PLANNING_AREAS.filter((a) => !ids[a.code]).map((a) => ({
+        code: a.code,
+        name: a.name,
+        level: 'planungsraum',
+      }));
       Object.assign(ids, await t.seedAreas('berlin-demo', missing));
       expect(await seeder.seed()).toBe(true);
       expect(await seeder.seed()).toBe(false);
-      const network = (await call('GET', '/api/network/networks', 'planer')).body.items.find((n: { name: string }) => n.name === 'Akteursnetzwerk Mitte');
+      const network = (await call('GET', '/api/network/networks', 'planer')).body.items.find(
+        (n: { name: string }) => n.name === 'Akteursnetzwerk Mitte',
+      );
       expect(network).toMatchObject({ actors: 60, area: { code: '01' } });
       const [wave1, wave2] = network.waves;
       expect(wave1).toMatchObject({ label: 'Welle 1 (Mai 2023)', actors: 56 });
       expect(wave2).toMatchObject({ label: 'Welle 2 (Mai 2024)', actors: 58 });
       expect(wave1.ties).toBeGreaterThan(80);
-      const metrics = await call('GET', `/api/network/networks/${network.id}/waves/${wave1.id}/metrics`, 'viewer');
+      const metrics = await call(
+        'GET',
+        `/api/network/networks/${network.id}/waves/${wave1.id}/metrics`,
+        'viewer',
+      );
       expect(metrics.body.actors).toHaveLength(56);
-      expect(metrics.body.actors.filter((a: { identityHidden: boolean }) => a.identityHidden)).toHaveLength(7);
-      const comparison = await call('GET', `/api/network/networks/${network.id}/comparison?from=${wave1.id}&to=${wave2.id}`, 'planer');
+      expect(metrics.body.actors.filter((a: { identityHidden: boolean }) => a.identityHidden)).toHaveLength(
+        7,
+      );
+      const comparison = await call(
+        'GET',
+        `/api/network/networks/${network.id}/comparison?from=${wave1.id}&to=${wave2.id}`,
+        'planer',
+      );
       expect(comparison.body.ties.new.length).toBeGreaterThan(0);
       expect(comparison.body.ties.lost.length).toBeGreaterThan(0);
     });

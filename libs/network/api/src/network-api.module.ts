@@ -39,7 +39,15 @@ export class NetworkApiModule {
     return {
       module: NetworkApiModule,
       ...foundation,
-      controllers: [...foundation.controllers, NetworksController, ActorsController, TiesController, InterchangeController, MetricsController, AnalysisController],
+      controllers: [
+        ...foundation.controllers,
+        NetworksController,
+        ActorsController,
+        TiesController,
+        InterchangeController,
+        MetricsController,
+        AnalysisController,
+      ],
       providers: [
         ...foundation.providers,
         NetworkAccessService,

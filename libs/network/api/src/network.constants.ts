@@ -7,14 +7,28 @@ export const NETWORK_CONNECTION = 'network';
  * The sector rings of VennMaker / easyNWK (DOMAIN.md "Network analysis"): brokerage roles and the
  * E-I index are computed across these.
  */
-export const SECTORS = ['public-administration', 'welfare', 'civil-society', 'business', 'residents'] as const;
+export const SECTORS = [
+  'public-administration',
+  'welfare',
+  'civil-society',
+  'business',
+  'residents',
+] as const;
 export type Sector = (typeof SECTORS)[number];
 
 export const ACTOR_KINDS = ['organisation', 'person'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** What an actor offers to others in the area: its "hidden resources". */
-export const OFFERING_TYPES = ['rooms', 'services', 'know-how', 'equipment', 'volunteers', 'funding', 'other'] as const;
+export const OFFERING_TYPES = [
+  'rooms',
+  'services',
+  'know-how',
+  'equipment',
+  'volunteers',
+  'funding',
+  'other',
+] as const;
 export type OfferingType = (typeof OFFERING_TYPES)[number];
 
 export const TIE_TYPES = ['cooperation', 'information', 'referral', 'resources', 'funding'] as const;
@@ -24,7 +38,14 @@ export const TIE_SOURCES = ['survey', 'manual', 'import'] as const;
 export type TieSource = (typeof TIE_SOURCES)[number];
 
 /** Everyone with a Quartier role may read networks of the areas their assignments cover. */
-export const NETWORK_READERS: readonly Role[] = ['tenant-admin', 'programme-manager', 'planner', 'analyst', 'evaluator', 'viewer'];
+export const NETWORK_READERS: readonly Role[] = [
+  'tenant-admin',
+  'programme-manager',
+  'planner',
+  'analyst',
+  'evaluator',
+  'viewer',
+];
 /** Actors, ties, waves and imports are edited by tenant admins and planners within their scope. */
 export const NETWORK_EDITORS: readonly Role[] = ['tenant-admin', 'planner'];
 /** Starting a (possibly long) measure computation: editors and analysts. */

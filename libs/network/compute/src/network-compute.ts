@@ -81,7 +81,10 @@ interface MeasuresTask {
   readonly pathMeasures?: PathMeasures;
 }
 
-type PathsMessage = { type: 'progress'; sources: number } | { type: 'done'; partial: PathPartial } | { type: 'error'; message: string };
+type PathsMessage =
+  | { type: 'progress'; sources: number }
+  | { type: 'done'; partial: PathPartial }
+  | { type: 'error'; message: string };
 type MeasuresMessage = { type: 'done'; metrics: NetworkMetrics } | { type: 'error'; message: string };
 
 /** Share of the overall progress bar given to the path phase (it dominates on large networks). */
@@ -97,17 +100,28 @@ export function workersAvailable(): boolean {
  * `computeNetworkMetrics(buildNetworkGraph(input), { measures, seed })` of the core.
  * @throws NetworkInputError of the core for invalid input (before any thread starts).
  */
-export async function computeMetrics(input: NetworkInput, options: ComputeOptions = {}): Promise<NetworkMetrics> {
+export async function computeMetrics(
+  input: NetworkInput,
+  options: ComputeOptions = {},
+): Promise<NetworkMetrics> {
   const graph = buildNetworkGraph(input);
   return computeGraphMetrics(graph, options);
 }
 
-export async function computeGraphMetrics(graph: NetworkGraph, options: ComputeOptions = {}): Promise<NetworkMetrics> {
+export async function computeGraphMetrics(
+  graph: NetworkGraph,
+  options: ComputeOptions = {},
+): Promise<NetworkMetrics> {
   const measures = options.measures ?? new Set(ALL_MEASURES);
   const seed = options.seed ?? 1;
   const parallel = !options.inThread && workersAvailable() && graph.n * graph.n >= PARALLEL_MIN_PAIRS;
   const report = (phase: ComputePhase, done: number, total: number) => {
-    const fraction = phase === 'paths' ? (total === 0 ? PATH_SHARE : (done / total) * PATH_SHARE) : PATH_SHARE + (1 - PATH_SHARE) * done;
+    const fraction =
+      phase === 'paths'
+        ? total === 0
+          ? PATH_SHARE
+          : (done / total) * PATH_SHARE
+        : PATH_SHARE + (1 - PATH_SHARE) * done;
     options.onProgress?.({ phase, done, total, fraction });
   };
   options.signal?.throwIfAborted();
@@ -115,12 +129,21 @@ export async function computeGraphMetrics(graph: NetworkGraph, options: ComputeO
   let pathMeasures: PathMeasures | undefined;
   if (needsPathMeasures(measures)) {
     pathMeasures = parallel
-      ? await parallelPaths(graph, options.threads ?? availableParallelism(), (done) => report('paths', done, graph.n), options.signal, options.callerWorks)
+      ? await parallelPaths(
+          graph,
+          options.threads ?? availableParallelism(),
+          (done) => report('paths', done, graph.n),
+          options.signal,
+          options.callerWorks,
+        )
       : await inThreadPaths(graph, (done) => report('paths', done, graph.n), options.signal);
   }
   report('measures', 0, 1);
   const metrics = parallel
-    ? await measuresOnWorker({ kind: MEASURES_TASK, graph, measures: [...measures], seed, pathMeasures }, options.signal)
+    ? await measuresOnWorker(
+        { kind: MEASURES_TASK, graph, measures: [...measures], seed, pathMeasures },
+        options.signal,
+      )
     : computeNetworkMetrics(graph, { measures, seed, pathMeasures });
   report('measures', 1, 1);
   return metrics;
@@ -130,7 +153,11 @@ function chunkSize(n: number, threads: number): number {
   return Math.max(8, Math.min(256, Math.floor(n / (threads * 16))));
 }
 
-async function inThreadPaths(graph: NetworkGraph, progress: (done: number) => void, signal?: AbortSignal): Promise<PathMeasures> {
+async function inThreadPaths(
+  graph: NetworkGraph,
+  progress: (done: number) => void,
+  signal?: AbortSignal,
+): Promise<PathMeasures> {
   const kernel = pathKernelGraph(graph);
   const total = emptyPathPartial(graph.n);
   const chunk = chunkSize(graph.n, 1);
@@ -152,12 +179,17 @@ async function inThreadPaths(graph: NetworkGraph, progress: (done: number) => vo
  */
 export async function parallelPathMeasures(
   graph: NetworkGraph,
-  options: Pick<ComputeOptions, 'threads' | 'signal' | 'callerWorks' | 'inThread'> & { onProgress?: (sourcesDone: number, total: number) => void } = {},
+  options: Pick<ComputeOptions, 'threads' | 'signal' | 'callerWorks' | 'inThread'> & {
+    onProgress?: (sourcesDone: number, total: number) => void;
+  } = {},
 ): Promise<PathMeasures> {
   const progress = (done: number) => options.onProgress?.(done, graph.n);
   const threads = options.threads ?? availableParallelism();
-  const parallel = !options.inThread && threads > 1 && workersAvailable() && graph.n * graph.n >= PARALLEL_MIN_PAIRS;
-  return parallel ? parallelPaths(graph, threads, progress, options.signal, options.callerWorks) : inThreadPaths(graph, progress, options.signal);
+  const parallel =
+    !options.inThread && threads > 1 && workersAvailable() && graph.n * graph.n >= PARALLEL_MIN_PAIRS;
+  return parallel
+    ? parallelPaths(graph, threads, progress, options.signal, options.callerWorks)
+    : inThreadPaths(graph, progress, options.signal);
 }
 
 async function parallelPaths(
@@ -169,9 +201,17 @@ async function parallelPaths(
 ): Promise<PathMeasures> {
   const kernel = pathKernelGraph(graph);
   const count = Math.max(1, Math.min(threads, graph.n));
-  const task: PathsTask = { kind: PATHS_TASK, graph: kernel, counter: new SharedArrayBuffer(4), chunk: chunkSize(graph.n, count) };
+  const task: PathsTask = {
+    kind: PATHS_TASK,
+    graph: kernel,
+    counter: new SharedArrayBuffer(4),
+    chunk: chunkSize(graph.n, count),
+  };
   let done = 0;
-  const workers = Array.from({ length: callerWorks ? count - 1 : count }, () => new Worker(__filename, { workerData: task }));
+  const workers = Array.from(
+    { length: callerWorks ? count - 1 : count },
+    () => new Worker(__filename, { workerData: task }),
+  );
   // The calling thread's own share, when it works along: drained synchronously while the
   // workers start, from the same shared counter.
   const own = emptyPathPartial(graph.n);
@@ -222,7 +262,11 @@ async function measuresOnWorker(task: MeasuresTask, signal?: AbortSignal): Promi
   signal?.addEventListener('abort', stop, { once: true });
   try {
     return await new Promise<NetworkMetrics>((resolve, reject) => {
-      worker.once('message', (message: MeasuresMessage) => (message.type === 'done' ? resolve(message.metrics) : reject(new Error(`measure worker failed: ${message.message}`))));
+      worker.once('message', (message: MeasuresMessage) =>
+        message.type === 'done'
+          ? resolve(message.metrics)
+          : reject(new Error(`measure worker failed: ${message.message}`)),
+      );
       worker.once('error', reject);
       worker.once('exit', (code) => {
         if (signal?.aborted) reject(signal.reason);
@@ -253,21 +297,33 @@ function runPathsTask(port: MessagePort, task: PathsTask): void {
       partial.harmonic.buffer,
     ] as ArrayBuffer[]);
   } catch (error) {
-    port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies PathsMessage);
+    port.postMessage({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies PathsMessage);
   }
 }
 
 function runMeasuresTask(port: MessagePort, task: MeasuresTask): void {
   try {
-    const metrics = computeNetworkMetrics(task.graph, { measures: new Set(task.measures), seed: task.seed, pathMeasures: task.pathMeasures });
+    const metrics = computeNetworkMetrics(task.graph, {
+      measures: new Set(task.measures),
+      seed: task.seed,
+      pathMeasures: task.pathMeasures,
+    });
     port.postMessage({ type: 'done', metrics } satisfies MeasuresMessage);
   } catch (error) {
-    port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies MeasuresMessage);
+    port.postMessage({
+      type: 'error',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies MeasuresMessage);
   }
 }
 
 function taskKind(data: unknown): string | undefined {
-  return typeof data === 'object' && data !== null ? ((data as { kind?: unknown }).kind as string | undefined) : undefined;
+  return typeof data === 'object' && data !== null
+    ? ((data as { kind?: unknown }).kind as string | undefined)
+    : undefined;
 }
 
 if (!isMainThread && parentPort) {

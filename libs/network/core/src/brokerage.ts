@@ -35,7 +35,14 @@ export function brokerageRoles(graph: NetworkGraph): Array<BrokerageRoles | null
       result.push(null);
       continue;
     }
-    const roles: BrokerageRoles = { coordinator: 0, gatekeeper: 0, representative: 0, consultant: 0, liaison: 0, total: 0 };
+    const roles: BrokerageRoles = {
+      coordinator: 0,
+      gatekeeper: 0,
+      representative: 0,
+      consultant: 0,
+      liaison: 0,
+      total: 0,
+    };
     for (let p = inOffsets[j]; p < inOffsets[j + 1]; p++) {
       const i = inTargets[p];
       const gi = codes[i];

@@ -55,7 +55,10 @@ export function degreeCentralization(graph: NetworkGraph): number {
   let max = 0;
   let sum = 0;
   for (let v = 0; v < n; v++) {
-    const d = graph.outOffsets[v + 1] - graph.outOffsets[v] + (graph.directed ? graph.inOffsets[v + 1] - graph.inOffsets[v] : 0);
+    const d =
+      graph.outOffsets[v + 1] -
+      graph.outOffsets[v] +
+      (graph.directed ? graph.inOffsets[v + 1] - graph.inOffsets[v] : 0);
     sum += d;
     if (d > max) max = d;
   }
@@ -74,7 +77,12 @@ export interface IterativeResult {
  * change is below n·1e−6 — replicated step by step so values agree to rounding, not just to the
  * tolerance. Undirected ties act in both directions.
  */
-export function pagerank(graph: NetworkGraph, alpha = 0.85, maxIterations = 100, tolerance = 1e-6): IterativeResult {
+export function pagerank(
+  graph: NetworkGraph,
+  alpha = 0.85,
+  maxIterations = 100,
+  tolerance = 1e-6,
+): IterativeResult {
   const { n, outOffsets, outTargets, outWeights } = graph;
   if (n === 0) return { values: new Float64Array(0), converged: true };
   const invStrength = new Float64Array(n);
@@ -115,7 +123,11 @@ export function pagerank(graph: NetworkGraph, alpha = 0.85, maxIterations = 100,
  * the L1 change is below n·1e−6), tie strengths as weights when weighted. Only meaningful — and
  * only reported — for connected undirected graphs; callers check that.
  */
-export function eigenvectorCentrality(graph: NetworkGraph, maxIterations = 100, tolerance = 1e-6): IterativeResult {
+export function eigenvectorCentrality(
+  graph: NetworkGraph,
+  maxIterations = 100,
+  tolerance = 1e-6,
+): IterativeResult {
   const { n, outOffsets, outTargets, outWeights } = graph;
   let x = new Float64Array(n).fill(1 / n);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
@@ -123,7 +135,8 @@ export function eigenvectorCentrality(graph: NetworkGraph, maxIterations = 100, 
     x = Float64Array.from(last);
     for (let v = 0; v < n; v++) {
       const xv = last[v];
-      for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++) x[outTargets[p]] += xv * (graph.weighted ? outWeights[p] : 1);
+      for (let p = outOffsets[v]; p < outOffsets[v + 1]; p++)
+        x[outTargets[p]] += xv * (graph.weighted ? outWeights[p] : 1);
     }
     const norm = euclideanNorm(x) || 1;
     let err = 0;

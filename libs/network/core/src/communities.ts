@@ -37,7 +37,11 @@ export function louvainCommunities(graph: NetworkGraph, seed = 1): Communities {
     const community = Int32Array.from({ length: n }, (_, v) => v);
     return { community, count: n, modularity: 0 };
   }
-  const g = new Graph({ type: graph.directed ? 'directed' : 'undirected', multi: false, allowSelfLoops: false });
+  const g = new Graph({
+    type: graph.directed ? 'directed' : 'undirected',
+    multi: false,
+    allowSelfLoops: false,
+  });
   for (let v = 0; v < n; v++) g.addNode(String(v));
   for (let e = 0; e < graph.m; e++) {
     g.addEdge(String(graph.edgeSources[e]), String(graph.edgeTargets[e]), { weight: graph.edgeWeights[e] });

@@ -20,7 +20,8 @@ export interface Connectivity {
 export function connectivity(graph: NetworkGraph): Connectivity {
   const { n } = graph;
   const neighbours = graph.directed ? Array.from({ length: n }, (_, v) => allNeighbours(graph, v)) : null;
-  const nbr = (v: number) => (neighbours ? neighbours[v] : graph.outTargets.subarray(graph.outOffsets[v], graph.outOffsets[v + 1]));
+  const nbr = (v: number) =>
+    neighbours ? neighbours[v] : graph.outTargets.subarray(graph.outOffsets[v], graph.outOffsets[v + 1]);
 
   const component = new Int32Array(n).fill(-1);
   const discovery = new Int32Array(n).fill(-1);

@@ -22,12 +22,14 @@ export function egoNetwork(graph: NetworkGraph, egoId: string, options: MetricsO
   members[ego] = 1;
   for (const v of allNeighbours(graph, ego)) members[v] = 1;
   const nodes = [];
-  for (let v = 0; v < graph.n; v++) if (members[v]) nodes.push({ id: graph.ids[v], sector: graph.sectors[v] });
+  for (let v = 0; v < graph.n; v++)
+    if (members[v]) nodes.push({ id: graph.ids[v], sector: graph.sectors[v] });
   const edges: NetworkEdgeInput[] = [];
   for (let e = 0; e < graph.m; e++) {
     const s = graph.edgeSources[e];
     const t = graph.edgeTargets[e];
-    if (members[s] && members[t]) edges.push({ source: graph.ids[s], target: graph.ids[t], weight: graph.edgeWeights[e] });
+    if (members[s] && members[t])
+      edges.push({ source: graph.ids[s], target: graph.ids[t], weight: graph.edgeWeights[e] });
   }
   const network = buildNetworkGraph({ nodes, edges, directed: graph.directed, weighted: graph.weighted });
   return {

@@ -73,8 +73,10 @@ export function buildNetworkGraph(input: NetworkInput): NetworkGraph {
   if (input.nodes) {
     input.nodes.forEach((node, nodeIndex) => {
       if (node.id.length === 0) throw new NetworkInputError('EmptyNodeId', 'node id is empty', { nodeIndex });
-      if (indexOf.has(node.id)) throw new NetworkInputError('DuplicateNode', `node '${node.id}' is listed twice`, { nodeIndex });
-      const sector = node.sector === undefined || node.sector === null || node.sector === '' ? null : node.sector;
+      if (indexOf.has(node.id))
+        throw new NetworkInputError('DuplicateNode', `node '${node.id}' is listed twice`, { nodeIndex });
+      const sector =
+        node.sector === undefined || node.sector === null || node.sector === '' ? null : node.sector;
       addNode(node.id, sector);
     });
   }
@@ -86,10 +88,12 @@ export function buildNetworkGraph(input: NetworkInput): NetworkGraph {
   const seen = new Map<string, number>();
   input.edges.forEach((edge, edgeIndex) => {
     const resolve = (id: string): number => {
-      if (id.length === 0) throw new NetworkInputError('EmptyNodeId', 'tie has an empty node id', { edgeIndex });
+      if (id.length === 0)
+        throw new NetworkInputError('EmptyNodeId', 'tie has an empty node id', { edgeIndex });
       const known = indexOf.get(id);
       if (known !== undefined) return known;
-      if (input.nodes) throw new NetworkInputError('UnknownNode', `tie names unknown node '${id}'`, { edgeIndex });
+      if (input.nodes)
+        throw new NetworkInputError('UnknownNode', `tie names unknown node '${id}'`, { edgeIndex });
       return addNode(id, null);
     };
     const s = resolve(edge.source);
@@ -99,7 +103,11 @@ export function buildNetworkGraph(input: NetworkInput): NetworkGraph {
     if (weighted) {
       weight = edge.weight ?? 1;
       if (!Number.isFinite(weight) || weight <= 0) {
-        throw new NetworkInputError('InvalidWeight', `tie weight must be a positive number, got ${String(edge.weight)}`, { edgeIndex });
+        throw new NetworkInputError(
+          'InvalidWeight',
+          `tie weight must be a positive number, got ${String(edge.weight)}`,
+          { edgeIndex },
+        );
       }
     }
     const key = directed || s < t ? `${s} ${t}` : `${t} ${s}`;
@@ -107,7 +115,8 @@ export function buildNetworkGraph(input: NetworkInput): NetworkGraph {
     if (first !== undefined) {
       throw new NetworkInputError(
         'DuplicateTie',
-        `tie ${edge.source}${directed ? '→' : '–'}${edge.target} repeats an earlier tie` + (directed ? '' : ' (undirected ties are listed once)'),
+        `tie ${edge.source}${directed ? '→' : '–'}${edge.target} repeats an earlier tie` +
+          (directed ? '' : ' (undirected ties are listed once)'),
         { edgeIndex },
       );
     }

@@ -19,7 +19,14 @@ export {
   type PathPartial,
   type PathMeasures,
 } from './paths';
-export { degreeMeasures, degreeCentralization, pagerank, eigenvectorCentrality, type DegreeMeasures, type IterativeResult } from './centrality';
+export {
+  degreeMeasures,
+  degreeCentralization,
+  pagerank,
+  eigenvectorCentrality,
+  type DegreeMeasures,
+  type IterativeResult,
+} from './centrality';
 export { localClustering, transitivity } from './clustering';
 export { structuralHoles, type StructuralHoles } from './structural-holes';
 export { brokerageRoles, sectorCodes, type BrokerageRoles } from './brokerage';

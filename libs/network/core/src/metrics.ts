@@ -37,7 +37,13 @@ export const GRAPH_MEASURES = [
 export type MeasureName = (typeof NODE_MEASURES)[number] | (typeof GRAPH_MEASURES)[number];
 export const ALL_MEASURES: readonly MeasureName[] = [...NODE_MEASURES, ...GRAPH_MEASURES];
 
-const PATH_MEASURES: readonly MeasureName[] = ['betweenness', 'closeness', 'harmonic', 'averagePathLength', 'diameter'];
+const PATH_MEASURES: readonly MeasureName[] = [
+  'betweenness',
+  'closeness',
+  'harmonic',
+  'averagePathLength',
+  'diameter',
+];
 
 /** Parses a comma-separated measure list; throws `UnknownMeasure` naming the valid ones. */
 export function parseMeasures(list: string): Set<MeasureName> {
@@ -47,7 +53,10 @@ export function parseMeasures(list: string): Set<MeasureName> {
     const name = raw.trim();
     if (name === '') continue;
     if (!known.has(name)) {
-      throw new NetworkInputError('UnknownMeasure', `unknown measure '${name}'; known measures: ${ALL_MEASURES.join(', ')}`);
+      throw new NetworkInputError(
+        'UnknownMeasure',
+        `unknown measure '${name}'; known measures: ${ALL_MEASURES.join(', ')}`,
+      );
     }
     result.add(name as MeasureName);
   }

@@ -8,7 +8,14 @@ import { eiIndex } from './ei-index';
 import { buildNetworkGraph, type NetworkEdgeInput } from './graph';
 import { computeNetworkMetrics, parseMeasures } from './metrics';
 import { NetworkInputError } from './network-error';
-import { addPathPartial, emptyPathPartial, finalizePathMeasures, pathKernelGraph, pathMeasures, pathMeasuresForSources } from './paths';
+import {
+  addPathPartial,
+  emptyPathPartial,
+  finalizePathMeasures,
+  pathKernelGraph,
+  pathMeasures,
+  pathMeasuresForSources,
+} from './paths';
 import { compareWaves } from './waves';
 
 const ties = (...pairs: string[]): NetworkEdgeInput[] => pairs.map((p) => ({ source: p[0], target: p[1] }));
@@ -25,7 +32,10 @@ function inputError(fn: () => unknown): NetworkInputError {
 
 describe('buildNetworkGraph', () => {
   it('keeps listed isolates and numbers nodes in input order', () => {
-    const graph = buildNetworkGraph({ nodes: [{ id: 'z' }, { id: 'a', sector: 'civil' }, { id: 'q', sector: '' }], edges: ties('az') });
+    const graph = buildNetworkGraph({
+      nodes: [{ id: 'z' }, { id: 'a', sector: 'civil' }, { id: 'q', sector: '' }],
+      edges: ties('az'),
+    });
     expect(graph.ids).toEqual(['z', 'a', 'q']);
     expect(graph.sectors).toEqual([null, 'civil', null]);
     expect(graph.n).toBe(3);
@@ -33,13 +43,31 @@ describe('buildNetworkGraph', () => {
   });
 
   it('rejects unknown actors, self-ties, repeated ties and bad weights with the row index', () => {
-    expect(inputError(() => buildNetworkGraph({ nodes: [{ id: 'a' }, { id: 'b' }], edges: ties('ab', 'bc') }))).toMatchObject({ code: 'UnknownNode', location: { edgeIndex: 1 } });
-    expect(inputError(() => buildNetworkGraph({ edges: ties('ab', 'cc') }))).toMatchObject({ code: 'SelfTie', location: { edgeIndex: 1 } });
-    expect(inputError(() => buildNetworkGraph({ edges: ties('ab', 'ba') }))).toMatchObject({ code: 'DuplicateTie', location: { edgeIndex: 1 } });
+    expect(
+      inputError(() => buildNetworkGraph({ nodes: [{ id: 'a' }, { id: 'b' }], edges: ties('ab', 'bc') })),
+    ).toMatchObject({ code: 'UnknownNode', location: { edgeIndex: 1 } });
+    expect(inputError(() => buildNetworkGraph({ edges: ties('ab', 'cc') }))).toMatchObject({
+      code: 'SelfTie',
+      location: { edgeIndex: 1 },
+    });
+    expect(inputError(() => buildNetworkGraph({ edges: ties('ab', 'ba') }))).toMatchObject({
+      code: 'DuplicateTie',
+      location: { edgeIndex: 1 },
+    });
     expect(buildNetworkGraph({ edges: ties('ab', 'ba'), directed: true }).m).toBe(2);
-    expect(inputError(() => buildNetworkGraph({ edges: [{ source: 'a', target: 'b', weight: -1 }], weighted: true }))).toMatchObject({ code: 'InvalidWeight' });
-    expect(inputError(() => buildNetworkGraph({ edges: [{ source: 'a', target: 'b', weight: NaN }], weighted: true }))).toMatchObject({ code: 'InvalidWeight' });
-    expect(inputError(() => buildNetworkGraph({ nodes: [{ id: 'a' }, { id: 'a' }], edges: [] }))).toMatchObject({ code: 'DuplicateNode', location: { nodeIndex: 1 } });
+    expect(
+      inputError(() =>
+        buildNetworkGraph({ edges: [{ source: 'a', target: 'b', weight: -1 }], weighted: true }),
+      ),
+    ).toMatchObject({ code: 'InvalidWeight' });
+    expect(
+      inputError(() =>
+        buildNetworkGraph({ edges: [{ source: 'a', target: 'b', weight: NaN }], weighted: true }),
+      ),
+    ).toMatchObject({ code: 'InvalidWeight' });
+    expect(
+      inputError(() => buildNetworkGraph({ nodes: [{ id: 'a' }, { id: 'a' }], edges: [] })),
+    ).toMatchObject({ code: 'DuplicateNode', location: { nodeIndex: 1 } });
   });
 
   it('ignores weights unless weighted', () => {
@@ -53,7 +81,10 @@ describe('shortest-path kernel', () => {
 
   it('partials of disjoint source ranges add up to the all-sources result (what workers rely on)', () => {
     const kernel = pathKernelGraph(graph);
-    const split = addPathPartial(pathMeasuresForSources(kernel, 0, 3), pathMeasuresForSources(kernel, 3, graph.n));
+    const split = addPathPartial(
+      pathMeasuresForSources(kernel, 0, 3),
+      pathMeasuresForSources(kernel, 3, graph.n),
+    );
     const whole = finalizePathMeasures(graph.n, split);
     const reference = pathMeasures(graph);
     for (let v = 0; v < graph.n; v++) {
@@ -74,9 +105,13 @@ describe('shortest-path kernel', () => {
 
   it('reports progress per source and handles the empty range', () => {
     const seen: number[] = [];
-    pathMeasuresForSources(pathKernelGraph(graph), 0, graph.n, emptyPathPartial(graph.n), (done) => seen.push(done));
+    pathMeasuresForSources(pathKernelGraph(graph), 0, graph.n, emptyPathPartial(graph.n), (done) =>
+      seen.push(done),
+    );
     expect(seen.at(-1)).toBe(graph.n);
-    expect(Array.from(pathMeasuresForSources(pathKernelGraph(graph), 2, 2).reach)).toEqual(new Array(graph.n).fill(0));
+    expect(Array.from(pathMeasuresForSources(pathKernelGraph(graph), 2, 2).reach)).toEqual(
+      new Array(graph.n).fill(0),
+    );
   });
 
   it('uses 1/weight as distance: a strong two-step path beats a weak direct tie', () => {
@@ -95,7 +130,11 @@ describe('shortest-path kernel', () => {
 
 describe('Gould–Fernandez brokerage', () => {
   const directed = (sectors: Record<string, string>, pairs: string[]) =>
-    buildNetworkGraph({ nodes: Object.entries(sectors).map(([id, sector]) => ({ id, sector })), edges: ties(...pairs), directed: true });
+    buildNetworkGraph({
+      nodes: Object.entries(sectors).map(([id, sector]) => ({ id, sector })),
+      edges: ties(...pairs),
+      directed: true,
+    });
 
   it.each([
     ['coordinator', { i: 'A', j: 'A', k: 'A' }],
@@ -113,20 +152,47 @@ describe('Gould–Fernandez brokerage', () => {
   it('does not broker when i is tied to k directly or a sector is unknown', () => {
     const closed = directed({ i: 'A', j: 'B', k: 'C' }, ['ij', 'jk', 'ik']);
     expect(brokerageRoles(closed)[1]!.total).toBe(0);
-    const unknown = buildNetworkGraph({ nodes: [{ id: 'i' }, { id: 'j', sector: 'B' }, { id: 'k', sector: 'C' }], edges: ties('ij', 'jk'), directed: true });
-    expect(brokerageRoles(unknown)).toEqual([null, { coordinator: 0, gatekeeper: 0, representative: 0, consultant: 0, liaison: 0, total: 0 }, expect.any(Object)]);
+    const unknown = buildNetworkGraph({
+      nodes: [{ id: 'i' }, { id: 'j', sector: 'B' }, { id: 'k', sector: 'C' }],
+      edges: ties('ij', 'jk'),
+      directed: true,
+    });
+    expect(brokerageRoles(unknown)).toEqual([
+      null,
+      { coordinator: 0, gatekeeper: 0, representative: 0, consultant: 0, liaison: 0, total: 0 },
+      expect.any(Object),
+    ]);
   });
 
   it('counts an undirected open two-path in both orientations', () => {
-    const graph = buildNetworkGraph({ nodes: [{ id: 'i', sector: 'A' }, { id: 'j', sector: 'A' }, { id: 'k', sector: 'B' }], edges: ties('ij', 'jk') });
-    expect(brokerageRoles(graph)[1]).toEqual({ coordinator: 0, gatekeeper: 1, representative: 1, consultant: 0, liaison: 0, total: 2 });
+    const graph = buildNetworkGraph({
+      nodes: [
+        { id: 'i', sector: 'A' },
+        { id: 'j', sector: 'A' },
+        { id: 'k', sector: 'B' },
+      ],
+      edges: ties('ij', 'jk'),
+    });
+    expect(brokerageRoles(graph)[1]).toEqual({
+      coordinator: 0,
+      gatekeeper: 1,
+      representative: 1,
+      consultant: 0,
+      liaison: 0,
+      total: 2,
+    });
   });
 });
 
 describe('E-I index', () => {
   it('is (E − I)/(E + I) over ties between known sectors, also per sector', () => {
     const graph = buildNetworkGraph({
-      nodes: [{ id: 'a', sector: 'public' }, { id: 'b', sector: 'public' }, { id: 'c', sector: 'civil' }, { id: 'd' }],
+      nodes: [
+        { id: 'a', sector: 'public' },
+        { id: 'b', sector: 'public' },
+        { id: 'c', sector: 'civil' },
+        { id: 'd' },
+      ],
       edges: ties('ab', 'ac', 'bc', 'cd'),
     });
     const ei = eiIndex(graph);
@@ -139,14 +205,30 @@ describe('E-I index', () => {
 describe('metrics', () => {
   it('parses measure lists and names the valid ones on error', () => {
     expect([...parseMeasures(' betweenness, closeness ,')]).toEqual(['betweenness', 'closeness']);
-    expect(inputError(() => parseMeasures('betweenness,fame')).message).toMatch(/^unknown measure 'fame'; known measures: degree,/);
+    expect(inputError(() => parseMeasures('betweenness,fame')).message).toMatch(
+      /^unknown measure 'fame'; known measures: degree,/,
+    );
   });
 
   it('gives a network without ties zero density, one component per actor and modularity 0', () => {
     const graph = buildNetworkGraph({ nodes: [{ id: 'a' }, { id: 'b' }], edges: [] });
     const metrics = computeNetworkMetrics(graph);
-    expect(metrics.graph).toMatchObject({ nodes: 2, edges: 0, density: 0, components: 2, modularity: 0, isolates: ['a', 'b'] });
-    expect(metrics.nodes['a']).toMatchObject({ degree: 0, betweenness: 0, closeness: 0, constraint: null, effectiveSize: null, isolate: true });
+    expect(metrics.graph).toMatchObject({
+      nodes: 2,
+      edges: 0,
+      density: 0,
+      components: 2,
+      modularity: 0,
+      isolates: ['a', 'b'],
+    });
+    expect(metrics.nodes['a']).toMatchObject({
+      degree: 0,
+      betweenness: 0,
+      closeness: 0,
+      constraint: null,
+      effectiveSize: null,
+      isolate: true,
+    });
   });
 
   it('Louvain finds the two triangles of a barbell and is reproducible per seed', () => {
@@ -172,8 +254,14 @@ describe('ego networks', () => {
 
 describe('wave comparison', () => {
   it('lists new, lost and stable actors and ties and the change of each measure', () => {
-    const before = buildNetworkGraph({ edges: [...ties('ab', 'bc'), { source: 'c', target: 'd', weight: 2 }], weighted: true });
-    const after = buildNetworkGraph({ edges: [...ties('ba', 'ce'), { source: 'd', target: 'c', weight: 3 }], weighted: true });
+    const before = buildNetworkGraph({
+      edges: [...ties('ab', 'bc'), { source: 'c', target: 'd', weight: 2 }],
+      weighted: true,
+    });
+    const after = buildNetworkGraph({
+      edges: [...ties('ba', 'ce'), { source: 'd', target: 'c', weight: 3 }],
+      weighted: true,
+    });
     const options = { measures: parseMeasures('degree,betweenness') };
     const result = compareWaves(
       { graph: before, metrics: computeNetworkMetrics(before, options) },

@@ -49,7 +49,13 @@ export function pathKernelGraph(graph: NetworkGraph): PathKernelGraph {
   const lengths = new Float64Array(graph.outWeights.length);
   if (graph.weighted) for (let p = 0; p < lengths.length; p++) lengths[p] = 1 / graph.outWeights[p];
   else lengths.fill(1);
-  return { n: graph.n, weighted: graph.weighted, offsets: graph.outOffsets, targets: graph.outTargets, lengths };
+  return {
+    n: graph.n,
+    weighted: graph.weighted,
+    offsets: graph.outOffsets,
+    targets: graph.outTargets,
+    lengths,
+  };
 }
 
 export function emptyPathPartial(n: number): PathPartial {
@@ -100,7 +106,13 @@ export function pathMeasuresForSources(
   return into;
 }
 
-function unweightedSources(g: PathKernelGraph, from: number, to: number, out: PathPartial, onProgress?: (done: number) => void): void {
+function unweightedSources(
+  g: PathKernelGraph,
+  from: number,
+  to: number,
+  out: PathPartial,
+  onProgress?: (done: number) => void,
+): void {
   const { n, offsets, targets } = g;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
@@ -164,7 +176,13 @@ function unweightedSources(g: PathKernelGraph, from: number, to: number, out: Pa
   if (onProgress) onProgress(to - from);
 }
 
-function weightedSources(g: PathKernelGraph, from: number, to: number, out: PathPartial, onProgress?: (done: number) => void): void {
+function weightedSources(
+  g: PathKernelGraph,
+  from: number,
+  to: number,
+  out: PathPartial,
+  onProgress?: (done: number) => void,
+): void {
   const { n, offsets, targets, lengths } = g;
   const dist = new Float64Array(n).fill(Infinity);
   const sigma = new Float64Array(n);
@@ -334,5 +352,8 @@ export function finalizePathMeasures(n: number, partial: PathPartial): PathMeasu
 
 /** All path measures in the calling thread. */
 export function pathMeasures(graph: NetworkGraph, onProgress?: (sourcesDone: number) => void): PathMeasures {
-  return finalizePathMeasures(graph.n, pathMeasuresForSources(pathKernelGraph(graph), 0, graph.n, emptyPathPartial(graph.n), onProgress));
+  return finalizePathMeasures(
+    graph.n,
+    pathMeasuresForSources(pathKernelGraph(graph), 0, graph.n, emptyPathPartial(graph.n), onProgress),
+  );
 }

@@ -21,7 +21,8 @@ export interface StructuralHoles {
 export function structuralHoles(graph: NetworkGraph): StructuralHoles {
   const { n } = graph;
   const neighbours = Array.from({ length: n }, (_, v) => allNeighbours(graph, v));
-  const arc = (u: number, v: number) => (graph.weighted ? arcWeight(graph, u, v) : arcWeight(graph, u, v) === 0 ? 0 : 1);
+  const arc = (u: number, v: number) =>
+    graph.weighted ? arcWeight(graph, u, v) : arcWeight(graph, u, v) === 0 ? 0 : 1;
   // Mutual weights per entry of `neighbours`, aligned by position.
   const mutual = neighbours.map((ns, u) => Float64Array.from(ns, (v) => arc(u, v) + arc(v, u)));
   const mutualSum = new Float64Array(n);

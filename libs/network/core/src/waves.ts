@@ -73,7 +73,10 @@ export function compareWaves(
   const graph = changes(numericFields(before.metrics.graph), numericFields(after.metrics.graph));
   const nodes: Record<string, Record<string, MeasureChange>> = {};
   for (const id of actors.stable) {
-    nodes[id] = changes(numericFields(before.metrics.nodes[id] ?? {}), numericFields(after.metrics.nodes[id] ?? {}));
+    nodes[id] = changes(
+      numericFields(before.metrics.nodes[id] ?? {}),
+      numericFields(after.metrics.nodes[id] ?? {}),
+    );
   }
   return { actors, ties, graph, nodes };
 }
@@ -86,13 +89,18 @@ function numericFields(record: GraphMetrics | NodeMetrics): Map<string, number |
   const fields = new Map<string, number | null>();
   for (const [key, value] of Object.entries(record)) {
     if (typeof value === 'number' || value === null) fields.set(key, value);
-    else if (key === 'eiIndex' && value && typeof value === 'object' && 'graph' in value) fields.set('eiIndex', value.graph.index);
-    else if (key === 'brokerage' && value && typeof value === 'object' && 'total' in value) fields.set('brokerage', value.total);
+    else if (key === 'eiIndex' && value && typeof value === 'object' && 'graph' in value)
+      fields.set('eiIndex', value.graph.index);
+    else if (key === 'brokerage' && value && typeof value === 'object' && 'total' in value)
+      fields.set('brokerage', value.total);
   }
   return fields;
 }
 
-function changes(before: Map<string, number | null>, after: Map<string, number | null>): Record<string, MeasureChange> {
+function changes(
+  before: Map<string, number | null>,
+  after: Map<string, number | null>,
+): Record<string, MeasureChange> {
   const result: Record<string, MeasureChange> = {};
   for (const key of new Set([...before.keys(), ...after.keys()])) {
     // Community labels are arbitrary per run; their difference means nothing.

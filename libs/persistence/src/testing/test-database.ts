@@ -13,7 +13,10 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(prefix = 'qt'): Promise<TestDatabase> {
   const adminUrl = process.env['QUARTIER_TEST_ADMIN_DATABASE_URL'] ?? process.env['DATABASE_URL'];
-  if (!adminUrl) throw new Error('no DATABASE_URL / QUARTIER_TEST_ADMIN_DATABASE_URL: run through the Jest integration project');
+  if (!adminUrl)
+    throw new Error(
+      'no DATABASE_URL / QUARTIER_TEST_ADMIN_DATABASE_URL: run through the Jest integration project',
+    );
   const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();

@@ -17,7 +17,13 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
   let kreuzbergId: string;
   let mitteRegionId: string;
 
-  async function call(method: string, path: string, user?: string, body?: unknown, contentType = 'application/json') {
+  async function call(
+    method: string,
+    path: string,
+    user?: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ) {
     const headers: Record<string, string> = {};
     if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
     if (body !== undefined) headers['content-type'] = contentType;
@@ -53,25 +59,43 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
     await tenants.upsert(BERLIN_DEMO.id, BERLIN_DEMO.name, BERLIN_DEMO.levels);
     for (const file of BERLIN_LOR_FILES) {
       const collection = JSON.parse(readFileSync(join(LOR, file.name), 'utf8'));
-      collection.features = collection.features.filter((f: { properties: { id: string } }) => /^0[12]/.test(f.properties.id));
+      collection.features = collection.features.filter((f: { properties: { id: string } }) =>
+        /^0[12]/.test(f.properties.id),
+      );
       const path = join(work, file.name);
       writeFileSync(path, JSON.stringify(collection));
-      const job = await imports.importFile(BERLIN_DEMO.id, 'test', areaImportOptionsSchema.parse({ level: file.level, validFrom: '2006-01-01' }), path);
+      const job = await imports.importFile(
+        BERLIN_DEMO.id,
+        'test',
+        areaImportOptionsSchema.parse({ level: file.level, validFrom: '2006-01-01' }),
+        path,
+      );
       expect(job).toMatchObject({ status: 'succeeded', errors: [] });
     }
     await tenants.upsert(MUSTERSTADT_DEMO.id, MUSTERSTADT_DEMO.name, MUSTERSTADT_DEMO.levels);
     for (const level of MUSTERSTADT_DEMO.levels) {
       const path = join(work, `m-${level.key}.geojson`);
       writeFileSync(path, JSON.stringify(musterstadtAreas(level.key)));
-      await imports.importFile(MUSTERSTADT_DEMO.id, 'test', areaImportOptionsSchema.parse({ level: level.key, populationProperty: 'ew' }), path);
+      await imports.importFile(
+        MUSTERSTADT_DEMO.id,
+        'test',
+        areaImportOptionsSchema.parse({ level: level.key, populationProperty: 'ew' }),
+        path,
+      );
     }
-    const ids = await t.db.query(`SELECT code, id FROM area WHERE tenant_id = 'berlin-demo' AND code IN ('01', '02', '010111')`);
+    const ids = await t.db.query(
+      `SELECT code, id FROM area WHERE tenant_id = 'berlin-demo' AND code IN ('01', '02', '010111')`,
+    );
     const byCode = Object.fromEntries(ids.map((r: { code: string; id: string }) => [r.code, r.id]));
     mitteId = byCode['01'];
     kreuzbergId = byCode['02'];
     mitteRegionId = byCode['010111'];
-    await t.app.get(RoleAssignmentsService).grant(BERLIN_DEMO.id, { subject: 'planer', role: 'planner', areaId: mitteId, programmeId: null });
-    await t.app.get(RoleAssignmentsService).grant(BERLIN_DEMO.id, { subject: 'viewer', role: 'viewer', areaId: null, programmeId: null });
+    await t.app
+      .get(RoleAssignmentsService)
+      .grant(BERLIN_DEMO.id, { subject: 'planer', role: 'planner', areaId: mitteId, programmeId: null });
+    await t.app
+      .get(RoleAssignmentsService)
+      .grant(BERLIN_DEMO.id, { subject: 'viewer', role: 'viewer', areaId: null, programmeId: null });
   }, 120_000);
 
   afterAll(async () => {
@@ -83,16 +107,29 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
       const missing = await call('GET', '/api/registry/areas');
       expect(missing.status).toBe(401);
       expect(missing.headers.get('www-authenticate')).toMatch(/^Bearer/);
-      const forged = await fetch(`${t.url}/api/registry/areas`, { headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' } });
+      const forged = await fetch(`${t.url}/api/registry/areas`, {
+        headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x' },
+      });
       expect(forged.status).toBe(401);
     });
 
     it('keeps health and docs public, with only registry routes in the registry document', async () => {
-      expect((await call('GET', '/api/registry/health')).body).toEqual({ status: 'ok', service: 'registry', checks: { database: 'ok' } });
+      expect((await call('GET', '/api/registry/health')).body).toEqual({
+        status: 'ok',
+        service: 'registry',
+        checks: { database: 'ok' },
+      });
       const docs = await call('GET', '/api/registry/docs-json');
       expect(docs.status).toBe(200);
       const paths = Object.keys(docs.body.paths);
-      expect(paths).toEqual(expect.arrayContaining(['/api/registry/areas', '/api/registry/areas/{id}', '/api/registry/area-imports', '/api/registry/role-assignments']));
+      expect(paths).toEqual(
+        expect.arrayContaining([
+          '/api/registry/areas',
+          '/api/registry/areas/{id}',
+          '/api/registry/area-imports',
+          '/api/registry/role-assignments',
+        ]),
+      );
       expect(paths.every((p) => p.startsWith('/api/registry/'))).toBe(true);
     });
 
@@ -109,7 +146,15 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
       const res = await call('GET', '/api/registry/areas?parent=root&limit=1', 'planer');
       expect(res.status).toBe(200);
       expect(res.body.total).toBe(2);
-      expect(res.body.items).toEqual([expect.objectContaining({ code: '01', name: 'Mitte', level: 'bezirk', parentId: null, editable: true })]);
+      expect(res.body.items).toEqual([
+        expect.objectContaining({
+          code: '01',
+          name: 'Mitte',
+          level: 'bezirk',
+          parentId: null,
+          editable: true,
+        }),
+      ]);
       const second = await call('GET', '/api/registry/areas?parent=root&limit=1&offset=1', 'planer');
       expect(second.body.items).toEqual([expect.objectContaining({ code: '02', editable: false })]);
       const viewer = await call('GET', '/api/registry/areas?parent=root', 'viewer');
@@ -121,9 +166,15 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
       expect(regions.body.total).toBeGreaterThan(5);
       expect(regions.body.items.every((a: { level: string }) => a.level === 'bezirksregion')).toBe(true);
       const children = await call('GET', `/api/registry/areas?parent=${mitteId}`, 'viewer');
-      expect(children.body.items.every((a: { parentId: string; code: string }) => a.parentId === mitteId && a.code.startsWith('01'))).toBe(true);
+      expect(
+        children.body.items.every(
+          (a: { parentId: string; code: string }) => a.parentId === mitteId && a.code.startsWith('01'),
+        ),
+      ).toBe(true);
       const byCode = await call('GET', `/api/registry/areas?q=010111`, 'viewer');
-      expect(byCode.body.items.map((a: { code: string }) => a.code)).toEqual(expect.arrayContaining(['010111', '01011101']));
+      expect(byCode.body.items.map((a: { code: string }) => a.code)).toEqual(
+        expect.arrayContaining(['010111', '01011101']),
+      );
     });
 
     it('shows an area with ancestors (root first), children and population summed from the import', async () => {
@@ -143,11 +194,18 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
     });
 
     it('serves a level as GeoJSON with editable flags for the caller', async () => {
-      const res = await fetch(`${t.url}/api/registry/areas/geojson?level=bezirk`, { headers: { authorization: `Bearer ${await t.tokenFor('planer')}` } });
+      const res = await fetch(`${t.url}/api/registry/areas/geojson?level=bezirk`, {
+        headers: { authorization: `Bearer ${await t.tokenFor('planer')}` },
+      });
       expect(res.headers.get('content-type')).toContain('application/geo+json');
       const collection: ReturnType<typeof JSON.parse> = await res.json();
       expect(collection.type).toBe('FeatureCollection');
-      expect(collection.features.map((f: { properties: { code: string; editable: boolean } }) => [f.properties.code, f.properties.editable])).toEqual([
+      expect(
+        collection.features.map((f: { properties: { code: string; editable: boolean } }) => [
+          f.properties.code,
+          f.properties.editable,
+        ]),
+      ).toEqual([
         ['01', true],
         ['02', false],
       ]);
@@ -155,22 +213,36 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
     });
 
     it('lets a planner edit inside his district, with the change published through the outbox', async () => {
-      const res = await call('PATCH', `/api/registry/areas/${mitteRegionId}`, 'planer', { population: 12345 });
+      const res = await call('PATCH', `/api/registry/areas/${mitteRegionId}`, 'planer', {
+        population: 12345,
+      });
       expect(res.status).toBe(200);
       expect(res.body).toMatchObject({ id: mitteRegionId, population: 12345, editable: true });
       const [event] = await t.db.query(
         `SELECT envelope FROM outbox WHERE type = 'registry.area.upserted' AND key = $1 ORDER BY position DESC LIMIT 1`,
         [`berlin-demo:${mitteRegionId}`],
       );
-      expect(event.envelope.payload).toMatchObject({ id: mitteRegionId, population: 12345, tenantId: 'berlin-demo' });
+      expect(event.envelope.payload).toMatchObject({
+        id: mitteRegionId,
+        population: 12345,
+        tenantId: 'berlin-demo',
+      });
     });
 
     it('denies: planner outside his scope 403, viewer 403, other tenant 404, unknown 404', async () => {
-      expect((await call('PATCH', `/api/registry/areas/${kreuzbergId}`, 'planer', { name: 'X' })).body).toMatchObject({ statusCode: 403, code: 'OutOfScope' });
-      expect((await call('PATCH', `/api/registry/areas/${mitteId}`, 'viewer', { name: 'X' })).body).toMatchObject({ statusCode: 403, code: 'MissingRole' });
+      expect(
+        (await call('PATCH', `/api/registry/areas/${kreuzbergId}`, 'planer', { name: 'X' })).body,
+      ).toMatchObject({ statusCode: 403, code: 'OutOfScope' });
+      expect(
+        (await call('PATCH', `/api/registry/areas/${mitteId}`, 'viewer', { name: 'X' })).body,
+      ).toMatchObject({ statusCode: 403, code: 'MissingRole' });
       expect((await call('GET', `/api/registry/areas/${mitteId}`, 'musterstadt-admin')).status).toBe(404);
-      expect((await call('PATCH', `/api/registry/areas/${mitteId}`, 'musterstadt-admin', { name: 'X' })).status).toBe(404);
-      expect((await call('GET', `/api/registry/areas/00000000-0000-4000-8000-000000000000`, 'admin')).status).toBe(404);
+      expect(
+        (await call('PATCH', `/api/registry/areas/${mitteId}`, 'musterstadt-admin', { name: 'X' })).status,
+      ).toBe(404);
+      expect(
+        (await call('GET', `/api/registry/areas/00000000-0000-4000-8000-000000000000`, 'admin')).status,
+      ).toBe(404);
       const [{ name }] = await t.db.query(`SELECT name FROM area WHERE id = $1`, [kreuzbergId]);
       expect(name).toBe('Friedrichshain-Kreuzberg');
     });
@@ -186,14 +258,35 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
       const badQuery = await call('GET', '/api/registry/areas?limit=5000', 'admin');
       expect(badQuery.body).toMatchObject({ statusCode: 400, code: 'ValidationFailed' });
       expect(badQuery.body.message).toMatch(/^limit:/);
-      const malformed = await call('PATCH', `/api/registry/areas/${mitteId}`, 'admin', '{"population":', 'application/json');
+      const malformed = await call(
+        'PATCH',
+        `/api/registry/areas/${mitteId}`,
+        'admin',
+        '{"population":',
+        'application/json',
+      );
       expect(malformed.status).toBe(400);
     });
   });
 
   describe('GeoJSON imports', () => {
-    const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 50], [x + 0.01, 50], [x + 0.01, 50.01], [x, 50.01], [x, 50]]] });
-    const feature = (id: string | undefined, name: string, geometry: unknown = square(9)) => ({ type: 'Feature', properties: { id, name }, geometry });
+    const square = (x: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 50],
+          [x + 0.01, 50],
+          [x + 0.01, 50.01],
+          [x, 50.01],
+          [x, 50],
+        ],
+      ],
+    });
+    const feature = (id: string | undefined, name: string, geometry: unknown = square(9)) => ({
+      type: 'Feature',
+      properties: { id, name },
+      geometry,
+    });
 
     it('rejects a file with bad features as a whole, listing every feature error', async () => {
       const before = await countAreas('musterstadt');
@@ -204,10 +297,26 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
           feature('N9', 'Doppelt'),
           feature(undefined, 'Ohne Code'),
           feature('X1', 'Ohne Eltern'),
-          feature('N8', 'Offen', { type: 'Polygon', coordinates: [[[9, 50], [9.1, 50], [9.1, 50.1], [9, 50.1]]] }),
+          feature('N8', 'Offen', {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [9, 50],
+                [9.1, 50],
+                [9.1, 50.1],
+                [9, 50.1],
+              ],
+            ],
+          }),
         ],
       };
-      const start = await call('POST', '/api/registry/area-imports?level=stadtteil', 'musterstadt-admin', body, 'application/geo+json');
+      const start = await call(
+        'POST',
+        '/api/registry/area-imports?level=stadtteil',
+        'musterstadt-admin',
+        body,
+        'application/geo+json',
+      );
       expect(start.status).toBe(202);
       const job = await waitForImport(start.body.id, 'musterstadt-admin');
       expect(job.status).toBe('failed');
@@ -223,45 +332,126 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
 
     it('imports a valid file, reports progress counts and publishes each area', async () => {
       const before = await countAreas('musterstadt');
-      const body = { type: 'FeatureCollection', features: [feature('N9', 'Neubaugebiet'), feature('S9', 'Südhafen', square(9.2))] };
-      const start = await call('POST', '/api/registry/area-imports?level=stadtteil', 'musterstadt-admin', JSON.stringify(body), 'application/json');
+      const body = {
+        type: 'FeatureCollection',
+        features: [feature('N9', 'Neubaugebiet'), feature('S9', 'Südhafen', square(9.2))],
+      };
+      const start = await call(
+        'POST',
+        '/api/registry/area-imports?level=stadtteil',
+        'musterstadt-admin',
+        JSON.stringify(body),
+        'application/json',
+      );
       const job = await waitForImport(start.body.id, 'musterstadt-admin');
-      expect(job).toMatchObject({ status: 'succeeded', processed: 2, created: 2, updated: 0, errors: [], progress: 1 });
+      expect(job).toMatchObject({
+        status: 'succeeded',
+        processed: 2,
+        created: 2,
+        updated: 0,
+        errors: [],
+        progress: 1,
+      });
       expect(await countAreas('musterstadt')).toBe(before + 2);
-      const events = await t.db.query(`SELECT envelope FROM outbox WHERE tenant_id = 'musterstadt' AND envelope->'payload'->>'code' IN ('N9', 'S9')`);
+      const events = await t.db.query(
+        `SELECT envelope FROM outbox WHERE tenant_id = 'musterstadt' AND envelope->'payload'->>'code' IN ('N9', 'S9')`,
+      );
       expect(events).toHaveLength(2);
     });
 
     it('rejects what is not a FeatureCollection, an empty body and an unknown level', async () => {
-      const notGeo = await call('POST', '/api/registry/area-imports?level=stadtteil', 'musterstadt-admin', '{"type":"Point"}', 'application/geo+json');
-      expect((await waitForImport(notGeo.body.id, 'musterstadt-admin')).message).toMatch(/not a GeoJSON FeatureCollection/);
-      const empty = await call('POST', '/api/registry/area-imports?level=stadtteil', 'musterstadt-admin', '', 'application/geo+json');
+      const notGeo = await call(
+        'POST',
+        '/api/registry/area-imports?level=stadtteil',
+        'musterstadt-admin',
+        '{"type":"Point"}',
+        'application/geo+json',
+      );
+      expect((await waitForImport(notGeo.body.id, 'musterstadt-admin')).message).toMatch(
+        /not a GeoJSON FeatureCollection/,
+      );
+      const empty = await call(
+        'POST',
+        '/api/registry/area-imports?level=stadtteil',
+        'musterstadt-admin',
+        '',
+        'application/geo+json',
+      );
       expect(empty.body).toMatchObject({ statusCode: 422, code: 'InvalidAreaImport' });
-      const level = await call('POST', '/api/registry/area-imports?level=kiez', 'musterstadt-admin', '{}', 'application/geo+json');
+      const level = await call(
+        'POST',
+        '/api/registry/area-imports?level=kiez',
+        'musterstadt-admin',
+        '{}',
+        'application/geo+json',
+      );
       expect(level.body).toMatchObject({ statusCode: 422, code: 'LevelNotFound' });
     });
 
     it('is for tenant admins only, and jobs stay in their tenant', async () => {
-      expect((await call('POST', '/api/registry/area-imports?level=bezirk', 'planer', '{}', 'application/geo+json')).status).toBe(403);
-      const start = await call('POST', '/api/registry/area-imports?level=stadtteil', 'musterstadt-admin', '{"type":"FeatureCollection","features":[]}', 'application/geo+json');
+      expect(
+        (
+          await call(
+            'POST',
+            '/api/registry/area-imports?level=bezirk',
+            'planer',
+            '{}',
+            'application/geo+json',
+          )
+        ).status,
+      ).toBe(403);
+      const start = await call(
+        'POST',
+        '/api/registry/area-imports?level=stadtteil',
+        'musterstadt-admin',
+        '{"type":"FeatureCollection","features":[]}',
+        'application/geo+json',
+      );
       expect((await call('GET', `/api/registry/area-imports/${start.body.id}`, 'admin')).status).toBe(404);
     });
   });
 
   describe('area versions and crosswalks', () => {
-    const square = (x: number) => ({ type: 'Polygon', coordinates: [[[x, 50], [x + 0.01, 50], [x + 0.01, 50.01], [x, 50.01], [x, 50]]] });
+    const square = (x: number) => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 50],
+          [x + 0.01, 50],
+          [x + 0.01, 50.01],
+          [x, 50.01],
+          [x, 50],
+        ],
+      ],
+    });
 
     it('creates a version per validFrom on import, lists them and replaces a crosswalk all-or-nothing', async () => {
-      const reform = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { id: 'NEU', name: 'Nordstadt neu' }, geometry: square(9) }] };
-      const start = await call('POST', '/api/registry/area-imports?level=stadtbezirk&validFrom=2030-01-01', 'musterstadt-admin', reform, 'application/geo+json');
+      const reform = {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: { id: 'NEU', name: 'Nordstadt neu' }, geometry: square(9) },
+        ],
+      };
+      const start = await call(
+        'POST',
+        '/api/registry/area-imports?level=stadtbezirk&validFrom=2030-01-01',
+        'musterstadt-admin',
+        reform,
+        'application/geo+json',
+      );
       expect((await waitForImport(start.body.id, 'musterstadt-admin')).status).toBe('succeeded');
       const versions = await call('GET', '/api/registry/area-versions', 'musterstadt-admin');
-      expect(versions.body.map((v: { validFrom: string; current: boolean }) => [v.validFrom, v.current])).toEqual([
+      expect(
+        versions.body.map((v: { validFrom: string; current: boolean }) => [v.validFrom, v.current]),
+      ).toEqual([
         ['2000-01-01', true],
         ['2030-01-01', false],
       ]);
       const [old, next] = versions.body;
-      const created = await t.db.query(`SELECT envelope FROM outbox WHERE type = 'registry.area-version.created' AND envelope->'payload'->>'id' = $1`, [next.id]);
+      const created = await t.db.query(
+        `SELECT envelope FROM outbox WHERE type = 'registry.area-version.created' AND envelope->'payload'->>'id' = $1`,
+        [next.id],
+      );
       expect(created).toHaveLength(1);
 
       const bad = await call('PUT', `/api/registry/area-versions/${next.id}/crosswalk`, 'musterstadt-admin', {
@@ -270,12 +460,20 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
       });
       expect(bad.body).toMatchObject({ statusCode: 422, code: 'InvalidCrosswalk' });
       expect(bad.body.message).toMatch(/sum to 0.6/);
-      const unknown = await call('PUT', `/api/registry/area-versions/${next.id}/crosswalk`, 'musterstadt-admin', {
-        fromVersionId: old.id,
-        entries: [{ fromCode: 'Z', toCode: 'NEU', weight: 1 }],
-      });
+      const unknown = await call(
+        'PUT',
+        `/api/registry/area-versions/${next.id}/crosswalk`,
+        'musterstadt-admin',
+        {
+          fromVersionId: old.id,
+          entries: [{ fromCode: 'Z', toCode: 'NEU', weight: 1 }],
+        },
+      );
       expect(unknown.body.message).toBe('entries.0.fromCode: Z is not an area of the old version');
-      expect((await call('GET', `/api/registry/area-versions/${next.id}/crosswalk`, 'musterstadt-admin')).body.entries).toEqual([]);
+      expect(
+        (await call('GET', `/api/registry/area-versions/${next.id}/crosswalk`, 'musterstadt-admin')).body
+          .entries,
+      ).toEqual([]);
 
       const ok = await call('PUT', `/api/registry/area-versions/${next.id}/crosswalk`, 'musterstadt-admin', {
         fromVersionId: old.id,
@@ -285,18 +483,35 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
         ],
       });
       expect(ok.status).toBe(200);
-      expect(ok.body.entries.map((e: { fromCode: string; toCode: string; weight: number }) => [e.fromCode, e.toCode, e.weight])).toEqual([
+      expect(
+        ok.body.entries.map((e: { fromCode: string; toCode: string; weight: number }) => [
+          e.fromCode,
+          e.toCode,
+          e.weight,
+        ]),
+      ).toEqual([
         ['N', 'NEU', 1],
         ['S', 'NEU', 1],
       ]);
-      const published = await t.db.query(`SELECT envelope FROM outbox WHERE type = 'registry.crosswalk.replaced' ORDER BY position DESC LIMIT 1`);
+      const published = await t.db.query(
+        `SELECT envelope FROM outbox WHERE type = 'registry.crosswalk.replaced' ORDER BY position DESC LIMIT 1`,
+      );
       expect(published[0].envelope.payload).toMatchObject({ fromVersionId: old.id, toVersionId: next.id });
     });
 
     it('keeps crosswalks for tenant admins and versions inside their tenant', async () => {
       const [version] = (await call('GET', '/api/registry/area-versions', 'musterstadt-admin')).body;
-      expect((await call('PUT', `/api/registry/area-versions/${version.id}/crosswalk`, 'planer', { fromVersionId: version.id, entries: [] })).status).toBe(403);
-      expect((await call('GET', `/api/registry/area-versions/${version.id}/crosswalk`, 'admin')).status).toBe(404);
+      expect(
+        (
+          await call('PUT', `/api/registry/area-versions/${version.id}/crosswalk`, 'planer', {
+            fromVersionId: version.id,
+            entries: [],
+          })
+        ).status,
+      ).toBe(403);
+      expect((await call('GET', `/api/registry/area-versions/${version.id}/crosswalk`, 'admin')).status).toBe(
+        404,
+      );
     });
   });
 
@@ -306,47 +521,111 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
         { key: 'bezirk', name: 'Stadtbezirk', rank: 0 },
         { key: 'quartier', name: 'Quartier', rank: 1 },
       ];
-      const created = await call('PUT', '/api/registry/tenants/neustadt', 'platform', { name: 'Neustadt', levels });
+      const created = await call('PUT', '/api/registry/tenants/neustadt', 'platform', {
+        name: 'Neustadt',
+        levels,
+      });
       expect(created.body).toEqual({ id: 'neustadt', name: 'Neustadt', levels });
-      expect((await call('GET', '/api/registry/tenants', 'platform')).body.map((x: { id: string }) => x.id)).toContain('neustadt');
-      expect((await call('PUT', '/api/registry/tenants/neustadt', 'admin', { name: 'X', levels })).status).toBe(403);
-      expect((await call('PUT', '/api/registry/tenants/Bad Id', 'platform', { name: 'X', levels })).status).toBe(400);
-      const gap = await call('PUT', '/api/registry/tenants/neustadt', 'platform', { name: 'N', levels: [{ key: 'a', name: 'A', rank: 1 }] });
+      expect(
+        (await call('GET', '/api/registry/tenants', 'platform')).body.map((x: { id: string }) => x.id),
+      ).toContain('neustadt');
+      expect(
+        (await call('PUT', '/api/registry/tenants/neustadt', 'admin', { name: 'X', levels })).status,
+      ).toBe(403);
+      expect(
+        (await call('PUT', '/api/registry/tenants/Bad Id', 'platform', { name: 'X', levels })).status,
+      ).toBe(400);
+      const gap = await call('PUT', '/api/registry/tenants/neustadt', 'platform', {
+        name: 'N',
+        levels: [{ key: 'a', name: 'A', rank: 1 }],
+      });
       expect(gap.body).toMatchObject({ statusCode: 422, code: 'InvalidLevels' });
 
-      const renamed = await call('PATCH', '/api/registry/tenants/current', 'musterstadt-admin', { name: 'Musterstadt' });
+      const renamed = await call('PATCH', '/api/registry/tenants/current', 'musterstadt-admin', {
+        name: 'Musterstadt',
+      });
       expect(renamed.body.name).toBe('Musterstadt');
-      const removing = await call('PATCH', '/api/registry/tenants/current', 'musterstadt-admin', { levels: [{ key: 'stadtbezirk', name: 'Bezirk', rank: 0 }] });
+      const removing = await call('PATCH', '/api/registry/tenants/current', 'musterstadt-admin', {
+        levels: [{ key: 'stadtbezirk', name: 'Bezirk', rank: 0 }],
+      });
       expect(removing.body).toMatchObject({ statusCode: 422, code: 'InvalidLevels' });
       expect(removing.body.message).toMatch(/stadtteil/);
-      expect((await call('PATCH', '/api/registry/tenants/current', 'planer', { name: 'Mine' })).status).toBe(403);
+      expect((await call('PATCH', '/api/registry/tenants/current', 'planer', { name: 'Mine' })).status).toBe(
+        403,
+      );
     });
   });
 
   describe('role assignments', () => {
     it('grants, lists and revokes with events; tenant admins only', async () => {
-      const granted = await call('POST', '/api/registry/role-assignments', 'admin', { subject: 'analyst', role: 'analyst', areaId: kreuzbergId });
+      const granted = await call('POST', '/api/registry/role-assignments', 'admin', {
+        subject: 'analyst',
+        role: 'analyst',
+        areaId: kreuzbergId,
+      });
       expect(granted.status).toBe(201);
-      expect(granted.body).toMatchObject({ subject: 'analyst', role: 'analyst', areaId: kreuzbergId, areaName: 'Friedrichshain-Kreuzberg' });
+      expect(granted.body).toMatchObject({
+        subject: 'analyst',
+        role: 'analyst',
+        areaId: kreuzbergId,
+        areaName: 'Friedrichshain-Kreuzberg',
+      });
       const list = await call('GET', '/api/registry/role-assignments?subject=analyst', 'admin');
       expect(list.body.items.map((i: { id: string }) => i.id)).toContain(granted.body.id);
-      expect((await call('POST', '/api/registry/role-assignments', 'admin', { subject: 'analyst', role: 'analyst', areaId: kreuzbergId })).status).toBe(409);
-      expect((await call('DELETE', `/api/registry/role-assignments/${granted.body.id}`, 'admin')).status).toBe(204);
-      expect((await call('DELETE', `/api/registry/role-assignments/${granted.body.id}`, 'admin')).status).toBe(404);
-      const types = await t.db.query(`SELECT type FROM outbox WHERE envelope->'payload'->>'id' = $1 ORDER BY position`, [granted.body.id]);
-      expect(types.map((r: { type: string }) => r.type)).toEqual(['registry.role-assignment.granted', 'registry.role-assignment.revoked']);
+      expect(
+        (
+          await call('POST', '/api/registry/role-assignments', 'admin', {
+            subject: 'analyst',
+            role: 'analyst',
+            areaId: kreuzbergId,
+          })
+        ).status,
+      ).toBe(409);
+      expect(
+        (await call('DELETE', `/api/registry/role-assignments/${granted.body.id}`, 'admin')).status,
+      ).toBe(204);
+      expect(
+        (await call('DELETE', `/api/registry/role-assignments/${granted.body.id}`, 'admin')).status,
+      ).toBe(404);
+      const types = await t.db.query(
+        `SELECT type FROM outbox WHERE envelope->'payload'->>'id' = $1 ORDER BY position`,
+        [granted.body.id],
+      );
+      expect(types.map((r: { type: string }) => r.type)).toEqual([
+        'registry.role-assignment.granted',
+        'registry.role-assignment.revoked',
+      ]);
     });
 
     it('denies planners, validates roles and areas', async () => {
       expect((await call('GET', '/api/registry/role-assignments', 'planer')).status).toBe(403);
-      expect((await call('POST', '/api/registry/role-assignments', 'planer', { subject: 'x', role: 'viewer', areaId: mitteId })).status).toBe(403);
-      const badRole = await call('POST', '/api/registry/role-assignments', 'admin', { subject: 'x', role: 'emperor' });
+      expect(
+        (
+          await call('POST', '/api/registry/role-assignments', 'planer', {
+            subject: 'x',
+            role: 'viewer',
+            areaId: mitteId,
+          })
+        ).status,
+      ).toBe(403);
+      const badRole = await call('POST', '/api/registry/role-assignments', 'admin', {
+        subject: 'x',
+        role: 'emperor',
+      });
       expect(badRole.body).toMatchObject({ statusCode: 400 });
       expect(badRole.body.message).toMatch(/^role:/);
-      expect((await call('POST', '/api/registry/role-assignments', 'musterstadt-admin', { subject: 'x', role: 'viewer', areaId: mitteId })).status).toBe(404);
+      expect(
+        (
+          await call('POST', '/api/registry/role-assignments', 'musterstadt-admin', {
+            subject: 'x',
+            role: 'viewer',
+            areaId: mitteId,
+          })
+        ).status,
+      ).toBe(404);
     });
 
-    it("tells the portal who the caller is", async () => {
+    it('tells the portal who the caller is', async () => {
       const me = await call('GET', '/api/registry/me', 'planer');
       expect(me.body).toMatchObject({
         subject: 'planer',

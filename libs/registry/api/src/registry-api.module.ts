@@ -1,7 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { MessagingModule } from '@quartier/messaging';
-import { createOpsController, registerErrorStatuses, serviceDatabase, type RuntimeConfig } from '@quartier/service-kit';
+import {
+  createOpsController,
+  registerErrorStatuses,
+  serviceDatabase,
+  type RuntimeConfig,
+} from '@quartier/service-kit';
 import { AreaImportsController } from './area-imports/area-imports.controller';
 import { AreaImportsService } from './area-imports/area-imports.service';
 import { AreasController } from './areas/areas.controller';
@@ -31,7 +36,12 @@ export class RegistryApiModule {
     return {
       module: RegistryApiModule,
       imports: [
-        serviceDatabase({ name: REGISTRY_CONNECTION, schema: REGISTRY_SCHEMA, entities: REGISTRY_ENTITIES, migrations: REGISTRY_MIGRATIONS }),
+        serviceDatabase({
+          name: REGISTRY_CONNECTION,
+          schema: REGISTRY_SCHEMA,
+          entities: REGISTRY_ENTITIES,
+          migrations: REGISTRY_MIGRATIONS,
+        }),
         MessagingModule.forRoot({
           service: 'registry',
           schema: REGISTRY_SCHEMA,
@@ -57,7 +67,13 @@ export class RegistryApiModule {
         RegistryAccessDirectory,
         DemoSeeder,
       ],
-      exports: [RegistryAccessDirectory, DemoSeeder, TenantsService, AreaImportsService, RoleAssignmentsService],
+      exports: [
+        RegistryAccessDirectory,
+        DemoSeeder,
+        TenantsService,
+        AreaImportsService,
+        RoleAssignmentsService,
+      ],
     };
   }
 }
@@ -65,7 +81,8 @@ export class RegistryApiModule {
 export const REGISTRY_DOCS = {
   service: 'registry',
   title: 'Quartier registry service',
-  description: 'Tenants, area levels, areas and area versions with crosswalks, GeoJSON imports and role assignments.',
+  description:
+    'Tenants, area levels, areas and area versions with crosswalks, GeoJSON imports and role assignments.',
   /** Area imports stream their bodies (up to 100 MB) instead of having Express parse them. */
   streamedBodyPaths: [/^\/api\/registry\/area-imports\/?$/],
 } as const;

@@ -8,5 +8,12 @@ import { TenantEntity } from './entities/tenant.entity';
 import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRegistry';
 import { REGISTRY_SCHEMA } from './registry.constants';
 
-export const REGISTRY_ENTITIES = [TenantEntity, AreaVersionEntity, AreaEntity, CrosswalkEntity, RoleAssignmentEntity, AreaImportEntity];
+export const REGISTRY_ENTITIES = [
+  TenantEntity,
+  AreaVersionEntity,
+  AreaEntity,
+  CrosswalkEntity,
+  RoleAssignmentEntity,
+  AreaImportEntity,
+];
 export const REGISTRY_MIGRATIONS = [CreateRegistry1764000000000, ...messagingMigrations(REGISTRY_SCHEMA)];

@@ -4,9 +4,21 @@ import { AreaImportValidator, areaImportOptionsSchema, type ParentLookup } from 
 
 const square = (x = 13.4, y = 52.5, d = 0.01) => ({
   type: 'Polygon',
-  coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + d, y],
+      [x + d, y + d],
+      [x, y + d],
+      [x, y],
+    ],
+  ],
 });
-const feature = (properties: Record<string, unknown>, geometry: unknown = square()) => ({ type: 'Feature', properties, geometry });
+const feature = (properties: Record<string, unknown>, geometry: unknown = square()) => ({
+  type: 'Feature',
+  properties,
+  geometry,
+});
 const noParent: ParentLookup = { hasParentLevel: false, parentCodes: new Set() };
 
 describe('AreaImportValidator', () => {
@@ -43,20 +55,122 @@ describe('AreaImportValidator', () => {
   it('rejects open rings, too few positions, bad coordinates, wrong types and self-intersections', () => {
     const v = new AreaImportValidator(options, noParent);
     const cases: [unknown, RegExp][] = [
-      [{ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }, /ring 0: is not closed/],
-      [{ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] }, /ring 0: has 3 positions/],
-      [{ type: 'Polygon', coordinates: [[[0, 0], [200, 0], [1, 1], [0, 0]]] }, /outside WGS84 bounds/],
-      [{ type: 'Point', coordinates: [0, 0] }, /not Polygon or MultiPolygon/],
-      [{ type: 'Polygon', coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }, /ring 0 intersects itself \(edges 0 and 2\)/],
       [
-        { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[3, 1], [5, 1], [5, 2], [3, 2], [3, 1]]] },
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 1],
+            ],
+          ],
+        },
+        /ring 0: is not closed/,
+      ],
+      [
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [1, 0],
+              [0, 0],
+            ],
+          ],
+        },
+        /ring 0: has 3 positions/,
+      ],
+      [
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [200, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+        },
+        /outside WGS84 bounds/,
+      ],
+      [{ type: 'Point', coordinates: [0, 0] }, /not Polygon or MultiPolygon/],
+      [
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [1, 1],
+              [1, 0],
+              [0, 1],
+              [0, 0],
+            ],
+          ],
+        },
+        /ring 0 intersects itself \(edges 0 and 2\)/,
+      ],
+      [
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [4, 0],
+              [4, 4],
+              [0, 4],
+              [0, 0],
+            ],
+            [
+              [3, 1],
+              [5, 1],
+              [5, 2],
+              [3, 2],
+              [3, 1],
+            ],
+          ],
+        },
         /rings 0 and 1 cross/,
       ],
       [
-        { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[5, 5], [6, 5], [6, 6], [5, 6], [5, 5]]] },
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [4, 0],
+              [4, 4],
+              [0, 4],
+              [0, 0],
+            ],
+            [
+              [5, 5],
+              [6, 5],
+              [6, 6],
+              [5, 6],
+              [5, 5],
+            ],
+          ],
+        },
         /hole 1 lies outside the outer ring/,
       ],
-      [{ type: 'Polygon', coordinates: [[[0, 0], [2, 0], [1, 0], [1, 1], [0, 0]]] }, /ring 0 intersects itself/],
+      [
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [2, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+        },
+        /ring 0 intersects itself/,
+      ],
       [null, /geometry is missing/],
     ];
     cases.forEach(([geometry, reason], i) => {
@@ -67,8 +181,29 @@ describe('AreaImportValidator', () => {
 
   it('accepts a polygon with a hole inside its shell and a multipolygon of separate parts', () => {
     const v = new AreaImportValidator(options, noParent);
-    const withHole = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]]] };
-    const parts = { type: 'MultiPolygon', coordinates: [square(0, 0, 1).coordinates, square(3, 3, 1).coordinates] };
+    const withHole = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 4],
+          [0, 4],
+          [0, 0],
+        ],
+        [
+          [1, 1],
+          [2, 1],
+          [2, 2],
+          [1, 2],
+          [1, 1],
+        ],
+      ],
+    };
+    const parts = {
+      type: 'MultiPolygon',
+      coordinates: [square(0, 0, 1).coordinates, square(3, 3, 1).coordinates],
+    };
     expect(v.accept(0, feature({ id: 'h', name: 'hole' }, withHole))).not.toBeNull();
     expect(v.accept(1, feature({ id: 'm', name: 'multi' }, parts))).not.toBeNull();
     expect(v.errors).toEqual([]);
@@ -79,12 +214,18 @@ describe('AreaImportValidator', () => {
     const v = new AreaImportValidator(areaImportOptionsSchema.parse({ level: 'planungsraum' }), parents);
     expect(v.accept(0, feature({ id: '01011101', name: 'Stülerstraße' }))?.parentCode).toBe('010111');
     expect(v.accept(1, feature({ id: '99999999', name: 'Nowhere' }))).toBeNull();
-    expect(v.errors).toEqual([{ feature: 1, reason: 'no area on the level above has a code that is a prefix of "99999999"' }]);
+    expect(v.errors).toEqual([
+      { feature: 1, reason: 'no area on the level above has a code that is a prefix of "99999999"' },
+    ]);
   });
 
   it('resolves parents from a property when configured', () => {
     const parents: ParentLookup = { hasParentLevel: true, parentCodes: new Set(['N']) };
-    const opts = areaImportOptionsSchema.parse({ level: 'quartier', parentFrom: 'property', parentProperty: 'stadtteil' });
+    const opts = areaImportOptionsSchema.parse({
+      level: 'quartier',
+      parentFrom: 'property',
+      parentProperty: 'stadtteil',
+    });
     const v = new AreaImportValidator(opts, parents);
     expect(v.accept(0, feature({ id: 'q1', name: 'Q1', stadtteil: 'N' }))?.parentCode).toBe('N');
     expect(v.accept(1, feature({ id: 'q2', name: 'Q2', stadtteil: 'S' }))).toBeNull();
@@ -98,16 +239,34 @@ describe('AreaImportValidator', () => {
   });
 
   it('finds the duplicate code in the published LOR planning areas and accepts all 448 once it is corrected', () => {
-    const regions = JSON.parse(readFileSync(join(__dirname, '../../../../infra/data/berlin/lor-until-2020/district-regions.geojson'), 'utf8'));
-    const areas = JSON.parse(readFileSync(join(__dirname, '../../../../infra/data/berlin/lor-until-2020/planning-areas.geojson'), 'utf8'));
-    const parentCodes = new Set<string>(regions.features.map((f: { properties: { id: string } }) => f.properties.id));
-    const v = new AreaImportValidator(areaImportOptionsSchema.parse({ level: 'planungsraum' }), { hasParentLevel: true, parentCodes });
+    const regions = JSON.parse(
+      readFileSync(
+        join(__dirname, '../../../../infra/data/berlin/lor-until-2020/district-regions.geojson'),
+        'utf8',
+      ),
+    );
+    const areas = JSON.parse(
+      readFileSync(
+        join(__dirname, '../../../../infra/data/berlin/lor-until-2020/planning-areas.geojson'),
+        'utf8',
+      ),
+    );
+    const parentCodes = new Set<string>(
+      regions.features.map((f: { properties: { id: string } }) => f.properties.id),
+    );
+    const v = new AreaImportValidator(areaImportOptionsSchema.parse({ level: 'planungsraum' }), {
+      hasParentLevel: true,
+      parentCodes,
+    });
     areas.features.forEach((f: unknown, i: number) => v.accept(i, f));
     // The republished file labels Charlottenburg's Schloßstraße (04030417) with Steglitz's code.
     expect(v.errors).toEqual([{ feature: 204, reason: 'code "06010102" was already used by feature 123' }]);
 
     areas.features[123].properties.id = '04030417';
-    const fixed = new AreaImportValidator(areaImportOptionsSchema.parse({ level: 'planungsraum' }), { hasParentLevel: true, parentCodes });
+    const fixed = new AreaImportValidator(areaImportOptionsSchema.parse({ level: 'planungsraum' }), {
+      hasParentLevel: true,
+      parentCodes,
+    });
     const accepted = areas.features.map((f: unknown, i: number) => fixed.accept(i, f)).filter(Boolean);
     expect(fixed.errors).toEqual([]);
     expect(accepted).toHaveLength(448);

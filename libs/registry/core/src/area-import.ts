@@ -60,7 +60,9 @@ export class AreaImportValidator {
     private readonly parents: ParentLookup,
     private readonly maxErrors = 1000,
   ) {
-    this.parentCodesByLength = [...new Set([...parents.parentCodes].map((c) => c.length))].sort((a, b) => b - a);
+    this.parentCodesByLength = [...new Set([...parents.parentCodes].map((c) => c.length))].sort(
+      (a, b) => b - a,
+    );
   }
 
   /** Returns the area to write, or null when the feature is invalid (its errors are recorded). */
@@ -86,7 +88,10 @@ export class AreaImportValidator {
     if (!feature || typeof feature !== 'object' || (feature as { type?: unknown }).type !== 'Feature') {
       return { problems: ['not a GeoJSON Feature'], area: null };
     }
-    const { properties, geometry } = feature as { properties?: Record<string, unknown> | null; geometry?: unknown };
+    const { properties, geometry } = feature as {
+      properties?: Record<string, unknown> | null;
+      geometry?: unknown;
+    };
     const props = properties ?? {};
     const code = scalarText(props[this.options.codeProperty]);
     const name = scalarText(props[this.options.nameProperty]);
@@ -104,7 +109,9 @@ export class AreaImportValidator {
       if (raw !== undefined && raw !== null && raw !== '') {
         const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
         if (!Number.isInteger(n) || n < 0) {
-          problems.push(`property "${this.options.populationProperty}" (population) must be a non-negative whole number, got ${JSON.stringify(raw)}`);
+          problems.push(
+            `property "${this.options.populationProperty}" (population) must be a non-negative whole number, got ${JSON.stringify(raw)}`,
+          );
         } else population = n;
       }
     }
@@ -112,12 +119,16 @@ export class AreaImportValidator {
     const geometryIssue = geometryProblem(geometry);
     if (geometryIssue) problems.push(geometryIssue);
     if (problems.length > 0 || !code || !name) return { problems, area: null };
-    return { problems, area: { feature: index, code, name, parentCode, population, geometry: geometry as Geometry } };
+    return {
+      problems,
+      area: { feature: index, code, name, parentCode, population, geometry: geometry as Geometry },
+    };
   }
 
   private resolveParent(code: string, props: Record<string, unknown>, problems: string[]): string | null {
     if (!this.parents.hasParentLevel || this.options.parentFrom === 'none') {
-      if (this.parents.hasParentLevel) problems.push('the level has a parent level, so parentFrom cannot be none');
+      if (this.parents.hasParentLevel)
+        problems.push('the level has a parent level, so parentFrom cannot be none');
       return null;
     }
     if (this.options.parentFrom === 'property') {

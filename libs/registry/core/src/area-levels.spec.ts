@@ -11,7 +11,12 @@ const berlin = [
 
 describe('area levels', () => {
   it('orders a valid chain from the top and finds each parent level', () => {
-    expect(validateLevels(berlin).map((l) => l.key)).toEqual(['bezirk', 'prognoseraum', 'bezirksregion', 'planungsraum']);
+    expect(validateLevels(berlin).map((l) => l.key)).toEqual([
+      'bezirk',
+      'prognoseraum',
+      'bezirksregion',
+      'planungsraum',
+    ]);
     expect(parentLevelOf(berlin, 'planungsraum')?.key).toBe('bezirksregion');
     expect(parentLevelOf(berlin, 'bezirk')).toBeNull();
     expect(() => parentLevelOf(berlin, 'kiez')).toThrow('unknown area level kiez');
@@ -19,8 +24,18 @@ describe('area levels', () => {
 
   it('rejects gaps, duplicates, bad keys and empty hierarchies', () => {
     expect(() => validateLevels([])).toThrow(RegistryError);
-    expect(() => validateLevels([{ key: 'a', name: 'A', rank: 0 }, { key: 'a', name: 'B', rank: 1 }])).toThrow('used twice');
-    expect(() => validateLevels([{ key: 'a', name: 'A', rank: 0 }, { key: 'b', name: 'B', rank: 2 }])).toThrow('without gaps');
+    expect(() =>
+      validateLevels([
+        { key: 'a', name: 'A', rank: 0 },
+        { key: 'a', name: 'B', rank: 1 },
+      ]),
+    ).toThrow('used twice');
+    expect(() =>
+      validateLevels([
+        { key: 'a', name: 'A', rank: 0 },
+        { key: 'b', name: 'B', rank: 2 },
+      ]),
+    ).toThrow('without gaps');
     expect(() => validateLevels([{ key: 'Bad Key', name: 'A', rank: 0 }])).toThrow('level key');
   });
 });

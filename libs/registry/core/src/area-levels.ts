@@ -15,13 +15,15 @@ export function validateLevels(levels: AreaLevel[]): AreaLevel[] {
   const keys = new Set<string>();
   for (const level of levels) {
     const parsed = areaLevelSchema.safeParse(level);
-    if (!parsed.success) throw new RegistryError('InvalidLevels', `level ${level.key}: ${parsed.error.issues[0].message}`);
+    if (!parsed.success)
+      throw new RegistryError('InvalidLevels', `level ${level.key}: ${parsed.error.issues[0].message}`);
     if (keys.has(level.key)) throw new RegistryError('InvalidLevels', `level key ${level.key} is used twice`);
     keys.add(level.key);
   }
   const sorted = [...levels].sort((a, b) => a.rank - b.rank);
   sorted.forEach((level, index) => {
-    if (level.rank !== index) throw new RegistryError('InvalidLevels', `level ranks must be 0…${levels.length - 1} without gaps`);
+    if (level.rank !== index)
+      throw new RegistryError('InvalidLevels', `level ranks must be 0…${levels.length - 1} without gaps`);
   });
   return sorted;
 }

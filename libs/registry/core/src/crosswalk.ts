@@ -21,9 +21,12 @@ export function validateCrosswalk(
   const sums = new Map<string, number>();
   const pairs = new Set<string>();
   entries.forEach((entry, i) => {
-    if (!oldAreaIds.has(entry.fromAreaId)) problems.push(`entry ${i}: fromAreaId ${entry.fromAreaId} is not an area of the old version`);
-    if (!newAreaIds.has(entry.toAreaId)) problems.push(`entry ${i}: toAreaId ${entry.toAreaId} is not an area of the new version`);
-    if (!(entry.weight > 0 && entry.weight <= 1)) problems.push(`entry ${i}: weight ${entry.weight} must be in (0, 1]`);
+    if (!oldAreaIds.has(entry.fromAreaId))
+      problems.push(`entry ${i}: fromAreaId ${entry.fromAreaId} is not an area of the old version`);
+    if (!newAreaIds.has(entry.toAreaId))
+      problems.push(`entry ${i}: toAreaId ${entry.toAreaId} is not an area of the new version`);
+    if (!(entry.weight > 0 && entry.weight <= 1))
+      problems.push(`entry ${i}: weight ${entry.weight} must be in (0, 1]`);
     const pair = `${entry.fromAreaId}→${entry.toAreaId}`;
     if (pairs.has(pair)) problems.push(`entry ${i}: ${pair} appears twice`);
     pairs.add(pair);
@@ -32,6 +35,7 @@ export function validateCrosswalk(
   for (const [from, sum] of sums) {
     if (Math.abs(sum - 1) > tolerance) problems.push(`weights of ${from} sum to ${sum}, not 1`);
   }
-  if (problems.length > 0) throw new RegistryError('InvalidCrosswalk', `invalid crosswalk: ${problems[0]}`, problems);
+  if (problems.length > 0)
+    throw new RegistryError('InvalidCrosswalk', `invalid crosswalk: ${problems[0]}`, problems);
   return entries;
 }

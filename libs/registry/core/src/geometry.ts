@@ -6,7 +6,8 @@ import { findRingIntersection } from './ring-intersections';
 export function geometryProblem(geometry: unknown): string | null {
   if (!geometry || typeof geometry !== 'object') return 'geometry is missing';
   const g = geometry as Geometry;
-  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return `geometry type ${String(g.type)} is not Polygon or MultiPolygon`;
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon')
+    return `geometry type ${String(g.type)} is not Polygon or MultiPolygon`;
   if (!Array.isArray(g.coordinates)) return 'geometry has no coordinates';
   const polygons: unknown[] = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   for (const [p, rings] of polygons.entries()) {
@@ -27,7 +28,13 @@ export function geometryProblem(geometry: unknown): string | null {
     }
     for (let h = 1; h < rings.length; h++) {
       // A hole that does not cross its shell is either inside it or entirely outside.
-      if (!booleanPointInPolygon(rings[h][0], { type: 'Polygon', coordinates: [rings[0]] }, { ignoreBoundary: false })) {
+      if (
+        !booleanPointInPolygon(
+          rings[h][0],
+          { type: 'Polygon', coordinates: [rings[0]] },
+          { ignoreBoundary: false },
+        )
+      ) {
         return `${g.type === 'Polygon' ? '' : `polygon ${p} `}hole ${h} lies outside the outer ring`;
       }
     }
@@ -41,7 +48,8 @@ function ringProblem(ring: unknown): string | null {
   for (const [i, position] of ring.entries()) {
     if (!isPosition(position)) return `position ${i} is not [longitude, latitude]`;
     const [lon, lat] = position;
-    if (lon < -180 || lon > 180 || lat < -90 || lat > 90) return `position ${i} (${lon}, ${lat}) is outside WGS84 bounds`;
+    if (lon < -180 || lon > 180 || lat < -90 || lat > 90)
+      return `position ${i} (${lon}, ${lat}) is outside WGS84 bounds`;
   }
   const first = ring[0] as Position;
   const last = ring[ring.length - 1] as Position;
@@ -50,5 +58,9 @@ function ringProblem(ring: unknown): string | null {
 }
 
 function isPosition(value: unknown): value is Position {
-  return Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
+  return (
+    Array.isArray(value) &&
+    value.length >= 2 &&
+    value.every((n) => typeof n === 'number' && Number.isFinite(n))
+  );
 }

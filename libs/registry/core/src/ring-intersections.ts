@@ -21,14 +21,25 @@ interface Segment {
  * Neighbouring edges of one ring share an end point by construction and are skipped; a vertex
  * where two rings merely touch is allowed (as in OGC Simple Features), a crossing is not.
  */
-export function findRingIntersection(rings: readonly (readonly Position[])[]): { ring: number; edge: number; otherRing: number; otherEdge: number } | null {
+export function findRingIntersection(
+  rings: readonly (readonly Position[])[],
+): { ring: number; edge: number; otherRing: number; otherEdge: number } | null {
   const segments: Segment[] = [];
   rings.forEach((ring, r) => {
     for (let i = 0; i < ring.length - 1; i++) {
       const a = ring[i];
       const b = ring[i + 1];
       if (a[0] === b[0] && a[1] === b[1]) continue;
-      segments.push({ minX: Math.min(a[0], b[0]), minY: Math.min(a[1], b[1]), maxX: Math.max(a[0], b[0]), maxY: Math.max(a[1], b[1]), ring: r, index: i, a, b });
+      segments.push({
+        minX: Math.min(a[0], b[0]),
+        minY: Math.min(a[1], b[1]),
+        maxX: Math.max(a[0], b[0]),
+        maxY: Math.max(a[1], b[1]),
+        ring: r,
+        index: i,
+        a,
+        b,
+      });
     }
   });
   const tree = new RBush<Segment>();
@@ -38,7 +49,8 @@ export function findRingIntersection(rings: readonly (readonly Position[])[]): {
     for (const t of tree.search(s)) {
       if (t.ring < s.ring || (t.ring === s.ring && t.index <= s.index)) continue;
       if (t.ring === s.ring && adjacent(s.index, t.index, edgesOf(s.ring))) {
-        if (collinearOverlap(s, t)) return { ring: s.ring, edge: s.index, otherRing: t.ring, otherEdge: t.index };
+        if (collinearOverlap(s, t))
+          return { ring: s.ring, edge: s.index, otherRing: t.ring, otherEdge: t.index };
         continue;
       }
       if (crosses(s, t)) return { ring: s.ring, edge: s.index, otherRing: t.ring, otherEdge: t.index };
@@ -57,7 +69,12 @@ function orientation(p: Position, q: Position, r: Position): number {
 }
 
 function onSegment(p: Position, q: Position, r: Position): boolean {
-  return Math.min(p[0], r[0]) <= q[0] && q[0] <= Math.max(p[0], r[0]) && Math.min(p[1], r[1]) <= q[1] && q[1] <= Math.max(p[1], r[1]);
+  return (
+    Math.min(p[0], r[0]) <= q[0] &&
+    q[0] <= Math.max(p[0], r[0]) &&
+    Math.min(p[1], r[1]) <= q[1] &&
+    q[1] <= Math.max(p[1], r[1])
+  );
 }
 
 const samePoint = (p: Position, q: Position) => p[0] === q[0] && p[1] === q[1];
@@ -71,8 +88,14 @@ function crosses(s: Segment, t: Segment): boolean {
   if (o1 !== o2 && o3 !== o4 && o1 !== 0 && o2 !== 0 && o3 !== 0 && o4 !== 0) return true;
   if (o1 === 0 && o2 === 0) return collinearOverlap(s, t);
   // Touching: allowed only at shared vertices (two rings meeting in one point).
-  const touches = (o: number, p: Position, q: Position, r: Position) => o === 0 && onSegment(p, q, r) && !samePoint(q, p) && !samePoint(q, r);
-  return touches(o1, s.a, t.a, s.b) || touches(o2, s.a, t.b, s.b) || touches(o3, t.a, s.a, t.b) || touches(o4, t.a, s.b, t.b);
+  const touches = (o: number, p: Position, q: Position, r: Position) =>
+    o === 0 && onSegment(p, q, r) && !samePoint(q, p) && !samePoint(q, r);
+  return (
+    touches(o1, s.a, t.a, s.b) ||
+    touches(o2, s.a, t.b, s.b) ||
+    touches(o3, t.a, s.a, t.b) ||
+    touches(o4, t.a, s.b, t.b)
+  );
 }
 
 /** Two collinear edges sharing more than one point. */

@@ -45,7 +45,8 @@ export class MemoryCacheStore extends CacheStore {
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
     this.entries.delete(key);
     this.entries.set(key, { value, expires: Date.now() + ttlSeconds * 1000 });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+    while (this.entries.size > this.maxEntries)
+      this.entries.delete(this.entries.keys().next().value as string);
   }
 
   async deletePrefix(prefix: string): Promise<number> {
@@ -101,7 +102,13 @@ export class RedisCacheStore extends CacheStore {
     let removed = 0;
     let cursor = '0';
     do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${escapeGlob(this.namespace + prefix)}*`, 'COUNT', 500);
+      const [next, keys] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        `${escapeGlob(this.namespace + prefix)}*`,
+        'COUNT',
+        500,
+      );
       cursor = next;
       if (keys.length > 0) removed += await this.redis.unlink(...keys);
     } while (cursor !== '0');

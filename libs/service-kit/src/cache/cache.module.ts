@@ -14,7 +14,11 @@ class CacheLifecycle implements OnApplicationShutdown {
 @Global()
 @Module({
   providers: [
-    { provide: CacheStore, inject: [RUNTIME_CONFIG], useFactory: (runtime: RuntimeConfig) => createCacheStore(runtime.redisUrl) },
+    {
+      provide: CacheStore,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (runtime: RuntimeConfig) => createCacheStore(runtime.redisUrl),
+    },
     CacheLifecycle,
   ],
   exports: [CacheStore],

@@ -56,7 +56,10 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
   );
   // GeoJSON and exports are large and compress 5–10×; small answers are left alone.
   app.use(compression({ threshold: 2048 }));
-  const parseJson = json({ limit: options.jsonLimit ?? '1mb', type: ['application/json', 'application/*+json'] });
+  const parseJson = json({
+    limit: options.jsonLimit ?? '1mb',
+    type: ['application/json', 'application/*+json'],
+  });
   const streamed = options.streamedBodyPaths ?? [];
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'POST' && streamed.some((pattern) => pattern.test(req.path))) return next();
@@ -72,10 +75,19 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
         const seconds = Number(process.hrtime.bigint() - started) / 1e9;
         const service = /^\/api\/([a-z]+)\//.exec(req.originalUrl)?.[1] ?? 'platform';
         const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-        metrics.httpRequests.observe({ service, method: req.method, route, status: String(res.statusCode) }, seconds);
+        metrics.httpRequests.observe(
+          { service, method: req.method, route, status: String(res.statusCode) },
+          seconds,
+        );
         if (req.originalUrl.includes('/health')) return;
         options.logger.info(
-          { correlationId, method: req.method, url: req.originalUrl, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          {
+            correlationId,
+            method: req.method,
+            url: req.originalUrl,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1000),
+          },
           'http request',
         );
       });
@@ -93,7 +105,12 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build();
     const paths = servicePaths(docs.service);
-    const document = SwaggerModule.createDocument(app, config, { include: docs.modules, deepScanRoutes: true });
-    SwaggerModule.setup(paths.docs.slice(1), app, cleanupOpenApiDoc(document), { jsonDocumentUrl: paths.docsJson.slice(1) });
+    const document = SwaggerModule.createDocument(app, config, {
+      include: docs.modules,
+      deepScanRoutes: true,
+    });
+    SwaggerModule.setup(paths.docs.slice(1), app, cleanupOpenApiDoc(document), {
+      jsonDocumentUrl: paths.docsJson.slice(1),
+    });
   }
 }

@@ -1,4 +1,11 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
 import { AuthError, httpStatusOf } from '@quartier/auth';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
@@ -19,7 +26,11 @@ export function registerErrorStatuses(statuses: Record<string, number>): void {
 }
 
 export function isCodedError(error: unknown): error is CodedError {
-  return error instanceof Error && typeof (error as { code?: unknown }).code === 'string' && statusByCode.has((error as unknown as { code: string }).code);
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    statusByCode.has((error as unknown as { code: string }).code)
+  );
 }
 
 export interface ErrorBody {
@@ -40,7 +51,8 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
-    if (body.statusCode >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (body.statusCode >= 500)
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
@@ -48,26 +60,47 @@ export class DomainErrorFilter implements ExceptionFilter {
   private toBody(error: unknown): ErrorBody {
     if (error instanceof ZodValidationException) {
       const zodError = error.getZodError() as ZodError;
-      const details = zodError.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }));
+      const details = zodError.issues.map((issue) => ({
+        field: issue.path.join('.') || '(body)',
+        message: issue.message,
+      }));
       const first = details[0];
-      return { statusCode: 400, code: 'ValidationFailed', message: `${first.field}: ${first.message}`, details };
+      return {
+        statusCode: 400,
+        code: 'ValidationFailed',
+        message: `${first.field}: ${first.message}`,
+        details,
+      };
     }
     // Authorisation decided inside a service (e.g. scope checked after loading an aggregate).
     if (error instanceof AuthError) {
       return { statusCode: httpStatusOf(error.code), code: error.code, message: error.message };
     }
     if (isCodedError(error)) {
-      return { statusCode: statusByCode.get(error.code) as number, code: error.code, message: error.message, details: error.details };
+      return {
+        statusCode: statusByCode.get(error.code) as number,
+        code: error.code,
+        message: error.message,
+        details: error.details,
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const res = error.getResponse();
-      const message = typeof res === 'string' ? res : String((res as { message?: unknown }).message ?? error.message);
-      const code = (typeof res === 'object' && typeof (res as { code?: unknown }).code === 'string' ? (res as { code: string }).code : undefined) ?? codeForStatus(status);
+      const message =
+        typeof res === 'string' ? res : String((res as { message?: unknown }).message ?? error.message);
+      const code =
+        (typeof res === 'object' && typeof (res as { code?: unknown }).code === 'string'
+          ? (res as { code: string }).code
+          : undefined) ?? codeForStatus(status);
       return { statusCode: status, code, message: Array.isArray(message) ? message.join('; ') : message };
     }
     if (isBodyParserError(error)) {
-      return { statusCode: error.status, code: error.status === 413 ? 'PayloadTooLarge' : 'MalformedBody', message: error.message };
+      return {
+        statusCode: error.status,
+        code: error.status === 413 ? 'PayloadTooLarge' : 'MalformedBody',
+        message: error.message,
+      };
     }
     return { statusCode: 500, code: 'InternalError', message: 'internal error' };
   }
@@ -75,7 +108,9 @@ export class DomainErrorFilter implements ExceptionFilter {
 
 function isBodyParserError(error: unknown): error is { status: number; message: string } {
   const status = (error as { status?: unknown })?.status;
-  return error instanceof Error && typeof status === 'number' && status >= 400 && status < 500 && 'type' in error;
+  return (
+    error instanceof Error && typeof status === 'number' && status >= 400 && status < 500 && 'type' in error
+  );
 }
 
 function codeForStatus(status: number): string {

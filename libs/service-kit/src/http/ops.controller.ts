@@ -52,6 +52,8 @@ export function createOpsController(service: ServiceName, connectionName: string
       res.send(await metrics.render());
     }
   }
-  Object.defineProperty(OpsController, 'name', { value: `${service[0].toUpperCase()}${service.slice(1)}OpsController` });
+  Object.defineProperty(OpsController, 'name', {
+    value: `${service[0].toUpperCase()}${service.slice(1)}OpsController`,
+  });
   return OpsController;
 }

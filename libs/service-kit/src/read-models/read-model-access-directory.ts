@@ -20,7 +20,10 @@ export function createReadModelAccessDirectory(connectionName: string): Type<Acc
 
     async ancestorsOf(tenantId: string, areaId: string): Promise<readonly string[] | null> {
       if (!/^[0-9a-f-]{36}$/i.test(areaId)) return null;
-      const rows: { path: string[] }[] = await this.db.query(`SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`, [areaId, tenantId]);
+      const rows: { path: string[] }[] = await this.db.query(
+        `SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`,
+        [areaId, tenantId],
+      );
       return rows.length ? rows[0].path : null;
     }
   }

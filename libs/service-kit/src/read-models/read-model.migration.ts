@@ -35,7 +35,9 @@ export function registryReadModelMigration(schema: string): new () => MigrationI
           area_id uuid,
           programme_id text
         )`);
-      await db.query(`CREATE INDEX role_assignment_ref_subject_idx ON ${s}.role_assignment_ref (tenant_id, subject)`);
+      await db.query(
+        `CREATE INDEX role_assignment_ref_subject_idx ON ${s}.role_assignment_ref (tenant_id, subject)`,
+      );
     }
     async down(db: QueryRunner): Promise<void> {
       await db.query(`DROP TABLE ${s}.role_assignment_ref`);

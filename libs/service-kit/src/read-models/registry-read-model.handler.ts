@@ -23,18 +23,31 @@ export function createRegistryReadModelHandler(service: ServiceName, connectionN
       private readonly inbox: Inbox,
     ) {}
 
-    @OnEvent(['registry.area.upserted', 'registry.area.deleted', 'registry.role-assignment.granted', 'registry.role-assignment.revoked'], {
-      consumer: `${service}.registry-read-model`,
-    })
+    @OnEvent(
+      [
+        'registry.area.upserted',
+        'registry.area.deleted',
+        'registry.role-assignment.granted',
+        'registry.role-assignment.revoked',
+      ],
+      {
+        consumer: `${service}.registry-read-model`,
+      },
+    )
     async apply(event: DeliveredEvent<RegistryFact>, context: EventContext): Promise<void> {
-      await this.inbox.handleOnce(this.db, context.consumer, event, (manager) => applyRegistryFact(manager, event));
+      await this.inbox.handleOnce(this.db, context.consumer, event, (manager) =>
+        applyRegistryFact(manager, event),
+      );
     }
   }
   Object.defineProperty(RegistryReadModelHandler, 'name', { value: `${service}RegistryReadModelHandler` });
   return RegistryReadModelHandler;
 }
 
-export async function applyRegistryFact(manager: EntityManager, event: DeliveredEvent<RegistryFact>): Promise<void> {
+export async function applyRegistryFact(
+  manager: EntityManager,
+  event: DeliveredEvent<RegistryFact>,
+): Promise<void> {
   switch (event.type) {
     case 'registry.area.upserted': {
       const a = event.payload;
@@ -45,12 +58,27 @@ export async function applyRegistryFact(manager: EntityManager, event: Delivered
            parent_id = EXCLUDED.parent_id, path = EXCLUDED.path, population = EXCLUDED.population,
            version_id = EXCLUDED.version_id, valid_from = EXCLUDED.valid_from, event_at = EXCLUDED.event_at
          WHERE area_ref.event_at <= EXCLUDED.event_at`,
-        [a.id, a.tenantId, a.code, a.name, a.level, a.parentId, a.path, a.population, a.versionId, a.validFrom, event.occurredAt],
+        [
+          a.id,
+          a.tenantId,
+          a.code,
+          a.name,
+          a.level,
+          a.parentId,
+          a.path,
+          a.population,
+          a.versionId,
+          a.validFrom,
+          event.occurredAt,
+        ],
       );
       return;
     }
     case 'registry.area.deleted':
-      await manager.query(`DELETE FROM area_ref WHERE id = $1 AND tenant_id = $2`, [event.payload.id, event.payload.tenantId]);
+      await manager.query(`DELETE FROM area_ref WHERE id = $1 AND tenant_id = $2`, [
+        event.payload.id,
+        event.payload.tenantId,
+      ]);
       return;
     case 'registry.role-assignment.granted': {
       const r = event.payload;
@@ -62,7 +90,10 @@ export async function applyRegistryFact(manager: EntityManager, event: Delivered
       return;
     }
     case 'registry.role-assignment.revoked':
-      await manager.query(`DELETE FROM role_assignment_ref WHERE id = $1 AND tenant_id = $2`, [event.payload.id, event.payload.tenantId]);
+      await manager.query(`DELETE FROM role_assignment_ref WHERE id = $1 AND tenant_id = $2`, [
+        event.payload.id,
+        event.payload.tenantId,
+      ]);
       return;
   }
 }

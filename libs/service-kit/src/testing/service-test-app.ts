@@ -1,7 +1,13 @@
 import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { AccessDirectory, AuthModule, createDevIdentityProvider, DEMO_PASSWORD, requestPasswordGrant } from '@quartier/auth';
+import {
+  AccessDirectory,
+  AuthModule,
+  createDevIdentityProvider,
+  DEMO_PASSWORD,
+  requestPasswordGrant,
+} from '@quartier/auth';
 import type { EventEnvelope, Role, ServiceName } from '@quartier/contracts';
 import type { DeliveredEvent } from '@quartier/messaging';
 import { createLogger } from '@quartier/observability';
@@ -60,7 +66,12 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
   const database: TestDatabase = await createTestDatabase(options.service);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const runtime: RuntimeConfig = { databaseUrl: database.url, oidcIssuer: `${url}/oidc`, oidcAudience: 'quartier-api', ...options.runtime };
+  const runtime: RuntimeConfig = {
+    databaseUrl: database.url,
+    oidcIssuer: `${url}/oidc`,
+    oidcAudience: 'quartier-api',
+    ...options.runtime,
+  };
 
   @Module({
     imports: [
@@ -75,18 +86,30 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
   class ServiceTestModule {}
 
   const app = await NestFactory.create(ServiceTestModule, { logger: false, bodyParser: false });
-  const idp = await createDevIdentityProvider({ issuer: runtime.oidcIssuer, portalRedirectUris: [`${url}/auth/callback`] });
+  const idp = await createDevIdentityProvider({
+    issuer: runtime.oidcIssuer,
+    portalRedirectUris: [`${url}/auth/callback`],
+  });
   app.use(idp.mountPath, idp.handler);
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
   configureHttp(app, {
     logger: createLogger(`${options.service}-test`, 'error', silent),
-    docs: [{ service: options.service, title: options.title ?? options.service, description: 'test', modules: [options.moduleClass] }],
+    docs: [
+      {
+        service: options.service,
+        title: options.title ?? options.service,
+        description: 'test',
+        modules: [options.moduleClass],
+      },
+    ],
     streamedBodyPaths: options.streamedBodyPaths,
   });
   await app.listen(port, '127.0.0.1');
   const db = app.get<DataSource>(getDataSourceToken(options.service));
   const tokens = new Map<string, string>();
-  const fact = async (event: Omit<EventEnvelope, 'id' | 'occurredAt' | 'producer' | 'key' | 'correlationId' | 'version'>) => {
+  const fact = async (
+    event: Omit<EventEnvelope, 'id' | 'occurredAt' | 'producer' | 'key' | 'correlationId' | 'version'>,
+  ) => {
     const envelope = {
       ...event,
       id: randomUUID(),
@@ -105,7 +128,11 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
     async tokenFor(username: string) {
       const cached = tokens.get(username);
       if (cached) return cached;
-      const { access_token } = await requestPasswordGrant({ issuer: runtime.oidcIssuer, username, password: DEMO_PASSWORD });
+      const { access_token } = await requestPasswordGrant({
+        issuer: runtime.oidcIssuer,
+        username,
+        password: DEMO_PASSWORD,
+      });
       tokens.set(username, access_token);
       return access_token;
     },
@@ -116,7 +143,8 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
       for (const area of areas) {
         const id = randomUUID();
         const parentId = area.parent ? ids[area.parent] : null;
-        if (area.parent && !parentId) throw new Error(`parent ${area.parent} of ${area.code} must come first`);
+        if (area.parent && !parentId)
+          throw new Error(`parent ${area.parent} of ${area.code} must come first`);
         const path = parentId ? [...paths[area.parent as string], parentId] : [];
         ids[area.code] = id;
         paths[area.code] = path;

@@ -26,7 +26,13 @@ export interface Disclosure {
 export class NetworkAccessService {
   constructor(@InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource) {}
 
-  async network(access: AccessContext, tenantId: string, networkId: string, roles: readonly Role[], manager: EntityManager = this.db.manager): Promise<NetworkRecord> {
+  async network(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    roles: readonly Role[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<NetworkRecord> {
     const rows: NetworkRecord[] = await manager.query(
       `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors"
          FROM network n LEFT JOIN area_ref ar ON ar.id = n.area_id AND ar.tenant_id = n.tenant_id
@@ -42,24 +48,46 @@ export class NetworkAccessService {
     return canAct(access.principal, access.assignments, NETWORK_EDITORS, networkTarget(network));
   }
 
-  async wave(network: NetworkRecord, waveId: string, manager: EntityManager = this.db.manager): Promise<WaveRow> {
-    const rows: WaveRow[] = await manager.query(`SELECT ${WAVE_COLUMNS} FROM wave w WHERE w.id = $1 AND w.network_id = $2`, [waveId, network.id]);
-    if (rows.length === 0) throw new NetworkServiceError('WaveNotFound', `wave ${waveId} not found in network ${network.id}`);
+  async wave(
+    network: NetworkRecord,
+    waveId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<WaveRow> {
+    const rows: WaveRow[] = await manager.query(
+      `SELECT ${WAVE_COLUMNS} FROM wave w WHERE w.id = $1 AND w.network_id = $2`,
+      [waveId, network.id],
+    );
+    if (rows.length === 0)
+      throw new NetworkServiceError('WaveNotFound', `wave ${waveId} not found in network ${network.id}`);
     return rows[0];
   }
 
   /** Full paths (ancestors + the area itself) of the given areas of the tenant. */
-  async areaPaths(tenantId: string, areaIds: Iterable<string | null>, manager: EntityManager = this.db.manager): Promise<Map<string, string[]>> {
+  async areaPaths(
+    tenantId: string,
+    areaIds: Iterable<string | null>,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, string[]>> {
     const ids = [...new Set([...areaIds].filter((id): id is string => id !== null))];
     if (ids.length === 0) return new Map();
-    const rows: { id: string; path: string[] }[] = await manager.query(`SELECT id, path FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [tenantId, ids]);
+    const rows: { id: string; path: string[] }[] = await manager.query(
+      `SELECT id, path FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tenantId, ids],
+    );
     return new Map(rows.map((row) => [row.id, [...row.path, row.id]]));
   }
 
   /** The disclosure rule for actors of one network, for one caller. */
-  async disclosure(access: AccessContext, network: NetworkRecord, actors: Iterable<Pick<ActorRow, 'areaId' | 'pseudonymised'>>): Promise<Disclosure> {
+  async disclosure(
+    access: AccessContext,
+    network: NetworkRecord,
+    actors: Iterable<Pick<ActorRow, 'areaId' | 'pseudonymised'>>,
+  ): Promise<Disclosure> {
     const list = [...actors];
-    const paths = await this.areaPaths(network.tenantId, list.filter((a) => a.pseudonymised).map((a) => a.areaId));
+    const paths = await this.areaPaths(
+      network.tenantId,
+      list.filter((a) => a.pseudonymised).map((a) => a.areaId),
+    );
     const cache = new Map<string | null, boolean>();
     const reveals = (actor: Pick<ActorRow, 'pseudonymised' | 'areaId'>): boolean => {
       if (!actor.pseudonymised) return true;

@@ -16,7 +16,8 @@ export interface NetworkScope {
  * tenant-wide grant, the conservative reading.
  */
 export function networkTarget(scope: NetworkScope): AccessTarget {
-  const areaPath = scope.areaId !== null && scope.areaAncestors !== null ? [...scope.areaAncestors, scope.areaId] : null;
+  const areaPath =
+    scope.areaId !== null && scope.areaAncestors !== null ? [...scope.areaAncestors, scope.areaId] : null;
   return { areaPath, programmeId: scope.programmeId ?? undefined };
 }
 
@@ -26,11 +27,18 @@ export function networkTarget(scope: NetworkScope): AccessTarget {
  * when the actor has none). A platform operator without a tenant role does not: operating the
  * platform is no reason to read personal data (data minimisation, Art. 5 (1) c GDPR).
  */
-export function mayReadNames(access: AccessContext, actorAreaPath: readonly string[] | null, network: NetworkScope): boolean {
+export function mayReadNames(
+  access: AccessContext,
+  actorAreaPath: readonly string[] | null,
+  network: NetworkScope,
+): boolean {
   const { principal, assignments } = access;
   if (!principal.roles.some((role) => NAME_READERS.includes(role))) return false;
   const target = networkTarget(network);
-  return canAct(principal, assignments, NAME_READERS, { areaPath: actorAreaPath ?? target.areaPath, programmeId: target.programmeId });
+  return canAct(principal, assignments, NAME_READERS, {
+    areaPath: actorAreaPath ?? target.areaPath,
+    programmeId: target.programmeId,
+  });
 }
 
 /**

@@ -1,6 +1,13 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ACTOR_KINDS, OFFERING_TYPES, SECTORS, type ActorKind, type OfferingType, type Sector } from '../network.constants';
+import {
+  ACTOR_KINDS,
+  OFFERING_TYPES,
+  SECTORS,
+  type ActorKind,
+  type OfferingType,
+  type Sector,
+} from '../network.constants';
 
 export const offeringSchema = z.object({
   type: z.enum(OFFERING_TYPES),
@@ -11,12 +18,21 @@ export const contactSchema = z
   .object({
     person: z.string().trim().min(1).max(200).optional(),
     email: z.email().max(200).optional(),
-    phone: z.string().trim().regex(/^[+0-9 ()/-]{3,40}$/, 'phone: digits, spaces and + ( ) / - only').optional(),
-    website: z.url({ protocol: /^https?$/ }).max(300).optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[+0-9 ()/-]{3,40}$/, 'phone: digits, spaces and + ( ) / - only')
+      .optional(),
+    website: z
+      .url({ protocol: /^https?$/ })
+      .max(300)
+      .optional(),
   })
   .strict();
 
-export const pointSchema = z.object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) }).strict();
+export const pointSchema = z
+  .object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })
+  .strict();
 
 const actorFields = {
   externalId: z.string().trim().min(1).max(200).nullable().optional(),

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
@@ -13,21 +25,39 @@ export class ActorsController {
   constructor(private readonly actors: ActorsService) {}
 
   @Get('actors')
-  @ApiOperation({ summary: 'Actors of the network (of one wave with waveId); pseudonymised actors show a pseudonym to callers without the right' })
-  list(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Query() query: ListActorsQueryDto) {
+  @ApiOperation({
+    summary:
+      'Actors of the network (of one wave with waveId); pseudonymised actors show a pseudonym to callers without the right',
+  })
+  list(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Query() query: ListActorsQueryDto,
+  ) {
     return this.actors.list(access, tenantId, networkId, query);
   }
 
   @Post('actors')
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Create an actor (persons are pseudonymised unless stated otherwise)' })
-  create(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Body() body: CreateActorDto) {
+  create(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Body() body: CreateActorDto,
+  ) {
     return this.actors.create(access, tenantId, networkId, body);
   }
 
   @Get('actors/:actorId')
   @ApiOperation({ summary: 'One actor with the waves it takes part in' })
-  get(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Param('actorId', ParseUUIDPipe) actorId: string) {
+  get(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('actorId', ParseUUIDPipe) actorId: string,
+  ) {
     return this.actors.get(access, tenantId, networkId, actorId);
   }
 
@@ -48,7 +78,12 @@ export class ActorsController {
   @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Delete an actor with all its ties' })
-  remove(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Param('actorId', ParseUUIDPipe) actorId: string) {
+  remove(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('actorId', ParseUUIDPipe) actorId: string,
+  ) {
     return this.actors.remove(access, tenantId, networkId, actorId);
   }
 

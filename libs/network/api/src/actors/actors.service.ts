@@ -7,8 +7,22 @@ import { touchWaves, wavesOfActor } from '../networks/wave-revisions';
 import type { NetworkRecord } from '../networks/network.dto';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
-import { ACTOR_COLUMNS, type ActorRow, type ActorView, type CreateActorInput, type UpdateActorInput } from './actor.dto';
-import { actorsOfNetwork, addWaveMembers, draftOf, insertActor, unknownAreas, updateActorRow, type ActorDraft } from './actor-store';
+import {
+  ACTOR_COLUMNS,
+  type ActorRow,
+  type ActorView,
+  type CreateActorInput,
+  type UpdateActorInput,
+} from './actor.dto';
+import {
+  actorsOfNetwork,
+  addWaveMembers,
+  draftOf,
+  insertActor,
+  unknownAreas,
+  updateActorRow,
+  type ActorDraft,
+} from './actor-store';
 
 @Injectable()
 export class ActorsService {
@@ -32,18 +46,33 @@ export class ActorsService {
     const items = rows
       .filter((row) => !query.sector || row.sector === query.sector)
       .map((row) => disclosure.present(row))
-      .filter((view) => !needle || view.name.toLocaleLowerCase('de-DE').includes(needle) || (view.field ?? '').toLocaleLowerCase('de-DE').includes(needle));
+      .filter(
+        (view) =>
+          !needle ||
+          view.name.toLocaleLowerCase('de-DE').includes(needle) ||
+          (view.field ?? '').toLocaleLowerCase('de-DE').includes(needle),
+      );
     return { items: items.slice(query.offset, query.offset + query.limit), total: items.length };
   }
 
-  async get(access: AccessContext, tenantId: string, networkId: string, actorId: string): Promise<ActorView & { waveIds: string[] }> {
+  async get(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    actorId: string,
+  ): Promise<ActorView & { waveIds: string[] }> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const actor = await this.load(network, actorId);
     const disclosure = await this.networks.disclosure(access, network, [actor]);
     return { ...disclosure.present(actor), waveIds: await wavesOfActor(this.db.manager, actor.id) };
   }
 
-  async create(access: AccessContext, tenantId: string, networkId: string, input: CreateActorInput): Promise<ActorView & { waveIds: string[] }> {
+  async create(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    input: CreateActorInput,
+  ): Promise<ActorView & { waveIds: string[] }> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const id = await this.db.transaction(async (manager) => {
       const draft: ActorDraft = {
@@ -70,7 +99,13 @@ export class ActorsService {
     return this.get(access, tenantId, networkId, id);
   }
 
-  async update(access: AccessContext, tenantId: string, networkId: string, actorId: string, input: UpdateActorInput): Promise<ActorView & { waveIds: string[] }> {
+  async update(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    actorId: string,
+    input: UpdateActorInput,
+  ): Promise<ActorView & { waveIds: string[] }> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const actor = await this.load(network, actorId, manager, true);
@@ -91,7 +126,8 @@ export class ActorsService {
       await this.checkDraft(manager, network, draft, actor.id);
       await updateActorRow(manager, actor.id, draft);
       // Sector and area feed brokerage, E-I index and the per-area indicators.
-      if (draft.sector !== before.sector || draft.areaId !== before.areaId) await touchWaves(manager, await wavesOfActor(manager, actor.id));
+      if (draft.sector !== before.sector || draft.areaId !== before.areaId)
+        await touchWaves(manager, await wavesOfActor(manager, actor.id));
     });
     return this.get(access, tenantId, networkId, actorId);
   }
@@ -106,48 +142,80 @@ export class ActorsService {
   }
 
   /** Adds an actor to a wave (e.g. a surveyed organisation that named nobody: an isolate). */
-  async join(access: AccessContext, tenantId: string, networkId: string, waveId: string, actorId: string): Promise<void> {
+  async join(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    waveId: string,
+    actorId: string,
+  ): Promise<void> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
       const actor = await this.load(network, actorId, manager);
-      const inserted: unknown[] = await manager.query(`INSERT INTO wave_actor (wave_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING actor_id`, [wave.id, actor.id]);
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO wave_actor (wave_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING actor_id`,
+        [wave.id, actor.id],
+      );
       if (inserted.length > 0) await touchWaves(manager, [wave.id]);
     });
   }
 
   /** Removes an actor from a wave together with its ties in that wave. */
-  async leave(access: AccessContext, tenantId: string, networkId: string, waveId: string, actorId: string): Promise<void> {
+  async leave(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    waveId: string,
+    actorId: string,
+  ): Promise<void> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
       const actor = await this.load(network, actorId, manager);
-      await manager.query(`DELETE FROM tie WHERE wave_id = $1 AND (source_actor_id = $2 OR target_actor_id = $2)`, [wave.id, actor.id]);
+      await manager.query(
+        `DELETE FROM tie WHERE wave_id = $1 AND (source_actor_id = $2 OR target_actor_id = $2)`,
+        [wave.id, actor.id],
+      );
       await manager.query(`DELETE FROM wave_actor WHERE wave_id = $1 AND actor_id = $2`, [wave.id, actor.id]);
       await touchWaves(manager, [wave.id]);
     });
   }
 
-  private async load(network: NetworkRecord, actorId: string, manager: EntityManager = this.db.manager, lock = false): Promise<ActorRow> {
-    const rows: ActorRow[] = await manager.query(`SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = $1 AND a.network_id = $2${lock ? ' FOR UPDATE' : ''}`, [
-      actorId,
-      network.id,
-    ]);
-    if (rows.length === 0) throw new NetworkServiceError('ActorNotFound', `actor ${actorId} not found in network ${network.id}`);
+  private async load(
+    network: NetworkRecord,
+    actorId: string,
+    manager: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<ActorRow> {
+    const rows: ActorRow[] = await manager.query(
+      `SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = $1 AND a.network_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [actorId, network.id],
+    );
+    if (rows.length === 0)
+      throw new NetworkServiceError('ActorNotFound', `actor ${actorId} not found in network ${network.id}`);
     return rows[0];
   }
 
-  private async checkDraft(manager: EntityManager, network: NetworkRecord, draft: ActorDraft, self: string | null): Promise<void> {
+  private async checkDraft(
+    manager: EntityManager,
+    network: NetworkRecord,
+    draft: ActorDraft,
+    self: string | null,
+  ): Promise<void> {
     if (draft.areaId && (await unknownAreas(manager, network.tenantId, [draft.areaId])).length > 0) {
       throw new NetworkServiceError('UnknownArea', `area ${draft.areaId} is not an area of this tenant`);
     }
     if (draft.externalId) {
-      const clash: unknown[] = await manager.query(`SELECT 1 FROM actor WHERE network_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3`, [
-        network.id,
-        draft.externalId,
-        self,
-      ]);
-      if (clash.length > 0) throw new NetworkServiceError('DuplicateActor', `another actor of the network has the external id "${draft.externalId}"`);
+      const clash: unknown[] = await manager.query(
+        `SELECT 1 FROM actor WHERE network_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3`,
+        [network.id, draft.externalId, self],
+      );
+      if (clash.length > 0)
+        throw new NetworkServiceError(
+          'DuplicateActor',
+          `another actor of the network has the external id "${draft.externalId}"`,
+        );
     }
   }
 }

@@ -14,13 +14,22 @@ export class AnalysisController {
   constructor(private readonly analysis: AnalysisService) {}
 
   @Get('networks/:networkId/comparison')
-  @ApiOperation({ summary: 'Compare two waves: new / lost / stable actors and ties, change of every measure' })
-  compare(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Query() query: CompareQueryDto) {
+  @ApiOperation({
+    summary: 'Compare two waves: new / lost / stable actors and ties, change of every measure',
+  })
+  compare(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Query() query: CompareQueryDto,
+  ) {
     return this.analysis.compare(access, tenantId, networkId, query);
   }
 
   @Get('networks/:networkId/waves/:waveId/ego/:actorId')
-  @ApiOperation({ summary: 'Ego network of an actor in a wave (ego, alters, ties among them) with its own measures' })
+  @ApiOperation({
+    summary: 'Ego network of an actor in a wave (ego, alters, ties among them) with its own measures',
+  })
   ego(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -34,8 +43,14 @@ export class AnalysisController {
 
   @Get('resources')
   @AreaScope({ query: 'areaId', whenAbsent: 'any' })
-  @ApiOperation({ summary: 'Resource map: actors’ offerings by area and field, across the networks the caller may read' })
-  resources(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: ResourceQueryDto) {
+  @ApiOperation({
+    summary: 'Resource map: actors’ offerings by area and field, across the networks the caller may read',
+  })
+  resources(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: ResourceQueryDto,
+  ) {
     return this.analysis.resources(access, tenantId, query);
   }
 }

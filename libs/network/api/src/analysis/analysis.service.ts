@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canAct, type AccessContext } from '@quartier/auth';
-import { buildNetworkGraph, compareWaves, egoNetwork, type NetworkMetrics, type WaveComparison } from '@quartier/network-core';
+import {
+  buildNetworkGraph,
+  compareWaves,
+  egoNetwork,
+  type NetworkMetrics,
+  type WaveComparison,
+} from '@quartier/network-core';
 import type { DataSource } from 'typeorm';
 import { networkTarget } from '../access/network-access';
 import { NetworkAccessService, type Disclosure } from '../access/network-access.service';
@@ -64,7 +70,12 @@ export class AnalysisService {
   ) {}
 
   /** New, lost and stable actors and ties between two waves, and the change of every measure. */
-  async compare(access: AccessContext, tenantId: string, networkId: string, query: MeasureQuery & { from: string; to: string }): Promise<WaveComparisonView> {
+  async compare(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    query: MeasureQuery & { from: string; to: string },
+  ): Promise<WaveComparisonView> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const from = await this.networks.wave(network, query.from);
     const to = await this.networks.wave(network, query.to);
@@ -83,19 +94,31 @@ export class AnalysisService {
   }
 
   /** The first-order ego network of an actor in a wave, with its own measures. */
-  async ego(access: AccessContext, tenantId: string, networkId: string, waveId: string, actorId: string, query: MeasureQuery): Promise<EgoView> {
+  async ego(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    waveId: string,
+    actorId: string,
+    query: MeasureQuery,
+  ): Promise<EgoView> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const input = await this.metrics.waveInput(network, wave, query);
     const graph = buildNetworkGraph(input);
-    if (!graph.indexOf.has(actorId)) throw new NetworkServiceError('ActorNotFound', `actor ${actorId} is not part of wave "${wave.label}"`);
+    if (!graph.indexOf.has(actorId))
+      throw new NetworkServiceError('ActorNotFound', `actor ${actorId} is not part of wave "${wave.label}"`);
     const ego = egoNetwork(graph, actorId, { seed: query.seed });
     const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
     const byId = new Map(actors.map((a) => [a.id, a]));
     const disclosure = await this.networks.disclosure(access, network, actors);
     const ties = [];
     for (let e = 0; e < ego.network.m; e++) {
-      ties.push({ source: ego.network.ids[ego.network.edgeSources[e]], target: ego.network.ids[ego.network.edgeTargets[e]], weight: ego.network.edgeWeights[e] });
+      ties.push({
+        source: ego.network.ids[ego.network.edgeSources[e]],
+        target: ego.network.ids[ego.network.edgeTargets[e]],
+        weight: ego.network.edgeWeights[e],
+      });
     }
     return {
       waveId: wave.id,
@@ -110,13 +133,19 @@ export class AnalysisService {
    * The resource map: what actors offer (rooms, services, know-how …), by area and field, across
    * the networks the caller may read — the "hidden resources" of an area.
    */
-  async resources(access: AccessContext, tenantId: string, query: { areaId?: string; field?: string; type?: string; networkId?: string }): Promise<{ items: ResourceItem[]; areas: ResourceArea[] }> {
+  async resources(
+    access: AccessContext,
+    tenantId: string,
+    query: { areaId?: string; field?: string; type?: string; networkId?: string },
+  ): Promise<{ items: ResourceItem[]; areas: ResourceArea[] }> {
     const networks: NetworkRecord[] = await this.db.query(
       `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors" FROM network n LEFT JOIN area_ref ar ON ar.id = n.area_id AND ar.tenant_id = n.tenant_id
         WHERE n.tenant_id = $1 AND ($2::uuid IS NULL OR n.id = $2)`,
       [tenantId, query.networkId ?? null],
     );
-    const readable = networks.filter((n) => canAct(access.principal, access.assignments, NETWORK_READERS, networkTarget(n)));
+    const readable = networks.filter((n) =>
+      canAct(access.principal, access.assignments, NETWORK_READERS, networkTarget(n)),
+    );
     if (readable.length === 0) return { items: [], areas: [] };
     const params: unknown[] = [readable.map((n) => n.id)];
     let where = `a.network_id = ANY($1::uuid[]) AND jsonb_array_length(a.offerings) > 0`;
@@ -142,7 +171,11 @@ export class AnalysisService {
     const disclosures = new Map<string, Disclosure>();
     for (const network of readable) {
       const own = rows.filter((r) => r.networkId === network.id);
-      if (own.length > 0) disclosures.set(network.id, await this.networks.disclosure(access, networkById.get(network.id) as NetworkRecord, own));
+      if (own.length > 0)
+        disclosures.set(
+          network.id,
+          await this.networks.disclosure(access, networkById.get(network.id) as NetworkRecord, own),
+        );
     }
     const items: ResourceItem[] = rows.map((row) => {
       const view = (disclosures.get(row.networkId) as Disclosure).present(row);
@@ -153,7 +186,10 @@ export class AnalysisService {
         name: view.name,
         sector: row.sector,
         field: row.field,
-        area: row.areaId && row.areaCode ? { id: row.areaId, code: row.areaCode, name: row.areaName as string } : null,
+        area:
+          row.areaId && row.areaCode
+            ? { id: row.areaId, code: row.areaCode, name: row.areaName as string }
+            : null,
         point: view.point,
         offerings,
       };
@@ -163,7 +199,8 @@ export class AnalysisService {
       const key = item.area?.id ?? '';
       const entry = areas.get(key) ?? { area: item.area, actors: 0, byType: {}, byField: {} };
       entry.actors += 1;
-      for (const offering of item.offerings) entry.byType[offering.type] = (entry.byType[offering.type] ?? 0) + 1;
+      for (const offering of item.offerings)
+        entry.byType[offering.type] = (entry.byType[offering.type] ?? 0) + 1;
       const field = item.field ?? 'ohne Handlungsfeld';
       entry.byField[field] = (entry.byField[field] ?? 0) + item.offerings.length;
       areas.set(key, entry);
@@ -173,5 +210,12 @@ export class AnalysisService {
 }
 
 function summary(actor: ActorRow, disclosure: Disclosure): ActorSummary {
-  return { id: actor.id, name: disclosure.nameOf(actor), sector: actor.sector, field: actor.field, areaId: actor.areaId, identityHidden: !disclosure.reveals(actor) };
+  return {
+    id: actor.id,
+    name: disclosure.nameOf(actor),
+    sector: actor.sector,
+    field: actor.field,
+    areaId: actor.areaId,
+    identityHidden: !disclosure.reveals(actor),
+  };
 }

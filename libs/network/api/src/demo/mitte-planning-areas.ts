@@ -2,21 +2,70 @@
 // dl-de/by-2.0), computed once from infra/data/berlin/lor-until-2020/planning-areas.geojson:
 // the grid point inside the polygon nearest to its bounding-box centre, and a jitter radius
 // (a tenth of the box) so demo actors spread out without leaving the area.
-export const MITTE_PLANNING_AREAS: readonly { code: string; name: string; lon: number; lat: number; dLon: number; dLat: number }[] = [
+export const MITTE_PLANNING_AREAS: readonly {
+  code: string;
+  name: string;
+  lon: number;
+  lat: number;
+  dLon: number;
+  dLat: number;
+}[] = [
   { code: '01011101', name: 'Stülerstraße', lon: 13.34573, lat: 52.5065, dLon: 0.00137, dLat: 0.00068 },
   { code: '01011102', name: 'Großer Tiergarten', lon: 13.35371, lat: 52.51411, dLon: 0.00473, dLat: 0.00173 },
   { code: '01011103', name: 'Lützowstraße', lon: 13.35846, lat: 52.50302, dLon: 0.00185, dLat: 0.00067 },
   { code: '01011104', name: 'Körnerstraße', lon: 13.36792, lat: 52.50234, dLon: 0.00108, dLat: 0.00072 },
-  { code: '01011105', name: 'Nördlicher Landwehrkanal', lon: 13.36462, lat: 52.50789, dLon: 0.0026, dLat: 0.00093 },
+  {
+    code: '01011105',
+    name: 'Nördlicher Landwehrkanal',
+    lon: 13.36462,
+    lat: 52.50789,
+    dLon: 0.0026,
+    dLat: 0.00093,
+  },
   { code: '01011201', name: 'Wilhelmstraße', lon: 13.38343, lat: 52.51158, dLon: 0.00141, dLat: 0.00093 },
-  { code: '01011202', name: 'Unter den Linden Nord', lon: 13.38945, lat: 52.5191, dLon: 0.00256, dLat: 0.00062 },
-  { code: '01011203', name: 'Unter den Linden Süd', lon: 13.39238, lat: 52.51517, dLon: 0.00226, dLat: 0.00068 },
+  {
+    code: '01011202',
+    name: 'Unter den Linden Nord',
+    lon: 13.38945,
+    lat: 52.5191,
+    dLon: 0.00256,
+    dLat: 0.00062,
+  },
+  {
+    code: '01011203',
+    name: 'Unter den Linden Süd',
+    lon: 13.39238,
+    lat: 52.51517,
+    dLon: 0.00226,
+    dLat: 0.00068,
+  },
   { code: '01011204', name: 'Leipziger Straße', lon: 13.39683, lat: 52.51238, dLon: 0.00201, dLat: 0.00095 },
   { code: '01011301', name: 'Charitéviertel', lon: 13.37706, lat: 52.5285, dLon: 0.00224, dLat: 0.00191 },
-  { code: '01011302', name: 'Oranienburger Straße', lon: 13.39879, lat: 52.52593, dLon: 0.0023, dLat: 0.00082 },
-  { code: '01011303', name: 'Alexanderplatzviertel', lon: 13.40857, lat: 52.52109, dLon: 0.00239, dLat: 0.00154 },
+  {
+    code: '01011302',
+    name: 'Oranienburger Straße',
+    lon: 13.39879,
+    lat: 52.52593,
+    dLon: 0.0023,
+    dLat: 0.00082,
+  },
+  {
+    code: '01011303',
+    name: 'Alexanderplatzviertel',
+    lon: 13.40857,
+    lat: 52.52109,
+    dLon: 0.00239,
+    dLat: 0.00154,
+  },
   { code: '01011304', name: 'Karl-Marx-Allee', lon: 13.42166, lat: 52.51875, dLon: 0.00151, dLat: 0.0013 },
-  { code: '01011305', name: 'Heine-Viertel West', lon: 13.41008, lat: 52.50974, dLon: 0.00158, dLat: 0.00099 },
+  {
+    code: '01011305',
+    name: 'Heine-Viertel West',
+    lon: 13.41008,
+    lat: 52.50974,
+    dLon: 0.00158,
+    dLat: 0.00099,
+  },
   { code: '01011306', name: 'Heine-Viertel Ost', lon: 13.42061, lat: 52.509, dLon: 0.00176, dLat: 0.00099 },
   { code: '01011401', name: 'Invalidenstraße', lon: 13.38807, lat: 52.53308, dLon: 0.00263, dLat: 0.00128 },
   { code: '01011402', name: 'Arkonaplatz', lon: 13.4021, lat: 52.53503, dLon: 0.00125, dLat: 0.00107 },
@@ -25,7 +74,14 @@ export const MITTE_PLANNING_AREAS: readonly { code: string; name: string; lon: n
   { code: '01022103', name: 'Westhafen', lon: 13.3363, lat: 52.5368, dLon: 0.00498, dLat: 0.00092 },
   { code: '01022104', name: 'Emdener Straße', lon: 13.33626, lat: 52.53034, dLon: 0.00151, dLat: 0.00084 },
   { code: '01022105', name: 'Zwinglistraße', lon: 13.33337, lat: 52.52557, dLon: 0.00113, dLat: 0.00033 },
-  { code: '01022106', name: 'Elberfelder Straße', lon: 13.33608, lat: 52.52147, dLon: 0.00148, dLat: 0.00096 },
+  {
+    code: '01022106',
+    name: 'Elberfelder Straße',
+    lon: 13.33608,
+    lat: 52.52147,
+    dLon: 0.00148,
+    dLat: 0.00096,
+  },
   { code: '01022201', name: 'Stephankiez', lon: 13.35392, lat: 52.53082, dLon: 0.00207, dLat: 0.00106 },
   { code: '01022202', name: 'Heidestraße', lon: 13.36554, lat: 52.53167, dLon: 0.00161, dLat: 0.00123 },
   { code: '01022203', name: 'Lübecker Straße', lon: 13.34937, lat: 52.52883, dLon: 0.00118, dLat: 0.00055 },
@@ -37,11 +93,32 @@ export const MITTE_PLANNING_AREAS: readonly { code: string; name: string; lon: n
   { code: '01033102', name: 'Gesundbrunnen', lon: 13.38952, lat: 52.5526, dLon: 0.00171, dLat: 0.00071 },
   { code: '01033201', name: 'Brunnenstraße', lon: 13.39525, lat: 52.54448, dLon: 0.00166, dLat: 0.00128 },
   { code: '01033202', name: 'Humboldthain Süd', lon: 13.38758, lat: 52.54069, dLon: 0.00166, dLat: 0.00151 },
-  { code: '01033203', name: 'Humboldthain Nordwest', lon: 13.37295, lat: 52.54397, dLon: 0.00301, dLat: 0.00166 },
+  {
+    code: '01033203',
+    name: 'Humboldthain Nordwest',
+    lon: 13.37295,
+    lat: 52.54397,
+    dLon: 0.00301,
+    dLat: 0.00166,
+  },
   { code: '01044101', name: 'Rehberge', lon: 13.32668, lat: 52.55071, dLon: 0.00503, dLat: 0.00233 },
   { code: '01044102', name: 'Schillerpark', lon: 13.34954, lat: 52.55762, dLon: 0.00346, dLat: 0.00137 },
-  { code: '01044103', name: 'Westliche Müllerstraße', lon: 13.35133, lat: 52.54623, dLon: 0.00157, dLat: 0.00091 },
-  { code: '01044201', name: 'Reinickendorfer Straße', lon: 13.37166, lat: 52.55098, dLon: 0.0025, dLat: 0.00121 },
+  {
+    code: '01044103',
+    name: 'Westliche Müllerstraße',
+    lon: 13.35133,
+    lat: 52.54623,
+    dLon: 0.00157,
+    dLat: 0.00091,
+  },
+  {
+    code: '01044201',
+    name: 'Reinickendorfer Straße',
+    lon: 13.37166,
+    lat: 52.55098,
+    dLon: 0.0025,
+    dLat: 0.00121,
+  },
   { code: '01044202', name: 'Sparrplatz', lon: 13.35553, lat: 52.54267, dLon: 0.00216, dLat: 0.00079 },
   { code: '01044203', name: 'Leopoldplatz', lon: 13.36231, lat: 52.552, dLon: 0.00209, dLat: 0.00108 },
 ];

@@ -21,12 +21,20 @@ export class NetworkDemoSeeder {
   constructor(@InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource) {}
 
   /** Idempotent: does nothing when the tenant already has the demo network. */
-  async seed(progress: (message: string) => void = () => undefined, options: { timeoutMs?: number } = {}): Promise<boolean> {
-    const existing: unknown[] = await this.db.query(`SELECT 1 FROM network WHERE tenant_id = $1 AND name = $2`, [DEMO_TENANT, DEMO_NETWORK_NAME]);
+  async seed(
+    progress: (message: string) => void = () => undefined,
+    options: { timeoutMs?: number } = {},
+  ): Promise<boolean> {
+    const existing: unknown[] = await this.db.query(
+      `SELECT 1 FROM network WHERE tenant_id = $1 AND name = $2`,
+      [DEMO_TENANT, DEMO_NETWORK_NAME],
+    );
     if (existing.length > 0) return false;
     const areas = await this.waitForAreas(options.timeoutMs ?? 120_000);
     if (!areas) {
-      this.logger.warn('demo network not seeded: the planning areas of Mitte did not arrive in the read model in time');
+      this.logger.warn(
+        'demo network not seeded: the planning areas of Mitte did not arrive in the read model in time',
+      );
       return false;
     }
     progress('demo: seeding the actor network of Berlin-Mitte');
@@ -47,12 +55,10 @@ export class NetworkDemoSeeder {
         ['Welle 1 (Mai 2023)', '2023-05-15'],
         ['Welle 2 (Mai 2024)', '2024-05-15'],
       ]) {
-        const [{ id }]: { id: string }[] = await manager.query(`INSERT INTO wave (tenant_id, network_id, label, observed_on) VALUES ($1, $2, $3, $4) RETURNING id`, [
-          DEMO_TENANT,
-          networkId,
-          label,
-          observedOn,
-        ]);
+        const [{ id }]: { id: string }[] = await manager.query(
+          `INSERT INTO wave (tenant_id, network_id, label, observed_on) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [DEMO_TENANT, networkId, label, observedOn],
+        );
         waveIds.push(id);
       }
       const idByKey = new Map<string, string>();
@@ -74,24 +80,43 @@ export class NetworkDemoSeeder {
       }
       for (const [index, ties] of [demo.wave1, demo.wave2].entries()) {
         const wave = (index + 1) as 1 | 2;
-        await addWaveMembers(manager, waveIds[index], demo.actors.filter((a) => a.waves.includes(wave)).map((a) => idByKey.get(a.key) as string));
+        await addWaveMembers(
+          manager,
+          waveIds[index],
+          demo.actors.filter((a) => a.waves.includes(wave)).map((a) => idByKey.get(a.key) as string),
+        );
         await upsertTies(
           manager,
           DEMO_TENANT,
           networkId,
           waveIds[index],
-          ties.map((t) => ({ source: idByKey.get(t.source) as string, target: idByKey.get(t.target) as string, directed: false, type: t.type, weight: t.weight, origin: 'survey' as const, attributes: {} })),
+          ties.map((t) => ({
+            source: idByKey.get(t.source) as string,
+            target: idByKey.get(t.target) as string,
+            directed: false,
+            type: t.type,
+            weight: t.weight,
+            origin: 'survey' as const,
+            attributes: {},
+          })),
         );
       }
     });
-    progress(`demo: network of Berlin-Mitte seeded (${demo.actors.length} actors, ${demo.wave1.length} + ${demo.wave2.length} ties)`);
+    progress(
+      `demo: network of Berlin-Mitte seeded (${demo.actors.length} actors, ${demo.wave1.length} + ${demo.wave2.length} ties)`,
+    );
     return true;
   }
 
-  private async waitForAreas(timeoutMs: number): Promise<{ mitte: string; byCode: Map<string, string> } | null> {
+  private async waitForAreas(
+    timeoutMs: number,
+  ): Promise<{ mitte: string; byCode: Map<string, string> } | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const rows: { id: string; code: string }[] = await this.db.query(`SELECT id, code FROM area_ref WHERE tenant_id = $1 AND (code = '01' OR code LIKE '01______')`, [DEMO_TENANT]);
+      const rows: { id: string; code: string }[] = await this.db.query(
+        `SELECT id, code FROM area_ref WHERE tenant_id = $1 AND (code = '01' OR code LIKE '01______')`,
+        [DEMO_TENANT],
+      );
       const byCode = new Map(rows.map((r) => [r.code, r.id]));
       // Bezirk Mitte and all 41 of its planning areas.
       if (byCode.has('01') && rows.length >= 42) return { mitte: byCode.get('01') as string, byCode };

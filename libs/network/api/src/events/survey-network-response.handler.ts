@@ -14,7 +14,12 @@ export class SurveyNetworkResponseHandler {
   ) {}
 
   @OnEvent('survey.network-response.submitted', { consumer: 'network.survey-network-responses' })
-  async onResponse(event: DeliveredEvent<'survey.network-response.submitted'>, context: EventContext): Promise<void> {
-    await this.inbox.handleOnce(this.db, context.consumer, event, (manager) => applySurveyNetworkResponse(manager, event.payload));
+  async onResponse(
+    event: DeliveredEvent<'survey.network-response.submitted'>,
+    context: EventContext,
+  ): Promise<void> {
+    await this.inbox.handleOnce(this.db, context.consumer, event, (manager) =>
+      applySurveyNetworkResponse(manager, event.payload),
+    );
   }
 }

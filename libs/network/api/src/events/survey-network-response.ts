@@ -27,13 +27,18 @@ export interface SurveyMergeOutcome {
  * Events that can never apply — unknown wave, ties naming actors the payload does not list — are
  * refused as non-retryable (dead-lettered with the reason).
  */
-export async function applySurveyNetworkResponse(manager: EntityManager, payload: NetworkResponse): Promise<SurveyMergeOutcome> {
-  if (!UUID.test(payload.waveId)) throw new NonRetryableEventError(`waveId "${payload.waveId}" is not a network wave id`);
-  const waves: { id: string; networkId: string }[] = await manager.query(`SELECT id, network_id AS "networkId" FROM wave WHERE id = $1 AND tenant_id = $2 FOR UPDATE`, [
-    payload.waveId,
-    payload.tenantId,
-  ]);
-  if (waves.length === 0) throw new NonRetryableEventError(`wave ${payload.waveId} does not exist in tenant ${payload.tenantId}`);
+export async function applySurveyNetworkResponse(
+  manager: EntityManager,
+  payload: NetworkResponse,
+): Promise<SurveyMergeOutcome> {
+  if (!UUID.test(payload.waveId))
+    throw new NonRetryableEventError(`waveId "${payload.waveId}" is not a network wave id`);
+  const waves: { id: string; networkId: string }[] = await manager.query(
+    `SELECT id, network_id AS "networkId" FROM wave WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
+    [payload.waveId, payload.tenantId],
+  );
+  if (waves.length === 0)
+    throw new NonRetryableEventError(`wave ${payload.waveId} does not exist in tenant ${payload.tenantId}`);
   const { id: waveId, networkId } = waves[0];
 
   const existing: { id: string; normalizedName: string }[] = await manager.query(
@@ -42,7 +47,8 @@ export async function applySurveyNetworkResponse(manager: EntityManager, payload
   );
   const byId = new Set(existing.map((a) => a.id));
   const byName = new Map<string, string>();
-  for (const actor of existing) if (!byName.has(actor.normalizedName)) byName.set(actor.normalizedName, actor.id);
+  for (const actor of existing)
+    if (!byName.has(actor.normalizedName)) byName.set(actor.normalizedName, actor.id);
 
   const idByKey = new Map<string, string>();
   let actorsCreated = 0;
@@ -50,7 +56,9 @@ export async function applySurveyNetworkResponse(manager: EntityManager, payload
     const normalized = normalizeActorName(actor.name);
     let id = actor.actorId && byId.has(actor.actorId) ? actor.actorId : byName.get(normalized);
     if (!id) {
-      const sector = (SECTORS as readonly string[]).includes(actor.type ?? '') ? (actor.type as Sector) : null;
+      const sector = (SECTORS as readonly string[]).includes(actor.type ?? '')
+        ? (actor.type as Sector)
+        : null;
       id = await insertActor(manager, payload.tenantId, networkId, {
         externalId: null,
         kind: 'organisation',
@@ -71,13 +79,25 @@ export async function applySurveyNetworkResponse(manager: EntityManager, payload
     idByKey.set(actor.key, id);
   }
   const respondent = idByKey.get(payload.respondent);
-  if (!respondent) throw new NonRetryableEventError(`respondent ${payload.respondent} is not among the payload's actors`);
+  if (!respondent)
+    throw new NonRetryableEventError(`respondent ${payload.respondent} is not among the payload's actors`);
 
   const ties: TieDraft[] = payload.ties.map((tie, i) => {
     const source = idByKey.get(tie.source);
     const target = idByKey.get(tie.target);
-    if (!source || !target) throw new NonRetryableEventError(`ties[${i}] names an actor the payload does not list (${source ? tie.target : tie.source})`);
-    return { source, target, directed: true, type: tieTypeOf(tie.attributes), weight: weightOf(tie.attributes), origin: 'survey', attributes: { ...tie.attributes, surveyId: payload.surveyId } };
+    if (!source || !target)
+      throw new NonRetryableEventError(
+        `ties[${i}] names an actor the payload does not list (${source ? tie.target : tie.source})`,
+      );
+    return {
+      source,
+      target,
+      directed: true,
+      type: tieTypeOf(tie.attributes),
+      weight: weightOf(tie.attributes),
+      origin: 'survey',
+      attributes: { ...tie.attributes, surveyId: payload.surveyId },
+    };
   });
   // A tie to oneself can only come from an actor listed twice under different keys: drop it.
   const proper = ties.filter((tie) => tie.source !== tie.target);
@@ -90,7 +110,8 @@ export async function applySurveyNetworkResponse(manager: EntityManager, payload
 function tieTypeOf(attributes: Record<string, string | number>): TieType {
   for (const key of TYPE_ATTRIBUTES) {
     const value = attributes[key];
-    if (typeof value === 'string' && (TIE_TYPES as readonly string[]).includes(value)) return value as TieType;
+    if (typeof value === 'string' && (TIE_TYPES as readonly string[]).includes(value))
+      return value as TieType;
   }
   return 'cooperation';
 }

@@ -6,11 +6,23 @@ interface CsvRow {
   info: { lines: number };
 }
 
-function readCsv(text: string, file: string, required: readonly string[], issues: ImportIssues): { rows: CsvRow[]; header: string[] } | null {
+function readCsv(
+  text: string,
+  file: string,
+  required: readonly string[],
+  issues: ImportIssues,
+): { rows: CsvRow[]; header: string[] } | null {
   let rows: CsvRow[];
   try {
     // With `info: true` csv-parse yields { record, info } per row; its typings only model plain rows.
-    rows = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: false, delimiter: detectDelimiter(text) }) as unknown as CsvRow[];
+    rows = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: false,
+      delimiter: detectDelimiter(text),
+    }) as unknown as CsvRow[];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? null;
     issues.add(file, line, `not readable as CSV: ${(error as Error).message}`);
@@ -23,7 +35,11 @@ function readCsv(text: string, file: string, required: readonly string[], issues
   const header = rows[0].record.map((name) => name.trim().toLowerCase());
   const missing = required.filter((name) => !header.includes(name));
   if (missing.length > 0) {
-    issues.add(file, rows[0].info.lines, `missing column(s) ${missing.join(', ')} (header: ${rows[0].record.join(',')})`);
+    issues.add(
+      file,
+      rows[0].info.lines,
+      `missing column(s) ${missing.join(', ')} (header: ${rows[0].record.join(',')})`,
+    );
     return null;
   }
   return { rows: rows.slice(1), header };
@@ -55,7 +71,12 @@ export function parseCsvNodes(text: string, file: string, issues: ImportIssues):
       issues.add(file, info.lines, 'empty id');
       continue;
     }
-    nodes.push({ file, line: info.lines, id: record[id], attributes: attributesOf(table.header, record, ['id']) });
+    nodes.push({
+      file,
+      line: info.lines,
+      id: record[id],
+      attributes: attributesOf(table.header, record, ['id']),
+    });
   }
   return nodes;
 }
@@ -83,7 +104,14 @@ export function parseCsvEdges(text: string, file: string, issues: ImportIssues):
       }
       directed = value;
     }
-    edges.push({ file, line: info.lines, source: record[source], target: record[target], directed, attributes: attributesOf(table.header, record, ['source', 'target', 'directed']) });
+    edges.push({
+      file,
+      line: info.lines,
+      source: record[source],
+      target: record[target],
+      directed,
+      attributes: attributesOf(table.header, record, ['source', 'target', 'directed']),
+    });
   }
   return edges;
 }

@@ -25,7 +25,23 @@ export interface ExportTie {
   readonly weight: number;
 }
 
-const NODE_COLUMNS = ['id', 'name', 'kind', 'sector', 'field', 'area', 'address', 'lon', 'lat', 'offerings', 'contact_person', 'contact_email', 'contact_phone', 'contact_website', 'pseudonymised'] as const;
+const NODE_COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'sector',
+  'field',
+  'area',
+  'address',
+  'lon',
+  'lat',
+  'offerings',
+  'contact_person',
+  'contact_email',
+  'contact_phone',
+  'contact_website',
+  'pseudonymised',
+] as const;
 type NodeColumn = (typeof NODE_COLUMNS)[number];
 
 function nodeValues(actor: ExportActor): Record<NodeColumn, string> {
@@ -64,21 +80,33 @@ export function toCsvEdges(ties: readonly ExportTie[]): string {
 }
 
 function xml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** Node attributes besides id and name, in both XML formats. */
 const XML_NODE_ATTRIBUTES = NODE_COLUMNS.filter((c) => c !== 'id' && c !== 'name');
 
 /** GEXF 1.3 (Gephi): tie type as edge attribute `type` and `kind`, direction per edge. */
-export function toGexf(actors: readonly ExportActor[], ties: readonly ExportTie[], meta: { directed: boolean; description: string }): string {
+export function toGexf(
+  actors: readonly ExportActor[],
+  ties: readonly ExportTie[],
+  meta: { directed: boolean; description: string },
+): string {
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
     `  <meta><creator>Quartier</creator><description>${xml(meta.description)}</description></meta>`,
     `  <graph mode="static" defaultedgetype="${meta.directed ? 'directed' : 'undirected'}">`,
     '    <attributes class="node">',
-    ...XML_NODE_ATTRIBUTES.map((name, i) => `      <attribute id="n${i}" title="${name}" type="${name === 'lon' || name === 'lat' ? 'double' : name === 'pseudonymised' ? 'boolean' : 'string'}"/>`),
+    ...XML_NODE_ATTRIBUTES.map(
+      (name, i) =>
+        `      <attribute id="n${i}" title="${name}" type="${name === 'lon' || name === 'lat' ? 'double' : name === 'pseudonymised' ? 'boolean' : 'string'}"/>`,
+    ),
     '    </attributes>',
     '    <attributes class="edge">',
     '      <attribute id="e0" title="type" type="string"/>',
@@ -106,13 +134,20 @@ export function toGexf(actors: readonly ExportActor[], ties: readonly ExportTie[
 }
 
 /** GraphML with `<key>`s named like the CSV columns; direction per edge. */
-export function toGraphml(actors: readonly ExportActor[], ties: readonly ExportTie[], meta: { directed: boolean }): string {
+export function toGraphml(
+  actors: readonly ExportActor[],
+  ties: readonly ExportTie[],
+  meta: { directed: boolean },
+): string {
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '         xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     '  <key id="name" for="node" attr.name="name" attr.type="string"/>',
-    ...XML_NODE_ATTRIBUTES.map((name) => `  <key id="${name}" for="node" attr.name="${name}" attr.type="${name === 'lon' || name === 'lat' ? 'double' : name === 'pseudonymised' ? 'boolean' : 'string'}"/>`),
+    ...XML_NODE_ATTRIBUTES.map(
+      (name) =>
+        `  <key id="${name}" for="node" attr.name="${name}" attr.type="${name === 'lon' || name === 'lat' ? 'double' : name === 'pseudonymised' ? 'boolean' : 'string'}"/>`,
+    ),
     '  <key id="type" for="edge" attr.name="type" attr.type="string"/>',
     '  <key id="weight" for="edge" attr.name="weight" attr.type="double"/>',
     `  <graph id="G" edgedefault="${meta.directed ? 'directed' : 'undirected'}">`,
@@ -120,7 +155,8 @@ export function toGraphml(actors: readonly ExportActor[], ties: readonly ExportT
   for (const actor of actors) {
     const values = nodeValues(actor);
     lines.push(`    <node id="${xml(actor.id)}">`, `      <data key="name">${xml(actor.name)}</data>`);
-    for (const name of XML_NODE_ATTRIBUTES) if (values[name] !== '') lines.push(`      <data key="${name}">${xml(values[name])}</data>`);
+    for (const name of XML_NODE_ATTRIBUTES)
+      if (values[name] !== '') lines.push(`      <data key="${name}">${xml(values[name])}</data>`);
     lines.push('    </node>');
   }
   for (const tie of ties) {

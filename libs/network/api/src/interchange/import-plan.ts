@@ -1,6 +1,15 @@
 import { contactSchema } from '../actors/actor.dto';
 import type { ActorDraft } from '../actors/actor-store';
-import { ACTOR_KINDS, OFFERING_TYPES, SECTORS, TIE_TYPES, type ActorKind, type OfferingType, type Sector, type TieType } from '../network.constants';
+import {
+  ACTOR_KINDS,
+  OFFERING_TYPES,
+  SECTORS,
+  TIE_TYPES,
+  type ActorKind,
+  type OfferingType,
+  type Sector,
+  type TieType,
+} from '../network.constants';
 import { ImportIssues, parseBoolean, type RawEdge, type RawGraph, type RawNode } from './raw-graph';
 
 /** An actor the network already has, as far as an import needs to know it. */
@@ -81,13 +90,17 @@ const OFFERING_WORDS: Record<string, OfferingType> = {
   finanzierung: 'funding',
   sonstiges: 'other',
 };
-const KIND_WORDS: Record<string, ActorKind> = { organisation: 'organisation', organization: 'organisation', org: 'organisation', person: 'person' };
+const KIND_WORDS: Record<string, ActorKind> = {
+  organisation: 'organisation',
+  organization: 'organisation',
+  org: 'organisation',
+  person: 'person',
+};
 
 function pick<T extends string>(value: string, known: readonly T[], words: Record<string, T>): T | undefined {
   const v = value.trim().toLowerCase();
   return (known as readonly string[]).includes(v) ? (v as T) : words[v];
 }
-
 
 /**
  * Interprets the rows of an upload against the network: validates every value, resolves ties to
@@ -96,7 +109,9 @@ function pick<T extends string>(value: string, known: readonly T[], words: Recor
  */
 export function planImport(graph: RawGraph, context: PlanContext, issues: ImportIssues): ImportPlan {
   const byId = new Map(context.actors.map((a) => [a.id, a]));
-  const byExternal = new Map(context.actors.filter((a) => a.externalId !== null).map((a) => [a.externalId as string, a]));
+  const byExternal = new Map(
+    context.actors.filter((a) => a.externalId !== null).map((a) => [a.externalId as string, a]),
+  );
   const existing = (key: string) => byId.get(key) ?? byExternal.get(key);
 
   const actors: PlannedActor[] = [];
@@ -111,7 +126,8 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
     }
     const known = existing(node.id);
     const fields = actorFields(node, context, issues);
-    if (fields && !known && fields.name === undefined) issues.add(node.file, node.line, `new actor "${node.id}" needs a name (column name or label)`);
+    if (fields && !known && fields.name === undefined)
+      issues.add(node.file, node.line, `new actor "${node.id}" needs a name (column name or label)`);
     if (!fields || (!known && fields.name === undefined)) {
       rejected.add(node.id);
       continue;
@@ -126,12 +142,22 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
   for (const edge of graph.edges) {
     if (issues.full) break;
     if (rejected.has(edge.source) || rejected.has(edge.target)) continue;
-    const tie = plannedTie(edge, graph.directed ?? context.networkDirected, (key) => refByKey.get(key) ?? (existing(key) ? `actor:${(existing(key) as KnownActor).id}` : undefined), issues);
+    const tie = plannedTie(
+      edge,
+      graph.directed ?? context.networkDirected,
+      (key) => refByKey.get(key) ?? (existing(key) ? `actor:${(existing(key) as KnownActor).id}` : undefined),
+      issues,
+    );
     if (!tie) continue;
-    const [a, b] = tie.directed || tie.source < tie.target ? [tie.source, tie.target] : [tie.target, tie.source];
+    const [a, b] =
+      tie.directed || tie.source < tie.target ? [tie.source, tie.target] : [tie.target, tie.source];
     const identity = `${a} ${b} ${tie.type} ${tie.directed}`;
     if (seen.has(identity)) {
-      issues.add(edge.file, edge.line, `tie ${edge.source}${tie.directed ? '→' : '–'}${edge.target} (${tie.type}) repeats an earlier row`);
+      issues.add(
+        edge.file,
+        edge.line,
+        `tie ${edge.source}${tie.directed ? '→' : '–'}${edge.target} (${tie.type}) repeats an earlier row`,
+      );
       continue;
     }
     seen.add(identity);
@@ -169,27 +195,44 @@ function actorFields(node: RawNode, context: PlanContext, issues: ImportIssues):
   if (a['lon'] !== undefined || a['lat'] !== undefined) {
     const lon = Number(a['lon']);
     const lat = Number(a['lat']);
-    if (!NUMBER.test(a['lon'] ?? '') || !NUMBER.test(a['lat'] ?? '') || Math.abs(lon) > 180 || Math.abs(lat) > 90) {
-      problems.push(`lon/lat "${a['lon'] ?? ''}"/"${a['lat'] ?? ''}" is not a WGS84 position (decimal degrees, both needed)`);
+    if (
+      !NUMBER.test(a['lon'] ?? '') ||
+      !NUMBER.test(a['lat'] ?? '') ||
+      Math.abs(lon) > 180 ||
+      Math.abs(lat) > 90
+    ) {
+      problems.push(
+        `lon/lat "${a['lon'] ?? ''}"/"${a['lat'] ?? ''}" is not a WGS84 position (decimal degrees, both needed)`,
+      );
     } else fields.point = { lon, lat };
   }
   if (a['offerings'] !== undefined) {
     const offerings = [];
-    for (const part of a['offerings'].split(';').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of a['offerings']
+      .split(';')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const colon = part.indexOf(':');
       const type = colon > 0 ? pick(part.slice(0, colon), OFFERING_TYPES, OFFERING_WORDS) : undefined;
       const description = colon > 0 ? part.slice(colon + 1).trim() : '';
-      if (!type || description === '') problems.push(`offering "${part}" is not "type: description" with a type of ${OFFERING_TYPES.join(', ')}`);
+      if (!type || description === '')
+        problems.push(
+          `offering "${part}" is not "type: description" with a type of ${OFFERING_TYPES.join(', ')}`,
+        );
       else offerings.push({ type, description: description.slice(0, 500) });
     }
     fields.offerings = offerings;
   }
   const contact: Record<string, string> = {};
-  for (const key of ['person', 'email', 'phone', 'website']) if (a[`contact_${key}`] !== undefined) contact[key] = a[`contact_${key}`].trim();
+  for (const key of ['person', 'email', 'phone', 'website'])
+    if (a[`contact_${key}`] !== undefined) contact[key] = a[`contact_${key}`].trim();
   if (Object.keys(contact).length > 0) {
     const parsed = contactSchema.safeParse(contact);
     if (parsed.success) fields.contact = parsed.data;
-    else problems.push(`contact: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+    else
+      problems.push(
+        `contact: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+      );
   }
   if (a['pseudonymised'] !== undefined) {
     const value = parseBoolean(a['pseudonymised']);
@@ -200,13 +243,24 @@ function actorFields(node: RawNode, context: PlanContext, issues: ImportIssues):
   return problems.length > 0 ? null : fields;
 }
 
-function plannedTie(edge: RawEdge, defaultDirected: boolean, resolve: (key: string) => string | undefined, issues: ImportIssues): PlannedTie | null {
+function plannedTie(
+  edge: RawEdge,
+  defaultDirected: boolean,
+  resolve: (key: string) => string | undefined,
+  issues: ImportIssues,
+): PlannedTie | null {
   const a = edge.attributes;
   const problems: string[] = [];
   const source = resolve(edge.source);
   const target = resolve(edge.target);
-  if (!source) problems.push(`tie names unknown actor "${edge.source}" (neither in the actors of the upload nor in the network)`);
-  if (!target) problems.push(`tie names unknown actor "${edge.target}" (neither in the actors of the upload nor in the network)`);
+  if (!source)
+    problems.push(
+      `tie names unknown actor "${edge.source}" (neither in the actors of the upload nor in the network)`,
+    );
+  if (!target)
+    problems.push(
+      `tie names unknown actor "${edge.target}" (neither in the actors of the upload nor in the network)`,
+    );
   if (source && source === target) problems.push(`tie from "${edge.source}" to itself`);
   let type: TieType = 'cooperation';
   if (a['type'] !== undefined) {
@@ -217,11 +271,22 @@ function plannedTie(edge: RawEdge, defaultDirected: boolean, resolve: (key: stri
   let weight = 1;
   if (a['weight'] !== undefined) {
     weight = Number(a['weight']);
-    if (!NUMBER.test(a['weight'].trim()) || !(weight > 0) || !Number.isFinite(weight)) problems.push(`weight "${a['weight']}" must be a positive number (decimal point, no unit)`);
+    if (!NUMBER.test(a['weight'].trim()) || !(weight > 0) || !Number.isFinite(weight))
+      problems.push(`weight "${a['weight']}" must be a positive number (decimal point, no unit)`);
   }
   for (const problem of problems) issues.add(edge.file, edge.line, problem);
   if (problems.length > 0 || !source || !target) return null;
   const attributes: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(a)) if (key !== 'type' && key !== 'weight' && key !== 'id' && key !== 'label') attributes[key] = value;
-  return { file: edge.file, line: edge.line, source, target, directed: edge.directed ?? defaultDirected, type, weight, attributes };
+  for (const [key, value] of Object.entries(a))
+    if (key !== 'type' && key !== 'weight' && key !== 'id' && key !== 'label') attributes[key] = value;
+  return {
+    file: edge.file,
+    line: edge.line,
+    source,
+    target,
+    directed: edge.directed ?? defaultDirected,
+    type,
+    weight,
+    attributes,
+  };
 }

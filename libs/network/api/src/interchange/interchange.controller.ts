@@ -1,4 +1,14 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Res,
+  UploadedFiles,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
@@ -34,13 +44,25 @@ export class InterchangeController {
     schema: {
       type: 'object',
       properties: {
-        nodes: { type: 'string', format: 'binary', description: 'CSV actors: id,name,kind,sector,field,area,address,lon,lat,offerings,contact_*,pseudonymised' },
-        edges: { type: 'string', format: 'binary', description: 'CSV ties: source,target,type,weight,directed' },
+        nodes: {
+          type: 'string',
+          format: 'binary',
+          description:
+            'CSV actors: id,name,kind,sector,field,area,address,lon,lat,offerings,contact_*,pseudonymised',
+        },
+        edges: {
+          type: 'string',
+          format: 'binary',
+          description: 'CSV ties: source,target,type,weight,directed',
+        },
         file: { type: 'string', format: 'binary', description: 'GEXF or GraphML document' },
       },
     },
   })
-  @ApiOperation({ summary: 'Import actors and ties into a wave (CSV, GEXF, GraphML); all-or-nothing, errors with file and line' })
+  @ApiOperation({
+    summary:
+      'Import actors and ties into a wave (CSV, GEXF, GraphML); all-or-nothing, errors with file and line',
+  })
   import(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -49,11 +71,18 @@ export class InterchangeController {
     @Query() query: ImportQueryDto,
     @UploadedFiles() files: { nodes?: UploadedFile[]; edges?: UploadedFile[]; file?: UploadedFile[] } = {},
   ) {
-    return this.interchange.import(access, tenantId, networkId, waveId, query, { nodes: files.nodes?.[0], edges: files.edges?.[0], file: files.file?.[0] });
+    return this.interchange.import(access, tenantId, networkId, waveId, query, {
+      nodes: files.nodes?.[0],
+      edges: files.edges?.[0],
+      file: files.file?.[0],
+    });
   }
 
   @Get('export')
-  @ApiOperation({ summary: 'Export a wave as CSV (actors or ties), GEXF or GraphML; pseudonymised names stay hidden from callers without the right' })
+  @ApiOperation({
+    summary:
+      'Export a wave as CSV (actors or ties), GEXF or GraphML; pseudonymised names stay hidden from callers without the right',
+  })
   async export(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

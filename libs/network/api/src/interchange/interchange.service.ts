@@ -5,7 +5,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
 import { normalizeActorName } from '../access/network-access';
 import { ACTOR_COLUMNS, type ActorRow } from '../actors/actor.dto';
-import { actorsOfNetwork, addWaveMembers, draftOf, updateActorRow, type ActorDraft } from '../actors/actor-store';
+import {
+  actorsOfNetwork,
+  addWaveMembers,
+  draftOf,
+  updateActorRow,
+  type ActorDraft,
+} from '../actors/actor-store';
 import { touchWaves } from '../networks/wave-revisions';
 import type { NetworkRecord } from '../networks/network.dto';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
@@ -39,7 +45,14 @@ export class InterchangeService {
     private readonly networks: NetworkAccessService,
   ) {}
 
-  async import(access: AccessContext, tenantId: string, networkId: string, waveId: string, query: ImportQuery, files: ImportFiles): Promise<ImportResult> {
+  async import(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    waveId: string,
+    query: ImportQuery,
+    files: ImportFiles,
+  ): Promise<ImportResult> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     const issues = new ImportIssues();
@@ -48,70 +61,143 @@ export class InterchangeService {
     const plan = await this.db.transaction(async (manager) => {
       // Serialises imports into one network so two uploads cannot interleave their actors.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`network-import:${network.id}`]);
-      const known: { id: string; externalId: string | null }[] = await manager.query(`SELECT id, external_id AS "externalId" FROM actor WHERE network_id = $1`, [network.id]);
-      const planned = planImport(raw, { networkDirected: network.directed, actors: known, resolveArea: areas }, issues);
+      const known: { id: string; externalId: string | null }[] = await manager.query(
+        `SELECT id, external_id AS "externalId" FROM actor WHERE network_id = $1`,
+        [network.id],
+      );
+      const planned = planImport(
+        raw,
+        { networkDirected: network.directed, actors: known, resolveArea: areas },
+        issues,
+      );
       if (issues.list.length > 0) {
-        throw new NetworkServiceError('InvalidImport', `${issues.list.length}${issues.truncated ? '+' : ''} problem(s) in the upload; nothing was imported`, {
-          errors: issues.list,
-          truncated: issues.truncated,
-        });
+        throw new NetworkServiceError(
+          'InvalidImport',
+          `${issues.list.length}${issues.truncated ? '+' : ''} problem(s) in the upload; nothing was imported`,
+          {
+            errors: issues.list,
+            truncated: issues.truncated,
+          },
+        );
       }
       return this.write(manager, network, wave.id, query.mode, planned);
     });
     return { format: query.format, mode: query.mode, ...plan };
   }
 
-  async export(access: AccessContext, tenantId: string, networkId: string, waveId: string, format: ExportFormat): Promise<{ body: string; contentType: string; filename: string }> {
+  async export(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    waveId: string,
+    format: ExportFormat,
+  ): Promise<{ body: string; contentType: string; filename: string }> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
-    const ties: TieRow[] = await this.db.query(`SELECT ${TIE_COLUMNS} FROM tie t WHERE t.wave_id = $1 ORDER BY t.source_actor_id, t.target_actor_id, t.type`, [wave.id]);
+    const ties: TieRow[] = await this.db.query(
+      `SELECT ${TIE_COLUMNS} FROM tie t WHERE t.wave_id = $1 ORDER BY t.source_actor_id, t.target_actor_id, t.type`,
+      [wave.id],
+    );
     const disclosure = await this.networks.disclosure(access, network, actors);
-    const codes: { id: string; code: string }[] = await this.db.query(`SELECT id, code FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
-      tenantId,
-      actors.map((a) => a.areaId).filter((id): id is string => id !== null),
-    ]);
+    const codes: { id: string; code: string }[] = await this.db.query(
+      `SELECT id, code FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tenantId, actors.map((a) => a.areaId).filter((id): id is string => id !== null)],
+    );
     const codeOf = new Map(codes.map((c) => [c.id, c.code]));
     const exported: ExportActor[] = actors.map((actor) => {
       const view = disclosure.present(actor);
       return { ...view, area: actor.areaId ? (codeOf.get(actor.areaId) ?? actor.areaId) : null };
     });
-    const edges = ties.map((t) => ({ source: t.sourceActorId, target: t.targetActorId, directed: t.directed, type: t.type, weight: t.weight }));
+    const edges = ties.map((t) => ({
+      source: t.sourceActorId,
+      target: t.targetActorId,
+      directed: t.directed,
+      type: t.type,
+      weight: t.weight,
+    }));
     const base = `${slug(network.name)}-${slug(wave.label)}`;
     switch (format) {
       case 'csv-nodes':
-        return { body: toCsvNodes(exported), contentType: 'text/csv; charset=utf-8', filename: `${base}-actors.csv` };
+        return {
+          body: toCsvNodes(exported),
+          contentType: 'text/csv; charset=utf-8',
+          filename: `${base}-actors.csv`,
+        };
       case 'csv-edges':
-        return { body: toCsvEdges(edges), contentType: 'text/csv; charset=utf-8', filename: `${base}-ties.csv` };
+        return {
+          body: toCsvEdges(edges),
+          contentType: 'text/csv; charset=utf-8',
+          filename: `${base}-ties.csv`,
+        };
       case 'gexf':
-        return { body: toGexf(exported, edges, { directed: network.directed, description: `${network.name}, ${wave.label} (${wave.observedOn})` }), contentType: 'application/gexf+xml; charset=utf-8', filename: `${base}.gexf` };
+        return {
+          body: toGexf(exported, edges, {
+            directed: network.directed,
+            description: `${network.name}, ${wave.label} (${wave.observedOn})`,
+          }),
+          contentType: 'application/gexf+xml; charset=utf-8',
+          filename: `${base}.gexf`,
+        };
       case 'graphml':
-        return { body: toGraphml(exported, edges, { directed: network.directed }), contentType: 'application/graphml+xml; charset=utf-8', filename: `${base}.graphml` };
+        return {
+          body: toGraphml(exported, edges, { directed: network.directed }),
+          contentType: 'application/graphml+xml; charset=utf-8',
+          filename: `${base}.graphml`,
+        };
     }
   }
 
   private parse(format: ImportQuery['format'], files: ImportFiles, issues: ImportIssues): RawGraph {
     const text = (file: UploadedFile) => file.buffer.toString('utf8');
     if (format === 'csv') {
-      if (!files.nodes && !files.edges) throw new NetworkServiceError('InvalidImport', 'send the actors as file field "nodes" and/or the ties as file field "edges"');
-      const nodes = files.nodes ? parseCsvNodes(text(files.nodes), files.nodes.originalname || 'nodes.csv', issues) : [];
-      const edges = files.edges ? parseCsvEdges(text(files.edges), files.edges.originalname || 'edges.csv', issues) : [];
+      if (!files.nodes && !files.edges)
+        throw new NetworkServiceError(
+          'InvalidImport',
+          'send the actors as file field "nodes" and/or the ties as file field "edges"',
+        );
+      const nodes = files.nodes
+        ? parseCsvNodes(text(files.nodes), files.nodes.originalname || 'nodes.csv', issues)
+        : [];
+      const edges = files.edges
+        ? parseCsvEdges(text(files.edges), files.edges.originalname || 'edges.csv', issues)
+        : [];
       return { directed: null, nodes, edges };
     }
-    if (!files.file) throw new NetworkServiceError('InvalidImport', `send the ${format.toUpperCase()} document as file field "file"`);
+    if (!files.file)
+      throw new NetworkServiceError(
+        'InvalidImport',
+        `send the ${format.toUpperCase()} document as file field "file"`,
+      );
     const name = files.file.originalname || `network.${format}`;
-    return format === 'gexf' ? parseGexf(text(files.file), name, issues) : parseGraphml(text(files.file), name, issues);
+    return format === 'gexf'
+      ? parseGexf(text(files.file), name, issues)
+      : parseGraphml(text(files.file), name, issues);
   }
 
   /** Resolves an area code or id of the tenant. */
   private async areaResolver(tenantId: string): Promise<(value: string) => string | undefined> {
-    const rows: { id: string; code: string }[] = await this.db.query(`SELECT id, code FROM area_ref WHERE tenant_id = $1`, [tenantId]);
+    const rows: { id: string; code: string }[] = await this.db.query(
+      `SELECT id, code FROM area_ref WHERE tenant_id = $1`,
+      [tenantId],
+    );
     const byCode = new Map(rows.map((r) => [r.code, r.id]));
     const ids = new Set(rows.map((r) => r.id));
-    return (value) => (AREA_ID.test(value) ? (ids.has(value.toLowerCase()) ? value.toLowerCase() : undefined) : byCode.get(value));
+    return (value) =>
+      AREA_ID.test(value)
+        ? ids.has(value.toLowerCase())
+          ? value.toLowerCase()
+          : undefined
+        : byCode.get(value);
   }
 
-  private async write(manager: EntityManager, network: NetworkRecord, waveId: string, mode: ImportQuery['mode'], plan: ImportPlan) {
+  private async write(
+    manager: EntityManager,
+    network: NetworkRecord,
+    waveId: string,
+    mode: ImportQuery['mode'],
+    plan: ImportPlan,
+  ) {
     const touched = new Set<string>([waveId]);
     if (mode === 'replace') {
       await manager.query(`DELETE FROM tie WHERE wave_id = $1`, [waveId]);
@@ -149,33 +235,59 @@ export class InterchangeService {
     }
     const updates = plan.actors.filter((a) => a.existingId !== null);
     if (updates.length > 0) {
-      const current: ActorRow[] = await manager.query(`SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = ANY($1::uuid[]) FOR UPDATE`, [updates.map((a) => a.existingId)]);
+      const current: ActorRow[] = await manager.query(
+        `SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = ANY($1::uuid[]) FOR UPDATE`,
+        [updates.map((a) => a.existingId)],
+      );
       const byId = new Map(current.map((a) => [a.id, a]));
       for (const planned of updates) {
         const before = byId.get(planned.existingId as string) as ActorRow;
         const draft: ActorDraft = { ...draftOf(before), ...planned.fields };
         await updateActorRow(manager, before.id, draft);
         if (draft.sector !== before.sector || draft.areaId !== before.areaId) {
-          const waves: { waveId: string }[] = await manager.query(`SELECT wave_id AS "waveId" FROM wave_actor WHERE actor_id = $1`, [before.id]);
+          const waves: { waveId: string }[] = await manager.query(
+            `SELECT wave_id AS "waveId" FROM wave_actor WHERE actor_id = $1`,
+            [before.id],
+          );
           for (const w of waves) touched.add(w.waveId);
         }
       }
     }
-    const idOf = (ref: string) => (ref.startsWith('actor:') ? ref.slice('actor:'.length) : (refs.get(ref) as string));
-    await addWaveMembers(manager, waveId, plan.actors.map((a) => (a.existingId ?? refs.get(`key:${a.key}`)) as string));
+    const idOf = (ref: string) =>
+      ref.startsWith('actor:') ? ref.slice('actor:'.length) : (refs.get(ref) as string);
+    await addWaveMembers(
+      manager,
+      waveId,
+      plan.actors.map((a) => (a.existingId ?? refs.get(`key:${a.key}`)) as string),
+    );
     const ties = await upsertTies(
       manager,
       network.tenantId,
       network.id,
       waveId,
-      plan.ties.map((t) => ({ source: idOf(t.source), target: idOf(t.target), directed: t.directed, type: t.type, weight: t.weight, origin: 'import' as const, attributes: t.attributes })),
+      plan.ties.map((t) => ({
+        source: idOf(t.source),
+        target: idOf(t.target),
+        directed: t.directed,
+        type: t.type,
+        weight: t.weight,
+        origin: 'import' as const,
+        attributes: t.attributes,
+      })),
     );
     await touchWaves(manager, [...touched]);
     const [{ actors, ties: tieCount }]: { actors: number; ties: number }[] = await manager.query(
       `SELECT (SELECT count(*)::int FROM wave_actor WHERE wave_id = $1) AS actors, (SELECT count(*)::int FROM tie WHERE wave_id = $1) AS ties`,
       [waveId],
     );
-    return { actorsCreated: fresh.length, actorsUpdated: updates.length, tiesCreated: ties.created, tiesUpdated: ties.updated, waveActors: actors, waveTies: tieCount };
+    return {
+      actorsCreated: fresh.length,
+      actorsUpdated: updates.length,
+      tiesCreated: ties.created,
+      tiesUpdated: ties.updated,
+      waveActors: actors,
+      waveTies: tieCount,
+    };
   }
 }
 

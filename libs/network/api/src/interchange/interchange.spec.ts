@@ -7,13 +7,21 @@ import { parseGexf, parseGraphml } from './xml-formats';
 const context = (actors: PlanContext['actors'] = []): PlanContext => ({
   networkDirected: false,
   actors,
-  resolveArea: (value) => ({ '01011101': 'area-1', '00000000-0000-0000-0000-000000000001': '00000000-0000-0000-0000-000000000001' })[value],
+  resolveArea: (value) =>
+    ({
+      '01011101': 'area-1',
+      '00000000-0000-0000-0000-000000000001': '00000000-0000-0000-0000-000000000001',
+    })[value],
 });
 
 describe('CSV reading', () => {
   it('reads actors with file line numbers, semicolons (German spreadsheets) and a BOM', () => {
     const issues = new ImportIssues();
-    const nodes = parseCsvNodes('\uFEFFID;Name;Sektor\n\na;Kita;welfare\nb;"Verein; e. V.";\n', 'a.csv', issues);
+    const nodes = parseCsvNodes(
+      '\uFEFFID;Name;Sektor\n\na;Kita;welfare\nb;"Verein; e. V.";\n',
+      'a.csv',
+      issues,
+    );
     expect(issues.list).toEqual([]);
     expect(nodes).toEqual([
       { file: 'a.csv', line: 3, id: 'a', attributes: { name: 'Kita', sektor: 'welfare' } },
@@ -26,7 +34,9 @@ describe('CSV reading', () => {
     expect(parseCsvNodes('name\nx', 'a.csv', issues)).toEqual([]);
     parseCsvNodes('id,name\n,x', 'b.csv', issues);
     const edges = parseCsvEdges('source,target,directed\na,b,ja\na,c,vielleicht\n,c,', 'e.csv', issues);
-    expect(edges).toEqual([{ file: 'e.csv', line: 2, source: 'a', target: 'b', directed: true, attributes: {} }]);
+    expect(edges).toEqual([
+      { file: 'e.csv', line: 2, source: 'a', target: 'b', directed: true, attributes: {} },
+    ]);
     expect(issues.list).toEqual([
       { file: 'a.csv', line: 1, message: 'missing column(s) id (header: name)' },
       { file: 'b.csv', line: 2, message: 'empty id' },
@@ -37,7 +47,11 @@ describe('CSV reading', () => {
 
   it('stops collecting after the maximum number of problems', () => {
     const issues = new ImportIssues();
-    parseCsvNodes(['id,name', ...Array.from({ length: MAX_ISSUES + 20 }, () => ',x')].join('\n'), 'a.csv', issues);
+    parseCsvNodes(
+      ['id,name', ...Array.from({ length: MAX_ISSUES + 20 }, () => ',x')].join('\n'),
+      'a.csv',
+      issues,
+    );
     for (let i = 0; i < 5; i++) issues.add('a.csv', 1, 'more');
     expect(issues.list).toHaveLength(MAX_ISSUES);
     expect(issues.truncated).toBe(true);
@@ -67,7 +81,14 @@ describe('GEXF and GraphML reading', () => {
         { file: 'g.gexf', line: 5, id: '2', attributes: { name: 'C' } },
       ],
       edges: [
-        { file: 'g.gexf', line: 7, source: '1', target: '2', directed: false, attributes: { weight: '2.5', type: 'referral' } },
+        {
+          file: 'g.gexf',
+          line: 7,
+          source: '1',
+          target: '2',
+          directed: false,
+          attributes: { weight: '2.5', type: 'referral' },
+        },
         { file: 'g.gexf', line: 7, source: '2', target: '1', directed: null, attributes: {} },
       ],
     });
@@ -81,7 +102,9 @@ describe('GEXF and GraphML reading', () => {
       issues,
     );
     expect(graph.nodes).toEqual([{ file: 'g.graphml', line: 4, id: 'a', attributes: { name: 'Kita' } }]);
-    expect(graph.edges).toEqual([{ file: 'g.graphml', line: 5, source: 'a', target: 'b', directed: true, attributes: {} }]);
+    expect(graph.edges).toEqual([
+      { file: 'g.graphml', line: 5, source: 'a', target: 'b', directed: true, attributes: {} },
+    ]);
     expect(issues.list).toEqual([{ file: 'g.graphml', line: 4, message: 'data for undeclared key "z"' }]);
     const other = new ImportIssues();
     parseGraphml('<gexf/>', 'x.graphml', other);
@@ -94,14 +117,43 @@ describe('GEXF and GraphML reading', () => {
 });
 
 describe('import plan', () => {
-  const raw = (nodes: RawGraph['nodes'], edges: RawGraph['edges'], directed: boolean | null = null): RawGraph => ({ directed, nodes, edges });
-  const node = (id: string, attributes: Record<string, string>, line = 2) => ({ file: 'n.csv', line, id, attributes });
-  const edge = (source: string, target: string, attributes: Record<string, string> = {}, line = 2, directed: boolean | null = null) => ({ file: 'e.csv', line, source, target, directed, attributes });
+  const raw = (
+    nodes: RawGraph['nodes'],
+    edges: RawGraph['edges'],
+    directed: boolean | null = null,
+  ): RawGraph => ({ directed, nodes, edges });
+  const node = (id: string, attributes: Record<string, string>, line = 2) => ({
+    file: 'n.csv',
+    line,
+    id,
+    attributes,
+  });
+  const edge = (
+    source: string,
+    target: string,
+    attributes: Record<string, string> = {},
+    line = 2,
+    directed: boolean | null = null,
+  ) => ({ file: 'e.csv', line, source, target, directed, attributes });
 
   it('maps German words, areas by code, offerings and contact, and privacy by default for persons', () => {
     const issues = new ImportIssues();
     const plan = planImport(
-      raw([node('a', { name: 'Frau K.', kind: 'Person', sector: 'Bewohnerschaft', area: '01011101', offerings: 'Räume: Hof; know-how: Sprachmittlung', contact_email: 'k@example.org', lon: '13.4', lat: '52.5' })], []),
+      raw(
+        [
+          node('a', {
+            name: 'Frau K.',
+            kind: 'Person',
+            sector: 'Bewohnerschaft',
+            area: '01011101',
+            offerings: 'Räume: Hof; know-how: Sprachmittlung',
+            contact_email: 'k@example.org',
+            lon: '13.4',
+            lat: '52.5',
+          }),
+        ],
+        [],
+      ),
       context(),
       issues,
     );
@@ -132,7 +184,13 @@ describe('import plan', () => {
   it('matches existing actors by id or external id and links ties to them', () => {
     const issues = new ImportIssues();
     const plan = planImport(
-      raw([node('ext-7', { field: 'Jugend' })], [edge('ext-7', 'uuid-2', { type: 'Vermittlung', weight: '2' }), edge('uuid-2', 'ext-7', { type: 'cooperation' }, 3, true)]),
+      raw(
+        [node('ext-7', { field: 'Jugend' })],
+        [
+          edge('ext-7', 'uuid-2', { type: 'Vermittlung', weight: '2' }),
+          edge('uuid-2', 'ext-7', { type: 'cooperation' }, 3, true),
+        ],
+      ),
       context([
         { id: 'uuid-1', externalId: 'ext-7' },
         { id: 'uuid-2', externalId: null },
@@ -140,7 +198,9 @@ describe('import plan', () => {
       issues,
     );
     expect(issues.list).toEqual([]);
-    expect(plan.actors).toEqual([{ key: 'ext-7', file: 'n.csv', line: 2, existingId: 'uuid-1', fields: { field: 'Jugend' } }]);
+    expect(plan.actors).toEqual([
+      { key: 'ext-7', file: 'n.csv', line: 2, existingId: 'uuid-1', fields: { field: 'Jugend' } },
+    ]);
     expect(plan.ties.map((t) => [t.source, t.target, t.type, t.weight, t.directed])).toEqual([
       ['actor:uuid-1', 'actor:uuid-2', 'referral', 2, false],
       ['actor:uuid-2', 'actor:uuid-1', 'cooperation', 1, true],
@@ -151,9 +211,24 @@ describe('import plan', () => {
     const issues = new ImportIssues();
     planImport(
       raw(
-        [node('a', { name: 'A', sector: 'kirche', area: '99', lon: '13,4', lat: '52.5' }, 2), node('b', { name: 'B' }, 3), node('b', { name: 'B2' }, 4), node('c', {}, 5), node('d', { name: 'D', offerings: 'Sofa', pseudonymised: 'vielleicht' }, 6)],
+        [
+          node('a', { name: 'A', sector: 'kirche', area: '99', lon: '13,4', lat: '52.5' }, 2),
+          node('b', { name: 'B' }, 3),
+          node('b', { name: 'B2' }, 4),
+          node('c', {}, 5),
+          node('d', { name: 'D', offerings: 'Sofa', pseudonymised: 'vielleicht' }, 6),
+        ],
         // Ties of the invalid actors a and d are not reported again (lines 5 and 9).
-        [edge('b', 'zz', {}, 2), edge('b', 'b', {}, 3), edge('b', 'e', {}, 4), edge('a', 'b', {}, 5), edge('e', 'b', { weight: '0' }, 6), edge('e', 'b', { type: 'gossip' }, 7), edge('e', 'b', {}, 8), edge('d', 'e', {}, 9)],
+        [
+          edge('b', 'zz', {}, 2),
+          edge('b', 'b', {}, 3),
+          edge('b', 'e', {}, 4),
+          edge('a', 'b', {}, 5),
+          edge('e', 'b', { weight: '0' }, 6),
+          edge('e', 'b', { type: 'gossip' }, 7),
+          edge('e', 'b', {}, 8),
+          edge('d', 'e', {}, 9),
+        ],
       ),
       context([{ id: 'uuid-e', externalId: 'e' }]),
       issues,
@@ -177,8 +252,32 @@ describe('import plan', () => {
 
 describe('export formats', () => {
   const actors: ExportActor[] = [
-    { id: 'a', name: 'Kita "Sonne" & Co', kind: 'organisation', sector: 'welfare', field: 'Familie', area: '01011101', address: null, point: { lon: 13.4, lat: 52.5 }, offerings: [{ type: 'rooms', description: 'Saal; Küche' }], contact: { email: 'k@example.org' }, pseudonymised: false },
-    { id: 'b', name: 'Akteur X2Y3Z4', kind: 'person', sector: null, field: null, area: null, address: null, point: null, offerings: [], contact: null, pseudonymised: true },
+    {
+      id: 'a',
+      name: 'Kita "Sonne" & Co',
+      kind: 'organisation',
+      sector: 'welfare',
+      field: 'Familie',
+      area: '01011101',
+      address: null,
+      point: { lon: 13.4, lat: 52.5 },
+      offerings: [{ type: 'rooms', description: 'Saal; Küche' }],
+      contact: { email: 'k@example.org' },
+      pseudonymised: false,
+    },
+    {
+      id: 'b',
+      name: 'Akteur X2Y3Z4',
+      kind: 'person',
+      sector: null,
+      field: null,
+      area: null,
+      address: null,
+      point: null,
+      offerings: [],
+      contact: null,
+      pseudonymised: true,
+    },
   ];
   const ties = [{ source: 'a', target: 'b', directed: false, type: 'cooperation', weight: 2 }];
 
@@ -188,9 +287,22 @@ describe('export formats', () => {
     const edges = parseCsvEdges(toCsvEdges(ties), 'e.csv', issues);
     const plan = planImport({ directed: null, nodes, edges }, context(), issues);
     expect(issues.list).toEqual([]);
-    expect(plan.actors[0].fields).toMatchObject({ name: 'Kita "Sonne" & Co', offerings: [{ type: 'rooms', description: 'Saal, Küche' }], areaId: 'area-1', point: { lon: 13.4, lat: 52.5 } });
+    expect(plan.actors[0].fields).toMatchObject({
+      name: 'Kita "Sonne" & Co',
+      offerings: [{ type: 'rooms', description: 'Saal, Küche' }],
+      areaId: 'area-1',
+      point: { lon: 13.4, lat: 52.5 },
+    });
     expect(plan.actors[1].fields).toMatchObject({ kind: 'person', pseudonymised: true });
-    expect(plan.ties).toEqual([expect.objectContaining({ source: 'key:a', target: 'key:b', type: 'cooperation', weight: 2, directed: false })]);
+    expect(plan.ties).toEqual([
+      expect.objectContaining({
+        source: 'key:a',
+        target: 'key:b',
+        type: 'cooperation',
+        weight: 2,
+        directed: false,
+      }),
+    ]);
   });
 
   it('writes GEXF and GraphML with escaped text that read back to the same graph', () => {
@@ -205,7 +317,15 @@ describe('export formats', () => {
         ['a', 'Kita "Sonne" & Co', 'welfare'],
         ['b', 'Akteur X2Y3Z4', undefined],
       ]);
-      expect(graph.edges.map((e) => [e.source, e.target, e.directed, e.attributes['type'], e.attributes['weight']])).toEqual([['a', 'b', false, 'cooperation', '2']]);
+      expect(
+        graph.edges.map((e) => [
+          e.source,
+          e.target,
+          e.directed,
+          e.attributes['type'],
+          e.attributes['weight'],
+        ]),
+      ).toEqual([['a', 'b', false, 'cooperation', '2']]);
     }
   });
 });

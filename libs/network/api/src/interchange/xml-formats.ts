@@ -26,7 +26,11 @@ function readXml(text: string, file: string, issues: ImportIssues, handlers: Xml
   let startLine = 1;
   parser.on('opentagstart', () => (startLine = parser.line));
   parser.on('opentag', (tag) => {
-    const element: XmlElement = { name: localName(tag.name), attributes: tag.attributes as Record<string, string>, line: startLine };
+    const element: XmlElement = {
+      name: localName(tag.name),
+      attributes: tag.attributes as Record<string, string>,
+      line: startLine,
+    };
     handlers.open(element, stack);
     stack.push(element);
     texts.push('');
@@ -74,7 +78,8 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
   const edges: RawEdge[] = [];
   let directed: boolean | null = null;
   let sawRoot = false;
-  let current: { kind: 'node' | 'edge'; element: XmlElement; attributes: Record<string, string> } | null = null;
+  let current: { kind: 'node' | 'edge'; element: XmlElement; attributes: Record<string, string> } | null =
+    null;
   let attributeClass: 'node' | 'edge' | null = null;
 
   const ok = readXml(text, file, issues, {
@@ -91,7 +96,8 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
           attributeClass = a['class'] === 'edge' ? 'edge' : a['class'] === 'node' ? 'node' : null;
           break;
         case 'attribute':
-          if (attributeClass && a['id'] !== undefined) titles[attributeClass].set(a['id'], (a['title'] ?? a['id']).toLowerCase());
+          if (attributeClass && a['id'] !== undefined)
+            titles[attributeClass].set(a['id'], (a['title'] ?? a['id']).toLowerCase());
           break;
         case 'node':
           if (a['id'] === undefined || a['id'] === '') issues.add(file, element.line, 'node without id');
@@ -109,7 +115,12 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
           if (!current) break;
           const key = a['for'] ?? a['id'];
           const title = key === undefined ? undefined : titles[current.kind].get(key);
-          if (title === undefined) issues.add(file, element.line, `attvalue for undeclared ${current.kind} attribute "${key ?? ''}"`);
+          if (title === undefined)
+            issues.add(
+              file,
+              element.line,
+              `attvalue for undeclared ${current.kind} attribute "${key ?? ''}"`,
+            );
           else if (a['value'] !== undefined && a['value'] !== '') current.attributes[title] = a['value'];
           break;
         }
@@ -124,7 +135,14 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
       } else if (!a['source'] || !a['target']) {
         issues.add(file, element.line, 'edge without source or target');
       } else {
-        edges.push({ file, line: element.line, source: a['source'], target: a['target'], directed: directionOf(a['type']), attributes: current.attributes });
+        edges.push({
+          file,
+          line: element.line,
+          source: a['source'],
+          target: a['target'],
+          directed: directionOf(a['type']),
+          attributes: current.attributes,
+        });
       }
       current = null;
     },
@@ -140,7 +158,8 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
   const edges: RawEdge[] = [];
   let directed: boolean | null = null;
   let sawRoot = false;
-  let current: { kind: 'node' | 'edge'; element: XmlElement; attributes: Record<string, string> } | null = null;
+  let current: { kind: 'node' | 'edge'; element: XmlElement; attributes: Record<string, string> } | null =
+    null;
 
   const ok = readXml(text, file, issues, {
     open(element) {
@@ -150,7 +169,8 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
           sawRoot = true;
           break;
         case 'key':
-          if (a['id'] !== undefined) keys.set(a['id'], { name: (a['attr.name'] ?? a['id']).toLowerCase(), for: a['for'] ?? 'all' });
+          if (a['id'] !== undefined)
+            keys.set(a['id'], { name: (a['attr.name'] ?? a['id']).toLowerCase(), for: a['for'] ?? 'all' });
           break;
         case 'graph':
           directed = directionOf(a['edgedefault']);
@@ -167,9 +187,16 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
     close(element, text) {
       if (element.name === 'data' && current) {
         const key = keys.get(element.attributes['key'] ?? '');
-        if (!key) issues.add(file, element.line, `data for undeclared key "${element.attributes['key'] ?? ''}"`);
-        else if (key.for !== 'all' && key.for !== current.kind) issues.add(file, element.line, `key "${element.attributes['key']}" is declared for ${key.for}s, not ${current.kind}s`);
-        else if (text.trim() !== '') current.attributes[key.name === 'label' ? 'name' : key.name] = text.trim();
+        if (!key)
+          issues.add(file, element.line, `data for undeclared key "${element.attributes['key'] ?? ''}"`);
+        else if (key.for !== 'all' && key.for !== current.kind)
+          issues.add(
+            file,
+            element.line,
+            `key "${element.attributes['key']}" is declared for ${key.for}s, not ${current.kind}s`,
+          );
+        else if (text.trim() !== '')
+          current.attributes[key.name === 'label' ? 'name' : key.name] = text.trim();
         return;
       }
       if (!current || element !== current.element) return;
@@ -180,7 +207,14 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
         issues.add(file, element.line, 'edge without source or target');
       } else {
         const own = a['directed'] === undefined ? null : a['directed'] === 'true';
-        edges.push({ file, line: element.line, source: a['source'], target: a['target'], directed: own, attributes: current.attributes });
+        edges.push({
+          file,
+          line: element.line,
+          source: a['source'],
+          target: a['target'],
+          directed: own,
+          attributes: current.attributes,
+        });
       }
       current = null;
     },

@@ -1,4 +1,10 @@
-import { buildNetworkGraph, connectivity, density, type NetworkInput, type NetworkMetrics } from '@quartier/network-core';
+import {
+  buildNetworkGraph,
+  connectivity,
+  density,
+  type NetworkInput,
+  type NetworkMetrics,
+} from '@quartier/network-core';
 import type { WaveGraphActor } from './wave-graph';
 
 /** Indicator values of one area, as `network.metrics.computed` carries them. */
@@ -20,7 +26,12 @@ export interface AreaIndicators {
  *    linking different sectors; `externalTieShare`: share of touching ties leaving the area.
  * Values that are undefined for an area (e.g. no tie with sectors) are left out rather than 0.
  */
-export function areaIndicators(input: NetworkInput, actors: readonly WaveGraphActor[], whole: NetworkMetrics, networkAreaId: string | null): AreaIndicators[] {
+export function areaIndicators(
+  input: NetworkInput,
+  actors: readonly WaveGraphActor[],
+  whole: NetworkMetrics,
+  networkAreaId: string | null,
+): AreaIndicators[] {
   const result: AreaIndicators[] = [{ areaId: networkAreaId, metrics: wholeNetworkIndicators(whole) }];
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const byArea = new Map<string, WaveGraphActor[]>();
@@ -35,7 +46,12 @@ export function areaIndicators(input: NetworkInput, actors: readonly WaveGraphAc
     const inArea = new Set(members.map((a) => a.id));
     const internal = input.edges.filter((e) => inArea.has(e.source) && inArea.has(e.target));
     const touching = input.edges.filter((e) => inArea.has(e.source) || inArea.has(e.target));
-    const sub = buildNetworkGraph({ nodes: members.map((a) => ({ id: a.id, sector: a.sector })), edges: internal, directed: input.directed, weighted: input.weighted });
+    const sub = buildNetworkGraph({
+      nodes: members.map((a) => ({ id: a.id, sector: a.sector })),
+      edges: internal,
+      directed: input.directed,
+      weighted: input.weighted,
+    });
     let withSectors = 0;
     let crossSector = 0;
     for (const edge of touching) {
@@ -54,7 +70,8 @@ export function areaIndicators(input: NetworkInput, actors: readonly WaveGraphAc
       isolates: members.filter((a) => isolates.has(a.id)).length,
     };
     if (withSectors > 0) metrics['crossSectorTieShare'] = crossSector / withSectors;
-    if (touching.length > 0) metrics['externalTieShare'] = (touching.length - internal.length) / touching.length;
+    if (touching.length > 0)
+      metrics['externalTieShare'] = (touching.length - internal.length) / touching.length;
     result.push({ areaId, metrics });
   }
   return result;
@@ -79,6 +96,7 @@ function wholeNetworkIndicators(whole: NetworkMetrics): Record<string, number> {
     degreeCentralization: g.degreeCentralization,
   };
   const metrics: Record<string, number> = {};
-  for (const [key, value] of Object.entries(candidates)) if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
+  for (const [key, value] of Object.entries(candidates))
+    if (typeof value === 'number' && Number.isFinite(value)) metrics[key] = value;
   return metrics;
 }

@@ -13,7 +13,10 @@ export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
   @Get('networks/:networkId/waves/:waveId/metrics')
-  @ApiOperation({ summary: 'Measures of a wave (NetworkX conventions): cached; small networks computed now, large ones answer 409 until a job ran' })
+  @ApiOperation({
+    summary:
+      'Measures of a wave (NetworkX conventions): cached; small networks computed now, large ones answer 409 until a job ran',
+  })
   read(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -27,7 +30,9 @@ export class MetricsController {
   @Post('networks/:networkId/waves/:waveId/metrics/jobs')
   @HttpCode(202)
   @Roles(...METRICS_RUNNERS)
-  @ApiOperation({ summary: 'Compute a wave’s measures in the background; poll the returned job for progress' })
+  @ApiOperation({
+    summary: 'Compute a wave’s measures in the background; poll the returned job for progress',
+  })
   start(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -40,7 +45,11 @@ export class MetricsController {
 
   @Get('metrics-jobs/:jobId')
   @ApiOperation({ summary: 'Progress and outcome of a measure job' })
-  job(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('jobId', ParseUUIDPipe) jobId: string) {
+  job(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('jobId', ParseUUIDPipe) jobId: string,
+  ) {
     return this.metrics.job(access, tenantId, jobId);
   }
 }

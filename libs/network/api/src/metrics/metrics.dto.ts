@@ -14,7 +14,10 @@ export const measureQuerySchema = z.object({
       const list = value.split(',').map((t) => t.trim());
       const unknown = list.filter((t) => !(TIE_TYPES as readonly string[]).includes(t));
       if (unknown.length > 0) {
-        ctx.addIssue({ code: 'custom', message: `unknown tie type(s) ${unknown.join(', ')}; known: ${TIE_TYPES.join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `unknown tie type(s) ${unknown.join(', ')}; known: ${TIE_TYPES.join(', ')}`,
+        });
         return z.NEVER;
       }
       return list as TieType[];

@@ -7,13 +7,24 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
 import { actorsOfNetwork } from '../actors/actor-store';
 import type { NetworkRecord, WaveRow } from '../networks/network.dto';
-import { METRICS_RUNNERS, NETWORK_CONNECTION, NETWORK_READERS, SYNC_METRICS_MAX_ACTORS } from '../network.constants';
+import {
+  METRICS_RUNNERS,
+  NETWORK_CONNECTION,
+  NETWORK_READERS,
+  SYNC_METRICS_MAX_ACTORS,
+} from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
 import { computeMetrics, type ComputeProgress } from '@quartier/network-compute';
 import { TIE_COLUMNS, type TieRow } from '../ties/tie.dto';
 import { areaIndicators } from './area-indicators';
 import type { MeasureQuery, MetricsJobStatus, MetricsJobView, WaveMetricsView } from './metrics.dto';
-import { isCanonical, optionsKey, waveNetworkInput, type MeasureOptions, type WaveGraphActor } from './wave-graph';
+import {
+  isCanonical,
+  optionsKey,
+  waveNetworkInput,
+  type MeasureOptions,
+  type WaveGraphActor,
+} from './wave-graph';
 
 /** A running job that has not reported for this long is reported as failed (its process died). */
 const STALLED_AFTER_MS = 5 * 60_000;
@@ -93,11 +104,18 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Measures of a wave: from the cache, or computed now when the network is small. */
-  async read(access: AccessContext, tenantId: string, networkId: string, waveId: string, query: MeasureQuery): Promise<WaveMetricsView> {
+  async read(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    waveId: string,
+    query: MeasureQuery,
+  ): Promise<WaveMetricsView> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const options = this.optionsOf(network, query);
-    const cached = (await this.cached(wave, options)) ?? (await this.computeNow(network, wave, options)).cached;
+    const cached =
+      (await this.cached(wave, options)) ?? (await this.computeNow(network, wave, options)).cached;
     return this.present(access, network, wave, options, cached);
   }
 
@@ -105,7 +123,11 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
    * The measured graph of a wave for analyses (comparison, ego networks): its input, and the
    * measures from the cache or computed now. Large uncached waves answer MetricsNotComputed.
    */
-  async measured(network: NetworkRecord, wave: WaveRow, query: MeasureQuery): Promise<{ input: NetworkInput; metrics: NetworkMetrics }> {
+  async measured(
+    network: NetworkRecord,
+    wave: WaveRow,
+    query: MeasureQuery,
+  ): Promise<{ input: NetworkInput; metrics: NetworkMetrics }> {
     const options = this.optionsOf(network, query);
     const cached = await this.cached(wave, options);
     if (cached) {
@@ -121,7 +143,11 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
     return (await this.snapshot(network, wave, this.optionsOf(network, query))).input;
   }
 
-  private async computeNow(network: NetworkRecord, wave: WaveRow, options: MeasureOptions): Promise<{ snapshot: WaveSnapshot; cached: CachedMetrics }> {
+  private async computeNow(
+    network: NetworkRecord,
+    wave: WaveRow,
+    options: MeasureOptions,
+  ): Promise<{ snapshot: WaveSnapshot; cached: CachedMetrics }> {
     const snapshot = await this.snapshot(network, wave, options);
     if (snapshot.actors.length > SYNC_METRICS_MAX_ACTORS) {
       const job = await this.activeJob(wave.id, optionsKey(options), snapshot.revision);
@@ -145,7 +171,14 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Starts (or joins, or answers from the cache) the background computation of a wave's measures. */
-  async startJob(access: AccessContext, tenantId: string, createdBy: string, networkId: string, waveId: string, query: MeasureQuery): Promise<MetricsJobView> {
+  async startJob(
+    access: AccessContext,
+    tenantId: string,
+    createdBy: string,
+    networkId: string,
+    waveId: string,
+    query: MeasureQuery,
+  ): Promise<MetricsJobView> {
     const network = await this.networks.network(access, tenantId, networkId, METRICS_RUNNERS);
     const wave = await this.networks.wave(network, waveId);
     const options = this.optionsOf(network, query);
@@ -173,18 +206,30 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async job(access: AccessContext, tenantId: string, jobId: string): Promise<MetricsJobView> {
-    const rows: JobRow[] = await this.db.query(`SELECT ${JOB_COLUMNS} FROM metrics_job WHERE id = $1 AND tenant_id = $2`, [jobId, tenantId]);
-    if (rows.length === 0) throw new NetworkServiceError('MetricsJobNotFound', `measure job ${jobId} not found`);
+    const rows: JobRow[] = await this.db.query(
+      `SELECT ${JOB_COLUMNS} FROM metrics_job WHERE id = $1 AND tenant_id = $2`,
+      [jobId, tenantId],
+    );
+    if (rows.length === 0)
+      throw new NetworkServiceError('MetricsJobNotFound', `measure job ${jobId} not found`);
     // Whoever may read the network may follow its jobs.
     await this.networks.network(access, tenantId, rows[0].networkId, NETWORK_READERS);
     return this.jobView(rows[0]);
   }
 
   /** Runs a job to its end; never throws (the outcome is in the job row). */
-  private async run(jobId: string, network: NetworkRecord, wave: WaveRow, options: MeasureOptions): Promise<void> {
+  private async run(
+    jobId: string,
+    network: NetworkRecord,
+    wave: WaveRow,
+    options: MeasureOptions,
+  ): Promise<void> {
     let lastWrite = 0;
     let pending: Promise<unknown> = Promise.resolve();
-    const update = (fields: { phase: string; progress: number; actors?: number; ties?: number }, force = false) => {
+    const update = (
+      fields: { phase: string; progress: number; actors?: number; ties?: number },
+      force = false,
+    ) => {
       const now = Date.now();
       if (!force && now - lastWrite < PROGRESS_INTERVAL_MS) return pending;
       lastWrite = now;
@@ -197,23 +242,45 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
       return pending;
     };
     try {
-      await this.db.query(`UPDATE metrics_job SET status = 'running', phase = 'loading', started_at = now(), heartbeat_at = now() WHERE id = $1`, [jobId]);
+      await this.db.query(
+        `UPDATE metrics_job SET status = 'running', phase = 'loading', started_at = now(), heartbeat_at = now() WHERE id = $1`,
+        [jobId],
+      );
       const snapshot = await this.snapshot(network, wave, options);
-      await update({ phase: 'paths', progress: 0, actors: snapshot.input.nodes?.length ?? 0, ties: snapshot.input.edges.length }, true);
+      await update(
+        {
+          phase: 'paths',
+          progress: 0,
+          actors: snapshot.input.nodes?.length ?? 0,
+          ties: snapshot.input.edges.length,
+        },
+        true,
+      );
       const started = Date.now();
       const metrics = await this.compute(snapshot, options, {
         signal: this.stopping.signal,
-        onProgress: (progress: ComputeProgress) => void update({ phase: progress.phase, progress: progress.fraction }),
+        onProgress: (progress: ComputeProgress) =>
+          void update({ phase: progress.phase, progress: progress.fraction }),
       });
       await update({ phase: 'storing', progress: 1 }, true);
       await pending;
       const stored = await this.store(network, wave, snapshot, options, metrics, Date.now() - started);
-      await this.finish(jobId, stored ? 'succeeded' : 'failed', stored ? null : 'the wave changed during the computation; start the job again for the current state');
+      await this.finish(
+        jobId,
+        stored ? 'succeeded' : 'failed',
+        stored ? null : 'the wave changed during the computation; start the job again for the current state',
+      );
     } catch (error) {
       await pending.catch(() => undefined);
-      const message = error instanceof NetworkServiceError || error instanceof NetworkInputError ? error.message : `computation failed: ${(error as Error).message}`;
-      if (!(error instanceof NetworkServiceError || error instanceof NetworkInputError)) this.logger.error((error as Error).stack ?? String(error));
-      await this.finish(jobId, 'failed', message).catch((e: unknown) => this.logger.error(`cannot record the failure of job ${jobId}: ${String(e)}`));
+      const message =
+        error instanceof NetworkServiceError || error instanceof NetworkInputError
+          ? error.message
+          : `computation failed: ${(error as Error).message}`;
+      if (!(error instanceof NetworkServiceError || error instanceof NetworkInputError))
+        this.logger.error((error as Error).stack ?? String(error));
+      await this.finish(jobId, 'failed', message).catch((e: unknown) =>
+        this.logger.error(`cannot record the failure of job ${jobId}: ${String(e)}`),
+      );
     }
   }
 
@@ -226,7 +293,11 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private optionsOf(network: NetworkRecord, query: MeasureQuery): MeasureOptions {
-    return { types: query.types ?? null, weighted: query.weighted === undefined ? network.weighted : query.weighted === 'true', seed: query.seed };
+    return {
+      types: query.types ?? null,
+      weighted: query.weighted === undefined ? network.weighted : query.weighted === 'true',
+      seed: query.seed,
+    };
   }
 
   private async cached(wave: WaveRow, options: MeasureOptions): Promise<CachedMetrics | null> {
@@ -249,19 +320,32 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Actors, ties and revision of a wave, read consistently. */
-  private async snapshot(network: NetworkRecord, wave: WaveRow, options: MeasureOptions): Promise<WaveSnapshot> {
+  private async snapshot(
+    network: NetworkRecord,
+    wave: WaveRow,
+    options: MeasureOptions,
+  ): Promise<WaveSnapshot> {
     return this.db.transaction('REPEATABLE READ', async (manager) => {
-      const [{ revision }]: { revision: number }[] = await manager.query(`SELECT revision::int AS revision FROM wave WHERE id = $1`, [wave.id]);
+      const [{ revision }]: { revision: number }[] = await manager.query(
+        `SELECT revision::int AS revision FROM wave WHERE id = $1`,
+        [wave.id],
+      );
       const actors: WaveGraphActor[] = await manager.query(
         `SELECT a.id, a.sector, a.area_id AS "areaId" FROM actor a JOIN wave_actor wa ON wa.actor_id = a.id WHERE wa.wave_id = $1`,
         [wave.id],
       );
-      const ties: TieRow[] = await manager.query(`SELECT ${TIE_COLUMNS} FROM tie t WHERE t.wave_id = $1`, [wave.id]);
+      const ties: TieRow[] = await manager.query(`SELECT ${TIE_COLUMNS} FROM tie t WHERE t.wave_id = $1`, [
+        wave.id,
+      ]);
       return { revision, actors, input: waveNetworkInput(actors, ties, network, options) };
     });
   }
 
-  private compute(snapshot: WaveSnapshot, options: MeasureOptions, extra: { inThread?: boolean; signal?: AbortSignal; onProgress?: (p: ComputeProgress) => void }): Promise<NetworkMetrics> {
+  private compute(
+    snapshot: WaveSnapshot,
+    options: MeasureOptions,
+    extra: { inThread?: boolean; signal?: AbortSignal; onProgress?: (p: ComputeProgress) => void },
+  ): Promise<NetworkMetrics> {
     return computeMetrics(snapshot.input, { seed: options.seed, ...extra });
   }
 
@@ -269,7 +353,14 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
    * Stores the result if the wave is still at the computed revision; publishes the per-area
    * indicator event for canonical options. Returns null when the wave moved on meanwhile.
    */
-  private async store(network: NetworkRecord, wave: WaveRow, snapshot: WaveSnapshot, options: MeasureOptions, metrics: NetworkMetrics, durationMs: number): Promise<CachedMetrics | null> {
+  private async store(
+    network: NetworkRecord,
+    wave: WaveRow,
+    snapshot: WaveSnapshot,
+    options: MeasureOptions,
+    metrics: NetworkMetrics,
+    durationMs: number,
+  ): Promise<CachedMetrics | null> {
     return this.db.transaction(async (manager: EntityManager) => {
       const rows: { revision: number; observedOn: string }[] = await manager.query(
         `SELECT revision::int AS revision, to_char(observed_on, 'YYYY-MM-DD') AS "observedOn" FROM wave WHERE id = $1 FOR UPDATE`,
@@ -280,7 +371,14 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
         `INSERT INTO wave_metrics (wave_id, options_key, tenant_id, revision, metrics, duration_ms) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
          ON CONFLICT (wave_id, options_key) DO UPDATE SET revision = EXCLUDED.revision, metrics = EXCLUDED.metrics, duration_ms = EXCLUDED.duration_ms, computed_at = now()
          RETURNING computed_at AS "computedAt"`,
-        [wave.id, optionsKey(options), network.tenantId, snapshot.revision, JSON.stringify(metrics), Math.round(durationMs)],
+        [
+          wave.id,
+          optionsKey(options),
+          network.tenantId,
+          snapshot.revision,
+          JSON.stringify(metrics),
+          Math.round(durationMs),
+        ],
       );
       if (isCanonical(options, network.weighted)) {
         const indicators = areaIndicators(snapshot.input, snapshot.actors, metrics, network.areaId);
@@ -288,23 +386,45 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
           manager,
           indicators.map(({ areaId, metrics: values }) => ({
             type: 'network.metrics.computed' as const,
-            payload: { tenantId: network.tenantId, networkId: network.id, waveId: wave.id, areaId, period: rows[0].observedOn, metrics: values },
+            payload: {
+              tenantId: network.tenantId,
+              networkId: network.id,
+              waveId: wave.id,
+              areaId,
+              period: rows[0].observedOn,
+              metrics: values,
+            },
             meta: { tenantId: network.tenantId, key: areaId ?? network.id },
           })),
         );
       }
-      return { revision: snapshot.revision, metrics, durationMs: Math.round(durationMs), computedAt: stored.computedAt };
+      return {
+        revision: snapshot.revision,
+        metrics,
+        durationMs: Math.round(durationMs),
+        computedAt: stored.computedAt,
+      };
     });
   }
 
-  private async present(access: AccessContext, network: NetworkRecord, wave: WaveRow, options: MeasureOptions, cached: CachedMetrics): Promise<WaveMetricsView> {
+  private async present(
+    access: AccessContext,
+    network: NetworkRecord,
+    wave: WaveRow,
+    options: MeasureOptions,
+    cached: CachedMetrics,
+  ): Promise<WaveMetricsView> {
     const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
     const disclosure = await this.networks.disclosure(access, network, actors);
     return {
       networkId: network.id,
       waveId: wave.id,
       revision: cached.revision,
-      options: { types: options.types ? [...options.types] : null, weighted: options.weighted, seed: options.seed },
+      options: {
+        types: options.types ? [...options.types] : null,
+        weighted: options.weighted,
+        seed: options.seed,
+      },
       computedAt: new Date(cached.computedAt).toISOString(),
       durationMs: cached.durationMs,
       graph: cached.metrics.graph,
@@ -322,7 +442,8 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private jobView(row: JobRow): MetricsJobView {
-    const stalled = row.status === 'running' && Date.now() - new Date(row.heartbeatAt).getTime() > STALLED_AFTER_MS;
+    const stalled =
+      row.status === 'running' && Date.now() - new Date(row.heartbeatAt).getTime() > STALLED_AFTER_MS;
     const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
     return {
       id: row.id,
@@ -333,7 +454,9 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
       progress: row.progress,
       actors: row.actors,
       ties: row.ties,
-      message: stalled ? 'the computation stopped reporting (the service restarted?); start it again' : row.message,
+      message: stalled
+        ? 'the computation stopped reporting (the service restarted?); start it again'
+        : row.message,
       createdAt: new Date(row.createdAt).toISOString(),
       startedAt: iso(row.startedAt),
       finishedAt: iso(row.finishedAt),

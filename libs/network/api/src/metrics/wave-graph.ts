@@ -26,7 +26,10 @@ export interface MeasureOptions {
 
 /** Cache key of a measure run: same key and same wave revision = same result. */
 export function optionsKey(options: MeasureOptions): string {
-  const types = options.types === null || options.types.length === TIE_TYPES.length ? null : [...new Set(options.types)].sort();
+  const types =
+    options.types === null || options.types.length === TIE_TYPES.length
+      ? null
+      : [...new Set(options.types)].sort();
   return JSON.stringify({ types, weighted: options.weighted, seed: options.seed });
 }
 
@@ -49,20 +52,25 @@ export function waveNetworkInput(
   network: { readonly directed: boolean },
   options: Pick<MeasureOptions, 'types' | 'weighted'>,
 ): NetworkInput {
-  const nodes = [...actors].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((a) => ({ id: a.id, sector: a.sector }));
+  const nodes = [...actors]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((a) => ({ id: a.id, sector: a.sector }));
   const allowed = options.types === null ? null : new Set(options.types);
   const merged = new Map<string, NetworkEdgeInput>();
   const add = (source: string, target: string, weight: number) => {
     const [s, t] = network.directed || source < target ? [source, target] : [target, source];
     const key = `${s} ${t}`;
     const known = merged.get(key);
-    if (!known || known.weight === undefined || known.weight < weight) merged.set(key, { source: s, target: t, weight });
+    if (!known || known.weight === undefined || known.weight < weight)
+      merged.set(key, { source: s, target: t, weight });
   };
   for (const tie of ties) {
     if (allowed && !allowed.has(tie.type)) continue;
     add(tie.sourceActorId, tie.targetActorId, tie.weight);
     if (network.directed && !tie.directed) add(tie.targetActorId, tie.sourceActorId, tie.weight);
   }
-  const edges = [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, edge]) => edge);
+  const edges = [...merged.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, edge]) => edge);
   return { nodes, edges, directed: network.directed, weighted: options.weighted };
 }

@@ -122,10 +122,13 @@ export class CreateNetworkDomain1764000200000 implements MigrationInterface {
         finished_at timestamptz,
         heartbeat_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX metrics_job_wave_idx ON metrics_job (wave_id, options_key, revision) WHERE status IN ('queued', 'running')`);
+    await db.query(
+      `CREATE INDEX metrics_job_wave_idx ON metrics_job (wave_id, options_key, revision) WHERE status IN ('queued', 'running')`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['metrics_job', 'wave_metrics', 'tie', 'wave_actor', 'actor', 'wave', 'network']) await db.query(`DROP TABLE ${table}`);
+    for (const table of ['metrics_job', 'wave_metrics', 'tie', 'wave_actor', 'actor', 'wave', 'network'])
+      await db.query(`DROP TABLE ${table}`);
   }
 }

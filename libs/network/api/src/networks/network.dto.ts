@@ -15,7 +15,10 @@ export const createNetworkSchema = z
     weighted: z.boolean().default(true),
   })
   .strict()
-  .refine((v) => Boolean(v.areaId) || Boolean(v.programmeId), { message: 'a network belongs to an area and/or a programme: send areaId or programmeId', path: ['areaId'] });
+  .refine((v) => Boolean(v.areaId) || Boolean(v.programmeId), {
+    message: 'a network belongs to an area and/or a programme: send areaId or programmeId',
+    path: ['areaId'],
+  });
 export class CreateNetworkDto extends createZodDto(createNetworkSchema) {}
 export type CreateNetworkInput = z.infer<typeof createNetworkSchema>;
 
@@ -47,7 +50,9 @@ export const createWaveSchema = z
 export class CreateWaveDto extends createZodDto(createWaveSchema) {}
 export type CreateWaveInput = z.infer<typeof createWaveSchema>;
 
-export const updateWaveSchema = createWaveSchema.partial().refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export const updateWaveSchema = createWaveSchema
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
 export class UpdateWaveDto extends createZodDto(updateWaveSchema) {}
 
 export interface NetworkRow {

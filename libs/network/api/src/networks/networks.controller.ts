@@ -1,8 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
-import { CreateNetworkDto, CreateWaveDto, ListNetworksQueryDto, UpdateNetworkDto, UpdateWaveDto } from './network.dto';
+import {
+  CreateNetworkDto,
+  CreateWaveDto,
+  ListNetworksQueryDto,
+  UpdateNetworkDto,
+  UpdateWaveDto,
+} from './network.dto';
 import { NetworksService } from './networks.service';
 
 @ApiTags('networks')
@@ -14,8 +31,14 @@ export class NetworksController {
 
   @Get()
   @AreaScope({ query: 'areaId', whenAbsent: 'any' })
-  @ApiOperation({ summary: 'Networks the caller may read, optionally of one area (and its subtree) or programme' })
-  list(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: ListNetworksQueryDto) {
+  @ApiOperation({
+    summary: 'Networks the caller may read, optionally of one area (and its subtree) or programme',
+  })
+  list(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: ListNetworksQueryDto,
+  ) {
     return this.networks.list(access, tenantId, query);
   }
 
@@ -23,20 +46,35 @@ export class NetworksController {
   @Roles(...NETWORK_EDITORS)
   @AreaScope({ body: 'areaId' })
   @ApiOperation({ summary: 'Create a network of an area and/or programme' })
-  create(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Body() body: CreateNetworkDto) {
+  create(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Body() body: CreateNetworkDto,
+  ) {
     return this.networks.create(access, tenantId, access.principal.subject, body);
   }
 
   @Get(':networkId')
   @ApiOperation({ summary: 'One network with its waves' })
-  get(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string) {
+  get(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+  ) {
     return this.networks.get(access, tenantId, networkId);
   }
 
   @Patch(':networkId')
   @Roles(...NETWORK_EDITORS)
-  @ApiOperation({ summary: 'Rename, describe, or change direction/weighting (invalidates every wave’s measures)' })
-  update(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Body() body: UpdateNetworkDto) {
+  @ApiOperation({
+    summary: 'Rename, describe, or change direction/weighting (invalidates every wave’s measures)',
+  })
+  update(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Body() body: UpdateNetworkDto,
+  ) {
     return this.networks.update(access, tenantId, networkId, body);
   }
 
@@ -44,14 +82,23 @@ export class NetworksController {
   @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Delete a network with its waves, actors and ties' })
-  remove(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string) {
+  remove(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+  ) {
     return this.networks.remove(access, tenantId, networkId);
   }
 
   @Post(':networkId/waves')
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Add a wave (a dated observation of the network)' })
-  createWave(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Body() body: CreateWaveDto) {
+  createWave(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Body() body: CreateWaveDto,
+  ) {
     return this.networks.createWave(access, tenantId, networkId, body);
   }
 
@@ -72,7 +119,12 @@ export class NetworksController {
   @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Delete a wave with its ties' })
-  removeWave(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('networkId', ParseUUIDPipe) networkId: string, @Param('waveId', ParseUUIDPipe) waveId: string) {
+  removeWave(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('networkId', ParseUUIDPipe) networkId: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+  ) {
     return this.networks.removeWave(access, tenantId, networkId, waveId);
   }
 }

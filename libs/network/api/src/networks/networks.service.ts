@@ -26,7 +26,11 @@ export class NetworksService {
   ) {}
 
   /** The networks of the tenant the caller may read, optionally of one area's subtree or one programme. */
-  async list(access: AccessContext, tenantId: string, filter: { areaId?: string; programmeId?: string }): Promise<{ items: NetworkView[]; total: number }> {
+  async list(
+    access: AccessContext,
+    tenantId: string,
+    filter: { areaId?: string; programmeId?: string },
+  ): Promise<{ items: NetworkView[]; total: number }> {
     const params: unknown[] = [tenantId];
     let where = 'n.tenant_id = $1';
     if (filter.areaId) {
@@ -43,7 +47,9 @@ export class NetworksService {
         WHERE ${where} ORDER BY n.name, n.id`,
       params,
     );
-    const visible = rows.filter((row) => canAct(access.principal, access.assignments, NETWORK_READERS, networkTarget(row)));
+    const visible = rows.filter((row) =>
+      canAct(access.principal, access.assignments, NETWORK_READERS, networkTarget(row)),
+    );
     const items = await this.views(access, visible);
     return { items, total: items.length };
   }
@@ -53,35 +59,79 @@ export class NetworksService {
     return (await this.views(access, [network]))[0];
   }
 
-  async create(access: AccessContext, tenantId: string, createdBy: string, input: CreateNetworkInput): Promise<NetworkView> {
+  async create(
+    access: AccessContext,
+    tenantId: string,
+    createdBy: string,
+    input: CreateNetworkInput,
+  ): Promise<NetworkView> {
     let ancestors: string[] | null = null;
     if (input.areaId) {
-      const rows: { path: string[] }[] = await this.db.query(`SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`, [input.areaId, tenantId]);
-      if (rows.length === 0) throw new NetworkServiceError('UnknownArea', `area ${input.areaId} is not an area of this tenant`);
+      const rows: { path: string[] }[] = await this.db.query(
+        `SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`,
+        [input.areaId, tenantId],
+      );
+      if (rows.length === 0)
+        throw new NetworkServiceError('UnknownArea', `area ${input.areaId} is not an area of this tenant`);
       ancestors = rows[0].path;
     }
     // The guard checked the area; the programme (if any) is checked here with it.
-    assertCanAct(access.principal, access.assignments, NETWORK_EDITORS, networkTarget({ areaId: input.areaId ?? null, areaAncestors: ancestors, programmeId: input.programmeId ?? null }));
+    assertCanAct(
+      access.principal,
+      access.assignments,
+      NETWORK_EDITORS,
+      networkTarget({
+        areaId: input.areaId ?? null,
+        areaAncestors: ancestors,
+        programmeId: input.programmeId ?? null,
+      }),
+    );
     const [row]: { id: string }[] = await this.db.query(
       `INSERT INTO network (tenant_id, name, description, area_id, programme_id, directed, weighted, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [tenantId, input.name, input.description ?? null, input.areaId ?? null, input.programmeId ?? null, input.directed, input.weighted, createdBy],
+      [
+        tenantId,
+        input.name,
+        input.description ?? null,
+        input.areaId ?? null,
+        input.programmeId ?? null,
+        input.directed,
+        input.weighted,
+        createdBy,
+      ],
     );
     return this.get(access, tenantId, row.id);
   }
 
-  async update(access: AccessContext, tenantId: string, networkId: string, input: UpdateNetworkInput): Promise<NetworkView> {
+  async update(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    input: UpdateNetworkInput,
+  ): Promise<NetworkView> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       await manager.query(
         `UPDATE network SET name = COALESCE($2, name), description = CASE WHEN $3 THEN $4 ELSE description END,
            directed = COALESCE($5, directed), weighted = COALESCE($6, weighted), updated_at = now() WHERE id = $1`,
-        [network.id, input.name ?? null, input.description !== undefined, input.description ?? null, input.directed ?? null, input.weighted ?? null],
+        [
+          network.id,
+          input.name ?? null,
+          input.description !== undefined,
+          input.description ?? null,
+          input.directed ?? null,
+          input.weighted ?? null,
+        ],
       );
       // Direction and weighting change every measure of every wave.
       if (input.directed !== undefined || input.weighted !== undefined) {
-        const waves: { id: string }[] = await manager.query(`SELECT id FROM wave WHERE network_id = $1`, [network.id]);
-        await touchWaves(manager, waves.map((w) => w.id));
+        const waves: { id: string }[] = await manager.query(`SELECT id FROM wave WHERE network_id = $1`, [
+          network.id,
+        ]);
+        await touchWaves(
+          manager,
+          waves.map((w) => w.id),
+        );
       }
     });
     return this.get(access, tenantId, networkId);
@@ -92,7 +142,12 @@ export class NetworksService {
     await this.db.query(`DELETE FROM network WHERE id = $1`, [network.id]);
   }
 
-  async createWave(access: AccessContext, tenantId: string, networkId: string, input: CreateWaveInput): Promise<WaveView> {
+  async createWave(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    input: CreateWaveInput,
+  ): Promise<WaveView> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     try {
       const [row]: WaveView[] = await this.db.query(
@@ -102,32 +157,50 @@ export class NetworksService {
       );
       return { ...row, actors: 0, ties: 0 };
     } catch (error) {
-      if (isUniqueViolation(error)) throw new NetworkServiceError('DuplicateWave', `the network already has a wave labelled "${input.label}"`);
+      if (isUniqueViolation(error))
+        throw new NetworkServiceError(
+          'DuplicateWave',
+          `the network already has a wave labelled "${input.label}"`,
+        );
       throw error;
     }
   }
 
-  async updateWave(access: AccessContext, tenantId: string, networkId: string, waveId: string, input: Partial<CreateWaveInput>): Promise<WaveView> {
+  async updateWave(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    waveId: string,
+    input: Partial<CreateWaveInput>,
+  ): Promise<WaveView> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     try {
       await this.db.transaction(async (manager) => {
-        await manager.query(`UPDATE wave SET label = COALESCE($2, label), observed_on = COALESCE($3::date, observed_on) WHERE id = $1`, [
-          wave.id,
-          input.label ?? null,
-          input.observedOn ?? null,
-        ]);
+        await manager.query(
+          `UPDATE wave SET label = COALESCE($2, label), observed_on = COALESCE($3::date, observed_on) WHERE id = $1`,
+          [wave.id, input.label ?? null, input.observedOn ?? null],
+        );
         // The observation date is the period of the indicator values derived from the wave.
         if (input.observedOn !== undefined) await touchWaves(manager, [wave.id]);
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new NetworkServiceError('DuplicateWave', `the network already has a wave labelled "${input.label}"`);
+      if (isUniqueViolation(error))
+        throw new NetworkServiceError(
+          'DuplicateWave',
+          `the network already has a wave labelled "${input.label}"`,
+        );
       throw error;
     }
     return (await this.waves(network.id)).find((w) => w.id === wave.id) as WaveView;
   }
 
-  async removeWave(access: AccessContext, tenantId: string, networkId: string, waveId: string): Promise<void> {
+  async removeWave(
+    access: AccessContext,
+    tenantId: string,
+    networkId: string,
+    waveId: string,
+  ): Promise<void> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     await this.db.query(`DELETE FROM wave WHERE id = $1`, [wave.id]);

@@ -12,12 +12,18 @@ export async function touchWaves(manager: EntityManager, waveIds: readonly strin
 
 /** Waves an actor takes part in (its measures depend on the actor's sector, too). */
 export async function wavesOfActor(manager: EntityManager, actorId: string): Promise<string[]> {
-  const rows: { waveId: string }[] = await manager.query(`SELECT wave_id AS "waveId" FROM wave_actor WHERE actor_id = $1`, [actorId]);
+  const rows: { waveId: string }[] = await manager.query(
+    `SELECT wave_id AS "waveId" FROM wave_actor WHERE actor_id = $1`,
+    [actorId],
+  );
   return rows.map((row) => row.waveId);
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown })?.code === '23505' || (error as { driverError?: { code?: unknown } })?.driverError?.code === '23505';
+  return (
+    (error as { code?: unknown })?.code === '23505' ||
+    (error as { driverError?: { code?: unknown } })?.driverError?.code === '23505'
+  );
 }
 
 /**
@@ -25,6 +31,12 @@ export function isUniqueViolation(error: unknown): boolean {
  * `[rows, rowCount]` (other statements with the rows alone).
  */
 export function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  if (
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number'
+  )
+    return result[0] as T[];
   return result as T[];
 }

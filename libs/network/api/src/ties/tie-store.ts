@@ -16,7 +16,13 @@ export interface TieDraft {
  * Inserts ties of a wave, or updates weight/attributes where the same tie (ends, type,
  * direction) exists. Both ends become members of the wave. Returns how many rows were new.
  */
-export async function upsertTies(manager: EntityManager, tenantId: string, networkId: string, waveId: string, ties: readonly TieDraft[]): Promise<{ created: number; updated: number }> {
+export async function upsertTies(
+  manager: EntityManager,
+  tenantId: string,
+  networkId: string,
+  waveId: string,
+  ties: readonly TieDraft[],
+): Promise<{ created: number; updated: number }> {
   if (ties.length === 0) return { created: 0, updated: 0 };
   const sources: string[] = [];
   const targets: string[] = [];
@@ -45,7 +51,10 @@ export async function upsertTies(manager: EntityManager, tenantId: string, netwo
       ties.map((t) => JSON.stringify(t.attributes)),
     ],
   );
-  await manager.query(`INSERT INTO wave_actor (wave_id, actor_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [waveId, [...new Set([...sources, ...targets])]]);
+  await manager.query(
+    `INSERT INTO wave_actor (wave_id, actor_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+    [waveId, [...new Set([...sources, ...targets])]],
+  );
   const created = rows.filter((r) => r.inserted).length;
   return { created, updated: rows.length - created };
 }

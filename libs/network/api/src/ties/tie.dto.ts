@@ -2,7 +2,10 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { TIE_SOURCES, TIE_TYPES, type TieSource, type TieType } from '../network.constants';
 
-const attributesSchema = z.record(z.string().min(1).max(100), z.union([z.string().max(500), z.number().finite()]));
+const attributesSchema = z.record(
+  z.string().min(1).max(100),
+  z.union([z.string().max(500), z.number().finite()]),
+);
 
 export const createTieSchema = z
   .object({
@@ -16,12 +19,19 @@ export const createTieSchema = z
     attributes: attributesSchema.optional(),
   })
   .strict()
-  .refine((v) => v.sourceActorId !== v.targetActorId, { message: 'a tie connects two different actors', path: ['targetActorId'] });
+  .refine((v) => v.sourceActorId !== v.targetActorId, {
+    message: 'a tie connects two different actors',
+    path: ['targetActorId'],
+  });
 export class CreateTieDto extends createZodDto(createTieSchema) {}
 export type CreateTieInput = z.infer<typeof createTieSchema>;
 
 export const updateTieSchema = z
-  .object({ weight: z.number().positive().finite().optional(), type: z.enum(TIE_TYPES).optional(), attributes: attributesSchema.optional() })
+  .object({
+    weight: z.number().positive().finite().optional(),
+    type: z.enum(TIE_TYPES).optional(),
+    attributes: attributesSchema.optional(),
+  })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
 export class UpdateTieDto extends createZodDto(updateTieSchema) {}

@@ -18,7 +18,12 @@ export class AreaImportsController {
   @ApiConsumes('application/geo+json', 'application/octet-stream')
   @ApiBody({ description: 'GeoJSON FeatureCollection (up to 100 MB)', schema: { type: 'object' } })
   @ApiOperation({ summary: 'Import areas of one level from GeoJSON (all-or-nothing); poll the returned job' })
-  start(@CurrentTenant() tenantId: string, @CurrentPrincipal() principal: Principal, @Query() options: AreaImportQueryDto, @Req() request: Request) {
+  start(
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Query() options: AreaImportQueryDto,
+    @Req() request: Request,
+  ) {
     return this.imports.start(tenantId, principal.subject, options, request);
   }
 

@@ -50,7 +50,12 @@ export class AreaImportsService implements OnApplicationShutdown {
   ) {}
 
   /** Spools the request body and starts the job; resolves once the job is queued. */
-  async start(tenantId: string, createdBy: string, options: AreaImportOptions, body: Readable): Promise<AreaImportJob> {
+  async start(
+    tenantId: string,
+    createdBy: string,
+    options: AreaImportOptions,
+    body: Readable,
+  ): Promise<AreaImportJob> {
     await this.levelsOf(tenantId, options.level);
     const dir = join(tmpdir(), 'quartier-imports');
     await mkdir(dir, { recursive: true });
@@ -58,7 +63,13 @@ export class AreaImportsService implements OnApplicationShutdown {
     let bytes = 0;
     body.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES) body.destroy(new RegistryError('InvalidAreaImport', `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`));
+      if (bytes > MAX_IMPORT_BYTES)
+        body.destroy(
+          new RegistryError(
+            'InvalidAreaImport',
+            `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+          ),
+        );
     });
     try {
       await pipeline(body, createWriteStream(file));
@@ -69,7 +80,10 @@ export class AreaImportsService implements OnApplicationShutdown {
     }
     if (bytes === 0) {
       await rm(file, { force: true });
-      throw new RegistryError('InvalidAreaImport', 'the request body is empty: send a GeoJSON FeatureCollection');
+      throw new RegistryError(
+        'InvalidAreaImport',
+        'the request body is empty: send a GeoJSON FeatureCollection',
+      );
     }
     const job = await this.db.getRepository(AreaImportEntity).save({
       tenantId,
@@ -90,7 +104,12 @@ export class AreaImportsService implements OnApplicationShutdown {
   }
 
   /** Runs an import to completion (the demo seed and tests use it synchronously). */
-  async importFile(tenantId: string, createdBy: string, options: AreaImportOptions, file: string): Promise<AreaImportJob> {
+  async importFile(
+    tenantId: string,
+    createdBy: string,
+    options: AreaImportOptions,
+    file: string,
+  ): Promise<AreaImportJob> {
     const size = (await stat(file)).size;
     const job = await this.db.getRepository(AreaImportEntity).save({
       tenantId,
@@ -116,7 +135,12 @@ export class AreaImportsService implements OnApplicationShutdown {
     await Promise.allSettled([...this.running]);
   }
 
-  private async run(jobId: string, tenantId: string, options: AreaImportOptions, file: string): Promise<void> {
+  private async run(
+    jobId: string,
+    tenantId: string,
+    options: AreaImportOptions,
+    file: string,
+  ): Promise<void> {
     const jobs = this.db.getRepository(AreaImportEntity);
     await jobs.update({ id: jobId }, { status: 'running' });
     let processed = 0;
@@ -131,7 +155,10 @@ export class AreaImportsService implements OnApplicationShutdown {
     try {
       const outcome = await this.db.transaction(async (manager) => {
         const { version, parentByCode, hasParentLevel } = await this.prepare(manager, tenantId, options);
-        validator = new AreaImportValidator(options, { hasParentLevel, parentCodes: new Set(parentByCode.keys()) });
+        validator = new AreaImportValidator(options, {
+          hasParentLevel,
+          parentCodes: new Set(parentByCode.keys()),
+        });
         const counts: ImportOutcome = { created: 0, updated: 0 };
         const written: AreaEntity[] = [];
         for await (const { index, feature } of streamFeatures(file, (bytes) => (bytesRead = bytes))) {
@@ -140,7 +167,8 @@ export class AreaImportsService implements OnApplicationShutdown {
           // After the first error nothing is written any more, but validation goes on so the
           // report lists every bad feature at once.
           if (area && validator.errors.length === 0) {
-            const parent = area.parentCode === null ? null : (parentByCode.get(area.parentCode) as AreaEntity);
+            const parent =
+              area.parentCode === null ? null : (parentByCode.get(area.parentCode) as AreaEntity);
             const saved = await this.upsert(manager, tenantId, version.id, options.level, area, parent);
             counts[saved.created ? 'created' : 'updated'] += 1;
             written.push(saved.area);
@@ -164,7 +192,14 @@ export class AreaImportsService implements OnApplicationShutdown {
       });
       await jobs.update(
         { id: jobId },
-        { status: 'succeeded', processed, bytesRead: String(bytesRead), created: outcome.created, updated: outcome.updated, finishedAt: new Date() },
+        {
+          status: 'succeeded',
+          processed,
+          bytesRead: String(bytesRead),
+          created: outcome.created,
+          updated: outcome.updated,
+          finishedAt: new Date(),
+        },
       );
     } catch (error) {
       const rejected = error instanceof ImportRejected;
@@ -174,7 +209,16 @@ export class AreaImportsService implements OnApplicationShutdown {
       if (!rejected && !(error instanceof RegistryError)) this.logger.error((error as Error).stack);
       await jobs.update(
         { id: jobId },
-        { status: 'failed', processed, bytesRead: String(bytesRead), errors: validator?.errors ?? [], message, created: 0, updated: 0, finishedAt: new Date() },
+        {
+          status: 'failed',
+          processed,
+          bytesRead: String(bytesRead),
+          errors: validator?.errors ?? [],
+          message,
+          created: 0,
+          updated: 0,
+          finishedAt: new Date(),
+        },
       );
     }
   }
@@ -193,7 +237,11 @@ export class AreaImportsService implements OnApplicationShutdown {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`area-import:${tenantId}`]);
     let version = await versions.findOneBy({ tenantId, validFrom: options.validFrom });
     if (!version) {
-      version = await versions.save({ tenantId, name: `Gebietsstand ${options.validFrom}`, validFrom: options.validFrom });
+      version = await versions.save({
+        tenantId,
+        name: `Gebietsstand ${options.validFrom}`,
+        validFrom: options.validFrom,
+      });
       await this.outbox.append(
         manager,
         'registry.area-version.created',
@@ -202,9 +250,15 @@ export class AreaImportsService implements OnApplicationShutdown {
       );
     }
     const parents = parentLevel
-      ? await manager.getRepository(AreaEntity).findBy({ tenantId, versionId: version.id, level: parentLevel.key })
+      ? await manager
+          .getRepository(AreaEntity)
+          .findBy({ tenantId, versionId: version.id, level: parentLevel.key })
       : [];
-    return { version, hasParentLevel: parentLevel !== null, parentByCode: new Map(parents.map((p) => [p.code, p])) };
+    return {
+      version,
+      hasParentLevel: parentLevel !== null,
+      parentByCode: new Map(parents.map((p) => [p.code, p])),
+    };
   }
 
   private async upsert(
@@ -243,8 +297,9 @@ export class AreaImportsService implements OnApplicationShutdown {
 
   /** Re-imported areas may have moved under another parent: refresh their descendants' paths. */
   private async repairPaths(manager: EntityManager, versionId: string): Promise<AreaEntity[]> {
-    return manager.query(
-      `WITH RECURSIVE tree AS (
+    return manager
+      .query(
+        `WITH RECURSIVE tree AS (
          SELECT id, ARRAY[]::uuid[] AS path FROM area WHERE version_id = $1 AND parent_id IS NULL
          UNION ALL
          SELECT a.id, tree.path || a.parent_id FROM area a JOIN tree ON a.parent_id = tree.id
@@ -253,8 +308,11 @@ export class AreaImportsService implements OnApplicationShutdown {
         WHERE area.id = tree.id AND area.path IS DISTINCT FROM tree.path
        RETURNING area.id, area.tenant_id AS "tenantId", area.version_id AS "versionId", area.code, area.name, area.level,
                  area.parent_id AS "parentId", area.path, area.population, area.area_sqm AS "areaSqm"`,
-      [versionId],
-    ).then((result: [AreaEntity[], number] | AreaEntity[]) => (Array.isArray(result[0]) ? (result[0] as AreaEntity[]) : (result as AreaEntity[])));
+        [versionId],
+      )
+      .then((result: [AreaEntity[], number] | AreaEntity[]) =>
+        Array.isArray(result[0]) ? (result[0] as AreaEntity[]) : (result as AreaEntity[]),
+      );
   }
 
   private toJob(job: AreaImportEntity): AreaImportJob {

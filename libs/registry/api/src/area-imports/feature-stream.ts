@@ -8,7 +8,10 @@ import { streamArray } from 'stream-json/streamers/StreamArray';
  * Yields the features of a GeoJSON FeatureCollection file one at a time, so a file of any size
  * is parsed in constant memory. `onBytes` reports how far into the file the parser is.
  */
-export async function* streamFeatures(file: string, onBytes: (bytes: number) => void): AsyncGenerator<{ index: number; feature: unknown }> {
+export async function* streamFeatures(
+  file: string,
+  onBytes: (bytes: number) => void,
+): AsyncGenerator<{ index: number; feature: unknown }> {
   const source = createReadStream(file);
   let bytes = 0;
   source.on('data', (chunk) => {
@@ -33,5 +36,6 @@ async function assertFeatureCollection(file: string): Promise<void> {
       .on('end', () => resolve(text))
       .on('error', reject);
   });
-  if (!/"features"\s*:\s*\[/.test(head)) throw new Error('the file is not a GeoJSON FeatureCollection (no "features" array)');
+  if (!/"features"\s*:\s*\[/.test(head))
+    throw new Error('the file is not a GeoJSON FeatureCollection (no "features" array)');
 }

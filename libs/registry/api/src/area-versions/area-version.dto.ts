@@ -6,7 +6,11 @@ export const replaceCrosswalkSchema = z
     fromVersionId: z.uuid(),
     /** Areas by code, as planners know them; weight = share of the old area going to the new one. */
     entries: z
-      .array(z.object({ fromCode: z.string().min(1), toCode: z.string().min(1), weight: z.number().gt(0).max(1) }).strict())
+      .array(
+        z
+          .object({ fromCode: z.string().min(1), toCode: z.string().min(1), weight: z.number().gt(0).max(1) })
+          .strict(),
+      )
       .min(1)
       .max(100_000),
   })

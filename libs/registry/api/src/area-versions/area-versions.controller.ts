@@ -27,7 +27,11 @@ export class AreaVersionsController {
   @Put(':id/crosswalk')
   @Roles('tenant-admin')
   @ApiOperation({ summary: 'Replace the crosswalk into this version (weights per old area must sum to 1)' })
-  replace(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: ReplaceCrosswalkDto) {
+  replace(
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ReplaceCrosswalkDto,
+  ) {
     return this.versions.replaceCrosswalk(tenantId, id, body);
   }
 }

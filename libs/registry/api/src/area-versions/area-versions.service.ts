@@ -48,31 +48,48 @@ export class AreaVersionsService {
   }
 
   /** Replaces the whole crosswalk into `toVersionId` (all-or-nothing) and publishes it. */
-  async replaceCrosswalk(tenantId: string, toVersionId: string, input: z.infer<typeof replaceCrosswalkSchema>): Promise<CrosswalkView> {
-    if (input.fromVersionId === toVersionId) throw new RegistryError('InvalidCrosswalk', 'a crosswalk connects two different area versions');
+  async replaceCrosswalk(
+    tenantId: string,
+    toVersionId: string,
+    input: z.infer<typeof replaceCrosswalkSchema>,
+  ): Promise<CrosswalkView> {
+    if (input.fromVersionId === toVersionId)
+      throw new RegistryError('InvalidCrosswalk', 'a crosswalk connects two different area versions');
     await this.db.transaction(async (manager) => {
       await this.version(tenantId, toVersionId);
       await this.version(tenantId, input.fromVersionId);
       const codes = async (versionId: string) =>
         new Map<string, string>(
-          (await manager.query(`SELECT code, id FROM area WHERE version_id = $1`, [versionId])).map((r: { code: string; id: string }) => [r.code, r.id]),
+          (await manager.query(`SELECT code, id FROM area WHERE version_id = $1`, [versionId])).map(
+            (r: { code: string; id: string }) => [r.code, r.id],
+          ),
         );
       const [oldByCode, newByCode] = await Promise.all([codes(input.fromVersionId), codes(toVersionId)]);
       const unknown: string[] = [];
       const entries = input.entries.map((entry, i) => {
         const fromAreaId = oldByCode.get(entry.fromCode);
         const toAreaId = newByCode.get(entry.toCode);
-        if (!fromAreaId) unknown.push(`entries.${i}.fromCode: ${entry.fromCode} is not an area of the old version`);
+        if (!fromAreaId)
+          unknown.push(`entries.${i}.fromCode: ${entry.fromCode} is not an area of the old version`);
         if (!toAreaId) unknown.push(`entries.${i}.toCode: ${entry.toCode} is not an area of the new version`);
         return { fromAreaId: fromAreaId ?? '', toAreaId: toAreaId ?? '', weight: entry.weight };
       });
       if (unknown.length > 0) throw new RegistryError('InvalidCrosswalk', unknown[0], unknown);
       validateCrosswalk(entries, new Set(oldByCode.values()), new Set(newByCode.values()));
-      await manager.query(`DELETE FROM crosswalk WHERE tenant_id = $1 AND to_version_id = $2`, [tenantId, toVersionId]);
+      await manager.query(`DELETE FROM crosswalk WHERE tenant_id = $1 AND to_version_id = $2`, [
+        tenantId,
+        toVersionId,
+      ]);
       await manager.query(
         `INSERT INTO crosswalk (from_area_id, to_area_id, tenant_id, to_version_id, weight)
          SELECT f, t, $3, $4, w FROM unnest($1::uuid[], $2::uuid[], $5::float8[]) AS x(f, t, w)`,
-        [entries.map((e) => e.fromAreaId), entries.map((e) => e.toAreaId), tenantId, toVersionId, entries.map((e) => e.weight)],
+        [
+          entries.map((e) => e.fromAreaId),
+          entries.map((e) => e.toAreaId),
+          tenantId,
+          toVersionId,
+          entries.map((e) => e.weight),
+        ],
       );
       await this.outbox.append(
         manager,

@@ -23,7 +23,9 @@ export const updateAreaSchema = z
     population: z.number().int().min(0).nullable().optional(),
   })
   .strict()
-  .refine((v) => v.name !== undefined || v.population !== undefined, { message: 'nothing to change: send name and/or population' });
+  .refine((v) => v.name !== undefined || v.population !== undefined, {
+    message: 'nothing to change: send name and/or population',
+  });
 export class UpdateAreaDto extends createZodDto(updateAreaSchema) {}
 
 export interface AreaSummary {

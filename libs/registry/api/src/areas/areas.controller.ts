@@ -13,16 +13,28 @@ export class AreasController {
   constructor(private readonly areas: AreasService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Areas of the current area version, filtered by level, parent or text; paginated' })
-  list(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: ListAreasQueryDto) {
+  @ApiOperation({
+    summary: 'Areas of the current area version, filtered by level, parent or text; paginated',
+  })
+  list(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: ListAreasQueryDto,
+  ) {
     return this.areas.list(access, tenantId, query);
   }
 
   @Get('geojson')
   @Header('Content-Type', 'application/geo+json; charset=utf-8')
   @ApiOperation({ summary: "The chosen level's geometries as a GeoJSON FeatureCollection (for maps)" })
-  @ApiOkResponse({ description: 'RFC 7946 FeatureCollection; properties id, code, name, level, population, editable' })
-  geojson(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: GeojsonQueryDto) {
+  @ApiOkResponse({
+    description: 'RFC 7946 FeatureCollection; properties id, code, name, level, population, editable',
+  })
+  geojson(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: GeojsonQueryDto,
+  ) {
     return this.areas.geojson(access, tenantId, query.level, query.parent);
   }
 
@@ -30,7 +42,11 @@ export class AreasController {
   // scope limits what a user may change, not which areas exist.
   @Get(':id')
   @ApiOperation({ summary: 'One area with ancestors and children' })
-  detail(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+  detail(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
     return this.areas.detail(access, tenantId, id);
   }
 

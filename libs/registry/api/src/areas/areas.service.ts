@@ -23,7 +23,10 @@ export class AreasService {
   ) {}
 
   /** The area version in force today (the newest one if all start in the future). */
-  async currentVersion(tenantId: string, manager: EntityManager = this.db.manager): Promise<AreaVersionEntity | null> {
+  async currentVersion(
+    tenantId: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<AreaVersionEntity | null> {
     return manager
       .getRepository(AreaVersionEntity)
       .createQueryBuilder('v')
@@ -33,7 +36,11 @@ export class AreasService {
       .getOne();
   }
 
-  async list(access: AccessContext, tenantId: string, query: z.infer<typeof listAreasQuerySchema>): Promise<Page<AreaSummary>> {
+  async list(
+    access: AccessContext,
+    tenantId: string,
+    query: z.infer<typeof listAreasQuerySchema>,
+  ): Promise<Page<AreaSummary>> {
     const version = await this.currentVersion(tenantId);
     if (!version) return { items: [], total: 0 };
     const qb = this.db
@@ -44,9 +51,16 @@ export class AreasService {
     if (query.parent === 'root') qb.andWhere('a.parentId IS NULL');
     else if (query.parent) qb.andWhere('a.parentId = :parent', { parent: query.parent });
     if (query.q) {
-      qb.andWhere(`(a.name ILIKE :q OR a.code LIKE :prefix)`, { q: `%${escapeLike(query.q)}%`, prefix: `${escapeLike(query.q)}%` });
+      qb.andWhere(`(a.name ILIKE :q OR a.code LIKE :prefix)`, {
+        q: `%${escapeLike(query.q)}%`,
+        prefix: `${escapeLike(query.q)}%`,
+      });
     }
-    const [rows, total] = await qb.orderBy('a.code', 'ASC').skip(query.offset).take(query.limit).getManyAndCount();
+    const [rows, total] = await qb
+      .orderBy('a.code', 'ASC')
+      .skip(query.offset)
+      .take(query.limit)
+      .getManyAndCount();
     return { items: rows.map((row) => this.summary(access, row)), total };
   }
 
@@ -54,7 +68,9 @@ export class AreasService {
     const area = await this.find(tenantId, id);
     const repo = this.db.getRepository(AreaEntity);
     const [ancestors, children, version] = await Promise.all([
-      area.path.length ? repo.createQueryBuilder('a').where('a.id IN (:...ids)', { ids: area.path }).getMany() : [],
+      area.path.length
+        ? repo.createQueryBuilder('a').where('a.id IN (:...ids)', { ids: area.path }).getMany()
+        : [],
       repo.createQueryBuilder('a').where('a.parentId = :id', { id }).orderBy('a.code').getMany(),
       this.db.getRepository(AreaVersionEntity).findOneByOrFail({ id: area.versionId }),
     ]);
@@ -94,13 +110,20 @@ export class AreasService {
     );
     // `editable` depends on the caller, so it is spliced into each feature's properties here.
     const features = rows.map((row) => {
-      const editable = canAct(access.principal, access.assignments, [...AREA_EDITORS], { areaPath: [...row.path, row.id] });
+      const editable = canAct(access.principal, access.assignments, [...AREA_EDITORS], {
+        areaPath: [...row.path, row.id],
+      });
       return `${row.feature.slice(0, -2)},"editable":${editable}}}`;
     });
     return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
   }
 
-  async update(access: AccessContext, tenantId: string, id: string, patch: z.infer<typeof updateAreaSchema>): Promise<AreaSummary> {
+  async update(
+    access: AccessContext,
+    tenantId: string,
+    id: string,
+    patch: z.infer<typeof updateAreaSchema>,
+  ): Promise<AreaSummary> {
     return this.db.transaction(async (manager) => {
       const area = await this.find(tenantId, id, manager, true);
       if (patch.name !== undefined) area.name = patch.name;
@@ -115,8 +138,16 @@ export class AreasService {
     });
   }
 
-  async find(tenantId: string, id: string, manager: EntityManager = this.db.manager, lock = false): Promise<AreaEntity> {
-    const qb = manager.getRepository(AreaEntity).createQueryBuilder('a').where('a.id = :id AND a.tenantId = :tenantId', { id, tenantId });
+  async find(
+    tenantId: string,
+    id: string,
+    manager: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<AreaEntity> {
+    const qb = manager
+      .getRepository(AreaEntity)
+      .createQueryBuilder('a')
+      .where('a.id = :id AND a.tenantId = :tenantId', { id, tenantId });
     if (lock) qb.setLock('pessimistic_write');
     const area = await qb.getOne();
     if (!area) throw new RegistryError('AreaNotFound', `area ${id} not found`);
@@ -131,7 +162,9 @@ export class AreasService {
       level: area.level,
       parentId: area.parentId,
       population: area.population,
-      editable: canAct(access.principal, access.assignments, [...AREA_EDITORS], { areaPath: [...area.path, area.id] }),
+      editable: canAct(access.principal, access.assignments, [...AREA_EDITORS], {
+        areaPath: [...area.path, area.id],
+      }),
     };
   }
 }

@@ -47,9 +47,15 @@ export class DemoSeeder {
     return true;
   }
 
-  private async seedBerlin(dataDir: string, work: string, progress: (message: string) => void): Promise<void> {
+  private async seedBerlin(
+    dataDir: string,
+    work: string,
+    progress: (message: string) => void,
+  ): Promise<void> {
     await this.tenants.upsert(BERLIN_DEMO.id, BERLIN_DEMO.name, BERLIN_DEMO.levels);
-    const population = await this.planningAreaPopulation(join(dataDir, 'berlin/planning-area-population-2018.csv'));
+    const population = await this.planningAreaPopulation(
+      join(dataDir, 'berlin/planning-area-population-2018.csv'),
+    );
     // Upper levels get the sum of their planning areas, so the demo's numbers add up.
     const sumFor = (code: string) => {
       let sum = 0;
@@ -58,7 +64,9 @@ export class DemoSeeder {
     };
     for (const file of BERLIN_LOR_FILES) {
       progress(`demo: importing Berlin ${file.level} areas`);
-      const collection = JSON.parse(await readFile(join(dataDir, 'berlin/lor-until-2020', file.name), 'utf8'));
+      const collection = JSON.parse(
+        await readFile(join(dataDir, 'berlin/lor-until-2020', file.name), 'utf8'),
+      );
       for (const [index, feature] of collection.features.entries()) {
         const fix = file.corrections?.[index];
         if (fix && feature.properties.id === fix.from) feature.properties.id = fix.to;
@@ -67,19 +75,34 @@ export class DemoSeeder {
       }
       const path = join(work, file.name);
       await writeFile(path, JSON.stringify(collection));
-      const options = areaImportOptionsSchema.parse({ level: file.level, populationProperty: 'ew', validFrom: BERLIN_DEMO.validFrom });
+      const options = areaImportOptionsSchema.parse({
+        level: file.level,
+        populationProperty: 'ew',
+        validFrom: BERLIN_DEMO.validFrom,
+      });
       const job = await this.imports.importFile(BERLIN_DEMO.id, 'demo-seed', options, path);
       if (job.status !== 'succeeded') {
-        throw new RegistryError('InvalidAreaImport', `demo import of ${file.name} failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
+        throw new RegistryError(
+          'InvalidAreaImport',
+          `demo import of ${file.name} failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`,
+        );
       }
     }
     for (const demo of DEMO_ROLE_ASSIGNMENTS.filter((a) => a.tenantId === BERLIN_DEMO.id)) {
       let areaId: string | null = null;
       if (demo.areaCode !== null) {
-        const [area] = await this.db.query(`SELECT id FROM area WHERE tenant_id = $1 AND code = $2`, [BERLIN_DEMO.id, demo.areaCode]);
+        const [area] = await this.db.query(`SELECT id FROM area WHERE tenant_id = $1 AND code = $2`, [
+          BERLIN_DEMO.id,
+          demo.areaCode,
+        ]);
         areaId = area.id;
       }
-      await this.assignments.grant(BERLIN_DEMO.id, { subject: demo.username, role: demo.role, areaId, programmeId: demo.programmeId });
+      await this.assignments.grant(BERLIN_DEMO.id, {
+        subject: demo.username,
+        role: demo.role,
+        areaId,
+        programmeId: demo.programmeId,
+      });
     }
     this.logger.log('demo tenant Berlin (Demo) seeded');
   }
@@ -90,9 +113,14 @@ export class DemoSeeder {
     for (const level of MUSTERSTADT_DEMO.levels) {
       const path = join(work, `musterstadt-${level.key}.geojson`);
       await writeFile(path, JSON.stringify(musterstadtAreas(level.key)));
-      const options = areaImportOptionsSchema.parse({ level: level.key, populationProperty: 'ew', validFrom: MUSTERSTADT_DEMO.validFrom });
+      const options = areaImportOptionsSchema.parse({
+        level: level.key,
+        populationProperty: 'ew',
+        validFrom: MUSTERSTADT_DEMO.validFrom,
+      });
       const job = await this.imports.importFile(MUSTERSTADT_DEMO.id, 'demo-seed', options, path);
-      if (job.status !== 'succeeded') throw new RegistryError('InvalidAreaImport', `demo import Musterstadt failed: ${job.message}`);
+      if (job.status !== 'succeeded')
+        throw new RegistryError('InvalidAreaImport', `demo import Musterstadt failed: ${job.message}`);
     }
   }
 

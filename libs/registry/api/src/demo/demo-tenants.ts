@@ -13,7 +13,11 @@ export const BERLIN_DEMO = {
   ] satisfies AreaLevel[],
 };
 
-export const BERLIN_LOR_FILES: { name: string; level: string; corrections?: Record<number, { from: string; to: string }> }[] = [
+export const BERLIN_LOR_FILES: {
+  name: string;
+  level: string;
+  corrections?: Record<number, { from: string; to: string }>;
+}[] = [
   { name: 'districts.geojson', level: 'bezirk' },
   { name: 'forecast-areas.geojson', level: 'prognoseraum' },
   { name: 'district-regions.geojson', level: 'bezirksregion' },
@@ -43,7 +47,18 @@ function square(col: number, row: number, size: number): Polygon {
   const x = ORIGIN.lon + col * CELL;
   const y = ORIGIN.lat + row * CELL;
   const d = size * CELL;
-  return { type: 'Polygon', coordinates: [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + d, y],
+        [x + d, y + d],
+        [x, y + d],
+        [x, y],
+      ],
+    ],
+  };
 }
 
 /** A fictional city: two districts of 2×2 quarters each, on a grid near 9°E 50°N. */

@@ -58,7 +58,9 @@ export class CreateRegistry1764000000000 implements MigrationInterface {
         programme_id text,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE UNIQUE INDEX role_assignment_unique ON role_assignment (tenant_id, subject, role, coalesce(area_id::text, ''), coalesce(programme_id, ''))`);
+    await db.query(
+      `CREATE UNIQUE INDEX role_assignment_unique ON role_assignment (tenant_id, subject, role, coalesce(area_id::text, ''), coalesce(programme_id, ''))`,
+    );
     await db.query(`
       CREATE TABLE area_import (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

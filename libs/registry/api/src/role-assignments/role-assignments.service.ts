@@ -21,14 +21,20 @@ export class RoleAssignmentsService {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async list(tenantId: string, query: z.infer<typeof listAssignmentsQuerySchema>): Promise<Page<RoleAssignmentView>> {
+  async list(
+    tenantId: string,
+    query: z.infer<typeof listAssignmentsQuerySchema>,
+  ): Promise<Page<RoleAssignmentView>> {
     const params: unknown[] = [tenantId];
     let filter = '';
     if (query.subject) {
       params.push(query.subject);
       filter = 'AND r.subject = $2';
     }
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM role_assignment r WHERE r.tenant_id = $1 ${filter}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM role_assignment r WHERE r.tenant_id = $1 ${filter}`,
+      params,
+    );
     const rows: RoleAssignmentView[] = await this.db.query(
       `SELECT r.id, r.subject, r.role, r.area_id AS "areaId", a.name AS "areaName", r.programme_id AS "programmeId",
               to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"
@@ -50,23 +56,42 @@ export class RoleAssignmentsService {
         areaName = area.name;
       }
       if (input.role === 'platform-admin') {
-        throw new RegistryError('InvalidRoleAssignment', 'platform-admin is granted at the identity provider, not per tenant');
+        throw new RegistryError(
+          'InvalidRoleAssignment',
+          'platform-admin is granted at the identity provider, not per tenant',
+        );
       }
       const repo = manager.getRepository(RoleAssignmentEntity);
       const existing = await repo
         .createQueryBuilder('r')
-        .where('r.tenantId = :tenantId AND r.subject = :subject AND r.role = :role', { tenantId, subject: input.subject, role: input.role })
+        .where('r.tenantId = :tenantId AND r.subject = :subject AND r.role = :role', {
+          tenantId,
+          subject: input.subject,
+          role: input.role,
+        })
         .andWhere(input.areaId ? 'r.areaId = :areaId' : 'r.areaId IS NULL', { areaId: input.areaId })
-        .andWhere(input.programmeId ? 'r.programmeId = :programmeId' : 'r.programmeId IS NULL', { programmeId: input.programmeId })
+        .andWhere(input.programmeId ? 'r.programmeId = :programmeId' : 'r.programmeId IS NULL', {
+          programmeId: input.programmeId,
+        })
         .getOne();
       if (existing) {
-        throw new RegistryError('InvalidRoleAssignment', `${input.subject} already holds ${input.role} there`);
+        throw new RegistryError(
+          'InvalidRoleAssignment',
+          `${input.subject} already holds ${input.role} there`,
+        );
       }
       const saved = await repo.save({ tenantId, ...input });
       await this.outbox.append(
         manager,
         'registry.role-assignment.granted',
-        { id: saved.id, tenantId, subject: saved.subject, role: saved.role, areaId: saved.areaId, programmeId: saved.programmeId },
+        {
+          id: saved.id,
+          tenantId,
+          subject: saved.subject,
+          role: saved.role,
+          areaId: saved.areaId,
+          programmeId: saved.programmeId,
+        },
         { tenantId, key: `subject:${saved.subject}` },
       );
       return {

@@ -10,7 +10,13 @@ export interface MeView {
   tenantId: string;
   tenantName: string;
   roles: readonly Role[];
-  assignments: { id: string; role: Role; areaId: string | null; areaName: string | null; programmeId: string | null }[];
+  assignments: {
+    id: string;
+    role: Role;
+    areaId: string | null;
+    areaName: string | null;
+    programmeId: string | null;
+  }[];
 }
 
 @Injectable()
@@ -31,7 +37,13 @@ export class MeService {
       tenantId,
       tenantName: tenant.name,
       roles: access.principal.roles,
-      assignments: page.items.map(({ id, role, areaId, areaName, programmeId }) => ({ id, role, areaId, areaName, programmeId })),
+      assignments: page.items.map(({ id, role, areaId, areaName, programmeId }) => ({
+        id,
+        role,
+        areaId,
+        areaName,
+        programmeId,
+      })),
     };
   }
 }

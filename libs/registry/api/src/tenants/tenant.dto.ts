@@ -3,7 +3,9 @@ import { areaLevelSchema } from '@quartier/registry-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-export const upsertTenantSchema = z.object({ name: z.string().trim().min(1).max(200), levels: z.array(areaLevelSchema).min(1).max(10) }).strict();
+export const upsertTenantSchema = z
+  .object({ name: z.string().trim().min(1).max(200), levels: z.array(areaLevelSchema).min(1).max(10) })
+  .strict();
 export class UpsertTenantDto extends createZodDto(upsertTenantSchema) {}
 
 export const updateCurrentTenantSchema = upsertTenantSchema.partial().strict();

@@ -24,7 +24,9 @@ export class TenantsController {
 
   @Patch('tenants/current')
   @Roles('tenant-admin')
-  @ApiOperation({ summary: 'Rename the tenant or redefine its area levels (levels in use cannot be removed)' })
+  @ApiOperation({
+    summary: 'Rename the tenant or redefine its area levels (levels in use cannot be removed)',
+  })
   async updateCurrent(@CurrentTenant() tenantId: string, @Body() body: UpdateCurrentTenantDto) {
     const tenant = await this.tenants.get(tenantId);
     return this.tenants.upsert(tenantId, body.name ?? tenant.name, body.levels ?? tenant.levels);
@@ -42,7 +44,11 @@ export class TenantsController {
   @ApiOperation({ summary: 'Create or update a tenant with its area levels (platform administrators)' })
   upsert(@Param('id') id: string, @Body() body: UpsertTenantDto) {
     const parsed = tenantIdParamSchema.safeParse(id);
-    if (!parsed.success) throw new BadRequestException({ code: 'ValidationFailed', message: `id: ${parsed.error.issues[0].message}` });
+    if (!parsed.success)
+      throw new BadRequestException({
+        code: 'ValidationFailed',
+        message: `id: ${parsed.error.issues[0].message}`,
+      });
     return this.tenants.upsert(parsed.data, body.name, body.levels);
   }
 

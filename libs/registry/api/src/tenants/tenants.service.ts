@@ -34,11 +34,23 @@ export class TenantsService {
   async upsert(id: string, name: string, levels: AreaLevel[]): Promise<TenantView> {
     const ordered = validateLevels(levels);
     return this.db.transaction(async (manager) => {
-      const used: { level: string }[] = await manager.query(`SELECT DISTINCT level FROM area WHERE tenant_id = $1`, [id]);
+      const used: { level: string }[] = await manager.query(
+        `SELECT DISTINCT level FROM area WHERE tenant_id = $1`,
+        [id],
+      );
       const missing = used.map((u) => u.level).filter((level) => !ordered.some((l) => l.key === level));
-      if (missing.length > 0) throw new RegistryError('InvalidLevels', `levels still used by areas cannot be removed: ${missing.join(', ')}`);
+      if (missing.length > 0)
+        throw new RegistryError(
+          'InvalidLevels',
+          `levels still used by areas cannot be removed: ${missing.join(', ')}`,
+        );
       await manager.getRepository(TenantEntity).save({ id, name, levels: ordered });
-      await this.outbox.append(manager, 'registry.tenant.upserted', { tenantId: id, name, levels: ordered }, { tenantId: id, key: id });
+      await this.outbox.append(
+        manager,
+        'registry.tenant.upserted',
+        { tenantId: id, name, levels: ordered },
+        { tenantId: id, key: id },
+      );
       return { id, name, levels: ordered };
     });
   }
