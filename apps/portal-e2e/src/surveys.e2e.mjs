@@ -143,4 +143,51 @@ export function surveyTests(context) {
     assert.deepEqual(violations, [], describeViolations(violations));
     assert.deepEqual(consoleErrors, []);
   });
+
+  it('publishes a survey placing respondents by map point: the portal hands the registry boundaries over, the form places a typed point', async () => {
+    await page.goto(`${context.baseUrl}/surveys`);
+    await page.getByRole('heading', { level: 1, name: 'Befragungen' }).waitFor();
+    await page.getByLabel('Titel').fill(`${title} Karte`);
+    await page.getByLabel('Zuständiges Gebiet').selectOption({ label: '01 Mitte' });
+    await page.getByRole('button', { name: 'Befragung anlegen' }).click();
+    await page.getByRole('heading', { level: 1, name: `${title} Karte` }).waitFor();
+    await page.getByRole('tab', { name: 'Veröffentlichen' }).click();
+    await page.getByLabel('Ebene').selectOption({ label: 'Planungsraum' });
+    await page.getByTestId('take-all-areas').click();
+    await page.getByRole('heading', { name: 'Zielgebiete (41)' }).waitFor();
+    await page.getByTestId('sync-area-list').click();
+    await page.getByRole('tab', { name: 'Fragebogen' }).click();
+    await page.getByTestId('form-outline').getByText('In welchem Gebiet wohnen Sie?').click();
+    await page.getByTestId('node-editor').getByLabel('Zuordnung zum Gebiet').selectOption('point');
+    await page.getByTestId('save-form').click();
+    await page.getByText(/Gespeichert als Version \d+/).waitFor();
+    await page.getByRole('tab', { name: 'Veröffentlichen' }).click();
+    await page.getByLabel('Name der Welle').fill('Welle 1');
+    await page.getByRole('button', { name: 'Welle hinzufügen' }).click();
+    await page.getByRole('cell', { name: 'Welle 1' }).or(page.getByRole('rowheader', { name: 'Welle 1' })).first().waitFor();
+    await page.getByTestId('publish').click();
+    await page.getByRole('heading', { name: 'Status: offen' }).waitFor();
+    await page.getByText('Grenzen von 41 Zielgebieten an die Befragung übergeben.').waitFor();
+    const url = await page.getByTestId('survey-links').getByRole('link', { name: 'ohne Gebietsvorauswahl' }).getAttribute('href');
+
+    const anonymous = await context.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+    const form = await anonymous.newPage();
+    form.setDefaultTimeout(20_000);
+    await form.goto(url);
+    await form.locator('#q-form:not([hidden])').waitFor();
+    // Outside Mitte: the server finds no area and the form says so at the question.
+    await form.getByLabel('Breite (Grad Nord)').fill('52,40');
+    await form.getByLabel('Länge (Grad Ost)').fill('13,70');
+    await form.getByRole('button', { name: 'Antworten absenden' }).click();
+    await form.locator('#e-gebiet').filter({ hasText: 'Dieser Ort liegt in keinem Gebiet dieser Befragung.' }).waitFor();
+    const violations = await seriousA11yViolations(form);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    // A point in Stülerstraße (01011101) by the real LOR boundaries.
+    await form.getByLabel('Breite (Grad Nord)').fill('52.5065');
+    await form.getByLabel('Länge (Grad Ost)').fill('13.3457');
+    await form.getByRole('button', { name: 'Antworten absenden' }).click();
+    await form.getByRole('heading', { name: 'Vielen Dank!' }).waitFor();
+    await anonymous.close();
+    assert.deepEqual(consoleErrors, []);
+  });
 }
