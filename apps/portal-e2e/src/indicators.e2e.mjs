@@ -64,6 +64,21 @@ export function indicatorTests(context) {
     await page.getByTestId('index-map').screenshot({ path: join(context.outDir, 'indicators-index-map.png') });
     const violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
+  });
+
+  it('imports a file with a bad row through the wizard: nothing imported, the row named', async () => {
+    await page.getByRole('tab', { name: 'Import' }).click();
+    const csv = ['area,period,indicator,value', '01011101,2020,S1,3.1', '01011102,2020,S1,drei', '99999999,2020,S1,1'].join('\n');
+    await page.getByTestId('import-file').setInputFiles({ name: 'werte.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByTestId('import-start').click();
+    await page.getByText(/Nichts importiert: 2 fehlerhafte Zeile\(n\)/).waitFor();
+    const rows = await page.locator('[data-testid="import-errors"] tbody tr').allInnerTexts();
+    assert.deepEqual(rows.map((r) => r.split('\t').slice(0, 3)), [
+      ['3', 'value', 'non-numeric'],
+      ['4', 'area', 'unknown-area'],
+    ]);
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
     assert.deepEqual(consoleErrors, []);
   });
 }
