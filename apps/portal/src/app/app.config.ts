@@ -6,7 +6,12 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { TitleStrategy, provideRouter, withComponentInputBinding, withInMemoryScrolling } from '@angular/router';
+import {
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+  withInMemoryScrolling,
+} from '@angular/router';
 import { Auth, PORTAL_CONFIG, type PortalConfig, authInterceptor } from '@quartier/portal-data-access';
 import { TranslatedTitleStrategy } from '@quartier/portal-shell';
 import { routes } from './app.routes';
@@ -18,7 +23,11 @@ export function appConfig(config: PortalConfig): ApplicationConfig {
       provideZonelessChangeDetection(),
       { provide: PORTAL_CONFIG, useValue: config },
       provideHttpClient(withInterceptors([authInterceptor])),
-      provideRouter(routes, withComponentInputBinding(), withInMemoryScrolling({ scrollPositionRestoration: 'top' })),
+      provideRouter(
+        routes,
+        withComponentInputBinding(),
+        withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
+      ),
       { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
       // The stored session must be known before the first guard runs.
       provideAppInitializer(() => inject(Auth).restore()),

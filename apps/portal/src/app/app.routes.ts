@@ -47,7 +47,12 @@ export const routes: Routes = [
             canMatch: [roleGuard('tenant-admin', 'platform-admin')],
             loadChildren: () => import('@quartier/portal-admin').then((m) => m.ADMIN_ROUTES),
           },
-          ...COMING_SOON.map(({ path, feature }) => ({ path, component: ComingSoon, title: feature, data: { feature } })),
+          ...COMING_SOON.map(({ path, feature }) => ({
+            path,
+            component: ComingSoon,
+            title: feature,
+            data: { feature },
+          })),
           { path: 'forbidden', component: Forbidden, title: 'page.forbidden.title' },
         ],
       },

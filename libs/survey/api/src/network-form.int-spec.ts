@@ -8,11 +8,20 @@ import { TEST_AREAS } from './testing/fixtures';
 
 jest.setTimeout(90_000);
 
-const day = (offset: number) => new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) =>
+  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const NETWORK = {
-  generator: { name: 'partner', prompt: { de: 'Mit welchen Organisationen haben Sie in den letzten 12 Monaten zusammengearbeitet?', en: 'Which organisations did you work with in the last 12 months?' }, allowNewActors: true, maxAlters: 5 },
+  generator: {
+    name: 'partner',
+    prompt: {
+      de: 'Mit welchen Organisationen haben Sie in den letzten 12 Monaten zusammengearbeitet?',
+      en: 'Which organisations did you work with in the last 12 months?',
+    },
+    allowNewActors: true,
+    maxAlters: 5,
+  },
   interpreters: [
     {
       name: 'art',
@@ -35,7 +44,14 @@ const NETWORK = {
       ],
       required: true,
     },
-    { name: 'qualitaet', label: { de: 'Wie gut klappt die Zusammenarbeit (1 = schlecht, 5 = sehr gut)?' }, kind: 'integer', min: 1, max: 5, required: false },
+    {
+      name: 'qualitaet',
+      label: { de: 'Wie gut klappt die Zusammenarbeit (1 = schlecht, 5 = sehr gut)?' },
+      kind: 'integer',
+      min: 1,
+      max: 5,
+      required: false,
+    },
   ],
   actors: [
     { id: 'a1', name: 'Stadtteilzentrum Moabit', type: 'civil-society' },
@@ -50,11 +66,20 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
   let surveyId: string;
   let waveId: string;
 
-  async function call(method: string, path: string, user?: string, body?: unknown): Promise<{ status: number; body: ReturnType<typeof JSON.parse> }> {
+  async function call(
+    method: string,
+    path: string,
+    user?: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: ReturnType<typeof JSON.parse> }> {
     const headers: Record<string, string> = {};
     if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${t.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${t.url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await response.text();
     let parsed: unknown = text;
     try {
@@ -65,9 +90,15 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
     return { status: response.status, body: parsed };
   }
 
-  const submit = (network: unknown) => call('POST', `/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`, undefined, { answers: {}, network });
+  const submit = (network: unknown) =>
+    call('POST', `/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`, undefined, {
+      answers: {},
+      network,
+    });
   const payloads = async (): Promise<ReturnType<typeof JSON.parse>[]> =>
-    (await t.db.query(`SELECT envelope FROM outbox WHERE type = 'survey.network-response.submitted'`)).map((r: { envelope: { payload: unknown } }) => r.envelope.payload);
+    (await t.db.query(`SELECT envelope FROM outbox WHERE type = 'survey.network-response.submitted'`)).map(
+      (r: { envelope: { payload: unknown } }) => r.envelope.payload,
+    );
 
   beforeAll(async () => {
     t = await startServiceTestApp({
@@ -75,14 +106,29 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
       moduleClass: SurveyApiModule,
     });
-    ids = await t.seedAreas('berlin-demo', TEST_AREAS.map((a) => ({ ...a })));
+    ids = await t.seedAreas(
+      'berlin-demo',
+      TEST_AREAS.map((a) => ({ ...a })),
+    );
     await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
-    const created = await call('POST', '/api/survey/surveys', 'planer', { title: 'Akteursnetzwerk Mitte', type: 'network', scopeAreaId: ids['01'] });
+    const created = await call('POST', '/api/survey/surveys', 'planer', {
+      title: 'Akteursnetzwerk Mitte',
+      type: 'network',
+      scopeAreaId: ids['01'],
+    });
     surveyId = created.body.id;
-    expect((await call('PATCH', `/api/survey/surveys/${surveyId}`, 'planer', { network: NETWORK })).status).toBe(200);
-    const wave = await call('POST', `/api/survey/surveys/${surveyId}/waves`, 'planer', { name: '2025', opensOn: day(-1), closesOn: day(10) });
+    expect(
+      (await call('PATCH', `/api/survey/surveys/${surveyId}`, 'planer', { network: NETWORK })).status,
+    ).toBe(200);
+    const wave = await call('POST', `/api/survey/surveys/${surveyId}/waves`, 'planer', {
+      name: '2025',
+      opensOn: day(-1),
+      closesOn: day(10),
+    });
     waveId = wave.body.id;
-    expect((await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' })).status).toBe(200);
+    expect(
+      (await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' })).status,
+    ).toBe(200);
   });
   afterAll(() => t.close());
 
@@ -90,13 +136,25 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
     const page = await call('GET', `/api/survey/public/f/${surveyId}`);
     expect(page.status).toBe(200);
     const html = page.body as string;
-    expect(html).toContain('<label for="f-n-respondent">Für welche Organisation antworten Sie? <span class="req" aria-hidden="true">*</span></label>');
-    expect(html).toContain('<legend>Mit welchen Organisationen haben Sie in den letzten 12 Monaten zusammengearbeitet?</legend>');
+    expect(html).toContain(
+      '<label for="f-n-respondent">Für welche Organisation antworten Sie? <span class="req" aria-hidden="true">*</span></label>',
+    );
+    expect(html).toContain(
+      '<legend>Mit welchen Organisationen haben Sie in den letzten 12 Monaten zusammengearbeitet?</legend>',
+    );
     expect(html).toContain('Nennen Sie bis zu 5 Organisationen');
-    expect(html).toContain('<option value="__new">Andere Organisation (nicht in der Liste)</option><option value="a1">Stadtteilzentrum Moabit</option>');
-    expect(html).toContain('<fieldset aria-describedby="e-n-a__k__-art"><legend>Art der Zusammenarbeit <span class="req" aria-hidden="true">*</span></legend>');
-    expect(html).toContain('<label for="f-n-a__k__-qualitaet">Wie gut klappt die Zusammenarbeit (1 = schlecht, 5 = sehr gut)? <span class="opt-marker">(freiwillig)</span></label><p class="hint" id="h-n-a__k__-qualitaet">1–5</p>');
-    expect(html).toContain('<button type="button" class="secondary" id="n-add-alter">Organisation hinzufügen</button>');
+    expect(html).toContain(
+      '<option value="__new">Andere Organisation (nicht in der Liste)</option><option value="a1">Stadtteilzentrum Moabit</option>',
+    );
+    expect(html).toContain(
+      '<fieldset aria-describedby="e-n-a__k__-art"><legend>Art der Zusammenarbeit <span class="req" aria-hidden="true">*</span></legend>',
+    );
+    expect(html).toContain(
+      '<label for="f-n-a__k__-qualitaet">Wie gut klappt die Zusammenarbeit (1 = schlecht, 5 = sehr gut)? <span class="opt-marker">(freiwillig)</span></label><p class="hint" id="h-n-a__k__-qualitaet">1–5</p>',
+    );
+    expect(html).toContain(
+      '<button type="button" class="secondary" id="n-add-alter">Organisation hinzufügen</button>',
+    );
     const english = (await call('GET', `/api/survey/public/f/${surveyId}?lang=en`)).body as string;
     expect(english).toContain('<legend>Mit welchen Organisationen');
   });
@@ -118,25 +176,74 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
       submittedOn: todayInGermany(),
       respondent: 'actor:a1',
       actors: [
-        { key: 'actor:a1', actorId: 'a1', name: 'Stadtteilzentrum Moabit', type: 'civil-society', isNew: false },
-        { key: 'actor:a2', actorId: 'a2', name: 'Jugendamt Mitte', type: 'public-administration', isNew: false },
+        {
+          key: 'actor:a1',
+          actorId: 'a1',
+          name: 'Stadtteilzentrum Moabit',
+          type: 'civil-society',
+          isNew: false,
+        },
+        {
+          key: 'actor:a2',
+          actorId: 'a2',
+          name: 'Jugendamt Mitte',
+          type: 'public-administration',
+          isNew: false,
+        },
         { key: 'new:kiezladen e v', name: 'Kiezladen e.V.', isNew: true },
       ],
       ties: [
-        { source: 'actor:a1', target: 'actor:a2', directed: true, attributes: { art: 'projekt', haeufigkeit: 'woechentlich', qualitaet: 4 } },
-        { source: 'actor:a1', target: 'new:kiezladen e v', directed: true, attributes: { art: 'info', haeufigkeit: 'selten' } },
+        {
+          source: 'actor:a1',
+          target: 'actor:a2',
+          directed: true,
+          attributes: { art: 'projekt', haeufigkeit: 'woechentlich', qualitaet: 4 },
+        },
+        {
+          source: 'actor:a1',
+          target: 'new:kiezladen e v',
+          directed: true,
+          attributes: { art: 'info', haeufigkeit: 'selten' },
+        },
       ],
     });
   });
 
   it('answers 422 naming the partner and question for invalid alter answers, and stores nothing', async () => {
     const cases: [unknown, string][] = [
-      [{ respondentActorId: 'a1', alters: [{ actorId: 'a2', answers: { art: 'projekt', haeufigkeit: 'woechentlich', qualitaet: 9 } }] }, 'network: alters[1].qualitaet: expected a whole number from 1 to 5'],
-      [{ respondentActorId: 'a1', alters: [{ actorId: 'a2', answers: { art: 'kaffee', haeufigkeit: 'selten' } }] }, 'network: alters[1].art: "kaffee" is not an option'],
-      [{ respondentActorId: 'a1', alters: [{ actorId: 'a3', answers: { art: 'info' } }] }, 'network: alters[1].haeufigkeit: an answer is required'],
-      [{ respondentActorId: 'a1', alters: [{ actorId: 'a1', answers: { art: 'info', haeufigkeit: 'selten' } }] }, 'network: alters[1]: an organisation cannot name itself'],
       [
-        { respondentActorId: 'a1', alters: [{ actorId: 'a2', answers: { art: 'info', haeufigkeit: 'selten' } }, { newActor: { name: 'jugendamt  MITTE' }, answers: { art: 'info', haeufigkeit: 'selten' } }] },
+        {
+          respondentActorId: 'a1',
+          alters: [{ actorId: 'a2', answers: { art: 'projekt', haeufigkeit: 'woechentlich', qualitaet: 9 } }],
+        },
+        'network: alters[1].qualitaet: expected a whole number from 1 to 5',
+      ],
+      [
+        {
+          respondentActorId: 'a1',
+          alters: [{ actorId: 'a2', answers: { art: 'kaffee', haeufigkeit: 'selten' } }],
+        },
+        'network: alters[1].art: "kaffee" is not an option',
+      ],
+      [
+        { respondentActorId: 'a1', alters: [{ actorId: 'a3', answers: { art: 'info' } }] },
+        'network: alters[1].haeufigkeit: an answer is required',
+      ],
+      [
+        {
+          respondentActorId: 'a1',
+          alters: [{ actorId: 'a1', answers: { art: 'info', haeufigkeit: 'selten' } }],
+        },
+        'network: alters[1]: an organisation cannot name itself',
+      ],
+      [
+        {
+          respondentActorId: 'a1',
+          alters: [
+            { actorId: 'a2', answers: { art: 'info', haeufigkeit: 'selten' } },
+            { newActor: { name: 'jugendamt  MITTE' }, answers: { art: 'info', haeufigkeit: 'selten' } },
+          ],
+        },
         'network: alters[2]: Jugendamt Mitte is named twice',
       ],
       [{ respondentActorId: 'a9', alters: [] }, 'network: respondent: unknown actor a9'],
@@ -146,54 +253,91 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
       expect(res.status).toBe(422);
       expect(res.body.message).toBe(message);
     }
-    const tooMany = await submit({ respondentActorId: 'a1', alters: Array.from({ length: 6 }, (_, i) => ({ newActor: { name: `Verein ${i}` }, answers: { art: 'info', haeufigkeit: 'selten' } })) });
+    const tooMany = await submit({
+      respondentActorId: 'a1',
+      alters: Array.from({ length: 6 }, (_, i) => ({
+        newActor: { name: `Verein ${i}` },
+        answers: { art: 'info', haeufigkeit: 'selten' },
+      })),
+    });
     expect(tooMany.status).toBe(422);
-    expect(tooMany.body.details.issues[0]).toMatchObject({ path: 'network.alters', message: 'alters: at most 5 partners, got 6' });
+    expect(tooMany.body.details.issues[0]).toMatchObject({
+      path: 'network.alters',
+      message: 'alters: at most 5 partners, got 6',
+    });
     expect(await payloads()).toHaveLength(1);
   });
 
-  (existsSync(CHROMIUM) ? it : it.skip)('is answered in a real browser by keyboard-reachable controls; missing answers are announced on their fields', async () => {
-    const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
-    try {
-      const page = await browser.newPage({ locale: 'de-DE' });
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
-      await page.getByLabel('Für welche Organisation antworten Sie?').selectOption('a3');
-      await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
-      await page.getByRole('group', { name: 'Organisation 1' }).getByLabel('Organisation aus der Liste').selectOption('a2');
-      await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
-      const second = page.getByRole('group', { name: 'Organisation 2' });
-      await second.getByLabel('Organisation aus der Liste').selectOption('__new');
-      await second.getByLabel('Name der Organisation').fill('Nachbarschaftsgarten Wedding');
-      await second.getByRole('group', { name: 'Art der Zusammenarbeit' }).getByLabel('Gemeinsames Projekt').check();
-      await second.getByRole('group', { name: 'Wie oft?' }).getByLabel('monatlich').check();
-      await second.getByLabel(/Wie gut klappt/).fill('5');
-      await page.getByRole('button', { name: 'Antworten absenden' }).click();
-      // Partner 1 lacks its required answers: the summary lists them and the field is marked.
-      await page.locator('#q-summary:not([hidden])').waitFor();
-      expect(await page.locator('#q-summary-list li').count()).toBe(2);
-      expect(await page.locator('#e-n-a1-art').textContent()).not.toBe('');
-      expect(await page.locator('#f-n-a1-art-0').getAttribute('aria-invalid')).toBe('true');
-      const first = page.getByRole('group', { name: 'Organisation 1' });
-      await first.getByRole('group', { name: 'Art der Zusammenarbeit' }).getByLabel('Informationsaustausch').check();
-      await first.getByRole('group', { name: 'Wie oft?' }).getByLabel('selten').check();
-      // Removing and re-adding keeps the numbering and the names of the remove buttons in order.
-      await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
-      await page.getByRole('button', { name: 'Organisation 3 entfernen' }).click();
-      expect(await page.getByRole('button', { name: /^Organisation \d entfernen$/ }).allTextContents()).toEqual(['Organisation 1 entfernen', 'Organisation 2 entfernen']);
-      // With errors shown and partners/points filled: no serious or critical axe-core violation.
-      expect(await seriousViolations(page)).toEqual([]);
-      await page.getByRole('button', { name: 'Antworten absenden' }).click();
-      await page.getByRole('heading', { name: 'Vielen Dank!' }).waitFor();
-      expect(errors).toEqual([]);
-      const last = (await payloads()).find((p) => p.respondent === 'actor:a3');
-      expect(last.ties).toEqual([
-        { source: 'actor:a3', target: 'actor:a2', directed: true, attributes: { art: 'info', haeufigkeit: 'selten' } },
-        { source: 'actor:a3', target: 'new:nachbarschaftsgarten wedding', directed: true, attributes: { art: 'projekt', haeufigkeit: 'monatlich', qualitaet: 5 } },
-      ]);
-    } finally {
-      await browser.close();
-    }
-  });
+  (existsSync(CHROMIUM) ? it : it.skip)(
+    'is answered in a real browser by keyboard-reachable controls; missing answers are announced on their fields',
+    async () => {
+      const browser: Browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const page = await browser.newPage({ locale: 'de-DE' });
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
+        await page.getByLabel('Für welche Organisation antworten Sie?').selectOption('a3');
+        await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
+        await page
+          .getByRole('group', { name: 'Organisation 1' })
+          .getByLabel('Organisation aus der Liste')
+          .selectOption('a2');
+        await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
+        const second = page.getByRole('group', { name: 'Organisation 2' });
+        await second.getByLabel('Organisation aus der Liste').selectOption('__new');
+        await second.getByLabel('Name der Organisation').fill('Nachbarschaftsgarten Wedding');
+        await second
+          .getByRole('group', { name: 'Art der Zusammenarbeit' })
+          .getByLabel('Gemeinsames Projekt')
+          .check();
+        await second.getByRole('group', { name: 'Wie oft?' }).getByLabel('monatlich').check();
+        await second.getByLabel(/Wie gut klappt/).fill('5');
+        await page.getByRole('button', { name: 'Antworten absenden' }).click();
+        // Partner 1 lacks its required answers: the summary lists them and the field is marked.
+        await page.locator('#q-summary:not([hidden])').waitFor();
+        expect(await page.locator('#q-summary-list li').count()).toBe(2);
+        expect(await page.locator('#e-n-a1-art').textContent()).not.toBe('');
+        expect(await page.locator('#f-n-a1-art-0').getAttribute('aria-invalid')).toBe('true');
+        const first = page.getByRole('group', { name: 'Organisation 1' });
+        await first
+          .getByRole('group', { name: 'Art der Zusammenarbeit' })
+          .getByLabel('Informationsaustausch')
+          .check();
+        await first.getByRole('group', { name: 'Wie oft?' }).getByLabel('selten').check();
+        // Removing and re-adding keeps the numbering and the names of the remove buttons in order.
+        await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
+        await page.getByRole('button', { name: 'Organisation 3 entfernen' }).click();
+        expect(
+          await page.getByRole('button', { name: /^Organisation \d entfernen$/ }).allTextContents(),
+        ).toEqual(['Organisation 1 entfernen', 'Organisation 2 entfernen']);
+        // With errors shown and partners/points filled: no serious or critical axe-core violation.
+        expect(await seriousViolations(page)).toEqual([]);
+        await page.getByRole('button', { name: 'Antworten absenden' }).click();
+        await page.getByRole('heading', { name: 'Vielen Dank!' }).waitFor();
+        expect(errors).toEqual([]);
+        const last = (await payloads()).find((p) => p.respondent === 'actor:a3');
+        expect(last.ties).toEqual([
+          {
+            source: 'actor:a3',
+            target: 'actor:a2',
+            directed: true,
+            attributes: { art: 'info', haeufigkeit: 'selten' },
+          },
+          {
+            source: 'actor:a3',
+            target: 'new:nachbarschaftsgarten wedding',
+            directed: true,
+            attributes: { art: 'projekt', haeufigkeit: 'monatlich', qualitaet: 5 },
+          },
+        ]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

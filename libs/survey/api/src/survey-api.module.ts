@@ -28,17 +28,33 @@ export const DEFAULT_PUBLIC_RATE_LIMIT = { limit: 30, windowSeconds: 600 } as co
  */
 @Module({})
 export class SurveyApiModule {
-  static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>, options: SurveyModuleOptions = {}): DynamicModule {
-    const foundation = serviceFoundation({ service: 'survey', runtime, migrations: [CreateSurvey1764100000000, AddSurveyAreaGeometry1764200000000] });
+  static forRoot(
+    runtime: Pick<RuntimeConfig, 'kafkaBrokers'>,
+    options: SurveyModuleOptions = {},
+  ): DynamicModule {
+    const foundation = serviceFoundation({
+      service: 'survey',
+      runtime,
+      migrations: [CreateSurvey1764100000000, AddSurveyAreaGeometry1764200000000],
+    });
     const rateLimit = options.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
     return {
       module: SurveyApiModule,
       ...foundation,
-      controllers: [...foundation.controllers, SurveysController, ResponsesController, ResultsController, PublicFormController],
+      controllers: [
+        ...foundation.controllers,
+        SurveysController,
+        ResponsesController,
+        ResultsController,
+        PublicFormController,
+      ],
       providers: [
         ...foundation.providers,
         { provide: SURVEY_MODULE_OPTIONS, useValue: options },
-        { provide: PublicRateLimiter, useValue: new PublicRateLimiter(rateLimit.limit, rateLimit.windowSeconds * 1000) },
+        {
+          provide: PublicRateLimiter,
+          useValue: new PublicRateLimiter(rateLimit.limit, rateLimit.windowSeconds * 1000),
+        },
         SurveyStore,
         SurveysService,
         CollectionService,

@@ -7,7 +7,12 @@ export const SURVEY_EDITORS = ['tenant-admin', 'planner'] as const satisfies rea
 /** Read survey definitions and their (k-anonymous) results. */
 export const SURVEY_READERS = ['tenant-admin', 'planner', 'analyst'] as const satisfies readonly Role[];
 /** Read published, k-anonymous results only. */
-export const RESULT_READERS = ['tenant-admin', 'planner', 'analyst', 'viewer'] as const satisfies readonly Role[];
+export const RESULT_READERS = [
+  'tenant-admin',
+  'planner',
+  'analyst',
+  'viewer',
+] as const satisfies readonly Role[];
 
 /** Options of the survey module beyond the runtime (tests and the benchmark tune the public rate limit). */
 export interface SurveyModuleOptions {
@@ -17,7 +22,12 @@ export interface SurveyModuleOptions {
 
 export const SURVEY_MODULE_OPTIONS = Symbol('quartier:survey-module-options');
 
-const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 let cachedDay: { until: number; day: string } | undefined;
 
 /**

@@ -63,7 +63,11 @@ export const SURVEY_ERROR_STATUS: Record<SurveyApiErrorCode | SurveyErrorCode, n
  * The caller's role must apply to the survey's scope area (403 otherwise), answered the way the
  * guard answers; the global error filter would otherwise see an AuthError as an unknown error.
  */
-export function assertSurveyAccess(access: AccessContext, roles: readonly Role[], scopeAreaPath: readonly string[]): void {
+export function assertSurveyAccess(
+  access: AccessContext,
+  roles: readonly Role[],
+  scopeAreaPath: readonly string[],
+): void {
   try {
     assertCanAct(access.principal, access.assignments, roles, { areaPath: scopeAreaPath });
   } catch (error) {

@@ -8,8 +8,7 @@ import type { AreaQuestion, ChoiceList } from './model';
 export type AreaGeometries = ReadonlyMap<string, Polygon | MultiPolygon>;
 
 export type AreaResolution =
-  | { readonly ok: true; readonly area: string }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly area: string } | { readonly ok: false; readonly reason: string };
 
 const POSTCODE = /^\d{5}$/;
 
@@ -29,33 +28,47 @@ export function postcodeIndex(list: ChoiceList): Map<string, string[]> {
 /** `lat lon [altitude [accuracy]]`, the ODK geopoint text; undefined when malformed or out of range. */
 export function parseGeopoint(text: string): { latitude: number; longitude: number } | undefined {
   const parts = text.trim().split(/\s+/);
-  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => /^-?\d+(\.\d+)?$/.test(p))) return undefined;
+  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => /^-?\d+(\.\d+)?$/.test(p)))
+    return undefined;
   const [latitude, longitude] = parts.map(Number);
   if (latitude < -90 || latitude > 90 || longitude < -180 || longitude > 180) return undefined;
   return { latitude, longitude };
 }
 
-export function resolveArea(question: AreaQuestion, list: ChoiceList, answer: string, geometries?: AreaGeometries, postcodes?: ReadonlyMap<string, readonly string[]>): AreaResolution {
+export function resolveArea(
+  question: AreaQuestion,
+  list: ChoiceList,
+  answer: string,
+  geometries?: AreaGeometries,
+  postcodes?: ReadonlyMap<string, readonly string[]>,
+): AreaResolution {
   const text = answer.trim();
   switch (question.method) {
     case 'choice':
-      return list.choices.some((c) => c.name === text) ? { ok: true, area: text } : { ok: false, reason: `"${text}" is not an area of list "${list.name}"` };
+      return list.choices.some((c) => c.name === text)
+        ? { ok: true, area: text }
+        : { ok: false, reason: `"${text}" is not an area of list "${list.name}"` };
     case 'postcode': {
-      if (!POSTCODE.test(text)) return { ok: false, reason: `"${text}" is not a German postcode (five digits)` };
+      if (!POSTCODE.test(text))
+        return { ok: false, reason: `"${text}" is not a German postcode (five digits)` };
       const areas = (postcodes ?? postcodeIndex(list)).get(text) ?? [];
-      if (areas.length === 0) return { ok: false, reason: `postcode ${text} lies in none of the survey's areas` };
+      if (areas.length === 0)
+        return { ok: false, reason: `postcode ${text} lies in none of the survey's areas` };
       // A postcode cut by an area boundary cannot place the respondent; the form should then ask for the area.
-      if (areas.length > 1) return { ok: false, reason: `postcode ${text} is shared by the areas ${areas.join(', ')}` };
+      if (areas.length > 1)
+        return { ok: false, reason: `postcode ${text} is shared by the areas ${areas.join(', ')}` };
       return { ok: true, area: areas[0] };
     }
     case 'point': {
       const point = parseGeopoint(text);
       if (!point) return { ok: false, reason: `"${text}" is not a geopoint (latitude longitude)` };
-      if (!geometries || geometries.size === 0) return { ok: false, reason: 'no area geometries are available to place the point' };
+      if (!geometries || geometries.size === 0)
+        return { ok: false, reason: 'no area geometries are available to place the point' };
       // Boundaries belong to the first area in list order, so a point on a shared edge is placed once.
       for (const choice of list.choices) {
         const geometry = geometries.get(choice.name);
-        if (geometry && booleanPointInPolygon([point.longitude, point.latitude], geometry)) return { ok: true, area: choice.name };
+        if (geometry && booleanPointInPolygon([point.longitude, point.latitude], geometry))
+          return { ok: true, area: choice.name };
       }
       return { ok: false, reason: 'the point lies outside all areas of the survey' };
     }

@@ -1,7 +1,15 @@
 // A validated form with every expression parsed once, indexed for validating many submissions.
 import { SurveyError } from './errors';
 import { type Expr, parseExpression } from './expression/parser';
-import { type ChoiceList, type Form, type FormNode, type Group, type Question, findChoiceList, isSelectLike } from './model';
+import {
+  type ChoiceList,
+  type Form,
+  type FormNode,
+  type Group,
+  type Question,
+  findChoiceList,
+  isSelectLike,
+} from './model';
 import { postcodeIndex } from './area';
 import { type ModelIssue, validateFormModel } from './validate-form';
 
@@ -35,26 +43,42 @@ export interface CompiledForm {
 }
 
 function describeIssue(issue: ModelIssue): string {
-  const target = issue.target === 'settings' ? 'settings' : 'choices' in issue.target ? `list ${issue.target.name}` : issue.target.name;
+  const target =
+    issue.target === 'settings'
+      ? 'settings'
+      : 'choices' in issue.target
+        ? `list ${issue.target.name}`
+        : issue.target.name;
   return `${target} (${issue.field}): ${issue.reason}`;
 }
 
 /** Compiles a form; a form that fails `validateFormModel` is refused with every reason. */
 export function compileForm(form: Form): CompiledForm {
   const issues = validateFormModel(form);
-  if (issues.length > 0) throw new SurveyError('InvalidForm', `the form has ${issues.length} error(s)`, issues.map(describeIssue));
+  if (issues.length > 0)
+    throw new SurveyError('InvalidForm', `the form has ${issues.length} error(s)`, issues.map(describeIssue));
   const questions = new Map<string, CompiledQuestion>();
   const repeats = new Map<string, CompiledRepeat>();
-  const parse = (source: string | undefined): Expr | undefined => (source === undefined || source.trim() === '' ? undefined : parseExpression(source));
+  const parse = (source: string | undefined): Expr | undefined =>
+    source === undefined || source.trim() === '' ? undefined : parseExpression(source);
 
-  const walk = (nodes: readonly FormNode[], enclosing: readonly string[], relevance: readonly Expr[]): void => {
+  const walk = (
+    nodes: readonly FormNode[],
+    enclosing: readonly string[],
+    relevance: readonly Expr[],
+  ): void => {
     for (const node of nodes) {
       const own = parse(node.relevant);
       const chain = own ? [...relevance, own] : relevance;
       if (node.kind === 'group') {
         if (node.repeat) {
           const repeatCount = parse(node.repeatCount);
-          repeats.set(node.name, { group: node, repeats: enclosing, relevance: chain, ...(repeatCount ? { repeatCount } : {}) });
+          repeats.set(node.name, {
+            group: node,
+            repeats: enclosing,
+            relevance: chain,
+            ...(repeatCount ? { repeatCount } : {}),
+          });
         }
         walk(node.children, node.repeat ? [...enclosing, node.name] : enclosing, chain);
         continue;
@@ -72,7 +96,9 @@ export function compileForm(form: Form): CompiledForm {
         ...(calculation ? { calculation } : {}),
         ...(choiceFilter ? { choiceFilter } : {}),
         ...(list ? { list } : {}),
-        ...(list && node.type === 'area' && node.method === 'postcode' ? { postcodes: postcodeIndex(list) } : {}),
+        ...(list && node.type === 'area' && node.method === 'postcode'
+          ? { postcodes: postcodeIndex(list) }
+          : {}),
       });
     }
   };

@@ -21,11 +21,22 @@ const SHEET_ORDER: readonly XlsFormSheetName[] = ['survey', 'choices', 'settings
 export function sortFormIssues(issues: readonly FormIssue[]): FormIssue[] {
   return issues
     .map((issue, index) => ({ issue, index }))
-    .sort((a, b) => SHEET_ORDER.indexOf(a.issue.sheet) - SHEET_ORDER.indexOf(b.issue.sheet) || a.issue.row - b.issue.row || a.index - b.index)
+    .sort(
+      (a, b) =>
+        SHEET_ORDER.indexOf(a.issue.sheet) - SHEET_ORDER.indexOf(b.issue.sheet) ||
+        a.issue.row - b.issue.row ||
+        a.index - b.index,
+    )
     .map(({ issue }) => issue);
 }
 
-export type SurveyErrorCode = 'InvalidForm' | 'InvalidWorkbook' | 'InvalidSubmission' | 'InvalidResponses' | 'InvalidAggregation' | 'InvalidNetworkSubmission';
+export type SurveyErrorCode =
+  | 'InvalidForm'
+  | 'InvalidWorkbook'
+  | 'InvalidSubmission'
+  | 'InvalidResponses'
+  | 'InvalidAggregation'
+  | 'InvalidNetworkSubmission';
 
 /** The survey domain's error: a string code for mapping (HTTP status, CLI exit) plus details. */
 export class SurveyError extends Error {

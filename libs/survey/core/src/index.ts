@@ -3,14 +3,54 @@
 // Pure TypeScript: no Nest, no database, no file system.
 export * from './model';
 export * from './errors';
-export { type Expr, type BinaryOperator, ExpressionSyntaxError, parseExpression, referencedFields, MAX_EXPRESSION_LENGTH } from './expression/parser';
-export { type EvaluationContext, type AnalysisScope, ExpressionEvaluationError, evaluate, evaluateBoolean, evaluateString, analyseExpression } from './expression/evaluate';
-export { type Value, type DateValue, parseIsoDate, formatIsoDate, toBoolean, toNumber, toStringValue } from './expression/values';
-export { FUNCTIONS, unsafeRegexReason, MAX_REGEX_INPUT_LENGTH, MAX_REGEX_PATTERN_LENGTH } from './expression/functions';
-export { type ModelIssue, type ModelField, type ModelTarget, NAME_PATTERN, validateFormModel } from './validate-form';
+export {
+  type Expr,
+  type BinaryOperator,
+  ExpressionSyntaxError,
+  parseExpression,
+  referencedFields,
+  MAX_EXPRESSION_LENGTH,
+} from './expression/parser';
+export {
+  type EvaluationContext,
+  type AnalysisScope,
+  ExpressionEvaluationError,
+  evaluate,
+  evaluateBoolean,
+  evaluateString,
+  analyseExpression,
+} from './expression/evaluate';
+export {
+  type Value,
+  type DateValue,
+  parseIsoDate,
+  formatIsoDate,
+  toBoolean,
+  toNumber,
+  toStringValue,
+} from './expression/values';
+export {
+  FUNCTIONS,
+  unsafeRegexReason,
+  MAX_REGEX_INPUT_LENGTH,
+  MAX_REGEX_PATTERN_LENGTH,
+} from './expression/functions';
+export {
+  type ModelIssue,
+  type ModelField,
+  type ModelTarget,
+  NAME_PATTERN,
+  validateFormModel,
+} from './validate-form';
 export { type CompiledForm, type CompiledQuestion, type CompiledRepeat, compileForm } from './compile';
 export * from './xlsform/sheets';
-export { type ImportOptions, type ImportResult, importXlsForm, formFromSheets, parseQuestionType } from './xlsform/import';
+export {
+  type ImportOptions,
+  type ImportResult,
+  importXlsForm,
+  formFromSheets,
+  parseQuestionType,
+} from './xlsform/import';
 export { type XlsFormTables, formToTables, writeXlsForm, tablesToWorkbook } from './xlsform/export';
 export * from './area';
 export * from './submission';

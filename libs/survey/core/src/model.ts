@@ -154,11 +154,14 @@ export function isMatrixGroup(g: Group): boolean {
 }
 
 /** Every question in form order, each with the repeat groups it sits in (innermost last). */
-export function formQuestions(form: Pick<Form, 'children'>): { question: Question; repeats: readonly string[]; groups: readonly string[] }[] {
+export function formQuestions(
+  form: Pick<Form, 'children'>,
+): { question: Question; repeats: readonly string[]; groups: readonly string[] }[] {
   const out: { question: Question; repeats: readonly string[]; groups: readonly string[] }[] = [];
   const walk = (nodes: readonly FormNode[], repeats: readonly string[], groups: readonly string[]): void => {
     for (const node of nodes) {
-      if (node.kind === 'group') walk(node.children, node.repeat ? [...repeats, node.name] : repeats, [...groups, node.name]);
+      if (node.kind === 'group')
+        walk(node.children, node.repeat ? [...repeats, node.name] : repeats, [...groups, node.name]);
       else out.push({ question: node, repeats, groups });
     }
   };
@@ -200,7 +203,11 @@ export function formLanguages(form: Form): string[] {
  * The text to show in `language`: exact tag, then its base language (`de-x-easy` → `de`), then
  * the form's default language, then any. Plain-language variants therefore never leave a gap.
  */
-export function localize(labels: Labels, language: string, defaultLanguage = DEFAULT_LANGUAGE): string | undefined {
+export function localize(
+  labels: Labels,
+  language: string,
+  defaultLanguage = DEFAULT_LANGUAGE,
+): string | undefined {
   if (labels[language] !== undefined) return labels[language];
   const base = language.split('-')[0];
   if (labels[base] !== undefined) return labels[base];
@@ -219,12 +226,18 @@ export function findChoiceList(form: Pick<Form, 'choiceLists'>, name: string): C
  * choice names, otherwise the list order. Top-2-box = the two highest points.
  */
 export function likertScale(list: ChoiceList): { choice: string; value: number }[] {
-  const withValue = list.choices.filter((c) => c.properties['scale_value'] !== undefined && c.properties['scale_value'] !== '');
+  const withValue = list.choices.filter(
+    (c) => c.properties['scale_value'] !== undefined && c.properties['scale_value'] !== '',
+  );
   if (withValue.length > 0) {
-    return withValue.map((c) => ({ choice: c.name, value: Number(c.properties['scale_value']) })).sort((a, b) => a.value - b.value);
+    return withValue
+      .map((c) => ({ choice: c.name, value: Number(c.properties['scale_value']) }))
+      .sort((a, b) => a.value - b.value);
   }
   if (list.choices.every((c) => /^-?\d+(\.\d+)?$/.test(c.name))) {
-    return list.choices.map((c) => ({ choice: c.name, value: Number(c.name) })).sort((a, b) => a.value - b.value);
+    return list.choices
+      .map((c) => ({ choice: c.name, value: Number(c.name) }))
+      .sort((a, b) => a.value - b.value);
   }
   return list.choices.map((c, i) => ({ choice: c.name, value: i + 1 }));
 }

@@ -15,17 +15,29 @@ export interface ResponseIssue {
   readonly reason: string;
 }
 
-export type RespondentsResult = { readonly ok: true; readonly respondents: Respondent[]; /** Publishable questions present as columns, in form order. */ readonly questions: string[] } | { readonly ok: false; readonly issues: readonly ResponseIssue[] };
+export type RespondentsResult =
+  | {
+      readonly ok: true;
+      readonly respondents: Respondent[];
+      /** Publishable questions present as columns, in form order. */ readonly questions: string[];
+    }
+  | { readonly ok: false; readonly issues: readonly ResponseIssue[] };
 
 /**
  * Types the columns that aggregation reads (the grouping column and the publishable questions);
  * other columns (free text, metadata, Kobo's `_uuid`, …) are ignored. Relevance and constraints
  * were enforced when the data was collected and are not re-applied here.
  */
-export function respondentsFromRows(form: Form, header: readonly string[], rows: readonly Readonly<Record<string, string>>[], by: string): RespondentsResult {
+export function respondentsFromRows(
+  form: Form,
+  header: readonly string[],
+  rows: readonly Readonly<Record<string, string>>[],
+  by: string,
+): RespondentsResult {
   const compiled = compileForm(form);
   const issues: ResponseIssue[] = [];
-  if (!header.includes(by)) return { ok: false, issues: [{ row: 1, column: by, reason: `no column "${by}" to group by` }] };
+  if (!header.includes(by))
+    return { ok: false, issues: [{ row: 1, column: by, reason: `no column "${by}" to group by` }] };
   const questions = publishableQuestions(form, by).filter((q) => header.includes(q.name));
   const groupQuestion = compiled.questions.get(by);
   const respondents = rows.map((row, i) => {
@@ -33,8 +45,16 @@ export function respondentsFromRows(form: Form, header: readonly string[], rows:
     const rowNumber = i + 2;
     const group = (row[by] ?? '').trim();
     if (group === '') issues.push({ row: rowNumber, column: by, reason: 'no group value' });
-    else if (groupQuestion && groupQuestion.list && !groupQuestion.list.choices.some((c) => c.name === group)) {
-      issues.push({ row: rowNumber, column: by, reason: `"${group}" is not an option of list "${groupQuestion.list.name}"` });
+    else if (
+      groupQuestion &&
+      groupQuestion.list &&
+      !groupQuestion.list.choices.some((c) => c.name === group)
+    ) {
+      issues.push({
+        row: rowNumber,
+        column: by,
+        reason: `"${group}" is not an option of list "${groupQuestion.list.name}"`,
+      });
     }
     respondent[by] = group;
     for (const q of questions) {
@@ -47,5 +67,7 @@ export function respondentsFromRows(form: Form, header: readonly string[], rows:
     }
     return respondent;
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, respondents, questions: questions.map((q) => q.name) };
+  return issues.length > 0
+    ? { ok: false, issues }
+    : { ok: true, respondents, questions: questions.map((q) => q.name) };
 }

@@ -9,7 +9,11 @@ import { sheetFromRows } from './xlsform/sheets';
 import type { XlsFormTables } from './xlsform/export';
 
 function load(tables: XlsFormTables): Form {
-  const result = formFromSheets({ survey: sheetFromRows(tables.survey), choices: sheetFromRows(tables.choices), settings: sheetFromRows(tables.settings) });
+  const result = formFromSheets({
+    survey: sheetFromRows(tables.survey),
+    choices: sheetFromRows(tables.choices),
+    settings: sheetFromRows(tables.settings),
+  });
   if (!result.ok) throw new Error('fixture invalid');
   return result.form;
 }
@@ -35,7 +39,11 @@ const valid = {
   einzug: '2023-04-01',
 };
 
-function issuesOf(compiled: CompiledForm, submission: unknown, opts: SubmissionOptions = options): { path: string; code: string; message: string }[] {
+function issuesOf(
+  compiled: CompiledForm,
+  submission: unknown,
+  opts: SubmissionOptions = options,
+): { path: string; code: string; message: string }[] {
   const result = validateSubmission(compiled, submission, opts);
   if (result.ok) throw new Error('expected the submission to be rejected');
   return [...result.issues];
@@ -43,7 +51,11 @@ function issuesOf(compiled: CompiledForm, submission: unknown, opts: SubmissionO
 
 describe('validateSubmission', () => {
   it('accepts a complete submission, types the answers, computes calculations and keeps dates to the day', () => {
-    const result = validateSubmission(form, { ...valid, miete_pro_person: 'ignored', start: '2025-03-15T10:31:02+01:00' }, options);
+    const result = validateSubmission(
+      form,
+      { ...valid, miete_pro_person: 'ignored', start: '2025-03-15T10:31:02+01:00' },
+      options,
+    );
     expect(result).toEqual({
       ok: true,
       answers: {
@@ -73,13 +85,17 @@ describe('validateSubmission', () => {
     const { einzug: _e, ...withoutOptional } = valid;
     expect(validateSubmission(form, { ...withoutOptional, jahre: 10 }, options).ok).toBe(true);
     const { area: _a, treffpunkt: _t, ...withoutArea } = valid;
-    expect(issuesOf(form, withoutArea)).toEqual([{ path: 'area', code: 'required', message: 'an answer is required' }]);
+    expect(issuesOf(form, withoutArea)).toEqual([
+      { path: 'area', code: 'required', message: 'an answer is required' },
+    ]);
     expect(validateSubmission(form, withoutArea, { ...options, enforceRequired: false }).ok).toBe(true);
   });
 
   it('rejects or drops answers to questions that do not apply', () => {
     const owner = { ...valid, wohnform: 'eigentum' };
-    expect(issuesOf(form, owner)).toEqual([{ path: 'miete', code: 'not_relevant', message: 'answered although the question does not apply' }]);
+    expect(issuesOf(form, owner)).toEqual([
+      { path: 'miete', code: 'not_relevant', message: 'answered although the question does not apply' },
+    ]);
     const dropped = validateSubmission(form, owner, { ...options, nonRelevant: 'drop' });
     expect(dropped.ok && dropped.answers['miete']).toBeUndefined();
     // The dropped rent no longer feeds the calculation either.
@@ -104,11 +120,19 @@ describe('validateSubmission', () => {
     expect(issues).toEqual([
       { path: 'jahre', code: 'invalid_type', message: 'expected a whole number, got "3.5"' },
       { path: 'sicher', code: 'invalid_choice', message: '"7" is not an option of list "zustimmung"' },
-      { path: 'personen[1].geschlecht', code: 'invalid_choice', message: '"x" is not an option of list "geschlecht"' },
+      {
+        path: 'personen[1].geschlecht',
+        code: 'invalid_choice',
+        message: '"x" is not an option of list "geschlecht"',
+      },
       { path: 'einzug', code: 'invalid_type', message: 'expected a date YYYY-MM-DD, got "2024-02-30"' },
       { path: 'danke', code: 'not_answerable', message: 'note "danke" takes no answer' },
       { path: 'foo', code: 'unknown_field', message: '"foo" is not a question here' },
-      { path: 'alter', code: 'unknown_field', message: '"alter" is not a question here (it belongs inside repeat "personen")' },
+      {
+        path: 'alter',
+        code: 'unknown_field',
+        message: '"alter" is not a question here (it belongs inside repeat "personen")',
+      },
     ]);
     const { einzug: _einzug, ...withoutEinzug } = valid;
     const second = issuesOf(form, {
@@ -124,14 +148,26 @@ describe('validateSubmission', () => {
       { path: 'jahre', code: 'constraint', message: 'Bitte eine Zahl von 0 bis 100.' },
       { path: 'miete', code: 'constraint', message: 'Bitte einen Betrag über 0 Euro.' },
       { path: 'angebote', code: 'constraint', message: '„Keine“ passt nicht zu anderen Antworten.' },
-      { path: 'treffpunkt', code: 'filtered_choice', message: '"bibliothek" not offered for the answers given' },
+      {
+        path: 'treffpunkt',
+        code: 'filtered_choice',
+        message: '"bibliothek" not offered for the answers given',
+      },
       { path: 'prioritaeten', code: 'invalid_choice', message: 'a ranking orders all 3 options, got 2' },
       { path: 'personen', code: 'invalid_repeat', message: 'expected 2 instances, got 1' },
-      { path: 'personen[1].alter', code: 'constraint', message: 'the answer does not meet the constraint . >= 0 and . <= 120' },
+      {
+        path: 'personen[1].alter',
+        code: 'constraint',
+        message: 'the answer does not meet the constraint . >= 0 and . <= 120',
+      },
     ]);
-    expect(issuesOf(form, { ...valid, einzug: '2026-01-01' })).toEqual([{ path: 'einzug', code: 'constraint', message: 'Das Datum liegt in der Zukunft.' }]);
+    expect(issuesOf(form, { ...valid, einzug: '2026-01-01' })).toEqual([
+      { path: 'einzug', code: 'constraint', message: 'Das Datum liegt in der Zukunft.' },
+    ]);
     // einzug is only asked when jahre < 5.
-    expect(issuesOf(form, { ...valid, jahre: 20 })).toEqual([{ path: 'einzug', code: 'not_relevant', message: 'answered although the question does not apply' }]);
+    expect(issuesOf(form, { ...valid, jahre: 20 })).toEqual([
+      { path: 'einzug', code: 'not_relevant', message: 'answered although the question does not apply' },
+    ]);
   });
 
   it('reports a missing required answer inside a repeat instance by its path', () => {
@@ -141,11 +177,21 @@ describe('validateSubmission', () => {
   });
 
   it('refuses malformed submissions and repeats', () => {
-    expect(issuesOf(form, [1, 2])).toEqual([{ path: '', code: 'invalid_type', message: 'a submission is an object of answers' }]);
-    expect(issuesOf(form, { ...valid, personen: 'two' })).toEqual([{ path: 'personen', code: 'invalid_repeat', message: 'a repeat is a list of answer objects' }]);
-    expect(issuesOf(form, { ...valid, angebote_sonstige: 42 })).toEqual([{ path: 'angebote_sonstige', code: 'invalid_type', message: 'expected text, got 42' }]);
-    expect(issuesOf(form, { ...valid, angebote: ['jugendclub', 'jugendclub'] })).toEqual([{ path: 'angebote', code: 'invalid_choice', message: 'an option is given twice' }]);
-    expect(issuesOf(form, { ...valid, personen: Array.from({ length: 51 }, () => ({ alter: 1 })) })[0]).toEqual({
+    expect(issuesOf(form, [1, 2])).toEqual([
+      { path: '', code: 'invalid_type', message: 'a submission is an object of answers' },
+    ]);
+    expect(issuesOf(form, { ...valid, personen: 'two' })).toEqual([
+      { path: 'personen', code: 'invalid_repeat', message: 'a repeat is a list of answer objects' },
+    ]);
+    expect(issuesOf(form, { ...valid, angebote_sonstige: 42 })).toEqual([
+      { path: 'angebote_sonstige', code: 'invalid_type', message: 'expected text, got 42' },
+    ]);
+    expect(issuesOf(form, { ...valid, angebote: ['jugendclub', 'jugendclub'] })).toEqual([
+      { path: 'angebote', code: 'invalid_choice', message: 'an option is given twice' },
+    ]);
+    expect(
+      issuesOf(form, { ...valid, personen: Array.from({ length: 51 }, () => ({ alter: 1 })) })[0],
+    ).toEqual({
       path: 'personen',
       code: 'invalid_repeat',
       message: 'more than 50 repeat instances',
@@ -157,7 +203,15 @@ describe('area of residence', () => {
   const areaForm = compileForm(load(AREA_METHODS));
   const square = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
     type: 'Polygon',
-    coordinates: [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]],
+    coordinates: [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ],
+    ],
   });
   const geometries = new Map([
     ['mitte', square(13.36, 52.5, 13.42, 52.54)],
@@ -165,26 +219,64 @@ describe('area of residence', () => {
   ]);
 
   it('looks postcodes up, refusing unknown and shared ones', () => {
-    const q = formQuestions(areaForm.form).find((x) => x.question.name === 'wohngebiet_plz')!.question as AreaQuestion;
+    const q = formQuestions(areaForm.form).find((x) => x.question.name === 'wohngebiet_plz')!
+      .question as AreaQuestion;
     const list = findChoiceList(areaForm.form, 'bezirke')!;
     expect(postcodeIndex(list).get('10119')).toEqual(['mitte', 'pankow']);
     expect(resolveArea(q, list, '10115')).toEqual({ ok: true, area: 'mitte' });
-    expect(resolveArea(q, list, '10119')).toEqual({ ok: false, reason: 'postcode 10119 is shared by the areas mitte, pankow' });
-    expect(resolveArea(q, list, '99999')).toEqual({ ok: false, reason: "postcode 99999 lies in none of the survey's areas" });
-    expect(resolveArea(q, list, '1011')).toEqual({ ok: false, reason: '"1011" is not a German postcode (five digits)' });
+    expect(resolveArea(q, list, '10119')).toEqual({
+      ok: false,
+      reason: 'postcode 10119 is shared by the areas mitte, pankow',
+    });
+    expect(resolveArea(q, list, '99999')).toEqual({
+      ok: false,
+      reason: "postcode 99999 lies in none of the survey's areas",
+    });
+    expect(resolveArea(q, list, '1011')).toEqual({
+      ok: false,
+      reason: '"1011" is not a German postcode (five digits)',
+    });
   });
 
   it('assigns map points by point-in-polygon and stores only the area', () => {
-    const result = validateSubmission(areaForm, { wohngebiet_plz: '13187', wohngebiet_karte: '52.52 13.40 34 5' }, { ...options, areaGeometries: geometries });
+    const result = validateSubmission(
+      areaForm,
+      { wohngebiet_plz: '13187', wohngebiet_karte: '52.52 13.40 34 5' },
+      { ...options, areaGeometries: geometries },
+    );
     expect(result).toEqual({ ok: true, answers: { wohngebiet_plz: 'pankow', wohngebiet_karte: 'mitte' } });
-    expect(issuesOf(areaForm, { wohngebiet_plz: '10117', wohngebiet_karte: '48.1 11.5' }, { ...options, areaGeometries: geometries })).toEqual([
-      { path: 'wohngebiet_karte', code: 'unresolved_area', message: 'the point lies outside all areas of the survey' },
+    expect(
+      issuesOf(
+        areaForm,
+        { wohngebiet_plz: '10117', wohngebiet_karte: '48.1 11.5' },
+        { ...options, areaGeometries: geometries },
+      ),
+    ).toEqual([
+      {
+        path: 'wohngebiet_karte',
+        code: 'unresolved_area',
+        message: 'the point lies outside all areas of the survey',
+      },
     ]);
     expect(issuesOf(areaForm, { wohngebiet_plz: '10117', wohngebiet_karte: '52.52 13.40' })).toEqual([
-      { path: 'wohngebiet_karte', code: 'unresolved_area', message: 'no area geometries are available to place the point' },
+      {
+        path: 'wohngebiet_karte',
+        code: 'unresolved_area',
+        message: 'no area geometries are available to place the point',
+      },
     ]);
-    expect(issuesOf(areaForm, { wohngebiet_plz: '10117', wohngebiet_karte: '95 13.40' }, { ...options, areaGeometries: geometries })).toEqual([
-      { path: 'wohngebiet_karte', code: 'unresolved_area', message: '"95 13.40" is not a geopoint (latitude longitude)' },
+    expect(
+      issuesOf(
+        areaForm,
+        { wohngebiet_plz: '10117', wohngebiet_karte: '95 13.40' },
+        { ...options, areaGeometries: geometries },
+      ),
+    ).toEqual([
+      {
+        path: 'wohngebiet_karte',
+        code: 'unresolved_area',
+        message: '"95 13.40" is not a geopoint (latitude longitude)',
+      },
     ]);
   });
 });
@@ -192,7 +284,12 @@ describe('area of residence', () => {
 describe('compileForm', () => {
   it('refuses an invalid model with every reason', () => {
     const broken = load(NACHBARSCHAFT);
-    const invalid: Form = { ...broken, children: [...broken.children, { ...(formQuestions(broken)[3].question), name: 'jahre' }] };
-    expect(() => compileForm(invalid)).toThrow(expect.objectContaining({ code: 'InvalidForm', details: ['jahre (name): duplicate name "jahre"'] }));
+    const invalid: Form = {
+      ...broken,
+      children: [...broken.children, { ...formQuestions(broken)[3].question, name: 'jahre' }],
+    };
+    expect(() => compileForm(invalid)).toThrow(
+      expect.objectContaining({ code: 'InvalidForm', details: ['jahre (name): duplicate name "jahre"'] }),
+    );
   });
 });

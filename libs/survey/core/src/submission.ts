@@ -10,7 +10,14 @@ import { type AreaGeometries, parseGeopoint, resolveArea } from './area';
 import type { CompiledForm, CompiledQuestion, CompiledRepeat } from './compile';
 import { evaluate, type EvaluationContext } from './expression/evaluate';
 import type { Expr } from './expression/parser';
-import { type DateValue, type Value, parseIsoDate, toBoolean, toNumber, toStringValue } from './expression/values';
+import {
+  type DateValue,
+  type Value,
+  parseIsoDate,
+  toBoolean,
+  toNumber,
+  toStringValue,
+} from './expression/values';
 import { type FormNode, type Labels, type Question, localize } from './model';
 
 export type AnswerValue = string | number | readonly string[];
@@ -50,7 +57,9 @@ export interface SubmissionOptions {
   readonly maxRepeatInstances?: number;
 }
 
-export type SubmissionResult = { readonly ok: true; readonly answers: Answers } | { readonly ok: false; readonly issues: readonly AnswerIssue[] };
+export type SubmissionResult =
+  | { readonly ok: true; readonly answers: Answers }
+  | { readonly ok: false; readonly issues: readonly AnswerIssue[] };
 
 /** Longest free-text answer accepted (characters). */
 export const MAX_TEXT_LENGTH = 10_000;
@@ -79,20 +88,35 @@ class Scope {
 }
 
 const isPlainObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+const isEmpty = (v: unknown): boolean =>
+  v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
 
 /** A raw answer as typed value, or the reason it is not one. Areas resolve to their area key. */
-export function coerceAnswer(cq: Pick<CompiledQuestion, 'question' | 'list' | 'postcodes'>, raw: unknown, geometries?: AreaGeometries): { value: AnswerValue } | { code: AnswerIssueCode; message: string } {
+export function coerceAnswer(
+  cq: Pick<CompiledQuestion, 'question' | 'list' | 'postcodes'>,
+  raw: unknown,
+  geometries?: AreaGeometries,
+): { value: AnswerValue } | { code: AnswerIssueCode; message: string } {
   const q = cq.question;
-  const text = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
-  const typeError = (expected: string): { code: AnswerIssueCode; message: string } => ({ code: 'invalid_type', message: `expected ${expected}, got ${JSON.stringify(raw)}` });
+  const text =
+    typeof raw === 'string'
+      ? raw.trim()
+      : typeof raw === 'number' && Number.isFinite(raw)
+        ? String(raw)
+        : undefined;
+  const typeError = (expected: string): { code: AnswerIssueCode; message: string } => ({
+    code: 'invalid_type',
+    message: `expected ${expected}, got ${JSON.stringify(raw)}`,
+  });
   switch (q.type) {
     case 'text':
       if (typeof raw !== 'string') return typeError('text');
-      if (raw.length > MAX_TEXT_LENGTH) return { code: 'invalid_type', message: `text longer than ${MAX_TEXT_LENGTH} characters` };
+      if (raw.length > MAX_TEXT_LENGTH)
+        return { code: 'invalid_type', message: `text longer than ${MAX_TEXT_LENGTH} characters` };
       return { value: raw };
     case 'integer':
-      if (text === undefined || !INTEGER.test(text) || !Number.isSafeInteger(Number(text))) return typeError('a whole number');
+      if (text === undefined || !INTEGER.test(text) || !Number.isSafeInteger(Number(text)))
+        return typeError('a whole number');
       return { value: Number(text) };
     case 'decimal':
       if (text === undefined || !DECIMAL.test(text)) return typeError('a number');
@@ -108,16 +132,27 @@ export function coerceAnswer(cq: Pick<CompiledQuestion, 'question' | 'list' | 'p
       return { value: text.split(/\s+/).join(' ') };
     case 'select_one': {
       if (text === undefined) return typeError('one option');
-      if (!cq.list?.choices.some((c) => c.name === text)) return { code: 'invalid_choice', message: `"${text}" is not an option of list "${q.listName}"` };
+      if (!cq.list?.choices.some((c) => c.name === text))
+        return { code: 'invalid_choice', message: `"${text}" is not an option of list "${q.listName}"` };
       return { value: text };
     }
     case 'select_multiple':
     case 'rank': {
-      const tokens = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/\s+/).filter((t) => t !== '') : undefined;
-      if (!tokens || !tokens.every((t): t is string => typeof t === 'string')) return typeError('a list of options');
+      const tokens = Array.isArray(raw)
+        ? raw
+        : typeof raw === 'string'
+          ? raw.split(/\s+/).filter((t) => t !== '')
+          : undefined;
+      if (!tokens || !tokens.every((t): t is string => typeof t === 'string'))
+        return typeError('a list of options');
       const unknown = tokens.filter((t) => !cq.list?.choices.some((c) => c.name === t));
-      if (unknown.length > 0) return { code: 'invalid_choice', message: `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not an option' : 'are not options'} of list "${q.listName}"` };
-      if (new Set(tokens).size !== tokens.length) return { code: 'invalid_choice', message: 'an option is given twice' };
+      if (unknown.length > 0)
+        return {
+          code: 'invalid_choice',
+          message: `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not an option' : 'are not options'} of list "${q.listName}"`,
+        };
+      if (new Set(tokens).size !== tokens.length)
+        return { code: 'invalid_choice', message: 'an option is given twice' };
       return { value: tokens };
     }
     case 'area': {
@@ -134,7 +169,12 @@ export function coerceAnswer(cq: Pick<CompiledQuestion, 'question' | 'list' | 'p
 export function answerToValue(question: Question, answer: AnswerValue | undefined): Value {
   if (answer === undefined) return '';
   if (Array.isArray(answer)) return answer.join(' ');
-  if (question.type === 'date' || question.type === 'today' || question.type === 'start' || question.type === 'end') {
+  if (
+    question.type === 'date' ||
+    question.type === 'today' ||
+    question.type === 'start' ||
+    question.type === 'end'
+  ) {
     return parseIsoDate(String(answer)) ?? String(answer);
   }
   return answer as string | number;
@@ -144,7 +184,11 @@ function valueToAnswer(value: Value): AnswerValue {
   return typeof value === 'number' ? value : toStringValue(value);
 }
 
-export function validateSubmission(compiled: CompiledForm, submission: unknown, options: SubmissionOptions): SubmissionResult {
+export function validateSubmission(
+  compiled: CompiledForm,
+  submission: unknown,
+  options: SubmissionOptions,
+): SubmissionResult {
   const today = parseIsoDate(options.today);
   if (!today) throw new Error(`options.today must be YYYY-MM-DD, got ${options.today}`);
   return new SubmissionValidator(compiled, options, today).run(submission);
@@ -164,7 +208,11 @@ class SubmissionValidator {
   }
 
   run(submission: unknown): SubmissionResult {
-    if (!isPlainObject(submission)) return { ok: false, issues: [{ path: '', code: 'invalid_type', message: 'a submission is an object of answers' }] };
+    if (!isPlainObject(submission))
+      return {
+        ok: false,
+        issues: [{ path: '', code: 'invalid_type', message: 'a submission is an object of answers' }],
+      };
     const root = new Scope(submission, '', 0);
     this.collect(this.compiled.form.children, root);
     if (this.issues.length > 0) return { ok: false, issues: this.issues };
@@ -204,7 +252,10 @@ class SubmissionValidator {
     for (const key of Object.keys(scope.raw)) {
       if (known.has(key)) continue;
       const inner = this.compiled.questions.get(key) ?? this.compiled.repeats.get(key);
-      const where = inner && inner.repeats.length > 0 ? ` (it belongs inside repeat "${inner.repeats[inner.repeats.length - 1]}")` : '';
+      const where =
+        inner && inner.repeats.length > 0
+          ? ` (it belongs inside repeat "${inner.repeats[inner.repeats.length - 1]}")`
+          : '';
       this.issue(scope, key, 'unknown_field', `"${key}" is not a question here${where}`);
     }
   }
@@ -224,13 +275,24 @@ class SubmissionValidator {
       this.issue(scope, name, 'invalid_repeat', `more than ${max} repeat instances`);
       return;
     }
-    const instances = raw.map((instance, i) => new Scope(instance, `${scope.path}${name}[${i + 1}].`, scope.depth + 1, scope));
+    const instances = raw.map(
+      (instance, i) => new Scope(instance, `${scope.path}${name}[${i + 1}].`, scope.depth + 1, scope),
+    );
     scope.children.set(name, instances);
     instances.forEach((instance) => this.collect(repeat.group.children, instance));
   }
 
-  private context(scope: Scope, current?: Value, choice?: Readonly<Record<string, string>>): EvaluationContext {
-    return { field: (name) => this.fieldValue(scope, name), today: this.today, ...(current !== undefined ? { current } : {}), ...(choice ? { choice } : {}) };
+  private context(
+    scope: Scope,
+    current?: Value,
+    choice?: Readonly<Record<string, string>>,
+  ): EvaluationContext {
+    return {
+      field: (name) => this.fieldValue(scope, name),
+      today: this.today,
+      ...(current !== undefined ? { current } : {}),
+      ...(choice ? { choice } : {}),
+    };
   }
 
   private fieldValue(from: Scope, name: string): Value {
@@ -272,7 +334,11 @@ class SubmissionValidator {
     const name = cq.question.name;
     const memo = scope.calcMemo.get(name);
     if (memo !== undefined) return memo;
-    const value = cq.calculation ? this.guarded(`c:${scope.path}${name}`, '' as Value, () => evaluate(cq.calculation!, this.context(scope))) : '';
+    const value = cq.calculation
+      ? this.guarded(`c:${scope.path}${name}`, '' as Value, () =>
+          evaluate(cq.calculation!, this.context(scope)),
+        )
+      : '';
     scope.calcMemo.set(name, value);
     return value;
   }
@@ -282,7 +348,10 @@ class SubmissionValidator {
   }
 
   /** Phase 2: relevance, required, constraints, choice filters, repeat counts; returns the clean answers. */
-  private check(nodes: readonly FormNode[], scope: Scope): Record<string, AnswerValue | readonly RepeatInstance[]> {
+  private check(
+    nodes: readonly FormNode[],
+    scope: Scope,
+  ): Record<string, AnswerValue | readonly RepeatInstance[]> {
     const out: Record<string, AnswerValue | readonly RepeatInstance[]> = {};
     const reject = (this.options.nonRelevant ?? 'reject') === 'reject';
     for (const node of nodes) {
@@ -295,7 +364,8 @@ class SubmissionValidator {
         const instances = scope.children.get(node.name) ?? [];
         const relevant = this.allHold(scope, repeat.relevance);
         if (!relevant) {
-          if (instances.length > 0 && reject) this.issue(scope, node.name, 'not_relevant', 'answers given to a repeat that does not apply');
+          if (instances.length > 0 && reject)
+            this.issue(scope, node.name, 'not_relevant', 'answers given to a repeat that does not apply');
           continue;
         }
         this.checkRepeatCount(scope, repeat, instances.length);
@@ -316,12 +386,17 @@ class SubmissionValidator {
       }
       const answer = scope.values.get(q.name);
       if (!relevant) {
-        if (answer !== undefined && reject) this.issue(scope, q.name, 'not_relevant', 'answered although the question does not apply');
+        if (answer !== undefined && reject)
+          this.issue(scope, q.name, 'not_relevant', 'answered although the question does not apply');
         continue;
       }
       if (answer === undefined) {
-        const required = typeof cq.required === 'boolean' ? cq.required : toBoolean(evaluate(cq.required, this.context(scope)));
-        if (required && (this.options.enforceRequired ?? true)) this.issue(scope, q.name, 'required', this.message(q.requiredMessage, 'an answer is required'));
+        const required =
+          typeof cq.required === 'boolean'
+            ? cq.required
+            : toBoolean(evaluate(cq.required, this.context(scope)));
+        if (required && (this.options.enforceRequired ?? true))
+          this.issue(scope, q.name, 'required', this.message(q.requiredMessage, 'an answer is required'));
         continue;
       }
       if (this.checkAnswer(scope, cq, answer)) out[q.name] = answer;
@@ -333,7 +408,12 @@ class SubmissionValidator {
     if (!repeat.repeatCount) return;
     const expected = toNumber(evaluate(repeat.repeatCount, this.context(scope)));
     if (Number.isFinite(expected) && Math.max(0, Math.trunc(expected)) !== count) {
-      this.issue(scope, repeat.group.name, 'invalid_repeat', `expected ${Math.max(0, Math.trunc(expected))} instances, got ${count}`);
+      this.issue(
+        scope,
+        repeat.group.name,
+        'invalid_repeat',
+        `expected ${Math.max(0, Math.trunc(expected))} instances, got ${count}`,
+      );
     }
   }
 
@@ -343,17 +423,40 @@ class SubmissionValidator {
     if (cq.list) {
       const selected = Array.isArray(answer) ? answer : [String(answer)];
       const allowed = cq.choiceFilter
-        ? cq.list.choices.filter((c) => toBoolean(evaluate(cq.choiceFilter!, this.context(scope, undefined, { ...c.properties, name: c.name })))).map((c) => c.name)
+        ? cq.list.choices
+            .filter((c) =>
+              toBoolean(
+                evaluate(cq.choiceFilter!, this.context(scope, undefined, { ...c.properties, name: c.name })),
+              ),
+            )
+            .map((c) => c.name)
         : cq.list.choices.map((c) => c.name);
       const filtered = selected.filter((s) => !allowed.includes(s));
-      if (filtered.length > 0) this.issue(scope, q.name, 'filtered_choice', `${filtered.map((f) => `"${f}"`).join(', ')} not offered for the answers given`);
+      if (filtered.length > 0)
+        this.issue(
+          scope,
+          q.name,
+          'filtered_choice',
+          `${filtered.map((f) => `"${f}"`).join(', ')} not offered for the answers given`,
+        );
       else if (q.type === 'rank' && selected.length !== allowed.length) {
-        this.issue(scope, q.name, 'invalid_choice', `a ranking orders all ${allowed.length} options, got ${selected.length}`);
+        this.issue(
+          scope,
+          q.name,
+          'invalid_choice',
+          `a ranking orders all ${allowed.length} options, got ${selected.length}`,
+        );
       }
     }
     if (cq.constraint && this.issues.length === before) {
       const holds = toBoolean(evaluate(cq.constraint, this.context(scope, answerToValue(q, answer))));
-      if (!holds) this.issue(scope, q.name, 'constraint', this.message(q.constraintMessage, `the answer does not meet the constraint ${q.constraint}`));
+      if (!holds)
+        this.issue(
+          scope,
+          q.name,
+          'constraint',
+          this.message(q.constraintMessage, `the answer does not meet the constraint ${q.constraint}`),
+        );
     }
     return this.issues.length === before;
   }

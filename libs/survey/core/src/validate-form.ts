@@ -84,8 +84,14 @@ export function validateFormModel(form: Form): ModelIssue[] {
     for (const node of nodes) {
       const ownRepeats = node.kind === 'group' && node.repeat ? [...repeats, node.name] : repeats;
       if (node.name === '') issue(node, 'name', 'missing name');
-      else if (!NAME_PATTERN.test(node.name)) issue(node, 'name', `invalid name "${node.name}" (letters, digits, _ - . only, not starting with a digit)`);
-      else if (byName.has(node.name)) issue(node, 'name', `duplicate name "${node.name}"`, byName.get(node.name)!.node);
+      else if (!NAME_PATTERN.test(node.name))
+        issue(
+          node,
+          'name',
+          `invalid name "${node.name}" (letters, digits, _ - . only, not starting with a digit)`,
+        );
+      else if (byName.has(node.name))
+        issue(node, 'name', `duplicate name "${node.name}"`, byName.get(node.name)!.node);
       else byName.set(node.name, { node, repeats: ownRepeats });
       if (node.kind === 'group') walk(node.children, ownRepeats);
     }
@@ -97,7 +103,8 @@ export function validateFormModel(form: Form): ModelIssue[] {
 
   const visitNode = (node: FormNode, repeats: readonly string[]): void => {
     const ownRepeats = node.kind === 'group' && node.repeat ? [...repeats, node.name] : repeats;
-    const list = node.kind === 'question' && isSelectLike(node) ? findChoiceList(form, node.listName) : undefined;
+    const list =
+      node.kind === 'question' && isSelectLike(node) ? findChoiceList(form, node.listName) : undefined;
     for (const { field, source } of nodeExpressions(node)) {
       let expr: Expr;
       try {
@@ -110,10 +117,17 @@ export function validateFormModel(form: Form): ModelIssue[] {
       const exprs = parsed.get(node) ?? new Map<ModelField, Expr>();
       exprs.set(field, expr);
       parsed.set(node, exprs);
-      const choiceColumns = field === 'choice_filter' ? new Set(['name', ...(list?.choices.flatMap((c) => Object.keys(c.properties)) ?? [])]) : undefined;
+      const choiceColumns =
+        field === 'choice_filter'
+          ? new Set(['name', ...(list?.choices.flatMap((c) => Object.keys(c.properties)) ?? [])])
+          : undefined;
       // repeat_count is read outside the repeat it sizes.
       const scopeRepeats = field === 'repeat_count' ? repeats : ownRepeats;
-      const scope = { checkField: (name: string) => checkFieldIn(byName, name, scopeRepeats), allowCurrent: field === 'constraint', choiceColumns };
+      const scope = {
+        checkField: (name: string) => checkFieldIn(byName, name, scopeRepeats),
+        allowCurrent: field === 'constraint',
+        choiceColumns,
+      };
       for (const reason of analyseExpression(expr, scope)) issue(node, field, reason);
     }
     if (node.kind === 'group') {
@@ -130,12 +144,18 @@ export function validateFormModel(form: Form): ModelIssue[] {
   return issues;
 }
 
-function checkFieldIn(byName: ReadonlyMap<string, NodeInfo>, name: string, repeats: readonly string[]): string | undefined {
+function checkFieldIn(
+  byName: ReadonlyMap<string, NodeInfo>,
+  name: string,
+  repeats: readonly string[],
+): string | undefined {
   const target = byName.get(name);
   if (!target) return `unknown field \${${name}}`;
   if (target.node.kind === 'group') return `\${${name}} is a group, not a field`;
   const outside = target.repeats.find((r) => !repeats.includes(r));
-  return outside === undefined ? undefined : `field \${${name}} is inside repeat "${outside}" and cannot be used outside it`;
+  return outside === undefined
+    ? undefined
+    : `field \${${name}} is inside repeat "${outside}" and cannot be used outside it`;
 }
 
 type Report = (target: ModelTarget, field: ModelField, reason: string, duplicateOf?: ModelTarget) => void;
@@ -143,7 +163,8 @@ type Report = (target: ModelTarget, field: ModelField, reason: string, duplicate
 function checkQuestion(q: Question, list: ChoiceList | undefined, issue: Report): void {
   const hasLabel = Object.values(q.label).some((t) => t.trim() !== '');
   if (!hasLabel && !UNLABELLED_TYPES.has(q.type)) issue(q, 'label', 'missing label');
-  if (q.type === 'calculate' && q.calculation.trim() === '') issue(q, 'calculation', 'calculate needs a calculation');
+  if (q.type === 'calculate' && q.calculation.trim() === '')
+    issue(q, 'calculation', 'calculate needs a calculation');
   if (!isSelectLike(q)) return;
   if (!list) {
     issue(q, 'type', `unknown choice list "${q.listName}"`);
@@ -158,10 +179,19 @@ function checkQuestion(q: Question, list: ChoiceList | undefined, issue: Report)
   }
   if (q.type === 'select_multiple' || q.type === 'rank') {
     for (const choice of list.choices) {
-      if (/\s/.test(choice.name)) issue(choice, 'name', `choice name "${choice.name}" contains a space, which ${q.type} "${q.name}" cannot store`);
+      if (/\s/.test(choice.name))
+        issue(
+          choice,
+          'name',
+          `choice name "${choice.name}" contains a space, which ${q.type} "${q.name}" cannot store`,
+        );
     }
   }
-  if (q.type === 'area' && q.method === 'postcode' && !list.choices.some((c) => (c.properties['postcode'] ?? '').trim() !== '')) {
+  if (
+    q.type === 'area' &&
+    q.method === 'postcode' &&
+    !list.choices.some((c) => (c.properties['postcode'] ?? '').trim() !== '')
+  ) {
     issue(q, 'parameters', `area list "${q.listName}" has no postcode column to look postcodes up in`);
   }
 }
@@ -173,12 +203,20 @@ function checkGroup(group: Group, issue: Report): void {
   for (const child of group.children) {
     if (child.kind === 'question' && child.type === 'note') continue;
     if (child.kind !== 'question' || (child.type !== 'select_one' && child.type !== 'select_multiple')) {
-      issue(child, 'type', `table-list group "${group.name}" may only hold select_one/select_multiple questions`);
+      issue(
+        child,
+        'type',
+        `table-list group "${group.name}" may only hold select_one/select_multiple questions`,
+      );
       continue;
     }
     if (!first) first = { name: child.name, list: child.listName };
     else if (child.listName !== first.list) {
-      issue(child, 'type', `table-list group "${group.name}" needs one choice list: "${child.name}" uses "${child.listName}", "${first.name}" uses "${first.list}"`);
+      issue(
+        child,
+        'type',
+        `table-list group "${group.name}" needs one choice list: "${child.name}" uses "${child.listName}", "${first.name}" uses "${first.list}"`,
+      );
     }
   }
 }
@@ -186,7 +224,8 @@ function checkGroup(group: Group, issue: Report): void {
 function checkChoiceLists(form: Form, issue: Report): void {
   const seenLists = new Set<string>();
   for (const list of form.choiceLists) {
-    if (list.name === '' || !NAME_PATTERN.test(list.name)) issue(list, 'list_name', list.name === '' ? 'missing list name' : `invalid list name "${list.name}"`);
+    if (list.name === '' || !NAME_PATTERN.test(list.name))
+      issue(list, 'list_name', list.name === '' ? 'missing list name' : `invalid list name "${list.name}"`);
     else if (seenLists.has(list.name)) issue(list, 'list_name', `duplicate choice list "${list.name}"`);
     seenLists.add(list.name);
     const seen = new Map<string, Choice>();
@@ -203,7 +242,11 @@ function checkChoiceLists(form: Form, issue: Report): void {
   }
 }
 
-function checkCalculationCycles(parsed: ReadonlyMap<FormNode, Map<ModelField, Expr>>, byName: ReadonlyMap<string, NodeInfo>, issue: Report): void {
+function checkCalculationCycles(
+  parsed: ReadonlyMap<FormNode, Map<ModelField, Expr>>,
+  byName: ReadonlyMap<string, NodeInfo>,
+  issue: Report,
+): void {
   const deps = new Map<string, string[]>();
   for (const [node, exprs] of parsed) {
     const calc = exprs.get('calculation');
@@ -232,9 +275,14 @@ function checkCalculationCycles(parsed: ReadonlyMap<FormNode, Map<ModelField, Ex
 
 function checkSettings(form: Form, issue: Report): void {
   if (form.settings.formId.trim() === '') issue('settings', 'form_id', 'missing form_id');
-  else if (!NAME_PATTERN.test(form.settings.formId)) issue('settings', 'form_id', `invalid form_id "${form.settings.formId}"`);
+  else if (!NAME_PATTERN.test(form.settings.formId))
+    issue('settings', 'form_id', `invalid form_id "${form.settings.formId}"`);
   const languages = formLanguages(form);
   if (languages.length > 0 && !languages.includes(form.settings.defaultLanguage)) {
-    issue('settings', 'default_language', `no labels in the default language "${form.settings.defaultLanguage}" (labels exist in ${languages.join(', ')})`);
+    issue(
+      'settings',
+      'default_language',
+      `no labels in the default language "${form.settings.defaultLanguage}" (labels exist in ${languages.join(', ')})`,
+    );
   }
 }

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AreaImportJob } from '@quartier/portal-data-access';
-import { featureNumber, formatFileSize, isFinished, pollDelayMs, progressPercent } from './import-progress.ts';
+import {
+  featureNumber,
+  formatFileSize,
+  isFinished,
+  pollDelayMs,
+  progressPercent,
+} from './import-progress.ts';
 
 const job = (overrides: Partial<AreaImportJob>): AreaImportJob => ({
   id: 'j',

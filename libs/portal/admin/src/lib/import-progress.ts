@@ -10,7 +10,8 @@ export function isFinished(job: AreaImportJob): boolean {
  */
 export function progressPercent(job: AreaImportJob): number | null {
   if (job.status === 'succeeded') return 100;
-  if (typeof job.progress === 'number' && Number.isFinite(job.progress)) return Math.min(100, Math.max(0, Math.round(job.progress * 100)));
+  if (typeof job.progress === 'number' && Number.isFinite(job.progress))
+    return Math.min(100, Math.max(0, Math.round(job.progress * 100)));
   if (!job.total || job.total <= 0) return null;
   return Math.min(100, Math.round((job.processed / job.total) * 100));
 }

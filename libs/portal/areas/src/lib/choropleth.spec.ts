@@ -32,7 +32,10 @@ describe('quantileBreaks', () => {
   });
 
   it('ignores missing populations and is independent of input order', () => {
-    assert.deepEqual(quantileBreaks([10000, null, 2000, undefined, 8000, 4000, 6000]), [4000, 6000, 8000, 10000]);
+    assert.deepEqual(
+      quantileBreaks([10000, null, 2000, undefined, 8000, 4000, 6000]),
+      [4000, 6000, 8000, 10000],
+    );
   });
 
   it('collapses repeated breaks when many areas share a value', () => {
@@ -84,7 +87,15 @@ describe('populationColorExpression', () => {
     assert.deepEqual(populationColorExpression([100, 200]), [
       'case',
       ['==', ['typeof', ['get', 'population']], 'number'],
-      ['step', ['get', 'population'], POPULATION_PALETTE[0], 100, POPULATION_PALETTE[2], 200, POPULATION_PALETTE[4]],
+      [
+        'step',
+        ['get', 'population'],
+        POPULATION_PALETTE[0],
+        100,
+        POPULATION_PALETTE[2],
+        200,
+        POPULATION_PALETTE[4],
+      ],
       NO_DATA_COLOR,
     ]);
   });

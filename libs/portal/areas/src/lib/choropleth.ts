@@ -18,9 +18,14 @@ export function roundSignificant(value: number, digits = 2): number {
  * districts don't leave every other area in the lowest colour). Returns the ascending lower
  * bounds of classes 2..n; fewer when values repeat. Nulls (no population recorded) are ignored.
  */
-export function quantileBreaks(values: readonly (number | null | undefined)[], classes: number = POPULATION_PALETTE.length): number[] {
+export function quantileBreaks(
+  values: readonly (number | null | undefined)[],
+  classes: number = POPULATION_PALETTE.length,
+): number[] {
   if (!Number.isInteger(classes) || classes < 2) throw new RangeError('classes must be an integer ≥ 2');
-  const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  const sorted = values
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+    .sort((a, b) => a - b);
   if (sorted.length < 2) return [];
   const breaks: number[] = [];
   const max = sorted[sorted.length - 1];
@@ -56,23 +61,36 @@ export interface LegendEntry {
   readonly to: number | null;
 }
 
-export function legendEntries(breaks: readonly number[], palette: readonly string[] = POPULATION_PALETTE): LegendEntry[] {
+export function legendEntries(
+  breaks: readonly number[],
+  palette: readonly string[] = POPULATION_PALETTE,
+): LegendEntry[] {
   const colors = paletteFor(breaks.length + 1, palette);
-  return colors.map((color, i) => ({ color, from: i === 0 ? null : breaks[i - 1], to: i === breaks.length ? null : breaks[i] }));
+  return colors.map((color, i) => ({
+    color,
+    from: i === 0 ? null : breaks[i - 1],
+    to: i === breaks.length ? null : breaks[i],
+  }));
 }
 
 /** Spreads fewer classes over the whole ramp, so two classes are light and dark, not the two lightest. */
 export function paletteFor(count: number, palette: readonly string[] = POPULATION_PALETTE): string[] {
   if (count <= 1) return [palette[Math.floor(palette.length / 2)]];
   if (count >= palette.length) return [...palette];
-  return Array.from({ length: count }, (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))]);
+  return Array.from(
+    { length: count },
+    (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))],
+  );
 }
 
 /**
  * MapLibre fill-color expression: a step function over `population`, grey where it is missing.
  * Plain data (no MapLibre import), so it stays testable and out of the initial bundle.
  */
-export function populationColorExpression(breaks: readonly number[], palette: readonly string[] = POPULATION_PALETTE): unknown[] {
+export function populationColorExpression(
+  breaks: readonly number[],
+  palette: readonly string[] = POPULATION_PALETTE,
+): unknown[] {
   const colors = paletteFor(breaks.length + 1, palette);
   const value = ['get', 'population'];
   const step: unknown[] = breaks.length === 0 ? ['literal', colors[0]] : ['step', value, colors[0]];

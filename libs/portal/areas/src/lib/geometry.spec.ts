@@ -15,10 +15,37 @@ describe('collectionBounds', () => {
     const collection: AreaFeatureCollection = {
       type: 'FeatureCollection',
       features: [
-        feature('a', { type: 'Polygon', coordinates: [[[13.1, 52.4], [13.2, 52.4], [13.2, 52.5], [13.1, 52.4]]] }),
+        feature('a', {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [13.1, 52.4],
+              [13.2, 52.4],
+              [13.2, 52.5],
+              [13.1, 52.4],
+            ],
+          ],
+        }),
         feature('b', {
           type: 'MultiPolygon',
-          coordinates: [[[[13.5, 52.3], [13.7, 52.6], [13.6, 52.3], [13.5, 52.3]]], [[[13.0, 52.45], [13.05, 52.45], [13.0, 52.5], [13.0, 52.45]]]],
+          coordinates: [
+            [
+              [
+                [13.5, 52.3],
+                [13.7, 52.6],
+                [13.6, 52.3],
+                [13.5, 52.3],
+              ],
+            ],
+            [
+              [
+                [13.0, 52.45],
+                [13.05, 52.45],
+                [13.0, 52.5],
+                [13.0, 52.45],
+              ],
+            ],
+          ],
         }),
       ],
     };

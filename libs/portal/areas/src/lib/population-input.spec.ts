@@ -18,7 +18,18 @@ describe('parsePopulation', () => {
   });
 
   it('rejects fractions, negatives, text and malformed grouping', () => {
-    for (const input of ['12,5', '1.5', '-3', 'abc', '12a', '1.23', '1234.567', '1.2345', '1e5', '99999999999999999999']) {
+    for (const input of [
+      '12,5',
+      '1.5',
+      '-3',
+      'abc',
+      '12a',
+      '1.23',
+      '1234.567',
+      '1.2345',
+      '1e5',
+      '99999999999999999999',
+    ]) {
       assert.deepEqual(parsePopulation(input), { ok: false }, input);
     }
   });

@@ -4,5 +4,10 @@ import { type ApiProblem, toApiProblem } from './api-problem';
 /** Any failure of an API call (HTTP error, network, bug) as an `ApiProblem` for the UI. */
 export function problemFrom(error: unknown): ApiProblem {
   if (error instanceof HttpErrorResponse) return toApiProblem(error.status, error.error);
-  return { status: -1, code: null, message: error instanceof Error ? error.message : String(error), details: [] };
+  return {
+    status: -1,
+    code: null,
+    message: error instanceof Error ? error.message : String(error),
+    details: [],
+  };
 }

@@ -5,13 +5,26 @@ import { toApiProblem } from './api-problem.ts';
 describe('toApiProblem', () => {
   it('reads the registry’s error body', () => {
     assert.deepEqual(
-      toApiProblem(422, { statusCode: 422, code: 'ValidationFailed', message: 'Ungültige Eingabe', details: [{ field: 'population', message: 'must be ≥ 0' }, 'name: too long'] }),
-      { status: 422, code: 'ValidationFailed', message: 'Ungültige Eingabe', details: ['population: must be ≥ 0', 'name: too long'] },
+      toApiProblem(422, {
+        statusCode: 422,
+        code: 'ValidationFailed',
+        message: 'Ungültige Eingabe',
+        details: [{ field: 'population', message: 'must be ≥ 0' }, 'name: too long'],
+      }),
+      {
+        status: 422,
+        code: 'ValidationFailed',
+        message: 'Ungültige Eingabe',
+        details: ['population: must be ≥ 0', 'name: too long'],
+      },
     );
   });
 
   it('joins message arrays (Nest validation pipe style)', () => {
-    assert.equal(toApiProblem(400, { message: ['name must be a string', 'population must be an integer'] }).message, 'name must be a string; population must be an integer');
+    assert.equal(
+      toApiProblem(400, { message: ['name must be a string', 'population must be an integer'] }).message,
+      'name must be a string; population must be an integer',
+    );
   });
 
   it('keeps short text bodies and drops HTML-sized ones', () => {
@@ -21,6 +34,9 @@ describe('toApiProblem', () => {
   });
 
   it('ignores details it cannot read', () => {
-    assert.deepEqual(toApiProblem(400, { message: 'bad', details: [42, { reason: 'feature 3: no geometry' }, {}] }).details, ['feature 3: no geometry']);
+    assert.deepEqual(
+      toApiProblem(400, { message: 'bad', details: [42, { reason: 'feature 3: no geometry' }, {}] }).details,
+      ['feature 3: no geometry'],
+    );
   });
 });

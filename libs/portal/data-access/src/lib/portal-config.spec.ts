@@ -5,17 +5,34 @@ import { PortalConfigError, parsePortalConfig } from './portal-config.ts';
 describe('parsePortalConfig', () => {
   it('accepts the platform’s config and normalises trailing slashes', () => {
     assert.deepEqual(
-      parsePortalConfig({ oidcIssuer: 'http://localhost:3000/oidc/', oidcClientId: 'quartier-portal', apiBaseUrl: '' }),
-      { oidcIssuer: 'http://localhost:3000/oidc', oidcClientId: 'quartier-portal', apiBaseUrl: '', oidcScope: 'openid profile' },
+      parsePortalConfig({
+        oidcIssuer: 'http://localhost:3000/oidc/',
+        oidcClientId: 'quartier-portal',
+        apiBaseUrl: '',
+      }),
+      {
+        oidcIssuer: 'http://localhost:3000/oidc',
+        oidcClientId: 'quartier-portal',
+        apiBaseUrl: '',
+        oidcScope: 'openid profile',
+      },
     );
     assert.equal(
-      parsePortalConfig({ oidcIssuer: 'https://sso.example/realms/quartier', oidcClientId: 'p', apiBaseUrl: 'https://api.example/' }).apiBaseUrl,
+      parsePortalConfig({
+        oidcIssuer: 'https://sso.example/realms/quartier',
+        oidcClientId: 'p',
+        apiBaseUrl: 'https://api.example/',
+      }).apiBaseUrl,
       'https://api.example',
     );
   });
 
   it('defaults a missing apiBaseUrl to the same origin and keeps a custom scope', () => {
-    const config = parsePortalConfig({ oidcIssuer: 'http://idp', oidcClientId: 'p', oidcScope: 'openid profile offline_access' });
+    const config = parsePortalConfig({
+      oidcIssuer: 'http://idp',
+      oidcClientId: 'p',
+      oidcScope: 'openid profile offline_access',
+    });
     assert.equal(config.apiBaseUrl, '');
     assert.equal(config.oidcScope, 'openid profile offline_access');
   });
@@ -24,10 +41,19 @@ describe('parsePortalConfig', () => {
     assert.throws(() => parsePortalConfig(null), /expected a JSON object/);
     assert.throws(() => parsePortalConfig([]), /expected a JSON object/);
     assert.throws(() => parsePortalConfig({ oidcClientId: 'p' }), /"oidcIssuer" must be a non-empty string/);
-    assert.throws(() => parsePortalConfig({ oidcIssuer: 'localhost/oidc', oidcClientId: 'p' }), /"oidcIssuer" must be an http\(s\) URL/);
+    assert.throws(
+      () => parsePortalConfig({ oidcIssuer: 'localhost/oidc', oidcClientId: 'p' }),
+      /"oidcIssuer" must be an http\(s\) URL/,
+    );
     assert.throws(() => parsePortalConfig({ oidcIssuer: 'http://idp', oidcClientId: ' ' }), /"oidcClientId"/);
-    assert.throws(() => parsePortalConfig({ oidcIssuer: 'http://idp', oidcClientId: 'p', apiBaseUrl: 3 }), /"apiBaseUrl"/);
-    assert.throws(() => parsePortalConfig({ oidcIssuer: 'http://idp', oidcClientId: 'p', oidcScope: 'profile' }), /"oidcScope"/);
+    assert.throws(
+      () => parsePortalConfig({ oidcIssuer: 'http://idp', oidcClientId: 'p', apiBaseUrl: 3 }),
+      /"apiBaseUrl"/,
+    );
+    assert.throws(
+      () => parsePortalConfig({ oidcIssuer: 'http://idp', oidcClientId: 'p', oidcScope: 'profile' }),
+      /"oidcScope"/,
+    );
     assert.throws(() => parsePortalConfig({}), PortalConfigError);
   });
 });

@@ -42,7 +42,9 @@ export class RegistryApi {
   }
 
   areas(query: AreaQuery): Promise<Page<AreaSummary>> {
-    return firstValueFrom(this.http.get<Page<AreaSummary>>(`${this.base}/areas`, { params: params({ ...query }) }));
+    return firstValueFrom(
+      this.http.get<Page<AreaSummary>>(`${this.base}/areas`, { params: params({ ...query }) }),
+    );
   }
 
   area(id: string): Promise<AreaDetail> {
@@ -51,12 +53,16 @@ export class RegistryApi {
 
   areaGeoJson(level: string, parent?: string): Promise<AreaFeatureCollection> {
     return firstValueFrom(
-      this.http.get<AreaFeatureCollection>(`${this.base}/areas/geojson`, { params: params({ level, parent }) }),
+      this.http.get<AreaFeatureCollection>(`${this.base}/areas/geojson`, {
+        params: params({ level, parent }),
+      }),
     );
   }
 
   updateArea(id: string, changes: AreaChanges): Promise<AreaSummary> {
-    return firstValueFrom(this.http.patch<AreaSummary>(`${this.base}/areas/${encodeURIComponent(id)}`, changes));
+    return firstValueFrom(
+      this.http.patch<AreaSummary>(`${this.base}/areas/${encodeURIComponent(id)}`, changes),
+    );
   }
 
   /** The file goes up as-is (no parsing in the browser: it may be 100 MB). */
@@ -70,11 +76,19 @@ export class RegistryApi {
   }
 
   areaImport(id: string): Promise<AreaImportJob> {
-    return firstValueFrom(this.http.get<AreaImportJob>(`${this.base}/area-imports/${encodeURIComponent(id)}`));
+    return firstValueFrom(
+      this.http.get<AreaImportJob>(`${this.base}/area-imports/${encodeURIComponent(id)}`),
+    );
   }
 
-  roleAssignments(query: { subject?: string; limit?: number; offset?: number }): Promise<Page<RoleAssignment>> {
-    return firstValueFrom(this.http.get<Page<RoleAssignment>>(`${this.base}/role-assignments`, { params: params(query) }));
+  roleAssignments(query: {
+    subject?: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<Page<RoleAssignment>> {
+    return firstValueFrom(
+      this.http.get<Page<RoleAssignment>>(`${this.base}/role-assignments`, { params: params(query) }),
+    );
   }
 
   addRoleAssignment(assignment: NewRoleAssignment): Promise<RoleAssignment> {

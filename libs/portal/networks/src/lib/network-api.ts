@@ -4,7 +4,13 @@ import { PORTAL_CONFIG } from '@quartier/portal-data-access';
 import { firstValueFrom } from 'rxjs';
 
 export type Sector = 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents';
-export const SECTORS: readonly Sector[] = ['public-administration', 'welfare', 'civil-society', 'business', 'residents'];
+export const SECTORS: readonly Sector[] = [
+  'public-administration',
+  'welfare',
+  'civil-society',
+  'business',
+  'residents',
+];
 
 export interface Wave {
   id: string;
@@ -140,19 +146,29 @@ export class NetworkApi {
   }
 
   actors(networkId: string, waveId: string): Promise<{ items: Actor[] }> {
-    return firstValueFrom(this.http.get<{ items: Actor[] }>(`${this.base}/networks/${networkId}/actors`, { params: new HttpParams().set('waveId', waveId).set('limit', 5000) }));
+    return firstValueFrom(
+      this.http.get<{ items: Actor[] }>(`${this.base}/networks/${networkId}/actors`, {
+        params: new HttpParams().set('waveId', waveId).set('limit', 5000),
+      }),
+    );
   }
 
   ties(networkId: string, waveId: string): Promise<{ items: Tie[] }> {
-    return firstValueFrom(this.http.get<{ items: Tie[] }>(`${this.base}/networks/${networkId}/waves/${waveId}/ties`));
+    return firstValueFrom(
+      this.http.get<{ items: Tie[] }>(`${this.base}/networks/${networkId}/waves/${waveId}/ties`),
+    );
   }
 
   metrics(networkId: string, waveId: string): Promise<WaveMetrics> {
-    return firstValueFrom(this.http.get<WaveMetrics>(`${this.base}/networks/${networkId}/waves/${waveId}/metrics`));
+    return firstValueFrom(
+      this.http.get<WaveMetrics>(`${this.base}/networks/${networkId}/waves/${waveId}/metrics`),
+    );
   }
 
   startMetricsJob(networkId: string, waveId: string): Promise<MetricsJob> {
-    return firstValueFrom(this.http.post<MetricsJob>(`${this.base}/networks/${networkId}/waves/${waveId}/metrics/jobs`, null));
+    return firstValueFrom(
+      this.http.post<MetricsJob>(`${this.base}/networks/${networkId}/waves/${waveId}/metrics/jobs`, null),
+    );
   }
 
   metricsJob(id: string): Promise<MetricsJob> {
@@ -160,10 +176,18 @@ export class NetworkApi {
   }
 
   compare(networkId: string, from: string, to: string): Promise<WaveComparison> {
-    return firstValueFrom(this.http.get<WaveComparison>(`${this.base}/networks/${networkId}/comparison`, { params: new HttpParams().set('from', from).set('to', to) }));
+    return firstValueFrom(
+      this.http.get<WaveComparison>(`${this.base}/networks/${networkId}/comparison`, {
+        params: new HttpParams().set('from', from).set('to', to),
+      }),
+    );
   }
 
   resources(networkId: string): Promise<{ items: ResourceItem[]; areas: ResourceArea[] }> {
-    return firstValueFrom(this.http.get<{ items: ResourceItem[]; areas: ResourceArea[] }>(`${this.base}/resources`, { params: new HttpParams().set('networkId', networkId) }));
+    return firstValueFrom(
+      this.http.get<{ items: ResourceItem[]; areas: ResourceArea[] }>(`${this.base}/resources`, {
+        params: new HttpParams().set('networkId', networkId),
+      }),
+    );
   }
 }

@@ -3,7 +3,8 @@ import { I18n } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Akteursnetzwerke',
-  intro: 'Wer arbeitet mit wem zusammen, wo sind Brücken und Lücken, und wie verändert sich das Netzwerk zwischen zwei Erhebungswellen?',
+  intro:
+    'Wer arbeitet mit wem zusammen, wo sind Brücken und Lücken, und wie verändert sich das Netzwerk zwischen zwei Erhebungswellen?',
   network: 'Netzwerk',
   wave: 'Welle',
   compareWith: 'Vergleichen mit',
@@ -72,7 +73,8 @@ const de = {
 
 const en: Record<keyof typeof de, string> = {
   heading: 'Actor networks',
-  intro: 'Who cooperates with whom, where are bridges and gaps, and how does the network change between two survey waves?',
+  intro:
+    'Who cooperates with whom, where are bridges and gaps, and how does the network change between two survey waves?',
   network: 'Network',
   wave: 'Wave',
   compareWith: 'Compare with',
@@ -151,9 +153,12 @@ export class NetworkTexts {
     this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
 
   readonly sector = (sector: string | null): string => this.t(`sector.${sector ?? 'none'}` as NetworkTextKey);
-  readonly offering = (type: string): string => (`offering.${type}` in de ? this.t(`offering.${type}` as NetworkTextKey) : type);
+  readonly offering = (type: string): string =>
+    `offering.${type}` in de ? this.t(`offering.${type}` as NetworkTextKey) : type;
   readonly number = (value: number | null | undefined, digits = 3): string =>
-    value === null || value === undefined ? '–' : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
+    value === null || value === undefined
+      ? '–'
+      : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
 }
 
 /** Sector colours: distinguishable, and each with at least 3:1 contrast against white. */
@@ -166,5 +171,17 @@ export const SECTOR_COLOURS: Readonly<Record<string, string>> = {
   none: '#616161',
 };
 
-const COMMUNITY_COLOURS = ['#1f5fa8', '#b3261e', '#2e7d32', '#8a5a00', '#6a3d9a', '#00838f', '#ad1457', '#4e6b00', '#5d4037', '#37474f'];
-export const communityColour = (community: number | undefined): string => (community === undefined ? SECTOR_COLOURS['none'] : COMMUNITY_COLOURS[community % COMMUNITY_COLOURS.length]);
+const COMMUNITY_COLOURS = [
+  '#1f5fa8',
+  '#b3261e',
+  '#2e7d32',
+  '#8a5a00',
+  '#6a3d9a',
+  '#00838f',
+  '#ad1457',
+  '#4e6b00',
+  '#5d4037',
+  '#37474f',
+];
+export const communityColour = (community: number | undefined): string =>
+  community === undefined ? SECTOR_COLOURS['none'] : COMMUNITY_COLOURS[community % COMMUNITY_COLOURS.length];

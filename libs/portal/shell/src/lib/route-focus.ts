@@ -3,7 +3,6 @@ import { NavigationEnd, Router } from '@angular/router';
 import { KEEP_FOCUS_KEY } from '@quartier/portal-ui';
 import { filter } from 'rxjs';
 
-
 /**
  * A single-page app does not reload, so after a navigation the focus would stay on the clicked
  * link and screen readers would not announce the new page. This moves it to the page's h1
@@ -16,21 +15,24 @@ export class RouteFocus {
 
   start(destroyRef: DestroyRef): void {
     let first = true;
-    const subscription = this.router.events.pipe(filter((event) => event instanceof NavigationEnd)).subscribe(() => {
-      const state = this.router.lastSuccessfulNavigation()?.extras.state;
-      if (first || (state && state[KEEP_FOCUS_KEY] === true)) {
-        first = false;
-        return;
-      }
-      afterNextRender(
-        () => {
-          const target =
-            document.querySelector<HTMLElement>('main [data-route-focus]') ?? document.querySelector<HTMLElement>('main');
-          target?.focus({ preventScroll: false });
-        },
-        { injector: this.injector },
-      );
-    });
+    const subscription = this.router.events
+      .pipe(filter((event) => event instanceof NavigationEnd))
+      .subscribe(() => {
+        const state = this.router.lastSuccessfulNavigation()?.extras.state;
+        if (first || (state && state[KEEP_FOCUS_KEY] === true)) {
+          first = false;
+          return;
+        }
+        afterNextRender(
+          () => {
+            const target =
+              document.querySelector<HTMLElement>('main [data-route-focus]') ??
+              document.querySelector<HTMLElement>('main');
+            target?.focus({ preventScroll: false });
+          },
+          { injector: this.injector },
+        );
+      });
     destroyRef.onDestroy(() => subscription.unsubscribe());
   }
 }

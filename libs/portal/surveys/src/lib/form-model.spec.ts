@@ -1,6 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { areaMethodOf, emptyForm, geometryParts, insertNode, moveNode, newGroup, newQuestion, nodeAt, removeNode, syncAreaList, targetAreaGeometries } from './form-model.ts';
+import {
+  areaMethodOf,
+  emptyForm,
+  geometryParts,
+  insertNode,
+  moveNode,
+  newGroup,
+  newQuestion,
+  nodeAt,
+  removeNode,
+  syncAreaList,
+  targetAreaGeometries,
+} from './form-model.ts';
 
 describe('form model edits', () => {
   it('inserts, moves, nests and removes questions by path', () => {
@@ -8,13 +20,24 @@ describe('form model edits', () => {
     assert.equal(form.settings.formId, 'nachbarschaft_2025');
     ({ form } = insertNode(form, newQuestion(form, 'text'), null));
     ({ form } = insertNode(form, newQuestion(form, 'integer'), [0]));
-    assert.deepEqual(form.children.map((n) => n.name), ['frage_1', 'frage_2']);
+    assert.deepEqual(
+      form.children.map((n) => n.name),
+      ['frage_1', 'frage_2'],
+    );
     const moved = moveNode(form, [1], -1);
-    assert.deepEqual(moved.form.children.map((n) => n.name), ['frage_2', 'frage_1']);
+    assert.deepEqual(
+      moved.form.children.map((n) => n.name),
+      ['frage_2', 'frage_1'],
+    );
     assert.deepEqual(moved.path, [0]);
     assert.deepEqual(moveNode(moved.form, [0], -1).path, [0]);
     let withGroup = insertNode(moved.form, newGroup(moved.form, false), [1]);
-    const inside = insertNode(withGroup.form, newQuestion(withGroup.form, 'select_one'), withGroup.path, true);
+    const inside = insertNode(
+      withGroup.form,
+      newQuestion(withGroup.form, 'select_one'),
+      withGroup.path,
+      true,
+    );
     assert.deepEqual(inside.path, [2, 0]);
     assert.equal(nodeAt(inside.form, [2, 0])?.name, 'frage_3');
     withGroup = { form: removeNode(inside.form, [2, 0]), path: [2] };
@@ -28,22 +51,38 @@ describe('form model edits', () => {
       { key: '01011102', name: 'Großer Tiergarten' },
     ]);
     assert.equal(form.children[0].name, 'gebiet');
-    assert.deepEqual(form.choiceLists, [{ name: 'gebiete', choices: [
-      { name: '01011101', label: { de: 'Stülerstraße' }, properties: {} },
-      { name: '01011102', label: { de: 'Großer Tiergarten' }, properties: {} },
-    ] }]);
+    assert.deepEqual(form.choiceLists, [
+      {
+        name: 'gebiete',
+        choices: [
+          { name: '01011101', label: { de: 'Stülerstraße' }, properties: {} },
+          { name: '01011102', label: { de: 'Großer Tiergarten' }, properties: {} },
+        ],
+      },
+    ]);
     assert.equal(syncAreaList(form, [{ key: 'x', name: 'X' }]).children.length, 1);
   });
 });
 
 describe('area geometries for by=point', () => {
-  const square = (x: number) => [[[x, 52.5], [x + 0.01, 52.5], [x + 0.01, 52.51], [x, 52.51], [x, 52.5]]];
+  const square = (x: number) => [
+    [
+      [x, 52.5],
+      [x + 0.01, 52.5],
+      [x + 0.01, 52.51],
+      [x, 52.51],
+      [x, 52.5],
+    ],
+  ];
 
   it('finds the area method, also inside a group, choice by default', () => {
     const form = emptyForm('Karte');
     assert.equal(areaMethodOf(form), undefined);
     const point = { ...newQuestion(form, 'area'), method: 'point' as const };
-    assert.equal(areaMethodOf({ ...form, children: [{ ...newGroup(form, false), children: [point] }] }), 'point');
+    assert.equal(
+      areaMethodOf({ ...form, children: [{ ...newGroup(form, false), children: [point] }] }),
+      'point',
+    );
     const plain = newQuestion(form, 'area');
     delete plain.method;
     assert.equal(areaMethodOf({ ...form, children: [plain] }), 'choice');
@@ -53,7 +92,21 @@ describe('area geometries for by=point', () => {
     const registry = [
       {
         features: [
-          { id: 'a', geometry: { type: 'Polygon', coordinates: [[[13.123456789, 52.5], [13.2, 52.5], [13.2, 52.6], [13.123456789, 52.5]]] }, properties: { name: 'A', population: 10 } },
+          {
+            id: 'a',
+            geometry: {
+              type: 'Polygon',
+              coordinates: [
+                [
+                  [13.123456789, 52.5],
+                  [13.2, 52.5],
+                  [13.2, 52.6],
+                  [13.123456789, 52.5],
+                ],
+              ],
+            },
+            properties: { name: 'A', population: 10 },
+          },
           { id: 'x', geometry: { type: 'Polygon', coordinates: square(13.5) } },
           { id: 'c', geometry: null },
         ],
@@ -66,10 +119,13 @@ describe('area geometries for by=point', () => {
       { areaId: 'c', key: '011201' },
     ]);
     assert.deepEqual(missing, ['011201']);
-    assert.deepEqual(collection.features.map((f) => [f.id, f.geometry.type, Object.keys(f)]), [
-      ['a', 'Polygon', ['type', 'id', 'geometry']],
-      ['b', 'MultiPolygon', ['type', 'id', 'geometry']],
-    ]);
+    assert.deepEqual(
+      collection.features.map((f) => [f.id, f.geometry.type, Object.keys(f)]),
+      [
+        ['a', 'Polygon', ['type', 'id', 'geometry']],
+        ['b', 'MultiPolygon', ['type', 'id', 'geometry']],
+      ],
+    );
     assert.deepEqual((collection.features[0].geometry.coordinates as number[][][])[0][0], [13.123457, 52.5]);
   });
 });
@@ -79,7 +135,10 @@ describe('geometry parts', () => {
     const features = Array.from({ length: 5 }, (_, i) => ({ id: `f${i}`, pad: 'x'.repeat(40) }));
     const size = JSON.stringify(features[0]).length + 1;
     const parts = geometryParts(features, size * 2);
-    assert.deepEqual(parts.map((p) => p.map((f) => f.id)), [['f0', 'f1'], ['f2', 'f3'], ['f4']]);
+    assert.deepEqual(
+      parts.map((p) => p.map((f) => f.id)),
+      [['f0', 'f1'], ['f2', 'f3'], ['f4']],
+    );
     assert.deepEqual(geometryParts([], 100), []);
     // A single feature larger than the limit still travels (the server answers 413 for it).
     assert.deepEqual(geometryParts(features.slice(0, 1), 10).length, 1);

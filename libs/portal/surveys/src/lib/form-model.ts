@@ -5,7 +5,18 @@ import type { ChoiceList, FormModel, FormNode, GeometryFeature, GroupNode, Quest
 export type NodePath = readonly number[];
 
 /** Question types the builder offers, with the XLSForm name each stands for. */
-export const QUESTION_TYPES = ['text', 'integer', 'decimal', 'date', 'select_one', 'select_multiple', 'rank', 'area', 'note', 'calculate'] as const;
+export const QUESTION_TYPES = [
+  'text',
+  'integer',
+  'decimal',
+  'date',
+  'select_one',
+  'select_multiple',
+  'rank',
+  'area',
+  'note',
+  'calculate',
+] as const;
 export const LIST_TYPES = new Set(['select_one', 'select_multiple', 'rank', 'area']);
 
 export function emptyForm(title: string): FormModel {
@@ -15,7 +26,11 @@ export function emptyForm(title: string): FormModel {
     .replace(/[^\w]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .replace(/^(\d)/, '_$1');
-  return { settings: { formId: formId || 'fragebogen', title, defaultLanguage: 'de', extra: {} }, children: [], choiceLists: [] };
+  return {
+    settings: { formId: formId || 'fragebogen', title, defaultLanguage: 'de', extra: {} },
+    children: [],
+    choiceLists: [],
+  };
 }
 
 export function nodeAt(form: FormModel, path: NodePath): FormNode | undefined {
@@ -29,22 +44,42 @@ export function nodeAt(form: FormModel, path: NodePath): FormNode | undefined {
   return node;
 }
 
-function updateChildren(nodes: readonly FormNode[], path: NodePath, update: (siblings: FormNode[], index: number) => FormNode[]): FormNode[] {
+function updateChildren(
+  nodes: readonly FormNode[],
+  path: NodePath,
+  update: (siblings: FormNode[], index: number) => FormNode[],
+): FormNode[] {
   const [head, ...rest] = path;
   if (rest.length === 0) return update([...nodes], head);
-  return nodes.map((node, i) => (i === head && node.kind === 'group' ? { ...node, children: updateChildren(node.children, rest, update) } : node));
+  return nodes.map((node, i) =>
+    i === head && node.kind === 'group'
+      ? { ...node, children: updateChildren(node.children, rest, update) }
+      : node,
+  );
 }
 
 export function replaceNode(form: FormModel, path: NodePath, node: FormNode): FormModel {
-  return { ...form, children: updateChildren(form.children, path, (siblings, i) => siblings.map((s, j) => (j === i ? node : s))) };
+  return {
+    ...form,
+    children: updateChildren(form.children, path, (siblings, i) =>
+      siblings.map((s, j) => (j === i ? node : s)),
+    ),
+  };
 }
 
 export function removeNode(form: FormModel, path: NodePath): FormModel {
-  return { ...form, children: updateChildren(form.children, path, (siblings, i) => siblings.filter((_, j) => j !== i)) };
+  return {
+    ...form,
+    children: updateChildren(form.children, path, (siblings, i) => siblings.filter((_, j) => j !== i)),
+  };
 }
 
 /** Moves a node one place up (-1) or down (+1) among its siblings; returns the new path. */
-export function moveNode(form: FormModel, path: NodePath, delta: -1 | 1): { form: FormModel; path: NodePath } {
+export function moveNode(
+  form: FormModel,
+  path: NodePath,
+  delta: -1 | 1,
+): { form: FormModel; path: NodePath } {
   const index = path[path.length - 1];
   let moved = false;
   const next = {
@@ -61,15 +96,31 @@ export function moveNode(form: FormModel, path: NodePath, delta: -1 | 1): { form
 }
 
 /** Inserts after `after` (same parent), or into the group at `after` when it is a group and `into` is set, or at the end. */
-export function insertNode(model: FormModel, node: FormNode, after: NodePath | null, into = false): { form: FormModel; path: NodePath } {
-  if (after === null || after.length === 0) return { form: { ...model, children: [...model.children, node] }, path: [model.children.length] };
+export function insertNode(
+  model: FormModel,
+  node: FormNode,
+  after: NodePath | null,
+  into = false,
+): { form: FormModel; path: NodePath } {
+  if (after === null || after.length === 0)
+    return { form: { ...model, children: [...model.children, node] }, path: [model.children.length] };
   const target = nodeAt(model, after);
   if (into && target?.kind === 'group') {
     const path = [...after, target.children.length];
     return { form: replaceNode(model, after, { ...target, children: [...target.children, node] }), path };
   }
   const index = after[after.length - 1] + 1;
-  return { form: { ...model, children: updateChildren(model.children, after, (siblings) => [...siblings.slice(0, index), node, ...siblings.slice(index)]) }, path: [...after.slice(0, -1), index] };
+  return {
+    form: {
+      ...model,
+      children: updateChildren(model.children, after, (siblings) => [
+        ...siblings.slice(0, index),
+        node,
+        ...siblings.slice(index),
+      ]),
+    },
+    path: [...after.slice(0, -1), index],
+  };
 }
 
 /** A name not used yet by any question or group (`frage_3`, …). */
@@ -85,7 +136,18 @@ export function freshName(form: FormModel, stem: string): string {
 }
 
 export function newQuestion(form: FormModel, type: string): QuestionNode {
-  const question: QuestionNode = { kind: 'question', type, name: freshName(form, 'frage'), label: { de: '' }, hint: {}, required: false, requiredMessage: {}, constraintMessage: {}, readOnly: false, extra: {} };
+  const question: QuestionNode = {
+    kind: 'question',
+    type,
+    name: freshName(form, 'frage'),
+    label: { de: '' },
+    hint: {},
+    required: false,
+    requiredMessage: {},
+    constraintMessage: {},
+    readOnly: false,
+    extra: {},
+  };
   if (LIST_TYPES.has(type)) question.listName = form.choiceLists[0]?.name ?? '';
   if (type === 'select_one') question.likert = false;
   if (type === 'area') question.method = 'choice';
@@ -94,13 +156,25 @@ export function newQuestion(form: FormModel, type: string): QuestionNode {
 }
 
 export function newGroup(form: FormModel, repeat: boolean): GroupNode {
-  return { kind: 'group', repeat, name: freshName(form, repeat ? 'wiederholung' : 'abschnitt'), label: { de: '' }, extra: {}, children: [] };
+  return {
+    kind: 'group',
+    repeat,
+    name: freshName(form, repeat ? 'wiederholung' : 'abschnitt'),
+    label: { de: '' },
+    extra: {},
+    children: [],
+  };
 }
 
 export function upsertList(form: FormModel, list: ChoiceList, previousName?: string): FormModel {
   const name = previousName ?? list.name;
   const exists = form.choiceLists.some((l) => l.name === name);
-  return { ...form, choiceLists: exists ? form.choiceLists.map((l) => (l.name === name ? list : l)) : [...form.choiceLists, list] };
+  return {
+    ...form,
+    choiceLists: exists
+      ? form.choiceLists.map((l) => (l.name === name ? list : l))
+      : [...form.choiceLists, list],
+  };
 }
 
 /**
@@ -118,17 +192,30 @@ export function syncAreaList(form: FormModel, areas: readonly { key: string; nam
   };
   walk(form.children);
   const listName = areaQuestion?.listName || 'gebiete';
-  const list: ChoiceList = { name: listName, choices: areas.map((a) => ({ name: a.key, label: { de: a.name }, properties: {} })) };
+  const list: ChoiceList = {
+    name: listName,
+    choices: areas.map((a) => ({ name: a.key, label: { de: a.name }, properties: {} })),
+  };
   let next = upsertList(form, list);
   if (!areaQuestion) {
-    const question: QuestionNode = { ...newQuestion(next, 'area'), name: 'gebiet', label: { de: 'In welchem Gebiet wohnen Sie?', en: 'Which area do you live in?' }, required: true, listName, method: 'choice' };
+    const question: QuestionNode = {
+      ...newQuestion(next, 'area'),
+      name: 'gebiet',
+      label: { de: 'In welchem Gebiet wohnen Sie?', en: 'Which area do you live in?' },
+      required: true,
+      listName,
+      method: 'choice',
+    };
     next = { ...next, children: [question, ...next.children] };
   }
   return next;
 }
 
 /** Problems of one node (`question x` / `group x`) from the service's check. */
-export function problemsOf(problems: readonly { target: string; field: string; reason: string }[], node: FormNode | undefined): { field: string; reason: string }[] {
+export function problemsOf(
+  problems: readonly { target: string; field: string; reason: string }[],
+  node: FormNode | undefined,
+): { field: string; reason: string }[] {
   if (!node) return [];
   return problems.filter((p) => p.target === `${node.kind} ${node.name}`);
 }
@@ -158,7 +245,12 @@ function roundPositions(value: unknown): unknown {
  * the codes of target areas without a boundary too, so the builder can say which ones are missing.
  */
 export function targetAreaGeometries(
-  collections: readonly { readonly features: readonly { readonly id: string; readonly geometry: { readonly type: string; readonly coordinates: unknown } | null }[] }[],
+  collections: readonly {
+    readonly features: readonly {
+      readonly id: string;
+      readonly geometry: { readonly type: string; readonly coordinates: unknown } | null;
+    }[];
+  }[],
   targets: readonly { readonly areaId: string; readonly key: string }[],
 ): { collection: { type: 'FeatureCollection'; features: GeometryFeature[] }; missing: string[] } {
   const wanted = new Set(targets.map((t) => t.areaId));
@@ -168,11 +260,20 @@ export function targetAreaGeometries(
       const geometry = feature.geometry;
       if (!wanted.has(feature.id) || features.has(feature.id) || !geometry) continue;
       if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') continue;
-      features.set(feature.id, { type: 'Feature', id: feature.id, geometry: { type: geometry.type, coordinates: roundPositions(geometry.coordinates) } });
+      features.set(feature.id, {
+        type: 'Feature',
+        id: feature.id,
+        geometry: { type: geometry.type, coordinates: roundPositions(geometry.coordinates) },
+      });
     }
   }
   return {
-    collection: { type: 'FeatureCollection', features: targets.map((t) => features.get(t.areaId)).filter((f): f is GeometryFeature => f !== undefined) },
+    collection: {
+      type: 'FeatureCollection',
+      features: targets
+        .map((t) => features.get(t.areaId))
+        .filter((f): f is GeometryFeature => f !== undefined),
+    },
     missing: targets.filter((t) => !features.has(t.areaId)).map((t) => t.key),
   };
 }

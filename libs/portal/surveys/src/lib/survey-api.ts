@@ -56,7 +56,13 @@ export interface ChoiceList {
 }
 
 export interface FormModel {
-  settings: { formId: string; title?: string; version?: string; defaultLanguage: string; extra: Record<string, string> };
+  settings: {
+    formId: string;
+    title?: string;
+    version?: string;
+    defaultLanguage: string;
+    extra: Record<string, string>;
+  };
   children: FormNode[];
   choiceLists: ChoiceList[];
 }
@@ -137,8 +143,26 @@ export interface OptionResult {
 
 export type ResultCell =
   | { group: string; suppressed: 'primary' | 'secondary' }
-  | { kind: 'select'; group: string; suppressed: null; n: number; nEffective: number; options: OptionResult[]; topTwoBox?: { n: number; count: number; share: number | null; ci: Interval | null; options: string[] } }
-  | { kind: 'numeric'; group: string; suppressed: null; n: number; nEffective: number; mean: number; median: number; sd: number; ci: Interval | null };
+  | {
+      kind: 'select';
+      group: string;
+      suppressed: null;
+      n: number;
+      nEffective: number;
+      options: OptionResult[];
+      topTwoBox?: { n: number; count: number; share: number | null; ci: Interval | null; options: string[] };
+    }
+  | {
+      kind: 'numeric';
+      group: string;
+      suppressed: null;
+      n: number;
+      nEffective: number;
+      mean: number;
+      median: number;
+      sd: number;
+      ci: Interval | null;
+    };
 
 export interface AreaGroup {
   key: string;
@@ -183,19 +207,30 @@ export class SurveyApi {
   private readonly base = `${inject(PORTAL_CONFIG).apiBaseUrl}/api/survey`;
 
   surveys(): Promise<{ items: SurveySummary[]; total: number }> {
-    return firstValueFrom(this.http.get<{ items: SurveySummary[]; total: number }>(`${this.base}/surveys`, { params: new HttpParams().set('limit', 200) }));
+    return firstValueFrom(
+      this.http.get<{ items: SurveySummary[]; total: number }>(`${this.base}/surveys`, {
+        params: new HttpParams().set('limit', 200),
+      }),
+    );
   }
 
   survey(id: string): Promise<SurveyDetail> {
     return firstValueFrom(this.http.get<SurveyDetail>(`${this.base}/surveys/${id}`));
   }
 
-  create(body: { title: string; type: 'resident' | 'network'; scopeAreaId: string; k: number }): Promise<SurveyDetail> {
+  create(body: {
+    title: string;
+    type: 'resident' | 'network';
+    scopeAreaId: string;
+    k: number;
+  }): Promise<SurveyDetail> {
     return firstValueFrom(this.http.post<SurveyDetail>(`${this.base}/surveys`, body));
   }
 
   form(id: string): Promise<{ version: number; form: FormModel }> {
-    return firstValueFrom(this.http.get<{ version: number; form: FormModel }>(`${this.base}/surveys/${id}/form`));
+    return firstValueFrom(
+      this.http.get<{ version: number; form: FormModel }>(`${this.base}/surveys/${id}/form`),
+    );
   }
 
   saveForm(id: string, form: FormModel): Promise<SurveyDetail> {
@@ -203,11 +238,17 @@ export class SurveyApi {
   }
 
   checkForm(form: FormModel): Promise<{ valid: boolean; issues: FormProblem[] }> {
-    return firstValueFrom(this.http.post<{ valid: boolean; issues: FormProblem[] }>(`${this.base}/forms/check`, { form }));
+    return firstValueFrom(
+      this.http.post<{ valid: boolean; issues: FormProblem[] }>(`${this.base}/forms/check`, { form }),
+    );
   }
 
   uploadXlsForm(id: string, file: Blob): Promise<SurveyDetail> {
-    return firstValueFrom(this.http.put<SurveyDetail>(`${this.base}/surveys/${id}/xlsform`, file, { headers: { 'content-type': XLSX } }));
+    return firstValueFrom(
+      this.http.put<SurveyDetail>(`${this.base}/surveys/${id}/xlsform`, file, {
+        headers: { 'content-type': XLSX },
+      }),
+    );
   }
 
   downloadXlsForm(id: string): Promise<Blob> {
@@ -216,19 +257,38 @@ export class SurveyApi {
 
   candidateAreas(id: string, level?: string): Promise<CandidateArea[]> {
     const params = level ? new HttpParams().set('level', level) : new HttpParams();
-    return firstValueFrom(this.http.get<CandidateArea[]>(`${this.base}/surveys/${id}/candidate-areas`, { params }));
+    return firstValueFrom(
+      this.http.get<CandidateArea[]>(`${this.base}/surveys/${id}/candidate-areas`, { params }),
+    );
   }
 
   setTargetAreas(id: string, areaIds: string[]): Promise<SurveyDetail> {
-    return firstValueFrom(this.http.put<SurveyDetail>(`${this.base}/surveys/${id}/target-areas`, { areas: areaIds.map((areaId) => ({ areaId })) }));
+    return firstValueFrom(
+      this.http.put<SurveyDetail>(`${this.base}/surveys/${id}/target-areas`, {
+        areas: areaIds.map((areaId) => ({ areaId })),
+      }),
+    );
   }
 
   /** The target areas' boundaries (from the registry) for placing map points of an area question by=point. */
-  setAreaGeometries(id: string, collection: { type: 'FeatureCollection'; features: readonly GeometryFeature[] }, mode: 'replace' | 'append' = 'replace'): Promise<{ areas: number; missing: string[] }> {
-    return firstValueFrom(this.http.put<{ areas: number; missing: string[] }>(`${this.base}/surveys/${id}/area-geometries`, collection, { params: new HttpParams().set('mode', mode) }));
+  setAreaGeometries(
+    id: string,
+    collection: { type: 'FeatureCollection'; features: readonly GeometryFeature[] },
+    mode: 'replace' | 'append' = 'replace',
+  ): Promise<{ areas: number; missing: string[] }> {
+    return firstValueFrom(
+      this.http.put<{ areas: number; missing: string[] }>(
+        `${this.base}/surveys/${id}/area-geometries`,
+        collection,
+        { params: new HttpParams().set('mode', mode) },
+      ),
+    );
   }
 
-  addWave(id: string, wave: { name: string; opensOn: string; closesOn: string; invitationOnly: boolean }): Promise<Wave> {
+  addWave(
+    id: string,
+    wave: { name: string; opensOn: string; closesOn: string; invitationOnly: boolean },
+  ): Promise<Wave> {
     return firstValueFrom(this.http.post<Wave>(`${this.base}/surveys/${id}/waves`, wave));
   }
 
@@ -241,6 +301,10 @@ export class SurveyApi {
   }
 
   results(id: string, waveId: string): Promise<SurveyResults> {
-    return firstValueFrom(this.http.get<SurveyResults>(`${this.base}/surveys/${id}/results`, { params: new HttpParams().set('wave', waveId) }));
+    return firstValueFrom(
+      this.http.get<SurveyResults>(`${this.base}/surveys/${id}/results`, {
+        params: new HttpParams().set('wave', waveId),
+      }),
+    );
   }
 }

@@ -3,7 +3,8 @@ import { I18n } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Befragungen',
-  intro: 'Bewohner- und Akteursbefragungen: Fragebogen bauen (oder als XLSForm hochladen), veröffentlichen, Ergebnisse je Gebiet – Zellen mit weniger als k Antworten bleiben gesperrt.',
+  intro:
+    'Bewohner- und Akteursbefragungen: Fragebogen bauen (oder als XLSForm hochladen), veröffentlichen, Ergebnisse je Gebiet – Zellen mit weniger als k Antworten bleiben gesperrt.',
   none: 'Noch keine Befragungen in Ihrem Zuständigkeitsbereich.',
   loading: 'Lädt …',
   title: 'Titel',
@@ -81,7 +82,8 @@ const de = {
   invitationOnly: 'Nur mit Einladungscode',
   responses: 'Antworten',
   publish: 'Veröffentlichen',
-  geometriesMissing: 'Für die Ortsangabe per Karte fehlen die Grenzen dieser Zielgebiete im Gebietsregister: {codes}',
+  geometriesMissing:
+    'Für die Ortsangabe per Karte fehlen die Grenzen dieser Zielgebiete im Gebietsregister: {codes}',
   geometriesSent: 'Grenzen von {n} Zielgebieten an die Befragung übergeben.',
   close: 'Schließen',
   reopen: 'Wieder öffnen',
@@ -95,7 +97,8 @@ const de = {
   total: 'Gesamt',
   suppressedPrimary: 'gesperrt (< k)',
   suppressedSecondary: 'gesperrt (Schutz)',
-  suppressedNote: 'Gesperrte Zellen: weniger als {k} Antworten („< k“) oder gesperrt, damit sie nicht aus Summen zurückgerechnet werden können („Schutz“).',
+  suppressedNote:
+    'Gesperrte Zellen: weniger als {k} Antworten („< k“) oder gesperrt, damit sie nicht aus Summen zurückgerechnet werden können („Schutz“).',
   topTwoBox: 'Top-2',
   mean: 'Mittelwert',
   median: 'Median',
@@ -108,7 +111,8 @@ const de = {
 
 const en: Record<keyof typeof de, string> = {
   heading: 'Surveys',
-  intro: "Residents' and actors' surveys: build the questionnaire (or upload an XLSForm), publish, results per area — cells with fewer than k answers stay suppressed.",
+  intro:
+    "Residents' and actors' surveys: build the questionnaire (or upload an XLSForm), publish, results per area — cells with fewer than k answers stay suppressed.",
   none: 'No surveys in your area of responsibility yet.',
   loading: 'Loading …',
   title: 'Title',
@@ -186,7 +190,8 @@ const en: Record<keyof typeof de, string> = {
   invitationOnly: 'Invitation code required',
   responses: 'Responses',
   publish: 'Publish',
-  geometriesMissing: 'For locating respondents by map point, the area register has no boundaries for these target areas: {codes}',
+  geometriesMissing:
+    'For locating respondents by map point, the area register has no boundaries for these target areas: {codes}',
   geometriesSent: 'Boundaries of {n} target areas handed to the survey.',
   close: 'Close',
   reopen: 'Reopen',
@@ -200,7 +205,8 @@ const en: Record<keyof typeof de, string> = {
   total: 'Total',
   suppressedPrimary: 'suppressed (< k)',
   suppressedSecondary: 'suppressed (protection)',
-  suppressedNote: 'Suppressed cells: fewer than {k} answers ("< k"), or suppressed so they cannot be recovered from totals ("protection").',
+  suppressedNote:
+    'Suppressed cells: fewer than {k} answers ("< k"), or suppressed so they cannot be recovered from totals ("protection").',
   topTwoBox: 'Top 2',
   mean: 'Mean',
   median: 'Median',
@@ -223,10 +229,17 @@ export class SurveyTexts {
     this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
 
   readonly percent = (value: number | null | undefined, digits = 1): string =>
-    value === null || value === undefined ? '–' : (value * 100).toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }) + ' %';
+    value === null || value === undefined
+      ? '–'
+      : (value * 100).toLocaleString(this.i18n.locale(), {
+          maximumFractionDigits: digits,
+          minimumFractionDigits: digits,
+        }) + ' %';
 
   readonly number = (value: number | null | undefined, digits = 1): string =>
-    value === null || value === undefined || Number.isNaN(value) ? '–' : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
+    value === null || value === undefined || Number.isNaN(value)
+      ? '–'
+      : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
 
   readonly date = (iso: string): string => this.i18n.formatDate(iso);
 }

@@ -21,7 +21,18 @@ const CORE_DIR = normalize(join(__dirname, '../../../core/src'));
 const RUNTIME = join(__dirname, 'form-runtime');
 
 /** The core modules the browser needs; the index (which pulls in XLSX and zod) is replaced by these. */
-const CORE_MODULES = ['model', 'errors', 'expression/values', 'expression/functions', 'expression/parser', 'expression/evaluate', 'validate-form', 'area', 'compile', 'submission'];
+const CORE_MODULES = [
+  'model',
+  'errors',
+  'expression/values',
+  'expression/functions',
+  'expression/parser',
+  'expression/evaluate',
+  'validate-form',
+  'area',
+  'compile',
+  'submission',
+];
 
 /**
  * Packages the browser modules may import, with a browser stand-in: point-in-polygon runs on the
@@ -51,7 +62,13 @@ async function sourceOf(base: string): Promise<{ file: string; code: string }> {
   const source = await readFile(file, 'utf8');
   const out = ts.transpileModule(source, {
     fileName: file,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, removeComments: true, importHelpers: false },
+    compilerOptions: {
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      esModuleInterop: true,
+      removeComments: true,
+      importHelpers: false,
+    },
   });
   return { file, code: out.outputText };
 }
@@ -69,22 +86,32 @@ async function build(): Promise<FormRuntimeBundle> {
       if (!inCore.startsWith('..') && CORE_MODULES.includes(inCore)) return idOfCore(inCore);
       throw new Error(`form runtime bundle: ${id} requires ${specifier}, which is not a browser module`);
     }
-    throw new Error(`form runtime bundle: ${id} requires the package ${specifier}, which the browser bundle does not carry`);
+    throw new Error(
+      `form runtime bundle: ${id} requires the package ${specifier}, which the browser bundle does not carry`,
+    );
   };
   const add = async (id: string, base: string) => {
     const { file, code } = await sourceOf(base);
     const requires: Record<string, string> = {};
-    for (const match of code.matchAll(/\brequire\((["'])([^"']+)\1\)/g)) requires[match[2]] = resolveFrom(id, file, match[2]);
+    for (const match of code.matchAll(/\brequire\((["'])([^"']+)\1\)/g))
+      requires[match[2]] = resolveFrom(id, file, match[2]);
     modules.set(id, { code, requires });
   };
   for (const name of CORE_MODULES) await add(idOfCore(name), join(CORE_DIR, name));
   await add('runtime', RUNTIME);
   const index = `module.exports = Object.assign({}, ${CORE_MODULES.map((m) => `require(${JSON.stringify(idOfCore(m))})`).join(', ')});`;
-  modules.set('core/index', { code: index, requires: Object.fromEntries(CORE_MODULES.map((m) => [idOfCore(m), idOfCore(m)])) });
-  for (const [specifier, code] of Object.entries(STUBS)) modules.set(`stub:${specifier}`, { code, requires: {} });
+  modules.set('core/index', {
+    code: index,
+    requires: Object.fromEntries(CORE_MODULES.map((m) => [idOfCore(m), idOfCore(m)])),
+  });
+  for (const [specifier, code] of Object.entries(STUBS))
+    modules.set(`stub:${specifier}`, { code, requires: {} });
 
   const table = [...modules]
-    .map(([id, m]) => `${JSON.stringify(id)}: [function (module, exports, require) {\n${m.code}\n}, ${JSON.stringify(m.requires)}]`)
+    .map(
+      ([id, m]) =>
+        `${JSON.stringify(id)}: [function (module, exports, require) {\n${m.code}\n}, ${JSON.stringify(m.requires)}]`,
+    )
     .join(',\n');
   const code = `/* Quartier public survey form: survey-core (expressions, validation) + form runtime. */
 (function () {
@@ -108,5 +135,9 @@ function load(id) {
 load("runtime").bootFormRuntime();
 })();
 `;
-  return { code, gzip: gzipSync(code, { level: 9 }), hash: createHash('sha256').update(code).digest('hex').slice(0, 16) };
+  return {
+    code,
+    gzip: gzipSync(code, { level: 9 }),
+    hash: createHash('sha256').update(code).digest('hex').slice(0, 16),
+  };
 }

@@ -102,7 +102,8 @@ export class FormRuntime {
     byId('q-discard')?.addEventListener('click', () => this.discardDraft());
     this.network?.start(() => this.changed());
     // "Use my location" only where the device can tell; the two fields work without it.
-    if ('geolocation' in navigator) this.formEl.querySelectorAll<HTMLElement>('[data-locate]').forEach((b) => (b.hidden = false));
+    if ('geolocation' in navigator)
+      this.formEl.querySelectorAll<HTMLElement>('[data-locate]').forEach((b) => (b.hidden = false));
   }
 
   private changed(): void {
@@ -169,14 +170,21 @@ export class FormRuntime {
   private readField(q: FormNode & { kind: 'question' }, prefix: string): unknown {
     const pid = `${prefix}${q.name}`;
     if (q.type === 'rank') {
-      const selects = [...this.formEl.querySelectorAll<HTMLSelectElement>(`select[data-rank="${CSS.escape(pid)}"]`)];
-      const ranked = selects.filter((s) => s.value !== '' && !s.closest<HTMLElement>('[data-choice]')?.hidden);
+      const selects = [
+        ...this.formEl.querySelectorAll<HTMLSelectElement>(`select[data-rank="${CSS.escape(pid)}"]`),
+      ];
+      const ranked = selects.filter(
+        (s) => s.value !== '' && !s.closest<HTMLElement>('[data-choice]')?.hidden,
+      );
       if (ranked.length === 0) return undefined;
-      return ranked.sort((a, b) => Number(a.value) - Number(b.value)).map((s) => s.dataset['option'] as string);
+      return ranked
+        .sort((a, b) => Number(a.value) - Number(b.value))
+        .map((s) => s.dataset['option'] as string);
     }
     if (q.type === 'area' && q.method === 'point') {
       // German keyboards type decimal commas; the geopoint text wants points.
-      const read = (axis: string) => (byId<HTMLInputElement>(`f-${pid}-${axis}`)?.value ?? '').trim().replace(',', '.');
+      const read = (axis: string) =>
+        (byId<HTMLInputElement>(`f-${pid}-${axis}`)?.value ?? '').trim().replace(',', '.');
       const [lat, lon] = [read('lat'), read('lon')];
       return lat === '' && lon === '' ? undefined : `${lat} ${lon}`;
     }
@@ -185,14 +193,23 @@ export class FormRuntime {
     const boxes = [...this.formEl.querySelectorAll<HTMLInputElement>(`input[name="${CSS.escape(pid)}"]`)];
     if (boxes.length === 0) return undefined;
     if (q.type === 'select_multiple') {
-      const checked = boxes.filter((b) => b.checked && !b.closest<HTMLElement>('[data-choice]')?.hidden).map((b) => b.value);
+      const checked = boxes
+        .filter((b) => b.checked && !b.closest<HTMLElement>('[data-choice]')?.hidden)
+        .map((b) => b.value);
       return checked.length > 0 ? checked : undefined;
     }
     return boxes.find((b) => b.checked)?.value;
   }
 
   private buildScope(nodes: readonly FormNode[], prefix: string, depth: number, parent?: Scope): Scope {
-    const scope: Scope = { prefix, raw: {}, values: new Map(), children: new Map(), depth, ...(parent ? { parent } : {}) };
+    const scope: Scope = {
+      prefix,
+      raw: {},
+      values: new Map(),
+      children: new Map(),
+      depth,
+      ...(parent ? { parent } : {}),
+    };
     const visit = (list: readonly FormNode[]): void => {
       for (const node of list) {
         if (node.kind === 'group' && !node.repeat) visit(node.children);
@@ -201,7 +218,9 @@ export class FormRuntime {
           const instances = [...(byId(`i-${pid}`)?.children ?? [])] as HTMLElement[];
           scope.children.set(
             node.name,
-            instances.map((el) => this.buildScope(node.children, el.dataset['instance'] as string, depth + 1, scope)),
+            instances.map((el) =>
+              this.buildScope(node.children, el.dataset['instance'] as string, depth + 1, scope),
+            ),
           );
         } else {
           const raw = this.readField(node, prefix);
@@ -236,7 +255,11 @@ export class FormRuntime {
   }
 
   private context(scope: Scope, choice?: Record<string, string>) {
-    return { field: (name: string) => this.fieldValue(scope, name), today: this.today, ...(choice ? { choice } : {}) };
+    return {
+      field: (name: string) => this.fieldValue(scope, name),
+      today: this.today,
+      ...(choice ? { choice } : {}),
+    };
   }
 
   private fieldValue(from: Scope, name: string): Value {
@@ -249,7 +272,9 @@ export class FormRuntime {
       const key = `${scope.prefix}${name}`;
       const memo = this.calcMemo.get(key);
       if (memo !== undefined) return memo;
-      const value = cq.calculation ? this.guarded(`c:${key}`, '' as Value, () => evaluate(cq.calculation!, this.context(scope))) : '';
+      const value = cq.calculation
+        ? this.guarded(`c:${key}`, '' as Value, () => evaluate(cq.calculation!, this.context(scope)))
+        : '';
       this.calcMemo.set(key, value);
       return value;
     }
@@ -261,7 +286,9 @@ export class FormRuntime {
     const key = `${scope.prefix}${cq.question.name}`;
     const memo = this.relevantMemo.get(key);
     if (memo !== undefined) return memo;
-    const relevant = this.guarded(`r:${key}`, false, () => cq.relevance.every((e) => toBoolean(evaluate(e, this.context(scope)))));
+    const relevant = this.guarded(`r:${key}`, false, () =>
+      cq.relevance.every((e) => toBoolean(evaluate(e, this.context(scope)))),
+    );
     this.relevantMemo.set(key, relevant);
     return relevant;
   }
@@ -288,11 +315,15 @@ export class FormRuntime {
         }
         if (node.kind === 'group') {
           const repeat = this.compiled.repeats.get(node.name)!;
-          const relevant = this.guarded(`g:${scope.prefix}${node.name}`, false, () => repeat.relevance.every((e) => toBoolean(evaluate(e, this.context(scope)))));
+          const relevant = this.guarded(`g:${scope.prefix}${node.name}`, false, () =>
+            repeat.relevance.every((e) => toBoolean(evaluate(e, this.context(scope)))),
+          );
           const fieldset = byId(`r-${scope.prefix}${node.name}`);
           if (fieldset) fieldset.hidden = !relevant;
           if (relevant) {
-            out[node.name] = (scope.children.get(node.name) ?? []).map((child) => this.applyScope(node.children, child));
+            out[node.name] = (scope.children.get(node.name) ?? []).map((child) =>
+              this.applyScope(node.children, child),
+            );
             anyVisible = true;
           }
           continue;
@@ -317,13 +348,16 @@ export class FormRuntime {
   private filterChoices(wrapper: HTMLElement, scope: Scope, cq: CompiledQuestion): void {
     for (const choice of cq.list!.choices) {
       const allowed = this.guarded(`f:${scope.prefix}${cq.question.name}:${choice.name}`, true, () =>
-        toBoolean(evaluate(cq.choiceFilter!, this.context(scope, { ...choice.properties, name: choice.name }))),
+        toBoolean(
+          evaluate(cq.choiceFilter!, this.context(scope, { ...choice.properties, name: choice.name })),
+        ),
       );
       for (const el of wrapper.querySelectorAll<HTMLElement>(`[data-choice="${CSS.escape(choice.name)}"]`)) {
         el.hidden = !allowed;
         if (!allowed) {
           el.querySelectorAll<HTMLInputElement>('input').forEach((input) => (input.checked = false));
-          if (el instanceof HTMLOptionElement && el.selected) (el.parentElement as HTMLSelectElement).value = '';
+          if (el instanceof HTMLOptionElement && el.selected)
+            (el.parentElement as HTMLSelectElement).value = '';
         }
       }
     }
@@ -333,7 +367,9 @@ export class FormRuntime {
     const p = wrapper.querySelector<HTMLElement>('[data-template]');
     const template = p?.dataset['template'];
     if (!p || !template || !template.includes('${')) return;
-    p.textContent = template.replace(/\$\{([^}]+)\}/g, (_m, name: string) => toStringValue(this.fieldValue(scope, name.trim())));
+    p.textContent = template.replace(/\$\{([^}]+)\}/g, (_m, name: string) =>
+      toStringValue(this.fieldValue(scope, name.trim())),
+    );
   }
 
   // ---- repeats ------------------------------------------------------------------------------
@@ -372,7 +408,12 @@ export class FormRuntime {
       this.calcMemo = new Map();
       const scope = this.buildScope(this.def.form.children, '', 0);
       const owner = this.findScope(scope, prefix) ?? scope;
-      const wanted = this.guarded(`n:${prefix}${name}`, 0, () => Math.max(0, Math.min(50, Math.trunc(Number(evaluate(repeat.repeatCount!, this.context(owner)))) || 0)));
+      const wanted = this.guarded(`n:${prefix}${name}`, 0, () =>
+        Math.max(
+          0,
+          Math.min(50, Math.trunc(Number(evaluate(repeat.repeatCount!, this.context(owner)))) || 0),
+        ),
+      );
       const container = byId(`i-${prefix}${name}`)!;
       while (container.children.length < wanted) this.addInstance(`${prefix}${name}`);
       while (container.children.length > wanted) container.lastElementChild!.remove();
@@ -394,9 +435,21 @@ export class FormRuntime {
 
   private validate(): { answers: Raw; issues: readonly AnswerIssue[] } {
     const answers = this.refresh();
-    const result = validateSubmission(this.compiled, answers, { today: this.def.today, language: this.def.language });
+    const result = validateSubmission(this.compiled, answers, {
+      today: this.def.today,
+      language: this.def.language,
+    });
     // The area boundaries stay on the server: a well-formed point is placed (or refused) there.
-    const issues = result.ok ? [] : result.issues.filter((issue) => !(issue.code === 'unresolved_area' && this.isPoint(issue.path) && parseGeopoint(String(answers[issue.path] ?? '')) !== undefined));
+    const issues = result.ok
+      ? []
+      : result.issues.filter(
+          (issue) =>
+            !(
+              issue.code === 'unresolved_area' &&
+              this.isPoint(issue.path) &&
+              parseGeopoint(String(answers[issue.path] ?? '')) !== undefined
+            ),
+        );
     return { answers, issues };
   }
 
@@ -410,10 +463,16 @@ export class FormRuntime {
     return path.replace(/\[(\d+)\]\./g, '-$1-');
   }
 
-  private showIssues(issues: readonly AnswerIssue[], focus: boolean, extra: { id: string; message: string }[] = []): void {
+  private showIssues(
+    issues: readonly AnswerIssue[],
+    focus: boolean,
+    extra: { id: string; message: string }[] = [],
+  ): void {
     this.formEl.querySelectorAll<HTMLElement>('.q.invalid').forEach((q) => q.classList.remove('invalid'));
     this.formEl.querySelectorAll<HTMLElement>('.err').forEach((e) => (e.textContent = ''));
-    this.formEl.querySelectorAll<HTMLElement>('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+    this.formEl
+      .querySelectorAll<HTMLElement>('[aria-invalid]')
+      .forEach((e) => e.removeAttribute('aria-invalid'));
     const shown: { id: string; message: string }[] = [...extra];
     for (const issue of issues) {
       const id = this.domId(issue.path);
@@ -429,9 +488,15 @@ export class FormRuntime {
       if (error) error.textContent = message;
       wrapper?.classList.add('invalid');
       const field = wrapper?.querySelector<HTMLElement>('input:not([type=hidden]),select,textarea') ?? null;
-      wrapper?.querySelectorAll<HTMLElement>('input,select,textarea').forEach((el) => el.setAttribute('aria-invalid', 'true'));
+      wrapper
+        ?.querySelectorAll<HTMLElement>('input,select,textarea')
+        .forEach((el) => el.setAttribute('aria-invalid', 'true'));
       firstField ??= field;
-      const label = wrapper?.querySelector('legend,label')?.textContent?.replace(/\s*\*\s*$/, '').trim() ?? id;
+      const label =
+        wrapper
+          ?.querySelector('legend,label')
+          ?.textContent?.replace(/\s*\*\s*$/, '')
+          .trim() ?? id;
       const item = document.createElement('li');
       const link = document.createElement('a');
       link.href = `#${field?.id ?? `q-${id}`}`;
@@ -464,15 +529,24 @@ export class FormRuntime {
       case 'required':
         return issue.message === 'an answer is required' ? t['errRequired'] : issue.message;
       case 'constraint':
-        return issue.message.startsWith('the answer does not meet the constraint') ? t['errConstraint'] : issue.message;
+        return issue.message.startsWith('the answer does not meet the constraint')
+          ? t['errConstraint']
+          : issue.message;
       case 'invalid_type':
-        return q?.type === 'integer' ? t['errInteger'] : q?.type === 'decimal' ? t['errDecimal'] : q?.type === 'date' ? t['errDate'] : t['errFormat'];
+        return q?.type === 'integer'
+          ? t['errInteger']
+          : q?.type === 'decimal'
+            ? t['errDecimal']
+            : q?.type === 'date'
+              ? t['errDate']
+              : t['errFormat'];
       case 'invalid_choice':
         return q?.type === 'rank' ? t['errRank'] : t['errChoice'];
       case 'filtered_choice':
         return t['errChoice'];
       case 'unresolved_area':
-        if (q?.type === 'area' && q.method === 'point') return issue.message.includes('outside') ? t['errPointOutside'] : t['geopointHint'];
+        if (q?.type === 'area' && q.method === 'point')
+          return issue.message.includes('outside') ? t['errPointOutside'] : t['geopointHint'];
         return t['errArea'];
       default:
         return issue.message;
@@ -492,7 +566,12 @@ export class FormRuntime {
     const { answers, issues } = this.validate();
     const code = byId<HTMLInputElement>('f-__invitation');
     const network = this.network?.read();
-    const extra = [...(network?.issues ?? []), ...(code && code.value.trim() === '' ? [{ id: '__invitation', message: this.def.texts['invitationLabel'] }] : [])];
+    const extra = [
+      ...(network?.issues ?? []),
+      ...(code && code.value.trim() === ''
+        ? [{ id: '__invitation', message: this.def.texts['invitationLabel'] }]
+        : []),
+    ];
     if (issues.length > 0 || extra.length > 0) {
       this.showIssues(issues, true, extra);
       return;
@@ -515,7 +594,11 @@ export class FormRuntime {
         }),
       });
       if (response.status === 201) return this.thank();
-      const body = (await response.json().catch(() => ({}))) as { code?: string; message?: string; details?: { issues?: AnswerIssue[] } };
+      const body = (await response.json().catch(() => ({}))) as {
+        code?: string;
+        message?: string;
+        details?: { issues?: AnswerIssue[] };
+      };
       if (response.status === 422 && body.details?.issues) {
         const fromNetwork = body.details.issues.filter((issue) => issue.path.startsWith('network'));
         this.showIssues(
@@ -523,9 +606,19 @@ export class FormRuntime {
           true,
           this.network ? fromNetwork.map((issue) => this.network!.serverIssue(issue.message)) : [],
         );
-      }
-      else if (response.status === 403 && code) this.showIssues([], true, [{ id: '__invitation', message: body.message ?? this.def.texts['failed'] }]);
-      else this.announce(response.status === 429 ? this.def.texts['tooMany'] : response.status === 409 ? this.def.texts['closed'] : this.def.texts['failed'], true);
+      } else if (response.status === 403 && code)
+        this.showIssues([], true, [
+          { id: '__invitation', message: body.message ?? this.def.texts['failed'] },
+        ]);
+      else
+        this.announce(
+          response.status === 429
+            ? this.def.texts['tooMany']
+            : response.status === 409
+              ? this.def.texts['closed']
+              : this.def.texts['failed'],
+          true,
+        );
     } catch {
       this.announce(this.def.texts['failed'], true);
     } finally {
@@ -553,7 +646,9 @@ export class FormRuntime {
       const state = snapshot(this.formEl);
       delete state['f-website'];
       const repeats: Record<string, number> = {};
-      this.formEl.querySelectorAll<HTMLElement>('.instances').forEach((c) => (repeats[c.id] = c.children.length));
+      this.formEl
+        .querySelectorAll<HTMLElement>('.instances')
+        .forEach((c) => (repeats[c.id] = c.children.length));
       localStorage.setItem(this.draftKey, JSON.stringify({ state, repeats }));
     } catch {
       // Private browsing or a full storage: the form still works, only without a draft.
@@ -655,7 +750,10 @@ class NetworkSection {
     instances.forEach((el, i) => {
       const number = el.querySelector<HTMLElement>('[data-number]');
       if (number) number.textContent = String(i + 1);
-      el.querySelector<HTMLElement>('[data-remove-alter]')!.textContent = this.texts['removePartner'].replace('{n}', String(i + 1));
+      el.querySelector<HTMLElement>('[data-remove-alter]')!.textContent = this.texts['removePartner'].replace(
+        '{n}',
+        String(i + 1),
+      );
     });
     const add = byId<HTMLButtonElement>('n-add-alter');
     if (add) add.disabled = instances.length >= this.def.maxAlters;
@@ -669,7 +767,8 @@ class NetworkSection {
     const seen = new Set<string>();
     const alters: NetworkAnswer['alters'] = [];
     const instances = this.instances();
-    if (instances.length > this.def.maxAlters) issues.push({ id: 'n-alters', message: t['errTooMany'].replace('{n}', String(this.def.maxAlters)) });
+    if (instances.length > this.def.maxAlters)
+      issues.push({ id: 'n-alters', message: t['errTooMany'].replace('{n}', String(this.def.maxAlters)) });
     for (const el of instances) {
       const p = `n-a${el.dataset['alter'] as string}`;
       const choice = byId<HTMLSelectElement>(`f-${p}-actor`)?.value ?? '';
@@ -682,14 +781,16 @@ class NetworkSection {
       } else alter = { actorId: choice, answers: {} };
       const key = choice === '__new' ? `new:${(alter?.newActor?.name ?? '').toLocaleLowerCase()}` : choice;
       if (alter && choice === respondent) issues.push({ id: `${p}-actor`, message: t['errSelf'] });
-      else if (alter && seen.has(key)) issues.push({ id: `${p}-${choice === '__new' ? 'name' : 'actor'}`, message: t['errNamedTwice'] });
+      else if (alter && seen.has(key))
+        issues.push({ id: `${p}-${choice === '__new' ? 'name' : 'actor'}`, message: t['errNamedTwice'] });
       seen.add(key);
       const answers: Record<string, string | number> = {};
       for (const x of this.def.interpreters) {
         const id = `${p}-${x.name}`;
         const raw =
           x.kind === 'select_one'
-            ? (this.root.querySelector<HTMLInputElement>(`input[name="${CSS.escape(id)}"]:checked`)?.value ?? '')
+            ? (this.root.querySelector<HTMLInputElement>(`input[name="${CSS.escape(id)}"]:checked`)?.value ??
+              '')
             : (byId<HTMLInputElement>(`f-${id}`)?.value ?? '').trim();
         if (raw === '') {
           if (x.required) issues.push({ id, message: t['errRequired'] });
@@ -697,7 +798,8 @@ class NetworkSection {
         }
         if (x.kind === 'integer') {
           const n = /^[+-]?\d+$/.test(raw) ? Number(raw) : NaN;
-          if (!Number.isInteger(n) || n < (x.min ?? -Infinity) || n > (x.max ?? Infinity)) issues.push({ id, message: t['errInteger'] });
+          if (!Number.isInteger(n) || n < (x.min ?? -Infinity) || n > (x.max ?? Infinity))
+            issues.push({ id, message: t['errInteger'] });
           else answers[x.name] = n;
         } else answers[x.name] = raw;
       }
@@ -709,7 +811,19 @@ class NetworkSection {
   /** A server message (`alters[2].frequency: …`, `respondent: …`) placed on its field, in plain words. */
   serverIssue(message: string): FieldIssue {
     const t = this.texts;
-    const text = message.includes('required') ? t['errRequired'] : message.includes('named twice') ? t['errNamedTwice'] : message.includes('cannot name itself') ? t['errSelf'] : message.includes('not an option') ? t['errChoice'] : message.includes('whole number') ? t['errInteger'] : message.includes('at most') ? t['errTooMany'].replace('{n}', String(this.def.maxAlters)) : message.replace(/^[^:]*:\s*/, '');
+    const text = message.includes('required')
+      ? t['errRequired']
+      : message.includes('named twice')
+        ? t['errNamedTwice']
+        : message.includes('cannot name itself')
+          ? t['errSelf']
+          : message.includes('not an option')
+            ? t['errChoice']
+            : message.includes('whole number')
+              ? t['errInteger']
+              : message.includes('at most')
+                ? t['errTooMany'].replace('{n}', String(this.def.maxAlters))
+                : message.replace(/^[^:]*:\s*/, '');
     const alter = /^alters\[(\d+)\](?:\.([^:]+))?:/.exec(message);
     if (alter) {
       const k = this.instances()[Number(alter[1]) - 1]?.dataset['alter'];
@@ -721,25 +835,41 @@ class NetworkSection {
 
 function snapshot(root: HTMLElement): Record<string, string | boolean> {
   const state: Record<string, string | boolean> = {};
-  root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input,select,textarea').forEach((el) => {
-    if (!el.id) return;
-    if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
-      if (el.checked) state[el.id] = true;
-    } else if (el.value !== '') state[el.id] = el.value;
-  });
+  root
+    .querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input,select,textarea')
+    .forEach((el) => {
+      if (!el.id) return;
+      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
+        if (el.checked) state[el.id] = true;
+      } else if (el.value !== '') state[el.id] = el.value;
+    });
   return state;
 }
 
 function restoreInto(root: HTMLElement, state: Record<string, string | boolean>): void {
-  root.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input,select,textarea').forEach((el) => {
-    const value = state[el.id];
-    if (value === undefined) return;
-    if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) el.checked = value === true;
-    else if (typeof value === 'string') el.value = value;
-  });
+  root
+    .querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>('input,select,textarea')
+    .forEach((el) => {
+      const value = state[el.id];
+      if (value === undefined) return;
+      if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox'))
+        el.checked = value === true;
+      else if (typeof value === 'string') el.value = value;
+    });
 }
 
-const PLACEHOLDER_ATTRIBUTES = ['id', 'for', 'name', 'aria-describedby', 'data-instance', 'data-add', 'data-remove', 'data-rank', 'data-prefix', 'href'];
+const PLACEHOLDER_ATTRIBUTES = [
+  'id',
+  'for',
+  'name',
+  'aria-describedby',
+  'data-instance',
+  'data-add',
+  'data-remove',
+  'data-rank',
+  'data-prefix',
+  'href',
+];
 
 /** Instance numbers into a cloned template, also inside nested repeat templates. */
 function replacePlaceholder(root: DocumentFragment | Element, placeholder: string, value: string): void {

@@ -26,7 +26,11 @@ function mitteAreas(): TestArea[] {
     ['planning-areas.geojson', 'planungsraum', 6],
   ];
   return levels.flatMap(([file, level, parentLength]) =>
-    (JSON.parse(readFileSync(join(LOR, file), 'utf8')).features as { properties: { id: string; name: string } }[])
+    (
+      JSON.parse(readFileSync(join(LOR, file), 'utf8')).features as {
+        properties: { id: string; name: string };
+      }[]
+    )
       .filter((f) => f.properties.id.startsWith('01'))
       .map((f) => ({
         code: f.properties.id,
@@ -41,7 +45,11 @@ function mitteAreas(): TestArea[] {
 describe('survey demo seeder', () => {
   let t: ServiceTestApp;
   beforeAll(async () => {
-    t = await startServiceTestApp({ service: 'survey', module: (rt) => SurveyApiModule.forRoot(rt), moduleClass: SurveyApiModule });
+    t = await startServiceTestApp({
+      service: 'survey',
+      module: (rt) => SurveyApiModule.forRoot(rt),
+      moduleClass: SurveyApiModule,
+    });
   });
   afterAll(() => t.close());
 
@@ -65,13 +73,19 @@ describe('survey demo seeder', () => {
     const [{ targets }] = await t.db.query(`SELECT count(*)::int AS targets FROM survey_target_area`);
     expect(targets).toBe(41);
 
-    const res = await fetch(`${t.url}/api/survey/surveys/${survey.id}/results?wave=${waves[0].id}`, { headers: { authorization: `Bearer ${await t.tokenFor('admin')}` } });
+    const res = await fetch(`${t.url}/api/survey/surveys/${survey.id}/results?wave=${waves[0].id}`, {
+      headers: { authorization: `Bearer ${await t.tokenFor('admin')}` },
+    });
     const results = await res.json();
     expect(res.status).toBe(200);
     const suppressed = results.areas.filter((a: { suppressed: string | null }) => a.suppressed !== null);
     expect(suppressed.length).toBeGreaterThan(0);
-    expect(results.areas.filter((a: { suppressed: string | null }) => a.suppressed === null).length).toBeGreaterThan(20);
-    expect(results.parents.map((p: { level: string }) => p.level)).toEqual(Array(results.parents.length).fill('bezirksregion'));
+    expect(
+      results.areas.filter((a: { suppressed: string | null }) => a.suppressed === null).length,
+    ).toBeGreaterThan(20);
+    expect(results.parents.map((p: { level: string }) => p.level)).toEqual(
+      Array(results.parents.length).fill('bezirksregion'),
+    );
     const nacht = results.questions.find((q: { question: string }) => q.question === 'sicher_nacht');
     expect(nacht.total.topTwoBox.share).toBeGreaterThan(0.2);
     expect(nacht.total.topTwoBox.share).toBeLessThan(0.9);

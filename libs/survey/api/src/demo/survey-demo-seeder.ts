@@ -3,7 +3,12 @@ import { compileForm, formFromSheets, sheetFromRows, validateSubmission } from '
 import { CollectionService, type StoredResponse } from '../responses/collection.service';
 import { todayInGermany } from '../survey.constants';
 import { SurveyStore } from '../surveys/survey-store';
-import { DEMO_FORM_ID, DEMO_SURVEY_TITLE, generateDemoAnswers, nachbarschaftMitteForm } from './nachbarschaft-mitte';
+import {
+  DEMO_FORM_ID,
+  DEMO_SURVEY_TITLE,
+  generateDemoAnswers,
+  nachbarschaftMitteForm,
+} from './nachbarschaft-mitte';
 
 const TENANT = 'berlin-demo';
 const MITTE = '01';
@@ -28,7 +33,10 @@ export class SurveyDemoSeeder {
 
   async seed(progress: (message: string) => void = () => undefined, timeoutMs = 180_000): Promise<boolean> {
     const db = this.store.db;
-    const existing: unknown[] = await db.query(`SELECT 1 FROM survey WHERE tenant_id = $1 AND title = $2`, [TENANT, DEMO_SURVEY_TITLE]);
+    const existing: unknown[] = await db.query(`SELECT 1 FROM survey WHERE tenant_id = $1 AND title = $2`, [
+      TENANT,
+      DEMO_SURVEY_TITLE,
+    ]);
     if (existing.length > 0) return false;
     progress('demo: waiting for the Mitte planning areas in the survey read model');
     const areas = await this.waitForAreas(timeoutMs);
@@ -43,7 +51,8 @@ export class SurveyDemoSeeder {
     const form = parsed.form;
     const compiled = compileForm(form);
     const today = todayInGermany();
-    const shiftDays = (days: number) => new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const shiftDays = (days: number) =>
+      new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
     progress('demo: seeding the survey "Nachbarschaftsbefragung Mitte 2025"');
     const surveyId = await db.transaction(async (manager) => {
@@ -56,13 +65,34 @@ export class SurveyDemoSeeder {
           mitte.id,
           [...mitte.path, mitte.id],
           JSON.stringify([
-            { code: 'survey.sicher_nachts', name: 'Anteil, der sich nachts in der Wohngegend sicher fühlt', question: 'sicher_nacht', measure: 'topTwoBox', options: [] },
-            { code: 'survey.nachbarschaft_verbunden', name: 'Anteil, der sich der Nachbarschaft verbunden fühlt', question: 'verbunden', measure: 'topTwoBox', options: [] },
-            { code: 'survey.wegzugsabsicht', name: 'Anteil mit Wegzugsabsicht', question: 'wegzug', measure: 'share', options: ['ja'] },
+            {
+              code: 'survey.sicher_nachts',
+              name: 'Anteil, der sich nachts in der Wohngegend sicher fühlt',
+              question: 'sicher_nacht',
+              measure: 'topTwoBox',
+              options: [],
+            },
+            {
+              code: 'survey.nachbarschaft_verbunden',
+              name: 'Anteil, der sich der Nachbarschaft verbunden fühlt',
+              question: 'verbunden',
+              measure: 'topTwoBox',
+              options: [],
+            },
+            {
+              code: 'survey.wegzugsabsicht',
+              name: 'Anteil mit Wegzugsabsicht',
+              question: 'wegzug',
+              measure: 'share',
+              options: ['ja'],
+            },
           ]),
         ],
       );
-      await manager.query(`INSERT INTO survey_form (survey_id, version, form, created_by) VALUES ($1, 1, $2, 'demo-seed')`, [id, JSON.stringify(form)]);
+      await manager.query(
+        `INSERT INTO survey_form (survey_id, version, form, created_by) VALUES ($1, 1, $2, 'demo-seed')`,
+        [id, JSON.stringify(form)],
+      );
       await manager.query(
         `INSERT INTO survey_target_area (survey_id, area_id, area_key) SELECT $1, id, code FROM area_ref WHERE tenant_id = $2 AND id = ANY($3::uuid[])`,
         [id, TENANT, areas.planning.map((a) => a.id)],
@@ -84,11 +114,20 @@ export class SurveyDemoSeeder {
       const day = wave.closesOn < today ? wave.closesOn : today;
       const responses: StoredResponse[] = answers.map((raw, i) => {
         const result = validateSubmission(compiled, raw, { today: day });
-        if (!result.ok) throw new Error(`demo response ${i + 1} is invalid: ${JSON.stringify(result.issues[0])}`);
+        if (!result.ok)
+          throw new Error(`demo response ${i + 1} is invalid: ${JSON.stringify(result.issues[0])}`);
         return { areaId: context.areaIds.get(String(raw['planungsraum'])) ?? null, answers: result.answers };
       });
       await db.transaction(async (manager) => {
-        for (let i = 0; i < responses.length; i += 500) await this.collection.insert(manager, context.survey, wave, responses.slice(i, i + 500), 'import', day);
+        for (let i = 0; i < responses.length; i += 500)
+          await this.collection.insert(
+            manager,
+            context.survey,
+            wave,
+            responses.slice(i, i + 500),
+            'import',
+            day,
+          );
       });
       progress(`demo: ${responses.length} responses in ${wave.name}`);
     }
@@ -96,16 +135,27 @@ export class SurveyDemoSeeder {
     return true;
   }
 
-  private async waitForAreas(timeoutMs: number): Promise<{ scope: { id: string; path: string[] }[]; planning: { id: string; code: string; name: string }[] }> {
+  private async waitForAreas(
+    timeoutMs: number,
+  ): Promise<{
+    scope: { id: string; path: string[] }[];
+    planning: { id: string; code: string; name: string }[];
+  }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const scope: { id: string; path: string[] }[] = await this.store.db.query(`SELECT id, path FROM area_ref WHERE tenant_id = $1 AND code = $2`, [TENANT, MITTE]);
+      const scope: { id: string; path: string[] }[] = await this.store.db.query(
+        `SELECT id, path FROM area_ref WHERE tenant_id = $1 AND code = $2`,
+        [TENANT, MITTE],
+      );
       const planning: { id: string; code: string; name: string }[] = await this.store.db.query(
         `SELECT id, code, name FROM area_ref WHERE tenant_id = $1 AND level = 'planungsraum' AND code LIKE '01%' AND parent_id IS NOT NULL ORDER BY code`,
         [TENANT],
       );
       if (scope.length === 1 && planning.length >= 41) return { scope, planning };
-      if (Date.now() > deadline) throw new Error(`the survey read model has ${planning.length} of Mitte's 41 planning areas after ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `the survey read model has ${planning.length} of Mitte's 41 planning areas after ${timeoutMs / 1000} s`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }

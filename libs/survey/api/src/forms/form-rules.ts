@@ -57,8 +57,11 @@ export function incompatibleFormChanges(current: Form, next: Form): string[] {
     if ('listName' in question && 'listName' in after) {
       const before = findChoiceList(current, question.listName);
       const now = findChoiceList(next, after.listName);
-      const missing = (before?.choices ?? []).filter((c) => !now?.choices.some((d) => d.name === c.name)).map((c) => c.name);
-      if (missing.length > 0) reasons.push(`question ${question.name} lost the option(s) ${missing.join(', ')}`);
+      const missing = (before?.choices ?? [])
+        .filter((c) => !now?.choices.some((d) => d.name === c.name))
+        .map((c) => c.name);
+      if (missing.length > 0)
+        reasons.push(`question ${question.name} lost the option(s) ${missing.join(', ')}`);
     }
   }
   return reasons;
@@ -75,7 +78,14 @@ export function areaQuestionOf(form: Form): AreaQuestion | undefined {
 /** Likert items and select_one items outside repeats: what can become an area indicator. */
 export function indicatorCandidates(form: Form): Question[] {
   return formQuestions(form)
-    .filter(({ question, repeats }) => repeats.length === 0 && (question.type === 'select_one' || question.type === 'select_multiple' || question.type === 'integer' || question.type === 'decimal'))
+    .filter(
+      ({ question, repeats }) =>
+        repeats.length === 0 &&
+        (question.type === 'select_one' ||
+          question.type === 'select_multiple' ||
+          question.type === 'integer' ||
+          question.type === 'decimal'),
+    )
     .map(({ question }) => question);
 }
 

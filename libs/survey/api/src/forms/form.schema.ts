@@ -29,12 +29,25 @@ const questionBase = {
 const listQuestion = { listName: z.string().max(200), choiceFilter: expression.optional() };
 
 const questionSchema = z.discriminatedUnion('type', [
-  z.object({ ...questionBase, type: z.enum(['text', 'integer', 'decimal', 'date', 'time', 'geopoint', 'start', 'end', 'today', 'note']) }),
+  z.object({
+    ...questionBase,
+    type: z.enum(['text', 'integer', 'decimal', 'date', 'time', 'geopoint', 'start', 'end', 'today', 'note']),
+  }),
   z.object({ ...questionBase, type: z.literal('calculate'), calculation: expression }),
-  z.object({ ...questionBase, ...listQuestion, type: z.literal('select_one'), likert: z.boolean().default(false) }),
+  z.object({
+    ...questionBase,
+    ...listQuestion,
+    type: z.literal('select_one'),
+    likert: z.boolean().default(false),
+  }),
   z.object({ ...questionBase, ...listQuestion, type: z.literal('select_multiple') }),
   z.object({ ...questionBase, ...listQuestion, type: z.literal('rank') }),
-  z.object({ ...questionBase, ...listQuestion, type: z.literal('area'), method: z.enum(['choice', 'postcode', 'point']).default('choice') }),
+  z.object({
+    ...questionBase,
+    ...listQuestion,
+    type: z.literal('area'),
+    method: z.enum(['choice', 'postcode', 'point']).default('choice'),
+  }),
 ]);
 
 const groupSchema: z.ZodType<Group> = z.lazy(() =>
@@ -51,12 +64,16 @@ const groupSchema: z.ZodType<Group> = z.lazy(() =>
   }),
 ) as z.ZodType<Group>;
 
-const nodeSchema: z.ZodType<FormNode> = z.lazy(() => z.union([questionSchema as z.ZodType<Question>, groupSchema]));
+const nodeSchema: z.ZodType<FormNode> = z.lazy(() =>
+  z.union([questionSchema as z.ZodType<Question>, groupSchema]),
+);
 
 const choiceListSchema: z.ZodType<ChoiceList> = z.object({
   name: z.string().max(200),
   choices: z
-    .array(z.object({ name: z.string().max(200), label: labels.default({}), properties: strings.default({}) }))
+    .array(
+      z.object({ name: z.string().max(200), label: labels.default({}), properties: strings.default({}) }),
+    )
     .max(5000),
 });
 

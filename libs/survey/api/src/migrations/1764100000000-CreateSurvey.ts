@@ -84,7 +84,14 @@ export class CreateSurvey1764100000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['survey_response', 'survey_invitation', 'survey_wave', 'survey_target_area', 'survey_form', 'survey']) {
+    for (const table of [
+      'survey_response',
+      'survey_invitation',
+      'survey_wave',
+      'survey_target_area',
+      'survey_form',
+      'survey',
+    ]) {
       await db.query(`DROP TABLE ${table}`);
     }
   }

@@ -35,10 +35,31 @@ export interface FormPageInput {
 }
 
 export interface NetworkPage {
-  readonly generator: { readonly name: string; readonly prompt: Readonly<Record<string, string>>; readonly allowNewActors: boolean; readonly maxAlters: number };
+  readonly generator: {
+    readonly name: string;
+    readonly prompt: Readonly<Record<string, string>>;
+    readonly allowNewActors: boolean;
+    readonly maxAlters: number;
+  };
   readonly interpreters: readonly (
-    | { readonly name: string; readonly label: Readonly<Record<string, string>>; readonly kind: 'select_one'; readonly options: readonly { readonly name: string; readonly label: Readonly<Record<string, string>> }[]; readonly required: boolean }
-    | { readonly name: string; readonly label: Readonly<Record<string, string>>; readonly kind: 'integer'; readonly min: number; readonly max: number; readonly required: boolean }
+    | {
+        readonly name: string;
+        readonly label: Readonly<Record<string, string>>;
+        readonly kind: 'select_one';
+        readonly options: readonly {
+          readonly name: string;
+          readonly label: Readonly<Record<string, string>>;
+        }[];
+        readonly required: boolean;
+      }
+    | {
+        readonly name: string;
+        readonly label: Readonly<Record<string, string>>;
+        readonly kind: 'integer';
+        readonly min: number;
+        readonly max: number;
+        readonly required: boolean;
+      }
   )[];
   readonly actors: readonly { readonly id: string; readonly name: string }[];
 }
@@ -53,19 +74,36 @@ export interface FormDefinition {
   readonly form: Form;
   readonly texts: FormTexts;
   /** What the runtime checks of each named organisation before sending. */
-  readonly network?: { readonly maxAlters: number; readonly interpreters: readonly { readonly name: string; readonly kind: string; readonly min?: number; readonly max?: number; readonly required: boolean }[] };
+  readonly network?: {
+    readonly maxAlters: number;
+    readonly interpreters: readonly {
+      readonly name: string;
+      readonly kind: string;
+      readonly min?: number;
+      readonly max?: number;
+      readonly required: boolean;
+    }[];
+  };
 }
 
 /** Lists up to this many options render as radio buttons; longer ones as a select. */
 const MAX_RADIOS = 12;
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** JSON safe inside a <script> element: no `</script>`, no HTML comment openers, no U+2028/9. */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 class Renderer {
@@ -76,11 +114,15 @@ class Renderer {
   }
 
   private t(labels: Readonly<Record<string, string>>, fallback = ''): string {
-    return escapeHtml(localize(labels, this.input.language, this.input.form.settings.defaultLanguage) ?? fallback);
+    return escapeHtml(
+      localize(labels, this.input.language, this.input.form.settings.defaultLanguage) ?? fallback,
+    );
   }
 
   nodes(nodes: readonly FormNode[], prefix: string, depth: number): string {
-    return nodes.map((node) => (node.kind === 'group' ? this.group(node, prefix, depth) : this.question(node, prefix))).join('\n');
+    return nodes
+      .map((node) => (node.kind === 'group' ? this.group(node, prefix, depth) : this.question(node, prefix)))
+      .join('\n');
   }
 
   private group(group: Extract<FormNode, { kind: 'group' }>, prefix: string, depth: number): string {
@@ -106,44 +148,99 @@ ${fixed ? '' : `<button type="button" class="secondary" data-add="${pid}">${esca
     const pid = `${prefix}${q.name}`;
     if (q.type === 'calculate' || q.type === 'start' || q.type === 'end' || q.type === 'today') return '';
     const label = this.t(q.label, q.name);
-    if (q.type === 'note') return `<div class="q note" id="q-${pid}" data-q="${q.name}"><p data-template="${escapeHtml(localize(q.label, this.input.language, this.input.form.settings.defaultLanguage) ?? '')}">${label}</p></div>`;
+    if (q.type === 'note')
+      return `<div class="q note" id="q-${pid}" data-q="${q.name}"><p data-template="${escapeHtml(localize(q.label, this.input.language, this.input.form.settings.defaultLanguage) ?? '')}">${label}</p></div>`;
     const hintText = this.t(q.hint);
     const extraHint =
-      q.type === 'area' && q.method === 'postcode' ? this.texts.postcodeHint : q.type === 'area' && q.method === 'point' ? this.texts.pointHint : q.type === 'geopoint' ? this.texts.geopointHint : q.type === 'rank' ? this.texts.rankHint : '';
+      q.type === 'area' && q.method === 'postcode'
+        ? this.texts.postcodeHint
+        : q.type === 'area' && q.method === 'point'
+          ? this.texts.pointHint
+          : q.type === 'geopoint'
+            ? this.texts.geopointHint
+            : q.type === 'rank'
+              ? this.texts.rankHint
+              : '';
     const hint = [hintText, escapeHtml(extraHint)].filter((h) => h !== '').join(' ');
     const required = q.required === true;
     const describedBy = `${hint ? `h-${pid} ` : ''}e-${pid}`;
-    const marker = required ? ` <span class="req" aria-hidden="true">*</span>` : ` <span class="opt-marker">(${escapeHtml(this.texts.optional)})</span>`;
+    const marker = required
+      ? ` <span class="req" aria-hidden="true">*</span>`
+      : ` <span class="opt-marker">(${escapeHtml(this.texts.optional)})</span>`;
     const hintHtml = hint ? `<p class="hint" id="h-${pid}">${hint}</p>` : '';
     const error = `<p class="err" id="e-${pid}"></p>`;
-    const wrap = (inner: string) => `<div class="q" id="q-${pid}" data-q="${q.name}" data-type="${q.type}">${inner}</div>`;
+    const wrap = (inner: string) =>
+      `<div class="q" id="q-${pid}" data-q="${q.name}" data-type="${q.type}">${inner}</div>`;
     const req = required ? ' required aria-required="true"' : '';
-    const field = (attrs: string) => `<label for="f-${pid}">${label}${marker}</label>${hintHtml}${error}${attrs.replace('$DESC', describedBy)}`;
+    const field = (attrs: string) =>
+      `<label for="f-${pid}">${label}${marker}</label>${hintHtml}${error}${attrs.replace('$DESC', describedBy)}`;
 
     const list = 'listName' in q ? findChoiceList(this.input.form, q.listName) : undefined;
     switch (q.type) {
       case 'text':
         return wrap(
           (q.appearance ?? '').includes('multiline')
-            ? field(`<textarea id="f-${pid}" name="${pid}" rows="4" maxlength="10000" aria-describedby="$DESC"${req}></textarea>`)
-            : field(`<input id="f-${pid}" name="${pid}" type="text" maxlength="10000" aria-describedby="$DESC"${req}>`),
+            ? field(
+                `<textarea id="f-${pid}" name="${pid}" rows="4" maxlength="10000" aria-describedby="$DESC"${req}></textarea>`,
+              )
+            : field(
+                `<input id="f-${pid}" name="${pid}" type="text" maxlength="10000" aria-describedby="$DESC"${req}>`,
+              ),
         );
       case 'integer':
-        return wrap(field(`<input id="f-${pid}" name="${pid}" type="text" inputmode="numeric" autocomplete="off" class="short" aria-describedby="$DESC"${req}>`));
+        return wrap(
+          field(
+            `<input id="f-${pid}" name="${pid}" type="text" inputmode="numeric" autocomplete="off" class="short" aria-describedby="$DESC"${req}>`,
+          ),
+        );
       case 'decimal':
-        return wrap(field(`<input id="f-${pid}" name="${pid}" type="text" inputmode="decimal" autocomplete="off" class="short" aria-describedby="$DESC"${req}>`));
+        return wrap(
+          field(
+            `<input id="f-${pid}" name="${pid}" type="text" inputmode="decimal" autocomplete="off" class="short" aria-describedby="$DESC"${req}>`,
+          ),
+        );
       case 'date':
-        return wrap(field(`<input id="f-${pid}" name="${pid}" type="date" class="short" aria-describedby="$DESC"${req}>`));
+        return wrap(
+          field(
+            `<input id="f-${pid}" name="${pid}" type="date" class="short" aria-describedby="$DESC"${req}>`,
+          ),
+        );
       case 'time':
-        return wrap(field(`<input id="f-${pid}" name="${pid}" type="time" class="short" aria-describedby="$DESC"${req}>`));
+        return wrap(
+          field(
+            `<input id="f-${pid}" name="${pid}" type="time" class="short" aria-describedby="$DESC"${req}>`,
+          ),
+        );
       case 'geopoint':
-        return wrap(field(`<input id="f-${pid}" name="${pid}" type="text" autocomplete="off" aria-describedby="$DESC"${req}>`));
+        return wrap(
+          field(
+            `<input id="f-${pid}" name="${pid}" type="text" autocomplete="off" aria-describedby="$DESC"${req}>`,
+          ),
+        );
       case 'area':
         if (q.method === 'postcode') {
-          return wrap(field(`<input id="f-${pid}" name="${pid}" type="text" inputmode="numeric" autocomplete="postal-code" maxlength="5" class="short" aria-describedby="$DESC"${req}>`));
+          return wrap(
+            field(
+              `<input id="f-${pid}" name="${pid}" type="text" inputmode="numeric" autocomplete="postal-code" maxlength="5" class="short" aria-describedby="$DESC"${req}>`,
+            ),
+          );
         }
         if (q.method === 'point') return wrap(this.point(pid, label, marker, hintHtml, describedBy, req));
-        return wrap(this.choices(q, pid, list, 'radio', label, marker, hintHtml, error, describedBy, req, this.input.areaKey));
+        return wrap(
+          this.choices(
+            q,
+            pid,
+            list,
+            'radio',
+            label,
+            marker,
+            hintHtml,
+            error,
+            describedBy,
+            req,
+            this.input.areaKey,
+          ),
+        );
       case 'select_one': {
         const ordered = list && q.likert ? orderLikert(list) : list;
         return wrap(this.choices(q, pid, ordered, 'radio', label, marker, hintHtml, error, describedBy, req));
@@ -158,7 +255,9 @@ ${fixed ? '' : `<button type="button" class="secondary" data-add="${pid}">${esca
               `<div class="rank-row" data-choice="${escapeHtml(c.name)}"><label for="f-${pid}-${i}">${this.t(c.label, c.name)}</label><select id="f-${pid}-${i}" data-rank="${pid}" data-option="${escapeHtml(c.name)}"><option value="">${escapeHtml(this.texts.rankPlaceholder)}</option>${options.map((_, r) => `<option value="${r + 1}">${r + 1}</option>`).join('')}</select></div>`,
           )
           .join('');
-        return wrap(`<fieldset aria-describedby="${describedBy}"><legend>${label}${marker}</legend>${hintHtml}${error}${rows}</fieldset>`);
+        return wrap(
+          `<fieldset aria-describedby="${describedBy}"><legend>${label}${marker}</legend>${hintHtml}${error}${rows}</fieldset>`,
+        );
       }
       default:
         return '';
@@ -170,18 +269,40 @@ ${fixed ? '' : `<button type="button" class="secondary" data-add="${pid}">${esca
    * reader friendly, no tiles from a third party), filled by the Geolocation API on request. The
    * runtime joins them into the ODK geopoint text the server places by point-in-polygon.
    */
-  private point(pid: string, label: string, marker: string, hint: string, describedBy: string, req: string): string {
+  private point(
+    pid: string,
+    label: string,
+    marker: string,
+    hint: string,
+    describedBy: string,
+    req: string,
+  ): string {
     const input = (axis: 'lat' | 'lon', text: string) =>
       `<div class="coord"><label for="f-${pid}-${axis}">${escapeHtml(text)}</label><input id="f-${pid}-${axis}" data-point="${pid}" data-axis="${axis}" type="text" inputmode="decimal" autocomplete="off" class="short" aria-describedby="${describedBy}"${req}></div>`;
     return `<fieldset aria-describedby="${describedBy}"><legend>${label}${marker}</legend>${hint}<p class="err" id="e-${pid}"></p><div class="coords">${input('lat', this.texts.latitude)}${input('lon', this.texts.longitude)}</div><button type="button" class="secondary" data-locate="${pid}" hidden>${escapeHtml(this.texts.useLocation)}</button></fieldset>`;
   }
 
-  private choices(q: Question, pid: string, list: ChoiceList | undefined, kind: 'radio' | 'checkbox', label: string, marker: string, hintHtml: string, error: string, describedBy: string, req: string, preselect?: string): string {
+  private choices(
+    q: Question,
+    pid: string,
+    list: ChoiceList | undefined,
+    kind: 'radio' | 'checkbox',
+    label: string,
+    marker: string,
+    hintHtml: string,
+    error: string,
+    describedBy: string,
+    req: string,
+    preselect?: string,
+  ): string {
     const choices = list?.choices ?? [];
     const minimal = (q.appearance ?? '').split(/\s+/).some((a) => a === 'minimal' || a === 'autocomplete');
     if (kind === 'radio' && (choices.length > MAX_RADIOS || minimal)) {
       const options = choices
-        .map((c) => `<option value="${escapeHtml(c.name)}" data-choice="${escapeHtml(c.name)}"${preselect === c.name ? ' selected' : ''}>${this.t(c.label, c.name)}</option>`)
+        .map(
+          (c) =>
+            `<option value="${escapeHtml(c.name)}" data-choice="${escapeHtml(c.name)}"${preselect === c.name ? ' selected' : ''}>${this.t(c.label, c.name)}</option>`,
+        )
         .join('');
       return `<label for="f-${pid}">${label}${marker}</label>${hintHtml}${error}<select id="f-${pid}" name="${pid}" aria-describedby="${describedBy}"${req}><option value="">${escapeHtml(this.texts.selectPlaceholder)}</option>${options}</select>`;
     }
@@ -202,9 +323,17 @@ ${fixed ? '' : `<button type="button" class="secondary" data-add="${pid}">${esca
  * the name interpreters (type, frequency, quality of the tie). Partners are added and removed by
  * labelled buttons; the template is cloned by the runtime with a stable number per partner.
  */
-function renderNetwork(network: NetworkPage, language: string, defaultLanguage: string, texts: FormTexts): string {
-  const t = (labels: Readonly<Record<string, string>>, fallback: string) => escapeHtml(localize(labels, language, defaultLanguage) ?? fallback);
-  const actors = network.actors.map((a) => `<option value="${escapeHtml(a.id)}">${escapeHtml(a.name)}</option>`).join('');
+function renderNetwork(
+  network: NetworkPage,
+  language: string,
+  defaultLanguage: string,
+  texts: FormTexts,
+): string {
+  const t = (labels: Readonly<Record<string, string>>, fallback: string) =>
+    escapeHtml(localize(labels, language, defaultLanguage) ?? fallback);
+  const actors = network.actors
+    .map((a) => `<option value="${escapeHtml(a.id)}">${escapeHtml(a.name)}</option>`)
+    .join('');
   const req = ` <span class="req" aria-hidden="true">*</span>`;
   const opt = ` <span class="opt-marker">(${escapeHtml(texts.optional)})</span>`;
   const p = 'n-a__k__';
@@ -215,7 +344,10 @@ function renderNetwork(network: NetworkPage, language: string, defaultLanguage: 
       const aria = x.required ? ' aria-required="true"' : '';
       if (x.kind === 'select_one') {
         const options = x.options
-          .map((o, i) => `<div class="opt"><input type="radio" id="f-${id}-${i}" name="${id}" value="${escapeHtml(o.name)}" data-interpreter="${escapeHtml(x.name)}"${aria}><label for="f-${id}-${i}">${t(o.label, o.name)}</label></div>`)
+          .map(
+            (o, i) =>
+              `<div class="opt"><input type="radio" id="f-${id}-${i}" name="${id}" value="${escapeHtml(o.name)}" data-interpreter="${escapeHtml(x.name)}"${aria}><label for="f-${id}-${i}">${t(o.label, o.name)}</label></div>`,
+          )
           .join('');
         return `<div class="q" id="q-${id}"><fieldset aria-describedby="e-${id}"><legend>${t(x.label, x.name)}${marker}</legend><p class="err" id="e-${id}"></p><div class="opts">${options}</div></fieldset></div>`;
       }
@@ -225,7 +357,9 @@ function renderNetwork(network: NetworkPage, language: string, defaultLanguage: 
   const newName = network.generator.allowNewActors
     ? `<div class="q" id="q-${p}-name" hidden><label for="f-${p}-name">${escapeHtml(texts.newName)}${req}</label><p class="err" id="e-${p}-name"></p><input id="f-${p}-name" type="text" maxlength="200" autocomplete="organization" aria-describedby="e-${p}-name" aria-required="true"></div>`
     : '';
-  const other = network.generator.allowNewActors ? `<option value="__new">${escapeHtml(texts.otherOrganisation)}</option>` : '';
+  const other = network.generator.allowNewActors
+    ? `<option value="__new">${escapeHtml(texts.otherOrganisation)}</option>`
+    : '';
   const hint = escapeHtml(texts.altersHint.replace('{n}', String(network.generator.maxAlters)));
   return `<section class="network" data-network>
 <div class="q" id="q-n-respondent"><label for="f-n-respondent">${escapeHtml(texts.respondentLabel)}${req}</label><p class="err" id="e-n-respondent"></p><select id="f-n-respondent" aria-describedby="e-n-respondent" required aria-required="true"><option value="">${escapeHtml(texts.selectPlaceholder)}</option>${actors}</select></div>
@@ -245,14 +379,21 @@ ${interpreters}
 /** Likert lists in scale order (lowest first), off-scale answers such as "weiß nicht" last. */
 function orderLikert(list: ChoiceList): ChoiceList {
   const scale = likertScale(list).map((s) => s.choice);
-  const on = scale.map((name) => list.choices.find((c) => c.name === name)).filter((c): c is ChoiceList['choices'][number] => c !== undefined);
+  const on = scale
+    .map((name) => list.choices.find((c) => c.name === name))
+    .filter((c): c is ChoiceList['choices'][number] => c !== undefined);
   return { ...list, choices: [...on, ...list.choices.filter((c) => !scale.includes(c.name))] };
 }
 
 export function renderFormPage(input: FormPageInput): string {
   const texts = formTexts(input.language);
   const form = input.form;
-  const title = escapeHtml(localize({ ...(form.settings.title ? { [form.settings.defaultLanguage]: form.settings.title } : {}) }, input.language) ?? input.surveyTitle);
+  const title = escapeHtml(
+    localize(
+      { ...(form.settings.title ? { [form.settings.defaultLanguage]: form.settings.title } : {}) },
+      input.language,
+    ) ?? input.surveyTitle,
+  );
   const languages = formLanguages(form);
   const renderer = new Renderer(input);
   const area = input.areaKey ? `&amp;area=${encodeURIComponent(input.areaKey)}` : '';
@@ -275,7 +416,17 @@ export function renderFormPage(input: FormPageInput): string {
     form,
     texts,
     ...(input.network
-      ? { network: { maxAlters: input.network.generator.maxAlters, interpreters: input.network.interpreters.map((x) => ({ name: x.name, kind: x.kind, required: x.required, ...(x.kind === 'integer' ? { min: x.min, max: x.max } : {}) })) } }
+      ? {
+          network: {
+            maxAlters: input.network.generator.maxAlters,
+            interpreters: input.network.interpreters.map((x) => ({
+              name: x.name,
+              kind: x.kind,
+              required: x.required,
+              ...(x.kind === 'integer' ? { min: x.min, max: x.max } : {}),
+            })),
+          },
+        }
       : {}),
   };
   const invitation = input.invitationOnly

@@ -84,13 +84,17 @@ const DE: FormTexts = {
   invitationLabel: 'Einladungscode',
   invitationHint: 'Den Code finden Sie in Ihrem Einladungsschreiben.',
   honeypot: 'Dieses Feld bitte leer lassen',
-  tooMany: 'Von diesem Anschluss kamen gerade sehr viele Antworten. Bitte versuchen Sie es in einigen Minuten noch einmal.',
-  failed: 'Das Absenden hat nicht geklappt. Ihre Antworten sind gespeichert; bitte versuchen Sie es noch einmal.',
+  tooMany:
+    'Von diesem Anschluss kamen gerade sehr viele Antworten. Bitte versuchen Sie es in einigen Minuten noch einmal.',
+  failed:
+    'Das Absenden hat nicht geklappt. Ihre Antworten sind gespeichert; bitte versuchen Sie es noch einmal.',
   closed: 'Diese Befragung ist beendet. Vielen Dank für Ihr Interesse.',
-  noScript: 'Für diesen Fragebogen wird JavaScript benötigt. Bitte aktivieren Sie JavaScript oder nutzen Sie den Papierfragebogen.',
+  noScript:
+    'Für diesen Fragebogen wird JavaScript benötigt. Bitte aktivieren Sie JavaScript oder nutzen Sie den Papierfragebogen.',
   postcodeHint: 'Fünfstellige Postleitzahl, zum Beispiel 10115.',
   geopointHint: 'Breite und Länge, zum Beispiel 52.52 13.40.',
-  pointHint: 'Geben Sie Breite und Länge Ihres Wohnorts an (zum Beispiel 52.52 und 13.40) oder lassen Sie Ihr Gerät den Standort ermitteln. Gespeichert wird nur das Gebiet, nicht der Ort.',
+  pointHint:
+    'Geben Sie Breite und Länge Ihres Wohnorts an (zum Beispiel 52.52 und 13.40) oder lassen Sie Ihr Gerät den Standort ermitteln. Gespeichert wird nur das Gebiet, nicht der Ort.',
   latitude: 'Breite (Grad Nord)',
   longitude: 'Länge (Grad Ost)',
   useLocation: 'Meinen Standort verwenden',
@@ -99,7 +103,8 @@ const DE: FormTexts = {
   locationFailed: 'Der Standort konnte nicht ermittelt werden. Bitte tragen Sie Breite und Länge selbst ein.',
   errPointOutside: 'Dieser Ort liegt in keinem Gebiet dieser Befragung.',
   respondentLabel: 'Für welche Organisation antworten Sie?',
-  altersHint: 'Nennen Sie bis zu {n} Organisationen: aus der Liste oder mit neuem Namen. Zu jeder stellen wir kurze Fragen.',
+  altersHint:
+    'Nennen Sie bis zu {n} Organisationen: aus der Liste oder mit neuem Namen. Zu jeder stellen wir kurze Fragen.',
   partner: 'Organisation',
   listedOrganisation: 'Organisation aus der Liste',
   otherOrganisation: 'Andere Organisation (nicht in der Liste)',
@@ -151,7 +156,8 @@ const EN: FormTexts = {
   noScript: 'This questionnaire needs JavaScript. Please enable JavaScript or use the paper questionnaire.',
   postcodeHint: 'Five-digit postcode, e.g. 10115.',
   geopointHint: 'Latitude and longitude, e.g. 52.52 13.40.',
-  pointHint: 'Give the latitude and longitude of your home (e.g. 52.52 and 13.40) or let your device find your location. Only the area is stored, not the place.',
+  pointHint:
+    'Give the latitude and longitude of your home (e.g. 52.52 and 13.40) or let your device find your location. Only the area is stored, not the place.',
   latitude: 'Latitude (degrees north)',
   longitude: 'Longitude (degrees east)',
   useLocation: 'Use my location',
@@ -160,7 +166,8 @@ const EN: FormTexts = {
   locationFailed: 'Your location could not be found. Please enter latitude and longitude yourself.',
   errPointOutside: 'This place lies in none of the survey areas.',
   respondentLabel: 'Which organisation are you answering for?',
-  altersHint: 'Name up to {n} organisations: from the list or by a new name. We ask a few short questions about each.',
+  altersHint:
+    'Name up to {n} organisations: from the list or by a new name. We ask a few short questions about each.',
   partner: 'Organisation',
   listedOrganisation: 'Organisation from the list',
   otherOrganisation: 'Another organisation (not in the list)',

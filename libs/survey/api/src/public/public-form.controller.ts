@@ -54,24 +54,43 @@ export class PublicFormController {
       type: context.survey.type,
       status: context.survey.status,
       languages: context.form ? formLanguages(context.form) : [],
-      wave: wave ? { id: wave.id, opensOn: wave.opensOn, closesOn: wave.closesOn, invitationOnly: wave.invitationOnly } : null,
+      wave: wave
+        ? { id: wave.id, opensOn: wave.opensOn, closesOn: wave.closesOn, invitationOnly: wave.invitationOnly }
+        : null,
       form: context.form,
-      network: context.survey.network ? { generator: context.survey.network.generator, interpreters: context.survey.network.interpreters, actors: context.survey.network.actors } : null,
+      network: context.survey.network
+        ? {
+            generator: context.survey.network.generator,
+            interpreters: context.survey.network.interpreters,
+            actors: context.survey.network.actors,
+          }
+        : null,
     };
   }
 
   @Post('surveys/:id/waves/:waveId/responses')
   @HttpCode(201)
   @ApiOperation({
-    summary: 'Submit one anonymous response; 422 names every failing answer. No IP address is stored, only the day; rate-limited per address in memory',
+    summary:
+      'Submit one anonymous response; 422 names every failing answer. No IP address is stored, only the day; rate-limited per address in memory',
   })
-  async submit(@Param('id') id: string, @Param('waveId') waveId: string, @Body() body: SubmissionDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async submit(
+    @Param('id') id: string,
+    @Param('waveId') waveId: string,
+    @Body() body: SubmissionDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     res.setHeader('Cache-Control', 'no-store');
     const decision = this.limiter.check(req.ip ?? req.socket.remoteAddress ?? 'unknown');
     if (!decision.allowed) {
       res.setHeader('Retry-After', String(decision.retryAfterSeconds));
       res.status(429);
-      return { statusCode: 429, code: 'TooManySubmissions', message: `too many submissions from this address; try again in ${decision.retryAfterSeconds} s` };
+      return {
+        statusCode: 429,
+        code: 'TooManySubmissions',
+        message: `too many submissions from this address; try again in ${decision.retryAfterSeconds} s`,
+      };
     }
     const { [HONEYPOT_FIELD]: honeypot, ...input } = body;
     if (honeypot !== undefined && honeypot.trim() !== '') {
@@ -82,11 +101,16 @@ export class PublicFormController {
   }
 
   @Get('assets/form-runtime.js')
-  @ApiOperation({ summary: 'The form script (core expression engine + runtime), gzip, cacheable by content hash' })
+  @ApiOperation({
+    summary: 'The form script (core expression engine + runtime), gzip, cacheable by content hash',
+  })
   async script(@Req() req: Request, @Res() res: Response) {
     const bundle = await formRuntimeBundle();
     res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
-    res.setHeader('Cache-Control', req.query['v'] === bundle.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300');
+    res.setHeader(
+      'Cache-Control',
+      req.query['v'] === bundle.hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+    );
     res.setHeader('ETag', `"${bundle.hash}"`);
     res.setHeader('Vary', 'Accept-Encoding');
     if (req.headers['if-none-match'] === `"${bundle.hash}"`) return res.status(304).end();
@@ -98,7 +122,10 @@ export class PublicFormController {
   }
 
   @Get('f/:id')
-  @ApiOperation({ summary: 'The accessible public form page (German default, ?lang=, ?area= preselects the area of residence)' })
+  @ApiOperation({
+    summary:
+      'The accessible public form page (German default, ?lang=, ?area= preselects the area of residence)',
+  })
   async page(@Param('id') id: string, @Query() query: PageQueryDto, @Res() res: Response) {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -106,17 +133,33 @@ export class PublicFormController {
     try {
       context = await this.collection.publicContext(id);
     } catch (error) {
-      if (error instanceof SurveyApiError && error.code === 'SurveyNotFound') return res.status(404).send(renderMessagePage('de', 'Nicht gefunden', 'Diesen Fragebogen gibt es nicht (mehr).'));
+      if (error instanceof SurveyApiError && error.code === 'SurveyNotFound')
+        return res
+          .status(404)
+          .send(renderMessagePage('de', 'Nicht gefunden', 'Diesen Fragebogen gibt es nicht (mehr).'));
       throw error;
     }
     const languages = context.form ? formLanguages(context.form) : [];
-    const language = query.lang && languages.includes(query.lang) ? query.lang : (context.form?.settings.defaultLanguage ?? 'de');
+    const language =
+      query.lang && languages.includes(query.lang)
+        ? query.lang
+        : (context.form?.settings.defaultLanguage ?? 'de');
     const texts = formTexts(language);
     const today = todayInGermany();
-    const wave = query.wave ? context.waves.find((w) => w.id === query.wave) : this.collection.currentWave(context, today);
+    const wave = query.wave
+      ? context.waves.find((w) => w.id === query.wave)
+      : this.collection.currentWave(context, today);
     const network = context.survey.type === 'network' ? context.survey.network : null;
     // A network survey may consist of the name generator alone; a resident survey needs its form.
-    const form: Form | null = context.form ?? (network ? { settings: { formId: 'netzwerk', title: context.survey.title, defaultLanguage: 'de', extra: {} }, children: [], choiceLists: [] } : null);
+    const form: Form | null =
+      context.form ??
+      (network
+        ? {
+            settings: { formId: 'netzwerk', title: context.survey.title, defaultLanguage: 'de', extra: {} },
+            children: [],
+            choiceLists: [],
+          }
+        : null);
     if (context.survey.status !== 'open' || !wave || today < wave.opensOn || today > wave.closesOn || !form) {
       return res.status(410).send(renderMessagePage(language, context.survey.title, texts.closed));
     }
@@ -135,30 +178,56 @@ export class PublicFormController {
         scriptUrl: `${SCRIPT_PATH}?v=${bundle.hash}`,
         submitUrl: `${PUBLIC_BASE}/surveys/${context.survey.id}/waves/${wave.id}/responses`,
         pagePath: `${PUBLIC_BASE}/f/${context.survey.id}`,
-        ...(network ? { network: { generator: network.generator, interpreters: network.interpreters, actors: network.actors } } : {}),
+        ...(network
+          ? {
+              network: {
+                generator: network.generator,
+                interpreters: network.interpreters,
+                actors: network.actors,
+              },
+            }
+          : {}),
       }),
     );
   }
 
   @Get('f/:id/qr.svg')
   @ApiOperation({ summary: 'QR code (SVG) of the form link, per area with ?area=' })
-  async qr(@Param('id', ParseUUIDPipe) id: string, @Query() query: QrQueryDto, @Req() req: Request, @Res() res: Response) {
+  async qr(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: QrQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const context = await this.collection.publicContext(id);
-    const url = publicFormUrl(originOf(req), id, query.area && context.areaIds.has(query.area) ? query.area : undefined, query.lang);
+    const url = publicFormUrl(
+      originOf(req),
+      id,
+      query.area && context.areaIds.has(query.area) ? query.area : undefined,
+      query.lang,
+    );
     const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
     const title = `${formTexts(query.lang ?? 'de').qrTitle}: ${context.survey.title}${query.area ? ` – ${context.areaNames.get(query.area) ?? query.area}` : ''}`;
     res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
     res.setHeader('Cache-Control', 'public, max-age=3600');
     // An accessible name for the image when it is embedded inline or opened on its own.
     // Width and height give the image an intrinsic size (an <img> of a viewBox-only SVG has none).
-    res.send(svg.replace('<svg ', `<svg width="256" height="256" role="img" aria-label="${escapeAttribute(title)}" `).replace(/(<svg[^>]*>)/, `$1<title>${escapeAttribute(title)}</title>`));
+    res.send(
+      svg
+        .replace('<svg ', `<svg width="256" height="256" role="img" aria-label="${escapeAttribute(title)}" `)
+        .replace(/(<svg[^>]*>)/, `$1<title>${escapeAttribute(title)}</title>`),
+    );
   }
 }
 
 /** The origin respondents reach this deployment at (X-Forwarded-* from the gateway, else Host). */
 export function originOf(req: Request): string {
-  const proto = String(req.headers['x-forwarded-proto'] ?? req.protocol).split(',')[0].trim();
-  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost').split(',')[0].trim();
+  const proto = String(req.headers['x-forwarded-proto'] ?? req.protocol)
+    .split(',')[0]
+    .trim();
+  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost')
+    .split(',')[0]
+    .trim();
   return `${proto}://${host}`;
 }
 
@@ -171,5 +240,8 @@ export function publicFormUrl(origin: string, surveyId: string, areaKey?: string
 }
 
 function escapeAttribute(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string);
+  return text.replace(
+    /[&<>"]/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] as string,
+  );
 }

@@ -40,7 +40,11 @@ export class PublicRateLimiter {
       this.windows.set(id, window);
     }
     if (window.count >= this.limit) {
-      return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)), remaining: 0 };
+      return {
+        allowed: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000)),
+        remaining: 0,
+      };
     }
     window.count += 1;
     return { allowed: true, retryAfterSeconds: 0, remaining: this.limit - window.count };

@@ -94,7 +94,8 @@ export class CollectionService {
     if (this.contexts.size > 1000) this.contexts.delete(this.contexts.keys().next().value as string);
     try {
       const loaded = await context;
-      if (loaded.survey.status === 'draft') throw new SurveyApiError('SurveyNotFound', `survey ${surveyId} not found`);
+      if (loaded.survey.status === 'draft')
+        throw new SurveyApiError('SurveyNotFound', `survey ${surveyId} not found`);
       return loaded;
     } catch (error) {
       this.contexts.delete(surveyId);
@@ -107,7 +108,11 @@ export class CollectionService {
     return context.waves.find((w) => w.opensOn <= today && today <= w.closesOn);
   }
 
-  async submitPublic(surveyId: string, waveId: string, input: SubmissionInput): Promise<{ submittedOn: string }> {
+  async submitPublic(
+    surveyId: string,
+    waveId: string,
+    input: SubmissionInput,
+  ): Promise<{ submittedOn: string }> {
     let context = await this.publicContext(surveyId);
     if (!context.waves.some((w) => w.id === waveId)) {
       // A wave added since the context was cached: look once more before refusing.
@@ -117,8 +122,13 @@ export class CollectionService {
     const today = todayInGermany();
     const wave = this.findWave(context, waveId);
     if (context.survey.status !== 'open') throw new SurveyApiError('SurveyNotOpen', 'this survey is closed');
-    if (today < wave.opensOn || today > wave.closesOn) throw new SurveyApiError('WaveNotOpen', `this wave runs from ${wave.opensOn} to ${wave.closesOn}`);
-    if (wave.invitationOnly && !input.invitationCode) throw new SurveyApiError('InvitationRequired', 'this survey needs the invitation code from your letter');
+    if (today < wave.opensOn || today > wave.closesOn)
+      throw new SurveyApiError('WaveNotOpen', `this wave runs from ${wave.opensOn} to ${wave.closesOn}`);
+    if (wave.invitationOnly && !input.invitationCode)
+      throw new SurveyApiError(
+        'InvitationRequired',
+        'this survey needs the invitation code from your letter',
+      );
     const response = this.validate(context, wave, input, today, 'reject', true);
     if (wave.invitationOnly) {
       await this.store.db.transaction(async (manager) => {
@@ -132,7 +142,13 @@ export class CollectionService {
   }
 
   /** Interviewer entry: the same validation, authenticated, channel `interviewer`. */
-  async submitInterviewer(access: AccessContext, tenantId: string, surveyId: string, waveId: string, input: SubmissionInput): Promise<{ submittedOn: string }> {
+  async submitInterviewer(
+    access: AccessContext,
+    tenantId: string,
+    surveyId: string,
+    waveId: string,
+    input: SubmissionInput,
+  ): Promise<{ submittedOn: string }> {
     const context = await this.authenticatedContext(access, tenantId, surveyId);
     const wave = this.findWave(context, waveId);
     const today = todayInGermany();
@@ -142,7 +158,11 @@ export class CollectionService {
     return { submittedOn: today };
   }
 
-  async authenticatedContext(access: AccessContext, tenantId: string, surveyId: string): Promise<CollectionContext> {
+  async authenticatedContext(
+    access: AccessContext,
+    tenantId: string,
+    surveyId: string,
+  ): Promise<CollectionContext> {
     const survey = await this.store.find(tenantId, surveyId);
     assertSurveyAccess(access, SURVEY_EDITORS, survey.scopeAreaPath);
     return this.loadContext(surveyId, survey);
@@ -155,7 +175,8 @@ export class CollectionService {
 
   /** Paper responses and interviews are entered after the fact: any wave that has opened, survey not draft. */
   assertCollecting(context: CollectionContext, wave: WaveRow, today: string): void {
-    if (context.survey.status === 'draft') throw new SurveyApiError('SurveyNotOpen', 'publish the survey before entering responses');
+    if (context.survey.status === 'draft')
+      throw new SurveyApiError('SurveyNotOpen', 'publish the survey before entering responses');
     if (today < wave.opensOn) throw new SurveyApiError('WaveNotOpen', `this wave opens on ${wave.opensOn}`);
   }
 
@@ -166,28 +187,60 @@ export class CollectionService {
   }
 
   /** Server-side validation of every answer with the core; throws 422 naming the failing field. */
-  validate(context: CollectionContext, wave: WaveRow, input: SubmissionInput, today: string, nonRelevant: 'reject' | 'drop', enforceRequired: boolean): StoredResponse {
+  validate(
+    context: CollectionContext,
+    wave: WaveRow,
+    input: SubmissionInput,
+    today: string,
+    nonRelevant: 'reject' | 'drop',
+    enforceRequired: boolean,
+  ): StoredResponse {
     const { survey, compiled } = context;
     let answers: Answers = {};
     if (compiled) {
-      const result = validateSubmission(compiled, input.answers ?? {}, { today, nonRelevant, enforceRequired, areaGeometries: context.areaGeometries, ...(input.language ? { language: input.language } : {}) });
-      if (!result.ok) throw new SurveyApiError('InvalidAnswers', answerIssuesMessage(result.issues), { issues: result.issues });
+      const result = validateSubmission(compiled, input.answers ?? {}, {
+        today,
+        nonRelevant,
+        enforceRequired,
+        areaGeometries: context.areaGeometries,
+        ...(input.language ? { language: input.language } : {}),
+      });
+      if (!result.ok)
+        throw new SurveyApiError('InvalidAnswers', answerIssuesMessage(result.issues), {
+          issues: result.issues,
+        });
       answers = result.answers;
-    } else if (input.answers !== undefined && (typeof input.answers !== 'object' || input.answers === null || Object.keys(input.answers).length > 0)) {
-      throw new SurveyApiError('InvalidAnswers', '(answers): this survey has no questions besides the name generator', { issues: [{ path: '', code: 'unknown_field', message: 'no questions' }] });
+    } else if (
+      input.answers !== undefined &&
+      (typeof input.answers !== 'object' || input.answers === null || Object.keys(input.answers).length > 0)
+    ) {
+      throw new SurveyApiError(
+        'InvalidAnswers',
+        '(answers): this survey has no questions besides the name generator',
+        { issues: [{ path: '', code: 'unknown_field', message: 'no questions' }] },
+      );
     }
     const areaKey = context.areaQuestion ? answers[context.areaQuestion] : undefined;
     const areaId = typeof areaKey === 'string' ? (context.areaIds.get(areaKey) ?? null) : null;
     if (survey.type === 'resident' && context.areaQuestion && areaId === null) {
       // Results are published per area: a response without one would only count in the total.
-      throw new SurveyApiError('InvalidAnswers', `${context.areaQuestion}: an area of residence is required`, {
-        issues: [{ path: context.areaQuestion, code: 'required', message: 'an area of residence is required' }],
-      });
+      throw new SurveyApiError(
+        'InvalidAnswers',
+        `${context.areaQuestion}: an area of residence is required`,
+        {
+          issues: [
+            { path: context.areaQuestion, code: 'required', message: 'an area of residence is required' },
+          ],
+        },
+      );
     }
     if (survey.type !== 'network') return { areaId, answers };
-    if (!survey.network) throw new SurveyApiError('SurveyNotOpen', 'the network survey has no name generator');
+    if (!survey.network)
+      throw new SurveyApiError('SurveyNotOpen', 'the network survey has no name generator');
     if (!input.network) {
-      throw new SurveyApiError('InvalidAnswers', 'network: the name generator was not answered', { issues: [{ path: 'network', code: 'required', message: 'the name generator was not answered' }] });
+      throw new SurveyApiError('InvalidAnswers', 'network: the name generator was not answered', {
+        issues: [{ path: 'network', code: 'required', message: 'the name generator was not answered' }],
+      });
     }
     const built = buildNetworkSurveyPayload(
       { surveyId: survey.id, generator: survey.network.generator, interpreters: survey.network.interpreters },
@@ -195,7 +248,13 @@ export class CollectionService {
       { waveId: wave.id, ...(areaId ? { areaId } : {}), submittedOn: today, actors: survey.network.actors },
     );
     if (!built.ok) {
-      throw new SurveyApiError('InvalidAnswers', `network: ${built.issues[0]}`, { issues: built.issues.map((message) => ({ path: `network.${message.split(':')[0]}`, code: 'invalid_network', message })) });
+      throw new SurveyApiError('InvalidAnswers', `network: ${built.issues[0]}`, {
+        issues: built.issues.map((message) => ({
+          path: `network.${message.split(':')[0]}`,
+          code: 'invalid_network',
+          message,
+        })),
+      });
     }
     return { areaId, answers, network: built.payload };
   }
@@ -235,7 +294,14 @@ export class CollectionService {
         }
         for (const items of groups.values()) {
           const [first] = items;
-          await this.insert(manager, first.survey, first.wave, items.map((i) => i.response), first.channel, first.day);
+          await this.insert(
+            manager,
+            first.survey,
+            first.wave,
+            items.map((i) => i.response),
+            first.channel,
+            first.day,
+          );
         }
       });
       batch.forEach((item) => item.resolve());
@@ -247,12 +313,28 @@ export class CollectionService {
   }
 
   /** Responses and their events in the caller's transaction: both commit or neither. */
-  async insert(manager: EntityManager, survey: SurveyRow, wave: WaveRow, responses: readonly StoredResponse[], channel: Channel, today: string): Promise<void> {
+  async insert(
+    manager: EntityManager,
+    survey: SurveyRow,
+    wave: WaveRow,
+    responses: readonly StoredResponse[],
+    channel: Channel,
+    today: string,
+  ): Promise<void> {
     if (responses.length === 0) return;
     await manager.query(
       `INSERT INTO survey_response (tenant_id, survey_id, wave_id, form_version, area_id, channel, submitted_on, answers)
        SELECT $1, $2, $3, $4, area_id, $5, $6, answers FROM unnest($7::uuid[], $8::jsonb[]) AS t(area_id, answers)`,
-      [survey.tenantId, survey.id, wave.id, survey.formVersion, channel, today, responses.map((r) => r.areaId), responses.map((r) => JSON.stringify(r.answers))],
+      [
+        survey.tenantId,
+        survey.id,
+        wave.id,
+        survey.formVersion,
+        channel,
+        today,
+        responses.map((r) => r.areaId),
+        responses.map((r) => JSON.stringify(r.answers)),
+      ],
     );
     // The envelope's time is the day too: events must not reintroduce the precision the table avoids.
     const meta = { tenantId: survey.tenantId, key: survey.id, occurredAt: `${today}T00:00:00.000Z` };
@@ -260,10 +342,25 @@ export class CollectionService {
     for (const response of responses) {
       events.push({
         type: 'survey.response.submitted',
-        payload: { tenantId: survey.tenantId, surveyId: survey.id, waveId: wave.id, areaId: response.areaId, submittedOn: today, channel },
+        payload: {
+          tenantId: survey.tenantId,
+          surveyId: survey.id,
+          waveId: wave.id,
+          areaId: response.areaId,
+          submittedOn: today,
+          channel,
+        },
         meta,
       });
-      if (response.network) events.push({ type: 'survey.network-response.submitted', payload: { ...response.network, tenantId: survey.tenantId } as OutboxEvent<'survey.network-response.submitted'>['payload'], meta });
+      if (response.network)
+        events.push({
+          type: 'survey.network-response.submitted',
+          payload: {
+            ...response.network,
+            tenantId: survey.tenantId,
+          } as OutboxEvent<'survey.network-response.submitted'>['payload'],
+          meta,
+        });
     }
     await this.outbox.appendMany(manager, events);
   }
@@ -273,14 +370,20 @@ export class CollectionService {
       `WITH used AS (UPDATE survey_invitation SET used = true WHERE code_hash = $1 AND wave_id = $2 AND NOT used RETURNING 1) SELECT count(*)::int AS n FROM used`,
       [hashInvitationCode(code), waveId],
     );
-    if (n === 0) throw new SurveyApiError('InvitationInvalid', 'this invitation code is unknown or was already used');
+    if (n === 0)
+      throw new SurveyApiError('InvitationInvalid', 'this invitation code is unknown or was already used');
   }
 
   private async loadContext(surveyId: string, known?: SurveyRow): Promise<CollectionContext> {
     const survey = known ?? (await this.store.findPublic(surveyId));
-    const [form, targets, waves] = await Promise.all([this.store.form(survey.id, survey.formVersion), this.store.targetAreas(survey.id), this.store.waves(survey.id)]);
+    const [form, targets, waves] = await Promise.all([
+      this.store.form(survey.id, survey.formVersion),
+      this.store.targetAreas(survey.id),
+      this.store.waves(survey.id),
+    ]);
     const areaQuestion = form ? areaQuestionOf(form) : undefined;
-    const areaGeometries: AreaGeometries = areaQuestion?.method === 'point' ? await this.store.areaGeometries(survey.id) : new Map();
+    const areaGeometries: AreaGeometries =
+      areaQuestion?.method === 'point' ? await this.store.areaGeometries(survey.id) : new Map();
     const key = `${survey.id}:${survey.formVersion}`;
     let compiled = this.compiled.get(key) ?? null;
     if (form && !compiled) {

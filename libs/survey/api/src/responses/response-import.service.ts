@@ -31,27 +31,54 @@ export class ResponseImportService {
     private readonly store: SurveyStore,
   ) {}
 
-  async import(access: AccessContext, tenantId: string, surveyId: string, waveId: string, bytes: Buffer, type: string): Promise<{ imported: number }> {
+  async import(
+    access: AccessContext,
+    tenantId: string,
+    surveyId: string,
+    waveId: string,
+    bytes: Buffer,
+    type: string,
+  ): Promise<{ imported: number }> {
     const context = await this.collection.authenticatedContext(access, tenantId, surveyId);
     const wave = this.collection.findWave(context, waveId);
     const today = todayInGermany();
     this.collection.assertCollecting(context, wave, today);
     if (!context.form) throw new SurveyApiError('FormMissing', 'this survey has no form');
     const table = type === XLSX_TYPE ? await readXlsx(bytes) : readCsv(bytes);
-    if (table.length < 2) throw new SurveyApiError('InvalidImport', 'the file has no responses', { issues: [{ row: 1, reason: 'no rows below the header' }] });
-    if (table.length - 1 > MAX_IMPORT_ROWS) throw new SurveyApiError('InvalidImport', `at most ${MAX_IMPORT_ROWS} responses per file`, { issues: [{ row: MAX_IMPORT_ROWS + 2, reason: 'too many rows' }] });
+    if (table.length < 2)
+      throw new SurveyApiError('InvalidImport', 'the file has no responses', {
+        issues: [{ row: 1, reason: 'no rows below the header' }],
+      });
+    if (table.length - 1 > MAX_IMPORT_ROWS)
+      throw new SurveyApiError('InvalidImport', `at most ${MAX_IMPORT_ROWS} responses per file`, {
+        issues: [{ row: MAX_IMPORT_ROWS + 2, reason: 'too many rows' }],
+      });
 
     const header = table[0].map((h) => h.trim());
     const columns = answerableColumns(context.form);
     const ignored = new Set(['start', 'end', 'today', 'calculate', 'note']);
     const issues: ImportIssue[] = [];
-    const calculated = new Set(context.compiled ? [...context.compiled.questions.values()].filter((q) => q.question.type === 'calculate').map((q) => q.question.name) : []);
+    const calculated = new Set(
+      context.compiled
+        ? [...context.compiled.questions.values()]
+            .filter((q) => q.question.type === 'calculate')
+            .map((q) => q.question.name)
+        : [],
+    );
     for (const name of header) {
-      if (name === '' || columns.has(name) || name.startsWith('_') || ignored.has(name) || calculated.has(name)) continue;
+      if (
+        name === '' ||
+        columns.has(name) ||
+        name.startsWith('_') ||
+        ignored.has(name) ||
+        calculated.has(name)
+      )
+        continue;
       // ODK/Kobo exports add metadata (_uuid, _submission_time) and calculated columns; anything else is a typo.
       issues.push({ row: 1, column: name, reason: `"${name}" is not a question of this form` });
     }
-    if (new Set(header.filter((h) => h !== '')).size !== header.filter((h) => h !== '').length) issues.push({ row: 1, reason: 'a column name appears twice' });
+    if (new Set(header.filter((h) => h !== '')).size !== header.filter((h) => h !== '').length)
+      issues.push({ row: 1, reason: 'a column name appears twice' });
 
     const responses: StoredResponse[] = [];
     for (let r = 1; r < table.length && issues.length < MAX_REPORTED_ISSUES; r++) {
@@ -66,19 +93,32 @@ export class ResponseImportService {
       } catch (error) {
         if (!(error instanceof SurveyApiError) || error.code !== 'InvalidAnswers') throw error;
         const rowIssues = (error.details as { issues: { path: string; message: string }[] }).issues;
-        for (const issue of rowIssues) issues.push({ row: r + 1, ...(issue.path ? { column: issue.path } : {}), reason: issue.message });
+        for (const issue of rowIssues)
+          issues.push({ row: r + 1, ...(issue.path ? { column: issue.path } : {}), reason: issue.message });
       }
     }
-    if (issues.length === 0 && responses.length === 0) issues.push({ row: 2, reason: 'no responses below the header' });
+    if (issues.length === 0 && responses.length === 0)
+      issues.push({ row: 2, reason: 'no responses below the header' });
     if (issues.length > 0) {
       const first = issues[0];
-      throw new SurveyApiError('InvalidImport', `row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.reason}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`, {
-        issues: issues.slice(0, MAX_REPORTED_ISSUES),
-      });
+      throw new SurveyApiError(
+        'InvalidImport',
+        `row ${first.row}${first.column ? `, column ${first.column}` : ''}: ${first.reason}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`,
+        {
+          issues: issues.slice(0, MAX_REPORTED_ISSUES),
+        },
+      );
     }
     await this.store.db.transaction(async (manager) => {
       for (let i = 0; i < responses.length; i += 1000) {
-        await this.collection.insert(manager, context.survey, wave, responses.slice(i, i + 1000), 'import', today);
+        await this.collection.insert(
+          manager,
+          context.survey,
+          wave,
+          responses.slice(i, i + 1000),
+          'import',
+          today,
+        );
       }
     });
     return { imported: responses.length };
@@ -93,7 +133,9 @@ function readCsv(bytes: Buffer): string[][] {
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
     return parse(text, { bom: true, delimiter, relax_column_count: true }) as string[][];
   } catch (error) {
-    throw new SurveyApiError('InvalidImport', `the CSV cannot be read: ${(error as Error).message}`, { issues: [{ row: 1, reason: (error as Error).message }] });
+    throw new SurveyApiError('InvalidImport', `the CSV cannot be read: ${(error as Error).message}`, {
+      issues: [{ row: 1, reason: (error as Error).message }],
+    });
   }
 }
 
@@ -103,7 +145,9 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new SurveyApiError('InvalidImport', `the workbook cannot be read: ${(error as Error).message}`, { issues: [{ row: 1, reason: 'not an XLSX workbook' }] });
+    throw new SurveyApiError('InvalidImport', `the workbook cannot be read: ${(error as Error).message}`, {
+      issues: [{ row: 1, reason: 'not an XLSX workbook' }],
+    });
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
@@ -114,7 +158,13 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
     for (let c = 1; c <= width; c++) {
       const cell = row.getCell(c);
       const value = cell.value;
-      cells.push(value instanceof Date ? value.toISOString().slice(0, 10) : value === null || value === undefined ? '' : cell.text);
+      cells.push(
+        value instanceof Date
+          ? value.toISOString().slice(0, 10)
+          : value === null || value === undefined
+            ? ''
+            : cell.text,
+      );
     }
     rows[rowNumber - 1] = cells;
   });

@@ -21,7 +21,9 @@ export class ResponsesController {
   ) {}
 
   @Post('responses')
-  @ApiOperation({ summary: 'Interviewer entry: one response, validated like the public form (channel interviewer)' })
+  @ApiOperation({
+    summary: 'Interviewer entry: one response, validated like the public form (channel interviewer)',
+  })
   interviewer(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -34,8 +36,13 @@ export class ResponsesController {
 
   @Post('response-imports')
   @ApiConsumes('text/csv', XLSX_TYPE)
-  @ApiBody({ description: 'CSV (comma or semicolon) or XLSX, one column per question name, header in row 1', schema: { type: 'string', format: 'binary' } })
-  @ApiOperation({ summary: 'Import paper responses (all-or-nothing; 422 lists every bad cell by row and column)' })
+  @ApiBody({
+    description: 'CSV (comma or semicolon) or XLSX, one column per question name, header in row 1',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiOperation({
+    summary: 'Import paper responses (all-or-nothing; 422 lists every bad cell by row and column)',
+  })
   async import(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

@@ -19,7 +19,9 @@ export const submissionSchema = z
           .array(
             z.object({
               actorId: z.string().min(1).max(100).optional(),
-              newActor: z.object({ name: z.string().max(300), type: z.string().min(1).max(100).optional() }).optional(),
+              newActor: z
+                .object({ name: z.string().max(300), type: z.string().min(1).max(100).optional() })
+                .optional(),
               answers: z.record(z.string(), z.union([z.string().max(200), z.number()])).default({}),
             }),
           )

@@ -38,7 +38,12 @@ interface Cell {
  */
 export function protectHierarchy(input: HierarchyInput, k: number): HierarchySuppression {
   const primary = (n: number): Suppression | null => (n < k ? 'primary' : null);
-  const children = input.children.map((c) => ({ key: c.key, n: c.n, suppressed: primary(c.n), parent: c.parent }));
+  const children = input.children.map((c) => ({
+    key: c.key,
+    n: c.n,
+    suppressed: primary(c.n),
+    parent: c.parent,
+  }));
   const parents = input.parents.map((p) => ({ key: p.key, n: p.n, suppressed: primary(p.n) }));
   const total: Cell = { key: '*', n: input.totalN, suppressed: primary(input.totalN) };
   const membersOf = new Map(parents.map((p) => [p.key, children.filter((c) => c.parent === p.key)]));
@@ -77,8 +82,12 @@ export function protectHierarchy(input: HierarchyInput, k: number): HierarchySup
     }
   }
   return {
-    children: new Map(children.filter((c) => c.suppressed !== null).map((c) => [c.key, c.suppressed as Suppression])),
-    parents: new Map(parents.filter((p) => p.suppressed !== null).map((p) => [p.key, p.suppressed as Suppression])),
+    children: new Map(
+      children.filter((c) => c.suppressed !== null).map((c) => [c.key, c.suppressed as Suppression]),
+    ),
+    parents: new Map(
+      parents.filter((p) => p.suppressed !== null).map((p) => [p.key, p.suppressed as Suppression]),
+    ),
     total: total.suppressed,
   };
 }

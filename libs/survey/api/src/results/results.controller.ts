@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { RESULT_READERS, SURVEY_EDITORS } from '../survey.constants';
 import { ResultsService } from './results.service';
 
-const flag = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
 const resultsQuery = z.object({ wave: z.uuid(), weighted: flag, lang: z.string().max(35).optional() });
 class ResultsQueryDto extends createZodDto(resultsQuery) {}
 
@@ -28,23 +31,55 @@ export class ResultsController {
 
   @Get('results')
   @ApiOperation({
-    summary: 'k-anonymous results of a wave per area, the level above and in total (suppressed cells carry no numbers; free text is never published)',
+    summary:
+      'k-anonymous results of a wave per area, the level above and in total (suppressed cells carry no numbers; free text is never published)',
   })
-  get(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: ResultsQueryDto) {
-    return this.results.results(access, tenantId, id, query.wave, { weighted: query.weighted, ...(query.lang ? { language: query.lang } : {}) });
+  get(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ResultsQueryDto,
+  ) {
+    return this.results.results(access, tenantId, id, query.wave, {
+      weighted: query.weighted,
+      ...(query.lang ? { language: query.lang } : {}),
+    });
   }
 
   @Get('results/comparison')
-  @ApiOperation({ summary: 'Differences with 95 % intervals between two published cells (areas of a wave, or an area across waves; area * = total)' })
-  compare(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: CompareQueryDto) {
-    return this.results.compare(access, tenantId, id, { wave: query.wave, area: query.area }, { wave: query.baseWave, area: query.baseArea }, query.weighted);
+  @ApiOperation({
+    summary:
+      'Differences with 95 % intervals between two published cells (areas of a wave, or an area across waves; area * = total)',
+  })
+  compare(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CompareQueryDto,
+  ) {
+    return this.results.compare(
+      access,
+      tenantId,
+      id,
+      { wave: query.wave, area: query.area },
+      { wave: query.baseWave, area: query.baseArea },
+      query.weighted,
+    );
   }
 
   @Post('waves/:waveId/results/publish')
   @Roles(...SURVEY_EDITORS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publish the indicator items of a wave as survey.results.published (per-area values of published cells only)' })
-  publish(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Param('waveId', ParseUUIDPipe) waveId: string) {
+  @ApiOperation({
+    summary:
+      'Publish the indicator items of a wave as survey.results.published (per-area values of published cells only)',
+  })
+  publish(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+  ) {
     return this.results.publish(access, tenantId, id, waveId);
   }
 }

@@ -91,7 +91,13 @@ export class ResultsService {
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
   ) {}
 
-  async results(access: AccessContext, tenantId: string, surveyId: string, waveId: string, options: { weighted: boolean; language?: string }): Promise<SurveyResults> {
+  async results(
+    access: AccessContext,
+    tenantId: string,
+    surveyId: string,
+    waveId: string,
+    options: { weighted: boolean; language?: string },
+  ): Promise<SurveyResults> {
     const survey = await this.store.find(tenantId, surveyId);
     assertSurveyAccess(access, RESULT_READERS, survey.scopeAreaPath);
     return (await this.compute(survey, waveId, options.weighted, options.language)).results;
@@ -102,10 +108,20 @@ export class ResultsService {
    * an area across waves — with Newcombe (shares, top-2-box) and Welch (means) intervals. Only
    * published cells are compared; a suppressed side gives null.
    */
-  async compare(access: AccessContext, tenantId: string, surveyId: string, a: { wave: string; area: string }, b: { wave: string; area: string }, weighted: boolean) {
+  async compare(
+    access: AccessContext,
+    tenantId: string,
+    surveyId: string,
+    a: { wave: string; area: string },
+    b: { wave: string; area: string },
+    weighted: boolean,
+  ) {
     const survey = await this.store.find(tenantId, surveyId);
     assertSurveyAccess(access, RESULT_READERS, survey.scopeAreaPath);
-    const [ra, rb] = await Promise.all([this.compute(survey, a.wave, weighted), a.wave === b.wave ? undefined : this.compute(survey, b.wave, weighted)]);
+    const [ra, rb] = await Promise.all([
+      this.compute(survey, a.wave, weighted),
+      a.wave === b.wave ? undefined : this.compute(survey, b.wave, weighted),
+    ]);
     const left = ra.results;
     const right = rb?.results ?? left;
     const cellOf = (results: SurveyResults, question: QuestionResults, area: string): ResultCell => {
@@ -123,9 +139,17 @@ export class ResultsService {
         const other = right.questions.find((q) => q.question === question.question);
         const ca = cellOf(left, question, a.area);
         const cb = other ? cellOf(right, other, b.area) : undefined;
-        if (!cb || ca.suppressed !== null || cb.suppressed !== null) return { question: question.question, suppressed: true as const };
+        if (!cb || ca.suppressed !== null || cb.suppressed !== null)
+          return { question: question.question, suppressed: true as const };
         if (ca.kind === 'numeric' && cb.kind === 'numeric') {
-          return { question: question.question, suppressed: false as const, mean: compareMeans({ mean: ca.mean, sd: ca.sd, n: ca.nEffective }, { mean: cb.mean, sd: cb.sd, n: cb.nEffective }) };
+          return {
+            question: question.question,
+            suppressed: false as const,
+            mean: compareMeans(
+              { mean: ca.mean, sd: ca.sd, n: ca.nEffective },
+              { mean: cb.mean, sd: cb.sd, n: cb.nEffective },
+            ),
+          };
         }
         if (ca.kind === 'select' && cb.kind === 'select') {
           return {
@@ -133,10 +157,25 @@ export class ResultsService {
             suppressed: false as const,
             options: ca.options.map((o) => {
               const ob = cb.options.find((x) => x.option === o.option);
-              return { option: o.option, ...(ob ? { difference: compareShares({ share: o.share, n: ca.nEffective }, { share: ob.share, n: cb.nEffective }) } : { difference: null }) };
+              return {
+                option: o.option,
+                ...(ob
+                  ? {
+                      difference: compareShares(
+                        { share: o.share, n: ca.nEffective },
+                        { share: ob.share, n: cb.nEffective },
+                      ),
+                    }
+                  : { difference: null }),
+              };
             }),
             ...(ca.topTwoBox?.share != null && cb.topTwoBox?.share != null
-              ? { topTwoBox: compareShares({ share: ca.topTwoBox.share, n: ca.topTwoBox.n }, { share: cb.topTwoBox.share, n: cb.topTwoBox.n }) }
+              ? {
+                  topTwoBox: compareShares(
+                    { share: ca.topTwoBox.share, n: ca.topTwoBox.n },
+                    { share: cb.topTwoBox.share, n: cb.topTwoBox.n },
+                  ),
+                }
               : {}),
           };
         }
@@ -146,7 +185,12 @@ export class ResultsService {
   }
 
   /** Emits `survey.results.published` with the indicator items' published values (editors only). */
-  async publish(access: AccessContext, tenantId: string, surveyId: string, waveId: string): Promise<EventPayload<'survey.results.published'>> {
+  async publish(
+    access: AccessContext,
+    tenantId: string,
+    surveyId: string,
+    waveId: string,
+  ): Promise<EventPayload<'survey.results.published'>> {
     return this.store.db.transaction(async (manager) => {
       const survey = await this.store.find(tenantId, surveyId, manager, true);
       assertSurveyAccess(access, SURVEY_EDITORS, survey.scopeAreaPath);
@@ -161,17 +205,28 @@ export class ResultsService {
         weighted,
         items: survey.indicatorItems.map((item) => this.indicatorValues(computation, item)),
       };
-      await manager.query(`UPDATE survey_wave SET results_published_on = $2 WHERE id = $1`, [waveId, todayInGermany()]);
+      await manager.query(`UPDATE survey_wave SET results_published_on = $2 WHERE id = $1`, [
+        waveId,
+        todayInGermany(),
+      ]);
       await this.outbox.append(manager, 'survey.results.published', payload, { tenantId, key: surveyId });
       return payload;
     });
   }
 
-  private indicatorValues(computation: Computation, item: IndicatorItem): EventPayload<'survey.results.published'>['items'][number] {
+  private indicatorValues(
+    computation: Computation,
+    item: IndicatorItem,
+  ): EventPayload<'survey.results.published'>['items'][number] {
     const question = computation.results.questions.find((q) => q.question === item.question);
     const values: EventPayload<'survey.results.published'>['items'][number]['values'] = [];
     const suppressedAreaIds: string[] = [];
-    const levels: [AreaGroup[], ResultCell[]][] = question ? [[computation.areas, question.areas], [computation.parents, question.parents]] : [];
+    const levels: [AreaGroup[], ResultCell[]][] = question
+      ? [
+          [computation.areas, question.areas],
+          [computation.parents, question.parents],
+        ]
+      : [];
     for (const [groups, cells] of levels) {
       groups.forEach((group, i) => {
         const cell = cells[i];
@@ -194,26 +249,48 @@ export class ResultsService {
           const answered = members.filter((r) => isAnswered(r[item.question]));
           const hits = answered.filter((r) => {
             const answer = r[item.question];
-            return Array.isArray(answer) ? answer.some((a) => item.options.includes(a)) : item.options.includes(String(answer));
+            return Array.isArray(answer)
+              ? answer.some((a) => item.options.includes(a))
+              : item.options.includes(String(answer));
           }).length;
           value = answered.length > 0 ? hits / answered.length : null;
           ci = value === null ? null : wilsonInterval(value, answered.length);
         }
         if (value === null || !Number.isFinite(value)) return;
-        values.push({ areaId: group.areaId, value, n: cell.n, ciLower: ci?.[0] ?? null, ciUpper: ci?.[1] ?? null });
+        values.push({
+          areaId: group.areaId,
+          value,
+          n: cell.n,
+          ciLower: ci?.[0] ?? null,
+          ciUpper: ci?.[1] ?? null,
+        });
       });
     }
-    return { indicatorCode: item.code, name: item.name, question: item.question, measure: item.measure, options: item.options, values, suppressedAreaIds };
+    return {
+      indicatorCode: item.code,
+      name: item.name,
+      question: item.question,
+      measure: item.measure,
+      options: item.options,
+      values,
+      suppressedAreaIds,
+    };
   }
 
-  private async compute(survey: SurveyRow, waveId: string, weighted: boolean, language?: string): Promise<Computation> {
+  private async compute(
+    survey: SurveyRow,
+    waveId: string,
+    weighted: boolean,
+    language?: string,
+  ): Promise<Computation> {
     const form = await this.store.form(survey.id, survey.formVersion);
     if (!form) throw new SurveyApiError('FormMissing', 'this survey has no form');
     const wave = await this.store.wave(survey.id, waveId);
     const targets = await this.store.targetAreas(survey.id);
     const parents = await this.parentGroups(survey.tenantId, targets);
     const keyOfArea = new Map(targets.map((t) => [t.areaId, t]));
-    const parentKeyOf = (t: TargetAreaView) => (t.parentId && parents.has(t.parentId) ? (parents.get(t.parentId) as AreaGroup).key : t.key);
+    const parentKeyOf = (t: TargetAreaView) =>
+      t.parentId && parents.has(t.parentId) ? (parents.get(t.parentId) as AreaGroup).key : t.key;
 
     const rows: { area_id: string; answers: Record<string, unknown> }[] = await this.store.db.query(
       `SELECT area_id, answers FROM survey_response WHERE survey_id = $1 AND wave_id = $2 AND area_id IS NOT NULL`,
@@ -227,11 +304,16 @@ export class ResultsService {
     }
 
     const areaQuestion = areaQuestionOf(form)?.name;
-    const questions = publishableQuestions(form).filter((q) => q.name !== areaQuestion).map((q) => q.name);
+    const questions = publishableQuestions(form)
+      .filter((q) => q.name !== areaQuestion)
+      .map((q) => q.name);
     const weights = weighted && survey.weighting ? this.weights(survey, respondents) : undefined;
     const areaOrder = targets.map((t) => t.key);
-    const parentGroupsList = [...new Map(targets.map((t) => [parentKeyOf(t), t])).entries()].map(([key, t]) =>
-      t.parentId && parents.has(t.parentId) ? (parents.get(t.parentId) as AreaGroup) : { ...this.asGroup(t, key), parentKey: key },
+    const parentGroupsList = [...new Map(targets.map((t) => [parentKeyOf(t), t])).entries()].map(
+      ([key, t]) =>
+        t.parentId && parents.has(t.parentId)
+          ? (parents.get(t.parentId) as AreaGroup)
+          : { ...this.asGroup(t, key), parentKey: key },
     );
     const parentOrder = parentGroupsList.map((p) => p.key);
     // One pass per question over the respondents, counting who answered per area and parent.
@@ -245,7 +327,11 @@ export class ResultsService {
         byAreaKey.set(r[AREA] as string, (byAreaKey.get(r[AREA] as string) ?? 0) + 1);
         byParentKey.set(r[PARENT] as string, (byParentKey.get(r[PARENT] as string) ?? 0) + 1);
       }
-      return { areas: areaOrder.map((g) => byAreaKey.get(g) ?? 0), parents: parentOrder.map((g) => byParentKey.get(g) ?? 0), total };
+      return {
+        areas: areaOrder.map((g) => byAreaKey.get(g) ?? 0),
+        parents: parentOrder.map((g) => byParentKey.get(g) ?? 0),
+        total,
+      };
     };
     const respondentCounts = countAnswered(null);
     const areaCounts = respondentCounts.areas;
@@ -258,11 +344,20 @@ export class ResultsService {
     });
     const counts = protectHierarchy(hierarchy(areaCounts, parentCounts, respondents.length), survey.k);
     const population = (group: { population: number | null }) => group.population;
-    const withCounts = (groups: AreaGroup[], n: number[], suppression: ReadonlyMap<string, Suppression>): AreaGroup[] =>
+    const withCounts = (
+      groups: AreaGroup[],
+      n: number[],
+      suppression: ReadonlyMap<string, Suppression>,
+    ): AreaGroup[] =>
       groups.map((g, i) => {
         const suppressed = suppression.get(g.key) ?? null;
         const pop = population(g);
-        return { ...g, respondents: suppressed ? null : n[i], responseRate: suppressed || !pop ? null : n[i] / pop, suppressed };
+        return {
+          ...g,
+          respondents: suppressed ? null : n[i],
+          responseRate: suppressed || !pop ? null : n[i] / pop,
+          suppressed,
+        };
       });
     const areaGroups = withCounts(
       targets.map((t) => this.asGroup(t, parentKeyOf(t))),
@@ -273,19 +368,27 @@ export class ResultsService {
     for (const t of targets) {
       const key = parentKeyOf(t);
       const before = parentPopulation.get(key);
-      parentPopulation.set(key, before === null || t.population === null ? null : (before ?? 0) + t.population);
+      parentPopulation.set(
+        key,
+        before === null || t.population === null ? null : (before ?? 0) + t.population,
+      );
     }
     const parentGroups = withCounts(
       parentGroupsList.map((p) => ({ ...p, population: parentPopulation.get(p.key) ?? null })),
       parentCounts,
       counts.parents,
     );
-    const totalPopulation = targets.every((t) => t.population !== null) ? targets.reduce((s, t) => s + (t.population ?? 0), 0) : null;
+    const totalPopulation = targets.every((t) => t.population !== null)
+      ? targets.reduce((s, t) => s + (t.population ?? 0), 0)
+      : null;
 
     const lang = language ?? form.settings.defaultLanguage;
     const questionResults = questions.map((name) => {
       const answered = countAnswered(name);
-      const protection = protectHierarchy(hierarchy(answered.areas, answered.parents, answered.total), survey.k);
+      const protection = protectHierarchy(
+        hierarchy(answered.areas, answered.parents, answered.total),
+        survey.k,
+      );
       // The numbers come from the core, computed over those who answered (so every group it sees
       // has n ≥ 1 and nothing is suppressed there); which cells are published is decided above.
       const subset: Respondent[] = [];
@@ -333,7 +436,11 @@ export class ResultsService {
   ): QuestionResults {
     const question = publishableQuestions(form).find((q) => q.name === name);
     const list = question && 'listName' in question ? findChoiceList(form, question.listName) : undefined;
-    const cellFor = (result: QuestionResult | undefined, group: string, suppressed: Suppression | null): ResultCell => {
+    const cellFor = (
+      result: QuestionResult | undefined,
+      group: string,
+      suppressed: Suppression | null,
+    ): ResultCell => {
       if (suppressed) return { group, suppressed };
       const cell = result?.cells.find((c) => c.group === group);
       // Published cells hold at least k ≥ 2 answers, so the core computed them.
@@ -347,7 +454,18 @@ export class ResultsService {
       label: (question && localize(question.label, language, form.settings.defaultLanguage)) ?? name,
       kind,
       likert: question?.type === 'select_one' && question.likert,
-      options: kind === 'select' ? optionNames.map((o) => ({ name: o, label: localize(list?.choices.find((c) => c.name === o)?.label ?? {}, language, form.settings.defaultLanguage) ?? o })) : [],
+      options:
+        kind === 'select'
+          ? optionNames.map((o) => ({
+              name: o,
+              label:
+                localize(
+                  list?.choices.find((c) => c.name === o)?.label ?? {},
+                  language,
+                  form.settings.defaultLanguage,
+                ) ?? o,
+            }))
+          : [],
       areas: areaOrder.map((g) => cellFor(byArea, g, protection.children.get(g) ?? null)),
       parents: parentOrder.map((g) => cellFor(byParent, g, protection.parents.get(g) ?? null)),
       total: cellFor(byArea, TOTAL_GROUP, protection.total),
@@ -356,39 +474,84 @@ export class ResultsService {
 
   private weights(survey: SurveyRow, respondents: readonly Respondent[]): number[] {
     const weighting = survey.weighting!;
-    const population = new Map(Object.entries(weighting.population).map(([area, cells]) => [area, new Map(Object.entries(cells))]));
+    const population = new Map(
+      Object.entries(weighting.population).map(([area, cells]) => [area, new Map(Object.entries(cells))]),
+    );
     return postStratificationWeights(
-      respondents.map((r) => ({ area: String(r[AREA]), cell: typeof r[weighting.question] === 'string' ? (r[weighting.question] as string) : undefined })),
+      respondents.map((r) => ({
+        area: String(r[AREA]),
+        cell: typeof r[weighting.question] === 'string' ? (r[weighting.question] as string) : undefined,
+      })),
       population,
     ).weights;
   }
 
   private asGroup(t: TargetAreaView, parentKey: string): AreaGroup {
-    return { key: t.key, areaId: t.areaId, name: t.name, level: t.level, parentKey, population: t.population, respondents: null, responseRate: null, suppressed: null };
+    return {
+      key: t.key,
+      areaId: t.areaId,
+      name: t.name,
+      level: t.level,
+      parentKey,
+      population: t.population,
+      respondents: null,
+      responseRate: null,
+      suppressed: null,
+    };
   }
 
-  private async parentGroups(tenantId: string, targets: readonly TargetAreaView[]): Promise<Map<string, AreaGroup>> {
+  private async parentGroups(
+    tenantId: string,
+    targets: readonly TargetAreaView[],
+  ): Promise<Map<string, AreaGroup>> {
     const ids = [...new Set(targets.map((t) => t.parentId).filter((id): id is string => id !== null))];
     if (ids.length === 0) return new Map();
     const rows: { id: string; code: string; name: string; level: string }[] = await this.store.db.query(
       `SELECT id, code, name, level FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY code`,
       [tenantId, ids],
     );
-    return new Map(rows.map((r) => [r.id, { key: r.code, areaId: r.id, name: r.name, level: r.level, parentKey: r.code, population: null, respondents: null, responseRate: null, suppressed: null }]));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          key: r.code,
+          areaId: r.id,
+          name: r.name,
+          level: r.level,
+          parentKey: r.code,
+          population: null,
+          respondents: null,
+          responseRate: null,
+          suppressed: null,
+        },
+      ]),
+    );
   }
 }
 
 function isAnswered(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+  return (
+    value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)
+  );
 }
 
-function unpublishedQuestions(form: Form, published: readonly string[], areaQuestion: string | undefined): string[] {
+function unpublishedQuestions(
+  form: Form,
+  published: readonly string[],
+  areaQuestion: string | undefined,
+): string[] {
   const out: string[] = [];
   const visit = (nodes: Form['children'], inRepeat: boolean) => {
     for (const node of nodes) {
       if (node.kind === 'group') visit(node.children, inRepeat || node.repeat);
-      else if (!published.includes(node.name) && node.name !== areaQuestion && !['note', 'calculate', 'start', 'end', 'today'].includes(node.type)) {
-        out.push(`${node.name}: ${node.type === 'text' ? 'free text is never published' : inRepeat ? 'questions inside repeats are not aggregated' : `${node.type} answers are not aggregated`}`);
+      else if (
+        !published.includes(node.name) &&
+        node.name !== areaQuestion &&
+        !['note', 'calculate', 'start', 'end', 'today'].includes(node.type)
+      ) {
+        out.push(
+          `${node.name}: ${node.type === 'text' ? 'free text is never published' : inRepeat ? 'questions inside repeats are not aggregated' : `${node.type} answers are not aggregated`}`,
+        );
       }
     }
   };

@@ -42,9 +42,17 @@ const WAVE_COLUMNS = `id, survey_id AS "surveyId", name, to_char(opens_on, 'YYYY
 export class SurveyStore {
   constructor(@InjectDataSource(SURVEY_CONNECTION) readonly db: DataSource) {}
 
-  async find(tenantId: string, id: string, manager: EntityManager = this.db.manager, lock = false): Promise<SurveyRow> {
+  async find(
+    tenantId: string,
+    id: string,
+    manager: EntityManager = this.db.manager,
+    lock = false,
+  ): Promise<SurveyRow> {
     if (!isUuid(id)) throw new SurveyApiError('SurveyNotFound', `survey ${id} not found`);
-    const rows: SurveyRow[] = await manager.query(`SELECT ${SURVEY_COLUMNS} FROM survey WHERE id = $1 AND tenant_id = $2${lock ? ' FOR UPDATE' : ''}`, [id, tenantId]);
+    const rows: SurveyRow[] = await manager.query(
+      `SELECT ${SURVEY_COLUMNS} FROM survey WHERE id = $1 AND tenant_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [id, tenantId],
+    );
     if (rows.length === 0) throw new SurveyApiError('SurveyNotFound', `survey ${id} not found`);
     return rows[0];
   }
@@ -57,7 +65,13 @@ export class SurveyStore {
     return rows[0];
   }
 
-  async list(tenantId: string, scope: 'all' | readonly string[], status: string | undefined, limit: number, offset: number): Promise<{ rows: SurveyRow[]; total: number }> {
+  async list(
+    tenantId: string,
+    scope: 'all' | readonly string[],
+    status: string | undefined,
+    limit: number,
+    offset: number,
+  ): Promise<{ rows: SurveyRow[]; total: number }> {
     const params: unknown[] = [tenantId];
     let where = 'tenant_id = $1';
     if (status) {
@@ -68,14 +82,27 @@ export class SurveyStore {
       params.push(scope);
       where += ` AND scope_area_path && $${params.length}::uuid[]`;
     }
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM survey WHERE ${where}`, params);
-    const rows: SurveyRow[] = await this.db.query(`SELECT ${SURVEY_COLUMNS} FROM survey WHERE ${where} ORDER BY updated_at DESC, id LIMIT ${limit} OFFSET ${offset}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM survey WHERE ${where}`,
+      params,
+    );
+    const rows: SurveyRow[] = await this.db.query(
+      `SELECT ${SURVEY_COLUMNS} FROM survey WHERE ${where} ORDER BY updated_at DESC, id LIMIT ${limit} OFFSET ${offset}`,
+      params,
+    );
     return { rows, total };
   }
 
-  async form(surveyId: string, version: number, manager: EntityManager = this.db.manager): Promise<Form | null> {
+  async form(
+    surveyId: string,
+    version: number,
+    manager: EntityManager = this.db.manager,
+  ): Promise<Form | null> {
     if (version === 0) return null;
-    const rows: { form: Form }[] = await manager.query(`SELECT form FROM survey_form WHERE survey_id = $1 AND version = $2`, [surveyId, version]);
+    const rows: { form: Form }[] = await manager.query(
+      `SELECT form FROM survey_form WHERE survey_id = $1 AND version = $2`,
+      [surveyId, version],
+    );
     return rows[0]?.form ?? null;
   }
 
@@ -91,15 +118,19 @@ export class SurveyStore {
 
   /** Boundaries of the target areas by area key (= choice name of the area list), for by=point. */
   async areaGeometries(surveyId: string, manager: EntityManager = this.db.manager): Promise<AreaGeometries> {
-    const rows: { key: string; geometry: AreaGeometries extends ReadonlyMap<string, infer G> ? G : never }[] = await manager.query(
-      `SELECT t.area_key AS key, g.geometry FROM survey_area_geometry g JOIN survey_target_area t ON t.survey_id = g.survey_id AND t.area_id = g.area_id WHERE g.survey_id = $1`,
-      [surveyId],
-    );
+    const rows: { key: string; geometry: AreaGeometries extends ReadonlyMap<string, infer G> ? G : never }[] =
+      await manager.query(
+        `SELECT t.area_key AS key, g.geometry FROM survey_area_geometry g JOIN survey_target_area t ON t.survey_id = g.survey_id AND t.area_id = g.area_id WHERE g.survey_id = $1`,
+        [surveyId],
+      );
     return new Map(rows.map((r) => [r.key, r.geometry]));
   }
 
   async waves(surveyId: string, manager: EntityManager = this.db.manager): Promise<WaveRow[]> {
-    return manager.query(`SELECT ${WAVE_COLUMNS} FROM survey_wave WHERE survey_id = $1 ORDER BY opens_on, name`, [surveyId]);
+    return manager.query(
+      `SELECT ${WAVE_COLUMNS} FROM survey_wave WHERE survey_id = $1 ORDER BY opens_on, name`,
+      [surveyId],
+    );
   }
 
   async wavesWithCounts(surveyId: string): Promise<WaveView[]> {
@@ -112,13 +143,19 @@ export class SurveyStore {
 
   async wave(surveyId: string, waveId: string, manager: EntityManager = this.db.manager): Promise<WaveRow> {
     if (!isUuid(waveId)) throw new SurveyApiError('WaveNotFound', `wave ${waveId} not found`);
-    const rows: WaveRow[] = await manager.query(`SELECT ${WAVE_COLUMNS} FROM survey_wave WHERE id = $1 AND survey_id = $2`, [waveId, surveyId]);
+    const rows: WaveRow[] = await manager.query(
+      `SELECT ${WAVE_COLUMNS} FROM survey_wave WHERE id = $1 AND survey_id = $2`,
+      [waveId, surveyId],
+    );
     if (rows.length === 0) throw new SurveyApiError('WaveNotFound', `wave ${waveId} not found`);
     return rows[0];
   }
 
   async responseCount(surveyId: string, manager: EntityManager = this.db.manager): Promise<number> {
-    const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1`, [surveyId]);
+    const [{ n }] = await manager.query(
+      `SELECT count(*)::int AS n FROM survey_response WHERE survey_id = $1`,
+      [surveyId],
+    );
     return n;
   }
 }

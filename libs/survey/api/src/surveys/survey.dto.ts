@@ -16,7 +16,10 @@ export const indicatorItemSchema = z
     measure: z.enum(['share', 'topTwoBox', 'mean']),
     options: z.array(z.string().min(1)).max(50).default([]),
   })
-  .refine((item) => item.measure !== 'share' || item.options.length > 0, { message: 'a share needs at least one option', path: ['options'] });
+  .refine((item) => item.measure !== 'share' || item.options.length > 0, {
+    message: 'a share needs at least one option',
+    path: ['options'],
+  });
 export type IndicatorItem = z.infer<typeof indicatorItemSchema>;
 
 /** Name generator and interpreters of a network survey, plus the area's actor list to choose from. */
@@ -34,10 +37,20 @@ export const networkConfigSchema = z.object({
           name: z.string().min(1).max(100),
           label: labels,
           kind: z.literal('select_one'),
-          options: z.array(z.object({ name: z.string().min(1).max(100), label: labels })).min(1).max(50),
+          options: z
+            .array(z.object({ name: z.string().min(1).max(100), label: labels }))
+            .min(1)
+            .max(50),
           required: z.boolean().default(false),
         }),
-        z.object({ name: z.string().min(1).max(100), label: labels, kind: z.literal('integer'), min: z.number().int(), max: z.number().int(), required: z.boolean().default(false) }),
+        z.object({
+          name: z.string().min(1).max(100),
+          label: labels,
+          kind: z.literal('integer'),
+          min: z.number().int(),
+          max: z.number().int(),
+          required: z.boolean().default(false),
+        }),
       ]),
     )
     .max(20),
@@ -45,7 +58,15 @@ export const networkConfigSchema = z.object({
    * The actors respondents choose from. The network service publishes no actor events yet, so
    * the list travels with the survey (imported by the survey's author) instead of a cross-service read.
    */
-  actors: z.array(z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(200), type: z.string().min(1).max(100).optional() })).max(5000),
+  actors: z
+    .array(
+      z.object({
+        id: z.string().min(1).max(100),
+        name: z.string().min(1).max(200),
+        type: z.string().min(1).max(100).optional(),
+      }),
+    )
+    .max(5000),
 });
 export type NetworkConfig = z.infer<typeof networkConfigSchema>;
 
@@ -102,7 +123,12 @@ const waveBase = z.object({
   closesOn: isoDate,
   invitationOnly: z.boolean().default(false),
 });
-export const createWaveSchema = waveBase.strict().refine((w) => w.closesOn >= w.opensOn, { message: 'closesOn must not be before opensOn', path: ['closesOn'] });
+export const createWaveSchema = waveBase
+  .strict()
+  .refine((w) => w.closesOn >= w.opensOn, {
+    message: 'closesOn must not be before opensOn',
+    path: ['closesOn'],
+  });
 export class CreateWaveDto extends createZodDto(createWaveSchema) {}
 export const updateWaveSchema = waveBase.partial().strict();
 export class UpdateWaveDto extends createZodDto(updateWaveSchema) {}
@@ -188,7 +214,10 @@ export const areaGeometriesSchema = z.object({
           properties: z.object({ id: z.uuid().optional() }).loose().nullable().optional(),
           geometry: areaGeometrySchema,
         })
-        .refine((f) => (f.id ?? f.properties?.id) !== undefined, { message: 'a feature needs the area id as its id', path: ['id'] }),
+        .refine((f) => (f.id ?? f.properties?.id) !== undefined, {
+          message: 'a feature needs the area id as its id',
+          path: ['id'],
+        }),
     )
     .min(1)
     .max(5000),

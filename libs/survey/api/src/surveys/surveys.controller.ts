@@ -1,4 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import type { Request, Response } from 'express';
@@ -32,36 +46,60 @@ export class SurveysController {
 
   @Get('surveys')
   @ApiOperation({ summary: "Surveys of the tenant within the caller's area scope" })
-  list(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: ListSurveysDto) {
+  list(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: ListSurveysDto,
+  ) {
     return this.surveys.list(access, tenantId, query);
   }
 
   @Post('surveys')
   @Roles(...SURVEY_EDITORS)
   @AreaScope({ body: 'scopeAreaId' })
-  @ApiOperation({ summary: 'Create a survey (resident or network) owned by an area; optionally with its form model' })
-  create(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Body() body: CreateSurveyDto) {
+  @ApiOperation({
+    summary: 'Create a survey (resident or network) owned by an area; optionally with its form model',
+  })
+  create(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Body() body: CreateSurveyDto,
+  ) {
     return this.surveys.create(access, tenantId, body);
   }
 
   @Post('forms/check')
   @Roles(...SURVEY_EDITORS)
   @HttpCode(200)
-  @ApiOperation({ summary: "Check a form model with the core's rules (the builder's live validation); issues name the item and field" })
+  @ApiOperation({
+    summary:
+      "Check a form model with the core's rules (the builder's live validation); issues name the item and field",
+  })
   check(@Body() body: PutFormDto) {
     return this.surveys.checkForm(body.form);
   }
 
   @Get('surveys/:id')
-  @ApiOperation({ summary: 'A survey with target areas (population for response rates), waves and response counts' })
-  detail(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({
+    summary: 'A survey with target areas (population for response rates), waves and response counts',
+  })
+  detail(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
     return this.surveys.detail(access, tenantId, id);
   }
 
   @Patch('surveys/:id')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({ summary: 'Change title, k, indicator items, network definition or weighting' })
-  update(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateSurveyDto) {
+  update(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateSurveyDto,
+  ) {
     return this.surveys.update(access, tenantId, id, body);
   }
 
@@ -69,26 +107,44 @@ export class SurveysController {
   @Roles(...SURVEY_EDITORS)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft survey without responses' })
-  remove(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+  remove(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
     return this.surveys.remove(access, tenantId, id);
   }
 
   @Get('surveys/:id/form')
   @ApiOperation({ summary: 'The current form model (JSON) and its version' })
-  form(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+  form(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
     return this.surveys.getForm(access, tenantId, id);
   }
 
   @Put('surveys/:id/form')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({ summary: 'Store a new form version from the form builder (validated with the core)' })
-  putForm(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: PutFormDto) {
+  putForm(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: PutFormDto,
+  ) {
     return this.surveys.putForm(access, tenantId, id, body.form);
   }
 
   @Get('surveys/:id/xlsform')
   @ApiOperation({ summary: 'Download the current form as XLSForm (survey, choices, settings)' })
-  async downloadXlsForm(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
+  async downloadXlsForm(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() res: Response,
+  ) {
     const { bytes, filename } = await this.surveys.formXlsx(access, tenantId, id);
     res.setHeader('Content-Type', XLSX_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`);
@@ -99,23 +155,38 @@ export class SurveysController {
   @Roles(...SURVEY_EDITORS)
   @ApiConsumes(XLSX_TYPE)
   @ApiBody({ description: 'XLSForm workbook (up to 5 MB)', schema: { type: 'string', format: 'binary' } })
-  @ApiOperation({ summary: 'Upload an XLSForm as the new form version; 422 lists every error as sheet, row, column, reason' })
-  async uploadXlsForm(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Req() req: Request) {
+  @ApiOperation({
+    summary: 'Upload an XLSForm as the new form version; 422 lists every error as sheet, row, column, reason',
+  })
+  async uploadXlsForm(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+  ) {
     const { bytes } = await readRawBody(req, [XLSX_TYPE, 'application/octet-stream'], MAX_XLSFORM_BYTES);
     return this.surveys.uploadXlsForm(access, tenantId, id, bytes);
   }
 
   @Put('surveys/:id/target-areas')
   @Roles(...SURVEY_EDITORS)
-  @ApiOperation({ summary: "Target areas (within the survey's scope area) with an optional population override" })
-  targetAreas(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: TargetAreasDto) {
+  @ApiOperation({
+    summary: "Target areas (within the survey's scope area) with an optional population override",
+  })
+  targetAreas(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: TargetAreasDto,
+  ) {
     return this.surveys.setTargetAreas(access, tenantId, id, body);
   }
 
   @Put('surveys/:id/area-geometries')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({
-    summary: "Boundaries of the target areas (GeoJSON FeatureCollection, feature id = area id; Polygon/MultiPolygon) for placing map points of an area question by=point; ?mode=append adds a further part",
+    summary:
+      'Boundaries of the target areas (GeoJSON FeatureCollection, feature id = area id; Polygon/MultiPolygon) for placing map points of an area question by=point; ?mode=append adds a further part',
   })
   areaGeometries(
     @CurrentAccess() access: AccessContext,
@@ -130,27 +201,52 @@ export class SurveysController {
   @Post('surveys/:id/status')
   @Roles(...SURVEY_EDITORS)
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publish (open), close or reopen; publishing checks form, waves, target areas and the area question' })
-  status(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: StatusDto) {
+  @ApiOperation({
+    summary:
+      'Publish (open), close or reopen; publishing checks form, waves, target areas and the area question',
+  })
+  status(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: StatusDto,
+  ) {
     return this.surveys.setStatus(access, tenantId, id, body.status);
   }
 
   @Get('surveys/:id/candidate-areas')
-  @ApiOperation({ summary: "Areas within the survey's scope area (optionally of one level), to choose target areas from" })
-  candidateAreas(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: CandidateAreasDto) {
+  @ApiOperation({
+    summary: "Areas within the survey's scope area (optionally of one level), to choose target areas from",
+  })
+  candidateAreas(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CandidateAreasDto,
+  ) {
     return this.surveys.candidateAreas(access, tenantId, id, query.level);
   }
 
   @Get('surveys/:id/links')
   @ApiOperation({ summary: 'Public form link and QR code (SVG) per target area' })
-  links(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Req() req: Request) {
+  links(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: Request,
+  ) {
     return this.surveys.links(access, tenantId, id, originOf(req));
   }
 
   @Post('surveys/:id/waves')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({ summary: 'Add a wave with open and close dates' })
-  createWave(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateWaveDto) {
+  createWave(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateWaveDto,
+  ) {
     return this.surveys.createWave(access, tenantId, id, body);
   }
 
@@ -169,7 +265,10 @@ export class SurveysController {
 
   @Post('surveys/:id/waves/:waveId/invitations')
   @Roles(...SURVEY_EDITORS)
-  @ApiOperation({ summary: 'Create one-time invitation codes for an invitation-only wave (shown once; only hashes are stored)' })
+  @ApiOperation({
+    summary:
+      'Create one-time invitation codes for an invitation-only wave (shown once; only hashes are stored)',
+  })
   invitations(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

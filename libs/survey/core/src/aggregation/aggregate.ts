@@ -103,7 +103,12 @@ const NUMERIC_TYPES = new Set(['integer', 'decimal']);
 /** The questions `aggregateResponses` publishes, in form order. */
 export function publishableQuestions(form: Form, by?: string): Question[] {
   return formQuestions(form)
-    .filter(({ question, repeats }) => repeats.length === 0 && question.name !== by && (SELECT_TYPES.has(question.type) || NUMERIC_TYPES.has(question.type)))
+    .filter(
+      ({ question, repeats }) =>
+        repeats.length === 0 &&
+        question.name !== by &&
+        (SELECT_TYPES.has(question.type) || NUMERIC_TYPES.has(question.type)),
+    )
     .map(({ question }) => question);
 }
 
@@ -111,12 +116,23 @@ function isAnswered(value: AnswerValue | undefined): value is AnswerValue {
   return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
-export function aggregateResponses(form: Form, respondents: readonly Respondent[], options: AggregationOptions): AggregationResult {
+export function aggregateResponses(
+  form: Form,
+  respondents: readonly Respondent[],
+  options: AggregationOptions,
+): AggregationResult {
   const { k, by } = options;
-  if (!Number.isInteger(k) || k < 1) throw new SurveyError('InvalidAggregation', `k must be a whole number ≥ 1, got ${k}`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new SurveyError('InvalidAggregation', `k must be a whole number ≥ 1, got ${k}`);
   const weights = options.weights;
-  if (weights && (weights.length !== respondents.length || weights.some((w) => !(w >= 0) || !Number.isFinite(w)))) {
-    throw new SurveyError('InvalidAggregation', 'weights must be one finite, non-negative number per respondent');
+  if (
+    weights &&
+    (weights.length !== respondents.length || weights.some((w) => !(w >= 0) || !Number.isFinite(w)))
+  ) {
+    throw new SurveyError(
+      'InvalidAggregation',
+      'weights must be one finite, non-negative number per respondent',
+    );
   }
   const confidence = options.confidence ?? 0.95;
 
@@ -141,14 +157,19 @@ export function aggregateResponses(form: Form, respondents: readonly Respondent[
   });
   if (missingGroup.length > 0) {
     // A respondent outside every group would count in the total only — and be recoverable from it.
-    throw new SurveyError('InvalidAggregation', `${missingGroup.length} respondent(s) have no ${by}`, missingGroup.slice(0, 20).map((i) => `respondent ${i + 1}`));
+    throw new SurveyError(
+      'InvalidAggregation',
+      `${missingGroup.length} respondent(s) have no ${by}`,
+      missingGroup.slice(0, 20).map((i) => `respondent ${i + 1}`),
+    );
   }
 
   let questions = publishableQuestions(form, by);
   if (options.questions) {
     const wanted = new Set(options.questions);
     const unknown = options.questions.filter((name) => !questions.some((q) => q.name === name));
-    if (unknown.length > 0) throw new SurveyError('InvalidAggregation', `not publishable questions: ${unknown.join(', ')}`);
+    if (unknown.length > 0)
+      throw new SurveyError('InvalidAggregation', `not publishable questions: ${unknown.join(', ')}`);
     questions = questions.filter((q) => wanted.has(q.name));
   }
 
@@ -156,7 +177,11 @@ export function aggregateResponses(form: Form, respondents: readonly Respondent[
   return {
     k,
     groups,
-    questions: questions.map((q) => (NUMERIC_TYPES.has(q.type) ? aggregateNumeric(q, respondents, context) : aggregateSelect(form, q, respondents, context))),
+    questions: questions.map((q) =>
+      NUMERIC_TYPES.has(q.type)
+        ? aggregateNumeric(q, respondents, context)
+        : aggregateSelect(form, q, respondents, context),
+    ),
   };
 }
 
@@ -183,7 +208,11 @@ function effectiveN(acc: Accumulator): number {
   return acc.weightSquared > 0 ? (acc.weight * acc.weight) / acc.weightSquared : 0;
 }
 
-function cellsWithSuppression<T extends ResultCell>(context: CellContext, accumulators: readonly Accumulator[], publish: (index: number, group: string) => T): ResultCell[] {
+function cellsWithSuppression<T extends ResultCell>(
+  context: CellContext,
+  accumulators: readonly Accumulator[],
+  publish: (index: number, group: string) => T,
+): ResultCell[] {
   const total = context.groups.length;
   const suppression = suppressCells(
     context.groups.map((group, i) => ({ group, n: accumulators[i].n })),
@@ -194,12 +223,22 @@ function cellsWithSuppression<T extends ResultCell>(context: CellContext, accumu
     const suppressed = suppression.groups.get(group);
     return suppressed ? { group, suppressed } : publish(i, group);
   });
-  cells.push(suppression.total ? { group: TOTAL_GROUP, suppressed: suppression.total } : publish(total, TOTAL_GROUP));
+  cells.push(
+    suppression.total ? { group: TOTAL_GROUP, suppressed: suppression.total } : publish(total, TOTAL_GROUP),
+  );
   return cells;
 }
 
-function aggregateSelect(form: Form, q: Question, respondents: readonly Respondent[], context: CellContext): QuestionResult {
-  const list = q.type === 'select_one' || q.type === 'select_multiple' || q.type === 'area' ? findChoiceList(form, q.listName) : undefined;
+function aggregateSelect(
+  form: Form,
+  q: Question,
+  respondents: readonly Respondent[],
+  context: CellContext,
+): QuestionResult {
+  const list =
+    q.type === 'select_one' || q.type === 'select_multiple' || q.type === 'area'
+      ? findChoiceList(form, q.listName)
+      : undefined;
   if (!list) throw new SurveyError('InvalidAggregation', `question ${q.name} has no choice list`);
   const optionNames = list.choices.map((c) => c.name);
   const optionIndex = new Map(optionNames.map((o, i) => [o, i]));
@@ -233,13 +272,21 @@ function aggregateSelect(form: Form, q: Question, respondents: readonly Responde
       first = -1;
       for (const option of value as readonly string[]) {
         const o = optionIndex.get(option);
-        if (o === undefined) throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: "${option}" is not an option of ${q.name}`);
+        if (o === undefined)
+          throw new SurveyError(
+            'InvalidAggregation',
+            `respondent ${i + 1}: "${option}" is not an option of ${q.name}`,
+          );
         count(g, o, w);
         if (first < 0) first = o;
       }
     } else {
       const o = optionIndex.get(String(value));
-      if (o === undefined) throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: "${String(value)}" is not an option of ${q.name}`);
+      if (o === undefined)
+        throw new SurveyError(
+          'InvalidAggregation',
+          `respondent ${i + 1}: "${String(value)}" is not an option of ${q.name}`,
+        );
       count(g, o, w);
       first = o;
     }
@@ -262,7 +309,10 @@ function aggregateSelect(form: Form, q: Question, respondents: readonly Responde
       counts[totalIndex * width + o] += counts[g * width + o];
       weighted[totalIndex * width + o] += weighted[g * width + o];
     }
-    for (const [source, target] of [[accumulators[g], accumulators[totalIndex]], [scaleAcc[g], scaleAcc[totalIndex]]] as const) {
+    for (const [source, target] of [
+      [accumulators[g], accumulators[totalIndex]],
+      [scaleAcc[g], scaleAcc[totalIndex]],
+    ] as const) {
       target.n += source.n;
       target.weight += source.weight;
       target.weightSquared += source.weightSquared;
@@ -279,10 +329,18 @@ function aggregateSelect(form: Form, q: Question, respondents: readonly Responde
       const share = context.weights ? weighted[g * width + o] / acc.weight : count / acc.n;
       return { option, count, share, ci: wilsonInterval(share, nEffective, context.confidence) };
     });
-    const cell: PublishedSelectCell = { kind: 'select', group, suppressed: null, n: acc.n, nEffective, options };
+    const cell: PublishedSelectCell = {
+      kind: 'select',
+      group,
+      suppressed: null,
+      n: acc.n,
+      nEffective,
+      options,
+    };
     if (!likert) return cell;
     const scaleN = scaleAcc[g];
-    const share = scaleN.n === 0 ? null : context.weights ? topWeighted[g] / scaleN.weight : topCounts[g] / scaleN.n;
+    const share =
+      scaleN.n === 0 ? null : context.weights ? topWeighted[g] / scaleN.weight : topCounts[g] / scaleN.n;
     const topTwoBox: TopTwoBox = {
       n: scaleN.n,
       count: topCounts[g],
@@ -295,7 +353,11 @@ function aggregateSelect(form: Form, q: Question, respondents: readonly Responde
   return { question: q.name, kind: 'select', likert, options: optionNames, cells };
 }
 
-function aggregateNumeric(q: Question, respondents: readonly Respondent[], context: CellContext): QuestionResult {
+function aggregateNumeric(
+  q: Question,
+  respondents: readonly Respondent[],
+  context: CellContext,
+): QuestionResult {
   const size = context.groups.length + 1;
   const values: number[][] = Array.from({ length: size }, () => []);
   const valueWeights: number[][] = Array.from({ length: size }, () => []);
@@ -304,7 +366,8 @@ function aggregateNumeric(q: Question, respondents: readonly Respondent[], conte
     const raw = respondents[i][q.name];
     if (!isAnswered(raw)) continue;
     const value = typeof raw === 'number' ? raw : Number(raw);
-    if (!Number.isFinite(value)) throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: ${q.name} is not a number`);
+    if (!Number.isFinite(value))
+      throw new SurveyError('InvalidAggregation', `respondent ${i + 1}: ${q.name} is not a number`);
     const w = context.weights ? context.weights[i] : 1;
     const g = context.respondentGroup[i];
     values[g].push(value);
@@ -314,14 +377,20 @@ function aggregateNumeric(q: Question, respondents: readonly Respondent[], conte
   }
   const accumulators = values.map((vs, g) => {
     const ws = valueWeights[g];
-    return { n: vs.length, weight: ws.reduce((a, b) => a + b, 0), weightSquared: ws.reduce((a, b) => a + b * b, 0) };
+    return {
+      n: vs.length,
+      weight: ws.reduce((a, b) => a + b, 0),
+      weightSquared: ws.reduce((a, b) => a + b * b, 0),
+    };
   });
   const cells = cellsWithSuppression(context, accumulators, (g, group): PublishedNumericCell => {
     const vs = values[g];
     const ws = valueWeights[g];
     const acc = accumulators[g];
     const n = vs.length;
-    const mean = context.weights ? vs.reduce((s, v, i) => s + v * ws[i], 0) / acc.weight : vs.reduce((s, v) => s + v, 0) / n;
+    const mean = context.weights
+      ? vs.reduce((s, v, i) => s + v * ws[i], 0) / acc.weight
+      : vs.reduce((s, v) => s + v, 0) / n;
     const squares = context.weights
       ? (vs.reduce((s, v, i) => s + ws[i] * (v - mean) ** 2, 0) / acc.weight) * (n / (n - 1))
       : vs.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1);
@@ -371,7 +440,14 @@ export function resultRows(result: AggregationResult): ResultRow[] {
         if (cell.suppressed !== null) {
           rows.push({ ...base, n: null, count: null, share: null, mean: null, suppressed: cell.suppressed });
         } else if (cell.kind === 'select') {
-          rows.push({ ...base, n: cell.n, count: cell.options[o].count, share: cell.options[o].share, mean: null, suppressed: null });
+          rows.push({
+            ...base,
+            n: cell.n,
+            count: cell.options[o].count,
+            share: cell.options[o].share,
+            mean: null,
+            suppressed: null,
+          });
         } else {
           rows.push({ ...base, n: cell.n, count: null, share: null, mean: cell.mean, suppressed: null });
         }
@@ -381,10 +457,28 @@ export function resultRows(result: AggregationResult): ResultRow[] {
   return rows;
 }
 
-export const RESULT_COLUMNS = ['group', 'question', 'option', 'n', 'count', 'share', 'mean', 'suppressed'] as const;
+export const RESULT_COLUMNS = [
+  'group',
+  'question',
+  'option',
+  'n',
+  'count',
+  'share',
+  'mean',
+  'suppressed',
+] as const;
 
 /** A row as CSV fields: numbers at full precision (shortest round-trip form), absent values empty. */
 export function resultRowFields(row: ResultRow): string[] {
   const num = (v: number | null): string => (v === null ? '' : String(v));
-  return [row.group, row.question, row.option, num(row.n), num(row.count), num(row.share), num(row.mean), row.suppressed ?? ''];
+  return [
+    row.group,
+    row.question,
+    row.option,
+    num(row.n),
+    num(row.count),
+    num(row.share),
+    num(row.mean),
+    row.suppressed ?? '',
+  ];
 }

@@ -1,8 +1,24 @@
 import type { Form } from '../model';
 import { formFromSheets } from '../xlsform/import';
 import { sheetFromRows } from '../xlsform/sheets';
-import { type PublishedNumericCell, type PublishedSelectCell, type Respondent, aggregateResponses, publishableQuestions, resultRowFields, resultRows } from './aggregate';
-import { compareMeans, compareShares, meanInterval, median, normalQuantile, studentTQuantile, wilsonInterval } from './statistics';
+import {
+  type PublishedNumericCell,
+  type PublishedSelectCell,
+  type Respondent,
+  aggregateResponses,
+  publishableQuestions,
+  resultRowFields,
+  resultRows,
+} from './aggregate';
+import {
+  compareMeans,
+  compareShares,
+  meanInterval,
+  median,
+  normalQuantile,
+  studentTQuantile,
+  wilsonInterval,
+} from './statistics';
 import { suppressCells } from './suppression';
 import { postStratificationWeights } from './weights';
 
@@ -91,7 +107,16 @@ describe('statistics', () => {
 describe('suppressCells', () => {
   const k = 10;
   it('publishes everything when every group has at least k', () => {
-    expect(suppressCells([{ group: 'a', n: 10 }, { group: 'b', n: 30 }], 40, k)).toEqual({ groups: new Map(), total: null });
+    expect(
+      suppressCells(
+        [
+          { group: 'a', n: 10 },
+          { group: 'b', n: 30 },
+        ],
+        40,
+        k,
+      ),
+    ).toEqual({ groups: new Map(), total: null });
   });
 
   it('suppresses small groups and, while they hold fewer than k together, the smallest published group', () => {
@@ -114,7 +139,15 @@ describe('suppressCells', () => {
   });
 
   it('breaks ties by group name', () => {
-    const result = suppressCells([{ group: 'x', n: 2 }, { group: 'nord', n: 12 }, { group: 'mitte', n: 12 }], 26, k);
+    const result = suppressCells(
+      [
+        { group: 'x', n: 2 },
+        { group: 'nord', n: 12 },
+        { group: 'mitte', n: 12 },
+      ],
+      26,
+      k,
+    );
     expect([...result.groups]).toEqual([
       ['x', 'primary'],
       ['mitte', 'secondary'],
@@ -122,7 +155,15 @@ describe('suppressCells', () => {
   });
 
   it('needs no secondary suppression when the suppressed groups already hold k together', () => {
-    const result = suppressCells([{ group: 'a', n: 6 }, { group: 'b', n: 5 }, { group: 'c', n: 40 }], 51, k);
+    const result = suppressCells(
+      [
+        { group: 'a', n: 6 },
+        { group: 'b', n: 5 },
+        { group: 'c', n: 40 },
+      ],
+      51,
+      k,
+    );
     expect([...result.groups]).toEqual([
       ['a', 'primary'],
       ['b', 'primary'],
@@ -131,7 +172,15 @@ describe('suppressCells', () => {
   });
 
   it('counts groups without any answer as suppressed and protects them too', () => {
-    const result = suppressCells([{ group: 'a', n: 0 }, { group: 'b', n: 11 }, { group: 'c', n: 25 }], 36, k);
+    const result = suppressCells(
+      [
+        { group: 'a', n: 0 },
+        { group: 'b', n: 11 },
+        { group: 'c', n: 25 },
+      ],
+      36,
+      k,
+    );
     expect([...result.groups]).toEqual([
       ['a', 'primary'],
       ['b', 'secondary'],
@@ -139,7 +188,16 @@ describe('suppressCells', () => {
   });
 
   it('suppresses the total when it is below k, and then needs no secondary suppression', () => {
-    expect(suppressCells([{ group: 'a', n: 3 }, { group: 'b', n: 4 }], 7, k)).toEqual({
+    expect(
+      suppressCells(
+        [
+          { group: 'a', n: 3 },
+          { group: 'b', n: 4 },
+        ],
+        7,
+        k,
+      ),
+    ).toEqual({
       groups: new Map([
         ['a', 'primary'],
         ['b', 'primary'],
@@ -150,7 +208,14 @@ describe('suppressCells', () => {
 
   it('suppresses the total when the groups cannot cover the gap', () => {
     // The total includes respondents outside the listed groups (e.g. a level above the areas).
-    const result = suppressCells([{ group: 'a', n: 2 }, { group: 'b', n: 3 }], 40, k);
+    const result = suppressCells(
+      [
+        { group: 'a', n: 2 },
+        { group: 'b', n: 3 },
+      ],
+      40,
+      k,
+    );
     expect([...result.groups]).toEqual([
       ['a', 'primary'],
       ['b', 'primary'],
@@ -191,7 +256,10 @@ describe('aggregateResponses', () => {
       kommentar: 'geheim',
     })),
     ...respondents('nord', 4, (i) => ({ sicher: 'ja', angebote: ['beratung'], alter: 70 + i })),
-    ...respondents('sued', 11, (i) => ({ sicher: i < 8 ? 'eher_ja' : 'nein', alter: i === 0 ? undefined : 40 })),
+    ...respondents('sued', 11, (i) => ({
+      sicher: i < 8 ? 'eher_ja' : 'nein',
+      alter: i === 0 ? undefined : 40,
+    })),
   ];
 
   it('lists the publishable questions: no free text, dates, repeats or the grouping question', () => {
@@ -202,7 +270,12 @@ describe('aggregateResponses', () => {
     const result = aggregateResponses(form, data, { by: 'area', k: 10 });
     expect(result.groups).toEqual(['mitte', 'nord', 'sued']);
     const sicher = result.questions[0];
-    expect(sicher).toMatchObject({ question: 'sicher', kind: 'select', likert: true, options: ['nein', 'eher_nein', 'eher_ja', 'ja', 'weiss_nicht'] });
+    expect(sicher).toMatchObject({
+      question: 'sicher',
+      kind: 'select',
+      likert: true,
+      options: ['nein', 'eher_nein', 'eher_ja', 'ja', 'weiss_nicht'],
+    });
     expect(sicher.cells.map((c) => [c.group, c.suppressed])).toEqual([
       ['mitte', null],
       ['nord', 'primary'],
@@ -268,13 +341,17 @@ describe('aggregateResponses', () => {
       'nord,alter,,,,,,primary',
     ]);
     expect(csv.filter((l) => l.startsWith('sued,alter'))).toEqual(['sued,alter,,,,,,secondary']);
-    expect(csv.filter((l) => l.startsWith('*,alter'))).toEqual([`*,alter,,26,,,${(20 * 12 + 66 + 4 * 70 + 6 + 400) / 26},`]);
+    expect(csv.filter((l) => l.startsWith('*,alter'))).toEqual([
+      `*,alter,,26,,,${(20 * 12 + 66 + 4 * 70 + 6 + 400) / 26},`,
+    ]);
     expect(rows).toHaveLength(4 * 8);
     expect(csv.some((l) => l.includes('kommentar') || l.includes('geheim'))).toBe(false);
   });
 
   it('weights shares and means but suppresses on respondent counts', () => {
-    const small: Respondent[] = [...respondents('a', 10, (i) => ({ sicher: i < 5 ? 'ja' : 'nein', alter: i < 5 ? 30 : 60 }))];
+    const small: Respondent[] = [
+      ...respondents('a', 10, (i) => ({ sicher: i < 5 ? 'ja' : 'nein', alter: i < 5 ? 30 : 60 })),
+    ];
     const weights = small.map((_, i) => (i < 5 ? 3 : 1));
     const result = aggregateResponses(form, small, { by: 'area', k: 10, weights });
     const cell = result.questions[0].cells[0] as PublishedSelectCell;
@@ -286,11 +363,21 @@ describe('aggregateResponses', () => {
   });
 
   it('refuses respondents without a group, unknown options, bad k and bad weights', () => {
-    expect(() => aggregateResponses(form, [{ area: '', sicher: 'ja' }], { by: 'area', k: 10 })).toThrow('1 respondent(s) have no area');
-    expect(() => aggregateResponses(form, [{ area: 'a', sicher: 'vielleicht' }], { by: 'area', k: 10 })).toThrow('respondent 1: "vielleicht" is not an option of sicher');
-    expect(() => aggregateResponses(form, [], { by: 'area', k: 0 })).toThrow('k must be a whole number ≥ 1, got 0');
-    expect(() => aggregateResponses(form, [{ area: 'a' }], { by: 'area', k: 10, weights: [-1] })).toThrow('weights must be one finite');
-    expect(() => aggregateResponses(form, [{ area: 'a' }], { by: 'area', k: 10, questions: ['kommentar'] })).toThrow('not publishable questions: kommentar');
+    expect(() => aggregateResponses(form, [{ area: '', sicher: 'ja' }], { by: 'area', k: 10 })).toThrow(
+      '1 respondent(s) have no area',
+    );
+    expect(() =>
+      aggregateResponses(form, [{ area: 'a', sicher: 'vielleicht' }], { by: 'area', k: 10 }),
+    ).toThrow('respondent 1: "vielleicht" is not an option of sicher');
+    expect(() => aggregateResponses(form, [], { by: 'area', k: 0 })).toThrow(
+      'k must be a whole number ≥ 1, got 0',
+    );
+    expect(() => aggregateResponses(form, [{ area: 'a' }], { by: 'area', k: 10, weights: [-1] })).toThrow(
+      'weights must be one finite',
+    );
+    expect(() =>
+      aggregateResponses(form, [{ area: 'a' }], { by: 'area', k: 10, questions: ['kommentar'] }),
+    ).toThrow('not publishable questions: kommentar');
   });
 });
 
@@ -305,8 +392,20 @@ describe('postStratificationWeights', () => {
       { area: 'nord', cell: undefined },
     ];
     const population = new Map([
-      ['mitte', new Map([['f', 500], ['m', 500]])],
-      ['nord', new Map([['f', 300], ['m', 200]])],
+      [
+        'mitte',
+        new Map([
+          ['f', 500],
+          ['m', 500],
+        ]),
+      ],
+      [
+        'nord',
+        new Map([
+          ['f', 300],
+          ['m', 200],
+        ]),
+      ],
     ]);
     const { weights, emptyCells } = postStratificationWeights(people, population);
     expect(weights).toEqual([2 / 3, 2 / 3, 2 / 3, 2, 1, 1]);

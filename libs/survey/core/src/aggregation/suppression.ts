@@ -16,7 +16,11 @@ export interface SuppressionResult {
   readonly total: Suppression | null;
 }
 
-export function suppressCells(groups: readonly { readonly group: string; readonly n: number }[], totalN: number, k: number): SuppressionResult {
+export function suppressCells(
+  groups: readonly { readonly group: string; readonly n: number }[],
+  totalN: number,
+  k: number,
+): SuppressionResult {
   const result = new Map<string, Suppression>();
   let suppressedN = 0;
   for (const { group, n } of groups) {

@@ -35,8 +35,13 @@ export function postStratificationWeights(
     const populationN = covered.reduce((a, [, count]) => a + count, 0);
     const empty = [...cells.keys()].filter((cell) => !sample.has(cell));
     if (empty.length > 0) emptyCells.set(area, empty);
-    factors.set(area, new Map(covered.map(([cell, count]) => [cell, count / populationN / (sample.get(cell)! / n)])));
+    factors.set(
+      area,
+      new Map(covered.map(([cell, count]) => [cell, count / populationN / (sample.get(cell)! / n)])),
+    );
   }
-  const weights = respondents.map(({ area, cell }) => (cell === undefined ? 1 : (factors.get(area)?.get(cell) ?? 1)));
+  const weights = respondents.map(({ area, cell }) =>
+    cell === undefined ? 1 : (factors.get(area)?.get(cell) ?? 1),
+  );
   return { weights, emptyCells };
 }

@@ -31,7 +31,8 @@ export function evaluate(expr: Expr, ctx: EvaluationContext): Value {
     case 'current':
       return ctx.current ?? '';
     case 'name':
-      if (!ctx.choice) throw new ExpressionEvaluationError(`bare name '${expr.name}' outside a choice_filter`);
+      if (!ctx.choice)
+        throw new ExpressionEvaluationError(`bare name '${expr.name}' outside a choice_filter`);
       return ctx.choice[expr.name] ?? '';
     case 'negate':
       return -toNumber(evaluate(expr.operand, ctx));
@@ -42,7 +43,9 @@ export function evaluate(expr: Expr, ctx: EvaluationContext): Value {
       if (!spec) throw new ExpressionEvaluationError(`unknown function ${expr.name}()`);
       // `if` only evaluates the branch it takes, so a guard like if(${n} > 0, 10 div ${n}, 0) costs nothing.
       if (expr.name === 'if' && expr.args.length === 3) {
-        return toBoolean(evaluate(expr.args[0], ctx)) ? evaluate(expr.args[1], ctx) : evaluate(expr.args[2], ctx);
+        return toBoolean(evaluate(expr.args[0], ctx))
+          ? evaluate(expr.args[1], ctx)
+          : evaluate(expr.args[2], ctx);
       }
       const fctx: FunctionContext = { today: ctx.today, current: ctx.current ?? '' };
       return spec.fn(
@@ -53,7 +56,12 @@ export function evaluate(expr: Expr, ctx: EvaluationContext): Value {
   }
 }
 
-function binary(op: Extract<Expr, { kind: 'binary' }>['op'], left: Expr, right: Expr, ctx: EvaluationContext): Value {
+function binary(
+  op: Extract<Expr, { kind: 'binary' }>['op'],
+  left: Expr,
+  right: Expr,
+  ctx: EvaluationContext,
+): Value {
   switch (op) {
     case 'or':
       return toBoolean(evaluate(left, ctx)) || toBoolean(evaluate(right, ctx));
@@ -131,8 +139,15 @@ export function analyseExpression(expr: Expr, scope: AnalysisScope): string[] {
         if (!spec) {
           add(`unknown function ${e.name}()`);
         } else if (e.args.length < spec.min || e.args.length > spec.max) {
-          const expected = spec.min === spec.max ? `${spec.min}` : spec.max === Infinity ? `at least ${spec.min}` : `${spec.min} to ${spec.max}`;
-          add(`${e.name}() takes ${expected} argument${spec.min === 1 && spec.max === 1 ? '' : 's'}, got ${e.args.length}`);
+          const expected =
+            spec.min === spec.max
+              ? `${spec.min}`
+              : spec.max === Infinity
+                ? `at least ${spec.min}`
+                : `${spec.min} to ${spec.max}`;
+          add(
+            `${e.name}() takes ${expected} argument${spec.min === 1 && spec.max === 1 ? '' : 's'}, got ${e.args.length}`,
+          );
         } else if (e.name === 'regex' && e.args[1]?.kind === 'string') {
           const reason = unsafeRegexReason(e.args[1].value);
           if (reason) add(reason);

@@ -4,7 +4,11 @@ import { parseIsoDate, type Value } from './values';
 
 const today = parseIsoDate('2025-03-15')!;
 
-function run(source: string, fields: Record<string, Value> = {}, extra: Partial<EvaluationContext> = {}): Value {
+function run(
+  source: string,
+  fields: Record<string, Value> = {},
+  extra: Partial<EvaluationContext> = {},
+): Value {
   return evaluate(parseExpression(source), { field: (n) => fields[n] ?? '', today, ...extra });
 }
 
@@ -31,17 +35,23 @@ describe('parseExpression', () => {
   });
 
   it('reads hyphenated function names and collects references', () => {
-    const ast = parseExpression("count-selected(${hobbies}) > 1 and ${age} >= 18 and ${age} < 99");
+    const ast = parseExpression('count-selected(${hobbies}) > 1 and ${age} >= 18 and ${age} < 99');
     expect(referencedFields(ast)).toEqual(['hobbies', 'age']);
   });
 
   it('reports syntax errors with the character position', () => {
     expect(syntaxError('${age} >')).toEqual({ reason: 'unexpected end of expression', position: 9 });
-    expect(syntaxError('(${a} + 1')).toEqual({ reason: "expected ')' but found end of expression", position: 10 });
+    expect(syntaxError('(${a} + 1')).toEqual({
+      reason: "expected ')' but found end of expression",
+      position: 10,
+    });
     expect(syntaxError("'open")).toEqual({ reason: 'unterminated string', position: 1 });
     expect(syntaxError('${age')).toEqual({ reason: 'unterminated ${…} reference', position: 1 });
     expect(syntaxError('${1x} = 2')).toEqual({ reason: 'invalid field reference ${1x}', position: 1 });
-    expect(syntaxError('/data/age > 3')).toEqual({ reason: "XPath paths ('/') are not supported; use ${name}", position: 1 });
+    expect(syntaxError('/data/age > 3')).toEqual({
+      reason: "XPath paths ('/') are not supported; use ${name}",
+      position: 1,
+    });
     expect(syntaxError('1 2')).toEqual({ reason: "unexpected '2'", position: 3 });
     expect(syntaxError('')).toEqual({ reason: 'empty expression', position: 1 });
     expect(syntaxError('a # b')).toEqual({ reason: "unexpected character '#'", position: 3 });
@@ -56,8 +66,8 @@ describe('evaluate', () => {
     expect(run("${age} != ''", { age: 4 })).toBe(true);
     expect(run("${age} = '18'", { age: 18 })).toBe(true);
     expect(run("${x} = 'yes'", { x: 'yes' })).toBe(true);
-    expect(run("${x} = true()", { x: 'no' })).toBe(true);
-    expect(run("${x} = true()", { x: '' })).toBe(false);
+    expect(run('${x} = true()', { x: 'no' })).toBe(true);
+    expect(run('${x} = true()', { x: '' })).toBe(false);
   });
 
   it('evaluates selected, count-selected and selected-at over space-separated answers', () => {
@@ -79,7 +89,9 @@ describe('evaluate', () => {
   it('matches regex anchored by the pattern and refuses catastrophic patterns at run time', () => {
     expect(run("regex(., '^[0-9]{5}$')", {}, { current: '10115' })).toBe(true);
     expect(run("regex(., '^[0-9]{5}$')", {}, { current: '1011' })).toBe(false);
-    expect(run("regex(., '(a+)+$')", {}, { current: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' })).toBe(false);
+    expect(run("regex(., '(a+)+$')", {}, { current: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' })).toBe(
+      false,
+    );
   });
 
   it('if evaluates only the branch it takes; coalesce and concat', () => {
@@ -106,7 +118,7 @@ describe('evaluate', () => {
     expect(run("today() > '2025-03-14'")).toBe(true);
     expect(run("today() - date('2025-03-01')")).toBe(14);
     expect(run("${dob} < '2000-01-01'", { dob: parseIsoDate('1999-12-31')! })).toBe(true);
-    expect(run("string(today())")).toBe('2025-03-15');
+    expect(run('string(today())')).toBe('2025-03-15');
     expect(run("date('2023-02-30')")).toBe('');
   });
 
@@ -121,33 +133,54 @@ describe('evaluate', () => {
   });
 
   it('resolves bare names to choice columns inside a choice_filter', () => {
-    expect(run('district = ${district}', { district: 'mitte' }, { choice: { district: 'mitte' } })).toBe(true);
-    expect(run('district = ${district}', { district: 'nord' }, { choice: { district: 'mitte' } })).toBe(false);
+    expect(run('district = ${district}', { district: 'mitte' }, { choice: { district: 'mitte' } })).toBe(
+      true,
+    );
+    expect(run('district = ${district}', { district: 'nord' }, { choice: { district: 'mitte' } })).toBe(
+      false,
+    );
     expect(() => run('district = 1')).toThrow("bare name 'district' outside a choice_filter");
   });
 });
 
 describe('analyseExpression', () => {
   const fields = new Set(['age', 'hobbies']);
-  const scope = { checkField: (n: string) => (fields.has(n) ? undefined : `unknown field \${${n}}`), allowCurrent: false };
+  const scope = {
+    checkField: (n: string) => (fields.has(n) ? undefined : `unknown field \${${n}}`),
+    allowCurrent: false,
+  };
 
   it('reports unknown fields, functions, arity and misplaced . or bare names', () => {
-    expect(analyseExpression(parseExpression('${agee} > 3 and ${agee} < 4'), scope)).toEqual(['unknown field ${agee}']);
-    expect(analyseExpression(parseExpression('foo(${age})'), scope)).toEqual(['unknown function foo()']);
-    expect(analyseExpression(parseExpression('selected(${hobbies})'), scope)).toEqual(['selected() takes 2 arguments, got 1']);
-    expect(analyseExpression(parseExpression('not(1, 2)'), scope)).toEqual(['not() takes 1 argument, got 2']);
-    expect(analyseExpression(parseExpression('round()'), scope)).toEqual(['round() takes 1 to 2 arguments, got 0']);
-    expect(analyseExpression(parseExpression('. > 3'), scope)).toEqual(["'.' (the current answer) is only allowed in a constraint"]);
-    expect(analyseExpression(parseExpression('age > 3'), scope)).toEqual(["unknown name 'age' (fields are written ${age})"]);
-    expect(analyseExpression(parseExpression("regex(., '(a*)*b')"), { ...scope, allowCurrent: true })).toEqual([
-      'regular expression with nested quantifiers (risk of catastrophic backtracking)',
+    expect(analyseExpression(parseExpression('${agee} > 3 and ${agee} < 4'), scope)).toEqual([
+      'unknown field ${agee}',
     ]);
-    expect(analyseExpression(parseExpression("regex(., '[a-')"), { ...scope, allowCurrent: true })[0]).toMatch(/^invalid regular expression/);
+    expect(analyseExpression(parseExpression('foo(${age})'), scope)).toEqual(['unknown function foo()']);
+    expect(analyseExpression(parseExpression('selected(${hobbies})'), scope)).toEqual([
+      'selected() takes 2 arguments, got 1',
+    ]);
+    expect(analyseExpression(parseExpression('not(1, 2)'), scope)).toEqual(['not() takes 1 argument, got 2']);
+    expect(analyseExpression(parseExpression('round()'), scope)).toEqual([
+      'round() takes 1 to 2 arguments, got 0',
+    ]);
+    expect(analyseExpression(parseExpression('. > 3'), scope)).toEqual([
+      "'.' (the current answer) is only allowed in a constraint",
+    ]);
+    expect(analyseExpression(parseExpression('age > 3'), scope)).toEqual([
+      "unknown name 'age' (fields are written ${age})",
+    ]);
+    expect(
+      analyseExpression(parseExpression("regex(., '(a*)*b')"), { ...scope, allowCurrent: true }),
+    ).toEqual(['regular expression with nested quantifiers (risk of catastrophic backtracking)']);
+    expect(
+      analyseExpression(parseExpression("regex(., '[a-')"), { ...scope, allowCurrent: true })[0],
+    ).toMatch(/^invalid regular expression/);
   });
 
   it('accepts choice columns as bare names only where given', () => {
     const filterScope = { ...scope, choiceColumns: new Set(['district', 'name']) };
     expect(analyseExpression(parseExpression('district = ${age}'), filterScope)).toEqual([]);
-    expect(analyseExpression(parseExpression('distrikt = ${age}'), filterScope)).toEqual(["unknown choice column 'distrikt'"]);
+    expect(analyseExpression(parseExpression('distrikt = ${age}'), filterScope)).toEqual([
+      "unknown choice column 'distrikt'",
+    ]);
   });
 });

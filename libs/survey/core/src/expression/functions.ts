@@ -1,6 +1,14 @@
 // The ODK function library Quartier supports. Each entry fixes its arity so form validation can
 // reject `selected(${x})` at upload time instead of at the respondent's first answer.
-import { type DateValue, type Value, isDate, parseIsoDate, toBoolean, toNumber, toStringValue } from './values';
+import {
+  type DateValue,
+  type Value,
+  isDate,
+  parseIsoDate,
+  toBoolean,
+  toNumber,
+  toStringValue,
+} from './values';
 
 export interface FunctionContext {
   /** Today's date (server side: the submission day), `YYYY-MM-DD`. */
@@ -28,8 +36,10 @@ const regexCache = new Map<string, RegExp>();
 
 /** Why a regex pattern is refused, or undefined when it is safe to run. */
 export function unsafeRegexReason(pattern: string): string | undefined {
-  if (pattern.length > MAX_REGEX_PATTERN_LENGTH) return `regular expression longer than ${MAX_REGEX_PATTERN_LENGTH} characters`;
-  if (NESTED_QUANTIFIER.test(pattern)) return 'regular expression with nested quantifiers (risk of catastrophic backtracking)';
+  if (pattern.length > MAX_REGEX_PATTERN_LENGTH)
+    return `regular expression longer than ${MAX_REGEX_PATTERN_LENGTH} characters`;
+  if (NESTED_QUANTIFIER.test(pattern))
+    return 'regular expression with nested quantifiers (risk of catastrophic backtracking)';
   if (BACKREFERENCE.test(pattern)) return 'regular expression with back-references is not supported';
   try {
     new RegExp(pattern, 'u');
@@ -49,8 +59,15 @@ function compileRegex(pattern: string): RegExp | undefined {
   return compiled;
 }
 
-const selections = (v: Value): string[] => toStringValue(v).split(/\s+/).filter((s) => s.length > 0);
-const numeric = (fn: (x: number) => number): FunctionSpec => ({ min: 1, max: 1, fn: ([x]) => fn(toNumber(x)) });
+const selections = (v: Value): string[] =>
+  toStringValue(v)
+    .split(/\s+/)
+    .filter((s) => s.length > 0);
+const numeric = (fn: (x: number) => number): FunctionSpec => ({
+  min: 1,
+  max: 1,
+  fn: ([x]) => fn(toNumber(x)),
+});
 
 function roundTo(x: number, digits: number): number {
   if (!Number.isFinite(x) || !Number.isFinite(digits)) return NaN;
@@ -87,7 +104,11 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
   date: { min: 1, max: 1, fn: ([v]) => toDate(v) },
   number: { min: 1, max: 1, fn: ([v]) => toNumber(v) },
   int: numeric((x) => (Number.isFinite(x) ? Math.trunc(x) : NaN)),
-  round: { min: 1, max: 2, fn: ([x, digits]) => roundTo(toNumber(x), digits === undefined ? 0 : toNumber(digits)) },
+  round: {
+    min: 1,
+    max: 2,
+    fn: ([x, digits]) => roundTo(toNumber(x), digits === undefined ? 0 : toNumber(digits)),
+  },
   floor: numeric(Math.floor),
   ceiling: numeric(Math.ceil),
   abs: numeric(Math.abs),
@@ -130,5 +151,12 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       return i < 0 ? '' : text.slice(i + sep.length);
     },
   },
-  'normalize-space': { min: 0, max: 1, fn: (args, ctx) => toStringValue(args[0] ?? ctx.current).trim().replace(/\s+/g, ' ') },
+  'normalize-space': {
+    min: 0,
+    max: 1,
+    fn: (args, ctx) =>
+      toStringValue(args[0] ?? ctx.current)
+        .trim()
+        .replace(/\s+/g, ' '),
+  },
 };

@@ -3,7 +3,8 @@
 // from outside — residents' surveys are uploaded by staff and KoboToolbox exports — so nothing
 // here ever reaches `eval`/`Function`; the interpreter walks this tree.
 
-export type BinaryOperator = 'or' | 'and' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | 'div' | 'mod';
+export type BinaryOperator =
+  'or' | 'and' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | 'div' | 'mod';
 
 export type Expr =
   | { readonly kind: 'number'; readonly value: number }
@@ -16,7 +17,12 @@ export type Expr =
   | { readonly kind: 'name'; readonly name: string; readonly position: number }
   | { readonly kind: 'negate'; readonly operand: Expr }
   | { readonly kind: 'binary'; readonly op: BinaryOperator; readonly left: Expr; readonly right: Expr }
-  | { readonly kind: 'call'; readonly name: string; readonly args: readonly Expr[]; readonly position: number };
+  | {
+      readonly kind: 'call';
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly position: number;
+    };
 
 type Token =
   | { type: 'number'; value: number; position: number }
@@ -65,9 +71,10 @@ function tokenize(source: string): Token[] {
     } else if (ch === '$') {
       if (source[i + 1] !== '{') throw new ExpressionSyntaxError("expected '{' after '$'", position);
       const close = source.indexOf('}', i + 2);
-      if (close < 0) throw new ExpressionSyntaxError("unterminated ${…} reference", position);
+      if (close < 0) throw new ExpressionSyntaxError('unterminated ${…} reference', position);
       const name = source.slice(i + 2, close).trim();
-      if (!FIELD_NAME.test(name)) throw new ExpressionSyntaxError(`invalid field reference \${${name}}`, position);
+      if (!FIELD_NAME.test(name))
+        throw new ExpressionSyntaxError(`invalid field reference \${${name}}`, position);
       tokens.push({ type: 'ref', value: name, position });
       i = close + 1;
     } else if (NAME_START.test(ch)) {
@@ -211,7 +218,8 @@ function describe(t: Token): string {
 }
 
 export function parseExpression(source: string): Expr {
-  if (source.length > MAX_EXPRESSION_LENGTH) throw new ExpressionSyntaxError(`expression longer than ${MAX_EXPRESSION_LENGTH} characters`, 1);
+  if (source.length > MAX_EXPRESSION_LENGTH)
+    throw new ExpressionSyntaxError(`expression longer than ${MAX_EXPRESSION_LENGTH} characters`, 1);
   return new Parser(tokenize(source)).parse();
 }
 

@@ -25,7 +25,8 @@ export function parseIsoDate(text: string): DateValue | undefined {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(y, mo - 1, d);
   const check = new Date(ms);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return undefined;
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+    return undefined;
   return { kind: 'date', days: ms / DAY_MS };
 }
 
@@ -62,6 +63,7 @@ export function toBoolean(v: Value): boolean {
 /** XPath `=`: booleans win, then numbers (and dates), then strings. */
 export function valuesEqual(a: Value, b: Value): boolean {
   if (typeof a === 'boolean' || typeof b === 'boolean') return toBoolean(a) === toBoolean(b);
-  if (typeof a === 'number' || typeof b === 'number' || isDate(a) || isDate(b)) return toNumber(a) === toNumber(b);
+  if (typeof a === 'number' || typeof b === 'number' || isDate(a) || isDate(b))
+    return toNumber(a) === toNumber(b);
   return a === b;
 }

@@ -1,8 +1,18 @@
-import { type NetworkSurveyDefinition, buildNetworkSurveyPayload, networkSurveyPayloadSchema, normalizeActorName } from './network-survey';
+import {
+  type NetworkSurveyDefinition,
+  buildNetworkSurveyPayload,
+  networkSurveyPayloadSchema,
+  normalizeActorName,
+} from './network-survey';
 
 const definition: NetworkSurveyDefinition = {
   surveyId: 'kooperation-2025',
-  generator: { name: 'partner', prompt: { de: 'Mit welchen Organisationen haben Sie in den letzten 12 Monaten zusammengearbeitet?' }, allowNewActors: true, maxAlters: 3 },
+  generator: {
+    name: 'partner',
+    prompt: { de: 'Mit welchen Organisationen haben Sie in den letzten 12 Monaten zusammengearbeitet?' },
+    allowNewActors: true,
+    maxAlters: 3,
+  },
   interpreters: [
     {
       name: 'type',
@@ -14,7 +24,14 @@ const definition: NetworkSurveyDefinition = {
       ],
       required: true,
     },
-    { name: 'frequency', label: { de: 'Kontakte pro Jahr' }, kind: 'integer', min: 0, max: 365, required: false },
+    {
+      name: 'frequency',
+      label: { de: 'Kontakte pro Jahr' },
+      kind: 'integer',
+      min: 0,
+      max: 365,
+      required: false,
+    },
   ],
 };
 
@@ -33,7 +50,10 @@ describe('buildNetworkSurveyPayload', () => {
         respondentActorId: 'a3',
         alters: [
           { actorId: 'a1', answers: { type: 'projekt', frequency: '12' } },
-          { newActor: { name: '  Stadtteilbibliothek ', type: 'verwaltung' }, answers: { type: 'information' } },
+          {
+            newActor: { name: '  Stadtteilbibliothek ', type: 'verwaltung' },
+            answers: { type: 'information' },
+          },
           { newActor: { name: 'JUGENDCLUB  nord' }, answers: { type: 'information', frequency: 4 } },
         ],
       },
@@ -49,14 +69,35 @@ describe('buildNetworkSurveyPayload', () => {
         respondent: 'actor:a3',
         actors: [
           { key: 'actor:a3', actorId: 'a3', name: 'Quartiersmanagement', isNew: false },
-          { key: 'actor:a1', actorId: 'a1', name: 'Familienzentrum Mitte e.V.', type: 'traeger', isNew: false },
+          {
+            key: 'actor:a1',
+            actorId: 'a1',
+            name: 'Familienzentrum Mitte e.V.',
+            type: 'traeger',
+            isNew: false,
+          },
           { key: 'new:stadtteilbibliothek', name: 'Stadtteilbibliothek', type: 'verwaltung', isNew: true },
           { key: 'actor:a2', actorId: 'a2', name: 'Jugendclub Nord', isNew: false },
         ],
         ties: [
-          { source: 'actor:a3', target: 'actor:a1', directed: true, attributes: { type: 'projekt', frequency: 12 } },
-          { source: 'actor:a3', target: 'new:stadtteilbibliothek', directed: true, attributes: { type: 'information' } },
-          { source: 'actor:a3', target: 'actor:a2', directed: true, attributes: { type: 'information', frequency: 4 } },
+          {
+            source: 'actor:a3',
+            target: 'actor:a1',
+            directed: true,
+            attributes: { type: 'projekt', frequency: 12 },
+          },
+          {
+            source: 'actor:a3',
+            target: 'new:stadtteilbibliothek',
+            directed: true,
+            attributes: { type: 'information' },
+          },
+          {
+            source: 'actor:a3',
+            target: 'actor:a2',
+            directed: true,
+            attributes: { type: 'information', frequency: 4 },
+          },
         ],
       },
     });
@@ -93,12 +134,27 @@ describe('buildNetworkSurveyPayload', () => {
 
   it('refuses new actors when the survey only allows the list, and unknown respondents', () => {
     const closed = { ...definition, generator: { ...definition.generator, allowNewActors: false } };
-    expect(buildNetworkSurveyPayload(closed, { respondentActorId: 'a1', alters: [{ newActor: { name: 'Neu' }, answers: { type: 'projekt' } }] }, context)).toEqual({
+    expect(
+      buildNetworkSurveyPayload(
+        closed,
+        { respondentActorId: 'a1', alters: [{ newActor: { name: 'Neu' }, answers: { type: 'projekt' } }] },
+        context,
+      ),
+    ).toEqual({
       ok: false,
       issues: ['alters[1]: this survey only accepts actors from the list'],
     });
-    expect(buildNetworkSurveyPayload(definition, { respondentActorId: 'x', alters: [] }, context)).toEqual({ ok: false, issues: ['respondent: unknown actor x'] });
-    expect(buildNetworkSurveyPayload(definition, { respondentActorId: 'a1', alters: [{ actorId: 'a2', answers: {} }] }, context)).toEqual({
+    expect(buildNetworkSurveyPayload(definition, { respondentActorId: 'x', alters: [] }, context)).toEqual({
+      ok: false,
+      issues: ['respondent: unknown actor x'],
+    });
+    expect(
+      buildNetworkSurveyPayload(
+        definition,
+        { respondentActorId: 'a1', alters: [{ actorId: 'a2', answers: {} }] },
+        context,
+      ),
+    ).toEqual({
       ok: false,
       issues: ['alters[1].type: an answer is required'],
     });

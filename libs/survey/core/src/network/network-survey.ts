@@ -25,7 +25,14 @@ export type NameInterpreter =
       readonly options: readonly { readonly name: string; readonly label: Labels }[];
       readonly required: boolean;
     }
-  | { readonly name: string; readonly label: Labels; readonly kind: 'integer'; readonly min: number; readonly max: number; readonly required: boolean };
+  | {
+      readonly name: string;
+      readonly label: Labels;
+      readonly kind: 'integer';
+      readonly min: number;
+      readonly max: number;
+      readonly required: boolean;
+    };
 
 export interface NetworkSurveyDefinition {
   readonly surveyId: string;
@@ -97,18 +104,33 @@ export interface NetworkPayloadContext {
   readonly actors: readonly KnownActor[];
 }
 
-export type NetworkPayloadResult = { readonly ok: true; readonly payload: NetworkSurveyPayload } | { readonly ok: false; readonly issues: readonly string[] };
+export type NetworkPayloadResult =
+  | { readonly ok: true; readonly payload: NetworkSurveyPayload }
+  | { readonly ok: false; readonly issues: readonly string[] };
 
-export function buildNetworkSurveyPayload(definition: NetworkSurveyDefinition, submission: NetworkSurveySubmission, context: NetworkPayloadContext): NetworkPayloadResult {
+export function buildNetworkSurveyPayload(
+  definition: NetworkSurveyDefinition,
+  submission: NetworkSurveySubmission,
+  context: NetworkPayloadContext,
+): NetworkPayloadResult {
   const issues: string[] = [];
   const byId = new Map(context.actors.map((a) => [a.id, a]));
   const byName = new Map(context.actors.map((a) => [normalizeActorName(a.name), a]));
   const respondent = byId.get(submission.respondentActorId);
   if (!respondent) issues.push(`respondent: unknown actor ${submission.respondentActorId}`);
-  if (submission.alters.length > definition.generator.maxAlters) issues.push(`alters: at most ${definition.generator.maxAlters} partners, got ${submission.alters.length}`);
+  if (submission.alters.length > definition.generator.maxAlters)
+    issues.push(
+      `alters: at most ${definition.generator.maxAlters} partners, got ${submission.alters.length}`,
+    );
 
   const actors = new Map<string, NetworkActorPayload>();
-  const listed = (a: KnownActor): NetworkActorPayload => ({ key: `actor:${a.id}`, actorId: a.id, name: a.name, ...(a.type ? { type: a.type } : {}), isNew: false });
+  const listed = (a: KnownActor): NetworkActorPayload => ({
+    key: `actor:${a.id}`,
+    actorId: a.id,
+    name: a.name,
+    ...(a.type ? { type: a.type } : {}),
+    isNew: false,
+  });
   if (respondent) actors.set(`actor:${respondent.id}`, listed(respondent));
   const ties: NetworkTiePayload[] = [];
   const seenTargets = new Set<string>();
@@ -128,11 +150,19 @@ export function buildNetworkSurveyPayload(definition: NetworkSurveyDefinition, s
       const name = alter.newActor.name.trim();
       const normalized = normalizeActorName(name);
       const known = byName.get(normalized);
-      if (normalized === '' || name.length > 200) issues.push(`${at}: a new actor needs a name of 1 to 200 characters`);
+      if (normalized === '' || name.length > 200)
+        issues.push(`${at}: a new actor needs a name of 1 to 200 characters`);
       // A "new" organisation that is already listed under the same name is the listed one.
       else if (known) actor = listed(known);
-      else if (!definition.generator.allowNewActors) issues.push(`${at}: this survey only accepts actors from the list`);
-      else actor = { key: `new:${normalized}`, name, ...(alter.newActor.type ? { type: alter.newActor.type } : {}), isNew: true };
+      else if (!definition.generator.allowNewActors)
+        issues.push(`${at}: this survey only accepts actors from the list`);
+      else
+        actor = {
+          key: `new:${normalized}`,
+          name,
+          ...(alter.newActor.type ? { type: alter.newActor.type } : {}),
+          isNew: true,
+        };
     }
     if (!actor) return;
     if (respondent && actor.key === `actor:${respondent.id}`) {
@@ -152,19 +182,25 @@ export function buildNetworkSurveyPayload(definition: NetworkSurveyDefinition, s
         continue;
       }
       if (interpreter.kind === 'select_one') {
-        if (!interpreter.options.some((o) => o.name === String(value))) issues.push(`${at}.${interpreter.name}: "${value}" is not an option`);
+        if (!interpreter.options.some((o) => o.name === String(value)))
+          issues.push(`${at}.${interpreter.name}: "${value}" is not an option`);
         else attributes[interpreter.name] = String(value);
       } else {
         const n = typeof value === 'number' ? value : /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
-        if (!Number.isInteger(n) || n < interpreter.min || n > interpreter.max) issues.push(`${at}.${interpreter.name}: expected a whole number from ${interpreter.min} to ${interpreter.max}`);
+        if (!Number.isInteger(n) || n < interpreter.min || n > interpreter.max)
+          issues.push(
+            `${at}.${interpreter.name}: expected a whole number from ${interpreter.min} to ${interpreter.max}`,
+          );
         else attributes[interpreter.name] = n;
       }
     }
     for (const key of Object.keys(alter.answers)) {
-      if (!definition.interpreters.some((x) => x.name === key)) issues.push(`${at}.${key}: not a question of this survey`);
+      if (!definition.interpreters.some((x) => x.name === key))
+        issues.push(`${at}.${key}: not a question of this survey`);
     }
     actors.set(actor.key, actor);
-    if (respondent) ties.push({ source: `actor:${respondent.id}`, target: actor.key, directed: true, attributes });
+    if (respondent)
+      ties.push({ source: `actor:${respondent.id}`, target: actor.key, directed: true, attributes });
   });
 
   if (issues.length > 0 || !respondent) return { ok: false, issues };

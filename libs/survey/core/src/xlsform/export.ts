@@ -60,17 +60,42 @@ function nodeRows(node: FormNode, rows: Row[]): void {
   put(row, 'constraint', q.constraint);
   putLabels(row, 'constraint_message', q.constraintMessage);
   put(row, 'calculation', q.calculation);
-  if (q.type === 'select_one' || q.type === 'select_multiple' || q.type === 'rank' || q.type === 'area') put(row, 'choice_filter', q.choiceFilter);
-  const appearance = q.type === 'select_one' && q.likert ? ['likert', q.appearance].filter((a) => a !== undefined).join(' ') : q.appearance;
+  if (q.type === 'select_one' || q.type === 'select_multiple' || q.type === 'rank' || q.type === 'area')
+    put(row, 'choice_filter', q.choiceFilter);
+  const appearance =
+    q.type === 'select_one' && q.likert
+      ? ['likert', q.appearance].filter((a) => a !== undefined).join(' ')
+      : q.appearance;
   put(row, 'appearance', appearance);
-  put(row, 'parameters', q.type === 'area' ? (q.method === 'choice' ? undefined : `by=${q.method}`) : q.parameters);
+  put(
+    row,
+    'parameters',
+    q.type === 'area' ? (q.method === 'choice' ? undefined : `by=${q.method}`) : q.parameters,
+  );
   put(row, 'default', q.defaultValue);
   if (q.readOnly) row['read_only'] = 'yes';
   Object.assign(row, q.extra);
   rows.push(row);
 }
 
-const SURVEY_ORDER = ['type', 'name', 'label', 'hint', 'required', 'required_message', 'relevant', 'constraint', 'constraint_message', 'calculation', 'choice_filter', 'appearance', 'parameters', 'default', 'read_only', 'repeat_count'];
+const SURVEY_ORDER = [
+  'type',
+  'name',
+  'label',
+  'hint',
+  'required',
+  'required_message',
+  'relevant',
+  'constraint',
+  'constraint_message',
+  'calculation',
+  'choice_filter',
+  'appearance',
+  'parameters',
+  'default',
+  'read_only',
+  'repeat_count',
+];
 
 /** Columns in a stable, conventional order: known columns (per language) first, then the rest as met. */
 function columnsOf(rows: readonly Row[], order: readonly string[], languages: readonly string[]): string[] {
@@ -111,8 +136,18 @@ export function formToTables(form: Form): XlsFormTables {
 
   return {
     survey: table(surveyRows, columnsOf(surveyRows, SURVEY_ORDER, languages)),
-    choices: table(choiceRows, columnsOf(choiceRows.length > 0 ? choiceRows : [{ list_name: '', name: '' }], ['list_name', 'name', 'label'], languages)),
-    settings: table([settings], columnsOf([settings], ['form_title', 'form_id', 'version', 'default_language'], languages)),
+    choices: table(
+      choiceRows,
+      columnsOf(
+        choiceRows.length > 0 ? choiceRows : [{ list_name: '', name: '' }],
+        ['list_name', 'name', 'label'],
+        languages,
+      ),
+    ),
+    settings: table(
+      [settings],
+      columnsOf([settings], ['form_title', 'form_id', 'version', 'default_language'], languages),
+    ),
   };
 }
 

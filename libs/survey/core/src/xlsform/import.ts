@@ -23,9 +23,13 @@ export interface ImportOptions {
   readonly fallbackFormId?: string;
 }
 
-export type ImportResult = { readonly ok: true; readonly form: Form } | { readonly ok: false; readonly issues: readonly FormIssue[] };
+export type ImportResult =
+  { readonly ok: true; readonly form: Form } | { readonly ok: false; readonly issues: readonly FormIssue[] };
 
-export async function importXlsForm(data: ArrayBuffer | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importXlsForm(
+  data: ArrayBuffer | Uint8Array,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   return formFromSheets(await readXlsFormWorkbook(data), options);
 }
 
@@ -46,7 +50,11 @@ const SURVEY_COLUMNS = new Set([
 ]);
 const CHOICE_COLUMNS = new Set(['list_name', 'name']);
 const SETTINGS_COLUMNS = new Set(['form_id', 'form_title', 'version', 'default_language']);
-const COLUMN_ALIASES: Readonly<Record<string, string>> = { 'list name': 'list_name', 'constraint message': 'constraint_message', 'required message': 'required_message' };
+const COLUMN_ALIASES: Readonly<Record<string, string>> = {
+  'list name': 'list_name',
+  'constraint message': 'constraint_message',
+  'required message': 'required_message',
+};
 
 const SIMPLE_TYPES: Readonly<Record<string, QuestionType>> = {
   text: 'text',
@@ -103,8 +111,14 @@ export function parseQuestionType(raw: string): ParsedType {
   const tokens = raw.trim().split(/\s+/);
   const head = tokens[0].toLowerCase();
   const lowered = tokens.map((t) => t.toLowerCase());
-  if ((head === 'begin' || head === 'end') && tokens.length === 2 && (lowered[1] === 'group' || lowered[1] === 'repeat')) {
-    return head === 'begin' ? { kind: 'begin', repeat: lowered[1] === 'repeat' } : { kind: 'end', repeat: lowered[1] === 'repeat' };
+  if (
+    (head === 'begin' || head === 'end') &&
+    tokens.length === 2 &&
+    (lowered[1] === 'group' || lowered[1] === 'repeat')
+  ) {
+    return head === 'begin'
+      ? { kind: 'begin', repeat: lowered[1] === 'repeat' }
+      : { kind: 'end', repeat: lowered[1] === 'repeat' };
   }
   const underscored = /^(begin|end)_(group|repeat)$/.exec(head);
   if (underscored && tokens.length === 1) {
@@ -120,17 +134,24 @@ export function parseQuestionType(raw: string): ParsedType {
   if (LIST_TYPES.has(type)) {
     if (rest.length === 0) return { kind: 'error', reason: `${type} needs a choice list name` };
     if (rest.length > 1) {
-      if (rest[1].toLowerCase() === 'or_other') return { kind: 'error', reason: 'or_other is not supported: add an "other" choice and a text question shown when it is selected' };
+      if (rest[1].toLowerCase() === 'or_other')
+        return {
+          kind: 'error',
+          reason:
+            'or_other is not supported: add an "other" choice and a text question shown when it is selected',
+        };
       return { kind: 'error', reason: `unexpected "${rest.slice(1).join(' ')}" after the list name` };
     }
     return { kind: 'question', type: type as QuestionType, listName: rest[0] };
   }
   const simple = SIMPLE_TYPES[type];
   if (simple) {
-    if (rest.length > 0) return { kind: 'error', reason: `unexpected "${rest.join(' ')}" after type ${type}` };
+    if (rest.length > 0)
+      return { kind: 'error', reason: `unexpected "${rest.join(' ')}" after type ${type}` };
     return { kind: 'question', type: simple };
   }
-  if (UNSUPPORTED_TYPES.has(type)) return { kind: 'error', reason: `question type "${type}" is not supported` };
+  if (UNSUPPORTED_TYPES.has(type))
+    return { kind: 'error', reason: `question type "${type}" is not supported` };
   return { kind: 'error', reason: `unknown question type "${raw.trim()}"` };
 }
 
@@ -163,7 +184,13 @@ interface SheetColumns {
   extra(row: SheetRow): Record<string, string>;
 }
 
-function analyseColumns(sheetName: XlsFormSheetName, sheet: Sheet, known: ReadonlySet<string>, defaultLanguage: string, issues: FormIssue[]): SheetColumns {
+function analyseColumns(
+  sheetName: XlsFormSheetName,
+  sheet: Sheet,
+  known: ReadonlySet<string>,
+  defaultLanguage: string,
+  issues: FormIssue[],
+): SheetColumns {
   const columns: Column[] = [];
   const seen = new Map<string, string>();
   for (const header of sheet.header) {
@@ -183,7 +210,12 @@ function analyseColumns(sheetName: XlsFormSheetName, sheet: Sheet, known: Readon
     }
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({ sheet: sheetName, row: 1, column: header, reason: `duplicate column (same as column ${first})` });
+      issues.push({
+        sheet: sheetName,
+        row: 1,
+        column: header,
+        reason: `duplicate column (same as column ${first})`,
+      });
       continue;
     }
     seen.set(key, header);
@@ -238,8 +270,10 @@ function parseAreaParameters(text: string | undefined): { method: AreaMethod } |
   let method: AreaMethod = 'choice';
   for (const part of text.split(/[\s;]+/).filter((p) => p !== '')) {
     const [key, value] = part.split('=').map((s) => s.trim());
-    if (key !== 'by') return { reason: `unknown parameter "${key}" for area (expected by=choice, by=postcode or by=point)` };
-    if (value !== 'choice' && value !== 'postcode' && value !== 'point') return { reason: `area by "${value ?? ''}" is not one of choice, postcode, point` };
+    if (key !== 'by')
+      return { reason: `unknown parameter "${key}" for area (expected by=choice, by=postcode or by=point)` };
+    if (value !== 'choice' && value !== 'postcode' && value !== 'point')
+      return { reason: `area by "${value ?? ''}" is not one of choice, postcode, point` };
     method = value;
   }
   return { method };
@@ -274,10 +308,16 @@ export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {
 
   // Settings first: the default language decides what plain `label` columns mean.
   const settingsSheet = sheets.settings;
-  const settingsColumns = settingsSheet ? analyseColumns('settings', settingsSheet, SETTINGS_COLUMNS, DEFAULT_LANGUAGE, issues) : undefined;
+  const settingsColumns = settingsSheet
+    ? analyseColumns('settings', settingsSheet, SETTINGS_COLUMNS, DEFAULT_LANGUAGE, issues)
+    : undefined;
   const settingsRow: SheetRow = settingsSheet?.rows[0] ?? { row: 2, cells: {} };
   if (settingsSheet && settingsSheet.rows.length > 1) {
-    issues.push({ sheet: 'settings', row: settingsSheet.rows[1].row, reason: 'settings take one row of values (row 2); further rows are not read' });
+    issues.push({
+      sheet: 'settings',
+      row: settingsSheet.rows[1].row,
+      reason: 'settings take one row of values (row 2); further rows are not read',
+    });
   }
   const setting = (base: string): string | undefined => settingsColumns?.value(settingsRow, base);
   const defaultLanguage = determineDefaultLanguage(sheets, setting('default_language'));
@@ -309,7 +349,12 @@ export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {
   return issues.length > 0 ? { ok: false, issues: sortFormIssues(issues) } : { ok: true, form };
 }
 
-function readChoices(sheet: Sheet | undefined, defaultLanguage: string, issues: FormIssue[], locations: Map<ModelTarget, Location>): ChoiceList[] {
+function readChoices(
+  sheet: Sheet | undefined,
+  defaultLanguage: string,
+  issues: FormIssue[],
+  locations: Map<ModelTarget, Location>,
+): ChoiceList[] {
   if (!sheet) return [];
   const columns = analyseColumns('choices', sheet, CHOICE_COLUMNS, defaultLanguage, issues);
   if (columns.headerOf('list_name') === undefined) {
@@ -324,14 +369,24 @@ function readChoices(sheet: Sheet | undefined, defaultLanguage: string, issues: 
   for (const row of sheet.rows) {
     const listName = columns.value(row, 'list_name');
     if (listName === undefined) {
-      issues.push({ sheet: 'choices', row: row.row, column: columns.headerOf('list_name'), reason: 'missing list name' });
+      issues.push({
+        sheet: 'choices',
+        row: row.row,
+        column: columns.headerOf('list_name'),
+        reason: 'missing list name',
+      });
       continue;
     }
     const list = lists.get(listName) ?? { row: row.row, choices: [] };
     lists.set(listName, list);
     const name = columns.value(row, 'name');
     if (name === undefined) {
-      issues.push({ sheet: 'choices', row: row.row, column: columns.headerOf('name'), reason: 'missing choice name' });
+      issues.push({
+        sheet: 'choices',
+        row: row.row,
+        column: columns.headerOf('name'),
+        reason: 'missing choice name',
+      });
       continue;
     }
     const choice: Choice = { name, label: columns.labels(row, 'label'), properties: columns.extra(row) };
@@ -345,14 +400,20 @@ function readChoices(sheet: Sheet | undefined, defaultLanguage: string, issues: 
   });
 }
 
-function readSurvey(sheet: Sheet | undefined, defaultLanguage: string, issues: FormIssue[], locations: Map<ModelTarget, Location>): FormNode[] {
+function readSurvey(
+  sheet: Sheet | undefined,
+  defaultLanguage: string,
+  issues: FormIssue[],
+  locations: Map<ModelTarget, Location>,
+): FormNode[] {
   if (!sheet) {
     issues.push({ sheet: 'survey', row: 1, reason: 'sheet "survey" is missing' });
     return [];
   }
   const columns = analyseColumns('survey', sheet, SURVEY_COLUMNS, defaultLanguage, issues);
   for (const required of ['type', 'name']) {
-    if (columns.headerOf(required) === undefined) issues.push({ sheet: 'survey', row: 1, reason: `missing column ${required}` });
+    if (columns.headerOf(required) === undefined)
+      issues.push({ sheet: 'survey', row: 1, reason: `missing column ${required}` });
   }
   if (columns.headerOf('type') === undefined) return [];
 
@@ -365,15 +426,25 @@ function readSurvey(sheet: Sheet | undefined, defaultLanguage: string, issues: F
   const closeGroup = (open: OpenGroup): Group => {
     const row = open.row;
     const repeatCount = columns.value(row, 'repeat_count');
-    if (repeatCount !== undefined && !open.repeat) issue(row, 'repeat_count', 'repeat_count only applies to begin repeat');
+    if (repeatCount !== undefined && !open.repeat)
+      issue(row, 'repeat_count', 'repeat_count only applies to begin repeat');
     const extra = columns.extra(row);
     // Question-only columns on a group row mean nothing to the group; they are kept verbatim.
-    for (const base of ['required', 'constraint', 'calculation', 'choice_filter', 'default', 'read_only', 'parameters']) {
+    for (const base of [
+      'required',
+      'constraint',
+      'calculation',
+      'choice_filter',
+      'default',
+      'read_only',
+      'parameters',
+    ]) {
       const text = columns.value(row, base);
       if (text !== undefined) extra[columns.headerOf(base) ?? base] = text;
     }
     for (const base of ['hint', 'constraint_message', 'required_message']) {
-      for (const [language, text] of Object.entries(columns.labels(row, base))) extra[`${base}::${language}`] = text;
+      for (const [language, text] of Object.entries(columns.labels(row, base)))
+        extra[`${base}::${language}`] = text;
     }
     const group: Group = {
       kind: 'group',
@@ -409,7 +480,11 @@ function readSurvey(sheet: Sheet | undefined, defaultLanguage: string, issues: F
         continue;
       }
       if (open.repeat !== parsed.repeat) {
-        issue(row, 'type', `end ${word} does not match begin ${open.repeat ? 'repeat' : 'group'} in row ${open.row.row}`);
+        issue(
+          row,
+          'type',
+          `end ${word} does not match begin ${open.repeat ? 'repeat' : 'group'} in row ${open.row.row}`,
+        );
       }
       stack.pop();
       const group = closeGroup(open);
@@ -423,7 +498,11 @@ function readSurvey(sheet: Sheet | undefined, defaultLanguage: string, issues: F
   while (stack.length > 0) {
     const open = stack.pop()!;
     const word = open.repeat ? 'repeat' : 'group';
-    issue(open.row, 'type', `begin ${word} "${columns.value(open.row, 'name') ?? ''}" has no matching end ${word}`);
+    issue(
+      open.row,
+      'type',
+      `begin ${word} "${columns.value(open.row, 'name') ?? ''}" has no matching end ${word}`,
+    );
     current().push(closeGroup(open));
   }
   return root;
@@ -446,7 +525,8 @@ function buildQuestion(
   const requiredText = columns.value(row, 'required');
   const requiredFlag = parseFlag(requiredText);
   const readOnly = parseFlag(columns.value(row, 'read_only'));
-  if (readOnly === undefined) issue(row, 'read_only', `expected yes or no, got "${columns.value(row, 'read_only')}"`);
+  if (readOnly === undefined)
+    issue(row, 'read_only', `expected yes or no, got "${columns.value(row, 'read_only')}"`);
   const repeatCount = columns.value(row, 'repeat_count');
   if (repeatCount !== undefined) issue(row, 'repeat_count', 'repeat_count only applies to begin repeat');
 
@@ -479,15 +559,35 @@ function buildQuestion(
       const likert = tokens.includes('likert');
       const appearance = tokens.filter((t) => t !== 'likert').join(' ');
       const { appearance: _drop, ...rest } = base;
-      return { ...rest, ...optional('appearance', appearance === '' ? undefined : appearance), ...optional('parameters', parameters), type, listName: listName ?? '', likert, ...optional('choiceFilter', choiceFilter) };
+      return {
+        ...rest,
+        ...optional('appearance', appearance === '' ? undefined : appearance),
+        ...optional('parameters', parameters),
+        type,
+        listName: listName ?? '',
+        likert,
+        ...optional('choiceFilter', choiceFilter),
+      };
     }
     case 'select_multiple':
     case 'rank':
-      return { ...base, ...optional('parameters', parameters), type, listName: listName ?? '', ...optional('choiceFilter', choiceFilter) };
+      return {
+        ...base,
+        ...optional('parameters', parameters),
+        type,
+        listName: listName ?? '',
+        ...optional('choiceFilter', choiceFilter),
+      };
     case 'area': {
       const area = parseAreaParameters(parameters);
       if ('reason' in area) issue(row, 'parameters', area.reason);
-      return { ...base, type, listName: listName ?? '', method: 'method' in area ? area.method : 'choice', ...optional('choiceFilter', choiceFilter) };
+      return {
+        ...base,
+        type,
+        listName: listName ?? '',
+        method: 'method' in area ? area.method : 'choice',
+        ...optional('choiceFilter', choiceFilter),
+      };
     }
     case 'calculate':
       return { ...base, ...optional('parameters', parameters), type, calculation: base.calculation ?? '' };

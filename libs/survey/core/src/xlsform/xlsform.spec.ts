@@ -35,17 +35,60 @@ function question(form: Form, name: string): Question {
 describe('XLSForm import', () => {
   it('reads a KoboToolbox-style form into the model', async () => {
     const form = formOf(await importXlsForm(await tablesToWorkbook(NACHBARSCHAFT)));
-    expect(form.settings).toEqual({ formId: 'nachbarschaft_2025', title: 'Nachbarschaftsbefragung 2025', version: '2025031501', defaultLanguage: 'de', extra: { style: 'pages' } });
+    expect(form.settings).toEqual({
+      formId: 'nachbarschaft_2025',
+      title: 'Nachbarschaftsbefragung 2025',
+      version: '2025031501',
+      defaultLanguage: 'de',
+      extra: { style: 'pages' },
+    });
     expect(formLanguages(form)).toEqual(['de', 'de-x-easy', 'en']);
     expect(formQuestions(form).map((q) => q.question.name)).toEqual([
-      'start', 'end', 'area', 'jahre', 'sicher', 'wohnform', 'miete', 'zuf_gruen', 'zuf_spiel', 'zuf_oepnv', 'angebote', 'angebote_sonstige',
-      'treffpunkt', 'prioritaeten', 'haushalt', 'alter', 'geschlecht', 'miete_pro_person', 'einzug', 'danke',
+      'start',
+      'end',
+      'area',
+      'jahre',
+      'sicher',
+      'wohnform',
+      'miete',
+      'zuf_gruen',
+      'zuf_spiel',
+      'zuf_oepnv',
+      'angebote',
+      'angebote_sonstige',
+      'treffpunkt',
+      'prioritaeten',
+      'haushalt',
+      'alter',
+      'geschlecht',
+      'miete_pro_person',
+      'einzug',
+      'danke',
     ]);
-    expect(question(form, 'sicher')).toMatchObject({ type: 'select_one', listName: 'zustimmung', likert: true, required: true });
+    expect(question(form, 'sicher')).toMatchObject({
+      type: 'select_one',
+      listName: 'zustimmung',
+      likert: true,
+      required: true,
+    });
     expect(question(form, 'sicher').appearance).toBeUndefined();
-    expect(question(form, 'treffpunkt')).toMatchObject({ type: 'select_one', choiceFilter: 'gebiet = ${area}', appearance: 'minimal', likert: false });
-    expect(question(form, 'area')).toMatchObject({ type: 'area', listName: 'gebiete', method: 'choice', hint: { de: 'Die Karte zeigt die Gebiete.' } });
-    expect(question(form, 'jahre')).toMatchObject({ constraint: '. >= 0 and . <= 100', constraintMessage: { de: 'Bitte eine Zahl von 0 bis 100.' }, extra: { $kuid: 'k05' } });
+    expect(question(form, 'treffpunkt')).toMatchObject({
+      type: 'select_one',
+      choiceFilter: 'gebiet = ${area}',
+      appearance: 'minimal',
+      likert: false,
+    });
+    expect(question(form, 'area')).toMatchObject({
+      type: 'area',
+      listName: 'gebiete',
+      method: 'choice',
+      hint: { de: 'Die Karte zeigt die Gebiete.' },
+    });
+    expect(question(form, 'jahre')).toMatchObject({
+      constraint: '. >= 0 and . <= 100',
+      constraintMessage: { de: 'Bitte eine Zahl von 0 bis 100.' },
+      extra: { $kuid: 'k05' },
+    });
     const personen = form.children.find((n) => n.name === 'personen') as Group;
     expect(personen).toMatchObject({ kind: 'group', repeat: true, repeatCount: '${haushalt}' });
     expect(personen.children.map((c) => c.name)).toEqual(['alter', 'geschlecht']);
@@ -60,14 +103,28 @@ describe('XLSForm import', () => {
   it('maps plain label columns to the default language and reads ODK aliases', () => {
     const form = formOf(fromTables(ODK_HOUSEHOLD));
     expect(form.settings.defaultLanguage).toBe('en');
-    expect(question(form, 'first_name')).toMatchObject({ label: { en: 'What is your first name?', de: 'Wie ist Ihr Vorname?' }, required: true, requiredMessage: { en: 'Please answer.' } });
+    expect(question(form, 'first_name')).toMatchObject({
+      label: { en: 'What is your first name?', de: 'Wie ist Ihr Vorname?' },
+      required: true,
+      requiredMessage: { en: 'Please answer.' },
+    });
     expect(question(form, 'children').required).toBe("${has_children} = 'yes'");
     expect(question(form, 'fixed')).toMatchObject({ defaultValue: 'n/a', readOnly: true });
     expect(formLanguages(form)).toEqual(['en', 'de']);
   });
 
   it('defaults to German when no language is declared and labels are plain', () => {
-    const form = formOf(fromTables({ survey: [['type', 'name', 'label'], ['text', 'q', 'Frage']] }, 'ohne_settings'));
+    const form = formOf(
+      fromTables(
+        {
+          survey: [
+            ['type', 'name', 'label'],
+            ['text', 'q', 'Frage'],
+          ],
+        },
+        'ohne_settings',
+      ),
+    );
     expect(form.settings).toEqual({ formId: 'ohne_settings', defaultLanguage: 'de', extra: {} });
     expect(question(form, 'q').label).toEqual({ de: 'Frage' });
   });
@@ -108,22 +165,79 @@ describe('XLSForm import', () => {
   it('counts rows as the spreadsheet shows them, blank rows included', () => {
     const survey = [['type', 'name', 'label'], [], [], ['integer', 'a', 'A'], [], ['text', 'b', 'B', '${c}']];
     survey[0].push('relevant');
-    expect(errorsOf(fromTables({ survey }, 'f'))).toEqual(['survey row 6, column relevant: unknown field ${c}']);
+    expect(errorsOf(fromTables({ survey }, 'f'))).toEqual([
+      'survey row 6, column relevant: unknown field ${c}',
+    ]);
   });
 
   it('reports header problems on row 1', () => {
-    expect(errorsOf(fromTables({ survey: [['name', 'label'], ['a', 'A']] }, 'f'))).toEqual(['survey row 1: missing column type']);
-    expect(errorsOf(fromTables({ survey: [['type', 'name', 'label::de', 'label::de'], ['text', 'a', 'A', 'B']] }, 'f'))).toEqual([
-      'survey row 1, column label::de: duplicate column (same as column label::de)',
-    ]);
-    expect(errorsOf(fromTables({ survey: [['type', 'name', 'label', 'label::de'], ['text', 'a', 'A', 'B']] }, 'f'))).toEqual([
-      'survey row 1, column label::de: duplicate column (same as column label)',
-    ]);
+    expect(
+      errorsOf(
+        fromTables(
+          {
+            survey: [
+              ['name', 'label'],
+              ['a', 'A'],
+            ],
+          },
+          'f',
+        ),
+      ),
+    ).toEqual(['survey row 1: missing column type']);
+    expect(
+      errorsOf(
+        fromTables(
+          {
+            survey: [
+              ['type', 'name', 'label::de', 'label::de'],
+              ['text', 'a', 'A', 'B'],
+            ],
+          },
+          'f',
+        ),
+      ),
+    ).toEqual(['survey row 1, column label::de: duplicate column (same as column label::de)']);
+    expect(
+      errorsOf(
+        fromTables(
+          {
+            survey: [
+              ['type', 'name', 'label', 'label::de'],
+              ['text', 'a', 'A', 'B'],
+            ],
+          },
+          'f',
+        ),
+      ),
+    ).toEqual(['survey row 1, column label::de: duplicate column (same as column label)']);
     expect(errorsOf(fromTables({}, 'f'))).toEqual(['survey row 1: sheet "survey" is missing']);
-    expect(errorsOf(fromTables({ survey: [['type', 'name', 'label'], ['text', 'a', 'A']] }))).toEqual(['settings row 2, column form_id: missing form_id']);
-    expect(errorsOf(fromTables({ survey: [['type', 'name', 'label'], ['text', 'a', 'A']], choices: [['name', 'label'], ['x', 'X']] }, 'f'))).toEqual([
-      'choices row 1: missing column list_name',
-    ]);
+    expect(
+      errorsOf(
+        fromTables({
+          survey: [
+            ['type', 'name', 'label'],
+            ['text', 'a', 'A'],
+          ],
+        }),
+      ),
+    ).toEqual(['settings row 2, column form_id: missing form_id']);
+    expect(
+      errorsOf(
+        fromTables(
+          {
+            survey: [
+              ['type', 'name', 'label'],
+              ['text', 'a', 'A'],
+            ],
+            choices: [
+              ['name', 'label'],
+              ['x', 'X'],
+            ],
+          },
+          'f',
+        ),
+      ),
+    ).toEqual(['choices row 1: missing column list_name']);
   });
 
   it('rejects references that cannot resolve: groups, repeat members from outside, cycles', () => {
@@ -192,14 +306,27 @@ describe('XLSForm import', () => {
   it('parses type spellings', () => {
     expect(parseQuestionType('begin_group')).toEqual({ kind: 'begin', repeat: false });
     expect(parseQuestionType('End Repeat')).toEqual({ kind: 'end', repeat: true });
-    expect(parseQuestionType('select one yes_no')).toEqual({ kind: 'question', type: 'select_one', listName: 'yes_no' });
-    expect(parseQuestionType('select_multiple  Farben')).toEqual({ kind: 'question', type: 'select_multiple', listName: 'Farben' });
+    expect(parseQuestionType('select one yes_no')).toEqual({
+      kind: 'question',
+      type: 'select_one',
+      listName: 'yes_no',
+    });
+    expect(parseQuestionType('select_multiple  Farben')).toEqual({
+      kind: 'question',
+      type: 'select_multiple',
+      listName: 'Farben',
+    });
     expect(parseQuestionType('int')).toEqual({ kind: 'question', type: 'integer' });
-    expect(parseQuestionType('text extra')).toEqual({ kind: 'error', reason: 'unexpected "extra" after type text' });
+    expect(parseQuestionType('text extra')).toEqual({
+      kind: 'error',
+      reason: 'unexpected "extra" after type text',
+    });
   });
 
   it('rejects bytes that are not a workbook', async () => {
-    await expect(importXlsForm(new TextEncoder().encode('type,name\ntext,a\n'))).rejects.toMatchObject({ code: 'InvalidWorkbook' });
+    await expect(importXlsForm(new TextEncoder().encode('type,name\ntext,a\n'))).rejects.toMatchObject({
+      code: 'InvalidWorkbook',
+    });
   });
 });
 
@@ -220,14 +347,35 @@ describe('XLSForm export', () => {
   it('writes conventional columns with explicit languages and the likert appearance', () => {
     const tables = formToTables(formOf(fromTables(NACHBARSCHAFT)));
     expect(tables.survey[0]).toEqual([
-      'type', 'name', 'label::de', 'label::de-x-easy', 'label::en', 'hint::de', 'required', 'relevant', 'constraint', 'constraint_message::de',
-      'calculation', 'choice_filter', 'appearance', 'repeat_count', '$kuid',
+      'type',
+      'name',
+      'label::de',
+      'label::de-x-easy',
+      'label::en',
+      'hint::de',
+      'required',
+      'relevant',
+      'constraint',
+      'constraint_message::de',
+      'calculation',
+      'choice_filter',
+      'appearance',
+      'repeat_count',
+      '$kuid',
     ]);
     const sicher = tables.survey.find((r) => r[1] === 'sicher')!;
     expect(sicher[0]).toBe('select_one zustimmung');
     expect(sicher[tables.survey[0].indexOf('appearance')]).toBe('likert');
     expect(tables.survey.filter((r) => r[0] === 'end group')).toHaveLength(2);
-    expect(tables.choices[0]).toEqual(['list_name', 'name', 'label::de', 'label::de-x-easy', 'label::en', 'scale_value', 'gebiet']);
+    expect(tables.choices[0]).toEqual([
+      'list_name',
+      'name',
+      'label::de',
+      'label::de-x-easy',
+      'label::en',
+      'scale_value',
+      'gebiet',
+    ]);
     expect(tables.settings).toEqual([
       ['form_title', 'form_id', 'version', 'default_language', 'style'],
       ['Nachbarschaftsbefragung 2025', 'nachbarschaft_2025', '2025031501', 'de', 'pages'],

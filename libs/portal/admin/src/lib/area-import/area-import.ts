@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  effect,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
@@ -57,7 +65,12 @@ export class AreaImport {
   protected readonly fileMissing = signal(false);
   protected readonly fileLabel = computed(() => {
     const file = this.file();
-    return file ? this.t('import.fileSelected', { name: file.name, size: formatFileSize(file.size, this.i18n.locale()) }) : null;
+    return file
+      ? this.t('import.fileSelected', {
+          name: file.name,
+          size: formatFileSize(file.size, this.i18n.locale()),
+        })
+      : null;
   });
   protected readonly job = signal<AreaImportJob | null>(null);
   protected readonly submitting = signal(false);

@@ -22,7 +22,9 @@ const MIN_QUERY = 2;
       <input matInput [formControl]="query" [matAutocomplete]="auto" autocomplete="off" />
       <mat-hint>{{ selectedHint() ?? t('roles.areaPickerHint') }}</mat-hint>
       @if (selected()) {
-        <button mat-button matSuffix type="button" (click)="clear()" [attr.aria-label]="t('roles.areaClear')">✕</button>
+        <button mat-button matSuffix type="button" (click)="clear()" [attr.aria-label]="t('roles.areaClear')">
+          ✕
+        </button>
       }
       <mat-autocomplete #auto="matAutocomplete" [displayWith]="displayName" (optionSelected)="choose($event)">
         @for (area of results(); track area.id) {
@@ -33,7 +35,15 @@ const MIN_QUERY = 2;
       </mat-autocomplete>
     </mat-form-field>
   `,
-  styles: `:host { display: block; min-width: 0; } .picker { width: 100%; }`,
+  styles: `
+    :host {
+      display: block;
+      min-width: 0;
+    }
+    .picker {
+      width: 100%;
+    }
+  `,
 })
 export class AreaPicker {
   private readonly api = inject(RegistryApi);
@@ -51,11 +61,13 @@ export class AreaPicker {
   private requestNumber = 0;
 
   constructor() {
-    this.query.valueChanges.pipe(debounceTime(250), distinctUntilChanged(), takeUntilDestroyed()).subscribe((value) => {
-      if (typeof value !== 'string') return;
-      if (this.selected() && value !== this.selected()?.name) this.selected.set(null);
-      void this.search(value.trim());
-    });
+    this.query.valueChanges
+      .pipe(debounceTime(250), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((value) => {
+        if (typeof value !== 'string') return;
+        if (this.selected() && value !== this.selected()?.name) this.selected.set(null);
+        void this.search(value.trim());
+      });
   }
 
   protected readonly displayName = (value: AreaSummary | string | null): string =>

@@ -1,5 +1,13 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, resource, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  resource,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -21,7 +29,16 @@ const PAGE_SIZE = 50;
 /** Admin page: who holds which role, for which area (and its subtree); add and remove assignments. */
 @Component({
   selector: 'q-role-assignments',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, Notice, PageHeading, AreaPicker],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    Notice,
+    PageHeading,
+    AreaPicker,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './role-assignments.html',
   styleUrl: './role-assignments.scss',
@@ -53,7 +70,10 @@ export class RoleAssignments {
 
   protected readonly filter = new FormControl('', { nonNullable: true });
   protected readonly form = new FormGroup({
-    subject: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
+    subject: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(200)],
+    }),
     role: new FormControl<Role | null>(null, { validators: [Validators.required] }),
   });
   protected readonly area = signal<AreaSummary | null>(null);
@@ -87,22 +107,35 @@ export class RoleAssignments {
     }
     this.busy.set(true);
     try {
-      const created = await this.api.addRoleAssignment({ subject: subject.trim(), role, areaId: this.area()?.id ?? null });
-      this.message.set({ kind: 'success', text: this.t('roles.added', { role: this.roleName(created.role), subject: created.subject }) });
+      const created = await this.api.addRoleAssignment({
+        subject: subject.trim(),
+        role,
+        areaId: this.area()?.id ?? null,
+      });
+      this.message.set({
+        kind: 'success',
+        text: this.t('roles.added', { role: this.roleName(created.role), subject: created.subject }),
+      });
       // resetForm() also clears the "submitted" state, which would otherwise flag the emptied
       // required fields as errors right away.
       this.addForm()?.resetForm({ subject: '', role: null });
       this.picker()?.reset();
       this.assignments.reload();
     } catch (error) {
-      this.message.set({ kind: 'error', text: this.t('roles.error', { reason: describeProblem(problemFrom(error), this.t) }) });
+      this.message.set({
+        kind: 'error',
+        text: this.t('roles.error', { reason: describeProblem(problemFrom(error), this.t) }),
+      });
     } finally {
       this.busy.set(false);
     }
   }
 
   protected async remove(assignment: RoleAssignment): Promise<void> {
-    const question = this.t('roles.removeConfirm', { role: this.roleName(assignment.role), subject: assignment.subject });
+    const question = this.t('roles.removeConfirm', {
+      role: this.roleName(assignment.role),
+      subject: assignment.subject,
+    });
     if (!this.document.defaultView?.confirm(question)) return;
     this.busy.set(true);
     try {
@@ -110,7 +143,10 @@ export class RoleAssignments {
       this.message.set({ kind: 'success', text: this.t('roles.removed') });
       this.assignments.reload();
     } catch (error) {
-      this.message.set({ kind: 'error', text: this.t('roles.error', { reason: describeProblem(problemFrom(error), this.t) }) });
+      this.message.set({
+        kind: 'error',
+        text: this.t('roles.error', { reason: describeProblem(problemFrom(error), this.t) }),
+      });
     } finally {
       this.busy.set(false);
     }

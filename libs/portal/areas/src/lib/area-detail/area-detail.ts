@@ -16,7 +16,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import { type AreaDetail as AreaDetailModel, type AreaLevel, type AreaSummary, RegistryApi, problemFrom } from '@quartier/portal-data-access';
+import {
+  type AreaDetail as AreaDetailModel,
+  type AreaLevel,
+  type AreaSummary,
+  RegistryApi,
+  problemFrom,
+} from '@quartier/portal-data-access';
 import { I18n, KEEP_FOCUS_STATE, Notice, describeProblem } from '@quartier/portal-ui';
 import { squareKilometres } from '../geometry';
 import { parsePopulation } from '../population-input';
@@ -57,8 +63,14 @@ export class AreaDetail {
   });
 
   protected readonly form = new FormGroup({
-    name: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200)] }),
-    population: new FormControl('', { nonNullable: true, validators: [(control) => (parsePopulation(String(control.value)).ok ? null : { population: true })] }),
+    name: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(200)],
+    }),
+    population: new FormControl('', {
+      nonNullable: true,
+      validators: [(control) => (parsePopulation(String(control.value)).ok ? null : { population: true })],
+    }),
   });
 
   private readonly editButton = viewChild('editButton', { read: ElementRef<HTMLButtonElement> });

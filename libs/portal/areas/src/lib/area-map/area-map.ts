@@ -15,7 +15,13 @@ import {
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import { I18n } from '@quartier/portal-ui';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
-import { type LegendEntry, legendEntries, populationColorExpression, quantileBreaks, NO_DATA_COLOR } from '../choropleth';
+import {
+  type LegendEntry,
+  legendEntries,
+  populationColorExpression,
+  quantileBreaks,
+  NO_DATA_COLOR,
+} from '../choropleth';
 import { collectionBounds } from '../geometry';
 import { loadMapLibre } from './maplibre';
 
@@ -59,7 +65,9 @@ export class AreaMap {
   /** Set after MapLibre reports `idle` with the current data drawn — the e2e tests wait for it. */
   protected readonly renderedFeatures = signal<number | null>(null);
 
-  private readonly breaks = computed(() => quantileBreaks(this.collection()?.features.map((f) => f.properties.population) ?? []));
+  private readonly breaks = computed(() =>
+    quantileBreaks(this.collection()?.features.map((f) => f.properties.population) ?? []),
+  );
   protected readonly legend = computed<LegendEntry[]>(() => legendEntries(this.breaks()));
   protected readonly noDataColor = NO_DATA_COLOR;
   protected readonly hasMissingPopulation = computed(
@@ -77,7 +85,11 @@ export class AreaMap {
           const map = new maplibre.Map({
             container: this.container().nativeElement,
             // A blank style: background plus our own layers, no glyphs, sprites or tiles to fetch.
-            style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }] },
+            style: {
+              version: 8,
+              sources: {},
+              layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }],
+            },
             center: [13.4, 52.52],
             zoom: 9,
             attributionControl: false,
@@ -86,7 +98,12 @@ export class AreaMap {
             touchPitch: false,
           });
           map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
-          map.addControl(new maplibre.AttributionControl({ compact: true, customAttribution: 'Geoportal Berlin, dl-de/by-2.0' }));
+          map.addControl(
+            new maplibre.AttributionControl({
+              compact: true,
+              customAttribution: 'Geoportal Berlin, dl-de/by-2.0',
+            }),
+          );
           map.on('load', () => {
             this.addLayers(map);
             this.map.set(map);
@@ -105,10 +122,11 @@ export class AreaMap {
       this.renderedFeatures.set(null);
       const source = map.getSource<GeoJSONSource>(SOURCE);
       // GeoJSON types are structurally identical; MapLibre's are mutable, ours readonly.
-      source?.setData(collection as unknown as Parameters<GeoJSONSource["setData"]>[0]);
+      source?.setData(collection as unknown as Parameters<GeoJSONSource['setData']>[0]);
       map.setPaintProperty(FILL, 'fill-color', populationColorExpression(this.breaks()) as never);
       const bounds = collectionBounds(collection);
-      if (bounds) map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 24, animate: false });
+      if (bounds)
+        map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 24, animate: false });
       map.once('idle', () => this.renderedFeatures.set(map.queryRenderedFeatures({ layers: [FILL] }).length));
       this.shownSelection = null;
       this.showSelection(map, this.selectedId());
@@ -147,9 +165,23 @@ export class AreaMap {
 
   private addLayers(map: MapLibreMap): void {
     // promoteId: feature-state needs ids, and ours are UUID strings in `properties.id`.
-    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] }, promoteId: 'id' });
-    map.addLayer({ id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.85 } });
-    map.addLayer({ id: OUTLINE, type: 'line', source: SOURCE, paint: { 'line-color': '#1b2733', 'line-width': 0.6 } });
+    map.addSource(SOURCE, {
+      type: 'geojson',
+      data: { type: 'FeatureCollection', features: [] },
+      promoteId: 'id',
+    });
+    map.addLayer({
+      id: FILL,
+      type: 'fill',
+      source: SOURCE,
+      paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.85 },
+    });
+    map.addLayer({
+      id: OUTLINE,
+      type: 'line',
+      source: SOURCE,
+      paint: { 'line-color': '#1b2733', 'line-width': 0.6 },
+    });
     map.addLayer({
       id: HIGHLIGHT,
       type: 'line',
@@ -178,7 +210,8 @@ export class AreaMap {
     const feature = event.features?.[0];
     const id = feature?.properties['id'];
     if (typeof id !== 'string') return;
-    if (this.hoveredId && this.hoveredId !== id) map.setFeatureState({ source: SOURCE, id: this.hoveredId }, { hover: false });
+    if (this.hoveredId && this.hoveredId !== id)
+      map.setFeatureState({ source: SOURCE, id: this.hoveredId }, { hover: false });
     this.hoveredId = id;
     map.setFeatureState({ source: SOURCE, id }, { hover: true });
     map.getCanvas().style.cursor = 'pointer';

@@ -21,10 +21,14 @@ function loadStylesheet(href: string): Promise<void> {
 }
 
 export function loadMapLibre(): Promise<MapLibreModule> {
-  loading ??= Promise.all([import('maplibre-gl/dist/maplibre-gl-csp.js'), loadStylesheet('vendor/maplibre-gl.css')]).then(
+  loading ??= Promise.all([
+    import('maplibre-gl/dist/maplibre-gl-csp.js'),
+    loadStylesheet('vendor/maplibre-gl.css'),
+  ]).then(
     ([module]) => {
       // A UMD bundle: esbuild hands it over as the CommonJS `default` export.
-      const maplibre = ((module as unknown as { default?: MapLibreModule }).default ?? module) as unknown as MapLibreModule;
+      const maplibre = ((module as unknown as { default?: MapLibreModule }).default ??
+        module) as unknown as MapLibreModule;
       maplibre.setWorkerUrl(new URL('vendor/maplibre-gl-csp-worker.js', document.baseURI).href);
       return maplibre;
     },

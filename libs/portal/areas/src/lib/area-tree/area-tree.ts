@@ -1,10 +1,22 @@
 import { NgTemplateOutlet } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+  untracked,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { type AreaLevel, type AreaSummary, RegistryApi, problemFrom } from '@quartier/portal-data-access';
 import { I18n, KEEP_FOCUS_STATE, describeProblem } from '@quartier/portal-ui';
 
-type Children = { readonly state: 'loading' } | { readonly state: 'loaded'; readonly areas: readonly AreaSummary[] } | { readonly state: 'error'; readonly message: string };
+type Children =
+  | { readonly state: 'loading' }
+  | { readonly state: 'loaded'; readonly areas: readonly AreaSummary[] }
+  | { readonly state: 'error'; readonly message: string };
 
 const ROOT = 'root';
 
@@ -40,7 +52,9 @@ export class AreaTree {
     const levels = this.levels();
     return levels.length > 0 ? levels.reduce((a, b) => (b.rank > a.rank ? b : a)).key : null;
   });
-  private readonly levelNames = computed(() => new Map(this.levels().map((level) => [level.key, level.name])));
+  private readonly levelNames = computed(
+    () => new Map(this.levels().map((level) => [level.key, level.name])),
+  );
 
   constructor() {
     void this.load(ROOT);
@@ -93,7 +107,10 @@ export class AreaTree {
       const next = new Map(map);
       for (const [parent, entry] of map) {
         if (entry.state === 'loaded' && entry.areas.some((a) => a.id === updated.id)) {
-          next.set(parent, { state: 'loaded', areas: entry.areas.map((a) => (a.id === updated.id ? { ...a, ...updated } : a)) });
+          next.set(parent, {
+            state: 'loaded',
+            areas: entry.areas.map((a) => (a.id === updated.id ? { ...a, ...updated } : a)),
+          });
         }
       }
       return next;

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  resource,
+  viewChild,
+} from '@angular/core';
 import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
@@ -40,7 +48,9 @@ export class AreasPage {
     const requested = this.level();
     return levels.find((l) => l.key === requested)?.key ?? levels[0]?.key ?? null;
   });
-  protected readonly mapLevelName = computed(() => this.levels().find((l) => l.key === this.mapLevel())?.name ?? '');
+  protected readonly mapLevelName = computed(
+    () => this.levels().find((l) => l.key === this.mapLevel())?.name ?? '',
+  );
 
   protected readonly geojson = resource({
     params: () => this.mapLevel() ?? undefined,
@@ -68,18 +78,28 @@ export class AreasPage {
     const error = this.detail.error();
     return error && !this.detailRestricted() ? describeProblem(problemFrom(error), this.t) : null;
   });
-  protected readonly revealPath = computed(() => (this.detail.hasValue() ? this.detail.value().ancestors.map((a) => a.id) : []));
+  protected readonly revealPath = computed(() =>
+    this.detail.hasValue() ? this.detail.value().ancestors.map((a) => a.id) : [],
+  );
 
   constructor() {
     void this.session.load();
   }
 
   protected selectLevel(level: string): void {
-    void this.router.navigate([], { queryParams: { level }, queryParamsHandling: 'merge', state: KEEP_FOCUS_STATE });
+    void this.router.navigate([], {
+      queryParams: { level },
+      queryParamsHandling: 'merge',
+      state: KEEP_FOCUS_STATE,
+    });
   }
 
   protected selectArea(id: string): void {
-    void this.router.navigate([], { queryParams: { area: id }, queryParamsHandling: 'merge', state: KEEP_FOCUS_STATE });
+    void this.router.navigate([], {
+      queryParams: { area: id },
+      queryParamsHandling: 'merge',
+      state: KEEP_FOCUS_STATE,
+    });
   }
 
   protected onSaved(updated: AreaSummary): void {

@@ -8,7 +8,11 @@ interface LoginState {
 }
 
 function isLoginState(value: unknown): value is LoginState {
-  return typeof value === 'object' && value !== null && typeof (value as Record<string, unknown>)['returnUrl'] === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Record<string, unknown>)['returnUrl'] === 'string'
+  );
 }
 
 export const CALLBACK_PATH = '/auth/callback';

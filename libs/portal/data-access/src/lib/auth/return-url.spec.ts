@@ -9,7 +9,18 @@ describe('safeReturnUrl', () => {
   });
 
   it('sends everything else to the start page', () => {
-    for (const candidate of [null, undefined, '', 'areas', 'https://evil.example/', '//evil.example/x', '/\\evil.example', '/auth/callback', '/auth/callback?code=x', '/a\nb']) {
+    for (const candidate of [
+      null,
+      undefined,
+      '',
+      'areas',
+      'https://evil.example/',
+      '//evil.example/x',
+      '/\\evil.example',
+      '/auth/callback',
+      '/auth/callback?code=x',
+      '/a\nb',
+    ]) {
       assert.equal(safeReturnUrl(candidate), '/', String(candidate));
     }
   });

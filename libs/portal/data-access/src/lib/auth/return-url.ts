@@ -6,7 +6,12 @@
 export function safeReturnUrl(candidate: string | null | undefined): string {
   if (!candidate || !candidate.startsWith('/')) return '/';
   if (candidate.startsWith('//') || candidate.startsWith('/\\') || hasControlCharacter(candidate)) return '/';
-  if (candidate === '/auth/callback' || candidate.startsWith('/auth/callback?') || candidate.startsWith('/auth/callback#')) return '/';
+  if (
+    candidate === '/auth/callback' ||
+    candidate.startsWith('/auth/callback?') ||
+    candidate.startsWith('/auth/callback#')
+  )
+    return '/';
   return candidate;
 }
 

@@ -23,12 +23,25 @@ type Ring = readonly (readonly number[])[];
   selector: 'q-actor-map',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <svg [attr.viewBox]="'0 0 ' + width + ' ' + height" role="img" [attr.aria-label]="texts.t('mapLabel')" data-testid="actor-map">
+    <svg
+      [attr.viewBox]="'0 0 ' + width + ' ' + height"
+      role="img"
+      [attr.aria-label]="texts.t('mapLabel')"
+      data-testid="actor-map"
+    >
       @for (area of outlines(); track area.id) {
-        <path [attr.d]="area.d" class="area"><title>{{ area.name }}</title></path>
+        <path [attr.d]="area.d" class="area">
+          <title>{{ area.name }}</title>
+        </path>
       }
       @for (actor of placed(); track actor.id) {
-        <circle [attr.cx]="actor.x" [attr.cy]="actor.y" [attr.r]="actor.emphasised ? 7 : 4.5" [attr.fill]="actor.colour" class="actor">
+        <circle
+          [attr.cx]="actor.x"
+          [attr.cy]="actor.y"
+          [attr.r]="actor.emphasised ? 7 : 4.5"
+          [attr.fill]="actor.colour"
+          class="actor"
+        >
           <title>{{ actor.name }} ({{ texts.sector(actor.sector) }})</title>
         </circle>
       }
@@ -38,10 +51,27 @@ type Ring = readonly (readonly number[])[];
     }
   `,
   styles: `
-    svg { width: 100%; height: auto; max-height: 600px; background: #fafafa; border: 1px solid #c4c4c4; border-radius: 4px; }
-    .area { fill: #eef1f4; stroke: #7a8793; stroke-width: 0.8; }
-    .actor { stroke: #fff; stroke-width: 1; }
-    .hint { color: #555; font-size: 0.9rem; }
+    svg {
+      width: 100%;
+      height: auto;
+      max-height: 600px;
+      background: #fafafa;
+      border: 1px solid #c4c4c4;
+      border-radius: 4px;
+    }
+    .area {
+      fill: #eef1f4;
+      stroke: #7a8793;
+      stroke-width: 0.8;
+    }
+    .actor {
+      stroke: #fff;
+      stroke-width: 1;
+    }
+    .hint {
+      color: #555;
+      font-size: 0.9rem;
+    }
   `,
 })
 export class ActorMap {
@@ -53,15 +83,27 @@ export class ActorMap {
 
   private readonly projection = computed(() => {
     const coordinates: number[][] = [];
-    for (const feature of this.areas()?.features ?? []) for (const ring of rings(feature.geometry)) coordinates.push(...ring.map((p) => [p[0], p[1]]));
+    for (const feature of this.areas()?.features ?? [])
+      for (const ring of rings(feature.geometry)) coordinates.push(...ring.map((p) => [p[0], p[1]]));
     for (const actor of this.actors()) if (actor.point) coordinates.push([actor.point.lon, actor.point.lat]);
     if (coordinates.length === 0) return null;
     const lons = coordinates.map((c) => c[0]);
     const lats = coordinates.map((c) => c[1]);
-    const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+    const [minLon, maxLon, minLat, maxLat] = [
+      Math.min(...lons),
+      Math.max(...lons),
+      Math.min(...lats),
+      Math.max(...lats),
+    ];
     const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
-    const scale = Math.min((this.width - 20) / Math.max(1e-9, (maxLon - minLon) * kx), (this.height - 20) / Math.max(1e-9, maxLat - minLat));
-    return (lon: number, lat: number): [number, number] => [10 + (lon - minLon) * kx * scale, 10 + (maxLat - lat) * scale];
+    const scale = Math.min(
+      (this.width - 20) / Math.max(1e-9, (maxLon - minLon) * kx),
+      (this.height - 20) / Math.max(1e-9, maxLat - minLat),
+    );
+    return (lon: number, lat: number): [number, number] => [
+      10 + (lon - minLon) * kx * scale,
+      10 + (maxLat - lat) * scale,
+    ];
   });
 
   protected readonly outlines = computed(() => {
@@ -71,7 +113,17 @@ export class ActorMap {
       id: feature.properties.id,
       name: feature.properties.name,
       d: rings(feature.geometry)
-        .map((ring) => ring.map((p, i) => `${i === 0 ? 'M' : 'L'}${project(p[0], p[1]).map((v) => v.toFixed(1)).join(' ')}`).join('') + 'Z')
+        .map(
+          (ring) =>
+            ring
+              .map(
+                (p, i) =>
+                  `${i === 0 ? 'M' : 'L'}${project(p[0], p[1])
+                    .map((v) => v.toFixed(1))
+                    .join(' ')}`,
+              )
+              .join('') + 'Z',
+        )
         .join(''),
     }));
   });

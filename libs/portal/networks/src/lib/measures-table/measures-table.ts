@@ -2,8 +2,25 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import type { MeasuredActor } from '../network-api';
 import { NetworkTexts, type NetworkTextKey } from '../texts';
 
-type Column = 'name' | 'sector' | 'degree' | 'betweenness' | 'closeness' | 'eigenvector' | 'pagerank' | 'constraint' | 'community';
-const NUMERIC: readonly Column[] = ['degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'constraint', 'community'];
+type Column =
+  | 'name'
+  | 'sector'
+  | 'degree'
+  | 'betweenness'
+  | 'closeness'
+  | 'eigenvector'
+  | 'pagerank'
+  | 'constraint'
+  | 'community';
+const NUMERIC: readonly Column[] = [
+  'degree',
+  'betweenness',
+  'closeness',
+  'eigenvector',
+  'pagerank',
+  'constraint',
+  'community',
+];
 
 /** The measures of every actor of a wave: sortable by each column, downloadable as CSV or Excel. */
 @Component({
@@ -17,7 +34,17 @@ export class MeasuresTable {
   readonly actors = input.required<MeasuredActor[]>();
   readonly fileName = input<string>('kennzahlen');
 
-  protected readonly columns: readonly Column[] = ['name', 'sector', 'degree', 'betweenness', 'closeness', 'eigenvector', 'pagerank', 'constraint', 'community'];
+  protected readonly columns: readonly Column[] = [
+    'name',
+    'sector',
+    'degree',
+    'betweenness',
+    'closeness',
+    'eigenvector',
+    'pagerank',
+    'constraint',
+    'community',
+  ];
   protected readonly sortColumn = signal<Column>('betweenness');
   protected readonly descending = signal(true);
 
@@ -35,7 +62,13 @@ export class MeasuresTable {
   });
 
   protected heading(column: Column): string {
-    return column === 'name' ? this.texts.t('name') : column === 'sector' ? this.texts.t('sector') : column === 'community' ? this.texts.t('community') : this.texts.t(column as NetworkTextKey);
+    return column === 'name'
+      ? this.texts.t('name')
+      : column === 'sector'
+        ? this.texts.t('sector')
+        : column === 'community'
+          ? this.texts.t('community')
+          : this.texts.t(column as NetworkTextKey);
   }
 
   protected sort(column: Column): void {
@@ -53,7 +86,8 @@ export class MeasuresTable {
   protected cell(actor: MeasuredActor, column: Column): string {
     const value = this.value(actor, column);
     if (column === 'sector') return this.texts.sector(actor.sector);
-    if (typeof value === 'number') return column === 'community' ? String(value + 1) : this.texts.number(value);
+    if (typeof value === 'number')
+      return column === 'community' ? String(value + 1) : this.texts.number(value);
     return value ?? '–';
   }
 
@@ -63,13 +97,30 @@ export class MeasuresTable {
 
   private table(): (string | number | null)[][] {
     const header = this.columns.map((c) => this.heading(c));
-    const body = this.rows().map((a) => this.columns.map((c) => (c === 'sector' ? this.texts.sector(a.sector) : c === 'community' && a.community !== undefined ? a.community + 1 : (this.value(a, c) ?? null))));
+    const body = this.rows().map((a) =>
+      this.columns.map((c) =>
+        c === 'sector'
+          ? this.texts.sector(a.sector)
+          : c === 'community' && a.community !== undefined
+            ? a.community + 1
+            : (this.value(a, c) ?? null),
+      ),
+    );
     return [header, ...body];
   }
 
   protected downloadCsv(): void {
-    const escape = (v: string | number | null) => (v === null ? '' : typeof v === 'number' ? String(v) : /[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-    const text = this.table().map((row) => row.map(escape).join(',')).join('\r\n');
+    const escape = (v: string | number | null) =>
+      v === null
+        ? ''
+        : typeof v === 'number'
+          ? String(v)
+          : /[",;\n]/.test(v)
+            ? `"${v.replace(/"/g, '""')}"`
+            : v;
+    const text = this.table()
+      .map((row) => row.map(escape).join(','))
+      .join('\r\n');
     this.save(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }), `${this.fileName()}.csv`);
   }
 
@@ -80,7 +131,10 @@ export class MeasuresTable {
     for (const row of this.table()) sheet.addRow(row);
     sheet.getRow(1).font = { bold: true };
     const buffer = await workbook.xlsx.writeBuffer();
-    this.save(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${this.fileName()}.xlsx`);
+    this.save(
+      new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      `${this.fileName()}.xlsx`,
+    );
   }
 
   private save(blob: Blob, name: string): void {

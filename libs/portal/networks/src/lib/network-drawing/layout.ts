@@ -23,7 +23,9 @@ export function sectorRingLayout(nodes: readonly LayoutNode[]): Map<string, Poin
   const width = (2 * Math.PI) / slices.length;
   const positions = new Map<string, Point>();
   slices.forEach((sector, s) => {
-    const members = nodes.filter((n) => n.sector === sector).sort((a, b) => b.centrality - a.centrality || (a.id < b.id ? -1 : 1));
+    const members = nodes
+      .filter((n) => n.sector === sector)
+      .sort((a, b) => b.centrality - a.centrality || (a.id < b.id ? -1 : 1));
     members.forEach((node, i) => {
       const angle = s * width + ((i + 0.5) / members.length) * width * 0.9 + width * 0.05 - Math.PI / 2;
       // Four rings, from the centre outwards; stagger within a ring so neighbours do not overlap.
@@ -45,7 +47,8 @@ export function communityLayout(nodes: readonly LayoutNode[]): Map<string, Point
   const positions = new Map<string, Point>();
   ordered.forEach(([, members], g) => {
     const centreAngle = (2 * Math.PI * g) / ordered.length;
-    const centre = ordered.length === 1 ? { x: 0, y: 0 } : { x: Math.cos(centreAngle), y: Math.sin(centreAngle) };
+    const centre =
+      ordered.length === 1 ? { x: 0, y: 0 } : { x: Math.cos(centreAngle), y: Math.sin(centreAngle) };
     const radius = 0.08 + 0.035 * Math.sqrt(members.length);
     members
       .sort((a, b) => b.centrality - a.centrality || (a.id < b.id ? -1 : 1))

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, ElementRef, computed, effect, inject, input, output, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import Graph from 'graphology';
 import type Sigma from 'sigma';
 import type { Actor, MeasuredActor, Tie, WaveComparison } from '../network-api';
@@ -23,9 +34,21 @@ const FADED = '#e6e6e6';
 @Component({
   selector: 'q-network-drawing',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div #container class="drawing" role="img" [attr.aria-label]="label()" data-testid="network-drawing"></div>`,
+  template: `<div
+    #container
+    class="drawing"
+    role="img"
+    [attr.aria-label]="label()"
+    data-testid="network-drawing"
+  ></div>`,
   styles: `
-    .drawing { width: 100%; height: 560px; border: 1px solid #c4c4c4; border-radius: 4px; background: #fff; }
+    .drawing {
+      width: 100%;
+      height: 560px;
+      border: 1px solid #c4c4c4;
+      border-radius: 4px;
+      background: #fff;
+    }
   `,
 })
 export class NetworkDrawing {
@@ -43,7 +66,9 @@ export class NetworkDrawing {
   readonly ego = input<string | null>(null);
   readonly actorClicked = output<string>();
 
-  protected readonly label = computed(() => this.texts.t('drawingLabel', { actors: this.actors().length, ties: this.ties().length }));
+  protected readonly label = computed(() =>
+    this.texts.t('drawingLabel', { actors: this.actors().length, ties: this.ties().length }),
+  );
 
   private sigma: Sigma | null = null;
 
@@ -67,7 +92,12 @@ export class NetworkDrawing {
 
     const values = actors.map((a) => measureById.get(a.id)?.[sizeBy] ?? 0);
     const max = Math.max(1e-12, ...values);
-    const nodes = actors.map((a, i) => ({ id: a.id, sector: a.sector, community: measureById.get(a.id)?.community, centrality: values[i] / max }));
+    const nodes = actors.map((a, i) => ({
+      id: a.id,
+      sector: a.sector,
+      community: measureById.get(a.id)?.community,
+      centrality: values[i] / max,
+    }));
     const positions = layout === 'sectors' ? sectorRingLayout(nodes) : communityLayout(nodes);
 
     const graph = new Graph({ type: 'undirected', multi: false });
@@ -83,7 +113,10 @@ export class NetworkDrawing {
       const position = positions.get(actor.id) ?? { x: 0, y: 0 };
       const matches = needle !== '' && actor.name.toLocaleLowerCase().includes(needle);
       const faded = (ego !== null && !egoMembers.has(actor.id)) || (needle !== '' && !matches);
-      const colour = colourBy === 'sector' ? SECTOR_COLOURS[actor.sector ?? 'none'] : communityColour(measureById.get(actor.id)?.community);
+      const colour =
+        colourBy === 'sector'
+          ? SECTOR_COLOURS[actor.sector ?? 'none']
+          : communityColour(measureById.get(actor.id)?.community);
       graph.addNode(actor.id, {
         x: position.x,
         y: position.y,
@@ -96,14 +129,30 @@ export class NetworkDrawing {
     const tieKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
     const newTies = new Set((comparison?.ties.new ?? []).map((t) => tieKey(t.source, t.target)));
     for (const tie of ties) {
-      if (!graph.hasNode(tie.sourceActorId) || !graph.hasNode(tie.targetActorId) || graph.hasEdge(tie.sourceActorId, tie.targetActorId)) continue;
+      if (
+        !graph.hasNode(tie.sourceActorId) ||
+        !graph.hasNode(tie.targetActorId) ||
+        graph.hasEdge(tie.sourceActorId, tie.targetActorId)
+      )
+        continue;
       const inEgo = ego === null || (egoMembers.has(tie.sourceActorId) && egoMembers.has(tie.targetActorId));
-      const colour = !inEgo ? FADED : newTies.has(tieKey(tie.sourceActorId, tie.targetActorId)) ? NEW_TIE : TIE;
-      graph.addEdge(tie.sourceActorId, tie.targetActorId, { size: Math.min(4, 0.5 + tie.weight * 0.5), color: colour });
+      const colour = !inEgo
+        ? FADED
+        : newTies.has(tieKey(tie.sourceActorId, tie.targetActorId))
+          ? NEW_TIE
+          : TIE;
+      graph.addEdge(tie.sourceActorId, tie.targetActorId, {
+        size: Math.min(4, 0.5 + tie.weight * 0.5),
+        color: colour,
+      });
     }
     // Ties of the earlier wave that are gone: drawn in red between actors still present.
     for (const lost of comparison?.ties.lost ?? []) {
-      if (graph.hasNode(lost.source) && graph.hasNode(lost.target) && !graph.hasEdge(lost.source, lost.target)) {
+      if (
+        graph.hasNode(lost.source) &&
+        graph.hasNode(lost.target) &&
+        !graph.hasEdge(lost.source, lost.target)
+      ) {
         graph.addEdge(lost.source, lost.target, { size: 1.5, color: ego === null ? LOST_TIE : FADED });
       }
     }

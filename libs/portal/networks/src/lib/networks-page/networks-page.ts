@@ -1,11 +1,24 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  linkedSignal,
+  resource,
+  signal,
+} from '@angular/core';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import { PageHeading } from '@quartier/portal-ui';
 import { ActorMap, type MapActor } from '../actor-map/actor-map';
 import { MeasuresTable } from '../measures-table/measures-table';
 import { NetworkApi, SECTORS, type WaveMetrics } from '../network-api';
-import { NetworkDrawing, type ColourMode, type LayoutMode, type SizeMeasure } from '../network-drawing/network-drawing';
+import {
+  NetworkDrawing,
+  type ColourMode,
+  type LayoutMode,
+  type SizeMeasure,
+} from '../network-drawing/network-drawing';
 import { NetworkTexts, SECTOR_COLOURS } from '../texts';
 
 type Tab = 'drawing' | 'measures' | 'map' | 'resources';
@@ -33,14 +46,24 @@ export class NetworksPage {
 
   protected readonly networks = resource({ loader: () => this.api.networks() });
   protected readonly networkId = linkedSignal(() => this.networks.value()?.items[0]?.id ?? null);
-  protected readonly network = computed(() => this.networks.value()?.items.find((n) => n.id === this.networkId()) ?? null);
+  protected readonly network = computed(
+    () => this.networks.value()?.items.find((n) => n.id === this.networkId()) ?? null,
+  );
   protected readonly waveId = linkedSignal(() => this.network()?.waves.at(-1)?.id ?? null);
   protected readonly wave = computed(() => this.network()?.waves.find((w) => w.id === this.waveId()) ?? null);
-  protected readonly compareWith = linkedSignal<string | null, string | null>({ source: this.waveId, computation: () => null });
-  protected readonly otherWaves = computed(() => (this.network()?.waves ?? []).filter((w) => w.id !== this.waveId()));
+  protected readonly compareWith = linkedSignal<string | null, string | null>({
+    source: this.waveId,
+    computation: () => null,
+  });
+  protected readonly otherWaves = computed(() =>
+    (this.network()?.waves ?? []).filter((w) => w.id !== this.waveId()),
+  );
 
   protected readonly tab = signal<Tab>('drawing');
-  protected readonly tabs: readonly { key: Tab; label: 'tabDrawing' | 'tabMeasures' | 'tabMap' | 'tabResources' }[] = [
+  protected readonly tabs: readonly {
+    key: Tab;
+    label: 'tabDrawing' | 'tabMeasures' | 'tabMap' | 'tabResources';
+  }[] = [
     { key: 'drawing', label: 'tabDrawing' },
     { key: 'measures', label: 'tabMeasures' },
     { key: 'map', label: 'tabMap' },
@@ -50,24 +73,43 @@ export class NetworksPage {
   protected readonly sizeBy = signal<SizeMeasure>('betweenness');
   protected readonly layout = signal<LayoutMode>('sectors');
   protected readonly search = signal('');
-  protected readonly ego = linkedSignal<string | null, string | null>({ source: this.waveId, computation: () => null });
+  protected readonly ego = linkedSignal<string | null, string | null>({
+    source: this.waveId,
+    computation: () => null,
+  });
   protected readonly jobProgress = signal<number | null>(null);
 
   protected readonly waveData = resource({
-    params: () => (this.networkId() && this.waveId() ? { networkId: this.networkId() as string, waveId: this.waveId() as string } : undefined),
+    params: () =>
+      this.networkId() && this.waveId()
+        ? { networkId: this.networkId() as string, waveId: this.waveId() as string }
+        : undefined,
     loader: async ({ params }) => {
-      const [actors, ties] = await Promise.all([this.api.actors(params.networkId, params.waveId), this.api.ties(params.networkId, params.waveId)]);
+      const [actors, ties] = await Promise.all([
+        this.api.actors(params.networkId, params.waveId),
+        this.api.ties(params.networkId, params.waveId),
+      ]);
       return { actors: actors.items, ties: ties.items };
     },
   });
 
   protected readonly metrics = resource({
-    params: () => (this.networkId() && this.waveId() ? { networkId: this.networkId() as string, waveId: this.waveId() as string } : undefined),
+    params: () =>
+      this.networkId() && this.waveId()
+        ? { networkId: this.networkId() as string, waveId: this.waveId() as string }
+        : undefined,
     loader: ({ params }) => this.loadMetrics(params.networkId, params.waveId),
   });
 
   protected readonly comparison = resource({
-    params: () => (this.networkId() && this.waveId() && this.compareWith() ? { networkId: this.networkId() as string, from: this.compareWith() as string, to: this.waveId() as string } : undefined),
+    params: () =>
+      this.networkId() && this.waveId() && this.compareWith()
+        ? {
+            networkId: this.networkId() as string,
+            from: this.compareWith() as string,
+            to: this.waveId() as string,
+          }
+        : undefined,
     loader: ({ params }) => this.api.compare(params.networkId, params.from, params.to),
   });
 
@@ -80,17 +122,41 @@ export class NetworksPage {
     params: () => {
       const levels = this.session.levels();
       const area = this.network()?.areaId;
-      return area && levels.length > 0 && (this.tab() === 'map' || this.tab() === 'resources') ? { level: levels[levels.length - 1].key, parent: area } : undefined;
+      return area && levels.length > 0 && (this.tab() === 'map' || this.tab() === 'resources')
+        ? { level: levels[levels.length - 1].key, parent: area }
+        : undefined;
     },
     loader: ({ params }) => this.registry.areaGeoJson(params.level, params.parent),
   });
 
-  protected readonly egoName = computed(() => this.waveData.value()?.actors.find((a) => a.id === this.ego())?.name ?? '');
-  protected readonly compareLabel = computed(() => this.network()?.waves.find((w) => w.id === this.compareWith())?.label ?? '');
-  protected readonly mapActors = computed<MapActor[]>(() => (this.waveData.value()?.actors ?? []).map((a) => ({ id: a.id, name: a.name, sector: a.sector, point: a.point })));
-  protected readonly resourceActors = computed<MapActor[]>(() => (this.resources.value()?.items ?? []).map((i) => ({ id: i.actorId, name: i.name, sector: i.sector, point: i.point, emphasised: true })));
+  protected readonly egoName = computed(
+    () => this.waveData.value()?.actors.find((a) => a.id === this.ego())?.name ?? '',
+  );
+  protected readonly compareLabel = computed(
+    () => this.network()?.waves.find((w) => w.id === this.compareWith())?.label ?? '',
+  );
+  protected readonly mapActors = computed<MapActor[]>(() =>
+    (this.waveData.value()?.actors ?? []).map((a) => ({
+      id: a.id,
+      name: a.name,
+      sector: a.sector,
+      point: a.point,
+    })),
+  );
+  protected readonly resourceActors = computed<MapActor[]>(() =>
+    (this.resources.value()?.items ?? []).map((i) => ({
+      id: i.actorId,
+      name: i.name,
+      sector: i.sector,
+      point: i.point,
+      emphasised: true,
+    })),
+  );
   protected readonly summary = computed(() => this.metrics.value()?.graph ?? null);
-  protected readonly fileName = computed(() => `kennzahlen-${(this.network()?.name ?? 'netzwerk').toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-')}-${this.wave()?.observedOn ?? ''}`);
+  protected readonly fileName = computed(
+    () =>
+      `kennzahlen-${(this.network()?.name ?? 'netzwerk').toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-')}-${this.wave()?.observedOn ?? ''}`,
+  );
 
   protected selectNetwork(id: string): void {
     this.networkId.set(id);

@@ -12,7 +12,10 @@ import { I18n, PageHeading } from '@quartier/portal-ui';
       <ul class="sources">
         <li>
           {{ t('about.lorGeometries') }}
-          (<a href="https://www.govdata.de/dl-de/by-2-0" rel="license noopener" target="_blank">{{ t('about.licenceText') }}</a>)
+          (<a href="https://www.govdata.de/dl-de/by-2-0" rel="license noopener" target="_blank">{{
+            t('about.licenceText')
+          }}</a
+          >)
         </li>
         <li>{{ t('about.mss') }}</li>
       </ul>
@@ -20,8 +23,14 @@ import { I18n, PageHeading } from '@quartier/portal-ui';
     </section>
   `,
   styles: `
-    .sources { max-width: 75ch; line-height: 1.6; }
-    h2 { font-size: 1.25rem; font-weight: 500; }
+    .sources {
+      max-width: 75ch;
+      line-height: 1.6;
+    }
+    h2 {
+      font-size: 1.25rem;
+      font-weight: 500;
+    }
   `,
 })
 export class About {

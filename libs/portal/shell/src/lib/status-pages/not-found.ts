@@ -8,7 +8,9 @@ import { I18n, PageHeading } from '@quartier/portal-ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <q-page-heading [heading]="t('page.notFound.title')" [intro]="t('page.notFound.body')" />
-    <p><a routerLink="/">{{ t('page.notFound.home') }}</a></p>
+    <p>
+      <a routerLink="/">{{ t('page.notFound.home') }}</a>
+    </p>
   `,
 })
 export class NotFound {

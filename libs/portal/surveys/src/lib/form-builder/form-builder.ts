@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
 import {
@@ -15,7 +25,16 @@ import {
   upsertList,
   type NodePath,
 } from '../form-model';
-import { SurveyApi, type ChoiceList, type FormModel, type FormNode, type FormProblem, type GroupNode, type QuestionNode, type SurveyDetail } from '../survey-api';
+import {
+  SurveyApi,
+  type ChoiceList,
+  type FormModel,
+  type FormNode,
+  type FormProblem,
+  type GroupNode,
+  type QuestionNode,
+  type SurveyDetail,
+} from '../survey-api';
 import { SurveyTexts } from '../texts';
 
 interface Row {
@@ -48,12 +67,18 @@ export class FormBuilder {
   readonly initial = input.required<FormModel>();
   readonly changed = output<SurveyDetail>();
 
-  protected readonly form = signal<FormModel>({ settings: { formId: '', defaultLanguage: 'de', extra: {} }, children: [], choiceLists: [] });
+  protected readonly form = signal<FormModel>({
+    settings: { formId: '', defaultLanguage: 'de', extra: {} },
+    children: [],
+    choiceLists: [],
+  });
   protected readonly selected = signal<NodePath | null>(null);
   protected readonly selectedList = signal<string | null>(null);
   protected readonly problems = signal<FormProblem[]>([]);
   protected readonly checking = signal(false);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string; lines?: string[] } | null>(null);
+  protected readonly message = signal<{ kind: 'success' | 'error'; text: string; lines?: string[] } | null>(
+    null,
+  );
   protected readonly showPreview = signal(false);
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -81,7 +106,9 @@ export class FormBuilder {
     return node?.kind === 'group' ? node : undefined;
   });
   protected readonly nodeProblems = computed(() => problemsOf(this.problems(), this.node()));
-  protected readonly list = computed(() => this.form().choiceLists.find((l) => l.name === this.selectedList()) ?? null);
+  protected readonly list = computed(
+    () => this.form().choiceLists.find((l) => l.name === this.selectedList()) ?? null,
+  );
 
   constructor() {
     effect(() => {
@@ -128,7 +155,9 @@ export class FormBuilder {
         const result = await this.api.checkForm(this.form());
         this.problems.set(result.issues);
       } catch (error) {
-        this.problems.set([{ target: 'settings', field: 'form', reason: describeProblem(problemFrom(error), this.i18n.t) }]);
+        this.problems.set([
+          { target: 'settings', field: 'form', reason: describeProblem(problemFrom(error), this.i18n.t) },
+        ]);
       } finally {
         this.checking.set(false);
       }
@@ -169,10 +198,14 @@ export class FormBuilder {
     if (list) this.updateList({ ...list, name }, list.name);
   }
 
-  protected setOptional(field: 'relevant' | 'constraint' | 'calculation' | 'choiceFilter', value: string): void {
+  protected setOptional(
+    field: 'relevant' | 'constraint' | 'calculation' | 'choiceFilter',
+    value: string,
+  ): void {
     const node = this.node();
     if (!node) return;
-    if (node.kind === 'group' && field === 'relevant') this.updateGroup({ relevant: value.trim() === '' ? undefined : value });
+    if (node.kind === 'group' && field === 'relevant')
+      this.updateGroup({ relevant: value.trim() === '' ? undefined : value });
     else this.updateQuestion({ [field]: value.trim() === '' ? undefined : value });
   }
 
@@ -180,11 +213,18 @@ export class FormBuilder {
     const node = this.question();
     if (!node) return;
     const fresh = newQuestion(this.form(), type);
-    this.updateQuestion({ type, listName: LIST_TYPES.has(type) ? (node.listName ?? fresh.listName) : undefined, likert: type === 'select_one' ? (node.likert ?? false) : undefined, method: type === 'area' ? 'choice' : undefined, calculation: type === 'calculate' ? (node.calculation ?? '') : node.calculation });
+    this.updateQuestion({
+      type,
+      listName: LIST_TYPES.has(type) ? (node.listName ?? fresh.listName) : undefined,
+      likert: type === 'select_one' ? (node.likert ?? false) : undefined,
+      method: type === 'area' ? 'choice' : undefined,
+      calculation: type === 'calculate' ? (node.calculation ?? '') : node.calculation,
+    });
   }
 
   protected add(kind: 'question' | 'group' | 'repeat', into = false): void {
-    const node = kind === 'question' ? newQuestion(this.form(), 'text') : newGroup(this.form(), kind === 'repeat');
+    const node =
+      kind === 'question' ? newQuestion(this.form(), 'text') : newGroup(this.form(), kind === 'repeat');
     const { form, path } = insertNode(this.form(), node, this.selected(), into);
     this.apply(form);
     this.selected.set(path);
@@ -204,7 +244,10 @@ export class FormBuilder {
   protected addList(): void {
     let i = 1;
     while (this.form().choiceLists.some((l) => l.name === `liste_${i}`)) i++;
-    const list: ChoiceList = { name: `liste_${i}`, choices: [{ name: '1', label: { de: '' }, properties: {} }] };
+    const list: ChoiceList = {
+      name: `liste_${i}`,
+      choices: [{ name: '1', label: { de: '' }, properties: {} }],
+    };
     this.apply(upsertList(this.form(), list));
     this.selectedList.set(list.name);
   }
@@ -214,7 +257,13 @@ export class FormBuilder {
     if (list.name !== previousName) {
       // Questions follow their list when it is renamed.
       const rename = (nodes: FormNode[]): FormNode[] =>
-        nodes.map((n) => (n.kind === 'group' ? { ...n, children: rename(n.children) } : n.listName === previousName ? { ...n, listName: list.name } : n));
+        nodes.map((n) =>
+          n.kind === 'group'
+            ? { ...n, children: rename(n.children) }
+            : n.listName === previousName
+              ? { ...n, listName: list.name }
+              : n,
+        );
       next = { ...next, children: rename(next.children) };
       this.selectedList.set(list.name);
     }
@@ -232,14 +281,29 @@ export class FormBuilder {
   protected setChoice(listName: string, index: number, field: 'name' | 'de' | 'en', value: string): void {
     const list = this.currentList(listName);
     if (!list) return;
-    const choices = list.choices.map((c, i) => (i !== index ? c : field === 'name' ? { ...c, name: value } : { ...c, label: { ...c.label, [field]: value } }));
+    const choices = list.choices.map((c, i) =>
+      i !== index
+        ? c
+        : field === 'name'
+          ? { ...c, name: value }
+          : { ...c, label: { ...c.label, [field]: value } },
+    );
     this.updateList({ ...list, choices }, list.name);
   }
 
   protected addChoice(listName: string): void {
     const list = this.currentList(listName);
     if (!list) return;
-    this.updateList({ ...list, choices: [...list.choices, { name: String(list.choices.length + 1), label: { de: '' }, properties: {} }] }, list.name);
+    this.updateList(
+      {
+        ...list,
+        choices: [
+          ...list.choices,
+          { name: String(list.choices.length + 1), label: { de: '' }, properties: {} },
+        ],
+      },
+      list.name,
+    );
   }
 
   protected removeChoice(listName: string, index: number): void {
@@ -280,7 +344,11 @@ export class FormBuilder {
     } catch (error) {
       const body = (error as { error?: { details?: { lines?: string[] } } }).error;
       const lines = body?.details?.lines;
-      this.message.set(lines ? { kind: 'error', text: this.t('importErrors'), lines } : { kind: 'error', text: describeProblem(problemFrom(error), this.i18n.t) });
+      this.message.set(
+        lines
+          ? { kind: 'error', text: this.t('importErrors'), lines }
+          : { kind: 'error', text: describeProblem(problemFrom(error), this.i18n.t) },
+      );
     } finally {
       input.value = '';
     }

@@ -1,4 +1,14 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, output, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  resource,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
@@ -24,12 +34,31 @@ import { SurveyTexts } from '../texts';
             <option [value]="l.key" [selected]="l.key === level()">{{ l.name }}</option>
           }
         </select>
-        <button type="button" class="secondary" (click)="takeAll()" [disabled]="!survey().editable || !candidates.value()?.length" data-testid="take-all-areas">{{ t('chooseAll') }}</button>
-        <button type="button" class="secondary" (click)="syncList()" [disabled]="!survey().editable || survey().targetAreas.length === 0" data-testid="sync-area-list">{{ t('syncList') }}</button>
+        <button
+          type="button"
+          class="secondary"
+          (click)="takeAll()"
+          [disabled]="!survey().editable || !candidates.value()?.length"
+          data-testid="take-all-areas"
+        >
+          {{ t('chooseAll') }}
+        </button>
+        <button
+          type="button"
+          class="secondary"
+          (click)="syncList()"
+          [disabled]="!survey().editable || survey().targetAreas.length === 0"
+          data-testid="sync-area-list"
+        >
+          {{ t('syncList') }}
+        </button>
       </div>
       <ul class="areas">
         @for (area of survey().targetAreas; track area.areaId) {
-          <li>{{ area.key }} {{ area.name }} <span class="muted">({{ t('population') }}: {{ texts.number(area.population, 0) }})</span></li>
+          <li>
+            {{ area.key }} {{ area.name }}
+            <span class="muted">({{ t('population') }}: {{ texts.number(area.population, 0) }})</span>
+          </li>
         }
       </ul>
     </section>
@@ -37,10 +66,24 @@ import { SurveyTexts } from '../texts';
     <section aria-labelledby="waves-heading">
       <h2 id="waves-heading">{{ t('waves') }}</h2>
       <table class="table">
-        <thead><tr><th scope="col">{{ t('waveName') }}</th><th scope="col">{{ t('opensOn') }}</th><th scope="col">{{ t('closesOn') }}</th><th scope="col">{{ t('invitationOnly') }}</th><th scope="col">{{ t('responses') }}</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">{{ t('waveName') }}</th>
+            <th scope="col">{{ t('opensOn') }}</th>
+            <th scope="col">{{ t('closesOn') }}</th>
+            <th scope="col">{{ t('invitationOnly') }}</th>
+            <th scope="col">{{ t('responses') }}</th>
+          </tr>
+        </thead>
         <tbody>
           @for (wave of survey().waves; track wave.id) {
-            <tr><th scope="row">{{ wave.name }}</th><td>{{ texts.date(wave.opensOn) }}</td><td>{{ texts.date(wave.closesOn) }}</td><td>{{ wave.invitationOnly ? '✓' : '–' }}</td><td>{{ wave.responses }}</td></tr>
+            <tr>
+              <th scope="row">{{ wave.name }}</th>
+              <td>{{ texts.date(wave.opensOn) }}</td>
+              <td>{{ texts.date(wave.closesOn) }}</td>
+              <td>{{ wave.invitationOnly ? '✓' : '–' }}</td>
+              <td>{{ wave.responses }}</td>
+            </tr>
           }
         </tbody>
       </table>
@@ -52,8 +95,17 @@ import { SurveyTexts } from '../texts';
           <input id="wave-opens" name="opensOn" type="date" [(ngModel)]="opensOn" required />
           <label for="wave-closes">{{ t('closesOn') }}</label>
           <input id="wave-closes" name="closesOn" type="date" [(ngModel)]="closesOn" required />
-          <div class="check-row"><input id="wave-invitation" name="invitationOnly" type="checkbox" [(ngModel)]="invitationOnly" /><label for="wave-invitation">{{ t('invitationOnly') }}</label></div>
-          <button type="submit" class="secondary" [disabled]="!waveName.trim() || !opensOn || !closesOn">{{ t('addWave') }}</button>
+          <div class="check-row">
+            <input
+              id="wave-invitation"
+              name="invitationOnly"
+              type="checkbox"
+              [(ngModel)]="invitationOnly"
+            /><label for="wave-invitation">{{ t('invitationOnly') }}</label>
+          </div>
+          <button type="submit" class="secondary" [disabled]="!waveName.trim() || !opensOn || !closesOn">
+            {{ t('addWave') }}
+          </button>
         </form>
       }
     </section>
@@ -64,7 +116,9 @@ import { SurveyTexts } from '../texts';
         @if (survey().status === 'open') {
           <button type="button" (click)="setStatus('closed')">{{ t('close') }}</button>
         } @else {
-          <button type="button" (click)="setStatus('open')" data-testid="publish">{{ survey().status === 'draft' ? t('publish') : t('reopen') }}</button>
+          <button type="button" (click)="setStatus('open')" data-testid="publish">
+            {{ survey().status === 'draft' ? t('publish') : t('reopen') }}
+          </button>
         }
       }
       @if (problems().length > 0) {
@@ -81,11 +135,21 @@ import { SurveyTexts } from '../texts';
         <h2 id="links-heading">{{ t('links') }}</h2>
         @if (links.value(); as l) {
           <ul class="links" data-testid="survey-links">
-            <li><a [href]="l.survey.url" target="_blank" rel="noopener">{{ t('allAreas') }}</a></li>
+            <li>
+              <a [href]="l.survey.url" target="_blank" rel="noopener">{{ t('allAreas') }}</a>
+            </li>
             @for (area of l.areas; track area.areaId) {
               <li class="link">
-                <img [src]="area.qrSvg" [alt]="t('qrOf', { name: area.name })" width="96" height="96" loading="lazy" />
-                <a [href]="area.url" target="_blank" rel="noopener" [attr.data-area]="area.key">{{ area.key }} {{ area.name }}</a>
+                <img
+                  [src]="area.qrSvg"
+                  [alt]="t('qrOf', { name: area.name })"
+                  width="96"
+                  height="96"
+                  loading="lazy"
+                />
+                <a [href]="area.url" target="_blank" rel="noopener" [attr.data-area]="area.key"
+                  >{{ area.key }} {{ area.name }}</a
+                >
               </li>
             }
           </ul>
@@ -94,23 +158,90 @@ import { SurveyTexts } from '../texts';
     }
   `,
   styles: `
-    section { margin: 1.5rem 0; }
-    h2 { font-size: 1.2rem; }
-    .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
-    .areas { columns: 2 18rem; }
-    .muted { color: #3c4650; }
-    .table { border-collapse: collapse; }
-    .table th, .table td { padding: 0.375rem 0.75rem; border-bottom: 1px solid #d0d7de; text-align: left; }
-    .wave-form { display: grid; grid-template-columns: max-content minmax(10rem, 16rem); gap: 0.375rem 0.75rem; align-items: center; margin-top: 0.75rem; }
-    .wave-form button, .check-row { grid-column: 1 / -1; justify-self: start; }
-    .check-row { display: flex; gap: 0.5rem; align-items: center; }
-    input, select { font: inherit; padding: 0.25rem 0.5rem; min-height: 2.25rem; }
-    button { min-height: 2.5rem; padding: 0 1rem; font: inherit; font-weight: 600; border: 2px solid #1f5fa8; background: #1f5fa8; color: #fff; border-radius: 4px; cursor: pointer; }
-    button.secondary { background: #fff; color: #1f5fa8; }
-    button:disabled { opacity: 0.6; cursor: not-allowed; }
-    .problems { color: #5c1410; }
-    .links { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.75rem; }
-    .link { display: flex; gap: 0.75rem; align-items: center; }
+    section {
+      margin: 1.5rem 0;
+    }
+    h2 {
+      font-size: 1.2rem;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    .areas {
+      columns: 2 18rem;
+    }
+    .muted {
+      color: #3c4650;
+    }
+    .table {
+      border-collapse: collapse;
+    }
+    .table th,
+    .table td {
+      padding: 0.375rem 0.75rem;
+      border-bottom: 1px solid #d0d7de;
+      text-align: left;
+    }
+    .wave-form {
+      display: grid;
+      grid-template-columns: max-content minmax(10rem, 16rem);
+      gap: 0.375rem 0.75rem;
+      align-items: center;
+      margin-top: 0.75rem;
+    }
+    .wave-form button,
+    .check-row {
+      grid-column: 1 / -1;
+      justify-self: start;
+    }
+    .check-row {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+    }
+    input,
+    select {
+      font: inherit;
+      padding: 0.25rem 0.5rem;
+      min-height: 2.25rem;
+    }
+    button {
+      min-height: 2.5rem;
+      padding: 0 1rem;
+      font: inherit;
+      font-weight: 600;
+      border: 2px solid #1f5fa8;
+      background: #1f5fa8;
+      color: #fff;
+      border-radius: 4px;
+      cursor: pointer;
+    }
+    button.secondary {
+      background: #fff;
+      color: #1f5fa8;
+    }
+    button:disabled {
+      opacity: 0.6;
+      cursor: not-allowed;
+    }
+    .problems {
+      color: #5c1410;
+    }
+    .links {
+      list-style: none;
+      padding: 0;
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+      gap: 0.75rem;
+    }
+    .link {
+      display: flex;
+      gap: 0.75rem;
+      align-items: center;
+    }
   `,
 })
 export class PublishPanel {
@@ -130,7 +261,10 @@ export class PublishPanel {
     loader: ({ params }) => this.api.candidateAreas(params.id, params.level),
   });
   protected readonly links = resource({
-    params: () => (this.survey().status === 'open' ? { id: this.survey().id, targets: this.survey().targetAreas.length } : undefined),
+    params: () =>
+      this.survey().status === 'open'
+        ? { id: this.survey().id, targets: this.survey().targetAreas.length }
+        : undefined,
     loader: ({ params }) => this.api.links(params.id),
   });
   protected readonly problems = signal<string[]>([]);
@@ -155,19 +289,35 @@ export class PublishPanel {
   }
 
   protected takeAll(): Promise<void> {
-    return this.run(() => this.api.setTargetAreas(this.survey().id, (this.candidates.value() ?? []).map((a) => a.id)));
+    return this.run(() =>
+      this.api.setTargetAreas(
+        this.survey().id,
+        (this.candidates.value() ?? []).map((a) => a.id),
+      ),
+    );
   }
 
   protected syncList(): Promise<void> {
     return this.run(async () => {
-      const current = this.hasForm() ? (await this.api.form(this.survey().id)).form : { settings: { formId: 'fragebogen', title: this.survey().title, defaultLanguage: 'de', extra: {} }, children: [], choiceLists: [] };
+      const current = this.hasForm()
+        ? (await this.api.form(this.survey().id)).form
+        : {
+            settings: { formId: 'fragebogen', title: this.survey().title, defaultLanguage: 'de', extra: {} },
+            children: [],
+            choiceLists: [],
+          };
       return this.api.saveForm(this.survey().id, syncAreaList(current, this.survey().targetAreas));
     });
   }
 
   protected addWave(): Promise<void> {
     return this.run(async () => {
-      await this.api.addWave(this.survey().id, { name: this.waveName.trim(), opensOn: this.opensOn, closesOn: this.closesOn, invitationOnly: this.invitationOnly });
+      await this.api.addWave(this.survey().id, {
+        name: this.waveName.trim(),
+        opensOn: this.opensOn,
+        closesOn: this.closesOn,
+        invitationOnly: this.invitationOnly,
+      });
       this.waveName = '';
       return this.api.survey(this.survey().id);
     });
@@ -192,7 +342,9 @@ export class PublishPanel {
     if (areaMethodOf(form) !== 'point') return true;
     const levels = [...new Set(survey.targetAreas.map((a) => a.level))];
     // The registry filters by ancestor; a target area that is the scope area itself has none such.
-    const parent = survey.targetAreas.some((a) => a.areaId === survey.scopeAreaId) ? undefined : survey.scopeAreaId;
+    const parent = survey.targetAreas.some((a) => a.areaId === survey.scopeAreaId)
+      ? undefined
+      : survey.scopeAreaId;
     const collections = await Promise.all(levels.map((level) => this.registry.areaGeoJson(level, parent)));
     const { collection, missing } = targetAreaGeometries(collections, survey.targetAreas);
     if (missing.length > 0) {
@@ -201,7 +353,11 @@ export class PublishPanel {
     }
     let stored = { areas: 0, missing: [] as string[] };
     for (const [i, features] of geometryParts(collection.features).entries()) {
-      stored = await this.api.setAreaGeometries(survey.id, { type: 'FeatureCollection', features }, i === 0 ? 'replace' : 'append');
+      stored = await this.api.setAreaGeometries(
+        survey.id,
+        { type: 'FeatureCollection', features },
+        i === 0 ? 'replace' : 'append',
+      );
     }
     this.message.set({ kind: 'success', text: this.t('geometriesSent', { n: stored.areas }) });
     return true;

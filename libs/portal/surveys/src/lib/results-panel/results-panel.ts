@@ -1,7 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  resource,
+} from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
-import { SurveyApi, type Interval, type QuestionResults, type ResultCell, type SurveyDetail, type SurveyResults } from '../survey-api';
+import {
+  SurveyApi,
+  type Interval,
+  type QuestionResults,
+  type ResultCell,
+  type SurveyDetail,
+  type SurveyResults,
+} from '../survey-api';
 import { SurveyTexts } from '../texts';
 
 interface ResultRow {
@@ -28,7 +43,9 @@ interface ResultRow {
         <label for="results-wave">{{ t('wave') }}</label>
         <select id="results-wave" (change)="waveId.set($any($event.target).value)" data-testid="results-wave">
           @for (wave of survey().waves; track wave.id) {
-            <option [value]="wave.id" [selected]="wave.id === waveId()">{{ wave.name }} ({{ wave.responses }})</option>
+            <option [value]="wave.id" [selected]="wave.id === waveId()">
+              {{ wave.name }} ({{ wave.responses }})
+            </option>
           }
         </select>
       </div>
@@ -39,28 +56,48 @@ interface ResultRow {
       } @else if (results.value(); as r) {
         <p class="note">{{ t('suppressedNote', { k: r.k }) }}</p>
         <table class="table" data-testid="respondents-table">
-          <caption>{{ t('respondents') }}</caption>
-          <thead><tr><th scope="col">{{ t('area') }}</th><th scope="col">{{ t('population') }}</th><th scope="col">{{ t('respondents') }}</th><th scope="col">{{ t('responseRate') }}</th></tr></thead>
+          <caption>
+            {{
+              t('respondents')
+            }}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{{ t('area') }}</th>
+              <th scope="col">{{ t('population') }}</th>
+              <th scope="col">{{ t('respondents') }}</th>
+              <th scope="col">{{ t('responseRate') }}</th>
+            </tr>
+          </thead>
           <tbody>
             @for (area of r.areas; track area.key) {
               <tr>
                 <th scope="row">{{ area.key }} {{ area.name }}</th>
                 <td>{{ texts.number(area.population, 0) }}</td>
                 @if (area.suppressed) {
-                  <td colspan="2" class="suppressed" [attr.data-suppressed]="area.suppressed">{{ suppressedText(area.suppressed) }}</td>
+                  <td colspan="2" class="suppressed" [attr.data-suppressed]="area.suppressed">
+                    {{ suppressedText(area.suppressed) }}
+                  </td>
                 } @else {
                   <td>{{ area.respondents }}</td>
                   <td>{{ texts.percent(area.responseRate, 2) }}</td>
                 }
               </tr>
             }
-            <tr class="total"><th scope="row">{{ t('total') }}</th><td></td><td>{{ r.total.respondents ?? suppressedText('primary') }}</td><td>{{ texts.percent(r.total.responseRate, 2) }}</td></tr>
+            <tr class="total">
+              <th scope="row">{{ t('total') }}</th>
+              <td></td>
+              <td>{{ r.total.respondents ?? suppressedText('primary') }}</td>
+              <td>{{ texts.percent(r.total.responseRate, 2) }}</td>
+            </tr>
           </tbody>
         </table>
 
         @for (q of r.questions; track q.question) {
           <section class="question" [attr.aria-labelledby]="'q-' + q.question">
-            <h3 [id]="'q-' + q.question">{{ q.label }} <code>{{ q.question }}</code></h3>
+            <h3 [id]="'q-' + q.question">
+              {{ q.label }} <code>{{ q.question }}</code>
+            </h3>
             <div class="scroll">
               <table class="table" [attr.data-question]="q.question">
                 <thead>
@@ -85,18 +122,32 @@ interface ResultRow {
                     <tr [class.total]="row.level === 'total'" [class.parent]="row.level === 'parent'">
                       <th scope="row">{{ row.name }}</th>
                       @if (row.cell.suppressed !== null) {
-                        <td [attr.colspan]="columns(q)" class="suppressed" [attr.data-suppressed]="row.cell.suppressed">{{ suppressedText(row.cell.suppressed) }}</td>
+                        <td
+                          [attr.colspan]="columns(q)"
+                          class="suppressed"
+                          [attr.data-suppressed]="row.cell.suppressed"
+                        >
+                          {{ suppressedText(row.cell.suppressed) }}
+                        </td>
                       } @else {
                         <td>{{ row.cell.n }}</td>
                         @if (row.cell.kind === 'numeric') {
-                          <td>{{ texts.number(row.cell.mean) }} <span class="ci">{{ interval(row.cell.ci, false) }}</span></td>
+                          <td>
+                            {{ texts.number(row.cell.mean) }}
+                            <span class="ci">{{ interval(row.cell.ci, false) }}</span>
+                          </td>
                           <td>{{ texts.number(row.cell.median) }}</td>
                         } @else if (row.cell.kind === 'select') {
                           @if (q.likert) {
-                            <td>{{ texts.percent(row.cell.topTwoBox?.share) }} <span class="ci">{{ interval(row.cell.topTwoBox?.ci ?? null, true) }}</span></td>
+                            <td>
+                              {{ texts.percent(row.cell.topTwoBox?.share) }}
+                              <span class="ci">{{ interval(row.cell.topTwoBox?.ci ?? null, true) }}</span>
+                            </td>
                           }
                           @for (o of row.cell.options; track o.option) {
-                            <td>{{ texts.percent(o.share) }} <span class="ci">{{ interval(o.ci, true) }}</span></td>
+                            <td>
+                              {{ texts.percent(o.share) }} <span class="ci">{{ interval(o.ci, true) }}</span>
+                            </td>
                           }
                         }
                       }
@@ -119,20 +170,68 @@ interface ResultRow {
     }
   `,
   styles: `
-    .row { display: flex; gap: 0.5rem; align-items: center; margin: 1rem 0; }
-    select { font: inherit; min-height: 2.25rem; }
-    .note { color: #3c4650; max-width: 70ch; }
-    .table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
-    .table caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
-    .table th, .table td { padding: 0.25rem 0.625rem; border-bottom: 1px solid #d0d7de; text-align: right; white-space: nowrap; }
-    .table th[scope='row'], .table thead th:first-child { text-align: left; }
-    .total th, .total td { font-weight: 700; border-top: 2px solid #1b1f24; }
-    .parent th { font-style: italic; }
-    .suppressed { text-align: center !important; color: #5b3a00; background: repeating-linear-gradient(45deg, #fff6e0, #fff6e0 6px, #fdebc0 6px, #fdebc0 12px); }
-    .ci { color: #3c4650; font-size: 0.85em; }
-    .scroll { overflow-x: auto; }
-    h3 { font-size: 1.05rem; margin: 1.25rem 0 0.25rem; }
-    h3 code { font-size: 0.85em; color: #3c4650; }
+    .row {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      margin: 1rem 0;
+    }
+    select {
+      font: inherit;
+      min-height: 2.25rem;
+    }
+    .note {
+      color: #3c4650;
+      max-width: 70ch;
+    }
+    .table {
+      border-collapse: collapse;
+      margin: 0.5rem 0 1.5rem;
+    }
+    .table caption {
+      text-align: left;
+      font-weight: 600;
+      padding: 0.25rem 0;
+    }
+    .table th,
+    .table td {
+      padding: 0.25rem 0.625rem;
+      border-bottom: 1px solid #d0d7de;
+      text-align: right;
+      white-space: nowrap;
+    }
+    .table th[scope='row'],
+    .table thead th:first-child {
+      text-align: left;
+    }
+    .total th,
+    .total td {
+      font-weight: 700;
+      border-top: 2px solid #1b1f24;
+    }
+    .parent th {
+      font-style: italic;
+    }
+    .suppressed {
+      text-align: center !important;
+      color: #5b3a00;
+      background: repeating-linear-gradient(45deg, #fff6e0, #fff6e0 6px, #fdebc0 6px, #fdebc0 12px);
+    }
+    .ci {
+      color: #3c4650;
+      font-size: 0.85em;
+    }
+    .scroll {
+      overflow-x: auto;
+    }
+    h3 {
+      font-size: 1.05rem;
+      margin: 1.25rem 0 0.25rem;
+    }
+    h3 code {
+      font-size: 0.85em;
+      color: #3c4650;
+    }
   `,
 })
 export class ResultsPanel {
@@ -150,7 +249,9 @@ export class ResultsPanel {
     params: () => (this.waveId() ? { id: this.survey().id, wave: this.waveId() as string } : undefined),
     loader: ({ params }) => this.api.results(params.id, params.wave),
   });
-  protected readonly waveName = computed(() => this.survey().waves.find((w) => w.id === this.waveId())?.name ?? '');
+  protected readonly waveName = computed(
+    () => this.survey().waves.find((w) => w.id === this.waveId())?.name ?? '',
+  );
 
   protected problem(error: unknown): string {
     return describeProblem(problemFrom(error), this.i18n.t);
@@ -162,7 +263,9 @@ export class ResultsPanel {
 
   protected interval(ci: Interval | null, share: boolean): string {
     if (!ci) return '';
-    return share ? `[${this.texts.percent(ci[0], 0)} – ${this.texts.percent(ci[1], 0)}]` : `[${this.texts.number(ci[0])} – ${this.texts.number(ci[1])}]`;
+    return share
+      ? `[${this.texts.percent(ci[0], 0)} – ${this.texts.percent(ci[1], 0)}]`
+      : `[${this.texts.number(ci[0])} – ${this.texts.number(ci[1])}]`;
   }
 
   protected columns(q: QuestionResults): number {
@@ -171,8 +274,18 @@ export class ResultsPanel {
 
   protected rowsOf(r: SurveyResults, q: QuestionResults): ResultRow[] {
     return [
-      ...r.areas.map((a, i) => ({ key: a.key, name: `${a.key} ${a.name}`, cell: q.areas[i], level: 'area' as const })),
-      ...r.parents.map((p, i) => ({ key: p.key, name: `${p.name} (${this.t('levelAbove')})`, cell: q.parents[i], level: 'parent' as const })),
+      ...r.areas.map((a, i) => ({
+        key: a.key,
+        name: `${a.key} ${a.name}`,
+        cell: q.areas[i],
+        level: 'area' as const,
+      })),
+      ...r.parents.map((p, i) => ({
+        key: p.key,
+        name: `${p.name} (${this.t('levelAbove')})`,
+        cell: q.parents[i],
+        level: 'parent' as const,
+      })),
       { key: '*', name: this.t('total'), cell: q.total, level: 'total' as const },
     ];
   }

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  linkedSignal,
+  resource,
+  signal,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
@@ -17,14 +26,30 @@ type Tab = 'form' | 'publish' | 'results';
   imports: [PageHeading, Notice, RouterLink, FormBuilder, PublishPanel, ResultsPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <p><a routerLink="/surveys">← {{ t('back') }}</a></p>
+    <p>
+      <a routerLink="/surveys">← {{ t('back') }}</a>
+    </p>
     @if (survey.error()) {
       <q-notice kind="error">{{ problem(survey.error()) }}</q-notice>
     } @else if (survey.value(); as s) {
-      <q-page-heading [heading]="s.title" [intro]="t($any('type.' + s.type)) + ' · ' + t($any('status.' + s.status)) + ' · k = ' + s.k" />
+      <q-page-heading
+        [heading]="s.title"
+        [intro]="t($any('type.' + s.type)) + ' · ' + t($any('status.' + s.status)) + ' · k = ' + s.k"
+      />
       <div role="tablist" class="tabs" [attr.aria-label]="s.title">
         @for (item of tabs; track item.key) {
-          <button type="button" role="tab" [id]="'tab-' + item.key" [attr.aria-selected]="tab() === item.key" [attr.aria-controls]="'panel-' + item.key" [tabindex]="tab() === item.key ? 0 : -1" (click)="tab.set(item.key)" (keydown)="keyNav($event)">{{ t(item.label) }}</button>
+          <button
+            type="button"
+            role="tab"
+            [id]="'tab-' + item.key"
+            [attr.aria-selected]="tab() === item.key"
+            [attr.aria-controls]="'panel-' + item.key"
+            [tabindex]="tab() === item.key ? 0 : -1"
+            (click)="tab.set(item.key)"
+            (keydown)="keyNav($event)"
+          >
+            {{ t(item.label) }}
+          </button>
         }
       </div>
       <div role="tabpanel" [id]="'panel-' + tab()" [attr.aria-labelledby]="'tab-' + tab()">
@@ -47,9 +72,27 @@ type Tab = 'form' | 'publish' | 'results';
     }
   `,
   styles: `
-    .tabs { display: flex; gap: 0.25rem; border-bottom: 2px solid #d0d7de; margin: 1rem 0; }
-    .tabs button { font: inherit; font-weight: 600; padding: 0.5rem 1rem; min-height: 2.75rem; border: none; background: none; color: #1f5fa8; border-bottom: 3px solid transparent; cursor: pointer; }
-    .tabs button[aria-selected='true'] { border-bottom-color: #1f5fa8; color: #1b1f24; }
+    .tabs {
+      display: flex;
+      gap: 0.25rem;
+      border-bottom: 2px solid #d0d7de;
+      margin: 1rem 0;
+    }
+    .tabs button {
+      font: inherit;
+      font-weight: 600;
+      padding: 0.5rem 1rem;
+      min-height: 2.75rem;
+      border: none;
+      background: none;
+      color: #1f5fa8;
+      border-bottom: 3px solid transparent;
+      cursor: pointer;
+    }
+    .tabs button[aria-selected='true'] {
+      border-bottom-color: #1f5fa8;
+      color: #1b1f24;
+    }
   `,
 })
 export class SurveyPage {
@@ -65,7 +108,10 @@ export class SurveyPage {
     { key: 'publish', label: 'tabPublish' },
     { key: 'results', label: 'tabResults' },
   ];
-  protected readonly survey = resource({ params: () => ({ id: this.id() }), loader: ({ params }) => this.api.survey(params.id) });
+  protected readonly survey = resource({
+    params: () => ({ id: this.id() }),
+    loader: ({ params }) => this.api.survey(params.id),
+  });
   /** Reloaded only when the form version changes (a key string, so other survey updates keep the builder's state). */
   private readonly formKey = computed(() => {
     const s = this.survey.value();
@@ -75,7 +121,9 @@ export class SurveyPage {
     params: () => this.formKey(),
     loader: async ({ params }) => {
       const [id, version] = params.split('|');
-      return Number(version) > 0 ? (await this.api.form(id)).form : emptyForm(this.survey.value()?.title ?? '');
+      return Number(version) > 0
+        ? (await this.api.form(id)).form
+        : emptyForm(this.survey.value()?.title ?? '');
     },
   });
 
@@ -100,6 +148,8 @@ export class SurveyPage {
     if (delta === 0) return;
     const next = this.tabs[(index + delta + this.tabs.length) % this.tabs.length];
     this.tab.set(next.key);
-    (event.currentTarget as HTMLElement).parentElement?.querySelector<HTMLElement>(`#tab-${next.key}`)?.focus();
+    (event.currentTarget as HTMLElement).parentElement
+      ?.querySelector<HTMLElement>(`#tab-${next.key}`)
+      ?.focus();
   }
 }

@@ -33,9 +33,15 @@ import { SurveyTexts } from '../texts';
         <tbody>
           @for (survey of surveys.value()?.items ?? []; track survey.id) {
             <tr>
-              <th scope="row"><a [routerLink]="[survey.id]">{{ survey.title }}</a></th>
+              <th scope="row">
+                <a [routerLink]="[survey.id]">{{ survey.title }}</a>
+              </th>
               <td>{{ t($any('type.' + survey.type)) }}</td>
-              <td><span class="status" [class]="'status status--' + survey.status">{{ t($any('status.' + survey.status)) }}</span></td>
+              <td>
+                <span class="status" [class]="'status status--' + survey.status">{{
+                  t($any('status.' + survey.status))
+                }}</span>
+              </td>
               <td>{{ survey.k }}</td>
               <td>{{ texts.date(survey.updatedAt) }}</td>
             </tr>
@@ -64,7 +70,9 @@ import { SurveyTexts } from '../texts';
           </select>
           <label for="survey-k">{{ t('k') }}</label>
           <input id="survey-k" name="k" type="number" min="2" max="1000" [(ngModel)]="k" />
-          <button type="submit" [disabled]="busy() || !title.trim() || !scopeAreaId">{{ t('createSubmit') }}</button>
+          <button type="submit" [disabled]="busy() || !title.trim() || !scopeAreaId">
+            {{ t('createSubmit') }}
+          </button>
         </form>
         @if (error()) {
           <q-notice kind="error">{{ error() }}</q-notice>
@@ -73,16 +81,57 @@ import { SurveyTexts } from '../texts';
     }
   `,
   styles: `
-    .table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
-    .table th, .table td { text-align: left; padding: 0.5rem; border-bottom: 1px solid #d0d7de; }
-    .status { padding: 0.125rem 0.5rem; border-radius: 999px; background: #eef1f4; color: #1b1f24; }
-    .status--open { background: #e3f4e8; color: #0f3d1a; }
-    .status--closed { background: #f3e8e8; color: #5c1410; }
-    .create { margin-top: 2rem; max-width: 32rem; }
-    .create-form { display: grid; gap: 0.375rem; }
-    .create-form label { font-weight: 600; margin-top: 0.5rem; }
-    .create-form input, .create-form select { min-height: 2.5rem; font: inherit; padding: 0.25rem 0.5rem; }
-    .create-form button { margin-top: 1rem; justify-self: start; min-height: 2.75rem; padding: 0 1.25rem; font: inherit; font-weight: 600; }
+    .table {
+      border-collapse: collapse;
+      width: 100%;
+      margin: 1rem 0;
+    }
+    .table th,
+    .table td {
+      text-align: left;
+      padding: 0.5rem;
+      border-bottom: 1px solid #d0d7de;
+    }
+    .status {
+      padding: 0.125rem 0.5rem;
+      border-radius: 999px;
+      background: #eef1f4;
+      color: #1b1f24;
+    }
+    .status--open {
+      background: #e3f4e8;
+      color: #0f3d1a;
+    }
+    .status--closed {
+      background: #f3e8e8;
+      color: #5c1410;
+    }
+    .create {
+      margin-top: 2rem;
+      max-width: 32rem;
+    }
+    .create-form {
+      display: grid;
+      gap: 0.375rem;
+    }
+    .create-form label {
+      font-weight: 600;
+      margin-top: 0.5rem;
+    }
+    .create-form input,
+    .create-form select {
+      min-height: 2.5rem;
+      font: inherit;
+      padding: 0.25rem 0.5rem;
+    }
+    .create-form button {
+      margin-top: 1rem;
+      justify-self: start;
+      min-height: 2.75rem;
+      padding: 0 1.25rem;
+      font: inherit;
+      font-weight: 600;
+    }
   `,
 })
 export class SurveysPage {
@@ -95,13 +144,22 @@ export class SurveysPage {
   protected readonly t = this.texts.t;
 
   protected readonly surveys = resource({ loader: () => this.api.surveys() });
-  protected readonly canCreate = computed(() => this.session.hasRole('tenant-admin', 'planner', 'platform-admin'));
+  protected readonly canCreate = computed(() =>
+    this.session.hasRole('tenant-admin', 'planner', 'platform-admin'),
+  );
   /** Areas the caller may own a survey for: the editable ones of the two top levels. */
   protected readonly scopeAreas = resource({
     // The tenant's levels arrive with the session; the key string reloads once they are known.
-    params: () => this.session.levels().slice(0, 2).map((l) => l.key).join(',') || undefined,
+    params: () =>
+      this.session
+        .levels()
+        .slice(0, 2)
+        .map((l) => l.key)
+        .join(',') || undefined,
     loader: async ({ params }) => {
-      const pages = await Promise.all(params.split(',').map((level) => this.registry.areas({ level, limit: 500 })));
+      const pages = await Promise.all(
+        params.split(',').map((level) => this.registry.areas({ level, limit: 500 })),
+      );
       return pages.flatMap((p) => p.items).filter((a) => a.editable);
     },
   });
@@ -121,7 +179,12 @@ export class SurveysPage {
     this.busy.set(true);
     this.error.set(null);
     try {
-      const survey = await this.api.create({ title: this.title.trim(), type: this.type, scopeAreaId: this.scopeAreaId, k: Number(this.k) });
+      const survey = await this.api.create({
+        title: this.title.trim(),
+        type: this.type,
+        scopeAreaId: this.scopeAreaId,
+        k: Number(this.k),
+      });
       await this.router.navigate(['/surveys', survey.id]);
     } catch (error) {
       this.error.set(this.problem(error));

@@ -33,13 +33,16 @@ export class I18n {
     });
   }
 
-  readonly t = (key: TranslationKey, params?: TranslationParams): string => translate(this.dictionary(), key, params);
+  readonly t = (key: TranslationKey, params?: TranslationParams): string =>
+    translate(this.dictionary(), key, params);
 
   readonly formatNumber = (value: number): string => this.numberFormat().format(value);
 
   readonly formatDate = (isoDate: string): string => {
     const date = new Date(isoDate);
-    return Number.isNaN(date.getTime()) ? isoDate : date.toLocaleDateString(this.locale(), { dateStyle: 'medium' });
+    return Number.isNaN(date.getTime())
+      ? isoDate
+      : date.toLocaleDateString(this.locale(), { dateStyle: 'medium' });
   };
 
   toggle(): void {

@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DICTIONARIES, DEFAULT_LANGUAGE, LANGUAGES, type TranslationKey, initialLanguage, isLanguage, translate } from './translations.ts';
+import {
+  DICTIONARIES,
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  type TranslationKey,
+  initialLanguage,
+  isLanguage,
+  translate,
+} from './translations.ts';
 
 describe('translate', () => {
   it('returns the German and English text of a key', () => {
@@ -9,8 +17,14 @@ describe('translate', () => {
   });
 
   it('fills every placeholder, also repeated ones and numbers', () => {
-    assert.equal(translate(DICTIONARIES.de, 'auth.signedInAs', { name: 'Paul Planer' }), 'Angemeldet als Paul Planer');
-    assert.equal(translate(DICTIONARIES.en, 'import.progress', { processed: 5, total: 542 }), '5 of 542 features processed');
+    assert.equal(
+      translate(DICTIONARIES.de, 'auth.signedInAs', { name: 'Paul Planer' }),
+      'Angemeldet als Paul Planer',
+    );
+    assert.equal(
+      translate(DICTIONARIES.en, 'import.progress', { processed: 5, total: 542 }),
+      '5 of 542 features processed',
+    );
     assert.equal(translate({ ...DICTIONARIES.de, 'nav.areas': '{a}-{a}' }, 'nav.areas', { a: 1 }), '1-1');
   });
 
@@ -19,8 +33,14 @@ describe('translate', () => {
   });
 
   it('does not treat inherited object properties as parameter values', () => {
-    assert.equal(translate(DICTIONARIES.en, 'auth.signedInAs', { toString: 'x' } as unknown as Record<string, string>), 'Signed in as {name}');
-    assert.equal(translate({ ...DICTIONARIES.en, 'nav.areas': '{constructor}' }, 'nav.areas', {}), '{constructor}');
+    assert.equal(
+      translate(DICTIONARIES.en, 'auth.signedInAs', { toString: 'x' } as unknown as Record<string, string>),
+      'Signed in as {name}',
+    );
+    assert.equal(
+      translate({ ...DICTIONARIES.en, 'nav.areas': '{constructor}' }, 'nav.areas', {}),
+      '{constructor}',
+    );
   });
 });
 
@@ -31,7 +51,8 @@ describe('dictionaries', () => {
     const keys = Object.keys(DICTIONARIES.de).sort();
     assert.deepEqual(Object.keys(DICTIONARIES.en).sort(), keys);
     for (const language of LANGUAGES) {
-      for (const key of keys) assert.notEqual(DICTIONARIES[language][key as TranslationKey].trim(), '', `${language} ${key}`);
+      for (const key of keys)
+        assert.notEqual(DICTIONARIES[language][key as TranslationKey].trim(), '', `${language} ${key}`);
     }
   });
 
@@ -42,10 +63,19 @@ describe('dictionaries', () => {
   });
 
   it('name every role and import status the portal can show', () => {
-    for (const role of ['platform-admin', 'tenant-admin', 'programme-manager', 'planner', 'analyst', 'evaluator', 'viewer']) {
+    for (const role of [
+      'platform-admin',
+      'tenant-admin',
+      'programme-manager',
+      'planner',
+      'analyst',
+      'evaluator',
+      'viewer',
+    ]) {
       assert.ok(`role.${role}` in DICTIONARIES.de, role);
     }
-    for (const status of ['queued', 'running', 'succeeded', 'failed']) assert.ok(`import.status.${status}` in DICTIONARIES.en, status);
+    for (const status of ['queued', 'running', 'succeeded', 'failed'])
+      assert.ok(`import.status.${status}` in DICTIONARIES.en, status);
   });
 });
 

@@ -44,7 +44,8 @@ const de = {
   'page.comingSoon.body':
     'Dieser Bereich wird gerade entwickelt. Es werden hier noch keine Daten angezeigt; sobald der zugehörige Dienst bereitsteht, erscheint er an dieser Stelle.',
   'page.forbidden.title': 'Kein Zugriff',
-  'page.forbidden.body': 'Für diese Seite fehlt Ihnen die erforderliche Rolle. Wenden Sie sich an die Administration Ihres Mandanten.',
+  'page.forbidden.body':
+    'Für diese Seite fehlt Ihnen die erforderliche Rolle. Wenden Sie sich an die Administration Ihres Mandanten.',
   'page.notFound.title': 'Seite nicht gefunden',
   'page.notFound.body': 'Die aufgerufene Adresse gibt es nicht.',
   'page.notFound.home': 'Zur Startseite',
@@ -58,11 +59,13 @@ const de = {
   'about.mss':
     'Einwohnerzahlen (Stand 31.12.2018) und Sozialindikatoren der Demo: Monitoring Soziale Stadtentwicklung (MSS), Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (SenSBW).',
   'about.licenceText': 'Lizenztext',
-  'about.mapNote': 'Die Karten zeigen ausschließlich die Gebietsgeometrien; es werden keine externen Kartenkacheln geladen.',
+  'about.mapNote':
+    'Die Karten zeigen ausschließlich die Gebietsgeometrien; es werden keine externen Kartenkacheln geladen.',
   'about.version': 'Version {version}',
 
   'areas.title': 'Gebiete',
-  'areas.intro': 'Die Gebietshierarchie Ihres Mandanten als Baum und als Karte. Wählen Sie ein Gebiet, um Details zu sehen.',
+  'areas.intro':
+    'Die Gebietshierarchie Ihres Mandanten als Baum und als Karte. Wählen Sie ein Gebiet, um Details zu sehen.',
   'areas.tree': 'Gebietshierarchie',
   'areas.expand': 'Untergebiete von {name} anzeigen',
   'areas.collapse': 'Untergebiete von {name} ausblenden',
@@ -91,7 +94,8 @@ const de = {
   'areas.breadcrumb': 'Lage in der Hierarchie',
   'areas.edit': 'Bearbeiten',
   'areas.editTitle': '{name} bearbeiten',
-  'areas.notEditable': 'Dieses Gebiet liegt außerhalb Ihres Zuständigkeitsbereichs und kann nicht bearbeitet werden.',
+  'areas.notEditable':
+    'Dieses Gebiet liegt außerhalb Ihres Zuständigkeitsbereichs und kann nicht bearbeitet werden.',
   'areas.outsideScope':
     'Dieses Gebiet liegt außerhalb Ihres Zuständigkeitsbereichs: Details und Bearbeitung sind Ihnen hier nicht freigegeben.',
   'areas.name': 'Name',
@@ -263,7 +267,8 @@ const en: Dictionary = {
   'areas.edit': 'Edit',
   'areas.editTitle': 'Edit {name}',
   'areas.notEditable': 'This area lies outside your area of responsibility and cannot be edited.',
-  'areas.outsideScope': 'This area lies outside your area of responsibility: its details and editing are not available to you.',
+  'areas.outsideScope':
+    'This area lies outside your area of responsibility: its details and editing are not available to you.',
   'areas.name': 'Name',
   'areas.save': 'Save',
   'areas.cancel': 'Cancel',

@@ -22,9 +22,21 @@ export type NoticeKind = 'info' | 'error' | 'success';
       border-left: 4px solid;
       margin: 0.75rem 0;
     }
-    :host(.notice--info) { background: #eef4fb; border-color: #1f5fa8; color: #13294b; }
-    :host(.notice--error) { background: #fdecec; border-color: #b3261e; color: #5c1410; }
-    :host(.notice--success) { background: #e9f6ec; border-color: #1e7a34; color: #0f3d1a; }
+    :host(.notice--info) {
+      background: #eef4fb;
+      border-color: #1f5fa8;
+      color: #13294b;
+    }
+    :host(.notice--error) {
+      background: #fdecec;
+      border-color: #b3261e;
+      color: #5c1410;
+    }
+    :host(.notice--success) {
+      background: #e9f6ec;
+      border-color: #1e7a34;
+      color: #0f3d1a;
+    }
   `,
 })
 export class Notice {

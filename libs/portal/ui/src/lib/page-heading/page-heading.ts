@@ -14,11 +14,25 @@ import { ChangeDetectionStrategy, Component, input } from '@angular/core';
     }
   `,
   styles: `
-    :host { display: block; margin-bottom: 1rem; }
-    .page-heading { margin: 0 0 0.5rem; font-size: 1.75rem; line-height: 1.25; font-weight: 500; }
+    :host {
+      display: block;
+      margin-bottom: 1rem;
+    }
+    .page-heading {
+      margin: 0 0 0.5rem;
+      font-size: 1.75rem;
+      line-height: 1.25;
+      font-weight: 500;
+    }
     /* Focused by the router for screen readers only; it is not interactive, so no focus ring. */
-    .page-heading:focus { outline: none; }
-    .page-intro { margin: 0; max-width: 70ch; color: #3c4650; }
+    .page-heading:focus {
+      outline: none;
+    }
+    .page-intro {
+      margin: 0;
+      max-width: 70ch;
+      color: #3c4650;
+    }
   `,
 })
 export class PageHeading {
