@@ -61,10 +61,13 @@ export class ClassMap {
     const collection = this.collection();
     if (!collection) return null;
     const cells = this.cells();
+    // Only areas the service answered for: a planner limited to one district sees that
+    // district, not the rest of the city drawn as "no value" (their values exist, unseen).
+    if (cells.size === 0) return null;
     return {
       type: 'FeatureCollection' as const,
       features: collection.features
-        .filter((f) => f.geometry !== null)
+        .filter((f) => f.geometry !== null && cells.has(f.properties.id))
         .map((f) => {
           const cell = cells.get(f.properties.id);
           return {
