@@ -17,6 +17,7 @@ import { IndexDefinitionsController, IndexRunsController } from './indices/index
 import { IndexService } from './indices/index.service';
 import { CreateIndicatorService1764100000000 } from './migrations/1764100000000-CreateIndicatorService';
 import { ValueBulkLoad1764100000001 } from './migrations/1764100000001-ValueBulkLoad';
+import { ValueKeyWithoutTenant1764100000002 } from './migrations/1764100000002-ValueKeyWithoutTenant';
 import { ValuesController } from './values/values.controller';
 import { ValuesService } from './values/values.service';
 
@@ -32,7 +33,7 @@ export class IndicatorApiModule {
     const foundation = serviceFoundation({
       service: 'indicator',
       runtime,
-      migrations: [CreateIndicatorService1764100000000, ValueBulkLoad1764100000001],
+      migrations: [CreateIndicatorService1764100000000, ValueBulkLoad1764100000001, ValueKeyWithoutTenant1764100000002],
       handlers: [NetworkMetricsHandler, CacheInvalidationHandler],
     });
     return {

@@ -79,7 +79,7 @@ export class NetworkMetricsHandler {
       await manager.query(
         `INSERT INTO indicator_value (tenant_id, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, source_id)
          VALUES ($1, $2, $3, $4, 'value', $5, NULL, NULL, $6, $7)
-         ON CONFLICT (tenant_id, indicator_id, period, area_id) DO UPDATE SET status = 'value', value = EXCLUDED.value, numerator = NULL, denominator = NULL,
+         ON CONFLICT (indicator_id, period, area_id) DO UPDATE SET status = 'value', value = EXCLUDED.value, numerator = NULL, denominator = NULL,
            definition_version = EXCLUDED.definition_version, source_id = EXCLUDED.source_id, updated_at = now()`,
         [tenantId, ref.id, period, areaId, value, ref.version, `network:${networkId}:${waveId}`],
       );

@@ -286,7 +286,7 @@ export class ValueImportsService implements OnApplicationShutdown {
                SELECT $1, indicator_id, period, area_id, CASE status WHEN 'v' THEN 'value' WHEN 's' THEN 'suppressed' ELSE 'missing' END,
                       value, numerator, denominator, definition_version, $2, now()
                  FROM value_staging
-               ON CONFLICT (tenant_id, indicator_id, period, area_id) DO UPDATE SET
+               ON CONFLICT (indicator_id, period, area_id) DO UPDATE SET
                  status = EXCLUDED.status, value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
                  definition_version = EXCLUDED.definition_version, source_id = EXCLUDED.source_id, updated_at = EXCLUDED.updated_at`,
               [tenantId, sourceId],
