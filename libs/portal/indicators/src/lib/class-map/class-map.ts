@@ -102,7 +102,14 @@ export class ClassMap {
             this.map.set(map);
           });
           map.on('error', (event) => this.error.set(event.error?.message ?? 'MapLibre'));
-          destroyRef.onDestroy(() => map.remove());
+          // The canvas is sized when the map is created; tabs and the two-column layout settle
+          // later, so follow the container's size.
+          const observer = new ResizeObserver(() => map.resize());
+          observer.observe(this.container().nativeElement);
+          destroyRef.onDestroy(() => {
+            observer.disconnect();
+            map.remove();
+          });
         },
         (error: unknown) => this.error.set(error instanceof Error ? error.message : String(error)),
       );
@@ -115,6 +122,7 @@ export class ClassMap {
       this.renderedFeatures.set(null);
       map.getSource<GeoJSONSource>(SOURCE)?.setData(data as unknown as Parameters<GeoJSONSource['setData']>[0]);
       map.setPaintProperty(FILL, 'fill-color', classColorExpression(this.legend().map((l) => l.color)) as never);
+      map.resize();
       const bounds = boundsOf(data.features.map((f) => f.geometry));
       if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
       map.once('idle', () => this.renderedFeatures.set(map.queryRenderedFeatures({ layers: [FILL] }).length));
