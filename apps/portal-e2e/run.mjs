@@ -11,6 +11,7 @@ import { after, before, describe } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './src/browser.mjs';
 import { startPlatform } from './src/platform.mjs';
+import { indicatorTests } from './src/indicators.e2e.mjs';
 import { networkTests } from './src/networks.e2e.mjs';
 import { portalTests } from './src/portal.e2e.mjs';
 import { surveyTests } from './src/surveys.e2e.mjs';
@@ -23,31 +24,42 @@ const context = { baseUrl: process.env.E2E_BASE_URL ?? null, browser: null, outD
 let platform = null;
 
 function ensureBuilt() {
-  const missing = ['dist/server/apps/platform/src/main.js', 'dist/portal/browser/index.html'].filter((f) => !existsSync(join(root, f)));
+  const missing = ['dist/server/apps/platform/src/main.js', 'dist/portal/browser/index.html'].filter(
+    (f) => !existsSync(join(root, f)),
+  );
   if (missing.length === 0) return;
   process.stderr.write(`[e2e] missing ${missing.join(', ')} — building (node tools/build.mjs)\n`);
   execFileSync(process.execPath, [join(root, 'tools/build.mjs')], { cwd: root, stdio: 'inherit' });
 }
 
 describe('portal', { concurrency: false, timeout: 400_000 }, () => {
-  before(async () => {
-    if (!context.baseUrl) {
-      ensureBuilt();
-      platform = await startPlatform({ root, logFile: join(outDir, 'platform.log') });
-      context.baseUrl = platform.baseUrl;
-      process.stderr.write(`[e2e] platform ready at ${platform.baseUrl} in ${(platform.startupMs / 1000).toFixed(1)} s\n`);
-    }
-    context.browser = await launchBrowser();
-  }, { timeout: 150_000 });
+  before(
+    async () => {
+      if (!context.baseUrl) {
+        ensureBuilt();
+        platform = await startPlatform({ root, logFile: join(outDir, 'platform.log') });
+        context.baseUrl = platform.baseUrl;
+        process.stderr.write(
+          `[e2e] platform ready at ${platform.baseUrl} in ${(platform.startupMs / 1000).toFixed(1)} s\n`,
+        );
+      }
+      context.browser = await launchBrowser();
+    },
+    { timeout: 150_000 },
+  );
 
-  after(async () => {
-    await context.browser?.close();
-    if (platform) await platform.stop();
-  }, { timeout: 30_000 });
+  after(
+    async () => {
+      await context.browser?.close();
+      if (platform) await platform.stop();
+    },
+    { timeout: 30_000 },
+  );
 
   portalTests(context);
   networkTests(context);
   surveyTests(context);
+  indicatorTests(context);
 });
 
 // Ctrl-C on the test run must not leave a platform (and its PostgreSQL) behind.

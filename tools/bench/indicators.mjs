@@ -13,7 +13,16 @@
 //    1,000 areas), Redis cache when REDIS_URL is set.
 // Parts 1 and 3 need DATABASE_URL (a PostgreSQL server, e.g. the test infrastructure).
 import { execFileSync } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,7 +40,10 @@ const mib = (bytes) => Number((bytes / 2 ** 20).toFixed(1));
 
 function ensureBuilt() {
   if (existsSync(join(root, 'dist/server/libs/indicator/api/src/index.js'))) return;
-  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
@@ -75,7 +87,12 @@ function rssSampler() {
   const timer = setInterval(() => {
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
-  return { stop: () => (clearInterval(timer), { baselineMiB: mib(baseline), peakMiB: mib(peak), growthMiB: mib(peak - baseline) }) };
+  return {
+    stop: () => (
+      clearInterval(timer),
+      { baselineMiB: mib(baseline), peakMiB: mib(peak), growthMiB: mib(peak - baseline) }
+    ),
+  };
 }
 
 async function plainCopy(databaseUrl, file) {
@@ -89,7 +106,10 @@ async function plainCopy(databaseUrl, file) {
       numerator double precision, denominator double precision, PRIMARY KEY (indicator, period, area))`);
     const started = performance.now();
     await client.query('BEGIN');
-    await pipeline(createReadStream(file, { highWaterMark: 256 * 1024 }), client.query(copyFrom(`COPY bench_plain_values FROM STDIN WITH (FORMAT csv, HEADER true)`)));
+    await pipeline(
+      createReadStream(file, { highWaterMark: 256 * 1024 }),
+      client.query(copyFrom(`COPY bench_plain_values FROM STDIN WITH (FORMAT csv, HEADER true)`)),
+    );
     await client.query('COMMIT');
     const time = seconds(started);
     const [{ n }] = (await client.query(`SELECT count(*)::int AS n FROM bench_plain_values`)).rows;
@@ -105,7 +125,9 @@ async function servicePart(work) {
   if (!adminUrl) return { skipped: 'DATABASE_URL not set' };
   process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
   const { startServiceTestApp } = require(join(root, 'dist/server/libs/service-kit/src/index.js'));
-  const { IndicatorApiModule, INDICATOR_DOCS } = require(join(root, 'dist/server/libs/indicator/api/src/index.js'));
+  const { IndicatorApiModule, INDICATOR_DOCS } = require(
+    join(root, 'dist/server/libs/indicator/api/src/index.js'),
+  );
   const autocannon = require('autocannon');
   const t = await startServiceTestApp({
     service: 'indicator',
@@ -121,7 +143,13 @@ async function servicePart(work) {
       areas.push({ code: `D${d}`, level: 'district' });
       for (let r = 0; r < 10; r++) {
         areas.push({ code: `R${d}${r}`, level: 'region', parent: `D${d}` });
-        for (let a = 0; a < 10; a++) areas.push({ code: areaCode(d * 100 + r * 10 + a), level: 'area', parent: `R${d}${r}`, population: 1000 + a * 100 });
+        for (let a = 0; a < 10; a++)
+          areas.push({
+            code: areaCode(d * 100 + r * 10 + a),
+            level: 'area',
+            parent: `R${d}${r}`,
+            population: 1000 + a * 100,
+          });
       }
     }
     await t.seedAreas('berlin-demo', areas);
@@ -130,9 +158,17 @@ async function servicePart(work) {
       const response = await fetch(`${t.url}/api/indicator/indicators`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ code: indicatorCode(k), name: { de: `Indikator ${k}` }, unit: '%', polarity: 'higher-is-worse', periodicity: 'year', confidentiality: { minNumerator: 3 } }),
+        body: JSON.stringify({
+          code: indicatorCode(k),
+          name: { de: `Indikator ${k}` },
+          unit: '%',
+          polarity: 'higher-is-worse',
+          periodicity: 'year',
+          confidentiality: { minNumerator: 3 },
+        }),
       });
-      if (response.status !== 201) throw new Error(`indicator ${k}: ${response.status} ${await response.text()}`);
+      if (response.status !== 201)
+        throw new Error(`indicator ${k}: ${response.status} ${await response.text()}`);
     }
     const file = join(work, 'values.csv');
     let started = performance.now();
@@ -158,13 +194,21 @@ async function servicePart(work) {
     const polls = [];
     while (job.status !== 'succeeded' && job.status !== 'failed') {
       await new Promise((resolve) => setTimeout(resolve, 250));
-      job = await (await fetch(`${t.url}/api/indicator/imports/${accepted.id}`, { headers: { authorization: `Bearer ${token}` } })).json();
+      job = await (
+        await fetch(`${t.url}/api/indicator/imports/${accepted.id}`, {
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json();
       polls.push(Number(job.progress.toFixed(3)));
     }
     const importSeconds = seconds(started);
     const rss = memory.stop();
-    if (job.status !== 'succeeded') throw new Error(`import failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
-    const [{ started_at, finished_at }] = await t.db.query(`SELECT started_at, finished_at FROM value_import WHERE id = $1`, [accepted.id]);
+    if (job.status !== 'succeeded')
+      throw new Error(`import failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
+    const [{ started_at, finished_at }] = await t.db.query(
+      `SELECT started_at, finished_at FROM value_import WHERE id = $1`,
+      [accepted.id],
+    );
     const jobSeconds = (new Date(finished_at).getTime() - new Date(started_at).getTime()) / 1000;
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM indicator_value`);
 
@@ -174,10 +218,23 @@ async function servicePart(work) {
     const cold = await fetch(`${t.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
     const coldBody = await cold.json();
     const coldMs = Number((performance.now() - started).toFixed(1));
-    const load = await autocannon({ url: `${t.url}${path}`, headers: { authorization: `Bearer ${token}` }, connections: 10, duration: 10 });
+    const load = await autocannon({
+      url: `${t.url}${path}`,
+      headers: { authorization: `Bearer ${token}` },
+      connections: 10,
+      duration: 10,
+    });
     return {
       file: { rows: AREAS * INDICATORS * PERIODS, bytes, generateSeconds },
-      importPath: { uploadSeconds, totalSeconds: importSeconds, jobSeconds, rows: job.observations, storedRows: n, polls: polls.length, distinctProgress: new Set(polls).size },
+      importPath: {
+        uploadSeconds,
+        totalSeconds: importSeconds,
+        jobSeconds,
+        rows: job.observations,
+        storedRows: n,
+        polls: polls.length,
+        distinctProgress: new Set(polls).size,
+      },
       plainCopy: copy,
       ratioOfCopySpeed: Number((copy.seconds / importSeconds).toFixed(3)),
       ratioOfCopySpeedJobOnly: Number((copy.seconds / jobSeconds).toFixed(3)),
@@ -187,7 +244,13 @@ async function servicePart(work) {
         coldMs,
         requests: load.requests.total,
         non2xx: load.non2xx,
-        latencyMs: { p50: load.latency.p50, p90: load.latency.p90, p97_5: load.latency.p97_5, p99: load.latency.p99, max: load.latency.max },
+        latencyMs: {
+          p50: load.latency.p50,
+          p90: load.latency.p90,
+          p97_5: load.latency.p97_5,
+          p99: load.latency.p99,
+          max: load.latency.max,
+        },
         note: 'autocannon reports p90 and p97.5; p95 lies between them',
         cache: process.env.REDIS_URL ? 'redis' : 'memory',
       },
@@ -213,7 +276,11 @@ function corePart() {
   for (let i = 0; i < AREAS_CORE; i++) {
     const id = areaCode(i);
     leaves.push(id);
-    areas.push({ id, parentId: `R${Math.floor(i / 100)}${Math.floor(i / 10) % 10}`, population: 300 + Math.floor(random() * 5000) });
+    areas.push({
+      id,
+      parentId: `R${Math.floor(i / 100)}${Math.floor(i / 10) % 10}`,
+      population: 300 + Math.floor(random() * 5000),
+    });
   }
   // values[period][indicator] = Map(area → cell)
   const generateStarted = performance.now();
@@ -238,8 +305,23 @@ function corePart() {
     population: 'EW',
     minPopulation: 300,
     indices: [
-      { id: 'status', indicators: indexIndicators.slice(0, 5), classes: [{ code: '1', label: 'a', upTo: -1 }, { code: '2', label: 'b', upTo: 1, inclusive: true }, { code: '3', label: 'c' }] },
-      { id: 'dynamics', indicators: indexIndicators.slice(5), classes: [{ code: '+', label: 'a', upTo: -1 }, { code: '-', label: 'b' }] },
+      {
+        id: 'status',
+        indicators: indexIndicators.slice(0, 5),
+        classes: [
+          { code: '1', label: 'a', upTo: -1 },
+          { code: '2', label: 'b', upTo: 1, inclusive: true },
+          { code: '3', label: 'c' },
+        ],
+      },
+      {
+        id: 'dynamics',
+        indicators: indexIndicators.slice(5),
+        classes: [
+          { code: '+', label: 'a', upTo: -1 },
+          { code: '-', label: 'b' },
+        ],
+      },
     ],
   });
   const started = performance.now();
@@ -297,16 +379,43 @@ export default async function run() {
     };
     mkdirSync(join(root, 'bench-results'), { recursive: true });
     writeFileSync(join(root, 'bench-results/indicators.json'), `${JSON.stringify(result, null, 2)}\n`);
-    const rows = [[`aggregation + index, ${core.areas} areas × ${core.indicators} ind. × ${core.periods} periods (core)`, `${core.seconds} s`, `goal < 2 s; aggregation ${core.aggregationSeconds} s (${core.aggregatedCells} cells), ${core.indexRuns} index runs ${core.indexSeconds} s`]];
+    const rows = [
+      [
+        `aggregation + index, ${core.areas} areas × ${core.indicators} ind. × ${core.periods} periods (core)`,
+        `${core.seconds} s`,
+        `goal < 2 s; aggregation ${core.aggregationSeconds} s (${core.aggregatedCells} cells), ${core.indexRuns} index runs ${core.indexSeconds} s`,
+      ],
+    ];
     if (!service.skipped) {
-      rows.push([`plain COPY of ${service.file.rows} rows (same file, PK table)`, `${service.plainCopy.seconds} s`, `${mib(service.file.bytes)} MiB CSV`]);
-      rows.push(['service import (upload → job succeeded)', `${service.importPath.totalSeconds} s`, `job ${service.importPath.jobSeconds} s; ${service.importPath.storedRows} rows stored`]);
-      rows.push(['import speed / COPY speed', `${Math.round(service.ratioOfCopySpeed * 100)} %`, `goal ≥ 50 %; job only ${Math.round(service.ratioOfCopySpeedJobOnly * 100)} %`]);
-      rows.push(['peak RSS while importing', `${service.memory.peakMiB} MiB`, `baseline ${service.memory.baselineMiB} MiB, growth ${service.memory.growthMiB} MiB`]);
-      rows.push([`map request warm (${service.mapRequest.areas} areas, ${service.mapRequest.cache})`, `p97.5 ${service.mapRequest.latencyMs.p97_5} ms`, `p90 ${service.mapRequest.latencyMs.p90} ms, p50 ${service.mapRequest.latencyMs.p50} ms, cold ${service.mapRequest.coldMs} ms, ${service.mapRequest.requests} requests`]);
+      rows.push([
+        `plain COPY of ${service.file.rows} rows (same file, PK table)`,
+        `${service.plainCopy.seconds} s`,
+        `${mib(service.file.bytes)} MiB CSV`,
+      ]);
+      rows.push([
+        'service import (upload → job succeeded)',
+        `${service.importPath.totalSeconds} s`,
+        `job ${service.importPath.jobSeconds} s; ${service.importPath.storedRows} rows stored`,
+      ]);
+      rows.push([
+        'import speed / COPY speed',
+        `${Math.round(service.ratioOfCopySpeed * 100)} %`,
+        `goal ≥ 50 %; job only ${Math.round(service.ratioOfCopySpeedJobOnly * 100)} %`,
+      ]);
+      rows.push([
+        'peak RSS while importing',
+        `${service.memory.peakMiB} MiB`,
+        `baseline ${service.memory.baselineMiB} MiB, growth ${service.memory.growthMiB} MiB`,
+      ]);
+      rows.push([
+        `map request warm (${service.mapRequest.areas} areas, ${service.mapRequest.cache})`,
+        `p97.5 ${service.mapRequest.latencyMs.p97_5} ms`,
+        `p90 ${service.mapRequest.latencyMs.p90} ms, p50 ${service.mapRequest.latencyMs.p50} ms, cold ${service.mapRequest.coldMs} ms, ${service.mapRequest.requests} requests`,
+      ]);
     } else rows.push(['service part', 'skipped', service.skipped]);
     process.stdout.write('\nindicators\n');
-    for (const [what, time, note] of rows) process.stdout.write(`  ${what.padEnd(72)} ${time.padStart(14)}   ${note}\n`);
+    for (const [what, time, note] of rows)
+      process.stdout.write(`  ${what.padEnd(72)} ${time.padStart(14)}   ${note}\n`);
     return result;
   } finally {
     rmSync(work, { recursive: true, force: true });

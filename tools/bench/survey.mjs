@@ -27,19 +27,38 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 function ensureBuilt() {
   if (existsSync(join(root, 'dist/server/libs/survey/api/src/index.js'))) return;
-  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
 }
 
 /** autocannon in its own process; returns its JSON summary. */
 function autocannon(url, body) {
   return new Promise((resolve, reject) => {
-    const args = [require.resolve('autocannon/autocannon.js'), '--json', '-c', String(CONNECTIONS), '-d', String(DURATION), '-m', 'POST', '-H', 'content-type=application/json', '-b', body, url];
+    const args = [
+      require.resolve('autocannon/autocannon.js'),
+      '--json',
+      '-c',
+      String(CONNECTIONS),
+      '-d',
+      String(DURATION),
+      '-m',
+      'POST',
+      '-H',
+      'content-type=application/json',
+      '-b',
+      body,
+      url,
+    ];
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err += d));
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited ${code}: ${err}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon exited ${code}: ${err}`)),
+    );
   });
 }
 
@@ -47,7 +66,12 @@ function summarise(result) {
   return {
     requestsPerSecond: Math.round(result.requests.average),
     requestsPerSecondMin: result.requests.min,
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
     total: result.requests.total,
     non2xx: result.non2xx,
     errors: result.errors,
@@ -57,31 +81,67 @@ function summarise(result) {
 
 async function submissionPart() {
   const adminUrl = process.env.QUARTIER_TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl) return { skipped: 'DATABASE_URL not set (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres)' };
+  if (!adminUrl)
+    return {
+      skipped: 'DATABASE_URL not set (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres)',
+    };
   process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
   const { startServiceTestApp } = require(join(root, 'dist/server/libs/service-kit/src/index.js'));
   const { SurveyApiModule } = require(join(root, 'dist/server/libs/survey/api/src/index.js'));
-  const { TEST_AREAS, QUARTIER_FORM, PLANNING_AREAS } = require(join(root, 'dist/server/libs/survey/api/src/testing/fixtures.js'));
+  const { TEST_AREAS, QUARTIER_FORM, PLANNING_AREAS } = require(
+    join(root, 'dist/server/libs/survey/api/src/testing/fixtures.js'),
+  );
   const { tablesToWorkbook } = require(join(root, 'dist/server/libs/survey/core/src/index.js'));
   const pg = require('pg');
   // The rate limit protects against one address flooding the form; the load generator is one address.
-  const t = await startServiceTestApp({ service: 'survey', module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 1e9, windowSeconds: 60 } }), moduleClass: SurveyApiModule });
+  const t = await startServiceTestApp({
+    service: 'survey',
+    module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 1e9, windowSeconds: 60 } }),
+    moduleClass: SurveyApiModule,
+  });
   let bare;
   try {
-    const ids = await t.seedAreas('berlin-demo', TEST_AREAS.map((a) => ({ ...a })));
+    const ids = await t.seedAreas(
+      'berlin-demo',
+      TEST_AREAS.map((a) => ({ ...a })),
+    );
     const token = await t.tokenFor('admin');
     const call = async (method, path, body, type = 'application/json') => {
-      const res = await fetch(`${t.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': type }, body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body });
+      const res = await fetch(`${t.url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': type },
+        body: body === undefined ? undefined : type === 'application/json' ? JSON.stringify(body) : body,
+      });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
     const survey = await call('POST', '/api/survey/surveys', { title: 'Benchmark', scopeAreaId: ids['01'] });
-    await call('PUT', `/api/survey/surveys/${survey.id}/xlsform`, Buffer.from(await tablesToWorkbook(QUARTIER_FORM)), XLSX);
-    await call('PUT', `/api/survey/surveys/${survey.id}/target-areas`, { areas: PLANNING_AREAS.map((code) => ({ areaId: ids[code] })) });
-    const wave = await call('POST', `/api/survey/surveys/${survey.id}/waves`, { name: 'Bench', opensOn: '2020-01-01', closesOn: '2099-12-31' });
+    await call(
+      'PUT',
+      `/api/survey/surveys/${survey.id}/xlsform`,
+      Buffer.from(await tablesToWorkbook(QUARTIER_FORM)),
+      XLSX,
+    );
+    await call('PUT', `/api/survey/surveys/${survey.id}/target-areas`, {
+      areas: PLANNING_AREAS.map((code) => ({ areaId: ids[code] })),
+    });
+    const wave = await call('POST', `/api/survey/surveys/${survey.id}/waves`, {
+      name: 'Bench',
+      opensOn: '2020-01-01',
+      closesOn: '2099-12-31',
+    });
     await call('POST', `/api/survey/surveys/${survey.id}/status`, { status: 'open' });
     const body = JSON.stringify({
-      answers: { gebiet: '011102', alter: 41, sicher: '4', wohnform: 'miete', miete: 712.5, angebote: ['familienzentrum', 'bibliothek'], kommentar: 'Mehr Grün im Kiez', kinder: [{ kind_alter: 7 }, { kind_alter: 12 }] },
+      answers: {
+        gebiet: '011102',
+        alter: 41,
+        sicher: '4',
+        wohnform: 'miete',
+        miete: 712.5,
+        angebote: ['familienzentrum', 'bibliothek'],
+        kommentar: 'Mehr Grün im Kiez',
+        kinder: [{ kind_alter: 7 }, { kind_alter: 12 }],
+      },
       language: 'de',
     });
     const url = `${t.url}/api/survey/public/surveys/${survey.id}/waves/${wave.id}/responses`;
@@ -97,20 +157,19 @@ async function submissionPart() {
 
     // The bare comparison: same database server, same row, same pool size, nothing else.
     const pool = new pg.Pool({ connectionString: t.db.options.url, max: 10 });
-    await pool.query(`CREATE TABLE IF NOT EXISTS bare_response (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL, survey_id uuid NOT NULL, wave_id uuid NOT NULL, form_version integer NOT NULL, area_id uuid, channel text NOT NULL, submitted_on date NOT NULL, answers jsonb NOT NULL)`);
+    await pool.query(
+      `CREATE TABLE IF NOT EXISTS bare_response (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL, survey_id uuid NOT NULL, wave_id uuid NOT NULL, form_version integer NOT NULL, area_id uuid, channel text NOT NULL, submitted_on date NOT NULL, answers jsonb NOT NULL)`,
+    );
     bare = createServer((req, res) => {
       let data = '';
       req.on('data', (chunk) => (data += chunk));
       req.on('end', () => {
         const parsed = JSON.parse(data);
         pool
-          .query(`INSERT INTO bare_response (tenant_id, survey_id, wave_id, form_version, area_id, channel, submitted_on, answers) VALUES ($1, $2, $3, 1, $4, 'web', current_date, $5)`, [
-            'berlin-demo',
-            survey.id,
-            wave.id,
-            ids['011102'],
-            JSON.stringify(parsed.answers),
-          ])
+          .query(
+            `INSERT INTO bare_response (tenant_id, survey_id, wave_id, form_version, area_id, channel, submitted_on, answers) VALUES ($1, $2, $3, 1, $4, 'web', current_date, $5)`,
+            ['berlin-demo', survey.id, wave.id, ids['011102'], JSON.stringify(parsed.answers)],
+          )
           .then(() => {
             res.writeHead(201, { 'content-type': 'application/json' });
             res.end('{"submittedOn":"today"}');
@@ -145,7 +204,24 @@ async function submissionPart() {
 async function autocannonShort(url, body) {
   const previous = process.env.SURVEY_BENCH_SECONDS;
   await new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [require.resolve('autocannon/autocannon.js'), '-c', String(CONNECTIONS), '-d', '3', '-m', 'POST', '-H', 'content-type=application/json', '-b', body, url], { stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      [
+        require.resolve('autocannon/autocannon.js'),
+        '-c',
+        String(CONNECTIONS),
+        '-d',
+        '3',
+        '-m',
+        'POST',
+        '-H',
+        'content-type=application/json',
+        '-b',
+        body,
+        url,
+      ],
+      { stdio: 'ignore' },
+    );
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`warm-up exited ${code}`))));
   });
   return previous;
@@ -165,17 +241,59 @@ function aggregationPart() {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const labels = (text) => ({ de: text });
-  const base = { kind: 'question', hint: {}, required: false, requiredMessage: {}, constraintMessage: {}, readOnly: false, extra: {} };
-  const areaList = { name: 'areas', choices: Array.from({ length: AREAS }, (_, i) => ({ name: `a${String(i).padStart(3, '0')}`, label: labels(`Gebiet ${i}`), properties: {} })) };
-  const likert = { name: 'likert', choices: ['1', '2', '3', '4', '5'].map((n) => ({ name: n, label: labels(n), properties: {} })) };
-  const multi = { name: 'multi', choices: ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({ name: n, label: labels(n), properties: {} })) };
-  const questions = [{ ...base, type: 'area', name: 'area', label: labels('Gebiet'), listName: 'areas', method: 'choice' }];
+  const base = {
+    kind: 'question',
+    hint: {},
+    required: false,
+    requiredMessage: {},
+    constraintMessage: {},
+    readOnly: false,
+    extra: {},
+  };
+  const areaList = {
+    name: 'areas',
+    choices: Array.from({ length: AREAS }, (_, i) => ({
+      name: `a${String(i).padStart(3, '0')}`,
+      label: labels(`Gebiet ${i}`),
+      properties: {},
+    })),
+  };
+  const likert = {
+    name: 'likert',
+    choices: ['1', '2', '3', '4', '5'].map((n) => ({ name: n, label: labels(n), properties: {} })),
+  };
+  const multi = {
+    name: 'multi',
+    choices: ['a', 'b', 'c', 'd', 'e', 'f'].map((n) => ({ name: n, label: labels(n), properties: {} })),
+  };
+  const questions = [
+    { ...base, type: 'area', name: 'area', label: labels('Gebiet'), listName: 'areas', method: 'choice' },
+  ];
   for (let q = 0; q < QUESTIONS; q++) {
     if (q % 4 === 3) questions.push({ ...base, type: 'integer', name: `q${q}`, label: labels(`Frage ${q}`) });
-    else if (q % 4 === 2) questions.push({ ...base, type: 'select_multiple', name: `q${q}`, label: labels(`Frage ${q}`), listName: 'multi' });
-    else questions.push({ ...base, type: 'select_one', name: `q${q}`, label: labels(`Frage ${q}`), listName: 'likert', likert: true });
+    else if (q % 4 === 2)
+      questions.push({
+        ...base,
+        type: 'select_multiple',
+        name: `q${q}`,
+        label: labels(`Frage ${q}`),
+        listName: 'multi',
+      });
+    else
+      questions.push({
+        ...base,
+        type: 'select_one',
+        name: `q${q}`,
+        label: labels(`Frage ${q}`),
+        listName: 'likert',
+        likert: true,
+      });
   }
-  const form = { settings: { formId: 'bench', defaultLanguage: 'de', extra: {} }, children: questions, choiceLists: [areaList, likert, multi] };
+  const form = {
+    settings: { formId: 'bench', defaultLanguage: 'de', extra: {} },
+    children: questions,
+    choiceLists: [areaList, likert, multi],
+  };
   const respondents = new Array(RESPONSES);
   for (let i = 0; i < RESPONSES; i++) {
     // Skewed area sizes (many small areas), so suppression has work to do.
@@ -198,30 +316,64 @@ function aggregationPart() {
   }
   let suppressed = 0;
   let cells = 0;
-  for (const q of result.questions) for (const c of q.cells) {
-    cells += 1;
-    if (c.suppressed !== null) suppressed += 1;
-  }
-  return { responses: RESPONSES, questions: QUESTIONS, areas: AREAS, k: 10, secondsPerRun: runs, bestSeconds: Math.min(...runs), cells, suppressedCells: suppressed, target: { seconds: 2 }, met: Math.min(...runs) < 2 };
+  for (const q of result.questions)
+    for (const c of q.cells) {
+      cells += 1;
+      if (c.suppressed !== null) suppressed += 1;
+    }
+  return {
+    responses: RESPONSES,
+    questions: QUESTIONS,
+    areas: AREAS,
+    k: 10,
+    secondsPerRun: runs,
+    bestSeconds: Math.min(...runs),
+    cells,
+    suppressedCells: suppressed,
+    target: { seconds: 2 },
+    met: Math.min(...runs) < 2,
+  };
 }
 
 export default async function run() {
   ensureBuilt();
-  const machine = { cpus: cpus().length, parallelism: availableParallelism(), cpuModel: cpus()[0]?.model, node: process.version };
+  const machine = {
+    cpus: cpus().length,
+    parallelism: availableParallelism(),
+    cpuModel: cpus()[0]?.model,
+    node: process.version,
+  };
   const aggregation = process.env.SURVEY_BENCH_SKIP_AGGREGATION ? { skipped: true } : aggregationPart();
   const submissions = await submissionPart();
   const result = { machine, submissions, aggregation };
   const rows = [
     ['part', 'measure', 'value'],
     ['submissions (service)', 'req/s avg', submissions.service?.requestsPerSecond ?? submissions.skipped],
-    ['submissions (service)', 'latency p50 / p99 ms', submissions.service ? `${submissions.service.latencyMs.p50} / ${submissions.service.latencyMs.p99}` : '-'],
-    ['submissions (service)', 'non-2xx / errors', submissions.service ? `${submissions.service.non2xx} / ${submissions.service.errors}` : '-'],
+    [
+      'submissions (service)',
+      'latency p50 / p99 ms',
+      submissions.service
+        ? `${submissions.service.latencyMs.p50} / ${submissions.service.latencyMs.p99}`
+        : '-',
+    ],
+    [
+      'submissions (service)',
+      'non-2xx / errors',
+      submissions.service ? `${submissions.service.non2xx} / ${submissions.service.errors}` : '-',
+    ],
     ['submissions (bare http)', 'req/s avg', submissions.bareNodeHttp?.requestsPerSecond ?? '-'],
-    ['submissions (bare http)', 'latency p50 / p99 ms', submissions.bareNodeHttp ? `${submissions.bareNodeHttp.latencyMs.p50} / ${submissions.bareNodeHttp.latencyMs.p99}` : '-'],
+    [
+      'submissions (bare http)',
+      'latency p50 / p99 ms',
+      submissions.bareNodeHttp
+        ? `${submissions.bareNodeHttp.latencyMs.p50} / ${submissions.bareNodeHttp.latencyMs.p99}`
+        : '-',
+    ],
     ['submissions', 'service / bare', submissions.ratio ?? '-'],
     ['aggregation 100k × 40 × 500', 'best of 3 (s)', aggregation.bestSeconds],
   ];
-  for (const row of rows) process.stdout.write(`${String(row[0]).padEnd(30)} ${String(row[1]).padEnd(24)} ${row[2]}\n`);
+  for (const row of rows)
+    process.stdout.write(`${String(row[0]).padEnd(30)} ${String(row[1]).padEnd(24)} ${row[2]}\n`);
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results/survey.json'), JSON.stringify(result, null, 2));
   return result;

@@ -6,4 +6,5 @@ void runService({
   module: (runtime) => IndicatorApiModule.forRoot(runtime),
   accessDirectory: createReadModelAccessDirectory('indicator'),
   docs: { ...INDICATOR_DOCS, modules: [IndicatorApiModule] },
+  streamedBodyPaths: INDICATOR_DOCS.streamedBodyPaths,
 });

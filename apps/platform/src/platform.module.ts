@@ -18,7 +18,7 @@ export const PLATFORM_DOCS: ServiceDocs[] = [
   { ...REPORTING_DOCS, modules: [ReportingApiModule] },
 ];
 
-export const STREAMED_BODY_PATHS = [...REGISTRY_DOCS.streamedBodyPaths];
+export const STREAMED_BODY_PATHS = [...REGISTRY_DOCS.streamedBodyPaths, ...INDICATOR_DOCS.streamedBodyPaths];
 
 /**
  * All six services in one process (embedded mode). Scope questions are answered by the

@@ -14,11 +14,15 @@ export function indicatorTests(context) {
   const consoleErrors = [];
 
   it('logs in as analyst and opens the indicator explorer with the MSS values', async () => {
-    const browserContext = await context.browser.newContext({ viewport: { width: 1440, height: 1200 }, locale: 'de-DE' });
+    const browserContext = await context.browser.newContext({
+      viewport: { width: 1440, height: 1200 },
+      locale: 'de-DE',
+    });
     page = await browserContext.newPage();
     page.setDefaultTimeout(60_000);
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(`${context.baseUrl}/indicators`);
@@ -37,7 +41,9 @@ export function indicatorTests(context) {
   });
 
   it('draws the choropleth of S1 over the planning areas with a numbered legend and a ranking', async () => {
-    const map = page.locator('[data-testid="indicator-map"][data-rendered-features]:not([data-rendered-features=""])');
+    const map = page.locator(
+      '[data-testid="indicator-map"][data-rendered-features]:not([data-rendered-features=""])',
+    );
     await map.waitFor();
     const drawn = Number(await map.getAttribute('data-rendered-features'));
     assert.ok(drawn > 400, `features drawn: ${drawn}`);
@@ -54,29 +60,43 @@ export function indicatorTests(context) {
     await page.getByTestId('run-select').locator('option').first().waitFor({ state: 'attached' });
     const runs = await page.getByTestId('run-select').locator('option').allInnerTexts();
     assert.deepEqual(runs, ['MSS 2013 (2012)', 'MSS 2015 (2014)', 'MSS 2017 (2016)', 'MSS 2019 (2018)']);
-    const map = page.locator('[data-testid="index-map"][data-rendered-features]:not([data-rendered-features=""])');
+    const map = page.locator(
+      '[data-testid="index-map"][data-rendered-features]:not([data-rendered-features=""])',
+    );
     await map.waitFor();
     assert.ok(Number(await map.getAttribute('data-rendered-features')) > 400);
     const counts = await page.locator('[data-testid="class-counts"] tbody tr').allInnerTexts();
     assert.equal(counts.length, 4);
     assert.match(counts[0], /1 hoch\s+\d+/);
     await page.locator('[data-testid="movers-table"] tbody tr').first().waitFor();
-    await page.getByTestId('index-map').screenshot({ path: join(context.outDir, 'indicators-index-map.png') });
+    await page
+      .getByTestId('index-map')
+      .screenshot({ path: join(context.outDir, 'indicators-index-map.png') });
     const violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
   });
 
   it('imports a file with a bad row through the wizard: nothing imported, the row named', async () => {
     await page.getByRole('tab', { name: 'Import' }).click();
-    const csv = ['area,period,indicator,value', '01011101,2020,S1,3.1', '01011102,2020,S1,drei', '99999999,2020,S1,1'].join('\n');
-    await page.getByTestId('import-file').setInputFiles({ name: 'werte.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const csv = [
+      'area,period,indicator,value',
+      '01011101,2020,S1,3.1',
+      '01011102,2020,S1,drei',
+      '99999999,2020,S1,1',
+    ].join('\n');
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'werte.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByTestId('import-start').click();
     await page.getByText(/Nichts importiert: 2 fehlerhafte Zeile\(n\)/).waitFor();
     const rows = await page.locator('[data-testid="import-errors"] tbody tr').allInnerTexts();
-    assert.deepEqual(rows.map((r) => r.split('\t').slice(0, 3)), [
-      ['3', 'value', 'non-numeric'],
-      ['4', 'area', 'unknown-area'],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => r.split('\t').slice(0, 3)),
+      [
+        ['3', 'value', 'non-numeric'],
+        ['4', 'area', 'unknown-area'],
+      ],
+    );
     const violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     assert.deepEqual(consoleErrors, []);

@@ -14,11 +14,15 @@ export function networkTests(context) {
   const consoleErrors = [];
 
   it('logs in as planer and opens the network page with the Mitte demo network', async () => {
-    const browserContext = await context.browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'de-DE' });
+    const browserContext = await context.browser.newContext({
+      viewport: { width: 1440, height: 1100 },
+      locale: 'de-DE',
+    });
     page = await browserContext.newPage();
     page.setDefaultTimeout(30_000);
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(`${context.baseUrl}/networks`);
@@ -29,8 +33,13 @@ export function networkTests(context) {
     await page.waitForURL((url) => url.pathname === '/networks');
     await page.getByRole('heading', { level: 1, name: 'Akteursnetzwerke' }).waitFor();
     const networks = await page.getByTestId('network-select').locator('option').allInnerTexts();
-    assert.ok(networks.some((name) => name.startsWith('Akteursnetzwerk Mitte')), `networks offered: ${networks.join(', ')}`);
-    await page.getByTestId('network-select').selectOption({ label: networks.find((name) => name.startsWith('Akteursnetzwerk Mitte')) });
+    assert.ok(
+      networks.some((name) => name.startsWith('Akteursnetzwerk Mitte')),
+      `networks offered: ${networks.join(', ')}`,
+    );
+    await page
+      .getByTestId('network-select')
+      .selectOption({ label: networks.find((name) => name.startsWith('Akteursnetzwerk Mitte')) });
     const waves = await page.getByTestId('wave-select').locator('option').allInnerTexts();
     assert.deepEqual(waves, ['Welle 1 (Mai 2023)', 'Welle 2 (Mai 2024)']);
   });
@@ -43,7 +52,9 @@ export function networkTests(context) {
     assert.match(label ?? '', /Netzwerkzeichnung mit 58 Akteuren und \d+ Beziehungen/);
     await page.getByTestId('network-summary').waitFor();
     assert.match(await page.getByTestId('network-summary').innerText(), /Akteure\s+58/);
-    await page.getByTestId('network-drawing').screenshot({ path: join(context.outDir, 'network-drawing.png') });
+    await page
+      .getByTestId('network-drawing')
+      .screenshot({ path: join(context.outDir, 'network-drawing.png') });
   });
 
   it('highlights appeared and disappeared ties when comparing with the first wave', async () => {
@@ -58,10 +69,18 @@ export function networkTests(context) {
     await rows.first().waitFor();
     assert.equal(await rows.count(), 58);
     await page.getByRole('button', { name: 'Sortieren nach Degree' }).click();
-    await page.locator('[data-testid="measures-table"] th[aria-sort="descending"]', { hasText: 'Degree' }).waitFor();
-    const degrees = await page.locator('[data-testid="measures-table"] tbody tr td:nth-of-type(2)').allInnerTexts();
+    await page
+      .locator('[data-testid="measures-table"] th[aria-sort="descending"]', { hasText: 'Degree' })
+      .waitFor();
+    const degrees = await page
+      .locator('[data-testid="measures-table"] tbody tr td:nth-of-type(2)')
+      .allInnerTexts();
     const values = degrees.map((text) => Number(text.replace(/\./g, '').replace(',', '.')));
-    assert.deepEqual(values, [...values].sort((a, b) => b - a), 'rows sorted by degree, largest first');
+    assert.deepEqual(
+      values,
+      [...values].sort((a, b) => b - a),
+      'rows sorted by degree, largest first',
+    );
     // Persons are pseudonymised; the planner of Mitte sees the names of those in his district.
     const names = await page.locator('[data-testid="measures-table"] tbody th').allInnerTexts();
     assert.ok(names.includes('Sabine Krüger'), 'planner of Mitte should see names of persons in Mitte');
@@ -71,8 +90,15 @@ export function networkTests(context) {
     await page.getByRole('tab', { name: 'Karte' }).click();
     await page.locator('[data-testid="actor-map"] circle').first().waitFor();
     // The outlines come from a second request; wait for them rather than racing it.
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="actor-map"] path').length >= 30, null, { timeout: 15_000 });
-    assert.ok((await page.locator('[data-testid="actor-map"] path').count()) >= 30, 'planning-area outlines of Mitte');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="actor-map"] path').length >= 30,
+      null,
+      { timeout: 15_000 },
+    );
+    assert.ok(
+      (await page.locator('[data-testid="actor-map"] path').count()) >= 30,
+      'planning-area outlines of Mitte',
+    );
     await page.getByRole('tab', { name: 'Ressourcen' }).click();
     await page.locator('[data-testid="resource-table"] tbody tr').first().waitFor();
     const violations = await seriousA11yViolations(page);

@@ -22,7 +22,8 @@ async function waitForHealth(url, child, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no answer yet';
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`platform exited with code ${child.exitCode} before it became healthy`);
+    if (child.exitCode !== null)
+      throw new Error(`platform exited with code ${child.exitCode} before it became healthy`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       if (response.status === 200) return;
@@ -79,7 +80,8 @@ export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 })
       const { code, signal } = await exited;
       clearTimeout(timer);
       if (signal === 'SIGKILL') throw new Error('platform did not stop within 20 s of SIGINT (killed)');
-      if (code !== 0 && code !== 130 && signal !== 'SIGINT') throw new Error(`platform stopped with exit code ${code}`);
+      if (code !== 0 && code !== 130 && signal !== 'SIGINT')
+        throw new Error(`platform stopped with exit code ${code}`);
     }
     log.end();
     rmSync(dataDir, { recursive: true, force: true });

@@ -44,13 +44,17 @@ export function portalTests(context) {
   const consoleErrors = [];
 
   it('redirects to the provider’s login page, which has no serious accessibility violations', async () => {
-    const browserContext = await context.browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'de-DE' });
+    const browserContext = await context.browser.newContext({
+      viewport: { width: 1440, height: 1000 },
+      locale: 'de-DE',
+    });
     page = await browserContext.newPage();
     page.setDefaultTimeout(20_000);
     page.on('console', (message) => {
       // Chromium reports every HTTP error response on its own ("Failed to load resource"); the
       // expected denials (403 outside the area scope) are asserted where they happen.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(`${context.baseUrl}/areas`);
@@ -91,7 +95,9 @@ export function portalTests(context) {
     await mitteToggle.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Untergebiete von Mitte ausblenden' }).waitFor();
-    const mitteChildren = page.locator('[data-testid="area-tree"] > ul > li[data-area-code="01"] .tree-children .tree-item');
+    const mitteChildren = page.locator(
+      '[data-testid="area-tree"] > ul > li[data-area-code="01"] .tree-children .tree-item',
+    );
     await mitteChildren.first().waitFor();
     const childName = (await mitteChildren.first().locator('.area-name').innerText()).trim();
     assert.equal(await mitteChildren.first().locator('.editable-mark').count(), 1);
@@ -121,7 +127,11 @@ export function portalTests(context) {
   it('draws the district map with MapLibre and saves a screenshot', async () => {
     const map = page.getByTestId('area-map');
     await map.locator('canvas').waitFor();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="area-map"]')?.getAttribute('data-rendered-features')) > 0);
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="area-map"]')?.getAttribute('data-rendered-features')) >
+        0,
+    );
     const rendered = Number(await map.getAttribute('data-rendered-features'));
     // Every district is drawn (MapLibre may split a polygon across tiles, so ≥).
     assert.ok(rendered >= 12, `expected ≥ 12 rendered district features, got ${rendered}`);
@@ -129,12 +139,17 @@ export function portalTests(context) {
     // A finer level for the picture: Bezirksregionen show the city's structure best.
     await page.getByRole('radio', { name: 'Bezirksregion' }).click();
     await page.waitForURL(/level=bezirksregion/);
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="area-map"]')?.getAttribute('data-rendered-features')) > 100);
+    await page.waitForFunction(
+      () =>
+        Number(document.querySelector('[data-testid="area-map"]')?.getAttribute('data-rendered-features')) >
+        100,
+    );
     await page.getByText(/\d+ Gebiete auf der Karte/).waitFor();
     const screenshot = join(context.outDir, 'areas-map.png');
     await page.screenshot({ path: screenshot, fullPage: false });
     assert.ok(existsSync(screenshot));
-    if (process.env.E2E_UPDATE_SCREENSHOT === '1') copyFileSync(screenshot, join(context.root, 'docs/screenshot.png'));
+    if (process.env.E2E_UPDATE_SCREENSHOT === '1')
+      copyFileSync(screenshot, join(context.root, 'docs/screenshot.png'));
   });
 
   it('has no serious or critical accessibility violations on the areas page', async () => {
@@ -146,7 +161,10 @@ export function portalTests(context) {
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Areas' }).waitFor();
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Indicators' }).waitFor();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Indicators' })
+      .waitFor();
     assert.equal(await page.getByRole('heading', { level: 2, name: 'Area hierarchy' }).count(), 1);
     // The choice survives a reload.
     await page.reload();
@@ -178,7 +196,10 @@ export function portalTests(context) {
     await page.getByTestId('user').filter({ hasText: 'Anna Admin' }).waitFor();
     // A tenant admin may edit every district.
     await page.locator('[data-testid="area-tree"] li.tree-item').first().waitFor();
-    assert.deepEqual((await rootItems(page)).filter((r) => !r.editable), []);
+    assert.deepEqual(
+      (await rootItems(page)).filter((r) => !r.editable),
+      [],
+    );
   });
 
   it('lists, grants and revokes role assignments', async () => {
@@ -195,7 +216,9 @@ export function portalTests(context) {
     await page.getByRole('option', { name: /^Pankow \(Bezirk 03\)/ }).click();
     await page.getByRole('button', { name: 'Rolle zuweisen' }).click();
     await page.getByText('Rolle Analyse für viewer zugewiesen.').waitFor();
-    const granted = page.locator('table.assignments tbody tr', { hasText: 'Analyse' }).filter({ hasText: 'Pankow' });
+    const granted = page
+      .locator('table.assignments tbody tr', { hasText: 'Analyse' })
+      .filter({ hasText: 'Pankow' });
     await granted.waitFor();
 
     const violations = await seriousA11yViolations(page);
@@ -216,7 +239,17 @@ export function portalTests(context) {
         {
           type: 'Feature',
           properties: { id: '01011101', name: 'Stülerstraße' },
-          geometry: { type: 'Polygon', coordinates: [[[13.35, 52.51], [13.36, 52.51], [13.36, 52.52], [13.35, 52.51]]] },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [13.35, 52.51],
+                [13.36, 52.51],
+                [13.36, 52.52],
+                [13.35, 52.51],
+              ],
+            ],
+          },
         },
         { type: 'Feature', properties: { id: '01011102' }, geometry: null },
       ],
@@ -235,7 +268,10 @@ export function portalTests(context) {
     await job.getByRole('heading', { name: 'Status: fehlgeschlagen' }).waitFor({ timeout: 30_000 });
     const errors = await job.locator('.feature-errors li').allInnerTexts();
     assert.ok(errors.length >= 1, 'feature errors are listed');
-    assert.ok(errors.some((e) => e.startsWith('Feature 2 (Index 1):')), errors.join('\n'));
+    assert.ok(
+      errors.some((e) => e.startsWith('Feature 2 (Index 1):')),
+      errors.join('\n'),
+    );
     violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
   });

@@ -18,11 +18,15 @@ export function surveyTests(context) {
   const title = `E2E-Befragung ${Date.now()}`;
 
   it('logs in as planer and creates a survey for Mitte', async () => {
-    const browserContext = await context.browser.newContext({ viewport: { width: 1440, height: 1100 }, locale: 'de-DE' });
+    const browserContext = await context.browser.newContext({
+      viewport: { width: 1440, height: 1100 },
+      locale: 'de-DE',
+    });
     page = await browserContext.newPage();
     page.setDefaultTimeout(30_000);
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) consoleErrors.push(message.text());
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
     await page.goto(`${context.baseUrl}/surveys`);
@@ -77,7 +81,9 @@ export function surveyTests(context) {
       .catch(async (error) => {
         const outline = await page.getByTestId('form-outline').innerText();
         const check = await page.getByTestId('form-check').innerText();
-        throw new Error(`${error.message}\nform check: ${check}\noutline: ${outline}\nproblems: ${await page.getByTestId('all-problems').locator('li').allTextContents()}`);
+        throw new Error(
+          `${error.message}\nform check: ${check}\noutline: ${outline}\nproblems: ${await page.getByTestId('all-problems').locator('li').allTextContents()}`,
+        );
       });
     await page.getByTestId('save-form').click();
     await page.getByText(/Gespeichert als Version \d+/).waitFor();
@@ -89,7 +95,11 @@ export function surveyTests(context) {
     await page.getByRole('tab', { name: 'Veröffentlichen' }).click();
     await page.getByLabel('Name der Welle').fill('Welle 1');
     await page.getByRole('button', { name: 'Welle hinzufügen' }).click();
-    await page.getByRole('cell', { name: 'Welle 1' }).or(page.getByRole('rowheader', { name: 'Welle 1' })).first().waitFor();
+    await page
+      .getByRole('cell', { name: 'Welle 1' })
+      .or(page.getByRole('rowheader', { name: 'Welle 1' }))
+      .first()
+      .waitFor();
     await page.getByTestId('publish').click();
     await page.getByRole('heading', { name: 'Status: offen' }).waitFor();
     const link = page.getByTestId('survey-links').locator('a[data-area="01011101"]');
@@ -99,11 +109,17 @@ export function surveyTests(context) {
     const qr = page.getByRole('img', { name: 'QR-Code für Stülerstraße' });
     await qr.scrollIntoViewIfNeeded();
     // Lazy images load when scrolled into view; decode() resolves once the SVG is rendered.
-    assert.ok(await qr.evaluate((img) => img.decode().then(() => img.naturalWidth > 0)), 'the QR code SVG loads');
+    assert.ok(
+      await qr.evaluate((img) => img.decode().then(() => img.naturalWidth > 0)),
+      'the QR code SVG loads',
+    );
   });
 
   it('is answered on the public form without login: accessible, errors announced and focused', async () => {
-    const anonymous = await context.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+    const anonymous = await context.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'de-DE',
+    });
     const form = await anonymous.newPage();
     form.setDefaultTimeout(20_000);
     await form.goto(formUrl);
@@ -136,8 +152,15 @@ export function surveyTests(context) {
     assert.match(await row.innerText(), /gesperrt \(< k\)/);
     const sicher = page.locator('table[data-question="sicher"]');
     await sicher.waitFor();
-    assert.ok((await sicher.locator('td[data-suppressed]').count()) > 0, 'suppressed cells are shown as suppressed');
-    assert.equal(await sicher.locator('td', { hasText: '%' }).count(), 0, 'no share is published for a single respondent');
+    assert.ok(
+      (await sicher.locator('td[data-suppressed]').count()) > 0,
+      'suppressed cells are shown as suppressed',
+    );
+    assert.equal(
+      await sicher.locator('td', { hasText: '%' }).count(),
+      0,
+      'no share is published for a single respondent',
+    );
     await page.screenshot({ path: join(context.outDir, 'survey-results.png'), fullPage: true });
     const violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
@@ -164,13 +187,23 @@ export function surveyTests(context) {
     await page.getByRole('tab', { name: 'Veröffentlichen' }).click();
     await page.getByLabel('Name der Welle').fill('Welle 1');
     await page.getByRole('button', { name: 'Welle hinzufügen' }).click();
-    await page.getByRole('cell', { name: 'Welle 1' }).or(page.getByRole('rowheader', { name: 'Welle 1' })).first().waitFor();
+    await page
+      .getByRole('cell', { name: 'Welle 1' })
+      .or(page.getByRole('rowheader', { name: 'Welle 1' }))
+      .first()
+      .waitFor();
     await page.getByTestId('publish').click();
     await page.getByRole('heading', { name: 'Status: offen' }).waitFor();
     await page.getByText('Grenzen von 41 Zielgebieten an die Befragung übergeben.').waitFor();
-    const url = await page.getByTestId('survey-links').getByRole('link', { name: 'ohne Gebietsvorauswahl' }).getAttribute('href');
+    const url = await page
+      .getByTestId('survey-links')
+      .getByRole('link', { name: 'ohne Gebietsvorauswahl' })
+      .getAttribute('href');
 
-    const anonymous = await context.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'de-DE' });
+    const anonymous = await context.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'de-DE',
+    });
     const form = await anonymous.newPage();
     form.setDefaultTimeout(20_000);
     await form.goto(url);
@@ -179,7 +212,10 @@ export function surveyTests(context) {
     await form.getByLabel('Breite (Grad Nord)').fill('52,40');
     await form.getByLabel('Länge (Grad Ost)').fill('13,70');
     await form.getByRole('button', { name: 'Antworten absenden' }).click();
-    await form.locator('#e-gebiet').filter({ hasText: 'Dieser Ort liegt in keinem Gebiet dieser Befragung.' }).waitFor();
+    await form
+      .locator('#e-gebiet')
+      .filter({ hasText: 'Dieser Ort liegt in keinem Gebiet dieser Befragung.' })
+      .waitFor();
     const violations = await seriousA11yViolations(form);
     assert.deepEqual(violations, [], describeViolations(violations));
     // A point in Stülerstraße (01011101) by the real LOR boundaries.

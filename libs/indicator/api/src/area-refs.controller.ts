@@ -34,7 +34,11 @@ export class AreaRefsController {
 
   @Get()
   @ApiOperation({ summary: "Areas as replicated from the registry into the indicator service's read model" })
-  async list(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: AreaRefQueryDto) {
+  async list(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: AreaRefQueryDto,
+  ) {
     const scope = scopeAreas(access.principal, access.assignments, [...ROLES]);
     const params: unknown[] = [tenantId];
     let where = 'tenant_id = $1';
@@ -46,7 +50,10 @@ export class AreaRefsController {
       params.push(scope);
       where += ` AND (path && $${params.length}::uuid[] OR id = ANY($${params.length}::uuid[]))`;
     }
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM area_ref WHERE ${where}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM area_ref WHERE ${where}`,
+      params,
+    );
     const rows: AreaRefRow[] = await this.db.query(
       `SELECT id, code, name, level, parent_id AS "parentId", path, population FROM area_ref WHERE ${where}
         ORDER BY code LIMIT ${query.limit} OFFSET ${query.offset}`,

@@ -6,12 +6,18 @@ describe('indicator service: area_ref read model endpoint', () => {
   let ids: Record<string, string>;
 
   const get = async (path: string, user?: string) => {
-    const response = await fetch(`${t.url}${path}`, { headers: user ? { authorization: `Bearer ${await t.tokenFor(user)}` } : {} });
+    const response = await fetch(`${t.url}${path}`, {
+      headers: user ? { authorization: `Bearer ${await t.tokenFor(user)}` } : {},
+    });
     return { status: response.status, body: (await response.json()) as ReturnType<typeof JSON.parse> };
   };
 
   beforeAll(async () => {
-    t = await startServiceTestApp({ service: 'indicator', module: (rt) => IndicatorApiModule.forRoot(rt), moduleClass: IndicatorApiModule });
+    t = await startServiceTestApp({
+      service: 'indicator',
+      module: (rt) => IndicatorApiModule.forRoot(rt),
+      moduleClass: IndicatorApiModule,
+    });
     ids = await t.seedAreas('berlin-demo', [
       { code: '01', level: 'bezirk', name: 'Mitte' },
       { code: '0101', level: 'prognoseraum', parent: '01' },
@@ -28,7 +34,13 @@ describe('indicator service: area_ref read model endpoint', () => {
     const viewer = await get('/api/indicator/area-refs?limit=10', 'viewer');
     expect(viewer.body.items.map((a: { code: string }) => a.code)).toEqual(['01', '0101', '02', '0201']);
     const planner = await get('/api/indicator/area-refs', 'planer');
-    expect(planner.body).toEqual({ total: 2, items: [expect.objectContaining({ code: '01', name: 'Mitte' }), expect.objectContaining({ code: '0101', parentId: ids['01'] })] });
+    expect(planner.body).toEqual({
+      total: 2,
+      items: [
+        expect.objectContaining({ code: '01', name: 'Mitte' }),
+        expect.objectContaining({ code: '0101', parentId: ids['01'] }),
+      ],
+    });
     const other = await get('/api/indicator/area-refs', 'musterstadt-admin');
     expect(other.body.items.map((a: { code: string }) => a.code)).toEqual(['N']);
   });

@@ -15,14 +15,25 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
   let t: ServiceTestApp;
   let ids: Record<string, string>;
 
-  async function call(method: string, path: string, user?: string, body?: unknown, contentType = 'application/json') {
+  async function call(
+    method: string,
+    path: string,
+    user?: string,
+    body?: unknown,
+    contentType = 'application/json',
+  ) {
     const headers: Record<string, string> = {};
     if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
     if (body !== undefined) headers['content-type'] = contentType;
     const response = await fetch(`${t.url}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body),
+      body:
+        body === undefined
+          ? undefined
+          : typeof body === 'string' || body instanceof Uint8Array
+            ? (body as BodyInit)
+            : JSON.stringify(body),
     });
     const text = await response.text();
     let parsed: unknown = text;
@@ -31,21 +42,35 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
     } catch {
       // CSV and other text bodies stay strings.
     }
-    return { status: response.status, headers: response.headers, body: parsed as Record<string, unknown> & { [k: string]: never }, text };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: parsed as Record<string, unknown> & { [k: string]: never },
+      text,
+    };
   }
 
   async function importFile(format: string, body: string | Uint8Array, user = 'admin') {
-    const started = await call('POST', `/api/indicator/imports?format=${format}`, user, body, 'application/octet-stream');
+    const started = await call(
+      'POST',
+      `/api/indicator/imports?format=${format}`,
+      user,
+      body,
+      'application/octet-stream',
+    );
     if (started.status !== 202) return { started, job: null };
     for (let i = 0; i < 400; i++) {
       const job = await call('GET', `/api/indicator/imports/${started.body['id']}`, user);
-      if (job.body['status'] === 'succeeded' || job.body['status'] === 'failed') return { started, job: job.body as unknown as ImportJob };
+      if (job.body['status'] === 'succeeded' || job.body['status'] === 'failed')
+        return { started, job: job.body as unknown as ImportJob };
       await new Promise((r) => setTimeout(r, 50));
     }
     throw new Error('import did not finish');
   }
 
-  const valueCount = async () => (await t.db.query(`SELECT count(*)::int AS n FROM indicator_value WHERE tenant_id = $1`, [TENANT]))[0].n as number;
+  const valueCount = async () =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM indicator_value WHERE tenant_id = $1`, [TENANT]))[0]
+      .n as number;
 
   const indicator = (code: string, extra: Record<string, unknown> = {}) => ({
     code,
@@ -77,42 +102,94 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
     await t.grant(TENANT, 'planer', 'planner', ids['X1']);
     await t.grant(TENANT, 'viewer', 'viewer', null);
     await t.grant(TENANT, 'analyst', 'analyst', null);
-    for (const code of ['Q1', 'Q2']) expect((await call('POST', '/api/indicator/indicators', 'admin', indicator(code, { confidentiality: code === 'Q2' ? { minNumerator: 3 } : null }))).status).toBe(201);
+    for (const code of ['Q1', 'Q2'])
+      expect(
+        (
+          await call(
+            'POST',
+            '/api/indicator/indicators',
+            'admin',
+            indicator(code, { confidentiality: code === 'Q2' ? { minNumerator: 3 } : null }),
+          )
+        ).status,
+      ).toBe(201);
   }, 120_000);
   afterAll(() => t?.close());
 
   describe('catalogue', () => {
     it('creates, reads and versions definitions; an unchanged PUT writes no version', async () => {
-      const created = await call('POST', '/api/indicator/indicators', 'analyst', indicator('ALQ', { formula: '100 * #{unemployed} / #{residents_15_65}', confidentiality: { minNumerator: 3, minDenominator: 10 } }));
+      const created = await call(
+        'POST',
+        '/api/indicator/indicators',
+        'analyst',
+        indicator('ALQ', {
+          formula: '100 * #{unemployed} / #{residents_15_65}',
+          confidentiality: { minNumerator: 3, minDenominator: 10 },
+        }),
+      );
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ code: 'ALQ', version: 1, effectiveScale: 100, elements: ['unemployed', 'residents_15_65'], sourceKind: 'manual' });
-      const { code: _code, ...content } = indicator('ALQ', { formula: '100 * #{unemployed} / #{residents_15_65}', confidentiality: { minNumerator: 3, minDenominator: 10 } });
+      expect(created.body).toMatchObject({
+        code: 'ALQ',
+        version: 1,
+        effectiveScale: 100,
+        elements: ['unemployed', 'residents_15_65'],
+        sourceKind: 'manual',
+      });
+      const { code: _code, ...content } = indicator('ALQ', {
+        formula: '100 * #{unemployed} / #{residents_15_65}',
+        confidentiality: { minNumerator: 3, minDenominator: 10 },
+      });
       const same = await call('PUT', '/api/indicator/indicators/ALQ', 'admin', content);
       expect(same.body).toMatchObject({ version: 1 });
-      const changed = await call('PUT', '/api/indicator/indicators/ALQ', 'admin', { ...content, name: { de: 'Arbeitslosenquote' } });
+      const changed = await call('PUT', '/api/indicator/indicators/ALQ', 'admin', {
+        ...content,
+        name: { de: 'Arbeitslosenquote' },
+      });
       expect(changed.body).toMatchObject({ version: 2, name: { de: 'Arbeitslosenquote' } });
       const versions = await call('GET', '/api/indicator/indicators/ALQ/versions', 'viewer');
-      expect((versions.body as unknown as { version: number; name: { de: string } }[]).map((v) => [v.version, v.name.de])).toEqual([
+      expect(
+        (versions.body as unknown as { version: number; name: { de: string } }[]).map((v) => [
+          v.version,
+          v.name.de,
+        ]),
+      ).toEqual([
         [1, 'Indikator ALQ'],
         [2, 'Arbeitslosenquote'],
       ]);
-      expect((await call('GET', '/api/indicator/indicators/ALQ/versions/1', 'planer')).body).toMatchObject({ version: 1 });
+      expect((await call('GET', '/api/indicator/indicators/ALQ/versions/1', 'planer')).body).toMatchObject({
+        version: 1,
+      });
       expect((await call('GET', '/api/indicator/indicators/ALQ/versions/9', 'viewer')).status).toBe(404);
       const list = await call('GET', '/api/indicator/indicators?q=arbeitslosen', 'viewer');
       expect((list.body as unknown as { code: string }[]).map((i) => i.code)).toEqual(['ALQ']);
       expect((await call('DELETE', '/api/indicator/indicators/ALQ', 'admin')).status).toBe(204);
       expect((await call('GET', '/api/indicator/indicators/ALQ', 'viewer')).status).toBe(404);
       // Reusing a retired code continues its version history.
-      expect((await call('POST', '/api/indicator/indicators', 'admin', indicator('ALQ'))).body).toMatchObject({ version: 3 });
+      expect((await call('POST', '/api/indicator/indicators', 'admin', indicator('ALQ'))).body).toMatchObject(
+        { version: 3 },
+      );
     });
 
     it('validates definitions: formula syntax with position, code, counts in pairs, duplicates', async () => {
-      const bad = await call('POST', '/api/indicator/indicators', 'admin', indicator('F1', { formula: '100 * #{a} / ' }));
+      const bad = await call(
+        'POST',
+        '/api/indicator/indicators',
+        'admin',
+        indicator('F1', { formula: '100 * #{a} / ' }),
+      );
       expect(bad.status).toBe(400);
-      expect(bad.body['message']).toMatch(/^formula: expected a number, element or '\(' but found end of formula at position 13/);
+      expect(bad.body['message']).toMatch(
+        /^formula: expected a number, element or '\(' but found end of formula at position 13/,
+      );
       expect((await call('POST', '/api/indicator/indicators', 'admin', indicator('1bad'))).status).toBe(400);
-      expect((await call('POST', '/api/indicator/indicators', 'admin', indicator('F2', { numerator: 'a' }))).body['message']).toBe('denominator: numerator and denominator go together');
-      expect((await call('POST', '/api/indicator/indicators', 'admin', indicator('F3', { impactStep: 8 }))).status).toBe(400);
+      expect(
+        (await call('POST', '/api/indicator/indicators', 'admin', indicator('F2', { numerator: 'a' }))).body[
+          'message'
+        ],
+      ).toBe('denominator: numerator and denominator go together');
+      expect(
+        (await call('POST', '/api/indicator/indicators', 'admin', indicator('F3', { impactStep: 8 }))).status,
+      ).toBe(400);
       expect((await call('POST', '/api/indicator/indicators', 'admin', indicator('Q1'))).status).toBe(409);
     });
 
@@ -123,7 +200,9 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       expect((await call('GET', '/api/indicator/indicators/Q1', 'planer')).status).toBe(200);
       expect((await call('GET', '/api/indicator/indicators/Q1', 'musterstadt-admin')).status).toBe(404);
       const { code: _c, ...content } = indicator('Q1');
-      expect((await call('PUT', '/api/indicator/indicators/Q1', 'musterstadt-admin', content)).status).toBe(404);
+      expect((await call('PUT', '/api/indicator/indicators/Q1', 'musterstadt-admin', content)).status).toBe(
+        404,
+      );
     });
   });
 
@@ -142,43 +221,114 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       ].join('\n');
       const { started, job } = await importFile('csv', csv);
       expect(started.status).toBe(202);
-      expect(job).toMatchObject({ status: 'succeeded', observations: 8, rowsRead: 8, errorCount: 0, indicators: ['Q1', 'Q2'], progress: 1 });
-      const events = await t.db.query(`SELECT envelope->'payload' AS p FROM outbox WHERE type = 'indicator.values.changed' ORDER BY envelope->'payload'->>'indicatorCode'`);
-      expect(events.map((e: { p: { indicatorCode: string; periods: string[]; areaIds: string[] } }) => [e.p.indicatorCode, e.p.periods, e.p.areaIds.length])).toEqual([
+      expect(job).toMatchObject({
+        status: 'succeeded',
+        observations: 8,
+        rowsRead: 8,
+        errorCount: 0,
+        indicators: ['Q1', 'Q2'],
+        progress: 1,
+      });
+      const events = await t.db.query(
+        `SELECT envelope->'payload' AS p FROM outbox WHERE type = 'indicator.values.changed' ORDER BY envelope->'payload'->>'indicatorCode'`,
+      );
+      expect(
+        events.map((e: { p: { indicatorCode: string; periods: string[]; areaIds: string[] } }) => [
+          e.p.indicatorCode,
+          e.p.periods,
+          e.p.areaIds.length,
+        ]),
+      ).toEqual([
         ['Q1', ['2020'], 4],
         ['Q2', ['2020'], 4],
       ]);
 
       const q2 = await call('GET', '/api/indicator/values?indicator=Q2&period=2020&level=bezirk', 'viewer');
       expect(q2.status).toBe(200);
-      const byCode = (items: unknown) => Object.fromEntries((items as { code: string }[]).map((i) => [i.code, i]));
+      const byCode = (items: unknown) =>
+        Object.fromEntries((items as { code: string }[]).map((i) => [i.code, i]));
       // X1 = (2 + 300) / 3000; published although X101 is suppressed, so X102 is suppressed too.
-      expect(byCode(q2.body['items'])['X1']).toMatchObject({ status: 'value', value: (302 / 3000) * 100, numerator: 302, source: 'ratio-of-sums' });
+      expect(byCode(q2.body['items'])['X1']).toMatchObject({
+        status: 'value',
+        value: (302 / 3000) * 100,
+        numerator: 302,
+        source: 'ratio-of-sums',
+      });
       expect(byCode(q2.body['items'])['X2']).toMatchObject({ status: 'value', value: 7.5 });
-      const pr = byCode((await call('GET', '/api/indicator/values?indicator=Q2&period=2020&level=planungsraum', 'viewer')).body['items']);
+      const pr = byCode(
+        (await call('GET', '/api/indicator/values?indicator=Q2&period=2020&level=planungsraum', 'viewer'))
+          .body['items'],
+      );
       expect(pr['X101']).toMatchObject({ status: 'suppressed', value: null, reason: 'primary-numerator' });
       expect(pr['X102']).toMatchObject({ status: 'suppressed', value: null, reason: 'secondary' });
       expect(pr['X201']).toMatchObject({ status: 'value', value: 10, numerator: 50, denominator: 500 });
 
-      const q1 = byCode((await call('GET', '/api/indicator/values?indicator=Q1&period=2020&level=bezirk', 'viewer')).body['items']);
-      expect(q1['X1']).toMatchObject({ status: 'value', value: 20, source: 'population-weighted-mean', approximate: true });
+      const q1 = byCode(
+        (await call('GET', '/api/indicator/values?indicator=Q1&period=2020&level=bezirk', 'viewer')).body[
+          'items'
+        ],
+      );
+      expect(q1['X1']).toMatchObject({
+        status: 'value',
+        value: 20,
+        source: 'population-weighted-mean',
+        approximate: true,
+      });
       expect(q1['X2']).toMatchObject({ status: 'missing', value: null, reason: 'incomplete' });
-      const q1pr = byCode((await call('GET', '/api/indicator/values?indicator=Q1&period=2020&level=planungsraum', 'viewer')).body['items']);
+      const q1pr = byCode(
+        (await call('GET', '/api/indicator/values?indicator=Q1&period=2020&level=planungsraum', 'viewer'))
+          .body['items'],
+      );
       expect(q1pr['X201']).toMatchObject({ status: 'suppressed', reason: 'source' });
       expect(q1pr['X202']).toMatchObject({ status: 'missing', reason: 'no-data' });
     });
 
     it('limits values to the caller’s area scope; a scoped user sees no aggregate reaching outside it', async () => {
-      const planner = await call('GET', '/api/indicator/values?indicator=Q2&period=2020&level=bezirk', 'planer');
+      const planner = await call(
+        'GET',
+        '/api/indicator/values?indicator=Q2&period=2020&level=bezirk',
+        'planer',
+      );
       expect((planner.body['items'] as unknown as { code: string }[]).map((i) => i.code)).toEqual(['X1']);
-      const areas = await call('GET', '/api/indicator/values?indicator=Q2&period=2020&level=planungsraum', 'planer');
-      expect((areas.body['items'] as unknown as { code: string }[]).map((i) => i.code)).toEqual(['X101', 'X102']);
-      expect((await call('GET', `/api/indicator/values/series?indicator=Q2&area=${ids['X201']}`, 'planer')).status).toBe(403);
-      expect((await call('GET', `/api/indicator/values/series?indicator=Q2&area=${ids['X101']}`, 'planer')).status).toBe(200);
-      expect((await call('GET', '/api/indicator/values?indicator=Q2&period=2020&level=bezirk', 'musterstadt-admin')).status).toBe(404);
-      expect((await call('GET', `/api/indicator/values/series?indicator=Q2&area=${ids['X101']}`, 'musterstadt-admin')).status).toBe(404);
-      expect((await call('GET', '/api/indicator/values?indicator=Q2&period=2020&level=bezirk')).status).toBe(401);
-      expect((await call('GET', '/api/indicator/values?indicator=Q2&period=20x&level=bezirk', 'viewer')).status).toBe(400);
+      const areas = await call(
+        'GET',
+        '/api/indicator/values?indicator=Q2&period=2020&level=planungsraum',
+        'planer',
+      );
+      expect((areas.body['items'] as unknown as { code: string }[]).map((i) => i.code)).toEqual([
+        'X101',
+        'X102',
+      ]);
+      expect(
+        (await call('GET', `/api/indicator/values/series?indicator=Q2&area=${ids['X201']}`, 'planer')).status,
+      ).toBe(403);
+      expect(
+        (await call('GET', `/api/indicator/values/series?indicator=Q2&area=${ids['X101']}`, 'planer')).status,
+      ).toBe(200);
+      expect(
+        (
+          await call(
+            'GET',
+            '/api/indicator/values?indicator=Q2&period=2020&level=bezirk',
+            'musterstadt-admin',
+          )
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await call(
+            'GET',
+            `/api/indicator/values/series?indicator=Q2&area=${ids['X101']}`,
+            'musterstadt-admin',
+          )
+        ).status,
+      ).toBe(404);
+      expect((await call('GET', '/api/indicator/values?indicator=Q2&period=2020&level=bezirk')).status).toBe(
+        401,
+      );
+      expect(
+        (await call('GET', '/api/indicator/values?indicator=Q2&period=20x&level=bezirk', 'viewer')).status,
+      ).toBe(400);
     });
 
     it('rejects a file with bad rows as a whole, reporting line, column and reason of each', async () => {
@@ -194,7 +344,11 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
         'X102,2021',
       ].join('\n');
       const { job } = await importFile('csv', csv);
-      expect(job).toMatchObject({ status: 'failed', errorCount: 6, message: '6 invalid row(s); nothing was imported' });
+      expect(job).toMatchObject({
+        status: 'failed',
+        errorCount: 6,
+        message: '6 invalid row(s); nothing was imported',
+      });
       expect(job!.errors.map((e) => [e.line, e.column, e.reason])).toEqual([
         [3, 'area', 'unknown-area'],
         [4, 'indicator', 'unknown-indicator'],
@@ -206,17 +360,38 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       expect(job!.errors[4].message).toBe('duplicate of line 2: same area, period and indicator');
       expect(await valueCount()).toBe(before);
       const header = await importFile('csv', 'area,when,value\nX101,2020,1\n');
-      expect(header.job).toMatchObject({ status: 'failed', errors: [{ line: 1, reason: 'malformed', message: 'the header needs "period" and/or "indicator" next to "area" (long or wide layout)' }] });
+      expect(header.job).toMatchObject({
+        status: 'failed',
+        errors: [
+          {
+            line: 1,
+            reason: 'malformed',
+            message: 'the header needs "period" and/or "indicator" next to "area" (long or wide layout)',
+          },
+        ],
+      });
     });
 
     it('reports a duplicate even when every row is valid on its own', async () => {
       const before = await valueCount();
-      const { job } = await importFile('csv', 'area;period;indicator;value\nX101;2022;Q1;1,5\nX102;2022;Q1;2\nX101;2022;Q1;3\n');
-      expect(job).toMatchObject({ status: 'failed', errorCount: 1, errors: [{ line: 4, column: 'value', reason: 'duplicate' }] });
+      const { job } = await importFile(
+        'csv',
+        'area;period;indicator;value\nX101;2022;Q1;1,5\nX102;2022;Q1;2\nX101;2022;Q1;3\n',
+      );
+      expect(job).toMatchObject({
+        status: 'failed',
+        errorCount: 1,
+        errors: [{ line: 4, column: 'value', reason: 'duplicate' }],
+      });
       expect(await valueCount()).toBe(before);
     });
 
-    const formats: { format: string; good: () => Promise<string | Uint8Array>; bad: () => Promise<string | Uint8Array>; errors: [number, string, string][] }[] = [
+    const formats: {
+      format: string;
+      good: () => Promise<string | Uint8Array>;
+      bad: () => Promise<string | Uint8Array>;
+      errors: [number, string, string][];
+    }[] = [
       {
         format: 'csv (wide by indicator)',
         good: async () => 'area,period,Q1,Q2\nX101,2019,11,\nX102,2019,12,.\n',
@@ -239,8 +414,18 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       },
       {
         format: 'xlsx',
-        good: async () => xlsx([['area', 'period', 'indicator', 'value'], ['X101', '2016', 'Q1', 5], ['X102', '2016', 'Q1', 6.5]]),
-        bad: async () => xlsx([['area', 'period', 'indicator', 'value'], ['X101', '2016', 'Q1', 'n/a'], ['X102', '2016', 'Q9', 6.5]]),
+        good: async () =>
+          xlsx([
+            ['area', 'period', 'indicator', 'value'],
+            ['X101', '2016', 'Q1', 5],
+            ['X102', '2016', 'Q1', 6.5],
+          ]),
+        bad: async () =>
+          xlsx([
+            ['area', 'period', 'indicator', 'value'],
+            ['X101', '2016', 'Q1', 'n/a'],
+            ['X102', '2016', 'Q9', 6.5],
+          ]),
         errors: [
           [2, 'value', 'non-numeric'],
           [3, 'indicator', 'unknown-indicator'],
@@ -248,7 +433,8 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       },
       {
         format: 'sdmx-csv',
-        good: async () => 'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS\nQ:IND(1.0),X101,Q1,2015-S1,7,A\nQ:IND(1.0),X102,Q1,2015-S1,,C\n',
+        good: async () =>
+          'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS\nQ:IND(1.0),X101,Q1,2015-S1,7,A\nQ:IND(1.0),X102,Q1,2015-S1,,C\n',
         bad: async () => 'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\nQ:IND(1.0),X101,Q1,2015-S3,7\n',
         errors: [[2, 'period', 'bad-period']],
       },
@@ -263,22 +449,34 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       },
       {
         format: 'dhis2',
-        good: async () => JSON.stringify({ dataValues: [{ dataElement: 'Q1', period: '2014S2', orgUnit: 'X101', value: '9' }, { dataElement: 'Q1', period: '2014S2', orgUnit: 'X102', value: '10' }] }),
-        bad: async () => JSON.stringify({ dataValues: [{ dataElement: 'Q1', period: '2014W3', orgUnit: 'X101', value: '9' }] }),
+        good: async () =>
+          JSON.stringify({
+            dataValues: [
+              { dataElement: 'Q1', period: '2014S2', orgUnit: 'X101', value: '9' },
+              { dataElement: 'Q1', period: '2014S2', orgUnit: 'X102', value: '10' },
+            ],
+          }),
+        bad: async () =>
+          JSON.stringify({
+            dataValues: [{ dataElement: 'Q1', period: '2014W3', orgUnit: 'X101', value: '9' }],
+          }),
         errors: [[1, 'period', 'bad-period']],
       },
     ];
 
-    it.each(formats)('imports $format, and rejects its bad file leaving the database unchanged', async ({ format, good, bad, errors }) => {
-      const wire = format.startsWith('csv') ? 'csv' : format;
-      const ok = await importFile(wire, await good());
-      expect(ok.job).toMatchObject({ status: 'succeeded', errorCount: 0 });
-      const before = await valueCount();
-      const failed = await importFile(wire, await bad());
-      expect(failed.job!.status).toBe('failed');
-      expect(failed.job!.errors.map((e) => [e.line, e.column, e.reason])).toEqual(errors);
-      expect(await valueCount()).toBe(before);
-    });
+    it.each(formats)(
+      'imports $format, and rejects its bad file leaving the database unchanged',
+      async ({ format, good, bad, errors }) => {
+        const wire = format.startsWith('csv') ? 'csv' : format;
+        const ok = await importFile(wire, await good());
+        expect(ok.job).toMatchObject({ status: 'succeeded', errorCount: 0 });
+        const before = await valueCount();
+        const failed = await importFile(wire, await bad());
+        expect(failed.job!.status).toBe('failed');
+        expect(failed.job!.errors.map((e) => [e.line, e.column, e.reason])).toEqual(errors);
+        expect(await valueCount()).toBe(before);
+      },
+    );
 
     it('stored the formats’ values with their status (suppressed ≠ missing ≠ 0) and canonical periods', async () => {
       const rows = await t.db.query(
@@ -298,48 +496,117 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
     });
 
     it('serves series, ranking and comparison', async () => {
-      const series = await call('GET', `/api/indicator/values/series?indicator=Q1&area=${ids['X1']}`, 'viewer');
-      expect((series.body['points'] as unknown as { period: string }[]).map((p) => p.period)).toEqual(['2013', '2014H2', '2015H1', '2016', '2017', '2018', '2019', '2020']);
-      const ranking = await call('GET', '/api/indicator/values/ranking?indicator=Q2&period=2020&level=planungsraum', 'viewer');
-      expect(ranking.body).toMatchObject({ order: 'desc', total: 2, items: [{ rank: 1, code: 'X201', value: 10 }, { rank: 2, code: 'X202', value: 5 }] });
-      expect((ranking.body['unranked'] as unknown as { code: string }[]).map((u) => u.code)).toEqual(['X101', 'X102']);
-      const compare = await call('GET', `/api/indicator/values/compare?indicators=Q1,Q2&period=2020&areas=${ids['X1']},${ids['X2']}`, 'viewer');
-      expect((compare.body['rows'] as unknown as { values: { status: string }[] }[]).map((r) => r.values.map((v) => v.status))).toEqual([
+      const series = await call(
+        'GET',
+        `/api/indicator/values/series?indicator=Q1&area=${ids['X1']}`,
+        'viewer',
+      );
+      expect((series.body['points'] as unknown as { period: string }[]).map((p) => p.period)).toEqual([
+        '2013',
+        '2014H2',
+        '2015H1',
+        '2016',
+        '2017',
+        '2018',
+        '2019',
+        '2020',
+      ]);
+      const ranking = await call(
+        'GET',
+        '/api/indicator/values/ranking?indicator=Q2&period=2020&level=planungsraum',
+        'viewer',
+      );
+      expect(ranking.body).toMatchObject({
+        order: 'desc',
+        total: 2,
+        items: [
+          { rank: 1, code: 'X201', value: 10 },
+          { rank: 2, code: 'X202', value: 5 },
+        ],
+      });
+      expect((ranking.body['unranked'] as unknown as { code: string }[]).map((u) => u.code)).toEqual([
+        'X101',
+        'X102',
+      ]);
+      const compare = await call(
+        'GET',
+        `/api/indicator/values/compare?indicators=Q1,Q2&period=2020&areas=${ids['X1']},${ids['X2']}`,
+        'viewer',
+      );
+      expect(
+        (compare.body['rows'] as unknown as { values: { status: string }[] }[]).map((r) =>
+          r.values.map((v) => v.status),
+        ),
+      ).toEqual([
         ['value', 'missing'],
         ['value', 'value'],
       ]);
     });
 
-    it.each(['csv', 'csv-wide', 'xlsx', 'sdmx-csv', 'json-stat', 'dhis2'])('exports %s and imports the export back unchanged', async (format) => {
-      // Wide CSV, JSON-stat and DHIS2 carry no counts: they round-trip status and value only.
-      const counts = ['json-stat', 'dhis2', 'csv-wide'].includes(format) ? '' : ', numerator, denominator';
-      const snapshot = async () =>
-        t.db.query(`SELECT indicator_id, period, area_id, status, value${counts} FROM indicator_value WHERE tenant_id = $1 ORDER BY 1, 2, 3`, [TENANT]);
-      const before = await snapshot();
-      const response = await fetch(`${t.url}/api/indicator/exports?format=${format}&indicators=Q1,Q2`, { headers: { authorization: `Bearer ${await t.tokenFor('analyst')}` } });
-      expect(response.status).toBe(200);
-      const body = new Uint8Array(await response.arrayBuffer());
-      expect(body.length).toBeGreaterThan(50);
-      const { job } = await importFile(format === 'csv-wide' ? 'csv' : format, body);
-      expect(job).toMatchObject({ status: 'succeeded', errorCount: 0 });
-      // DHIS2 has no status: only values travel, so suppressed/missing rows are simply not resent.
-      expect(await snapshot()).toEqual(before);
-      if (format === 'csv') {
-        const text = new TextDecoder().decode(body);
-        expect(text).toContain('X201,2020,Q1,.,,\n');
-        expect(text).toContain('X202,2020,Q1,,,\n');
-        expect(text).toContain('X101,2020,Q2,0.1,2,2000\n');
-      }
-    });
+    it.each(['csv', 'csv-wide', 'xlsx', 'sdmx-csv', 'json-stat', 'dhis2'])(
+      'exports %s and imports the export back unchanged',
+      async (format) => {
+        // Wide CSV, JSON-stat and DHIS2 carry no counts: they round-trip status and value only.
+        const counts = ['json-stat', 'dhis2', 'csv-wide'].includes(format) ? '' : ', numerator, denominator';
+        const snapshot = async () =>
+          t.db.query(
+            `SELECT indicator_id, period, area_id, status, value${counts} FROM indicator_value WHERE tenant_id = $1 ORDER BY 1, 2, 3`,
+            [TENANT],
+          );
+        const before = await snapshot();
+        const response = await fetch(`${t.url}/api/indicator/exports?format=${format}&indicators=Q1,Q2`, {
+          headers: { authorization: `Bearer ${await t.tokenFor('analyst')}` },
+        });
+        expect(response.status).toBe(200);
+        const body = new Uint8Array(await response.arrayBuffer());
+        expect(body.length).toBeGreaterThan(50);
+        const { job } = await importFile(format === 'csv-wide' ? 'csv' : format, body);
+        expect(job).toMatchObject({ status: 'succeeded', errorCount: 0 });
+        // DHIS2 has no status: only values travel, so suppressed/missing rows are simply not resent.
+        expect(await snapshot()).toEqual(before);
+        if (format === 'csv') {
+          const text = new TextDecoder().decode(body);
+          expect(text).toContain('X201,2020,Q1,.,,\n');
+          expect(text).toContain('X202,2020,Q1,,,\n');
+          expect(text).toContain('X101,2020,Q2,0.1,2,2000\n');
+        }
+      },
+    );
 
     it('denies imports and exports to readers, scoped analysts and other tenants', async () => {
-      expect((await call('POST', '/api/indicator/imports?format=csv', 'viewer', 'area,period,indicator,value\n', 'text/csv')).status).toBe(403);
-      expect((await call('POST', '/api/indicator/imports?format=csv', 'planer', 'area,period,indicator,value\n', 'text/csv')).status).toBe(403);
+      expect(
+        (
+          await call(
+            'POST',
+            '/api/indicator/imports?format=csv',
+            'viewer',
+            'area,period,indicator,value\n',
+            'text/csv',
+          )
+        ).status,
+      ).toBe(403);
+      expect(
+        (
+          await call(
+            'POST',
+            '/api/indicator/imports?format=csv',
+            'planer',
+            'area,period,indicator,value\n',
+            'text/csv',
+          )
+        ).status,
+      ).toBe(403);
       expect((await call('GET', '/api/indicator/exports?format=csv', 'viewer')).status).toBe(403);
-      expect((await call('POST', '/api/indicator/imports?format=xml', 'admin', 'x', 'text/csv')).status).toBe(400);
-      expect((await call('POST', '/api/indicator/imports?format=csv', 'admin', '', 'text/csv')).status).toBe(422);
+      expect((await call('POST', '/api/indicator/imports?format=xml', 'admin', 'x', 'text/csv')).status).toBe(
+        400,
+      );
+      expect((await call('POST', '/api/indicator/imports?format=csv', 'admin', '', 'text/csv')).status).toBe(
+        422,
+      );
       const ours = await importFile('csv', 'area,period,indicator,value\nX101,2011,Q1,1\n');
-      expect((await call('GET', `/api/indicator/imports/${ours.job!.id}`, 'musterstadt-admin')).status).toBe(404);
+      expect((await call('GET', `/api/indicator/imports/${ours.job!.id}`, 'musterstadt-admin')).status).toBe(
+        404,
+      );
     });
   });
 
@@ -355,28 +622,65 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       };
       // Delivered as the bus delivers the network service's event (the in-process bus refuses
       // to publish another service's events, so the delivery is made directly).
-      const envelope = createEnvelope('network.metrics.computed', payload, { tenantId: TENANT, key: payload.networkId }, 'network');
+      const envelope = createEnvelope(
+        'network.metrics.computed',
+        payload,
+        { tenantId: TENANT, key: payload.networkId },
+        'network',
+      );
       const handler = t.app.get(NetworkMetricsHandler);
-      const context = { consumer: 'indicator.network-metrics', topic: 'quartier.network.events', attempt: 1, correlationId: 'test' };
+      const context = {
+        consumer: 'indicator.network-metrics',
+        topic: 'quartier.network.events',
+        attempt: 1,
+        correlationId: 'test',
+      };
       await handler.onMetrics(envelope as DeliveredEvent<'network.metrics.computed'>, context);
       let density: { body: Record<string, unknown> } | undefined;
       for (let i = 0; i < 100; i++) {
-        density = await call('GET', '/api/indicator/values?indicator=network.density&period=2024&level=planungsraum', 'viewer');
-        if ((density.body['items'] as unknown as { code: string; value: number }[] | undefined)?.some((x) => x.code === 'X101' && x.value === 0.25)) break;
+        density = await call(
+          'GET',
+          '/api/indicator/values?indicator=network.density&period=2024&level=planungsraum',
+          'viewer',
+        );
+        if (
+          (density.body['items'] as unknown as { code: string; value: number }[] | undefined)?.some(
+            (x) => x.code === 'X101' && x.value === 0.25,
+          )
+        )
+          break;
         await new Promise((r) => setTimeout(r, 50));
       }
-      expect((density!.body['items'] as unknown as { code: string; value: number }[]).find((x) => x.code === 'X101')).toMatchObject({ value: 0.25 });
-      expect((await call('GET', '/api/indicator/indicators/network.isolates', 'viewer')).body).toMatchObject({ sourceKind: 'network', unit: 'count', version: 1 });
+      expect(
+        (density!.body['items'] as unknown as { code: string; value: number }[]).find(
+          (x) => x.code === 'X101',
+        ),
+      ).toMatchObject({ value: 0.25 });
+      expect((await call('GET', '/api/indicator/indicators/network.isolates', 'viewer')).body).toMatchObject({
+        sourceKind: 'network',
+        unit: 'count',
+        version: 1,
+      });
       // Redelivery of the same envelope is absorbed by the inbox.
-      await handler.onMetrics({ ...envelope, payload: { ...payload, metrics: { density: 0.99, isolates: 3 } } } as DeliveredEvent<'network.metrics.computed'>, { ...context, attempt: 2 });
-      const [{ value }] = await t.db.query(`SELECT v.value FROM indicator_value v JOIN indicator_definition d ON d.id = v.indicator_id WHERE d.code = 'network.density'`);
+      await handler.onMetrics(
+        {
+          ...envelope,
+          payload: { ...payload, metrics: { density: 0.99, isolates: 3 } },
+        } as DeliveredEvent<'network.metrics.computed'>,
+        { ...context, attempt: 2 },
+      );
+      const [{ value }] = await t.db.query(
+        `SELECT v.value FROM indicator_value v JOIN indicator_definition d ON d.id = v.indicator_id WHERE d.code = 'network.density'`,
+      );
       expect(value).toBe(0.25);
     });
   });
 
   describe('Berlin MSS through the service', () => {
     beforeAll(async () => {
-      const published = parse(readFileSync(join(MSS_DIR, 'mss-2019-classes.csv'), 'utf8'), { columns: true }) as { id: string }[];
+      const published = parse(readFileSync(join(MSS_DIR, 'mss-2019-classes.csv'), 'utf8'), {
+        columns: true,
+      }) as { id: string }[];
       const districts = [...new Set(published.map((r) => r.id.slice(0, 2)))];
       await t.seedAreas(TENANT, [
         ...districts.map((code) => ({ code, level: 'bezirk' })),
@@ -385,32 +689,89 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       expect(await t.app.get(IndicatorDemoSeeder).seed(MSS_DIR, () => undefined, 30_000)).toBe(true);
     }, 180_000);
 
-    it.each(MSS_EDITIONS)('reproduces every published status and dynamics class of MSS %i', async (edition) => {
-      const runs = (await call('GET', '/api/indicator/index-runs', 'viewer')).body as unknown as { id: string; period: string; label: string; validAreaCount: number }[];
-      const run = runs.find((r) => r.label === `MSS ${edition}`)!;
-      expect(run.period).toBe(mssPeriod(edition));
-      const published = parse(readFileSync(join(MSS_DIR, `mss-${edition}-classes.csv`), 'utf8'), { columns: true }) as { id: string; status_index: string; dynamic_index: string }[];
-      const status = new Map(((await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=status`, 'viewer')).body['items'] as unknown as { code: string; class: string | null }[]).map((i) => [i.code, i.class]));
-      const dynamics = new Map(((await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=dynamics`, 'viewer')).body['items'] as unknown as { code: string; class: string | null }[]).map((i) => [i.code, i.class]));
-      let indexed = 0;
-      for (const row of published) {
-        const expected = row.status_index.trim() === '' || row.status_index.trim() === '0' ? null : row.status_index.trim();
-        const expectedDynamics = expected === null ? null : row.dynamic_index.trim();
-        if (expected !== null) indexed++;
-        expect([row.id, status.get(row.id) ?? null, dynamics.get(row.id) ?? null]).toEqual([row.id, expected, expectedDynamics]);
-      }
-      expect(run.validAreaCount).toBe(indexed);
-    });
+    it.each(MSS_EDITIONS)(
+      'reproduces every published status and dynamics class of MSS %i',
+      async (edition) => {
+        const runs = (await call('GET', '/api/indicator/index-runs', 'viewer')).body as unknown as {
+          id: string;
+          period: string;
+          label: string;
+          validAreaCount: number;
+        }[];
+        const run = runs.find((r) => r.label === `MSS ${edition}`)!;
+        expect(run.period).toBe(mssPeriod(edition));
+        const published = parse(readFileSync(join(MSS_DIR, `mss-${edition}-classes.csv`), 'utf8'), {
+          columns: true,
+        }) as { id: string; status_index: string; dynamic_index: string }[];
+        const status = new Map(
+          (
+            (await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=status`, 'viewer')).body[
+              'items'
+            ] as unknown as { code: string; class: string | null }[]
+          ).map((i) => [i.code, i.class]),
+        );
+        const dynamics = new Map(
+          (
+            (await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=dynamics`, 'viewer')).body[
+              'items'
+            ] as unknown as { code: string; class: string | null }[]
+          ).map((i) => [i.code, i.class]),
+        );
+        let indexed = 0;
+        for (const row of published) {
+          const expected =
+            row.status_index.trim() === '' || row.status_index.trim() === '0'
+              ? null
+              : row.status_index.trim();
+          const expectedDynamics = expected === null ? null : row.dynamic_index.trim();
+          if (expected !== null) indexed++;
+          expect([row.id, status.get(row.id) ?? null, dynamics.get(row.id) ?? null]).toEqual([
+            row.id,
+            expected,
+            expectedDynamics,
+          ]);
+        }
+        expect(run.validAreaCount).toBe(indexed);
+      },
+    );
 
     it('lists movers between two editions and keeps each run reproducible from its stored inputs', async () => {
-      const runs = (await call('GET', '/api/indicator/index-runs', 'viewer')).body as unknown as { id: string; label: string }[];
+      const runs = (await call('GET', '/api/indicator/index-runs', 'viewer')).body as unknown as {
+        id: string;
+        label: string;
+      }[];
       const from = runs.find((r) => r.label === 'MSS 2017')!;
       const to = runs.find((r) => r.label === 'MSS 2019')!;
-      const movers = await call('GET', `/api/indicator/index-runs/movers?from=${from.id}&to=${to.id}&index=status`, 'viewer');
-      const items = movers.body['items'] as unknown as { code: string; from: { class: string | null }; to: { class: string | null }; direction: string }[];
-      const c2017 = new Map((parse(readFileSync(join(MSS_DIR, 'mss-2017-classes.csv'), 'utf8'), { columns: true }) as { id: string; status_index: string }[]).map((r) => [r.id, r.status_index]));
-      const c2019 = new Map((parse(readFileSync(join(MSS_DIR, 'mss-2019-classes.csv'), 'utf8'), { columns: true }) as { id: string; status_index: string }[]).map((r) => [r.id, r.status_index]));
-      const expected = [...c2019].filter(([id, s]) => /^[1-4]$/.test(s) && /^[1-4]$/.test(c2017.get(id) ?? '') && s !== c2017.get(id)).map(([id]) => id);
+      const movers = await call(
+        'GET',
+        `/api/indicator/index-runs/movers?from=${from.id}&to=${to.id}&index=status`,
+        'viewer',
+      );
+      const items = movers.body['items'] as unknown as {
+        code: string;
+        from: { class: string | null };
+        to: { class: string | null };
+        direction: string;
+      }[];
+      const c2017 = new Map(
+        (
+          parse(readFileSync(join(MSS_DIR, 'mss-2017-classes.csv'), 'utf8'), { columns: true }) as {
+            id: string;
+            status_index: string;
+          }[]
+        ).map((r) => [r.id, r.status_index]),
+      );
+      const c2019 = new Map(
+        (
+          parse(readFileSync(join(MSS_DIR, 'mss-2019-classes.csv'), 'utf8'), { columns: true }) as {
+            id: string;
+            status_index: string;
+          }[]
+        ).map((r) => [r.id, r.status_index]),
+      );
+      const expected = [...c2019]
+        .filter(([id, s]) => /^[1-4]$/.test(s) && /^[1-4]$/.test(c2017.get(id) ?? '') && s !== c2017.get(id))
+        .map(([id]) => id);
       expect(expected.length).toBeGreaterThan(10);
       const moved = items.filter((i) => i.direction !== 'validity-changed').map((i) => i.code);
       expect(moved.sort()).toEqual(expected.sort());
@@ -418,22 +779,57 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       expect(Number(one.to.class)).toBeGreaterThan(Number(one.from.class));
 
       const inputs = await call('GET', `/api/indicator/index-runs/${to.id}/inputs`, 'analyst');
-      expect(inputs.body['inputs']).toMatchObject({ indicators: [{ code: 'EW' }, { code: 'S1' }, { code: 'S3' }, { code: 'S4' }, { code: 'D1' }, { code: 'D3' }, { code: 'D4' }] });
+      expect(inputs.body['inputs']).toMatchObject({
+        indicators: [
+          { code: 'EW' },
+          { code: 'S1' },
+          { code: 'S3' },
+          { code: 'S4' },
+          { code: 'D1' },
+          { code: 'D3' },
+          { code: 'D4' },
+        ],
+      });
       expect((await call('GET', `/api/indicator/index-runs/${to.id}/inputs`, 'viewer')).status).toBe(403);
-      const event = await t.db.query(`SELECT envelope->'payload' AS p FROM outbox WHERE type = 'indicator.index.computed' AND envelope->'payload'->>'runId' = $1`, [to.id]);
-      expect(event[0].p).toMatchObject({ definitionKey: 'berlin-mss-2019', period: '2018', classCounts: { status: expect.any(Object), dynamics: expect.any(Object) } });
+      const event = await t.db.query(
+        `SELECT envelope->'payload' AS p FROM outbox WHERE type = 'indicator.index.computed' AND envelope->'payload'->>'runId' = $1`,
+        [to.id],
+      );
+      expect(event[0].p).toMatchObject({
+        definitionKey: 'berlin-mss-2019',
+        period: '2018',
+        classCounts: { status: expect.any(Object), dynamics: expect.any(Object) },
+      });
     });
 
     it('shows a planner the class map of their district only, and refuses index runs to readers', async () => {
-      const runs = (await call('GET', '/api/indicator/index-runs', 'planer')).body as unknown as { id: string; label: string; definitionId: string }[];
+      const runs = (await call('GET', '/api/indicator/index-runs', 'planer')).body as unknown as {
+        id: string;
+        label: string;
+        definitionId: string;
+      }[];
       const run = runs.find((r) => r.label === 'MSS 2019')!;
-      const items = (await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=combined`, 'planer')).body['items'] as unknown as { code: string; class: string }[];
+      const items = (
+        await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=combined`, 'planer')
+      ).body['items'] as unknown as { code: string; class: string }[];
       expect(items.map((i) => i.code)).toEqual(['X101', 'X102']);
-      const all = (await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=combined`, 'viewer')).body['items'] as unknown as { code: string; class: string | null }[];
+      const all = (await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=combined`, 'viewer'))
+        .body['items'] as unknown as { code: string; class: string | null }[];
       expect(all.find((i) => i.code === '01011101')!.class).toBe('2+/-');
-      expect((await call('POST', `/api/indicator/index-definitions/${run.definitionId}/runs`, 'viewer', { period: '2018', level: 'planungsraum' })).status).toBe(403);
-      expect((await call('GET', `/api/indicator/index-runs/${run.id}`, 'musterstadt-admin')).status).toBe(404);
-      const invalid = await call('POST', '/api/indicator/index-definitions', 'admin', { definition: { id: 'x', population: 'EW', indices: [] } });
+      expect(
+        (
+          await call('POST', `/api/indicator/index-definitions/${run.definitionId}/runs`, 'viewer', {
+            period: '2018',
+            level: 'planungsraum',
+          })
+        ).status,
+      ).toBe(403);
+      expect((await call('GET', `/api/indicator/index-runs/${run.id}`, 'musterstadt-admin')).status).toBe(
+        404,
+      );
+      const invalid = await call('POST', '/api/indicator/index-definitions', 'admin', {
+        definition: { id: 'x', population: 'EW', indices: [] },
+      });
       expect(invalid.status).toBe(422);
     });
   });

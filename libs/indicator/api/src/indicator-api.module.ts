@@ -33,7 +33,11 @@ export class IndicatorApiModule {
     const foundation = serviceFoundation({
       service: 'indicator',
       runtime,
-      migrations: [CreateIndicatorService1764100000000, ValueBulkLoad1764100000001, ValueKeyWithoutTenant1764100000002],
+      migrations: [
+        CreateIndicatorService1764100000000,
+        ValueBulkLoad1764100000001,
+        ValueKeyWithoutTenant1764100000002,
+      ],
       handlers: [NetworkMetricsHandler, CacheInvalidationHandler],
     });
     return {
@@ -69,7 +73,8 @@ export class IndicatorApiModule {
 export const INDICATOR_DOCS = {
   service: 'indicator',
   title: 'Quartier indicator service',
-  description: 'Indicator catalogue, values and imports, aggregation up the area hierarchy, social-monitoring indices.',
+  description:
+    'Indicator catalogue, values and imports, aggregation up the area hierarchy, social-monitoring indices.',
   /** Value imports stream their bodies (any size) instead of having Express parse them. */
   streamedBodyPaths: [/^\/api\/indicator\/imports\/?$/],
 } as const;

@@ -10,7 +10,12 @@ const areas: HierarchyArea[] = [
   { id: 'b1', parentId: 'B', population: 500 },
   { id: 'b2', parentId: 'B', population: 500 },
 ];
-const counted = (numerator: number, denominator: number): StoredCell => ({ status: 'value', value: (numerator / denominator) * 100, numerator, denominator });
+const counted = (numerator: number, denominator: number): StoredCell => ({
+  status: 'value',
+  value: (numerator / denominator) * 100,
+  numerator,
+  denominator,
+});
 
 describe('resolveHierarchyValues', () => {
   it('aggregates upper levels as the ratio of summed counts, never the mean of rates', () => {
@@ -21,8 +26,20 @@ describe('resolveHierarchyValues', () => {
       ['b2', counted(25, 500)],
     ]);
     const cells = new Map(resolveHierarchyValues(areas, stored, { scale: 100 }).map((c) => [c.area, c]));
-    expect(cells.get('A')).toEqual({ area: 'A', status: 'value', value: (400 / 3000) * 100, numerator: 400, denominator: 3000, source: 'ratio-of-sums', approximate: false });
-    expect(cells.get('city')).toMatchObject({ status: 'value', value: (475 / 4000) * 100, source: 'ratio-of-sums' });
+    expect(cells.get('A')).toEqual({
+      area: 'A',
+      status: 'value',
+      value: (400 / 3000) * 100,
+      numerator: 400,
+      denominator: 3000,
+      source: 'ratio-of-sums',
+      approximate: false,
+    });
+    expect(cells.get('city')).toMatchObject({
+      status: 'value',
+      value: (475 / 4000) * 100,
+      source: 'ratio-of-sums',
+    });
     expect(cells.get('a1')).toMatchObject({ status: 'value', source: 'stored', value: 5 });
   });
 
@@ -32,7 +49,15 @@ describe('resolveHierarchyValues', () => {
       ['a2', { status: 'value', value: 40, numerator: null, denominator: null }],
     ]);
     const cells = new Map(resolveHierarchyValues(areas, stored, { scale: 100 }).map((c) => [c.area, c]));
-    expect(cells.get('A')).toEqual({ area: 'A', status: 'value', value: 20, numerator: null, denominator: null, source: 'population-weighted-mean', approximate: true });
+    expect(cells.get('A')).toEqual({
+      area: 'A',
+      status: 'value',
+      value: 20,
+      numerator: null,
+      denominator: null,
+      source: 'population-weighted-mean',
+      approximate: true,
+    });
     expect(cells.get('B')).toEqual({ area: 'B', status: 'missing', reason: 'incomplete' });
     expect(cells.get('city')).toEqual({ area: 'city', status: 'missing', reason: 'incomplete' });
   });
@@ -57,7 +82,12 @@ describe('resolveHierarchyValues', () => {
       ['b1', counted(50, 500)],
       ['b2', counted(25, 500)],
     ]);
-    const cells = new Map(resolveHierarchyValues(areas, stored, { scale: 100, suppression: { minNumerator: 3 } }).map((c) => [c.area, c]));
+    const cells = new Map(
+      resolveHierarchyValues(areas, stored, { scale: 100, suppression: { minNumerator: 3 } }).map((c) => [
+        c.area,
+        c,
+      ]),
+    );
     expect(cells.get('a1')).toEqual({ area: 'a1', status: 'suppressed', reason: 'primary-numerator' });
     expect(cells.get('a2')).toEqual({ area: 'a2', status: 'suppressed', reason: 'secondary' });
     expect(cells.get('A')).toMatchObject({ status: 'value', numerator: 302 });
@@ -88,8 +118,22 @@ describe('resolveHierarchyValues agrees with the generic aggregation', () => {
       ]),
       { scale: 100 },
     );
-    for (const e of expected) expect(cells.get(e.area)).toMatchObject({ value: e.value, numerator: e.numerator, denominator: e.denominator });
-    expect(resolveHierarchyValues(prepared, new Map([['a1', counted(0, 0)], ['a2', counted(0, 0)]]), { scale: 100 })[1]).toEqual({ area: 'A', status: 'missing', reason: 'zero-denominator' });
+    for (const e of expected)
+      expect(cells.get(e.area)).toMatchObject({
+        value: e.value,
+        numerator: e.numerator,
+        denominator: e.denominator,
+      });
+    expect(
+      resolveHierarchyValues(
+        prepared,
+        new Map([
+          ['a1', counted(0, 0)],
+          ['a2', counted(0, 0)],
+        ]),
+        { scale: 100 },
+      )[1],
+    ).toEqual({ area: 'A', status: 'missing', reason: 'zero-denominator' });
   });
 
   it('does not loop on a cyclic parent chain', async () => {

@@ -31,7 +31,11 @@ export type ResolvedCell =
       source: 'stored' | 'ratio-of-sums' | 'population-weighted-mean';
       approximate: boolean;
     }
-  | { area: string; status: 'suppressed'; reason: 'source' | 'primary-numerator' | 'primary-denominator' | 'secondary' }
+  | {
+      area: string;
+      status: 'suppressed';
+      reason: 'source' | 'primary-numerator' | 'primary-denominator' | 'secondary';
+    }
   | { area: string; status: 'missing'; reason: 'no-data' | 'incomplete' | 'zero-denominator' };
 
 export interface ResolveOptions {
@@ -65,7 +69,8 @@ export function prepareHierarchy(areas: readonly HierarchyArea[]): PreparedHiera
     const parentId = areas[i].parentId;
     const parent = parentId === null ? undefined : index.get(parentId);
     // A cycle in bad input must not recurse forever: cut it at the area count.
-    const d = parent === undefined || parent === i || guard > areas.length ? 0 : depthOf(parent, guard + 1) + 1;
+    const d =
+      parent === undefined || parent === i || guard > areas.length ? 0 : depthOf(parent, guard + 1) + 1;
     depth[i] = d;
     return d;
   };
@@ -102,11 +107,22 @@ export function resolveHierarchyValues(
           ? { area: id, status: 'suppressed', reason: 'source' }
           : cell.status === 'missing' || cell.value === null
             ? { area: id, status: 'missing', reason: 'no-data' }
-            : { area: id, status: 'value', value: cell.value, numerator: cell.numerator, denominator: cell.denominator, source: 'stored', approximate: false };
+            : {
+                area: id,
+                status: 'value',
+                value: cell.value,
+                numerator: cell.numerator,
+                denominator: cell.denominator,
+                source: 'stored',
+                approximate: false,
+              };
       continue;
     }
     const kids = children[i];
-    cells[i] = kids.length === 0 ? { area: id, status: 'missing', reason: 'no-data' } : aggregateChildren(id, kids, cells, areas, options.scale);
+    cells[i] =
+      kids.length === 0
+        ? { area: id, status: 'missing', reason: 'no-data' }
+        : aggregateChildren(id, kids, cells, areas, options.scale);
   }
   if (options.suppression) {
     const resolved = new Map(cells.map((c) => [c.area, c]));
@@ -116,7 +132,13 @@ export function resolveHierarchyValues(
   return cells;
 }
 
-function aggregateChildren(id: string, kids: Int32Array, cells: ResolvedCell[], areas: readonly HierarchyArea[], scale: number): ResolvedCell {
+function aggregateChildren(
+  id: string,
+  kids: Int32Array,
+  cells: ResolvedCell[],
+  areas: readonly HierarchyArea[],
+  scale: number,
+): ResolvedCell {
   let allCounts = true;
   let allWeighted = true;
   let num = 0;
@@ -126,7 +148,8 @@ function aggregateChildren(id: string, kids: Int32Array, cells: ResolvedCell[], 
   for (let k = 0; k < kids.length; k++) {
     const c = cells[kids[k]];
     if (c.status !== 'value') return { area: id, status: 'missing', reason: 'incomplete' };
-    if (c.numerator === null || c.denominator === null || !(c.numerator >= 0) || !(c.denominator >= 0)) allCounts = false;
+    if (c.numerator === null || c.denominator === null || !(c.numerator >= 0) || !(c.denominator >= 0))
+      allCounts = false;
     else {
       // Neumaier summation of numerators and denominators.
       let t = num + c.numerator;
@@ -143,7 +166,15 @@ function aggregateChildren(id: string, kids: Int32Array, cells: ResolvedCell[], 
     const numerator = num + numC;
     const denominator = den + denC;
     if (denominator === 0) return { area: id, status: 'missing', reason: 'zero-denominator' };
-    return { area: id, status: 'value', value: (numerator / denominator) * scale, numerator, denominator, source: 'ratio-of-sums', approximate: false };
+    return {
+      area: id,
+      status: 'value',
+      value: (numerator / denominator) * scale,
+      numerator,
+      denominator,
+      source: 'ratio-of-sums',
+      approximate: false,
+    };
   }
   if (!allWeighted) return { area: id, status: 'missing', reason: 'incomplete' };
   const weights: number[] = [];
@@ -156,7 +187,15 @@ function aggregateChildren(id: string, kids: Int32Array, cells: ResolvedCell[], 
   }
   const weight = compensatedSum(weights);
   if (weight === 0) return { area: id, status: 'missing', reason: 'incomplete' };
-  return { area: id, status: 'value', value: compensatedSum(weighted) / weight, numerator: null, denominator: null, source: 'population-weighted-mean', approximate: true };
+  return {
+    area: id,
+    status: 'value',
+    value: compensatedSum(weighted) / weight,
+    numerator: null,
+    denominator: null,
+    source: 'population-weighted-mean',
+    approximate: true,
+  };
 }
 
 /**
@@ -184,6 +223,7 @@ function applySuppression(
   });
   const published = suppressForPublication(cells, hierarchy, { ...rules, scale, publishZeros: false });
   for (const p of published) {
-    if (p.status === 'suppressed') resolved.set(p.area, { area: p.area, status: 'suppressed', reason: p.reason });
+    if (p.status === 'suppressed')
+      resolved.set(p.area, { area: p.area, status: 'suppressed', reason: p.reason });
   }
 }

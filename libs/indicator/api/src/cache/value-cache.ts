@@ -36,7 +36,8 @@ export class MemoryValueCache extends ValueCache {
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
     this.entries.set(key, { value, expires: Date.now() + ttlSeconds * 1000 });
-    while (this.entries.size > MAX_MEMORY_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    while (this.entries.size > MAX_MEMORY_ENTRIES)
+      this.entries.delete(this.entries.keys().next().value as string);
   }
 
   async generation(tenantId: string): Promise<number> {
@@ -111,6 +112,12 @@ export const valueCacheProvider = {
   inject: [RUNTIME_CONFIG],
   useFactory: (runtime: RuntimeConfig): ValueCache =>
     runtime.redisUrl
-      ? new RedisValueCache(new Redis(runtime.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false }))
+      ? new RedisValueCache(
+          new Redis(runtime.redisUrl, {
+            maxRetriesPerRequest: 1,
+            enableOfflineQueue: false,
+            lazyConnect: false,
+          }),
+        )
       : new MemoryValueCache(),
 };

@@ -1,6 +1,24 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, CurrentPrincipal, CurrentTenant, Roles, type AccessContext, type Principal } from '@quartier/auth';
+import {
+  CurrentAccess,
+  CurrentPrincipal,
+  CurrentTenant,
+  Roles,
+  type AccessContext,
+  type Principal,
+} from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
 import { CatalogueService } from './catalogue.service';
@@ -33,14 +51,25 @@ export class CatalogueController {
 
   @Get(':code/versions/:version')
   @ApiOperation({ summary: 'One past version of a definition' })
-  version(@CurrentTenant() tenantId: string, @Param('code') code: string, @Param('version', ParseIntPipe) version: number) {
+  version(
+    @CurrentTenant() tenantId: string,
+    @Param('code') code: string,
+    @Param('version', ParseIntPipe) version: number,
+  ) {
     return this.catalogue.version(tenantId, code, version);
   }
 
   @Post()
   @Roles(...INDICATOR_EDITORS)
-  @ApiOperation({ summary: 'Create a definition (version 1); tenant admins and analysts with a tenant-wide grant' })
-  create(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @CurrentPrincipal() principal: Principal, @Body() body: CreateIndicatorDto) {
+  @ApiOperation({
+    summary: 'Create a definition (version 1); tenant admins and analysts with a tenant-wide grant',
+  })
+  create(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateIndicatorDto,
+  ) {
     requireTenantWide(access);
     const { code, ...content } = body;
     return this.catalogue.create(tenantId, principal.subject, code, content);
@@ -64,7 +93,11 @@ export class CatalogueController {
   @HttpCode(204)
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Retire a definition (its versions and values are kept)' })
-  async remove(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('code') code: string) {
+  async remove(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('code') code: string,
+  ) {
     requireTenantWide(access);
     await this.catalogue.remove(tenantId, code);
   }

@@ -32,7 +32,9 @@ const SELECT_CURRENT = `
 
 export function toIndicatorView(row: DefinitionRow): IndicatorView {
   const body = row.body;
-  const elements = body.formula ? parseFormula(body.formula).elements : [body.numerator, body.denominator].filter((e): e is string => !!e);
+  const elements = body.formula
+    ? parseFormula(body.formula).elements
+    : [body.numerator, body.denominator].filter((e): e is string => !!e);
   return {
     ...body,
     id: row.id,
@@ -47,7 +49,14 @@ export function toIndicatorView(row: DefinitionRow): IndicatorView {
 }
 
 export function toIndicatorRef(view: IndicatorView): IndicatorRef {
-  return { id: view.id, code: view.code, version: view.version, scale: view.effectiveScale, polarity: view.polarity, confidentiality: view.confidentiality };
+  return {
+    id: view.id,
+    code: view.code,
+    version: view.version,
+    scale: view.effectiveScale,
+    polarity: view.polarity,
+    confidentiality: view.confidentiality,
+  };
 }
 
 /**
@@ -59,7 +68,10 @@ export function toIndicatorRef(view: IndicatorView): IndicatorRef {
 export class CatalogueService {
   constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
 
-  async list(tenantId: string, filter: { source?: 'manual' | 'network'; q?: string } = {}): Promise<IndicatorView[]> {
+  async list(
+    tenantId: string,
+    filter: { source?: 'manual' | 'network'; q?: string } = {},
+  ): Promise<IndicatorView[]> {
     const params: unknown[] = [tenantId];
     let where = 'd.tenant_id = $1 AND d.deleted_at IS NULL';
     if (filter.source) {
@@ -70,13 +82,24 @@ export class CatalogueService {
       params.push(`%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
       where += ` AND (d.code ILIKE $${params.length} OR v.body->'name'->>'de' ILIKE $${params.length} OR v.body->'name'->>'en' ILIKE $${params.length})`;
     }
-    const rows: DefinitionRow[] = await this.db.query(`${SELECT_CURRENT} WHERE ${where} ORDER BY d.code`, params);
+    const rows: DefinitionRow[] = await this.db.query(
+      `${SELECT_CURRENT} WHERE ${where} ORDER BY d.code`,
+      params,
+    );
     return rows.map(toIndicatorView);
   }
 
-  async get(tenantId: string, code: string, manager: EntityManager = this.db.manager): Promise<IndicatorView> {
-    const rows: DefinitionRow[] = await manager.query(`${SELECT_CURRENT} WHERE d.tenant_id = $1 AND d.code = $2 AND d.deleted_at IS NULL`, [tenantId, code]);
-    if (rows.length === 0) throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
+  async get(
+    tenantId: string,
+    code: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<IndicatorView> {
+    const rows: DefinitionRow[] = await manager.query(
+      `${SELECT_CURRENT} WHERE d.tenant_id = $1 AND d.code = $2 AND d.deleted_at IS NULL`,
+      [tenantId, code],
+    );
+    if (rows.length === 0)
+      throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
     return toIndicatorView(rows[0]);
   }
 
@@ -93,11 +116,22 @@ export class CatalogueService {
 
   async version(tenantId: string, code: string, version: number): Promise<IndicatorView> {
     const found = (await this.versions(tenantId, code)).find((v) => v.version === version);
-    if (!found) throw new IndicatorServiceError('IndicatorVersionNotFound', `indicator ${code} has no version ${version}`);
+    if (!found)
+      throw new IndicatorServiceError(
+        'IndicatorVersionNotFound',
+        `indicator ${code} has no version ${version}`,
+      );
     return found;
   }
 
-  async create(tenantId: string, createdBy: string, code: string, content: IndicatorContent, sourceKind: 'manual' | 'network' = 'manual', manager?: EntityManager): Promise<IndicatorView> {
+  async create(
+    tenantId: string,
+    createdBy: string,
+    code: string,
+    content: IndicatorContent,
+    sourceKind: 'manual' | 'network' = 'manual',
+    manager?: EntityManager,
+  ): Promise<IndicatorView> {
     const run = async (m: EntityManager) => {
       // A deleted definition's code may be reused: it comes back as its next version, so old
       // values keep their history.
@@ -105,48 +139,68 @@ export class CatalogueService {
         `SELECT id, deleted_at IS NOT NULL AS deleted, current_version AS version FROM indicator_definition WHERE tenant_id = $1 AND code = $2 FOR UPDATE`,
         [tenantId, code],
       );
-      if (existing.length > 0 && !existing[0].deleted) throw new IndicatorServiceError('IndicatorExists', `indicator ${code} exists already`);
+      if (existing.length > 0 && !existing[0].deleted)
+        throw new IndicatorServiceError('IndicatorExists', `indicator ${code} exists already`);
       let id: string;
       let version = 1;
       if (existing.length > 0) {
         id = existing[0].id;
         version = existing[0].version + 1;
-        await m.query(`UPDATE indicator_definition SET current_version = $2, deleted_at = NULL, source_kind = $3, updated_at = now() WHERE id = $1`, [id, version, sourceKind]);
+        await m.query(
+          `UPDATE indicator_definition SET current_version = $2, deleted_at = NULL, source_kind = $3, updated_at = now() WHERE id = $1`,
+          [id, version, sourceKind],
+        );
       } else {
-        [{ id }] = await m.query(`INSERT INTO indicator_definition (tenant_id, code, current_version, source_kind) VALUES ($1, $2, 1, $3) RETURNING id`, [tenantId, code, sourceKind]);
+        [{ id }] = await m.query(
+          `INSERT INTO indicator_definition (tenant_id, code, current_version, source_kind) VALUES ($1, $2, 1, $3) RETURNING id`,
+          [tenantId, code, sourceKind],
+        );
       }
-      await m.query(`INSERT INTO indicator_definition_version (definition_id, version, tenant_id, body, created_by) VALUES ($1, $2, $3, $4, $5)`, [
-        id,
-        version,
-        tenantId,
-        JSON.stringify(content),
-        createdBy,
-      ]);
+      await m.query(
+        `INSERT INTO indicator_definition_version (definition_id, version, tenant_id, body, created_by) VALUES ($1, $2, $3, $4, $5)`,
+        [id, version, tenantId, JSON.stringify(content), createdBy],
+      );
       return this.get(tenantId, code, m);
     };
     return manager ? run(manager) : this.db.transaction(run);
   }
 
-  async update(tenantId: string, updatedBy: string, code: string, content: IndicatorContent): Promise<IndicatorView> {
+  async update(
+    tenantId: string,
+    updatedBy: string,
+    code: string,
+    content: IndicatorContent,
+  ): Promise<IndicatorView> {
     return this.db.transaction(async (m) => {
       const rows: { id: string; version: number }[] = await m.query(
         `SELECT id, current_version AS version FROM indicator_definition WHERE tenant_id = $1 AND code = $2 AND deleted_at IS NULL FOR UPDATE`,
         [tenantId, code],
       );
-      if (rows.length === 0) throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
+      if (rows.length === 0)
+        throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
       const { id, version } = rows[0];
       const current = await this.get(tenantId, code, m);
-      const { id: _id, code: _code, version: _v, effectiveScale: _s, sourceKind: _k, elements: _e, createdBy: _c, updatedAt: _u, ...previous } = current;
+      const {
+        id: _id,
+        code: _code,
+        version: _v,
+        effectiveScale: _s,
+        sourceKind: _k,
+        elements: _e,
+        createdBy: _c,
+        updatedAt: _u,
+        ...previous
+      } = current;
       // An unchanged body is not a new version (PUT is idempotent).
       if (JSON.stringify(canonical(previous)) === JSON.stringify(canonical(content))) return current;
-      await m.query(`INSERT INTO indicator_definition_version (definition_id, version, tenant_id, body, created_by) VALUES ($1, $2, $3, $4, $5)`, [
-        id,
-        version + 1,
-        tenantId,
-        JSON.stringify(content),
-        updatedBy,
-      ]);
-      await m.query(`UPDATE indicator_definition SET current_version = $2, updated_at = now() WHERE id = $1`, [id, version + 1]);
+      await m.query(
+        `INSERT INTO indicator_definition_version (definition_id, version, tenant_id, body, created_by) VALUES ($1, $2, $3, $4, $5)`,
+        [id, version + 1, tenantId, JSON.stringify(content), updatedBy],
+      );
+      await m.query(
+        `UPDATE indicator_definition SET current_version = $2, updated_at = now() WHERE id = $1`,
+        [id, version + 1],
+      );
       return this.get(tenantId, code, m);
     });
   }
@@ -162,7 +216,10 @@ export class CatalogueService {
 
   /** Code → reference of every live definition (imports resolve codes through it). */
   async refs(tenantId: string, manager: EntityManager = this.db.manager): Promise<Map<string, IndicatorRef>> {
-    const rows: DefinitionRow[] = await manager.query(`${SELECT_CURRENT} WHERE d.tenant_id = $1 AND d.deleted_at IS NULL`, [tenantId]);
+    const rows: DefinitionRow[] = await manager.query(
+      `${SELECT_CURRENT} WHERE d.tenant_id = $1 AND d.deleted_at IS NULL`,
+      [tenantId],
+    );
     return new Map(rows.map((r) => [r.code, toIndicatorRef(toIndicatorView(r))]));
   }
 }

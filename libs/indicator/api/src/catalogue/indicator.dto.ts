@@ -15,7 +15,10 @@ const elementCode = z.string().regex(/^[\p{L}\p{N}_.-]{1,100}$/u, 'data element:
 /** Everything of a definition that can change; each change becomes a new version. */
 export const indicatorContentSchema = z
   .object({
-    name: z.object({ de: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200).optional() }),
+    name: z.object({
+      de: z.string().trim().min(1).max(200),
+      en: z.string().trim().min(1).max(200).optional(),
+    }),
     description: z.string().max(4000).default(''),
     unit: z.enum(UNITS),
     /** Whether a higher value means a better or a worse situation (maps and rankings use it). */
@@ -32,14 +35,21 @@ export const indicatorContentSchema = z
     impactStep: z.number().int().min(1).max(7).nullable().default(null),
     /** Publication rule: cells with fewer counts are suppressed (primary + secondary). */
     confidentiality: z
-      .object({ minNumerator: z.number().int().min(0).max(1_000_000), minDenominator: z.number().int().min(0).max(1_000_000).default(0) })
+      .object({
+        minNumerator: z.number().int().min(0).max(1_000_000),
+        minDenominator: z.number().int().min(0).max(1_000_000).default(0),
+      })
       .nullable()
       .default(null),
   })
   .superRefine((body, ctx) => {
     if (body.formula !== undefined) {
       if (body.numerator !== undefined || body.denominator !== undefined)
-        ctx.addIssue({ code: 'custom', path: ['formula'], message: 'give either a formula or numerator/denominator, not both' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['formula'],
+          message: 'give either a formula or numerator/denominator, not both',
+        });
       try {
         parseFormula(body.formula);
       } catch (error) {
@@ -48,10 +58,19 @@ export const indicatorContentSchema = z
       }
     }
     if ((body.numerator === undefined) !== (body.denominator === undefined))
-      ctx.addIssue({ code: 'custom', path: [body.numerator === undefined ? 'numerator' : 'denominator'], message: 'numerator and denominator go together' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [body.numerator === undefined ? 'numerator' : 'denominator'],
+        message: 'numerator and denominator go together',
+      });
   });
 
-export const createIndicatorSchema = z.intersection(z.object({ code: z.string().regex(INDICATOR_CODE, 'code: a letter, then letters, digits, _ . - (max 64)') }), indicatorContentSchema);
+export const createIndicatorSchema = z.intersection(
+  z.object({
+    code: z.string().regex(INDICATOR_CODE, 'code: a letter, then letters, digits, _ . - (max 64)'),
+  }),
+  indicatorContentSchema,
+);
 
 export class CreateIndicatorDto extends createZodDto(createIndicatorSchema) {}
 export class UpdateIndicatorDto extends createZodDto(indicatorContentSchema) {}

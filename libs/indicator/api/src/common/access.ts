@@ -1,4 +1,11 @@
-import { assertCanAct, AuthError, scopeAreas, toHttpException, type AccessContext, type Scope } from '@quartier/auth';
+import {
+  assertCanAct,
+  AuthError,
+  scopeAreas,
+  toHttpException,
+  type AccessContext,
+  type Scope,
+} from '@quartier/auth';
 import { ROLES, type Role } from '@quartier/contracts';
 
 /** Who may change the catalogue, import values and run indices. */

@@ -35,7 +35,10 @@ export class AreaTree {
   constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
 
   async of(tenantId: string, manager: EntityManager = this.db.manager): Promise<TenantAreas> {
-    const [{ n, t }] = await manager.query(`SELECT count(*)::int AS n, max(event_at)::text AS t FROM area_ref WHERE tenant_id = $1`, [tenantId]);
+    const [{ n, t }] = await manager.query(
+      `SELECT count(*)::int AS n, max(event_at)::text AS t FROM area_ref WHERE tenant_id = $1`,
+      [tenantId],
+    );
     const stamp = `${n}-${t ?? ''}`;
     const cached = this.cache.get(tenantId);
     if (cached?.stamp === stamp) return cached;

@@ -17,18 +17,76 @@ export const MSS_EDITIONS = [2013, 2015, 2017, 2019] as const;
 export const mssPeriod = (edition: number) => String(edition - 1);
 
 const MSS_SOURCE = 'SenSBW Berlin, Monitoring Soziale Stadtentwicklung (dl-de/by-2.0)';
-const base = { description: '', source: MSS_SOURCE, periodicity: 'year' as const, impactStep: null, confidentiality: null };
+const base = {
+  description: '',
+  source: MSS_SOURCE,
+  periodicity: 'year' as const,
+  impactStep: null,
+  confidentiality: null,
+};
 
 export const MSS_INDICATORS: Record<string, IndicatorContent> = {
-  EW: { ...base, name: { de: 'Einwohnerinnen und Einwohner', en: 'Inhabitants' }, unit: 'count', polarity: 'neutral' },
-  S1: { ...base, name: { de: 'Arbeitslosigkeit (SGB II)', en: 'Unemployment (SGB II)' }, unit: '%', polarity: 'higher-is-worse', impactStep: 7 },
-  S2: { ...base, name: { de: 'Langzeitarbeitslosigkeit', en: 'Long-term unemployment' }, unit: '%', polarity: 'higher-is-worse', impactStep: 7 },
-  S3: { ...base, name: { de: 'Transferbezug (SGB II/XII)', en: 'Transfer receipt (SGB II/XII)' }, unit: '%', polarity: 'higher-is-worse', impactStep: 7 },
-  S4: { ...base, name: { de: 'Kinderarmut (Transferbezug unter 15 J.)', en: 'Child poverty (transfers, under 15)' }, unit: '%', polarity: 'higher-is-worse', impactStep: 7 },
-  D1: { ...base, name: { de: 'Veränderung Arbeitslosigkeit (Prozentpunkte)', en: 'Change in unemployment (pp)' }, unit: 'index', polarity: 'higher-is-worse' },
-  D2: { ...base, name: { de: 'Veränderung Langzeitarbeitslosigkeit (Prozentpunkte)', en: 'Change in long-term unemployment (pp)' }, unit: 'index', polarity: 'higher-is-worse' },
-  D3: { ...base, name: { de: 'Veränderung Transferbezug (Prozentpunkte)', en: 'Change in transfer receipt (pp)' }, unit: 'index', polarity: 'higher-is-worse' },
-  D4: { ...base, name: { de: 'Veränderung Kinderarmut (Prozentpunkte)', en: 'Change in child poverty (pp)' }, unit: 'index', polarity: 'higher-is-worse' },
+  EW: {
+    ...base,
+    name: { de: 'Einwohnerinnen und Einwohner', en: 'Inhabitants' },
+    unit: 'count',
+    polarity: 'neutral',
+  },
+  S1: {
+    ...base,
+    name: { de: 'Arbeitslosigkeit (SGB II)', en: 'Unemployment (SGB II)' },
+    unit: '%',
+    polarity: 'higher-is-worse',
+    impactStep: 7,
+  },
+  S2: {
+    ...base,
+    name: { de: 'Langzeitarbeitslosigkeit', en: 'Long-term unemployment' },
+    unit: '%',
+    polarity: 'higher-is-worse',
+    impactStep: 7,
+  },
+  S3: {
+    ...base,
+    name: { de: 'Transferbezug (SGB II/XII)', en: 'Transfer receipt (SGB II/XII)' },
+    unit: '%',
+    polarity: 'higher-is-worse',
+    impactStep: 7,
+  },
+  S4: {
+    ...base,
+    name: { de: 'Kinderarmut (Transferbezug unter 15 J.)', en: 'Child poverty (transfers, under 15)' },
+    unit: '%',
+    polarity: 'higher-is-worse',
+    impactStep: 7,
+  },
+  D1: {
+    ...base,
+    name: { de: 'Veränderung Arbeitslosigkeit (Prozentpunkte)', en: 'Change in unemployment (pp)' },
+    unit: 'index',
+    polarity: 'higher-is-worse',
+  },
+  D2: {
+    ...base,
+    name: {
+      de: 'Veränderung Langzeitarbeitslosigkeit (Prozentpunkte)',
+      en: 'Change in long-term unemployment (pp)',
+    },
+    unit: 'index',
+    polarity: 'higher-is-worse',
+  },
+  D3: {
+    ...base,
+    name: { de: 'Veränderung Transferbezug (Prozentpunkte)', en: 'Change in transfer receipt (pp)' },
+    unit: 'index',
+    polarity: 'higher-is-worse',
+  },
+  D4: {
+    ...base,
+    name: { de: 'Veränderung Kinderarmut (Prozentpunkte)', en: 'Change in child poverty (pp)' },
+    unit: 'index',
+    polarity: 'higher-is-worse',
+  },
 };
 
 /** The MSS method as an index definition (DOMAIN.md; S2/D2 part of it until 2017). */
@@ -71,8 +129,15 @@ export function mssDefinition(edition: number): IndexDefinition {
  * exports write 0 into every indicator column of an area they did not index; such a row means
  * "no values" and becomes missing (empty), not a real zero (see the core fixture README).
  */
-export function mssEditionToLongCsv(fileText: string, edition: number, knownAreas: ReadonlySet<string>): { lines: string[]; skipped: string[] } {
-  const rows = parse(fileText, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
+export function mssEditionToLongCsv(
+  fileText: string,
+  edition: number,
+  knownAreas: ReadonlySet<string>,
+): { lines: string[]; skipped: string[] } {
+  const rows = parse(fileText, { columns: true, bom: true, skip_empty_lines: true }) as Record<
+    string,
+    string
+  >[];
   const period = mssPeriod(edition);
   const lines: string[] = [];
   const skipped: string[] = [];
@@ -112,8 +177,15 @@ export class IndicatorDemoSeeder {
   ) {}
 
   /** Idempotent: does nothing when the MSS definitions exist. `mssDir` holds mss-<edition>-indicators.csv. */
-  async seed(mssDir: string, progress: (message: string) => void = () => undefined, timeoutMs = 180_000): Promise<boolean> {
-    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM index_definition WHERE tenant_id = $1 AND key LIKE 'berlin-mss-%'`, [DEMO_TENANT]);
+  async seed(
+    mssDir: string,
+    progress: (message: string) => void = () => undefined,
+    timeoutMs = 180_000,
+  ): Promise<boolean> {
+    const [{ n }] = await this.db.query(
+      `SELECT count(*)::int AS n FROM index_definition WHERE tenant_id = $1 AND key LIKE 'berlin-mss-%'`,
+      [DEMO_TENANT],
+    );
     if (n > 0) return false;
     progress('demo: waiting for the Berlin planning areas in the indicator read model');
     const areas = await this.waitForAreas(timeoutMs);
@@ -125,22 +197,42 @@ export class IndicatorDemoSeeder {
     try {
       const lines = ['area,period,indicator,value'];
       for (const edition of MSS_EDITIONS) {
-        const converted = mssEditionToLongCsv(await readFile(join(mssDir, `mss-${edition}-indicators.csv`), 'utf8'), edition, areas);
-        if (converted.skipped.length > 0) this.logger.warn(`MSS ${edition}: ${converted.skipped.length} area(s) not in the demo areas skipped`);
+        const converted = mssEditionToLongCsv(
+          await readFile(join(mssDir, `mss-${edition}-indicators.csv`), 'utf8'),
+          edition,
+          areas,
+        );
+        if (converted.skipped.length > 0)
+          this.logger.warn(
+            `MSS ${edition}: ${converted.skipped.length} area(s) not in the demo areas skipped`,
+          );
         lines.push(...converted.lines);
       }
       const file = join(work, 'mss.csv');
       await writeFile(file, lines.join('\n') + '\n');
       progress('demo: importing the Berlin MSS values 2013–2019');
-      const job = await this.imports.importFile(DEMO_TENANT, 'demo-seed', 'csv', file, 'berlin-mss-2013-2019.csv');
-      if (job.status !== 'succeeded') throw new Error(`demo MSS import failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
+      const job = await this.imports.importFile(
+        DEMO_TENANT,
+        'demo-seed',
+        'csv',
+        file,
+        'berlin-mss-2013-2019.csv',
+      );
+      if (job.status !== 'succeeded')
+        throw new Error(`demo MSS import failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
     for (const edition of MSS_EDITIONS) {
-      const definition = await this.indices.createDefinition(DEMO_TENANT, 'demo-seed', { definition: mssDefinition(edition) });
+      const definition = await this.indices.createDefinition(DEMO_TENANT, 'demo-seed', {
+        definition: mssDefinition(edition),
+      });
       progress(`demo: computing MSS ${edition}`);
-      await this.indices.run(DEMO_TENANT, 'demo-seed', definition.id, { period: mssPeriod(edition), level: 'planungsraum', label: `MSS ${edition}` });
+      await this.indices.run(DEMO_TENANT, 'demo-seed', definition.id, {
+        period: mssPeriod(edition),
+        level: 'planungsraum',
+        label: `MSS ${edition}`,
+      });
     }
     this.logger.log('demo indicators seeded: Berlin MSS 2013–2019');
     return true;
@@ -151,9 +243,15 @@ export class IndicatorDemoSeeder {
     const deadline = Date.now() + timeoutMs;
     let previous = -1;
     for (;;) {
-      const rows: { code: string }[] = await this.db.query(`SELECT code FROM area_ref WHERE tenant_id = $1 AND level = 'planungsraum'`, [DEMO_TENANT]);
+      const rows: { code: string }[] = await this.db.query(
+        `SELECT code FROM area_ref WHERE tenant_id = $1 AND level = 'planungsraum'`,
+        [DEMO_TENANT],
+      );
       if (rows.length > 0 && rows.length === previous) return new Set(rows.map((r) => r.code));
-      if (Date.now() > deadline) throw new Error(`demo: the Berlin planning areas did not arrive in the indicator read model within ${timeoutMs / 1000} s`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `demo: the Berlin planning areas did not arrive in the indicator read model within ${timeoutMs / 1000} s`,
+        );
       previous = rows.length;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }

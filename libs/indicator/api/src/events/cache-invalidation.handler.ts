@@ -12,8 +12,12 @@ import { ValueCache } from '../cache/value-cache';
 export class CacheInvalidationHandler {
   constructor(private readonly cache: ValueCache) {}
 
-  @OnEvent(['indicator.values.changed', 'registry.area.upserted', 'registry.area.deleted'], { consumer: 'indicator.cache-invalidation' })
-  async invalidate(event: DeliveredEvent<'indicator.values.changed' | 'registry.area.upserted' | 'registry.area.deleted'>): Promise<void> {
+  @OnEvent(['indicator.values.changed', 'registry.area.upserted', 'registry.area.deleted'], {
+    consumer: 'indicator.cache-invalidation',
+  })
+  async invalidate(
+    event: DeliveredEvent<'indicator.values.changed' | 'registry.area.upserted' | 'registry.area.deleted'>,
+  ): Promise<void> {
     await this.cache.invalidate(event.tenantId);
   }
 }

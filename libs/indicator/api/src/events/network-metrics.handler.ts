@@ -9,7 +9,11 @@ import type { IndicatorContent } from '../catalogue/indicator.dto';
 /** Names of the network measures the network service publishes (others get their code as name). */
 const KNOWN_METRICS: Record<string, { de: string; en: string; unit: IndicatorContent['unit'] }> = {
   density: { de: 'Netzwerkdichte', en: 'Network density', unit: 'ratio' },
-  crossSectorTieShare: { de: 'Anteil sektorübergreifender Beziehungen', en: 'Cross-sector tie share', unit: 'ratio' },
+  crossSectorTieShare: {
+    de: 'Anteil sektorübergreifender Beziehungen',
+    en: 'Cross-sector tie share',
+    unit: 'ratio',
+  },
   isolates: { de: 'Isolierte Akteure', en: 'Isolated actors', unit: 'count' },
   components: { de: 'Komponenten', en: 'Components', unit: 'count' },
 };
@@ -38,13 +42,21 @@ export class NetworkMetricsHandler {
       this.logger.debug(`network ${payload.networkId}: metrics without an area are not indicator values`);
       return;
     }
-    const outcome = await this.inbox.handleOnce(this.db, context.consumer, event, (manager) => this.apply(manager, event));
+    const outcome = await this.inbox.handleOnce(this.db, context.consumer, event, (manager) =>
+      this.apply(manager, event),
+    );
     if (!outcome.duplicate && outcome.result) await this.cache.invalidate(payload.tenantId);
   }
 
-  private async apply(manager: EntityManager, event: DeliveredEvent<'network.metrics.computed'>): Promise<boolean> {
+  private async apply(
+    manager: EntityManager,
+    event: DeliveredEvent<'network.metrics.computed'>,
+  ): Promise<boolean> {
     const { tenantId, areaId, period, metrics, networkId, waveId } = event.payload;
-    const known: unknown[] = await manager.query(`SELECT 1 FROM area_ref WHERE tenant_id = $1 AND id = $2`, [tenantId, areaId]);
+    const known: unknown[] = await manager.query(`SELECT 1 FROM area_ref WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      areaId,
+    ]);
     if (known.length === 0) {
       this.logger.warn(`network metrics for unknown area ${areaId} (tenant ${tenantId}) ignored`);
       return false;
@@ -52,11 +64,17 @@ export class NetworkMetricsHandler {
     for (const [metric, value] of Object.entries(metrics)) {
       const code = `network.${metric}`;
       // Serialise concurrent first sightings of the same metric.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`indicator-def:${tenantId}:${code}`]);
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
+        `indicator-def:${tenantId}:${code}`,
+      ]);
       const refs = await this.catalogue.refs(tenantId, manager);
       let ref = refs.get(code);
       if (!ref) {
-        const names = KNOWN_METRICS[metric] ?? { de: `Netzwerk: ${metric}`, en: `Network: ${metric}`, unit: 'index' as const };
+        const names = KNOWN_METRICS[metric] ?? {
+          de: `Netzwerk: ${metric}`,
+          en: `Network: ${metric}`,
+          unit: 'index' as const,
+        };
         await this.catalogue.create(
           tenantId,
           'network-service',
@@ -86,7 +104,14 @@ export class NetworkMetricsHandler {
       await this.outbox.append(
         manager,
         'indicator.values.changed',
-        { tenantId, indicatorCode: code, definitionVersion: ref.version, periods: [period], areaIds: [areaId as string], sourceId: `network:${networkId}:${waveId}` },
+        {
+          tenantId,
+          indicatorCode: code,
+          definitionVersion: ref.version,
+          periods: [period],
+          areaIds: [areaId as string],
+          sourceId: `network:${networkId}:${waveId}`,
+        },
         { tenantId, key: `${tenantId}:${code}` },
       );
     }

@@ -42,7 +42,8 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, { type: string; extensio
 const cell = (text: string) => (/[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
 const n = (v: number | null) => (v === null ? '' : String(v));
 /** Value column as the importer reads it back: `.` suppressed, empty missing. */
-const valueText = (r: ExportRow) => (r.status === 'value' ? String(r.value) : r.status === 'suppressed' ? '.' : '');
+const valueText = (r: ExportRow) =>
+  r.status === 'value' ? String(r.value) : r.status === 'suppressed' ? '.' : '';
 
 /**
  * Exports of stored values (not aggregates, not suppressed: exports are for the data's editors
@@ -61,7 +62,14 @@ export class ValueExportsService {
       case 'csv':
         await write('area,period,indicator,value,numerator,denominator\n');
         for await (const rows of this.rows(tenantId, filter))
-          await write(rows.map((r) => `${cell(r.area)},${r.period},${cell(r.indicator)},${valueText(r)},${n(r.numerator)},${n(r.denominator)}\n`).join(''));
+          await write(
+            rows
+              .map(
+                (r) =>
+                  `${cell(r.area)},${r.period},${cell(r.indicator)},${valueText(r)},${n(r.numerator)},${n(r.denominator)}\n`,
+              )
+              .join(''),
+          );
         break;
       case 'sdmx-csv':
         await write('DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS,NUMERATOR,DENOMINATOR\n');
@@ -88,7 +96,14 @@ export class ValueExportsService {
           // DHIS2 has no "suppressed": only values are exchanged.
           const items = rows
             .filter((r) => r.status === 'value')
-            .map((r) => JSON.stringify({ dataElement: r.indicator, period: formatPeriod(r.period, 'dhis2'), orgUnit: r.area, value: String(r.value) }));
+            .map((r) =>
+              JSON.stringify({
+                dataElement: r.indicator,
+                period: formatPeriod(r.period, 'dhis2'),
+                orgUnit: r.area,
+                value: String(r.value),
+              }),
+            );
           if (items.length === 0) continue;
           await write((first ? '' : ',') + items.join(','));
           first = false;
@@ -136,17 +151,35 @@ export class ValueExportsService {
   }
 
   private async writeXlsx(tenantId: string, filter: ExportFilter, out: Writable) {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: out,
+      useSharedStrings: false,
+      useStyles: false,
+    });
     const sheet = workbook.addWorksheet('values');
     sheet.addRow(['area', 'period', 'indicator', 'value', 'numerator', 'denominator']).commit();
     for await (const rows of this.rows(tenantId, filter)) {
-      for (const r of rows) sheet.addRow([r.area, r.period, r.indicator, r.status === 'value' ? r.value : r.status === 'suppressed' ? '.' : null, r.numerator, r.denominator]).commit();
+      for (const r of rows)
+        sheet
+          .addRow([
+            r.area,
+            r.period,
+            r.indicator,
+            r.status === 'value' ? r.value : r.status === 'suppressed' ? '.' : null,
+            r.numerator,
+            r.denominator,
+          ])
+          .commit();
     }
     sheet.commit();
     await workbook.commit();
   }
 
-  private async writeJsonStat(tenantId: string, filter: ExportFilter, write: (text: string) => Promise<void>) {
+  private async writeJsonStat(
+    tenantId: string,
+    filter: ExportFilter,
+    write: (text: string) => Promise<void>,
+  ) {
     const observations: ExportRow[] = [];
     const indicators = new Map<string, string>();
     const areas = new Map<string, string>();
@@ -159,11 +192,16 @@ export class ValueExportsService {
         periods.add(r.period);
       }
       if (indicators.size * areas.size * periods.size > MAX_JSON_STAT_CELLS)
-        throw new IndicatorServiceError('InvalidValueImport', `the selection exceeds ${MAX_JSON_STAT_CELLS} cells: narrow it or export CSV`);
+        throw new IndicatorServiceError(
+          'InvalidValueImport',
+          `the selection exceeds ${MAX_JSON_STAT_CELLS} cells: narrow it or export CSV`,
+        );
     }
     const dataset = buildJsonStat(
       {
-        indicators: [...indicators].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, label]) => ({ code, label })),
+        indicators: [...indicators]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([code, label]) => ({ code, label })),
         areas: [...areas].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, label]) => ({ code, label })),
         periods: [...periods].sort(comparePeriods),
       },
@@ -185,7 +223,12 @@ export class ValueExportsService {
   private async *rows(tenantId: string, filter: ExportFilter): AsyncGenerator<ExportRow[]> {
     let after: [string, string, string] | null = null;
     for (;;) {
-      const params: unknown[] = [tenantId, filter.indicators ?? null, filter.periods ?? null, filter.level ?? null];
+      const params: unknown[] = [
+        tenantId,
+        filter.indicators ?? null,
+        filter.periods ?? null,
+        filter.level ?? null,
+      ];
       let keyset = '';
       if (after) {
         params.push(...after);

@@ -28,7 +28,8 @@ describe('binary COPY rows', () => {
   it('grows beyond its first megabyte', () => {
     const writer = new ValueRowWriter();
     const id = uuidBytes('00112233-4455-6677-8899-aabbccddeeff');
-    for (let i = 0; i < 20_000; i++) writer.row(id, id, Buffer.from('2019'), Buffer.from('value'), i, i, i, 1);
+    for (let i = 0; i < 20_000; i++)
+      writer.row(id, id, Buffer.from('2019'), Buffer.from('value'), i, i, i, 1);
     // 2 (count) + 2 × 20 (uuids) + 8 (period) + 9 (status) + 3 × 12 (doubles) + 8 (int4) = 103 bytes.
     expect(writer.take().length).toBe(20_000 * 103);
   });

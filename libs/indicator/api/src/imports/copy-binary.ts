@@ -55,7 +55,16 @@ export class ValueRowWriter {
     this.offset += 12;
   }
 
-  row(indicator: Buffer, area: Buffer, period: Buffer, status: Buffer, value: number | null, numerator: number | null, denominator: number | null, version: number): void {
+  row(
+    indicator: Buffer,
+    area: Buffer,
+    period: Buffer,
+    status: Buffer,
+    value: number | null,
+    numerator: number | null,
+    denominator: number | null,
+    version: number,
+  ): void {
     this.ensure(2 + 8 * 4 + 32 + period.length + status.length + 24 + 4);
     this.buffer.writeInt16BE(8, this.offset);
     this.offset += 2;

@@ -61,7 +61,12 @@ function countingStream(file: string, options: ReaderOptions) {
   return stream;
 }
 
-export function readObservations(format: ImportFormat, file: string, options: ReaderOptions, info: FormatInfo): AsyncGenerator<ObservationBatch> {
+export function readObservations(
+  format: ImportFormat,
+  file: string,
+  options: ReaderOptions,
+  info: FormatInfo,
+): AsyncGenerator<ObservationBatch> {
   switch (format) {
     case 'csv':
       return readCsv(file, options, info, false);
@@ -78,7 +83,12 @@ export function readObservations(format: ImportFormat, file: string, options: Re
   }
 }
 
-async function* readCsv(file: string, options: ReaderOptions, info: FormatInfo, sdmx: boolean): AsyncGenerator<ObservationBatch> {
+async function* readCsv(
+  file: string,
+  options: ReaderOptions,
+  info: FormatInfo,
+  sdmx: boolean,
+): AsyncGenerator<ObservationBatch> {
   const splitter = new CsvRecordSplitter();
   const decoder = new StringDecoder('utf8');
   let layout: TabularLayout | null = null;
@@ -105,7 +115,8 @@ async function* readCsv(file: string, options: ReaderOptions, info: FormatInfo, 
         });
         continue;
       }
-      for (const o of observationsOfRow(layout, header, record.line, record.fields)) batch.observations.push(o);
+      for (const o of observationsOfRow(layout, header, record.line, record.fields))
+        batch.observations.push(o);
     }
     batch.rows = rows;
     return batch;
@@ -116,7 +127,13 @@ async function* readCsv(file: string, options: ReaderOptions, info: FormatInfo, 
   }
   const last = splitter.end();
   const batch = take(last.records);
-  if (last.error) batch.errors.push({ line: last.error.line, column: header[0] ?? '', reason: 'malformed', message: last.error.message });
+  if (last.error)
+    batch.errors.push({
+      line: last.error.line,
+      column: header[0] ?? '',
+      reason: 'malformed',
+      message: last.error.message,
+    });
   if (layout === null) throw new ImportFileError('the file is empty: expected a header row');
   yield batch;
 }
@@ -165,7 +182,12 @@ async function* readXlsx(file: string, options: ReaderOptions): AsyncGenerator<O
         if (cells.every((c) => c === null || c === '')) continue;
         rows++;
         if (cells.length > header.length && cells.slice(header.length).some((c) => c !== null && c !== '')) {
-          batch.errors.push({ line: row.number, column: `column ${header.length + 1}`, reason: 'malformed', message: `the row has values beyond the ${header.length} header columns` });
+          batch.errors.push({
+            line: row.number,
+            column: `column ${header.length + 1}`,
+            reason: 'malformed',
+            message: `the row has values beyond the ${header.length} header columns`,
+          });
           continue;
         }
         for (const o of observationsOfRow(layout, header, row.number, cells)) batch.observations.push(o);
@@ -203,14 +225,29 @@ async function* readJsonStat(file: string, options: ReaderOptions): AsyncGenerat
   const emit = (n: number, value: string | number | null) => {
     rows++;
     if (!Number.isInteger(n) || n < 0 || n >= cube.total) {
-      batch.errors.push({ line: rows, column: `value[${n}]`, reason: 'malformed', message: `observation ${n} lies outside the cube of ${cube.total} cells` });
+      batch.errors.push({
+        line: rows,
+        column: `value[${n}]`,
+        reason: 'malformed',
+        message: `observation ${n} lies outside the cube of ${cube.total} cells`,
+      });
       return;
     }
     const at = cube.coordinates(n);
     const flag = jsonStatStatus(typeof status === 'string' ? status : status.get(n));
-    batch.observations.push({ line: n + 1, column: `value[${n}]`, ...at, value, ...(flag ? { status: flag } : {}) });
+    batch.observations.push({
+      line: n + 1,
+      column: `value[${n}]`,
+      ...at,
+      value,
+      ...(flag ? { status: flag } : {}),
+    });
   };
-  const tokens = chain([countingStream(file, options), parser({ packValues: true, streamValues: false }), pick({ filter: 'value' })]) as AsyncIterable<Token>;
+  const tokens = chain([
+    countingStream(file, options),
+    parser({ packValues: true, streamValues: false }),
+    pick({ filter: 'value' }),
+  ]) as AsyncIterable<Token>;
   let depth = 0;
   let index = 0;
   let key: string | null = null;
@@ -230,7 +267,14 @@ async function* readJsonStat(file: string, options: ReaderOptions): AsyncGenerat
         key = String(token.value);
         continue;
       }
-      const value = token.name === 'numberValue' ? Number(token.value) : token.name === 'nullValue' ? null : token.name === 'stringValue' ? String(token.value) : String(token.value);
+      const value =
+        token.name === 'numberValue'
+          ? Number(token.value)
+          : token.name === 'nullValue'
+            ? null
+            : token.name === 'stringValue'
+              ? String(token.value)
+              : String(token.value);
       emit(key !== null ? Number(key) : index, value);
       index++;
       key = null;
@@ -258,7 +302,8 @@ async function jsonHeader(file: string): Promise<JsonStatHeader> {
       pipeline.on('error', reject);
     });
     const current: unknown = assembler.current;
-    if (!current || typeof current !== 'object' || Array.isArray(current)) throw new ImportFileError('a JSON-stat file is a JSON object (a dataset)');
+    if (!current || typeof current !== 'object' || Array.isArray(current))
+      throw new ImportFileError('a JSON-stat file is a JSON object (a dataset)');
     return current as JsonStatHeader;
   } catch (error) {
     if (error instanceof ImportFileError) throw error;
@@ -269,7 +314,11 @@ async function jsonHeader(file: string): Promise<JsonStatHeader> {
 /** The `status` member: one symbol for every cell, or position → symbol (only flagged cells are kept). */
 async function jsonStatStatuses(file: string): Promise<string | Map<number, string>> {
   const flags = new Map<number, string>();
-  const tokens = chain([createReadStream(file), parser({ packValues: true, streamValues: false }), pick({ filter: 'status' })]) as AsyncIterable<Token>;
+  const tokens = chain([
+    createReadStream(file),
+    parser({ packValues: true, streamValues: false }),
+    pick({ filter: 'status' }),
+  ]) as AsyncIterable<Token>;
   let index = 0;
   let key: string | null = null;
   let depth = 0;
@@ -303,7 +352,12 @@ interface Dhis2DataValue {
 
 /** DHIS2 `dataValueSets` JSON: `{ "dataValues": [ { dataElement, period, orgUnit, value }, … ] }`. */
 async function* readDhis2(file: string, options: ReaderOptions): AsyncGenerator<ObservationBatch> {
-  const items = chain([countingStream(file, options), parser(), pick({ filter: 'dataValues' }), streamArray()]) as AsyncIterable<{ key: number; value: unknown }>;
+  const items = chain([
+    countingStream(file, options),
+    parser(),
+    pick({ filter: 'dataValues' }),
+    streamArray(),
+  ]) as AsyncIterable<{ key: number; value: unknown }>;
   let batch: ObservationBatch = { observations: [], errors: [], rows: 0 };
   let rows = 0;
   let saw = false;
@@ -313,18 +367,29 @@ async function* readDhis2(file: string, options: ReaderOptions): AsyncGenerator<
       rows++;
       const line = key + 1;
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        batch.errors.push({ line, column: `dataValues[${key}]`, reason: 'malformed', message: 'a data value is an object' });
+        batch.errors.push({
+          line,
+          column: `dataValues[${key}]`,
+          reason: 'malformed',
+          message: 'a data value is an object',
+        });
         continue;
       }
       const dv = value as Dhis2DataValue;
-      const text = (v: unknown) => (typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '');
+      const text = (v: unknown) =>
+        typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
       batch.observations.push({
         line,
         column: `dataValues[${key}].value`,
         area: text(dv.orgUnit),
         period: text(dv.period),
         indicator: text(dv.dataElement),
-        value: typeof dv.value === 'number' ? dv.value : dv.value === null || dv.value === undefined ? '' : String(dv.value),
+        value:
+          typeof dv.value === 'number'
+            ? dv.value
+            : dv.value === null || dv.value === undefined
+              ? ''
+              : String(dv.value),
       });
       if (batch.observations.length >= 5000) {
         batch.rows = rows;
@@ -344,7 +409,8 @@ async function* readDhis2(file: string, options: ReaderOptions): AsyncGenerator<
         .on('end', () => resolve(t))
         .on('error', reject);
     });
-    if (!/"dataValues"\s*:\s*\[/.test(head)) throw new ImportFileError('the file is not a DHIS2 dataValueSet (no "dataValues" array)');
+    if (!/"dataValues"\s*:\s*\[/.test(head))
+      throw new ImportFileError('the file is not a DHIS2 dataValueSet (no "dataValues" array)');
   }
   batch.rows = rows;
   yield batch;

@@ -1,6 +1,13 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, CurrentPrincipal, CurrentTenant, Roles, type AccessContext, type Principal } from '@quartier/auth';
+import {
+  CurrentAccess,
+  CurrentPrincipal,
+  CurrentTenant,
+  Roles,
+  type AccessContext,
+  type Principal,
+} from '@quartier/auth';
 import { createZodDto } from 'nestjs-zod';
 import type { Request } from 'express';
 import { z } from 'zod';
@@ -30,12 +37,26 @@ export class ValueImportsController {
   @Post()
   @HttpCode(202)
   @ApiConsumes('application/octet-stream', 'text/csv')
-  @ApiBody({ description: 'The file (CSV long/wide, XLSX, SDMX-CSV, JSON-stat 2.0 or DHIS2 dataValueSets JSON)', schema: { type: 'string', format: 'binary' } })
-  @ApiOperation({ summary: 'Import values (all-or-nothing per file); poll the returned job for progress and row errors' })
-  start(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @CurrentPrincipal() principal: Principal, @Query() query: StartImportQueryDto, @Req() request: Request) {
+  @ApiBody({
+    description: 'The file (CSV long/wide, XLSX, SDMX-CSV, JSON-stat 2.0 or DHIS2 dataValueSets JSON)',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiOperation({
+    summary: 'Import values (all-or-nothing per file); poll the returned job for progress and row errors',
+  })
+  start(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: StartImportQueryDto,
+    @Req() request: Request,
+  ) {
     requireTenantWide(access);
     if (request.readableEnded) {
-      throw new IndicatorServiceError('UnsupportedMediaType', 'send the file as application/octet-stream: this body was already parsed as JSON');
+      throw new IndicatorServiceError(
+        'UnsupportedMediaType',
+        'send the file as application/octet-stream: this body was already parsed as JSON',
+      );
     }
     return this.imports.start(tenantId, principal.subject, query.format, query.fileName ?? null, request);
   }
@@ -48,8 +69,15 @@ export class ValueImportsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'Progress and result of an import, with every bad row (line, column, reason; first 1,000 stored)' })
-  get(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({
+    summary:
+      'Progress and result of an import, with every bad row (line, column, reason; first 1,000 stored)',
+  })
+  get(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
     requireTenantWide(access);
     return this.imports.get(tenantId, id);
   }

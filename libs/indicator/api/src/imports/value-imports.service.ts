@@ -57,7 +57,11 @@ const COPY_IN_FLIGHT_BYTES = 4 * 1024 * 1024;
 class ImportRejected extends Error {}
 
 const STATUS_CODE = { value: 'v', suppressed: 's', missing: 'm' } as const;
-const STATUS_BYTES = { value: Buffer.from('value'), suppressed: Buffer.from('suppressed'), missing: Buffer.from('missing') } as const;
+const STATUS_BYTES = {
+  value: Buffer.from('value'),
+  suppressed: Buffer.from('suppressed'),
+  missing: Buffer.from('missing'),
+} as const;
 
 /** A float as COPY text: shortest round-trip representation, `\N` for null. */
 const num = (v: number | null) => (v === null ? '\\N' : String(v));
@@ -89,14 +93,26 @@ export class ValueImportsService implements OnApplicationShutdown {
     private readonly cache: ValueCache,
   ) {}
 
-  async start(tenantId: string, createdBy: string, format: ImportFormat, fileName: string | null, body: Readable): Promise<ValueImportJob> {
+  async start(
+    tenantId: string,
+    createdBy: string,
+    format: ImportFormat,
+    fileName: string | null,
+    body: Readable,
+  ): Promise<ValueImportJob> {
     const dir = join(tmpdir(), 'quartier-indicator-imports');
     await mkdir(dir, { recursive: true });
     const file = join(dir, `${randomUUID()}.upload`);
     let bytes = 0;
     body.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES) body.destroy(new IndicatorServiceError('InvalidValueImport', `the file is larger than ${MAX_IMPORT_BYTES / 1024 ** 3} GB`));
+      if (bytes > MAX_IMPORT_BYTES)
+        body.destroy(
+          new IndicatorServiceError(
+            'InvalidValueImport',
+            `the file is larger than ${MAX_IMPORT_BYTES / 1024 ** 3} GB`,
+          ),
+        );
     });
     try {
       await pipeline(body, createWriteStream(file));
@@ -107,7 +123,10 @@ export class ValueImportsService implements OnApplicationShutdown {
     }
     if (bytes === 0) {
       await rm(file, { force: true });
-      throw new IndicatorServiceError('InvalidValueImport', 'the request body is empty: send the file as the body');
+      throw new IndicatorServiceError(
+        'InvalidValueImport',
+        'the request body is empty: send the file as the body',
+      );
     }
     const id = await this.createJob(tenantId, createdBy, format, fileName, bytes);
     const run = this.run(id, tenantId, format, file).finally(() => {
@@ -119,15 +138,25 @@ export class ValueImportsService implements OnApplicationShutdown {
   }
 
   /** Imports a file to completion (demo seed, benchmark, tests). */
-  async importFile(tenantId: string, createdBy: string, format: ImportFormat, file: string, fileName: string | null = null): Promise<ValueImportJob> {
+  async importFile(
+    tenantId: string,
+    createdBy: string,
+    format: ImportFormat,
+    file: string,
+    fileName: string | null = null,
+  ): Promise<ValueImportJob> {
     const id = await this.createJob(tenantId, createdBy, format, fileName, (await stat(file)).size);
     await this.run(id, tenantId, format, file);
     return this.get(tenantId, id);
   }
 
   async get(tenantId: string, id: string): Promise<ValueImportJob> {
-    const rows = await this.db.query(`SELECT * FROM value_import WHERE id = $1 AND tenant_id = $2`, [id, tenantId]);
-    if (rows.length === 0) throw new IndicatorServiceError('ValueImportNotFound', `value import ${id} not found`);
+    const rows = await this.db.query(`SELECT * FROM value_import WHERE id = $1 AND tenant_id = $2`, [
+      id,
+      tenantId,
+    ]);
+    if (rows.length === 0)
+      throw new IndicatorServiceError('ValueImportNotFound', `value import ${id} not found`);
     return toJob(rows[0]);
   }
 
@@ -144,7 +173,13 @@ export class ValueImportsService implements OnApplicationShutdown {
     await Promise.allSettled([...this.running]);
   }
 
-  private async createJob(tenantId: string, createdBy: string, format: ImportFormat, fileName: string | null, bytes: number): Promise<string> {
+  private async createJob(
+    tenantId: string,
+    createdBy: string,
+    format: ImportFormat,
+    fileName: string | null,
+    bytes: number,
+  ): Promise<string> {
     const [{ id }] = await this.db.query(
       `INSERT INTO value_import (tenant_id, format, file_name, status, bytes_total, created_by) VALUES ($1, $2, $3, 'queued', $4, $5) RETURNING id`,
       [tenantId, format, fileName, bytes, createdBy],
@@ -160,10 +195,15 @@ export class ValueImportsService implements OnApplicationShutdown {
       lastReport = Date.now();
       // Own connection, outside the import transaction: the portal polls this while it runs.
       void this.db
-        .query(`UPDATE value_import SET bytes_read = $2, rows_read = $3, observations = $4 WHERE id = $1 AND status = 'running'`, [jobId, progress.bytes, progress.rows, progress.observations])
+        .query(
+          `UPDATE value_import SET bytes_read = $2, rows_read = $3, observations = $4 WHERE id = $1 AND status = 'running'`,
+          [jobId, progress.bytes, progress.rows, progress.observations],
+        )
         .catch(() => undefined);
     };
-    await this.db.query(`UPDATE value_import SET status = 'running', started_at = now() WHERE id = $1`, [jobId]);
+    await this.db.query(`UPDATE value_import SET status = 'running', started_at = now() WHERE id = $1`, [
+      jobId,
+    ]);
     const errors: RowError[] = [];
     let errorCount = 0;
     const addError = (e: RowError) => {
@@ -177,14 +217,22 @@ export class ValueImportsService implements OnApplicationShutdown {
         const refs = await this.catalogue.refs(tenantId, manager);
         const tree = await this.areas.of(tenantId, manager);
         const areaIds = new Map([...tree.byCode].map(([code, a]) => [code, a.id]));
-        const lookups = { area: (code: string) => areaIds.get(code), indicator: (code: string) => refs.get(code) };
+        const lookups = {
+          area: (code: string) => areaIds.get(code),
+          indicator: (code: string) => refs.get(code),
+        };
         // Binary field values, computed once per distinct area, indicator, period.
         const uuidCache = new Map<string, Buffer>();
-        const uuid = (id: string) => uuidCache.get(id) ?? (uuidCache.set(id, uuidBytes(id)), uuidCache.get(id) as Buffer);
+        const uuid = (id: string) =>
+          uuidCache.get(id) ?? (uuidCache.set(id, uuidBytes(id)), uuidCache.get(id) as Buffer);
         const periodCache = new Map<string, Buffer>();
-        const periodBytes = (p: string) => periodCache.get(p) ?? (periodCache.set(p, Buffer.from(p)), periodCache.get(p) as Buffer);
+        const periodBytes = (p: string) =>
+          periodCache.get(p) ?? (periodCache.set(p, Buffer.from(p)), periodCache.get(p) as Buffer);
         const client = (await manager.queryRunner!.connect()) as PoolClient;
-        await manager.query(`SELECT set_config('quartier.tenant_id', $1, true), set_config('quartier.source_id', $2, true)`, [tenantId, sourceId]);
+        await manager.query(
+          `SELECT set_config('quartier.tenant_id', $1, true), set_config('quartier.source_id', $2, true)`,
+          [tenantId, sourceId],
+        );
 
         /**
          * One pass over the file: validate every observation, stream the valid ones into COPY.
@@ -214,11 +262,19 @@ export class ValueImportsService implements OnApplicationShutdown {
           const rows = new ValueRowWriter();
           if (mode === 'direct') copy.write(binaryCopyHeader());
           try {
-            for await (const batch of readObservations(format, file, { onBytes: (b) => (progress.bytes = b) }, info)) {
+            for await (const batch of readObservations(
+              format,
+              file,
+              { onBytes: (b) => (progress.bytes = b) },
+              info,
+            )) {
               for (const e of batch.errors) addError(e);
               let text = '';
               for (const raw of batch.observations) {
-                const checked = checkObservation(raw, lookups, { dialect: info.dialect, decimalComma: info.decimalComma });
+                const checked = checkObservation(raw, lookups, {
+                  dialect: info.dialect,
+                  decimalComma: info.decimalComma,
+                });
                 if (!checked.ok) {
                   for (const e of checked.errors) addError(e);
                   continue;
@@ -226,13 +282,28 @@ export class ValueImportsService implements OnApplicationShutdown {
                 const o = checked.observation;
                 progress.observations++;
                 if (mode === 'direct') {
-                  rows.row(uuid(o.indicator.id), uuid(o.area), periodBytes(o.period), STATUS_BYTES[o.status], o.value, o.numerator, o.denominator, o.indicator.version);
+                  rows.row(
+                    uuid(o.indicator.id),
+                    uuid(o.area),
+                    periodBytes(o.period),
+                    STATUS_BYTES[o.status],
+                    o.value,
+                    o.numerator,
+                    o.denominator,
+                    o.indicator.version,
+                  );
                 } else {
-                  const col = /[\t\\\n\r]/.test(raw.column) ? raw.column.replace(/[\t\\\n\r]/g, ' ') : raw.column;
+                  const col = /[\t\\\n\r]/.test(raw.column)
+                    ? raw.column.replace(/[\t\\\n\r]/g, ' ')
+                    : raw.column;
                   text += `${o.line}\t${col}\t${o.indicator.id}\t${o.area}\t${o.period}\t${STATUS_CODE[o.status]}\t${num(o.value)}\t${num(o.numerator)}\t${num(o.denominator)}\t${o.indicator.version}\n`;
                 }
                 let change = changes.get(o.indicator.id);
-                if (!change) changes.set(o.indicator.id, (change = { ref: o.indicator, periods: new Set(), areas: new Set() }));
+                if (!change)
+                  changes.set(
+                    o.indicator.id,
+                    (change = { ref: o.indicator, periods: new Set(), areas: new Set() }),
+                  );
                 change.periods.add(o.period);
                 change.areas.add(o.area);
               }
@@ -243,7 +314,10 @@ export class ValueImportsService implements OnApplicationShutdown {
               // batch is parsed (waiting for every 'drain' would idle one side at a time).
               if (text.length > 0) copy.write(text);
               if (rows.length > 0) copy.write(rows.take());
-              if (copy.writableLength > COPY_IN_FLIGHT_BYTES) await new Promise((resolve) => (copyError ? resolve(undefined) : copy.once('drain', resolve)));
+              if (copy.writableLength > COPY_IN_FLIGHT_BYTES)
+                await new Promise((resolve) =>
+                  copyError ? resolve(undefined) : copy.once('drain', resolve),
+                );
             }
           } finally {
             if (mode === 'direct' && !copyError) copy.write(binaryCopyTrailer());
@@ -319,7 +393,13 @@ export class ValueImportsService implements OnApplicationShutdown {
       await this.db.query(
         `UPDATE value_import SET status = 'succeeded', bytes_read = bytes_total, rows_read = $2, observations = $3, indicators = $4, finished_at = now(),
                 message = $5 WHERE id = $1`,
-        [jobId, progress.rows, progress.observations, [...changes.values()].map((c) => c.ref.code).sort(), `${progress.observations} value(s) imported`],
+        [
+          jobId,
+          progress.rows,
+          progress.observations,
+          [...changes.values()].map((c) => c.ref.code).sort(),
+          `${progress.observations} value(s) imported`,
+        ],
       );
     } catch (error) {
       let message: string;
@@ -348,7 +428,12 @@ export class ValueImportsService implements OnApplicationShutdown {
         WHERE n > 1 AND k > 1 ORDER BY line`,
     );
     for (const r of rows)
-      addError({ line: r.line, column: r.col, reason: 'duplicate', message: `duplicate of line ${r.first}: same area, period and indicator` });
+      addError({
+        line: r.line,
+        column: r.col,
+        reason: 'duplicate',
+        message: `duplicate of line ${r.first}: same area, period and indicator`,
+      });
   }
 }
 

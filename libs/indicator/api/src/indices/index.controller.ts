@@ -1,9 +1,33 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, CurrentPrincipal, CurrentTenant, Roles, type AccessContext, type Principal } from '@quartier/auth';
+import {
+  CurrentAccess,
+  CurrentPrincipal,
+  CurrentTenant,
+  Roles,
+  type AccessContext,
+  type Principal,
+} from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
-import { ClassesQueryDto, IndexDefinitionBodyDto, ListRunsQueryDto, MoversQueryDto, RunIndexDto } from './index.dto';
+import {
+  ClassesQueryDto,
+  IndexDefinitionBodyDto,
+  ListRunsQueryDto,
+  MoversQueryDto,
+  RunIndexDto,
+} from './index.dto';
 import { IndexService } from './index.service';
 
 @ApiTags('social monitoring indices')
@@ -27,8 +51,16 @@ export class IndexDefinitionsController {
 
   @Post()
   @Roles(...INDICATOR_EDITORS)
-  @ApiOperation({ summary: 'Store an index definition (the core JSON format: indicators, weights, polarity, minimum population, exclusions, classes)' })
-  create(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @CurrentPrincipal() principal: Principal, @Body() body: IndexDefinitionBodyDto) {
+  @ApiOperation({
+    summary:
+      'Store an index definition (the core JSON format: indicators, weights, polarity, minimum population, exclusions, classes)',
+  })
+  create(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: IndexDefinitionBodyDto,
+  ) {
     requireTenantWide(access);
     return this.indices.createDefinition(tenantId, principal.subject, body);
   }
@@ -36,7 +68,12 @@ export class IndexDefinitionsController {
   @Put(':id')
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Replace an index definition (past runs keep their snapshot)' })
-  update(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() body: IndexDefinitionBodyDto) {
+  update(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: IndexDefinitionBodyDto,
+  ) {
     requireTenantWide(access);
     return this.indices.updateDefinition(tenantId, id, body);
   }
@@ -45,14 +82,21 @@ export class IndexDefinitionsController {
   @HttpCode(204)
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Delete an index definition and its runs' })
-  async remove(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+  async remove(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
     requireTenantWide(access);
     await this.indices.deleteDefinition(tenantId, id);
   }
 
   @Post(':id/runs')
   @Roles(...INDICATOR_EDITORS)
-  @ApiOperation({ summary: 'Compute the index over stored values of one period at one level; stores the run with its definition snapshot and inputs' })
+  @ApiOperation({
+    summary:
+      'Compute the index over stored values of one period at one level; stores the run with its definition snapshot and inputs',
+  })
   run(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -80,7 +124,11 @@ export class IndexRunsController {
 
   @Get('movers')
   @ApiOperation({ summary: 'Areas whose class changed between two runs' })
-  movers(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: MoversQueryDto) {
+  movers(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: MoversQueryDto,
+  ) {
     return this.indices.movers(access, tenantId, query.from, query.to, query.index);
   }
 
@@ -93,20 +141,35 @@ export class IndexRunsController {
   @Get(':id/inputs')
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Every input value of a run (to recompute it)' })
-  inputs(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+  inputs(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
     requireTenantWide(access);
     return this.indices.inputs(tenantId, id);
   }
 
   @Get(':id/results')
-  @ApiOperation({ summary: 'Per-area results (validity, z-values, index values, classes) within the caller’s scope' })
-  results(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOperation({
+    summary: 'Per-area results (validity, z-values, index values, classes) within the caller’s scope',
+  })
+  results(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
     return this.indices.results(access, tenantId, id);
   }
 
   @Get(':id/classes')
   @ApiOperation({ summary: 'Class map data: area → class of one index (or "combined")' })
-  classes(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Query() query: ClassesQueryDto) {
+  classes(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ClassesQueryDto,
+  ) {
     return this.indices.classes(access, tenantId, id, query.index);
   }
 }

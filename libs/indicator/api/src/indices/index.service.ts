@@ -75,32 +75,46 @@ export class IndexService {
       `SELECT id, key, label, definition, created_by AS "createdBy", updated_at AS "updatedAt" FROM index_definition WHERE tenant_id = $1 AND id = $2`,
       [tenantId, id],
     );
-    if (rows.length === 0) throw new IndicatorServiceError('IndexDefinitionNotFound', `index definition ${id} not found`);
+    if (rows.length === 0)
+      throw new IndicatorServiceError('IndexDefinitionNotFound', `index definition ${id} not found`);
     return toDefinitionView(rows[0]);
   }
 
-  async createDefinition(tenantId: string, createdBy: string, body: { label?: string; definition: unknown }): Promise<IndexDefinitionView> {
+  async createDefinition(
+    tenantId: string,
+    createdBy: string,
+    body: { label?: string; definition: unknown },
+  ): Promise<IndexDefinitionView> {
     const definition = parseIndexDefinition(body.definition);
     const label = body.label ?? definition.label ?? definition.id;
     const rows: { id: string }[] = await this.db.query(
       `INSERT INTO index_definition (tenant_id, key, label, definition, created_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, key) DO NOTHING RETURNING id`,
       [tenantId, definition.id, label, JSON.stringify(definition), createdBy],
     );
-    if (rows.length === 0) throw new IndicatorServiceError('IndexDefinitionExists', `index definition "${definition.id}" exists already`);
+    if (rows.length === 0)
+      throw new IndicatorServiceError(
+        'IndexDefinitionExists',
+        `index definition "${definition.id}" exists already`,
+      );
     return this.getDefinition(tenantId, rows[0].id);
   }
 
-  async updateDefinition(tenantId: string, id: string, body: { label?: string; definition: unknown }): Promise<IndexDefinitionView> {
+  async updateDefinition(
+    tenantId: string,
+    id: string,
+    body: { label?: string; definition: unknown },
+  ): Promise<IndexDefinitionView> {
     const existing = await this.getDefinition(tenantId, id);
     const definition = parseIndexDefinition(body.definition);
     if (definition.id !== existing.key)
-      throw new IndicatorServiceError('InvalidIndexRun', `the definition's id "${definition.id}" must stay "${existing.key}"`);
-    await this.db.query(`UPDATE index_definition SET label = $3, definition = $4, updated_at = now() WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      id,
-      body.label ?? existing.label,
-      JSON.stringify(definition),
-    ]);
+      throw new IndicatorServiceError(
+        'InvalidIndexRun',
+        `the definition's id "${definition.id}" must stay "${existing.key}"`,
+      );
+    await this.db.query(
+      `UPDATE index_definition SET label = $3, definition = $4, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id, body.label ?? existing.label, JSON.stringify(definition)],
+    );
     return this.getDefinition(tenantId, id);
   }
 
@@ -109,20 +123,37 @@ export class IndexService {
     await this.db.query(`DELETE FROM index_definition WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
   }
 
-  async run(tenantId: string, createdBy: string, definitionId: string, options: { period: string; level: string; label?: string }) {
+  async run(
+    tenantId: string,
+    createdBy: string,
+    definitionId: string,
+    options: { period: string; level: string; label?: string },
+  ) {
     const stored = await this.getDefinition(tenantId, definitionId);
     const definition = stored.definition;
     const tree = await this.areas.of(tenantId);
-    if (!tree.levels.includes(options.level)) throw new IndicatorServiceError('LevelNotFound', `level ${options.level} not found`);
+    if (!tree.levels.includes(options.level))
+      throw new IndicatorServiceError('LevelNotFound', `level ${options.level} not found`);
     const codes = requiredIndicators(definition);
-    const columns: { code: string; version: number; cells: Awaited<ReturnType<ValuesService['resolved']>> }[] = [];
+    const columns: {
+      code: string;
+      version: number;
+      cells: Awaited<ReturnType<ValuesService['resolved']>>;
+    }[] = [];
     for (const code of codes) {
       const indicator = await this.catalogue.get(tenantId, code).catch((error: unknown) => {
         if (error instanceof IndicatorServiceError && error.code === 'IndicatorNotFound')
-          throw new IndicatorServiceError('InvalidIndexRun', `the definition needs indicator ${code}, which is not in the catalogue`);
+          throw new IndicatorServiceError(
+            'InvalidIndexRun',
+            `the definition needs indicator ${code}, which is not in the catalogue`,
+          );
         throw error;
       });
-      columns.push({ code, version: indicator.version, cells: await this.values.resolved(tenantId, indicator, options.period, tree, false) });
+      columns.push({
+        code,
+        version: indicator.version,
+        cells: await this.values.resolved(tenantId, indicator, options.period, tree, false),
+      });
     }
     const levelAreas = tree.list.filter((a) => a.level === options.level);
     const inputs: AreaIndicatorValues[] = levelAreas.map((a) => ({
@@ -133,10 +164,13 @@ export class IndexService {
     try {
       result = computeCompositeIndex(definition, inputs);
     } catch (error) {
-      if (error instanceof IndicatorError) throw new IndicatorServiceError('InvalidIndexRun', `${options.period}: ${error.message}`);
+      if (error instanceof IndicatorError)
+        throw new IndicatorServiceError('InvalidIndexRun', `${options.period}: ${error.message}`);
       throw error;
     }
-    const classCounts = Object.fromEntries(Object.entries(result.statistics).map(([id, s]) => [id, s.classCounts]));
+    const classCounts = Object.fromEntries(
+      Object.entries(result.statistics).map(([id, s]) => [id, s.classCounts]),
+    );
     const label = options.label ?? `${stored.label} · ${options.period}`;
     const snapshot = {
       indicators: columns.map((c) => ({ code: c.code, version: c.version })),
@@ -176,7 +210,16 @@ export class IndexService {
       await this.outbox.append(
         manager,
         'indicator.index.computed',
-        { tenantId, runId: id, definitionId, definitionKey: definition.id, period: options.period, areaCount: inputs.length, validAreaCount: result.validAreaCount, classCounts },
+        {
+          tenantId,
+          runId: id,
+          definitionId,
+          definitionKey: definition.id,
+          period: options.period,
+          areaCount: inputs.length,
+          validAreaCount: result.validAreaCount,
+          classCounts,
+        },
         { tenantId, key: `${tenantId}:${definitionId}` },
       );
       return this.getRun(tenantId, id, manager);
@@ -192,14 +235,20 @@ export class IndexService {
   }
 
   async getRun(tenantId: string, id: string, manager: EntityManager = this.db.manager) {
-    const rows: RunRow[] = await manager.query(`SELECT ${RUN_COLUMNS} FROM index_run WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const rows: RunRow[] = await manager.query(
+      `SELECT ${RUN_COLUMNS} FROM index_run WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
     if (rows.length === 0) throw new IndicatorServiceError('IndexRunNotFound', `index run ${id} not found`);
     return toRunView(rows[0]);
   }
 
   /** The stored inputs (definition snapshot + every value used), enough to recompute the run. */
   async inputs(tenantId: string, id: string) {
-    const rows = await this.db.query(`SELECT definition, inputs FROM index_run WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    const rows = await this.db.query(
+      `SELECT definition, inputs FROM index_run WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
     if (rows.length === 0) throw new IndicatorServiceError('IndexRunNotFound', `index run ${id} not found`);
     return rows[0];
   }
@@ -208,10 +257,11 @@ export class IndexService {
     await this.getRun(tenantId, id);
     const tree = await this.areas.of(tenantId);
     const scope = readScope(access);
-    const rows: { areaId: string; code: string; valid: boolean; reasons: unknown; indices: unknown }[] = await this.db.query(
-      `SELECT area_id AS "areaId", area_code AS code, valid, reasons, indices FROM index_result WHERE run_id = $1 ORDER BY area_code`,
-      [id],
-    );
+    const rows: { areaId: string; code: string; valid: boolean; reasons: unknown; indices: unknown }[] =
+      await this.db.query(
+        `SELECT area_id AS "areaId", area_code AS code, valid, reasons, indices FROM index_result WHERE run_id = $1 ORDER BY area_code`,
+        [id],
+      );
     return rows
       .filter((r) => {
         const area = tree.byId.get(r.areaId);
@@ -227,10 +277,17 @@ export class IndexService {
   async classes(access: AccessContext, tenantId: string, id: string, index: string) {
     const run = await this.getRun(tenantId, id);
     const ids = run.definition.indices.map((i) => i.id);
-    if (index !== 'combined' && !ids.includes(index)) throw new IndicatorServiceError('InvalidIndexRun', `index "${index}" is not part of ${run.definition.id} (${ids.join(', ')})`);
+    if (index !== 'combined' && !ids.includes(index))
+      throw new IndicatorServiceError(
+        'InvalidIndexRun',
+        `index "${index}" is not part of ${run.definition.id} (${ids.join(', ')})`,
+      );
     const results = await this.results(access, tenantId, id);
     const items = results.map((r) => {
-      const indices = r.indices as Record<string, { value: number; class: { code: string; label: string } }> | null;
+      const indices = r.indices as Record<
+        string,
+        { value: number; class: { code: string; label: string } }
+      > | null;
       let cls: { code: string; label: string } | null = null;
       let value: number | null = null;
       if (indices) {
@@ -247,15 +304,36 @@ export class IndexService {
           value = indices[index].value;
         }
       }
-      return { areaId: r.areaId, code: r.code, name: r.name, valid: r.valid, value, class: cls?.code ?? null, label: cls?.label ?? null };
+      return {
+        areaId: r.areaId,
+        code: r.code,
+        name: r.name,
+        valid: r.valid,
+        value,
+        class: cls?.code ?? null,
+        label: cls?.label ?? null,
+      };
     });
-    const layout = index === 'combined' ? null : run.definition.indices.find((i) => i.id === index)?.classes.map((c) => ({ code: c.code, label: c.label })) ?? null;
-    return { run: { id: run.id, label: run.label, period: run.period, level: run.level }, index, classes: layout, items };
+    const layout =
+      index === 'combined'
+        ? null
+        : (run.definition.indices
+            .find((i) => i.id === index)
+            ?.classes.map((c) => ({ code: c.code, label: c.label })) ?? null);
+    return {
+      run: { id: run.id, label: run.label, period: run.period, level: run.level },
+      index,
+      classes: layout,
+      items,
+    };
   }
 
   /** Areas whose class of `index` differs between two runs (same level), with the direction. */
   async movers(access: AccessContext, tenantId: string, fromId: string, toId: string, index: string) {
-    const [from, to] = await Promise.all([this.classes(access, tenantId, fromId, index), this.classes(access, tenantId, toId, index)]);
+    const [from, to] = await Promise.all([
+      this.classes(access, tenantId, fromId, index),
+      this.classes(access, tenantId, toId, index),
+    ]);
     const order = new Map((to.classes ?? []).map((c, i) => [c.code, i]));
     const before = new Map(from.items.map((i) => [i.areaId, i]));
     const items = [];
@@ -278,7 +356,14 @@ export class IndexService {
   }
 }
 
-function toDefinitionView(row: { id: string; key: string; label: string; definition: IndexDefinition; createdBy: string; updatedAt: Date }): IndexDefinitionView {
+function toDefinitionView(row: {
+  id: string;
+  key: string;
+  label: string;
+  definition: IndexDefinition;
+  createdBy: string;
+  updatedAt: Date;
+}): IndexDefinitionView {
   return { ...row, updatedAt: new Date(row.updatedAt).toISOString() };
 }
 

@@ -97,7 +97,9 @@ export class CreateIndicatorService1764100000000 implements MigrationInterface {
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX index_run_tenant_idx ON index_run (tenant_id, definition_id, created_at DESC)`);
+    await db.query(
+      `CREATE INDEX index_run_tenant_idx ON index_run (tenant_id, definition_id, created_at DESC)`,
+    );
     await db.query(`
       CREATE TABLE index_result (
         run_id uuid NOT NULL REFERENCES index_run(id) ON DELETE CASCADE,
@@ -111,7 +113,15 @@ export class CreateIndicatorService1764100000000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['index_result', 'index_run', 'index_definition', 'value_import', 'indicator_value', 'indicator_definition_version', 'indicator_definition'])
+    for (const table of [
+      'index_result',
+      'index_run',
+      'index_definition',
+      'value_import',
+      'indicator_value',
+      'indicator_definition_version',
+      'indicator_definition',
+    ])
       await db.query(`DROP TABLE ${table}`);
   }
 }

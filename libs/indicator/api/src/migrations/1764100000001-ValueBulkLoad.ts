@@ -11,13 +11,19 @@ export class ValueBulkLoad1764100000001 implements MigrationInterface {
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE indicator_value DROP CONSTRAINT indicator_value_indicator_id_fkey`);
-    await db.query(`ALTER TABLE indicator_value ALTER COLUMN tenant_id SET DEFAULT current_setting('quartier.tenant_id', true)`);
-    await db.query(`ALTER TABLE indicator_value ALTER COLUMN source_id SET DEFAULT current_setting('quartier.source_id', true)`);
+    await db.query(
+      `ALTER TABLE indicator_value ALTER COLUMN tenant_id SET DEFAULT current_setting('quartier.tenant_id', true)`,
+    );
+    await db.query(
+      `ALTER TABLE indicator_value ALTER COLUMN source_id SET DEFAULT current_setting('quartier.source_id', true)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`ALTER TABLE indicator_value ALTER COLUMN source_id DROP DEFAULT`);
     await db.query(`ALTER TABLE indicator_value ALTER COLUMN tenant_id DROP DEFAULT`);
-    await db.query(`ALTER TABLE indicator_value ADD CONSTRAINT indicator_value_indicator_id_fkey FOREIGN KEY (indicator_id) REFERENCES indicator_definition(id) ON DELETE CASCADE`);
+    await db.query(
+      `ALTER TABLE indicator_value ADD CONSTRAINT indicator_value_indicator_id_fkey FOREIGN KEY (indicator_id) REFERENCES indicator_definition(id) ON DELETE CASCADE`,
+    );
   }
 }

@@ -16,9 +16,16 @@ export class ValuesController {
 
   @Get()
   @ApiOperation({
-    summary: 'Map data: one indicator and period over one level (upper levels aggregated from summed counts, suppression applied), limited to the caller’s area scope',
+    summary:
+      'Map data: one indicator and period over one level (upper levels aggregated from summed counts, suppression applied), limited to the caller’s area scope',
   })
-  async map(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: MapQueryDto, @Req() req: Request, @Res() res: Response) {
+  async map(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: MapQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
     const body = await this.values.mapResponse(access, tenantId, query);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.setHeader('ETag', body.etag);
@@ -47,19 +54,33 @@ export class ValuesController {
   @Get('series')
   @AreaScope({ query: 'area' })
   @ApiOperation({ summary: 'Time series of one area (every period with values)' })
-  series(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: SeriesQueryDto) {
+  series(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: SeriesQueryDto,
+  ) {
     return this.values.series(access, tenantId, query.indicator, query.area);
   }
 
   @Get('ranking')
-  @ApiOperation({ summary: 'Areas of a level ranked by value (ties share a rank); areas without a value listed apart' })
-  ranking(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: RankingQueryDto) {
+  @ApiOperation({
+    summary: 'Areas of a level ranked by value (ties share a rank); areas without a value listed apart',
+  })
+  ranking(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: RankingQueryDto,
+  ) {
     return this.values.ranking(access, tenantId, query);
   }
 
   @Get('compare')
   @ApiOperation({ summary: 'Several indicators for several areas in one period (area comparison)' })
-  compare(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string, @Query() query: CompareQueryDto) {
+  compare(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: CompareQueryDto,
+  ) {
     return this.values.compare(access, tenantId, query);
   }
 }

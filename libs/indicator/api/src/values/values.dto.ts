@@ -26,7 +26,12 @@ export const rankingQuerySchema = z.object({
 });
 export class RankingQueryDto extends createZodDto(rankingQuerySchema) {}
 
-const commaList = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const commaList = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 export const compareQuerySchema = z.object({
   indicators: commaList.pipe(z.array(code).min(1).max(50)),

@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isInScope, type AccessContext, type Scope } from '@quartier/auth';
-import { comparePeriods, resolveHierarchyValues, type ResolvedCell, type StoredCell } from '@quartier/indicator-core';
+import {
+  comparePeriods,
+  resolveHierarchyValues,
+  type ResolvedCell,
+  type StoredCell,
+} from '@quartier/indicator-core';
 import type { DataSource } from 'typeorm';
 import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
@@ -64,7 +69,16 @@ export interface IndicatorSummary {
 }
 
 /** Compact cached form: one tuple per area of every level. */
-type CachedCell = [string, 'value' | 'suppressed' | 'missing', number | null, number | null, number | null, string | null, boolean, string | null];
+type CachedCell = [
+  string,
+  'value' | 'suppressed' | 'missing',
+  number | null,
+  number | null,
+  number | null,
+  string | null,
+  boolean,
+  string | null,
+];
 
 /**
  * Area scope rule for reading: a caller sees an area when the area itself or one of its
@@ -93,7 +107,13 @@ export class ValuesService {
    * aggregates for the levels above, suppression per the definition. Cached per tenant
    * generation; `indicator.values.changed` and area changes move the generation on.
    */
-  async resolved(tenantId: string, indicator: IndicatorView, period: string, tree?: TenantAreas, publish = true): Promise<Map<string, CachedCell>> {
+  async resolved(
+    tenantId: string,
+    indicator: IndicatorView,
+    period: string,
+    tree?: TenantAreas,
+    publish = true,
+  ): Promise<Map<string, CachedCell>> {
     const areas = tree ?? (await this.areas.of(tenantId));
     const generation = await this.cache.generation(tenantId);
     const key = this.resolvedKey(tenantId, generation, areas, indicator, period, publish);
@@ -121,7 +141,14 @@ export class ValuesService {
     return resolved;
   }
 
-  private resolvedKey(tenantId: string, generation: number, areas: TenantAreas, indicator: IndicatorView, period: string, publish: boolean): string {
+  private resolvedKey(
+    tenantId: string,
+    generation: number,
+    areas: TenantAreas,
+    indicator: IndicatorView,
+    period: string,
+    publish: boolean,
+  ): string {
     return `quartier:indicator:map:${tenantId}:${generation}:${areas.stamp}:${indicator.id}:${indicator.version}:${period}:${publish ? 'p' : 'r'}`;
   }
 
@@ -129,7 +156,11 @@ export class ValuesService {
    * The map request, serialised once per (data generation, indicator version, period, level,
    * parent, caller scope) and then served from memory: the hot path of the explorer.
    */
-  async mapResponse(access: AccessContext, tenantId: string, query: { indicator: string; period: string; level: string; parent?: string }): Promise<SerializedResponse> {
+  async mapResponse(
+    access: AccessContext,
+    tenantId: string,
+    query: { indicator: string; period: string; level: string; parent?: string },
+  ): Promise<SerializedResponse> {
     const indicator = await this.catalogue.get(tenantId, query.indicator);
     const tree = await this.areas.of(tenantId);
     const generation = await this.cache.generation(tenantId);
@@ -143,10 +174,15 @@ export class ValuesService {
     return response;
   }
 
-  async map(access: AccessContext, tenantId: string, query: { indicator: string; period: string; level: string; parent?: string }) {
+  async map(
+    access: AccessContext,
+    tenantId: string,
+    query: { indicator: string; period: string; level: string; parent?: string },
+  ) {
     const indicator = await this.catalogue.get(tenantId, query.indicator);
     const tree = await this.areas.of(tenantId);
-    if (!tree.levels.includes(query.level)) throw new IndicatorServiceError('LevelNotFound', `level ${query.level} not found`);
+    if (!tree.levels.includes(query.level))
+      throw new IndicatorServiceError('LevelNotFound', `level ${query.level} not found`);
     const scope = readScope(access);
     const cells = await this.resolved(tenantId, indicator, query.period, tree);
     const items: AreaValue[] = [];
@@ -155,43 +191,80 @@ export class ValuesService {
       if (query.parent && !area.path.includes(query.parent)) continue;
       items.push(toAreaValue(area, cells.get(area.id)));
     }
-    return { indicator: summary(indicator), period: query.period, level: query.level, items, statistics: statistics(items) };
+    return {
+      indicator: summary(indicator),
+      period: query.period,
+      level: query.level,
+      items,
+      statistics: statistics(items),
+    };
   }
 
   async series(access: AccessContext, tenantId: string, code: string, areaId: string) {
     const indicator = await this.catalogue.get(tenantId, code);
     const tree = await this.areas.of(tenantId);
     const area = tree.byId.get(areaId);
-    if (!area || !visible(readScope(access), area)) throw new IndicatorServiceError('AreaNotFound', `area ${areaId} not found`);
+    if (!area || !visible(readScope(access), area))
+      throw new IndicatorServiceError('AreaNotFound', `area ${areaId} not found`);
     const periods = await this.periods(tenantId, indicator.id);
     const points = [];
     for (const period of periods) {
       const cell = (await this.resolved(tenantId, indicator, period, tree)).get(areaId);
       points.push({ period, ...pick(toAreaValue(area, cell)) });
     }
-    return { indicator: summary(indicator), area: { id: area.id, code: area.code, name: area.name, level: area.level }, points };
+    return {
+      indicator: summary(indicator),
+      area: { id: area.id, code: area.code, name: area.name, level: area.level },
+      points,
+    };
   }
 
-  async ranking(access: AccessContext, tenantId: string, query: { indicator: string; period: string; level: string; order?: 'asc' | 'desc'; limit: number }) {
+  async ranking(
+    access: AccessContext,
+    tenantId: string,
+    query: { indicator: string; period: string; level: string; order?: 'asc' | 'desc'; limit: number },
+  ) {
     const map = await this.map(access, tenantId, query);
     const order = query.order ?? (map.indicator.polarity === 'higher-is-better' ? 'asc' : 'desc');
-    const ranked = map.items.filter((i) => i.status === 'value').sort((a, b) => (order === 'desc' ? (b.value as number) - (a.value as number) : (a.value as number) - (b.value as number)) || (a.code < b.code ? -1 : 1));
+    const ranked = map.items
+      .filter((i) => i.status === 'value')
+      .sort(
+        (a, b) =>
+          (order === 'desc'
+            ? (b.value as number) - (a.value as number)
+            : (a.value as number) - (b.value as number)) || (a.code < b.code ? -1 : 1),
+      );
     let rank = 0;
     const items = ranked.slice(0, query.limit).map((item, i) => {
       // Competition ranking (1, 2, 2, 4): tied values share a rank.
       if (i === 0 || item.value !== ranked[i - 1].value) rank = i + 1;
       return { rank, ...item };
     });
-    const unranked = map.items.filter((i) => i.status !== 'value').map((i) => ({ areaId: i.areaId, code: i.code, name: i.name, status: i.status, reason: i.reason }));
-    return { indicator: map.indicator, period: map.period, level: map.level, order, total: ranked.length, items, unranked };
+    const unranked = map.items
+      .filter((i) => i.status !== 'value')
+      .map((i) => ({ areaId: i.areaId, code: i.code, name: i.name, status: i.status, reason: i.reason }));
+    return {
+      indicator: map.indicator,
+      period: map.period,
+      level: map.level,
+      order,
+      total: ranked.length,
+      items,
+      unranked,
+    };
   }
 
-  async compare(access: AccessContext, tenantId: string, query: { indicators: string[]; areas: string[]; period: string }) {
+  async compare(
+    access: AccessContext,
+    tenantId: string,
+    query: { indicators: string[]; areas: string[]; period: string },
+  ) {
     const tree = await this.areas.of(tenantId);
     const scope = readScope(access);
     const areas = query.areas.map((id) => {
       const area = tree.byId.get(id);
-      if (!area || !visible(scope, area)) throw new IndicatorServiceError('AreaNotFound', `area ${id} not found`);
+      if (!area || !visible(scope, area))
+        throw new IndicatorServiceError('AreaNotFound', `area ${id} not found`);
       return area;
     });
     const rows = [];
@@ -200,11 +273,18 @@ export class ValuesService {
       const cells = await this.resolved(tenantId, indicator, query.period, tree);
       rows.push({ indicator: summary(indicator), values: areas.map((a) => toAreaValue(a, cells.get(a.id))) });
     }
-    return { period: query.period, areas: areas.map((a) => ({ id: a.id, code: a.code, name: a.name, level: a.level })), rows };
+    return {
+      period: query.period,
+      areas: areas.map((a) => ({ id: a.id, code: a.code, name: a.name, level: a.level })),
+      rows,
+    };
   }
 
   async periods(tenantId: string, indicatorId: string): Promise<string[]> {
-    const rows: { period: string }[] = await this.db.query(`SELECT DISTINCT period FROM indicator_value WHERE tenant_id = $1 AND indicator_id = $2`, [tenantId, indicatorId]);
+    const rows: { period: string }[] = await this.db.query(
+      `SELECT DISTINCT period FROM indicator_value WHERE tenant_id = $1 AND indicator_id = $2`,
+      [tenantId, indicatorId],
+    );
     return rows.map((r) => r.period).sort(comparePeriods);
   }
 
@@ -217,7 +297,16 @@ export class ValuesService {
 function toCached(cell: ResolvedCell): CachedCell {
   switch (cell.status) {
     case 'value':
-      return [cell.area, 'value', cell.value, cell.numerator, cell.denominator, cell.source, cell.approximate, null];
+      return [
+        cell.area,
+        'value',
+        cell.value,
+        cell.numerator,
+        cell.denominator,
+        cell.source,
+        cell.approximate,
+        null,
+      ];
     case 'suppressed':
       return [cell.area, 'suppressed', null, null, null, null, false, cell.reason];
     case 'missing':
@@ -226,27 +315,74 @@ function toCached(cell: ResolvedCell): CachedCell {
 }
 
 export function toAreaValue(area: AreaNode, cell: CachedCell | undefined): AreaValue {
-  const [, status, value, numerator, denominator, source, approximate, reason] = cell ?? [area.id, 'missing', null, null, null, null, false, 'no-data'];
-  return { areaId: area.id, code: area.code, name: area.name, level: area.level, status, value, numerator, denominator, source, approximate, reason };
+  const [, status, value, numerator, denominator, source, approximate, reason] = cell ?? [
+    area.id,
+    'missing',
+    null,
+    null,
+    null,
+    null,
+    false,
+    'no-data',
+  ];
+  return {
+    areaId: area.id,
+    code: area.code,
+    name: area.name,
+    level: area.level,
+    status,
+    value,
+    numerator,
+    denominator,
+    source,
+    approximate,
+    reason,
+  };
 }
 
 function pick(v: AreaValue) {
-  return { status: v.status, value: v.value, numerator: v.numerator, denominator: v.denominator, source: v.source, approximate: v.approximate, reason: v.reason };
+  return {
+    status: v.status,
+    value: v.value,
+    numerator: v.numerator,
+    denominator: v.denominator,
+    source: v.source,
+    approximate: v.approximate,
+    reason: v.reason,
+  };
 }
 
 function summary(indicator: IndicatorView): IndicatorSummary {
-  return { code: indicator.code, version: indicator.version, name: indicator.name, unit: indicator.unit, polarity: indicator.polarity };
+  return {
+    code: indicator.code,
+    version: indicator.version,
+    name: indicator.name,
+    unit: indicator.unit,
+    polarity: indicator.polarity,
+  };
 }
 
 /** Count, range and quintile breaks of the shown values (the map legend's classes). */
 export function statistics(items: readonly AreaValue[]) {
-  const values = items.filter((i) => i.status === 'value').map((i) => i.value as number).sort((a, b) => a - b);
-  const counts = { value: values.length, suppressed: items.filter((i) => i.status === 'suppressed').length, missing: items.filter((i) => i.status === 'missing').length };
+  const values = items
+    .filter((i) => i.status === 'value')
+    .map((i) => i.value as number)
+    .sort((a, b) => a - b);
+  const counts = {
+    value: values.length,
+    suppressed: items.filter((i) => i.status === 'suppressed').length,
+    missing: items.filter((i) => i.status === 'missing').length,
+  };
   if (values.length === 0) return { counts, min: null, max: null, breaks: [] as number[] };
   const quantile = (q: number) => {
     const pos = (values.length - 1) * q;
     const lo = Math.floor(pos);
     return values[lo] + (values[Math.min(lo + 1, values.length - 1)] - values[lo]) * (pos - lo);
   };
-  return { counts, min: values[0], max: values[values.length - 1], breaks: [0.2, 0.4, 0.6, 0.8].map(quantile) };
+  return {
+    counts,
+    min: values[0],
+    max: values[values.length - 1],
+    breaks: [0.2, 0.4, 0.6, 0.8].map(quantile),
+  };
 }

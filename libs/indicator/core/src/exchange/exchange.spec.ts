@@ -47,7 +47,13 @@ describe('periods', () => {
   it('orders chronologically, longer periods first at the same start', () => {
     expect(periodStart('2019H2')).toBe('2019-07-01');
     expect(periodStart('2019Q4')).toBe('2019-10-01');
-    expect(['2019Q1', '2018-12-31', '2019H1', '2019', '2018'].sort(comparePeriods)).toEqual(['2018', '2018-12-31', '2019', '2019H1', '2019Q1']);
+    expect(['2019Q1', '2018-12-31', '2019H1', '2019', '2018'].sort(comparePeriods)).toEqual([
+      '2018',
+      '2018-12-31',
+      '2019',
+      '2019H1',
+      '2019Q1',
+    ]);
   });
 });
 
@@ -87,7 +93,10 @@ describe('CSV records', () => {
   it('reports a quote left open at the end of the file with the line it started on', () => {
     const splitter = new CsvRecordSplitter(',');
     splitter.push('a,b\n1,"open\n');
-    expect(splitter.end().error).toEqual({ line: 2, message: 'a quoted field is not closed before the end of the file' });
+    expect(splitter.end().error).toEqual({
+      line: 2,
+      message: 'a quoted field is not closed before the end of the file',
+    });
   });
 
   it('detects semicolon and tab delimiters', () => {
@@ -100,10 +109,27 @@ describe('CSV records', () => {
 describe('tabular layouts', () => {
   it('reads a long file including optional counts, in any column order', () => {
     const r = detectTabularLayout(['Indicator', 'area', 'period', 'value', 'numerator', 'denominator']);
-    expect(r.ok && r.layout).toEqual({ kind: 'long', area: 1, period: 2, indicator: 0, value: 3, numerator: 4, denominator: 5 });
+    expect(r.ok && r.layout).toEqual({
+      kind: 'long',
+      area: 1,
+      period: 2,
+      indicator: 0,
+      value: 3,
+      numerator: 4,
+      denominator: 5,
+    });
     if (!r.ok) throw new Error('layout');
     expect(observationsOfRow(r.layout, r.header, 7, ['S1', '01', '2019', '3.5', '10', ''])).toEqual([
-      { line: 7, column: 'value', area: '01', period: '2019', indicator: 'S1', value: '3.5', numerator: '10', denominator: '' },
+      {
+        line: 7,
+        column: 'value',
+        area: '01',
+        period: '2019',
+        indicator: 'S1',
+        value: '3.5',
+        numerator: '10',
+        denominator: '',
+      },
     ]);
   });
 
@@ -126,28 +152,81 @@ describe('tabular layouts', () => {
   });
 
   it('names what is wrong with a header', () => {
-    expect(detectTabularLayout(['period', 'value'])).toEqual({ ok: false, message: 'the header has no "area" column (area code)' });
+    expect(detectTabularLayout(['period', 'value'])).toEqual({
+      ok: false,
+      message: 'the header has no "area" column (area code)',
+    });
     expect(detectTabularLayout(['area', 'indicator', '2019', 'total'])).toEqual({
       ok: false,
       message: 'column "total" is neither area, indicator nor a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM-DD)',
     });
-    expect(detectTabularLayout(['area', 'period', 'indicator', 'value', 'note'])).toEqual({ ok: false, message: 'unknown column(s) in a long file: note' });
-    expect(detectTabularLayout(['area', 'area', 'period'])).toEqual({ ok: false, message: 'column "area" appears twice in the header' });
+    expect(detectTabularLayout(['area', 'period', 'indicator', 'value', 'note'])).toEqual({
+      ok: false,
+      message: 'unknown column(s) in a long file: note',
+    });
+    expect(detectTabularLayout(['area', 'area', 'period'])).toEqual({
+      ok: false,
+      message: 'column "area" appears twice in the header',
+    });
   });
 
   it('reads SDMX-CSV 1.0 and 2.0 with labels and OBS_STATUS', () => {
-    const v1 = detectTabularLayout(['DATAFLOW', 'REF_AREA: Gebiet', 'INDICATOR', 'TIME_PERIOD', 'OBS_VALUE', 'OBS_STATUS'], true);
+    const v1 = detectTabularLayout(
+      ['DATAFLOW', 'REF_AREA: Gebiet', 'INDICATOR', 'TIME_PERIOD', 'OBS_VALUE', 'OBS_STATUS'],
+      true,
+    );
     if (!v1.ok) throw new Error(v1.message);
-    expect(observationsOfRow(v1.layout, v1.header, 2, ['Q:IND(1.0)', '01011101: Tiergarten', 'S1', '2019-S1', '', 'C'])).toEqual([
-      { line: 2, column: 'OBS_VALUE', area: '01011101', period: '2019-S1', indicator: 'S1', value: '', status: 'suppressed' },
+    expect(
+      observationsOfRow(v1.layout, v1.header, 2, [
+        'Q:IND(1.0)',
+        '01011101: Tiergarten',
+        'S1',
+        '2019-S1',
+        '',
+        'C',
+      ]),
+    ).toEqual([
+      {
+        line: 2,
+        column: 'OBS_VALUE',
+        area: '01011101',
+        period: '2019-S1',
+        indicator: 'S1',
+        value: '',
+        status: 'suppressed',
+      },
     ]);
-    const v2 = detectTabularLayout(['STRUCTURE', 'STRUCTURE_ID', 'ACTION', 'REF_AREA', 'MEASURE', 'TIME_PERIOD', 'OBS_VALUE', 'NUMERATOR', 'DENOMINATOR'], true);
-    expect(v2.ok && v2.layout).toMatchObject({ kind: 'sdmx', area: 3, indicator: 4, period: 5, value: 6, numerator: 7, denominator: 8 });
+    const v2 = detectTabularLayout(
+      [
+        'STRUCTURE',
+        'STRUCTURE_ID',
+        'ACTION',
+        'REF_AREA',
+        'MEASURE',
+        'TIME_PERIOD',
+        'OBS_VALUE',
+        'NUMERATOR',
+        'DENOMINATOR',
+      ],
+      true,
+    );
+    expect(v2.ok && v2.layout).toMatchObject({
+      kind: 'sdmx',
+      area: 3,
+      indicator: 4,
+      period: 5,
+      value: 6,
+      numerator: 7,
+      denominator: 8,
+    });
     expect(detectTabularLayout(['REF_AREA', 'TIME_PERIOD', 'INDICATOR', 'OBS_VALUE'], true)).toEqual({
       ok: false,
       message: 'SDMX-CSV starts with a DATAFLOW (1.0) or STRUCTURE (2.0) column',
     });
-    expect(detectTabularLayout(['DATAFLOW', 'TIME_PERIOD'], true)).toEqual({ ok: false, message: 'SDMX-CSV header lacks REF_AREA, INDICATOR (or MEASURE), OBS_VALUE' });
+    expect(detectTabularLayout(['DATAFLOW', 'TIME_PERIOD'], true)).toEqual({
+      ok: false,
+      message: 'SDMX-CSV header lacks REF_AREA, INDICATOR (or MEASURE), OBS_VALUE',
+    });
   });
 });
 
@@ -155,12 +234,30 @@ describe('checkObservation', () => {
   const areas = new Map([['01', 'id-01']]);
   const indicators = new Map([['S1', { id: 'ind-s1', scale: 100 }]]);
   const lookups = { area: (c: string) => areas.get(c), indicator: (c: string) => indicators.get(c) };
-  const raw = (over: Partial<RawObservation>): RawObservation => ({ line: 5, column: 'value', area: '01', period: '2019', indicator: 'S1', value: '3', ...over });
+  const raw = (over: Partial<RawObservation>): RawObservation => ({
+    line: 5,
+    column: 'value',
+    area: '01',
+    period: '2019',
+    indicator: 'S1',
+    value: '3',
+    ...over,
+  });
 
   it('resolves codes, normalises the period and keeps counts', () => {
     expect(checkObservation(raw({ numerator: '3', denominator: '100' }), lookups)).toEqual({
       ok: true,
-      observation: { line: 5, column: 'value', area: 'id-01', indicator: { id: 'ind-s1', scale: 100 }, period: '2019', status: 'value', value: 3, numerator: 3, denominator: 100 },
+      observation: {
+        line: 5,
+        column: 'value',
+        area: 'id-01',
+        indicator: { id: 'ind-s1', scale: 100 },
+        period: '2019',
+        status: 'value',
+        value: 3,
+        numerator: 3,
+        denominator: 100,
+      },
     });
   });
 
@@ -170,13 +267,21 @@ describe('checkObservation', () => {
   });
 
   it('reports every problem of a row with line, column and reason', () => {
-    const r = checkObservation(raw({ area: '99', indicator: 'S9', period: '2019-13', value: 'abc', numerator: '-1' }), lookups);
+    const r = checkObservation(
+      raw({ area: '99', indicator: 'S9', period: '2019-13', value: 'abc', numerator: '-1' }),
+      lookups,
+    );
     expect(r).toEqual({
       ok: false,
       errors: [
         { line: 5, column: 'area', reason: 'unknown-area', message: 'unknown area code "99"' },
         { line: 5, column: 'indicator', reason: 'unknown-indicator', message: 'unknown indicator "S9"' },
-        { line: 5, column: 'period', reason: 'bad-period', message: '"2019-13" is not a period (YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD)' },
+        {
+          line: 5,
+          column: 'period',
+          reason: 'bad-period',
+          message: '"2019-13" is not a period (YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD)',
+        },
         { line: 5, column: 'value', reason: 'non-numeric', message: '"abc" is not a number' },
         { line: 5, column: 'numerator', reason: 'negative-count', message: 'numerator -1 is negative' },
       ],
@@ -185,7 +290,12 @@ describe('checkObservation', () => {
 
   it('keeps suppressed and missing distinct from zero and drops their counts', () => {
     const suppressed = checkObservation(raw({ value: '.', numerator: '1', denominator: '20' }), lookups);
-    expect(suppressed.ok && suppressed.observation).toMatchObject({ status: 'suppressed', value: null, numerator: null, denominator: null });
+    expect(suppressed.ok && suppressed.observation).toMatchObject({
+      status: 'suppressed',
+      value: null,
+      numerator: null,
+      denominator: null,
+    });
     const missing = checkObservation(raw({ value: '' }), lookups);
     expect(missing.ok && missing.observation).toMatchObject({ status: 'missing', value: null });
     const flagged = checkObservation(raw({ value: '', status: 'missing' }), lookups);
@@ -225,11 +335,25 @@ describe('JSON-stat', () => {
   });
 
   it('rejects cubes it cannot map', () => {
-    expect(jsonStatCube({ ...header, size: [2, 2, 2, 2], dimension: { ...header.dimension, unit: { category: { index: ['a', 'b'] } } } })).toEqual({
+    expect(
+      jsonStatCube({
+        ...header,
+        size: [2, 2, 2, 2],
+        dimension: { ...header.dimension, unit: { category: { index: ['a', 'b'] } } },
+      }),
+    ).toEqual({
       ok: false,
-      message: 'dimension "unit" has 2 categories; besides area, period and indicator only single-category dimensions are supported',
+      message:
+        'dimension "unit" has 2 categories; besides area, period and indicator only single-category dimensions are supported',
     });
-    expect(jsonStatCube({ ...header, id: ['indicator', 'unit', 'x', 'time'], dimension: { ...header.dimension, x: header.dimension['geo'] }, role: {} })).toEqual({
+    expect(
+      jsonStatCube({
+        ...header,
+        id: ['indicator', 'unit', 'x', 'time'],
+        dimension: { ...header.dimension, x: header.dimension['geo'] },
+        role: {},
+      }),
+    ).toEqual({
       ok: false,
       message: 'the dataset has no area (role geo) dimension',
     });
@@ -238,7 +362,14 @@ describe('JSON-stat', () => {
 
   it('builds a dataset whose cube reads back the same observations', () => {
     const built = buildJsonStat(
-      { indicators: [{ code: 'S1', label: 'Arbeitslose' }], areas: [{ code: '01', label: 'Mitte' }, { code: '02', label: 'F-K' }], periods: ['2018', '2019'] },
+      {
+        indicators: [{ code: 'S1', label: 'Arbeitslose' }],
+        areas: [
+          { code: '01', label: 'Mitte' },
+          { code: '02', label: 'F-K' },
+        ],
+        periods: ['2018', '2019'],
+      },
       [
         { indicator: 'S1', area: '02', period: '2019', status: 'value', value: 4.5 },
         { indicator: 'S1', area: '01', period: '2018', status: 'suppressed', value: null },

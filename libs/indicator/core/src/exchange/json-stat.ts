@@ -41,7 +41,8 @@ function categoryCodes(dimension: JsonStatDimension | undefined, size: number): 
   if (Array.isArray(index)) return index.length === size ? index.map(String) : null;
   const codes: (string | null)[] = Array.from({ length: size }, () => null);
   for (const [code, position] of Object.entries(index)) {
-    if (!Number.isInteger(position) || position < 0 || position >= size || codes[position] !== null) return null;
+    if (!Number.isInteger(position) || position < 0 || position >= size || codes[position] !== null)
+      return null;
     codes[position] = code;
   }
   return codes.every((c) => c !== null) ? (codes as string[]) : null;
@@ -52,10 +53,12 @@ const PERIOD_IDS = ['period', 'time', 'time_period', 'year'];
 const INDICATOR_IDS = ['indicator', 'measure', 'metric', 'contents'];
 
 export function jsonStatCube(header: JsonStatHeader): JsonStatCubeResult {
-  if (header.class !== undefined && header.class !== 'dataset') return { ok: false, message: `class "${header.class}" is not supported: send a JSON-stat dataset` };
+  if (header.class !== undefined && header.class !== 'dataset')
+    return { ok: false, message: `class "${header.class}" is not supported: send a JSON-stat dataset` };
   if (!Array.isArray(header.id) || !Array.isArray(header.size) || header.id.length !== header.size.length)
     return { ok: false, message: 'a JSON-stat dataset needs "id" and "size" arrays of equal length' };
-  if (typeof header.dimension !== 'object' || header.dimension === null) return { ok: false, message: 'a JSON-stat dataset needs "dimension"' };
+  if (typeof header.dimension !== 'object' || header.dimension === null)
+    return { ok: false, message: 'a JSON-stat dataset needs "dimension"' };
   const pick = (role: 'geo' | 'time' | 'metric', ids: string[]) => {
     const byRole = header.role?.[role]?.find((d) => header.id.includes(d));
     return byRole ?? header.id.find((d) => ids.includes(d.toLowerCase()));
@@ -68,20 +71,31 @@ export function jsonStatCube(header: JsonStatHeader): JsonStatCubeResult {
     ['period (role time)', periodDim],
     ['indicator (role metric)', indicatorDim],
   ].filter(([, d]) => d === undefined);
-  if (lacking.length > 0) return { ok: false, message: `the dataset has no ${lacking.map(([n]) => n).join(', ')} dimension` };
+  if (lacking.length > 0)
+    return { ok: false, message: `the dataset has no ${lacking.map(([n]) => n).join(', ')} dimension` };
   const codes: string[][] = [];
   for (const [k, id] of header.id.entries()) {
     const list = categoryCodes(header.dimension[id], header.size[k]);
-    if (list === null) return { ok: false, message: `dimension "${id}": its categories do not match its size ${header.size[k]}` };
+    if (list === null)
+      return {
+        ok: false,
+        message: `dimension "${id}": its categories do not match its size ${header.size[k]}`,
+      };
     if (id !== areaDim && id !== periodDim && id !== indicatorDim && header.size[k] !== 1)
-      return { ok: false, message: `dimension "${id}" has ${header.size[k]} categories; besides area, period and indicator only single-category dimensions are supported` };
+      return {
+        ok: false,
+        message: `dimension "${id}" has ${header.size[k]} categories; besides area, period and indicator only single-category dimensions are supported`,
+      };
     codes.push(list);
   }
   const strides = header.size.map((_, k) => header.size.slice(k + 1).reduce((a, b) => a * b, 1));
   const total = header.size.reduce((a, b) => a * b, 1);
   const [a, p, ind] = [areaDim, periodDim, indicatorDim].map((d) => header.id.indexOf(d as string));
   const at = (n: number, k: number) => codes[k][Math.floor(n / strides[k]) % header.size[k]];
-  return { ok: true, cube: { total, coordinates: (n) => ({ area: at(n, a), period: at(n, p), indicator: at(n, ind) }) } };
+  return {
+    ok: true,
+    cube: { total, coordinates: (n) => ({ area: at(n, a), period: at(n, p), indicator: at(n, ind) }) },
+  };
 }
 
 /** JSON-stat status symbols: `c` (confidential) → suppressed; `m`, `..`, `.` → missing. */
@@ -108,7 +122,11 @@ export interface CubeObservation {
  * `c`, missing ones null with `m`, cells without any observation are absent.
  */
 export function buildJsonStat(
-  categories: { indicators: { code: string; label: string }[]; areas: { code: string; label: string }[]; periods: string[] },
+  categories: {
+    indicators: { code: string; label: string }[];
+    areas: { code: string; label: string }[];
+    periods: string[];
+  },
   observations: Iterable<CubeObservation>,
   label: string,
 ): Record<string, unknown> {

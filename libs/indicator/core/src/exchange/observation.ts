@@ -12,7 +12,14 @@ export type ObservationStatus = 'value' | 'suppressed' | 'missing';
 export interface RowError {
   line: number;
   column: string;
-  reason: 'unknown-area' | 'unknown-indicator' | 'bad-period' | 'non-numeric' | 'negative-count' | 'duplicate' | 'malformed';
+  reason:
+    | 'unknown-area'
+    | 'unknown-indicator'
+    | 'bad-period'
+    | 'non-numeric'
+    | 'negative-count'
+    | 'duplicate'
+    | 'malformed';
   message: string;
 }
 
@@ -40,9 +47,16 @@ export interface CheckOptions {
   columns?: { area?: string; period?: string; indicator?: string; numerator?: string; denominator?: string };
 }
 
-export type CheckResult<A, I> = { ok: true; observation: CheckedObservation<A, I> } | { ok: false; errors: RowError[] };
+export type CheckResult<A, I> =
+  { ok: true; observation: CheckedObservation<A, I> } | { ok: false; errors: RowError[] };
 
-const DEFAULT_COLUMNS = { area: 'area', period: 'period', indicator: 'indicator', numerator: 'numerator', denominator: 'denominator' };
+const DEFAULT_COLUMNS = {
+  area: 'area',
+  period: 'period',
+  indicator: 'indicator',
+  numerator: 'numerator',
+  denominator: 'denominator',
+};
 
 /**
  * Canonical period per raw text and dialect. Files repeat a handful of periods millions of
@@ -66,16 +80,27 @@ export function checkObservation<A, I extends { scale: number }>(
 ): CheckResult<A, I> {
   let errors: RowError[] | null = null;
   const col = options.columns ? { ...DEFAULT_COLUMNS, ...options.columns } : DEFAULT_COLUMNS;
-  const fail = (column: string, reason: RowError['reason'], message: string) => (errors ??= []).push({ line: raw.line, column, reason, message });
+  const fail = (column: string, reason: RowError['reason'], message: string) =>
+    (errors ??= []).push({ line: raw.line, column, reason, message });
   const decimalComma = options.decimalComma ?? false;
 
   const area = raw.area === '' ? undefined : lookups.area(raw.area);
-  if (area === undefined) fail(col.area, 'unknown-area', raw.area === '' ? 'area code is empty' : `unknown area code "${raw.area}"`);
+  if (area === undefined)
+    fail(
+      col.area,
+      'unknown-area',
+      raw.area === '' ? 'area code is empty' : `unknown area code "${raw.area}"`,
+    );
   const indicator = raw.indicator === '' ? undefined : lookups.indicator(raw.indicator);
   if (indicator === undefined)
-    fail(col.indicator, 'unknown-indicator', raw.indicator === '' ? 'indicator code is empty' : `unknown indicator "${raw.indicator}"`);
+    fail(
+      col.indicator,
+      'unknown-indicator',
+      raw.indicator === '' ? 'indicator code is empty' : `unknown indicator "${raw.indicator}"`,
+    );
   const period = memoPeriod(raw.period, options.dialect ?? 'quartier');
-  if (period === null) fail(col.period, 'bad-period', `"${raw.period}" is not a period (YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD)`);
+  if (period === null)
+    fail(col.period, 'bad-period', `"${raw.period}" is not a period (YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD)`);
 
   const cell = parseValueCell(raw.value, decimalComma);
   if (cell.status === 'invalid') fail(raw.column, 'non-numeric', `"${cell.text}" is not a number`);

@@ -80,7 +80,12 @@ export function formatPeriod(period: string, dialect: PeriodDialect): string {
 export function periodStart(period: string): string {
   const parts = parsePeriod(period);
   if (!parts) throw new RangeError(`not a period: "${period}"`);
-  const month = parts.kind === 'half-year' ? (parts.part! - 1) * 6 + 1 : parts.kind === 'quarter' ? (parts.part! - 1) * 3 + 1 : 1;
+  const month =
+    parts.kind === 'half-year'
+      ? (parts.part! - 1) * 6 + 1
+      : parts.kind === 'quarter'
+        ? (parts.part! - 1) * 3 + 1
+        : 1;
   return parts.kind === 'date' ? parts.date! : `${parts.year}-${String(month).padStart(2, '0')}-01`;
 }
 

@@ -18,7 +18,15 @@ import { normalisePeriod, type PeriodDialect } from './period';
 // one. In the long layouts every row is an observation, so an empty value there is missing.
 
 export type TabularLayout =
-  | { kind: 'long'; area: number; period: number; indicator: number; value: number; numerator?: number; denominator?: number }
+  | {
+      kind: 'long';
+      area: number;
+      period: number;
+      indicator: number;
+      value: number;
+      numerator?: number;
+      denominator?: number;
+    }
   | { kind: 'wide-indicators'; area: number; period: number; values: { index: number; indicator: string }[] }
   | { kind: 'wide-periods'; area: number; indicator: number; values: { index: number; period: string }[] }
   | {
@@ -34,7 +42,8 @@ export type TabularLayout =
       labelled: Set<number>;
     };
 
-export type LayoutResult = { ok: true; layout: TabularLayout; header: string[] } | { ok: false; message: string };
+export type LayoutResult =
+  { ok: true; layout: TabularLayout; header: string[] } | { ok: false; message: string };
 
 /** A value as read from a file, before validation. `column` names the cell an error points at. */
 export interface RawObservation {
@@ -66,21 +75,34 @@ export function detectTabularLayout(headerCells: readonly string[], sdmx = false
   const indicator = find('indicator');
   const value = find('value');
   if (period >= 0 && indicator >= 0) {
-    if (value < 0) return { ok: false, message: 'a long file needs a "value" column next to area, period and indicator' };
+    if (value < 0)
+      return { ok: false, message: 'a long file needs a "value" column next to area, period and indicator' };
     const numerator = find('numerator');
     const denominator = find('denominator');
     const known = new Set([area, period, indicator, value, numerator, denominator]);
     const extra = header.filter((_, i) => !known.has(i));
-    if (extra.length > 0) return { ok: false, message: `unknown column(s) in a long file: ${extra.join(', ')}` };
+    if (extra.length > 0)
+      return { ok: false, message: `unknown column(s) in a long file: ${extra.join(', ')}` };
     return {
       ok: true,
       header,
-      layout: { kind: 'long', area, period, indicator, value, ...(numerator >= 0 ? { numerator } : {}), ...(denominator >= 0 ? { denominator } : {}) },
+      layout: {
+        kind: 'long',
+        area,
+        period,
+        indicator,
+        value,
+        ...(numerator >= 0 ? { numerator } : {}),
+        ...(denominator >= 0 ? { denominator } : {}),
+      },
     };
   }
   if (period >= 0) {
-    const values = header.map((h, index) => ({ index, indicator: h })).filter((c) => c.index !== area && c.index !== period);
-    if (values.length === 0) return { ok: false, message: 'a wide file by indicator needs at least one indicator column' };
+    const values = header
+      .map((h, index) => ({ index, indicator: h }))
+      .filter((c) => c.index !== area && c.index !== period);
+    if (values.length === 0)
+      return { ok: false, message: 'a wide file by indicator needs at least one indicator column' };
     const empty = values.find((c) => c.indicator === '');
     if (empty) return { ok: false, message: `column ${empty.index + 1} has no name (indicator code)` };
     return { ok: true, header, layout: { kind: 'wide-indicators', area, period, values } };
@@ -90,13 +112,21 @@ export function detectTabularLayout(headerCells: readonly string[], sdmx = false
     for (const [index, h] of header.entries()) {
       if (index === area || index === indicator) continue;
       const p = normalisePeriod(h);
-      if (p === null) return { ok: false, message: `column "${h}" is neither area, indicator nor a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM-DD)` };
+      if (p === null)
+        return {
+          ok: false,
+          message: `column "${h}" is neither area, indicator nor a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM-DD)`,
+        };
       values.push({ index, period: p });
     }
-    if (values.length === 0) return { ok: false, message: 'a wide file by period needs at least one period column' };
+    if (values.length === 0)
+      return { ok: false, message: 'a wide file by period needs at least one period column' };
     return { ok: true, header, layout: { kind: 'wide-periods', area, indicator, values } };
   }
-  return { ok: false, message: 'the header needs "period" and/or "indicator" next to "area" (long or wide layout)' };
+  return {
+    ok: false,
+    message: 'the header needs "period" and/or "indicator" next to "area" (long or wide layout)',
+  };
 }
 
 function detectSdmx(header: string[]): LayoutResult {
@@ -123,7 +153,8 @@ function detectSdmx(header: string[]): LayoutResult {
     ['INDICATOR (or MEASURE)', indicator],
     ['OBS_VALUE', value],
   ].filter(([, i]) => i === -1);
-  if (missing.length > 0) return { ok: false, message: `SDMX-CSV header lacks ${missing.map(([n]) => n).join(', ')}` };
+  if (missing.length > 0)
+    return { ok: false, message: `SDMX-CSV header lacks ${missing.map(([n]) => n).join(', ')}` };
   if (ids[0] !== 'DATAFLOW' && ids[0] !== 'STRUCTURE')
     return { ok: false, message: 'SDMX-CSV starts with a DATAFLOW (1.0) or STRUCTURE (2.0) column' };
   const optional = (name: string) => {
@@ -133,7 +164,17 @@ function detectSdmx(header: string[]): LayoutResult {
   return {
     ok: true,
     header: ids,
-    layout: { kind: 'sdmx', area, period, indicator, value, labelled, ...optional('OBS_STATUS'), ...optional('NUMERATOR'), ...optional('DENOMINATOR') },
+    layout: {
+      kind: 'sdmx',
+      area,
+      period,
+      indicator,
+      value,
+      labelled,
+      ...optional('OBS_STATUS'),
+      ...optional('NUMERATOR'),
+      ...optional('DENOMINATOR'),
+    },
   };
 }
 
@@ -143,7 +184,12 @@ const SDMX_MISSING = new Set(['M', 'O', 'L']);
  * The observations of one data row. Cells are strings (CSV) or numbers/strings (XLSX);
  * `undefined` cells (short rows) read as empty.
  */
-export function observationsOfRow(layout: TabularLayout, header: readonly string[], line: number, cells: readonly (string | number | null | undefined)[]): RawObservation[] {
+export function observationsOfRow(
+  layout: TabularLayout,
+  header: readonly string[],
+  line: number,
+  cells: readonly (string | number | null | undefined)[],
+): RawObservation[] {
   const text = (i: number | undefined): string => {
     if (i === undefined) return '';
     const cell = cells[i];
@@ -157,7 +203,14 @@ export function observationsOfRow(layout: TabularLayout, header: readonly string
   switch (layout.kind) {
     case 'long': {
       // Built field by field (no spreads): this runs once per row of million-row files.
-      const observation: RawObservation = { line, column: header[layout.value], area: text(layout.area), period: text(layout.period), indicator: text(layout.indicator), value: raw(layout.value) };
+      const observation: RawObservation = {
+        line,
+        column: header[layout.value],
+        area: text(layout.area),
+        period: text(layout.period),
+        indicator: text(layout.indicator),
+        value: raw(layout.value),
+      };
       if (layout.numerator !== undefined) observation.numerator = raw(layout.numerator);
       if (layout.denominator !== undefined) observation.denominator = raw(layout.denominator);
       return [observation];
@@ -165,11 +218,25 @@ export function observationsOfRow(layout: TabularLayout, header: readonly string
     case 'wide-indicators':
       return layout.values
         .filter((c) => text(c.index) !== '')
-        .map((c) => ({ line, column: header[c.index], area: text(layout.area), period: text(layout.period), indicator: c.indicator, value: raw(c.index) }));
+        .map((c) => ({
+          line,
+          column: header[c.index],
+          area: text(layout.area),
+          period: text(layout.period),
+          indicator: c.indicator,
+          value: raw(c.index),
+        }));
     case 'wide-periods':
       return layout.values
         .filter((c) => text(c.index) !== '')
-        .map((c) => ({ line, column: header[c.index], area: text(layout.area), period: c.period, indicator: text(layout.indicator), value: raw(c.index) }));
+        .map((c) => ({
+          line,
+          column: header[c.index],
+          area: text(layout.area),
+          period: c.period,
+          indicator: text(layout.indicator),
+          value: raw(c.index),
+        }));
     case 'sdmx': {
       const id = (i: number) => {
         const t = text(i);
@@ -188,7 +255,11 @@ export function observationsOfRow(layout: TabularLayout, header: readonly string
           value: raw(layout.value),
           ...(layout.numerator !== undefined ? { numerator: raw(layout.numerator) } : {}),
           ...(layout.denominator !== undefined ? { denominator: raw(layout.denominator) } : {}),
-          ...(status === 'C' ? { status: 'suppressed' as const } : SDMX_MISSING.has(status) ? { status: 'missing' as const } : {}),
+          ...(status === 'C'
+            ? { status: 'suppressed' as const }
+            : SDMX_MISSING.has(status)
+              ? { status: 'missing' as const }
+              : {}),
         },
       ];
     }

@@ -36,7 +36,8 @@ const SUPPRESSED_CELL: ValueCell = Object.freeze({ status: 'suppressed' });
 
 export function parseValueCell(raw: string | number | null | undefined, decimalComma = false): ValueCell {
   if (raw === null || raw === undefined) return MISSING_CELL;
-  if (typeof raw === 'number') return Number.isFinite(raw) ? { status: 'value', value: raw } : { status: 'invalid', text: String(raw) };
+  if (typeof raw === 'number')
+    return Number.isFinite(raw) ? { status: 'value', value: raw } : { status: 'invalid', text: String(raw) };
   // Fast path for the common case, a plain decimal number (checked by the same grammar).
   if (raw.length > 0 && raw.length < 32 && NUMBER.test(raw)) {
     const value = Number(raw);

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classColorExpression, classLegend, classOf, patternTile, quantileBreaks, roundSignificant, SEQUENTIAL_5, sequentialColors, valueLegend } from './classes.ts';
+import {
+  classColorExpression,
+  classLegend,
+  classOf,
+  patternTile,
+  quantileBreaks,
+  roundSignificant,
+  SEQUENTIAL_5,
+  sequentialColors,
+  valueLegend,
+} from './classes.ts';
 
 describe('indicator map classes', () => {
   it('spreads fewer classes over the whole sequential ramp', () => {
@@ -15,7 +25,8 @@ describe('indicator map classes', () => {
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
     const values = SEQUENTIAL_5.map(luminance);
-    for (let i = 1; i < values.length; i++) assert.ok(values[i] < values[i - 1], `class ${i + 1} darker than class ${i}`);
+    for (let i = 1; i < values.length; i++)
+      assert.ok(values[i] < values[i - 1], `class ${i + 1} darker than class ${i}`);
   });
 
   it('cuts quantile classes and assigns values to them', () => {
@@ -30,16 +41,33 @@ describe('indicator map classes', () => {
 
   it('labels every class with its number and bounds', () => {
     const legend = valueLegend([3, 5], (n) => String(n));
-    assert.deepEqual(legend.map((l) => [l.number, l.label]), [
-      [1, '< 3'],
-      [2, '3 – < 5'],
-      [3, '≥ 5'],
-    ]);
-    assert.deepEqual(classLegend([{ code: '1', label: 'hoch' }, { code: '4', label: 'sehr niedrig' }]).map((l) => l.label), ['1 hoch', '4 sehr niedrig']);
+    assert.deepEqual(
+      legend.map((l) => [l.number, l.label]),
+      [
+        [1, '< 3'],
+        [2, '3 – < 5'],
+        [3, '≥ 5'],
+      ],
+    );
+    assert.deepEqual(
+      classLegend([
+        { code: '1', label: 'hoch' },
+        { code: '4', label: 'sehr niedrig' },
+      ]).map((l) => l.label),
+      ['1 hoch', '4 sehr niedrig'],
+    );
   });
 
   it('builds the MapLibre colour expression and pattern tiles', () => {
-    assert.deepEqual(classColorExpression(['#a', '#b']), ['match', ['get', 'cls'], 0, '#a', 1, '#b', '#ffffff']);
+    assert.deepEqual(classColorExpression(['#a', '#b']), [
+      'match',
+      ['get', 'cls'],
+      0,
+      '#a',
+      1,
+      '#b',
+      '#ffffff',
+    ]);
     const hatch = patternTile('hatch');
     assert.equal(hatch.data.length, 8 * 8 * 4);
     assert.equal(hatch.data[3], 255);

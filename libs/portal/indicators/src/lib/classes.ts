@@ -14,7 +14,10 @@ export type CellState = 'value' | 'suppressed' | 'missing' | 'invalid';
 export function sequentialColors(count: number, palette: readonly string[] = SEQUENTIAL_5): string[] {
   if (count <= 1) return [palette[Math.floor(palette.length / 2)]];
   if (count >= palette.length) return [...palette];
-  return Array.from({ length: count }, (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))]);
+  return Array.from(
+    { length: count },
+    (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))],
+  );
 }
 
 /**
@@ -22,7 +25,9 @@ export function sequentialColors(count: number, palette: readonly string[] = SEQ
  * 2..n, rounded to three significant digits; fewer when values repeat.
  */
 export function quantileBreaks(values: readonly (number | null)[], classes = 5): number[] {
-  const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  const sorted = values
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+    .sort((a, b) => a - b);
   if (sorted.length < 2) return [];
   const breaks: number[] = [];
   let floor = sorted[0];
@@ -66,7 +71,14 @@ export function valueLegend(breaks: readonly number[], format: (n: number) => st
   return colors.map((color, i) => ({
     number: i + 1,
     color,
-    label: i === 0 ? (breaks.length === 0 ? '' : `< ${format(breaks[0])}`) : i === breaks.length ? `≥ ${format(breaks[i - 1])}` : `${format(breaks[i - 1])} – < ${format(breaks[i])}`,
+    label:
+      i === 0
+        ? breaks.length === 0
+          ? ''
+          : `< ${format(breaks[0])}`
+        : i === breaks.length
+          ? `≥ ${format(breaks[i - 1])}`
+          : `${format(breaks[i - 1])} – < ${format(breaks[i])}`,
   }));
 }
 
@@ -89,7 +101,10 @@ export function classColorExpression(colors: readonly string[]): unknown[] {
 }
 
 /** An RGBA pattern tile (diagonal hatch or dots) for MapLibre's `addImage`. */
-export function patternTile(kind: 'hatch' | 'dots', size = 8): { width: number; height: number; data: Uint8Array } {
+export function patternTile(
+  kind: 'hatch' | 'dots',
+  size = 8,
+): { width: number; height: number; data: Uint8Array } {
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {

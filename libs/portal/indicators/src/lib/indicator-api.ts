@@ -93,11 +93,26 @@ export interface ClassMap {
   run: { id: string; label: string; period: string; level: string };
   index: string;
   classes: IndexClassDef[] | null;
-  items: { areaId: string; code: string; name: string; valid: boolean; value: number | null; class: string | null; label: string | null }[];
+  items: {
+    areaId: string;
+    code: string;
+    name: string;
+    valid: boolean;
+    value: number | null;
+    class: string | null;
+    label: string | null;
+  }[];
 }
 
 export interface Movers {
-  items: { areaId: string; code: string; name: string; from: { class: string | null; label: string | null }; to: { class: string | null; label: string | null }; direction: 'better' | 'worse' | 'validity-changed' }[];
+  items: {
+    areaId: string;
+    code: string;
+    name: string;
+    from: { class: string | null; label: string | null };
+    to: { class: string | null; label: string | null };
+    direction: 'better' | 'worse' | 'validity-changed';
+  }[];
 }
 
 export type ImportFormat = 'csv' | 'xlsx' | 'sdmx-csv' | 'json-stat' | 'dhis2';
@@ -118,7 +133,8 @@ export interface ImportJob {
 
 function params(values: Record<string, string | undefined>): HttpParams {
   let result = new HttpParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== '') result = result.set(key, value);
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined && value !== '') result = result.set(key, value);
   return result;
 }
 
@@ -133,23 +149,37 @@ export class IndicatorApi {
   }
 
   periods(indicator: string): Promise<{ periods: string[] }> {
-    return firstValueFrom(this.http.get<{ periods: string[] }>(`${this.base}/values/periods`, { params: params({ indicator }) }));
+    return firstValueFrom(
+      this.http.get<{ periods: string[] }>(`${this.base}/values/periods`, { params: params({ indicator }) }),
+    );
   }
 
   map(indicator: string, period: string, level: string): Promise<MapData> {
-    return firstValueFrom(this.http.get<MapData>(`${this.base}/values`, { params: params({ indicator, period, level }) }));
+    return firstValueFrom(
+      this.http.get<MapData>(`${this.base}/values`, { params: params({ indicator, period, level }) }),
+    );
   }
 
   ranking(indicator: string, period: string, level: string): Promise<Ranking> {
-    return firstValueFrom(this.http.get<Ranking>(`${this.base}/values/ranking`, { params: params({ indicator, period, level, limit: '5000' }) }));
+    return firstValueFrom(
+      this.http.get<Ranking>(`${this.base}/values/ranking`, {
+        params: params({ indicator, period, level, limit: '5000' }),
+      }),
+    );
   }
 
   series(indicator: string, area: string): Promise<Series> {
-    return firstValueFrom(this.http.get<Series>(`${this.base}/values/series`, { params: params({ indicator, area }) }));
+    return firstValueFrom(
+      this.http.get<Series>(`${this.base}/values/series`, { params: params({ indicator, area }) }),
+    );
   }
 
   compare(indicators: string[], areas: string[], period: string): Promise<Comparison> {
-    return firstValueFrom(this.http.get<Comparison>(`${this.base}/values/compare`, { params: params({ indicators: indicators.join(','), areas: areas.join(','), period }) }));
+    return firstValueFrom(
+      this.http.get<Comparison>(`${this.base}/values/compare`, {
+        params: params({ indicators: indicators.join(','), areas: areas.join(','), period }),
+      }),
+    );
   }
 
   runs(): Promise<IndexRun[]> {
@@ -157,17 +187,26 @@ export class IndicatorApi {
   }
 
   classes(run: string, index: string): Promise<ClassMap> {
-    return firstValueFrom(this.http.get<ClassMap>(`${this.base}/index-runs/${encodeURIComponent(run)}/classes`, { params: params({ index }) }));
+    return firstValueFrom(
+      this.http.get<ClassMap>(`${this.base}/index-runs/${encodeURIComponent(run)}/classes`, {
+        params: params({ index }),
+      }),
+    );
   }
 
   movers(from: string, to: string, index: string): Promise<Movers> {
-    return firstValueFrom(this.http.get<Movers>(`${this.base}/index-runs/movers`, { params: params({ from, to, index }) }));
+    return firstValueFrom(
+      this.http.get<Movers>(`${this.base}/index-runs/movers`, { params: params({ from, to, index }) }),
+    );
   }
 
   /** The file goes up as it is, as a byte stream (the service parses it, streaming). */
   startImport(file: Blob, format: ImportFormat, fileName: string): Promise<ImportJob> {
     return firstValueFrom(
-      this.http.post<ImportJob>(`${this.base}/imports`, file, { params: params({ format, fileName }), headers: new HttpHeaders({ 'Content-Type': 'application/octet-stream' }) }),
+      this.http.post<ImportJob>(`${this.base}/imports`, file, {
+        params: params({ format, fileName }),
+        headers: new HttpHeaders({ 'Content-Type': 'application/octet-stream' }),
+      }),
     );
   }
 

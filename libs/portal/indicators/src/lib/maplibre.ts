@@ -20,9 +20,13 @@ function loadStylesheet(href: string): Promise<void> {
 }
 
 export function loadMapLibre(): Promise<MapLibreModule> {
-  loading ??= Promise.all([import('maplibre-gl/dist/maplibre-gl-csp.js'), loadStylesheet('vendor/maplibre-gl.css')]).then(
+  loading ??= Promise.all([
+    import('maplibre-gl/dist/maplibre-gl-csp.js'),
+    loadStylesheet('vendor/maplibre-gl.css'),
+  ]).then(
     ([module]) => {
-      const maplibre = ((module as unknown as { default?: MapLibreModule }).default ?? module) as unknown as MapLibreModule;
+      const maplibre = ((module as unknown as { default?: MapLibreModule }).default ??
+        module) as unknown as MapLibreModule;
       maplibre.setWorkerUrl(new URL('vendor/maplibre-gl-csp-worker.js', document.baseURI).href);
       return maplibre;
     },

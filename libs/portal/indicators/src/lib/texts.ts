@@ -3,7 +3,8 @@ import { I18n } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Indikatoren und Sozialmonitoring',
-  intro: 'Kennzahlen je Gebiet und Zeitraum: Karte, Zeitreihe, Rangfolge und Vergleich; der Index der sozialen Stadtentwicklung mit seinen Klassen; Katalog und Import.',
+  intro:
+    'Kennzahlen je Gebiet und Zeitraum: Karte, Zeitreihe, Rangfolge und Vergleich; der Index der sozialen Stadtentwicklung mit seinen Klassen; Katalog und Import.',
   tabExplorer: 'Explorer',
   tabIndex: 'Sozialindex',
   tabCatalogue: 'Katalog',
@@ -67,11 +68,13 @@ const de = {
   format: 'Format',
   file: 'Datei',
   startImport: 'Importieren',
-  importHint: 'CSV (lang: area, period, indicator, value[, numerator, denominator] oder breit: eine Spalte je Indikator oder Zeitraum), XLSX, SDMX-CSV, JSON-stat 2.0 oder DHIS2 dataValueSets. Alles oder nichts: eine fehlerhafte Zeile verhindert den Import der Datei.',
+  importHint:
+    'CSV (lang: area, period, indicator, value[, numerator, denominator] oder breit: eine Spalte je Indikator oder Zeitraum), XLSX, SDMX-CSV, JSON-stat 2.0 oder DHIS2 dataValueSets. Alles oder nichts: eine fehlerhafte Zeile verhindert den Import der Datei.',
   importRunning: 'Import läuft: {percent} % gelesen, {rows} Zeilen',
   importSucceeded: '{count} Werte importiert ({indicators}).',
   importFailed: 'Nichts importiert: {message}',
-  importRejected: 'Nichts importiert: {count} fehlerhafte Zeile(n). Bitte korrigieren und die ganze Datei erneut hochladen.',
+  importRejected:
+    'Nichts importiert: {count} fehlerhafte Zeile(n). Bitte korrigieren und die ganze Datei erneut hochladen.',
   errorCount: '{count} fehlerhafte Zeile(n), die ersten {shown} angezeigt',
   line: 'Zeile',
   column: 'Spalte',
@@ -82,7 +85,8 @@ const de = {
 
 const en: Record<keyof typeof de, string> = {
   heading: 'Indicators and social monitoring',
-  intro: 'Measures per area and period: map, time series, ranking and comparison; the social monitoring index with its classes; catalogue and import.',
+  intro:
+    'Measures per area and period: map, time series, ranking and comparison; the social monitoring index with its classes; catalogue and import.',
   tabExplorer: 'Explorer',
   tabIndex: 'Social index',
   tabCatalogue: 'Catalogue',
@@ -146,11 +150,13 @@ const en: Record<keyof typeof de, string> = {
   format: 'Format',
   file: 'File',
   startImport: 'Import',
-  importHint: 'CSV (long: area, period, indicator, value[, numerator, denominator] or wide: one column per indicator or period), XLSX, SDMX-CSV, JSON-stat 2.0 or DHIS2 dataValueSets. All or nothing: one bad row stops the whole file.',
+  importHint:
+    'CSV (long: area, period, indicator, value[, numerator, denominator] or wide: one column per indicator or period), XLSX, SDMX-CSV, JSON-stat 2.0 or DHIS2 dataValueSets. All or nothing: one bad row stops the whole file.',
   importRunning: 'Importing: {percent} % read, {rows} rows',
   importSucceeded: '{count} values imported ({indicators}).',
   importFailed: 'Nothing imported: {message}',
-  importRejected: 'Nothing imported: {count} bad row(s). Please correct them and upload the whole file again.',
+  importRejected:
+    'Nothing imported: {count} bad row(s). Please correct them and upload the whole file again.',
   errorCount: '{count} bad row(s), the first {shown} shown',
   line: 'Line',
   column: 'Column',
@@ -170,8 +176,11 @@ export class IndicatorTexts {
   readonly t = (key: IndicatorTextKey, params: Record<string, string | number> = {}): string =>
     this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
 
-  readonly name = (name: { de: string; en?: string }): string => (this.i18n.language() === 'en' ? (name.en ?? name.de) : name.de);
+  readonly name = (name: { de: string; en?: string }): string =>
+    this.i18n.language() === 'en' ? (name.en ?? name.de) : name.de;
 
   readonly number = (value: number | null | undefined, digits = 2): string =>
-    value === null || value === undefined ? '–' : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
+    value === null || value === undefined
+      ? '–'
+      : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
 }

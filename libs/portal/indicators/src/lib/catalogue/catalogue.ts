@@ -14,9 +14,15 @@ import { IndicatorTexts } from '../texts';
         <table data-testid="catalogue-table">
           <thead>
             <tr>
-              <th scope="col">{{ t('code') }}</th><th scope="col">{{ t('name') }}</th><th scope="col">{{ t('unit') }}</th><th scope="col">{{ t('polarity') }}</th>
-              <th scope="col">{{ t('definition') }}</th><th scope="col">{{ t('source') }}</th><th scope="col">{{ t('impactStep') }}</th>
-              <th scope="col">{{ t('confidentiality') }}</th><th scope="col" class="num">{{ t('version') }}</th>
+              <th scope="col">{{ t('code') }}</th>
+              <th scope="col">{{ t('name') }}</th>
+              <th scope="col">{{ t('unit') }}</th>
+              <th scope="col">{{ t('polarity') }}</th>
+              <th scope="col">{{ t('definition') }}</th>
+              <th scope="col">{{ t('source') }}</th>
+              <th scope="col">{{ t('impactStep') }}</th>
+              <th scope="col">{{ t('confidentiality') }}</th>
+              <th scope="col" class="num">{{ t('version') }}</th>
             </tr>
           </thead>
           <tbody>
@@ -26,10 +32,16 @@ import { IndicatorTexts } from '../texts';
                 <td>{{ texts.name(i.name) }}</td>
                 <td>{{ i.unit }}</td>
                 <td>{{ t(i.polarity) }}</td>
-                <td><code>{{ i.formula ?? (i.numerator ? '#{' + i.numerator + '} / #{' + i.denominator + '}' : '') }}</code></td>
+                <td>
+                  <code>{{
+                    i.formula ?? (i.numerator ? '#{' + i.numerator + '} / #{' + i.denominator + '}' : '')
+                  }}</code>
+                </td>
                 <td>{{ i.source }}</td>
                 <td>{{ i.impactStep ?? '–' }}</td>
-                <td>{{ i.confidentiality ? t('minNumerator', { n: i.confidentiality.minNumerator }) : '–' }}</td>
+                <td>
+                  {{ i.confidentiality ? t('minNumerator', { n: i.confidentiality.minNumerator }) : '–' }}
+                </td>
                 <td class="num">{{ i.version }}</td>
               </tr>
             }

@@ -1,4 +1,17 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, type ElementRef, afterNextRender, computed, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type ElementRef,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
@@ -73,7 +86,13 @@ export class ClassMap {
           return {
             type: 'Feature' as const,
             geometry: f.geometry,
-            properties: { id: f.properties.id, name: f.properties.name, cls: cell?.cls ?? -1, state: cell?.state ?? 'missing', text: cell?.text ?? this.t('missing') },
+            properties: {
+              id: f.properties.id,
+              name: f.properties.name,
+              cls: cell?.cls ?? -1,
+              state: cell?.state ?? 'missing',
+              text: cell?.text ?? this.t('missing'),
+            },
           };
         }),
     };
@@ -87,7 +106,11 @@ export class ClassMap {
           if (destroyRef.destroyed) return;
           const map = new maplibre.Map({
             container: this.container().nativeElement,
-            style: { version: 8, sources: {}, layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }] },
+            style: {
+              version: 8,
+              sources: {},
+              layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }],
+            },
             center: [13.4, 52.52],
             zoom: 9,
             attributionControl: false,
@@ -96,7 +119,12 @@ export class ClassMap {
             touchPitch: false,
           });
           map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
-          map.addControl(new maplibre.AttributionControl({ compact: true, customAttribution: 'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0' }));
+          map.addControl(
+            new maplibre.AttributionControl({
+              compact: true,
+              customAttribution: 'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0',
+            }),
+          );
           map.on('load', () => {
             this.addLayers(map);
             this.map.set(map);
@@ -120,8 +148,14 @@ export class ClassMap {
       const data = this.data();
       if (!map || !data) return;
       this.renderedFeatures.set(null);
-      map.getSource<GeoJSONSource>(SOURCE)?.setData(data as unknown as Parameters<GeoJSONSource['setData']>[0]);
-      map.setPaintProperty(FILL, 'fill-color', classColorExpression(this.legend().map((l) => l.color)) as never);
+      map
+        .getSource<GeoJSONSource>(SOURCE)
+        ?.setData(data as unknown as Parameters<GeoJSONSource['setData']>[0]);
+      map.setPaintProperty(
+        FILL,
+        'fill-color',
+        classColorExpression(this.legend().map((l) => l.color)) as never,
+      );
       map.resize();
       const bounds = boundsOf(data.features.map((f) => f.geometry));
       if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
@@ -137,13 +171,42 @@ export class ClassMap {
   }
 
   private addLayers(map: MapLibreMap): void {
-    for (const kind of ['hatch', 'dots'] as const) if (!map.hasImage(kind)) map.addImage(kind, patternTile(kind));
+    for (const kind of ['hatch', 'dots'] as const)
+      if (!map.hasImage(kind)) map.addImage(kind, patternTile(kind));
     map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({ id: FILL, type: 'fill', source: SOURCE, paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 } });
-    map.addLayer({ id: HATCH, type: 'fill', source: SOURCE, filter: ['==', ['get', 'state'], 'suppressed'], paint: { 'fill-pattern': 'hatch' } });
-    map.addLayer({ id: DOTS, type: 'fill', source: SOURCE, filter: ['in', ['get', 'state'], ['literal', ['missing', 'invalid']]], paint: { 'fill-pattern': 'dots' } });
-    map.addLayer({ id: OUTLINE, type: 'line', source: SOURCE, paint: { 'line-color': '#1b2733', 'line-width': 0.5 } });
-    map.addLayer({ id: SELECTED, type: 'line', source: SOURCE, filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#13294b', 'line-width': 3 } });
+    map.addLayer({
+      id: FILL,
+      type: 'fill',
+      source: SOURCE,
+      paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 },
+    });
+    map.addLayer({
+      id: HATCH,
+      type: 'fill',
+      source: SOURCE,
+      filter: ['==', ['get', 'state'], 'suppressed'],
+      paint: { 'fill-pattern': 'hatch' },
+    });
+    map.addLayer({
+      id: DOTS,
+      type: 'fill',
+      source: SOURCE,
+      filter: ['in', ['get', 'state'], ['literal', ['missing', 'invalid']]],
+      paint: { 'fill-pattern': 'dots' },
+    });
+    map.addLayer({
+      id: OUTLINE,
+      type: 'line',
+      source: SOURCE,
+      paint: { 'line-color': '#1b2733', 'line-width': 0.5 },
+    });
+    map.addLayer({
+      id: SELECTED,
+      type: 'line',
+      source: SOURCE,
+      filter: ['==', ['get', 'id'], ''],
+      paint: { 'line-color': '#13294b', 'line-width': 3 },
+    });
     map.on('mousemove', FILL, (event) => this.onHover(map, event));
     map.on('mouseleave', FILL, () => {
       map.getCanvas().style.cursor = '';
@@ -159,7 +222,12 @@ export class ClassMap {
     const properties = event.features?.[0]?.properties;
     if (!properties) return;
     map.getCanvas().style.cursor = 'pointer';
-    this.hover.set({ name: String(properties['name'] ?? ''), text: String(properties['text'] ?? ''), x: event.point.x, y: event.point.y });
+    this.hover.set({
+      name: String(properties['name'] ?? ''),
+      text: String(properties['text'] ?? ''),
+      x: event.point.x,
+      y: event.point.y,
+    });
   }
 }
 

@@ -55,7 +55,9 @@ export class ImportWizard {
       this.poll();
     } catch (error) {
       this.busy.set(false);
-      this.failure.set(error instanceof HttpErrorResponse ? (error.error?.message ?? error.message) : String(error));
+      this.failure.set(
+        error instanceof HttpErrorResponse ? (error.error?.message ?? error.message) : String(error),
+      );
     }
   }
 

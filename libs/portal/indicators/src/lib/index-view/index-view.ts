@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  linkedSignal,
+  resource,
+  signal,
+} from '@angular/core';
 import { RegistryApi } from '@quartier/portal-data-access';
 import { classLegend } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
@@ -31,15 +39,26 @@ export class IndexView {
     const at = runs.findIndex((r) => r.id === this.runId());
     return at > 0 ? runs[at - 1].id : null;
   });
-  protected readonly otherRuns = computed(() => (this.runs.value() ?? []).filter((r) => r.id !== this.runId()));
+  protected readonly otherRuns = computed(() =>
+    (this.runs.value() ?? []).filter((r) => r.id !== this.runId()),
+  );
 
-  protected readonly geo = resource({ params: () => this.run()?.level, loader: ({ params }) => this.registry.areaGeoJson(params) });
+  protected readonly geo = resource({
+    params: () => this.run()?.level,
+    loader: ({ params }) => this.registry.areaGeoJson(params),
+  });
   protected readonly classes = resource({
-    params: () => (this.runId() && this.indexId() ? { run: this.runId() as string, index: this.indexId() as string } : undefined),
+    params: () =>
+      this.runId() && this.indexId()
+        ? { run: this.runId() as string, index: this.indexId() as string }
+        : undefined,
     loader: ({ params }) => this.api.classes(params.run, params.index),
   });
   protected readonly movers = resource({
-    params: () => (this.runId() && this.previousId() && this.indexId() ? { from: this.previousId() as string, to: this.runId() as string, index: this.indexId() as string } : undefined),
+    params: () =>
+      this.runId() && this.previousId() && this.indexId()
+        ? { from: this.previousId() as string, to: this.runId() as string, index: this.indexId() as string }
+        : undefined,
     loader: ({ params }) => this.api.movers(params.from, params.to, params.index),
   });
 
@@ -53,7 +72,9 @@ export class IndexView {
       map.set(item.areaId, {
         cls,
         state: item.valid ? 'value' : 'invalid',
-        text: item.valid ? `${item.class} ${item.label} (${this.texts.number(item.value, 2)})` : this.t('invalid'),
+        text: item.valid
+          ? `${item.class} ${item.label} (${this.texts.number(item.value, 2)})`
+          : this.t('invalid'),
       });
     }
     return map;
@@ -64,15 +85,26 @@ export class IndexView {
     const layout = this.classes.value()?.classes ?? [];
     if (chosen === null || !layout[chosen]) return null;
     const code = layout[chosen].code;
-    return { code, label: layout[chosen].label, items: (this.classes.value()?.items ?? []).filter((i) => i.class === code) };
+    return {
+      code,
+      label: layout[chosen].label,
+      items: (this.classes.value()?.items ?? []).filter((i) => i.class === code),
+    };
   });
   protected readonly counts = computed(() => {
     const run = this.run();
     const index = this.indexId();
     if (!run || !index) return [];
     const counts = run.classCounts[index] ?? {};
-    return (this.classes.value()?.classes ?? []).map((c, i) => ({ number: i + 1, code: c.code, label: c.label, count: counts[c.code] ?? 0 }));
+    return (this.classes.value()?.classes ?? []).map((c, i) => ({
+      number: i + 1,
+      code: c.code,
+      label: c.label,
+      count: counts[c.code] ?? 0,
+    }));
   });
   protected readonly mapLabel = computed(() => `${this.run()?.label ?? ''} · ${this.indexLabel()}`);
-  protected readonly indexLabel = computed(() => this.run()?.definition.indices.find((i) => i.id === this.indexId())?.label ?? this.indexId() ?? '');
+  protected readonly indexLabel = computed(
+    () => this.run()?.definition.indices.find((i) => i.id === this.indexId())?.label ?? this.indexId() ?? '',
+  );
 }

@@ -18,27 +18,68 @@ type Tab = 'explorer' | 'index' | 'catalogue' | 'import';
     <q-page-heading [heading]="t('heading')" [intro]="t('intro')" />
     <div role="tablist" class="tabs" [attr.aria-label]="t('heading')">
       @for (item of tabs; track item.key) {
-        <button type="button" role="tab" [id]="'tab-' + item.key" [attr.aria-selected]="current() === item.key" [attr.aria-controls]="'panel-' + item.key" [class.active]="current() === item.key" (click)="choose(item.key)">
+        <button
+          type="button"
+          role="tab"
+          [id]="'tab-' + item.key"
+          [attr.aria-selected]="current() === item.key"
+          [attr.aria-controls]="'panel-' + item.key"
+          [class.active]="current() === item.key"
+          (click)="choose(item.key)"
+        >
           {{ t(item.label) }}
         </button>
       }
     </div>
-    <section role="tabpanel" class="panel" [id]="'panel-' + current()" [attr.aria-labelledby]="'tab-' + current()">
+    <section
+      role="tabpanel"
+      class="panel"
+      [id]="'panel-' + current()"
+      [attr.aria-labelledby]="'tab-' + current()"
+    >
       @switch (current()) {
-        @case ('explorer') { <q-indicator-explorer /> }
-        @case ('index') { <q-index-view /> }
-        @case ('catalogue') { <q-indicator-catalogue /> }
-        @case ('import') { <q-import-wizard /> }
+        @case ('explorer') {
+          <q-indicator-explorer />
+        }
+        @case ('index') {
+          <q-index-view />
+        }
+        @case ('catalogue') {
+          <q-indicator-catalogue />
+        }
+        @case ('import') {
+          <q-import-wizard />
+        }
       }
     </section>
   `,
   styles: [
     `
-      :host { display: block; }
-      .tabs { display: flex; gap: 0.25rem; border-bottom: 1px solid #c4c4c4; }
-      .tabs button { border: 1px solid transparent; background: none; padding: 0.5rem 1rem; font: inherit; cursor: pointer; color: inherit; }
-      .tabs button.active { border-color: #c4c4c4 #c4c4c4 #fff; background: #fff; font-weight: 600; margin-bottom: -1px; }
-      .panel { padding: 1rem 0; }
+      :host {
+        display: block;
+      }
+      .tabs {
+        display: flex;
+        gap: 0.25rem;
+        border-bottom: 1px solid #c4c4c4;
+      }
+      .tabs button {
+        border: 1px solid transparent;
+        background: none;
+        padding: 0.5rem 1rem;
+        font: inherit;
+        cursor: pointer;
+        color: inherit;
+      }
+      .tabs button.active {
+        border-color: #c4c4c4 #c4c4c4 #fff;
+        background: #fff;
+        font-weight: 600;
+        margin-bottom: -1px;
+      }
+      .panel {
+        padding: 1rem 0;
+      }
     `,
   ],
 })

@@ -1,4 +1,15 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, type ElementRef, afterNextRender, effect, inject, input, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  type ElementRef,
+  afterNextRender,
+  effect,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
 import type { ECharts } from 'echarts';
 
 export interface SeriesLine {
@@ -14,7 +25,13 @@ export interface SeriesLine {
 @Component({
   selector: 'q-series-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div #host class="chart" role="img" [attr.aria-label]="label()" data-testid="series-chart"></div>`,
+  template: `<div
+    #host
+    class="chart"
+    role="img"
+    [attr.aria-label]="label()"
+    data-testid="series-chart"
+  ></div>`,
   styles: [':host { display: block; } .chart { height: 300px; width: 100%; }'],
 })
 export class SeriesChart {
