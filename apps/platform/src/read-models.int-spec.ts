@@ -67,21 +67,19 @@ describe('registry read models in another service', () => {
     for (const level of MUSTERSTADT_DEMO.levels) {
       const file = join(work, `${level.key}.geojson`);
       writeFileSync(file, JSON.stringify(musterstadtAreas(level.key)));
-      const job = await registry
-        .get(AreaImportsService)
-        .importFile(
-          tenantId,
-          'test',
-          {
-            level: level.key,
-            codeProperty: 'id',
-            nameProperty: 'name',
-            parentFrom: 'code-prefix',
-            populationProperty: 'ew',
-            validFrom: '2020-01-01',
-          },
-          file,
-        );
+      const job = await registry.get(AreaImportsService).importFile(
+        tenantId,
+        'test',
+        {
+          level: level.key,
+          codeProperty: 'id',
+          nameProperty: 'name',
+          parentFrom: 'code-prefix',
+          populationProperty: 'ew',
+          validFrom: '2020-01-01',
+        },
+        file,
+      );
       expect(job.status).toBe('succeeded');
     }
     const [nord] = await registry

@@ -15,5 +15,5 @@ export class EvaluationApiModule {
 export const EVALUATION_DOCS = {
   service: 'evaluation',
   title: 'Quartier evaluation service',
-  description: "Impact models, targets and evaluations of measures and programmes.",
+  description: 'Impact models, targets and evaluations of measures and programmes.',
 } as const;

@@ -15,5 +15,5 @@ export class ReportingApiModule {
 export const REPORTING_DOCS = {
   service: 'reporting',
   title: 'Quartier reporting service',
-  description: "Area profiles, monitoring and evaluation reports (PDF/XLSX/CSV).",
+  description: 'Area profiles, monitoring and evaluation reports (PDF/XLSX/CSV).',
 } as const;

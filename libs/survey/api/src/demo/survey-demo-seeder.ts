@@ -135,9 +135,7 @@ export class SurveyDemoSeeder {
     return true;
   }
 
-  private async waitForAreas(
-    timeoutMs: number,
-  ): Promise<{
+  private async waitForAreas(timeoutMs: number): Promise<{
     scope: { id: string; path: string[] }[];
     planning: { id: string; code: string; name: string }[];
   }> {

@@ -123,12 +123,10 @@ const waveBase = z.object({
   closesOn: isoDate,
   invitationOnly: z.boolean().default(false),
 });
-export const createWaveSchema = waveBase
-  .strict()
-  .refine((w) => w.closesOn >= w.opensOn, {
-    message: 'closesOn must not be before opensOn',
-    path: ['closesOn'],
-  });
+export const createWaveSchema = waveBase.strict().refine((w) => w.closesOn >= w.opensOn, {
+  message: 'closesOn must not be before opensOn',
+  path: ['closesOn'],
+});
 export class CreateWaveDto extends createZodDto(createWaveSchema) {}
 export const updateWaveSchema = waveBase.partial().strict();
 export class UpdateWaveDto extends createZodDto(updateWaveSchema) {}
