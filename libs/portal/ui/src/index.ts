@@ -5,3 +5,4 @@ export * from './lib/language-switch/language-switch';
 export * from './lib/notice/notice';
 export * from './lib/page-heading/page-heading';
 export * from './lib/route-focus-state';
+export * from './lib/maplibre/maplibre';

@@ -13,7 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { I18n } from '@quartier/portal-ui';
+import { I18n, loadMapLibre } from '@quartier/portal-ui';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import {
   type LegendEntry,
@@ -23,7 +23,6 @@ import {
   NO_DATA_COLOR,
 } from '../choropleth';
 import { collectionBounds } from '../geometry';
-import { loadMapLibre } from './maplibre';
 
 const SOURCE = 'areas';
 const FILL = 'areas-fill';

@@ -15,7 +15,7 @@ import {
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
-import { loadMapLibre } from '../maplibre';
+import { loadMapLibre } from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
 
 export interface MapCell {

@@ -1,3 +1,0 @@
-declare module 'maplibre-gl/dist/maplibre-gl-csp.js' {
-  export * from 'maplibre-gl';
-}
