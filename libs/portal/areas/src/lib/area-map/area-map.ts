@@ -13,7 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { I18n, loadMapLibre } from '@quartier/portal-ui';
+import { createAreaMap, I18n, loadMapLibre } from '@quartier/portal-ui';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import {
   type LegendEntry,
@@ -81,27 +81,10 @@ export class AreaMap {
       loadMapLibre().then(
         (maplibre) => {
           if (destroyRef.destroyed) return;
-          const map = new maplibre.Map({
-            container: this.container().nativeElement,
-            // A blank style: background plus our own layers, no glyphs, sprites or tiles to fetch.
-            style: {
-              version: 8,
-              sources: {},
-              layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }],
-            },
-            center: [13.4, 52.52],
-            zoom: 9,
-            attributionControl: false,
-            dragRotate: false,
-            pitchWithRotate: false,
-            touchPitch: false,
-          });
-          map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
-          map.addControl(
-            new maplibre.AttributionControl({
-              compact: true,
-              customAttribution: 'Geoportal Berlin, dl-de/by-2.0',
-            }),
+          const map = createAreaMap(
+            maplibre,
+            this.container().nativeElement,
+            'Geoportal Berlin, dl-de/by-2.0',
           );
           map.on('load', () => {
             this.addLayers(map);

@@ -15,7 +15,7 @@ import {
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
-import { loadMapLibre } from '@quartier/portal-ui';
+import { createAreaMap, loadMapLibre } from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
 
 export interface MapCell {
@@ -104,26 +104,10 @@ export class ClassMap {
       loadMapLibre().then(
         (maplibre) => {
           if (destroyRef.destroyed) return;
-          const map = new maplibre.Map({
-            container: this.container().nativeElement,
-            style: {
-              version: 8,
-              sources: {},
-              layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }],
-            },
-            center: [13.4, 52.52],
-            zoom: 9,
-            attributionControl: false,
-            dragRotate: false,
-            pitchWithRotate: false,
-            touchPitch: false,
-          });
-          map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
-          map.addControl(
-            new maplibre.AttributionControl({
-              compact: true,
-              customAttribution: 'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0',
-            }),
+          const map = createAreaMap(
+            maplibre,
+            this.container().nativeElement,
+            'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0',
           );
           map.on('load', () => {
             this.addLayers(map);

@@ -39,3 +39,32 @@ export function loadMapLibre(): Promise<MapLibreModule> {
   );
   return loading;
 }
+
+/**
+ * An area map without any tiles: a plain background that the caller's GeoJSON layers draw on
+ * (no glyphs, sprites or tiles to fetch — this works offline and behind a strict CSP), with
+ * zoom buttons and the data attribution. Rotation and pitch are off: these are thematic maps.
+ */
+export function createAreaMap(
+  maplibre: MapLibreModule,
+  container: HTMLElement,
+  attribution: string,
+): MapLibre.Map {
+  const map = new maplibre.Map({
+    container,
+    style: {
+      version: 8,
+      sources: {},
+      layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }],
+    },
+    center: [13.4, 52.52],
+    zoom: 9,
+    attributionControl: false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+  });
+  map.addControl(new maplibre.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibre.AttributionControl({ compact: true, customAttribution: attribution }));
+  return map;
+}
