@@ -75,19 +75,16 @@ async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
     }
     databaseUrl = embeddedPg.url;
   }
-  // Whatever fails from here on (a port in use, a migration), the embedded database stops too.
-  const abort = async (error: unknown): Promise<never> => {
-    await embeddedPg?.stop().catch(() => undefined);
+  const releaseDatabase = async () => {
+    await embeddedPg?.stop();
     unlock();
-    throw error;
   };
   try {
-    await serve(mode, config, logger, root, progress, started, databaseUrl, async () => {
-      await embeddedPg?.stop();
-      unlock();
-    });
+    await serve(mode, config, logger, root, progress, started, databaseUrl, releaseDatabase);
   } catch (error) {
-    await abort(error);
+    // Whatever failed (a port in use, a migration), the embedded database stops too.
+    await releaseDatabase().catch(() => undefined);
+    throw error;
   }
 }
 
