@@ -5,6 +5,8 @@ import { ValueCacheLifecycle, valueCacheProvider } from './cache/value-cache';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { AreaTree } from './common/area-tree';
+import { ComputeController } from './compute/compute.controller';
+import { ComputeService } from './compute/compute.service';
 import './common/indicator-service.error';
 import { IndicatorDemoSeeder } from './demo/indicator-demo-seeder';
 import { CacheInvalidationHandler } from './events/cache-invalidation.handler';
@@ -47,6 +49,7 @@ export class IndicatorApiModule {
         ...foundation.controllers,
         AreaRefsController,
         CatalogueController,
+        ComputeController,
         ValuesController,
         ValueImportsController,
         ValueExportsController,
@@ -59,6 +62,7 @@ export class IndicatorApiModule {
         ValueCacheLifecycle,
         AreaTree,
         CatalogueService,
+        ComputeService,
         ValuesService,
         ValueImportsService,
         ValueExportsService,

@@ -12,3 +12,4 @@ export * from './suppression';
 export * from './time-series';
 export * from './hierarchy-values';
 export * from './exchange';
+export * from './derived-values';
