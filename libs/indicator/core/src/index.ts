@@ -13,3 +13,4 @@ export * from './time-series';
 export * from './hierarchy-values';
 export * from './exchange';
 export * from './derived-values';
+export * from './period-calendar';

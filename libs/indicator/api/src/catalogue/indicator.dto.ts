@@ -27,6 +27,13 @@ export const indicatorContentSchema = z
     denominator: elementCode.optional(),
     /** DHIS2-style formula over data elements, e.g. `100 * #{unemployed} / #{residents_15_65}`. */
     formula: z.string().trim().min(1).max(2000).optional(),
+    /** Plausible value range for data-quality checks (a share within 0–100, a count ≥ 0). */
+    plausible: z
+      .object({ min: z.number().finite().optional(), max: z.number().finite().optional() })
+      .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
+        message: 'plausible.min must not exceed plausible.max',
+      })
+      .optional(),
     /** numerator / denominator × scale = value; defaults by unit (% → 100). */
     scale: z.number().positive().optional(),
     source: z.string().max(500).default(''),

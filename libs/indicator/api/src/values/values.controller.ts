@@ -4,7 +4,14 @@ import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } fr
 import { ROLES } from '@quartier/contracts';
 import type { Request, Response } from 'express';
 import { gzipSync } from 'node:zlib';
-import { CompareQueryDto, MapQueryDto, PeriodsQueryDto, RankingQueryDto, SeriesQueryDto } from './values.dto';
+import {
+  CompareQueryDto,
+  MapQueryDto,
+  PeriodsQueryDto,
+  QualityQueryDto,
+  RankingQueryDto,
+  SeriesQueryDto,
+} from './values.dto';
 import { ValuesService } from './values.service';
 
 @ApiTags('indicator values')
@@ -72,6 +79,19 @@ export class ValuesController {
     @Query() query: RankingQueryDto,
   ) {
     return this.values.ranking(access, tenantId, query);
+  }
+
+  @Get('quality')
+  @ApiOperation({
+    summary:
+      'Data-quality flags per area of a level (plausibility range, robust outliers vs own history and vs peers, gaps in the period series), limited to the caller’s area scope',
+  })
+  quality(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: QualityQueryDto,
+  ) {
+    return this.values.quality(access, tenantId, query);
   }
 
   @Get('compare')

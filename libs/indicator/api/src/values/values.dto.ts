@@ -42,3 +42,12 @@ export class CompareQueryDto extends createZodDto(compareQuerySchema) {}
 
 export const periodsQuerySchema = z.object({ indicator: code });
 export class PeriodsQueryDto extends createZodDto(periodsQuerySchema) {}
+
+export const qualityQuerySchema = z.object({
+  indicator: code,
+  level: z.string().min(1).max(64),
+  parent: z.uuid().optional(),
+  /** Robust z beyond which a value is an outlier (default 3). */
+  threshold: z.coerce.number().positive().max(100).optional(),
+});
+export class QualityQueryDto extends createZodDto(qualityQuerySchema) {}

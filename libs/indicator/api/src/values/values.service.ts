@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isInScope, type AccessContext, type Scope } from '@quartier/auth';
 import {
   comparePeriods,
+  periodCalendar,
+  qualityFlags,
   resolveHierarchyValues,
   type ResolvedCell,
   type StoredCell,
@@ -277,6 +279,69 @@ export class ValuesService {
       period: query.period,
       areas: areas.map((a) => ({ id: a.id, code: a.code, name: a.name, level: a.level })),
       rows,
+    };
+  }
+
+  /**
+   * Data-quality flags of the published values of one level. Peers are the other shown areas
+   * (the caller's scope, under `parent`): comparing with areas the caller may not see would
+   * leak their values through the reported median. Suppressed cells are not values to check
+   * and not gaps either (the data exists, it is just not published), so they only count.
+   */
+  async quality(
+    access: AccessContext,
+    tenantId: string,
+    query: { indicator: string; level: string; parent?: string; threshold?: number },
+  ) {
+    const indicator = await this.catalogue.get(tenantId, query.indicator);
+    const tree = await this.areas.of(tenantId);
+    if (!tree.levels.includes(query.level))
+      throw new IndicatorServiceError('LevelNotFound', `level ${query.level} not found`);
+    const scope = readScope(access);
+    const shown = tree.list.filter(
+      (a) => a.level === query.level && visible(scope, a) && (!query.parent || a.path.includes(query.parent)),
+    );
+    const calendar = periodCalendar(await this.periods(tenantId, indicator.id));
+    const suppressed = new Set<string>();
+    const series = shown.map((a) => ({
+      area: a.id,
+      points: [] as { period: string; value: number | null }[],
+    }));
+    for (const period of calendar) {
+      const cells = await this.resolved(tenantId, indicator, period, tree);
+      series.forEach((s) => {
+        const cell = cells.get(s.area);
+        if (cell?.[1] === 'suppressed') suppressed.add(`${s.area}\u0000${period}`);
+        s.points.push({ period, value: cell?.[1] === 'value' ? cell[2] : null });
+      });
+    }
+    const flags = qualityFlags(series, calendar, {
+      plausible: indicator.plausible,
+      ...(query.threshold !== undefined ? { outlierThreshold: query.threshold } : {}),
+    }).filter((f) => !(f.code === 'gap' && suppressed.has(`${f.area}\u0000${f.period}`)));
+    const byArea = new Map<string, Omit<(typeof flags)[number], 'area'>[]>();
+    const counts: Record<string, number> = {
+      implausible: 0,
+      'outlier-history': 0,
+      'outlier-peers': 0,
+      gap: 0,
+    };
+    for (const { area, ...flag } of flags) {
+      counts[flag.code]++;
+      byArea.set(area, [...(byArea.get(area) ?? []), flag]);
+    }
+    return {
+      indicator: summary(indicator),
+      level: query.level,
+      periods: calendar,
+      plausible: indicator.plausible ?? null,
+      counts: { ...counts, suppressed: suppressed.size },
+      items: shown.map((a) => ({
+        areaId: a.id,
+        code: a.code,
+        name: a.name,
+        flags: byArea.get(a.id) ?? [],
+      })),
     };
   }
 
