@@ -15,40 +15,7 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
   let t: ServiceTestApp;
   let ids: Record<string, string>;
 
-  async function call(
-    method: string,
-    path: string,
-    user?: string,
-    body?: unknown,
-    contentType = 'application/json',
-  ) {
-    const headers: Record<string, string> = {};
-    if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
-    if (body !== undefined) headers['content-type'] = contentType;
-    const response = await fetch(`${t.url}${path}`, {
-      method,
-      headers,
-      body:
-        body === undefined
-          ? undefined
-          : typeof body === 'string' || body instanceof Uint8Array
-            ? (body as BodyInit)
-            : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // CSV and other text bodies stay strings.
-    }
-    return {
-      status: response.status,
-      headers: response.headers,
-      body: parsed as Record<string, unknown> & { [k: string]: never },
-      text,
-    };
-  }
+  const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
   async function importFile(format: string, body: string | Uint8Array, user = 'admin') {
     const started = await call(

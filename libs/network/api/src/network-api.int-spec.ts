@@ -42,29 +42,7 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
   let t: ServiceTestApp;
   let ids: Record<string, string>;
 
-  async function call(
-    method: string,
-    path: string,
-    user?: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: Body; text: string; headers: Headers }> {
-    const headers: Record<string, string> = {};
-    if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${t.url}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: Body;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      parsed = undefined;
-    }
-    return { status: response.status, body: parsed, text, headers: response.headers };
-  }
+  const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
   async function upload(
     path: string,

@@ -1,3 +1,4 @@
+import type { ServiceTestApp } from '@quartier/service-kit';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,24 +18,7 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
   let kreuzbergId: string;
   let mitteRegionId: string;
 
-  async function call(
-    method: string,
-    path: string,
-    user?: string,
-    body?: unknown,
-    contentType = 'application/json',
-  ) {
-    const headers: Record<string, string> = {};
-    if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
-    if (body !== undefined) headers['content-type'] = contentType;
-    const response = await fetch(`${t.url}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? safeJson(text) : undefined };
-  }
+  const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
   async function countAreas(tenant: string): Promise<number> {
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM area WHERE tenant_id = $1`, [tenant]);
@@ -639,12 +623,3 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
     });
   });
 });
-
-// Response bodies are inspected loosely in assertions; JSON.parse's own return type allows that.
-function safeJson(text: string): ReturnType<typeof JSON.parse> {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}

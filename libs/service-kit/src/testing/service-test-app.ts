@@ -31,8 +31,21 @@ export interface TestArea {
   population?: number | null;
 }
 
+export interface TestReply {
+  status: number;
+  headers: Headers;
+  text: string;
+  /** Parsed JSON, or the text when the answer is not JSON; loosely typed for assertions. */
+  body: ReturnType<typeof JSON.parse>;
+}
+
 export interface ServiceTestApp {
   url: string;
+  /**
+   * One HTTP call as `user` (a demo user, via a real token) or anonymously; objects are sent as
+   * JSON, strings and bytes as they are with `contentType`.
+   */
+  call(method: string, path: string, user?: string, body?: unknown, contentType?: string): Promise<TestReply>;
   app: INestApplication;
   /** The service's own DataSource (its schema). */
   db: DataSource;
@@ -121,20 +134,45 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
     } as DeliveredEvent<'registry.area.upserted'>;
     await db.transaction((manager) => applyRegistryFact(manager, envelope));
   };
+  const tokenFor = async (username: string) => {
+    const cached = tokens.get(username);
+    if (cached) return cached;
+    const { access_token } = await requestPasswordGrant({
+      issuer: runtime.oidcIssuer,
+      username,
+      password: DEMO_PASSWORD,
+    });
+    tokens.set(username, access_token);
+    return access_token;
+  };
   return {
     url,
     app,
     db,
-    async tokenFor(username: string) {
-      const cached = tokens.get(username);
-      if (cached) return cached;
-      const { access_token } = await requestPasswordGrant({
-        issuer: runtime.oidcIssuer,
-        username,
-        password: DEMO_PASSWORD,
+    tokenFor,
+    async call(method, path, user, body, contentType = 'application/json') {
+      const headers: Record<string, string> = {};
+      if (user) headers['authorization'] = `Bearer ${await tokenFor(user)}`;
+      if (body !== undefined) headers['content-type'] = contentType;
+      const response = await fetch(`${url}${path}`, {
+        method,
+        headers,
+        // Strings and bytes (CSV, XLSX uploads) go as they are, anything else as JSON.
+        body:
+          body === undefined
+            ? undefined
+            : typeof body === 'string' || body instanceof Uint8Array
+              ? (body as BodyInit)
+              : JSON.stringify(body),
       });
-      tokens.set(username, access_token);
-      return access_token;
+      const text = await response.text();
+      let parsed: ReturnType<typeof JSON.parse> = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // Not JSON (HTML pages, CSV exports): the text itself.
+      }
+      return { status: response.status, headers: response.headers, text, body: parsed };
     },
     async seedAreas(tenantId: string, areas: TestArea[]) {
       const ids: Record<string, string> = {};

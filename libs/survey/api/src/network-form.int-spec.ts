@@ -66,29 +66,7 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
   let surveyId: string;
   let waveId: string;
 
-  async function call(
-    method: string,
-    path: string,
-    user?: string,
-    body?: unknown,
-  ): Promise<{ status: number; body: ReturnType<typeof JSON.parse> }> {
-    const headers: Record<string, string> = {};
-    if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${t.url}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // HTML
-    }
-    return { status: response.status, body: parsed };
-  }
+  const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
   const submit = (network: unknown) =>
     call('POST', `/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`, undefined, {

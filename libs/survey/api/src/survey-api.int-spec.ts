@@ -1,4 +1,4 @@
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { startServiceTestApp, type ServiceTestApp, type TestReply } from '@quartier/service-kit';
 import {
   type Form,
   type XlsFormTables,
@@ -22,13 +22,6 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const day = (offset: number) =>
   new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
-interface Reply {
-  status: number;
-  /** Parsed JSON (typed loosely on purpose: the tests assert the shape), or the text of HTML/SVG/JS. */
-  body: ReturnType<typeof JSON.parse>;
-  headers: Headers;
-}
-
 describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
   let t: ServiceTestApp;
   let ids: Record<string, string>;
@@ -36,37 +29,7 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
   let waveId: string;
   let otherSurveyId: string;
 
-  async function call(
-    method: string,
-    path: string,
-    user?: string,
-    body?: unknown,
-    contentType = 'application/json',
-  ): Promise<Reply> {
-    const headers: Record<string, string> = {};
-    if (user) headers['authorization'] = `Bearer ${await t.tokenFor(user)}`;
-    if (body !== undefined) headers['content-type'] = contentType;
-    const response = await fetch(`${t.url}${path}`, {
-      method,
-      headers,
-      body:
-        body === undefined
-          ? undefined
-          : body instanceof Uint8Array
-            ? Buffer.from(body)
-            : typeof body === 'string'
-              ? body
-              : JSON.stringify(body),
-    });
-    const text = await response.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : undefined;
-    } catch {
-      // HTML, SVG, JS
-    }
-    return { status: response.status, body: parsed, headers: response.headers };
-  }
+  const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
   const submit = (
     answers: Record<string, unknown>,
@@ -633,7 +596,7 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
   });
 
   describe('results', () => {
-    let results: Reply;
+    let results: TestReply;
     let resultsWave: string;
 
     beforeAll(async () => {

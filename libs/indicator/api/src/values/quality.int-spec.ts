@@ -8,20 +8,7 @@ describe('data-quality flags (real PostgreSQL, OIDC tokens)', () => {
   let t: ServiceTestApp;
   let ids: Record<string, string>;
 
-  async function call(method: string, path: string, user: string, body?: unknown, contentType?: string) {
-    const headers: Record<string, string> = { authorization: `Bearer ${await t.tokenFor(user)}` };
-    if (body !== undefined) headers['content-type'] = contentType ?? 'application/json';
-    const response = await fetch(`${t.url}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: (text ? JSON.parse(text) : undefined) as Record<string, unknown>,
-    };
-  }
+  const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
   type Flag = {
     code: string;
