@@ -127,14 +127,20 @@ export function portalTests(context) {
   it('draws the district map with MapLibre and saves a screenshot', async () => {
     const map = page.getByTestId('area-map');
     await map.locator('canvas').waitFor();
-    await page.waitForFunction(
-      () =>
-        Number(document.querySelector('[data-testid="area-map"]')?.getAttribute('data-rendered-features')) >
-        0,
-    );
-    const rendered = Number(await map.getAttribute('data-rendered-features'));
     // Every district is drawn (MapLibre may split a polygon across tiles, so ≥).
-    assert.ok(rendered >= 12, `expected ≥ 12 rendered district features, got ${rendered}`);
+    await page
+      .waitForFunction(
+        () =>
+          Number(
+            document.querySelector('[data-testid="area-map"]')?.getAttribute('data-rendered-features'),
+          ) >= 12,
+        undefined,
+        { timeout: 15_000 },
+      )
+      .catch(async (error) => {
+        const rendered = await map.getAttribute('data-rendered-features');
+        throw new Error(`expected ≥ 12 rendered district features, got ${rendered}: ${error.message}`);
+      });
 
     // A finer level for the picture: Bezirksregionen show the city's structure best.
     await page.getByRole('radio', { name: 'Bezirksregion' }).click();

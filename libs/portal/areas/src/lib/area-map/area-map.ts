@@ -13,7 +13,7 @@ import {
   viewChild,
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { createAreaMap, I18n, loadMapLibre } from '@quartier/portal-ui';
+import { createAreaMap, I18n, loadMapLibre, whenDrawn } from '@quartier/portal-ui';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import {
   type LegendEntry,
@@ -109,7 +109,7 @@ export class AreaMap {
       const bounds = collectionBounds(collection);
       if (bounds)
         map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 24, animate: false });
-      map.once('idle', () => this.renderedFeatures.set(map.queryRenderedFeatures({ layers: [FILL] }).length));
+      whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
       this.shownSelection = null;
       this.showSelection(map, this.selectedId());
     });

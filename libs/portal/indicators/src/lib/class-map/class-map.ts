@@ -15,7 +15,7 @@ import {
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
-import { createAreaMap, loadMapLibre } from '@quartier/portal-ui';
+import { createAreaMap, loadMapLibre, whenDrawn } from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
 
 export interface MapCell {
@@ -143,7 +143,7 @@ export class ClassMap {
       map.resize();
       const bounds = boundsOf(data.features.map((f) => f.geometry));
       if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
-      map.once('idle', () => this.renderedFeatures.set(map.queryRenderedFeatures({ layers: [FILL] }).length));
+      whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
     });
 
     effect(() => {

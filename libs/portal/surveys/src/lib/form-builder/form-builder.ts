@@ -5,7 +5,6 @@ import {
   effect,
   inject,
   input,
-  output,
   signal,
   untracked,
 } from '@angular/core';
@@ -35,6 +34,7 @@ import {
   type QuestionNode,
   type SurveyDetail,
 } from '../survey-api';
+import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
 
 interface Row {
@@ -65,7 +65,7 @@ export class FormBuilder {
 
   readonly survey = input.required<SurveyDetail>();
   readonly initial = input.required<FormModel>();
-  readonly changed = output<SurveyDetail>();
+  private readonly workspace = inject(SurveyWorkspace);
 
   protected readonly form = signal<FormModel>({
     settings: { formId: '', defaultLanguage: 'de', extra: {} },
@@ -321,7 +321,7 @@ export class FormBuilder {
     try {
       const survey = await this.api.saveForm(this.survey().id, this.form());
       this.message.set({ kind: 'success', text: this.t('saved', { version: survey.formVersion }) });
-      this.changed.emit(survey);
+      this.workspace.updated(survey);
     } catch (error) {
       this.message.set({ kind: 'error', text: describeProblem(problemFrom(error), this.i18n.t) });
     }
@@ -340,7 +340,7 @@ export class FormBuilder {
       this.selectedList.set(form.choiceLists[0]?.name ?? null);
       this.scheduleCheck();
       this.message.set({ kind: 'success', text: this.t('imported', { version: survey.formVersion }) });
-      this.changed.emit(survey);
+      this.workspace.updated(survey);
     } catch (error) {
       const body = (error as { error?: { details?: { lines?: string[] } } }).error;
       const lines = body?.details?.lines;

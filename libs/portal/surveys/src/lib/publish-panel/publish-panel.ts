@@ -5,7 +5,6 @@ import {
   inject,
   input,
   linkedSignal,
-  output,
   resource,
   signal,
 } from '@angular/core';
@@ -14,6 +13,7 @@ import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access'
 import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
 import { areaMethodOf, geometryParts, syncAreaList, targetAreaGeometries } from '../form-model';
 import { SurveyApi, type SurveyDetail } from '../survey-api';
+import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
 
 /** Target areas, waves, publishing, and the links and QR codes per area. */
@@ -253,7 +253,7 @@ export class PublishPanel {
   protected readonly t = this.texts.t;
 
   readonly survey = input.required<SurveyDetail>();
-  readonly changed = output<SurveyDetail>();
+  private readonly workspace = inject(SurveyWorkspace);
 
   protected readonly level = linkedSignal(() => this.session.levels().at(-1)?.key ?? '');
   protected readonly candidates = resource({
@@ -272,15 +272,16 @@ export class PublishPanel {
   protected readonly hasForm = computed(() => this.survey().formVersion > 0);
 
   protected waveName = '';
-  protected opensOn = new Date().toISOString().slice(0, 10);
-  protected closesOn = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+  // Survey days are German calendar days (the service stores submissions by them), not UTC days.
+  protected opensOn = germanDay(new Date());
+  protected closesOn = germanDay(new Date(Date.now() + 60 * 86_400_000));
   protected invitationOnly = false;
 
   private async run(action: () => Promise<SurveyDetail>): Promise<void> {
     this.message.set(null);
     this.problems.set([]);
     try {
-      this.changed.emit(await action());
+      this.workspace.updated(await action());
     } catch (error) {
       const body = (error as { error?: { details?: { problems?: string[] } } }).error;
       if (body?.details?.problems) this.problems.set(body.details.problems);
@@ -362,4 +363,15 @@ export class PublishPanel {
     this.message.set({ kind: 'success', text: this.t('geometriesSent', { n: stored.areas }) });
     return true;
   }
+}
+
+const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Berlin',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+function germanDay(date: Date): string {
+  return GERMAN_DAY.format(date);
 }

@@ -1,21 +1,11 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  resource,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
-import { emptyForm } from '../form-model';
 import { FormBuilder } from '../form-builder/form-builder';
 import { PublishPanel } from '../publish-panel/publish-panel';
 import { ResultsPanel } from '../results-panel/results-panel';
-import { SurveyApi, type FormModel, type SurveyDetail } from '../survey-api';
+import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
 
 type Tab = 'form' | 'publish' | 'results';
@@ -25,6 +15,7 @@ type Tab = 'form' | 'publish' | 'results';
   selector: 'q-survey-page',
   imports: [PageHeading, Notice, RouterLink, FormBuilder, PublishPanel, ResultsPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [SurveyWorkspace],
   template: `
     <p>
       <a routerLink="/surveys">← {{ t('back') }}</a>
@@ -56,11 +47,11 @@ type Tab = 'form' | 'publish' | 'results';
         @switch (tab()) {
           @case ('form') {
             @if (loadedForm(); as f) {
-              <q-form-builder [survey]="s" [initial]="f" (changed)="updated($event)" />
+              <q-form-builder [survey]="s" [initial]="f" />
             }
           }
           @case ('publish') {
-            <q-publish-panel [survey]="s" (changed)="updated($event)" />
+            <q-publish-panel [survey]="s" />
           }
           @case ('results') {
             <q-results-panel [survey]="s" />
@@ -96,7 +87,7 @@ type Tab = 'form' | 'publish' | 'results';
   `,
 })
 export class SurveyPage {
-  private readonly api = inject(SurveyApi);
+  private readonly workspace = inject(SurveyWorkspace);
   private readonly i18n = inject(I18n);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
@@ -108,37 +99,15 @@ export class SurveyPage {
     { key: 'publish', label: 'tabPublish' },
     { key: 'results', label: 'tabResults' },
   ];
-  protected readonly survey = resource({
-    params: () => ({ id: this.id() }),
-    loader: ({ params }) => this.api.survey(params.id),
-  });
-  /** Reloaded only when the form version changes (a key string, so other survey updates keep the builder's state). */
-  private readonly formKey = computed(() => {
-    const s = this.survey.value();
-    return s ? `${s.id}|${s.formVersion}` : undefined;
-  });
-  protected readonly form = resource({
-    params: () => this.formKey(),
-    loader: async ({ params }) => {
-      const [id, version] = params.split('|');
-      return Number(version) > 0
-        ? (await this.api.form(id)).form
-        : emptyForm(this.survey.value()?.title ?? '');
-    },
-  });
+  protected readonly survey = this.workspace.survey;
+  protected readonly loadedForm = this.workspace.loadedForm;
 
-  /** The last loaded form, kept while a new version loads, so the builder is not torn down on save. */
-  protected readonly loadedForm = linkedSignal<FormModel | undefined, FormModel | undefined>({
-    source: () => this.form.value(),
-    computation: (value, previous) => value ?? previous?.value,
-  });
+  constructor() {
+    effect(() => this.workspace.open(this.id()));
+  }
 
   protected problem(error: unknown): string {
     return describeProblem(problemFrom(error), this.i18n.t);
-  }
-
-  protected updated(survey: SurveyDetail): void {
-    this.survey.set(survey);
   }
 
   /** Arrow keys move between tabs (WAI-ARIA tabs pattern). */

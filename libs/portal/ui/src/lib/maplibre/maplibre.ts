@@ -68,3 +68,24 @@ export function createAreaMap(
   map.addControl(new maplibre.AttributionControl({ compact: true, customAttribution: attribution }));
   return map;
 }
+
+/**
+ * Reports how many features of `layer` are drawn once the map has settled with the data just
+ * set on `source`. `idle` can fire while a `setData` is still being tiled in the worker (the
+ * source is then not loaded yet and nothing is drawn); such an idle is skipped and the next one
+ * awaited, so the count always describes the current data — the e2e tests rely on it.
+ */
+export function whenDrawn(
+  map: MapLibre.Map,
+  source: string,
+  layer: string,
+  report: (count: number) => void,
+): void {
+  map.once('idle', () => {
+    if (!map.isSourceLoaded(source)) {
+      whenDrawn(map, source, layer, report);
+      return;
+    }
+    report(map.queryRenderedFeatures({ layers: [layer] }).length);
+  });
+}
