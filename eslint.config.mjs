@@ -4,6 +4,7 @@ import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import { existsSync, readdirSync } from 'node:fs';
 
 const INFRA_PACKAGES = [
   '@nestjs/*',
@@ -19,7 +20,10 @@ const INFRA_PACKAGES = [
   'net',
   'http',
 ];
-const DOMAINS = ['registry', 'indicator', 'network', 'survey', 'evaluation', 'reporting'];
+// A domain is a folder under libs/ with an `api` library: a new service is picked up by itself.
+const DOMAINS = readdirSync(new URL('./libs', import.meta.url)).filter((d) =>
+  existsSync(new URL(`./libs/${d}/api/project.json`, import.meta.url)),
+);
 
 export default [
   {

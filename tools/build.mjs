@@ -3,7 +3,7 @@
 // aliases rewritten to relative requires) into dist/server, and the Angular portal into
 // dist/portal. `--server` / `--portal` build only that side. Progress goes to stderr.
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,10 +12,25 @@ const args = new Set(process.argv.slice(2));
 const bin = (name) => join(root, 'node_modules/.bin', name);
 const log = (msg) => process.stderr.write(`[build] ${msg}\n`);
 
+/**
+ * .swcrc plus the path aliases of tsconfig.base.json — the one place aliases are declared
+ * (Jest reads them from there too), so a new library is one line, not three.
+ */
+function swcConfig() {
+  const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
+  const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
+  swcrc.jsc = { ...swcrc.jsc, baseUrl: root, paths: compilerOptions.paths };
+  const file = join(root, 'dist/swcrc.json');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(swcrc));
+  return file;
+}
+
 function buildServer() {
   const started = Date.now();
   log('compiling server code (swc) → dist/server');
   rmSync(join(root, 'dist/server'), { recursive: true, force: true });
+  const config = swcConfig();
   execFileSync(
     bin('swc'),
     [
@@ -24,7 +39,7 @@ function buildServer() {
       '-d',
       'dist/server',
       '--config-file',
-      '.swcrc',
+      config,
       '--ignore',
       '**/*.spec.ts,**/*.int-spec.ts,apps/portal/**,apps/portal-e2e/**,libs/portal/**',
       '--quiet',

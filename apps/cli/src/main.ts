@@ -7,6 +7,9 @@ import { registerPlatformCommands } from './commands/platform';
 import { registerIndexCommands } from './commands/index-compute';
 import { registerNetworkCommands } from './commands/network';
 import { registerSurveyCommands } from './commands/survey';
+import { registerProgrammeCommands } from './commands/programme';
+import { registerEvaluationCommands } from './commands/evaluation';
+import { registerDataCommands } from './commands/data';
 import { CliError } from './cli-error';
 
 export function buildProgram(): Command {
@@ -18,6 +21,9 @@ export function buildProgram(): Command {
   registerIndexCommands(program);
   registerNetworkCommands(program);
   registerSurveyCommands(program);
+  registerProgrammeCommands(program);
+  registerEvaluationCommands(program);
+  registerDataCommands(program);
   return program;
 }
 
