@@ -1,10 +1,4 @@
-import { IndicatorApiModule, INDICATOR_DOCS } from '@quartier/indicator-api';
-import { createReadModelAccessDirectory, runService } from '@quartier/service-kit';
+import { INDICATOR_SERVICE } from '@quartier/indicator-api';
+import { runService } from '@quartier/service-kit';
 
-void runService({
-  service: 'indicator',
-  module: (runtime) => IndicatorApiModule.forRoot(runtime),
-  accessDirectory: createReadModelAccessDirectory('indicator'),
-  docs: { ...INDICATOR_DOCS, modules: [IndicatorApiModule] },
-  streamedBodyPaths: INDICATOR_DOCS.streamedBodyPaths,
-});
+void runService(INDICATOR_SERVICE);

@@ -1,9 +1,4 @@
-import { NetworkApiModule, NETWORK_DOCS } from '@quartier/network-api';
-import { createReadModelAccessDirectory, runService } from '@quartier/service-kit';
+import { NETWORK_SERVICE } from '@quartier/network-api';
+import { runService } from '@quartier/service-kit';
 
-void runService({
-  service: 'network',
-  module: (runtime) => NetworkApiModule.forRoot(runtime),
-  accessDirectory: createReadModelAccessDirectory('network'),
-  docs: { ...NETWORK_DOCS, modules: [NetworkApiModule] },
-});
+void runService(NETWORK_SERVICE);

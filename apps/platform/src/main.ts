@@ -4,27 +4,14 @@ import { createDevIdentityProvider, PORTAL_CLIENT_ID } from '@quartier/auth';
 import { parseBrokers } from '@quartier/messaging';
 import { createLogger } from '@quartier/observability';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@quartier/persistence';
-import { IndicatorDemoSeeder } from '@quartier/indicator-api';
-import { NetworkDemoSeeder } from '@quartier/network-api';
-import { DemoSeeder } from '@quartier/registry-api';
-import { SurveyDemoSeeder } from '@quartier/survey-api';
+import { referenceDataDir, repositoryRoot } from '@quartier/reference-data';
 import { configureHttp, PinoNestLogger, type RuntimeConfig } from '@quartier/service-kit';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { loadPlatformConfig } from './platform-config';
 import { PLATFORM_DOCS, PlatformModule, STREAMED_BODY_PATHS } from './platform.module';
 import { hostPortal } from './portal-hosting';
-
-/** The repository root, found from the compiled file (dist/server/apps/platform/src/main.js). */
-function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'nx.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-  return dir;
-}
+import { PLATFORM_SERVICES } from './services';
 
 /**
  * `node main.js` serves; `node main.js migrate` only applies every service's migrations and
@@ -132,13 +119,12 @@ async function serve(
   await app.init();
   if (mode === 'migrate') progress('migrations applied');
   if (mode === 'seed' || (mode === 'serve' && config.QUARTIER_DEMO)) {
-    const seeded = await app.get(DemoSeeder).seed(join(root, 'infra/data'), progress);
-    if (seeded) progress('demo tenants seeded: Berlin (Demo), Musterstadt (Demo)');
-    // The other services seed on top of the areas their read models received from the registry's
+    // Each service seeds on top of the areas its read model received from the registry's
     // events; each seeder waits for them and does nothing when its demo data already exists.
-    await app.get(IndicatorDemoSeeder).seed(join(root, 'libs/indicator/core/fixtures/berlin-mss'), progress);
-    await app.get(NetworkDemoSeeder).seed(progress);
-    await app.get(SurveyDemoSeeder).seed(progress);
+    const context = { root, referenceData: referenceDataDir(process.env, root), progress };
+    for (const service of PLATFORM_SERVICES)
+      if (service.demoSeeder) await app.get(service.demoSeeder).seed(context);
+    progress('demo data ready');
   }
   if (mode !== 'serve') {
     await app.close();

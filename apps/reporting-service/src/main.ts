@@ -1,9 +1,4 @@
-import { ReportingApiModule, REPORTING_DOCS } from '@quartier/reporting-api';
-import { createReadModelAccessDirectory, runService } from '@quartier/service-kit';
+import { REPORTING_SERVICE } from '@quartier/reporting-api';
+import { runService } from '@quartier/service-kit';
 
-void runService({
-  service: 'reporting',
-  module: (runtime) => ReportingApiModule.forRoot(runtime),
-  accessDirectory: createReadModelAccessDirectory('reporting'),
-  docs: { ...REPORTING_DOCS, modules: [ReportingApiModule] },
-});
+void runService(REPORTING_SERVICE);

@@ -1,9 +1,4 @@
-import { SurveyApiModule, SURVEY_DOCS } from '@quartier/survey-api';
-import { createReadModelAccessDirectory, runService } from '@quartier/service-kit';
+import { SURVEY_SERVICE } from '@quartier/survey-api';
+import { runService } from '@quartier/service-kit';
 
-void runService({
-  service: 'survey',
-  module: (runtime) => SurveyApiModule.forRoot(runtime),
-  accessDirectory: createReadModelAccessDirectory('survey'),
-  docs: { ...SURVEY_DOCS, modules: [SurveyApiModule] },
-});
+void runService(SURVEY_SERVICE);

@@ -11,6 +11,7 @@ export * from './service-foundation';
 export * from './runtime.module';
 export * from './nest-logger';
 export * from './run-service';
+export * from './service-definition';
 export * from './testing/service-test-app';
 export * from './cache/cache-store';
 export * from './cache/cache.module';

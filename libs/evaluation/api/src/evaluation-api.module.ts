@@ -11,9 +11,3 @@ export class EvaluationApiModule {
     return { module: EvaluationApiModule, ...serviceFoundation({ service: 'evaluation', runtime }) };
   }
 }
-
-export const EVALUATION_DOCS = {
-  service: 'evaluation',
-  title: 'Quartier evaluation service',
-  description: 'Impact models, targets and evaluations of measures and programmes.',
-} as const;

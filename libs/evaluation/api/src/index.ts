@@ -1,1 +1,2 @@
 export * from './evaluation-api.module';
+export * from './evaluation.service';

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndicatorDemoSeeder, MSS_EDITIONS, mssPeriod } from './demo/indicator-demo-seeder';
-import { INDICATOR_DOCS, IndicatorApiModule } from './indicator-api.module';
+import { IndicatorApiModule } from './indicator-api.module';
+import { INDICATOR_SERVICE } from './indicator.service';
 
 const MSS_DIR = join(__dirname, '../../core/fixtures/berlin-mss');
 const TENANT = 'berlin-demo';
@@ -53,7 +54,7 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       service: 'indicator',
       module: (rt) => IndicatorApiModule.forRoot(rt),
       moduleClass: IndicatorApiModule,
-      streamedBodyPaths: INDICATOR_DOCS.streamedBodyPaths,
+      streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
       runtime: { redisUrl: process.env['REDIS_URL'] },
     });
     // A small test city (X1: X101, X102; X2: X201, X202) next to Berlin's real planning areas.
@@ -653,7 +654,14 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
         ...districts.map((code) => ({ code, level: 'bezirk' })),
         ...published.map((r) => ({ code: r.id, level: 'planungsraum', parent: r.id.slice(0, 2) })),
       ]);
-      expect(await t.app.get(IndicatorDemoSeeder).seed(MSS_DIR, () => undefined, 30_000)).toBe(true);
+      expect(
+        await t.app
+          .get(IndicatorDemoSeeder)
+          .seed(
+            { root: join(__dirname, '../../../..'), referenceData: '', progress: () => undefined },
+            { timeoutMs: 30_000 },
+          ),
+      ).toBe(true);
     }, 180_000);
 
     it.each(MSS_EDITIONS)(

@@ -73,12 +73,3 @@ export class IndicatorApiModule {
     };
   }
 }
-
-export const INDICATOR_DOCS = {
-  service: 'indicator',
-  title: 'Quartier indicator service',
-  description:
-    'Indicator catalogue, values and imports, aggregation up the area hierarchy, social-monitoring indices.',
-  /** Value imports stream their bodies (any size) instead of having Express parse them. */
-  streamedBodyPaths: [/^\/api\/indicator\/imports\/?$/],
-} as const;

@@ -1139,15 +1139,15 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
   describe('demo', () => {
     it('waits for Mitte’s planning areas, then seeds the demo network once', async () => {
       const seeder = t.app.get(NetworkDemoSeeder);
-      expect(await seeder.seed(() => undefined, { timeoutMs: 100 })).toBe(false);
+      expect(await seeder.seed({ progress: () => undefined }, { timeoutMs: 100 })).toBe(false);
       const missing = MITTE_PLANNING_AREAS.filter((a) => !ids[a.code]).map((a) => ({
         code: a.code,
         name: a.name,
         level: 'planungsraum',
       }));
       Object.assign(ids, await t.seedAreas('berlin-demo', missing));
-      expect(await seeder.seed()).toBe(true);
-      expect(await seeder.seed()).toBe(false);
+      expect(await seeder.seed({ progress: () => undefined })).toBe(true);
+      expect(await seeder.seed({ progress: () => undefined })).toBe(false);
       const network = (await call('GET', '/api/network/networks', 'planer')).body.items.find(
         (n: { name: string }) => n.name === 'Akteursnetzwerk Mitte',
       );

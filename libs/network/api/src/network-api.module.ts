@@ -12,13 +12,15 @@ import { InterchangeService } from './interchange/interchange.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { CreateNetworkDomain1764000200000 } from './migrations/1764000200000-CreateNetworkDomain';
-import { NETWORK_ERROR_STATUS } from './network.errors';
+import { NetworkInputError } from '@quartier/network-core';
+import { NETWORK_CORE_ERROR_STATUS, NETWORK_ERROR_STATUS, NetworkServiceError } from './network.errors';
 import { NetworksController } from './networks/networks.controller';
 import { NetworksService } from './networks/networks.service';
 import { TiesController } from './ties/ties.controller';
 import { TiesService } from './ties/ties.service';
 
-registerErrorStatuses(NETWORK_ERROR_STATUS);
+registerErrorStatuses(NetworkServiceError, NETWORK_ERROR_STATUS);
+registerErrorStatuses(NetworkInputError, NETWORK_CORE_ERROR_STATUS);
 
 /**
  * The network service: networks of an area or programme observed in waves, their actors (with
@@ -63,9 +65,3 @@ export class NetworkApiModule {
     };
   }
 }
-
-export const NETWORK_DOCS = {
-  service: 'network',
-  title: 'Quartier network service',
-  description: "Actor networks: actors, ties, waves and the field's network measures.",
-} as const;

@@ -1,3 +1,5 @@
+import type { NetworkErrorCode } from '@quartier/network-core';
+
 /** Error codes of the network service; mapped to HTTP once (NETWORK_ERROR_STATUS). */
 export type NetworkServiceErrorCode =
   | 'NetworkNotFound'
@@ -44,4 +46,16 @@ export const NETWORK_ERROR_STATUS: Record<NetworkServiceErrorCode, number> = {
   UnsupportedFormat: 415,
   MetricsNotComputed: 409,
   InvalidNetwork: 422,
+};
+
+/** The core's input errors, when one reaches HTTP: unprocessable input (a repeated tie conflicts). */
+export const NETWORK_CORE_ERROR_STATUS: Record<NetworkErrorCode, number> = {
+  DuplicateNode: 422,
+  EmptyNodeId: 422,
+  UnknownNode: 422,
+  SelfTie: 422,
+  DuplicateTie: 409,
+  InvalidWeight: 422,
+  UnknownMeasure: 422,
+  UnknownEgo: 422,
 };

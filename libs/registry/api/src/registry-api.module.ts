@@ -13,9 +13,10 @@ import { AreasController } from './areas/areas.controller';
 import { AreaVersionsController } from './area-versions/area-versions.controller';
 import { AreaVersionsService } from './area-versions/area-versions.service';
 import { AreasService } from './areas/areas.service';
-import { DemoSeeder } from './demo/demo-seeder';
+import { RegistryDemoSeeder } from './demo/demo-seeder';
 import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from './registry.schema';
 import { REGISTRY_CONNECTION, REGISTRY_SCHEMA } from './registry.constants';
+import { RegistryError } from '@quartier/registry-core';
 import { REGISTRY_ERROR_STATUS } from './registry.errors';
 import { RegistryAccessDirectory } from './registry-access-directory';
 import { RoleAssignmentsController } from './role-assignments/role-assignments.controller';
@@ -24,7 +25,7 @@ import { MeService } from './tenants/me.service';
 import { TenantsController } from './tenants/tenants.controller';
 import { TenantsService } from './tenants/tenants.service';
 
-registerErrorStatuses(REGISTRY_ERROR_STATUS);
+registerErrorStatuses(RegistryError, REGISTRY_ERROR_STATUS);
 
 /**
  * The registry: tenants, area levels, areas and their versions, crosswalks and role
@@ -65,11 +66,11 @@ export class RegistryApiModule {
         AreaVersionsService,
         RoleAssignmentsService,
         RegistryAccessDirectory,
-        DemoSeeder,
+        RegistryDemoSeeder,
       ],
       exports: [
         RegistryAccessDirectory,
-        DemoSeeder,
+        RegistryDemoSeeder,
         TenantsService,
         AreaImportsService,
         RoleAssignmentsService,
@@ -77,12 +78,3 @@ export class RegistryApiModule {
     };
   }
 }
-
-export const REGISTRY_DOCS = {
-  service: 'registry',
-  title: 'Quartier registry service',
-  description:
-    'Tenants, area levels, areas and area versions with crosswalks, GeoJSON imports and role assignments.',
-  /** Area imports stream their bodies (up to 100 MB) instead of having Express parse them. */
-  streamedBodyPaths: [/^\/api\/registry\/area-imports\/?$/],
-} as const;

@@ -1,1 +1,2 @@
 export * from './reporting-api.module';
+export * from './reporting.service';

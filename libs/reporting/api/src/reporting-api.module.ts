@@ -11,9 +11,3 @@ export class ReportingApiModule {
     return { module: ReportingApiModule, ...serviceFoundation({ service: 'reporting', runtime }) };
   }
 }
-
-export const REPORTING_DOCS = {
-  service: 'reporting',
-  title: 'Quartier reporting service',
-  description: 'Area profiles, monitoring and evaluation reports (PDF/XLSX/CSV).',
-} as const;

@@ -18,19 +18,31 @@ export interface CodedError {
   details?: unknown;
 }
 
-const statusByCode = new Map<string, number>();
+type ErrorClass = abstract new (...args: never[]) => Error;
 
-/** Registers the HTTP meaning of domain error codes (called once per service module). */
-export function registerErrorStatuses(statuses: Record<string, number>): void {
-  for (const [code, status] of Object.entries(statuses)) statusByCode.set(code, status);
+/**
+ * HTTP meaning of error codes, per error class: each module maps its own errors, so two
+ * modules using the same code (the registry's and the indicator service's `LevelNotFound`) can
+ * answer differently inside one embedded process.
+ */
+const mappings: { type: ErrorClass; statuses: Readonly<Record<string, number>> }[] = [];
+
+/** Declares the HTTP status of each code of a module's error class (once per module). */
+export function registerErrorStatuses(type: ErrorClass, statuses: Readonly<Record<string, number>>): void {
+  if (!mappings.some((m) => m.type === type && m.statuses === statuses)) mappings.push({ type, statuses });
+}
+
+function statusOf(error: unknown): number | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code !== 'string') return undefined;
+  for (const { type, statuses } of mappings)
+    if (error instanceof type && Object.hasOwn(statuses, code)) return statuses[code];
+  return undefined;
 }
 
 export function isCodedError(error: unknown): error is CodedError {
-  return (
-    error instanceof Error &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    statusByCode.has((error as unknown as { code: string }).code)
-  );
+  return statusOf(error) !== undefined;
 }
 
 export interface ErrorBody {
@@ -78,7 +90,7 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     if (isCodedError(error)) {
       return {
-        statusCode: statusByCode.get(error.code) as number,
+        statusCode: statusOf(error) as number,
         code: error.code,
         message: error.message,
         details: error.details,

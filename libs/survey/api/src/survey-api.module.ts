@@ -11,12 +11,14 @@ import { ResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
 import { SurveyDemoSeeder } from './demo/survey-demo-seeder';
 import { SURVEY_MODULE_OPTIONS, type SurveyModuleOptions } from './survey.constants';
-import { SURVEY_ERROR_STATUS } from './survey.errors';
+import { SurveyError } from '@quartier/survey-core';
+import { SURVEY_ERROR_STATUS, SurveyApiError } from './survey.errors';
 import { SurveyStore } from './surveys/survey-store';
 import { SurveysController } from './surveys/surveys.controller';
 import { SurveysService } from './surveys/surveys.service';
 
-registerErrorStatuses(SURVEY_ERROR_STATUS);
+registerErrorStatuses(SurveyApiError, SURVEY_ERROR_STATUS);
+registerErrorStatuses(SurveyError, SURVEY_ERROR_STATUS);
 
 /** Default public rate limit: 30 submissions per client address per 10 minutes (memory only). */
 export const DEFAULT_PUBLIC_RATE_LIMIT = { limit: 30, windowSeconds: 600 } as const;
@@ -66,10 +68,3 @@ export class SurveyApiModule {
     };
   }
 }
-
-export const SURVEY_DOCS = {
-  service: 'survey',
-  title: 'Quartier survey service',
-  description:
-    "Residents' and actors' surveys: XLSForm questionnaires, the public anonymous form (/api/survey/public/f/{surveyId}), server-side validation, k-anonymous results per area.",
-} as const;

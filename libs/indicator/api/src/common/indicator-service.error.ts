@@ -1,3 +1,4 @@
+import { IndicatorError, type IndicatorErrorCode } from '@quartier/indicator-core';
 import { registerErrorStatuses } from '@quartier/service-kit';
 
 /** Error codes of the indicator service; the HTTP meaning of each is registered once below. */
@@ -33,10 +34,14 @@ export const INDICATOR_ERROR_STATUS: Record<IndicatorServiceErrorCode, number> =
 };
 
 /** Core errors keep their own codes; the API answers them as unprocessable input. */
-export const INDICATOR_CORE_ERROR_STATUS: Record<string, number> = {
+export const INDICATOR_CORE_ERROR_STATUS: Record<IndicatorErrorCode, number> = {
   InvalidIndexDefinition: 422,
+  InvalidInput: 422,
   NotEnoughValidAreas: 422,
   ZeroVariance: 422,
+  InvalidCrosswalk: 422,
+  InvalidHierarchy: 422,
+  InvalidTimeSeries: 422,
   FormulaSyntax: 422,
 };
 
@@ -51,5 +56,5 @@ export class IndicatorServiceError extends Error {
   }
 }
 
-registerErrorStatuses(INDICATOR_ERROR_STATUS);
-registerErrorStatuses(INDICATOR_CORE_ERROR_STATUS);
+registerErrorStatuses(IndicatorServiceError, INDICATOR_ERROR_STATUS);
+registerErrorStatuses(IndicatorError, INDICATOR_CORE_ERROR_STATUS);

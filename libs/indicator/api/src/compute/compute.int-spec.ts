@@ -1,5 +1,6 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { INDICATOR_DOCS, IndicatorApiModule } from '../indicator-api.module';
+import { IndicatorApiModule } from '../indicator-api.module';
+import { INDICATOR_SERVICE } from '../indicator.service';
 
 const TENANT = 'berlin-demo';
 
@@ -61,7 +62,7 @@ describe('derived values from formulas (real PostgreSQL, OIDC tokens)', () => {
       service: 'indicator',
       module: (rt) => IndicatorApiModule.forRoot(rt),
       moduleClass: IndicatorApiModule,
-      streamedBodyPaths: INDICATOR_DOCS.streamedBodyPaths,
+      streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
       runtime: { redisUrl: process.env['REDIS_URL'] },
     });
     ids = await t.seedAreas(TENANT, [

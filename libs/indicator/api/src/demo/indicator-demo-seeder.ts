@@ -1,3 +1,4 @@
+import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndexDefinition } from '@quartier/indicator-core';
@@ -166,7 +167,7 @@ export function mssEditionToLongCsv(
  * the MSS index definition of each edition and one stored run per edition.
  */
 @Injectable()
-export class IndicatorDemoSeeder {
+export class IndicatorDemoSeeder implements DemoSeeder {
   private readonly logger = new Logger(IndicatorDemoSeeder.name);
 
   constructor(
@@ -176,12 +177,14 @@ export class IndicatorDemoSeeder {
     private readonly indices: IndexService,
   ) {}
 
-  /** Idempotent: does nothing when the MSS definitions exist. `mssDir` holds mss-<edition>-indicators.csv. */
+  /** Idempotent: does nothing when the MSS definitions exist. */
   async seed(
-    mssDir: string,
-    progress: (message: string) => void = () => undefined,
-    timeoutMs = 180_000,
+    context: DemoSeedContext,
+    { timeoutMs = 180_000 }: { timeoutMs?: number } = {},
   ): Promise<boolean> {
+    const { progress } = context;
+    // mss-<edition>-indicators.csv of the Berlin demo.
+    const mssDir = join(context.root, 'libs/indicator/core/fixtures/berlin-mss');
     const [{ n }] = await this.db.query(
       `SELECT count(*)::int AS n FROM index_definition WHERE tenant_id = $1 AND key LIKE 'berlin-mss-%'`,
       [DEMO_TENANT],

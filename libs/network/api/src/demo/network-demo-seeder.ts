@@ -1,3 +1,4 @@
+import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -15,14 +16,14 @@ const DEMO_NETWORK_NAME = 'Akteursnetzwerk Mitte';
  * areas reach this service's read model by events, so it waits for them (with a timeout).
  */
 @Injectable()
-export class NetworkDemoSeeder {
+export class NetworkDemoSeeder implements DemoSeeder {
   private readonly logger = new Logger(NetworkDemoSeeder.name);
 
   constructor(@InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource) {}
 
   /** Idempotent: does nothing when the tenant already has the demo network. */
   async seed(
-    progress: (message: string) => void = () => undefined,
+    { progress }: Pick<DemoSeedContext, 'progress'>,
     options: { timeoutMs?: number } = {},
   ): Promise<boolean> {
     const existing: unknown[] = await this.db.query(

@@ -1,3 +1,4 @@
+import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEMO_ROLE_ASSIGNMENTS } from '@quartier/auth';
@@ -20,8 +21,8 @@ import { BERLIN_DEMO, BERLIN_LOR_FILES, MUSTERSTADT_DEMO, musterstadtAreas } fro
  * any administrator's upload, so the demo exercises validation, events and read models.
  */
 @Injectable()
-export class DemoSeeder {
-  private readonly logger = new Logger(DemoSeeder.name);
+export class RegistryDemoSeeder implements DemoSeeder {
+  private readonly logger = new Logger(RegistryDemoSeeder.name);
 
   constructor(
     @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
@@ -35,7 +36,9 @@ export class DemoSeeder {
   }
 
   /** Idempotent: does nothing when the Berlin demo tenant exists. */
-  async seed(dataDir: string, progress: (message: string) => void = () => undefined): Promise<boolean> {
+  async seed(context: DemoSeedContext): Promise<boolean> {
+    const { progress } = context;
+    const dataDir = join(context.root, 'infra/data');
     if (await this.isSeeded()) return false;
     const work = await mkdtemp(join(tmpdir(), 'quartier-demo-'));
     try {

@@ -1,6 +1,7 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { RegistryAccessDirectory } from '../registry-access-directory';
-import { REGISTRY_DOCS, RegistryApiModule } from '../registry-api.module';
+import { RegistryApiModule } from '../registry-api.module';
+import { REGISTRY_SERVICE } from '../registry.service';
 
 export type RegistryTestApp = Omit<ServiceTestApp, 'seedAreas' | 'grant'>;
 
@@ -13,8 +14,8 @@ export function startRegistryTestApp(): Promise<RegistryTestApp> {
     service: 'registry',
     module: (runtime) => RegistryApiModule.forRoot(runtime),
     moduleClass: RegistryApiModule,
-    title: REGISTRY_DOCS.title,
-    streamedBodyPaths: REGISTRY_DOCS.streamedBodyPaths,
+    title: REGISTRY_SERVICE.title,
+    streamedBodyPaths: REGISTRY_SERVICE.streamedBodyPaths,
     accessDirectory: RegistryAccessDirectory,
   });
 }

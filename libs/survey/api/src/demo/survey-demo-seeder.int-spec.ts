@@ -55,12 +55,12 @@ describe('survey demo seeder', () => {
 
   it('waits for Mitte’s planning areas, seeds the survey once, and its results show suppression', async () => {
     const seeder = t.app.get(SurveyDemoSeeder);
-    const seeding = seeder.seed(() => undefined, 20_000);
+    const seeding = seeder.seed({ progress: () => undefined }, { timeoutMs: 20_000 });
     // The registry's events arrive later than the seeder starts.
     await new Promise((resolve) => setTimeout(resolve, 700));
     await t.seedAreas('berlin-demo', mitteAreas());
     expect(await seeding).toBe(true);
-    expect(await seeder.seed()).toBe(false);
+    expect(await seeder.seed({ progress: () => undefined })).toBe(false);
 
     const [survey] = await t.db.query(`SELECT id, status, k FROM survey`);
     expect(survey).toMatchObject({ status: 'open', k: 10 });

@@ -1,3 +1,4 @@
+import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { compileForm, formFromSheets, sheetFromRows, validateSubmission } from '@quartier/survey-core';
 import { CollectionService, type StoredResponse } from '../responses/collection.service';
@@ -23,7 +24,7 @@ const MITTE = '01';
  * the seeder waits until area_ref holds Mitte's planning areas.
  */
 @Injectable()
-export class SurveyDemoSeeder {
+export class SurveyDemoSeeder implements DemoSeeder {
   private readonly logger = new Logger(SurveyDemoSeeder.name);
 
   constructor(
@@ -31,7 +32,10 @@ export class SurveyDemoSeeder {
     private readonly collection: CollectionService,
   ) {}
 
-  async seed(progress: (message: string) => void = () => undefined, timeoutMs = 180_000): Promise<boolean> {
+  async seed(
+    { progress }: Pick<DemoSeedContext, 'progress'>,
+    { timeoutMs = 180_000 }: { timeoutMs?: number } = {},
+  ): Promise<boolean> {
     const db = this.store.db;
     const existing: unknown[] = await db.query(`SELECT 1 FROM survey WHERE tenant_id = $1 AND title = $2`, [
       TENANT,

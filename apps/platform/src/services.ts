@@ -1,0 +1,22 @@
+import { EVALUATION_SERVICE } from '@quartier/evaluation-api';
+import { INDICATOR_SERVICE } from '@quartier/indicator-api';
+import { NETWORK_SERVICE } from '@quartier/network-api';
+import { REGISTRY_SERVICE } from '@quartier/registry-api';
+import { REPORTING_SERVICE } from '@quartier/reporting-api';
+import type { ServiceDefinition } from '@quartier/service-kit';
+import { SURVEY_SERVICE } from '@quartier/survey-api';
+
+/**
+ * Every service of the platform, in start and demo-seeding order: the registry first (the
+ * others' read models and demo data build on its areas), then each service after the ones whose
+ * facts it consumes. The embedded platform, its OpenAPI documents and the deployment manifests
+ * are derived from this list (see docs/adding-a-service.md).
+ */
+export const PLATFORM_SERVICES: readonly ServiceDefinition[] = [
+  REGISTRY_SERVICE,
+  INDICATOR_SERVICE,
+  NETWORK_SERVICE,
+  SURVEY_SERVICE,
+  EVALUATION_SERVICE,
+  REPORTING_SERVICE,
+];
