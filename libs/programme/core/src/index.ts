@@ -1,1 +1,4 @@
-// @quartier/programme-core: pure programme logic — need-based allocation, attainment, programme-area rules, measure workflow. No I/O, no framework.
+// @quartier/programme-core: pure programme logic — need-based allocation, attainment, programme-area
+// rules, measure workflow, budget and commitment, impact models, IATI export. No I/O, no framework.
+export * from './programme-error';
+export * from './allocation';
