@@ -1,1 +1,8 @@
-// @quartier/evaluation-core: pure evaluation methods — difference-in-differences, nearest-neighbour matching, balance, frozen-evidence hashing. No I/O, no framework.
+// @quartier/evaluation-core: pure evaluation methods — difference-in-differences and event
+// studies with area-clustered standard errors, nearest-neighbour matching (Mahalanobis),
+// balance tables, before/after comparisons, OECD-DAC ratings and the evaluation workflow, and
+// frozen evidence snapshots with content hashes. No I/O, no framework.
+export * from './evaluation-error';
+export * from './values';
+export * from './clustered-ols';
+export * from './did';
