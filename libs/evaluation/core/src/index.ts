@@ -6,3 +6,4 @@ export * from './evaluation-error';
 export * from './values';
 export * from './clustered-ols';
 export * from './did';
+export * from './event-study';

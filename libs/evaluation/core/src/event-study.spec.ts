@@ -1,0 +1,167 @@
+import { differenceInDifferences } from './did';
+import { EvaluationError } from './evaluation-error';
+import { eventStudy } from './event-study';
+import type { Group, LongValue } from './values';
+
+const PERIODS = ['2018', '2019', '2020', '2021'];
+const FOUR = new Map<string, Group>([
+  ['T1', 'treated'],
+  ['T2', 'treated'],
+  ['C1', 'comparison'],
+  ['C2', 'comparison'],
+]);
+
+function values(table: Record<string, (number | null)[]>, periods = PERIODS): LongValue[] {
+  return Object.entries(table).flatMap(([area, row]) =>
+    row.map((value, i) => ({ area, indicator: 'X', period: periods[i], value })),
+  );
+}
+
+const PANEL = {
+  T1: [9, 10, 13, 15],
+  T2: [12, 12, 17, 18],
+  C1: [7, 8, 9, 9],
+  C2: [10, 11, 13, 14],
+};
+
+function errorOf(run: () => unknown): EvaluationError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof EvaluationError) return error;
+    throw error;
+  }
+  throw new Error('expected an EvaluationError');
+}
+
+describe('eventStudy', () => {
+  it('estimates every period against the last pre period, as computed by hand', () => {
+    // δ_p = (T̄_p − C̄_p) − (T̄_2019 − C̄_2019). Influence of an area: ±(change − group mean change)/2;
+    // c = G/(G−1)·(N−1)/(N−K) = 4/3 · 15/8 = 2.5.
+    // 2018: T changes −1, 0; C −1, −1 → δ = 0.5, Σ influence² = 0.125 → V = 0.3125.
+    // 2020: T +3, +5; C +1, +2 → δ = 2.5, Σ = 0.625 → V = 1.5625. 2021: T +5, +6; C +1, +3 → δ = 3.5, V = 1.5625.
+    // statsmodels 0.13.5 (cluster, use_t) gives the same SEs and p = 0.4370, 0.1393, 0.0679.
+    const result = eventStudy({
+      indicator: 'X',
+      values: values(PANEL),
+      groups: FOUR,
+      pre: ['2018', '2019'],
+      post: ['2020', '2021'],
+    });
+    expect(result.reference).toBe('2019');
+    expect(result.points.map((p) => [p.period, p.relative, p.reference])).toEqual([
+      ['2018', -2, false],
+      ['2019', -1, true],
+      ['2020', 0, false],
+      ['2021', 1, false],
+    ]);
+    const [p2018, ref, p2020, p2021] = result.points;
+    expect(p2018.estimate).toBeCloseTo(0.5, 12);
+    expect(p2018.se).toBeCloseTo(Math.sqrt(0.3125), 12);
+    expect(p2018.p).toBeCloseTo(0.436997620888415, 10);
+    expect(ref).toMatchObject({ estimate: 0, se: 0, t: null, p: null, ci95: [0, 0] });
+    expect(p2020.estimate).toBeCloseTo(2.5, 12);
+    expect(p2020.se).toBeCloseTo(1.25, 12);
+    expect(p2020.p).toBeCloseTo(0.13932596855884144, 10);
+    expect(p2021.estimate).toBeCloseTo(3.5, 12);
+    expect(p2021.p).toBeCloseTo(0.06785290048414024, 10);
+    expect(p2021.ci95[0]).toBeCloseTo(3.5 - 3.182446305283708 * 1.25, 10);
+    expect(p2020.observations).toEqual({ treated: 2, comparison: 2 });
+    expect(result).toMatchObject({
+      observations: 16,
+      clusters: { treated: 2, comparison: 2 },
+      degreesOfFreedom: 3,
+      omitted: [],
+    });
+  });
+
+  it('equals the difference-in-differences when there is one pre and one post period', () => {
+    const table = { T1: [10, 13], T2: [12, 17], C1: [8, 9], C2: [11, 13] };
+    const input = {
+      indicator: 'X',
+      values: values(table, ['2019', '2020']),
+      groups: FOUR,
+      pre: ['2019'],
+      post: ['2020'],
+    };
+    const study = eventStudy(input);
+    const did = differenceInDifferences(input);
+    expect(study.points[1].estimate).toBeCloseTo(did.estimate, 12);
+    expect(study.points[1].se).toBeCloseTo(did.se, 12);
+    expect(study.points[1].p).toBeCloseTo(did.p!, 12);
+  });
+
+  it('leaves out a period in which one group has no value and says why', () => {
+    const result = eventStudy({
+      indicator: 'X',
+      values: values({ ...PANEL, C1: [7, 8, 9, null], C2: [10, 11, 13, null] }),
+      groups: FOUR,
+      pre: ['2018', '2019'],
+      post: ['2020', '2021'],
+    });
+    expect(result.omitted).toEqual([{ period: '2021', relative: 1, reason: 'no-comparison-observation' }]);
+    expect(result.points.map((p) => p.period)).toEqual(['2018', '2019', '2020']);
+    // The remaining point is still the cell-mean contrast.
+    expect(result.points[2].estimate).toBeCloseTo(2.5, 12);
+    // The treated values of 2021 cannot be used either: 16 − 4 observations.
+    expect(result.observations).toBe(12);
+  });
+
+  it('keeps an unbalanced panel: the estimate compares the areas observed in each period', () => {
+    const result = eventStudy({
+      indicator: 'X',
+      values: values({ ...PANEL, T2: [null, 12, 17, 18] }),
+      groups: FOUR,
+      pre: ['2018', '2019'],
+      post: ['2020', '2021'],
+    });
+    // 2018: treated mean 9 (T1 only) vs 11 in 2019 → (9 − 11) − (8.5 − 9.5) = −1.
+    expect(result.points[0].estimate).toBeCloseTo(-1, 12);
+    expect(result.points[0].observations).toEqual({ treated: 1, comparison: 2 });
+  });
+
+  it('fails when a group has no value in the reference period', () => {
+    const error = errorOf(() =>
+      eventStudy({
+        indicator: 'X',
+        values: values({ ...PANEL, T1: [9, null, 13, 15], T2: [12, null, 17, 18] }),
+        groups: FOUR,
+        pre: ['2018', '2019'],
+        post: ['2020', '2021'],
+      }),
+    );
+    expect(error.code).toBe('MissingObservations');
+    expect(error.details).toMatchObject({ group: 'treated', period: '2019' });
+  });
+
+  it('fails when pre and post periods interleave, or a group loses its second area to omitted periods', () => {
+    expect(
+      errorOf(() =>
+        eventStudy({
+          indicator: 'X',
+          values: values(PANEL),
+          groups: FOUR,
+          pre: ['2018', '2020'],
+          post: ['2019', '2021'],
+        }),
+      ).code,
+    ).toBe('InvalidPeriods');
+    // C2 has values only in 2021, where the treated group has none: it cannot contribute.
+    const error = errorOf(() =>
+      eventStudy({
+        indicator: 'X',
+        values: values({
+          T1: [9, 10, 13, null],
+          T2: [12, 12, 17, null],
+          C1: [7, 8, 9, 9],
+          C2: [null, null, null, 14],
+        }),
+        groups: FOUR,
+        pre: ['2018', '2019'],
+        post: ['2020', '2021'],
+      }),
+    );
+    expect(error.code).toBe('TooFewAreas');
+    expect(error.details).toMatchObject({ group: 'comparison', areas: 1 });
+  });
+});

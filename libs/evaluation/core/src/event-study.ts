@@ -1,0 +1,142 @@
+import { DummyDesign, fitClusteredOls, inferCoefficient, type Inference } from './clustered-ols';
+import { checkPrePost, collectPanel, type DidInput } from './did';
+import { EvaluationError } from './evaluation-error';
+import type { Group } from './values';
+
+// Event study: the difference-in-differences split by period, so an evaluator sees whether the
+// groups moved in parallel before the start (pre-trends) and how the effect unfolds after it.
+//
+// Specification (saturated in group × period, the multi-period version of the DiD contract):
+//   value = α + β·treated + Σ_{p ≠ ref} γ_p·[period = p] + Σ_{p ≠ ref} δ_p·treated·[period = p] + ε
+// with ref = the last pre period. δ_p = (treated mean − comparison mean in p) − (the same in ref),
+// standard errors clustered by area exactly as in the DiD (CR1, c = G/(G−1)·(N−1)/(N−K),
+// K = 2·periods), 95 % intervals from Student's t with G − 1 degrees of freedom. There are no area
+// fixed effects, as in the DiD contract: with an unbalanced panel a δ_p compares the areas
+// observed in p with those observed in ref. A period in which one group has no value cannot be
+// estimated; it is left out and listed in `omitted` rather than failing the whole study.
+
+export interface EventStudyPoint {
+  period: string;
+  /** Position relative to the start: −1 is the reference (last pre period), 0 the first post period. */
+  relative: number;
+  /** True for the reference period: estimate 0 by construction, no interval. */
+  reference: boolean;
+  estimate: number;
+  se: number;
+  t: number | null;
+  p: number | null;
+  ci95: [number, number];
+  observations: Record<Group, number>;
+}
+
+export interface OmittedPeriod {
+  period: string;
+  relative: number;
+  reason: 'no-treated-observation' | 'no-comparison-observation' | 'no-observation';
+}
+
+export interface EventStudyResult {
+  indicator: string;
+  reference: string;
+  points: EventStudyPoint[];
+  omitted: OmittedPeriod[];
+  observations: number;
+  clusters: Record<Group, number>;
+  degreesOfFreedom: number;
+}
+
+export type EventStudyInput = DidInput;
+
+/**
+ * Estimates the event study over pre ∪ post. Pre periods must all sort before the post periods.
+ * @throws EvaluationError `InvalidPeriods`, `TooFewAreas`, `MissingObservations` (a group has no
+ *   value in the reference period), `TooFewObservations`, `InvalidInput`.
+ */
+export function eventStudy(input: EventStudyInput): EventStudyResult {
+  const { pre, post } = checkPrePost(input.pre, input.post);
+  if (pre[pre.length - 1] > post[0])
+    throw new EvaluationError(
+      'InvalidPeriods',
+      `an event study needs every pre period before every post period; "${pre[pre.length - 1]}" comes after "${post[0]}"`,
+      { pre, post },
+    );
+  const periods = [...pre, ...post];
+  const reference = pre[pre.length - 1];
+  const relativeOf = new Map(periods.map((period, i) => [period, i - pre.length]));
+  const panel = collectPanel(input.indicator, input.values, input.groups, new Set(periods));
+
+  const counts = new Map(periods.map((period) => [period, { treated: 0, comparison: 0 }]));
+  for (const { group, values } of panel.areas)
+    for (const period of values.keys()) counts.get(period)![group] += 1;
+  const omitted: OmittedPeriod[] = [];
+  const estimated: string[] = [];
+  for (const period of periods) {
+    const { treated, comparison } = counts.get(period)!;
+    if (treated > 0 && comparison > 0) {
+      if (period !== reference) estimated.push(period);
+      continue;
+    }
+    if (period === reference)
+      throw new EvaluationError(
+        'MissingObservations',
+        `the ${treated === 0 ? 'treated' : 'comparison'} group has no value of "${input.indicator}" in the reference period "${reference}" (the last pre period)`,
+        { group: treated === 0 ? 'treated' : 'comparison', period: reference, indicator: input.indicator },
+      );
+    const reason =
+      treated + comparison === 0
+        ? 'no-observation'
+        : treated === 0
+          ? 'no-treated-observation'
+          : 'no-comparison-observation';
+    omitted.push({ period, relative: relativeOf.get(period)!, reason });
+  }
+
+  // Columns: 0 intercept, 1 treated, then per estimated period its dummy and its interaction.
+  const columnOf = new Map(estimated.map((period, i) => [period, 2 + 2 * i]));
+  const design = new DummyDesign([
+    'intercept',
+    'treated',
+    ...estimated.flatMap((period) => [`period ${period}`, `treated × period ${period}`]),
+  ]);
+  const usable = new Set([reference, ...estimated]);
+  const clusters = { treated: 0, comparison: 0 };
+  let cluster = 0;
+  for (const { group, values } of panel.areas) {
+    const rows = [...values].filter(([period]) => usable.has(period));
+    if (rows.length === 0) continue;
+    clusters[group] += 1;
+    for (const [period, value] of rows) {
+      const columns = group === 'treated' ? [0, 1] : [0];
+      const column = columnOf.get(period);
+      if (column !== undefined) columns.push(column, ...(group === 'treated' ? [column + 1] : []));
+      design.add(value, cluster, columns);
+    }
+    cluster += 1;
+  }
+  for (const group of ['treated', 'comparison'] as const)
+    if (clusters[group] < 2)
+      throw new EvaluationError(
+        'TooFewAreas',
+        `the ${group} group has ${clusters[group]} area(s) with a value of "${input.indicator}" in the periods that can be estimated; at least 2 are needed`,
+        { group, areas: clusters[group], indicator: input.indicator },
+      );
+  const fit = fitClusteredOls(design, cluster);
+
+  const zero: Inference = { estimate: 0, se: 0, t: null, p: null, ci95: [0, 0] };
+  const points: EventStudyPoint[] = [...usable].sort().map((period) => ({
+    period,
+    relative: relativeOf.get(period)!,
+    reference: period === reference,
+    ...(period === reference ? zero : inferCoefficient(fit, columnOf.get(period)! + 1)),
+    observations: { ...counts.get(period)! },
+  }));
+  return {
+    indicator: input.indicator,
+    reference,
+    points,
+    omitted,
+    observations: fit.observations,
+    clusters,
+    degreesOfFreedom: fit.degreesOfFreedom,
+  };
+}
