@@ -2,3 +2,5 @@
 // rules, measure workflow, budget and commitment, impact models, IATI export. No I/O, no framework.
 export * from './programme-error';
 export * from './allocation';
+export * from './attainment';
+export * from './impact-model/evidence';
