@@ -191,7 +191,13 @@ async function readNeeds(file: string): Promise<NeedRow[]> {
   const { parse } = await import('csv-parse/sync');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true });
+    // csv-parse's typings do not model `info: true`, which wraps each record with its line.
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
   } catch (error) {
     throw new CliError(`${file}: ${(error as Error).message}`);
   }
