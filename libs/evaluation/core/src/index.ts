@@ -7,3 +7,4 @@ export * from './values';
 export * from './clustered-ols';
 export * from './did';
 export * from './event-study';
+export * from './matching';
