@@ -10,12 +10,15 @@ import {
 } from './events/registry.events';
 import {
   indicatorIndexComputedV1,
+  indicatorIndexResultsV1,
+  indicatorValuesPublishedV1,
   indicatorValuesChangedV1,
   networkMetricsComputedV1,
   surveyNetworkResponseSubmittedV1,
   surveyResponseSubmittedV1,
   surveyResultsPublishedV1,
 } from './events/domain.events';
+import { measureUpsertedV1, programmeUpsertedV1 } from './events/programme.events';
 import type { ServiceName } from './values';
 
 /**
@@ -33,6 +36,8 @@ export const EVENTS = {
   'registry.role-assignment.revoked': { version: 1, producer: 'registry', schema: roleAssignmentRevokedV1 },
   'indicator.values.changed': { version: 1, producer: 'indicator', schema: indicatorValuesChangedV1 },
   'indicator.index.computed': { version: 1, producer: 'indicator', schema: indicatorIndexComputedV1 },
+  'indicator.values.published': { version: 1, producer: 'indicator', schema: indicatorValuesPublishedV1 },
+  'indicator.index.results': { version: 1, producer: 'indicator', schema: indicatorIndexResultsV1 },
   'network.metrics.computed': { version: 1, producer: 'network', schema: networkMetricsComputedV1 },
   'survey.response.submitted': { version: 1, producer: 'survey', schema: surveyResponseSubmittedV1 },
   'survey.network-response.submitted': {
@@ -41,6 +46,8 @@ export const EVENTS = {
     schema: surveyNetworkResponseSubmittedV1,
   },
   'survey.results.published': { version: 1, producer: 'survey', schema: surveyResultsPublishedV1 },
+  'programme.programme.upserted': { version: 1, producer: 'programme', schema: programmeUpsertedV1 },
+  'programme.measure.upserted': { version: 1, producer: 'programme', schema: measureUpsertedV1 },
 } as const satisfies Record<string, { version: number; producer: ServiceName; schema: z.ZodType }>;
 
 export type EventType = keyof typeof EVENTS;

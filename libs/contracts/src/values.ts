@@ -1,7 +1,15 @@
 import { z } from 'zod';
 
 /** Services of the platform; each owns one PostgreSQL schema and one event topic. */
-export const SERVICES = ['registry', 'survey', 'network', 'indicator', 'evaluation', 'reporting'] as const;
+export const SERVICES = [
+  'registry',
+  'survey',
+  'network',
+  'indicator',
+  'programme',
+  'evaluation',
+  'reporting',
+] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 /** Realm roles, as Keycloak and the dev provider put them into `realm_access.roles`. */

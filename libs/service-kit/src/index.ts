@@ -7,6 +7,8 @@ export * from './http/ops.controller';
 export * from './read-models/read-model.migration';
 export * from './read-models/registry-read-model.handler';
 export * from './read-models/read-model-access-directory';
+export * from './read-models/evidence-read-model.migration';
+export * from './read-models/evidence-read-model.handler';
 export * from './service-foundation';
 export * from './runtime.module';
 export * from './nest-logger';

@@ -8,6 +8,8 @@ import { serviceDatabase } from './database.module';
 import { createOpsController } from './http/ops.controller';
 import { registryReadModelMigration } from './read-models/read-model.migration';
 import { createRegistryReadModelHandler } from './read-models/registry-read-model.handler';
+import { evidenceReadModelMigration } from './read-models/evidence-read-model.migration';
+import { createEvidenceReadModelHandler } from './read-models/evidence-read-model.handler';
 import type { RuntimeConfig } from './runtime';
 
 export interface FoundationOptions {
@@ -18,6 +20,11 @@ export interface FoundationOptions {
   migrations?: (new () => unknown)[];
   /** Classes with @OnEvent methods besides the registry read model. */
   handlers?: Type[];
+  /**
+   * Keep the evidence read models (indicator values, index results, survey items, network
+   * measures) from the other services' events — for services that compute from evidence.
+   */
+  evidence?: boolean;
 }
 
 /**
@@ -30,6 +37,7 @@ export function serviceFoundation(
 ): Required<Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers' | 'exports'>> {
   const { service } = options;
   const readModel = createRegistryReadModelHandler(service, service);
+  const evidence = options.evidence ? [createEvidenceReadModelHandler(service, service)] : [];
   const imports: (DynamicModule | typeof CacheModule)[] = [
     CacheModule,
     serviceDatabase({
@@ -39,6 +47,7 @@ export function serviceFoundation(
       migrations: [
         ...messagingMigrations(service),
         registryReadModelMigration(service),
+        ...(options.evidence ? [evidenceReadModelMigration(service)] : []),
         ...(options.migrations ?? []),
       ],
     }),
@@ -47,13 +56,13 @@ export function serviceFoundation(
       schema: service,
       dataSource: getDataSourceToken(service),
       kafkaBrokers: options.runtime.kafkaBrokers,
-      handlers: [readModel, ...(options.handlers ?? [])],
+      handlers: [readModel, ...evidence, ...(options.handlers ?? [])],
     }),
   ];
   return {
     imports,
     controllers: [createOpsController(service, service)],
-    providers: [readModel, ...(options.handlers ?? [])],
+    providers: [readModel, ...evidence, ...(options.handlers ?? [])],
     exports: [],
   };
 }

@@ -117,3 +117,65 @@ export const surveyResultsPublishedV1 = z.object({
     }),
   ),
 });
+
+const valueStatus = z.enum(['value', 'suppressed', 'missing']);
+
+/**
+ * The stored values behind an `indicator.values.changed`, for services that keep a read model
+ * of indicator values (programme attainment, evaluations). Raw, unsuppressed cells with their
+ * counts, so consumers can aggregate across areas as a ratio of sums; consumers apply
+ * publication suppression themselves before showing single areas. Large changes travel in
+ * parts (`part` of `parts`, at most 2,000 values each) to stay below broker message limits.
+ */
+export const indicatorValuesPublishedV1 = z.object({
+  tenantId: tenantIdSchema,
+  indicatorCode: z.string().min(1),
+  definitionVersion: z.number().int().positive(),
+  name: z.string().min(1),
+  unit: z.string(),
+  polarity: z.enum(['higher-is-better', 'higher-is-worse', 'neutral']),
+  /** Minimum numerator below which a single cell is suppressed on publication (0 = none). */
+  minNumerator: z.number().int().nonnegative(),
+  sourceId: z.string().min(1),
+  part: z.number().int().min(1),
+  parts: z.number().int().min(1),
+  values: z
+    .array(
+      z.object({
+        areaId: uuidSchema,
+        period: periodSchema,
+        status: valueStatus,
+        value: z.number().finite().nullable(),
+        numerator: z.number().finite().nullable(),
+        denominator: z.number().finite().nullable(),
+      }),
+    )
+    .max(2000),
+});
+
+/**
+ * The per-area results of an index run (after `indicator.index.computed`): validity, each
+ * index's value and class. In parts of at most 2,000 areas.
+ */
+export const indicatorIndexResultsV1 = z.object({
+  tenantId: tenantIdSchema,
+  runId: uuidSchema,
+  definitionKey: z.string().min(1),
+  label: z.string().min(1),
+  period: periodSchema,
+  level: z.string().min(1),
+  /** Index id → its classes in order (code and label), e.g. status 1…4, dynamics + / +/- / -. */
+  classes: z.record(z.string(), z.array(z.object({ code: z.string(), label: z.string() }))),
+  part: z.number().int().min(1),
+  parts: z.number().int().min(1),
+  areas: z
+    .array(
+      z.object({
+        areaId: uuidSchema,
+        valid: z.boolean(),
+        values: z.record(z.string(), z.number().finite()),
+        classes: z.record(z.string(), z.string()),
+      }),
+    )
+    .max(2000),
+});

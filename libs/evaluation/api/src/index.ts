@@ -1,2 +1,2 @@
 export * from './evaluation-api.module';
-export * from './evaluation.service';
+export * from './evaluation.definition';

@@ -3,4 +3,4 @@ export { IndicatorDemoSeeder } from './demo/indicator-demo-seeder';
 export { ValueImportsService } from './imports/value-imports.service';
 export { IndexService } from './indices/index.service';
 export { CatalogueService } from './catalogue/catalogue.service';
-export * from './indicator.service';
+export * from './indicator.definition';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndicatorDemoSeeder, MSS_EDITIONS, mssPeriod } from './demo/indicator-demo-seeder';
 import { IndicatorApiModule } from './indicator-api.module';
-import { INDICATOR_SERVICE } from './indicator.service';
+import { INDICATOR_SERVICE } from './indicator.definition';
 
 const MSS_DIR = join(__dirname, '../../core/fixtures/berlin-mss');
 const TENANT = 'berlin-demo';

@@ -10,6 +10,7 @@ import { ComputeService } from './compute/compute.service';
 import './common/indicator-service.error';
 import { IndicatorDemoSeeder } from './demo/indicator-demo-seeder';
 import { CacheInvalidationHandler } from './events/cache-invalidation.handler';
+import { FactPublicationHandler } from './events/fact-publication.handler';
 import { NetworkMetricsHandler } from './events/network-metrics.handler';
 import { ValueExportsController } from './exports/value-exports.controller';
 import { ValueExportsService } from './exports/value-exports.service';
@@ -40,7 +41,7 @@ export class IndicatorApiModule {
         ValueBulkLoad1764100000001,
         ValueKeyWithoutTenant1764100000002,
       ],
-      handlers: [NetworkMetricsHandler, CacheInvalidationHandler],
+      handlers: [NetworkMetricsHandler, CacheInvalidationHandler, FactPublicationHandler],
     });
     return {
       module: IndicatorApiModule,

@@ -1,3 +1,3 @@
 export * from './network-api.module';
 export { NetworkDemoSeeder } from './demo/network-demo-seeder';
-export * from './network.service';
+export * from './network.definition';

@@ -7,4 +7,4 @@ export { AreasService } from './areas/areas.service';
 export { AreaImportsService } from './area-imports/area-imports.service';
 export { TenantsService } from './tenants/tenants.service';
 export { RoleAssignmentsService } from './role-assignments/role-assignments.service';
-export * from './registry.service';
+export * from './registry.definition';

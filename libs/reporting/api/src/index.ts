@@ -1,2 +1,2 @@
 export * from './reporting-api.module';
-export * from './reporting.service';
+export * from './reporting.definition';

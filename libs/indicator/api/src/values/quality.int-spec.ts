@@ -1,6 +1,6 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { IndicatorApiModule } from '../indicator-api.module';
-import { INDICATOR_SERVICE } from '../indicator.service';
+import { INDICATOR_SERVICE } from '../indicator.definition';
 
 const TENANT = 'berlin-demo';
 const YEARS = [2016, 2017, 2018, 2019, 2020, 2021];

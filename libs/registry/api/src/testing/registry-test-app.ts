@@ -1,7 +1,7 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { RegistryAccessDirectory } from '../registry-access-directory';
 import { RegistryApiModule } from '../registry-api.module';
-import { REGISTRY_SERVICE } from '../registry.service';
+import { REGISTRY_SERVICE } from '../registry.definition';
 
 export type RegistryTestApp = Omit<ServiceTestApp, 'seedAreas' | 'grant'>;
 

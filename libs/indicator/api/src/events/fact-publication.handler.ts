@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EventPayload } from '@quartier/contracts';
+import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } from '@quartier/messaging';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { IndicatorContent } from '../catalogue/indicator.dto';
+
+/** Values (or areas) per event: well below Kafka's default 1 MB message limit. */
+export const PUBLICATION_PART_SIZE = 2000;
+
+type PublishedValue = EventPayload<'indicator.values.published'>['values'][number];
+type PublishedArea = EventPayload<'indicator.index.results'>['areas'][number];
+
+/**
+ * Turns the indicator service's own change notices into facts other services can keep as read
+ * models: after `indicator.values.changed` the stored values (with counts), after
+ * `indicator.index.computed` the per-area results of the run. Consuming its own events keeps
+ * this out of every write path (imports, formulas, network measures, demo) and makes the facts
+ * describe what was committed. Once per event (inbox), in the same transaction as the outbox.
+ */
+@Injectable()
+export class FactPublicationHandler {
+  constructor(
+    @InjectDataSource('indicator') private readonly db: DataSource,
+    private readonly inbox: Inbox,
+    private readonly outbox: OutboxWriter,
+  ) {}
+
+  @OnEvent('indicator.values.changed', { consumer: 'indicator.value-publication' })
+  async onValues(event: DeliveredEvent<'indicator.values.changed'>, context: EventContext): Promise<void> {
+    await this.inbox.handleOnce(this.db, context.consumer, event, (manager) =>
+      this.publishValues(manager, event.payload),
+    );
+  }
+
+  @OnEvent('indicator.index.computed', { consumer: 'indicator.index-publication' })
+  async onIndex(event: DeliveredEvent<'indicator.index.computed'>, context: EventContext): Promise<void> {
+    await this.inbox.handleOnce(this.db, context.consumer, event, (manager) =>
+      this.publishIndex(manager, event.payload),
+    );
+  }
+
+  private async publishValues(
+    manager: EntityManager,
+    change: EventPayload<'indicator.values.changed'>,
+  ): Promise<void> {
+    const definitions: { version: number; body: IndicatorContent }[] = await manager.query(
+      `SELECT d.current_version AS version, v.body
+         FROM indicator_definition d
+         JOIN indicator_definition_version v ON v.definition_id = d.id AND v.version = d.current_version
+        WHERE d.tenant_id = $1 AND d.code = $2 AND d.deleted_at IS NULL`,
+      [change.tenantId, change.indicatorCode],
+    );
+    if (definitions.length === 0) return;
+    const [{ version, body }] = definitions;
+    // An empty area list means "every area" for the changed periods.
+    const values: PublishedValue[] = await manager.query(
+      `SELECT v.area_id AS "areaId", v.period, v.status, v.value, v.numerator, v.denominator
+         FROM indicator_value v JOIN indicator_definition d ON d.id = v.indicator_id
+        WHERE d.tenant_id = $1 AND d.code = $2 AND v.period = ANY($3::text[])
+          AND (cardinality($4::uuid[]) = 0 OR v.area_id = ANY($4::uuid[]))
+        ORDER BY v.period, v.area_id`,
+      [change.tenantId, change.indicatorCode, change.periods, change.areaIds],
+    );
+    const parts = chunk(values, PUBLICATION_PART_SIZE);
+    await this.outbox.appendMany(
+      manager,
+      parts.map((part, i) => ({
+        type: 'indicator.values.published' as const,
+        payload: {
+          tenantId: change.tenantId,
+          indicatorCode: change.indicatorCode,
+          definitionVersion: version,
+          name: body.name.de,
+          unit: body.unit,
+          polarity: body.polarity,
+          minNumerator: body.confidentiality?.minNumerator ?? 0,
+          sourceId: change.sourceId,
+          part: i + 1,
+          parts: parts.length,
+          values: part,
+        },
+        meta: { tenantId: change.tenantId, key: `${change.tenantId}:${change.indicatorCode}` },
+      })),
+    );
+  }
+
+  private async publishIndex(
+    manager: EntityManager,
+    computed: EventPayload<'indicator.index.computed'>,
+  ): Promise<void> {
+    const runs: {
+      label: string;
+      period: string;
+      level: string;
+      definition: { indices: { id: string; classes: { code: string; label: string }[] }[] };
+    }[] = await manager.query(
+      `SELECT label, period, level, definition FROM index_run WHERE tenant_id = $1 AND id = $2`,
+      [computed.tenantId, computed.runId],
+    );
+    if (runs.length === 0) return;
+    const [run] = runs;
+    const rows: { areaId: string; valid: boolean; indices: Record<string, { value: number; class: { code: string } }> | null }[] =
+      await manager.query(
+        `SELECT area_id AS "areaId", valid, indices FROM index_result WHERE run_id = $1 ORDER BY area_code`,
+        [computed.runId],
+      );
+    const areas: PublishedArea[] = rows.map((r) => ({
+      areaId: r.areaId,
+      valid: r.valid,
+      values: Object.fromEntries(Object.entries(r.indices ?? {}).map(([id, index]) => [id, index.value])),
+      classes: Object.fromEntries(Object.entries(r.indices ?? {}).map(([id, index]) => [id, index.class.code])),
+    }));
+    const classes = Object.fromEntries(
+      run.definition.indices.map((index) => [
+        index.id,
+        index.classes.map((c) => ({ code: c.code, label: c.label })),
+      ]),
+    );
+    const parts = chunk(areas, PUBLICATION_PART_SIZE);
+    await this.outbox.appendMany(
+      manager,
+      parts.map((part, i) => ({
+        type: 'indicator.index.results' as const,
+        payload: {
+          tenantId: computed.tenantId,
+          runId: computed.runId,
+          definitionKey: computed.definitionKey,
+          label: run.label,
+          period: run.period,
+          level: run.level,
+          classes,
+          part: i + 1,
+          parts: parts.length,
+          areas: part,
+        },
+        meta: { tenantId: computed.tenantId, key: `${computed.tenantId}:${computed.runId}` },
+      })),
+    );
+  }
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  if (items.length === 0) return [];
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,155 @@
+import { Injectable, type Type } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { EventPayload, ServiceName } from '@quartier/contracts';
+import { Inbox, OnEvent, type DeliveredEvent, type EventContext } from '@quartier/messaging';
+import type { DataSource, EntityManager } from 'typeorm';
+
+type EvidenceFact =
+  | 'indicator.values.published'
+  | 'indicator.index.results'
+  | 'survey.results.published'
+  | 'network.metrics.computed';
+
+export const EVIDENCE_FACTS: readonly EvidenceFact[] = [
+  'indicator.values.published',
+  'indicator.index.results',
+  'survey.results.published',
+  'network.metrics.computed',
+];
+
+/**
+ * Keeps a service's evidence read models (see `evidenceReadModelMigration`) in step with the
+ * indicator, survey and network services. Each event is applied once (inbox, same transaction);
+ * every statement is an upsert, so parts of one change may arrive in any order.
+ */
+export function createEvidenceReadModelHandler(service: ServiceName, connectionName: string): Type<unknown> {
+  @Injectable()
+  class EvidenceReadModelHandler {
+    constructor(
+      @InjectDataSource(connectionName) private readonly db: DataSource,
+      private readonly inbox: Inbox,
+    ) {}
+
+    @OnEvent([...EVIDENCE_FACTS], { consumer: `${service}.evidence-read-model` })
+    async apply(event: DeliveredEvent<EvidenceFact>, context: EventContext): Promise<void> {
+      await this.inbox.handleOnce(this.db, context.consumer, event, (manager) =>
+        applyEvidenceFact(manager, event),
+      );
+    }
+  }
+  Object.defineProperty(EvidenceReadModelHandler, 'name', { value: `${service}EvidenceReadModelHandler` });
+  return EvidenceReadModelHandler;
+}
+
+export async function applyEvidenceFact(
+  manager: EntityManager,
+  event: DeliveredEvent<EvidenceFact>,
+): Promise<void> {
+  switch (event.type) {
+    case 'indicator.values.published':
+      return applyValues(manager, event.payload as EventPayload<'indicator.values.published'>);
+    case 'indicator.index.results':
+      return applyIndexResults(manager, event.payload as EventPayload<'indicator.index.results'>);
+    case 'survey.results.published':
+      return applySurveyResults(manager, event.payload as EventPayload<'survey.results.published'>);
+    case 'network.metrics.computed':
+      return applyNetworkMetrics(manager, event.payload as EventPayload<'network.metrics.computed'>);
+  }
+}
+
+async function applyValues(manager: EntityManager, p: EventPayload<'indicator.values.published'>): Promise<void> {
+  await manager.query(
+    `INSERT INTO indicator_ref (tenant_id, code, name, unit, polarity, min_numerator, definition_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (tenant_id, code) DO UPDATE SET name = EXCLUDED.name, unit = EXCLUDED.unit,
+       polarity = EXCLUDED.polarity, min_numerator = EXCLUDED.min_numerator,
+       definition_version = EXCLUDED.definition_version
+     WHERE indicator_ref.definition_version <= EXCLUDED.definition_version`,
+    [p.tenantId, p.indicatorCode, p.name, p.unit, p.polarity, p.minNumerator, p.definitionVersion],
+  );
+  if (p.values.length === 0) return;
+  const column = <T>(pick: (v: (typeof p.values)[number]) => T) => p.values.map(pick);
+  await manager.query(
+    `INSERT INTO indicator_value_ref (tenant_id, indicator_code, period, area_id, status, value, numerator, denominator)
+     SELECT $1, $2, * FROM unnest($3::text[], $4::uuid[], $5::text[], $6::float8[], $7::float8[], $8::float8[])
+     ON CONFLICT (tenant_id, indicator_code, period, area_id) DO UPDATE SET status = EXCLUDED.status,
+       value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator`,
+    [
+      p.tenantId,
+      p.indicatorCode,
+      column((v) => v.period),
+      column((v) => v.areaId),
+      column((v) => v.status),
+      column((v) => v.value),
+      column((v) => v.numerator),
+      column((v) => v.denominator),
+    ],
+  );
+}
+
+async function applyIndexResults(manager: EntityManager, p: EventPayload<'indicator.index.results'>): Promise<void> {
+  await manager.query(
+    `INSERT INTO index_run_ref (id, tenant_id, definition_key, label, period, level, classes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
+    [p.runId, p.tenantId, p.definitionKey, p.label, p.period, p.level, JSON.stringify(p.classes)],
+  );
+  if (p.areas.length === 0) return;
+  await manager.query(
+    `INSERT INTO index_result_ref (run_id, area_id, valid, index_values, classes)
+     SELECT $1, * FROM unnest($2::uuid[], $3::boolean[], $4::jsonb[], $5::jsonb[])
+     ON CONFLICT (run_id, area_id) DO NOTHING`,
+    [
+      p.runId,
+      p.areas.map((a) => a.areaId),
+      p.areas.map((a) => a.valid),
+      p.areas.map((a) => JSON.stringify(a.values)),
+      p.areas.map((a) => JSON.stringify(a.classes)),
+    ],
+  );
+}
+
+async function applySurveyResults(
+  manager: EntityManager,
+  p: EventPayload<'survey.results.published'>,
+): Promise<void> {
+  for (const item of p.items) {
+    const rows = [
+      ...item.values.map((v) => ({ areaId: v.areaId, suppressed: false, value: v.value, n: v.n })),
+      ...item.suppressedAreaIds.map((areaId) => ({ areaId, suppressed: true, value: null, n: null })),
+    ];
+    if (rows.length === 0) continue;
+    await manager.query(
+      `INSERT INTO survey_result_ref (tenant_id, survey_id, wave_id, indicator_code, name, question, measure, period, area_id, suppressed, value, n)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, * FROM unnest($9::uuid[], $10::boolean[], $11::float8[], $12::int[])
+       ON CONFLICT (tenant_id, wave_id, indicator_code, area_id) DO UPDATE SET suppressed = EXCLUDED.suppressed,
+         value = EXCLUDED.value, n = EXCLUDED.n, period = EXCLUDED.period, name = EXCLUDED.name`,
+      [
+        p.tenantId,
+        p.surveyId,
+        p.waveId,
+        item.indicatorCode,
+        item.name,
+        item.question,
+        item.measure,
+        p.period,
+        rows.map((r) => r.areaId),
+        rows.map((r) => r.suppressed),
+        rows.map((r) => r.value),
+        rows.map((r) => r.n),
+      ],
+    );
+  }
+}
+
+async function applyNetworkMetrics(
+  manager: EntityManager,
+  p: EventPayload<'network.metrics.computed'>,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO network_metric_ref (tenant_id, network_id, wave_id, area_key, period, metrics)
+     VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (tenant_id, network_id, wave_id, area_key) DO UPDATE SET period = EXCLUDED.period,
+       metrics = EXCLUDED.metrics`,
+    [p.tenantId, p.networkId, p.waveId, p.areaId ?? '', p.period, JSON.stringify(p.metrics)],
+  );
+}
