@@ -4,3 +4,5 @@ export * from './programme-error';
 export * from './allocation';
 export * from './attainment';
 export * from './impact-model/evidence';
+export * from './area-selection';
+export * from './area-diff';
