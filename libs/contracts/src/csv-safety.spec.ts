@@ -2,7 +2,9 @@ import { neutraliseCsvCell, neutraliseCsvRow } from './csv-safety';
 
 describe('neutraliseCsvCell', () => {
   it('prefixes texts a spreadsheet would evaluate with an apostrophe', () => {
-    expect(neutraliseCsvCell('=HYPERLINK("http://example.org","x")')).toBe(`'=HYPERLINK("http://example.org","x")`);
+    expect(neutraliseCsvCell('=HYPERLINK("http://example.org","x")')).toBe(
+      `'=HYPERLINK("http://example.org","x")`,
+    );
     expect(neutraliseCsvCell('+49 30 1234')).toBe(`'+49 30 1234`);
     expect(neutraliseCsvCell('-2+3+cmd|" /C calc"!A0')).toBe(`'-2+3+cmd|" /C calc"!A0`);
     expect(neutraliseCsvCell('@SUM(A1:A2)')).toBe(`'@SUM(A1:A2)`);

@@ -27,7 +27,17 @@ describe('textProblem', () => {
 
 describe('bidiProblem', () => {
   it('refuses embeddings, overrides and isolates everywhere', () => {
-    for (const c of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'])
+    for (const c of [
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+    ])
       expect(bidiProblem(`Kita ${c}Mitte`)).toBe('bidi-control');
   });
 

@@ -6,9 +6,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { json, urlencoded } from 'express';
 import compression from 'compression';
 import helmet from 'helmet';
-import { cleanupOpenApiDoc, ZodValidationPipe } from 'nestjs-zod';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { servicePaths } from '../config';
 import { DomainErrorFilter } from './domain-error.filter';
+import { refuseUnsafeBody, SafeZodValidationPipe } from './input-safety';
 
 export interface ServiceDocs {
   service: ServiceName;
@@ -66,6 +67,7 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
     return parseJson(req, res, next);
   });
   app.use(urlencoded({ extended: false, limit: '64kb' }));
+  app.use(refuseUnsafeBody);
   app.use((req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     correlation.run(req.header('x-correlation-id'), () => {
@@ -95,8 +97,9 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
     });
   });
   app.useGlobalFilters(new DomainErrorFilter());
-  // Every DTO is a zod schema (createZodDto): bodies and queries are parsed, defaulted and typed.
-  app.useGlobalPipes(new ZodValidationPipe());
+  // Every DTO is a zod schema (createZodDto): bodies and queries are parsed, defaulted and typed,
+  // after every body, query and parameter was checked for text that cannot be stored.
+  app.useGlobalPipes(new SafeZodValidationPipe());
   for (const docs of options.docs) {
     const config = new DocumentBuilder()
       .setTitle(docs.title)

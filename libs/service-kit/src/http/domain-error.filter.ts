@@ -9,6 +9,7 @@ import {
 import { AuthError, httpStatusOf } from '@quartier/auth';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
+import { UNSAFE_TEXT_ISSUE } from '@quartier/contracts';
 import type { ZodError } from 'zod';
 
 /** Every domain error carries a string code; modules declare which HTTP status each code means. */
@@ -72,14 +73,19 @@ export class DomainErrorFilter implements ExceptionFilter {
   private toBody(error: unknown): ErrorBody {
     if (error instanceof ZodValidationException) {
       const zodError = error.getZodError() as ZodError;
-      const details = zodError.issues.map((issue) => ({
+      const unsafe = zodError.issues.filter(
+        (issue) => issue.code === 'custom' && issue.params?.['code'] === UNSAFE_TEXT_ISSUE,
+      );
+      // Text that is well-formed but refused (bidi controls in a name) is unprocessable, not malformed.
+      const issues = unsafe.length > 0 ? unsafe : zodError.issues;
+      const details = issues.map((issue) => ({
         field: issue.path.join('.') || '(body)',
         message: issue.message,
       }));
       const first = details[0];
       return {
-        statusCode: 400,
-        code: 'ValidationFailed',
+        statusCode: unsafe.length > 0 ? 422 : 400,
+        code: unsafe.length > 0 ? 'UnsafeText' : 'ValidationFailed',
         message: `${first.field}: ${first.message}`,
         details,
       };
