@@ -8,3 +8,5 @@ export * from './clustered-ols';
 export * from './did';
 export * from './event-study';
 export * from './matching';
+export * from './balance';
+export * from './comparison-set';
