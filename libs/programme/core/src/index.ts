@@ -6,3 +6,4 @@ export * from './attainment';
 export * from './impact-model/evidence';
 export * from './area-selection';
 export * from './area-diff';
+export * from './workflow';

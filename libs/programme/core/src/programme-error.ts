@@ -18,6 +18,8 @@ export type ProgrammeErrorCode =
   | 'InvalidTransition'
   /** Rejecting or cancelling a measure needs a comment (the reason is part of the audit trail). */
   | 'CommentRequired'
+  /** A workflow call is malformed (no user, a time that is not an ISO instant). */
+  | 'InvalidWorkflowInput'
   | 'InvalidBudget'
   /** Approving or re-budgeting a measure would commit more than a budget line holds. */
   | 'OverCommitment'
