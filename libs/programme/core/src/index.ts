@@ -7,3 +7,4 @@ export * from './impact-model/evidence';
 export * from './area-selection';
 export * from './area-diff';
 export * from './workflow';
+export * from './budget';
