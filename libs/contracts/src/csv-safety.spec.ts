@@ -1,4 +1,4 @@
-import { neutraliseCsvCell, neutraliseCsvRow } from './csv-safety';
+import { neutraliseCsvCell, neutraliseCsvRow, restoreCsvCell } from './csv-safety';
 
 describe('neutraliseCsvCell', () => {
   it('prefixes texts a spreadsheet would evaluate with an apostrophe', () => {
@@ -30,5 +30,13 @@ describe('neutraliseCsvCell', () => {
 
   it('neutralises a whole row', () => {
     expect(neutraliseCsvRow(['01', '=1', -4, '-4'])).toEqual(['01', "'=1", -4, '-4']);
+  });
+});
+
+describe('restoreCsvCell', () => {
+  it('undoes exactly what neutraliseCsvCell did', () => {
+    for (const text of ['=1+1', '+49 30', '-x', '@SUM(A1)', '\t=1', 'plain', "'quoted", "'-1", '-1', ''])
+      expect(restoreCsvCell(neutraliseCsvCell(text))).toBe(text);
+    expect(restoreCsvCell("'plain")).toBe("'plain");
   });
 });

@@ -22,3 +22,14 @@ export function neutraliseCsvCell<T>(value: T): T | string {
 export function neutraliseCsvRow<T>(row: readonly T[]): (T | string)[] {
   return row.map(neutraliseCsvCell);
 }
+
+/**
+ * A cell as the platform's own CSV readers take it back: the apostrophe that
+ * {@link neutraliseCsvCell} put before a formula character is removed, so an export imports back
+ * unchanged. Other cells (also other texts starting with an apostrophe) are returned as they are.
+ */
+export function restoreCsvCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) && !NUMBER_LITERAL.test(text.slice(1))
+    ? text.slice(1)
+    : text;
+}

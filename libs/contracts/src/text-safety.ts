@@ -98,7 +98,8 @@ export function findUnsafeJson(value: unknown, maxDepth = JSON_MAX_DEPTH): Unsaf
 /** Zod issue parameter that marks a text problem, so the HTTP layer answers 422 instead of 400. */
 export const UNSAFE_TEXT_ISSUE = 'UnsafeText';
 
-function refuseUnsafeName(text: string, context: z.core.$RefinementCtx<string>): void {
+/** Refinement for any other name-like text schema (`.superRefine(refuseUnsafeText)`). */
+export function refuseUnsafeText(text: string, context: z.core.$RefinementCtx<string>): void {
   const problem = nameProblem(text);
   if (problem)
     context.addIssue({
@@ -113,10 +114,10 @@ function refuseUnsafeName(text: string, context: z.core.$RefinementCtx<string>):
  * no lone surrogate, no bidirectional control.
  */
 export function nameText(max = NAME_MAX_LENGTH) {
-  return z.string().trim().min(1).max(max).superRefine(refuseUnsafeName);
+  return z.string().trim().min(1).max(max).superRefine(refuseUnsafeText);
 }
 
 /** A label or description (may be empty): at most `max` characters, with the same checks as a name. */
 export function labelText(max: number) {
-  return z.string().max(max).superRefine(refuseUnsafeName);
+  return z.string().max(max).superRefine(refuseUnsafeText);
 }

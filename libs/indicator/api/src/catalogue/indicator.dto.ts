@@ -1,3 +1,4 @@
+import { nameText } from '@quartier/contracts';
 import { FormulaSyntaxError, parseFormula } from '@quartier/indicator-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -16,8 +17,8 @@ const elementCode = z.string().regex(/^[\p{L}\p{N}_.-]{1,100}$/u, 'data element:
 export const indicatorContentSchema = z
   .object({
     name: z.object({
-      de: z.string().trim().min(1).max(200),
-      en: z.string().trim().min(1).max(200).optional(),
+      de: nameText(),
+      en: nameText().optional(),
     }),
     description: z.string().max(4000).default(''),
     unit: z.enum(UNITS),

@@ -1,9 +1,9 @@
-import { periodSchema } from '@quartier/contracts';
+import { periodSchema, nameText } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export const indexDefinitionBodySchema = z.object({
-  label: z.string().trim().min(1).max(200).optional(),
+  label: nameText().optional(),
   /** The core's definition format (validated by parseIndexDefinition). */
   definition: z.record(z.string(), z.unknown()),
 });
@@ -12,7 +12,7 @@ export class IndexDefinitionBodyDto extends createZodDto(indexDefinitionBodySche
 export const runIndexSchema = z.object({
   period: periodSchema,
   level: z.string().min(1).max(64),
-  label: z.string().trim().min(1).max(200).optional(),
+  label: nameText().optional(),
 });
 export class RunIndexDto extends createZodDto(runIndexSchema) {}
 

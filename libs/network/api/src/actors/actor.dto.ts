@@ -1,3 +1,4 @@
+import { nameText } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
@@ -16,7 +17,7 @@ export const offeringSchema = z.object({
 
 export const contactSchema = z
   .object({
-    person: z.string().trim().min(1).max(200).optional(),
+    person: nameText().optional(),
     email: z.email().max(200).optional(),
     phone: z
       .string()
@@ -37,7 +38,7 @@ export const pointSchema = z
 const actorFields = {
   externalId: z.string().trim().min(1).max(200).nullable().optional(),
   kind: z.enum(ACTOR_KINDS).default('organisation'),
-  name: z.string().trim().min(1).max(200),
+  name: nameText(),
   sector: z.enum(SECTORS).nullable().optional(),
   field: z.string().trim().min(1).max(100).nullable().optional(),
   areaId: z.uuid().nullable().optional(),

@@ -1,3 +1,4 @@
+import { restoreCsvCell } from '@quartier/contracts';
 import { parse } from 'csv-parse/sync';
 import { ImportIssues, parseBoolean, type RawEdge, type RawNode } from './raw-graph';
 
@@ -28,6 +29,8 @@ function readCsv(
     issues.add(file, line, `not readable as CSV: ${(error as Error).message}`);
     return null;
   }
+  // Our own exports guard formula cells with an apostrophe; they import back unchanged.
+  for (const row of rows) row.record = row.record.map(restoreCsvCell);
   if (rows.length === 0) {
     issues.add(file, null, `empty file (expected a header with ${required.join(', ')})`);
     return null;

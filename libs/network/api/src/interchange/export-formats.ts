@@ -1,3 +1,4 @@
+import { neutraliseCsvRow } from '@quartier/contracts';
 import { stringify } from 'csv-stringify/sync';
 import type { Contact, Offering } from '../actors/actor.dto';
 
@@ -67,14 +68,14 @@ function nodeValues(actor: ExportActor): Record<NodeColumn, string> {
 
 export function toCsvNodes(actors: readonly ExportActor[]): string {
   return stringify(
-    actors.map((a) => NODE_COLUMNS.map((c) => nodeValues(a)[c])),
+    actors.map((a) => neutraliseCsvRow(NODE_COLUMNS.map((c) => nodeValues(a)[c]))),
     { header: true, columns: [...NODE_COLUMNS] },
   );
 }
 
 export function toCsvEdges(ties: readonly ExportTie[]): string {
   return stringify(
-    ties.map((t) => [t.source, t.target, t.type, String(t.weight), String(t.directed)]),
+    ties.map((t) => neutraliseCsvRow([t.source, t.target, t.type, t.weight, String(t.directed)])),
     { header: true, columns: ['source', 'target', 'type', 'weight', 'directed'] },
   );
 }

@@ -1,3 +1,4 @@
+import { describeTextProblem, nameText, NAME_MAX_LENGTH, textProblem } from '@quartier/contracts';
 import { contactSchema } from '../actors/actor.dto';
 import type { ActorDraft } from '../actors/actor-store';
 import {
@@ -120,6 +121,10 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
   const rejected = new Set<string>();
   for (const node of graph.nodes) {
     if (issues.full) break;
+    if (refusedText(node, [['id', node.id]], issues)) {
+      rejected.add(node.id);
+      continue;
+    }
     if (refByKey.has(node.id)) {
       issues.add(node.file, node.line, `actor id "${node.id}" appears twice`);
       continue;
@@ -141,6 +146,17 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
   const seen = new Set<string>();
   for (const edge of graph.edges) {
     if (issues.full) break;
+    if (
+      refusedText(
+        edge,
+        [
+          ['source', edge.source],
+          ['target', edge.target],
+        ],
+        issues,
+      )
+    )
+      continue;
     if (rejected.has(edge.source) || rejected.has(edge.target)) continue;
     const tie = plannedTie(
       edge,
@@ -166,14 +182,35 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
   return { actors, ties };
 }
 
+/**
+ * Refuses a row with text that cannot be stored (NUL from a CSV, however it got there): the row
+ * is reported with the column, and nothing of it is written.
+ */
+function refusedText(row: RawNode | RawEdge, keys: [string, string][], issues: ImportIssues): boolean {
+  for (const [column, value] of [...keys, ...Object.entries(row.attributes)]) {
+    const problem = textProblem(value) ?? textProblem(column);
+    if (problem) {
+      // The column's own name may be the culprit: it is not repeated in the report then.
+      const shown = textProblem(column) ? '(its header)' : column;
+      issues.add(row.file, row.line, `column ${shown}: ${describeTextProblem(problem)}`);
+      return true;
+    }
+  }
+  return false;
+}
+
 function actorFields(node: RawNode, context: PlanContext, issues: ImportIssues): Partial<ActorDraft> | null {
   const a = node.attributes;
   const fields: Partial<ActorDraft> = {};
   const problems: string[] = [];
   const name = a['name'] ?? a['label'];
   if (name !== undefined) {
-    if (name.trim().length === 0 || name.length > 200) problems.push('name must have 1 to 200 characters');
-    else fields.name = name.trim();
+    // The same rule as the API's: 1 to NAME_MAX_LENGTH characters, no bidirectional controls.
+    const parsed = nameText().safeParse(name);
+    if (parsed.success) fields.name = parsed.data;
+    else if (parsed.error.issues.some((i) => i.code === 'custom'))
+      problems.push(`name ${parsed.error.issues[0].message}`);
+    else problems.push(`name must have 1 to ${NAME_MAX_LENGTH} characters`);
   }
   if (a['kind'] !== undefined) {
     const kind = pick(a['kind'], ACTOR_KINDS, KIND_WORDS);

@@ -250,6 +250,40 @@ describe('import plan', () => {
   });
 });
 
+describe('unsafe text in uploads', () => {
+  it('refuses rows with NUL characters, naming file, line and column, and writes none of them', () => {
+    const issues = new ImportIssues();
+    const nodes = parseCsvNodes(
+      'id,name,field\na,Kita,Familie\nb,Ki\u0000ta,x\nc,Treff,Ju\u0000gend\n',
+      'n.csv',
+      issues,
+    );
+    const edges = parseCsvEdges('source,target\na,b\na\u0000,c\n', 'e.csv', issues);
+    const plan = planImport({ directed: null, nodes, edges }, context(), issues);
+    expect(issues.list.map((i) => `${i.file}:${i.line} ${i.message}`)).toEqual([
+      'n.csv:3 column name: contains a NUL character (U+0000), which cannot be stored',
+      'n.csv:4 column field: contains a NUL character (U+0000), which cannot be stored',
+      'e.csv:3 column source: contains a NUL character (U+0000), which cannot be stored',
+    ]);
+    expect(plan.actors.map((a) => a.key)).toEqual(['a']);
+  });
+
+  it('refuses names with bidirectional controls and names longer than the API allows', () => {
+    const issues = new ImportIssues();
+    const nodes = parseCsvNodes(
+      `id,name\na,Kita \u202eetiM\nb,${'x'.repeat(201)}\nc,مركز\u200f\n`,
+      'n.csv',
+      issues,
+    );
+    const plan = planImport({ directed: null, nodes, edges: [] }, context(), issues);
+    expect(issues.list.map((i) => `${i.line} ${i.message}`)).toEqual([
+      '2 name contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)',
+      '3 name must have 1 to 200 characters',
+    ]);
+    expect(plan.actors.map((a) => a.key)).toEqual(['c']);
+  });
+});
+
 describe('export formats', () => {
   const actors: ExportActor[] = [
     {
@@ -303,6 +337,29 @@ describe('export formats', () => {
         directed: false,
       }),
     ]);
+  });
+
+  it('neutralises formula cells in both CSV files and reads its own export back unchanged', () => {
+    const hostile: ExportActor[] = [
+      { ...actors[0], id: '=cmd', name: '=HYPERLINK("http://x.example","klick")', field: '@SUM(A1)' },
+      { ...actors[1], id: '-2', name: '+49 30 1234' },
+    ];
+    const hostileTies = [{ source: '=cmd', target: '-2', directed: false, type: 'cooperation', weight: 2 }];
+    const nodesCsv = toCsvNodes(hostile);
+    const edgesCsv = toCsvEdges(hostileTies);
+    const cells = (csv: string) => csv.split('\n').slice(1).join(',').split(',');
+    for (const cell of [...cells(nodesCsv), ...cells(edgesCsv)])
+      expect(cell.replace(/^"/, '')).not.toMatch(/^[=+@]|^-(?!\d+$)/);
+    expect(nodesCsv).toContain(`"'=HYPERLINK(""http://x.example"",""klick"")"`);
+    expect(edgesCsv.split('\n')[1]).toBe("'=cmd,-2,cooperation,2,false");
+    const issues = new ImportIssues();
+    const nodes = parseCsvNodes(nodesCsv, 'n.csv', issues);
+    const edges = parseCsvEdges(edgesCsv, 'e.csv', issues);
+    expect(nodes.map((n) => [n.id, n.attributes['name'], n.attributes['field']])).toEqual([
+      ['=cmd', '=HYPERLINK("http://x.example","klick")', '@SUM(A1)'],
+      ['-2', '+49 30 1234', undefined],
+    ]);
+    expect(edges.map((e) => [e.source, e.target])).toEqual([['=cmd', '-2']]);
   });
 
   it('writes GEXF and GraphML with escaped text that read back to the same graph', () => {

@@ -1,10 +1,11 @@
+import { nameText, refuseUnsafeText } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export const createNetworkSchema = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    description: z.string().trim().max(2000).nullable().optional(),
+    name: nameText(),
+    description: z.string().trim().max(2000).superRefine(refuseUnsafeText).nullable().optional(),
     /** The area the network describes (an id of the registry's areas). */
     areaId: z.uuid().nullable().optional(),
     /** The funding programme the network belongs to. */
@@ -24,8 +25,8 @@ export type CreateNetworkInput = z.infer<typeof createNetworkSchema>;
 
 export const updateNetworkSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
-    description: z.string().trim().max(2000).nullable().optional(),
+    name: nameText().optional(),
+    description: z.string().trim().max(2000).superRefine(refuseUnsafeText).nullable().optional(),
     directed: z.boolean().optional(),
     weighted: z.boolean().optional(),
   })

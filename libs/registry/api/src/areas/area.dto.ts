@@ -1,3 +1,4 @@
+import { nameText } from '@quartier/contracts';
 import { z } from 'zod';
 import { createZodDto } from 'nestjs-zod';
 
@@ -19,7 +20,7 @@ export class GeojsonQueryDto extends createZodDto(geojsonQuerySchema) {}
 
 export const updateAreaSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: nameText().optional(),
     population: z.number().int().min(0).nullable().optional(),
   })
   .strict()

@@ -1,10 +1,10 @@
-import { tenantIdSchema } from '@quartier/contracts';
+import { tenantIdSchema, nameText } from '@quartier/contracts';
 import { areaLevelSchema } from '@quartier/registry-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
 export const upsertTenantSchema = z
-  .object({ name: z.string().trim().min(1).max(200), levels: z.array(areaLevelSchema).min(1).max(10) })
+  .object({ name: nameText(), levels: z.array(areaLevelSchema).min(1).max(10) })
   .strict();
 export class UpsertTenantDto extends createZodDto(upsertTenantSchema) {}
 

@@ -1,10 +1,11 @@
+import { labelText } from '@quartier/contracts';
 // The questionnaire model (`Form` of @quartier/survey-core) as a zod schema, so the portal's form
 // builder can PUT the model as JSON and get field-level 400s for shape errors; semantic checks
 // (names, expressions, lists) follow with the core's `validateFormModel`.
 import type { ChoiceList, Form, FormNode, Group, Question } from '@quartier/survey-core';
 import { z } from 'zod';
 
-const labels = z.record(z.string().min(1).max(35), z.string().max(5000));
+const labels = z.record(z.string().min(1).max(35), labelText(5000));
 const expression = z.string().max(4000);
 const strings = z.record(z.string(), z.string().max(5000));
 

@@ -1,16 +1,17 @@
+import { labelText, nameText } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { formSchema } from '../forms/form.schema';
 
 const isoDate = z.iso.date();
-const labels = z.record(z.string().min(1).max(35), z.string().max(2000));
+const labels = z.record(z.string().min(1).max(35), labelText(2000));
 
 /** A survey item published as an indicator of each area (via `survey.results.published`). */
 export const indicatorItemSchema = z
   .object({
     /** Indicator code the indicator service will file the values under. */
     code: z.string().regex(/^[a-z][a-z0-9_.-]{1,99}$/, 'code: lowercase letters, digits, _ . -'),
-    name: z.string().min(1).max(200),
+    name: nameText(),
     question: z.string().min(1).max(200),
     /** `share`: share of respondents choosing one of `options`; `topTwoBox`: Likert items; `mean`: numeric items. */
     measure: z.enum(['share', 'topTwoBox', 'mean']),
@@ -62,7 +63,7 @@ export const networkConfigSchema = z.object({
     .array(
       z.object({
         id: z.string().min(1).max(100),
-        name: z.string().min(1).max(200),
+        name: nameText(),
         type: z.string().min(1).max(100).optional(),
       }),
     )
@@ -80,7 +81,7 @@ export type Weighting = z.infer<typeof weightingSchema>;
 
 export const createSurveySchema = z
   .object({
-    title: z.string().trim().min(1).max(200),
+    title: nameText(),
     type: z.enum(['resident', 'network']).default('resident'),
     scopeAreaId: z.uuid(),
     k: z.number().int().min(2).max(1000).default(10),
@@ -91,7 +92,7 @@ export class CreateSurveyDto extends createZodDto(createSurveySchema) {}
 
 export const updateSurveySchema = z
   .object({
-    title: z.string().trim().min(1).max(200).optional(),
+    title: nameText().optional(),
     k: z.number().int().min(2).max(1000).optional(),
     indicatorItems: z.array(indicatorItemSchema).max(100).optional(),
     network: networkConfigSchema.nullable().optional(),
@@ -118,7 +119,7 @@ export const targetAreasSchema = z
 export class TargetAreasDto extends createZodDto(targetAreasSchema) {}
 
 const waveBase = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: nameText(100),
   opensOn: isoDate,
   closesOn: isoDate,
   invitationOnly: z.boolean().default(false),
