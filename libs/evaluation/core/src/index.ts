@@ -10,3 +10,4 @@ export * from './event-study';
 export * from './matching';
 export * from './balance';
 export * from './comparison-set';
+export * from './before-after';
