@@ -11,3 +11,5 @@ export * from './matching';
 export * from './balance';
 export * from './comparison-set';
 export * from './before-after';
+export * from './dac';
+export * from './workflow';
