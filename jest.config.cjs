@@ -19,7 +19,7 @@ const common = {
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
   // ESM-only dependencies (jose, oidc-provider and theirs) are transpiled to CommonJS for Jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(jose|oidc-provider|@koa|koa|quick-lru|nanoid|eta|oidc-token-hash|jsesc)/)',
+    '/node_modules/(?!(jose|oidc-provider|@koa|koa|quick-lru|nanoid|eta|oidc-token-hash|jsesc|pg-boss|serialize-error|non-error)/)',
   ],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.quartier/'],

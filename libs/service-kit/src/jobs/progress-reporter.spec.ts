@@ -1,0 +1,70 @@
+import { ProgressReporter, type ProgressState } from './progress-reporter';
+
+describe('ProgressReporter', () => {
+  function setup(intervalMs = 250) {
+    let now = Date.parse('2030-01-01T00:00:00Z');
+    const writes: ProgressState[] = [];
+    const errors: unknown[] = [];
+    const reporter = new ProgressReporter(
+      { now: () => new Date(now) },
+      intervalMs,
+      async (state) => {
+        writes.push(state);
+      },
+      (error) => errors.push(error),
+    );
+    return { reporter, writes, errors, advance: (ms: number) => (now += ms) };
+  }
+
+  it('writes the first report at once, then at most once per interval, and the last one on flush', async () => {
+    const { reporter, writes, advance } = setup();
+    reporter.report(0.1, { rows: 10, message: 'reading' });
+    advance(100);
+    reporter.report(0.2, { rows: 20 });
+    advance(100);
+    reporter.report(0.3, { rows: 30 });
+    advance(100);
+    reporter.report(0.4, { rows: 40 });
+    reporter.report(0.5, { rows: 50, detail: { bytes: 5 } });
+    await reporter.flush();
+    expect(writes.map((w) => w.rows)).toEqual([10, 40, 50]);
+    expect(writes[2]).toEqual({ progress: 0.5, message: 'reading', rows: 50, detail: { bytes: 5 } });
+  });
+
+  it('clamps fractions to 0…1, keeps the last message, rows and detail, and cleans unstorable text', async () => {
+    const { reporter, writes } = setup(0);
+    reporter.report(1.7, { message: 'a\u0000b', detail: { phase: 'x' } });
+    reporter.report(-1, { detail: { more: 1 } });
+    reporter.report(Number.NaN);
+    await reporter.flush();
+    expect(writes.map((w) => w.progress)).toEqual([1, 0, 0]);
+    expect(writes[2]).toEqual({ progress: 0, message: 'a\uFFFDb', rows: 0, detail: { phase: 'x', more: 1 } });
+  });
+
+  it('keeps going when a write fails and reports the failure', async () => {
+    let calls = 0;
+    const errors: unknown[] = [];
+    const reporter = new ProgressReporter(
+      { now: () => new Date(0) },
+      0,
+      async () => {
+        calls++;
+        if (calls === 1) throw new Error('database gone');
+      },
+      (error) => errors.push(error),
+    );
+    reporter.report(0.5);
+    reporter.report(0.6);
+    await expect(reporter.flush()).resolves.toBeUndefined();
+    expect(calls).toBe(2);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('does not write again on flush when nothing changed', async () => {
+    const { reporter, writes } = setup();
+    reporter.report(0.5);
+    await reporter.flush();
+    await reporter.flush();
+    expect(writes).toHaveLength(1);
+  });
+});

@@ -1,0 +1,54 @@
+import { hasUnstorableText, messageOf, storable, storableText } from './storable';
+
+describe('storable text', () => {
+  it('replaces NUL and lone surrogates, keeps valid pairs and everything else', () => {
+    expect(storableText('1\u0000')).toBe('1\uFFFD');
+    expect(storableText('a\uD800b')).toBe('a\uFFFDb');
+    expect(storableText('a\uDC00b')).toBe('a\uFFFDb');
+    expect(storableText('end\uD83D')).toBe('end\uFFFD');
+    expect(storableText('Grüße 😀 \t\n')).toBe('Grüße 😀 \t\n');
+    expect(storableText('\uDC00\uD800')).toBe('\uFFFD\uFFFD');
+  });
+
+  it('cleans strings and keys at any depth, drops undefined and functions, nulls non-finite numbers', () => {
+    const value = {
+      'ke\u0000y': ['x\u0000', { deep: '\uD800' }],
+      n: Number.NaN,
+      when: new Date(Date.UTC(2024, 0, 2)),
+      skip: undefined,
+      call: () => 1,
+      ok: 3,
+    };
+    expect(storable(value)).toEqual({
+      'ke\uFFFDy': ['x\uFFFD', { deep: '\uFFFD' }],
+      n: null,
+      when: '2024-01-02T00:00:00.000Z',
+      ok: 3,
+    });
+    expect(JSON.stringify(storable(value))).not.toMatch(/\\u0000/);
+  });
+
+  it('cuts hostile depth instead of overflowing the stack', () => {
+    let deep: Record<string, unknown> = {};
+    const root = deep;
+    for (let i = 0; i < 5000; i++) deep = (deep['d'] = {}) as Record<string, unknown>;
+    expect(() => storable(root)).not.toThrow();
+  });
+
+  it('tells whether a payload needs cleaning', () => {
+    expect(hasUnstorableText({ a: ['fine'] })).toBe(false);
+    expect(hasUnstorableText({ a: ['bad\u0000'] })).toBe(true);
+    expect(hasUnstorableText({ 'k\uD800': 1 })).toBe(true);
+  });
+
+  it('finds a message in whatever was thrown', () => {
+    expect(messageOf(new Error('boom\u0000'))).toBe('boom\uFFFD');
+    expect(messageOf('text')).toBe('text');
+    expect(messageOf({ code: 1 })).toBe('{"code":1}');
+    expect(messageOf(Object.create(null))).toBe('{}');
+    const cyclic: Record<string, unknown> = {};
+    cyclic['self'] = cyclic;
+    expect(messageOf(cyclic)).toBe('unknown error');
+    expect(messageOf(undefined)).toBe('undefined');
+  });
+});
