@@ -1,1 +1,10 @@
-// @quartier/reporting-core: the report document model and its renderers (PDF, DOCX, XLSX, CSV) with vector charts and maps. No database, no framework.
+// @quartier/reporting-core: the report document model, the builders that make reports from
+// report data, vector charts and maps, and the renderers (PDF, DOCX, XLSX, CSV). Pure: data in,
+// bytes out — no database, no framework, no file system (fonts are passed in as bytes).
+export * from './reporting-error';
+export * from './model/report-document';
+export * from './model/parse-report-document';
+export * from './model/document-flow';
+export * from './model/blocks';
+export * from './format/number-format';
+export * from './texts';
