@@ -48,6 +48,7 @@ export {
   type ImportOptions,
   type ImportResult,
   importXlsForm,
+  importXlsFormCells,
   formFromSheets,
   parseQuestionType,
 } from './xlsform/import';

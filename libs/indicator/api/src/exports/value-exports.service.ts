@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { neutraliseCsvCell } from '@quartier/contracts';
 import { buildJsonStat, comparePeriods, formatPeriod } from '@quartier/indicator-core';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
@@ -38,8 +39,11 @@ export const EXPORT_CONTENT_TYPES: Record<ExportFormat, { type: string; extensio
   dhis2: { type: 'application/json; charset=utf-8', extension: 'json' },
 };
 
-/** CSV cell: quoted only when it must be. */
-const cell = (text: string) => (/[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text);
+/** CSV text cell: formula-safe, quoted only when it must be. */
+const cell = (raw: string) => {
+  const text = neutraliseCsvCell(raw);
+  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
 const n = (v: number | null) => (v === null ? '' : String(v));
 /** Value column as the importer reads it back: `.` suppressed, empty missing. */
 const valueText = (r: ExportRow) =>

@@ -7,10 +7,11 @@ import {
   findChoiceList,
   formatFormIssue,
   formQuestions,
-  importXlsForm,
+  importXlsFormCells,
   likertScale,
   writeXlsForm,
 } from '@quartier/survey-core';
+import { readWorkbookOffThread } from '@quartier/service-kit';
 import { createHash, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { areaQuestionOf, describeModelIssues, incompatibleFormChanges } from '../forms/form-rules';
@@ -184,9 +185,10 @@ export class SurveysService {
     access: AccessContext,
     tenantId: string,
     id: string,
-    bytes: Uint8Array,
+    bytes: Buffer,
   ): Promise<SurveyDetail> {
-    const result = await importXlsForm(bytes);
+    // Inflated and parsed in a worker within size bounds: a crafted workbook cannot stall the service.
+    const result = importXlsFormCells(await readWorkbookOffThread(bytes));
     if (!result.ok) {
       throw new SurveyApiError('InvalidForm', `the XLSForm has ${result.issues.length} error(s)`, {
         issues: result.issues,

@@ -2,6 +2,7 @@
 // headers) are found here row by row; semantic ones (names, lists, expressions) by
 // `validateFormModel`, then located back to the row and column they came from. Every problem is
 // reported, not just the first, so a form can be fixed in one pass.
+import { bidiProblem, describeTextProblem, textProblem } from '@quartier/contracts';
 import { type FormIssue, type XlsFormSheetName, sortFormIssues } from '../errors';
 import {
   type AreaMethod,
@@ -16,7 +17,14 @@ import {
   DEFAULT_LANGUAGE,
 } from '../model';
 import { type ModelTarget, validateFormModel } from '../validate-form';
-import { type Sheet, type SheetRow, type XlsFormSheets, readXlsFormWorkbook } from './sheets';
+import {
+  type Sheet,
+  type SheetRow,
+  type WorksheetCells,
+  type XlsFormSheets,
+  readXlsFormWorkbook,
+  xlsFormSheetsFromCells,
+} from './sheets';
 
 export interface ImportOptions {
   /** form_id to use when the settings sheet gives none (e.g. the file name). */
@@ -31,6 +39,34 @@ export async function importXlsForm(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   return formFromSheets(await readXlsFormWorkbook(data), options);
+}
+
+/** The same import from a workbook's cells (read elsewhere, e.g. by a worker thread). */
+export function importXlsFormCells(
+  worksheets: readonly WorksheetCells[],
+  options: ImportOptions = {},
+): ImportResult {
+  return formFromSheets(xlsFormSheetsFromCells(worksheets), options);
+}
+
+/** Texts people read: labels, hints, messages, titles, choice and list names. */
+const SHOWN_COLUMN = /^(label|hint|constraint_message|required_message|form_title|name|list_name)(::|$)/i;
+
+/**
+ * Cells whose text cannot be stored (NUL, lone surrogates) anywhere, and shown texts with
+ * bidirectional controls that would make them read differently than they are.
+ */
+function unsafeTextIssues(sheets: XlsFormSheets): FormIssue[] {
+  const issues: FormIssue[] = [];
+  for (const sheet of ['survey', 'choices', 'settings'] as const) {
+    for (const row of sheets[sheet]?.rows ?? []) {
+      for (const [column, text] of Object.entries(row.cells)) {
+        const problem = textProblem(text) ?? (SHOWN_COLUMN.test(column) ? bidiProblem(text) : null);
+        if (problem) issues.push({ sheet, row: row.row, column, reason: describeTextProblem(problem) });
+      }
+    }
+  }
+  return issues;
 }
 
 const TRANSLATABLE = new Set(['label', 'hint', 'constraint_message', 'required_message']);
@@ -303,6 +339,8 @@ interface OpenGroup {
 }
 
 export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {}): ImportResult {
+  const unsafe = unsafeTextIssues(sheets);
+  if (unsafe.length > 0) return { ok: false, issues: sortFormIssues(unsafe) };
   const issues: FormIssue[] = [];
   const locations = new Map<ModelTarget, Location>();
 

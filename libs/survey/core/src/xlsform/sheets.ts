@@ -57,25 +57,55 @@ function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-function readSheet(ws: ExcelJS.Worksheet): Sheet {
+/** A worksheet as plain cells: what exceljs gives, also when a worker thread read the file. */
+export interface WorksheetCells {
+  readonly name: string;
+  readonly rows: readonly {
+    readonly number: number;
+    readonly cells: readonly { readonly col: number; readonly value: unknown }[];
+  }[];
+}
+
+function sheetFromCells(sheet: WorksheetCells): Sheet {
   const headerByColumn = new Map<number, string>();
-  ws.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
-    const text = cellText(cell.value).trim();
-    if (text !== '') headerByColumn.set(col, text);
-  });
   const rows: SheetRow[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
+  for (const row of sheet.rows) {
+    if (row.number === 1) {
+      for (const cell of row.cells) {
+        const text = cellText(cell.value as ExcelJS.CellValue).trim();
+        if (text !== '') headerByColumn.set(cell.col, text);
+      }
+      continue;
+    }
     const cells: Record<string, string> = {};
-    row.eachCell({ includeEmpty: false }, (cell, col) => {
-      const key = headerByColumn.get(col);
-      const text = cellText(cell.value).trim();
+    for (const cell of row.cells) {
+      const key = headerByColumn.get(cell.col);
+      const text = cellText(cell.value as ExcelJS.CellValue).trim();
       // A duplicated header keeps its first column; the importer reports the duplicate.
       if (key !== undefined && text !== '' && cells[key] === undefined) cells[key] = text;
-    });
-    if (Object.keys(cells).length > 0) rows.push({ row: rowNumber, cells });
-  });
+    }
+    if (Object.keys(cells).length > 0) rows.push({ row: row.number, cells });
+  }
   return { header: [...headerByColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, h]) => h), rows };
+}
+
+/** The `survey`, `choices` and `settings` sheets (names case-insensitive) of a workbook's cells. */
+export function xlsFormSheetsFromCells(worksheets: readonly WorksheetCells[]): XlsFormSheets {
+  const find = (name: string): Sheet | undefined => {
+    const ws = worksheets.find((w) => w.name.trim().toLowerCase() === name);
+    return ws ? sheetFromCells(ws) : undefined;
+  };
+  return { survey: find('survey'), choices: find('choices'), settings: find('settings') };
+}
+
+function cellsOf(ws: ExcelJS.Worksheet): WorksheetCells {
+  const rows: { number: number; cells: { col: number; value: unknown }[] }[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, number) => {
+    const cells: { col: number; value: unknown }[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => cells.push({ col, value: cell.value }));
+    rows.push({ number, cells });
+  });
+  return { name: ws.name, rows };
 }
 
 /** Reads the `survey`, `choices` and `settings` sheets (names case-insensitive) of an .xlsx file. */
@@ -90,9 +120,5 @@ export async function readXlsFormWorkbook(data: ArrayBuffer | Uint8Array): Promi
   } catch (error) {
     throw new SurveyError('InvalidWorkbook', `not a readable .xlsx workbook: ${(error as Error).message}`);
   }
-  const find = (name: string): Sheet | undefined => {
-    const ws = workbook.worksheets.find((w) => w.name.trim().toLowerCase() === name);
-    return ws ? readSheet(ws) : undefined;
-  };
-  return { survey: find('survey'), choices: find('choices'), settings: find('settings') };
+  return xlsFormSheetsFromCells(workbook.worksheets.map(cellsOf));
 }

@@ -382,3 +382,23 @@ describe('XLSForm export', () => {
     ]);
   });
 });
+
+describe('unsafe text in an XLSForm', () => {
+  it('reports NUL anywhere and bidi controls in shown texts by sheet, row and column', () => {
+    const result = fromTables({
+      survey: [
+        ['type', 'name', 'label', 'hint'],
+        ['text', 'wohnort', 'Wohn\u0000ort'],
+        ['integer', 'alter', 'Alter \u202eetlA', 'ok'],
+        ['text', 'notiz', 'Notiz', 'Hinweis \u2066x\u2069'],
+      ],
+      choices: [['list_name', 'name', 'label']],
+    });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map(formatFormIssue)).toEqual([
+      'survey row 2, column label: contains a NUL character (U+0000), which cannot be stored',
+      'survey row 3, column label: contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)',
+      'survey row 4, column hint: contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)',
+    ]);
+  });
+});
