@@ -1,6 +1,7 @@
 import { EVALUATION_SERVICE } from '@quartier/evaluation-api';
 import { INDICATOR_SERVICE } from '@quartier/indicator-api';
 import { NETWORK_SERVICE } from '@quartier/network-api';
+import { PROGRAMME_SERVICE } from '@quartier/programme-api';
 import { REGISTRY_SERVICE } from '@quartier/registry-api';
 import { REPORTING_SERVICE } from '@quartier/reporting-api';
 import type { ServiceDefinition } from '@quartier/service-kit';
@@ -17,6 +18,7 @@ export const PLATFORM_SERVICES: readonly ServiceDefinition[] = [
   INDICATOR_SERVICE,
   NETWORK_SERVICE,
   SURVEY_SERVICE,
+  PROGRAMME_SERVICE,
   EVALUATION_SERVICE,
   REPORTING_SERVICE,
 ];

@@ -74,6 +74,26 @@ export const DEMO_USERS: readonly DemoUser[] = [
     description: 'Nur lesen, ganz Berlin (Demo)',
   },
   {
+    id: '6f1c2a34-0b7e-4c55-9a41-3d2e8f1b0a07',
+    username: 'programm',
+    password: DEMO_PASSWORD,
+    name: 'Petra Programm',
+    email: 'programm@berlin-demo.quartier.example',
+    tenantId: 'berlin-demo',
+    roles: ['programme-manager'],
+    description: 'Programmsteuerung (Förderprogramme), ganz Berlin (Demo)',
+  },
+  {
+    id: '6f1c2a34-0b7e-4c55-9a41-3d2e8f1b0a08',
+    username: 'evaluator',
+    password: DEMO_PASSWORD,
+    name: 'Eva Evaluatorin',
+    email: 'evaluator@berlin-demo.quartier.example',
+    tenantId: 'berlin-demo',
+    roles: ['evaluator'],
+    description: 'Evaluation von Programmen und Maßnahmen, ganz Berlin (Demo)',
+  },
+  {
     id: '6f1c2a34-0b7e-4c55-9a41-3d2e8f1b0a05',
     username: 'musterstadt-admin',
     password: DEMO_PASSWORD,
@@ -113,6 +133,8 @@ export const DEMO_ROLE_ASSIGNMENTS: readonly DemoRoleAssignment[] = [
   { tenantId: 'berlin-demo', username: 'planer', role: 'planner', areaCode: '01', programmeId: null },
   { tenantId: 'berlin-demo', username: 'analyst', role: 'analyst', areaCode: null, programmeId: null },
   { tenantId: 'berlin-demo', username: 'viewer', role: 'viewer', areaCode: null, programmeId: null },
+  { tenantId: 'berlin-demo', username: 'programm', role: 'programme-manager', areaCode: null, programmeId: null },
+  { tenantId: 'berlin-demo', username: 'evaluator', role: 'evaluator', areaCode: null, programmeId: null },
 ];
 
 export function findDemoUser(users: readonly DemoUser[], username: string): DemoUser | undefined {

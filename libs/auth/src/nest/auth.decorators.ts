@@ -67,3 +67,24 @@ export const CurrentAccess = createParamDecorator(
     return accessOf(context);
   },
 );
+
+/**
+ * Who calls, in one parameter: the access context, the tenant the request acts in (400 for a
+ * platform admin who chose none) and the subject for audit trails. Services take a Caller
+ * instead of three separate values.
+ */
+export interface Caller {
+  readonly access: AccessContext;
+  readonly tenantId: string;
+  /** The principal's preferred_username, as role assignments and audit trails name people. */
+  readonly subject: string;
+}
+
+export const CurrentCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller => {
+  const access = accessOf(context);
+  try {
+    return { access, tenantId: requireTenant(access.tenantId), subject: access.principal.subject };
+  } catch (error) {
+    throw error instanceof AuthError ? toHttpException(error) : error;
+  }
+});

@@ -8,8 +8,8 @@ import {
   DEMO_PASSWORD,
   requestPasswordGrant,
 } from '@quartier/auth';
-import type { EventEnvelope, Role, ServiceName } from '@quartier/contracts';
-import type { DeliveredEvent } from '@quartier/messaging';
+import { EVENTS, type EventEnvelope, type EventType, type Role, type ServiceName } from '@quartier/contracts';
+import { defaultInProcessBroker, EventBus, type DeliveredEvent } from '@quartier/messaging';
 import { createLogger } from '@quartier/observability';
 import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
 import { randomUUID } from 'node:crypto';
@@ -53,7 +53,15 @@ export interface ServiceTestApp {
   /** Writes areas into the service's `area_ref` read model, as registry events would; returns code → id. */
   seedAreas(tenantId: string, areas: TestArea[]): Promise<Record<string, string>>;
   /** Writes a role assignment into `role_assignment_ref`, as the registry's event would. */
-  grant(tenantId: string, subject: string, role: Role, areaId: string | null): Promise<void>;
+  grant(
+    tenantId: string,
+    subject: string,
+    role: Role,
+    areaId: string | null,
+    programmeId?: string | null,
+  ): Promise<void>;
+  /** Applies an event as the service's consumers would receive it (evidence read models etc.). */
+  deliver(event: { type: EventType; tenantId: string; payload: unknown }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -205,12 +213,27 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
       }
       return ids;
     },
-    async grant(tenantId: string, subject: string, role: Role, areaId: string | null) {
+    async grant(tenantId: string, subject: string, role: Role, areaId: string | null, programmeId = null) {
       await fact({
         type: 'registry.role-assignment.granted',
         tenantId,
-        payload: { id: randomUUID(), tenantId, subject, role, areaId, programmeId: null },
+        payload: { id: randomUUID(), tenantId, subject, role, areaId, programmeId },
       });
+    },
+    async deliver(event) {
+      const envelope = {
+        id: randomUUID(),
+        type: event.type,
+        version: EVENTS[event.type].version,
+        tenantId: event.tenantId,
+        occurredAt: new Date().toISOString(),
+        producer: EVENTS[event.type].producer,
+        key: `${event.tenantId}:test`,
+        correlationId: 'test',
+        payload: event.payload,
+      } as EventEnvelope;
+      await app.get(EventBus).publishRaw([envelope]);
+      await defaultInProcessBroker.whenIdle();
     },
     async close() {
       await app.close();

@@ -1,0 +1,4 @@
+import { PROGRAMME_SERVICE } from '@quartier/programme-api';
+import { runService } from '@quartier/service-kit';
+
+void runService(PROGRAMME_SERVICE);

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { assertCanAct, canAct, type AccessContext } from '@quartier/auth';
+import type { Role } from '@quartier/contracts';
+import type { EntityManager } from 'typeorm';
+import { PROGRAMME_MANAGERS } from '../programme.constants';
+import { ProgrammeServiceError } from '../programme.errors';
+import { ProgrammeRepository, type ProgrammeRow } from '../programmes/programme.repository';
+
+export interface AreaRef {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  path: string[];
+  population: number | null;
+}
+
+/**
+ * Loads programmes for a request and enforces tenant, role and programme scope (the guard
+ * cannot: the programme is only known from the path), and checks every area a write sets
+ * against the caller's area scope within that programme. Another tenant's programme answers
+ * 404, like an unknown one.
+ */
+@Injectable()
+export class ProgrammeAccess {
+  constructor(private readonly programmes: ProgrammeRepository) {}
+
+  async programme(
+    access: AccessContext,
+    tenantId: string,
+    programmeId: string,
+    roles: readonly Role[],
+    manager?: EntityManager,
+  ): Promise<ProgrammeRow> {
+    const row = await this.programmes.find(tenantId, programmeId, manager);
+    if (!row) throw new ProgrammeServiceError('ProgrammeNotFound', `programme ${programmeId} not found`);
+    assertCanAct(access.principal, access.assignments, roles, { programmeId });
+    return row;
+  }
+
+  canManage(access: AccessContext, programmeId: string): boolean {
+    return canAct(access.principal, access.assignments, PROGRAMME_MANAGERS, { programmeId });
+  }
+
+  /** The areas (of this tenant) with their paths; unknown ids are refused naming them. */
+  async areas(
+    tenantId: string,
+    areaIds: readonly string[],
+    field: string,
+    manager: EntityManager = this.programmes.db.manager,
+  ): Promise<Map<string, AreaRef>> {
+    const unique = [...new Set(areaIds)];
+    if (unique.length === 0) return new Map();
+    const rows: AreaRef[] = await manager.query(
+      `SELECT id, code, name, level, path, population FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+      [tenantId, unique],
+    );
+    const found = new Map(rows.map((r) => [r.id, r]));
+    const unknown = unique.filter((id) => !found.has(id));
+    if (unknown.length > 0)
+      throw new ProgrammeServiceError('InvalidMeasure', `${field}: unknown area(s) ${unknown.join(', ')}`, {
+        field,
+        areaIds: unknown,
+      });
+    return found;
+  }
+
+  /** Every area a write sets must lie in the caller's scope for `roles` within the programme. */
+  assertAreasInScope(
+    access: AccessContext,
+    programmeId: string,
+    areas: Iterable<AreaRef>,
+    roles: readonly Role[],
+  ): void {
+    for (const area of areas)
+      assertCanAct(access.principal, access.assignments, roles, {
+        areaPath: [...area.path, area.id],
+        programmeId,
+      });
+  }
+}

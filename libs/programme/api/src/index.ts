@@ -1,0 +1,2 @@
+export * from './programme-api.module';
+export * from './programme.definition';

@@ -1,0 +1,46 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ProgrammeError } from '@quartier/programme-core';
+import { registerErrorStatuses, serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import { ProgrammeAccess } from './access/programme-access.service';
+import { CreateProgrammeService1765000000000 } from './migrations/1765000000000-CreateProgrammeService';
+import {
+  PROGRAMME_CORE_ERROR_STATUS,
+  PROGRAMME_ERROR_STATUS,
+  ProgrammeServiceError,
+} from './programme.errors';
+import { ProgrammeEvents } from './programmes/programme-events';
+import { ProgrammeRepository } from './programmes/programme.repository';
+import { ProgrammesController } from './programmes/programmes.controller';
+import { ProgrammesService } from './programmes/programmes.service';
+
+registerErrorStatuses(ProgrammeServiceError, PROGRAMME_ERROR_STATUS);
+registerErrorStatuses(ProgrammeError, PROGRAMME_CORE_ERROR_STATUS);
+
+/**
+ * The programme service: funding programmes, programme areas from the social index, need-based
+ * allocations, measures with their workflow, impact models with attainment computed from the
+ * evidence read models (indicator values, survey items, network measures), IATI export.
+ */
+@Module({})
+export class ProgrammeApiModule {
+  static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
+    const foundation = serviceFoundation({
+      service: 'programme',
+      runtime,
+      evidence: true,
+      migrations: [CreateProgrammeService1765000000000],
+    });
+    return {
+      module: ProgrammeApiModule,
+      ...foundation,
+      controllers: [...foundation.controllers, ProgrammesController],
+      providers: [
+        ...foundation.providers,
+        ProgrammeRepository,
+        ProgrammeAccess,
+        ProgrammeEvents,
+        ProgrammesService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { defineService } from '@quartier/service-kit';
+import { ProgrammeApiModule } from './programme-api.module';
+
+/** The programme service as the platform, its container and the deployment manifests know it. */
+export const PROGRAMME_SERVICE = defineService({
+  name: 'programme',
+  title: 'Quartier programme service',
+  description:
+    'Funding programmes: programme areas from the social index, need-based budgets, measures with their workflow, impact models with live attainment, IATI export.',
+  moduleClass: ProgrammeApiModule,
+  module: (runtime) => ProgrammeApiModule.forRoot(runtime),
+});

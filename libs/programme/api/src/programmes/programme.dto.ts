@@ -1,0 +1,137 @@
+import { labelText, nameText } from '@quartier/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const isoDate = z.iso.date();
+/** Keys of budget lines and fields of action: stable identifiers used in budgets and measures. */
+const key = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes (e.g. projektfonds)');
+const keyedLabel = z.object({ key, label: nameText() }).strict();
+
+function uniqueKeys(items: readonly { key: string }[], ctx: z.RefinementCtx, path: string): void {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.key))
+      ctx.addIssue({ code: 'custom', path: [path, i, 'key'], message: `duplicate key ${item.key}` });
+    seen.add(item.key);
+  });
+}
+
+const fundingPeriod = z
+  .object({ from: isoDate, to: isoDate, label: labelText(200).default('') })
+  .strict()
+  .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
+
+const trafficLight = z
+  .object({ green: z.number().gt(0).lte(1), amber: z.number().gt(0).lt(1) })
+  .strict()
+  .refine((t) => t.amber < t.green, { message: 'amber must be below green', path: ['amber'] });
+
+const programmeFields = {
+  name: nameText(),
+  funder: labelText(200).default(''),
+  legalBasis: labelText(500).default(''),
+  description: labelText(4000).default(''),
+  status: z.enum(['planning', 'active', 'closed']).default('planning'),
+  fundingPeriods: z.array(fundingPeriod).min(1).max(20),
+  budgetLines: z.array(keyedLabel).min(1).max(30),
+  fieldsOfAction: z.array(keyedLabel).max(50).default([]),
+  trafficLight: trafficLight.default({ green: 0.8, amber: 0.4 }),
+  /** IATI activity identifier prefix, e.g. `DE-KOM-11000000-QM` (reporting organisation + programme). */
+  iatiIdentifier: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,80}$/, 'an IATI organisation identifier with a suffix')
+    .nullable()
+    .default(null),
+};
+
+export const createProgrammeSchema = z
+  .object(programmeFields)
+  .strict()
+  .superRefine((p, ctx) => {
+    uniqueKeys(p.budgetLines, ctx, 'budgetLines');
+    uniqueKeys(p.fieldsOfAction, ctx, 'fieldsOfAction');
+  });
+export class CreateProgrammeDto extends createZodDto(createProgrammeSchema) {}
+export type CreateProgrammeInput = z.infer<typeof createProgrammeSchema>;
+
+export const updateProgrammeSchema = z
+  .object({
+    name: programmeFields.name.optional(),
+    funder: labelText(200).optional(),
+    legalBasis: labelText(500).optional(),
+    description: labelText(4000).optional(),
+    status: z.enum(['planning', 'active', 'closed']).optional(),
+    fundingPeriods: z.array(fundingPeriod).min(1).max(20).optional(),
+    budgetLines: z.array(keyedLabel).min(1).max(30).optional(),
+    fieldsOfAction: z.array(keyedLabel).max(50).optional(),
+    trafficLight: trafficLight.optional(),
+    iatiIdentifier: programmeFields.iatiIdentifier.optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' })
+  .superRefine((p, ctx) => {
+    if (p.budgetLines) uniqueKeys(p.budgetLines, ctx, 'budgetLines');
+    if (p.fieldsOfAction) uniqueKeys(p.fieldsOfAction, ctx, 'fieldsOfAction');
+  });
+export class UpdateProgrammeDto extends createZodDto(updateProgrammeSchema) {}
+export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;
+
+export const listQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+  status: z.enum(['planning', 'active', 'closed']).optional(),
+});
+export class ListProgrammesQueryDto extends createZodDto(listQuerySchema) {}
+
+const cents = z.number().int().min(0).max(1e13);
+export const budgetSchema = z
+  .object({
+    entries: z
+      .array(z.object({ year: z.number().int().min(1990).max(2100), line: key, amountCents: cents }).strict())
+      .max(2000),
+  })
+  .strict();
+export class BudgetDto extends createZodDto(budgetSchema) {}
+export type BudgetInput = z.infer<typeof budgetSchema>;
+
+export interface FundingPeriod {
+  from: string;
+  to: string;
+  label: string;
+}
+export interface KeyedLabel {
+  key: string;
+  label: string;
+}
+
+/** A programme as the API answers it. */
+export interface ProgrammeView {
+  id: string;
+  name: string;
+  funder: string;
+  legalBasis: string;
+  description: string;
+  status: 'planning' | 'active' | 'closed';
+  fundingPeriods: FundingPeriod[];
+  budgetLines: KeyedLabel[];
+  fieldsOfAction: KeyedLabel[];
+  trafficLight: { green: number; amber: number };
+  iatiIdentifier: string | null;
+  areaCount: number;
+  measureCount: number;
+  budgetCents: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Whether the caller may steer this programme (areas, budget, allocations, approvals). */
+  manageable: boolean;
+}
+
+export interface BudgetEntry {
+  year: number;
+  line: string;
+  amountCents: number;
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { PROGRAMME_CONNECTION } from '../programme.constants';
+import type { BudgetEntry, CreateProgrammeInput, FundingPeriod, KeyedLabel } from './programme.dto';
+
+export interface ProgrammeRow {
+  id: string;
+  tenantId: string;
+  name: string;
+  funder: string;
+  legalBasis: string;
+  description: string;
+  status: 'planning' | 'active' | 'closed';
+  fundingPeriods: FundingPeriod[];
+  budgetLines: KeyedLabel[];
+  fieldsOfAction: KeyedLabel[];
+  trafficLight: { green: number; amber: number };
+  iatiIdentifier: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  areaCount: number;
+  measureCount: number;
+  budgetCents: string;
+}
+
+const COLUMNS = `p.id, p.tenant_id AS "tenantId", p.name, p.funder, p.legal_basis AS "legalBasis",
+  p.description, p.status, p.funding_periods AS "fundingPeriods", p.budget_lines AS "budgetLines",
+  p.fields_of_action AS "fieldsOfAction", p.traffic_light AS "trafficLight",
+  p.iati_identifier AS "iatiIdentifier", p.created_by AS "createdBy", p.created_at AS "createdAt",
+  p.updated_at AS "updatedAt",
+  (SELECT count(*)::int FROM programme_area a WHERE a.programme_id = p.id) AS "areaCount",
+  (SELECT count(*)::int FROM measure m WHERE m.programme_id = p.id) AS "measureCount",
+  (SELECT coalesce(sum(amount_cents), 0)::text FROM programme_budget b WHERE b.programme_id = p.id) AS "budgetCents"`;
+
+/** SQL of the programme aggregate: the programme, its budget and its accepted areas. */
+@Injectable()
+export class ProgrammeRepository {
+  constructor(@InjectDataSource(PROGRAMME_CONNECTION) readonly db: DataSource) {}
+
+  async find(
+    tenantId: string,
+    id: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<ProgrammeRow | null> {
+    const rows: ProgrammeRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM programme p WHERE p.tenant_id = $1 AND p.id = $2`,
+      [tenantId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Programmes of the tenant, optionally only these ids ('all' = no restriction). */
+  async list(
+    tenantId: string,
+    ids: 'all' | readonly string[],
+    options: { limit: number; offset: number; status?: string },
+  ): Promise<{ rows: ProgrammeRow[]; total: number }> {
+    const params = [tenantId, ids === 'all' ? null : ids, options.status ?? null];
+    const where = `p.tenant_id = $1 AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[])) AND ($3::text IS NULL OR p.status = $3)`;
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM programme p WHERE ${where}`,
+      params,
+    );
+    const rows: ProgrammeRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM programme p WHERE ${where} ORDER BY p.name LIMIT $4 OFFSET $5`,
+      [...params, options.limit, options.offset],
+    );
+    return { rows, total };
+  }
+
+  async insert(
+    manager: EntityManager,
+    tenantId: string,
+    createdBy: string,
+    input: CreateProgrammeInput,
+  ): Promise<string> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO programme (tenant_id, name, funder, legal_basis, description, status, funding_periods, budget_lines, fields_of_action, traffic_light, iati_identifier, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [
+        tenantId,
+        input.name,
+        input.funder,
+        input.legalBasis,
+        input.description,
+        input.status,
+        JSON.stringify(input.fundingPeriods),
+        JSON.stringify(input.budgetLines),
+        JSON.stringify(input.fieldsOfAction),
+        JSON.stringify(input.trafficLight),
+        input.iatiIdentifier,
+        createdBy,
+      ],
+    );
+    return id as string;
+  }
+
+  async update(manager: EntityManager, row: ProgrammeRow): Promise<void> {
+    await manager.query(
+      `UPDATE programme SET name = $2, funder = $3, legal_basis = $4, description = $5, status = $6,
+         funding_periods = $7, budget_lines = $8, fields_of_action = $9, traffic_light = $10,
+         iati_identifier = $11, updated_at = now()
+       WHERE id = $1`,
+      [
+        row.id,
+        row.name,
+        row.funder,
+        row.legalBasis,
+        row.description,
+        row.status,
+        JSON.stringify(row.fundingPeriods),
+        JSON.stringify(row.budgetLines),
+        JSON.stringify(row.fieldsOfAction),
+        JSON.stringify(row.trafficLight),
+        row.iatiIdentifier,
+      ],
+    );
+  }
+
+  async budget(programmeId: string, manager: EntityManager = this.db.manager): Promise<BudgetEntry[]> {
+    const rows: { year: number; line: string; amountCents: string }[] = await manager.query(
+      `SELECT year, line, amount_cents::text AS "amountCents" FROM programme_budget WHERE programme_id = $1 ORDER BY year, line`,
+      [programmeId],
+    );
+    return rows.map((r) => ({ year: r.year, line: r.line, amountCents: Number(r.amountCents) }));
+  }
+
+  async replaceBudget(
+    manager: EntityManager,
+    programmeId: string,
+    entries: readonly BudgetEntry[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM programme_budget WHERE programme_id = $1`, [programmeId]);
+    if (entries.length === 0) return;
+    await manager.query(
+      `INSERT INTO programme_budget (programme_id, year, line, amount_cents)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::bigint[])`,
+      [
+        programmeId,
+        entries.map((e) => e.year),
+        entries.map((e) => e.line),
+        entries.map((e) => e.amountCents),
+      ],
+    );
+  }
+
+  async areaIds(programmeId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
+    const rows: { areaId: string }[] = await manager.query(
+      `SELECT area_id AS "areaId" FROM programme_area WHERE programme_id = $1`,
+      [programmeId],
+    );
+    return rows.map((r) => r.areaId);
+  }
+
+  /** The run the current programme areas were selected from, if any. */
+  async selectionRun(programmeId: string, manager: EntityManager = this.db.manager): Promise<string | null> {
+    const rows: { runId: string | null }[] = await manager.query(
+      `SELECT run_id AS "runId" FROM programme_area_selection WHERE programme_id = $1 ORDER BY accepted_at DESC LIMIT 1`,
+      [programmeId],
+    );
+    return rows[0]?.runId ?? null;
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
+import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
+import { BudgetDto, CreateProgrammeDto, ListProgrammesQueryDto, UpdateProgrammeDto } from './programme.dto';
+import { ProgrammesService } from './programmes.service';
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('api/programme/programmes')
+@Roles(...PROGRAMME_READERS)
+export class ProgrammesController {
+  constructor(private readonly programmes: ProgrammesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Programmes the caller may read, as {items, total}' })
+  list(@CurrentCaller() caller: Caller, @Query() query: ListProgrammesQueryDto) {
+    return this.programmes.list(caller, query);
+  }
+
+  @Post()
+  @Roles(...PROGRAMME_MANAGERS)
+  @ApiOperation({ summary: 'Create a programme (tenant-wide programme managers)' })
+  create(@CurrentCaller() caller: Caller, @Body() body: CreateProgrammeDto) {
+    return this.programmes.create(caller, body);
+  }
+
+  @Get(':programmeId')
+  @ApiOperation({ summary: 'One programme' })
+  get(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
+    return this.programmes.get(caller, id);
+  }
+
+  @Patch(':programmeId')
+  @Roles(...PROGRAMME_MANAGERS)
+  @ApiOperation({
+    summary: 'Change a programme (name, funder, periods, budget lines, fields of action, status)',
+  })
+  update(
+    @CurrentCaller() caller: Caller,
+    @Param('programmeId', ParseUUIDPipe) id: string,
+    @Body() body: UpdateProgrammeDto,
+  ) {
+    return this.programmes.update(caller, id, body);
+  }
+
+  @Get(':programmeId/budget')
+  @ApiOperation({ summary: 'The programme budget per year × budget line (EUR cents)' })
+  budget(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
+    return this.programmes.budget(caller, id);
+  }
+
+  @Put(':programmeId/budget')
+  @Roles(...PROGRAMME_MANAGERS)
+  @ApiOperation({ summary: 'Replace the programme budget per year × budget line (EUR cents)' })
+  replaceBudget(
+    @CurrentCaller() caller: Caller,
+    @Param('programmeId', ParseUUIDPipe) id: string,
+    @Body() body: BudgetDto,
+  ) {
+    return this.programmes.replaceBudget(caller, id, body);
+  }
+}
