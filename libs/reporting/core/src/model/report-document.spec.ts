@@ -1,5 +1,5 @@
 import { ReportingError } from '../reporting-error';
-import { sampleDocument, sampleTable } from '../testing/sample-document';
+import { sampleDocument, sampleFigure, sampleTable } from '../testing/sample-document';
 import { documentFlow, documentTables, headingText, plainText, tocHeadings } from './document-flow';
 import { cellOf, paragraph, strong } from './blocks';
 import { parseReportDocument } from './parse-report-document';
@@ -40,12 +40,7 @@ describe('parseReportDocument', () => {
   it('rejects a figure without alternative text, naming its path', () => {
     const document = sampleDocument();
     const section = document.sections[0].sections![0];
-    section.blocks = [
-      {
-        kind: 'figure',
-        figure: { ...(section.blocks[0] as { kind: 'figure'; figure: never }).figure, alt: '' },
-      },
-    ];
+    section.blocks = [{ kind: 'figure', figure: sampleFigure({ alt: '' }) }];
     expect(rejection(document)).toContain(
       'sections.0.sections.0.blocks.0.figure.alt: a figure needs an alternative text',
     );
