@@ -102,3 +102,18 @@ describe('comparison set', () => {
     );
   });
 });
+
+describe('comparison set without matching', () => {
+  it('takes directly chosen areas with weight 1, after matched ones, and lets them be dropped', () => {
+    const set: ComparisonSet = { ...SET, chosen: ['Q', 'B'], adjustments: [] };
+    expect(comparisonAreas(set)).toEqual([
+      { area: 'A', weight: 1, origin: 'matched' },
+      { area: 'B', weight: 2, origin: 'matched' },
+      { area: 'Q', weight: 1, origin: 'chosen' },
+    ]);
+    expect(comparisonAreas(adjustComparisonSet(set, change('drop', 'Q'))).map((a) => a.area)).toEqual([
+      'A',
+      'B',
+    ]);
+  });
+});

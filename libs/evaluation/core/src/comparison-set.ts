@@ -20,23 +20,30 @@ export interface ComparisonAdjustment {
 export interface ComparisonSet {
   treated: readonly string[];
   matched: readonly MatchedPair[];
+  /** Comparison areas chosen directly instead of (or besides) matching; weight 1 each. */
+  chosen?: readonly string[];
   adjustments: readonly ComparisonAdjustment[];
 }
 
 export interface ComparisonArea {
   area: string;
-  /** Matched areas: how often they were matched; added areas: 1. */
+  /** Matched areas: how often they were matched; chosen and added areas: 1. */
   weight: number;
-  origin: 'matched' | 'added';
+  origin: 'matched' | 'chosen' | 'added';
 }
 
-/** The effective comparison areas after the adjustments, matched ones first (by code), then added ones in order. */
+/**
+ * The effective comparison areas after the adjustments: matched ones (by code), then chosen
+ * ones in their order, then added ones in order.
+ */
 export function comparisonAreas(set: ComparisonSet): ComparisonArea[] {
   const areas = new Map<string, ComparisonArea>();
   const matched = new Map<string, number>();
   for (const { comparison } of set.matched) matched.set(comparison, (matched.get(comparison) ?? 0) + 1);
   for (const area of [...matched.keys()].sort())
     areas.set(area, { area, weight: matched.get(area)!, origin: 'matched' });
+  for (const area of set.chosen ?? [])
+    if (!areas.has(area)) areas.set(area, { area, weight: 1, origin: 'chosen' });
   for (const { action, area } of set.adjustments) {
     if (action === 'drop') areas.delete(area);
     else areas.set(area, { area, weight: 1, origin: 'added' });

@@ -13,3 +13,8 @@ export * from './comparison-set';
 export * from './before-after';
 export * from './dac';
 export * from './workflow';
+export * from './snapshot-schema';
+export * from './snapshot';
+export * from './snapshot-diff';
+export * from './evidence';
+export * from './recompute';
