@@ -1,2 +1,3 @@
+export * from './berlin-manifest';
 export * from './reference-data';
 export * from './testing';

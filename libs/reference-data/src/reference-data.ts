@@ -40,3 +40,11 @@ export function repositoryRoot(from: string = __dirname): string {
   }
   return dir;
 }
+
+/** The folder when every one of `relatives` is in it, else undefined (the demo seeds without them). */
+export function referenceDataWith(
+  relatives: readonly string[],
+  dir: string = referenceDataDir(),
+): string | undefined {
+  return relatives.every((r) => existsSync(join(dir, r))) ? dir : undefined;
+}

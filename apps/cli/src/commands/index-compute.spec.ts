@@ -3,22 +3,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import { requireReferenceData } from '@quartier/reference-data';
 import { main } from '../main';
 import { computeIndexCommand } from './index-compute';
 
-// End-to-end over the real Berlin MSS 2021 data: long values CSV + the example definition →
-// result CSV, compared with the published classes.
+// End-to-end over the real Berlin MSS 2021 data (third-party, from the reference data folder):
+// long values CSV + the example definition → result CSV, compared with the published classes.
 const FIXTURES = join(__dirname, '../../../../libs/indicator/core/fixtures');
-const indicatorRows = parse(readFileSync(join(FIXTURES, 'berlin-mss/mss-2021-indicators.csv'), 'utf8'), {
-  columns: true,
-}) as Record<string, string>[];
-const publishedRows = parse(readFileSync(join(FIXTURES, 'berlin-mss/mss-2021-classes.csv'), 'utf8'), {
-  columns: true,
-}) as Record<string, string>[];
-const table3Rows = parse(
-  readFileSync(join(FIXTURES, 'berlin-mss/mss-2021-official-table3-zvalues.csv'), 'utf8'),
-  { columns: true, delimiter: ';', bom: true },
-) as Record<string, string>[];
+const MSS = requireReferenceData(
+  [
+    'berlin/mss/mss-2021-indicators.csv',
+    'berlin/mss/mss-2021-classes.csv',
+    'berlin/mss/mss-2021-official-table3-zvalues.csv',
+  ],
+  12,
+);
+const describeWithMss = MSS ? describe : describe.skip;
+const readRows = (index: number, options: Record<string, unknown> = {}) =>
+  MSS
+    ? (parse(readFileSync(MSS[index], 'utf8'), { columns: true, ...options }) as Record<string, string>[])
+    : [];
+const indicatorRows = readRows(0);
+const publishedRows = readRows(1);
+const table3Rows = readRows(2, { delimiter: ';', bom: true });
 const CODES = ['EW', 'S1', 'S3', 'S4', 'D1', 'D3', 'D4'];
 
 let dir: string;
@@ -53,13 +60,14 @@ async function run(args: string[]): Promise<{ code: number; stderr: string }> {
 }
 
 beforeAll(() => {
+  if (!MSS) return;
   dir = mkdtempSync(join(tmpdir(), 'quartier-index-'));
   writeFileSync(path('def.json'), JSON.stringify(definition()));
   writeFileSync(path('values.csv'), longCsv());
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-describe('quartier index compute', () => {
+describeWithMss('quartier index compute', () => {
   it('writes one row per area with full-precision values and the published classes', async () => {
     const { code, stderr } = await run([
       'index',
