@@ -10,6 +10,7 @@ export type SurveyApiErrorCode =
   | 'IncompatibleFormChange'
   | 'InvalidTargetArea'
   | 'InvalidStatusChange'
+  | 'WaveNameTaken'
   | 'NotPublishable'
   | 'SurveyNotOpen'
   | 'WaveNotOpen'
@@ -41,6 +42,7 @@ export const SURVEY_ERROR_STATUS: Record<SurveyApiErrorCode | SurveyErrorCode, n
   IncompatibleFormChange: 409,
   InvalidTargetArea: 422,
   InvalidStatusChange: 409,
+  WaveNameTaken: 409,
   NotPublishable: 409,
   SurveyNotOpen: 409,
   WaveNotOpen: 409,

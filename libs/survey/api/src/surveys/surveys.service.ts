@@ -366,9 +366,7 @@ export class SurveysService {
   ): Promise<WaveView> {
     return this.store.db.transaction(async (manager) => {
       await this.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
-      const existing = await this.store.waves(id, manager);
-      if (existing.some((w) => w.name === input.name))
-        throw new SurveyApiError('InvalidStatusChange', `a wave named ${input.name} exists`);
+      await this.assertWaveNameFree(id, input.name, null, manager);
       const [{ id: waveId }] = await manager.query(
         `INSERT INTO survey_wave (survey_id, tenant_id, name, opens_on, closes_on, invitation_only) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [id, tenantId, input.name, input.opensOn, input.closesOn, input.invitationOnly],
@@ -391,6 +389,7 @@ export class SurveysService {
       const next: WaveRow = { ...wave, ...patch };
       if (next.closesOn < next.opensOn)
         throw new SurveyApiError('InvalidStatusChange', 'closesOn must not be before opensOn');
+      if (patch.name !== undefined) await this.assertWaveNameFree(id, patch.name, waveId, manager);
       await manager.query(
         `UPDATE survey_wave SET name = $2, opens_on = $3, closes_on = $4, invitation_only = $5 WHERE id = $1`,
         [waveId, next.name, next.opensOn, next.closesOn, next.invitationOnly],
@@ -401,6 +400,18 @@ export class SurveysService {
       );
       return { ...(await this.store.wave(id, waveId, manager)), responses: n };
     });
+  }
+
+  /** Wave names are unique per survey (also by constraint): a taken name is a conflict, on create and rename. */
+  private async assertWaveNameFree(
+    surveyId: string,
+    name: string,
+    exceptWaveId: string | null,
+    manager: EntityManager,
+  ): Promise<void> {
+    const waves = await this.store.waves(surveyId, manager);
+    if (waves.some((w) => w.name === name && w.id !== exceptWaveId))
+      throw new SurveyApiError('WaveNameTaken', `a wave named ${name} exists`);
   }
 
   /**

@@ -1,0 +1,147 @@
+import { buildXlsxBomb, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { surveyFixtures, tablesToWorkbook } from '@quartier/survey-core';
+import { SurveyApiModule } from '../survey-api.module';
+import { todayInGermany } from '../survey.constants';
+import { TEST_AREAS } from '../testing/fixtures';
+
+jest.setTimeout(120_000);
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const day = (offset: number) =>
+  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Polls liveness every 20 ms while `work` runs; returns the slowest answer in ms. */
+async function slowestLiveness(
+  url: string,
+  work: Promise<unknown>,
+): Promise<{ slowest: number; polls: number }> {
+  let done = false;
+  let slowest = 0;
+  let polls = 0;
+  const poll = async () => {
+    while (!done) {
+      const started = performance.now();
+      const res = await fetch(`${url}/api/survey/health/live`);
+      await res.text();
+      slowest = Math.max(slowest, performance.now() - started);
+      polls++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const poller = poll();
+  await work.finally(() => (done = true));
+  await poller;
+  return { slowest, polls };
+}
+
+describe('survey service under hostile input (real PostgreSQL, real tokens)', () => {
+  let t: ServiceTestApp;
+  let ids: Record<string, string>;
+  let surveyId: string;
+
+  beforeAll(async () => {
+    t = await startServiceTestApp({
+      service: 'survey',
+      module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
+      moduleClass: SurveyApiModule,
+    });
+    ids = await t.seedAreas(
+      'berlin-demo',
+      TEST_AREAS.map((a) => ({ ...a })),
+    );
+    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
+    const created = await t.call('POST', '/api/survey/surveys', 'planer', {
+      title: 'Härtetest',
+      scopeAreaId: ids['01'],
+    });
+    surveyId = created.body.id;
+  });
+  afterAll(() => t.close());
+
+  it('refuses an XLSForm bomb with 413 while liveness keeps answering within 100 ms', async () => {
+    const bomb = await buildXlsxBomb({ sharedStringBytes: 300 * 1024 * 1024 });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const upload = t.call('PUT', `/api/survey/surveys/${surveyId}/xlsform`, 'planer', bomb, XLSX);
+    const { slowest, polls } = await slowestLiveness(t.url, upload);
+    const res = await upload;
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ code: 'ArchiveTooLarge' });
+    expect(res.body.message).toMatch(/xl\/sharedStrings\.xml inflates to 300 MB/);
+    expect(polls).toBeGreaterThan(0);
+    expect(slowest).toBeLessThan(100);
+  });
+
+  it('refuses a bomb whose sizes are understated, and keeps answering meanwhile', async () => {
+    const bomb = await buildXlsxBomb({ sharedStringBytes: 300 * 1024 * 1024, understate: true });
+    const upload = t.call('PUT', `/api/survey/surveys/${surveyId}/xlsform`, 'planer', bomb, XLSX);
+    const { slowest } = await slowestLiveness(t.url, upload);
+    expect((await upload).status).toBe(413);
+    expect(slowest).toBeLessThan(100);
+  });
+
+  it('still imports an ordinary XLSForm, parsed off the request thread', async () => {
+    const workbook = await tablesToWorkbook(surveyFixtures.NACHBARSCHAFT);
+    const upload = t.call('PUT', `/api/survey/surveys/${surveyId}/xlsform`, 'planer', workbook, XLSX);
+    const { slowest } = await slowestLiveness(t.url, upload);
+    const res = await upload;
+    expect(res.status).toBe(200);
+    expect(res.body.formVersion).toBe(1);
+    expect(slowest).toBeLessThan(100);
+  });
+
+  it('answers 409 when a wave is renamed to the name of another wave, as on create', async () => {
+    const waves = '/api/survey/surveys/' + surveyId + '/waves';
+    const first = await t.call('POST', waves, 'planer', {
+      name: 'Welle 1',
+      opensOn: day(1),
+      closesOn: day(30),
+    });
+    const second = await t.call('POST', waves, 'planer', {
+      name: 'Welle 2',
+      opensOn: day(31),
+      closesOn: day(60),
+    });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const duplicate = await t.call('POST', waves, 'planer', {
+      name: 'Welle 1',
+      opensOn: day(1),
+      closesOn: day(2),
+    });
+    expect(duplicate.status).toBe(409);
+    const rename = await t.call('PATCH', `${waves}/${second.body.id}`, 'planer', { name: 'Welle 1' });
+    expect(rename.status).toBe(409);
+    expect(rename.body).toMatchObject({ code: 'WaveNameTaken', message: 'a wave named Welle 1 exists' });
+    const same = await t.call('PATCH', `${waves}/${second.body.id}`, 'planer', {
+      name: 'Welle 2',
+      closesOn: day(61),
+    });
+    expect(same.status).toBe(200);
+  });
+
+  it('refuses NUL, lone surrogates and bidi controls in titles with 422 naming the field', async () => {
+    for (const [body, field] of [
+      ['{"title":"Be\\u0000fragung","scopeAreaId":"' + ids['01'] + '"}', 'title'],
+      ['{"title":"\\ud800","scopeAreaId":"' + ids['01'] + '"}', 'title'],
+      ['{"title":"Befragung \\u202egnuz","scopeAreaId":"' + ids['01'] + '"}', 'title'],
+    ]) {
+      const res = await t.call('POST', '/api/survey/surveys', 'planer', body);
+      expect(res.status).toBe(422);
+      expect(res.body.details[0].field).toBe(field);
+    }
+  });
+
+  it('refuses NUL, surrogates and 5,000-deep answers in a public submission with 422', async () => {
+    const path = `/api/survey/public/surveys/${surveyId}/waves/00000000-0000-4000-8000-000000000000/responses`;
+    const deep = `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`;
+    for (const [body, code, field] of [
+      ['{"answers":{"kommentar":"a\\u0000b"}}', 'UnsafeText', 'answers.kommentar'],
+      ['{"answers":{"kommentar":"\\udc00"}}', 'UnsafeText', 'answers.kommentar'],
+      [`{"answers":{"kommentar":${deep}}}`, 'TooDeep', undefined],
+    ] as const) {
+      const res = await t.call('POST', path, undefined, body);
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe(code);
+      if (field) expect(res.body.details[0].field).toBe(field);
+    }
+  });
+});
