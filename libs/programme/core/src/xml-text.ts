@@ -1,0 +1,15 @@
+/**
+ * Text for XML content and attribute values: the five special characters escaped, and control
+ * characters replaced by a space (XML 1.0 forbids those below U+0020 except tab, line feed and
+ * carriage return, and discourages U+007F–U+009F): a stray form feed pasted into a description
+ * would otherwise make the whole document unreadable.
+ */
+export function escapeXml(text: string): string {
+  return text
+    .replace(/[\p{Cc}\ufffe\uffff]/gu, (c) => (c === '\t' || c === '\n' || c === '\r' ? c : ' '))
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
