@@ -21,7 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import { SERVICES, deadLetterTopicOf, topicOf, type ServiceName } from '@quartier/contracts';
+import { SERVICES, deadLetterTopicOf, topicOf } from '@quartier/contracts';
 import {
   REQUIRED_SERVICE_ENV_VARS,
   SERVICE_ENV_VARS,
@@ -37,17 +37,10 @@ import {
   podSpecOf,
   type K8sObject,
 } from './kustomize';
-import { child, findDirectives, parseNginxConf, type NginxDirective } from './nginx-conf';
+import { ROOT, SERVICE_PORT, entrypoint, hostOf, read } from './deploy-test-support';
 
-const ROOT = join(__dirname, '..', '..');
-const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 const REALM_FILE = 'infra/keycloak/quartier-realm.json';
 const REALM_IMPORT_DIR = '/opt/keycloak/data/import';
-const SERVICE_PORT = 3000;
-
-/** The compiled entry point of a service, as tools/build.mjs lays out dist/server. */
-const entrypoint = (service: ServiceName) => `dist/server/apps/${service}-service/src/main.js`;
-const hostOf = (service: ServiceName) => `${service}-service`;
 
 interface Topic {
   name: string;
@@ -122,21 +115,36 @@ describe('Dockerfile', () => {
     expect(server.join('\n')).toContain(`PORT=${SERVICE_PORT}`);
   });
 
-  describe('server CMD (run with a stand-in node)', () => {
-    let dir: string;
-    beforeAll(() => {
-      dir = mkdtempSync(join(tmpdir(), 'quartier-cmd-'));
-      writeFileSync(join(dir, 'node'), '#!/bin/sh\necho "node $*"\n');
-      chmodSync(join(dir, 'node'), 0o755);
+  describe('server CMD (run with a stand-in node in a stand-in image)', () => {
+    // The image's working directory: dist/server/apps as tools/build.mjs lays it out, with an
+    // entry point per service plus apps that are not services (CLI, embedded platform).
+    let image: string;
+    let bin: string;
+    beforeEach(() => {
+      image = mkdtempSync(join(tmpdir(), 'quartier-image-'));
+      bin = mkdtempSync(join(tmpdir(), 'quartier-bin-'));
+      writeFileSync(join(bin, 'node'), '#!/bin/sh\necho "node $*"\n');
+      chmodSync(join(bin, 'node'), 0o755);
+      for (const main of [...SERVICES.map(entrypoint), 'dist/server/apps/cli/src/main.js']) addFile(main);
     });
-    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    afterEach(() => {
+      rmSync(image, { recursive: true, force: true });
+      rmSync(bin, { recursive: true, force: true });
+    });
+    const addFile = (path: string) => {
+      mkdirSync(join(image, path, '..'), { recursive: true });
+      writeFileSync(join(image, path), '');
+    };
     const run = (env: Record<string, string>) => {
       const [shell, flag, script] = serverCmd();
       return spawnSync(shell!, [flag!, script!], {
-        env: { PATH: `${dir}:/usr/bin:/bin`, ...env },
+        cwd: image,
+        env: { PATH: `${bin}:/usr/bin:/bin`, ...env },
         encoding: 'utf8',
       });
     };
+    const refusal = (got: string, services: readonly string[] = SERVICES) =>
+      `SERVICE must be one of ${[...services].sort().join(', ')} (got '${got}'), or pass the command explicitly`;
 
     it.each(SERVICES)('SERVICE=%s starts that service’s compiled entry point', (service) => {
       const result = run({ SERVICE: service });
@@ -144,13 +152,38 @@ describe('Dockerfile', () => {
       expect(result.stdout.trim()).toBe(`node ${entrypoint(service)}`);
     });
 
-    it('refuses an unknown or missing SERVICE with exit code 64 and names the choices', () => {
-      for (const env of [{ SERVICE: 'registry-service' }, {}] as Record<string, string>[]) {
+    it('starts a service added after this Dockerfile was written, with no change to it', () => {
+      addFile(entrypoint('allotment'));
+      const result = run({ SERVICE: 'allotment' });
+      expect(result.stdout.trim()).toBe(`node ${entrypoint('allotment')}`);
+    });
+
+    it('refuses an unknown or missing SERVICE with exit code 64, naming the services the image holds', () => {
+      for (const [env, got] of [
+        [{ SERVICE: 'registry-service' }, 'registry-service'],
+        [{ SERVICE: 'cli' }, 'cli'],
+        [{}, ''],
+      ] as [Record<string, string>, string][]) {
         const result = run(env);
         expect(result.status).toBe(64);
-        expect(result.stderr).toContain(
-          'SERVICE must be one of registry, survey, network, indicator, evaluation, reporting',
-        );
+        expect(result.stdout).toBe('');
+        expect(result.stderr.trim()).toBe(refusal(got));
+      }
+    });
+
+    it('refuses a service whose entry point the image lacks', () => {
+      rmSync(join(image, entrypoint(SERVICES[0])));
+      const result = run({ SERVICE: SERVICES[0] });
+      expect(result.status).toBe(64);
+      expect(result.stderr.trim()).toBe(refusal(SERVICES[0], SERVICES.slice(1)));
+    });
+
+    it('never starts a file outside dist/server/apps, whatever SERVICE says', () => {
+      addFile('dist/server/x-service/src/main.js');
+      addFile('dist/server/apps/Registry-service/src/main.js');
+      for (const service of ['../x', 'Registry', 'registry/../registry', '*', 'registry survey']) {
+        const result = run({ SERVICE: service });
+        expect(`${service}: ${result.status} ${result.stdout}`).toBe(`${service}: 64 `);
       }
     });
   });
@@ -160,9 +193,8 @@ describe('Dockerfile', () => {
     expect(portal).toContain('COPY --from=build /app/dist/portal/browser /usr/share/nginx/html');
     expect(portal).toContain('COPY infra/nginx/conf.d/default.conf /etc/nginx/conf.d/default.conf');
     expect(portal).toContain('COPY infra/nginx/snippets/ /etc/nginx/snippets/');
-    expect(portal).toContain(
-      'COPY --chmod=0755 infra/nginx/docker-entrypoint.d/40-quartier-portal-config.sh /docker-entrypoint.d/',
-    );
+    // Every start-up script: the gateway's resolver and the portal configuration.
+    expect(portal).toContain('COPY --chmod=0755 infra/nginx/docker-entrypoint.d/ /docker-entrypoint.d/');
   });
 
   it('copies the directory the Angular build writes the browser bundle to', () => {
@@ -238,6 +270,17 @@ describe('docker-compose.yml', () => {
     ]) {
       expect(services[name]).toBeDefined();
     }
+  });
+
+  it('opens the gateway only once every service is healthy, and has no service containers beyond SERVICES', () => {
+    expect(services['portal']!.depends_on).toEqual({
+      keycloak: { condition: 'service_healthy' },
+      ...Object.fromEntries(SERVICES.map((s) => [hostOf(s), { condition: 'service_healthy' }])),
+    });
+    const serverContainers = Object.entries(services)
+      .filter(([, s]) => s.build?.target === 'server')
+      .map(([name]) => name);
+    expect(serverContainers.sort()).toEqual(SERVICES.map(hostOf).sort());
   });
 
   describe.each(SERVICES)('%s-service', (service) => {
@@ -447,137 +490,6 @@ describe('infra/kafka', () => {
   });
 });
 
-// ---- infra/nginx ----------------------------------------------------------------------------
-
-describe('infra/nginx gateway', () => {
-  const conf = parseNginxConf(read('infra/nginx/conf.d/default.conf'));
-  const server = conf.find((d) => d.name === 'server')!;
-  const locations = server.block!.filter((d) => d.name === 'location');
-  const location = (...args: string[]) => locations.find((l) => l.args.join(' ') === args.join(' '));
-  const upstreamServer = (proxyPass: string) => {
-    const name = proxyPass.replace(/^http:\/\//, '');
-    const upstream = conf.find((d) => d.name === 'upstream' && d.args[0] === name);
-    return upstream ? child(upstream, 'server')?.args[0] : undefined;
-  };
-  const compose = loadCompose(join(ROOT, 'docker-compose.yml'));
-
-  it.each(SERVICES)(
-    'routes /api/%s/ to that service’s container and port, passing the URI unchanged',
-    (service) => {
-      const route = location('^~', `${servicePaths(service).base}/`);
-      expect(route).toBeDefined();
-      const proxyPass = child(route!, 'proxy_pass')!.args[0]!;
-      // No URI part after the upstream: nginx forwards /api/<service>/… as received.
-      expect(proxyPass).toMatch(/^http:\/\/[a-z_]+$/);
-      expect(upstreamServer(proxyPass)).toBe(`${hostOf(service)}:${SERVICE_PORT}`);
-      expect(compose.services[hostOf(service)]!.environment!['PORT']).toBe(String(SERVICE_PORT));
-    },
-  );
-
-  it.each(SERVICES)('answers /api/%s/metrics with 404 (Prometheus scrapes inside the network)', (service) => {
-    const route = location('=', servicePaths(service).metrics);
-    expect(child(route!, 'return')?.args).toEqual(['404']);
-  });
-
-  it('routes no other /api/ prefix to a service', () => {
-    const apiRoutes = locations.filter((l) => l.args[1]?.startsWith('/api/') && child(l, 'proxy_pass'));
-    expect(apiRoutes.map((l) => l.args[1]).sort()).toEqual(
-      SERVICES.map((s) => `${servicePaths(s).base}/`).sort(),
-    );
-    expect(child(location('^~', '/api/')!, 'return')?.args[0]).toBe('404');
-  });
-
-  it('sends Keycloak’s browser paths, and not its admin API, to Keycloak', () => {
-    for (const path of ['/realms/', '/resources/']) {
-      expect(upstreamServer(child(location('^~', path)!, 'proxy_pass')!.args[0]!)).toBe('keycloak:8080');
-    }
-    expect(locations.some((l) => l.args.some((a) => a.startsWith('/admin')))).toBe(false);
-  });
-
-  it('serves the single-page app with a fallback to index.html and the generated portal config', () => {
-    expect(child(location('/')!, 'try_files')?.args).toEqual(['$uri', '$uri/', '/index.html']);
-    const script = read('infra/nginx/docker-entrypoint.d/40-quartier-portal-config.sh');
-    const defaultDir = /PORTAL_CONFIG_DIR:-([^}]+)\}/.exec(script)![1];
-    expect(child(location('=', '/portal-config.json')!, 'alias')?.args).toEqual([
-      `${defaultDir}/portal-config.json`,
-    ]);
-  });
-
-  it('listens on the port compose publishes and includes only snippets the image ships', () => {
-    expect(child(server, 'listen')?.args).toEqual(['8080']);
-    expect(compose.services['portal']!.ports).toEqual(['8080:8080']);
-    const includes = findDirectives(conf, 'include').map((d) => d.args[0]!);
-    expect(includes.length).toBeGreaterThan(0);
-    for (const include of includes) {
-      expect(include).toMatch(/^\/etc\/nginx\/snippets\//);
-      expect(
-        existsSync(join(ROOT, 'infra/nginx/snippets', include.replace('/etc/nginx/snippets/', ''))),
-      ).toBe(true);
-    }
-  });
-
-  it('parses nginx syntax faithfully, and reports what is malformed', () => {
-    const parsed = parseNginxConf('a 1 "two words";\nb { c \'x;y\'; }\nrewrite ^/(.*)${x}$ /$1 last;');
-    expect(parsed.map((d: NginxDirective) => [d.name, d.args])).toEqual([
-      ['a', ['1', 'two words']],
-      ['b', []],
-      ['rewrite', ['^/(.*)${x}$', '/$1', 'last']],
-    ]);
-    expect(parsed[1]!.block).toEqual([{ name: 'c', args: ['x;y'], line: 2 }]);
-    expect(() => parseNginxConf('a {\n b;')).toThrow('expecting "}"');
-    expect(() => parseNginxConf('a b\n}')).toThrow('line 2: unexpected "}"');
-    expect(() => parseNginxConf('a "b;')).toThrow('unterminated string');
-  });
-
-  describe('40-quartier-portal-config.sh (run with sh)', () => {
-    let dir: string;
-    beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'quartier-portal-'))));
-    afterEach(() => rmSync(dir, { recursive: true, force: true }));
-    const run = (env: Record<string, string>) =>
-      spawnSync('sh', [join(ROOT, 'infra/nginx/docker-entrypoint.d/40-quartier-portal-config.sh')], {
-        env: { PATH: '/usr/bin:/bin', PORTAL_CONFIG_DIR: dir, ...env },
-        encoding: 'utf8',
-      });
-    const written = () => join(dir, 'portal-config.json');
-
-    it('writes the portal configuration from the environment, with defaults', () => {
-      const result = run({ OIDC_ISSUER: 'https://quartier.example.de/realms/quartier/' });
-      expect(result.status).toBe(0);
-      expect(JSON.parse(readFileSync(written(), 'utf8'))).toEqual({
-        oidcIssuer: 'https://quartier.example.de/realms/quartier',
-        oidcClientId: 'quartier-portal',
-        apiBaseUrl: '',
-      });
-      run({
-        OIDC_ISSUER: 'http://x/realms/quartier',
-        OIDC_CLIENT_ID: 'other',
-        API_BASE_URL: 'https://api.example.de/',
-      });
-      expect(JSON.parse(readFileSync(written(), 'utf8'))).toEqual({
-        oidcIssuer: 'http://x/realms/quartier',
-        oidcClientId: 'other',
-        apiBaseUrl: 'https://api.example.de',
-      });
-    });
-
-    it.each([
-      [{}, 'OIDC_ISSUER must be set'],
-      [{ OIDC_ISSUER: 'quartier.example.de' }, 'OIDC_ISSUER must be an http(s) URL'],
-      [{ OIDC_ISSUER: 'http://a"b' }, 'OIDC_ISSUER must not contain quotes or backslashes'],
-      [{ OIDC_ISSUER: 'http://a\tb' }, 'OIDC_ISSUER must not contain control characters'],
-      [
-        { OIDC_ISSUER: 'http://a', API_BASE_URL: 'api' },
-        'API_BASE_URL must be empty, a path or an http(s) URL',
-      ],
-    ])('stops the container on %j, writing nothing', (env, message) => {
-      const result = run(env as Record<string, string>);
-      expect(result.status).toBe(1);
-      expect(result.stderr).toContain(message);
-      expect(existsSync(written())).toBe(false);
-    });
-  });
-});
-
 // ---- infra/postgres ---------------------------------------------------------------------------
 
 describe('infra/postgres', () => {
@@ -688,6 +600,7 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
     valueFrom?: {
       secretKeyRef?: { name: string; key: string };
       configMapKeyRef?: { name: string; key: string };
+      fieldRef?: { fieldPath: string };
     };
   }
   interface Container {
@@ -938,7 +851,21 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
     expect(portal!.image).toMatch(/quartier\/portal:[\w.-]+$/);
     expect(portNumber(portal!, 'http')).toBe(8080);
     const env = resolveEnv(portal!);
-    expect(Object.keys(env).sort()).toEqual(['API_BASE_URL', 'OIDC_CLIENT_ID', 'OIDC_ISSUER']);
+    expect(Object.keys(env).sort()).toEqual([
+      'API_BASE_URL',
+      'OIDC_CLIENT_ID',
+      'OIDC_ISSUER',
+      'POD_NAMESPACE',
+      'QUARTIER_SERVICE_DOMAIN',
+    ]);
+    // The gateway's resolver ignores search domains: it asks for <name>-service.<this domain>,
+    // the Services of the pod's own namespace (kubelet expands $(POD_NAMESPACE)).
+    const variables = portal!.env!.map((e) => e.name);
+    expect(portal!.env!.find((e) => e.name === 'POD_NAMESPACE')!.valueFrom).toEqual({
+      fieldRef: { fieldPath: 'metadata.namespace' },
+    });
+    expect(variables.indexOf('POD_NAMESPACE')).toBeLessThan(variables.indexOf('QUARTIER_SERVICE_DOMAIN'));
+    expect(env['QUARTIER_SERVICE_DOMAIN']).toBe('$(POD_NAMESPACE).svc.cluster.local');
     expect(portal!.readinessProbe?.httpGet?.path).toBe('/portal-config.json');
     expect(portal!.volumeMounts).toEqual([{ name: 'tmp', mountPath: '/tmp' }]);
   });

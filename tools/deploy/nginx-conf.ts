@@ -61,6 +61,8 @@ export function parseNginxConf(source: string): NginxDirective[] {
   return parseBlock(false);
 }
 
+const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t' };
+
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
   let line = 1;
@@ -83,7 +85,9 @@ function tokenize(source: string): Token[] {
       i++;
       while (i < source.length && source[i] !== char) {
         if (source[i] === '\\' && i + 1 < source.length) {
-          text += source[i + 1];
+          // nginx turns \n, \r and \t into the control characters and keeps any other escaped one.
+          const escaped = source[i + 1]!;
+          text += ESCAPES[escaped] ?? escaped;
           i += 2;
           continue;
         }
