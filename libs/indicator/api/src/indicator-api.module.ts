@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import { JobsModule, serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
 import { AreaRefsController } from './area-refs.controller';
 import { ValueCacheLifecycle, valueCacheProvider } from './cache/value-cache';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -21,6 +21,7 @@ import { IndexService } from './indices/index.service';
 import { CreateIndicatorService1764100000000 } from './migrations/1764100000000-CreateIndicatorService';
 import { ValueBulkLoad1764100000001 } from './migrations/1764100000001-ValueBulkLoad';
 import { ValueKeyWithoutTenant1764100000002 } from './migrations/1764100000002-ValueKeyWithoutTenant';
+import { ValueImportsOnJobRunner1765000000000 } from './migrations/1765000000000-ValueImportsOnJobRunner';
 import { ValuesController } from './values/values.controller';
 import { ValuesService } from './values/values.service';
 
@@ -40,12 +41,17 @@ export class IndicatorApiModule {
         CreateIndicatorService1764100000000,
         ValueBulkLoad1764100000001,
         ValueKeyWithoutTenant1764100000002,
+        ValueImportsOnJobRunner1765000000000,
       ],
       handlers: [NetworkMetricsHandler, CacheInvalidationHandler, FactPublicationHandler],
     });
     return {
       module: IndicatorApiModule,
       ...foundation,
+      imports: [
+        ...foundation.imports,
+        JobsModule.forService({ service: 'indicator', connection: 'indicator' }),
+      ],
       controllers: [
         ...foundation.controllers,
         AreaRefsController,

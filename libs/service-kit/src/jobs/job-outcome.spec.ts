@@ -21,12 +21,13 @@ describe('job outcome at the job boundary', () => {
     });
   });
 
-  it('a stop wins over the error it caused, and over a result', () => {
+  it('a stop wins over the error it caused, not over work the handler completed', () => {
     expect(outcomeOf({ ok: false, error: new Error('aborted') }, 'cancel', 1, 3)).toMatchObject({
       status: 'cancelled',
       error: { code: 'Cancelled' },
     });
-    expect(outcomeOf({ ok: true, result: 1 }, 'shutdown', 1, 0)).toMatchObject({
+    expect(outcomeOf({ ok: true, result: 1 }, 'shutdown', 1, 0)).toEqual({ status: 'done', result: 1 });
+    expect(outcomeOf({ ok: false, error: new Error('x') }, 'shutdown', 1, 0)).toMatchObject({
       status: 'interrupted',
       error: { code: 'Interrupted' },
     });

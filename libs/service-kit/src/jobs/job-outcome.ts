@@ -31,7 +31,8 @@ const STOPPED_MESSAGES: Record<StopReason, JobErrorReport> = {
 
 /**
  * The end of one run, decided at the job boundary: whatever the handler threw becomes a stored
- * report (never an exception that escapes), a stopped signal wins over the error it caused, and
+ * report (never an exception that escapes), a stopped signal wins over the error it caused (but
+ * not over a result the handler completed), and
  * only kinds that retry put a failed job back in the queue.
  */
 export function outcomeOf(
@@ -40,11 +41,12 @@ export function outcomeOf(
   attempt: number,
   retries: number,
 ): JobOutcome {
+  // Work the handler completed stays done: a stop that came after its last checkpoint is too late.
+  if (run.ok) return { status: 'done', result: storable(run.result ?? null) };
   if (stopReason) {
     const report = STOPPED_MESSAGES[stopReason];
     return { status: stopReason === 'cancel' ? 'cancelled' : 'interrupted', error: { ...report } };
   }
-  if (run.ok) return { status: 'done', result: storable(run.result ?? null) };
   const error = reportOf(run.error);
   return attempt <= retries ? { status: 'queued', error } : { status: 'failed', error };
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CurrentAccess,
@@ -80,5 +80,19 @@ export class ValueImportsController {
   ) {
     requireTenantWide(access);
     return this.imports.get(tenantId, id);
+  }
+
+  @Delete(':id')
+  @ApiOperation({
+    summary:
+      'Cancel an import: a queued one never starts, a running one stops at its next batch (nothing is kept)',
+  })
+  cancel(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    requireTenantWide(access);
+    return this.imports.cancel(tenantId, id);
   }
 }

@@ -1,0 +1,153 @@
+import { Logger } from '@nestjs/common';
+import type { OutboxWriter } from '@quartier/messaging';
+import { JobFailure, type JobContext } from '@quartier/service-kit';
+import type { PoolClient } from 'pg';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CatalogueService } from '../catalogue/catalogue.service';
+import type { AreaTree } from '../common/area-tree';
+import { copyPass, RowErrors, type ChangeSet, type LoadInput, type LoadProgress } from './value-copy-loader';
+import type { ValueImportFailure, ValueImportPayload, ValueImportResult } from './value-import.job';
+import { createStaging, mergeStaging, reportDuplicates } from './value-merge';
+import { ImportFileError } from './observation-readers';
+
+/** Validation found bad rows: roll back. */
+class ImportRejected extends Error {}
+
+export interface ValueImportDeps {
+  db: DataSource;
+  outbox: OutboxWriter;
+  catalogue: CatalogueService;
+  areas: AreaTree;
+}
+
+const logger = new Logger('ValueImport');
+
+/**
+ * One value import, all-or-nothing per file, inside ONE transaction: the file is streamed through
+ * its format reader, each observation validated in process and the valid ones streamed with COPY:
+ * - first straight into `indicator_value` (new periods — the bulk case — cost one COPY); the
+ *   primary key catches a key repeated in the file or already stored (unique violation);
+ * - on such a violation, or on any bad row, the load is rolled back to a savepoint and the file
+ *   goes through a temporary staging table instead: every row validated, duplicates listed by a
+ *   window query, and the valid rows merged (see value-merge.ts).
+ * Any bad row rolls everything back and fails the job with every bad row (the first 1,000 stored,
+ * all counted). The events (`indicator.values.changed`, one per indicator) go into the outbox in
+ * the same transaction, so they are published only after the commit.
+ */
+export async function runValueImport(
+  deps: ValueImportDeps,
+  payload: ValueImportPayload,
+  ctx: JobContext,
+): Promise<ValueImportResult> {
+  const progress: LoadProgress = { bytes: 0, rows: 0, observations: 0 };
+  const errors = new RowErrors();
+  const note = () =>
+    ctx.progress(payload.bytesTotal > 0 ? progress.bytes / payload.bytesTotal : 0, {
+      rows: progress.rows,
+      detail: { bytesRead: progress.bytes, observations: progress.observations },
+    });
+  // Between batches: a cancel or shutdown stops the load there and the transaction rolls back.
+  const report = () => {
+    note();
+    ctx.checkpoint();
+  };
+  try {
+    const changes = await deps.db.transaction((manager) =>
+      load(deps, manager, payload, ctx, errors, progress, report),
+    );
+    note();
+    return {
+      observations: progress.observations,
+      rowsRead: progress.rows,
+      indicators: [...changes.values()].map((c) => c.ref.code).sort(),
+      message: `${progress.observations} value(s) imported`,
+    };
+  } catch (error) {
+    ctx.progress(payload.bytesTotal > 0 ? progress.bytes / payload.bytesTotal : 0, {
+      rows: progress.rows,
+      detail: { bytesRead: progress.bytes, observations: 0 },
+    });
+    throw failureOf(error, errors, ctx);
+  }
+}
+
+async function load(
+  deps: ValueImportDeps,
+  manager: EntityManager,
+  payload: ValueImportPayload,
+  ctx: JobContext,
+  errors: RowErrors,
+  progress: LoadProgress,
+  afterBatch: () => void,
+): Promise<Map<string, ChangeSet>> {
+  const sourceId = `import:${ctx.id}`;
+  const refs = await deps.catalogue.refs(ctx.tenantId, manager);
+  const tree = await deps.areas.of(ctx.tenantId, manager);
+  const areaIds = new Map([...tree.byCode].map(([code, a]) => [code, a.id]));
+  const input: LoadInput = {
+    format: payload.format,
+    file: payload.file,
+    area: (code) => areaIds.get(code),
+    indicator: (code) => refs.get(code),
+  };
+  const client = (await manager.queryRunner!.connect()) as PoolClient;
+  await manager.query(
+    `SELECT set_config('quartier.tenant_id', $1, true), set_config('quartier.source_id', $2, true)`,
+    [ctx.tenantId, sourceId],
+  );
+  // Fast path: most loads add periods that are not stored yet, so the rows go straight into the
+  // value table. A bad row, a repeated key within the file or an existing value (unique
+  // violation) sends the file through the staging pass instead.
+  await manager.query('SAVEPOINT direct_load');
+  let changes: Map<string, ChangeSet> | null = null;
+  try {
+    changes = await copyPass(client, 'direct', input, errors, progress, afterBatch);
+    if (errors.count > 0) changes = null;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '23505') throw error;
+  }
+  if (!changes) {
+    await manager.query('ROLLBACK TO SAVEPOINT direct_load');
+    await createStaging(manager);
+    changes = await copyPass(client, 'staging', input, errors, progress, afterBatch);
+    if (errors.count > 0 || !(await mergeStaging(manager, ctx.tenantId, sourceId))) {
+      await reportDuplicates(manager, errors);
+      throw new ImportRejected();
+    }
+  }
+  await deps.outbox.appendMany(
+    manager,
+    [...changes.values()].map((c) => ({
+      type: 'indicator.values.changed' as const,
+      payload: {
+        tenantId: ctx.tenantId,
+        indicatorCode: c.ref.code,
+        definitionVersion: c.ref.version,
+        periods: [...c.periods].sort(),
+        areaIds: [...c.areas],
+        sourceId,
+      },
+      meta: { tenantId: ctx.tenantId, key: `${ctx.tenantId}:${c.ref.code}` },
+    })),
+  );
+  return changes;
+}
+
+/** Why nothing was imported, with every bad row; a stop (cancel, shutdown) passes through as it is. */
+function failureOf(error: unknown, errors: RowErrors, ctx: JobContext): unknown {
+  if (ctx.signal.aborted) return error;
+  let message: string;
+  if (error instanceof ImportRejected) message = `${errors.count} invalid row(s); nothing was imported`;
+  else if (error instanceof ImportFileError) {
+    message = `${error.message}; nothing was imported`;
+    errors.add({ line: error.line ?? 0, column: '', reason: 'malformed', message: error.message });
+  } else {
+    logger.error((error as Error)?.stack ?? String(error));
+    message = `import failed: ${(error as Error)?.message ?? String(error)}; nothing was imported`;
+  }
+  const details: ValueImportFailure = {
+    errors: [...errors.list].sort((a, b) => a.line - b.line),
+    errorCount: errors.count,
+  };
+  return new JobFailure('InvalidValueImport', message, details);
+}

@@ -1,0 +1,127 @@
+import { startServiceTestApp, UploadSpool, type ServiceTestApp } from '@quartier/service-kit';
+import { readdirSync } from 'node:fs';
+import { IndicatorApiModule } from '../indicator-api.module';
+import { INDICATOR_SERVICE } from '../indicator.definition';
+
+const TENANT = 'berlin-demo';
+
+/** Imports as jobs of the service's JobRunner: hostile input ends as a failed job, never as a dead process. */
+describe('value imports on the job runner (real PostgreSQL)', () => {
+  let t: ServiceTestApp;
+
+  async function start(body: string | Uint8Array, format = 'csv') {
+    const started = await t.call(
+      'POST',
+      `/api/indicator/imports?format=${format}`,
+      'admin',
+      body,
+      'application/octet-stream',
+    );
+    expect(started.status).toBe(202);
+    return started.body.id as string;
+  }
+
+  async function settle(id: string) {
+    for (let i = 0; i < 600; i++) {
+      const job = (await t.call('GET', `/api/indicator/imports/${id}`, 'admin')).body;
+      if (!['queued', 'running'].includes(job.status)) return job;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error(`import ${id} did not end`);
+  }
+
+  const values = async () =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM indicator_value WHERE tenant_id = $1`, [TENANT]))[0]
+      .n as number;
+  const spoolFiles = () => {
+    try {
+      return readdirSync(t.app.get(UploadSpool).dir);
+    } catch {
+      return [];
+    }
+  };
+
+  beforeAll(async () => {
+    t = await startServiceTestApp({
+      service: 'indicator',
+      module: (rt) => IndicatorApiModule.forRoot(rt),
+      moduleClass: IndicatorApiModule,
+      streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
+    });
+    await t.seedAreas(TENANT, [
+      { code: '01', level: 'bezirk', name: 'Mitte' },
+      { code: '0101', level: 'planungsraum', parent: '01', name: 'Mitte A' },
+    ]);
+    const created = await t.call('POST', '/api/indicator/indicators', 'admin', {
+      code: 'S1',
+      name: { de: 'Indikator S1', en: 'Indicator S1' },
+      unit: '%',
+      polarity: 'higher-is-worse',
+      periodicity: 'year',
+    });
+    expect(created).toMatchObject({ status: 201 });
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('fails a CSV with a NUL byte cleanly, naming the row, while the service keeps answering', async () => {
+    const id = await start('area,period,indicator,value\n01,2022,S1,1\0\n');
+    const live = await t.call('GET', '/api/indicator/health/live');
+    expect(live.status).toBe(200);
+    const job = await settle(id);
+    expect(job).toMatchObject({
+      status: 'failed',
+      errorCount: 1,
+      message: '1 invalid row(s); nothing was imported',
+    });
+    expect(job.errors[0]).toMatchObject({ line: 2, column: 'value' });
+    expect(JSON.stringify(job)).not.toContain('\\u0000');
+    expect(await values()).toBe(0);
+    // The service still imports.
+    const ok = await settle(await start('area,period,indicator,value\n01,2022,S1,1\n'));
+    expect(ok).toMatchObject({ status: 'succeeded', observations: 1, indicators: ['S1'] });
+    expect((await t.call('GET', '/api/indicator/health/live')).status).toBe(200);
+  });
+
+  it('fails a DHIS2 file with a NUL in an orgUnit, naming the data value', async () => {
+    const body = JSON.stringify({
+      dataValues: [
+        { dataElement: 'S1', period: '2023', orgUnit: '01', value: '2' },
+        { dataElement: 'S1', period: '2023', orgUnit: '0\u00001', value: '3' },
+      ],
+    });
+    const job = await settle(await start(body, 'dhis2'));
+    expect(job).toMatchObject({ status: 'failed', errorCount: 1 });
+    expect(job.errors[0].line).toBeGreaterThan(0);
+    expect(job.errors[0].message).toMatch(/NUL|\uFFFD/);
+    expect(await values()).toBe(1);
+  });
+
+  it('cancels a running import: nothing of it is kept', async () => {
+    const rows = ['area,period,indicator,value'];
+    // Long enough to be still reading when the cancel arrives.
+    for (let i = 0; i < 400_000; i++) rows.push(`0101,${2000 + (i % 20)},S1,${i}`);
+    const id = await start(rows.join('\n'));
+    const cancelled = await t.call('DELETE', `/api/indicator/imports/${id}`, 'admin');
+    expect(cancelled.status).toBe(200);
+    const job = await settle(id);
+    expect(job.status).toBe('cancelled');
+    expect(job.message).toMatch(/cancelled/);
+    expect(await values()).toBe(1);
+    expect((await t.call('DELETE', `/api/indicator/imports/${id}`, 'musterstadt-admin')).status).toBe(404);
+  });
+
+  it('removes every spooled upload once its job has ended', async () => {
+    expect(spoolFiles()).toEqual([]);
+  });
+
+  it('lists imports newest first, ended ones with their outcome', async () => {
+    const list = (await t.call('GET', '/api/indicator/imports', 'admin')).body;
+    expect(list.map((j: { status: string }) => j.status)).toEqual([
+      'cancelled',
+      'failed',
+      'succeeded',
+      'failed',
+    ]);
+    expect(list[1]).toMatchObject({ format: 'dhis2', errors: [] });
+  });
+});
