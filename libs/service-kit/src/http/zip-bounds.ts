@@ -34,8 +34,9 @@ export const SMALL_WORKBOOK_LIMITS: ZipLimits = {
 /** For bulk data workbooks (indicator values), which are read as a stream. */
 export const DATA_WORKBOOK_LIMITS: ZipLimits = {
   maxEntries: 2000,
-  maxEntryBytes: 1024 * MB,
-  maxTotalBytes: 2048 * MB,
+  // Below V8's longest string, so no single part can end a reader with "Invalid string length".
+  maxEntryBytes: 400 * MB,
+  maxTotalBytes: 1024 * MB,
   maxRatio: 100,
   ratioFloorBytes: MB,
 };

@@ -10,6 +10,8 @@ import {
   type RowError,
   type TabularLayout,
 } from '@quartier/indicator-core';
+import { describeTextProblem, restoreCsvCell, textProblem } from '@quartier/contracts';
+import { assertZipWithinBounds, DATA_WORKBOOK_LIMITS, ZipBoundsError } from '@quartier/service-kit';
 import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
@@ -47,8 +49,43 @@ export class ImportFileError extends Error {
     message: string,
     readonly line: number | null = null,
   ) {
-    super(message);
+    // Parser messages may quote the file; what cannot be stored is replaced, so the report can be.
+    super(storable(message));
   }
+}
+
+/** The text with NUL and lone surrogates replaced by U+FFFD. */
+function storable(text: string): string {
+  return textProblem(text) ? [...text].map((c) => (textProblem(c) ? '\uFFFD' : c)).join('') : text;
+}
+
+const TEXT_FIELDS = ['area', 'period', 'indicator', 'value', 'numerator', 'denominator'] as const;
+
+/**
+ * Moves observations carrying text that cannot be stored (a NUL in a CSV cell or a DHIS2
+ * orgUnit) to the row errors, naming the line and the field: one check for every format.
+ */
+function screenUnsafeText(batch: ObservationBatch): ObservationBatch {
+  const observations: RawObservation[] = [];
+  const errors = [...batch.errors];
+  for (const o of batch.observations) {
+    const field = TEXT_FIELDS.find((f) => typeof o[f] === 'string' && textProblem(o[f] as string));
+    if (field === undefined) {
+      observations.push(o);
+      continue;
+    }
+    errors.push({
+      line: o.line,
+      column: field === 'value' ? o.column : field,
+      reason: 'malformed',
+      message: `${field} ${describeTextProblem(textProblem(o[field] as string) ?? 'nul')}`,
+    });
+  }
+  return { observations, errors, rows: batch.rows };
+}
+
+async function* screened(batches: AsyncGenerator<ObservationBatch>): AsyncGenerator<ObservationBatch> {
+  for await (const batch of batches) yield screenUnsafeText(batch);
 }
 
 function countingStream(file: string, options: ReaderOptions) {
@@ -62,6 +99,15 @@ function countingStream(file: string, options: ReaderOptions) {
 }
 
 export function readObservations(
+  format: ImportFormat,
+  file: string,
+  options: ReaderOptions,
+  info: FormatInfo,
+): AsyncGenerator<ObservationBatch> {
+  return screened(formatReader(format, file, options, info));
+}
+
+function formatReader(
   format: ImportFormat,
   file: string,
   options: ReaderOptions,
@@ -97,6 +143,8 @@ async function* readCsv(
   const take = (records: { line: number; fields: string[] }[]): ObservationBatch => {
     const batch: ObservationBatch = { observations: [], errors: [], rows: 0 };
     for (const record of records) {
+      // Our own exports guard formula cells with an apostrophe; they import back unchanged.
+      record.fields = record.fields.map(restoreCsvCell);
       if (layout === null) {
         const detected = detectTabularLayout(record.fields, sdmx);
         if (!detected.ok) throw new ImportFileError(detected.message, record.line);
@@ -156,6 +204,13 @@ function plainCell(value: CellValue): string | number | null {
 }
 
 async function* readXlsx(file: string, options: ReaderOptions): AsyncGenerator<ObservationBatch> {
+  // Bounds first: the streaming reader below inflates whatever the archive holds.
+  try {
+    await assertZipWithinBounds(file, DATA_WORKBOOK_LIMITS);
+  } catch (error) {
+    if (error instanceof ZipBoundsError) throw new ImportFileError(error.message);
+    throw error;
+  }
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(countingStream(file, options), {
     worksheets: 'emit',
     sharedStrings: 'cache',
