@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Clock, SystemClock } from './clock';
 import { RUNTIME_CONFIG, type RuntimeConfig } from './runtime';
 
 @Global()
@@ -7,8 +8,11 @@ export class RuntimeModule {
   static forRoot(runtime: RuntimeConfig): DynamicModule {
     return {
       module: RuntimeModule,
-      providers: [{ provide: RUNTIME_CONFIG, useValue: runtime }],
-      exports: [RUNTIME_CONFIG],
+      providers: [
+        { provide: RUNTIME_CONFIG, useValue: runtime },
+        { provide: Clock, useValue: runtime.clock ?? new SystemClock() },
+      ],
+      exports: [RUNTIME_CONFIG, Clock],
     };
   }
 }

@@ -1,3 +1,5 @@
+import type { Clock } from './clock';
+
 /**
  * What the process runs against, resolved once by the app (a service's main.ts from its
  * validated environment, or the embedded platform from what it started) and injected into every
@@ -11,6 +13,8 @@ export interface RuntimeConfig {
   redisUrl?: string;
   oidcIssuer: string;
   oidcAudience: string;
+  /** The clock services read "now" from; default: the system clock (tests fix it). */
+  clock?: Clock;
 }
 
 export const RUNTIME_CONFIG = Symbol('quartier:runtime-config');

@@ -8,13 +8,18 @@ import {
   PROGRAMME_ERROR_STATUS,
   ProgrammeServiceError,
 } from './programme.errors';
+import { MeasureRepository } from './measures/measure.repository';
+import { MeasuresController } from './measures/measures.controller';
+import { MeasuresService } from './measures/measures.service';
 import { ProgrammeEvents } from './programmes/programme-events';
 import { ProgrammeRepository } from './programmes/programme.repository';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
 
 registerErrorStatuses(ProgrammeServiceError, PROGRAMME_ERROR_STATUS);
-registerErrorStatuses(ProgrammeError, PROGRAMME_CORE_ERROR_STATUS);
+registerErrorStatuses(ProgrammeError, PROGRAMME_CORE_ERROR_STATUS, (e) =>
+  e.issues.length > 0 ? { ...e.params, issues: e.issues } : e.params,
+);
 
 /**
  * The programme service: funding programmes, programme areas from the social index, need-based
@@ -33,13 +38,15 @@ export class ProgrammeApiModule {
     return {
       module: ProgrammeApiModule,
       ...foundation,
-      controllers: [...foundation.controllers, ProgrammesController],
+      controllers: [...foundation.controllers, ProgrammesController, MeasuresController],
       providers: [
         ...foundation.providers,
         ProgrammeRepository,
         ProgrammeAccess,
         ProgrammeEvents,
         ProgrammesService,
+        MeasureRepository,
+        MeasuresService,
       ],
     };
   }

@@ -26,20 +26,34 @@ type ErrorClass = abstract new (...args: never[]) => Error;
  * modules using the same code (the registry's and the indicator service's `LevelNotFound`) can
  * answer differently inside one embedded process.
  */
-const mappings: { type: ErrorClass; statuses: Readonly<Record<string, number>> }[] = [];
+interface ErrorMapping {
+  type: ErrorClass;
+  statuses: Readonly<Record<string, number>>;
+  /** What the error body's `details` carry (default: the error's own `details`). */
+  details?: (error: never) => unknown;
+}
+const mappings: ErrorMapping[] = [];
 
 /** Declares the HTTP status of each code of a module's error class (once per module). */
-export function registerErrorStatuses(type: ErrorClass, statuses: Readonly<Record<string, number>>): void {
-  if (!mappings.some((m) => m.type === type && m.statuses === statuses)) mappings.push({ type, statuses });
+export function registerErrorStatuses<E extends Error>(
+  type: abstract new (...args: never[]) => E,
+  statuses: Readonly<Record<string, number>>,
+  details?: (error: E) => unknown,
+): void {
+  if (!mappings.some((m) => m.type === type && m.statuses === statuses))
+    mappings.push({ type, statuses, details: details as ErrorMapping['details'] });
 }
 
-function statusOf(error: unknown): number | undefined {
+function mappingOf(error: unknown): ErrorMapping | undefined {
   if (!(error instanceof Error)) return undefined;
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return undefined;
-  for (const { type, statuses } of mappings)
-    if (error instanceof type && Object.hasOwn(statuses, code)) return statuses[code];
-  return undefined;
+  return mappings.find((m) => error instanceof m.type && Object.hasOwn(m.statuses, code));
+}
+
+function statusOf(error: unknown): number | undefined {
+  const mapping = mappingOf(error);
+  return mapping?.statuses[(error as CodedError).code];
 }
 
 export function isCodedError(error: unknown): error is CodedError {
@@ -99,7 +113,7 @@ export class DomainErrorFilter implements ExceptionFilter {
         statusCode: statusOf(error) as number,
         code: error.code,
         message: error.message,
-        details: error.details,
+        details: detailsOf(error),
       };
     }
     if (error instanceof HttpException) {
@@ -122,6 +136,11 @@ export class DomainErrorFilter implements ExceptionFilter {
     }
     return { statusCode: 500, code: 'InternalError', message: 'internal error' };
   }
+}
+
+function detailsOf(error: CodedError): unknown {
+  const toDetails = mappingOf(error)?.details;
+  return toDetails ? toDetails(error as never) : error.details;
 }
 
 function isBodyParserError(error: unknown): error is { status: number; message: string } {

@@ -155,7 +155,7 @@ export function fundedYears(row: Pick<ProgrammeRow, 'fundingPeriods'>): Set<numb
   return years;
 }
 
-function budgetProblems(
+export function budgetProblems(
   row: Pick<ProgrammeRow, 'fundingPeriods' | 'budgetLines'>,
   entries: readonly BudgetEntry[],
 ): { field: string; message: string }[] {

@@ -1,4 +1,4 @@
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { startServiceTestApp, type Clock, type ServiceTestApp } from '@quartier/service-kit';
 import { PROGRAMME_SERVICE } from '../programme.definition';
 
 export const TENANT = 'berlin-demo';
@@ -22,13 +22,14 @@ export interface ProgrammeTestApp extends ServiceTestApp {
 
 /** The programme service on a fresh database with the demo users' assignments of the README. */
 export async function startProgrammeTestApp(
-  options: { managerScope?: 'tenant' | 'none' } = {},
+  options: { managerScope?: 'tenant' | 'none'; clock?: Clock } = {},
 ): Promise<ProgrammeTestApp> {
   const t = await startServiceTestApp({
     service: 'programme',
     module: PROGRAMME_SERVICE.module,
     moduleClass: PROGRAMME_SERVICE.moduleClass,
     title: PROGRAMME_SERVICE.title,
+    runtime: options.clock ? { clock: options.clock } : undefined,
   });
   const areas = await t.seedAreas(TENANT, AREAS);
   await t.seedAreas(OTHER_TENANT, [{ code: 'M1', name: 'Altstadt', level: 'stadtbezirk' }]);

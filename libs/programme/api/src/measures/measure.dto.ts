@@ -1,0 +1,144 @@
+import { labelText, nameText } from '@quartier/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const isoDate = z.iso.date();
+const key = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a key of the programme (lowercase, digits, dashes)');
+const cents = z.number().int().min(0).max(1e13);
+export const budgetEntry = z
+  .object({ year: z.number().int().min(1990).max(2100), line: key, amountCents: cents })
+  .strict();
+
+const responsible = z
+  .object({
+    name: nameText(),
+    /** The actor in a network of the network service, when the responsible body is one. */
+    actorId: z.uuid().nullable().default(null),
+  })
+  .strict();
+
+const measureFields = {
+  title: nameText(),
+  description: labelText(8000).default(''),
+  areaIds: z.array(z.uuid()).min(1).max(500),
+  fieldOfAction: key.nullable().default(null),
+  responsible,
+  targetGroups: z.array(nameText(100)).max(30).default([]),
+  budget: z.array(budgetEntry).max(500).default([]),
+  plannedStart: isoDate.nullable().default(null),
+  plannedEnd: isoDate.nullable().default(null),
+};
+
+function datesInOrder(
+  m: {
+    plannedStart?: string | null;
+    plannedEnd?: string | null;
+    actualStart?: string | null;
+    actualEnd?: string | null;
+  },
+  ctx: z.RefinementCtx,
+): void {
+  if (m.plannedStart && m.plannedEnd && m.plannedStart > m.plannedEnd)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['plannedEnd'],
+      message: 'plannedEnd must not be before plannedStart',
+    });
+  if (m.actualStart && m.actualEnd && m.actualStart > m.actualEnd)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['actualEnd'],
+      message: 'actualEnd must not be before actualStart',
+    });
+}
+
+export const createMeasureSchema = z
+  .object({ ...measureFields, deliberateOverCommitment: z.boolean().default(false) })
+  .strict()
+  .superRefine(datesInOrder);
+export class CreateMeasureDto extends createZodDto(createMeasureSchema) {}
+export type CreateMeasureInput = z.infer<typeof createMeasureSchema>;
+
+export const updateMeasureSchema = z
+  .object({
+    title: measureFields.title.optional(),
+    description: labelText(8000).optional(),
+    areaIds: measureFields.areaIds.optional(),
+    fieldOfAction: key.nullable().optional(),
+    responsible: responsible.optional(),
+    targetGroups: z.array(nameText(100)).max(30).optional(),
+    budget: z.array(budgetEntry).max(500).optional(),
+    plannedStart: isoDate.nullable().optional(),
+    plannedEnd: isoDate.nullable().optional(),
+    actualStart: isoDate.nullable().optional(),
+    actualEnd: isoDate.nullable().optional(),
+    deliberateOverCommitment: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' })
+  .superRefine(datesInOrder);
+export class UpdateMeasureDto extends createZodDto(updateMeasureSchema) {}
+export type UpdateMeasureInput = z.infer<typeof updateMeasureSchema>;
+
+export const transitionSchema = z
+  .object({
+    action: z.enum(['approve', 'reject', 'start', 'complete', 'cancel']),
+    comment: labelText(2000).optional(),
+    /** Approve although a budget line would be over-committed (recorded in the audit trail). */
+    deliberateOverCommitment: z.boolean().default(false),
+  })
+  .strict();
+export class TransitionDto extends createZodDto(transitionSchema) {}
+export type TransitionInput = z.infer<typeof transitionSchema>;
+
+export const expendituresSchema = z.object({ entries: z.array(budgetEntry).max(500) }).strict();
+export class ExpendituresDto extends createZodDto(expendituresSchema) {}
+export type ExpendituresInput = z.infer<typeof expendituresSchema>;
+
+export const listMeasuresQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  offset: z.coerce.number().int().min(0).default(0),
+  status: z.enum(['proposed', 'approved', 'running', 'completed', 'rejected', 'cancelled']).optional(),
+  fieldOfAction: key.optional(),
+  /** Measures in this area or any area below it. */
+  areaId: z.uuid().optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export class ListMeasuresQueryDto extends createZodDto(listMeasuresQuerySchema) {}
+export type ListMeasuresQuery = z.infer<typeof listMeasuresQuerySchema>;
+
+export interface BudgetEntry {
+  year: number;
+  line: string;
+  amountCents: number;
+}
+
+export interface MeasureView {
+  id: string;
+  programmeId: string;
+  title: string;
+  description: string;
+  areas: { id: string; code: string; name: string }[];
+  fieldOfAction: string | null;
+  responsible: { name: string; actorId: string | null };
+  targetGroups: string[];
+  budget: BudgetEntry[];
+  budgetCents: number;
+  expenditures: BudgetEntry[];
+  spentCents: number;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  status: 'proposed' | 'approved' | 'running' | 'completed' | 'rejected' | 'cancelled';
+  deliberateOverCommitment: boolean;
+  /** Workflow actions this caller may take now (the portal's buttons). */
+  actions: string[];
+  editable: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}

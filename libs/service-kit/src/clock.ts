@@ -1,0 +1,27 @@
+/**
+ * The time as services see it. Injected everywhere a decision or a stored timestamp depends on
+ * "now" (audit trails, as-of times, due dates), so tests fix it instead of depending on the
+ * calendar. The platform provides the system clock; tests pass `runtime.clock`.
+ */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock standing at `at` until moved (tests). */
+export class FixedClock extends Clock {
+  constructor(private at: Date) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.at);
+  }
+  set(at: Date): void {
+    this.at = at;
+  }
+}
