@@ -8,3 +8,8 @@ export * from './model/document-flow';
 export * from './model/blocks';
 export * from './format/number-format';
 export * from './texts';
+export * from './charts/palette';
+export * from './charts/echarts-svg';
+export * from './charts/time-series-chart';
+export * from './charts/bar-chart';
+export * from './charts/event-study-chart';

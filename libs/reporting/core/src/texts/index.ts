@@ -1,10 +1,12 @@
 import type { ReportLanguage } from '../model/report-document';
+import { CHART_TEXTS } from './charts.texts';
 import { COMMON_TEXTS } from './common.texts';
 
 // The one texts table of the library: every word a reader sees, in German and English. It is
 // assembled from parts per report type so each part stays readable; a key exists once.
 export const TEXTS = {
   ...COMMON_TEXTS,
+  ...CHART_TEXTS,
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

@@ -1,0 +1,78 @@
+import * as echarts from 'echarts';
+import type { ReportLanguage } from '../model/report-document';
+import { measureCssText } from './dejavu-metrics';
+import { INK } from './palette';
+
+// Server-side ECharts measures text with this (it has no canvas): our print font's real widths.
+// The setting is process-wide; every chart this library draws uses DejaVu Sans.
+echarts.setPlatformAPI({ measureText: measureCssText });
+
+/** The font the renderers embed; charts name it so their text metrics and the print agree. */
+export const CHART_FONT_FAMILY = 'DejaVu Sans';
+
+/** A chart or map as standalone SVG, with its intrinsic size and a generated alternative text. */
+export interface SvgGraphic {
+  svg: string;
+  width: number;
+  height: number;
+  /** A sentence describing what the graphic shows, for the figure's alternative text. */
+  summary: string;
+}
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_CHART_SIZE: ChartSize = { width: 480, height: 260 };
+
+/** Base options every report chart shares: no animation, print font, readable sizes. */
+export function baseChartOption(): echarts.EChartsOption {
+  return {
+    animation: false,
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 10, color: INK },
+    aria: { enabled: false },
+  };
+}
+
+/**
+ * Renders an ECharts option server-side to SVG — no browser, no canvas. The zrender instance ids
+ * (`zr0-`, `zr1-` …) count up per process; they are replaced by `idPrefix` so the same data gives
+ * the same SVG, which keeps pinned reports byte-stable.
+ */
+export function renderChartSvg(option: echarts.EChartsOption, size: ChartSize, idPrefix: string): string {
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: size.width,
+    height: size.height,
+  });
+  try {
+    chart.setOption(option);
+    return printableSvg(chart.renderToSVGString(), idPrefix);
+  } finally {
+    // SSR instances keep a timer alive until disposed.
+    chart.dispose();
+  }
+}
+
+/**
+ * Drops what only a screen uses — the hover style sheet and its class names, pointer events — and
+ * replaces zrender's per-process instance ids, so equal data gives equal bytes.
+ */
+function printableSvg(svg: string, idPrefix: string): string {
+  return svg
+    .replace(/<style\b[^>]*>[\s\S]*?<\/style>/g, '')
+    .replace(/ class="[^"]*"/g, '')
+    .replace(/ pointer-events="[^"]*"/g, '')
+    .replace(/\bzr\d+-/g, `${idPrefix}-`);
+}
+
+/** Axis label formatter in the report language (1.234,5 / 1,234.5). */
+export function axisNumber(language: ReportLanguage, digits: number): (value: number) => string {
+  const format = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    maximumFractionDigits: digits,
+  });
+  return (value: number) => format.format(value);
+}
