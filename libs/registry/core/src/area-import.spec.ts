@@ -52,6 +52,34 @@ describe('AreaImportValidator', () => {
     ]);
   });
 
+  it('applies the name rule of the API: 200 characters, no NUL, surrogates or bidi controls; codes too', () => {
+    const v = new AreaImportValidator(options, noParent);
+    expect(v.accept(0, feature({ id: '01', name: 'x'.repeat(200) }))).not.toBeNull();
+    expect(v.accept(1, feature({ id: '02', name: 'x'.repeat(1024 * 1024) }))).toBeNull();
+    expect(v.accept(2, feature({ id: '03', name: 'Mi\u0000tte' }))).toBeNull();
+    expect(v.accept(3, feature({ id: '04', name: 'Mitte \u202eetiM' }))).toBeNull();
+    expect(v.accept(4, feature({ id: '05\ud800', name: 'Mitte' }))).toBeNull();
+    expect(v.accept(5, feature({ id: 'x'.repeat(65), name: 'Mitte' }))).toBeNull();
+    expect(v.errors).toEqual([
+      { feature: 1, reason: 'property "name" (name) is longer than 200 characters' },
+      {
+        feature: 2,
+        reason: 'property "name" (name) contains a NUL character (U+0000), which cannot be stored',
+      },
+      {
+        feature: 3,
+        reason:
+          'property "name" (name) contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)',
+      },
+      {
+        feature: 4,
+        reason:
+          'property "id" (code) contains a lone UTF-16 surrogate (invalid Unicode), which cannot be stored',
+      },
+      { feature: 5, reason: 'code "xxxxxxxxxxxxxxxxxxxx…" is longer than 64 characters' },
+    ]);
+  });
+
   it('rejects open rings, too few positions, bad coordinates, wrong types and self-intersections', () => {
     const v = new AreaImportValidator(options, noParent);
     const cases: [unknown, RegExp][] = [

@@ -1,3 +1,10 @@
+import {
+  AREA_CODE_MAX_LENGTH,
+  describeTextProblem,
+  nameText,
+  NAME_MAX_LENGTH,
+  textProblem,
+} from '@quartier/contracts';
 import { z } from 'zod';
 import { geometryProblem } from './geometry';
 import type { Geometry } from 'geojson';
@@ -95,10 +102,18 @@ export class AreaImportValidator {
     const props = properties ?? {};
     const code = scalarText(props[this.options.codeProperty]);
     const name = scalarText(props[this.options.nameProperty]);
+    const codeProblem = code === null ? null : textProblem(code);
     if (!code) problems.push(`property "${this.options.codeProperty}" (code) is missing or empty`);
-    else if (code.length > 64) problems.push(`code "${code.slice(0, 20)}…" is longer than 64 characters`);
+    else if (codeProblem)
+      problems.push(`property "${this.options.codeProperty}" (code) ${describeTextProblem(codeProblem)}`);
+    else if (code.length > AREA_CODE_MAX_LENGTH)
+      problems.push(`code "${code.slice(0, 20)}…" is longer than ${AREA_CODE_MAX_LENGTH} characters`);
     if (!name) problems.push(`property "${this.options.nameProperty}" (name) is missing or empty`);
-    if (code) {
+    else {
+      const nameProblem = this.nameProblem(name);
+      if (nameProblem) problems.push(`property "${this.options.nameProperty}" (name) ${nameProblem}`);
+    }
+    if (code && !codeProblem) {
       const first = this.seenCodes.get(code);
       if (first !== undefined) problems.push(`code "${code}" was already used by feature ${first}`);
       else this.seenCodes.set(code, index);
@@ -123,6 +138,14 @@ export class AreaImportValidator {
       problems,
       area: { feature: index, code, name, parentCode, population, geometry: geometry as Geometry },
     };
+  }
+
+  /** The API's rule for names (length, unstorable text, bidi controls), as a reason; null when fine. */
+  private nameProblem(name: string): string | null {
+    const parsed = nameText().safeParse(name);
+    if (parsed.success) return null;
+    const issue = parsed.error.issues[0];
+    return issue.code === 'custom' ? issue.message : `is longer than ${NAME_MAX_LENGTH} characters`;
   }
 
   private resolveParent(code: string, props: Record<string, unknown>, problems: string[]): string | null {

@@ -1,3 +1,4 @@
+import { RegistryError } from '@quartier/registry-core';
 import { createReadStream } from 'node:fs';
 import { chain } from 'stream-chain';
 import { parser } from 'stream-json';
@@ -24,11 +25,14 @@ export async function* streamFeatures(
     sawFeatures = true;
     yield { index: item.key, feature: item.value };
   }
-  if (!sawFeatures) await assertFeatureCollection(file);
+  if (!sawFeatures) await refuseWithoutFeatures(file);
 }
 
-/** An empty `features` array is fine; a file without one is not a FeatureCollection. */
-async function assertFeatureCollection(file: string): Promise<void> {
+/**
+ * A FeatureCollection without features would create an empty area version: refused, and so is
+ * a file that has no `features` array at all.
+ */
+async function refuseWithoutFeatures(file: string): Promise<never> {
   const head = await new Promise<string>((resolve, reject) => {
     let text = '';
     createReadStream(file, { encoding: 'utf8', end: 1 << 20 })
@@ -37,5 +41,9 @@ async function assertFeatureCollection(file: string): Promise<void> {
       .on('error', reject);
   });
   if (!/"features"\s*:\s*\[/.test(head))
-    throw new Error('the file is not a GeoJSON FeatureCollection (no "features" array)');
+    throw new RegistryError(
+      'InvalidAreaImport',
+      'the file is not a GeoJSON FeatureCollection (no "features" array)',
+    );
+  throw new RegistryError('InvalidAreaImport', 'the FeatureCollection has no features: nothing to import');
 }
