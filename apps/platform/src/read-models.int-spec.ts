@@ -10,8 +10,8 @@ import {
   RegistryApiModule,
   RoleAssignmentsService,
   TenantsService,
-  MUSTERSTADT_DEMO,
-  musterstadtAreas,
+  TWO_DISTRICT_TEST_CITY,
+  twoDistrictTestCityAreas,
 } from '@quartier/registry-api';
 import { createReadModelAccessDirectory, RuntimeModule, type RuntimeConfig } from '@quartier/service-kit';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -62,11 +62,11 @@ describe('registry read models in another service', () => {
   async function seedMusterstadt(registry: INestApplicationContext, tenantId: string) {
     await registry
       .get(TenantsService)
-      .upsert(tenantId, `${MUSTERSTADT_DEMO.name} ${tenantId}`, MUSTERSTADT_DEMO.levels);
+      .upsert(tenantId, `${TWO_DISTRICT_TEST_CITY.name} ${tenantId}`, TWO_DISTRICT_TEST_CITY.levels);
     const work = mkdtempSync(join(tmpdir(), 'read-model-'));
-    for (const level of MUSTERSTADT_DEMO.levels) {
+    for (const level of TWO_DISTRICT_TEST_CITY.levels) {
       const file = join(work, `${level.key}.geojson`);
-      writeFileSync(file, JSON.stringify(musterstadtAreas(level.key)));
+      writeFileSync(file, JSON.stringify(twoDistrictTestCityAreas(level.key)));
       const job = await registry.get(AreaImportsService).importFile(
         tenantId,
         'test',

@@ -2,23 +2,27 @@ import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEMO_ROLE_ASSIGNMENTS } from '@quartier/auth';
-import { areaImportOptionsSchema, RegistryError } from '@quartier/registry-core';
-import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
+import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
+import { areaImportOptionsSchema, RegistryError, type AreaImportOptions } from '@quartier/registry-core';
+import { parse } from 'csv-parse/sync';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { FeatureCollection } from 'geojson';
 import { DataSource } from 'typeorm';
 import { AreaImportsService } from '../area-imports/area-imports.service';
-import { TenantEntity } from '../entities/tenant.entity';
 import { REGISTRY_CONNECTION } from '../registry.constants';
 import { RoleAssignmentsService } from '../role-assignments/role-assignments.service';
 import { TenantsService } from '../tenants/tenants.service';
 import { BERLIN_DEMO, BERLIN_LOR_FILES, MUSTERSTADT_DEMO, musterstadtAreas } from './demo-tenants';
 
 /**
- * Seeds the demo on first start: "Berlin (Demo)" from the real LOR geometries (pre-2021 reform,
- * Geoportal Berlin, dl-de/by-2.0) with inhabitants from the MSS 2019 edition (SenSBW), and the
- * small fictional "Musterstadt (Demo)" as a second tenant. Runs through the same import path as
- * any administrator's upload, so the demo exercises validation, events and read models.
+ * Seeds the demo tenants on first start, each through the same import path as an
+ * administrator's upload (validation, events, read models):
+ * - "Musterstadt (Demo)", a complete generated city (`@quartier/demo-city`), always;
+ * - "Berlin (Demo)" from the real LOR geometries (pre-2021 reform, Geoportal Berlin,
+ *   dl-de/by-2.0) with inhabitants from the MSS 2019 edition (SenSBW) — when the reference data
+ *   folder has them. Without it the tenant exists without areas and the log says how to add it.
  */
 @Injectable()
 export class RegistryDemoSeeder implements DemoSeeder {
@@ -31,23 +35,32 @@ export class RegistryDemoSeeder implements DemoSeeder {
     private readonly assignments: RoleAssignmentsService,
   ) {}
 
-  async isSeeded(): Promise<boolean> {
-    return (await this.db.getRepository(TenantEntity).countBy({ id: BERLIN_DEMO.id })) > 0;
-  }
-
-  /** Idempotent: does nothing when the Berlin demo tenant exists. */
+  /** Idempotent: seeds each demo tenant that has no areas yet (Berlin only with its data). */
   async seed(context: DemoSeedContext): Promise<boolean> {
     const { progress } = context;
-    const dataDir = join(context.root, 'infra/data');
-    if (await this.isSeeded()) return false;
+    const berlinData = referenceDataWith(BERLIN_DEMO_FILES, context.referenceData);
+    const needMusterstadt = !(await this.hasAreas(MUSTERSTADT_DEMO.id));
+    const needBerlin = !(await this.hasAreas(BERLIN_DEMO.id));
+    if (!needMusterstadt && (!needBerlin || !berlinData)) return false;
     const work = await mkdtemp(join(tmpdir(), 'quartier-demo-'));
     try {
-      await this.seedBerlin(dataDir, work, progress);
-      await this.seedMusterstadt(work, progress);
+      if (needMusterstadt) await this.seedMusterstadt(work, progress);
+      if (needBerlin && berlinData) await this.seedBerlin(berlinData, work, progress);
+      else if (needBerlin) {
+        await this.tenants.upsert(BERLIN_DEMO.id, BERLIN_DEMO.name, BERLIN_DEMO.levels);
+        this.logger.warn(
+          `Berlin (Demo) has no areas: no Berlin reference data at ${context.referenceData}. To add Berlin: ${ADD_BERLIN_HINT}`,
+        );
+      }
     } finally {
       await rm(work, { recursive: true, force: true });
     }
     return true;
+  }
+
+  private async hasAreas(tenantId: string): Promise<boolean> {
+    const [row] = await this.db.query(`SELECT 1 FROM area WHERE tenant_id = $1 LIMIT 1`, [tenantId]);
+    return row !== undefined;
   }
 
   private async seedBerlin(
@@ -56,9 +69,7 @@ export class RegistryDemoSeeder implements DemoSeeder {
     progress: (message: string) => void,
   ): Promise<void> {
     await this.tenants.upsert(BERLIN_DEMO.id, BERLIN_DEMO.name, BERLIN_DEMO.levels);
-    const population = await this.planningAreaPopulation(
-      join(dataDir, 'berlin/planning-area-population-2018.csv'),
-    );
+    const population = await this.planningAreaPopulation(join(dataDir, 'berlin/mss/mss-2019-indicators.csv'));
     // Upper levels get the sum of their planning areas, so the demo's numbers add up.
     const sumFor = (code: string) => {
       let sum = 0;
@@ -76,20 +87,10 @@ export class RegistryDemoSeeder implements DemoSeeder {
         const code: string = feature.properties.id;
         feature.properties.ew = file.level === 'planungsraum' ? (population.get(code) ?? null) : sumFor(code);
       }
-      const path = join(work, file.name);
-      await writeFile(path, JSON.stringify(collection));
-      const options = areaImportOptionsSchema.parse({
+      await this.importLevel(BERLIN_DEMO.id, work, file.name, collection, {
         level: file.level,
-        populationProperty: 'ew',
         validFrom: BERLIN_DEMO.validFrom,
       });
-      const job = await this.imports.importFile(BERLIN_DEMO.id, 'demo-seed', options, path);
-      if (job.status !== 'succeeded') {
-        throw new RegistryError(
-          'InvalidAreaImport',
-          `demo import of ${file.name} failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`,
-        );
-      }
     }
     for (const demo of DEMO_ROLE_ASSIGNMENTS.filter((a) => a.tenantId === BERLIN_DEMO.id)) {
       let areaId: string | null = null;
@@ -111,24 +112,48 @@ export class RegistryDemoSeeder implements DemoSeeder {
   }
 
   private async seedMusterstadt(work: string, progress: (message: string) => void): Promise<void> {
-    progress('demo: creating Musterstadt (Demo)');
+    progress('demo: creating Musterstadt (Demo), a generated city of 150 planning areas');
     await this.tenants.upsert(MUSTERSTADT_DEMO.id, MUSTERSTADT_DEMO.name, MUSTERSTADT_DEMO.levels);
-    for (const level of MUSTERSTADT_DEMO.levels) {
-      const path = join(work, `musterstadt-${level.key}.geojson`);
-      await writeFile(path, JSON.stringify(musterstadtAreas(level.key)));
-      const options = areaImportOptionsSchema.parse({
-        level: level.key,
-        populationProperty: 'ew',
-        validFrom: MUSTERSTADT_DEMO.validFrom,
-      });
-      const job = await this.imports.importFile(MUSTERSTADT_DEMO.id, 'demo-seed', options, path);
-      if (job.status !== 'succeeded')
-        throw new RegistryError('InvalidAreaImport', `demo import Musterstadt failed: ${job.message}`);
-    }
+    for (const level of MUSTERSTADT_DEMO.levels)
+      await this.importLevel(
+        MUSTERSTADT_DEMO.id,
+        work,
+        `musterstadt-${level.key}.geojson`,
+        musterstadtAreas(level.key),
+        {
+          level: level.key,
+          validFrom: MUSTERSTADT_DEMO.validFrom,
+        },
+      );
+    this.logger.log('demo tenant Musterstadt (Demo) seeded');
   }
 
+  private async importLevel(
+    tenantId: string,
+    work: string,
+    name: string,
+    collection: FeatureCollection,
+    options: Pick<AreaImportOptions, 'level' | 'validFrom'>,
+  ): Promise<void> {
+    const path = join(work, name);
+    await writeFile(path, JSON.stringify(collection));
+    const parsed = areaImportOptionsSchema.parse({ ...options, populationProperty: 'ew' });
+    const job = await this.imports.importFile(tenantId, 'demo-seed', parsed, path);
+    if (job.status !== 'succeeded')
+      throw new RegistryError(
+        'InvalidAreaImport',
+        `demo import of ${name} failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`,
+      );
+  }
+
+  /** Inhabitants per planning area on 31.12.2018, as published with the MSS 2019 edition. */
   private async planningAreaPopulation(file: string): Promise<Map<string, number>> {
-    const lines = (await readFile(file, 'utf8')).trim().split('\n').slice(1);
-    return new Map(lines.map((line) => line.split(',')).map(([id, n]) => [id, Number(n)]));
+    const rows = parse(await readFile(file, 'utf8'), { columns: true, bom: true }) as Record<
+      string,
+      string
+    >[];
+    return new Map(
+      rows.filter((r) => r['inhabitants'] !== '').map((r) => [r['id'], Number(r['inhabitants'])]),
+    );
   }
 }

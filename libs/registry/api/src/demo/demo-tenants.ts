@@ -1,3 +1,4 @@
+import { DEMO_CITY_LEVELS, generateDemoCity, type DemoCity } from '@quartier/demo-city';
 import type { AreaLevel } from '@quartier/registry-core';
 import type { FeatureCollection, Polygon } from 'geojson';
 
@@ -30,10 +31,44 @@ export const BERLIN_LOR_FILES: {
   },
 ];
 
+/** The generated demo city: the same seed gives the same city on every machine and start. */
+export const MUSTERSTADT_CITY = { areas: 150, seed: 1 } as const;
+
 export const MUSTERSTADT_DEMO = {
   id: 'musterstadt',
   name: 'Musterstadt (Demo)',
   validFrom: '2020-01-01',
+  levels: DEMO_CITY_LEVELS.map((l) => ({ ...l })) satisfies AreaLevel[],
+};
+
+let musterstadt: DemoCity | undefined;
+
+/** Musterstadt, generated once per process. */
+export function musterstadtCity(): DemoCity {
+  musterstadt ??= generateDemoCity(MUSTERSTADT_CITY);
+  return musterstadt;
+}
+
+/** One level of Musterstadt as the GeoJSON an administrator would upload (`id`, `name`, `ew`). */
+export function musterstadtAreas(level: string): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: musterstadtCity()
+      .areas.filter((a) => a.level === level)
+      .map((a) => ({
+        type: 'Feature' as const,
+        properties: { id: a.code, name: a.name, ew: a.population },
+        geometry: a.geometry,
+      })),
+  };
+}
+
+/**
+ * A tiny fixed city for tests of import and replication mechanics: two districts of 2×2
+ * quarters on a grid near 9°E 50°N.
+ */
+export const TWO_DISTRICT_TEST_CITY = {
+  name: 'Zweistadt (Test)',
   levels: [
     { key: 'stadtbezirk', name: 'Stadtbezirk', rank: 0 },
     { key: 'stadtteil', name: 'Stadtteil', rank: 1 },
@@ -61,8 +96,8 @@ function square(col: number, row: number, size: number): Polygon {
   };
 }
 
-/** A fictional city: two districts of 2×2 quarters each, on a grid near 9°E 50°N. */
-export function musterstadtAreas(level: string): FeatureCollection {
+/** Districts N and S, quarters N1–N4 and S1–S4 (5,000 inhabitants each). */
+export function twoDistrictTestCityAreas(level: string): FeatureCollection {
   const districts = [
     { code: 'N', name: 'Nordstadt', col: 0 },
     { code: 'S', name: 'Südstadt', col: 2 },
