@@ -25,7 +25,7 @@ export * from './jobs/job.types';
 export * from './jobs/job-runner';
 export * from './jobs/jobs.module';
 export * from './jobs/job-table';
-export { storable, storableText } from './jobs/storable';
+export { hasUnstorableText, storable, storableText } from './jobs/storable';
 export * from './uploads/upload.error';
 export * from './uploads/upload-spool';
 export * from './uploads/uploads.module';

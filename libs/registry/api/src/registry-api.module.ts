@@ -3,6 +3,7 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { MessagingModule } from '@quartier/messaging';
 import {
   createOpsController,
+  JobsModule,
   registerErrorStatuses,
   serviceDatabase,
   type RuntimeConfig,
@@ -49,6 +50,7 @@ export class RegistryApiModule {
           dataSource: getDataSourceToken(REGISTRY_CONNECTION),
           kafkaBrokers: runtime.kafkaBrokers,
         }),
+        JobsModule.forService({ service: 'registry', connection: REGISTRY_CONNECTION }),
       ],
       controllers: [
         createOpsController('registry', REGISTRY_CONNECTION),

@@ -1,11 +1,11 @@
 import { messagingMigrations } from '@quartier/messaging';
-import { AreaImportEntity } from './entities/area-import.entity';
 import { AreaVersionEntity } from './entities/area-version.entity';
 import { AreaEntity } from './entities/area.entity';
 import { CrosswalkEntity } from './entities/crosswalk.entity';
 import { RoleAssignmentEntity } from './entities/role-assignment.entity';
 import { TenantEntity } from './entities/tenant.entity';
 import { CreateRegistry1764000000000 } from './migrations/1764000000000-CreateRegistry';
+import { AreaImportsOnJobRunner1765000000001 } from './migrations/1765000000001-AreaImportsOnJobRunner';
 import { REGISTRY_SCHEMA } from './registry.constants';
 
 export const REGISTRY_ENTITIES = [
@@ -14,6 +14,9 @@ export const REGISTRY_ENTITIES = [
   AreaEntity,
   CrosswalkEntity,
   RoleAssignmentEntity,
-  AreaImportEntity,
 ];
-export const REGISTRY_MIGRATIONS = [CreateRegistry1764000000000, ...messagingMigrations(REGISTRY_SCHEMA)];
+export const REGISTRY_MIGRATIONS = [
+  CreateRegistry1764000000000,
+  ...messagingMigrations(REGISTRY_SCHEMA),
+  AreaImportsOnJobRunner1765000000001,
+];

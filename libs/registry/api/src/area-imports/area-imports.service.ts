@@ -1,226 +1,189 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxWriter } from '@quartier/messaging';
 import {
   AreaImportValidator,
   parentLevelOf,
+  type FeatureError,
   RegistryError,
   type AreaImportOptions,
   type ImportedArea,
 } from '@quartier/registry-core';
+import {
+  hasUnstorableText,
+  JobFailure,
+  JobRunner,
+  UploadSpool,
+  type JobContext,
+  type UploadRequest,
+} from '@quartier/service-kit';
 import turfArea from '@turf/area';
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { Readable } from 'node:stream';
+import { stat } from 'node:fs/promises';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toAreaEvent } from '../areas/area-event';
 import { AreaEntity } from '../entities/area.entity';
-import { AreaImportEntity } from '../entities/area-import.entity';
 import { AreaVersionEntity } from '../entities/area-version.entity';
 import { TenantEntity } from '../entities/tenant.entity';
 import { REGISTRY_CONNECTION } from '../registry.constants';
-import type { AreaImportJob } from './area-import.dto';
+import {
+  AREA_IMPORT,
+  toAreaImportJob,
+  type AreaImportJob,
+  type AreaImportPayload,
+  type AreaImportResult,
+} from './area-import.dto';
 import { streamFeatures } from './feature-stream';
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-
-interface ImportOutcome {
-  created: number;
-  updated: number;
-}
+const UNSTORABLE_REASON =
+  'a property contains a NUL character or an unpaired surrogate, which cannot be stored';
 
 /**
- * GeoJSON area imports: the upload is spooled to disk, then parsed feature by feature inside ONE
- * transaction. Every feature is validated even after the first error, so the job reports all
- * of them; any error rolls the whole file back (all-or-nothing), so stored areas are never
- * half-replaced. Progress is written on a separate connection so the portal can poll it.
+ * GeoJSON area imports: the upload is spooled (service-kit's UploadSpool), then an `area-import`
+ * job parses it feature by feature inside ONE transaction. Every feature is validated even after
+ * the first error, so the job reports all of them; any error rolls the whole file back
+ * (all-or-nothing), so stored areas are never half-replaced. The JobRunner keeps the job's state
+ * and progress, which the portal polls.
  */
 @Injectable()
-export class AreaImportsService implements OnApplicationShutdown {
+export class AreaImportsService implements OnModuleInit {
   private readonly logger = new Logger(AreaImportsService.name);
-  private readonly running = new Set<Promise<unknown>>();
 
   constructor(
     @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly runner: JobRunner,
+    private readonly spool: UploadSpool,
   ) {}
 
-  /** Spools the request body and starts the job; resolves once the job is queued. */
+  onModuleInit(): void {
+    this.runner.register(AREA_IMPORT, (payload, ctx) => this.run(payload, ctx));
+  }
+
+  /** Spools the request body and queues the job; resolves once the job is queued. */
   async start(
     tenantId: string,
     createdBy: string,
     options: AreaImportOptions,
-    body: Readable,
+    body: UploadRequest,
   ): Promise<AreaImportJob> {
     await this.levelsOf(tenantId, options.level);
-    const dir = join(tmpdir(), 'quartier-imports');
-    await mkdir(dir, { recursive: true });
-    const file = join(dir, `${randomUUID()}.geojson`);
-    let bytes = 0;
-    body.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-      if (bytes > MAX_IMPORT_BYTES)
-        body.destroy(
-          new RegistryError(
-            'InvalidAreaImport',
-            `the file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
-          ),
-        );
+    const upload = await this.spool.receive(body, {
+      maxBytes: MAX_IMPORT_BYTES,
+      extension: '.geojson',
+      empty: () =>
+        new RegistryError('InvalidAreaImport', 'the request body is empty: send a GeoJSON FeatureCollection'),
     });
     try {
-      await pipeline(body, createWriteStream(file));
+      const payload = { options, file: upload.path, bytesTotal: upload.bytes, sha256: upload.sha256 };
+      const id = await this.runner.enqueue(AREA_IMPORT, payload, {
+        tenantId,
+        createdBy,
+        files: [upload.path],
+      });
+      return await this.get(tenantId, id);
     } catch (error) {
-      await rm(file, { force: true });
-      if (error instanceof RegistryError) throw error;
-      throw new RegistryError('InvalidAreaImport', `upload failed: ${(error as Error).message}`);
+      await this.spool.discard(upload.path);
+      throw error;
     }
-    if (bytes === 0) {
-      await rm(file, { force: true });
-      throw new RegistryError(
-        'InvalidAreaImport',
-        'the request body is empty: send a GeoJSON FeatureCollection',
-      );
-    }
-    const job = await this.db.getRepository(AreaImportEntity).save({
-      tenantId,
-      status: 'queued',
-      options,
-      bytesTotal: String(bytes),
-      createdBy,
-      errors: [],
-      message: null,
-      finishedAt: null,
-    });
-    const run = this.run(job.id, tenantId, options, file).finally(() => {
-      this.running.delete(run);
-      return rm(file, { force: true });
-    });
-    this.running.add(run);
-    return this.toJob(job);
   }
 
-  /** Runs an import to completion (the demo seed and tests use it synchronously). */
+  /** Runs an import to completion (the demo seed and tests use it synchronously); the file stays. */
   async importFile(
     tenantId: string,
     createdBy: string,
     options: AreaImportOptions,
     file: string,
   ): Promise<AreaImportJob> {
-    const size = (await stat(file)).size;
-    const job = await this.db.getRepository(AreaImportEntity).save({
-      tenantId,
-      status: 'queued',
-      options,
-      bytesTotal: String(size),
-      createdBy,
-      errors: [],
-      message: null,
-      finishedAt: null,
-    });
-    await this.run(job.id, tenantId, options, file);
-    return this.get(tenantId, job.id);
+    const payload = { options, file, bytesTotal: (await stat(file)).size, sha256: null };
+    const id = await this.runner.enqueue(AREA_IMPORT, payload, { tenantId, createdBy });
+    return toAreaImportJob(await this.runner.waitFor<AreaImportPayload, AreaImportResult>(id, tenantId));
   }
 
   async get(tenantId: string, id: string): Promise<AreaImportJob> {
-    const job = await this.db.getRepository(AreaImportEntity).findOneBy({ id, tenantId });
-    if (!job) throw new RegistryError('AreaImportNotFound', `area import ${id} not found`);
-    return this.toJob(job);
+    const job = await this.runner.find<AreaImportPayload, AreaImportResult>(id, tenantId);
+    if (!job || job.kind !== AREA_IMPORT.name)
+      throw new RegistryError('AreaImportNotFound', `area import ${id} not found`);
+    return toAreaImportJob(job);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.running]);
-  }
-
-  private async run(
-    jobId: string,
-    tenantId: string,
-    options: AreaImportOptions,
-    file: string,
-  ): Promise<void> {
-    const jobs = this.db.getRepository(AreaImportEntity);
-    await jobs.update({ id: jobId }, { status: 'running' });
+  /** The `area-import` job: validate and write every feature in one transaction, or nothing. */
+  private async run(payload: AreaImportPayload, ctx: JobContext): Promise<AreaImportResult> {
+    const { options } = payload;
     let processed = 0;
     let bytesRead = 0;
-    let lastReport = 0;
-    const report = async (force = false) => {
-      if (!force && Date.now() - lastReport < 250) return;
-      lastReport = Date.now();
-      await jobs.update({ id: jobId }, { processed, bytesRead: String(bytesRead) });
-    };
+    const report = () =>
+      ctx.progress(payload.bytesTotal > 0 ? Math.min(1, bytesRead / payload.bytesTotal) : 0, {
+        rows: processed,
+      });
     let validator: AreaImportValidator | undefined;
+    // PostgreSQL cannot store NUL (nor unpaired surrogates): such a feature is an error of its own.
+    const unstorable: FeatureError[] = [];
+    const errorsOf = () =>
+      [...(validator?.errors ?? []), ...unstorable].sort((a, b) => a.feature - b.feature);
     try {
-      const outcome = await this.db.transaction(async (manager) => {
-        const { version, parentByCode, hasParentLevel } = await this.prepare(manager, tenantId, options);
+      return await this.db.transaction(async (manager) => {
+        const { version, parentByCode, hasParentLevel } = await this.prepare(manager, ctx.tenantId, options);
         validator = new AreaImportValidator(options, {
           hasParentLevel,
           parentCodes: new Set(parentByCode.keys()),
         });
-        const counts: ImportOutcome = { created: 0, updated: 0 };
+        const counts: AreaImportResult = { created: 0, updated: 0 };
         const written: AreaEntity[] = [];
-        for await (const { index, feature } of streamFeatures(file, (bytes) => (bytesRead = bytes))) {
-          const area = validator.accept(index, feature);
+        for await (const { index, feature } of streamFeatures(payload.file, (bytes) => (bytesRead = bytes))) {
           processed = index + 1;
+          if (hasUnstorableText(feature)) {
+            unstorable.push({ feature: index, reason: UNSTORABLE_REASON });
+            continue;
+          }
+          const area = validator.accept(index, feature);
           // After the first error nothing is written any more, but validation goes on so the
           // report lists every bad feature at once.
-          if (area && validator.errors.length === 0) {
+          if (area && validator.errors.length === 0 && unstorable.length === 0) {
             const parent =
               area.parentCode === null ? null : (parentByCode.get(area.parentCode) as AreaEntity);
-            const saved = await this.upsert(manager, tenantId, version.id, options.level, area, parent);
+            const saved = await this.upsert(manager, ctx.tenantId, version.id, options.level, area, parent);
             counts[saved.created ? 'created' : 'updated'] += 1;
             written.push(saved.area);
           }
           if (validator.truncated) break;
-          await report();
+          report();
+          ctx.checkpoint();
         }
-        if (validator.errors.length > 0) throw new ImportRejected();
-        const moved = await this.repairPaths(manager, version.id);
-        const changed = new Map(written.map((a) => [a.id, a]));
-        for (const area of moved) changed.set(area.id, area);
-        await this.outbox.appendMany(
-          manager,
-          [...changed.values()].map((area) => ({
-            type: 'registry.area.upserted' as const,
-            payload: toAreaEvent(area, version.validFrom),
-            meta: { tenantId, key: area.id },
-          })),
-        );
+        if (validator.errors.length > 0 || unstorable.length > 0) throw new ImportRejected();
+        await this.publish(manager, ctx.tenantId, version, written);
         return counts;
       });
-      await jobs.update(
-        { id: jobId },
-        {
-          status: 'succeeded',
-          processed,
-          bytesRead: String(bytesRead),
-          created: outcome.created,
-          updated: outcome.updated,
-          finishedAt: new Date(),
-        },
-      );
     } catch (error) {
+      report();
+      if (ctx.signal.aborted) throw error;
       const rejected = error instanceof ImportRejected;
       const message = rejected
-        ? `${validator?.errors.length ?? 0}${validator?.truncated ? '+' : ''} invalid feature(s); nothing was imported`
+        ? `${errorsOf().length}${validator?.truncated ? '+' : ''} invalid feature(s); nothing was imported`
         : `import failed: ${(error as Error).message}; nothing was imported`;
       if (!rejected && !(error instanceof RegistryError)) this.logger.error((error as Error).stack);
-      await jobs.update(
-        { id: jobId },
-        {
-          status: 'failed',
-          processed,
-          bytesRead: String(bytesRead),
-          errors: validator?.errors ?? [],
-          message,
-          created: 0,
-          updated: 0,
-          finishedAt: new Date(),
-        },
-      );
+      throw new JobFailure('InvalidAreaImport', message, { errors: errorsOf() });
     }
+  }
+
+  /** Paths of moved subtrees are repaired; every written or moved area is published in the transaction. */
+  private async publish(
+    manager: EntityManager,
+    tenantId: string,
+    version: AreaVersionEntity,
+    written: AreaEntity[],
+  ): Promise<void> {
+    const moved = await this.repairPaths(manager, version.id);
+    const changed = new Map(written.map((a) => [a.id, a]));
+    for (const area of moved) changed.set(area.id, area);
+    await this.outbox.appendMany(
+      manager,
+      [...changed.values()].map((area) => ({
+        type: 'registry.area.upserted' as const,
+        payload: toAreaEvent(area, version.validFrom),
+        meta: { tenantId, key: area.id },
+      })),
+    );
   }
 
   private async levelsOf(tenantId: string, level: string, manager: EntityManager = this.db.manager) {
@@ -313,24 +276,6 @@ export class AreaImportsService implements OnApplicationShutdown {
       .then((result: [AreaEntity[], number] | AreaEntity[]) =>
         Array.isArray(result[0]) ? (result[0] as AreaEntity[]) : (result as AreaEntity[]),
       );
-  }
-
-  private toJob(job: AreaImportEntity): AreaImportJob {
-    const total = Number(job.bytesTotal);
-    const done = job.status === 'succeeded' || job.status === 'failed';
-    return {
-      id: job.id,
-      status: job.status,
-      level: job.options.level,
-      processed: job.processed,
-      progress: done ? 1 : total > 0 ? Math.min(1, Number(job.bytesRead) / total) : 0,
-      created: job.created,
-      updated: job.updated,
-      errors: job.errors,
-      message: job.message,
-      createdAt: new Date(job.createdAt).toISOString(),
-      finishedAt: job.finishedAt ? new Date(job.finishedAt).toISOString() : null,
-    };
   }
 }
 

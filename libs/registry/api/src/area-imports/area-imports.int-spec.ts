@@ -1,0 +1,117 @@
+import { UploadSpool } from '@quartier/service-kit';
+import { readdirSync } from 'node:fs';
+import { request } from 'node:http';
+import { MUSTERSTADT_DEMO } from '../demo/demo-tenants';
+import { TenantsService } from '../tenants/tenants.service';
+import { startRegistryTestApp, type RegistryTestApp } from '../testing/registry-test-app';
+
+/** Area imports as jobs of the registry's JobRunner: hostile files fail as jobs, the service keeps serving. */
+describe('area imports on the job runner (real PostgreSQL)', () => {
+  let t: RegistryTestApp;
+  const tenant = MUSTERSTADT_DEMO.id;
+
+  const square = (x: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, 50],
+        [x + 0.01, 50],
+        [x + 0.01, 50.01],
+        [x, 50.01],
+        [x, 50],
+      ],
+    ],
+  });
+  const feature = (id: string, name: string, x = 9) => ({
+    type: 'Feature',
+    properties: { id, name },
+    geometry: square(x),
+  });
+
+  async function importBody(body: string) {
+    const started = await t.call(
+      'POST',
+      `/api/registry/area-imports?level=${MUSTERSTADT_DEMO.levels[0].key}`,
+      'musterstadt-admin',
+      body,
+      'application/geo+json',
+    );
+    expect(started.status).toBe(202);
+    for (let i = 0; i < 400; i++) {
+      const job = (await t.call('GET', `/api/registry/area-imports/${started.body.id}`, 'musterstadt-admin'))
+        .body;
+      if (!['queued', 'running'].includes(job.status)) return job;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('import did not end');
+  }
+
+  beforeAll(async () => {
+    t = await startRegistryTestApp();
+    await t.app.get(TenantsService).upsert(tenant, MUSTERSTADT_DEMO.name, MUSTERSTADT_DEMO.levels);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('fails a feature with a NUL byte in a property, naming the feature, while the registry keeps answering', async () => {
+    const body = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [feature('N', 'Nord'), feature('S', 'S\u0000üd', 9.2)],
+    });
+    const job = await importBody(body);
+    expect(job).toMatchObject({
+      status: 'failed',
+      message: '1 invalid feature(s); nothing was imported',
+      errors: [{ feature: 1, reason: expect.stringMatching(/NUL/) }],
+      created: 0,
+    });
+    expect((await t.call('GET', '/api/registry/health/live')).status).toBe(200);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM area WHERE tenant_id = $1`, [tenant]);
+    expect(n).toBe(0);
+    const ok = await importBody(
+      JSON.stringify({ type: 'FeatureCollection', features: [feature('N', 'Nord')] }),
+    );
+    expect(ok).toMatchObject({ status: 'succeeded', created: 1, processed: 1, progress: 1 });
+  });
+
+  it('answers 413 naming the limit for a declared size over 100 MB, before the body arrives', async () => {
+    const token = await t.tokenFor('musterstadt-admin');
+    const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${t.url}/api/registry/area-imports?level=${MUSTERSTADT_DEMO.levels[0].key}`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/geo+json',
+            'content-length': String(101 * 1024 * 1024),
+          },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => {
+            req.destroy();
+            resolve({ status: res.statusCode ?? 0, body });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.write('{"type":"FeatureCollection","features":[');
+    });
+    expect(reply.status).toBe(413);
+    expect(JSON.parse(reply.body)).toMatchObject({
+      code: 'PayloadTooLarge',
+      message: 'the file is larger than 100 MB',
+    });
+  });
+
+  it('leaves no spool file behind', async () => {
+    let files: string[] = [];
+    try {
+      files = readdirSync(t.app.get(UploadSpool).dir);
+    } catch {
+      files = [];
+    }
+    expect(files).toEqual([]);
+  });
+});
