@@ -100,7 +100,9 @@ export async function computeIndexCommand(
         ]
       : [area.area, 'false', ...definition.indices.flatMap(() => ['', ''])],
   );
-  const csv = stringify([header, ...rows], { record_delimiter: '\n' });
+  // Area codes come from the input file: formula cells are neutralised (numbers stay numbers).
+  const { neutraliseCsvRow } = await import('@quartier/contracts');
+  const csv = stringify([header, ...rows].map(neutraliseCsvRow), { record_delimiter: '\n' });
   if (options.out) {
     const { writeFile } = await import('node:fs/promises');
     try {

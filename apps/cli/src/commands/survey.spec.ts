@@ -152,6 +152,35 @@ describe('quartier survey aggregate', () => {
     expect(csv).not.toContain('geheim');
   });
 
+  it('neutralises formula cells that come from the responses (an area named =…)', async () => {
+    const { tablesToWorkbook, surveyFixtures } = await import('@quartier/survey-core');
+    const tables = surveyFixtures.NACHBARSCHAFT;
+    const width = tables.choices[1].length;
+    const choice = (name: string) => ['gebiete', name, name, ...Array(width - 3).fill('')];
+    const hostileForm = join(dir, 'hostile.xlsx');
+    writeFileSync(
+      hostileForm,
+      await tablesToWorkbook({ ...tables, choices: [...tables.choices, choice('=1+1'), choice('@SUM(A1)')] }),
+    );
+    const csv = await runSurveyAggregate({
+      form: hostileForm,
+      responses: csvFile('formula.csv', [
+        'area,jahre,sicher,_uuid',
+        ...Array.from({ length: 3 }, (_, i) => `=1+1,${i + 1},4,f${i}`),
+        ...Array.from({ length: 3 }, (_, i) => `@SUM(A1),${i + 1},4,g${i}`),
+      ]),
+      by: 'area',
+      k: '2',
+    });
+    const groups = csv
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
+    expect(new Set(groups)).toEqual(new Set(["'=1+1", "'@SUM(A1)", '*']));
+    expect(csv).toContain("'=1+1,jahre,,3,,,2,");
+  });
+
   it('publishes everything at a lower k and writes --out instead of stdout', async () => {
     const out = join(dir, 'results.csv');
     const { code, stdout } = await runMain([

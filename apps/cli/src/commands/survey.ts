@@ -107,8 +107,13 @@ export async function runSurveyAggregate(options: SurveyAggregateOptions): Promi
     if (error instanceof core.SurveyError) throw new CliError([error.message, ...error.details].join('\n'));
     throw error;
   }
+  // Labels and area names come from the form and the responses: formula cells are neutralised.
+  const { neutraliseCsvRow } = await import('@quartier/contracts');
   const csv = stringify(
-    [[...core.RESULT_COLUMNS], ...core.resultRows(aggregated).map(core.resultRowFields)],
+    [
+      [...core.RESULT_COLUMNS],
+      ...core.resultRows(aggregated).map((r) => neutraliseCsvRow(core.resultRowFields(r))),
+    ],
     { record_delimiter: '\n' },
   );
   if (options.out) await writeFile(options.out, csv, 'utf8');
