@@ -11,10 +11,15 @@ import { EvaluationError } from './evaluation-error';
 
 /** A 0/1 design: each observation lists the columns where its regressor is 1. */
 export class DummyDesign {
-  private readonly active: number[] = [];
-  private readonly offsets: number[] = [0];
-  private readonly responses: number[] = [];
-  private readonly clusterOf: number[] = [];
+  // Flat storage (no object per row): the fit walks these directly.
+  /** @internal Active columns of all rows, row i at offsets[i] … offsets[i + 1] − 1. */
+  readonly active: number[] = [];
+  /** @internal */
+  readonly offsets: number[] = [0];
+  /** @internal */
+  readonly responses: number[] = [];
+  /** @internal */
+  readonly clusterOf: number[] = [];
 
   constructor(readonly columnNames: readonly string[]) {}
 
@@ -32,17 +37,6 @@ export class DummyDesign {
     this.offsets.push(this.active.length);
     this.responses.push(y);
     this.clusterOf.push(cluster);
-  }
-
-  /** @internal */
-  row(i: number): { y: number; cluster: number; from: number; to: number; active: readonly number[] } {
-    return {
-      y: this.responses[i],
-      cluster: this.clusterOf[i],
-      from: this.offsets[i],
-      to: this.offsets[i + 1],
-      active: this.active,
-    };
   }
 }
 
@@ -75,8 +69,10 @@ export function fitClusteredOls(design: DummyDesign, clusters: number): Clustere
   // Plain arrays in the O(N) loops; ml-matrix for the K×K algebra.
   const xtx = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   const xty = new Array<number>(k).fill(0);
+  const { active, offsets, responses, clusterOf } = design;
   for (let i = 0; i < n; i++) {
-    const { y, from, to, active } = design.row(i);
+    const y = responses[i];
+    const [from, to] = [offsets[i], offsets[i + 1]];
     for (let a = from; a < to; a++) {
       xty[active[a]] += y;
       for (let b = from; b < to; b++) xtx[active[a]][active[b]] += 1;
@@ -87,10 +83,10 @@ export function fitClusteredOls(design: DummyDesign, clusters: number): Clustere
 
   const scores = Array.from({ length: clusters }, () => new Array<number>(k).fill(0));
   for (let i = 0; i < n; i++) {
-    const { y, cluster, from, to, active } = design.row(i);
+    const [from, to, cluster] = [offsets[i], offsets[i + 1], clusterOf[i]];
     let fitted = 0;
     for (let a = from; a < to; a++) fitted += coefficients[active[a]];
-    const residual = y - fitted;
+    const residual = responses[i] - fitted;
     for (let a = from; a < to; a++) scores[cluster][active[a]] += residual;
   }
   const meat = Array.from({ length: k }, () => new Array<number>(k).fill(0));

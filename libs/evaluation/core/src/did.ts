@@ -41,6 +41,9 @@ export interface DidResult {
   coefficients: [number, number, number, number];
 }
 
+/** Active columns [1, treated, post, treated·post] of the four cells: comparison pre/post, treated pre/post. */
+const CELL_COLUMNS: readonly (readonly number[])[] = [[0], [0, 2], [0, 1], [0, 1, 2, 3]];
+
 /** An area's observations of the design: period → value, for periods in pre ∪ post. */
 export interface DesignPanel {
   areas: { area: string; group: Group; values: Map<string, number> }[];
@@ -122,11 +125,7 @@ export function differenceInDifferences(input: DidInput): DidResult {
     const treated = group === 'treated';
     for (const [period, value] of values) {
       const after = postSet.has(period);
-      const columns = [0];
-      if (treated) columns.push(1);
-      if (after) columns.push(2);
-      if (treated && after) columns.push(3);
-      design.add(value, cluster, columns);
+      design.add(value, cluster, CELL_COLUMNS[(treated ? 2 : 0) + (after ? 1 : 0)]);
       sums[group][after ? 'post' : 'pre'] += value;
       counts[group][after ? 'post' : 'pre'] += 1;
     }

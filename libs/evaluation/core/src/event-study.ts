@@ -99,18 +99,26 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
     ...estimated.flatMap((period) => [`period ${period}`, `treated × period ${period}`]),
   ]);
   const usable = new Set([reference, ...estimated]);
+  // The active columns of each group × period cell, built once instead of per observation.
+  const patterns = new Map(
+    [...usable].map((period) => {
+      const column = columnOf.get(period);
+      return [
+        period,
+        {
+          comparison: column === undefined ? [0] : [0, column],
+          treated: column === undefined ? [0, 1] : [0, 1, column, column + 1],
+        },
+      ];
+    }),
+  );
   const clusters = { treated: 0, comparison: 0 };
   let cluster = 0;
   for (const { group, values } of panel.areas) {
     const rows = [...values].filter(([period]) => usable.has(period));
     if (rows.length === 0) continue;
     clusters[group] += 1;
-    for (const [period, value] of rows) {
-      const columns = group === 'treated' ? [0, 1] : [0];
-      const column = columnOf.get(period);
-      if (column !== undefined) columns.push(column, ...(group === 'treated' ? [column + 1] : []));
-      design.add(value, cluster, columns);
-    }
+    for (const [period, value] of rows) design.add(value, cluster, patterns.get(period)![group]);
     cluster += 1;
   }
   for (const group of ['treated', 'comparison'] as const)

@@ -1,5 +1,5 @@
 import { EvaluationError } from './evaluation-error';
-import { matchNearestNeighbours, type MatchInput } from './matching';
+import { choleskyOfCovariance, matchNearestNeighbours, sampleCovariance, type MatchInput } from './matching';
 import type { LongValue } from './values';
 
 /** Baseline values in period 2015: area → values of I1, I2, … in order. */
@@ -166,5 +166,35 @@ describe('matchNearestNeighbours', () => {
       on: ['I1'],
     });
     expect(result.pairs[0].comparison).toBe('A');
+  });
+
+  it('screens candidates without changing the result of measuring every pair exactly', () => {
+    // 400 candidates on 4 correlated indicators, with duplicated candidates (exact ties), k = 7.
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+    const table: Record<string, number[]> = {};
+    for (let i = 0; i < 420; i++) {
+      const f = random() * 10;
+      table[`C${String(i).padStart(3, '0')}`] = [f, f * 0.8 + random(), random() * 3, f - random() * 2];
+    }
+    for (let i = 0; i < 20; i++) table[`D${i}`] = [...table[`C${String(i * 7).padStart(3, '0')}`]];
+    const treated = Object.keys(table).slice(0, 20);
+    const result = match(table, { treated, k: 7 });
+    const candidates = Object.keys(table)
+      .filter((a) => !treated.includes(a))
+      .sort();
+    const rows = [...treated, ...candidates].map((a) => Float64Array.from(table[a]));
+    const factor = choleskyOfCovariance(sampleCovariance(rows, 4), ['I1', 'I2', 'I3', 'I4'], '2015');
+    const expected = treated.flatMap((t) =>
+      candidates
+        .map((c, index) => {
+          const diff = Float64Array.from(table[c].map((v, j) => v - table[t][j]));
+          return { c, index, distance: Math.sqrt(factor.squaredNorm(diff)) };
+        })
+        .sort((a, b) => a.distance - b.distance || a.index - b.index)
+        .slice(0, 7)
+        .map((e, rank) => ({ treated: t, rank: rank + 1, comparison: e.c, distance: e.distance })),
+    );
+    expect(result.pairs).toEqual(expected);
   });
 });

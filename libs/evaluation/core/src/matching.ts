@@ -7,9 +7,10 @@ import { quoteList, type LongValue } from './values';
 // area gets its k nearest candidates, with replacement across treated areas; ties go to the
 // smaller distance, then the candidate code ascending.
 //
-// Distances use the Cholesky factor S = L·L': d(t, c)² = ‖L⁻¹(x_c − x_t)‖². The difference is
-// taken before the triangular solve so that candidates at mirrored positions get bit-identical
-// distances and the code tie-break applies, which whitening every area first would not give.
+// Distances use the Cholesky factor S = L·L': d(t, c)² = ‖L⁻¹(x_c − x_t)‖². The reported
+// distance takes the difference before the triangular solve, so candidates at mirrored
+// positions get bit-identical distances and the code tie-break applies (whitening every area
+// first and subtracting would differ in the last bits); whitened values only screen candidates.
 
 export interface MatchInput {
   values: Iterable<LongValue>;
@@ -134,21 +135,12 @@ export function matchNearestNeighbours(input: MatchInput): MatchResult {
   const covariance = sampleCovariance(rows, d);
   const factor = choleskyOfCovariance(covariance, on, period);
 
-  const candidateValues = new Float64Array(candidates.length * d);
-  candidates.forEach((area, c) => candidateValues.set(table.get(area)!, c * d));
   const pairs: MatchedPair[] = [];
-  const diff = new Float64Array(d);
-  const distances = new Float64Array(candidates.length);
-  for (const area of treated) {
-    const x = table.get(area)!;
-    for (let c = 0; c < candidates.length; c++) {
-      for (let j = 0; j < d; j++) diff[j] = candidateValues[c * d + j] - x[j];
-      distances[c] = Math.sqrt(factor.squaredNorm(diff));
-    }
-    nearest(distances, k).forEach((c, rank) =>
-      pairs.push({ treated: area, rank: rank + 1, comparison: candidates[c], distance: distances[c] }),
+  const nearestOf = nearestFinder(candidates, (area) => table.get(area)!, factor, d, k);
+  for (const area of treated)
+    nearestOf(table.get(area)!).forEach(({ index, distance }, rank) =>
+      pairs.push({ treated: area, rank: rank + 1, comparison: candidates[index], distance }),
     );
-  }
   return { period, indicators: [...on], k, pairs, candidates, covariance };
 }
 
@@ -172,14 +164,64 @@ function checkMatchInput(treated: readonly string[], on: readonly string[], k: n
   }
 }
 
-/** Indices of the k smallest distances; equal distances keep the lower index (= lower code). */
-function nearest(distances: Float64Array, k: number): number[] {
+/** Relative margin (on squared distances) within which screened candidates are re-measured exactly. */
+const SCREEN_MARGIN = 1e-6;
+
+/**
+ * Finds the k nearest candidates of a treated area in two passes. Screening: every candidate is
+ * whitened once (z = L⁻¹x), so a treated area costs d operations per candidate instead of d²/2.
+ * Exact pass: the candidates within a small margin of the k-th screened distance are measured
+ * from their difference (see the module comment) and ordered by distance, then code — so the
+ * result is that of measuring every pair exactly, at a fraction of the cost.
+ */
+function nearestFinder(
+  candidates: readonly string[],
+  valuesOf: (area: string) => Float64Array,
+  factor: CovarianceFactor,
+  d: number,
+  k: number,
+): (x: Float64Array) => { index: number; distance: number }[] {
+  const raw = new Float64Array(candidates.length * d);
+  const white = new Float64Array(candidates.length * d);
+  candidates.forEach((area, c) => {
+    raw.set(valuesOf(area), c * d);
+    factor.whiten(raw.subarray(c * d, (c + 1) * d), white.subarray(c * d, (c + 1) * d));
+  });
+  const screened = new Float64Array(candidates.length);
+  const zt = new Float64Array(d);
+  const diff = new Float64Array(d);
+  return (x) => {
+    factor.whiten(x, zt);
+    for (let c = 0, offset = 0; c < candidates.length; c++, offset += d) {
+      let total = 0;
+      for (let j = 0; j < d; j++) {
+        const delta = white[offset + j] - zt[j];
+        total += delta * delta;
+      }
+      screened[c] = total;
+    }
+    const best = smallest(screened, k);
+    const limit = screened[best[k - 1]] * (1 + SCREEN_MARGIN) + 1e-12;
+    const shortlist: { index: number; distance: number }[] = [];
+    for (let c = 0; c < candidates.length; c++) {
+      if (!(screened[c] <= limit)) continue;
+      for (let j = 0; j < d; j++) diff[j] = raw[c * d + j] - x[j];
+      shortlist.push({ index: c, distance: Math.sqrt(factor.squaredNorm(diff)) });
+    }
+    // Candidates are sorted by code, so the index breaks ties by code.
+    shortlist.sort((a, b) => a.distance - b.distance || a.index - b.index);
+    return shortlist.slice(0, k);
+  };
+}
+
+/** Indices of the k smallest values; equal values keep the lower index. */
+function smallest(values: Float64Array, k: number): number[] {
   const best: number[] = [];
-  for (let c = 0; c < distances.length; c++) {
-    const value = distances[c];
-    if (best.length === k && !(value < distances[best[k - 1]])) continue;
+  for (let c = 0; c < values.length; c++) {
+    const value = values[c];
+    if (best.length === k && !(value < values[best[k - 1]])) continue;
     let at = best.length;
-    while (at > 0 && distances[best[at - 1]] > value) at--;
+    while (at > 0 && values[best[at - 1]] > value) at--;
     best.splice(at, 0, c);
     if (best.length > k) best.pop();
   }
@@ -207,6 +249,8 @@ export function sampleCovariance(rows: readonly Float64Array[], d: number): numb
 /** The Cholesky factor of a covariance matrix, applied as ‖L⁻¹v‖². */
 export interface CovarianceFactor {
   squaredNorm(v: Float64Array): number;
+  /** out = L⁻¹v, with ‖out‖² = squaredNorm(v). */
+  whiten(v: Float64Array, out: Float64Array): void;
 }
 
 /**
@@ -251,17 +295,21 @@ export function choleskyOfCovariance(
       }
     }
   }
+  const whiten = (v: Float64Array, out: Float64Array): void => {
+    for (let j = 0; j < d; j++) {
+      let sum = v[j] / sd[j];
+      const row = lower[j];
+      for (let m = 0; m < j; m++) sum -= row[m] * out[m];
+      out[j] = sum / row[j];
+    }
+  };
   const scaled = new Float64Array(d);
   return {
+    whiten,
     squaredNorm(v: Float64Array): number {
+      whiten(v, scaled);
       let total = 0;
-      for (let j = 0; j < d; j++) {
-        let sum = v[j] / sd[j];
-        const row = lower[j];
-        for (let m = 0; m < j; m++) sum -= row[m] * scaled[m];
-        scaled[j] = sum / row[j];
-        total += scaled[j] * scaled[j];
-      }
+      for (let j = 0; j < d; j++) total += scaled[j] * scaled[j];
       return total;
     },
   };

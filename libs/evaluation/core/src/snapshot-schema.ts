@@ -9,8 +9,9 @@ export const SNAPSHOT_SCHEMA = 'quartier.evaluation.evidence';
 export const SNAPSHOT_VERSION = 1;
 
 const code = z.string().min(1);
-const finite = z.number().refine(Number.isFinite, 'must be a finite number');
-const count = finite.refine((n) => n >= 0, 'must not be negative');
+// zod 4's number() already refuses NaN and ±Infinity.
+const finite = z.number();
+const count = z.number().nonnegative('must not be negative');
 
 export const snapshotValueSchema = z.object({
   area: code,
@@ -37,7 +38,7 @@ export const snapshotIndicatorSchema = z.object({
   /** Is a higher value better or worse (for reading the sign of an effect). */
   polarity: z.enum(['higher-is-better', 'higher-is-worse', 'neutral']),
   /** numerator/denominator × scale = value (100 for %). */
-  scale: finite.refine((n) => n > 0, 'must be positive'),
+  scale: z.number().positive('must be positive'),
   formula: z.string().nullable(),
   definitionVersion: z.number().int().nullable(),
 });

