@@ -8,6 +8,11 @@ import {
   PROGRAMME_ERROR_STATUS,
   ProgrammeServiceError,
 } from './programme.errors';
+import { AllocationsController } from './allocations/allocations.controller';
+import { AllocationsService } from './allocations/allocations.service';
+import { IndexRunsRepository } from './areas/index-runs.repository';
+import { ProgrammeAreasController } from './areas/programme-areas.controller';
+import { ProgrammeAreasService } from './areas/programme-areas.service';
 import { MeasureRepository } from './measures/measure.repository';
 import { MeasuresController } from './measures/measures.controller';
 import { MeasuresService } from './measures/measures.service';
@@ -38,7 +43,13 @@ export class ProgrammeApiModule {
     return {
       module: ProgrammeApiModule,
       ...foundation,
-      controllers: [...foundation.controllers, ProgrammesController, MeasuresController],
+      controllers: [
+        ...foundation.controllers,
+        ProgrammesController,
+        MeasuresController,
+        ProgrammeAreasController,
+        AllocationsController,
+      ],
       providers: [
         ...foundation.providers,
         ProgrammeRepository,
@@ -47,6 +58,9 @@ export class ProgrammeApiModule {
         ProgrammesService,
         MeasureRepository,
         MeasuresService,
+        IndexRunsRepository,
+        ProgrammeAreasService,
+        AllocationsService,
       ],
     };
   }

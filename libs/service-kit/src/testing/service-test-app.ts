@@ -9,7 +9,7 @@ import {
   requestPasswordGrant,
 } from '@quartier/auth';
 import { EVENTS, type EventEnvelope, type EventType, type Role, type ServiceName } from '@quartier/contracts';
-import { defaultInProcessBroker, EventBus, type DeliveredEvent } from '@quartier/messaging';
+import { defaultInProcessBroker, EventBus, InProcessEventBus, type DeliveredEvent } from '@quartier/messaging';
 import { createLogger } from '@quartier/observability';
 import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
 import { randomUUID } from 'node:crypto';
@@ -232,8 +232,14 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
         correlationId: 'test',
         payload: event.payload,
       } as EventEnvelope;
-      await app.get(EventBus).publishRaw([envelope]);
-      await defaultInProcessBroker.whenIdle();
+      // Published as its producer would: through a bus of that service on the same medium.
+      const bus = app.get(EventBus);
+      const producer =
+        bus instanceof InProcessEventBus
+          ? new InProcessEventBus({ service: envelope.producer, broker: bus.broker })
+          : bus;
+      await producer.publishRaw([envelope]);
+      await (bus instanceof InProcessEventBus ? bus.broker : defaultInProcessBroker).whenIdle();
     },
     async close() {
       await app.close();

@@ -1,0 +1,54 @@
+import { labelText } from '@quartier/contracts';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+
+const cents = z.number().int().min(0).max(1e13);
+
+/** Where each programme area's need comes from. */
+const needSource = z.discriminatedUnion('source', [
+  z
+    .object({
+      source: z.literal('indicator'),
+      indicatorCode: z.string().trim().min(1).max(100),
+      /** Default: the latest period with values for the programme areas. */
+      period: z.string().trim().min(4).max(20).optional(),
+      /** `count`: need = value × population / 100 for shares (e.g. children in SGB II households). */
+      weighting: z.enum(['value', 'count']).default('value'),
+    })
+    .strict(),
+  z
+    .object({
+      source: z.literal('index'),
+      runId: z.uuid(),
+      /** The index whose value measures need (higher = more disadvantage); negative values count as 0. */
+      index: z.string().trim().min(1).max(100).default('status'),
+    })
+    .strict(),
+  z.object({ source: z.literal('population') }).strict(),
+  z
+    .object({
+      source: z.literal('manual'),
+      values: z
+        .array(z.object({ areaId: z.uuid(), need: z.number().finite().min(0) }).strict())
+        .min(1)
+        .max(100_000),
+    })
+    .strict(),
+]);
+
+export const allocationSchema = z
+  .object({
+    line: z.string().trim().min(1).max(63),
+    year: z.number().int().min(1990).max(2100),
+    /** Default: the programme's budget for this line and year. */
+    budgetCents: cents.optional(),
+    floorCents: cents.default(0),
+    capCents: cents.nullable().default(null),
+    /** Rounding unit: 1 = cents, 100 = whole euros. */
+    unitCents: z.number().int().min(1).max(1e9).default(100),
+    need: needSource,
+    comment: labelText(2000).default(''),
+  })
+  .strict();
+export class AllocationDto extends createZodDto(allocationSchema) {}
+export type AllocationInput = z.infer<typeof allocationSchema>;

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
+import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
+import { AllocationDto } from './allocation.dto';
+import { AllocationsService } from './allocations.service';
+
+@ApiTags('allocations')
+@ApiBearerAuth()
+@Controller('api/programme/programmes/:programmeId/allocations')
+@Roles(...PROGRAMME_READERS)
+export class AllocationsController {
+  constructor(private readonly allocations: AllocationsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Accepted allocations, every version, newest first per line and year' })
+  list(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
+    return this.allocations.list(caller, id);
+  }
+
+  @Post('preview')
+  @Roles(...PROGRAMME_MANAGERS)
+  @ApiOperation({
+    summary: 'Split a budget line across the programme areas by need, with each amount explained',
+  })
+  preview(
+    @CurrentCaller() caller: Caller,
+    @Param('programmeId', ParseUUIDPipe) id: string,
+    @Body() body: AllocationDto,
+  ) {
+    return this.allocations.preview(caller, id, body);
+  }
+
+  @Post()
+  @Roles(...PROGRAMME_MANAGERS)
+  @ApiOperation({ summary: 'Accept an allocation: stored as the next version for its line and year' })
+  accept(
+    @CurrentCaller() caller: Caller,
+    @Param('programmeId', ParseUUIDPipe) id: string,
+    @Body() body: AllocationDto,
+  ) {
+    return this.allocations.accept(caller, id, body);
+  }
+}

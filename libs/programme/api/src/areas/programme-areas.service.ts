@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@quartier/auth';
+import {
+  diffProgrammeAreas,
+  parseSelectionRule,
+  resolveProgrammeAreas,
+  type ManualAreaChange,
+  type ProgrammeAreaResolution,
+  type SelectionRule,
+} from '@quartier/programme-core';
+import { Clock } from '@quartier/service-kit';
+import type { EntityManager } from 'typeorm';
+import { ProgrammeAccess } from '../access/programme-access.service';
+import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
+import { ProgrammeServiceError } from '../programme.errors';
+import { ProgrammeEvents } from '../programmes/programme-events';
+import { ProgrammeRepository } from '../programmes/programme.repository';
+import { IndexRunsRepository, type IndexRunRef } from './index-runs.repository';
+import type { AreaSelectionInput } from './programme-areas.dto';
+
+/** Manual additions only: no run, no rule. */
+const NO_RULE: SelectionRule = { version: 1, clauses: [] };
+
+interface StoredSelection {
+  id: string;
+  runId: string | null;
+  rule: SelectionRule | null;
+  changes: ManualAreaChange[];
+  resolution: ProgrammeAreaResolution;
+  acceptedBy: string;
+  acceptedAt: Date;
+  comment: string;
+}
+
+/**
+ * Programme areas from an index run: a rule over the run's classes plus manual additions and
+ * removals with reasons. A preview changes nothing; accepting stores the resolution with its
+ * run, and a newer run of the same index is only shown as a pending change until accepted.
+ */
+@Injectable()
+export class ProgrammeAreasService {
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly runs: IndexRunsRepository,
+    private readonly access: ProgrammeAccess,
+    private readonly events: ProgrammeEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  async indexRuns(caller: Caller, programmeId: string) {
+    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    return { items: await this.runs.list(caller.tenantId) };
+  }
+
+  /** Every area of a run with its classes (the map of candidates). */
+  async candidates(caller: Caller, programmeId: string, runId: string) {
+    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    const run = await this.run(caller.tenantId, runId);
+    return { run, areas: await this.runs.areas(run) };
+  }
+
+  async current(caller: Caller, programmeId: string) {
+    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    const stored = await this.stored(programmeId);
+    if (!stored) return { selection: null, areas: [] };
+    const run = stored.runId ? await this.runs.find(caller.tenantId, stored.runId) : null;
+    return {
+      selection: {
+        id: stored.id,
+        run,
+        rule: stored.rule,
+        changes: stored.changes,
+        acceptedBy: stored.acceptedBy,
+        acceptedAt: new Date(stored.acceptedAt).toISOString(),
+        comment: stored.comment,
+      },
+      areas: stored.resolution.areas,
+    };
+  }
+
+  /** The resolution of a rule and changes, and what accepting it would change. Stores nothing. */
+  async preview(caller: Caller, programmeId: string, input: AreaSelectionInput) {
+    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_MANAGERS);
+    const resolution = await this.resolve(caller, programmeId, input);
+    const stored = await this.stored(programmeId);
+    return {
+      resolution,
+      diff: stored ? diffProgrammeAreas(stored.resolution, resolution) : null,
+    };
+  }
+
+  async accept(caller: Caller, programmeId: string, input: AreaSelectionInput) {
+    await this.programmes.db.transaction(async (manager) => {
+      await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_MANAGERS, manager);
+      await manager.query(`SELECT id FROM programme WHERE id = $1 FOR UPDATE`, [programmeId]);
+      const resolution = await this.resolve(caller, programmeId, input, manager);
+      await this.store(manager, caller, programmeId, input, resolution);
+      await this.events.programmeChanged(manager, caller.tenantId, programmeId);
+    });
+    return this.current(caller, programmeId);
+  }
+
+  /** The stored rule over the newest run of the same index, if one is newer: who would enter or leave. */
+  async pending(caller: Caller, programmeId: string) {
+    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    const stored = await this.stored(programmeId);
+    if (!stored?.runId || !stored.rule) return { newerRun: null, diff: null };
+    const run = await this.runs.find(caller.tenantId, stored.runId);
+    const newer = run ? await this.runs.newerThan(caller.tenantId, run) : null;
+    if (!newer) return { newerRun: null, diff: null };
+    const next = resolveProgrammeAreas(
+      stored.rule,
+      { runId: newer.id, areas: await this.runs.areas(newer) },
+      stored.changes,
+    );
+    return { newerRun: newer, diff: diffProgrammeAreas(stored.resolution, next) };
+  }
+
+  private async resolve(
+    caller: Caller,
+    programmeId: string,
+    input: AreaSelectionInput,
+    manager?: EntityManager,
+  ): Promise<ProgrammeAreaResolution> {
+    const changedAreas = await this.access.areas(
+      caller.tenantId,
+      input.changes.map((c) => c.areaId),
+      'changes',
+      manager,
+    );
+    this.access.assertAreasInScope(caller.access, programmeId, changedAreas.values(), PROGRAMME_MANAGERS);
+    const at = this.clock.now().toISOString();
+    const changes: ManualAreaChange[] = input.changes.map((c) => ({
+      action: c.action,
+      areaId: c.areaId,
+      code: changedAreas.get(c.areaId)?.code ?? c.areaId,
+      reason: c.reason.trim(),
+      by: caller.subject,
+      at,
+    }));
+    if (input.runId === null) return resolveProgrammeAreas(NO_RULE, { runId: '', areas: [] }, changes);
+    const rule = parseSelectionRule(input.rule);
+    const within = rule.clauses.map((c) => c.withinAreaId).filter((id): id is string => id !== undefined);
+    await this.access.areas(caller.tenantId, within, 'rule.clauses.withinAreaId', manager);
+    const run = await this.run(caller.tenantId, input.runId, manager);
+    const resolution = resolveProgrammeAreas(
+      rule,
+      { runId: run.id, areas: await this.runs.areas(run, manager) },
+      changes,
+    );
+    return resolution;
+  }
+
+  private async run(tenantId: string, runId: string, manager?: EntityManager): Promise<IndexRunRef> {
+    const run = await this.runs.find(tenantId, runId, manager);
+    if (!run)
+      throw new ProgrammeServiceError('IndexRunNotFound', `index run ${runId} not found`, { field: 'runId' });
+    return run;
+  }
+
+  private async stored(programmeId: string, manager: EntityManager = this.programmes.db.manager) {
+    const rows: StoredSelection[] = await manager.query(
+      `SELECT id, run_id AS "runId", rule, changes, resolution, accepted_by AS "acceptedBy", accepted_at AS "acceptedAt", comment
+         FROM programme_area_selection WHERE programme_id = $1 ORDER BY accepted_at DESC, id LIMIT 1`,
+      [programmeId],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async store(
+    manager: EntityManager,
+    caller: Caller,
+    programmeId: string,
+    input: AreaSelectionInput,
+    resolution: ProgrammeAreaResolution,
+  ): Promise<void> {
+    const [{ id }] = await manager.query(
+      `INSERT INTO programme_area_selection (programme_id, run_id, rule, changes, resolution, accepted_by, accepted_at, comment)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        programmeId,
+        input.runId,
+        input.runId === null ? null : JSON.stringify(resolution.rule),
+        JSON.stringify(resolution.changes),
+        JSON.stringify(resolution),
+        caller.subject,
+        this.clock.now(),
+        input.comment,
+      ],
+    );
+    await manager.query(`DELETE FROM programme_area WHERE programme_id = $1`, [programmeId]);
+    await manager.query(
+      `INSERT INTO programme_area (programme_id, area_id, selection_id) SELECT $1, unnest($2::uuid[]), $3`,
+      [programmeId, resolution.areas.map((a) => a.areaId), id],
+    );
+  }
+}
