@@ -8,3 +8,4 @@ export * from './area-selection';
 export * from './area-diff';
 export * from './workflow';
 export * from './budget';
+export * from './iati';

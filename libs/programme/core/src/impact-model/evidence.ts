@@ -33,7 +33,7 @@ export type EvidenceSource =
 
 export interface EvidenceBaseline {
   readonly value: number;
-  /** The period the baseline value is of, in the indicator service's period notation (`2019`, `2021-H1`). */
+  /** The period the baseline value is of, in the indicator service's period notation (`2019`, `2021H1`, `2021Q3`, `2021-12-31`). */
   readonly period: string;
 }
 

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './activities';
+export * from './results';
+export { periodRange } from './periods';
