@@ -13,3 +13,7 @@ export * from './charts/echarts-svg';
 export * from './charts/time-series-chart';
 export * from './charts/bar-chart';
 export * from './charts/event-study-chart';
+export * from './maps/geo';
+export * from './maps/projection';
+export * from './maps/choropleth-map';
+export * from './maps/area-map';
