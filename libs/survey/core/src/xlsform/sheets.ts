@@ -47,7 +47,9 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  // Not `instanceof`: cells read by a worker thread carry that realm's Date.
+  if (Object.prototype.toString.call(value) === '[object Date]')
+    return (value as Date).toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = (value as ExcelJS.CellFormulaValue).result;

@@ -1,0 +1,26 @@
+import { buildXlsxBomb, ZipBoundsError } from '@quartier/service-kit';
+import ExcelJS from 'exceljs';
+import { readPaperWorkbook } from './paper-workbook';
+
+describe('readPaperWorkbook', () => {
+  it('reads the first sheet as text rows with spreadsheet row numbers and ISO days', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('antworten');
+    sheet.addRow(['gebiet', 'alter', 'datum']);
+    sheet.addRow(['011101', 35, new Date('2025-03-01T00:00:00Z')]);
+    sheet.getCell('A4').value = '011102';
+    workbook.addWorksheet('ignored').addRow(['x']);
+    const rows = await readPaperWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(rows).toEqual([
+      ['gebiet', 'alter', 'datum'],
+      ['011101', '35', '2025-03-01'],
+      [],
+      ['011102', '', ''],
+    ]);
+  });
+
+  it('refuses a workbook bomb with ArchiveTooLarge before parsing it', async () => {
+    const bomb = await buildXlsxBomb({ sharedStringBytes: 200 * 1024 * 1024 });
+    await expect(readPaperWorkbook(bomb)).rejects.toBeInstanceOf(ZipBoundsError);
+  });
+});
