@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { registerErrorStatuses, serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import {
+  JobsModule,
+  registerErrorStatuses,
+  serviceFoundation,
+  type RuntimeConfig,
+} from '@quartier/service-kit';
 import { NetworkAccessService } from './access/network-access.service';
 import { ActorsController } from './actors/actors.controller';
 import { ActorsService } from './actors/actors.service';
@@ -12,6 +17,7 @@ import { InterchangeService } from './interchange/interchange.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { CreateNetworkDomain1764000200000 } from './migrations/1764000200000-CreateNetworkDomain';
+import { MeasureJobsOnJobRunner1765000000002 } from './migrations/1765000000002-MeasureJobsOnJobRunner';
 import { NetworkInputError } from '@quartier/network-core';
 import { NETWORK_CORE_ERROR_STATUS, NETWORK_ERROR_STATUS, NetworkServiceError } from './network.errors';
 import { NetworksController } from './networks/networks.controller';
@@ -35,12 +41,13 @@ export class NetworkApiModule {
     const foundation = serviceFoundation({
       service: 'network',
       runtime,
-      migrations: [CreateNetworkDomain1764000200000],
+      migrations: [CreateNetworkDomain1764000200000, MeasureJobsOnJobRunner1765000000002],
       handlers: [SurveyNetworkResponseHandler],
     });
     return {
       module: NetworkApiModule,
       ...foundation,
+      imports: [...foundation.imports, JobsModule.forService({ service: 'network', connection: 'network' })],
       controllers: [
         ...foundation.controllers,
         NetworksController,

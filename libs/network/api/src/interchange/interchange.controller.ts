@@ -12,13 +12,16 @@ import {
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { spoolStorage, UploadSpool, type SpooledPart } from '@quartier/service-kit';
 import type { Response } from 'express';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
-import { ExportQueryDto, ImportQueryDto, type UploadedFile } from './interchange.dto';
+import { ExportQueryDto, ImportQueryDto } from './interchange.dto';
 import { InterchangeService } from './interchange.service';
 
 /** Largest accepted upload per file (a 20,000-actor GraphML is about 10 MB). */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+/** The network service's spool folder (its JobRunner sweeps what a dead process left there). */
+const spool = new UploadSpool('network');
 
 @ApiTags('imports and exports')
 @ApiBearerAuth()
@@ -36,7 +39,11 @@ export class InterchangeController {
         { name: 'edges', maxCount: 1 },
         { name: 'file', maxCount: 1 },
       ],
-      { limits: { fileSize: MAX_UPLOAD_BYTES, files: 3 } },
+      // Each part is spooled to disk (limit → 413), not buffered in memory.
+      {
+        storage: spoolStorage(spool, { maxBytes: MAX_UPLOAD_BYTES, extension: '.part' }),
+        limits: { files: 3 },
+      },
     ),
   )
   @ApiConsumes('multipart/form-data')
@@ -63,19 +70,24 @@ export class InterchangeController {
     summary:
       'Import actors and ties into a wave (CSV, GEXF, GraphML); all-or-nothing, errors with file and line',
   })
-  import(
+  async import(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Query() query: ImportQueryDto,
-    @UploadedFiles() files: { nodes?: UploadedFile[]; edges?: UploadedFile[]; file?: UploadedFile[] } = {},
+    @UploadedFiles() files: { nodes?: SpooledPart[]; edges?: SpooledPart[]; file?: SpooledPart[] } = {},
   ) {
-    return this.interchange.import(access, tenantId, networkId, waveId, query, {
-      nodes: files.nodes?.[0],
-      edges: files.edges?.[0],
-      file: files.file?.[0],
-    });
+    try {
+      return await this.interchange.import(access, tenantId, networkId, waveId, query, {
+        nodes: files.nodes?.[0],
+        edges: files.edges?.[0],
+        file: files.file?.[0],
+      });
+    } finally {
+      for (const part of [files.nodes, files.edges, files.file].flat())
+        if (part) await spool.discard(part.path);
+    }
   }
 
   @Get('export')

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { SpooledPart } from '@quartier/service-kit';
+import { readFile } from 'node:fs/promises';
 import type { AccessContext } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
@@ -21,14 +23,15 @@ import { upsertTies } from '../ties/tie-store';
 import { parseCsvEdges, parseCsvNodes } from './csv-format';
 import { toCsvEdges, toCsvNodes, toGexf, toGraphml, type ExportActor } from './export-formats';
 import { planImport, type ImportPlan } from './import-plan';
-import type { ExportFormat, ImportQuery, ImportResult, UploadedFile } from './interchange.dto';
+import type { ExportFormat, ImportQuery, ImportResult } from './interchange.dto';
 import { ImportIssues, type RawGraph } from './raw-graph';
 import { parseGexf, parseGraphml } from './xml-formats';
 
+/** The spooled parts of a multipart import (the controller deletes them afterwards). */
 export interface ImportFiles {
-  nodes?: UploadedFile;
-  edges?: UploadedFile;
-  file?: UploadedFile;
+  nodes?: SpooledPart;
+  edges?: SpooledPart;
+  file?: SpooledPart;
 }
 
 const AREA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -56,7 +59,7 @@ export class InterchangeService {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     const issues = new ImportIssues();
-    const raw = this.parse(query.format, files, issues);
+    const raw = await this.parse(query.format, files, issues);
     const areas = await this.areaResolver(tenantId);
     const plan = await this.db.transaction(async (manager) => {
       // Serialises imports into one network so two uploads cannot interleave their actors.
@@ -148,8 +151,12 @@ export class InterchangeService {
     }
   }
 
-  private parse(format: ImportQuery['format'], files: ImportFiles, issues: ImportIssues): RawGraph {
-    const text = (file: UploadedFile) => file.buffer.toString('utf8');
+  private async parse(
+    format: ImportQuery['format'],
+    files: ImportFiles,
+    issues: ImportIssues,
+  ): Promise<RawGraph> {
+    const text = (file: SpooledPart) => readFile(file.path, 'utf8');
     if (format === 'csv') {
       if (!files.nodes && !files.edges)
         throw new NetworkServiceError(
@@ -157,10 +164,10 @@ export class InterchangeService {
           'send the actors as file field "nodes" and/or the ties as file field "edges"',
         );
       const nodes = files.nodes
-        ? parseCsvNodes(text(files.nodes), files.nodes.originalname || 'nodes.csv', issues)
+        ? parseCsvNodes(await text(files.nodes), files.nodes.originalname || 'nodes.csv', issues)
         : [];
       const edges = files.edges
-        ? parseCsvEdges(text(files.edges), files.edges.originalname || 'edges.csv', issues)
+        ? parseCsvEdges(await text(files.edges), files.edges.originalname || 'edges.csv', issues)
         : [];
       return { directed: null, nodes, edges };
     }
@@ -170,9 +177,8 @@ export class InterchangeService {
         `send the ${format.toUpperCase()} document as file field "file"`,
       );
     const name = files.file.originalname || `network.${format}`;
-    return format === 'gexf'
-      ? parseGexf(text(files.file), name, issues)
-      : parseGraphml(text(files.file), name, issues);
+    const document = await text(files.file);
+    return format === 'gexf' ? parseGexf(document, name, issues) : parseGraphml(document, name, issues);
   }
 
   /** Resolves an area code or id of the tenant. */

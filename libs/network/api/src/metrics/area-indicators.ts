@@ -10,6 +10,8 @@ import type { WaveGraphActor } from './wave-graph';
 /** Indicator values of one area, as `network.metrics.computed` carries them. */
 export interface AreaIndicators {
   readonly areaId: string | null;
+  /** `network`: the whole network (its own area); `area`: the actors located in `areaId`. */
+  readonly scope: 'network' | 'area';
   readonly metrics: Record<string, number>;
 }
 
@@ -32,7 +34,9 @@ export function areaIndicators(
   whole: NetworkMetrics,
   networkAreaId: string | null,
 ): AreaIndicators[] {
-  const result: AreaIndicators[] = [{ areaId: networkAreaId, metrics: wholeNetworkIndicators(whole) }];
+  const result: AreaIndicators[] = [
+    { areaId: networkAreaId, scope: 'network', metrics: wholeNetworkIndicators(whole) },
+  ];
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const byArea = new Map<string, WaveGraphActor[]>();
   for (const actor of actors) {
@@ -72,7 +76,7 @@ export function areaIndicators(
     if (withSectors > 0) metrics['crossSectorTieShare'] = crossSector / withSectors;
     if (touching.length > 0)
       metrics['externalTieShare'] = (touching.length - internal.length) / touching.length;
-    result.push({ areaId, metrics });
+    result.push({ areaId, scope: 'area', metrics });
   }
   return result;
 }

@@ -51,14 +51,14 @@ export interface WaveMetricsView {
   actors: MeasuredActor[];
 }
 
-export type MetricsJobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+export type MetricsJobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
 
 export interface MetricsJobView {
   id: string;
   networkId: string;
   waveId: string;
   status: MetricsJobStatus;
-  /** queued → loading → paths → measures → storing → done (or cached). */
+  /** queued → loading → paths → measures → storing → done (or cached); failed, cancelled, interrupted. */
   phase: string;
   /** 0…1, for the progress bar. */
   progress: number;

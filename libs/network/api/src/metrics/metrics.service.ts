@@ -1,12 +1,13 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccessContext } from '@quartier/auth';
 import { OutboxWriter } from '@quartier/messaging';
-import { NetworkInputError, type NetworkInput, type NetworkMetrics } from '@quartier/network-core';
+import type { NetworkInput, NetworkMetrics } from '@quartier/network-core';
+import { JobFailure, JobRunner, type JobContext } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
 import { actorsOfNetwork } from '../actors/actor-store';
-import type { NetworkRecord, WaveRow } from '../networks/network.dto';
+import { NETWORK_COLUMNS, WAVE_COLUMNS, type NetworkRecord, type WaveRow } from '../networks/network.dto';
 import {
   METRICS_RUNNERS,
   NETWORK_CONNECTION,
@@ -17,7 +18,14 @@ import { NetworkServiceError } from '../network.errors';
 import { computeMetrics, type ComputeProgress } from '@quartier/network-compute';
 import { TIE_COLUMNS, type TieRow } from '../ties/tie.dto';
 import { areaIndicators } from './area-indicators';
-import type { MeasureQuery, MetricsJobStatus, MetricsJobView, WaveMetricsView } from './metrics.dto';
+import {
+  measuresKey,
+  NETWORK_MEASURES,
+  toMetricsJobView,
+  type MetricsJobPayload,
+  type MetricsJobResult,
+} from './metrics-job';
+import type { MeasureQuery, MetricsJobView, WaveMetricsView } from './metrics.dto';
 import {
   isCanonical,
   optionsKey,
@@ -25,11 +33,6 @@ import {
   type MeasureOptions,
   type WaveGraphActor,
 } from './wave-graph';
-
-/** A running job that has not reported for this long is reported as failed (its process died). */
-const STALLED_AFTER_MS = 5 * 60_000;
-/** Progress is written at most this often (the portal polls about once a second). */
-const PROGRESS_INTERVAL_MS = 250;
 
 interface WaveSnapshot {
   revision: number;
@@ -44,63 +47,26 @@ interface CachedMetrics {
   computedAt: string;
 }
 
-interface JobRow {
-  id: string;
-  tenantId: string;
-  networkId: string;
-  waveId: string;
-  options: MeasureOptions;
-  optionsKey: string;
-  revision: number;
-  status: MetricsJobStatus;
-  phase: string;
-  progress: number;
-  actors: number;
-  ties: number;
-  message: string | null;
-  createdAt: Date;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-  heartbeatAt: Date;
-}
-
-const JOB_COLUMNS = `id, tenant_id AS "tenantId", network_id AS "networkId", wave_id AS "waveId", options, options_key AS "optionsKey",
-  revision::int AS revision, status, phase, progress, actors, ties, message, created_at AS "createdAt", started_at AS "startedAt",
-  finished_at AS "finishedAt", heartbeat_at AS "heartbeatAt"`;
-
 /**
  * The measures of a wave: cached per wave revision and options, computed synchronously for small
  * networks and as a background job with progress for large ones. Storing a result of the
  * canonical options (all tie types, the network's weighting, seed 1) publishes
  * `network.metrics.computed` per area in the same transaction, for the indicator service.
  *
- * Jobs run one at a time in this process (each uses every core); their state lives in the
- * database, so any replica answers the progress poll.
+ * Large waves are measured by `network-measures` jobs of the service's JobRunner (one at a time
+ * per process, each uses every core; any replica claims them and answers the progress poll).
  */
 @Injectable()
-export class MetricsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(MetricsService.name);
-  private queue: Promise<void> = Promise.resolve();
-  private readonly stopping = new AbortController();
-  private readonly running = new Set<Promise<void>>();
-
+export class MetricsService implements OnModuleInit {
   constructor(
     @InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource,
     private readonly networks: NetworkAccessService,
     private readonly outbox: OutboxWriter,
+    private readonly runner: JobRunner,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.db.query(
-      `UPDATE metrics_job SET status = 'failed', phase = 'failed', message = 'interrupted: the service stopped during the computation; start it again', finished_at = now()
-        WHERE status IN ('queued', 'running') AND heartbeat_at < now() - $1 * interval '1 millisecond'`,
-      [STALLED_AFTER_MS],
-    );
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.stopping.abort(new Error('the service is stopping'));
-    await Promise.allSettled([...this.running]);
+  onModuleInit(): void {
+    this.runner.register(NETWORK_MEASURES, (payload, ctx) => this.runJob(payload, ctx));
   }
 
   /** Measures of a wave: from the cache, or computed now when the network is small. */
@@ -150,7 +116,10 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
   ): Promise<{ snapshot: WaveSnapshot; cached: CachedMetrics }> {
     const snapshot = await this.snapshot(network, wave, options);
     if (snapshot.actors.length > SYNC_METRICS_MAX_ACTORS) {
-      const job = await this.activeJob(wave.id, optionsKey(options), snapshot.revision);
+      const job = await this.runner.findActive(
+        NETWORK_MEASURES,
+        measuresKey(wave.id, optionsKey(options), snapshot.revision),
+      );
       throw new NetworkServiceError(
         'MetricsNotComputed',
         `wave "${wave.label}" has ${snapshot.actors.length} actors: start a measure job (POST …/waves/${wave.id}/metrics/jobs) and poll it`,
@@ -182,114 +151,75 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
     const network = await this.networks.network(access, tenantId, networkId, METRICS_RUNNERS);
     const wave = await this.networks.wave(network, waveId);
     const options = this.optionsOf(network, query);
-    const key = optionsKey(options);
+    const payload: MetricsJobPayload = {
+      networkId: network.id,
+      waveId: wave.id,
+      options,
+      revision: wave.revision,
+    };
+    const who = { tenantId, createdBy };
     const cached = await this.cached(wave, options);
-    if (cached) {
-      const [row]: JobRow[] = await this.db.query(
-        `INSERT INTO metrics_job (tenant_id, network_id, wave_id, options, options_key, revision, status, phase, progress, created_by, started_at, finished_at)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, 'succeeded', 'cached', 1, $7, now(), now()) RETURNING ${JOB_COLUMNS}`,
-        [tenantId, network.id, wave.id, JSON.stringify(options), key, cached.revision, createdBy],
-      );
-      return this.jobView(row);
-    }
-    const active = await this.activeJob(wave.id, key, wave.revision);
-    if (active) return this.jobView(active);
-    const [row]: JobRow[] = await this.db.query(
-      `INSERT INTO metrics_job (tenant_id, network_id, wave_id, options, options_key, revision, status, created_by)
-       VALUES ($1, $2, $3, $4::jsonb, $5, $6, 'queued', $7) RETURNING ${JOB_COLUMNS}`,
-      [tenantId, network.id, wave.id, JSON.stringify(options), key, wave.revision, createdBy],
-    );
-    const run = (this.queue = this.queue.then(() => this.run(row.id, network, wave, options)));
-    this.running.add(run);
-    void run.finally(() => this.running.delete(run));
-    return this.jobView(row);
+    const id = cached
+      ? await this.runner.recordDone(NETWORK_MEASURES, { ...payload, revision: cached.revision }, who, {
+          cached: true,
+        })
+      : await this.runner.enqueue(NETWORK_MEASURES, payload, {
+          ...who,
+          singletonKey: measuresKey(wave.id, optionsKey(options), wave.revision),
+        });
+    return this.job(access, tenantId, id);
   }
 
   async job(access: AccessContext, tenantId: string, jobId: string): Promise<MetricsJobView> {
-    const rows: JobRow[] = await this.db.query(
-      `SELECT ${JOB_COLUMNS} FROM metrics_job WHERE id = $1 AND tenant_id = $2`,
-      [jobId, tenantId],
-    );
-    if (rows.length === 0)
+    const job = await this.runner.find<MetricsJobPayload, MetricsJobResult>(jobId, tenantId);
+    if (!job || job.kind !== NETWORK_MEASURES.name)
       throw new NetworkServiceError('MetricsJobNotFound', `measure job ${jobId} not found`);
     // Whoever may read the network may follow its jobs.
-    await this.networks.network(access, tenantId, rows[0].networkId, NETWORK_READERS);
-    return this.jobView(rows[0]);
+    await this.networks.network(access, tenantId, job.payload.networkId, NETWORK_READERS);
+    return toMetricsJobView(job);
   }
 
-  /** Runs a job to its end; never throws (the outcome is in the job row). */
-  private async run(
-    jobId: string,
-    network: NetworkRecord,
-    wave: WaveRow,
-    options: MeasureOptions,
-  ): Promise<void> {
-    let lastWrite = 0;
-    let pending: Promise<unknown> = Promise.resolve();
-    const update = (
-      fields: { phase: string; progress: number; actors?: number; ties?: number },
-      force = false,
-    ) => {
-      const now = Date.now();
-      if (!force && now - lastWrite < PROGRESS_INTERVAL_MS) return pending;
-      lastWrite = now;
-      pending = pending.then(() =>
-        this.db.query(
-          `UPDATE metrics_job SET phase = $2, progress = $3, actors = COALESCE($4, actors), ties = COALESCE($5, ties), heartbeat_at = now() WHERE id = $1`,
-          [jobId, fields.phase, fields.progress, fields.actors ?? null, fields.ties ?? null],
-        ),
+  /** The `network-measures` job: snapshot, compute with progress (stopping when asked), store. */
+  private async runJob(payload: MetricsJobPayload, ctx: JobContext): Promise<MetricsJobResult> {
+    const { network, wave } = await this.load(ctx.tenantId, payload);
+    ctx.progress(0, { detail: { phase: 'loading' } });
+    const snapshot = await this.snapshot(network, wave, payload.options);
+    const size = { actors: snapshot.input.nodes?.length ?? 0, ties: snapshot.input.edges.length };
+    ctx.progress(0, { detail: { phase: 'paths', ...size } });
+    ctx.checkpoint();
+    const started = Date.now();
+    const metrics = await this.compute(snapshot, payload.options, {
+      signal: ctx.signal,
+      onProgress: (progress: ComputeProgress) =>
+        ctx.progress(progress.fraction, { detail: { phase: progress.phase } }),
+    });
+    ctx.checkpoint();
+    ctx.progress(1, { detail: { phase: 'storing' } });
+    const stored = await this.store(network, wave, snapshot, payload.options, metrics, Date.now() - started);
+    if (!stored)
+      throw new JobFailure(
+        'WaveChanged',
+        'the wave changed during the computation; start the job again for the current state',
       );
-      return pending;
-    };
-    try {
-      await this.db.query(
-        `UPDATE metrics_job SET status = 'running', phase = 'loading', started_at = now(), heartbeat_at = now() WHERE id = $1`,
-        [jobId],
-      );
-      const snapshot = await this.snapshot(network, wave, options);
-      await update(
-        {
-          phase: 'paths',
-          progress: 0,
-          actors: snapshot.input.nodes?.length ?? 0,
-          ties: snapshot.input.edges.length,
-        },
-        true,
-      );
-      const started = Date.now();
-      const metrics = await this.compute(snapshot, options, {
-        signal: this.stopping.signal,
-        onProgress: (progress: ComputeProgress) =>
-          void update({ phase: progress.phase, progress: progress.fraction }),
-      });
-      await update({ phase: 'storing', progress: 1 }, true);
-      await pending;
-      const stored = await this.store(network, wave, snapshot, options, metrics, Date.now() - started);
-      await this.finish(
-        jobId,
-        stored ? 'succeeded' : 'failed',
-        stored ? null : 'the wave changed during the computation; start the job again for the current state',
-      );
-    } catch (error) {
-      await pending.catch(() => undefined);
-      const message =
-        error instanceof NetworkServiceError || error instanceof NetworkInputError
-          ? error.message
-          : `computation failed: ${(error as Error).message}`;
-      if (!(error instanceof NetworkServiceError || error instanceof NetworkInputError))
-        this.logger.error((error as Error).stack ?? String(error));
-      await this.finish(jobId, 'failed', message).catch((e: unknown) =>
-        this.logger.error(`cannot record the failure of job ${jobId}: ${String(e)}`),
-      );
-    }
+    return { cached: false };
   }
 
-  private async finish(jobId: string, status: 'succeeded' | 'failed', message: string | null): Promise<void> {
-    await this.db.query(
-      `UPDATE metrics_job SET status = $2, phase = CASE WHEN $2 = 'succeeded' THEN 'done' ELSE 'failed' END, progress = CASE WHEN $2 = 'succeeded' THEN 1 ELSE progress END,
-         message = $3, finished_at = now(), heartbeat_at = now() WHERE id = $1`,
-      [jobId, status, message],
+  /** The job's network and wave, without a caller: access was checked when the job was started. */
+  private async load(
+    tenantId: string,
+    payload: MetricsJobPayload,
+  ): Promise<{ network: NetworkRecord; wave: WaveRow }> {
+    const [network]: NetworkRecord[] = await this.db.query(
+      `SELECT ${NETWORK_COLUMNS} FROM network n WHERE n.id = $1 AND n.tenant_id = $2`,
+      [payload.networkId, tenantId],
     );
+    if (!network) throw new JobFailure('NetworkNotFound', `network ${payload.networkId} was deleted`);
+    const [wave]: WaveRow[] = await this.db.query(
+      `SELECT ${WAVE_COLUMNS} FROM wave w WHERE w.id = $1 AND w.network_id = $2`,
+      [payload.waveId, network.id],
+    );
+    if (!wave) throw new JobFailure('WaveNotFound', `wave ${payload.waveId} was deleted`);
+    return { network, wave };
   }
 
   private optionsOf(network: NetworkRecord, query: MeasureQuery): MeasureOptions {
@@ -306,15 +236,6 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
          FROM wave_metrics m JOIN wave w ON w.id = m.wave_id AND w.revision = m.revision
         WHERE m.wave_id = $1 AND m.options_key = $2`,
       [wave.id, optionsKey(options)],
-    );
-    return rows[0] ?? null;
-  }
-
-  private async activeJob(waveId: string, key: string, revision: number): Promise<JobRow | null> {
-    const rows: JobRow[] = await this.db.query(
-      `SELECT ${JOB_COLUMNS} FROM metrics_job WHERE wave_id = $1 AND options_key = $2 AND revision = $3 AND status IN ('queued', 'running')
-         AND heartbeat_at > now() - $4 * interval '1 millisecond' ORDER BY created_at DESC LIMIT 1`,
-      [waveId, key, revision, STALLED_AFTER_MS],
     );
     return rows[0] ?? null;
   }
@@ -384,13 +305,14 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
         const indicators = areaIndicators(snapshot.input, snapshot.actors, metrics, network.areaId);
         await this.outbox.appendMany(
           manager,
-          indicators.map(({ areaId, metrics: values }) => ({
+          indicators.map(({ areaId, scope, metrics: values }) => ({
             type: 'network.metrics.computed' as const,
             payload: {
               tenantId: network.tenantId,
               networkId: network.id,
               waveId: wave.id,
               areaId,
+              scope,
               period: rows[0].observedOn,
               metrics: values,
             },
@@ -440,35 +362,4 @@ export class MetricsService implements OnApplicationBootstrap, OnApplicationShut
       })),
     };
   }
-
-  private jobView(row: JobRow): MetricsJobView {
-    const stalled =
-      row.status === 'running' && Date.now() - new Date(row.heartbeatAt).getTime() > STALLED_AFTER_MS;
-    const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-    return {
-      id: row.id,
-      networkId: row.networkId,
-      waveId: row.waveId,
-      status: stalled ? 'failed' : row.status,
-      phase: stalled ? 'failed' : row.phase,
-      progress: row.progress,
-      actors: row.actors,
-      ties: row.ties,
-      message: stalled
-        ? 'the computation stopped reporting (the service restarted?); start it again'
-        : row.message,
-      createdAt: new Date(row.createdAt).toISOString(),
-      startedAt: iso(row.startedAt),
-      finishedAt: iso(row.finishedAt),
-      resultPath: `/api/network/networks/${row.networkId}/waves/${row.waveId}/metrics${queryOf(row.options)}`,
-    };
-  }
-}
-
-function queryOf(options: MeasureOptions): string {
-  const params = new URLSearchParams();
-  if (options.types) params.set('types', options.types.join(','));
-  params.set('weighted', String(options.weighted));
-  params.set('seed', String(options.seed));
-  return `?${params.toString()}`;
 }
