@@ -236,3 +236,14 @@ function projection(centre: { lon: number; lat: number }): Project {
 function projectPoint(project: Project, x: number, y: number): Position {
   return project([x, y], 0);
 }
+
+/** The demo tenant's city: every service generates the same one from these options. */
+export const MUSTERSTADT = { tenantId: 'musterstadt', areas: 150, seed: 1 } as const;
+
+let musterstadt: DemoCity | undefined;
+
+/** Musterstadt (Demo), generated once per process. */
+export function musterstadtCity(): DemoCity {
+  musterstadt ??= generateDemoCity({ areas: MUSTERSTADT.areas, seed: MUSTERSTADT.seed });
+  return musterstadt;
+}

@@ -1,7 +1,9 @@
 import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DEMO_INDICATORS, MUSTERSTADT, generateIndicatorValues, musterstadtCity } from '@quartier/demo-city';
 import type { IndexDefinition } from '@quartier/indicator-core';
+import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
 import { parse } from 'csv-parse/sync';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,13 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { IndicatorContent } from '../catalogue/indicator.dto';
 import { IndexService } from '../indices/index.service';
 import { ValueImportsService } from '../imports/value-imports.service';
+import {
+  MUSTERSTADT_INDEX_KEY,
+  MUSTERSTADT_INDEX_PERIODS,
+  demoIndicatorContent,
+  demoValuesCsv,
+  musterstadtIndexDefinition,
+} from './musterstadt-indicators';
 
 export const DEMO_TENANT = 'berlin-demo';
 export const MSS_EDITIONS = [2013, 2015, 2017, 2019] as const;
@@ -162,9 +171,12 @@ export function mssEditionToLongCsv(
 }
 
 /**
- * Demo data of the indicator service: the Berlin MSS editions 2013–2019 on the demo's pre-2021
- * planning areas (S1–S4, D1–D4, inhabitants), imported through the regular import path, plus
- * the MSS index definition of each edition and one stored run per edition.
+ * Demo data of the indicator service, imported through the regular import path:
+ * - Musterstadt: the generated city's 19 indicators 2017–2024 on its planning areas, its
+ *   social index and one stored run per index year;
+ * - Berlin, when the reference data folder has it: the MSS editions 2013–2019 on the demo's
+ *   pre-2021 planning areas (S1–S4, D1–D4, inhabitants), the MSS definition of each edition and
+ *   one stored run per edition.
  */
 @Injectable()
 export class IndicatorDemoSeeder implements DemoSeeder {
@@ -177,55 +189,80 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     private readonly indices: IndexService,
   ) {}
 
-  /** Idempotent: does nothing when the MSS definitions exist. */
+  /** Idempotent: seeds each tenant whose demo index definitions do not exist yet. */
   async seed(
     context: DemoSeedContext,
     { timeoutMs = 180_000 }: { timeoutMs?: number } = {},
   ): Promise<boolean> {
-    const { progress } = context;
-    // mss-<edition>-indicators.csv of the Berlin demo.
-    const mssDir = join(context.root, 'libs/indicator/core/fixtures/berlin-mss');
+    const musterstadt = await this.seedMusterstadt(context, timeoutMs);
+    const berlinData = referenceDataWith(BERLIN_DEMO_FILES, context.referenceData);
+    if (!berlinData) {
+      this.logger.warn(
+        `Berlin MSS demo values not seeded: no reference data. To add Berlin: ${ADD_BERLIN_HINT}`,
+      );
+      return musterstadt;
+    }
+    return (await this.seedBerlin(context, join(berlinData, 'berlin/mss'), timeoutMs)) || musterstadt;
+  }
+
+  private async hasDefinitions(tenantId: string, keyPattern: string): Promise<boolean> {
     const [{ n }] = await this.db.query(
-      `SELECT count(*)::int AS n FROM index_definition WHERE tenant_id = $1 AND key LIKE 'berlin-mss-%'`,
-      [DEMO_TENANT],
+      `SELECT count(*)::int AS n FROM index_definition WHERE tenant_id = $1 AND key LIKE $2`,
+      [tenantId, keyPattern],
     );
-    if (n > 0) return false;
+    return n > 0;
+  }
+
+  private async seedMusterstadt({ progress }: DemoSeedContext, timeoutMs: number): Promise<boolean> {
+    const tenant = MUSTERSTADT.tenantId;
+    if (await this.hasDefinitions(tenant, MUSTERSTADT_INDEX_KEY)) return false;
+    progress('demo: waiting for the Musterstadt planning areas in the indicator read model');
+    const city = musterstadtCity();
+    await this.waitForAreas(tenant, city.planningAreas.length, timeoutMs);
+    const existing = await this.catalogue.refs(tenant);
+    for (const indicator of DEMO_INDICATORS)
+      if (!existing.has(indicator.code))
+        await this.catalogue.create(tenant, 'demo-seed', indicator.code, demoIndicatorContent(indicator));
+    progress('demo: importing the Musterstadt indicators 2017–2024');
+    await this.importCsv(tenant, demoValuesCsv(generateIndicatorValues(city)), 'musterstadt-2017-2024.csv');
+    const definition = await this.indices.createDefinition(tenant, 'demo-seed', {
+      definition: musterstadtIndexDefinition(),
+    });
+    for (const period of MUSTERSTADT_INDEX_PERIODS)
+      await this.indices.run(tenant, 'demo-seed', definition.id, {
+        period,
+        level: 'planungsraum',
+        label: `Sozialindex ${period}`,
+      });
+    this.logger.log('demo indicators seeded: Musterstadt 2017–2024 and its social index');
+    return true;
+  }
+
+  private async seedBerlin(
+    { progress }: DemoSeedContext,
+    mssDir: string,
+    timeoutMs: number,
+  ): Promise<boolean> {
+    if (await this.hasDefinitions(DEMO_TENANT, 'berlin-mss-%')) return false;
     progress('demo: waiting for the Berlin planning areas in the indicator read model');
-    const areas = await this.waitForAreas(timeoutMs);
+    const areas = await this.waitForAreas(DEMO_TENANT, 1, timeoutMs);
     const existing = await this.catalogue.refs(DEMO_TENANT);
     for (const [code, content] of Object.entries(MSS_INDICATORS)) {
       if (!existing.has(code)) await this.catalogue.create(DEMO_TENANT, 'demo-seed', code, content);
     }
-    const work = await mkdtemp(join(tmpdir(), 'quartier-mss-'));
-    try {
-      const lines = ['area,period,indicator,value'];
-      for (const edition of MSS_EDITIONS) {
-        const converted = mssEditionToLongCsv(
-          await readFile(join(mssDir, `mss-${edition}-indicators.csv`), 'utf8'),
-          edition,
-          areas,
-        );
-        if (converted.skipped.length > 0)
-          this.logger.warn(
-            `MSS ${edition}: ${converted.skipped.length} area(s) not in the demo areas skipped`,
-          );
-        lines.push(...converted.lines);
-      }
-      const file = join(work, 'mss.csv');
-      await writeFile(file, lines.join('\n') + '\n');
-      progress('demo: importing the Berlin MSS values 2013–2019');
-      const job = await this.imports.importFile(
-        DEMO_TENANT,
-        'demo-seed',
-        'csv',
-        file,
-        'berlin-mss-2013-2019.csv',
+    const lines = ['area,period,indicator,value'];
+    for (const edition of MSS_EDITIONS) {
+      const converted = mssEditionToLongCsv(
+        await readFile(join(mssDir, `mss-${edition}-indicators.csv`), 'utf8'),
+        edition,
+        areas,
       );
-      if (job.status !== 'succeeded')
-        throw new Error(`demo MSS import failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
-    } finally {
-      await rm(work, { recursive: true, force: true });
+      if (converted.skipped.length > 0)
+        this.logger.warn(`MSS ${edition}: ${converted.skipped.length} area(s) not in the demo areas skipped`);
+      lines.push(...converted.lines);
     }
+    progress('demo: importing the Berlin MSS values 2013–2019');
+    await this.importCsv(DEMO_TENANT, lines.join('\n') + '\n', 'berlin-mss-2013-2019.csv');
     for (const edition of MSS_EDITIONS) {
       const definition = await this.indices.createDefinition(DEMO_TENANT, 'demo-seed', {
         definition: mssDefinition(edition),
@@ -241,19 +278,34 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     return true;
   }
 
+  private async importCsv(tenantId: string, csv: string, fileName: string): Promise<void> {
+    const work = await mkdtemp(join(tmpdir(), 'quartier-demo-values-'));
+    try {
+      const file = join(work, fileName);
+      await writeFile(file, csv);
+      const job = await this.imports.importFile(tenantId, 'demo-seed', 'csv', file, fileName);
+      if (job.status !== 'succeeded')
+        throw new Error(
+          `demo import ${fileName} failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`,
+        );
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+  }
+
   /** The registry's events arrive asynchronously: wait until the planning areas stop arriving. */
-  private async waitForAreas(timeoutMs: number): Promise<Set<string>> {
+  private async waitForAreas(tenantId: string, atLeast: number, timeoutMs: number): Promise<Set<string>> {
     const deadline = Date.now() + timeoutMs;
     let previous = -1;
     for (;;) {
       const rows: { code: string }[] = await this.db.query(
         `SELECT code FROM area_ref WHERE tenant_id = $1 AND level = 'planungsraum'`,
-        [DEMO_TENANT],
+        [tenantId],
       );
-      if (rows.length > 0 && rows.length === previous) return new Set(rows.map((r) => r.code));
+      if (rows.length >= atLeast && rows.length === previous) return new Set(rows.map((r) => r.code));
       if (Date.now() > deadline)
         throw new Error(
-          `demo: the Berlin planning areas did not arrive in the indicator read model within ${timeoutMs / 1000} s`,
+          `demo: the planning areas of ${tenantId} did not arrive in the indicator read model within ${timeoutMs / 1000} s`,
         );
       previous = rows.length;
       await new Promise((resolve) => setTimeout(resolve, 1000));

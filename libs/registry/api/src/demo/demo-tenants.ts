@@ -1,4 +1,4 @@
-import { DEMO_CITY_LEVELS, generateDemoCity, type DemoCity } from '@quartier/demo-city';
+import { DEMO_CITY_LEVELS, MUSTERSTADT, musterstadtCity } from '@quartier/demo-city';
 import type { AreaLevel } from '@quartier/registry-core';
 import type { FeatureCollection, Polygon } from 'geojson';
 
@@ -31,23 +31,12 @@ export const BERLIN_LOR_FILES: {
   },
 ];
 
-/** The generated demo city: the same seed gives the same city on every machine and start. */
-export const MUSTERSTADT_CITY = { areas: 150, seed: 1 } as const;
-
 export const MUSTERSTADT_DEMO = {
-  id: 'musterstadt',
+  id: MUSTERSTADT.tenantId,
   name: 'Musterstadt (Demo)',
   validFrom: '2020-01-01',
   levels: DEMO_CITY_LEVELS.map((l) => ({ ...l })) satisfies AreaLevel[],
 };
-
-let musterstadt: DemoCity | undefined;
-
-/** Musterstadt, generated once per process. */
-export function musterstadtCity(): DemoCity {
-  musterstadt ??= generateDemoCity(MUSTERSTADT_CITY);
-  return musterstadt;
-}
 
 /** One level of Musterstadt as the GeoJSON an administrator would upload (`id`, `name`, `ew`). */
 export function musterstadtAreas(level: string): FeatureCollection {
