@@ -3,7 +3,7 @@
 // balance tables, before/after comparisons, OECD-DAC ratings and the evaluation workflow, and
 // frozen evidence snapshots with content hashes. No I/O, no framework.
 export * from './evaluation-error';
-export * from './values';
+export { GROUPS, type Group, type LongValue } from './values';
 export * from './clustered-ols';
 export * from './did';
 export * from './event-study';

@@ -327,7 +327,7 @@ function dependentIndicators(lower: Float64Array[], j: number, names: readonly s
   return names.slice(0, j).filter((_, i) => Math.abs(beta[i]) > 1e-8);
 }
 
-export function singularCovariance(
+function singularCovariance(
   names: readonly string[],
   period: string,
   involved: string[],
