@@ -38,6 +38,11 @@ export const networkMetricsComputedV1 = z.object({
   waveId: uuidSchema,
   areaId: uuidSchema.nullable(),
   period: periodSchema,
+  /**
+   * `network`: measures of the whole network (its own area, if any); `area`: of the actors
+   * located in `areaId`. Absent in events from before this field existed (read as `area`).
+   */
+  scope: z.enum(['network', 'area']).optional(),
   /** Measure code → value, e.g. density, crossSectorTieShare, isolates, components. */
   metrics: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/), z.number().finite()),
 });
@@ -134,6 +139,8 @@ export const indicatorValuesPublishedV1 = z.object({
   name: z.string().min(1),
   unit: z.string(),
   polarity: z.enum(['higher-is-better', 'higher-is-worse', 'neutral']),
+  /** value = numerator / denominator × scale (100 for percentages): how to aggregate ratios of sums. */
+  scale: z.number().positive(),
   /** Minimum numerator below which a single cell is suppressed on publication (0 = none). */
   minNumerator: z.number().int().nonnegative(),
   sourceId: z.string().min(1),

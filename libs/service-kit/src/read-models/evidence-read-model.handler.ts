@@ -59,13 +59,13 @@ export async function applyEvidenceFact(
 
 async function applyValues(manager: EntityManager, p: EventPayload<'indicator.values.published'>): Promise<void> {
   await manager.query(
-    `INSERT INTO indicator_ref (tenant_id, code, name, unit, polarity, min_numerator, definition_version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
+    `INSERT INTO indicator_ref (tenant_id, code, name, unit, polarity, scale, min_numerator, definition_version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT (tenant_id, code) DO UPDATE SET name = EXCLUDED.name, unit = EXCLUDED.unit,
-       polarity = EXCLUDED.polarity, min_numerator = EXCLUDED.min_numerator,
+       polarity = EXCLUDED.polarity, scale = EXCLUDED.scale, min_numerator = EXCLUDED.min_numerator,
        definition_version = EXCLUDED.definition_version
      WHERE indicator_ref.definition_version <= EXCLUDED.definition_version`,
-    [p.tenantId, p.indicatorCode, p.name, p.unit, p.polarity, p.minNumerator, p.definitionVersion],
+    [p.tenantId, p.indicatorCode, p.name, p.unit, p.polarity, p.scale, p.minNumerator, p.definitionVersion],
   );
   if (p.values.length === 0) return;
   const column = <T>(pick: (v: (typeof p.values)[number]) => T) => p.values.map(pick);
@@ -146,10 +146,10 @@ async function applyNetworkMetrics(
   p: EventPayload<'network.metrics.computed'>,
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO network_metric_ref (tenant_id, network_id, wave_id, area_key, period, metrics)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO network_metric_ref (tenant_id, network_id, wave_id, area_key, scope, period, metrics)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (tenant_id, network_id, wave_id, area_key) DO UPDATE SET period = EXCLUDED.period,
-       metrics = EXCLUDED.metrics`,
-    [p.tenantId, p.networkId, p.waveId, p.areaId ?? '', p.period, JSON.stringify(p.metrics)],
+       scope = EXCLUDED.scope, metrics = EXCLUDED.metrics`,
+    [p.tenantId, p.networkId, p.waveId, p.areaId ?? '', p.scope ?? 'area', p.period, JSON.stringify(p.metrics)],
   );
 }

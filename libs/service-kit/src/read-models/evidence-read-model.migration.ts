@@ -19,6 +19,7 @@ export function evidenceReadModelMigration(schema: string): new () => MigrationI
           name text NOT NULL,
           unit text NOT NULL,
           polarity text NOT NULL,
+          scale double precision NOT NULL,
           min_numerator integer NOT NULL,
           definition_version integer NOT NULL,
           PRIMARY KEY (tenant_id, code)
@@ -78,6 +79,7 @@ export function evidenceReadModelMigration(schema: string): new () => MigrationI
           network_id uuid NOT NULL,
           wave_id uuid NOT NULL,
           area_key text NOT NULL,
+          scope text NOT NULL,
           period text NOT NULL,
           metrics jsonb NOT NULL,
           PRIMARY KEY (tenant_id, network_id, wave_id, area_key)

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventPayload } from '@quartier/contracts';
 import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } from '@quartier/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { IndicatorContent } from '../catalogue/indicator.dto';
+import { defaultScale, type IndicatorContent } from '../catalogue/indicator.dto';
 
 /** Values (or areas) per event: well below Kafka's default 1 MB message limit. */
 export const PUBLICATION_PART_SIZE = 2000;
@@ -74,6 +74,7 @@ export class FactPublicationHandler {
           name: body.name.de,
           unit: body.unit,
           polarity: body.polarity,
+          scale: body.scale ?? defaultScale(body.unit),
           minNumerator: body.confidentiality?.minNumerator ?? 0,
           sourceId: change.sourceId,
           part: i + 1,

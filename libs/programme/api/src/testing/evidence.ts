@@ -33,15 +33,16 @@ export async function deliverIndexRun(
     classes: CLASSES,
     part: 1,
     parts: 1,
-    areas: Object.entries(classes).map(([code, c]) =>
-      c === 'invalid'
-        ? { areaId: t.areas[code], valid: false, values: {}, classes: {} }
-        : {
-            areaId: t.areas[code],
-            valid: true,
-            values: { status: c[2], dynamics: 0 },
-            classes: { status: c[0], dynamics: c[1] },
-          },
+    areas: Object.entries(classes).map(
+      ([code, c]): EventPayload<'indicator.index.results'>['areas'][number] =>
+        c === 'invalid'
+          ? { areaId: t.areas[code], valid: false, values: {}, classes: {} }
+          : {
+              areaId: t.areas[code],
+              valid: true,
+              values: { status: c[2], dynamics: 0 },
+              classes: { status: c[0], dynamics: c[1] },
+            },
     ),
   };
   await t.deliver({ type: 'indicator.index.results', tenantId: TENANT, payload });
@@ -69,6 +70,7 @@ export async function deliverValues(
     name: indicatorCode,
     unit: '%',
     polarity,
+    scale: 100,
     minNumerator: 3,
     sourceId: randomUUID(),
     part: 1,
