@@ -169,7 +169,7 @@ async function listen(server: Server): Promise<number> {
   const lastSeen = () => seen.at(-1);
 
   it.each(SERVICES)(
-    'routes /api/%s/ to %s-service, with the URI unchanged and the forwarding headers',
+    'routes /api/%s/ to that service’s container, with the URI unchanged and the forwarding headers',
     async (service) => {
       const path = `${servicePaths(service).base}/areas/a%2Fb?level=bezirk&q=%20x`;
       const before = seen.length;

@@ -67,8 +67,8 @@ describe('render.mjs on a scratch copy', () => {
   it('renders a new service everywhere from its name in SERVICES and its app folder alone', () => {
     const composeBefore = text('docker-compose.yml');
     const manifestBefore = text(`k8s/base/services/${SERVICES[0]}.yaml`);
-    setServices([...SERVICES, 'allotment']);
-    addApp('allotment');
+    setServices([...SERVICES, 'scratchpad']);
+    addApp('scratchpad');
 
     const result = render();
     expect(result.stderr).toBe('');
@@ -76,11 +76,11 @@ describe('render.mjs on a scratch copy', () => {
     expect(render('--check').status).toBe(0);
 
     const compose = loadCompose(file('docker-compose.yml')).services;
-    expect(compose['allotment-service']!.command).toEqual(['node', entrypoint('allotment')]);
-    expect(compose['allotment-service']!.healthcheck!.test[3]).toContain(
-      "'http://127.0.0.1:3000/api/allotment/health'",
+    expect(compose['scratchpad-service']!.command).toEqual(['node', entrypoint('scratchpad')]);
+    expect(compose['scratchpad-service']!.healthcheck!.test[3]).toContain(
+      "'http://127.0.0.1:3000/api/scratchpad/health'",
     );
-    expect(compose['portal']!.depends_on!['allotment-service']).toEqual({ condition: 'service_healthy' });
+    expect(compose['portal']!.depends_on!['scratchpad-service']).toEqual({ condition: 'service_healthy' });
     // Only the lines between the markers changed: the hand-written infrastructure is as it was.
     const handWritten = (yaml: string) =>
       yaml.replace(/# >>> generated: ([a-z ]+)\n[\s\S]*?# <<< generated: \1/g, '<$1>');
@@ -88,18 +88,18 @@ describe('render.mjs on a scratch copy', () => {
 
     const objects = prod();
     for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) {
-      expect(`${kind} ${named(objects, kind, 'allotment-service') !== undefined}`).toBe(`${kind} true`);
+      expect(`${kind} ${named(objects, kind, 'scratchpad-service') !== undefined}`).toBe(`${kind} true`);
     }
     const ingress = named(objects, 'Ingress', 'quartier')!['spec'] as {
       rules: { http: { paths: object[] } }[];
     };
     expect(ingress.rules[0]!.http.paths).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ path: '/api/allotment', pathType: 'Prefix' }),
-        expect.objectContaining({ path: '/api/allotment/metrics', pathType: 'Exact' }),
+        expect.objectContaining({ path: '/api/scratchpad', pathType: 'Prefix' }),
+        expect.objectContaining({ path: '/api/scratchpad/metrics', pathType: 'Exact' }),
       ]),
     );
-    const topics = ['quartier.allotment.events', 'quartier.allotment.events.dlq'];
+    const topics = ['quartier.scratchpad.events', 'quartier.scratchpad.events.dlq'];
     const topicNames = objects
       .filter((o) => o.kind === 'KafkaTopic')
       .map((o) => (o['spec'] as { topicName: string }).topicName);
@@ -124,18 +124,18 @@ describe('render.mjs on a scratch copy', () => {
   it.each([
     [
       'a name without its app',
-      () => setServices([...SERVICES, 'allotment']),
-      'SERVICES names "allotment" but apps/allotment-service/src/main.ts does not exist',
+      () => setServices([...SERVICES, 'scratchpad']),
+      'SERVICES names "scratchpad" but apps/scratchpad-service/src/main.ts does not exist',
     ],
     [
       'an app without its name',
-      () => addApp('allotment'),
-      'apps/allotment-service/ exists but "allotment" is not in SERVICES',
+      () => addApp('scratchpad'),
+      'apps/scratchpad-service/ exists but "scratchpad" is not in SERVICES',
     ],
     [
       'a name that is no DNS label',
-      () => setServices([...SERVICES, 'Allot_ment']),
-      '"Allot_ment" is not a service name',
+      () => setServices([...SERVICES, 'Scratch_pad']),
+      '"Scratch_pad" is not a service name',
     ],
     [
       'a name listed twice',
