@@ -1,5 +1,5 @@
 import { DummyDesign, fitClusteredOls, inferCoefficient, type Inference } from './clustered-ols';
-import { checkPrePost, collectPanel, type DidInput } from './did';
+import { checkPrePost, collectPanel, type DesignPanel, type DidInput } from './did';
 import { EvaluationError } from './evaluation-error';
 import type { Group } from './values';
 
@@ -65,31 +65,13 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
   const relativeOf = new Map(periods.map((period, i) => [period, i - pre.length]));
   const panel = collectPanel(input.indicator, input.values, input.groups, new Set(periods));
 
-  const counts = new Map(periods.map((period) => [period, { treated: 0, comparison: 0 }]));
-  for (const { group, values } of panel.areas)
-    for (const period of values.keys()) counts.get(period)![group] += 1;
-  const omitted: OmittedPeriod[] = [];
-  const estimated: string[] = [];
-  for (const period of periods) {
-    const { treated, comparison } = counts.get(period)!;
-    if (treated > 0 && comparison > 0) {
-      if (period !== reference) estimated.push(period);
-      continue;
-    }
-    if (period === reference)
-      throw new EvaluationError(
-        'MissingObservations',
-        `the ${treated === 0 ? 'treated' : 'comparison'} group has no value of "${input.indicator}" in the reference period "${reference}" (the last pre period)`,
-        { group: treated === 0 ? 'treated' : 'comparison', period: reference, indicator: input.indicator },
-      );
-    const reason =
-      treated + comparison === 0
-        ? 'no-observation'
-        : treated === 0
-          ? 'no-treated-observation'
-          : 'no-comparison-observation';
-    omitted.push({ period, relative: relativeOf.get(period)!, reason });
-  }
+  const { counts, estimated, omitted } = identifyPeriods(
+    panel,
+    periods,
+    reference,
+    relativeOf,
+    input.indicator,
+  );
 
   // Columns: 0 intercept, 1 treated, then per estimated period its dummy and its interaction.
   const columnOf = new Map(estimated.map((period, i) => [period, 2 + 2 * i]));
@@ -147,4 +129,45 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
     clusters,
     degreesOfFreedom: fit.degreesOfFreedom,
   };
+}
+
+/**
+ * Splits the periods into those that can be estimated (both groups observed) and those left
+ * out, with the observation counts per period and group.
+ * @throws EvaluationError `MissingObservations` when the reference period is not identified.
+ */
+function identifyPeriods(
+  panel: DesignPanel,
+  periods: readonly string[],
+  reference: string,
+  relativeOf: ReadonlyMap<string, number>,
+  indicator: string,
+): { counts: Map<string, Record<Group, number>>; estimated: string[]; omitted: OmittedPeriod[] } {
+  const counts = new Map(periods.map((period) => [period, { treated: 0, comparison: 0 }]));
+  for (const { group, values } of panel.areas)
+    for (const period of values.keys()) counts.get(period)![group] += 1;
+  const omitted: OmittedPeriod[] = [];
+  const estimated: string[] = [];
+  for (const period of periods) {
+    const { treated, comparison } = counts.get(period)!;
+    if (treated > 0 && comparison > 0) {
+      if (period !== reference) estimated.push(period);
+      continue;
+    }
+    const group = treated === 0 ? 'treated' : 'comparison';
+    if (period === reference)
+      throw new EvaluationError(
+        'MissingObservations',
+        `the ${group} group has no value of "${indicator}" in the reference period "${reference}" (the last pre period)`,
+        { group, period: reference, indicator },
+      );
+    const reason =
+      treated + comparison === 0
+        ? 'no-observation'
+        : treated === 0
+          ? 'no-treated-observation'
+          : 'no-comparison-observation';
+    omitted.push({ period, relative: relativeOf.get(period)!, reason });
+  }
+  return { counts, estimated, omitted };
 }
