@@ -28,6 +28,8 @@ export interface ReceiveOptions extends SpoolLimits {
   accept?: readonly string[];
   /** The owning service's error for an empty body; default UploadError EmptyUpload (422). */
   empty?: () => Error;
+  /** Hand an empty body on (the consumer reports it in its own words). */
+  allowEmpty?: boolean;
 }
 
 /** A readable request: the body stream and its headers (an Express request is one). */
@@ -64,7 +66,7 @@ export class UploadSpool {
     const declared = Number(request.headers['content-length']);
     if (Number.isFinite(declared) && declared > options.maxBytes) throw tooLarge(options.maxBytes);
     const upload = await this.write(request, options, contentType);
-    if (upload.bytes === 0) {
+    if (upload.bytes === 0 && !options.allowEmpty) {
       await this.discard(upload.path);
       throw (
         options.empty?.() ??

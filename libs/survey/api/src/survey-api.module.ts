@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { registerErrorStatuses, serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import {
+  registerErrorStatuses,
+  serviceFoundation,
+  UploadsModule,
+  type RuntimeConfig,
+} from '@quartier/service-kit';
 import { CreateSurvey1764100000000 } from './migrations/1764100000000-CreateSurvey';
 import { AddSurveyAreaGeometry1764200000000 } from './migrations/1764200000000-AddSurveyAreaGeometry';
 import { PublicFormController } from './public/public-form.controller';
@@ -43,6 +48,7 @@ export class SurveyApiModule {
     return {
       module: SurveyApiModule,
       ...foundation,
+      imports: [...foundation.imports, UploadsModule.forService('survey')],
       controllers: [
         ...foundation.controllers,
         SurveysController,

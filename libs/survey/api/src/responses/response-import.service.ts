@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { AccessContext } from '@quartier/auth';
+import type { SpooledUpload } from '@quartier/service-kit';
 import { parse } from 'csv-parse/sync';
+import { readFile } from 'node:fs/promises';
 import { todayInGermany } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
-import { XLSX_TYPE } from '../surveys/raw-body';
+import { XLSX_TYPE } from '../surveys/spooled-upload';
 import { SurveyStore } from '../surveys/survey-store';
 import { answerableColumns, CollectionService, type StoredResponse } from './collection.service';
 
@@ -36,15 +38,15 @@ export class ResponseImportService {
     tenantId: string,
     surveyId: string,
     waveId: string,
-    bytes: Buffer,
-    type: string,
+    upload: SpooledUpload,
   ): Promise<{ imported: number }> {
     const context = await this.collection.authenticatedContext(access, tenantId, surveyId);
     const wave = this.collection.findWave(context, waveId);
     const today = todayInGermany();
     this.collection.assertCollecting(context, wave, today);
     if (!context.form) throw new SurveyApiError('FormMissing', 'this survey has no form');
-    const table = type === XLSX_TYPE ? await readXlsx(bytes) : readCsv(bytes);
+    const bytes = await readFile(upload.path);
+    const table = upload.contentType === XLSX_TYPE ? await readXlsx(bytes) : readCsv(bytes);
     if (table.length < 2)
       throw new SurveyApiError('InvalidImport', 'the file has no responses', {
         issues: [{ row: 1, reason: 'no rows below the header' }],

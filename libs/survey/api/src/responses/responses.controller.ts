@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import type { Request } from 'express';
 import { SURVEY_EDITORS } from '../survey.constants';
-import { readRawBody, XLSX_TYPE } from '../surveys/raw-body';
+import { UploadSpool } from '@quartier/service-kit';
+import { withSpooledUpload, XLSX_TYPE } from '../surveys/spooled-upload';
 import { CollectionService } from './collection.service';
 import { ResponseImportService } from './response-import.service';
 import { SubmissionDto } from './submission.dto';
@@ -18,6 +19,7 @@ export class ResponsesController {
   constructor(
     private readonly collection: CollectionService,
     private readonly imports: ResponseImportService,
+    private readonly spool: UploadSpool,
   ) {}
 
   @Post('responses')
@@ -50,7 +52,8 @@ export class ResponsesController {
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Req() req: Request,
   ) {
-    const { bytes, type } = await readRawBody(req, ['text/csv', XLSX_TYPE], MAX_IMPORT_BYTES);
-    return this.imports.import(access, tenantId, id, waveId, bytes, type);
+    return withSpooledUpload(this.spool, req, ['text/csv', XLSX_TYPE], MAX_IMPORT_BYTES, (upload) =>
+      this.imports.import(access, tenantId, id, waveId, upload),
+    );
   }
 }

@@ -15,10 +15,12 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { UploadSpool } from '@quartier/service-kit';
 import type { Request, Response } from 'express';
+import { readFile } from 'node:fs/promises';
 import { originOf } from '../public/public-form.controller';
 import { SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
-import { readRawBody, XLSX_TYPE } from './raw-body';
+import { withSpooledUpload, XLSX_TYPE } from './spooled-upload';
 import {
   AreaGeometriesDto,
   AreaGeometriesQueryDto,
@@ -42,7 +44,10 @@ const MAX_XLSFORM_BYTES = 5 * 1024 * 1024;
 @Controller('api/survey')
 @Roles(...SURVEY_READERS)
 export class SurveysController {
-  constructor(private readonly surveys: SurveysService) {}
+  constructor(
+    private readonly surveys: SurveysService,
+    private readonly spool: UploadSpool,
+  ) {}
 
   @Get('surveys')
   @ApiOperation({ summary: "Surveys of the tenant within the caller's area scope" })
@@ -164,8 +169,13 @@ export class SurveysController {
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: Request,
   ) {
-    const { bytes } = await readRawBody(req, [XLSX_TYPE, 'application/octet-stream'], MAX_XLSFORM_BYTES);
-    return this.surveys.uploadXlsForm(access, tenantId, id, bytes);
+    return withSpooledUpload(
+      this.spool,
+      req,
+      [XLSX_TYPE, 'application/octet-stream'],
+      MAX_XLSFORM_BYTES,
+      async (upload) => this.surveys.uploadXlsForm(access, tenantId, id, await readFile(upload.path)),
+    );
   }
 
   @Put('surveys/:id/target-areas')
