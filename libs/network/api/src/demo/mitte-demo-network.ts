@@ -1,6 +1,7 @@
+import { drawTieWaves, type DemoTie } from '@quartier/demo-city';
 import { seededRandom } from '@quartier/network-core';
-import type { ActorKind, OfferingType, Sector, TieType } from '../network.constants';
-import { MITTE_PLANNING_AREAS } from './mitte-planning-areas';
+import type { ActorKind, OfferingType, Sector } from '../network.constants';
+import type { MittePlanningArea } from './mitte-planning-areas';
 
 /** One demo actor: fictional but typical of a Berlin inner-city district's social infrastructure. */
 interface DemoActorSpec {
@@ -627,17 +628,6 @@ const SPECS: readonly DemoActorSpec[] = [
   },
 ];
 
-const TIE_TYPE_CHOICES: readonly TieType[] = [
-  'cooperation',
-  'cooperation',
-  'cooperation',
-  'information',
-  'information',
-  'referral',
-  'resources',
-  'funding',
-];
-
 export interface DemoActor {
   readonly key: string;
   readonly name: string;
@@ -651,36 +641,30 @@ export interface DemoActor {
   readonly waves: readonly (1 | 2)[];
 }
 
-export interface DemoTie {
-  readonly source: string;
-  readonly target: string;
-  readonly type: TieType;
-  readonly weight: number;
-}
-
 export interface DemoNetwork {
   readonly actors: DemoActor[];
-  readonly wave1: DemoTie[];
-  readonly wave2: DemoTie[];
+  readonly wave1: readonly DemoTie[];
+  readonly wave2: readonly DemoTie[];
 }
 
 /**
- * The Mitte demo network: 60 actors across the five sectors in Mitte's planning areas, two waves
- * a year apart. Ties are drawn with a seeded generator, likelier between actors of the same
- * region and field and around coordination hubs; in the second wave about a sixth of the ties
- * ends, new ones appear (more across sectors — what a networking measure aims for), and a few
- * actors leave or join. Same seed, same network.
+ * The Mitte demo network: 60 actors across the five sectors in Mitte's planning areas (as read
+ * from the reference data), two waves a year apart drawn by `drawTieWaves`. A few actors leave
+ * or join between the waves. Same seed and areas, same network.
  */
-export function buildMitteDemoNetwork(seed = 20240515): DemoNetwork {
+export function buildMitteDemoNetwork(
+  planningAreas: readonly MittePlanningArea[],
+  seed = 20240515,
+): DemoNetwork {
   const random = seededRandom(seed);
-  const areasByRegion = new Map<string, (typeof MITTE_PLANNING_AREAS)[number][]>();
-  for (const area of MITTE_PLANNING_AREAS) {
+  const areasByRegion = new Map<string, MittePlanningArea[]>();
+  for (const area of planningAreas) {
     const list = areasByRegion.get(area.code.slice(0, 6)) ?? [];
     list.push(area);
     areasByRegion.set(area.code.slice(0, 6), list);
   }
   const actors: DemoActor[] = SPECS.map((spec) => {
-    const candidates = areasByRegion.get(spec.region) ?? MITTE_PLANNING_AREAS;
+    const candidates = areasByRegion.get(spec.region) ?? planningAreas;
     const area = candidates[Math.floor(random() * candidates.length)];
     const point = {
       lon: round(area.lon + (random() * 2 - 1) * area.dLon),
@@ -704,57 +688,20 @@ export function buildMitteDemoNetwork(seed = 20240515): DemoNetwork {
     };
   });
   const specByKey = new Map(SPECS.map((s) => [s.key, s]));
-  const affinity = (a: DemoActorSpec, b: DemoActorSpec, wave: 1 | 2) => {
-    let p = 0.025;
-    if (a.region === b.region) p += 0.12;
-    else if (a.region.slice(0, 4) === b.region.slice(0, 4)) p += 0.04;
-    if (a.field === b.field) p += 0.15;
-    if (a.hub || b.hub) p += 0.1;
-    if (a.hub && b.hub) p += 0.25;
-    // The networking programme between the waves brought sectors together.
-    if (wave === 2 && a.sector !== b.sector) p += 0.03;
-    return Math.min(p, 0.85);
-  };
-  const draw = (wave: 1 | 2, keep: Map<string, DemoTie>): DemoTie[] => {
-    const present = actors.filter((a) => a.waves.includes(wave));
-    const ties: DemoTie[] = [];
-    for (let i = 0; i < present.length; i++) {
-      for (let j = i + 1; j < present.length; j++) {
-        const a = present[i];
-        const b = present[j];
-        const key = `${a.key} ${b.key}`;
-        const earlier = keep.get(key);
-        const roll = random();
-        if (earlier) {
-          // Five in six ties survive a year; a surviving tie may change its frequency.
-          if (roll < 5 / 6)
-            ties.push({
-              ...earlier,
-              weight: Math.max(
-                1,
-                Math.min(4, earlier.weight + (random() < 0.3 ? (random() < 0.5 ? -1 : 1) : 0)),
-              ),
-            });
-          continue;
-        }
-        if (
-          roll <
-          affinity(specByKey.get(a.key) as DemoActorSpec, specByKey.get(b.key) as DemoActorSpec, wave) *
-            (wave === 2 ? 0.35 : 1)
-        ) {
-          ties.push({
-            source: a.key,
-            target: b.key,
-            type: TIE_TYPE_CHOICES[Math.floor(random() * TIE_TYPE_CHOICES.length)],
-            weight: 1 + Math.floor(random() * 4),
-          });
-        }
-      }
-    }
-    return ties;
-  };
-  const wave1 = draw(1, new Map());
-  const wave2 = draw(2, new Map(wave1.map((t) => [`${t.source} ${t.target}`, t])));
+  const { wave1, wave2 } = drawTieWaves(
+    actors.map((a) => {
+      const spec = specByKey.get(a.key) as DemoActorSpec;
+      return {
+        key: a.key,
+        sector: a.sector,
+        field: a.field,
+        region: spec.region,
+        hub: spec.hub,
+        waves: a.waves,
+      };
+    }),
+    random,
+  );
   return { actors, wave1, wave2 };
 }
 

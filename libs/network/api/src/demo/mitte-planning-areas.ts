@@ -1,124 +1,62 @@
-// Interior points of Bezirk Mitte's 41 planning areas (LOR until 2020, Geoportal Berlin,
-// dl-de/by-2.0), computed once from infra/data/berlin/lor-until-2020/planning-areas.geojson:
-// the grid point inside the polygon nearest to its bounding-box centre, and a jitter radius
-// (a tenth of the box) so demo actors spread out without leaving the area.
-export const MITTE_PLANNING_AREAS: readonly {
-  code: string;
-  name: string;
-  lon: number;
-  lat: number;
-  dLon: number;
-  dLat: number;
-}[] = [
-  { code: '01011101', name: 'Stülerstraße', lon: 13.34573, lat: 52.5065, dLon: 0.00137, dLat: 0.00068 },
-  { code: '01011102', name: 'Großer Tiergarten', lon: 13.35371, lat: 52.51411, dLon: 0.00473, dLat: 0.00173 },
-  { code: '01011103', name: 'Lützowstraße', lon: 13.35846, lat: 52.50302, dLon: 0.00185, dLat: 0.00067 },
-  { code: '01011104', name: 'Körnerstraße', lon: 13.36792, lat: 52.50234, dLon: 0.00108, dLat: 0.00072 },
-  {
-    code: '01011105',
-    name: 'Nördlicher Landwehrkanal',
-    lon: 13.36462,
-    lat: 52.50789,
-    dLon: 0.0026,
-    dLat: 0.00093,
-  },
-  { code: '01011201', name: 'Wilhelmstraße', lon: 13.38343, lat: 52.51158, dLon: 0.00141, dLat: 0.00093 },
-  {
-    code: '01011202',
-    name: 'Unter den Linden Nord',
-    lon: 13.38945,
-    lat: 52.5191,
-    dLon: 0.00256,
-    dLat: 0.00062,
-  },
-  {
-    code: '01011203',
-    name: 'Unter den Linden Süd',
-    lon: 13.39238,
-    lat: 52.51517,
-    dLon: 0.00226,
-    dLat: 0.00068,
-  },
-  { code: '01011204', name: 'Leipziger Straße', lon: 13.39683, lat: 52.51238, dLon: 0.00201, dLat: 0.00095 },
-  { code: '01011301', name: 'Charitéviertel', lon: 13.37706, lat: 52.5285, dLon: 0.00224, dLat: 0.00191 },
-  {
-    code: '01011302',
-    name: 'Oranienburger Straße',
-    lon: 13.39879,
-    lat: 52.52593,
-    dLon: 0.0023,
-    dLat: 0.00082,
-  },
-  {
-    code: '01011303',
-    name: 'Alexanderplatzviertel',
-    lon: 13.40857,
-    lat: 52.52109,
-    dLon: 0.00239,
-    dLat: 0.00154,
-  },
-  { code: '01011304', name: 'Karl-Marx-Allee', lon: 13.42166, lat: 52.51875, dLon: 0.00151, dLat: 0.0013 },
-  {
-    code: '01011305',
-    name: 'Heine-Viertel West',
-    lon: 13.41008,
-    lat: 52.50974,
-    dLon: 0.00158,
-    dLat: 0.00099,
-  },
-  { code: '01011306', name: 'Heine-Viertel Ost', lon: 13.42061, lat: 52.509, dLon: 0.00176, dLat: 0.00099 },
-  { code: '01011401', name: 'Invalidenstraße', lon: 13.38807, lat: 52.53308, dLon: 0.00263, dLat: 0.00128 },
-  { code: '01011402', name: 'Arkonaplatz', lon: 13.4021, lat: 52.53503, dLon: 0.00125, dLat: 0.00107 },
-  { code: '01022101', name: 'Huttenkiez', lon: 13.32125, lat: 52.5274, dLon: 0.00166, dLat: 0.00141 },
-  { code: '01022102', name: 'Beusselkiez', lon: 13.32639, lat: 52.52862, dLon: 0.00051, dLat: 0.00084 },
-  { code: '01022103', name: 'Westhafen', lon: 13.3363, lat: 52.5368, dLon: 0.00498, dLat: 0.00092 },
-  { code: '01022104', name: 'Emdener Straße', lon: 13.33626, lat: 52.53034, dLon: 0.00151, dLat: 0.00084 },
-  { code: '01022105', name: 'Zwinglistraße', lon: 13.33337, lat: 52.52557, dLon: 0.00113, dLat: 0.00033 },
-  {
-    code: '01022106',
-    name: 'Elberfelder Straße',
-    lon: 13.33608,
-    lat: 52.52147,
-    dLon: 0.00148,
-    dLat: 0.00096,
-  },
-  { code: '01022201', name: 'Stephankiez', lon: 13.35392, lat: 52.53082, dLon: 0.00207, dLat: 0.00106 },
-  { code: '01022202', name: 'Heidestraße', lon: 13.36554, lat: 52.53167, dLon: 0.00161, dLat: 0.00123 },
-  { code: '01022203', name: 'Lübecker Straße', lon: 13.34937, lat: 52.52883, dLon: 0.00118, dLat: 0.00055 },
-  { code: '01022204', name: 'Thomasiusstraße', lon: 13.34929, lat: 52.52304, dLon: 0.00152, dLat: 0.0007 },
-  { code: '01022205', name: 'Zillesiedlung', lon: 13.36088, lat: 52.52584, dLon: 0.00095, dLat: 0.00045 },
-  { code: '01022206', name: 'Lüneburger Straße', lon: 13.36207, lat: 52.52249, dLon: 0.00235, dLat: 0.00109 },
-  { code: '01022207', name: 'Hansaviertel', lon: 13.34226, lat: 52.51797, dLon: 0.00161, dLat: 0.00094 },
-  { code: '01033101', name: 'Soldiner Straße', lon: 13.38208, lat: 52.56135, dLon: 0.00308, dLat: 0.00128 },
-  { code: '01033102', name: 'Gesundbrunnen', lon: 13.38952, lat: 52.5526, dLon: 0.00171, dLat: 0.00071 },
-  { code: '01033201', name: 'Brunnenstraße', lon: 13.39525, lat: 52.54448, dLon: 0.00166, dLat: 0.00128 },
-  { code: '01033202', name: 'Humboldthain Süd', lon: 13.38758, lat: 52.54069, dLon: 0.00166, dLat: 0.00151 },
-  {
-    code: '01033203',
-    name: 'Humboldthain Nordwest',
-    lon: 13.37295,
-    lat: 52.54397,
-    dLon: 0.00301,
-    dLat: 0.00166,
-  },
-  { code: '01044101', name: 'Rehberge', lon: 13.32668, lat: 52.55071, dLon: 0.00503, dLat: 0.00233 },
-  { code: '01044102', name: 'Schillerpark', lon: 13.34954, lat: 52.55762, dLon: 0.00346, dLat: 0.00137 },
-  {
-    code: '01044103',
-    name: 'Westliche Müllerstraße',
-    lon: 13.35133,
-    lat: 52.54623,
-    dLon: 0.00157,
-    dLat: 0.00091,
-  },
-  {
-    code: '01044201',
-    name: 'Reinickendorfer Straße',
-    lon: 13.37166,
-    lat: 52.55098,
-    dLon: 0.0025,
-    dLat: 0.00121,
-  },
-  { code: '01044202', name: 'Sparrplatz', lon: 13.35553, lat: 52.54267, dLon: 0.00216, dLat: 0.00079 },
-  { code: '01044203', name: 'Leopoldplatz', lon: 13.36231, lat: 52.552, dLon: 0.00209, dLat: 0.00108 },
-];
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+
+/** A planning area of Berlin-Mitte with a point inside it and how far actors may spread from it. */
+export interface MittePlanningArea {
+  readonly code: string;
+  readonly name: string;
+  readonly lon: number;
+  readonly lat: number;
+  readonly dLon: number;
+  readonly dLat: number;
+}
+
+const GRID = 24;
+
+/**
+ * Interior points of Bezirk Mitte's planning areas, computed from the LOR file of the reference
+ * data (Geoportal Berlin, dl-de/by-2.0): the grid point inside the polygon nearest to its
+ * bounding-box centre, and a jitter radius of a tenth of the box so demo actors spread out
+ * without leaving the area.
+ */
+export function mittePlanningAreas(collection: FeatureCollection): MittePlanningArea[] {
+  const out: MittePlanningArea[] = [];
+  for (const feature of collection.features) {
+    const props = feature.properties as { id?: string; name?: string } | null;
+    const code = String(props?.id ?? '');
+    if (!code.startsWith('01') || code.length !== 8) continue;
+    const geometry = feature.geometry as Polygon | MultiPolygon;
+    const positions: Position[] = (
+      geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates
+    ).flat(2);
+    const [minLon, maxLon] = [
+      Math.min(...positions.map((p) => p[0])),
+      Math.max(...positions.map((p) => p[0])),
+    ];
+    const [minLat, maxLat] = [
+      Math.min(...positions.map((p) => p[1])),
+      Math.max(...positions.map((p) => p[1])),
+    ];
+    const [cLon, cLat] = [(minLon + maxLon) / 2, (minLat + maxLat) / 2];
+    let best: Position | null = null;
+    let bestDistance = Infinity;
+    for (let i = 0; i <= GRID; i++)
+      for (let j = 0; j <= GRID; j++) {
+        const point = [minLon + ((maxLon - minLon) * i) / GRID, minLat + ((maxLat - minLat) * j) / GRID];
+        const distance = (point[0] - cLon) ** 2 + (point[1] - cLat) ** 2;
+        if (distance < bestDistance && booleanPointInPolygon(point, geometry))
+          [best, bestDistance] = [point, distance];
+      }
+    if (!best) continue;
+    const round = (v: number) => Math.round(v * 1e5) / 1e5;
+    out.push({
+      code,
+      name: String(props?.name ?? code),
+      lon: round(best[0]),
+      lat: round(best[1]),
+      dLon: round((maxLon - minLon) / 10),
+      dLat: round((maxLat - minLat) / 10),
+    });
+  }
+  return out.sort((a, b) => a.code.localeCompare(b.code));
+}

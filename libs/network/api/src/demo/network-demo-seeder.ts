@@ -1,19 +1,50 @@
 import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { MUSTERSTADT, generateActorNetwork, musterstadtCity, type DemoTie } from '@quartier/demo-city';
+import { ADD_BERLIN_HINT, referenceDataWith } from '@quartier/reference-data';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DataSource, EntityManager } from 'typeorm';
 import { addWaveMembers, insertActor } from '../actors/actor-store';
-import { NETWORK_CONNECTION } from '../network.constants';
+import { NETWORK_CONNECTION, type ActorKind, type OfferingType, type Sector } from '../network.constants';
 import { upsertTies } from '../ties/tie-store';
 import { buildMitteDemoNetwork } from './mitte-demo-network';
+import { mittePlanningAreas } from './mitte-planning-areas';
 
-const DEMO_TENANT = 'berlin-demo';
-const DEMO_NETWORK_NAME = 'Akteursnetzwerk Mitte';
+const BERLIN = 'berlin-demo';
+const MITTE_NETWORK = 'Akteursnetzwerk Mitte';
+const BERLIN_PLANNING_AREAS = 'berlin/lor-until-2020/planning-areas.geojson';
+const WAVES: readonly [string, string][] = [
+  ['Welle 1 (Mai 2023)', '2023-05-15'],
+  ['Welle 2 (Mai 2024)', '2024-05-15'],
+];
+
+/** What the seeder writes, whichever city it comes from. */
+interface DemoNetworkData {
+  readonly name: string;
+  readonly description: string;
+  readonly actors: readonly {
+    readonly key: string;
+    readonly name: string;
+    readonly kind: ActorKind;
+    readonly sector: Sector;
+    readonly field: string;
+    readonly planningAreaCode: string;
+    readonly point: { lon: number; lat: number };
+    readonly offerings: readonly { type: OfferingType; description: string }[];
+    readonly contact: { email?: string; phone?: string };
+    readonly waves: readonly (1 | 2)[];
+  }[];
+  readonly wave1: readonly DemoTie[];
+  readonly wave2: readonly DemoTie[];
+}
 
 /**
- * Seeds the Berlin demo's network on first start: "Akteursnetzwerk Mitte" with 60 actors in
- * Mitte's planning areas and two waves (May 2023, May 2024). Runs after the registry seed; the
- * areas reach this service's read model by events, so it waits for them (with a timeout).
+ * Seeds the demo networks on first start, each with two waves (May 2023, May 2024): the actor
+ * network of Musterstadt's city centre (generated), and — with the Berlin reference data —
+ * "Akteursnetzwerk Mitte" with 60 actors in Mitte's planning areas. Runs after the registry
+ * seed; the areas reach this service's read model by events, so it waits for them.
  */
 @Injectable()
 export class NetworkDemoSeeder implements DemoSeeder {
@@ -21,17 +52,57 @@ export class NetworkDemoSeeder implements DemoSeeder {
 
   constructor(@InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource) {}
 
-  /** Idempotent: does nothing when the tenant already has the demo network. */
+  /** Idempotent: seeds each demo network that does not exist yet. */
   async seed(
-    { progress }: Pick<DemoSeedContext, 'progress'>,
+    context: Pick<DemoSeedContext, 'progress' | 'referenceData'>,
     options: { timeoutMs?: number } = {},
   ): Promise<boolean> {
-    const existing: unknown[] = await this.db.query(
-      `SELECT 1 FROM network WHERE tenant_id = $1 AND name = $2`,
-      [DEMO_TENANT, DEMO_NETWORK_NAME],
+    const timeoutMs = options.timeoutMs ?? 120_000;
+    const musterstadt = await this.seedMusterstadt(context.progress, timeoutMs);
+    const berlinData = referenceDataWith([BERLIN_PLANNING_AREAS], context.referenceData);
+    if (!berlinData) {
+      this.logger.warn(
+        `demo network of Berlin-Mitte not seeded: no reference data. To add Berlin: ${ADD_BERLIN_HINT}`,
+      );
+      return musterstadt;
+    }
+    return (
+      (await this.seedMitte(join(berlinData, BERLIN_PLANNING_AREAS), context.progress, timeoutMs)) ||
+      musterstadt
     );
-    if (existing.length > 0) return false;
-    const areas = await this.waitForAreas(options.timeoutMs ?? 120_000);
+  }
+
+  private async seedMusterstadt(progress: (message: string) => void, timeoutMs: number): Promise<boolean> {
+    const network = generateActorNetwork(musterstadtCity());
+    const data: DemoNetworkData = {
+      name: `Akteursnetzwerk ${network.district.name}`,
+      description: `Kooperationsnetzwerk sozialer Einrichtungen, Vereine, Verwaltung, Wirtschaft und Schlüsselpersonen im Stadtbezirk ${network.district.name} (Demodaten, fiktiv).`,
+      actors: network.actors,
+      wave1: network.wave1,
+      wave2: network.wave2,
+    };
+    if (await this.exists(MUSTERSTADT.tenantId, data.name)) return false;
+    const codes = [network.district.code, ...new Set(network.actors.map((a) => a.planningAreaCode))];
+    const areas = await this.waitForAreas(MUSTERSTADT.tenantId, codes, timeoutMs);
+    if (!areas) {
+      this.logger.warn(
+        `demo network of Musterstadt not seeded: its areas did not arrive in the read model in time`,
+      );
+      return false;
+    }
+    progress(`demo: seeding the actor network of Musterstadt-${network.district.name}`);
+    await this.insert(MUSTERSTADT.tenantId, data, areas.get(network.district.code) as string, areas);
+    return true;
+  }
+
+  private async seedMitte(
+    file: string,
+    progress: (message: string) => void,
+    timeoutMs: number,
+  ): Promise<boolean> {
+    if (await this.exists(BERLIN, MITTE_NETWORK)) return false;
+    const planningAreas = mittePlanningAreas(JSON.parse(await readFile(file, 'utf8')));
+    const areas = await this.waitForAreas(BERLIN, ['01', ...planningAreas.map((a) => a.code)], timeoutMs);
     if (!areas) {
       this.logger.warn(
         'demo network not seeded: the planning areas of Mitte did not arrive in the read model in time',
@@ -39,88 +110,114 @@ export class NetworkDemoSeeder implements DemoSeeder {
       return false;
     }
     progress('demo: seeding the actor network of Berlin-Mitte');
-    const demo = buildMitteDemoNetwork();
-    await this.db.transaction(async (manager) => {
-      const [{ id: networkId }]: { id: string }[] = await manager.query(
-        `INSERT INTO network (tenant_id, name, description, area_id, directed, weighted, created_by)
-         VALUES ($1, $2, $3, $4, false, true, 'demo') RETURNING id`,
-        [
-          DEMO_TENANT,
-          DEMO_NETWORK_NAME,
+    const demo = buildMitteDemoNetwork(planningAreas);
+    await this.insert(
+      BERLIN,
+      {
+        name: MITTE_NETWORK,
+        description:
           'Kooperationsnetzwerk sozialer Einrichtungen, Vereine, Verwaltung, Wirtschaft und Schlüsselpersonen im Bezirk Mitte (Demodaten, fiktiv).',
-          areas.mitte,
-        ],
-      );
-      const waveIds: string[] = [];
-      for (const [label, observedOn] of [
-        ['Welle 1 (Mai 2023)', '2023-05-15'],
-        ['Welle 2 (Mai 2024)', '2024-05-15'],
-      ]) {
-        const [{ id }]: { id: string }[] = await manager.query(
-          `INSERT INTO wave (tenant_id, network_id, label, observed_on) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [DEMO_TENANT, networkId, label, observedOn],
-        );
-        waveIds.push(id);
-      }
-      const idByKey = new Map<string, string>();
-      for (const actor of demo.actors) {
-        const id = await insertActor(manager, DEMO_TENANT, networkId, {
-          externalId: actor.key,
-          kind: actor.kind,
-          name: actor.name,
-          sector: actor.sector,
-          field: actor.field,
-          areaId: areas.byCode.get(actor.planningAreaCode) ?? null,
-          address: null,
-          point: actor.point,
-          offerings: actor.offerings,
-          contact: actor.contact,
-          pseudonymised: actor.kind === 'person',
-        });
-        idByKey.set(actor.key, id);
-      }
-      for (const [index, ties] of [demo.wave1, demo.wave2].entries()) {
-        const wave = (index + 1) as 1 | 2;
-        await addWaveMembers(
-          manager,
-          waveIds[index],
-          demo.actors.filter((a) => a.waves.includes(wave)).map((a) => idByKey.get(a.key) as string),
-        );
-        await upsertTies(
-          manager,
-          DEMO_TENANT,
-          networkId,
-          waveIds[index],
-          ties.map((t) => ({
-            source: idByKey.get(t.source) as string,
-            target: idByKey.get(t.target) as string,
-            directed: false,
-            type: t.type,
-            weight: t.weight,
-            origin: 'survey' as const,
-            attributes: {},
-          })),
-        );
-      }
-    });
-    progress(
-      `demo: network of Berlin-Mitte seeded (${demo.actors.length} actors, ${demo.wave1.length} + ${demo.wave2.length} ties)`,
+        ...demo,
+      },
+      areas.get('01') as string,
+      areas,
     );
     return true;
   }
 
+  private async exists(tenantId: string, name: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM network WHERE tenant_id = $1 AND name = $2`, [
+      tenantId,
+      name,
+    ]);
+    return rows.length > 0;
+  }
+
+  private async insert(tenantId: string, data: DemoNetworkData, areaId: string, areas: Map<string, string>) {
+    await this.db.transaction(async (manager) => {
+      const [{ id: networkId }]: { id: string }[] = await manager.query(
+        `INSERT INTO network (tenant_id, name, description, area_id, directed, weighted, created_by)
+         VALUES ($1, $2, $3, $4, false, true, 'demo') RETURNING id`,
+        [tenantId, data.name, data.description, areaId],
+      );
+      const waveIds: string[] = [];
+      for (const [label, observedOn] of WAVES) {
+        const [{ id }]: { id: string }[] = await manager.query(
+          `INSERT INTO wave (tenant_id, network_id, label, observed_on) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [tenantId, networkId, label, observedOn],
+        );
+        waveIds.push(id);
+      }
+      await this.insertActorsAndTies(manager, tenantId, networkId, waveIds, data, areas);
+    });
+    this.logger.log(
+      `demo network "${data.name}" seeded (${data.actors.length} actors, ${data.wave1.length} + ${data.wave2.length} ties)`,
+    );
+  }
+
+  private async insertActorsAndTies(
+    manager: EntityManager,
+    tenantId: string,
+    networkId: string,
+    waveIds: string[],
+    data: DemoNetworkData,
+    areas: Map<string, string>,
+  ): Promise<void> {
+    const idByKey = new Map<string, string>();
+    for (const actor of data.actors) {
+      const id = await insertActor(manager, tenantId, networkId, {
+        externalId: actor.key,
+        kind: actor.kind,
+        name: actor.name,
+        sector: actor.sector,
+        field: actor.field,
+        areaId: areas.get(actor.planningAreaCode) ?? null,
+        address: null,
+        point: actor.point,
+        offerings: [...actor.offerings],
+        contact: actor.contact,
+        pseudonymised: actor.kind === 'person',
+      });
+      idByKey.set(actor.key, id);
+    }
+    for (const [index, ties] of [data.wave1, data.wave2].entries()) {
+      const wave = (index + 1) as 1 | 2;
+      await addWaveMembers(
+        manager,
+        waveIds[index],
+        data.actors.filter((a) => a.waves.includes(wave)).map((a) => idByKey.get(a.key) as string),
+      );
+      await upsertTies(
+        manager,
+        tenantId,
+        networkId,
+        waveIds[index],
+        ties.map((t) => ({
+          source: idByKey.get(t.source) as string,
+          target: idByKey.get(t.target) as string,
+          directed: false,
+          type: t.type,
+          weight: t.weight,
+          origin: 'survey' as const,
+          attributes: {},
+        })),
+      );
+    }
+  }
+
+  /** Area ids by code once every one of `codes` is in the read model, or null after the timeout. */
   private async waitForAreas(
+    tenantId: string,
+    codes: readonly string[],
     timeoutMs: number,
-  ): Promise<{ mitte: string; byCode: Map<string, string> } | null> {
+  ): Promise<Map<string, string> | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const rows: { id: string; code: string }[] = await this.db.query(
-        `SELECT id, code FROM area_ref WHERE tenant_id = $1 AND (code = '01' OR code LIKE '01______')`,
-        [DEMO_TENANT],
+        `SELECT id, code FROM area_ref WHERE tenant_id = $1 AND code = ANY($2)`,
+        [tenantId, codes],
       );
-      const byCode = new Map(rows.map((r) => [r.code, r.id]));
-      // Bezirk Mitte and all 41 of its planning areas.
-      if (byCode.has('01') && rows.length >= 42) return { mitte: byCode.get('01') as string, byCode };
+      if (rows.length >= new Set(codes).size) return new Map(rows.map((r) => [r.code, r.id]));
       if (Date.now() > deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
