@@ -206,7 +206,7 @@ async function servicePart(work) {
     if (job.status !== 'succeeded')
       throw new Error(`import failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
     const [{ started_at, finished_at }] = await t.db.query(
-      `SELECT started_at, finished_at FROM value_import WHERE id = $1`,
+      `SELECT started_at, finished_at FROM job WHERE id = $1`,
       [accepted.id],
     );
     const jobSeconds = (new Date(finished_at).getTime() - new Date(started_at).getTime()) / 1000;
