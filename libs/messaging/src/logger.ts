@@ -30,5 +30,17 @@ export const silentLogger: MessagingLogger = {
   error: () => {},
 };
 
-export const errorMessage = (error: unknown): string =>
-  error instanceof Error ? error.message : String(error);
+/**
+ * The message of anything a handler threw. It must never throw itself: it runs in the catch
+ * block of delivery, and a throw there once skipped the dead letter (in-process the event was
+ * lost, with Kafka redelivered forever).
+ */
+export function errorMessage(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return error !== null && typeof error === 'object' && Object.getPrototypeOf(error) === null
+      ? '[object without prototype]'
+      : '[unprintable value]';
+  }
+}
