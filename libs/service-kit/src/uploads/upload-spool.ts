@@ -36,7 +36,11 @@ export interface ReceiveOptions extends SpoolLimits {
 export type UploadRequest = Readable & { headers: IncomingHttpHeaders };
 
 const megabytes = (bytes: number) =>
-  bytes >= 1024 ** 3 ? `${Math.round(bytes / 1024 ** 3)} GB` : `${Math.round(bytes / 1024 ** 2)} MB`;
+  bytes >= 1024 ** 3
+    ? `${Math.round(bytes / 1024 ** 3)} GB`
+    : bytes >= 1024 ** 2
+      ? `${Math.round(bytes / 1024 ** 2)} MB`
+      : `${Math.round(bytes / 1024)} kB`;
 
 /**
  * Uploads are streamed to one folder per service (`<tmp>/quartier-spool/<service>`), never held
