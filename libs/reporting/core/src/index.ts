@@ -17,3 +17,5 @@ export * from './maps/geo';
 export * from './maps/projection';
 export * from './maps/choropleth-map';
 export * from './maps/area-map';
+export type { ReportFonts } from './render/pdf/pdf-context';
+export * from './render/pdf/pdf-renderer';
