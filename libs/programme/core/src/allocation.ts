@@ -1,3 +1,4 @@
+import { guessSegment, verifySegment, walkSegment, type SegmentSearch } from './allocation-segment';
 import { ProgrammeError } from './programme-error';
 
 // Need-based allocation of a budget line across programme areas (issue 11's contract):
@@ -239,11 +240,8 @@ function scaleNeeds(areas: readonly AreaNeed[]): bigint[] {
 }
 
 /**
- * Finds μ = Num/Den (λ in units of the scaled needs) by walking the breakpoints of
- * S(μ) = Σ min(C, max(F, μ·K_i)) in ascending order. In need-descending order an area leaves
- * the floor at μ = F/K_i and reaches the cap at μ = C/K_i, so both event lists are already
- * sorted and only need merging; the state between events is "the first j capped, the next
- * i − j free, the rest on the floor", and S at an event is compared with the budget exactly.
+ * Finds μ = Num/Den (λ in units of the scaled needs) on the linear segment of
+ * S(μ) = Σ min(C, max(F, μ·K_i)) that reaches the budget, and classifies every area.
  */
 function solveExact(
   areas: readonly AreaNeed[],
@@ -259,42 +257,11 @@ function solveExact(
   const m = order.length;
   // Zero-need areas sit on the floor whatever λ is.
   const target = budget - BigInt(areas.length - m) * floor;
-  let fixed = BigInt(m) * floor;
-  let free = 0n;
-  let freed = 0;
-  let capped = 0;
-  let num = 0n;
-  let den = 1n;
-  if (target > fixed) {
-    let solved = false;
-    while (freed < m || (cap !== null && capped < m)) {
-      // Next event: area `freed` leaves the floor at F/K, or area `capped` reaches the cap at C/K.
-      const freeFirst =
-        cap === null ||
-        capped >= m ||
-        (freed < m && floor * scaled[order[capped]] <= cap * scaled[order[freed]]);
-      const k = scaled[order[freeFirst ? freed : capped]];
-      const eventNum = freeFirst ? floor : (cap as bigint);
-      if (fixed * k + eventNum * free >= target * k) {
-        solved = true;
-        break;
-      }
-      if (freeFirst) {
-        fixed -= floor;
-        free += k;
-        freed += 1;
-      } else {
-        fixed += cap as bigint;
-        free -= k;
-        capped += 1;
-      }
-    }
-    // Past the last event only an unlimited cap leaves a segment; a finite cap always stops
-    // earlier because the budget is at most n·cap.
-    if (!solved && cap !== null) throw new Error('allocation: no segment reaches the budget');
-    num = target - fixed;
-    den = free;
-  }
+  const context: SegmentSearch = { areas, order, scaled, floor, cap, target };
+  const { capped, freed, num, den } =
+    target > BigInt(m) * floor
+      ? (verifySegment(context, guessSegment(context)) ?? walkSegment(context))
+      : { capped: 0, freed: 0, num: 0n, den: 1n };
 
   const piece: ('floor' | 'cap' | 'free')[] = areas.map(() => 'floor');
   order.forEach((areaIndex, rank) => {
@@ -346,17 +313,20 @@ function roundToUnits(
   }
   const leftover = budget - roundedDown.reduce((sum, v) => sum + v, 0n);
   const handedOut = Number(leftover / unit);
+  const remainder = remainderNum.map((r) => ratio(r, denominator));
+  // Doubles order remainders that differ clearly; close ones are compared exactly.
   const candidates = areas
     .map((_, i) => i)
     .filter((i) => remainderNum[i] > 0n)
     .sort((a, b) => {
-      const byRemainder = remainderNum[b] - remainderNum[a];
-      if (byRemainder !== 0n) return byRemainder > 0n ? 1 : -1;
+      const approximate = remainder[b] - remainder[a];
+      if (Math.abs(approximate) > 1e-9) return approximate;
+      const exact = remainderNum[b] - remainderNum[a];
+      if (exact !== 0n) return exact > 0n ? 1 : -1;
       return areas[b].need - areas[a].need || compareCodes(areas[a].area, areas[b].area);
     });
   const received = areas.map(() => false);
   for (const i of candidates.slice(0, handedOut)) received[i] = true;
-  const remainder = remainderNum.map((r) => ratio(r, denominator));
   const unitNumber = Number(unit);
   const unrounded = roundedDown.map((v, i) => Number(v) + remainder[i] * unitNumber);
   return { roundedDown, remainder, unrounded, received, handedOut };
