@@ -28,7 +28,7 @@ export function heading(ctx: PdfContext, level: HeadingLevel, text: string, id: 
   doc.addNamedDestination(id, 'XYZ', doc.page.margins.left, doc.y, null);
   doc.outline.addItem(text);
   ctx.root.add(
-    doc.struct(`H${level}`, () => {
+    doc.struct(`H${level}`, {}, () => {
       doc
         .font(FONT.bold)
         .fontSize(size)
