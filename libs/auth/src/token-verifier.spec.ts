@@ -87,6 +87,19 @@ describe('OidcTokenVerifier against a real local issuer (discovery + JWKS over H
     });
   });
 
+  it('rejects a token issued in the future beyond the clock tolerance, and accepts one within it', async () => {
+    const future = await issuer.sign({ username: 'a', roles: ['viewer'], issuedIn: 120, expiresIn: 600 });
+    await expect(verifier.verify(future)).rejects.toEqual(
+      new AuthError('InvalidToken', 'token claim "iat" rejected: issued in the future'),
+    );
+    const skewed = await issuer.sign({ username: 'a', roles: ['viewer'], issuedIn: 20 });
+    await expect(verifier.verify(skewed)).resolves.toMatchObject({ subject: 'a' });
+    const strict = new OidcTokenVerifier({ issuer: issuer.issuer, clockToleranceSeconds: 0 });
+    await expect(strict.verify(skewed)).rejects.toMatchObject({ code: 'InvalidToken' });
+    const farFuture = await issuer.sign({ username: 'a', roles: ['viewer'], issuedIn: 86_400 * 365 });
+    await expect(verifier.verify(farFuture)).rejects.toMatchObject({ code: 'InvalidToken' });
+  });
+
   it('rejects a token of another issuer even when signed with the right key', async () => {
     const token = await issuer.sign({ username: 'a', roles: ['viewer'], issuer: 'https://evil.example' });
     await expect(verifier.verify(token)).rejects.toEqual(

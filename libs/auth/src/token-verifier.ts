@@ -94,8 +94,22 @@ export class OidcTokenVerifier {
     } catch (error) {
       throw this.toAuthError(error);
     }
+    this.checkIssuedAt(payload);
     this.checkAudience(payload);
     return payload;
+  }
+
+  /**
+   * jose checks `iat` against the clock only when a maximum token age is set. A token "issued"
+   * later than now (beyond the skew we allow for `exp` too) comes from a misconfigured or
+   * compromised issuer, or was minted to outlive a key rotation: refuse it.
+   */
+  private checkIssuedAt(payload: JWTPayload): void {
+    if (payload.iat === undefined) return;
+    const now = Math.floor(Date.now() / 1000);
+    if (typeof payload.iat !== 'number' || payload.iat > now + this.clockTolerance) {
+      throw new AuthError('InvalidToken', 'token claim "iat" rejected: issued in the future');
+    }
   }
 
   private checkAudience(payload: JWTPayload): void {

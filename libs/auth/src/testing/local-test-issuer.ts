@@ -21,6 +21,8 @@ export interface TestTokenInput {
   readonly azp?: string;
   /** Seconds from now; negative for an already expired token. Default 300. */
   readonly expiresIn?: number;
+  /** Seconds from now of `iat`; default -10 (issued just before). Positive: issued in the future. */
+  readonly issuedIn?: number;
   /** Overrides `iss` (a token of another issuer signed with this key). */
   readonly issuer?: string;
   readonly extraClaims?: JWTPayload;
@@ -81,7 +83,7 @@ export async function startLocalTestIssuer(): Promise<LocalTestIssuer> {
       .setProtectedHeader({ alg: 'RS256', kid: keyId, typ: 'JWT' })
       .setIssuer(input.issuer ?? issuer)
       .setSubject(input.sub ?? `sub-${input.username}`)
-      .setIssuedAt(now - 10)
+      .setIssuedAt(now + (input.issuedIn ?? -10))
       .setExpirationTime(now + (input.expiresIn ?? 300));
     const audience = input.audience === undefined ? 'quartier-api' : input.audience;
     if (audience !== null) jwt.setAudience(audience);
