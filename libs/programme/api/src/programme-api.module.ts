@@ -13,6 +13,10 @@ import { AllocationsService } from './allocations/allocations.service';
 import { IndexRunsRepository } from './areas/index-runs.repository';
 import { ProgrammeAreasController } from './areas/programme-areas.controller';
 import { ProgrammeAreasService } from './areas/programme-areas.service';
+import { EvidenceResolver } from './impact-models/evidence-resolver';
+import { ImpactModelRepository } from './impact-models/impact-model.repository';
+import { ImpactModelsController } from './impact-models/impact-models.controller';
+import { ImpactModelsService } from './impact-models/impact-models.service';
 import { MeasureRepository } from './measures/measure.repository';
 import { MeasuresController } from './measures/measures.controller';
 import { MeasuresService } from './measures/measures.service';
@@ -49,6 +53,7 @@ export class ProgrammeApiModule {
         MeasuresController,
         ProgrammeAreasController,
         AllocationsController,
+        ImpactModelsController,
       ],
       providers: [
         ...foundation.providers,
@@ -61,6 +66,9 @@ export class ProgrammeApiModule {
         IndexRunsRepository,
         ProgrammeAreasService,
         AllocationsService,
+        ImpactModelRepository,
+        EvidenceResolver,
+        ImpactModelsService,
       ],
     };
   }

@@ -1,0 +1,196 @@
+import { deliverValues } from '../testing/evidence';
+import { QM_PROGRAMME, startProgrammeTestApp, type ProgrammeTestApp } from '../testing/programme-test-app';
+
+/** A programme model with one outcome bound to child poverty (S4) over the programme areas. */
+function povertyModel(programmeId: string) {
+  return {
+    id: programmeId,
+    title: 'Wirkungsmodell QM',
+    nodes: [
+      {
+        id: 'in',
+        type: 'input',
+        step: null,
+        title: 'Projektfonds',
+        assumptions: [],
+        risks: [],
+        bindings: [],
+      },
+      {
+        id: 'act',
+        type: 'activity',
+        step: 1,
+        title: 'Lernwerkstätten',
+        assumptions: [],
+        risks: [],
+        bindings: [],
+      },
+      {
+        id: 'out',
+        type: 'output',
+        step: 2,
+        title: 'Kinder nehmen teil',
+        assumptions: [],
+        risks: [],
+        bindings: [],
+      },
+      {
+        id: 'oc',
+        type: 'outcome',
+        step: 4,
+        title: 'Kinder lernen besser',
+        assumptions: [],
+        risks: [],
+        bindings: [],
+      },
+      {
+        id: 'imp',
+        type: 'impact',
+        step: 7,
+        title: 'Weniger Kinderarmut',
+        assumptions: ['Arbeitsmarkt stabil'],
+        risks: [],
+        bindings: [
+          {
+            id: 'b-s4',
+            label: 'Kinderarmut (S4) in den Fördergebieten',
+            source: { kind: 'indicator', indicatorCode: 'S4', areas: { kind: 'programme-areas' } },
+            baseline: { value: 40, period: '2019' },
+            target: { value: 30, date: '2027-12-31' },
+            polarity: 'lower-is-better',
+          },
+        ],
+      },
+    ],
+    edges: [
+      { from: 'in', to: 'act' },
+      { from: 'act', to: 'out' },
+      { from: 'out', to: 'oc' },
+      { from: 'oc', to: 'imp' },
+    ],
+  };
+}
+
+describe('impact models and live attainment (real PostgreSQL, real tokens)', () => {
+  let t: ProgrammeTestApp;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    t = await startProgrammeTestApp();
+    programmeId = (
+      await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name: 'QM' })
+    ).body.id;
+    await t.call('PUT', `/api/programme/programmes/${programmeId}/areas`, 'programm', {
+      runId: null,
+      rule: null,
+      changes: [
+        { action: 'add', areaId: t.areas['0102'], reason: 'Moabit' },
+        { action: 'add', areaId: t.areas['0103'], reason: 'Wedding' },
+      ],
+    });
+  });
+  afterAll(() => t?.close());
+
+  it('saves a validated model with an optimistic version check and names the broken node', async () => {
+    const path = `/api/programme/programmes/${programmeId}/impact-model`;
+    expect((await t.call('GET', path, 'viewer')).body).toMatchObject({ version: 0, model: { nodes: [] } });
+    const saved = await t.call('PUT', path, 'programm', { model: povertyModel(programmeId), baseVersion: 0 });
+    expect(saved.body).toMatchObject({ version: 1 });
+    expect(saved.status).toBe(200);
+    const stale = await t.call('PUT', path, 'programm', { model: povertyModel(programmeId), baseVersion: 0 });
+    expect(stale.status).toBe(409);
+    expect(stale.body.code).toBe('ImpactModelChanged');
+    const broken = povertyModel(programmeId);
+    broken.edges.push({ from: 'imp', to: 'act' });
+    const refused = await t.call('PUT', path, 'programm', { model: broken, baseVersion: 1 });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('InvalidImpactModel');
+    expect(JSON.stringify(refused.body.details.issues)).toMatch(/edges\.4/);
+    expect(
+      (await t.call('PUT', path, 'planer', { model: povertyModel(programmeId), baseVersion: 1 })).status,
+    ).toBe(403);
+  });
+
+  it('computes attainment from indicator values as they arrive, as a ratio of sums over the programme areas', async () => {
+    const before = await t.call('GET', `/api/programme/programmes/${programmeId}/attainment`, 'viewer');
+    expect(before.body.items[0].nodes[0].bindings[0].current.state).toBe('no-actual');
+    await deliverValues(t, 'S4', [
+      { code: '0102', period: '2019', value: 50, numerator: 500, denominator: 1000 },
+      { code: '0103', period: '2019', value: 20, numerator: 200, denominator: 1000 },
+    ]);
+    await deliverValues(t, 'S4', [
+      { code: '0102', period: '2021', value: 40, numerator: 400, denominator: 1000 },
+      { code: '0103', period: '2021', value: 32, numerator: 320, denominator: 1000 },
+    ]);
+    const after = await t.call('GET', `/api/programme/programmes/${programmeId}/attainment`, 'viewer');
+    const binding = after.body.items[0].nodes[0].bindings[0];
+    // 2019: (500+200)/(1000+1000) = 35 %; 2021: 720/2000 = 36 % → (36 − 40) / (30 − 40) = 0.4.
+    expect(binding.series.map((s: { actual: { value: number } }) => s.actual.value)).toEqual([35, 36]);
+    expect(binding.current).toMatchObject({ state: 'measured', raw: 0.4, capped: 0.4, light: 'amber' });
+    expect(binding.current.actual).toMatchObject({ period: '2021', status: 'value' });
+  });
+
+  it('suppresses an aggregate whose numerator is below the publication minimum', async () => {
+    await deliverValues(t, 'S4', [
+      { code: '0102', period: '2023', value: 0.1, numerator: 1, denominator: 1000, status: 'suppressed' },
+      { code: '0103', period: '2023', value: 0.1, numerator: 1, denominator: 1000, status: 'suppressed' },
+    ]);
+    const after = await t.call('GET', `/api/programme/programmes/${programmeId}/attainment`, 'viewer');
+    expect(after.body.items[0].nodes[0].bindings[0].current.state).toBe('suppressed');
+  });
+
+  it('copies a model as a template to a measure, exports it as JSON and as a Wirkungstreppe SVG', async () => {
+    const measure = (
+      await t.call('POST', `/api/programme/programmes/${programmeId}/measures`, 'programm', {
+        title: 'Elterncafé',
+        areaIds: [t.areas['0102']],
+        responsible: { name: 'Familienzentrum' },
+      })
+    ).body;
+    const copied = await t.call(
+      'POST',
+      `/api/programme/measures/${measure.id}/impact-model/copy`,
+      'programm',
+      {
+        fromProgrammeId: programmeId,
+        title: 'Elterncafé – Wirkungen',
+      },
+    );
+    expect(copied.status).toBe(201);
+    expect(copied.body.model.provenance).toMatchObject({
+      templateTitle: 'Wirkungsmodell QM',
+      copiedBy: 'programm',
+    });
+    expect(copied.body.model.nodes.map((n: { id: string }) => n.id)).not.toContain('imp');
+    const json = await t.call('GET', `/api/programme/measures/${measure.id}/impact-model.json`, 'viewer');
+    expect(JSON.parse(json.text)).toMatchObject({ format: 'quartier.impact-model' });
+    const svg = await t.call(
+      'GET',
+      `/api/programme/programmes/${programmeId}/impact-model.svg?lang=de`,
+      'viewer',
+    );
+    expect(svg.headers.get('content-type')).toMatch(/image\/svg\+xml/);
+    expect(svg.text).toMatch(/<svg[^>]*>/);
+    expect(svg.text).toMatch(/Weniger Kinderarmut/);
+    const svgEn = await t.call(
+      'GET',
+      `/api/programme/programmes/${programmeId}/impact-model.svg?lang=en`,
+      'viewer',
+    );
+    expect(svgEn.text).not.toBe(svg.text);
+    // The measure's copy measures the measure's own area: the attainment lists both models.
+    const attainment = await t.call('GET', `/api/programme/programmes/${programmeId}/attainment`, 'viewer');
+    expect(attainment.body.items).toHaveLength(2);
+  });
+
+  it('answers another tenant with 404', async () => {
+    expect(
+      (await t.call('GET', `/api/programme/programmes/${programmeId}/attainment`, 'musterstadt-admin'))
+        .status,
+    ).toBe(404);
+    expect(
+      (await t.call('GET', `/api/programme/programmes/${programmeId}/impact-model`, 'musterstadt-admin'))
+        .status,
+    ).toBe(404);
+  });
+});
