@@ -11,6 +11,7 @@ import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { UNSAFE_TEXT_ISSUE } from '@quartier/contracts';
 import type { ZodError } from 'zod';
+import { databaseErrorBody } from './database-errors';
 
 /** Every domain error carries a string code; modules declare which HTTP status each code means. */
 export interface CodedError {
@@ -80,6 +81,9 @@ export class DomainErrorFilter implements ExceptionFilter {
     const body = this.toBody(error);
     if (body.statusCode >= 500)
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    else if (error instanceof Error && databaseErrorBody(error))
+      // The API should have refused this itself: worth a look, but the caller got a clear answer.
+      this.logger.warn(`database refused a request's data (${body.code}): ${error.message.split('\n')[0]}`);
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
@@ -127,6 +131,8 @@ export class DomainErrorFilter implements ExceptionFilter {
           : undefined) ?? codeForStatus(status);
       return { statusCode: status, code, message: Array.isArray(message) ? message.join('; ') : message };
     }
+    const refused = databaseErrorBody(error);
+    if (refused) return refused;
     if (isBodyParserError(error)) {
       return {
         statusCode: error.status,
