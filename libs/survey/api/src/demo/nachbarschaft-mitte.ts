@@ -43,6 +43,7 @@ const row = (r: Row): string[] => H.map((_, i) => r[i] ?? '');
 
 export function nachbarschaftMitteForm(
   planningAreas: readonly { code: string; name: string }[],
+  { title = DEMO_SURVEY_TITLE, formId = DEMO_FORM_ID }: { title?: string; formId?: string } = {},
 ): XlsFormTables {
   const survey: Row[] = [
     [
@@ -333,7 +334,7 @@ export function nachbarschaftMitteForm(
     choices,
     settings: [
       ['form_title', 'form_id', 'version', 'default_language'],
-      [DEMO_SURVEY_TITLE, DEMO_FORM_ID, '2025090101', 'Deutsch (de)'],
+      [title, formId, '2025090101', 'Deutsch (de)'],
     ],
   };
 }
@@ -357,15 +358,20 @@ const LIKERT = ['stimme_nicht_zu', 'eher_nicht', 'teils', 'eher_zu', 'voll_zu'];
  * own feeling of safety at night, and a second wave shifts it a little.
  */
 export function generateDemoAnswers(
-  areas: readonly { code: string }[],
+  areas: readonly { code: string; safety?: number }[],
   total: number,
   seed: number,
   shift = 0,
 ): Record<string, unknown>[] {
   const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  // An area's feeling of safety is drawn, unless the caller knows it (the generated city does).
   const areaFactor = new Map(
-    areas.map((a) => [a.code, { size: 0.05 + random() * random() * 3, safety: random() * 2 - 1 }]),
+    areas.map((a) => {
+      const size = 0.05 + random() * random() * 3;
+      const drawn = random() * 2 - 1;
+      return [a.code, { size, safety: a.safety ?? drawn }];
+    }),
   );
   const weightSum = [...areaFactor.values()].reduce((s, f) => s + f.size, 0);
   const out: Record<string, unknown>[] = [];

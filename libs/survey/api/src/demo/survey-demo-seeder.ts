@@ -1,5 +1,7 @@
 import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
+import { MUSTERSTADT, musterstadtCity, socialModel } from '@quartier/demo-city';
+import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
 import { compileForm, formFromSheets, sheetFromRows, validateSubmission } from '@quartier/survey-core';
 import { CollectionService, type StoredResponse } from '../responses/collection.service';
 import { todayInGermany } from '../survey.constants';
@@ -11,17 +13,75 @@ import {
   nachbarschaftMitteForm,
 } from './nachbarschaft-mitte';
 
-const TENANT = 'berlin-demo';
-const MITTE = '01';
+/** Survey results the indicator service takes over as indicators. */
+const DEMO_INDICATOR_ITEMS = [
+  {
+    code: 'survey.sicher_nachts',
+    name: 'Anteil, der sich nachts in der Wohngegend sicher fühlt',
+    question: 'sicher_nacht',
+    measure: 'topTwoBox',
+    options: [],
+  },
+  {
+    code: 'survey.nachbarschaft_verbunden',
+    name: 'Anteil, der sich der Nachbarschaft verbunden fühlt',
+    question: 'verbunden',
+    measure: 'topTwoBox',
+    options: [],
+  },
+  {
+    code: 'survey.wegzugsabsicht',
+    name: 'Anteil mit Wegzugsabsicht',
+    question: 'wegzug',
+    measure: 'share',
+    options: ['ja'],
+  },
+];
+
+/** One demo survey: a district's planning areas as target areas, two waves. */
+interface DemoSurvey {
+  readonly tenant: string;
+  readonly title: string;
+  readonly formId: string;
+  /** The district (scope); its planning areas are the target areas. */
+  readonly scopeCode: string;
+  readonly planningAreas: number;
+  /** Feeling of safety per planning area (-1 … 1) where the city model knows it. */
+  readonly safety?: ReadonlyMap<string, number>;
+}
+
+const BERLIN_SURVEY: DemoSurvey = {
+  tenant: 'berlin-demo',
+  title: DEMO_SURVEY_TITLE,
+  formId: DEMO_FORM_ID,
+  scopeCode: '01',
+  planningAreas: 41,
+};
+
+function musterstadtSurvey(): DemoSurvey {
+  const city = musterstadtCity();
+  const status = socialModel(city).status;
+  const centre = city.areas[0];
+  return {
+    tenant: MUSTERSTADT.tenantId,
+    title: `Bürgerbefragung ${centre.name} 2025`,
+    formId: 'buergerbefragung_innenstadt_2025',
+    scopeCode: centre.code,
+    planningAreas: city.planningAreas.filter((a) => a.code.startsWith(centre.code)).length,
+    // People feel less safe where the social status is lower.
+    safety: new Map([...status].map(([code, z]) => [code, Math.max(-1, Math.min(1, -0.45 * z))])),
+  };
+}
 
 /**
- * Seeds "Nachbarschaftsbefragung Mitte 2025" for the Berlin demo tenant: the XLSForm, the 41
- * planning areas of Mitte as target areas (population from the registry), a finished first wave
- * with 1,500 generated responses (seeded, so every start shows the same results, suppression
- * included) and an open second wave, so the public form can be tried at once.
+ * Seeds a resident survey per demo tenant — "Bürgerbefragung Innenstadt 2025" in Musterstadt
+ * and, with the Berlin reference data, "Nachbarschaftsbefragung Mitte 2025": the XLSForm, the
+ * district's planning areas as target areas (population from the registry), a finished first
+ * wave with 1,500 generated responses (seeded, so every start shows the same results,
+ * suppression included) and an open second wave, so the public form can be tried at once.
  *
  * The registry seed runs first, but its events reach this service's read model asynchronously:
- * the seeder waits until area_ref holds Mitte's planning areas.
+ * the seeder waits until area_ref holds the district's planning areas.
  */
 @Injectable()
 export class SurveyDemoSeeder implements DemoSeeder {
@@ -32,24 +92,42 @@ export class SurveyDemoSeeder implements DemoSeeder {
     private readonly collection: CollectionService,
   ) {}
 
+  /** Idempotent: seeds each demo survey that does not exist yet (Berlin's only with its data). */
   async seed(
-    { progress }: Pick<DemoSeedContext, 'progress'>,
+    { progress, referenceData }: Pick<DemoSeedContext, 'progress' | 'referenceData'>,
     { timeoutMs = 180_000 }: { timeoutMs?: number } = {},
   ): Promise<boolean> {
+    const musterstadt = await this.seedSurvey(musterstadtSurvey(), progress, timeoutMs);
+    if (!referenceDataWith(BERLIN_DEMO_FILES, referenceData)) {
+      this.logger.warn(
+        `demo survey of Berlin-Mitte not seeded: no reference data. To add Berlin: ${ADD_BERLIN_HINT}`,
+      );
+      return musterstadt;
+    }
+    return (await this.seedSurvey(BERLIN_SURVEY, progress, timeoutMs)) || musterstadt;
+  }
+
+  private async seedSurvey(
+    demo: DemoSurvey,
+    progress: (message: string) => void,
+    timeoutMs: number,
+  ): Promise<boolean> {
     const db = this.store.db;
+    const TENANT = demo.tenant;
     const existing: unknown[] = await db.query(`SELECT 1 FROM survey WHERE tenant_id = $1 AND title = $2`, [
       TENANT,
-      DEMO_SURVEY_TITLE,
+      demo.title,
     ]);
     if (existing.length > 0) return false;
-    progress('demo: waiting for the Mitte planning areas in the survey read model');
-    const areas = await this.waitForAreas(timeoutMs);
+    progress(`demo: waiting for the planning areas of "${demo.title}" in the survey read model`);
+    const areas = await this.waitForAreas(demo, timeoutMs);
     const [mitte] = areas.scope;
 
+    const tables = nachbarschaftMitteForm(areas.planning, { title: demo.title, formId: demo.formId });
     const parsed = formFromSheets({
-      survey: sheetFromRows(nachbarschaftMitteForm(areas.planning).survey),
-      choices: sheetFromRows(nachbarschaftMitteForm(areas.planning).choices),
-      settings: sheetFromRows(nachbarschaftMitteForm(areas.planning).settings),
+      survey: sheetFromRows(tables.survey),
+      choices: sheetFromRows(tables.choices),
+      settings: sheetFromRows(tables.settings),
     });
     if (!parsed.ok) throw new Error(`demo form is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
     const form = parsed.form;
@@ -58,55 +136,8 @@ export class SurveyDemoSeeder implements DemoSeeder {
     const shiftDays = (days: number) =>
       new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-    progress('demo: seeding the survey "Nachbarschaftsbefragung Mitte 2025"');
-    const surveyId = await db.transaction(async (manager) => {
-      const [{ id }] = await manager.query(
-        `INSERT INTO survey (tenant_id, title, type, status, scope_area_id, scope_area_path, k, form_version, created_by, indicator_items)
-         VALUES ($1, $2, 'resident', 'open', $3, $4, 10, 1, 'demo-seed', $5) RETURNING id`,
-        [
-          TENANT,
-          DEMO_SURVEY_TITLE,
-          mitte.id,
-          [...mitte.path, mitte.id],
-          JSON.stringify([
-            {
-              code: 'survey.sicher_nachts',
-              name: 'Anteil, der sich nachts in der Wohngegend sicher fühlt',
-              question: 'sicher_nacht',
-              measure: 'topTwoBox',
-              options: [],
-            },
-            {
-              code: 'survey.nachbarschaft_verbunden',
-              name: 'Anteil, der sich der Nachbarschaft verbunden fühlt',
-              question: 'verbunden',
-              measure: 'topTwoBox',
-              options: [],
-            },
-            {
-              code: 'survey.wegzugsabsicht',
-              name: 'Anteil mit Wegzugsabsicht',
-              question: 'wegzug',
-              measure: 'share',
-              options: ['ja'],
-            },
-          ]),
-        ],
-      );
-      await manager.query(
-        `INSERT INTO survey_form (survey_id, version, form, created_by) VALUES ($1, 1, $2, 'demo-seed')`,
-        [id, JSON.stringify(form)],
-      );
-      await manager.query(
-        `INSERT INTO survey_target_area (survey_id, area_id, area_key) SELECT $1, id, code FROM area_ref WHERE tenant_id = $2 AND id = ANY($3::uuid[])`,
-        [id, TENANT, areas.planning.map((a) => a.id)],
-      );
-      await manager.query(
-        `INSERT INTO survey_wave (survey_id, tenant_id, name, opens_on, closes_on) VALUES ($1, $2, 'Welle 1 (Herbst 2025)', '2025-09-01', '2025-10-31'), ($1, $2, 'Welle 2', $3, $4)`,
-        [id, TENANT, shiftDays(-14), shiftDays(90)],
-      );
-      return id as string;
-    });
+    progress(`demo: seeding the survey "${demo.title}"`);
+    const surveyId = await this.createSurvey(demo, mitte, areas.planning, form, shiftDays);
 
     const context = await this.collection.authenticatedContextForSeed(TENANT, surveyId);
     const [first, second] = context.waves;
@@ -114,7 +145,12 @@ export class SurveyDemoSeeder implements DemoSeeder {
       [first, 1500, 2025, 0],
       [second, 320, 2026, 0.35],
     ] as const) {
-      const answers = generateDemoAnswers(areas.planning, total, seed, shift);
+      const answers = generateDemoAnswers(
+        areas.planning.map((a) => ({ code: a.code, safety: demo.safety?.get(a.code) })),
+        total,
+        seed,
+        shift,
+      );
       const day = wave.closesOn < today ? wave.closesOn : today;
       const responses: StoredResponse[] = answers.map((raw, i) => {
         const result = validateSubmission(compiled, raw, { today: day });
@@ -135,11 +171,45 @@ export class SurveyDemoSeeder implements DemoSeeder {
       });
       progress(`demo: ${responses.length} responses in ${wave.name}`);
     }
-    this.logger.log(`demo survey ${DEMO_FORM_ID} seeded`);
+    this.logger.log(`demo survey ${demo.formId} seeded`);
     return true;
   }
 
-  private async waitForAreas(timeoutMs: number): Promise<{
+  /** The survey, its form, target areas and two waves, in one transaction. */
+  private createSurvey(
+    demo: DemoSurvey,
+    scope: { id: string; path: string[] },
+    planning: readonly { id: string }[],
+    form: unknown,
+    shiftDays: (days: number) => string,
+  ): Promise<string> {
+    const TENANT = demo.tenant;
+    return this.store.db.transaction(async (manager) => {
+      const [{ id }] = await manager.query(
+        `INSERT INTO survey (tenant_id, title, type, status, scope_area_id, scope_area_path, k, form_version, created_by, indicator_items)
+         VALUES ($1, $2, 'resident', 'open', $3, $4, 10, 1, 'demo-seed', $5) RETURNING id`,
+        [TENANT, demo.title, scope.id, [...scope.path, scope.id], JSON.stringify(DEMO_INDICATOR_ITEMS)],
+      );
+      await manager.query(
+        `INSERT INTO survey_form (survey_id, version, form, created_by) VALUES ($1, 1, $2, 'demo-seed')`,
+        [id, JSON.stringify(form)],
+      );
+      await manager.query(
+        `INSERT INTO survey_target_area (survey_id, area_id, area_key) SELECT $1, id, code FROM area_ref WHERE tenant_id = $2 AND id = ANY($3::uuid[])`,
+        [id, TENANT, planning.map((a) => a.id)],
+      );
+      await manager.query(
+        `INSERT INTO survey_wave (survey_id, tenant_id, name, opens_on, closes_on) VALUES ($1, $2, 'Welle 1 (Herbst 2025)', '2025-09-01', '2025-10-31'), ($1, $2, 'Welle 2', $3, $4)`,
+        [id, TENANT, shiftDays(-14), shiftDays(90)],
+      );
+      return id as string;
+    });
+  }
+
+  private async waitForAreas(
+    demo: DemoSurvey,
+    timeoutMs: number,
+  ): Promise<{
     scope: { id: string; path: string[] }[];
     planning: { id: string; code: string; name: string }[];
   }> {
@@ -147,16 +217,16 @@ export class SurveyDemoSeeder implements DemoSeeder {
     for (;;) {
       const scope: { id: string; path: string[] }[] = await this.store.db.query(
         `SELECT id, path FROM area_ref WHERE tenant_id = $1 AND code = $2`,
-        [TENANT, MITTE],
+        [demo.tenant, demo.scopeCode],
       );
       const planning: { id: string; code: string; name: string }[] = await this.store.db.query(
-        `SELECT id, code, name FROM area_ref WHERE tenant_id = $1 AND level = 'planungsraum' AND code LIKE '01%' AND parent_id IS NOT NULL ORDER BY code`,
-        [TENANT],
+        `SELECT id, code, name FROM area_ref WHERE tenant_id = $1 AND level = 'planungsraum' AND code LIKE $2 AND parent_id IS NOT NULL ORDER BY code`,
+        [demo.tenant, `${demo.scopeCode}%`],
       );
-      if (scope.length === 1 && planning.length >= 41) return { scope, planning };
+      if (scope.length === 1 && planning.length >= demo.planningAreas) return { scope, planning };
       if (Date.now() > deadline)
         throw new Error(
-          `the survey read model has ${planning.length} of Mitte's 41 planning areas after ${timeoutMs / 1000} s`,
+          `the survey read model has ${planning.length} of the ${demo.planningAreas} planning areas of ${demo.tenant} ${demo.scopeCode} after ${timeoutMs / 1000} s`,
         );
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
