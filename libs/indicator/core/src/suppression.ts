@@ -1,5 +1,6 @@
 import type { AreaHierarchy, CountValue } from './aggregation';
 import { IndicatorError } from './indicator-error';
+import { hierarchySums, type HierarchySum } from './suppression-sums';
 
 // Statistical confidentiality before publishing small-area counts. Official statistics
 // suppress small counts (primary suppression) and then further cells so the first ones cannot
@@ -43,15 +44,19 @@ type Working =
  * Applies primary and secondary suppression to cells at every level of a hierarchy (planning
  * areas, regions, districts, city — all in `cells`, linked by `hierarchy` child → parent).
  *
- * Secondary rules, repeated until nothing changes (one suppression can expose another level):
- * - a *published* parent with exactly one suppressed child: the child would be parent minus
- *   the published siblings, so the smallest published sibling (by numerator, then
- *   denominator, then id) is suppressed too; if there is no published sibling left, the parent
- *   is suppressed instead;
- * - a *suppressed* parent whose children are all published: it would be their sum, so the
- *   smallest child is suppressed.
- * Missing children are treated as known (conservatively): a gap in the data is not a secret
- * an intruder lacks, so it protects nothing.
+ * Secondary suppression follows the survey service's rule, over every sum the hierarchy
+ * publishes (an area = Σ its children = Σ its grandchildren …, see `hierarchySums`), repeated
+ * until nothing changes (one suppression can expose another sum):
+ * - a *published* aggregate with suppressed members: the suppressed members together must
+ *   reach the thresholds (Σ numerators ≥ minNumerator, Σ denominators ≥ minDenominator),
+ *   otherwise their sum — aggregate minus the published members — discloses a small count
+ *   (children 1, 1 and 100 under 102 would give away 1 + 1 = 2). Further members are
+ *   suppressed, smallest first (by numerator, then denominator, then id), until they do; if
+ *   the members run out, the aggregate is suppressed instead;
+ * - a *suppressed* aggregate whose members are all known: it would be their sum, so the
+ *   smallest published member is suppressed.
+ * Missing members are treated as known (conservatively): a gap in the data is not a secret an
+ * intruder lacks, so it protects nothing.
  * @returns one cell per input cell, in input order.
  */
 export function suppressForPublication(
@@ -67,37 +72,11 @@ export function suppressForPublication(
       throw new IndicatorError('InvalidInput', `area "${cell.area}" occurs more than once`);
     state.set(cell.area, primary(cell, rules.minNumerator, minDenominator, rules.publishZeros ?? false));
   }
-
-  const children = new Map<string, string[]>();
-  for (const [child, parent] of hierarchy) {
-    if (!state.has(child)) continue;
-    const list = children.get(parent) ?? [];
-    list.push(child);
-    children.set(parent, list);
-  }
-
-  const suppress = (area: string) => {
-    const current = state.get(area);
-    if (current?.kind === 'published')
-      state.set(area, { kind: 'suppressed', reason: 'secondary', cell: current.cell });
-  };
+  const thresholds = { numerator: rules.minNumerator, denominator: minDenominator };
+  const sums = hierarchySums(state.keys(), hierarchy);
   for (let changed = true; changed;) {
     changed = false;
-    for (const [parent, members] of children) {
-      const parentState = state.get(parent);
-      if (parentState === undefined || parentState.kind === 'missing') continue;
-      const published = members
-        .filter((m) => state.get(m)!.kind === 'published')
-        .sort((a, b) => compareSize(state.get(a)!, state.get(b)!, a, b));
-      const suppressedCount = members.filter((m) => state.get(m)!.kind === 'suppressed').length;
-      if (parentState.kind === 'published' && suppressedCount === 1) {
-        suppress(published.length > 0 ? published[0] : parent);
-        changed = true;
-      } else if (parentState.kind === 'suppressed' && suppressedCount === 0 && published.length > 0) {
-        suppress(published[0]);
-        changed = true;
-      }
-    }
+    for (const sum of sums) changed = protectSum(state, sum, thresholds) || changed;
   }
 
   return cells.map((cell): PublishedCell => {
@@ -143,6 +122,48 @@ function primary(
     return { kind: 'suppressed', reason: 'primary-numerator', cell };
   if (denominator === 0) return { kind: 'missing', reason: 'zero-denominator' };
   return { kind: 'published', cell: { area: cell.area, numerator, denominator } };
+}
+
+/** Applies the secondary rule to one sum; true when it suppressed something. */
+function protectSum(
+  state: Map<string, Working>,
+  sum: HierarchySum,
+  thresholds: { numerator: number; denominator: number },
+): boolean {
+  const aggregate = state.get(sum.aggregate) as Working;
+  if (aggregate.kind === 'missing') return false;
+  const kinds = sum.members.map((m) => (state.get(m) as Working).kind);
+  const smallestFirst = sum.members
+    .filter((_, i) => kinds[i] === 'published')
+    .sort((a, b) => compareSize(state.get(a)!, state.get(b)!, a, b));
+  const suppress = (area: string) => {
+    const current = state.get(area) as Working;
+    if (current.kind === 'published')
+      state.set(area, { kind: 'suppressed', reason: 'secondary', cell: current.cell });
+  };
+  if (aggregate.kind === 'suppressed') {
+    if (kinds.includes('suppressed') || smallestFirst.length === 0) return false;
+    suppress(smallestFirst[0]);
+    return true;
+  }
+  const hidden = { numerator: 0, denominator: 0, count: 0 };
+  const hide = (area: string) => {
+    const cell = (state.get(area) as Exclude<Working, { kind: 'missing' }>).cell;
+    hidden.numerator += cell.numerator ?? 0;
+    hidden.denominator += cell.denominator ?? 0;
+    hidden.count += 1;
+  };
+  sum.members.forEach((m, i) => kinds[i] === 'suppressed' && hide(m));
+  const protectedEnough = () =>
+    hidden.numerator >= thresholds.numerator && hidden.denominator >= thresholds.denominator;
+  if (hidden.count === 0 || protectedEnough()) return false;
+  for (const candidate of smallestFirst) {
+    suppress(candidate);
+    hide(candidate);
+    if (protectedEnough()) return true;
+  }
+  suppress(sum.aggregate);
+  return true;
 }
 
 function compareSize(a: Working, b: Working, areaA: string, areaB: string): number {
