@@ -19,3 +19,6 @@ export * from './maps/choropleth-map';
 export * from './maps/area-map';
 export type { ReportFonts } from './render/pdf/pdf-context';
 export * from './render/pdf/pdf-renderer';
+export * from './render/docx/docx-renderer';
+export * from './render/xlsx/xlsx-renderer';
+export * from './render/csv/csv-renderer';

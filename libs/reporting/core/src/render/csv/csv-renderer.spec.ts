@@ -1,0 +1,47 @@
+import { parse } from 'csv-parse/sync';
+import { sampleDocument, sampleTable } from '../../testing/sample-document';
+import { neutraliseFormula, renderCsv, renderCsvFiles } from './csv-renderer';
+
+describe('neutraliseFormula', () => {
+  it.each(['=1+2', '+49 30 123', '-5+3', '@SUM(A1)', '\tTab', '\rCR'])(
+    'prefixes %j with an apostrophe',
+    (value) => {
+      expect(neutraliseFormula(value)).toBe(`'${value}`);
+    },
+  );
+
+  it('leaves ordinary text alone', () => {
+    expect(neutraliseFormula('Müggelheim')).toBe('Müggelheim');
+    expect(neutraliseFormula('a=b')).toBe('a=b');
+  });
+});
+
+describe('renderCsv', () => {
+  it('writes German CSV: BOM, semicolons, decimal comma, units in the header, Destatis marks', () => {
+    const bytes = renderCsv(sampleTable(), 'de');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text.split('\r\n')[0]).toBe('Indikator;Wert (%);Veränderung (Pp.);Einwohner;Budget (€)');
+    expect(text.split('\r\n')[1]).toBe('Arbeitslosigkeit (SGB II);7,3;-0,4;12345;1234567,89');
+    expect(text.split('\r\n')[2]).toBe('Kinderarmut;.;..;980;0,00');
+  });
+
+  it('writes English CSV with commas and decimal points, quoting where needed', () => {
+    const table = sampleTable({ rows: [{ cells: ['Mitte, Tiergarten', 1.25, 0, 1000, 99] }] });
+    const rows = parse(renderCsv(table, 'en').toString('utf8').slice(1)) as string[][];
+    expect(rows[1]).toEqual(['Mitte, Tiergarten', '1.3', '0.0', '1000', '0.99']);
+  });
+
+  it('neutralises formula injection in text cells but keeps negative numbers numeric', () => {
+    const table = sampleTable({ rows: [{ cells: ['=cmd|"/c calc"!A1', -1.5, -2, -3, -400] }] });
+    const line = renderCsv(table, 'de').toString('utf8').split('\r\n')[1];
+    expect(line).toBe('"\'=cmd|""/c calc""!A1";-1,5;-2,0;-3;-4,00');
+  });
+});
+
+describe('renderCsvFiles', () => {
+  it('gives one file per table, named by the table id', () => {
+    const files = renderCsvFiles(sampleDocument());
+    expect(files.map((f) => f.name)).toEqual(['indikatoren.csv']);
+  });
+});
