@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessContext } from '@quartier/auth';
+import { AuthError, type AccessContext } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
 import { touchWaves, wavesOfActor } from '../networks/wave-revisions';
 import type { NetworkRecord } from '../networks/network.dto';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
+import { areasOutsideScope } from './actor-area-scope';
 import {
   ACTOR_COLUMNS,
   type ActorRow,
@@ -89,6 +90,7 @@ export class ActorsService {
         pseudonymised: input.pseudonymised ?? input.kind === 'person',
       };
       await this.checkDraft(manager, network, draft, null);
+      await this.checkAreaScope(access, network, [draft.areaId], manager);
       const actorId = await insertActor(manager, tenantId, network.id, draft);
       const waveIds = [...new Set(input.waveIds ?? [])];
       for (const waveId of waveIds) await this.networks.wave(network, waveId, manager);
@@ -124,6 +126,9 @@ export class ActorsService {
         pseudonymised: input.pseudonymised ?? before.pseudonymised,
       };
       await this.checkDraft(manager, network, draft, actor.id);
+      // Moving an actor needs scope over both ends: where it was and where it goes.
+      if (draft.areaId !== before.areaId)
+        await this.checkAreaScope(access, network, [before.areaId, draft.areaId], manager);
       await updateActorRow(manager, actor.id, draft);
       // Sector and area feed brokerage, E-I index and the per-area indicators.
       if (draft.sector !== before.sector || draft.areaId !== before.areaId)
@@ -195,6 +200,20 @@ export class ActorsService {
     if (rows.length === 0)
       throw new NetworkServiceError('ActorNotFound', `actor ${actorId} not found in network ${network.id}`);
     return rows[0];
+  }
+
+  private async checkAreaScope(
+    access: AccessContext,
+    network: NetworkRecord,
+    areaIds: (string | null)[],
+    manager: EntityManager,
+  ): Promise<void> {
+    const outside = await areasOutsideScope(this.networks, access, network, areaIds, manager);
+    if (outside.length > 0)
+      throw new AuthError(
+        'OutOfScope',
+        `area ${outside.join(', ')} is outside the area scope of your role assignments`,
+      );
   }
 
   private async checkDraft(

@@ -18,6 +18,7 @@ import { touchWaves } from '../networks/wave-revisions';
 import type { NetworkRecord } from '../networks/network.dto';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
+import { areasOutsideScope } from '../actors/actor-area-scope';
 import { TIE_COLUMNS, type TieRow } from '../ties/tie.dto';
 import { upsertTies } from '../ties/tie-store';
 import { parseCsvEdges, parseCsvNodes } from './csv-format';
@@ -73,6 +74,22 @@ export class InterchangeService {
         { networkDirected: network.directed, actors: known, resolveArea: areas },
         issues,
       );
+      const outside = new Set(
+        await areasOutsideScope(
+          this.networks,
+          access,
+          network,
+          planned.actors.map((a) => a.fields.areaId ?? null),
+          manager,
+        ),
+      );
+      for (const actor of planned.actors)
+        if (actor.fields.areaId && outside.has(actor.fields.areaId))
+          issues.add(
+            actor.file,
+            actor.line,
+            `area ${actor.fields.areaId} is outside the area scope of your role assignments`,
+          );
       if (issues.list.length > 0) {
         throw new NetworkServiceError(
           'InvalidImport',

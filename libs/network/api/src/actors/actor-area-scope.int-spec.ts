@@ -1,0 +1,114 @@
+import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { NetworkApiModule } from '../network-api.module';
+
+// A planner's scope covers the networks of his district *and* the areas he files actors under:
+// editing Mitte's network is no licence to place an actor in Friedrichshain-Kreuzberg.
+describe('actor areas within the caller’s scope (real PostgreSQL, real OIDC tokens)', () => {
+  let t: ServiceTestApp;
+  let ids: Record<string, string>;
+  let networkId: string;
+  let waveId: string;
+
+  beforeAll(async () => {
+    t = await startServiceTestApp({
+      service: 'network',
+      module: (rt) => NetworkApiModule.forRoot(rt),
+      moduleClass: NetworkApiModule,
+    });
+    ids = await t.seedAreas('berlin-demo', [
+      { code: '01', level: 'bezirk', name: 'Mitte' },
+      { code: '01011101', level: 'planungsraum', parent: '01', name: 'Stülerstraße' },
+      { code: '02', level: 'bezirk', name: 'Friedrichshain-Kreuzberg' },
+      { code: '02010101', level: 'planungsraum', parent: '02', name: 'Wassertorplatz' },
+    ]);
+    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
+    const network = await t.call('POST', '/api/network/networks', 'planer', {
+      name: 'Mitte',
+      areaId: ids['01'],
+    });
+    expect(network.status).toBe(201);
+    networkId = network.body.id;
+    const wave = await t.call('POST', `/api/network/networks/${networkId}/waves`, 'planer', {
+      label: 'Welle 1',
+      observedOn: '2024-05-15',
+    });
+    waveId = wave.body.id;
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const actors = `/api/network/networks/:id/actors`;
+  const actorsPath = () => actors.replace(':id', networkId);
+
+  it('refuses to create an actor of a Mitte network in another district (403), and creates it inside', async () => {
+    const outside = await t.call('POST', actorsPath(), 'planer', {
+      name: 'Verein X',
+      areaId: ids['02010101'],
+    });
+    expect(outside).toMatchObject({ status: 403, body: { code: 'OutOfScope' } });
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM actor WHERE name = 'Verein X'`);
+    expect(n).toBe(0);
+    const inside = await t.call('POST', actorsPath(), 'planer', {
+      name: 'Verein Y',
+      areaId: ids['01011101'],
+    });
+    expect(inside.status).toBe(201);
+    const admin = await t.call('POST', actorsPath(), 'admin', { name: 'Verein Z', areaId: ids['02010101'] });
+    expect(admin.status).toBe(201);
+  });
+
+  it('refuses to move an actor out of the scope, and to move one in from outside', async () => {
+    const own = await t.call('POST', actorsPath(), 'planer', { name: 'Treff', areaId: ids['01011101'] });
+    const moved = await t.call('PATCH', `${actorsPath()}/${own.body.id}`, 'planer', { areaId: ids['02'] });
+    expect(moved).toMatchObject({ status: 403, body: { code: 'OutOfScope' } });
+    expect((await t.call('GET', `${actorsPath()}/${own.body.id}`, 'admin')).body.areaId).toBe(
+      ids['01011101'],
+    );
+
+    const foreign = await t.call('POST', actorsPath(), 'admin', {
+      name: 'Kiezladen',
+      areaId: ids['02010101'],
+    });
+    const pulled = await t.call('PATCH', `${actorsPath()}/${foreign.body.id}`, 'planer', {
+      areaId: ids['01'],
+    });
+    expect(pulled).toMatchObject({ status: 403, body: { code: 'OutOfScope' } });
+
+    const renamed = await t.call('PATCH', `${actorsPath()}/${own.body.id}`, 'planer', { name: 'Kieztreff' });
+    expect(renamed).toMatchObject({ status: 200, body: { name: 'Kieztreff', areaId: ids['01011101'] } });
+    const withinScope = await t.call('PATCH', `${actorsPath()}/${own.body.id}`, 'planer', {
+      areaId: ids['01'],
+    });
+    expect(withinScope).toMatchObject({ status: 200, body: { areaId: ids['01'] } });
+  });
+
+  it('refuses an import row that files an actor under another district, naming file and line', async () => {
+    const form = new FormData();
+    const nodes = [
+      'id,name,kind,area',
+      'a,Haus A,organisation,01011101',
+      'b,Haus B,organisation,02010101',
+    ].join('\n');
+    form.append('nodes', new Blob([nodes]), 'akteure.csv');
+    form.append('edges', new Blob(['source,target\na,b']), 'beziehungen.csv');
+    const response = await fetch(
+      `${t.url}/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`,
+      { method: 'POST', headers: { authorization: `Bearer ${await t.tokenFor('planer')}` }, body: form },
+    );
+    const body = (await response.json()) as { code: string; details: { errors: unknown[] } };
+    expect(response.status).toBe(422);
+    expect(body.details.errors).toEqual([
+      {
+        file: 'akteure.csv',
+        line: 3,
+        message: `area ${ids['02010101']} is outside the area scope of your role assignments`,
+      },
+    ]);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM actor WHERE name IN ('Haus A', 'Haus B')`,
+    );
+    expect(n).toBe(0);
+  });
+});
