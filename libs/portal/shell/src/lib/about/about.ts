@@ -21,6 +21,11 @@ import { I18n, PageHeading } from '@quartier/portal-ui';
       </ul>
       <p>{{ t('about.mapNote') }}</p>
     </section>
+    <section aria-labelledby="about-demo">
+      <h2 id="about-demo">{{ t('about.demoTitle') }}</h2>
+      <p class="sources">{{ t('about.musterstadt') }}</p>
+      <p class="sources">{{ t('about.addBerlin') }}</p>
+    </section>
   `,
   styles: `
     .sources {

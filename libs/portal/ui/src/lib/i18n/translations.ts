@@ -62,6 +62,11 @@ const de = {
   'about.mapNote':
     'Die Karten zeigen ausschließlich die Gebietsgeometrien; es werden keine externen Kartenkacheln geladen.',
   'about.version': 'Version {version}',
+  'about.demoTitle': 'Die Demo-Städte',
+  'about.musterstadt':
+    'Musterstadt (Demo) ist eine erfundene Stadt, die Quartier selbst erzeugt: Gebiete auf vier Ebenen, Indikatoren 2017–2024, ein Sozialindex, eine Befragung und ein Akteursnetzwerk mit je zwei Wellen. Anmeldung als musterstadt-admin.',
+  'about.addBerlin':
+    'Berlin (Demo) nutzt echte Daten Dritter (LOR, MSS), die nicht Teil von Quartier sind. Hat Berlin keine Gebiete, fehlen diese Daten: „npm run -s quartier -- data fetch berlin“ lädt und prüft sie (oder QUARTIER_REFERENCE_DATA auf einen Ordner mit berlin/lor-until-2020 und berlin/mss setzen), danach Quartier neu starten.',
 
   'areas.title': 'Gebiete',
   'areas.intro':
@@ -235,6 +240,11 @@ const en: Dictionary = {
   'about.licenceText': 'licence text',
   'about.mapNote': 'Maps show the area geometries only; no external map tiles are loaded.',
   'about.version': 'Version {version}',
+  'about.demoTitle': 'The demo cities',
+  'about.musterstadt':
+    'Musterstadt (Demo) is a fictional city Quartier generates itself: areas on four levels, indicators 2017–2024, a social index, a survey and an actor network with two waves each. Sign in as musterstadt-admin.',
+  'about.addBerlin':
+    'Berlin (Demo) uses real third-party data (LOR, MSS) that is not part of Quartier. If Berlin has no areas, that data is missing: “npm run -s quartier -- data fetch berlin” downloads and checks it (or set QUARTIER_REFERENCE_DATA to a folder with berlin/lor-until-2020 and berlin/mss), then restart Quartier.',
 
   'areas.title': 'Areas',
   'areas.intro': 'Your tenant’s area hierarchy as a tree and as a map. Choose an area to see its details.',
