@@ -44,6 +44,11 @@ export const areaRefSchema = z.object({
   path: z.array(uuidSchema),
   population: z.number().int().nonnegative().nullable(),
   versionId: uuidSchema,
+  /** A point inside the area (WGS84), e.g. for labels and IATI locations; absent in older events. */
+  labelPoint: z
+    .object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+    .nullable()
+    .optional(),
 });
 export type AreaRef = z.infer<typeof areaRefSchema>;
 

@@ -6,7 +6,10 @@ import type { SchemaDataSourceOptions } from '@quartier/persistence';
 import { CacheModule } from './cache/cache.module';
 import { serviceDatabase } from './database.module';
 import { createOpsController } from './http/ops.controller';
-import { registryReadModelMigration } from './read-models/read-model.migration';
+import {
+  registryReadModelLabelPointMigration,
+  registryReadModelMigration,
+} from './read-models/read-model.migration';
 import { createRegistryReadModelHandler } from './read-models/registry-read-model.handler';
 import { evidenceReadModelMigration } from './read-models/evidence-read-model.migration';
 import { createEvidenceReadModelHandler } from './read-models/evidence-read-model.handler';
@@ -47,6 +50,7 @@ export function serviceFoundation(
       migrations: [
         ...messagingMigrations(service),
         registryReadModelMigration(service),
+        registryReadModelLabelPointMigration(service),
         ...(options.evidence ? [evidenceReadModelMigration(service)] : []),
         ...(options.migrations ?? []),
       ],

@@ -13,6 +13,9 @@ import { AllocationsService } from './allocations/allocations.service';
 import { IndexRunsRepository } from './areas/index-runs.repository';
 import { ProgrammeAreasController } from './areas/programme-areas.controller';
 import { ProgrammeAreasService } from './areas/programme-areas.service';
+import { DashboardController } from './dashboard/dashboard.controller';
+import { DashboardService } from './dashboard/dashboard.service';
+import { IatiService } from './iati/iati.service';
 import { EvidenceResolver } from './impact-models/evidence-resolver';
 import { ImpactModelRepository } from './impact-models/impact-model.repository';
 import { ImpactModelsController } from './impact-models/impact-models.controller';
@@ -54,6 +57,7 @@ export class ProgrammeApiModule {
         ProgrammeAreasController,
         AllocationsController,
         ImpactModelsController,
+        DashboardController,
       ],
       providers: [
         ...foundation.providers,
@@ -69,6 +73,8 @@ export class ProgrammeApiModule {
         ImpactModelRepository,
         EvidenceResolver,
         ImpactModelsService,
+        DashboardService,
+        IatiService,
       ],
     };
   }

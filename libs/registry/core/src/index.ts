@@ -3,3 +3,4 @@ export * from './area-levels';
 export * from './geometry';
 export * from './area-import';
 export * from './crosswalk';
+export * from './label-point';

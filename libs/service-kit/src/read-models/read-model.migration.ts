@@ -45,3 +45,18 @@ export function registryReadModelMigration(schema: string): new () => MigrationI
     }
   };
 }
+
+/** `area_ref.label_point`: the registry's point inside each area (added with the IATI export). */
+export function registryReadModelLabelPointMigration(schema: string): new () => MigrationInterface {
+  const s = quoteIdent(schema);
+  const pascal = schema.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
+  return class RegistryReadModelLabelPointMigration implements MigrationInterface {
+    name = `RegistryReadModelLabelPoint${pascal}1765000000200`;
+    async up(db: QueryRunner): Promise<void> {
+      await db.query(`ALTER TABLE ${s}.area_ref ADD COLUMN label_point jsonb`);
+    }
+    async down(db: QueryRunner): Promise<void> {
+      await db.query(`ALTER TABLE ${s}.area_ref DROP COLUMN label_point`);
+    }
+  };
+}

@@ -52,11 +52,12 @@ export async function applyRegistryFact(
     case 'registry.area.upserted': {
       const a = event.payload;
       await manager.query(
-        `INSERT INTO area_ref (id, tenant_id, code, name, level, parent_id, path, population, version_id, valid_from, event_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10, $11)
+        `INSERT INTO area_ref (id, tenant_id, code, name, level, parent_id, path, population, version_id, valid_from, event_at, label_point)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10, $11, $12)
          ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, name = EXCLUDED.name, level = EXCLUDED.level,
            parent_id = EXCLUDED.parent_id, path = EXCLUDED.path, population = EXCLUDED.population,
-           version_id = EXCLUDED.version_id, valid_from = EXCLUDED.valid_from, event_at = EXCLUDED.event_at
+           version_id = EXCLUDED.version_id, valid_from = EXCLUDED.valid_from, event_at = EXCLUDED.event_at,
+           label_point = EXCLUDED.label_point
          WHERE area_ref.event_at <= EXCLUDED.event_at`,
         [
           a.id,
@@ -70,6 +71,7 @@ export async function applyRegistryFact(
           a.versionId,
           a.validFrom,
           event.occurredAt,
+          a.labelPoint ? JSON.stringify(a.labelPoint) : null,
         ],
       );
       return;

@@ -22,7 +22,7 @@ export class CreateProgrammeService1765000000000 implements MigrationInterface {
         budget_lines jsonb NOT NULL,
         fields_of_action jsonb NOT NULL,
         traffic_light jsonb NOT NULL,
-        iati_identifier text,
+        iati jsonb,
         created_by text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),

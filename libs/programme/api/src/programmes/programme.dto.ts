@@ -29,6 +29,26 @@ const trafficLight = z
   .strict()
   .refine((t) => t.amber < t.green, { message: 'amber must be below green', path: ['amber'] });
 
+const iatiSettings = z
+  .object({
+    /** The publishing organisation, e.g. `DE-BE-SENSBW`, type 10 (government). */
+    reportingOrg: z
+      .object({
+        ref: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,60}$/, 'an IATI organisation identifier'),
+        type: z.string().regex(/^\d{2}$/, 'an IATI OrganisationType code such as 10 or 11'),
+        name: nameText(),
+      })
+      .strict(),
+    /** Activity identifiers are `<prefix>-<measure id>`; IATI requires the reporting org's ref first. */
+    identifierPrefix: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,80}$/, 'letters, digits, dots, dashes'),
+  })
+  .strict()
+  .refine((v) => v.identifierPrefix.startsWith(v.reportingOrg.ref), {
+    message: 'identifierPrefix must begin with the reporting organisation ref',
+    path: ['identifierPrefix'],
+  });
+export type IatiSettings = z.infer<typeof iatiSettings>;
+
 const programmeFields = {
   name: nameText(),
   funder: labelText(200).default(''),
@@ -39,12 +59,8 @@ const programmeFields = {
   budgetLines: z.array(keyedLabel).min(1).max(30),
   fieldsOfAction: z.array(keyedLabel).max(50).default([]),
   trafficLight: trafficLight.default({ green: 0.8, amber: 0.4 }),
-  /** IATI activity identifier prefix, e.g. `DE-KOM-11000000-QM` (reporting organisation + programme). */
-  iatiIdentifier: z
-    .string()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{1,80}$/, 'an IATI organisation identifier with a suffix')
-    .nullable()
-    .default(null),
+  /** How the programme's measures are published as IATI activities. */
+  iati: iatiSettings.nullable().default(null),
 };
 
 export const createProgrammeSchema = z
@@ -68,7 +84,7 @@ export const updateProgrammeSchema = z
     budgetLines: z.array(keyedLabel).min(1).max(30).optional(),
     fieldsOfAction: z.array(keyedLabel).max(50).optional(),
     trafficLight: trafficLight.optional(),
-    iatiIdentifier: programmeFields.iatiIdentifier.optional(),
+    iati: iatiSettings.nullable().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' })
@@ -119,7 +135,7 @@ export interface ProgrammeView {
   budgetLines: KeyedLabel[];
   fieldsOfAction: KeyedLabel[];
   trafficLight: { green: number; amber: number };
-  iatiIdentifier: string | null;
+  iati: IatiSettings | null;
   areaCount: number;
   measureCount: number;
   budgetCents: number;

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROGRAMME_CONNECTION } from '../programme.constants';
-import type { BudgetEntry, CreateProgrammeInput, FundingPeriod, KeyedLabel } from './programme.dto';
+import type {
+  BudgetEntry,
+  CreateProgrammeInput,
+  FundingPeriod,
+  IatiSettings,
+  KeyedLabel,
+} from './programme.dto';
 
 export interface ProgrammeRow {
   id: string;
@@ -16,7 +22,7 @@ export interface ProgrammeRow {
   budgetLines: KeyedLabel[];
   fieldsOfAction: KeyedLabel[];
   trafficLight: { green: number; amber: number };
-  iatiIdentifier: string | null;
+  iati: IatiSettings | null;
   createdBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -28,7 +34,7 @@ export interface ProgrammeRow {
 const COLUMNS = `p.id, p.tenant_id AS "tenantId", p.name, p.funder, p.legal_basis AS "legalBasis",
   p.description, p.status, p.funding_periods AS "fundingPeriods", p.budget_lines AS "budgetLines",
   p.fields_of_action AS "fieldsOfAction", p.traffic_light AS "trafficLight",
-  p.iati_identifier AS "iatiIdentifier", p.created_by AS "createdBy", p.created_at AS "createdAt",
+  p.iati, p.created_by AS "createdBy", p.created_at AS "createdAt",
   p.updated_at AS "updatedAt",
   (SELECT count(*)::int FROM programme_area a WHERE a.programme_id = p.id) AS "areaCount",
   (SELECT count(*)::int FROM measure m WHERE m.programme_id = p.id) AS "measureCount",
@@ -77,7 +83,7 @@ export class ProgrammeRepository {
     input: CreateProgrammeInput,
   ): Promise<string> {
     const [{ id }] = await manager.query(
-      `INSERT INTO programme (tenant_id, name, funder, legal_basis, description, status, funding_periods, budget_lines, fields_of_action, traffic_light, iati_identifier, created_by)
+      `INSERT INTO programme (tenant_id, name, funder, legal_basis, description, status, funding_periods, budget_lines, fields_of_action, traffic_light, iati, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       [
         tenantId,
@@ -90,7 +96,7 @@ export class ProgrammeRepository {
         JSON.stringify(input.budgetLines),
         JSON.stringify(input.fieldsOfAction),
         JSON.stringify(input.trafficLight),
-        input.iatiIdentifier,
+        input.iati ? JSON.stringify(input.iati) : null,
         createdBy,
       ],
     );
@@ -101,7 +107,7 @@ export class ProgrammeRepository {
     await manager.query(
       `UPDATE programme SET name = $2, funder = $3, legal_basis = $4, description = $5, status = $6,
          funding_periods = $7, budget_lines = $8, fields_of_action = $9, traffic_light = $10,
-         iati_identifier = $11, updated_at = now()
+         iati = $11, updated_at = now()
        WHERE id = $1`,
       [
         row.id,
@@ -114,7 +120,7 @@ export class ProgrammeRepository {
         JSON.stringify(row.budgetLines),
         JSON.stringify(row.fieldsOfAction),
         JSON.stringify(row.trafficLight),
-        row.iatiIdentifier,
+        row.iati ? JSON.stringify(row.iati) : null,
       ],
     );
   }

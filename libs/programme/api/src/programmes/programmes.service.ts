@@ -135,7 +135,7 @@ export class ProgrammesService {
       budgetLines: row.budgetLines,
       fieldsOfAction: row.fieldsOfAction,
       trafficLight: row.trafficLight,
-      iatiIdentifier: row.iatiIdentifier,
+      iati: row.iati,
       areaCount: row.areaCount,
       measureCount: row.measureCount,
       budgetCents: Number(row.budgetCents),
