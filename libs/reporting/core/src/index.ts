@@ -22,3 +22,5 @@ export * from './render/pdf/pdf-renderer';
 export * from './render/docx/docx-renderer';
 export * from './render/xlsx/xlsx-renderer';
 export * from './render/csv/csv-renderer';
+export * from './builders/report-data';
+export * from './builders/area-profile';

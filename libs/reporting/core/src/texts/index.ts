@@ -1,4 +1,5 @@
 import type { ReportLanguage } from '../model/report-document';
+import { AREA_PROFILE_TEXTS } from './area-profile.texts';
 import { CHART_TEXTS } from './charts.texts';
 import { COMMON_TEXTS } from './common.texts';
 
@@ -7,6 +8,7 @@ import { COMMON_TEXTS } from './common.texts';
 export const TEXTS = {
   ...COMMON_TEXTS,
   ...CHART_TEXTS,
+  ...AREA_PROFILE_TEXTS,
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
