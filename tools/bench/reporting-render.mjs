@@ -1,0 +1,74 @@
+// Reporting renderer benchmark (issue 13), from the compiled server code in dist/server: builds
+// the synthetic area profile (every section filled, maps and charts) and renders it to PDF,
+// DOCX, XLSX and CSV. Reports cold and warm render times (p50/p95 over the warm runs) and the
+// output sizes; also the 448-area class map (SVG size, build time). Bounded: 40 PDF renders.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const lib = (path) => require(join(root, 'dist/server/libs/reporting/core/src', path));
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function time(fn) {
+  const started = process.hrtime.bigint();
+  const result = await fn();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, result };
+}
+
+export default async function run() {
+  const core = lib('index.js');
+  const { areaProfileFixture } = lib('testing/area-profile-fixture.js');
+  const { dejaVuFonts } = lib('testing/fonts.js');
+  const { syntheticCity } = lib('testing/synthetic-city.js');
+  const fonts = dejaVuFonts((p) => readFileSync(p), root);
+  const warmRuns = 40;
+
+  const cold = await time(async () => core.renderPdfBuffer(core.buildAreaProfile(areaProfileFixture(), 'de'), fonts));
+  const build = [];
+  const pdf = [];
+  for (let i = 0; i < warmRuns; i++) {
+    const built = await time(() => core.buildAreaProfile(areaProfileFixture(), 'de'));
+    const rendered = await time(() => core.renderPdfBuffer(built.result, fonts));
+    build.push(built.ms);
+    pdf.push(built.ms + rendered.ms);
+  }
+  build.sort((a, b) => a - b);
+  pdf.sort((a, b) => a - b);
+  const document = core.buildAreaProfile(areaProfileFixture(), 'de');
+  const docx = await time(() => core.renderDocxBuffer(document));
+  const xlsx = await time(() => core.renderXlsxBuffer(document));
+  const csv = await time(() => core.renderCsvFiles(document));
+
+  const city = syntheticCity({ columns: 28, rows: 16, districtSize: [7, 4], edgeDetail: 100 });
+  const classes = ['1', '2', '3', '4'].map((code, i) => ({ code, label: code, fill: core.classColours(4)[i] }));
+  const classOf = Object.fromEntries(city.areas.map((a, i) => [a.code, classes[i % 4].code]));
+  core.choroplethMap({ id: 'warm', areas: city.areas, classes, classOf, outlines: city.districts, language: 'de' });
+  const map = await time(() =>
+    core.choroplethMap({ id: 'mss', areas: city.areas, classes, classOf, outlines: city.districts, language: 'de' }),
+  );
+
+  const result = {
+    areaProfile: {
+      coldPdfMs: Math.round(cold.ms),
+      warmRuns,
+      buildMs: { p50: +percentile(build, 50).toFixed(1), p95: +percentile(build, 95).toFixed(1) },
+      buildAndPdfMs: { p50: +percentile(pdf, 50).toFixed(1), p95: +percentile(pdf, 95).toFixed(1) },
+      pdfBytes: cold.result.length,
+      docxMs: Math.round(docx.ms),
+      docxBytes: docx.result.length,
+      xlsxMs: Math.round(xlsx.ms),
+      xlsxBytes: xlsx.result.length,
+      csvMs: +csv.ms.toFixed(1),
+      csvBytes: csv.result.reduce((n, f) => n + f.bytes.length, 0),
+    },
+    classMap448: { buildMs: Math.round(map.ms), svgBytes: Buffer.byteLength(map.result.svg) },
+  };
+  process.stderr.write(`${JSON.stringify(result, null, 2)}\n`);
+  return result;
+}
