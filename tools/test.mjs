@@ -13,6 +13,7 @@ const steps = [
   ['lint', process.execPath, [join(root, 'tools/lint.mjs')]],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['jest', bin('jest'), ['-c', 'jest.config.cjs', '--maxWorkers=2', '--ci']],
+  ['fuzz', process.execPath, [join(root, 'tools/fuzz/run.mjs')]],
   ['portal-unit', bin('nx'), ['run', 'portal:test', '--skip-nx-cache']],
   ['e2e', process.execPath, [join(root, 'apps/portal-e2e/run.mjs')]],
 ];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AccessContext } from '@quartier/auth';
-import type { SpooledUpload } from '@quartier/service-kit';
+import { type SpooledUpload, ZipBoundsError } from '@quartier/service-kit';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { todayInGermany } from '../survey.constants';
@@ -8,6 +8,7 @@ import { SurveyApiError } from '../survey.errors';
 import { XLSX_TYPE } from '../surveys/spooled-upload';
 import { SurveyStore } from '../surveys/survey-store';
 import { answerableColumns, CollectionService, type StoredResponse } from './collection.service';
+import { readPaperWorkbook } from './paper-workbook';
 
 export interface ImportIssue {
   /** Row as the spreadsheet shows it (header = row 1). */
@@ -141,35 +142,14 @@ function readCsv(bytes: Buffer): string[][] {
   }
 }
 
+/** Off the request thread and within the workbook bounds (a crafted workbook answers 413). */
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
-  const { Workbook } = await import('exceljs');
-  const workbook = new Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await readPaperWorkbook(bytes);
   } catch (error) {
+    if (error instanceof ZipBoundsError && error.code === 'ArchiveTooLarge') throw error;
     throw new SurveyApiError('InvalidImport', `the workbook cannot be read: ${(error as Error).message}`, {
       issues: [{ row: 1, reason: 'not an XLSX workbook' }],
     });
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  const width = sheet.columnCount;
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      const value = cell.value;
-      cells.push(
-        value instanceof Date
-          ? value.toISOString().slice(0, 10)
-          : value === null || value === undefined
-            ? ''
-            : cell.text,
-      );
-    }
-    rows[rowNumber - 1] = cells;
-  });
-  // Row numbers must stay as the spreadsheet shows them, so empty rows are kept (and skipped later).
-  return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
 }

@@ -1,0 +1,40 @@
+// Watches the platform while it is attacked: every service's liveness is asked in turn every
+// 100 ms; an answer slower than the limit, or none (the process ended), is a failure.
+
+export function startWatchdog(baseUrl, services, limitMs) {
+  const violations = [];
+  let slowest = { ms: 0, service: '' };
+  let polls = 0;
+  let running = true;
+  const loop = (async () => {
+    let turn = 0;
+    while (running) {
+      const service = services[turn++ % services.length];
+      const started = performance.now();
+      try {
+        const response = await fetch(`${baseUrl}/api/${service}/health/live`, {
+          signal: AbortSignal.timeout(5000),
+        });
+        await response.text();
+        const ms = performance.now() - started;
+        polls++;
+        if (ms > slowest.ms) slowest = { ms, service };
+        if (response.status !== 200)
+          violations.push(`/api/${service}/health/live answered ${response.status}`);
+        else if (ms > limitMs)
+          violations.push(`/api/${service}/health/live took ${Math.round(ms)} ms (limit ${limitMs} ms)`);
+      } catch (error) {
+        violations.push(`/api/${service}/health/live failed: ${error.message} — did the process exit?`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    violations,
+    async stop() {
+      running = false;
+      await loop;
+      return { polls, slowest };
+    },
+  };
+}
