@@ -29,7 +29,9 @@ export default async function run() {
   const fonts = dejaVuFonts((p) => readFileSync(p), root);
   const warmRuns = 40;
 
-  const cold = await time(async () => core.renderPdfBuffer(core.buildAreaProfile(areaProfileFixture(), 'de'), fonts));
+  const cold = await time(async () =>
+    core.renderPdfBuffer(core.buildAreaProfile(areaProfileFixture(), 'de'), fonts),
+  );
   const build = [];
   const pdf = [];
   for (let i = 0; i < warmRuns; i++) {
@@ -46,11 +48,29 @@ export default async function run() {
   const csv = await time(() => core.renderCsvFiles(document));
 
   const city = syntheticCity({ columns: 28, rows: 16, districtSize: [7, 4], edgeDetail: 100 });
-  const classes = ['1', '2', '3', '4'].map((code, i) => ({ code, label: code, fill: core.classColours(4)[i] }));
+  const classes = ['1', '2', '3', '4'].map((code, i) => ({
+    code,
+    label: code,
+    fill: core.classColours(4)[i],
+  }));
   const classOf = Object.fromEntries(city.areas.map((a, i) => [a.code, classes[i % 4].code]));
-  core.choroplethMap({ id: 'warm', areas: city.areas, classes, classOf, outlines: city.districts, language: 'de' });
+  core.choroplethMap({
+    id: 'warm',
+    areas: city.areas,
+    classes,
+    classOf,
+    outlines: city.districts,
+    language: 'de',
+  });
   const map = await time(() =>
-    core.choroplethMap({ id: 'mss', areas: city.areas, classes, classOf, outlines: city.districts, language: 'de' }),
+    core.choroplethMap({
+      id: 'mss',
+      areas: city.areas,
+      classes,
+      classOf,
+      outlines: city.districts,
+      language: 'de',
+    }),
   );
 
   const result = {
