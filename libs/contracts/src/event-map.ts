@@ -19,6 +19,11 @@ import {
   surveyResultsPublishedV1,
 } from './events/domain.events';
 import { measureUpsertedV1, programmeUpsertedV1 } from './events/programme.events';
+import {
+  evaluationCreatedV1,
+  evaluationFinalisedV1,
+  evaluationSnapshotTakenV1,
+} from './events/evaluation.events';
 import type { ServiceName } from './values';
 
 /**
@@ -48,6 +53,9 @@ export const EVENTS = {
   'survey.results.published': { version: 1, producer: 'survey', schema: surveyResultsPublishedV1 },
   'programme.programme.upserted': { version: 1, producer: 'programme', schema: programmeUpsertedV1 },
   'programme.measure.upserted': { version: 1, producer: 'programme', schema: measureUpsertedV1 },
+  'evaluation.created': { version: 1, producer: 'evaluation', schema: evaluationCreatedV1 },
+  'evaluation.snapshot-taken': { version: 1, producer: 'evaluation', schema: evaluationSnapshotTakenV1 },
+  'evaluation.finalised': { version: 1, producer: 'evaluation', schema: evaluationFinalisedV1 },
 } as const satisfies Record<string, { version: number; producer: ServiceName; schema: z.ZodType }>;
 
 export type EventType = keyof typeof EVENTS;

@@ -5,7 +5,8 @@ import { EvaluationApiModule } from './evaluation-api.module';
 export const EVALUATION_SERVICE = defineService({
   name: 'evaluation',
   title: 'Quartier evaluation service',
-  description: 'Impact models, targets and evaluations of measures and programmes.',
+  description:
+    'Evaluations of programmes, measures and areas: OECD-DAC ratings, before/after, matched comparison areas, difference-in-differences with event studies, survey and network evidence, frozen evidence snapshots.',
   moduleClass: EvaluationApiModule,
   module: (runtime) => EvaluationApiModule.forRoot(runtime),
 });

@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@quartier/auth';
+import { adjustComparisonSet, canonicalJson, isFailure } from '@quartier/evaluation-core';
+import { EvaluationServiceError } from '../evaluation.errors';
+import { EvaluationEditor } from '../evaluations/evaluation-editor';
+import type { EvaluationView } from '../evaluations/evaluation.dto';
+import { EvaluationsService } from '../evaluations/evaluations.service';
+import { EvidenceRepository } from '../evidence/evidence.repository';
+import { RefsRepository } from '../read-models/refs.repository';
+import type { AdjustmentInput, DesignInput, StoredDesign } from './design.dto';
+import { ResultsService } from './results.service';
+
+/**
+ * The design of an evaluation: outcomes, periods, matching, comparison areas chosen directly,
+ * evidence from surveys and networks, and the evaluator's manual drops and additions. Every
+ * change lets go of the snapshot (the numbers would no longer be the snapshot's).
+ */
+@Injectable()
+export class DesignService {
+  constructor(
+    private readonly editor: EvaluationEditor,
+    private readonly presenter: EvaluationsService,
+    private readonly evidence: EvidenceRepository,
+    private readonly refs: RefsRepository,
+    private readonly results: ResultsService,
+  ) {}
+
+  async replace(caller: Caller, id: string, input: DesignInput): Promise<EvaluationView> {
+    await this.checkReferences(caller.tenantId, input);
+    const row = await this.editor.edit(
+      caller,
+      id,
+      ({ row }) => {
+        // Drops and additions were made against one matched set: a different matching voids them.
+        const sameMatching = canonicalJson(row.design.matching) === canonicalJson(input.matching);
+        const design: StoredDesign = { ...input, adjustments: sameMatching ? row.design.adjustments : [] };
+        return { design };
+      },
+      { unfreeze: true },
+    );
+    return this.presenter.present(caller, row);
+  }
+
+  /** Drops a comparison area from, or adds one to, the effective comparison set, with a reason. */
+  async adjust(caller: Caller, id: string, input: AdjustmentInput): Promise<EvaluationView> {
+    const row = await this.editor.edit(
+      caller,
+      id,
+      async ({ row, at }) => {
+        // Checked against the comparison set the numbers use now (matched, chosen, adjusted).
+        const { snapshot, numbers } = await this.results.live(row, row.design, caller.subject);
+        const { design } = snapshot.content;
+        const area = (await this.refs.areas(caller.tenantId, [input.areaId])).get(input.areaId);
+        if (!area || !design.reference?.areas.includes(area.code))
+          throw new EvaluationServiceError(
+            'InvalidAreas',
+            `areaId: ${area ? `${area.code} is not an area of the evaluated areas' level` : `unknown area ${input.areaId}`}`,
+            { field: 'areaId', areaId: input.areaId },
+          );
+        const adjustment = {
+          action: input.action,
+          reason: input.reason.trim(),
+          by: caller.subject,
+          at: at.toISOString(),
+        };
+        adjustComparisonSet(
+          {
+            treated: design.treated,
+            matched: numbers.matching && !isFailure(numbers.matching) ? numbers.matching.pairs : [],
+            chosen: design.comparison,
+            adjustments: design.adjustments,
+          },
+          { ...adjustment, area: area.code },
+        );
+        return {
+          design: {
+            ...row.design,
+            adjustments: [...row.design.adjustments, { ...adjustment, areaId: input.areaId }],
+          },
+        };
+      },
+      { unfreeze: true },
+    );
+    return this.presenter.present(caller, row);
+  }
+
+  /** Outcomes, matching indicators and survey items must exist; comparison areas in the tenant. */
+  private async checkReferences(tenantId: string, input: DesignInput): Promise<void> {
+    const codes = [...new Set([...input.outcomes, ...(input.matching?.on ?? [])])];
+    const known = new Set((await this.evidence.indicators(tenantId, codes)).map((i) => i.code));
+    const unknown = codes.filter((c) => !known.has(c));
+    if (unknown.length > 0)
+      throw new EvaluationServiceError('UnknownIndicator', `unknown indicator(s) ${unknown.join(', ')}`, {
+        field: input.outcomes.some((c) => unknown.includes(c)) ? 'outcomes' : 'matching.on',
+        indicators: unknown,
+      });
+    if (input.surveyItems.length > 0) {
+      const items = new Set((await this.evidence.surveyCatalogue(tenantId)).map((s) => s.code));
+      const missing = input.surveyItems.filter((i) => !items.has(i));
+      if (missing.length > 0)
+        throw new EvaluationServiceError(
+          'UnknownEvidence',
+          `surveyItems: unknown survey item(s) ${missing.join(', ')}`,
+          {
+            field: 'surveyItems',
+            items: missing,
+          },
+        );
+    }
+    const areas = await this.refs.areas(tenantId, input.comparisonAreaIds);
+    const foreign = input.comparisonAreaIds.filter((areaId) => !areas.has(areaId));
+    if (foreign.length > 0)
+      throw new EvaluationServiceError(
+        'InvalidAreas',
+        `comparisonAreaIds: unknown area(s) ${foreign.join(', ')}`,
+        { field: 'comparisonAreaIds', areaIds: foreign },
+      );
+  }
+}

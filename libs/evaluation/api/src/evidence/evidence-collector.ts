@@ -1,0 +1,313 @@
+import { Injectable } from '@nestjs/common';
+import {
+  comparisonAreas,
+  EvaluationError,
+  matchNearestNeighbours,
+  type EvaluationDesign,
+  type SnapshotArea,
+  type SnapshotInput,
+  type SnapshotValue,
+} from '@quartier/evaluation-core';
+import type { StoredDesign, SurveyItemView } from '../design/design.dto';
+import { EvaluationServiceError } from '../evaluation.errors';
+import type { EvaluationRow } from '../evaluations/evaluation.repository';
+import { RefsRepository, type AreaRow } from '../read-models/refs.repository';
+import { EvidenceRepository, type IndicatorRefRow, type ValueRefRow } from './evidence.repository';
+import { networkMeasuresOf, surveyAggregatesOf } from './evidence-facts';
+
+/** The label of the reference series: the whole city (every area of the evaluated level). */
+export const CITY_LABEL = 'city';
+
+/** Everything an evaluation's numbers are computed from, as a snapshot would freeze it now. */
+export interface CollectedEvidence {
+  input: Omit<SnapshotInput, 'takenAt' | 'takenBy'>;
+  treated: AreaRow[];
+  level: string;
+  /** Every area the snapshot lists, by code. */
+  areas: Map<string, AreaRow>;
+  indicators: IndicatorRefRow[];
+  surveyItems: SurveyItemView[];
+}
+
+type Evaluation = Pick<
+  EvaluationRow,
+  'id' | 'tenantId' | 'objectKind' | 'programmeId' | 'measureId' | 'areaIds' | 'startPeriod'
+>;
+
+const areaFact = (area: AreaRow, parents: ReadonlyMap<string, AreaRow>): SnapshotArea => ({
+  code: area.code,
+  name: area.name,
+  level: area.level,
+  parent: area.parentId ? (parents.get(area.parentId)?.code ?? null) : null,
+  population: area.population,
+});
+
+const valueFact = (row: ValueRefRow, code: string): SnapshotValue => ({
+  area: code,
+  indicator: row.indicator,
+  period: row.period,
+  value: row.status === 'value' ? row.value : null,
+  numerator: row.numerator,
+  denominator: row.denominator,
+  status: row.status === 'value' ? 'reported' : row.status,
+});
+
+/**
+ * Gathers an evaluation's inputs from the read models: the evaluated areas (the programme's or
+ * measure's current areas, or those chosen), the city as every area of their level and area
+ * version (reference series and matching candidates), the outcome indicators' values before and
+ * after the start, the matching indicators' baseline values, and the survey items and network
+ * measures of the evaluated, comparison and enclosing areas.
+ */
+@Injectable()
+export class EvidenceCollector {
+  constructor(
+    private readonly refs: RefsRepository,
+    private readonly evidence: EvidenceRepository,
+  ) {}
+
+  /** The areas evaluated now. */
+  async treatedAreaIds(evaluation: Evaluation): Promise<string[]> {
+    const { tenantId } = evaluation;
+    if (evaluation.objectKind === 'areas') return evaluation.areaIds;
+    if (evaluation.objectKind === 'measure') {
+      const measure = await this.refs.measure(tenantId, evaluation.measureId as string);
+      if (!measure)
+        throw new EvaluationServiceError('MeasureNotFound', `measure ${evaluation.measureId} not found`);
+      return measure.areaIds;
+    }
+    const programme = await this.refs.programme(tenantId, evaluation.programmeId as string);
+    if (!programme)
+      throw new EvaluationServiceError('ProgrammeNotFound', `programme ${evaluation.programmeId} not found`);
+    return programme.areaIds;
+  }
+
+  async collect(evaluation: Evaluation, design: StoredDesign): Promise<CollectedEvidence> {
+    const { tenantId } = evaluation;
+    const treated = await this.treated(evaluation);
+    const { level, versionId } = treated[0];
+    const city = await this.refs.level(tenantId, level, versionId);
+    const byId = new Map(city.map((a) => [a.id, a]));
+    const treatedIds = new Set(treated.map((a) => a.id));
+    checkComparisonAreas(design, byId, treatedIds, level);
+
+    const outcomes = design.outcomes;
+    const on = design.matching?.on ?? [];
+    const indicators = await this.indicators(tenantId, [...new Set([...outcomes, ...on])]);
+    const { pre, post } = await this.periods(evaluation, design, city);
+    const baseline = design.matching?.period ?? pre[pre.length - 1];
+    const rows = [
+      ...(await this.evidence.values(tenantId, outcomes, [...byId.keys()], [...pre, ...post])),
+      ...(await this.evidence.values(tenantId, on, [...byId.keys()], [baseline])),
+    ];
+    const seen = new Set<string>();
+    const values: SnapshotValue[] = [];
+    for (const row of rows) {
+      const key = `${row.indicator}\u0000${row.period}\u0000${row.areaId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      values.push(valueFact(row, byId.get(row.areaId)!.code));
+    }
+
+    const code = (id: string) => byId.get(id)!.code;
+    const snapshotDesign: EvaluationDesign = {
+      outcomes,
+      pre,
+      post,
+      treated: treated.map((a) => a.code),
+      matching: design.matching ? { on, period: baseline, k: design.matching.k, candidatePool: null } : null,
+      comparison: design.comparisonAreaIds.map(code),
+      adjustments: design.adjustments.map(({ action, areaId, reason, by, at }) => ({
+        action,
+        area: code(areaId),
+        reason,
+        by,
+        at,
+      })),
+      reference: { label: CITY_LABEL, areas: city.map((a) => a.code) },
+    };
+
+    const comparison = effectiveComparison(snapshotDesign, values);
+    const context = await this.refs.areas(
+      tenantId,
+      treated.flatMap((a) => a.path).filter((id) => !byId.has(id)),
+    );
+    const byCode = new Map(city.map((a) => [a.code, a]));
+    const evidenceAreas = [...treated, ...comparison.map((c) => byCode.get(c)!), ...context.values()];
+    const surveyRows = await this.evidence.survey(
+      tenantId,
+      design.surveyItems,
+      evidenceAreas.map((a) => a.id),
+    );
+    const networkRows =
+      design.networkMeasures.length > 0
+        ? await this.evidence.network(
+            tenantId,
+            evidenceAreas.map((a) => a.id),
+          )
+        : [];
+    const all = [...city, ...context.values()];
+    const areas = new Map(all.map((a) => [a.code, a]));
+    const idToCode = new Map(all.map((a) => [a.id, a.code]));
+    const parents = await this.refs.areas(tenantId, [
+      ...new Set(all.map((a) => a.parentId).filter((id): id is string => id !== null)),
+    ]);
+    return {
+      input: {
+        tenant: tenantId,
+        evaluation: evaluation.id,
+        design: snapshotDesign,
+        areas: all.map((a) => areaFact(a, parents)),
+        periods: [...new Set([...pre, ...post, baseline])].sort(),
+        indicators: indicators.map((i) => ({
+          code: i.code,
+          name: i.name,
+          unit: i.unit,
+          polarity: i.polarity,
+          scale: i.scale,
+          formula: null,
+          definitionVersion: i.definitionVersion,
+        })),
+        values,
+        surveyAggregates: surveyAggregatesOf(surveyRows, idToCode),
+        networkMeasures: networkMeasuresOf(networkRows, design.networkMeasures, idToCode),
+      },
+      treated,
+      level,
+      areas,
+      indicators,
+      surveyItems: surveyItemsOf(surveyRows),
+    };
+  }
+
+  /** The evaluated areas, all of one level and area version (the city they are compared with). */
+  private async treated(evaluation: Evaluation): Promise<AreaRow[]> {
+    const ids = await this.treatedAreaIds(evaluation);
+    if (ids.length === 0)
+      throw new EvaluationServiceError(
+        'NoTreatedAreas',
+        `the ${evaluation.objectKind} has no areas to evaluate yet`,
+        { object: evaluation.objectKind },
+      );
+    const found = await this.refs.areas(evaluation.tenantId, ids);
+    const unknown = ids.filter((id) => !found.has(id));
+    if (unknown.length > 0)
+      throw new EvaluationServiceError('InvalidAreas', `area(s) ${unknown.join(', ')} no longer exist`, {
+        field: 'areas',
+        areaIds: unknown,
+      });
+    const treated = [...found.values()].sort((a, b) => a.code.localeCompare(b.code));
+    const kinds = new Set(treated.map((a) => `${a.level}\u0000${a.versionId}`));
+    if (kinds.size > 1)
+      throw new EvaluationServiceError(
+        'InvalidAreas',
+        `the evaluated areas must be of one level and area version (${treated.map((a) => `${a.code}: ${a.level}`).join(', ')})`,
+        { field: 'areas', areas: treated.map((a) => ({ code: a.code, level: a.level })) },
+      );
+    return treated;
+  }
+
+  private async indicators(tenantId: string, codes: string[]): Promise<IndicatorRefRow[]> {
+    if (codes.length === 0)
+      throw new EvaluationServiceError(
+        'DesignIncomplete',
+        'choose outcome indicators or matching indicators in the design first',
+        { field: 'design.outcomes' },
+      );
+    const rows = await this.evidence.indicators(tenantId, codes);
+    const unknown = codes.filter((c) => !rows.some((r) => r.code === c));
+    if (unknown.length > 0)
+      throw new EvaluationServiceError('UnknownIndicator', `unknown indicator(s) ${unknown.join(', ')}`, {
+        indicators: unknown,
+      });
+    return rows;
+  }
+
+  private async periods(
+    evaluation: Evaluation,
+    design: StoredDesign,
+    city: readonly AreaRow[],
+  ): Promise<{ pre: string[]; post: string[] }> {
+    const start = evaluation.startPeriod;
+    const periods =
+      design.periods ??
+      (await this.evidence.periods(
+        evaluation.tenantId,
+        design.outcomes.length > 0 ? design.outcomes : (design.matching?.on ?? []),
+        city.map((a) => a.id),
+      ));
+    const sorted = [...periods].sort();
+    const pre = sorted.filter((p) => p < start);
+    const post = sorted.filter((p) => p >= start);
+    for (const [list, side] of [
+      [pre, 'before'],
+      [post, 'from'],
+    ] as const)
+      if (list.length === 0)
+        throw new EvaluationServiceError(
+          'DesignIncomplete',
+          `no period ${side} the start period ${start} ${design.periods ? 'is chosen' : 'has values'}`,
+          { field: 'design.periods', startPeriod: start, periods: sorted },
+        );
+    return { pre, post };
+  }
+}
+
+/** Chosen and added comparison areas must be areas of the city, and never evaluated ones. */
+function checkComparisonAreas(
+  design: StoredDesign,
+  city: ReadonlyMap<string, AreaRow>,
+  treated: ReadonlySet<string>,
+  level: string,
+): void {
+  const ids = [...design.comparisonAreaIds, ...design.adjustments.map((a) => a.areaId)];
+  const foreign = ids.filter((id) => !city.has(id));
+  if (foreign.length > 0)
+    throw new EvaluationServiceError(
+      'InvalidAreas',
+      `comparison area(s) ${[...new Set(foreign)].join(', ')} are not ${level} areas of the evaluated areas' area version`,
+      { field: 'design.comparisonAreaIds', areaIds: [...new Set(foreign)] },
+    );
+  const both = [
+    ...design.comparisonAreaIds,
+    ...design.adjustments.filter((a) => a.action === 'add').map((a) => a.areaId),
+  ].filter((id) => treated.has(id));
+  if (both.length > 0)
+    throw new EvaluationServiceError(
+      'DesignConflict',
+      `area(s) ${[...new Set(both)].map((id) => city.get(id)!.code).join(', ')} are evaluated and comparison areas at once: remove them from the comparison areas`,
+      { field: 'design.comparisonAreaIds', areaIds: [...new Set(both)] },
+    );
+}
+
+/** The comparison areas the numbers will use (matching may fail; then only chosen and added ones). */
+function effectiveComparison(design: EvaluationDesign, values: readonly SnapshotValue[]): string[] {
+  let matched: ReturnType<typeof matchNearestNeighbours>['pairs'] = [];
+  if (design.matching) {
+    const usable = values.map((v) => ({
+      ...v,
+      value: v.status === 'suppressed' || v.status === 'missing' ? null : v.value,
+    }));
+    const { on, period, k } = design.matching;
+    try {
+      matched = matchNearestNeighbours({ values: usable, treated: design.treated, on, period, k }).pairs;
+    } catch (error) {
+      // The numbers report the matching error; the evidence then covers the other comparison areas.
+      if (!(error instanceof EvaluationError)) throw error;
+    }
+  }
+  return comparisonAreas({
+    treated: design.treated,
+    matched,
+    chosen: design.comparison,
+    adjustments: design.adjustments,
+  }).map((c) => c.area);
+}
+
+function surveyItemsOf(rows: readonly { item: string; name: string; question: string; measure: string }[]) {
+  const items = new Map<string, SurveyItemView>();
+  for (const r of rows)
+    if (!items.has(r.item))
+      items.set(r.item, { code: r.item, name: r.name, question: r.question, measure: r.measure });
+  return [...items.values()].sort((a, b) => a.code.localeCompare(b.code));
+}

@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { EVALUATION_CONNECTION } from '../evaluation.constants';
+
+export interface AreaRow {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  path: string[];
+  population: number | null;
+  versionId: string;
+}
+
+export interface ProgrammeRefRow {
+  id: string;
+  name: string;
+  funder: string;
+  status: string;
+  fundingPeriods: { from: string; to: string }[];
+  areaIds: string[];
+  indexRunId: string | null;
+}
+
+export interface MeasureRefRow {
+  id: string;
+  programmeId: string;
+  title: string;
+  areaIds: string[];
+  fieldOfAction: string | null;
+  status: string;
+  plannedStart: string | null;
+  plannedEnd: string | null;
+  actualStart: string | null;
+  actualEnd: string | null;
+  budgetCents: number;
+}
+
+const AREA = `a.id, a.code, a.name, a.level, a.parent_id AS "parentId", a.path, a.population, a.version_id AS "versionId"`;
+const PROGRAMME = `p.id, p.name, p.funder, p.status, p.funding_periods AS "fundingPeriods", p.area_ids AS "areaIds",
+  p.index_run_id AS "indexRunId"`;
+const MEASURE = `m.id, m.programme_id AS "programmeId", m.title, m.area_ids AS "areaIds", m.field_of_action AS "fieldOfAction",
+  m.status, to_char(m.planned_start, 'YYYY-MM-DD') AS "plannedStart", to_char(m.planned_end, 'YYYY-MM-DD') AS "plannedEnd",
+  to_char(m.actual_start, 'YYYY-MM-DD') AS "actualStart", to_char(m.actual_end, 'YYYY-MM-DD') AS "actualEnd",
+  m.budget_cents::float8 AS "budgetCents"`;
+
+/** SQL over the replicated facts: areas (registry), programmes and measures (programme service). */
+@Injectable()
+export class RefsRepository {
+  constructor(@InjectDataSource(EVALUATION_CONNECTION) readonly db: DataSource) {}
+
+  async areas(
+    tenantId: string,
+    ids: readonly string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, AreaRow>> {
+    if (ids.length === 0) return new Map();
+    const rows: AreaRow[] = await manager.query(
+      `SELECT ${AREA} FROM area_ref a WHERE a.tenant_id = $1 AND a.id = ANY($2::uuid[])`,
+      [tenantId, [...new Set(ids)]],
+    );
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Every area of one level in one area version, by code: the city an evaluation compares with. */
+  async level(tenantId: string, level: string, versionId: string): Promise<AreaRow[]> {
+    return this.db.query(
+      `SELECT ${AREA} FROM area_ref a WHERE a.tenant_id = $1 AND a.level = $2 AND a.version_id = $3 ORDER BY a.code`,
+      [tenantId, level, versionId],
+    );
+  }
+
+  /** Areas by code, restricted to one level (codes are unique within a level and version). */
+  async byCodes(tenantId: string, codes: readonly string[]): Promise<AreaRow[]> {
+    if (codes.length === 0) return [];
+    return this.db.query(
+      `SELECT ${AREA} FROM area_ref a WHERE a.tenant_id = $1 AND a.code = ANY($2::text[]) ORDER BY a.code`,
+      [tenantId, [...new Set(codes)]],
+    );
+  }
+
+  async programme(tenantId: string, id: string): Promise<ProgrammeRefRow | null> {
+    const rows: ProgrammeRefRow[] = await this.db.query(
+      `SELECT ${PROGRAMME} FROM programme_ref p WHERE p.tenant_id = $1 AND p.id = $2`,
+      [tenantId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async programmeByName(tenantId: string, name: string): Promise<ProgrammeRefRow | null> {
+    const rows: ProgrammeRefRow[] = await this.db.query(
+      `SELECT ${PROGRAMME} FROM programme_ref p WHERE p.tenant_id = $1 AND p.name = $2`,
+      [tenantId, name],
+    );
+    return rows[0] ?? null;
+  }
+
+  async programmes(
+    tenantId: string,
+    scope: 'all' | readonly string[],
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: (ProgrammeRefRow & { measureCount: number })[]; total: number }> {
+    const params = [tenantId, scope === 'all' ? null : scope];
+    const where = `p.tenant_id = $1 AND ($2::text[] IS NULL OR p.id::text = ANY($2::text[]))`;
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM programme_ref p WHERE ${where}`,
+      params,
+    );
+    const rows = await this.db.query(
+      `SELECT ${PROGRAMME},
+         (SELECT count(*)::int FROM measure_ref m WHERE m.programme_id = p.id AND m.tenant_id = p.tenant_id) AS "measureCount"
+         FROM programme_ref p WHERE ${where} ORDER BY p.name, p.id LIMIT $3 OFFSET $4`,
+      [...params, page.limit, page.offset],
+    );
+    return { rows, total };
+  }
+
+  async measure(tenantId: string, id: string): Promise<MeasureRefRow | null> {
+    const rows: MeasureRefRow[] = await this.db.query(
+      `SELECT ${MEASURE} FROM measure_ref m WHERE m.tenant_id = $1 AND m.id = $2`,
+      [tenantId, id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async measures(
+    tenantId: string,
+    programmeId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ rows: MeasureRefRow[]; total: number }> {
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM measure_ref m WHERE m.tenant_id = $1 AND m.programme_id = $2`,
+      [tenantId, programmeId],
+    );
+    const rows: MeasureRefRow[] = await this.db.query(
+      `SELECT ${MEASURE} FROM measure_ref m WHERE m.tenant_id = $1 AND m.programme_id = $2
+        ORDER BY m.title, m.id LIMIT $3 OFFSET $4`,
+      [tenantId, programmeId, page.limit, page.offset],
+    );
+    return { rows, total };
+  }
+}
