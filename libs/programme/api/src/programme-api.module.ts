@@ -1,6 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ProgrammeError } from '@quartier/programme-core';
-import { registerErrorStatuses, serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import {
+  registerErrorStatuses,
+  serviceFoundation,
+  UploadsModule,
+  type RuntimeConfig,
+} from '@quartier/service-kit';
 import { ProgrammeAccess } from './access/programme-access.service';
 import { CreateProgrammeService1765000000000 } from './migrations/1765000000000-CreateProgrammeService';
 import {
@@ -20,6 +25,8 @@ import { EvidenceResolver } from './impact-models/evidence-resolver';
 import { ImpactModelRepository } from './impact-models/impact-model.repository';
 import { ImpactModelsController } from './impact-models/impact-models.controller';
 import { ImpactModelsService } from './impact-models/impact-models.service';
+import { MeasureFilesController } from './measures/measure-files.controller';
+import { MeasureFilesService } from './measures/measure-files.service';
 import { MeasureRepository } from './measures/measure.repository';
 import { MeasuresController } from './measures/measures.controller';
 import { MeasuresService } from './measures/measures.service';
@@ -50,9 +57,11 @@ export class ProgrammeApiModule {
     return {
       module: ProgrammeApiModule,
       ...foundation,
+      imports: [...foundation.imports, UploadsModule.forService('programme')],
       controllers: [
         ...foundation.controllers,
         ProgrammesController,
+        MeasureFilesController,
         MeasuresController,
         ProgrammeAreasController,
         AllocationsController,
@@ -67,6 +76,7 @@ export class ProgrammeApiModule {
         ProgrammesService,
         MeasureRepository,
         MeasuresService,
+        MeasureFilesService,
         IndexRunsRepository,
         ProgrammeAreasService,
         AllocationsService,

@@ -7,6 +7,8 @@ export const PROGRAMME_SERVICE = defineService({
   title: 'Quartier programme service',
   description:
     'Funding programmes: programme areas from the social index, need-based budgets, measures with their workflow, impact models with live attainment, IATI export.',
+  /** Measure tables are spooled by the import itself (CSV or XLSX, up to 5 MB). */
+  streamedBodyPaths: [/^\/api\/programme\/programmes\/[^/]+\/measures\/import\/?$/],
   moduleClass: ProgrammeApiModule,
   module: (runtime) => ProgrammeApiModule.forRoot(runtime),
 });

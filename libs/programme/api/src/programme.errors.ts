@@ -67,4 +67,5 @@ export const PROGRAMME_CORE_ERROR_STATUS: Record<ProgrammeErrorCode, number> = {
   InvalidImpactModel: 422,
   InvalidIatiInput: 422,
   InvalidWorkflowInput: 422,
+  InvalidMeasureTable: 422,
 };

@@ -9,3 +9,4 @@ export * from './area-diff';
 export * from './workflow';
 export * from './budget';
 export * from './iati';
+export * from './measure-table';

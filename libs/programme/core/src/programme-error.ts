@@ -24,7 +24,9 @@ export type ProgrammeErrorCode =
   /** Approving or re-budgeting a measure would commit more than a budget line holds. */
   | 'OverCommitment'
   | 'InvalidImpactModel'
-  | 'InvalidIatiInput';
+  | 'InvalidIatiInput'
+  /** A measure table (CSV/XLSX import) has bad rows; every one is named. */
+  | 'InvalidMeasureTable';
 
 /** One located problem: `path` in the input (`nodes[2].bindings[0].target.date`), a reason. */
 export interface ProgrammeIssue {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { canAct, scopeAreas, type Caller } from '@quartier/auth';
 import {
+  ProgrammeError,
   assertCommitment,
   availableActions,
   transitionMeasure,
@@ -109,6 +110,68 @@ export class MeasuresService {
       return created;
     });
     return this.get(caller, id);
+  }
+
+  /**
+   * Proposes several measures at once (a table import): every row is checked like a single
+   * proposal and every problem is named by row; nothing is written unless all rows pass.
+   */
+  async proposeAll(
+    caller: Caller,
+    programmeId: string,
+    rows: readonly { row: number; input: CreateMeasureInput }[],
+  ): Promise<{ created: number }> {
+    await this.measures.db.transaction(async (manager) => {
+      const programme = await this.access.programme(
+        caller.access,
+        caller.tenantId,
+        programmeId,
+        MEASURE_EDITORS,
+        manager,
+      );
+      const problems: { row: number; message: string }[] = [];
+      for (const { row, input } of rows)
+        await this.checkFields(caller, programme, input, manager).catch((error: unknown) => {
+          // Scope refusals stay refusals (403); content problems are collected per row.
+          if (!(error instanceof ProgrammeServiceError || error instanceof ProgrammeError)) throw error;
+          problems.push({ row, message: `row ${row}: ${error.message}` });
+        });
+      if (problems.length > 0)
+        throw new ProgrammeServiceError('InvalidMeasureImport', problems.map((p) => p.message).join('\n'), {
+          lines: problems.map((p) => p.message),
+        });
+      const at = this.clock.now();
+      for (const { input } of rows) {
+        const id = await this.measures.insert(manager, {
+          tenantId: caller.tenantId,
+          programmeId,
+          title: input.title,
+          description: input.description,
+          areaIds: [...new Set(input.areaIds)],
+          fieldOfAction: input.fieldOfAction,
+          responsibleName: input.responsible.name,
+          responsibleActorId: input.responsible.actorId,
+          targetGroups: input.targetGroups,
+          budget: input.budget,
+          plannedStart: input.plannedStart,
+          plannedEnd: input.plannedEnd,
+          actualStart: null,
+          actualEnd: null,
+          status: 'proposed',
+          deliberateOverCommitment: false,
+          createdBy: caller.subject,
+        });
+        await this.measures.addTransition(manager, id, {
+          from: null,
+          to: 'proposed',
+          by: caller.subject,
+          at,
+          comment: 'import',
+        });
+        await this.published(manager, id, caller.tenantId);
+      }
+    });
+    return { created: rows.length };
   }
 
   async update(caller: Caller, measureId: string, input: UpdateMeasureInput): Promise<MeasureView> {

@@ -29,6 +29,7 @@ export async function startProgrammeTestApp(
     module: PROGRAMME_SERVICE.module,
     moduleClass: PROGRAMME_SERVICE.moduleClass,
     title: PROGRAMME_SERVICE.title,
+    streamedBodyPaths: PROGRAMME_SERVICE.streamedBodyPaths,
     runtime: options.clock ? { clock: options.clock } : undefined,
   });
   const areas = await t.seedAreas(TENANT, AREAS);

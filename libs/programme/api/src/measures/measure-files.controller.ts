@@ -1,0 +1,44 @@
+import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
+import type { UploadRequest } from '@quartier/service-kit';
+import type { Response } from 'express';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { MEASURE_EDITORS } from '../programme.constants';
+import { CSV, MeasureFilesService, XLSX } from './measure-files.service';
+
+class ExportQueryDto extends createZodDto(z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') })) {}
+
+@ApiTags('measures')
+@ApiBearerAuth()
+@Controller('api/programme/programmes/:programmeId/measures')
+@Roles(...MEASURE_EDITORS)
+export class MeasureFilesController {
+  constructor(private readonly files: MeasureFilesService) {}
+
+  @Get('export')
+  @ApiOperation({ summary: 'The measures as CSV (semicolons, UTF-8 with BOM) or XLSX, one row per measure' })
+  async export(
+    @CurrentCaller() caller: Caller,
+    @Param('programmeId', ParseUUIDPipe) id: string,
+    @Query() query: ExportQueryDto,
+    @Res() res: Response,
+  ) {
+    const file = await this.files.export(caller, id, query.format);
+    res.attachment(file.fileName).type(file.contentType).send(file.body);
+  }
+
+  @Post('import')
+  @ApiConsumes(CSV, XLSX)
+  @ApiOperation({
+    summary: 'Propose the measures of a CSV or XLSX table: all rows or none, every bad row named',
+  })
+  import(
+    @CurrentCaller() caller: Caller,
+    @Param('programmeId', ParseUUIDPipe) id: string,
+    @Req() req: UploadRequest,
+  ) {
+    return this.files.import(caller, id, req);
+  }
+}

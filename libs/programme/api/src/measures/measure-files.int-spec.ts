@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs';
+import { QM_PROGRAMME, startProgrammeTestApp, type ProgrammeTestApp } from '../testing/programme-test-app';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+describe('measure tables: CSV/XLSX import and export (real PostgreSQL, real tokens)', () => {
+  let t: ProgrammeTestApp;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    t = await startProgrammeTestApp();
+    programmeId = (
+      await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name: 'Tabellen' })
+    ).body.id;
+  });
+  afterAll(() => t?.close());
+
+  const importPath = () => `/api/programme/programmes/${programmeId}/measures/import`;
+
+  it('imports nothing from a table with bad rows and names every one', async () => {
+    const csv = [
+      'title;areas;responsible;budget;field_of_action',
+      'Lernwerkstatt;0102;Träger A;2025/projektfonds=1000;bildung',
+      ';0102;Träger B;2025/projektfonds=10,5;',
+      'Kiezfest;9999;Träger C;;sport',
+    ].join('\n');
+    const reply = await t.call('POST', importPath(), 'programm', csv, 'text/csv');
+    expect(reply.status).toBe(422);
+    expect(reply.body.details.issues.map((i: { path: string }) => i.path)).toEqual([
+      'row 3, title',
+      'row 3, budget',
+    ]);
+    const fixed = csv.replace(
+      ';0102;Träger B;2025/projektfonds=10,5;',
+      'Sprachcafé;0102;Träger B;2025/projektfonds=10.5;',
+    );
+    const second = await t.call('POST', importPath(), 'programm', fixed, 'text/csv');
+    expect(second.status).toBe(422);
+    expect(second.body.details.lines).toEqual(['row 4, areas: unknown area code 9999']);
+    const third = await t.call('POST', importPath(), 'programm', fixed.replace('9999', '0103'), 'text/csv');
+    expect(third.status).toBe(422);
+    expect(third.body.details.lines).toEqual(['row 4: fieldOfAction: unknown field of action sport']);
+    expect(
+      (await t.call('GET', `/api/programme/programmes/${programmeId}/measures`, 'programm')).body.total,
+    ).toBe(0);
+  });
+
+  it('proposes every row of a good CSV, and a planner only within their district', async () => {
+    const csv =
+      '\uFEFFtitle,areas,responsible,budget,target_groups\nLernwerkstatt,0102,Träger A,2025/projektfonds=1000.25,Kinder; Eltern\nSprachcafé,0103,Träger B,,\n';
+    const byPlanerOutside = await t.call(
+      'POST',
+      importPath(),
+      'planer',
+      csv.replace('0103', '0201'),
+      'text/csv',
+    );
+    expect(byPlanerOutside.status).toBe(403);
+    const ok = await t.call('POST', importPath(), 'programm', csv, 'text/csv');
+    expect(ok.status).toBe(201);
+    expect(ok.body).toEqual({ created: 2 });
+    const list = await t.call('GET', `/api/programme/programmes/${programmeId}/measures`, 'viewer');
+    const lern = list.body.items.find((m: { title: string }) => m.title === 'Lernwerkstatt');
+    expect(lern).toMatchObject({
+      status: 'proposed',
+      budgetCents: 100_025,
+      targetGroups: ['Kinder', 'Eltern'],
+    });
+  });
+
+  it('exports CSV and XLSX that import back, and refuses the wrong content type', async () => {
+    const csv = await t.call(
+      'GET',
+      `/api/programme/programmes/${programmeId}/measures/export?format=csv`,
+      'programm',
+    );
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(csv.headers.get('content-disposition')).toMatch(/Massnahmen-Tabellen\.csv/);
+    expect(csv.text.startsWith('id;status;title')).toBe(true);
+    const bytes = await fetch(`${t.url}/api/programme/programmes/${programmeId}/measures/export?format=csv`, {
+      headers: { authorization: `Bearer ${await t.tokenFor('programm')}` },
+    }).then((r) => r.arrayBuffer());
+    expect([...new Uint8Array(bytes).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.text).toContain('2025/projektfonds=1000.25');
+    const xlsx = await fetch(`${t.url}/api/programme/programmes/${programmeId}/measures/export?format=xlsx`, {
+      headers: { authorization: `Bearer ${await t.tokenFor('programm')}` },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    expect(sheet.getRow(1).values).toContain('budget');
+    // Re-import as new measures: the ids must be removed first.
+    sheet.eachRow((row, n) => {
+      if (n > 1) row.getCell(1).value = '';
+    });
+    const again = await t.call(
+      'POST',
+      importPath(),
+      'programm',
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      XLSX,
+    );
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual({ created: 2 });
+    const wrong = await t.call('POST', importPath(), 'programm', '{}', 'application/json');
+    expect(wrong.status).toBe(415);
+    expect(
+      (await t.call('GET', `/api/programme/programmes/${programmeId}/measures/export`, 'viewer')).status,
+    ).toBe(403);
+  });
+});

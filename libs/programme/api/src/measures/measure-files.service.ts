@@ -1,0 +1,173 @@
+import { Injectable } from '@nestjs/common';
+import type { Caller } from '@quartier/auth';
+import { neutraliseCsvCell, restoreCsvCell } from '@quartier/contracts';
+import { measureTable, parseMeasureTable, type MeasureDraft } from '@quartier/programme-core';
+import {
+  assertZipWithinBounds,
+  SMALL_WORKBOOK_LIMITS,
+  UploadSpool,
+  type UploadRequest,
+} from '@quartier/service-kit';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { readFile } from 'node:fs/promises';
+import { ProgrammeAccess } from '../access/programme-access.service';
+import { MEASURE_EDITORS } from '../programme.constants';
+import { ProgrammeServiceError } from '../programme.errors';
+import { ProgrammeRepository } from '../programmes/programme.repository';
+import type { CreateMeasureInput } from './measure.dto';
+import { MeasuresService } from './measures.service';
+
+export const CSV = 'text/csv';
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const MAX_BYTES = 5 * 1024 * 1024;
+
+export interface MeasureFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer;
+}
+
+/**
+ * Measures in and out of spreadsheets: CSV (UTF-8 with BOM, semicolons, as German Excel writes
+ * it — commas are read too) and XLSX (first sheet). An import proposes every row or nothing.
+ */
+@Injectable()
+export class MeasureFilesService {
+  constructor(
+    private readonly spool: UploadSpool,
+    private readonly measures: MeasuresService,
+    private readonly programmes: ProgrammeRepository,
+    private readonly access: ProgrammeAccess,
+  ) {}
+
+  async export(caller: Caller, programmeId: string, format: 'csv' | 'xlsx'): Promise<MeasureFile> {
+    const programme = await this.access.programme(
+      caller.access,
+      caller.tenantId,
+      programmeId,
+      MEASURE_EDITORS,
+    );
+    const { items } = await this.measures.list(caller, programmeId, { limit: 1000, offset: 0 });
+    const rows = measureTable(
+      items.map((m) => ({
+        id: m.id,
+        status: m.status,
+        title: m.title,
+        description: m.description,
+        areaCodes: m.areas.map((a) => a.code),
+        fieldOfAction: m.fieldOfAction,
+        responsible: m.responsible.name,
+        targetGroups: m.targetGroups,
+        plannedStart: m.plannedStart,
+        plannedEnd: m.plannedEnd,
+        budget: m.budget,
+        spentCents: m.spentCents,
+      })),
+    );
+    const fileName = `Massnahmen-${programme.name.replace(/[^\p{L}\p{N}-]+/gu, '-')}.${format}`;
+    if (format === 'csv')
+      return {
+        fileName,
+        contentType: `${CSV}; charset=utf-8`,
+        body: Buffer.from(
+          `\uFEFF${stringify(
+            rows.map((r) => r.map(neutraliseCsvCell)),
+            { delimiter: ';' },
+          )}`,
+        ),
+      };
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Maßnahmen', { views: [{ state: 'frozen', ySplit: 1 }] });
+    rows.forEach((r) => sheet.addRow(r));
+    sheet.getRow(1).font = { bold: true };
+    sheet.columns.forEach((c) => (c.width = 22));
+    return { fileName, contentType: XLSX, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  }
+
+  async import(caller: Caller, programmeId: string, request: UploadRequest): Promise<{ created: number }> {
+    await this.access.programme(caller.access, caller.tenantId, programmeId, MEASURE_EDITORS);
+    const upload = await this.spool.receive(request, { maxBytes: MAX_BYTES, accept: [CSV, XLSX] });
+    try {
+      const table =
+        upload.contentType === XLSX
+          ? await readSheet(upload.path)
+          : readCsv(await readFile(upload.path, 'utf8'));
+      const drafts = parseMeasureTable(table);
+      return this.measures.proposeAll(
+        caller,
+        programmeId,
+        await this.inputs(caller.tenantId, programmeId, drafts),
+      );
+    } finally {
+      await this.spool.discard(upload.path);
+    }
+  }
+
+  /** Area codes → ids (unknown codes named by row); fields as the API takes them. */
+  private async inputs(tenantId: string, programmeId: string, drafts: readonly MeasureDraft[]) {
+    const codes = [...new Set(drafts.flatMap((d) => d.areaCodes))];
+    const rows: { id: string; code: string }[] = await this.programmes.db.query(
+      `SELECT id, code FROM area_ref WHERE tenant_id = $1 AND code = ANY($2::text[])`,
+      [tenantId, codes],
+    );
+    const idOf = new Map(rows.map((r) => [r.code, r.id]));
+    const unknown = drafts.flatMap((d) =>
+      d.areaCodes.filter((c) => !idOf.has(c)).map((c) => `row ${d.row}, areas: unknown area code ${c}`),
+    );
+    if (unknown.length > 0)
+      throw new ProgrammeServiceError('InvalidMeasureImport', unknown.join('\n'), {
+        lines: unknown,
+        programmeId,
+      });
+    return drafts.map((d) => ({
+      row: d.row,
+      input: {
+        title: d.title,
+        description: d.description,
+        areaIds: d.areaCodes.map((c) => idOf.get(c) as string),
+        fieldOfAction: d.fieldOfAction,
+        responsible: { name: d.responsible, actorId: null },
+        targetGroups: [...d.targetGroups],
+        budget: [...d.budget],
+        plannedStart: d.plannedStart,
+        plannedEnd: d.plannedEnd,
+        deliberateOverCommitment: false,
+      } satisfies CreateMeasureInput,
+    }));
+  }
+}
+
+function readCsv(text: string): string[][] {
+  const body = text.replace(/^\uFEFF/, '');
+  const firstLine = body.slice(0, body.indexOf('\n') >>> 0);
+  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+  try {
+    const rows: string[][] = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false });
+    return rows.map((r) => r.map(restoreCsvCell));
+  } catch (error) {
+    throw new ProgrammeServiceError(
+      'InvalidMeasureImport',
+      `the CSV cannot be read: ${(error as Error).message}`,
+    );
+  }
+}
+
+async function readSheet(path: string): Promise<string[][]> {
+  await assertZipWithinBounds(path, SMALL_WORKBOOK_LIMITS);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path).catch((error: Error) => {
+    throw new ProgrammeServiceError('InvalidMeasureImport', `the XLSX cannot be read: ${error.message}`);
+  });
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ProgrammeServiceError('InvalidMeasureImport', 'the XLSX has no sheet');
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    const values = (row.values as unknown[]).slice(1);
+    rows[n - 1] = values.map((v) =>
+      v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
+    );
+  });
+  return Array.from(rows, (r) => r ?? []);
+}
