@@ -19,7 +19,7 @@ describe('observation readers: unsafe uploads', () => {
       file,
       { onBytes: () => undefined },
       {
-        dialect: 'iso',
+        dialect: 'quartier',
         decimalComma: false,
       },
     ))
