@@ -74,6 +74,17 @@ describe('findUnsafeJson', () => {
     expect(deep?.path.split('.')).toHaveLength(JSON_MAX_DEPTH);
   });
 
+  it('walks only JSON containers: buffers and class instances are left alone', () => {
+    const bytes = new Uint8Array(5_000_000);
+    const started = Date.now();
+    expect(findUnsafeJson({ file: bytes, at: new Date(0) })).toBeNull();
+    expect(Date.now() - started).toBeLessThan(50);
+    expect(findUnsafeJson(Object.assign(Object.create(null), { a: '\u0000' }))).toEqual({
+      path: 'a',
+      problem: 'nul',
+    });
+  });
+
   it('accepts scalars, null and ordinary documents', () => {
     expect(findUnsafeJson(null)).toBeNull();
     expect(findUnsafeJson(42)).toBeNull();

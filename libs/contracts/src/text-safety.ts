@@ -78,7 +78,8 @@ export function findUnsafeJson(value: unknown, maxDepth = JSON_MAX_DEPTH): Unsaf
       if (problem) return { path: current.path, problem };
       continue;
     }
-    if (current.value === null || typeof current.value !== 'object') continue;
+    if (current.value === null || typeof current.value !== 'object' || !isJsonContainer(current.value))
+      continue;
     if (current.depth >= maxDepth) return { path: current.path, problem: 'depth' };
     const entries = Array.isArray(current.value)
       ? current.value.map((item, index) => [String(index), item] as const)
@@ -93,6 +94,13 @@ export function findUnsafeJson(value: unknown, maxDepth = JSON_MAX_DEPTH): Unsaf
     }
   }
   return null;
+}
+
+/** Arrays and plain objects: what JSON parsing yields (not buffers, dates or other class instances). */
+function isJsonContainer(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** Zod issue parameter that marks a text problem, so the HTTP layer answers 422 instead of 400. */
