@@ -45,16 +45,25 @@ export class IndexRunsRepository {
     return rows[0] ?? null;
   }
 
-  /** The newest run of the same definition after `run` (by period), if any. */
+  /**
+   * The newest later run of the same kind: same level and the same indices (e.g. the next MSS
+   * edition, which Berlin publishes as its own definition), if any.
+   */
   async newerThan(tenantId: string, run: IndexRunRef): Promise<IndexRunRef | null> {
-    const rows: IndexRunRef[] = await this.db.query(
-      `SELECT r.id, r.definition_key AS "definitionKey", r.label, r.period, r.level, r.classes, 0 AS "areaCount"
+    const rows: (IndexRunRef & { receivedAt: Date })[] = await this.db.query(
+      `SELECT r.id, r.definition_key AS "definitionKey", r.label, r.period, r.level, r.classes, 0 AS "areaCount",
+              r.received_at AS "receivedAt"
          FROM index_run_ref r
-        WHERE r.tenant_id = $1 AND r.definition_key = $2 AND (r.period > $3 OR (r.period = $3 AND r.received_at > (SELECT received_at FROM index_run_ref WHERE id = $4)))
-        ORDER BY r.period DESC, r.received_at DESC LIMIT 1`,
-      [tenantId, run.definitionKey, run.period, run.id],
+        WHERE r.tenant_id = $1 AND r.level = $2 AND r.id <> $3 AND r.period >= $4
+        ORDER BY r.period DESC, r.received_at DESC`,
+      [tenantId, run.level, run.id, run.period],
     );
-    return rows[0] ?? null;
+    const sameIndices = (r: IndexRunRef) =>
+      Object.keys(r.classes).sort().join() === Object.keys(run.classes).sort().join();
+    return (
+      rows.find((r) => sameIndices(r) && (r.period > run.period || r.definitionKey === run.definitionKey)) ??
+      null
+    );
   }
 
   /** The run's areas with names, level, ancestors and the status/dynamics classes. */
