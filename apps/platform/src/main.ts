@@ -44,7 +44,7 @@ function lockDataDir(dataDir: string): () => void {
 
 async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
   const started = Date.now();
-  const config = loadPlatformConfig(process.env);
+  const config = loadPlatformConfig(process.env, { serving: mode === 'serve' });
   const logger = createLogger('platform', config.LOG_LEVEL);
   const root = repositoryRoot();
   const progress = (message: string) => logger.info(message);
@@ -92,13 +92,16 @@ async function serve(
     redisUrl: config.REDIS_URL,
     oidcIssuer: issuer,
     oidcAudience: config.OIDC_AUDIENCE,
+    publicUrl: config.publicUrl,
+    trustedProxies: config.TRUSTED_PROXIES,
+    metricsToken: config.METRICS_TOKEN,
   };
 
   const app = await NestFactory.create(PlatformModule.forRoot(runtime), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
-  if (!config.OIDC_ISSUER) {
+  if (config.devLogin) {
     const idp = await createDevIdentityProvider({
       issuer,
       portalRedirectUris: [`${config.publicUrl}/auth/callback`],
@@ -118,7 +121,7 @@ async function serve(
 
   await app.init();
   if (mode === 'migrate') progress('migrations applied');
-  if (mode === 'seed' || (mode === 'serve' && config.QUARTIER_DEMO)) {
+  if (mode === 'seed' || (mode === 'serve' && config.demo)) {
     // Each service seeds on top of the areas its read model received from the registry's
     // events; each seeder waits for them and does nothing when its demo data already exists.
     const context = { root, referenceData: referenceDataDir(process.env, root), progress };
@@ -132,13 +135,13 @@ async function serve(
     return;
   }
   try {
-    await app.listen(config.PORT, '0.0.0.0');
+    await app.listen(config.PORT, config.HOST);
   } catch (error) {
     await app.close();
     throw error;
   }
   logger.info(
-    { port: config.PORT, seconds: (Date.now() - started) / 1000 },
+    { host: config.HOST, port: config.PORT, seconds: (Date.now() - started) / 1000 },
     `Quartier ready at ${config.publicUrl} (APIs: ${config.publicUrl}/api/registry/docs)`,
   );
 

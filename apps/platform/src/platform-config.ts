@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
+import { metricsTokenSetting, trustedProxiesSetting } from '@quartier/service-kit';
 import { z } from 'zod';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => ['true', '1', 'yes'].includes(v))
-  .default(true);
+  .transform((v) => ['true', '1', 'yes'].includes(v));
 
 /**
  * The embedded platform's environment. Every external component is optional: without it the
@@ -24,24 +24,63 @@ export const platformConfigSchema = z.object({
   OIDC_AUDIENCE: z.string().min(1).default('quartier-api'),
   /** Where embedded PostgreSQL and the dev provider's keys live; kept between starts. */
   QUARTIER_DATA_DIR: z.string().min(1).default('.quartier'),
-  /** Seed the demo tenants on first start. */
-  QUARTIER_DEMO: flag,
+  /**
+   * Seed the demo tenants on first start. Default: yes with the embedded database, no with an
+   * external one (demo users with the password "demo" do not belong in a real database).
+   */
+  QUARTIER_DEMO: flag.optional(),
+  /** Start the built-in login provider (demo passwords) although the database is external. */
+  QUARTIER_DEV_LOGIN: flag.default(false),
+  /** Interface to listen on; default loopback only (a reverse proxy or HOST=0.0.0.0 opens it). */
+  HOST: z
+    .string()
+    .regex(/^[0-9A-Za-z.:-]+$/, 'HOST must be an address or host name, e.g. 127.0.0.1 or 0.0.0.0')
+    .default('127.0.0.1'),
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated). */
+  TRUSTED_PROXIES: trustedProxiesSetting,
+  /** Bearer token for /api/<service>/metrics; unset = open to whoever reaches HOST:PORT. */
+  METRICS_TOKEN: metricsTokenSetting,
   /** Public origin (behind a proxy); default http://localhost:PORT. */
   QUARTIER_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
-export type PlatformConfig = z.infer<typeof platformConfigSchema> & { publicUrl: string; dataDir: string };
+export type PlatformConfig = z.infer<typeof platformConfigSchema> & {
+  publicUrl: string;
+  dataDir: string;
+  /** Whether to seed the demo tenants (QUARTIER_DEMO, defaulted by the kind of database). */
+  demo: boolean;
+  /** Whether this process serves the built-in login provider (at `<public url>/oidc`). */
+  devLogin: boolean;
+};
 
-export function loadPlatformConfig(env: Record<string, string | undefined>): PlatformConfig {
+/**
+ * @param serving whether the platform is to answer requests (`serve`); `migrate` and `seed`
+ *   only touch the database and sign nobody in, so they need no identity provider.
+ */
+export function loadPlatformConfig(
+  env: Record<string, string | undefined>,
+  { serving }: { serving: boolean } = { serving: true },
+): PlatformConfig {
   const parsed = platformConfigSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`invalid configuration:\n${problems}`);
   }
   const config = parsed.data;
+  const external = config.DATABASE_URL !== undefined;
+  // The dev provider signs in admin/demo: with a real database that is an open door, so it
+  // needs to be asked for by name.
+  if (serving && external && !config.OIDC_ISSUER && !config.QUARTIER_DEV_LOGIN) {
+    throw new Error(
+      'invalid configuration:\n  - OIDC_ISSUER: required with DATABASE_URL (an external database); ' +
+        'set QUARTIER_DEV_LOGIN=true to use the built-in demo login on purpose',
+    );
+  }
   return {
     ...config,
     publicUrl: (config.QUARTIER_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
     dataDir: resolve(config.QUARTIER_DATA_DIR),
+    demo: config.QUARTIER_DEMO ?? !external,
+    devLogin: !config.OIDC_ISSUER && (serving || !external),
   };
 }

@@ -56,7 +56,13 @@ export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 })
   // a fresh demo — and proves the embedded PostgreSQL start and clean stop on the way.
   // E2E_DATABASE_URL opts into an external database on purpose.
   for (const name of ['KAFKA_BROKERS', 'REDIS_URL', 'OIDC_ISSUER', 'DATABASE_URL']) delete env[name];
-  if (process.env.E2E_DATABASE_URL) env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+  // An external database gets neither the demo login nor the demo data unless asked for by name.
+  if (process.env.E2E_DATABASE_URL)
+    Object.assign(env, {
+      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      QUARTIER_DEV_LOGIN: 'true',
+      QUARTIER_DEMO: 'true',
+    });
   const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.pipe(log);
   child.stderr.pipe(log);

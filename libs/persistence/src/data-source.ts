@@ -1,4 +1,5 @@
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { ParameterFreeQueryLogger, type QueryLogSink } from './query-logger';
 
 export interface SchemaDataSourceOptions {
   /** postgres:// URL of the shared database. */
@@ -12,6 +13,8 @@ export interface SchemaDataSourceOptions {
   /** Connection pool size per process. */
   poolSize?: number;
   applicationName?: string;
+  /** Where failed queries are reported (default: stderr, one JSON line each, no parameters). */
+  queryLog?: QueryLogSink;
 }
 
 /**
@@ -30,7 +33,9 @@ export function createSchemaDataSource(options: SchemaDataSourceOptions): DataSo
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: ['error'],
+    // Failed queries are logged without their parameters: they hold respondents' answers.
+    logging: ['error', 'warn'],
+    logger: new ParameterFreeQueryLogger(options.queryLog),
     applicationName: options.applicationName ?? `quartier-${options.schema}`,
     extra: {
       max: options.poolSize ?? 10,

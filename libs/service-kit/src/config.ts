@@ -1,5 +1,46 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { SERVICES, type ServiceName } from '@quartier/contracts';
+
+/** An address (`10.0.0.7`, `::1`) or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
+function isProxyEntry(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `TRUSTED_PROXIES`: the reverse proxies (nginx, the ingress controller) whose
+ * `X-Forwarded-For` names the real client. Empty (the default) trusts no header: the client is
+ * whoever opened the connection. Comma-separated addresses or CIDR ranges.
+ */
+export const trustedProxiesSetting = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
+  )
+  .refine((entries) => entries.every(isProxyEntry), {
+    error: 'TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
+  });
+
+/** `METRICS_TOKEN`: when set, /api/<service>/metrics answers only `Authorization: Bearer <token>`. */
+export const metricsTokenSetting = z
+  .string()
+  .min(16, 'METRICS_TOKEN must be at least 16 characters')
+  .regex(/^[\x21-\x7e]+$/, 'METRICS_TOKEN must be printable ASCII without spaces')
+  .optional();
+
+/** `QUARTIER_PUBLIC_URL`: the origin respondents and browsers reach Quartier at. */
+export const publicUrlSetting = z
+  .url({ protocol: /^https?$/, error: 'QUARTIER_PUBLIC_URL must be an http(s):// URL' })
+  .transform((url) => url.replace(/\/+$/, ''))
+  .optional();
 
 /**
  * The environment every service container reads (and the only place that reads process.env).
@@ -18,6 +59,10 @@ export const serviceConfigSchema = z.object({
   }),
   OIDC_AUDIENCE: z.string().min(1).default('quartier-api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  /** Origin of public links (survey forms, QR codes); never taken from request headers. */
+  QUARTIER_PUBLIC_URL: publicUrlSetting,
+  TRUSTED_PROXIES: trustedProxiesSetting,
+  METRICS_TOKEN: metricsTokenSetting,
 });
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 export const SERVICE_ENV_VARS = Object.keys(serviceConfigSchema.shape) as (keyof ServiceConfig)[];

@@ -31,3 +31,4 @@ export * from './uploads/upload-spool';
 export * from './uploads/uploads.module';
 export * from './uploads/spool-storage';
 export * from './clock';
+export * from './client-address';

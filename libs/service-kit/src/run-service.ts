@@ -34,6 +34,9 @@ export async function runService(
     redisUrl: config.REDIS_URL,
     oidcIssuer: config.OIDC_ISSUER,
     oidcAudience: config.OIDC_AUDIENCE,
+    publicUrl: config.QUARTIER_PUBLIC_URL,
+    trustedProxies: config.TRUSTED_PROXIES,
+    metricsToken: config.METRICS_TOKEN,
   };
 
   @Module({

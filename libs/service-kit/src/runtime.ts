@@ -13,6 +13,12 @@ export interface RuntimeConfig {
   redisUrl?: string;
   oidcIssuer: string;
   oidcAudience: string;
+  /** Origin of links given to the public (survey forms, QR codes); absent = none can be made. */
+  publicUrl?: string;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); default none. */
+  trustedProxies?: readonly string[];
+  /** Bearer token the metrics endpoints require; absent = metrics are open (in-cluster scraping). */
+  metricsToken?: string;
   /** The clock services read "now" from; default: the system clock (tests fix it). */
   clock?: Clock;
 }

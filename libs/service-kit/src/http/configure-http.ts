@@ -82,9 +82,12 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
           seconds,
         );
         if (req.originalUrl.includes('/health')) return;
+        // Anonymous public endpoints (survey submissions): no id that could tie this line to
+        // the response it stored (undefined also hides the id the log mixin would add).
+        const anonymous = /^\/api\/[a-z]+\/public\//.test(req.originalUrl);
         options.logger.info(
           {
-            correlationId,
+            correlationId: anonymous ? undefined : correlationId,
             method: req.method,
             url: req.originalUrl,
             status: res.statusCode,

@@ -1,11 +1,13 @@
-import { Controller, Get, HttpStatus, Inject, Res, type Type } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import { Controller, Get, HttpStatus, Inject, Req, Res, type Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Public } from '@quartier/auth';
 import type { ServiceName } from '@quartier/contracts';
 import { processMetrics } from '@quartier/observability';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../runtime';
 
 export interface ReadinessReport {
   status: 'ok' | 'unavailable';
@@ -21,7 +23,10 @@ export function createOpsController(service: ServiceName, connectionName: string
   @ApiExcludeController()
   @Controller(`api/${service}`)
   class OpsController {
-    constructor(@Inject(getDataSourceToken(connectionName)) private readonly db: DataSource) {}
+    constructor(
+      @Inject(getDataSourceToken(connectionName)) private readonly db: DataSource,
+      @Inject(RUNTIME_CONFIG) private readonly runtime: RuntimeConfig,
+    ) {}
 
     @Public()
     @Get('health/live')
@@ -44,9 +49,22 @@ export function createOpsController(service: ServiceName, connectionName: string
       return { status: ok ? 'ok' : 'unavailable', service, checks };
     }
 
+    /**
+     * Not a user endpoint (no OIDC token): with METRICS_TOKEN set, Prometheus presents that
+     * token; without it the gateway's refusal of this path is the only fence (in-cluster scrape).
+     */
     @Public()
     @Get('metrics')
-    async metrics(@Res() res: Response): Promise<void> {
+    async metrics(@Req() req: Request, @Res() res: Response): Promise<void> {
+      if (this.runtime.metricsToken && !bearerMatches(req.headers.authorization, this.runtime.metricsToken)) {
+        res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+        res.status(HttpStatus.UNAUTHORIZED).json({
+          statusCode: 401,
+          code: 'Unauthorized',
+          message: 'metrics require Authorization: Bearer <METRICS_TOKEN>',
+        });
+        return;
+      }
       const metrics = processMetrics();
       res.setHeader('Content-Type', metrics.contentType);
       res.send(await metrics.render());
@@ -56,4 +74,13 @@ export function createOpsController(service: ServiceName, connectionName: string
     value: `${service[0].toUpperCase()}${service.slice(1)}OpsController`,
   });
   return OpsController;
+}
+
+/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const match = /^Bearer (\S+)$/i.exec(header ?? '');
+  if (!match) return false;
+  const given = Buffer.from(match[1] as string);
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }

@@ -9,7 +9,12 @@ import {
   requestPasswordGrant,
 } from '@quartier/auth';
 import { EVENTS, type EventEnvelope, type EventType, type Role, type ServiceName } from '@quartier/contracts';
-import { defaultInProcessBroker, EventBus, InProcessEventBus, type DeliveredEvent } from '@quartier/messaging';
+import {
+  defaultInProcessBroker,
+  EventBus,
+  InProcessEventBus,
+  type DeliveredEvent,
+} from '@quartier/messaging';
 import { createLogger } from '@quartier/observability';
 import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
 import { randomUUID } from 'node:crypto';
@@ -91,6 +96,8 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
     databaseUrl: database.url,
     oidcIssuer: `${url}/oidc`,
     oidcAudience: 'quartier-api',
+    // The public origin a deployment configures (QUARTIER_PUBLIC_URL): here the app itself.
+    publicUrl: url,
     ...options.runtime,
   };
 

@@ -615,6 +615,13 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
         'text/csv',
       );
       expect(res.status).toBe(201);
+      // The wave has ended: its owner releases what the k-per-area rule held back (011201's 7).
+      const release = await call(
+        'POST',
+        `/api/survey/surveys/${surveyId}/waves/${resultsWave}/results/release`,
+        'planer',
+      );
+      expect(release.status).toBe(200);
       results = await call('GET', `/api/survey/surveys/${surveyId}/results?wave=${resultsWave}`, 'viewer');
     });
 

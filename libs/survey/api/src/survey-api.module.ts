@@ -7,6 +7,7 @@ import {
 } from '@quartier/service-kit';
 import { CreateSurvey1764100000000 } from './migrations/1764100000000-CreateSurvey';
 import { AddSurveyAreaGeometry1764200000000 } from './migrations/1764200000000-AddSurveyAreaGeometry';
+import { AddResultsReleases1764300000000 } from './migrations/1764300000000-AddResultsReleases';
 import { PublicFormController } from './public/public-form.controller';
 import { PublicRateLimiter } from './public/rate-limiter';
 import { CollectionService } from './responses/collection.service';
@@ -14,6 +15,7 @@ import { ResponseImportService } from './responses/response-import.service';
 import { ResponsesController } from './responses/responses.controller';
 import { ResultsController } from './results/results.controller';
 import { ResultsService } from './results/results.service';
+import { ResultsReleaseService } from './results/results-release.service';
 import { SurveyDemoSeeder } from './demo/survey-demo-seeder';
 import { SURVEY_MODULE_OPTIONS, type SurveyModuleOptions } from './survey.constants';
 import { SurveyError } from '@quartier/survey-core';
@@ -42,7 +44,11 @@ export class SurveyApiModule {
     const foundation = serviceFoundation({
       service: 'survey',
       runtime,
-      migrations: [CreateSurvey1764100000000, AddSurveyAreaGeometry1764200000000],
+      migrations: [
+        CreateSurvey1764100000000,
+        AddSurveyAreaGeometry1764200000000,
+        AddResultsReleases1764300000000,
+      ],
     });
     const rateLimit = options.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
     return {
@@ -68,6 +74,7 @@ export class SurveyApiModule {
         CollectionService,
         ResponseImportService,
         ResultsService,
+        ResultsReleaseService,
         SurveyDemoSeeder,
       ],
       exports: [SurveyDemoSeeder],

@@ -19,7 +19,8 @@ export type SurveyApiErrorCode =
   | 'InvalidAnswers'
   | 'InvalidImport'
   | 'UnsupportedMediaType'
-  | 'PayloadTooLarge';
+  | 'PayloadTooLarge'
+  | 'ReleaseNotDue';
 
 /** Errors of the survey service (the core's `SurveyError` covers form and aggregation errors). */
 export class SurveyApiError extends Error {
@@ -52,6 +53,7 @@ export const SURVEY_ERROR_STATUS: Record<SurveyApiErrorCode | SurveyErrorCode, n
   InvalidImport: 422,
   UnsupportedMediaType: 415,
   PayloadTooLarge: 413,
+  ReleaseNotDue: 409,
   // The core's codes.
   InvalidForm: 422,
   InvalidWorkbook: 422,

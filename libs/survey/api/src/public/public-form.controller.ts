@@ -1,6 +1,20 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@quartier/auth';
+import { ClientAddressResolver, RUNTIME_CONFIG, type RuntimeConfig } from '@quartier/service-kit';
 import { type Form, formLanguages } from '@quartier/survey-core';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -38,10 +52,15 @@ class QrQueryDto extends createZodDto(qrQuery) {}
 @Controller(PUBLIC_BASE)
 @Public()
 export class PublicFormController {
+  private readonly addresses: ClientAddressResolver;
+
   constructor(
     private readonly collection: CollectionService,
     private readonly limiter: PublicRateLimiter,
-  ) {}
+    @Inject(RUNTIME_CONFIG) private readonly runtime: RuntimeConfig,
+  ) {
+    this.addresses = new ClientAddressResolver(runtime.trustedProxies);
+  }
 
   @Get('surveys/:id')
   @ApiOperation({ summary: 'Public definition of an open survey: form model, languages, open wave' })
@@ -82,7 +101,11 @@ export class PublicFormController {
     @Res({ passthrough: true }) res: Response,
   ) {
     res.setHeader('Cache-Control', 'no-store');
-    const decision = this.limiter.check(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    // Behind the bundled nginx every request comes from the proxy: the forwarded client counts,
+    // but only when the proxy is one we were told to trust (TRUSTED_PROXIES).
+    const decision = this.limiter.check(
+      this.addresses.resolve(req.socket.remoteAddress, req.headers['x-forwarded-for']),
+    );
     if (!decision.allowed) {
       res.setHeader('Retry-After', String(decision.retryAfterSeconds));
       res.status(429);
@@ -193,15 +216,10 @@ export class PublicFormController {
 
   @Get('f/:id/qr.svg')
   @ApiOperation({ summary: 'QR code (SVG) of the form link, per area with ?area=' })
-  async qr(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: QrQueryDto,
-    @Req() req: Request,
-    @Res() res: Response,
-  ) {
+  async qr(@Param('id', ParseUUIDPipe) id: string, @Query() query: QrQueryDto, @Res() res: Response) {
     const context = await this.collection.publicContext(id);
     const url = publicFormUrl(
-      originOf(req),
+      publicOrigin(this.runtime),
       id,
       query.area && context.areaIds.has(query.area) ? query.area : undefined,
       query.lang,
@@ -220,15 +238,18 @@ export class PublicFormController {
   }
 }
 
-/** The origin respondents reach this deployment at (X-Forwarded-* from the gateway, else Host). */
-export function originOf(req: Request): string {
-  const proto = String(req.headers['x-forwarded-proto'] ?? req.protocol)
-    .split(',')[0]
-    .trim();
-  const host = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? 'localhost')
-    .split(',')[0]
-    .trim();
-  return `${proto}://${host}`;
+/**
+ * The origin respondents reach this deployment at, from configuration only
+ * (QUARTIER_PUBLIC_URL). Request headers (Host, X-Forwarded-Host) are chosen by whoever sends
+ * the request: a link or QR code built from them — cached by browsers and proxies — could send
+ * respondents to an attacker's host.
+ */
+export function publicOrigin(runtime: Pick<RuntimeConfig, 'publicUrl'>): string {
+  if (!runtime.publicUrl)
+    throw new ServiceUnavailableException(
+      'public links need QUARTIER_PUBLIC_URL (the origin respondents reach Quartier at)',
+    );
+  return runtime.publicUrl.replace(/\/+$/, '');
 }
 
 export function publicFormUrl(origin: string, surveyId: string, areaKey?: string, language?: string): string {

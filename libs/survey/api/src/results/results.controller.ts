@@ -67,6 +67,22 @@ export class ResultsController {
     );
   }
 
+  @Post('waves/:waveId/results/release')
+  @Roles(...SURVEY_EDITORS)
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Release a wave's remaining responses into its results once the wave has ended (editors; 409 before); until then results change only when every changed area has k new responses",
+  })
+  release(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('waveId', ParseUUIDPipe) waveId: string,
+  ) {
+    return this.results.release(access, tenantId, id, waveId);
+  }
+
   @Post('waves/:waveId/results/publish')
   @Roles(...SURVEY_EDITORS)
   @HttpCode(200)

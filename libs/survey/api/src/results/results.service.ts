@@ -25,6 +25,7 @@ import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
 import type { IndicatorItem, TargetAreaView } from '../surveys/survey.dto';
 import { type SurveyRow, SurveyStore, type WaveRow } from '../surveys/survey-store';
 import { protectHierarchy, type HierarchySuppression } from './hierarchical-suppression';
+import { type ReleaseView, ResultsReleaseService } from './results-release.service';
 
 const AREA = '__area';
 const PARENT = '__parent';
@@ -66,6 +67,8 @@ export interface SurveyResults {
   questions: QuestionResults[];
   /** Why some things are not shown: free text and rankings are never published. */
   notPublished: string[];
+  /** The release these results show (results change only at release points). */
+  release?: ReleaseView;
 }
 
 interface Computation {
@@ -89,6 +92,7 @@ export class ResultsService {
   constructor(
     private readonly store: SurveyStore,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    private readonly releases: ResultsReleaseService,
   ) {}
 
   async results(
@@ -100,7 +104,15 @@ export class ResultsService {
   ): Promise<SurveyResults> {
     const survey = await this.store.find(tenantId, surveyId);
     assertSurveyAccess(access, RESULT_READERS, survey.scopeAreaPath);
-    return (await this.compute(survey, waveId, options.weighted, options.language)).results;
+    const release = await this.releases.releaseDue(survey, await this.store.wave(survey.id, waveId));
+    const { results } = await this.compute(survey, waveId, options.weighted, options.language);
+    return { ...results, release };
+  }
+
+  /** The owner's release of everything still waiting, once the wave has ended. */
+  async release(access: AccessContext, tenantId: string, surveyId: string, waveId: string) {
+    const survey = await this.store.find(tenantId, surveyId);
+    return this.releases.releaseByOwner(access, survey, await this.store.wave(survey.id, waveId));
   }
 
   /**
@@ -293,7 +305,9 @@ export class ResultsService {
       t.parentId && parents.has(t.parentId) ? (parents.get(t.parentId) as AreaGroup).key : t.key;
 
     const rows: { area_id: string; answers: Record<string, unknown> }[] = await this.store.db.query(
-      `SELECT area_id, answers FROM survey_response WHERE survey_id = $1 AND wave_id = $2 AND area_id IS NOT NULL`,
+      // Released responses only: readers see the last release point, never the live state.
+      `SELECT r.area_id, r.answers FROM survey_response r JOIN survey_released_response x ON x.response_id = r.id
+        WHERE r.survey_id = $1 AND r.wave_id = $2 AND r.area_id IS NOT NULL`,
       [survey.id, waveId],
     );
     const respondents: Respondent[] = [];

@@ -4,6 +4,7 @@ import {
   Delete,
   Get,
   HttpCode,
+  Inject,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -15,10 +16,10 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
-import { UploadSpool } from '@quartier/service-kit';
+import { RUNTIME_CONFIG, UploadSpool, type RuntimeConfig } from '@quartier/service-kit';
 import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
-import { originOf } from '../public/public-form.controller';
+import { publicOrigin } from '../public/public-form.controller';
 import { SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
 import { withSpooledUpload, XLSX_TYPE } from './spooled-upload';
 import {
@@ -47,6 +48,7 @@ export class SurveysController {
   constructor(
     private readonly surveys: SurveysService,
     private readonly spool: UploadSpool,
+    @Inject(RUNTIME_CONFIG) private readonly runtime: RuntimeConfig,
   ) {}
 
   @Get('surveys')
@@ -243,9 +245,8 @@ export class SurveysController {
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
     @Param('id', ParseUUIDPipe) id: string,
-    @Req() req: Request,
   ) {
-    return this.surveys.links(access, tenantId, id, originOf(req));
+    return this.surveys.links(access, tenantId, id, publicOrigin(this.runtime));
   }
 
   @Post('surveys/:id/waves')

@@ -1,0 +1,49 @@
+import { loadPlatformConfig } from './platform-config';
+
+describe('platform configuration', () => {
+  const external = { DATABASE_URL: 'postgres://db.example.de/quartier' };
+
+  it('runs the demo on the embedded database: dev login, demo data, loopback only', () => {
+    const config = loadPlatformConfig({});
+    expect(config).toMatchObject({
+      devLogin: true,
+      demo: true,
+      HOST: '127.0.0.1',
+      TRUSTED_PROXIES: [],
+      publicUrl: 'http://localhost:3000',
+    });
+  });
+
+  it('refuses an external database without OIDC_ISSUER, unless the dev login is asked for by name', () => {
+    expect(() => loadPlatformConfig(external)).toThrow(
+      /OIDC_ISSUER: required with DATABASE_URL .*QUARTIER_DEV_LOGIN=true/,
+    );
+    expect(() => loadPlatformConfig({ ...external, QUARTIER_DEV_LOGIN: 'false' })).toThrow(/OIDC_ISSUER/);
+    expect(loadPlatformConfig({ ...external, QUARTIER_DEV_LOGIN: 'true' })).toMatchObject({ devLogin: true });
+    expect(
+      loadPlatformConfig({ ...external, OIDC_ISSUER: 'https://sso.example.de/realms/quartier' }),
+    ).toMatchObject({ devLogin: false });
+  });
+
+  it('lets migrate and seed run against an external database without any login provider', () => {
+    expect(loadPlatformConfig(external, { serving: false })).toMatchObject({ devLogin: false });
+  });
+
+  it('never seeds demo data into an external database unless QUARTIER_DEMO=true', () => {
+    const oidc = { ...external, OIDC_ISSUER: 'https://sso.example.de/realms/quartier' };
+    expect(loadPlatformConfig(oidc).demo).toBe(false);
+    expect(loadPlatformConfig({ ...oidc, QUARTIER_DEMO: 'true' }).demo).toBe(true);
+    expect(loadPlatformConfig({ QUARTIER_DEMO: 'false' }).demo).toBe(false);
+  });
+
+  it('listens where HOST says, and validates HOST, TRUSTED_PROXIES and METRICS_TOKEN', () => {
+    expect(loadPlatformConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadPlatformConfig({ TRUSTED_PROXIES: '127.0.0.1,10.0.0.0/8' }).TRUSTED_PROXIES).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+    ]);
+    expect(() => loadPlatformConfig({ HOST: 'a b' })).toThrow(/HOST/);
+    expect(() => loadPlatformConfig({ TRUSTED_PROXIES: 'nginx' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => loadPlatformConfig({ METRICS_TOKEN: 'x' })).toThrow(/METRICS_TOKEN/);
+  });
+});

@@ -1,0 +1,40 @@
+// Test helper (no spec of its own): an open survey for the results and public-form tests.
+import type { ServiceTestApp } from '@quartier/service-kit';
+import { tablesToWorkbook } from '@quartier/survey-core';
+import { todayInGermany } from '../survey.constants';
+import { PLANNING_AREAS, QUARTIER_FORM } from '../testing/fixtures';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const day = (offset: number) =>
+  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** A survey with the test form over the four planning areas of Mitte, open with one wave. */
+export async function openSurvey(
+  t: ServiceTestApp,
+  ids: Record<string, string>,
+): Promise<{ surveyId: string; waveId: string }> {
+  const created = await t.call('POST', '/api/survey/surveys', 'planer', {
+    title: 'Nachbarschaft',
+    scopeAreaId: ids['01'],
+  });
+  const surveyId = created.body.id as string;
+  const form = await t.call(
+    'PUT',
+    `/api/survey/surveys/${surveyId}/xlsform`,
+    'planer',
+    await tablesToWorkbook(QUARTIER_FORM),
+    XLSX,
+  );
+  if (form.status !== 200) throw new Error(`form upload answered ${form.status}`);
+  await t.call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', {
+    areas: PLANNING_AREAS.map((code) => ({ areaId: ids[code] })),
+  });
+  const wave = await t.call('POST', `/api/survey/surveys/${surveyId}/waves`, 'planer', {
+    name: 'Welle 1',
+    opensOn: day(-10),
+    closesOn: day(10),
+  });
+  const open = await t.call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' });
+  if (open.status !== 200) throw new Error(`opening the survey answered ${open.status}`);
+  return { surveyId, waveId: wave.body.id as string };
+}
