@@ -40,6 +40,9 @@ async function documents(baseUrl) {
   return docs;
 }
 
+/** Requests on their way, for the watchdog's reports. */
+const inFlight = new Set();
+
 /** Runs `cases` CONCURRENCY at a time until done or the budget is spent; returns failures and count. */
 async function attack(baseUrl, tokens, cases, deadline) {
   const failures = [];
@@ -48,7 +51,10 @@ async function attack(baseUrl, tokens, cases, deadline) {
   const worker = async () => {
     while (next < cases.length && Date.now() < deadline) {
       const c = cases[next++];
+      const label = `${c.method.toUpperCase()} ${c.template} [${c.name}]`;
+      inFlight.add(label);
       const reply = await send(baseUrl, tokens, c);
+      inFlight.delete(label);
       sent++;
       if (reply.status === null || reply.status >= 500)
         failures.push(
@@ -83,7 +89,9 @@ async function fuzz(platform) {
   const ctx = { baseUrl, tokens, harvested, bomb, seed, send: (request) => send(baseUrl, tokens, request) };
   const results = [];
   for (const [name, replay] of Object.entries(REPLAY)) {
+    inFlight.add(`replay: ${name}`);
     const failures = await replay(ctx).catch((error) => [`threw ${error.stack}`]);
+    inFlight.delete(`replay: ${name}`);
     log(`${failures.length === 0 ? 'ok  ' : 'FAIL'} replay: ${name}`);
     results.push({ name: `replay: ${name}`, failures });
   }

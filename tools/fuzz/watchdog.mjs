@@ -1,7 +1,8 @@
 // Watches the platform while it is attacked: every service's liveness is asked in turn every
 // 100 ms; an answer slower than the limit, or none (the process ended), is a failure.
 
-export function startWatchdog(baseUrl, services, limitMs) {
+/** `inFlight()` names the requests being served, so a slow answer can be traced to its cause. */
+export function startWatchdog(baseUrl, services, limitMs, inFlight = () => []) {
   const violations = [];
   let slowest = { ms: 0, service: '' };
   let polls = 0;
@@ -37,4 +38,8 @@ export function startWatchdog(baseUrl, services, limitMs) {
       return { polls, slowest };
     },
   };
+}
+
+function during(requests) {
+  return requests.length > 0 ? `, while serving: ${requests.join('; ')}` : '';
 }
