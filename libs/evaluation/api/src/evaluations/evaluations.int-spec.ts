@@ -201,6 +201,27 @@ describe('evaluations (real PostgreSQL, real tokens)', () => {
     expect(OTHER_TENANT).toBe('musterstadt');
   });
 
+  it('documents every route with a summary in its OpenAPI document', async () => {
+    const docs = await t.call('GET', '/api/evaluation/docs-json');
+    expect(docs.status).toBe(200);
+    const operations = Object.entries(
+      docs.body.paths as Record<string, Record<string, { summary?: string }>>,
+    ).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, op]) => ({ path, method, summary: op.summary })),
+    );
+    const domain = operations.filter((o) => !/\/(health|metrics|docs)/.test(o.path));
+    expect(domain).toHaveLength(18);
+    expect(domain.filter((o) => !o.summary)).toEqual([]);
+    expect(domain.map((o) => `${o.method.toUpperCase()} ${o.path}`)).toEqual(
+      expect.arrayContaining([
+        'POST /api/evaluation/evaluations',
+        'PUT /api/evaluation/evaluations/{evaluationId}/ratings/{criterion}',
+        'GET /api/evaluation/evaluations/{evaluationId}/results',
+        'GET /api/evaluation/evaluations/{evaluationId}/live-comparison',
+      ]),
+    );
+  });
+
   it('publishes evaluation.created through the outbox', async () => {
     const e = (await create('evaluator', ofProgramme('Mit Ereignis'))).body;
     const rows: { envelope: { key: string; payload: Body } }[] = await t.db.query(

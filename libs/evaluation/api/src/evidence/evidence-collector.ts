@@ -128,10 +128,14 @@ export class EvidenceCollector {
     };
 
     const comparison = effectiveComparison(snapshotDesign, values);
-    const context = await this.refs.areas(
-      tenantId,
-      treated.flatMap((a) => a.path).filter((id) => !byId.has(id)),
-    );
+    // The enclosing areas (districts …) count only for survey and network evidence about them.
+    const withEvidence = design.surveyItems.length + design.networkMeasures.length > 0;
+    const context = withEvidence
+      ? await this.refs.areas(
+          tenantId,
+          treated.flatMap((a) => a.path).filter((id) => !byId.has(id)),
+        )
+      : new Map<string, AreaRow>();
     const byCode = new Map(city.map((a) => [a.code, a]));
     const evidenceAreas = [...treated, ...comparison.map((c) => byCode.get(c)!), ...context.values()];
     const surveyRows = await this.evidence.survey(
