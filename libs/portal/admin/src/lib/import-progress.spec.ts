@@ -21,11 +21,13 @@ const job = (overrides: Partial<AreaImportJob>): AreaImportJob => ({
 });
 
 describe('import progress', () => {
-  it('is finished only when succeeded or failed', () => {
+  it('is finished once it left the queue and ended: succeeded, failed, cancelled or interrupted', () => {
     assert.equal(isFinished(job({ status: 'queued' })), false);
     assert.equal(isFinished(job({ status: 'running' })), false);
     assert.equal(isFinished(job({ status: 'succeeded' })), true);
     assert.equal(isFinished(job({ status: 'failed' })), true);
+    assert.equal(isFinished(job({ status: 'cancelled' })), true);
+    assert.equal(isFinished(job({ status: 'interrupted' })), true);
   });
 
   it('computes a percentage, unknown while the total is not known', () => {

@@ -1,7 +1,8 @@
 import type { AreaImportJob } from '@quartier/portal-data-access';
 
+/** Every state but queued and running is an end (succeeded, failed, cancelled, interrupted). */
 export function isFinished(job: AreaImportJob): boolean {
-  return job.status === 'succeeded' || job.status === 'failed';
+  return job.status !== 'queued' && job.status !== 'running';
 }
 
 /**

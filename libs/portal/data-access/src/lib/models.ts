@@ -113,7 +113,8 @@ export interface AreaImportOptions {
   readonly validFrom?: string;
 }
 
-export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+/** `interrupted`: the service stopped while the import ran (nothing kept; import the file again). */
+export type ImportStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
 
 export interface ImportFeatureError {
   /** 0-based index of the feature in the uploaded collection. */

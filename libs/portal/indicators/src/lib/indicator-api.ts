@@ -121,7 +121,8 @@ export interface ImportJob {
   id: string;
   format: ImportFormat;
   fileName: string | null;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  /** `interrupted`: the service stopped while the import ran (nothing kept; import the file again). */
+  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
   progress: number;
   rowsRead: number;
   observations: number;

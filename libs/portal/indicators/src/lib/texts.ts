@@ -73,6 +73,10 @@ const de = {
   importRunning: 'Import läuft: {percent} % gelesen, {rows} Zeilen',
   importSucceeded: '{count} Werte importiert ({indicators}).',
   importFailed: 'Nichts importiert: {message}',
+  importInterrupted:
+    'Der Import wurde unterbrochen, weil der Dienst neu gestartet wurde ({rows} Zeilen gelesen). Es wurde nichts übernommen.',
+  importAgain: 'Erneut importieren',
+  importCancelled: 'Der Import wurde abgebrochen. Es wurde nichts übernommen.',
   importRejected:
     'Nichts importiert: {count} fehlerhafte Zeile(n). Bitte korrigieren und die ganze Datei erneut hochladen.',
   errorCount: '{count} fehlerhafte Zeile(n), die ersten {shown} angezeigt',
@@ -155,6 +159,10 @@ const en: Record<keyof typeof de, string> = {
   importRunning: 'Importing: {percent} % read, {rows} rows',
   importSucceeded: '{count} values imported ({indicators}).',
   importFailed: 'Nothing imported: {message}',
+  importInterrupted:
+    'The import was interrupted because the service restarted ({rows} rows read). Nothing was kept.',
+  importAgain: 'Import again',
+  importCancelled: 'The import was cancelled. Nothing was kept.',
   importRejected:
     'Nothing imported: {count} bad row(s). Please correct them and upload the whole file again.',
   errorCount: '{count} bad row(s), the first {shown} shown',

@@ -64,7 +64,7 @@ export class ImportWizard {
   private poll(): void {
     const job = this.job();
     if (!job) return;
-    if (job.status === 'succeeded' || job.status === 'failed') {
+    if (job.status !== 'queued' && job.status !== 'running') {
       this.busy.set(false);
       return;
     }

@@ -134,6 +134,11 @@ const de = {
   'import.status.running': 'läuft',
   'import.status.succeeded': 'erfolgreich abgeschlossen',
   'import.status.failed': 'fehlgeschlagen',
+  'import.status.cancelled': 'abgebrochen',
+  'import.status.interrupted': 'unterbrochen',
+  'import.interrupted':
+    'Der Import wurde unterbrochen, weil der Dienst neu gestartet wurde ({processed} Features gelesen). Es wurde nichts übernommen.',
+  'import.again': 'Erneut importieren',
   'import.progress': '{processed} von {total} Features verarbeitet',
   'import.processed': '{processed} Features verarbeitet',
   'import.result': '{created} Gebiete angelegt, {updated} aktualisiert.',
@@ -310,6 +315,11 @@ const en: Dictionary = {
   'import.status.running': 'running',
   'import.status.succeeded': 'completed successfully',
   'import.status.failed': 'failed',
+  'import.status.cancelled': 'cancelled',
+  'import.status.interrupted': 'interrupted',
+  'import.interrupted':
+    'The import was interrupted because the service restarted ({processed} features read). Nothing was kept.',
+  'import.again': 'Import again',
   'import.progress': '{processed} of {total} features processed',
   'import.processed': '{processed} features processed',
   'import.result': '{created} areas created, {updated} updated.',
