@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Writable } from 'node:stream';
+import { BERLIN_REFERENCE_FILES, fetchReferenceFiles, referenceDataDir } from '@quartier/reference-data';
 import { CliError } from '../cli-error';
 
 // `quartier data fetch berlin`: puts the Berlin reference files (LOR geometries, MSS tables)
@@ -41,8 +42,6 @@ export async function dataFetchCommand(
   stderr: Writable = process.stderr,
 ): Promise<void> {
   if (set !== 'berlin') throw new CliError(`unknown data set "${set}" (known: berlin)`);
-  const { BERLIN_REFERENCE_FILES, fetchReferenceFiles, referenceDataDir } =
-    await import('@quartier/reference-data');
   const dir = options.dir ?? referenceDataDir();
   const from = options.from ?? process.env['QUARTIER_REFERENCE_MIRROR'];
   const outcomes = await fetchReferenceFiles(BERLIN_REFERENCE_FILES, {
