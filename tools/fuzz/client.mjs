@@ -24,6 +24,16 @@ export async function demoTokens(root, baseUrl, users) {
  * @returns {Promise<{ status: number | null, text: string, error?: string, ms: number }>}
  */
 export async function send(baseUrl, tokens, request, timeoutMs = 30_000) {
+  const first = await sendOnce(baseUrl, tokens, request, timeoutMs);
+  // A kept-alive socket the server closed just as it was reused ("other side closed") says
+  // nothing about the request: it is sent once more, and only a second failure counts.
+  if (first.status !== null || !/UND_ERR_SOCKET|ECONNRESET|EPIPE/.test(first.error ?? '')) return first;
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const second = await sendOnce(baseUrl, tokens, request, timeoutMs);
+  return second.status === null ? { ...second, error: `${second.error} (twice)` } : second;
+}
+
+async function sendOnce(baseUrl, tokens, request, timeoutMs) {
   const headers = { ...(request.headers ?? {}) };
   if (request.user) headers.authorization = `Bearer ${tokens[request.user]}`;
   if (request.contentType) headers['content-type'] = request.contentType;

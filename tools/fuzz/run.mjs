@@ -40,6 +40,24 @@ async function documents(baseUrl) {
   return docs;
 }
 
+/** Set-up steps get three tries: a platform that has just become healthy may still be seeding. */
+async function settled(what, step) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await step();
+    } catch (error) {
+      if (attempt === 3) throw new Error(`${what}: ${describe(error)}`);
+      log(`${what}: ${describe(error)}; trying again`);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+}
+
+function describe(error) {
+  const cause = error?.cause ? ` (${error.cause.code ?? error.cause.message ?? error.cause})` : '';
+  return `${error?.message ?? error}${cause}`;
+}
+
 /** Requests on their way, for the watchdog's reports. */
 const inFlight = new Set();
 
@@ -69,8 +87,10 @@ async function attack(baseUrl, tokens, cases, deadline) {
 async function fuzz(platform) {
   const { baseUrl } = platform;
   const started = Date.now();
-  const tokens = await demoTokens(root, baseUrl, ['admin', 'planer', 'analyst', 'viewer']);
-  const docs = await documents(baseUrl);
+  const tokens = await settled('demo tokens', () =>
+    demoTokens(root, baseUrl, ['admin', 'planer', 'analyst', 'viewer']),
+  );
+  const docs = await settled('OpenAPI documents', () => documents(baseUrl));
   const watchdog = startWatchdog(
     baseUrl,
     docs.map((d) => d.service),
@@ -168,6 +188,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  log(error.stack ?? String(error));
+  log(`${describe(error)}\n${error?.stack ?? ''}`);
   process.exit(1);
 });
