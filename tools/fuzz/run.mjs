@@ -134,7 +134,8 @@ async function fuzz(platform) {
   log(
     `${operations.length} operations in ${docs.length} documents → ${cases.length} generated requests (seed ${seed})`,
   );
-  const deadline = Math.min(Date.now() + budgetMs, suiteDeadline - 15_000);
+  // At least 20 s of generated requests, even when a slow start used up the suite's time.
+  const deadline = Math.max(Date.now() + 20_000, Math.min(Date.now() + budgetMs, suiteDeadline - 15_000));
   const attacked = await attack(baseUrl, tokens, cases, deadline);
   const health = await watchdog.stop();
   log(

@@ -11,21 +11,20 @@ export function startWatchdog(baseUrl, services, limitMs, inFlight = () => []) {
     let turn = 0;
     while (running) {
       const service = services[turn++ % services.length];
-      const started = performance.now();
+      const url = `${baseUrl}/api/${service}/health/live`;
       try {
-        const response = await fetch(`${baseUrl}/api/${service}/health/live`, {
-          signal: AbortSignal.timeout(5000),
-        });
-        await response.text();
-        const ms = performance.now() - started;
+        const { response, ms } = await timedLiveness(url);
         polls++;
         if (ms > slowest.ms) slowest = { ms, service };
-        if (response.status !== 200)
-          violations.push(`/api/${service}/health/live answered ${response.status}`);
+        if (response.status !== 200) violations.push(`${url} answered ${response.status}`);
         else if (ms > limitMs)
-          violations.push(`/api/${service}/health/live took ${Math.round(ms)} ms (limit ${limitMs} ms)`);
+          violations.push(
+            `/api/${service}/health/live took ${Math.round(ms)} ms (limit ${limitMs} ms)${during(inFlight())}`,
+          );
       } catch (error) {
-        violations.push(`/api/${service}/health/live failed: ${error.message} — did the process exit?`);
+        violations.push(
+          `/api/${service}/health/live failed: ${error.message} — did the process exit?${during(inFlight())}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -38,6 +37,24 @@ export function startWatchdog(baseUrl, services, limitMs, inFlight = () => []) {
       return { polls, slowest };
     },
   };
+}
+
+/**
+ * One liveness answer and how long it took. A kept-alive socket the server had just closed is
+ * asked again at once (timed afresh); a dead process fails twice, a stalled one times out.
+ */
+async function timedLiveness(url) {
+  let started = performance.now();
+  let response;
+  try {
+    response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  } catch (error) {
+    if (error.name === 'TimeoutError') throw error;
+    started = performance.now();
+    response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  }
+  await response.text();
+  return { response, ms: performance.now() - started };
 }
 
 function during(requests) {
