@@ -97,12 +97,10 @@ export function generateDemoCity(options: DemoCityOptions = {}): DemoCity {
   const area = (level: number, code: string, parentCode: string | null, members: number[], name: string) => {
     const polygon = unionOfCells(cells, members);
     const ring = (ids: readonly number[]) => [...ids, ids[0]].map((v) => project(cells.vertices, v));
-    const inner = members.reduce((best, c) =>
-      Math.hypot(graph.x[c] - mean(graph.x, members), graph.y[c] - mean(graph.y, members)) <
-      Math.hypot(graph.x[best] - mean(graph.x, members), graph.y[best] - mean(graph.y, members))
-        ? c
-        : best,
-    );
+    const [mx, my] = [mean(graph.x, members), mean(graph.y, members)];
+    const distance = (c: number) => Math.hypot(graph.x[c] - mx, graph.y[c] - my);
+    // The member site nearest the group's centre: inside the area even where it is not convex.
+    const inner = members.reduce((best, c) => (distance(c) < distance(best) ? c : best));
     const created = {
       code,
       name,
