@@ -196,6 +196,15 @@ export interface SurveyResults {
   total: { respondents: number | null; responseRate: number | null; suppressed: string | null };
   questions: QuestionResults[];
   notPublished: string[];
+  /** The release point these results show; results change only at release points. */
+  release?: ResultsRelease;
+}
+
+export interface ResultsRelease {
+  releasedAt: string | null;
+  kind: 'threshold' | 'owner' | 'initial' | null;
+  releasedResponses: number;
+  ownerMayRelease: boolean;
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -298,6 +307,13 @@ export class SurveyApi {
 
   links(id: string): Promise<SurveyLinks> {
     return firstValueFrom(this.http.get<SurveyLinks>(`${this.base}/surveys/${id}/links`));
+  }
+
+  /** The owner's release of a wave's remaining responses (allowed once the wave has ended). */
+  releaseResults(id: string, waveId: string): Promise<ResultsRelease> {
+    return firstValueFrom(
+      this.http.post<ResultsRelease>(`${this.base}/surveys/${id}/waves/${waveId}/results/release`, {}),
+    );
   }
 
   results(id: string, waveId: string): Promise<SurveyResults> {

@@ -99,6 +99,13 @@ const de = {
   suppressedSecondary: 'gesperrt (Schutz)',
   suppressedNote:
     'Gesperrte Zellen: weniger als {k} Antworten („< k“) oder gesperrt, damit sie nicht aus Summen zurückgerechnet werden können („Schutz“).',
+  releasedAt: 'Stand der Ergebnisse: Freigabe vom {time} ({n} Antworten).',
+  notReleased: 'Noch keine Ergebnisse freigegeben.',
+  releaseRule:
+    'Ergebnisse ändern sich nur an Freigabepunkten: sobald jedes betroffene Gebiet mindestens {k} neue Antworten hat, oder wenn Sie nach Ende der Welle freigeben. So lässt sich keine einzelne Antwort aus dem Vorher-Nachher-Vergleich ablesen.',
+  releaseResults: 'Ergebnisse freigeben',
+  releaseAfterWave: 'Freigabe aller übrigen Antworten nach Ende der Welle ({date}).',
+  releaseDone: 'Ergebnisse freigegeben.',
   topTwoBox: 'Top-2',
   mean: 'Mittelwert',
   median: 'Median',
@@ -207,6 +214,13 @@ const en: Record<keyof typeof de, string> = {
   suppressedSecondary: 'suppressed (protection)',
   suppressedNote:
     'Suppressed cells: fewer than {k} answers ("< k"), or suppressed so they cannot be recovered from totals ("protection").',
+  releasedAt: 'Results as released on {time} ({n} responses).',
+  notReleased: 'No results released yet.',
+  releaseRule:
+    'Results change only at release points: once every affected area has at least {k} new responses, or when you release them after the wave has ended. So no single response can be read from a before-and-after comparison.',
+  releaseResults: 'Release results',
+  releaseAfterWave: 'All remaining responses can be released once the wave has ended ({date}).',
+  releaseDone: 'Results released.',
   topTwoBox: 'Top 2',
   mean: 'Mean',
   median: 'Median',

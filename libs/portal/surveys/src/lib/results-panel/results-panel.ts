@@ -6,6 +6,7 @@ import {
   input,
   linkedSignal,
   resource,
+  signal,
 } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
@@ -54,6 +55,37 @@ interface ResultRow {
       } @else if (results.error()) {
         <q-notice kind="error">{{ problem(results.error()) }}</q-notice>
       } @else if (results.value(); as r) {
+        <div class="release" data-testid="release-info">
+          <p role="status">
+            @if (r.release?.releasedAt; as at) {
+              {{ t('releasedAt', { time: releaseTime(at), n: r.release.releasedResponses }) }}
+            } @else {
+              {{ t('notReleased') }}
+            }
+          </p>
+          <p class="note">{{ t('releaseRule', { k: r.k }) }}</p>
+          @if (survey().editable) {
+            <div class="row">
+              <button
+                type="button"
+                data-testid="release-results"
+                [disabled]="!r.release?.ownerMayRelease || releasing()"
+                [attr.aria-describedby]="r.release?.ownerMayRelease ? null : 'release-hint'"
+                (click)="release(r.surveyId, r.wave.id)"
+              >
+                {{ t('releaseResults') }}
+              </button>
+              @if (!r.release?.ownerMayRelease) {
+                <span id="release-hint" class="note">{{
+                  t('releaseAfterWave', { date: texts.date(r.wave.closesOn) })
+                }}</span>
+              }
+            </div>
+          }
+          @if (releaseError(); as message) {
+            <q-notice kind="error">{{ message }}</q-notice>
+          }
+        </div>
         <p class="note">{{ t('suppressedNote', { k: r.k }) }}</p>
         <table class="table" data-testid="respondents-table">
           <caption>
@@ -184,6 +216,16 @@ interface ResultRow {
       color: #3c4650;
       max-width: 70ch;
     }
+    .release {
+      border-left: 4px solid #0b5cad;
+      padding: 0.25rem 0 0.25rem 0.75rem;
+      margin: 0.75rem 0;
+    }
+    button {
+      font: inherit;
+      min-height: 2.25rem;
+      padding: 0 0.875rem;
+    }
     .table {
       border-collapse: collapse;
       margin: 0.5rem 0 1.5rem;
@@ -249,12 +291,32 @@ export class ResultsPanel {
     params: () => (this.waveId() ? { id: this.survey().id, wave: this.waveId() as string } : undefined),
     loader: ({ params }) => this.api.results(params.id, params.wave),
   });
+  protected readonly releasing = signal(false);
+  protected readonly releaseError = signal<string | null>(null);
   protected readonly waveName = computed(
     () => this.survey().waves.find((w) => w.id === this.waveId())?.name ?? '',
   );
 
   protected problem(error: unknown): string {
     return describeProblem(problemFrom(error), this.i18n.t);
+  }
+
+  protected releaseTime(iso: string): string {
+    return new Date(iso).toLocaleString(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' });
+  }
+
+  /** The owner's release at the end of the wave; the results are read again afterwards. */
+  protected async release(surveyId: string, waveId: string): Promise<void> {
+    this.releasing.set(true);
+    this.releaseError.set(null);
+    try {
+      await this.api.releaseResults(surveyId, waveId);
+      this.results.reload();
+    } catch (error) {
+      this.releaseError.set(this.problem(error));
+    } finally {
+      this.releasing.set(false);
+    }
   }
 
   protected suppressedText(kind: string): string {
