@@ -18,6 +18,7 @@ import { AllocationsService } from './allocations/allocations.service';
 import { IndexRunsRepository } from './areas/index-runs.repository';
 import { ProgrammeAreasController } from './areas/programme-areas.controller';
 import { ProgrammeAreasService } from './areas/programme-areas.service';
+import { ProgrammeDemoSeeder } from './demo/programme-demo-seeder';
 import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { IatiService } from './iati/iati.service';
@@ -85,6 +86,7 @@ export class ProgrammeApiModule {
         ImpactModelsService,
         DashboardService,
         IatiService,
+        ProgrammeDemoSeeder,
       ],
     };
   }

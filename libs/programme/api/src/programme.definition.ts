@@ -1,4 +1,5 @@
 import { defineService } from '@quartier/service-kit';
+import { ProgrammeDemoSeeder } from './demo/programme-demo-seeder';
 import { ProgrammeApiModule } from './programme-api.module';
 
 /** The programme service as the platform, its container and the deployment manifests know it. */
@@ -11,4 +12,5 @@ export const PROGRAMME_SERVICE = defineService({
   streamedBodyPaths: [/^\/api\/programme\/programmes\/[^/]+\/measures\/import\/?$/],
   moduleClass: ProgrammeApiModule,
   module: (runtime) => ProgrammeApiModule.forRoot(runtime),
+  demoSeeder: ProgrammeDemoSeeder,
 });
