@@ -95,6 +95,7 @@ async function fuzz(platform) {
     baseUrl,
     docs.map((d) => d.service),
     LIVENESS_LIMIT_MS,
+    () => [...inFlight],
   );
   const random = createRandom(seed);
   const operations = docs.flatMap(({ doc }) => operationsOf(doc).map((op) => ({ doc, op })));
