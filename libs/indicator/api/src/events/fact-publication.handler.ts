@@ -101,16 +101,21 @@ export class FactPublicationHandler {
     );
     if (runs.length === 0) return;
     const [run] = runs;
-    const rows: { areaId: string; valid: boolean; indices: Record<string, { value: number; class: { code: string } }> | null }[] =
-      await manager.query(
-        `SELECT area_id AS "areaId", valid, indices FROM index_result WHERE run_id = $1 ORDER BY area_code`,
-        [computed.runId],
-      );
+    const rows: {
+      areaId: string;
+      valid: boolean;
+      indices: Record<string, { value: number; class: { code: string } }> | null;
+    }[] = await manager.query(
+      `SELECT area_id AS "areaId", valid, indices FROM index_result WHERE run_id = $1 ORDER BY area_code`,
+      [computed.runId],
+    );
     const areas: PublishedArea[] = rows.map((r) => ({
       areaId: r.areaId,
       valid: r.valid,
       values: Object.fromEntries(Object.entries(r.indices ?? {}).map(([id, index]) => [id, index.value])),
-      classes: Object.fromEntries(Object.entries(r.indices ?? {}).map(([id, index]) => [id, index.class.code])),
+      classes: Object.fromEntries(
+        Object.entries(r.indices ?? {}).map(([id, index]) => [id, index.class.code]),
+      ),
     }));
     const classes = Object.fromEntries(
       run.definition.indices.map((index) => [
