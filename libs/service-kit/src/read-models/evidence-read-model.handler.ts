@@ -57,7 +57,10 @@ export async function applyEvidenceFact(
   }
 }
 
-async function applyValues(manager: EntityManager, p: EventPayload<'indicator.values.published'>): Promise<void> {
+async function applyValues(
+  manager: EntityManager,
+  p: EventPayload<'indicator.values.published'>,
+): Promise<void> {
   await manager.query(
     `INSERT INTO indicator_ref (tenant_id, code, name, unit, polarity, scale, min_numerator, definition_version)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -87,7 +90,10 @@ async function applyValues(manager: EntityManager, p: EventPayload<'indicator.va
   );
 }
 
-async function applyIndexResults(manager: EntityManager, p: EventPayload<'indicator.index.results'>): Promise<void> {
+async function applyIndexResults(
+  manager: EntityManager,
+  p: EventPayload<'indicator.index.results'>,
+): Promise<void> {
   await manager.query(
     `INSERT INTO index_run_ref (id, tenant_id, definition_key, label, period, level, classes)
      VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO NOTHING`,
@@ -150,6 +156,14 @@ async function applyNetworkMetrics(
      VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (tenant_id, network_id, wave_id, area_key) DO UPDATE SET period = EXCLUDED.period,
        scope = EXCLUDED.scope, metrics = EXCLUDED.metrics`,
-    [p.tenantId, p.networkId, p.waveId, p.areaId ?? '', p.scope ?? 'area', p.period, JSON.stringify(p.metrics)],
+    [
+      p.tenantId,
+      p.networkId,
+      p.waveId,
+      p.areaId ?? '',
+      p.scope ?? 'area',
+      p.period,
+      JSON.stringify(p.metrics),
+    ],
   );
 }

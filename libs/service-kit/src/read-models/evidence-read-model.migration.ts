@@ -47,7 +47,9 @@ export function evidenceReadModelMigration(schema: string): new () => MigrationI
           classes jsonb NOT NULL,
           received_at timestamptz NOT NULL DEFAULT now()
         )`);
-      await db.query(`CREATE INDEX index_run_ref_tenant_idx ON ${s}.index_run_ref (tenant_id, definition_key, period)`);
+      await db.query(
+        `CREATE INDEX index_run_ref_tenant_idx ON ${s}.index_run_ref (tenant_id, definition_key, period)`,
+      );
       await db.query(`
         CREATE TABLE ${s}.index_result_ref (
           run_id uuid NOT NULL REFERENCES ${s}.index_run_ref(id) ON DELETE CASCADE,
