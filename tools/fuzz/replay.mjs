@@ -139,7 +139,7 @@ export const REPLAY = {
     return failures;
   },
 
-  async 'a paper-response workbook bomb answers 413'(ctx) {
+  async 'paper responses: a workbook bomb answers 413, a CSV with NUL 422'(ctx) {
     const target = await openPublicWave(ctx);
     if (!target) return ['no open survey wave in the demo data to import into'];
     const reply = await ctx.send({
@@ -149,7 +149,17 @@ export const REPLAY = {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       body: ctx.bomb,
     });
-    return expectStatus('paper-response workbook bomb', reply, 413);
+    const csv = await ctx.send({
+      method: 'post',
+      path: `/api/survey/surveys/${target.surveyId}/waves/${target.waveId}/response-imports`,
+      user: 'admin',
+      contentType: 'text/csv',
+      body: 'gebiet,kommentar\n011101,gu\u0000t\n',
+    });
+    return [
+      ...expectStatus('paper-response workbook bomb', reply, 413),
+      ...expectStatus('paper-response CSV with NUL', csv, 422),
+    ];
   },
 
   async 'an XLSForm bomb answers 413'(ctx) {

@@ -1,6 +1,7 @@
 import { buildXlsxBomb, ZipBoundsError } from '@quartier/service-kit';
 import ExcelJS from 'exceljs';
-import { readPaperWorkbook } from './paper-workbook';
+import { SurveyApiError } from '../survey.errors';
+import { readPaperWorkbook, refuseUnstorableCells } from './paper-workbook';
 
 describe('readPaperWorkbook', () => {
   it('reads the first sheet as text rows with spreadsheet row numbers and ISO days', async () => {
@@ -22,5 +23,40 @@ describe('readPaperWorkbook', () => {
   it('refuses a workbook bomb with ArchiveTooLarge before parsing it', async () => {
     const bomb = await buildXlsxBomb({ sharedStringBytes: 200 * 1024 * 1024 });
     await expect(readPaperWorkbook(bomb)).rejects.toBeInstanceOf(ZipBoundsError);
+  });
+});
+
+describe('refuseUnstorableCells', () => {
+  it('names every cell with NUL or a lone surrogate by row and header, and passes clean tables', () => {
+    const clean = [
+      ['gebiet', 'kommentar'],
+      ['011101', 'gut'],
+    ];
+    expect(refuseUnstorableCells(clean)).toBe(clean);
+    try {
+      refuseUnstorableCells([
+        ['gebiet', 'kommentar'],
+        ['011101', 'gu\u0000t'],
+        ['\ud800', 'ok'],
+      ]);
+      throw new Error('expected a refusal');
+    } catch (error) {
+      expect(error).toBeInstanceOf(SurveyApiError);
+      expect((error as SurveyApiError).code).toBe('InvalidImport');
+      expect((error as SurveyApiError).details).toEqual({
+        issues: [
+          {
+            row: 2,
+            column: 'kommentar',
+            reason: 'contains a NUL character (U+0000), which cannot be stored',
+          },
+          {
+            row: 3,
+            column: 'gebiet',
+            reason: 'contains a lone UTF-16 surrogate (invalid Unicode), which cannot be stored',
+          },
+        ],
+      });
+    }
   });
 });

@@ -1,5 +1,7 @@
+import { describeTextProblem, textProblem } from '@quartier/contracts';
 import { readWorkbookOffThread } from '@quartier/service-kit';
 import { types } from 'node:util';
+import { SurveyApiError } from '../survey.errors';
 
 /**
  * The first worksheet of typed-in paper responses as text rows, read off the request thread and
@@ -22,4 +24,25 @@ export async function readPaperWorkbook(bytes: Buffer): Promise<string[][]> {
     rows[row.number - 1] = cells;
   }
   return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);
+}
+
+/**
+ * The table as read, or an InvalidImport naming every cell (row as the spreadsheet shows it,
+ * column by its header) whose text cannot be stored: nothing of such a file is imported.
+ */
+export function refuseUnstorableCells(table: string[][]): string[][] {
+  const header = table[0] ?? [];
+  const issues: { row: number; column: string; reason: string }[] = [];
+  table.forEach((cells, index) =>
+    cells.forEach((text, col) => {
+      const problem = textProblem(text);
+      if (problem && issues.length < 500) {
+        const name = header[col] && !textProblem(header[col]) ? header[col] : `column ${col + 1}`;
+        issues.push({ row: index + 1, column: name, reason: describeTextProblem(problem) });
+      }
+    }),
+  );
+  if (issues.length > 0)
+    throw new SurveyApiError('InvalidImport', `${issues.length} cell(s) cannot be stored`, { issues });
+  return table;
 }

@@ -8,7 +8,7 @@ import { SurveyApiError } from '../survey.errors';
 import { XLSX_TYPE } from '../surveys/spooled-upload';
 import { SurveyStore } from '../surveys/survey-store';
 import { answerableColumns, CollectionService, type StoredResponse } from './collection.service';
-import { readPaperWorkbook } from './paper-workbook';
+import { readPaperWorkbook, refuseUnstorableCells } from './paper-workbook';
 
 export interface ImportIssue {
   /** Row as the spreadsheet shows it (header = row 1). */
@@ -134,8 +134,11 @@ function readCsv(bytes: Buffer): string[][] {
     // Excel in German locales writes semicolon-separated CSV; the header line tells which one this is.
     const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
     const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-    return parse(text, { bom: true, delimiter, relax_column_count: true }) as string[][];
+    return refuseUnstorableCells(
+      parse(text, { bom: true, delimiter, relax_column_count: true }) as string[][],
+    );
   } catch (error) {
+    if (error instanceof SurveyApiError) throw error;
     throw new SurveyApiError('InvalidImport', `the CSV cannot be read: ${(error as Error).message}`, {
       issues: [{ row: 1, reason: (error as Error).message }],
     });
@@ -145,8 +148,9 @@ function readCsv(bytes: Buffer): string[][] {
 /** Off the request thread and within the workbook bounds (a crafted workbook answers 413). */
 async function readXlsx(bytes: Buffer): Promise<string[][]> {
   try {
-    return await readPaperWorkbook(bytes);
+    return refuseUnstorableCells(await readPaperWorkbook(bytes));
   } catch (error) {
+    if (error instanceof SurveyApiError) throw error;
     if (error instanceof ZipBoundsError && error.code === 'ArchiveTooLarge') throw error;
     throw new SurveyApiError('InvalidImport', `the workbook cannot be read: ${(error as Error).message}`, {
       issues: [{ row: 1, reason: 'not an XLSX workbook' }],
