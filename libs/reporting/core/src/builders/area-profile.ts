@@ -179,14 +179,33 @@ function impact(ctx: SectionContext): ReportBlock[] {
 export function buildAreaProfile(data: AreaProfileData, language: ReportLanguage): ReportDocument {
   const t = textsFor(language);
   const ctx: SectionContext = { data, language, t };
+  // A topic the reader may not see says so, rather than pretending there is no data.
+  const unless = (topic: NonNullable<AreaProfileData['withheld']>[number], blocks: () => ReportBlock[]) =>
+    data.withheld?.includes(topic) ? [note(t('profile.withheld'))] : blocks();
   const sections: ReportSection[] = [
     { id: 'ueberblick', title: t('profile.overview'), blocks: overview(ctx) },
-    { id: 'indikatoren', title: t('profile.indicators'), blocks: indicatorsSection(ctx) },
-    { id: 'sozialindex', title: t('profile.index'), blocks: socialIndex(ctx) },
-    { id: 'befragung', title: t('profile.survey'), blocks: surveySection(ctx, data.survey) },
-    { id: 'netzwerk', title: t('profile.network'), blocks: networkSection(ctx, data.network) },
-    { id: 'massnahmen-abschnitt', title: t('profile.measures'), blocks: measures(ctx) },
-    { id: 'wirkung', title: t('profile.impact'), blocks: impact(ctx) },
+    {
+      id: 'indikatoren',
+      title: t('profile.indicators'),
+      blocks: unless('indicators', () => indicatorsSection(ctx)),
+    },
+    { id: 'sozialindex', title: t('profile.index'), blocks: unless('index', () => socialIndex(ctx)) },
+    {
+      id: 'befragung',
+      title: t('profile.survey'),
+      blocks: unless('survey', () => surveySection(ctx, data.survey)),
+    },
+    {
+      id: 'netzwerk',
+      title: t('profile.network'),
+      blocks: unless('network', () => networkSection(ctx, data.network)),
+    },
+    {
+      id: 'massnahmen-abschnitt',
+      title: t('profile.measures'),
+      blocks: unless('programme', () => measures(ctx)),
+    },
+    { id: 'wirkung', title: t('profile.impact'), blocks: unless('programme', () => impact(ctx)) },
   ];
   const parent = data.area.parent?.name ?? data.cityName;
   return parseReportDocument({

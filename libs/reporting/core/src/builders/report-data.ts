@@ -117,6 +117,8 @@ export interface AreaProfileData extends ReportProvenance {
   network?: NetworkSummary | null;
   measures?: MeasureSummary[];
   impact?: { programme: string; goals: ImpactGoal[] } | null;
+  /** Topics the reader may not see at all: their sections say so instead of "no data". */
+  withheld?: readonly ('survey' | 'network' | 'programme' | 'index' | 'indicators')[];
 }
 
 export type BuildLanguage = ReportLanguage;

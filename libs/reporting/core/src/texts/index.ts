@@ -2,6 +2,9 @@ import type { ReportLanguage } from '../model/report-document';
 import { AREA_PROFILE_TEXTS } from './area-profile.texts';
 import { CHART_TEXTS } from './charts.texts';
 import { COMMON_TEXTS } from './common.texts';
+import { LABEL_TEXTS } from './labels.texts';
+import { MONITORING_TEXTS } from './monitoring.texts';
+import { PROGRAMME_TEXTS } from './programme.texts';
 
 // The one texts table of the library: every word a reader sees, in German and English. It is
 // assembled from parts per report type so each part stays readable; a key exists once.
@@ -9,6 +12,9 @@ export const TEXTS = {
   ...COMMON_TEXTS,
   ...CHART_TEXTS,
   ...AREA_PROFILE_TEXTS,
+  ...LABEL_TEXTS,
+  ...MONITORING_TEXTS,
+  ...PROGRAMME_TEXTS,
 } as const;
 
 export type TextKey = keyof typeof TEXTS;

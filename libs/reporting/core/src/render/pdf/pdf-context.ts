@@ -1,7 +1,6 @@
 import type PDFDocument from 'pdfkit';
 import type { ReportLanguage } from '../../model/report-document';
 import type { Texts } from '../../texts';
-import { ReportingError } from '../../reporting-error';
 
 export type Pdf = InstanceType<typeof PDFDocument>;
 export type StructElement = ReturnType<Pdf['struct']>;
@@ -18,12 +17,7 @@ export interface ReportFonts {
   boldItalic: Uint8Array;
 }
 
-export const FONT = {
-  regular: 'Body',
-  bold: 'Body-Bold',
-  italic: 'Body-Italic',
-  boldItalic: 'Body-BoldItalic',
-} as const;
+export { FONT } from './pdf-fonts';
 
 /** Print typography for A4: 2 cm side margins, 10 pt body text. */
 export const LAYOUT = {
@@ -47,23 +41,6 @@ export interface PdfContext {
   root: StructElement;
   figureCount: number;
   tableCount: number;
-}
-
-const TTF_MAGIC = [0x00010000, 0x74727565]; // TrueType: 0x00010000 or 'true'
-
-/** Registers the four faces; rejects bytes that are not TrueType with a message naming the face. */
-export function registerFonts(doc: Pdf, fonts: ReportFonts): void {
-  for (const face of Object.keys(FONT) as (keyof ReportFonts)[]) {
-    const bytes = fonts[face];
-    const magic =
-      bytes && bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) : -1;
-    if (!TTF_MAGIC.includes(magic))
-      throw new ReportingError(
-        'InvalidFont',
-        `the ${face} font is not a TrueType font (${bytes?.length ?? 0} bytes)`,
-      );
-    doc.registerFont(FONT[face], Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  }
 }
 
 export function contentWidth(doc: Pdf): number {

@@ -5,7 +5,8 @@ import { parseReportDocument } from '../../model/parse-report-document';
 import type { ReportBlock, ReportDocument } from '../../model/report-document';
 import { ReportingError } from '../../reporting-error';
 import { textsFor } from '../../texts';
-import { LAYOUT, registerFonts, type Pdf, type PdfContext, type ReportFonts } from './pdf-context';
+import { LAYOUT, type Pdf, type PdfContext, type ReportFonts } from './pdf-context';
+import { registerFonts } from './pdf-fonts';
 import { figure } from './pdf-figure';
 import { fillToc, pageFooters, reserveToc, titleBlock } from './pdf-furniture';
 import { table } from './pdf-table';
@@ -32,6 +33,8 @@ function createPdf(document: ReportDocument): Pdf {
     lang: LOCALE[meta.language],
     displayTitle: true,
     pdfVersion: '1.7',
+    // No default Helvetica: every face is registered, and loading its metrics costs each document.
+    font: null as unknown as string,
     info: {
       Title: meta.title,
       Subject: meta.subtitle ?? meta.title,

@@ -1,0 +1,178 @@
+import type { ProgrammeGoal, ProgrammeReportData } from '../builders/programme-data';
+import { textsFor, type Texts } from '../texts';
+import { STATUS_KEYS } from '../texts/labels.texts';
+import { formatOfUnit, type AssembleOptions } from './assemble-area-profile';
+import type { PinnedTenant, PINNED_DATA_VERSION } from './pinned-data';
+
+// The pinned data of a programme report (what the programme service answered the reader:
+// programme, dashboard, measures, impact model, attainment) and its assembly.
+
+export interface PinnedAttainment {
+  period: string | null;
+  actual: number | 'suppressed' | null;
+  /** Capped attainment 0…1; null when not computable. */
+  capped: number | null;
+  light: 'green' | 'amber' | 'red' | null;
+}
+
+export interface PinnedBinding {
+  label: string;
+  unit: string;
+  baseline: { value: number; period: string };
+  target: { value: number; date: string };
+  current: PinnedAttainment;
+  series: PinnedAttainment[];
+}
+
+export interface ProgrammeDataset {
+  version: typeof PINNED_DATA_VERSION;
+  kind: 'programme-report';
+  tenant: PinnedTenant;
+  programme: {
+    id: string;
+    name: string;
+    funder: string;
+    legalBasis: string;
+    description: string;
+    status: string;
+    fundingPeriods: { label: string; from: string; to: string }[];
+    budgetLines: { key: string; label: string }[];
+    fieldsOfAction: { key: string; label: string }[];
+  };
+  budget: {
+    year: number;
+    line: string;
+    planned: number;
+    committed: number;
+    spent: number;
+    remaining: number;
+  }[];
+  measuresByField: Record<string, number>;
+  areas: {
+    id: string;
+    code: string;
+    name: string;
+    population: number | null;
+    measures: number;
+    budgetCents: number;
+  }[];
+  measures: {
+    title: string;
+    fieldOfAction: string | null;
+    areas: { code: string; name: string }[];
+    status: string;
+    budgetCents: number;
+    spentCents: number;
+  }[];
+  impactModel: {
+    title: string;
+    nodes: { id: string; type: string; step: number | null; title: string; assumptions: string[] }[];
+  } | null;
+  /** The programme model's bound nodes (measure models are reported with their measures). */
+  attainment: {
+    nodeId: string;
+    title: string;
+    type: string;
+    step: number | null;
+    bindings: PinnedBinding[];
+  }[];
+}
+
+const label = (t: Texts, status: string) =>
+  (STATUS_KEYS as readonly string[]).includes(status)
+    ? t(`status.${status}` as Parameters<Texts>[0])
+    : status;
+
+function goals(data: ProgrammeDataset): ProgrammeGoal[] {
+  return data.attainment.flatMap((node) =>
+    node.bindings.map((b) => ({
+      node: node.title,
+      type: node.type,
+      step: node.step,
+      label: b.label,
+      format: formatOfUnit(b.unit),
+      baseline: b.baseline,
+      target: b.target,
+      series: b.series
+        .filter((p) => p.period !== null)
+        .map((p) => ({
+          period: p.period as string,
+          actual: p.actual,
+          attainmentPercent: p.capped === null ? null : p.capped * 100,
+        })),
+      light: b.current.light,
+    })),
+  );
+}
+
+/** The builder input of the programme report, from the pinned data alone. */
+export function assembleProgrammeReport(
+  data: ProgrammeDataset,
+  options: AssembleOptions,
+): ProgrammeReportData {
+  const t = textsFor(options.language);
+  const lineLabel = new Map(data.programme.budgetLines.map((l) => [l.key, l.label]));
+  const fieldLabel = new Map(data.programme.fieldsOfAction.map((f) => [f.key, f.label]));
+  const byStatus = new Map<string, number>();
+  for (const m of data.measures) byStatus.set(m.status, (byStatus.get(m.status) ?? 0) + 1);
+  return {
+    organisation: data.tenant.name,
+    ...(options.author ? { author: options.author } : {}),
+    asOf: options.asOf,
+    generatedAt: options.generatedAt,
+    ...(options.pin ? { pin: options.pin } : {}),
+    programme: {
+      name: data.programme.name,
+      funder: data.programme.funder,
+      legalBasis: data.programme.legalBasis,
+      description: data.programme.description,
+      status: data.programme.status,
+      fundingPeriods: data.programme.fundingPeriods,
+    },
+    areas: data.areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      population: a.population,
+      measures: a.measures,
+      budgetCents: a.budgetCents,
+    })),
+    impactModel: data.impactModel
+      ? {
+          title: data.impactModel.title,
+          nodes: data.impactModel.nodes.map((n) => ({
+            type: n.type,
+            step: n.step,
+            title: n.title,
+            assumptions: n.assumptions,
+          })),
+        }
+      : null,
+    fieldsOfAction: data.programme.fieldsOfAction.map((f) => ({
+      label: f.label,
+      measures: data.measuresByField[f.key] ?? 0,
+    })),
+    budget: [...data.budget]
+      .sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : 1))
+      .map((b) => ({
+        year: b.year,
+        line: lineLabel.get(b.line) ?? b.line,
+        plannedCents: b.planned,
+        committedCents: b.committed,
+        spentCents: b.spent,
+        remainingCents: b.remaining,
+      })),
+    measuresByStatus: STATUS_KEYS.filter((s) => byStatus.has(s)).map((s) => ({
+      status: label(t, s),
+      count: byStatus.get(s) as number,
+    })),
+    measures: data.measures.map((m) => ({
+      title: m.title,
+      field: m.fieldOfAction ? (fieldLabel.get(m.fieldOfAction) ?? m.fieldOfAction) : '–',
+      areas: m.areas.map((a) => a.name).join(', ') || '–',
+      status: label(t, m.status),
+      budgetCents: m.budgetCents,
+      spentCents: m.spentCents,
+    })),
+    goals: goals(data),
+  };
+}
