@@ -4,6 +4,7 @@ import { registerErrorStatuses, serviceFoundation, type RuntimeConfig } from '@q
 import { EvaluationAccess } from './access/evaluation-access.service';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { EvaluationDemoSeeder } from './demo/evaluation-demo-seeder';
 import { DesignController } from './design/design.controller';
 import { DesignService } from './design/design.service';
 import { ResultsService } from './design/results.service';
@@ -74,7 +75,9 @@ export class EvaluationApiModule {
         DesignService,
         SnapshotsService,
         CatalogueService,
+        EvaluationDemoSeeder,
       ],
+      exports: [EvaluationDemoSeeder],
     };
   }
 }

@@ -1,2 +1,3 @@
 export * from './evaluation-api.module';
 export * from './evaluation.definition';
+export * from './demo/evaluation-demo-seeder';

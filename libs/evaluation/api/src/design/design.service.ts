@@ -26,11 +26,11 @@ export class DesignService {
   ) {}
 
   async replace(caller: Caller, id: string, input: DesignInput): Promise<EvaluationView> {
-    await this.checkReferences(caller.tenantId, input);
     const row = await this.editor.edit(
       caller,
       id,
-      ({ row }) => {
+      async ({ row }) => {
+        await this.checkReferences(caller.tenantId, input);
         // Drops and additions were made against one matched set: a different matching voids them.
         const sameMatching = canonicalJson(row.design.matching) === canonicalJson(input.matching);
         const design: StoredDesign = { ...input, adjustments: sameMatching ? row.design.adjustments : [] };

@@ -194,6 +194,15 @@ describe('evaluations (real PostgreSQL, real tokens)', () => {
     expect((await t.call('PATCH', `${PATH}/${e.id}`, 'musterstadt-admin', { title: 'Meins' })).status).toBe(
       404,
     );
+    expect((await t.call('GET', `${PATH}/${e.id}/audit`, 'musterstadt-admin')).status).toBe(404);
+    expect(
+      (await t.call('PUT', `${PATH}/${e.id}/design`, 'musterstadt-admin', { outcomes: [] })).status,
+    ).toBe(404);
+    const rating = { rating: 1, justification: 'x' };
+    expect((await t.call('PUT', `${PATH}/${e.id}/ratings/impact`, 'musterstadt-admin', rating)).status).toBe(
+      404,
+    );
+    expect((await t.call('GET', '/api/evaluation/criteria')).status).toBe(401);
     const theirs = await t.call('GET', PATH, 'musterstadt-admin');
     expect(theirs.body).toEqual({ items: [], total: 0 });
     const foreignProgramme = await create('musterstadt-admin', ofProgramme('Fremd'));
@@ -277,6 +286,21 @@ describe('programme and area scope of evaluators and readers', () => {
         })
       ).status,
     ).toBe(403);
+    // Every route of the other programme's evaluation is out of the evaluator's scope.
+    for (const [method, path, body] of [
+      ['GET', '/audit', undefined],
+      ['PATCH', '', { title: 'Übernommen' }],
+      ['PUT', '/design', { outcomes: [] }],
+      ['POST', '/comparison-adjustments', { action: 'add', areaId: t.areas['0202'], reason: 'x' }],
+      ['GET', '/results', undefined],
+      ['POST', '/snapshots', undefined],
+      ['GET', '/snapshots', undefined],
+      ['GET', '/live-comparison', undefined],
+      ['POST', '/transitions', { action: 'submit' }],
+    ] as const) {
+      const reply = await t.call(method, `${PATH}/${theirs.id}${path}`, 'evaluator', body);
+      expect([method, path, reply.status, reply.body.code]).toEqual([method, path, 403, 'OutOfScope']);
+    }
     const list = await t.call('GET', PATH, 'evaluator');
     expect(list.body.items.map((e: Body) => e.title)).toEqual(['Eigene']);
     const programmes = await t.call('GET', '/api/evaluation/programmes', 'evaluator');
