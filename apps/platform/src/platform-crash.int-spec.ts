@@ -380,7 +380,7 @@ describe('the embedded platform after kill -9', () => {
     const burst = Promise.all(Array.from({ length: 6 }, submitter));
     await eventually(
       async () => acknowledged.length,
-      (n) => n >= 20,
+      (n) => n >= 12,
       30_000,
     );
     expect((await call('GET', `/api/indicator/imports/${importId}`, 'admin')).body.status).toBe('running');
@@ -388,7 +388,7 @@ describe('the embedded platform after kill -9', () => {
     expect(readdirSync(join(spool, 'indicator'))).toHaveLength(1);
     await killHard();
     await burst;
-    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(12);
 
     platform = await start('second');
     // No job is left running: the import is interrupted, with the rows it had reached.
