@@ -28,12 +28,7 @@ export class DashboardService {
       programmeId,
       PROGRAMME_READERS,
     );
-    const visible = new Set(
-      (await this.measureService.list(caller, programmeId, { limit: 1000, offset: 0 })).items.map(
-        (m) => m.id,
-      ),
-    );
-    const rows = (await this.measures.ofProgramme(programmeId)).filter((m) => visible.has(m.id));
+    const rows = await this.measureService.visibleRows(caller, programmeId);
     const expenditures = await this.measures.expenditures(rows.map((r) => r.id));
     const budget = summariseBudget(
       (await this.programmes.budget(programmeId)).map((b) => ({

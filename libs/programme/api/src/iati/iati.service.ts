@@ -52,12 +52,7 @@ export class IatiService {
         'iati: the programme has no IATI publisher yet (reporting organisation and identifier prefix)',
         { field: 'iati' },
       );
-    const visible = new Set(
-      (await this.measureService.list(caller, programmeId, { limit: 1000, offset: 0 })).items.map(
-        (m) => m.id,
-      ),
-    );
-    const rows = (await this.measures.ofProgramme(programmeId)).filter((m) => visible.has(m.id));
+    const rows = await this.measureService.visibleRows(caller, programmeId);
     const expenditures = await this.measures.expenditures(rows.map((r) => r.id));
     const points = await this.areaPoints(caller.tenantId, rows);
     const now = this.clock.now().toISOString();

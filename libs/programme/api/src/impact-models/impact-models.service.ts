@@ -153,9 +153,7 @@ export class ImpactModelsService {
       programmeId,
       PROGRAMME_READERS,
     );
-    const visible = new Set(
-      (await this.measures.list(caller, programmeId, { limit: 1000, offset: 0 })).items.map((m) => m.id),
-    );
+    const visible = new Set((await this.measures.visibleRows(caller, programmeId)).map((m) => m.id));
     const stored = (await this.models.ofProgramme(programmeId)).filter(
       (m) => m.measureId === null || visible.has(m.measureId),
     );

@@ -53,6 +53,14 @@ export class MeasuresService {
     return { items: await this.present(caller, rows), total };
   }
 
+  /** Every measure of the programme the caller may read (rows, unpresented: for overviews). */
+  async visibleRows(caller: Caller, programmeId: string): Promise<MeasureRow[]> {
+    const scope = scopeAreas(caller.access.principal, caller.access.assignments, PROGRAMME_READERS, {
+      programmeId,
+    });
+    return (await this.measures.list(programmeId, { limit: 100_000, offset: 0 }, scope)).rows;
+  }
+
   async get(caller: Caller, measureId: string): Promise<MeasureView> {
     const { measure } = await this.load(caller, measureId, PROGRAMME_READERS);
     return (await this.present(caller, [measure]))[0];
