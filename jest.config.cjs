@@ -17,7 +17,7 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
-  // ESM-only dependencies (jose, oidc-provider and theirs) are transpiled to CommonJS for Jest.
+  // ESM-only dependencies (jose, oidc-provider, pg-boss and theirs) are transpiled to CommonJS for Jest.
   transformIgnorePatterns: [
     '/node_modules/(?!(jose|oidc-provider|@koa|koa|quick-lru|nanoid|eta|oidc-token-hash|jsesc|pg-boss|serialize-error|non-error)/)',
   ],
