@@ -68,6 +68,29 @@ beforeAll(() => {
 afterAll(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 describeWithMss('quartier index compute', () => {
+  it('neutralises a formula-like area code and keeps negative values and class codes', async () => {
+    const first = indicatorRows[0]['PLR_ID'];
+    writeFileSync(path('formula.csv'), longCsv().replaceAll(`\n${first},`, '\n=1+1,'));
+    const { code } = await run([
+      'index',
+      'compute',
+      '--definition',
+      path('def.json'),
+      '--values',
+      path('formula.csv'),
+      '--out',
+      path('formula-result.csv'),
+    ]);
+    expect(code).toBe(0);
+    const rows = parse(readFileSync(path('formula-result.csv'), 'utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    expect(rows[0]['area']).toBe("'=1+1");
+    expect(rows.some((r) => r['status_value'].startsWith('-'))).toBe(true);
+    expect(rows.some((r) => r['dynamics_class'] === '+/-')).toBe(true);
+  });
+
   it('writes one row per area with full-precision values and the published classes', async () => {
     const { code, stderr } = await run([
       'index',

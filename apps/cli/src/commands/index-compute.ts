@@ -100,9 +100,12 @@ export async function computeIndexCommand(
         ]
       : [area.area, 'false', ...definition.indices.flatMap(() => ['', ''])],
   );
-  // Area codes come from the input file: formula cells are neutralised (numbers stay numbers).
-  const { neutraliseCsvRow } = await import('@quartier/contracts');
-  const csv = stringify([header, ...rows].map(neutraliseCsvRow), { record_delimiter: '\n' });
+  // Area codes come from the input file: a formula-like code is neutralised. Class codes (`+/-`)
+  // belong to the documented output contract and come from the definition: they stay as they are.
+  const { neutraliseCsvCell } = await import('@quartier/contracts');
+  const csv = stringify([header, ...rows.map(([area, ...rest]) => [neutraliseCsvCell(area), ...rest])], {
+    record_delimiter: '\n',
+  });
   if (options.out) {
     const { writeFile } = await import('node:fs/promises');
     try {
