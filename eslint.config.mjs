@@ -1,4 +1,4 @@
-// Module boundaries are the architecture (ARCHITECTURE.md §2) made executable:
+// Module boundaries are the architecture (docs/architecture.md §3) made executable:
 // core libs stay pure, no domain reaches into another domain, apps only wire.
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';

@@ -1,5 +1,5 @@
 // Starts librdkafka's mock cluster (real Kafka wire protocol) through Debian's kcat, which is the
-// only Kafka-protocol broker installable on the development machines (ARCHITECTURE.md §4).
+// only Kafka-protocol broker installable on the development machines (docs/architecture.md §4).
 // The mock cluster lives as long as the kcat consumer process that created it.
 'use strict';
 const { spawn } = require('node:child_process');

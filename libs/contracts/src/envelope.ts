@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SERVICES, tenantIdSchema, uuidSchema } from './values';
 
-/** The envelope every domain event travels in (ARCHITECTURE.md §4). */
+/** The envelope every domain event travels in (docs/architecture.md §4). */
 export const envelopeSchema = z.object({
   id: uuidSchema,
   type: z.string().regex(/^[a-z]+(\.[a-z-]+)+$/),
