@@ -339,6 +339,29 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('fails a queued job the queue gave up on, and one that was lost from the queue long ago', async () => {
+    const pool = db(apps[0]);
+    const runner = runnerOf(apps[0]);
+    const now = clock.now().getTime();
+    const insert = (id: string, created: number) =>
+      pool.query(
+        `INSERT INTO job (id, kind, tenant_id, created_by, status, payload, created_at) VALUES ($1, 'later', 'berlin', 'test', 'queued', '{}', $2)`,
+        [id, new Date(created)],
+      );
+    const lost = '00000000-0000-4000-8000-000000000011';
+    const fresh = '00000000-0000-4000-8000-000000000012';
+    await insert(lost, now - 2 * 3600_000);
+    await insert(fresh, now);
+    // A queue row the queue itself failed (as when claiming hit a database error).
+    const given = await runner.enqueue(ECHO, { text: 'x', steps: 1 }, { ...who, singletonKey: 'given-up' });
+    await runner.waitFor(given, 'berlin', 20_000);
+    await pool.query(`UPDATE job SET status = 'queued', finished_at = NULL WHERE id = $1`, [given]);
+    await runner.tick();
+    expect((await runner.get(lost, 'berlin')).error).toMatchObject({ code: 'NotStarted' });
+    expect((await runner.get(given, 'berlin')).status).toBe('failed');
+    expect((await runner.get(fresh, 'berlin')).status).toBe('queued');
+  });
+
   it('on shutdown stops running jobs at their checkpoint as interrupted, keeping the rows reached', async () => {
     const app = await startApp('d');
     const runner = runnerOf(app);

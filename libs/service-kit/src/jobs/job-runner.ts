@@ -352,6 +352,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     for (const job of interrupted) await this.afterInterrupt(job);
     if (interrupted.length > 0)
       this.logger.warn(`${interrupted.length} job(s) of stopped runners marked interrupted`);
+    const abandoned = await this.store.failAbandoned(this.schema, now, new Date(now.getTime() - 3600_000));
+    for (const job of abandoned) await this.ended(job.view, job.host === this.host ? job.files : []);
+    if (abandoned.length > 0)
+      this.logger.warn(`${abandoned.length} queued job(s) the queue gave up on marked failed`);
   }
 
   private async afterInterrupt(job: StoredJob): Promise<void> {

@@ -260,6 +260,25 @@ export class JobStore {
     );
   }
 
+  /**
+   * Queued jobs the queue will never start: pg-boss failed or ended them without our bookkeeping
+   * (a database error while the job was being claimed), or dropped them after its retention
+   * (a host-bound job whose host never came back).
+   */
+  async failAbandoned(queueSchema: string, now: Date, lostBefore: Date): Promise<StoredJob[]> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(queueSchema)) throw new Error(`unsafe schema name ${queueSchema}`);
+    const rows = await this.rows<JobRow>(
+      `UPDATE job SET status = 'failed', finished_at = $1,
+              error = jsonb_build_object('code', 'NotStarted', 'message', 'the queue gave up on this job before it could start; start it again')
+        WHERE status = 'queued' AND (
+          EXISTS (SELECT 1 FROM "${queueSchema}".job b WHERE b.id = job.id AND b.state IN ('completed', 'failed', 'cancelled'))
+          OR (created_at < $2 AND NOT EXISTS (SELECT 1 FROM "${queueSchema}".job b WHERE b.id = job.id)))
+        RETURNING *`,
+      [now, lostBefore],
+    );
+    return rows.map(toStored);
+  }
+
   /** A queued job whose input vanished (the temp folder was wiped) can never run. */
   async failLost(id: string, message: string, now: Date): Promise<boolean> {
     const rows = await this.rows<unknown>(
