@@ -1,0 +1,221 @@
+import 'reflect-metadata';
+import { startLocalTestIssuer, type LocalTestIssuer } from '@quartier/auth';
+import type { Role } from '@quartier/contracts';
+import { startServiceTestApp, type ServiceDefinition, type ServiceTestApp } from '@quartier/service-kit';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PLATFORM_SERVICES } from '../../apps/platform/src/services';
+import { admits, routePermissions, type RoutePermission } from './permission-rules';
+
+// The authorisation matrix: every operation of every service's OpenAPI document, called by
+// anonymous, a token signed with a foreign key, and each demo user, against the real service
+// (real guard, real dev OIDC provider, real PostgreSQL). The expected answer comes from the
+// permission rules read from the controllers' metadata (permission-rules.ts), the same rules
+// the README's matrix is generated from:
+//   - no token / foreign signature → 401 (public operations: anything but 401/403);
+//   - a role the rules admit → never 401 and never 403 MissingRole (scope and validation follow);
+//   - a role they do not admit → 403 MissingRole.
+// An operation the document lists but the rules do not know fails the test.
+
+jest.setTimeout(170_000);
+
+interface Caller {
+  readonly name: string;
+  readonly roles: readonly Role[];
+  readonly tenant: string;
+  token(t: ServiceTestApp): Promise<string | null>;
+}
+
+const SOME_ID = '00000000-0000-4000-8000-00000000abcd';
+
+interface Operation {
+  readonly method: string;
+  readonly path: string;
+}
+
+interface Outcome {
+  readonly service: string;
+  readonly operation: string;
+  readonly caller: string;
+  readonly expected: string;
+  readonly status: number;
+  readonly code: string | undefined;
+}
+
+const user = (name: string, roles: Role[], tenant = 'berlin-demo'): Caller => ({
+  name,
+  roles,
+  tenant,
+  token: (t) => t.tokenFor(name),
+});
+
+describe('authorisation matrix: every operation × anonymous, a foreign token and each demo user', () => {
+  let issuer: LocalTestIssuer;
+  const rules = routePermissions(PLATFORM_SERVICES);
+  const outcomes: Outcome[] = [];
+
+  beforeAll(async () => {
+    issuer = await startLocalTestIssuer();
+  });
+  afterAll(async () => {
+    await issuer?.close();
+    // A record of the run for the security section of the README (counts per caller).
+    mkdirSync(join(__dirname, '../../dist/authz'), { recursive: true });
+    writeFileSync(join(__dirname, '../../dist/authz/matrix.json'), JSON.stringify(outcomes, null, 1));
+  });
+
+  const callers: Caller[] = [
+    { name: 'anonymous', roles: [], tenant: 'berlin-demo', token: async () => null },
+    {
+      name: 'foreign-signed',
+      roles: [],
+      tenant: 'berlin-demo',
+      // The service's own issuer and a platform-admin claim, signed with a key it never published.
+      token: (t) =>
+        issuer.signWithForeignKey({ username: 'admin', roles: ['platform-admin'], issuer: `${t.url}/oidc` }),
+    },
+    user('admin', ['tenant-admin']),
+    user('planer', ['planner']),
+    user('analyst', ['analyst']),
+    user('viewer', ['viewer']),
+    user('programm', ['programme-manager']),
+    user('evaluator', ['evaluator']),
+    user('musterstadt-admin', ['tenant-admin'], 'musterstadt'),
+    user('platform', ['platform-admin']),
+  ];
+
+  it.each(PLATFORM_SERVICES.map((s) => [s.name, s] as const))(
+    '%s: every documented operation answers every caller as the permission rules say',
+    async (_name, service) => {
+      const t = await start(service);
+      try {
+        const document = (await (await fetch(`${t.url}/api/${service.name}/docs-json`)).json()) as {
+          paths: Record<string, Record<string, unknown>>;
+        };
+        const operations: Operation[] = Object.entries(document.paths).flatMap(([path, methods]) =>
+          Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
+        );
+        const unknown = operations.filter((op) => !ruleOf(rules, service.name, op));
+        expect(unknown).toEqual([]);
+        const mismatches: Outcome[] = [];
+        for (const caller of callers) {
+          const token = await caller.token(t);
+          for (const op of operations) {
+            const rule = ruleOf(rules, service.name, op) as RoutePermission;
+            const outcome = await call(t, service.name, op, rule, caller, token);
+            outcomes.push(outcome);
+            if (!matches(outcome)) mismatches.push(outcome);
+          }
+        }
+        expect(mismatches).toEqual([]);
+      } finally {
+        await t.close();
+      }
+    },
+  );
+
+  it('covered every operation with every caller', () => {
+    const operations = new Set(outcomes.map((o) => `${o.service} ${o.operation}`));
+    expect(outcomes.length).toBe(operations.size * callers.length);
+    // Every documented operation of the platform (the reporting service has none yet).
+    expect(operations.size).toBe(rules.filter((r) => r.documented).length);
+    const denied = outcomes.filter((o) => o.expected === 'MissingRole').length;
+    expect(denied).toBeGreaterThan(100);
+  });
+});
+
+async function start(service: ServiceDefinition): Promise<ServiceTestApp> {
+  const t = await startServiceTestApp({
+    service: service.name,
+    module: (runtime) => service.module(runtime),
+    moduleClass: service.moduleClass,
+    title: service.title,
+    streamedBodyPaths: service.streamedBodyPaths,
+    accessDirectory: service.accessDirectory,
+  });
+  const grants: [string, string, Role][] = [
+    ['berlin-demo', 'planer', 'planner'],
+    ['berlin-demo', 'analyst', 'analyst'],
+    ['berlin-demo', 'viewer', 'viewer'],
+    ['berlin-demo', 'programm', 'programme-manager'],
+    ['berlin-demo', 'evaluator', 'evaluator'],
+  ];
+  if (service.name === 'registry') {
+    // The registry answers scope questions from its own tables (the source of truth).
+    for (const tenant of ['berlin-demo', 'musterstadt'])
+      await t.db.query(`INSERT INTO tenant (id, name, levels) VALUES ($1, $1, '[]')`, [tenant]);
+    for (const [tenant, subject, role] of grants)
+      await t.db.query(`INSERT INTO role_assignment (tenant_id, subject, role) VALUES ($1, $2, $3)`, [
+        tenant,
+        subject,
+        role,
+      ]);
+  } else {
+    const ids = await t.seedAreas('berlin-demo', [{ code: '01', level: 'bezirk', name: 'Mitte' }]);
+    for (const [tenant, subject, role] of grants)
+      await t.grant(tenant, subject, role, subject === 'planer' ? (ids['01'] as string) : null);
+  }
+  return t;
+}
+
+function ruleOf(
+  rules: readonly RoutePermission[],
+  service: string,
+  op: Operation,
+): RoutePermission | undefined {
+  return rules.find((r) => r.service === service && r.method === op.method && r.path === op.path);
+}
+
+async function call(
+  t: ServiceTestApp,
+  service: string,
+  op: Operation,
+  rule: RoutePermission,
+  caller: Caller,
+  token: string | null,
+): Promise<Outcome> {
+  const expected = rule.public
+    ? 'public'
+    : token === null || caller.name === 'foreign-signed'
+      ? 'Unauthenticated'
+      : admits(rule, caller.roles)
+        ? 'admitted'
+        : 'MissingRole';
+  const headers: Record<string, string> = { 'x-quartier-tenant': caller.tenant };
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  const hasBody = !['GET', 'DELETE', 'HEAD'].includes(op.method);
+  if (hasBody) headers['content-type'] = 'application/json';
+  const response = await fetch(`${t.url}${op.path.replace(/\{[^}]+\}/g, SOME_ID)}`, {
+    method: op.method,
+    headers,
+    ...(hasBody ? { body: '{}' } : {}),
+  });
+  const text = await response.text();
+  let code: string | undefined;
+  try {
+    code = (JSON.parse(text) as { code?: string }).code;
+  } catch {
+    code = undefined;
+  }
+  return {
+    service,
+    operation: `${op.method} ${op.path}`,
+    caller: caller.name,
+    expected,
+    status: response.status,
+    code,
+  };
+}
+
+function matches(outcome: Outcome): boolean {
+  switch (outcome.expected) {
+    case 'public':
+      return outcome.status !== 401 && outcome.status !== 403 && outcome.status < 500;
+    case 'Unauthenticated':
+      return outcome.status === 401;
+    case 'MissingRole':
+      return outcome.status === 403 && outcome.code === 'MissingRole';
+    default:
+      return outcome.status !== 401 && outcome.code !== 'MissingRole' && outcome.status < 500;
+  }
+}
