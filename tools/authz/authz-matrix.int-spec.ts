@@ -4,7 +4,7 @@ import type { Role } from '@quartier/contracts';
 import { startServiceTestApp, type ServiceDefinition, type ServiceTestApp } from '@quartier/service-kit';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PLATFORM_SERVICES } from '../../apps/platform/src/services';
+import { AUTHZ_SERVICES as PLATFORM_SERVICES } from './services';
 import { admits, routePermissions, type RoutePermission } from './permission-rules';
 
 // The authorisation matrix: every operation of every service's OpenAPI document, called by

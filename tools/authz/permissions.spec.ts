@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
+import { SERVICES } from '@quartier/contracts';
 import { join } from 'node:path';
-import { PLATFORM_SERVICES } from '../../apps/platform/src/services';
+import { AUTHZ_SERVICES as PLATFORM_SERVICES } from './services';
 import { fullMatrix, summaryMatrix } from './permission-matrix';
 import { admits, routePermissions } from './permission-rules';
 
@@ -19,6 +20,7 @@ describe('permission rules (from the controllers’ metadata)', () => {
   const routes = routePermissions(PLATFORM_SERVICES);
 
   it('cover every service, and only the public form, health and metrics go without a token', () => {
+    expect(PLATFORM_SERVICES.map((s) => s.name).sort()).toEqual([...SERVICES].sort());
     expect(new Set(routes.map((r) => r.service))).toEqual(new Set(PLATFORM_SERVICES.map((s) => s.name)));
     const open = routes.filter((r) => r.public).map((r) => r.path.replace(/^\/api\/[a-z]+/, ''));
     expect([...new Set(open)].sort()).toEqual([
