@@ -88,6 +88,103 @@ const findingsOf = (codes: readonly string[]) => (numbers: EvaluationNumbers) =>
 
 const MSS = ['S1', 'S3', 'S4'];
 
+/** The finalised evaluation: all six criteria rated, effectiveness and impact from the DiD. */
+function berlinFinal(subject: string): DemoEvaluation {
+  return {
+    title: `${subject}: Wirkungsevaluation 2015–2018`,
+    final: true,
+    questions: [
+      'Sind Arbeitslosigkeit, Transferbezug und Kinderarmut in den Fördergebieten seit 2015 stärker gesunken als in vergleichbaren Gebieten?',
+      'Haben sich die Fördergebiete der Gesamtstadt angenähert?',
+    ],
+    design: {
+      outcomes: MSS,
+      periods: null,
+      matching: { on: MSS, period: null, k: 2 },
+      comparisonAreaIds: [],
+      surveyItems: [],
+      networkMeasures: [],
+    },
+    ratings: (numbers) => {
+      const s1 = didOf(numbers, 'S1');
+      const s4 = didOf(numbers, 'S4');
+      const evidence = (kind: 'did' | 'before-after' | 'balance', ref: string) => [{ kind, ref }];
+      return {
+        relevance: {
+          rating: 1,
+          justification:
+            'Die Fördergebiete gehören im MSS 2015 zur Statusklasse 4 (sehr niedrig): die Förderung setzt dort an, wo der Bedarf am größten ist.',
+          evidence: [{ kind: 'indicator', ref: 'MSS 2015 Status-Index' }],
+        },
+        coherence: {
+          rating: 2,
+          justification:
+            'Die Ziele (Beschäftigung, Teilhabe von Kindern) decken sich mit den Status-Indikatoren des Monitorings Soziale Stadtentwicklung.',
+          evidence: [],
+        },
+        effectiveness: {
+          rating: ratingOf(s1),
+          justification: describeDid('S1', s1),
+          evidence: [...evidence('did', 'S1'), ...evidence('balance', 'S1')],
+        },
+        efficiency: {
+          rating: 3,
+          justification:
+            'Kosten je Gebiet liegen der Demo-Evaluation nicht vor; die Bewertung stützt sich allein auf die erreichten Veränderungen.',
+          evidence: [],
+        },
+        impact: {
+          rating: ratingOf(s4),
+          justification: describeDid('S4', s4),
+          evidence: [...evidence('did', 'S4'), ...evidence('before-after', 'S4')],
+        },
+        sustainability: {
+          rating: 3,
+          justification:
+            'Die Event-Study zeigt die Entwicklung bis 2018; ob sie nach dem Ende der Förderung trägt, ist mit späteren Daten zu prüfen.',
+          evidence: [{ kind: 'event-study', ref: 'S1' }],
+        },
+      };
+    },
+    findings: findingsOf(MSS),
+    recommendations: [
+      'Die Förderung in den Gebieten mit sehr niedrigem Status fortführen und Beschäftigungsangebote stärken.',
+      'Die Evaluation mit dem MSS 2021 wiederholen (neue Planungsräume: über die Umschlüsselung vergleichen).',
+    ],
+  };
+}
+
+/** The draft: child poverty only, two criteria rated so far. */
+function berlinDraft(subject: string): DemoEvaluation {
+  return {
+    title: `${subject}: Zwischenbilanz Kinderarmut`,
+    final: false,
+    questions: ['Geht die Kinderarmut in den Fördergebieten stärker zurück als in ähnlichen Gebieten?'],
+    design: {
+      outcomes: ['S4'],
+      periods: null,
+      matching: { on: MSS, period: null, k: 1 },
+      comparisonAreaIds: [],
+      surveyItems: [],
+      networkMeasures: [],
+    },
+    ratings: (numbers) => ({
+      relevance: {
+        rating: 1,
+        justification: describeStart(numbers, 'S4'),
+        evidence: [{ kind: 'before-after', ref: 'S4' }],
+      },
+      effectiveness: {
+        rating: ratingOf(didOf(numbers, 'S4')),
+        justification: describeDid('S4', didOf(numbers, 'S4')),
+        evidence: [{ kind: 'did', ref: 'S4' }],
+      },
+    }),
+    findings: findingsOf(['S4']),
+    recommendations: [],
+  };
+}
+
 /** Berlin: Mitte's MSS status-4 planning areas (or the demo programme) from 2015, MSS 2013–2019. */
 export const BERLIN_PLAN: DemoTenantPlan = {
   evidence: {
@@ -103,97 +200,7 @@ export const BERLIN_PLAN: DemoTenantPlan = {
       object === 'programme'
         ? 'Quartiersmanagement (Demo)'
         : 'Quartiersmanagement Mitte (Statusklasse 4, MSS 2015)';
-    return [
-      {
-        title: `${subject}: Wirkungsevaluation 2015–2018`,
-        final: true,
-        questions: [
-          'Sind Arbeitslosigkeit, Transferbezug und Kinderarmut in den Fördergebieten seit 2015 stärker gesunken als in vergleichbaren Gebieten?',
-          'Haben sich die Fördergebiete der Gesamtstadt angenähert?',
-        ],
-        design: {
-          outcomes: MSS,
-          periods: null,
-          matching: { on: MSS, period: null, k: 2 },
-          comparisonAreaIds: [],
-          surveyItems: [],
-          networkMeasures: [],
-        },
-        ratings: (numbers) => {
-          const s1 = didOf(numbers, 'S1');
-          const s4 = didOf(numbers, 'S4');
-          const evidence = (kind: 'did' | 'before-after' | 'balance', ref: string) => [{ kind, ref }];
-          return {
-            relevance: {
-              rating: 1,
-              justification:
-                'Die Fördergebiete gehören im MSS 2015 zur Statusklasse 4 (sehr niedrig): die Förderung setzt dort an, wo der Bedarf am größten ist.',
-              evidence: [{ kind: 'indicator', ref: 'MSS 2015 Status-Index' }],
-            },
-            coherence: {
-              rating: 2,
-              justification:
-                'Die Ziele (Beschäftigung, Teilhabe von Kindern) decken sich mit den Status-Indikatoren des Monitorings Soziale Stadtentwicklung.',
-              evidence: [],
-            },
-            effectiveness: {
-              rating: ratingOf(s1),
-              justification: describeDid('S1', s1),
-              evidence: [...evidence('did', 'S1'), ...evidence('balance', 'S1')],
-            },
-            efficiency: {
-              rating: 3,
-              justification:
-                'Kosten je Gebiet liegen der Demo-Evaluation nicht vor; die Bewertung stützt sich allein auf die erreichten Veränderungen.',
-              evidence: [],
-            },
-            impact: {
-              rating: ratingOf(s4),
-              justification: describeDid('S4', s4),
-              evidence: [...evidence('did', 'S4'), ...evidence('before-after', 'S4')],
-            },
-            sustainability: {
-              rating: 3,
-              justification:
-                'Die Event-Study zeigt die Entwicklung bis 2018; ob sie nach dem Ende der Förderung trägt, ist mit späteren Daten zu prüfen.',
-              evidence: [{ kind: 'event-study', ref: 'S1' }],
-            },
-          };
-        },
-        findings: findingsOf(MSS),
-        recommendations: [
-          'Die Förderung in den Gebieten mit sehr niedrigem Status fortführen und Beschäftigungsangebote stärken.',
-          'Die Evaluation mit dem MSS 2021 wiederholen (neue Planungsräume: über die Umschlüsselung vergleichen).',
-        ],
-      },
-      {
-        title: `${subject}: Zwischenbilanz Kinderarmut`,
-        final: false,
-        questions: ['Geht die Kinderarmut in den Fördergebieten stärker zurück als in ähnlichen Gebieten?'],
-        design: {
-          outcomes: ['S4'],
-          periods: null,
-          matching: { on: MSS, period: null, k: 1 },
-          comparisonAreaIds: [],
-          surveyItems: [],
-          networkMeasures: [],
-        },
-        ratings: (numbers) => ({
-          relevance: {
-            rating: 1,
-            justification: describeStart(numbers, 'S4'),
-            evidence: [{ kind: 'before-after', ref: 'S4' }],
-          },
-          effectiveness: {
-            rating: ratingOf(didOf(numbers, 'S4')),
-            justification: describeDid('S4', didOf(numbers, 'S4')),
-            evidence: [{ kind: 'did', ref: 'S4' }],
-          },
-        }),
-        findings: findingsOf(['S4']),
-        recommendations: [],
-      },
-    ];
+    return [berlinFinal(subject), berlinDraft(subject)];
   },
 };
 

@@ -88,30 +88,19 @@ export class EvidenceCollector {
     const { level, versionId } = treated[0];
     const city = await this.refs.level(tenantId, level, versionId);
     const byId = new Map(city.map((a) => [a.id, a]));
-    const treatedIds = new Set(treated.map((a) => a.id));
-    checkComparisonAreas(design, byId, treatedIds, level);
+    checkComparisonAreas(design, byId, new Set(treated.map((a) => a.id)), level);
 
-    const outcomes = design.outcomes;
     const on = design.matching?.on ?? [];
-    const indicators = await this.indicators(tenantId, [...new Set([...outcomes, ...on])]);
+    const indicators = await this.indicators(tenantId, [...new Set([...design.outcomes, ...on])]);
     const { pre, post } = await this.periods(evaluation, design, city);
     const baseline = design.matching?.period ?? pre[pre.length - 1];
-    const rows = [
-      ...(await this.evidence.values(tenantId, outcomes, [...byId.keys()], [...pre, ...post])),
-      ...(await this.evidence.values(tenantId, on, [...byId.keys()], [baseline])),
-    ];
-    const seen = new Set<string>();
-    const values: SnapshotValue[] = [];
-    for (const row of rows) {
-      const key = `${row.indicator}\u0000${row.period}\u0000${row.areaId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      values.push(valueFact(row, byId.get(row.areaId)!.code));
-    }
-
+    const values = await this.values(tenantId, byId, [
+      { indicators: design.outcomes, periods: [...pre, ...post] },
+      { indicators: on, periods: [baseline] },
+    ]);
     const code = (id: string) => byId.get(id)!.code;
     const snapshotDesign: EvaluationDesign = {
-      outcomes,
+      outcomes: design.outcomes,
       pre,
       post,
       treated: treated.map((a) => a.code),
@@ -126,33 +115,13 @@ export class EvidenceCollector {
       })),
       reference: { label: CITY_LABEL, areas: city.map((a) => a.code) },
     };
-
     const comparison = effectiveComparison(snapshotDesign, values);
-    // The enclosing areas (districts …) count only for survey and network evidence about them.
-    const withEvidence = design.surveyItems.length + design.networkMeasures.length > 0;
-    const context = withEvidence
-      ? await this.refs.areas(
-          tenantId,
-          treated.flatMap((a) => a.path).filter((id) => !byId.has(id)),
-        )
-      : new Map<string, AreaRow>();
     const byCode = new Map(city.map((a) => [a.code, a]));
-    const evidenceAreas = [...treated, ...comparison.map((c) => byCode.get(c)!), ...context.values()];
-    const surveyRows = await this.evidence.survey(
-      tenantId,
-      design.surveyItems,
-      evidenceAreas.map((a) => a.id),
-    );
-    const networkRows =
-      design.networkMeasures.length > 0
-        ? await this.evidence.network(
-            tenantId,
-            evidenceAreas.map((a) => a.id),
-          )
-        : [];
-    const all = [...city, ...context.values()];
-    const areas = new Map(all.map((a) => [a.code, a]));
-    const idToCode = new Map(all.map((a) => [a.id, a.code]));
+    const evidence = await this.surveyAndNetwork(tenantId, design, treated, [
+      ...treated,
+      ...comparison.map((c) => byCode.get(c)!),
+    ]);
+    const all = [...city, ...evidence.context];
     const parents = await this.refs.areas(tenantId, [
       ...new Set(all.map((a) => a.parentId).filter((id): id is string => id !== null)),
     ]);
@@ -163,23 +132,66 @@ export class EvidenceCollector {
         design: snapshotDesign,
         areas: all.map((a) => areaFact(a, parents)),
         periods: [...new Set([...pre, ...post, baseline])].sort(),
-        indicators: indicators.map((i) => ({
-          code: i.code,
-          name: i.name,
-          unit: i.unit,
-          polarity: i.polarity,
-          scale: i.scale,
-          formula: null,
-          definitionVersion: i.definitionVersion,
-        })),
+        indicators: indicators.map(({ minNumerator: _minimum, ...i }) => ({ ...i, formula: null })),
         values,
-        surveyAggregates: surveyAggregatesOf(surveyRows, idToCode),
-        networkMeasures: networkMeasuresOf(networkRows, design.networkMeasures, idToCode),
+        surveyAggregates: evidence.surveyAggregates,
+        networkMeasures: evidence.networkMeasures,
       },
       treated,
       level,
-      areas,
+      areas: new Map(all.map((a) => [a.code, a])),
       indicators,
+      surveyItems: evidence.surveyItems,
+    };
+  }
+
+  /** Values of the indicators in the periods, for every area of the city, each cell once. */
+  private async values(
+    tenantId: string,
+    city: ReadonlyMap<string, AreaRow>,
+    wanted: readonly { indicators: readonly string[]; periods: readonly string[] }[],
+  ): Promise<SnapshotValue[]> {
+    const seen = new Set<string>();
+    const values: SnapshotValue[] = [];
+    for (const { indicators, periods } of wanted)
+      for (const row of await this.evidence.values(tenantId, indicators, [...city.keys()], periods)) {
+        const key = `${row.indicator}\u0000${row.period}\u0000${row.areaId}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        values.push(valueFact(row, city.get(row.areaId)!.code));
+      }
+    return values;
+  }
+
+  /**
+   * The chosen survey items and network measures of the evaluated and comparison areas and of
+   * the areas enclosing the evaluated ones (district networks, survey results one level up).
+   */
+  private async surveyAndNetwork(
+    tenantId: string,
+    design: StoredDesign,
+    treated: readonly AreaRow[],
+    areas: readonly AreaRow[],
+  ) {
+    if (design.surveyItems.length + design.networkMeasures.length === 0)
+      return { context: [], surveyAggregates: [], networkMeasures: [], surveyItems: [] };
+    const known = new Set(areas.map((a) => a.id));
+    const context = [
+      ...(
+        await this.refs.areas(
+          tenantId,
+          treated.flatMap((a) => a.path).filter((id) => !known.has(id)),
+        )
+      ).values(),
+    ];
+    const ids = [...areas, ...context].map((a) => a.id);
+    const idToCode = new Map([...areas, ...context].map((a) => [a.id, a.code]));
+    const surveyRows = await this.evidence.survey(tenantId, design.surveyItems, ids);
+    const networkRows = design.networkMeasures.length > 0 ? await this.evidence.network(tenantId, ids) : [];
+    return {
+      context,
+      surveyAggregates: surveyAggregatesOf(surveyRows, idToCode),
+      networkMeasures: networkMeasuresOf(networkRows, design.networkMeasures, idToCode),
       surveyItems: surveyItemsOf(surveyRows),
     };
   }
