@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { neutraliseCsvCell } from '@quartier/contracts';
 import type { MeasuredActor } from '../network-api';
 import { NetworkTexts, type NetworkTextKey } from '../texts';
 
@@ -110,14 +111,13 @@ export class MeasuresTable {
   }
 
   protected downloadCsv(): void {
-    const escape = (v: string | number | null) =>
-      v === null
-        ? ''
-        : typeof v === 'number'
-          ? String(v)
-          : /[",;\n]/.test(v)
-            ? `"${v.replace(/"/g, '""')}"`
-            : v;
+    // Actor names are typed by anyone with write access: a formula-like name stays text.
+    const escape = (v: string | number | null) => {
+      if (v === null) return '';
+      if (typeof v === 'number') return String(v);
+      const text = neutraliseCsvCell(v);
+      return /[",;\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
     const text = this.table()
       .map((row) => row.map(escape).join(','))
       .join('\r\n');
