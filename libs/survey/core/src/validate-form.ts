@@ -222,6 +222,10 @@ function checkGroup(group: Group, issue: Report): void {
 }
 
 function checkChoiceLists(form: Form, issue: Report): void {
+  // pyxform's setting for cascading lists that repeat a name under different filter values.
+  const duplicatesAllowed = /^(yes|true|true\(\))$/i.test(
+    (form.settings.extra['allow_choice_duplicates'] ?? '').trim(),
+  );
   const seenLists = new Set<string>();
   for (const list of form.choiceLists) {
     if (list.name === '' || !NAME_PATTERN.test(list.name))
@@ -235,7 +239,8 @@ function checkChoiceLists(form: Form, issue: Report): void {
         continue;
       }
       const first = seen.get(choice.name);
-      if (first) issue(choice, 'name', `duplicate choice "${choice.name}" in list "${list.name}"`, first);
+      if (first && !duplicatesAllowed)
+        issue(choice, 'name', `duplicate choice "${choice.name}" in list "${list.name}"`, first);
       else seen.set(choice.name, choice);
       if (!Object.values(choice.label).some((t) => t.trim() !== '')) issue(choice, 'label', 'missing label');
     }

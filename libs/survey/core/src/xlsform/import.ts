@@ -11,12 +11,20 @@ import {
   type Form,
   type FormNode,
   type Group,
-  type Labels,
   type Question,
   type QuestionType,
   DEFAULT_LANGUAGE,
 } from '../model';
 import { type ModelTarget, validateFormModel } from '../validate-form';
+import { type ParsedType, parseQuestionType } from './question-types';
+import {
+  CHOICE_COLUMNS,
+  SETTINGS_COLUMNS,
+  SURVEY_COLUMNS,
+  type SheetColumns,
+  analyseColumns,
+  defaultLanguageOf,
+} from './columns';
 import {
   type Sheet,
   type SheetRow,
@@ -25,6 +33,8 @@ import {
   readXlsFormWorkbook,
   xlsFormSheetsFromCells,
 } from './sheets';
+
+export { parseQuestionType };
 
 export interface ImportOptions {
   /** form_id to use when the settings sheet gives none (e.g. the file name). */
@@ -69,221 +79,6 @@ function unsafeTextIssues(sheets: XlsFormSheets): FormIssue[] {
   return issues;
 }
 
-const TRANSLATABLE = new Set(['label', 'hint', 'constraint_message', 'required_message']);
-const SURVEY_COLUMNS = new Set([
-  'type',
-  'name',
-  'required',
-  'relevant',
-  'constraint',
-  'calculation',
-  'choice_filter',
-  'appearance',
-  'default',
-  'read_only',
-  'parameters',
-  'repeat_count',
-]);
-const CHOICE_COLUMNS = new Set(['list_name', 'name']);
-const SETTINGS_COLUMNS = new Set(['form_id', 'form_title', 'version', 'default_language']);
-const COLUMN_ALIASES: Readonly<Record<string, string>> = {
-  'list name': 'list_name',
-  'constraint message': 'constraint_message',
-  'required message': 'required_message',
-};
-
-const SIMPLE_TYPES: Readonly<Record<string, QuestionType>> = {
-  text: 'text',
-  string: 'text',
-  integer: 'integer',
-  int: 'integer',
-  decimal: 'decimal',
-  date: 'date',
-  time: 'time',
-  geopoint: 'geopoint',
-  note: 'note',
-  calculate: 'calculate',
-  start: 'start',
-  end: 'end',
-  today: 'today',
-};
-const LIST_TYPES = new Set(['select_one', 'select_multiple', 'rank', 'area']);
-/** ODK types Quartier deliberately does not collect: media and device data do not belong in anonymous surveys. */
-const UNSUPPORTED_TYPES = new Set([
-  'datetime',
-  'image',
-  'audio',
-  'video',
-  'file',
-  'barcode',
-  'geotrace',
-  'geoshape',
-  'range',
-  'acknowledge',
-  'hidden',
-  'deviceid',
-  'subscriberid',
-  'simserial',
-  'phonenumber',
-  'username',
-  'email',
-  'audit',
-  'background-audio',
-  'xml-external',
-  'csv-external',
-  'trigger',
-  'start-geopoint',
-  'select_one_from_file',
-  'select_multiple_from_file',
-]);
-
-type ParsedType =
-  | { kind: 'begin'; repeat: boolean }
-  | { kind: 'end'; repeat: boolean }
-  | { kind: 'question'; type: QuestionType; listName?: string }
-  | { kind: 'error'; reason: string };
-
-export function parseQuestionType(raw: string): ParsedType {
-  const tokens = raw.trim().split(/\s+/);
-  const head = tokens[0].toLowerCase();
-  const lowered = tokens.map((t) => t.toLowerCase());
-  if (
-    (head === 'begin' || head === 'end') &&
-    tokens.length === 2 &&
-    (lowered[1] === 'group' || lowered[1] === 'repeat')
-  ) {
-    return head === 'begin'
-      ? { kind: 'begin', repeat: lowered[1] === 'repeat' }
-      : { kind: 'end', repeat: lowered[1] === 'repeat' };
-  }
-  const underscored = /^(begin|end)_(group|repeat)$/.exec(head);
-  if (underscored && tokens.length === 1) {
-    const repeat = underscored[2] === 'repeat';
-    return underscored[1] === 'begin' ? { kind: 'begin', repeat } : { kind: 'end', repeat };
-  }
-  let type = head;
-  let rest = tokens.slice(1);
-  if (head === 'select' && (lowered[1] === 'one' || lowered[1] === 'multiple')) {
-    type = `select_${lowered[1]}`;
-    rest = tokens.slice(2);
-  }
-  if (LIST_TYPES.has(type)) {
-    if (rest.length === 0) return { kind: 'error', reason: `${type} needs a choice list name` };
-    if (rest.length > 1) {
-      if (rest[1].toLowerCase() === 'or_other')
-        return {
-          kind: 'error',
-          reason:
-            'or_other is not supported: add an "other" choice and a text question shown when it is selected',
-        };
-      return { kind: 'error', reason: `unexpected "${rest.slice(1).join(' ')}" after the list name` };
-    }
-    return { kind: 'question', type: type as QuestionType, listName: rest[0] };
-  }
-  const simple = SIMPLE_TYPES[type];
-  if (simple) {
-    if (rest.length > 0)
-      return { kind: 'error', reason: `unexpected "${rest.join(' ')}" after type ${type}` };
-    return { kind: 'question', type: simple };
-  }
-  if (UNSUPPORTED_TYPES.has(type))
-    return { kind: 'error', reason: `question type "${type}" is not supported` };
-  return { kind: 'error', reason: `unknown question type "${raw.trim()}"` };
-}
-
-interface Column {
-  readonly header: string;
-  /** Lower-cased column name without language (`label`, `relevant`, …), aliases resolved. */
-  readonly base: string;
-  readonly language?: string;
-}
-
-/** `label::German (de)` → `de` (KoboToolbox style); `label::de` → `de`; anything else as written. */
-function languageTag(text: string): string {
-  const inParens = /\(([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)\)\s*$/.exec(text);
-  return (inParens ? inParens[1] : text).trim();
-}
-
-function splitHeader(header: string): { base: string; suffix?: string } {
-  const at = header.indexOf('::');
-  const rawBase = (at < 0 ? header : header.slice(0, at)).trim().toLowerCase();
-  const base = COLUMN_ALIASES[rawBase] ?? rawBase;
-  return at < 0 ? { base } : { base, suffix: header.slice(at + 2) };
-}
-
-interface SheetColumns {
-  readonly columns: readonly Column[];
-  /** Header of a known (non-translated) column, or of the first column of a translated one. */
-  headerOf(base: string): string | undefined;
-  value(row: SheetRow, base: string): string | undefined;
-  labels(row: SheetRow, base: string): Labels;
-  extra(row: SheetRow): Record<string, string>;
-}
-
-function analyseColumns(
-  sheetName: XlsFormSheetName,
-  sheet: Sheet,
-  known: ReadonlySet<string>,
-  defaultLanguage: string,
-  issues: FormIssue[],
-): SheetColumns {
-  const columns: Column[] = [];
-  const seen = new Map<string, string>();
-  for (const header of sheet.header) {
-    const { base, suffix } = splitHeader(header);
-    let column: Column;
-    let key: string;
-    if (TRANSLATABLE.has(base)) {
-      const language = suffix === undefined ? defaultLanguage : languageTag(suffix);
-      column = { header, base, language };
-      key = `${base}::${language}`;
-    } else if (known.has(base) && suffix === undefined) {
-      column = { header, base };
-      key = base;
-    } else {
-      column = { header, base: '' };
-      key = `extra:${header}`;
-    }
-    const first = seen.get(key);
-    if (first !== undefined) {
-      issues.push({
-        sheet: sheetName,
-        row: 1,
-        column: header,
-        reason: `duplicate column (same as column ${first})`,
-      });
-      continue;
-    }
-    seen.set(key, header);
-    columns.push(column);
-  }
-  const byBase = (base: string): Column[] => columns.filter((c) => c.base === base);
-  return {
-    columns,
-    headerOf: (base) => byBase(base)[0]?.header,
-    value: (row, base) => {
-      const column = byBase(base)[0];
-      return column ? row.cells[column.header] : undefined;
-    },
-    labels: (row, base) => {
-      const out: Record<string, string> = {};
-      for (const c of byBase(base)) {
-        const text = row.cells[c.header];
-        if (text !== undefined && c.language !== undefined) out[c.language] = text;
-      }
-      return out;
-    },
-    extra: (row) => {
-      const out: Record<string, string> = {};
-      for (const c of columns) {
-        const text = row.cells[c.header];
-        if (c.base === '' && text !== undefined) out[c.header] = text;
-      }
-      return out;
-    },
-  };
-}
-
 interface Location {
   readonly sheet: XlsFormSheetName;
   readonly row: number;
@@ -315,23 +110,6 @@ function parseAreaParameters(text: string | undefined): { method: AreaMethod } |
   return { method };
 }
 
-function determineDefaultLanguage(sheets: XlsFormSheets, explicit: string | undefined): string {
-  if (explicit !== undefined && explicit.trim() !== '') return languageTag(explicit);
-  const languages: string[] = [];
-  let plain = false;
-  for (const sheet of [sheets.survey, sheets.choices]) {
-    for (const header of sheet?.header ?? []) {
-      const { base, suffix } = splitHeader(header);
-      if (!TRANSLATABLE.has(base)) continue;
-      if (suffix === undefined) plain = true;
-      else languages.push(languageTag(suffix));
-    }
-  }
-  // German is the default of a German city's survey; plain `label` columns therefore hold German.
-  if (plain || languages.includes(DEFAULT_LANGUAGE) || languages.length === 0) return DEFAULT_LANGUAGE;
-  return languages[0];
-}
-
 interface OpenGroup {
   readonly repeat: boolean;
   readonly row: SheetRow;
@@ -358,7 +136,11 @@ export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {
     });
   }
   const setting = (base: string): string | undefined => settingsColumns?.value(settingsRow, base);
-  const defaultLanguage = determineDefaultLanguage(sheets, setting('default_language'));
+  const defaultLanguage = defaultLanguageOf(
+    [sheets.survey, sheets.choices],
+    setting('default_language'),
+    DEFAULT_LANGUAGE,
+  );
   locations.set('settings', { sheet: 'settings', row: settingsRow.row, columns: settingsColumns });
 
   const choiceLists = readChoices(sheets.choices, defaultLanguage, issues, locations);
@@ -393,7 +175,8 @@ function readChoices(
   issues: FormIssue[],
   locations: Map<ModelTarget, Location>,
 ): ChoiceList[] {
-  if (!sheet) return [];
+  // pyxform asks a choices sheet for its columns only when it has rows.
+  if (!sheet || sheet.rows.length === 0) return [];
   const columns = analyseColumns('choices', sheet, CHOICE_COLUMNS, defaultLanguage, issues);
   if (columns.headerOf('list_name') === undefined) {
     issues.push({ sheet: 'choices', row: 1, reason: 'missing column list_name' });

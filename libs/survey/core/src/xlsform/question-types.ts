@@ -1,0 +1,133 @@
+// Question types as pyxform spells them, mapped to Quartier's; the types Quartier does not collect
+// are refused with their name.
+import type { QuestionType } from '../model';
+
+const SIMPLE_TYPES: Readonly<Record<string, QuestionType>> = {
+  text: 'text',
+  string: 'text',
+  integer: 'integer',
+  int: 'integer',
+  decimal: 'decimal',
+  date: 'date',
+  time: 'time',
+  geopoint: 'geopoint',
+  // ODK's old name, still in Ona's and Kobo's older forms.
+  gps: 'geopoint',
+  note: 'note',
+  calculate: 'calculate',
+  start: 'start',
+  end: 'end',
+  today: 'today',
+};
+const LIST_TYPES = new Set(['select_one', 'select_multiple', 'rank', 'area']);
+/** ODK types Quartier deliberately does not collect: media and device data do not belong in anonymous surveys. */
+const UNSUPPORTED_TYPES = new Set([
+  'datetime',
+  'image',
+  'audio',
+  'video',
+  'file',
+  'barcode',
+  'geotrace',
+  'geoshape',
+  'range',
+  'acknowledge',
+  'hidden',
+  'deviceid',
+  'subscriberid',
+  'simserial',
+  'phonenumber',
+  'username',
+  'email',
+  'audit',
+  'background-audio',
+  'xml-external',
+  'csv-external',
+  'trigger',
+  'start-geopoint',
+  'select_one_from_file',
+  'select_multiple_from_file',
+]);
+
+/** pyxform's long spellings of the list types, matched as written: pyxform is case-sensitive here. */
+const LONG_LIST_SPELLINGS: readonly (readonly [string, QuestionType])[] = [
+  ['select all that apply from', 'select_multiple'],
+  ['select all that apply', 'select_multiple'],
+  ['select one from', 'select_one'],
+  ['add select one prompt using', 'select_one'],
+  ['add select multiple prompt using', 'select_multiple'],
+  ['select1', 'select_one'],
+];
+
+function longListSpelling(
+  tokens: readonly string[],
+): { type: QuestionType; rest: string[] } | 'miscased' | undefined {
+  const text = tokens.join(' ');
+  for (const [spelling, type] of LONG_LIST_SPELLINGS) {
+    const words = spelling.split(' ').length;
+    const start = tokens.slice(0, words).join(' ');
+    if (start === spelling) return { type, rest: tokens.slice(words) };
+    // pyxform refuses `Select one from x` ("Unknown question type"): so does Quartier.
+    if (words > 2 && start.toLowerCase() === spelling && text !== start) return 'miscased';
+  }
+  return undefined;
+}
+
+export type ParsedType =
+  | { kind: 'begin'; repeat: boolean }
+  | { kind: 'end'; repeat: boolean }
+  | { kind: 'question'; type: QuestionType; listName?: string }
+  | { kind: 'error'; reason: string };
+
+export function parseQuestionType(raw: string): ParsedType {
+  const tokens = raw.trim().split(/\s+/);
+  const head = tokens[0].toLowerCase();
+  const lowered = tokens.map((t) => t.toLowerCase());
+  if (
+    (head === 'begin' || head === 'end') &&
+    tokens.length === 2 &&
+    (lowered[1] === 'group' || lowered[1] === 'repeat')
+  ) {
+    return head === 'begin'
+      ? { kind: 'begin', repeat: lowered[1] === 'repeat' }
+      : { kind: 'end', repeat: lowered[1] === 'repeat' };
+  }
+  const underscored = /^(begin|end)_(group|repeat)$/.exec(head);
+  if (underscored && tokens.length === 1) {
+    const repeat = underscored[2] === 'repeat';
+    return underscored[1] === 'begin' ? { kind: 'begin', repeat } : { kind: 'end', repeat };
+  }
+  let type = head;
+  let rest = tokens.slice(1);
+  const long = longListSpelling(tokens);
+  if (long === 'miscased') return { kind: 'error', reason: `unknown question type "${raw.trim()}"` };
+  if (long) {
+    type = long.type;
+    rest = long.rest;
+  } else if (head === 'select' && (lowered[1] === 'one' || lowered[1] === 'multiple')) {
+    type = `select_${lowered[1]}`;
+    rest = tokens.slice(2);
+  }
+  if (LIST_TYPES.has(type)) {
+    if (rest.length === 0) return { kind: 'error', reason: `${type} needs a choice list name` };
+    if (rest.length > 1) {
+      if (rest[1].toLowerCase() === 'or_other')
+        return {
+          kind: 'error',
+          reason:
+            'or_other is not supported: add an "other" choice and a text question shown when it is selected',
+        };
+      return { kind: 'error', reason: `unexpected "${rest.slice(1).join(' ')}" after the list name` };
+    }
+    return { kind: 'question', type: type as QuestionType, listName: rest[0] };
+  }
+  const simple = SIMPLE_TYPES[type];
+  if (simple) {
+    if (rest.length > 0)
+      return { kind: 'error', reason: `unexpected "${rest.join(' ')}" after type ${type}` };
+    return { kind: 'question', type: simple };
+  }
+  if (UNSUPPORTED_TYPES.has(type))
+    return { kind: 'error', reason: `question type "${type}" is not supported` };
+  return { kind: 'error', reason: `unknown question type "${raw.trim()}"` };
+}

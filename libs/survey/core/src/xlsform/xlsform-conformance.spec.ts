@@ -1,0 +1,204 @@
+// Real XLSForms from pyxform's and Ona's repositories (reference data folder, `external/xlsform`,
+// see its SOURCES.md). Where pyxform (or ODK Validate) accepts a form, Quartier accepts it with the
+// same content and exports it so that it imports back unchanged; where they refuse it, Quartier
+// refuses it naming the same row. The few forms Quartier refuses on purpose say why below.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: third-party files come from the reference folder
+import { requireReferenceData } from '@quartier/reference-data';
+import { formatFormIssue } from '../errors';
+import { type Form, type Group, type Question, findChoiceList, formGroups, formQuestions } from '../model';
+import { writeXlsForm } from './export';
+import { type ImportResult, formFromSheets, importXlsForm } from './import';
+import { readXlsFormWorkbook } from './sheets';
+
+/** What pyxform says, and what Quartier must therefore say. */
+type Expected =
+  | { readonly pyxform: 'valid' }
+  | { readonly pyxform: 'invalid'; readonly row: number; readonly sheet?: 'survey' | 'choices' }
+  /** pyxform accepts it; Quartier refuses it on purpose at these rows (README: not supported). */
+  | { readonly pyxform: 'valid'; readonly deliberately: string; readonly rows: readonly number[] };
+
+const FORMS: Readonly<Record<string, Expected>> = {
+  'pyxform-field-list.xlsx': { pyxform: 'valid' },
+  'pyxform-extra_columns.xlsx': { pyxform: 'valid' },
+  'pyxform-xl_date_ambiguous_v1.xlsx': { pyxform: 'valid' },
+  'pyxform-choice_filter_test.xlsx': { pyxform: 'valid' },
+  'pyxform-extra_sheet_names.xlsx': { pyxform: 'valid' },
+  'onadata-mali_health.xlsx': { pyxform: 'valid' },
+  'onadata-multi_lingual_form.xlsx': { pyxform: 'valid' },
+  'onadata-form_with_multiple_select.xlsx': { pyxform: 'valid' },
+  'onadata-transportation_1.xlsx': { pyxform: 'valid' },
+  'pyxform-pull_data.xlsx': {
+    pyxform: 'valid',
+    deliberately: 'unknown function pulldata()',
+    rows: [2],
+  },
+  'pyxform-or_other.xlsx': { pyxform: 'valid', deliberately: 'or_other is not supported', rows: [2, 3] },
+  'onadata-tutorial.xlsx': {
+    pyxform: 'valid',
+    deliberately: 'question type "image" is not supported',
+    rows: [4],
+  },
+  'onadata-childrens_survey.xlsx': { pyxform: 'valid', deliberately: 'duplicate name', rows: [5, 6, 10, 13] },
+  'pyxform-duplicate_columns.xlsx': { pyxform: 'invalid', row: 1 },
+  'pyxform-bad_calc.xlsx': { pyxform: 'invalid', row: 2 },
+  'pyxform-group_name_test.from-xls.xlsx': { pyxform: 'invalid', row: 3 },
+  'pyxform-calculate_without_calculation.from-xls.xlsx': { pyxform: 'invalid', row: 34 },
+  'onadata-duplicate_choice_form.xlsx': { pyxform: 'invalid', row: 6, sheet: 'choices' },
+  'onadata-MCH_v1.xlsx': { pyxform: 'invalid', row: 17 },
+  'onadata-error_test_form.xlsx': { pyxform: 'invalid', row: 5 },
+};
+
+const names = Object.keys(FORMS);
+const paths = requireReferenceData(
+  names.map((n) => `external/xlsform/${n}`),
+  names.length + 8,
+);
+const run = paths ? describe : describe.skip;
+const pathOf = (name: string): string => paths![names.indexOf(name)];
+
+/** As `quartier survey validate` does, the file name stands in for a missing form_id. */
+function fallbackFormId(name: string): string {
+  return basename(name, '.xlsx').replace(/[^A-Za-z0-9_.-]/g, '_');
+}
+
+async function importFile(name: string): Promise<ImportResult> {
+  return importXlsForm(readFileSync(pathOf(name)), { fallbackFormId: fallbackFormId(name) });
+}
+
+async function formOf(name: string): Promise<Form> {
+  const result = await importFile(name);
+  if (!result.ok) throw new Error(`${name}: ${result.issues.map(formatFormIssue).join('; ')}`);
+  return result.form;
+}
+
+const question = (form: Form, name: string): Question => {
+  const found = formQuestions(form).find((q) => q.question.name === name);
+  if (!found) throw new Error(`no question ${name}`);
+  return found.question;
+};
+const group = (form: Form, name: string): Group => {
+  const found = formGroups(form).find((g) => g.name === name);
+  if (!found) throw new Error(`no group ${name}`);
+  return found;
+};
+
+run('real XLSForms: the verdict of pyxform / ODK Validate', () => {
+  it.each(names)('%s', async (name) => {
+    const expected = FORMS[name];
+    const result = await importFile(name);
+    if (expected.pyxform === 'valid' && !('deliberately' in expected)) {
+      expect(result.ok ? [] : result.issues.map(formatFormIssue)).toEqual([]);
+      return;
+    }
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    if (expected.pyxform === 'invalid') {
+      const sheet = expected.sheet ?? 'survey';
+      expect(result.issues.some((i) => i.sheet === sheet && i.row === expected.row)).toBe(true);
+      return;
+    }
+    const rows = result.issues.filter((i) => i.sheet === 'survey' || i.sheet === 'choices').map((i) => i.row);
+    expect([...new Set(rows)]).toEqual(expected.rows);
+    expect(result.issues.map((i) => i.reason).join('; ')).toContain(expected.deliberately);
+  });
+
+  it('exports every accepted form so that it imports back unchanged', async () => {
+    const accepted = names.filter((n) => FORMS[n].pyxform === 'valid' && !('deliberately' in FORMS[n]));
+    for (const name of accepted) {
+      const form = await formOf(name);
+      const again = await importXlsForm(await writeXlsForm(form));
+      expect({ name, form: again.ok ? again.form : again.issues }).toEqual({ name, form });
+    }
+  });
+});
+
+run('real XLSForms: the content pyxform reads', () => {
+  it('mali_health: English (the first language) is the default, empty unlabelled columns say nothing', async () => {
+    const form = await formOf('onadata-mali_health.xlsx');
+    expect(form.settings.defaultLanguage).toBe('English');
+    expect(question(form, 'NBRE_VILLAGE')).toMatchObject({
+      label: { English: 'Number of villages', French: 'Nombre de village' },
+      hint: {},
+      constraint: '. >= 0',
+    });
+    expect(question(form, 'DISTRICT')).toMatchObject({
+      listName: 'district',
+      choiceFilter: 'region =${region}',
+    });
+    expect(form.settings.title).toBe('Mali Health Facilities');
+  });
+
+  it('choice_filter_test: allow_choice_duplicates keeps both "king" counties with their filter values', async () => {
+    const form = await formOf('pyxform-choice_filter_test.xlsx');
+    const counties = findChoiceList(form, 'counties')!.choices;
+    expect(counties.map((c) => [c.name, c.properties['cf']])).toEqual([
+      ['king', 'washington'],
+      ['pierce', 'washington'],
+      ['king', 'texas'],
+      ['cameron', 'texas'],
+    ]);
+    expect(form.settings.formId).toBe('cascading_selects1');
+  });
+
+  it('extra_sheet_names: the empty choices sheet of a form without selects is no error', async () => {
+    const form = await formOf('pyxform-extra_sheet_names.xlsx');
+    expect(form.choiceLists).toEqual([]);
+    expect(formQuestions(form).map((q) => q.question.name)).toEqual(['test']);
+  });
+
+  it('transportation_1: the settings title/id_string, groups and the repeat inside them', async () => {
+    const form = await formOf('onadata-transportation_1.xlsx');
+    expect(form.settings).toMatchObject({ formId: 'transportation', title: 'Question types' });
+    expect(group(form, 'person_repeat').repeat).toBe(true);
+    expect(group(form, 'person').label).toEqual({ de: '${first_name} ${last_name} - ${age}' });
+  });
+
+  it('field-list: labels per language on both sheets, plain choice labels in the default language', async () => {
+    const form = await formOf('pyxform-field-list.xlsx');
+    expect(question(form, 'table_list_question').label).toEqual({ english: 'table list question' });
+    expect(findChoiceList(form, 'yes_no')!.choices[1].label).toEqual({ de: 'No', chinese: '没有' });
+  });
+
+  it('MCH_v1: bind:relevant and bind:constraint are skip logic and constraints, not extra columns', async () => {
+    // pyxform refuses the file only for row 17's `Select one from` (capital S); spelt as pyxform
+    // wants it, the form loads with every condition of its single-colon `bind:` columns.
+    const sheets = await readXlsFormWorkbook(readFileSync(pathOf('onadata-MCH_v1.xlsx')));
+    const survey = sheets.survey!;
+    const rows = survey.rows.map((r) =>
+      r.row === 17 ? { ...r, cells: { ...r.cells, type: 'select one from source' } } : r,
+    );
+    const result = formFromSheets({ ...sheets, survey: { ...survey, rows } }, { fallbackFormId: 'mch' });
+    if (!result.ok) throw new Error(result.issues.map(formatFormIssue).join('; '));
+    expect(group(result.form, 'anc')).toMatchObject({ relevant: "${service}='1'", extra: {} });
+    expect(question(result.form, 'HPlevel')).toMatchObject({ relevant: "${lab}='yes'", extra: {} });
+    expect(question(result.form, 'child_immunization')).toMatchObject({
+      type: 'select_multiple',
+      listName: 'cimmun',
+    });
+  });
+
+  it('tutorial: the long spellings select one from / select all that apply from', async () => {
+    const sheets = await readXlsFormWorkbook(readFileSync(pathOf('onadata-tutorial.xlsx')));
+    // Only the photo question (refused on purpose) taken out; everything else as published.
+    const survey = { ...sheets.survey!, rows: sheets.survey!.rows.filter((r) => r.row !== 4) };
+    const result = formFromSheets({ ...sheets, survey }, { fallbackFormId: 'tutorial' });
+    if (!result.ok) throw new Error(result.issues.map(formatFormIssue).join('; '));
+    expect(question(result.form, 'has_children')).toMatchObject({ type: 'select_one', listName: 'yes_no' });
+    expect(question(result.form, 'web_browsers')).toMatchObject({
+      type: 'select_multiple',
+      listName: 'browsers',
+    });
+  });
+
+  it('childrens_survey: gps is geopoint; names repeated in nested repeats are named with their rows', async () => {
+    const result = await importFile('onadata-childrens_survey.xlsx');
+    expect(result.ok ? [] : result.issues.map(formatFormIssue)).toEqual([
+      'survey row 5, column name: duplicate name "name" (first in row 2)',
+      'survey row 6, column name: duplicate name "age" (first in row 3)',
+      'survey row 10, column name: duplicate name "name" (first in row 2)',
+      'survey row 13, column name: duplicate name "name" (first in row 2)',
+    ]);
+  });
+});
