@@ -71,6 +71,12 @@ describe('UploadSpool', () => {
     expect(readdirSync(spool.dir)).toHaveLength(1);
   });
 
+  it('refuses a body that was already read instead of waiting for it forever', async () => {
+    const consumed = body('{"a":1}');
+    for await (const _chunk of consumed) void _chunk;
+    await expect(spool.receive(consumed, { maxBytes: 100 })).rejects.toMatchObject({ code: 'UploadFailed' });
+  });
+
   describe('over HTTP', () => {
     let server: Server;
     let port: number;
