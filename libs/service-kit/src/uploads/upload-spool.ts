@@ -89,6 +89,12 @@ export class UploadSpool {
     limits: SpoolLimits,
     contentType: string | null = null,
   ): Promise<SpooledUpload> {
+    // A body parsed upstream (JSON on a route that is not streamed) would never end here.
+    if (source.readableEnded)
+      throw new UploadError(
+        'UploadFailed',
+        'the request body was already read: send the file as application/octet-stream',
+      );
     await mkdir(this.dir, { recursive: true });
     const path = join(this.dir, `${process.pid}-${randomUUID()}${limits.extension ?? '.upload'}`);
     const hash = createHash('sha256');
