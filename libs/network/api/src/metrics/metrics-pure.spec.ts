@@ -87,6 +87,7 @@ describe('area indicators', () => {
     const [network, north, south] = areaIndicators(input, actors, whole, 'district');
     expect(network).toEqual({
       areaId: 'district',
+      scope: 'network',
       metrics: expect.objectContaining({
         actors: 5,
         ties: 4,
@@ -101,6 +102,7 @@ describe('area indicators', () => {
     // north: a, b, d with ties a–b, a–d inside and b–c, c–d leaving; welfare–welfare is the only same-sector tie.
     expect(north).toEqual({
       areaId: 'north',
+      scope: 'area',
       metrics: {
         actors: 3,
         ties: 4,
@@ -115,6 +117,7 @@ describe('area indicators', () => {
     // south: c and the isolate e; e has no sector, so only c's ties count for the sector share.
     expect(south).toEqual({
       areaId: 'south',
+      scope: 'area',
       metrics: {
         actors: 2,
         ties: 2,
