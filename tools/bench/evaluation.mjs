@@ -12,6 +12,8 @@
 //    (validation, canonical order, canonical JSON, SHA-256) — target < 1 s — against
 //    JSON.stringify + SHA-256 of the same input (no validation, no canonical form); plus reading
 //    back (parse + verify) and recomputing the whole evaluation from the snapshot.
+// 4. The same size through the evaluation service (with DATABASE_URL): POST …/snapshots and the
+//    numbers read back from the stored snapshot (see _evaluation-service.mjs).
 // Each timing is the best of several runs after a warm-up; results agree with the baselines.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,6 +22,7 @@ import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evaluationServicePart } from './_evaluation-service.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -320,11 +323,14 @@ export default async function evaluationBenchmark() {
   const matching = matchingPart(core, mlMatrix);
   process.stderr.write('[bench evaluation] snapshot…\n');
   const snapshot = snapshotPart(core);
+  process.stderr.write('[bench evaluation] service snapshot…\n');
+  const service = await evaluationServicePart(root);
   const result = {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version },
     did,
     matching,
     snapshot,
+    service,
   };
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results/evaluation.json'), JSON.stringify(result, null, 2));
@@ -345,9 +351,12 @@ export default async function evaluationBenchmark() {
         'snapshot',
         snapshot,
         `read+verify ${snapshot.readAndVerifyMs} ms, recompute ${snapshot.recomputeMs} ms`,
-      ),
+      ) +
+      (service.skipped
+        ? `service    skipped: ${service.skipped}\n`
+        : `service    POST snapshots ${service.snapshotMs} ms (${service.values} values, target < ${service.targetMs} ms ${service.meetsTarget ? '✓' : '✗'})   live results ${service.liveResultsMs} ms, from the snapshot ${service.resultsFromSnapshotFirstMs} ms (cached ${service.resultsFromSnapshotCachedMs} ms), same numbers: ${service.sameNumbers}\n`),
   );
-  if (!did.meetsTarget || !matching.meetsTarget || !snapshot.meetsTarget)
+  if (!did.meetsTarget || !matching.meetsTarget || !snapshot.meetsTarget || service.meetsTarget === false)
     throw new Error('an evaluation benchmark missed its target (see bench-results/evaluation.json)');
   return result;
 }

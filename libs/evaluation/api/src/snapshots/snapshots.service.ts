@@ -39,7 +39,7 @@ export class SnapshotsService {
 
   async take(caller: Caller, id: string): Promise<SnapshotInfo> {
     const row = await this.editor.edit(caller, id, async ({ row, manager }) => {
-      const { snapshot } = await this.results.live(row, row.design, caller.subject);
+      const snapshot = this.results.freeze(await this.collector.collect(row, row.design), caller.subject);
       const snapshotId = await this.snapshots.insert(manager, row.id, snapshot);
       await this.events.snapshotTaken(manager, row, snapshotId, snapshot);
       return { snapshotId };
