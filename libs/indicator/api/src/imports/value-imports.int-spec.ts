@@ -35,7 +35,8 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
       .n as number;
   const spoolFiles = () => {
     try {
-      return readdirSync(t.app.get(UploadSpool).dir);
+      // Only this process's uploads: other test files may be spooling into the same folder.
+      return readdirSync(t.app.get(UploadSpool).dir).filter((name) => name.startsWith(`${process.pid}-`));
     } catch {
       return [];
     }

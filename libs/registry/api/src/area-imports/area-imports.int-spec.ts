@@ -108,7 +108,8 @@ describe('area imports on the job runner (real PostgreSQL)', () => {
   it('leaves no spool file behind', async () => {
     let files: string[] = [];
     try {
-      files = readdirSync(t.app.get(UploadSpool).dir);
+      // Only this process's uploads: other test files may be spooling into the same folder.
+      files = readdirSync(t.app.get(UploadSpool).dir).filter((name) => name.startsWith(`${process.pid}-`));
     } catch {
       files = [];
     }
