@@ -132,9 +132,10 @@ def expected(G, weighted, sector, seed, egos):
     betweenness = nx.betweenness_centrality(G, normalized=True, weight=dist)
     closeness = nx.closeness_centrality(G, distance=dist)
     harmonic = nx.harmonic_centrality(G, distance=dist)
-    pagerank = nx.pagerank(G, alpha=0.85, weight=w)
+    # Converged values (Quartier iterates to 1e-12, not to NetworkX's default n * 1e-6 stop).
+    pagerank = nx.pagerank(G, alpha=0.85, weight=w, tol=1e-13, max_iter=100000)
     connected = (not directed) and n > 0 and nx.is_connected(G)
-    eigenvector = nx.eigenvector_centrality(G, weight=w) if connected else None
+    eigenvector = nx.eigenvector_centrality(G, weight=w, tol=1e-13, max_iter=100000) if connected else None
     clustering = nx.clustering(G, weight=w)
     constraint = nx.constraint(G, weight=w)
     effective_size = nx.effective_size(G, weight=w)

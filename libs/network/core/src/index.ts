@@ -49,3 +49,14 @@ export {
 } from './metrics';
 export { egoNetwork, type EgoNetwork } from './ego';
 export { compareWaves, type WaveComparison, type MeasureChange, type TieRef } from './waves';
+export {
+  foldParallelTies,
+  PARALLEL_TIE_POLICIES,
+  SELF_TIE_POLICIES,
+  type ParallelTiePolicy,
+  type SelfTiePolicy,
+  type TieToFold,
+  type FoldedTie,
+  type FoldResult,
+  type RefusedTie,
+} from './parallel-ties';
