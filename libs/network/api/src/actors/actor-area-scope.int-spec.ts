@@ -84,21 +84,27 @@ describe('actor areas within the caller’s scope (real PostgreSQL, real OIDC to
     expect(withinScope).toMatchObject({ status: 200, body: { areaId: ids['01'] } });
   });
 
-  it('refuses an import row that files an actor under another district, naming file and line', async () => {
+  const importCsv = async (nodes: string[], edges: string[]) => {
     const form = new FormData();
-    const nodes = [
-      'id,name,kind,area',
-      'a,Haus A,organisation,01011101',
-      'b,Haus B,organisation,02010101',
-    ].join('\n');
-    form.append('nodes', new Blob([nodes]), 'akteure.csv');
-    form.append('edges', new Blob(['source,target\na,b']), 'beziehungen.csv');
+    form.append('nodes', new Blob([nodes.join('\n')]), 'akteure.csv');
+    form.append('edges', new Blob([edges.join('\n')]), 'beziehungen.csv');
     const response = await fetch(
       `${t.url}/api/network/networks/${networkId}/waves/${waveId}/imports?format=csv`,
-      { method: 'POST', headers: { authorization: `Bearer ${await t.tokenFor('planer')}` }, body: form },
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${await t.tokenFor('planer')}` },
+        body: form,
+      },
     );
-    const body = (await response.json()) as { code: string; details: { errors: unknown[] } };
-    expect(response.status).toBe(422);
+    return { status: response.status, body: (await response.json()) as { details: { errors: unknown[] } } };
+  };
+
+  it('refuses an import row that files an actor under another district, naming file and line', async () => {
+    const { status, body } = await importCsv(
+      ['id,name,kind,area', 'a,Haus A,organisation,01011101', 'b,Haus B,organisation,02010101'],
+      ['source,target', 'a,b'],
+    );
+    expect(status).toBe(422);
     expect(body.details.errors).toEqual([
       {
         file: 'akteure.csv',
@@ -110,5 +116,28 @@ describe('actor areas within the caller’s scope (real PostgreSQL, real OIDC to
       `SELECT count(*)::int AS n FROM actor WHERE name IN ('Haus A', 'Haus B')`,
     );
     expect(n).toBe(0);
+  });
+
+  it('refuses an import row that moves an existing actor in from another district', async () => {
+    const foreign = await t.call('POST', actorsPath(), 'admin', {
+      name: 'Stadtteilladen',
+      externalId: 'k1',
+      areaId: ids['02010101'],
+    });
+    expect(foreign.status).toBe(201);
+    const { status, body } = await importCsv(
+      ['id,name,kind,area', 'k1,Stadtteilladen,organisation,01011101', 'c,Haus C,organisation,01011101'],
+      ['source,target', 'k1,c'],
+    );
+    expect(status).toBe(422);
+    expect(body.details.errors).toEqual([
+      {
+        file: 'akteure.csv',
+        line: 2,
+        message: `the actor's area ${ids['02010101']} is outside the area scope of your role assignments`,
+      },
+    ]);
+    const after = await t.call('GET', `${actorsPath()}/${foreign.body.id}`, 'admin');
+    expect(after.body.areaId).toBe(ids['02010101']);
   });
 });

@@ -74,22 +74,7 @@ export class InterchangeService {
         { networkDirected: network.directed, actors: known, resolveArea: areas },
         issues,
       );
-      const outside = new Set(
-        await areasOutsideScope(
-          this.networks,
-          access,
-          network,
-          planned.actors.map((a) => a.fields.areaId ?? null),
-          manager,
-        ),
-      );
-      for (const actor of planned.actors)
-        if (actor.fields.areaId && outside.has(actor.fields.areaId))
-          issues.add(
-            actor.file,
-            actor.line,
-            `area ${actor.fields.areaId} is outside the area scope of your role assignments`,
-          );
+      await this.checkAreaScope(access, network, planned, issues, manager);
       if (issues.list.length > 0) {
         throw new NetworkServiceError(
           'InvalidImport',
@@ -196,6 +181,48 @@ export class InterchangeService {
     const name = files.file.originalname || `network.${format}`;
     const document = await text(files.file);
     return format === 'gexf' ? parseGexf(document, name, issues) : parseGraphml(document, name, issues);
+  }
+
+  /**
+   * Import rows may only place actors in the caller's scope, and move existing ones only from
+   * there: the same rule as the actor endpoints, reported per file and line.
+   */
+  private async checkAreaScope(
+    access: AccessContext,
+    network: NetworkRecord,
+    planned: ImportPlan,
+    issues: ImportIssues,
+    manager: EntityManager,
+  ): Promise<void> {
+    const moved = planned.actors.filter((a) => a.existingId !== null && a.fields.areaId !== undefined);
+    const before: { id: string; areaId: string | null }[] =
+      moved.length === 0
+        ? []
+        : await manager.query(`SELECT id, area_id AS "areaId" FROM actor WHERE id = ANY($1::uuid[])`, [
+            moved.map((a) => a.existingId),
+          ]);
+    const areaBefore = new Map(before.map((b) => [b.id, b.areaId]));
+    const outside = new Set(
+      await areasOutsideScope(
+        this.networks,
+        access,
+        network,
+        [...planned.actors.map((a) => a.fields.areaId ?? null), ...before.map((b) => b.areaId)],
+        manager,
+      ),
+    );
+    for (const actor of planned.actors) {
+      const from = actor.existingId === null ? null : (areaBefore.get(actor.existingId) ?? null);
+      const to = actor.fields.areaId ?? null;
+      if (to !== null && outside.has(to))
+        issues.add(actor.file, actor.line, `area ${to} is outside the area scope of your role assignments`);
+      else if (from !== null && from !== to && actor.fields.areaId !== undefined && outside.has(from))
+        issues.add(
+          actor.file,
+          actor.line,
+          `the actor's area ${from} is outside the area scope of your role assignments`,
+        );
+    }
   }
 
   /** Resolves an area code or id of the tenant. */
