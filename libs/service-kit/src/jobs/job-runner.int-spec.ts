@@ -2,7 +2,7 @@ import { Injectable, Module, type INestApplicationContext, type OnModuleInit } f
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
@@ -136,6 +136,8 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   afterAll(async () => {
     for (const app of apps.reverse()) await app.close().catch(() => undefined);
     await database.drop();
+    // The queued job holding it went with the database.
+    rmSync(join(new UploadSpool(SERVICE).dir, '999999-held.upload'), { force: true });
   });
 
   it('runs a job with its progress persisted, and answers its status per tenant only', async () => {
