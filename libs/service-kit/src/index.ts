@@ -32,3 +32,4 @@ export * from './uploads/uploads.module';
 export * from './uploads/spool-storage';
 export * from './clock';
 export * from './client-address';
+export * from './process-safety';

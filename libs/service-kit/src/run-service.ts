@@ -7,6 +7,7 @@ import { parseBrokers } from '@quartier/messaging';
 import { ConfigError, loadServiceConfig, servicePaths } from './config';
 import { configureHttp } from './http/configure-http';
 import { PinoNestLogger } from './nest-logger';
+import { keepServingOnStrayRejections } from './process-safety';
 import type { RuntimeConfig } from './runtime';
 import { RuntimeModule } from './runtime.module';
 import { createReadModelAccessDirectory } from './read-models/read-model-access-directory';
@@ -28,6 +29,7 @@ export async function runService(
     throw error;
   }
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  keepServingOnStrayRejections(logger);
   const runtime: RuntimeConfig = {
     databaseUrl: config.DATABASE_URL,
     kafkaBrokers: config.KAFKA_BROKERS ? parseBrokers(config.KAFKA_BROKERS) : undefined,
@@ -37,6 +39,8 @@ export async function runService(
     publicUrl: config.QUARTIER_PUBLIC_URL,
     trustedProxies: config.TRUSTED_PROXIES,
     metricsToken: config.METRICS_TOKEN,
+    serviceUrlTemplate: config.SERVICE_URL_TEMPLATE,
+    reportScheduleAccounts: config.REPORT_SCHEDULE_ACCOUNTS,
   };
 
   @Module({
