@@ -63,5 +63,23 @@ function buildPortal() {
   log(`portal built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * The portal's API types from every service's OpenAPI document (tools/openapi/generate.mjs, no
+ * server needed). Under CI they are only checked: committed types that are stale fail the build.
+ */
+function generateClients() {
+  execFileSync(
+    process.execPath,
+    [join(root, 'tools/openapi/generate.mjs'), ...(process.env.CI ? ['--check'] : [])],
+    {
+      cwd: root,
+      stdio: ['ignore', 2, 2],
+    },
+  );
+}
+
 if (!args.has('--portal')) buildServer();
-if (!args.has('--server')) buildPortal();
+if (!args.has('--server')) {
+  generateClients();
+  buildPortal();
+}

@@ -9,3 +9,5 @@ export * from './lib/auth/return-url';
 export * from './lib/auth/auth';
 export * from './lib/auth/auth-interceptor';
 export * from './lib/auth/auth-guard';
+export * from './lib/openapi/openapi-client';
+export * from './lib/openapi/programme-client';

@@ -52,3 +52,64 @@ export const allocationSchema = z
   .strict();
 export class AllocationDto extends createZodDto(allocationSchema) {}
 export type AllocationInput = z.infer<typeof allocationSchema>;
+
+/** One programme area's amount, explained: need, share, the floor or cap that bound it, rounding. */
+const areaAllocationView = z.object({
+  area: z.string(),
+  areaId: z.uuid(),
+  name: z.string(),
+  /** What the need was computed from (`population`, `status 1.234`, `S1 2023 (value)`, `manual`). */
+  basis: z.string(),
+  need: z.number(),
+  needShare: z.number(),
+  unrounded: z.number(),
+  bound: z.enum(['floor', 'cap']).nullable(),
+  roundedDown: z.number(),
+  remainder: z.number(),
+  receivedRemainderUnit: z.boolean(),
+  amount: z.number(),
+});
+
+const allocationResultFields = {
+  line: z.string(),
+  year: z.number().int(),
+  need: z.enum(['indicator', 'index', 'population', 'manual']),
+  budget: z.number(),
+  floor: z.number(),
+  cap: z.number().nullable(),
+  unit: z.number(),
+  totalNeed: z.number(),
+  lambda: z.number(),
+  allocated: z.number(),
+  remainderUnits: z.number().int(),
+  areas: z.array(areaAllocationView),
+};
+
+/** A previewed split of a budget line across the programme areas (EUR cents). */
+export const allocationPreviewSchema = z.object(allocationResultFields);
+export class AllocationPreviewDto extends createZodDto(allocationPreviewSchema) {}
+
+/** An accepted split: the next version for its line and year. */
+export const acceptedAllocationSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  ...allocationResultFields,
+});
+export class AcceptedAllocationDto extends createZodDto(acceptedAllocationSchema) {}
+
+/** Every accepted version, newest first per line and year, with the parameters it was made with. */
+export const allocationListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      line: z.string(),
+      year: z.number().int(),
+      version: z.number().int(),
+      parameters: allocationSchema,
+      result: allocationPreviewSchema,
+      acceptedBy: z.string(),
+      acceptedAt: z.iso.datetime({ offset: true }),
+    }),
+  ),
+});
+export class AllocationListDto extends createZodDto(allocationListSchema) {}

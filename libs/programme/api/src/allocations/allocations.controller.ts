@@ -1,12 +1,19 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../api-views.dto';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
-import { AllocationDto } from './allocation.dto';
+import {
+  AcceptedAllocationDto,
+  AllocationDto,
+  AllocationListDto,
+  AllocationPreviewDto,
+} from './allocation.dto';
 import { AllocationsService } from './allocations.service';
 
 @ApiTags('allocations')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/programme/programmes/:programmeId/allocations')
 @Roles(...PROGRAMME_READERS)
 export class AllocationsController {
@@ -14,6 +21,7 @@ export class AllocationsController {
 
   @Get()
   @ApiOperation({ summary: 'Accepted allocations, every version, newest first per line and year' })
+  @ApiOkResponse({ type: AllocationListDto.Output })
   list(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
     return this.allocations.list(caller, id);
   }
@@ -23,6 +31,7 @@ export class AllocationsController {
   @ApiOperation({
     summary: 'Split a budget line across the programme areas by need, with each amount explained',
   })
+  @ApiCreatedResponse({ type: AllocationPreviewDto.Output })
   preview(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) id: string,
@@ -34,6 +43,7 @@ export class AllocationsController {
   @Post()
   @Roles(...PROGRAMME_MANAGERS)
   @ApiOperation({ summary: 'Accept an allocation: stored as the next version for its line and year' })
+  @ApiCreatedResponse({ type: AcceptedAllocationDto.Output })
   accept(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) id: string,

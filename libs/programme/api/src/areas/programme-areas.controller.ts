@@ -1,12 +1,21 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../api-views.dto';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
-import { AreaSelectionDto } from './programme-areas.dto';
+import {
+  AreaPreviewDto,
+  AreaSelectionDto,
+  CandidatesDto,
+  IndexRunListDto,
+  PendingAreasDto,
+  ProgrammeAreasDto,
+} from './programme-areas.dto';
 import { ProgrammeAreasService } from './programme-areas.service';
 
 @ApiTags('programme areas')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/programme/programmes/:programmeId')
 @Roles(...PROGRAMME_READERS)
 export class ProgrammeAreasController {
@@ -14,6 +23,7 @@ export class ProgrammeAreasController {
 
   @Get('index-runs')
   @ApiOperation({ summary: 'Index runs to select programme areas from, with their classes' })
+  @ApiOkResponse({ type: IndexRunListDto.Output })
   indexRuns(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
     return this.areas.indexRuns(caller, id);
   }
@@ -22,6 +32,7 @@ export class ProgrammeAreasController {
   @ApiOperation({
     summary: 'Every area of an index run with its status and dynamics class (the candidates map)',
   })
+  @ApiOkResponse({ type: CandidatesDto.Output })
   candidates(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) id: string,
@@ -34,6 +45,7 @@ export class ProgrammeAreasController {
   @ApiOperation({
     summary: 'The accepted programme areas, each with why it is one, and the selection they came from',
   })
+  @ApiOkResponse({ type: ProgrammeAreasDto.Output })
   current(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
     return this.areas.current(caller, id);
   }
@@ -43,6 +55,7 @@ export class ProgrammeAreasController {
   @ApiOperation({
     summary: 'Resolve a rule over an index run plus manual changes, and compare with the accepted areas',
   })
+  @ApiCreatedResponse({ type: AreaPreviewDto.Output })
   preview(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) id: string,
@@ -54,6 +67,7 @@ export class ProgrammeAreasController {
   @Put('areas')
   @Roles(...PROGRAMME_MANAGERS)
   @ApiOperation({ summary: 'Accept a selection: the resolved areas become the programme areas' })
+  @ApiOkResponse({ type: ProgrammeAreasDto.Output })
   accept(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) id: string,
@@ -67,6 +81,7 @@ export class ProgrammeAreasController {
     summary:
       'Who would enter or leave under the stored rule over a newer index run (nothing changes until accepted)',
   })
+  @ApiOkResponse({ type: PendingAreasDto.Output })
   pending(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
     return this.areas.pending(caller, id);
   }

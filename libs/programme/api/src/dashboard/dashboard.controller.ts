@@ -1,12 +1,15 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, textResponse } from '../api-views.dto';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { IatiService } from '../iati/iati.service';
 import { PROGRAMME_READERS } from '../programme.constants';
+import { DashboardDto } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
 
 @ApiTags('programmes')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/programme/programmes/:programmeId')
 @Roles(...PROGRAMME_READERS)
 export class DashboardController {
@@ -19,6 +22,7 @@ export class DashboardController {
   @ApiOperation({
     summary: 'Budget by year and line, measures by status and field of action, programme areas',
   })
+  @ApiOkResponse({ type: DashboardDto.Output })
   dashboard(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
     return this.dashboards.dashboard(caller, id);
   }
@@ -26,6 +30,7 @@ export class DashboardController {
   @Get('iati')
   @Header('Content-Type', 'application/xml; charset=utf-8')
   @ApiOperation({ summary: 'The programme’s measures as IATI 2.03 activity XML' })
+  @ApiOkResponse(textResponse('application/xml', 'IATI 2.03 activity XML (iati-activities)'))
   exportIati(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
     return this.iati.export(caller, id);
   }

@@ -25,3 +25,156 @@ export class CopyImpactModelDto extends createZodDto(copyImpactModelSchema) {}
 
 export const figureQuerySchema = z.object({ lang: z.enum(['de', 'en']).default('de') });
 export class FigureQueryDto extends createZodDto(figureQuerySchema) {}
+
+const areaSet = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('programme-areas') }),
+  z.object({ kind: z.literal('areas'), areaIds: z.array(z.string()) }),
+]);
+
+/** What a binding measures: an indicator over areas, a survey item, or a network measure. */
+const evidenceSourceView = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('indicator'), indicatorCode: z.string(), areas: areaSet }),
+  z.object({
+    kind: z.literal('survey'),
+    surveyId: z.string(),
+    question: z.string(),
+    measure: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('share'), options: z.array(z.string()) }),
+      z.object({ kind: z.literal('mean') }),
+    ]),
+  }),
+  z.object({
+    kind: z.literal('network'),
+    networkId: z.string(),
+    measure: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('graph'), metric: z.string() }),
+      z.object({ kind: z.literal('actors'), metric: z.string(), actorIds: z.array(z.string()) }),
+    ]),
+  }),
+]);
+
+const baselineView = z.object({ value: z.number(), period: z.string() });
+const targetView = z.object({ value: z.number(), date: z.string() });
+const polarity = z.enum(['higher-is-better', 'lower-is-better']);
+const nodeType = z.enum(['input', 'activity', 'output', 'outcome', 'impact']);
+const step = z.number().int().min(1).max(7);
+
+const bindingView = z.object({
+  id: z.string(),
+  label: z.string().optional(),
+  source: evidenceSourceView,
+  baseline: baselineView,
+  target: targetView,
+  polarity,
+});
+
+/** An impact model (Wirkungsmodell): typed nodes on the Wirkungstreppe, edges, evidence bindings. */
+const impactModelView = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      type: nodeType,
+      step: step.nullable(),
+      title: z.string(),
+      description: z.string().optional(),
+      assumptions: z.array(z.string()),
+      risks: z.array(z.string()),
+      bindings: z.array(bindingView),
+    }),
+  ),
+  edges: z.array(z.object({ from: z.string(), to: z.string() })),
+  provenance: z
+    .object({
+      templateModelId: z.string(),
+      templateTitle: z.string(),
+      copiedAt: z.string(),
+      copiedBy: z.string().optional(),
+    })
+    .optional(),
+});
+
+/** The stored model with its version (send it back as baseVersion) and what is still missing. */
+export const impactModelDocumentSchema = z.object({
+  model: impactModelView,
+  version: z.number().int(),
+  updatedBy: z.string().nullable(),
+  updatedAt: z.iso.datetime({ offset: true }).nullable(),
+  warnings: z.array(z.object({ path: z.string(), reason: z.string() })),
+});
+export class ImpactModelDocumentDto extends createZodDto(impactModelDocumentSchema) {}
+
+/** The exchange format written by the `.json` export (and read back by imports). */
+export const impactModelExportSchema = z.object({
+  format: z.literal('quartier.impact-model'),
+  version: z.number().int(),
+  model: impactModelView,
+});
+export class ImpactModelExportDto extends createZodDto(impactModelExportSchema) {}
+
+const actualView = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('value'),
+    value: z.number(),
+    period: z.string(),
+    origin: z.string().optional(),
+  }),
+  z.object({ status: z.literal('suppressed'), period: z.string(), origin: z.string().optional() }),
+  z.object({ status: z.literal('missing'), period: z.string().optional() }),
+]);
+
+const attainmentContext = {
+  baseline: baselineView,
+  target: targetView,
+  polarity,
+  source: evidenceSourceView,
+  actual: actualView.nullable(),
+};
+
+/** One attainment: measured with its light, or why there is none (a translation key + English). */
+const attainmentView = z.discriminatedUnion('state', [
+  z.object({
+    ...attainmentContext,
+    state: z.literal('measured'),
+    raw: z.number(),
+    capped: z.number(),
+    light: z.enum(['green', 'amber', 'red']),
+    reason: z.null(),
+  }),
+  z.object({
+    ...attainmentContext,
+    state: z.enum(['target-against-polarity', 'target-equals-baseline', 'no-actual', 'suppressed']),
+    raw: z.number().nullable(),
+    capped: z.number().nullable(),
+    light: z.null(),
+    reason: z.object({
+      code: z.enum(['target-against-polarity', 'target-equals-baseline', 'no-actual', 'suppressed']),
+      message: z.string(),
+    }),
+  }),
+]);
+
+/** Per model and node: every binding with its current attainment and the series of its actuals. */
+export const attainmentSchema = z.object({
+  items: z.array(
+    z.object({
+      modelId: z.string(),
+      measureId: z.string().nullable(),
+      title: z.string(),
+      nodes: z.array(
+        z.object({
+          nodeId: z.string(),
+          title: z.string(),
+          type: nodeType,
+          step: step.nullable(),
+          bindings: z.array(
+            z.object({ binding: bindingView, current: attainmentView, series: z.array(attainmentView) }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+export class AttainmentDto extends createZodDto(attainmentSchema) {}

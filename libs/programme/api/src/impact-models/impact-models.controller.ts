@@ -1,12 +1,21 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses, textResponse } from '../api-views.dto';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { MEASURE_EDITORS, PROGRAMME_READERS } from '../programme.constants';
-import { CopyImpactModelDto, FigureQueryDto, SaveImpactModelDto } from './impact-model.dto';
+import {
+  AttainmentDto,
+  CopyImpactModelDto,
+  FigureQueryDto,
+  ImpactModelDocumentDto,
+  ImpactModelExportDto,
+  SaveImpactModelDto,
+} from './impact-model.dto';
 import { ImpactModelsService } from './impact-models.service';
 
 @ApiTags('impact models')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/programme')
 @Roles(...PROGRAMME_READERS)
 export class ImpactModelsController {
@@ -16,12 +25,14 @@ export class ImpactModelsController {
   @ApiOperation({
     summary: 'Attainment of every evidence binding of the programme’s and its measures’ impact models, live',
   })
+  @ApiOkResponse({ type: AttainmentDto.Output })
   attainment(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
     return this.models.attainment(caller, id);
   }
 
   @Get('programmes/:id/impact-model')
   @ApiOperation({ summary: 'The impact model of a programme (an empty one when none is saved)' })
+  @ApiOkResponse({ type: ImpactModelDocumentDto.Output })
   async getProgramme(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
     return this.models.get(await this.models.owner(caller, { programmeId: id }, false));
   }
@@ -31,6 +42,7 @@ export class ImpactModelsController {
   @ApiOperation({
     summary: 'Save the impact model of a programme (validated; 409 when it changed since baseVersion)',
   })
+  @ApiOkResponse({ type: ImpactModelDocumentDto.Output })
   async saveProgramme(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
@@ -44,6 +56,7 @@ export class ImpactModelsController {
   @ApiOperation({
     summary: 'Copy another programme’s or measure’s impact model as this programme’s model (a template)',
   })
+  @ApiCreatedResponse({ type: ImpactModelDocumentDto.Output })
   async copyProgramme(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
@@ -55,6 +68,7 @@ export class ImpactModelsController {
   @Get('programmes/:id/impact-model.json')
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'The impact model of a programme as a versioned JSON document' })
+  @ApiOkResponse({ type: ImpactModelExportDto.Output })
   async jsonProgramme(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
     return this.models.exportJson(await this.models.owner(caller, { programmeId: id }, false));
   }
@@ -64,6 +78,7 @@ export class ImpactModelsController {
   @ApiOperation({
     summary: 'The impact model of a programme as a Wirkungstreppe figure (SVG, German or English)',
   })
+  @ApiOkResponse(textResponse('image/svg+xml', 'The Wirkungstreppe figure'))
   async figureProgramme(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
@@ -74,6 +89,7 @@ export class ImpactModelsController {
 
   @Get('measures/:id/impact-model')
   @ApiOperation({ summary: 'The impact model of a measure (an empty one when none is saved)' })
+  @ApiOkResponse({ type: ImpactModelDocumentDto.Output })
   async getMeasure(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
     return this.models.get(await this.models.owner(caller, { measureId: id }, false));
   }
@@ -83,6 +99,7 @@ export class ImpactModelsController {
   @ApiOperation({
     summary: 'Save the impact model of a measure (validated; 409 when it changed since baseVersion)',
   })
+  @ApiOkResponse({ type: ImpactModelDocumentDto.Output })
   async saveMeasure(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
@@ -96,6 +113,7 @@ export class ImpactModelsController {
   @ApiOperation({
     summary: 'Copy another programme’s or measure’s impact model as this measure’s model (a template)',
   })
+  @ApiCreatedResponse({ type: ImpactModelDocumentDto.Output })
   async copyMeasure(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
@@ -107,6 +125,7 @@ export class ImpactModelsController {
   @Get('measures/:id/impact-model.json')
   @Header('Content-Type', 'application/json; charset=utf-8')
   @ApiOperation({ summary: 'The impact model of a measure as a versioned JSON document' })
+  @ApiOkResponse({ type: ImpactModelExportDto.Output })
   async jsonMeasure(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
     return this.models.exportJson(await this.models.owner(caller, { measureId: id }, false));
   }
@@ -116,6 +135,7 @@ export class ImpactModelsController {
   @ApiOperation({
     summary: 'The impact model of a measure as a Wirkungstreppe figure (SVG, German or English)',
   })
+  @ApiOkResponse(textResponse('image/svg+xml', 'The Wirkungstreppe figure'))
   async figureMeasure(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,

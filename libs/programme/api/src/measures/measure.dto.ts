@@ -1,6 +1,8 @@
 import { labelText, nameText } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import type { AnswerOf, Answers, Expect } from '../api-views.dto';
+import type { MeasuresService } from './measures.service';
 
 const isoDate = z.iso.date();
 const key = z
@@ -110,35 +112,61 @@ export const listMeasuresQuerySchema = z.object({
 export class ListMeasuresQueryDto extends createZodDto(listMeasuresQuerySchema) {}
 export type ListMeasuresQuery = z.infer<typeof listMeasuresQuerySchema>;
 
-export interface BudgetEntry {
-  year: number;
-  line: string;
-  amountCents: number;
-}
+const isoInstant = z.iso.datetime({ offset: true });
+const measureStatus = z.enum(['proposed', 'approved', 'running', 'completed', 'rejected', 'cancelled']);
+const budgetEntryView = z.object({ year: z.number().int(), line: z.string(), amountCents: z.number().int() });
+export type BudgetEntry = z.infer<typeof budgetEntryView>;
 
-export interface MeasureView {
-  id: string;
-  programmeId: string;
-  title: string;
-  description: string;
-  areas: { id: string; code: string; name: string }[];
-  fieldOfAction: string | null;
-  responsible: { name: string; actorId: string | null };
-  targetGroups: string[];
-  budget: BudgetEntry[];
-  budgetCents: number;
-  expenditures: BudgetEntry[];
-  spentCents: number;
-  plannedStart: string | null;
-  plannedEnd: string | null;
-  actualStart: string | null;
-  actualEnd: string | null;
-  status: 'proposed' | 'approved' | 'running' | 'completed' | 'rejected' | 'cancelled';
-  deliberateOverCommitment: boolean;
+/** A measure as the API answers it. */
+export const measureViewSchema = z.object({
+  id: z.uuid(),
+  programmeId: z.uuid(),
+  title: z.string(),
+  description: z.string(),
+  areas: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
+  fieldOfAction: z.string().nullable(),
+  responsible: z.object({ name: z.string(), actorId: z.string().nullable() }),
+  targetGroups: z.array(z.string()),
+  budget: z.array(budgetEntryView),
+  budgetCents: z.number().int(),
+  expenditures: z.array(budgetEntryView),
+  spentCents: z.number().int(),
+  plannedStart: z.string().nullable(),
+  plannedEnd: z.string().nullable(),
+  actualStart: z.string().nullable(),
+  actualEnd: z.string().nullable(),
+  status: measureStatus,
+  deliberateOverCommitment: z.boolean(),
   /** Workflow actions this caller may take now (the portal's buttons). */
-  actions: string[];
-  editable: boolean;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+  actions: z.array(z.string()),
+  editable: z.boolean(),
+  createdBy: z.string(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
+});
+export class MeasureViewDto extends createZodDto(measureViewSchema) {}
+export type MeasureView = z.infer<typeof measureViewSchema>;
+
+export const measureListSchema = z.object({ items: z.array(measureViewSchema), total: z.number().int() });
+export class MeasureListDto extends createZodDto(measureListSchema) {}
+
+/** The audit trail: every status change with who, when and why (oldest first). */
+export const measureAuditSchema = z.object({
+  items: z.array(
+    z.object({
+      from: measureStatus.nullable(),
+      to: measureStatus,
+      by: z.string(),
+      at: isoInstant,
+      comment: z.string(),
+    }),
+  ),
+});
+export class MeasureAuditDto extends createZodDto(measureAuditSchema) {}
+
+export type _MeasureListAnswers = Expect<
+  Answers<AnswerOf<MeasuresService['list']>, typeof measureListSchema>
+>;
+export type _MeasureAuditAnswers = Expect<
+  Answers<AnswerOf<MeasuresService['audit']>, typeof measureAuditSchema>
+>;

@@ -1,11 +1,15 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../api-views.dto';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { MEASURE_EDITORS, PROGRAMME_READERS } from '../programme.constants';
 import {
   CreateMeasureDto,
   ExpendituresDto,
   ListMeasuresQueryDto,
+  MeasureAuditDto,
+  MeasureListDto,
+  MeasureViewDto,
   TransitionDto,
   UpdateMeasureDto,
 } from './measure.dto';
@@ -13,6 +17,7 @@ import { MeasuresService } from './measures.service';
 
 @ApiTags('measures')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/programme')
 @Roles(...PROGRAMME_READERS)
 export class MeasuresController {
@@ -22,6 +27,7 @@ export class MeasuresController {
   @ApiOperation({
     summary: 'Measures of a programme (filters: status, fieldOfAction, areaId, q) as {items, total}',
   })
+  @ApiOkResponse({ type: MeasureListDto.Output })
   list(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) programmeId: string,
@@ -33,6 +39,7 @@ export class MeasuresController {
   @Post('programmes/:programmeId/measures')
   @Roles(...MEASURE_EDITORS)
   @ApiOperation({ summary: 'Propose a measure (status proposed)' })
+  @ApiCreatedResponse({ type: MeasureViewDto.Output })
   create(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) programmeId: string,
@@ -43,6 +50,7 @@ export class MeasuresController {
 
   @Get('measures/:measureId')
   @ApiOperation({ summary: 'One measure with the workflow actions the caller may take' })
+  @ApiOkResponse({ type: MeasureViewDto.Output })
   get(@CurrentCaller() caller: Caller, @Param('measureId', ParseUUIDPipe) id: string) {
     return this.measures.get(caller, id);
   }
@@ -52,6 +60,7 @@ export class MeasuresController {
   @ApiOperation({
     summary: 'Change a measure (after approval: managers only; budget checked against the programme)',
   })
+  @ApiOkResponse({ type: MeasureViewDto.Output })
   update(
     @CurrentCaller() caller: Caller,
     @Param('measureId', ParseUUIDPipe) id: string,
@@ -63,6 +72,7 @@ export class MeasuresController {
   @Post('measures/:measureId/transitions')
   @Roles(...MEASURE_EDITORS)
   @ApiOperation({ summary: 'Take a workflow step: approve, reject, start, complete, cancel' })
+  @ApiCreatedResponse({ type: MeasureViewDto.Output })
   transition(
     @CurrentCaller() caller: Caller,
     @Param('measureId', ParseUUIDPipe) id: string,
@@ -73,6 +83,7 @@ export class MeasuresController {
 
   @Get('measures/:measureId/audit')
   @ApiOperation({ summary: 'The audit trail: who moved the measure from which status to which, when, why' })
+  @ApiOkResponse({ type: MeasureAuditDto.Output })
   audit(@CurrentCaller() caller: Caller, @Param('measureId', ParseUUIDPipe) id: string) {
     return this.measures.audit(caller, id);
   }
@@ -80,6 +91,7 @@ export class MeasuresController {
   @Put('measures/:measureId/expenditures')
   @Roles(...MEASURE_EDITORS)
   @ApiOperation({ summary: 'Replace the expenditures per year × budget line (EUR cents)' })
+  @ApiOkResponse({ type: MeasureViewDto.Output })
   expenditures(
     @CurrentCaller() caller: Caller,
     @Param('measureId', ParseUUIDPipe) id: string,

@@ -1,6 +1,8 @@
 import { labelText, nameText } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import type { AnswerOf, Answers, Expect } from '../api-views.dto';
+import type { ProgrammesService } from './programmes.service';
 
 const isoDate = z.iso.date();
 /** Keys of budget lines and fields of action: stable identifiers used in budgets and measures. */
@@ -113,41 +115,50 @@ export const budgetSchema = z
 export class BudgetDto extends createZodDto(budgetSchema) {}
 export type BudgetInput = z.infer<typeof budgetSchema>;
 
-export interface FundingPeriod {
-  from: string;
-  to: string;
-  label: string;
-}
-export interface KeyedLabel {
-  key: string;
-  label: string;
-}
+const isoInstant = z.iso.datetime({ offset: true });
+const fundingPeriodView = z.object({ from: z.string(), to: z.string(), label: z.string() });
+export type FundingPeriod = z.infer<typeof fundingPeriodView>;
+const keyedLabelView = z.object({ key: z.string(), label: z.string() });
+export type KeyedLabel = z.infer<typeof keyedLabelView>;
+const iatiSettingsView = z.object({
+  reportingOrg: z.object({ ref: z.string(), type: z.string(), name: z.string() }),
+  identifierPrefix: z.string(),
+});
 
 /** A programme as the API answers it. */
-export interface ProgrammeView {
-  id: string;
-  name: string;
-  funder: string;
-  legalBasis: string;
-  description: string;
-  status: 'planning' | 'active' | 'closed';
-  fundingPeriods: FundingPeriod[];
-  budgetLines: KeyedLabel[];
-  fieldsOfAction: KeyedLabel[];
-  trafficLight: { green: number; amber: number };
-  iati: IatiSettings | null;
-  areaCount: number;
-  measureCount: number;
-  budgetCents: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
+export const programmeViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  funder: z.string(),
+  legalBasis: z.string(),
+  description: z.string(),
+  status: z.enum(['planning', 'active', 'closed']),
+  fundingPeriods: z.array(fundingPeriodView),
+  budgetLines: z.array(keyedLabelView),
+  fieldsOfAction: z.array(keyedLabelView),
+  trafficLight: z.object({ green: z.number(), amber: z.number() }),
+  iati: iatiSettingsView.nullable(),
+  areaCount: z.number().int(),
+  measureCount: z.number().int(),
+  budgetCents: z.number().int(),
+  createdBy: z.string(),
+  createdAt: isoInstant,
+  updatedAt: isoInstant,
   /** Whether the caller may steer this programme (areas, budget, allocations, approvals). */
-  manageable: boolean;
-}
+  manageable: z.boolean(),
+});
+export class ProgrammeViewDto extends createZodDto(programmeViewSchema) {}
+export type ProgrammeView = z.infer<typeof programmeViewSchema>;
 
-export interface BudgetEntry {
-  year: number;
-  line: string;
-  amountCents: number;
-}
+export const programmeListSchema = z.object({ items: z.array(programmeViewSchema), total: z.number().int() });
+export class ProgrammeListDto extends createZodDto(programmeListSchema) {}
+
+const budgetEntryView = z.object({ year: z.number().int(), line: z.string(), amountCents: z.number().int() });
+export type BudgetEntry = z.infer<typeof budgetEntryView>;
+/** The programme budget per year × budget line (EUR cents). */
+export const budgetViewSchema = z.object({ entries: z.array(budgetEntryView) });
+export class BudgetViewDto extends createZodDto(budgetViewSchema) {}
+
+export type _ProgrammeListAnswers = Expect<
+  Answers<AnswerOf<ProgrammesService['list']>, typeof programmeListSchema>
+>;

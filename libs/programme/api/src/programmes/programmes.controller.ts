@@ -1,12 +1,22 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../api-views.dto';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
-import { BudgetDto, CreateProgrammeDto, ListProgrammesQueryDto, UpdateProgrammeDto } from './programme.dto';
+import {
+  BudgetDto,
+  BudgetViewDto,
+  CreateProgrammeDto,
+  ListProgrammesQueryDto,
+  ProgrammeListDto,
+  ProgrammeViewDto,
+  UpdateProgrammeDto,
+} from './programme.dto';
 import { ProgrammesService } from './programmes.service';
 
 @ApiTags('programmes')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/programme/programmes')
 @Roles(...PROGRAMME_READERS)
 export class ProgrammesController {
@@ -14,6 +24,7 @@ export class ProgrammesController {
 
   @Get()
   @ApiOperation({ summary: 'Programmes the caller may read, as {items, total}' })
+  @ApiOkResponse({ type: ProgrammeListDto.Output })
   list(@CurrentCaller() caller: Caller, @Query() query: ListProgrammesQueryDto) {
     return this.programmes.list(caller, query);
   }
@@ -21,12 +32,14 @@ export class ProgrammesController {
   @Post()
   @Roles(...PROGRAMME_MANAGERS)
   @ApiOperation({ summary: 'Create a programme (tenant-wide programme managers)' })
+  @ApiCreatedResponse({ type: ProgrammeViewDto.Output })
   create(@CurrentCaller() caller: Caller, @Body() body: CreateProgrammeDto) {
     return this.programmes.create(caller, body);
   }
 
   @Get(':programmeId')
   @ApiOperation({ summary: 'One programme' })
+  @ApiOkResponse({ type: ProgrammeViewDto.Output })
   get(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
     return this.programmes.get(caller, id);
   }
@@ -36,6 +49,7 @@ export class ProgrammesController {
   @ApiOperation({
     summary: 'Change a programme (name, funder, periods, budget lines, fields of action, status)',
   })
+  @ApiOkResponse({ type: ProgrammeViewDto.Output })
   update(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) id: string,
@@ -46,6 +60,7 @@ export class ProgrammesController {
 
   @Get(':programmeId/budget')
   @ApiOperation({ summary: 'The programme budget per year × budget line (EUR cents)' })
+  @ApiOkResponse({ type: BudgetViewDto.Output })
   budget(@CurrentCaller() caller: Caller, @Param('programmeId', ParseUUIDPipe) id: string) {
     return this.programmes.budget(caller, id);
   }
@@ -53,6 +68,7 @@ export class ProgrammesController {
   @Put(':programmeId/budget')
   @Roles(...PROGRAMME_MANAGERS)
   @ApiOperation({ summary: 'Replace the programme budget per year × budget line (EUR cents)' })
+  @ApiOkResponse({ type: BudgetViewDto.Output })
   replaceBudget(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) id: string,

@@ -1,0 +1,131 @@
+import { HttpClient, HttpParams } from '@angular/common/http';
+import { firstValueFrom } from 'rxjs';
+
+/**
+ * A typed client over Angular's HttpClient, keyed by the `paths` type openapi-typescript
+ * generates from a service's OpenAPI document (libs/portal/data-access/src/generated). Requests
+ * go through HttpClient, so the auth interceptor adds the bearer token and handles 401, and
+ * failures stay `HttpErrorResponse`s that `problemFrom` turns into the UI's `ApiProblem`
+ * (docs/adr/0007-generated-portal-clients.md).
+ */
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** The paths of `P` that have an operation for `M`. */
+export type PathsWith<P, M extends HttpMethod> = {
+  [K in keyof P]: P[K] extends { [X in M]: object } ? K : never;
+}[keyof P];
+
+type OperationOf<P, K extends keyof P, M extends HttpMethod> = P[K] extends { [X in M]: infer O } ? O : never;
+type ParametersOf<O> = O extends { parameters: infer R } ? R : never;
+type PathParameters<O> = ParametersOf<O> extends { path: infer X } ? X : never;
+type QueryParameters<O> = ParametersOf<O> extends { query?: infer Q } ? NonNullable<Q> : never;
+type JsonBody<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+type IsNever<T> = [T] extends [never] ? true : false;
+
+/** What a call needs besides its path: path parameters, query, JSON body — only those it has. */
+export type RequestInit<O> = (IsNever<PathParameters<O>> extends true
+  ? unknown
+  : { path: PathParameters<O> }) &
+  (IsNever<QueryParameters<O>> extends true ? unknown : { query?: QueryParameters<O> }) &
+  (IsNever<JsonBody<O>> extends true ? unknown : { body: JsonBody<O> });
+
+type SuccessOf<O> = O extends { responses: infer R } ? R[Extract<keyof R, 200 | 201 | 202 | 204>] : never;
+/** The JSON a successful call answers. */
+export type JsonResponse<O> = SuccessOf<O> extends { content: { 'application/json': infer T } } ? T : never;
+
+/** `[init]` when the operation has required parts, `[init?]` otherwise. */
+type InitArgs<O> = object extends RequestInit<O> ? [init?: RequestInit<O>] : [init: RequestInit<O>];
+
+type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+
+/** `/api/x/{id}` with `{ id }` → `/api/x/<id, URI-encoded>`. */
+export function fillPath(template: string, path: Readonly<Record<string, unknown>> = {}): string {
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = path[name];
+    if (value === undefined || value === null || value === '')
+      throw new Error(`path parameter ${name} of ${template} is missing`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** Query parameters without the empty ones (an empty filter means "no filter"). */
+export function queryParams(query: Readonly<Record<string, QueryValue>> = {}): HttpParams {
+  let params = new HttpParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value)) for (const item of value) params = params.append(key, String(item));
+    else params = params.set(key, String(value));
+  }
+  return params;
+}
+
+interface LooseInit {
+  path?: Readonly<Record<string, unknown>>;
+  query?: Readonly<Record<string, QueryValue>>;
+  body?: unknown;
+}
+
+export class OpenApiClient<P> {
+  constructor(
+    private readonly http: HttpClient,
+    /** The API origin ('' = same origin); paths in `P` start with `/api/`. */
+    private readonly baseUrl: string,
+  ) {}
+
+  get<K extends PathsWith<P, 'get'>>(
+    path: K,
+    ...init: InitArgs<OperationOf<P, K, 'get'>>
+  ): Promise<JsonResponse<OperationOf<P, K, 'get'>>> {
+    return this.json('GET', path, init[0]);
+  }
+
+  post<K extends PathsWith<P, 'post'>>(
+    path: K,
+    ...init: InitArgs<OperationOf<P, K, 'post'>>
+  ): Promise<JsonResponse<OperationOf<P, K, 'post'>>> {
+    return this.json('POST', path, init[0]);
+  }
+
+  put<K extends PathsWith<P, 'put'>>(
+    path: K,
+    ...init: InitArgs<OperationOf<P, K, 'put'>>
+  ): Promise<JsonResponse<OperationOf<P, K, 'put'>>> {
+    return this.json('PUT', path, init[0]);
+  }
+
+  patch<K extends PathsWith<P, 'patch'>>(
+    path: K,
+    ...init: InitArgs<OperationOf<P, K, 'patch'>>
+  ): Promise<JsonResponse<OperationOf<P, K, 'patch'>>> {
+    return this.json('PATCH', path, init[0]);
+  }
+
+  delete<K extends PathsWith<P, 'delete'>>(
+    path: K,
+    ...init: InitArgs<OperationOf<P, K, 'delete'>>
+  ): Promise<JsonResponse<OperationOf<P, K, 'delete'>>> {
+    return this.json('DELETE', path, init[0]);
+  }
+
+  /** A text answer (SVG figures, XML exports), e.g. to offer as a download. */
+  text<K extends PathsWith<P, 'get'>>(path: K, ...init: InitArgs<OperationOf<P, K, 'get'>>): Promise<string> {
+    const loose = (init[0] ?? {}) as LooseInit;
+    return firstValueFrom(
+      this.http.get(this.baseUrl + fillPath(String(path), loose.path), {
+        params: queryParams(loose.query),
+        responseType: 'text',
+      }),
+    );
+  }
+
+  private json<T>(method: string, path: PropertyKey, init: unknown): Promise<T> {
+    const loose = (init ?? {}) as LooseInit;
+    return firstValueFrom(
+      this.http.request<T>(method, this.baseUrl + fillPath(String(path), loose.path), {
+        params: queryParams(loose.query),
+        body: loose.body,
+        responseType: 'json',
+      }),
+    );
+  }
+}
