@@ -4,7 +4,6 @@ import type { EventPayload } from '@quartier/contracts';
 import { OutboxWriter } from '@quartier/messaging';
 import {
   type Form,
-  type Interval,
   type QuestionResult,
   type Respondent,
   type ResultCell,
@@ -17,18 +16,15 @@ import {
   postStratificationWeights,
   publishableQuestions,
   TOTAL_GROUP,
-  wilsonInterval,
 } from '@quartier/survey-core';
 import { areaQuestionOf } from '../forms/form-rules';
 import { RESULT_READERS, SURVEY_EDITORS, todayInGermany } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
-import type { IndicatorItem, TargetAreaView } from '../surveys/survey.dto';
+import type { TargetAreaView } from '../surveys/survey.dto';
 import { type SurveyRow, SurveyStore, type WaveRow } from '../surveys/survey-store';
 import { protectHierarchy, type HierarchySuppression } from './hierarchical-suppression';
 import { type ReleaseView, ResultsReleaseService } from './results-release.service';
-
-const AREA = '__area';
-const PARENT = '__parent';
+import { AREA, indicatorValues, isAnswered, PARENT, unpublishedQuestions } from './result-values';
 
 export interface AreaGroup {
   key: string;
@@ -71,7 +67,7 @@ export interface SurveyResults {
   release?: ReleaseView;
 }
 
-interface Computation {
+export interface Computation {
   survey: SurveyRow;
   form: Form;
   wave: WaveRow;
@@ -215,7 +211,7 @@ export class ResultsService {
         period: computation.wave.closesOn,
         k: survey.k,
         weighted,
-        items: survey.indicatorItems.map((item) => this.indicatorValues(computation, item)),
+        items: survey.indicatorItems.map((item) => indicatorValues(computation, item)),
       };
       await manager.query(`UPDATE survey_wave SET results_published_on = $2 WHERE id = $1`, [
         waveId,
@@ -224,69 +220,6 @@ export class ResultsService {
       await this.outbox.append(manager, 'survey.results.published', payload, { tenantId, key: surveyId });
       return payload;
     });
-  }
-
-  private indicatorValues(
-    computation: Computation,
-    item: IndicatorItem,
-  ): EventPayload<'survey.results.published'>['items'][number] {
-    const question = computation.results.questions.find((q) => q.question === item.question);
-    const values: EventPayload<'survey.results.published'>['items'][number]['values'] = [];
-    const suppressedAreaIds: string[] = [];
-    const levels: [AreaGroup[], ResultCell[]][] = question
-      ? [
-          [computation.areas, question.areas],
-          [computation.parents, question.parents],
-        ]
-      : [];
-    for (const [groups, cells] of levels) {
-      groups.forEach((group, i) => {
-        const cell = cells[i];
-        if (cell.suppressed !== null) {
-          suppressedAreaIds.push(group.areaId);
-          return;
-        }
-        let value: number | null = null;
-        let ci: Interval | null = null;
-        if (item.measure === 'mean' && cell.kind === 'numeric') {
-          value = cell.mean;
-          ci = cell.ci;
-        } else if (item.measure === 'topTwoBox' && cell.kind === 'select' && cell.topTwoBox?.share != null) {
-          value = cell.topTwoBox.share;
-          ci = cell.topTwoBox.ci;
-        } else if (item.measure === 'share' && cell.kind === 'select') {
-          // "Any of the options", counted per respondent (a select_multiple answer may hold several).
-          const key = groups === computation.areas ? AREA : PARENT;
-          const members = computation.respondents.filter((r) => r[key] === group.key);
-          const answered = members.filter((r) => isAnswered(r[item.question]));
-          const hits = answered.filter((r) => {
-            const answer = r[item.question];
-            return Array.isArray(answer)
-              ? answer.some((a) => item.options.includes(a))
-              : item.options.includes(String(answer));
-          }).length;
-          value = answered.length > 0 ? hits / answered.length : null;
-          ci = value === null ? null : wilsonInterval(value, answered.length);
-        }
-        if (value === null || !Number.isFinite(value)) return;
-        values.push({
-          areaId: group.areaId,
-          value,
-          n: cell.n,
-          ciLower: ci?.[0] ?? null,
-          ciUpper: ci?.[1] ?? null,
-        });
-      });
-    }
-    return {
-      indicatorCode: item.code,
-      name: item.name,
-      question: item.question,
-      measure: item.measure,
-      options: item.options,
-      values,
-      suppressedAreaIds,
-    };
   }
 
   private async compute(
@@ -541,34 +474,4 @@ export class ResultsService {
       ]),
     );
   }
-}
-
-function isAnswered(value: unknown): boolean {
-  return (
-    value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)
-  );
-}
-
-function unpublishedQuestions(
-  form: Form,
-  published: readonly string[],
-  areaQuestion: string | undefined,
-): string[] {
-  const out: string[] = [];
-  const visit = (nodes: Form['children'], inRepeat: boolean) => {
-    for (const node of nodes) {
-      if (node.kind === 'group') visit(node.children, inRepeat || node.repeat);
-      else if (
-        !published.includes(node.name) &&
-        node.name !== areaQuestion &&
-        !['note', 'calculate', 'start', 'end', 'today'].includes(node.type)
-      ) {
-        out.push(
-          `${node.name}: ${node.type === 'text' ? 'free text is never published' : inRepeat ? 'questions inside repeats are not aggregated' : `${node.type} answers are not aggregated`}`,
-        );
-      }
-    }
-  };
-  visit(form.children, false);
-  return out;
 }
