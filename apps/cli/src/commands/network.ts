@@ -45,6 +45,106 @@ export function registerNetworkCommands(program: Command): void {
     .action(async (options: NetworkMetricsOptions) => {
       await networkMetricsCommand(options);
     });
+  network
+    .command('convert')
+    .description(
+      'turn a GEXF or GraphML file into the edges/nodes CSVs that `network metrics` reads (repeated ties folded, self-ties handled)',
+    )
+    .requiredOption('--in <file>', 'the .gexf or .graphml file')
+    .option(
+      '--merge <policy>',
+      'repeated ties of one pair: sum (default; count as weight where unweighted), max, first weight, or strict (refuse, also self-ties unless --self-ties is given)',
+    )
+    .option('--self-ties <policy>', 'ties of an actor to itself: drop (default) or keep')
+    .requiredOption('--edges <file>', 'write the ties here (source,target,weight,type,label)')
+    .requiredOption('--nodes <file>', 'write the actors here (id,name,sector)')
+    .action(async (options: NetworkConvertOptions) => {
+      await networkConvertCommand(options);
+    });
+}
+
+export interface NetworkConvertOptions {
+  in: string;
+  merge?: string;
+  selfTies?: string;
+  edges: string;
+  nodes: string;
+}
+
+/**
+ * Runs `network convert` over the import's own GEXF/GraphML readers. Exported for tests.
+ * @throws CliError (exit 2) naming every bad row, or for unreadable files and bad options.
+ */
+export async function networkConvertCommand(options: NetworkConvertOptions): Promise<string> {
+  const parallelTies = choice(options.merge ?? 'sum', '--merge', ['sum', 'max', 'first', 'strict'] as const);
+  const selfTies =
+    options.selfTies === undefined
+      ? parallelTies === 'strict'
+        ? 'strict'
+        : 'drop'
+      : choice(options.selfTies, '--self-ties', ['drop', 'keep'] as const);
+  const [{ readFile, writeFile }, { stringify }, core] = await Promise.all([
+    import('node:fs/promises'),
+    import('csv-stringify/sync'),
+    import('@quartier/network-core'),
+  ]);
+  const format = core.networkDocumentFormat(options.in);
+  if (!format) throw new CliError(`--in: ${options.in} is neither a .gexf nor a .graphml file`);
+  let text: string;
+  try {
+    text = await readFile(options.in, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${options.in}: ${(error as Error).message}`);
+  }
+  const network = core.convertNetworkDocument(text, options.in, format, { parallelTies, selfTies });
+  if (network.issues.length > 0) {
+    const lines = network.issues.map(
+      (i) => `${i.file}${i.line === null ? '' : ` line ${i.line}`}: ${i.message}`,
+    );
+    if (network.truncated) lines.push('… further problems not listed');
+    throw new CliError(lines.join('\n'));
+  }
+  const edges = stringify(
+    network.edges.map((e) => [e.source, e.target, e.weight, e.type ?? '', e.label ?? '']),
+    { header: true, columns: ['source', 'target', 'weight', 'type', 'label'] },
+  );
+  const nodes = stringify(
+    network.nodes.map((n) => [n.id, n.name ?? '', n.sector ?? '']),
+    { header: true, columns: ['id', 'name', 'sector'] },
+  );
+  for (const [file, body] of [
+    [options.edges, edges],
+    [options.nodes, nodes],
+  ]) {
+    try {
+      await writeFile(file, body, 'utf8');
+    } catch (error) {
+      throw new CliError(`cannot write ${file}: ${(error as Error).message}`);
+    }
+  }
+  const summary = [
+    `${options.in}: ${network.nodes.length} actors, ${network.edges.length} ties`,
+    `${network.directed ? 'directed' : 'undirected'}${network.weighted ? ', weighted' : ''}`,
+    `${network.parallelTiesMerged} repeated ties merged (${parallelTies})`,
+    `${network.selfTiesDropped} self-ties dropped`,
+    ...(network.selfTiesKept > 0
+      ? [`${network.selfTiesKept} self-ties kept (network metrics refuses them)`]
+      : []),
+    ...(network.undirectedAsArcs > 0
+      ? [`${network.undirectedAsArcs} undirected ties written as two arcs`]
+      : []),
+    ...(network.directedAsUndirected > 0
+      ? [`${network.directedAsUndirected} directed ties of the undirected network written as undirected`]
+      : []),
+  ].join('; ');
+  const next = `network metrics --edges ${options.edges} --nodes ${options.nodes}${network.directed ? ' --directed' : ''}${network.weighted || network.parallelTiesMerged > 0 ? ' --weighted' : ''}`;
+  process.stderr.write(`${summary}\n→ ${next}\n`);
+  return summary;
+}
+
+function choice<T extends string>(value: string, option: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new CliError(`${option}: "${value}" is not one of ${allowed.join(', ')}`);
 }
 
 /**

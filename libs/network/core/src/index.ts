@@ -60,3 +60,22 @@ export {
   type FoldResult,
   type RefusedTie,
 } from './parallel-ties';
+export {
+  ImportIssues,
+  MAX_ISSUES,
+  parseBoolean,
+  type ImportIssue,
+  type RawEdge,
+  type RawGraph,
+  type RawNode,
+} from './interchange/raw-graph';
+export { parseGexf, parseGraphml } from './interchange/xml-formats';
+export {
+  convertNetworkDocument,
+  networkDocumentFormat,
+  type ConvertedNetwork,
+  type ConvertedNode,
+  type ConvertedEdge,
+  type ConvertOptions,
+  type NetworkDocumentFormat,
+} from './interchange/convert';

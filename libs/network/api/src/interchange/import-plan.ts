@@ -1,4 +1,5 @@
 import { describeTextProblem, nameText, NAME_MAX_LENGTH, textProblem } from '@quartier/contracts';
+import { foldParallelTies, type ParallelTiePolicy } from '@quartier/network-core';
 import { contactSchema } from '../actors/actor.dto';
 import type { ActorDraft } from '../actors/actor-store';
 import {
@@ -19,8 +20,23 @@ export interface KnownActor {
   readonly externalId: string | null;
 }
 
+/** How the ties of a file become the network's ties (what the import wizard lets people choose). */
+export interface TieOptions {
+  /** Repeated ties of one pair and type: sum, max or first weight (default sum), or refuse. */
+  readonly parallelTies: ParallelTiePolicy;
+  /** Ties of an actor to itself: left out (default) or refused. */
+  readonly selfTies: 'drop' | 'strict';
+  /** The edge attribute holding the tie type (default `type`); labels are never read as types. */
+  readonly typeAttribute?: string;
+  /** The file's values of that attribute → Quartier's tie types, for values that are not one already. */
+  readonly typeValues?: Readonly<Record<string, TieType>>;
+}
+
+export const DEFAULT_TIE_OPTIONS: TieOptions = { parallelTies: 'sum', selfTies: 'drop' };
+
 export interface PlanContext {
   readonly networkDirected: boolean;
+  readonly ties?: TieOptions;
   readonly actors: readonly KnownActor[];
   /** An area code or id of the tenant → the area id; undefined when the tenant has no such area. */
   resolveArea(value: string): string | undefined;
@@ -51,6 +67,9 @@ export interface PlannedTie {
 export interface ImportPlan {
   readonly actors: PlannedActor[];
   readonly ties: PlannedTie[];
+  /** Rows folded into an earlier tie of the same pair and type. */
+  readonly parallelTiesMerged: number;
+  readonly selfTiesDropped: number;
 }
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -142,8 +161,8 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
     actors.push({ key: node.id, file: node.file, line: node.line, existingId: known?.id ?? null, fields });
   }
 
-  const ties: PlannedTie[] = [];
-  const seen = new Set<string>();
+  const options = context.ties ?? DEFAULT_TIE_OPTIONS;
+  const candidates: { tie: PlannedTie; edge: RawEdge; weighted: boolean }[] = [];
   for (const edge of graph.edges) {
     if (issues.full) break;
     if (
@@ -162,24 +181,38 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
       edge,
       graph.directed ?? context.networkDirected,
       (key) => refByKey.get(key) ?? (existing(key) ? `actor:${(existing(key) as KnownActor).id}` : undefined),
+      options,
       issues,
     );
-    if (!tie) continue;
-    const [a, b] =
-      tie.directed || tie.source < tie.target ? [tie.source, tie.target] : [tie.target, tie.source];
-    const identity = `${a} ${b} ${tie.type} ${tie.directed}`;
-    if (seen.has(identity)) {
-      issues.add(
-        edge.file,
-        edge.line,
-        `tie ${edge.source}${tie.directed ? '→' : '–'}${edge.target} (${tie.type}) repeats an earlier row`,
-      );
-      continue;
-    }
-    seen.add(identity);
-    ties.push(tie);
+    if (tie) candidates.push({ tie, edge, weighted: edge.attributes['weight'] !== undefined });
   }
-  return { actors, ties };
+  const folded = foldParallelTies(
+    candidates.map(({ tie, weighted }) => ({
+      source: tie.source,
+      target: tie.target,
+      directed: tie.directed,
+      kind: tie.type,
+      ...(weighted ? { weight: tie.weight } : {}),
+    })),
+    { parallel: options.parallelTies, selfTies: options.selfTies },
+  );
+  for (const refused of folded.refused) {
+    const { edge, tie } = candidates[refused.index];
+    issues.add(
+      edge.file,
+      edge.line,
+      refused.reason === 'self'
+        ? `tie from "${edge.source}" to itself`
+        : `tie ${edge.source}${tie.directed ? '→' : '–'}${edge.target} (${tie.type}) repeats an earlier row`,
+    );
+  }
+  const ties = folded.ties.map(({ index, weight }) => ({ ...candidates[index].tie, weight }));
+  return {
+    actors,
+    ties,
+    parallelTiesMerged: folded.parallelMerged,
+    selfTiesDropped: folded.selfTiesDropped,
+  };
 }
 
 /**
@@ -280,10 +313,22 @@ function actorFields(node: RawNode, context: PlanContext, issues: ImportIssues):
   return problems.length > 0 ? null : fields;
 }
 
+/**
+ * Which attribute says the tie type: the one the person chose; else a declared `type`; else a
+ * GEXF `kind` that already names a tie type. Labels and other kinds stay what they are.
+ */
+function typeSource(a: Readonly<Record<string, string>>, options: TieOptions): string | undefined {
+  if (options.typeAttribute !== undefined) return options.typeAttribute.toLowerCase();
+  if (a['type'] !== undefined) return 'type';
+  if (a['kind'] !== undefined && pick(a['kind'], TIE_TYPES, TIE_WORDS)) return 'kind';
+  return undefined;
+}
+
 function plannedTie(
   edge: RawEdge,
   defaultDirected: boolean,
   resolve: (key: string) => string | undefined,
+  options: TieOptions,
   issues: ImportIssues,
 ): PlannedTie | null {
   const a = edge.attributes;
@@ -298,12 +343,16 @@ function plannedTie(
     problems.push(
       `tie names unknown actor "${edge.target}" (neither in the actors of the upload nor in the network)`,
     );
-  if (source && source === target) problems.push(`tie from "${edge.source}" to itself`);
   let type: TieType = 'cooperation';
-  if (a['type'] !== undefined) {
-    const known = pick(a['type'], TIE_TYPES, TIE_WORDS);
+  const typeKey = typeSource(a, options);
+  const typeValue = typeKey === undefined ? undefined : a[typeKey];
+  if (typeValue !== undefined) {
+    const known = options.typeValues?.[typeValue] ?? pick(typeValue, TIE_TYPES, TIE_WORDS);
     if (known) type = known;
-    else problems.push(`tie type "${a['type']}" is not one of ${TIE_TYPES.join(', ')}`);
+    else
+      problems.push(
+        `tie type "${typeValue}" is not one of ${TIE_TYPES.join(', ')}; map the values of "${typeKey}" to these in the import`,
+      );
   }
   let weight = 1;
   if (a['weight'] !== undefined) {
@@ -315,7 +364,9 @@ function plannedTie(
   if (problems.length > 0 || !source || !target) return null;
   const attributes: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(a))
-    if (key !== 'type' && key !== 'weight' && key !== 'id' && key !== 'label') attributes[key] = value;
+    // Quartier's own GEXF repeats the type as `kind`: not an attribute of its own then.
+    if (key === 'kind' && value === typeValue) continue;
+    else if (key !== typeKey && key !== 'weight' && key !== 'id') attributes[key] = value;
   return {
     file: edge.file,
     line: edge.line,

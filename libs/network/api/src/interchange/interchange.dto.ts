@@ -1,10 +1,47 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { TIE_TYPES } from '../network.constants';
+
+const tieTypeMapSchema = z
+  .record(z.string().max(200), z.enum(TIE_TYPES))
+  .refine((m) => Object.keys(m).length <= 200);
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export const importQuerySchema = z.object({
   format: z.enum(['csv', 'gexf', 'graphml']),
   /** merge: add and update; replace: the upload becomes the wave's ties (actors are kept). */
   mode: z.enum(['merge', 'replace']).default('merge'),
+  /**
+   * Repeated ties of one pair and type: sum, max or first weight, or strict (refuse). Default:
+   * sum for GEXF/GraphML (as Gephi and NetworkX read them), strict for a CSV edge list.
+   */
+  parallelTies: z.enum(['sum', 'max', 'first', 'strict']).optional(),
+  /** Ties of an actor to itself: drop or strict (refuse). Default: drop for GEXF/GraphML, strict for CSV. */
+  selfTies: z.enum(['drop', 'strict']).optional(),
+  /** Edge attribute holding the tie type (default `type`; e.g. `kind` or `label`). */
+  tieTypeAttribute: z.string().trim().min(1).max(100).optional(),
+  /** JSON object: the file's values of that attribute → tie types, e.g. {"likes":"information"}. */
+  tieTypes: z
+    .string()
+    .max(10_000)
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined) return undefined;
+      const parsed = tieTypeMapSchema.safeParse(safeJson(text));
+      if (parsed.success) return parsed.data;
+      ctx.addIssue({
+        code: 'custom',
+        message: `tieTypes must be a JSON object of file values to ${TIE_TYPES.join(', ')}`,
+      });
+      return z.NEVER;
+    }),
 });
 export class ImportQueryDto extends createZodDto(importQuerySchema) {}
 export type ImportQuery = z.infer<typeof importQuerySchema>;
@@ -29,6 +66,10 @@ export interface ImportResult {
   actorsUpdated: number;
   tiesCreated: number;
   tiesUpdated: number;
+  /** Rows folded into an earlier tie of the same pair and type (their weights combined). */
+  parallelTiesMerged: number;
+  /** Ties of an actor to itself that were left out. */
+  selfTiesDropped: number;
   /** Actors of the wave after the import. */
   waveActors: number;
   waveTies: number;

@@ -71,7 +71,17 @@ export class InterchangeService {
       );
       const planned = planImport(
         raw,
-        { networkDirected: network.directed, actors: known, resolveArea: areas },
+        {
+          networkDirected: network.directed,
+          actors: known,
+          resolveArea: areas,
+          ties: {
+            parallelTies: query.parallelTies ?? (query.format === 'csv' ? 'strict' : 'sum'),
+            selfTies: query.selfTies ?? (query.format === 'csv' ? 'strict' : 'drop'),
+            ...(query.tieTypeAttribute ? { typeAttribute: query.tieTypeAttribute } : {}),
+            ...(query.tieTypes ? { typeValues: query.tieTypes } : {}),
+          },
+        },
         issues,
       );
       await this.checkAreaScope(access, network, planned, issues, manager);
@@ -335,6 +345,8 @@ export class InterchangeService {
       actorsUpdated: updates.length,
       tiesCreated: ties.created,
       tiesUpdated: ties.updated,
+      parallelTiesMerged: plan.parallelTiesMerged,
+      selfTiesDropped: plan.selfTiesDropped,
       waveActors: actors,
       waveTies: tieCount,
     };

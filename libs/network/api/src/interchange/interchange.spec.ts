@@ -87,7 +87,7 @@ describe('GEXF and GraphML reading', () => {
           source: '1',
           target: '2',
           directed: false,
-          attributes: { weight: '2.5', type: 'referral' },
+          attributes: { weight: '2.5', kind: 'referral' },
         },
         { file: 'g.gexf', line: 7, source: '2', target: '1', directed: null, attributes: {} },
       ],
@@ -207,7 +207,7 @@ describe('import plan', () => {
     ]);
   });
 
-  it('reports every invalid value, unknown actors, self-ties and repeated ties (also reversed undirected ones)', () => {
+  it('in strict mode reports every invalid value, unknown actors, self-ties and repeated ties (also reversed undirected ones)', () => {
     const issues = new ImportIssues();
     planImport(
       raw(
@@ -230,10 +230,13 @@ describe('import plan', () => {
           edge('d', 'e', {}, 9),
         ],
       ),
-      context([{ id: 'uuid-e', externalId: 'e' }]),
+      {
+        ...context([{ id: 'uuid-e', externalId: 'e' }]),
+        ties: { parallelTies: 'strict', selfTies: 'strict' },
+      },
       issues,
     );
-    expect(issues.list.map((i) => `${i.file}:${i.line} ${i.message.split(' (')[0]}`)).toEqual([
+    expect(issues.list.map((i) => `${i.file}:${i.line} ${i.message.split(' (')[0].split(';')[0]}`)).toEqual([
       'n.csv:2 sector "kirche" is not one of public-administration, welfare, civil-society, business, residents',
       'n.csv:2 area "99" is not an area',
       'n.csv:2 lon/lat "13,4"/"52.5" is not a WGS84 position',
@@ -242,9 +245,9 @@ describe('import plan', () => {
       'n.csv:6 offering "Sofa" is not "type: description" with a type of rooms, services, know-how, equipment, volunteers, funding, other',
       'n.csv:6 pseudonymised "vielleicht" is not true/false',
       'e.csv:2 tie names unknown actor "zz"',
-      'e.csv:3 tie from "b" to itself',
       'e.csv:6 weight "0" must be a positive number',
       'e.csv:7 tie type "gossip" is not one of cooperation, information, referral, resources, funding',
+      'e.csv:3 tie from "b" to itself',
       'e.csv:8 tie e–b',
     ]);
   });

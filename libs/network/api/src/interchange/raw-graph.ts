@@ -1,58 +1,10 @@
-/** A node as read from an upload, before interpretation; attribute names are lower-cased. */
-export interface RawNode {
-  readonly file: string;
-  readonly line: number;
-  readonly id: string;
-  readonly attributes: Readonly<Record<string, string>>;
-}
-
-export interface RawEdge {
-  readonly file: string;
-  readonly line: number;
-  readonly source: string;
-  readonly target: string;
-  /** Direction given on the tie itself; null = the file's (or network's) default. */
-  readonly directed: boolean | null;
-  readonly attributes: Readonly<Record<string, string>>;
-}
-
-export interface RawGraph {
-  /** Default direction declared by the file (GEXF defaultedgetype, GraphML edgedefault). */
-  readonly directed: boolean | null;
-  readonly nodes: RawNode[];
-  readonly edges: RawEdge[];
-}
-
-/** One problem of an upload, with the file and (1-based) line it was found on. */
-export interface ImportIssue {
-  readonly file: string;
-  readonly line: number | null;
-  readonly message: string;
-}
-
-/** Parsing stops collecting after this many problems (the report says so). */
-export const MAX_ISSUES = 100;
-
-export class ImportIssues {
-  readonly list: ImportIssue[] = [];
-  truncated = false;
-
-  add(file: string, line: number | null, message: string): void {
-    if (this.list.length >= MAX_ISSUES) {
-      this.truncated = true;
-      return;
-    }
-    this.list.push({ file, line, message });
-  }
-
-  get full(): boolean {
-    return this.list.length >= MAX_ISSUES;
-  }
-}
-
-export function parseBoolean(text: string): boolean | undefined {
-  const value = text.trim().toLowerCase();
-  if (['true', '1', 'yes', 'ja', 'y', 'j', 'x'].includes(value)) return true;
-  if (['false', '0', 'no', 'nein', 'n', ''].includes(value)) return false;
-  return undefined;
-}
+// The readers live in @quartier/network-core (the command line converts files with them too).
+export {
+  ImportIssues,
+  MAX_ISSUES,
+  parseBoolean,
+  type ImportIssue,
+  type RawEdge,
+  type RawGraph,
+  type RawNode,
+} from '@quartier/network-core';
