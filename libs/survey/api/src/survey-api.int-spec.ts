@@ -139,7 +139,9 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
         items: [],
         total: 0,
       });
-      expect((await call('GET', '/api/survey/surveys', 'viewer')).status).toBe(403);
+      // Viewers read published results only: drafts are not theirs to see.
+      expect((await call('GET', '/api/survey/surveys', 'viewer')).body).toEqual({ items: [], total: 0 });
+      expect((await call('GET', `/api/survey/surveys/${surveyId}`, 'viewer')).status).toBe(404);
     });
 
     it('updates title and k (editors only)', async () => {
@@ -245,7 +247,15 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
       const check = await call('POST', '/api/survey/forms/check', 'planer', { form: broken });
       expect(check.body).toEqual({
         valid: false,
-        issues: [{ target: 'question alter2', field: 'relevant', reason: 'unknown field ${altr}' }],
+        issues: [
+          {
+            target: 'question alter2',
+            field: 'relevant',
+            reason: 'unknown field ${altr}',
+            code: 'field-unknown',
+            params: { name: 'altr' },
+          },
+        ],
       });
       expect((await call('POST', '/api/survey/forms/check', 'planer', { form })).body).toEqual({
         valid: true,
@@ -253,10 +263,11 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
       });
       const put = await call('PUT', `/api/survey/surveys/${surveyId}/form`, 'planer', { form: broken });
       expect(put.status).toBe(422);
-      expect(put.body.details.issues[0]).toEqual({
+      expect(put.body.details.issues[0]).toMatchObject({
         target: 'question alter2',
         field: 'relevant',
         reason: 'unknown field ${altr}',
+        code: 'field-unknown',
       });
     });
   });
@@ -313,6 +324,14 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
       const open = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' });
       expect(open.status).toBe(200);
       expect(open.body.status).toBe('open');
+      // Once open, viewers find the survey to read its results — but neither its form nor its links.
+      const viewerList = await call('GET', '/api/survey/surveys', 'viewer');
+      expect(viewerList.body.items.map((s: { id: string; editable: boolean }) => [s.id, s.editable])).toEqual(
+        [[surveyId, false]],
+      );
+      expect((await call('GET', `/api/survey/surveys/${surveyId}`, 'viewer')).body.waves).toHaveLength(1);
+      expect((await call('GET', `/api/survey/surveys/${surveyId}/form`, 'viewer')).status).toBe(403);
+      expect((await call('GET', `/api/survey/surveys/${surveyId}/links`, 'viewer')).status).toBe(403);
       const links = await call('GET', `/api/survey/surveys/${surveyId}/links`, 'analyst');
       expect(links.body.areas[0]).toEqual({
         areaId: ids['011101'],

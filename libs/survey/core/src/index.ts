@@ -3,6 +3,7 @@
 // Pure TypeScript: no Nest, no database, no file system.
 export * from './model';
 export * from './errors';
+export * from './form-issue-codes';
 export {
   type Expr,
   type BinaryOperator,
@@ -19,6 +20,7 @@ export {
   evaluateBoolean,
   evaluateString,
   analyseExpression,
+  analyseExpressionIssues,
 } from './expression/evaluate';
 export {
   type Value,
@@ -32,6 +34,7 @@ export {
 export {
   FUNCTIONS,
   unsafeRegexReason,
+  unsafeRegexCause,
   MAX_REGEX_INPUT_LENGTH,
   MAX_REGEX_PATTERN_LENGTH,
 } from './expression/functions';

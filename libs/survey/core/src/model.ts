@@ -56,6 +56,15 @@ export interface CalculateQuestion extends QuestionBase {
   readonly calculation: string;
 }
 
+/**
+ * Which way a rating scale runs: `ascending` = its list (or `scale_value`s) goes from the least
+ * favourable point up to the most favourable ("gar nicht zufrieden" … "sehr zufrieden"),
+ * `descending` = from the most favourable down (questionnaires often start with "sehr
+ * zufrieden"; school grades score 1 as the best).
+ */
+export type ScaleDirection = 'ascending' | 'descending';
+export const SCALE_DIRECTIONS: readonly ScaleDirection[] = ['ascending', 'descending'];
+
 export interface SelectOneQuestion extends QuestionBase {
   readonly type: 'select_one';
   readonly listName: string;
@@ -65,6 +74,11 @@ export interface SelectOneQuestion extends QuestionBase {
    * appearance `likert`, the convention of ODK Collect and KoboToolbox.
    */
   readonly likert: boolean;
+  /**
+   * The direction of a Likert scale; absent = `ascending`. Written to XLSForm as the parameter
+   * `scale=ascending|descending` (Quartier's, like `by=` on area questions).
+   */
+  readonly scaleDirection?: ScaleDirection;
 }
 
 export interface SelectMultipleQuestion extends QuestionBase {
@@ -221,23 +235,37 @@ export function findChoiceList(form: Pick<Form, 'choiceLists'>, name: string): C
 }
 
 /**
- * The ordered scale of a Likert list, lowest first: the choices' numeric `scale_value` where the
- * list gives one (choices without it, e.g. "weiß nicht", are off the scale), otherwise numeric
- * choice names, otherwise the list order. Top-2-box = the two highest points.
+ * The ordered scale of a Likert list, least favourable point first, with the score each point
+ * counts with in means: the choices' numeric `scale_value` where the list gives one (choices
+ * without it, e.g. "weiß nicht", are off the scale), otherwise numeric choice names, otherwise
+ * the position in the list (1 … m, the most favourable point scoring m whichever way the list
+ * is written). `direction` says whether larger values (or later positions) are more favourable
+ * (`ascending`, the default) or less (`descending`). Top-2-box = the last two points.
  */
-export function likertScale(list: ChoiceList): { choice: string; value: number }[] {
+export function likertScale(
+  list: ChoiceList,
+  direction: ScaleDirection = 'ascending',
+): { choice: string; value: number }[] {
+  const sign = direction === 'ascending' ? 1 : -1;
   const withValue = list.choices.filter(
     (c) => c.properties['scale_value'] !== undefined && c.properties['scale_value'] !== '',
   );
   if (withValue.length > 0) {
     return withValue
       .map((c) => ({ choice: c.name, value: Number(c.properties['scale_value']) }))
-      .sort((a, b) => a.value - b.value);
+      .sort((a, b) => sign * (a.value - b.value));
   }
   if (list.choices.every((c) => /^-?\d+(\.\d+)?$/.test(c.name))) {
     return list.choices
       .map((c) => ({ choice: c.name, value: Number(c.name) }))
-      .sort((a, b) => a.value - b.value);
+      .sort((a, b) => sign * (a.value - b.value));
   }
-  return list.choices.map((c, i) => ({ choice: c.name, value: i + 1 }));
+  const points = list.choices.map((c, i) => ({ choice: c.name, value: i + 1 }));
+  if (direction === 'ascending') return points;
+  return points.reverse().map((p, i) => ({ choice: p.choice, value: i + 1 }));
+}
+
+/** The scale direction of a question (absent = ascending, the reading before directions existed). */
+export function scaleDirectionOf(question: Question): ScaleDirection {
+  return question.type === 'select_one' ? (question.scaleDirection ?? 'ascending') : 'ascending';
 }

@@ -1,8 +1,15 @@
 // Semantic checks on a questionnaire model, independent of where it came from. The XLSForm
 // importer maps each issue to a sheet row and column; the portal's form builder maps it to the
 // edited item. Issues point at model objects by identity, so duplicate names stay distinguishable.
-import { analyseExpression } from './expression/evaluate';
+import { analyseExpressionIssues } from './expression/evaluate';
 import { ExpressionSyntaxError, type Expr, parseExpression, referencedFields } from './expression/parser';
+import {
+  type FormIssueCause,
+  type FormIssueCode,
+  type FormIssueParams,
+  formIssueCause,
+  formIssueReason,
+} from './form-issue-codes';
 import {
   type Choice,
   type ChoiceList,
@@ -12,6 +19,7 @@ import {
   type Question,
   findChoiceList,
   formLanguages,
+  formQuestions,
   isMatrixGroup,
   isSelectLike,
   likertScale,
@@ -38,7 +46,10 @@ export type ModelTarget = FormNode | Choice | ChoiceList | 'settings';
 export interface ModelIssue {
   readonly target: ModelTarget;
   readonly field: ModelField;
+  /** The English sentence; `code` and `params` say the same for translations. */
   readonly reason: string;
+  readonly code: FormIssueCode;
+  readonly params: FormIssueParams;
   /** For duplicates: the first object that used the name. */
   readonly duplicateOf?: ModelTarget;
 }
@@ -74,8 +85,10 @@ export function nodeExpressions(node: FormNode): { field: ModelField; source: st
 
 export function validateFormModel(form: Form): ModelIssue[] {
   const issues: ModelIssue[] = [];
-  const issue = (target: ModelTarget, field: ModelField, reason: string, duplicateOf?: ModelTarget): void => {
-    issues.push(duplicateOf ? { target, field, reason, duplicateOf } : { target, field, reason });
+  const issue: Report = (target, field, code, params = {}, duplicateOf) => {
+    const cause = { code, params };
+    const found = { target, field, reason: formIssueReason(cause), code, params };
+    issues.push(duplicateOf ? { ...found, duplicateOf } : found);
   };
 
   // Names: one namespace for questions and groups, since ${name} must resolve unambiguously.
@@ -83,15 +96,10 @@ export function validateFormModel(form: Form): ModelIssue[] {
   const walk = (nodes: readonly FormNode[], repeats: readonly string[]): void => {
     for (const node of nodes) {
       const ownRepeats = node.kind === 'group' && node.repeat ? [...repeats, node.name] : repeats;
-      if (node.name === '') issue(node, 'name', 'missing name');
-      else if (!NAME_PATTERN.test(node.name))
-        issue(
-          node,
-          'name',
-          `invalid name "${node.name}" (letters, digits, _ - . only, not starting with a digit)`,
-        );
+      if (node.name === '') issue(node, 'name', 'name-missing');
+      else if (!NAME_PATTERN.test(node.name)) issue(node, 'name', 'name-invalid', { name: node.name });
       else if (byName.has(node.name))
-        issue(node, 'name', `duplicate name "${node.name}"`, byName.get(node.name)!.node);
+        issue(node, 'name', 'name-duplicate', { name: node.name }, byName.get(node.name)!.node);
       else byName.set(node.name, { node, repeats: ownRepeats });
       if (node.kind === 'group') walk(node.children, ownRepeats);
     }
@@ -99,6 +107,7 @@ export function validateFormModel(form: Form): ModelIssue[] {
   walk(form.children, []);
 
   checkChoiceLists(form, issue);
+  const areaLists = areaListOwners(form);
   const parsed = new Map<FormNode, Map<ModelField, Expr>>();
 
   const visitNode = (node: FormNode, repeats: readonly string[]): void => {
@@ -111,7 +120,7 @@ export function validateFormModel(form: Form): ModelIssue[] {
         expr = parseExpression(source);
       } catch (error) {
         if (!(error instanceof ExpressionSyntaxError)) throw error;
-        issue(node, field, `syntax error at character ${error.position}: ${error.reason}`);
+        issue(node, field, error.issue.code, error.issue.params);
         continue;
       }
       const exprs = parsed.get(node) ?? new Map<ModelField, Expr>();
@@ -128,13 +137,14 @@ export function validateFormModel(form: Form): ModelIssue[] {
         allowCurrent: field === 'constraint',
         choiceColumns,
       };
-      for (const reason of analyseExpression(expr, scope)) issue(node, field, reason);
+      for (const cause of analyseExpressionIssues(expr, scope)) issue(node, field, cause.code, cause.params);
     }
     if (node.kind === 'group') {
       checkGroup(node, issue);
       node.children.forEach((child) => visitNode(child, ownRepeats));
     } else {
       checkQuestion(node, list, issue);
+      checkAreaListUse(node, areaLists, issue);
     }
   };
   form.children.forEach((node) => visitNode(node, []));
@@ -148,43 +158,62 @@ function checkFieldIn(
   byName: ReadonlyMap<string, NodeInfo>,
   name: string,
   repeats: readonly string[],
-): string | undefined {
+): FormIssueCause | undefined {
   const target = byName.get(name);
-  if (!target) return `unknown field \${${name}}`;
-  if (target.node.kind === 'group') return `\${${name}} is a group, not a field`;
+  if (!target) return formIssueCause('field-unknown', { name });
+  if (target.node.kind === 'group') return formIssueCause('field-is-group', { name });
   const outside = target.repeats.find((r) => !repeats.includes(r));
-  return outside === undefined
-    ? undefined
-    : `field \${${name}} is inside repeat "${outside}" and cannot be used outside it`;
+  return outside === undefined ? undefined : formIssueCause('field-in-repeat', { name, repeat: outside });
 }
 
-type Report = (target: ModelTarget, field: ModelField, reason: string, duplicateOf?: ModelTarget) => void;
+/** Lists that hold an area question's areas, each with the first area question using it. */
+function areaListOwners(form: Form): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const { question } of formQuestions(form))
+    if (question.type === 'area' && !owners.has(question.listName))
+      owners.set(question.listName, question.name);
+  return owners;
+}
+
+/**
+ * An area list is rewritten whenever the target areas change, so a scale or any other question
+ * sharing it would silently turn into a list of areas: such a question needs a list of its own.
+ */
+function checkAreaListUse(q: Question, areaLists: ReadonlyMap<string, string>, issue: Report): void {
+  if (!isSelectLike(q) || q.type === 'area') return;
+  const areaQuestion = areaLists.get(q.listName);
+  if (areaQuestion !== undefined)
+    issue(q, 'type', 'list-is-area-list', { list: q.listName, areaQuestion, type: q.type });
+}
+
+type Report = (
+  target: ModelTarget,
+  field: ModelField,
+  code: FormIssueCode,
+  params?: FormIssueParams,
+  duplicateOf?: ModelTarget,
+) => void;
 
 function checkQuestion(q: Question, list: ChoiceList | undefined, issue: Report): void {
   const hasLabel = Object.values(q.label).some((t) => t.trim() !== '');
-  if (!hasLabel && !UNLABELLED_TYPES.has(q.type)) issue(q, 'label', 'missing label');
-  if (q.type === 'calculate' && q.calculation.trim() === '')
-    issue(q, 'calculation', 'calculate needs a calculation');
+  if (!hasLabel && !UNLABELLED_TYPES.has(q.type)) issue(q, 'label', 'label-missing');
+  if (q.type === 'calculate' && q.calculation.trim() === '') issue(q, 'calculation', 'calculation-missing');
   if (!isSelectLike(q)) return;
   if (!list) {
-    issue(q, 'type', `unknown choice list "${q.listName}"`);
+    issue(q, 'type', 'list-unknown', { list: q.listName });
     return;
   }
   if (list.choices.length === 0) {
-    issue(q, 'type', `choice list "${q.listName}" has no choices`);
+    issue(q, 'type', 'list-empty', { list: q.listName });
     return;
   }
   if (q.type === 'select_one' && q.likert && likertScale(list).length < 2) {
-    issue(q, 'appearance', `Likert scale "${q.listName}" needs at least 2 scale points`);
+    issue(q, 'appearance', 'likert-too-few-points', { list: q.listName });
   }
   if (q.type === 'select_multiple' || q.type === 'rank') {
     for (const choice of list.choices) {
       if (/\s/.test(choice.name))
-        issue(
-          choice,
-          'name',
-          `choice name "${choice.name}" contains a space, which ${q.type} "${q.name}" cannot store`,
-        );
+        issue(choice, 'name', 'choice-name-space', { choice: choice.name, type: q.type, question: q.name });
     }
   }
   if (
@@ -192,7 +221,7 @@ function checkQuestion(q: Question, list: ChoiceList | undefined, issue: Report)
     q.method === 'postcode' &&
     !list.choices.some((c) => (c.properties['postcode'] ?? '').trim() !== '')
   ) {
-    issue(q, 'parameters', `area list "${q.listName}" has no postcode column to look postcodes up in`);
+    issue(q, 'parameters', 'area-postcodes-missing', { list: q.listName });
   }
 }
 
@@ -203,20 +232,18 @@ function checkGroup(group: Group, issue: Report): void {
   for (const child of group.children) {
     if (child.kind === 'question' && child.type === 'note') continue;
     if (child.kind !== 'question' || (child.type !== 'select_one' && child.type !== 'select_multiple')) {
-      issue(
-        child,
-        'type',
-        `table-list group "${group.name}" may only hold select_one/select_multiple questions`,
-      );
+      issue(child, 'type', 'matrix-question-type', { group: group.name });
       continue;
     }
     if (!first) first = { name: child.name, list: child.listName };
     else if (child.listName !== first.list) {
-      issue(
-        child,
-        'type',
-        `table-list group "${group.name}" needs one choice list: "${child.name}" uses "${child.listName}", "${first.name}" uses "${first.list}"`,
-      );
+      issue(child, 'type', 'matrix-one-list', {
+        group: group.name,
+        question: child.name,
+        list: child.listName,
+        first: first.name,
+        firstList: first.list,
+      });
     }
   }
 }
@@ -229,20 +256,22 @@ function checkChoiceLists(form: Form, issue: Report): void {
   const seenLists = new Set<string>();
   for (const list of form.choiceLists) {
     if (list.name === '' || !NAME_PATTERN.test(list.name))
-      issue(list, 'list_name', list.name === '' ? 'missing list name' : `invalid list name "${list.name}"`);
-    else if (seenLists.has(list.name)) issue(list, 'list_name', `duplicate choice list "${list.name}"`);
+      issue(list, 'list_name', list.name === '' ? 'list-name-missing' : 'list-name-invalid', {
+        list: list.name,
+      });
+    else if (seenLists.has(list.name)) issue(list, 'list_name', 'list-duplicate', { list: list.name });
     seenLists.add(list.name);
     const seen = new Map<string, Choice>();
     for (const choice of list.choices) {
       if (choice.name.trim() === '') {
-        issue(choice, 'name', 'missing choice name');
+        issue(choice, 'name', 'choice-name-missing');
         continue;
       }
       const first = seen.get(choice.name);
       if (first && !duplicatesAllowed)
-        issue(choice, 'name', `duplicate choice "${choice.name}" in list "${list.name}"`, first);
+        issue(choice, 'name', 'choice-duplicate', { choice: choice.name, list: list.name }, first);
       else seen.set(choice.name, choice);
-      if (!Object.values(choice.label).some((t) => t.trim() !== '')) issue(choice, 'label', 'missing label');
+      if (!Object.values(choice.label).some((t) => t.trim() !== '')) issue(choice, 'label', 'label-missing');
     }
   }
 }
@@ -267,7 +296,7 @@ function checkCalculationCycles(
       if (!reported.has(start)) {
         cycle.slice(0, -1).forEach((n) => reported.add(n));
         const node = byName.get(start)?.node;
-        if (node) issue(node, 'calculation', `circular calculation: ${cycle.join(' → ')}`);
+        if (node) issue(node, 'calculation', 'calculation-cycle', { cycle: cycle.join(' → ') });
       }
       return;
     }
@@ -279,15 +308,14 @@ function checkCalculationCycles(
 }
 
 function checkSettings(form: Form, issue: Report): void {
-  if (form.settings.formId.trim() === '') issue('settings', 'form_id', 'missing form_id');
+  if (form.settings.formId.trim() === '') issue('settings', 'form_id', 'form-id-missing');
   else if (!NAME_PATTERN.test(form.settings.formId))
-    issue('settings', 'form_id', `invalid form_id "${form.settings.formId}"`);
+    issue('settings', 'form_id', 'form-id-invalid', { formId: form.settings.formId });
   const languages = formLanguages(form);
   if (languages.length > 0 && !languages.includes(form.settings.defaultLanguage)) {
-    issue(
-      'settings',
-      'default_language',
-      `no labels in the default language "${form.settings.defaultLanguage}" (labels exist in ${languages.join(', ')})`,
-    );
+    issue('settings', 'default_language', 'default-language-without-labels', {
+      language: form.settings.defaultLanguage,
+      languages: languages.join(', '),
+    });
   }
 }

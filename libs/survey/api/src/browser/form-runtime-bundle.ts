@@ -24,6 +24,7 @@ const RUNTIME = join(__dirname, 'form-runtime');
 const CORE_MODULES = [
   'model',
   'errors',
+  'form-issue-codes',
   'expression/values',
   'expression/functions',
   'expression/parser',

@@ -4,6 +4,8 @@
 import {
   type AreaQuestion,
   type Form,
+  type FormIssueCode,
+  type FormIssueParams,
   type ModelIssue,
   type Question,
   type SelectOneQuestion,
@@ -16,7 +18,10 @@ export interface FormModelProblem {
   /** `question <name>`, `group <name>`, `list <name>`, `choice <name> of list <list>` or `settings`. */
   readonly target: string;
   readonly field: string;
+  /** English; `code` and `params` say the same for the portal's translations. */
   readonly reason: string;
+  readonly code: FormIssueCode;
+  readonly params: FormIssueParams;
 }
 
 /** Model issues located by name: the builder highlights the item, the API names it in the 422. */
@@ -31,7 +36,7 @@ export function describeModelIssues(form: Form): FormModelProblem[] {
     else if ('kind' in t) target = `${t.kind} ${t.name}`;
     else if ('choices' in t) target = `list ${t.name}`;
     else target = `choice ${t.name} of list ${choiceOwner.get(t) ?? '?'}`;
-    return { target, field: issue.field, reason: issue.reason };
+    return { target, field: issue.field, reason: issue.reason, code: issue.code, params: issue.params };
   });
 }
 

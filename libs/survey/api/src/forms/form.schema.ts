@@ -40,6 +40,7 @@ const questionSchema = z.discriminatedUnion('type', [
     ...listQuestion,
     type: z.literal('select_one'),
     likert: z.boolean().default(false),
+    scaleDirection: z.enum(['ascending', 'descending']).optional(),
   }),
   z.object({ ...questionBase, ...listQuestion, type: z.literal('select_multiple') }),
   z.object({ ...questionBase, ...listQuestion, type: z.literal('rank') }),

@@ -71,9 +71,10 @@ export class SurveyStore {
     status: string | undefined,
     limit: number,
     offset: number,
+    options: { readonly excludeDrafts?: boolean } = {},
   ): Promise<{ rows: SurveyRow[]; total: number }> {
     const params: unknown[] = [tenantId];
-    let where = 'tenant_id = $1';
+    let where = options.excludeDrafts ? `tenant_id = $1 AND status <> 'draft'` : 'tenant_id = $1';
     if (status) {
       params.push(status);
       where += ` AND status = $${params.length}`;

@@ -20,7 +20,7 @@ import { RUNTIME_CONFIG, UploadSpool, type RuntimeConfig } from '@quartier/servi
 import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { publicOrigin } from '../public/public-form.controller';
-import { SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
+import { RESULT_READERS, SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
 import { withSpooledUpload, XLSX_TYPE } from './spooled-upload';
 import {
   AreaGeometriesDto,
@@ -52,7 +52,11 @@ export class SurveysController {
   ) {}
 
   @Get('surveys')
-  @ApiOperation({ summary: "Surveys of the tenant within the caller's area scope" })
+  @Roles(...RESULT_READERS)
+  @ApiOperation({
+    summary:
+      "Surveys of the tenant within the caller's area scope (viewers: those past the draft stage, to read their results)",
+  })
   list(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -87,8 +91,10 @@ export class SurveysController {
   }
 
   @Get('surveys/:id')
+  @Roles(...RESULT_READERS)
   @ApiOperation({
-    summary: 'A survey with target areas (population for response rates), waves and response counts',
+    summary:
+      'A survey with target areas (population for response rates), waves and response counts (viewers: not drafts)',
   })
   detail(
     @CurrentAccess() access: AccessContext,

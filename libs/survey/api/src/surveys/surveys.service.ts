@@ -15,7 +15,7 @@ import { readWorkbookOffThread } from '@quartier/service-kit';
 import { createHash, randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { areaQuestionOf, describeModelIssues, incompatibleFormChanges } from '../forms/form-rules';
-import { SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
+import { RESULT_READERS, SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
 import { type areaGeometriesSchema, MAX_GEOMETRY_POSITIONS } from './survey.dto';
 import type {
@@ -67,13 +67,26 @@ export class SurveysService {
     tenantId: string,
     query: { status?: string; limit: number; offset: number },
   ): Promise<{ items: SurveySummary[]; total: number }> {
-    const scope = scopeAreas(access.principal, access.assignments, [...SURVEY_READERS]);
-    const { rows, total } = await this.store.list(tenantId, scope, query.status, query.limit, query.offset);
+    const readers = scopeAreas(access.principal, access.assignments, [...SURVEY_READERS]);
+    // Viewers read published results only: they see the surveys that have left the draft stage.
+    const resultsOnly = readers !== 'all' && readers.length === 0;
+    const scope = resultsOnly
+      ? scopeAreas(access.principal, access.assignments, [...RESULT_READERS])
+      : readers;
+    const { rows, total } = await this.store.list(tenantId, scope, query.status, query.limit, query.offset, {
+      excludeDrafts: resultsOnly,
+    });
     return { items: rows.map((row) => this.summary(access, row)), total };
   }
 
   async detail(access: AccessContext, tenantId: string, id: string): Promise<SurveyDetail> {
-    const survey = await this.load(access, tenantId, id, SURVEY_READERS);
+    const survey = await this.load(access, tenantId, id, RESULT_READERS);
+    const reader = canAct(access.principal, access.assignments, [...SURVEY_READERS], {
+      areaPath: survey.scopeAreaPath,
+    });
+    // A draft has no results yet; to a viewer it does not exist.
+    if (!reader && survey.status === 'draft')
+      throw new SurveyApiError('SurveyNotFound', `survey ${id} not found`);
     return this.toDetail(access, survey);
   }
 

@@ -7,7 +7,15 @@
 // (never raw), dates, times, geopoints, notes, calculations, rankings, and questions inside repeat
 // groups (one respondent would count several times). The grouping question itself is skipped.
 import { SurveyError } from '../errors';
-import { type Form, type Question, findChoiceList, formQuestions, likertScale } from '../model';
+import {
+  type Form,
+  type Question,
+  type ScaleDirection,
+  findChoiceList,
+  formQuestions,
+  likertScale,
+  scaleDirectionOf,
+} from '../model';
 import type { AnswerValue } from '../submission';
 import { type Interval, meanInterval, median, wilsonInterval } from './statistics';
 import { type Suppression, suppressCells } from './suppression';
@@ -48,8 +56,15 @@ export interface TopTwoBox {
   readonly count: number;
   readonly share: number | null;
   readonly ci: Interval | null;
-  /** The two highest scale points. */
+  /** The two most favourable scale points (in scale order, the most favourable last). */
   readonly options: readonly string[];
+  /** How the scale runs, as the form says; top-2 and the mean follow it. */
+  readonly direction: ScaleDirection;
+  /**
+   * Mean score of the answers on the scale (weighted with weights): `scale_value`s or numeric
+   * option names as they are, otherwise positions 1 … m with m the most favourable point.
+   */
+  readonly mean: number | null;
 }
 
 interface PublishedBase {
@@ -248,12 +263,14 @@ function aggregateSelect(
   const counts = new Float64Array(size * width);
   const weighted = new Float64Array(size * width);
   const likert = q.type === 'select_one' && q.likert;
-  const scale = likert ? likertScale(list) : [];
-  const scaleIndices = new Set(scale.map((s) => optionIndex.get(s.choice)!));
+  const direction = scaleDirectionOf(q);
+  const scale = likert ? likertScale(list, direction) : [];
+  const scoreOf = new Map(scale.map((s) => [optionIndex.get(s.choice)!, s.value]));
   const topIndices = new Set(scale.slice(-2).map((s) => optionIndex.get(s.choice)!));
   const scaleAcc = newAccumulators(size);
   const topCounts = new Float64Array(size);
   const topWeighted = new Float64Array(size);
+  const scoreWeighted = new Float64Array(size);
 
   // Hot loop (respondents × questions): only group cells are accumulated; the total is summed
   // from them afterwards, and no arrays are allocated per answer.
@@ -294,10 +311,12 @@ function aggregateSelect(
     acc.n += 1;
     acc.weight += w;
     acc.weightSquared += w * w;
-    if (likert && scaleIndices.has(first)) {
+    const score = likert ? scoreOf.get(first) : undefined;
+    if (score !== undefined) {
       scaleAcc[g].n += 1;
       scaleAcc[g].weight += w;
       scaleAcc[g].weightSquared += w * w;
+      scoreWeighted[g] += w * score;
       if (topIndices.has(first)) {
         topCounts[g] += 1;
         topWeighted[g] += w;
@@ -319,6 +338,7 @@ function aggregateSelect(
     }
     topCounts[totalIndex] += topCounts[g];
     topWeighted[totalIndex] += topWeighted[g];
+    scoreWeighted[totalIndex] += scoreWeighted[g];
   }
 
   const cells = cellsWithSuppression(context, accumulators, (g, group): PublishedSelectCell => {
@@ -347,6 +367,8 @@ function aggregateSelect(
       share,
       ci: share === null ? null : wilsonInterval(share, effectiveN(scaleN), context.confidence),
       options: scale.slice(-2).map((s) => s.choice),
+      direction,
+      mean: scaleN.n === 0 ? null : scoreWeighted[g] / scaleN.weight,
     };
     return { ...cell, topTwoBox };
   });

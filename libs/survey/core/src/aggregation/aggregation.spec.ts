@@ -288,7 +288,15 @@ describe('aggregateResponses', () => {
     expect(mitte.options.map((o) => o.count)).toEqual([2, 2, 2, 4, 2]);
     expect(mitte.options[3].share).toBeCloseTo(4 / 12, 15);
     // Top-2-box over the 10 answers on the scale ("weiß nicht" is off it): eher_ja + ja.
-    expect(mitte.topTwoBox).toMatchObject({ n: 10, count: 6, share: 0.6, options: ['eher_ja', 'ja'] });
+    expect(mitte.topTwoBox).toMatchObject({
+      n: 10,
+      count: 6,
+      share: 0.6,
+      options: ['eher_ja', 'ja'],
+      direction: 'ascending',
+    });
+    // Mean on the scale values 1–4: (2·1 + 2·2 + 2·3 + 4·4) / 10.
+    expect(mitte.topTwoBox?.mean).toBeCloseTo(2.8, 12);
     const total = sicher.cells[3] as PublishedSelectCell;
     expect(total.n).toBe(27);
     expect(total.options.map((o) => o.count)).toEqual([5, 2, 10, 8, 2]);
@@ -315,6 +323,82 @@ describe('aggregateResponses', () => {
     expect(alterMitte.mean).toBe(25.5);
     expect(alterMitte.median).toBe(25.5);
     expect(alterMitte.sd).toBeCloseTo(Math.sqrt(13), 12);
+  });
+
+  describe('scale direction', () => {
+    const scaleForm = (direction: string, values: readonly string[]): Form => {
+      const result = formFromSheets(
+        {
+          survey: sheetFromRows([
+            ['type', 'name', 'label', 'appearance', 'parameters'],
+            ['area gebiete', 'area', 'Gebiet', '', ''],
+            [
+              'select_one zufrieden',
+              'zufrieden',
+              'Zufrieden?',
+              'likert',
+              direction ? `scale=${direction}` : '',
+            ],
+          ]),
+          choices: sheetFromRows([
+            ['list_name', 'name', 'label', 'scale_value'],
+            ['gebiete', 'mitte', 'Mitte', ''],
+            ...['sehr', 'eher', 'teils', 'eher_nicht', 'gar_nicht'].map((name, i) => [
+              'zufrieden',
+              name,
+              name,
+              values[i] ?? '',
+            ]),
+            // Off the scale where the others carry values; without values there is no such option.
+            ...(values.length > 0 ? [['zufrieden', 'weiss_nicht', 'weiß nicht', '']] : []),
+          ]),
+        },
+        { fallbackFormId: 'skala' },
+      );
+      if (!result.ok) throw new Error(result.issues.map((i) => i.reason).join('; '));
+      return result.form;
+    };
+    // 4 × sehr, 3 × eher, 1 × teils, 2 × gar_nicht.
+    const answers = respondents('mitte', 10, (i) => ({
+      zufrieden: ['sehr', 'sehr', 'sehr', 'sehr', 'eher', 'eher', 'eher', 'teils', 'gar_nicht', 'gar_nicht'][
+        i
+      ],
+    }));
+    const box = (form: Form) =>
+      (aggregateResponses(form, answers, { by: 'area', k: 1 }).questions[0].cells[0] as PublishedSelectCell)
+        .topTwoBox;
+
+    it('counts the first two options of a scale written from the most favourable point down', () => {
+      expect(box(scaleForm('descending', []))).toMatchObject({
+        n: 10,
+        count: 7,
+        share: 0.7,
+        options: ['eher', 'sehr'],
+        direction: 'descending',
+      });
+      // Positions score 5 (sehr) … 1 (gar nicht): (4·5 + 3·4 + 1·3 + 2·1) / 10.
+      expect(box(scaleForm('descending', []))?.mean).toBeCloseTo(3.7, 12);
+    });
+
+    it('reads the same list without a direction as ascending: the last two options are the top', () => {
+      expect(box(scaleForm('', []))).toMatchObject({
+        count: 2,
+        options: ['eher_nicht', 'gar_nicht'],
+        direction: 'ascending',
+      });
+      expect(box(scaleForm('ascending', []))?.mean).toBeCloseTo(2.3, 12);
+    });
+
+    it('follows scale values: descending makes the smallest value the best (school grades)', () => {
+      const grades = ['1', '2', '3', '4', '5'];
+      expect(box(scaleForm('descending', grades))).toMatchObject({ count: 7, options: ['eher', 'sehr'] });
+      // Means stay on the grades themselves: (4·1 + 3·2 + 1·3 + 2·5) / 10.
+      expect(box(scaleForm('descending', grades))?.mean).toBeCloseTo(2.3, 12);
+      expect(box(scaleForm('ascending', grades))).toMatchObject({
+        count: 2,
+        options: ['eher_nicht', 'gar_nicht'],
+      });
+    });
   });
 
   it('flattens to CSV rows: group, then question, then option; suppressed rows without numbers', () => {

@@ -1,6 +1,7 @@
 // Tree-walking interpreter for parsed ODK expressions, plus the static check run when a form is
 // uploaded (unknown fields and functions, wrong arity, `.` or bare names where they mean nothing).
-import { FUNCTIONS, type FunctionContext, unsafeRegexReason } from './functions';
+import { type FormIssueCause, formIssueCause, formIssueReason } from '../form-issue-codes';
+import { FUNCTIONS, type FunctionContext, unsafeRegexCause } from './functions';
 import { type Expr, visit } from './parser';
 import { type DateValue, type Value, toBoolean, toNumber, toStringValue, valuesEqual } from './values';
 
@@ -107,50 +108,46 @@ export function evaluateString(expr: Expr, ctx: EvaluationContext): string {
 }
 
 export interface AnalysisScope {
-  /** Whether `${name}` may be referenced here; returns the reason when not. */
-  readonly checkField: (name: string) => string | undefined;
+  /** Whether `${name}` may be referenced here; returns the cause when not. */
+  readonly checkField: (name: string) => FormIssueCause | undefined;
   readonly allowCurrent: boolean;
   /** Choice columns usable as bare names (choice_filter only). */
   readonly choiceColumns?: ReadonlySet<string>;
 }
 
-/** Every reason an (already parsed) expression cannot run in `scope`; empty when it can. */
-export function analyseExpression(expr: Expr, scope: AnalysisScope): string[] {
-  const reasons: string[] = [];
-  const add = (reason: string): void => {
-    if (!reasons.includes(reason)) reasons.push(reason);
+/** Every cause that keeps an (already parsed) expression from running in `scope`; empty when it can. */
+export function analyseExpressionIssues(expr: Expr, scope: AnalysisScope): FormIssueCause[] {
+  const causes: FormIssueCause[] = [];
+  const seen = new Set<string>();
+  const add = (cause: FormIssueCause | undefined): void => {
+    if (!cause) return;
+    const key = formIssueReason(cause);
+    if (seen.has(key)) return;
+    seen.add(key);
+    causes.push(cause);
   };
   visit(expr, (e) => {
     switch (e.kind) {
-      case 'ref': {
-        const reason = scope.checkField(e.name);
-        if (reason) add(reason);
+      case 'ref':
+        add(scope.checkField(e.name));
         break;
-      }
       case 'current':
-        if (!scope.allowCurrent) add("'.' (the current answer) is only allowed in a constraint");
+        if (!scope.allowCurrent) add(formIssueCause('current-not-allowed'));
         break;
       case 'name':
-        if (!scope.choiceColumns) add(`unknown name '${e.name}' (fields are written \${${e.name}})`);
-        else if (!scope.choiceColumns.has(e.name)) add(`unknown choice column '${e.name}'`);
+        if (!scope.choiceColumns) add(formIssueCause('bare-name', { name: e.name }));
+        else if (!scope.choiceColumns.has(e.name))
+          add(formIssueCause('choice-column-unknown', { name: e.name }));
         break;
       case 'call': {
         const spec = FUNCTIONS[e.name];
         if (!spec) {
-          add(`unknown function ${e.name}()`);
+          add(formIssueCause('function-unknown', { name: e.name }));
         } else if (e.args.length < spec.min || e.args.length > spec.max) {
-          const expected =
-            spec.min === spec.max
-              ? `${spec.min}`
-              : spec.max === Infinity
-                ? `at least ${spec.min}`
-                : `${spec.min} to ${spec.max}`;
-          add(
-            `${e.name}() takes ${expected} argument${spec.min === 1 && spec.max === 1 ? '' : 's'}, got ${e.args.length}`,
-          );
+          const max = spec.max === Infinity ? -1 : spec.max;
+          add(formIssueCause('function-arity', { name: e.name, min: spec.min, max, got: e.args.length }));
         } else if (e.name === 'regex' && e.args[1]?.kind === 'string') {
-          const reason = unsafeRegexReason(e.args[1].value);
-          if (reason) add(reason);
+          add(unsafeRegexCause(e.args[1].value));
         }
         break;
       }
@@ -158,5 +155,10 @@ export function analyseExpression(expr: Expr, scope: AnalysisScope): string[] {
         break;
     }
   });
-  return reasons;
+  return causes;
+}
+
+/** Every reason (English) an (already parsed) expression cannot run in `scope`; empty when it can. */
+export function analyseExpression(expr: Expr, scope: AnalysisScope): string[] {
+  return analyseExpressionIssues(expr, scope).map(formIssueReason);
 }

@@ -1,4 +1,5 @@
-import { analyseExpression, evaluate, type EvaluationContext } from './evaluate';
+import { formIssueCause } from '../form-issue-codes';
+import { analyseExpression, analyseExpressionIssues, evaluate, type EvaluationContext } from './evaluate';
 import { ExpressionSyntaxError, parseExpression, referencedFields } from './parser';
 import { parseIsoDate, type Value } from './values';
 
@@ -10,6 +11,16 @@ function run(
   extra: Partial<EvaluationContext> = {},
 ): Value {
   return evaluate(parseExpression(source), { field: (n) => fields[n] ?? '', today, ...extra });
+}
+
+function syntaxIssue(source: string): ExpressionSyntaxError['issue'] {
+  try {
+    parseExpression(source);
+  } catch (error) {
+    if (error instanceof ExpressionSyntaxError) return error.issue;
+    throw error;
+  }
+  throw new Error(`expected a syntax error for ${source}`);
 }
 
 function syntaxError(source: string): { reason: string; position: number } {
@@ -55,6 +66,25 @@ describe('parseExpression', () => {
     expect(syntaxError('1 2')).toEqual({ reason: "unexpected '2'", position: 3 });
     expect(syntaxError('')).toEqual({ reason: 'empty expression', position: 1 });
     expect(syntaxError('a # b')).toEqual({ reason: "unexpected character '#'", position: 3 });
+  });
+
+  it('names syntax errors as codes with parameters and the position, for translations', () => {
+    expect(syntaxIssue('(${a} + 1')).toEqual({
+      code: 'syntax-expected',
+      params: { expected: ')', found: 'end of expression', position: 10 },
+    });
+    expect(syntaxIssue('a # b')).toEqual({
+      code: 'syntax-unexpected-character',
+      params: { character: '#', position: 3 },
+    });
+    expect(syntaxIssue('1 2')).toEqual({
+      code: 'syntax-unexpected-token',
+      params: { token: "'2'", position: 3 },
+    });
+    expect(syntaxIssue('x'.repeat(5000))).toEqual({
+      code: 'syntax-too-long',
+      params: { max: 4000, position: 1 },
+    });
   });
 });
 
@@ -146,7 +176,7 @@ describe('evaluate', () => {
 describe('analyseExpression', () => {
   const fields = new Set(['age', 'hobbies']);
   const scope = {
-    checkField: (n: string) => (fields.has(n) ? undefined : `unknown field \${${n}}`),
+    checkField: (n: string) => (fields.has(n) ? undefined : formIssueCause('field-unknown', { name: n })),
     allowCurrent: false,
   };
 
@@ -174,6 +204,20 @@ describe('analyseExpression', () => {
     expect(
       analyseExpression(parseExpression("regex(., '[a-')"), { ...scope, allowCurrent: true })[0],
     ).toMatch(/^invalid regular expression/);
+  });
+
+  it('names every cause as a code with parameters, for translations', () => {
+    expect(analyseExpressionIssues(parseExpression('selected(${hobbies}) or ${x} or f()'), scope)).toEqual([
+      { code: 'function-arity', params: { name: 'selected', min: 2, max: 2, got: 1 } },
+      { code: 'field-unknown', params: { name: 'x' } },
+      { code: 'function-unknown', params: { name: 'f' } },
+    ]);
+    expect(analyseExpressionIssues(parseExpression('max()'), scope)).toEqual([
+      { code: 'function-arity', params: { name: 'max', min: 1, max: -1, got: 0 } },
+    ]);
+    expect(analyseExpression(parseExpression('max()'), scope)).toEqual([
+      'max() takes at least 1 argument, got 0',
+    ]);
   });
 
   it('accepts choice columns as bare names only where given', () => {

@@ -1,5 +1,6 @@
 // The ODK function library Quartier supports. Each entry fixes its arity so form validation can
 // reject `selected(${x})` at upload time instead of at the respondent's first answer.
+import { type FormIssueCause, formIssueCause, formIssueReason } from '../form-issue-codes';
 import {
   type DateValue,
   type Value,
@@ -34,19 +35,24 @@ const NESTED_QUANTIFIER = /\((?:[^()\\]|\\.)*(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)
 const BACKREFERENCE = /\\[1-9]|\\k</;
 const regexCache = new Map<string, RegExp>();
 
-/** Why a regex pattern is refused, or undefined when it is safe to run. */
-export function unsafeRegexReason(pattern: string): string | undefined {
+/** Why a regex pattern is refused, as code and parameters, or undefined when it is safe to run. */
+export function unsafeRegexCause(pattern: string): FormIssueCause | undefined {
   if (pattern.length > MAX_REGEX_PATTERN_LENGTH)
-    return `regular expression longer than ${MAX_REGEX_PATTERN_LENGTH} characters`;
-  if (NESTED_QUANTIFIER.test(pattern))
-    return 'regular expression with nested quantifiers (risk of catastrophic backtracking)';
-  if (BACKREFERENCE.test(pattern)) return 'regular expression with back-references is not supported';
+    return formIssueCause('regex-too-long', { max: MAX_REGEX_PATTERN_LENGTH });
+  if (NESTED_QUANTIFIER.test(pattern)) return formIssueCause('regex-nested-quantifiers');
+  if (BACKREFERENCE.test(pattern)) return formIssueCause('regex-backreference');
   try {
     new RegExp(pattern, 'u');
   } catch (error) {
-    return `invalid regular expression: ${(error as Error).message}`;
+    return formIssueCause('regex-invalid', { detail: (error as Error).message });
   }
   return undefined;
+}
+
+/** Why a regex pattern is refused, or undefined when it is safe to run. */
+export function unsafeRegexReason(pattern: string): string | undefined {
+  const cause = unsafeRegexCause(pattern);
+  return cause && formIssueReason(cause);
 }
 
 function compileRegex(pattern: string): RegExp | undefined {

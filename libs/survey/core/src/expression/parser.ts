@@ -2,6 +2,12 @@
 // calculation, required and choice_filter), tokenised and parsed by hand into an AST. Forms come
 // from outside — residents' surveys are uploaded by staff and KoboToolbox exports — so nothing
 // here ever reaches `eval`/`Function`; the interpreter walks this tree.
+import {
+  type FormIssueCause,
+  type FormIssueCode,
+  type FormIssueParams,
+  formIssueReason,
+} from '../form-issue-codes';
 
 export type BinaryOperator =
   'or' | 'and' | '=' | '!=' | '<' | '<=' | '>' | '>=' | '+' | '-' | '*' | 'div' | 'mod';
@@ -34,12 +40,20 @@ type Token =
 
 /** A syntax error; `position` is the 1-based character where it was noticed. */
 export class ExpressionSyntaxError extends Error {
+  /** The English sentence (without the position). */
+  readonly reason: string;
+  /** Code and parameters, for translations. */
+  readonly issue: FormIssueCause;
   constructor(
-    readonly reason: string,
+    code: FormIssueCode,
     readonly position: number,
+    params: FormIssueParams = {},
   ) {
+    const reason = formIssueReason({ code, params });
     super(`${reason} at character ${position}`);
     this.name = 'ExpressionSyntaxError';
+    this.reason = reason;
+    this.issue = { code, params: { ...params, position } };
   }
 }
 
@@ -65,16 +79,16 @@ function tokenize(source: string): Token[] {
     } else if (ch === "'" || ch === '"') {
       // XPath 1.0 literals have no escapes: a quote of the other kind is the only way to embed one.
       const close = source.indexOf(ch, i + 1);
-      if (close < 0) throw new ExpressionSyntaxError('unterminated string', position);
+      if (close < 0) throw new ExpressionSyntaxError('syntax-unterminated-string', position);
       tokens.push({ type: 'string', value: source.slice(i + 1, close), position });
       i = close + 1;
     } else if (ch === '$') {
-      if (source[i + 1] !== '{') throw new ExpressionSyntaxError("expected '{' after '$'", position);
+      if (source[i + 1] !== '{') throw new ExpressionSyntaxError('syntax-dollar-without-brace', position);
       const close = source.indexOf('}', i + 2);
-      if (close < 0) throw new ExpressionSyntaxError('unterminated ${…} reference', position);
+      if (close < 0) throw new ExpressionSyntaxError('syntax-unterminated-reference', position);
       const name = source.slice(i + 2, close).trim();
       if (!FIELD_NAME.test(name))
-        throw new ExpressionSyntaxError(`invalid field reference \${${name}}`, position);
+        throw new ExpressionSyntaxError('syntax-invalid-reference', position, { name });
       tokens.push({ type: 'ref', value: name, position });
       i = close + 1;
     } else if (NAME_START.test(ch)) {
@@ -88,14 +102,14 @@ function tokenize(source: string): Token[] {
         tokens.push({ type: 'op', value: two, position });
         i += 2;
       } else if (two === '..') {
-        throw new ExpressionSyntaxError("relative paths ('..') are not supported; use ${name}", position);
+        throw new ExpressionSyntaxError('syntax-relative-path', position);
       } else if ('+-*=<>(),.'.includes(ch)) {
         tokens.push({ type: 'op', value: ch, position });
         i++;
       } else if (ch === '/') {
-        throw new ExpressionSyntaxError("XPath paths ('/') are not supported; use ${name}", position);
+        throw new ExpressionSyntaxError('syntax-xpath-path', position);
       } else {
-        throw new ExpressionSyntaxError(`unexpected character '${ch}'`, position);
+        throw new ExpressionSyntaxError('syntax-unexpected-character', position, { character: ch });
       }
     }
   }
@@ -110,10 +124,11 @@ class Parser {
   constructor(private readonly tokens: Token[]) {}
 
   parse(): Expr {
-    if (this.peek().type === 'end') throw new ExpressionSyntaxError('empty expression', 1);
+    if (this.peek().type === 'end') throw new ExpressionSyntaxError('syntax-empty', 1);
     const expr = this.or();
     const rest = this.peek();
-    if (rest.type !== 'end') throw new ExpressionSyntaxError(`unexpected ${describe(rest)}`, rest.position);
+    if (rest.type !== 'end')
+      throw new ExpressionSyntaxError('syntax-unexpected-token', rest.position, { token: describe(rest) });
     return expr;
   }
 
@@ -178,9 +193,9 @@ class Parser {
           return inner;
         }
         if (t.value === '.') return { kind: 'current', position: t.position };
-        throw new ExpressionSyntaxError(`unexpected '${t.value}'`, t.position);
+        throw new ExpressionSyntaxError('syntax-unexpected-token', t.position, { token: `'${t.value}'` });
       case 'end':
-        throw new ExpressionSyntaxError('unexpected end of expression', t.position);
+        throw new ExpressionSyntaxError('syntax-unexpected-end', t.position);
     }
   }
 
@@ -200,7 +215,7 @@ class Parser {
       this.index++;
       return;
     }
-    throw new ExpressionSyntaxError(`expected '${op}' but found ${describe(t)}`, t.position);
+    throw new ExpressionSyntaxError('syntax-expected', t.position, { expected: op, found: describe(t) });
   }
 }
 
@@ -219,7 +234,7 @@ function describe(t: Token): string {
 
 export function parseExpression(source: string): Expr {
   if (source.length > MAX_EXPRESSION_LENGTH)
-    throw new ExpressionSyntaxError(`expression longer than ${MAX_EXPRESSION_LENGTH} characters`, 1);
+    throw new ExpressionSyntaxError('syntax-too-long', 1, { max: MAX_EXPRESSION_LENGTH });
   return new Parser(tokenize(source)).parse();
 }
 

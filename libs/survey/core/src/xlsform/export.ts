@@ -2,7 +2,7 @@
 // explicit language (`label::de`), so the file opens in KoboToolbox/ODK and re-imports to the
 // same model.
 import ExcelJS from 'exceljs';
-import { type Form, type FormNode, type Labels, formLanguages } from '../model';
+import { type Form, type FormNode, type Labels, type Question, formLanguages } from '../model';
 
 export interface XlsFormTables {
   readonly survey: string[][];
@@ -67,15 +67,20 @@ function nodeRows(node: FormNode, rows: Row[]): void {
       ? ['likert', q.appearance].filter((a) => a !== undefined).join(' ')
       : q.appearance;
   put(row, 'appearance', appearance);
-  put(
-    row,
-    'parameters',
-    q.type === 'area' ? (q.method === 'choice' ? undefined : `by=${q.method}`) : q.parameters,
-  );
+  put(row, 'parameters', parametersOf(q));
   put(row, 'default', q.defaultValue);
   if (q.readOnly) row['read_only'] = 'yes';
   Object.assign(row, q.extra);
   rows.push(row);
+}
+
+/** The parameters column: ODK's as written, plus Quartier's `by=` (area) and `scale=` (Likert). */
+function parametersOf(q: Question): string | undefined {
+  if (q.type === 'area') return q.method === 'choice' ? undefined : `by=${q.method}`;
+  if (q.type === 'select_one' && q.likert && q.scaleDirection) {
+    return [q.parameters, `scale=${q.scaleDirection}`].filter((p) => p !== undefined).join(' ');
+  }
+  return q.parameters;
 }
 
 const SURVEY_ORDER = [

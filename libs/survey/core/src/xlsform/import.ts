@@ -6,6 +6,7 @@ import { bidiProblem, describeTextProblem, textProblem } from '@quartier/contrac
 import { type FormIssue, type XlsFormSheetName, sortFormIssues } from '../errors';
 import {
   type AreaMethod,
+  type ScaleDirection,
   type Choice,
   type ChoiceList,
   type Form,
@@ -108,6 +109,27 @@ function parseAreaParameters(text: string | undefined): { method: AreaMethod } |
     method = value;
   }
   return { method };
+}
+
+/**
+ * Splits Quartier's `scale=ascending|descending` off a select_one's parameters; other
+ * parameters stay as they were written (ODK's own, e.g. `randomize=true`).
+ */
+function parseScaleParameter(text: string | undefined): {
+  direction?: ScaleDirection;
+  rest?: string;
+  reason?: string;
+} {
+  if (text === undefined) return {};
+  const parts = text.split(/[\s;]+/).filter((p) => p !== '');
+  const scale = parts.filter((p) => p.split('=')[0].trim() === 'scale');
+  const rest = parts.filter((p) => p.split('=')[0].trim() !== 'scale').join(' ');
+  const restPart = rest === '' ? {} : { rest };
+  if (scale.length === 0) return restPart;
+  const value = scale[scale.length - 1].split('=')[1]?.trim() ?? '';
+  if (value !== 'ascending' && value !== 'descending')
+    return { ...restPart, reason: `scale "${value}" is not one of ascending, descending` };
+  return { ...restPart, direction: value };
 }
 
 interface OpenGroup {
@@ -380,13 +402,16 @@ function buildQuestion(
       const likert = tokens.includes('likert');
       const appearance = tokens.filter((t) => t !== 'likert').join(' ');
       const { appearance: _drop, ...rest } = base;
+      const scale = parseScaleParameter(parameters);
+      if (scale.reason) issue(row, 'parameters', scale.reason);
       return {
         ...rest,
         ...optional('appearance', appearance === '' ? undefined : appearance),
-        ...optional('parameters', parameters),
+        ...optional('parameters', scale.rest),
         type,
         listName: listName ?? '',
         likert,
+        ...(scale.direction ? { scaleDirection: scale.direction } : {}),
         ...optional('choiceFilter', choiceFilter),
       };
     }

@@ -280,6 +280,7 @@ describe('XLSForm import', () => {
       ['select_one gebiete', 'h', 'H', '', '', 'bezirk = ${d}'],
       ['integer', 'i', 'I', '', '', ''],
       ['text', 'j', 'J', '', '', ''],
+      ['select_one yn', 'k', 'K', 'scale=sideways', 'likert', ''],
     ];
     const choices = [
       ['list_name', 'name', 'label'],
@@ -297,8 +298,12 @@ describe('XLSForm import', () => {
       'survey row 6, column parameters: area by "address" is not one of choice, postcode, point',
       'survey row 7, column appearance: Likert scale "one" needs at least 2 scale points',
       'survey row 10, column type: table-list group "m" needs one choice list: "m2" uses "gebiete", "m1" uses "yn"',
+      // An area list is rewritten with the target areas: no other question may share it.
+      'survey row 10, column type: choice list "gebiete" holds the areas of area question "d"; a select_one question needs a list of its own',
       'survey row 11, column type: table-list group "m" may only hold select_one/select_multiple questions',
       "survey row 14, column choice_filter: unknown choice column 'bezirk'",
+      'survey row 14, column type: choice list "gebiete" holds the areas of area question "d"; a select_one question needs a list of its own',
+      'survey row 17, column parameters: scale "sideways" is not one of ascending, descending',
       'choices row 6, column name: choice name "a b" contains a space, which select_multiple "g" cannot store',
     ]);
   });
@@ -342,6 +347,44 @@ describe('XLSForm export', () => {
     expect(again).toEqual(original);
     // And a second export is byte-for-byte the same table content.
     expect(formToTables(again)).toEqual(formToTables(original));
+  });
+
+  it('reads and writes the scale direction as the parameter scale=…, keeping ODK parameters', async () => {
+    const form = formOf(
+      fromTables(
+        {
+          survey: [
+            ['type', 'name', 'label', 'appearance', 'parameters'],
+            [
+              'select_one zufrieden',
+              'zufrieden',
+              'Wie zufrieden sind Sie?',
+              'likert',
+              'randomize=false scale=descending',
+            ],
+            ['select_one zufrieden', 'wieder', 'Und im Vorjahr?', 'likert', ''],
+          ],
+          choices: [
+            ['list_name', 'name', 'label'],
+            ['zufrieden', 'sehr', 'sehr zufrieden'],
+            ['zufrieden', 'eher', 'eher zufrieden'],
+            ['zufrieden', 'gar_nicht', 'gar nicht zufrieden'],
+          ],
+        },
+        'skala',
+      ),
+    );
+    const [zufrieden, wieder] = form.children;
+    expect(zufrieden).toMatchObject({
+      likert: true,
+      scaleDirection: 'descending',
+      parameters: 'randomize=false',
+    });
+    expect(wieder).not.toHaveProperty('scaleDirection');
+    const tables = formToTables(form);
+    const column = tables.survey[0].indexOf('parameters');
+    expect(tables.survey[1][column]).toBe('randomize=false scale=descending');
+    expect(formOf(await importXlsForm(await writeXlsForm(form)))).toEqual(form);
   });
 
   it('writes conventional columns with explicit languages and the likert appearance', () => {
