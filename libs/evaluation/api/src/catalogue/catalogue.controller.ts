@@ -1,12 +1,15 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
+import { ApiErrorResponses } from '../api-views.dto';
 import { EVALUATION_READERS } from '../evaluation.constants';
 import { PageQueryDto } from '../evaluations/evaluation.dto';
+import { CriteriaDto, EvidenceSourcesDto, MeasureRefListDto, ProgrammeRefListDto } from './catalogue.dto';
 import { CatalogueService } from './catalogue.service';
 
 @ApiTags('evaluation catalogue')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/evaluation')
 @Roles(...EVALUATION_READERS)
 export class CatalogueController {
@@ -16,6 +19,7 @@ export class CatalogueController {
   @ApiOperation({
     summary: 'The OECD-DAC criteria, the 4-step rating scale and the workflow (German and English)',
   })
+  @ApiOkResponse({ type: CriteriaDto.Output })
   criteria() {
     return this.catalogue.criteria();
   }
@@ -24,6 +28,7 @@ export class CatalogueController {
   @ApiOperation({
     summary: 'Programmes the caller may read, from the programme service’s events, as {items, total}',
   })
+  @ApiOkResponse({ type: ProgrammeRefListDto.Output })
   programmes(@CurrentCaller() caller: Caller, @Query() page: PageQueryDto) {
     return this.catalogue.programmes(caller, page);
   }
@@ -32,6 +37,7 @@ export class CatalogueController {
   @ApiOperation({
     summary: 'Measures of a programme, from the programme service’s events, as {items, total}',
   })
+  @ApiOkResponse({ type: MeasureRefListDto.Output })
   measures(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) programmeId: string,
@@ -42,6 +48,7 @@ export class CatalogueController {
 
   @Get('evidence-sources')
   @ApiOperation({ summary: 'Indicators (with periods), survey items and network measures a design can use' })
+  @ApiOkResponse({ type: EvidenceSourcesDto.Output })
   evidenceSources(@CurrentCaller() caller: Caller) {
     return this.catalogue.evidenceSources(caller);
   }

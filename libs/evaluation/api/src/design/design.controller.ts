@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
+import { ApiErrorResponses } from '../api-views.dto';
 import { EVALUATION_EDITORS, EVALUATION_READERS } from '../evaluation.constants';
-import { AdjustmentDto, DesignDto } from './design.dto';
+import { EvaluationViewDto } from '../evaluations/evaluation.dto';
+import { AdjustmentDto, DesignDto, ResultsDto } from './design.dto';
 import { DesignService } from './design.service';
 import { ResultsService } from './results.service';
 
 @ApiTags('evaluation design')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/evaluation/evaluations/:evaluationId')
 @Roles(...EVALUATION_READERS)
 export class DesignController {
@@ -22,6 +25,7 @@ export class DesignController {
     summary:
       'Replace the design: outcomes, periods, matching, comparison areas, survey items, network measures',
   })
+  @ApiOkResponse({ type: EvaluationViewDto.Output })
   replace(
     @CurrentCaller() caller: Caller,
     @Param('evaluationId', ParseUUIDPipe) id: string,
@@ -33,6 +37,7 @@ export class DesignController {
   @Post('comparison-adjustments')
   @Roles(...EVALUATION_EDITORS)
   @ApiOperation({ summary: 'Drop a comparison area or add one, with a reason' })
+  @ApiCreatedResponse({ type: EvaluationViewDto.Output })
   adjust(
     @CurrentCaller() caller: Caller,
     @Param('evaluationId', ParseUUIDPipe) id: string,
@@ -46,6 +51,7 @@ export class DesignController {
     summary:
       'Every number: matching, balance, before/after, DiD and event study per outcome, survey and network series (from the snapshot when there is one)',
   })
+  @ApiOkResponse({ type: ResultsDto.Output })
   results(@CurrentCaller() caller: Caller, @Param('evaluationId', ParseUUIDPipe) id: string) {
     return this.numbers.results(caller, id);
   }

@@ -1,8 +1,13 @@
 import { labelText, periodSchema } from '@quartier/contracts';
-import type { EvaluationNumbers, SnapshotIndicator } from '@quartier/evaluation-core';
+import {
+  snapshotIndicatorSchema,
+  type EvaluationNumbers,
+  type SnapshotIndicator,
+} from '@quartier/evaluation-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { SnapshotInfo } from '../snapshots/snapshot.dto';
+import { snapshotInfoSchema, type SnapshotInfo } from '../snapshots/snapshot.dto';
+import { evaluationNumbersView } from './numbers.dto';
 
 const code = z.string().trim().min(1).max(100);
 /** Network measure codes as the network service publishes them (density, crossSectorTieShare, …). */
@@ -124,3 +129,59 @@ export interface EvaluationResultsView {
   numbers: EvaluationNumbers;
   surveyItems: SurveyItemView[];
 }
+
+// Response schemas (docs/adr/0007): the interfaces above are what the service builds; the
+// compile-time checks in design-answers.dto.ts prove it answers what these document.
+
+/** The design as stored and answered with the evaluation (area ids, not codes). */
+export const storedDesignView = z.object({
+  outcomes: z.array(z.string()),
+  /** null: every period with values of an outcome. */
+  periods: z.array(z.string()).nullable(),
+  matching: z
+    .object({ on: z.array(z.string()), period: z.string().nullable(), k: z.number().int() })
+    .nullable(),
+  comparisonAreaIds: z.array(z.string()),
+  surveyItems: z.array(z.string()),
+  networkMeasures: z.array(z.string()),
+  /** Manual drops and additions of comparison areas, in the order they were made. */
+  adjustments: z.array(
+    z.object({
+      action: z.enum(['drop', 'add']),
+      areaId: z.string(),
+      reason: z.string(),
+      by: z.string(),
+      at: z.string(),
+    }),
+  ),
+});
+
+export const resultsSchema = z.object({
+  evaluationId: z.uuid(),
+  /** `snapshot`: recomputed from the frozen evidence; `live`: from the read models now. */
+  source: z.enum(['snapshot', 'live']),
+  evidenceHash: z.string(),
+  snapshot: snapshotInfoSchema.nullable(),
+  startPeriod: z.string(),
+  pre: z.array(z.string()),
+  post: z.array(z.string()),
+  indicators: z.array(snapshotIndicatorSchema),
+  /** The city the evaluated areas are compared with: every area of their level. */
+  reference: z.object({ label: z.string(), level: z.string(), areaCount: z.number().int() }).nullable(),
+  /** Evaluated, comparison and context areas, with their registry id now (null: gone). */
+  areas: z.array(
+    z.object({
+      id: z.string().nullable(),
+      code: z.string(),
+      name: z.string(),
+      level: z.string(),
+      population: z.number().nullable(),
+      role: z.enum(['treated', 'comparison', 'context']),
+    }),
+  ),
+  numbers: evaluationNumbersView,
+  surveyItems: z.array(
+    z.object({ code: z.string(), name: z.string(), question: z.string(), measure: z.string() }),
+  ),
+});
+export class ResultsDto extends createZodDto(resultsSchema) {}

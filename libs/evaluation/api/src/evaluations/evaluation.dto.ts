@@ -7,8 +7,8 @@ import type {
 } from '@quartier/evaluation-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { StoredDesign } from '../design/design.dto';
-import type { SnapshotInfo } from '../snapshots/snapshot.dto';
+import { storedDesignView, type StoredDesign } from '../design/design.dto';
+import { snapshotInfoSchema, type SnapshotInfo } from '../snapshots/snapshot.dto';
 
 /** A non-blank paragraph: questions, findings, recommendations. */
 const paragraph = labelText(4000).refine((text) => text.trim() !== '', 'must not be blank');
@@ -164,3 +164,91 @@ export interface TransitionView {
   at: string;
   comment: string;
 }
+
+// Response schemas (docs/adr/0007): the interfaces above are what the services build; the
+// compile-time checks in evaluation-answers.dto.ts prove they answer what these document.
+
+const dacCriterion = z.enum([
+  'relevance',
+  'coherence',
+  'effectiveness',
+  'efficiency',
+  'impact',
+  'sustainability',
+]);
+const statusView = z.enum(['draft', 'in-review', 'final']);
+const actionView = z.enum(['submit', 'return', 'finalise']);
+const areaView = z.object({
+  id: z.string().nullable(),
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+});
+
+export const evaluationViewSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  object: z.object({
+    kind: z.enum(['programme', 'measure', 'areas']),
+    programmeId: z.string().nullable(),
+    programmeName: z.string().nullable(),
+    measureId: z.string().nullable(),
+    measureTitle: z.string().nullable(),
+    /** The areas evaluated now. */
+    areas: z.array(areaView),
+  }),
+  startPeriod: z.string(),
+  status: statusView,
+  questions: z.array(z.string()),
+  /** Ratings in DAC order; criteria without one are listed in `unrated`. */
+  ratings: z.array(
+    z.object({
+      criterion: dacCriterion,
+      rating: z.number().int().min(1).max(4),
+      justification: z.string(),
+      evidence: z.array(
+        z.object({ kind: evidenceReference.shape.kind, ref: z.string(), note: z.string().optional() }),
+      ),
+    }),
+  ),
+  unrated: z.array(dacCriterion),
+  /** Criteria that keep the evaluation object from being called successful (BMZ rule). */
+  successBlockers: z.array(dacCriterion),
+  findings: z.array(z.string()),
+  recommendations: z.array(z.string()),
+  design: storedDesignView,
+  /** The frozen evidence the numbers are computed from; null: computed from live data. */
+  snapshot: snapshotInfoSchema.nullable(),
+  submittedBy: z.string().nullable(),
+  finalisedBy: z.string().nullable(),
+  finalisedAt: z.string().nullable(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Workflow steps the caller may take now. */
+  actions: z.array(actionView),
+  /** Whether the caller may change content, design, ratings and snapshots. */
+  editable: z.boolean(),
+});
+export class EvaluationViewDto extends createZodDto(evaluationViewSchema) {}
+
+export const evaluationListSchema = z.object({
+  items: z.array(evaluationViewSchema),
+  total: z.number().int(),
+});
+export class EvaluationListDto extends createZodDto(evaluationListSchema) {}
+
+export const auditSchema = z.object({
+  items: z.array(
+    z.object({
+      /** `create` opens the trail; the others are workflow steps. */
+      action: z.enum(['create', 'submit', 'return', 'finalise']),
+      from: statusView.nullable(),
+      to: statusView,
+      by: z.string(),
+      at: z.string(),
+      comment: z.string(),
+    }),
+  ),
+});
+export class AuditDto extends createZodDto(auditSchema) {}

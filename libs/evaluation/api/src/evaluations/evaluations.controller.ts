@@ -1,10 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
+import { ApiErrorResponses } from '../api-views.dto';
 import { EVALUATION_EDITORS, EVALUATION_READERS, WORKFLOW_ROLES } from '../evaluation.constants';
 import { WorkflowService } from '../workflow/workflow.service';
 import {
+  AuditDto,
   CreateEvaluationDto,
+  EvaluationListDto,
+  EvaluationViewDto,
   ListEvaluationsQueryDto,
   RatingDto,
   TransitionDto,
@@ -14,6 +18,7 @@ import { EvaluationsService } from './evaluations.service';
 
 @ApiTags('evaluations')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/evaluation/evaluations')
 @Roles(...EVALUATION_READERS)
 export class EvaluationsController {
@@ -26,6 +31,7 @@ export class EvaluationsController {
   @ApiOperation({
     summary: 'Evaluations the caller may read (filters: status, programmeId) as {items, total}',
   })
+  @ApiOkResponse({ type: EvaluationListDto.Output })
   list(@CurrentCaller() caller: Caller, @Query() query: ListEvaluationsQueryDto) {
     return this.evaluations.list(caller, query);
   }
@@ -33,6 +39,7 @@ export class EvaluationsController {
   @Post()
   @Roles(...EVALUATION_EDITORS)
   @ApiOperation({ summary: 'Start an evaluation of a programme, a measure or chosen areas (status draft)' })
+  @ApiCreatedResponse({ type: EvaluationViewDto.Output })
   create(@CurrentCaller() caller: Caller, @Body() body: CreateEvaluationDto) {
     return this.evaluations.create(caller, body);
   }
@@ -41,6 +48,7 @@ export class EvaluationsController {
   @ApiOperation({
     summary: 'One evaluation with ratings, design, snapshot and the workflow steps the caller may take',
   })
+  @ApiOkResponse({ type: EvaluationViewDto.Output })
   get(@CurrentCaller() caller: Caller, @Param('evaluationId', ParseUUIDPipe) id: string) {
     return this.evaluations.get(caller, id);
   }
@@ -50,6 +58,7 @@ export class EvaluationsController {
   @ApiOperation({
     summary: 'Change title, start period, questions, findings or recommendations (not when final)',
   })
+  @ApiOkResponse({ type: EvaluationViewDto.Output })
   update(
     @CurrentCaller() caller: Caller,
     @Param('evaluationId', ParseUUIDPipe) id: string,
@@ -63,6 +72,7 @@ export class EvaluationsController {
   @ApiOperation({
     summary: 'Rate an OECD-DAC criterion (1–4) with justification and the evidence it rests on',
   })
+  @ApiOkResponse({ type: EvaluationViewDto.Output })
   rate(
     @CurrentCaller() caller: Caller,
     @Param('evaluationId', ParseUUIDPipe) id: string,
@@ -77,6 +87,7 @@ export class EvaluationsController {
   @ApiOperation({
     summary: 'Take a workflow step: submit (draft → in-review), return (→ draft), finalise (→ final)',
   })
+  @ApiCreatedResponse({ type: EvaluationViewDto.Output })
   transition(
     @CurrentCaller() caller: Caller,
     @Param('evaluationId', ParseUUIDPipe) id: string,
@@ -89,6 +100,7 @@ export class EvaluationsController {
   @ApiOperation({
     summary: 'The audit trail: who moved the evaluation from which status to which, when, why',
   })
+  @ApiOkResponse({ type: AuditDto.Output })
   audit(@CurrentCaller() caller: Caller, @Param('evaluationId', ParseUUIDPipe) id: string) {
     return this.workflow.audit(caller, id);
   }

@@ -1,4 +1,6 @@
 import type { SnapshotDiff } from '@quartier/evaluation-core';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 
 /** A frozen evidence snapshot, without its content. */
 export interface SnapshotInfo {
@@ -31,3 +33,44 @@ export interface LiveComparisonView {
   /** True when nothing in the comparison differs. */
   identical: boolean;
 }
+
+// Response schemas (docs/adr/0007): the interfaces above are what the service builds; the
+// compile-time checks in snapshot-answers.dto.ts prove it answers what these document.
+
+export const snapshotInfoSchema = z.object({
+  id: z.uuid(),
+  /** SHA-256 (hex) of the canonical content. */
+  hash: z.string(),
+  takenAt: z.string(),
+  takenBy: z.string(),
+  areaCount: z.number().int(),
+  valueCount: z.number().int(),
+  current: z.boolean(),
+});
+export class SnapshotInfoDto extends createZodDto(snapshotInfoSchema) {}
+
+export const snapshotListSchema = z.object({ items: z.array(snapshotInfoSchema), total: z.number().int() });
+export class SnapshotListDto extends createZodDto(snapshotListSchema) {}
+
+const valueCell = z.object({
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  status: z.enum(['reported', 'zero', 'suppressed', 'missing']),
+});
+const valueKey = { area: z.string(), indicator: z.string(), period: z.string() };
+
+export const liveComparisonSchema = z.object({
+  snapshot: snapshotInfoSchema,
+  values: z.object({
+    changed: z.array(z.object({ ...valueKey, snapshot: valueCell, live: valueCell })),
+    added: z.array(z.object({ ...valueKey, live: valueCell })),
+    removed: z.array(z.object({ ...valueKey, snapshot: valueCell })),
+    unchanged: z.number().int(),
+    changedDefinitions: z.array(z.string()),
+    identical: z.boolean(),
+  }),
+  treatedAreas: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  identical: z.boolean(),
+});
+export class LiveComparisonDto extends createZodDto(liveComparisonSchema) {}

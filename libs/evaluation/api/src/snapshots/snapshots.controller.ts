@@ -1,12 +1,15 @@
 import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
+import { ApiErrorResponses } from '../api-views.dto';
 import { EVALUATION_EDITORS, EVALUATION_READERS } from '../evaluation.constants';
 import { PageQueryDto } from '../evaluations/evaluation.dto';
+import { LiveComparisonDto, SnapshotInfoDto, SnapshotListDto } from './snapshot.dto';
 import { SnapshotsService } from './snapshots.service';
 
 @ApiTags('evaluation snapshots')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/evaluation/evaluations/:evaluationId')
 @Roles(...EVALUATION_READERS)
 export class SnapshotsController {
@@ -15,12 +18,14 @@ export class SnapshotsController {
   @Post('snapshots')
   @Roles(...EVALUATION_EDITORS)
   @ApiOperation({ summary: 'Freeze every input of the numbers as a snapshot with a content hash' })
+  @ApiCreatedResponse({ type: SnapshotInfoDto.Output })
   take(@CurrentCaller() caller: Caller, @Param('evaluationId', ParseUUIDPipe) id: string) {
     return this.snapshots.take(caller, id);
   }
 
   @Get('snapshots')
   @ApiOperation({ summary: 'The snapshots taken, newest first, as {items, total}' })
+  @ApiOkResponse({ type: SnapshotListDto.Output })
   list(
     @CurrentCaller() caller: Caller,
     @Param('evaluationId', ParseUUIDPipe) id: string,
@@ -35,6 +40,10 @@ export class SnapshotsController {
   @ApiOperation({
     summary: 'The snapshot document exactly as hashed (with unsuppressed counts: editors only)',
   })
+  @ApiOkResponse({
+    description: 'The snapshot document (JSON text, exactly the bytes that were hashed)',
+    content: { 'application/json': { schema: { type: 'string' } } },
+  })
   document(
     @CurrentCaller() caller: Caller,
     @Param('evaluationId', ParseUUIDPipe) id: string,
@@ -45,6 +54,7 @@ export class SnapshotsController {
 
   @Get('live-comparison')
   @ApiOperation({ summary: 'What changed in the live data since the current snapshot' })
+  @ApiOkResponse({ type: LiveComparisonDto.Output })
   compare(@CurrentCaller() caller: Caller, @Param('evaluationId', ParseUUIDPipe) id: string) {
     return this.snapshots.compareWithLive(caller, id);
   }

@@ -264,6 +264,211 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiErrorDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details?: unknown;
+    };
+    CriteriaDto_Output: {
+      criteria: {
+        /** @enum {string} */
+        code: 'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability';
+        label: {
+          de: string;
+          en: string;
+        };
+        question: {
+          de: string;
+          en: string;
+        };
+      }[];
+      scale: {
+        code: number;
+        label: {
+          de: string;
+          en: string;
+        };
+        successful: boolean;
+        bmzGrades: number[];
+      }[];
+      statuses: {
+        /** @enum {string} */
+        code: 'draft' | 'in-review' | 'final';
+        label: {
+          de: string;
+          en: string;
+        };
+      }[];
+      transitions: {
+        /** @enum {string} */
+        action: 'submit' | 'return' | 'finalise';
+        /** @enum {string} */
+        from: 'draft' | 'in-review' | 'final';
+        /** @enum {string} */
+        to: 'draft' | 'in-review' | 'final';
+        roles: (
+          | 'platform-admin'
+          | 'tenant-admin'
+          | 'programme-manager'
+          | 'planner'
+          | 'analyst'
+          | 'evaluator'
+          | 'viewer'
+        )[];
+        label: {
+          de: string;
+          en: string;
+        };
+      }[];
+    };
+    ProgrammeRefListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        funder: string;
+        status: string;
+        fundingPeriods: {
+          from: string;
+          to: string;
+        }[];
+        areaIds: string[];
+        indexRunId: string | null;
+        measureCount: number;
+      }[];
+      total: number;
+    };
+    MeasureRefListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        programmeId: string;
+        title: string;
+        areaIds: string[];
+        fieldOfAction: string | null;
+        status: string;
+        plannedStart: string | null;
+        plannedEnd: string | null;
+        actualStart: string | null;
+        actualEnd: string | null;
+        budgetCents: number;
+      }[];
+      total: number;
+    };
+    EvidenceSourcesDto_Output: {
+      indicators: {
+        code: string;
+        name: string;
+        unit: string;
+        /** @enum {string} */
+        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+        scale: number;
+        definitionVersion: number;
+        periods: string[];
+      }[];
+      surveyItems: {
+        code: string;
+        name: string;
+        question: string;
+        measure: string;
+        waves: number;
+      }[];
+      networkMeasures: {
+        measure: string;
+        networks: number;
+      }[];
+    };
+    EvaluationListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        object: {
+          /** @enum {string} */
+          kind: 'programme' | 'measure' | 'areas';
+          programmeId: string | null;
+          programmeName: string | null;
+          measureId: string | null;
+          measureTitle: string | null;
+          areas: {
+            id: string | null;
+            code: string;
+            name: string;
+            level: string;
+          }[];
+        };
+        startPeriod: string;
+        /** @enum {string} */
+        status: 'draft' | 'in-review' | 'final';
+        questions: string[];
+        ratings: {
+          /** @enum {string} */
+          criterion: 'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability';
+          rating: number;
+          justification: string;
+          evidence: {
+            /** @enum {string} */
+            kind:
+              | 'did'
+              | 'event-study'
+              | 'before-after'
+              | 'balance'
+              | 'indicator'
+              | 'survey'
+              | 'network'
+              | 'document';
+            ref: string;
+            note?: string;
+          }[];
+        }[];
+        unrated: ('relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability')[];
+        successBlockers: (
+          'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability'
+        )[];
+        findings: string[];
+        recommendations: string[];
+        design: {
+          outcomes: string[];
+          periods: string[] | null;
+          matching: {
+            on: string[];
+            period: string | null;
+            k: number;
+          } | null;
+          comparisonAreaIds: string[];
+          surveyItems: string[];
+          networkMeasures: string[];
+          adjustments: {
+            /** @enum {string} */
+            action: 'drop' | 'add';
+            areaId: string;
+            reason: string;
+            by: string;
+            at: string;
+          }[];
+        };
+        snapshot: {
+          /** Format: uuid */
+          id: string;
+          hash: string;
+          takenAt: string;
+          takenBy: string;
+          areaCount: number;
+          valueCount: number;
+          current: boolean;
+        } | null;
+        submittedBy: string | null;
+        finalisedBy: string | null;
+        finalisedAt: string | null;
+        createdBy: string;
+        createdAt: string;
+        updatedAt: string;
+        actions: ('submit' | 'return' | 'finalise')[];
+        editable: boolean;
+      }[];
+      total: number;
+    };
     CreateEvaluationDto: {
       title: string;
       object:
@@ -287,6 +492,93 @@ export interface components {
       startPeriod?: string;
       /** @default [] */
       questions: string[];
+    };
+    EvaluationViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      object: {
+        /** @enum {string} */
+        kind: 'programme' | 'measure' | 'areas';
+        programmeId: string | null;
+        programmeName: string | null;
+        measureId: string | null;
+        measureTitle: string | null;
+        areas: {
+          id: string | null;
+          code: string;
+          name: string;
+          level: string;
+        }[];
+      };
+      startPeriod: string;
+      /** @enum {string} */
+      status: 'draft' | 'in-review' | 'final';
+      questions: string[];
+      ratings: {
+        /** @enum {string} */
+        criterion: 'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability';
+        rating: number;
+        justification: string;
+        evidence: {
+          /** @enum {string} */
+          kind:
+            | 'did'
+            | 'event-study'
+            | 'before-after'
+            | 'balance'
+            | 'indicator'
+            | 'survey'
+            | 'network'
+            | 'document';
+          ref: string;
+          note?: string;
+        }[];
+      }[];
+      unrated: ('relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability')[];
+      successBlockers: (
+        'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability'
+      )[];
+      findings: string[];
+      recommendations: string[];
+      design: {
+        outcomes: string[];
+        periods: string[] | null;
+        matching: {
+          on: string[];
+          period: string | null;
+          k: number;
+        } | null;
+        comparisonAreaIds: string[];
+        surveyItems: string[];
+        networkMeasures: string[];
+        adjustments: {
+          /** @enum {string} */
+          action: 'drop' | 'add';
+          areaId: string;
+          reason: string;
+          by: string;
+          at: string;
+        }[];
+      };
+      snapshot: {
+        /** Format: uuid */
+        id: string;
+        hash: string;
+        takenAt: string;
+        takenBy: string;
+        areaCount: number;
+        valueCount: number;
+        current: boolean;
+      } | null;
+      submittedBy: string[];
+      finalisedBy: string[];
+      finalisedAt: string[];
+      createdBy: string;
+      createdAt: string;
+      updatedAt: string;
+      actions: ('submit' | 'return' | 'finalise')[];
+      editable: boolean;
     };
     UpdateEvaluationDto: {
       title?: string;
@@ -320,6 +612,19 @@ export interface components {
       /** @default  */
       comment: string;
     };
+    AuditDto_Output: {
+      items: {
+        /** @enum {string} */
+        action: 'create' | 'submit' | 'return' | 'finalise';
+        /** @enum {string|null} */
+        from: 'draft' | 'in-review' | 'final' | null;
+        /** @enum {string} */
+        to: 'draft' | 'in-review' | 'final';
+        by: string;
+        at: string;
+        comment: string;
+      }[];
+    };
     DesignDto: {
       /** @default [] */
       outcomes: string[];
@@ -347,6 +652,413 @@ export interface components {
       areaId: string;
       reason: string;
     };
+    ResultsDto_Output: {
+      /** Format: uuid */
+      evaluationId: string;
+      /** @enum {string} */
+      source: 'snapshot' | 'live';
+      evidenceHash: string;
+      snapshot: {
+        /** Format: uuid */
+        id: string;
+        hash: string;
+        takenAt: string;
+        takenBy: string;
+        areaCount: number;
+        valueCount: number;
+        current: boolean;
+      } | null;
+      startPeriod: string;
+      pre: string[];
+      post: string[];
+      indicators: {
+        code: string;
+        name: string;
+        unit: string;
+        /** @enum {string} */
+        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+        scale: number;
+        formula: string | null;
+        definitionVersion: number | null;
+      }[];
+      reference: {
+        label: string;
+        level: string;
+        areaCount: number;
+      } | null;
+      areas: {
+        id: string | null;
+        code: string;
+        name: string;
+        level: string;
+        population: number | null;
+        /** @enum {string} */
+        role: 'treated' | 'comparison' | 'context';
+      }[];
+      numbers: {
+        snapshotHash: string;
+        matching:
+          | (
+              | {
+                  period: string;
+                  indicators: string[];
+                  k: number;
+                  pairs: {
+                    treated: string;
+                    rank: number;
+                    comparison: string;
+                    distance: number;
+                  }[];
+                  candidates: string[];
+                  covariance: number[][];
+                }
+              | {
+                  error: {
+                    code: string;
+                    message: string;
+                    details: {
+                      [key: string]: unknown;
+                    };
+                  };
+                }
+            )
+          | null;
+        comparison: {
+          area: string;
+          weight: number;
+          /** @enum {string} */
+          origin: 'matched' | 'chosen' | 'added';
+        }[];
+        balance:
+          | {
+              indicator: string;
+              treated: {
+                n: number;
+                mean: number | null;
+                sd: number | null;
+              };
+              pooledSd: number | null;
+              before: {
+                n: number;
+                mean: number | null;
+                sd: number | null;
+                smd: number | null;
+                varianceRatio: number | null;
+              };
+              after: {
+                n: number;
+                mean: number | null;
+                sd: number | null;
+                smd: number | null;
+                varianceRatio: number | null;
+                weight: number;
+              };
+              missing: string[];
+            }[]
+          | null;
+        outcomes: {
+          indicator: string;
+          beforeAfter:
+            | {
+                indicator: string;
+                programme: {
+                  label: string;
+                  areas: string[];
+                  series: {
+                    value: number | null;
+                    /** @enum {string} */
+                    method: 'ratio-of-sums' | 'mean';
+                    numerator?: number;
+                    denominator?: number;
+                    contributing: number;
+                    missing: string[];
+                    suppressed: string[];
+                    /** @enum {boolean} */
+                    withheld?: true;
+                    period: string;
+                    /** @enum {string} */
+                    phase: 'before' | 'after';
+                  }[];
+                  before: {
+                    value: number | null;
+                    /** @enum {string} */
+                    method: 'ratio-of-sums' | 'mean';
+                    numerator?: number;
+                    denominator?: number;
+                    contributing: number;
+                    missing: string[];
+                    suppressed: string[];
+                    /** @enum {boolean} */
+                    withheld?: true;
+                  };
+                  after: {
+                    value: number | null;
+                    /** @enum {string} */
+                    method: 'ratio-of-sums' | 'mean';
+                    numerator?: number;
+                    denominator?: number;
+                    contributing: number;
+                    missing: string[];
+                    suppressed: string[];
+                    /** @enum {boolean} */
+                    withheld?: true;
+                  };
+                  change: number | null;
+                };
+                reference: {
+                  label: string;
+                  areas: string[];
+                  series: {
+                    value: number | null;
+                    /** @enum {string} */
+                    method: 'ratio-of-sums' | 'mean';
+                    numerator?: number;
+                    denominator?: number;
+                    contributing: number;
+                    missing: string[];
+                    suppressed: string[];
+                    /** @enum {boolean} */
+                    withheld?: true;
+                    period: string;
+                    /** @enum {string} */
+                    phase: 'before' | 'after';
+                  }[];
+                  before: {
+                    value: number | null;
+                    /** @enum {string} */
+                    method: 'ratio-of-sums' | 'mean';
+                    numerator?: number;
+                    denominator?: number;
+                    contributing: number;
+                    missing: string[];
+                    suppressed: string[];
+                    /** @enum {boolean} */
+                    withheld?: true;
+                  };
+                  after: {
+                    value: number | null;
+                    /** @enum {string} */
+                    method: 'ratio-of-sums' | 'mean';
+                    numerator?: number;
+                    denominator?: number;
+                    contributing: number;
+                    missing: string[];
+                    suppressed: string[];
+                    /** @enum {boolean} */
+                    withheld?: true;
+                  };
+                  change: number | null;
+                } | null;
+                differenceOfChanges: number | null;
+              }
+            | {
+                error: {
+                  code: string;
+                  message: string;
+                  details: {
+                    [key: string]: unknown;
+                  };
+                };
+              };
+          did:
+            | {
+                indicator: string;
+                estimate: number;
+                se: number;
+                t: number | null;
+                p: number | null;
+                ci95: [number, number];
+                observations: number;
+                clusters: {
+                  treated: number;
+                  comparison: number;
+                };
+                means: {
+                  treated: {
+                    pre: number;
+                    post: number;
+                  };
+                  comparison: {
+                    pre: number;
+                    post: number;
+                  };
+                };
+                degreesOfFreedom: number;
+                coefficients: [number, number, number, number];
+              }
+            | {
+                error: {
+                  code: string;
+                  message: string;
+                  details: {
+                    [key: string]: unknown;
+                  };
+                };
+              };
+          eventStudy:
+            | {
+                indicator: string;
+                reference: string;
+                points: {
+                  period: string;
+                  relative: number;
+                  reference: boolean;
+                  estimate: number;
+                  se: number;
+                  t: number | null;
+                  p: number | null;
+                  ci95: [number, number];
+                  observations: {
+                    treated: number;
+                    comparison: number;
+                  };
+                }[];
+                omitted: {
+                  period: string;
+                  relative: number;
+                  /** @enum {string} */
+                  reason: 'no-treated-observation' | 'no-comparison-observation' | 'no-observation';
+                }[];
+                observations: number;
+                clusters: {
+                  treated: number;
+                  comparison: number;
+                };
+                degreesOfFreedom: number;
+              }
+            | {
+                error: {
+                  code: string;
+                  message: string;
+                  details: {
+                    [key: string]: unknown;
+                  };
+                };
+              };
+        }[];
+        survey: {
+          survey: string;
+          item: string;
+          option: string | null;
+          area: string;
+          /** @enum {string} */
+          statistic: 'share' | 'mean';
+          waves: {
+            wave: string;
+            waveDate: string;
+            respondents: number;
+            value: number | null;
+            suppressed: boolean;
+          }[];
+          change: number | null;
+        }[];
+        network: {
+          network: string;
+          measure: string;
+          area: string | null;
+          waves: {
+            wave: string;
+            waveDate: string;
+            value: number | null;
+          }[];
+          change: number | null;
+        }[];
+      };
+      surveyItems: {
+        code: string;
+        name: string;
+        question: string;
+        measure: string;
+      }[];
+    };
+    SnapshotInfoDto_Output: {
+      /** Format: uuid */
+      id: string;
+      hash: string;
+      takenAt: string;
+      takenBy: string;
+      areaCount: number;
+      valueCount: number;
+      current: boolean;
+    };
+    SnapshotListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        hash: string;
+        takenAt: string;
+        takenBy: string;
+        areaCount: number;
+        valueCount: number;
+        current: boolean;
+      }[];
+      total: number;
+    };
+    LiveComparisonDto_Output: {
+      snapshot: {
+        /** Format: uuid */
+        id: string;
+        hash: string;
+        takenAt: string;
+        takenBy: string;
+        areaCount: number;
+        valueCount: number;
+        current: boolean;
+      };
+      values: {
+        changed: {
+          area: string;
+          indicator: string;
+          period: string;
+          snapshot: {
+            value: number | null;
+            numerator: number | null;
+            denominator: number | null;
+            /** @enum {string} */
+            status: 'reported' | 'zero' | 'suppressed' | 'missing';
+          };
+          live: {
+            value: number | null;
+            numerator: number | null;
+            denominator: number | null;
+            /** @enum {string} */
+            status: 'reported' | 'zero' | 'suppressed' | 'missing';
+          };
+        }[];
+        added: {
+          area: string;
+          indicator: string;
+          period: string;
+          live: {
+            value: number | null;
+            numerator: number | null;
+            denominator: number | null;
+            /** @enum {string} */
+            status: 'reported' | 'zero' | 'suppressed' | 'missing';
+          };
+        }[];
+        removed: {
+          area: string;
+          indicator: string;
+          period: string;
+          snapshot: {
+            value: number | null;
+            numerator: number | null;
+            denominator: number | null;
+            /** @enum {string} */
+            status: 'reported' | 'zero' | 'suppressed' | 'missing';
+          };
+        }[];
+        unchanged: number;
+        changedDefinitions: string[];
+        identical: boolean;
+      };
+      treatedAreas: {
+        added: string[];
+        removed: string[];
+      };
+      identical: boolean;
+    };
   };
   responses: never;
   parameters: never;
@@ -369,7 +1081,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CriteriaDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -389,7 +1112,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ProgrammeRefListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -411,7 +1145,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeasureRefListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -428,7 +1173,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvidenceSourcesDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -450,7 +1206,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvaluationListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -471,7 +1238,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvaluationViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -490,7 +1268,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvaluationViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -513,7 +1302,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvaluationViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -537,7 +1337,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvaluationViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -560,7 +1371,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvaluationViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -579,7 +1401,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AuditDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -602,7 +1435,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvaluationViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -625,7 +1469,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EvaluationViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -644,7 +1499,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ResultsDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -666,7 +1532,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SnapshotListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -685,7 +1562,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SnapshotInfoDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -701,11 +1589,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The snapshot document (JSON text, exactly the bytes that were hashed) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': string;
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -724,7 +1624,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['LiveComparisonDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
