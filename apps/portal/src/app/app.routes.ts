@@ -5,7 +5,6 @@ import type { TranslationKey } from '@quartier/portal-ui';
 
 /** Features whose services come in later issues: an honest placeholder each. */
 const COMING_SOON: readonly { path: string; feature: TranslationKey }[] = [
-  { path: 'programmes', feature: 'nav.programmes' },
   { path: 'evaluation', feature: 'nav.evaluation' },
   { path: 'reports', feature: 'nav.reports' },
 ];
@@ -41,6 +40,11 @@ export const routes: Routes = [
             path: 'indicators',
             title: 'nav.indicators',
             loadChildren: () => import('@quartier/portal-indicators').then((m) => m.INDICATORS_ROUTES),
+          },
+          {
+            path: 'programmes',
+            title: 'nav.programmes',
+            loadChildren: () => import('@quartier/portal-programmes').then((m) => m.PROGRAMMES_ROUTES),
           },
           {
             path: 'admin',

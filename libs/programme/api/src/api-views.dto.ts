@@ -14,6 +14,10 @@ export const apiErrorSchema = z.object({
 });
 export class ApiErrorDto extends createZodDto(apiErrorSchema) {}
 
+// Note for view schemas: a nullable primitive at the top level of a DTO needs an inner
+// `.describe(…)`. Without one zod writes `type: ["string", "null"]`, which @nestjs/swagger reads
+// as an array property (nestjs-zod 5.5); with it zod writes `anyOf`, which is documented right.
+
 /** Class decorator: every route of the controller documents the error body. */
 export const ApiErrorResponses = () =>
   ApiDefaultResponse({

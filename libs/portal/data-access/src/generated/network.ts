@@ -851,6 +851,10 @@ export interface operations {
       query: {
         format: 'csv' | 'gexf' | 'graphml';
         mode?: 'merge' | 'replace';
+        parallelTies?: 'sum' | 'max' | 'first' | 'strict';
+        selfTies?: 'drop' | 'strict';
+        tieTypeAttribute?: string;
+        tieTypes?: string;
       };
       header?: never;
       path: {

@@ -702,6 +702,7 @@ export interface components {
           code: string;
           name: string;
         }[];
+        /** @description key of a field of action of the programme */
         fieldOfAction: string | null;
         responsible: {
           name: string;
@@ -720,9 +721,13 @@ export interface components {
           amountCents: number;
         }[];
         spentCents: number;
+        /** @description ISO date */
         plannedStart: string | null;
+        /** @description ISO date */
         plannedEnd: string | null;
+        /** @description ISO date */
         actualStart: string | null;
+        /** @description ISO date */
         actualEnd: string | null;
         /** @enum {string} */
         status: 'proposed' | 'approved' | 'running' | 'completed' | 'rejected' | 'cancelled';
@@ -786,7 +791,8 @@ export interface components {
         code: string;
         name: string;
       }[];
-      fieldOfAction: string[];
+      /** @description key of a field of action of the programme */
+      fieldOfAction: string | null;
       responsible: {
         name: string;
         actorId: string | null;
@@ -804,10 +810,14 @@ export interface components {
         amountCents: number;
       }[];
       spentCents: number;
-      plannedStart: string[];
-      plannedEnd: string[];
-      actualStart: string[];
-      actualEnd: string[];
+      /** @description ISO date */
+      plannedStart: string | null;
+      /** @description ISO date */
+      plannedEnd: string | null;
+      /** @description ISO date */
+      actualStart: string | null;
+      /** @description ISO date */
+      actualEnd: string | null;
       /** @enum {string} */
       status: 'proposed' | 'approved' | 'running' | 'completed' | 'rejected' | 'cancelled';
       deliberateOverCommitment: boolean;
@@ -1406,6 +1416,7 @@ export interface components {
           need: 'indicator' | 'index' | 'population' | 'manual';
           budget: number;
           floor: number;
+          /** @description cap per area in cents (null: none) */
           cap: number | null;
           unit: number;
           totalNeed: number;
@@ -1487,7 +1498,8 @@ export interface components {
       need: 'indicator' | 'index' | 'population' | 'manual';
       budget: number;
       floor: number;
-      cap: number[];
+      /** @description cap per area in cents (null: none) */
+      cap: number | null;
       unit: number;
       totalNeed: number;
       lambda: number;
@@ -1520,7 +1532,8 @@ export interface components {
       need: 'indicator' | 'index' | 'population' | 'manual';
       budget: number;
       floor: number;
-      cap: number[];
+      /** @description cap per area in cents (null: none) */
+      cap: number | null;
       unit: number;
       totalNeed: number;
       lambda: number;
@@ -2081,7 +2094,8 @@ export interface components {
         };
       };
       version: number;
-      updatedBy: string[];
+      /** @description subject of the last editor */
+      updatedBy: string | null;
       /** Format: date-time */
       updatedAt: string | null;
       warnings: {

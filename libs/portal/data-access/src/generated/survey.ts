@@ -545,6 +545,8 @@ export interface components {
               type: 'select_one';
               /** @default false */
               likert: boolean;
+              /** @enum {string} */
+              scaleDirection?: 'ascending' | 'descending';
             }
           | {
               /** @enum {string} */
@@ -854,6 +856,8 @@ export interface components {
               type: 'select_one';
               /** @default false */
               likert: boolean;
+              /** @enum {string} */
+              scaleDirection?: 'ascending' | 'descending';
             }
           | {
               /** @enum {string} */

@@ -76,7 +76,7 @@ const allocationResultFields = {
   need: z.enum(['indicator', 'index', 'population', 'manual']),
   budget: z.number(),
   floor: z.number(),
-  cap: z.number().nullable(),
+  cap: z.number().describe('cap per area in cents (null: none)').nullable(),
   unit: z.number(),
   totalNeed: z.number(),
   lambda: z.number(),

@@ -100,7 +100,7 @@ const impactModelView = z.object({
 export const impactModelDocumentSchema = z.object({
   model: impactModelView,
   version: z.number().int(),
-  updatedBy: z.string().nullable(),
+  updatedBy: z.string().describe('subject of the last editor').nullable(),
   updatedAt: z.iso.datetime({ offset: true }).nullable(),
   warnings: z.array(z.object({ path: z.string(), reason: z.string() })),
 });

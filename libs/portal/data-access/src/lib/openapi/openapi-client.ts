@@ -19,8 +19,15 @@ type OperationOf<P, K extends keyof P, M extends HttpMethod> = P[K] extends { [X
 type ParametersOf<O> = O extends { parameters: infer R } ? R : never;
 type PathParameters<O> = ParametersOf<O> extends { path: infer X } ? X : never;
 type QueryParameters<O> = ParametersOf<O> extends { query?: infer Q } ? NonNullable<Q> : never;
-type JsonBody<O> = O extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 type IsNever<T> = [T] extends [never] ? true : false;
+/** Operations without a body say `requestBody?: never`: that must not become `body: unknown`. */
+type JsonBody<O> = O extends { requestBody?: infer R }
+  ? IsNever<NonNullable<R>> extends true
+    ? never
+    : NonNullable<R> extends { content: { 'application/json': infer B } }
+      ? B
+      : never
+  : never;
 
 /** What a call needs besides its path: path parameters, query, JSON body — only those it has. */
 export type RequestInit<O> = (IsNever<PathParameters<O>> extends true

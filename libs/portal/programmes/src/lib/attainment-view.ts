@@ -1,0 +1,49 @@
+/**
+ * What the attainment dashboard shows for one binding: the light in words (never colour alone),
+ * raw and capped attainment as percentages, and the sparkline points of the actuals.
+ */
+export type Light = 'green' | 'amber' | 'red';
+export type AttainmentStateCode =
+  'measured' | 'target-against-polarity' | 'target-equals-baseline' | 'no-actual' | 'suppressed';
+
+export interface AttainmentLike {
+  readonly state: AttainmentStateCode;
+  readonly raw: number | null;
+  readonly capped: number | null;
+  readonly light: Light | null;
+  readonly actual:
+    | { readonly status: 'value'; readonly value: number; readonly period: string; readonly origin?: string }
+    | { readonly status: 'suppressed'; readonly period: string; readonly origin?: string }
+    | { readonly status: 'missing'; readonly period?: string }
+    | null;
+}
+
+/** The text key of the light or, without one, of the state (`light.green`, `state.no-actual`). */
+export function statusKey(attainment: AttainmentLike): string {
+  return attainment.light ? `light.${attainment.light}` : `state.${attainment.state}`;
+}
+
+/** A share as a percentage text (`85 %`, `-12,5 %`); `–` without a number. */
+export function percent(value: number | null | undefined, locale: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
+/** The actuals of a series as chart points: suppressed and missing periods stay gaps (null). */
+export function sparklinePoints(
+  series: readonly AttainmentLike[],
+): { period: string; value: number | null }[] {
+  return series
+    .filter((a) => a.actual !== null && a.actual.period !== undefined)
+    .map((a) => ({
+      period: (a.actual as { period: string }).period,
+      value: a.actual?.status === 'value' ? a.actual.value : null,
+    }));
+}
+
+/** Counts per light and per state without a light, for the dashboard's summary line. */
+export function lightCounts(items: readonly AttainmentLike[]): Record<Light | 'none', number> {
+  const counts = { green: 0, amber: 0, red: 0, none: 0 };
+  for (const item of items) counts[item.light ?? 'none'] += 1;
+  return counts;
+}

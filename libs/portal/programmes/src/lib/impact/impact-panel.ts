@@ -1,0 +1,263 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  resource,
+  signal,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { problemFrom } from '@quartier/portal-data-access';
+import { I18n, Notice } from '@quartier/portal-ui';
+import { download } from '../download';
+import {
+  bindsEvidence,
+  layoutGraph,
+  NODE_TYPES,
+  nextId,
+  STEPS_BY_TYPE,
+  stepFor,
+  wrapTitle,
+  type NodeType,
+} from '../impact-graph';
+import { type ApiModel, emptyBinding, type ModelForm, modelFromForm, modelToForm } from '../impact-form';
+import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
+import { ProgrammeTexts } from '../texts';
+
+/**
+ * The programme's impact model: a drawn graph (columns by node type, Wirkungstreppe steps) next
+ * to an editable list that does the same for keyboard and screen-reader users — nodes with type,
+ * step, title, assumptions, risks; links; evidence on outcomes and impacts. Saves with the
+ * version it started from (409: changed meanwhile), copies templates, downloads JSON and SVG.
+ */
+@Component({
+  selector: 'q-impact-panel',
+  imports: [FormsModule, Notice],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './impact-panel.html',
+  styleUrl: '../programme.scss',
+  styles: `
+    .graph {
+      overflow-x: auto;
+      border: 1px solid #d0d7de;
+      background: #fbfcfd;
+    }
+    .graph rect {
+      stroke: #1b2733;
+      stroke-width: 1;
+    }
+    .graph text {
+      font: 12px sans-serif;
+      fill: #1b1f24;
+    }
+    .graph .column {
+      font-weight: 700;
+    }
+    .graph path {
+      fill: none;
+      stroke: #4a5560;
+      stroke-width: 1.5;
+    }
+    .node-card {
+      border: 1px solid #d0d7de;
+      padding: 0.5rem 0.75rem;
+      margin: 0.5rem 0;
+    }
+    .binding {
+      border-left: 4px solid #9ec5ea;
+      padding-left: 0.75rem;
+      margin: 0.5rem 0;
+    }
+  `,
+})
+export class ImpactPanel {
+  private readonly workspace = inject(ProgrammeWorkspace);
+  private readonly i18n = inject(I18n);
+  protected readonly texts = inject(ProgrammeTexts);
+  protected readonly t = this.texts.t;
+  readonly programme = input.required<Programme>();
+  protected readonly nodeTypes = NODE_TYPES;
+  protected readonly steps = STEPS_BY_TYPE;
+  protected readonly wrap = wrapTitle;
+  protected readonly bindsEvidence = bindsEvidence;
+  protected readonly problem = inject(ProgrammeWorkspace).problem;
+
+  private readonly path = computed(() => ({ path: { id: this.programme().id } }));
+  protected readonly document = resource({
+    params: () => this.programme().id,
+    loader: () => this.workspace.api.get('/api/programme/programmes/{id}/impact-model', this.path()),
+  });
+  protected readonly measures = resource({
+    params: () => this.programme().id,
+    loader: ({ params }) =>
+      this.workspace.api.get('/api/programme/programmes/{programmeId}/measures', {
+        path: { programmeId: params },
+        query: { limit: 1000 },
+      }),
+  });
+
+  protected readonly form = signal<ModelForm | null>(null);
+  /** Bumped on every edit so the drawing follows the list. */
+  private readonly revision = signal(0);
+  protected readonly layout = computed(() => {
+    this.revision();
+    const form = this.form();
+    return form ? layoutGraph(form.nodes, form.edges) : null;
+  });
+  protected newEdge = { from: '', to: '' };
+  protected copyMeasureId = '';
+  protected readonly conflict = signal(false);
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+  protected readonly message = signal<string | null>(null);
+
+  constructor() {
+    effect(() => {
+      const doc = this.document.value();
+      if (doc) this.form.set(modelToForm(doc.model as ApiModel));
+    });
+  }
+
+  protected touch(): void {
+    this.revision.update((r) => r + 1);
+  }
+
+  protected typeChanged(node: ModelForm['nodes'][number], type: NodeType): void {
+    node.type = type;
+    node.step = stepFor(type, node.step);
+    this.touch();
+  }
+
+  protected addNode(): void {
+    const form = this.form();
+    if (!form) return;
+    form.nodes.push({
+      id: nextId(
+        'n',
+        form.nodes.map((n) => n.id),
+      ),
+      type: 'outcome',
+      step: 4,
+      title: '',
+      description: '',
+      assumptions: '',
+      risks: '',
+      bindings: [],
+    });
+    this.touch();
+  }
+
+  protected removeNode(index: number): void {
+    const form = this.form();
+    if (!form) return;
+    const [removed] = form.nodes.splice(index, 1);
+    form.edges = form.edges.filter((e) => e.from !== removed.id && e.to !== removed.id);
+    this.touch();
+  }
+
+  protected addEdge(): void {
+    const form = this.form();
+    if (!form || !this.newEdge.from || !this.newEdge.to) return;
+    form.edges.push({ ...this.newEdge });
+    this.newEdge = { from: '', to: '' };
+    this.touch();
+  }
+
+  protected removeEdge(index: number): void {
+    this.form()?.edges.splice(index, 1);
+    this.touch();
+  }
+
+  protected addBinding(node: ModelForm['nodes'][number]): void {
+    const taken = (this.form()?.nodes ?? []).flatMap((n) => n.bindings.map((b) => b.id));
+    node.bindings.push(emptyBinding(nextId('b', taken)));
+    this.touch();
+  }
+
+  protected removeBinding(node: ModelForm['nodes'][number], index: number): void {
+    node.bindings.splice(index, 1);
+    this.touch();
+  }
+
+  protected titleOf(id: string): string {
+    return this.form()?.nodes.find((n) => n.id === id)?.title || id;
+  }
+
+  protected async save(): Promise<void> {
+    const form = this.form();
+    const doc = this.document.value();
+    if (!form || !doc) return;
+    await this.call(async () => {
+      const saved = await this.workspace.api.put('/api/programme/programmes/{id}/impact-model', {
+        ...this.path(),
+        body: {
+          model: modelFromForm(form, doc.model as ApiModel) as unknown as Record<string, unknown>,
+          baseVersion: doc.version,
+        },
+      });
+      this.document.value.set(saved);
+      this.message.set(this.t('modelSaved', { version: saved.version }));
+    });
+  }
+
+  protected async copy(): Promise<void> {
+    if (!this.copyMeasureId) return;
+    await this.call(async () => {
+      const copied = await this.workspace.api.post('/api/programme/programmes/{id}/impact-model/copy', {
+        ...this.path(),
+        body: { fromMeasureId: this.copyMeasureId },
+      });
+      this.document.value.set(copied);
+      this.message.set(this.t('modelSaved', { version: copied.version }));
+    });
+  }
+
+  protected reload(): void {
+    this.conflict.set(false);
+    this.error.set(null);
+    this.document.reload();
+  }
+
+  protected async downloadJson(): Promise<void> {
+    await this.call(async () => {
+      const json = await this.workspace.api.get(
+        '/api/programme/programmes/{id}/impact-model.json',
+        this.path(),
+      );
+      download(
+        `${JSON.stringify(json, null, 2)}\n`,
+        'application/json',
+        `wirkungsmodell-${this.programme().name}.json`,
+      );
+    });
+  }
+
+  protected async downloadSvg(): Promise<void> {
+    await this.call(async () => {
+      const svg = await this.workspace.api.text('/api/programme/programmes/{id}/impact-model.svg', {
+        ...this.path(),
+        query: { lang: this.i18n.language() },
+      });
+      download(svg, 'image/svg+xml', `wirkungstreppe-${this.programme().name}.svg`);
+    });
+  }
+
+  private async call(work: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    this.error.set(null);
+    this.message.set(null);
+    try {
+      await work();
+    } catch (error) {
+      const problem = problemFrom(error);
+      this.conflict.set(problem.code === 'ImpactModelChanged');
+      this.error.set(
+        problem.code === 'ImpactModelChanged' ? this.t('modelChanged') : this.workspace.problem(error),
+      );
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

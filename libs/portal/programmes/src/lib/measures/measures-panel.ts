@@ -1,0 +1,148 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { Session } from '@quartier/portal-data-access';
+import { Notice } from '@quartier/portal-ui';
+import { parseEuros } from '../money';
+import { type Measure, type Programme, ProgrammeWorkspace } from '../programme-workspace';
+import { ProgrammeTexts } from '../texts';
+
+const STATUSES = ['proposed', 'approved', 'running', 'completed', 'rejected', 'cancelled'] as const;
+type Status = (typeof STATUSES)[number];
+
+/** Measures with filters (status, field, area, search) as a list or a board by status, and proposing one. */
+@Component({
+  selector: 'q-measures-panel',
+  imports: [FormsModule, Notice, RouterLink],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './measures-panel.html',
+  styleUrl: '../programme.scss',
+  styles: `
+    .board {
+      display: grid;
+      grid-template-columns: repeat(6, minmax(9rem, 1fr));
+      gap: 0.5rem;
+      overflow-x: auto;
+    }
+    .board ul {
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      display: grid;
+      gap: 0.375rem;
+    }
+    .board li {
+      border: 1px solid #d0d7de;
+      border-radius: 4px;
+      padding: 0.375rem;
+      background: #fff;
+    }
+    .board h3 {
+      font-size: 1rem;
+      margin: 0 0 0.375rem;
+    }
+  `,
+})
+export class MeasuresPanel {
+  private readonly workspace = inject(ProgrammeWorkspace);
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+  protected readonly texts = inject(ProgrammeTexts);
+  protected readonly t = this.texts.t;
+  readonly programme = input.required<Programme>();
+  protected readonly statuses = STATUSES;
+  protected readonly problem = this.workspace.problem;
+
+  protected readonly status = signal<Status | ''>('');
+  protected readonly field = signal('');
+  protected readonly areaId = signal('');
+  protected readonly q = signal('');
+  protected readonly view = signal<'list' | 'board'>('list');
+
+  protected readonly measures = resource({
+    params: () => ({
+      programmeId: this.programme().id,
+      status: this.status() || undefined,
+      fieldOfAction: this.field() || undefined,
+      areaId: this.areaId() || undefined,
+      q: this.q().trim() || undefined,
+    }),
+    loader: ({ params: { programmeId, ...query } }) =>
+      this.workspace.api.get('/api/programme/programmes/{programmeId}/measures', {
+        path: { programmeId },
+        query: { ...query, limit: 1000 },
+      }),
+  });
+  protected readonly areas = resource({
+    params: () => this.programme().id,
+    loader: ({ params }) =>
+      this.workspace.api.get('/api/programme/programmes/{programmeId}/areas', {
+        path: { programmeId: params },
+      }),
+  });
+  protected readonly byStatus = computed(() => {
+    const items = this.measures.value()?.items ?? [];
+    return STATUSES.map((status) => ({ status, items: items.filter((m) => m.status === status) }));
+  });
+  protected readonly canPropose = computed(() =>
+    this.session.hasRole('tenant-admin', 'programme-manager', 'planner'),
+  );
+
+  protected title = '';
+  protected description = '';
+  protected fieldOfAction = '';
+  protected newAreaId = '';
+  protected responsible = '';
+  protected targetGroups = '';
+  protected plannedStart = '';
+  protected plannedEnd = '';
+  protected budgetLine = '';
+  protected budgetYear: number | null = null;
+  protected budgetEuros = '';
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected fieldLabel(key: string | null): string {
+    return this.programme().fieldsOfAction.find((f) => f.key === key)?.label ?? key ?? '–';
+  }
+
+  protected areasOf(measure: Measure): string {
+    return measure.areas.map((a) => `${a.code} ${a.name}`).join(', ');
+  }
+
+  protected async propose(): Promise<void> {
+    const cents = this.budgetEuros.trim() === '' ? null : parseEuros(this.budgetEuros);
+    if (this.budgetEuros.trim() !== '' && cents === null)
+      return this.error.set(this.t('badAmount', { line: this.budgetLine, year: this.budgetYear ?? '' }));
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const measure = await this.workspace.api.post('/api/programme/programmes/{programmeId}/measures', {
+        path: { programmeId: this.programme().id },
+        body: {
+          title: this.title.trim(),
+          description: this.description.trim(),
+          areaIds: [this.newAreaId],
+          fieldOfAction: this.fieldOfAction || null,
+          responsible: { name: this.responsible.trim() || this.title.trim(), actorId: null },
+          targetGroups: this.targetGroups
+            .split(',')
+            .map((g) => g.trim())
+            .filter(Boolean),
+          budget:
+            cents !== null && this.budgetLine && this.budgetYear
+              ? [{ year: Number(this.budgetYear), line: this.budgetLine, amountCents: cents }]
+              : [],
+          plannedStart: this.plannedStart || null,
+          plannedEnd: this.plannedEnd || null,
+          deliberateOverCommitment: false,
+        },
+      });
+      await this.router.navigate(['/programmes', this.programme().id, 'measures', measure.id]);
+    } catch (error) {
+      this.error.set(this.workspace.problem(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
+import { Notice } from '@quartier/portal-ui';
+import { type MapArea, ProgrammeMap } from '../area-map/area-map';
+import { budgetAxes, totals } from '../money';
+import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
+import { ProgrammeTexts } from '../texts';
+
+const MONEY = ['planned', 'committed', 'proposed', 'spent', 'remaining'] as const;
+const STATUSES = ['proposed', 'approved', 'running', 'completed', 'rejected', 'cancelled'] as const;
+
+/** The programme office's overview: budget per year × line, measures by status and field, areas on the map. */
+@Component({
+  selector: 'q-overview-panel',
+  imports: [Notice, ProgrammeMap],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './overview-panel.html',
+  styleUrl: '../programme.scss',
+})
+export class OverviewPanel {
+  private readonly workspace = inject(ProgrammeWorkspace);
+  protected readonly texts = inject(ProgrammeTexts);
+  protected readonly t = this.texts.t;
+  readonly programme = input.required<Programme>();
+  protected readonly money = MONEY;
+  protected readonly statuses = STATUSES;
+
+  protected readonly dashboard = resource({
+    params: () => this.programme().id,
+    loader: ({ params }) =>
+      this.workspace.api.get('/api/programme/programmes/{programmeId}/dashboard', {
+        path: { programmeId: params },
+      }),
+  });
+  protected readonly problem = this.workspace.problem;
+
+  protected readonly rows = computed(() => {
+    const d = this.dashboard.value();
+    if (!d) return [];
+    const { years, lines } = budgetAxes(
+      d.budget.cells,
+      d.budgetLines.map((l) => l.key),
+    );
+    const labels = new Map(d.budgetLines.map((l) => [l.key, l.label]));
+    return years.flatMap((year) =>
+      lines.flatMap((line) => {
+        const cell = d.budget.cells.find((c) => c.year === year && c.line === line);
+        return cell ? [{ ...cell, label: labels.get(line) ?? line }] : [];
+      }),
+    );
+  });
+  protected readonly total = computed(() => totals(this.rows(), MONEY));
+
+  protected readonly fields = computed(() => {
+    const d = this.dashboard.value();
+    if (!d) return [];
+    const labels = new Map(d.fieldsOfAction.map((f) => [f.key, f.label]));
+    return Object.entries(d.measuresByField).map(([key, count]) => ({
+      key,
+      label: key === '' ? this.t('noField') : (labels.get(key) ?? key),
+      count,
+    }));
+  });
+
+  protected readonly geometry = resource({
+    params: () => {
+      const ids = this.dashboard.value()?.areas.map((a) => a.id) ?? [];
+      return ids.length > 0 ? ids : undefined;
+    },
+    loader: async ({ params }) => {
+      const [level] = await this.workspace.levelsOf(params);
+      return level ? this.workspace.geometry(level) : null;
+    },
+  });
+
+  protected readonly mapAreas = computed(() => {
+    const map = new Map<string, MapArea>();
+    for (const area of this.dashboard.value()?.areas ?? [])
+      map.set(area.id, {
+        color: area.measures > 0 ? '#2b6cb0' : '#9ec5ea',
+        text: `${area.measures} ${this.t('measures')}, ${this.texts.euros(area.budgetCents)}`,
+        highlighted: true,
+      });
+    return map;
+  });
+
+  protected count(status: string): number {
+    return this.dashboard.value()?.measuresByStatus[status] ?? 0;
+  }
+}

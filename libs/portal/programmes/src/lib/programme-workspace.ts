@@ -1,0 +1,50 @@
+import { Injectable, inject, resource, signal } from '@angular/core';
+import {
+  problemFrom,
+  ProgrammeClient,
+  RegistryApi,
+  type AreaFeatureCollection,
+  type ProgrammeSchemas,
+} from '@quartier/portal-data-access';
+import { describeProblem, I18n } from '@quartier/portal-ui';
+
+export type Programme = ProgrammeSchemas['ProgrammeViewDto_Output'];
+export type Measure = ProgrammeSchemas['MeasureViewDto_Output'];
+
+/**
+ * One programme page's shared state (provided by ProgrammePage): the programme, the area
+ * geometries its maps draw (loaded once per level), and how problems read.
+ */
+@Injectable()
+export class ProgrammeWorkspace {
+  readonly api = inject(ProgrammeClient);
+  private readonly registry = inject(RegistryApi);
+  private readonly i18n = inject(I18n);
+  readonly id = signal<string | null>(null);
+  readonly programme = resource({
+    params: () => this.id() ?? undefined,
+    loader: ({ params }) =>
+      this.api.get('/api/programme/programmes/{programmeId}', { path: { programmeId: params } }),
+  });
+  private readonly geometries = new Map<string, Promise<AreaFeatureCollection>>();
+
+  /** Every area of a level with its geometry (registry), cached for the page. */
+  geometry(level: string): Promise<AreaFeatureCollection> {
+    let loading = this.geometries.get(level);
+    if (!loading) {
+      loading = this.registry.areaGeoJson(level);
+      loading.catch(() => this.geometries.delete(level));
+      this.geometries.set(level, loading);
+    }
+    return loading;
+  }
+
+  /** The levels of some areas (to load their geometries), via the registry. */
+  async levelsOf(areaIds: readonly string[]): Promise<string[]> {
+    const levels = new Set<string>();
+    for (const id of areaIds.slice(0, 3)) levels.add((await this.registry.area(id)).level);
+    return [...levels];
+  }
+
+  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
+}

@@ -1,0 +1,142 @@
+import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router, RouterLink } from '@angular/router';
+import { problemFrom, ProgrammeClient, Session } from '@quartier/portal-data-access';
+import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
+import { parseKeyedLines } from '../keyed-lines';
+import { ProgrammeTexts } from '../texts';
+
+/** `/programmes`: the programmes within the caller's scope, and creating one (managers). */
+@Component({
+  selector: 'q-programmes-page',
+  imports: [PageHeading, Notice, RouterLink, FormsModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <q-page-heading [heading]="t('heading')" [intro]="t('intro')" />
+    @if (programmes.isLoading()) {
+      <p role="status">{{ t('loading') }}</p>
+    } @else if (programmes.error()) {
+      <q-notice kind="error">{{ problem(programmes.error()) }}</q-notice>
+    } @else if (programmes.value()?.items?.length === 0) {
+      <p>{{ t('none') }}</p>
+    } @else {
+      <table class="table" data-testid="programme-list">
+        <thead>
+          <tr>
+            <th scope="col">{{ t('name') }}</th>
+            <th scope="col">{{ t('funder') }}</th>
+            <th scope="col">{{ t('status') }}</th>
+            <th scope="col" class="num">{{ t('areas') }}</th>
+            <th scope="col" class="num">{{ t('measures') }}</th>
+            <th scope="col" class="num">{{ t('budget') }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (p of programmes.value()?.items ?? []; track p.id) {
+            <tr>
+              <th scope="row">
+                <a [routerLink]="[p.id]">{{ p.name }}</a>
+              </th>
+              <td>{{ p.funder }}</td>
+              <td>{{ texts.tk('status', p.status) }}</td>
+              <td class="num">{{ p.areaCount }}</td>
+              <td class="num">{{ p.measureCount }}</td>
+              <td class="num">{{ texts.euros(p.budgetCents) }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
+    }
+
+    @if (canCreate()) {
+      <section class="create" aria-labelledby="create-heading">
+        <h2 id="create-heading">{{ t('create') }}</h2>
+        <form (ngSubmit)="create()" class="form">
+          <label for="p-name">{{ t('name') }}</label>
+          <input id="p-name" name="name" [(ngModel)]="name" required maxlength="200" />
+          <label for="p-funder">{{ t('funder') }}</label>
+          <input id="p-funder" name="funder" [(ngModel)]="funder" maxlength="200" />
+          <label for="p-legal">{{ t('legalBasis') }}</label>
+          <input id="p-legal" name="legalBasis" [(ngModel)]="legalBasis" maxlength="500" />
+          <label for="p-from">{{ t('periodFrom') }}</label>
+          <input id="p-from" name="from" type="date" [(ngModel)]="from" required />
+          <label for="p-to">{{ t('periodTo') }}</label>
+          <input id="p-to" name="to" type="date" [(ngModel)]="to" required />
+          <label for="p-lines">{{ t('budgetLines') }}</label>
+          <textarea id="p-lines" name="lines" rows="4" [(ngModel)]="lines"></textarea>
+          <label for="p-fields">{{ t('fieldsOfAction') }}</label>
+          <textarea id="p-fields" name="fields" rows="4" [(ngModel)]="fields"></textarea>
+          <button type="submit" [disabled]="busy() || !name.trim() || !from || !to">
+            {{ t('createSubmit') }}
+          </button>
+        </form>
+        @if (error()) {
+          <q-notice kind="error">{{ error() }}</q-notice>
+        }
+      </section>
+    }
+  `,
+  styleUrl: '../programme.scss',
+})
+export class ProgrammesPage {
+  private readonly api = inject(ProgrammeClient);
+  private readonly session = inject(Session);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  protected readonly texts = inject(ProgrammeTexts);
+  protected readonly t = this.texts.t;
+
+  protected readonly programmes = resource({
+    loader: () => this.api.get('/api/programme/programmes', { query: { limit: 500 } }),
+  });
+  protected readonly canCreate = computed(() => this.session.hasRole('tenant-admin', 'programme-manager'));
+
+  protected name = '';
+  protected funder = '';
+  protected legalBasis = '';
+  protected from = '';
+  protected to = '';
+  protected lines =
+    'projektfonds = Projektfonds\naktionsfonds = Aktionsfonds\nbaufonds = Baufonds\nnetzwerkfonds = Netzwerkfonds';
+  protected fields = 'bildung = Bildung\nnachbarschaft = Nachbarschaft\ngesundheit = Gesundheit';
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected problem(error: unknown): string {
+    return describeProblem(problemFrom(error), this.i18n.t);
+  }
+
+  protected async create(): Promise<void> {
+    const lines = parseKeyedLines(this.lines);
+    const fields = parseKeyedLines(this.fields);
+    if ('badLine' in lines)
+      return this.error.set(`${this.t('budgetLines')}: ${this.t('badKeyedLines', { line: lines.badLine })}`);
+    if ('badLine' in fields)
+      return this.error.set(
+        `${this.t('fieldsOfAction')}: ${this.t('badKeyedLines', { line: fields.badLine })}`,
+      );
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const programme = await this.api.post('/api/programme/programmes', {
+        body: {
+          name: this.name.trim(),
+          funder: this.funder.trim(),
+          legalBasis: this.legalBasis.trim(),
+          description: '',
+          status: 'planning',
+          trafficLight: { green: 0.8, amber: 0.4 },
+          iati: null,
+          fundingPeriods: [{ from: this.from, to: this.to, label: '' }],
+          budgetLines: lines.items,
+          fieldsOfAction: fields.items,
+        },
+      });
+      await this.router.navigate(['/programmes', programme.id]);
+    } catch (error) {
+      this.error.set(this.problem(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
