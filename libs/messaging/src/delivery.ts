@@ -80,7 +80,32 @@ export type DeliveryOutcome =
 
 const HEARTBEAT_SLICE_MS = 1000;
 
-async function wait(ms: number, io: DeliveryIO): Promise<void> {
+export type Admission =
+  | { status: 'event'; event: DeliveredEvent<EventType> }
+  | { status: 'skipped' }
+  | { status: 'invalid'; reason: string };
+
+/**
+ * Decodes a message and checks it against the contracts. Known types the subscription did not
+ * ask for are skipped (topics carry a producer's every event); what cannot be decoded, unknown
+ * types and unsupported versions are invalid (to be dead-lettered).
+ */
+export function admit(message: WireMessage, types: ReadonlySet<EventType>): Admission {
+  const decoded = decodeEnvelope(message.value);
+  if (!decoded.ok) return { status: 'invalid', reason: decoded.reason };
+  const envelope = decoded.envelope;
+  if (isKnownEventType(envelope.type) && !types.has(envelope.type)) return { status: 'skipped' };
+  const validation = validateEvent(envelope.type, envelope.version, envelope.payload);
+  if (!validation.ok) return { status: 'invalid', reason: validation.reason };
+  const event = {
+    ...envelope,
+    type: validation.type,
+    payload: validation.payload,
+  } as DeliveredEvent<EventType>;
+  return { status: 'event', event };
+}
+
+export async function wait(ms: number, io: DeliveryIO): Promise<void> {
   let left = ms;
   while (left > 0) {
     const slice = io.heartbeat ? Math.min(left, HEARTBEAT_SLICE_MS) : left;
@@ -115,17 +140,11 @@ export async function deliver(
     return { status: 'dead-lettered', reason };
   };
 
-  const decoded = decodeEnvelope(message.value);
-  if (!decoded.ok) return deadLetter(decoded.reason);
-  const envelope = decoded.envelope;
-  if (isKnownEventType(envelope.type) && !target.types.has(envelope.type)) return { status: 'skipped' };
-  const validation = validateEvent(envelope.type, envelope.version, envelope.payload);
-  if (!validation.ok) return deadLetter(validation.reason);
-  const event = {
-    ...envelope,
-    type: validation.type,
-    payload: validation.payload,
-  } as DeliveredEvent<EventType>;
+  const admitted = admit(message, target.types);
+  if (admitted.status === 'skipped') return admitted;
+  if (admitted.status === 'invalid') return deadLetter(admitted.reason);
+  const { event } = admitted;
+  const envelope = event;
 
   for (let attempt = 1; ; attempt++) {
     if (io.signal.aborted) throw new DeliveryAbortedError();

@@ -29,6 +29,31 @@ export interface SubscribeOptions {
   retry?: Partial<RetryPolicy>;
 }
 
+/** What a batch handler knows about the delivery. */
+export interface BatchContext {
+  consumer: string;
+  /** 1 for the first invocation of this batch, then counting retries. */
+  attempt: number;
+}
+
+/**
+ * Handles several events at once (e.g. in one transaction). The events come in delivery order,
+ * so order per key holds within and across batches. Resolving marks every event of the batch as
+ * done; a batch that still fails after its retries is delivered again one event at a time, so
+ * only the event that cannot be processed is dead-lettered.
+ */
+export type BatchEventHandler<K extends EventType> = (
+  events: readonly DeliveredEvent<K>[],
+  context: BatchContext,
+) => Promise<void> | void;
+
+export interface BatchSubscribeOptions extends SubscribeOptions {
+  /** Most events per batch (default 500). */
+  maxBatch?: number;
+}
+
+export const DEFAULT_MAX_BATCH = 500;
+
 export interface Subscription {
   readonly consumer: string;
   readonly types: readonly EventType[];
@@ -77,6 +102,24 @@ export abstract class EventBus {
     handler: EventHandler<K>,
     options?: SubscribeOptions,
   ): Promise<Subscription>;
+
+  /**
+   * Like `subscribe`, but hands over what has arrived in batches of up to `maxBatch` events.
+   * Adapters that cannot batch deliver batches of one (this default).
+   */
+  subscribeBatch<K extends EventType>(
+    consumer: string,
+    types: readonly K[],
+    handler: BatchEventHandler<K>,
+    options: BatchSubscribeOptions = {},
+  ): Promise<Subscription> {
+    return this.subscribe(
+      consumer,
+      types,
+      (event, context) => handler([event], { consumer: context.consumer, attempt: context.attempt }),
+      { retry: options.retry },
+    );
+  }
 
   /** Stops every subscription and releases connections. */
   abstract close(): Promise<void>;

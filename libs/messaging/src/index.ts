@@ -6,6 +6,7 @@ export * from './wire';
 export * from './retry';
 export * from './event-bus';
 export * from './delivery';
+export * from './batch-delivery';
 export * from './create-event-bus';
 export * from './in-process/in-process-event-bus';
 export * from './kafka/kafka-event-bus';

@@ -1,7 +1,16 @@
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { DeliveryAbortedError, InvalidEventError } from '../errors';
-import { EventBus, type EventHandler, type SubscribeOptions, type Subscription } from '../event-bus';
+import {
+  DEFAULT_MAX_BATCH,
+  EventBus,
+  type BatchEventHandler,
+  type BatchSubscribeOptions,
+  type EventHandler,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-bus';
+import { InProcessBatchSubscription } from './in-process-batch-subscription';
 import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { retryPolicy, sleep, type RetryPolicy } from '../retry';
 import { DEAD_LETTER_CONSUMER_HEADER, encodeEnvelope, type WireMessage } from '../wire';
@@ -19,10 +28,10 @@ export interface DeadLetterRecord extends WireMessage {
  */
 export class InProcessBroker {
   readonly deadLetters: DeadLetterRecord[] = [];
-  private readonly subscribers = new Set<InProcessSubscription>();
+  private readonly subscribers = new Set<BrokerSubscriber>();
 
   /** @internal */
-  attach(subscription: InProcessSubscription): void {
+  attach(subscription: BrokerSubscriber): void {
     for (const existing of this.subscribers) {
       if (existing.groupId === subscription.groupId)
         throw new Error(`consumer ${subscription.groupId} is already subscribed`);
@@ -31,7 +40,7 @@ export class InProcessBroker {
   }
 
   /** @internal */
-  detach(subscription: InProcessSubscription): void {
+  detach(subscription: BrokerSubscriber): void {
     this.subscribers.delete(subscription);
   }
 
@@ -59,10 +68,19 @@ export class InProcessBroker {
   }
 }
 
+/** @internal What the broker hands messages to: a subscription of either kind. */
+export interface BrokerSubscriber {
+  readonly groupId: string;
+  readonly idle: boolean;
+  whenIdle(): Promise<void>;
+  offer(message: WireMessage): void;
+  stop(): Promise<void>;
+}
+
 /** The medium the embedded platform's modules share unless given their own. */
 export const defaultInProcessBroker = new InProcessBroker();
 
-class InProcessSubscription implements Subscription {
+class InProcessSubscription implements Subscription, BrokerSubscriber {
   readonly topics: readonly string[];
   readonly ready = Promise.resolve();
   private readonly topicSet: ReadonlySet<string>;
@@ -169,7 +187,7 @@ export class InProcessEventBus extends EventBus {
   private readonly retry: RetryPolicy;
   private readonly logger: MessagingLogger;
   private readonly closeGraceMs: number;
-  private readonly subscriptions = new Set<InProcessSubscription>();
+  private readonly subscriptions = new Set<BrokerSubscriber>();
   private closed = false;
 
   constructor(options: InProcessEventBusOptions) {
@@ -214,6 +232,36 @@ export class InProcessEventBus extends EventBus {
       consumer,
       types,
       target,
+      this.broker,
+      this.logger,
+    );
+    this.broker.attach(subscription);
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /**
+   * One queue per subscription, drained one batch at a time: whatever arrived while the previous
+   * batch was handled forms the next one (up to `maxBatch`), so a burst of thousands of events
+   * becomes a few transactions instead of thousands of concurrent ones.
+   */
+  override async subscribeBatch<K extends EventType>(
+    consumer: string,
+    types: readonly K[],
+    handler: BatchEventHandler<K>,
+    options: BatchSubscribeOptions = {},
+  ): Promise<Subscription> {
+    if (this.closed) throw new Error('event bus is closed');
+    const subscription = new InProcessBatchSubscription(
+      `${this.service}.${consumer}`,
+      types,
+      {
+        consumer,
+        types: new Set<EventType>(types),
+        handler: handler as BatchEventHandler<EventType>,
+        retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
+      },
+      options.maxBatch ?? DEFAULT_MAX_BATCH,
       this.broker,
       this.logger,
     );

@@ -35,6 +35,32 @@ export class Inbox {
     });
   }
 
+  /**
+   * A batch in one transaction: the ids of events not seen before are recorded in one statement
+   * and only those events (first occurrence, delivery order) reach `effect`. Concurrent batches
+   * overlapping in events serialise on the primary key like single deliveries do.
+   */
+  async handleBatchOnce<E extends Pick<EventEnvelope, 'id' | 'type'>, T>(
+    dataSource: DataSource,
+    consumer: string,
+    envelopes: readonly E[],
+    effect: (manager: EntityManager, fresh: readonly E[]) => Promise<T>,
+  ): Promise<{ fresh: number; result: T | undefined }> {
+    if (envelopes.length === 0) return { fresh: 0, result: undefined };
+    return dataSource.transaction(async (manager) => {
+      const inserted: { event_id: string }[] = await manager.query(
+        `INSERT INTO ${this.table} ("consumer", "event_id", "type")
+         SELECT $1, e.id, e.type FROM unnest($2::uuid[], $3::text[]) AS e(id, type)
+         ON CONFLICT DO NOTHING RETURNING "event_id"`,
+        [consumer, envelopes.map((e) => e.id), envelopes.map((e) => e.type)],
+      );
+      const recorded = new Set(inserted.map((row) => row.event_id));
+      const fresh = envelopes.filter((e) => recorded.delete(e.id.toLowerCase()));
+      if (fresh.length === 0) return { fresh: 0, result: undefined };
+      return { fresh: fresh.length, result: await effect(manager, fresh) };
+    });
+  }
+
   async processed(dataSource: DataSource, consumer: string, eventId: string): Promise<boolean> {
     const rows: unknown[] = await dataSource.query(
       `SELECT 1 FROM ${this.table} WHERE "consumer" = $1 AND "event_id" = $2`,

@@ -3,15 +3,26 @@ import {
   Partitioners,
   logLevel,
   type Consumer,
+  type EachBatchPayload,
   type KafkaConfig,
+  type KafkaMessage,
   type LogEntry,
   type Message,
   type Producer,
 } from 'kafkajs';
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
+import { deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { InvalidEventError } from '../errors';
-import { EventBus, type EventHandler, type SubscribeOptions, type Subscription } from '../event-bus';
+import {
+  DEFAULT_MAX_BATCH,
+  EventBus,
+  type BatchEventHandler,
+  type BatchSubscribeOptions,
+  type EventHandler,
+  type SubscribeOptions,
+  type Subscription,
+} from '../event-bus';
 import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { retryPolicy, type RetryPolicy } from '../retry';
 import { encodeEnvelope, headersToStrings, type WireMessage } from '../wire';
@@ -180,6 +191,34 @@ export class KafkaEventBus extends EventBus {
       handler: handler as EventHandler<EventType>,
       retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
     };
+    return this.consume(consumer, types, { kind: 'single', target });
+  }
+
+  /** kafkajs's `eachBatch`: a fetched batch of a partition is handed over in chunks of `maxBatch`. */
+  override async subscribeBatch<K extends EventType>(
+    consumer: string,
+    types: readonly K[],
+    handler: BatchEventHandler<K>,
+    options: BatchSubscribeOptions = {},
+  ): Promise<Subscription> {
+    if (this.closed) throw new Error('event bus is closed');
+    const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
+    if (!Number.isInteger(maxBatch) || maxBatch < 1)
+      throw new RangeError('maxBatch must be a positive integer');
+    const target: BatchDeliveryTarget = {
+      consumer,
+      types: new Set<EventType>(types),
+      handler: handler as BatchEventHandler<EventType>,
+      retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
+    };
+    return this.consume(consumer, types, { kind: 'batch', target, maxBatch });
+  }
+
+  private async consume(
+    consumer: string,
+    types: readonly EventType[],
+    mode: ConsumeMode,
+  ): Promise<Subscription> {
     const tuning = this.options.consumer ?? {};
     const sessionTimeout = tuning.sessionTimeoutMs ?? 30_000;
     const kafkaConsumer = this.kafka.consumer({
@@ -196,7 +235,7 @@ export class KafkaEventBus extends EventBus {
       topicsFor(types),
       kafkaConsumer,
       this,
-      target,
+      mode,
       this.logger,
       () => this.subscriptions.delete(subscription),
     );
@@ -219,6 +258,17 @@ export class KafkaEventBus extends EventBus {
   }
 }
 
+type ConsumeMode =
+  | { kind: 'single'; target: DeliveryTarget }
+  | { kind: 'batch'; target: BatchDeliveryTarget; maxBatch: number };
+
+const toWire = (topic: string, message: KafkaMessage): WireMessage => ({
+  topic,
+  key: message.key?.toString('utf8') ?? '',
+  value: message.value?.toString('utf8') ?? '',
+  headers: headersToStrings(message.headers),
+});
+
 class KafkaSubscription implements Subscription {
   readonly ready: Promise<void>;
   private markReady!: () => void;
@@ -231,7 +281,7 @@ class KafkaSubscription implements Subscription {
     readonly topics: readonly string[],
     private readonly kafkaConsumer: Consumer,
     private readonly bus: KafkaEventBus,
-    private readonly target: DeliveryTarget,
+    private readonly mode: ConsumeMode,
     private readonly logger: MessagingLogger,
     private readonly onStopped: () => void,
   ) {
@@ -249,19 +299,23 @@ class KafkaSubscription implements Subscription {
   async start(fromBeginning: boolean, partitionsConsumedConcurrently: number): Promise<void> {
     await this.kafkaConsumer.connect();
     await this.kafkaConsumer.subscribe({ topics: [...this.topics], fromBeginning });
+    const mode = this.mode;
+    if (mode.kind === 'batch') {
+      await this.kafkaConsumer.run({
+        autoCommit: true,
+        partitionsConsumedConcurrently,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.eachBatch(payload, mode.target, mode.maxBatch),
+      });
+      return;
+    }
     await this.kafkaConsumer.run({
       autoCommit: true,
       partitionsConsumedConcurrently,
       // Resolving eachMessage marks the offset for commit; throwing (a stop during retries, or a
       // dead letter that could not be written) leaves it uncommitted so the message comes again.
       eachMessage: async ({ topic, partition, message, heartbeat }) => {
-        const wire: WireMessage = {
-          topic,
-          key: message.key?.toString('utf8') ?? '',
-          value: message.value?.toString('utf8') ?? '',
-          headers: headersToStrings(message.headers),
-        };
-        await deliver(wire, this.target, {
+        await deliver(toWire(topic, message), mode.target, {
           signal: this.abort.signal,
           heartbeat,
           position: { partition, offset: message.offset },
@@ -270,6 +324,38 @@ class KafkaSubscription implements Subscription {
         });
       },
     });
+  }
+
+  /**
+   * A chunk's offsets are resolved only after its handler's transaction committed; a stop or a
+   * rebalance between chunks leaves the rest unresolved, to be fetched again (the inbox absorbs
+   * what was handled but not yet committed).
+   */
+  private async eachBatch(
+    { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload,
+    target: BatchDeliveryTarget,
+    maxBatch: number,
+  ): Promise<void> {
+    for (let start = 0; start < batch.messages.length; start += maxBatch) {
+      if (!isRunning() || isStale()) return;
+      const chunk = batch.messages.slice(start, start + maxBatch);
+      await deliverBatch(
+        chunk.map((message) => ({
+          message: toWire(batch.topic, message),
+          position: { partition: batch.partition, offset: message.offset },
+        })),
+        target,
+        {
+          signal: this.abort.signal,
+          heartbeat,
+          logger: this.logger,
+          deadLetter: (dead) => this.bus.send([dead]),
+        },
+      );
+      resolveOffset(chunk[chunk.length - 1].offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
   }
 
   stop(): Promise<void> {

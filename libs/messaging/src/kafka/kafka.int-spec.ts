@@ -157,6 +157,55 @@ describe('KafkaEventBus against a Kafka-protocol broker', () => {
     }
   });
 
+  it('batch subscriptions: events arrive in chunks of at most maxBatch, in order per key, each effect once through the inbox', async () => {
+    const tenant = tenantId();
+    const producer = bus('registry');
+    const consumer = bus('survey');
+    const inbox = new Inbox({ schema: 'survey' });
+    const name = `batch-${suffix()}`;
+    const sizes: number[] = [];
+    const order = new Map<string, number[]>();
+    const sub = await consumer.subscribeBatch(
+      name,
+      ['registry.area.upserted'],
+      async (events, context) => {
+        const mine = events.filter((e) => e.tenantId === tenant);
+        if (mine.length === 0) return;
+        sizes.push(events.length);
+        await inbox.handleBatchOnce(surveyDs, context.consumer, mine, async (manager, fresh) => {
+          await manager.query(
+            `INSERT INTO survey.effects (event_id, handled_by) SELECT unnest($1::uuid[]), $2`,
+            [fresh.map((e) => e.id), name],
+          );
+          for (const e of fresh)
+            order.set(e.payload.id, [...(order.get(e.payload.id) ?? []), e.payload.population ?? -1]);
+        });
+      },
+      { maxBatch: 7 },
+    );
+    await withTimeout(sub.ready, 45_000, 'group join');
+    const keys = Array.from({ length: 6 }, () => randomUUID());
+    const envelopes = Array.from({ length: 10 }, (_, n) =>
+      keys.map((id) =>
+        createEnvelope('registry.area.upserted', areaPayload({ id, tenantId: tenant, population: n }), {
+          tenantId: tenant,
+          key: id,
+        }),
+      ),
+    ).flat();
+    await producer.publishRaw(envelopes);
+    const count = async () =>
+      (await surveyDs.query(`SELECT count(*)::int AS n FROM survey.effects WHERE handled_by = $1`, [name]))[0]
+        .n as number;
+    await until(async () => (await count()) === envelopes.length, 60_000, 'all events applied');
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(7);
+    for (const id of keys) expect(order.get(id)).toEqual(Array.from({ length: 10 }, (_, i) => i));
+    // The same batch once more (a redelivery after a crash): the inbox lets nothing through.
+    const again = await inbox.handleBatchOnce(surveyDs, name, envelopes, async () => 'applied');
+    expect(again).toEqual({ fresh: 0, result: undefined });
+    expect(await count()).toBe(envelopes.length);
+  });
+
   it('dead-letters poison messages to <topic>.dlq with the reason header, after retries where retrying makes sense', async () => {
     const tenant = tenantId();
     const producer = bus('registry');

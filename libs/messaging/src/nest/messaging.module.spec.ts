@@ -1,6 +1,6 @@
 import { Injectable, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EventBus, type DeliveredEvent, type EventContext } from '../event-bus';
+import { EventBus, type BatchContext, type DeliveredEvent, type EventContext } from '../event-bus';
 import { InProcessBroker, InProcessEventBus } from '../in-process/in-process-event-bus';
 import { KafkaEventBus } from '../kafka/kafka-event-bus';
 import { Inbox } from '../inbox/inbox';
@@ -9,7 +9,7 @@ import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxWriter } from '../outbox/outbox-writer';
 import { areaPayload } from '../testing/fixtures';
 import { MessagingModule } from './messaging.module';
-import { OnEvent, eventHandlersOf } from './on-event.decorator';
+import { OnEvent, OnEventBatch, eventHandlersOf } from './on-event.decorator';
 
 @Injectable()
 class AreaRefProjector {
@@ -28,6 +28,68 @@ class AreaRefProjector {
     this.seen.push({ type: event.type, consumer: 'default', areaId: event.payload.tenantId });
   }
 }
+
+@Injectable()
+class AreaBatchProjector {
+  readonly batches: { consumer: string; codes: string[] }[] = [];
+
+  @OnEventBatch('registry.area.upserted', { consumer: 'area-batches', maxBatch: 2 })
+  async onAreas(
+    events: readonly DeliveredEvent<'registry.area.upserted'>[],
+    context: BatchContext,
+  ): Promise<void> {
+    this.batches.push({ consumer: context.consumer, codes: events.map((e) => e.payload.code) });
+  }
+}
+
+describe('OnEventBatch', () => {
+  it('records types, consumer and batch size (500 unless given)', () => {
+    class Defaults {
+      @OnEventBatch(['registry.area.deleted'])
+      onDeleted(): void {}
+    }
+    expect(eventHandlersOf(AreaBatchProjector)).toEqual([
+      {
+        method: 'onAreas',
+        types: ['registry.area.upserted'],
+        consumer: 'area-batches',
+        retry: undefined,
+        maxBatch: 2,
+      },
+    ]);
+    expect(eventHandlersOf(Defaults)[0]).toMatchObject({ consumer: 'Defaults.onDeleted', maxBatch: 500 });
+  });
+
+  it('subscribes batch handlers through the module: events arrive in batches of maxBatch', async () => {
+    const broker = new InProcessBroker();
+    @Module({
+      imports: [
+        MessagingModule.forRoot({
+          service: 'indicator',
+          dataSource: null,
+          inProcessBroker: broker,
+          logger: silentLogger,
+          handlers: [AreaBatchProjector],
+        }),
+      ],
+      providers: [AreaBatchProjector],
+    })
+    class IndicatorModule {}
+    const app = await boot(IndicatorModule);
+    const registry = new InProcessEventBus({ service: 'registry', broker, logger: silentLogger });
+    for (const code of ['A', 'B', 'C']) {
+      const area = areaPayload({ code });
+      await registry.publish('registry.area.upserted', area, { tenantId: 'berlin-demo', key: area.id });
+    }
+    await broker.whenIdle();
+    expect(app.get(AreaBatchProjector).batches).toEqual([
+      { consumer: 'area-batches', codes: ['A', 'B'] },
+      { consumer: 'area-batches', codes: ['C'] },
+    ]);
+    await app.close();
+    await registry.close();
+  });
+});
 
 describe('OnEvent', () => {
   it('records types and consumer names, defaulting to Class.method', () => {

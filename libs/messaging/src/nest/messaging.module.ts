@@ -15,7 +15,13 @@ import { ModuleRef } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { ServiceName } from '@quartier/contracts';
 import { createEventBus, type EventBusConfig } from '../create-event-bus';
-import { EventBus, type EventContext, type EventHandler, type Subscription } from '../event-bus';
+import {
+  EventBus,
+  type BatchEventHandler,
+  type EventContext,
+  type EventHandler,
+  type Subscription,
+} from '../event-bus';
 import { Inbox } from '../inbox/inbox';
 import { defaultLogger } from '../logger';
 import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
@@ -59,12 +65,25 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
     for (const handlerClass of this.options.handlers ?? []) {
       const metadata = eventHandlersOf(handlerClass);
       if (metadata.length === 0)
-        throw new Error(`${handlerClass.name} is listed as event handler but has no @OnEvent method`);
+        throw new Error(
+          `${handlerClass.name} is listed as event handler but has no @OnEvent method (nor an @OnEventBatch one)`,
+        );
       const instance: Record<string | symbol, unknown> = this.moduleRef.get(handlerClass, { strict: false });
       for (const entry of metadata) {
         const method = instance[entry.method];
         if (typeof method !== 'function')
           throw new Error(`${handlerClass.name}.${String(entry.method)} is not a method`);
+        if (entry.maxBatch !== undefined) {
+          const batchHandler: BatchEventHandler<(typeof entry.types)[number]> = (events, context) =>
+            method.call(instance, events, context);
+          this.subscriptions.push(
+            await this.bus.subscribeBatch(entry.consumer, entry.types, batchHandler, {
+              retry: entry.retry,
+              maxBatch: entry.maxBatch,
+            }),
+          );
+          continue;
+        }
         const handler: EventHandler<(typeof entry.types)[number]> = (event, context: EventContext) =>
           method.call(instance, event, context);
         this.subscriptions.push(

@@ -1,5 +1,5 @@
 import type { EventType } from '@quartier/contracts';
-import type { DeliveredEvent, EventContext } from '../event-bus';
+import { DEFAULT_MAX_BATCH, type BatchContext, type DeliveredEvent, type EventContext } from '../event-bus';
 import type { RetryPolicy } from '../retry';
 
 export interface OnEventOptions {
@@ -16,6 +16,8 @@ export interface EventHandlerMetadata {
   types: readonly EventType[];
   consumer: string;
   retry?: Partial<RetryPolicy>;
+  /** Set for `@OnEventBatch` methods: the most events per call. */
+  maxBatch?: number;
 }
 
 const handlers = new WeakMap<object, EventHandlerMetadata[]>();
@@ -42,6 +44,41 @@ export function OnEvent<K extends EventType>(types: K | readonly K[], options: O
       types: list,
       consumer: options.consumer ?? `${owner.name}.${String(method)}`,
       retry: options.retry,
+    });
+    handlers.set(owner, entries);
+  };
+}
+
+export interface OnEventBatchOptions extends OnEventOptions {
+  /** Most events per call (default 500). */
+  maxBatch?: number;
+}
+
+/**
+ * Like `@OnEvent`, but the method receives the events that have arrived in batches (delivery
+ * order, order per key kept), e.g. to apply them in one transaction:
+ *
+ *   @OnEventBatch(['registry.area.upserted'], { consumer: 'area-ref', maxBatch: 500 })
+ *   async onAreas(events: readonly DeliveredEvent<'registry.area.upserted'>[], ctx: BatchContext) { … }
+ */
+export function OnEventBatch<K extends EventType>(
+  types: K | readonly K[],
+  options: OnEventBatchOptions = {},
+) {
+  const list: readonly K[] = typeof types === 'string' ? [types] : types;
+  return <T extends (events: readonly DeliveredEvent<K>[], context: BatchContext) => Promise<void> | void>(
+    target: object,
+    method: string | symbol,
+    _descriptor: TypedPropertyDescriptor<T>,
+  ): void => {
+    const owner = target.constructor;
+    const entries = handlers.get(owner) ?? [];
+    entries.push({
+      method,
+      types: list,
+      consumer: options.consumer ?? `${owner.name}.${String(method)}`,
+      retry: options.retry,
+      maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH,
     });
     handlers.set(owner, entries);
   };

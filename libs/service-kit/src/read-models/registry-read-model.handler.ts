@@ -1,7 +1,7 @@
 import { Injectable, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ServiceName } from '@quartier/contracts';
-import { Inbox, OnEvent, type DeliveredEvent, type EventContext } from '@quartier/messaging';
+import { Inbox, OnEventBatch, type BatchContext, type DeliveredEvent } from '@quartier/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 
 type RegistryFact =
@@ -11,9 +11,11 @@ type RegistryFact =
   | 'registry.role-assignment.revoked';
 
 /**
- * Keeps a service's `area_ref` and `role_assignment_ref` in step with the registry. Each event
- * is applied once (inbox in the same transaction), and an area event older than what the copy
- * already holds is ignored, so a replay after a rebalance cannot roll an area back.
+ * Keeps a service's `area_ref` and `role_assignment_ref` in step with the registry. Events come
+ * in batches and each batch is applied in one transaction together with its inbox rows (so each
+ * event takes effect once); an area event older than what the copy already holds is ignored, so
+ * a replay after a rebalance cannot roll an area back. One batch at a time keeps the service's
+ * connection pool free for readers, who see the last committed batch.
  */
 export function createRegistryReadModelHandler(service: ServiceName, connectionName: string): Type<unknown> {
   @Injectable()
@@ -23,20 +25,18 @@ export function createRegistryReadModelHandler(service: ServiceName, connectionN
       private readonly inbox: Inbox,
     ) {}
 
-    @OnEvent(
+    @OnEventBatch(
       [
         'registry.area.upserted',
         'registry.area.deleted',
         'registry.role-assignment.granted',
         'registry.role-assignment.revoked',
       ],
-      {
-        consumer: `${service}.registry-read-model`,
-      },
+      { consumer: `${service}.registry-read-model`, maxBatch: REGISTRY_BATCH },
     )
-    async apply(event: DeliveredEvent<RegistryFact>, context: EventContext): Promise<void> {
-      await this.inbox.handleOnce(this.db, context.consumer, event, (manager) =>
-        applyRegistryFact(manager, event),
+    async apply(events: readonly DeliveredEvent<RegistryFact>[], context: BatchContext): Promise<void> {
+      await this.inbox.handleBatchOnce(this.db, context.consumer, events, (manager, fresh) =>
+        applyRegistryFacts(manager, fresh),
       );
     }
   }
@@ -44,58 +44,113 @@ export function createRegistryReadModelHandler(service: ServiceName, connectionN
   return RegistryReadModelHandler;
 }
 
-export async function applyRegistryFact(
+/** Events per transaction: large enough to replicate 50,000 areas in seconds, small enough to commit often. */
+export const REGISTRY_BATCH = 1000;
+
+/**
+ * Applies registry facts in order. Consecutive facts of one kind become one statement each
+ * (unnest over arrays); within such a run only an area's latest upsert counts, which is what
+ * applying them one after the other would leave.
+ */
+export async function applyRegistryFacts(
   manager: EntityManager,
-  event: DeliveredEvent<RegistryFact>,
+  events: readonly DeliveredEvent<RegistryFact>[],
 ): Promise<void> {
-  switch (event.type) {
-    case 'registry.area.upserted': {
-      const a = event.payload;
+  for (let start = 0; start < events.length;) {
+    let end = start + 1;
+    while (end < events.length && events[end].type === events[start].type) end++;
+    await applyRun(manager, events.slice(start, end));
+    start = end;
+  }
+}
+
+async function applyRun(manager: EntityManager, run: readonly DeliveredEvent<RegistryFact>[]): Promise<void> {
+  switch (run[0].type) {
+    case 'registry.area.upserted':
+      return upsertAreas(manager, run as readonly DeliveredEvent<'registry.area.upserted'>[]);
+    case 'registry.area.deleted':
       await manager.query(
-        `INSERT INTO area_ref (id, tenant_id, code, name, level, parent_id, path, population, version_id, valid_from, event_at, label_point)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10, $11, $12)
-         ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, name = EXCLUDED.name, level = EXCLUDED.level,
-           parent_id = EXCLUDED.parent_id, path = EXCLUDED.path, population = EXCLUDED.population,
-           version_id = EXCLUDED.version_id, valid_from = EXCLUDED.valid_from, event_at = EXCLUDED.event_at,
-           label_point = EXCLUDED.label_point
-         WHERE area_ref.event_at <= EXCLUDED.event_at`,
+        `DELETE FROM area_ref a USING unnest($1::uuid[], $2::text[]) AS d(id, tenant_id)
+          WHERE a.id = d.id AND a.tenant_id = d.tenant_id`,
+        [run.map((e) => (e.payload as { id: string }).id), run.map((e) => e.payload.tenantId)],
+      );
+      return;
+    case 'registry.role-assignment.granted': {
+      const grants = (run as readonly DeliveredEvent<'registry.role-assignment.granted'>[]).map(
+        (e) => e.payload,
+      );
+      await manager.query(
+        `INSERT INTO role_assignment_ref (id, tenant_id, subject, role, area_id, programme_id)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[])
+         ON CONFLICT (id) DO NOTHING`,
         [
-          a.id,
-          a.tenantId,
-          a.code,
-          a.name,
-          a.level,
-          a.parentId,
-          a.path,
-          a.population,
-          a.versionId,
-          a.validFrom,
-          event.occurredAt,
-          a.labelPoint ? JSON.stringify(a.labelPoint) : null,
+          grants.map((r) => r.id),
+          grants.map((r) => r.tenantId),
+          grants.map((r) => r.subject),
+          grants.map((r) => r.role),
+          grants.map((r) => r.areaId),
+          grants.map((r) => r.programmeId),
         ],
       );
       return;
     }
-    case 'registry.area.deleted':
-      await manager.query(`DELETE FROM area_ref WHERE id = $1 AND tenant_id = $2`, [
-        event.payload.id,
-        event.payload.tenantId,
-      ]);
-      return;
-    case 'registry.role-assignment.granted': {
-      const r = event.payload;
+    case 'registry.role-assignment.revoked':
       await manager.query(
-        `INSERT INTO role_assignment_ref (id, tenant_id, subject, role, area_id, programme_id) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO NOTHING`,
-        [r.id, r.tenantId, r.subject, r.role, r.areaId, r.programmeId],
+        `DELETE FROM role_assignment_ref r USING unnest($1::uuid[], $2::text[]) AS d(id, tenant_id)
+          WHERE r.id = d.id AND r.tenant_id = d.tenant_id`,
+        [run.map((e) => (e.payload as { id: string }).id), run.map((e) => e.payload.tenantId)],
       );
       return;
-    }
-    case 'registry.role-assignment.revoked':
-      await manager.query(`DELETE FROM role_assignment_ref WHERE id = $1 AND tenant_id = $2`, [
-        event.payload.id,
-        event.payload.tenantId,
-      ]);
-      return;
   }
+}
+
+async function upsertAreas(
+  manager: EntityManager,
+  run: readonly DeliveredEvent<'registry.area.upserted'>[],
+): Promise<void> {
+  // ON CONFLICT cannot touch a row twice in one statement: keep each area's newest event.
+  const latest = new Map<string, DeliveredEvent<'registry.area.upserted'>>();
+  for (const event of run) {
+    const seen = latest.get(event.payload.id);
+    if (!seen || seen.occurredAt <= event.occurredAt) latest.set(event.payload.id, event);
+  }
+  const events = [...latest.values()];
+  const column = <T>(pick: (e: DeliveredEvent<'registry.area.upserted'>) => T) => events.map(pick);
+  await manager.query(
+    `INSERT INTO area_ref (id, tenant_id, code, name, level, parent_id, path, population, version_id, valid_from, event_at, label_point)
+     SELECT a.id, a.tenant_id, a.code, a.name, a.level, a.parent_id,
+            ARRAY(SELECT jsonb_array_elements_text(a.path)::uuid), a.population, a.version_id, a.valid_from,
+            a.event_at, a.label_point
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[],
+                   $8::int[], $9::uuid[], $10::date[], $11::timestamptz[], $12::jsonb[])
+         AS a(id, tenant_id, code, name, level, parent_id, path, population, version_id, valid_from, event_at, label_point)
+     ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, name = EXCLUDED.name, level = EXCLUDED.level,
+       parent_id = EXCLUDED.parent_id, path = EXCLUDED.path, population = EXCLUDED.population,
+       version_id = EXCLUDED.version_id, valid_from = EXCLUDED.valid_from, event_at = EXCLUDED.event_at,
+       label_point = EXCLUDED.label_point
+     WHERE area_ref.event_at <= EXCLUDED.event_at`,
+    [
+      column((e) => e.payload.id),
+      column((e) => e.payload.tenantId),
+      column((e) => e.payload.code),
+      column((e) => e.payload.name),
+      column((e) => e.payload.level),
+      column((e) => e.payload.parentId),
+      // unnest flattens multidimensional arrays, so each path travels as one JSON array.
+      column((e) => JSON.stringify(e.payload.path)),
+      column((e) => e.payload.population),
+      column((e) => e.payload.versionId),
+      column((e) => e.payload.validFrom),
+      column((e) => e.occurredAt),
+      column((e) => (e.payload.labelPoint ? JSON.stringify(e.payload.labelPoint) : null)),
+    ],
+  );
+}
+
+/** One fact in the caller's transaction (tests seed read models with it). */
+export async function applyRegistryFact(
+  manager: EntityManager,
+  event: DeliveredEvent<RegistryFact>,
+): Promise<void> {
+  await applyRegistryFacts(manager, [event]);
 }
