@@ -1,9 +1,10 @@
 import type { Job } from 'pg-boss';
+import type { Clock } from '../clock';
 import { JobStopped, outcomeOf, type JobOutcome, type StopReason } from './job-outcome';
 import type { JobStore } from './job-store';
 import { ProgressReporter } from './progress-reporter';
 import { messageOf } from './storable';
-import type { JobClock, JobContext, JobHandler, JobKind, JobView } from './job.types';
+import type { JobContext, JobHandler, JobKind, JobView } from './job.types';
 
 export interface RegisteredKind {
   kind: JobKind<object, unknown>;
@@ -24,7 +25,7 @@ export interface RunningJob {
 
 export interface ExecutorDeps {
   store: JobStore;
-  clock: JobClock;
+  clock: Clock;
   runnerKey: () => number;
   progressIntervalMs: number;
   logger: ExecutorLogger;

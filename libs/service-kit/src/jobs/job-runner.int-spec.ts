@@ -1,4 +1,5 @@
 import { Injectable, Module, type INestApplicationContext, type OnModuleInit } from '@nestjs/common';
+import type { Clock } from '../clock';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
@@ -12,7 +13,7 @@ import { UploadSpool } from '../uploads/upload-spool';
 import { hostKeyOf, JobRunner } from './job-runner';
 import { createJobTable, dropJobTable } from './job-table';
 import { JobsModule } from './jobs.module';
-import { defineJobKind, JobFailure, type JobClock, type JobContext } from './job.types';
+import { defineJobKind, JobFailure, type JobContext } from './job.types';
 
 const SERVICE = 'jobtest';
 
@@ -96,7 +97,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   const base = Date.parse('2030-01-01T00:00:00Z');
   const origin = Date.now();
   // Calendar-independent, but moving with the real time pg-boss keeps.
-  const clock: JobClock = { now: () => new Date(base + Date.now() - origin) };
+  const clock: Clock = { now: () => new Date(base + Date.now() - origin) };
 
   async function startApp(name: string): Promise<INestApplicationContext> {
     const runtime = { databaseUrl: database.url, oidcIssuer: 'http://127.0.0.1:1/oidc', oidcAudience: 'x' };

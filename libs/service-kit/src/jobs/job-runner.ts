@@ -1,4 +1,5 @@
 import { Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { SystemClock, type Clock } from '../clock';
 import { randomUUID } from 'node:crypto';
 import { access } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -10,15 +11,7 @@ import { isTerminal } from './job-outcome';
 import { JobStore, type StoredJob } from './job-store';
 import { RunnerLiveness } from './runner-liveness';
 import { hasUnstorableText, messageOf } from './storable';
-import {
-  JobError,
-  systemJobClock,
-  type EnqueueOptions,
-  type JobClock,
-  type JobHandler,
-  type JobKind,
-  type JobView,
-} from './job.types';
+import { JobError, type EnqueueOptions, type JobHandler, type JobKind, type JobView } from './job.types';
 
 export interface JobRunnerTuning {
   /** Heartbeat and stale-job sweep interval. Default 5 s. */
@@ -39,7 +32,7 @@ export interface JobRunnerOptions {
   pool: Pool;
   databaseUrl: string;
   spool: UploadSpool;
-  clock?: JobClock;
+  clock?: Clock;
   tuning?: JobRunnerTuning;
 }
 
@@ -60,7 +53,7 @@ export function hostKeyOf(name: string): string {
 export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger: Logger;
   private readonly store: JobStore;
-  private readonly clock: JobClock;
+  private readonly clock: Clock;
   private readonly tuning: Required<JobRunnerTuning>;
   private readonly host = hostKeyOf(hostname());
   private readonly kinds = new Map<string, RegisteredKind>();
@@ -75,7 +68,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   constructor(private readonly options: JobRunnerOptions) {
     this.logger = new Logger(`JobRunner:${options.service}`);
     this.store = new JobStore(options.pool);
-    this.clock = options.clock ?? systemJobClock;
+    this.clock = options.clock ?? new SystemClock();
     this.tuning = {
       heartbeatMs: 5000,
       staleAfterMs: 120_000,

@@ -134,10 +134,3 @@ export const JOB_ERROR_STATUS: Record<JobErrorCode, number> = {
   UnknownJobKind: 500,
   JobRunnerNotStarted: 503,
 };
-
-/** The runner's source of time: tests pass a clock they move by hand. */
-export interface JobClock {
-  now(): Date;
-}
-
-export const systemJobClock: JobClock = { now: () => new Date() };

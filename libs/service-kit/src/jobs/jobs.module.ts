@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { Clock } from '../clock';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../runtime';
 import { UploadSpool } from '../uploads/upload-spool';
 import { JobRunner, type JobRunnerTuning } from './job-runner';
-import { JOB_ERROR_STATUS, JobError, type JobClock } from './job.types';
+import { JOB_ERROR_STATUS, JobError } from './job.types';
 import { registerErrorStatuses } from '../http/domain-error.filter';
 
 registerErrorStatuses(JobError, JOB_ERROR_STATUS);
@@ -15,7 +16,7 @@ export interface JobsModuleOptions {
   service: string;
   /** Name of the service's TypeORM connection (its `job` table lives in that schema). */
   connection: string;
-  clock?: JobClock;
+  clock?: Clock;
   tuning?: JobRunnerTuning;
 }
 
@@ -37,14 +38,15 @@ export class JobsModule {
         { provide: UploadSpool, useFactory: () => new UploadSpool(options.service) },
         {
           provide: JobRunner,
-          inject: [getDataSourceToken(options.connection), RUNTIME_CONFIG, UploadSpool],
-          useFactory: (dataSource: DataSource, runtime: RuntimeConfig, spool: UploadSpool) =>
+          inject: [getDataSourceToken(options.connection), RUNTIME_CONFIG, UploadSpool, Clock],
+          useFactory: (dataSource: DataSource, runtime: RuntimeConfig, spool: UploadSpool, clock: Clock) =>
             new JobRunner({
               service: options.service,
               pool: poolOf(dataSource),
               databaseUrl: runtime.databaseUrl,
               spool,
-              clock: options.clock,
+              // The platform's one clock (tests fix it through runtime.clock), unless given here.
+              clock: options.clock ?? clock,
               tuning: options.tuning,
             }),
         },

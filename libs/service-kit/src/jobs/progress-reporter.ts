@@ -1,5 +1,6 @@
 import { storable, storableText } from './storable';
-import type { JobClock, ProgressReport } from './job.types';
+import type { Clock } from '../clock';
+import type { ProgressReport } from './job.types';
 
 export interface ProgressState {
   progress: number;
@@ -20,7 +21,7 @@ export class ProgressReporter {
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly clock: JobClock,
+    private readonly clock: Clock,
     private readonly intervalMs: number,
     private readonly write: (state: ProgressState) => Promise<void>,
     private readonly onError: (error: unknown) => void,
