@@ -73,6 +73,34 @@ describe('area imports on the job runner (real PostgreSQL)', () => {
     expect(ok).toMatchObject({ status: 'succeeded', created: 1, processed: 1, progress: 1 });
   });
 
+  it('writes a file of more features than one statement takes, counts re-imports as updates and publishes each area once with its label point', async () => {
+    const features = Array.from({ length: 1203 }, (_, i) =>
+      feature(`B${String(i).padStart(4, '0')}`, `Block ${i}`, 5 + i * 0.02),
+    );
+    const body = JSON.stringify({ type: 'FeatureCollection', features });
+    const first = await importBody(body);
+    expect(first).toMatchObject({ status: 'succeeded', created: 1203, updated: 0, processed: 1203 });
+    const again = await importBody(body);
+    expect(again).toMatchObject({ status: 'succeeded', created: 0, updated: 1203 });
+    const rows: { code: string; area_sqm: number; n: number }[] = await t.db.query(
+      `SELECT code, area_sqm, count(*) OVER ()::int AS n FROM area WHERE tenant_id = $1 AND code IN ('B0000', 'B1202') ORDER BY code`,
+      [tenant],
+    );
+    expect(rows.map((r) => r.code)).toEqual(['B0000', 'B1202']);
+    expect(Number(rows[0].area_sqm)).toBeGreaterThan(700_000); // 0.01° × 0.01° at 50° N ≈ 0.8 km²
+    const events: { payload: { code: string; labelPoint: { lon: number; lat: number } | null } }[] = (
+      await t.db.query(
+        `SELECT envelope FROM outbox WHERE type = 'registry.area.upserted' AND envelope->'payload'->>'code' LIKE 'B%'`,
+      )
+    ).map((r: { envelope: unknown }) => r.envelope);
+    expect(events).toHaveLength(2 * 1203);
+    const last = events.find((e) => e.payload.code === 'B1202');
+    expect(last?.payload.labelPoint).toEqual({
+      lon: expect.closeTo(5 + 1202 * 0.02 + 0.005, 6),
+      lat: expect.closeTo(50.005, 6),
+    });
+  });
+
   it('answers 413 naming the limit for a declared size over 100 MB, before the body arrives', async () => {
     const token = await t.tokenFor('musterstadt-admin');
     const reply = await new Promise<{ status: number; body: string }>((resolve, reject) => {

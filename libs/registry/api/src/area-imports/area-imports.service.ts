@@ -1,8 +1,10 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxWriter } from '@quartier/messaging';
+import type { EventPayload } from '@quartier/contracts';
 import {
   AreaImportValidator,
+  labelPoint,
   parentLevelOf,
   type FeatureError,
   RegistryError,
@@ -129,7 +131,15 @@ export class AreaImportsService implements OnModuleInit {
           parentCodes: new Set(parentByCode.keys()),
         });
         const counts: AreaImportResult = { created: 0, updated: 0 };
-        const written: AreaEntity[] = [];
+        const written = new Map<string, AreaEventPayload>();
+        const pending: PendingArea[] = [];
+        const flush = async () => {
+          const batch = pending.splice(0);
+          for (const saved of await this.upsertMany(manager, ctx.tenantId, version, options.level, batch)) {
+            counts[saved.created ? 'created' : 'updated'] += 1;
+            written.set(saved.event.id, saved.event);
+          }
+        };
         for await (const { index, feature } of streamFeatures(payload.file, (bytes) => (bytesRead = bytes))) {
           processed = index + 1;
           if (hasUnstorableText(feature)) {
@@ -142,15 +152,15 @@ export class AreaImportsService implements OnModuleInit {
           if (area && validator.errors.length === 0 && unstorable.length === 0) {
             const parent =
               area.parentCode === null ? null : (parentByCode.get(area.parentCode) as AreaEntity);
-            const saved = await this.upsert(manager, ctx.tenantId, version.id, options.level, area, parent);
-            counts[saved.created ? 'created' : 'updated'] += 1;
-            written.push(saved.area);
+            pending.push(pendingArea(area, parent));
+            if (pending.length >= WRITE_BATCH) await flush();
           }
           if (validator.truncated) break;
           report();
           ctx.checkpoint();
         }
         if (validator.errors.length > 0 || unstorable.length > 0) throw new ImportRejected();
+        await flush();
         await this.publish(manager, ctx.tenantId, version, written);
         return counts;
       });
@@ -171,17 +181,22 @@ export class AreaImportsService implements OnModuleInit {
     manager: EntityManager,
     tenantId: string,
     version: AreaVersionEntity,
-    written: AreaEntity[],
+    written: Map<string, AreaEventPayload>,
   ): Promise<void> {
-    const moved = await this.repairPaths(manager, version.id);
-    const changed = new Map(written.map((a) => [a.id, a]));
-    for (const area of moved) changed.set(area.id, area);
+    for (const area of await this.repairPaths(manager, version.id)) {
+      const imported = written.get(area.id);
+      // A moved area written by this import keeps the label point of its new geometry.
+      written.set(
+        area.id,
+        imported ? { ...imported, path: area.path } : toAreaEvent(area, version.validFrom),
+      );
+    }
     await this.outbox.appendMany(
       manager,
-      [...changed.values()].map((area) => ({
+      [...written.values()].map((payload) => ({
         type: 'registry.area.upserted' as const,
-        payload: toAreaEvent(area, version.validFrom),
-        meta: { tenantId, key: area.id },
+        payload,
+        meta: { tenantId, key: payload.id },
       })),
     );
   }
@@ -224,17 +239,26 @@ export class AreaImportsService implements OnModuleInit {
     };
   }
 
-  private async upsert(
+  /**
+   * One statement per batch of features (a city's 50,000 blocks are 100 statements, not 50,000
+   * round trips). Codes are unique within a file (the validator refuses repeats), so no row is
+   * touched twice by one statement.
+   */
+  private async upsertMany(
     manager: EntityManager,
     tenantId: string,
-    versionId: string,
+    version: AreaVersionEntity,
     level: string,
-    area: ImportedArea,
-    parent: AreaEntity | null,
-  ): Promise<{ area: AreaEntity; created: boolean }> {
-    const rows: (AreaEntity & { inserted: boolean })[] = await manager.query(
+    batch: readonly PendingArea[],
+  ): Promise<{ event: AreaEventPayload; created: boolean }[]> {
+    if (batch.length === 0) return [];
+    const column = <T>(pick: (p: PendingArea) => T) => batch.map(pick);
+    const rows: (Omit<AreaEntity, 'geometry'> & { inserted: boolean })[] = await manager.query(
       `INSERT INTO area (tenant_id, version_id, code, name, level, parent_id, path, population, area_sqm, geometry)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10::jsonb)
+       SELECT $1, $2, a.code, a.name, $3, a.parent_id, ARRAY(SELECT jsonb_array_elements_text(a.path)::uuid),
+              a.population, a.area_sqm, a.geometry
+         FROM unnest($4::text[], $5::text[], $6::uuid[], $7::jsonb[], $8::int[], $9::float8[], $10::jsonb[])
+           AS a(code, name, parent_id, path, population, area_sqm, geometry)
        ON CONFLICT (tenant_id, version_id, code) DO UPDATE SET
          name = EXCLUDED.name, level = EXCLUDED.level, parent_id = EXCLUDED.parent_id, path = EXCLUDED.path,
          population = COALESCE(EXCLUDED.population, area.population), area_sqm = EXCLUDED.area_sqm,
@@ -243,19 +267,26 @@ export class AreaImportsService implements OnModuleInit {
                  path, population, area_sqm AS "areaSqm", (xmax = 0) AS inserted`,
       [
         tenantId,
-        versionId,
-        area.code,
-        area.name,
+        version.id,
         level,
-        parent?.id ?? null,
-        parent ? [...parent.path, parent.id] : [],
-        area.population,
-        Math.round(turfArea(area.geometry) * 100) / 100,
-        JSON.stringify(area.geometry),
+        column((p) => p.area.code),
+        column((p) => p.area.name),
+        column((p) => p.parent?.id ?? null),
+        // unnest flattens two-dimensional arrays, so each path travels as one JSON array.
+        column((p) => JSON.stringify(p.parent ? [...p.parent.path, p.parent.id] : [])),
+        column((p) => p.area.population),
+        column((p) => p.areaSqm),
+        column((p) => JSON.stringify(p.area.geometry)),
       ],
     );
-    const { inserted, ...saved } = rows[0];
-    return { area: saved as AreaEntity, created: inserted };
+    const labels = new Map(batch.map((p) => [p.area.code, p.labelPoint]));
+    return rows.map(({ inserted, ...saved }) => ({
+      created: inserted,
+      event: {
+        ...toAreaEvent({ ...saved, geometry: null } as unknown as AreaEntity, version.validFrom),
+        labelPoint: labels.get(saved.code) ?? null,
+      },
+    }));
   }
 
   /** Re-imported areas may have moved under another parent: refresh their descendants' paths. */
@@ -277,6 +308,28 @@ export class AreaImportsService implements OnModuleInit {
         Array.isArray(result[0]) ? (result[0] as AreaEntity[]) : (result as AreaEntity[]),
       );
   }
+}
+
+/** Features per INSERT statement. */
+const WRITE_BATCH = 500;
+
+type AreaEventPayload = EventPayload<'registry.area.upserted'>;
+
+/** A validated feature waiting for its batch, with what is computed from its geometry. */
+interface PendingArea {
+  area: ImportedArea;
+  parent: AreaEntity | null;
+  areaSqm: number;
+  labelPoint: AreaEventPayload['labelPoint'];
+}
+
+function pendingArea(area: ImportedArea, parent: AreaEntity | null): PendingArea {
+  return {
+    area,
+    parent,
+    areaSqm: Math.round(turfArea(area.geometry) * 100) / 100,
+    labelPoint: labelPoint(area.geometry),
+  };
 }
 
 /** Internal signal: validation found errors, so the transaction must roll back. */
