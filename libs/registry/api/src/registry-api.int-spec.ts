@@ -516,7 +516,7 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
         name: 'Neustadt',
         levels,
       });
-      expect(created.body).toEqual({ id: 'neustadt', name: 'Neustadt', levels });
+      expect(created.body).toEqual({ id: 'neustadt', name: 'Neustadt', levels, publicProfile: null });
       expect(
         (await call('GET', '/api/registry/tenants', 'platform')).body.map((x: { id: string }) => x.id),
       ).toContain('neustadt');
@@ -614,6 +614,91 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
           })
         ).status,
       ).toBe(404);
+    });
+
+    it('refuses assignments that cannot take effect: roles the provider grants by itself, roles the user lacks', async () => {
+      for (const role of ['platform-admin', 'tenant-admin']) {
+        const refused = await call('POST', '/api/registry/role-assignments', 'admin', {
+          subject: 'viewer',
+          role,
+        });
+        expect(refused.status).toBe(422);
+        expect(refused.body).toMatchObject({ code: 'RoleNotAssignable', details: { role } });
+      }
+      // Signing in notes the roles the viewer's token carries: viewer, not planner.
+      expect((await call('GET', '/api/registry/me', 'viewer')).status).toBe(200);
+      const planner = await call('POST', '/api/registry/role-assignments', 'admin', {
+        subject: 'viewer',
+        role: 'planner',
+        areaId: kreuzbergId,
+      });
+      expect(planner.status).toBe(409);
+      expect(planner.body).toMatchObject({
+        code: 'RoleNotHeldAtProvider',
+        details: { subject: 'viewer', role: 'planner', providerRoles: ['viewer'] },
+      });
+      expect(planner.body.details.seenAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      // The administrator has the provider grant it: accepted, and listed as not yet in effect.
+      const acknowledged = await call('POST', '/api/registry/role-assignments', 'admin', {
+        subject: 'viewer',
+        role: 'planner',
+        areaId: kreuzbergId,
+        acknowledgeProviderRole: true,
+      });
+      expect(acknowledged.status).toBe(201);
+      expect(acknowledged.body).toMatchObject({ providerRoles: ['viewer'], effective: false });
+      const viewerRole = await call('POST', '/api/registry/role-assignments', 'admin', {
+        subject: 'viewer',
+        role: 'viewer',
+        areaId: kreuzbergId,
+      });
+      expect(viewerRole.body).toMatchObject({ effective: true });
+      const listed = await call('GET', '/api/registry/role-assignments?subject=viewer', 'admin');
+      expect(
+        listed.body.items
+          .filter((i: { areaId: string | null }) => i.areaId === kreuzbergId)
+          .map((i: { role: string; effective: boolean | null }) => [i.role, i.effective]),
+      ).toEqual([
+        ['planner', false],
+        ['viewer', true],
+      ]);
+      // Someone who never signed in: the assignment applies once the provider grants the role.
+      const unseen = await call('POST', '/api/registry/role-assignments', 'admin', {
+        subject: 'neue.kollegin',
+        role: 'analyst',
+      });
+      expect(unseen.body).toMatchObject({ providerRoles: null, effective: null });
+      for (const id of [acknowledged.body.id, viewerRole.body.id, unseen.body.id])
+        expect((await call('DELETE', `/api/registry/role-assignments/${id}`, 'admin')).status).toBe(204);
+    });
+
+    it('keeps the tenant’s public profile for survey forms and publishes it', async () => {
+      const profile = {
+        operatorName: 'Bezirksamt Mitte von Berlin',
+        imprintUrl: 'https://example.org/impressum',
+        privacyUrl: 'https://example.org/datenschutz',
+      };
+      const set = await call('PATCH', '/api/registry/tenants/current', 'admin', { publicProfile: profile });
+      expect(set.status).toBe(200);
+      expect(set.body.publicProfile).toEqual(profile);
+      expect((await call('GET', '/api/registry/tenants/current', 'viewer')).body.publicProfile).toEqual(
+        profile,
+      );
+      // Renaming keeps the profile.
+      const renamed = await call('PATCH', '/api/registry/tenants/current', 'admin', {
+        name: 'Berlin (Demo)',
+      });
+      expect(renamed.body.publicProfile).toEqual(profile);
+      const [event] = await t.db.query(
+        `SELECT envelope->'payload' AS payload FROM outbox WHERE type = 'registry.tenant.upserted'
+          ORDER BY position DESC LIMIT 1`,
+      );
+      expect(event.payload.publicProfile).toEqual(profile);
+      const bad = await call('PATCH', '/api/registry/tenants/current', 'admin', {
+        publicProfile: { imprintUrl: 'javascript:alert(1)' },
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/imprintUrl/);
     });
 
     it('tells the portal who the caller is', async () => {

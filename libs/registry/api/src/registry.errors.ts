@@ -11,5 +11,8 @@ export const REGISTRY_ERROR_STATUS: Record<RegistryErrorCode, number> = {
   AreaVersionNotFound: 404,
   AreaImportNotFound: 404,
   RoleAssignmentNotFound: 404,
-  InvalidRoleAssignment: 409,
+  RoleNotAssignable: 422,
+  RoleNotHeldAtProvider: 409,
+  RoleAlreadyAssigned: 409,
+  InvalidPublicProfile: 422,
 };

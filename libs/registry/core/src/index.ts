@@ -4,3 +4,4 @@ export * from './geometry';
 export * from './area-import';
 export * from './crosswalk';
 export * from './label-point';
+export * from './role-assignment-rules';

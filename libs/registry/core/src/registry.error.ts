@@ -9,7 +9,10 @@ export type RegistryErrorCode =
   | 'AreaVersionNotFound'
   | 'AreaImportNotFound'
   | 'RoleAssignmentNotFound'
-  | 'InvalidRoleAssignment';
+  | 'RoleNotAssignable'
+  | 'RoleNotHeldAtProvider'
+  | 'RoleAlreadyAssigned'
+  | 'InvalidPublicProfile';
 
 export class RegistryError extends Error {
   constructor(

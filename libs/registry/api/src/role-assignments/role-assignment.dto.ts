@@ -8,6 +8,11 @@ export const grantRoleSchema = z
     role: z.enum(ROLES),
     areaId: z.uuid().nullable().default(null),
     programmeId: z.string().min(1).max(100).nullable().default(null),
+    /**
+     * The administrator is having the identity provider grant the role now: accept the
+     * assignment although the user's last sign-in did not carry the role.
+     */
+    acknowledgeProviderRole: z.boolean().default(false),
   })
   .strict();
 export class GrantRoleDto extends createZodDto(grantRoleSchema) {}
@@ -27,4 +32,9 @@ export interface RoleAssignmentView {
   areaName: string | null;
   programmeId: string | null;
   createdAt: string;
+  /** The roles the user's token carried at their last sign-in here; null = not signed in yet. */
+  providerRoles: (typeof ROLES)[number][] | null;
+  seenAt: string | null;
+  /** Whether the assignment applies as the user was last seen; null = not known yet. */
+  effective: boolean | null;
 }

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxWriter } from '@quartier/messaging';
-import { RegistryError } from '@quartier/registry-core';
+import type { Role } from '@quartier/contracts';
+import {
+  assignmentEffective,
+  assignmentRefusal,
+  RegistryError,
+  type ProviderRoleSighting,
+} from '@quartier/registry-core';
+import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { AreaEntity } from '../entities/area.entity';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
@@ -10,9 +17,23 @@ import type { grantRoleSchema, listAssignmentsQuerySchema, RoleAssignmentView } 
 import type { z } from 'zod';
 import type { Page } from '../areas/area.dto';
 
+type StoredAssignment = Omit<RoleAssignmentView, 'providerRoles' | 'seenAt' | 'effective'> & {
+  providerRoles: Role[] | null;
+  seenAt: string | null;
+};
+
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
+
+/** An assignment as the API shows it: with what the provider granted the user at last sight. */
+function withEffect(row: StoredAssignment): RoleAssignmentView {
+  const sighting = row.providerRoles && row.seenAt ? { roles: row.providerRoles, seenAt: row.seenAt } : null;
+  return { ...row, effective: assignmentEffective(row.role, sighting) };
+}
+
 /**
  * Role assignments say where a role from the identity provider applies. The registry holds
  * them and publishes every change, so other services answer scope checks from local copies.
+ * Assignments that cannot take effect are refused (see `assignmentRefusal`).
  */
 @Injectable()
 export class RoleAssignmentsService {
@@ -35,19 +56,40 @@ export class RoleAssignmentsService {
       `SELECT count(*)::int AS total FROM role_assignment r WHERE r.tenant_id = $1 ${filter}`,
       params,
     );
-    const rows: RoleAssignmentView[] = await this.db.query(
+    const rows: StoredAssignment[] = await this.db.query(
       `SELECT r.id, r.subject, r.role, r.area_id AS "areaId", a.name AS "areaName", r.programme_id AS "programmeId",
-              to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt"
+              to_char(r.created_at AT TIME ZONE 'UTC', ${ISO}) AS "createdAt",
+              s.roles AS "providerRoles", to_char(s.seen_at AT TIME ZONE 'UTC', ${ISO}) AS "seenAt"
          FROM role_assignment r LEFT JOIN area a ON a.id = r.area_id
+         LEFT JOIN provider_role_sighting s ON s.tenant_id = r.tenant_id AND s.subject = r.subject
         WHERE r.tenant_id = $1 ${filter}
         ORDER BY r.subject, r.role, a.code NULLS FIRST
         LIMIT ${query.limit} OFFSET ${query.offset}`,
       params,
     );
-    return { items: rows, total };
+    return { items: rows.map(withEffect), total };
   }
 
-  async grant(tenantId: string, input: z.infer<typeof grantRoleSchema>): Promise<RoleAssignmentView> {
+  /** The roles `subject`'s token carried at their last sign-in to the tenant, or null. */
+  async sightingOf(
+    tenantId: string,
+    subject: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<ProviderRoleSighting | null> {
+    const rows: { roles: Role[]; seenAt: string }[] = await manager.query(
+      `SELECT roles, to_char(seen_at AT TIME ZONE 'UTC', ${ISO}) AS "seenAt"
+         FROM provider_role_sighting WHERE tenant_id = $1 AND subject = $2`,
+      [tenantId, subject],
+    );
+    return rows[0] ?? null;
+  }
+
+  async grant(
+    tenantId: string,
+    input: Omit<z.infer<typeof grantRoleSchema>, 'acknowledgeProviderRole'> & {
+      acknowledgeProviderRole?: boolean;
+    },
+  ): Promise<RoleAssignmentView> {
     return this.db.transaction(async (manager) => {
       let areaName: string | null = null;
       if (input.areaId) {
@@ -55,12 +97,25 @@ export class RoleAssignmentsService {
         if (!area) throw new RegistryError('AreaNotFound', `area ${input.areaId} not found`);
         areaName = area.name;
       }
-      if (input.role === 'platform-admin') {
+      const sighting = await this.sightingOf(tenantId, input.subject, manager);
+      const refusal = assignmentRefusal(input.role, sighting, input.acknowledgeProviderRole);
+      if (refusal?.code === 'RoleNotAssignable')
         throw new RegistryError(
-          'InvalidRoleAssignment',
-          'platform-admin is granted at the identity provider, not per tenant',
+          refusal.code,
+          `${input.role} applies tenant-wide from the identity provider and needs no assignment`,
+          { role: input.role },
         );
-      }
+      if (refusal?.code === 'RoleNotHeldAtProvider')
+        throw new RegistryError(
+          refusal.code,
+          `${input.subject} last signed in (${refusal.seenAt}) without the role ${input.role} at the identity provider: the assignment would have no effect until the provider grants it`,
+          {
+            subject: input.subject,
+            role: input.role,
+            providerRoles: refusal.providerRoles,
+            seenAt: refusal.seenAt,
+          },
+        );
       const repo = manager.getRepository(RoleAssignmentEntity);
       const existing = await repo
         .createQueryBuilder('r')
@@ -75,12 +130,13 @@ export class RoleAssignmentsService {
         })
         .getOne();
       if (existing) {
-        throw new RegistryError(
-          'InvalidRoleAssignment',
-          `${input.subject} already holds ${input.role} there`,
-        );
+        throw new RegistryError('RoleAlreadyAssigned', `${input.subject} already holds ${input.role} there`, {
+          subject: input.subject,
+          role: input.role,
+        });
       }
-      const saved = await repo.save({ tenantId, ...input });
+      const { acknowledgeProviderRole: _acknowledged, ...assignment } = input;
+      const saved = await repo.save({ tenantId, ...assignment });
       await this.outbox.append(
         manager,
         'registry.role-assignment.granted',
@@ -102,6 +158,9 @@ export class RoleAssignmentsService {
         areaName,
         programmeId: saved.programmeId,
         createdAt: saved.createdAt.toISOString(),
+        providerRoles: sighting ? [...sighting.roles] : null,
+        seenAt: sighting?.seenAt ?? null,
+        effective: assignmentEffective(saved.role, sighting),
       };
     });
   }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { type AccessContext } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
+import { Clock } from '@quartier/service-kit';
+import { DataSource } from 'typeorm';
+import { REGISTRY_CONNECTION } from '../registry.constants';
 import { RoleAssignmentsService } from '../role-assignments/role-assignments.service';
 import { TenantsService } from './tenants.service';
 
@@ -24,9 +28,13 @@ export class MeService {
   constructor(
     private readonly tenants: TenantsService,
     private readonly assignments: RoleAssignmentsService,
+    @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
+    private readonly clock: Clock,
   ) {}
 
+  /** The portal asks at every sign-in: the caller's roles are noted as the provider grants them. */
   async describe(access: AccessContext, tenantId: string): Promise<MeView> {
+    await this.noteProviderRoles(access, tenantId);
     const [tenant, page] = await Promise.all([
       this.tenants.get(tenantId),
       this.assignments.list(tenantId, { subject: access.principal.subject, limit: 1000, offset: 0 }),
@@ -45,5 +53,18 @@ export class MeService {
         programmeId,
       })),
     };
+  }
+
+  /**
+   * Keeps the roles the caller's token carries (see `assignmentRefusal`). Platform
+   * administrators act in every tenant without belonging to it: they are not noted.
+   */
+  private async noteProviderRoles(access: AccessContext, tenantId: string): Promise<void> {
+    if (access.principal.roles.includes('platform-admin')) return;
+    await this.db.query(
+      `INSERT INTO provider_role_sighting (tenant_id, subject, roles, seen_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, subject) DO UPDATE SET roles = EXCLUDED.roles, seen_at = EXCLUDED.seen_at`,
+      [tenantId, access.principal.subject, [...access.principal.roles], this.clock.now()],
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { tenantIdSchema, nameText } from '@quartier/contracts';
+import { tenantIdSchema, nameText, tenantPublicProfileSchema } from '@quartier/contracts';
 import { areaLevelSchema } from '@quartier/registry-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -8,7 +8,10 @@ export const upsertTenantSchema = z
   .strict();
 export class UpsertTenantDto extends createZodDto(upsertTenantSchema) {}
 
-export const updateCurrentTenantSchema = upsertTenantSchema.partial().strict();
+export const updateCurrentTenantSchema = upsertTenantSchema
+  .partial()
+  .extend({ publicProfile: tenantPublicProfileSchema.nullable().optional() })
+  .strict();
 export class UpdateCurrentTenantDto extends createZodDto(updateCurrentTenantSchema) {}
 
 export const tenantIdParamSchema = tenantIdSchema;

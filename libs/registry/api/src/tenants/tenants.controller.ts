@@ -25,11 +25,17 @@ export class TenantsController {
   @Patch('tenants/current')
   @Roles('tenant-admin')
   @ApiOperation({
-    summary: 'Rename the tenant or redefine its area levels (levels in use cannot be removed)',
+    summary:
+      'Rename the tenant, redefine its area levels (levels in use cannot be removed) or set its public profile (operator, imprint and privacy links on survey forms)',
   })
   async updateCurrent(@CurrentTenant() tenantId: string, @Body() body: UpdateCurrentTenantDto) {
     const tenant = await this.tenants.get(tenantId);
-    return this.tenants.upsert(tenantId, body.name ?? tenant.name, body.levels ?? tenant.levels);
+    return this.tenants.upsert(
+      tenantId,
+      body.name ?? tenant.name,
+      body.levels ?? tenant.levels,
+      body.publicProfile,
+    );
   }
 
   @Get('tenants')

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { TenantPublicProfile } from '@quartier/contracts';
 import { OutboxWriter } from '@quartier/messaging';
 import { RegistryError, validateLevels, type AreaLevel } from '@quartier/registry-core';
 import { DataSource } from 'typeorm';
@@ -10,6 +11,12 @@ export interface TenantView {
   id: string;
   name: string;
   levels: AreaLevel[];
+  /** What the public sees of the tenant on survey forms; null = nothing set. */
+  publicProfile: TenantPublicProfile | null;
+}
+
+function viewOf(tenant: TenantEntity): TenantView {
+  return { id: tenant.id, name: tenant.name, levels: tenant.levels, publicProfile: tenant.publicProfile };
 }
 
 @Injectable()
@@ -22,16 +29,24 @@ export class TenantsService {
   async get(id: string): Promise<TenantView> {
     const tenant = await this.db.getRepository(TenantEntity).findOneBy({ id });
     if (!tenant) throw new RegistryError('TenantNotFound', `tenant ${id} not found`);
-    return { id: tenant.id, name: tenant.name, levels: tenant.levels };
+    return viewOf(tenant);
   }
 
   async list(): Promise<TenantView[]> {
     const tenants = await this.db.getRepository(TenantEntity).find({ order: { name: 'ASC' } });
-    return tenants.map((t) => ({ id: t.id, name: t.name, levels: t.levels }));
+    return tenants.map(viewOf);
   }
 
-  /** Creates or renames a tenant and (re)defines its area levels; levels in use cannot vanish. */
-  async upsert(id: string, name: string, levels: AreaLevel[]): Promise<TenantView> {
+  /**
+   * Creates or renames a tenant and (re)defines its area levels; levels in use cannot vanish.
+   * `publicProfile` replaces the public profile; undefined keeps the stored one.
+   */
+  async upsert(
+    id: string,
+    name: string,
+    levels: AreaLevel[],
+    publicProfile?: TenantPublicProfile | null,
+  ): Promise<TenantView> {
     const ordered = validateLevels(levels);
     return this.db.transaction(async (manager) => {
       const used: { level: string }[] = await manager.query(
@@ -44,14 +59,17 @@ export class TenantsService {
           'InvalidLevels',
           `levels still used by areas cannot be removed: ${missing.join(', ')}`,
         );
-      await manager.getRepository(TenantEntity).save({ id, name, levels: ordered });
+      const repo = manager.getRepository(TenantEntity);
+      const profile =
+        publicProfile !== undefined ? publicProfile : ((await repo.findOneBy({ id }))?.publicProfile ?? null);
+      await repo.save({ id, name, levels: ordered, publicProfile: profile });
       await this.outbox.append(
         manager,
         'registry.tenant.upserted',
-        { tenantId: id, name, levels: ordered },
+        { tenantId: id, name, levels: ordered, publicProfile: profile },
         { tenantId: id, key: id },
       );
-      return { id, name, levels: ordered };
+      return { id, name, levels: ordered, publicProfile: profile };
     });
   }
 }
