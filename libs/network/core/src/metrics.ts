@@ -187,7 +187,7 @@ export function computeNetworkMetrics(graph: NetworkGraph, options: MetricsOptio
   if (want('pagerank')) {
     const pr = pagerank(graph);
     if (pr.converged) perNode.forEach((node, v) => (node.pagerank = pr.values[v]));
-    else omitted['pagerank'] = 'power iteration did not converge in 100 iterations';
+    else omitted['pagerank'] = 'power iteration did not reach 1e-12';
   }
 
   if (want('eigenvector')) {
@@ -196,7 +196,7 @@ export function computeNetworkMetrics(graph: NetworkGraph, options: MetricsOptio
     else {
       const ev = eigenvectorCentrality(graph);
       if (ev.converged) perNode.forEach((node, v) => (node.eigenvector = ev.values[v]));
-      else omitted['eigenvector'] = 'power iteration did not converge in 100 iterations';
+      else omitted['eigenvector'] = 'power iteration converges too slowly on this network to reach 1e-12';
     }
   }
 

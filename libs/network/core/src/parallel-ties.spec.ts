@@ -126,4 +126,9 @@ describe('PageRank and eigenvector centrality converge to 1e-12', () => {
       1e-8,
     );
   });
+
+  it('gives up early, unconverged, where the power iteration cannot reach 1e-12 (a long chain)', () => {
+    const edges = Array.from({ length: 1999 }, (_, i) => ({ source: `c${i}`, target: `c${i + 1}` }));
+    expect(eigenvectorCentrality(buildNetworkGraph({ edges })).converged).toBe(false);
+  });
 });
