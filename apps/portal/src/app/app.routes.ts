@@ -5,7 +5,6 @@ import type { TranslationKey } from '@quartier/portal-ui';
 
 /** Features whose services come in later issues: an honest placeholder each. */
 const COMING_SOON: readonly { path: string; feature: TranslationKey }[] = [
-  { path: 'evaluation', feature: 'nav.evaluation' },
   { path: 'reports', feature: 'nav.reports' },
 ];
 
@@ -45,6 +44,11 @@ export const routes: Routes = [
             path: 'programmes',
             title: 'nav.programmes',
             loadChildren: () => import('@quartier/portal-programmes').then((m) => m.PROGRAMMES_ROUTES),
+          },
+          {
+            path: 'evaluation',
+            title: 'nav.evaluation',
+            loadChildren: () => import('@quartier/portal-evaluation').then((m) => m.EVALUATION_ROUTES),
           },
           {
             path: 'admin',

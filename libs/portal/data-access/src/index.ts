@@ -11,3 +11,4 @@ export * from './lib/auth/auth-interceptor';
 export * from './lib/auth/auth-guard';
 export * from './lib/openapi/openapi-client';
 export * from './lib/openapi/programme-client';
+export * from './lib/openapi/evaluation-client';

@@ -1,0 +1,138 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import type { AreaFeatureCollection } from '@quartier/portal-data-access';
+import { Notice } from '@quartier/portal-ui';
+import { EvaluationMap } from '../charts/evaluation-map';
+import { EvaluationWorkspace, type Evaluation, type Results } from '../evaluation-workspace';
+import { areaRoles, MAP_ROLES, ROLE_COLORS, roleCounts, type MapRole } from '../map-roles';
+import { isFailure } from '../numbers';
+import { EvaluationTexts, type EvaluationTextKey } from '../texts';
+
+interface AreaOption {
+  id: string;
+  code: string;
+  name: string;
+}
+
+/** Comparison areas: the map with its legend, the areas in use, dropping and adding with a reason, the pairs. */
+@Component({
+  selector: 'q-comparison-section',
+  imports: [FormsModule, Notice, EvaluationMap],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './comparison-section.html',
+  styleUrl: './comparison-section.scss',
+})
+export class ComparisonSection {
+  protected readonly workspace = inject(EvaluationWorkspace);
+  protected readonly texts = inject(EvaluationTexts);
+  protected readonly t = this.texts.t;
+  readonly evaluation = input.required<Evaluation>();
+  readonly results = input.required<Results>();
+
+  protected readonly roleList = MAP_ROLES;
+  protected readonly colors = ROLE_COLORS;
+  protected readonly collection = signal<AreaFeatureCollection | null>(null);
+  protected readonly action = signal<'drop' | 'add'>('drop');
+  protected areaId = '';
+  protected reason = '';
+  protected readonly busy = signal(false);
+  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+
+  protected readonly matching = computed(() => this.results().numbers.matching);
+  protected readonly matchingError = computed(() => {
+    const matching = this.matching();
+    return matching && isFailure(matching) ? matching.error.message : null;
+  });
+  protected readonly pairs = computed(() => {
+    const matching = this.matching();
+    return matching && !isFailure(matching) ? matching.pairs : [];
+  });
+  protected readonly roles = computed(() => {
+    const matching = this.matching();
+    return areaRoles({
+      areas: this.results().areas,
+      candidates: matching && !isFailure(matching) ? matching.candidates : null,
+    });
+  });
+  protected readonly counts = computed(() =>
+    roleCounts(this.roles(), this.collection()?.features.length ?? this.roles().size),
+  );
+  protected readonly roleNames = computed(
+    () =>
+      Object.fromEntries(MAP_ROLES.map((r) => [r, this.t(`role.${r}` as EvaluationTextKey)])) as Record<
+        MapRole,
+        string
+      >,
+  );
+  protected readonly mapLabel = computed(() => this.t('mapLabel', { ...this.counts() }));
+  private readonly byCode = computed(() => {
+    const features = this.collection()?.features ?? [];
+    return new Map(
+      features.map((f) => [
+        f.properties.code,
+        { id: f.properties.id, code: f.properties.code, name: f.properties.name },
+      ]),
+    );
+  });
+  private readonly byId = computed(() => new Map([...this.byCode().values()].map((a) => [a.id, a])));
+  protected readonly comparison = computed(() => {
+    const names = new Map(this.results().areas.map((a) => [a.code, a]));
+    return this.results().numbers.comparison.map((c) => ({
+      ...c,
+      name: names.get(c.area)?.name ?? '',
+      id: names.get(c.area)?.id ?? null,
+    }));
+  });
+  /** Drop: the comparison areas in use; add: candidates (or, without matching, any other area of the level). */
+  protected readonly options = computed<AreaOption[]>(() => {
+    if (this.action() === 'drop')
+      return this.comparison().flatMap((c) => (c.id ? [{ id: c.id, code: c.area, name: c.name }] : []));
+    const roles = this.roles();
+    const pool = [...this.byCode().values()].filter((a) => {
+      const role = roles.get(a.code) ?? 'other';
+      return this.matching() ? role === 'candidate' : role === 'other';
+    });
+    return pool.sort((a, b) => a.code.localeCompare(b.code));
+  });
+  protected readonly adjustments = computed(() =>
+    this.evaluation().design.adjustments.map((a) => ({ ...a, area: this.byId().get(a.areaId) })),
+  );
+
+  constructor() {
+    effect(() => {
+      const level = this.results().areas.find((a) => a.role === 'treated')?.level;
+      if (!level) return;
+      this.workspace.geometry(level).then(
+        (collection) => this.collection.set(collection),
+        (error: unknown) => this.message.set({ kind: 'error', text: this.workspace.problem(error) }),
+      );
+    });
+  }
+
+  protected setAction(action: 'drop' | 'add'): void {
+    this.action.set(action);
+    this.areaId = '';
+  }
+
+  protected async adjust(): Promise<void> {
+    this.busy.set(true);
+    this.message.set(null);
+    try {
+      const updated = await this.workspace.api.post(
+        '/api/evaluation/evaluations/{evaluationId}/comparison-adjustments',
+        {
+          path: { evaluationId: this.evaluation().id },
+          body: { action: this.action(), areaId: this.areaId, reason: this.reason.trim() },
+        },
+      );
+      this.areaId = '';
+      this.reason = '';
+      this.workspace.update(updated);
+      this.message.set({ kind: 'success', text: this.t('saved') });
+    } catch (error) {
+      this.message.set({ kind: 'error', text: this.workspace.problem(error) });
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable, computed, inject, resource, signal } from '@angular/core';
+import {
+  EvaluationClient,
+  problemFrom,
+  RegistryApi,
+  type AreaFeatureCollection,
+  type EvaluationSchemas,
+} from '@quartier/portal-data-access';
+import { describeProblem, I18n } from '@quartier/portal-ui';
+
+export type Evaluation = EvaluationSchemas['EvaluationViewDto_Output'];
+export type Results = EvaluationSchemas['ResultsDto_Output'];
+export type Criteria = EvaluationSchemas['CriteriaDto_Output'];
+export type EvidenceSources = EvaluationSchemas['EvidenceSourcesDto_Output'];
+export type SnapshotInfo = EvaluationSchemas['SnapshotInfoDto_Output'];
+export type LiveComparison = EvaluationSchemas['LiveComparisonDto_Output'];
+export type Outcome = Results['numbers']['outcomes'][number];
+export type Design = Evaluation['design'];
+
+/**
+ * One evaluation page's shared state (provided by EvaluationPage): the evaluation as the API
+ * answered it last, its numbers (reloaded whenever the evaluation or its snapshot changes), the
+ * DAC catalogue and the evidence sources, the area geometries of the map, and how problems read.
+ */
+@Injectable()
+export class EvaluationWorkspace {
+  readonly api = inject(EvaluationClient);
+  private readonly registry = inject(RegistryApi);
+  private readonly i18n = inject(I18n);
+  readonly id = signal<string | null>(null);
+
+  readonly evaluation = resource({
+    params: () => this.id() ?? undefined,
+    loader: ({ params }) =>
+      this.api.get('/api/evaluation/evaluations/{evaluationId}', { path: { evaluationId: params } }),
+  });
+
+  /** Numbers exist once the design names outcomes; a new design or snapshot reloads them. */
+  readonly results = resource({
+    params: () => {
+      const e = this.evaluation.value();
+      if (!e || e.design.outcomes.length === 0) return undefined;
+      return { id: e.id, version: `${e.updatedAt}|${e.snapshot?.id ?? ''}` };
+    },
+    loader: ({ params }) =>
+      this.api.get('/api/evaluation/evaluations/{evaluationId}/results', {
+        path: { evaluationId: params.id },
+      }),
+  });
+
+  readonly criteria = resource({ loader: () => this.api.get('/api/evaluation/criteria') });
+  readonly sources = resource({ loader: () => this.api.get('/api/evaluation/evidence-sources') });
+
+  readonly editable = computed(() => this.evaluation.value()?.editable === true);
+  private readonly geometries = new Map<string, Promise<AreaFeatureCollection>>();
+
+  /** Replaces the evaluation with the API's answer to a change (numbers follow). */
+  update(evaluation: Evaluation): void {
+    this.evaluation.set(evaluation);
+  }
+
+  /** Every area of a level with its geometry (registry), cached for the page. */
+  geometry(level: string): Promise<AreaFeatureCollection> {
+    let loading = this.geometries.get(level);
+    if (!loading) {
+      loading = this.registry.areaGeoJson(level);
+      loading.catch(() => this.geometries.delete(level));
+      this.geometries.set(level, loading);
+    }
+    return loading;
+  }
+
+  /** The indicator's name from the numbers or the catalogue, else its code. */
+  indicatorName(code: string): string {
+    const indicator =
+      this.results.value()?.indicators.find((i) => i.code === code) ??
+      this.sources.value()?.indicators.find((i) => i.code === code);
+    return indicator ? `${indicator.name} (${code})` : code;
+  }
+
+  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
+}

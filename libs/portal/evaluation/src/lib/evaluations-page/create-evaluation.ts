@@ -1,0 +1,188 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, resource, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { Router } from '@angular/router';
+import {
+  EvaluationClient,
+  problemFrom,
+  RegistryApi,
+  Session,
+  type EvaluationSchemas,
+} from '@quartier/portal-data-access';
+import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
+import { toParagraphs } from '../paragraphs';
+import { EvaluationTexts } from '../texts';
+
+type ProgrammeRef = EvaluationSchemas['ProgrammeRefListDto_Output']['items'][number];
+type Kind = 'programme' | 'measure' | 'areas';
+type CreateBody = EvaluationSchemas['CreateEvaluationDto'];
+
+/** The form that starts an evaluation of a programme, one of its measures, or chosen areas. */
+@Component({
+  selector: 'q-create-evaluation',
+  imports: [FormsModule, Notice],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section class="create" aria-labelledby="create-heading">
+      <h2 id="create-heading">{{ t('create') }}</h2>
+      <form (ngSubmit)="create()" class="form" data-testid="create-evaluation">
+        <label for="e-title">{{ t('title') }}</label>
+        <input id="e-title" name="title" [(ngModel)]="title" required maxlength="200" />
+        <fieldset>
+          <legend>{{ t('objectKind') }}</legend>
+          <div class="choices">
+            @for (k of kinds; track k) {
+              <label>
+                <input
+                  type="radio"
+                  name="kind"
+                  [value]="k"
+                  [ngModel]="kind()"
+                  (ngModelChange)="kind.set($event)"
+                />
+                {{ texts.tk('kind', k) }}
+              </label>
+            }
+          </div>
+        </fieldset>
+        @if (kind() !== 'areas') {
+          <label for="e-programme">{{ t('programme') }}</label>
+          <select
+            id="e-programme"
+            name="programme"
+            [ngModel]="programmeId()"
+            (ngModelChange)="programmeId.set($event)"
+            required
+          >
+            <option value="">{{ t('chooseProgramme') }}</option>
+            @for (p of programmes(); track p.id) {
+              <option [value]="p.id">{{ p.name }}</option>
+            }
+          </select>
+        }
+        @if (kind() === 'measure' && programmeId()) {
+          <label for="e-measure">{{ t('measure') }}</label>
+          <select id="e-measure" name="measure" [(ngModel)]="measureId" required>
+            <option value="">{{ t('chooseMeasure') }}</option>
+            @for (m of measures.value()?.items ?? []; track m.id) {
+              <option [value]="m.id">{{ m.title }}</option>
+            }
+          </select>
+          @if (measures.value()?.items?.length === 0) {
+            <p class="hint">{{ t('noMeasures') }}</p>
+          }
+        }
+        @if (kind() === 'areas') {
+          <label for="e-level">{{ t('level') }}</label>
+          <select id="e-level" name="level" [ngModel]="level()" (ngModelChange)="level.set($event)">
+            @for (l of session.levels(); track l.key) {
+              <option [value]="l.key">{{ l.name }}</option>
+            }
+          </select>
+          <label for="e-areas">{{ t('areasPick') }}</label>
+          <select id="e-areas" name="areas" multiple size="8" [(ngModel)]="areaIds">
+            @for (a of areas.value()?.items ?? []; track a.id) {
+              <option [value]="a.id">{{ a.code }} {{ a.name }}</option>
+            }
+          </select>
+        }
+        <label for="e-start">{{ t('startPeriod') }}</label>
+        <input
+          id="e-start"
+          name="start"
+          [(ngModel)]="startPeriod"
+          aria-describedby="e-start-hint"
+          maxlength="20"
+        />
+        <p class="hint" id="e-start-hint">{{ t('startHint') }}</p>
+        <label for="e-questions">{{ t('questions') }}</label>
+        <textarea id="e-questions" name="questions" rows="4" [(ngModel)]="questions"></textarea>
+        <button type="submit" [disabled]="busy() || !title.trim()">{{ t('createSubmit') }}</button>
+      </form>
+      @if (error()) {
+        <q-notice kind="error">{{ error() }}</q-notice>
+      }
+    </section>
+  `,
+  styleUrl: '../evaluation.scss',
+})
+export class CreateEvaluation {
+  private readonly api = inject(EvaluationClient);
+  private readonly registry = inject(RegistryApi);
+  private readonly router = inject(Router);
+  private readonly i18n = inject(I18n);
+  protected readonly session = inject(Session);
+  protected readonly texts = inject(EvaluationTexts);
+  protected readonly t = this.texts.t;
+  readonly programmes = input.required<readonly ProgrammeRef[]>();
+  readonly preselected = input('');
+
+  protected readonly kinds: Kind[] = ['programme', 'measure', 'areas'];
+  protected readonly kind = signal<Kind>('programme');
+  protected readonly programmeId = signal('');
+  protected readonly level = signal('');
+  protected title = '';
+  protected measureId = '';
+  protected areaIds: string[] = [];
+  protected startPeriod = '';
+  protected questions = '';
+  protected readonly busy = signal(false);
+  protected readonly error = signal<string | null>(null);
+
+  protected readonly measures = resource({
+    params: () => (this.kind() === 'measure' && this.programmeId() ? this.programmeId() : undefined),
+    loader: ({ params }) =>
+      this.api.get('/api/evaluation/programmes/{programmeId}/measures', {
+        path: { programmeId: params },
+        query: { limit: 500 },
+      }),
+  });
+  protected readonly areas = resource({
+    params: () => (this.kind() === 'areas' && this.level() ? this.level() : undefined),
+    loader: ({ params }) => this.registry.areas({ level: params, limit: 1000 }),
+  });
+
+  constructor() {
+    effect(() => {
+      if (this.preselected()) this.programmeId.set(this.preselected());
+    });
+    effect(() => {
+      const levels = this.session.levels();
+      if (!this.level() && levels.length > 0) this.level.set(levels[levels.length - 1].key);
+    });
+  }
+
+  private body(): CreateBody | string {
+    const base = {
+      title: this.title.trim(),
+      questions: toParagraphs(this.questions),
+      ...(this.startPeriod.trim() ? { startPeriod: this.startPeriod.trim() } : {}),
+    };
+    if (this.kind() === 'programme')
+      return this.programmeId()
+        ? { ...base, object: { kind: 'programme', programmeId: this.programmeId() } }
+        : this.t('chooseProgramme');
+    if (this.kind() === 'measure')
+      return this.measureId
+        ? { ...base, object: { kind: 'measure', measureId: this.measureId } }
+        : this.t('chooseMeasure');
+    if (!base.startPeriod) return this.t('startRequired');
+    return this.areaIds.length > 0
+      ? { ...base, object: { kind: 'areas', areaIds: this.areaIds } }
+      : this.t('chooseArea');
+  }
+
+  protected async create(): Promise<void> {
+    const body = this.body();
+    if (typeof body === 'string') return this.error.set(body);
+    this.busy.set(true);
+    this.error.set(null);
+    try {
+      const created = await this.api.post('/api/evaluation/evaluations', { body });
+      await this.router.navigate(['/evaluation', created.id]);
+    } catch (error) {
+      this.error.set(describeProblem(problemFrom(error), this.i18n.t));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

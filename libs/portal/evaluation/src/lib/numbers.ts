@@ -1,0 +1,34 @@
+// Small pieces of reading the evaluation's numbers: failures in place of results, p-values and
+// hashes as people read them.
+
+/** A result the service could not compute carries `{error: {code, message}}` in its place. */
+export interface Failure {
+  error: { code: string; message: string };
+}
+
+export function isFailure<T extends object>(result: T | Failure | null | undefined): result is Failure {
+  return !!result && 'error' in result;
+}
+
+/** p-values as reported in evaluations: "< 0.001" below a thousandth, else three decimals. */
+export function formatP(p: number | null, locale: string): string {
+  if (p === null || !Number.isFinite(p)) return '–';
+  if (p < 0.001) return `< ${(0.001).toLocaleString(locale)}`;
+  return p.toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+}
+
+/** A number with a sign and a typographic minus (changes, estimates). */
+export function formatSigned(value: number | null | undefined, locale: string, digits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  const text = Math.abs(value).toLocaleString(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+  if (Number(text.replace(/[^\d]/g, '')) === 0) return text;
+  return `${value < 0 ? '\u2212' : '+'}${text}`;
+}
+
+/** The first 12 hex digits of a SHA-256, grouped by four for reading aloud and comparing. */
+export function shortHash(hash: string): string {
+  return (hash.slice(0, 12).match(/.{1,4}/g) ?? []).join(' ');
+}

@@ -1,0 +1,59 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { Notice } from '@quartier/portal-ui';
+import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
+import { EvaluationTexts } from '../texts';
+import { RatingForm } from './rating-form';
+
+/** The six OECD-DAC criteria, each rated with justification and evidence. */
+@Component({
+  selector: 'q-ratings-panel',
+  imports: [Notice, RatingForm],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <h2>{{ t('ratings') }}</h2>
+    <p class="hint">{{ t('ratingsIntro') }}</p>
+    @if (!workspace.editable()) {
+      <q-notice>{{
+        t('readOnly', { reason: t(evaluation().status === 'final' ? 'readOnly.final' : 'readOnly.role') })
+      }}</q-notice>
+    }
+    @if (blockers()) {
+      <q-notice>{{ t('successBlockers', { list: blockers() }) }}</q-notice>
+    }
+    @if (workspace.criteria.error()) {
+      <q-notice kind="error">{{ workspace.problem(workspace.criteria.error()) }}</q-notice>
+    } @else if (workspace.criteria.value(); as catalogue) {
+      @for (criterion of catalogue.criteria; track criterion.code) {
+        <q-rating-form
+          [evaluation]="evaluation()"
+          [criterion]="criterion"
+          [scale]="catalogue.scale"
+          [rating]="ratingOf(criterion.code)"
+        />
+      }
+    } @else {
+      <p role="status">{{ t('loading') }}</p>
+    }
+  `,
+  styles: '.hint { color: #4a5561; }',
+})
+export class RatingsPanel {
+  protected readonly workspace = inject(EvaluationWorkspace);
+  protected readonly texts = inject(EvaluationTexts);
+  protected readonly t = this.texts.t;
+  readonly evaluation = input.required<Evaluation>();
+
+  protected readonly blockers = computed(() => {
+    const criteria = this.workspace.criteria.value()?.criteria ?? [];
+    return this.evaluation()
+      .successBlockers.map((code) => {
+        const criterion = criteria.find((c) => c.code === code);
+        return criterion ? this.texts.pick(criterion.label) : code;
+      })
+      .join(', ');
+  });
+
+  protected ratingOf(code: string) {
+    return this.evaluation().ratings.find((r) => r.criterion === code) ?? null;
+  }
+}

@@ -1,0 +1,102 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import type { Results } from '../evaluation-workspace';
+import { EvaluationTexts } from '../texts';
+
+/** Survey items per area and wave (k-anonymous cells only) and network measures per wave, with their change. */
+@Component({
+  selector: 'q-evidence-tables',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <section aria-labelledby="survey-heading">
+      <h3 id="survey-heading">{{ t('surveyEvidence') }}</h3>
+      @if (results().numbers.survey.length === 0) {
+        <p>{{ t('noSurvey') }}</p>
+      } @else {
+        <table class="table" data-testid="survey-evidence">
+          <thead>
+            <tr>
+              <th scope="col">{{ t('item') }}</th>
+              <th scope="col">{{ t('area') }}</th>
+              <th scope="col">{{ t('statistic') }}</th>
+              <th scope="col">{{ t('wave') }}: {{ t('value') }} ({{ t('respondents') }})</th>
+              <th scope="col" class="num">{{ t('change') }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (s of results().numbers.survey; track $index) {
+              <tr>
+                <th scope="row">{{ itemName(s.item) }}{{ s.option ? ': ' + s.option : '' }}</th>
+                <td>{{ areaName(s.area) }}</td>
+                <td>{{ texts.tk('statistic', s.statistic) }}</td>
+                <td>
+                  @for (w of s.waves; track w.wave; let last = $last) {
+                    {{ w.waveDate }}:
+                    {{ w.suppressed ? t('suppressed') : texts.number(w.value) + ' (' + w.respondents + ')' }}
+                    @if (!last) {
+                      ;
+                    }
+                  }
+                </td>
+                <td class="num">{{ texts.signed(s.change) }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+    </section>
+    <section aria-labelledby="network-heading">
+      <h3 id="network-heading">{{ t('networkEvidence') }}</h3>
+      @if (results().numbers.network.length === 0) {
+        <p>{{ t('noNetwork') }}</p>
+      } @else {
+        <table class="table" data-testid="network-evidence">
+          <thead>
+            <tr>
+              <th scope="col">{{ t('network') }}</th>
+              <th scope="col">{{ t('measureName') }}</th>
+              <th scope="col">{{ t('area') }}</th>
+              <th scope="col">{{ t('wave') }}: {{ t('value') }}</th>
+              <th scope="col" class="num">{{ t('change') }}</th>
+            </tr>
+          </thead>
+          <tbody>
+            @for (n of results().numbers.network; track $index) {
+              <tr>
+                <th scope="row">{{ n.network }}</th>
+                <td>{{ n.measure }}</td>
+                <td>{{ n.area ? areaName(n.area) : t('wholeNetwork') }}</td>
+                <td>
+                  @for (w of n.waves; track w.wave; let last = $last) {
+                    {{ w.waveDate }}: {{ texts.number(w.value, 3) }}
+                    @if (!last) {
+                      ;
+                    }
+                  }
+                </td>
+                <td class="num">{{ texts.signed(n.change, 3) }}</td>
+              </tr>
+            }
+          </tbody>
+        </table>
+      }
+    </section>
+  `,
+  styleUrl: '../evaluation.scss',
+})
+export class EvidenceTables {
+  protected readonly texts = inject(EvaluationTexts);
+  protected readonly t = this.texts.t;
+  readonly results = input.required<Results>();
+
+  private readonly areas = computed(() => new Map(this.results().areas.map((a) => [a.code, a.name])));
+  private readonly items = computed(() => new Map(this.results().surveyItems.map((i) => [i.code, i.name])));
+
+  protected areaName(code: string): string {
+    const name = this.areas().get(code);
+    return name ? `${code} ${name}` : code;
+  }
+
+  protected itemName(code: string): string {
+    return this.items().get(code) ?? code;
+  }
+}

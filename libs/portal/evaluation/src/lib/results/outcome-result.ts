@@ -1,0 +1,99 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { Notice } from '@quartier/portal-ui';
+import { EventStudyChart, type EventStudyChartTexts } from '../charts/event-study-chart';
+import { EvaluationWorkspace, type Outcome, type Results } from '../evaluation-workspace';
+import { eventStudyChartData, eventStudyRows, preTrendPeriods } from '../event-study-view';
+import { isFailure } from '../numbers';
+import { EvaluationTexts } from '../texts';
+
+/** One outcome indicator: before/after against the city, the DiD, and the event study (chart and table). */
+@Component({
+  selector: 'q-outcome-result',
+  imports: [Notice, EventStudyChart],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './outcome-result.html',
+  styleUrl: '../evaluation.scss',
+})
+export class OutcomeResult {
+  private readonly workspace = inject(EvaluationWorkspace);
+  protected readonly texts = inject(EvaluationTexts);
+  protected readonly t = this.texts.t;
+  readonly outcome = input.required<Outcome>();
+  readonly results = input.required<Results>();
+
+  protected readonly name = computed(() => this.workspace.indicatorName(this.outcome().indicator));
+  protected readonly unit = computed(
+    () => this.results().indicators.find((i) => i.code === this.outcome().indicator)?.unit ?? '',
+  );
+  protected readonly headingId = computed(() => `outcome-${this.outcome().indicator}`);
+
+  protected readonly beforeAfter = computed(() => {
+    const result = this.outcome().beforeAfter;
+    return isFailure(result) ? null : result;
+  });
+  protected readonly beforeAfterError = computed(() => {
+    const result = this.outcome().beforeAfter;
+    return isFailure(result) ? result.error.message : null;
+  });
+  protected readonly beforeAfterRows = computed(() => {
+    const ba = this.beforeAfter();
+    if (!ba) return [];
+    const rows = [{ label: this.t('programmeSeries'), series: ba.programme }];
+    if (ba.reference) rows.push({ label: ba.reference.label, series: ba.reference });
+    return rows;
+  });
+
+  protected readonly did = computed(() => {
+    const result = this.outcome().did;
+    return isFailure(result) ? null : result;
+  });
+  protected readonly didError = computed(() => {
+    const result = this.outcome().did;
+    return isFailure(result) ? result.error.message : null;
+  });
+  protected readonly didSentence = computed(() => {
+    const did = this.did();
+    if (!did) return '';
+    return this.t('didSentence', {
+      estimate: this.texts.signed(did.estimate),
+      unit: this.unit(),
+      low: this.texts.signed(did.ci95[0]),
+      high: this.texts.signed(did.ci95[1]),
+      p: this.texts.p(did.p),
+      treated: did.clusters.treated,
+      comparison: did.clusters.comparison,
+    });
+  });
+
+  protected readonly studyError = computed(() => {
+    const result = this.outcome().eventStudy;
+    return isFailure(result) ? result.error.message : null;
+  });
+  protected readonly studyRows = computed(() => {
+    const result = this.outcome().eventStudy;
+    return isFailure(result) ? [] : eventStudyRows(result);
+  });
+  protected readonly chartData = computed(() => eventStudyChartData(this.studyRows()));
+  protected readonly preTrends = computed(() => preTrendPeriods(this.studyRows()));
+  protected readonly chartTexts = computed<EventStudyChartTexts>(() => ({
+    estimate: this.t('estimate'),
+    interval: this.t('ci95'),
+    axis: this.t('relative'),
+    start: this.t('startShort'),
+  }));
+  /** What the chart shows, in words: every estimate with its interval. */
+  protected readonly chartLabel = computed(() =>
+    this.t('eventStudyChart', {
+      indicator: this.name(),
+      summary: this.studyRows()
+        .map((r) =>
+          r.estimate === null
+            ? `${r.label}: –`
+            : r.reference
+              ? `${r.label}: ${this.t('referencePeriod')}`
+              : `${r.label}: ${this.texts.signed(r.estimate)} [${this.texts.signed(r.low)}; ${this.texts.signed(r.high)}]`,
+        )
+        .join(', '),
+    }),
+  );
+}

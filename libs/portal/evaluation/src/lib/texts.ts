@@ -1,0 +1,48 @@
+import { Injectable, computed, inject } from '@angular/core';
+import { I18n } from '@quartier/portal-ui';
+import { formatP, formatSigned } from './numbers';
+import { DE, type EvaluationDictionary, type EvaluationTextKey } from './texts-de';
+import { EN } from './texts-en';
+
+export type { EvaluationTextKey };
+
+type Params = Record<string, string | number>;
+
+/** This feature's texts in German (default) and English, following the shell's language. */
+@Injectable({ providedIn: 'root' })
+export class EvaluationTexts {
+  private readonly i18n = inject(I18n);
+  private readonly dictionary = computed<EvaluationDictionary>(() =>
+    this.i18n.language() === 'en' ? EN : DE,
+  );
+  readonly language = this.i18n.language;
+  readonly locale = this.i18n.locale;
+
+  readonly t = (key: EvaluationTextKey, params: Params = {}): string =>
+    this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+
+  /** A key built at run time (`status.` + value); unknown keys show the value itself. */
+  readonly tk = (prefix: string, value: string, params: Params = {}): string => {
+    const key = `${prefix}.${value}`;
+    return key in DE ? this.t(key as EvaluationTextKey, params) : value;
+  };
+
+  /** `{de, en}` texts of the service's catalogues in the current language. */
+  readonly pick = (text: { de: string; en: string }): string =>
+    this.i18n.language() === 'en' ? text.en : text.de;
+
+  readonly number = (value: number | null | undefined, digits = 2): string =>
+    value === null || value === undefined || !Number.isFinite(value)
+      ? '–'
+      : value.toLocaleString(this.locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  readonly signed = (value: number | null | undefined, digits = 2): string =>
+    formatSigned(value, this.locale(), digits);
+  readonly p = (value: number | null): string => formatP(value, this.locale());
+  readonly date = (iso: string): string => this.i18n.formatDate(iso);
+  readonly dateTime = (iso: string): string => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime())
+      ? iso
+      : date.toLocaleString(this.locale(), { dateStyle: 'medium', timeStyle: 'short' });
+  };
+}
