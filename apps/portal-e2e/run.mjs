@@ -14,6 +14,7 @@ import { startPlatform } from './src/platform.mjs';
 import { indicatorTests } from './src/indicators.e2e.mjs';
 import { networkTests } from './src/networks.e2e.mjs';
 import { portalTests } from './src/portal.e2e.mjs';
+import { programmeTests } from './src/programmes.e2e.mjs';
 import { surveyTests } from './src/surveys.e2e.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -60,6 +61,7 @@ describe('portal', { concurrency: false, timeout: 400_000 }, () => {
   networkTests(context);
   surveyTests(context);
   indicatorTests(context);
+  programmeTests(context);
 });
 
 // Ctrl-C on the test run must not leave a platform (and its PostgreSQL) behind.

@@ -7,6 +7,7 @@ import {
   input,
   resource,
   signal,
+  untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { problemFrom } from '@quartier/portal-data-access';
@@ -116,7 +117,11 @@ export class ImpactPanel {
   constructor() {
     effect(() => {
       const doc = this.document.value();
-      if (doc) this.form.set(modelToForm(doc.model as ApiModel));
+      if (!doc) return;
+      const form = modelToForm(doc.model as ApiModel);
+      // A new model is named after its programme (the service requires a title).
+      if (!form.title) form.title = untracked(this.programme).name;
+      this.form.set(form);
     });
   }
 
