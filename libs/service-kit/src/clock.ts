@@ -25,3 +25,22 @@ export class FixedClock extends Clock {
     this.at = at;
   }
 }
+
+/**
+ * A clock that starts at `start` and runs on in real time: a whole platform (and a browser
+ * driven against it) can be set to a fixed day for tests and demos while timeouts, ordering and
+ * durations still work as they do with the system clock.
+ */
+export class ShiftedClock extends Clock {
+  private readonly offset: number;
+  constructor(
+    start: Date,
+    private readonly system: () => number = Date.now,
+  ) {
+    super();
+    this.offset = start.getTime() - system();
+  }
+  now(): Date {
+    return new Date(this.system() + this.offset);
+  }
+}

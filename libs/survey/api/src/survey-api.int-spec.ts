@@ -7,6 +7,7 @@ import {
   tablesToWorkbook,
 } from '@quartier/survey-core';
 import { SurveyApiModule } from './survey-api.module';
+import { TenantProfileStore } from './tenants/tenant-profile.store';
 import { todayInGermany } from './survey.constants';
 import {
   PLANNING_AREAS,
@@ -496,6 +497,47 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
       );
       expect((await call('GET', `/api/survey/public/f/00000000-0000-4000-8000-000000000000`)).status).toBe(
         404,
+      );
+    });
+  });
+
+  describe('public form: operator and languages', () => {
+    it('names the tenant’s operator with imprint and privacy links, once the registry published them', async () => {
+      const before = (await call('GET', `/api/survey/public/f/${surveyId}`)).body as string;
+      expect(before).not.toContain('class="operator"');
+      await t.deliver({
+        type: 'registry.tenant.upserted',
+        tenantId: 'berlin-demo',
+        payload: {
+          tenantId: 'berlin-demo',
+          name: 'Berlin (Demo)',
+          levels: [],
+          publicProfile: {
+            operatorName: 'Bezirksamt Mitte <Sozialraum>',
+            imprintUrl: 'https://example.org/impressum',
+            privacyUrl: 'https://example.org/datenschutz?a=1&b=2',
+          },
+        },
+      });
+      // The profile is read at most a minute late (cache); a fresh module would see it at once.
+      t.app.get(TenantProfileStore)['cache'].clear();
+      const html = (await call('GET', `/api/survey/public/f/${surveyId}`)).body as string;
+      expect(html).toContain(
+        '<footer class="operator" aria-label="Rechtliche Hinweise"><p>Diese Befragung führt durch: Bezirksamt Mitte &lt;Sozialraum&gt;</p>',
+      );
+      expect(html).toContain('<a href="https://example.org/impressum">Impressum</a>');
+      expect(html).toContain(
+        '<a href="https://example.org/datenschutz?a=1&amp;b=2">Datenschutzerklärung</a>',
+      );
+      const english = (await call('GET', `/api/survey/public/f/${surveyId}?lang=en`)).body as string;
+      expect(english).toContain('Privacy notice</a>');
+    });
+
+    it('switches languages keeping the preselected area and the wave', async () => {
+      const html = (await call('GET', `/api/survey/public/f/${surveyId}?area=011102`)).body as string;
+      expect(html).toMatch(/<nav aria-label="Sprache"><ul class="langs">/);
+      expect(html).toContain(
+        `?lang=en&amp;area=011102&amp;wave=${waveId}" lang="en" hreflang="en">English</a>`,
       );
     });
   });

@@ -8,6 +8,7 @@ import {
 import { CreateSurvey1764100000000 } from './migrations/1764100000000-CreateSurvey';
 import { AddSurveyAreaGeometry1764200000000 } from './migrations/1764200000000-AddSurveyAreaGeometry';
 import { AddResultsReleases1764300000000 } from './migrations/1764300000000-AddResultsReleases';
+import { AddTenantProfile1766200000000 } from './migrations/1766200000000-AddTenantProfile';
 import { PublicFormController } from './public/public-form.controller';
 import { PublicRateLimiter } from './public/rate-limiter';
 import { CollectionService } from './responses/collection.service';
@@ -23,6 +24,8 @@ import { SURVEY_ERROR_STATUS, SurveyApiError } from './survey.errors';
 import { SurveyStore } from './surveys/survey-store';
 import { SurveysController } from './surveys/surveys.controller';
 import { SurveysService } from './surveys/surveys.service';
+import { TenantProfileHandler } from './tenants/tenant-profile.handler';
+import { TenantProfileStore } from './tenants/tenant-profile.store';
 
 registerErrorStatuses(SurveyApiError, SURVEY_ERROR_STATUS);
 registerErrorStatuses(SurveyError, SURVEY_ERROR_STATUS);
@@ -48,7 +51,9 @@ export class SurveyApiModule {
         CreateSurvey1764100000000,
         AddSurveyAreaGeometry1764200000000,
         AddResultsReleases1764300000000,
+        AddTenantProfile1766200000000,
       ],
+      handlers: [TenantProfileHandler],
     });
     const rateLimit = options.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
     return {
@@ -70,6 +75,7 @@ export class SurveyApiModule {
           useValue: new PublicRateLimiter(rateLimit.limit, rateLimit.windowSeconds * 1000),
         },
         SurveyStore,
+        TenantProfileStore,
         SurveysService,
         CollectionService,
         ResponseImportService,

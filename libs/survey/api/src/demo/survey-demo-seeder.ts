@@ -4,7 +4,6 @@ import { MUSTERSTADT, musterstadtCity, socialModel } from '@quartier/demo-city';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
 import { compileForm, formFromSheets, sheetFromRows, validateSubmission } from '@quartier/survey-core';
 import { CollectionService, type StoredResponse } from '../responses/collection.service';
-import { todayInGermany } from '../survey.constants';
 import { SurveyStore } from '../surveys/survey-store';
 import {
   DEMO_FORM_ID,
@@ -132,7 +131,7 @@ export class SurveyDemoSeeder implements DemoSeeder {
     if (!parsed.ok) throw new Error(`demo form is invalid: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
     const form = parsed.form;
     const compiled = compileForm(form);
-    const today = todayInGermany();
+    const today = this.collection.today();
     const shiftDays = (days: number) =>
       new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

@@ -14,7 +14,9 @@ import {
   likertScale,
   localize,
 } from '@quartier/survey-core';
+import type { PublicOperator } from '../tenants/tenant-profile.store';
 import { formTexts, languageName, type FormTexts } from './form-texts';
+import { OPERATOR_FOOTER_CSS, renderOperatorFooter } from './operator-footer';
 
 export interface FormPageInput {
   readonly surveyId: string;
@@ -32,6 +34,8 @@ export interface FormPageInput {
   readonly pagePath: string;
   /** Name generator, interpreters and actor list of a network survey. */
   readonly network?: NetworkPage;
+  /** The tenant's operator name, imprint and privacy links for the footer (null: none set). */
+  readonly operator?: PublicOperator | null;
 }
 
 export interface NetworkPage {
@@ -396,7 +400,8 @@ export function renderFormPage(input: FormPageInput): string {
   );
   const languages = formLanguages(form);
   const renderer = new Renderer(input);
-  const area = input.areaKey ? `&amp;area=${encodeURIComponent(input.areaKey)}` : '';
+  // The switch keeps what the link chose: the preselected area and the wave.
+  const area = `${input.areaKey ? `&amp;area=${encodeURIComponent(input.areaKey)}` : ''}&amp;wave=${encodeURIComponent(input.waveId)}`;
   const switcher =
     languages.length > 1
       ? `<nav aria-label="${escapeHtml(texts.languages)}"><ul class="langs">${languages
@@ -462,14 +467,20 @@ ${invitation}
 <button type="submit" id="q-submit">${escapeHtml(texts.submit)}</button>
 </form>
 </main>
+${renderOperatorFooter(input.operator ?? null, texts)}
 <script type="application/json" id="q-definition">${jsonForScript(definition)}</script>
 </body>
 </html>`;
 }
 
 /** A short page for closed or unknown surveys (same look, no script). */
-export function renderMessagePage(language: string, title: string, message: string): string {
-  return `<!doctype html><html lang="${escapeHtml(language.split('-')[0])}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${PAGE_CSS}</style></head><body><main id="main"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main></body></html>`;
+export function renderMessagePage(
+  language: string,
+  title: string,
+  message: string,
+  operator: PublicOperator | null = null,
+): string {
+  return `<!doctype html><html lang="${escapeHtml(language.split('-')[0])}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escapeHtml(title)}</title><style>${PAGE_CSS}</style></head><body><main id="main"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main>${renderOperatorFooter(operator, formTexts(language))}</body></html>`;
 }
 
 // Mobile first; colours pass WCAG AA contrast (text #1b1b1b on white 16.8:1, links #0b4f9c 8.6:1,
@@ -525,4 +536,4 @@ button:disabled{opacity:.7;cursor:wait}
 .note p{background:#f3f3f3;padding:.75rem 1rem}
 .coords{display:flex;flex-wrap:wrap;gap:1rem}
 .coord label{font-weight:400}
-`;
+${OPERATOR_FOOTER_CSS}`;

@@ -59,6 +59,10 @@ export interface FormTexts {
   readonly errChoice: string;
   readonly errArea: string;
   readonly errRank: string;
+  readonly operatedBy: string;
+  readonly imprint: string;
+  readonly privacyNotice: string;
+  readonly legal: string;
 }
 
 const DE: FormTexts = {
@@ -125,6 +129,10 @@ const DE: FormTexts = {
   errChoice: 'Bitte wählen Sie eine der angebotenen Antworten.',
   errArea: 'Diese Angabe passt zu keinem Gebiet der Befragung.',
   errRank: 'Bitte vergeben Sie jeden Rang genau einmal.',
+  operatedBy: 'Diese Befragung führt durch: {name}',
+  imprint: 'Impressum',
+  privacyNotice: 'Datenschutzerklärung',
+  legal: 'Rechtliche Hinweise',
 };
 
 const EN: FormTexts = {
@@ -188,6 +196,10 @@ const EN: FormTexts = {
   errChoice: 'Please choose one of the answers offered.',
   errArea: 'This answer matches none of the survey areas.',
   errRank: 'Please give each rank exactly once.',
+  operatedBy: 'This survey is run by {name}',
+  imprint: 'Legal notice (Impressum)',
+  privacyNotice: 'Privacy notice',
+  legal: 'Legal information',
 };
 
 const PLAIN_DE: FormTexts = {

@@ -23,10 +23,10 @@ import { z } from 'zod';
 import { formRuntimeBundle } from '../browser/form-runtime-bundle';
 import { CollectionService } from '../responses/collection.service';
 import { HONEYPOT_FIELD, SubmissionDto } from '../responses/submission.dto';
-import { todayInGermany } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
 import { formTexts } from './form-texts';
 import { renderFormPage, renderMessagePage } from './form-page';
+import { TenantProfileStore } from '../tenants/tenant-profile.store';
 import { PublicRateLimiter } from './rate-limiter';
 
 export const PUBLIC_BASE = '/api/survey/public';
@@ -57,6 +57,7 @@ export class PublicFormController {
   constructor(
     private readonly collection: CollectionService,
     private readonly limiter: PublicRateLimiter,
+    private readonly profiles: TenantProfileStore,
     @Inject(RUNTIME_CONFIG) private readonly runtime: RuntimeConfig,
   ) {
     this.addresses = new ClientAddressResolver(runtime.trustedProxies);
@@ -118,7 +119,7 @@ export class PublicFormController {
     const { [HONEYPOT_FIELD]: honeypot, ...input } = body;
     if (honeypot !== undefined && honeypot.trim() !== '') {
       // A bot filled the invisible field: answer as if stored, so it learns nothing, and store nothing.
-      return { submittedOn: todayInGermany() };
+      return { submittedOn: this.collection.today() };
     }
     return this.collection.submitPublic(id, waveId, input);
   }
@@ -168,7 +169,7 @@ export class PublicFormController {
         ? query.lang
         : (context.form?.settings.defaultLanguage ?? 'de');
     const texts = formTexts(language);
-    const today = todayInGermany();
+    const today = this.collection.today();
     const wave = query.wave
       ? context.waves.find((w) => w.id === query.wave)
       : this.collection.currentWave(context, today);
@@ -183,8 +184,9 @@ export class PublicFormController {
             choiceLists: [],
           }
         : null);
+    const operator = await this.profiles.operatorOf(context.survey.tenantId);
     if (context.survey.status !== 'open' || !wave || today < wave.opensOn || today > wave.closesOn || !form) {
-      return res.status(410).send(renderMessagePage(language, context.survey.title, texts.closed));
+      return res.status(410).send(renderMessagePage(language, context.survey.title, texts.closed, operator));
     }
     const bundle = await formRuntimeBundle();
     const areaKey = query.area && context.areaIds.has(query.area) ? query.area : undefined;
@@ -201,6 +203,7 @@ export class PublicFormController {
         scriptUrl: `${SCRIPT_PATH}?v=${bundle.hash}`,
         submitUrl: `${PUBLIC_BASE}/surveys/${context.survey.id}/waves/${wave.id}/responses`,
         pagePath: `${PUBLIC_BASE}/f/${context.survey.id}`,
+        operator,
         ...(network
           ? {
               network: {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AccessContext } from '@quartier/auth';
 import { OutboxWriter, type OutboxEvent } from '@quartier/messaging';
+import { Clock } from '@quartier/service-kit';
 import {
   type AnswerIssue,
   type AreaGeometries,
@@ -83,7 +84,13 @@ export class CollectionService {
   constructor(
     private readonly store: SurveyStore,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
   ) {}
+
+  /** The German calendar day by the service's clock (waves open and close on such days). */
+  today(): string {
+    return todayInGermany(this.clock.now());
+  }
 
   /** The public view of a survey: only surveys that are open (or closed, to say so) exist publicly. */
   async publicContext(surveyId: string): Promise<CollectionContext> {
@@ -104,7 +111,7 @@ export class CollectionService {
   }
 
   /** The wave a public link without a wave id means: the one open today. */
-  currentWave(context: CollectionContext, today = todayInGermany()): WaveRow | undefined {
+  currentWave(context: CollectionContext, today = this.today()): WaveRow | undefined {
     return context.waves.find((w) => w.opensOn <= today && today <= w.closesOn);
   }
 
@@ -119,7 +126,7 @@ export class CollectionService {
       this.contexts.delete(surveyId);
       context = await this.publicContext(surveyId);
     }
-    const today = todayInGermany();
+    const today = this.today();
     const wave = this.findWave(context, waveId);
     if (context.survey.status !== 'open') throw new SurveyApiError('SurveyNotOpen', 'this survey is closed');
     if (today < wave.opensOn || today > wave.closesOn)
@@ -151,7 +158,7 @@ export class CollectionService {
   ): Promise<{ submittedOn: string }> {
     const context = await this.authenticatedContext(access, tenantId, surveyId);
     const wave = this.findWave(context, waveId);
-    const today = todayInGermany();
+    const today = this.today();
     this.assertCollecting(context, wave, today);
     const response = this.validate(context, wave, input, today, 'reject', true);
     await this.commit({ survey: context.survey, wave, response, channel: 'interviewer', day: today });

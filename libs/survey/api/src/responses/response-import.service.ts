@@ -3,7 +3,6 @@ import type { AccessContext } from '@quartier/auth';
 import { type SpooledUpload, ZipBoundsError } from '@quartier/service-kit';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
-import { todayInGermany } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
 import { XLSX_TYPE } from '../surveys/spooled-upload';
 import { SurveyStore } from '../surveys/survey-store';
@@ -43,7 +42,7 @@ export class ResponseImportService {
   ): Promise<{ imported: number }> {
     const context = await this.collection.authenticatedContext(access, tenantId, surveyId);
     const wave = this.collection.findWave(context, waveId);
-    const today = todayInGermany();
+    const today = this.collection.today();
     this.collection.assertCollecting(context, wave, today);
     if (!context.form) throw new SurveyApiError('FormMissing', 'this survey has no form');
     const bytes = await readFile(upload.path);

@@ -1,0 +1,11 @@
+import { ShiftedClock } from './clock';
+
+describe('ShiftedClock', () => {
+  it('starts at the given instant and runs on with the system clock', () => {
+    let system = Date.parse('2030-07-01T00:00:00Z');
+    const clock = new ShiftedClock(new Date('2026-03-02T09:00:00Z'), () => system);
+    expect(clock.now().toISOString()).toBe('2026-03-02T09:00:00.000Z');
+    system += 90_000;
+    expect(clock.now().toISOString()).toBe('2026-03-02T09:01:30.000Z');
+  });
+});
