@@ -65,23 +65,26 @@ export class OutboxWriter {
     const envelopes = events.map((event) =>
       createEnvelope(event.type, event.payload, event.meta, this.service),
     );
-    const column = <T>(pick: (e: EventEnvelope) => T) => envelopes.map(pick);
+    // One JSON document rather than eight arrays: PostgreSQL parses it in C, where node-pg would
+    // escape every character of every envelope for an array literal (seconds for 50,000 events).
+    const rows = envelopes.map((e) => ({
+      id: e.id,
+      topic: topicOf(e.producer),
+      key: e.key,
+      type: e.type,
+      version: e.version,
+      tenant_id: e.tenantId,
+      correlation_id: e.correlationId,
+      envelope: e,
+    }));
     await manager.query(
       `INSERT INTO ${this.table} ("id", "topic", "key", "type", "version", "tenant_id", "correlation_id", "envelope")
-       SELECT id, topic, key, type, version, tenant_id, correlation_id, envelope
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::jsonb[])
-         WITH ORDINALITY AS t(id, topic, key, type, version, tenant_id, correlation_id, envelope, ord)
-       ORDER BY ord`,
-      [
-        column((e) => e.id),
-        column((e) => topicOf(e.producer)),
-        column((e) => e.key),
-        column((e) => e.type),
-        column((e) => e.version),
-        column((e) => e.tenantId),
-        column((e) => e.correlationId),
-        column((e) => JSON.stringify(e)),
-      ],
+       SELECT r.id, r.topic, r.key, r.type, r.version, r.tenant_id, r.correlation_id, r.envelope
+       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(row, ord),
+         LATERAL jsonb_to_record(t.row)
+           AS r(id uuid, topic text, key text, type text, version int, tenant_id text, correlation_id text, envelope jsonb)
+       ORDER BY t.ord`,
+      [JSON.stringify(rows)],
     );
     // Delivered to the relay's LISTEN only when (and if) the transaction commits.
     await manager.query('SELECT pg_notify($1, $2)', [this.channel, '']);

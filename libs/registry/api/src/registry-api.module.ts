@@ -11,6 +11,8 @@ import {
 import { AreaImportsController } from './area-imports/area-imports.controller';
 import { AreaImportsService } from './area-imports/area-imports.service';
 import { AreasController } from './areas/areas.controller';
+import { AreaTilesController } from './tiles/area-tiles.controller';
+import { AreaTilesService } from './tiles/area-tiles.service';
 import { AreaVersionsController } from './area-versions/area-versions.controller';
 import { AreaVersionsService } from './area-versions/area-versions.service';
 import { AreasService } from './areas/areas.service';
@@ -56,6 +58,7 @@ export class RegistryApiModule {
         createOpsController('registry', REGISTRY_CONNECTION),
         TenantsController,
         AreasController,
+        AreaTilesController,
         AreaImportsController,
         AreaVersionsController,
         RoleAssignmentsController,
@@ -64,6 +67,7 @@ export class RegistryApiModule {
         TenantsService,
         MeService,
         AreasService,
+        AreaTilesService,
         AreaImportsService,
         AreaVersionsService,
         RoleAssignmentsService,

@@ -5,3 +5,4 @@ export * from './area-import';
 export * from './crosswalk';
 export * from './label-point';
 export * from './role-assignment-rules';
+export * from './tiles/area-tiles';

@@ -252,13 +252,13 @@ export class AreaImportsService implements OnModuleInit {
     batch: readonly PendingArea[],
   ): Promise<{ event: AreaEventPayload; created: boolean }[]> {
     if (batch.length === 0) return [];
-    const column = <T>(pick: (p: PendingArea) => T) => batch.map(pick);
+    // One JSON document per batch: PostgreSQL parses it in C, where node-pg would escape every
+    // character of every geometry for an array literal.
     const rows: (Omit<AreaEntity, 'geometry'> & { inserted: boolean })[] = await manager.query(
       `INSERT INTO area (tenant_id, version_id, code, name, level, parent_id, path, population, area_sqm, geometry)
-       SELECT $1, $2, a.code, a.name, $3, a.parent_id, ARRAY(SELECT jsonb_array_elements_text(a.path)::uuid),
-              a.population, a.area_sqm, a.geometry
-         FROM unnest($4::text[], $5::text[], $6::uuid[], $7::jsonb[], $8::int[], $9::float8[], $10::jsonb[])
-           AS a(code, name, parent_id, path, population, area_sqm, geometry)
+       SELECT $1, $2, a.code, a.name, $3, a.parent_id, a.path, a.population, a.area_sqm, a.geometry
+         FROM jsonb_to_recordset($4::jsonb)
+           AS a(code text, name text, parent_id uuid, path uuid[], population int, area_sqm float8, geometry jsonb)
        ON CONFLICT (tenant_id, version_id, code) DO UPDATE SET
          name = EXCLUDED.name, level = EXCLUDED.level, parent_id = EXCLUDED.parent_id, path = EXCLUDED.path,
          population = COALESCE(EXCLUDED.population, area.population), area_sqm = EXCLUDED.area_sqm,
@@ -269,14 +269,17 @@ export class AreaImportsService implements OnModuleInit {
         tenantId,
         version.id,
         level,
-        column((p) => p.area.code),
-        column((p) => p.area.name),
-        column((p) => p.parent?.id ?? null),
-        // unnest flattens two-dimensional arrays, so each path travels as one JSON array.
-        column((p) => JSON.stringify(p.parent ? [...p.parent.path, p.parent.id] : [])),
-        column((p) => p.area.population),
-        column((p) => p.areaSqm),
-        column((p) => JSON.stringify(p.area.geometry)),
+        JSON.stringify(
+          batch.map((p) => ({
+            code: p.area.code,
+            name: p.area.name,
+            parent_id: p.parent?.id ?? null,
+            path: p.parent ? [...p.parent.path, p.parent.id] : [],
+            population: p.area.population,
+            area_sqm: p.areaSqm,
+            geometry: p.area.geometry,
+          })),
+        ),
       ],
     );
     const labels = new Map(batch.map((p) => [p.area.code, p.labelPoint]));

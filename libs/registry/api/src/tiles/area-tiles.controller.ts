@@ -1,0 +1,71 @@
+import { BadRequestException, Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentTenant, Roles } from '@quartier/auth';
+import { ROLES } from '@quartier/contracts';
+import { AREA_TILE_MAX_ZOOM } from '@quartier/registry-core';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { AreaTilesService } from './area-tiles.service';
+
+const tileParams = z
+  .object({
+    z: z.coerce.number().int().min(0).max(AREA_TILE_MAX_ZOOM),
+    x: z.coerce.number().int().min(0),
+    file: z.string().regex(/^\d+\.pbf$/, 'the tile is named <y>.pbf'),
+  })
+  .transform(({ z: zoom, x, file }) => ({ z: zoom, x, y: Number(file.slice(0, -4)) }))
+  .refine(({ z: zoom, x, y }) => x < 2 ** zoom && y < 2 ** zoom, 'x and y must lie below 2^z');
+
+// Boundaries are visible to every member of the tenant (as the GeoJSON is): scope limits what a
+// user may change, not which areas exist.
+@ApiTags('areas')
+@ApiBearerAuth()
+@Controller('api/registry/tiles')
+@Roles(...ROLES)
+export class AreaTilesController {
+  constructor(private readonly tiles: AreaTilesService) {}
+
+  @Get(':level')
+  @ApiOperation({ summary: "TileJSON of a level's vector tiles (bounds, zoom range, layer `areas`)" })
+  tileJson(@CurrentTenant() tenantId: string, @Param('level') level: string) {
+    return this.tiles.tileJson(tenantId, level);
+  }
+
+  @Get(':level/:z/:x/:file')
+  @ApiProduces('application/vnd.mapbox-vector-tile')
+  @ApiOperation({
+    summary:
+      'Vector tile z/x/y.pbf of a level of the current area version: layer `areas`, one polygon per area with `code` (plus `id` and `name` from zoom 10), simplified for the zoom',
+  })
+  async tile(
+    @CurrentTenant() tenantId: string,
+    @Param('level') level: string,
+    @Param() params: Record<string, string>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    const parsed = tileParams.safeParse(params);
+    if (!parsed.success)
+      throw new BadRequestException({
+        code: 'ValidationFailed',
+        message: `${parsed.error.issues[0].path.join('.') || 'tile'}: ${parsed.error.issues[0].message}`,
+      });
+    const { z: zoom, x, y } = parsed.data;
+    const tile = await this.tiles.tile(tenantId, level, zoom, x, y);
+    res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
+    res.setHeader('ETag', tile.etag);
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('Vary', 'Authorization, Accept-Encoding');
+    if (req.headers['if-none-match'] === tile.etag) {
+      res.status(304).end();
+      return;
+    }
+    // Encoded once and kept (the compression middleware leaves encoded bodies alone).
+    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.end(tile.gzip);
+      return;
+    }
+    res.end(tile.raw);
+  }
+}

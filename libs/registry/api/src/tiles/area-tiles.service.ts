@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AREA_TILE_LAYER, AREA_TILE_MAX_ZOOM, AreaTileIndex, RegistryError } from '@quartier/registry-core';
+import type { Geometry } from 'geojson';
+import { LRUCache } from 'lru-cache';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { DataSource } from 'typeorm';
+import { AreasService } from '../areas/areas.service';
+import { TenantEntity } from '../entities/tenant.entity';
+import { REGISTRY_CONNECTION } from '../registry.constants';
+
+export interface EncodedTile {
+  etag: string;
+  /** The tile gzip-encoded (what browsers accept); `raw` for the rest. */
+  gzip: Buffer;
+  raw: Buffer;
+}
+
+interface LevelTiles {
+  stamp: string;
+  index: Promise<AreaTileIndex>;
+}
+
+/** How long a level's change stamp is trusted before it is read again. */
+const STAMP_TTL_MS = 1000;
+const MAX_INDEXES = 8;
+const TILE_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Area boundaries of one level of the current area version as vector tiles (for maps of tens
+ * of thousands of areas: a full-city view is a handful of tiles instead of the whole GeoJSON).
+ * Each level's geometry is loaded and projected once into an in-memory index, rebuilt when the
+ * level changes (count or last update); encoded tiles are cached by that stamp.
+ */
+@Injectable()
+export class AreaTilesService {
+  private readonly indexes = new LRUCache<string, LevelTiles>({ max: MAX_INDEXES });
+  private readonly stamps = new LRUCache<string, string>({ max: 256, ttl: STAMP_TTL_MS });
+  private readonly tiles = new LRUCache<string, EncodedTile>({
+    maxSize: TILE_CACHE_BYTES,
+    sizeCalculation: (tile) => tile.gzip.length + tile.raw.length + 200,
+  });
+
+  constructor(
+    @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
+    private readonly areas: AreasService,
+  ) {}
+
+  /** TileJSON 3.0 of a level: bounds, zoom range, the layer and its fields. */
+  async tileJson(tenantId: string, level: string) {
+    const { index } = await this.level(tenantId, level);
+    const tiles = await index;
+    return {
+      tilejson: '3.0.0',
+      name: level,
+      scheme: 'xyz',
+      tiles: [`/api/registry/tiles/${encodeURIComponent(level)}/{z}/{x}/{y}.pbf`],
+      minzoom: 0,
+      maxzoom: AREA_TILE_MAX_ZOOM,
+      bounds: tiles.bounds ?? [-180, -85.05, 180, 85.05],
+      vector_layers: [
+        {
+          id: AREA_TILE_LAYER,
+          description: 'One polygon per area; id and name from zoom 10 on',
+          fields: { code: 'String', id: 'String', name: 'String' },
+        },
+      ],
+      areas: tiles.size,
+    };
+  }
+
+  async tile(tenantId: string, level: string, z: number, x: number, y: number): Promise<EncodedTile> {
+    const { stamp, index } = await this.level(tenantId, level);
+    const key = `${tenantId}\u0000${level}\u0000${stamp}\u0000${z}/${x}/${y}`;
+    const cached = this.tiles.get(key);
+    if (cached) return cached;
+    const raw = Buffer.from((await index).tile(z, x, y));
+    const tile = {
+      etag: `"${createHash('sha1').update(key).digest('base64url')}"`,
+      raw,
+      gzip: gzipSync(raw, { level: 6 }),
+    };
+    this.tiles.set(key, tile);
+    return tile;
+  }
+
+  private async level(tenantId: string, level: string): Promise<LevelTiles> {
+    const stamp = await this.stamp(tenantId, level);
+    const key = `${tenantId}\u0000${level}`;
+    const known = this.indexes.get(key);
+    if (known?.stamp === stamp) return known;
+    const entry: LevelTiles = { stamp, index: this.build(tenantId, level, stamp) };
+    entry.index.catch(() => this.indexes.delete(key));
+    this.indexes.set(key, entry);
+    return entry;
+  }
+
+  /** Version, count and last change of the level's areas: a new stamp means new tiles. */
+  private async stamp(tenantId: string, level: string): Promise<string> {
+    const key = `${tenantId}\u0000${level}`;
+    const cached = this.stamps.get(key);
+    if (cached) return cached;
+    const tenant = await this.db.getRepository(TenantEntity).findOneBy({ id: tenantId });
+    if (!tenant) throw new RegistryError('TenantNotFound', `tenant ${tenantId} not found`);
+    if (!tenant.levels.some((l) => l.key === level))
+      throw new RegistryError('LevelNotFound', `level ${level} not found`);
+    const version = await this.areas.currentVersion(tenantId);
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS n, max(updated_at)::text AS t FROM area WHERE tenant_id = $1 AND version_id = $2 AND level = $3`,
+      [tenantId, version?.id ?? null, level],
+    );
+    const stamp = `${version?.id ?? 'none'}:${row.n}:${row.t ?? ''}`;
+    this.stamps.set(key, stamp);
+    return stamp;
+  }
+
+  private async build(tenantId: string, level: string, stamp: string): Promise<AreaTileIndex> {
+    const versionId = stamp.split(':')[0];
+    const rows: { id: string; code: string; name: string; geometry: Geometry | null }[] =
+      versionId === 'none'
+        ? []
+        : await this.db.query(
+            `SELECT id, code, name, geometry FROM area WHERE tenant_id = $1 AND version_id = $2 AND level = $3 ORDER BY code`,
+            [tenantId, versionId, level],
+          );
+    return new AreaTileIndex(rows);
+  }
+}
