@@ -91,6 +91,66 @@ describeWithMss('quartier index compute', () => {
     expect(rows.some((r) => r['dynamics_class'] === '+/-')).toBe(true);
   });
 
+  it('reads the published wide MSS table directly (the README example), with the same result as the long CSV', async () => {
+    const args = (values: string, out: string, extra: string[] = []) => [
+      'index',
+      'compute',
+      '--definition',
+      join(FIXTURES, 'berlin-mss-2021.definition.json'),
+      '--values',
+      values,
+      ...extra,
+      '--out',
+      path(out),
+    ];
+    expect((await run(args(MSS![0], 'wide.csv', ['--wide', 'PLR_ID', '--missing', '-9999']))).code).toBe(0);
+    expect((await run(args(path('values.csv'), 'long.csv'))).code).toBe(0);
+    expect(readFileSync(path('wide.csv'), 'utf8')).toBe(readFileSync(path('long.csv'), 'utf8'));
+  });
+
+  it('names what is wrong in a wide file: a missing indicator column, a repeated area, a bad value', async () => {
+    writeFileSync(path('wide-bad.csv'), 'PLR_ID,EW,S1,S3,S4,D1,D3\n01,10,1,1,1,1,1\n');
+    const missing = await run([
+      'index',
+      'compute',
+      '--definition',
+      path('def.json'),
+      '--values',
+      path('wide-bad.csv'),
+      '--wide',
+      'PLR_ID',
+    ]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('missing column(s) D4');
+    writeFileSync(
+      path('wide-twice.csv'),
+      'PLR_ID,EW,S1,S3,S4,D1,D3,D4\n01,10,1,1,1,1,1,1\n01,10,1,1,1,1,1,x\n',
+    );
+    const twice = await run([
+      'index',
+      'compute',
+      '--definition',
+      path('def.json'),
+      '--values',
+      path('wide-twice.csv'),
+      '--wide',
+      'PLR_ID',
+    ]);
+    expect(twice.stderr).toContain('line 3: area "01" already has a row on line 2');
+    writeFileSync(path('wide-value.csv'), 'PLR_ID,EW,S1,S3,S4,D1,D3,D4\n01,10,1,1,1,1,1,1 %\n');
+    const value = await run([
+      'index',
+      'compute',
+      '--definition',
+      path('def.json'),
+      '--values',
+      path('wide-value.csv'),
+      '--wide',
+      'PLR_ID',
+    ]);
+    expect(value.stderr).toContain('line 2: value "1 %" of area "01", indicator "D4" is not a number');
+  });
+
   it('writes one row per area with full-precision values and the published classes', async () => {
     const { code, stderr } = await run([
       'index',

@@ -15,6 +15,11 @@ export interface IndexComputeOptions {
   out?: string;
   /** Value codes that mean "no value" in addition to an empty cell (e.g. `-9999`). */
   missing?: string[];
+  /**
+   * The values CSV is wide (one row per area, one column per indicator code, as the MSS tables
+   * are published); the value names the column holding the area code.
+   */
+  wide?: string;
 }
 
 export function registerIndexCommands(program: Command): void {
@@ -29,7 +34,11 @@ export function registerIndexCommands(program: Command): void {
     .requiredOption('--definition <file>', 'index definition (JSON)')
     .requiredOption(
       '--values <file>',
-      'values CSV with header area,indicator,value; the population is the indicator named by "population"',
+      'values CSV with header area,indicator,value (or wide, see --wide); the population is the indicator named by "population"',
+    )
+    .option(
+      '--wide <areaColumn>',
+      'the values CSV is wide: one row per area, the area code in <areaColumn>, one column per indicator code (e.g. the MSS tables: --wide PLR_ID)',
     )
     .option('--out <file>', 'write the result CSV here instead of stdout')
     .option(
@@ -57,11 +66,10 @@ export async function computeIndexCommand(
   const core = await import('@quartier/indicator-core');
   const definition = await loadDefinition(options.definition, core);
   const required = core.requiredIndicators(definition);
-  const { areas, seenIndicators } = await readLongValues(
-    options.values,
-    new Set(required),
-    new Set(options.missing ?? []),
-  );
+  const read = options.wide
+    ? readWideValues(options.values, options.wide, required, new Set(options.missing ?? []))
+    : readLongValues(options.values, new Set(required), new Set(options.missing ?? []));
+  const { areas, seenIndicators } = await read;
 
   const absent = required.filter((code) => !seenIndicators.has(code));
   if (absent.length > 0) {
@@ -218,23 +226,88 @@ async function readLongValues(file: string, needed: ReadonlySet<string>, missing
         );
       firstLine.set(key, line);
       seenIndicators.add(indicator);
-      if (text === '' || missingCodes.has(text)) {
-        entry.values[indicator] = null;
-      } else if (NUMBER.test(text)) {
-        entry.values[indicator] = Number(text);
-      } else {
-        throw new CliError(
-          `${file} line ${line}: value "${text}" of area "${area}", indicator "${indicator}" is not a number`,
-        );
-      }
+      entry.values[indicator] = valueOf(text, missingCodes, () => `${file} line ${line}`, area, indicator);
     }
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
-      throw new CliError(`cannot read values ${file}: ${(error as Error).message}`);
-    throw new CliError(`${file}: ${(error as Error).message}`);
+    throw readFailure(file, error);
   }
   if (!columns) throw new CliError(`${file}: empty file (expected the header area,indicator,value)`);
   return { areas: [...areas.values()], seenIndicators };
+}
+
+/** A value cell: empty or a declared missing code is "no value"; otherwise a plain decimal. */
+function valueOf(
+  text: string,
+  missingCodes: ReadonlySet<string>,
+  where: () => string,
+  area: string,
+  indicator: string,
+): number | null {
+  if (text === '' || missingCodes.has(text)) return null;
+  if (NUMBER.test(text)) return Number(text);
+  throw new CliError(
+    `${where()}: value "${text}" of area "${area}", indicator "${indicator}" is not a number`,
+  );
+}
+
+function readFailure(file: string, error: unknown): CliError {
+  if (error instanceof CliError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
+    return new CliError(`cannot read values ${file}: ${(error as Error).message}`);
+  return new CliError(`${file}: ${(error as Error).message}`);
+}
+
+/**
+ * The wide layout: the header names the area column and one column per indicator code (other
+ * columns are ignored). Every indicator the definition needs must have its column; an area may
+ * appear once.
+ */
+async function readWideValues(
+  file: string,
+  areaColumn: string,
+  needed: readonly string[],
+  missingCodes: ReadonlySet<string>,
+) {
+  const { createReadStream } = await import('node:fs');
+  const { parse } = await import('csv-parse');
+  const areas = new Map<string, AreaValues & { line: number }>();
+  let columns: { area: number; indicators: [string, number][] } | undefined;
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true });
+  const input = createReadStream(file);
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      const line = info.lines;
+      if (!columns) {
+        const area = record.indexOf(areaColumn);
+        const absent = [areaColumn, ...needed].filter((name) => !record.includes(name));
+        if (area < 0 || absent.length > 0)
+          throw new CliError(`${file}: missing column(s) ${absent.join(', ')} (header: ${record.join(',')})`);
+        columns = { area, indicators: needed.map((code) => [code, record.indexOf(code)]) };
+        continue;
+      }
+      const area = record[columns.area] ?? '';
+      if (area === '') throw new CliError(`${file} line ${line}: empty ${areaColumn}`);
+      const earlier = areas.get(area);
+      if (earlier)
+        throw new CliError(`${file} line ${line}: area "${area}" already has a row on line ${earlier.line}`);
+      const values: Record<string, number | null> = {};
+      for (const [code, index] of columns.indicators)
+        values[code] = valueOf(record[index] ?? '', missingCodes, () => `${file} line ${line}`, area, code);
+      areas.set(area, { area, values, line });
+    }
+  } catch (error) {
+    throw readFailure(file, error);
+  }
+  if (!columns)
+    throw new CliError(`${file}: empty file (expected a header with ${areaColumn} and the indicator codes)`);
+  return {
+    areas: [...areas.values()].map(({ area, values }) => ({ area, values })),
+    seenIndicators: new Set(needed),
+  };
 }

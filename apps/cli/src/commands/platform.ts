@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
 
-const DEFAULT_URL = 'http://localhost:3000';
+/**
+ * Where the running platform is, as it was started: QUARTIER_URL if given, else its public
+ * origin (QUARTIER_PUBLIC_URL, which is also where its login provider lives), else
+ * http://localhost:PORT — the platform's own defaults, so `PORT=4000 npm start` and
+ * `PORT=4000 npm run quartier -- token` agree.
+ */
+export function defaultPlatformUrl(env: Readonly<Record<string, string | undefined>>): string {
+  const url =
+    env['QUARTIER_URL'] || env['QUARTIER_PUBLIC_URL'] || `http://localhost:${env['PORT'] || '3000'}`;
+  return url.replace(/\/$/, '');
+}
 
 /** Commands that talk to a platform: a running one (token) or its database (migrate, seed). */
 export function registerPlatformCommands(program: Command): void {
@@ -15,7 +25,11 @@ export function registerPlatformCommands(program: Command): void {
     )
     .requiredOption('--user <name>', 'username, e.g. admin, planer, analyst, viewer')
     .option('--password <password>', 'password (default: $QUARTIER_PASSWORD or the demo password)')
-    .option('--url <url>', 'platform URL', process.env['QUARTIER_URL'] ?? DEFAULT_URL)
+    .option(
+      '--url <url>',
+      'platform URL (default: $QUARTIER_URL, $QUARTIER_PUBLIC_URL or http://localhost:$PORT)',
+      defaultPlatformUrl(process.env),
+    )
     .option('--issuer <url>', 'OIDC issuer (default: $OIDC_ISSUER or <url>/oidc)')
     .action(async (options: { user: string; password?: string; url: string; issuer?: string }) => {
       const { requestPasswordGrant, DEMO_PASSWORD, AuthError } = await import('@quartier/auth');
