@@ -16,7 +16,7 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Rename the tenant or redefine its area levels (levels in use cannot be removed) */
+    /** Rename the tenant, redefine its area levels (levels in use cannot be removed) or set its public profile (operator, imprint and privacy links on survey forms) */
     patch: operations['TenantsController_updateCurrent'];
     trace?: never;
   };
@@ -121,6 +121,40 @@ export interface paths {
     head?: never;
     /** Change name or population (tenant admins; planners within their area scope) */
     patch: operations['AreasController_update'];
+    trace?: never;
+  };
+  '/api/registry/tiles/{level}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** TileJSON of a level's vector tiles (bounds, zoom range, layer `areas`) */
+    get: operations['AreaTilesController_tileJson'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/registry/tiles/{level}/{z}/{x}/{file}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Vector tile z/x/y.pbf of a level of the current area version: layer `areas`, one polygon per area with `code` (plus `id` and `name` from zoom 10), simplified for the zoom */
+    get: operations['AreaTilesController_tile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/registry/area-imports': {
@@ -238,6 +272,20 @@ export interface components {
         name: string;
         rank: number;
       }[];
+      publicProfile?: {
+        /** @default null */
+        operatorName: string | null;
+        /**
+         * Format: uri
+         * @default null
+         */
+        imprintUrl: string | null;
+        /**
+         * Format: uri
+         * @default null
+         */
+        privacyUrl: string | null;
+      } | null;
     };
     UpsertTenantDto: {
       name: string;
@@ -278,6 +326,8 @@ export interface components {
       areaId: string | null;
       /** @default null */
       programmeId: string | null;
+      /** @default false */
+      acknowledgeProviderRole: boolean;
     };
   };
   responses: never;
@@ -460,6 +510,44 @@ export interface operations {
         'application/json': components['schemas']['UpdateAreaDto'];
       };
     };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AreaTilesController_tileJson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        level: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AreaTilesController_tile: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        level: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
     responses: {
       200: {
         headers: {

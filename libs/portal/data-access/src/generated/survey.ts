@@ -9,7 +9,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Surveys of the tenant within the caller's area scope */
+    /** Surveys of the tenant within the caller's area scope (viewers: those past the draft stage, to read their results) */
     get: operations['SurveysController_list'];
     put?: never;
     /** Create a survey (resident or network) owned by an area; optionally with its form model */
@@ -44,7 +44,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A survey with target areas (population for response rates), waves and response counts */
+    /** A survey with target areas (population for response rates), waves and response counts (viewers: not drafts) */
     get: operations['SurveysController_detail'];
     put?: never;
     post?: never;
