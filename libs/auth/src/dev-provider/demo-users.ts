@@ -133,7 +133,13 @@ export const DEMO_ROLE_ASSIGNMENTS: readonly DemoRoleAssignment[] = [
   { tenantId: 'berlin-demo', username: 'planer', role: 'planner', areaCode: '01', programmeId: null },
   { tenantId: 'berlin-demo', username: 'analyst', role: 'analyst', areaCode: null, programmeId: null },
   { tenantId: 'berlin-demo', username: 'viewer', role: 'viewer', areaCode: null, programmeId: null },
-  { tenantId: 'berlin-demo', username: 'programm', role: 'programme-manager', areaCode: null, programmeId: null },
+  {
+    tenantId: 'berlin-demo',
+    username: 'programm',
+    role: 'programme-manager',
+    areaCode: null,
+    programmeId: null,
+  },
   { tenantId: 'berlin-demo', username: 'evaluator', role: 'evaluator', areaCode: null, programmeId: null },
 ];
 
