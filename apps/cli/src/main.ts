@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerPlatformCommands } from './commands/platform';
 import { registerIndexCommands } from './commands/index-compute';
+import { registerIndicatorCommands } from './commands/indicator-convert';
 import { registerNetworkCommands } from './commands/network';
 import { registerSurveyCommands } from './commands/survey';
 import { registerProgrammeCommands } from './commands/programme';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerPlatformCommands(program);
   registerIndexCommands(program);
+  registerIndicatorCommands(program);
   registerNetworkCommands(program);
   registerSurveyCommands(program);
   registerProgrammeCommands(program);

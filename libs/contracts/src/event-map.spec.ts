@@ -45,9 +45,9 @@ describe('event contracts', () => {
   });
 
   it('knows the statistical period forms and nothing else', () => {
-    for (const p of ['2024', '2024H2', '2024Q3', '2024-12-31'])
+    for (const p of ['2024', '2024H2', '2024Q3', '2024-12-31', '2024-03', '2024-W05', '2024-04-01/P1Y'])
       expect(periodSchema.safeParse(p).success).toBe(true);
-    for (const p of ['24', '2024H3', '2024Q5', '2024-1-1', '2024 '])
+    for (const p of ['24', '2024H3', '2024Q5', '2024-1-1', '2024 ', '2024-13', '2024-W54', '2024-04-01/P0Y'])
       expect(periodSchema.safeParse(p).success).toBe(false);
   });
 

@@ -53,10 +53,14 @@ export const areaRefSchema = z.object({
 export type AreaRef = z.infer<typeof areaRefSchema>;
 
 /**
- * A statistical period: year `2024`, half-year `2024H1`, quarter `2024Q3`,
- * or reference date `2024-12-31`.
+ * A statistical period: year `2024`, half-year `2024H1`, quarter `2024Q3`, month `2024-03`,
+ * ISO week `2024-W05`, reference date `2024-12-31`, or another span as an ISO 8601 interval from
+ * its first day (`2024-04-01/P1Y`: a financial year from April, as DHIS2 has them).
  */
 export const periodSchema = z
   .string()
-  .regex(/^\d{4}(H[12]|Q[1-4]|-\d{2}-\d{2})?$/, 'period: YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD');
+  .regex(
+    /^\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3])|-\d{2}-\d{2}(\/P[1-9]\d?[DWMY])?)?$/,
+    'period: YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DD/P1Y',
+  );
 export type Period = z.infer<typeof periodSchema>;

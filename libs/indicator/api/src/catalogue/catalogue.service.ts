@@ -23,6 +23,8 @@ export interface IndicatorRef {
   scale: number;
   polarity: IndicatorContent['polarity'];
   confidentiality: IndicatorContent['confidentiality'];
+  /** Imports take only periods of this kind (irregular: any). */
+  periodicity: IndicatorContent['periodicity'];
 }
 
 const SELECT_CURRENT = `
@@ -56,6 +58,7 @@ export function toIndicatorRef(view: IndicatorView): IndicatorRef {
     scale: view.effectiveScale,
     polarity: view.polarity,
     confidentiality: view.confidentiality,
+    periodicity: view.periodicity,
   };
 }
 

@@ -225,7 +225,8 @@ describe('tabular layouts', () => {
     });
     expect(detectTabularLayout(['DATAFLOW', 'TIME_PERIOD'], true)).toEqual({
       ok: false,
-      message: 'SDMX-CSV header lacks REF_AREA, INDICATOR (or MEASURE), OBS_VALUE',
+      message:
+        'SDMX-CSV header lacks REF_AREA (or a dimension mapped to area), INDICATOR or MEASURE (or a dimension mapped to indicator), OBS_VALUE; dimensions: TIME_PERIOD',
     });
   });
 });
@@ -280,7 +281,8 @@ describe('checkObservation', () => {
           line: 5,
           column: 'period',
           reason: 'bad-period',
-          message: '"2019-13" is not a period (YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD)',
+          message:
+            '"2019-13" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or a DHIS2/SDMX period)',
         },
         { line: 5, column: 'value', reason: 'non-numeric', message: '"abc" is not a number' },
         { line: 5, column: 'numerator', reason: 'negative-count', message: 'numerator -1 is negative' },
@@ -344,7 +346,7 @@ describe('JSON-stat', () => {
     ).toEqual({
       ok: false,
       message:
-        'dimension "unit" has 2 categories; besides area, period and indicator only single-category dimensions are supported',
+        'dimension "unit" has 2 categories (a, b): fix it to one (unit=a) or map it to area, period or indicator',
     });
     expect(
       jsonStatCube({
@@ -355,7 +357,8 @@ describe('JSON-stat', () => {
       }),
     ).toEqual({
       ok: false,
-      message: 'the dataset has no area (role geo) dimension',
+      message:
+        'the dataset has no area (role geo) dimension; map them (dimensions: indicator, unit, x, time)',
     });
     expect(jsonStatCube({ ...header, size: [3, 1, 2, 2] }).ok).toBe(false);
   });

@@ -1,4 +1,10 @@
-import { normalisePeriod, type PeriodDialect } from './period';
+import {
+  describePeriodKind,
+  normalisePeriod,
+  periodFits,
+  type PeriodDialect,
+  type Periodicity,
+} from './period';
 import type { RawObservation } from './tabular-layout';
 import { parseValueCell } from './value-cell';
 
@@ -35,7 +41,13 @@ export interface CheckedObservation<A, I> {
   denominator: number | null;
 }
 
-export interface ObservationLookups<A, I extends { scale: number }> {
+/** What a row check needs of an indicator: its scale and, when known, its periodicity. */
+export interface IndicatorTraits {
+  scale: number;
+  periodicity?: Periodicity;
+}
+
+export interface ObservationLookups<A, I extends IndicatorTraits> {
   area(code: string): A | undefined;
   indicator(code: string): I | undefined;
 }
@@ -73,7 +85,7 @@ function memoPeriod(raw: string, dialect: PeriodDialect): string | null {
   return period;
 }
 
-export function checkObservation<A, I extends { scale: number }>(
+export function checkObservation<A, I extends IndicatorTraits>(
   raw: RawObservation,
   lookups: ObservationLookups<A, I>,
   options: CheckOptions = {},
@@ -100,7 +112,17 @@ export function checkObservation<A, I extends { scale: number }>(
     );
   const period = memoPeriod(raw.period, options.dialect ?? 'quartier');
   if (period === null)
-    fail(col.period, 'bad-period', `"${raw.period}" is not a period (YYYY, YYYYH1, YYYYQ1 or YYYY-MM-DD)`);
+    fail(
+      col.period,
+      'bad-period',
+      `"${raw.period}" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or a DHIS2/SDMX period)`,
+    );
+  else if (indicator?.periodicity !== undefined && !periodFits(indicator.periodicity, period))
+    fail(
+      col.period,
+      'bad-period',
+      `"${raw.period}" is ${describePeriodKind(period)}, but indicator "${raw.indicator}" has the periodicity ${indicator.periodicity}`,
+    );
 
   const cell = parseValueCell(raw.value, decimalComma);
   if (cell.status === 'invalid') fail(raw.column, 'non-numeric', `"${cell.text}" is not a number`);

@@ -1,4 +1,6 @@
+import type { DimensionMapping } from './dimension-map';
 import { normalisePeriod, type PeriodDialect } from './period';
+import { detectSdmx, sdmxCode } from './sdmx-layout';
 
 // Which column holds what in a tabular file (CSV, XLSX, SDMX-CSV), decided once from the
 // header row. Column names are matched case-insensitively.
@@ -40,6 +42,10 @@ export type TabularLayout =
       denominator?: number;
       /** Columns whose cells carry `code: label`. */
       labelled: Set<number>;
+      /** Dimensions fixed to one value by the mapping: rows with another value are left out. */
+      fixed: { index: number; value: string }[];
+      /** Other dimensions: they must keep one value throughout the file. */
+      free: number[];
     };
 
 export type LayoutResult =
@@ -62,9 +68,13 @@ export interface RawObservation {
 const norm = (name: string) => name.trim().toLowerCase();
 
 /** Decides the layout of a CSV/XLSX file from its header. */
-export function detectTabularLayout(headerCells: readonly string[], sdmx = false): LayoutResult {
+export function detectTabularLayout(
+  headerCells: readonly string[],
+  sdmx = false,
+  mapping?: DimensionMapping,
+): LayoutResult {
   const header = headerCells.map((h) => h.trim());
-  if (sdmx) return detectSdmx(header);
+  if (sdmx) return detectSdmx(header, mapping);
   const names = header.map(norm);
   const find = (name: string) => names.indexOf(name);
   const duplicate = names.find((n, i) => n !== '' && names.indexOf(n) !== i);
@@ -129,55 +139,6 @@ export function detectTabularLayout(headerCells: readonly string[], sdmx = false
   };
 }
 
-function detectSdmx(header: string[]): LayoutResult {
-  const labelled = new Set<number>();
-  const ids = header.map((h, i) => {
-    const cut = h.indexOf(':');
-    if (cut > 0) labelled.add(i);
-    return (cut > 0 ? h.slice(0, cut) : h).trim().toUpperCase();
-  });
-  const find = (...names: string[]) => {
-    for (const name of names) {
-      const i = ids.indexOf(name);
-      if (i >= 0) return i;
-    }
-    return -1;
-  };
-  const area = find('REF_AREA');
-  const period = find('TIME_PERIOD');
-  const indicator = find('INDICATOR', 'MEASURE');
-  const value = find('OBS_VALUE');
-  const missing = [
-    ['REF_AREA', area],
-    ['TIME_PERIOD', period],
-    ['INDICATOR (or MEASURE)', indicator],
-    ['OBS_VALUE', value],
-  ].filter(([, i]) => i === -1);
-  if (missing.length > 0)
-    return { ok: false, message: `SDMX-CSV header lacks ${missing.map(([n]) => n).join(', ')}` };
-  if (ids[0] !== 'DATAFLOW' && ids[0] !== 'STRUCTURE')
-    return { ok: false, message: 'SDMX-CSV starts with a DATAFLOW (1.0) or STRUCTURE (2.0) column' };
-  const optional = (name: string) => {
-    const i = find(name);
-    return i >= 0 ? { [name.toLowerCase() === 'obs_status' ? 'status' : name.toLowerCase()]: i } : {};
-  };
-  return {
-    ok: true,
-    header: ids,
-    layout: {
-      kind: 'sdmx',
-      area,
-      period,
-      indicator,
-      value,
-      labelled,
-      ...optional('OBS_STATUS'),
-      ...optional('NUMERATOR'),
-      ...optional('DENOMINATOR'),
-    },
-  };
-}
-
 const SDMX_MISSING = new Set(['M', 'O', 'L']);
 
 /**
@@ -238,12 +199,7 @@ export function observationsOfRow(
           value: raw(c.index),
         }));
     case 'sdmx': {
-      const id = (i: number) => {
-        const t = text(i);
-        if (!layout.labelled.has(i)) return t;
-        const cut = t.indexOf(': ');
-        return cut > 0 ? t.slice(0, cut) : t;
-      };
+      const id = (i: number) => sdmxCode(layout, i, text(i));
       const status = layout.status !== undefined ? text(layout.status).toUpperCase() : '';
       return [
         {
