@@ -11,6 +11,7 @@ import { after, before, describe } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './src/browser.mjs';
 import { startPlatform } from './src/platform.mjs';
+import { evaluationTests } from './src/evaluation.e2e.mjs';
 import { indicatorTests } from './src/indicators.e2e.mjs';
 import { networkTests } from './src/networks.e2e.mjs';
 import { portalTests } from './src/portal.e2e.mjs';
@@ -61,6 +62,7 @@ describe('portal', { concurrency: false, timeout: 400_000 }, () => {
   networkTests(context);
   surveyTests(context);
   indicatorTests(context);
+  evaluationTests(context);
   programmeTests(context);
 });
 

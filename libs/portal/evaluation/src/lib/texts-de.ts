@@ -157,6 +157,7 @@ export const DE = {
   differenceOfChanges: 'Veränderung gegenüber der Stadt: {value}',
   withheld: 'zurückgehalten (kleine Fallzahl)',
   methodMean: 'Mittel der Gebietswerte (keine Zähler/Nenner vorhanden)',
+  referenceCity: 'Stadt (alle Gebiete der Ebene)',
   programmeSeries: 'Evaluierte Gebiete',
   did: 'Differenz-von-Differenzen',
   estimate: 'Schätzung',
@@ -249,6 +250,7 @@ export const DE = {
   liveIdentical: 'Keine Unterschiede: die Live-Daten entsprechen dem eingefrorenen Datenstand.',
   liveChanged:
     'Seit dem Einfrieren geändert: {changed} Werte, {added} neu, {removed} entfernt; {unchanged} unverändert.',
+  firstRows: 'Die ersten {shown} von {total} Zeilen.',
   changedValues: 'Geänderte Werte',
   addedValues: 'Neue Werte',
   removedValues: 'Entfernte Werte',

@@ -156,6 +156,7 @@ export const EN: EvaluationDictionary = {
   differenceOfChanges: 'Change relative to the city: {value}',
   withheld: 'withheld (small numbers)',
   methodMean: 'mean of the areas’ values (no numerators/denominators)',
+  referenceCity: 'City (every area of the level)',
   programmeSeries: 'Evaluated areas',
   did: 'Difference-in-differences',
   estimate: 'Estimate',
@@ -248,6 +249,7 @@ export const EN: EvaluationDictionary = {
   liveIdentical: 'No differences: the live data equal the frozen evidence.',
   liveChanged:
     'Changed since the snapshot: {changed} values, {added} new, {removed} removed; {unchanged} unchanged.',
+  firstRows: 'The first {shown} of {total} rows.',
   changedValues: 'Changed values',
   addedValues: 'New values',
   removedValues: 'Removed values',

@@ -39,7 +39,12 @@ export class OutcomeResult {
     const ba = this.beforeAfter();
     if (!ba) return [];
     const rows = [{ label: this.t('programmeSeries'), series: ba.programme }];
-    if (ba.reference) rows.push({ label: ba.reference.label, series: ba.reference });
+    // The service names the whole level `city`; other labels are the city's own area name.
+    if (ba.reference)
+      rows.push({
+        label: ba.reference.label === 'city' ? this.t('referenceCity') : ba.reference.label,
+        series: ba.reference,
+      });
     return rows;
   });
 

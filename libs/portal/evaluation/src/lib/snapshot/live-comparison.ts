@@ -44,6 +44,9 @@ interface Cell {
                 {{
                   table.caption
                 }}
+                @if (table.rows.length > limit) {
+                  – {{ t('firstRows', { shown: limit, total: table.rows.length }) }}
+                }
               </caption>
               <thead>
                 <tr>
@@ -55,7 +58,7 @@ interface Cell {
                 </tr>
               </thead>
               <tbody>
-                @for (row of table.rows; track $index) {
+                @for (row of table.rows.slice(0, limit); track $index) {
                   <tr>
                     <td>{{ row.area }}</td>
                     <td>{{ row.indicator }}</td>
@@ -78,6 +81,8 @@ export class LiveComparisonView {
   protected readonly t = this.texts.t;
   readonly comparison = input.required<LiveComparison>();
 
+  /** Rows shown per table: a re-import can touch thousands of cells; the counts above say how many. */
+  protected readonly limit = 200;
   protected readonly values = computed(() => this.comparison().values);
   protected readonly tables = computed(() => {
     const v = this.values();
