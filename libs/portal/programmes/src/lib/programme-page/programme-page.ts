@@ -42,6 +42,9 @@ type Tab = (typeof TABS)[number];
     } @else if (workspace.programme.value(); as p) {
       <q-page-heading [heading]="p.name" [intro]="intro(p.funder, p.legalBasis, p.status)" />
       <q-iati-link [programmeId]="p.id" [name]="p.name" />
+      <p>
+        <a routerLink="/evaluation" [queryParams]="{ programme: p.id }">{{ t('evaluations') }}</a>
+      </p>
       <div role="tablist" class="tabs" [attr.aria-label]="p.name">
         @for (item of tabs; track item) {
           <button
