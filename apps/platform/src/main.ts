@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { createDevIdentityProvider, PORTAL_CLIENT_ID } from '@quartier/auth';
+import { createDevIdentityProvider, DEMO_PASSWORD, PORTAL_CLIENT_ID } from '@quartier/auth';
 import { parseBrokers } from '@quartier/messaging';
 import { createLogger } from '@quartier/observability';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@quartier/persistence';
 import { referenceDataDir, repositoryRoot } from '@quartier/reference-data';
-import { configureHttp, PinoNestLogger, type RuntimeConfig } from '@quartier/service-kit';
+import {
+  configureHttp,
+  keepServingOnStrayRejections,
+  PinoNestLogger,
+  type RuntimeConfig,
+} from '@quartier/service-kit';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPlatformConfig } from './platform-config';
@@ -42,10 +47,17 @@ function lockDataDir(dataDir: string): () => void {
   return () => rmSync(lock, { force: true });
 }
 
+/** This process as its own services reach it: a wildcard address is reached on loopback. */
+function ownUrl(host: string, port: number): string {
+  const address = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
+  return `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+}
+
 async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
   const started = Date.now();
   const config = loadPlatformConfig(process.env, { serving: mode === 'serve' });
   const logger = createLogger('platform', config.LOG_LEVEL);
+  keepServingOnStrayRejections(logger);
   const root = repositoryRoot();
   const progress = (message: string) => logger.info(message);
 
@@ -95,6 +107,13 @@ async function serve(
     publicUrl: config.publicUrl,
     trustedProxies: config.TRUSTED_PROXIES,
     metricsToken: config.METRICS_TOKEN,
+    // Every service answers on this process: reports gather from the others through it.
+    serviceUrlTemplate: ownUrl(config.HOST, config.PORT),
+    reportScheduleAccounts:
+      config.REPORT_SCHEDULE_ACCOUNTS ??
+      (config.devLogin && config.demo
+        ? { 'berlin-demo': { username: 'viewer', password: DEMO_PASSWORD } }
+        : undefined),
   };
 
   const app = await NestFactory.create(PlatformModule.forRoot(runtime), {

@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
-import { metricsTokenSetting, trustedProxiesSetting } from '@quartier/service-kit';
+import {
+  metricsTokenSetting,
+  reportScheduleAccountsSetting,
+  trustedProxiesSetting,
+} from '@quartier/service-kit';
 import { z } from 'zod';
 
 const flag = z
@@ -40,6 +44,8 @@ export const platformConfigSchema = z.object({
   TRUSTED_PROXIES: trustedProxiesSetting,
   /** Bearer token for /api/<service>/metrics; unset = open to whoever reaches HOST:PORT. */
   METRICS_TOKEN: metricsTokenSetting,
+  /** Per tenant, the account scheduled reports sign in as; the demo's viewer by default. */
+  REPORT_SCHEDULE_ACCOUNTS: reportScheduleAccountsSetting,
   /** Public origin (behind a proxy); default http://localhost:PORT. */
   QUARTIER_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

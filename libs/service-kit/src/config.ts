@@ -43,6 +43,48 @@ export const publicUrlSetting = z
   .optional();
 
 /**
+ * `SERVICE_URL_TEMPLATE`: where a service reaches the others over HTTP (the reporting service
+ * gathers report data from them with the reader's token); `{service}` is replaced by the name.
+ * The default matches the container and Kubernetes Service names (`registry-service:3000`).
+ */
+export const serviceUrlTemplateSetting = z
+  .string()
+  .default('http://{service}-service:3000')
+  .refine((value) => value.includes('{service}') && URL.canParse(value.replaceAll('{service}', 'registry')), {
+    error:
+      'SERVICE_URL_TEMPLATE must be an http(s) URL containing {service}, e.g. http://{service}-service:3000',
+  })
+  .refine((value) => /^https?:\/\//.test(value), {
+    error: 'SERVICE_URL_TEMPLATE must start with http:// or https://',
+  })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const scheduleAccount = z.object({ username: z.string().min(1), password: z.string().min(1) }).strict();
+
+/**
+ * `REPORT_SCHEDULE_ACCOUNTS`: per tenant, the account scheduled reports sign in as (JSON,
+ * `{"<tenant>": {"username": "…", "password": "…"}}`) — a tenant-wide viewer, so a scheduled
+ * report holds what every tenant-wide reader may see. Absent: reports cannot be scheduled.
+ */
+export const reportScheduleAccountsSetting = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (value === undefined || value.trim() === '') return undefined;
+    try {
+      const parsed = z.record(z.string().min(1), scheduleAccount).safeParse(JSON.parse(value));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // reported below
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: 'REPORT_SCHEDULE_ACCOUNTS must be JSON {"<tenant>": {"username": "…", "password": "…"}}',
+    });
+    return z.NEVER;
+  });
+
+/**
  * The environment every service container reads (and the only place that reads process.env).
  * docker-compose.yml and k8s/ are tested against this list, so deployment and code agree.
  */
@@ -63,6 +105,8 @@ export const serviceConfigSchema = z.object({
   QUARTIER_PUBLIC_URL: publicUrlSetting,
   TRUSTED_PROXIES: trustedProxiesSetting,
   METRICS_TOKEN: metricsTokenSetting,
+  SERVICE_URL_TEMPLATE: serviceUrlTemplateSetting,
+  REPORT_SCHEDULE_ACCOUNTS: reportScheduleAccountsSetting,
 });
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 export const SERVICE_ENV_VARS = Object.keys(serviceConfigSchema.shape) as (keyof ServiceConfig)[];

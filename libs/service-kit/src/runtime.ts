@@ -19,6 +19,10 @@ export interface RuntimeConfig {
   trustedProxies?: readonly string[];
   /** Bearer token the metrics endpoints require; absent = metrics are open (in-cluster scraping). */
   metricsToken?: string;
+  /** Base URL of each service, `{service}` replaced by its name (reports gather over HTTP). */
+  serviceUrlTemplate?: string;
+  /** Per tenant, the account scheduled reports sign in as (a tenant-wide viewer). */
+  reportScheduleAccounts?: Readonly<Record<string, { username: string; password: string }>>;
   /** The clock services read "now" from; default: the system clock (tests fix it). */
   clock?: Clock;
 }

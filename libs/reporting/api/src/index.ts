@@ -1,2 +1,5 @@
 export * from './reporting-api.module';
 export * from './reporting.definition';
+export * from './reports/report.dto';
+export * from './schedules/schedule.dto';
+export { contentDisposition } from './reports/reports.controller';

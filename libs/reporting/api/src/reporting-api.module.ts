@@ -1,13 +1,68 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import { ReportingError } from '@quartier/reporting-core';
+import {
+  JobsModule,
+  registerErrorStatuses,
+  serviceFoundation,
+  type RuntimeConfig,
+} from '@quartier/service-kit';
+import { CreateReportingService1765200000000 } from './migrations/1765200000000-CreateReportingService';
+import { ReportRenderJob } from './render/report-job';
+import { RenderThread } from './render/render-thread';
+import { REPORTING_CONNECTION } from './reporting.constants';
+import {
+  REPORTING_CORE_ERROR_STATUS,
+  REPORTING_ERROR_STATUS,
+  ReportingServiceError,
+} from './reporting.errors';
+import { ReportRepository } from './reports/report.repository';
+import { ReportSubjects } from './reports/report-subjects';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
+import { ScheduleRepository } from './schedules/schedule.repository';
+import { ReportSettingsController, SchedulesController } from './schedules/schedules.controller';
+import { SchedulesService } from './schedules/schedules.service';
+
+registerErrorStatuses(ReportingServiceError, REPORTING_ERROR_STATUS);
+registerErrorStatuses(ReportingError, REPORTING_CORE_ERROR_STATUS);
 
 /**
- * The reporting service. Its domain arrives in a later issue; today it stands on the shared
- * foundation: own schema and migrations, outbox/inbox, registry read models, health and docs.
+ * The reporting service: area profiles (single or a level as a ZIP), monitoring reports and
+ * programme reports as PDF, DOCX, XLSX and CSV. Data is gathered from the owning services with
+ * the reader's token and pinned; files are rendered by the platform's job runner and stored in
+ * PostgreSQL; scheduled reports run as the tenant's schedule account.
  */
 @Module({})
 export class ReportingApiModule {
   static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
-    return { module: ReportingApiModule, ...serviceFoundation({ service: 'reporting', runtime }) };
+    const foundation = serviceFoundation({
+      service: 'reporting',
+      runtime,
+      migrations: [CreateReportingService1765200000000],
+    });
+    return {
+      module: ReportingApiModule,
+      ...foundation,
+      imports: [
+        ...foundation.imports,
+        JobsModule.forService({ service: 'reporting', connection: REPORTING_CONNECTION }),
+      ],
+      controllers: [
+        ...foundation.controllers,
+        ReportsController,
+        SchedulesController,
+        ReportSettingsController,
+      ],
+      providers: [
+        ...foundation.providers,
+        ReportRepository,
+        ReportSubjects,
+        ReportsService,
+        RenderThread,
+        ReportRenderJob,
+        ScheduleRepository,
+        SchedulesService,
+      ],
+    };
   }
 }

@@ -5,7 +5,8 @@ import { ReportingApiModule } from './reporting-api.module';
 export const REPORTING_SERVICE = defineService({
   name: 'reporting',
   title: 'Quartier reporting service',
-  description: 'Area profiles, monitoring and evaluation reports (PDF/XLSX/CSV).',
+  description:
+    'Area profiles (one area, or every area of a level as a ZIP), monitoring and programme reports as PDF, DOCX, XLSX and CSV: data gathered with the reader’s permissions and pinned, files made in the background and kept in PostgreSQL, scheduled reports.',
   moduleClass: ReportingApiModule,
   module: (runtime) => ReportingApiModule.forRoot(runtime),
 });

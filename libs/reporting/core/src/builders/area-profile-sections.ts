@@ -88,6 +88,8 @@ function indicatorTable(ctx: SectionContext, indicators: IndicatorSeries[]): Rep
         key: 'veraenderung',
         header: t('profile.col.change', { period: from }),
         format: { kind: 'decimal', digits: 1, signed: true },
+        // "Veränderung" must fit on one line at table size.
+        weight: 1.5,
       },
       { key: 'rang', header: t('profile.col.rank'), format: { kind: 'text' }, weight: 1 },
       {
@@ -186,15 +188,17 @@ export function networkSection(
 ): ReportBlock[] {
   const { t, language } = ctx;
   if (!network) return [note(t('profile.network.none'))];
-  const chart = barChart({
-    id: 'sektoren',
-    categories: network.actorsBySector.map((s) => s.sector),
-    series: [{ name: t('profile.network.actors'), values: network.actorsBySector.map((s) => s.count) }],
-    format: { kind: 'integer' },
-    orientation: 'horizontal',
-    language,
-    size: { width: 480, height: 40 + 26 * network.actorsBySector.length },
-  });
+  const sectors = network.actorsBySector.length > 0;
+  const chart = () =>
+    barChart({
+      id: 'sektoren',
+      categories: network.actorsBySector.map((s) => s.sector),
+      series: [{ name: t('profile.network.actors'), values: network.actorsBySector.map((s) => s.count) }],
+      format: { kind: 'integer' },
+      orientation: 'horizontal',
+      language,
+      size: { width: 480, height: 40 + 26 * network.actorsBySector.length },
+    });
   const sectorTable: ReportTable = {
     id: 'akteure-nach-sektor',
     caption: t('profile.network.sectors'),
@@ -221,10 +225,14 @@ export function networkSection(
         },
       ],
     },
-    {
-      kind: 'figure',
-      figure: figureOf('sektoren', 'chart', chart, t('profile.network.sectors'), sectorTable),
-    },
+    ...(sectors
+      ? [
+          {
+            kind: 'figure' as const,
+            figure: figureOf('sektoren', 'chart', chart(), t('profile.network.sectors'), sectorTable),
+          },
+        ]
+      : []),
     ...(brokers.length ? [paragraph(t('profile.network.brokers')), bulletList(brokers)] : []),
   ];
 }

@@ -25,7 +25,7 @@ interface Ctx {
 }
 
 const EURO = { kind: 'eur-cents', digits: 0 } as const;
-const euro = (ctx: Ctx, cents: number) => formatNumber(cents, EURO, ctx.language);
+const euro = (ctx: Ctx, cents: number) => formatNumber(cents, EURO, ctx.language, { unit: true });
 const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
 function problem(ctx: Ctx): ReportBlock[] {
@@ -177,7 +177,7 @@ function outputs(ctx: Ctx): ReportBlock[] {
           { key: 'massnahme', header: t('programme.col.measure'), format: { kind: 'text' }, weight: 3 },
           { key: 'feld', header: t('programme.col.field'), format: { kind: 'text' }, weight: 2 },
           { key: 'gebiete', header: t('programme.col.areas'), format: { kind: 'text' }, weight: 2 },
-          { key: 'status', header: t('programme.col.status'), format: { kind: 'text' }, weight: 1.2 },
+          { key: 'status', header: t('programme.col.status'), format: { kind: 'text' }, weight: 1.5 },
           { key: 'budget', header: t('programme.col.budget'), format: EURO },
           { key: 'ausgegeben', header: t('programme.col.spent'), format: EURO },
         ],

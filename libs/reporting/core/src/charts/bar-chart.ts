@@ -120,6 +120,8 @@ export function barChart(input: BarChartInput): SvgGraphic {
     nameTextStyle: { color: MUTED_INK },
     axisLabel: { color: MUTED_INK, formatter: axisNumber(input.language, digits) },
     splitLine: { lineStyle: { color: GRID_LINE } },
+    // Counts step in whole numbers: ticks 0, 0.2, 0.4 … would print as 0, 0, 0 … at 0 digits.
+    ...(input.format.kind === 'integer' ? { minInterval: 1 } : {}),
   };
   const categoryAxis: echarts.XAXisComponentOption = {
     type: 'category',

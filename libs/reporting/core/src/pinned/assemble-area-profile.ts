@@ -124,6 +124,8 @@ function network(ix: AreaIndex, data: AreaProfileDataset, area: PinnedArea, t: T
   if (!covering) return null;
   const inArea = covering.actors.filter((a) => a.areaId !== null && ix.within(a.areaId, area.id));
   const actors = covering.areaId !== null && ix.within(covering.areaId, area.id) ? covering.actors : inArea;
+  // A network of the district with no actor in this planning area says nothing about it.
+  if (actors.length === 0) return null;
   const sectors = new Map<string, number>();
   for (const actor of actors) {
     const sector = codeLabel(t, 'sector', SECTOR_KEYS, actor.sector ?? 'unknown');

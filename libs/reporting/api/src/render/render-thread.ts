@@ -1,0 +1,185 @@
+import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { JobFailure } from '@quartier/service-kit';
+import { once } from 'node:events';
+import { Writable } from 'node:stream';
+import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { renderReport, type PinnedDataset, type RenderHooks, type RenderSpec } from './report-renderer';
+
+// Rendering runs on a worker thread: a PDF of a 448-area class map keeps svg-to-pdfkit busy for
+// seconds and a batch of profiles for a minute, which would stall every HTTP answer of the
+// process (health probes included) on the main thread. One worker is kept warm between
+// reports (modules loaded, fonts parsed: a single profile then takes a fraction of a second);
+// its heap is capped, it is replaced after a batch (to give the memory back) or a cancel (it
+// is terminated), and it ends after a while without work.
+
+const RENDER_WORKER = 'quartier-report-render';
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 16 };
+const IDLE_MS = 5 * 60_000;
+
+type SerialSpec = Omit<RenderSpec, 'asOf' | 'generatedAt'> & { asOf: string; generatedAt: string };
+
+interface RenderTask {
+  spec: SerialSpec;
+  /** The pinned data as stored (canonical JSON): the worker parses it itself. */
+  dataset: string;
+}
+
+type ToWorker = { type: 'task'; task: RenderTask } | { type: 'ack' };
+type FromWorker =
+  | { type: 'chunk'; bytes: Uint8Array }
+  | { type: 'progress'; fraction: number; message?: string }
+  | { type: 'done' }
+  | { type: 'error'; code: string; message: string };
+
+/** True when this module runs as compiled JavaScript and so can be a worker entry point. */
+export function workersAvailable(): boolean {
+  return __filename.endsWith('.js');
+}
+
+/** The process's render worker (one report at a time, as the job kind's concurrency is 1). */
+@Injectable()
+export class RenderThread implements OnApplicationShutdown {
+  private worker: Worker | null = null;
+  private idle: NodeJS.Timeout | null = null;
+
+  /**
+   * Renders a report from its stored pinned data into `output` (and ends it) — on the worker
+   * when the code is compiled, in this thread otherwise (unit tests run the TypeScript sources).
+   */
+  async render(spec: RenderSpec, dataset: string, output: Writable, hooks: RenderHooks, signal: AbortSignal) {
+    if (!workersAvailable()) return renderReport(spec, JSON.parse(dataset) as PinnedDataset, output, hooks);
+    if (this.idle) clearTimeout(this.idle);
+    const worker = this.worker ?? this.spawn();
+    let keep = false;
+    const stop = () => void worker.terminate();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      await this.exchange(worker, { spec: serial(spec), dataset }, output, hooks, signal);
+      // A batch leaves a large heap behind; a single report does not.
+      keep = spec.params['level'] === undefined;
+    } finally {
+      signal.removeEventListener('abort', stop);
+      if (keep) this.idle = setTimeout(() => void this.retire(), IDLE_MS).unref();
+      else await this.retire();
+    }
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(__filename, { workerData: RENDER_WORKER, resourceLimits: WORKER_LIMITS });
+    // Errors of a running task are answered by its exchange; an idle worker's end is just noted.
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private exchange(
+    worker: Worker,
+    task: RenderTask,
+    output: Writable,
+    hooks: RenderHooks,
+    signal: AbortSignal,
+  ) {
+    return new Promise<void>((resolve, reject) => {
+      const onMessage = (message: FromWorker) => {
+        if (message.type === 'chunk')
+          // The worker waits for this answer before it renders on: the database sets the pace.
+          output.write(Buffer.from(message.bytes), (error) =>
+            error ? fail(error) : worker.postMessage({ type: 'ack' } satisfies ToWorker),
+          );
+        else if (message.type === 'progress') hooks.progress(message.fraction, message.message);
+        else if (message.type === 'done') output.end(() => settle(resolve));
+        else fail(new JobFailure(message.code, message.message));
+      };
+      const onExit = (code: number) =>
+        fail(
+          signal.aborted
+            ? signal.reason
+            : new JobFailure('RenderFailed', `the render worker stopped (exit ${code})`),
+        );
+      const settle = (finish: () => void) => {
+        worker.off('message', onMessage);
+        worker.off('error', fail);
+        worker.off('exit', onExit);
+        finish();
+      };
+      const fail = (error: unknown) => settle(() => reject(error));
+      worker.on('message', onMessage);
+      worker.on('error', fail);
+      worker.on('exit', onExit);
+      worker.postMessage({ type: 'task', task } satisfies ToWorker);
+    });
+  }
+
+  private async retire(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.idle) clearTimeout(this.idle);
+    await this.retire();
+  }
+}
+
+function serial(spec: RenderSpec): SerialSpec {
+  return { ...spec, asOf: spec.asOf.toISOString(), generatedAt: spec.generatedAt.toISOString() };
+}
+
+/** The worker's output: each chunk goes to the main thread, the next waits for its "ack". */
+function portSink(port: MessagePort, acks: { next: ((error?: Error | null) => void) | null }): Writable {
+  return new Writable({
+    highWaterMark: 256 * 1024,
+    write(chunk: Buffer, _encoding, done) {
+      acks.next = done;
+      const bytes = new Uint8Array(chunk.byteLength);
+      bytes.set(chunk);
+      port.postMessage({ type: 'chunk', bytes } satisfies FromWorker, [bytes.buffer]);
+    },
+  });
+}
+
+async function runTask(
+  port: MessagePort,
+  task: RenderTask,
+  acks: { next: ((error?: Error | null) => void) | null },
+) {
+  try {
+    const sink = portSink(port, acks);
+    const finished = once(sink, 'finish');
+    const spec: RenderSpec = {
+      ...task.spec,
+      asOf: new Date(task.spec.asOf),
+      generatedAt: new Date(task.spec.generatedAt),
+    };
+    await renderReport(spec, JSON.parse(task.dataset) as PinnedDataset, sink, {
+      progress: (fraction, message) =>
+        port.postMessage({ type: 'progress', fraction, message } satisfies FromWorker),
+      checkpoint: () => undefined,
+    });
+    await finished;
+    port.postMessage({ type: 'done' } satisfies FromWorker);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    port.postMessage({
+      type: 'error',
+      code: typeof code === 'string' ? code : 'RenderFailed',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies FromWorker);
+  }
+}
+
+if (!isMainThread && parentPort && workerData === RENDER_WORKER) {
+  const port = parentPort;
+  const acks: { next: ((error?: Error | null) => void) | null } = { next: null };
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'ack') {
+      const done = acks.next;
+      acks.next = null;
+      done?.();
+    } else void runTask(port, message.task, acks);
+  });
+}

@@ -1,0 +1,195 @@
+import {
+  AreaIndex,
+  assembleAreaProfile,
+  assembleMonitoringReport,
+  assembleProgrammeReport,
+  buildAreaProfile,
+  buildMonitoringReport,
+  buildProgrammeReport,
+  renderCsvFiles,
+  renderDocx,
+  renderDocxBuffer,
+  renderPdf,
+  renderPdfBuffer,
+  renderXlsx,
+  renderXlsxBuffer,
+  type AreaProfileDataset,
+  type AssembleOptions,
+  type MonitoringDataset,
+  type ProgrammeDataset,
+  type ReportDocument,
+} from '@quartier/reporting-core';
+import { ZipArchive } from 'archiver';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import type { ReportFormat, ReportType } from '../reports/report.dto';
+import { reportFonts } from './report-fonts';
+
+export type PinnedDataset = AreaProfileDataset | MonitoringDataset | ProgrammeDataset;
+
+/** What a render needs besides the pinned data. */
+export interface RenderSpec {
+  type: ReportType;
+  format: ReportFormat;
+  language: 'de' | 'en';
+  params: Record<string, unknown>;
+  asOf: Date;
+  generatedAt: Date;
+  pin: { dataId: string; contentHash: string };
+}
+
+export interface RenderHooks {
+  /** 0…1 */
+  progress(fraction: number, message?: string): void;
+  /** Throws when the job is to stop (cancel, shutdown). */
+  checkpoint(): void;
+}
+
+const CONTENT_TYPES: Record<ReportFormat | 'zip', string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  // A report has several tables: its CSV files travel together in a ZIP.
+  csv: 'application/zip',
+  zip: 'application/zip',
+};
+
+const EXTENSIONS: Record<ReportFormat, string> = { pdf: 'pdf', docx: 'docx', xlsx: 'xlsx', csv: 'csv.zip' };
+
+/** A file name part: letters (umlauts too), digits, dots and hyphens; the rest becomes "_". */
+export function fileNamePart(text: string): string {
+  return (
+    text
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{N}.-]+/gu, '_')
+      .replace(/^_+|_+$/g, '')
+      .slice(0, 80) || 'Bericht'
+  );
+}
+
+export function contentTypeOf(format: ReportFormat, batch: boolean): string {
+  return CONTENT_TYPES[batch ? 'zip' : format];
+}
+
+export function fileNameOf(stem: string, format: ReportFormat, batch: boolean): string {
+  return `${fileNamePart(stem)}.${batch ? 'zip' : EXTENSIONS[format]}`;
+}
+
+function options(spec: RenderSpec): AssembleOptions {
+  return {
+    language: spec.language,
+    asOf: spec.asOf.toISOString().slice(0, 10),
+    generatedAt: spec.generatedAt.toISOString(),
+    pin: spec.pin,
+    ...(typeof spec.params['periods'] === 'number'
+      ? { changePeriods: (spec.params['periods'] as number) - 1 }
+      : {}),
+  };
+}
+
+/** The single document of a report (not a batch), built from the pinned data alone. */
+export function documentOf(
+  spec: RenderSpec,
+  dataset: PinnedDataset,
+  areaId?: string,
+  index?: AreaIndex,
+): ReportDocument {
+  switch (dataset.kind) {
+    case 'area-profile':
+      return buildAreaProfile(
+        assembleAreaProfile(dataset, areaId ?? dataset.subjectIds[0], options(spec), index),
+        spec.language,
+      );
+    case 'monitoring-report':
+      return buildMonitoringReport(assembleMonitoringReport(dataset, options(spec)), spec.language);
+    case 'programme-report':
+      return buildProgrammeReport(assembleProgrammeReport(dataset, options(spec)), spec.language);
+  }
+}
+
+async function renderOne(document: ReportDocument, format: ReportFormat, output: Writable): Promise<void> {
+  switch (format) {
+    case 'pdf':
+      return renderPdf(document, reportFonts(), output);
+    case 'docx':
+      return renderDocx(document, output);
+    case 'xlsx':
+      return renderXlsx(document, output);
+    case 'csv': {
+      const zip = new ZipArchive({ zlib: { level: 6 } });
+      const finished = once(output, 'finish');
+      zip.pipe(output);
+      for (const file of renderCsvFiles(document))
+        zip.append(file.bytes, { name: file.name, date: new Date(0) });
+      await zip.finalize();
+      await finished;
+      return;
+    }
+  }
+}
+
+/** One profile of a batch, in memory (tens of kilobytes), with the name it gets in the ZIP. */
+async function renderEntry(
+  document: ReportDocument,
+  format: ReportFormat,
+  stem: string,
+): Promise<{ name: string; bytes: Buffer }[]> {
+  switch (format) {
+    case 'pdf':
+      return [{ name: `${stem}.pdf`, bytes: await renderPdfBuffer(document, reportFonts()) }];
+    case 'docx':
+      return [{ name: `${stem}.docx`, bytes: await renderDocxBuffer(document) }];
+    case 'xlsx':
+      return [{ name: `${stem}.xlsx`, bytes: await renderXlsxBuffer(document) }];
+    case 'csv':
+      return renderCsvFiles(document).map((f) => ({ name: `${stem}/${f.name}`, bytes: f.bytes }));
+  }
+}
+
+/**
+ * Every profile of a batch into one ZIP, streamed: each entry is rendered, appended and written
+ * through to `output` before the next is made, so memory holds one profile at a time.
+ */
+async function renderBatch(
+  spec: RenderSpec,
+  dataset: AreaProfileDataset,
+  output: Writable,
+  hooks: RenderHooks,
+) {
+  const index = new AreaIndex(dataset.tenant, dataset.areas, dataset.geometry);
+  const subjects = dataset.subjectIds.map((id) => index.get(id)).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const zip = new ZipArchive({ zlib: { level: 6 } });
+  const finished = once(output, 'finish');
+  const failed = new Promise<never>((_, reject) => zip.once('error', reject));
+  failed.catch(() => undefined);
+  zip.pipe(output);
+  for (const [i, area] of subjects.entries()) {
+    hooks.checkpoint();
+    const document = documentOf(spec, dataset, area.id, index);
+    const stem = fileNamePart(`${area.code}_${area.name}`);
+    for (const entry of await renderEntry(document, spec.format, stem)) {
+      const appended = once(zip, 'entry');
+      zip.append(entry.bytes, { name: entry.name, date: spec.generatedAt });
+      await Promise.race([appended, failed]);
+    }
+    hooks.progress((i + 1) / subjects.length, `${i + 1}/${subjects.length}`);
+  }
+  await Promise.race([zip.finalize(), failed]);
+  await finished;
+}
+
+/** Renders a report from its pinned data into `output` (ends it). */
+export async function renderReport(
+  spec: RenderSpec,
+  dataset: PinnedDataset,
+  output: Writable,
+  hooks: RenderHooks,
+) {
+  if (dataset.kind === 'area-profile' && spec.params['level'] !== undefined)
+    return renderBatch(spec, dataset, output, hooks);
+  hooks.progress(0.1, 'building');
+  const document = documentOf(spec, dataset);
+  hooks.checkpoint();
+  hooks.progress(0.5, 'rendering');
+  await renderOne(document, spec.format, output);
+}

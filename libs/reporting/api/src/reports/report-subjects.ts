@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { canAct, isInScope, scopeAreas, type AccessContext } from '@quartier/auth';
+import { text } from '@quartier/reporting-core';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '@quartier/service-kit';
+import { gatherAreaProfile } from '../gather/area-profile.gatherer';
+import { Gathering } from '../gather/gathering';
+import { gatherMonitoring, gatherProgramme } from '../gather/report-gatherers';
+import { fileNameOf, fileNamePart, type PinnedDataset } from '../render/report-renderer';
+import { DEFAULT_SERVICE_URL_TEMPLATE, REPORT_AUTHORS } from '../reporting.constants';
+import { ReportingServiceError } from '../reporting.errors';
+import { ServiceClient, type OnBehalfOf } from '../upstream/service-client';
+import type { ReportFormat, ReportRequest, ReportType } from './report.dto';
+import { ReportRepository } from './report.repository';
+
+/** Periods an area profile's trends cover unless the request says otherwise. */
+const DEFAULT_PERIODS = 5;
+
+/** The report type of the API for a request body. */
+export function reportTypeOf(request: ReportRequest): ReportType {
+  return request.type;
+}
+
+/** What a report is called: its title, file name and content kind, from its pinned data. */
+export function describeReport(
+  dataset: PinnedDataset,
+  params: Record<string, unknown>,
+  language: 'de' | 'en',
+  format: ReportFormat,
+): { title: string; fileName: string; batch: boolean } {
+  switch (dataset.kind) {
+    case 'area-profile': {
+      if (params['level'] !== undefined) {
+        const level =
+          dataset.tenant.levels.find((l) => l.key === params['level'])?.name ?? String(params['level']);
+        const title = `${text(language, 'batch.readme.title')} ${level}`;
+        return { title, fileName: fileNameOf(title, format, true), batch: true };
+      }
+      const area = dataset.areas.find((a) => a.id === dataset.subjectIds[0]);
+      const name = area?.name ?? dataset.subjectIds[0];
+      const title = text(language, 'profile.title', { name });
+      const stem = `${text(language, 'reportType.area-profile')}_${area?.code ?? ''}_${fileNamePart(name)}`;
+      return { title, fileName: fileNameOf(stem, format, false), batch: false };
+    }
+    case 'monitoring-report': {
+      const title = text(language, 'monitoring.title', { run: dataset.run.label });
+      return { title, fileName: fileNameOf(title, format, false), batch: false };
+    }
+    case 'programme-report': {
+      const title = text(language, 'programme.title', { name: dataset.programme.name });
+      return { title, fileName: fileNameOf(title, format, false), batch: false };
+    }
+  }
+}
+
+interface AreaRefRow {
+  id: string;
+  code: string;
+  level: string;
+  path: string[];
+}
+
+/**
+ * Resolves what a request is about and gathers its data on the reader's behalf. The areas of an
+ * area profile are checked here first (the reader's scope, from the replicated registry read
+ * model), so an out-of-scope request is refused before anything is fetched.
+ */
+@Injectable()
+export class ReportSubjects {
+  constructor(
+    private readonly reports: ReportRepository,
+    @Inject(RUNTIME_CONFIG) private readonly runtime: RuntimeConfig,
+  ) {}
+
+  private async areaSubjects(
+    access: AccessContext,
+    tenantId: string,
+    request: ReportRequest & { type: 'area-profile' },
+  ) {
+    if (request.areaId) {
+      const rows: AreaRefRow[] = await this.reports.db.query(
+        `SELECT id, code, level, path FROM area_ref WHERE tenant_id = $1 AND id = $2`,
+        [tenantId, request.areaId],
+      );
+      const area = rows[0];
+      if (!area) throw new ReportingServiceError('AreaNotFound', `area ${request.areaId} not found`);
+      if (!canAct(access.principal, access.assignments, REPORT_AUTHORS, [...area.path, area.id]))
+        throw new ReportingServiceError(
+          'OutOfScope',
+          `area ${area.code} lies outside the area scope of your role assignments`,
+        );
+      return { subjectIds: [area.id], level: area.level };
+    }
+    const level = request.level as string;
+    const rows: AreaRefRow[] = await this.reports.db.query(
+      `SELECT id, code, level, path FROM area_ref WHERE tenant_id = $1 AND level = $2 ORDER BY code`,
+      [tenantId, level],
+    );
+    if (rows.length === 0) throw new ReportingServiceError('LevelNotFound', `level ${level} has no areas`);
+    const scope = scopeAreas(access.principal, access.assignments, REPORT_AUTHORS);
+    const visible = rows.filter((a) => isInScope(scope, [...a.path, a.id]));
+    if (visible.length === 0)
+      throw new ReportingServiceError('OutOfScope', `no area of level ${level} lies within your area scope`);
+    return { subjectIds: visible.map((a) => a.id), level };
+  }
+
+  /** Checks the request against the reader's scope, then gathers its pinned data with their token. */
+  async gather(
+    access: AccessContext,
+    tenantId: string,
+    auth: OnBehalfOf,
+    request: ReportRequest,
+  ): Promise<{ dataset: PinnedDataset; indexRunId: string | null }> {
+    const template = this.runtime.serviceUrlTemplate ?? DEFAULT_SERVICE_URL_TEMPLATE;
+    const gathering = new Gathering(new ServiceClient(template, auth));
+    switch (request.type) {
+      case 'area-profile': {
+        const subjects = await this.areaSubjects(access, tenantId, request);
+        const dataset = await gatherAreaProfile(gathering, {
+          ...subjects,
+          periods: request.periods ?? DEFAULT_PERIODS,
+        });
+        return { dataset, indexRunId: null };
+      }
+      case 'monitoring':
+        return {
+          dataset: await gatherMonitoring(gathering, request.indexRunId),
+          indexRunId: request.indexRunId,
+        };
+      case 'programme':
+        return { dataset: await gatherProgramme(gathering, request.programmeId), indexRunId: null };
+    }
+  }
+}
