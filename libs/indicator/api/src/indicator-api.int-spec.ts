@@ -260,6 +260,38 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       expect(q1pr['X202']).toMatchObject({ status: 'missing', reason: 'no-data' });
     });
 
+    it('serves the map as a value layer for vector tiles: codes, values and status letters, within the caller’s scope', async () => {
+      const layer = await call(
+        'GET',
+        '/api/indicator/values/layer?indicator=Q2&period=2020&level=planungsraum',
+        'viewer',
+      );
+      expect(layer.status).toBe(200);
+      const body = layer.body as unknown as { codes: string[]; values: (number | null)[]; flags: string };
+      const at = (code: string) => {
+        const i = body.codes.indexOf(code);
+        return [body.values[i], body.flags[i]];
+      };
+      expect(at('X101')).toEqual([null, 's']);
+      expect(at('X102')).toEqual([null, 's']);
+      expect(at('X201')).toEqual([10, 'v']);
+      expect(body.codes).toHaveLength(body.flags.length);
+      const weighted = await call(
+        'GET',
+        '/api/indicator/values/layer?indicator=Q1&period=2020&level=bezirk',
+        'viewer',
+      );
+      const q1 = weighted.body as unknown as { codes: string[]; values: (number | null)[]; flags: string };
+      expect([q1.values[q1.codes.indexOf('X1')], q1.flags[q1.codes.indexOf('X1')]]).toEqual([20, 'a']);
+      expect(q1.flags[q1.codes.indexOf('X2')]).toBe('m');
+      const planner = await call(
+        'GET',
+        '/api/indicator/values/layer?indicator=Q2&period=2020&level=planungsraum',
+        'planer',
+      );
+      expect((planner.body as unknown as { codes: string[] }).codes).toEqual(['X101', 'X102']);
+    });
+
     it('limits values to the caller’s area scope; a scoped user sees no aggregate reaching outside it', async () => {
       const planner = await call(
         'GET',

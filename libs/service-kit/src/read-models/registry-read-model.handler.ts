@@ -114,36 +114,25 @@ async function upsertAreas(
     const seen = latest.get(event.payload.id);
     if (!seen || seen.occurredAt <= event.occurredAt) latest.set(event.payload.id, event);
   }
-  const events = [...latest.values()];
-  const column = <T>(pick: (e: DeliveredEvent<'registry.area.upserted'>) => T) => events.map(pick);
+  // One JSON document: PostgreSQL parses it in C, where node-pg would build escaped array literals.
+  const rows = [...latest.values()].map((e) => ({
+    ...e.payload,
+    event_at: e.occurredAt,
+    label_point: e.payload.labelPoint ?? null,
+  }));
   await manager.query(
     `INSERT INTO area_ref (id, tenant_id, code, name, level, parent_id, path, population, version_id, valid_from, event_at, label_point)
-     SELECT a.id, a.tenant_id, a.code, a.name, a.level, a.parent_id,
-            ARRAY(SELECT jsonb_array_elements_text(a.path)::uuid), a.population, a.version_id, a.valid_from,
-            a.event_at, a.label_point
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[],
-                   $8::int[], $9::uuid[], $10::date[], $11::timestamptz[], $12::jsonb[])
-         AS a(id, tenant_id, code, name, level, parent_id, path, population, version_id, valid_from, event_at, label_point)
+     SELECT a.id, a."tenantId", a.code, a.name, a.level, a."parentId", a.path, a.population, a."versionId",
+            a."validFrom", a.event_at, a.label_point
+       FROM jsonb_to_recordset($1::jsonb)
+         AS a(id uuid, "tenantId" text, code text, name text, level text, "parentId" uuid, path uuid[],
+              population int, "versionId" uuid, "validFrom" date, event_at timestamptz, label_point jsonb)
      ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, name = EXCLUDED.name, level = EXCLUDED.level,
        parent_id = EXCLUDED.parent_id, path = EXCLUDED.path, population = EXCLUDED.population,
        version_id = EXCLUDED.version_id, valid_from = EXCLUDED.valid_from, event_at = EXCLUDED.event_at,
        label_point = EXCLUDED.label_point
      WHERE area_ref.event_at <= EXCLUDED.event_at`,
-    [
-      column((e) => e.payload.id),
-      column((e) => e.payload.tenantId),
-      column((e) => e.payload.code),
-      column((e) => e.payload.name),
-      column((e) => e.payload.level),
-      column((e) => e.payload.parentId),
-      // unnest flattens multidimensional arrays, so each path travels as one JSON array.
-      column((e) => JSON.stringify(e.payload.path)),
-      column((e) => e.payload.population),
-      column((e) => e.payload.versionId),
-      column((e) => e.payload.validFrom),
-      column((e) => e.occurredAt),
-      column((e) => (e.payload.labelPoint ? JSON.stringify(e.payload.labelPoint) : null)),
-    ],
+    [JSON.stringify(rows)],
   );
 }
 

@@ -195,16 +195,26 @@ export class IndexService {
           createdBy,
         ],
       );
+      // One JSON document: PostgreSQL parses it in C; as jsonb[] arrays node-pg would escape
+      // every character of every area's result (seconds at 50,000 areas).
       await manager.query(
         `INSERT INTO index_result (run_id, area_id, area_code, valid, reasons, indices)
-         SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::boolean[], $5::jsonb[], $6::jsonb[])`,
+         SELECT $1, r.area_id, r.area_code, r.valid, r.reasons, r.indices
+           FROM jsonb_to_recordset($2::jsonb) AS r(area_id uuid, area_code text, valid boolean, reasons jsonb, indices jsonb)`,
         [
           id,
-          levelAreas.map((a) => a.id),
-          levelAreas.map((a) => a.code),
-          result.areas.map((r) => r.valid),
-          result.areas.map((r) => (r.valid ? null : JSON.stringify(r.reasons))),
-          result.areas.map((r) => (r.valid ? JSON.stringify(r.indices) : null)),
+          JSON.stringify(
+            levelAreas.map((a, i) => {
+              const r = result.areas[i];
+              return {
+                area_id: a.id,
+                area_code: a.code,
+                valid: r.valid,
+                reasons: r.valid ? null : r.reasons,
+                indices: r.valid ? r.indices : null,
+              };
+            }),
+          ),
         ],
       );
       await this.outbox.append(

@@ -12,7 +12,7 @@ import {
   RankingQueryDto,
   SeriesQueryDto,
 } from './values.dto';
-import { ValuesService } from './values.service';
+import { ValuesService, type SerializedResponse } from './values.service';
 
 @ApiTags('indicator values')
 @ApiBearerAuth()
@@ -33,23 +33,22 @@ export class ValuesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const body = await this.values.mapResponse(access, tenantId, query);
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('ETag', body.etag);
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('Vary', 'Authorization, Accept-Encoding');
-    if (req.headers['if-none-match'] === body.etag) {
-      res.status(304).end();
-      return;
-    }
-    // Compressed once and reused (the compression middleware leaves encoded bodies alone).
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.json.length > 1024) {
-      body.gzip ??= gzipSync(body.json);
-      res.setHeader('Content-Encoding', 'gzip');
-      res.end(body.gzip);
-      return;
-    }
-    res.end(body.json);
+    send(await this.values.mapResponse(access, tenantId, query), req, res);
+  }
+
+  @Get('layer')
+  @ApiOperation({
+    summary:
+      'Map colours for vector tiles: the same data as the map endpoint as columns (area codes, values rounded to 6 digits, one status letter per area: v value, a approximate, s suppressed, m missing) with the statistics, joined to the registry’s tiles by code',
+  })
+  async layer(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: MapQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    send(await this.values.mapResponse(access, tenantId, query, 'layer'), req, res);
   }
 
   @Get('periods')
@@ -103,4 +102,24 @@ export class ValuesController {
   ) {
     return this.values.compare(access, tenantId, query);
   }
+}
+
+/** A serialised map response with its ETag; gzip-encoded once and reused. */
+function send(body: SerializedResponse, req: Request, res: Response): void {
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('ETag', body.etag);
+  res.setHeader('Cache-Control', 'private, no-cache');
+  res.setHeader('Vary', 'Authorization, Accept-Encoding');
+  if (req.headers['if-none-match'] === body.etag) {
+    res.status(304).end();
+    return;
+  }
+  // The compression middleware leaves encoded bodies alone.
+  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.json.length > 1024) {
+    body.gzip ??= gzipSync(body.json);
+    res.setHeader('Content-Encoding', 'gzip');
+    res.end(body.gzip);
+    return;
+  }
+  res.end(body.json);
 }

@@ -17,6 +17,7 @@ import type { IndicatorView } from '../catalogue/indicator.dto';
 import { readScope } from '../common/access';
 import { AreaTree, type AreaNode, type TenantAreas } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
+import { toValueLayer } from './value-layer';
 
 const CACHE_TTL_SECONDS = 3600;
 /** Parsed map data and serialised responses kept in process, keyed like the shared cache. */
@@ -162,15 +163,17 @@ export class ValuesService {
     access: AccessContext,
     tenantId: string,
     query: { indicator: string; period: string; level: string; parent?: string },
+    format: 'records' | 'layer' = 'records',
   ): Promise<SerializedResponse> {
     const indicator = await this.catalogue.get(tenantId, query.indicator);
     const tree = await this.areas.of(tenantId);
     const generation = await this.cache.generation(tenantId);
     const scope = readScope(access);
-    const key = `${this.resolvedKey(tenantId, generation, tree, indicator, query.period, true)}:${query.level}:${query.parent ?? ''}:${scope === 'all' ? '*' : scope.join(',')}`;
+    const key = `${this.resolvedKey(tenantId, generation, tree, indicator, query.period, true)}:${query.level}:${query.parent ?? ''}:${scope === 'all' ? '*' : scope.join(',')}:${format}`;
     const hit = this.responses.get(key);
     if (hit) return hit;
-    const json = JSON.stringify(await this.map(access, tenantId, query));
+    const map = await this.map(access, tenantId, query);
+    const json = JSON.stringify(format === 'layer' ? toValueLayer(map) : map);
     const response = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, json };
     this.responses.set(key, response);
     return response;

@@ -124,6 +124,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicator/values/layer': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Map colours for vector tiles: the same data as the map endpoint as columns (area codes, values rounded to 6 digits, one status letter per area: v value, a approximate, s suppressed, m missing) with the statistics, joined to the registry’s tiles by code */
+    get: operations['ValuesController_layer'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/indicator/values/periods': {
     parameters: {
       query?: never;
@@ -696,6 +713,28 @@ export interface operations {
     };
   };
   ValuesController_map: {
+    parameters: {
+      query: {
+        indicator: string;
+        period: string;
+        level: string;
+        parent?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ValuesController_layer: {
     parameters: {
       query: {
         indicator: string;
