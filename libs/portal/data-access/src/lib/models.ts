@@ -99,6 +99,17 @@ export interface AreaFeatureCollection {
   readonly features: readonly AreaFeature[];
 }
 
+/** TileJSON 3.0 of a level's vector tiles (layer `areas`: `code`, plus `id` and `name` from zoom 10). */
+export interface AreaTiles {
+  readonly tilejson: string;
+  readonly tiles: readonly string[];
+  readonly minzoom: number;
+  readonly maxzoom: number;
+  readonly bounds: readonly [number, number, number, number];
+  /** Areas of the level. */
+  readonly areas: number;
+}
+
 /** `none`: the level is the top of the hierarchy. */
 export type ParentFrom = 'code-prefix' | 'property' | 'none';
 

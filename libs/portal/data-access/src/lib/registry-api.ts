@@ -1,6 +1,7 @@
 import { HttpClient, HttpHeaders, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import { Auth } from './auth/auth';
 import { PORTAL_CONFIG } from './portal-config.token';
 import type {
   AreaChanges,
@@ -10,6 +11,7 @@ import type {
   AreaImportOptions,
   AreaQuery,
   AreaSummary,
+  AreaTiles,
   Me,
   NewRoleAssignment,
   Page,
@@ -32,6 +34,7 @@ function params(query: Readonly<Record<string, QueryValue>>): HttpParams {
 export class RegistryApi {
   private readonly http = inject(HttpClient);
   private readonly base = `${inject(PORTAL_CONFIG).apiBaseUrl}/api/registry`;
+  private readonly auth = inject(Auth);
 
   me(): Promise<Me> {
     return firstValueFrom(this.http.get<Me>(`${this.base}/me`));
@@ -57,6 +60,25 @@ export class RegistryApi {
         params: params({ level, parent }),
       }),
     );
+  }
+
+  /**
+   * The level's vector tiles (TileJSON; tile URLs made absolute) for maps of many areas: the
+   * GeoJSON of 50,000 blocks is tens of megabytes, a full-city view in tiles about one.
+   */
+  async areaTiles(level: string): Promise<AreaTiles> {
+    const tileJson = await firstValueFrom(
+      this.http.get<AreaTiles>(`${this.base}/tiles/${encodeURIComponent(level)}`),
+    );
+    const origin = this.base.slice(0, -'/api/registry'.length);
+    return { ...tileJson, tiles: tileJson.tiles.map((t) => new URL(`${origin}${t}`, document.baseURI).href) };
+  }
+
+  /** MapLibre's `transformRequest` for tile URLs of the API: they need the bearer token too. */
+  tileRequest(url: string): { url: string; headers?: Record<string, string> } {
+    const token = this.auth.accessToken();
+    const api = new URL(`${this.base}/`, document.baseURI).href;
+    return token && url.startsWith(api) ? { url, headers: { Authorization: `Bearer ${token}` } } : { url };
   }
 
   updateArea(id: string, changes: AreaChanges): Promise<AreaSummary> {

@@ -92,8 +92,7 @@ export function classLegend(classes: readonly { code: string; label: string }[])
  * MapLibre fill-color: the colour of the feature's `cls` property (0-based class), white where
  * it has none (a pattern layer above draws suppressed and missing cells).
  */
-export function classColorExpression(colors: readonly string[]): unknown[] {
-  const cls = ['get', 'cls'];
+export function classColorExpression(colors: readonly string[], cls: unknown[] = ['get', 'cls']): unknown[] {
   const match: unknown[] = ['match', cls];
   colors.forEach((color, i) => match.push(i, color));
   match.push(NO_VALUE_COLOR);

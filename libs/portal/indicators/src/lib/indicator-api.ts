@@ -53,6 +53,17 @@ export interface MapData {
   items: AreaValue[];
 }
 
+/** The map data as columns joined to vector tiles by area code (`/values/layer`). */
+export interface ValueLayer {
+  indicator: IndicatorSummary;
+  period: string;
+  level: string;
+  codes: string[];
+  values: (number | null)[];
+  /** One letter per area: v value · a approximate value · s suppressed · m missing. */
+  flags: string;
+}
+
 export interface Ranking {
   order: 'asc' | 'desc';
   total: number;
@@ -158,6 +169,14 @@ export class IndicatorApi {
   map(indicator: string, period: string, level: string): Promise<MapData> {
     return firstValueFrom(
       this.http.get<MapData>(`${this.base}/values`, { params: params({ indicator, period, level }) }),
+    );
+  }
+
+  layer(indicator: string, period: string, level: string): Promise<ValueLayer> {
+    return firstValueFrom(
+      this.http.get<ValueLayer>(`${this.base}/values/layer`, {
+        params: params({ indicator, period, level }),
+      }),
     );
   }
 

@@ -12,11 +12,19 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import type { AreaFeatureCollection } from '@quartier/portal-data-access';
+import { RegistryApi, type AreaFeatureCollection, type AreaTiles } from '@quartier/portal-data-access';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
 import { createAreaMap, loadMapLibre, whenDrawn } from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
+import {
+  TILE_FILL,
+  TILE_SELECTED,
+  TILE_SOURCE,
+  addTileLayers,
+  applyCellStates,
+  removeTileLayers,
+} from './tile-layers';
 
 export interface MapCell {
   /** 0-based class, null without a value. */
@@ -48,8 +56,15 @@ const SELECTED = 'cells-selected';
 export class ClassMap {
   protected readonly texts = inject(IndicatorTexts);
   protected readonly t = this.texts.t;
+  private readonly registry = inject(RegistryApi);
 
   readonly collection = input.required<AreaFeatureCollection | null>();
+  /**
+   * The level as vector tiles instead of `collection` (levels of thousands of areas). Then
+   * `cells`, `selectedId` and `areaSelected` speak of area codes, the tiles' feature ids.
+   */
+  readonly tiles = input<AreaTiles | null>(null);
+  /** By area id — or by area code with `tiles`. */
   readonly cells = input.required<ReadonlyMap<string, MapCell>>();
   readonly legend = input.required<readonly LegendClass[]>();
   readonly label = input.required<string>();
@@ -109,6 +124,7 @@ export class ClassMap {
             this.container().nativeElement,
             'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0',
           );
+          map.setTransformRequest((url) => this.registry.tileRequest(url));
           map.on('load', () => {
             this.addLayers(map);
             this.map.set(map);
@@ -127,10 +143,39 @@ export class ClassMap {
       );
     });
 
+    let shownTiles: AreaTiles | null = null;
+    let tilePointer = false;
+    effect(() => {
+      const map = this.map();
+      const tiles = this.tiles();
+      if (!map) return;
+      if (tiles !== shownTiles) {
+        removeTileLayers(map);
+        shownTiles = tiles;
+        if (!tiles) return;
+        addTileLayers(
+          map,
+          tiles,
+          this.legend().map((l) => l.color),
+        );
+        // Layer handlers outlive the layer: bound once, they serve every tiled level.
+        if (!tilePointer) this.bindPointer(map, TILE_FILL, 'code');
+        tilePointer = true;
+        map.getSource<GeoJSONSource>(SOURCE)?.setData({ type: 'FeatureCollection', features: [] });
+        const [west, south, east, north] = tiles.bounds;
+        map.fitBounds([west, south, east, north], { padding: 24, animate: false });
+      }
+      if (!tiles) return;
+      this.renderedFeatures.set(null);
+      map.setPaintProperty(TILE_FILL, 'fill-color', this.tileColors() as never);
+      applyCellStates(map, this.cells());
+      whenDrawn(map, TILE_SOURCE, TILE_FILL, (count) => this.renderedFeatures.set(count));
+    });
+
     effect(() => {
       const map = this.map();
       const data = this.data();
-      if (!map || !data) return;
+      if (!map || !data || this.tiles()) return;
       this.renderedFeatures.set(null);
       map
         .getSource<GeoJSONSource>(SOURCE)
@@ -151,6 +196,8 @@ export class ClassMap {
       if (!map) return;
       map.getCanvas().setAttribute('aria-label', this.label());
       map.setFilter(SELECTED, ['==', ['get', 'id'], this.selectedId() ?? '']);
+      if (map.getLayer(TILE_SELECTED))
+        map.setFilter(TILE_SELECTED, ['==', ['get', 'code'], this.selectedId() ?? '']);
     });
   }
 
@@ -191,27 +238,42 @@ export class ClassMap {
       filter: ['==', ['get', 'id'], ''],
       paint: { 'line-color': '#13294b', 'line-width': 3 },
     });
-    map.on('mousemove', FILL, (event) => this.onHover(map, event));
-    map.on('mouseleave', FILL, () => {
+    this.bindPointer(map, FILL, 'id');
+  }
+
+  /** Hover and click on a fill layer; `key` is the property naming the area (id, or code in tiles). */
+  private bindPointer(map: MapLibreMap, layer: string, key: 'id' | 'code'): void {
+    map.on('mousemove', layer, (event) => this.onHover(map, event, key));
+    map.on('mouseleave', layer, () => {
       map.getCanvas().style.cursor = '';
       this.hover.set(null);
     });
-    map.on('click', FILL, (event) => {
-      const id = event.features?.[0]?.properties['id'];
-      if (typeof id === 'string') this.areaSelected.emit(id);
+    map.on('click', layer, (event) => {
+      const id = event.features?.[0]?.properties[key];
+      if (typeof id === 'string' && (key === 'id' || this.cells().has(id))) this.areaSelected.emit(id);
     });
   }
 
-  private onHover(map: MapLibreMap, event: MapLayerMouseEvent): void {
+  private onHover(map: MapLibreMap, event: MapLayerMouseEvent, key: 'id' | 'code'): void {
     const properties = event.features?.[0]?.properties;
     if (!properties) return;
+    // Tiles carry names from zoom 10 on; below it the code names the area.
+    const cell = key === 'code' ? this.cells().get(String(properties['code'])) : undefined;
+    if (key === 'code' && !cell) return;
     map.getCanvas().style.cursor = 'pointer';
     this.hover.set({
-      name: String(properties['name'] ?? ''),
-      text: String(properties['text'] ?? ''),
+      name: String(properties['name'] ?? properties['code'] ?? ''),
+      text: String(cell?.text ?? properties['text'] ?? ''),
       x: event.point.x,
       y: event.point.y,
     });
+  }
+
+  private tileColors(): unknown[] {
+    return classColorExpression(
+      this.legend().map((l) => l.color),
+      ['coalesce', ['feature-state', 'cls'], -1],
+    );
   }
 }
 

@@ -10,11 +10,22 @@ import {
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import { type LegendClass, classOf, quantileBreaks, valueLegend } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
-import { IndicatorApi, type AreaValue } from '../indicator-api';
+import { IndicatorApi, type AreaValue, type ValueLayer } from '../indicator-api';
 import { SeriesChart, type SeriesLine } from '../series-chart/series-chart';
 import { IndicatorTexts } from '../texts';
 
 const MAX_COMPARE = 4;
+/** Levels with more areas are drawn from vector tiles rather than one GeoJSON document. */
+const TILE_THRESHOLD = 2000;
+
+function layerItem(layer: ValueLayer, i: number): Pick<AreaValue, 'status' | 'value' | 'approximate'> {
+  const flag = layer.flags[i];
+  return flag === 's'
+    ? { status: 'suppressed', value: null, approximate: false }
+    : flag === 'm' || layer.values[i] === null
+      ? { status: 'missing', value: null, approximate: false }
+      : { status: 'value', value: layer.values[i], approximate: flag === 'a' };
+}
 
 /**
  * Explorer: one indicator, one period, one level — choropleth with a greyscale-safe legend,
@@ -55,8 +66,20 @@ export class Explorer {
   });
   protected readonly period = linkedSignal(() => this.periods.value()?.periods.at(-1) ?? null);
 
-  protected readonly geo = resource({
+  /** The level's tiles; levels of more than TILE_THRESHOLD areas are drawn from them. */
+  protected readonly tiles = resource({
     params: () => this.level() ?? undefined,
+    loader: ({ params }) => this.registry.areaTiles(params),
+  });
+  /** Null while undecided; an unreachable tile service means the GeoJSON as before. */
+  protected readonly tiled = computed<boolean | null>(() => {
+    if (this.tiles.error()) return false;
+    const tiles = this.tiles.value();
+    return tiles === undefined ? null : tiles.areas > TILE_THRESHOLD;
+  });
+  protected readonly mapTiles = computed(() => (this.tiled() ? (this.tiles.value() ?? null) : null));
+  protected readonly geo = resource({
+    params: () => (this.tiled() === false ? (this.level() ?? undefined) : undefined),
     loader: ({ params }) => this.registry.areaGeoJson(params),
   });
   private readonly query = computed(() =>
@@ -65,8 +88,13 @@ export class Explorer {
       : undefined,
   );
   protected readonly data = resource({
-    params: () => this.query(),
+    params: () => (this.tiled() === false ? this.query() : undefined),
     loader: ({ params }) => this.api.map(params.code, params.period, params.level),
+  });
+  /** With tiles, the map's colours come as columns joined to the tiles by area code. */
+  protected readonly layer = resource({
+    params: () => (this.tiled() ? this.query() : undefined),
+    loader: ({ params }) => this.api.layer(params.code, params.period, params.level),
   });
   protected readonly ranking = resource({
     params: () => this.query(),
@@ -74,10 +102,13 @@ export class Explorer {
   });
 
   protected readonly selected = signal<string | null>(null);
+  /** The selected area's code: the map's key when it is drawn from tiles. */
+  private readonly selectedCode = signal<string | null>(null);
+  protected readonly mapSelection = computed(() => (this.tiled() ? this.selectedCode() : this.selected()));
   protected readonly compared = signal<string[]>([]);
 
   private readonly breaks = computed(() =>
-    quantileBreaks((this.data.value()?.items ?? []).map((i) => i.value)),
+    quantileBreaks(this.layer.value()?.values ?? (this.data.value()?.items ?? []).map((i) => i.value)),
   );
   protected readonly legend = computed<LegendClass[]>(() =>
     valueLegend(this.breaks(), (n) => this.texts.number(n)),
@@ -85,6 +116,11 @@ export class Explorer {
   protected readonly cells = computed(() => {
     const cells = new Map<string, MapCell>();
     const breaks = this.breaks();
+    const layer = this.layer.value();
+    if (layer) {
+      layer.codes.forEach((code, i) => cells.set(code, this.cellOf(layerItem(layer, i), breaks)));
+      return cells;
+    }
     for (const item of this.data.value()?.items ?? []) cells.set(item.areaId, this.cellOf(item, breaks));
     return cells;
   });
@@ -132,6 +168,18 @@ export class Explorer {
 
   protected select(areaId: string): void {
     this.selected.set(areaId);
+    this.selectedCode.set(this.ranking.value()?.items.find((i) => i.areaId === areaId)?.code ?? null);
+  }
+
+  /** A click on the tiled map names the area by code; series and comparison need its id. */
+  protected async selectOnMap(key: string): Promise<void> {
+    if (!this.tiled()) return this.select(key);
+    this.selectedCode.set(key);
+    const ranked = this.ranking.value()?.items.find((i) => i.code === key);
+    if (ranked) return this.selected.set(ranked.areaId);
+    const found = await this.registry.areas({ level: this.level() ?? undefined, q: key, limit: 20 });
+    const area = found.items.find((a) => a.code === key);
+    if (area && this.selectedCode() === key) this.selected.set(area.id);
   }
 
   protected toggleCompare(areaId: string): void {
@@ -150,7 +198,10 @@ export class Explorer {
     return `${this.texts.number(item.value)}${item.approximate ? ' ≈' : ''}`;
   }
 
-  private cellOf(item: AreaValue, breaks: readonly number[]): MapCell {
+  private cellOf(
+    item: Pick<AreaValue, 'status' | 'value' | 'approximate'>,
+    breaks: readonly number[],
+  ): MapCell {
     if (item.status !== 'value' || item.value === null)
       return {
         cls: null,
