@@ -22,6 +22,7 @@ import { CreateIndicatorService1764100000000 } from './migrations/1764100000000-
 import { ValueBulkLoad1764100000001 } from './migrations/1764100000001-ValueBulkLoad';
 import { ValueKeyWithoutTenant1764100000002 } from './migrations/1764100000002-ValueKeyWithoutTenant';
 import { ValueImportsOnJobRunner1765000000000 } from './migrations/1765000000000-ValueImportsOnJobRunner';
+import { ImportMappings1765100000000 } from './migrations/1765100000000-ImportMappings';
 import { ValuesController } from './values/values.controller';
 import { ValuesService } from './values/values.service';
 
@@ -42,6 +43,7 @@ export class IndicatorApiModule {
         ValueBulkLoad1764100000001,
         ValueKeyWithoutTenant1764100000002,
         ValueImportsOnJobRunner1765000000000,
+        ImportMappings1765100000000,
       ],
       handlers: [NetworkMetricsHandler, CacheInvalidationHandler, FactPublicationHandler],
     });

@@ -1,4 +1,9 @@
-import { checkObservation, type CheckedObservation, type RowError } from '@quartier/indicator-core';
+import {
+  checkObservation,
+  type CheckedObservation,
+  type DimensionMapping,
+  type RowError,
+} from '@quartier/indicator-core';
 import type { Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -40,6 +45,7 @@ export interface LoadInput {
   file: string;
   area: (code: string) => string | undefined;
   indicator: (code: string) => IndicatorRef | undefined;
+  mapping?: DimensionMapping;
 }
 
 export interface LoadProgress {
@@ -137,7 +143,7 @@ export async function copyPass(
       resolve();
     });
   });
-  const info: FormatInfo = { dialect: 'quartier', decimalComma: false };
+  const info: FormatInfo = { dialect: 'quartier', decimalComma: false, mapping: input.mapping };
   const encoder = new RowEncoder(mode);
   const lookups = { area: input.area, indicator: input.indicator };
   if (mode === 'direct') copy.write(binaryCopyHeader());

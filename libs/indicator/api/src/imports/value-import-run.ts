@@ -9,6 +9,8 @@ import { copyPass, RowErrors, type ChangeSet, type LoadInput, type LoadProgress 
 import type { ValueImportFailure, ValueImportPayload, ValueImportResult } from './value-import.job';
 import { createStaging, mergeStaging, reportDuplicates } from './value-merge';
 import { ImportFileError } from './observation-readers';
+import { saveMapping } from './import-mapping.store';
+import { parseDimensionMapping } from '@quartier/indicator-core';
 
 /** Validation found bad rows: roll back. */
 class ImportRejected extends Error {}
@@ -84,11 +86,14 @@ async function load(
   const refs = await deps.catalogue.refs(ctx.tenantId, manager);
   const tree = await deps.areas.of(ctx.tenantId, manager);
   const areaIds = new Map([...tree.byCode].map(([code, a]) => [code, a.id]));
+  const mapping = payload.map ? parseDimensionMapping(payload.map) : null;
+  if (mapping && !mapping.ok) throw new ImportFileError(`map: ${mapping.message}`);
   const input: LoadInput = {
     format: payload.format,
     file: payload.file,
     area: (code) => areaIds.get(code),
     indicator: (code) => refs.get(code),
+    ...(mapping?.ok ? { mapping: mapping.mapping } : {}),
   };
   const client = (await manager.queryRunner!.connect()) as PoolClient;
   await manager.query(
@@ -130,6 +135,14 @@ async function load(
       meta: { tenantId: ctx.tenantId, key: `${ctx.tenantId}:${c.ref.code}` },
     })),
   );
+  // Committed with the values: a mapping is kept for its source only when it imported a file.
+  if (payload.source && payload.map)
+    await saveMapping(manager, ctx.tenantId, {
+      format: payload.format,
+      source: payload.source,
+      mapping: payload.map,
+      updatedBy: ctx.createdBy,
+    });
   return changes;
 }
 

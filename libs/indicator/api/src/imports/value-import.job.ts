@@ -9,6 +9,10 @@ export interface ValueImportPayload {
   file: string;
   bytesTotal: number;
   sha256: string | null;
+  /** Dimension mapping of an SDMX-CSV or JSON-stat file (`dim=role|value,…`). */
+  map?: string | null;
+  /** Where the file comes from: its mapping is saved under this name when the import succeeds. */
+  source?: string | null;
 }
 
 export interface ValueImportResult {
@@ -37,6 +41,8 @@ export interface ValueImportJob {
   id: string;
   format: ImportFormat;
   fileName: string | null;
+  map: string | null;
+  source: string | null;
   status: ValueImportStatus;
   /** Share of the file read, 0…1 (the progress bar). */
   progress: number;
@@ -62,6 +68,8 @@ export function toValueImportJob(job: JobView<ValueImportPayload, ValueImportRes
     id: job.id,
     format: job.payload.format,
     fileName: job.payload.fileName,
+    map: job.payload.map ?? null,
+    source: job.payload.source ?? null,
     status: job.status === 'done' ? 'succeeded' : job.status,
     progress: ended ? 1 : job.progress,
     bytesTotal: job.payload.bytesTotal,

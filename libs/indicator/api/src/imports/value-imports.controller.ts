@@ -13,13 +13,32 @@ import type { Request } from 'express';
 import { z } from 'zod';
 import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
 import { IndicatorServiceError } from '../common/indicator-service.error';
+import { parseDimensionMapping } from '@quartier/indicator-core';
 import { IMPORT_FORMATS } from './import-formats';
 import { ValueImportsService } from './value-imports.service';
 
-const startQuery = z.object({
-  format: z.enum(IMPORT_FORMATS),
-  fileName: z.string().max(255).optional(),
-});
+const startQuery = z
+  .object({
+    format: z.enum(IMPORT_FORMATS),
+    fileName: z.string().max(255).optional(),
+    /** SDMX-CSV / JSON-stat: `dim=area|period|indicator` or `dim=<category>` for the others. */
+    map: z
+      .string()
+      .trim()
+      .min(1)
+      .max(2000)
+      .optional()
+      .superRefine((text, ctx) => {
+        const parsed = text === undefined ? null : parseDimensionMapping(text);
+        if (parsed && !parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+      }),
+    /** The file's source (dataflow, table): its mapping is saved under it and used when `map` is absent. */
+    source: z.string().trim().min(1).max(200).optional(),
+  })
+  .refine((q) => q.map === undefined || q.format === 'sdmx-csv' || q.format === 'json-stat', {
+    message: 'map applies to sdmx-csv and json-stat only',
+    path: ['map'],
+  });
 class StartImportQueryDto extends createZodDto(startQuery) {}
 
 @ApiTags('indicator value imports')
@@ -38,7 +57,8 @@ export class ValueImportsController {
   @HttpCode(202)
   @ApiConsumes('application/octet-stream', 'text/csv')
   @ApiBody({
-    description: 'The file (CSV long/wide, XLSX, SDMX-CSV, JSON-stat 2.0 or DHIS2 dataValueSets JSON)',
+    description:
+      'The file (CSV long/wide, XLSX, SDMX-CSV 1.0/2.x, JSON-stat 2.0 or 1.x, or DHIS2 dataValueSets JSON)',
     schema: { type: 'string', format: 'binary' },
   })
   @ApiOperation({
@@ -58,7 +78,20 @@ export class ValueImportsController {
         'send the file as application/octet-stream: this body was already parsed as JSON',
       );
     }
-    return this.imports.start(tenantId, principal.subject, query.format, query.fileName ?? null, request);
+    return this.imports.start(tenantId, principal.subject, query.format, query.fileName ?? null, request, {
+      map: query.map ?? null,
+      source: query.source ?? null,
+    });
+  }
+
+  @Get('mappings')
+  @ApiOperation({
+    summary:
+      'Dimension mappings saved per source (format, source, mapping): what the import wizard offers again',
+  })
+  mappings(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string) {
+    requireTenantWide(access);
+    return this.imports.mappings(tenantId);
   }
 
   @Get()

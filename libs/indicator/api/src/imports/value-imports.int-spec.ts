@@ -125,4 +125,51 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
     ]);
     expect(list[1]).toMatchObject({ format: 'dhis2', errors: [] });
   });
+
+  it('maps SDMX-CSV dimensions, saves the mapping for its source once it imported, and checks periodicity', async () => {
+    const quarterly = await t.call('POST', '/api/indicator/indicators', 'admin', {
+      code: 'LB',
+      name: { de: 'Leistungsbilanz', en: 'Current account' },
+      unit: '€',
+      polarity: 'higher-is-better',
+      periodicity: 'quarter',
+    });
+    expect(quarterly.status).toBe(201);
+    const sdmx =
+      'DATAFLOW,LAST UPDATE,unit,bop,geo,TIME_PERIOD,OBS_VALUE\n' +
+      'E,1/1/25,EUR,LB,0101,2023-Q1,5\nE,1/1/25,USD,LB,0101,2023-Q1,6\nE,1/1/25,EUR,LB,01,2023-Q2,7\n';
+    const path = (query: string) => `/api/indicator/imports?format=sdmx-csv&${query}`;
+    const send = async (query: string, body: string) =>
+      t.call('POST', path(query), 'admin', body, 'application/octet-stream');
+    // Without a mapping the file says what it lacks.
+    const unmapped = await settle((await send('source=ESTAT-BOP', sdmx)).body.id);
+    expect(unmapped).toMatchObject({ status: 'failed', message: expect.stringContaining('lacks REF_AREA') });
+    expect((await t.call('GET', '/api/indicator/imports/mappings', 'admin')).body).toEqual([]);
+    expect((await send('map=geo%3Darea%2Cgeo%3Dperiod', sdmx)).status).toBe(400);
+    const mapped = await settle(
+      (await send(`source=ESTAT-BOP&map=${encodeURIComponent('geo=area,bop=indicator,unit=EUR')}`, sdmx)).body
+        .id,
+    );
+    expect(mapped).toMatchObject({ status: 'succeeded', observations: 2, indicators: ['LB'] });
+    expect((await t.call('GET', '/api/indicator/imports/mappings', 'admin')).body).toEqual([
+      expect.objectContaining({
+        format: 'sdmx-csv',
+        source: 'ESTAT-BOP',
+        mapping: 'geo=area,bop=indicator,unit=EUR',
+      }),
+    ]);
+    // The next file of that source needs no mapping; a month does not fit a quarterly indicator.
+    const next = await settle(
+      (await send('source=ESTAT-BOP', sdmx.replace('2023-Q2', '2023-M07').replace('2023-Q1', '2023-Q3'))).body
+        .id,
+    );
+    expect(next).toMatchObject({ status: 'failed', map: 'geo=area,bop=indicator,unit=EUR' });
+    expect(next.errors).toEqual([
+      expect.objectContaining({
+        line: 4,
+        column: 'period',
+        message: '"2023-M07" is a month, but indicator "LB" has the periodicity quarter',
+      }),
+    ]);
+  });
 });

@@ -9,6 +9,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import type { ImportFormat } from './import-formats';
+import { listMappings, savedMapping, type SavedMapping } from './import-mapping.store';
 import { runValueImport } from './value-import-run';
 import {
   toValueImportJob,
@@ -54,7 +55,14 @@ export class ValueImportsService implements OnModuleInit {
     format: ImportFormat,
     fileName: string | null,
     body: UploadRequest,
+    dimensions: { map: string | null; source: string | null } = { map: null, source: null },
   ): Promise<ValueImportJob> {
+    // Without a mapping of its own, a file from a known source is read as last time.
+    const map =
+      dimensions.map ??
+      (dimensions.source
+        ? ((await savedMapping(this.db.manager, tenantId, format, dimensions.source))?.mapping ?? null)
+        : null);
     const upload = await this.spool.receive(body, {
       maxBytes: MAX_IMPORT_BYTES,
       empty: () =>
@@ -70,6 +78,8 @@ export class ValueImportsService implements OnModuleInit {
         file: upload.path,
         bytesTotal: upload.bytes,
         sha256: upload.sha256,
+        map,
+        source: dimensions.source,
       };
       const id = await this.runner.enqueue(VALUE_IMPORT, payload, {
         tenantId,
@@ -95,6 +105,10 @@ export class ValueImportsService implements OnModuleInit {
     const payload = { format, fileName, file, bytesTotal, sha256: null };
     const id = await this.runner.enqueue(VALUE_IMPORT, payload, { tenantId, createdBy });
     return toValueImportJob(await this.runner.waitFor<ValueImportPayload, ValueImportResult>(id, tenantId));
+  }
+
+  async mappings(tenantId: string): Promise<SavedMapping[]> {
+    return listMappings(this.db.manager, tenantId);
   }
 
   async get(tenantId: string, id: string): Promise<ValueImportJob> {
