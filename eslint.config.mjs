@@ -25,6 +25,59 @@ const DOMAINS = readdirSync(new URL('./libs', import.meta.url)).filter((d) =>
   existsSync(new URL(`./libs/${d}/api/project.json`, import.meta.url)),
 );
 
+/**
+ * Dependency rules by tag. Tests of a pure core library may read fixture files and the
+ * reference-data folder (an infrastructure library); the library's own code may not.
+ */
+const depConstraints = ({ tests }) => [
+  { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+  {
+    sourceTag: 'type:core',
+    onlyDependOnLibsWithTags: tests
+      ? ['type:core', 'type:contracts', 'type:infra']
+      : ['type:core', 'type:contracts'],
+    bannedExternalImports: tests ? INFRA_PACKAGES.filter((p) => !p.endsWith('fs')) : INFRA_PACKAGES,
+  },
+  { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
+  {
+    sourceTag: 'type:api',
+    onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'],
+  },
+  {
+    sourceTag: 'type:app',
+    onlyDependOnLibsWithTags: [
+      'type:api',
+      'type:infra',
+      'type:contracts',
+      'type:feature',
+      'type:ui',
+      'type:data-access',
+    ],
+  },
+  {
+    sourceTag: 'type:tool',
+    onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'],
+  },
+  {
+    sourceTag: 'type:feature',
+    onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:contracts'],
+  },
+  { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts'] },
+  { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contracts'] },
+  { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+  { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal', 'scope:shared'] },
+  ...DOMAINS.map((d) => ({
+    sourceTag: `scope:${d}`,
+    onlyDependOnLibsWithTags: [`scope:${d}`, 'scope:shared'],
+  })),
+  { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
+];
+
+const boundaries = (tests) => [
+  'error',
+  { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints({ tests }) },
+];
+
 export default [
   {
     ignores: [
@@ -56,54 +109,17 @@ export default [
         {
           enforceBuildableLibDependency: false,
           allow: [],
-          depConstraints: [
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            {
-              sourceTag: 'type:core',
-              onlyDependOnLibsWithTags: ['type:core', 'type:contracts'],
-              bannedExternalImports: INFRA_PACKAGES,
-            },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:infra', 'type:contracts'] },
-            {
-              sourceTag: 'type:api',
-              onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'],
-            },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: [
-                'type:api',
-                'type:infra',
-                'type:contracts',
-                'type:feature',
-                'type:ui',
-                'type:data-access',
-              ],
-            },
-            {
-              sourceTag: 'type:tool',
-              onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'],
-            },
-            {
-              sourceTag: 'type:feature',
-              onlyDependOnLibsWithTags: ['type:ui', 'type:data-access', 'type:contracts'],
-            },
-            { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:contracts'] },
-            { sourceTag: 'type:ui', onlyDependOnLibsWithTags: ['type:ui', 'type:contracts'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:portal', 'scope:shared'] },
-            ...DOMAINS.map((d) => ({
-              sourceTag: `scope:${d}`,
-              onlyDependOnLibsWithTags: [`scope:${d}`, 'scope:shared'],
-            })),
-            { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
-          ],
+          depConstraints: depConstraints({ tests: false }),
         },
       ],
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts'],
-    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e.ts', '**/fixtures/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@nx/enforce-module-boundaries': boundaries(true),
+    },
   },
   prettier,
 ];
