@@ -69,7 +69,13 @@ const de = {
   file: 'Datei',
   startImport: 'Importieren',
   importHint:
-    'CSV (lang: area, period, indicator, value[, numerator, denominator] oder breit: eine Spalte je Indikator oder Zeitraum), XLSX, SDMX-CSV, JSON-stat 2.0 oder DHIS2 dataValueSets. Alles oder nichts: eine fehlerhafte Zeile verhindert den Import der Datei.',
+    'CSV (lang: area, period, indicator, value[, numerator, denominator] oder breit: eine Spalte je Indikator oder Zeitraum), XLSX, SDMX-CSV, JSON-stat (2.0 und 1.x) oder DHIS2 dataValueSets. Alles oder nichts: eine fehlerhafte Zeile verhindert den Import der Datei.',
+  importSource: 'Quelle (optional)',
+  importSourceHint:
+    'Zum Beispiel der Datenfluss oder die Tabelle des Statistikamts. Nach einem erfolgreichen Import wird die Zuordnung unter diesem Namen gespeichert und beim nächsten Mal vorgeschlagen.',
+  importMapping: 'Zuordnung der Dimensionen',
+  importMappingHint:
+    'Dimension=area, Dimension=period, Dimension=indicator; jede weitere Dimension auf einen Wert festlegen (Dimension=Code), durch Kommas getrennt. Leer: REF_AREA, TIME_PERIOD und INDICATOR bzw. die Rollen geo, time und metric. Fehlt etwas, nennt die Meldung die Dimensionen und ihre Werte.',
   importRunning: 'Import läuft: {percent} % gelesen, {rows} Zeilen',
   importSucceeded: '{count} Werte importiert ({indicators}).',
   importFailed: 'Nichts importiert: {message}',
@@ -154,8 +160,14 @@ const en: Record<keyof typeof de, string> = {
   format: 'Format',
   file: 'File',
   startImport: 'Import',
+  importSource: 'Source (optional)',
+  importSourceHint:
+    "For example the statistics office's dataflow or table. After a successful import the mapping is saved under this name and offered next time.",
+  importMapping: 'Dimension mapping',
+  importMappingHint:
+    'dimension=area, dimension=period, dimension=indicator; fix every other dimension to one value (dimension=code), separated by commas. Empty: REF_AREA, TIME_PERIOD and INDICATOR or the roles geo, time and metric. When something is missing, the message names the dimensions and their values.',
   importHint:
-    'CSV (long: area, period, indicator, value[, numerator, denominator] or wide: one column per indicator or period), XLSX, SDMX-CSV, JSON-stat 2.0 or DHIS2 dataValueSets. All or nothing: one bad row stops the whole file.',
+    'CSV (long: area, period, indicator, value[, numerator, denominator] or wide: one column per indicator or period), XLSX, SDMX-CSV, JSON-stat (2.0 and 1.x) or DHIS2 dataValueSets. All or nothing: one bad row stops the whole file.',
   importRunning: 'Importing: {percent} % read, {rows} rows',
   importSucceeded: '{count} values imported ({indicators}).',
   importFailed: 'Nothing imported: {message}',

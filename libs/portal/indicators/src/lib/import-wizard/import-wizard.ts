@@ -1,14 +1,15 @@
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { Session } from '@quartier/portal-data-access';
 import { IndicatorApi, type ImportFormat, type ImportJob } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
+import { ImportMappingApi, type SavedMapping } from './import-mapping-api';
 
 const FORMATS: readonly { key: ImportFormat; label: string; accept: string }[] = [
   { key: 'csv', label: 'CSV (lang oder breit)', accept: '.csv,.txt' },
   { key: 'xlsx', label: 'Excel (XLSX)', accept: '.xlsx' },
   { key: 'sdmx-csv', label: 'SDMX-CSV', accept: '.csv' },
-  { key: 'json-stat', label: 'JSON-stat 2.0', accept: '.json' },
+  { key: 'json-stat', label: 'JSON-stat (2.0, 1.x)', accept: '.json' },
   { key: 'dhis2', label: 'DHIS2 dataValueSets (JSON)', accept: '.json' },
 ];
 
@@ -21,6 +22,7 @@ const FORMATS: readonly { key: ImportFormat; label: string; accept: string }[] =
 })
 export class ImportWizard {
   private readonly api = inject(IndicatorApi);
+  private readonly mappingApi = inject(ImportMappingApi);
   private readonly session = inject(Session);
   protected readonly texts = inject(IndicatorTexts);
   protected readonly t = this.texts.t;
@@ -31,12 +33,36 @@ export class ImportWizard {
   protected readonly failure = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly allowed = this.session.hasRole('tenant-admin', 'analyst', 'platform-admin');
+  /** SDMX-CSV and JSON-stat: which dimension is area, period, indicator; the others fixed. */
+  protected readonly mapping = signal('');
+  /** Where the file comes from: its mapping is saved under this name once it imported. */
+  protected readonly source = signal('');
+  protected readonly saved = signal<SavedMapping[]>([]);
+  protected readonly mappable = computed(() => this.format() === 'sdmx-csv' || this.format() === 'json-stat');
+  protected readonly sources = computed(() => this.saved().filter((m) => m.format === this.format()));
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
       if (this.timer) clearTimeout(this.timer);
     });
+    if (this.allowed) void this.loadMappings();
+  }
+
+  private async loadMappings(): Promise<void> {
+    try {
+      this.saved.set(await this.mappingApi.mappings());
+    } catch {
+      // Without the saved mappings the wizard still works: the person types the mapping.
+      this.saved.set([]);
+    }
+  }
+
+  /** A known source brings its saved mapping along (still editable). */
+  protected chooseSource(value: string): void {
+    this.source.set(value);
+    const known = this.sources().find((m) => m.source === value.trim());
+    if (known) this.mapping.set(known.mapping);
   }
 
   protected chooseFile(input: HTMLInputElement): void {
@@ -51,7 +77,11 @@ export class ImportWizard {
     this.busy.set(true);
     this.failure.set(null);
     try {
-      this.job.set(await this.api.startImport(file, this.format(), file.name));
+      this.job.set(
+        this.mappable()
+          ? await this.mappingApi.start(file, this.format(), file.name, this.mapping(), this.source())
+          : await this.api.startImport(file, this.format(), file.name),
+      );
       this.poll();
     } catch (error) {
       this.busy.set(false);
@@ -66,6 +96,8 @@ export class ImportWizard {
     if (!job) return;
     if (job.status !== 'queued' && job.status !== 'running') {
       this.busy.set(false);
+      if (job.status === 'succeeded' && this.mappable() && this.source().trim() !== '')
+        void this.loadMappings();
       return;
     }
     this.timer = setTimeout(async () => {
