@@ -1,0 +1,141 @@
+// The embedded platform in a child process on a throw-away data directory, for benchmarks that
+// measure it through its real HTTP APIs. No reference data (an empty folder): only the generated
+// demo city is seeded, so nothing depends on third-party files.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident and peak memory of a process in MiB, from /proc (Linux). */
+export function memoryOf(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) / 1024;
+  return { rssMiB: Math.round(field('VmRSS')), peakMiB: Math.round(field('VmHWM')) };
+}
+
+/**
+ * Starts `dist/server/apps/platform/src/main.js`. `nodeArgs` go to the child's node (e.g.
+ * `--cpu-prof`); the child is stopped with SIGINT so such profiles are written.
+ */
+export async function startPlatform({ nodeArgs = [], name = 'bench' } = {}) {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), `quartier-${name}-`));
+  chmodSync(dataDir, 0o755);
+  const emptyReference = mkdtempSync(join(tmpdir(), 'quartier-bench-no-reference-'));
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    QUARTIER_DATA_DIR: dataDir,
+    QUARTIER_REFERENCE_DATA: emptyReference,
+  };
+  for (const variable of ['DATABASE_URL', 'KAFKA_BROKERS', 'OIDC_ISSUER', 'REDIS_URL']) delete env[variable];
+  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/server/apps/platform/src/main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (d) => {
+    log += d;
+    if (log.length > 200_000) log = log.slice(-100_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 600_000;
+  while (!/ready at/.test(log)) {
+    if (child.exitCode !== null) throw new Error(`platform exited: ${log.slice(-2000)}`);
+    if (Date.now() > deadline) throw new Error('platform not ready after 10 min');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(emptyReference, { recursive: true, force: true });
+  };
+  return { url, pid: child.pid, stop, log: () => log };
+}
+
+export async function token(url, username) {
+  const response = await fetch(`${url}/oidc/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'quartier-cli',
+      username,
+      password: 'demo',
+      scope: 'openid',
+    }),
+  });
+  if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
+  return (await response.json()).access_token;
+}
+
+/**
+ * A JSON client for one user (and, for the platform administrator, one tenant). `raw` returns
+ * the response with its body as bytes, for sizes and binary formats.
+ */
+export function client(url, bearer, tenant) {
+  const headers = (extra) => ({
+    authorization: `Bearer ${bearer}`,
+    ...(tenant ? { 'x-quartier-tenant': tenant } : {}),
+    ...extra,
+  });
+  const raw = async (method, path, body, extra = {}) => {
+    let response;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        response = await fetch(`${url}${path}`, {
+          method,
+          headers: headers(extra),
+          body,
+          ...(body && typeof body.pipe === 'function' ? { duplex: 'half' } : {}),
+        });
+        break;
+      } catch (error) {
+        // A kept-alive socket the server closed at the same moment: reads may simply go again.
+        if (method !== 'GET' || attempt >= 3) throw error;
+      }
+    }
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { status: response.status, headers: response.headers, bytes };
+  };
+  const call = async (method, path, body, contentType = 'application/json') => {
+    const payload =
+      body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : body;
+    const response = await raw(
+      method,
+      path,
+      payload,
+      body === undefined ? {} : { 'content-type': contentType },
+    );
+    const text = response.bytes.toString('utf8');
+    if (response.status >= 400)
+      throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
+    return text ? JSON.parse(text) : null;
+  };
+  call.raw = raw;
+  return call;
+}
+
+export function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}

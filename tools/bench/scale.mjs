@@ -1,0 +1,248 @@
+#!/usr/bin/env node
+// Scale (issue 16): generated cities of 1,000, 10,000 and 50,000 planning areas (four levels,
+// @quartier/demo-city) run through ONE embedded platform, one step at a time, through the real
+// APIs (platform administrator, one tenant per city):
+//   1. area import of every level (GeoJSON uploads, jobs polled) — seconds, and the platform's
+//      RSS after it and its peak so far (VmHWM);
+//   2. replication into the indicator service while and after the areas are imported: latency of
+//      its area list (`/api/indicator/area-refs`, polled sequentially) and how long after the last
+//      import job it is complete;
+//   3. value import: 3 indicators × 10 periods for every planning area (rows/s, upload included);
+//   4. map reads of one indicator/period over the planning level, warm: the JSON map endpoint and
+//      the vector tiles of a full-city view (bytes transferred, p50/p95 per request);
+//   5. an index run over the planning level.
+//   node tools/bench/scale.mjs                     (npm run bench -- scale)
+//   QUARTIER_SCALE_SIZES=1000,10000 node tools/bench/scale.mjs
+//   QUARTIER_SCALE_PROFILE=1 …   the platform runs with --cpu-prof (profiles in bench-results/profiles)
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync,
+  createReadStream,
+  writeFileSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { client, memoryOf, quantile, startPlatform, token } from './_embedded-platform.mjs';
+import { SCALE_INDEX, SCALE_INDICATORS, writeLevelFiles, writeValueFile } from './_scale-city.mjs';
+import { fullCityTiles } from './_scale-tiles.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const SIZES = (process.env.QUARTIER_SCALE_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const MAP_READS = 40;
+const REPLICATION_LIMIT_MS = 300_000;
+const seconds = (ms) => Number((ms / 1000).toFixed(2));
+const ms = (value) => Number(value.toFixed(1));
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+
+async function waitForJob(call, path) {
+  for (;;) {
+    const job = await call('GET', path);
+    if (['failed', 'cancelled', 'interrupted'].includes(job.status))
+      throw new Error(
+        `${path}: ${job.status} ${job.message ?? JSON.stringify(job.errors ?? job.error ?? '')}`,
+      );
+    if (['done', 'succeeded'].includes(job.status)) return job;
+    await sleep(50);
+  }
+}
+
+/** Polls the indicator service's area list, one request after the other, until stopped. */
+function replicationProbe(call, level) {
+  const latencies = [];
+  let total = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = performance.now();
+      const page = await call('GET', `/api/indicator/area-refs?level=${level}&limit=50`);
+      latencies.push(performance.now() - started);
+      total = page.total;
+      await sleep(100);
+    }
+  })();
+  return {
+    total: () => total,
+    stop: async () => {
+      running = false;
+      await loop;
+      const sorted = [...latencies].sort((a, b) => a - b);
+      return {
+        requests: sorted.length,
+        p50Ms: ms(quantile(sorted, 0.5)),
+        p99Ms: ms(quantile(sorted, 0.99)),
+        maxMs: ms(sorted.at(-1)),
+      };
+    },
+  };
+}
+
+async function importAreas(call, files, pid) {
+  const started = performance.now();
+  for (const { level, file } of files) {
+    const job = await call(
+      'POST',
+      `/api/registry/area-imports?level=${level}&codeProperty=code&nameProperty=name&populationProperty=population`,
+      createReadStream(file),
+      'application/geo+json',
+    );
+    await waitForJob(call, `/api/registry/area-imports/${job.id}`);
+  }
+  return { seconds: seconds(performance.now() - started), memory: memoryOf(pid) };
+}
+
+async function importValues(call, file, rows) {
+  for (const indicator of SCALE_INDICATORS)
+    await call('POST', '/api/indicator/indicators', { ...indicator, periodicity: 'year' });
+  const started = performance.now();
+  const job = await call(
+    'POST',
+    '/api/indicator/imports?format=csv&fileName=values.csv',
+    createReadStream(file),
+    'application/octet-stream',
+  );
+  const done = await waitForJob(call, `/api/indicator/imports/${job.id}`);
+  const elapsed = performance.now() - started;
+  if (done.observations !== rows) throw new Error(`value import kept ${done.observations} of ${rows} rows`);
+  return { rows, seconds: seconds(elapsed), rowsPerSecond: Math.round(rows / (elapsed / 1000)) };
+}
+
+async function timed(reads, request) {
+  for (let i = 0; i < 5; i++) await request();
+  const latencies = [];
+  let bytes = 0;
+  for (let i = 0; i < reads; i++) {
+    const started = performance.now();
+    bytes = await request();
+    latencies.push(performance.now() - started);
+  }
+  latencies.sort((a, b) => a - b);
+  return { bytes, p50Ms: ms(quantile(latencies, 0.5)), p95Ms: ms(quantile(latencies, 0.95)) };
+}
+
+async function mapReads(call, level) {
+  const query = `indicator=ALG2&period=2024&level=${level}`;
+  const json = await timed(MAP_READS, async () => {
+    const response = await call.raw('GET', `/api/indicator/values?${query}`, undefined, {
+      'accept-encoding': 'gzip',
+    });
+    if (response.status !== 200) throw new Error(`map read: ${response.status}`);
+    return Number(response.headers.get('content-length') ?? response.bytes.length);
+  });
+  const tiles = await fullCityTiles(call, level, query, timed);
+  return { json, tiles };
+}
+
+async function runIndex(call, level) {
+  const definition = await call('POST', '/api/indicator/index-definitions', { definition: SCALE_INDEX });
+  const started = performance.now();
+  const run = await call('POST', `/api/indicator/index-definitions/${definition.id}/runs`, {
+    period: '2024',
+    level,
+  });
+  return { seconds: seconds(performance.now() - started), validAreas: run.validAreaCount };
+}
+
+async function measureCity(platform, admin, size, work) {
+  const { generateDemoCity } = require(join(root, 'dist/server/libs/demo-city/src/index.js'));
+  const city = generateDemoCity({ areas: size, seed: 3 });
+  const tenant = `scale-${size}`;
+  await admin('PUT', `/api/registry/tenants/${tenant}`, { name: `Skalierung ${size}`, levels: city.levels });
+  const call = client(platform.url, await token(platform.url, 'platform'), tenant);
+  const files = await writeLevelFiles(city, work);
+  const planning = city.levels.at(-1).key;
+  const probe = replicationProbe(call, planning);
+  const areas = await importAreas(call, files, platform.pid);
+  const importEnded = performance.now();
+  while (probe.total() < size && performance.now() - importEnded < REPLICATION_LIMIT_MS) await sleep(50);
+  const completeAfter = probe.total() >= size ? seconds(performance.now() - importEnded) : null;
+  const replication = { completeAfterSeconds: completeAfter, areaList: await probe.stop() };
+  const values = await writeValueFile(city, work);
+  const valueImport = await importValues(call, values.file, values.rows);
+  const map = await mapReads(call, planning);
+  const index = await runIndex(call, planning);
+  return {
+    areas: size,
+    allAreas: city.areas.length,
+    geojsonMiB: Number((files.reduce((s, f) => s + statSync(f.file).size, 0) / 2 ** 20).toFixed(1)),
+    areaImport: areas,
+    replication,
+    valueImport,
+    map,
+    index,
+    memory: memoryOf(platform.pid),
+  };
+}
+
+function row(r) {
+  const map = r.map.tiles
+    ? `${r.map.tiles.p50Ms} / ${r.map.tiles.p95Ms} ms per tile (${r.map.tiles.tiles} tiles, ${(r.map.tiles.bytes / 2 ** 20).toFixed(2)} MB)`
+    : '–';
+  return [
+    r.areas.toLocaleString('en'),
+    `${r.areaImport.seconds} s`,
+    `${r.areaImport.memory.rssMiB} MiB (peak ${r.memory.peakMiB} MiB)`,
+    `${r.valueImport.seconds} s (${Math.round(r.valueImport.rowsPerSecond / 1000)}k rows/s)`,
+    `${r.map.json.p50Ms} / ${r.map.json.p95Ms} ms (${(r.map.json.bytes / 2 ** 20).toFixed(2)} MB)`,
+    map,
+    `${r.index.seconds} s`,
+    `p99 ${r.replication.areaList.p99Ms} ms, complete after ${r.replication.completeAfterSeconds ?? '> 300'} s`,
+  ];
+}
+
+export function table(results) {
+  const header = [
+    'N areas',
+    'area import',
+    'RSS after',
+    '3 × 10 periods import',
+    'map JSON p50/p95 (gzip)',
+    'map tiles, full-city view',
+    'index run',
+    'indicator area list during replication',
+  ];
+  const lines = [header, header.map(() => '---'), ...results.map(row)];
+  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+export default async function run() {
+  const profile = process.env.QUARTIER_SCALE_PROFILE === '1';
+  const profiles = join(root, 'bench-results/profiles');
+  if (profile) mkdirSync(profiles, { recursive: true });
+  const platform = await startPlatform({
+    name: 'bench-scale',
+    nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [],
+  });
+  const work = mkdtempSync(join(tmpdir(), 'quartier-bench-scale-'));
+  const results = [];
+  try {
+    const admin = client(platform.url, await token(platform.url, 'platform'));
+    for (const size of SIZES) {
+      process.stderr.write(`scale: ${size} areas …\n`);
+      const result = await measureCity(platform, admin, size, work).catch((error) => {
+        process.stderr.write(`platform log (end):\n${platform.log().slice(-4000)}\n`);
+        throw error;
+      });
+      results.push(result);
+      process.stderr.write(`${JSON.stringify(result)}\n`);
+    }
+  } finally {
+    await platform.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+  const markdown = table(results);
+  process.stderr.write(`\n${markdown}\n`);
+  const out = join(root, 'bench-results/scale.json');
+  if (existsSync(dirname(out)))
+    writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2));
+  return { results, table: markdown };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  run().then((result) => process.stdout.write(`${result.table}\n`));
+}
