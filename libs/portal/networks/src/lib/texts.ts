@@ -69,6 +69,44 @@ const de = {
   'offering.other': 'Sonstiges',
   pseudonym: 'pseudonymisiert',
   sortBy: 'Sortieren nach {column}',
+  tabImport: 'Import',
+  importIntro:
+    'GEXF (Gephi, 1.1–1.3) oder GraphML in diese Welle importieren. Beschriftungen von Beziehungen bleiben Beschriftungen; die Art der Beziehung kommt aus einem Attribut, dessen Werte Sie hier zuordnen. Alles oder nichts: jede fehlerhafte Zeile wird genannt.',
+  importFile: 'Datei (.gexf, .graphml)',
+  importWrongFile: 'Bitte eine .gexf- oder .graphml-Datei wählen.',
+  importParallel: 'Mehrfache Beziehungen eines Paars',
+  parallelSum: 'zusammenfassen, Gewichte addieren (ohne Gewicht: Anzahl)',
+  parallelMax: 'zusammenfassen, größtes Gewicht',
+  parallelFirst: 'zusammenfassen, erstes Gewicht',
+  parallelStrict: 'ablehnen (strikt)',
+  importSelfTies: 'Beziehungen zu sich selbst',
+  selfDrop: 'weglassen',
+  selfStrict: 'ablehnen (strikt)',
+  importMode: 'Welle',
+  modeMerge: 'ergänzen und aktualisieren',
+  modeReplace: 'Beziehungen der Welle ersetzen',
+  importTypeAttribute: 'Art der Beziehung aus Attribut',
+  typeNone: 'keines (Zusammenarbeit)',
+  importFileSummary: 'Die Datei enthält {edges} Beziehungen.',
+  importTypeValues: 'Werte von „{attribute}“ zuordnen',
+  importFileValue: 'Wert in der Datei',
+  importTieType: 'Art der Beziehung',
+  importTieTypeFor: 'Art der Beziehung für „{value}“',
+  typeAsWritten: 'wie geschrieben',
+  importMoreValues:
+    'Die Datei hat weitere Werte; nicht zugeordnete Werte müssen eine Art der Beziehung sein.',
+  importStart: 'Importieren',
+  importDone:
+    'Importiert: {actors} neue und {updated} aktualisierte Akteure, {ties} neue und {tiesUpdated} aktualisierte Beziehungen; {merged} mehrfache Beziehungen zusammengefasst, {selfTies} Beziehungen zu sich selbst weggelassen.',
+  importProblems: '{count} Problem(e) – nichts wurde importiert',
+  importProblemFile: 'Datei',
+  importProblemLine: 'Zeile',
+  importProblemMessage: 'Meldung',
+  'tie.cooperation': 'Zusammenarbeit',
+  'tie.information': 'Informationsaustausch',
+  'tie.referral': 'Weitervermittlung',
+  'tie.resources': 'Ressourcen',
+  'tie.funding': 'Finanzierung',
 };
 
 const en: Record<keyof typeof de, string> = {
@@ -139,6 +177,43 @@ const en: Record<keyof typeof de, string> = {
   'offering.other': 'Other',
   pseudonym: 'pseudonymised',
   sortBy: 'Sort by {column}',
+  tabImport: 'Import',
+  importIntro:
+    'Import GEXF (Gephi, 1.1–1.3) or GraphML into this wave. Tie labels stay labels; the kind of tie comes from an attribute whose values you map here. All or nothing: every bad row is named.',
+  importFile: 'File (.gexf, .graphml)',
+  importWrongFile: 'Please choose a .gexf or .graphml file.',
+  importParallel: 'Repeated ties of a pair',
+  parallelSum: 'merge, add the weights (unweighted: count)',
+  parallelMax: 'merge, largest weight',
+  parallelFirst: 'merge, first weight',
+  parallelStrict: 'refuse (strict)',
+  importSelfTies: 'Ties of an actor to itself',
+  selfDrop: 'leave out',
+  selfStrict: 'refuse (strict)',
+  importMode: 'Wave',
+  modeMerge: 'add and update',
+  modeReplace: "replace the wave's ties",
+  importTypeAttribute: 'Kind of tie from attribute',
+  typeNone: 'none (cooperation)',
+  importFileSummary: 'The file has {edges} ties.',
+  importTypeValues: 'Map the values of “{attribute}”',
+  importFileValue: 'Value in the file',
+  importTieType: 'Kind of tie',
+  importTieTypeFor: 'Kind of tie for “{value}”',
+  typeAsWritten: 'as written',
+  importMoreValues: 'The file has more values; values not mapped must name a kind of tie.',
+  importStart: 'Import',
+  importDone:
+    'Imported: {actors} new and {updated} updated actors, {ties} new and {tiesUpdated} updated ties; {merged} repeated ties merged, {selfTies} self-ties left out.',
+  importProblems: '{count} problem(s) – nothing was imported',
+  importProblemFile: 'File',
+  importProblemLine: 'Line',
+  importProblemMessage: 'Message',
+  'tie.cooperation': 'Cooperation',
+  'tie.information': 'Information exchange',
+  'tie.referral': 'Referral',
+  'tie.resources': 'Resources',
+  'tie.funding': 'Funding',
 };
 
 export type NetworkTextKey = keyof typeof de;
@@ -153,6 +228,8 @@ export class NetworkTexts {
     this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
 
   readonly sector = (sector: string | null): string => this.t(`sector.${sector ?? 'none'}` as NetworkTextKey);
+  readonly tieType = (type: string): string =>
+    `tie.${type}` in de ? this.t(`tie.${type}` as NetworkTextKey) : type;
   readonly offering = (type: string): string =>
     `offering.${type}` in de ? this.t(`offering.${type}` as NetworkTextKey) : type;
   readonly number = (value: number | null | undefined, digits = 3): string =>

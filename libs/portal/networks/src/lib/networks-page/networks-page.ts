@@ -12,6 +12,7 @@ import { RegistryApi, Session } from '@quartier/portal-data-access';
 import { PageHeading } from '@quartier/portal-ui';
 import { ActorMap, type MapActor } from '../actor-map/actor-map';
 import { MeasuresTable } from '../measures-table/measures-table';
+import { NetworkImport } from '../network-import/network-import';
 import { NetworkApi, SECTORS, type WaveMetrics } from '../network-api';
 import {
   NetworkDrawing,
@@ -21,7 +22,7 @@ import {
 } from '../network-drawing/network-drawing';
 import { NetworkTexts, SECTOR_COLOURS } from '../texts';
 
-type Tab = 'drawing' | 'measures' | 'map' | 'resources';
+type Tab = 'drawing' | 'measures' | 'map' | 'resources' | 'import';
 
 /**
  * `/networks`: a network of an area or programme, one wave at a time — drawing, measures table,
@@ -30,7 +31,7 @@ type Tab = 'drawing' | 'measures' | 'map' | 'resources';
  */
 @Component({
   selector: 'q-networks-page',
-  imports: [PageHeading, NetworkDrawing, MeasuresTable, ActorMap],
+  imports: [PageHeading, NetworkDrawing, MeasuresTable, ActorMap, NetworkImport],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './networks-page.html',
   styleUrl: './networks-page.scss',
@@ -60,15 +61,21 @@ export class NetworksPage {
   );
 
   protected readonly tab = signal<Tab>('drawing');
-  protected readonly tabs: readonly {
+  private readonly viewTabs: readonly {
     key: Tab;
-    label: 'tabDrawing' | 'tabMeasures' | 'tabMap' | 'tabResources';
+    label: 'tabDrawing' | 'tabMeasures' | 'tabMap' | 'tabResources' | 'tabImport';
   }[] = [
     { key: 'drawing', label: 'tabDrawing' },
     { key: 'measures', label: 'tabMeasures' },
     { key: 'map', label: 'tabMap' },
     { key: 'resources', label: 'tabResources' },
   ];
+  /** Import only where the caller may edit the network. */
+  protected readonly tabs = computed(() =>
+    this.network()?.editable
+      ? [...this.viewTabs, { key: 'import' as const, label: 'tabImport' as const }]
+      : this.viewTabs,
+  );
   protected readonly colourBy = signal<ColourMode>('sector');
   protected readonly sizeBy = signal<SizeMeasure>('betweenness');
   protected readonly layout = signal<LayoutMode>('sectors');
@@ -157,6 +164,13 @@ export class NetworksPage {
     () =>
       `kennzahlen-${(this.network()?.name ?? 'netzwerk').toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-')}-${this.wave()?.observedOn ?? ''}`,
   );
+
+  /** After an import the wave's actors, ties and measures are read again. */
+  protected reload(): void {
+    this.networks.reload();
+    this.waveData.reload();
+    this.metrics.reload();
+  }
 
   protected selectNetwork(id: string): void {
     this.networkId.set(id);

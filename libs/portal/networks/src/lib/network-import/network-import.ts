@@ -1,0 +1,143 @@
+import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { PORTAL_CONFIG } from '@quartier/portal-data-access';
+import { firstValueFrom } from 'rxjs';
+import { NetworkTexts } from '../texts';
+import { type TieSummary, tieSummary } from './tie-attributes';
+
+export const TIE_TYPES = ['cooperation', 'information', 'referral', 'resources', 'funding'] as const;
+type TieType = (typeof TIE_TYPES)[number];
+type ParallelTies = 'sum' | 'max' | 'first' | 'strict';
+type SelfTies = 'drop' | 'strict';
+
+export interface NetworkImportResult {
+  actorsCreated: number;
+  actorsUpdated: number;
+  tiesCreated: number;
+  tiesUpdated: number;
+  parallelTiesMerged: number;
+  selfTiesDropped: number;
+  waveActors: number;
+  waveTies: number;
+}
+
+interface ImportProblem {
+  file: string;
+  line: number | null;
+  message: string;
+}
+
+/**
+ * Imports a GEXF or GraphML file into a wave: which attribute holds the tie type and what its
+ * values mean, how repeated ties and self-ties are treated (as Gephi and NetworkX users expect,
+ * or strictly refused), then the import summary or every bad row with its line.
+ */
+@Component({
+  selector: 'q-network-import',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './network-import.html',
+  styleUrl: '../networks-page/networks-page.scss',
+})
+export class NetworkImport {
+  readonly networkId = input.required<string>();
+  readonly waveId = input.required<string>();
+  readonly imported = output<NetworkImportResult>();
+
+  private readonly http = inject(HttpClient);
+  private readonly base = `${inject(PORTAL_CONFIG).apiBaseUrl}/api/network`;
+  protected readonly texts = inject(NetworkTexts);
+  protected readonly t = this.texts.t;
+  protected readonly tieTypes = TIE_TYPES;
+
+  protected readonly file = signal<File | null>(null);
+  protected readonly summary = signal<TieSummary | null>(null);
+  protected readonly typeAttribute = signal('');
+  protected readonly typeValues = signal<Record<string, TieType>>({});
+  protected readonly parallelTies = signal<ParallelTies>('sum');
+  protected readonly selfTies = signal<SelfTies>('drop');
+  protected readonly mode = signal<'merge' | 'replace'>('merge');
+  protected readonly busy = signal(false);
+  protected readonly result = signal<NetworkImportResult | null>(null);
+  protected readonly problems = signal<ImportProblem[]>([]);
+  protected readonly failure = signal<string | null>(null);
+
+  protected readonly chosenValues = computed(
+    () => this.summary()?.attributes.find((a) => a.name === this.typeAttribute()) ?? null,
+  );
+
+  protected async chooseFile(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0] ?? null;
+    this.file.set(file);
+    this.result.set(null);
+    this.problems.set([]);
+    this.failure.set(null);
+    this.summary.set(null);
+    this.typeAttribute.set('');
+    this.typeValues.set({});
+    const format = file ? formatOf(file.name) : null;
+    if (!file || !format) {
+      if (file) this.failure.set(this.t('importWrongFile'));
+      return;
+    }
+    const summary = tieSummary(await file.text(), format);
+    this.summary.set(summary);
+    // A declared `type` attribute decides the tie type by itself (the service reads it so).
+    if (summary?.attributes.some((a) => a.name === 'type')) this.typeAttribute.set('type');
+  }
+
+  protected chooseAttribute(name: string): void {
+    this.typeAttribute.set(name);
+    this.typeValues.set({});
+  }
+
+  protected mapValue(value: string, type: string): void {
+    const next = { ...this.typeValues() };
+    if (TIE_TYPES.includes(type as TieType)) next[value] = type as TieType;
+    else delete next[value];
+    this.typeValues.set(next);
+  }
+
+  protected async start(): Promise<void> {
+    const file = this.file();
+    const format = file ? formatOf(file.name) : null;
+    if (!file || !format) return;
+    this.busy.set(true);
+    this.failure.set(null);
+    this.problems.set([]);
+    this.result.set(null);
+    let params = new HttpParams()
+      .set('format', format)
+      .set('mode', this.mode())
+      .set('parallelTies', this.parallelTies())
+      .set('selfTies', this.selfTies());
+    if (this.typeAttribute() !== '') params = params.set('tieTypeAttribute', this.typeAttribute());
+    if (Object.keys(this.typeValues()).length > 0)
+      params = params.set('tieTypes', JSON.stringify(this.typeValues()));
+    const body = new FormData();
+    body.append('file', file, file.name);
+    try {
+      const result = await firstValueFrom(
+        this.http.post<NetworkImportResult>(
+          `${this.base}/networks/${this.networkId()}/waves/${this.waveId()}/imports`,
+          body,
+          { params },
+        ),
+      );
+      this.result.set(result);
+      this.imported.emit(result);
+    } catch (error) {
+      const details = error instanceof HttpErrorResponse ? error.error?.details : undefined;
+      if (details?.errors) this.problems.set(details.errors as ImportProblem[]);
+      this.failure.set(
+        error instanceof HttpErrorResponse ? (error.error?.message ?? error.message) : String(error),
+      );
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}
+
+function formatOf(name: string): 'gexf' | 'graphml' | null {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.gexf') ? 'gexf' : lower.endsWith('.graphml') ? 'graphml' : null;
+}
