@@ -213,17 +213,21 @@ export function comparePeriods(a: string, b: string): number {
 /** An indicator's periodicity, as the catalogue declares it. */
 export type Periodicity = 'year' | 'half-year' | 'quarter' | 'reference-date' | 'irregular';
 
-const FITS: Record<Exclude<Periodicity, 'irregular'>, PeriodKind> = {
-  year: 'year',
-  'half-year': 'half-year',
-  quarter: 'quarter',
-  'reference-date': 'date',
-};
+/**
+ * The kinds every periodic indicator takes: Quartier's series mix years with their halves,
+ * quarters and reference dates (ordered from the general to the particular), as they always did.
+ */
+const PERIODIC_KINDS: ReadonlySet<PeriodKind> = new Set(['year', 'half-year', 'quarter', 'date']);
 
-/** Whether a canonical period fits an indicator's periodicity (`irregular` takes any period). */
+/**
+ * Whether a canonical period fits an indicator's periodicity. Months, weeks and other spans (what
+ * DHIS2 adds) belong to indicators declared `irregular` only — the catalogue has no monthly or
+ * weekly periodicity — so DHIS2's monthly values never land in a yearly indicator unnoticed.
+ */
 export function periodFits(periodicity: Periodicity, period: string): boolean {
-  if (periodicity === 'irregular') return true;
-  return parsePeriod(period)?.kind === FITS[periodicity];
+  if (periodicity === 'irregular') return parsePeriod(period) !== null;
+  const kind = parsePeriod(period)?.kind;
+  return kind !== undefined && PERIODIC_KINDS.has(kind);
 }
 
 const KIND_WORDS: Record<PeriodKind, string> = {

@@ -58,10 +58,13 @@ describe('period kinds', () => {
 
   it("lets an indicator's periodicity decide which periods it takes", () => {
     expect(periodFits('year', '2012')).toBe(true);
+    // Yearly series have always taken their halves and quarters (a mixed series).
+    expect(periodFits('year', '2012H2')).toBe(true);
     expect(periodFits('year', '2012-04-01/P1Y')).toBe(false);
-    expect(periodFits('quarter', '2012Q1')).toBe(true);
+    expect(periodFits('quarter', '2012-03')).toBe(false);
     expect(periodFits('reference-date', '2012-12-31')).toBe(true);
     expect(periodFits('irregular', '2012-W05')).toBe(true);
+    expect(periodFits('irregular', '2012-04-01/P1Y')).toBe(true);
     const lookups = { area: (c: string) => c, indicator: () => ({ scale: 1, periodicity: 'year' as const }) };
     const raw = { line: 4, column: 'value', area: 'A', indicator: 'S1', period: '201201', value: '3' };
     expect(checkObservation(raw, lookups, { dialect: 'dhis2' })).toEqual({
