@@ -196,6 +196,12 @@ def expected(G, weighted, sector, seed, egos):
         density=g.density(loops=False),
         cutPoints=sorted(str(nodes[i]) for i in simple.articulation_points()),
         bridges=len(simple.bridges()),
+        # PRPACK solves PageRank exactly; eigenvector centrality scaled to a maximum of 1.
+        pagerank={str(v): x for v, x in zip(nodes, g.pagerank(directed=directed, weights='weight' if weighted else None,
+                                                              implementation='prpack'))},
+        eigenvector=({str(v): x for v, x in zip(nodes, g.eigenvector_centrality(
+            directed=False, scale=True, weights='weight' if weighted else None))}
+            if eigenvector is not None else {}),
     )
 
     ego_values = {}

@@ -30,6 +30,8 @@ interface Fixture {
       density: number;
       cutPoints: string[];
       bridges: number;
+      pagerank: Record<string, number>;
+      eigenvector: Record<string, number>;
     };
     egos: Record<
       string,
@@ -170,6 +172,16 @@ describe.each(fixtures.map((f) => [f.name, f] as const))(
       expect(metrics.graph.components).toBe(ig.components);
       expect(metrics.graph.bridges).toHaveLength(ig.bridges);
       expect([...(metrics.graph.cutPoints ?? [])].sort()).toEqual(ig.cutPoints);
+    });
+
+    it("PageRank equals igraph's exact PRPACK solution, eigenvector centrality igraph's (max-scaled)", () => {
+      const ig = fixture.expected.igraph;
+      for (const [id, value] of Object.entries(ig.pagerank))
+        expectClose(metrics.nodes[id].pagerank, value, `igraph pagerank ${id}`);
+      const ours = Object.values(metrics.nodes).map((node) => node.eigenvector ?? 0);
+      const top = Math.max(...ours);
+      for (const [id, value] of Object.entries(ig.eigenvector))
+        expectClose((metrics.nodes[id].eigenvector ?? NaN) / top, value, `igraph eigenvector ${id}`);
     });
 
     it('modularity of a given partition equals NetworkX modularity()', () => {
