@@ -9,6 +9,7 @@ import {
   configureHttp,
   keepServingOnStrayRejections,
   PinoNestLogger,
+  ShiftedClock,
   type RuntimeConfig,
 } from '@quartier/service-kit';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -107,6 +108,9 @@ async function serve(
     publicUrl: config.publicUrl,
     trustedProxies: config.TRUSTED_PROXIES,
     metricsToken: config.METRICS_TOKEN,
+    ...(config.QUARTIER_CLOCK_START
+      ? { clock: new ShiftedClock(new Date(config.QUARTIER_CLOCK_START)) }
+      : {}),
     // Every service answers on this process: reports gather from the others through it.
     serviceUrlTemplate: ownUrl(config.HOST, config.PORT),
     reportScheduleAccounts:

@@ -46,4 +46,12 @@ describe('platform configuration', () => {
     expect(() => loadPlatformConfig({ TRUSTED_PROXIES: 'nginx' })).toThrow(/TRUSTED_PROXIES/);
     expect(() => loadPlatformConfig({ METRICS_TOKEN: 'x' })).toThrow(/METRICS_TOKEN/);
   });
+
+  it('starts the clock where QUARTIER_CLOCK_START says, refusing anything but an ISO instant', () => {
+    expect(loadPlatformConfig({ QUARTIER_CLOCK_START: '2026-03-02T09:00:00Z' }).QUARTIER_CLOCK_START).toBe(
+      '2026-03-02T09:00:00Z',
+    );
+    expect(loadPlatformConfig({}).QUARTIER_CLOCK_START).toBeUndefined();
+    expect(() => loadPlatformConfig({ QUARTIER_CLOCK_START: 'Montag' })).toThrow(/QUARTIER_CLOCK_START/);
+  });
 });

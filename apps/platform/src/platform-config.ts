@@ -48,6 +48,16 @@ export const platformConfigSchema = z.object({
   REPORT_SCHEDULE_ACCOUNTS: reportScheduleAccountsSetting,
   /** Public origin (behind a proxy); default http://localhost:PORT. */
   QUARTIER_PUBLIC_URL: z.url().optional(),
+  /**
+   * Start the services' clock at this instant instead of now (it then runs on in real time):
+   * browser tests and demos on a fixed calendar day. Tokens keep the real time.
+   */
+  QUARTIER_CLOCK_START: z.iso
+    .datetime({
+      offset: true,
+      error: 'QUARTIER_CLOCK_START must be an ISO instant, e.g. 2026-03-02T09:00:00Z',
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema> & {
