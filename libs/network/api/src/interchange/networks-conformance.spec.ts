@@ -182,6 +182,19 @@ run('real networks: what the files hold', () => {
     expect(mapped.ties.map((t) => [t.type, t.attributes])).toEqual([['information', {}]]);
   });
 
+  it('mixed graphs convert as Gephi reads them: undirected ties of a directed file as two arcs', () => {
+    const mixed = convert('mixed.gexf');
+    expect(mixed).toMatchObject({ directed: true, undirectedAsArcs: 1, directedAsUndirected: 0 });
+    expect(mixed.edges.map((e) => [e.source, e.target, e.weight, e.label])).toEqual([
+      ['1', '2', 1, undefined],
+      ['2', '3', 4.56, 'Nice edge'],
+      ['3', '1', 1, undefined],
+      ['1', '3', 1, undefined],
+    ]);
+    const graphml = convert('mixed_multigraph.graphml');
+    expect(graphml).toMatchObject({ directed: false, directedAsUndirected: 2, parallelTiesMerged: 1 });
+  });
+
   it('multigraph.graphml: the parallel ties are summed (count as weight where unweighted)', () => {
     const network = convert('multigraph.graphml');
     expect(network.parallelTiesMerged).toBeGreaterThan(0);
