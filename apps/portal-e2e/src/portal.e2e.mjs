@@ -181,8 +181,9 @@ export function portalTests(context) {
   });
 
   it('shows features in preparation honestly and denies the admin pages to a planner', async () => {
-    await page.getByRole('link', { name: 'Programme' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Programme: in Vorbereitung' }).waitFor();
+    // Reports are the feature still in preparation (programmes and evaluation have their pages).
+    await page.getByRole('link', { name: 'Berichte' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Berichte: in Vorbereitung' }).waitFor();
     // Focus moved to the new page's heading for screen readers.
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
     assert.equal(await page.getByRole('link', { name: 'Rollenzuweisungen' }).count(), 0);

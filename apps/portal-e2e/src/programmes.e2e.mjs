@@ -89,7 +89,8 @@ export function programmeTests(context) {
   async function selectAreasFromIndex(page) {
     await page.getByRole('tab', { name: 'Gebiete' }).click();
     const run = page.getByLabel('Indexlauf');
-    await page.locator('#run option:not([disabled])').first().waitFor({ state: 'attached' });
+    // The page starts from the accepted selection or the newest run once both have loaded.
+    await page.waitForFunction(() => document.querySelector('#run')?.value);
     const label = await run.evaluate((select) => select.options[select.selectedIndex]?.text ?? '');
     assert.match(label, /MSS/);
     await page.getByLabel('Nur innerhalb von').selectOption({ label: '01 Mitte' });

@@ -10,5 +10,6 @@ export * from './lib/auth/auth';
 export * from './lib/auth/auth-interceptor';
 export * from './lib/auth/auth-guard';
 export * from './lib/openapi/openapi-client';
+export * from './lib/openapi/openapi-path';
 export * from './lib/openapi/programme-client';
 export * from './lib/openapi/evaluation-client';

@@ -1,5 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
+import { fillPath } from './openapi-path';
 
 /**
  * A typed client over Angular's HttpClient, keyed by the `paths` type openapi-typescript
@@ -44,16 +45,6 @@ export type JsonResponse<O> = SuccessOf<O> extends { content: { 'application/jso
 type InitArgs<O> = object extends RequestInit<O> ? [init?: RequestInit<O>] : [init: RequestInit<O>];
 
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
-
-/** `/api/x/{id}` with `{ id }` → `/api/x/<id, URI-encoded>`. */
-export function fillPath(template: string, path: Readonly<Record<string, unknown>> = {}): string {
-  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    const value = path[name];
-    if (value === undefined || value === null || value === '')
-      throw new Error(`path parameter ${name} of ${template} is missing`);
-    return encodeURIComponent(String(value));
-  });
-}
 
 /** Query parameters without the empty ones (an empty filter means "no filter"). */
 export function queryParams(query: Readonly<Record<string, QueryValue>> = {}): HttpParams {
