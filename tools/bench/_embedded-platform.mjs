@@ -99,20 +99,26 @@ export function client(url, bearer, tenant) {
     ...(tenant ? { 'x-quartier-tenant': tenant } : {}),
     ...extra,
   });
+  // `body` may be a function that makes the body (a fresh file stream), so a request can go again.
   const raw = async (method, path, body, extra = {}) => {
     let response;
     for (let attempt = 1; ; attempt++) {
+      const payload = typeof body === 'function' ? body() : body;
       try {
         response = await fetch(`${url}${path}`, {
           method,
           headers: headers(extra),
-          body,
-          ...(body && typeof body.pipe === 'function' ? { duplex: 'half' } : {}),
+          body: payload,
+          ...(payload && typeof payload.pipe === 'function' ? { duplex: 'half' } : {}),
         });
         break;
       } catch (error) {
-        // A kept-alive socket the server closed at the same moment: reads may simply go again.
-        if (method !== 'GET' || attempt >= 3) throw error;
+        // A kept-alive socket that the server closed after idling (5 s) while the benchmark
+        // generated the next city: nothing reached the server, so the request may go again —
+        // as long as its body can be made again.
+        const stale = error?.cause?.code === 'UND_ERR_SOCKET';
+        const repeatable = method === 'GET' || typeof body === 'function' || typeof body === 'string';
+        if (!stale || !repeatable || attempt >= 3) throw error;
       }
     }
     const bytes = Buffer.from(await response.arrayBuffer());

@@ -10,7 +10,9 @@
 //   3. value import: 3 indicators × 10 periods for every planning area (rows/s, upload included);
 //   4. map reads of one indicator/period over the planning level, warm: the JSON map endpoint and
 //      the vector tiles of a full-city view (bytes transferred, p50/p95 per request);
-//   5. an index run over the planning level.
+//   5. an index run over the planning level;
+//   6. the portal's indicator explorer in headless Chromium over the largest city (when the
+//      portal is built): bytes of the map's data and the time until the map is drawn.
 //   node tools/bench/scale.mjs                     (npm run bench -- scale)
 //   QUARTIER_SCALE_SIZES=1000,10000 node tools/bench/scale.mjs
 //   QUARTIER_SCALE_PROFILE=1 …   the platform runs with --cpu-prof (profiles in bench-results/profiles)
@@ -29,6 +31,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { client, memoryOf, quantile, startPlatform, token } from './_embedded-platform.mjs';
 import { SCALE_INDEX, SCALE_INDICATORS, writeLevelFiles, writeValueFile } from './_scale-city.mjs';
+import { measureExplorer } from './_scale-browser.mjs';
 import { fullCityTiles } from './_scale-tiles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -88,7 +91,7 @@ async function importAreas(call, files, pid) {
     const job = await call(
       'POST',
       `/api/registry/area-imports?level=${level}&codeProperty=code&nameProperty=name&populationProperty=population`,
-      createReadStream(file),
+      () => createReadStream(file),
       'application/geo+json',
     );
     await waitForJob(call, `/api/registry/area-imports/${job.id}`);
@@ -103,7 +106,7 @@ async function importValues(call, file, rows) {
   const job = await call(
     'POST',
     '/api/indicator/imports?format=csv&fileName=values.csv',
-    createReadStream(file),
+    () => createReadStream(file),
     'application/octet-stream',
   );
   const done = await waitForJob(call, `/api/indicator/imports/${job.id}`);
@@ -166,7 +169,7 @@ async function measureCity(platform, admin, size, work) {
   const valueImport = await importValues(call, values.file, values.rows);
   const map = await mapReads(call, planning);
   const index = await runIndex(call, planning);
-  return {
+  const result = {
     areas: size,
     allAreas: city.areas.length,
     geojsonMiB: Number((files.reduce((s, f) => s + statSync(f.file).size, 0) / 2 ** 20).toFixed(1)),
@@ -177,6 +180,7 @@ async function measureCity(platform, admin, size, work) {
     index,
     memory: memoryOf(platform.pid),
   };
+  return { result, city, files };
 }
 
 function row(r) {
@@ -193,6 +197,18 @@ function row(r) {
     `${r.index.seconds} s`,
     `p99 ${r.replication.areaList.p99Ms} ms, complete after ${r.replication.completeAfterSeconds ?? '> 300'} s`,
   ];
+}
+
+function browserLine(browser) {
+  if (!browser)
+    return 'Browser: not measured (build the portal: `node tools/build.mjs`; Chromium at /usr/bin/chromium).';
+  const mb = (bytes) => (bytes / 2 ** 20).toFixed(2);
+  return (
+    `Browser (explorer, ${browser.features.toLocaleString('en')} features drawn, cache disabled): map data ` +
+    `${mb(browser.mapBytes)} MB in ${browser.mapRequests} requests, drawn ${browser.renderMs} ms after the value ` +
+    `layer was requested (page reload to drawn map ${browser.pageMs} ms); the whole page ${mb(browser.allBytes)} MB, ` +
+    `of which the ranking list ${mb(browser.rankingBytes)} MB.`
+  );
 }
 
 export function table(results) {
@@ -220,27 +236,34 @@ export default async function run() {
   });
   const work = mkdtempSync(join(tmpdir(), 'quartier-bench-scale-'));
   const results = [];
+  let browser = null;
   try {
     const admin = client(platform.url, await token(platform.url, 'platform'));
+    let largest;
     for (const size of SIZES) {
       process.stderr.write(`scale: ${size} areas …\n`);
-      const result = await measureCity(platform, admin, size, work).catch((error) => {
+      largest = await measureCity(platform, admin, size, work).catch((error) => {
         process.stderr.write(`platform log (end):\n${platform.log().slice(-4000)}\n`);
         throw error;
       });
-      results.push(result);
-      process.stderr.write(`${JSON.stringify(result)}\n`);
+      results.push(largest.result);
+      process.stderr.write(`${JSON.stringify(largest.result)}\n`);
     }
+    process.stderr.write(
+      `scale: the explorer in Chromium over ${largest.city.planningAreas.length} areas …\n`,
+    );
+    browser = await measureExplorer({ url: platform.url, root, work, ...largest });
+    process.stderr.write(`${JSON.stringify(browser ?? 'skipped: portal not built or no Chromium')}\n`);
   } finally {
     await platform.stop();
     rmSync(work, { recursive: true, force: true });
   }
-  const markdown = table(results);
+  const markdown = `${table(results)}\n\n${browserLine(browser)}`;
   process.stderr.write(`\n${markdown}\n`);
   const out = join(root, 'bench-results/scale.json');
   if (existsSync(dirname(out)))
-    writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2));
-  return { results, table: markdown };
+    writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), results, browser }, null, 2));
+  return { results, browser, table: markdown };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

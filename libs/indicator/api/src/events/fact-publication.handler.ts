@@ -53,12 +53,14 @@ export class FactPublicationHandler {
     );
     if (definitions.length === 0) return;
     const [{ version, body }] = definitions;
-    // An empty area list means "every area" for the changed periods.
+    // An empty area list means "every area" for the changed periods. The list is matched as a
+    // hashed semi-join (IN (SELECT unnest …)), which stays linear even under a generic plan,
+    // where `= ANY(array)` would compare every row with the whole array (50,000 areas).
     const values: PublishedValue[] = await manager.query(
       `SELECT v.area_id AS "areaId", v.period, v.status, v.value, v.numerator, v.denominator
          FROM indicator_value v JOIN indicator_definition d ON d.id = v.indicator_id
         WHERE d.tenant_id = $1 AND d.code = $2 AND v.period = ANY($3::text[])
-          AND (cardinality($4::uuid[]) = 0 OR v.area_id = ANY($4::uuid[]))
+          AND (cardinality($4::uuid[]) = 0 OR v.area_id IN (SELECT unnest($4::uuid[])))
         ORDER BY v.period, v.area_id`,
       [change.tenantId, change.indicatorCode, change.periods, change.areaIds],
     );

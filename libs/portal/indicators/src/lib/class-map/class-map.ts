@@ -167,6 +167,8 @@ export class ClassMap {
       }
       if (!tiles) return;
       this.renderedFeatures.set(null);
+      // As with GeoJSON: nothing counts as drawn before the service answered for the areas.
+      if (this.cells().size === 0) return;
       map.setPaintProperty(TILE_FILL, 'fill-color', this.tileColors() as never);
       applyCellStates(map, this.cells());
       whenDrawn(map, TILE_SOURCE, TILE_FILL, (count) => this.renderedFeatures.set(count));

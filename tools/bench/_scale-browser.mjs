@@ -1,0 +1,129 @@
+// The browser part of the scale benchmark: the largest generated city becomes Musterstadt's
+// current area version (valid from today), gets values of S1 for a new latest period, and the
+// portal's indicator explorer is opened in headless Chromium at 1280 × 800 as musterstadt-admin.
+// Measured with the browser cache disabled: bytes of the map's data path (TileJSON, geometry
+// tiles, value layer) and of every request, and the time from the first map data request to the
+// map reporting its features drawn (the e2e tests' `data-rendered-features`).
+import { createReadStream, existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { client, token } from './_embedded-platform.mjs';
+
+const TENANT_USER = 'musterstadt-admin';
+const PERIOD = '2099';
+
+async function waitForJob(call, path) {
+  for (;;) {
+    const job = await call('GET', path);
+    if (['failed', 'cancelled', 'interrupted'].includes(job.status))
+      throw new Error(`${path}: ${job.status} ${job.message ?? ''}`);
+    if (['done', 'succeeded'].includes(job.status)) return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function seedMusterstadt(url, files, city, work) {
+  const call = client(url, await token(url, TENANT_USER));
+  const validFrom = new Date().toISOString().slice(0, 10);
+  for (const { level, file } of files) {
+    const job = await call(
+      'POST',
+      `/api/registry/area-imports?level=${level}&codeProperty=code&nameProperty=name&populationProperty=population&validFrom=${validFrom}`,
+      () => createReadStream(file),
+      'application/geo+json',
+    );
+    await waitForJob(call, `/api/registry/area-imports/${job.id}`);
+  }
+  const planning = city.levels.at(-1).key;
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const page = await call('GET', `/api/indicator/area-refs?level=${planning}&limit=1`);
+    if (page.total >= city.planningAreas.length) break;
+    if (Date.now() > deadline) throw new Error('Musterstadt areas did not replicate within 5 min');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const csv = join(work, 'musterstadt-s1.csv');
+  const lines = ['area,period,indicator,value,numerator,denominator'];
+  city.planningAreas.forEach((a, i) => {
+    const denominator = 500 + (i % 900);
+    const numerator = Math.round(denominator * (0.05 + 0.3 * (((i * 7919) % 1000) / 1000)));
+    lines.push(
+      `${a.code},${PERIOD},S1,${((100 * numerator) / denominator).toFixed(4)},${numerator},${denominator}`,
+    );
+  });
+  writeFileSync(csv, `${lines.join('\n')}\n`);
+  const job = await call(
+    'POST',
+    '/api/indicator/imports?format=csv',
+    () => createReadStream(csv),
+    'application/octet-stream',
+  );
+  await waitForJob(call, `/api/indicator/imports/${job.id}`);
+}
+
+/** Null when the portal is not built (dist/portal/browser) or Chromium is missing. */
+export async function measureExplorer({ url, root, files, city, work }) {
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(join(root, 'dist/portal/browser/index.html')) || !existsSync(executablePath)) return null;
+  await seedMusterstadt(url, files, city, work);
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader'],
+  });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(120_000);
+    await page.goto(`${url}/indicators`);
+    await page.waitForURL(/\/oidc\/interaction\//);
+    await page.getByLabel('Benutzername').fill(TENANT_USER);
+    await page.getByLabel('Passwort').fill('demo');
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    const drawn = page.locator(
+      '[data-testid="indicator-map"][data-rendered-features]:not([data-rendered-features=""])',
+    );
+    await drawn.waitFor(); // the first, cold view: the registry builds its tile index
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const requests = new Map();
+    cdp.on('Network.requestWillBeSent', (e) =>
+      requests.set(e.requestId, { url: e.request.url, at: e.timestamp }),
+    );
+    cdp.on('Network.loadingFinished', (e) => {
+      const r = requests.get(e.requestId);
+      if (r) r.bytes = e.encodedDataLength;
+    });
+    await page.reload();
+    const started = performance.now();
+    await drawn.waitFor();
+    const pageMs = performance.now() - started;
+    const features = Number(await drawn.getAttribute('data-rendered-features'));
+    // The value layer is requested with the tiles, once the TileJSON is there (Resource Timing
+    // of the page; the tiles themselves are fetched by MapLibre's worker).
+    const renderMs = await page.evaluate(() => {
+      const layer = performance
+        .getEntriesByType('resource')
+        .filter((e) => e.name.includes('/api/indicator/values/layer'))
+        .at(-1);
+      return layer ? Math.round(performance.now() - layer.startTime) : null;
+    });
+    const all = [...requests.values()];
+    const mapData = all.filter((r) => /\/api\/registry\/tiles\/|\/api\/indicator\/values\/layer/.test(r.url));
+    const sum = (list) => list.reduce((s, r) => s + (r.bytes ?? 0), 0);
+    await page.screenshot({ path: join(work, 'explorer-50k.png') });
+    return {
+      features,
+      mapRequests: mapData.length,
+      mapBytes: sum(mapData),
+      allBytes: sum(all),
+      rankingBytes: sum(all.filter((r) => r.url.includes('/values/ranking'))),
+      renderMs,
+      pageMs: Math.round(pageMs),
+      screenshot: join(work, 'explorer-50k.png'),
+    };
+  } finally {
+    await browser.close();
+  }
+}
