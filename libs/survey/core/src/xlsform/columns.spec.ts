@@ -190,5 +190,15 @@ describe('XLSForm columns and types as pyxform reads them', () => {
       reason: 'unknown question type "Select one from source"',
     });
     expect(parseQuestionType('gps')).toEqual({ kind: 'question', type: 'geopoint' });
+    expect(parseQuestionType('select_multiple c or specify other')).toEqual({
+      kind: 'question',
+      type: 'select_multiple',
+      listName: 'c',
+      orOther: true,
+    });
+    expect(parseQuestionType('rank c or_other')).toEqual({
+      kind: 'error',
+      reason: 'or_other applies to select_one and select_multiple, not rank',
+    });
   });
 });

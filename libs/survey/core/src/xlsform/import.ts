@@ -165,8 +165,10 @@ export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {
   );
   locations.set('settings', { sheet: 'settings', row: settingsRow.row, columns: settingsColumns });
 
-  const choiceLists = readChoices(sheets.choices, defaultLanguage, issues, locations);
-  const children = readSurvey(sheets.survey, defaultLanguage, issues, locations);
+  const listsRead = readChoices(sheets.choices, defaultLanguage, issues, locations);
+  const otherLists = new Set<string>();
+  const children = readSurvey(sheets.survey, defaultLanguage, issues, locations, otherLists);
+  const choiceLists = withOtherChoices(listsRead, otherLists, defaultLanguage, locations);
 
   const form: Form = {
     settings: {
@@ -248,6 +250,7 @@ function readSurvey(
   defaultLanguage: string,
   issues: FormIssue[],
   locations: Map<ModelTarget, Location>,
+  otherLists: Set<string>,
 ): FormNode[] {
   if (!sheet) {
     issues.push({ sheet: 'survey', row: 1, reason: 'sheet "survey" is missing' });
@@ -337,6 +340,12 @@ function readSurvey(
     const question = buildQuestion(row, parsed, columns, issue);
     locations.set(question, { sheet: 'survey', row: row.row, columns });
     current().push(question);
+    if (parsed.kind === 'question' && parsed.orOther && parsed.listName) {
+      otherLists.add(parsed.listName);
+      const other = otherQuestion(question.name, defaultLanguage);
+      locations.set(other, { sheet: 'survey', row: row.row, columns });
+      current().push(other);
+    }
   }
   while (stack.length > 0) {
     const open = stack.pop()!;
@@ -349,6 +358,55 @@ function readSurvey(
     current().push(closeGroup(open));
   }
   return root;
+}
+
+/** pyxform's texts for `or_other`, in German where the form's default language is German. */
+function otherTexts(language: string): { choice: string; question: string } {
+  return language.split('-')[0] === 'de'
+    ? { choice: 'Sonstiges', question: 'Bitte angeben:' }
+    : { choice: 'Other', question: 'Specify other.' };
+}
+
+/** The text question pyxform adds after a select with `or_other`, shown when "other" is chosen. */
+function otherQuestion(name: string, language: string): Question {
+  return {
+    kind: 'question',
+    type: 'text',
+    name: `${name}_other`,
+    label: { [language]: otherTexts(language).question },
+    hint: {},
+    required: false,
+    requiredMessage: {},
+    relevant: `selected(\${${name}}, 'other')`,
+    constraintMessage: {},
+    readOnly: false,
+    extra: {},
+  };
+}
+
+/** Lists of `or_other` questions get the choice `other` (unless they have one), as pyxform adds it. */
+function withOtherChoices(
+  lists: readonly ChoiceList[],
+  otherLists: ReadonlySet<string>,
+  language: string,
+  locations: Map<ModelTarget, Location>,
+): ChoiceList[] {
+  return lists.map((list) => {
+    if (!otherLists.has(list.name) || list.choices.some((c) => c.name === 'other')) return list;
+    const other: Choice = {
+      name: 'other',
+      label: { [language]: otherTexts(language).choice },
+      properties: {},
+    };
+    const extended: ChoiceList = { name: list.name, choices: [...list.choices, other] };
+    const at = locations.get(list);
+    if (at) {
+      locations.set(extended, at);
+      const last = list.choices[list.choices.length - 1];
+      locations.set(other, (last && locations.get(last)) ?? at);
+    }
+    return extended;
+  });
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {

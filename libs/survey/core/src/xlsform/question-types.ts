@@ -73,10 +73,14 @@ function longListSpelling(
   return undefined;
 }
 
+/** pyxform's spellings of "add an other option" after the list name. */
+const OR_OTHER = new Set(['or_other', 'or other', 'or specify other']);
+
 export type ParsedType =
   | { kind: 'begin'; repeat: boolean }
   | { kind: 'end'; repeat: boolean }
-  | { kind: 'question'; type: QuestionType; listName?: string }
+  /** `orOther`: pyxform's `or_other` — an "other" choice and a text question for it are added. */
+  | { kind: 'question'; type: QuestionType; listName?: string; orOther?: boolean }
   | { kind: 'error'; reason: string };
 
 export function parseQuestionType(raw: string): ParsedType {
@@ -111,12 +115,12 @@ export function parseQuestionType(raw: string): ParsedType {
   if (LIST_TYPES.has(type)) {
     if (rest.length === 0) return { kind: 'error', reason: `${type} needs a choice list name` };
     if (rest.length > 1) {
-      if (rest[1].toLowerCase() === 'or_other')
-        return {
-          kind: 'error',
-          reason:
-            'or_other is not supported: add an "other" choice and a text question shown when it is selected',
-        };
+      const suffix = rest.slice(1).join(' ').toLowerCase();
+      if (OR_OTHER.has(suffix)) {
+        if (type !== 'select_one' && type !== 'select_multiple')
+          return { kind: 'error', reason: `or_other applies to select_one and select_multiple, not ${type}` };
+        return { kind: 'question', type: type as QuestionType, listName: rest[0], orOther: true };
+      }
       return { kind: 'error', reason: `unexpected "${rest.slice(1).join(' ')}" after the list name` };
     }
     return { kind: 'question', type: type as QuestionType, listName: rest[0] };

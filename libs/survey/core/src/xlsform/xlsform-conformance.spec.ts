@@ -4,7 +4,6 @@
 // refuses it naming the same row. The few forms Quartier refuses on purpose say why below.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- test only: third-party files come from the reference folder
 import { requireReferenceData } from '@quartier/reference-data';
 import { formatFormIssue } from '../errors';
 import { type Form, type Group, type Question, findChoiceList, formGroups, formQuestions } from '../model';
@@ -34,7 +33,9 @@ const FORMS: Readonly<Record<string, Expected>> = {
     deliberately: 'unknown function pulldata()',
     rows: [2],
   },
-  'pyxform-or_other.xlsx': { pyxform: 'valid', deliberately: 'or_other is not supported', rows: [2, 3] },
+  // `or_other` is read as pyxform expands it; the choice_filter `pastel=yes` compares with a
+  // choice column "yes" that does not exist (ODK shows no choice at all): Quartier says so.
+  'pyxform-or_other.xlsx': { pyxform: 'valid', deliberately: "unknown choice column 'yes'", rows: [3] },
   'onadata-tutorial.xlsx': {
     pyxform: 'valid',
     deliberately: 'question type "image" is not supported',
@@ -177,6 +178,41 @@ run('real XLSForms: the content pyxform reads', () => {
       type: 'select_multiple',
       listName: 'cimmun',
     });
+  });
+
+  it('or_other: the "other" choice and the text question for it, as pyxform adds them', async () => {
+    const sheets = await readXlsFormWorkbook(readFileSync(pathOf('pyxform-or_other.xlsx')));
+    // Only the broken choice_filter of row 3 taken out; everything else as published.
+    const survey = {
+      ...sheets.survey!,
+      rows: sheets.survey!.rows.map((r) => {
+        if (r.row !== 3) return r;
+        const { choice_filter: _filter, ...cells } = r.cells;
+        return { ...r, cells };
+      }),
+    };
+    const result = formFromSheets({ ...sheets, survey }, { fallbackFormId: 'or_other' });
+    if (!result.ok) throw new Error(result.issues.map(formatFormIssue).join('; '));
+    expect(formQuestions(result.form).map((q) => q.question.name)).toEqual([
+      'fav_color',
+      'fav_color_other',
+      'fav_pastel',
+    ]);
+    expect(question(result.form, 'fav_color_other')).toMatchObject({
+      type: 'text',
+      relevant: "selected(${fav_color}, 'other')",
+      label: { de: 'Bitte angeben:' },
+    });
+    expect(findChoiceList(result.form, 'colors')!.choices.map((c) => c.name)).toEqual([
+      'red',
+      'green',
+      'blue',
+      'mauve',
+      'apricot',
+      'other',
+    ]);
+    const again = await importXlsForm(await writeXlsForm(result.form));
+    expect(again.ok ? again.form : again.issues).toEqual(result.form);
   });
 
   it('tutorial: the long spellings select one from / select all that apply from', async () => {

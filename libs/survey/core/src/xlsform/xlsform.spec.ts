@@ -292,7 +292,6 @@ describe('XLSForm import', () => {
     ];
     expect(errorsOf(fromTables({ survey, choices }, 'f'))).toEqual([
       'survey row 2, column type: select_one needs a choice list name',
-      'survey row 3, column type: or_other is not supported: add an "other" choice and a text question shown when it is selected',
       'survey row 4, column type: question type "image" is not supported',
       'survey row 5, column parameters: area list "gebiete" has no postcode column to look postcodes up in',
       'survey row 6, column parameters: area by "address" is not one of choice, postcode, point',
