@@ -6,3 +6,4 @@ export * from './lib/notice/notice';
 export * from './lib/page-heading/page-heading';
 export * from './lib/route-focus-state';
 export * from './lib/maplibre/maplibre';
+export * from './lib/i18n/api-error-texts';

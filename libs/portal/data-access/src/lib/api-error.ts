@@ -7,6 +7,8 @@ export function problemFrom(error: unknown): ApiProblem {
   return {
     status: -1,
     code: null,
+    params: {},
+    fields: [],
     message: error instanceof Error ? error.message : String(error),
     details: [],
   };

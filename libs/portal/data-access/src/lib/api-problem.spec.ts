@@ -14,10 +14,26 @@ describe('toApiProblem', () => {
       {
         status: 422,
         code: 'ValidationFailed',
+        params: {},
+        fields: ['population'],
         message: 'Ungültige Eingabe',
         details: ['population: must be ≥ 0', 'name: too long'],
       },
     );
+  });
+
+  it('keeps scalar details as parameters for the translated sentence', () => {
+    const problem = toApiProblem(409, {
+      code: 'RoleNotHeldAtProvider',
+      message: 'viewer last signed in without planner',
+      details: { subject: 'viewer', role: 'planner', providerRoles: ['viewer', 'analyst'], nested: { x: 1 } },
+    });
+    assert.deepEqual(problem.params, {
+      subject: 'viewer',
+      role: 'planner',
+      providerRoles: 'viewer, analyst',
+    });
+    assert.deepEqual(problem.fields, []);
   });
 
   it('joins message arrays (Nest validation pipe style)', () => {
@@ -30,7 +46,14 @@ describe('toApiProblem', () => {
   it('keeps short text bodies and drops HTML-sized ones', () => {
     assert.equal(toApiProblem(502, 'Bad Gateway').message, 'Bad Gateway');
     assert.equal(toApiProblem(502, '<html>' + 'x'.repeat(600)).message, null);
-    assert.deepEqual(toApiProblem(0, null), { status: 0, code: null, message: null, details: [] });
+    assert.deepEqual(toApiProblem(0, null), {
+      status: 0,
+      code: null,
+      params: {},
+      fields: [],
+      message: null,
+      details: [],
+    });
   });
 
   it('ignores details it cannot read', () => {

@@ -1,6 +1,8 @@
 import { DOCUMENT, Injectable, computed, effect, inject, signal } from '@angular/core';
+import { API_ERROR_DICTIONARIES, type ApiErrorTextKey } from './api-error-texts';
 import {
   DICTIONARIES,
+  type Dictionary,
   LOCALES,
   type Language,
   type TranslationKey,
@@ -22,7 +24,11 @@ export class I18n {
 
   readonly language = signal<Language>(initialLanguage(this.readStoredLanguage()));
   readonly locale = computed(() => LOCALES[this.language()]);
-  private readonly dictionary = computed(() => DICTIONARIES[this.language()]);
+  /** The portal's texts and, apart so the main table stays readable, the API error texts. */
+  private readonly dictionary = computed((): Readonly<Record<string, string>> => ({
+    ...DICTIONARIES[this.language()],
+    ...API_ERROR_DICTIONARIES[this.language()],
+  }));
   private readonly numberFormat = computed(() => new Intl.NumberFormat(this.locale()));
 
   constructor() {
@@ -33,8 +39,11 @@ export class I18n {
     });
   }
 
-  readonly t = (key: TranslationKey, params?: TranslationParams): string =>
-    translate(this.dictionary(), key, params);
+  /** A text of the current language; a key it does not know comes back unchanged. */
+  readonly t = (key: TranslationKey | ApiErrorTextKey, params?: TranslationParams): string => {
+    const dictionary = this.dictionary();
+    return key in dictionary ? translate(dictionary as Dictionary, key as TranslationKey, params) : key;
+  };
 
   readonly formatNumber = (value: number): string => this.numberFormat().format(value);
 
