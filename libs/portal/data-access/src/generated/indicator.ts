@@ -244,6 +244,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicator/imports/mappings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Dimension mappings saved per source (format, source, mapping): what the import wizard offers again */
+    get: operations['ValueImportsController_mappings'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/indicator/imports/{id}': {
     parameters: {
       query?: never;
@@ -883,12 +900,14 @@ export interface operations {
       query: {
         format: 'csv' | 'xlsx' | 'sdmx-csv' | 'json-stat' | 'dhis2';
         fileName?: string;
+        map?: string;
+        source?: string;
       };
       header?: never;
       path?: never;
       cookie?: never;
     };
-    /** @description The file (CSV long/wide, XLSX, SDMX-CSV, JSON-stat 2.0 or DHIS2 dataValueSets JSON) */
+    /** @description The file (CSV long/wide, XLSX, SDMX-CSV 1.0/2.x, JSON-stat 2.0 or 1.x, or DHIS2 dataValueSets JSON) */
     requestBody: {
       content: {
         'application/octet-stream': string;
@@ -897,6 +916,23 @@ export interface operations {
     };
     responses: {
       202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ValueImportsController_mappings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
         headers: {
           [name: string]: unknown;
         };
