@@ -11,6 +11,7 @@ import { registerSurveyCommands } from './commands/survey';
 import { registerProgrammeCommands } from './commands/programme';
 import { registerEvaluationCommands } from './commands/evaluation';
 import { registerDataCommands } from './commands/data';
+import { registerReportCommands } from './commands/report';
 import { CliError } from './cli-error';
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerProgrammeCommands(program);
   registerEvaluationCommands(program);
   registerDataCommands(program);
+  registerReportCommands(program);
   return program;
 }
 

@@ -48,6 +48,8 @@ export class RenderThread implements OnApplicationShutdown {
    */
   async render(spec: RenderSpec, dataset: string, output: Writable, hooks: RenderHooks, signal: AbortSignal) {
     if (!workersAvailable()) return renderReport(spec, JSON.parse(dataset) as PinnedDataset, output, hooks);
+    // A cancel that came while the report was being loaded: its abort event is already past.
+    if (signal.aborted) throw signal.reason;
     if (this.idle) clearTimeout(this.idle);
     const worker = this.worker ?? this.spawn();
     let keep = false;

@@ -51,6 +51,7 @@ export class ReportRenderJob implements OnModuleInit {
         `the pinned data ${report.datasetId} no longer matches its content hash ${stored.contentHash}; update the report to gather the data again`,
       );
     context.progress(0.05, { message: 'loaded' });
+    context.checkpoint();
     await deleteReportFile(this.reports.db, report.id);
     const writer = new ReportFileWriter(this.reports.db, report.id);
     try {

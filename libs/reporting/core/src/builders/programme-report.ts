@@ -191,7 +191,7 @@ function outputs(ctx: Ctx): ReportBlock[] {
 
 function goalBlocks(ctx: Ctx, goal: ProgrammeGoal, i: number): ReportBlock[] {
   const { t, language } = ctx;
-  const value = (v: number) => formatNumber(v, goal.format, language);
+  const value = (v: number) => formatNumber(v, goal.format, language, { unit: true });
   const blocks: ReportBlock[] = [
     paragraph(
       t('programme.goal.intro', {
@@ -205,7 +205,7 @@ function goalBlocks(ctx: Ctx, goal: ProgrammeGoal, i: number): ReportBlock[] {
   ];
   if (goal.series.length > 0) {
     const chart = timeSeriesChart({
-      id: `ziel-${i + 1}`,
+      id: `zielverlauf-${i + 1}`,
       periods: goal.series.map((p) => p.period),
       series: [
         {
@@ -220,7 +220,12 @@ function goalBlocks(ctx: Ctx, goal: ProgrammeGoal, i: number): ReportBlock[] {
     });
     blocks.push({
       kind: 'figure',
-      figure: figureOf(`ziel-${i + 1}`, 'chart', chart, t('programme.goal.chart', { label: goal.label })),
+      figure: figureOf(
+        `zielverlauf-${i + 1}`,
+        'chart',
+        chart,
+        t('programme.goal.chart', { label: goal.label }),
+      ),
     });
   }
   blocks.push({

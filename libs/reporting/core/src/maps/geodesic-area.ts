@@ -5,7 +5,8 @@ import { polygonsOf, type AreaGeometry, type Position } from './geo';
 // spheroid-free ST_Area(geography, false) use). Over a city the sphere differs from the WGS84
 // ellipsoid by well under 0.5 %, less than the rounding of a profile's "km²" to one decimal.
 
-const EARTH_RADIUS_M = 6_378_137;
+/** The IUGG mean Earth radius, as turf and PostGIS (sphere) use it. */
+const EARTH_RADIUS_M = 6_371_008.8;
 const RAD = Math.PI / 180;
 
 function ringArea(ring: readonly Position[]): number {

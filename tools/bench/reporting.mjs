@@ -1,0 +1,159 @@
+// Reporting service benchmark (issue 13), through the running embedded platform with the Berlin
+// demo (it needs the reference data folder: LOR geometries and MSS tables; without it the
+// benchmark says so and measures nothing):
+//  1. one area profile PDF, warm: request (data gathered over HTTP with the reader's token and
+//     pinned) → rendered by the job runner → downloaded; p50/p95 over 20 runs, split into
+//     gathering, rendering and download. Target: p95 < 1 s.
+//  2. the profiles of all Berlin planning areas as one ZIP (`level: planungsraum`): time from the
+//     request to the finished file, CPU seconds of the platform process, resident memory before
+//     and at its peak (sampled every 250 ms). Target: < 3 min on 2 cores, RSS growth < 300 MB.
+// The machine's load average is reported too: on a shared machine wall times follow it.
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { client, memoryOf, quantile, token } from './_embedded-platform.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
+const WARM_RUNS = 20;
+const BERLIN_FILES = ['berlin/lor-until-2020/planning-areas.geojson', 'berlin/mss/mss-2019-indicators.csv'];
+
+/** CPU seconds (user + system) a process has used, from /proc (Linux). */
+function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The embedded platform with the reference data (so Berlin is seeded), on embedded PostgreSQL. */
+async function startBerlinPlatform() {
+  const { createServer } = await import('node:net');
+  const port = await new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+  const dataDir = mkdtempSync(join(tmpdir(), 'quartier-bench-reporting-'));
+  chmodSync(dataDir, 0o755);
+  const env = { ...process.env, PORT: String(port), QUARTIER_DATA_DIR: dataDir };
+  for (const variable of ['DATABASE_URL', 'KAFKA_BROKERS', 'OIDC_ISSUER', 'REDIS_URL']) delete env[variable];
+  const child = spawn(process.execPath, [join(root, 'dist/server/apps/platform/src/main.js')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  const keep = (d) => (log = (log + d).slice(-200_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const deadline = Date.now() + 900_000;
+  while (!/ready at/.test(log)) {
+    if (child.exitCode !== null) throw new Error(`platform exited: ${log.slice(-2000)}`);
+    if (Date.now() > deadline) throw new Error('platform not ready after 15 min');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGINT');
+      await new Promise((r) => child.once('exit', r));
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url: `http://localhost:${port}`, pid: child.pid, stop };
+}
+
+async function report(api, body, onPoll = () => undefined) {
+  const started = performance.now();
+  const { id } = await api('POST', '/api/reporting/reports', body);
+  const pinned = performance.now();
+  let view;
+  for (;;) {
+    view = await api('GET', `/api/reporting/reports/${id}`);
+    onPoll(view);
+    if (['done', 'failed', 'cancelled'].includes(view.status)) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  if (view.status !== 'done') throw new Error(`report ${id} ${view.status}: ${JSON.stringify(view.error)}`);
+  const rendered = performance.now();
+  const file = await api.raw('GET', `/api/reporting/reports/${id}/file`);
+  const downloaded = performance.now();
+  return {
+    view,
+    bytes: file.bytes,
+    gatherMs: pinned - started,
+    renderMs: rendered - pinned,
+    downloadMs: downloaded - rendered,
+    totalMs: downloaded - started,
+  };
+}
+
+const stats = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: Math.round(quantile(sorted, 0.5)), p95: Math.round(quantile(sorted, 0.95)) };
+};
+
+export default async function run() {
+  const { referenceDataDir, referenceDataPath } = require(
+    join(root, 'dist/server/libs/reference-data/src/index.js'),
+  );
+  const missing = BERLIN_FILES.filter((file) => referenceDataPath(file) === undefined);
+  if (missing.length > 0) {
+    const skipped = `Berlin reference data not found at ${referenceDataDir()} (missing ${missing.join(', ')}): run \`npm run -s quartier -- data fetch berlin\``;
+    process.stderr.write(`${skipped}\n`);
+    return { skipped };
+  }
+  const loadBefore = loadavg();
+  const platform = await startBerlinPlatform();
+  try {
+    const api = client(platform.url, await token(platform.url, 'viewer'));
+    const areas = await api('GET', '/api/registry/areas?level=planungsraum&limit=1000');
+    const subject = areas.items.find((a) => a.code.startsWith('01')) ?? areas.items[0];
+    const single = { type: 'area-profile', areaId: subject.id, format: 'pdf', language: 'de' };
+    for (let i = 0; i < 3; i++) await report(api, single);
+    const runs = [];
+    for (let i = 0; i < WARM_RUNS; i++) runs.push(await report(api, single));
+
+    const rssBefore = memoryOf(platform.pid).rssMiB;
+    const cpuBefore = cpuSeconds(platform.pid);
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, memoryOf(platform.pid).rssMiB)), 250);
+    const batch = await report(api, { type: 'area-profile', level: 'planungsraum', format: 'pdf' }).finally(
+      () => clearInterval(sampler),
+    );
+    const cpu = cpuSeconds(platform.pid) - cpuBefore;
+    const result = {
+      loadAverage: {
+        before: loadBefore.map((l) => +l.toFixed(2)),
+        after: loadavg().map((l) => +l.toFixed(2)),
+      },
+      areaProfile: {
+        area: `${subject.code} ${subject.name}`,
+        warmRuns: WARM_RUNS,
+        totalMs: stats(runs.map((r) => r.totalMs)),
+        gatherMs: stats(runs.map((r) => r.gatherMs)),
+        renderMs: stats(runs.map((r) => r.renderMs)),
+        downloadMs: stats(runs.map((r) => r.downloadMs)),
+        pdfBytes: runs[0].bytes.length,
+        targetP95Ms: 1000,
+      },
+      batch: {
+        areas: areas.items.length,
+        seconds: +(batch.totalMs / 1000).toFixed(1),
+        gatherSeconds: +(batch.gatherMs / 1000).toFixed(1),
+        platformCpuSeconds: +cpu.toFixed(1),
+        zipBytes: batch.bytes.length,
+        rssBeforeMiB: rssBefore,
+        rssPeakMiB: rssPeak,
+        rssGrowthMiB: rssPeak - rssBefore,
+        targets: { seconds: 180, rssGrowthMiB: 300 },
+      },
+    };
+    process.stderr.write(`${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } finally {
+    await platform.stop();
+  }
+}
