@@ -17,9 +17,9 @@ const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', swc] },
-  // ESM-only dependencies (jose, oidc-provider, pg-boss and theirs) are transpiled to CommonJS for Jest.
+  // ESM-only dependencies (jose, oidc-provider, pg-boss, archiver and theirs) are transpiled to CommonJS for Jest.
   transformIgnorePatterns: [
-    '/node_modules/(?!(jose|oidc-provider|@koa|koa|quick-lru|nanoid|eta|oidc-token-hash|jsesc|pg-boss|serialize-error|non-error)/)',
+    '/node_modules/(?!(jose|oidc-provider|@koa|koa|quick-lru|nanoid|eta|oidc-token-hash|jsesc|pg-boss|serialize-error|non-error|archiver|zip-stream|compress-commons|crc32-stream|is-stream)/)',
   ],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.quartier/'],

@@ -8,15 +8,6 @@ import { createReadModelAccessDirectory, RuntimeModule } from '@quartier/service
 import { PLATFORM_SERVICES } from '../../apps/platform/src/services';
 import { serviceDocuments, type ServiceDocument } from './documents.mjs';
 
-// archiver (ESM-only) zips report batches at run time; building OpenAPI documents never calls it,
-// and Jest's CommonJS loader cannot load it.
-jest.mock('archiver', () => ({
-  __esModule: true,
-  default: () => {
-    throw new Error('archiver is not used while building OpenAPI documents');
-  },
-}));
-
 // The portal calls the services through types generated from their OpenAPI documents; a service
 // change that is not regenerated would let the portal drift from it again.
 const ROOT = join(__dirname, '../..');

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -226,21 +226,30 @@ describe('quartier network metrics', () => {
 describe('compiled command line (worker threads, exit codes)', () => {
   const out = join(root, 'tmp', `network-cli-spec-${process.pid}`);
   beforeAll(() => {
-    // Compile only what the command needs into a private folder inside the repository (so
-    // node_modules resolves) instead of touching the shared dist/.
+    // Compile the command line and the libraries into a private folder inside the repository
+    // (so node_modules resolves) instead of touching the shared dist/. The path aliases come from
+    // tsconfig.base.json, as tools/build.mjs passes them to swc.
+    const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8')) as { jsc: object };
+    const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8')) as {
+      compilerOptions: { paths: Record<string, string[]> };
+    };
+    mkdirSync(out, { recursive: true });
+    const config = join(out, 'swcrc.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ ...swcrc, jsc: { ...swcrc.jsc, baseUrl: root, paths: compilerOptions.paths } }),
+    );
     execFileSync(
       join(root, 'node_modules/.bin/swc'),
       [
         'apps/cli/src',
-        'libs/network/core/src',
-        'libs/network/compute/src',
-        'libs/contracts/src',
+        'libs',
         '-d',
         out,
         '--config-file',
-        '.swcrc',
+        config,
         '--ignore',
-        '**/*.spec.ts',
+        '**/*.spec.ts,**/*.int-spec.ts,libs/portal/**',
         '--quiet',
       ],
       { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },

@@ -12,6 +12,7 @@ export const indicatorValuesChangedV1 = z.object({
   /** The definition version the values were computed with. */
   definitionVersion: z.number().int().positive(),
   periods: z.array(periodSchema).min(1),
+  /** The areas whose values changed; empty: any area of the periods (large imports). */
   areaIds: z.array(uuidSchema),
   /** The import or computation that caused the change, for tracing. */
   sourceId: z.string().min(1),

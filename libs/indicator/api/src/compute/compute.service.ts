@@ -8,6 +8,7 @@ import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
+import { listedAreas } from '../events/changed-areas';
 
 export interface ComputeResult {
   indicator: string;
@@ -130,7 +131,7 @@ export class ComputeService {
             indicatorCode: indicator.code,
             definitionVersion: indicator.version,
             periods,
-            areaIds: [...new Set(derived.map((d) => d.areaId))],
+            areaIds: listedAreas(new Set(derived.map((d) => d.areaId))),
             sourceId,
           },
           { tenantId, key: `${tenantId}:${indicator.code}` },

@@ -11,6 +11,7 @@ import { createStaging, mergeStaging, reportDuplicates } from './value-merge';
 import { ImportFileError } from './observation-readers';
 import { saveMapping } from './import-mapping.store';
 import { parseDimensionMapping } from '@quartier/indicator-core';
+import { listedAreas } from '../events/changed-areas';
 
 /** Validation found bad rows: roll back. */
 class ImportRejected extends Error {}
@@ -129,7 +130,7 @@ async function load(
         indicatorCode: c.ref.code,
         definitionVersion: c.ref.version,
         periods: [...c.periods].sort(),
-        areaIds: [...c.areas],
+        areaIds: listedAreas(c.areas),
         sourceId,
       },
       meta: { tenantId: ctx.tenantId, key: `${ctx.tenantId}:${c.ref.code}` },

@@ -17,6 +17,7 @@ import {
   DEFAULT_LANGUAGE,
 } from '../model';
 import { type ModelTarget, validateFormModel } from '../validate-form';
+import { otherQuestion, withOtherChoices } from './or-other';
 import { type ParsedType, parseQuestionType } from './question-types';
 import {
   CHOICE_COLUMNS,
@@ -358,55 +359,6 @@ function readSurvey(
     current().push(closeGroup(open));
   }
   return root;
-}
-
-/** pyxform's texts for `or_other`, in German where the form's default language is German. */
-function otherTexts(language: string): { choice: string; question: string } {
-  return language.split('-')[0] === 'de'
-    ? { choice: 'Sonstiges', question: 'Bitte angeben:' }
-    : { choice: 'Other', question: 'Specify other.' };
-}
-
-/** The text question pyxform adds after a select with `or_other`, shown when "other" is chosen. */
-function otherQuestion(name: string, language: string): Question {
-  return {
-    kind: 'question',
-    type: 'text',
-    name: `${name}_other`,
-    label: { [language]: otherTexts(language).question },
-    hint: {},
-    required: false,
-    requiredMessage: {},
-    relevant: `selected(\${${name}}, 'other')`,
-    constraintMessage: {},
-    readOnly: false,
-    extra: {},
-  };
-}
-
-/** Lists of `or_other` questions get the choice `other` (unless they have one), as pyxform adds it. */
-function withOtherChoices(
-  lists: readonly ChoiceList[],
-  otherLists: ReadonlySet<string>,
-  language: string,
-  locations: Map<ModelTarget, Location>,
-): ChoiceList[] {
-  return lists.map((list) => {
-    if (!otherLists.has(list.name) || list.choices.some((c) => c.name === 'other')) return list;
-    const other: Choice = {
-      name: 'other',
-      label: { [language]: otherTexts(language).choice },
-      properties: {},
-    };
-    const extended: ChoiceList = { name: list.name, choices: [...list.choices, other] };
-    const at = locations.get(list);
-    if (at) {
-      locations.set(extended, at);
-      const last = list.choices[list.choices.length - 1];
-      locations.set(other, (last && locations.get(last)) ?? at);
-    }
-    return extended;
-  });
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
