@@ -3,7 +3,8 @@
 // Starts the platform on a free port with a throw-away data directory and embedded PostgreSQL
 // (E2E_DATABASE_URL selects an external database instead), drives Debian's chromium with playwright-core, and stops the platform with
 // SIGINT. Any failure — start, test or stop — makes the exit code non-zero.
-// E2E_BASE_URL=http://localhost:3000 runs the tests against an already running platform instead.
+// E2E_BASE_URL=http://localhost:3000 runs the tests against an already running platform instead;
+// E2E_ONLY=<suite>,… runs only the named suites.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -58,12 +59,18 @@ describe('portal', { concurrency: false, timeout: 400_000 }, () => {
     { timeout: 30_000 },
   );
 
-  portalTests(context);
-  networkTests(context);
-  surveyTests(context);
-  indicatorTests(context);
-  evaluationTests(context);
-  programmeTests(context);
+  // E2E_ONLY=programmes,surveys runs only those suites (while working on one page); the
+  // suites do not depend on each other, each starts from the seeded demo.
+  const suites = {
+    portal: portalTests,
+    networks: networkTests,
+    surveys: surveyTests,
+    indicators: indicatorTests,
+    evaluation: evaluationTests,
+    programmes: programmeTests,
+  };
+  const only = process.env.E2E_ONLY?.split(',').filter(Boolean);
+  for (const [name, suite] of Object.entries(suites)) if (!only || only.includes(name)) suite(context);
 });
 
 // Ctrl-C on the test run must not leave a platform (and its PostgreSQL) behind.

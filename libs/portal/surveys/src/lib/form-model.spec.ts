@@ -46,10 +46,11 @@ describe('form model edits', () => {
   });
 
   it('builds the area list from the target areas and adds the area question when missing', () => {
-    const form = syncAreaList(emptyForm('Test'), [
+    const sync = syncAreaList(emptyForm('Test'), [
       { key: '01011101', name: 'Stülerstraße' },
       { key: '01011102', name: 'Großer Tiergarten' },
     ]);
+    const form = sync.form;
     assert.equal(form.children[0].name, 'gebiet');
     assert.deepEqual(form.choiceLists, [
       {
@@ -60,7 +61,85 @@ describe('form model edits', () => {
         ],
       },
     ]);
-    assert.equal(syncAreaList(form, [{ key: 'x', name: 'X' }]).children.length, 1);
+    assert.deepEqual(
+      {
+        list: sync.list,
+        question: sync.question,
+        areas: sync.areas,
+        action: sync.listAction,
+        added: sync.questionAdded,
+      },
+      { list: 'gebiete', question: 'gebiet', areas: 2, action: 'created', added: true },
+    );
+    const again = syncAreaList(form, [{ key: 'x', name: 'X' }]);
+    assert.equal(again.form.children.length, 1);
+    assert.equal(again.listAction, 'updated');
+    assert.equal(again.questionAdded, false);
+  });
+
+  it('never overwrites a scale: an area question added next to one gets a list of its own', () => {
+    let form = emptyForm('Zufriedenheit');
+    form = {
+      ...form,
+      choiceLists: [
+        {
+          name: 'zufriedenheit',
+          choices: ['sehr zufrieden', 'zufrieden', 'gar nicht zufrieden'].map((label, i) => ({
+            name: String(i + 1),
+            label: { de: label },
+            properties: {},
+          })),
+        },
+      ],
+    };
+    const scale = {
+      ...newQuestion(form, 'select_one'),
+      name: 'zufrieden',
+      listName: 'zufriedenheit',
+      likert: true,
+    };
+    ({ form } = insertNode(form, scale, null));
+    // Adding an area question no longer picks the only list there is.
+    const area = newQuestion(form, 'area');
+    assert.equal(area.listName, 'gebiete');
+    assert.equal(newQuestion(form, 'select_one').listName, '');
+    ({ form } = insertNode(form, area, [0]));
+    const sync = syncAreaList(form, [{ key: '01', name: 'Mitte' }]);
+    assert.equal(sync.listAction, 'created');
+    assert.deepEqual(
+      sync.form.choiceLists.map((l) => [l.name, l.choices.map((c) => c.label['de'])]),
+      [
+        ['zufriedenheit', ['sehr zufrieden', 'zufrieden', 'gar nicht zufrieden']],
+        ['gebiete', ['Mitte']],
+      ],
+    );
+  });
+
+  it('moves an area question off a list it shares with a scale, and leaves that list alone', () => {
+    let form = emptyForm('Alt');
+    form = {
+      ...form,
+      choiceLists: [{ name: 'skala', choices: [{ name: '1', label: { de: 'gut' }, properties: {} }] }],
+    };
+    ({ form } = insertNode(
+      form,
+      { ...newQuestion(form, 'select_one'), name: 'note', listName: 'skala' },
+      null,
+    ));
+    ({ form } = insertNode(form, { ...newQuestion(form, 'area'), name: 'wohnort', listName: 'skala' }, [0]));
+    const sync = syncAreaList(form, [{ key: '01', name: 'Mitte' }]);
+    assert.equal(sync.keptList, 'skala');
+    assert.equal(sync.question, 'wohnort');
+    const listOf = (path: number[]) => {
+      const node = nodeAt(sync.form, path);
+      return node?.kind === 'question' ? node.listName : undefined;
+    };
+    assert.equal(listOf([1]), 'gebiete');
+    assert.equal(listOf([0]), 'skala');
+    assert.deepEqual(
+      sync.form.choiceLists[0].choices.map((c) => c.label['de']),
+      ['gut'],
+    );
   });
 });
 

@@ -123,8 +123,7 @@ export function insertNode(
   };
 }
 
-/** A name not used yet by any question or group (`frage_3`, …). */
-export function freshName(form: FormModel, stem: string): string {
+function namesInUse(form: FormModel): Set<string> {
   const used = new Set<string>();
   const walk = (nodes: readonly FormNode[]) =>
     nodes.forEach((n) => {
@@ -132,6 +131,16 @@ export function freshName(form: FormModel, stem: string): string {
       if (n.kind === 'group') walk(n.children);
     });
   walk(form.children);
+  return used;
+}
+
+function nameInUse(form: FormModel, name: string): boolean {
+  return namesInUse(form).has(name);
+}
+
+/** A name not used yet by any question or group (`frage_3`, …). */
+export function freshName(form: FormModel, stem: string): string {
+  const used = namesInUse(form);
   for (let i = 1; ; i++) if (!used.has(`${stem}_${i}`)) return `${stem}_${i}`;
 }
 
@@ -148,7 +157,10 @@ export function newQuestion(form: FormModel, type: string): QuestionNode {
     readOnly: false,
     extra: {},
   };
-  if (LIST_TYPES.has(type)) question.listName = form.choiceLists[0]?.name ?? '';
+  // No silent choice of an existing list: a select question picks its list in the builder (until
+  // then the check reports it), an area question gets a list of its own, filled from the
+  // target areas — never one holding a scale or other answers.
+  if (LIST_TYPES.has(type)) question.listName = type === 'area' ? freshListName(form, 'gebiete') : '';
   if (type === 'select_one') question.likert = false;
   if (type === 'area') question.method = 'choice';
   if (type === 'calculate') question.calculation = '';
@@ -166,6 +178,13 @@ export function newGroup(form: FormModel, repeat: boolean): GroupNode {
   };
 }
 
+/** A list name not used yet (`gebiete`, `gebiete_2`, …). */
+export function freshListName(form: FormModel, stem: string): string {
+  const used = new Set(form.choiceLists.map((l) => l.name));
+  if (!used.has(stem)) return stem;
+  for (let i = 2; ; i++) if (!used.has(`${stem}_${i}`)) return `${stem}_${i}`;
+}
+
 export function upsertList(form: FormModel, list: ChoiceList, previousName?: string): FormModel {
   const name = previousName ?? list.name;
   const exists = form.choiceLists.some((l) => l.name === name);
@@ -177,38 +196,89 @@ export function upsertList(form: FormModel, list: ChoiceList, previousName?: str
   };
 }
 
+/** What building the area list did, so the button can say so. */
+export interface AreaListSync {
+  readonly form: FormModel;
+  readonly list: string;
+  readonly question: string;
+  readonly areas: number;
+  /** `updated`: the area question's own list was refilled; `created`: a new list was made. */
+  readonly listAction: 'created' | 'updated';
+  /** The area question was added (the form had none). */
+  readonly questionAdded: boolean;
+  /** The list the area question used before, when it was not an area list (it is left as it was). */
+  readonly keptList?: string;
+}
+
+function findAreaQuestion(nodes: readonly FormNode[]): QuestionNode | undefined {
+  for (const n of nodes) {
+    const found = n.kind === 'group' ? findAreaQuestion(n.children) : n.type === 'area' ? n : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function listUsers(nodes: readonly FormNode[], list: string): QuestionNode[] {
+  return nodes.flatMap((n) =>
+    n.kind === 'group' ? listUsers(n.children, list) : n.listName === list ? [n] : [],
+  );
+}
+
+function retarget(nodes: readonly FormNode[], question: string, listName: string): FormNode[] {
+  return nodes.map((n) =>
+    n.kind === 'group'
+      ? { ...n, children: retarget(n.children, question, listName) }
+      : n.name === question
+        ? { ...n, listName }
+        : n,
+  );
+}
+
 /**
- * Makes the area-of-residence question choose among the survey's target areas: its list gets
- * one choice per area (name = area code, label = area name), created or replaced.
+ * Makes the area-of-residence question choose among the survey's target areas: one choice per
+ * area (name = area code, label = area name). Only a list that nothing but area questions use is
+ * refilled; a list another question uses (a scale, say) is never touched — the area question
+ * gets a new list of its own instead.
  */
-export function syncAreaList(form: FormModel, areas: readonly { key: string; name: string }[]): FormModel {
-  let areaQuestion: QuestionNode | undefined;
-  const walk = (nodes: readonly FormNode[]) => {
-    for (const n of nodes) {
-      if (areaQuestion) return;
-      if (n.kind === 'group') walk(n.children);
-      else if (n.type === 'area') areaQuestion = n;
-    }
-  };
-  walk(form.children);
-  const listName = areaQuestion?.listName || 'gebiete';
+export function syncAreaList(form: FormModel, areas: readonly { key: string; name: string }[]): AreaListSync {
+  const existing = findAreaQuestion(form.children);
+  const current = existing?.listName ?? '';
+  const ownList =
+    current !== '' &&
+    form.choiceLists.some((l) => l.name === current) &&
+    listUsers(form.children, current).every((q) => q.type === 'area');
+  const listName = ownList ? current : freshListName(form, 'gebiete');
   const list: ChoiceList = {
     name: listName,
     choices: areas.map((a) => ({ name: a.key, label: { de: a.name }, properties: {} })),
   };
   let next = upsertList(form, list);
-  if (!areaQuestion) {
-    const question: QuestionNode = {
+  let question = existing?.name ?? 'gebiet';
+  if (existing) {
+    if (!ownList) next = { ...next, children: retarget(next.children, existing.name, listName) };
+  } else {
+    const added: QuestionNode = {
       ...newQuestion(next, 'area'),
-      name: 'gebiet',
+      name: nameInUse(next, 'gebiet') ? freshName(next, 'gebiet') : 'gebiet',
       label: { de: 'In welchem Gebiet wohnen Sie?', en: 'Which area do you live in?' },
       required: true,
       listName,
       method: 'choice',
     };
-    next = { ...next, children: [question, ...next.children] };
+    question = added.name;
+    next = { ...next, children: [added, ...next.children] };
   }
-  return next;
+  return {
+    form: next,
+    list: listName,
+    question,
+    areas: areas.length,
+    listAction: ownList ? 'updated' : 'created',
+    questionAdded: !existing,
+    ...(existing && !ownList && current !== '' && form.choiceLists.some((l) => l.name === current)
+      ? { keptList: current }
+      : {}),
+  };
 }
 
 /** Problems of one node (`question x` / `group x`) from the service's check. */

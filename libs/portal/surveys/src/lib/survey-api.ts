@@ -27,6 +27,8 @@ export interface QuestionNode {
   listName?: string;
   choiceFilter?: string;
   likert?: boolean;
+  /** Which way a Likert scale runs (absent = ascending: the last option is the best). */
+  scaleDirection?: 'ascending' | 'descending';
   method?: 'choice' | 'postcode' | 'point';
 }
 
@@ -70,7 +72,10 @@ export interface FormModel {
 export interface FormProblem {
   target: string;
   field: string;
+  /** English; `code` and `params` say the same for the portal's translations. */
   reason: string;
+  code?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface Wave {
@@ -150,7 +155,17 @@ export type ResultCell =
       n: number;
       nEffective: number;
       options: OptionResult[];
-      topTwoBox?: { n: number; count: number; share: number | null; ci: Interval | null; options: string[] };
+      topTwoBox?: {
+        n: number;
+        count: number;
+        share: number | null;
+        ci: Interval | null;
+        /** The two most favourable points, the most favourable last. */
+        options: string[];
+        direction?: 'ascending' | 'descending';
+        /** Mean score on the scale (positions 1 … m, m the most favourable, or the scale values). */
+        mean?: number | null;
+      };
     }
   | {
       kind: 'numeric';

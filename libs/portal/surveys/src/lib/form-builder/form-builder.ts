@@ -36,6 +36,7 @@ import {
 } from '../survey-api';
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
+import { BuilderTexts } from './builder-texts';
 
 interface Row {
   node: FormNode;
@@ -61,6 +62,7 @@ export class FormBuilder {
   private readonly i18n = inject(I18n);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
+  protected readonly bt = inject(BuilderTexts);
   protected readonly types = QUESTION_TYPES;
 
   readonly survey = input.required<SurveyDetail>();
@@ -126,7 +128,25 @@ export class FormBuilder {
 
   protected problemFor(field: string): string | null {
     const found = this.nodeProblems().filter((p) => p.field === field);
-    return found.length > 0 ? found.map((p) => p.reason).join('; ') : null;
+    return found.length > 0 ? found.map((p) => this.bt.problem(p)).join(' ') : null;
+  }
+
+  /** The two answers top-2 counts for a Likert question, as the builder shows it before saving. */
+  protected topTwoOf(q: QuestionNode): string {
+    const choices = this.choicesOf(q.listName);
+    const labels = choices.map((c) => c.label['de'] || c.name);
+    const top = q.scaleDirection === 'descending' ? labels.slice(0, 2) : labels.slice(-2).reverse();
+    return top.join(', ');
+  }
+
+  protected setLikert(likert: boolean): void {
+    // A scale's direction is stated, not guessed: ticking Likert states the usual one, shown
+    // right below with what it means for top-2.
+    const node = this.question();
+    this.updateQuestion({
+      likert,
+      scaleDirection: likert ? (node?.scaleDirection ?? 'ascending') : undefined,
+    });
   }
 
   protected isSelected(path: NodePath): boolean {
@@ -217,6 +237,7 @@ export class FormBuilder {
       type,
       listName: LIST_TYPES.has(type) ? (node.listName ?? fresh.listName) : undefined,
       likert: type === 'select_one' ? (node.likert ?? false) : undefined,
+      scaleDirection: type === 'select_one' ? node.scaleDirection : undefined,
       method: type === 'area' ? 'choice' : undefined,
       calculation: type === 'calculate' ? (node.calculation ?? '') : node.calculation,
     });

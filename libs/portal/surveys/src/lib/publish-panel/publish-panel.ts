@@ -11,7 +11,14 @@ import {
 import { FormsModule } from '@angular/forms';
 import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
-import { areaMethodOf, geometryParts, syncAreaList, targetAreaGeometries } from '../form-model';
+import { BuilderTexts } from '../form-builder/builder-texts';
+import {
+  areaMethodOf,
+  geometryParts,
+  syncAreaList,
+  targetAreaGeometries,
+  type AreaListSync,
+} from '../form-model';
 import { SurveyApi, type SurveyDetail } from '../survey-api';
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
@@ -251,6 +258,7 @@ export class PublishPanel {
   protected readonly session = inject(Session);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
+  private readonly bt = inject(BuilderTexts);
 
   readonly survey = input.required<SurveyDetail>();
   private readonly workspace = inject(SurveyWorkspace);
@@ -307,8 +315,23 @@ export class PublishPanel {
             children: [],
             choiceLists: [],
           };
-      return this.api.saveForm(this.survey().id, syncAreaList(current, this.survey().targetAreas));
+      const sync = syncAreaList(current, this.survey().targetAreas);
+      const saved = await this.api.saveForm(this.survey().id, sync.form);
+      this.message.set({ kind: 'success', text: this.syncReport(sync) });
+      return saved;
     });
+  }
+
+  /** The button says what it did: which list it made or refilled, for which question. */
+  private syncReport(sync: AreaListSync): string {
+    const params = { list: sync.list, question: sync.question, n: sync.areas };
+    return [
+      this.bt.t(sync.listAction === 'created' ? 'sync.created' : 'sync.updated', params),
+      sync.questionAdded ? this.bt.t('sync.questionAdded', params) : '',
+      sync.keptList ? this.bt.t('sync.kept', { list: sync.keptList }) : '',
+    ]
+      .filter((part) => part !== '')
+      .join(' ');
   }
 
   protected addWave(): Promise<void> {

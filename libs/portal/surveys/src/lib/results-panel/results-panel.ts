@@ -18,6 +18,7 @@ import {
   type SurveyDetail,
   type SurveyResults,
 } from '../survey-api';
+import { BuilderTexts } from '../form-builder/builder-texts';
 import { SurveyTexts } from '../texts';
 
 interface ResultRow {
@@ -130,6 +131,9 @@ interface ResultRow {
             <h3 [id]="'q-' + q.question">
               {{ q.label }} <code>{{ q.question }}</code>
             </h3>
+            @if (scaleOf(q); as scale) {
+              <p class="scale" data-testid="scale-info">{{ scale }}</p>
+            }
             <div class="scroll">
               <table class="table" [attr.data-question]="q.question">
                 <thead>
@@ -174,6 +178,11 @@ interface ResultRow {
                             <td>
                               {{ texts.percent(row.cell.topTwoBox?.share) }}
                               <span class="ci">{{ interval(row.cell.topTwoBox?.ci ?? null, true) }}</span>
+                              @if (row.cell.topTwoBox?.mean != null) {
+                                <span class="ci"
+                                  >{{ bt.t('scaleMean') }} {{ texts.number(row.cell.topTwoBox.mean) }}</span
+                                >
+                              }
                             </td>
                           }
                           @for (o of row.cell.options; track o.option) {
@@ -281,6 +290,7 @@ export class ResultsPanel {
   private readonly i18n = inject(I18n);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
+  protected readonly bt = inject(BuilderTexts);
 
   readonly survey = input.required<SurveyDetail>();
   protected readonly waveId = linkedSignal(() => {
@@ -328,6 +338,20 @@ export class ResultsPanel {
     return share
       ? `[${this.texts.percent(ci[0], 0)} – ${this.texts.percent(ci[1], 0)}]`
       : `[${this.texts.number(ci[0])} – ${this.texts.number(ci[1])}]`;
+  }
+
+  /** How a Likert scale runs and which two answers its top-2 counts (the most favourable first). */
+  protected scaleOf(q: QuestionResults): string | null {
+    if (!q.likert) return null;
+    let box: { options: string[]; direction?: 'ascending' | 'descending' } | undefined;
+    for (const c of [q.total, ...q.areas, ...q.parents])
+      if (!box && c.suppressed === null && c.kind === 'select') box = c.topTwoBox;
+    if (!box) return null;
+    const label = (name: string) => q.options.find((o) => o.name === name)?.label ?? name;
+    const options = [...box.options].reverse().map(label).join(', ');
+    return this.bt.t(box.direction === 'descending' ? 'scaleShown.descending' : 'scaleShown.ascending', {
+      options,
+    });
   }
 
   protected columns(q: QuestionResults): number {
