@@ -2,6 +2,7 @@ import type { ReportLanguage } from '../model/report-document';
 import { AREA_PROFILE_TEXTS } from './area-profile.texts';
 import { CHART_TEXTS } from './charts.texts';
 import { COMMON_TEXTS } from './common.texts';
+import { EVALUATION_TEXTS } from './evaluation.texts';
 import { LABEL_TEXTS } from './labels.texts';
 import { MONITORING_TEXTS } from './monitoring.texts';
 import { PROGRAMME_TEXTS } from './programme.texts';
@@ -15,6 +16,7 @@ export const TEXTS = {
   ...LABEL_TEXTS,
   ...MONITORING_TEXTS,
   ...PROGRAMME_TEXTS,
+  ...EVALUATION_TEXTS,
 } as const;
 
 export type TextKey = keyof typeof TEXTS;
