@@ -49,6 +49,12 @@ describe('quartier report', () => {
     expect(language).toEqual({ code: 2, stderr: expect.stringContaining('--language must be de or en') });
   });
 
+  it('needs the evaluation of an evaluation report', async () => {
+    const missing = await run(['report', 'evaluation', '--out', '-']);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("required option '--evaluation <id>' not specified");
+  });
+
   it('names the platform it cannot sign in to', async () => {
     // A server that is not an identity provider: discovery answers 404.
     const server: Server = createServer((_req, res) => res.writeHead(404).end());

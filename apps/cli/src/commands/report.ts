@@ -79,6 +79,14 @@ export function registerReportCommands(program: Command): void {
   ).action(async (options: ReportCommandOptions & { programme: string }) => {
     await runReport(options, async () => ({ type: 'programme', programmeId: options.programme }));
   });
+  withConnection(
+    report
+      .command('evaluation')
+      .description('evaluation report (design, comparison areas, DiD results, DAC ratings, evidence)')
+      .requiredOption('--evaluation <id>', 'evaluation id'),
+  ).action(async (options: ReportCommandOptions & { evaluation: string }) => {
+    await runReport(options, async () => ({ type: 'evaluation', evaluationId: options.evaluation }));
+  });
 }
 
 type Api = (method: string, path: string, body?: unknown) => Promise<Response>;

@@ -27,8 +27,8 @@ registerErrorStatuses(ReportingServiceError, REPORTING_ERROR_STATUS);
 registerErrorStatuses(ReportingError, REPORTING_CORE_ERROR_STATUS);
 
 /**
- * The reporting service: area profiles (single or a level as a ZIP), monitoring reports and
- * programme reports as PDF, DOCX, XLSX and CSV. Data is gathered from the owning services with
+ * The reporting service: area profiles (single or a level as a ZIP), monitoring, programme and
+ * evaluation reports as PDF, DOCX, XLSX and CSV. Data is gathered from the owning services with
  * the reader's token and pinned; files are rendered by the platform's job runner and stored in
  * PostgreSQL; scheduled reports run as the tenant's schedule account.
  */

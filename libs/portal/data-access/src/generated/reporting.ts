@@ -12,7 +12,7 @@ export interface paths {
     /** Reports you may see (yours; scheduled ones if you read tenant-wide), newest first */
     get: operations['ReportsController_list'];
     put?: never;
-    /** Request a report (area profile of an area or, with `level`, of every area of a level as a ZIP; monitoring report of an index run; programme report): its data is gathered now with your permissions and pinned, the file is made in the background */
+    /** Request a report (area profile of an area or, with `level`, of every area of a level as a ZIP; monitoring report of an index run; programme report; evaluation report): its data is gathered now with your permissions and pinned, the file is made in the background */
     post: operations['ReportsController_create'];
     delete?: never;
     options?: never;
@@ -166,7 +166,7 @@ export interface components {
   schemas: {
     ReportRequestDto: {
       /** @enum {string} */
-      type: 'area-profile' | 'monitoring' | 'programme';
+      type: 'area-profile' | 'monitoring' | 'programme' | 'evaluation';
       /** Format: uuid */
       areaId?: string;
       level?: string;
@@ -175,6 +175,8 @@ export interface components {
       indexRunId?: string;
       /** Format: uuid */
       programmeId?: string;
+      /** Format: uuid */
+      evaluationId?: string;
       /**
        * @default pdf
        * @enum {string}
@@ -290,7 +292,7 @@ export interface components {
       timezone: string;
       request: {
         /** @enum {string} */
-        type: 'area-profile' | 'monitoring' | 'programme';
+        type: 'area-profile' | 'monitoring' | 'programme' | 'evaluation';
         /** Format: uuid */
         areaId?: string;
         level?: string;
@@ -299,6 +301,8 @@ export interface components {
         indexRunId?: string;
         /** Format: uuid */
         programmeId?: string;
+        /** Format: uuid */
+        evaluationId?: string;
         /**
          * @default pdf
          * @enum {string}

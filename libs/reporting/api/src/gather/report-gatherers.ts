@@ -1,6 +1,8 @@
 import {
+  isPinnedFailure,
   PINNED_DATA_VERSION,
   type AreaGeometry,
+  type EvaluationDataset,
   type MonitoringDataset,
   type PinnedRunIndex,
   type ProgrammeDataset,
@@ -10,6 +12,9 @@ import {
   attainmentSchema,
   classMapSchema,
   dashboardSchema,
+  evaluationCriteriaSchema,
+  evaluationResultsSchema,
+  evaluationSchema,
   impactModelSchema,
   indexRunListSchema,
   indexRunSchema,
@@ -141,5 +146,97 @@ export async function gatherProgramme(g: Gathering, programmeId: string): Promis
     })),
     impactModel: model.model.nodes.length > 0 ? { title: model.model.title, nodes: model.model.nodes } : null,
     attainment: programmeBindings(attainment, unitOf).filter((n) => n.bindings.length > 0),
+  };
+}
+
+/**
+ * The evaluation report: the evaluation (ratings, findings, design adjustments), its results —
+ * every number as the evaluation service computes it for the reader, from the frozen snapshot
+ * when there is one — the DAC scale, and the areas and geometries of the evaluated level.
+ */
+export async function gatherEvaluation(g: Gathering, evaluationId: string): Promise<EvaluationDataset> {
+  const base = `/api/evaluation/evaluations/${evaluationId}`;
+  const evaluation = await subject(`evaluation ${evaluationId}`, () =>
+    g.client.get('evaluation', base, evaluationSchema),
+  );
+  const [tenant, results, criteria] = await Promise.all([
+    g.tenant(),
+    g.client.get('evaluation', `${base}/results`, evaluationResultsSchema),
+    g.client.get('evaluation', '/api/evaluation/criteria', evaluationCriteriaSchema),
+  ]);
+  const level = results.reference?.level ?? results.areas.find((a) => a.role === 'treated')?.level ?? null;
+  const levels = [...new Set([tenant.levels[0]?.key, level])].filter((l): l is string => !!l);
+  const [areas, geometries] = await Promise.all([
+    level ? g.areas(levels) : Promise.resolve([]),
+    level ? inParallel(levels.map((l) => () => g.geometry(l))) : Promise.resolve([]),
+  ]);
+  const { numbers } = results;
+  return {
+    version: PINNED_DATA_VERSION,
+    kind: 'evaluation-report',
+    tenant,
+    areas,
+    geometry: Object.assign({}, ...geometries) as Record<string, AreaGeometry>,
+    criteria: criteria.criteria,
+    scale: criteria.scale,
+    statuses: criteria.statuses,
+    evaluation: {
+      id: evaluation.id,
+      title: evaluation.title,
+      object: evaluation.object,
+      startPeriod: evaluation.startPeriod,
+      status: evaluation.status,
+      questions: evaluation.questions,
+      ratings: evaluation.ratings,
+      unrated: evaluation.unrated,
+      findings: evaluation.findings,
+      recommendations: evaluation.recommendations,
+      adjustments: evaluation.design.adjustments,
+    },
+    results: {
+      source: results.source,
+      evidenceHash: results.evidenceHash,
+      snapshot: results.snapshot,
+      pre: results.pre,
+      post: results.post,
+      indicators: results.indicators,
+      reference: results.reference,
+      areas: results.areas,
+      matching: numbers.matching,
+      comparison: numbers.comparison,
+      balance:
+        numbers.balance?.map((row) => ({
+          indicator: row.indicator,
+          treated: row.treated.mean,
+          before: row.before,
+          after: row.after,
+        })) ?? null,
+      outcomes: numbers.outcomes.map((o) => ({
+        indicator: o.indicator,
+        beforeAfter: isPinnedFailure(o.beforeAfter)
+          ? o.beforeAfter
+          : {
+              programme: side(o.beforeAfter.programme),
+              reference: o.beforeAfter.reference ? side(o.beforeAfter.reference) : null,
+            },
+        did: o.did,
+        eventStudy: o.eventStudy,
+      })),
+    },
+  };
+}
+
+interface Aggregate {
+  value: number | null;
+  withheld?: true;
+}
+
+/** A before/after series as pinned: the values, and whether the service withheld one of them. */
+function side(series: { before: Aggregate; after: Aggregate; change: number | null }) {
+  return {
+    before: series.before.value,
+    after: series.after.value,
+    change: series.change,
+    withheld: series.before.withheld === true || series.after.withheld === true,
   };
 }

@@ -1,9 +1,11 @@
 import {
   AreaIndex,
   assembleAreaProfile,
+  assembleEvaluationReport,
   assembleMonitoringReport,
   assembleProgrammeReport,
   buildAreaProfile,
+  buildEvaluationReport,
   buildMonitoringReport,
   buildProgrammeReport,
   renderCsvFiles,
@@ -15,6 +17,7 @@ import {
   renderXlsxBuffer,
   type AreaProfileDataset,
   type AssembleOptions,
+  type EvaluationDataset,
   type MonitoringDataset,
   type ProgrammeDataset,
   type ReportDocument,
@@ -25,7 +28,7 @@ import type { Writable } from 'node:stream';
 import type { ReportFormat, ReportType } from '../reports/report.dto';
 import { reportFonts } from './report-fonts';
 
-export type PinnedDataset = AreaProfileDataset | MonitoringDataset | ProgrammeDataset;
+export type PinnedDataset = AreaProfileDataset | MonitoringDataset | ProgrammeDataset | EvaluationDataset;
 
 /** What a render needs besides the pinned data. */
 export interface RenderSpec {
@@ -104,6 +107,8 @@ export function documentOf(
       return buildMonitoringReport(assembleMonitoringReport(dataset, options(spec)), spec.language);
     case 'programme-report':
       return buildProgrammeReport(assembleProgrammeReport(dataset, options(spec)), spec.language);
+    case 'evaluation-report':
+      return buildEvaluationReport(assembleEvaluationReport(dataset, options(spec)), spec.language);
   }
 }
 

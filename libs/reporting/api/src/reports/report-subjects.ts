@@ -4,7 +4,7 @@ import { text } from '@quartier/reporting-core';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@quartier/service-kit';
 import { gatherAreaProfile } from '../gather/area-profile.gatherer';
 import { Gathering } from '../gather/gathering';
-import { gatherMonitoring, gatherProgramme } from '../gather/report-gatherers';
+import { gatherEvaluation, gatherMonitoring, gatherProgramme } from '../gather/report-gatherers';
 import { fileNameOf, fileNamePart, type PinnedDataset } from '../render/report-renderer';
 import { DEFAULT_SERVICE_URL_TEMPLATE, REPORT_AUTHORS } from '../reporting.constants';
 import { ReportingServiceError } from '../reporting.errors';
@@ -47,6 +47,10 @@ export function describeReport(
     }
     case 'programme-report': {
       const title = text(language, 'programme.title', { name: dataset.programme.name });
+      return { title, fileName: fileNameOf(title, format, false), batch: false };
+    }
+    case 'evaluation-report': {
+      const title = text(language, 'evaluation.title', { title: dataset.evaluation.title });
       return { title, fileName: fileNameOf(title, format, false), batch: false };
     }
   }
@@ -128,6 +132,8 @@ export class ReportSubjects {
         };
       case 'programme':
         return { dataset: await gatherProgramme(gathering, request.programmeId), indexRunId: null };
+      case 'evaluation':
+        return { dataset: await gatherEvaluation(gathering, request.evaluationId), indexRunId: null };
     }
   }
 }

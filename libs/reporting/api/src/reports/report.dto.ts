@@ -1,8 +1,8 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-export const REPORT_TYPES = ['area-profile', 'monitoring', 'programme'] as const;
-export type ReportType = (typeof REPORT_TYPES)[number] | 'evaluation';
+export const REPORT_TYPES = ['area-profile', 'monitoring', 'programme', 'evaluation'] as const;
+export type ReportType = (typeof REPORT_TYPES)[number];
 export const REPORT_FORMATS = ['pdf', 'docx', 'xlsx', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
@@ -16,13 +16,14 @@ const SUBJECT_FIELDS = {
   'area-profile': ['areaId', 'level', 'periods'],
   monitoring: ['indexRunId'],
   programme: ['programmeId'],
+  evaluation: ['evaluationId'],
 } as const;
 
 /**
  * A report request. One flat object (the OpenAPI form the portal's client is generated from),
  * checked per type: an area profile names exactly one of `areaId` (one profile) or `level`
  * (every area of that level the caller may see, as a ZIP); a monitoring report an index run;
- * a programme report a programme.
+ * a programme report a programme; an evaluation report an evaluation.
  */
 export const reportRequestSchema = z
   .object({
@@ -33,20 +34,21 @@ export const reportRequestSchema = z
     periods: z.number().int().min(2).max(12).optional(),
     indexRunId: z.uuid().optional(),
     programmeId: z.uuid().optional(),
+    evaluationId: z.uuid().optional(),
     format,
     language,
   })
   .strict()
   .superRefine((body, ctx) => {
     const allowed: readonly string[] = SUBJECT_FIELDS[body.type];
-    for (const field of ['areaId', 'level', 'periods', 'indexRunId', 'programmeId'] as const)
+    for (const field of ['areaId', 'level', 'periods', 'indexRunId', 'programmeId', 'evaluationId'] as const)
       if (body[field] !== undefined && !allowed.includes(field))
         ctx.addIssue({
           code: 'custom',
           path: [field],
           message: `${field} does not apply to a ${body.type} report`,
         });
-    const need = (field: 'indexRunId' | 'programmeId') => {
+    const need = (field: 'indexRunId' | 'programmeId' | 'evaluationId') => {
       if (body[field] === undefined)
         ctx.addIssue({ code: 'custom', path: [field], message: `a ${body.type} report needs ${field}` });
     };
@@ -58,6 +60,7 @@ export const reportRequestSchema = z
       });
     if (body.type === 'monitoring') need('indexRunId');
     if (body.type === 'programme') need('programmeId');
+    if (body.type === 'evaluation') need('evaluationId');
   });
 export type ReportRequestBody = z.infer<typeof reportRequestSchema>;
 export class ReportRequestDto extends createZodDto(reportRequestSchema) {}
@@ -70,7 +73,8 @@ interface Common {
 export type ReportRequest =
   | (Common & { type: 'area-profile'; areaId?: string; level?: string; periods?: number })
   | (Common & { type: 'monitoring'; indexRunId: string })
-  | (Common & { type: 'programme'; programmeId: string });
+  | (Common & { type: 'programme'; programmeId: string })
+  | (Common & { type: 'evaluation'; evaluationId: string });
 
 /** The request as its type's shape (the schema has checked the fields). */
 export function asReportRequest(body: ReportRequestBody): ReportRequest {
@@ -83,7 +87,7 @@ export const rerenderSchema = z
 export class RerenderDto extends createZodDto(rerenderSchema) {}
 
 export const listReportsQuerySchema = z.object({
-  type: z.enum([...REPORT_TYPES, 'evaluation']).optional(),
+  type: z.enum(REPORT_TYPES).optional(),
   /** Only the results of one scheduled report definition. */
   scheduleId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -102,7 +106,7 @@ export class ReportAcceptedDto extends createZodDto(reportAcceptedSchema) {}
 /** A report as the API answers it. */
 export const reportViewSchema = z.object({
   id: z.uuid(),
-  type: z.enum([...REPORT_TYPES, 'evaluation']),
+  type: z.enum(REPORT_TYPES),
   status,
   /** 0…1 */
   progress: z.number().min(0).max(1),

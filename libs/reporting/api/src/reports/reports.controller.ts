@@ -69,7 +69,7 @@ export class ReportsController {
   @HttpCode(202)
   @ApiOperation({
     summary:
-      'Request a report (area profile of an area or, with `level`, of every area of a level as a ZIP; monitoring report of an index run; programme report): its data is gathered now with your permissions and pinned, the file is made in the background',
+      'Request a report (area profile of an area or, with `level`, of every area of a level as a ZIP; monitoring report of an index run; programme report; evaluation report): its data is gathered now with your permissions and pinned, the file is made in the background',
   })
   @ApiAcceptedResponse({ type: ReportAcceptedDto.Output })
   create(@CurrentCaller() caller: Caller, @OnBehalf() auth: OnBehalfOf, @Body() body: ReportRequestDto) {

@@ -294,3 +294,120 @@ export const attainmentSchema = z.object({
 export const programmeAreasSchema = z
   .object({ items: z.array(z.object({ id: z.string() })) })
   .or(z.array(z.object({ id: z.string() })));
+
+// evaluation
+const translated = z.object({ de: z.string(), en: z.string() });
+export const evaluationCriteriaSchema = z.object({
+  criteria: z.array(z.object({ code: z.string(), label: translated, question: translated })),
+  scale: z.array(z.object({ code: z.number(), label: translated })),
+  statuses: z.array(z.object({ code: z.string(), label: translated })),
+});
+export const evaluationSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  object: z.object({
+    kind: z.string(),
+    programmeName: z.string().nullable(),
+    measureTitle: z.string().nullable(),
+  }),
+  startPeriod: z.string(),
+  status: z.string(),
+  questions: z.array(z.string()),
+  ratings: z.array(
+    z.object({
+      criterion: z.string(),
+      rating: z.number(),
+      justification: z.string(),
+      evidence: z.array(z.object({ kind: z.string(), ref: z.string() })),
+    }),
+  ),
+  unrated: z.array(z.string()),
+  findings: z.array(z.string()),
+  recommendations: z.array(z.string()),
+  design: z.object({
+    adjustments: z.array(
+      z.object({ action: z.enum(['drop', 'add']), areaId: z.string(), reason: z.string() }),
+    ),
+  }),
+});
+/** A number the evaluation service could not compute: its error in place of the number. */
+const failure = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+const aggregate = z.object({ value: nullableNumber, withheld: z.literal(true).optional() });
+const evaluationSeries = z.object({ before: aggregate, after: aggregate, change: nullableNumber });
+const ci95 = z.tuple([z.number(), z.number()]);
+export const evaluationResultsSchema = z.object({
+  source: z.enum(['snapshot', 'live']),
+  evidenceHash: z.string(),
+  snapshot: z.object({ id: z.string(), hash: z.string(), takenAt: z.string() }).nullable(),
+  pre: z.array(z.string()),
+  post: z.array(z.string()),
+  indicators: z.array(z.object({ code: z.string(), name: z.string(), unit: z.string() })),
+  reference: z.object({ label: z.string(), level: z.string(), areaCount: z.number() }).nullable(),
+  areas: z.array(
+    z.object({
+      id: z.string().nullable(),
+      code: z.string(),
+      name: z.string(),
+      level: z.string(),
+      population: nullableNumber,
+      role: z.enum(['treated', 'comparison', 'context']),
+    }),
+  ),
+  numbers: z.object({
+    matching: z
+      .union([z.object({ period: z.string(), indicators: z.array(z.string()), k: z.number() }), failure])
+      .nullable(),
+    comparison: z.array(
+      z.object({ area: z.string(), weight: z.number(), origin: z.enum(['matched', 'chosen', 'added']) }),
+    ),
+    balance: z
+      .array(
+        z.object({
+          indicator: z.string(),
+          treated: z.object({ mean: nullableNumber }),
+          before: z.object({ mean: nullableNumber, smd: nullableNumber }),
+          after: z.object({ mean: nullableNumber, smd: nullableNumber }),
+        }),
+      )
+      .nullable(),
+    outcomes: z.array(
+      z.object({
+        indicator: z.string(),
+        beforeAfter: z.union([
+          z.object({ programme: evaluationSeries, reference: evaluationSeries.nullable() }),
+          failure,
+        ]),
+        did: z.union([
+          z.object({
+            estimate: z.number(),
+            p: nullableNumber,
+            ci95,
+            observations: z.number(),
+            clusters: z.object({ treated: z.number(), comparison: z.number() }),
+            means: z.object({
+              treated: z.object({ pre: z.number(), post: z.number() }),
+              comparison: z.object({ pre: z.number(), post: z.number() }),
+            }),
+          }),
+          failure,
+        ]),
+        eventStudy: z.union([
+          z.object({
+            reference: z.string(),
+            points: z.array(
+              z.object({
+                period: z.string(),
+                relative: z.number(),
+                reference: z.boolean(),
+                estimate: z.number(),
+                ci95,
+              }),
+            ),
+            omitted: z.array(z.object({ period: z.string(), relative: z.number(), reason: z.string() })),
+          }),
+          failure,
+        ]),
+      }),
+    ),
+  }),
+});
