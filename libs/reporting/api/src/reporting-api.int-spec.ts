@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fromBuffer, type Entry } from 'yauzl';
-import { startPlatform, type PlatformUnderTest } from './testing/platform-under-test';
+import { startPlatform, type PlatformUnderTest } from '@quartier/service-kit';
 
 // The reporting service against the whole embedded platform with the Berlin demo: real tokens
 // of the demo users, data gathered over HTTP from the owning services, files read back with
@@ -100,7 +100,7 @@ describeBerlin('reporting service on the embedded platform (Berlin demo, real to
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'reporting-int-'));
-    p = await startPlatform();
+    p = await startPlatform({}, 'reporting_platform');
     for (const level of ['bezirk', 'planungsraum']) {
       const page = await p.call('GET', `/api/registry/areas?level=${level}&limit=1000`, 'viewer');
       for (const a of page.body.items) area[a.code] = a;

@@ -7,12 +7,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
 
-// Reports gather their data over HTTP from every other service, so their tests run against the
-// whole platform: the compiled embedded platform as a child process (as `npm start` runs it) on
-// a fresh database with the demo tenants, real tokens from its login provider. The reporting
-// library cannot import the other services' code (module boundaries), and need not.
+// Tests of what crosses services (reports gather over HTTP from every other service; the
+// programme office's story) run against the whole platform: the compiled embedded platform as a
+// child process (as `npm start` runs it) on a fresh database with the demo tenants, real tokens
+// from its login provider. A library cannot import the other services' code (module
+// boundaries), and need not.
 
-const ROOT = resolve(__dirname, '../../../../..');
+const ROOT = resolve(__dirname, '../../../..');
 const MAIN = join(ROOT, 'dist/server/apps/platform/src/main.js');
 
 export interface Reply {
@@ -57,10 +58,13 @@ async function waitReady(logFile: string, child: ChildProcess, timeoutMs: number
 }
 
 /** Starts the compiled platform with the demo tenants on a fresh database (about a minute). */
-export async function startPlatform(env: Record<string, string> = {}): Promise<PlatformUnderTest> {
+export async function startPlatform(
+  env: Record<string, string> = {},
+  databasePrefix = 'platform',
+): Promise<PlatformUnderTest> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`node tools/build.mjs --server\` first`);
-  const database: TestDatabase = await createTestDatabase('reporting_platform');
-  const work = mkdtempSync(join(tmpdir(), 'reporting-platform-'));
+  const database: TestDatabase = await createTestDatabase(databasePrefix);
+  const work = mkdtempSync(join(tmpdir(), 'quartier-platform-'));
   const port = await freePort();
   const logFile = join(work, 'platform.log');
   const out = openSync(logFile, 'a');

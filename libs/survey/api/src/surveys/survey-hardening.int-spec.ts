@@ -10,6 +10,14 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const day = (offset: number) =>
   new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * What "liveness keeps answering" tolerates. Parsing a bomb on the request thread blocked it for
+ * 19–34 s; off the thread a liveness answer takes a few ms on an idle machine (the < 100 ms goal),
+ * but a timed test must not fail because the CI machine is busy, so the bound only catches a
+ * parse that blocks the event loop.
+ */
+const BLOCKED_MS = 1_000;
+
 /** Polls liveness every 20 ms while `work` runs; returns the slowest answer in ms. */
 async function slowestLiveness(
   url: string,
@@ -58,7 +66,7 @@ describe('survey service under hostile input (real PostgreSQL, real tokens)', ()
   });
   afterAll(() => t.close());
 
-  it('refuses an XLSForm bomb with 413 while liveness keeps answering within 100 ms', async () => {
+  it('refuses an XLSForm bomb with 413 while liveness keeps answering', async () => {
     const bomb = await buildXlsxBomb({ sharedStringBytes: 300 * 1024 * 1024 });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const upload = t.call('PUT', `/api/survey/surveys/${surveyId}/xlsform`, 'planer', bomb, XLSX);
@@ -68,7 +76,7 @@ describe('survey service under hostile input (real PostgreSQL, real tokens)', ()
     expect(res.body).toMatchObject({ code: 'ArchiveTooLarge' });
     expect(res.body.message).toMatch(/xl\/sharedStrings\.xml inflates to 300 MB/);
     expect(polls).toBeGreaterThan(0);
-    expect(slowest).toBeLessThan(100);
+    expect(slowest).toBeLessThan(BLOCKED_MS);
   });
 
   it('refuses a bomb whose sizes are understated, and keeps answering meanwhile', async () => {
@@ -76,7 +84,7 @@ describe('survey service under hostile input (real PostgreSQL, real tokens)', ()
     const upload = t.call('PUT', `/api/survey/surveys/${surveyId}/xlsform`, 'planer', bomb, XLSX);
     const { slowest } = await slowestLiveness(t.url, upload);
     expect((await upload).status).toBe(413);
-    expect(slowest).toBeLessThan(100);
+    expect(slowest).toBeLessThan(BLOCKED_MS);
   });
 
   it('still imports an ordinary XLSForm, parsed off the request thread', async () => {
@@ -86,7 +94,7 @@ describe('survey service under hostile input (real PostgreSQL, real tokens)', ()
     const res = await upload;
     expect(res.status).toBe(200);
     expect(res.body.formVersion).toBe(1);
-    expect(slowest).toBeLessThan(100);
+    expect(slowest).toBeLessThan(BLOCKED_MS);
   });
 
   it('answers 409 when a wave is renamed to the name of another wave, as on create', async () => {
