@@ -55,6 +55,37 @@ export function indicatorTests(context) {
     await page.screenshot({ path: join(context.outDir, 'indicators-explorer.png'), fullPage: true });
   });
 
+  it('draws the district level from the planning areas: every district with a value, a labelled legend', async () => {
+    await page.getByTestId('level-select').selectOption({ label: 'Bezirk' });
+    const rows = page.locator('[data-testid="ranking-table"] tbody tr:not(.unranked)');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="ranking-table"] tbody tr:not(.unranked)').length >= 10,
+    );
+    // Berlin's 12 districts; one (Treptow-Köpenick) has a planning area without a population
+    // figure, so its share cannot be vouched for and it says why instead of drawing a guess.
+    assert.ok((await rows.count()) >= 11, `districts with a value: ${await rows.count()}`);
+    // Districts with a planning area under 300 inhabitants (no MSS value) say what they cover.
+    const titles = await page
+      .locator('[data-testid="ranking-table"] tbody tr:not(.unranked) td.num')
+      .evaluateAll((cells) => cells.map((cell) => cell.getAttribute('title') ?? ''));
+    assert.ok(
+      titles.some((title) => /Teilgebieten mit 99,\d % der Einwohner/.test(title)),
+      titles.join(' | '),
+    );
+    for (const text of await page.locator('[data-testid="ranking-table"] tr.unranked td.num').allInnerTexts())
+      assert.match(text, /nicht alle Teilgebiete/);
+    const legend = await page.locator('ul.legend .legend-entry').allInnerTexts();
+    assert.equal(legend.length, 5, `legend: ${legend.join(' | ')}`);
+    for (const entry of legend) assert.match(entry, /\d+,\d+/, `legend entry without bounds: ${entry}`);
+    assert.equal(await page.getByTestId('no-values').count(), 0);
+    const map = page.locator(
+      '[data-testid="indicator-map"][data-rendered-features]:not([data-rendered-features=""])',
+    );
+    await map.waitFor();
+    assert.ok(Number(await map.getAttribute('data-rendered-features')) > 0);
+    await page.getByTestId('level-select').selectOption({ label: 'Planungsraum' });
+  });
+
   it('shows the MSS 2019 status classes on the index page, the movers and no serious accessibility violations', async () => {
     await page.getByRole('tab', { name: 'Sozialindex' }).click();
     await page.getByTestId('run-select').locator('option').first().waitFor({ state: 'attached' });

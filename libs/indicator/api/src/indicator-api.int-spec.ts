@@ -292,6 +292,53 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       expect((planner.body as unknown as { codes: string[] }).codes).toEqual(['X101', 'X102']);
     });
 
+    it('draws a district whose tiny area has no value from the others (with their population share) and adds counts up', async () => {
+      // Levels of their own, so the lists of the other tests stay as they are.
+      await t.seedAreas(TENANT, [
+        { code: 'C1', level: 'testbezirk', name: 'Abdeckung' },
+        { code: 'C101', level: 'testraum', parent: 'C1', name: 'Groß', population: 9800 },
+        { code: 'C102', level: 'testraum', parent: 'C1', name: 'Klein', population: 200 },
+      ]);
+      expect((await call('POST', '/api/indicator/indicators', 'admin', indicator('QC', {}))).status).toBe(
+        201,
+      );
+      expect(
+        (await call('POST', '/api/indicator/indicators', 'admin', indicator('QN', { unit: 'count' }))).status,
+      ).toBe(201);
+      const csv = [
+        'area,period,indicator,value',
+        'C101,2020,QC,12.5',
+        'C101,2020,QN,9800',
+        'C102,2020,QN,200',
+      ];
+      expect((await importFile('csv', csv.join('\n'))).job).toMatchObject({ status: 'succeeded' });
+      const district = async (code: string) =>
+        (
+          (
+            await call(
+              'GET',
+              `/api/indicator/values?indicator=${code}&period=2020&level=testbezirk`,
+              'viewer',
+            )
+          ).body['items'] as unknown as Record<string, unknown>[]
+        )[0];
+      expect(await district('QC')).toMatchObject({
+        code: 'C1',
+        status: 'value',
+        value: 12.5,
+        approximate: true,
+        source: 'population-weighted-mean',
+        coverage: 0.98,
+      });
+      expect(await district('QN')).toMatchObject({
+        status: 'value',
+        value: 10000,
+        approximate: false,
+        source: 'sum',
+        coverage: null,
+      });
+    });
+
     it('limits values to the caller’s area scope; a scoped user sees no aggregate reaching outside it', async () => {
       const planner = await call(
         'GET',

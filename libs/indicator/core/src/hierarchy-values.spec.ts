@@ -96,6 +96,135 @@ describe('resolveHierarchyValues', () => {
   });
 });
 
+describe('resolveHierarchyValues with partial coverage and counts', () => {
+  // District D of 10,000 inhabitants: d1 and d2 have values, d3 (150 inhabitants) has none —
+  // as a Berlin planning area under 300 inhabitants has no MSS values.
+  const district: HierarchyArea[] = [
+    { id: 'city', parentId: null, population: null },
+    { id: 'D', parentId: 'city', population: 10000 },
+    { id: 'E', parentId: 'city', population: 2000 },
+    { id: 'd1', parentId: 'D', population: 6000 },
+    { id: 'd2', parentId: 'D', population: 3850 },
+    { id: 'd3', parentId: 'D', population: 150 },
+    { id: 'e1', parentId: 'E', population: 1000 },
+    { id: 'e2', parentId: 'E', population: 1000 },
+  ];
+  const plain = (value: number): StoredCell => ({
+    status: 'value',
+    value,
+    numerator: null,
+    denominator: null,
+  });
+  const resolve = (stored: Map<string, StoredCell>, options: Parameters<typeof resolveHierarchyValues>[2]) =>
+    new Map(resolveHierarchyValues(district, stored, options).map((c) => [c.area, c]));
+
+  it('leaves a district blank by default when one child lacks a value', () => {
+    const cells = resolve(
+      new Map([
+        ['d1', plain(10)],
+        ['d2', plain(20)],
+      ]),
+      { scale: 100 },
+    );
+    expect(cells.get('D')).toEqual({ area: 'D', status: 'missing', reason: 'incomplete' });
+  });
+
+  it('aggregates from the children with values when they hold enough of the population, saying how much', () => {
+    const cells = resolve(
+      new Map([
+        ['d1', plain(10)],
+        ['d2', plain(20)],
+        ['e1', plain(30)],
+        ['e2', plain(50)],
+      ]),
+      { scale: 100, minCoverage: 0.95 },
+    );
+    expect(cells.get('D')).toEqual({
+      area: 'D',
+      status: 'value',
+      value: (10 * 6000 + 20 * 3850) / 9850,
+      numerator: null,
+      denominator: null,
+      source: 'population-weighted-mean',
+      approximate: true,
+      coverage: 9850 / 10000,
+    });
+    // The city has no population of its own here; its children's covered parts still count.
+    expect(cells.get('city')).toMatchObject({
+      status: 'value',
+      approximate: true,
+      coverage: (9850 + 2000) / 12000,
+    });
+    expect(cells.get('E')).toEqual({
+      area: 'E',
+      status: 'value',
+      value: 40,
+      numerator: null,
+      denominator: null,
+      source: 'population-weighted-mean',
+      approximate: true,
+    });
+  });
+
+  it('sums the covered counts as a ratio flagged approximate, and stays blank below the coverage', () => {
+    const cells = resolve(
+      new Map([
+        ['d1', counted(300, 6000)],
+        ['d2', counted(100, 3850)],
+      ]),
+      { scale: 100, minCoverage: 0.95 },
+    );
+    expect(cells.get('D')).toEqual({
+      area: 'D',
+      status: 'value',
+      value: (400 / 9850) * 100,
+      numerator: 400,
+      denominator: 9850,
+      source: 'ratio-of-sums',
+      approximate: true,
+      coverage: 0.985,
+    });
+    const thin = resolve(new Map([['d1', counted(300, 6000)]]), { scale: 100, minCoverage: 0.95 });
+    expect(thin.get('D')).toEqual({ area: 'D', status: 'missing', reason: 'incomplete' });
+  });
+
+  it('needs every child population to vouch for the coverage', () => {
+    const unknown = district.map((a) => (a.id === 'd3' ? { ...a, population: null } : a));
+    const cells = new Map(
+      resolveHierarchyValues(
+        unknown,
+        new Map([
+          ['d1', plain(10)],
+          ['d2', plain(20)],
+        ]),
+        { scale: 100, minCoverage: 0.5 },
+      ).map((c) => [c.area, c]),
+    );
+    expect(cells.get('D')).toEqual({ area: 'D', status: 'missing', reason: 'incomplete' });
+  });
+
+  it('adds counts up as totals (never a mean), and only when every child has one', () => {
+    const stored = new Map([
+      ['d1', plain(6000)],
+      ['d2', plain(3850)],
+      ['d3', plain(150)],
+      ['e1', plain(1000)],
+    ]);
+    const cells = resolve(stored, { scale: 1, kind: 'sum', minCoverage: 0.5 });
+    expect(cells.get('D')).toEqual({
+      area: 'D',
+      status: 'value',
+      value: 10000,
+      numerator: null,
+      denominator: null,
+      source: 'sum',
+      approximate: false,
+    });
+    expect(cells.get('E')).toEqual({ area: 'E', status: 'missing', reason: 'incomplete' });
+    expect(cells.get('city')).toEqual({ area: 'city', status: 'missing', reason: 'incomplete' });
+  });
+});
+
 describe('resolveHierarchyValues agrees with the generic aggregation', () => {
   it('gives the same ratio-of-sums as aggregateCounts, with a prepared hierarchy reused', async () => {
     const { aggregateCounts } = await import('./aggregation');

@@ -4,8 +4,8 @@ import { suppressForPublication, type SuppressionRules } from './suppression';
 // The values of one indicator and period at every level of an area hierarchy, as the map and
 // the tables show them: stored values where an area has one, otherwise aggregated from its
 // children (Σ numerators / Σ denominators; a population-weighted mean — flagged approximate —
-// when counts are lacking), then suppressed for publication. Status stays one of value /
-// suppressed / missing all the way: a gap is never shown as 0.
+// when counts are lacking; the sum for counts), then suppressed for publication. Status stays
+// one of value / suppressed / missing all the way: a gap is never shown as 0.
 
 export interface HierarchyArea {
   id: string;
@@ -27,9 +27,14 @@ export type ResolvedCell =
       value: number;
       numerator: number | null;
       denominator: number | null;
-      /** stored, or aggregated from children (`ratio-of-sums` / `population-weighted-mean`). */
-      source: 'stored' | 'ratio-of-sums' | 'population-weighted-mean';
+      /** stored, or aggregated from children (`ratio-of-sums` / `population-weighted-mean` / `sum`). */
+      source: 'stored' | 'ratio-of-sums' | 'population-weighted-mean' | 'sum';
       approximate: boolean;
+      /**
+       * Share of the population living in areas with a value, when an aggregate had to leave
+       * children without one out (`minCoverage` < 1); absent when every child counted.
+       */
+      coverage?: number;
     }
   | {
       area: string;
@@ -41,6 +46,19 @@ export type ResolvedCell =
 export interface ResolveOptions {
   /** Multiplier of numerator/denominator (100 for %). */
   scale: number;
+  /**
+   * How children add up: `rate` (default) as the ratio of summed counts or the population-
+   * weighted mean; `sum` for counts (inhabitants, actors), whose parent is the children's total.
+   */
+  kind?: 'rate' | 'sum';
+  /**
+   * Share (0–1] of the children's population that must have values for a rate to be
+   * aggregated from those that have one, flagged approximate with its `coverage`. Default 1:
+   * every child must have a value. Below 1 a district is not left blank because one planning
+   * area of 200 inhabitants is not published (Berlin's MSS leaves areas under 300 out). Sums
+   * always need every child: a partial total understates, however small the gap.
+   */
+  minCoverage?: number;
   /** Publication rules; absent = publish everything that has a value. */
   suppression?: Pick<SuppressionRules, 'minNumerator' | 'minDenominator'> | null;
 }
@@ -122,7 +140,9 @@ export function resolveHierarchyValues(
     cells[i] =
       kids.length === 0
         ? { area: id, status: 'missing', reason: 'no-data' }
-        : aggregateChildren(id, kids, cells, areas, options.scale);
+        : options.kind === 'sum'
+          ? sumChildren(id, kids, cells)
+          : aggregateChildren(id, kids, cells, areas, options.scale, options.minCoverage ?? 1);
   }
   if (options.suppression) {
     const resolved = new Map(cells.map((c) => [c.area, c]));
@@ -132,22 +152,63 @@ export function resolveHierarchyValues(
   return cells;
 }
 
+function sumChildren(id: string, kids: Int32Array, cells: ResolvedCell[]): ResolvedCell {
+  const values: number[] = [];
+  let approximate = false;
+  for (let k = 0; k < kids.length; k++) {
+    const c = cells[kids[k]];
+    if (c.status !== 'value') return { area: id, status: 'missing', reason: 'incomplete' };
+    values.push(c.value);
+    approximate ||= c.approximate;
+  }
+  return {
+    area: id,
+    status: 'value',
+    value: compensatedSum(values),
+    numerator: null,
+    denominator: null,
+    source: 'sum',
+    approximate,
+  };
+}
+
+/**
+ * A rate of a parent from its children. Children without a value are left out only when the
+ * others hold at least `minCoverage` of the children's population (every population known);
+ * the result is then approximate and says its coverage. A partial child passes its own
+ * coverage on: its parent counts only the covered part of its population.
+ */
 function aggregateChildren(
   id: string,
   kids: Int32Array,
   cells: ResolvedCell[],
   areas: readonly HierarchyArea[],
   scale: number,
+  minCoverage: number,
 ): ResolvedCell {
   let allCounts = true;
   let allWeighted = true;
+  let approximate = false;
   let num = 0;
   let numC = 0;
   let den = 0;
   let denC = 0;
+  const present: number[] = [];
+  const population: number[] = [];
+  const covered: number[] = [];
   for (let k = 0; k < kids.length; k++) {
     const c = cells[kids[k]];
-    if (c.status !== 'value') return { area: id, status: 'missing', reason: 'incomplete' };
+    const w = areas[kids[k]].population;
+    const weighable = w !== null && Number.isFinite(w) && w >= 0;
+    if (!weighable) allWeighted = false;
+    else population.push(w);
+    if (c.status !== 'value') {
+      if (minCoverage >= 1) return { area: id, status: 'missing', reason: 'incomplete' };
+      continue;
+    }
+    present.push(kids[k]);
+    approximate ||= c.approximate;
+    if (weighable) covered.push(w * (c.coverage ?? 1));
     if (c.numerator === null || c.denominator === null || !(c.numerator >= 0) || !(c.denominator >= 0))
       allCounts = false;
     else {
@@ -159,9 +220,21 @@ function aggregateChildren(
       denC += Math.abs(den) >= Math.abs(c.denominator) ? den - t + c.denominator : c.denominator - t + den;
       den = t;
     }
-    const w = areas[kids[k]].population;
-    if (w === null || !Number.isFinite(w) || w < 0) allWeighted = false;
   }
+  let coverage: number | undefined;
+  if (present.length < kids.length || approximate) {
+    // Without every child's population the share covered is unknown: nothing to vouch for.
+    if (!allWeighted) {
+      if (present.length < kids.length) return { area: id, status: 'missing', reason: 'incomplete' };
+    } else {
+      const total = compensatedSum(population);
+      const share = total > 0 ? compensatedSum(covered) / total : 0;
+      if (present.length < kids.length && (present.length === 0 || !(share >= minCoverage)))
+        return { area: id, status: 'missing', reason: 'incomplete' };
+      if (share < 1) coverage = share;
+    }
+  }
+  const partial = present.length < kids.length || coverage !== undefined;
   if (allCounts) {
     const numerator = num + numC;
     const denominator = den + denC;
@@ -173,15 +246,16 @@ function aggregateChildren(
       numerator,
       denominator,
       source: 'ratio-of-sums',
-      approximate: false,
+      approximate: approximate || partial,
+      ...(coverage !== undefined ? { coverage } : {}),
     };
   }
   if (!allWeighted) return { area: id, status: 'missing', reason: 'incomplete' };
   const weights: number[] = [];
   const weighted: number[] = [];
-  for (let k = 0; k < kids.length; k++) {
-    const c = cells[kids[k]] as Extract<ResolvedCell, { status: 'value' }>;
-    const w = areas[kids[k]].population as number;
+  for (const k of present) {
+    const c = cells[k] as Extract<ResolvedCell, { status: 'value' }>;
+    const w = areas[k].population as number;
     weights.push(w);
     weighted.push(c.value * w);
   }
@@ -195,6 +269,7 @@ function aggregateChildren(
     denominator: null,
     source: 'population-weighted-mean',
     approximate: true,
+    ...(coverage !== undefined ? { coverage } : {}),
   };
 }
 

@@ -20,6 +20,12 @@ import { IndicatorServiceError } from '../common/indicator-service.error';
 import { toValueLayer } from './value-layer';
 
 const CACHE_TTL_SECONDS = 3600;
+/**
+ * Published reads aggregate a rate from the children that have values when those hold at least
+ * this share of the population (flagged approximate, with the share): a district is not blank
+ * because a planning area of 200 inhabitants is not published. Index runs stay strict.
+ */
+const PUBLISHED_MIN_COVERAGE = 0.95;
 /** Parsed map data and serialised responses kept in process, keyed like the shared cache. */
 const LOCAL_ENTRIES = 200;
 
@@ -57,10 +63,12 @@ export interface AreaValue {
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  /** stored, ratio-of-sums, population-weighted-mean; why it is suppressed or missing otherwise. */
+  /** stored, ratio-of-sums, population-weighted-mean, sum; why it is suppressed or missing otherwise. */
   source: string | null;
   approximate: boolean;
   reason: string | null;
+  /** Share of the population in areas with a value, when an aggregate left some out; else null. */
+  coverage: number | null;
 }
 
 export interface IndicatorSummary {
@@ -81,6 +89,7 @@ type CachedCell = [
   string | null,
   boolean,
   string | null,
+  (number | null)?,
 ];
 
 /**
@@ -136,7 +145,12 @@ export class ValuesService {
     const cells = resolveHierarchyValues(
       areas.list.map((a) => ({ id: a.id, parentId: a.parentId, population: a.population })),
       stored,
-      { scale: indicator.effectiveScale, suppression: publish ? indicator.confidentiality : null },
+      {
+        scale: indicator.effectiveScale,
+        kind: indicator.unit === 'count' ? 'sum' : 'rate',
+        suppression: publish ? indicator.confidentiality : null,
+        ...(publish ? { minCoverage: PUBLISHED_MIN_COVERAGE } : {}),
+      },
     ).map(toCached);
     await this.cache.set(key, JSON.stringify(cells), CACHE_TTL_SECONDS);
     const resolved = new Map(cells.map((c) => [c[0], c]));
@@ -152,7 +166,7 @@ export class ValuesService {
     period: string,
     publish: boolean,
   ): string {
-    return `quartier:indicator:map:${tenantId}:${generation}:${areas.stamp}:${indicator.id}:${indicator.version}:${period}:${publish ? 'p' : 'r'}`;
+    return `quartier:indicator:map:v2:${tenantId}:${generation}:${areas.stamp}:${indicator.id}:${indicator.version}:${period}:${publish ? 'p' : 'r'}`;
   }
 
   /**
@@ -374,6 +388,7 @@ function toCached(cell: ResolvedCell): CachedCell {
         cell.source,
         cell.approximate,
         null,
+        cell.coverage ?? null,
       ];
     case 'suppressed':
       return [cell.area, 'suppressed', null, null, null, null, false, cell.reason];
@@ -383,7 +398,7 @@ function toCached(cell: ResolvedCell): CachedCell {
 }
 
 export function toAreaValue(area: AreaNode, cell: CachedCell | undefined): AreaValue {
-  const [, status, value, numerator, denominator, source, approximate, reason] = cell ?? [
+  const [, status, value, numerator, denominator, source, approximate, reason, coverage] = cell ?? [
     area.id,
     'missing',
     null,
@@ -405,6 +420,7 @@ export function toAreaValue(area: AreaNode, cell: CachedCell | undefined): AreaV
     source,
     approximate,
     reason,
+    coverage: coverage ?? null,
   };
 }
 
@@ -417,6 +433,7 @@ function pick(v: AreaValue) {
     source: v.source,
     approximate: v.approximate,
     reason: v.reason,
+    coverage: v.coverage,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   SEQUENTIAL_5,
   sequentialColors,
   valueLegend,
+  valueRange,
 } from './classes.ts';
 
 describe('indicator map classes', () => {
@@ -40,7 +41,7 @@ describe('indicator map classes', () => {
   });
 
   it('labels every class with its number and bounds', () => {
-    const legend = valueLegend([3, 5], (n) => String(n));
+    const legend = valueLegend([3, 5], (n) => String(n), { min: 1, max: 9 });
     assert.deepEqual(
       legend.map((l) => [l.number, l.label]),
       [
@@ -55,6 +56,24 @@ describe('indicator map classes', () => {
         { code: '4', label: 'sehr niedrig' },
       ]).map((l) => l.label),
       ['1 hoch', '4 sehr niedrig'],
+    );
+  });
+
+  it('names the value of a single class and draws no class without values', () => {
+    assert.deepEqual(valueRange([null, 4, 2.5, null]), { min: 2.5, max: 4 });
+    assert.equal(valueRange([null, null]), null);
+    const one = valueLegend(quantileBreaks([7.25]), (n) => String(n), valueRange([7.25, null]));
+    assert.deepEqual(
+      one.map((l) => [l.number, l.label]),
+      [[1, '7.25']],
+    );
+    assert.deepEqual(
+      valueLegend([], (n) => String(n), valueRange([2, 2, 3])).map((l) => l.label),
+      ['2 – 3'],
+    );
+    assert.deepEqual(
+      valueLegend([], (n) => String(n), valueRange([null])),
+      [],
     );
   });
 

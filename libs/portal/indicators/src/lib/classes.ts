@@ -65,8 +65,29 @@ export interface LegendClass {
   readonly label: string;
 }
 
-/** Legend of value classes: "1: < 3.5", "2: 3.5 – < 7", …, "5: ≥ 20". */
-export function valueLegend(breaks: readonly number[], format: (n: number) => string): LegendClass[] {
+/** The smallest and largest finite value, or null when there is none. */
+export function valueRange(values: readonly (number | null)[]): { min: number; max: number } | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of values)
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  return min <= max ? { min, max } : null;
+}
+
+/**
+ * Legend of value classes: "1: < 3.5", "2: 3.5 – < 7", …, "5: ≥ 20". Without breaks (one area,
+ * or all equal) the single class names its value or range; without any value there is no
+ * class at all — a lone, unlabelled "1" would read as a class nobody is in.
+ */
+export function valueLegend(
+  breaks: readonly number[],
+  format: (n: number) => string,
+  range: { min: number; max: number } | null,
+): LegendClass[] {
+  if (range === null) return [];
   const colors = sequentialColors(breaks.length + 1);
   return colors.map((color, i) => ({
     number: i + 1,
@@ -74,7 +95,9 @@ export function valueLegend(breaks: readonly number[], format: (n: number) => st
     label:
       i === 0
         ? breaks.length === 0
-          ? ''
+          ? range.min === range.max
+            ? format(range.min)
+            : `${format(range.min)} – ${format(range.max)}`
           : `< ${format(breaks[0])}`
         : i === breaks.length
           ? `≥ ${format(breaks[i - 1])}`

@@ -43,7 +43,10 @@ export interface AreaValue {
   denominator: number | null;
   source: string | null;
   approximate: boolean;
+  /** Why there is no value (`no-data`, `incomplete`, …) or why it is suppressed. */
   reason: string | null;
+  /** Share of the population in sub-areas with a value when an aggregate left some out. */
+  coverage?: number | null;
 }
 
 export interface MapData {
@@ -68,12 +71,17 @@ export interface Ranking {
   order: 'asc' | 'desc';
   total: number;
   items: (AreaValue & { rank: number })[];
+  /** The areas of the level without a value, with the reason. */
+  unranked?: Pick<AreaValue, 'areaId' | 'code' | 'name' | 'status' | 'reason'>[];
 }
 
 export interface Series {
   indicator: IndicatorSummary;
   area: { id: string; code: string; name: string; level: string };
-  points: ({ period: string } & Pick<AreaValue, 'status' | 'value' | 'approximate' | 'reason'>)[];
+  points: ({ period: string } & Pick<
+    AreaValue,
+    'status' | 'value' | 'approximate' | 'reason' | 'coverage'
+  >)[];
 }
 
 export interface Comparison {

@@ -8,7 +8,8 @@ import {
   signal,
 } from '@angular/core';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { type LegendClass, classOf, quantileBreaks, valueLegend } from '../classes';
+import { Notice } from '@quartier/portal-ui';
+import { type LegendClass, classOf, quantileBreaks, valueLegend, valueRange } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
 import { IndicatorApi, type AreaValue, type ValueLayer } from '../indicator-api';
 import { SeriesChart, type SeriesLine } from '../series-chart/series-chart';
@@ -18,7 +19,10 @@ const MAX_COMPARE = 4;
 /** Levels with more areas are drawn from vector tiles rather than one GeoJSON document. */
 const TILE_THRESHOLD = 2000;
 
-function layerItem(layer: ValueLayer, i: number): Pick<AreaValue, 'status' | 'value' | 'approximate'> {
+type Shown = Pick<AreaValue, 'status' | 'value' | 'approximate'> &
+  Partial<Pick<AreaValue, 'reason' | 'coverage'>>;
+
+function layerItem(layer: ValueLayer, i: number): Shown {
   const flag = layer.flags[i];
   return flag === 's'
     ? { status: 'suppressed', value: null, approximate: false }
@@ -34,7 +38,7 @@ function layerItem(layer: ValueLayer, i: number): Pick<AreaValue, 'status' | 'va
  */
 @Component({
   selector: 'q-indicator-explorer',
-  imports: [ClassMap, SeriesChart],
+  imports: [ClassMap, SeriesChart, Notice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './explorer.html',
   styleUrl: '../panel.scss',
@@ -107,12 +111,18 @@ export class Explorer {
   protected readonly mapSelection = computed(() => (this.tiled() ? this.selectedCode() : this.selected()));
   protected readonly compared = signal<string[]>([]);
 
-  private readonly breaks = computed(() =>
-    quantileBreaks(this.layer.value()?.values ?? (this.data.value()?.items ?? []).map((i) => i.value)),
+  private readonly mapValues = computed(
+    () => this.layer.value()?.values ?? (this.data.value()?.items ?? []).map((i) => i.value),
   );
+  private readonly breaks = computed(() => quantileBreaks(this.mapValues()));
   protected readonly legend = computed<LegendClass[]>(() =>
-    valueLegend(this.breaks(), (n) => this.texts.number(n)),
+    valueLegend(this.breaks(), (n) => this.texts.number(n), valueRange(this.mapValues())),
   );
+  /** Areas answered but none with a value: say so instead of an empty map and legend. */
+  protected readonly noValues = computed(() => {
+    const answered = this.layer.value()?.codes.length ?? this.data.value()?.items.length ?? 0;
+    return answered > 0 && valueRange(this.mapValues()) === null;
+  });
   protected readonly cells = computed(() => {
     const cells = new Map<string, MapCell>();
     const breaks = this.breaks();
@@ -192,27 +202,39 @@ export class Explorer {
     );
   }
 
-  protected display(item: Pick<AreaValue, 'status' | 'value' | 'approximate'>): string {
+  protected display(item: Shown): string {
     if (item.status === 'suppressed') return this.t('suppressed');
     if (item.status === 'missing' || item.value === null) return this.t('missing');
     return `${this.texts.number(item.value)}${item.approximate ? ' ≈' : ''}`;
   }
 
-  private cellOf(
-    item: Pick<AreaValue, 'status' | 'value' | 'approximate'>,
-    breaks: readonly number[],
-  ): MapCell {
+  /** What a value is or why there is none, in words (tooltip and title of table cells). */
+  protected explain(item: Shown): string {
+    if (item.status === 'missing')
+      return item.reason === 'incomplete'
+        ? this.t('missingIncomplete')
+        : item.reason === 'zero-denominator'
+          ? this.t('missingZeroDenominator')
+          : this.t('missing');
+    if (item.status === 'value' && typeof item.coverage === 'number')
+      return this.t('coverage', { share: this.texts.number(item.coverage * 100, 1) });
+    if (item.status === 'value' && item.approximate) return this.t('approximate');
+    return '';
+  }
+
+  private cellOf(item: Shown, breaks: readonly number[]): MapCell {
+    const why = this.explain(item);
     if (item.status !== 'value' || item.value === null)
       return {
         cls: null,
         state: item.status === 'suppressed' ? 'suppressed' : 'missing',
-        text: this.display(item),
+        text: item.status === 'missing' ? why : this.display(item),
       };
     const cls = classOf(item.value, breaks);
     return {
       cls,
       state: 'value',
-      text: `${this.display(item)} (${this.t('legendClass', { number: cls + 1 })})`,
+      text: `${this.display(item)} (${this.t('legendClass', { number: cls + 1 })})${why ? ` – ${why}` : ''}`,
     };
   }
 }
