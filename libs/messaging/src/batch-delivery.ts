@@ -14,6 +14,29 @@ export interface BatchDeliveryTarget {
   retry: RetryPolicy;
 }
 
+/**
+ * Where the batch that starts at `start` ends (exclusive): at most `maxBatch` items and
+ * `maxBytes` bytes, at least one item (an event larger than the limit forms a batch of its own).
+ */
+export function batchEnd<T>(
+  items: readonly T[],
+  start: number,
+  limits: { maxBatch: number; maxBatchBytes: number },
+  bytesOf: (item: T) => number,
+): number {
+  const last = Math.min(items.length, start + limits.maxBatch);
+  if (start >= last) return start;
+  let end = start + 1;
+  let bytes = bytesOf(items[start]);
+  while (end < last) {
+    const next = bytesOf(items[end]);
+    if (bytes + next > limits.maxBatchBytes) break;
+    bytes += next;
+    end++;
+  }
+  return end;
+}
+
 /** One message of a batch, with its place in the log (Kafka) for dead letters. */
 export interface BatchItem {
   message: WireMessage;

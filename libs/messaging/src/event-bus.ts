@@ -50,9 +50,16 @@ export type BatchEventHandler<K extends EventType> = (
 export interface BatchSubscribeOptions extends SubscribeOptions {
   /** Most events per batch (default 500). */
   maxBatch?: number;
+  /**
+   * Most bytes of message values per batch (default 4 MiB; a single larger event still forms a
+   * batch of its own). Keeps memory flat whatever the events weigh: 500 area events are ~0.5 MB,
+   * 500 published value facts (2,000 values each) would be ~130 MB of JSON before parsing.
+   */
+  maxBatchBytes?: number;
 }
 
 export const DEFAULT_MAX_BATCH = 500;
+export const DEFAULT_MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
 export interface Subscription {
   readonly consumer: string;

@@ -67,6 +67,32 @@ describe('InProcessEventBus batch subscriptions', () => {
     ]);
   });
 
+  it('bounds a batch by bytes too: heavy events come in smaller batches, one too large alone', async () => {
+    const sizes: number[] = [];
+    const names: string[] = [];
+    await indicator.subscribeBatch(
+      'area-ref',
+      ['registry.area.upserted'],
+      (events) => {
+        sizes.push(events.length);
+        names.push(...events.map((e) => e.payload.name));
+      },
+      { maxBatch: 100, maxBatchBytes: 8_000 },
+    );
+    // ~2.5 kB each: three fit into 8 kB; the 20 kB one exceeds the limit on its own.
+    const names_ = Array.from({ length: 7 }, (_, i) =>
+      i === 4 ? 'B'.repeat(20_000) : `${i}${'a'.repeat(2_000)}`,
+    );
+    for (const name of names_)
+      await registry.publish('registry.area.upserted', areaPayload({ name }), {
+        tenantId: 'berlin-demo',
+        key: 'k',
+      });
+    await broker.whenIdle();
+    expect(sizes).toEqual([3, 1, 1, 2]);
+    expect(names).toEqual(names_);
+  });
+
   it('handles one batch at a time, and what arrives meanwhile forms the next batch', async () => {
     let running = 0;
     let most = 0;

@@ -1,5 +1,5 @@
 import type { EventType } from '@quartier/contracts';
-import { deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
+import { batchEnd, deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
 import { topicsFor } from '../delivery';
 import { DeliveryAbortedError } from '../errors';
 import type { Subscription } from '../event-bus';
@@ -9,8 +9,8 @@ import type { BrokerSubscriber, InProcessBroker } from './in-process-event-bus';
 
 /**
  * A batch subscription of the in-process bus: one queue in arrival order (hence order per key),
- * drained by one loop that hands over up to `maxBatch` queued events at a time. Delivery is
- * asynchronous, never inside the publisher's call stack.
+ * drained by one loop that hands over up to `maxBatch` queued events (and `maxBatchBytes` of
+ * them) at a time. Delivery is asynchronous, never inside the publisher's call stack.
  */
 export class InProcessBatchSubscription implements Subscription, BrokerSubscriber {
   readonly topics: readonly string[];
@@ -27,12 +27,13 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
     readonly groupId: string,
     readonly types: readonly EventType[],
     private readonly target: BatchDeliveryTarget,
-    private readonly maxBatch: number,
+    private readonly limits: { maxBatch: number; maxBatchBytes: number },
     private readonly broker: InProcessBroker,
     private readonly logger: MessagingLogger,
   ) {
-    if (!Number.isInteger(maxBatch) || maxBatch < 1)
+    if (!Number.isInteger(limits.maxBatch) || limits.maxBatch < 1)
       throw new RangeError('maxBatch must be a positive integer');
+    if (!(limits.maxBatchBytes > 0)) throw new RangeError('maxBatchBytes must be positive');
     this.consumer = target.consumer;
     this.topics = topicsFor(types);
     this.topicSet = new Set(this.topics);
@@ -57,7 +58,10 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0 && !this.stopped) {
-        const batch = this.queue.slice(0, this.maxBatch);
+        const batch = this.queue.slice(
+          0,
+          batchEnd(this.queue, 0, this.limits, (m) => m.value.length),
+        );
         try {
           await deliverBatch(
             batch.map((message) => ({ message })),

@@ -3,6 +3,7 @@ import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { DeliveryAbortedError, InvalidEventError } from '../errors';
 import {
   DEFAULT_MAX_BATCH,
+  DEFAULT_MAX_BATCH_BYTES,
   EventBus,
   type BatchEventHandler,
   type BatchSubscribeOptions,
@@ -242,7 +243,7 @@ export class InProcessEventBus extends EventBus {
 
   /**
    * One queue per subscription, drained one batch at a time: whatever arrived while the previous
-   * batch was handled forms the next one (up to `maxBatch`), so a burst of thousands of events
+   * batch was handled forms the next one (up to `maxBatch` events and `maxBatchBytes`), so a burst of thousands of events
    * becomes a few transactions instead of thousands of concurrent ones.
    */
   override async subscribeBatch<K extends EventType>(
@@ -261,7 +262,10 @@ export class InProcessEventBus extends EventBus {
         handler: handler as BatchEventHandler<EventType>,
         retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
       },
-      options.maxBatch ?? DEFAULT_MAX_BATCH,
+      {
+        maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH,
+        maxBatchBytes: options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
+      },
       this.broker,
       this.logger,
     );

@@ -11,11 +11,12 @@ import {
   type Producer,
 } from 'kafkajs';
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
-import { deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
+import { batchEnd, deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { InvalidEventError } from '../errors';
 import {
   DEFAULT_MAX_BATCH,
+  DEFAULT_MAX_BATCH_BYTES,
   EventBus,
   type BatchEventHandler,
   type BatchSubscribeOptions,
@@ -194,7 +195,10 @@ export class KafkaEventBus extends EventBus {
     return this.consume(consumer, types, { kind: 'single', target });
   }
 
-  /** kafkajs's `eachBatch`: a fetched batch of a partition is handed over in chunks of `maxBatch`. */
+  /**
+   * kafkajs's `eachBatch`: a fetched batch of a partition is handed over in chunks of up to
+   * `maxBatch` events and `maxBatchBytes`.
+   */
   override async subscribeBatch<K extends EventType>(
     consumer: string,
     types: readonly K[],
@@ -203,15 +207,17 @@ export class KafkaEventBus extends EventBus {
   ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
     const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
+    const maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
     if (!Number.isInteger(maxBatch) || maxBatch < 1)
       throw new RangeError('maxBatch must be a positive integer');
+    if (!(maxBatchBytes > 0)) throw new RangeError('maxBatchBytes must be positive');
     const target: BatchDeliveryTarget = {
       consumer,
       types: new Set<EventType>(types),
       handler: handler as BatchEventHandler<EventType>,
       retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
     };
-    return this.consume(consumer, types, { kind: 'batch', target, maxBatch });
+    return this.consume(consumer, types, { kind: 'batch', target, limits: { maxBatch, maxBatchBytes } });
   }
 
   private async consume(
@@ -260,7 +266,7 @@ export class KafkaEventBus extends EventBus {
 
 type ConsumeMode =
   | { kind: 'single'; target: DeliveryTarget }
-  | { kind: 'batch'; target: BatchDeliveryTarget; maxBatch: number };
+  | { kind: 'batch'; target: BatchDeliveryTarget; limits: { maxBatch: number; maxBatchBytes: number } };
 
 const toWire = (topic: string, message: KafkaMessage): WireMessage => ({
   topic,
@@ -305,7 +311,7 @@ class KafkaSubscription implements Subscription {
         autoCommit: true,
         partitionsConsumedConcurrently,
         eachBatchAutoResolve: false,
-        eachBatch: (payload) => this.eachBatch(payload, mode.target, mode.maxBatch),
+        eachBatch: (payload) => this.eachBatch(payload, mode.target, mode.limits),
       });
       return;
     }
@@ -334,11 +340,12 @@ class KafkaSubscription implements Subscription {
   private async eachBatch(
     { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload,
     target: BatchDeliveryTarget,
-    maxBatch: number,
+    limits: { maxBatch: number; maxBatchBytes: number },
   ): Promise<void> {
-    for (let start = 0; start < batch.messages.length; start += maxBatch) {
+    for (let start = 0, end = 0; start < batch.messages.length; start = end) {
       if (!isRunning() || isStale()) return;
-      const chunk = batch.messages.slice(start, start + maxBatch);
+      end = batchEnd(batch.messages, start, limits, (m) => m.value?.length ?? 0);
+      const chunk = batch.messages.slice(start, end);
       await deliverBatch(
         chunk.map((message) => ({
           message: toWire(batch.topic, message),

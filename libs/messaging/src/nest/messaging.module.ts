@@ -80,6 +80,7 @@ export class MessagingLifecycle implements OnModuleInit, OnApplicationBootstrap,
             await this.bus.subscribeBatch(entry.consumer, entry.types, batchHandler, {
               retry: entry.retry,
               maxBatch: entry.maxBatch,
+              maxBatchBytes: entry.maxBatchBytes,
             }),
           );
           continue;

@@ -18,6 +18,8 @@ export interface EventHandlerMetadata {
   retry?: Partial<RetryPolicy>;
   /** Set for `@OnEventBatch` methods: the most events per call. */
   maxBatch?: number;
+  /** `@OnEventBatch` methods: the most bytes of events per call (default 4 MiB). */
+  maxBatchBytes?: number;
 }
 
 const handlers = new WeakMap<object, EventHandlerMetadata[]>();
@@ -52,6 +54,8 @@ export function OnEvent<K extends EventType>(types: K | readonly K[], options: O
 export interface OnEventBatchOptions extends OnEventOptions {
   /** Most events per call (default 500). */
   maxBatch?: number;
+  /** Most bytes of events (JSON) per call (default 4 MiB; one larger event comes alone). */
+  maxBatchBytes?: number;
 }
 
 /**
@@ -79,6 +83,7 @@ export function OnEventBatch<K extends EventType>(
       consumer: options.consumer ?? `${owner.name}.${String(method)}`,
       retry: options.retry,
       maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH,
+      maxBatchBytes: options.maxBatchBytes,
     });
     handlers.set(owner, entries);
   };
