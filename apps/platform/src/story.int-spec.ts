@@ -284,7 +284,14 @@ describeBerlin('the programme office’s story (embedded platform, Berlin demo, 
     expect(text).toContain(
       `Geplant sind ${whole(cell.planned)} €, gebunden ${whole(cell.committed)} €, ausgegeben ${whole(cell.spent)} €`,
     );
-    for (const a of areas) expect(text).toContain(a.code);
+    // The split by need, area by area, as the allocation answered it.
+    expect(text).toContain(
+      `Projektfonds 2026 (${whole(100_000_00)} €) nach Bedarf auf die Programmgebiete verteilt (Version 1): Bedarf nach Indikator, Sockelbetrag je Gebiet ${whole(5_000_00)} €.`,
+    );
+    for (const a of amounts) {
+      const amount = whole(a.amount).replace('.', '\\.');
+      expect(text).toMatch(new RegExp(`${a.area} \\D+ S1 \\d{4}: [\\d.,]+ [\\d,]+ ${amount}( |$)`));
+    }
     // The attainment as the programme's attainment API answers it, per period.
     expect(text).toContain('Arbeitslosigkeit (S1)');
     expect(text).toContain(

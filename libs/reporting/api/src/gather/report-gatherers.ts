@@ -4,11 +4,14 @@ import {
   type AreaGeometry,
   type EvaluationDataset,
   type MonitoringDataset,
+  type PinnedAllocation,
   type PinnedRunIndex,
   type ProgrammeDataset,
 } from '@quartier/reporting-core';
+import type { z } from 'zod';
 import { subjectRefusal } from '../upstream/service-client';
 import {
+  allocationListSchema,
   attainmentSchema,
   classMapSchema,
   dashboardSchema,
@@ -119,13 +122,14 @@ export async function gatherProgramme(g: Gathering, programmeId: string): Promis
   const programme = await subject(`programme ${programmeId}`, () =>
     g.client.get('programme', base, programmeSchema),
   );
-  const [tenant, dashboard, measures, model, attainment, catalogue] = await Promise.all([
+  const [tenant, dashboard, measures, model, attainment, catalogue, allocations] = await Promise.all([
     g.tenant(),
     g.client.get('programme', `${base}/dashboard`, dashboardSchema),
     g.client.get('programme', `${base}/measures`, measureListSchema, { limit: 1000 }),
     g.client.get('programme', `${base}/impact-model`, impactModelSchema),
     g.client.get('programme', `${base}/attainment`, attainmentSchema),
     g.client.get('indicator', '/api/indicator/indicators', indicatorListSchema),
+    g.client.get('programme', `${base}/allocations`, allocationListSchema),
   ]);
   const unitOf = (code: string | undefined) => catalogue.find((i) => i.code === code)?.unit ?? '';
   return {
@@ -145,8 +149,34 @@ export async function gatherProgramme(g: Gathering, programmeId: string): Promis
       spentCents: m.spentCents,
     })),
     impactModel: model.model.nodes.length > 0 ? { title: model.model.title, nodes: model.model.nodes } : null,
+    allocations: newestAllocations(allocations),
     attainment: programmeBindings(attainment, unitOf).filter((n) => n.bindings.length > 0),
   };
+}
+
+/** The split in force per line and year: the newest accepted version. */
+function newestAllocations(list: z.infer<typeof allocationListSchema>): PinnedAllocation[] {
+  const newest = new Map<string, z.infer<typeof allocationListSchema>['items'][number]>();
+  for (const item of list.items) {
+    const key = `${item.year}\u0000${item.line}`;
+    if ((newest.get(key)?.version ?? 0) < item.version) newest.set(key, item);
+  }
+  return [...newest.values()].map(({ line, year, version, result }) => ({
+    line,
+    year,
+    version,
+    need: result.need,
+    budget: result.budget,
+    floor: result.floor,
+    cap: result.cap,
+    areas: result.areas.map((a) => ({
+      code: a.area,
+      name: a.name,
+      basis: a.basis,
+      needShare: a.needShare,
+      amount: a.amount,
+    })),
+  }));
 }
 
 /**

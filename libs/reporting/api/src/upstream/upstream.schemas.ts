@@ -239,6 +239,31 @@ export const dashboardSchema = z.object({
     }),
   ),
 });
+/** Accepted budget splits, newest version first per line and year. */
+export const allocationListSchema = z.object({
+  items: z.array(
+    z.object({
+      line: z.string(),
+      year: z.number(),
+      version: z.number(),
+      result: z.object({
+        need: z.enum(['indicator', 'index', 'population', 'manual']),
+        budget: z.number(),
+        floor: z.number(),
+        cap: nullableNumber,
+        areas: z.array(
+          z.object({
+            area: z.string(),
+            name: z.string(),
+            basis: z.string(),
+            needShare: z.number(),
+            amount: z.number(),
+          }),
+        ),
+      }),
+    }),
+  ),
+});
 export const impactModelSchema = z.object({
   model: z.object({
     title: z.string(),

@@ -119,6 +119,21 @@ function programmeFixture(): ProgrammeDataset {
     ],
     measuresByField: { bildung: 2 },
     areas: [{ id: 'a', code: '0101', name: 'Moabit', population: 12_000, measures: 2, budgetCents: 700_000 }],
+    allocations: [
+      {
+        line: 'projektfonds',
+        year: 2024,
+        version: 2,
+        need: 'indicator',
+        budget: 1_000_000,
+        floor: 100_000,
+        cap: null,
+        areas: [
+          { code: '0101', name: 'Moabit', basis: 'S1 2023: 12.5', needShare: 0.625, amount: 662_500 },
+          { code: '0102', name: 'Wedding', basis: 'S1 2023: 7.5', needShare: 0.375, amount: 337_500 },
+        ],
+      },
+    ],
     measures: [
       {
         title: 'Elterncafé',
@@ -235,6 +250,17 @@ describe('buildProgrammeReport', () => {
       'Geplant sind 20.000 €, gebunden 4.000 €, ausgegeben 3.000 €; verfügbar bleiben 16.000 €.',
     );
     expect(text).toContain('Annahme: Arbeitsmarkt stabil');
+    expect(text).toContain(
+      'Projektfonds 2024 (10.000 €) nach Bedarf auf die Programmgebiete verteilt (Version 2): Bedarf nach Indikator, Sockelbetrag je Gebiet 1.000 €.',
+    );
+    expect(
+      documentTables(document)
+        .find((t) => t.id === 'verteilung-2024-projektfonds')!
+        .rows.map((r) => r.cells),
+    ).toEqual([
+      ['0101', 'Moabit', 'S1 2023: 12,5', 62.5, 662_500],
+      ['0102', 'Wedding', 'S1 2023: 7,5', 37.5, 337_500],
+    ]);
     expect(text).toContain(
       'Kinderarmut in den Gebieten: Ausgangswert 40,0 % (2019), Zielwert 35,0 % bis 31.12.2027.',
     );

@@ -47,6 +47,19 @@ export interface ProgrammeGoal {
   light: string | null;
 }
 
+/** A budget line's split across the programme areas by need, as accepted. */
+export interface ProgrammeAllocation {
+  line: string;
+  year: number;
+  version: number;
+  /** What need was measured by, in the report's language. */
+  need: string;
+  budgetCents: number;
+  floorCents: number;
+  capCents: number | null;
+  areas: { code: string; name: string; basis: string; needPercent: number; amountCents: number }[];
+}
+
 export interface ProgrammeReportData extends ReportProvenance {
   programme: {
     name: string;
@@ -65,6 +78,7 @@ export interface ProgrammeReportData extends ReportProvenance {
   } | null;
   fieldsOfAction: { label: string; measures: number }[];
   budget: ProgrammeBudgetRow[];
+  allocations: ProgrammeAllocation[];
   measuresByStatus: { status: string; count: number }[];
   measures: ProgrammeMeasureRow[];
   goals: ProgrammeGoal[];

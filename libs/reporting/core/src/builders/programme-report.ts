@@ -149,7 +149,44 @@ function inputs(ctx: Ctx): ReportBlock[] {
     });
   }
   blocks.push({ kind: 'table', table: budgetTable(ctx) });
+  for (const allocation of data.allocations) blocks.push(...allocationBlocks(ctx, allocation));
   return blocks;
+}
+
+/** How a budget line was split by need: the rule in a sentence, then each area's share and amount. */
+function allocationBlocks(ctx: Ctx, a: ProgrammeReportData['allocations'][number]): ReportBlock[] {
+  const { t } = ctx;
+  const id = `verteilung-${a.year}-${a.line}`.toLowerCase().replace(/[^a-z0-9-]+/g, '-');
+  return [
+    paragraph(
+      t(a.capCents === null ? 'programme.allocation.rule' : 'programme.allocation.ruleCapped', {
+        line: a.line,
+        year: a.year,
+        version: a.version,
+        budget: euro(ctx, a.budgetCents),
+        need: a.need,
+        floor: euro(ctx, a.floorCents),
+        cap: a.capCents === null ? '' : euro(ctx, a.capCents),
+      }),
+    ),
+    {
+      kind: 'table',
+      table: {
+        id,
+        caption: t('programme.allocation.caption', { line: a.line, year: a.year }),
+        columns: [
+          { key: 'nr', header: t('programme.col.code'), format: { kind: 'text' }, weight: 1 },
+          { key: 'gebiet', header: t('programme.col.area'), format: { kind: 'text' }, weight: 2.5 },
+          { key: 'grundlage', header: t('programme.col.needBasis'), format: { kind: 'text' }, weight: 2 },
+          { key: 'anteil', header: t('programme.col.needShare'), format: { kind: 'decimal', digits: 1 } },
+          { key: 'betrag', header: t('programme.col.amount'), format: EURO },
+        ],
+        rows: a.areas.map((area) => ({
+          cells: [area.code, area.name, area.basis, area.needPercent, area.amountCents],
+        })),
+      },
+    },
+  ];
 }
 
 function outputs(ctx: Ctx): ReportBlock[] {

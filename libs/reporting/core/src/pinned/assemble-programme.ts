@@ -1,4 +1,6 @@
 import type { ProgrammeGoal, ProgrammeReportData } from '../builders/programme-data';
+import { formatNumber } from '../format/number-format';
+import type { ReportLanguage } from '../model/report-document';
 import { textsFor, type Texts } from '../texts';
 import { STATUS_KEYS } from '../texts/labels.texts';
 import { formatOfUnit, type AssembleOptions } from './assemble-area-profile';
@@ -22,6 +24,18 @@ export interface PinnedBinding {
   target: { value: number; date: string };
   current: PinnedAttainment;
   series: PinnedAttainment[];
+}
+
+/** The accepted split of one budget line and year across the programme areas (newest version). */
+export interface PinnedAllocation {
+  line: string;
+  year: number;
+  version: number;
+  need: 'indicator' | 'index' | 'population' | 'manual';
+  budget: number;
+  floor: number;
+  cap: number | null;
+  areas: { code: string; name: string; basis: string; needShare: number; amount: number }[];
 }
 
 export interface ProgrammeDataset {
@@ -68,6 +82,8 @@ export interface ProgrammeDataset {
     title: string;
     nodes: { id: string; type: string; step: number | null; title: string; assumptions: string[] }[];
   } | null;
+  /** Accepted budget splits by need (absent in reports pinned before splits were reported). */
+  allocations?: PinnedAllocation[];
   /** The programme model's bound nodes (measure models are reported with their measures). */
   attainment: {
     nodeId: string;
@@ -103,6 +119,23 @@ function goals(data: ProgrammeDataset): ProgrammeGoal[] {
       light: b.current.light,
     })),
   );
+}
+
+/**
+ * What an area's need was read from, in the report's language: the programme service writes
+ * `population`, `manual`, `<index> <value>` or `<indicator> <period>: <value>` with a decimal point.
+ */
+function needBasis(basis: string, t: Texts, language: ReportLanguage): string {
+  if (basis === 'population' || basis === 'manual') return t(`programme.allocation.need.${basis}`);
+  const number = (text: string) => {
+    const digits = text.split('.')[1]?.length ?? 0;
+    return formatNumber(Number(text), { kind: 'decimal', digits: Math.min(digits, 3) }, language);
+  };
+  const indicator = /^(.+ \S+): (-?\d+(?:\.\d+)?)$/.exec(basis);
+  if (indicator) return `${indicator[1]}: ${number(indicator[2])}`;
+  const index = /^(\S+) (-?\d+(?:\.\d+)?)$/.exec(basis);
+  if (index) return `${index[1]} ${number(index[2])}`;
+  return basis;
 }
 
 /** The builder input of the programme report, from the pinned data alone. */
@@ -173,6 +206,24 @@ export function assembleProgrammeReport(
       budgetCents: m.budgetCents,
       spentCents: m.spentCents,
     })),
+    allocations: [...(data.allocations ?? [])]
+      .sort((a, b) => a.year - b.year || (a.line < b.line ? -1 : 1))
+      .map((a) => ({
+        line: lineLabel.get(a.line) ?? a.line,
+        year: a.year,
+        version: a.version,
+        need: t(`programme.allocation.need.${a.need}`),
+        budgetCents: a.budget,
+        floorCents: a.floor,
+        capCents: a.cap,
+        areas: a.areas.map((area) => ({
+          code: area.code,
+          name: area.name,
+          basis: needBasis(area.basis, t, options.language),
+          needPercent: area.needShare * 100,
+          amountCents: area.amount,
+        })),
+      })),
     goals: goals(data),
   };
 }
