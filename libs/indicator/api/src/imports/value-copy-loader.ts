@@ -113,14 +113,15 @@ class RowEncoder {
 }
 
 const COPY_TARGET: Record<LoadMode, string> = {
-  direct: `COPY indicator_value (indicator_id, area_id, period, status, value, numerator, denominator, definition_version) FROM STDIN WITH (FORMAT binary)`,
+  direct: `COPY value_load (indicator_id, area_id, period, status, value, numerator, denominator, definition_version) FROM STDIN WITH (FORMAT binary)`,
   staging: `COPY value_staging (line, col, indicator_id, area_id, period, status, value, numerator, denominator, definition_version) FROM STDIN`,
 };
 
 /**
  * One pass over the file: every observation validated, the valid ones streamed into COPY.
- * `direct` loads straight into indicator_value and gives up at the first bad row (the staging
- * pass then reports everything); `staging` loads every valid row and reads on to the end.
+ * `direct` loads into `value_load` (then inserted in key order, see value-merge.ts) and gives up
+ * at the first bad row (the staging pass then reports everything); `staging` loads every valid
+ * row and reads on to the end.
  * `afterBatch` runs between batches (progress, cancellation checkpoint).
  */
 export async function copyPass(

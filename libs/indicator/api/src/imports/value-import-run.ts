@@ -7,7 +7,7 @@ import type { CatalogueService } from '../catalogue/catalogue.service';
 import type { AreaTree } from '../common/area-tree';
 import { copyPass, RowErrors, type ChangeSet, type LoadInput, type LoadProgress } from './value-copy-loader';
 import type { ValueImportFailure, ValueImportPayload, ValueImportResult } from './value-import.job';
-import { createStaging, mergeStaging, reportDuplicates } from './value-merge';
+import { createLoadTable, createStaging, insertLoaded, mergeStaging, reportDuplicates } from './value-merge';
 import { ImportFileError } from './observation-readers';
 import { saveMapping } from './import-mapping.store';
 import { parseDimensionMapping } from '@quartier/indicator-core';
@@ -28,8 +28,9 @@ const logger = new Logger('ValueImport');
 /**
  * One value import, all-or-nothing per file, inside ONE transaction: the file is streamed through
  * its format reader, each observation validated in process and the valid ones streamed with COPY:
- * - first straight into `indicator_value` (new periods — the bulk case — cost one COPY); the
- *   primary key catches a key repeated in the file or already stored (unique violation);
+ * - first into a temporary load table and from there into `indicator_value` in key order (new
+ *   periods — the bulk case — cost one COPY and one INSERT); the primary key catches a key
+ *   repeated in the file or already stored (unique violation);
  * - on such a violation, or on any bad row, the load is rolled back to a savepoint and the file
  *   goes through a temporary staging table instead: every row validated, duplicates listed by a
  *   window query, and the valid rows merged (see value-merge.ts).
@@ -97,18 +98,18 @@ async function load(
     ...(mapping?.ok ? { mapping: mapping.mapping } : {}),
   };
   const client = (await manager.queryRunner!.connect()) as PoolClient;
-  await manager.query(
-    `SELECT set_config('quartier.tenant_id', $1, true), set_config('quartier.source_id', $2, true)`,
-    [ctx.tenantId, sourceId],
-  );
-  // Fast path: most loads add periods that are not stored yet, so the rows go straight into the
-  // value table. A bad row, a repeated key within the file or an existing value (unique
-  // violation) sends the file through the staging pass instead.
+  // Fast path: most loads add periods that are not stored yet, so the rows go into the value
+  // table with one plain INSERT. A bad row, a repeated key within the file or an existing value
+  // (unique violation) sends the file through the staging pass instead.
   await manager.query('SAVEPOINT direct_load');
   let changes: Map<string, ChangeSet> | null = null;
   try {
-    changes = await copyPass(client, 'direct', input, errors, progress, afterBatch);
-    if (errors.count > 0) changes = null;
+    await createLoadTable(manager);
+    const loaded = await copyPass(client, 'direct', input, errors, progress, afterBatch);
+    if (errors.count === 0) {
+      await insertLoaded(manager, ctx.tenantId, sourceId);
+      changes = loaded;
+    }
   } catch (error) {
     if ((error as { code?: string }).code !== '23505') throw error;
   }

@@ -126,6 +126,39 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
     expect(list[1]).toMatchObject({ format: 'dhis2', errors: [] });
   });
 
+  it('stores a file that comes area by area in key order (indicator, period, area), as maps and index runs read it', async () => {
+    const codes = Array.from({ length: 40 }, (_, i) => `02${String(i + 1).padStart(2, '0')}`);
+    await t.seedAreas(TENANT, [
+      { code: '02', level: 'bezirk', name: 'Ordnung' },
+      ...codes.map((code) => ({ code, level: 'planungsraum', parent: '02', name: `Ordnung ${code}` })),
+    ]);
+    expect(
+      await t.call('POST', '/api/indicator/indicators', 'admin', {
+        code: 'S2',
+        name: { de: 'Indikator S2', en: 'Indicator S2' },
+        unit: 'count',
+        polarity: 'neutral',
+        periodicity: 'year',
+      }),
+    ).toMatchObject({ status: 201 });
+    let csv = 'area,period,indicator,value\n';
+    for (const code of codes)
+      for (const period of ['2021', '2022', '2023'])
+        for (const indicator of ['S1', 'S2']) csv += `${code},${period},${indicator},${code.length}\n`;
+    const job = await settle(await start(csv));
+    expect(job).toMatchObject({ status: 'succeeded', observations: 240 });
+
+    const stored: { key: string }[] = await t.db.query(
+      `SELECT indicator_id::text || ' ' || period || ' ' || area_id::text AS key
+         FROM indicator_value WHERE source_id = $1 ORDER BY ctid`,
+      [`import:${job.id}`],
+    );
+    expect(stored).toHaveLength(240);
+    // uuids and periods order bytewise, as their text does.
+    const keys = stored.map((r) => r.key);
+    expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+  });
+
   it('maps SDMX-CSV dimensions, saves the mapping for its source once it imported, and checks periodicity', async () => {
     const quarterly = await t.call('POST', '/api/indicator/indicators', 'admin', {
       code: 'LB',

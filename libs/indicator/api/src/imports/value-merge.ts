@@ -1,6 +1,43 @@
 import type { EntityManager } from 'typeorm';
 import type { RowErrors } from './value-copy-loader';
 
+/**
+ * The fast path's load table: the file's rows as they come, without index or WAL (temporary),
+ * to be inserted into `indicator_value` in key order by `insertLoaded`.
+ */
+export async function createLoadTable(manager: EntityManager): Promise<void> {
+  await manager.query(
+    `CREATE TEMP TABLE value_load (
+       indicator_id uuid NOT NULL, area_id uuid NOT NULL, period text COLLATE "C" NOT NULL, status text NOT NULL,
+       value double precision, numerator double precision, denominator double precision, definition_version integer NOT NULL
+     ) ON COMMIT DROP`,
+  );
+  // The sort of a million rows stays in memory instead of merging runs on disk.
+  await manager.query(`SET LOCAL work_mem = '64MB'`);
+}
+
+/**
+ * Inserts the loaded rows in the order of the value key (indicator, period, area). Files come
+ * area by area, so inserting them as they come puts consecutive rows into 30 different parts of
+ * the key index, at random places (area ids are random): once the index outgrows the buffer
+ * cache every row costs a page read and write (50,000 areas: 2.3× the time of 10,000 per row).
+ * In key order the index grows at a few places, and the table is laid out the way it is read —
+ * one indicator and period for every area — so a map or an index run reads ~1/30 of the pages.
+ * A key repeated in the file or already stored fails the statement with 23505.
+ */
+export async function insertLoaded(
+  manager: EntityManager,
+  tenantId: string,
+  sourceId: string,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO indicator_value (tenant_id, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, source_id)
+     SELECT $1, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, $2
+       FROM value_load ORDER BY indicator_id, period, area_id`,
+    [tenantId, sourceId],
+  );
+}
+
 /** The staging table of the slow path: every row of the file, with line and column for reports. */
 export async function createStaging(manager: EntityManager): Promise<void> {
   await manager.query(
@@ -9,12 +46,13 @@ export async function createStaging(manager: EntityManager): Promise<void> {
        status "char" NOT NULL, value double precision, numerator double precision, denominator double precision, definition_version integer NOT NULL
      ) ON COMMIT DROP`,
   );
+  await manager.query(`SET LOCAL work_mem = '64MB'`);
 }
 
 /**
- * Merges the staged rows into the value table. `INSERT … ON CONFLICT DO UPDATE` refuses a key
- * twice (21000), so a file that repeats a key cannot slip through: answers false then, with the
- * merge rolled back.
+ * Merges the staged rows into the value table, in key order (see `insertLoaded`).
+ * `INSERT … ON CONFLICT DO UPDATE` refuses a key twice (21000), so a file that repeats a key
+ * cannot slip through: answers false then, with the merge rolled back.
  */
 export async function mergeStaging(
   manager: EntityManager,
@@ -27,7 +65,7 @@ export async function mergeStaging(
       `INSERT INTO indicator_value (tenant_id, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, source_id, updated_at)
        SELECT $1, indicator_id, period, area_id, CASE status WHEN 'v' THEN 'value' WHEN 's' THEN 'suppressed' ELSE 'missing' END,
               value, numerator, denominator, definition_version, $2, now()
-         FROM value_staging
+         FROM value_staging ORDER BY indicator_id, period COLLATE "C", area_id
        ON CONFLICT (indicator_id, period, area_id) DO UPDATE SET
          status = EXCLUDED.status, value = EXCLUDED.value, numerator = EXCLUDED.numerator, denominator = EXCLUDED.denominator,
          definition_version = EXCLUDED.definition_version, source_id = EXCLUDED.source_id, updated_at = EXCLUDED.updated_at`,
