@@ -13,3 +13,6 @@ export * from './lib/openapi/openapi-client';
 export * from './lib/openapi/openapi-path';
 export * from './lib/openapi/programme-client';
 export * from './lib/openapi/evaluation-client';
+export * from './lib/openapi/indicator-client';
+export * from './lib/openapi/reporting-client';
+export * from './lib/openapi/content-disposition';

@@ -10,7 +10,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   CurrentAccess,
   CurrentPrincipal,
@@ -24,6 +24,7 @@ import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
 import {
   ClassesQueryDto,
   IndexDefinitionBodyDto,
+  IndexRunViewDto,
   ListRunsQueryDto,
   MoversQueryDto,
   RunIndexDto,
@@ -118,6 +119,7 @@ export class IndexRunsController {
 
   @Get()
   @ApiOperation({ summary: 'Stored index runs (optionally of one definition), by period' })
+  @ApiOkResponse({ type: IndexRunViewDto.Output, isArray: true })
   list(@CurrentTenant() tenantId: string, @Query() query: ListRunsQueryDto) {
     return this.indices.listRuns(tenantId, query.definition);
   }
@@ -134,6 +136,7 @@ export class IndexRunsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One run: definition snapshot, counts per class, statistics' })
+  @ApiOkResponse({ type: IndexRunViewDto.Output })
   get(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.indices.getRun(tenantId, id);
   }

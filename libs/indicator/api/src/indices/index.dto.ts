@@ -24,3 +24,24 @@ export class ClassesQueryDto extends createZodDto(classesQuerySchema) {}
 
 export const moversQuerySchema = z.object({ from: z.uuid(), to: z.uuid(), index: z.string().min(1).max(64) });
 export class MoversQueryDto extends createZodDto(moversQuerySchema) {}
+
+/**
+ * A stored index run as the API answers it (list and detail), declared for the OpenAPI document
+ * the portal's client is generated from; the definition is the snapshot the run was made with.
+ */
+export const indexRunViewSchema = z.object({
+  id: z.uuid(),
+  definitionId: z.uuid(),
+  definition: z.record(z.string(), z.unknown()),
+  period: z.string(),
+  level: z.string(),
+  label: z.string(),
+  areaCount: z.number().int(),
+  validAreaCount: z.number().int(),
+  /** Areas per class, per index of the definition. */
+  classCounts: z.record(z.string(), z.record(z.string(), z.number().int())),
+  statistics: z.unknown(),
+  createdBy: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export class IndexRunViewDto extends createZodDto(indexRunViewSchema) {}

@@ -535,6 +535,29 @@ export interface components {
       level: string;
       label?: string;
     };
+    IndexRunViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      definitionId: string;
+      definition: {
+        [key: string]: unknown;
+      };
+      period: string;
+      level: string;
+      label: string;
+      areaCount: number;
+      validAreaCount: number;
+      classCounts: {
+        [key: string]: {
+          [key: string]: number;
+        };
+      };
+      statistics: unknown;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+    };
   };
   responses: never;
   parameters: never;
@@ -1137,7 +1160,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndexRunViewDto_Output'][];
+        };
       };
     };
   };
@@ -1177,7 +1202,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndexRunViewDto_Output'];
+        };
       };
     };
   };

@@ -1,5 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { firstValueFrom } from 'rxjs';
+import { fileNameFromDisposition } from './content-disposition';
 import { fillPath } from './openapi-path';
 
 /**
@@ -63,6 +64,13 @@ interface LooseInit {
   body?: unknown;
 }
 
+/** A downloaded file: its bytes, the server's file name and its content type. */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly fileName: string | null;
+  readonly contentType: string;
+}
+
 export class OpenApiClient<P> {
   constructor(
     private readonly http: HttpClient,
@@ -114,6 +122,30 @@ export class OpenApiClient<P> {
         responseType: 'text',
       }),
     );
+  }
+
+  /**
+   * A binary answer (report files) with the file name the server gave it in
+   * `Content-Disposition` (null when it gave none) and its content type.
+   */
+  async file<K extends PathsWith<P, 'get'>>(
+    path: K,
+    ...init: InitArgs<OperationOf<P, K, 'get'>>
+  ): Promise<DownloadedFile> {
+    const loose = (init[0] ?? {}) as LooseInit;
+    const response = await firstValueFrom(
+      this.http.get(this.baseUrl + fillPath(String(path), loose.path), {
+        params: queryParams(loose.query),
+        responseType: 'blob',
+        observe: 'response',
+      }),
+    );
+    const blob = response.body ?? new Blob([]);
+    return {
+      blob,
+      fileName: fileNameFromDisposition(response.headers.get('Content-Disposition')),
+      contentType: response.headers.get('Content-Type') ?? blob.type,
+    };
   }
 
   private json<T>(method: string, path: PropertyKey, init: unknown): Promise<T> {
