@@ -115,8 +115,9 @@ export function client(url, bearer, tenant) {
       } catch (error) {
         // A kept-alive socket that the server closed after idling (5 s) while the benchmark
         // generated the next city: nothing reached the server, so the request may go again —
-        // as long as its body can be made again.
-        const stale = error?.cause?.code === 'UND_ERR_SOCKET';
+        // as long as its body can be made again. Depending on timing the close shows as the
+        // socket ending (UND_ERR_SOCKET) or as a reset of the request just written (ECONNRESET).
+        const stale = ['UND_ERR_SOCKET', 'ECONNRESET'].includes(error?.cause?.code);
         const repeatable = method === 'GET' || typeof body === 'function' || typeof body === 'string';
         if (!stale || !repeatable || attempt >= 3) throw error;
       }

@@ -1,12 +1,6 @@
 import type { Routes } from '@angular/router';
 import { authGuard, roleGuard } from '@quartier/portal-data-access';
-import { About, AuthCallback, ComingSoon, Forbidden, Layout, NotFound } from '@quartier/portal-shell';
-import type { TranslationKey } from '@quartier/portal-ui';
-
-/** Features whose services come in later issues: an honest placeholder each. */
-const COMING_SOON: readonly { path: string; feature: TranslationKey }[] = [
-  { path: 'reports', feature: 'nav.reports' },
-];
+import { About, AuthCallback, Forbidden, Layout, NotFound } from '@quartier/portal-shell';
 
 export const routes: Routes = [
   {
@@ -51,16 +45,15 @@ export const routes: Routes = [
             loadChildren: () => import('@quartier/portal-evaluation').then((m) => m.EVALUATION_ROUTES),
           },
           {
+            path: 'reports',
+            title: 'nav.reports',
+            loadChildren: () => import('@quartier/portal-reports').then((m) => m.REPORTS_ROUTES),
+          },
+          {
             path: 'admin',
             canMatch: [roleGuard('tenant-admin', 'platform-admin')],
             loadChildren: () => import('@quartier/portal-admin').then((m) => m.ADMIN_ROUTES),
           },
-          ...COMING_SOON.map(({ path, feature }) => ({
-            path,
-            component: ComingSoon,
-            title: feature,
-            data: { feature },
-          })),
           { path: 'forbidden', component: Forbidden, title: 'page.forbidden.title' },
         ],
       },

@@ -7,3 +7,4 @@ export * from './lib/page-heading/page-heading';
 export * from './lib/route-focus-state';
 export * from './lib/maplibre/maplibre';
 export * from './lib/i18n/api-error-texts';
+export * from './lib/create-report-link/create-report-link';

@@ -23,14 +23,22 @@ import {
   RegistryApi,
   problemFrom,
 } from '@quartier/portal-data-access';
-import { I18n, KEEP_FOCUS_STATE, Notice, describeProblem } from '@quartier/portal-ui';
+import { CreateReportLink, I18n, KEEP_FOCUS_STATE, Notice, describeProblem } from '@quartier/portal-ui';
 import { squareKilometres } from '../geometry';
 import { parsePopulation } from '../population-input';
 
 /** Detail of one area: position in the hierarchy, key figures, and the edit form where allowed. */
 @Component({
   selector: 'q-area-detail',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, Notice],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    Notice,
+    CreateReportLink,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './area-detail.html',
   styleUrl: './area-detail.scss',

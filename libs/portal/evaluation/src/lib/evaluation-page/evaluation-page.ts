@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Notice, PageHeading } from '@quartier/portal-ui';
+import { CreateReportLink, Notice, PageHeading } from '@quartier/portal-ui';
 import { DesignPanel } from '../design/design-panel';
 import { EvaluationWorkspace } from '../evaluation-workspace';
 import { FindingsPanel } from '../findings/findings-panel';
@@ -26,6 +26,7 @@ type Tab = (typeof TABS)[number];
     RatingsPanel,
     FindingsPanel,
     SnapshotPanel,
+    CreateReportLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [EvaluationWorkspace],

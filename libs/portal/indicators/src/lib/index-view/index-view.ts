@@ -8,6 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { RegistryApi } from '@quartier/portal-data-access';
+import { CreateReportLink } from '@quartier/portal-ui';
 import { classLegend } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
 import { IndicatorApi } from '../indicator-api';
@@ -19,7 +20,7 @@ import { IndicatorTexts } from '../texts';
  */
 @Component({
   selector: 'q-index-view',
-  imports: [ClassMap],
+  imports: [ClassMap, CreateReportLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './index-view.html',
   styleUrl: '../panel.scss',

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Notice, PageHeading } from '@quartier/portal-ui';
+import { CreateReportLink, Notice, PageHeading } from '@quartier/portal-ui';
 import { AllocationPanel } from '../allocation/allocation-panel';
 import { AreasPanel } from '../areas/areas-panel';
 import { AttainmentPanel } from '../attainment/attainment-panel';
@@ -30,6 +30,7 @@ type Tab = (typeof TABS)[number];
     ImpactPanel,
     AttainmentPanel,
     IatiLink,
+    CreateReportLink,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ProgrammeWorkspace],
@@ -41,7 +42,10 @@ type Tab = (typeof TABS)[number];
       <q-notice kind="error">{{ workspace.problem(workspace.programme.error()) }}</q-notice>
     } @else if (workspace.programme.value(); as p) {
       <q-page-heading [heading]="p.name" [intro]="intro(p.funder, p.legalBasis, p.status)" />
-      <q-iati-link [programmeId]="p.id" [name]="p.name" />
+      <div class="documents">
+        <q-create-report-link [subject]="{ type: 'programme', programmeId: p.id }" />
+        <q-iati-link [programmeId]="p.id" [name]="p.name" />
+      </div>
       <p>
         <a routerLink="/evaluation" [queryParams]="{ programme: p.id }">{{ t('evaluations') }}</a>
       </p>
@@ -91,6 +95,12 @@ type Tab = (typeof TABS)[number];
     }
   `,
   styles: `
+    .documents {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem 1.5rem;
+      align-items: center;
+    }
     .tabs {
       display: flex;
       flex-wrap: wrap;

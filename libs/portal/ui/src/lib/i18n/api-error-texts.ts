@@ -201,6 +201,14 @@ export const API_ERROR_TEXTS_DE = {
   'apiError.InvalidReportData': 'Die Berichtsdaten sind ungültig.',
   'apiError.InvalidFont': 'Eine Schrift des Berichts ist beschädigt.',
   'apiError.RenderFailed': 'Der Bericht konnte nicht erstellt werden.',
+  // Codes a report job ends with (the job runner's and the renderer's), shown in the job list.
+  'apiError.PinnedDataCorrupt':
+    'Die festgehaltenen Daten des Berichts wurden verändert. „Aktualisieren“ erhebt sie neu.',
+  'apiError.PinnedDataMissing':
+    'Die festgehaltenen Daten des Berichts gibt es nicht mehr. „Aktualisieren“ erhebt sie neu.',
+  'apiError.Cancelled': 'Der Auftrag wurde abgebrochen; von ihm ist nichts geblieben.',
+  'apiError.Interrupted': 'Der Auftrag wurde unterbrochen (der Dienst hielt an). Bitte neu erstellen.',
+  'apiError.JobFailed': 'Der Auftrag ist fehlgeschlagen. Bitte versuchen Sie es noch einmal.',
 } as const satisfies Record<string, string>;
 
 export const API_ERROR_TEXTS_EN: Readonly<Record<keyof typeof API_ERROR_TEXTS_DE, string>> = {
@@ -395,6 +403,11 @@ export const API_ERROR_TEXTS_EN: Readonly<Record<keyof typeof API_ERROR_TEXTS_DE
   'apiError.InvalidReportData': 'The report data is invalid.',
   'apiError.InvalidFont': 'A font of the report is damaged.',
   'apiError.RenderFailed': 'The report could not be produced.',
+  'apiError.PinnedDataCorrupt': 'The data kept with this report was changed. “Update” gathers it again.',
+  'apiError.PinnedDataMissing': 'The data kept with this report is gone. “Update” gathers it again.',
+  'apiError.Cancelled': 'The job was cancelled; nothing of it was kept.',
+  'apiError.Interrupted': 'The job was interrupted (the service stopped). Please make it again.',
+  'apiError.JobFailed': 'The job failed. Please try again.',
 };
 
 export type ApiErrorTextKey = keyof typeof API_ERROR_TEXTS_DE;

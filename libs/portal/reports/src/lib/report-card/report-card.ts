@@ -1,0 +1,106 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { Notice } from '@quartier/portal-ui';
+import { ReportActions } from '../report-actions/report-actions';
+import { fileSize, isActive, jobProblem, progressPercent, type ReportView } from '../report-jobs';
+import { ReportPreview } from '../report-preview/report-preview';
+import { ReportsTexts } from '../texts';
+
+/** The chosen job in full: status and progress, as-of time, error, actions and the preview. */
+@Component({
+  selector: 'q-report-card',
+  imports: [Notice, ReportActions, ReportPreview],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @let r = report();
+    <article
+      class="job"
+      data-testid="selected-report"
+      [attr.data-status]="r.status"
+      aria-labelledby="selected-heading"
+    >
+      <h2 id="selected-heading" tabindex="-1">{{ r.title }}</h2>
+      <dl class="facts">
+        <dt>{{ t('type') }}</dt>
+        <dd>
+          {{ texts.tk('type', r.type) }} · {{ texts.tk('format', r.format) }} ·
+          {{ texts.tk('language', r.language) }}
+        </dd>
+        <dt>{{ t('status') }}</dt>
+        <dd>
+          <span
+            role="status"
+            class="status"
+            [class]="'status status--' + r.status"
+            data-testid="report-status"
+            >{{ texts.tk('status', r.status) }}</span
+          >
+          @if (active()) {
+            <progress
+              max="100"
+              [value]="percent()"
+              [attr.aria-label]="t('progressOf', { title: r.title })"
+              data-testid="report-progress"
+            ></progress>
+            <span class="percent">{{ percent() }} %</span>
+          }
+        </dd>
+        <dt>{{ t('asOf') }}</dt>
+        <dd data-testid="report-as-of">{{ texts.dateTime(r.asOf) }}</dd>
+        <dt>{{ t('created') }}</dt>
+        <dd>
+          {{ texts.dateTime(r.createdAt) }} · {{ t('version', { version: r.version }) }}
+          @if (r.regeneratedFrom) {
+            · {{ t('regeneratedFrom') }}
+          }
+          @if (r.scheduleId) {
+            · {{ t('scheduled') }}
+          }
+        </dd>
+        @if (r.size !== undefined && r.status === 'done') {
+          <dt>{{ t('size') }}</dt>
+          <dd>{{ size() }}</dd>
+        }
+        @if (r.contentHash) {
+          <dt>{{ t('contentHash') }}</dt>
+          <dd>
+            <code>{{ r.contentHash.slice(0, 19) }}…</code>
+          </dd>
+        }
+      </dl>
+      @if (r.error && r.status !== 'cancelled') {
+        <q-notice kind="error"
+          ><span data-testid="report-error">{{ error() }}</span></q-notice
+        >
+      }
+      <q-report-actions
+        [report]="r"
+        [showPreviewToggle]="true"
+        [previewOpen]="previewOpen()"
+        (togglePreview)="previewOpen.set(!previewOpen())"
+        (opened)="opened.emit($event)"
+      />
+      @if (r.status === 'done' && r.contentType === 'application/pdf' && previewOpen()) {
+        <q-report-preview [report]="r" />
+      }
+    </article>
+  `,
+  styleUrl: '../reports.scss',
+})
+export class ReportCard {
+  protected readonly texts = inject(ReportsTexts);
+  protected readonly t = this.texts.t;
+  readonly report = input.required<ReportView>();
+  readonly opened = output<string>();
+  /** The first page is shown as soon as a PDF is done; it can be closed. */
+  protected readonly previewOpen = signal(true);
+  protected readonly active = computed(() => isActive(this.report().status));
+  protected readonly percent = computed(() => progressPercent(this.report().progress));
+  protected readonly size = computed(() => {
+    const { key, size } = fileSize(this.report().size ?? 0);
+    return this.t(key, { size: this.texts.number(size) });
+  });
+  protected readonly error = computed(() => {
+    const error = this.report().error;
+    return error ? this.texts.describe(jobProblem(error)) : '';
+  });
+}

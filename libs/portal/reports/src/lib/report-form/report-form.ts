@@ -1,0 +1,344 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+  output,
+  resource,
+  signal,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import {
+  EvaluationClient,
+  IndicatorClient,
+  ProgrammeClient,
+  RegistryApi,
+  Session,
+} from '@quartier/portal-data-access';
+import { Notice } from '@quartier/portal-ui';
+import {
+  PERIODS,
+  REPORT_FORMATS,
+  REPORT_LANGUAGES,
+  REPORT_TYPES,
+  emptyReportForm,
+  reportRequestOf,
+  type ReportForm as ReportFormState,
+  type ReportFormField,
+  type ReportLanguage,
+  type ReportRequest,
+} from '../report-request';
+import { ReportsTexts, type ReportsTextKey } from '../texts';
+
+/** Areas offered at once; a longer level is narrowed by the search. */
+const AREA_CHOICES = 100;
+
+/** Element id of each form field, to focus the one a check found missing. */
+const FIELD_IDS: Record<ReportFormField, string> = {
+  areaId: 'r-area',
+  level: 'r-level',
+  periods: 'r-periods',
+  indexRunId: 'r-run',
+  programmeId: 'r-programme',
+  evaluationId: 'r-evaluation',
+};
+
+/** The form that requests a report: type, subject (area or level, index run, programme), format, language. */
+@Component({
+  selector: 'q-report-form',
+  imports: [FormsModule, Notice],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <form class="form" data-testid="report-form" (ngSubmit)="submit()" novalidate>
+      <fieldset>
+        <legend>{{ t('type') }}</legend>
+        <div class="choices">
+          @for (type of types; track type) {
+            <label>
+              <input
+                type="radio"
+                name="type"
+                [value]="type"
+                [ngModel]="form().type"
+                (ngModelChange)="set('type', $event)"
+              />
+              {{ texts.tk('type', type) }}
+            </label>
+          }
+        </div>
+        <p class="hint">{{ texts.tk('typeHint', form().type) }}</p>
+      </fieldset>
+
+      @switch (form().type) {
+        @case ('area-profile') {
+          <fieldset>
+            <legend>{{ t('scope') }}</legend>
+            <div class="choices">
+              @for (scope of scopes; track scope) {
+                <label>
+                  <input
+                    type="radio"
+                    name="scope"
+                    [value]="scope"
+                    [ngModel]="form().scope"
+                    (ngModelChange)="set('scope', $event)"
+                  />
+                  {{ texts.tk('scope', scope) }}
+                </label>
+              }
+            </div>
+          </fieldset>
+          <label for="r-level">{{ t('level') }}</label>
+          <select
+            id="r-level"
+            name="level"
+            [ngModel]="form().level"
+            (ngModelChange)="set('level', $event); set('areaId', '')"
+          >
+            @for (l of session.levels(); track l.key) {
+              <option [value]="l.key">{{ l.name }}</option>
+            }
+          </select>
+          @if (form().scope === 'area') {
+            <label for="r-area-search">{{ t('areaSearch') }}</label>
+            <input
+              id="r-area-search"
+              name="areaSearch"
+              type="search"
+              autocomplete="off"
+              [ngModel]="search()"
+              (ngModelChange)="searchChanged($event)"
+            />
+            <label for="r-area">{{ t('area') }}</label>
+            <select
+              id="r-area"
+              name="area"
+              [ngModel]="form().areaId"
+              (ngModelChange)="set('areaId', $event)"
+              required
+            >
+              <option value="">{{ t('chooseArea') }}</option>
+              @for (a of areas.value()?.items ?? []; track a.id) {
+                <option [value]="a.id">{{ a.code }} {{ a.name }}</option>
+              }
+            </select>
+            @if (areas.value(); as found) {
+              @if (found.items.length === 0) {
+                <p class="hint">{{ t('noAreas') }}</p>
+              } @else if (found.total > found.items.length) {
+                <p class="hint">{{ t('moreAreas', { shown: found.items.length, total: found.total }) }}</p>
+              }
+            }
+            @if (areas.error()) {
+              <q-notice kind="error">{{ texts.problem(areas.error()) }}</q-notice>
+            }
+          }
+          <label for="r-periods">{{ t('periods') }}</label>
+          <input
+            id="r-periods"
+            name="periods"
+            type="number"
+            inputmode="numeric"
+            [min]="periods.min"
+            [max]="periods.max"
+            aria-describedby="r-periods-hint"
+            [ngModel]="form().periods"
+            (ngModelChange)="set('periods', $event === null ? '' : String($event))"
+          />
+          <p class="hint" id="r-periods-hint">{{ t('periodsHint') }}</p>
+        }
+        @case ('monitoring') {
+          <label for="r-run">{{ t('indexRun') }}</label>
+          <select
+            id="r-run"
+            name="run"
+            [ngModel]="form().indexRunId"
+            (ngModelChange)="set('indexRunId', $event)"
+            required
+          >
+            <option value="">{{ t('chooseIndexRun') }}</option>
+            @for (run of runs(); track run.id) {
+              <option [value]="run.id">{{ run.label }} ({{ run.period }})</option>
+            }
+          </select>
+          @if (indexRuns.error()) {
+            <q-notice kind="error">{{ texts.problem(indexRuns.error()) }}</q-notice>
+          } @else if (indexRuns.value()?.length === 0) {
+            <p class="hint">{{ t('noIndexRuns') }}</p>
+          }
+        }
+        @case ('programme') {
+          <label for="r-programme">{{ t('programme') }}</label>
+          <select
+            id="r-programme"
+            name="programme"
+            [ngModel]="form().programmeId"
+            (ngModelChange)="set('programmeId', $event)"
+            required
+          >
+            <option value="">{{ t('chooseProgramme') }}</option>
+            @for (p of programmes.value()?.items ?? []; track p.id) {
+              <option [value]="p.id">{{ p.name }}</option>
+            }
+          </select>
+          @if (programmes.error()) {
+            <q-notice kind="error">{{ texts.problem(programmes.error()) }}</q-notice>
+          } @else if (programmes.value()?.items?.length === 0) {
+            <p class="hint">{{ t('noProgrammes') }}</p>
+          }
+        }
+        @case ('evaluation') {
+          <label for="r-evaluation">{{ t('evaluation') }}</label>
+          <select
+            id="r-evaluation"
+            name="evaluation"
+            [ngModel]="form().evaluationId"
+            (ngModelChange)="set('evaluationId', $event)"
+            required
+          >
+            <option value="">{{ t('chooseEvaluation') }}</option>
+            @for (e of evaluations.value()?.items ?? []; track e.id) {
+              <option [value]="e.id">{{ e.title }}</option>
+            }
+          </select>
+          @if (evaluations.error()) {
+            <q-notice kind="error">{{ texts.problem(evaluations.error()) }}</q-notice>
+          } @else if (evaluations.value()?.items?.length === 0) {
+            <p class="hint">{{ t('noEvaluations') }}</p>
+          }
+        }
+      }
+
+      <div class="row">
+        <div class="field">
+          <label for="r-format">{{ t('format') }}</label>
+          <select
+            id="r-format"
+            name="format"
+            [ngModel]="form().format"
+            (ngModelChange)="set('format', $event)"
+          >
+            @for (f of formats; track f) {
+              <option [value]="f">{{ texts.tk('format', f) }}</option>
+            }
+          </select>
+        </div>
+        <div class="field">
+          <label for="r-language">{{ t('language') }}</label>
+          <select
+            id="r-language"
+            name="language"
+            [ngModel]="form().language"
+            (ngModelChange)="set('language', $event)"
+          >
+            @for (l of languages; track l) {
+              <option [value]="l">{{ texts.tk('language', l) }}</option>
+            }
+          </select>
+        </div>
+      </div>
+      @if (missing(); as field) {
+        <q-notice kind="error">{{ t(missingKey(field)) }}</q-notice>
+      }
+      <button type="submit" class="primary" [disabled]="busy()">
+        {{ busy() ? t('creating') : t('createSubmit') }}
+      </button>
+    </form>
+  `,
+  styleUrl: '../reports.scss',
+})
+export class ReportForm {
+  private readonly registry = inject(RegistryApi);
+  private readonly indicators = inject(IndicatorClient);
+  private readonly programmeApi = inject(ProgrammeClient);
+  private readonly evaluationApi = inject(EvaluationClient);
+  protected readonly session = inject(Session);
+  protected readonly texts = inject(ReportsTexts);
+  protected readonly t = this.texts.t;
+  protected readonly String = String;
+  readonly busy = input(false);
+  readonly requested = output<ReportRequest>();
+
+  protected readonly types = REPORT_TYPES;
+  protected readonly scopes = ['area', 'level'] as const;
+  protected readonly formats = REPORT_FORMATS;
+  protected readonly languages = REPORT_LANGUAGES;
+  protected readonly periods = PERIODS;
+
+  /**
+   * The form starts in the portal's language and at the finest level (area profiles are mostly
+   * wanted for planning areas); once the session's levels are known they fill an empty level,
+   * and nothing chosen here is reset by them.
+   */
+  protected readonly form = linkedSignal<{ language: ReportLanguage; level: string }, ReportFormState>({
+    source: () => ({ language: this.texts.language(), level: this.session.levels().at(-1)?.key ?? '' }),
+    computation: (source, previous) =>
+      previous
+        ? { ...previous.value, level: previous.value.level || source.level }
+        : { ...emptyReportForm(source.language), level: source.level },
+  });
+  protected readonly missing = signal<ReportFormField | null>(null);
+  protected readonly search = signal('');
+  private readonly query = signal('');
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
+
+  protected readonly areas = resource({
+    params: () => {
+      const { type, scope, level } = this.form();
+      return type === 'area-profile' && scope === 'area' && level ? { level, q: this.query() } : undefined;
+    },
+    loader: ({ params }) => this.registry.areas({ level: params.level, q: params.q, limit: AREA_CHOICES }),
+  });
+  protected readonly indexRuns = resource({
+    params: () => (this.form().type === 'monitoring' ? true : undefined),
+    loader: () => this.indicators.get('/api/indicator/index-runs'),
+  });
+  /** Newest first: the run a monitoring report is usually wanted for. */
+  protected readonly runs = computed(() => [...(this.indexRuns.value() ?? [])].reverse());
+  protected readonly programmes = resource({
+    params: () => (this.form().type === 'programme' ? true : undefined),
+    loader: () => this.programmeApi.get('/api/programme/programmes', { query: { limit: 500 } }),
+  });
+
+  protected readonly evaluations = resource({
+    params: () => (this.form().type === 'evaluation' ? true : undefined),
+    loader: () => this.evaluationApi.get('/api/evaluation/evaluations', { query: { limit: 200 } }),
+  });
+
+  constructor() {
+    // The newest run is preselected once the runs are known.
+    effect(() => {
+      const newest = this.runs()[0];
+      if (newest && !this.form().indexRunId) this.set('indexRunId', newest.id);
+    });
+  }
+
+  protected set<K extends keyof ReportFormState>(field: K, value: ReportFormState[K]): void {
+    this.form.update((form) => ({ ...form, [field]: value }));
+    this.missing.set(null);
+  }
+
+  /** The area list follows the search a moment after typing stops (not one request per key). */
+  protected searchChanged(value: string): void {
+    this.search.set(value);
+    if (this.searchTimer !== null) clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => this.query.set(value.trim()), 250);
+  }
+
+  protected missingKey(field: ReportFormField): ReportsTextKey {
+    return `missing.${field}`;
+  }
+
+  protected submit(): void {
+    const result = reportRequestOf(this.form());
+    if (!result.ok) {
+      this.missing.set(result.field);
+      document.getElementById(FIELD_IDS[result.field])?.focus();
+      return;
+    }
+    this.requested.emit(result.request);
+  }
+}

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  actionsOf,
+  fileSize,
+  isActive,
+  jobProblem,
+  pageRange,
+  pollDelay,
+  progressPercent,
+} from './report-jobs.ts';
+
+describe('report jobs', () => {
+  it('counts queued and running jobs as active, every other state as ended', () => {
+    assert.deepEqual((['queued', 'running', 'done', 'failed', 'cancelled'] as const).map(isActive), [
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('offers download and preview only for finished files, preview only for a PDF', () => {
+    assert.deepEqual(actionsOf({ status: 'done', contentType: 'application/pdf' }), {
+      download: true,
+      preview: true,
+      cancel: false,
+      regenerate: true,
+      update: true,
+    });
+    // A level's profiles are a ZIP: downloadable, no preview.
+    assert.equal(actionsOf({ status: 'done', contentType: 'application/zip' }).preview, false);
+    assert.equal(actionsOf({ status: 'done', contentType: 'application/zip' }).download, true);
+    assert.equal(actionsOf({ status: 'failed', contentType: 'application/pdf' }).download, false);
+  });
+
+  it('offers cancel while a job is active and regenerate or update once it has ended', () => {
+    for (const status of ['queued', 'running'] as const)
+      assert.deepEqual(actionsOf({ status, contentType: 'application/pdf' }), {
+        download: false,
+        preview: false,
+        cancel: true,
+        regenerate: false,
+        update: false,
+      });
+    for (const status of ['failed', 'cancelled'] as const) {
+      const actions = actionsOf({ status, contentType: 'application/pdf' });
+      assert.equal(actions.cancel, false, status);
+      assert.equal(actions.regenerate && actions.update, true, status);
+    }
+  });
+
+  it('asks quickly at first and more slowly the longer a job runs', () => {
+    assert.equal(pollDelay(0), 500);
+    assert.equal(pollDelay(9), 500);
+    assert.equal(pollDelay(10), 1_000);
+    assert.equal(pollDelay(39), 1_000);
+    assert.equal(pollDelay(40), 3_000);
+    assert.equal(pollDelay(10_000), 3_000);
+  });
+
+  it('shows progress as a whole percentage within 0…100', () => {
+    assert.equal(progressPercent(0), 0);
+    assert.equal(progressPercent(0.054), 5);
+    assert.equal(progressPercent(0.995), 100);
+    assert.equal(progressPercent(1.2), 100);
+    assert.equal(progressPercent(-0.1), 0);
+    assert.equal(progressPercent(Number.NaN), 0);
+  });
+
+  it('turns a job error into a problem whose code picks the translated sentence', () => {
+    assert.deepEqual(
+      jobProblem({ code: 'PinnedDataCorrupt', message: 'the pinned data … no longer matches' }),
+      {
+        status: 409,
+        code: 'PinnedDataCorrupt',
+        message: null,
+        details: [],
+      },
+    );
+    assert.equal(jobProblem({ code: 'RenderFailed', message: 'x' }).status, 500);
+    assert.equal(jobProblem({ code: 'InvalidReportData', message: 'x' }).status, 422);
+  });
+
+  it('writes file sizes in KB below a megabyte and in MB with one decimal above', () => {
+    assert.deepEqual(fileSize(120), { key: 'kilobytes', size: 1 });
+    assert.deepEqual(fileSize(245_600), { key: 'kilobytes', size: 246 });
+    assert.deepEqual(fileSize(12_345_678), { key: 'megabytes', size: 12.3 });
+  });
+
+  it('numbers a page of the list from 1, and not at all when it is empty', () => {
+    assert.deepEqual(pageRange(0, 20, 45), { from: 1, to: 20 });
+    assert.deepEqual(pageRange(40, 5, 45), { from: 41, to: 45 });
+    assert.equal(pageRange(0, 0, 0), null);
+  });
+});

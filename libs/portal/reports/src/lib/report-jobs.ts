@@ -1,0 +1,89 @@
+import type { ReportingSchemas } from '@quartier/portal-data-access';
+
+/** A report job as the reporting service answers it. */
+export type ReportView = ReportingSchemas['ReportViewDto_Output'];
+export type ReportStatus = ReportView['status'];
+
+/** Still being worked on: the page keeps asking until it is not. */
+export function isActive(status: ReportStatus): boolean {
+  return status === 'queued' || status === 'running';
+}
+
+/** What a person may do with a job in its state (the service has the last word on permissions). */
+export interface ReportActions {
+  readonly download: boolean;
+  /** A first-page preview: finished single PDFs (a batch is a ZIP of them). */
+  readonly preview: boolean;
+  readonly cancel: boolean;
+  /** Render the same pinned data again / gather the data anew: once the job has ended. */
+  readonly regenerate: boolean;
+  readonly update: boolean;
+}
+
+export function actionsOf(report: Pick<ReportView, 'status' | 'contentType'>): ReportActions {
+  const done = report.status === 'done';
+  const ended = !isActive(report.status);
+  return {
+    download: done,
+    preview: done && report.contentType === 'application/pdf',
+    cancel: isActive(report.status),
+    regenerate: ended,
+    update: ended,
+  };
+}
+
+/**
+ * Milliseconds until the next status request after `polls` requests for the same active jobs:
+ * quick at first (a single profile is done in about a second), then slower, so a batch of
+ * hundreds of profiles that runs for minutes does not keep the service busy answering.
+ */
+export function pollDelay(polls: number): number {
+  if (polls < 10) return 500;
+  if (polls < 40) return 1_000;
+  return 3_000;
+}
+
+/** Progress as a whole percentage, 0…100, for `<progress>` and screen readers. */
+export function progressPercent(progress: number): number {
+  if (!Number.isFinite(progress)) return 0;
+  return Math.round(Math.min(1, Math.max(0, progress)) * 100);
+}
+
+/** HTTP status that a job error code corresponds to, for describeProblem's fallback sentence. */
+const JOB_ERROR_STATUS: Readonly<Record<string, number>> = {
+  InvalidReportData: 422,
+  InvalidDocument: 422,
+  ReportNotFound: 404,
+  SubjectNotFound: 404,
+  AreaNotFound: 404,
+  LevelNotFound: 404,
+  OutOfScope: 403,
+  UpstreamRefused: 403,
+  PinnedDataCorrupt: 409,
+  PinnedDataMissing: 409,
+};
+
+/**
+ * A failed or stopped job's error as a problem for describeProblem: its code selects the
+ * translated sentence (`apiError.<code>`); the service's English message is never shown.
+ */
+export function jobProblem(error: NonNullable<ReportView['error']>): {
+  status: number;
+  code: string;
+  message: null;
+  details: readonly string[];
+} {
+  return { status: JOB_ERROR_STATUS[error.code] ?? 500, code: error.code, message: null, details: [] };
+}
+
+/** A file size for people: KB below one megabyte, MB with one decimal above. */
+export function fileSize(bytes: number): { key: 'kilobytes' | 'megabytes'; size: number } {
+  if (bytes < 1_000_000) return { key: 'kilobytes', size: Math.max(1, Math.round(bytes / 1_000)) };
+  return { key: 'megabytes', size: Math.round(bytes / 100_000) / 10 };
+}
+
+/** One page of the list: `from`–`to` of `total`, 1-based for people; none when empty. */
+export function pageRange(offset: number, shown: number, total: number): { from: number; to: number } | null {
+  if (shown === 0 || total === 0) return null;
+  return { from: offset + 1, to: Math.min(total, offset + shown) };
+}

@@ -1,0 +1,39 @@
+import { Injectable, computed, inject } from '@angular/core';
+import { problemFrom } from '@quartier/portal-data-access';
+import { describeProblem, I18n, type DescribableProblem } from '@quartier/portal-ui';
+import { DE, type ReportsDictionary, type ReportsTextKey } from './texts-de';
+import { EN } from './texts-en';
+
+export type { ReportsTextKey };
+
+type Params = Record<string, string | number>;
+
+/** This feature's texts in German (default) and English, following the shell's language. */
+@Injectable({ providedIn: 'root' })
+export class ReportsTexts {
+  private readonly i18n = inject(I18n);
+  private readonly dictionary = computed<ReportsDictionary>(() => (this.i18n.language() === 'en' ? EN : DE));
+  readonly language = this.i18n.language;
+
+  readonly t = (key: ReportsTextKey, params: Params = {}): string =>
+    this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+
+  /** A key built at run time (`status.` + value); unknown keys show the value itself. */
+  readonly tk = (prefix: string, value: string, params: Params = {}): string => {
+    const key = `${prefix}.${value}`;
+    return key in DE ? this.t(key as ReportsTextKey, params) : value;
+  };
+
+  /** A failed request, in the words of the portal's translation tables. */
+  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
+  /** A job's recorded error (by its code), likewise. */
+  readonly describe = (problem: DescribableProblem): string => describeProblem(problem, this.i18n.t);
+
+  readonly number = (value: number): string => this.i18n.formatNumber(value);
+  readonly dateTime = (iso: string): string => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime())
+      ? iso
+      : date.toLocaleString(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' });
+  };
+}
