@@ -17,6 +17,7 @@ import { indicatorTests } from './src/indicators.e2e.mjs';
 import { networkTests } from './src/networks.e2e.mjs';
 import { portalTests } from './src/portal.e2e.mjs';
 import { programmeTests } from './src/programmes.e2e.mjs';
+import { reportTests } from './src/reports.e2e.mjs';
 import { surveyTests } from './src/surveys.e2e.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -68,6 +69,7 @@ describe('portal', { concurrency: false, timeout: 400_000 }, () => {
     indicators: indicatorTests,
     evaluation: evaluationTests,
     programmes: programmeTests,
+    reports: reportTests,
   };
   const only = process.env.E2E_ONLY?.split(',').filter(Boolean);
   for (const [name, suite] of Object.entries(suites)) if (!only || only.includes(name)) suite(context);
