@@ -44,48 +44,61 @@ export class FactPublicationHandler {
     manager: EntityManager,
     change: EventPayload<'indicator.values.changed'>,
   ): Promise<void> {
-    const definitions: { version: number; body: IndicatorContent }[] = await manager.query(
-      `SELECT d.current_version AS version, v.body
+    const definitions: { id: string; version: number; body: IndicatorContent }[] = await manager.query(
+      `SELECT d.id, d.current_version AS version, v.body
          FROM indicator_definition d
          JOIN indicator_definition_version v ON v.definition_id = d.id AND v.version = d.current_version
         WHERE d.tenant_id = $1 AND d.code = $2 AND d.deleted_at IS NULL`,
       [change.tenantId, change.indicatorCode],
     );
     if (definitions.length === 0) return;
-    const [{ version, body }] = definitions;
+    const [{ id, version, body }] = definitions;
     // An empty area list means "every area" for the changed periods. The list is matched as a
     // hashed semi-join (IN (SELECT unnest …)), which stays linear even under a generic plan,
     // where `= ANY(array)` would compare every row with the whole array (50,000 areas).
-    const values: PublishedValue[] = await manager.query(
-      `SELECT v.area_id AS "areaId", v.period, v.status, v.value, v.numerator, v.denominator
-         FROM indicator_value v JOIN indicator_definition d ON d.id = v.indicator_id
-        WHERE d.tenant_id = $1 AND d.code = $2 AND v.period = ANY($3::text[])
-          AND (cardinality($4::uuid[]) = 0 OR v.area_id IN (SELECT unnest($4::uuid[])))
-        ORDER BY v.period, v.area_id`,
-      [change.tenantId, change.indicatorCode, change.periods, change.areaIds],
+    const areas = `(cardinality($4::uuid[]) = 0 OR v.area_id IN (SELECT unnest($4::uuid[])))`;
+    const counts: { period: string; n: number }[] = await manager.query(
+      `SELECT v.period, count(*)::int AS n FROM indicator_value v
+        WHERE v.indicator_id = $1 AND v.tenant_id = $2 AND v.period = ANY($3::text[]) AND ${areas}
+        GROUP BY v.period ORDER BY v.period`,
+      [id, change.tenantId, change.periods, change.areaIds],
     );
-    const parts = chunk(values, PUBLICATION_PART_SIZE);
-    await this.outbox.appendMany(
-      manager,
-      parts.map((part, i) => ({
-        type: 'indicator.values.published' as const,
-        payload: {
-          tenantId: change.tenantId,
-          indicatorCode: change.indicatorCode,
-          definitionVersion: version,
-          name: body.name.de,
-          unit: body.unit,
-          polarity: body.polarity,
-          scale: body.scale ?? defaultScale(body.unit),
-          minNumerator: body.confidentiality?.minNumerator ?? 0,
-          sourceId: change.sourceId,
-          part: i + 1,
-          parts: parts.length,
-          values: part,
-        },
-        meta: { tenantId: change.tenantId, key: `${change.tenantId}:${change.indicatorCode}` },
-      })),
-    );
+    const parts = counts.reduce((sum, c) => sum + Math.ceil(c.n / PUBLICATION_PART_SIZE), 0);
+    // One period at a time, each written to the outbox before the next is read: ten periods of
+    // an indicator over 50,000 areas hold 50,000 rows (and their JSON) at once, not 500,000. `parts` counts what the periods held when counted; a value committed
+    // in between by another import only shifts the numbering — consumers apply each part on its
+    // own, and that import's own event follows.
+    let part = 0;
+    for (const { period } of counts) {
+      const values: PublishedValue[] = await manager.query(
+        `SELECT v.area_id AS "areaId", v.period, v.status, v.value, v.numerator, v.denominator
+           FROM indicator_value v
+          WHERE v.indicator_id = $1 AND v.tenant_id = $2 AND v.period = $3 AND ${areas}
+          ORDER BY v.area_id`,
+        [id, change.tenantId, period, change.areaIds],
+      );
+      await this.outbox.appendMany(
+        manager,
+        chunk(values, PUBLICATION_PART_SIZE).map((slice) => ({
+          type: 'indicator.values.published' as const,
+          payload: {
+            tenantId: change.tenantId,
+            indicatorCode: change.indicatorCode,
+            definitionVersion: version,
+            name: body.name.de,
+            unit: body.unit,
+            polarity: body.polarity,
+            scale: body.scale ?? defaultScale(body.unit),
+            minNumerator: body.confidentiality?.minNumerator ?? 0,
+            sourceId: change.sourceId,
+            part: ++part,
+            parts: Math.max(parts, part),
+            values: slice,
+          },
+          meta: { tenantId: change.tenantId, key: `${change.tenantId}:${change.indicatorCode}` },
+        })),
+      );
+    }
   }
 
   private async publishIndex(
