@@ -12,6 +12,12 @@ export interface OutboxRelayOptions {
   schema: string;
   /** Rows claimed and published per transaction. */
   batchSize?: number;
+  /**
+   * Most bytes of envelopes (as stored, possibly compressed) per batch; at least one row goes.
+   * Default 4 MiB: 500 area events are ~0.5 MB, 500 parts of 2,000 indicator values would be
+   * ~130 MB of JSON parsed into objects at once.
+   */
+  batchBytes?: number;
   /** Safety-net poll while idle (LISTEN/NOTIFY normally wakes the relay at once). */
   pollIntervalMs?: number;
   /** LISTEN for the writer's NOTIFY on a dedicated connection (one pool slot). Default true. */
@@ -55,6 +61,7 @@ export class OutboxRelay {
   private readonly table: string;
   private readonly channel: string;
   private readonly batchSize: number;
+  private readonly batchBytes: number;
   private readonly pollIntervalMs: number;
   private readonly logger: MessagingLogger;
   private readonly claimSql: string;
@@ -72,20 +79,29 @@ export class OutboxRelay {
     this.table = `${schemaIdentifier(options.schema)}."outbox"`;
     this.channel = outboxChannel(options.schema);
     this.batchSize = options.batchSize ?? 500;
+    this.batchBytes = options.batchBytes ?? 4 * 1024 * 1024;
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.logger = options.logger ?? defaultLogger(options.schema, 'outbox-relay');
     if (!Number.isInteger(this.batchSize) || this.batchSize < 1)
       throw new RangeError('batchSize must be a positive integer');
+    if (!(this.batchBytes > 0)) throw new RangeError('batchBytes must be positive');
+    // The batch is the claimed rows up to `batchBytes` (a prefix in position order, so no row
+    // goes before an earlier one of its key); claimed rows beyond it stay locked until the
+    // commit and go with the next batch. pg_column_size reads the stored size, not the value.
     this.claimSql = `
       WITH claimed AS MATERIALIZED (
-        SELECT "position", "key" FROM ${this.table}
+        SELECT "position", "key", pg_column_size("envelope") AS "size" FROM ${this.table}
         WHERE "published_at" IS NULL
         ORDER BY "position"
         LIMIT $1
         FOR UPDATE SKIP LOCKED
+      ), taken AS (
+        SELECT "position", "key" FROM (
+          SELECT "position", "key", sum("size") OVER (ORDER BY "position") AS "upTo", "size" FROM claimed
+        ) s WHERE "upTo" <= $2 OR "upTo" = "size"
       )
       SELECT o."position"::text AS "position", o."envelope"
-      FROM ${this.table} o JOIN claimed c ON c."position" = o."position"
+      FROM ${this.table} o JOIN taken c ON c."position" = o."position"
       WHERE NOT EXISTS (
         SELECT 1 FROM ${this.table} e
         WHERE e."key" = c."key" AND e."published_at" IS NULL AND e."position" < c."position"
@@ -101,7 +117,7 @@ export class OutboxRelay {
   async relayOnce(): Promise<number> {
     let failure: unknown;
     const published = await this.options.dataSource.transaction(async (manager: EntityManager) => {
-      const rows: ClaimedRow[] = await manager.query(this.claimSql, [this.batchSize]);
+      const rows: ClaimedRow[] = await manager.query(this.claimSql, [this.batchSize, this.batchBytes]);
       if (rows.length === 0) return 0;
       const positions = rows.map((row) => row.position);
       try {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import {
   createSchemaDataSource,
@@ -177,6 +177,46 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     );
     expect(await relay.cleanup()).toBe(2);
     expect(await registryDs.query('SELECT count(*)::int AS n FROM registry.outbox')).toEqual([{ n: 3 }]);
+    await bus.close();
+  });
+
+  it('bounds a batch by the bytes of its envelopes, in order, with at least one row', async () => {
+    const broker = new InProcessBroker();
+    const bus = new InProcessEventBus({ service: 'registry', broker, logger: silentLogger });
+    const sizes: number[] = [];
+    const relayed: string[] = [];
+    const sizing = {
+      publishRaw: async (envelopes: readonly EventEnvelope[]) => {
+        sizes.push(envelopes.length);
+        relayed.push(...envelopes.map((e) => (e.payload as { code: string }).code));
+        await bus.publishRaw(envelopes);
+      },
+    };
+    // Random text does not compress: each envelope is stored with ~60 kB, one with ~300 kB.
+    const noise = (kB: number) => randomBytes(kB * 512).toString('hex');
+    const id = randomUUID();
+    await registryDs.transaction((m) =>
+      writer.appendMany(
+        m,
+        Array.from({ length: 7 }, (_, i) => ({
+          type: 'registry.area.upserted' as const,
+          payload: areaPayload({ id, code: `C${i}`, name: noise(i === 3 ? 300 : 60) }),
+          meta: { tenantId: 'berlin-demo', key: id },
+        })),
+      ),
+    );
+    const relay = new OutboxRelay({
+      dataSource: registryDs,
+      bus: sizing,
+      schema: 'registry',
+      batchSize: 100,
+      batchBytes: 200_000,
+      logger: silentLogger,
+      listen: false,
+    });
+    expect(await relay.drain()).toBe(7);
+    expect(sizes).toEqual([3, 1, 3]);
+    expect(relayed).toEqual(['C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6']);
     await bus.close();
   });
 
