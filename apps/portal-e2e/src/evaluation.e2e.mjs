@@ -8,40 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { describeViolations, seriousA11yViolations } from './browser.mjs';
-
-/** A German number as the portal writes it ("−1,234", "+0,50", "12,37") → Number. */
-const germanNumber = (text) =>
-  Number(text.trim().replace('\u2212', '-').replace(/\./g, '').replace(',', '.'));
-
-async function newPage(context, consoleErrors) {
-  const browserContext = await context.browser.newContext({
-    viewport: { width: 1440, height: 1100 },
-    locale: 'de-DE',
-  });
-  const page = await browserContext.newPage();
-  page.setDefaultTimeout(60_000);
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-  return page;
-}
-
-async function login(page, baseUrl, path, user) {
-  await page.goto(`${baseUrl}${path}`);
-  await page.waitForURL(/\/oidc\/interaction\//);
-  await page.getByLabel('Benutzername').fill(user);
-  await page.getByLabel('Passwort').fill('demo');
-  await page.getByRole('button', { name: 'Anmelden' }).click();
-  await page.waitForURL((url) => url.pathname === path);
-}
-
-async function expectAccessible(page) {
-  const violations = await seriousA11yViolations(page);
-  assert.deepEqual(violations, [], describeViolations(violations));
-}
+import { expectAccessible, germanNumber, login, newPage } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
 export function evaluationTests(context) {

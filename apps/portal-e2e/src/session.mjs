@@ -1,0 +1,80 @@
+// What the browser suites share: a German browser page that collects console errors, the demo
+// login, bearer tokens for API calls next to the pages, and German numbers read off the screen.
+import assert from 'node:assert/strict';
+import { describeViolations, seriousA11yViolations } from './browser.mjs';
+
+/** A new browser context and page (German, desktop size) whose console errors land in `consoleErrors`. */
+export async function newPage(context, consoleErrors) {
+  const browserContext = await context.browser.newContext({
+    viewport: { width: 1440, height: 1100 },
+    locale: 'de-DE',
+    acceptDownloads: true,
+  });
+  const page = await browserContext.newPage();
+  page.setDefaultTimeout(60_000);
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return page;
+}
+
+/** Opens `path`, signs in at the platform's login page as a demo user and waits to be back. */
+export async function login(page, baseUrl, path, user) {
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForURL(/\/oidc\/interaction\//);
+  await page.getByLabel('Benutzername').fill(user);
+  await page.getByLabel('Passwort').fill('demo');
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
+export async function expectAccessible(page) {
+  const violations = await seriousA11yViolations(page);
+  assert.deepEqual(violations, [], describeViolations(violations));
+}
+
+/** A German number as the portal writes it ("−1,234", "+0,50", "12.345,00 €") → Number. */
+export const germanNumber = (text) =>
+  Number(
+    text
+      .trim()
+      .replace('\u2212', '-')
+      .replace(/[^\d,+-]/g, '')
+      .replace(',', '.'),
+  );
+
+/** A bearer token by the password grant of the CLI client (as `quartier token --user …`). */
+export async function tokenFor(baseUrl, username) {
+  const discovery = await (await fetch(`${baseUrl}/oidc/.well-known/openid-configuration`)).json();
+  const response = await fetch(discovery.token_endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'quartier-cli',
+      username,
+      password: 'demo',
+      scope: 'openid profile',
+    }),
+  });
+  const body = await response.json();
+  assert.ok(response.ok, `token for ${username}: ${JSON.stringify(body)}`);
+  return body.access_token;
+}
+
+/** An API call with a bearer token; fails the test on an error status. */
+export async function api(baseUrl, token, method, path, body, contentType = 'application/json') {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { 'content-type': contentType }),
+    },
+    body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : body,
+  });
+  const text = await response.text();
+  assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
+  return text ? JSON.parse(text) : null;
+}
