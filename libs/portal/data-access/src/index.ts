@@ -1,4 +1,4 @@
-export * from './lib/models';
+export * from './lib/roles';
 export * from './lib/portal-config';
 export * from './lib/portal-config.token';
 export * from './lib/api-problem';
@@ -13,6 +13,7 @@ export * from './lib/openapi/openapi-client';
 export * from './lib/openapi/openapi-path';
 export * from './lib/openapi/programme-client';
 export * from './lib/openapi/evaluation-client';
+export * from './lib/openapi/registry-client';
 export * from './lib/openapi/indicator-client';
 export * from './lib/openapi/reporting-client';
 export * from './lib/openapi/content-disposition';

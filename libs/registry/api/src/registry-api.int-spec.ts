@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { areaImportOptionsSchema } from '@quartier/registry-core';
 import { AreaImportsService } from './area-imports/area-imports.service';
+import { areaFeatureCollectionSchema } from './areas/area.dto';
 import {
   BERLIN_DEMO,
   MUSTERSTADT_DEMO,
@@ -201,6 +202,20 @@ describe('registry API (real PostgreSQL, real OIDC tokens)', () => {
         ['02', false],
       ]);
       expect(collection.features[0].geometry.type).toBe('Polygon');
+    });
+
+    // PostgreSQL writes the GeoJSON as text, so no compile-time check proves it matches the
+    // schema the portal's types are generated from: the answer is parsed with that schema here.
+    it('answers GeoJSON exactly as its OpenAPI document describes it', async () => {
+      const res = await fetch(`${t.url}/api/registry/areas/geojson?level=bezirk`, {
+        headers: { authorization: `Bearer ${await t.tokenFor('planer')}` },
+      });
+      const body: unknown = await res.json();
+      const parsed = areaFeatureCollectionSchema.safeParse(body);
+      expect(parsed.error?.issues ?? []).toEqual([]);
+      // Parsing drops what the schema does not document: nothing may be lost.
+      expect(parsed.data).toEqual(body);
+      expect(parsed.data?.features.length).toBeGreaterThan(0);
     });
 
     it('lets a planner edit inside his district, with the change published through the outbox', async () => {

@@ -5,6 +5,7 @@ import type {
   EvaluationStatus,
   WorkflowAction,
 } from '@quartier/evaluation-core';
+import { orNull } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { storedDesignView, type StoredDesign } from '../design/design.dto';
@@ -219,9 +220,9 @@ export const evaluationViewSchema = z.object({
   design: storedDesignView,
   /** The frozen evidence the numbers are computed from; null: computed from live data. */
   snapshot: snapshotInfoSchema.nullable(),
-  submittedBy: z.string().nullable(),
-  finalisedBy: z.string().nullable(),
-  finalisedAt: z.string().nullable(),
+  submittedBy: orNull(z.string(), 'who submitted it for review; null: not submitted'),
+  finalisedBy: orNull(z.string(), 'who finalised it; null: not final'),
+  finalisedAt: orNull(z.string(), 'when it was finalised; null: not final'),
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -12,11 +12,15 @@ import {
 const job = (overrides: Partial<AreaImportJob>): AreaImportJob => ({
   id: 'j',
   status: 'running',
+  level: 'bezirk',
   processed: 0,
-  total: 0,
+  progress: 0,
   created: 0,
   updated: 0,
   errors: [],
+  message: null,
+  createdAt: '2026-12-01T10:00:00Z',
+  finishedAt: null,
   ...overrides,
 });
 
@@ -30,20 +34,16 @@ describe('import progress', () => {
     assert.equal(isFinished(job({ status: 'interrupted' })), true);
   });
 
-  it('computes a percentage, unknown while the total is not known', () => {
-    assert.equal(progressPercent(job({ processed: 0, total: 0 })), null);
-    assert.equal(progressPercent(job({ processed: 271, total: 542 })), 50);
-    assert.equal(progressPercent(job({ processed: 1, total: 3 })), 33);
-    assert.equal(progressPercent(job({ processed: 600, total: 542 })), 100);
-    assert.equal(progressPercent(job({ status: 'succeeded', total: 0 })), 100);
-    assert.equal(progressPercent(job({ processed: 0, total: undefined })), null);
+  it('shows the server’s byte progress of the streamed upload as a percentage', () => {
+    assert.equal(progressPercent(job({ processed: 40, progress: 0.374 })), 37);
+    assert.equal(progressPercent(job({ processed: 0, progress: 0 })), 0);
+    assert.equal(progressPercent(job({ progress: 1.2 })), 100);
+    assert.equal(progressPercent(job({ progress: -0.1 })), 0);
+    assert.equal(progressPercent(job({ status: 'succeeded', progress: 0.5 })), 100);
   });
 
-  it('prefers the server’s byte progress of a streamed upload', () => {
-    assert.equal(progressPercent(job({ processed: 40, progress: 0.374 })), 37);
-    assert.equal(progressPercent(job({ processed: 40, total: 542, progress: 0.5 })), 50);
-    assert.equal(progressPercent(job({ progress: 1.2 })), 100);
-    assert.equal(progressPercent(job({ progress: Number.NaN, total: 4, processed: 1 })), 25);
+  it('is indeterminate while the progress is not a number', () => {
+    assert.equal(progressPercent(job({ progress: Number.NaN, processed: 1 })), null);
   });
 
   it('polls quickly at first, then every two seconds', () => {

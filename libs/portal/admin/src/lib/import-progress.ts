@@ -6,15 +6,13 @@ export function isFinished(job: AreaImportJob): boolean {
 }
 
 /**
- * Percentage for the progress bar: from the server's byte progress when it reports one, else
- * from the feature count; null while neither is known (indeterminate bar).
+ * Percentage for the progress bar from the server's byte progress (the upload is streamed, so
+ * the feature count is known only at the end); null while it is not a number (indeterminate bar).
  */
 export function progressPercent(job: AreaImportJob): number | null {
   if (job.status === 'succeeded') return 100;
-  if (typeof job.progress === 'number' && Number.isFinite(job.progress))
-    return Math.min(100, Math.max(0, Math.round(job.progress * 100)));
-  if (!job.total || job.total <= 0) return null;
-  return Math.min(100, Math.round((job.processed / job.total) * 100));
+  if (!Number.isFinite(job.progress)) return null;
+  return Math.min(100, Math.max(0, Math.round(job.progress * 100)));
 }
 
 /**

@@ -54,7 +54,13 @@ describe('collectionBounds', () => {
 
   it('is null without any coordinates', () => {
     assert.equal(collectionBounds({ type: 'FeatureCollection', features: [] }), null);
-    assert.equal(collectionBounds({ type: 'FeatureCollection', features: [feature('x', null)] }), null);
+    assert.equal(
+      collectionBounds({
+        type: 'FeatureCollection',
+        features: [feature('x', { type: 'Polygon', coordinates: [] })],
+      }),
+      null,
+    );
   });
 });
 

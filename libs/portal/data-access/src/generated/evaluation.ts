@@ -458,8 +458,11 @@ export interface components {
           valueCount: number;
           current: boolean;
         } | null;
+        /** @description who submitted it for review; null: not submitted */
         submittedBy: string | null;
+        /** @description who finalised it; null: not final */
         finalisedBy: string | null;
+        /** @description when it was finalised; null: not final */
         finalisedAt: string | null;
         createdBy: string;
         createdAt: string;
@@ -491,7 +494,7 @@ export interface components {
           };
       startPeriod?: string;
       /** @default [] */
-      questions: string[];
+      questions?: string[];
     };
     EvaluationViewDto_Output: {
       /** Format: uuid */
@@ -571,9 +574,12 @@ export interface components {
         valueCount: number;
         current: boolean;
       } | null;
-      submittedBy: string[];
-      finalisedBy: string[];
-      finalisedAt: string[];
+      /** @description who submitted it for review; null: not submitted */
+      submittedBy: string | null;
+      /** @description who finalised it; null: not final */
+      finalisedBy: string | null;
+      /** @description when it was finalised; null: not final */
+      finalisedAt: string | null;
       createdBy: string;
       createdAt: string;
       updatedAt: string;
@@ -591,7 +597,7 @@ export interface components {
       rating: number;
       justification: string;
       /** @default [] */
-      evidence: {
+      evidence?: {
         /** @enum {string} */
         kind:
           | 'did'
@@ -610,7 +616,7 @@ export interface components {
       /** @enum {string} */
       action: 'submit' | 'return' | 'finalise';
       /** @default  */
-      comment: string;
+      comment?: string;
     };
     AuditDto_Output: {
       items: {
@@ -627,23 +633,23 @@ export interface components {
     };
     DesignDto: {
       /** @default [] */
-      outcomes: string[];
+      outcomes?: string[];
       /** @default null */
-      periods: string[] | null;
+      periods?: string[] | null;
       /** @default null */
-      matching: {
+      matching?: {
         on: string[];
         /** @default null */
-        period: string | null;
+        period?: string | null;
         /** @default 1 */
-        k: number;
+        k?: number;
       } | null;
       /** @default [] */
-      comparisonAreaIds: string[];
+      comparisonAreaIds?: string[];
       /** @default [] */
-      surveyItems: string[];
+      surveyItems?: string[];
       /** @default [] */
-      networkMeasures: string[];
+      networkMeasures?: string[];
     };
     AdjustmentDto: {
       /** @enum {string} */

@@ -463,7 +463,7 @@ export interface components {
         en?: string;
       };
       /** @default  */
-      description: string;
+      description?: string;
       /** @enum {string} */
       unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
       /** @enum {string} */
@@ -477,16 +477,16 @@ export interface components {
       };
       scale?: number;
       /** @default  */
-      source: string;
+      source?: string;
       /** @enum {string} */
       periodicity: 'year' | 'half-year' | 'quarter' | 'reference-date' | 'irregular';
       /** @default null */
-      impactStep: number | null;
+      impactStep?: number | null;
       /** @default null */
-      confidentiality: {
+      confidentiality?: {
         minNumerator: number;
         /** @default 0 */
-        minDenominator: number;
+        minDenominator?: number;
       } | null;
     };
     UpdateIndicatorDto: {
@@ -495,7 +495,7 @@ export interface components {
         en?: string;
       };
       /** @default  */
-      description: string;
+      description?: string;
       /** @enum {string} */
       unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
       /** @enum {string} */
@@ -509,16 +509,16 @@ export interface components {
       };
       scale?: number;
       /** @default  */
-      source: string;
+      source?: string;
       /** @enum {string} */
       periodicity: 'year' | 'half-year' | 'quarter' | 'reference-date' | 'irregular';
       /** @default null */
-      impactStep: number | null;
+      impactStep?: number | null;
       /** @default null */
-      confidentiality: {
+      confidentiality?: {
         minNumerator: number;
         /** @default 0 */
-        minDenominator: number;
+        minDenominator?: number;
       } | null;
     };
     ComputeBodyDto: {

@@ -312,9 +312,9 @@ export interface components {
       areaId?: string | null;
       programmeId?: string | null;
       /** @default false */
-      directed: boolean;
+      directed?: boolean;
       /** @default true */
-      weighted: boolean;
+      weighted?: boolean;
     };
     UpdateNetworkDto: {
       name?: string;
@@ -338,7 +338,7 @@ export interface components {
        * @default organisation
        * @enum {string}
        */
-      kind: 'organisation' | 'person';
+      kind?: 'organisation' | 'person';
       name: string;
       /** @enum {string|null} */
       sector?: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
@@ -406,9 +406,9 @@ export interface components {
        * @default cooperation
        * @enum {string}
        */
-      type: 'cooperation' | 'information' | 'referral' | 'resources' | 'funding';
+      type?: 'cooperation' | 'information' | 'referral' | 'resources' | 'funding';
       /** @default 1 */
-      weight: number;
+      weight?: number;
       attributes?: {
         [key: string]: string | number;
       };

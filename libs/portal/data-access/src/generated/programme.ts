@@ -547,30 +547,30 @@ export interface components {
     CreateProgrammeDto: {
       name: string;
       /** @default  */
-      funder: string;
+      funder?: string;
       /** @default  */
-      legalBasis: string;
+      legalBasis?: string;
       /** @default  */
-      description: string;
+      description?: string;
       /**
        * @default planning
        * @enum {string}
        */
-      status: 'planning' | 'active' | 'closed';
+      status?: 'planning' | 'active' | 'closed';
       fundingPeriods: {
         /** Format: date */
         from: string;
         /** Format: date */
         to: string;
         /** @default  */
-        label: string;
+        label?: string;
       }[];
       budgetLines: {
         key: string;
         label: string;
       }[];
       /** @default [] */
-      fieldsOfAction: {
+      fieldsOfAction?: {
         key: string;
         label: string;
       }[];
@@ -580,12 +580,12 @@ export interface components {
        *       "amber": 0.4
        *     }
        */
-      trafficLight: {
+      trafficLight?: {
         green: number;
         amber: number;
       };
       /** @default null */
-      iati: {
+      iati?: {
         reportingOrg: {
           ref: string;
           type: string;
@@ -651,7 +651,7 @@ export interface components {
         /** Format: date */
         to: string;
         /** @default  */
-        label: string;
+        label?: string;
       }[];
       budgetLines?: {
         key: string;
@@ -687,6 +687,9 @@ export interface components {
         line: string;
         amountCents: number;
       }[];
+    };
+    MeasureImportDto_Output: {
+      created: number;
     };
     MeasureListDto_Output: {
       items: {
@@ -745,22 +748,22 @@ export interface components {
     CreateMeasureDto: {
       title: string;
       /** @default  */
-      description: string;
+      description?: string;
       areaIds: string[];
       /** @default null */
-      fieldOfAction: string | null;
+      fieldOfAction?: string | null;
       responsible: {
         name: string;
         /**
          * Format: uuid
          * @default null
          */
-        actorId: string | null;
+        actorId?: string | null;
       };
       /** @default [] */
-      targetGroups: string[];
+      targetGroups?: string[];
       /** @default [] */
-      budget: {
+      budget?: {
         year: number;
         line: string;
         amountCents: number;
@@ -769,14 +772,14 @@ export interface components {
        * Format: date
        * @default null
        */
-      plannedStart: string | null;
+      plannedStart?: string | null;
       /**
        * Format: date
        * @default null
        */
-      plannedEnd: string | null;
+      plannedEnd?: string | null;
       /** @default false */
-      deliberateOverCommitment: boolean;
+      deliberateOverCommitment?: boolean;
     };
     MeasureViewDto_Output: {
       /** Format: uuid */
@@ -840,7 +843,7 @@ export interface components {
          * Format: uuid
          * @default null
          */
-        actorId: string | null;
+        actorId?: string | null;
       };
       targetGroups?: string[];
       budget?: {
@@ -863,7 +866,7 @@ export interface components {
       action: 'approve' | 'reject' | 'start' | 'complete' | 'cancel';
       comment?: string;
       /** @default false */
-      deliberateOverCommitment: boolean;
+      deliberateOverCommitment?: boolean;
     };
     MeasureAuditDto_Output: {
       items: {
@@ -995,7 +998,7 @@ export interface components {
       runId: string | null;
       rule: unknown;
       /** @default [] */
-      changes: {
+      changes?: {
         /** @enum {string} */
         action: 'add' | 'remove';
         /** Format: uuid */
@@ -1003,7 +1006,7 @@ export interface components {
         reason: string;
       }[];
       /** @default  */
-      comment: string;
+      comment?: string;
     };
     AreaPreviewDto_Output: {
       resolution: {
@@ -1450,11 +1453,11 @@ export interface components {
       year: number;
       budgetCents?: number;
       /** @default 0 */
-      floorCents: number;
+      floorCents?: number;
       /** @default null */
-      capCents: number | null;
+      capCents?: number | null;
       /** @default 100 */
-      unitCents: number;
+      unitCents?: number;
       need:
         | {
             /** @enum {string} */
@@ -1465,7 +1468,7 @@ export interface components {
              * @default value
              * @enum {string}
              */
-            weighting: 'value' | 'count';
+            weighting?: 'value' | 'count';
           }
         | {
             /** @enum {string} */
@@ -1473,7 +1476,7 @@ export interface components {
             /** Format: uuid */
             runId: string;
             /** @default status */
-            index: string;
+            index?: string;
           }
         | {
             /** @enum {string} */
@@ -1489,7 +1492,7 @@ export interface components {
             }[];
           };
       /** @default  */
-      comment: string;
+      comment?: string;
     };
     AllocationPreviewDto_Output: {
       line: string;
@@ -2466,11 +2469,24 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The table as an attachment (file name in Content-Disposition) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -2489,7 +2505,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeasureImportDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };

@@ -265,6 +265,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiErrorDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details?: unknown;
+    };
+    TenantViewDto_Output: {
+      id: string;
+      name: string;
+      levels: {
+        key: string;
+        name: string;
+        rank: number;
+      }[];
+      publicProfile: {
+        operatorName: string | null;
+        imprintUrl: string | null;
+        privacyUrl: string | null;
+      } | null;
+    };
     UpdateCurrentTenantDto: {
       name?: string;
       levels?: {
@@ -274,17 +294,17 @@ export interface components {
       }[];
       publicProfile?: {
         /** @default null */
-        operatorName: string | null;
+        operatorName?: string | null;
         /**
          * Format: uri
          * @default null
          */
-        imprintUrl: string | null;
+        imprintUrl?: string | null;
         /**
          * Format: uri
          * @default null
          */
-        privacyUrl: string | null;
+        privacyUrl?: string | null;
       } | null;
     };
     UpsertTenantDto: {
@@ -295,9 +315,198 @@ export interface components {
         rank: number;
       }[];
     };
+    MeViewDto_Output: {
+      subject: string;
+      name: string;
+      tenantId: string;
+      tenantName: string;
+      roles: (
+        | 'platform-admin'
+        | 'tenant-admin'
+        | 'programme-manager'
+        | 'planner'
+        | 'analyst'
+        | 'evaluator'
+        | 'viewer'
+      )[];
+      assignments: {
+        /** Format: uuid */
+        id: string;
+        /** @enum {string} */
+        role:
+          | 'platform-admin'
+          | 'tenant-admin'
+          | 'programme-manager'
+          | 'planner'
+          | 'analyst'
+          | 'evaluator'
+          | 'viewer';
+        /** Format: uuid */
+        areaId: string | null;
+        areaName: string | null;
+        programmeId: string | null;
+      }[];
+    };
+    AreaPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        level: string;
+        /** Format: uuid */
+        parentId: string | null;
+        population: number | null;
+        editable: boolean;
+      }[];
+      total: number;
+    };
+    AreaFeatureCollectionDto_Output: {
+      /** @enum {string} */
+      type: 'FeatureCollection';
+      features: {
+        /** @enum {string} */
+        type: 'Feature';
+        /** Format: uuid */
+        id: string;
+        geometry:
+          | {
+              /** @enum {string} */
+              type: 'Polygon';
+              coordinates: number[][][];
+            }
+          | {
+              /** @enum {string} */
+              type: 'MultiPolygon';
+              coordinates: number[][][][];
+            };
+        properties: {
+          /** Format: uuid */
+          id: string;
+          code: string;
+          name: string;
+          level: string;
+          population: number | null;
+          editable: boolean;
+        };
+      }[];
+    };
+    AreaDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      level: string;
+      /** Format: uuid */
+      parentId: string | null;
+      population: number | null;
+      editable: boolean;
+      ancestors: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        level: string;
+        /** Format: uuid */
+        parentId: string | null;
+        population: number | null;
+        editable: boolean;
+      }[];
+      children: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        level: string;
+        /** Format: uuid */
+        parentId: string | null;
+        population: number | null;
+        editable: boolean;
+      }[];
+      /** @description area in m²; null: no geometry */
+      areaSqm: number | null;
+      /** Format: date */
+      validFrom: string;
+      /** Format: uuid */
+      versionId: string;
+    };
     UpdateAreaDto: {
       name?: string;
       population?: number | null;
+    };
+    AreaSummaryDto_Output: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      level: string;
+      /** Format: uuid */
+      parentId: string | null;
+      population: number | null;
+      editable: boolean;
+    };
+    TileJsonDto_Output: {
+      tilejson: string;
+      name: string;
+      scheme: string;
+      tiles: string[];
+      minzoom: number;
+      maxzoom: number;
+      bounds: [number, number, number, number];
+      vector_layers: {
+        id: string;
+        description: string;
+        fields: {
+          code: string;
+          id: string;
+          name: string;
+        };
+      }[];
+      areas: number;
+    };
+    AreaImportJobDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
+      level: string;
+      processed: number;
+      progress: number;
+      created: number;
+      updated: number;
+      errors: {
+        feature: number;
+        reason: string;
+      }[];
+      /** @description null: no failure of the whole job */
+      message: string | null;
+      createdAt: string;
+      /** @description null: still queued or running */
+      finishedAt: string | null;
+    };
+    AreaVersionViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date */
+      validFrom: string;
+      areas: number;
+      current: boolean;
+    };
+    CrosswalkViewDto_Output: {
+      /** Format: uuid */
+      fromVersionId: string | null;
+      /** Format: uuid */
+      toVersionId: string;
+      entries: {
+        /** Format: uuid */
+        fromAreaId: string;
+        fromCode: string;
+        /** Format: uuid */
+        toAreaId: string;
+        toCode: string;
+        weight: number;
+      }[];
     };
     ReplaceCrosswalkDto: {
       /** Format: uuid */
@@ -307,6 +516,45 @@ export interface components {
         toCode: string;
         weight: number;
       }[];
+    };
+    RoleAssignmentPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        subject: string;
+        /** @enum {string} */
+        role:
+          | 'platform-admin'
+          | 'tenant-admin'
+          | 'programme-manager'
+          | 'planner'
+          | 'analyst'
+          | 'evaluator'
+          | 'viewer';
+        /** Format: uuid */
+        areaId: string | null;
+        /** @description null: tenant-wide */
+        areaName: string | null;
+        /** @description null: not limited to a programme */
+        programmeId: string | null;
+        createdAt: string;
+        providerRoles:
+          | (
+              | 'platform-admin'
+              | 'tenant-admin'
+              | 'programme-manager'
+              | 'planner'
+              | 'analyst'
+              | 'evaluator'
+              | 'viewer'
+            )[]
+          | null;
+        /** @description when the user last signed in here; null: not yet */
+        seenAt: string | null;
+        /** @description null: not known yet */
+        effective: boolean | null;
+      }[];
+      total: number;
     };
     GrantRoleDto: {
       subject: string;
@@ -323,11 +571,47 @@ export interface components {
        * Format: uuid
        * @default null
        */
-      areaId: string | null;
+      areaId?: string | null;
       /** @default null */
-      programmeId: string | null;
+      programmeId?: string | null;
       /** @default false */
-      acknowledgeProviderRole: boolean;
+      acknowledgeProviderRole?: boolean;
+    };
+    RoleAssignmentViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      subject: string;
+      /** @enum {string} */
+      role:
+        | 'platform-admin'
+        | 'tenant-admin'
+        | 'programme-manager'
+        | 'planner'
+        | 'analyst'
+        | 'evaluator'
+        | 'viewer';
+      /** Format: uuid */
+      areaId: string | null;
+      /** @description null: tenant-wide */
+      areaName: string | null;
+      /** @description null: not limited to a programme */
+      programmeId: string | null;
+      createdAt: string;
+      providerRoles:
+        | (
+            | 'platform-admin'
+            | 'tenant-admin'
+            | 'programme-manager'
+            | 'planner'
+            | 'analyst'
+            | 'evaluator'
+            | 'viewer'
+          )[]
+        | null;
+      /** @description when the user last signed in here; null: not yet */
+      seenAt: string | null;
+      /** @description null: not known yet */
+      effective: boolean | null;
     };
   };
   responses: never;
@@ -351,7 +635,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TenantViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -372,7 +667,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TenantViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -389,7 +695,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TenantViewDto_Output'][];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -412,7 +729,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TenantViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -429,7 +757,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MeViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -452,7 +791,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AreaPageDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -473,7 +823,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/geo+json': components['schemas']['AreaFeatureCollectionDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -492,7 +853,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AreaDetailDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -515,7 +887,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AreaSummaryDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -534,7 +917,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TileJsonDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -549,11 +943,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Mapbox vector tile (gzip when accepted); 304 when the ETag matches */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.mapbox-vector-tile': string;
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -584,7 +990,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AreaImportJobDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -603,7 +1020,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AreaImportJobDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -620,7 +1048,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AreaVersionViewDto_Output'][];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -639,7 +1078,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CrosswalkViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -662,7 +1112,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CrosswalkViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -683,7 +1144,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RoleAssignmentPageDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -704,7 +1176,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RoleAssignmentViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -719,11 +1202,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Revoked */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };

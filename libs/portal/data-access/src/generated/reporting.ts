@@ -181,12 +181,12 @@ export interface components {
        * @default pdf
        * @enum {string}
        */
-      format: 'pdf' | 'docx' | 'xlsx' | 'csv';
+      format?: 'pdf' | 'docx' | 'xlsx' | 'csv';
       /**
        * @default de
        * @enum {string}
        */
-      language: 'de' | 'en';
+      language?: 'de' | 'en';
     };
     ReportAcceptedDto_Output: {
       /** Format: uuid */
@@ -289,7 +289,7 @@ export interface components {
       name: string;
       cron: string;
       /** @default Europe/Berlin */
-      timezone: string;
+      timezone?: string;
       request: {
         /** @enum {string} */
         type: 'area-profile' | 'monitoring' | 'programme' | 'evaluation';
@@ -307,15 +307,15 @@ export interface components {
          * @default pdf
          * @enum {string}
          */
-        format: 'pdf' | 'docx' | 'xlsx' | 'csv';
+        format?: 'pdf' | 'docx' | 'xlsx' | 'csv';
         /**
          * @default de
          * @enum {string}
          */
-        language: 'de' | 'en';
+        language?: 'de' | 'en';
       };
       /** @default true */
-      enabled: boolean;
+      enabled?: boolean;
     };
     ScheduleViewDto_Output: {
       /** Format: uuid */

@@ -426,33 +426,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               /** @enum {string} */
@@ -473,33 +473,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               /** @enum {string} */
@@ -510,33 +510,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               listName: string;
@@ -544,7 +544,7 @@ export interface components {
               /** @enum {string} */
               type: 'select_one';
               /** @default false */
-              likert: boolean;
+              likert?: boolean;
               /** @enum {string} */
               scaleDirection?: 'ascending' | 'descending';
             }
@@ -553,33 +553,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               listName: string;
@@ -592,33 +592,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               listName: string;
@@ -631,33 +631,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               listName: string;
@@ -668,24 +668,24 @@ export interface components {
                * @default choice
                * @enum {string}
                */
-              method: 'choice' | 'postcode' | 'point';
+              method?: 'choice' | 'postcode' | 'point';
             }
         )
       | {
           /** @enum {string} */
           kind: 'group';
           /** @default false */
-          repeat: boolean;
+          repeat?: boolean;
           name: string;
           /** @default {} */
-          label: {
+          label?: {
             [key: string]: string;
           };
           relevant?: string;
           appearance?: string;
           repeatCount?: string;
           /** @default {} */
-          extra: {
+          extra?: {
             [key: string]: string;
           };
           children: components['schemas']['CreateSurveyDto__schema0'][];
@@ -696,20 +696,20 @@ export interface components {
        * @default resident
        * @enum {string}
        */
-      type: 'resident' | 'network';
+      type?: 'resident' | 'network';
       /** Format: uuid */
       scopeAreaId: string;
       /** @default 10 */
-      k: number;
+      k?: number;
       form?: {
         settings: {
           formId: string;
           title?: string;
           version?: string;
           /** @default de */
-          defaultLanguage: string;
+          defaultLanguage?: string;
           /** @default {} */
-          extra: {
+          extra?: {
             [key: string]: string;
           };
         };
@@ -719,11 +719,11 @@ export interface components {
           choices: {
             name: string;
             /** @default {} */
-            label: {
+            label?: {
               [key: string]: string;
             };
             /** @default {} */
-            properties: {
+            properties?: {
               [key: string]: string;
             };
           }[];
@@ -737,33 +737,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               /** @enum {string} */
@@ -784,33 +784,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               /** @enum {string} */
@@ -821,33 +821,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               listName: string;
@@ -855,7 +855,7 @@ export interface components {
               /** @enum {string} */
               type: 'select_one';
               /** @default false */
-              likert: boolean;
+              likert?: boolean;
               /** @enum {string} */
               scaleDirection?: 'ascending' | 'descending';
             }
@@ -864,33 +864,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               listName: string;
@@ -903,33 +903,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               listName: string;
@@ -942,33 +942,33 @@ export interface components {
               kind: 'question';
               name: string;
               /** @default {} */
-              label: {
+              label?: {
                 [key: string]: string;
               };
               /** @default {} */
-              hint: {
+              hint?: {
                 [key: string]: string;
               };
               /** @default false */
-              required: boolean | string;
+              required?: boolean | string;
               /** @default {} */
-              requiredMessage: {
+              requiredMessage?: {
                 [key: string]: string;
               };
               relevant?: string;
               constraint?: string;
               /** @default {} */
-              constraintMessage: {
+              constraintMessage?: {
                 [key: string]: string;
               };
               calculation?: string;
               appearance?: string;
               defaultValue?: string;
               /** @default false */
-              readOnly: boolean;
+              readOnly?: boolean;
               parameters?: string;
               /** @default {} */
-              extra: {
+              extra?: {
                 [key: string]: string;
               };
               listName: string;
@@ -979,24 +979,24 @@ export interface components {
                * @default choice
                * @enum {string}
                */
-              method: 'choice' | 'postcode' | 'point';
+              method?: 'choice' | 'postcode' | 'point';
             }
         )
       | {
           /** @enum {string} */
           kind: 'group';
           /** @default false */
-          repeat: boolean;
+          repeat?: boolean;
           name: string;
           /** @default {} */
-          label: {
+          label?: {
             [key: string]: string;
           };
           relevant?: string;
           appearance?: string;
           repeatCount?: string;
           /** @default {} */
-          extra: {
+          extra?: {
             [key: string]: string;
           };
           children: components['schemas']['PutFormDto__schema0'][];
@@ -1008,9 +1008,9 @@ export interface components {
           title?: string;
           version?: string;
           /** @default de */
-          defaultLanguage: string;
+          defaultLanguage?: string;
           /** @default {} */
-          extra: {
+          extra?: {
             [key: string]: string;
           };
         };
@@ -1020,11 +1020,11 @@ export interface components {
           choices: {
             name: string;
             /** @default {} */
-            label: {
+            label?: {
               [key: string]: string;
             };
             /** @default {} */
-            properties: {
+            properties?: {
               [key: string]: string;
             };
           }[];
@@ -1041,7 +1041,7 @@ export interface components {
         /** @enum {string} */
         measure: 'share' | 'topTwoBox' | 'mean';
         /** @default [] */
-        options: string[];
+        options?: string[];
       }[];
       network?: {
         generator: {
@@ -1050,9 +1050,9 @@ export interface components {
             [key: string]: string;
           };
           /** @default true */
-          allowNewActors: boolean;
+          allowNewActors?: boolean;
           /** @default 30 */
-          maxAlters: number;
+          maxAlters?: number;
         };
         interpreters: (
           | {
@@ -1069,7 +1069,7 @@ export interface components {
                 };
               }[];
               /** @default false */
-              required: boolean;
+              required?: boolean;
             }
           | {
               name: string;
@@ -1081,7 +1081,7 @@ export interface components {
               min: number;
               max: number;
               /** @default false */
-              required: boolean;
+              required?: boolean;
             }
         )[];
         actors: {
@@ -1146,7 +1146,7 @@ export interface components {
       /** Format: date */
       closesOn: string;
       /** @default false */
-      invitationOnly: boolean;
+      invitationOnly?: boolean;
     };
     UpdateWaveDto: {
       name?: string;
@@ -1155,14 +1155,14 @@ export interface components {
       /** Format: date */
       closesOn?: string;
       /** @default false */
-      invitationOnly: boolean;
+      invitationOnly?: boolean;
     };
     InvitationsDto: {
       count: number;
     };
     SubmissionDto: {
       /** @default {} */
-      answers: {
+      answers?: {
         [key: string]: unknown;
       };
       language?: string;
@@ -1177,7 +1177,7 @@ export interface components {
             type?: string;
           };
           /** @default {} */
-          answers: {
+          answers?: {
             [key: string]: string | number;
           };
         }[];

@@ -1,6 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { RegistryApi } from './registry-api';
-import type { Me, Role, Tenant } from './models';
+import type { Me, Tenant } from './openapi/registry-client';
+import type { Role } from './roles';
 
 /** Who is signed in, for which tenant, with which roles (from the registry, not the token). */
 @Injectable({ providedIn: 'root' })

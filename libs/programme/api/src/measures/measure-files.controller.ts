@@ -1,17 +1,27 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import type { UploadRequest } from '@quartier/service-kit';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { ApiErrorResponses } from '../api-views.dto';
 import { MEASURE_EDITORS } from '../programme.constants';
 import { CSV, MeasureFilesService, XLSX } from './measure-files.service';
+import { MeasureImportDto } from './measure.dto';
 
 class ExportQueryDto extends createZodDto(z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') })) {}
 
 @ApiTags('measures')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/programme/programmes/:programmeId/measures')
 @Roles(...MEASURE_EDITORS)
 export class MeasureFilesController {
@@ -19,6 +29,13 @@ export class MeasureFilesController {
 
   @Get('export')
   @ApiOperation({ summary: 'The measures as CSV (semicolons, UTF-8 with BOM) or XLSX, one row per measure' })
+  @ApiOkResponse({
+    description: 'The table as an attachment (file name in Content-Disposition)',
+    content: {
+      [CSV]: { schema: { type: 'string' } },
+      [XLSX]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   async export(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) id: string,
@@ -34,6 +51,7 @@ export class MeasureFilesController {
   @ApiOperation({
     summary: 'Propose the measures of a CSV or XLSX table: all rows or none, every bad row named',
   })
+  @ApiCreatedResponse({ type: MeasureImportDto.Output })
   import(
     @CurrentCaller() caller: Caller,
     @Param('programmeId', ParseUUIDPipe) id: string,

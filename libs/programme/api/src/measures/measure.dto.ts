@@ -2,6 +2,7 @@ import { labelText, nameText } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { AnswerOf, Answers, Expect } from '../api-views.dto';
+import type { MeasureFilesService } from './measure-files.service';
 import type { MeasuresService } from './measures.service';
 
 const isoDate = z.iso.date();
@@ -164,9 +165,16 @@ export const measureAuditSchema = z.object({
 });
 export class MeasureAuditDto extends createZodDto(measureAuditSchema) {}
 
+/** What a table import did: every row became a proposed measure (all rows or none). */
+export const measureImportSchema = z.object({ created: z.number().int() });
+export class MeasureImportDto extends createZodDto(measureImportSchema) {}
+
 export type _MeasureListAnswers = Expect<
   Answers<AnswerOf<MeasuresService['list']>, typeof measureListSchema>
 >;
 export type _MeasureAuditAnswers = Expect<
   Answers<AnswerOf<MeasuresService['audit']>, typeof measureAuditSchema>
+>;
+export type _MeasureImportAnswers = Expect<
+  Answers<AnswerOf<MeasureFilesService['import']>, typeof measureImportSchema>
 >;

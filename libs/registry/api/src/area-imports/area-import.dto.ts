@@ -1,6 +1,7 @@
 import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
 import { areaImportOptionsSchema, type AreaImportOptions, type FeatureError } from '@quartier/registry-core';
-import { defineJobKind, type JobView } from '@quartier/service-kit';
+import { defineJobKind, orNull, type JobView } from '@quartier/service-kit';
 
 export class AreaImportQueryDto extends createZodDto(areaImportOptionsSchema) {}
 
@@ -58,3 +59,25 @@ export function toAreaImportJob(job: JobView<AreaImportPayload, AreaImportResult
     finishedAt: job.finishedAt,
   };
 }
+
+// Response schema (docs/adr/0007-generated-portal-clients.md); registry-answers.dto.ts proves
+// the service answers what it documents.
+export const areaImportJobSchema = z.object({
+  id: z.uuid(),
+  /** `interrupted`: the service stopped while the import ran (nothing kept; import the file again). */
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']),
+  level: z.string(),
+  /** Features read so far. */
+  processed: z.number().int(),
+  /** Share of the uploaded bytes parsed so far, 0…1: the progress bar. */
+  progress: z.number(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  /** Every feature that was refused (0-based index in the collection), all-or-nothing. */
+  errors: z.array(z.object({ feature: z.number().int(), reason: z.string() })),
+  /** Why a job failed as a whole (e.g. unreadable JSON), beyond per-feature errors. */
+  message: orNull(z.string(), 'null: no failure of the whole job'),
+  createdAt: z.string(),
+  finishedAt: orNull(z.string(), 'null: still queued or running'),
+});
+export class AreaImportJobDto extends createZodDto(areaImportJobSchema) {}

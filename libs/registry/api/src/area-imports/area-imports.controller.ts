@@ -1,12 +1,22 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentTenant, Roles, type Principal } from '@quartier/auth';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import type { Request } from 'express';
-import { AreaImportQueryDto } from './area-import.dto';
+import { AreaImportJobDto, AreaImportQueryDto } from './area-import.dto';
 import { AreaImportsService } from './area-imports.service';
 
 @ApiTags('area imports')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/registry/area-imports')
 @Roles('tenant-admin')
 export class AreaImportsController {
@@ -18,6 +28,7 @@ export class AreaImportsController {
   @ApiConsumes('application/geo+json', 'application/octet-stream')
   @ApiBody({ description: 'GeoJSON FeatureCollection (up to 100 MB)', schema: { type: 'object' } })
   @ApiOperation({ summary: 'Import areas of one level from GeoJSON (all-or-nothing); poll the returned job' })
+  @ApiAcceptedResponse({ type: AreaImportJobDto.Output })
   start(
     @CurrentTenant() tenantId: string,
     @CurrentPrincipal() principal: Principal,
@@ -29,6 +40,7 @@ export class AreaImportsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Progress and result of an area import' })
+  @ApiOkResponse({ type: AreaImportJobDto.Output })
   get(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.imports.get(tenantId, id);
   }

@@ -31,3 +31,32 @@ export interface CrosswalkView {
   toVersionId: string;
   entries: { fromAreaId: string; fromCode: string; toAreaId: string; toCode: string; weight: number }[];
 }
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md); registry-answers.dto.ts proves
+// the service answers what these document.
+
+export const areaVersionViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  validFrom: z.iso.date(),
+  areas: z.number().int(),
+  /** The version in force today. */
+  current: z.boolean(),
+});
+export class AreaVersionViewDto extends createZodDto(areaVersionViewSchema) {}
+
+export const crosswalkViewSchema = z.object({
+  fromVersionId: z.uuid().nullable(),
+  toVersionId: z.uuid(),
+  entries: z.array(
+    z.object({
+      fromAreaId: z.uuid(),
+      fromCode: z.string(),
+      toAreaId: z.uuid(),
+      toCode: z.string(),
+      /** Share of the old area that goes to the new one. */
+      weight: z.number(),
+    }),
+  ),
+});
+export class CrosswalkViewDto extends createZodDto(crosswalkViewSchema) {}

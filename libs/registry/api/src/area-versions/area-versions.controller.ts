@@ -1,12 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant, Roles } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
-import { ReplaceCrosswalkDto } from './area-version.dto';
+import { ApiErrorResponses } from '@quartier/service-kit';
+import { AreaVersionViewDto, CrosswalkViewDto, ReplaceCrosswalkDto } from './area-version.dto';
 import { AreaVersionsService } from './area-versions.service';
 
 @ApiTags('area versions')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/registry/area-versions')
 @Roles(...ROLES)
 export class AreaVersionsController {
@@ -14,12 +16,14 @@ export class AreaVersionsController {
 
   @Get()
   @ApiOperation({ summary: 'Area versions (Gebietsstände) of the tenant, oldest first' })
+  @ApiOkResponse({ type: AreaVersionViewDto.Output, isArray: true })
   list(@CurrentTenant() tenantId: string) {
     return this.versions.list(tenantId);
   }
 
   @Get(':id/crosswalk')
   @ApiOperation({ summary: 'The crosswalk from the previous version into this one' })
+  @ApiOkResponse({ type: CrosswalkViewDto.Output })
   crosswalk(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.versions.crosswalk(tenantId, id);
   }
@@ -27,6 +31,7 @@ export class AreaVersionsController {
   @Put(':id/crosswalk')
   @Roles('tenant-admin')
   @ApiOperation({ summary: 'Replace the crosswalk into this version (weights per old area must sum to 1)' })
+  @ApiOkResponse({ type: CrosswalkViewDto.Output })
   replace(
     @CurrentTenant() tenantId: string,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1,5 +1,6 @@
 import { nameText } from '@quartier/contracts';
 import { z } from 'zod';
+import { orNull } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 
 export const listAreasQuerySchema = z.object({
@@ -51,3 +52,62 @@ export interface Page<T> {
   items: T[];
   total: number;
 }
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md): the interfaces above are what the
+// service builds; registry-answers.dto.ts proves it answers what these document.
+
+export const areaSummarySchema = z.object({
+  id: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  parentId: z.uuid().nullable(),
+  population: z.number().int().nullable(),
+  /** The caller may change this area (tenant-admin, or a planner whose scope contains it). */
+  editable: z.boolean(),
+});
+export class AreaSummaryDto extends createZodDto(areaSummarySchema) {}
+
+export const areaPageSchema = z.object({ items: z.array(areaSummarySchema), total: z.number().int() });
+export class AreaPageDto extends createZodDto(areaPageSchema) {}
+
+export const areaDetailSchema = areaSummarySchema.extend({
+  /** Root first. */
+  ancestors: z.array(areaSummarySchema),
+  children: z.array(areaSummarySchema),
+  areaSqm: orNull(z.number(), 'area in m²; null: no geometry'),
+  validFrom: z.iso.date(),
+  versionId: z.uuid(),
+});
+export class AreaDetailDto extends createZodDto(areaDetailSchema) {}
+
+const position = z.array(z.number()).min(2);
+/** Area boundaries are Polygons or MultiPolygons (the import refuses anything else). */
+const areaGeometrySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)) }),
+  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position))) }),
+]);
+
+/**
+ * What `GET /areas/geojson` answers (RFC 7946). PostgreSQL writes it as text, so no compile-time
+ * check covers it; registry-api.int-spec.ts parses an answer with this schema instead.
+ */
+export const areaFeatureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.uuid(),
+      geometry: areaGeometrySchema,
+      properties: z.object({
+        id: z.uuid(),
+        code: z.string(),
+        name: z.string(),
+        level: z.string(),
+        population: z.number().int().nullable(),
+        editable: z.boolean(),
+      }),
+    }),
+  ),
+});
+export class AreaFeatureCollectionDto extends createZodDto(areaFeatureCollectionSchema) {}

@@ -1,12 +1,22 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { AREA_EDITORS, AreasService } from './areas.service';
-import { GeojsonQueryDto, ListAreasQueryDto, UpdateAreaDto } from './area.dto';
+import {
+  AreaDetailDto,
+  AreaFeatureCollectionDto,
+  AreaPageDto,
+  AreaSummaryDto,
+  GeojsonQueryDto,
+  ListAreasQueryDto,
+  UpdateAreaDto,
+} from './area.dto';
 
 @ApiTags('areas')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/registry/areas')
 @Roles(...ROLES)
 export class AreasController {
@@ -16,6 +26,7 @@ export class AreasController {
   @ApiOperation({
     summary: 'Areas of the current area version, filtered by level, parent or text; paginated',
   })
+  @ApiOkResponse({ type: AreaPageDto.Output })
   list(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -29,7 +40,11 @@ export class AreasController {
   @ApiOperation({ summary: "The chosen level's geometries as a GeoJSON FeatureCollection (for maps)" })
   @ApiOkResponse({
     description: 'RFC 7946 FeatureCollection; properties id, code, name, level, population, editable',
+    content: {
+      'application/geo+json': { schema: { $ref: '#/components/schemas/AreaFeatureCollectionDto_Output' } },
+    },
   })
+  @ApiExtraModels(AreaFeatureCollectionDto.Output)
   geojson(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -42,6 +57,7 @@ export class AreasController {
   // scope limits what a user may change, not which areas exist.
   @Get(':id')
   @ApiOperation({ summary: 'One area with ancestors and children' })
+  @ApiOkResponse({ type: AreaDetailDto.Output })
   detail(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -54,6 +70,7 @@ export class AreasController {
   @Roles(...AREA_EDITORS)
   @AreaScope({ param: 'id' })
   @ApiOperation({ summary: 'Change name or population (tenant admins; planners within their area scope)' })
+  @ApiOkResponse({ type: AreaSummaryDto.Output })
   update(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

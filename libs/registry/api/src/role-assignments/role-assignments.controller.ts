@@ -1,11 +1,25 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AreaScope, CurrentTenant, Roles } from '@quartier/auth';
-import { GrantRoleDto, ListAssignmentsQueryDto } from './role-assignment.dto';
+import { ApiErrorResponses } from '@quartier/service-kit';
+import {
+  GrantRoleDto,
+  ListAssignmentsQueryDto,
+  RoleAssignmentPageDto,
+  RoleAssignmentViewDto,
+} from './role-assignment.dto';
 import { RoleAssignmentsService } from './role-assignments.service';
 
 @ApiTags('role assignments')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/registry/role-assignments')
 @Roles('tenant-admin')
 export class RoleAssignmentsController {
@@ -13,6 +27,7 @@ export class RoleAssignmentsController {
 
   @Get()
   @ApiOperation({ summary: 'Role assignments of the tenant (optionally of one user)' })
+  @ApiOkResponse({ type: RoleAssignmentPageDto.Output })
   list(@CurrentTenant() tenantId: string, @Query() query: ListAssignmentsQueryDto) {
     return this.assignments.list(tenantId, query);
   }
@@ -20,6 +35,7 @@ export class RoleAssignmentsController {
   @Post()
   @AreaScope({ body: 'areaId' })
   @ApiOperation({ summary: 'Grant a role, tenant-wide (areaId null) or for an area and its subtree' })
+  @ApiCreatedResponse({ type: RoleAssignmentViewDto.Output })
   grant(@CurrentTenant() tenantId: string, @Body() body: GrantRoleDto) {
     return this.assignments.grant(tenantId, body);
   }
@@ -27,6 +43,7 @@ export class RoleAssignmentsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a role assignment' })
+  @ApiNoContentResponse({ description: 'Revoked' })
   async revoke(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.assignments.revoke(tenantId, id);
   }

@@ -1,4 +1,4 @@
-import { tenantIdSchema, nameText, tenantPublicProfileSchema } from '@quartier/contracts';
+import { nameText, roleSchema, tenantIdSchema, tenantPublicProfileSchema } from '@quartier/contracts';
 import { areaLevelSchema } from '@quartier/registry-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -15,3 +15,40 @@ export const updateCurrentTenantSchema = upsertTenantSchema
 export class UpdateCurrentTenantDto extends createZodDto(updateCurrentTenantSchema) {}
 
 export const tenantIdParamSchema = tenantIdSchema;
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md); registry-answers.dto.ts proves
+// the services answer what these document.
+
+export const tenantViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Rank 0 = top level (e.g. Bezirk), increasing towards the finest level. */
+  levels: z.array(areaLevelSchema),
+  /** What the public sees of the tenant on survey forms; null = nothing set. */
+  publicProfile: z
+    .object({
+      operatorName: z.string().nullable(),
+      imprintUrl: z.string().nullable(),
+      privacyUrl: z.string().nullable(),
+    })
+    .nullable(),
+});
+export class TenantViewDto extends createZodDto(tenantViewSchema) {}
+
+export const meViewSchema = z.object({
+  subject: z.string(),
+  name: z.string(),
+  tenantId: z.string(),
+  tenantName: z.string(),
+  roles: z.array(roleSchema),
+  assignments: z.array(
+    z.object({
+      id: z.uuid(),
+      role: roleSchema,
+      areaId: z.uuid().nullable(),
+      areaName: z.string().nullable(),
+      programmeId: z.string().nullable(),
+    }),
+  ),
+});
+export class MeViewDto extends createZodDto(meViewSchema) {}

@@ -1,13 +1,21 @@
 import { BadRequestException, Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
-import { tenantIdParamSchema, UpdateCurrentTenantDto, UpsertTenantDto } from './tenant.dto';
+import { ApiErrorResponses } from '@quartier/service-kit';
+import {
+  MeViewDto,
+  tenantIdParamSchema,
+  TenantViewDto,
+  UpdateCurrentTenantDto,
+  UpsertTenantDto,
+} from './tenant.dto';
 import { TenantsService } from './tenants.service';
 import { MeService } from './me.service';
 
 @ApiTags('tenants')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/registry')
 @Roles(...ROLES)
 export class TenantsController {
@@ -18,6 +26,7 @@ export class TenantsController {
 
   @Get('tenants/current')
   @ApiOperation({ summary: 'The caller’s tenant with its area levels' })
+  @ApiOkResponse({ type: TenantViewDto.Output })
   current(@CurrentTenant() tenantId: string) {
     return this.tenants.get(tenantId);
   }
@@ -28,6 +37,7 @@ export class TenantsController {
     summary:
       'Rename the tenant, redefine its area levels (levels in use cannot be removed) or set its public profile (operator, imprint and privacy links on survey forms)',
   })
+  @ApiOkResponse({ type: TenantViewDto.Output })
   async updateCurrent(@CurrentTenant() tenantId: string, @Body() body: UpdateCurrentTenantDto) {
     const tenant = await this.tenants.get(tenantId);
     return this.tenants.upsert(
@@ -41,6 +51,7 @@ export class TenantsController {
   @Get('tenants')
   @Roles('platform-admin')
   @ApiOperation({ summary: 'All tenants (platform administrators)' })
+  @ApiOkResponse({ type: TenantViewDto.Output, isArray: true })
   list() {
     return this.tenants.list();
   }
@@ -48,6 +59,7 @@ export class TenantsController {
   @Put('tenants/:id')
   @Roles('platform-admin')
   @ApiOperation({ summary: 'Create or update a tenant with its area levels (platform administrators)' })
+  @ApiOkResponse({ type: TenantViewDto.Output })
   upsert(@Param('id') id: string, @Body() body: UpsertTenantDto) {
     const parsed = tenantIdParamSchema.safeParse(id);
     if (!parsed.success)
@@ -60,6 +72,7 @@ export class TenantsController {
 
   @Get('me')
   @ApiOperation({ summary: 'Who the caller is: roles, tenant and role assignments (for the portal)' })
+  @ApiOkResponse({ type: MeViewDto.Output })
   whoAmI(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string) {
     return this.me.describe(access, tenantId);
   }

@@ -1,10 +1,12 @@
 import { BadRequestException, Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant, Roles } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { AREA_TILE_MAX_ZOOM } from '@quartier/registry-core';
+import { ApiErrorResponses, binaryResponse } from '@quartier/service-kit';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { TileJsonDto } from './area-tiles.dto';
 import { AreaTilesService } from './area-tiles.service';
 
 const tileParams = z
@@ -20,6 +22,7 @@ const tileParams = z
 // user may change, not which areas exist.
 @ApiTags('areas')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/registry/tiles')
 @Roles(...ROLES)
 export class AreaTilesController {
@@ -27,12 +30,18 @@ export class AreaTilesController {
 
   @Get(':level')
   @ApiOperation({ summary: "TileJSON of a level's vector tiles (bounds, zoom range, layer `areas`)" })
+  @ApiOkResponse({ type: TileJsonDto.Output })
   tileJson(@CurrentTenant() tenantId: string, @Param('level') level: string) {
     return this.tiles.tileJson(tenantId, level);
   }
 
   @Get(':level/:z/:x/:file')
-  @ApiProduces('application/vnd.mapbox-vector-tile')
+  @ApiOkResponse(
+    binaryResponse(
+      'application/vnd.mapbox-vector-tile',
+      'Mapbox vector tile (gzip when accepted); 304 when the ETag matches',
+    ),
+  )
   @ApiOperation({
     summary:
       'Vector tile z/x/y.pbf of a level of the current area version: layer `areas`, one polygon per area with `code` (plus `id` and `name` from zoom 10), simplified for the zoom',

@@ -39,8 +39,19 @@ export type RequestInit<O> = (IsNever<PathParameters<O>> extends true
   (IsNever<JsonBody<O>> extends true ? unknown : { body: JsonBody<O> });
 
 type SuccessOf<O> = O extends { responses: infer R } ? R[Extract<keyof R, 200 | 201 | 202 | 204>] : never;
-/** The JSON a successful call answers. */
-export type JsonResponse<O> = SuccessOf<O> extends { content: { 'application/json': infer T } } ? T : never;
+/** JSON media types: `application/json` and its kin such as `application/geo+json`. */
+type JsonMediaOf<C> = Extract<keyof C, 'application/json' | `application/${string}+json`>;
+/** The JSON a successful call answers (`void` when the operation answers no body, e.g. 204). */
+export type JsonResponse<O> =
+  SuccessOf<O> extends { content: infer C }
+    ? [JsonMediaOf<C>] extends [never]
+      ? never
+      : C[JsonMediaOf<C>]
+    : void;
+/** The media types an operation takes its request body in (for files sent as they are). */
+export type UploadMediaOf<O> = O extends { requestBody: { content: infer C } }
+  ? Extract<keyof C, string>
+  : never;
 
 /** `[init]` when the operation has required parts, `[init?]` otherwise. */
 type InitArgs<O> = object extends RequestInit<O> ? [init?: RequestInit<O>] : [init: RequestInit<O>];
@@ -111,6 +122,32 @@ export class OpenApiClient<P> {
     ...init: InitArgs<OperationOf<P, K, 'delete'>>
   ): Promise<JsonResponse<OperationOf<P, K, 'delete'>>> {
     return this.json('DELETE', path, init[0]);
+  }
+
+  /**
+   * A file sent as it is, in one of the media types the operation takes (the services stream
+   * uploads to disk instead of parsing them in the request), answered with JSON.
+   */
+  upload<M extends 'post' | 'put', K extends PathsWith<P, M>>(
+    method: M,
+    path: K,
+    file: Blob,
+    contentType: UploadMediaOf<OperationOf<P, K, M>>,
+    ...init: InitArgs<OperationOf<P, K, M>>
+  ): Promise<JsonResponse<OperationOf<P, K, M>>> {
+    const loose = (init[0] ?? {}) as LooseInit;
+    return firstValueFrom(
+      this.http.request<JsonResponse<OperationOf<P, K, M>>>(
+        method.toUpperCase(),
+        this.baseUrl + fillPath(String(path), loose.path),
+        {
+          params: queryParams(loose.query),
+          body: file,
+          headers: { 'Content-Type': contentType },
+          responseType: 'json',
+        },
+      ),
+    );
   }
 
   /** A text answer (SVG figures, XML exports), e.g. to offer as a download. */
