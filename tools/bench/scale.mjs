@@ -26,7 +26,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { client, memoryOf, quantile, startPlatform, token } from './_embedded-platform.mjs';
@@ -159,6 +159,8 @@ async function measureCity(platform, admin, size, work) {
   const call = client(platform.url, await token(platform.url, 'platform'), tenant);
   const files = await writeLevelFiles(city, work);
   const planning = city.levels.at(-1).key;
+  const loads = [];
+  const sampler = setInterval(() => loads.push(loadavg()[0]), 5000);
   const probe = replicationProbe(call, planning);
   const areas = await importAreas(call, files, platform.pid);
   const importEnded = performance.now();
@@ -169,8 +171,12 @@ async function measureCity(platform, admin, size, work) {
   const valueImport = await importValues(call, values.file, values.rows);
   const map = await mapReads(call, planning);
   const index = await runIndex(call, planning);
+  clearInterval(sampler);
   const result = {
     areas: size,
+    // On a shared machine wall times follow the load: the 1-minute load average, sampled every
+    // 5 s while the city was measured (mean).
+    load: Number((loads.reduce((a, b) => a + b, loadavg()[0]) / (loads.length + 1)).toFixed(1)),
     allAreas: city.areas.length,
     geojsonMiB: Number((files.reduce((s, f) => s + statSync(f.file).size, 0) / 2 ** 20).toFixed(1)),
     areaImport: areas,
@@ -196,6 +202,7 @@ function row(r) {
     map,
     `${r.index.seconds} s`,
     `p99 ${r.replication.areaList.p99Ms} ms, complete after ${r.replication.completeAfterSeconds ?? '> 300'} s`,
+    String(r.load),
   ];
 }
 
@@ -221,6 +228,7 @@ export function table(results) {
     'map tiles, full-city view',
     'index run',
     'indicator area list during replication',
+    'load',
   ];
   const lines = [header, header.map(() => '---'), ...results.map(row)];
   return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
