@@ -9,7 +9,7 @@ import {
   type ProgrammeDataset,
 } from '@quartier/reporting-core';
 import type { z } from 'zod';
-import { subjectRefusal } from '../upstream/service-client';
+import { subjectRefusal, UpstreamAnswer } from '../upstream/service-client';
 import {
   allocationListSchema,
   attainmentSchema,
@@ -189,18 +189,25 @@ export async function gatherEvaluation(g: Gathering, evaluationId: string): Prom
   const evaluation = await subject(`evaluation ${evaluationId}`, () =>
     g.client.get('evaluation', base, evaluationSchema),
   );
-  const [tenant, results, criteria] = await Promise.all([
+  const [tenant, answer, criteria] = await Promise.all([
     g.tenant(),
-    g.client.get('evaluation', `${base}/results`, evaluationResultsSchema),
+    g.client.get('evaluation', `${base}/results`, evaluationResultsSchema).then(
+      (results) => ({ results, problem: null }),
+      (error: unknown) => ({ results: null, problem: noNumbersYet(error) }),
+    ),
     g.client.get('evaluation', '/api/evaluation/criteria', evaluationCriteriaSchema),
   ]);
-  const level = results.reference?.level ?? results.areas.find((a) => a.role === 'treated')?.level ?? null;
+  const { results } = answer;
+  const level =
+    results?.reference?.level ??
+    results?.areas.find((a) => a.role === 'treated')?.level ??
+    evaluation.object.areas[0]?.level ??
+    null;
   const levels = [...new Set([tenant.levels[0]?.key, level])].filter((l): l is string => !!l);
   const [areas, geometries] = await Promise.all([
     level ? g.areas(levels) : Promise.resolve([]),
     level ? inParallel(levels.map((l) => () => g.geometry(l))) : Promise.resolve([]),
   ]);
-  const { numbers } = results;
   return {
     version: PINNED_DATA_VERSION,
     kind: 'evaluation-report',
@@ -223,7 +230,8 @@ export async function gatherEvaluation(g: Gathering, evaluationId: string): Prom
       recommendations: evaluation.recommendations,
       adjustments: evaluation.design.adjustments,
     },
-    results: {
+    resultsProblem: answer.problem,
+    results: results && {
       source: results.source,
       evidenceHash: results.evidenceHash,
       snapshot: results.snapshot,
@@ -232,16 +240,16 @@ export async function gatherEvaluation(g: Gathering, evaluationId: string): Prom
       indicators: results.indicators,
       reference: results.reference,
       areas: results.areas,
-      matching: numbers.matching,
-      comparison: numbers.comparison,
+      matching: results.numbers.matching,
+      comparison: results.numbers.comparison,
       balance:
-        numbers.balance?.map((row) => ({
+        results.numbers.balance?.map((row) => ({
           indicator: row.indicator,
           treated: row.treated.mean,
           before: row.before,
           after: row.after,
         })) ?? null,
-      outcomes: numbers.outcomes.map((o) => ({
+      outcomes: results.numbers.outcomes.map((o) => ({
         indicator: o.indicator,
         beforeAfter: isPinnedFailure(o.beforeAfter)
           ? o.beforeAfter
@@ -254,6 +262,19 @@ export async function gatherEvaluation(g: Gathering, evaluationId: string): Prom
       })),
     },
   };
+}
+
+/**
+ * The code of a 409 of the results (the design names no indicators yet, no programme areas):
+ * such an evaluation is reported without numbers. Any other answer ends the report.
+ */
+function noNumbersYet(error: unknown): string {
+  if (!(error instanceof UpstreamAnswer) || error.status !== 409) throw error;
+  try {
+    return String((JSON.parse(error.body) as { code?: unknown }).code ?? 'Conflict');
+  } catch {
+    return 'Conflict';
+  }
 }
 
 interface Aggregate {

@@ -334,6 +334,9 @@ export const evaluationSchema = z.object({
     kind: z.string(),
     programmeName: z.string().nullable(),
     measureTitle: z.string().nullable(),
+    areas: z.array(
+      z.object({ id: z.string().nullable(), code: z.string(), name: z.string(), level: z.string() }),
+    ),
   }),
   startPeriod: z.string(),
   status: z.string(),

@@ -78,7 +78,7 @@ export interface EvaluationReportData extends ReportProvenance {
     post: string[];
     /** The level the areas are of, and the city they are compared with. */
     levelName: string;
-    city: { label: string; areaCount: number } | null;
+    city: { areaCount: number } | null;
     /** Nearest-neighbour matching: indicator names, k, baseline period; null when chosen directly. */
     matching: { on: string[]; k: number; period: string } | null;
     /** Why matching gave no comparison areas, in the report's language. */
@@ -96,6 +96,8 @@ export interface EvaluationReportData extends ReportProvenance {
     /** Evaluated areas the registry no longer holds (not drawn). */
     missing: string[];
   } | null;
+  /** Why there are no numbers yet (the evaluation service computes none), translated. */
+  resultsProblem: string | null;
   outcomes: EvaluationOutcome[];
   ratings: {
     criterion: string;
@@ -108,5 +110,11 @@ export interface EvaluationReportData extends ReportProvenance {
   unrated: string[];
   findings: string[];
   recommendations: string[];
-  evidence: { source: 'snapshot' | 'live'; hash: string; snapshotId: string | null; takenAt: string | null };
+  /** null when there are no numbers yet. */
+  evidence: {
+    source: 'snapshot' | 'live';
+    hash: string;
+    snapshotId: string | null;
+    takenAt: string | null;
+  } | null;
 }

@@ -73,7 +73,17 @@ function evaluationFixture(): EvaluationDataset {
     evaluation: {
       id: 'e1',
       title: 'QM Nord: Wirkungsevaluation',
-      object: { kind: 'programme', programmeName: 'Quartiersmanagement', measureTitle: null },
+      object: {
+        kind: 'programme',
+        programmeName: 'Quartiersmanagement',
+        measureTitle: null,
+        areas: [planning[0], planning[1]].map((a) => ({
+          id: a.id,
+          code: a.code,
+          name: a.name,
+          level: a.level,
+        })),
+      },
       startPeriod: '2015',
       status: 'final',
       questions: ['Sinkt die Arbeitslosigkeit stärker als in vergleichbaren Gebieten?'],
@@ -99,6 +109,7 @@ function evaluationFixture(): EvaluationDataset {
       recommendations: ['Förderung fortführen.'],
       adjustments: [{ action: 'drop', areaId: planning[7].id, reason: 'Sonderfall Großsiedlung' }],
     },
+    resultsProblem: null,
     results: {
       source: 'snapshot',
       evidenceHash: HASH,
@@ -266,9 +277,10 @@ describe('buildEvaluationReport', () => {
 
   it('writes English, names live evidence, chosen comparison areas and a failed matching', () => {
     const data = evaluationFixture();
-    data.results.source = 'live';
-    data.results.snapshot = null;
-    data.results.matching = null;
+    const results = data.results!;
+    results.source = 'live';
+    results.snapshot = null;
+    results.matching = null;
     data.evaluation.status = 'draft';
     data.evaluation.ratings = [];
     data.evaluation.findings = [];
@@ -282,10 +294,24 @@ describe('buildEvaluationReport', () => {
       `The numbers are computed from live data; there is no frozen evidence snapshot yet (checksum of the data ${HASH}).`,
     );
     expect(text).toContain('Difference-in-differences: -1.25 pp (95 % confidence interval -2.38 to -0.13');
-    data.results.matching = { error: { code: 'NotEnoughCandidates', message: 'x' } };
+    results.matching = { error: { code: 'NotEnoughCandidates', message: 'x' } };
     expect(plainText(build(data, 'en'))).toContain(
       'Matching gave no comparison areas: There are fewer candidates than comparison areas sought.',
     );
+  });
+
+  it('reports an evaluation without numbers yet: object, evaluated areas on the map, ratings, the reason', () => {
+    const data = { ...evaluationFixture(), results: null, resultsProblem: 'DesignIncomplete' };
+    const document = build(data);
+    const text = plainText(document);
+    const reason = 'Die Evaluation hat noch keine Zahlen: ihr Design nennt noch keine Indikatoren';
+    expect(text.split(reason)).toHaveLength(4); // design, results, evidence
+    expect(document.sections[3].sections ?? []).toEqual([]);
+    const areas = documentTables(document).find((t) => t.id === 'gebiete')!;
+    expect(areas.rows.map((r) => r.cells[2])).toEqual(['Fördergebiet', 'Fördergebiet']);
+    expect(documentTables(document).find((t) => t.id === 'dac-bewertung')!.rows).toHaveLength(2);
+    const other = build({ ...data, resultsProblem: 'Whatever' });
+    expect(plainText(other)).toContain('Die Evaluation hat noch keine Zahlen (Whatever).');
   });
 
   it('renders a tagged PDF with the DiD, the DAC ratings, the map and the event study, and DOCX and XLSX', async () => {

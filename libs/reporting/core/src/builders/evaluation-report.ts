@@ -39,6 +39,7 @@ function objectSection(ctx: Ctx): ReportBlock[] {
 function designSection(ctx: Ctx): ReportBlock[] {
   const { data, t } = ctx;
   const design = data.design;
+  if (data.resultsProblem) return [note(data.resultsProblem)];
   const blocks: ReportBlock[] = [];
   blocks.push(
     design.pre.length > 0 && design.post.length > 0
@@ -53,7 +54,6 @@ function designSection(ctx: Ctx): ReportBlock[] {
     blocks.push(
       paragraph(
         t('evaluation.design.city', {
-          label: design.city.label,
           count: formatNumber(design.city.areaCount, { kind: 'integer' }, ctx.language),
           level: design.levelName,
         }),
@@ -85,12 +85,12 @@ function designSection(ctx: Ctx): ReportBlock[] {
         caption: t('evaluation.balance.caption'),
         shortTitle: t('evaluation.balance.short'),
         columns: [
-          { key: 'indikator', header: t('evaluation.col.indicator'), format: TEXT, weight: 2.5 },
-          { key: 'foerdergebiete', header: t('evaluation.col.treatedMean'), format: TEXT },
-          { key: 'kandidaten', header: t('evaluation.col.candidatesMean'), format: TEXT },
-          { key: 'smd-vorher', header: t('evaluation.col.smdBefore'), format: SMD },
-          { key: 'vergleichsgebiete', header: t('evaluation.col.comparisonMean'), format: TEXT },
-          { key: 'smd-nachher', header: t('evaluation.col.smdAfter'), format: SMD },
+          { key: 'indikator', header: t('evaluation.col.indicator'), format: TEXT, weight: 2.2 },
+          { key: 'foerdergebiete', header: t('evaluation.col.treatedMean'), format: TEXT, weight: 1.3 },
+          { key: 'kandidaten', header: t('evaluation.col.candidatesMean'), format: TEXT, weight: 1.2 },
+          { key: 'smd-vorher', header: t('evaluation.col.smdBefore'), format: SMD, weight: 1.3 },
+          { key: 'vergleichsgebiete', header: t('evaluation.col.comparisonMean'), format: TEXT, weight: 1.4 },
+          { key: 'smd-nachher', header: t('evaluation.col.smdAfter'), format: SMD, weight: 1.3 },
         ],
         // Means of different indicators have different units, so they are printed as text in
         // each indicator's own format; the SMDs share one scale and stay numbers.
@@ -340,6 +340,7 @@ const listOrNone = (ctx: Ctx, items: string[]): ReportBlock[] =>
 function evidenceSection(ctx: Ctx): ReportBlock[] {
   const { data, t, language } = ctx;
   const evidence = data.evidence;
+  if (!evidence) return [note(data.resultsProblem ?? t('evaluation.results.none'))];
   const snapshot = evidence.source === 'snapshot' && evidence.snapshotId !== null;
   return [
     paragraph(
@@ -359,8 +360,14 @@ function evidenceSection(ctx: Ctx): ReportBlock[] {
           value: t(snapshot ? 'evaluation.source.snapshot' : 'evaluation.source.live'),
           format: TEXT,
         },
-        ...(snapshot
-          ? [{ label: t('evaluation.fact.snapshot'), value: evidence.snapshotId as string, format: TEXT }]
+        ...(snapshot && evidence.takenAt
+          ? [
+              {
+                label: t('evaluation.fact.takenAt'),
+                value: formatDate(evidence.takenAt, language),
+                format: TEXT,
+              },
+            ]
           : []),
       ],
     },
@@ -381,7 +388,11 @@ export function buildEvaluationReport(data: EvaluationReportData, language: Repo
     {
       id: 'ergebnisse',
       title: t('evaluation.results'),
-      blocks: data.outcomes.length ? [] : [note(t('evaluation.results.none'))],
+      blocks: data.resultsProblem
+        ? [note(data.resultsProblem)]
+        : data.outcomes.length
+          ? []
+          : [note(t('evaluation.results.none'))],
       sections: data.outcomes.map((outcome, i) => ({
         id: `ergebnis-${i + 1}`,
         title: outcome.name,

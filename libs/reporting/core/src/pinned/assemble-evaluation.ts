@@ -73,7 +73,13 @@ export interface EvaluationDataset {
   evaluation: {
     id: string;
     title: string;
-    object: { kind: string; programmeName: string | null; measureTitle: string | null };
+    object: {
+      kind: string;
+      programmeName: string | null;
+      measureTitle: string | null;
+      /** The areas evaluated now (registry id null: no longer in the registry). */
+      areas: { id: string | null; code: string; name: string; level: string }[];
+    };
     startPeriod: string;
     status: string;
     questions: string[];
@@ -88,35 +94,42 @@ export interface EvaluationDataset {
     recommendations: string[];
     adjustments: { action: 'drop' | 'add'; areaId: string; reason: string }[];
   };
-  results: {
-    source: 'snapshot' | 'live';
-    evidenceHash: string;
-    snapshot: { id: string; hash: string; takenAt: string } | null;
-    pre: string[];
-    post: string[];
-    indicators: { code: string; name: string; unit: string }[];
-    reference: { label: string; level: string; areaCount: number } | null;
-    areas: {
-      id: string | null;
-      code: string;
-      name: string;
-      level: string;
-      population: number | null;
-      role: 'treated' | 'comparison' | 'context';
-    }[];
-    /** null: comparison areas chosen directly. */
-    matching: { period: string; indicators: string[]; k: number } | PinnedFailure | null;
-    comparison: { area: string; weight: number; origin: 'matched' | 'chosen' | 'added' }[];
-    balance:
-      | {
-          indicator: string;
-          treated: number | null;
-          before: { mean: number | null; smd: number | null };
-          after: { mean: number | null; smd: number | null };
-        }[]
-      | null;
-    outcomes: PinnedEvaluationOutcome[];
-  };
+  /**
+   * Every number as the service computes it; null when it computes none yet (the design names
+   * no indicators, no period lies before or after the start: `resultsProblem` has its code).
+   */
+  results: EvaluationResults | null;
+  resultsProblem: string | null;
+}
+
+export interface EvaluationResults {
+  source: 'snapshot' | 'live';
+  evidenceHash: string;
+  snapshot: { id: string; hash: string; takenAt: string } | null;
+  pre: string[];
+  post: string[];
+  indicators: { code: string; name: string; unit: string }[];
+  reference: { label: string; level: string; areaCount: number } | null;
+  areas: {
+    id: string | null;
+    code: string;
+    name: string;
+    level: string;
+    population: number | null;
+    role: 'treated' | 'comparison' | 'context';
+  }[];
+  /** null: comparison areas chosen directly. */
+  matching: { period: string; indicators: string[]; k: number } | PinnedFailure | null;
+  comparison: { area: string; weight: number; origin: 'matched' | 'chosen' | 'added' }[];
+  balance:
+    | {
+        indicator: string;
+        treated: number | null;
+        before: { mean: number | null; smd: number | null };
+        after: { mean: number | null; smd: number | null };
+      }[]
+    | null;
+  outcomes: PinnedEvaluationOutcome[];
 }
 
 /** Levels ("Anteil in %") as percent, everything else as a decimal; both to two places. */
@@ -144,6 +157,9 @@ export function failureText(t: Texts, failure: PinnedFailure): string {
     ? t(`evaluation.failure.${code}` as TextKey)
     : t('evaluation.failure.other', { code });
 }
+
+/** Why the evaluation service computes no numbers yet (its 409 codes). */
+const RESULTS_PROBLEMS = ['DesignIncomplete', 'NoTreatedAreas'] as const;
 
 const OMITTED = ['no-treated-observation', 'no-comparison-observation', 'no-observation'] as const;
 
@@ -230,7 +246,7 @@ function objectOf(t: Texts, data: EvaluationDataset, ix: AreaIndex): string {
     return t('evaluation.object.programme', { name: object.programmeName });
   if (object.kind === 'measure' && object.measureTitle)
     return t('evaluation.object.measure', { name: object.measureTitle });
-  const treated = data.results.areas.filter((a) => a.role === 'treated');
+  const treated = data.evaluation.object.areas;
   const level = treated[0] ? ix.levelName(treated[0].level) : '';
   return t('evaluation.object.areas', { count: treated.length, level });
 }
@@ -258,14 +274,19 @@ function evidenceText(t: Texts, evidence: { kind: string; ref: string }[]): stri
     .join('; ');
 }
 
-function mapOf(data: EvaluationDataset, ix: AreaIndex, level: string | null): EvaluationReportData['map'] {
+function mapOf(
+  data: EvaluationDataset,
+  results: EvaluationResults,
+  ix: AreaIndex,
+  level: string | null,
+): EvaluationReportData['map'] {
   if (level === null) return null;
   const shown = data.areas.filter((a) => a.level === level && ix.hasGeometry(a.id));
   if (shown.length === 0) return null;
   const roleOf: Record<string, 'treated' | 'comparison' | 'other'> = {};
   for (const area of shown) roleOf[area.code] = 'other';
   const missing: string[] = [];
-  for (const area of data.results.areas) {
+  for (const area of results.areas) {
     if (area.role === 'context') continue;
     const pinned = area.id ? ix.byId.get(area.id) : undefined;
     if (!pinned || !ix.hasGeometry(pinned.id)) {
@@ -292,7 +313,28 @@ export function assembleEvaluationReport(
   const { language } = options;
   const t = textsFor(language);
   const ix = new AreaIndex(data.tenant, data.areas, data.geometry);
-  const { evaluation, results } = data;
+  const { evaluation } = data;
+  // Without numbers the report still has the object, the evaluated areas and the ratings.
+  const results: EvaluationResults = data.results ?? {
+    source: 'live',
+    evidenceHash: '',
+    snapshot: null,
+    pre: [],
+    post: [],
+    indicators: [],
+    reference: null,
+    areas: evaluation.object.areas.map((a) => ({ ...a, population: null, role: 'treated' as const })),
+    matching: null,
+    comparison: [],
+    balance: null,
+    outcomes: [],
+  };
+  const resultsProblem =
+    data.results === null
+      ? (RESULTS_PROBLEMS as readonly string[]).includes(data.resultsProblem ?? '')
+        ? t(`evaluation.noResults.${data.resultsProblem}` as TextKey)
+        : t('evaluation.noResults.other', { code: data.resultsProblem ?? '–' })
+      : null;
   const indicator = new Map(results.indicators.map((i) => [i.code, i]));
   const nameOf = (code: string) => indicator.get(code)?.name ?? code;
   const areaByCode = new Map(results.areas.map((a) => [a.code, a]));
@@ -337,9 +379,7 @@ export function assembleEvaluationReport(
       pre: results.pre,
       post: results.post,
       levelName: level ? ix.levelName(level) : '',
-      city: results.reference
-        ? { label: results.reference.label, areaCount: results.reference.areaCount }
-        : null,
+      city: results.reference ? { areaCount: results.reference.areaCount } : null,
       matching:
         matching && !isPinnedFailure(matching)
           ? { on: matching.indicators.map(nameOf), k: matching.k, period: matching.period }
@@ -366,7 +406,8 @@ export function assembleEvaluationReport(
       }),
       balance,
     },
-    map: mapOf(data, ix, level),
+    map: mapOf(data, results, ix, level),
+    resultsProblem,
     outcomes: results.outcomes.map((o) => outcomeOf(t, o, indicator.get(o.indicator))),
     ratings: evaluation.ratings.map((r) => {
       const c = criterion.get(r.criterion);
@@ -386,7 +427,7 @@ export function assembleEvaluationReport(
     }),
     findings: evaluation.findings,
     recommendations: evaluation.recommendations,
-    evidence: {
+    evidence: data.results && {
       source: results.source,
       hash: results.evidenceHash,
       snapshotId: results.snapshot?.id ?? null,

@@ -23,14 +23,26 @@ export const EVALUATION_TEXTS = {
     de: 'Verglichen werden die Perioden {pre} (vorher) mit {post} (nachher).',
     en: 'The periods {pre} (before) are compared with {post} (after).',
   },
+  'evaluation.noResults.DesignIncomplete': {
+    de: 'Die Evaluation hat noch keine Zahlen: ihr Design nennt noch keine Indikatoren, oder es gibt keine Perioden vor und nach dem Beginn.',
+    en: 'The evaluation has no numbers yet: its design names no indicators yet, or there are no periods before and after the start.',
+  },
+  'evaluation.noResults.NoTreatedAreas': {
+    de: 'Die Evaluation hat noch keine Zahlen: ihr sind keine Fördergebiete zugeordnet.',
+    en: 'The evaluation has no numbers yet: no programme areas are assigned to it.',
+  },
+  'evaluation.noResults.other': {
+    de: 'Die Evaluation hat noch keine Zahlen ({code}).',
+    en: 'The evaluation has no numbers yet ({code}).',
+  },
   'evaluation.design.noPeriods': {
     de: 'Für die Zielindikatoren liegen keine Perioden vor und nach dem Beginn vor.',
     en: 'The outcome indicators have no periods before and after the start.',
   },
   'evaluation.design.outcomes': { de: 'Zielindikatoren: {outcomes}.', en: 'Outcome indicators: {outcomes}.' },
   'evaluation.design.city': {
-    de: 'Vergleichsmaßstab ist die Gesamtstadt {label}: alle {count} Gebiete der Ebene {level}.',
-    en: 'The city as a whole, {label}, is the reference: all {count} areas of the level {level}.',
+    de: 'Vergleichsmaßstab ist die Gesamtstadt: alle {count} Gebiete der Ebene {level}.',
+    en: 'The city as a whole is the reference: all {count} areas of the level {level}.',
   },
   'evaluation.design.matching': {
     de: 'Vergleichsgebiete: je Fördergebiet die {k} nächsten Gebiete nach {on} in {period} (Nächste-Nachbarn-Matching, Mahalanobis-Distanz).',
@@ -90,9 +102,9 @@ export const EVALUATION_TEXTS = {
   'evaluation.col.indicator': { de: 'Indikator', en: 'Indicator' },
   'evaluation.col.treatedMean': { de: 'Fördergebiete', en: 'Programme areas' },
   'evaluation.col.candidatesMean': { de: 'alle Kandidaten', en: 'All candidates' },
-  'evaluation.col.smdBefore': { de: 'SMD vor Matching', en: 'SMD before matching' },
+  'evaluation.col.smdBefore': { de: 'SMD ohne Matching', en: 'SMD unmatched' },
   'evaluation.col.comparisonMean': { de: 'Vergleichsgebiete', en: 'Comparison areas' },
-  'evaluation.col.smdAfter': { de: 'SMD nach Matching', en: 'SMD after matching' },
+  'evaluation.col.smdAfter': { de: 'SMD mit Matching', en: 'SMD matched' },
   'evaluation.results': { de: 'Ergebnisse', en: 'Results' },
   'evaluation.results.none': {
     de: 'Das Design nennt keine Zielindikatoren.',
@@ -226,7 +238,7 @@ export const EVALUATION_TEXTS = {
     de: 'Die Zahlen sind aus den aktuellen Daten berechnet; es gibt noch keinen eingefrorenen Evidenzstand (Prüfsumme der Daten {hash}).',
     en: 'The numbers are computed from live data; there is no frozen evidence snapshot yet (checksum of the data {hash}).',
   },
-  'evaluation.fact.snapshot': { de: 'Evidenzstand', en: 'Evidence snapshot' },
+  'evaluation.fact.takenAt': { de: 'Evidenz eingefroren am', en: 'Evidence frozen on' },
   'evaluation.fact.source': { de: 'Quelle der Zahlen', en: 'Source of the numbers' },
   'evaluation.source.snapshot': { de: 'eingefrorener Evidenzstand', en: 'frozen evidence snapshot' },
   'evaluation.source.live': { de: 'aktuelle Daten', en: 'live data' },
