@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { describeViolations, seriousA11yViolations } from './browser.mjs';
+import { expectAccessible, login, newPage } from './session.mjs';
 
 /** The text of a PDF as poppler reads it, whitespace collapsed (titles may wrap). */
 function pdfText(file) {
@@ -21,11 +21,6 @@ export function reportTests(context) {
   /** @type {import('playwright-core').Page} */
   let page;
   const consoleErrors = [];
-
-  async function expectAccessible() {
-    const violations = await seriousA11yViolations(page);
-    assert.deepEqual(violations, [], describeViolations(violations));
-  }
 
   /** Waits until the shown job is done (or fails the test with the job's state and error). */
   async function waitUntilDone() {
@@ -67,24 +62,8 @@ export function reportTests(context) {
   }
 
   it('logs in as analyst and requests the area profile of a planning area on the reports page', async () => {
-    const browserContext = await context.browser.newContext({
-      viewport: { width: 1440, height: 1100 },
-      locale: 'de-DE',
-      acceptDownloads: true,
-    });
-    page = await browserContext.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${context.baseUrl}/reports`);
-    await page.waitForURL(/\/oidc\/interaction\//);
-    await page.getByLabel('Benutzername').fill('analyst');
-    await page.getByLabel('Passwort').fill('demo');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL((url) => url.pathname === '/reports');
+    page = await newPage(context, consoleErrors);
+    await login(page, context.baseUrl, '/reports', 'analyst');
     await page.getByRole('heading', { level: 1, name: 'Berichte' }).waitFor();
 
     const form = page.getByTestId('report-form');
@@ -104,7 +83,7 @@ export function reportTests(context) {
     await areaSelect.selectOption({ label });
     await form.getByLabel('Format').selectOption({ label: 'PDF' });
     await form.getByLabel('Sprache des Berichts').selectOption({ label: 'Deutsch' });
-    await expectAccessible();
+    await expectAccessible(page);
     await form.getByRole('button', { name: 'Bericht erstellen' }).click();
 
     await page.waitForURL(/\/reports\?report=[0-9a-f-]{36}$/);
@@ -125,7 +104,7 @@ export function reportTests(context) {
       return dark / (data.length / 4);
     });
     assert.ok(inked > 0.005, `the preview shows the page (dark pixels ${inked})`);
-    await expectAccessible();
+    await expectAccessible(page);
     await page.screenshot({ path: join(context.outDir, 'reports-area-profile.png'), fullPage: true });
 
     const file = await download(card);

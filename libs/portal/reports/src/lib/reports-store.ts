@@ -96,14 +96,21 @@ export class ReportsStore {
     this.timer = setTimeout(() => void this.refresh(), pollDelay(this.polls++));
   }
 
-  /** Requests a report; resolves to the new job's id (null when the service refused). */
+  /**
+   * Requests a report; resolves to the new job's id (null when the service refused). The new
+   * job's own refresh comes with showing it (select), as after regenerate and update.
+   */
   create(request: ReportRequest): Promise<string | null> {
-    return this.act(null, async () => {
-      const accepted = await this.api.post('/api/reporting/reports', { body: request });
-      this.offset.set(0);
-      this.polls = 0;
-      return accepted.id;
-    });
+    return this.act(
+      null,
+      async () => {
+        const accepted = await this.api.post('/api/reporting/reports', { body: request });
+        this.offset.set(0);
+        this.polls = 0;
+        return accepted.id;
+      },
+      false,
+    );
   }
 
   cancel(report: ReportView): Promise<string | null> {
@@ -115,25 +122,35 @@ export class ReportsStore {
 
   /** The same pinned data rendered again: a new job with the same numbers. */
   regenerate(report: ReportView): Promise<string | null> {
-    return this.act(report.id, async () => {
-      const accepted = await this.api.post('/api/reporting/reports/{id}/regenerate', {
-        path: { id: report.id },
-        body: {},
-      });
-      this.offset.set(0);
-      this.polls = 0;
-      return accepted.id;
-    });
+    return this.act(
+      report.id,
+      async () => {
+        const accepted = await this.api.post('/api/reporting/reports/{id}/regenerate', {
+          path: { id: report.id },
+          body: {},
+        });
+        this.offset.set(0);
+        this.polls = 0;
+        return accepted.id;
+      },
+      false,
+    );
   }
 
   /** The data gathered again with the caller's permissions: the report's next version. */
   update(report: ReportView): Promise<string | null> {
-    return this.act(report.id, async () => {
-      const accepted = await this.api.post('/api/reporting/reports/{id}/update', { path: { id: report.id } });
-      this.offset.set(0);
-      this.polls = 0;
-      return accepted.id;
-    });
+    return this.act(
+      report.id,
+      async () => {
+        const accepted = await this.api.post('/api/reporting/reports/{id}/update', {
+          path: { id: report.id },
+        });
+        this.offset.set(0);
+        this.polls = 0;
+        return accepted.id;
+      },
+      false,
+    );
   }
 
   /** Downloads the finished file under the German name the server gives it. */

@@ -101,5 +101,6 @@ export class ReportsPage {
     const id = await this.store.create(request);
     // The entry that carried the request gives way to the job's own.
     if (id) await this.show(id, true);
+    else void this.store.refresh();
   }
 }
