@@ -3,7 +3,9 @@
 // a row per actor. Register in apps/portal-e2e/run.mjs next to portalTests:
 //   import { networkTests } from './src/networks.e2e.mjs';   …   networkTests(context);
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { it } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
 
@@ -44,6 +46,35 @@ export function networkTests(context) {
     assert.deepEqual(waves, ['Welle 1 (Mai 2023)', 'Welle 2 (Mai 2024)']);
   });
 
+  it('selects the latest wave on load, and the select always names the wave whose figures are shown', async () => {
+    const shownWave = () =>
+      page.getByTestId('wave-select').evaluate((select) => select.options[select.selectedIndex].text);
+    const tiesShown = async () =>
+      (await page.getByTestId('network-summary').innerText()).match(/Beziehungen\s+(\d+)/)?.[1];
+    await page.getByTestId('network-summary').waitFor();
+    assert.equal(await shownWave(), 'Welle 2 (Mai 2024)');
+    const latest = await tiesShown();
+    await page.getByTestId('wave-select').selectOption({ label: 'Welle 1 (Mai 2023)' });
+    await page.waitForFunction(
+      (before) =>
+        !document
+          .querySelector('[data-testid="network-summary"]')
+          ?.textContent?.includes(`Beziehungen${before}`),
+      latest,
+    );
+    assert.equal(await shownWave(), 'Welle 1 (Mai 2023)');
+    assert.notEqual(await tiesShown(), latest);
+    await page.getByTestId('wave-select').selectOption({ label: 'Welle 2 (Mai 2024)' });
+    await page.waitForFunction(
+      (ties) =>
+        document
+          .querySelector('[data-testid="network-summary"]')
+          ?.textContent?.includes(`Beziehungen${ties}`),
+      latest,
+    );
+    assert.equal(await shownWave(), 'Welle 2 (Mai 2024)');
+  });
+
   it('renders the drawing (sigma canvases) and the key figures of the wave', async () => {
     await page.locator('[data-testid="network-drawing"] canvas').first().waitFor();
     const canvases = await page.locator('[data-testid="network-drawing"] canvas').count();
@@ -52,6 +83,11 @@ export function networkTests(context) {
     assert.match(label ?? '', /Netzwerkzeichnung mit 58 Akteuren und \d+ Beziehungen/);
     await page.getByTestId('network-summary').waitFor();
     assert.match(await page.getByTestId('network-summary').innerText(), /Akteure\s+58/);
+    // Names placed without collisions: some shown, none overlapping another.
+    const labelled = page.locator('[data-testid="network-drawing"][data-labels]:not([data-labels="0"])');
+    await labelled.waitFor();
+    assert.ok(Number(await labelled.getAttribute('data-labels')) >= 15);
+    assert.equal(await labelled.getAttribute('data-label-overlaps'), '0');
     await page
       .getByTestId('network-drawing')
       .screenshot({ path: join(context.outDir, 'network-drawing.png') });
@@ -61,6 +97,25 @@ export function networkTests(context) {
     await page.getByTestId('compare-select').selectOption({ label: 'Welle 1 (Mai 2023)' });
     await page.getByText(/neu seit Welle 1/).waitFor();
     assert.match(await page.getByText(/weggefallen seit Welle 1/).innerText(), /\(\d+\)/);
+    // New and lost ties have colours no sector has.
+    const colour = (selector) =>
+      page
+        .locator(selector)
+        .evaluateAll((items) => items.map((item) => getComputedStyle(item).backgroundColor));
+    const sectors = await colour('ul.legend .swatch');
+    const changed = await colour('ul.legend .line.new, ul.legend .line.lost');
+    assert.equal(sectors.length, 5);
+    assert.equal(changed.length, 2);
+    for (const tie of changed) assert.ok(!sectors.includes(tie), `${tie} is also a sector colour`);
+  });
+
+  it('says why eigenvector centrality is missing when the drawing is sized by it', async () => {
+    await page.getByTestId('size-select').selectOption({ label: 'Eigenvektor' });
+    assert.match(
+      await page.getByTestId('size-note').innerText(),
+      /Eigenvektor: nicht berechnet – das Netzwerk zerfällt in \d+ Teile/,
+    );
+    await page.getByTestId('size-select').selectOption({ label: 'Betweenness' });
   });
 
   it('lists a row per actor in the sortable measures table', async () => {
@@ -84,6 +139,26 @@ export function networkTests(context) {
     // Persons are pseudonymised; the planner of Mitte sees the names of those in his district.
     const names = await page.locator('[data-testid="measures-table"] tbody th').allInnerTexts();
     assert.ok(names.includes('Sabine Krüger'), 'planner of Mitte should see names of persons in Mitte');
+    assert.match(await page.getByTestId('omitted-measures').innerText(), /Eigenvektor: nicht berechnet/);
+  });
+
+  it('downloads the measures as an Excel workbook with a row per actor', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByTestId('measures-download-xlsx').click();
+    const file = await download;
+    assert.match(file.suggestedFilename(), /^kennzahlen-akteursnetzwerk-mitte-.*\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await readFile(await file.path()));
+    const sheet = workbook.worksheets[0];
+    assert.equal(sheet.name, 'Kennzahlen');
+    assert.deepEqual(sheet.getRow(1).values.slice(1, 4), ['Name', 'Sektor', 'Degree']);
+    assert.equal(sheet.rowCount, 59);
+    const degrees = [];
+    sheet.eachRow((row, number) => number > 1 && degrees.push(row.getCell(3).value));
+    assert.ok(
+      degrees.every((value) => typeof value === 'number'),
+      'degrees are numbers, not texts',
+    );
   });
 
   it('shows the actors on the map and the resource map, without serious accessibility violations', async () => {

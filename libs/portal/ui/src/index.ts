@@ -8,3 +8,6 @@ export * from './lib/route-focus-state';
 export * from './lib/maplibre/maplibre';
 export * from './lib/i18n/api-error-texts';
 export * from './lib/create-report-link/create-report-link';
+export * from './lib/table-download/table-export';
+export * from './lib/table-download/table-files';
+export * from './lib/table-download/table-download';

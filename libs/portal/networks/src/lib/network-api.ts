@@ -94,6 +94,8 @@ export interface WaveMetrics {
     transitivity?: number;
     isolates?: string[];
     eiIndex?: { graph: { index: number | null; crossSectorShare: number | null } };
+    /** Measures left out for this wave → why (network-core's words). */
+    omitted?: Record<string, string>;
   };
   actors: MeasuredActor[];
 }

@@ -38,8 +38,14 @@ const de = {
   pagerank: 'PageRank',
   constraint: 'Constraint (Burt)',
   clustering: 'Clustering',
-  exportCsv: 'CSV herunterladen',
-  exportXlsx: 'Excel herunterladen',
+  'omitted.disconnected':
+    '{measure}: nicht berechnet – das Netzwerk zerfällt in {components} Teile (Komponenten; auch jeder isolierte Akteur ist einer). Eigenvektor-Zentralität ist nur in einem zusammenhängenden Netzwerk eindeutig; PageRank und Closeness vergleichen auch über Teile hinweg.',
+  'omitted.directed':
+    '{measure}: nicht berechnet – für gerichtete Netzwerke hier nicht definiert; PageRank berücksichtigt die Richtung der Beziehungen.',
+  'omitted.not-converged':
+    '{measure}: nicht berechnet – die Berechnung erreicht auf diesem Netzwerk nicht die nötige Genauigkeit.',
+  'omitted.no-sectors': '{measure}: nicht berechnet – kein Akteur hat einen Sektor.',
+  'omitted.other': '{measure}: für diese Welle nicht berechnet.',
   density: 'Dichte',
   components: 'Komponenten',
   isolates: 'Isolierte',
@@ -146,8 +152,14 @@ const en: Record<keyof typeof de, string> = {
   pagerank: 'PageRank',
   constraint: 'Constraint (Burt)',
   clustering: 'Clustering',
-  exportCsv: 'Download CSV',
-  exportXlsx: 'Download Excel',
+  'omitted.disconnected':
+    '{measure}: not computed – the network falls into {components} parts (components; every isolated actor is one). Eigenvector centrality is only unambiguous in a connected network; PageRank and closeness also compare across parts.',
+  'omitted.directed':
+    '{measure}: not computed – not defined here for directed networks; PageRank takes the direction of ties into account.',
+  'omitted.not-converged':
+    '{measure}: not computed – the computation does not reach the required precision on this network.',
+  'omitted.no-sectors': '{measure}: not computed – no actor has a sector.',
+  'omitted.other': '{measure}: not computed for this wave.',
   density: 'Density',
   components: 'Components',
   isolates: 'Isolates',
@@ -238,27 +250,4 @@ export class NetworkTexts {
       : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
 }
 
-/** Sector colours: distinguishable, and each with at least 3:1 contrast against white. */
-export const SECTOR_COLOURS: Readonly<Record<string, string>> = {
-  'public-administration': '#1f5fa8',
-  welfare: '#b3261e',
-  'civil-society': '#2e7d32',
-  business: '#8a5a00',
-  residents: '#6a3d9a',
-  none: '#616161',
-};
-
-const COMMUNITY_COLOURS = [
-  '#1f5fa8',
-  '#b3261e',
-  '#2e7d32',
-  '#8a5a00',
-  '#6a3d9a',
-  '#00838f',
-  '#ad1457',
-  '#4e6b00',
-  '#5d4037',
-  '#37474f',
-];
-export const communityColour = (community: number | undefined): string =>
-  community === undefined ? SECTOR_COLOURS['none'] : COMMUNITY_COLOURS[community % COMMUNITY_COLOURS.length];
+export { SECTOR_COLOURS, communityColour } from './colours';

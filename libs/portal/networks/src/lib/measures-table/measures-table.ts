@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { neutraliseCsvCell } from '@quartier/contracts';
+import { TableDownload, type TableRows } from '@quartier/portal-ui';
 import type { MeasuredActor } from '../network-api';
 import { NetworkTexts, type NetworkTextKey } from '../texts';
 
@@ -23,9 +23,16 @@ const NUMERIC: readonly Column[] = [
   'community',
 ];
 
+/** A measure the service left out, with the reason in the reader's words. */
+export interface OmittedNote {
+  measure: string;
+  text: string;
+}
+
 /** The measures of every actor of a wave: sortable by each column, downloadable as CSV or Excel. */
 @Component({
   selector: 'q-measures-table',
+  imports: [TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './measures-table.html',
   styleUrl: './measures-table.scss',
@@ -34,6 +41,9 @@ export class MeasuresTable {
   protected readonly texts = inject(NetworkTexts);
   readonly actors = input.required<MeasuredActor[]>();
   readonly fileName = input<string>('kennzahlen');
+  /** Measures not computed for this wave and why: shown above the table and on its cells. */
+  readonly omitted = input<readonly OmittedNote[]>([]);
+  private readonly omittedText = computed(() => new Map(this.omitted().map((n) => [n.measure, n.text])));
 
   protected readonly columns: readonly Column[] = [
     'name',
@@ -96,7 +106,13 @@ export class MeasuresTable {
     return column === 'name' ? actor.name : column === 'sector' ? actor.sector : actor[column];
   }
 
-  private table(): (string | number | null)[][] {
+  /** Why a cell is empty: the measure was left out for the whole wave. */
+  protected note(column: Column): string | null {
+    return this.omittedText().get(column) ?? null;
+  }
+
+  /** The table as shown (sorted, translated sectors, groups counted from 1) for the downloads. */
+  protected readonly table = computed<TableRows>(() => {
     const header = this.columns.map((c) => this.heading(c));
     const body = this.rows().map((a) =>
       this.columns.map((c) =>
@@ -108,41 +124,5 @@ export class MeasuresTable {
       ),
     );
     return [header, ...body];
-  }
-
-  protected downloadCsv(): void {
-    // Actor names are typed by anyone with write access: a formula-like name stays text.
-    const escape = (v: string | number | null) => {
-      if (v === null) return '';
-      if (typeof v === 'number') return String(v);
-      const text = neutraliseCsvCell(v);
-      return /[",;\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-    };
-    const text = this.table()
-      .map((row) => row.map(escape).join(','))
-      .join('\r\n');
-    this.save(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }), `${this.fileName()}.csv`);
-  }
-
-  protected async downloadXlsx(): Promise<void> {
-    const { Workbook } = await import('exceljs');
-    const workbook = new Workbook();
-    const sheet = workbook.addWorksheet(this.texts.t('tabMeasures'));
-    for (const row of this.table()) sheet.addRow(row);
-    sheet.getRow(1).font = { bold: true };
-    const buffer = await workbook.xlsx.writeBuffer();
-    this.save(
-      new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-      `${this.fileName()}.xlsx`,
-    );
-  }
-
-  private save(blob: Blob, name: string): void {
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  }
+  });
 }

@@ -11,7 +11,7 @@ import {
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import { PageHeading } from '@quartier/portal-ui';
 import { ActorMap, type MapActor } from '../actor-map/actor-map';
-import { MeasuresTable } from '../measures-table/measures-table';
+import { MeasuresTable, type OmittedNote } from '../measures-table/measures-table';
 import { NetworkImport } from '../network-import/network-import';
 import { NetworkApi, SECTORS, type WaveMetrics } from '../network-api';
 import {
@@ -20,7 +20,9 @@ import {
   type LayoutMode,
   type SizeMeasure,
 } from '../network-drawing/network-drawing';
-import { NetworkTexts, SECTOR_COLOURS } from '../texts';
+import { SECTOR_COLOURS, TIE_COLOURS } from '../colours';
+import { omittedMeasures } from '../omitted-measures';
+import { NetworkTexts, type NetworkTextKey } from '../texts';
 
 type Tab = 'drawing' | 'measures' | 'map' | 'resources' | 'import';
 
@@ -44,6 +46,7 @@ export class NetworksPage {
   protected readonly t = this.texts.t;
   protected readonly sectors = SECTORS;
   protected readonly sectorColours = SECTOR_COLOURS;
+  protected readonly tieColours = TIE_COLOURS;
 
   protected readonly networks = resource({ loader: () => this.api.networks() });
   protected readonly networkId = linkedSignal(() => this.networks.value()?.items[0]?.id ?? null);
@@ -160,6 +163,28 @@ export class NetworksPage {
     })),
   );
   protected readonly summary = computed(() => this.metrics.value()?.graph ?? null);
+  /** Measures the service left out for this wave, with the reason in the reader's words. */
+  protected readonly omitted = computed<OmittedNote[]>(() => {
+    const graph = this.summary();
+    return omittedMeasures(graph?.omitted, [
+      'degree',
+      'betweenness',
+      'closeness',
+      'eigenvector',
+      'pagerank',
+      'constraint',
+    ]).map(({ measure, reason }) => ({
+      measure,
+      text: this.t(`omitted.${reason}` as NetworkTextKey, {
+        measure: this.t(measure as NetworkTextKey),
+        components: graph?.components ?? '',
+      }),
+    }));
+  });
+  /** The note for the measure the drawing is sized by, when it was left out. */
+  protected readonly sizeNote = computed(
+    () => this.omitted().find((note) => note.measure === this.sizeBy())?.text ?? null,
+  );
   protected readonly fileName = computed(
     () =>
       `kennzahlen-${(this.network()?.name ?? 'netzwerk').toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-')}-${this.wave()?.observedOn ?? ''}`,

@@ -1,0 +1,87 @@
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { I18n } from '../i18n/i18n';
+import type { TableRows } from './table-export';
+import { csvBlob, saveBlob, xlsxBlob } from './table-files';
+
+const TEXTS = {
+  de: {
+    csv: 'CSV herunterladen',
+    xlsx: 'Excel herunterladen',
+    label: 'Tabelle „{table}“ herunterladen',
+    failed: 'Die Excel-Datei konnte nicht erstellt werden. Bitte laden Sie die CSV-Datei.',
+  },
+  en: {
+    csv: 'Download CSV',
+    xlsx: 'Download Excel',
+    label: 'Download table “{table}”',
+    failed: 'The Excel file could not be made. Please download the CSV file.',
+  },
+} as const;
+
+/**
+ * CSV and XLSX downloads of a table as it is shown (header row first). Hidden in print: the
+ * printed page shows the table itself.
+ */
+@Component({
+  selector: 'q-table-download',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <div
+      class="table-download no-print"
+      role="group"
+      [attr.aria-label]="text().label.replace('{table}', sheet())"
+    >
+      <button type="button" (click)="csv()" [attr.data-testid]="testId() + '-csv'">{{ text().csv }}</button>
+      <button type="button" (click)="xlsx()" [attr.data-testid]="testId() + '-xlsx'">
+        {{ text().xlsx }}
+      </button>
+      @if (failed()) {
+        <span role="alert" class="failed">{{ text().failed }}</span>
+      }
+    </div>
+  `,
+  styles: `
+    .table-download {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+      align-items: center;
+      margin: 0.5rem 0;
+    }
+    .failed {
+      color: #8c1d18;
+    }
+    @media print {
+      .table-download {
+        display: none;
+      }
+    }
+  `,
+})
+export class TableDownload {
+  private readonly i18n = inject(I18n);
+  protected readonly text = computed(() => TEXTS[this.i18n.language()]);
+
+  /** The rows to write, header first, as the reader sees them (translated names, plain numbers). */
+  readonly rows = input.required<TableRows>();
+  /** File name without extension. */
+  readonly fileName = input.required<string>();
+  /** The sheet's name in the workbook (and what the buttons' group is called). */
+  readonly sheet = input.required<string>();
+  readonly testId = input('table-download');
+  protected readonly failed = signal(false);
+
+  protected csv(): void {
+    saveBlob(csvBlob(this.rows()), `${this.fileName()}.csv`);
+  }
+
+  protected async xlsx(): Promise<void> {
+    this.failed.set(false);
+    try {
+      saveBlob(await xlsxBlob(this.rows(), this.sheet()), `${this.fileName()}.xlsx`);
+    } catch (error) {
+      this.failed.set(true);
+      throw error;
+    }
+  }
+}
