@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { httpCall } from './http-call';
 
 // Tests of what crosses services (reports gather over HTTP from every other service; the
 // programme office's story) run against the whole platform: the compiled embedded platform as a
@@ -123,20 +124,22 @@ export async function startPlatform(
       const headers: Record<string, string> = {};
       if (user) headers['authorization'] = `Bearer ${await token(user)}`;
       if (body !== undefined) headers['content-type'] = type;
-      const response = await fetch(`${baseUrl}${path}`, {
+      const {
+        status,
+        headers: answered,
+        bytes,
+      } = await httpCall(`${baseUrl}${path}`, {
         method,
         headers,
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-        signal: AbortSignal.timeout(180_000),
       });
-      const bytes = Buffer.from(await response.arrayBuffer());
       let parsed: ReturnType<typeof JSON.parse> = undefined;
       try {
         parsed = JSON.parse(bytes.toString('utf8'));
       } catch {
         // a file, not JSON
       }
-      return { status: response.status, headers: response.headers, body: parsed, bytes };
+      return { status, headers: answered, body: parsed, bytes };
     },
     async sql<T>(text: string, values: unknown[] = []) {
       return (await db.query(text, values)).rows as T[];

@@ -26,6 +26,7 @@ import { createReadModelAccessDirectory } from '../read-models/read-model-access
 import { applyRegistryFact } from '../read-models/registry-read-model.handler';
 import type { RuntimeConfig } from '../runtime';
 import { RuntimeModule } from '../runtime.module';
+import { httpCall } from './http-call';
 
 export interface TestArea {
   code: string;
@@ -169,7 +170,7 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
       const headers: Record<string, string> = {};
       if (user) headers['authorization'] = `Bearer ${await tokenFor(user)}`;
       if (body !== undefined) headers['content-type'] = contentType;
-      const response = await fetch(`${url}${path}`, {
+      const answer = await httpCall(`${url}${path}`, {
         method,
         headers,
         // Strings and bytes (CSV, XLSX uploads) go as they are, anything else as JSON.
@@ -177,17 +178,18 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
           body === undefined
             ? undefined
             : typeof body === 'string' || body instanceof Uint8Array
-              ? (body as BodyInit)
+              ? body
               : JSON.stringify(body),
       });
-      const text = await response.text();
+      // As fetch's text(): UTF-8 without a byte-order mark (CSV exports start with one for Excel).
+      const text = new TextDecoder().decode(answer.bytes);
       let parsed: ReturnType<typeof JSON.parse> = text;
       try {
         parsed = text ? JSON.parse(text) : undefined;
       } catch {
         // Not JSON (HTML pages, CSV exports): the text itself.
       }
-      return { status: response.status, headers: response.headers, text, body: parsed };
+      return { status: answer.status, headers: answer.headers, text, body: parsed };
     },
     async seedAreas(tenantId: string, areas: TestArea[]) {
       const ids: Record<string, string> = {};
