@@ -22,16 +22,19 @@ export function reportTests(context) {
   let page;
   const consoleErrors = [];
 
-  /** Waits until the shown job is done (or fails the test with the job's state and error). */
+  /** Waits until the job the URL names is shown and done (or fails with its state and error). */
   async function waitUntilDone() {
-    const card = page.getByTestId('selected-report');
+    await page.waitForURL(/\/reports\?report=[0-9a-f-]{36}$/);
+    const id = new URL(page.url()).searchParams.get('report');
+    const card = page.locator(`[data-testid="selected-report"][data-report-id="${id}"]`);
     await card.waitFor();
     await page.waitForFunction(
-      () => {
-        const status = document.querySelector('[data-testid="selected-report"]')?.getAttribute('data-status');
+      (id) => {
+        const card = document.querySelector(`[data-testid="selected-report"][data-report-id="${id}"]`);
+        const status = card?.getAttribute('data-status');
         return status === 'done' || status === 'failed' || status === 'cancelled';
       },
-      null,
+      id,
       { timeout: 60_000 },
     );
     const status = await card.getAttribute('data-status');
@@ -43,8 +46,7 @@ export function reportTests(context) {
             .innerText()
             .catch(() => '');
     assert.equal(status, 'done', `the report ended ${status}: ${error}`);
-    assert.equal(await card.getByTestId('report-status').innerText(), 'fertig');
-    return card;
+    return { card, id };
   }
 
   /** Clicks the card's download button and returns the saved file and the name the browser got. */
@@ -86,11 +88,10 @@ export function reportTests(context) {
     await expectAccessible(page);
     await form.getByRole('button', { name: 'Bericht erstellen' }).click();
 
-    await page.waitForURL(/\/reports\?report=[0-9a-f-]{36}$/);
-    const card = await waitUntilDone();
+    const { card, id: reportId } = await waitUntilDone();
+    assert.equal(await card.getByTestId('report-status').innerText(), 'fertig');
     await card.getByRole('heading', { level: 2, name: `Sozialraumprofil ${areaName}` }).waitFor();
     // The job list shows the same job, done.
-    const reportId = new URL(page.url()).searchParams.get('report');
     const row = page.getByTestId('report-jobs').locator(`tr[data-report-id="${reportId}"]`);
     await row.and(page.locator('[data-status="done"]')).waitFor();
 
@@ -111,6 +112,15 @@ export function reportTests(context) {
     assert.match(file.name, new RegExp(`^Sozialraumprofil_${code}_.+\\.pdf$`));
     const text = pdfText(file.path);
     assert.ok(text.includes(areaName), `the PDF names ${areaName}`);
+
+    // Made again from the pinned data, in English: a new job with the same data (content hash).
+    const hash = await card.getByTestId('report-hash').getAttribute('data-hash');
+    await card.getByLabel('Sprache des Berichts').selectOption({ label: 'Englisch' });
+    await card.getByTestId('report-regenerate-as').click();
+    await page.waitForURL((url) => (url.searchParams.get('report') ?? reportId) !== reportId);
+    const { card: again } = await waitUntilDone();
+    await again.getByRole('heading', { level: 2, name: `Area profile ${areaName}` }).waitFor();
+    assert.equal(await again.getByTestId('report-hash').getAttribute('data-hash'), hash);
   });
 
   it('makes the programme report from the programme page’s “Bericht erstellen” button', async () => {
@@ -120,8 +130,7 @@ export function reportTests(context) {
     await page.getByRole('heading', { level: 1, name: 'Quartiersmanagement (Demo)' }).waitFor();
     await page.getByRole('link', { name: 'Bericht erstellen' }).click();
 
-    await page.waitForURL(/\/reports\?report=[0-9a-f-]{36}$/);
-    const card = await waitUntilDone();
+    const { card } = await waitUntilDone();
     await card.getByRole('heading', { level: 2, name: /Quartiersmanagement \(Demo\)/ }).waitFor();
     const file = await download(card);
     assert.match(file.name, /\.pdf$/);

@@ -1,11 +1,13 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
-import { ReportingClient, type DownloadedFile } from '@quartier/portal-data-access';
+import { ReportingClient, type DownloadedFile, type ReportingSchemas } from '@quartier/portal-data-access';
 import { isActive, pollDelay, type ReportView } from './report-jobs';
 import type { ReportRequest } from './report-request';
 import { saveFile } from './save-file';
 import { ReportsTexts } from './texts';
 
 export const PAGE_SIZE = 20;
+/** Another format or language for a report made again from its pinned data. */
+export type RerenderOptions = ReportingSchemas['RerenderDto'];
 /** Files kept for preview and download (PDFs only: a batch ZIP may be very large). */
 const KEPT_FILES = 4;
 
@@ -120,14 +122,17 @@ export class ReportsStore {
     });
   }
 
-  /** The same pinned data rendered again: a new job with the same numbers. */
-  regenerate(report: ReportView): Promise<string | null> {
+  /**
+   * The same pinned data rendered again, optionally in another format or language: a new job
+   * with the same numbers.
+   */
+  regenerate(report: ReportView, as: RerenderOptions = {}): Promise<string | null> {
     return this.act(
       report.id,
       async () => {
         const accepted = await this.api.post('/api/reporting/reports/{id}/regenerate', {
           path: { id: report.id },
-          body: {},
+          body: as,
         });
         this.offset.set(0);
         this.polls = 0;

@@ -34,6 +34,7 @@ import { ReportsTexts } from '../texts';
           type="button"
           data-testid="report-cancel"
           [disabled]="busy()"
+          [attr.aria-label]="t('cancelNamed', { title: report().title })"
           (click)="store.cancel(report())"
         >
           {{ t('cancel') }}
@@ -45,6 +46,7 @@ import { ReportsTexts } from '../texts';
           data-testid="report-regenerate"
           [disabled]="busy()"
           [attr.title]="t('regenerateHint')"
+          [attr.aria-label]="t('regenerateNamed', { title: report().title })"
           (click)="open(store.regenerate(report()))"
         >
           {{ t('regenerate') }}
@@ -56,6 +58,7 @@ import { ReportsTexts } from '../texts';
           data-testid="report-update"
           [disabled]="busy()"
           [attr.title]="t('updateHint')"
+          [attr.aria-label]="t('updateNamed', { title: report().title })"
           (click)="open(store.update(report()))"
         >
           {{ t('update') }}

@@ -1,20 +1,34 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  output,
+  signal,
+  untracked,
+} from '@angular/core';
+import { FormsModule } from '@angular/forms';
 import { Notice } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
-import { fileSize, isActive, jobProblem, progressPercent, type ReportView } from '../report-jobs';
+import { actionsOf, fileSize, isActive, jobProblem, progressPercent, type ReportView } from '../report-jobs';
+import { REPORT_FORMATS, REPORT_LANGUAGES, type ReportFormat, type ReportLanguage } from '../report-request';
+import { ReportsStore } from '../reports-store';
 import { ReportPreview } from '../report-preview/report-preview';
 import { ReportsTexts } from '../texts';
 
 /** The chosen job in full: status and progress, as-of time, error, actions and the preview. */
 @Component({
   selector: 'q-report-card',
-  imports: [Notice, ReportActions, ReportPreview],
+  imports: [FormsModule, Notice, ReportActions, ReportPreview],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let r = report();
     <article
       class="job"
       data-testid="selected-report"
+      [attr.data-report-id]="r.id"
       [attr.data-status]="r.status"
       aria-labelledby="selected-heading"
     >
@@ -63,7 +77,9 @@ import { ReportsTexts } from '../texts';
         @if (r.contentHash) {
           <dt>{{ t('contentHash') }}</dt>
           <dd>
-            <code>{{ r.contentHash.slice(0, 19) }}…</code>
+            <code data-testid="report-hash" [attr.data-hash]="r.contentHash"
+              >{{ r.contentHash.slice(0, 19) }}…</code
+            >
           </dd>
         }
       </dl>
@@ -79,6 +95,26 @@ import { ReportsTexts } from '../texts';
         (togglePreview)="previewOpen.set(!previewOpen())"
         (opened)="opened.emit($event)"
       />
+      @if (actions().regenerate) {
+        <form class="rerender" (ngSubmit)="regenerateAs()" [attr.aria-label]="t('regenerateIn')">
+          <span class="rerender-label">{{ t('regenerateAs') }}</span>
+          <label class="visually-hidden" for="rerender-format">{{ t('format') }}</label>
+          <select id="rerender-format" name="format" [(ngModel)]="format">
+            @for (f of formats; track f) {
+              <option [value]="f">{{ texts.tk('format', f) }}</option>
+            }
+          </select>
+          <label class="visually-hidden" for="rerender-language">{{ t('language') }}</label>
+          <select id="rerender-language" name="language" [(ngModel)]="language">
+            @for (l of languages; track l) {
+              <option [value]="l">{{ texts.tk('language', l) }}</option>
+            }
+          </select>
+          <button type="submit" [disabled]="store.pending().has(r.id)" data-testid="report-regenerate-as">
+            {{ t('regenerate') }}
+          </button>
+        </form>
+      }
       @if (r.status === 'done' && r.contentType === 'application/pdf' && previewOpen()) {
         <q-report-preview [report]="r" />
       }
@@ -87,6 +123,7 @@ import { ReportsTexts } from '../texts';
   styleUrl: '../reports.scss',
 })
 export class ReportCard {
+  protected readonly store = inject(ReportsStore);
   protected readonly texts = inject(ReportsTexts);
   protected readonly t = this.texts.t;
   readonly report = input.required<ReportView>();
@@ -94,6 +131,28 @@ export class ReportCard {
   /** The first page is shown as soon as a PDF is done; it can be closed. */
   protected readonly previewOpen = signal(true);
   protected readonly active = computed(() => isActive(this.report().status));
+  protected readonly actions = computed(() => actionsOf(this.report()));
+  protected readonly formats = REPORT_FORMATS;
+  protected readonly languages = REPORT_LANGUAGES;
+  /** "Make again as": starts at the report's own format and language. */
+  protected format: ReportFormat = 'pdf';
+  protected language: ReportLanguage = 'de';
+  private readonly reportId = computed(() => this.report().id);
+
+  constructor() {
+    effect(() => {
+      this.reportId();
+      untracked(() => {
+        this.format = this.report().format;
+        this.language = this.report().language;
+      });
+    });
+  }
+
+  protected async regenerateAs(): Promise<void> {
+    const id = await this.store.regenerate(this.report(), { format: this.format, language: this.language });
+    if (id) this.opened.emit(id);
+  }
   protected readonly percent = computed(() => progressPercent(this.report().progress));
   protected readonly size = computed(() => {
     const { key, size } = fileSize(this.report().size ?? 0);
