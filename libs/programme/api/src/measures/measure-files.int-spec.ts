@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { QM_PROGRAMME, startProgrammeTestApp, type ProgrammeTestApp } from '../testing/programme-test-app';
 
@@ -107,5 +109,54 @@ describe('measure tables: CSV/XLSX import and export (real PostgreSQL, real toke
     expect(
       (await t.call('GET', `/api/programme/programmes/${programmeId}/measures/export`, 'viewer')).status,
     ).toBe(403);
+  });
+
+  it('writes formula-like texts as text in the CSV, and reads them back unchanged', async () => {
+    // A spreadsheet would run these as formulas when it opens the export (CSV injection).
+    const title = '=HYPERLINK("http://attacker.example","klick")';
+    const responsible = '@Träger';
+    const own = await t.call('POST', '/api/programme/programmes', 'programm', {
+      ...QM_PROGRAMME,
+      name: 'Formeln',
+    });
+    const path = `/api/programme/programmes/${own.body.id}/measures`;
+    const quoted = (text: string) => `"${text.replaceAll('"', '""')}"`;
+    const ok = await t.call(
+      'POST',
+      `${path}/import`,
+      'programm',
+      `title;areas;responsible;budget\n${quoted(title)};0102;${responsible};2025/projektfonds=5\n`,
+      'text/csv',
+    );
+    expect(ok.body).toEqual({ created: 1 });
+
+    const csv = (await t.call('GET', `${path}/export?format=csv`, 'programm')).text.replace(/^\uFEFF/, '');
+    const rows = parse(csv, { delimiter: ';' }) as string[][];
+    const header = rows[0];
+    const row = rows[1];
+    expect(row[header.indexOf('title')]).toBe(`'${title}`);
+    expect(row[header.indexOf('responsible')]).toBe(`'${responsible}`);
+    expect(rows.flat().filter((cell) => /^[=+@]/.test(cell))).toEqual([]);
+
+    // Back through the import (export-only columns emptied): the texts are the originals again.
+    for (const column of ['id', 'status', 'spent']) {
+      const i = header.indexOf(column);
+      if (i >= 0) row[i] = '';
+    }
+    const again = await t.call(
+      'POST',
+      `${path}/import`,
+      'programm',
+      stringify([header, row], { delimiter: ';' }),
+      'text/csv',
+    );
+    expect(again.body).toEqual({ created: 1 });
+    const titles = (await t.call('GET', path, 'programm')).body.items.map(
+      (m: { title: string; responsible: { name: string } }) => [m.title, m.responsible.name],
+    );
+    expect(titles).toEqual([
+      [title, responsible],
+      [title, responsible],
+    ]);
   });
 });
