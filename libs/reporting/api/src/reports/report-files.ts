@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Response } from 'express';
 import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { DataSource } from 'typeorm';
+import type { ReportRow } from './report.repository';
 
 /** 256 KiB rows: large enough to keep the row count low, small enough to stream. */
 export const CHUNK_BYTES = 256 * 1024;
@@ -74,4 +77,38 @@ export function readReportFile(db: DataSource, reportId: string): Readable {
     }
   }
   return Readable.from(chunks(), { objectMode: false });
+}
+
+/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987), e.g. umlauts. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Streams a finished report's file with its German name, type, size and hash. */
+export async function sendReportFile(
+  res: Response,
+  file: { row: Pick<ReportRow, 'contentType' | 'fileSize' | 'fileName' | 'fileSha256'>; stream: Readable },
+): Promise<void> {
+  const { row, stream } = file;
+  res.setHeader('Content-Type', row.contentType);
+  res.setHeader('Content-Length', String(row.fileSize));
+  res.setHeader('Content-Disposition', contentDisposition(row.fileName));
+  res.setHeader('Cache-Control', 'private, no-store');
+  if (row.fileSha256) res.setHeader('ETag', `"${row.fileSha256}"`);
+  try {
+    await pipeline(stream, res);
+  } catch (error) {
+    // The reader went away mid-download (a closed tab, a cancelled save): there is no one left to
+    // answer, and nothing failed on our side.
+    if (res.destroyed && (error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') {
+      stream.destroy();
+      return;
+    }
+    throw error;
+  }
 }

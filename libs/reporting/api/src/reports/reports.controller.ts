@@ -22,9 +22,9 @@ import {
 } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import type { Request, Response } from 'express';
-import { pipeline } from 'node:stream/promises';
 import { REPORT_AUTHORS } from '../reporting.constants';
 import type { OnBehalfOf } from '../upstream/service-client';
+import { sendReportFile } from './report-files';
 import {
   ListReportsQueryDto,
   ReportAcceptedDto,
@@ -47,16 +47,6 @@ export const OnBehalf = createParamDecorator((_data: unknown, context: Execution
   const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
   return { token, tenantId: request.quartierAccess?.tenantId ?? '' } satisfies OnBehalfOf;
 });
-
-/** `attachment` with an ASCII fallback and the UTF-8 name (RFC 6266 / 5987), e.g. umlauts. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -105,13 +95,7 @@ export class ReportsController {
   @ApiProduces('application/pdf', 'application/zip')
   @ApiOperation({ summary: 'Download the finished file (streamed; German file name; 409 until done)' })
   async file(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Res() res: Response) {
-    const { row, stream } = await this.reports.file(caller, id);
-    res.setHeader('Content-Type', row.contentType);
-    res.setHeader('Content-Length', String(row.fileSize));
-    res.setHeader('Content-Disposition', contentDisposition(row.fileName));
-    res.setHeader('Cache-Control', 'private, no-store');
-    if (row.fileSha256) res.setHeader('ETag', `"${row.fileSha256}"`);
-    await pipeline(stream, res);
+    await sendReportFile(res, await this.reports.file(caller, id));
   }
 
   @Post(':id/regenerate')
