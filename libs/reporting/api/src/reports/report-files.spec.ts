@@ -6,7 +6,8 @@ import { contentDisposition, sendReportFile } from './report-files';
 
 const ROW = {
   contentType: 'application/pdf',
-  fileSize: 10 * 1024 * 1024,
+  // PostgreSQL's bigint arrives as a string.
+  fileSize: String(10 * 1024 * 1024),
   fileName: 'Sozialraumprofil Müllerstraße.pdf',
   fileSha256: 'ab',
 };
@@ -16,7 +17,7 @@ function bigFile(): Readable {
   let sent = 0;
   return new Readable({
     read() {
-      if (sent >= ROW.fileSize) return this.push(null);
+      if (sent >= Number(ROW.fileSize)) return this.push(null);
       sent += 65_536;
       this.push(Buffer.alloc(65_536, 1));
     },
