@@ -419,7 +419,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    CreateSurveyDto__schema0:
+    ApiErrorDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details?: unknown;
+    };
+    SurveyListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        /** @enum {string} */
+        type: 'resident' | 'network';
+        /** @enum {string} */
+        status: 'draft' | 'open' | 'closed';
+        k: number;
+        /** Format: uuid */
+        scopeAreaId: string;
+        formVersion: number;
+        updatedAt: string;
+        editable: boolean;
+      }[];
+      total: number;
+    };
+    FormNode:
       | (
           | {
               /** @enum {string} */
@@ -688,7 +712,7 @@ export interface components {
           extra?: {
             [key: string]: string;
           };
-          children: components['schemas']['CreateSurveyDto__schema0'][];
+          children: components['schemas']['FormNode'][];
         };
     CreateSurveyDto: {
       title: string;
@@ -713,7 +737,7 @@ export interface components {
             [key: string]: string;
           };
         };
-        children: components['schemas']['CreateSurveyDto__schema0'][];
+        children: components['schemas']['FormNode'][];
         choiceLists: {
           name: string;
           choices: {
@@ -730,277 +754,111 @@ export interface components {
         }[];
       };
     };
-    PutFormDto__schema0:
-      | (
-          | {
-              /** @enum {string} */
-              kind: 'question';
-              name: string;
-              /** @default {} */
-              label?: {
-                [key: string]: string;
-              };
-              /** @default {} */
-              hint?: {
-                [key: string]: string;
-              };
-              /** @default false */
-              required?: boolean | string;
-              /** @default {} */
-              requiredMessage?: {
-                [key: string]: string;
-              };
-              relevant?: string;
-              constraint?: string;
-              /** @default {} */
-              constraintMessage?: {
-                [key: string]: string;
-              };
-              calculation?: string;
-              appearance?: string;
-              defaultValue?: string;
-              /** @default false */
-              readOnly?: boolean;
-              parameters?: string;
-              /** @default {} */
-              extra?: {
-                [key: string]: string;
-              };
-              /** @enum {string} */
-              type:
-                | 'text'
-                | 'integer'
-                | 'decimal'
-                | 'date'
-                | 'time'
-                | 'geopoint'
-                | 'start'
-                | 'end'
-                | 'today'
-                | 'note';
-            }
-          | {
-              /** @enum {string} */
-              kind: 'question';
-              name: string;
-              /** @default {} */
-              label?: {
-                [key: string]: string;
-              };
-              /** @default {} */
-              hint?: {
-                [key: string]: string;
-              };
-              /** @default false */
-              required?: boolean | string;
-              /** @default {} */
-              requiredMessage?: {
-                [key: string]: string;
-              };
-              relevant?: string;
-              constraint?: string;
-              /** @default {} */
-              constraintMessage?: {
-                [key: string]: string;
-              };
-              calculation: string;
-              appearance?: string;
-              defaultValue?: string;
-              /** @default false */
-              readOnly?: boolean;
-              parameters?: string;
-              /** @default {} */
-              extra?: {
-                [key: string]: string;
-              };
-              /** @enum {string} */
-              type: 'calculate';
-            }
-          | {
-              /** @enum {string} */
-              kind: 'question';
-              name: string;
-              /** @default {} */
-              label?: {
-                [key: string]: string;
-              };
-              /** @default {} */
-              hint?: {
-                [key: string]: string;
-              };
-              /** @default false */
-              required?: boolean | string;
-              /** @default {} */
-              requiredMessage?: {
-                [key: string]: string;
-              };
-              relevant?: string;
-              constraint?: string;
-              /** @default {} */
-              constraintMessage?: {
-                [key: string]: string;
-              };
-              calculation?: string;
-              appearance?: string;
-              defaultValue?: string;
-              /** @default false */
-              readOnly?: boolean;
-              parameters?: string;
-              /** @default {} */
-              extra?: {
-                [key: string]: string;
-              };
-              listName: string;
-              choiceFilter?: string;
-              /** @enum {string} */
-              type: 'select_one';
-              /** @default false */
-              likert?: boolean;
-              /** @enum {string} */
-              scaleDirection?: 'ascending' | 'descending';
-            }
-          | {
-              /** @enum {string} */
-              kind: 'question';
-              name: string;
-              /** @default {} */
-              label?: {
-                [key: string]: string;
-              };
-              /** @default {} */
-              hint?: {
-                [key: string]: string;
-              };
-              /** @default false */
-              required?: boolean | string;
-              /** @default {} */
-              requiredMessage?: {
-                [key: string]: string;
-              };
-              relevant?: string;
-              constraint?: string;
-              /** @default {} */
-              constraintMessage?: {
-                [key: string]: string;
-              };
-              calculation?: string;
-              appearance?: string;
-              defaultValue?: string;
-              /** @default false */
-              readOnly?: boolean;
-              parameters?: string;
-              /** @default {} */
-              extra?: {
-                [key: string]: string;
-              };
-              listName: string;
-              choiceFilter?: string;
-              /** @enum {string} */
-              type: 'select_multiple';
-            }
-          | {
-              /** @enum {string} */
-              kind: 'question';
-              name: string;
-              /** @default {} */
-              label?: {
-                [key: string]: string;
-              };
-              /** @default {} */
-              hint?: {
-                [key: string]: string;
-              };
-              /** @default false */
-              required?: boolean | string;
-              /** @default {} */
-              requiredMessage?: {
-                [key: string]: string;
-              };
-              relevant?: string;
-              constraint?: string;
-              /** @default {} */
-              constraintMessage?: {
-                [key: string]: string;
-              };
-              calculation?: string;
-              appearance?: string;
-              defaultValue?: string;
-              /** @default false */
-              readOnly?: boolean;
-              parameters?: string;
-              /** @default {} */
-              extra?: {
-                [key: string]: string;
-              };
-              listName: string;
-              choiceFilter?: string;
-              /** @enum {string} */
-              type: 'rank';
-            }
-          | {
-              /** @enum {string} */
-              kind: 'question';
-              name: string;
-              /** @default {} */
-              label?: {
-                [key: string]: string;
-              };
-              /** @default {} */
-              hint?: {
-                [key: string]: string;
-              };
-              /** @default false */
-              required?: boolean | string;
-              /** @default {} */
-              requiredMessage?: {
-                [key: string]: string;
-              };
-              relevant?: string;
-              constraint?: string;
-              /** @default {} */
-              constraintMessage?: {
-                [key: string]: string;
-              };
-              calculation?: string;
-              appearance?: string;
-              defaultValue?: string;
-              /** @default false */
-              readOnly?: boolean;
-              parameters?: string;
-              /** @default {} */
-              extra?: {
-                [key: string]: string;
-              };
-              listName: string;
-              choiceFilter?: string;
-              /** @enum {string} */
-              type: 'area';
-              /**
-               * @default choice
-               * @enum {string}
-               */
-              method?: 'choice' | 'postcode' | 'point';
-            }
-        )
-      | {
-          /** @enum {string} */
-          kind: 'group';
-          /** @default false */
-          repeat?: boolean;
+    SurveyDetailDto_Output: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      type: 'resident' | 'network';
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed';
+      k: number;
+      /** Format: uuid */
+      scopeAreaId: string;
+      formVersion: number;
+      updatedAt: string;
+      editable: boolean;
+      /** @description null: no form or a form without title */
+      formTitle: string | null;
+      /** @description null: the form has no area question */
+      areaQuestion: string | null;
+      indicatorItems: {
+        code: string;
+        name: string;
+        question: string;
+        /** @enum {string} */
+        measure: 'share' | 'topTwoBox' | 'mean';
+        /** @default [] */
+        options: string[];
+      }[];
+      network: {
+        generator: {
           name: string;
-          /** @default {} */
-          label?: {
+          prompt: {
             [key: string]: string;
           };
-          relevant?: string;
-          appearance?: string;
-          repeatCount?: string;
-          /** @default {} */
-          extra?: {
-            [key: string]: string;
-          };
-          children: components['schemas']['PutFormDto__schema0'][];
+          /** @default true */
+          allowNewActors: boolean;
+          /** @default 30 */
+          maxAlters: number;
         };
+        interpreters: (
+          | {
+              name: string;
+              label: {
+                [key: string]: string;
+              };
+              /** @enum {string} */
+              kind: 'select_one';
+              options: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+              }[];
+              /** @default false */
+              required: boolean;
+            }
+          | {
+              name: string;
+              label: {
+                [key: string]: string;
+              };
+              /** @enum {string} */
+              kind: 'integer';
+              min: number;
+              max: number;
+              /** @default false */
+              required: boolean;
+            }
+        )[];
+        actors: {
+          id: string;
+          name: string;
+          type?: string;
+        }[];
+      } | null;
+      weighting: {
+        question: string;
+        areas: number;
+      } | null;
+      targetAreas: {
+        /** Format: uuid */
+        areaId: string;
+        key: string;
+        name: string;
+        level: string;
+        /** Format: uuid */
+        parentId: string | null;
+        population: number | null;
+      }[];
+      waves: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** Format: date */
+        opensOn: string;
+        /** Format: date */
+        closesOn: string;
+        invitationOnly: boolean;
+        /**
+         * Format: date
+         * @description null: indicator items not published yet
+         */
+        resultsPublishedOn: string | null;
+        responses: number;
+      }[];
+    };
     PutFormDto: {
       form: {
         settings: {
@@ -1014,7 +872,7 @@ export interface components {
             [key: string]: string;
           };
         };
-        children: components['schemas']['PutFormDto__schema0'][];
+        children: components['schemas']['FormNode'][];
         choiceLists: {
           name: string;
           choices: {
@@ -1030,6 +888,65 @@ export interface components {
           }[];
         }[];
       };
+    };
+    FormCheckDto_Output: {
+      valid: boolean;
+      issues: {
+        target: string;
+        field: string;
+        reason: string;
+        /** @enum {string} */
+        code:
+          | 'name-missing'
+          | 'name-invalid'
+          | 'name-duplicate'
+          | 'syntax-unterminated-string'
+          | 'syntax-dollar-without-brace'
+          | 'syntax-unterminated-reference'
+          | 'syntax-invalid-reference'
+          | 'syntax-relative-path'
+          | 'syntax-xpath-path'
+          | 'syntax-unexpected-character'
+          | 'syntax-empty'
+          | 'syntax-unexpected-token'
+          | 'syntax-unexpected-end'
+          | 'syntax-expected'
+          | 'syntax-too-long'
+          | 'field-unknown'
+          | 'field-is-group'
+          | 'field-in-repeat'
+          | 'current-not-allowed'
+          | 'bare-name'
+          | 'choice-column-unknown'
+          | 'function-unknown'
+          | 'function-arity'
+          | 'regex-too-long'
+          | 'regex-nested-quantifiers'
+          | 'regex-backreference'
+          | 'regex-invalid'
+          | 'label-missing'
+          | 'calculation-missing'
+          | 'list-unknown'
+          | 'list-empty'
+          | 'list-is-area-list'
+          | 'likert-too-few-points'
+          | 'choice-name-space'
+          | 'area-postcodes-missing'
+          | 'matrix-question-type'
+          | 'matrix-one-list'
+          | 'list-name-missing'
+          | 'list-name-invalid'
+          | 'list-duplicate'
+          | 'choice-name-missing'
+          | 'choice-duplicate'
+          | 'calculation-cycle'
+          | 'form-id-missing'
+          | 'form-id-invalid'
+          | 'default-language-without-labels';
+        params: {
+          [key: string]: string | number;
+        };
+      }[];
     };
     UpdateSurveyDto: {
       title?: string;
@@ -1099,6 +1016,308 @@ export interface components {
         };
       } | null;
     };
+    FormNode_Output:
+      | (
+          | {
+              /** @enum {string} */
+              kind: 'question';
+              name: string;
+              /** @default {} */
+              label: {
+                [key: string]: string;
+              };
+              /** @default {} */
+              hint: {
+                [key: string]: string;
+              };
+              /** @default false */
+              required: boolean | string;
+              /** @default {} */
+              requiredMessage: {
+                [key: string]: string;
+              };
+              relevant?: string;
+              constraint?: string;
+              /** @default {} */
+              constraintMessage: {
+                [key: string]: string;
+              };
+              calculation?: string;
+              appearance?: string;
+              defaultValue?: string;
+              /** @default false */
+              readOnly: boolean;
+              parameters?: string;
+              /** @default {} */
+              extra: {
+                [key: string]: string;
+              };
+              /** @enum {string} */
+              type:
+                | 'text'
+                | 'integer'
+                | 'decimal'
+                | 'date'
+                | 'time'
+                | 'geopoint'
+                | 'start'
+                | 'end'
+                | 'today'
+                | 'note';
+            }
+          | {
+              /** @enum {string} */
+              kind: 'question';
+              name: string;
+              /** @default {} */
+              label: {
+                [key: string]: string;
+              };
+              /** @default {} */
+              hint: {
+                [key: string]: string;
+              };
+              /** @default false */
+              required: boolean | string;
+              /** @default {} */
+              requiredMessage: {
+                [key: string]: string;
+              };
+              relevant?: string;
+              constraint?: string;
+              /** @default {} */
+              constraintMessage: {
+                [key: string]: string;
+              };
+              calculation: string;
+              appearance?: string;
+              defaultValue?: string;
+              /** @default false */
+              readOnly: boolean;
+              parameters?: string;
+              /** @default {} */
+              extra: {
+                [key: string]: string;
+              };
+              /** @enum {string} */
+              type: 'calculate';
+            }
+          | {
+              /** @enum {string} */
+              kind: 'question';
+              name: string;
+              /** @default {} */
+              label: {
+                [key: string]: string;
+              };
+              /** @default {} */
+              hint: {
+                [key: string]: string;
+              };
+              /** @default false */
+              required: boolean | string;
+              /** @default {} */
+              requiredMessage: {
+                [key: string]: string;
+              };
+              relevant?: string;
+              constraint?: string;
+              /** @default {} */
+              constraintMessage: {
+                [key: string]: string;
+              };
+              calculation?: string;
+              appearance?: string;
+              defaultValue?: string;
+              /** @default false */
+              readOnly: boolean;
+              parameters?: string;
+              /** @default {} */
+              extra: {
+                [key: string]: string;
+              };
+              listName: string;
+              choiceFilter?: string;
+              /** @enum {string} */
+              type: 'select_one';
+              /** @default false */
+              likert: boolean;
+              /** @enum {string} */
+              scaleDirection?: 'ascending' | 'descending';
+            }
+          | {
+              /** @enum {string} */
+              kind: 'question';
+              name: string;
+              /** @default {} */
+              label: {
+                [key: string]: string;
+              };
+              /** @default {} */
+              hint: {
+                [key: string]: string;
+              };
+              /** @default false */
+              required: boolean | string;
+              /** @default {} */
+              requiredMessage: {
+                [key: string]: string;
+              };
+              relevant?: string;
+              constraint?: string;
+              /** @default {} */
+              constraintMessage: {
+                [key: string]: string;
+              };
+              calculation?: string;
+              appearance?: string;
+              defaultValue?: string;
+              /** @default false */
+              readOnly: boolean;
+              parameters?: string;
+              /** @default {} */
+              extra: {
+                [key: string]: string;
+              };
+              listName: string;
+              choiceFilter?: string;
+              /** @enum {string} */
+              type: 'select_multiple';
+            }
+          | {
+              /** @enum {string} */
+              kind: 'question';
+              name: string;
+              /** @default {} */
+              label: {
+                [key: string]: string;
+              };
+              /** @default {} */
+              hint: {
+                [key: string]: string;
+              };
+              /** @default false */
+              required: boolean | string;
+              /** @default {} */
+              requiredMessage: {
+                [key: string]: string;
+              };
+              relevant?: string;
+              constraint?: string;
+              /** @default {} */
+              constraintMessage: {
+                [key: string]: string;
+              };
+              calculation?: string;
+              appearance?: string;
+              defaultValue?: string;
+              /** @default false */
+              readOnly: boolean;
+              parameters?: string;
+              /** @default {} */
+              extra: {
+                [key: string]: string;
+              };
+              listName: string;
+              choiceFilter?: string;
+              /** @enum {string} */
+              type: 'rank';
+            }
+          | {
+              /** @enum {string} */
+              kind: 'question';
+              name: string;
+              /** @default {} */
+              label: {
+                [key: string]: string;
+              };
+              /** @default {} */
+              hint: {
+                [key: string]: string;
+              };
+              /** @default false */
+              required: boolean | string;
+              /** @default {} */
+              requiredMessage: {
+                [key: string]: string;
+              };
+              relevant?: string;
+              constraint?: string;
+              /** @default {} */
+              constraintMessage: {
+                [key: string]: string;
+              };
+              calculation?: string;
+              appearance?: string;
+              defaultValue?: string;
+              /** @default false */
+              readOnly: boolean;
+              parameters?: string;
+              /** @default {} */
+              extra: {
+                [key: string]: string;
+              };
+              listName: string;
+              choiceFilter?: string;
+              /** @enum {string} */
+              type: 'area';
+              /**
+               * @default choice
+               * @enum {string}
+               */
+              method: 'choice' | 'postcode' | 'point';
+            }
+        )
+      | {
+          /** @enum {string} */
+          kind: 'group';
+          /** @default false */
+          repeat: boolean;
+          name: string;
+          /** @default {} */
+          label: {
+            [key: string]: string;
+          };
+          relevant?: string;
+          appearance?: string;
+          repeatCount?: string;
+          /** @default {} */
+          extra: {
+            [key: string]: string;
+          };
+          children: components['schemas']['FormNode_Output'][];
+        };
+    SurveyFormDto_Output: {
+      version: number;
+      form: {
+        settings: {
+          formId: string;
+          title?: string;
+          version?: string;
+          /** @default de */
+          defaultLanguage: string;
+          /** @default {} */
+          extra: {
+            [key: string]: string;
+          };
+        };
+        children: components['schemas']['FormNode_Output'][];
+        choiceLists: {
+          name: string;
+          choices: {
+            name: string;
+            /** @default {} */
+            label: {
+              [key: string]: string;
+            };
+            /** @default {} */
+            properties: {
+              [key: string]: string;
+            };
+          }[];
+        }[];
+      };
+    };
     TargetAreasDto: {
       areas: {
         /** Format: uuid */
@@ -1135,9 +1354,37 @@ export interface components {
             };
       }[];
     };
+    AreaGeometriesResultDto_Output: {
+      areas: number;
+      missing: string[];
+    };
     StatusDto: {
       /** @enum {string} */
       status: 'draft' | 'open' | 'closed';
+    };
+    CandidateAreaListDto_Output: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      level: string;
+      /** Format: uuid */
+      parentId: string | null;
+      population: number | null;
+    }[];
+    SurveyLinksDto_Output: {
+      survey: {
+        url: string;
+        qrSvg: string;
+      };
+      areas: {
+        /** Format: uuid */
+        areaId: string;
+        key: string;
+        name: string;
+        url: string;
+        qrSvg: string;
+      }[];
     };
     CreateWaveDto: {
       name: string;
@@ -1147,6 +1394,22 @@ export interface components {
       closesOn: string;
       /** @default false */
       invitationOnly?: boolean;
+    };
+    WaveViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date */
+      opensOn: string;
+      /** Format: date */
+      closesOn: string;
+      invitationOnly: boolean;
+      /**
+       * Format: date
+       * @description null: indicator items not published yet
+       */
+      resultsPublishedOn: string | null;
+      responses: number;
     };
     UpdateWaveDto: {
       name?: string;
@@ -1159,6 +1422,9 @@ export interface components {
     };
     InvitationsDto: {
       count: number;
+    };
+    InvitationCodesDto_Output: {
+      codes: string[];
     };
     SubmissionDto: {
       /** @default {} */
@@ -1182,6 +1448,378 @@ export interface components {
           };
         }[];
       };
+    };
+    SubmittedDto_Output: {
+      /** Format: date */
+      submittedOn: string;
+    };
+    ImportedDto_Output: {
+      imported: number;
+    };
+    SurveyResultsDto_Output: {
+      /** Format: uuid */
+      surveyId: string;
+      wave: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** Format: date */
+        opensOn: string;
+        /** Format: date */
+        closesOn: string;
+      };
+      k: number;
+      weighted: boolean;
+      language: string;
+      areas: {
+        key: string;
+        areaId: string;
+        name: string;
+        level: string;
+        parentKey: string;
+        population: number | null;
+        respondents: number | null;
+        responseRate: number | null;
+        /** @enum {string|null} */
+        suppressed: 'primary' | 'secondary' | null;
+      }[];
+      parents: {
+        key: string;
+        areaId: string;
+        name: string;
+        level: string;
+        parentKey: string;
+        population: number | null;
+        respondents: number | null;
+        responseRate: number | null;
+        /** @enum {string|null} */
+        suppressed: 'primary' | 'secondary' | null;
+      }[];
+      total: {
+        respondents: number | null;
+        responseRate: number | null;
+        /** @enum {string|null} */
+        suppressed: 'primary' | 'secondary' | null;
+      };
+      questions: {
+        question: string;
+        label: string;
+        /** @enum {string} */
+        kind: 'select' | 'numeric';
+        likert: boolean;
+        options: {
+          name: string;
+          label: string;
+        }[];
+        areas: (
+          | {
+              group: string;
+              /** @enum {string} */
+              suppressed: 'primary' | 'secondary';
+            }
+          | {
+              /** @enum {string} */
+              kind: 'select';
+              group: string;
+              suppressed: null;
+              n: number;
+              nEffective: number;
+              options: {
+                option: string;
+                count: number;
+                share: number;
+                ci: [number, number] | null;
+              }[];
+              topTwoBox?: {
+                n: number;
+                count: number;
+                share: number | null;
+                ci: [number, number] | null;
+                options: string[];
+                /** @enum {string} */
+                direction: 'ascending' | 'descending';
+                mean: number | null;
+              };
+            }
+          | {
+              /** @enum {string} */
+              kind: 'numeric';
+              group: string;
+              suppressed: null;
+              n: number;
+              nEffective: number;
+              mean: number;
+              median: number;
+              sd: number;
+              ci: [number, number] | null;
+            }
+        )[];
+        parents: (
+          | {
+              group: string;
+              /** @enum {string} */
+              suppressed: 'primary' | 'secondary';
+            }
+          | {
+              /** @enum {string} */
+              kind: 'select';
+              group: string;
+              suppressed: null;
+              n: number;
+              nEffective: number;
+              options: {
+                option: string;
+                count: number;
+                share: number;
+                ci: [number, number] | null;
+              }[];
+              topTwoBox?: {
+                n: number;
+                count: number;
+                share: number | null;
+                ci: [number, number] | null;
+                options: string[];
+                /** @enum {string} */
+                direction: 'ascending' | 'descending';
+                mean: number | null;
+              };
+            }
+          | {
+              /** @enum {string} */
+              kind: 'numeric';
+              group: string;
+              suppressed: null;
+              n: number;
+              nEffective: number;
+              mean: number;
+              median: number;
+              sd: number;
+              ci: [number, number] | null;
+            }
+        )[];
+        total:
+          | {
+              group: string;
+              /** @enum {string} */
+              suppressed: 'primary' | 'secondary';
+            }
+          | {
+              /** @enum {string} */
+              kind: 'select';
+              group: string;
+              suppressed: null;
+              n: number;
+              nEffective: number;
+              options: {
+                option: string;
+                count: number;
+                share: number;
+                ci: [number, number] | null;
+              }[];
+              topTwoBox?: {
+                n: number;
+                count: number;
+                share: number | null;
+                ci: [number, number] | null;
+                options: string[];
+                /** @enum {string} */
+                direction: 'ascending' | 'descending';
+                mean: number | null;
+              };
+            }
+          | {
+              /** @enum {string} */
+              kind: 'numeric';
+              group: string;
+              suppressed: null;
+              n: number;
+              nEffective: number;
+              mean: number;
+              median: number;
+              sd: number;
+              ci: [number, number] | null;
+            };
+      }[];
+      notPublished: string[];
+      release?: {
+        /** @description time of the last release; null: nothing released yet */
+        releasedAt: string | null;
+        /** @enum {string|null} */
+        kind: 'threshold' | 'owner' | 'initial' | null;
+        releasedResponses: number;
+        ownerMayRelease: boolean;
+      };
+    };
+    ResultsComparisonDto_Output: {
+      a: {
+        wave: string;
+        area: string;
+      };
+      b: {
+        wave: string;
+        area: string;
+      };
+      questions: (
+        | {
+            question: string;
+            /** @enum {boolean} */
+            suppressed: true;
+          }
+        | {
+            question: string;
+            /** @enum {boolean} */
+            suppressed: false;
+            mean: {
+              difference: number;
+              ci: [number, number];
+            } | null;
+          }
+        | {
+            question: string;
+            /** @enum {boolean} */
+            suppressed: false;
+            options: {
+              option: string;
+              difference: {
+                difference: number;
+                ci: [number, number];
+              } | null;
+            }[];
+            topTwoBox?: {
+              difference: number;
+              ci: [number, number];
+            } | null;
+          }
+      )[];
+    };
+    ReleaseViewDto_Output: {
+      /** @description time of the last release; null: nothing released yet */
+      releasedAt: string | null;
+      /** @enum {string|null} */
+      kind: 'threshold' | 'owner' | 'initial' | null;
+      releasedResponses: number;
+      ownerMayRelease: boolean;
+    };
+    PublishedResultsDto_Output: {
+      tenantId: string;
+      /** Format: uuid */
+      surveyId: string;
+      /** Format: uuid */
+      waveId: string;
+      period: string;
+      k: number;
+      weighted: boolean;
+      items: {
+        indicatorCode: string;
+        name: string;
+        question: string;
+        /** @enum {string} */
+        measure: 'share' | 'topTwoBox' | 'mean';
+        options: string[];
+        values: {
+          /** Format: uuid */
+          areaId: string;
+          value: number;
+          n: number;
+          ciLower: number | null;
+          ciUpper: number | null;
+        }[];
+        suppressedAreaIds: string[];
+      }[];
+    };
+    PublicSurveyDto_Output: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @enum {string} */
+      type: 'resident' | 'network';
+      /** @enum {string} */
+      status: 'draft' | 'open' | 'closed';
+      languages: string[];
+      wave: {
+        /** Format: uuid */
+        id: string;
+        /** Format: date */
+        opensOn: string;
+        /** Format: date */
+        closesOn: string;
+        invitationOnly: boolean;
+      } | null;
+      form: {
+        settings: {
+          formId: string;
+          title?: string;
+          version?: string;
+          /** @default de */
+          defaultLanguage: string;
+          /** @default {} */
+          extra: {
+            [key: string]: string;
+          };
+        };
+        children: components['schemas']['FormNode_Output'][];
+        choiceLists: {
+          name: string;
+          choices: {
+            name: string;
+            /** @default {} */
+            label: {
+              [key: string]: string;
+            };
+            /** @default {} */
+            properties: {
+              [key: string]: string;
+            };
+          }[];
+        }[];
+      } | null;
+      network: {
+        generator: {
+          name: string;
+          prompt: {
+            [key: string]: string;
+          };
+          /** @default true */
+          allowNewActors: boolean;
+          /** @default 30 */
+          maxAlters: number;
+        };
+        interpreters: (
+          | {
+              name: string;
+              label: {
+                [key: string]: string;
+              };
+              /** @enum {string} */
+              kind: 'select_one';
+              options: {
+                name: string;
+                label: {
+                  [key: string]: string;
+                };
+              }[];
+              /** @default false */
+              required: boolean;
+            }
+          | {
+              name: string;
+              label: {
+                [key: string]: string;
+              };
+              /** @enum {string} */
+              kind: 'integer';
+              min: number;
+              max: number;
+              /** @default false */
+              required: boolean;
+            }
+        )[];
+        actors: {
+          id: string;
+          name: string;
+          type?: string;
+        }[];
+      } | null;
     };
   };
   responses: never;
@@ -1209,7 +1847,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1230,7 +1879,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyDetailDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1251,7 +1911,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FormCheckDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1270,7 +1941,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyDetailDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1285,11 +1967,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1312,7 +2004,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyDetailDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1331,7 +2034,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyFormDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1354,7 +2068,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyDetailDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1369,11 +2094,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The XLSForm workbook as an attachment */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1397,7 +2134,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyDetailDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1420,7 +2168,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyDetailDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1445,7 +2204,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AreaGeometriesResultDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1468,7 +2238,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyDetailDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1489,7 +2270,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['CandidateAreaListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1508,7 +2300,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyLinksDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1531,7 +2334,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WaveViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1555,7 +2369,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WaveViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1579,7 +2404,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['InvitationCodesDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1603,7 +2439,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SubmittedDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1629,7 +2476,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportedDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1652,7 +2510,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SurveyResultsDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1677,7 +2546,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ResultsComparisonDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1697,7 +2577,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ReleaseViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1717,7 +2608,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublishedResultsDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1736,7 +2638,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PublicSurveyDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1760,7 +2673,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SubmittedDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1773,11 +2697,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The script (gzip when accepted); 304 when the ETag matches */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/javascript': string;
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1796,11 +2732,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The form page; 404 and 410 pages are HTML too */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1818,11 +2766,23 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The QR code */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'image/svg+xml': string;
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };

@@ -1,6 +1,14 @@
 // Pure, immutable edits of the questionnaire model for the form builder. A node is addressed
 // by its path of child indexes from the form's root (e.g. [2, 0] = first child of the third node).
-import type { ChoiceList, FormModel, FormNode, GeometryFeature, GroupNode, QuestionNode } from './survey-api';
+import type {
+  ChoiceList,
+  FormModel,
+  FormNode,
+  GeometryFeature,
+  GroupNode,
+  QuestionNode,
+  QuestionType,
+} from './survey-api';
 
 export type NodePath = readonly number[];
 
@@ -16,7 +24,7 @@ export const QUESTION_TYPES = [
   'area',
   'note',
   'calculate',
-] as const;
+] as const satisfies readonly QuestionType[];
 export const LIST_TYPES = new Set(['select_one', 'select_multiple', 'rank', 'area']);
 
 export function emptyForm(title: string): FormModel {
@@ -144,7 +152,7 @@ export function freshName(form: FormModel, stem: string): string {
   for (let i = 1; ; i++) if (!used.has(`${stem}_${i}`)) return `${stem}_${i}`;
 }
 
-export function newQuestion(form: FormModel, type: string): QuestionNode {
+export function newQuestion(form: FormModel, type: QuestionType): QuestionNode {
   const question: QuestionNode = {
     kind: 'question',
     type,
@@ -302,11 +310,16 @@ export function areaMethodOf(form: FormModel): 'choice' | 'postcode' | 'point' |
   return undefined;
 }
 
+type Position = [lon: number, lat: number];
+
 /** Six decimals ≈ 0.1 m: enough to place a home, and it keeps the upload far below the size limit. */
-function roundPositions(value: unknown): unknown {
-  if (typeof value === 'number') return Math.round(value * 1e6) / 1e6;
-  return Array.isArray(value) ? value.map(roundPositions) : value;
+function position(value: unknown): Position[] {
+  if (!Array.isArray(value) || typeof value[0] !== 'number' || typeof value[1] !== 'number') return [];
+  return [[Math.round(value[0] * 1e6) / 1e6, Math.round(value[1] * 1e6) / 1e6]];
 }
+const ring = (value: unknown): Position[] => (Array.isArray(value) ? value.flatMap(position) : []);
+const polygon = (value: unknown): Position[][] => (Array.isArray(value) ? value.map(ring) : []);
+const multiPolygon = (value: unknown): Position[][][] => (Array.isArray(value) ? value.map(polygon) : []);
 
 /**
  * The target areas' boundaries out of the registry's GeoJSON (possibly several levels), as the
@@ -333,7 +346,10 @@ export function targetAreaGeometries(
       features.set(feature.id, {
         type: 'Feature',
         id: feature.id,
-        geometry: { type: geometry.type, coordinates: roundPositions(geometry.coordinates) },
+        geometry:
+          geometry.type === 'Polygon'
+            ? { type: 'Polygon', coordinates: polygon(geometry.coordinates) }
+            : { type: 'MultiPolygon', coordinates: multiPolygon(geometry.coordinates) },
       });
     }
   }

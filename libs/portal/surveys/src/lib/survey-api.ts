@@ -1,341 +1,160 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { PORTAL_CONFIG } from '@quartier/portal-data-access';
-import { firstValueFrom } from 'rxjs';
+import { SurveyClient, type SurveySchemas } from '@quartier/portal-data-access';
 
-// The questionnaire model as the survey service exchanges it (`Form` of the survey core; the
-// portal may not import the core, so the shape is restated here and checked by the service).
-export type Labels = Record<string, string>;
+// The survey service's answers and requests under the names the survey pages use; every type
+// comes from the service's OpenAPI document (libs/portal/data-access/src/generated/survey.ts).
 
-export interface QuestionNode {
-  kind: 'question';
-  type: string;
-  name: string;
-  label: Labels;
-  hint: Labels;
-  required: boolean | string;
-  requiredMessage: Labels;
-  relevant?: string;
-  constraint?: string;
-  constraintMessage: Labels;
-  calculation?: string;
-  appearance?: string;
-  defaultValue?: string;
-  readOnly: boolean;
-  parameters?: string;
-  extra: Record<string, string>;
-  listName?: string;
-  choiceFilter?: string;
-  likert?: boolean;
-  /** Which way a Likert scale runs (absent = ascending: the last option is the best). */
-  scaleDirection?: 'ascending' | 'descending';
-  method?: 'choice' | 'postcode' | 'point';
-}
+export type SurveySummary = SurveySchemas['SurveyListDto_Output']['items'][number];
+export type SurveyDetail = SurveySchemas['SurveyDetailDto_Output'];
+export type Wave = SurveySchemas['WaveViewDto_Output'];
+export type TargetArea = SurveyDetail['targetAreas'][number];
+export type CandidateArea = SurveySchemas['CandidateAreaListDto_Output'][number];
+export type SurveyLinks = SurveySchemas['SurveyLinksDto_Output'];
+export type FormProblem = SurveySchemas['FormCheckDto_Output']['issues'][number];
+export type NewSurvey = SurveySchemas['CreateSurveyDto'];
+export type NewWave = SurveySchemas['CreateWaveDto'];
+export type SurveyResults = SurveySchemas['SurveyResultsDto_Output'];
+export type QuestionResults = SurveyResults['questions'][number];
+export type ResultCell = QuestionResults['total'];
+export type AreaGroup = SurveyResults['areas'][number];
+export type ResultsRelease = SurveySchemas['ReleaseViewDto_Output'];
+/** Lower and upper bound of a 95 % interval. */
+export type Interval = NonNullable<Extract<ResultCell, { kind: 'numeric' }>['ci']>;
+type GeometryUpload = SurveySchemas['AreaGeometriesDto'];
+/** One target area's boundary as the survey service takes it (feature id = area id). */
+export type GeometryFeature = GeometryUpload['features'][number];
 
-export interface GroupNode {
-  kind: 'group';
-  repeat: boolean;
-  name: string;
-  label: Labels;
-  relevant?: string;
-  appearance?: string;
-  repeatCount?: string;
-  extra: Record<string, string>;
-  children: FormNode[];
-}
+// The questionnaire. The service types a question per question type (a union); the form builder
+// edits a question as one record whose type may change while editing, so its QuestionNode is
+// that union flattened: the fields every type has stay required, the others are optional. Which
+// fields belong to which type is the service's check (forms/check and PUT …/form name the field).
 
+type ServiceNode = SurveySchemas['FormNode_Output'];
+type KeysOf<U> = U extends unknown ? keyof U : never;
+type ValueOf<U, K extends PropertyKey> = U extends unknown ? (K extends keyof U ? U[K] : never) : never;
+/** Keys some member has as optional ones. */
+type OptionalKeys<U> = U extends unknown
+  ? { [K in keyof U]-?: object extends Pick<U, K> ? K : never }[keyof U]
+  : never;
+/** Keys every member requires (`Extract` keeps the mapped type below from distributing over U). */
+type RequiredKeys<U> = Exclude<Extract<keyof U, PropertyKey>, OptionalKeys<U>>;
+type Flattened<U> = { [K in RequiredKeys<U>]: ValueOf<U, K> } & {
+  [K in Exclude<KeysOf<U>, RequiredKeys<U>>]?: ValueOf<U, K>;
+};
+
+export type QuestionNode = Flattened<Extract<ServiceNode, { kind: 'question' }>>;
+export type QuestionType = QuestionNode['type'];
+export type GroupNode = Omit<Extract<ServiceNode, { kind: 'group' }>, 'children'> & { children: FormNode[] };
 export type FormNode = QuestionNode | GroupNode;
-
-export interface Choice {
-  name: string;
-  label: Labels;
-  properties: Record<string, string>;
-}
-
-export interface ChoiceList {
-  name: string;
-  choices: Choice[];
-}
-
-export interface FormModel {
-  settings: {
-    formId: string;
-    title?: string;
-    version?: string;
-    defaultLanguage: string;
-    extra: Record<string, string>;
-  };
+export type FormModel = Omit<SurveySchemas['SurveyFormDto_Output']['form'], 'children'> & {
   children: FormNode[];
-  choiceLists: ChoiceList[];
-}
+};
+export type ChoiceList = FormModel['choiceLists'][number];
+export type Choice = ChoiceList['choices'][number];
+export type Labels = QuestionNode['label'];
 
-export interface FormProblem {
-  target: string;
-  field: string;
-  /** English; `code` and `params` say the same for the portal's translations. */
-  reason: string;
-  code?: string;
-  params?: Record<string, string | number>;
-}
+type ServiceForm = SurveySchemas['PutFormDto']['form'];
+type ServiceQuestion = Extract<SurveySchemas['FormNode'], { kind: 'question' }>;
+/** Holds only when the builder's question has no field the service's questions lack. */
+export const QUESTION_FIELDS_KNOWN: [Exclude<KeysOf<QuestionNode>, KeysOf<ServiceQuestion>>] extends [never]
+  ? true
+  : never = true;
 
-export interface Wave {
-  id: string;
-  name: string;
-  opensOn: string;
-  closesOn: string;
-  invitationOnly: boolean;
-  resultsPublishedOn: string | null;
-  responses: number;
-}
-
-/** One target area's boundary as the survey service stores it (feature id = area id). */
-export interface GeometryFeature {
-  readonly type: 'Feature';
-  readonly id: string;
-  readonly geometry: { readonly type: 'Polygon' | 'MultiPolygon'; readonly coordinates: unknown };
-}
-
-export interface TargetArea {
-  areaId: string;
-  key: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-  population: number | null;
-}
-
-export interface SurveySummary {
-  id: string;
-  title: string;
-  type: 'resident' | 'network';
-  status: 'draft' | 'open' | 'closed';
-  k: number;
-  scopeAreaId: string;
-  formVersion: number;
-  updatedAt: string;
-  editable: boolean;
-}
-
-export interface SurveyDetail extends SurveySummary {
-  formTitle: string | null;
-  areaQuestion: string | null;
-  targetAreas: TargetArea[];
-  waves: Wave[];
-}
-
-export interface CandidateArea {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-  population: number | null;
-}
-
-export interface SurveyLinks {
-  survey: { url: string; qrSvg: string };
-  areas: { areaId: string; key: string; name: string; url: string; qrSvg: string }[];
-}
-
-export type Interval = [number, number];
-
-export interface OptionResult {
-  option: string;
-  count: number;
-  share: number;
-  ci: Interval | null;
-}
-
-export type ResultCell =
-  | { group: string; suppressed: 'primary' | 'secondary' }
-  | {
-      kind: 'select';
-      group: string;
-      suppressed: null;
-      n: number;
-      nEffective: number;
-      options: OptionResult[];
-      topTwoBox?: {
-        n: number;
-        count: number;
-        share: number | null;
-        ci: Interval | null;
-        /** The two most favourable points, the most favourable last. */
-        options: string[];
-        direction?: 'ascending' | 'descending';
-        /** Mean score on the scale (positions 1 … m, m the most favourable, or the scale values). */
-        mean?: number | null;
-      };
-    }
-  | {
-      kind: 'numeric';
-      group: string;
-      suppressed: null;
-      n: number;
-      nEffective: number;
-      mean: number;
-      median: number;
-      sd: number;
-      ci: Interval | null;
-    };
-
-export interface AreaGroup {
-  key: string;
-  areaId: string;
-  name: string;
-  level: string;
-  population: number | null;
-  respondents: number | null;
-  responseRate: number | null;
-  suppressed: 'primary' | 'secondary' | null;
-}
-
-export interface QuestionResults {
-  question: string;
-  label: string;
-  kind: 'select' | 'numeric';
-  likert: boolean;
-  options: { name: string; label: string }[];
-  areas: ResultCell[];
-  parents: ResultCell[];
-  total: ResultCell;
-}
-
-export interface SurveyResults {
-  surveyId: string;
-  wave: { id: string; name: string; opensOn: string; closesOn: string };
-  k: number;
-  weighted: boolean;
-  areas: AreaGroup[];
-  parents: AreaGroup[];
-  total: { respondents: number | null; responseRate: number | null; suppressed: string | null };
-  questions: QuestionResults[];
-  notPublished: string[];
-  /** The release point these results show; results change only at release points. */
-  release?: ResultsRelease;
-}
-
-export interface ResultsRelease {
-  releasedAt: string | null;
-  kind: 'threshold' | 'owner' | 'initial' | null;
-  releasedResponses: number;
-  ownerMayRelease: boolean;
+/**
+ * The builder's form as the service's request body. The flattened question is wider than the
+ * service's union (a `text` question could carry a `listName`), so it is handed over as it is:
+ * the service validates the combination and answers 400/422 naming the field.
+ */
+function serviceForm(form: FormModel): ServiceForm {
+  return form as unknown as ServiceForm;
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Typed client of the survey service (`/api/survey`). */
+/** The survey calls the survey pages make (`/api/survey`), over the generated client. */
 @Injectable({ providedIn: 'root' })
 export class SurveyApi {
-  private readonly http = inject(HttpClient);
-  private readonly base = `${inject(PORTAL_CONFIG).apiBaseUrl}/api/survey`;
+  private readonly client = inject(SurveyClient);
 
   surveys(): Promise<{ items: SurveySummary[]; total: number }> {
-    return firstValueFrom(
-      this.http.get<{ items: SurveySummary[]; total: number }>(`${this.base}/surveys`, {
-        params: new HttpParams().set('limit', 200),
-      }),
-    );
+    return this.client.get('/api/survey/surveys', { query: { limit: 200 } });
   }
 
   survey(id: string): Promise<SurveyDetail> {
-    return firstValueFrom(this.http.get<SurveyDetail>(`${this.base}/surveys/${id}`));
+    return this.client.get('/api/survey/surveys/{id}', { path: { id } });
   }
 
-  create(body: {
-    title: string;
-    type: 'resident' | 'network';
-    scopeAreaId: string;
-    k: number;
-  }): Promise<SurveyDetail> {
-    return firstValueFrom(this.http.post<SurveyDetail>(`${this.base}/surveys`, body));
+  create(body: NewSurvey): Promise<SurveyDetail> {
+    return this.client.post('/api/survey/surveys', { body });
   }
 
   form(id: string): Promise<{ version: number; form: FormModel }> {
-    return firstValueFrom(
-      this.http.get<{ version: number; form: FormModel }>(`${this.base}/surveys/${id}/form`),
-    );
+    return this.client.get('/api/survey/surveys/{id}/form', { path: { id } });
   }
 
   saveForm(id: string, form: FormModel): Promise<SurveyDetail> {
-    return firstValueFrom(this.http.put<SurveyDetail>(`${this.base}/surveys/${id}/form`, { form }));
+    return this.client.put('/api/survey/surveys/{id}/form', {
+      path: { id },
+      body: { form: serviceForm(form) },
+    });
   }
 
   checkForm(form: FormModel): Promise<{ valid: boolean; issues: FormProblem[] }> {
-    return firstValueFrom(
-      this.http.post<{ valid: boolean; issues: FormProblem[] }>(`${this.base}/forms/check`, { form }),
-    );
+    return this.client.post('/api/survey/forms/check', { body: { form: serviceForm(form) } });
   }
 
   uploadXlsForm(id: string, file: Blob): Promise<SurveyDetail> {
-    return firstValueFrom(
-      this.http.put<SurveyDetail>(`${this.base}/surveys/${id}/xlsform`, file, {
-        headers: { 'content-type': XLSX },
-      }),
-    );
+    return this.client.upload('put', '/api/survey/surveys/{id}/xlsform', file, XLSX, { path: { id } });
   }
 
-  downloadXlsForm(id: string): Promise<Blob> {
-    return firstValueFrom(this.http.get(`${this.base}/surveys/${id}/xlsform`, { responseType: 'blob' }));
+  async downloadXlsForm(id: string): Promise<Blob> {
+    return (await this.client.file('/api/survey/surveys/{id}/xlsform', { path: { id } })).blob;
   }
 
   candidateAreas(id: string, level?: string): Promise<CandidateArea[]> {
-    const params = level ? new HttpParams().set('level', level) : new HttpParams();
-    return firstValueFrom(
-      this.http.get<CandidateArea[]>(`${this.base}/surveys/${id}/candidate-areas`, { params }),
-    );
+    return this.client.get('/api/survey/surveys/{id}/candidate-areas', { path: { id }, query: { level } });
   }
 
-  setTargetAreas(id: string, areaIds: string[]): Promise<SurveyDetail> {
-    return firstValueFrom(
-      this.http.put<SurveyDetail>(`${this.base}/surveys/${id}/target-areas`, {
-        areas: areaIds.map((areaId) => ({ areaId })),
-      }),
-    );
+  setTargetAreas(id: string, areaIds: readonly string[]): Promise<SurveyDetail> {
+    return this.client.put('/api/survey/surveys/{id}/target-areas', {
+      path: { id },
+      body: { areas: areaIds.map((areaId) => ({ areaId })) },
+    });
   }
 
   /** The target areas' boundaries (from the registry) for placing map points of an area question by=point. */
   setAreaGeometries(
     id: string,
-    collection: { type: 'FeatureCollection'; features: readonly GeometryFeature[] },
+    collection: { type: 'FeatureCollection'; features: GeometryFeature[] },
     mode: 'replace' | 'append' = 'replace',
   ): Promise<{ areas: number; missing: string[] }> {
-    return firstValueFrom(
-      this.http.put<{ areas: number; missing: string[] }>(
-        `${this.base}/surveys/${id}/area-geometries`,
-        collection,
-        { params: new HttpParams().set('mode', mode) },
-      ),
-    );
+    return this.client.put('/api/survey/surveys/{id}/area-geometries', {
+      path: { id },
+      query: { mode },
+      body: collection,
+    });
   }
 
-  addWave(
-    id: string,
-    wave: { name: string; opensOn: string; closesOn: string; invitationOnly: boolean },
-  ): Promise<Wave> {
-    return firstValueFrom(this.http.post<Wave>(`${this.base}/surveys/${id}/waves`, wave));
+  addWave(id: string, wave: NewWave): Promise<Wave> {
+    return this.client.post('/api/survey/surveys/{id}/waves', { path: { id }, body: wave });
   }
 
   setStatus(id: string, status: 'open' | 'closed'): Promise<SurveyDetail> {
-    return firstValueFrom(this.http.post<SurveyDetail>(`${this.base}/surveys/${id}/status`, { status }));
+    return this.client.post('/api/survey/surveys/{id}/status', { path: { id }, body: { status } });
   }
 
   links(id: string): Promise<SurveyLinks> {
-    return firstValueFrom(this.http.get<SurveyLinks>(`${this.base}/surveys/${id}/links`));
+    return this.client.get('/api/survey/surveys/{id}/links', { path: { id } });
   }
 
   /** The owner's release of a wave's remaining responses (allowed once the wave has ended). */
   releaseResults(id: string, waveId: string): Promise<ResultsRelease> {
-    return firstValueFrom(
-      this.http.post<ResultsRelease>(`${this.base}/surveys/${id}/waves/${waveId}/results/release`, {}),
-    );
+    return this.client.post('/api/survey/surveys/{id}/waves/{waveId}/results/release', {
+      path: { id, waveId },
+    });
   }
 
   results(id: string, waveId: string): Promise<SurveyResults> {
-    return firstValueFrom(
-      this.http.get<SurveyResults>(`${this.base}/surveys/${id}/results`, {
-        params: new HttpParams().set('wave', waveId),
-      }),
-    );
+    return this.client.get('/api/survey/surveys/{id}/results', { path: { id }, query: { wave: waveId } });
   }
 }

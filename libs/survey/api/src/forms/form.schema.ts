@@ -66,9 +66,11 @@ const groupSchema: z.ZodType<Group> = z.lazy(() =>
   }),
 ) as z.ZodType<Group>;
 
-const nodeSchema: z.ZodType<FormNode> = z.lazy(() =>
-  z.union([questionSchema as z.ZodType<Question>, groupSchema]),
-);
+// Named, so the OpenAPI document has one `FormNode` schema (the portal's form builder types its
+// tree with it) instead of an anonymous copy per DTO.
+const nodeSchema: z.ZodType<FormNode> = z
+  .lazy(() => z.union([questionSchema as z.ZodType<Question>, groupSchema]))
+  .meta({ id: 'FormNode' });
 
 const choiceListSchema: z.ZodType<ChoiceList> = z.object({
   name: z.string().max(200),

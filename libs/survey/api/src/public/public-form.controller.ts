@@ -12,9 +12,15 @@ import {
   Res,
   ServiceUnavailableException,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@quartier/auth';
-import { ClientAddressResolver, RUNTIME_CONFIG, type RuntimeConfig } from '@quartier/service-kit';
+import {
+  ApiErrorResponses,
+  ClientAddressResolver,
+  RUNTIME_CONFIG,
+  textResponse,
+  type RuntimeConfig,
+} from '@quartier/service-kit';
 import { type Form, formLanguages } from '@quartier/survey-core';
 import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
@@ -22,11 +28,12 @@ import QRCode from 'qrcode';
 import { z } from 'zod';
 import { formRuntimeBundle } from '../browser/form-runtime-bundle';
 import { CollectionService } from '../responses/collection.service';
-import { HONEYPOT_FIELD, SubmissionDto } from '../responses/submission.dto';
+import { HONEYPOT_FIELD, SubmissionDto, SubmittedDto } from '../responses/submission.dto';
 import { SurveyApiError } from '../survey.errors';
 import { formTexts } from './form-texts';
 import { renderFormPage, renderMessagePage } from './form-page';
 import { TenantProfileStore } from '../tenants/tenant-profile.store';
+import { PublicSurveyDto } from './public-form.dto';
 import { PublicRateLimiter } from './rate-limiter';
 
 export const PUBLIC_BASE = '/api/survey/public';
@@ -49,6 +56,7 @@ class QrQueryDto extends createZodDto(qrQuery) {}
  * where /api/survey/ reaches this service.
  */
 @ApiTags('public form')
+@ApiErrorResponses()
 @Controller(PUBLIC_BASE)
 @Public()
 export class PublicFormController {
@@ -65,6 +73,7 @@ export class PublicFormController {
 
   @Get('surveys/:id')
   @ApiOperation({ summary: 'Public definition of an open survey: form model, languages, open wave' })
+  @ApiOkResponse({ type: PublicSurveyDto.Output })
   async definition(@Param('id', ParseUUIDPipe) id: string) {
     const context = await this.collection.publicContext(id);
     const wave = this.collection.currentWave(context);
@@ -94,6 +103,7 @@ export class PublicFormController {
     summary:
       'Submit one anonymous response; 422 names every failing answer. No IP address is stored, only the day; rate-limited per address in memory',
   })
+  @ApiCreatedResponse({ type: SubmittedDto.Output })
   async submit(
     @Param('id') id: string,
     @Param('waveId') waveId: string,
@@ -128,6 +138,9 @@ export class PublicFormController {
   @ApiOperation({
     summary: 'The form script (core expression engine + runtime), gzip, cacheable by content hash',
   })
+  @ApiOkResponse(
+    textResponse('text/javascript', 'The script (gzip when accepted); 304 when the ETag matches'),
+  )
   async script(@Req() req: Request, @Res() res: Response) {
     const bundle = await formRuntimeBundle();
     res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
@@ -150,6 +163,7 @@ export class PublicFormController {
     summary:
       'The accessible public form page (German default, ?lang=, ?area= preselects the area of residence)',
   })
+  @ApiOkResponse(textResponse('text/html', 'The form page; 404 and 410 pages are HTML too'))
   async page(@Param('id') id: string, @Query() query: PageQueryDto, @Res() res: Response) {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
@@ -219,6 +233,7 @@ export class PublicFormController {
 
   @Get('f/:id/qr.svg')
   @ApiOperation({ summary: 'QR code (SVG) of the form link, per area with ?area=' })
+  @ApiOkResponse(textResponse('image/svg+xml', 'The QR code'))
   async qr(@Param('id', ParseUUIDPipe) id: string, @Query() query: QrQueryDto, @Res() res: Response) {
     const context = await this.collection.publicContext(id);
     const url = publicFormUrl(

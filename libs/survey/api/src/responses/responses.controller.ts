@@ -1,18 +1,26 @@
 import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import type { Request } from 'express';
 import { SURVEY_EDITORS } from '../survey.constants';
-import { UploadSpool } from '@quartier/service-kit';
+import { ApiErrorResponses, UploadSpool } from '@quartier/service-kit';
 import { withSpooledUpload, XLSX_TYPE } from '../surveys/spooled-upload';
 import { CollectionService } from './collection.service';
 import { ResponseImportService } from './response-import.service';
-import { SubmissionDto } from './submission.dto';
+import { ImportedDto, SubmissionDto, SubmittedDto } from './submission.dto';
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 @ApiTags('responses')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/survey/surveys/:id/waves/:waveId')
 @Roles(...SURVEY_EDITORS)
 export class ResponsesController {
@@ -26,6 +34,7 @@ export class ResponsesController {
   @ApiOperation({
     summary: 'Interviewer entry: one response, validated like the public form (channel interviewer)',
   })
+  @ApiCreatedResponse({ type: SubmittedDto.Output })
   interviewer(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -45,6 +54,7 @@ export class ResponsesController {
   @ApiOperation({
     summary: 'Import paper responses (all-or-nothing; 422 lists every bad cell by row and column)',
   })
+  @ApiCreatedResponse({ type: ImportedDto.Output })
   async import(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

@@ -31,3 +31,14 @@ export const submissionSchema = z
   })
   .strict();
 export class SubmissionDto extends createZodDto(submissionSchema) {}
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md); survey-answers.dto.ts proves the
+// services answer what these document.
+
+/** Only the day is kept, never the time (respondent privacy). */
+export const submittedSchema = z.object({ submittedOn: z.iso.date() });
+export class SubmittedDto extends createZodDto(submittedSchema) {}
+
+/** A paper import stores every row or none. */
+export const importedSchema = z.object({ imported: z.number().int() });
+export class ImportedDto extends createZodDto(importedSchema) {}

@@ -1,9 +1,11 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { RESULT_READERS, SURVEY_EDITORS } from '../survey.constants';
+import { PublishedResultsDto, ReleaseViewDto, ResultsComparisonDto, SurveyResultsDto } from './results.dto';
 import { ResultsService } from './results.service';
 
 const flag = z
@@ -24,6 +26,7 @@ class CompareQueryDto extends createZodDto(compareQuery) {}
 
 @ApiTags('results')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/survey/surveys/:id')
 @Roles(...RESULT_READERS)
 export class ResultsController {
@@ -34,6 +37,7 @@ export class ResultsController {
     summary:
       'k-anonymous results of a wave per area, the level above and in total (suppressed cells carry no numbers; free text is never published)',
   })
+  @ApiOkResponse({ type: SurveyResultsDto.Output })
   get(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -51,6 +55,7 @@ export class ResultsController {
     summary:
       'Differences with 95 % intervals between two published cells (areas of a wave, or an area across waves; area * = total)',
   })
+  @ApiOkResponse({ type: ResultsComparisonDto.Output })
   compare(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -74,6 +79,7 @@ export class ResultsController {
     summary:
       "Release a wave's remaining responses into its results once the wave has ended (editors; 409 before); until then results change only when every changed area has k new responses",
   })
+  @ApiOkResponse({ type: ReleaseViewDto.Output })
   release(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -90,6 +96,7 @@ export class ResultsController {
     summary:
       'Publish the indicator items of a wave as survey.results.published (per-area values of published cells only)',
   })
+  @ApiOkResponse({ type: PublishedResultsDto.Output })
   publish(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

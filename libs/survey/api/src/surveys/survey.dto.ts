@@ -1,4 +1,6 @@
 import { labelText, nameText } from '@quartier/contracts';
+import { orNull } from '@quartier/service-kit';
+import { FORM_ISSUE_CODES } from '@quartier/survey-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { formSchema } from '../forms/form.schema';
@@ -229,3 +231,110 @@ export class AreaGeometriesDto extends createZodDto(areaGeometriesSchema) {}
  */
 export const areaGeometriesQuerySchema = z.object({ mode: z.enum(['replace', 'append']).default('replace') });
 export class AreaGeometriesQueryDto extends createZodDto(areaGeometriesQuerySchema) {}
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md): the interfaces above are what the
+// service builds; survey-answers.dto.ts proves it answers exactly what these document.
+
+const surveyStatus = z.enum(['draft', 'open', 'closed']);
+
+export const surveySummarySchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  type: z.enum(['resident', 'network']),
+  status: surveyStatus,
+  /** Minimum respondents per published cell. */
+  k: z.number().int(),
+  scopeAreaId: z.uuid(),
+  /** 0 = no form yet. */
+  formVersion: z.number().int(),
+  updatedAt: z.string(),
+  /** The caller may change it. */
+  editable: z.boolean(),
+});
+
+export const surveyListSchema = z.object({ items: z.array(surveySummarySchema), total: z.number().int() });
+export class SurveyListDto extends createZodDto(surveyListSchema) {}
+
+const targetAreaView = z.object({
+  areaId: z.uuid(),
+  /** The area's code: the name of its choice in the area question. */
+  key: z.string(),
+  name: z.string(),
+  level: z.string(),
+  parentId: z.uuid().nullable(),
+  /** Population used for response rates: the survey's override, else the registry's figure. */
+  population: z.number().int().nullable(),
+});
+
+export const waveViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  opensOn: z.iso.date(),
+  closesOn: z.iso.date(),
+  invitationOnly: z.boolean(),
+  resultsPublishedOn: orNull(z.iso.date(), 'null: indicator items not published yet'),
+  responses: z.number().int(),
+});
+export class WaveViewDto extends createZodDto(waveViewSchema) {}
+
+export const surveyDetailSchema = surveySummarySchema.extend({
+  formTitle: orNull(z.string(), 'null: no form or a form without title'),
+  /** The question that assigns respondents to target areas; null: the form has none. */
+  areaQuestion: orNull(z.string(), 'null: the form has no area question'),
+  indicatorItems: z.array(indicatorItemSchema),
+  network: networkConfigSchema.nullable(),
+  weighting: z.object({ question: z.string(), areas: z.number().int() }).nullable(),
+  targetAreas: z.array(targetAreaView),
+  waves: z.array(waveViewSchema),
+});
+export class SurveyDetailDto extends createZodDto(surveyDetailSchema) {}
+
+export const surveyFormSchema = z.object({ version: z.number().int(), form: formSchema });
+export class SurveyFormDto extends createZodDto(surveyFormSchema) {}
+
+export const formCheckSchema = z.object({
+  valid: z.boolean(),
+  issues: z.array(
+    z.object({
+      /** `question <name>`, `group <name>`, `list <name>`, `choice <name> of list <list>` or `settings`. */
+      target: z.string(),
+      field: z.string(),
+      /** English; `code` and `params` say the same for translations. */
+      reason: z.string(),
+      code: z.enum(FORM_ISSUE_CODES),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
+});
+export class FormCheckDto extends createZodDto(formCheckSchema) {}
+
+export const candidateAreaListSchema = z.array(
+  z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    level: z.string(),
+    parentId: z.uuid().nullable(),
+    population: z.number().int().nullable(),
+  }),
+);
+export class CandidateAreaListDto extends createZodDto(candidateAreaListSchema) {}
+
+export const areaGeometriesResultSchema = z.object({
+  /** Target areas with a stored boundary. */
+  areas: z.number().int(),
+  /** Codes of target areas without one. */
+  missing: z.array(z.string()),
+});
+export class AreaGeometriesResultDto extends createZodDto(areaGeometriesResultSchema) {}
+
+const surveyLink = { url: z.string(), qrSvg: z.string() };
+export const surveyLinksSchema = z.object({
+  survey: z.object(surveyLink),
+  areas: z.array(z.object({ areaId: z.uuid(), key: z.string(), name: z.string(), ...surveyLink })),
+});
+export class SurveyLinksDto extends createZodDto(surveyLinksSchema) {}
+
+/** Shown once: only their hashes are stored. */
+export const invitationCodesSchema = z.object({ codes: z.array(z.string()) });
+export class InvitationCodesDto extends createZodDto(invitationCodesSchema) {}

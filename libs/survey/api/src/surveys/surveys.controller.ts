@@ -14,9 +14,24 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
-import { RUNTIME_CONFIG, UploadSpool, type RuntimeConfig } from '@quartier/service-kit';
+import {
+  ApiErrorResponses,
+  binaryResponse,
+  RUNTIME_CONFIG,
+  UploadSpool,
+  type RuntimeConfig,
+} from '@quartier/service-kit';
 import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { publicOrigin } from '../public/public-form.controller';
@@ -25,16 +40,25 @@ import { withSpooledUpload, XLSX_TYPE } from './spooled-upload';
 import {
   AreaGeometriesDto,
   AreaGeometriesQueryDto,
+  AreaGeometriesResultDto,
+  CandidateAreaListDto,
   CandidateAreasDto,
   CreateSurveyDto,
   CreateWaveDto,
+  FormCheckDto,
+  InvitationCodesDto,
   InvitationsDto,
   ListSurveysDto,
   PutFormDto,
   StatusDto,
+  SurveyDetailDto,
+  SurveyFormDto,
+  SurveyLinksDto,
+  SurveyListDto,
   TargetAreasDto,
   UpdateSurveyDto,
   UpdateWaveDto,
+  WaveViewDto,
 } from './survey.dto';
 import { SurveysService } from './surveys.service';
 
@@ -42,6 +66,7 @@ const MAX_XLSFORM_BYTES = 5 * 1024 * 1024;
 
 @ApiTags('surveys')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/survey')
 @Roles(...SURVEY_READERS)
 export class SurveysController {
@@ -57,6 +82,7 @@ export class SurveysController {
     summary:
       "Surveys of the tenant within the caller's area scope (viewers: those past the draft stage, to read their results)",
   })
+  @ApiOkResponse({ type: SurveyListDto.Output })
   list(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -71,6 +97,7 @@ export class SurveysController {
   @ApiOperation({
     summary: 'Create a survey (resident or network) owned by an area; optionally with its form model',
   })
+  @ApiCreatedResponse({ type: SurveyDetailDto.Output })
   create(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -86,6 +113,7 @@ export class SurveysController {
     summary:
       "Check a form model with the core's rules (the builder's live validation); issues name the item and field",
   })
+  @ApiOkResponse({ type: FormCheckDto.Output })
   check(@Body() body: PutFormDto) {
     return this.surveys.checkForm(body.form);
   }
@@ -96,6 +124,7 @@ export class SurveysController {
     summary:
       'A survey with target areas (population for response rates), waves and response counts (viewers: not drafts)',
   })
+  @ApiOkResponse({ type: SurveyDetailDto.Output })
   detail(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -107,6 +136,7 @@ export class SurveysController {
   @Patch('surveys/:id')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({ summary: 'Change title, k, indicator items, network definition or weighting' })
+  @ApiOkResponse({ type: SurveyDetailDto.Output })
   update(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -120,6 +150,7 @@ export class SurveysController {
   @Roles(...SURVEY_EDITORS)
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft survey without responses' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -130,6 +161,7 @@ export class SurveysController {
 
   @Get('surveys/:id/form')
   @ApiOperation({ summary: 'The current form model (JSON) and its version' })
+  @ApiOkResponse({ type: SurveyFormDto.Output })
   form(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -141,6 +173,7 @@ export class SurveysController {
   @Put('surveys/:id/form')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({ summary: 'Store a new form version from the form builder (validated with the core)' })
+  @ApiOkResponse({ type: SurveyDetailDto.Output })
   putForm(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -152,6 +185,7 @@ export class SurveysController {
 
   @Get('surveys/:id/xlsform')
   @ApiOperation({ summary: 'Download the current form as XLSForm (survey, choices, settings)' })
+  @ApiOkResponse(binaryResponse(XLSX_TYPE, 'The XLSForm workbook as an attachment'))
   async downloadXlsForm(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -171,6 +205,7 @@ export class SurveysController {
   @ApiOperation({
     summary: 'Upload an XLSForm as the new form version; 422 lists every error as sheet, row, column, reason',
   })
+  @ApiOkResponse({ type: SurveyDetailDto.Output })
   async uploadXlsForm(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -191,6 +226,7 @@ export class SurveysController {
   @ApiOperation({
     summary: "Target areas (within the survey's scope area) with an optional population override",
   })
+  @ApiOkResponse({ type: SurveyDetailDto.Output })
   targetAreas(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -206,6 +242,7 @@ export class SurveysController {
     summary:
       'Boundaries of the target areas (GeoJSON FeatureCollection, feature id = area id; Polygon/MultiPolygon) for placing map points of an area question by=point; ?mode=append adds a further part',
   })
+  @ApiOkResponse({ type: AreaGeometriesResultDto.Output })
   areaGeometries(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -223,6 +260,7 @@ export class SurveysController {
     summary:
       'Publish (open), close or reopen; publishing checks form, waves, target areas and the area question',
   })
+  @ApiOkResponse({ type: SurveyDetailDto.Output })
   status(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -236,6 +274,7 @@ export class SurveysController {
   @ApiOperation({
     summary: "Areas within the survey's scope area (optionally of one level), to choose target areas from",
   })
+  @ApiOkResponse({ type: CandidateAreaListDto.Output })
   candidateAreas(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -247,6 +286,7 @@ export class SurveysController {
 
   @Get('surveys/:id/links')
   @ApiOperation({ summary: 'Public form link and QR code (SVG) per target area' })
+  @ApiOkResponse({ type: SurveyLinksDto.Output })
   links(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -258,6 +298,7 @@ export class SurveysController {
   @Post('surveys/:id/waves')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({ summary: 'Add a wave with open and close dates' })
+  @ApiCreatedResponse({ type: WaveViewDto.Output })
   createWave(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -270,6 +311,7 @@ export class SurveysController {
   @Patch('surveys/:id/waves/:waveId')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({ summary: 'Change a wave' })
+  @ApiOkResponse({ type: WaveViewDto.Output })
   updateWave(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -286,6 +328,7 @@ export class SurveysController {
     summary:
       'Create one-time invitation codes for an invitation-only wave (shown once; only hashes are stored)',
   })
+  @ApiCreatedResponse({ type: InvitationCodesDto.Output })
   invitations(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

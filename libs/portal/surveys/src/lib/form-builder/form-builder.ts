@@ -32,11 +32,15 @@ import {
   type FormProblem,
   type GroupNode,
   type QuestionNode,
+  type QuestionType,
   type SurveyDetail,
 } from '../survey-api';
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
 import { BuilderTexts } from './builder-texts';
+
+/** A problem of the service's check, or one the builder reports itself (the check could not run). */
+type ShownProblem = Pick<FormProblem, 'target' | 'field' | 'reason'> & Partial<FormProblem>;
 
 interface Row {
   node: FormNode;
@@ -76,7 +80,7 @@ export class FormBuilder {
   });
   protected readonly selected = signal<NodePath | null>(null);
   protected readonly selectedList = signal<string | null>(null);
-  protected readonly problems = signal<FormProblem[]>([]);
+  protected readonly problems = signal<ShownProblem[]>([]);
   protected readonly checking = signal(false);
   protected readonly message = signal<{ kind: 'success' | 'error'; text: string; lines?: string[] } | null>(
     null,
@@ -229,7 +233,7 @@ export class FormBuilder {
     else this.updateQuestion({ [field]: value.trim() === '' ? undefined : value });
   }
 
-  protected setType(type: string): void {
+  protected setType(type: QuestionType): void {
     const node = this.question();
     if (!node) return;
     const fresh = newQuestion(this.form(), type);

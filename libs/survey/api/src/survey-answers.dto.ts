@@ -1,0 +1,57 @@
+import type { AnswerOf, AnswersExactly, Expect } from '@quartier/service-kit';
+import type { z } from 'zod';
+import type { publicSurveySchema } from './public/public-form.dto';
+import type { PublicFormController } from './public/public-form.controller';
+import type { CollectionService } from './responses/collection.service';
+import type { ResponseImportService } from './responses/response-import.service';
+import type { importedSchema, submittedSchema } from './responses/submission.dto';
+import type {
+  PublishedResultsDto,
+  releaseViewSchema,
+  resultsComparisonSchema,
+  surveyResultsSchema,
+} from './results/results.dto';
+import type { ResultsService } from './results/results.service';
+import type {
+  areaGeometriesResultSchema,
+  candidateAreaListSchema,
+  formCheckSchema,
+  invitationCodesSchema,
+  surveyDetailSchema,
+  surveyFormSchema,
+  surveyLinksSchema,
+  surveyListSchema,
+  waveViewSchema,
+} from './surveys/survey.dto';
+import type { SurveysService } from './surveys/surveys.service';
+
+// Compile-time proof that the survey routes answer exactly what their response schemas document
+// (docs/adr/0007-generated-portal-clients.md): the portal's types are generated from those
+// schemas, so a field the service adds or changes without them fails here.
+type Surveys = SurveysService;
+type Exactly<Method, Schema extends z.ZodType> = AnswersExactly<AnswerOf<Method>, Schema>;
+
+export type _List = Expect<Exactly<Surveys['list'], typeof surveyListSchema>>;
+export type _Detail = Expect<Exactly<Surveys['detail'], typeof surveyDetailSchema>>;
+export type _Create = Expect<Exactly<Surveys['create'], typeof surveyDetailSchema>>;
+export type _Update = Expect<Exactly<Surveys['update'], typeof surveyDetailSchema>>;
+export type _Form = Expect<Exactly<Surveys['getForm'], typeof surveyFormSchema>>;
+export type _PutForm = Expect<Exactly<Surveys['putForm'], typeof surveyDetailSchema>>;
+export type _XlsForm = Expect<Exactly<Surveys['uploadXlsForm'], typeof surveyDetailSchema>>;
+export type _Check = Expect<Exactly<Surveys['checkForm'], typeof formCheckSchema>>;
+export type _TargetAreas = Expect<Exactly<Surveys['setTargetAreas'], typeof surveyDetailSchema>>;
+export type _Geometries = Expect<Exactly<Surveys['setAreaGeometries'], typeof areaGeometriesResultSchema>>;
+export type _Status = Expect<Exactly<Surveys['setStatus'], typeof surveyDetailSchema>>;
+export type _Candidates = Expect<Exactly<Surveys['candidateAreas'], typeof candidateAreaListSchema>>;
+export type _Links = Expect<Exactly<Surveys['links'], typeof surveyLinksSchema>>;
+export type _CreateWave = Expect<Exactly<Surveys['createWave'], typeof waveViewSchema>>;
+export type _UpdateWave = Expect<Exactly<Surveys['updateWave'], typeof waveViewSchema>>;
+export type _Invitations = Expect<Exactly<Surveys['createInvitations'], typeof invitationCodesSchema>>;
+export type _Results = Expect<Exactly<ResultsService['results'], typeof surveyResultsSchema>>;
+export type _Compare = Expect<Exactly<ResultsService['compare'], typeof resultsComparisonSchema>>;
+export type _Release = Expect<Exactly<ResultsService['release'], typeof releaseViewSchema>>;
+export type _Publish = Expect<Exactly<ResultsService['publish'], (typeof PublishedResultsDto)['schema']>>;
+export type _Interviewer = Expect<Exactly<CollectionService['submitInterviewer'], typeof submittedSchema>>;
+export type _Public = Expect<Exactly<CollectionService['submitPublic'], typeof submittedSchema>>;
+export type _Import = Expect<Exactly<ResponseImportService['import'], typeof importedSchema>>;
+export type _Definition = Expect<Exactly<PublicFormController['definition'], typeof publicSurveySchema>>;
