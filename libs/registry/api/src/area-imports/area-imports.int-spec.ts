@@ -73,6 +73,24 @@ describe('area imports on the job runner (real PostgreSQL)', () => {
     expect(ok).toMatchObject({ status: 'succeeded', created: 1, processed: 1, progress: 1 });
   });
 
+  it('refuses an empty FeatureCollection and a 1 MB name, writing no area and no area version', async () => {
+    const count = async (table: 'area' | 'area_version') =>
+      (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenant]))[0].n;
+    const before = { areas: await count('area'), versions: await count('area_version') };
+    const empty = await importBody(JSON.stringify({ type: 'FeatureCollection', features: [] }));
+    expect(empty).toMatchObject({ status: 'failed', message: expect.stringMatching(/has no features/) });
+    const long = await importBody(
+      JSON.stringify({ type: 'FeatureCollection', features: [feature('L', 'L'.repeat(1_000_000), 9.4)] }),
+    );
+    // The API caps names at 200 characters; the import takes the same rule.
+    expect(long).toMatchObject({
+      status: 'failed',
+      created: 0,
+      errors: [{ feature: 0, reason: 'property "name" (name) is longer than 200 characters' }],
+    });
+    expect({ areas: await count('area'), versions: await count('area_version') }).toEqual(before);
+  });
+
   it('writes a file of more features than one statement takes, counts re-imports as updates and publishes each area once with its label point', async () => {
     const features = Array.from({ length: 1203 }, (_, i) =>
       feature(`B${String(i).padStart(4, '0')}`, `Block ${i}`, 5 + i * 0.02),
