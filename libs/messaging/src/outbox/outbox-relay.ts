@@ -88,6 +88,12 @@ export class OutboxRelay {
     // The batch is the claimed rows up to `batchBytes` (a prefix in position order, so no row
     // goes before an earlier one of its key); claimed rows beyond it stay locked until the
     // commit and go with the next batch. pg_column_size reads the stored size, not the value.
+    // A row is held back when an earlier pending row of its key is locked by another relay:
+    // claiming the first rows in position order with SKIP LOCKED, such rows are exactly the
+    // pending ones below the last claimed position that were not claimed (`skipped`, usually
+    // none). Asking the whole pending set per claimed row instead let the planner — with the
+    // statistics of before an import of 57,000 events — scan every pending row for each of
+    // the 500 claimed ones: 24 s per batch.
     this.claimSql = `
       WITH claimed AS MATERIALIZED (
         SELECT "position", "key", pg_column_size("envelope") AS "size" FROM ${this.table}
@@ -95,6 +101,10 @@ export class OutboxRelay {
         ORDER BY "position"
         LIMIT $1
         FOR UPDATE SKIP LOCKED
+      ), skipped AS MATERIALIZED (
+        SELECT "position", "key" FROM ${this.table}
+        WHERE "published_at" IS NULL AND "position" < (SELECT max("position") FROM claimed)
+          AND "position" NOT IN (SELECT "position" FROM claimed)
       ), taken AS (
         SELECT "position", "key" FROM (
           SELECT "position", "key", sum("size") OVER (ORDER BY "position") AS "upTo", "size" FROM claimed
@@ -103,9 +113,7 @@ export class OutboxRelay {
       SELECT o."position"::text AS "position", o."envelope"
       FROM ${this.table} o JOIN taken c ON c."position" = o."position"
       WHERE NOT EXISTS (
-        SELECT 1 FROM ${this.table} e
-        WHERE e."key" = c."key" AND e."published_at" IS NULL AND e."position" < c."position"
-          AND e."position" NOT IN (SELECT "position" FROM claimed)
+        SELECT 1 FROM skipped e WHERE e."key" = c."key" AND e."position" < c."position"
       )
       ORDER BY o."position"`;
   }

@@ -300,6 +300,64 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     await bus.close();
   });
 
+  it('holds a row back while an earlier row of its key is claimed by another relay, and passes other keys', async () => {
+    const k = randomUUID();
+    const other = randomUUID();
+    await registryDs.transaction((m) =>
+      writer.appendMany(
+        m,
+        [
+          { id: k, name: 'K1' },
+          { id: k, name: 'K2' },
+          { id: other, name: 'L1' },
+        ].map(({ id, name }) => ({
+          type: 'registry.area.upserted' as const,
+          payload: areaPayload({ id, name }),
+          meta: { tenantId: 'berlin-demo', key: id },
+        })),
+      ),
+    );
+    const published: string[][] = [];
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let claimedByFirst!: () => void;
+    const firstClaimed = new Promise<void>((resolve) => (claimedByFirst = resolve));
+    const names = (envelopes: readonly EventEnvelope[]) =>
+      envelopes.map((e) => (e.payload as { name: string }).name);
+    // The first relay claims K1 and keeps it locked (its publish waits) while the second claims.
+    const first = new OutboxRelay({
+      dataSource: registryDs,
+      bus: {
+        publishRaw: async (envelopes) => {
+          claimedByFirst();
+          await released;
+          published.push(names(envelopes));
+        },
+      },
+      schema: 'registry',
+      batchSize: 1,
+      logger: silentLogger,
+      listen: false,
+    });
+    const second = new OutboxRelay({
+      dataSource: registryDs,
+      bus: { publishRaw: async (envelopes) => void published.push(names(envelopes)) },
+      schema: 'registry',
+      batchSize: 10,
+      logger: silentLogger,
+      listen: false,
+    });
+    const firstBatch = first.relayOnce();
+    await firstClaimed;
+    expect(await second.relayOnce()).toBe(1);
+    expect(published).toEqual([['L1']]); // K2 waits for K1
+    release();
+    expect(await firstBatch).toBe(1);
+    expect(await second.relayOnce()).toBe(1);
+    expect(published).toEqual([['L1'], ['K1'], ['K2']]);
+    expect(await first.pending()).toBe(0);
+  });
+
   it('wakes on NOTIFY at commit instead of waiting for the poll', async () => {
     const broker = new InProcessBroker();
     const bus = new InProcessEventBus({ service: 'registry', broker, logger: silentLogger });
