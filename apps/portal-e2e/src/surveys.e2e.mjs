@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
+import { api, expectAccessible, login, newPage, tokenFor } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
 export function surveyTests(context) {
@@ -72,7 +73,7 @@ export function surveyTests(context) {
     await editor.getByLabel('Pflichtfrage').check();
     // A typo in skip logic is reported at the field, by the core's rules on the server.
     await editor.getByLabel('Nur anzeigen, wenn (relevant)').fill('${gebiett} != ""');
-    await page.getByTestId('problem-relevant').filter({ hasText: 'unknown field ${gebiett}' }).waitFor();
+    await page.getByTestId('problem-relevant').filter({ hasText: 'Unbekanntes Feld ${gebiett}.' }).waitFor();
     await editor.getByLabel('Nur anzeigen, wenn (relevant)').fill('');
     await page
       .getByTestId('form-check')
@@ -230,6 +231,154 @@ export function surveyTests(context) {
     await form.getByRole('button', { name: 'Antworten absenden' }).click();
     await form.getByRole('heading', { name: 'Vielen Dank!' }).waitFor();
     await anonymous.close();
+    assert.deepEqual(consoleErrors, []);
+  });
+
+  it('lets a viewer read the released, k-anonymous results — the only tab they get, no error', async () => {
+    const errors = [];
+    const viewer = await newPage(context, errors);
+    await login(viewer, context.baseUrl, '/surveys', 'viewer');
+    await viewer.getByRole('heading', { level: 1, name: 'Befragungen' }).waitFor();
+    await viewer.getByRole('link', { name: 'Nachbarschaftsbefragung Mitte 2025' }).click();
+    await viewer.getByRole('heading', { level: 1, name: 'Nachbarschaftsbefragung Mitte 2025' }).waitFor();
+    const tabs = await viewer.getByRole('tab').allInnerTexts();
+    assert.deepEqual(
+      tabs.map((tab) => tab.trim()),
+      ['Ergebnisse'],
+    );
+    assert.equal(await viewer.getByRole('tab', { name: 'Ergebnisse' }).getAttribute('aria-selected'), 'true');
+    const table = viewer.getByTestId('respondents-table');
+    await table.waitFor();
+    assert.match(await viewer.getByTestId('release-info').innerText(), /Freigabe vom/);
+    // Small cells stay suppressed for the viewer too; larger ones show their counts.
+    const cells = await table.locator('tbody tr').allInnerTexts();
+    assert.ok(
+      cells.some((row) => /gesperrt \(< k\)/.test(row)),
+      'a suppressed area',
+    );
+    assert.ok(
+      cells.some((row) => /\b\d{2,}\b/.test(row.split('\t').slice(2).join(' '))),
+      'an area with its respondents',
+    );
+    assert.equal(await viewer.getByTestId('release-results').count(), 0, 'no release button for readers');
+    await expectAccessible(viewer);
+    assert.deepEqual(errors, []);
+    await viewer.context().close();
+  });
+
+  it('counts top-2 by the scale’s direction and keeps a scale when an area question is added', async () => {
+    // Set up through the API (fast): a scale written from "sehr zufrieden" down, marked
+    // descending, an area question with its own list, one target area, 11 interviewer entries.
+    const token = await tokenFor(context.baseUrl, 'planer');
+    const call = (method, path, body) => api(context.baseUrl, token, method, path, body);
+    const find = async (code, level) =>
+      (await call('GET', `/api/registry/areas?q=${code}&level=${level}&limit=5`)).items.find(
+        (a) => a.code === code,
+      );
+    const mitte = await find('01', 'bezirk');
+    const area = await find('01011101', 'planungsraum');
+    const survey = await call('POST', '/api/survey/surveys', {
+      title: `${title} Skala`,
+      scopeAreaId: mitte.id,
+    });
+    const question = (name, type, label, extra) => ({
+      kind: 'question',
+      type,
+      name,
+      label: { de: label },
+      hint: {},
+      required: true,
+      requiredMessage: {},
+      constraintMessage: {},
+      readOnly: false,
+      extra: {},
+      ...extra,
+    });
+    const choice = (name, label) => ({ name, label: { de: label }, properties: {} });
+    await call('PUT', `/api/survey/surveys/${survey.id}/form`, {
+      form: {
+        settings: { formId: 'skala', title: `${title} Skala`, defaultLanguage: 'de', extra: {} },
+        children: [
+          question('wohnort', 'area', 'Wo wohnen Sie?', { listName: 'gebiete', method: 'choice' }),
+          question('zufrieden', 'select_one', 'Wie zufrieden sind Sie mit Ihrer Nachbarschaft?', {
+            listName: 'zufriedenheit',
+            likert: true,
+            scaleDirection: 'descending',
+          }),
+        ],
+        choiceLists: [
+          { name: 'gebiete', choices: [choice('01011101', 'Stülerstraße')] },
+          {
+            name: 'zufriedenheit',
+            choices: [
+              choice('sehr', 'sehr zufrieden'),
+              choice('eher', 'zufrieden'),
+              choice('teils', 'teils, teils'),
+              choice('wenig', 'unzufrieden'),
+              choice('gar_nicht', 'gar nicht zufrieden'),
+            ],
+          },
+        ],
+      },
+    });
+    await call('PUT', `/api/survey/surveys/${survey.id}/target-areas`, { areas: [{ areaId: area.id }] });
+    const day = (offset) =>
+      new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' });
+    const wave = await call('POST', `/api/survey/surveys/${survey.id}/waves`, {
+      name: 'Welle 1',
+      opensOn: day(-1),
+      closesOn: day(30),
+    });
+    await call('POST', `/api/survey/surveys/${survey.id}/status`, { status: 'open' });
+    const answers = [
+      'sehr',
+      'sehr',
+      'sehr',
+      'sehr',
+      'eher',
+      'eher',
+      'eher',
+      'teils',
+      'teils',
+      'wenig',
+      'gar_nicht',
+    ];
+    for (const zufrieden of answers)
+      await call('POST', `/api/survey/surveys/${survey.id}/waves/${wave.id}/responses`, {
+        answers: { wohnort: '01011101', zufrieden },
+      });
+
+    await page.goto(`${context.baseUrl}/surveys/${survey.id}`);
+    await page.getByRole('tab', { name: 'Ergebnisse' }).click();
+    // 11 responses in one area: released (≥ k), and top-2 counts the first two answers.
+    assert.equal(
+      (await page.getByTestId('scale-info').innerText()).trim(),
+      'Skala absteigend: Top-2 = sehr zufrieden, zufrieden',
+    );
+    const total = page.locator('table[data-question="zufrieden"] tbody tr').filter({ hasText: 'Gesamt' });
+    assert.match(await total.innerText(), /63,6\s*%/, 'top-2 = 7 of 11 (the two worst would be 18,2 %)');
+
+    // The builder shows the direction; a new area question gets no existing list (the scale).
+    await page.getByRole('tab', { name: 'Fragebogen' }).click();
+    await page
+      .getByTestId('form-outline')
+      .getByText('Wie zufrieden sind Sie mit Ihrer Nachbarschaft?')
+      .click();
+    assert.equal(await page.locator('#f-scale').inputValue(), 'descending');
+    assert.match(await page.getByTestId('scale-top-two').innerText(), /Top-2 = sehr zufrieden, zufrieden/);
+    await page.getByTestId('add-question').click();
+    await page.getByTestId('node-editor').getByLabel('Art').selectOption('area');
+    assert.notEqual(await page.locator('#f-list').inputValue(), 'zufriedenheit');
+
+    // Building the area list refills the area question's own list and says so; the scale stays.
+    await page.getByRole('tab', { name: 'Veröffentlichen' }).click();
+    await page.getByTestId('sync-area-list').click();
+    await page
+      .getByText('Auswahlliste „gebiete“ der Frage „wohnort“ mit 1 Zielgebieten neu gefüllt.')
+      .waitFor();
+    await page.getByRole('tab', { name: 'Fragebogen' }).click();
+    await page.getByRole('button', { name: 'zufriedenheit (5)' }).waitFor();
+    await page.getByRole('button', { name: 'gebiete (1)' }).waitFor();
     assert.deepEqual(consoleErrors, []);
   });
 }

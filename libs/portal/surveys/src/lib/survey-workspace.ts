@@ -13,6 +13,11 @@ import { SurveyApi, type FormModel, type SurveyDetail } from './survey-api';
 export class SurveyWorkspace {
   private readonly api = inject(SurveyApi);
   private readonly id = signal<string | undefined>(undefined);
+  /**
+   * Whether the caller may read the questionnaire (editors and analysts; set by the page): viewers read
+   * published results only, and a form request would be refused (403).
+   */
+  readonly formReadable = signal(false);
 
   readonly survey = resource({
     params: () => (this.id() ? { id: this.id() as string } : undefined),
@@ -21,8 +26,8 @@ export class SurveyWorkspace {
 
   /** Reloaded only when the form version changes (a key string, so other survey updates keep the builder's state). */
   private readonly formKey = computed(() => {
-    const s = this.survey.value();
-    return s ? `${s.id}|${s.formVersion}` : undefined;
+    const s = this.survey.hasValue() ? this.survey.value() : undefined;
+    return s && this.formReadable() ? `${s.id}|${s.formVersion}` : undefined;
   });
   private readonly form = resource({
     params: () => this.formKey(),
@@ -36,7 +41,8 @@ export class SurveyWorkspace {
 
   /** The last loaded form, kept while a new version loads, so the builder is not torn down on save. */
   readonly loadedForm = linkedSignal<FormModel | undefined, FormModel | undefined>({
-    source: () => this.form.value(),
+    // hasValue first: value() of a resource that failed throws.
+    source: () => (this.form.hasValue() ? this.form.value() : undefined),
     computation: (value, previous) => value ?? previous?.value,
   });
 

@@ -134,7 +134,8 @@ interface ResultRow {
             @if (scaleOf(q); as scale) {
               <p class="scale" data-testid="scale-info">{{ scale }}</p>
             }
-            <div class="scroll">
+            <!-- Wide tables scroll: focusable so the keyboard can scroll them too. -->
+            <div class="scroll" tabindex="0" role="region" [attr.aria-labelledby]="'q-' + q.question">
               <table class="table" [attr.data-question]="q.question">
                 <thead>
                   <tr>

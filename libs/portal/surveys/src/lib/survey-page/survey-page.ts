@@ -1,6 +1,14 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  linkedSignal,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { problemFrom } from '@quartier/portal-data-access';
+import { Session, problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
 import { FormBuilder } from '../form-builder/form-builder';
 import { PublishPanel } from '../publish-panel/publish-panel';
@@ -10,7 +18,11 @@ import { SurveyTexts } from '../texts';
 
 type Tab = 'form' | 'publish' | 'results';
 
-/** `/surveys/:id`: one survey — questionnaire, publishing, results — as tabs. */
+/**
+ * `/surveys/:id`: one survey — questionnaire, publishing, results — as tabs. A viewer reads the
+ * published, k-anonymous results only (the questionnaire and the links are refused to them), so
+ * they see that tab alone instead of a questionnaire tab that stays empty.
+ */
 @Component({
   selector: 'q-survey-page',
   imports: [PageHeading, Notice, RouterLink, FormBuilder, PublishPanel, ResultsPanel],
@@ -28,7 +40,7 @@ type Tab = 'form' | 'publish' | 'results';
         [intro]="t($any('type.' + s.type)) + ' · ' + t($any('status.' + s.status)) + ' · k = ' + s.k"
       />
       <div role="tablist" class="tabs" [attr.aria-label]="s.title">
-        @for (item of tabs; track item.key) {
+        @for (item of tabs(); track item.key) {
           <button
             type="button"
             role="tab"
@@ -92,18 +104,29 @@ export class SurveyPage {
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
 
+  private readonly session = inject(Session);
   readonly id = input.required<string>();
-  protected readonly tab = signal<Tab>('form');
-  protected readonly tabs: readonly { key: Tab; label: 'tabForm' | 'tabPublish' | 'tabResults' }[] = [
-    { key: 'form', label: 'tabForm' },
-    { key: 'publish', label: 'tabPublish' },
-    { key: 'results', label: 'tabResults' },
-  ];
+  /** Questionnaire and links are read by editors and analysts (docs/permissions.md). */
+  private readonly designer = computed(
+    () => this.session.me() !== null && this.session.hasRole('tenant-admin', 'planner', 'analyst'),
+  );
+  protected readonly tabs = computed<readonly { key: Tab; label: 'tabForm' | 'tabPublish' | 'tabResults' }[]>(
+    () =>
+      this.designer()
+        ? [
+            { key: 'form', label: 'tabForm' },
+            { key: 'publish', label: 'tabPublish' },
+            { key: 'results', label: 'tabResults' },
+          ]
+        : [{ key: 'results', label: 'tabResults' }],
+  );
+  protected readonly tab = linkedSignal<Tab>(() => this.tabs()[0].key);
   protected readonly survey = this.workspace.survey;
   protected readonly loadedForm = this.workspace.loadedForm;
 
   constructor() {
     effect(() => this.workspace.open(this.id()));
+    effect(() => this.workspace.formReadable.set(this.designer()));
   }
 
   protected problem(error: unknown): string {
@@ -112,10 +135,11 @@ export class SurveyPage {
 
   /** Arrow keys move between tabs (WAI-ARIA tabs pattern). */
   protected keyNav(event: KeyboardEvent): void {
-    const index = this.tabs.findIndex((t) => t.key === this.tab());
+    const tabs = this.tabs();
+    const index = tabs.findIndex((t) => t.key === this.tab());
     const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (delta === 0) return;
-    const next = this.tabs[(index + delta + this.tabs.length) % this.tabs.length];
+    const next = tabs[(index + delta + tabs.length) % tabs.length];
     this.tab.set(next.key);
     (event.currentTarget as HTMLElement).parentElement
       ?.querySelector<HTMLElement>(`#tab-${next.key}`)
