@@ -138,6 +138,28 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     expect(await registryDs.query('SELECT count(*)::int AS n FROM registry.outbox')).toEqual([{ n: 0 }]);
   });
 
+  it('appends a large set of events over several statements, keeping their order', async () => {
+    const id = randomUUID();
+    // ~100 kB each: 60 of them are three statements' worth.
+    const names = Array.from({ length: 60 }, (_, i) => `${i}:${randomBytes(50_000).toString('hex')}`);
+    const appended = await registryDs.transaction((m) =>
+      writer.appendMany(
+        m,
+        names.map((name) => ({
+          type: 'registry.area.upserted' as const,
+          payload: areaPayload({ id, name }),
+          meta: { tenantId: 'berlin-demo', key: id },
+        })),
+      ),
+    );
+    const rows: { id: string; name: string; xid: string }[] = await registryDs.query(
+      `SELECT id, envelope->'payload'->>'name' AS name, xmin::text AS xid FROM registry.outbox ORDER BY position`,
+    );
+    expect(rows.map((r) => r.id)).toEqual(appended.map((e) => e.id));
+    expect(rows.map((r) => r.name)).toEqual(names);
+    expect(new Set(rows.map((r) => r.xid)).size).toBe(1); // still one transaction
+  });
+
   it('relays in order, marks rows sent, and cleans up old sent rows', async () => {
     const broker = new InProcessBroker();
     const bus = new InProcessEventBus({ service: 'registry', broker, logger: silentLogger });
