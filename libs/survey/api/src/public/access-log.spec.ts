@@ -5,7 +5,7 @@ import { createLogger } from '@quartier/observability';
 import { configureHttp } from '@quartier/service-kit';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
-import { PUBLIC_BASE } from './public-form.controller';
+import { PUBLIC_BASE } from './public-urls';
 
 @Controller()
 class ProbeController {

@@ -10,7 +10,6 @@ import {
   Query,
   Req,
   Res,
-  ServiceUnavailableException,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '@quartier/auth';
@@ -34,9 +33,9 @@ import { formTexts } from './form-texts';
 import { renderFormPage, renderMessagePage } from './form-page';
 import { TenantProfileStore } from '../tenants/tenant-profile.store';
 import { PublicSurveyDto } from './public-form.dto';
+import { PUBLIC_BASE, publicFormUrl, publicOrigin } from './public-urls';
 import { PublicRateLimiter } from './rate-limiter';
 
-export const PUBLIC_BASE = '/api/survey/public';
 export const SCRIPT_PATH = `${PUBLIC_BASE}/assets/form-runtime.js`;
 
 const pageQuery = z.object({
@@ -254,28 +253,6 @@ export class PublicFormController {
         .replace(/(<svg[^>]*>)/, `$1<title>${escapeAttribute(title)}</title>`),
     );
   }
-}
-
-/**
- * The origin respondents reach this deployment at, from configuration only
- * (QUARTIER_PUBLIC_URL). Request headers (Host, X-Forwarded-Host) are chosen by whoever sends
- * the request: a link or QR code built from them — cached by browsers and proxies — could send
- * respondents to an attacker's host.
- */
-export function publicOrigin(runtime: Pick<RuntimeConfig, 'publicUrl'>): string {
-  if (!runtime.publicUrl)
-    throw new ServiceUnavailableException(
-      'public links need QUARTIER_PUBLIC_URL (the origin respondents reach Quartier at)',
-    );
-  return runtime.publicUrl.replace(/\/+$/, '');
-}
-
-export function publicFormUrl(origin: string, surveyId: string, areaKey?: string, language?: string): string {
-  const params = new URLSearchParams();
-  if (areaKey) params.set('area', areaKey);
-  if (language) params.set('lang', language);
-  const query = params.toString();
-  return `${origin}${PUBLIC_BASE}/f/${surveyId}${query ? `?${query}` : ''}`;
 }
 
 function escapeAttribute(text: string): string {

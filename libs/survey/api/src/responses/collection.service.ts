@@ -19,7 +19,7 @@ import { areaQuestionOf } from '../forms/form-rules';
 import { SURVEY_EDITORS, todayInGermany } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
 import { type SurveyRow, SurveyStore, type WaveRow, isUuid } from '../surveys/survey-store';
-import { hashInvitationCode } from '../surveys/surveys.service';
+import { hashInvitationCode } from '../surveys/invitation-code';
 
 export type Channel = 'web' | 'interviewer' | 'import';
 

@@ -34,7 +34,7 @@ import {
 } from '@quartier/service-kit';
 import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
-import { publicOrigin } from '../public/public-form.controller';
+import { publicOrigin } from '../public/public-urls';
 import { RESULT_READERS, SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
 import { withSpooledUpload, XLSX_TYPE } from './spooled-upload';
 import {

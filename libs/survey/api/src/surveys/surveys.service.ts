@@ -12,7 +12,7 @@ import {
   writeXlsForm,
 } from '@quartier/survey-core';
 import { readWorkbookOffThread } from '@quartier/service-kit';
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { areaQuestionOf, describeModelIssues, incompatibleFormChanges } from '../forms/form-rules';
 import { RESULT_READERS, SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
@@ -29,6 +29,7 @@ import type {
   updateWaveSchema,
   WaveView,
 } from './survey.dto';
+import { hashInvitationCode } from './invitation-code';
 import { type SurveyRow, SurveyStore, type WaveRow } from './survey-store';
 import type { z } from 'zod';
 
@@ -39,10 +40,6 @@ export interface SurveyLink {
 
 /** Alphabet of invitation codes: no 0/O, 1/I/L, so codes survive being read out or typed from paper. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-
-export function hashInvitationCode(code: string): Buffer {
-  return createHash('sha256').update(code.replace(/[\s-]/g, '').toUpperCase()).digest();
-}
 
 @Injectable()
 export class SurveysService {
