@@ -31,6 +31,23 @@ export interface FoundationOptions {
 }
 
 /**
+ * The migrations a service's schema gets besides its own: outbox and inbox, the registry read
+ * models and, for services that compute from evidence, the evidence read models. Exported so
+ * repository tests can migrate a schema exactly as the service does, without starting it.
+ */
+export function foundationMigrations(
+  service: ServiceName,
+  options: { evidence?: boolean } = {},
+): (new () => unknown)[] {
+  return [
+    ...messagingMigrations(service),
+    registryReadModelMigration(service),
+    registryReadModelLabelPointMigration(service),
+    ...(options.evidence ? [evidenceReadModelMigration(service)] : []),
+  ];
+}
+
+/**
  * What every service other than the registry stands on: its own schema and connection, its
  * outbox/inbox and event bus, the process cache (`CacheStore`), the replicated `area_ref` / `role_assignment_ref` read models and
  * the ops endpoints. The service module adds its controllers and providers on top.
@@ -47,13 +64,7 @@ export function serviceFoundation(
       name: service,
       schema: service,
       entities: options.entities ?? [],
-      migrations: [
-        ...messagingMigrations(service),
-        registryReadModelMigration(service),
-        registryReadModelLabelPointMigration(service),
-        ...(options.evidence ? [evidenceReadModelMigration(service)] : []),
-        ...(options.migrations ?? []),
-      ],
+      migrations: [...foundationMigrations(service, options), ...(options.migrations ?? [])],
     }),
     MessagingModule.forRoot({
       service,

@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { CurrentAccess, CurrentTenant, Roles, scopeAreas, type AccessContext } from '@quartier/auth';
+import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
+import { AreaRefRepository } from './common/area-ref.repository';
+import { readScope } from './common/access';
 
 const areaRefQuery = z.object({
   level: z.string().min(1).optional(),
@@ -14,51 +14,21 @@ const areaRefQuery = z.object({
 });
 class AreaRefQueryDto extends createZodDto(areaRefQuery) {}
 
-interface AreaRefRow {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-  path: string[];
-  population: number | null;
-}
-
 /** The areas this service knows from `registry.area.*` events, limited to the caller's scope. */
 @ApiTags('areas (read model)')
 @ApiBearerAuth()
 @Controller('api/indicator/area-refs')
 @Roles(...ROLES)
 export class AreaRefsController {
-  constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
+  constructor(private readonly areaRefs: AreaRefRepository) {}
 
   @Get()
   @ApiOperation({ summary: "Areas as replicated from the registry into the indicator service's read model" })
-  async list(
+  list(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
     @Query() query: AreaRefQueryDto,
   ) {
-    const scope = scopeAreas(access.principal, access.assignments, [...ROLES]);
-    const params: unknown[] = [tenantId];
-    let where = 'tenant_id = $1';
-    if (query.level) {
-      params.push(query.level);
-      where += ` AND level = $${params.length}`;
-    }
-    if (scope !== 'all') {
-      params.push(scope);
-      where += ` AND (path && $${params.length}::uuid[] OR id = ANY($${params.length}::uuid[]))`;
-    }
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM area_ref WHERE ${where}`,
-      params,
-    );
-    const rows: AreaRefRow[] = await this.db.query(
-      `SELECT id, code, name, level, parent_id AS "parentId", path, population FROM area_ref WHERE ${where}
-        ORDER BY code LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
-    return { items: rows.map(({ path: _path, ...row }) => row), total };
+    return this.areaRefs.page(tenantId, readScope(access), query);
   }
 }

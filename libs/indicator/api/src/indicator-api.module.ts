@@ -4,6 +4,7 @@ import { AreaRefsController } from './area-refs.controller';
 import { ValueCacheLifecycle, valueCacheProvider } from './cache/value-cache';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { AreaRefRepository } from './common/area-ref.repository';
 import { AreaTree } from './common/area-tree';
 import { ComputeController } from './compute/compute.controller';
 import { ComputeService } from './compute/compute.service';
@@ -18,11 +19,7 @@ import { ValueImportsController } from './imports/value-imports.controller';
 import { ValueImportsService } from './imports/value-imports.service';
 import { IndexDefinitionsController, IndexRunsController } from './indices/index.controller';
 import { IndexService } from './indices/index.service';
-import { CreateIndicatorService1764100000000 } from './migrations/1764100000000-CreateIndicatorService';
-import { ValueBulkLoad1764100000001 } from './migrations/1764100000001-ValueBulkLoad';
-import { ValueKeyWithoutTenant1764100000002 } from './migrations/1764100000002-ValueKeyWithoutTenant';
-import { ValueImportsOnJobRunner1765000000000 } from './migrations/1765000000000-ValueImportsOnJobRunner';
-import { ImportMappings1765100000000 } from './migrations/1765100000000-ImportMappings';
+import { INDICATOR_MIGRATIONS } from './migrations/indicator-migrations';
 import { ValuesController } from './values/values.controller';
 import { ValuesService } from './values/values.service';
 
@@ -38,13 +35,7 @@ export class IndicatorApiModule {
     const foundation = serviceFoundation({
       service: 'indicator',
       runtime,
-      migrations: [
-        CreateIndicatorService1764100000000,
-        ValueBulkLoad1764100000001,
-        ValueKeyWithoutTenant1764100000002,
-        ValueImportsOnJobRunner1765000000000,
-        ImportMappings1765100000000,
-      ],
+      migrations: INDICATOR_MIGRATIONS,
       handlers: [NetworkMetricsHandler, CacheInvalidationHandler, FactPublicationHandler],
     });
     return {
@@ -69,6 +60,7 @@ export class IndicatorApiModule {
         ...foundation.providers,
         valueCacheProvider,
         ValueCacheLifecycle,
+        AreaRefRepository,
         AreaTree,
         CatalogueService,
         ComputeService,

@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { AreaRefRepository, type AreaNode } from './area-ref.repository';
 
-export interface AreaNode {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-  /** Ancestor ids, root first. */
-  path: string[];
-  population: number | null;
-}
+export type { AreaNode } from './area-ref.repository';
 
 export interface TenantAreas {
   /** A stamp that changes whenever the read model changes (cache keys include it). */
@@ -32,20 +23,13 @@ export interface TenantAreas {
 export class AreaTree {
   private readonly cache = new Map<string, TenantAreas>();
 
-  constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
+  constructor(private readonly areaRefs: AreaRefRepository) {}
 
-  async of(tenantId: string, manager: EntityManager = this.db.manager): Promise<TenantAreas> {
-    const [{ n, t }] = await manager.query(
-      `SELECT count(*)::int AS n, max(event_at)::text AS t FROM area_ref WHERE tenant_id = $1`,
-      [tenantId],
-    );
-    const stamp = `${n}-${t ?? ''}`;
+  async of(tenantId: string, manager?: EntityManager): Promise<TenantAreas> {
+    const stamp = await this.areaRefs.changeStamp(tenantId, manager);
     const cached = this.cache.get(tenantId);
     if (cached?.stamp === stamp) return cached;
-    const list: AreaNode[] = await manager.query(
-      `SELECT id, code, name, level, parent_id AS "parentId", path, population FROM area_ref WHERE tenant_id = $1 ORDER BY valid_from, code`,
-      [tenantId],
-    );
+    const list = await this.areaRefs.all(tenantId, manager);
     const byId = new Map(list.map((a) => [a.id, a]));
     const byCode = new Map(list.map((a) => [a.code, a]));
     const depthOf = new Map<string, number>();

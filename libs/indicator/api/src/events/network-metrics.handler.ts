@@ -4,6 +4,7 @@ import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } 
 import type { DataSource, EntityManager } from 'typeorm';
 import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { AreaRefRepository } from '../common/area-ref.repository';
 import type { IndicatorContent } from '../catalogue/indicator.dto';
 
 /** Names of the network measures the network service publishes (others get their code as name). */
@@ -33,6 +34,7 @@ export class NetworkMetricsHandler {
     private readonly outbox: OutboxWriter,
     private readonly catalogue: CatalogueService,
     private readonly cache: ValueCache,
+    private readonly areaRefs: AreaRefRepository,
   ) {}
 
   @OnEvent('network.metrics.computed', { consumer: 'indicator.network-metrics' })
@@ -53,11 +55,7 @@ export class NetworkMetricsHandler {
     event: DeliveredEvent<'network.metrics.computed'>,
   ): Promise<boolean> {
     const { tenantId, areaId, period, metrics, networkId, waveId } = event.payload;
-    const known: unknown[] = await manager.query(`SELECT 1 FROM area_ref WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      areaId,
-    ]);
-    if (known.length === 0) {
+    if (!areaId || !(await this.areaRefs.exists(tenantId, areaId, manager))) {
       this.logger.warn(`network metrics for unknown area ${areaId} (tenant ${tenantId}) ignored`);
       return false;
     }
@@ -109,7 +107,7 @@ export class NetworkMetricsHandler {
           indicatorCode: code,
           definitionVersion: ref.version,
           periods: [period],
-          areaIds: [areaId as string],
+          areaIds: [areaId],
           sourceId: `network:${networkId}:${waveId}`,
         },
         { tenantId, key: `${tenantId}:${code}` },

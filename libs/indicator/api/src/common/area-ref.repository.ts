@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Scope } from '@quartier/auth';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface AreaNode {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  /** Ancestor ids, root first. */
+  path: string[];
+  population: number | null;
+}
+
+/** An area as the read-model endpoint lists it (the ancestor path stays inside). */
+export type AreaRefItem = Omit<AreaNode, 'path'>;
+
+/**
+ * SQL over `area_ref`, the registry's areas as replicated into this schema. The read model is
+ * written by the shared registry handler (service-kit); this service only reads it.
+ */
+@Injectable()
+export class AreaRefRepository {
+  constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
+
+  /**
+   * A stamp that changes whenever the tenant's areas change: their count and latest event time
+   * (one index-only query, cheap enough to ask on every read).
+   */
+  async changeStamp(tenantId: string, manager: EntityManager = this.db.manager): Promise<string> {
+    const [{ n, t }]: { n: number; t: string | null }[] = await manager.query(
+      `SELECT count(*)::int AS n, max(event_at)::text AS t FROM area_ref WHERE tenant_id = $1`,
+      [tenantId],
+    );
+    return `${n}-${t ?? ''}`;
+  }
+
+  /** Every area of the tenant, oldest area version first, by code within one. */
+  async all(tenantId: string, manager: EntityManager = this.db.manager): Promise<AreaNode[]> {
+    return manager.query(
+      `SELECT id, code, name, level, parent_id AS "parentId", path, population FROM area_ref WHERE tenant_id = $1 ORDER BY valid_from, code`,
+      [tenantId],
+    );
+  }
+
+  /** One page of the areas within `scope` (an area or one of its ancestors in it), by code. */
+  async page(
+    tenantId: string,
+    scope: Scope,
+    filter: { level?: string; limit: number; offset: number },
+  ): Promise<{ items: AreaRefItem[]; total: number }> {
+    const params: unknown[] = [tenantId];
+    let where = 'tenant_id = $1';
+    if (filter.level) {
+      params.push(filter.level);
+      where += ` AND level = $${params.length}`;
+    }
+    if (scope !== 'all') {
+      params.push(scope);
+      where += ` AND (path && $${params.length}::uuid[] OR id = ANY($${params.length}::uuid[]))`;
+    }
+    const [{ total }]: { total: number }[] = await this.db.query(
+      `SELECT count(*)::int AS total FROM area_ref WHERE ${where}`,
+      params,
+    );
+    const items: AreaRefItem[] = await this.db.query(
+      `SELECT id, code, name, level, parent_id AS "parentId", population FROM area_ref WHERE ${where}
+        ORDER BY code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { items, total };
+  }
+
+  async exists(tenantId: string, id: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+    const rows: unknown[] = await manager.query(`SELECT 1 FROM area_ref WHERE tenant_id = $1 AND id = $2`, [
+      tenantId,
+      id,
+    ]);
+    return rows.length > 0;
+  }
+
+  /** Codes of the tenant's areas of one level (any order). */
+  async codesAtLevel(tenantId: string, level: string): Promise<string[]> {
+    const rows: { code: string }[] = await this.db.query(
+      `SELECT code FROM area_ref WHERE tenant_id = $1 AND level = $2`,
+      [tenantId, level],
+    );
+    return rows.map((r) => r.code);
+  }
+}
