@@ -2,7 +2,7 @@
 // measure it through its real HTTP APIs. No reference data (an empty folder): only the generated
 // demo city is seeded, so nothing depends on third-party files.
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,6 +25,37 @@ export function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) / 1024;
   return { rssMiB: Math.round(field('VmRSS')), peakMiB: Math.round(field('VmHWM')) };
+}
+
+/**
+ * CPU seconds (user + system) the platform has used so far: the process and every process below
+ * it — the embedded PostgreSQL server and its backends —, with the children that have ended
+ * (cutime/cstime). On a shared machine wall times follow the load; CPU time measures the work.
+ */
+export function cpuSecondsOf(rootPid) {
+  const stats = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The command may contain spaces and parentheses: fields start after the last ')'.
+      const text = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), {
+        ppid: Number(fields[1]),
+        ticks: fields.slice(11, 15).reduce((a, f) => a + Number(f), 0),
+      });
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let ticks = 0;
+  const inTree = (pid) => {
+    for (let p = pid, guard = 0; p > 1 && guard < 64; p = stats.get(p)?.ppid ?? 0, guard++)
+      if (p === rootPid) return true;
+    return false;
+  };
+  for (const [pid, stat] of stats) if (inTree(pid)) ticks += stat.ticks;
+  return ticks / 100;
 }
 
 /**

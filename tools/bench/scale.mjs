@@ -16,6 +16,8 @@
 //   node tools/bench/scale.mjs                     (npm run bench -- scale)
 //   QUARTIER_SCALE_SIZES=1000,10000 node tools/bench/scale.mjs
 //   QUARTIER_SCALE_PROFILE=1 …   the platform runs with --cpu-prof (profiles in bench-results/profiles)
+// Besides wall times, the CPU seconds of the platform and its PostgreSQL per step: on the shared
+// 2-core machine wall times follow the load, CPU time measures the work.
 import {
   existsSync,
   mkdirSync,
@@ -29,7 +31,7 @@ import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { client, memoryOf, quantile, startPlatform, token } from './_embedded-platform.mjs';
+import { client, cpuSecondsOf, memoryOf, quantile, startPlatform, token } from './_embedded-platform.mjs';
 import { SCALE_INDEX, SCALE_INDICATORS, writeLevelFiles, writeValueFile } from './_scale-city.mjs';
 import { measureExplorer } from './_scale-browser.mjs';
 import { fullCityTiles } from './_scale-tiles.mjs';
@@ -162,15 +164,27 @@ async function measureCity(platform, admin, size, work) {
   const loads = [];
   const sampler = setInterval(() => loads.push(loadavg()[0]), 5000);
   const probe = replicationProbe(call, planning);
+  const cpu = () => cpuSecondsOf(platform.pid);
+  const cpuAtStart = cpu();
   const areas = await importAreas(call, files, platform.pid);
   const importEnded = performance.now();
   while (probe.total() < size && performance.now() - importEnded < REPLICATION_LIMIT_MS) await sleep(50);
   const completeAfter = probe.total() >= size ? seconds(performance.now() - importEnded) : null;
-  const replication = { completeAfterSeconds: completeAfter, areaList: await probe.stop() };
+  // CPU of the platform and its PostgreSQL from the first upload until the list is complete.
+  const replication = {
+    completeAfterSeconds: completeAfter,
+    areaList: await probe.stop(),
+    cpuSeconds: Number((cpu() - cpuAtStart).toFixed(1)),
+  };
   const values = await writeValueFile(city, work);
-  const valueImport = await importValues(call, values.file, values.rows);
+  let cpuBefore = cpu();
+  const valueImport = {
+    ...(await importValues(call, values.file, values.rows)),
+    cpuSeconds: Number((cpu() - cpuBefore).toFixed(1)),
+  };
   const map = await mapReads(call, planning);
-  const index = await runIndex(call, planning);
+  cpuBefore = cpu();
+  const index = { ...(await runIndex(call, planning)), cpuSeconds: Number((cpu() - cpuBefore).toFixed(2)) };
   clearInterval(sampler);
   const result = {
     areas: size,
@@ -197,11 +211,11 @@ function row(r) {
     r.areas.toLocaleString('en'),
     `${r.areaImport.seconds} s`,
     `${r.areaImport.memory.rssMiB} MiB (peak ${r.memory.peakMiB} MiB)`,
-    `${r.valueImport.seconds} s (${Math.round(r.valueImport.rowsPerSecond / 1000)}k rows/s)`,
+    `${r.valueImport.seconds} s (${Math.round(r.valueImport.rowsPerSecond / 1000)}k rows/s; CPU ${r.valueImport.cpuSeconds} s)`,
     `${r.map.json.p50Ms} / ${r.map.json.p95Ms} ms (${(r.map.json.bytes / 2 ** 20).toFixed(2)} MB)`,
     map,
-    `${r.index.seconds} s`,
-    `p99 ${r.replication.areaList.p99Ms} ms, complete after ${r.replication.completeAfterSeconds ?? '> 300'} s`,
+    `${r.index.seconds} s (CPU ${r.index.cpuSeconds} s)`,
+    `p99 ${r.replication.areaList.p99Ms} ms, complete after ${r.replication.completeAfterSeconds ?? '> 300'} s (CPU of import and replication ${r.replication.cpuSeconds} s)`,
     String(r.load),
   ];
 }
