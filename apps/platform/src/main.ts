@@ -20,10 +20,6 @@ import { hostPortal } from './portal-hosting';
 import { PLATFORM_SERVICES } from './services';
 
 /**
- * `node main.js` serves; `node main.js migrate` only applies every service's migrations and
- * `node main.js seed` also seeds the demo — both exit afterwards (the CLI's migrate/seed).
- */
-/**
  * One platform per data directory: a second one would start a second PostgreSQL on the same
  * cluster. The lock names the holder's pid; a lock left by a killed process is taken over.
  */
@@ -184,6 +180,8 @@ async function serve(
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }
 
+// `node main.js` serves; `node main.js migrate` only applies every service's migrations and
+// `node main.js seed` also seeds the demo — both exit afterwards (the CLI's migrate/seed).
 const mode = process.argv[2] ?? 'serve';
 if (mode !== 'serve' && mode !== 'migrate' && mode !== 'seed') {
   process.stderr.write(`usage: main.js [serve|migrate|seed]\n`);

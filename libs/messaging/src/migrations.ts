@@ -83,6 +83,3 @@ export function createInboxMigration(schema: string): MigrationClass {
 export function messagingMigrations(schema: string): MigrationClass[] {
   return [createOutboxMigration(schema), createInboxMigration(schema)];
 }
-
-/** Alias of `createOutboxMigration` (the name registry-api adopted first). */
-export const outboxMigrationFor = createOutboxMigration;

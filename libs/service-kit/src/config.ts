@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { SERVICES, type ServiceName } from '@quartier/contracts';
+import type { ServiceName } from '@quartier/contracts';
 
 /** An address (`10.0.0.7`, `::1`) or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
 function isProxyEntry(entry: string): boolean {
@@ -143,5 +143,3 @@ export function servicePaths(service: ServiceName) {
     docsJson: `${base}/docs-json`,
   } as const;
 }
-
-export const SERVICE_NAMES: readonly ServiceName[] = SERVICES;

@@ -142,7 +142,3 @@ export const DEMO_ROLE_ASSIGNMENTS: readonly DemoRoleAssignment[] = [
   },
   { tenantId: 'berlin-demo', username: 'evaluator', role: 'evaluator', areaCode: null, programmeId: null },
 ];
-
-export function findDemoUser(users: readonly DemoUser[], username: string): DemoUser | undefined {
-  return users.find((user) => user.username === username);
-}

@@ -198,15 +198,6 @@ function toCsr(n: number, from: Int32Array, to: Int32Array, weight: Float64Array
   return { offsets, targets, weights };
 }
 
-/** Degree of v counting each neighbour once (undirected: neighbours; directed: in + out). */
-export function outDegreeOf(graph: NetworkGraph, v: number): number {
-  return graph.outOffsets[v + 1] - graph.outOffsets[v];
-}
-
-export function inDegreeOf(graph: NetworkGraph, v: number): number {
-  return graph.inOffsets[v + 1] - graph.inOffsets[v];
-}
-
 /** Weight of the arc u→v (undirected: the tie u–v), 0 when absent. Binary search on sorted CSR. */
 export function arcWeight(graph: NetworkGraph, u: number, v: number): number {
   let lo = graph.outOffsets[u];

@@ -64,8 +64,9 @@ export const SURVEY_ERROR_STATUS: Record<SurveyApiErrorCode | SurveyErrorCode, n
 };
 
 /**
- * The caller's role must apply to the survey's scope area (403 otherwise), answered the way the
- * guard answers; the global error filter would otherwise see an AuthError as an unknown error.
+ * The caller's role must apply to the survey's scope area (403 otherwise). The refusal is the
+ * guard's HttpException (with the reason phrase in `error`), so a refusal after loading the survey
+ * reads exactly like one at the route.
  */
 export function assertSurveyAccess(
   access: AccessContext,

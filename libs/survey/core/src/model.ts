@@ -3,14 +3,12 @@
 // validation and aggregation read it. Expressions stay as their source text here; they are
 // parsed and checked by `validateFormModel` / `compileForm`, so the model round-trips verbatim.
 
-/** Text per language tag (`de`, `en`, `de-x-easy` for the plain-language variant, …). */
-export type Labels = Readonly<Record<string, string>>;
-
 /**
- * BCP 47 private-use tag for "Leichte Sprache"/plain German. Labels in `de-x-easy` are shown to
- * respondents who ask for plain language and fall back to `de` where a text has no plain variant.
+ * Text per language tag (`de`, `en`, …). `de-x-easy` (BCP 47 private use) is "Leichte
+ * Sprache"/plain German: shown to respondents who ask for it, falling back to `de` where a text
+ * has no plain variant.
  */
-export const PLAIN_GERMAN = 'de-x-easy';
+export type Labels = Readonly<Record<string, string>>;
 export const DEFAULT_LANGUAGE = 'de';
 
 export type InputQuestionType = 'text' | 'integer' | 'decimal' | 'date' | 'time' | 'geopoint';

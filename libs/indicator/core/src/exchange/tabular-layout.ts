@@ -1,5 +1,5 @@
 import type { DimensionMapping } from './dimension-map';
-import { normalisePeriod, type PeriodDialect } from './period';
+import { normalisePeriod } from './period';
 import { detectSdmx, sdmxCode } from './sdmx-layout';
 
 // Which column holds what in a tabular file (CSV, XLSX, SDMX-CSV), decided once from the
@@ -220,8 +220,4 @@ export function observationsOfRow(
       ];
     }
   }
-}
-
-export function periodDialectOf(layout: TabularLayout): PeriodDialect {
-  return layout.kind === 'sdmx' ? 'sdmx' : 'quartier';
 }

@@ -7,8 +7,6 @@ import {
   type FormIssueCode,
   type FormIssueParams,
   type ModelIssue,
-  type Question,
-  type SelectOneQuestion,
   findChoiceList,
   formQuestions,
   validateFormModel,
@@ -78,22 +76,4 @@ export function areaQuestionOf(form: Form): AreaQuestion | undefined {
     if (repeats.length === 0 && question.type === 'area') return question;
   }
   return undefined;
-}
-
-/** Likert items and select_one items outside repeats: what can become an area indicator. */
-export function indicatorCandidates(form: Form): Question[] {
-  return formQuestions(form)
-    .filter(
-      ({ question, repeats }) =>
-        repeats.length === 0 &&
-        (question.type === 'select_one' ||
-          question.type === 'select_multiple' ||
-          question.type === 'integer' ||
-          question.type === 'decimal'),
-    )
-    .map(({ question }) => question);
-}
-
-export function isLikert(question: Question): question is SelectOneQuestion {
-  return question.type === 'select_one' && question.likert;
 }
