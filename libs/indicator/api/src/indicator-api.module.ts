@@ -4,6 +4,7 @@ import { AreaRefsController } from './area-refs.controller';
 import { ValueCacheLifecycle, valueCacheProvider } from './cache/value-cache';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
+import { IndicatorDefinitionRepository } from './catalogue/indicator-definition.repository';
 import { AreaRefRepository } from './common/area-ref.repository';
 import { AreaTree } from './common/area-tree';
 import { ComputeController } from './compute/compute.controller';
@@ -62,6 +63,7 @@ export class IndicatorApiModule {
         ValueCacheLifecycle,
         AreaRefRepository,
         AreaTree,
+        IndicatorDefinitionRepository,
         CatalogueService,
         ComputeService,
         ValuesService,

@@ -4,16 +4,7 @@ import { parseFormula } from '@quartier/indicator-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { defaultScale, type IndicatorContent, type IndicatorView } from './indicator.dto';
-
-interface DefinitionRow {
-  id: string;
-  code: string;
-  version: number;
-  sourceKind: 'manual' | 'network';
-  body: IndicatorContent;
-  createdBy: string;
-  updatedAt: Date;
-}
+import { IndicatorDefinitionRepository, type DefinitionRow } from './indicator-definition.repository';
 
 /** What imports and reads need of a definition: id, version, scale and publication rule. */
 export interface IndicatorRef {
@@ -26,11 +17,6 @@ export interface IndicatorRef {
   /** Imports take only periods of this kind (irregular: any). */
   periodicity: IndicatorContent['periodicity'];
 }
-
-const SELECT_CURRENT = `
-  SELECT d.id, d.code, d.current_version AS version, d.source_kind AS "sourceKind", v.body, v.created_by AS "createdBy", v.created_at AS "updatedAt"
-    FROM indicator_definition d
-    JOIN indicator_definition_version v ON v.definition_id = d.id AND v.version = d.current_version`;
 
 export function toIndicatorView(row: DefinitionRow): IndicatorView {
   const body = row.body;
@@ -69,27 +55,16 @@ export function toIndicatorRef(view: IndicatorView): IndicatorRef {
  */
 @Injectable()
 export class CatalogueService {
-  constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource('indicator') private readonly db: DataSource,
+    private readonly definitions: IndicatorDefinitionRepository,
+  ) {}
 
   async list(
     tenantId: string,
     filter: { source?: 'manual' | 'network'; q?: string } = {},
   ): Promise<IndicatorView[]> {
-    const params: unknown[] = [tenantId];
-    let where = 'd.tenant_id = $1 AND d.deleted_at IS NULL';
-    if (filter.source) {
-      params.push(filter.source);
-      where += ` AND d.source_kind = $${params.length}`;
-    }
-    if (filter.q) {
-      params.push(`%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-      where += ` AND (d.code ILIKE $${params.length} OR v.body->'name'->>'de' ILIKE $${params.length} OR v.body->'name'->>'en' ILIKE $${params.length})`;
-    }
-    const rows: DefinitionRow[] = await this.db.query(
-      `${SELECT_CURRENT} WHERE ${where} ORDER BY d.code`,
-      params,
-    );
-    return rows.map(toIndicatorView);
+    return (await this.definitions.live(tenantId, filter)).map(toIndicatorView);
   }
 
   async get(
@@ -97,24 +72,14 @@ export class CatalogueService {
     code: string,
     manager: EntityManager = this.db.manager,
   ): Promise<IndicatorView> {
-    const rows: DefinitionRow[] = await manager.query(
-      `${SELECT_CURRENT} WHERE d.tenant_id = $1 AND d.code = $2 AND d.deleted_at IS NULL`,
-      [tenantId, code],
-    );
-    if (rows.length === 0)
-      throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
-    return toIndicatorView(rows[0]);
+    const row = await this.definitions.liveByCode(tenantId, code, manager);
+    if (!row) throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
+    return toIndicatorView(row);
   }
 
   async versions(tenantId: string, code: string): Promise<IndicatorView[]> {
     const current = await this.get(tenantId, code);
-    const rows: DefinitionRow[] = await this.db.query(
-      `SELECT d.id, d.code, v.version, d.source_kind AS "sourceKind", v.body, v.created_by AS "createdBy", v.created_at AS "updatedAt"
-         FROM indicator_definition d JOIN indicator_definition_version v ON v.definition_id = d.id
-        WHERE d.id = $1 ORDER BY v.version`,
-      [current.id],
-    );
-    return rows.map(toIndicatorView);
+    return (await this.definitions.versions(current.id)).map(toIndicatorView);
   }
 
   async version(tenantId: string, code: string, version: number): Promise<IndicatorView> {
@@ -138,31 +103,25 @@ export class CatalogueService {
     const run = async (m: EntityManager) => {
       // A deleted definition's code may be reused: it comes back as its next version, so old
       // values keep their history.
-      const existing: { id: string; deleted: boolean; version: number }[] = await m.query(
-        `SELECT id, deleted_at IS NOT NULL AS deleted, current_version AS version FROM indicator_definition WHERE tenant_id = $1 AND code = $2 FOR UPDATE`,
-        [tenantId, code],
-      );
-      if (existing.length > 0 && !existing[0].deleted)
+      const existing = await this.definitions.lockAnyByCode(m, tenantId, code);
+      if (existing && !existing.deleted)
         throw new IndicatorServiceError('IndicatorExists', `indicator ${code} exists already`);
       let id: string;
       let version = 1;
-      if (existing.length > 0) {
-        id = existing[0].id;
-        version = existing[0].version + 1;
-        await m.query(
-          `UPDATE indicator_definition SET current_version = $2, deleted_at = NULL, source_kind = $3, updated_at = now() WHERE id = $1`,
-          [id, version, sourceKind],
-        );
+      if (existing) {
+        id = existing.id;
+        version = existing.version + 1;
+        await this.definitions.revive(m, id, version, sourceKind);
       } else {
-        [{ id }] = await m.query(
-          `INSERT INTO indicator_definition (tenant_id, code, current_version, source_kind) VALUES ($1, $2, 1, $3) RETURNING id`,
-          [tenantId, code, sourceKind],
-        );
+        id = await this.definitions.insert(m, tenantId, code, sourceKind);
       }
-      await m.query(
-        `INSERT INTO indicator_definition_version (definition_id, version, tenant_id, body, created_by) VALUES ($1, $2, $3, $4, $5)`,
-        [id, version, tenantId, JSON.stringify(content), createdBy],
-      );
+      await this.definitions.insertVersion(m, {
+        definitionId: id,
+        version,
+        tenantId,
+        body: content,
+        createdBy,
+      });
       return this.get(tenantId, code, m);
     };
     return manager ? run(manager) : this.db.transaction(run);
@@ -175,13 +134,9 @@ export class CatalogueService {
     content: IndicatorContent,
   ): Promise<IndicatorView> {
     return this.db.transaction(async (m) => {
-      const rows: { id: string; version: number }[] = await m.query(
-        `SELECT id, current_version AS version FROM indicator_definition WHERE tenant_id = $1 AND code = $2 AND deleted_at IS NULL FOR UPDATE`,
-        [tenantId, code],
-      );
-      if (rows.length === 0)
-        throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
-      const { id, version } = rows[0];
+      const locked = await this.definitions.lockLiveByCode(m, tenantId, code);
+      if (!locked) throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
+      const { id, version } = locked;
       const current = await this.get(tenantId, code, m);
       const {
         id: _id,
@@ -196,33 +151,27 @@ export class CatalogueService {
       } = current;
       // An unchanged body is not a new version (PUT is idempotent).
       if (JSON.stringify(canonical(previous)) === JSON.stringify(canonical(content))) return current;
-      await m.query(
-        `INSERT INTO indicator_definition_version (definition_id, version, tenant_id, body, created_by) VALUES ($1, $2, $3, $4, $5)`,
-        [id, version + 1, tenantId, JSON.stringify(content), updatedBy],
-      );
-      await m.query(
-        `UPDATE indicator_definition SET current_version = $2, updated_at = now() WHERE id = $1`,
-        [id, version + 1],
-      );
+      await this.definitions.insertVersion(m, {
+        definitionId: id,
+        version: version + 1,
+        tenantId,
+        body: content,
+        createdBy: updatedBy,
+      });
+      await this.definitions.setCurrentVersion(m, id, version + 1);
       return this.get(tenantId, code, m);
     });
   }
 
   /** Soft delete: the values and versions stay (reports and index runs reference them). */
   async remove(tenantId: string, code: string): Promise<void> {
-    const result: [unknown[], number] = await this.db.query(
-      `UPDATE indicator_definition SET deleted_at = now(), updated_at = now() WHERE tenant_id = $1 AND code = $2 AND deleted_at IS NULL`,
-      [tenantId, code],
-    );
-    if (result[1] === 0) throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
+    if (!(await this.definitions.softDelete(tenantId, code)))
+      throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
   }
 
   /** Code → reference of every live definition (imports resolve codes through it). */
   async refs(tenantId: string, manager: EntityManager = this.db.manager): Promise<Map<string, IndicatorRef>> {
-    const rows: DefinitionRow[] = await manager.query(
-      `${SELECT_CURRENT} WHERE d.tenant_id = $1 AND d.deleted_at IS NULL`,
-      [tenantId],
-    );
+    const rows = await this.definitions.live(tenantId, {}, manager);
     return new Map(rows.map((r) => [r.code, toIndicatorRef(toIndicatorView(r))]));
   }
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { listedAreas } from '../events/changed-areas';
@@ -38,6 +39,7 @@ export class ComputeService {
     private readonly catalogue: CatalogueService,
     private readonly areas: AreaTree,
     private readonly cache: ValueCache,
+    private readonly definitions: IndicatorDefinitionRepository,
   ) {}
 
   async compute(tenantId: string, code: string, requested?: string[]): Promise<ComputeResult> {
@@ -45,10 +47,7 @@ export class ComputeService {
     const tree = await this.areas.of(tenantId);
     const result = await this.db.transaction(async (m) => {
       // Lock the definition row: a concurrent PUT of the formula must not interleave with a run.
-      await m.query(
-        `SELECT 1 FROM indicator_definition WHERE tenant_id = $1 AND code = $2 AND deleted_at IS NULL FOR UPDATE`,
-        [tenantId, code],
-      );
+      await this.definitions.lockLiveByCode(m, tenantId, code);
       const indicator = await this.catalogue.get(tenantId, code, m);
       if (!indicator.formula)
         throw new IndicatorServiceError('InvalidIndicator', `indicator ${code} has no formula to compute`);

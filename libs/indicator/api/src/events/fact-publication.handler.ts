@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventPayload } from '@quartier/contracts';
 import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } from '@quartier/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
-import { defaultScale, type IndicatorContent } from '../catalogue/indicator.dto';
+import { defaultScale } from '../catalogue/indicator.dto';
+import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 
 /** Values (or areas) per event: well below Kafka's default 1 MB message limit. */
 export const PUBLICATION_PART_SIZE = 2000;
@@ -24,6 +25,7 @@ export class FactPublicationHandler {
     @InjectDataSource('indicator') private readonly db: DataSource,
     private readonly inbox: Inbox,
     private readonly outbox: OutboxWriter,
+    private readonly definitions: IndicatorDefinitionRepository,
   ) {}
 
   @OnEvent('indicator.values.changed', { consumer: 'indicator.value-publication' })
@@ -44,15 +46,9 @@ export class FactPublicationHandler {
     manager: EntityManager,
     change: EventPayload<'indicator.values.changed'>,
   ): Promise<void> {
-    const definitions: { id: string; version: number; body: IndicatorContent }[] = await manager.query(
-      `SELECT d.id, d.current_version AS version, v.body
-         FROM indicator_definition d
-         JOIN indicator_definition_version v ON v.definition_id = d.id AND v.version = d.current_version
-        WHERE d.tenant_id = $1 AND d.code = $2 AND d.deleted_at IS NULL`,
-      [change.tenantId, change.indicatorCode],
-    );
-    if (definitions.length === 0) return;
-    const [{ id, version, body }] = definitions;
+    const definition = await this.definitions.liveByCode(change.tenantId, change.indicatorCode, manager);
+    if (!definition) return;
+    const { id, version, body } = definition;
     // An empty area list means "every area" for the changed periods. The list is matched as a
     // hashed semi-join (IN (SELECT unnest …)), which stays linear even under a generic plan,
     // where `= ANY(array)` would compare every row with the whole array (50,000 areas).

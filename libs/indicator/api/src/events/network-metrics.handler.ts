@@ -4,6 +4,7 @@ import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } 
 import type { DataSource, EntityManager } from 'typeorm';
 import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 import { AreaRefRepository } from '../common/area-ref.repository';
 import type { IndicatorContent } from '../catalogue/indicator.dto';
 
@@ -35,6 +36,7 @@ export class NetworkMetricsHandler {
     private readonly catalogue: CatalogueService,
     private readonly cache: ValueCache,
     private readonly areaRefs: AreaRefRepository,
+    private readonly definitions: IndicatorDefinitionRepository,
   ) {}
 
   @OnEvent('network.metrics.computed', { consumer: 'indicator.network-metrics' })
@@ -62,9 +64,7 @@ export class NetworkMetricsHandler {
     for (const [metric, value] of Object.entries(metrics)) {
       const code = `network.${metric}`;
       // Serialise concurrent first sightings of the same metric.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [
-        `indicator-def:${tenantId}:${code}`,
-      ]);
+      await this.definitions.lockCodeForCreation(manager, tenantId, code);
       const refs = await this.catalogue.refs(tenantId, manager);
       let ref = refs.get(code);
       if (!ref) {

@@ -5,6 +5,7 @@ import { buildJsonStat, comparePeriods, formatPeriod } from '@quartier/indicator
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
+import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import type { ExportFormat } from '../imports/import-formats';
 
@@ -56,7 +57,10 @@ const valueText = (r: ExportRow) =>
  */
 @Injectable()
 export class ValueExportsService {
-  constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource('indicator') private readonly db: DataSource,
+    private readonly definitions: IndicatorDefinitionRepository,
+  ) {}
 
   async write(tenantId: string, format: ExportFormat, filter: ExportFilter, out: Writable): Promise<void> {
     const write = async (text: string) => {
@@ -127,7 +131,7 @@ export class ValueExportsService {
   }
 
   private async writeWide(tenantId: string, filter: ExportFilter, write: (text: string) => Promise<void>) {
-    const indicators = await this.indicatorCodes(tenantId, filter);
+    const indicators = await this.definitions.liveCodes(tenantId, filter.indicators ?? null);
     await write(`area,period,${indicators.map(cell).join(',')}\n`);
     const position = new Map(indicators.map((c, i) => [c, i]));
     let key: string | null = null;
@@ -213,14 +217,6 @@ export class ValueExportsService {
       'Quartier indicator values',
     );
     await write(JSON.stringify(dataset));
-  }
-
-  private async indicatorCodes(tenantId: string, filter: ExportFilter): Promise<string[]> {
-    const rows: { code: string }[] = await this.db.query(
-      `SELECT code FROM indicator_definition WHERE tenant_id = $1 AND deleted_at IS NULL AND ($2::text[] IS NULL OR code = ANY($2)) ORDER BY code`,
-      [tenantId, filter.indicators ?? null],
-    );
-    return rows.map((r) => r.code);
   }
 
   /** Stored values ordered by (area code, period, indicator code), keyset-paginated. */
