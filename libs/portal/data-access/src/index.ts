@@ -15,6 +15,7 @@ export * from './lib/openapi/programme-client';
 export * from './lib/openapi/evaluation-client';
 export * from './lib/openapi/registry-client';
 export * from './lib/openapi/survey-client';
+export * from './lib/openapi/network-client';
 export * from './lib/openapi/indicator-client';
 export * from './lib/openapi/reporting-client';
 export * from './lib/openapi/content-disposition';

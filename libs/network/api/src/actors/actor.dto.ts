@@ -1,4 +1,5 @@
 import { nameText } from '@quartier/contracts';
+import { orNull } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import {
@@ -125,3 +126,41 @@ export interface ActorView {
 
 export const ACTOR_COLUMNS = `a.id, a.network_id AS "networkId", a.external_id AS "externalId", a.kind, a.name, a.sector, a.field,
   a.area_id AS "areaId", a.address, a.lon, a.lat, a.offerings, a.contact, a.pseudonymised`;
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md); network-answers.dto.ts proves the
+// service answers exactly what these document.
+
+export const offeringViewSchema = z.object({ type: z.enum(OFFERING_TYPES), description: z.string() });
+
+export const actorViewSchema = z.object({
+  id: z.uuid(),
+  externalId: orNull(z.string(), 'null: not imported from a file'),
+  kind: z.enum(ACTOR_KINDS),
+  name: z.string(),
+  pseudonymised: z.boolean(),
+  /** True when name, contact, address and location are withheld from this caller. */
+  identityHidden: z.boolean(),
+  sector: z.enum(SECTORS).nullable(),
+  field: orNull(z.string(), 'null: no field of action'),
+  areaId: z.uuid().nullable(),
+  address: orNull(z.string(), 'null: none, or withheld'),
+  point: z.object({ lon: z.number(), lat: z.number() }).nullable(),
+  offerings: z.array(offeringViewSchema),
+  contact: z
+    .object({
+      person: z.string().optional(),
+      email: z.string().optional(),
+      phone: z.string().optional(),
+      website: z.string().optional(),
+    })
+    .nullable(),
+});
+
+export const actorListSchema = z.object({ items: z.array(actorViewSchema), total: z.number().int() });
+export class ActorListDto extends createZodDto(actorListSchema) {}
+
+export const actorWithWavesSchema = actorViewSchema.extend({
+  /** The waves the actor takes part in. */
+  waveIds: z.array(z.uuid()),
+});
+export class ActorWithWavesDto extends createZodDto(actorWithWavesSchema) {}

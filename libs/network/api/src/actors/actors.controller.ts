@@ -11,14 +11,29 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
-import { CreateActorDto, ListActorsQueryDto, UpdateActorDto } from './actor.dto';
+import {
+  ActorListDto,
+  ActorWithWavesDto,
+  CreateActorDto,
+  ListActorsQueryDto,
+  UpdateActorDto,
+} from './actor.dto';
 import { ActorsService } from './actors.service';
 
 @ApiTags('actors')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/network/networks/:networkId')
 @Roles(...NETWORK_READERS)
 export class ActorsController {
@@ -29,6 +44,7 @@ export class ActorsController {
     summary:
       'Actors of the network (of one wave with waveId); pseudonymised actors show a pseudonym to callers without the right',
   })
+  @ApiOkResponse({ type: ActorListDto.Output })
   list(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -41,6 +57,7 @@ export class ActorsController {
   @Post('actors')
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Create an actor (persons are pseudonymised unless stated otherwise)' })
+  @ApiCreatedResponse({ type: ActorWithWavesDto.Output })
   create(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -52,6 +69,7 @@ export class ActorsController {
 
   @Get('actors/:actorId')
   @ApiOperation({ summary: 'One actor with the waves it takes part in' })
+  @ApiOkResponse({ type: ActorWithWavesDto.Output })
   get(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -64,6 +82,7 @@ export class ActorsController {
   @Patch('actors/:actorId')
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Change an actor' })
+  @ApiOkResponse({ type: ActorWithWavesDto.Output })
   update(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -78,6 +97,7 @@ export class ActorsController {
   @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Delete an actor with all its ties' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -91,6 +111,7 @@ export class ActorsController {
   @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Make an actor part of a wave (also without ties)' })
+  @ApiNoContentResponse({ description: 'The actor is part of the wave' })
   join(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -105,6 +126,7 @@ export class ActorsController {
   @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Take an actor out of a wave, with its ties in that wave' })
+  @ApiNoContentResponse({ description: 'The actor left the wave' })
   leave(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

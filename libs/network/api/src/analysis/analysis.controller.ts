@@ -1,13 +1,21 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { MeasureQueryDto } from '../metrics/metrics.dto';
 import { NETWORK_READERS } from '../network.constants';
-import { CompareQueryDto, ResourceQueryDto } from './analysis.dto';
+import {
+  CompareQueryDto,
+  EgoViewDto,
+  ResourceQueryDto,
+  ResourcesDto,
+  WaveComparisonDto,
+} from './analysis.dto';
 import { AnalysisService } from './analysis.service';
 
 @ApiTags('analysis')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/network')
 @Roles(...NETWORK_READERS)
 export class AnalysisController {
@@ -17,6 +25,7 @@ export class AnalysisController {
   @ApiOperation({
     summary: 'Compare two waves: new / lost / stable actors and ties, change of every measure',
   })
+  @ApiOkResponse({ type: WaveComparisonDto.Output })
   compare(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -30,6 +39,7 @@ export class AnalysisController {
   @ApiOperation({
     summary: 'Ego network of an actor in a wave (ego, alters, ties among them) with its own measures',
   })
+  @ApiOkResponse({ type: EgoViewDto.Output })
   ego(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -46,6 +56,7 @@ export class AnalysisController {
   @ApiOperation({
     summary: 'Resource map: actors’ offerings by area and field, across the networks the caller may read',
   })
+  @ApiOkResponse({ type: ResourcesDto.Output })
   resources(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

@@ -10,12 +10,21 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
-import { spoolStorage, UploadSpool, type SpooledPart } from '@quartier/service-kit';
+import { ApiErrorResponses, spoolStorage, UploadSpool, type SpooledPart } from '@quartier/service-kit';
 import type { Response } from 'express';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
-import { ExportQueryDto, ImportQueryDto } from './interchange.dto';
+import { ExportQueryDto, ImportProblemsDto, ImportQueryDto, ImportResultDto } from './interchange.dto';
 import { InterchangeService } from './interchange.service';
 
 /** Largest accepted upload per file (a 20,000-actor GraphML is about 10 MB). */
@@ -25,6 +34,7 @@ const spool = new UploadSpool('network');
 
 @ApiTags('imports and exports')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/network/networks/:networkId/waves/:waveId')
 @Roles(...NETWORK_READERS)
 export class InterchangeController {
@@ -70,6 +80,11 @@ export class InterchangeController {
     summary:
       'Import actors and ties into a wave (CSV, GEXF, GraphML); all-or-nothing, errors with file and line',
   })
+  @ApiCreatedResponse({ type: ImportResultDto.Output })
+  @ApiUnprocessableEntityResponse({
+    description: 'Nothing was imported: every problem with its file and line',
+    type: ImportProblemsDto.Output,
+  })
   async import(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -94,6 +109,14 @@ export class InterchangeController {
   @ApiOperation({
     summary:
       'Export a wave as CSV (actors or ties), GEXF or GraphML; pseudonymised names stay hidden from callers without the right',
+  })
+  @ApiOkResponse({
+    description: 'The wave as an attachment (file name in Content-Disposition)',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/gexf+xml': { schema: { type: 'string' } },
+      'application/graphml+xml': { schema: { type: 'string' } },
+    },
   })
   async export(
     @CurrentAccess() access: AccessContext,

@@ -1,3 +1,4 @@
+import { apiErrorSchema } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { TIE_TYPES } from '../network.constants';
@@ -74,3 +75,33 @@ export interface ImportResult {
   waveActors: number;
   waveTies: number;
 }
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md); network-answers.dto.ts proves the
+// service answers exactly what these document.
+
+export const importResultSchema = z.object({
+  format: z.string(),
+  mode: z.string(),
+  actorsCreated: z.number().int(),
+  actorsUpdated: z.number().int(),
+  tiesCreated: z.number().int(),
+  tiesUpdated: z.number().int(),
+  /** Rows folded into an earlier tie of the same pair and type (their weights combined). */
+  parallelTiesMerged: z.number().int(),
+  /** Ties of an actor to itself that were left out. */
+  selfTiesDropped: z.number().int(),
+  /** Actors of the wave after the import. */
+  waveActors: z.number().int(),
+  waveTies: z.number().int(),
+});
+export class ImportResultDto extends createZodDto(importResultSchema) {}
+
+/** The 422 of an import: every problem with its file and line (nothing was imported). */
+export const importProblemsSchema = apiErrorSchema.extend({
+  details: z.object({
+    errors: z.array(z.object({ file: z.string(), line: z.number().int().nullable(), message: z.string() })),
+    /** More problems than listed (parsing stops collecting after 100). */
+    truncated: z.boolean(),
+  }),
+});
+export class ImportProblemsDto extends createZodDto(importProblemsSchema) {}

@@ -1,12 +1,14 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { METRICS_RUNNERS, NETWORK_READERS } from '../network.constants';
-import { MeasureQueryDto } from './metrics.dto';
+import { MeasureQueryDto, MetricsJobViewDto, WaveMetricsViewDto } from './metrics.dto';
 import { MetricsService } from './metrics.service';
 
 @ApiTags('measures')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/network')
 @Roles(...NETWORK_READERS)
 export class MetricsController {
@@ -17,6 +19,7 @@ export class MetricsController {
     summary:
       'Measures of a wave (NetworkX conventions): cached; small networks computed now, large ones answer 409 until a job ran',
   })
+  @ApiOkResponse({ type: WaveMetricsViewDto.Output })
   read(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -33,6 +36,7 @@ export class MetricsController {
   @ApiOperation({
     summary: 'Compute a wave’s measures in the background; poll the returned job for progress',
   })
+  @ApiAcceptedResponse({ type: MetricsJobViewDto.Output })
   start(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -45,6 +49,7 @@ export class MetricsController {
 
   @Get('metrics-jobs/:jobId')
   @ApiOperation({ summary: 'Progress and outcome of a measure job' })
+  @ApiOkResponse({ type: MetricsJobViewDto.Output })
   job(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

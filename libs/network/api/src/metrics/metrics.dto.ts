@@ -1,8 +1,9 @@
 import type { GraphMetrics, NodeMetrics } from '@quartier/network-core';
+import { orNull } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { ActorKind, Sector, TieType } from '../network.constants';
-import { TIE_TYPES } from '../network.constants';
+import { ACTOR_KINDS, SECTORS, TIE_TYPES } from '../network.constants';
 
 export const measureQuerySchema = z.object({
   /** Comma-separated tie types to measure (default: all). */
@@ -71,3 +72,119 @@ export interface MetricsJobView {
   /** Where the result is read once the job succeeded. */
   resultPath: string;
 }
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md): the interfaces above and the
+// core's metrics are what the service answers; network-answers.dto.ts proves it exactly.
+
+/** Per-actor measures; a measure that was not asked for (or is undefined here) is absent. */
+export const nodeMetricsSchema = z.object({
+  degree: z.number().optional(),
+  inDegree: z.number().optional(),
+  outDegree: z.number().optional(),
+  strength: z.number().optional(),
+  inStrength: z.number().optional(),
+  outStrength: z.number().optional(),
+  betweenness: z.number().optional(),
+  closeness: z.number().optional(),
+  harmonic: z.number().optional(),
+  pagerank: z.number().optional(),
+  eigenvector: z.number().optional(),
+  clustering: z.number().optional(),
+  /** Burt's constraint; null for an actor without ties. */
+  constraint: z.number().nullable().optional(),
+  effectiveSize: z.number().nullable().optional(),
+  community: z.number().int().optional(),
+  /** Gould–Fernandez brokerage roles across sectors; null without sector. */
+  brokerage: z
+    .object({
+      coordinator: z.number(),
+      gatekeeper: z.number(),
+      representative: z.number(),
+      consultant: z.number(),
+      liaison: z.number(),
+      total: z.number(),
+    })
+    .nullable()
+    .optional(),
+  isolate: z.boolean().optional(),
+  cutPoint: z.boolean().optional(),
+});
+
+const eiIndexSchema = z.object({
+  /** Ties between actors of different sectors. */
+  external: z.number().int(),
+  internal: z.number().int(),
+  /** Krackhardt–Stern (E − I) / (E + I); null without a tie between known sectors. */
+  index: z.number().nullable(),
+  crossSectorShare: z.number().nullable(),
+});
+
+export const graphMetricsSchema = z.object({
+  nodes: z.number().int(),
+  edges: z.number().int(),
+  directed: z.boolean(),
+  weighted: z.boolean(),
+  density: z.number(),
+  /** Number of (weakly) connected components. */
+  components: z.number().int(),
+  modularity: z.number().optional(),
+  communities: z.number().int().optional(),
+  /** Seed the Louvain run used. */
+  seed: z.number().int().optional(),
+  averagePathLength: z.number().optional(),
+  diameter: z.number().optional(),
+  transitivity: z.number().optional(),
+  degreeCentralization: z.number().optional(),
+  eiIndex: z.object({ graph: eiIndexSchema, sectors: z.record(z.string(), eiIndexSchema) }).optional(),
+  isolates: z.array(z.string()).optional(),
+  bridges: z.array(z.tuple([z.string(), z.string()])).optional(),
+  cutPoints: z.array(z.string()).optional(),
+  /** Measures asked for but not defined for this network, with the reason. */
+  omitted: z.record(z.string(), z.string()).optional(),
+});
+
+export const waveMetricsViewSchema = z.object({
+  networkId: z.uuid(),
+  waveId: z.uuid(),
+  revision: z.number().int(),
+  options: z.object({
+    types: z.array(z.enum(TIE_TYPES)).nullable(),
+    weighted: z.boolean(),
+    seed: z.number(),
+  }),
+  computedAt: z.string(),
+  durationMs: z.number(),
+  graph: graphMetricsSchema,
+  actors: z.array(
+    nodeMetricsSchema.extend({
+      id: z.uuid(),
+      name: z.string(),
+      kind: z.enum(ACTOR_KINDS),
+      sector: z.enum(SECTORS).nullable(),
+      field: z.string().nullable(),
+      areaId: z.uuid().nullable(),
+      identityHidden: z.boolean(),
+    }),
+  ),
+});
+export class WaveMetricsViewDto extends createZodDto(waveMetricsViewSchema) {}
+
+export const metricsJobViewSchema = z.object({
+  id: z.uuid(),
+  networkId: z.uuid(),
+  waveId: z.uuid(),
+  status: z.enum(['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted']),
+  /** queued → loading → paths → measures → storing → done (or cached); failed, cancelled, interrupted. */
+  phase: z.string(),
+  /** 0…1, for the progress bar. */
+  progress: z.number(),
+  actors: z.number().int(),
+  ties: z.number().int(),
+  message: orNull(z.string(), 'null: no failure'),
+  createdAt: z.string(),
+  startedAt: orNull(z.string(), 'null: still queued'),
+  finishedAt: orNull(z.string(), 'null: not finished'),
+  /** Where the result is read once the job succeeded. */
+  resultPath: z.string(),
+});
+export class MetricsJobViewDto extends createZodDto(metricsJobViewSchema) {}

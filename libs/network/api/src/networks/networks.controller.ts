@@ -10,8 +10,16 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import {
   CreateNetworkDto,
@@ -19,11 +27,15 @@ import {
   ListNetworksQueryDto,
   UpdateNetworkDto,
   UpdateWaveDto,
+  NetworkListDto,
+  NetworkViewDto,
+  WaveViewDto,
 } from './network.dto';
 import { NetworksService } from './networks.service';
 
 @ApiTags('networks')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/network/networks')
 @Roles(...NETWORK_READERS)
 export class NetworksController {
@@ -34,6 +46,7 @@ export class NetworksController {
   @ApiOperation({
     summary: 'Networks the caller may read, optionally of one area (and its subtree) or programme',
   })
+  @ApiOkResponse({ type: NetworkListDto.Output })
   list(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -46,6 +59,7 @@ export class NetworksController {
   @Roles(...NETWORK_EDITORS)
   @AreaScope({ body: 'areaId' })
   @ApiOperation({ summary: 'Create a network of an area and/or programme' })
+  @ApiCreatedResponse({ type: NetworkViewDto.Output })
   create(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -56,6 +70,7 @@ export class NetworksController {
 
   @Get(':networkId')
   @ApiOperation({ summary: 'One network with its waves' })
+  @ApiOkResponse({ type: NetworkViewDto.Output })
   get(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -69,6 +84,7 @@ export class NetworksController {
   @ApiOperation({
     summary: 'Rename, describe, or change direction/weighting (invalidates every wave’s measures)',
   })
+  @ApiOkResponse({ type: NetworkViewDto.Output })
   update(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -82,6 +98,7 @@ export class NetworksController {
   @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Delete a network with its waves, actors and ties' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -93,6 +110,7 @@ export class NetworksController {
   @Post(':networkId/waves')
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Add a wave (a dated observation of the network)' })
+  @ApiCreatedResponse({ type: WaveViewDto.Output })
   createWave(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -105,6 +123,7 @@ export class NetworksController {
   @Patch(':networkId/waves/:waveId')
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Relabel or redate a wave' })
+  @ApiOkResponse({ type: WaveViewDto.Output })
   updateWave(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -119,6 +138,7 @@ export class NetworksController {
   @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Delete a wave with its ties' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   removeWave(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

@@ -69,3 +69,26 @@ export function canonicalEnds(source: string, target: string, directed: boolean)
 }
 
 export { TIE_SOURCES };
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md); network-answers.dto.ts proves the
+// service answers exactly what these document.
+
+export const tieRowSchema = z.object({
+  id: z.uuid(),
+  waveId: z.uuid(),
+  sourceActorId: z.uuid(),
+  targetActorId: z.uuid(),
+  directed: z.boolean(),
+  type: z.enum(TIE_TYPES),
+  weight: z.number(),
+  /** How the tie was recorded: a network survey, by hand, or a file import. */
+  source: z.enum(TIE_SOURCES),
+  attributes: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export class TieRowDto extends createZodDto(tieRowSchema) {}
+
+export const tieListSchema = z.object({
+  items: z.array(tieRowSchema.extend({ sourceName: z.string(), targetName: z.string() })),
+  total: z.number().int(),
+});
+export class TieListDto extends createZodDto(tieListSchema) {}

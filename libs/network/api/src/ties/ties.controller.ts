@@ -10,14 +10,23 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
-import { CreateTieDto, ListTiesQueryDto, UpdateTieDto } from './tie.dto';
+import { CreateTieDto, ListTiesQueryDto, TieListDto, TieRowDto, UpdateTieDto } from './tie.dto';
 import { TiesService } from './ties.service';
 
 @ApiTags('ties')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/network/networks/:networkId/waves/:waveId/ties')
 @Roles(...NETWORK_READERS)
 export class TiesController {
@@ -25,6 +34,7 @@ export class TiesController {
 
   @Get()
   @ApiOperation({ summary: 'Ties of a wave' })
+  @ApiOkResponse({ type: TieListDto.Output })
   list(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -38,6 +48,7 @@ export class TiesController {
   @Post()
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Record a tie between two actors of the network (both join the wave)' })
+  @ApiCreatedResponse({ type: TieRowDto.Output })
   create(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -51,6 +62,7 @@ export class TiesController {
   @Patch(':tieId')
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Change weight, type or attributes of a tie' })
+  @ApiOkResponse({ type: TieRowDto.Output })
   update(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -66,6 +78,7 @@ export class TiesController {
   @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Delete a tie' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   remove(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

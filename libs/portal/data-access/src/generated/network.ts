@@ -305,6 +305,52 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiErrorDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details?: unknown;
+    };
+    NetworkListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        tenantId: string;
+        name: string;
+        /** @description null: no description */
+        description: string | null;
+        /** Format: uuid */
+        areaId: string | null;
+        /** @description null: not part of a programme */
+        programmeId: string | null;
+        directed: boolean;
+        weighted: boolean;
+        createdAt: string;
+        updatedAt: string;
+        area: {
+          /** Format: uuid */
+          id: string;
+          code: string;
+          name: string;
+          level: string;
+        } | null;
+        waves: {
+          /** Format: uuid */
+          id: string;
+          /** Format: uuid */
+          networkId: string;
+          label: string;
+          /** Format: date */
+          observedOn: string;
+          revision: number;
+          actors: number;
+          ties: number;
+        }[];
+        actors: number;
+        editable: boolean;
+      }[];
+      total: number;
+    };
     CreateNetworkDto: {
       name: string;
       description?: string | null;
@@ -315,6 +361,43 @@ export interface components {
       directed?: boolean;
       /** @default true */
       weighted?: boolean;
+    };
+    NetworkViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      tenantId: string;
+      name: string;
+      /** @description null: no description */
+      description: string | null;
+      /** Format: uuid */
+      areaId: string | null;
+      /** @description null: not part of a programme */
+      programmeId: string | null;
+      directed: boolean;
+      weighted: boolean;
+      createdAt: string;
+      updatedAt: string;
+      area: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        level: string;
+      } | null;
+      waves: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        networkId: string;
+        label: string;
+        /** Format: date */
+        observedOn: string;
+        revision: number;
+        actors: number;
+        ties: number;
+      }[];
+      actors: number;
+      editable: boolean;
     };
     UpdateNetworkDto: {
       name?: string;
@@ -327,10 +410,59 @@ export interface components {
       /** Format: date */
       observedOn: string;
     };
+    WaveViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      networkId: string;
+      label: string;
+      /** Format: date */
+      observedOn: string;
+      revision: number;
+      actors: number;
+      ties: number;
+    };
     UpdateWaveDto: {
       label?: string;
       /** Format: date */
       observedOn?: string;
+    };
+    ActorListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** @description null: not imported from a file */
+        externalId: string | null;
+        /** @enum {string} */
+        kind: 'organisation' | 'person';
+        name: string;
+        pseudonymised: boolean;
+        identityHidden: boolean;
+        /** @enum {string|null} */
+        sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
+        /** @description null: no field of action */
+        field: string | null;
+        /** Format: uuid */
+        areaId: string | null;
+        /** @description null: none, or withheld */
+        address: string | null;
+        point: {
+          lon: number;
+          lat: number;
+        } | null;
+        offerings: {
+          /** @enum {string} */
+          type: 'rooms' | 'services' | 'know-how' | 'equipment' | 'volunteers' | 'funding' | 'other';
+          description: string;
+        }[];
+        contact: {
+          person?: string;
+          email?: string;
+          phone?: string;
+          website?: string;
+        } | null;
+      }[];
+      total: number;
     };
     CreateActorDto: {
       externalId?: string | null;
@@ -366,6 +498,41 @@ export interface components {
       pseudonymised?: boolean;
       waveIds?: string[];
     };
+    ActorWithWavesDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** @description null: not imported from a file */
+      externalId: string | null;
+      /** @enum {string} */
+      kind: 'organisation' | 'person';
+      name: string;
+      pseudonymised: boolean;
+      identityHidden: boolean;
+      /** @enum {string|null} */
+      sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
+      /** @description null: no field of action */
+      field: string | null;
+      /** Format: uuid */
+      areaId: string | null;
+      /** @description null: none, or withheld */
+      address: string | null;
+      point: {
+        lon: number;
+        lat: number;
+      } | null;
+      offerings: {
+        /** @enum {string} */
+        type: 'rooms' | 'services' | 'know-how' | 'equipment' | 'volunteers' | 'funding' | 'other';
+        description: string;
+      }[];
+      contact: {
+        person?: string;
+        email?: string;
+        phone?: string;
+        website?: string;
+      } | null;
+      waveIds: string[];
+    };
     UpdateActorDto: {
       externalId?: string | null;
       /** @enum {string} */
@@ -396,6 +563,30 @@ export interface components {
       };
       pseudonymised?: boolean;
     };
+    TieListDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        waveId: string;
+        /** Format: uuid */
+        sourceActorId: string;
+        /** Format: uuid */
+        targetActorId: string;
+        directed: boolean;
+        /** @enum {string} */
+        type: 'cooperation' | 'information' | 'referral' | 'resources' | 'funding';
+        weight: number;
+        /** @enum {string} */
+        source: 'survey' | 'manual' | 'import';
+        attributes: {
+          [key: string]: string | number;
+        };
+        sourceName: string;
+        targetName: string;
+      }[];
+      total: number;
+    };
     CreateTieDto: {
       /** Format: uuid */
       sourceActorId: string;
@@ -413,6 +604,25 @@ export interface components {
         [key: string]: string | number;
       };
     };
+    TieRowDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      waveId: string;
+      /** Format: uuid */
+      sourceActorId: string;
+      /** Format: uuid */
+      targetActorId: string;
+      directed: boolean;
+      /** @enum {string} */
+      type: 'cooperation' | 'information' | 'referral' | 'resources' | 'funding';
+      weight: number;
+      /** @enum {string} */
+      source: 'survey' | 'manual' | 'import';
+      attributes: {
+        [key: string]: string | number;
+      };
+    };
     UpdateTieDto: {
       weight?: number;
       /** @enum {string} */
@@ -420,6 +630,360 @@ export interface components {
       attributes?: {
         [key: string]: string | number;
       };
+    };
+    ImportResultDto_Output: {
+      format: string;
+      mode: string;
+      actorsCreated: number;
+      actorsUpdated: number;
+      tiesCreated: number;
+      tiesUpdated: number;
+      parallelTiesMerged: number;
+      selfTiesDropped: number;
+      waveActors: number;
+      waveTies: number;
+    };
+    ImportProblemsDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details: {
+        errors: {
+          file: string;
+          line: number | null;
+          message: string;
+        }[];
+        truncated: boolean;
+      };
+    };
+    WaveMetricsViewDto_Output: {
+      /** Format: uuid */
+      networkId: string;
+      /** Format: uuid */
+      waveId: string;
+      revision: number;
+      options: {
+        types: ('cooperation' | 'information' | 'referral' | 'resources' | 'funding')[] | null;
+        weighted: boolean;
+        seed: number;
+      };
+      computedAt: string;
+      durationMs: number;
+      graph: {
+        nodes: number;
+        edges: number;
+        directed: boolean;
+        weighted: boolean;
+        density: number;
+        components: number;
+        modularity?: number;
+        communities?: number;
+        seed?: number;
+        averagePathLength?: number;
+        diameter?: number;
+        transitivity?: number;
+        degreeCentralization?: number;
+        eiIndex?: {
+          graph: {
+            external: number;
+            internal: number;
+            index: number | null;
+            crossSectorShare: number | null;
+          };
+          sectors: {
+            [key: string]: {
+              external: number;
+              internal: number;
+              index: number | null;
+              crossSectorShare: number | null;
+            };
+          };
+        };
+        isolates?: string[];
+        bridges?: [string, string][];
+        cutPoints?: string[];
+        omitted?: {
+          [key: string]: string;
+        };
+      };
+      actors: {
+        degree?: number;
+        inDegree?: number;
+        outDegree?: number;
+        strength?: number;
+        inStrength?: number;
+        outStrength?: number;
+        betweenness?: number;
+        closeness?: number;
+        harmonic?: number;
+        pagerank?: number;
+        eigenvector?: number;
+        clustering?: number;
+        constraint?: number | null;
+        effectiveSize?: number | null;
+        community?: number;
+        brokerage?: {
+          coordinator: number;
+          gatekeeper: number;
+          representative: number;
+          consultant: number;
+          liaison: number;
+          total: number;
+        } | null;
+        isolate?: boolean;
+        cutPoint?: boolean;
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** @enum {string} */
+        kind: 'organisation' | 'person';
+        /** @enum {string|null} */
+        sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
+        field: string | null;
+        /** Format: uuid */
+        areaId: string | null;
+        identityHidden: boolean;
+      }[];
+    };
+    MetricsJobViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      networkId: string;
+      /** Format: uuid */
+      waveId: string;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
+      phase: string;
+      progress: number;
+      actors: number;
+      ties: number;
+      /** @description null: no failure */
+      message: string | null;
+      createdAt: string;
+      /** @description null: still queued */
+      startedAt: string | null;
+      /** @description null: not finished */
+      finishedAt: string | null;
+      resultPath: string;
+    };
+    WaveComparisonDto_Output: {
+      actors: {
+        new: string[];
+        lost: string[];
+        stable: string[];
+      };
+      ties: {
+        new: {
+          source: string;
+          target: string;
+        }[];
+        lost: {
+          source: string;
+          target: string;
+        }[];
+        stable: {
+          source: string;
+          target: string;
+        }[];
+        reweighted: {
+          source: string;
+          target: string;
+          before: number | null;
+          after: number | null;
+          change: number | null;
+        }[];
+      };
+      graph: {
+        [key: string]: {
+          before: number | null;
+          after: number | null;
+          change: number | null;
+        };
+      };
+      nodes: {
+        [key: string]: {
+          [key: string]: {
+            before: number | null;
+            after: number | null;
+            change: number | null;
+          };
+        };
+      };
+      from: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        networkId: string;
+        label: string;
+        /** Format: date */
+        observedOn: string;
+        revision: number;
+      };
+      to: {
+        /** Format: uuid */
+        id: string;
+        /** Format: uuid */
+        networkId: string;
+        label: string;
+        /** Format: date */
+        observedOn: string;
+        revision: number;
+      };
+      actorInfo: {
+        [key: string]: {
+          /** Format: uuid */
+          id: string;
+          name: string;
+          /** @enum {string|null} */
+          sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
+          field: string | null;
+          /** Format: uuid */
+          areaId: string | null;
+          identityHidden: boolean;
+        };
+      };
+    };
+    EgoViewDto_Output: {
+      /** Format: uuid */
+      waveId: string;
+      ego: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** @enum {string|null} */
+        sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
+        field: string | null;
+        /** Format: uuid */
+        areaId: string | null;
+        identityHidden: boolean;
+      };
+      alters: {
+        /** Format: uuid */
+        id: string;
+        name: string;
+        /** @enum {string|null} */
+        sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
+        field: string | null;
+        /** Format: uuid */
+        areaId: string | null;
+        identityHidden: boolean;
+      }[];
+      ties: {
+        source: string;
+        target: string;
+        weight: number;
+      }[];
+      metrics: {
+        graph: {
+          nodes: number;
+          edges: number;
+          directed: boolean;
+          weighted: boolean;
+          density: number;
+          components: number;
+          modularity?: number;
+          communities?: number;
+          seed?: number;
+          averagePathLength?: number;
+          diameter?: number;
+          transitivity?: number;
+          degreeCentralization?: number;
+          eiIndex?: {
+            graph: {
+              external: number;
+              internal: number;
+              index: number | null;
+              crossSectorShare: number | null;
+            };
+            sectors: {
+              [key: string]: {
+                external: number;
+                internal: number;
+                index: number | null;
+                crossSectorShare: number | null;
+              };
+            };
+          };
+          isolates?: string[];
+          bridges?: [string, string][];
+          cutPoints?: string[];
+          omitted?: {
+            [key: string]: string;
+          };
+        };
+        nodes: {
+          [key: string]: {
+            degree?: number;
+            inDegree?: number;
+            outDegree?: number;
+            strength?: number;
+            inStrength?: number;
+            outStrength?: number;
+            betweenness?: number;
+            closeness?: number;
+            harmonic?: number;
+            pagerank?: number;
+            eigenvector?: number;
+            clustering?: number;
+            constraint?: number | null;
+            effectiveSize?: number | null;
+            community?: number;
+            brokerage?: {
+              coordinator: number;
+              gatekeeper: number;
+              representative: number;
+              consultant: number;
+              liaison: number;
+              total: number;
+            } | null;
+            isolate?: boolean;
+            cutPoint?: boolean;
+          };
+        };
+      };
+    };
+    ResourcesDto_Output: {
+      items: {
+        /** Format: uuid */
+        actorId: string;
+        /** Format: uuid */
+        networkId: string;
+        name: string;
+        /** @enum {string|null} */
+        sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
+        field: string | null;
+        area: {
+          /** Format: uuid */
+          id: string;
+          code: string;
+          name: string;
+        } | null;
+        point: {
+          lon: number;
+          lat: number;
+        } | null;
+        offerings: {
+          /** @enum {string} */
+          type: 'rooms' | 'services' | 'know-how' | 'equipment' | 'volunteers' | 'funding' | 'other';
+          description: string;
+        }[];
+      }[];
+      areas: {
+        area: {
+          /** Format: uuid */
+          id: string;
+          code: string;
+          name: string;
+        } | null;
+        actors: number;
+        byType: {
+          [key: string]: number;
+        };
+        byField: {
+          [key: string]: number;
+        };
+      }[];
     };
   };
   responses: never;
@@ -446,7 +1010,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NetworkListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -467,7 +1042,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NetworkViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -486,7 +1072,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NetworkViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -501,11 +1098,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -528,7 +1135,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['NetworkViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -551,7 +1169,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WaveViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -567,11 +1196,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -595,7 +1234,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WaveViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -620,7 +1270,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActorListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -643,7 +1304,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActorWithWavesDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -663,7 +1335,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActorWithWavesDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -679,11 +1362,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -707,7 +1400,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ActorWithWavesDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -724,11 +1428,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The actor is part of the wave */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -745,11 +1459,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The actor left the wave */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -772,7 +1496,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TieListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -796,7 +1531,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TieRowDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -813,11 +1559,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -842,7 +1598,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['TieRowDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -889,7 +1656,27 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ImportResultDto_Output'];
+        };
+      };
+      /** @description Nothing was imported: every problem with its file and line */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ImportProblemsDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -907,11 +1694,25 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The wave as an attachment (file name in Content-Disposition) */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+          'application/gexf+xml': string;
+          'application/graphml+xml': string;
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -935,7 +1736,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WaveMetricsViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -959,7 +1771,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MetricsJobViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -978,7 +1801,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MetricsJobViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1003,7 +1837,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['WaveComparisonDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1028,7 +1873,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['EgoViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1050,7 +1906,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ResourcesDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };

@@ -1,195 +1,100 @@
-import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
-import { PORTAL_CONFIG } from '@quartier/portal-data-access';
-import { firstValueFrom } from 'rxjs';
+import { NetworkClient, type NetworkSchemas, type NetworkPaths } from '@quartier/portal-data-access';
 
-export type Sector = 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents';
-export const SECTORS: readonly Sector[] = [
+// The network service's answers under the names the network pages use; every type comes from the
+// service's OpenAPI document (libs/portal/data-access/src/generated/network.ts).
+
+export type Network = NetworkSchemas['NetworkListDto_Output']['items'][number];
+export type Wave = Network['waves'][number];
+export type Actor = NetworkSchemas['ActorListDto_Output']['items'][number];
+export type Offering = Actor['offerings'][number];
+export type Sector = NonNullable<Actor['sector']>;
+export type Tie = NetworkSchemas['TieListDto_Output']['items'][number];
+export type WaveMetrics = NetworkSchemas['WaveMetricsViewDto_Output'];
+export type MeasuredActor = WaveMetrics['actors'][number];
+export type MetricsJob = NetworkSchemas['MetricsJobViewDto_Output'];
+export type WaveComparison = NetworkSchemas['WaveComparisonDto_Output'];
+export type TieRef = WaveComparison['ties']['new'][number];
+export type Resources = NetworkSchemas['ResourcesDto_Output'];
+export type ResourceItem = Resources['items'][number];
+export type ResourceArea = Resources['areas'][number];
+export type ImportResult = NetworkSchemas['ImportResultDto_Output'];
+/** One problem of a refused import (the 422's details), with its file and line. */
+export type ImportProblem = NetworkSchemas['ImportProblemsDto_Output']['details']['errors'][number];
+export type ImportOptions =
+  NetworkPaths['/api/network/networks/{networkId}/waves/{waveId}/imports']['post']['parameters']['query'];
+
+/** The sectors in the order the drawing's rings and legends show them. */
+export const SECTORS = [
   'public-administration',
   'welfare',
   'civil-society',
   'business',
   'residents',
-];
+] as const satisfies readonly Sector[];
+/** Holds only when SECTORS names every sector the service knows. */
+export const SECTORS_COMPLETE: [Exclude<Sector, (typeof SECTORS)[number]>] extends [never] ? true : never =
+  true;
 
-export interface Wave {
-  id: string;
-  label: string;
-  observedOn: string;
-  revision: number;
-  actors: number;
-  ties: number;
-}
-
-export interface Network {
-  id: string;
-  name: string;
-  description: string | null;
-  areaId: string | null;
-  programmeId: string | null;
-  directed: boolean;
-  weighted: boolean;
-  area: { id: string; code: string; name: string; level: string } | null;
-  waves: Wave[];
-  actors: number;
-  editable: boolean;
-}
-
-export interface Offering {
-  type: string;
-  description: string;
-}
-
-export interface Actor {
-  id: string;
-  name: string;
-  kind: 'organisation' | 'person';
-  sector: Sector | null;
-  field: string | null;
-  areaId: string | null;
-  point: { lon: number; lat: number } | null;
-  offerings: Offering[];
-  identityHidden: boolean;
-}
-
-export interface Tie {
-  id: string;
-  sourceActorId: string;
-  targetActorId: string;
-  directed: boolean;
-  type: string;
-  weight: number;
-}
-
-export interface MeasuredActor {
-  id: string;
-  name: string;
-  sector: Sector | null;
-  field: string | null;
-  identityHidden: boolean;
-  degree?: number;
-  betweenness?: number;
-  closeness?: number;
-  harmonic?: number;
-  pagerank?: number;
-  eigenvector?: number;
-  clustering?: number;
-  constraint?: number | null;
-  effectiveSize?: number | null;
-  community?: number;
-  strength?: number;
-}
-
-export interface WaveMetrics {
-  waveId: string;
-  computedAt: string;
-  graph: {
-    nodes: number;
-    edges: number;
-    density: number;
-    components: number;
-    modularity?: number;
-    communities?: number;
-    averagePathLength?: number;
-    transitivity?: number;
-    isolates?: string[];
-    eiIndex?: { graph: { index: number | null; crossSectorShare: number | null } };
-    /** Measures left out for this wave → why (network-core's words). */
-    omitted?: Record<string, string>;
-  };
-  actors: MeasuredActor[];
-}
-
-export interface MetricsJob {
-  id: string;
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  phase: string;
-  progress: number;
-  message: string | null;
-}
-
-export interface TieRef {
-  source: string;
-  target: string;
-}
-
-export interface WaveComparison {
-  actors: { new: string[]; lost: string[]; stable: string[] };
-  ties: { new: TieRef[]; lost: TieRef[]; stable: TieRef[] };
-  graph: Record<string, { before: number | null; after: number | null; change: number | null }>;
-  actorInfo: Record<string, { id: string; name: string; sector: Sector | null }>;
-}
-
-export interface ResourceItem {
-  actorId: string;
-  name: string;
-  sector: Sector | null;
-  field: string | null;
-  area: { id: string; code: string; name: string } | null;
-  point: { lon: number; lat: number } | null;
-  offerings: Offering[];
-}
-
-export interface ResourceArea {
-  area: { id: string; code: string; name: string } | null;
-  actors: number;
-  byType: Record<string, number>;
-  byField: Record<string, number>;
-}
-
-/** Typed client of the network service (`/api/network`). */
+/** The network calls the network pages make (`/api/network`), over the generated client. */
 @Injectable({ providedIn: 'root' })
 export class NetworkApi {
-  private readonly http = inject(HttpClient);
-  private readonly base = `${inject(PORTAL_CONFIG).apiBaseUrl}/api/network`;
+  private readonly client = inject(NetworkClient);
 
   networks(): Promise<{ items: Network[]; total: number }> {
-    return firstValueFrom(this.http.get<{ items: Network[]; total: number }>(`${this.base}/networks`));
+    return this.client.get('/api/network/networks');
   }
 
   actors(networkId: string, waveId: string): Promise<{ items: Actor[] }> {
-    return firstValueFrom(
-      this.http.get<{ items: Actor[] }>(`${this.base}/networks/${networkId}/actors`, {
-        params: new HttpParams().set('waveId', waveId).set('limit', 5000),
-      }),
-    );
+    return this.client.get('/api/network/networks/{networkId}/actors', {
+      path: { networkId },
+      query: { waveId, limit: 5000 },
+    });
   }
 
   ties(networkId: string, waveId: string): Promise<{ items: Tie[] }> {
-    return firstValueFrom(
-      this.http.get<{ items: Tie[] }>(`${this.base}/networks/${networkId}/waves/${waveId}/ties`),
-    );
+    return this.client.get('/api/network/networks/{networkId}/waves/{waveId}/ties', {
+      path: { networkId, waveId },
+    });
   }
 
   metrics(networkId: string, waveId: string): Promise<WaveMetrics> {
-    return firstValueFrom(
-      this.http.get<WaveMetrics>(`${this.base}/networks/${networkId}/waves/${waveId}/metrics`),
-    );
+    return this.client.get('/api/network/networks/{networkId}/waves/{waveId}/metrics', {
+      path: { networkId, waveId },
+    });
   }
 
   startMetricsJob(networkId: string, waveId: string): Promise<MetricsJob> {
-    return firstValueFrom(
-      this.http.post<MetricsJob>(`${this.base}/networks/${networkId}/waves/${waveId}/metrics/jobs`, null),
-    );
+    return this.client.post('/api/network/networks/{networkId}/waves/{waveId}/metrics/jobs', {
+      path: { networkId, waveId },
+    });
   }
 
-  metricsJob(id: string): Promise<MetricsJob> {
-    return firstValueFrom(this.http.get<MetricsJob>(`${this.base}/metrics-jobs/${id}`));
+  metricsJob(jobId: string): Promise<MetricsJob> {
+    return this.client.get('/api/network/metrics-jobs/{jobId}', { path: { jobId } });
   }
 
   compare(networkId: string, from: string, to: string): Promise<WaveComparison> {
-    return firstValueFrom(
-      this.http.get<WaveComparison>(`${this.base}/networks/${networkId}/comparison`, {
-        params: new HttpParams().set('from', from).set('to', to),
-      }),
-    );
+    return this.client.get('/api/network/networks/{networkId}/comparison', {
+      path: { networkId },
+      query: { from, to },
+    });
   }
 
-  resources(networkId: string): Promise<{ items: ResourceItem[]; areas: ResourceArea[] }> {
-    return firstValueFrom(
-      this.http.get<{ items: ResourceItem[]; areas: ResourceArea[] }>(`${this.base}/resources`, {
-        params: new HttpParams().set('networkId', networkId),
-      }),
+  resources(networkId: string): Promise<Resources> {
+    return this.client.get('/api/network/resources', { query: { networkId } });
+  }
+
+  /** A GEXF or GraphML file into a wave, as it is (the service spools and parses it). */
+  importFile(networkId: string, waveId: string, file: File, options: ImportOptions): Promise<ImportResult> {
+    const body = new FormData();
+    body.append('file', file, file.name);
+    return this.client.upload(
+      'post',
+      '/api/network/networks/{networkId}/waves/{waveId}/imports',
+      body,
+      'multipart/form-data',
+      { path: { networkId, waveId }, query: options },
     );
   }
 }

@@ -126,12 +126,13 @@ export class OpenApiClient<P> {
 
   /**
    * A file sent as it is, in one of the media types the operation takes (the services stream
-   * uploads to disk instead of parsing them in the request), answered with JSON.
+   * uploads to disk instead of parsing them in the request), answered with JSON. Form data
+   * (`multipart/form-data`) goes with the browser's own content type, which names the boundary.
    */
   upload<M extends 'post' | 'put', K extends PathsWith<P, M>>(
     method: M,
     path: K,
-    file: Blob,
+    file: Blob | FormData,
     contentType: UploadMediaOf<OperationOf<P, K, M>>,
     ...init: InitArgs<OperationOf<P, K, M>>
   ): Promise<JsonResponse<OperationOf<P, K, M>>> {
@@ -143,7 +144,7 @@ export class OpenApiClient<P> {
         {
           params: queryParams(loose.query),
           body: file,
-          headers: { 'Content-Type': contentType },
+          headers: file instanceof FormData ? {} : { 'Content-Type': contentType },
           responseType: 'json',
         },
       ),

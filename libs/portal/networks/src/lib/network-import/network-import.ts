@@ -1,31 +1,29 @@
-import { HttpClient, HttpErrorResponse, HttpParams } from '@angular/common/http';
+import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { PORTAL_CONFIG } from '@quartier/portal-data-access';
-import { firstValueFrom } from 'rxjs';
+import {
+  NetworkApi,
+  type ImportOptions,
+  type ImportProblem,
+  type ImportResult,
+  type Tie,
+} from '../network-api';
 import { NetworkTexts } from '../texts';
 import { type TieSummary, tieSummary } from './tie-attributes';
 
-export const TIE_TYPES = ['cooperation', 'information', 'referral', 'resources', 'funding'] as const;
-type TieType = (typeof TIE_TYPES)[number];
-type ParallelTies = 'sum' | 'max' | 'first' | 'strict';
-type SelfTies = 'drop' | 'strict';
-
-export interface NetworkImportResult {
-  actorsCreated: number;
-  actorsUpdated: number;
-  tiesCreated: number;
-  tiesUpdated: number;
-  parallelTiesMerged: number;
-  selfTiesDropped: number;
-  waveActors: number;
-  waveTies: number;
-}
-
-interface ImportProblem {
-  file: string;
-  line: number | null;
-  message: string;
-}
+type TieType = Tie['type'];
+export const TIE_TYPES = [
+  'cooperation',
+  'information',
+  'referral',
+  'resources',
+  'funding',
+] as const satisfies readonly TieType[];
+/** Holds only when TIE_TYPES offers every tie type the service knows. */
+export const TIE_TYPES_COMPLETE: [Exclude<TieType, (typeof TIE_TYPES)[number]>] extends [never]
+  ? true
+  : never = true;
+type ParallelTies = NonNullable<ImportOptions['parallelTies']>;
+type SelfTies = NonNullable<ImportOptions['selfTies']>;
 
 /**
  * Imports a GEXF or GraphML file into a wave: which attribute holds the tie type and what its
@@ -41,10 +39,9 @@ interface ImportProblem {
 export class NetworkImport {
   readonly networkId = input.required<string>();
   readonly waveId = input.required<string>();
-  readonly imported = output<NetworkImportResult>();
+  readonly imported = output<ImportResult>();
 
-  private readonly http = inject(HttpClient);
-  private readonly base = `${inject(PORTAL_CONFIG).apiBaseUrl}/api/network`;
+  private readonly api = inject(NetworkApi);
   protected readonly texts = inject(NetworkTexts);
   protected readonly t = this.texts.t;
   protected readonly tieTypes = TIE_TYPES;
@@ -57,7 +54,7 @@ export class NetworkImport {
   protected readonly selfTies = signal<SelfTies>('drop');
   protected readonly mode = signal<'merge' | 'replace'>('merge');
   protected readonly busy = signal(false);
-  protected readonly result = signal<NetworkImportResult | null>(null);
+  protected readonly result = signal<ImportResult | null>(null);
   protected readonly problems = signal<ImportProblem[]>([]);
   protected readonly failure = signal<string | null>(null);
 
@@ -105,24 +102,16 @@ export class NetworkImport {
     this.failure.set(null);
     this.problems.set([]);
     this.result.set(null);
-    let params = new HttpParams()
-      .set('format', format)
-      .set('mode', this.mode())
-      .set('parallelTies', this.parallelTies())
-      .set('selfTies', this.selfTies());
-    if (this.typeAttribute() !== '') params = params.set('tieTypeAttribute', this.typeAttribute());
-    if (Object.keys(this.typeValues()).length > 0)
-      params = params.set('tieTypes', JSON.stringify(this.typeValues()));
-    const body = new FormData();
-    body.append('file', file, file.name);
+    const options: ImportOptions = {
+      format,
+      mode: this.mode(),
+      parallelTies: this.parallelTies(),
+      selfTies: this.selfTies(),
+    };
+    if (this.typeAttribute() !== '') options.tieTypeAttribute = this.typeAttribute();
+    if (Object.keys(this.typeValues()).length > 0) options.tieTypes = JSON.stringify(this.typeValues());
     try {
-      const result = await firstValueFrom(
-        this.http.post<NetworkImportResult>(
-          `${this.base}/networks/${this.networkId()}/waves/${this.waveId()}/imports`,
-          body,
-          { params },
-        ),
-      );
+      const result = await this.api.importFile(this.networkId(), this.waveId(), file, options);
       this.result.set(result);
       this.imported.emit(result);
     } catch (error) {
