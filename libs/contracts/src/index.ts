@@ -6,3 +6,4 @@ export * from './events/domain.events';
 export * from './events/programme.events';
 export * from './text-safety';
 export * from './csv-safety';
+export * from './actor-name';

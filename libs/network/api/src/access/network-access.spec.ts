@@ -1,6 +1,6 @@
 import type { AccessContext, Assignment } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
-import { mayReadNames, networkTarget, normalizeActorName, pseudonymOf } from './network-access';
+import { mayReadNames, networkTarget, pseudonymOf } from './network-access';
 
 const access = (roles: Role[], assignments: Assignment[] = []): AccessContext => ({
   principal: {
@@ -51,10 +51,5 @@ describe('network access', () => {
     expect(pseudonymOf('3f1c7a52-0000-4000-8000-000000000001')).toMatch(/^Akteur [A-Z2-9]{6}$/);
     const labels = new Set(Array.from({ length: 1000 }, (_, i) => pseudonymOf(`actor-${i}`)));
     expect(labels.size).toBe(1000);
-  });
-
-  it('normalises names for merging like the survey service', () => {
-    expect(normalizeActorName('  KITA  Sonnenblume!')).toBe('kita sonnenblume');
-    expect(normalizeActorName('Repair-Café Wedding')).toBe('repair café wedding');
   });
 });

@@ -53,12 +53,3 @@ export function pseudonymOf(actorId: string): string {
   for (let i = 0; i < 6; i++) label += alphabet[digest[i] % alphabet.length];
   return `Akteur ${label}`;
 }
-
-/** Name comparison key for merging actors named in surveys and imports (as the survey service does). */
-export function normalizeActorName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLocaleLowerCase('de-DE')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}

@@ -1,5 +1,5 @@
+import { normalizeActorName } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
-import { normalizeActorName } from '../access/network-access';
 import type { ActorKind, Sector } from '../network.constants';
 import { ACTOR_COLUMNS, type ActorRow, type Contact, type Offering } from './actor.dto';
 

@@ -1,7 +1,6 @@
-import type { EventPayload } from '@quartier/contracts';
+import { normalizeActorName, type EventPayload } from '@quartier/contracts';
 import { NonRetryableEventError } from '@quartier/messaging';
 import type { EntityManager } from 'typeorm';
-import { normalizeActorName } from '../access/network-access';
 import { addWaveMembers, insertActor } from '../actors/actor-store';
 import { touchWaves } from '../networks/wave-revisions';
 import { SECTORS, TIE_TYPES, type Sector, type TieType } from '../network.constants';

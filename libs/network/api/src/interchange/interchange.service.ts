@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { SpooledPart } from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import type { AccessContext } from '@quartier/auth';
+import { normalizeActorName } from '@quartier/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
-import { normalizeActorName } from '../access/network-access';
 import { ACTOR_COLUMNS, type ActorRow } from '../actors/actor.dto';
 import {
   actorsOfNetwork,

@@ -2,7 +2,6 @@ import {
   type NetworkSurveyDefinition,
   buildNetworkSurveyPayload,
   networkSurveyPayloadSchema,
-  normalizeActorName,
 } from './network-survey';
 
 const definition: NetworkSurveyDefinition = {
@@ -158,10 +157,5 @@ describe('buildNetworkSurveyPayload', () => {
       ok: false,
       issues: ['alters[1].type: an answer is required'],
     });
-  });
-
-  it('normalises names for duplicate detection', () => {
-    expect(normalizeActorName('  Familienzentrum  Mitte e.V. ')).toBe('familienzentrum mitte e v');
-    expect(normalizeActorName('STRAẞENSOZIALARBEIT')).toBe(normalizeActorName('straßensozialarbeit'));
   });
 });

@@ -4,6 +4,7 @@
 // frequency, quality). A submission becomes a typed payload of actors and directed ties, which
 // the survey service emits and the network service turns into a wave's graph. The event
 // contract will move to libs/contracts; the shape and its zod schema are defined here.
+import { normalizeActorName } from '@quartier/contracts';
 import { z } from 'zod';
 import type { Labels } from '../model';
 
@@ -87,15 +88,6 @@ export const networkSurveyPayloadSchema = z.object({
 export type NetworkActorPayload = z.infer<typeof networkActorSchema>;
 export type NetworkTiePayload = z.infer<typeof networkTieSchema>;
 export type NetworkSurveyPayload = z.infer<typeof networkSurveyPayloadSchema>;
-
-/** Name as compared for duplicates: Unicode-normalised, case- and punctuation-insensitive. */
-export function normalizeActorName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLocaleLowerCase('de-DE')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 export interface NetworkPayloadContext {
   readonly waveId: string;
