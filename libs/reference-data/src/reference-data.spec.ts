@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { referenceDataDir, referenceDataPath, referenceDataWith } from './reference-data';
-import { requireReferenceData } from './testing';
+import { howToGet, referenceDataNotFound, requireReferenceData } from './testing';
 
 // The resolver decides where every test, the demo seed and the benchmarks look for third-party
 // data; a wrong precedence would silently run against the wrong folder (or none). Checked on
@@ -78,7 +78,28 @@ describe('reference data folder', () => {
       const message = stderr.mock.calls.map(([text]) => String(text)).join('');
       expect(message).toContain(`reference data not found at ${empty} (missing external/x.gexf)`);
       expect(message).toContain('3 conformance tests not run');
-      expect(message).toContain('data fetch berlin');
+    });
+
+    it('names `data fetch berlin` for Berlin files only, and the notes of the folder for files nothing downloads', () => {
+      const empty = join(base, 'empty');
+      mkdirSync(empty);
+      const env = { QUARTIER_REFERENCE_DATA: empty };
+      expect(referenceDataNotFound(['berlin/mss/mss-2019-indicators.csv'], '2 browser tests', env)).toBe(
+        `reference data not found at ${empty} (missing berlin/mss/mss-2019-indicators.csv): ` +
+          '2 browser tests not run; `npm run quartier -- data fetch berlin`',
+      );
+      const others = referenceDataNotFound(
+        ['external/networks/les_miserables.gexf', 'external/networks/rio.gexf', 'iati-2.03/xml.xsd'],
+        '20 conformance tests',
+        env,
+      );
+      expect(others).not.toContain('data fetch');
+      expect(others).toMatch(
+        /not run; external\/networks\/ has no download command: its SOURCES\.md names each file's source; iati-2\.03\/ has no download command: its README\.md names the source$/,
+      );
+      expect(howToGet(['berlin/lor-until-2020/districts.geojson', 'external/xlsform/a.xlsx'])).toBe(
+        "`npm run quartier -- data fetch berlin`; external/xlsform/ has no download command: its SOURCES.md names each file's source",
+      );
     });
 
     it('fails instead under CI=true, so CI never passes without the data by accident', () => {
