@@ -18,6 +18,16 @@ import { I18n, PageHeading } from '@quartier/portal-ui';
           >)
         </li>
         <li>{{ t('about.mss') }}</li>
+        <li>
+          {{ t('about.iati') }}
+          (<a href="https://creativecommons.org/licenses/by/4.0/" rel="license noopener" target="_blank">{{
+            t('about.licenceText')
+          }}</a
+          >;
+          <a href="https://github.com/IATI/IATI-Schemas/tree/version-2.03" rel="noopener" target="_blank">{{
+            t('about.iatiSource')
+          }}</a>)
+        </li>
       </ul>
       <p>{{ t('about.mapNote') }}</p>
     </section>

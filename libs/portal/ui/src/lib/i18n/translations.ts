@@ -60,6 +60,9 @@ const de = {
     'Geometrien der Lebensweltlich orientierten Räume (LOR) Berlin: Geoportal Berlin, Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2.0).',
   'about.mss':
     'Einwohnerzahlen (Stand 31.12.2018) und Sozialindikatoren der Demo: Monitoring Soziale Stadtentwicklung (MSS), Senatsverwaltung für Stadtentwicklung, Bauen und Wohnen Berlin (SenSBW).',
+  'about.iati':
+    'IATI-Aktivitätsschema 2.03, dem der IATI-Export der Programme folgt: IATI Standard (iatistandard.org), © Development Initiatives im Auftrag des IATI-Sekretariats, Creative Commons Namensnennung 4.0 (CC BY 4.0).',
+  'about.iatiSource': 'Quelle des Schemas: IATI/IATI-Schemas, Version 2.03',
   'about.licenceText': 'Lizenztext',
   'about.mapNote':
     'Die Karten zeigen ausschließlich die Gebietsgeometrien; es werden keine externen Kartenkacheln geladen.',
@@ -246,6 +249,9 @@ const en: Dictionary = {
     'Geometries of Berlin’s “Lebensweltlich orientierte Räume” (LOR): Geoportal Berlin, Data licence Germany – attribution – version 2.0 (dl-de/by-2.0).',
   'about.mss':
     'Population figures (as of 31 Dec 2018) and social indicators of the demo: Monitoring Soziale Stadtentwicklung (MSS), Berlin Senate Department for Urban Development, Building and Housing (SenSBW).',
+  'about.iati':
+    'IATI activity schema 2.03, which the programmes’ IATI export follows: IATI Standard (iatistandard.org), © Development Initiatives on behalf of the IATI Secretariat, Creative Commons Attribution 4.0 (CC BY 4.0).',
+  'about.iatiSource': 'source of the schema: IATI/IATI-Schemas, version 2.03',
   'about.licenceText': 'licence text',
   'about.mapNote': 'Maps show the area geometries only; no external map tiles are loaded.',
   'about.version': 'Version {version}',
