@@ -22,6 +22,7 @@ import { IndexDefinitionsController, IndexRunsController } from './indices/index
 import { IndexService } from './indices/index.service';
 import { INDICATOR_MIGRATIONS } from './migrations/indicator-migrations';
 import { ValuesController } from './values/values.controller';
+import { IndicatorValueRepository } from './values/indicator-value.repository';
 import { ValuesService } from './values/values.service';
 
 /**
@@ -66,6 +67,7 @@ export class IndicatorApiModule {
         IndicatorDefinitionRepository,
         CatalogueService,
         ComputeService,
+        IndicatorValueRepository,
         ValuesService,
         ValueImportsService,
         ValueExportsService,

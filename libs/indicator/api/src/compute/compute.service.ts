@@ -10,6 +10,7 @@ import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { listedAreas } from '../events/changed-areas';
+import { IndicatorValueRepository } from '../values/indicator-value.repository';
 
 export interface ComputeResult {
   indicator: string;
@@ -40,6 +41,7 @@ export class ComputeService {
     private readonly areas: AreaTree,
     private readonly cache: ValueCache,
     private readonly definitions: IndicatorDefinitionRepository,
+    private readonly values: IndicatorValueRepository,
   ) {}
 
   async compute(tenantId: string, code: string, requested?: string[]): Promise<ComputeResult> {
@@ -78,12 +80,7 @@ export class ComputeService {
 
       const elementIds = formula.elements.map((e) => (refs.get(e) as { id: string }).id);
       const codeById = new Map(formula.elements.map((e, i) => [elementIds[i], e]));
-      const rows: (StoredCell & { indicatorId: string; period: string; areaId: string })[] = await m.query(
-        `SELECT indicator_id AS "indicatorId", period, area_id AS "areaId", status, value, numerator, denominator
-           FROM indicator_value
-          WHERE tenant_id = $1 AND indicator_id = ANY($2::uuid[]) ${requested ? 'AND period = ANY($3::text[])' : ''}`,
-        requested ? [tenantId, elementIds, requested] : [tenantId, elementIds],
-      );
+      const rows = await this.values.cellsOfIndicators(m, tenantId, elementIds, requested);
       // Cells = every (area, period) where any element has a row; the rest has no data at all.
       const cells = new Map<string, { period: string; areaId: string; inputs: Map<string, StoredCell> }>();
       for (const row of rows) {
@@ -95,33 +92,14 @@ export class ComputeService {
       }
       const periods = requested ?? [...new Set(rows.map((r) => r.period))];
       periods.sort();
-      const replaced: [unknown[], number] = await m.query(
-        `DELETE FROM indicator_value WHERE tenant_id = $1 AND indicator_id = $2 AND period = ANY($3::text[])`,
-        [tenantId, indicator.id, periods],
-      );
+      const replaced = await this.values.deletePeriods(m, tenantId, indicator.id, periods);
       const derived = [...cells.values()].map((c) => ({ ...c, cell: deriveCell(formula, c.inputs, ratio) }));
-      const BATCH = 5000;
-      for (let i = 0; i < derived.length; i += BATCH) {
-        const batch = derived.slice(i, i + BATCH);
-        await m.query(
-          `INSERT INTO indicator_value (tenant_id, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, source_id, updated_at)
-           SELECT $1, $2, p, a, s, v, n, d, $3, $4, now()
-             FROM unnest($5::text[], $6::uuid[], $7::text[], $8::float8[], $9::float8[], $10::float8[]) AS x(p, a, s, v, n, d)`,
-          [
-            tenantId,
-            indicator.id,
-            indicator.version,
-            sourceId,
-            batch.map((d) => d.period),
-            batch.map((d) => d.areaId),
-            batch.map((d) => d.cell.status),
-            batch.map((d) => d.cell.value),
-            batch.map((d) => d.cell.numerator),
-            batch.map((d) => d.cell.denominator),
-          ],
-        );
-      }
-      if (derived.length > 0 || replaced[1] > 0)
+      await this.values.insertCells(
+        m,
+        { tenantId, indicatorId: indicator.id, definitionVersion: indicator.version, sourceId },
+        derived.map((d) => ({ period: d.period, areaId: d.areaId, ...d.cell })),
+      );
+      if (derived.length > 0 || replaced > 0)
         await this.outbox.append(
           m,
           'indicator.values.changed',
@@ -143,7 +121,7 @@ export class ComputeService {
         periods,
         ratio,
         ratioNote,
-        counts: { cells: derived.length, value, missing: derived.length - value, replaced: replaced[1] },
+        counts: { cells: derived.length, value, missing: derived.length - value, replaced },
       };
     });
     await this.cache.invalidate(tenantId);

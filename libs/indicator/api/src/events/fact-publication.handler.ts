@@ -5,6 +5,7 @@ import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } 
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultScale } from '../catalogue/indicator.dto';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
+import { IndicatorValueRepository } from '../values/indicator-value.repository';
 
 /** Values (or areas) per event: well below Kafka's default 1 MB message limit. */
 export const PUBLICATION_PART_SIZE = 2000;
@@ -26,6 +27,7 @@ export class FactPublicationHandler {
     private readonly inbox: Inbox,
     private readonly outbox: OutboxWriter,
     private readonly definitions: IndicatorDefinitionRepository,
+    private readonly values: IndicatorValueRepository,
   ) {}
 
   @OnEvent('indicator.values.changed', { consumer: 'indicator.value-publication' })
@@ -49,15 +51,13 @@ export class FactPublicationHandler {
     const definition = await this.definitions.liveByCode(change.tenantId, change.indicatorCode, manager);
     if (!definition) return;
     const { id, version, body } = definition;
-    // An empty area list means "every area" for the changed periods. The list is matched as a
-    // hashed semi-join (IN (SELECT unnest …)), which stays linear even under a generic plan,
-    // where `= ANY(array)` would compare every row with the whole array (50,000 areas).
-    const areas = `(cardinality($4::uuid[]) = 0 OR v.area_id IN (SELECT unnest($4::uuid[])))`;
-    const counts: { period: string; n: number }[] = await manager.query(
-      `SELECT v.period, count(*)::int AS n FROM indicator_value v
-        WHERE v.indicator_id = $1 AND v.tenant_id = $2 AND v.period = ANY($3::text[]) AND ${areas}
-        GROUP BY v.period ORDER BY v.period`,
-      [id, change.tenantId, change.periods, change.areaIds],
+    // An empty area list means "every area" for the changed periods.
+    const counts = await this.values.countsByPeriod(
+      manager,
+      change.tenantId,
+      id,
+      change.periods,
+      change.areaIds,
     );
     const parts = counts.reduce((sum, c) => sum + Math.ceil(c.n / PUBLICATION_PART_SIZE), 0);
     // One period at a time, each written to the outbox before the next is read: ten periods of
@@ -66,12 +66,12 @@ export class FactPublicationHandler {
     // own, and that import's own event follows.
     let part = 0;
     for (const { period } of counts) {
-      const values: PublishedValue[] = await manager.query(
-        `SELECT v.area_id AS "areaId", v.period, v.status, v.value, v.numerator, v.denominator
-           FROM indicator_value v
-          WHERE v.indicator_id = $1 AND v.tenant_id = $2 AND v.period = $3 AND ${areas}
-          ORDER BY v.area_id`,
-        [id, change.tenantId, period, change.areaIds],
+      const values: PublishedValue[] = await this.values.cellsOfPeriod(
+        manager,
+        change.tenantId,
+        id,
+        period,
+        change.areaIds,
       );
       await this.outbox.appendMany(
         manager,

@@ -6,6 +6,7 @@ import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 import { AreaRefRepository } from '../common/area-ref.repository';
+import { IndicatorValueRepository } from '../values/indicator-value.repository';
 import type { IndicatorContent } from '../catalogue/indicator.dto';
 
 /** Names of the network measures the network service publishes (others get their code as name). */
@@ -37,6 +38,7 @@ export class NetworkMetricsHandler {
     private readonly cache: ValueCache,
     private readonly areaRefs: AreaRefRepository,
     private readonly definitions: IndicatorDefinitionRepository,
+    private readonly values: IndicatorValueRepository,
   ) {}
 
   @OnEvent('network.metrics.computed', { consumer: 'indicator.network-metrics' })
@@ -92,12 +94,15 @@ export class NetworkMetricsHandler {
         );
         ref = (await this.catalogue.refs(tenantId, manager)).get(code)!;
       }
-      await manager.query(
-        `INSERT INTO indicator_value (tenant_id, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, source_id)
-         VALUES ($1, $2, $3, $4, 'value', $5, NULL, NULL, $6, $7)
-         ON CONFLICT (indicator_id, period, area_id) DO UPDATE SET status = 'value', value = EXCLUDED.value, numerator = NULL, denominator = NULL,
-           definition_version = EXCLUDED.definition_version, source_id = EXCLUDED.source_id, updated_at = now()`,
-        [tenantId, ref.id, period, areaId, value, ref.version, `network:${networkId}:${waveId}`],
+      await this.values.upsertValue(
+        manager,
+        {
+          tenantId,
+          indicatorId: ref.id,
+          definitionVersion: ref.version,
+          sourceId: `network:${networkId}:${waveId}`,
+        },
+        { period, areaId, value },
       );
       await this.outbox.append(
         manager,

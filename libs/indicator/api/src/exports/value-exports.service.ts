@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { neutraliseCsvCell } from '@quartier/contracts';
 import { buildJsonStat, comparePeriods, formatPeriod } from '@quartier/indicator-core';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
-import type { DataSource } from 'typeorm';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import type { ExportFormat } from '../imports/import-formats';
+import { IndicatorValueRepository, type ExportRow } from '../values/indicator-value.repository';
 
 export interface ExportFilter {
   indicators?: string[];
@@ -15,19 +14,6 @@ export interface ExportFilter {
   level?: string;
 }
 
-interface ExportRow {
-  area: string;
-  areaName: string;
-  period: string;
-  indicator: string;
-  indicatorName: string;
-  status: 'value' | 'suppressed' | 'missing';
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
-
-const BATCH = 10_000;
 /** A JSON-stat cube is one JSON object (dense in its dimensions); beyond this, export CSV. */
 const MAX_JSON_STAT_CELLS = 5_000_000;
 
@@ -58,8 +44,8 @@ const valueText = (r: ExportRow) =>
 @Injectable()
 export class ValueExportsService {
   constructor(
-    @InjectDataSource('indicator') private readonly db: DataSource,
     private readonly definitions: IndicatorDefinitionRepository,
+    private readonly values: IndicatorValueRepository,
   ) {}
 
   async write(tenantId: string, format: ExportFormat, filter: ExportFilter, out: Writable): Promise<void> {
@@ -69,7 +55,7 @@ export class ValueExportsService {
     switch (format) {
       case 'csv':
         await write('area,period,indicator,value,numerator,denominator\n');
-        for await (const rows of this.rows(tenantId, filter))
+        for await (const rows of this.values.exportPages(tenantId, filter))
           await write(
             rows
               .map(
@@ -81,7 +67,7 @@ export class ValueExportsService {
         break;
       case 'sdmx-csv':
         await write('DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS,NUMERATOR,DENOMINATOR\n');
-        for await (const rows of this.rows(tenantId, filter))
+        for await (const rows of this.values.exportPages(tenantId, filter))
           await write(
             rows
               .map(
@@ -100,7 +86,7 @@ export class ValueExportsService {
       case 'dhis2': {
         await write('{"dataValues":[');
         let first = true;
-        for await (const rows of this.rows(tenantId, filter)) {
+        for await (const rows of this.values.exportPages(tenantId, filter)) {
           // DHIS2 has no "suppressed": only values are exchanged.
           const items = rows
             .filter((r) => r.status === 'value')
@@ -141,7 +127,7 @@ export class ValueExportsService {
     const flush = async () => {
       if (key !== null) await write(`${cell(area)},${period},${line.join(',')}\n`);
     };
-    for await (const rows of this.rows(tenantId, filter)) {
+    for await (const rows of this.values.exportPages(tenantId, filter)) {
       for (const r of rows) {
         const k = `${r.area}\u0000${r.period}`;
         if (k !== key) {
@@ -166,7 +152,7 @@ export class ValueExportsService {
     });
     const sheet = workbook.addWorksheet('values');
     sheet.addRow(['area', 'period', 'indicator', 'value', 'numerator', 'denominator']).commit();
-    for await (const rows of this.rows(tenantId, filter)) {
+    for await (const rows of this.values.exportPages(tenantId, filter)) {
       for (const r of rows)
         sheet
           .addRow([
@@ -192,7 +178,7 @@ export class ValueExportsService {
     const indicators = new Map<string, string>();
     const areas = new Map<string, string>();
     const periods = new Set<string>();
-    for await (const rows of this.rows(tenantId, filter)) {
+    for await (const rows of this.values.exportPages(tenantId, filter)) {
       for (const r of rows) {
         observations.push(r);
         indicators.set(r.indicator, r.indicatorName);
@@ -217,40 +203,5 @@ export class ValueExportsService {
       'Quartier indicator values',
     );
     await write(JSON.stringify(dataset));
-  }
-
-  /** Stored values ordered by (area code, period, indicator code), keyset-paginated. */
-  private async *rows(tenantId: string, filter: ExportFilter): AsyncGenerator<ExportRow[]> {
-    let after: [string, string, string] | null = null;
-    for (;;) {
-      const params: unknown[] = [
-        tenantId,
-        filter.indicators ?? null,
-        filter.periods ?? null,
-        filter.level ?? null,
-      ];
-      let keyset = '';
-      if (after) {
-        params.push(...after);
-        keyset = `AND (a.code, v.period, d.code) > ($5, $6, $7)`;
-      }
-      const rows: ExportRow[] = await this.db.query(
-        `SELECT a.code AS area, a.name AS "areaName", v.period, d.code AS indicator, dv.body->'name'->>'de' AS "indicatorName",
-                v.status, v.value, v.numerator, v.denominator
-           FROM indicator_value v
-           JOIN indicator_definition d ON d.id = v.indicator_id AND d.deleted_at IS NULL
-           JOIN indicator_definition_version dv ON dv.definition_id = d.id AND dv.version = d.current_version
-           JOIN area_ref a ON a.id = v.area_id
-          WHERE v.tenant_id = $1 AND ($2::text[] IS NULL OR d.code = ANY($2)) AND ($3::text[] IS NULL OR v.period = ANY($3))
-            AND ($4::text IS NULL OR a.level = $4) ${keyset}
-          ORDER BY a.code, v.period, d.code LIMIT ${BATCH}`,
-        params,
-      );
-      if (rows.length === 0) return;
-      yield rows;
-      if (rows.length < BATCH) return;
-      const last = rows[rows.length - 1];
-      after = [last.area, last.period, last.indicator];
-    }
   }
 }

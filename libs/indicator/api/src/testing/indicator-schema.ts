@@ -1,6 +1,6 @@
 import { createEnvelope, type DeliveredEvent } from '@quartier/messaging';
 import { createSchemaDataSource, createTestDatabase, migrateSchema } from '@quartier/persistence';
-import { applyRegistryFact, foundationMigrations, type TestArea } from '@quartier/service-kit';
+import { applyRegistryFacts, foundationMigrations, type TestArea } from '@quartier/service-kit';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { INDICATOR_MIGRATIONS } from '../migrations/indicator-migrations';
@@ -33,14 +33,14 @@ export async function migratedIndicatorSchema(): Promise<IndicatorSchema> {
       const ids: Record<string, string> = {};
       const paths: Record<string, string[]> = {};
       const versionId = randomUUID();
-      for (const area of areas) {
+      const events = areas.map((area) => {
         const parentId = area.parent ? ids[area.parent] : null;
         if (area.parent && !parentId)
           throw new Error(`parent ${area.parent} of ${area.code} must come first`);
         const id = randomUUID();
         ids[area.code] = id;
         paths[area.code] = parentId ? [...paths[area.parent as string], parentId] : [];
-        const event = createEnvelope(
+        return createEnvelope(
           'registry.area.upserted',
           {
             id,
@@ -57,8 +57,9 @@ export async function migratedIndicatorSchema(): Promise<IndicatorSchema> {
           { tenantId, key: `${tenantId}:${id}` },
           'registry',
         ) as DeliveredEvent<'registry.area.upserted'>;
-        await db.transaction((manager) => applyRegistryFact(manager, event));
-      }
+      });
+      // One batch, as the read-model handler applies a batch of registry events.
+      await db.transaction((manager) => applyRegistryFacts(manager, events));
       return ids;
     },
     async close() {

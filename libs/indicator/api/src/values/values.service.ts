@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { isInScope, type AccessContext, type Scope } from '@quartier/auth';
 import {
   comparePeriods,
@@ -8,15 +7,14 @@ import {
   qualityFlags,
   resolveHierarchyValues,
   type ResolvedCell,
-  type StoredCell,
 } from '@quartier/indicator-core';
-import type { DataSource } from 'typeorm';
 import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { IndicatorView } from '../catalogue/indicator.dto';
 import { readScope } from '../common/access';
 import { AreaTree, type AreaNode, type TenantAreas } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
+import { IndicatorValueRepository } from './indicator-value.repository';
 import { toValueLayer } from './value-layer';
 
 const CACHE_TTL_SECONDS = 3600;
@@ -108,7 +106,7 @@ export class ValuesService {
   private readonly responses = new LocalMemo<SerializedResponse>(LOCAL_ENTRIES);
 
   constructor(
-    @InjectDataSource('indicator') private readonly db: DataSource,
+    private readonly values: IndicatorValueRepository,
     private readonly catalogue: CatalogueService,
     private readonly areas: AreaTree,
     private readonly cache: ValueCache,
@@ -137,10 +135,7 @@ export class ValuesService {
       this.parsed.set(key, cells);
       return cells;
     }
-    const rows: (StoredCell & { areaId: string })[] = await this.db.query(
-      `SELECT area_id AS "areaId", status, value, numerator, denominator FROM indicator_value WHERE tenant_id = $1 AND indicator_id = $2 AND period = $3`,
-      [tenantId, indicator.id, period],
-    );
+    const rows = await this.values.cells(tenantId, indicator.id, period);
     const stored = new Map(rows.filter((r) => areas.byId.has(r.areaId)).map((r) => [r.areaId, r]));
     const cells = resolveHierarchyValues(
       areas.list.map((a) => ({ id: a.id, parentId: a.parentId, population: a.population })),
@@ -363,11 +358,7 @@ export class ValuesService {
   }
 
   async periods(tenantId: string, indicatorId: string): Promise<string[]> {
-    const rows: { period: string }[] = await this.db.query(
-      `SELECT DISTINCT period FROM indicator_value WHERE tenant_id = $1 AND indicator_id = $2`,
-      [tenantId, indicatorId],
-    );
-    return rows.map((r) => r.period).sort(comparePeriods);
+    return (await this.values.periods(tenantId, indicatorId)).sort(comparePeriods);
   }
 
   async periodsOf(tenantId: string, code: string) {
