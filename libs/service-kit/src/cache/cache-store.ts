@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { LRUCache } from 'lru-cache';
 
 /**
  * A small cache port: Redis when REDIS_URL is configured (shared by all replicas, so an
@@ -22,31 +23,21 @@ export abstract class CacheStore {
   }
 }
 
+/** Bounded: beyond `maxEntries` the least recently used entry goes. */
 export class MemoryCacheStore extends CacheStore {
-  private readonly entries = new Map<string, { value: string; expires: number }>();
+  private readonly entries: LRUCache<string, string>;
 
-  constructor(private readonly maxEntries = 5000) {
+  constructor(maxEntries = 5000) {
     super();
+    this.entries = new LRUCache({ max: maxEntries });
   }
 
   async get(key: string): Promise<string | null> {
-    const entry = this.entries.get(key);
-    if (!entry) return null;
-    if (entry.expires <= Date.now()) {
-      this.entries.delete(key);
-      return null;
-    }
-    // Re-insert to keep Map order = recency, so eviction drops the least recently used.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
+    return this.entries.get(key) ?? null;
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expires: Date.now() + ttlSeconds * 1000 });
-    while (this.entries.size > this.maxEntries)
-      this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value, { ttl: ttlSeconds * 1000 });
   }
 
   async deletePrefix(prefix: string): Promise<number> {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '@quartier/service-kit';
 import Redis from 'ioredis';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Cache of computed map data (one indicator, one period, every level). Keys carry a per-tenant
@@ -18,26 +19,15 @@ export abstract class ValueCache {
 const MAX_MEMORY_ENTRIES = 500;
 
 export class MemoryValueCache extends ValueCache {
-  private readonly entries = new Map<string, { value: string; expires: number }>();
+  private readonly entries = new LRUCache<string, string>({ max: MAX_MEMORY_ENTRIES });
   private readonly generations = new Map<string, number>();
 
   async get(key: string): Promise<string | null> {
-    const entry = this.entries.get(key);
-    if (!entry) return null;
-    if (entry.expires < Date.now()) {
-      this.entries.delete(key);
-      return null;
-    }
-    // Re-insert: Map order doubles as LRU order.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
+    return this.entries.get(key) ?? null;
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    this.entries.set(key, { value, expires: Date.now() + ttlSeconds * 1000 });
-    while (this.entries.size > MAX_MEMORY_ENTRIES)
-      this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value, { ttl: ttlSeconds * 1000 });
   }
 
   async generation(tenantId: string): Promise<number> {

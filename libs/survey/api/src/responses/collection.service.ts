@@ -14,6 +14,7 @@ import {
   formQuestions,
   validateSubmission,
 } from '@quartier/survey-core';
+import { LRUCache } from 'lru-cache';
 import type { EntityManager } from 'typeorm';
 import { areaQuestionOf } from '../forms/form-rules';
 import { SURVEY_EDITORS, todayInGermany } from '../survey.constants';
@@ -78,8 +79,12 @@ const MAX_TRANSACTIONS = 4;
 export class CollectionService {
   private readonly pending: PendingInsert[] = [];
   private inFlight = 0;
-  private readonly contexts = new Map<string, { context: Promise<CollectionContext>; expires: number }>();
-  private readonly compiled = new Map<string, CompiledForm>();
+  /** The promise, not the value: concurrent requests for a survey share one load. */
+  private readonly contexts = new LRUCache<string, Promise<CollectionContext>>({
+    max: 1000,
+    ttl: CONTEXT_TTL_MS,
+  });
+  private readonly compiled = new LRUCache<string, CompiledForm>({ max: 200 });
 
   constructor(
     private readonly store: SurveyStore,
@@ -95,10 +100,9 @@ export class CollectionService {
   /** The public view of a survey: only surveys that are open (or closed, to say so) exist publicly. */
   async publicContext(surveyId: string): Promise<CollectionContext> {
     const cached = this.contexts.get(surveyId);
-    if (cached && cached.expires > Date.now()) return cached.context;
+    if (cached) return cached;
     const context = this.loadContext(surveyId);
-    this.contexts.set(surveyId, { context, expires: Date.now() + CONTEXT_TTL_MS });
-    if (this.contexts.size > 1000) this.contexts.delete(this.contexts.keys().next().value as string);
+    this.contexts.set(surveyId, context);
     try {
       const loaded = await context;
       if (loaded.survey.status === 'draft')
@@ -396,7 +400,6 @@ export class CollectionService {
     if (form && !compiled) {
       compiled = compileForm(form);
       this.compiled.set(key, compiled);
-      if (this.compiled.size > 200) this.compiled.delete(this.compiled.keys().next().value as string);
     }
     return {
       survey,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { LRUCache } from 'lru-cache';
 import type { DataSource } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 
@@ -15,13 +16,17 @@ const TTL_MS = 60_000;
 /** Reads the `tenant_profile` read model; public pages are hot, so answers are kept a minute. */
 @Injectable()
 export class TenantProfileStore {
-  private readonly cache = new Map<string, { operator: PublicOperator | null; expires: number }>();
+  /** Boxed: a tenant without a profile (null) is an answer worth keeping too. */
+  private readonly cache = new LRUCache<string, { operator: PublicOperator | null }>({
+    max: 1000,
+    ttl: TTL_MS,
+  });
 
   constructor(@InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource) {}
 
   async operatorOf(tenantId: string): Promise<PublicOperator | null> {
     const cached = this.cache.get(tenantId);
-    if (cached && cached.expires > Date.now()) return cached.operator;
+    if (cached) return cached.operator;
     const rows: { name: string | null; imprintUrl: string | null; privacyUrl: string | null }[] =
       await this.db.query(
         `SELECT operator_name AS name, imprint_url AS "imprintUrl", privacy_url AS "privacyUrl"
@@ -30,8 +35,7 @@ export class TenantProfileStore {
       );
     const row = rows[0];
     const operator = row && (row.name || row.imprintUrl || row.privacyUrl) ? row : null;
-    this.cache.set(tenantId, { operator, expires: Date.now() + TTL_MS });
-    if (this.cache.size > 1000) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(tenantId, { operator });
     return operator;
   }
 }
