@@ -908,10 +908,32 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
         definitionId: string;
       }[];
       const run = runs.find((r) => r.label === 'MSS 2019')!;
-      const items = (
+      const combined = (
         await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=combined`, 'planer')
-      ).body['items'] as unknown as { code: string; class: string }[];
+      ).body;
+      const items = combined['items'] as unknown as { code: string; class: string }[];
       expect(items.map((i) => i.code)).toEqual(['X101', 'X102']);
+      // The twelve groups of status × dynamics in order, labelled in German and English.
+      const groups = combined['classes'] as unknown as { code: string; label: string; labels?: object }[];
+      expect(groups.map((g) => g.code)).toEqual([
+        '1+',
+        '1+/-',
+        '1-',
+        '2+',
+        '2+/-',
+        '2-',
+        '3+',
+        '3+/-',
+        '3-',
+        '4+',
+        '4+/-',
+        '4-',
+      ]);
+      expect(groups[5]).toEqual({
+        code: '2-',
+        label: 'mittel / negativ',
+        labels: { en: 'medium / negative' },
+      });
       const all = (await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=combined`, 'viewer'))
         .body['items'] as unknown as { code: string; class: string | null }[];
       expect(all.find((i) => i.code === '01011101')!.class).toBe('2+/-');

@@ -44,6 +44,27 @@ describe('parseIndexDefinition', () => {
     expect(requiredIndicators(definition)).toEqual(['EW', 'S1', 'S3', 'S4', 'D1', 'D3', 'D4']);
   });
 
+  it('keeps labels in further languages and refuses what is not a language tag', () => {
+    const classes = statusClasses.map((c, i) => ({
+      ...c,
+      labels: { en: ['high', 'medium', 'low', 'very low'][i] },
+    }));
+    const definition = parseIndexDefinition(
+      definitionWith({ labels: { en: 'Index' } }, { labels: { en: 'Status index' }, classes }),
+    );
+    expect(definition.labels).toEqual({ en: 'Index' });
+    expect(definition.indices[0].labels).toEqual({ en: 'Status index' });
+    expect(definition.indices[0].classes.map((c) => c.labels?.['en'])).toEqual([
+      'high',
+      'medium',
+      'low',
+      'very low',
+    ]);
+    expect(messageOf(definitionWith({}, { labels: { English: 'Status index' } }))).toContain(
+      'indices.0.labels.English',
+    );
+  });
+
   it('rejects two open classes as an unknown class layout, with the path', () => {
     const classes = [
       { code: 'a', label: 'A' },

@@ -8,11 +8,23 @@ import { IndicatorError } from './indicator-error';
 
 const identifier = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 
+/**
+ * A label in further languages, by language tag (`{ en: 'high' }`): `label` is written in the
+ * tenant's own language, and the portal shows the reader's language where the definition has it.
+ */
+const translations = z
+  .record(
+    z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as "en"'),
+    z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  )
+  .optional();
+
 /** One class of an index; `upTo` missing = the open top class. */
 export const indexClassSchema = z
   .object({
     code: identifier,
     label: z.string().trim().min(1, 'must not be empty'),
+    labels: translations,
     upTo: z.number().finite().optional(),
     inclusive: z.boolean().optional(),
   })
@@ -22,6 +34,7 @@ export const compositeIndexSchema = z
   .object({
     id: identifier,
     label: z.string().optional(),
+    labels: translations,
     indicators: z.array(identifier).min(1, 'an index needs at least one indicator'),
     weights: z.record(z.string(), z.number().finite().positive('weights must be positive')).optional(),
     polarity: z.record(z.string(), z.union([z.literal(1), z.literal(-1)])).optional(),
@@ -58,6 +71,7 @@ export const indexDefinitionSchema = z
   .object({
     id: identifier,
     label: z.string().optional(),
+    labels: translations,
     /** Indicator code holding the area's population (checked against `minPopulation`). */
     population: identifier,
     /** Areas with fewer inhabitants are invalid (Berlin and Hamburg: 300). */

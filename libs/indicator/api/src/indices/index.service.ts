@@ -324,12 +324,7 @@ export class IndexService {
         label: cls?.label ?? null,
       };
     });
-    const layout =
-      index === 'combined'
-        ? null
-        : (run.definition.indices
-            .find((i) => i.id === index)
-            ?.classes.map((c) => ({ code: c.code, label: c.label })) ?? null);
+    const layout = index === 'combined' ? combinedLayout(run.definition) : classLayout(run.definition, index);
     return {
       run: { id: run.id, label: run.label, period: run.period, level: run.level },
       index,
@@ -379,4 +374,44 @@ function toDefinitionView(row: {
 
 function toRunView(row: RunRow) {
   return { ...row, createdAt: new Date(row.createdAt).toISOString() };
+}
+
+type ClassLabel = { code: string; label: string; labels?: Record<string, string> };
+
+function classLayout(definition: IndexDefinition, index: string): ClassLabel[] | null {
+  return (
+    definition.indices
+      .find((i) => i.id === index)
+      ?.classes.map((c) => ({ code: c.code, label: c.label, ...(c.labels ? { labels: c.labels } : {}) })) ??
+    null
+  );
+}
+
+/**
+ * The groups of status × dynamics in the order of the two indices' classes (Berlin: `1+` …
+ * `4-`), each labelled with both classes, in every language both have a label in.
+ */
+function combinedLayout(definition: IndexDefinition): ClassLabel[] | null {
+  const [first, second] = definition.indices;
+  if (!first || !second) return null;
+  return first.classes.flatMap((a) =>
+    second.classes.map((b) => {
+      const languages = Object.keys(a.labels ?? {}).filter((l) => b.labels?.[l] !== undefined);
+      let code = `${a.code}${b.code}`;
+      try {
+        code = combineClasses(a.code, b.code).code;
+      } catch {
+        // Codes outside the Berlin scheme are simply written one after the other.
+      }
+      return {
+        code,
+        label: `${a.label} / ${b.label}`,
+        ...(languages.length > 0
+          ? {
+              labels: Object.fromEntries(languages.map((l) => [l, `${a.labels?.[l]} / ${b.labels?.[l]}`])),
+            }
+          : {}),
+      };
+    }),
+  );
 }

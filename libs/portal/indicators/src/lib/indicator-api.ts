@@ -93,12 +93,17 @@ export interface Comparison {
 export interface IndexClassDef {
   code: string;
   label: string;
+  /** The label in further languages (`{ en: 'high' }`), where the definition gives them. */
+  labels?: Record<string, string>;
 }
 
 export interface IndexRun {
   id: string;
   definitionId: string;
-  definition: { id: string; indices: { id: string; label?: string; classes: IndexClassDef[] }[] };
+  definition: {
+    id: string;
+    indices: { id: string; label?: string; labels?: Record<string, string>; classes: IndexClassDef[] }[];
+  };
   period: string;
   level: string;
   label: string;

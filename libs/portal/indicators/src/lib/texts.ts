@@ -47,6 +47,11 @@ const de = {
   compareRun: 'Bewegungen gegenüber',
   noRuns: 'Noch keine Indexberechnung gespeichert.',
   validAreas: '{valid} von {total} Gebieten bewertet',
+  validAreasScope: 'In Ihrem Bereich {valid} von {total} Gebieten bewertet',
+  validAreasCity: 'ganze Stadt: {valid} von {total}',
+  countScope: 'Ihr Bereich',
+  countCity: 'ganze Stadt',
+  combinedIndex: 'Gesamtindex (Status × Dynamik)',
   classAreas: 'Gebiete der Klasse {cls}',
   showAreas: 'Gebiete zeigen',
   movers: 'Klassenwechsel',
@@ -60,6 +65,10 @@ const de = {
   code: 'Kürzel',
   name: 'Name',
   unit: 'Einheit',
+  'unit.count': 'Anzahl',
+  'unit.index': 'Indexwert',
+  'unit.ratio': 'Verhältnis',
+  'unit.years': 'Jahre',
   polarity: 'Polarität',
   'higher-is-better': 'höher ist günstiger',
   'higher-is-worse': 'höher ist ungünstiger',
@@ -145,6 +154,11 @@ const en: Record<keyof typeof de, string> = {
   compareRun: 'Movements since',
   noRuns: 'No index run stored yet.',
   validAreas: '{valid} of {total} areas rated',
+  validAreasScope: 'In your area {valid} of {total} areas rated',
+  validAreasCity: 'whole city: {valid} of {total}',
+  countScope: 'Your area',
+  countCity: 'Whole city',
+  combinedIndex: 'Overall index (status × dynamics)',
   classAreas: 'Areas of class {cls}',
   showAreas: 'Show areas',
   movers: 'Class changes',
@@ -158,6 +172,10 @@ const en: Record<keyof typeof de, string> = {
   code: 'Code',
   name: 'Name',
   unit: 'Unit',
+  'unit.count': 'count',
+  'unit.index': 'index value',
+  'unit.ratio': 'ratio',
+  'unit.years': 'years',
   polarity: 'Polarity',
   'higher-is-better': 'higher is better',
   'higher-is-worse': 'higher is worse',
@@ -210,6 +228,16 @@ export class IndicatorTexts {
 
   readonly name = (name: { de: string; en?: string }): string =>
     this.i18n.language() === 'en' ? (name.en ?? name.de) : name.de;
+
+  /** A label of the tenant's definition in the reader's language, where it has one. */
+  readonly label = (label: string, labels?: Readonly<Record<string, string>>): string =>
+    labels?.[this.i18n.language()] ?? label;
+
+  /** A unit as readers say it: "%" stays, `count` is "Anzahl" (the catalogue stores the code). */
+  readonly unit = (unit: string): string => {
+    const key = `unit.${unit}`;
+    return key in de ? this.t(key as IndicatorTextKey) : unit;
+  };
 
   readonly number = (value: number | null | undefined, digits = 2): string =>
     value === null || value === undefined

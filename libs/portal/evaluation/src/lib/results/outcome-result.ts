@@ -22,8 +22,12 @@ export class OutcomeResult {
   readonly results = input.required<Results>();
 
   protected readonly name = computed(() => this.workspace.indicatorName(this.outcome().indicator));
-  protected readonly unit = computed(
-    () => this.results().indicators.find((i) => i.code === this.outcome().indicator)?.unit ?? '',
+  /** The indicator's unit in words ("%" stays; the catalogue's `count`, `index` are translated). */
+  protected readonly unit = computed(() =>
+    this.texts.tk(
+      'unit',
+      this.results().indicators.find((i) => i.code === this.outcome().indicator)?.unit ?? '',
+    ),
   );
   protected readonly headingId = computed(() => `outcome-${this.outcome().indicator}`);
 

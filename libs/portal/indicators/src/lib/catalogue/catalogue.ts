@@ -30,7 +30,7 @@ import { IndicatorTexts } from '../texts';
               <tr>
                 <th scope="row">{{ i.code }}</th>
                 <td>{{ texts.name(i.name) }}</td>
-                <td>{{ i.unit }}</td>
+                <td>{{ texts.unit(i.unit) }}</td>
                 <td>{{ t(i.polarity) }}</td>
                 <td>
                   <code>{{
