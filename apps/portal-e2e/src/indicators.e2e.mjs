@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
+import { login, newPage } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
 export function indicatorTests(context) {
@@ -107,6 +108,26 @@ export function indicatorTests(context) {
     assert.deepEqual(violations, [], describeViolations(violations));
   });
 
+  it('names units and the index’s classes in the reader’s language, never by their codes', async () => {
+    await page.getByRole('tab', { name: 'Explorer' }).click();
+    await page.getByTestId('indicator-select').selectOption('EW');
+    await page.getByText('Einheit: Anzahl').waitFor();
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByText('Unit: count').waitFor();
+    await page.getByRole('tab', { name: 'Social index' }).click();
+    await page.locator('[data-testid="class-counts"] tbody tr').first().waitFor();
+    const counts = await page.locator('[data-testid="class-counts"] tbody tr th').allInnerTexts();
+    assert.deepEqual(counts, ['1 high', '2 medium', '3 low', '4 very low']);
+    const indices = await page.getByTestId('index-select').locator('option').allInnerTexts();
+    assert.ok(indices.includes('Status index') && indices.includes('Dynamics index'), indices.join(', '));
+    await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+    await page.getByRole('tab', { name: 'Sozialindex' }).waitFor();
+    assert.match(
+      (await page.locator('[data-testid="class-counts"] tbody tr th').allInnerTexts())[0],
+      /1 hoch/,
+    );
+  });
+
   it('imports a file with a bad row through the wizard: nothing imported, the row named', async () => {
     await page.getByRole('tab', { name: 'Import' }).click();
     const csv = [
@@ -131,5 +152,52 @@ export function indicatorTests(context) {
     const violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     assert.deepEqual(consoleErrors, []);
+  });
+
+  it('counts the classes of a scoped planner’s own areas, the city beside them, with the combined index and links to the areas', async () => {
+    const errors = [];
+    const planner = await newPage(context, errors);
+    await login(planner, context.baseUrl, '/indicators', 'planer');
+    await planner.getByRole('tab', { name: 'Sozialindex' }).click();
+    const rows = planner.locator('[data-testid="class-counts"] tbody tr');
+    await rows.first().waitFor();
+    await planner.getByRole('columnheader', { name: 'ganze Stadt' }).waitFor();
+    const cells = (await rows.allInnerTexts()).map((row) => row.split('\t'));
+    const own = cells.reduce((sum, row) => sum + Number(row[2]), 0);
+    const city = cells.reduce((sum, row) => sum + Number(row[3]), 0);
+    // Mitte's rated planning areas (not all of Berlin's) next to the city's.
+    const valid = await planner.getByTestId('valid-areas').innerText();
+    const [, scopeValid] = valid.match(/In Ihrem Bereich (\d+) von (\d+)/) ?? [];
+    const [, cityValid] = valid.match(/ganze Stadt: (\d+) von (\d+)/) ?? [];
+    assert.equal(own, Number(scopeValid), valid);
+    assert.equal(city, Number(cityValid), valid);
+    assert.ok(own > 20 && own < 60 && city > 400, `Mitte ${own}, city ${city}`);
+    // The map shows as many areas as the counts speak of.
+    const map = planner.locator(
+      '[data-testid="index-map"][data-rendered-features]:not([data-rendered-features=""])',
+    );
+    await map.waitFor();
+
+    await planner.getByTestId('index-select').selectOption({ label: 'Gesamtindex (Status × Dynamik)' });
+    await planner.locator('[data-testid="class-counts"] tbody tr th', { hasText: '4+/-' }).waitFor();
+    const groups = await planner.locator('[data-testid="class-counts"] tbody tr th').allInnerTexts();
+    assert.equal(groups.length, 12);
+    assert.equal(groups[0], '1+ hoch / positiv');
+
+    const combinedCounts = (
+      await planner.locator('[data-testid="class-counts"] tbody tr').allInnerTexts()
+    ).map((row) => Number(row.split('\t')[2]));
+    await planner
+      .getByRole('button', { name: 'Gebiete zeigen' })
+      .nth(combinedCounts.findIndex((n) => n > 0))
+      .click();
+    const link = planner.getByTestId('class-areas').getByRole('link').first();
+    await link.waitFor();
+    const name = await link.innerText();
+    await link.click();
+    await planner.waitForURL((url) => url.pathname === '/areas' && url.searchParams.has('area'));
+    await planner.getByTestId('area-detail').getByRole('heading', { name }).waitFor();
+    assert.deepEqual(errors, []);
+    await planner.context().close();
   });
 }

@@ -7,6 +7,7 @@ import {
   resource,
   signal,
 } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { RegistryApi } from '@quartier/portal-data-access';
 import { CreateReportLink } from '@quartier/portal-ui';
 import { classLegend } from '../classes';
@@ -15,12 +16,15 @@ import { IndicatorApi } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
 
 /**
- * The social monitoring index: class map of a stored run (status or dynamics), the number of
- * areas per class and the areas behind each class, and the movers against an earlier run.
+ * The social monitoring index: class map of a stored run (status, dynamics or both combined),
+ * the number of areas per class and the areas behind each class, and the movers against an
+ * earlier run. Counts follow the map: a planner scoped to a district counts that district's
+ * areas, with the city's figures beside them, labelled as the city's. Area names lead to the
+ * area's page.
  */
 @Component({
   selector: 'q-index-view',
-  imports: [ClassMap, CreateReportLink],
+  imports: [ClassMap, CreateReportLink, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './index-view.html',
   styleUrl: '../panel.scss',
@@ -63,10 +67,22 @@ export class IndexView {
     loader: ({ params }) => this.api.movers(params.from, params.to, params.index),
   });
 
-  protected readonly legend = computed(() => classLegend(this.classes.value()?.classes ?? []));
+  /** The classes of the chosen index with their labels in the reader's language. */
+  private readonly layout = computed(() =>
+    (this.classes.value()?.classes ?? []).map((c) => ({
+      code: c.code,
+      label: this.texts.label(c.label, c.labels),
+    })),
+  );
+  private readonly labelByCode = computed(() => new Map(this.layout().map((c) => [c.code, c.label])));
+  /** An area's class label in the reader's language (the stored result holds the tenant's). */
+  protected classLabel(code: string | null, stored: string | null): string | null {
+    return code === null ? null : (this.labelByCode().get(code) ?? stored);
+  }
+  protected readonly legend = computed(() => classLegend(this.layout()));
   protected readonly cells = computed(() => {
     const map = new Map<string, MapCell>();
-    const layout = this.classes.value()?.classes ?? [];
+    const layout = this.layout();
     const position = new Map(layout.map((c, i) => [c.code, i]));
     for (const item of this.classes.value()?.items ?? []) {
       const cls = item.class === null ? null : (position.get(item.class) ?? null);
@@ -74,7 +90,7 @@ export class IndexView {
         cls,
         state: item.valid ? 'value' : 'invalid',
         text: item.valid
-          ? `${item.class} ${item.label} (${this.texts.number(item.value, 2)})`
+          ? `${item.class} ${this.classLabel(item.class, item.label)}${item.value === null ? '' : ` (${this.texts.number(item.value, 2)})`}`
           : this.t('invalid'),
       });
     }
@@ -83,7 +99,7 @@ export class IndexView {
   protected readonly chosenClass = signal<number | null>(null);
   protected readonly classAreas = computed(() => {
     const chosen = this.chosenClass();
-    const layout = this.classes.value()?.classes ?? [];
+    const layout = this.layout();
     if (chosen === null || !layout[chosen]) return null;
     const code = layout[chosen].code;
     return {
@@ -92,20 +108,45 @@ export class IndexView {
       items: (this.classes.value()?.items ?? []).filter((i) => i.class === code),
     };
   });
+  /** The areas the map shows (the caller's scope) and how many of them are rated. */
+  protected readonly shown = computed(() => {
+    const items = this.classes.value()?.items ?? [];
+    return { total: items.length, valid: items.filter((i) => i.valid).length };
+  });
+  /** Whether the caller sees less than the whole city, so city figures need their own column. */
+  protected readonly scoped = computed(() => {
+    const run = this.run();
+    return run !== null && this.classes.hasValue() && this.shown().total < run.areaCount;
+  });
   protected readonly counts = computed(() => {
     const run = this.run();
     const index = this.indexId();
     if (!run || !index) return [];
-    const counts = run.classCounts[index] ?? {};
-    return (this.classes.value()?.classes ?? []).map((c, i) => ({
+    const inScope = new Map<string, number>();
+    for (const item of this.classes.value()?.items ?? [])
+      if (item.class !== null) inScope.set(item.class, (inScope.get(item.class) ?? 0) + 1);
+    // The run stores the city's counts per index; the combined groups are only counted here.
+    const city: Record<string, number> | undefined = run.classCounts[index];
+    return this.layout().map((c, i) => ({
       number: i + 1,
       code: c.code,
       label: c.label,
-      count: counts[c.code] ?? 0,
+      count: inScope.get(c.code) ?? 0,
+      city: city ? (city[c.code] ?? 0) : null,
     }));
+  });
+  /** Status × dynamics as one more choice, for definitions with (at least) two indices. */
+  protected readonly indexChoices = computed(() => {
+    const indices = this.run()?.definition.indices ?? [];
+    const choices = indices.map((i) => ({ id: i.id, name: this.indexName(i) }));
+    return indices.length >= 2 ? [...choices, { id: 'combined', name: this.t('combinedIndex') }] : choices;
   });
   protected readonly mapLabel = computed(() => `${this.run()?.label ?? ''} · ${this.indexLabel()}`);
   protected readonly indexLabel = computed(
-    () => this.run()?.definition.indices.find((i) => i.id === this.indexId())?.label ?? this.indexId() ?? '',
+    () => this.indexChoices().find((i) => i.id === this.indexId())?.name ?? this.indexId() ?? '',
   );
+
+  protected indexName(index: { id: string; label?: string; labels?: Record<string, string> }): string {
+    return index.label ? this.texts.label(index.label, index.labels) : index.id;
+  }
 }
