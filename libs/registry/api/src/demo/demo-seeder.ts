@@ -41,17 +41,18 @@ export class RegistryDemoSeeder implements DemoSeeder {
     const berlinData = referenceDataWith(BERLIN_DEMO_FILES, context.referenceData);
     const needMusterstadt = !(await this.hasAreas(MUSTERSTADT_DEMO.id));
     const needBerlin = !(await this.hasAreas(BERLIN_DEMO.id));
+    // Said on every start Berlin stays empty, not only the first: whoever starts a persisted
+    // platform later without the folder needs the hint just as much.
+    if (needBerlin && !berlinData)
+      this.logger.warn(
+        `Berlin (Demo) has no areas: no Berlin reference data at ${context.referenceData}. To add Berlin: ${ADD_BERLIN_HINT}`,
+      );
     if (!needMusterstadt && (!needBerlin || !berlinData)) return false;
     const work = await mkdtemp(join(tmpdir(), 'quartier-demo-'));
     try {
       if (needMusterstadt) await this.seedMusterstadt(work, progress);
       if (needBerlin && berlinData) await this.seedBerlin(berlinData, work, progress);
-      else if (needBerlin) {
-        await this.tenants.upsert(BERLIN_DEMO.id, BERLIN_DEMO.name, BERLIN_DEMO.levels);
-        this.logger.warn(
-          `Berlin (Demo) has no areas: no Berlin reference data at ${context.referenceData}. To add Berlin: ${ADD_BERLIN_HINT}`,
-        );
-      }
+      else if (needBerlin) await this.tenants.upsert(BERLIN_DEMO.id, BERLIN_DEMO.name, BERLIN_DEMO.levels);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
