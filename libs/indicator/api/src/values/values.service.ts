@@ -8,6 +8,7 @@ import {
   resolveHierarchyValues,
   type ResolvedCell,
 } from '@quartier/indicator-core';
+import { LRUCache } from 'lru-cache';
 import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { IndicatorView } from '../catalogue/indicator.dto';
@@ -26,24 +27,6 @@ const CACHE_TTL_SECONDS = 3600;
 const PUBLISHED_MIN_COVERAGE = 0.95;
 /** Parsed map data and serialised responses kept in process, keyed like the shared cache. */
 const LOCAL_ENTRIES = 200;
-
-/** A small LRU (Map order = recency). */
-class LocalMemo<T> {
-  private readonly entries = new Map<string, T>();
-  constructor(private readonly size: number) {}
-  get(key: string): T | undefined {
-    const hit = this.entries.get(key);
-    if (hit !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-  set(key: string, value: T): void {
-    this.entries.set(key, value);
-    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
-  }
-}
 
 /** A serialised map response; the gzip form is made on first demand and reused. */
 export interface SerializedResponse {
@@ -102,8 +85,8 @@ export function visible(scope: Scope, area: AreaNode): boolean {
 
 @Injectable()
 export class ValuesService {
-  private readonly parsed = new LocalMemo<Map<string, CachedCell>>(LOCAL_ENTRIES);
-  private readonly responses = new LocalMemo<SerializedResponse>(LOCAL_ENTRIES);
+  private readonly parsed = new LRUCache<string, Map<string, CachedCell>>({ max: LOCAL_ENTRIES });
+  private readonly responses = new LRUCache<string, SerializedResponse>({ max: LOCAL_ENTRIES });
 
   constructor(
     private readonly values: IndicatorValueRepository,
