@@ -1,7 +1,7 @@
 import type { StoredCell } from '@quartier/indicator-core';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 import { migratedIndicatorSchema, type IndicatorSchema } from '../testing/indicator-schema';
-import { EXPORT_BATCH, IndicatorValueRepository, type ExportRow } from './indicator-value.repository';
+import { IndicatorValueRepository, type ExportRow } from './indicator-value.repository';
 
 const value = (
   v: number,
@@ -191,7 +191,7 @@ describe('IndicatorValueRepository (migrated indicator schema, real PostgreSQL)'
   });
 
   it('pages an export by area code, period and indicator code across page boundaries', async () => {
-    const codes = Array.from({ length: 2 * EXPORT_BATCH + 1 }, (_, i) => `R${String(i).padStart(5, '0')}`);
+    const codes = Array.from({ length: 9 }, (_, i) => `R${String(i).padStart(5, '0')}`);
     const areas = await schema.seedAreas('exports', [
       { code: 'D', level: 'bezirk', name: 'Bezirk' },
       ...codes.map((code) => ({ code, level: 'planungsraum', parent: 'D', name: `Raum ${code}` })),
@@ -211,8 +211,9 @@ describe('IndicatorValueRepository (migrated indicator schema, real PostgreSQL)'
     expect(await definitions.softDelete('exports', 'GONE')).toBe(true);
 
     const pages: ExportRow[][] = [];
-    for await (const page of repo.exportPages('exports', {})) pages.push(page);
-    expect(pages.map((p) => p.length)).toEqual([EXPORT_BATCH, EXPORT_BATCH, 4]);
+    for await (const page of repo.exportPages('exports', {}, 5)) pages.push(page);
+    // 12 rows: D once, R00000 three times, R00001 … R00008 once each.
+    expect(pages.map((p) => p.length)).toEqual([5, 5, 2]);
     const rows = pages.flat();
     expect(rows.slice(0, 3)).toEqual([
       {

@@ -40,7 +40,7 @@ export interface ExportSelection {
 /** Rows per INSERT of derived cells: ten arrays of this length stay well within one message. */
 const INSERT_BATCH = 5000;
 /** Rows per export page. */
-export const EXPORT_BATCH = 10_000;
+const EXPORT_PAGE = 10_000;
 
 /**
  * An empty area list means "every area". A given list is matched as a hashed semi-join
@@ -191,7 +191,11 @@ export class IndicatorValueRepository {
    * The stored values of live indicators, ordered by (area code, period, indicator code), in
    * keyset-paginated pages: the export never holds more than one page.
    */
-  async *exportPages(tenantId: string, selection: ExportSelection): AsyncGenerator<ExportRow[]> {
+  async *exportPages(
+    tenantId: string,
+    selection: ExportSelection,
+    pageSize = EXPORT_PAGE,
+  ): AsyncGenerator<ExportRow[]> {
     let after: [string, string, string] | null = null;
     for (;;) {
       const params: unknown[] = [
@@ -214,12 +218,12 @@ export class IndicatorValueRepository {
            JOIN area_ref a ON a.id = v.area_id
           WHERE v.tenant_id = $1 AND ($2::text[] IS NULL OR d.code = ANY($2)) AND ($3::text[] IS NULL OR v.period = ANY($3))
             AND ($4::text IS NULL OR a.level = $4) ${keyset}
-          ORDER BY a.code, v.period, d.code LIMIT ${EXPORT_BATCH}`,
-        params,
+          ORDER BY a.code, v.period, d.code LIMIT $${params.length + 1}`,
+        [...params, pageSize],
       );
       if (rows.length === 0) return;
       yield rows;
-      if (rows.length < EXPORT_BATCH) return;
+      if (rows.length < pageSize) return;
       const last = rows[rows.length - 1];
       after = [last.area, last.period, last.indicator];
     }
