@@ -3,7 +3,7 @@
 // aliases rewritten to relative requires) into dist/server, and the Angular portal into
 // dist/portal. `--server` / `--portal` build only that side. Progress goes to stderr.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,9 +46,23 @@ function buildServer() {
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
+  copyServiceFixtures();
   // tools/start.mjs compares this stamp with the sources to decide whether to rebuild.
   writeFileSync(join(root, 'dist/server/.built'), new Date().toISOString());
   log(`server compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The services' own data files (libs/<domain>/api/fixtures: demo content) next to the compiled
+ * code, where the seeders read them (`join(__dirname, '../../fixtures/…')`), so the built server
+ * and the image seed without the sources.
+ */
+function copyServiceFixtures() {
+  for (const domain of readdirSync(join(root, 'libs'))) {
+    const fixtures = join(root, 'libs', domain, 'api/fixtures');
+    if (existsSync(fixtures))
+      cpSync(fixtures, join(root, 'dist/server/libs', domain, 'api/fixtures'), { recursive: true });
+  }
 }
 
 function buildPortal() {

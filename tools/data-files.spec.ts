@@ -37,6 +37,16 @@ const OWN_DATA: { pattern: RegExp; madeBy: string }[] = [
     pattern: /^libs\/programme\/api\/fixtures\/quartiersmanagement-demo\.json$/,
     madeBy: 'libs/programme/api/src/demo/programme-demo-seeder.ts',
   },
+  // The same for the network (60 fictional actors of Mitte) and the survey (the neighbourhood
+  // questionnaire's XLSForm sheets): no geometry, areas by LOR code or from the registry.
+  {
+    pattern: /^libs\/network\/api\/fixtures\/mitte-network-demo\.json$/,
+    madeBy: 'libs/network/api/src/demo/mitte-demo-network.ts',
+  },
+  {
+    pattern: /^libs\/survey\/api\/fixtures\/nachbarschaft-mitte-demo\.json$/,
+    madeBy: 'libs/survey/api/src/demo/nachbarschaft-mitte.ts',
+  },
 ];
 
 function unexpectedDataFiles(files: readonly string[]): string[] {

@@ -9,11 +9,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { addWaveMembers, insertActor } from '../actors/actor-store';
 import { NETWORK_CONNECTION, type ActorKind, type OfferingType, type Sector } from '../network.constants';
 import { upsertTies } from '../ties/tie-store';
-import { buildMitteDemoNetwork } from './mitte-demo-network';
+import { buildMitteDemoNetwork, loadMitteDemoFixture } from './mitte-demo-network';
 import { mittePlanningAreas } from './mitte-planning-areas';
 
 const BERLIN = 'berlin-demo';
-const MITTE_NETWORK = 'Akteursnetzwerk Mitte';
 const BERLIN_PLANNING_AREAS = 'berlin/lor-until-2020/planning-areas.geojson';
 const WAVES: readonly [string, string][] = [
   ['Welle 1 (Mai 2023)', '2023-05-15'],
@@ -43,8 +42,8 @@ interface DemoNetworkData {
 /**
  * Seeds the demo networks on first start, each with two waves (May 2023, May 2024): the actor
  * network of Musterstadt's city centre (generated), and — with the Berlin reference data —
- * "Akteursnetzwerk Mitte" with 60 actors in Mitte's planning areas. Runs after the registry
- * seed; the areas reach this service's read model by events, so it waits for them.
+ * "Akteursnetzwerk Mitte" with the 60 actors of `fixtures/mitte-network-demo.json` in Mitte's
+ * planning areas. Runs after the registry seed; the areas reach this service's read model by events, so it waits for them.
  */
 @Injectable()
 export class NetworkDemoSeeder implements DemoSeeder {
@@ -100,7 +99,8 @@ export class NetworkDemoSeeder implements DemoSeeder {
     progress: (message: string) => void,
     timeoutMs: number,
   ): Promise<boolean> {
-    if (await this.exists(BERLIN, MITTE_NETWORK)) return false;
+    const fixture = loadMitteDemoFixture();
+    if (await this.exists(BERLIN, fixture.name)) return false;
     const planningAreas = mittePlanningAreas(JSON.parse(await readFile(file, 'utf8')));
     const areas = await this.waitForAreas(BERLIN, ['01', ...planningAreas.map((a) => a.code)], timeoutMs);
     if (!areas) {
@@ -110,15 +110,10 @@ export class NetworkDemoSeeder implements DemoSeeder {
       return false;
     }
     progress('demo: seeding the actor network of Berlin-Mitte');
-    const demo = buildMitteDemoNetwork(planningAreas);
+    const demo = buildMitteDemoNetwork(fixture.actors, planningAreas);
     await this.insert(
       BERLIN,
-      {
-        name: MITTE_NETWORK,
-        description:
-          'Kooperationsnetzwerk sozialer Einrichtungen, Vereine, Verwaltung, Wirtschaft und Schlüsselpersonen im Bezirk Mitte (Demodaten, fiktiv).',
-        ...demo,
-      },
+      { name: fixture.name, description: fixture.description, ...demo },
       areas.get('01') as string,
       areas,
     );

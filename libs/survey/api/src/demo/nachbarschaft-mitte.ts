@@ -1,340 +1,51 @@
 // The demo questionnaire "Nachbarschaftsbefragung Mitte 2025" as an XLSForm (KoboToolbox style:
 // `label::Deutsch (de)`, Likert items in a table-list group, plain language and English
-// variants), and a seeded generator of plausible answers. The area list is built from the
-// planning areas of Berlin-Mitte the survey service knows from the registry.
+// variants), and a seeded generator of plausible answers. The questionnaire itself is data
+// (fixtures/nachbarschaft-mitte-demo.json, the XLSForm's sheets as rows, copied next to the
+// compiled code by tools/build.mjs); the area list is added from the planning areas of
+// Berlin-Mitte the survey service knows from the registry.
 import type { XlsFormTables } from '@quartier/survey-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
 
 export const DEMO_SURVEY_TITLE = 'Nachbarschaftsbefragung Mitte 2025';
 export const DEMO_FORM_ID = 'nachbarschaft_mitte_2025';
 
-const H = [
-  'type',
-  'name',
-  'label::Deutsch (de)',
-  'label::English (en)',
-  'label::Leichte Sprache (de-x-easy)',
-  'hint::Deutsch (de)',
-  'hint::English (en)',
-  'required',
-  'relevant',
-  'constraint',
-  'constraint_message::Deutsch (de)',
-  'constraint_message::English (en)',
-  'appearance',
-];
+const FIXTURE = join(__dirname, '../../fixtures/nachbarschaft-mitte-demo.json');
+/** The choice list the area question names; its rows are the planning areas. */
+const AREA_LIST = 'planungsraeume';
 
-type Row = [
-  type: string,
-  name: string,
-  de: string,
-  en: string,
-  easy: string,
-  hintDe?: string,
-  hintEn?: string,
-  required?: string,
-  relevant?: string,
-  constraint?: string,
-  msgDe?: string,
-  msgEn?: string,
-  appearance?: string,
-];
+/** A sheet: a header row, then rows that may leave trailing empty cells out. */
+const sheetSchema = z.array(z.array(z.string())).min(1);
+const fixtureSchema = z.strictObject({ survey: sheetSchema, choices: sheetSchema, settings: sheetSchema });
 
-const row = (r: Row): string[] => H.map((_, i) => r[i] ?? '');
+/** Rows as long as the header, as the XLSForm reader expects every sheet. */
+function padded(sheet: readonly (readonly string[])[]): string[][] {
+  const width = sheet[0].length;
+  return sheet.map((row) => [...row, ...Array<string>(Math.max(0, width - row.length)).fill('')]);
+}
 
 export function nachbarschaftMitteForm(
   planningAreas: readonly { code: string; name: string }[],
   { title = DEMO_SURVEY_TITLE, formId = DEMO_FORM_ID }: { title?: string; formId?: string } = {},
 ): XlsFormTables {
-  const survey: Row[] = [
-    [
-      'begin group',
-      'wohnen',
-      'Wo Sie wohnen',
-      'Where you live',
-      'Wo Sie wohnen',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      'field-list',
-    ],
-    [
-      'area planungsraeume',
-      'planungsraum',
-      'In welchem Planungsraum wohnen Sie?',
-      'In which planning area do you live?',
-      'Wo wohnen Sie?',
-      'Den Planungsraum finden Sie auf dem Aushang in Ihrem Haus.',
-      'You will find the planning area on the notice in your building.',
-      'yes',
-    ],
-    [
-      'integer',
-      'wohndauer',
-      'Seit wie vielen Jahren wohnen Sie in Ihrer Nachbarschaft?',
-      'For how many years have you lived in your neighbourhood?',
-      'Wie lange wohnen Sie schon hier?',
-      'Unter einem Jahr: 0',
-      'Less than a year: 0',
-      'yes',
-      '',
-      '. >= 0 and . <= 100',
-      'Bitte eine Zahl von 0 bis 100.',
-      'Please give a number from 0 to 100.',
-    ],
-    ['end group', '', '', '', ''],
-    [
-      'begin group',
-      'nachbarschaft',
-      'Wie sehr stimmen Sie zu?',
-      'How much do you agree?',
-      'Stimmt das?',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      'table-list',
-    ],
-    [
-      'select_one zustimmung',
-      'sicher_tag',
-      'Ich fühle mich in meiner Wohngegend tagsüber sicher.',
-      'I feel safe in my neighbourhood during the day.',
-      'Am Tag fühle ich mich hier sicher.',
-      '',
-      '',
-      'yes',
-      '',
-      '',
-      '',
-      '',
-      'likert',
-    ],
-    [
-      'select_one zustimmung',
-      'sicher_nacht',
-      'Ich fühle mich in meiner Wohngegend nachts sicher.',
-      'I feel safe in my neighbourhood at night.',
-      'In der Nacht fühle ich mich hier sicher.',
-      '',
-      '',
-      'yes',
-      '',
-      '',
-      '',
-      '',
-      'likert',
-    ],
-    [
-      'select_one zustimmung',
-      'hilfe',
-      'Die Menschen in meiner Nachbarschaft helfen sich gegenseitig.',
-      'People in my neighbourhood help each other.',
-      'Die Nachbarn helfen sich.',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      'likert',
-    ],
-    [
-      'select_one zustimmung',
-      'verbunden',
-      'Ich fühle mich meiner Nachbarschaft verbunden.',
-      'I feel attached to my neighbourhood.',
-      'Ich mag meine Nachbarschaft.',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      'likert',
-    ],
-    [
-      'select_one zustimmung',
-      'sauber',
-      'Meine Wohngegend ist sauber und gepflegt.',
-      'My neighbourhood is clean and well kept.',
-      'Hier ist es sauber.',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      'likert',
-    ],
-    ['end group', '', '', '', ''],
-    [
-      'select_multiple angebote',
-      'angebote',
-      'Welche Angebote in Ihrer Nachbarschaft nutzen Sie?',
-      'Which local services do you use?',
-      'Wohin gehen Sie in Ihrer Nachbarschaft?',
-      'Mehrere Antworten möglich.',
-      'Choose all that apply.',
-      '',
-      '',
-      "not(selected(., 'keine') and count-selected(.) > 1)",
-      '„Keine“ passt nicht zu anderen Antworten.',
-      '"None" cannot be combined with other answers.',
-    ],
-    [
-      'select_one ja_nein',
-      'wegzug',
-      'Möchten Sie in den nächsten zwei Jahren aus Ihrer Nachbarschaft wegziehen?',
-      'Do you want to move out of your neighbourhood within the next two years?',
-      'Wollen Sie bald umziehen?',
-      '',
-      '',
-      'yes',
-    ],
-    [
-      'select_multiple gruende',
-      'wegzug_gruende',
-      'Warum möchten Sie wegziehen?',
-      'Why do you want to move?',
-      'Warum wollen Sie umziehen?',
-      'Mehrere Antworten möglich.',
-      'Choose all that apply.',
-      '',
-      "${wegzug} = 'ja'",
-    ],
-    [
-      'text',
-      'verbesserung',
-      'Was sollte sich in Ihrer Nachbarschaft verbessern?',
-      'What should improve in your neighbourhood?',
-      'Was soll hier besser werden?',
-      'Diese Antwort wird nie einzeln veröffentlicht.',
-      'This answer is never published individually.',
-      '',
-      '',
-      'string-length(.) <= 2000',
-      'Bitte höchstens 2000 Zeichen.',
-      'At most 2000 characters, please.',
-      'multiline',
-    ],
-    [
-      'begin group',
-      'person',
-      'Zu Ihrer Person',
-      'About you',
-      'Über Sie',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      '',
-      'field-list',
-    ],
-    [
-      'select_one altersgruppen',
-      'altersgruppe',
-      'Wie alt sind Sie?',
-      'How old are you?',
-      'Wie alt sind Sie?',
-      '',
-      '',
-      'yes',
-    ],
-    [
-      'select_one geschlecht',
-      'geschlecht',
-      'Welches Geschlecht haben Sie?',
-      'What is your gender?',
-      'Sind Sie eine Frau oder ein Mann?',
-    ],
-    ['end group', '', '', '', ''],
-  ];
-  const C = [
-    'list_name',
-    'name',
-    'label::Deutsch (de)',
-    'label::English (en)',
-    'label::Leichte Sprache (de-x-easy)',
-    'scale_value',
-  ];
-  const choices: string[][] = [
-    C,
-    ...planningAreas.map((a) => ['planungsraeume', a.code, a.name, a.name, a.name, '']),
-    [
-      'zustimmung',
-      'stimme_nicht_zu',
-      'stimme überhaupt nicht zu',
-      'strongly disagree',
-      'stimmt gar nicht',
-      '1',
-    ],
-    ['zustimmung', 'eher_nicht', 'stimme eher nicht zu', 'tend to disagree', 'stimmt eher nicht', '2'],
-    ['zustimmung', 'teils', 'teils, teils', 'neither', 'teils', '3'],
-    ['zustimmung', 'eher_zu', 'stimme eher zu', 'tend to agree', 'stimmt eher', '4'],
-    ['zustimmung', 'voll_zu', 'stimme voll und ganz zu', 'strongly agree', 'stimmt genau', '5'],
-    ['zustimmung', 'weiss_nicht', 'weiß nicht', "don't know", 'weiß ich nicht', ''],
-    [
-      'angebote',
-      'nachbarschaftshaus',
-      'Nachbarschaftshaus / Stadtteilzentrum',
-      'community centre',
-      'Nachbarschafts-Haus',
-      '',
-    ],
-    ['angebote', 'bibliothek', 'Stadtteilbibliothek', 'public library', 'Bücherei', ''],
-    ['angebote', 'sport', 'Sportverein / Sportplatz', 'sports club / ground', 'Sport', ''],
-    ['angebote', 'familien', 'Familienzentrum', 'family centre', 'Familien-Zentrum', ''],
-    ['angebote', 'senioren', 'Seniorentreff', 'senior centre', 'Treff für Ältere', ''],
-    ['angebote', 'keine', 'keine davon', 'none of these', 'nichts davon', ''],
-    ['ja_nein', 'ja', 'ja', 'yes', 'ja', ''],
-    ['ja_nein', 'nein', 'nein', 'no', 'nein', ''],
-    ['ja_nein', 'weiss_nicht', 'weiß nicht', "don't know", 'weiß ich nicht', ''],
-    ['gruende', 'miete', 'zu hohe Miete', 'rent too high', 'Die Miete ist zu teuer.', ''],
-    [
-      'gruende',
-      'wohnung',
-      'Wohnung passt nicht mehr',
-      'flat no longer suits',
-      'Die Wohnung passt nicht.',
-      '',
-    ],
-    ['gruende', 'laerm', 'Lärm, Verkehr', 'noise, traffic', 'Es ist zu laut.', ''],
-    [
-      'gruende',
-      'sicherheit',
-      'fühle mich nicht sicher',
-      "don't feel safe",
-      'Ich fühle mich nicht sicher.',
-      '',
-    ],
-    ['gruende', 'anderes', 'anderer Grund', 'other reason', 'etwas anderes', ''],
-    ['altersgruppen', 'a18_29', '18 bis 29 Jahre', '18 to 29', '18 bis 29', ''],
-    ['altersgruppen', 'a30_44', '30 bis 44 Jahre', '30 to 44', '30 bis 44', ''],
-    ['altersgruppen', 'a45_64', '45 bis 64 Jahre', '45 to 64', '45 bis 64', ''],
-    ['altersgruppen', 'a65', '65 Jahre und älter', '65 and older', '65 oder älter', ''],
-    ['geschlecht', 'w', 'weiblich', 'female', 'Frau', ''],
-    ['geschlecht', 'm', 'männlich', 'male', 'Mann', ''],
-    ['geschlecht', 'd', 'divers', 'diverse', 'divers', ''],
-    ['geschlecht', 'k', 'keine Angabe', 'prefer not to say', 'sage ich nicht', ''],
-  ];
+  const parsed = fixtureSchema.safeParse(JSON.parse(readFileSync(FIXTURE, 'utf8')));
+  if (!parsed.success)
+    throw new Error(
+      `${FIXTURE}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  const { survey, choices, settings } = parsed.data;
+  const [choiceHeader, ...choiceRows] = choices;
+  // Labelled alike in every language: a planning area's name is its name.
+  const areaRows = planningAreas.map((a) => [AREA_LIST, a.code, a.name, a.name, a.name]);
+  const [settingsHeader, settingsRow] = padded(settings);
   return {
-    survey: [H, ...survey.map(row)],
-    choices,
+    survey: padded(survey),
+    choices: padded([choiceHeader, ...areaRows, ...choiceRows]),
     settings: [
-      ['form_title', 'form_id', 'version', 'default_language'],
-      [title, formId, '2025090101', 'Deutsch (de)'],
+      ['form_title', 'form_id', ...settingsHeader],
+      [title, formId, ...settingsRow],
     ],
   };
 }
