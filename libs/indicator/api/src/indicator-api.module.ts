@@ -19,6 +19,8 @@ import { ValueExportsService } from './exports/value-exports.service';
 import { ValueImportsController } from './imports/value-imports.controller';
 import { ValueImportsService } from './imports/value-imports.service';
 import { IndexDefinitionsController, IndexRunsController } from './indices/index.controller';
+import { IndexDefinitionRepository } from './indices/index-definition.repository';
+import { IndexRunRepository } from './indices/index-run.repository';
 import { IndexService } from './indices/index.service';
 import { INDICATOR_MIGRATIONS } from './migrations/indicator-migrations';
 import { ValuesController } from './values/values.controller';
@@ -71,6 +73,8 @@ export class IndicatorApiModule {
         ValuesService,
         ValueImportsService,
         ValueExportsService,
+        IndexDefinitionRepository,
+        IndexRunRepository,
         IndexService,
         IndicatorDemoSeeder,
       ],

@@ -1,6 +1,5 @@
 import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DEMO_INDICATORS, MUSTERSTADT, generateIndicatorValues, musterstadtCity } from '@quartier/demo-city';
 import type { IndexDefinition } from '@quartier/indicator-core';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
@@ -8,9 +7,10 @@ import { parse } from 'csv-parse/sync';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { IndicatorContent } from '../catalogue/indicator.dto';
+import { AreaRefRepository } from '../common/area-ref.repository';
+import { IndexDefinitionRepository } from '../indices/index-definition.repository';
 import { IndexService } from '../indices/index.service';
 import { ValueImportsService } from '../imports/value-imports.service';
 import {
@@ -185,10 +185,11 @@ export class IndicatorDemoSeeder implements DemoSeeder {
   private readonly logger = new Logger(IndicatorDemoSeeder.name);
 
   constructor(
-    @InjectDataSource('indicator') private readonly db: DataSource,
     private readonly catalogue: CatalogueService,
     private readonly imports: ValueImportsService,
     private readonly indices: IndexService,
+    private readonly indexDefinitions: IndexDefinitionRepository,
+    private readonly areaRefs: AreaRefRepository,
   ) {}
 
   /** Idempotent: seeds each tenant whose demo index definitions do not exist yet. */
@@ -207,17 +208,9 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     return (await this.seedBerlin(context, join(berlinData, 'berlin/mss'), timeoutMs)) || musterstadt;
   }
 
-  private async hasDefinitions(tenantId: string, keyPattern: string): Promise<boolean> {
-    const [{ n }] = await this.db.query(
-      `SELECT count(*)::int AS n FROM index_definition WHERE tenant_id = $1 AND key LIKE $2`,
-      [tenantId, keyPattern],
-    );
-    return n > 0;
-  }
-
   private async seedMusterstadt({ progress }: DemoSeedContext, timeoutMs: number): Promise<boolean> {
     const tenant = MUSTERSTADT.tenantId;
-    if (await this.hasDefinitions(tenant, MUSTERSTADT_INDEX_KEY)) return false;
+    if (await this.indexDefinitions.existsWithKeyLike(tenant, MUSTERSTADT_INDEX_KEY)) return false;
     progress('demo: waiting for the Musterstadt planning areas in the indicator read model');
     const city = musterstadtCity();
     await this.waitForAreas(tenant, city.planningAreas.length, timeoutMs);
@@ -245,7 +238,7 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     mssDir: string,
     timeoutMs: number,
   ): Promise<boolean> {
-    if (await this.hasDefinitions(DEMO_TENANT, 'berlin-mss-%')) return false;
+    if (await this.indexDefinitions.existsWithKeyLike(DEMO_TENANT, 'berlin-mss-%')) return false;
     progress('demo: waiting for the Berlin planning areas in the indicator read model');
     const areas = await this.waitForAreas(DEMO_TENANT, 1, timeoutMs);
     const existing = await this.catalogue.refs(DEMO_TENANT);
@@ -300,16 +293,13 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     const deadline = Date.now() + timeoutMs;
     let previous = -1;
     for (;;) {
-      const rows: { code: string }[] = await this.db.query(
-        `SELECT code FROM area_ref WHERE tenant_id = $1 AND level = 'planungsraum'`,
-        [tenantId],
-      );
-      if (rows.length >= atLeast && rows.length === previous) return new Set(rows.map((r) => r.code));
+      const codes = await this.areaRefs.codesAtLevel(tenantId, 'planungsraum');
+      if (codes.length >= atLeast && codes.length === previous) return new Set(codes);
       if (Date.now() > deadline)
         throw new Error(
           `demo: the planning areas of ${tenantId} did not arrive in the indicator read model within ${timeoutMs / 1000} s`,
         );
-      previous = rows.length;
+      previous = codes.length;
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }

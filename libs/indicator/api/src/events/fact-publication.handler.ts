@@ -5,6 +5,7 @@ import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } 
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultScale } from '../catalogue/indicator.dto';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
+import { IndexRunRepository, type AreaIndices } from '../indices/index-run.repository';
 import { IndicatorValueRepository } from '../values/indicator-value.repository';
 
 /** Values (or areas) per event: well below Kafka's default 1 MB message limit. */
@@ -28,6 +29,7 @@ export class FactPublicationHandler {
     private readonly outbox: OutboxWriter,
     private readonly definitions: IndicatorDefinitionRepository,
     private readonly values: IndicatorValueRepository,
+    private readonly runs: IndexRunRepository,
   ) {}
 
   @OnEvent('indicator.values.changed', { consumer: 'indicator.value-publication' })
@@ -101,33 +103,18 @@ export class FactPublicationHandler {
     manager: EntityManager,
     computed: EventPayload<'indicator.index.computed'>,
   ): Promise<void> {
-    const runs: {
-      label: string;
-      period: string;
-      level: string;
-      definition: { indices: { id: string; classes: { code: string; label: string }[] }[] };
-    }[] = await manager.query(
-      `SELECT label, period, level, definition FROM index_run WHERE tenant_id = $1 AND id = $2`,
-      [computed.tenantId, computed.runId],
-    );
-    if (runs.length === 0) return;
-    const [run] = runs;
-    const rows: {
-      areaId: string;
-      valid: boolean;
-      indices: Record<string, { value: number; class: { code: string } }> | null;
-    }[] = await manager.query(
-      `SELECT area_id AS "areaId", valid, indices FROM index_result WHERE run_id = $1 ORDER BY area_code`,
-      [computed.runId],
-    );
-    const areas: PublishedArea[] = rows.map((r) => ({
-      areaId: r.areaId,
-      valid: r.valid,
-      values: Object.fromEntries(Object.entries(r.indices ?? {}).map(([id, index]) => [id, index.value])),
-      classes: Object.fromEntries(
-        Object.entries(r.indices ?? {}).map(([id, index]) => [id, index.class.code]),
-      ),
-    }));
+    const run = await this.runs.find(computed.tenantId, computed.runId, manager);
+    if (!run) return;
+    const rows = await this.runs.results(computed.runId, manager);
+    const areas: PublishedArea[] = rows.map((r) => {
+      const indices = Object.entries((r.indices as AreaIndices | null) ?? {});
+      return {
+        areaId: r.areaId,
+        valid: r.valid,
+        values: Object.fromEntries(indices.map(([id, index]) => [id, index.value])),
+        classes: Object.fromEntries(indices.map(([id, index]) => [id, index.class.code])),
+      };
+    });
     const classes = Object.fromEntries(
       run.definition.indices.map((index) => [
         index.id,

@@ -17,6 +17,8 @@ import { readScope } from '../common/access';
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { ValuesService, visible } from '../values/values.service';
+import { IndexDefinitionRepository, type IndexDefinitionRow } from './index-definition.repository';
+import { IndexRunRepository, type AreaIndices, type IndexRunRow } from './index-run.repository';
 
 export interface IndexDefinitionView {
   id: string;
@@ -26,24 +28,6 @@ export interface IndexDefinitionView {
   createdBy: string;
   updatedAt: string;
 }
-
-interface RunRow {
-  id: string;
-  definitionId: string;
-  definition: IndexDefinition;
-  period: string;
-  level: string;
-  label: string;
-  areaCount: number;
-  validAreaCount: number;
-  classCounts: Record<string, Record<string, number>>;
-  statistics: unknown;
-  createdBy: string;
-  createdAt: Date;
-}
-
-const RUN_COLUMNS = `id, definition_id AS "definitionId", definition, period, level, label, area_count AS "areaCount",
-  valid_area_count AS "validAreaCount", class_counts AS "classCounts", statistics, created_by AS "createdBy", created_at AS "createdAt"`;
 
 /**
  * Composite indices over stored values. A run resolves each required indicator at the chosen
@@ -60,24 +44,18 @@ export class IndexService {
     private readonly values: ValuesService,
     private readonly areas: AreaTree,
     private readonly outbox: OutboxWriter,
+    private readonly definitions: IndexDefinitionRepository,
+    private readonly runs: IndexRunRepository,
   ) {}
 
   async listDefinitions(tenantId: string): Promise<IndexDefinitionView[]> {
-    const rows = await this.db.query(
-      `SELECT id, key, label, definition, created_by AS "createdBy", updated_at AS "updatedAt" FROM index_definition WHERE tenant_id = $1 ORDER BY key`,
-      [tenantId],
-    );
-    return rows.map(toDefinitionView);
+    return (await this.definitions.list(tenantId)).map(toDefinitionView);
   }
 
   async getDefinition(tenantId: string, id: string): Promise<IndexDefinitionView> {
-    const rows = await this.db.query(
-      `SELECT id, key, label, definition, created_by AS "createdBy", updated_at AS "updatedAt" FROM index_definition WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, id],
-    );
-    if (rows.length === 0)
-      throw new IndicatorServiceError('IndexDefinitionNotFound', `index definition ${id} not found`);
-    return toDefinitionView(rows[0]);
+    const row = await this.definitions.find(tenantId, id);
+    if (!row) throw new IndicatorServiceError('IndexDefinitionNotFound', `index definition ${id} not found`);
+    return toDefinitionView(row);
   }
 
   async createDefinition(
@@ -87,16 +65,13 @@ export class IndexService {
   ): Promise<IndexDefinitionView> {
     const definition = parseIndexDefinition(body.definition);
     const label = body.label ?? definition.label ?? definition.id;
-    const rows: { id: string }[] = await this.db.query(
-      `INSERT INTO index_definition (tenant_id, key, label, definition, created_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, key) DO NOTHING RETURNING id`,
-      [tenantId, definition.id, label, JSON.stringify(definition), createdBy],
-    );
-    if (rows.length === 0)
+    const id = await this.definitions.insert(tenantId, { key: definition.id, label, definition, createdBy });
+    if (!id)
       throw new IndicatorServiceError(
         'IndexDefinitionExists',
         `index definition "${definition.id}" exists already`,
       );
-    return this.getDefinition(tenantId, rows[0].id);
+    return this.getDefinition(tenantId, id);
   }
 
   async updateDefinition(
@@ -111,16 +86,13 @@ export class IndexService {
         'InvalidIndexRun',
         `the definition's id "${definition.id}" must stay "${existing.key}"`,
       );
-    await this.db.query(
-      `UPDATE index_definition SET label = $3, definition = $4, updated_at = now() WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, id, body.label ?? existing.label, JSON.stringify(definition)],
-    );
+    await this.definitions.update(tenantId, id, body.label ?? existing.label, definition);
     return this.getDefinition(tenantId, id);
   }
 
   async deleteDefinition(tenantId: string, id: string): Promise<void> {
     await this.getDefinition(tenantId, id);
-    await this.db.query(`DELETE FROM index_definition WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
+    await this.definitions.delete(tenantId, id);
   }
 
   async run(
@@ -177,45 +149,33 @@ export class IndexService {
       rows: inputs.map((i) => [i.area, ...columns.map((c) => i.values[c.code] ?? null)]),
     };
     return this.db.transaction(async (manager) => {
-      const [{ id }] = await manager.query(
-        `INSERT INTO index_run (tenant_id, definition_id, definition, period, level, label, inputs, area_count, valid_area_count, class_counts, statistics, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-        [
-          tenantId,
-          definitionId,
-          JSON.stringify(definition),
-          options.period,
-          options.level,
-          label,
-          JSON.stringify(snapshot),
-          inputs.length,
-          result.validAreaCount,
-          JSON.stringify(classCounts),
-          JSON.stringify(result.statistics),
-          createdBy,
-        ],
-      );
-      // One JSON document: PostgreSQL parses it in C; as jsonb[] arrays node-pg would escape
-      // every character of every area's result (seconds at 50,000 areas).
-      await manager.query(
-        `INSERT INTO index_result (run_id, area_id, area_code, valid, reasons, indices)
-         SELECT $1, r.area_id, r.area_code, r.valid, r.reasons, r.indices
-           FROM jsonb_to_recordset($2::jsonb) AS r(area_id uuid, area_code text, valid boolean, reasons jsonb, indices jsonb)`,
-        [
-          id,
-          JSON.stringify(
-            levelAreas.map((a, i) => {
-              const r = result.areas[i];
-              return {
-                area_id: a.id,
-                area_code: a.code,
-                valid: r.valid,
-                reasons: r.valid ? null : r.reasons,
-                indices: r.valid ? r.indices : null,
-              };
-            }),
-          ),
-        ],
+      const id = await this.runs.insert(manager, {
+        tenantId,
+        definitionId,
+        definition,
+        period: options.period,
+        level: options.level,
+        label,
+        inputs: snapshot,
+        areaCount: inputs.length,
+        validAreaCount: result.validAreaCount,
+        classCounts,
+        statistics: result.statistics,
+        createdBy,
+      });
+      await this.runs.insertResults(
+        manager,
+        id,
+        levelAreas.map((a, i) => {
+          const r = result.areas[i];
+          return {
+            areaId: a.id,
+            code: a.code,
+            valid: r.valid,
+            reasons: r.valid ? null : r.reasons,
+            indices: r.valid ? r.indices : null,
+          };
+        }),
       );
       await this.outbox.append(
         manager,
@@ -237,42 +197,27 @@ export class IndexService {
   }
 
   async listRuns(tenantId: string, definitionId?: string) {
-    const rows: RunRow[] = await this.db.query(
-      `SELECT ${RUN_COLUMNS} FROM index_run WHERE tenant_id = $1 AND ($2::uuid IS NULL OR definition_id = $2) ORDER BY period, created_at`,
-      [tenantId, definitionId ?? null],
-    );
-    return rows.map(toRunView);
+    return (await this.runs.list(tenantId, definitionId)).map(toRunView);
   }
 
-  async getRun(tenantId: string, id: string, manager: EntityManager = this.db.manager) {
-    const rows: RunRow[] = await manager.query(
-      `SELECT ${RUN_COLUMNS} FROM index_run WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, id],
-    );
-    if (rows.length === 0) throw new IndicatorServiceError('IndexRunNotFound', `index run ${id} not found`);
-    return toRunView(rows[0]);
+  async getRun(tenantId: string, id: string, manager?: EntityManager) {
+    const row = await this.runs.find(tenantId, id, manager);
+    if (!row) throw new IndicatorServiceError('IndexRunNotFound', `index run ${id} not found`);
+    return toRunView(row);
   }
 
   /** The stored inputs (definition snapshot + every value used), enough to recompute the run. */
   async inputs(tenantId: string, id: string) {
-    const rows = await this.db.query(
-      `SELECT definition, inputs FROM index_run WHERE tenant_id = $1 AND id = $2`,
-      [tenantId, id],
-    );
-    if (rows.length === 0) throw new IndicatorServiceError('IndexRunNotFound', `index run ${id} not found`);
-    return rows[0];
+    const stored = await this.runs.inputs(tenantId, id);
+    if (!stored) throw new IndicatorServiceError('IndexRunNotFound', `index run ${id} not found`);
+    return stored;
   }
 
   async results(access: AccessContext, tenantId: string, id: string) {
     await this.getRun(tenantId, id);
     const tree = await this.areas.of(tenantId);
     const scope = readScope(access);
-    const rows: { areaId: string; code: string; valid: boolean; reasons: unknown; indices: unknown }[] =
-      await this.db.query(
-        `SELECT area_id AS "areaId", area_code AS code, valid, reasons, indices FROM index_result WHERE run_id = $1 ORDER BY area_code`,
-        [id],
-      );
-    return rows
+    return (await this.runs.results(id))
       .filter((r) => {
         const area = tree.byId.get(r.areaId);
         return area !== undefined && visible(scope, area);
@@ -294,10 +239,7 @@ export class IndexService {
       );
     const results = await this.results(access, tenantId, id);
     const items = results.map((r) => {
-      const indices = r.indices as Record<
-        string,
-        { value: number; class: { code: string; label: string } }
-      > | null;
+      const indices = r.indices as AreaIndices | null;
       let cls: { code: string; label: string } | null = null;
       let value: number | null = null;
       if (indices) {
@@ -361,18 +303,11 @@ export class IndexService {
   }
 }
 
-function toDefinitionView(row: {
-  id: string;
-  key: string;
-  label: string;
-  definition: IndexDefinition;
-  createdBy: string;
-  updatedAt: Date;
-}): IndexDefinitionView {
+function toDefinitionView(row: IndexDefinitionRow): IndexDefinitionView {
   return { ...row, updatedAt: new Date(row.updatedAt).toISOString() };
 }
 
-function toRunView(row: RunRow) {
+function toRunView(row: IndexRunRow) {
   return { ...row, createdAt: new Date(row.createdAt).toISOString() };
 }
 

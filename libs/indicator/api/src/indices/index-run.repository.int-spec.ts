@@ -1,0 +1,218 @@
+import { parseIndexDefinition } from '@quartier/indicator-core';
+import { randomUUID } from 'node:crypto';
+import { migratedIndicatorSchema, type IndicatorSchema } from '../testing/indicator-schema';
+import { IndexDefinitionRepository } from './index-definition.repository';
+import { IndexRunRepository, type IndexResultRow, type NewIndexRun } from './index-run.repository';
+
+const definition = (key: string) =>
+  parseIndexDefinition({
+    id: key,
+    population: 'EW',
+    indices: [
+      {
+        id: 'status',
+        label: 'Status',
+        indicators: ['S1'],
+        classes: [
+          { code: '1', label: 'hoch', upTo: 0, inclusive: true },
+          { code: '2', label: 'niedrig' },
+        ],
+      },
+    ],
+  });
+
+describe('index definitions and runs (migrated indicator schema, real PostgreSQL)', () => {
+  let schema: IndicatorSchema;
+  let definitions: IndexDefinitionRepository;
+  let runs: IndexRunRepository;
+
+  const newRun = (tenantId: string, definitionId: string, period: string): NewIndexRun => ({
+    tenantId,
+    definitionId,
+    definition: definition('mss'),
+    period,
+    level: 'planungsraum',
+    label: `Lauf ${period}`,
+    inputs: { indicators: [{ code: 'S1', version: 2 }], rows: [['A', 1.5]] },
+    areaCount: 2,
+    validAreaCount: 1,
+    classCounts: { status: { '1': 1, '2': 0 } },
+    statistics: { status: { mean: 1.5 } },
+    createdBy: 'analyst',
+  });
+
+  beforeAll(async () => {
+    schema = await migratedIndicatorSchema();
+    definitions = new IndexDefinitionRepository(schema.db);
+    runs = new IndexRunRepository(schema.db);
+  }, 60_000);
+  afterAll(() => schema?.close());
+
+  it('stores definitions under a key unique per tenant, updates and deletes them', async () => {
+    const id = await definitions.insert('defs', {
+      key: 'mss',
+      label: 'MSS',
+      definition: definition('mss'),
+      createdBy: 'analyst',
+    });
+    expect(id).toEqual(expect.any(String));
+    expect(
+      await definitions.insert('defs', {
+        key: 'mss',
+        label: 'again',
+        definition: definition('mss'),
+        createdBy: 'x',
+      }),
+    ).toBeNull();
+    const other = await definitions.insert('defs-other', {
+      key: 'mss',
+      label: 'other tenant',
+      definition: definition('mss'),
+      createdBy: 'x',
+    });
+    expect(other).not.toBeNull();
+    await definitions.insert('defs', {
+      key: 'aaa',
+      label: 'first',
+      definition: definition('aaa'),
+      createdBy: 'x',
+    });
+    expect((await definitions.list('defs')).map((d) => d.key)).toEqual(['aaa', 'mss']);
+    expect(await definitions.find('defs', id!)).toEqual({
+      id,
+      key: 'mss',
+      label: 'MSS',
+      definition: definition('mss'),
+      createdBy: 'analyst',
+      updatedAt: expect.any(Date),
+    });
+    expect(await definitions.find('defs-other', id!)).toBeNull();
+    expect(await definitions.existsWithKeyLike('defs', 'ms%')).toBe(true);
+    expect(await definitions.existsWithKeyLike('defs', 'berlin-%')).toBe(false);
+
+    await definitions.update('defs', id!, 'MSS neu', definition('mss'));
+    expect(await definitions.find('defs', id!)).toMatchObject({ label: 'MSS neu' });
+    await definitions.update('defs-other', id!, 'not mine', definition('mss'));
+    expect(await definitions.find('defs', id!)).toMatchObject({ label: 'MSS neu' });
+    await definitions.delete('defs', id!);
+    expect(await definitions.find('defs', id!)).toBeNull();
+  });
+
+  it('stores a run with its results and reads them back, per tenant and definition', async () => {
+    const areas = await schema.seedAreas('runs', [
+      { code: 'B', level: 'planungsraum' },
+      { code: 'A', level: 'planungsraum' },
+    ]);
+    const defId = (await definitions.insert('runs', {
+      key: 'mss',
+      label: 'MSS',
+      definition: definition('mss'),
+      createdBy: 'analyst',
+    }))!;
+    const otherDef = (await definitions.insert('runs', {
+      key: 'other',
+      label: 'Other',
+      definition: definition('other'),
+      createdBy: 'analyst',
+    }))!;
+    const results: IndexResultRow[] = [
+      { areaId: areas['B'], code: 'B', valid: false, reasons: ['missing S1'], indices: null },
+      {
+        areaId: areas['A'],
+        code: 'A',
+        valid: true,
+        reasons: null,
+        indices: { status: { value: 1.5, class: { code: '1', label: 'hoch' } } },
+      },
+    ];
+    const later = await schema.db.transaction(async (m) => {
+      const id = await runs.insert(m, newRun('runs', defId, '2021'));
+      await runs.insertResults(m, id, results);
+      return id;
+    });
+    const earlier = await schema.db.transaction((m) => runs.insert(m, newRun('runs', defId, '2019')));
+    const elsewhere = await schema.db.transaction((m) => runs.insert(m, newRun('runs', otherDef, '2020')));
+
+    expect(await runs.find('runs', later)).toEqual({
+      id: later,
+      definitionId: defId,
+      definition: definition('mss'),
+      period: '2021',
+      level: 'planungsraum',
+      label: 'Lauf 2021',
+      areaCount: 2,
+      validAreaCount: 1,
+      classCounts: { status: { '1': 1, '2': 0 } },
+      statistics: { status: { mean: 1.5 } },
+      createdBy: 'analyst',
+      createdAt: expect.any(Date),
+    });
+    expect(await runs.find('other-tenant', later)).toBeNull();
+    expect((await runs.list('runs')).map((r) => r.id)).toEqual([earlier, elsewhere, later]);
+    expect((await runs.list('runs', defId)).map((r) => r.id)).toEqual([earlier, later]);
+    expect(await runs.list('other-tenant')).toEqual([]);
+    expect(await runs.inputs('runs', later)).toEqual({
+      definition: definition('mss'),
+      inputs: { indicators: [{ code: 'S1', version: 2 }], rows: [['A', 1.5]] },
+    });
+    expect(await runs.inputs('other-tenant', later)).toBeNull();
+    expect(await runs.results(later)).toEqual([results[1], results[0]]);
+    expect(await runs.results(earlier)).toEqual([]);
+  });
+
+  it('stores 5,000 results from one JSON document, quotes and backslashes intact', async () => {
+    const codes = Array.from({ length: 5_000 }, (_, i) => `P${String(i).padStart(5, '0')}`);
+    // Results name their areas by id and code only (no reference to area_ref).
+    const areas = Object.fromEntries(codes.map((code) => [code, randomUUID()]));
+    const defId = (await definitions.insert('many', {
+      key: 'mss',
+      label: 'MSS',
+      definition: definition('mss'),
+      createdBy: 'analyst',
+    }))!;
+    const id = await schema.db.transaction(async (m) => {
+      const runId = await runs.insert(m, newRun('many', defId, '2023'));
+      await runs.insertResults(
+        m,
+        runId,
+        codes.map((code, i) => ({
+          areaId: areas[code],
+          code,
+          valid: true,
+          reasons: null,
+          indices: { status: { value: i / 10, class: { code: '2', label: 'niedrig "quoted" \\ ü' } } },
+        })),
+      );
+      return runId;
+    });
+    const stored = await runs.results(id);
+    expect(stored).toHaveLength(5_000);
+    expect(stored[2_345]).toEqual({
+      areaId: areas['P02345'],
+      code: 'P02345',
+      valid: true,
+      reasons: null,
+      indices: { status: { value: 234.5, class: { code: '2', label: 'niedrig "quoted" \\ ü' } } },
+    });
+  });
+
+  it('deletes a definition’s runs and results with it', async () => {
+    const areas = await schema.seedAreas('cascade', [{ code: 'A', level: 'planungsraum' }]);
+    const defId = (await definitions.insert('cascade', {
+      key: 'mss',
+      label: 'MSS',
+      definition: definition('mss'),
+      createdBy: 'analyst',
+    }))!;
+    const id = await schema.db.transaction(async (m) => {
+      const runId = await runs.insert(m, newRun('cascade', defId, '2023'));
+      await runs.insertResults(m, runId, [
+        { areaId: areas['A'], code: 'A', valid: false, reasons: ['x'], indices: null },
+      ]);
+      return runId;
+    });
+    await definitions.delete('cascade', defId);
+    expect(await runs.find('cascade', id)).toBeNull();
+    expect(await runs.results(id)).toEqual([]);
+  });
+});
