@@ -41,6 +41,18 @@ describe('index definitions and runs (migrated indicator schema, real PostgreSQL
     createdBy: 'analyst',
   });
 
+  /** A stored definition for runs to belong to; returns its id. */
+  const storedDefinition = async (tenantId: string, key = 'mss') => {
+    const id = await definitions.insert(tenantId, {
+      key,
+      label: key.toUpperCase(),
+      definition: definition(key),
+      createdBy: 'analyst',
+    });
+    if (!id) throw new Error(`definition ${key} exists already`);
+    return id;
+  };
+
   beforeAll(async () => {
     schema = await migratedIndicatorSchema();
     definitions = new IndexDefinitionRepository(schema.db);
@@ -103,18 +115,8 @@ describe('index definitions and runs (migrated indicator schema, real PostgreSQL
       { code: 'B', level: 'planungsraum' },
       { code: 'A', level: 'planungsraum' },
     ]);
-    const defId = (await definitions.insert('runs', {
-      key: 'mss',
-      label: 'MSS',
-      definition: definition('mss'),
-      createdBy: 'analyst',
-    }))!;
-    const otherDef = (await definitions.insert('runs', {
-      key: 'other',
-      label: 'Other',
-      definition: definition('other'),
-      createdBy: 'analyst',
-    }))!;
+    const defId = await storedDefinition('runs');
+    const otherDef = await storedDefinition('runs', 'other');
     const results: IndexResultRow[] = [
       { areaId: areas['B'], code: 'B', valid: false, reasons: ['missing S1'], indices: null },
       {
@@ -164,12 +166,7 @@ describe('index definitions and runs (migrated indicator schema, real PostgreSQL
     const codes = Array.from({ length: 5_000 }, (_, i) => `P${String(i).padStart(5, '0')}`);
     // Results name their areas by id and code only (no reference to area_ref).
     const areas = Object.fromEntries(codes.map((code) => [code, randomUUID()]));
-    const defId = (await definitions.insert('many', {
-      key: 'mss',
-      label: 'MSS',
-      definition: definition('mss'),
-      createdBy: 'analyst',
-    }))!;
+    const defId = await storedDefinition('many');
     const id = await schema.db.transaction(async (m) => {
       const runId = await runs.insert(m, newRun('many', defId, '2023'));
       await runs.insertResults(
@@ -198,12 +195,7 @@ describe('index definitions and runs (migrated indicator schema, real PostgreSQL
 
   it('deletes a definition’s runs and results with it', async () => {
     const areas = await schema.seedAreas('cascade', [{ code: 'A', level: 'planungsraum' }]);
-    const defId = (await definitions.insert('cascade', {
-      key: 'mss',
-      label: 'MSS',
-      definition: definition('mss'),
-      createdBy: 'analyst',
-    }))!;
+    const defId = await storedDefinition('cascade');
     const id = await schema.db.transaction(async (m) => {
       const runId = await runs.insert(m, newRun('cascade', defId, '2023'));
       await runs.insertResults(m, runId, [
