@@ -2,8 +2,11 @@
 // the synthetic area profile (every section filled, maps and charts) and renders it to PDF,
 // DOCX, XLSX and CSV. Reports cold and warm render times (p50/p95 over the warm runs) and the
 // output sizes; also the 448-area class map (SVG size, build time). Bounded: 40 PDF renders.
+// Besides wall times it reports the CPU time of this process per build + PDF (user + system):
+// on the shared machine wall times follow the load average (reported too), CPU time much less.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,9 +19,15 @@ function percentile(sorted, p) {
 }
 
 async function time(fn) {
+  const cpu = process.cpuUsage();
   const started = process.hrtime.bigint();
   const result = await fn();
-  return { ms: Number(process.hrtime.bigint() - started) / 1e6, result };
+  const used = process.cpuUsage(cpu);
+  return {
+    ms: Number(process.hrtime.bigint() - started) / 1e6,
+    cpuMs: (used.user + used.system) / 1000,
+    result,
+  };
 }
 
 export default async function run() {
@@ -28,20 +37,25 @@ export default async function run() {
   const { syntheticCity } = lib('testing/synthetic-city.js');
   const fonts = dejaVuFonts((p) => readFileSync(p), root);
   const warmRuns = 40;
+  const loadBefore = loadavg();
 
   const cold = await time(async () =>
     core.renderPdfBuffer(core.buildAreaProfile(areaProfileFixture(), 'de'), fonts),
   );
   const build = [];
   const pdf = [];
+  const cpu = [];
   for (let i = 0; i < warmRuns; i++) {
     const built = await time(() => core.buildAreaProfile(areaProfileFixture(), 'de'));
     const rendered = await time(() => core.renderPdfBuffer(built.result, fonts));
     build.push(built.ms);
     pdf.push(built.ms + rendered.ms);
+    cpu.push(built.cpuMs + rendered.cpuMs);
   }
+  const loadAfter = loadavg();
   build.sort((a, b) => a - b);
   pdf.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
   const document = core.buildAreaProfile(areaProfileFixture(), 'de');
   const docx = await time(() => core.renderDocxBuffer(document));
   const xlsx = await time(() => core.renderXlsxBuffer(document));
@@ -74,11 +88,16 @@ export default async function run() {
   );
 
   const result = {
+    loadAverage: {
+      before: loadBefore.map((l) => +l.toFixed(2)),
+      after: loadAfter.map((l) => +l.toFixed(2)),
+    },
     areaProfile: {
       coldPdfMs: Math.round(cold.ms),
       warmRuns,
       buildMs: { p50: +percentile(build, 50).toFixed(1), p95: +percentile(build, 95).toFixed(1) },
       buildAndPdfMs: { p50: +percentile(pdf, 50).toFixed(1), p95: +percentile(pdf, 95).toFixed(1) },
+      buildAndPdfCpuMs: { p50: +percentile(cpu, 50).toFixed(1), p95: +percentile(cpu, 95).toFixed(1) },
       pdfBytes: cold.result.length,
       docxMs: Math.round(docx.ms),
       docxBytes: docx.result.length,

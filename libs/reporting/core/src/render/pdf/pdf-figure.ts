@@ -2,9 +2,17 @@ import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportFigure } from '../../model/report-document';
 import { ReportingError } from '../../reporting-error';
 import { contentWidth, ensureSpace, FONT, LAYOUT, pageBottom, type PdfContext } from './pdf-context';
+import { drawSvgPlan, planSvg } from './pdf-svg';
 
-// Charts and maps stay vectors: svg-to-pdfkit draws the SVG with PDF path operators. Their text
-// is set in the embedded fonts (fontCallback), so nothing falls back to an unembedded Helvetica.
+// Charts and maps stay vectors, drawn with PDF path operators, their text set in the embedded
+// fonts, so nothing falls back to an unembedded Helvetica. Our own SVG (ECharts, maps) is drawn
+// by pdf-svg.ts; anything it does not know goes through svg-to-pdfkit (fontCallback) as before.
+
+/**
+ * svg-to-pdfkit (assumePt: false) draws an SVG at its own size, 1 px = 0.75 pt (CSS pixels at
+ * 72 pt per 96 px), whatever width it is given; the fast path keeps that so pages look the same.
+ */
+const PX_TO_PT = 72 / 96;
 
 /** Figures are drawn 1 px = 1 pt, shrunk to the text width and to at most 60 % of a page. */
 function drawnSize(ctx: PdfContext, figure: ReportFigure): { width: number; height: number } {
@@ -32,7 +40,9 @@ export function figure(ctx: PdfContext, figure: ReportFigure): void {
   ctx.root.add(
     doc.struct('Figure', { alt: figure.alt }, () => {
       try {
-        SVGtoPDF(doc, figure.svg, x, y, { ...size, fontCallback: fontFor, assumePt: false });
+        const plan = planSvg(figure.svg, fontFor);
+        if (plan) drawSvgPlan(doc, plan, x, y, PX_TO_PT);
+        else SVGtoPDF(doc, figure.svg, x, y, { ...size, fontCallback: fontFor, assumePt: false });
       } catch (error) {
         throw new ReportingError(
           'RenderFailed',
