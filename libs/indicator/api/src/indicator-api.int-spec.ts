@@ -339,6 +339,55 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       });
     });
 
+    it('profiles an area: its key indicators with latest value and trend by polarity, only within scope', async () => {
+      const areas = await t.seedAreas(TENANT, [
+        { code: 'P1', level: 'profilbezirk', name: 'Profil' },
+        { code: 'P101', level: 'profilraum', parent: 'P1', name: 'Profilraum', population: 5000 },
+      ]);
+      for (const [code, extra] of [
+        ['QP', {}],
+        ['QV', { polarity: 'higher-is-better' }],
+      ] as const)
+        expect(
+          (await call('POST', '/api/indicator/indicators', 'admin', indicator(code, extra))).status,
+        ).toBe(201);
+      const csv = [
+        'area,period,indicator,value',
+        'P101,2019,QP,12.5',
+        'P101,2021,QP,10',
+        'P101,2019,QV,30',
+        'P101,2021,QV,27',
+      ];
+      expect((await importFile('csv', csv.join('\n'))).job).toMatchObject({ status: 'succeeded' });
+      const profile = await call('GET', `/api/indicator/values/profile?area=${areas['P101']}`, 'viewer');
+      expect(profile.status).toBe(200);
+      expect(profile.body['area']).toMatchObject({ code: 'P101', level: 'profilraum' });
+      const rows = profile.body['indicators'] as unknown as { code: string }[];
+      // Only indicators with a value for the area: the other test indicators have none here.
+      expect(rows.map((r) => r.code)).toEqual(['QP', 'QV']);
+      expect(rows[0]).toMatchObject({
+        latest: { period: '2021', value: 10, approximate: false },
+        previous: { period: '2019', value: 12.5 },
+        change: -2.5,
+        direction: 'better',
+      });
+      expect(rows[1]).toMatchObject({ change: -3, direction: 'worse' });
+      expect(profile.body['index']).toBeNull();
+      // The planner's scope is X1: another area's profile is refused, a malformed id named.
+      expect(
+        (await call('GET', `/api/indicator/values/profile?area=${areas['P101']}`, 'planer')).status,
+      ).toBe(403);
+      expect(
+        (
+          await call(
+            'GET',
+            '/api/indicator/values/profile?area=00000000-0000-4000-8000-000000000000',
+            'viewer',
+          )
+        ).status,
+      ).toBe(404);
+    });
+
     it('limits values to the caller’s area scope; a scoped user sees no aggregate reaching outside it', async () => {
       const planner = await call(
         'GET',
@@ -937,6 +986,21 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       const all = (await call('GET', `/api/indicator/index-runs/${run.id}/classes?index=combined`, 'viewer'))
         .body['items'] as unknown as { code: string; class: string | null }[];
       expect(all.find((i) => i.code === '01011101')!.class).toBe('2+/-');
+      // An area's page: its classes in the newest run at its level, in both languages.
+      const stueler = (all as unknown as { areaId: string; code: string }[]).find(
+        (i) => i.code === '01011101',
+      )!;
+      const profile = (await call('GET', `/api/indicator/values/profile?area=${stueler.areaId}`, 'viewer'))
+        .body['index'] as unknown as {
+        run: { label: string };
+        classes: { index: string; code: string; labels?: object }[];
+      };
+      expect(profile.run.label).toBe('MSS 2019');
+      expect(profile.classes.map((c) => [c.index, c.code])).toEqual([
+        ['status', '2'],
+        ['dynamics', '+/-'],
+      ]);
+      expect(profile.classes[0].labels).toEqual({ en: 'medium' });
       expect(
         (
           await call('POST', `/api/indicator/index-definitions/${run.definitionId}/runs`, 'viewer', {

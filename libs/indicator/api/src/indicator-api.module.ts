@@ -23,6 +23,7 @@ import { IndexDefinitionRepository } from './indices/index-definition.repository
 import { IndexRunRepository } from './indices/index-run.repository';
 import { IndexService } from './indices/index.service';
 import { INDICATOR_MIGRATIONS } from './migrations/indicator-migrations';
+import { AreaProfileService } from './values/area-profile.service';
 import { ValuesController } from './values/values.controller';
 import { IndicatorValueRepository } from './values/indicator-value.repository';
 import { ValuesService } from './values/values.service';
@@ -71,6 +72,7 @@ export class IndicatorApiModule {
         ComputeService,
         IndicatorValueRepository,
         ValuesService,
+        AreaProfileService,
         ValueImportsService,
         ValueExportsService,
         IndexDefinitionRepository,

@@ -14,3 +14,4 @@ export * from './hierarchy-values';
 export * from './exchange';
 export * from './derived-values';
 export * from './period-calendar';
+export * from './area-trend';

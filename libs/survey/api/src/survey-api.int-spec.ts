@@ -330,6 +330,17 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
       expect(viewerList.body.items.map((s: { id: string; editable: boolean }) => [s.id, s.editable])).toEqual(
         [[surveyId, false]],
       );
+      // An area's page lists the surveys covering it: a target area that is the area, lies in it
+      // or contains it.
+      const covering = async (code: string) =>
+        (await call('GET', `/api/survey/surveys?area=${ids[code]}`, 'viewer')).body.items.map(
+          (x: { id: string }) => x.id,
+        );
+      expect(await covering('011101')).toEqual([surveyId]);
+      expect(await covering('0111')).toEqual([surveyId]);
+      expect(await covering('01')).toEqual([surveyId]);
+      expect(await covering('021101')).toEqual([]);
+      expect((await call('GET', '/api/survey/surveys?area=011101', 'viewer')).status).toBe(400);
       expect((await call('GET', `/api/survey/surveys/${surveyId}`, 'viewer')).body.waves).toHaveLength(1);
       expect((await call('GET', `/api/survey/surveys/${surveyId}/form`, 'viewer')).status).toBe(403);
       expect((await call('GET', `/api/survey/surveys/${surveyId}/links`, 'viewer')).status).toBe(403);

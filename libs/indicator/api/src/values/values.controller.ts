@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import type { Request, Response } from 'express';
@@ -12,6 +12,8 @@ import {
   RankingQueryDto,
   SeriesQueryDto,
 } from './values.dto';
+import { AreaProfileDto, AreaProfileQueryDto } from './area-profile.dto';
+import { AreaProfileService } from './area-profile.service';
 import { ValuesService, type SerializedResponse } from './values.service';
 
 @ApiTags('indicator values')
@@ -19,7 +21,10 @@ import { ValuesService, type SerializedResponse } from './values.service';
 @Controller('api/indicator/values')
 @Roles(...ROLES)
 export class ValuesController {
-  constructor(private readonly values: ValuesService) {}
+  constructor(
+    private readonly values: ValuesService,
+    private readonly profiles: AreaProfileService,
+  ) {}
 
   @Get()
   @ApiOperation({
@@ -66,6 +71,21 @@ export class ValuesController {
     @Query() query: SeriesQueryDto,
   ) {
     return this.values.series(access, tenantId, query.indicator, query.area);
+  }
+
+  @Get('profile')
+  @AreaScope({ query: 'area' })
+  @ApiOperation({
+    summary:
+      'An area’s key indicators with their latest value and trend (judged by polarity), and its classes in the newest index run at its level',
+  })
+  @ApiOkResponse({ type: AreaProfileDto.Output })
+  profile(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: AreaProfileQueryDto,
+  ) {
+    return this.profiles.profile(access, tenantId, query.area);
   }
 
   @Get('ranking')

@@ -175,6 +175,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicator/values/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An area’s key indicators with their latest value and trend (judged by polarity), and its classes in the newest index run at its level */
+    get: operations['ValuesController_profile'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/indicator/values/ranking': {
     parameters: {
       query?: never;
@@ -524,6 +541,59 @@ export interface components {
     ComputeBodyDto: {
       periods?: string[];
     };
+    AreaProfileDto_Output: {
+      area: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        level: string;
+      };
+      indicators: {
+        code: string;
+        name: {
+          de: string;
+          en?: string;
+        };
+        unit: string;
+        /** @enum {string} */
+        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+        latest: {
+          period: string;
+          value: number;
+          approximate: boolean;
+        } | null;
+        previous: {
+          period: string;
+          value: number;
+        } | null;
+        change: number | null;
+        /** @enum {string|null} */
+        direction: 'better' | 'worse' | 'up' | 'down' | 'unchanged' | null;
+      }[];
+      index: {
+        run: {
+          /** Format: uuid */
+          id: string;
+          label: string;
+          period: string;
+        };
+        valid: boolean;
+        classes: {
+          index: string;
+          indexLabel: string;
+          indexLabels?: {
+            [key: string]: string;
+          };
+          code: string | null;
+          label: string | null;
+          labels?: {
+            [key: string]: string;
+          };
+          value: number | null;
+        }[];
+      } | null;
+    };
     IndexDefinitionBodyDto: {
       label?: string;
       definition: {
@@ -832,6 +902,27 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  ValuesController_profile: {
+    parameters: {
+      query: {
+        area: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AreaProfileDto_Output'];
+        };
       };
     };
   };

@@ -1834,6 +1834,7 @@ export interface operations {
     parameters: {
       query?: {
         status?: 'draft' | 'open' | 'closed';
+        area?: string;
         limit?: number;
         offset?: number;
       };

@@ -71,10 +71,21 @@ export class SurveyStore {
     status: string | undefined,
     limit: number,
     offset: number,
-    options: { readonly excludeDrafts?: boolean } = {},
+    options: { readonly excludeDrafts?: boolean; readonly coveringArea?: string } = {},
   ): Promise<{ rows: SurveyRow[]; total: number }> {
     const params: unknown[] = [tenantId];
     let where = options.excludeDrafts ? `tenant_id = $1 AND status <> 'draft'` : 'tenant_id = $1';
+    if (options.coveringArea) {
+      // A survey covers an area when one of its target areas is the area, lies within it
+      // (the area is on the target's path) or contains it (the target is on the area's path).
+      params.push(options.coveringArea);
+      const area = `$${params.length}::uuid`;
+      where += ` AND EXISTS (
+        SELECT 1 FROM survey_target_area t JOIN area_ref r ON r.id = t.area_id AND r.tenant_id = $1
+         WHERE t.survey_id = survey.id
+           AND (t.area_id = ${area} OR ${area} = ANY(r.path)
+                OR t.area_id = ANY(coalesce((SELECT path FROM area_ref WHERE id = ${area} AND tenant_id = $1), '{}'))))`;
+    }
     if (status) {
       params.push(status);
       where += ` AND status = $${params.length}`;

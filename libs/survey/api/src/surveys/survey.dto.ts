@@ -142,6 +142,8 @@ export class CandidateAreasDto extends createZodDto(candidateAreasSchema) {}
 
 export const listSurveysSchema = z.object({
   status: z.enum(['draft', 'open', 'closed']).optional(),
+  /** Only surveys covering this area: a target area that is it, lies within it or contains it. */
+  area: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });

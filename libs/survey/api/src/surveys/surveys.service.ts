@@ -62,7 +62,7 @@ export class SurveysService {
   async list(
     access: AccessContext,
     tenantId: string,
-    query: { status?: string; limit: number; offset: number },
+    query: { status?: string; area?: string; limit: number; offset: number },
   ): Promise<{ items: SurveySummary[]; total: number }> {
     const readers = scopeAreas(access.principal, access.assignments, [...SURVEY_READERS]);
     // Viewers read published results only: they see the surveys that have left the draft stage.
@@ -72,6 +72,7 @@ export class SurveysService {
       : readers;
     const { rows, total } = await this.store.list(tenantId, scope, query.status, query.limit, query.offset, {
       excludeDrafts: resultsOnly,
+      ...(query.area ? { coveringArea: query.area } : {}),
     });
     return { items: rows.map((row) => this.summary(access, row)), total };
   }
