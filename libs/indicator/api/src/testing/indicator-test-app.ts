@@ -86,13 +86,6 @@ export async function runImport(
   throw new Error('import did not finish');
 }
 
-/** How many values the test tenant has stored. */
-export async function countValues(t: ServiceTestApp): Promise<number> {
-  return (
-    await t.db.query(`SELECT count(*)::int AS n FROM indicator_value WHERE tenant_id = $1`, [TENANT])
-  )[0].n as number;
-}
-
 export async function xlsx(rows: (string | number)[][]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Daten');
