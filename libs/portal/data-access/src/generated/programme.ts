@@ -2104,6 +2104,11 @@ export interface components {
       warnings: {
         path: string;
         reason: string;
+        /** @enum {string} */
+        code: 'no-evidence' | 'target-equals-baseline' | 'target-against-polarity' | 'actors-not-published';
+        params: {
+          [key: string]: string | number;
+        };
       }[];
     };
     SaveImpactModelDto: {

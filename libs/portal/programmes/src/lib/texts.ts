@@ -247,6 +247,12 @@ const de = {
   downloadJson: 'JSON herunterladen',
   downloadSvg: 'Wirkungstreppe (SVG) herunterladen',
   warnings: 'Hinweise',
+  'warning.no-evidence': '„{node}“: noch kein Beleg gebunden.',
+  'warning.target-equals-baseline': '„{node}“, {binding}: Zielwert und Ausgangswert sind gleich.',
+  'warning.target-against-polarity':
+    '„{node}“, {binding}: der Zielwert {target} liegt auf der schlechteren Seite des Ausgangswerts {baseline}.',
+  'warning.actors-not-published':
+    '„{node}“, {binding}: Maße ausgewählter Akteure werden nicht veröffentlicht, der Beleg bekommt keinen Istwert – binden Sie das Maß des ganzen Netzwerks.',
   attainment: 'Zielerreichung',
   attainmentIntro:
     'Zielerreichung = (Istwert − Ausgangswert) / (Zielwert − Ausgangswert), begrenzt auf 0–100 %.',
@@ -516,6 +522,12 @@ const en: Record<keyof typeof de, string> = {
   downloadJson: 'Download JSON',
   downloadSvg: 'Download Wirkungstreppe (SVG)',
   warnings: 'Notes',
+  'warning.no-evidence': '“{node}”: no evidence bound yet.',
+  'warning.target-equals-baseline': '“{node}”, {binding}: the target equals the baseline.',
+  'warning.target-against-polarity':
+    '“{node}”, {binding}: the target {target} lies on the worse side of the baseline {baseline}.',
+  'warning.actors-not-published':
+    '“{node}”, {binding}: measures of chosen actors are not published, so this evidence gets no actual value – bind the whole network’s measure instead.',
   attainment: 'Attainment',
   attainmentIntro: 'Attainment = (actual − baseline) / (target − baseline), capped to 0–100 %.',
   noBindings: 'No evidence in the impact models yet.',

@@ -102,7 +102,20 @@ export const impactModelDocumentSchema = z.object({
   version: z.number().int(),
   updatedBy: z.string().describe('subject of the last editor').nullable(),
   updatedAt: z.iso.datetime({ offset: true }).nullable(),
-  warnings: z.array(z.object({ path: z.string(), reason: z.string() })),
+  /** What the model still lacks: `code` and `params` for translations, `reason` in English. */
+  warnings: z.array(
+    z.object({
+      path: z.string(),
+      reason: z.string(),
+      code: z.enum([
+        'no-evidence',
+        'target-equals-baseline',
+        'target-against-polarity',
+        'actors-not-published',
+      ]),
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+    }),
+  ),
 });
 export class ImpactModelDocumentDto extends createZodDto(impactModelDocumentSchema) {}
 

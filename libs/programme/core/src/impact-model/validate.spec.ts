@@ -172,13 +172,36 @@ describe('validateImpactModel warnings', () => {
     bindings[2]['target'] = { value: 50, date: '2029-12-31' };
     const result = validateImpactModel(parseImpactModel(model));
     expect(result.errors).toEqual([]);
-    expect(result.warnings).toEqual([
-      { path: 'nodes.5.bindings', reason: 'node "c2": no evidence bound yet' },
-      { path: 'nodes.6.bindings.1.target.value', reason: 'node "m1": the target equals the baseline' },
+    expect(result.warnings.map(({ path, reason, code }) => ({ path, reason, code }))).toEqual([
+      { path: 'nodes.5.bindings', reason: 'node "c2": no evidence bound yet', code: 'no-evidence' },
+      {
+        path: 'nodes.6.bindings.1.target.value',
+        reason: 'node "m1": the target equals the baseline',
+        code: 'target-equals-baseline',
+      },
       {
         path: 'nodes.6.bindings.2.target.value',
         reason: 'node "m1": the target 50 lies on the worse side of the baseline 48.2 (lower-is-better)',
+        code: 'target-against-polarity',
       },
     ]);
+    expect(result.warnings[2].params).toMatchObject({ target: 50, baseline: 48.2 });
+  });
+
+  it('warns that a measure of chosen actors gets no actual value', () => {
+    const model = mutable();
+    const bindings = model.nodes[6]['bindings'] as Record<string, unknown>[];
+    bindings[0] = {
+      ...bindings[0],
+      source: {
+        kind: 'network',
+        networkId: 'n1',
+        measure: { kind: 'actors', metric: 'degree', actorIds: ['a1'] },
+      },
+    };
+    const { warnings } = validateImpactModel(parseImpactModel(model));
+    expect(warnings.find((w) => w.code === 'actors-not-published')).toMatchObject({
+      path: 'nodes.6.bindings.0.source.measure',
+    });
   });
 });

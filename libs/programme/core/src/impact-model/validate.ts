@@ -111,7 +111,7 @@ export interface ImpactModelValidation {
   /** Problems that make the model unusable (it is refused). */
   readonly errors: readonly ProgrammeIssue[];
   /** Problems worth showing that do not block saving (no evidence yet, target against polarity). */
-  readonly warnings: readonly ProgrammeIssue[];
+  readonly warnings: readonly ImpactModelWarning[];
 }
 
 /**
@@ -159,10 +159,17 @@ const RANK: Readonly<Record<ImpactNodeType, number>> = {
 };
 const SAME_TYPE_EDGES: readonly ImpactNodeType[] = ['output', 'outcome'];
 
+/** What a model may still lack; `code` and `params` say it for translations, `reason` in English. */
+export interface ImpactModelWarning extends ProgrammeIssue {
+  readonly code:
+    'no-evidence' | 'target-equals-baseline' | 'target-against-polarity' | 'actors-not-published';
+  readonly params: Readonly<Record<string, string | number>>;
+}
+
 /** The graph rules over an already well-shaped model. */
 export function validateImpactModel(model: ImpactModel): ImpactModelValidation {
   const errors: ProgrammeIssue[] = [];
-  const warnings: ProgrammeIssue[] = [];
+  const warnings: ImpactModelWarning[] = [];
   const byId = new Map<string, ImpactNode>();
   const bindingIds = new Map<string, string>();
   model.nodes.forEach((node, i) => {
@@ -182,7 +189,12 @@ export function validateImpactModel(model: ImpactModel): ImpactModelValidation {
         reason: `${label}: evidence can only be bound to outcome and impact nodes, not to an ${node.type}`,
       });
     if (node.bindings.length === 0 && (node.type === 'outcome' || node.type === 'impact'))
-      warnings.push({ path: `${path}.bindings`, reason: `${label}: no evidence bound yet` });
+      warnings.push({
+        path: `${path}.bindings`,
+        reason: `${label}: no evidence bound yet`,
+        code: 'no-evidence',
+        params: { node: node.title },
+      });
     node.bindings.forEach((binding, j) => {
       const bindingPath = `${path}.bindings.${j}`;
       const earlier = bindingIds.get(binding.id);
@@ -196,11 +208,29 @@ export function validateImpactModel(model: ImpactModel): ImpactModelValidation {
         warnings.push({
           path: `${bindingPath}.target.value`,
           reason: `${label}: the target equals the baseline`,
+          code: 'target-equals-baseline',
+          params: { node: node.title, binding: binding.label ?? binding.id },
         });
       else if (binding.target.value > binding.baseline.value !== (binding.polarity === 'higher-is-better'))
         warnings.push({
           path: `${bindingPath}.target.value`,
           reason: `${label}: the target ${binding.target.value} lies on the worse side of the baseline ${binding.baseline.value} (${binding.polarity})`,
+          code: 'target-against-polarity',
+          params: {
+            node: node.title,
+            binding: binding.label ?? binding.id,
+            target: binding.target.value,
+            baseline: binding.baseline.value,
+          },
+        });
+      // The network service publishes measures of whole networks and of areas, not of a chosen
+      // set of actors: such a binding is kept (the model may be ahead of the data) but says so.
+      if (binding.source.kind === 'network' && binding.source.measure.kind === 'actors')
+        warnings.push({
+          path: `${bindingPath}.source.measure`,
+          reason: `${label}: a measure of chosen actors is not published, so "${binding.label ?? binding.id}" gets no actual value; bind the whole network's measure instead`,
+          code: 'actors-not-published',
+          params: { node: node.title, binding: binding.label ?? binding.id },
         });
     });
   });
