@@ -54,6 +54,9 @@ const depConstraints = ({ tests }) => [
       'type:data-access',
     ],
   },
+  // Browser code (the public survey form's script): this repository's pure libraries only — the
+  // bundle carries no npm package of its own choosing, and nothing of Node.
+  { sourceTag: 'type:browser', onlyDependOnLibsWithTags: ['type:core'], allowedExternalImports: [] },
   {
     sourceTag: 'type:tool',
     onlyDependOnLibsWithTags: ['type:core', 'type:contracts', 'type:infra'],
@@ -119,6 +122,24 @@ export default [
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@nx/enforce-module-boundaries': boundaries(true),
+    },
+  },
+  {
+    files: ['libs/survey/form-runtime/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@quartier/survey-core',
+              message: 'The browser takes @quartier/survey-core/browser: the index carries XLSX and zod.',
+            },
+          ],
+          patterns: [{ group: ['node:*'], message: 'Browser code: no Node modules.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname', '__filename', 'global'],
     },
   },
   prettier,

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 // Builds what is missing or stale: server code with swc (decorator metadata for Nest, path
-// aliases rewritten to relative requires) into dist/server, and the Angular portal into
-// dist/portal. `--server` / `--portal` build only that side. Progress goes to stderr.
+// aliases rewritten to relative requires) into dist/server, with the public survey form's script
+// (esbuild) beside it, and the Angular portal into dist/portal. `--server` / `--portal` build
+// only that side. Progress goes to stderr.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +28,7 @@ function swcConfig() {
   return file;
 }
 
-function buildServer() {
+async function buildServer() {
   const started = Date.now();
   log('compiling server code (swc) → dist/server');
   rmSync(join(root, 'dist/server'), { recursive: true, force: true });
@@ -41,12 +43,13 @@ function buildServer() {
       '--config-file',
       config,
       '--ignore',
-      '**/*.spec.ts,**/*.int-spec.ts,apps/portal/**,apps/portal-e2e/**,libs/portal/**',
+      '**/*.spec.ts,**/*.int-spec.ts,apps/portal/**,apps/portal-e2e/**,libs/portal/**,libs/survey/form-runtime/**',
       '--quiet',
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   copyServiceFixtures();
+  await buildFormRuntime();
   // tools/start.mjs compares this stamp with the sources to decide whether to rebuild.
   writeFileSync(join(root, 'dist/server/.built'), new Date().toISOString());
   log(`server compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -63,6 +66,16 @@ function copyServiceFixtures() {
     if (existsSync(fixtures))
       cpSync(fixtures, join(root, 'dist/server/libs', domain, 'api/fixtures'), { recursive: true });
   }
+}
+
+/**
+ * The public survey form's script: browser code, bundled with esbuild by its library's build
+ * script to where the survey service reads it (libs/survey/api/src/public/form-runtime-script.ts).
+ */
+async function buildFormRuntime() {
+  const { buildFormRuntime } = createRequire(import.meta.url)('../libs/survey/form-runtime/build.cjs');
+  const bytes = await buildFormRuntime(join(root, 'dist/server/libs/survey/form-runtime/form-runtime.js'));
+  log(`public form script bundled (esbuild, ${(bytes / 1024).toFixed(1)} KB)`);
 }
 
 function buildPortal() {
@@ -92,7 +105,7 @@ function generateClients() {
   );
 }
 
-if (!args.has('--portal')) buildServer();
+if (!args.has('--portal')) await buildServer();
 if (!args.has('--server')) {
   generateClients();
   buildPortal();

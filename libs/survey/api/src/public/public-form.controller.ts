@@ -25,11 +25,11 @@ import type { Request, Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { formRuntimeBundle } from '../browser/form-runtime-bundle';
 import { CollectionService } from '../responses/collection.service';
 import { HONEYPOT_FIELD, SubmissionDto, SubmittedDto } from '../responses/submission.dto';
 import { SurveyApiError } from '../survey.errors';
 import { formTexts } from './form-texts';
+import { formRuntimeScript } from './form-runtime-script';
 import { renderFormPage, renderMessagePage } from './form-page';
 import { TenantProfileStore } from '../tenants/tenant-profile.store';
 import { PublicSurveyDto } from './public-form.dto';
@@ -141,7 +141,7 @@ export class PublicFormController {
     textResponse('text/javascript', 'The script (gzip when accepted); 304 when the ETag matches'),
   )
   async script(@Req() req: Request, @Res() res: Response) {
-    const bundle = await formRuntimeBundle();
+    const bundle = await formRuntimeScript();
     res.setHeader('Content-Type', 'text/javascript; charset=utf-8');
     res.setHeader(
       'Cache-Control',
@@ -201,7 +201,7 @@ export class PublicFormController {
     if (context.survey.status !== 'open' || !wave || today < wave.opensOn || today > wave.closesOn || !form) {
       return res.status(410).send(renderMessagePage(language, context.survey.title, texts.closed, operator));
     }
-    const bundle = await formRuntimeBundle();
+    const bundle = await formRuntimeScript();
     const areaKey = query.area && context.areaIds.has(query.area) ? query.area : undefined;
     res.send(
       renderFormPage({

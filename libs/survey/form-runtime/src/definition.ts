@@ -1,0 +1,35 @@
+import type { Form } from '@quartier/survey-core/browser';
+
+/**
+ * What the served page hands the script as JSON (#q-definition), written by the survey service's
+ * form page (libs/survey/api/src/public/form-page.ts).
+ */
+export interface Definition {
+  surveyId: string;
+  waveId: string;
+  language: string;
+  today: string;
+  submitUrl: string;
+  form: Form;
+  texts: Texts;
+  network?: NetworkDefinition;
+}
+
+/** The page's texts in the respondent's language, by key. */
+export type Texts = Record<string, string>;
+
+export interface NetworkDefinition {
+  maxAlters: number;
+  interpreters: { name: string; kind: string; min?: number; max?: number; required: boolean }[];
+}
+
+/** A message for the field whose DOM id ends in `id` (`q-<id>`, `e-<id>`). */
+export type FieldIssue = { id: string; message: string };
+
+export interface NetworkAnswer {
+  respondentActorId: string;
+  alters: { actorId?: string; newActor?: { name: string }; answers: Record<string, string | number> }[];
+}
+
+/** Answers as read from the form, before the core coerces them. */
+export type Raw = Record<string, unknown>;
