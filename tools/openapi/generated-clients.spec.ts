@@ -13,7 +13,7 @@ import { serviceDocuments, type ServiceDocument } from './documents.mjs';
 // change that is not regenerated would let the portal drift from it again.
 const ROOT = join(__dirname, '../..');
 /** Services whose every operation documents its answer and the error body (all, once done). */
-const DESCRIBED = new Set(['programme', 'evaluation', 'registry', 'survey', 'network']);
+const DESCRIBED = new Set(['programme', 'evaluation', 'registry', 'survey', 'network', 'indicator']);
 const REGENERATE =
   'run `node tools/build.mjs --server && node tools/openapi/generate.mjs` and commit the result';
 

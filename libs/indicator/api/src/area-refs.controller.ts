@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -14,9 +15,26 @@ const areaRefQuery = z.object({
 });
 class AreaRefQueryDto extends createZodDto(areaRefQuery) {}
 
+/** Response schema (docs/adr/0007-generated-portal-clients.md), checked in indicator-answers.dto.ts. */
+export const areaRefPageSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      level: z.string(),
+      parentId: z.uuid().nullable(),
+      population: z.number().nullable(),
+    }),
+  ),
+  total: z.number().int(),
+});
+class AreaRefPageDto extends createZodDto(areaRefPageSchema) {}
+
 /** The areas this service knows from `registry.area.*` events, limited to the caller's scope. */
 @ApiTags('areas (read model)')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/indicator/area-refs')
 @Roles(...ROLES)
 export class AreaRefsController {
@@ -24,6 +42,7 @@ export class AreaRefsController {
 
   @Get()
   @ApiOperation({ summary: "Areas as replicated from the registry into the indicator service's read model" })
+  @ApiOkResponse({ type: AreaRefPageDto.Output })
   list(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

@@ -10,7 +10,15 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import {
   CurrentAccess,
   CurrentPrincipal,
@@ -22,10 +30,16 @@ import {
 import { ROLES } from '@quartier/contracts';
 import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
 import { CatalogueService } from './catalogue.service';
-import { CreateIndicatorDto, ListIndicatorsQueryDto, UpdateIndicatorDto } from './indicator.dto';
+import {
+  CreateIndicatorDto,
+  IndicatorViewDto,
+  ListIndicatorsQueryDto,
+  UpdateIndicatorDto,
+} from './indicator.dto';
 
 @ApiTags('indicator catalogue')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/indicator/indicators')
 @Roles(...ROLES)
 export class CatalogueController {
@@ -33,24 +47,28 @@ export class CatalogueController {
 
   @Get()
   @ApiOperation({ summary: 'Indicator definitions of the tenant (current versions)' })
+  @ApiOkResponse({ type: IndicatorViewDto.Output, isArray: true })
   list(@CurrentTenant() tenantId: string, @Query() query: ListIndicatorsQueryDto) {
     return this.catalogue.list(tenantId, query);
   }
 
   @Get(':code')
   @ApiOperation({ summary: 'One indicator definition (current version)' })
+  @ApiOkResponse({ type: IndicatorViewDto.Output })
   get(@CurrentTenant() tenantId: string, @Param('code') code: string) {
     return this.catalogue.get(tenantId, code);
   }
 
   @Get(':code/versions')
   @ApiOperation({ summary: 'Every version of a definition, oldest first' })
+  @ApiOkResponse({ type: IndicatorViewDto.Output, isArray: true })
   versions(@CurrentTenant() tenantId: string, @Param('code') code: string) {
     return this.catalogue.versions(tenantId, code);
   }
 
   @Get(':code/versions/:version')
   @ApiOperation({ summary: 'One past version of a definition' })
+  @ApiOkResponse({ type: IndicatorViewDto.Output })
   version(
     @CurrentTenant() tenantId: string,
     @Param('code') code: string,
@@ -64,6 +82,7 @@ export class CatalogueController {
   @ApiOperation({
     summary: 'Create a definition (version 1); tenant admins and analysts with a tenant-wide grant',
   })
+  @ApiCreatedResponse({ type: IndicatorViewDto.Output })
   create(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -78,6 +97,7 @@ export class CatalogueController {
   @Put(':code')
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Change a definition: writes a new version (an unchanged body writes none)' })
+  @ApiOkResponse({ type: IndicatorViewDto.Output })
   update(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -93,6 +113,7 @@ export class CatalogueController {
   @HttpCode(204)
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Retire a definition (its versions and values are kept)' })
+  @ApiNoContentResponse({ description: 'Retired' })
   async remove(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

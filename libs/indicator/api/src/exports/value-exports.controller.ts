@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { periodSchema } from '@quartier/contracts';
 import type { Response } from 'express';
@@ -25,20 +26,27 @@ class ExportQueryDto extends createZodDto(exportQuery) {}
 
 @ApiTags('indicator value exports')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/indicator/exports')
 @Roles(...INDICATOR_EDITORS)
 export class ValueExportsController {
   constructor(private readonly exports: ValueExportsService) {}
 
   @Get()
-  @ApiProduces(
-    'text/csv',
-    'application/json',
-    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  )
   @ApiOperation({
     summary:
       'Stored values with their counts as CSV (long/wide), XLSX, SDMX-CSV, JSON-stat 2.0 or DHIS2 dataValueSets (streamed)',
+  })
+  @ApiOkResponse({
+    description: 'The values as an attachment (file name in Content-Disposition), streamed',
+    content: {
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.sdmx.data+csv': { schema: { type: 'string' } },
+      'application/json': { schema: { type: 'object', description: 'JSON-stat 2.0 or DHIS2 dataValueSets' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+        schema: { type: 'string', format: 'binary' },
+      },
+    },
   })
   async export(
     @CurrentAccess() access: AccessContext,

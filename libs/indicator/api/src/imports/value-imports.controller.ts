@@ -1,5 +1,14 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import {
   CurrentAccess,
   CurrentPrincipal,
@@ -15,6 +24,7 @@ import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { parseDimensionMapping } from '@quartier/indicator-core';
 import { IMPORT_FORMATS } from './import-formats';
+import { SavedMappingDto, ValueImportJobDto } from './value-import.dto';
 import { ValueImportsService } from './value-imports.service';
 
 const startQuery = z
@@ -43,6 +53,7 @@ class StartImportQueryDto extends createZodDto(startQuery) {}
 
 @ApiTags('indicator value imports')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/indicator/imports')
 @Roles(...INDICATOR_EDITORS)
 export class ValueImportsController {
@@ -64,6 +75,7 @@ export class ValueImportsController {
   @ApiOperation({
     summary: 'Import values (all-or-nothing per file); poll the returned job for progress and row errors',
   })
+  @ApiAcceptedResponse({ type: ValueImportJobDto.Output })
   start(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -89,6 +101,7 @@ export class ValueImportsController {
     summary:
       'Dimension mappings saved per source (format, source, mapping): what the import wizard offers again',
   })
+  @ApiOkResponse({ type: SavedMappingDto.Output, isArray: true })
   mappings(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string) {
     requireTenantWide(access);
     return this.imports.mappings(tenantId);
@@ -96,6 +109,7 @@ export class ValueImportsController {
 
   @Get()
   @ApiOperation({ summary: 'Recent import jobs of the tenant (without their error lists)' })
+  @ApiOkResponse({ type: ValueImportJobDto.Output, isArray: true })
   list(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string) {
     requireTenantWide(access);
     return this.imports.list(tenantId);
@@ -106,6 +120,7 @@ export class ValueImportsController {
     summary:
       'Progress and result of an import, with every bad row (line, column, reason; first 1,000 stored)',
   })
+  @ApiOkResponse({ type: ValueImportJobDto.Output })
   get(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -120,6 +135,7 @@ export class ValueImportsController {
     summary:
       'Cancel an import: a queued one never starts, a running one stops at its next batch (nothing is kept)',
   })
+  @ApiOkResponse({ type: ValueImportJobDto.Output })
   cancel(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

@@ -10,7 +10,15 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import {
   CurrentAccess,
   CurrentPrincipal,
@@ -23,8 +31,13 @@ import { ROLES } from '@quartier/contracts';
 import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
 import {
   ClassesQueryDto,
+  ClassMapDto,
   IndexDefinitionBodyDto,
+  IndexDefinitionViewDto,
+  IndexResultsDto,
+  IndexRunInputsDto,
   IndexRunViewDto,
+  MoversDto,
   ListRunsQueryDto,
   MoversQueryDto,
   RunIndexDto,
@@ -33,6 +46,7 @@ import { IndexService } from './index.service';
 
 @ApiTags('social monitoring indices')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/indicator/index-definitions')
 @Roles(...ROLES)
 export class IndexDefinitionsController {
@@ -40,12 +54,14 @@ export class IndexDefinitionsController {
 
   @Get()
   @ApiOperation({ summary: 'Index definitions of the tenant' })
+  @ApiOkResponse({ type: IndexDefinitionViewDto.Output, isArray: true })
   list(@CurrentTenant() tenantId: string) {
     return this.indices.listDefinitions(tenantId);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One index definition' })
+  @ApiOkResponse({ type: IndexDefinitionViewDto.Output })
   get(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
     return this.indices.getDefinition(tenantId, id);
   }
@@ -56,6 +72,7 @@ export class IndexDefinitionsController {
     summary:
       'Store an index definition (the core JSON format: indicators, weights, polarity, minimum population, exclusions, classes)',
   })
+  @ApiCreatedResponse({ type: IndexDefinitionViewDto.Output })
   create(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -69,6 +86,7 @@ export class IndexDefinitionsController {
   @Put(':id')
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Replace an index definition (past runs keep their snapshot)' })
+  @ApiOkResponse({ type: IndexDefinitionViewDto.Output })
   update(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -83,6 +101,7 @@ export class IndexDefinitionsController {
   @HttpCode(204)
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Delete an index definition and its runs' })
+  @ApiNoContentResponse({ description: 'Deleted' })
   async remove(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -98,6 +117,7 @@ export class IndexDefinitionsController {
     summary:
       'Compute the index over stored values of one period at one level; stores the run with its definition snapshot and inputs',
   })
+  @ApiCreatedResponse({ type: IndexRunViewDto.Output })
   run(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -112,6 +132,7 @@ export class IndexDefinitionsController {
 
 @ApiTags('social monitoring indices')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/indicator/index-runs')
 @Roles(...ROLES)
 export class IndexRunsController {
@@ -126,6 +147,7 @@ export class IndexRunsController {
 
   @Get('movers')
   @ApiOperation({ summary: 'Areas whose class changed between two runs' })
+  @ApiOkResponse({ type: MoversDto.Output })
   movers(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -144,6 +166,7 @@ export class IndexRunsController {
   @Get(':id/inputs')
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Every input value of a run (to recompute it)' })
+  @ApiOkResponse({ type: IndexRunInputsDto.Output })
   inputs(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -157,6 +180,7 @@ export class IndexRunsController {
   @ApiOperation({
     summary: 'Per-area results (validity, z-values, index values, classes) within the caller’s scope',
   })
+  @ApiOkResponse({ type: IndexResultsDto.Output })
   results(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -167,6 +191,7 @@ export class IndexRunsController {
 
   @Get(':id/classes')
   @ApiOperation({ summary: 'Class map data: area → class of one index (or "combined")' })
+  @ApiOkResponse({ type: ClassMapDto.Output })
   classes(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

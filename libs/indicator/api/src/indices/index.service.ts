@@ -289,19 +289,24 @@ export class IndexService {
       if (!prior || prior.class === after.class) continue;
       const a = prior.class === null ? undefined : order.get(prior.class);
       const b = after.class === null ? undefined : order.get(after.class);
+      // Class order follows the index: a higher class means more disadvantage.
+      const direction: MoverDirection =
+        a === undefined || b === undefined ? 'validity-changed' : b > a ? 'worse' : 'better';
       items.push({
         areaId: after.areaId,
         code: after.code,
         name: after.name,
         from: { class: prior.class, label: prior.label },
         to: { class: after.class, label: after.label },
-        // Class order follows the index: a higher class means more disadvantage.
-        direction: a === undefined || b === undefined ? 'validity-changed' : b > a ? 'worse' : 'better',
+        direction,
       });
     }
     return { from: from.run, to: to.run, index, items };
   }
 }
+
+/** Whether an area moved to a better or worse class, or became (in)valid. */
+type MoverDirection = 'better' | 'worse' | 'validity-changed';
 
 function toDefinitionView(row: IndexDefinitionRow): IndexDefinitionView {
   return { ...row, updatedAt: new Date(row.updatedAt).toISOString() };

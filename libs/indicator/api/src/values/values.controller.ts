@@ -1,16 +1,24 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '@quartier/service-kit';
 import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import type { Request, Response } from 'express';
 import { gzipSync } from 'node:zlib';
 import {
   CompareQueryDto,
+  ComparisonDto,
+  MapDataDto,
   MapQueryDto,
+  PeriodListDto,
   PeriodsQueryDto,
+  QualityDto,
   QualityQueryDto,
+  RankingDto,
   RankingQueryDto,
+  SeriesDto,
   SeriesQueryDto,
+  ValueLayerDto,
 } from './values.dto';
 import { AreaProfileDto, AreaProfileQueryDto } from './area-profile.dto';
 import { AreaProfileService } from './area-profile.service';
@@ -18,6 +26,7 @@ import { ValuesService, type SerializedResponse } from './values.service';
 
 @ApiTags('indicator values')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('api/indicator/values')
 @Roles(...ROLES)
 export class ValuesController {
@@ -31,6 +40,7 @@ export class ValuesController {
     summary:
       'Map data: one indicator and period over one level (upper levels aggregated from summed counts, suppression applied), limited to the caller’s area scope',
   })
+  @ApiOkResponse({ type: MapDataDto.Output })
   async map(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -46,6 +56,7 @@ export class ValuesController {
     summary:
       'Map colours for vector tiles: the same data as the map endpoint as columns (area codes, values rounded to 6 digits, one status letter per area: v value, a approximate, s suppressed, m missing) with the statistics, joined to the registry’s tiles by code',
   })
+  @ApiOkResponse({ type: ValueLayerDto.Output })
   async layer(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -58,6 +69,7 @@ export class ValuesController {
 
   @Get('periods')
   @ApiOperation({ summary: 'Periods with stored values of an indicator, in time order' })
+  @ApiOkResponse({ type: PeriodListDto.Output })
   periods(@CurrentTenant() tenantId: string, @Query() query: PeriodsQueryDto) {
     return this.values.periodsOf(tenantId, query.indicator);
   }
@@ -65,6 +77,7 @@ export class ValuesController {
   @Get('series')
   @AreaScope({ query: 'area' })
   @ApiOperation({ summary: 'Time series of one area (every period with values)' })
+  @ApiOkResponse({ type: SeriesDto.Output })
   series(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -92,6 +105,7 @@ export class ValuesController {
   @ApiOperation({
     summary: 'Areas of a level ranked by value (ties share a rank); areas without a value listed apart',
   })
+  @ApiOkResponse({ type: RankingDto.Output })
   ranking(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -105,6 +119,7 @@ export class ValuesController {
     summary:
       'Data-quality flags per area of a level (plausibility range, robust outliers vs own history and vs peers, gaps in the period series), limited to the caller’s area scope',
   })
+  @ApiOkResponse({ type: QualityDto.Output })
   quality(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,
@@ -115,6 +130,7 @@ export class ValuesController {
 
   @Get('compare')
   @ApiOperation({ summary: 'Several indicators for several areas in one period (area comparison)' })
+  @ApiOkResponse({ type: ComparisonDto.Output })
   compare(
     @CurrentAccess() access: AccessContext,
     @CurrentTenant() tenantId: string,

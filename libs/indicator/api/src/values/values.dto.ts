@@ -1,6 +1,7 @@
 import { periodSchema } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { UNITS } from '../catalogue/indicator.dto';
 
 const code = z.string().min(1).max(64);
 
@@ -51,3 +52,146 @@ export const qualityQuerySchema = z.object({
   threshold: z.coerce.number().positive().max(100).optional(),
 });
 export class QualityQueryDto extends createZodDto(qualityQuerySchema) {}
+
+// Response schemas (docs/adr/0007-generated-portal-clients.md): values.service.ts and
+// value-layer.ts build the answers; indicator-answers.dto.ts proves they are exactly these.
+
+export const indicatorSummarySchema = z.object({
+  code: z.string(),
+  version: z.number().int(),
+  name: z.object({ de: z.string(), en: z.string().optional() }),
+  unit: z.enum(UNITS),
+  polarity: z.enum(['higher-is-better', 'higher-is-worse', 'neutral']),
+});
+
+const valueStatus = z.enum(['value', 'suppressed', 'missing']);
+const valueFields = {
+  status: valueStatus,
+  value: z.number().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  /** stored, ratio-of-sums, population-weighted-mean, sum; null for suppressed and missing cells. */
+  source: z.string().nullable(),
+  /** A weighted mean where not every part had a value. */
+  approximate: z.boolean(),
+  /** Why there is no value (`no-data`, `incomplete`, …) or why it is suppressed. */
+  reason: z.string().nullable(),
+  /** Share of the population in areas with a value, when an aggregate left some out; else null. */
+  coverage: z.number().nullable(),
+};
+export const areaValueSchema = z.object({
+  areaId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  level: z.string(),
+  ...valueFields,
+});
+
+const statusCounts = z.object({
+  value: z.number().int(),
+  suppressed: z.number().int(),
+  missing: z.number().int(),
+});
+/** Count, range and quintile breaks of the shown values (the map legend's classes); no range without values. */
+const statisticsSchema = z.union([
+  z.object({ counts: statusCounts, min: z.null(), max: z.null(), breaks: z.array(z.number()) }),
+  z.object({ counts: statusCounts, min: z.number(), max: z.number(), breaks: z.array(z.number()) }),
+]);
+
+export const mapDataSchema = z.object({
+  indicator: indicatorSummarySchema,
+  period: z.string(),
+  level: z.string(),
+  items: z.array(areaValueSchema),
+  statistics: statisticsSchema,
+});
+export class MapDataDto extends createZodDto(mapDataSchema) {}
+
+export const valueLayerSchema = z.object({
+  indicator: indicatorSummarySchema,
+  period: z.string(),
+  level: z.string(),
+  statistics: statisticsSchema,
+  codes: z.array(z.string()),
+  /** Rounded to 6 significant digits; null where there is no value. */
+  values: z.array(z.number().nullable()),
+  /** One letter per area: v value · a approximate value · s suppressed · m missing. */
+  flags: z.string(),
+});
+export class ValueLayerDto extends createZodDto(valueLayerSchema) {}
+
+export const periodListSchema = z.object({ indicator: indicatorSummarySchema, periods: z.array(z.string()) });
+export class PeriodListDto extends createZodDto(periodListSchema) {}
+
+export const seriesSchema = z.object({
+  indicator: indicatorSummarySchema,
+  area: z.object({ id: z.uuid(), code: z.string(), name: z.string(), level: z.string() }),
+  points: z.array(z.object({ period: z.string(), ...valueFields })),
+});
+export class SeriesDto extends createZodDto(seriesSchema) {}
+
+export const rankingSchema = z.object({
+  indicator: indicatorSummarySchema,
+  period: z.string(),
+  level: z.string(),
+  order: z.enum(['asc', 'desc']),
+  /** Areas with a value. */
+  total: z.number().int(),
+  items: z.array(areaValueSchema.extend({ rank: z.number().int() })),
+  /** The areas of the level without a value, with the reason. */
+  unranked: z.array(
+    z.object({
+      areaId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      status: valueStatus,
+      reason: z.string().nullable(),
+    }),
+  ),
+});
+export class RankingDto extends createZodDto(rankingSchema) {}
+
+export const comparisonSchema = z.object({
+  period: z.string(),
+  areas: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), level: z.string() })),
+  rows: z.array(z.object({ indicator: indicatorSummarySchema, values: z.array(areaValueSchema) })),
+});
+export class ComparisonDto extends createZodDto(comparisonSchema) {}
+
+const flagBase = { period: z.string() };
+export const qualitySchema = z.object({
+  indicator: indicatorSummarySchema,
+  level: z.string(),
+  periods: z.array(z.string()),
+  plausible: z.object({ min: z.number().optional(), max: z.number().optional() }).nullable(),
+  /** Flags per kind, and the suppressed cells (neither checked nor gaps). */
+  counts: z.record(z.string(), z.number().int()).and(z.object({ suppressed: z.number().int() })),
+  items: z.array(
+    z.object({
+      areaId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      flags: z.array(
+        z.union([
+          z.object({
+            code: z.literal('implausible'),
+            ...flagBase,
+            value: z.number(),
+            min: z.number().optional(),
+            max: z.number().optional(),
+          }),
+          z.object({
+            code: z.enum(['outlier-history', 'outlier-peers']),
+            ...flagBase,
+            value: z.number(),
+            median: z.number(),
+            robustSd: z.number(),
+            robustZ: z.number(),
+          }),
+          z.object({ code: z.literal('gap'), ...flagBase }),
+        ]),
+      ),
+    }),
+  ),
+});
+export class QualityDto extends createZodDto(qualitySchema) {}

@@ -314,7 +314,7 @@ export class ValuesService {
       plausible: indicator.plausible,
       ...(query.threshold !== undefined ? { outlierThreshold: query.threshold } : {}),
     }).filter((f) => !(f.code === 'gap' && suppressed.has(`${f.area}\u0000${f.period}`)));
-    const byArea = new Map<string, Omit<(typeof flags)[number], 'area'>[]>();
+    const byArea = new Map<string, WithoutArea<(typeof flags)[number]>[]>();
     const counts: Record<string, number> = {
       implausible: 0,
       'outlier-history': 0,
@@ -420,6 +420,9 @@ function summary(indicator: IndicatorView): IndicatorSummary {
     polarity: indicator.polarity,
   };
 }
+
+/** A flag without its area, per kind of flag (`Omit` of the union would keep only the shared keys). */
+type WithoutArea<F> = F extends unknown ? Omit<F, 'area'> : never;
 
 /** Count, range and quintile breaks of the shown values (the map legend's classes). */
 export function statistics(items: readonly AreaValue[]) {

@@ -473,6 +473,67 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    ApiErrorDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details?: unknown;
+    };
+    AreaRefPageDto_Output: {
+      items: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        level: string;
+        /** Format: uuid */
+        parentId: string | null;
+        population: number | null;
+      }[];
+      total: number;
+    };
+    IndicatorViewDto_Output: {
+      name: {
+        de: string;
+        en?: string;
+      };
+      /** @default  */
+      description: string;
+      /** @enum {string} */
+      unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+      /** @enum {string} */
+      polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+      numerator?: string;
+      denominator?: string;
+      formula?: string;
+      plausible?: {
+        min?: number;
+        max?: number;
+      };
+      scale?: number;
+      /** @default  */
+      source: string;
+      /** @enum {string} */
+      periodicity: 'year' | 'half-year' | 'quarter' | 'reference-date' | 'irregular';
+      /** @default null */
+      impactStep: number | null;
+      /** @default null */
+      confidentiality: {
+        minNumerator: number;
+        /** @default 0 */
+        minDenominator: number;
+      } | null;
+      /** Format: uuid */
+      id: string;
+      code: string;
+      version: number;
+      effectiveScale: number;
+      /** @enum {string} */
+      sourceKind: 'manual' | 'network';
+      elements: string[];
+      createdBy: string;
+      updatedAt: string;
+    };
     CreateIndicatorDto: {
       code: string;
       name: {
@@ -541,6 +602,166 @@ export interface components {
     ComputeBodyDto: {
       periods?: string[];
     };
+    ComputeResultDto_Output: {
+      indicator: string;
+      definitionVersion: number;
+      sourceId: string;
+      periods: string[];
+      ratio: {
+        numerator: string;
+        denominator: string;
+        scale: number;
+      } | null;
+      /** @description null: the ratio parts were kept */
+      ratioNote: string | null;
+      counts: {
+        cells: number;
+        value: number;
+        missing: number;
+        replaced: number;
+      };
+    };
+    MapDataDto_Output: {
+      indicator: {
+        code: string;
+        version: number;
+        name: {
+          de: string;
+          en?: string;
+        };
+        /** @enum {string} */
+        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+        /** @enum {string} */
+        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+      };
+      period: string;
+      level: string;
+      items: {
+        /** Format: uuid */
+        areaId: string;
+        code: string;
+        name: string;
+        level: string;
+        /** @enum {string} */
+        status: 'value' | 'suppressed' | 'missing';
+        value: number | null;
+        numerator: number | null;
+        denominator: number | null;
+        source: string | null;
+        approximate: boolean;
+        reason: string | null;
+        coverage: number | null;
+      }[];
+      statistics:
+        | {
+            counts: {
+              value: number;
+              suppressed: number;
+              missing: number;
+            };
+            min: null;
+            max: null;
+            breaks: number[];
+          }
+        | {
+            counts: {
+              value: number;
+              suppressed: number;
+              missing: number;
+            };
+            min: number;
+            max: number;
+            breaks: number[];
+          };
+    };
+    ValueLayerDto_Output: {
+      indicator: {
+        code: string;
+        version: number;
+        name: {
+          de: string;
+          en?: string;
+        };
+        /** @enum {string} */
+        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+        /** @enum {string} */
+        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+      };
+      period: string;
+      level: string;
+      statistics:
+        | {
+            counts: {
+              value: number;
+              suppressed: number;
+              missing: number;
+            };
+            min: null;
+            max: null;
+            breaks: number[];
+          }
+        | {
+            counts: {
+              value: number;
+              suppressed: number;
+              missing: number;
+            };
+            min: number;
+            max: number;
+            breaks: number[];
+          };
+      codes: string[];
+      values: (number | null)[];
+      flags: string;
+    };
+    PeriodListDto_Output: {
+      indicator: {
+        code: string;
+        version: number;
+        name: {
+          de: string;
+          en?: string;
+        };
+        /** @enum {string} */
+        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+        /** @enum {string} */
+        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+      };
+      periods: string[];
+    };
+    SeriesDto_Output: {
+      indicator: {
+        code: string;
+        version: number;
+        name: {
+          de: string;
+          en?: string;
+        };
+        /** @enum {string} */
+        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+        /** @enum {string} */
+        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+      };
+      area: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        level: string;
+      };
+      points: {
+        period: string;
+        /** @enum {string} */
+        status: 'value' | 'suppressed' | 'missing';
+        value: number | null;
+        numerator: number | null;
+        denominator: number | null;
+        source: string | null;
+        approximate: boolean;
+        reason: string | null;
+        coverage: number | null;
+      }[];
+    };
     AreaProfileDto_Output: {
       area: {
         /** Format: uuid */
@@ -594,6 +815,235 @@ export interface components {
         }[];
       } | null;
     };
+    RankingDto_Output: {
+      indicator: {
+        code: string;
+        version: number;
+        name: {
+          de: string;
+          en?: string;
+        };
+        /** @enum {string} */
+        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+        /** @enum {string} */
+        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+      };
+      period: string;
+      level: string;
+      /** @enum {string} */
+      order: 'asc' | 'desc';
+      total: number;
+      items: {
+        /** Format: uuid */
+        areaId: string;
+        code: string;
+        name: string;
+        level: string;
+        /** @enum {string} */
+        status: 'value' | 'suppressed' | 'missing';
+        value: number | null;
+        numerator: number | null;
+        denominator: number | null;
+        source: string | null;
+        approximate: boolean;
+        reason: string | null;
+        coverage: number | null;
+        rank: number;
+      }[];
+      unranked: {
+        /** Format: uuid */
+        areaId: string;
+        code: string;
+        name: string;
+        /** @enum {string} */
+        status: 'value' | 'suppressed' | 'missing';
+        reason: string | null;
+      }[];
+    };
+    QualityDto_Output: {
+      indicator: {
+        code: string;
+        version: number;
+        name: {
+          de: string;
+          en?: string;
+        };
+        /** @enum {string} */
+        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+        /** @enum {string} */
+        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+      };
+      level: string;
+      periods: string[];
+      plausible: {
+        min?: number;
+        max?: number;
+      } | null;
+      counts: {
+        [key: string]: number;
+      } & {
+        suppressed: number;
+      };
+      items: {
+        /** Format: uuid */
+        areaId: string;
+        code: string;
+        name: string;
+        flags: (
+          | {
+              /** @enum {string} */
+              code: 'implausible';
+              period: string;
+              value: number;
+              min?: number;
+              max?: number;
+            }
+          | {
+              /** @enum {string} */
+              code: 'outlier-history' | 'outlier-peers';
+              period: string;
+              value: number;
+              median: number;
+              robustSd: number;
+              robustZ: number;
+            }
+          | {
+              /** @enum {string} */
+              code: 'gap';
+              period: string;
+            }
+        )[];
+      }[];
+    };
+    ComparisonDto_Output: {
+      period: string;
+      areas: {
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+        level: string;
+      }[];
+      rows: {
+        indicator: {
+          code: string;
+          version: number;
+          name: {
+            de: string;
+            en?: string;
+          };
+          /** @enum {string} */
+          unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+          /** @enum {string} */
+          polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+        };
+        values: {
+          /** Format: uuid */
+          areaId: string;
+          code: string;
+          name: string;
+          level: string;
+          /** @enum {string} */
+          status: 'value' | 'suppressed' | 'missing';
+          value: number | null;
+          numerator: number | null;
+          denominator: number | null;
+          source: string | null;
+          approximate: boolean;
+          reason: string | null;
+          coverage: number | null;
+        }[];
+      }[];
+    };
+    ValueImportJobDto_Output: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx' | 'sdmx-csv' | 'json-stat' | 'dhis2';
+      /** @description null: the upload was not named */
+      fileName: string | null;
+      /** @description null: no mapping given */
+      map: string | null;
+      /** @description null: no source given */
+      source: string | null;
+      /** @enum {string} */
+      status: 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled' | 'interrupted';
+      progress: number;
+      bytesTotal: number;
+      bytesRead: number;
+      rowsRead: number;
+      observations: number;
+      errorCount: number;
+      errors: {
+        line: number;
+        column: string;
+        /** @enum {string} */
+        reason:
+          | 'unknown-area'
+          | 'unknown-indicator'
+          | 'bad-period'
+          | 'non-numeric'
+          | 'negative-count'
+          | 'duplicate'
+          | 'malformed';
+        message: string;
+      }[];
+      indicators: string[];
+      /** @description null: no message yet */
+      message: string | null;
+      createdAt: string;
+      /** @description null: not finished */
+      finishedAt: string | null;
+    };
+    SavedMappingDto_Output: {
+      /** @enum {string} */
+      format: 'csv' | 'xlsx' | 'sdmx-csv' | 'json-stat' | 'dhis2';
+      source: string;
+      mapping: string;
+      updatedBy: string;
+      updatedAt: string;
+    };
+    IndexDefinitionViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      key: string;
+      label: string;
+      definition: {
+        id: string;
+        label?: string;
+        labels?: {
+          [key: string]: string;
+        };
+        population: string;
+        minPopulation?: number;
+        excludeAreas?: string[];
+        indices: {
+          id: string;
+          label?: string;
+          labels?: {
+            [key: string]: string;
+          };
+          indicators: string[];
+          weights?: {
+            [key: string]: number;
+          };
+          polarity?: {
+            [key: string]: 1 | -1;
+          };
+          classes: {
+            code: string;
+            label: string;
+            labels?: {
+              [key: string]: string;
+            };
+            upTo?: number;
+            inclusive?: boolean;
+          }[];
+        }[];
+      };
+      createdBy: string;
+      updatedAt: string;
+    };
     IndexDefinitionBodyDto: {
       label?: string;
       definition: {
@@ -611,7 +1061,37 @@ export interface components {
       /** Format: uuid */
       definitionId: string;
       definition: {
-        [key: string]: unknown;
+        id: string;
+        label?: string;
+        labels?: {
+          [key: string]: string;
+        };
+        population: string;
+        minPopulation?: number;
+        excludeAreas?: string[];
+        indices: {
+          id: string;
+          label?: string;
+          labels?: {
+            [key: string]: string;
+          };
+          indicators: string[];
+          weights?: {
+            [key: string]: number;
+          };
+          polarity?: {
+            [key: string]: 1 | -1;
+          };
+          classes: {
+            code: string;
+            label: string;
+            labels?: {
+              [key: string]: string;
+            };
+            upTo?: number;
+            inclusive?: boolean;
+          }[];
+        }[];
       };
       period: string;
       level: string;
@@ -627,6 +1107,113 @@ export interface components {
       createdBy: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    MoversDto_Output: {
+      from: {
+        /** Format: uuid */
+        id: string;
+        label: string;
+        period: string;
+        level: string;
+      };
+      to: {
+        /** Format: uuid */
+        id: string;
+        label: string;
+        period: string;
+        level: string;
+      };
+      index: string;
+      items: {
+        /** Format: uuid */
+        areaId: string;
+        code: string;
+        name: string;
+        from: {
+          class: string | null;
+          label: string | null;
+        };
+        to: {
+          class: string | null;
+          label: string | null;
+        };
+        /** @enum {string} */
+        direction: 'better' | 'worse' | 'validity-changed';
+      }[];
+    };
+    IndexRunInputsDto_Output: {
+      definition: {
+        id: string;
+        label?: string;
+        labels?: {
+          [key: string]: string;
+        };
+        population: string;
+        minPopulation?: number;
+        excludeAreas?: string[];
+        indices: {
+          id: string;
+          label?: string;
+          labels?: {
+            [key: string]: string;
+          };
+          indicators: string[];
+          weights?: {
+            [key: string]: number;
+          };
+          polarity?: {
+            [key: string]: 1 | -1;
+          };
+          classes: {
+            code: string;
+            label: string;
+            labels?: {
+              [key: string]: string;
+            };
+            upTo?: number;
+            inclusive?: boolean;
+          }[];
+        }[];
+      };
+      inputs: unknown;
+    };
+    IndexResultsDto_Output: {
+      /** Format: uuid */
+      areaId: string;
+      code: string;
+      name: string;
+      valid: boolean;
+      reasons: unknown;
+      indices: unknown;
+    }[];
+    ClassMapDto_Output: {
+      run: {
+        /** Format: uuid */
+        id: string;
+        label: string;
+        period: string;
+        level: string;
+      };
+      index: string;
+      classes:
+        | {
+            code: string;
+            label: string;
+            labels?: {
+              [key: string]: string;
+            };
+          }[]
+        | null;
+      items: {
+        /** Format: uuid */
+        areaId: string;
+        code: string;
+        name: string;
+        valid: boolean;
+        value: number | null;
+        class: string | null;
+        label: string | null;
+      }[];
     };
   };
   responses: never;
@@ -654,7 +1241,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['AreaRefPageDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -674,7 +1272,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndicatorViewDto_Output'][];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -695,7 +1304,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndicatorViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -714,7 +1334,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndicatorViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -737,7 +1368,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndicatorViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -752,11 +1394,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Retired */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -775,7 +1427,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndicatorViewDto_Output'][];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -795,7 +1458,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndicatorViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -818,7 +1492,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComputeResultDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -840,7 +1525,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MapDataDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -862,7 +1558,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ValueLayerDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -881,7 +1588,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['PeriodListDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -901,7 +1619,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SeriesDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -922,6 +1651,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AreaProfileDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
         };
       };
     };
@@ -945,7 +1683,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['RankingDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -967,7 +1716,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['QualityDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -988,7 +1748,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ComparisonDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1005,7 +1776,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ValueImportJobDto_Output'][];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1033,7 +1815,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ValueImportJobDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1050,7 +1843,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['SavedMappingDto_Output'][];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1069,7 +1873,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ValueImportJobDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1088,7 +1903,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ValueImportJobDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1106,11 +1932,26 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description The values as an attachment (file name in Content-Disposition), streamed */
       200: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'text/csv': string;
+          'application/vnd.sdmx.data+csv': string;
+          'application/json': Record<string, never>;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1127,7 +1968,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndexDefinitionViewDto_Output'][];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1148,7 +2000,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndexDefinitionViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1167,7 +2030,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndexDefinitionViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1190,7 +2064,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndexDefinitionViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1205,11 +2090,21 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
+      /** @description Deleted */
       204: {
         headers: {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1232,7 +2127,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndexRunViewDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1255,6 +2161,15 @@ export interface operations {
           'application/json': components['schemas']['IndexRunViewDto_Output'][];
         };
       };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
+      };
     };
   };
   IndexRunsController_movers: {
@@ -1274,7 +2189,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['MoversDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1297,6 +2223,15 @@ export interface operations {
           'application/json': components['schemas']['IndexRunViewDto_Output'];
         };
       };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
+      };
     };
   };
   IndexRunsController_inputs: {
@@ -1314,7 +2249,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndexRunInputsDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1333,7 +2279,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['IndexResultsDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };
@@ -1354,7 +2311,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['ClassMapDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
       };
     };
   };

@@ -1,9 +1,8 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { Session } from '@quartier/portal-data-access';
-import { IndicatorApi, type ImportFormat, type ImportJob } from '../indicator-api';
+import { IndicatorApi, type ImportFormat, type ImportJob, type SavedMapping } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
-import { ImportMappingApi, type SavedMapping } from './import-mapping-api';
 
 const FORMATS: readonly { key: ImportFormat; label: string; accept: string }[] = [
   { key: 'csv', label: 'CSV (lang oder breit)', accept: '.csv,.txt' },
@@ -22,7 +21,6 @@ const FORMATS: readonly { key: ImportFormat; label: string; accept: string }[] =
 })
 export class ImportWizard {
   private readonly api = inject(IndicatorApi);
-  private readonly mappingApi = inject(ImportMappingApi);
   private readonly session = inject(Session);
   protected readonly texts = inject(IndicatorTexts);
   protected readonly t = this.texts.t;
@@ -51,7 +49,7 @@ export class ImportWizard {
 
   private async loadMappings(): Promise<void> {
     try {
-      this.saved.set(await this.mappingApi.mappings());
+      this.saved.set(await this.api.mappings());
     } catch {
       // Without the saved mappings the wizard still works: the person types the mapping.
       this.saved.set([]);
@@ -79,7 +77,7 @@ export class ImportWizard {
     try {
       this.job.set(
         this.mappable()
-          ? await this.mappingApi.start(file, this.format(), file.name, this.mapping(), this.source())
+          ? await this.api.startImport(file, this.format(), file.name, this.mapping(), this.source())
           : await this.api.startImport(file, this.format(), file.name),
       );
       this.poll();
