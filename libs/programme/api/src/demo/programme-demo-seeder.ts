@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
 import type { ImpactModel, MeasureAction, SelectionRule } from '@quartier/programme-core';
+import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
 import { Clock, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -77,18 +78,25 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
     const fixture: DemoFixture = JSON.parse(await readFile(join(context.root, FIXTURE), 'utf8'));
     let seeded = false;
     if (!(await this.exists(BERLIN, fixture.programme.name))) {
-      const run = await this.waitFor(
-        `SELECT r.id FROM index_run_ref r WHERE r.tenant_id = $1 AND r.definition_key = 'berlin-mss-2019'
+      // Without the reference data no Berlin index run will ever come: waiting the full timeout
+      // for it would hold a start without the folder back by minutes before Musterstadt.
+      if (!referenceDataWith(BERLIN_DEMO_FILES, context.referenceData))
+        this.logger.warn(
+          `demo programme of Berlin not seeded: no reference data. To add Berlin: ${ADD_BERLIN_HINT}`,
+        );
+      else {
+        const run = await this.waitFor(
+          `SELECT r.id FROM index_run_ref r WHERE r.tenant_id = $1 AND r.definition_key = 'berlin-mss-2019'
             AND (SELECT count(*) FROM index_result_ref x WHERE x.run_id = r.id) >= 400`,
-        [BERLIN],
-        timeoutMs,
-      );
-      if (run) {
-        context.progress('demo: seeding the programme "Quartiersmanagement (Demo)"');
-        await this.seedBerlin(fixture, run);
-        seeded = true;
-      } else
-        this.logger.warn('no MSS 2019 index run for Berlin (reference data missing?): no Berlin programme');
+          [BERLIN],
+          timeoutMs,
+        );
+        if (run) {
+          context.progress('demo: seeding the programme "Quartiersmanagement (Demo)"');
+          await this.seedBerlin(fixture, run);
+          seeded = true;
+        } else this.logger.warn('no MSS 2019 index run for Berlin: no Berlin programme');
+      }
     }
     if (!(await this.exists(MUSTERSTADT, 'Soziale Stadt Musterstadt (Demo)'))) {
       seeded = (await this.seedMusterstadt(context, timeoutMs)) || seeded;
