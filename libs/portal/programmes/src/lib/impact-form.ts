@@ -1,3 +1,4 @@
+import type { ProgrammeSchemas } from '@quartier/portal-data-access';
 import type { NodeType } from './impact-graph';
 
 /**
@@ -5,7 +6,11 @@ import type { NodeType } from './impact-graph';
  * binding) and back to the service's model. The service validates the result and names
  * problems by path (`nodes.2.bindings.0.target.date`).
  */
-export type Polarity = 'higher-is-better' | 'lower-is-better';
+/** The impact model as the programme service answers it (its OpenAPI document). */
+export type ApiModel = ProgrammeSchemas['ImpactModelDocumentDto_Output']['model'];
+export type ApiBinding = ApiModel['nodes'][number]['bindings'][number];
+type Source = ApiBinding['source'];
+export type Polarity = ApiBinding['polarity'];
 
 export interface BindingForm {
   id: string;
@@ -42,52 +47,8 @@ export interface ModelForm {
   description: string;
   nodes: NodeForm[];
   edges: { from: string; to: string }[];
-  provenance?: unknown;
-}
-
-type Source =
-  | {
-      kind: 'indicator';
-      indicatorCode: string;
-      areas: { kind: 'programme-areas' } | { kind: 'areas'; areaIds: string[] };
-    }
-  | {
-      kind: 'survey';
-      surveyId: string;
-      question: string;
-      measure: { kind: 'mean' } | { kind: 'share'; options: string[] };
-    }
-  | {
-      kind: 'network';
-      networkId: string;
-      measure: { kind: 'graph'; metric: string } | { kind: 'actors'; metric: string; actorIds: string[] };
-    };
-
-export interface ApiBinding {
-  id: string;
-  label?: string;
-  source: Source;
-  baseline: { value: number; period: string };
-  target: { value: number; date: string };
-  polarity: Polarity;
-}
-
-export interface ApiModel {
-  id: string;
-  title: string;
-  description?: string;
-  nodes: {
-    id: string;
-    type: NodeType;
-    step: number | null;
-    title: string;
-    description?: string;
-    assumptions: string[];
-    risks: string[];
-    bindings: ApiBinding[];
-  }[];
-  edges: { from: string; to: string }[];
-  provenance?: unknown;
+  /** Where a copied model came from (kept as the service gave it). */
+  provenance?: ApiModel['provenance'];
 }
 
 const lines = (text: string): string[] =>

@@ -1,18 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import type { EvaluationSchemas } from '@quartier/portal-data-access';
 import { Notice } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
 
 type Action = Evaluation['actions'][number];
-interface AuditEntry {
-  action: string;
-  from: string | null;
-  to: string;
-  by: string;
-  at: string;
-  comment: string;
-}
+type AuditEntry = EvaluationSchemas['AuditDto_Output']['items'][number];
 
 /** The workflow buttons the API allows the caller now, what blocks the others, and the history. */
 @Component({

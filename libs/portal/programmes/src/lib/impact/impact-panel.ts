@@ -23,7 +23,7 @@ import {
   wrapTitle,
   type NodeType,
 } from '../impact-graph';
-import { type ApiModel, emptyBinding, type ModelForm, modelFromForm, modelToForm } from '../impact-form';
+import { emptyBinding, type ModelForm, modelFromForm, modelToForm } from '../impact-form';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
 
@@ -118,7 +118,7 @@ export class ImpactPanel {
     effect(() => {
       const doc = this.document.value();
       if (!doc) return;
-      const form = modelToForm(doc.model as ApiModel);
+      const form = modelToForm(doc.model);
       // A new model is named after its programme (the service requires a title).
       if (!form.title) form.title = untracked(this.programme).name;
       this.form.set(form);
@@ -198,7 +198,7 @@ export class ImpactPanel {
       const saved = await this.workspace.api.put('/api/programme/programmes/{id}/impact-model', {
         ...this.path(),
         body: {
-          model: modelFromForm(form, doc.model as ApiModel) as unknown as Record<string, unknown>,
+          model: modelFromForm(form, doc.model),
           baseVersion: doc.version,
         },
       });
