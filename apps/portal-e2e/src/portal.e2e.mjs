@@ -5,6 +5,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
+import { api, tokenFor } from './session.mjs';
 
 const BERLIN_DISTRICTS = [
   'Mitte',
@@ -124,6 +125,48 @@ export function portalTests(context) {
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'edit-area');
   });
 
+  it('zooms the map to the chosen area and shows what the services know about it', async () => {
+    // Stülerstraße (Mitte): the demo survey covers it, an actor with offerings is in it.
+    await page.goto(`${context.baseUrl}/areas?level=planungsraum`);
+    await page.getByRole('heading', { level: 1, name: 'Gebiete' }).waitFor();
+    const token = await tokenFor(context.baseUrl, 'planer');
+    const found = await api(
+      context.baseUrl,
+      token,
+      'GET',
+      '/api/registry/areas?q=01011101&level=planungsraum',
+    );
+    const area = found.items.find((a) => a.code === '01011101');
+    await page
+      .locator('[data-testid="area-map"][data-rendered-features]:not([data-rendered-features=""])')
+      .waitFor();
+    await page.goto(`${context.baseUrl}/areas?level=planungsraum&area=${area.id}`);
+    await page.locator(`[data-testid="area-map"][data-zoomed-to="${area.id}"]`).waitFor();
+    const indicators = page.getByTestId('area-indicators');
+    await indicators.locator('tbody tr').first().waitFor();
+    const rows = await indicators.locator('tbody tr').allInnerTexts();
+    assert.ok(
+      rows.some((row) => /^Arbeitslosigkeit \(SGB II\)\t[\d,]+ % \(2018\)\t[−+±]/.test(row)),
+      rows.join('\n'),
+    );
+    assert.ok((await indicators.locator('[data-trend]').count()) > 0, 'a trend since the period before');
+    assert.match(
+      await page.getByTestId('area-index').innerText(),
+      /Sozialindex \(MSS 2019\)[\s\S]*Status-Index/,
+    );
+    await page
+      .getByTestId('area-surveys')
+      .getByRole('link', { name: 'Nachbarschaftsbefragung Mitte 2025' })
+      .waitFor();
+    assert.ok((await page.getByTestId('area-actors').locator('li').count()) >= 1);
+    // The report link of the area page stays where it is.
+    await page.getByTestId('area-detail').getByTestId('create-report').waitFor();
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    await page.goto(`${context.baseUrl}/areas`);
+    await page.getByRole('heading', { level: 1, name: 'Gebiete' }).waitFor();
+  });
+
   it('draws the district map with MapLibre and saves a screenshot', async () => {
     const map = page.getByTestId('area-map');
     await map.locator('canvas').waitFor();
@@ -217,13 +260,22 @@ export function portalTests(context) {
     await planerRow.first().waitFor();
     assert.match(await planerRow.first().innerText(), /Planung\s+Mitte/);
 
+    // What an assignment is, in words; roles only the identity provider grants are not offered.
+    await page.getByText(/die Rolle vergibt der Identitätsanbieter/).waitFor();
     await page.getByRole('textbox', { name: 'Benutzerkennung' }).fill('viewer');
     await page.getByRole('combobox', { name: 'Rolle' }).click();
+    const offered = await page.getByRole('option').allInnerTexts();
+    assert.deepEqual(
+      offered.map((o) => o.trim()),
+      ['Programmverantwortung', 'Planung', 'Analyse', 'Evaluation', 'Lesezugriff'],
+    );
     await page.getByRole('option', { name: 'Analyse' }).click();
     await page.getByRole('combobox', { name: 'Gebiet (optional)' }).fill('Pankow');
     await page.getByRole('option', { name: /^Pankow \(Bezirk 03\)/ }).click();
     await page.getByRole('button', { name: 'Rolle zuweisen' }).click();
-    await page.getByText('Rolle Analyse für viewer zugewiesen.').waitFor();
+    await page
+      .getByText('Zugewiesen: viewer – Rolle Analyse beim Identitätsanbieter, Bereich hier: Pankow.')
+      .waitFor();
     const granted = page
       .locator('table.assignments tbody tr', { hasText: 'Analyse' })
       .filter({ hasText: 'Pankow' });
@@ -236,6 +288,37 @@ export function portalTests(context) {
     await granted.getByRole('button', { name: 'Rolle Analyse von viewer entfernen' }).click();
     await page.getByText('Rollenzuweisung entfernt.').waitFor();
     await granted.waitFor({ state: 'detached' });
+  });
+
+  it('refuses a role the person lacked at the identity provider in German, and assigns it once confirmed', async () => {
+    // planer signed in earlier in this suite without the evaluator role.
+    await page.getByRole('textbox', { name: 'Benutzerkennung' }).fill('planer');
+    await page.getByRole('combobox', { name: 'Rolle' }).click();
+    await page.getByRole('option', { name: 'Evaluation' }).click();
+    await page.getByRole('button', { name: 'Rolle zuweisen' }).click();
+    await page
+      .getByText(
+        'Aktion fehlgeschlagen: Die Person hat diese Rolle beim Identitätsanbieter nicht: die Zuweisung hätte keine Wirkung.',
+      )
+      .waitFor();
+    // The service's English message never reaches the page.
+    assert.equal(await page.getByText(/last signed in|identity provider/).count(), 0);
+    const confirm = page.getByTestId('acknowledge-provider-role');
+    assert.equal(await confirm.getByRole('button', { name: 'Bereich trotzdem zuweisen' }).isDisabled(), true);
+    await confirm.getByRole('checkbox').check();
+    await confirm.getByRole('button', { name: 'Bereich trotzdem zuweisen' }).click();
+    await page
+      .getByText(
+        'Zugewiesen: planer – Rolle Evaluation beim Identitätsanbieter, Bereich hier: gesamter Mandant.',
+      )
+      .waitFor();
+    const row = page
+      .locator('table.assignments tbody tr', { hasText: 'Evaluation' })
+      .filter({ hasText: 'planer' });
+    assert.match(await row.innerText(), /Rolle fehlt – wirkt erst, wenn der Identitätsanbieter sie vergibt/);
+    page.once('dialog', (dialog) => dialog.accept());
+    await row.getByRole('button', { name: 'Rolle Evaluation von planer entfernen' }).click();
+    await row.waitFor({ state: 'detached' });
   });
 
   it('imports nothing from a file with a broken feature and names the feature', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AreaFeature, AreaFeatureCollection } from '@quartier/portal-data-access';
-import { collectionBounds, squareKilometres } from './geometry.ts';
+import { collectionBounds, featureBounds, squareKilometres } from './geometry.ts';
 
 const feature = (id: string, geometry: AreaFeature['geometry']): AreaFeature => ({
   type: 'Feature',
@@ -61,6 +61,28 @@ describe('collectionBounds', () => {
       }),
       null,
     );
+  });
+});
+
+describe('featureBounds', () => {
+  it('spans the one area the map zooms to, and is null for an area the level does not show', () => {
+    const square = (x: number): AreaFeature['geometry'] => ({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [x, 52],
+          [x + 1, 52],
+          [x + 1, 53],
+          [x, 52],
+        ],
+      ],
+    });
+    const collection: AreaFeatureCollection = {
+      type: 'FeatureCollection',
+      features: [feature('a', square(13)), feature('b', square(20))],
+    };
+    assert.deepEqual(featureBounds(collection, 'b'), [20, 52, 21, 53]);
+    assert.equal(featureBounds(collection, 'c'), null);
   });
 });
 

@@ -29,6 +29,12 @@ export function collectionBounds(collection: AreaFeatureCollection): Bounds | nu
   return west === Infinity ? null : [west, south, east, north];
 }
 
+/** Bounding box of one area of the collection (by feature id or `properties.id`), or null. */
+export function featureBounds(collection: AreaFeatureCollection, id: string): Bounds | null {
+  const feature = collection.features.find((f) => f.id === id || f.properties?.id === id);
+  return feature ? collectionBounds({ ...collection, features: [feature] }) : null;
+}
+
 /** Square metres to a km² figure for display (one decimal is planning-grade precision). */
 export function squareKilometres(squareMetres: number): number {
   return Math.round(squareMetres / 100_000) / 10;

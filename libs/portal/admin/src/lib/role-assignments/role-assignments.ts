@@ -26,7 +26,13 @@ import { AreaPicker } from '../area-picker/area-picker';
 
 const PAGE_SIZE = 50;
 
-/** Admin page: who holds which role, for which area (and its subtree); add and remove assignments. */
+/**
+ * Admin page: who holds which role, for which area (and its subtree); add and remove
+ * assignments. An assignment is "role X at the identity provider + scope Y here": the page says
+ * so, offers no role the registry refuses (platform and tenant administration are the
+ * provider's alone), shows per assignment whether the provider's role is there, and asks the
+ * administrator to confirm a role the person did not hold at their last sign-in.
+ */
 @Component({
   selector: 'q-role-assignments',
   imports: [
@@ -49,7 +55,9 @@ export class RoleAssignments {
   private readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
   protected readonly formatDate = this.i18n.formatDate;
-  protected readonly roles = ROLE_OPTIONS;
+  protected readonly roles = ROLE_OPTIONS.filter(
+    (role) => role !== 'platform-admin' && role !== 'tenant-admin',
+  );
 
   protected readonly subjectFilter = signal('');
   protected readonly offset = signal(0);
@@ -81,6 +89,11 @@ export class RoleAssignments {
   private readonly addForm = viewChild('addForm', { read: FormGroupDirective });
   protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
   protected readonly busy = signal(false);
+  /** A grant the registry refused because the provider's role is missing, to confirm or drop. */
+  protected readonly unconfirmed = signal<{ subject: string; role: Role; area: AreaSummary | null } | null>(
+    null,
+  );
+  protected readonly acknowledged = signal(false);
 
   protected roleName(role: Role): string {
     return this.t(`role.${role}` as TranslationKey);
@@ -99,32 +112,61 @@ export class RoleAssignments {
     this.offset.update((offset) => offset + PAGE_SIZE);
   }
 
+  /** What the identity provider's side of an assignment looks like (from the last sign-in). */
+  protected providerState(assignment: RoleAssignment): string {
+    if (assignment.effective === null) return this.t('roles.providerUnknown');
+    return this.t(assignment.effective ? 'roles.providerEffective' : 'roles.providerMissing');
+  }
+
   protected async add(): Promise<void> {
     const { subject, role } = this.form.getRawValue();
     if (this.form.invalid || role === null) {
       this.form.markAllAsTouched();
       return;
     }
+    await this.grant({ subject: subject.trim(), role, area: this.area() }, false);
+  }
+
+  /** The administrator confirmed granting the role at the provider: assign the scope anyway. */
+  protected async addConfirmed(): Promise<void> {
+    const pending = this.unconfirmed();
+    if (pending && this.acknowledged()) await this.grant(pending, true);
+  }
+
+  private async grant(
+    request: { subject: string; role: Role; area: AreaSummary | null },
+    acknowledgeProviderRole: boolean,
+  ): Promise<void> {
     this.busy.set(true);
     try {
       const created = await this.api.addRoleAssignment({
-        subject: subject.trim(),
-        role,
-        areaId: this.area()?.id ?? null,
+        subject: request.subject,
+        role: request.role,
+        areaId: request.area?.id ?? null,
+        ...(acknowledgeProviderRole ? { acknowledgeProviderRole } : {}),
       });
       this.message.set({
         kind: 'success',
-        text: this.t('roles.added', { role: this.roleName(created.role), subject: created.subject }),
+        text: this.t('roles.added', {
+          role: this.roleName(created.role),
+          subject: created.subject,
+          scope: created.areaName ?? this.t('roles.areaNone'),
+        }),
       });
+      this.unconfirmed.set(null);
+      this.acknowledged.set(false);
       // resetForm() also clears the "submitted" state, which would otherwise flag the emptied
       // required fields as errors right away.
       this.addForm()?.resetForm({ subject: '', role: null });
       this.picker()?.reset();
       this.assignments.reload();
     } catch (error) {
+      const problem = problemFrom(error);
+      this.unconfirmed.set(problem.code === 'RoleNotHeldAtProvider' ? request : null);
+      this.acknowledged.set(false);
       this.message.set({
         kind: 'error',
-        text: this.t('roles.error', { reason: describeProblem(problemFrom(error), this.t) }),
+        text: this.t('roles.error', { reason: describeProblem(problem, this.t) }),
       });
     } finally {
       this.busy.set(false);

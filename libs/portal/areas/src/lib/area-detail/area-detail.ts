@@ -24,10 +24,14 @@ import {
   problemFrom,
 } from '@quartier/portal-data-access';
 import { CreateReportLink, I18n, KEEP_FOCUS_STATE, Notice, describeProblem } from '@quartier/portal-ui';
+import { AreaProfile } from '../area-profile/area-profile';
 import { squareKilometres } from '../geometry';
 import { parsePopulation } from '../population-input';
 
-/** Detail of one area: position in the hierarchy, key figures, and the edit form where allowed. */
+/**
+ * Detail of one area: position in the hierarchy, key figures, the edit form where allowed, and
+ * what the other services know about it (indicators, index classes, surveys, actors).
+ */
 @Component({
   selector: 'q-area-detail',
   imports: [
@@ -38,6 +42,7 @@ import { parsePopulation } from '../population-input';
     MatInputModule,
     Notice,
     CreateReportLink,
+    AreaProfile,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './area-detail.html',

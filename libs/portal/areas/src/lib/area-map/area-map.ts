@@ -10,10 +10,19 @@ import {
   input,
   output,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { createAreaMap, I18n, loadMapLibre, whenDrawn } from '@quartier/portal-ui';
+import {
+  createAreaMap,
+  geometryRings,
+  I18n,
+  loadMapLibre,
+  MapDownload,
+  mapSvg,
+  whenDrawn,
+} from '@quartier/portal-ui';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import {
   type LegendEntry,
@@ -21,8 +30,10 @@ import {
   populationColorExpression,
   quantileBreaks,
   NO_DATA_COLOR,
+  classOf,
+  paletteFor,
 } from '../choropleth';
-import { collectionBounds } from '../geometry';
+import { collectionBounds, featureBounds } from '../geometry';
 
 const SOURCE = 'areas';
 const FILL = 'areas-fill';
@@ -43,6 +54,7 @@ interface HoverInfo {
  */
 @Component({
   selector: 'q-area-map',
+  imports: [MapDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './area-map.html',
   styleUrl: './area-map.scss',
@@ -58,11 +70,53 @@ export class AreaMap {
   readonly areaSelected = output<string>();
 
   private readonly container = viewChild.required<ElementRef<HTMLDivElement>>('canvasHost');
-  private readonly map = signal<MapLibreMap | null>(null);
+  protected readonly map = signal<MapLibreMap | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly hover = signal<HoverInfo | null>(null);
   /** Set after MapLibre reports `idle` with the current data drawn — the e2e tests wait for it. */
   protected readonly renderedFeatures = signal<number | null>(null);
+  /** The map as drawn now, as SVG: areas filled by their population class, legend below. */
+  protected readonly svgOf = (): string | null => {
+    const map = this.map();
+    const collection = this.collection();
+    if (!map || !collection) return null;
+    const breaks = this.breaks();
+    const colors = paletteFor(breaks.length + 1);
+    const canvas = map.getCanvas();
+    const project = ([lon, lat]: readonly [number, number]) => {
+      const p = map.project([lon, lat]);
+      return [p.x, p.y] as const;
+    };
+    return mapSvg({
+      width: canvas.clientWidth,
+      height: canvas.clientHeight,
+      title: this.label(),
+      areas: collection.features.map((f) => ({
+        rings: geometryRings(f.geometry, project),
+        fill:
+          f.properties.population === null ? NO_DATA_COLOR : colors[classOf(f.properties.population, breaks)],
+        strokeWidth: f.properties.id === this.selectedId() ? 2.5 : 0.6,
+        title: f.properties.name,
+      })),
+      legend: [
+        ...this.legend().map((entry) => ({ color: entry.color, label: this.legendLabel(entry) })),
+        ...(this.hasMissingPopulation()
+          ? [{ color: NO_DATA_COLOR, label: this.t('areas.legendNoData') }]
+          : []),
+      ],
+      attribution: 'Geoportal Berlin, dl-de/by-2.0',
+    });
+  };
+
+  private legendLabel(entry: LegendEntry): string {
+    const n = this.formatNumber;
+    if (entry.from === null && entry.to !== null) return `< ${n(entry.to)}`;
+    if (entry.to === null && entry.from !== null) return `≥ ${n(entry.from)}`;
+    return entry.from !== null && entry.to !== null ? `${n(entry.from)} – < ${n(entry.to)}` : '';
+  }
+
+  /** The area the map last zoomed to (the browser test reads it). */
+  protected readonly zoomedTo = signal<string | null>(null);
 
   private readonly breaks = computed(() =>
     quantileBreaks(this.collection()?.features.map((f) => f.properties.population) ?? []),
@@ -74,6 +128,8 @@ export class AreaMap {
   );
   private hoveredId: string | null = null;
   private shownSelection: string | null = null;
+  /** The selection the map last reacted to (highlight, zoom). */
+  private handledSelection: string | null = null;
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -110,8 +166,11 @@ export class AreaMap {
       if (bounds)
         map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 24, animate: false });
       whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
+      // A new level shows the whole city; an area chosen since the last drawing is zoomed to.
+      const selected = untracked(this.selectedId);
+      const chosenSince = selected !== this.handledSelection;
       this.shownSelection = null;
-      this.showSelection(map, this.selectedId());
+      this.showSelection(map, selected, chosenSince);
     });
 
     // MapLibre labels its canvas and controls in English; keep them in the portal's language.
@@ -137,12 +196,28 @@ export class AreaMap {
     });
   }
 
-  private showSelection(map: MapLibreMap, selected: string | null): void {
-    if (this.shownSelection && this.shownSelection !== selected) {
+  /**
+   * Highlights the chosen area; a newly chosen one is zoomed to when this level shows it. A new
+   * level (collection) shows the whole city first, so changing the level is a way back out.
+   */
+  private showSelection(map: MapLibreMap, selected: string | null, zoom = true): void {
+    if (this.shownSelection === selected) return;
+    if (this.shownSelection) {
       map.setFeatureState({ source: SOURCE, id: this.shownSelection }, { selected: false });
     }
     if (selected) map.setFeatureState({ source: SOURCE, id: selected }, { selected: true });
     this.shownSelection = selected;
+    const collection = untracked(this.collection);
+    // Before the level is loaded there is nothing to zoom to: the loading will do it.
+    if (collection) this.handledSelection = selected;
+    const bounds = zoom && selected && collection ? featureBounds(collection, selected) : null;
+    if (bounds)
+      map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], {
+        padding: 48,
+        maxZoom: 15,
+        duration: 400,
+      });
+    this.zoomedTo.set(bounds ? selected : null);
   }
 
   private addLayers(map: MapLibreMap): void {
