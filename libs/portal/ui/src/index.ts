@@ -11,3 +11,5 @@ export * from './lib/create-report-link/create-report-link';
 export * from './lib/table-download/table-export';
 export * from './lib/table-download/table-files';
 export * from './lib/table-download/table-download';
+export * from './lib/map-download/map-svg';
+export * from './lib/map-download/map-download';

@@ -12,7 +12,14 @@ import {
   viewChild,
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { createAreaMap, loadMapLibre, whenDrawn } from '@quartier/portal-ui';
+import {
+  createAreaMap,
+  loadMapLibre,
+  whenDrawn,
+  MapDownload,
+  geometryRings,
+  mapSvg,
+} from '@quartier/portal-ui';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { ROLE_COLORS, type MapRole } from '../map-roles';
 
@@ -29,9 +36,11 @@ const TREATED = 'areas-treated';
  */
 @Component({
   selector: 'q-evaluation-map',
+  imports: [MapDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="map" #host data-testid="design-map" [attr.data-rendered]="rendered()"></div>
+    <q-map-download [map]="map()" [svg]="svgOf" fileName="karte-evaluation" testId="design-map-download" />
     @if (hover(); as h) {
       <p class="hover" aria-hidden="true">{{ h }}</p>
     }
@@ -72,7 +81,7 @@ export class EvaluationMap {
   readonly label = input.required<string>();
 
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
-  private readonly map = signal<MapLibreMap | null>(null);
+  protected readonly map = signal<MapLibreMap | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly hover = signal<string | null>(null);
   /** Features drawn once MapLibre is idle with the current data (the e2e test waits for it). */
@@ -101,6 +110,33 @@ export class EvaluationMap {
         }),
     };
   });
+
+  /** The map as drawn now, as SVG (areas in their colours, the highlighted ones outlined). */
+  protected readonly svgOf = (): string | null => {
+    const map = this.map();
+    const data = this.data();
+    if (!map || !data) return null;
+    const canvas = map.getCanvas();
+    const project = ([lon, lat]: readonly [number, number]) => {
+      const p = map.project([lon, lat]);
+      return [p.x, p.y] as const;
+    };
+    return mapSvg({
+      width: canvas.clientWidth,
+      height: canvas.clientHeight,
+      title: this.label(),
+      areas: data.features.map((f) => ({
+        rings: geometryRings(f.geometry, project),
+        fill: f.properties.color,
+        strokeWidth: f.properties.role === 'treated' ? 2.5 : 0.6,
+        title: f.properties.text,
+      })),
+      legend: (Object.keys(ROLE_COLORS) as MapRole[])
+        .filter((role) => [...this.roles().values()].includes(role))
+        .map((role) => ({ color: ROLE_COLORS[role], label: this.roleNames()[role] })),
+      attribution: 'Geoportal Berlin, dl-de/by-2.0',
+    });
+  };
 
   constructor() {
     const destroyRef = inject(DestroyRef);

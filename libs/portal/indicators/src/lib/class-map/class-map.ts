@@ -15,7 +15,14 @@ import {
 import { RegistryApi, type AreaFeatureCollection, type AreaTiles } from '@quartier/portal-data-access';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
-import { createAreaMap, loadMapLibre, whenDrawn } from '@quartier/portal-ui';
+import {
+  createAreaMap,
+  loadMapLibre,
+  whenDrawn,
+  MapDownload,
+  geometryRings,
+  mapSvg,
+} from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
 import {
   TILE_FILL,
@@ -49,6 +56,7 @@ const SELECTED = 'cells-selected';
  */
 @Component({
   selector: 'q-class-map',
+  imports: [MapDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './class-map.html',
   styleUrl: './class-map.scss',
@@ -74,7 +82,7 @@ export class ClassMap {
   readonly classChosen = output<number>();
 
   private readonly container = viewChild.required<ElementRef<HTMLDivElement>>('canvasHost');
-  private readonly map = signal<MapLibreMap | null>(null);
+  protected readonly map = signal<MapLibreMap | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly hover = signal<{ name: string; text: string; x: number; y: number } | null>(null);
   /** Set once MapLibre is idle with the current data drawn (the e2e test waits for it). */
@@ -112,6 +120,54 @@ export class ClassMap {
         }),
     };
   });
+
+  /**
+   * The map as drawn now, as SVG (classes, patterns for suppressed and missing, legend). Maps
+   * drawn from vector tiles have no geometry here: they download as PNG only.
+   */
+  protected readonly svgOf = computed(() => (this.tiles() ? null : () => this.toSvg()));
+
+  private toSvg(): string | null {
+    const map = this.map();
+    const data = this.data();
+    if (!map || !data) return null;
+    const colors = this.legend().map((l) => l.color);
+    const canvas = map.getCanvas();
+    const project = ([lon, lat]: readonly [number, number]) => {
+      const p = map.project([lon, lat]);
+      return [p.x, p.y] as const;
+    };
+    const states = this.states();
+    return mapSvg({
+      width: canvas.clientWidth,
+      height: canvas.clientHeight,
+      title: this.label(),
+      areas: data.features.map((f) => ({
+        rings: geometryRings(f.geometry, project),
+        fill: f.properties.cls >= 0 ? (colors[f.properties.cls] ?? '#ffffff') : '#ffffff',
+        ...(f.properties.state === 'suppressed'
+          ? { pattern: 'hatch' as const }
+          : f.properties.state === 'value'
+            ? {}
+            : { pattern: 'dots' as const }),
+        strokeWidth: f.properties.id === this.selectedId() ? 2.5 : 0.6,
+        title: `${f.properties.name}: ${f.properties.text}`,
+      })),
+      legend: [
+        ...this.legend().map((l) => ({ color: l.color, label: `${l.number}  ${l.label}` })),
+        ...(states.has('suppressed')
+          ? [{ color: '#fff', label: this.t('suppressed'), pattern: 'hatch' as const }]
+          : []),
+        ...(states.has('missing')
+          ? [{ color: '#fff', label: this.t('missing'), pattern: 'dots' as const }]
+          : []),
+        ...(states.has('invalid')
+          ? [{ color: '#fff', label: this.t('invalid'), pattern: 'dots' as const }]
+          : []),
+      ],
+      attribution: 'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0',
+    });
+  }
 
   constructor() {
     const destroyRef = inject(DestroyRef);

@@ -12,7 +12,14 @@ import {
   viewChild,
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { createAreaMap, loadMapLibre, whenDrawn } from '@quartier/portal-ui';
+import {
+  createAreaMap,
+  loadMapLibre,
+  whenDrawn,
+  MapDownload,
+  geometryRings,
+  mapSvg,
+} from '@quartier/portal-ui';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 
 /** How one area is drawn: its fill and what the hover text says. */
@@ -35,9 +42,16 @@ const HIGHLIGHT = 'areas-highlight';
  */
 @Component({
   selector: 'q-programme-map',
+  imports: [MapDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="map" #host [attr.data-testid]="testId()" [attr.data-rendered]="rendered()"></div>
+    <q-map-download
+      [map]="map()"
+      [svg]="svgOf"
+      [fileName]="'karte-' + testId()"
+      [testId]="testId() + '-download'"
+    />
     @if (hover(); as h) {
       <p class="hover" aria-hidden="true">{{ h }}</p>
     }
@@ -75,9 +89,11 @@ export class ProgrammeMap {
   readonly areas = input.required<ReadonlyMap<string, MapArea>>();
   readonly label = input.required<string>();
   readonly testId = input('programme-map');
+  /** The legend the page shows beside the map, repeated in the SVG download. */
+  readonly legend = input<readonly { color: string; label: string }[]>([]);
 
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
-  private readonly map = signal<MapLibreMap | null>(null);
+  protected readonly map = signal<MapLibreMap | null>(null);
   protected readonly error = signal<string | null>(null);
   protected readonly hover = signal<string | null>(null);
   /** Features drawn once MapLibre is idle with the current data (the e2e tests wait for it). */
@@ -106,6 +122,31 @@ export class ProgrammeMap {
         }),
     };
   });
+
+  /** The map as drawn now, as SVG (areas in their colours, the highlighted ones outlined). */
+  protected readonly svgOf = (): string | null => {
+    const map = this.map();
+    const data = this.data();
+    if (!map || !data) return null;
+    const canvas = map.getCanvas();
+    const project = ([lon, lat]: readonly [number, number]) => {
+      const p = map.project([lon, lat]);
+      return [p.x, p.y] as const;
+    };
+    return mapSvg({
+      width: canvas.clientWidth,
+      height: canvas.clientHeight,
+      title: this.label(),
+      areas: data.features.map((f) => ({
+        rings: geometryRings(f.geometry, project),
+        fill: f.properties.color,
+        strokeWidth: f.properties.highlighted ? 2.5 : 0.6,
+        title: f.properties.text,
+      })),
+      legend: this.legend(),
+      attribution: 'Geoportal Berlin, dl-de/by-2.0',
+    });
+  };
 
   constructor() {
     const destroyRef = inject(DestroyRef);

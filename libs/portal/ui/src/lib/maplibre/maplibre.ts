@@ -60,6 +60,9 @@ export function createAreaMap(
     center: [13.4, 52.52],
     zoom: 9,
     attributionControl: false,
+    // Kept after each frame, so the page prints the map (a cleared WebGL canvas prints blank)
+    // and "download map" can read it as PNG at any time.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
     dragRotate: false,
     pitchWithRotate: false,
     touchPitch: false,
