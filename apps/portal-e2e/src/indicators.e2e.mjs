@@ -3,7 +3,9 @@
 // latest stored run (MSS 2019) and lists the movers. Register in apps/portal-e2e/run.mjs:
 //   import { indicatorTests } from './src/indicators.e2e.mjs';   …   indicatorTests(context);
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { it } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
 import { login, newPage } from './session.mjs';
@@ -75,6 +77,8 @@ export function indicatorTests(context) {
     );
     for (const text of await page.locator('[data-testid="ranking-table"] tr.unranked td.num').allInnerTexts())
       assert.match(text, /nicht alle Teilgebiete/);
+    // The legend follows the map's values, which arrive apart from the ranking.
+    await page.waitForFunction(() => document.querySelectorAll('ul.legend .legend-entry').length === 5);
     const legend = await page.locator('ul.legend .legend-entry').allInnerTexts();
     assert.equal(legend.length, 5, `legend: ${legend.join(' | ')}`);
     for (const entry of legend) assert.match(entry, /\d+,\d+/, `legend entry without bounds: ${entry}`);
@@ -106,6 +110,63 @@ export function indicatorTests(context) {
       .screenshot({ path: join(context.outDir, 'indicators-index-map.png') });
     const violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
+  });
+
+  it('prints the index page without navigation and buttons but with its map, and downloads map and tables', async () => {
+    const download = async (testId) => {
+      const waiting = page.waitForEvent('download');
+      await page.getByTestId(testId).click();
+      const file = await waiting;
+      return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+    };
+    // The map as PNG (the drawing as shown) and as SVG (every area a vector path, legend below).
+    const png = await download('index-map-download-png');
+    assert.match(png.name, /\.png$/);
+    assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    const svg = (await download('index-map-download-svg')).bytes.toString('utf8');
+    assert.ok((svg.match(/<path /g) ?? []).length > 400, 'a path per planning area');
+    assert.match(svg, /<text x="28" y="\d+">1\s+1 hoch<\/text>/);
+    // The class counts as CSV and XLSX, as the table shows them.
+    const csv = (await download('class-counts-download-csv')).bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const lines = csv.split('\r\n');
+    assert.equal(lines.length, 5);
+    assert.match(lines[1], /^1,1,hoch,\d+$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await download('class-counts-download-xlsx')).bytes);
+    assert.equal(workbook.worksheets[0].getRow(2).getCell(3).value, 'hoch');
+    assert.equal(typeof workbook.worksheets[0].getRow(2).getCell(4).value, 'number');
+
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const shown = (selector) =>
+        page
+          .locator(selector)
+          .first()
+          .evaluate((element) => getComputedStyle(element).display !== 'none');
+      assert.equal(await shown('nav.app-nav'), false, 'no navigation on paper');
+      assert.equal(await shown('[role="tablist"]'), false, 'no tab bar on paper');
+      assert.equal(await shown('[data-testid="class-counts-download-csv"]'), false, 'no download buttons');
+      assert.equal(await shown('[data-testid="class-counts"]'), true);
+      // The map prints: its canvas is shown and holds the drawing (not a blank buffer).
+      const canvas = page.locator('[data-testid="index-map"] canvas');
+      assert.equal(await canvas.evaluate((c) => getComputedStyle(c).display !== 'none'), true);
+      const colours = await canvas.evaluate((c) => {
+        const copy = document.createElement('canvas');
+        copy.width = 64;
+        copy.height = 64;
+        const context = copy.getContext('2d');
+        context.drawImage(c, 0, 0, 64, 64);
+        const data = context.getImageData(0, 0, 64, 64).data;
+        const seen = new Set();
+        for (let i = 0; i < data.length; i += 4) seen.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+        return seen.size;
+      });
+      assert.ok(colours > 5, `the printed map shows the classes (${colours} colours)`);
+      const pdf = await page.pdf({ format: 'A4' });
+      assert.ok(pdf.length > 50_000, `PDF of ${pdf.length} bytes`);
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
   });
 
   it('names units and the index’s classes in the reader’s language, never by their codes', async () => {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { IndicatorClient, NetworkClient, SurveyClient, problemFrom } from '@quartier/portal-data-access';
-import { I18n, type TranslationKey } from '@quartier/portal-ui';
+import { I18n, TableDownload, type TableRows, type TranslationKey } from '@quartier/portal-ui';
 import { formatChange, formatValue } from './profile-format';
 
 /** Actors listed by name; the rest are counted. */
@@ -15,7 +15,7 @@ const ACTORS_SHOWN = 12;
  */
 @Component({
   selector: 'q-area-profile',
-  imports: [RouterLink],
+  imports: [RouterLink, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './area-profile.html',
   styleUrl: './area-profile.scss',
@@ -50,6 +50,30 @@ export class AreaProfile {
   protected readonly moreActors = computed(() =>
     this.actors.hasValue() ? Math.max(0, this.actors.value().items.length - ACTORS_SHOWN) : 0,
   );
+
+  /** The key indicators as shown, for their CSV/XLSX download (numbers stay numbers). */
+  protected readonly indicatorRows = computed<TableRows>(() => {
+    const header = [
+      this.t('areas.profileIndicator'),
+      this.t('areas.profileValue'),
+      this.t('areas.profilePeriod'),
+      this.t('areas.profileChange'),
+      this.t('areas.profileTrendHeading'),
+    ];
+    if (!this.profile.hasValue()) return [header];
+    return [
+      header,
+      ...this.profile
+        .value()
+        .indicators.map((row) => [
+          this.name(row.name),
+          row.latest?.value ?? null,
+          row.latest?.period ?? null,
+          row.change,
+          row.direction ? this.trend(row.direction) : null,
+        ]),
+    ];
+  });
 
   /** A part is shown unless the service refused it to this caller. */
   protected refused(error: unknown): boolean {

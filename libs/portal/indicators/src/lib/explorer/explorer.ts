@@ -8,7 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { type LegendClass, classOf, quantileBreaks, valueLegend, valueRange } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
 import { IndicatorApi, type AreaValue, type ValueLayer } from '../indicator-api';
@@ -38,7 +38,7 @@ function layerItem(layer: ValueLayer, i: number): Shown {
  */
 @Component({
   selector: 'q-indicator-explorer',
-  imports: [ClassMap, SeriesChart, Notice],
+  imports: [ClassMap, SeriesChart, Notice, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './explorer.html',
   styleUrl: '../panel.scss',
@@ -134,6 +134,29 @@ export class Explorer {
     for (const item of this.data.value()?.items ?? []) cells.set(item.areaId, this.cellOf(item, breaks));
     return cells;
   });
+  /** The ranking as shown, for its CSV/XLSX download (values as numbers, reasons in words). */
+  protected readonly rankingRows = computed<TableRows>(() => {
+    const ranking = this.ranking.value();
+    const header = [this.t('rank'), this.t('code'), this.t('area'), this.t('value'), this.t('reason')];
+    if (!ranking) return [header];
+    return [
+      header,
+      ...ranking.items.map((r) => [r.rank, r.code, r.name, r.value, this.explain(r) || null]),
+      ...(ranking.unranked ?? []).map((r) => [
+        null,
+        r.code,
+        r.name,
+        null,
+        r.status === 'suppressed'
+          ? this.t('suppressed')
+          : this.explain({ ...r, value: null, approximate: false }),
+      ]),
+    ];
+  });
+  protected readonly downloadName = computed(
+    () => `rangfolge-${this.code() ?? ''}-${this.period() ?? ''}-${this.level() ?? ''}`,
+  );
+
   protected readonly mapLabel = computed(() =>
     this.t('mapLabel', {
       indicator: this.indicator() ? this.texts.name(this.indicator()!.name) : '',

@@ -9,7 +9,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { RegistryApi } from '@quartier/portal-data-access';
-import { CreateReportLink } from '@quartier/portal-ui';
+import { CreateReportLink, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { classLegend } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
 import { IndicatorApi } from '../indicator-api';
@@ -24,7 +24,7 @@ import { IndicatorTexts } from '../texts';
  */
 @Component({
   selector: 'q-index-view',
-  imports: [ClassMap, CreateReportLink, RouterLink],
+  imports: [ClassMap, CreateReportLink, RouterLink, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './index-view.html',
   styleUrl: '../panel.scss',
@@ -135,6 +135,38 @@ export class IndexView {
       city: city ? (city[c.code] ?? 0) : null,
     }));
   });
+  /** The tables as shown, for their CSV/XLSX downloads. */
+  protected readonly countRows = computed<TableRows>(() => [
+    [
+      '#',
+      this.t('code'),
+      this.t('index'),
+      this.scoped() ? this.t('countScope') : 'n',
+      ...(this.scoped() ? [this.t('countCity')] : []),
+    ],
+    ...this.counts().map((c) => [c.number, c.code, c.label, c.count, ...(this.scoped() ? [c.city] : [])]),
+  ]);
+  protected readonly classAreaRows = computed<TableRows>(() => {
+    const chosen = this.classAreas();
+    return [
+      [this.t('area'), this.t('code'), this.t('index')],
+      ...(chosen?.items ?? []).map((a) => [a.name, a.code, a.value]),
+    ];
+  });
+  protected readonly moverRows = computed<TableRows>(() => [
+    [this.t('area'), this.t('code'), this.t('from'), this.t('to'), this.t('direction')],
+    ...(this.movers.value()?.items ?? []).map((m) => [
+      m.name,
+      m.code,
+      `${m.from.class ?? '–'} ${this.classLabel(m.from.class, m.from.label) ?? this.t('invalid')}`,
+      `${m.to.class ?? '–'} ${this.classLabel(m.to.class, m.to.label) ?? this.t('invalid')}`,
+      this.t(m.direction),
+    ]),
+  ]);
+  protected readonly downloadName = computed(
+    () => `${(this.run()?.label ?? 'index').replace(/\s+/g, '-').toLowerCase()}-${this.indexId() ?? ''}`,
+  );
+
   /** Status × dynamics as one more choice, for definitions with (at least) two indices. */
   protected readonly indexChoices = computed(() => {
     const indices = this.run()?.definition.indices ?? [];

@@ -9,7 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { PageHeading } from '@quartier/portal-ui';
+import { PageHeading, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { ActorMap, type MapActor } from '../actor-map/actor-map';
 import { MeasuresTable, type OmittedNote } from '../measures-table/measures-table';
 import { NetworkImport } from '../network-import/network-import';
@@ -33,7 +33,7 @@ type Tab = 'drawing' | 'measures' | 'map' | 'resources' | 'import';
  */
 @Component({
   selector: 'q-networks-page',
-  imports: [PageHeading, NetworkDrawing, MeasuresTable, ActorMap, NetworkImport],
+  imports: [PageHeading, NetworkDrawing, MeasuresTable, ActorMap, NetworkImport, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './networks-page.html',
   styleUrl: './networks-page.scss',
@@ -189,6 +189,21 @@ export class NetworksPage {
     () =>
       `kennzahlen-${(this.network()?.name ?? 'netzwerk').toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-')}-${this.wave()?.observedOn ?? ''}`,
   );
+
+  /** The resource table as shown, for its CSV/XLSX download. */
+  protected readonly resourceRows = computed<TableRows>(() => [
+    [this.t('area'), this.t('actors'), this.t('offerings'), this.t('field')],
+    ...(this.resources.value()?.areas ?? []).map((entry) => [
+      entry.area ? `${entry.area.name} (${entry.area.code})` : this.t('withoutArea'),
+      entry.actors,
+      this.entries(entry.byType)
+        .map(([type, n]) => `${this.texts.offering(type)}: ${n}`)
+        .join('; '),
+      this.entries(entry.byField)
+        .map(([field, n]) => `${field}: ${n}`)
+        .join('; '),
+    ]),
+  ]);
 
   /** After an import the wave's actors, ties and measures are read again. */
   protected reload(): void {
