@@ -1,18 +1,42 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { JobFailure } from '@quartier/service-kit';
+import type { AreaProfileDataset } from '@quartier/reporting-core';
 import { once } from 'node:events';
+import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
 import { isMainThread, parentPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
-import { renderReport, type PinnedDataset, type RenderHooks, type RenderSpec } from './report-renderer';
+import {
+  batchSubjects,
+  renderBatchEntry,
+  renderReport,
+  type BatchEntry,
+  type BatchHelpers,
+  type PinnedDataset,
+  type RenderHooks,
+  type RenderSpec,
+} from './report-renderer';
 
-// Rendering runs on a worker thread: a PDF of a 448-area class map keeps svg-to-pdfkit busy for
-// seconds and a batch of profiles for a minute, which would stall every HTTP answer of the
+// Rendering runs on a worker thread: a monitoring report with its 448-area class maps keeps the
+// CPU busy for seconds and a batch of profiles for a minute, which would stall every HTTP answer of the
 // process (health probes included) on the main thread. One worker is kept warm between
 // reports (modules loaded, fonts parsed: a single profile then takes a fraction of a second);
 // its heap is capped, it is replaced after a batch (to give the memory back) or a cancel (it
 // is terminated), and it ends after a while without work.
+//
+// A batch ("all planning areas") is CPU work of a minute or more for one thread. The render
+// worker starts helper threads for it (one per further core, at most three): each parses the
+// pinned data itself and renders every n-th profile, at most two ahead of the ZIP, while the
+// render worker renders its own share and writes all entries in order — the same bytes as
+// alone. Helpers end with the batch (and with the render worker, when a cancel terminates it).
 
 const RENDER_WORKER = 'quartier-report-render';
+const BATCH_HELPER = 'quartier-report-render-helper';
+/** Helper threads of a batch: one per further core, at most three. */
+const BATCH_HELPERS = Math.min(3, Math.max(0, availableParallelism() - 1));
+/** Smaller batches are not worth a thread that parses the pinned data again. */
+const MIN_BATCH_FOR_HELPERS = 8;
+/** Entries a helper may render before the ZIP has taken its earlier ones. */
+const HELPER_AHEAD = 2;
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 320, maxYoungGenerationSizeMb: 16 };
 const IDLE_MS = 5 * 60_000;
 
@@ -157,11 +181,18 @@ async function runTask(
       asOf: new Date(task.spec.asOf),
       generatedAt: new Date(task.spec.generatedAt),
     };
-    await renderReport(spec, JSON.parse(task.dataset) as PinnedDataset, sink, {
-      progress: (fraction, message) =>
-        port.postMessage({ type: 'progress', fraction, message } satisfies FromWorker),
-      checkpoint: () => undefined,
-    });
+    await renderReport(
+      spec,
+      JSON.parse(task.dataset) as PinnedDataset,
+      sink,
+      {
+        progress: (fraction, message) =>
+          port.postMessage({ type: 'progress', fraction, message } satisfies FromWorker),
+        checkpoint: () => undefined,
+      },
+      (subjects) =>
+        BATCH_HELPERS > 0 && subjects >= MIN_BATCH_FOR_HELPERS ? startHelpers(task, BATCH_HELPERS) : null,
+    );
     await finished;
     port.postMessage({ type: 'done' } satisfies FromWorker);
   } catch (error) {
@@ -172,6 +203,135 @@ async function runTask(
       message: error instanceof Error ? error.message : String(error),
     } satisfies FromWorker);
   }
+}
+
+interface HelperData {
+  kind: typeof BATCH_HELPER;
+  task: RenderTask;
+  /** This helper renders the positions p with p % of === share. */
+  share: number;
+  of: number;
+}
+
+type FromHelper =
+  | { type: 'entry'; position: number; entries: { name: string; bytes: Uint8Array }[] }
+  | { type: 'error'; code: string; message: string };
+
+class HelperFailed extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Starts `count` helpers for the batch of `task`; the render worker renders positions p % (count + 1) === 0. */
+function startHelpers(task: RenderTask, count: number): BatchHelpers {
+  const of = count + 1;
+  const done = new Map<number, BatchEntry[]>();
+  const waiting = new Map<
+    number,
+    { resolve: (entries: BatchEntry[]) => void; reject: (error: Error) => void }
+  >();
+  let failure: Error | null = null;
+  let stopped = false;
+  const fail = (error: Error) => {
+    if (stopped || failure) return;
+    failure = error;
+    for (const waiter of waiting.values()) waiter.reject(error);
+    waiting.clear();
+  };
+  const helpers = Array.from({ length: count }, (_, i) => {
+    const helper = new Worker(__filename, {
+      workerData: { kind: BATCH_HELPER, task, share: i + 1, of } satisfies HelperData,
+      resourceLimits: WORKER_LIMITS,
+    });
+    helper.on('message', (message: FromHelper) => {
+      if (message.type === 'error') return fail(new HelperFailed(message.code, message.message));
+      const entries = message.entries.map((e) => ({
+        name: e.name,
+        bytes: Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength),
+      }));
+      const waiter = waiting.get(message.position);
+      waiting.delete(message.position);
+      if (waiter) waiter.resolve(entries);
+      else done.set(message.position, entries);
+    });
+    helper.on('error', (error) => fail(error));
+    helper.on('exit', (code) => {
+      if (code !== 0) fail(new HelperFailed('RenderFailed', `a batch helper stopped (exit ${code})`));
+    });
+    return helper;
+  });
+  return {
+    takes: (position) => position % of !== 0,
+    entries(position) {
+      const helper = helpers[(position % of) - 1];
+      const taken = (entries: BatchEntry[]) => {
+        helper.postMessage('credit');
+        return entries;
+      };
+      const ready = done.get(position);
+      if (ready) {
+        done.delete(position);
+        return Promise.resolve(taken(ready));
+      }
+      if (failure) return Promise.reject(failure);
+      return new Promise<BatchEntry[]>((resolve, reject) => waiting.set(position, { resolve, reject })).then(
+        taken,
+      );
+    },
+    async stop() {
+      stopped = true;
+      await Promise.all(helpers.map((h) => h.terminate()));
+    },
+  };
+}
+
+/** A helper: renders its share of the batch in order, never more than HELPER_AHEAD unacknowledged. */
+async function runHelper(port: MessagePort, data: HelperData) {
+  let credit = HELPER_AHEAD;
+  let wake: (() => void) | null = null;
+  port.on('message', () => {
+    credit++;
+    const resume = wake;
+    wake = null;
+    resume?.();
+  });
+  try {
+    const spec: RenderSpec = {
+      ...data.task.spec,
+      asOf: new Date(data.task.spec.asOf),
+      generatedAt: new Date(data.task.spec.generatedAt),
+    };
+    const dataset = JSON.parse(data.task.dataset) as AreaProfileDataset;
+    const batch = batchSubjects(dataset);
+    for (let position = data.share; position < batch.subjects.length; position += data.of) {
+      while (credit <= 0) await new Promise<void>((resolve) => (wake = resolve));
+      credit--;
+      const entries = (await renderBatchEntry(spec, dataset, batch, position)).map((e) => ({
+        name: e.name,
+        bytes: new Uint8Array(e.bytes),
+      }));
+      port.postMessage(
+        { type: 'entry', position, entries } satisfies FromHelper,
+        entries.map((e) => e.bytes.buffer as ArrayBuffer),
+      );
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    port.postMessage({
+      type: 'error',
+      code: typeof code === 'string' ? code : 'RenderFailed',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies FromHelper);
+  }
+  // Stays until the render worker ends it: its last entries are still on their way.
+}
+
+if (!isMainThread && parentPort && (workerData as Partial<HelperData> | null)?.kind === BATCH_HELPER) {
+  void runHelper(parentPort, workerData as HelperData);
 }
 
 if (!isMainThread && parentPort && workerData === RENDER_WORKER) {

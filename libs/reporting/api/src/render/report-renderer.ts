@@ -19,6 +19,7 @@ import {
   type AssembleOptions,
   type EvaluationDataset,
   type MonitoringDataset,
+  type PinnedArea,
   type ProgrammeDataset,
   type ReportDocument,
 } from '@quartier/reporting-core';
@@ -133,12 +134,18 @@ async function renderOne(document: ReportDocument, format: ReportFormat, output:
   }
 }
 
+/** A file of a batch ZIP. */
+export interface BatchEntry {
+  name: string;
+  bytes: Buffer;
+}
+
 /** One profile of a batch, in memory (tens of kilobytes), with the name it gets in the ZIP. */
 async function renderEntry(
   document: ReportDocument,
   format: ReportFormat,
   stem: string,
-): Promise<{ name: string; bytes: Buffer }[]> {
+): Promise<BatchEntry[]> {
   switch (format) {
     case 'pdf':
       return [{ name: `${stem}.pdf`, bytes: await renderPdfBuffer(document, reportFonts()) }];
@@ -151,47 +158,87 @@ async function renderEntry(
   }
 }
 
+/** The subjects of a batch in the order of its ZIP (by code), with the index they are built from. */
+export function batchSubjects(dataset: AreaProfileDataset): { index: AreaIndex; subjects: PinnedArea[] } {
+  const index = new AreaIndex(dataset.tenant, dataset.areas, dataset.geometry);
+  const subjects = dataset.subjectIds.map((id) => index.get(id)).sort((a, b) => (a.code < b.code ? -1 : 1));
+  return { index, subjects };
+}
+
+/** The ZIP entries of the batch's subject at `position` (in `batchSubjects` order). */
+export function renderBatchEntry(
+  spec: RenderSpec,
+  dataset: AreaProfileDataset,
+  batch: { index: AreaIndex; subjects: PinnedArea[] },
+  position: number,
+): Promise<BatchEntry[]> {
+  const area = batch.subjects[position];
+  const document = documentOf(spec, dataset, area.id, batch.index);
+  return renderEntry(document, spec.format, fileNamePart(`${area.code}_${area.name}`));
+}
+
+/**
+ * Renders some of a batch's entries elsewhere (worker threads), in parallel with this thread:
+ * `takes(position)` says whether a helper renders that subject, `entries(position)` waits for
+ * what it rendered. `stop` ends the helpers.
+ */
+export interface BatchHelpers {
+  takes(position: number): boolean;
+  entries(position: number): Promise<BatchEntry[]>;
+  stop(): Promise<void>;
+}
+
 /**
  * Every profile of a batch into one ZIP, streamed: each entry is rendered, appended and written
- * through to `output` before the next is made, so memory holds one profile at a time.
+ * through to `output` before the next is made, so memory holds one profile at a time (and,
+ * with helpers, the few each helper may render ahead).
  */
 async function renderBatch(
   spec: RenderSpec,
   dataset: AreaProfileDataset,
   output: Writable,
   hooks: RenderHooks,
+  helpers: BatchHelpers | null,
 ) {
-  const index = new AreaIndex(dataset.tenant, dataset.areas, dataset.geometry);
-  const subjects = dataset.subjectIds.map((id) => index.get(id)).sort((a, b) => (a.code < b.code ? -1 : 1));
+  const batch = batchSubjects(dataset);
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const finished = once(output, 'finish');
   const failed = new Promise<never>((_, reject) => zip.once('error', reject));
   failed.catch(() => undefined);
   zip.pipe(output);
-  for (const [i, area] of subjects.entries()) {
-    hooks.checkpoint();
-    const document = documentOf(spec, dataset, area.id, index);
-    const stem = fileNamePart(`${area.code}_${area.name}`);
-    for (const entry of await renderEntry(document, spec.format, stem)) {
-      const appended = once(zip, 'entry');
-      zip.append(entry.bytes, { name: entry.name, date: spec.generatedAt });
-      await Promise.race([appended, failed]);
+  try {
+    for (let i = 0; i < batch.subjects.length; i++) {
+      hooks.checkpoint();
+      const entries = helpers?.takes(i)
+        ? await helpers.entries(i)
+        : await renderBatchEntry(spec, dataset, batch, i);
+      for (const entry of entries) {
+        const appended = once(zip, 'entry');
+        zip.append(entry.bytes, { name: entry.name, date: spec.generatedAt });
+        await Promise.race([appended, failed]);
+      }
+      hooks.progress((i + 1) / batch.subjects.length, `${i + 1}/${batch.subjects.length}`);
     }
-    hooks.progress((i + 1) / subjects.length, `${i + 1}/${subjects.length}`);
+  } finally {
+    await helpers?.stop();
   }
   await Promise.race([zip.finalize(), failed]);
   await finished;
 }
 
-/** Renders a report from its pinned data into `output` (ends it). */
+/**
+ * Renders a report from its pinned data into `output` (ends it). A batch may share its profiles
+ * with helpers that `helpersFor` starts for it (the render worker does, on other threads).
+ */
 export async function renderReport(
   spec: RenderSpec,
   dataset: PinnedDataset,
   output: Writable,
   hooks: RenderHooks,
+  helpersFor?: (subjects: number) => BatchHelpers | null,
 ) {
   if (dataset.kind === 'area-profile' && spec.params['level'] !== undefined)
-    return renderBatch(spec, dataset, output, hooks);
+    return renderBatch(spec, dataset, output, hooks, helpersFor?.(dataset.subjectIds.length) ?? null);
   hooks.progress(0.1, 'building');
   const document = documentOf(spec, dataset);
   hooks.checkpoint();
