@@ -7,7 +7,13 @@
 export type { Form, FormNode } from './model';
 export { type DateValue, type Value, parseIsoDate, toBoolean, toStringValue } from './expression/values';
 export { evaluate } from './expression/evaluate';
-export { type CompiledForm, type CompiledQuestion, compileForm } from './compile';
+export {
+  type CompiledForm,
+  type CompiledQuestion,
+  compileForm,
+  compiledQuestion,
+  questionAtPath,
+} from './compile';
 export { parseGeopoint } from './area';
 export {
   type AnswerIssue,

@@ -38,8 +38,51 @@ export interface CompiledRepeat {
 
 export interface CompiledForm {
   readonly form: Form;
+  /**
+   * Questions by name, for `${name}` references and the questions outside repeats. A name used in
+   * several repeats (legal, as in pyxform) maps to the one outside repeats, if any, else to none:
+   * walk the form and look its questions up in `nodes`.
+   */
   readonly questions: ReadonlyMap<string, CompiledQuestion>;
+  /** Every question by its model object. */
+  readonly nodes: ReadonlyMap<Question, CompiledQuestion>;
+  /** Repeats by name (unique in the whole form). */
   readonly repeats: ReadonlyMap<string, CompiledRepeat>;
+}
+
+/** The compiled form of a question met while walking the form's nodes. */
+export function compiledQuestion(compiled: CompiledForm, question: Question): CompiledQuestion {
+  const found = compiled.nodes.get(question);
+  if (!found) throw new Error(`question ${question.name} is not part of the compiled form`);
+  return found;
+}
+
+/**
+ * The question an answer path names: `alter`, or inside repeats `personen[2].alter` (as
+ * submission issues give it). Repeat names end in `[n]`, so names containing dots stay whole.
+ */
+export function questionAtPath(compiled: CompiledForm, path: string): CompiledQuestion | undefined {
+  const repeats: string[] = [];
+  let rest = path;
+  for (let m = /^([^[\]]+)\[\d+\]\./.exec(rest); m; m = /^([^[\]]+)\[\d+\]\./.exec(rest)) {
+    repeats.push(m[1]);
+    rest = rest.slice(m[0].length);
+  }
+  for (const cq of compiled.nodes.values())
+    if (cq.question.name === rest && cq.repeats.join('\u0000') === repeats.join('\u0000')) return cq;
+  return undefined;
+}
+
+function questionsByName(nodes: ReadonlyMap<Question, CompiledQuestion>): Map<string, CompiledQuestion> {
+  const byName = new Map<string, CompiledQuestion[]>();
+  for (const cq of nodes.values())
+    byName.set(cq.question.name, [...(byName.get(cq.question.name) ?? []), cq]);
+  const out = new Map<string, CompiledQuestion>();
+  for (const [name, all] of byName) {
+    const chosen = all.length === 1 ? all[0] : all.find((cq) => cq.repeats.length === 0);
+    if (chosen) out.set(name, chosen);
+  }
+  return out;
 }
 
 function describeIssue(issue: ModelIssue): string {
@@ -57,17 +100,17 @@ export function compileForm(form: Form): CompiledForm {
   const issues = validateFormModel(form);
   if (issues.length > 0)
     throw new SurveyError('InvalidForm', `the form has ${issues.length} error(s)`, issues.map(describeIssue));
-  const questions = new Map<string, CompiledQuestion>();
+  const nodes = new Map<Question, CompiledQuestion>();
   const repeats = new Map<string, CompiledRepeat>();
   const parse = (source: string | undefined): Expr | undefined =>
     source === undefined || source.trim() === '' ? undefined : parseExpression(source);
 
   const walk = (
-    nodes: readonly FormNode[],
+    children: readonly FormNode[],
     enclosing: readonly string[],
     relevance: readonly Expr[],
   ): void => {
-    for (const node of nodes) {
+    for (const node of children) {
       const own = parse(node.relevant);
       const chain = own ? [...relevance, own] : relevance;
       if (node.kind === 'group') {
@@ -87,7 +130,7 @@ export function compileForm(form: Form): CompiledForm {
       const constraint = parse(node.constraint);
       const calculation = parse(node.calculation);
       const choiceFilter = isSelectLike(node) ? parse(node.choiceFilter) : undefined;
-      questions.set(node.name, {
+      nodes.set(node, {
         question: node,
         repeats: enclosing,
         relevance: chain,
@@ -103,5 +146,5 @@ export function compileForm(form: Form): CompiledForm {
     }
   };
   walk(form.children, [], []);
-  return { form, questions, repeats };
+  return { form, questions: questionsByName(nodes), nodes, repeats };
 }

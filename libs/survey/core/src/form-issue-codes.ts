@@ -19,6 +19,8 @@ const REASONS = {
   'name-invalid': (p) =>
     `invalid name "${text(p, 'name')}" (letters, digits, _ - . only, not starting with a digit)`,
   'name-duplicate': (p) => `duplicate name "${text(p, 'name')}"`,
+  'repeat-name-duplicate': (p) =>
+    `duplicate repeat name "${text(p, 'name')}" (repeat names are unique in the whole form)`,
   'syntax-unterminated-string': () => 'unterminated string',
   'syntax-dollar-without-brace': () => "expected '{' after '$'",
   'syntax-unterminated-reference': () => 'unterminated ${…} reference',
@@ -32,6 +34,8 @@ const REASONS = {
   'syntax-expected': (p) => `expected '${text(p, 'expected')}' but found ${text(p, 'found')}`,
   'syntax-too-long': (p) => `expression longer than ${text(p, 'max')} characters`,
   'field-unknown': (p) => `unknown field \${${text(p, 'name')}}`,
+  'field-ambiguous': (p) =>
+    `\${${text(p, 'name')}} is ambiguous: ${text(p, 'count')} questions are named "${text(p, 'name')}"`,
   'field-is-group': (p) => `\${${text(p, 'name')}} is a group, not a field`,
   'field-in-repeat': (p) =>
     `field \${${text(p, 'name')}} is inside repeat "${text(p, 'repeat')}" and cannot be used outside it`,

@@ -45,7 +45,14 @@ export {
   NAME_PATTERN,
   validateFormModel,
 } from './validate-form';
-export { type CompiledForm, type CompiledQuestion, type CompiledRepeat, compileForm } from './compile';
+export {
+  type CompiledForm,
+  type CompiledQuestion,
+  type CompiledRepeat,
+  compileForm,
+  compiledQuestion,
+  questionAtPath,
+} from './compile';
 export * from './xlsform/sheets';
 export {
   type ImportOptions,

@@ -1,7 +1,7 @@
 import type { Polygon } from 'geojson';
 import { AREA_METHODS, NACHBARSCHAFT } from '../fixtures/forms';
 import { postcodeIndex, resolveArea } from './area';
-import { type CompiledForm, compileForm } from './compile';
+import { type CompiledForm, compileForm, questionAtPath } from './compile';
 import { type AreaQuestion, type Form, findChoiceList, formQuestions } from './model';
 import { type SubmissionOptions, validateSubmission } from './submission';
 import { formFromSheets } from './xlsform/import';
@@ -291,5 +291,71 @@ describe('compileForm', () => {
     expect(() => compileForm(invalid)).toThrow(
       expect.objectContaining({ code: 'InvalidForm', details: ['jahre (name): duplicate name "jahre"'] }),
     );
+  });
+
+  describe('the same name in nested repeats (legal in pyxform)', () => {
+    // As Ona's children's survey: "name" is the respondent's, each child's and each cartoon's;
+    // "alter" is a whole number outside and a choice inside, so a mix-up would show.
+    const nested = compileForm(
+      load({
+        survey: [
+          ['type', 'name', 'label', 'required'],
+          ['text', 'name', 'Ihr Name', 'yes'],
+          ['integer', 'alter', 'Ihr Alter', ''],
+          ['begin repeat', 'kinder', 'Kinder', ''],
+          ['text', 'name', 'Name des Kindes', 'yes'],
+          ['select_one stufe', 'alter', 'Altersstufe', ''],
+          ['begin repeat', 'serien', 'Serien', ''],
+          ['text', 'name', 'Titel', 'yes'],
+          ['end repeat', '', '', ''],
+          ['end repeat', '', '', ''],
+        ],
+        choices: [
+          ['list_name', 'name', 'label'],
+          ['stufe', 'kita', 'Kita'],
+          ['stufe', 'schule', 'Schule'],
+        ],
+        settings: [['form_id'], ['kinder']],
+      }),
+    );
+
+    it('checks and stores each answer in its own repeat instance', () => {
+      const answers = {
+        name: 'Ada',
+        alter: 41,
+        kinder: [
+          { name: 'Bo', alter: 'schule', serien: [{ name: 'Heidi' }, { name: 'Pumuckl' }] },
+          { name: 'Cy', alter: 'kita' },
+        ],
+      };
+      expect(validateSubmission(nested, answers, options)).toEqual({
+        ok: true,
+        answers: { ...answers, kinder: [answers.kinder[0], { ...answers.kinder[1], serien: [] }] },
+      });
+    });
+
+    it('types and reports answers by the question of their own scope, named by path', () => {
+      expect(
+        issuesOf(nested, {
+          name: 'Ada',
+          alter: 'kita',
+          kinder: [{ alter: 41, serien: [{}] }],
+        }),
+      ).toEqual([
+        { path: 'alter', code: 'invalid_type', message: 'expected a whole number, got "kita"' },
+        { path: 'kinder[1].alter', code: 'invalid_choice', message: '"41" is not an option of list "stufe"' },
+      ]);
+      expect(issuesOf(nested, { name: 'Ada', kinder: [{ serien: [{}] }] })).toEqual([
+        { path: 'kinder[1].name', code: 'required', message: 'an answer is required' },
+        { path: 'kinder[1].serien[1].name', code: 'required', message: 'an answer is required' },
+      ]);
+    });
+
+    it('finds the question an issue path names', () => {
+      expect(questionAtPath(nested, 'alter')?.question.type).toBe('integer');
+      expect(questionAtPath(nested, 'kinder[2].alter')?.question.type).toBe('select_one');
+      expect(questionAtPath(nested, 'kinder[1].serien[3].name')?.repeats).toEqual(['kinder', 'serien']);
+      expect(questionAtPath(nested, 'serien[1].name')).toBeUndefined();
+    });
   });
 });

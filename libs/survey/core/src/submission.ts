@@ -7,7 +7,7 @@
 // a client that sends them is out of step with the form. Imports of paper or ODK data can choose
 // `'drop'`, which removes them silently, as ODK itself does when a question becomes irrelevant.
 import { type AreaGeometries, parseGeopoint, resolveArea } from './area';
-import type { CompiledForm, CompiledQuestion, CompiledRepeat } from './compile';
+import { type CompiledForm, type CompiledQuestion, type CompiledRepeat, compiledQuestion } from './compile';
 import { evaluate, type EvaluationContext } from './expression/evaluate';
 import type { Expr } from './expression/parser';
 import {
@@ -239,7 +239,7 @@ class SubmissionValidator {
           this.collectRepeat(node.name, raw, scope);
           continue;
         }
-        const cq = this.compiled.questions.get(node.name)!;
+        const cq = compiledQuestion(this.compiled, node);
         const t = node.type;
         // Calculations and metadata are always computed here; whatever a client sends is ignored.
         if (t === 'calculate' || t === 'start' || t === 'end' || t === 'today' || isEmpty(raw)) continue;
@@ -372,7 +372,7 @@ class SubmissionValidator {
         out[node.name] = instances.map((instance) => this.check(node.children, instance));
         continue;
       }
-      const cq = this.compiled.questions.get(node.name)!;
+      const cq = compiledQuestion(this.compiled, node);
       const q = cq.question;
       const relevant = this.isRelevant(scope, cq);
       if (q.type === 'calculate') {

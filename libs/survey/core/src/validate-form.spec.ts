@@ -1,4 +1,4 @@
-import type { Form, Question } from './model';
+import type { Form, FormNode, Group, Question } from './model';
 import { validateFormModel } from './validate-form';
 
 const question = (fields: Partial<Question> & Pick<Question, 'name' | 'type'>): Question =>
@@ -14,7 +14,16 @@ const question = (fields: Partial<Question> & Pick<Question, 'name' | 'type'>): 
     ...fields,
   }) as Question;
 
-const form = (children: Question[], lists: Form['choiceLists']): Form => ({
+const group = (name: string, repeat: boolean, children: FormNode[]): Group => ({
+  kind: 'group',
+  repeat,
+  name,
+  label: { de: name },
+  extra: {},
+  children,
+});
+
+const form = (children: FormNode[], lists: Form['choiceLists']): Form => ({
   settings: { formId: 'test', defaultLanguage: 'de', extra: {} },
   children,
   choiceLists: lists,
@@ -74,5 +83,79 @@ describe('validateFormModel', () => {
       ),
     );
     expect(issues).toEqual([]);
+  });
+
+  describe('names, scoped as pyxform scopes them where the stored answers allow', () => {
+    const codes = (children: FormNode[]) =>
+      validateFormModel(form(children, [])).map(({ target, code, params }) => ({
+        name: (target as FormNode).name,
+        code,
+        params,
+      }));
+
+    it('accepts the same name in the form and in nested repeats (answers nest per instance)', () => {
+      expect(
+        codes([
+          question({ name: 'name', type: 'text' }),
+          group('kinder', true, [
+            question({ name: 'name', type: 'text' }),
+            group('serien', true, [question({ name: 'name', type: 'text' })]),
+          ]),
+        ]),
+      ).toEqual([]);
+    });
+
+    it('refuses a name twice in one repeat, also across its plain groups (they do not nest answers)', () => {
+      expect(
+        codes([
+          group('kinder', true, [
+            question({ name: 'name', type: 'text' }),
+            group('schule', false, [question({ name: 'name', type: 'text' })]),
+          ]),
+          group('a', false, [question({ name: 'q', type: 'text' })]),
+          group('b', false, [question({ name: 'q', type: 'text' })]),
+        ]),
+      ).toEqual([
+        { name: 'name', code: 'name-duplicate', params: { name: 'name' } },
+        { name: 'q', code: 'name-duplicate', params: { name: 'q' } },
+      ]);
+    });
+
+    it('refuses a repeat name used twice anywhere in the form, as pyxform does', () => {
+      expect(
+        codes([
+          group('kinder', true, [group('serien', true, [question({ name: 'titel', type: 'text' })])]),
+          group('serien', true, [question({ name: 'titel', type: 'text' })]),
+        ]),
+      ).toEqual([{ name: 'serien', code: 'repeat-name-duplicate', params: { name: 'serien' } }]);
+    });
+
+    it('refuses a ${name} reference to a name used more than once, as pyxform does', () => {
+      const issues = validateFormModel(
+        form(
+          [
+            question({ name: 'name', type: 'text' }),
+            group('kinder', true, [
+              question({ name: 'name', type: 'text' }),
+              question({
+                name: 'gruss',
+                type: 'note',
+                label: { de: 'Hallo ${name}' },
+                relevant: "${name} != ''",
+              }),
+            ]),
+          ],
+          [],
+        ),
+      );
+      expect(issues.map(({ field, code, params, reason }) => ({ field, code, params, reason }))).toEqual([
+        {
+          field: 'relevant',
+          code: 'field-ambiguous',
+          params: { name: 'name', count: 2 },
+          reason: '${name} is ambiguous: 2 questions are named "name"',
+        },
+      ]);
+    });
   });
 });

@@ -91,20 +91,7 @@ export function validateFormModel(form: Form): ModelIssue[] {
     issues.push(duplicateOf ? { ...found, duplicateOf } : found);
   };
 
-  // Names: one namespace for questions and groups, since ${name} must resolve unambiguously.
-  const byName = new Map<string, NodeInfo>();
-  const walk = (nodes: readonly FormNode[], repeats: readonly string[]): void => {
-    for (const node of nodes) {
-      const ownRepeats = node.kind === 'group' && node.repeat ? [...repeats, node.name] : repeats;
-      if (node.name === '') issue(node, 'name', 'name-missing');
-      else if (!NAME_PATTERN.test(node.name)) issue(node, 'name', 'name-invalid', { name: node.name });
-      else if (byName.has(node.name))
-        issue(node, 'name', 'name-duplicate', { name: node.name }, byName.get(node.name)!.node);
-      else byName.set(node.name, { node, repeats: ownRepeats });
-      if (node.kind === 'group') walk(node.children, ownRepeats);
-    }
-  };
-  walk(form.children, []);
+  const byName = checkNames(form, issue);
 
   checkChoiceLists(form, issue);
   const areaLists = areaListOwners(form);
@@ -154,13 +141,54 @@ export function validateFormModel(form: Form): ModelIssue[] {
   return issues;
 }
 
+/**
+ * Names as pyxform scopes them, as far as the stored answers allow: answers are kept per repeat
+ * instance (a repeat's answers are a list of objects inside the enclosing answers), so a name
+ * must be unique within its repeat, or among the questions outside repeats — the same name in
+ * different (nested) repeats is fine, as in pyxform. Stricter than pyxform: two plain groups in
+ * the same repeat (or outside repeats) may not share a question name, because groups do not nest
+ * the answers. Repeat names are unique in the whole form (pyxform's rule too). Returns every
+ * node by name, for `${name}` references.
+ */
+function checkNames(form: Form, issue: Report): Map<string, NodeInfo[]> {
+  const byName = new Map<string, NodeInfo[]>();
+  const repeatNames = new Map<string, FormNode>();
+  const walk = (
+    nodes: readonly FormNode[],
+    repeats: readonly string[],
+    scope: Map<string, FormNode>,
+  ): void => {
+    for (const node of nodes) {
+      const isRepeat = node.kind === 'group' && node.repeat;
+      const ownRepeats = isRepeat ? [...repeats, node.name] : repeats;
+      if (node.name === '') issue(node, 'name', 'name-missing');
+      else if (!NAME_PATTERN.test(node.name)) issue(node, 'name', 'name-invalid', { name: node.name });
+      else if (scope.has(node.name))
+        issue(node, 'name', 'name-duplicate', { name: node.name }, scope.get(node.name)!);
+      else if (isRepeat && repeatNames.has(node.name))
+        issue(node, 'name', 'repeat-name-duplicate', { name: node.name }, repeatNames.get(node.name)!);
+      else {
+        scope.set(node.name, node);
+        if (isRepeat) repeatNames.set(node.name, node);
+        byName.set(node.name, [...(byName.get(node.name) ?? []), { node, repeats: ownRepeats }]);
+      }
+      if (node.kind === 'group') walk(node.children, ownRepeats, isRepeat ? new Map() : scope);
+    }
+  };
+  walk(form.children, [], new Map());
+  return byName;
+}
+
 function checkFieldIn(
-  byName: ReadonlyMap<string, NodeInfo>,
+  byName: ReadonlyMap<string, readonly NodeInfo[]>,
   name: string,
   repeats: readonly string[],
 ): FormIssueCause | undefined {
-  const target = byName.get(name);
-  if (!target) return formIssueCause('field-unknown', { name });
+  const targets = byName.get(name) ?? [];
+  if (targets.length === 0) return formIssueCause('field-unknown', { name });
+  // pyxform refuses such a reference too ("There are multiple survey elements with this name").
+  if (targets.length > 1) return formIssueCause('field-ambiguous', { name, count: targets.length });
+  const target = targets[0];
   if (target.node.kind === 'group') return formIssueCause('field-is-group', { name });
   const outside = target.repeats.find((r) => !repeats.includes(r));
   return outside === undefined ? undefined : formIssueCause('field-in-repeat', { name, repeat: outside });
@@ -278,33 +306,39 @@ function checkChoiceLists(form: Form, issue: Report): void {
 
 function checkCalculationCycles(
   parsed: ReadonlyMap<FormNode, Map<ModelField, Expr>>,
-  byName: ReadonlyMap<string, NodeInfo>,
+  byName: ReadonlyMap<string, readonly NodeInfo[]>,
   issue: Report,
 ): void {
-  const deps = new Map<string, string[]>();
+  // By node: the same name may stand for calculations in different repeats. A reference resolves
+  // only when its name is unique (ambiguous references are refused above).
+  const deps = new Map<FormNode, FormNode[]>();
   for (const [node, exprs] of parsed) {
     const calc = exprs.get('calculation');
-    if (calc) deps.set(node.name, referencedFields(calc));
+    if (!calc) continue;
+    const targets = referencedFields(calc).flatMap((name) => {
+      const found = byName.get(name) ?? [];
+      return found.length === 1 ? [found[0].node] : [];
+    });
+    deps.set(node, targets);
   }
-  const state = new Map<string, 'visiting' | 'done'>();
-  const reported = new Set<string>();
-  const dfs = (name: string, path: string[]): void => {
-    if (state.get(name) === 'done') return;
-    if (state.get(name) === 'visiting') {
-      const cycle = [...path.slice(path.indexOf(name)), name];
+  const state = new Map<FormNode, 'visiting' | 'done'>();
+  const reported = new Set<FormNode>();
+  const dfs = (node: FormNode, path: FormNode[]): void => {
+    if (state.get(node) === 'done') return;
+    if (state.get(node) === 'visiting') {
+      const cycle = [...path.slice(path.indexOf(node)), node];
       const start = cycle[0];
       if (!reported.has(start)) {
         cycle.slice(0, -1).forEach((n) => reported.add(n));
-        const node = byName.get(start)?.node;
-        if (node) issue(node, 'calculation', 'calculation-cycle', { cycle: cycle.join(' → ') });
+        issue(start, 'calculation', 'calculation-cycle', { cycle: cycle.map((n) => n.name).join(' → ') });
       }
       return;
     }
-    state.set(name, 'visiting');
-    for (const dep of deps.get(name) ?? []) if (deps.has(dep)) dfs(dep, [...path, name]);
-    state.set(name, 'done');
+    state.set(node, 'visiting');
+    for (const dep of deps.get(node) ?? []) if (deps.has(dep)) dfs(dep, [...path, node]);
+    state.set(node, 'done');
   };
-  for (const name of deps.keys()) dfs(name, []);
+  for (const node of deps.keys()) dfs(node, []);
 }
 
 function checkSettings(form: Form, issue: Report): void {

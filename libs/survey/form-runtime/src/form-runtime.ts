@@ -15,9 +15,11 @@ import {
   type CompiledQuestion,
   type FormNode,
   compileForm,
+  compiledQuestion,
   evaluate,
   parseGeopoint,
   parseIsoDate,
+  questionAtPath,
   toBoolean,
   toStringValue,
   validateSubmission,
@@ -169,7 +171,7 @@ export class FormRuntime {
           }
           continue;
         }
-        const cq = this.compiled.questions.get(node.name)!;
+        const cq = compiledQuestion(this.compiled, node);
         const wrapper = byId(`q-${scope.prefix}${node.name}`);
         const relevant = this.logic.isRelevant(scope, cq);
         if (wrapper) wrapper.hidden = !relevant;
@@ -236,7 +238,7 @@ export class FormRuntime {
   }
 
   private isPoint(path: string): boolean {
-    const q = this.compiled.questions.get(path)?.question;
+    const q = questionAtPath(this.compiled, path)?.question;
     return q?.type === 'area' && q.method === 'point';
   }
 

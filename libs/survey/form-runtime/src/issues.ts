@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Errors on the page: each on its field (aria-invalid, the error slot), all in a summary with
 // links, the count announced, focus on the first invalid field — in the respondent's words.
-import type { AnswerIssue, CompiledForm } from '@quartier/survey-core/browser';
+import { type AnswerIssue, type CompiledForm, questionAtPath } from '@quartier/survey-core/browser';
 import type { FieldIssue, Texts } from './definition';
 import { announce, byId } from './dom';
 
@@ -88,8 +88,7 @@ export class IssueView {
    */
   private issueText(issue: AnswerIssue): string {
     const t = this.texts;
-    const name = issue.path.replace(/^.*\./, '');
-    const q = this.compiled.questions.get(name)?.question;
+    const q = questionAtPath(this.compiled, issue.path)?.question;
     switch (issue.code) {
       case 'required':
         return issue.message === 'an answer is required' ? t['errRequired'] : issue.message;

@@ -6,6 +6,7 @@ import {
   type CompiledForm,
   type FormNode,
   coerceAnswer,
+  compiledQuestion,
 } from '@quartier/survey-core/browser';
 import type { Raw } from './definition';
 import { byId } from './dom';
@@ -85,7 +86,7 @@ export function buildScope(
         const raw = readField(formEl, node, prefix);
         if (raw === undefined) continue;
         scope.raw[node.name] = raw;
-        const coerced = coerceAnswer(compiled.questions.get(node.name)!, raw);
+        const coerced = coerceAnswer(compiledQuestion(compiled, node), raw);
         if ('value' in coerced) scope.values.set(node.name, coerced.value);
       }
     }

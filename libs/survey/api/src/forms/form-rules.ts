@@ -40,21 +40,27 @@ export function describeModelIssues(form: Form): FormModelProblem[] {
 
 /**
  * Why `next` cannot replace `current` once responses exist, or an empty list. Stored answers must
- * stay valid and comparable: every question keeps its name, type and list, and every option a
+ * stay valid and comparable: every question keeps its name, place (the repeats it is in), type and
+ * list, and every option a
  * respondent could have chosen still exists. New questions, options, labels, translations,
  * relevance and constraints may change.
  */
 export function incompatibleFormChanges(current: Form, next: Form): string[] {
   const reasons: string[] = [];
-  const nextQuestions = new Map(formQuestions(next).map(({ question }) => [question.name, question]));
-  for (const { question } of formQuestions(current)) {
-    const after = nextQuestions.get(question.name);
+  // By path: the same name may be asked in several repeats, each with its own stored answers.
+  const pathOf = (repeats: readonly string[], name: string): string => [...repeats, name].join('/');
+  const nextQuestions = new Map(
+    formQuestions(next).map(({ question, repeats }) => [pathOf(repeats, question.name), question]),
+  );
+  for (const { question, repeats } of formQuestions(current)) {
+    const path = pathOf(repeats, question.name);
+    const after = nextQuestions.get(path);
     if (!after) {
-      reasons.push(`question ${question.name} was removed`);
+      reasons.push(`question ${path} was removed`);
       continue;
     }
     if (after.type !== question.type) {
-      reasons.push(`question ${question.name} changed its type from ${question.type} to ${after.type}`);
+      reasons.push(`question ${path} changed its type from ${question.type} to ${after.type}`);
       continue;
     }
     if ('listName' in question && 'listName' in after) {
@@ -63,8 +69,7 @@ export function incompatibleFormChanges(current: Form, next: Form): string[] {
       const missing = (before?.choices ?? [])
         .filter((c) => !now?.choices.some((d) => d.name === c.name))
         .map((c) => c.name);
-      if (missing.length > 0)
-        reasons.push(`question ${question.name} lost the option(s) ${missing.join(', ')}`);
+      if (missing.length > 0) reasons.push(`question ${path} lost the option(s) ${missing.join(', ')}`);
     }
   }
   return reasons;

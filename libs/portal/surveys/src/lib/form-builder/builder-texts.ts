@@ -64,6 +64,8 @@ const de = {
   'issue.name-invalid':
     'Der Name „{name}“ ist ungültig (Buchstaben, Ziffern, _ - . und nicht mit einer Ziffer beginnend).',
   'issue.name-duplicate': 'Der Name „{name}“ ist schon vergeben.',
+  'issue.repeat-name-duplicate':
+    'Der Name „{name}“ gehört schon einer Wiederholgruppe; Namen von Wiederholgruppen gelten im ganzen Fragebogen.',
   'issue.syntax-unterminated-string':
     'Zeichen {position}: Ein Text in Anführungszeichen ist nicht abgeschlossen.',
   'issue.syntax-dollar-without-brace': 'Zeichen {position}: Nach „$“ muss „{“ folgen, z. B. ${alter}.',
@@ -81,6 +83,7 @@ const de = {
   'issue.syntax-too-long': 'Der Ausdruck ist länger als {max} Zeichen.',
   'issue.field-unknown': 'Unbekanntes Feld ${{name}}.',
   'issue.field-is-group': '${{name}} ist ein Abschnitt, kein Feld.',
+  'issue.field-ambiguous': '${{name}} ist mehrdeutig: {count} Fragen heißen „{name}“.',
   'issue.field-in-repeat':
     'Das Feld ${{name}} liegt in der Wiederholgruppe „{repeat}“ und ist außerhalb nicht verfügbar.',
   'issue.current-not-allowed': '„.“ (die aktuelle Antwort) ist nur in einer Bedingung erlaubt.',
@@ -182,6 +185,8 @@ const en: Record<BuilderTextKey, string> = {
   'issue.name-missing': 'The name is missing.',
   'issue.name-invalid': 'The name “{name}” is invalid (letters, digits, _ - ., not starting with a digit).',
   'issue.name-duplicate': 'The name “{name}” is taken already.',
+  'issue.repeat-name-duplicate':
+    'The name “{name}” belongs to a repeat group already; repeat names hold for the whole questionnaire.',
   'issue.syntax-unterminated-string': 'Character {position}: a quoted text is not closed.',
   'issue.syntax-dollar-without-brace': 'Character {position}: “$” must be followed by “{”, e.g. ${age}.',
   'issue.syntax-unterminated-reference': 'Character {position}: a field reference ${…} is not closed.',
@@ -197,6 +202,7 @@ const en: Record<BuilderTextKey, string> = {
   'issue.syntax-too-long': 'The expression is longer than {max} characters.',
   'issue.field-unknown': 'Unknown field ${{name}}.',
   'issue.field-is-group': '${{name}} is a section, not a field.',
+  'issue.field-ambiguous': '${{name}} is ambiguous: {count} questions are named “{name}”.',
   'issue.field-in-repeat':
     'Field ${{name}} lies inside repeat group “{repeat}” and is not available outside it.',
   'issue.current-not-allowed': '“.” (the current answer) is only allowed in a constraint.',
