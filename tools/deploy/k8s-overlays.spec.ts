@@ -40,7 +40,11 @@ const CNPG_APP_SECRET_KEYS = ['uri', 'host', 'port', 'dbname', 'username', 'pass
 /** Secrets production supplies from its secret store (documented in the prod kustomization). */
 const EXTERNAL_SECRETS: Record<string, Record<string, string[]>> = {
   dev: {},
-  prod: { 'quartier-redis': ['password', 'url'], 'keycloak-admin': ['username', 'password'] },
+  prod: {
+    'quartier-redis': ['password', 'url'],
+    'keycloak-admin': ['username', 'password'],
+    'quartier-metrics': ['token'],
+  },
 };
 
 describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
@@ -124,6 +128,7 @@ describe.each(['dev', 'prod'])('k8s/overlays/%s', (overlay) => {
       return `postgresql://${initdb.owner}:generated@${cluster.metadata.name}-rw.${namespace}:5432/${initdb.database}`;
     }
     if (EXTERNAL_SECRETS[overlay]![name] && key === 'url') return 'redis://:from-secret-store@redis:6379';
+    if (EXTERNAL_SECRETS[overlay]![name] && key === 'token') return 'from-the-secret-store-0123';
     throw new Error(`no value for ${ref}`);
   };
 

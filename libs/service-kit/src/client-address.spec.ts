@@ -33,13 +33,16 @@ describe('ClientAddressResolver', () => {
 });
 
 describe('service configuration of proxies, public URL and metrics token', () => {
-  const base = { DATABASE_URL: 'postgres://db/quartier', OIDC_ISSUER: 'https://sso.example.de/realms/q' };
+  const base = {
+    DATABASE_URL: 'postgres://db/quartier',
+    OIDC_ISSUER: 'https://sso.example.de/realms/q',
+    METRICS_DISABLED: 'true',
+  };
 
-  it('defaults to no trusted proxy, no public URL and open metrics', () => {
+  it('defaults to no trusted proxy and no public URL', () => {
     const config = loadServiceConfig(base);
     expect(config.TRUSTED_PROXIES).toEqual([]);
     expect(config.QUARTIER_PUBLIC_URL).toBeUndefined();
-    expect(config.METRICS_TOKEN).toBeUndefined();
   });
 
   it('parses addresses and ranges, and strips the public URL’s trailing slash', () => {

@@ -36,6 +36,18 @@ export const metricsTokenSetting = z
   .regex(/^[\x21-\x7e]+$/, 'METRICS_TOKEN must be printable ASCII without spaces')
   .optional();
 
+/**
+ * `METRICS_PORT`: serve /api/<service>/metrics on this port only (one that only the scraper can
+ * reach); the API port then answers 404 for it.
+ */
+export const metricsPortSetting = z.coerce.number().int().min(1).max(65535).optional();
+
+/** `METRICS_DISABLED=true`: no metrics at all (404), for deployments that do not scrape. */
+export const metricsDisabledSetting = z
+  .enum(['true', 'false'], { error: 'METRICS_DISABLED must be true or false' })
+  .default('false')
+  .transform((value) => value === 'true');
+
 /** `QUARTIER_PUBLIC_URL`: the origin respondents and browsers reach Quartier at. */
 export const publicUrlSetting = z
   .url({ protocol: /^https?$/, error: 'QUARTIER_PUBLIC_URL must be an http(s):// URL' })
@@ -105,6 +117,8 @@ export const serviceConfigSchema = z.object({
   QUARTIER_PUBLIC_URL: publicUrlSetting,
   TRUSTED_PROXIES: trustedProxiesSetting,
   METRICS_TOKEN: metricsTokenSetting,
+  METRICS_PORT: metricsPortSetting,
+  METRICS_DISABLED: metricsDisabledSetting,
   SERVICE_URL_TEMPLATE: serviceUrlTemplateSetting,
   REPORT_SCHEDULE_ACCOUNTS: reportScheduleAccountsSetting,
 });
@@ -128,7 +142,34 @@ export function loadServiceConfig(env: Record<string, string | undefined>): Serv
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
+  const problems = metricsExposureProblems(parsed.data);
+  if (problems.length > 0) throw new ConfigError(problems);
   return parsed.data;
+}
+
+/**
+ * A service container is the distributed mode: its API port is reachable by whatever reaches the
+ * pod or the compose network, so metrics (request counts per route, heap, event-loop lag) must not
+ * be open there. They need a token, a port of their own, or to be switched off on purpose. (The
+ * embedded platform reads its own configuration and listens on loopback by default.)
+ */
+function metricsExposureProblems(config: ServiceConfig): string[] {
+  if (config.METRICS_DISABLED) return [];
+  if (config.METRICS_PORT !== undefined && config.METRICS_PORT === config.PORT)
+    return ['METRICS_PORT: must differ from PORT (the API port), or metrics would be public again'];
+  if (config.METRICS_TOKEN === undefined && config.METRICS_PORT === undefined)
+    return [
+      'METRICS_TOKEN: required in distributed mode (a token of at least 16 characters that Prometheus ' +
+        'presents as Bearer); or set METRICS_PORT to serve metrics on a separate port, or METRICS_DISABLED=true',
+    ];
+  return [];
+}
+
+/** Where a service container serves its metrics: the API port (with the token), a port of its own, or nowhere. */
+export function metricsExposure(config: ServiceConfig): { onApiPort: boolean; separatePort?: number } {
+  if (config.METRICS_DISABLED) return { onApiPort: false };
+  if (config.METRICS_PORT !== undefined) return { onApiPort: false, separatePort: config.METRICS_PORT };
+  return { onApiPort: true };
 }
 
 /** HTTP paths a service exposes for operations; probes and ingress use exactly these. */

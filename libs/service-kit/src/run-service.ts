@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AuthModule } from '@quartier/auth';
 import { createLogger } from '@quartier/observability';
 import { parseBrokers } from '@quartier/messaging';
-import { ConfigError, loadServiceConfig, servicePaths } from './config';
+import { ConfigError, loadServiceConfig, metricsExposure, servicePaths } from './config';
 import { configureHttp } from './http/configure-http';
+import { startMetricsServer } from './http/metrics-endpoint';
 import { PinoNestLogger } from './nest-logger';
 import { keepServingOnStrayRejections } from './process-safety';
 import type { RuntimeConfig } from './runtime';
@@ -39,6 +41,7 @@ export async function runService(
     publicUrl: config.QUARTIER_PUBLIC_URL,
     trustedProxies: config.TRUSTED_PROXIES,
     metricsToken: config.METRICS_TOKEN,
+    metricsOnApiPort: metricsExposure(config).onApiPort,
     serviceUrlTemplate: config.SERVICE_URL_TEMPLATE,
     reportScheduleAccounts: config.REPORT_SCHEDULE_ACCOUNTS,
   };
@@ -67,6 +70,17 @@ export async function runService(
   // SIGTERM (k8s, compose) runs the lifecycle hooks: the outbox relay and consumers stop first.
   app.enableShutdownHooks();
   await app.listen(config.PORT, '0.0.0.0');
+  const { separatePort } = metricsExposure(config);
+  if (separatePort !== undefined) {
+    const metricsServer = await startMetricsServer({
+      port: separatePort,
+      host: '0.0.0.0',
+      path: servicePaths(definition.name).metrics,
+      token: config.METRICS_TOKEN,
+    });
+    (app.getHttpServer() as Server).once('close', () => metricsServer.close());
+    logger.info({ port: separatePort }, 'metrics on their own port');
+  }
   logger.info(
     { port: config.PORT, docs: servicePaths(definition.name).docs },
     `${definition.name} service listening`,

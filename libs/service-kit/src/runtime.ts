@@ -19,6 +19,8 @@ export interface RuntimeConfig {
   trustedProxies?: readonly string[];
   /** Bearer token the metrics endpoints require; absent = metrics are open (in-cluster scraping). */
   metricsToken?: string;
+  /** False when metrics are served on a port of their own or switched off: the API port has none. */
+  metricsOnApiPort?: boolean;
   /** Base URL of each service, `{service}` replaced by its name (reports gather over HTTP). */
   serviceUrlTemplate?: string;
   /** Per tenant, the account scheduled reports sign in as (a tenant-wide viewer). */

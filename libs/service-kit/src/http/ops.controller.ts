@@ -1,13 +1,12 @@
-import { timingSafeEqual } from 'node:crypto';
 import { Controller, Get, HttpStatus, Inject, Req, Res, type Type } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { Public } from '@quartier/auth';
 import type { ServiceName } from '@quartier/contracts';
-import { processMetrics } from '@quartier/observability';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../runtime';
+import { answerMetrics } from './metrics-endpoint';
 
 export interface ReadinessReport {
   status: 'ok' | 'unavailable';
@@ -50,37 +49,22 @@ export function createOpsController(service: ServiceName, connectionName: string
     }
 
     /**
-     * Not a user endpoint (no OIDC token): with METRICS_TOKEN set, Prometheus presents that
-     * token; without it the gateway's refusal of this path is the only fence (in-cluster scrape).
+     * Not a user endpoint (no OIDC token): Prometheus presents METRICS_TOKEN when one is set. A
+     * service container needs a token, a metrics port of its own (then this route is 404) or
+     * metrics switched off (loadServiceConfig); the embedded platform listens on loopback.
      */
     @Public()
     @Get('metrics')
     async metrics(@Req() req: Request, @Res() res: Response): Promise<void> {
-      if (this.runtime.metricsToken && !bearerMatches(req.headers.authorization, this.runtime.metricsToken)) {
-        res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-        res.status(HttpStatus.UNAUTHORIZED).json({
-          statusCode: 401,
-          code: 'Unauthorized',
-          message: 'metrics require Authorization: Bearer <METRICS_TOKEN>',
-        });
+      if (this.runtime.metricsOnApiPort === false) {
+        res.status(HttpStatus.NOT_FOUND).json({ statusCode: 404, code: 'NotFound', message: 'Not Found' });
         return;
       }
-      const metrics = processMetrics();
-      res.setHeader('Content-Type', metrics.contentType);
-      res.send(await metrics.render());
+      await answerMetrics(req, res, this.runtime.metricsToken);
     }
   }
   Object.defineProperty(OpsController, 'name', {
     value: `${service[0].toUpperCase()}${service.slice(1)}OpsController`,
   });
   return OpsController;
-}
-
-/** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const match = /^Bearer (\S+)$/i.exec(header ?? '');
-  if (!match) return false;
-  const given = Buffer.from(match[1] as string);
-  const expected = Buffer.from(token);
-  return given.length === expected.length && timingSafeEqual(given, expected);
 }
