@@ -124,6 +124,50 @@ export default [
       '@nx/enforce-module-boundaries': boundaries(true),
     },
   },
+  // Size limits (issue 15): no source file over 500 lines, no function over 100, blank lines and
+  // comments counted. Tests, their fixtures and helpers, migrations (schema as data) and generated
+  // clients are exempt; so is nothing else — split by responsibility instead.
+  {
+    files: ['**/*.ts'],
+    ignores: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e.ts',
+      '**/fixtures/**',
+      '**/fixtures.ts',
+      '**/testing/**',
+      '**/*-test-support.ts',
+      '**/migrations/**',
+      'libs/portal/data-access/src/generated/**',
+    ],
+    rules: {
+      'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': [
+        'error',
+        { max: 100, skipBlankLines: false, skipComments: false, IIFEs: true },
+      ],
+    },
+  },
+  // TEMPORARY: files still over the limits while they are being split (issue 15). Remove an entry
+  // with its split; the list only shrinks.
+  {
+    files: [
+      'libs/survey/api/src/**/*.ts',
+      'libs/network/api/src/**/*.ts',
+      'libs/auth/src/dev-provider/dev-identity-provider.ts',
+      'libs/network/core/src/metrics.ts',
+      'libs/portal/networks/src/lib/network-drawing/network-drawing.ts',
+      'libs/portal/programmes/src/lib/texts.ts',
+      'libs/programme/api/src/measures/measures.service.ts',
+      'libs/reporting/core/src/builders/evaluation-report.ts',
+      'libs/reporting/core/src/pinned/assemble-evaluation.ts',
+      'libs/reporting/core/src/render/pdf/pdf-svg.ts',
+      'libs/survey/core/src/aggregation/aggregate.ts',
+      'libs/survey/core/src/network/network-survey.ts',
+      'libs/survey/core/src/xlsform/import.ts',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
   {
     files: ['libs/survey/form-runtime/src/**/*.ts'],
     rules: {
