@@ -37,7 +37,7 @@ const indicatorContentShape = z.object({
   /** numerator / denominator × scale = value; defaults by unit (% → 100). */
   scale: z.number().positive().optional(),
   source: z.string().max(500).default(''),
-  periodicity: z.enum(['year', 'half-year', 'quarter', 'reference-date', 'irregular']),
+  periodicity: z.enum(['year', 'half-year', 'quarter', 'month', 'week', 'reference-date', 'irregular']),
   /** Wirkungstreppe step 1–7 the indicator evidences. */
   impactStep: z.number().int().min(1).max(7).nullable().default(null),
   /** Publication rule: cells with fewer counts are suppressed (primary + secondary). */

@@ -88,7 +88,7 @@ const REFUSED: readonly { file: string; format: ImportFormat; map?: string; mess
 const files = [...new Set([...ACCEPTED, ...REFUSED].map((c) => c.file))];
 const paths = requireReferenceData(
   files.map((f) => `external/indicators/${f}`),
-  ACCEPTED.length + REFUSED.length + 1,
+  ACCEPTED.length + REFUSED.length + 2, // and the set-level and periodicity tests
 );
 const run = paths ? describe : describe.skip;
 const pathOf = (file: string): string => paths![files.indexOf(file)];
@@ -264,5 +264,31 @@ run('real exchange files: every cell the reference tools read', () => {
       ['DiszpKrYNg8', '201401', 'Ix2HsbDMLea', '2'],
       ['DiszpKrYNg8', '201401', 'eY5ehpbEsB7', '3'],
     ]);
+  });
+
+  it('DHIS2 monthly periods: taken by a monthly indicator, refused by a yearly one naming each row', async () => {
+    const { observations, info } = await stream({
+      file: 'dhis2-docs-datavalueset-bulk.json',
+      format: 'dhis2',
+    });
+    const check = (periodicity: 'month' | 'year' | 'week') =>
+      observations.map((raw) => {
+        const checked = checkObservation(
+          raw,
+          { area: (code: string) => code, indicator: () => ({ scale: 1, periodicity }) },
+          { dialect: info.dialect },
+        );
+        return checked.ok ? checked.observation.period : checked.errors.map((e) => `${e.line}: ${e.message}`);
+      });
+    expect(check('month')).toEqual(['2014-01', '2014-01', '2014-02', '2014-02']);
+    const refused = check('year').flat();
+    expect(refused).toHaveLength(4);
+    expect(refused[0]).toMatch(
+      /^\d+: "201401" is a month, but indicator "f7n9E0hX8qk" has the periodicity year$/,
+    );
+    expect(new Set(refused.map((r) => r.split(':')[0])).size).toBe(4);
+    expect(check('week').flat()[2]).toMatch(
+      /"201402" is a month, but indicator "f7n9E0hX8qk" has the periodicity week/,
+    );
   });
 });

@@ -211,23 +211,36 @@ export function comparePeriods(a: string, b: string): number {
 }
 
 /** An indicator's periodicity, as the catalogue declares it. */
-export type Periodicity = 'year' | 'half-year' | 'quarter' | 'reference-date' | 'irregular';
+export type Periodicity =
+  'year' | 'half-year' | 'quarter' | 'month' | 'week' | 'reference-date' | 'irregular';
 
 /**
- * The kinds every periodic indicator takes: Quartier's series mix years with their halves,
- * quarters and reference dates (ordered from the general to the particular), as they always did.
+ * The kinds a yearly, half-yearly, quarterly or reference-date indicator takes: Quartier's series
+ * mix years with their halves, quarters and reference dates (ordered from the general to the
+ * particular), as they always did.
  */
 const PERIODIC_KINDS: ReadonlySet<PeriodKind> = new Set(['year', 'half-year', 'quarter', 'date']);
 
 /**
- * Whether a canonical period fits an indicator's periodicity. Months, weeks and other spans (what
- * DHIS2 adds) belong to indicators declared `irregular` only — the catalogue has no monthly or
- * weekly periodicity — so DHIS2's monthly values never land in a yearly indicator unnoticed.
+ * Whether a canonical period fits an indicator's periodicity. A monthly indicator takes months, a
+ * weekly one weeks — ISO weeks and the weeks DHIS2 starts on another weekday (`2024WedW5`, a
+ * seven-day span) — and neither takes years, so DHIS2's monthly values never land in a yearly
+ * indicator unnoticed, nor yearly totals in a monthly series. Other spans (financial years,
+ * bi-months, bi-weeks) belong to indicators declared `irregular`.
  */
 export function periodFits(periodicity: Periodicity, period: string): boolean {
-  if (periodicity === 'irregular') return parsePeriod(period) !== null;
-  const kind = parsePeriod(period)?.kind;
-  return kind !== undefined && PERIODIC_KINDS.has(kind);
+  const parts = parsePeriod(period);
+  if (!parts) return false;
+  switch (periodicity) {
+    case 'irregular':
+      return true;
+    case 'month':
+      return parts.kind === 'month';
+    case 'week':
+      return parts.kind === 'week' || (parts.kind === 'interval' && parts.duration === 'P1W');
+    default:
+      return PERIODIC_KINDS.has(parts.kind);
+  }
 }
 
 const KIND_WORDS: Record<PeriodKind, string> = {

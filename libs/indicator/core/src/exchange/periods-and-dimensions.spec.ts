@@ -65,6 +65,17 @@ describe('period kinds', () => {
     expect(periodFits('reference-date', '2012-12-31')).toBe(true);
     expect(periodFits('irregular', '2012-W05')).toBe(true);
     expect(periodFits('irregular', '2012-04-01/P1Y')).toBe(true);
+    // Monthly and weekly indicators take their own periods only, also in DHIS2's spellings.
+    expect(periodFits('month', normalisePeriod('201201', 'dhis2')!)).toBe(true);
+    expect(periodFits('month', '2012')).toBe(false);
+    expect(periodFits('month', '2012Q1')).toBe(false);
+    expect(periodFits('month', '2012-W05')).toBe(false);
+    expect(periodFits('week', normalisePeriod('2012W5', 'dhis2')!)).toBe(true);
+    expect(periodFits('week', normalisePeriod('2012WedW5', 'dhis2')!)).toBe(true);
+    expect(periodFits('week', normalisePeriod('2012BiW1', 'dhis2')!)).toBe(false);
+    expect(periodFits('week', '2012-01')).toBe(false);
+    expect(periodFits('quarter', normalisePeriod('2012Q1', 'dhis2')!)).toBe(true);
+    expect(periodFits('month', 'nonsense')).toBe(false);
     const lookups = { area: (c: string) => c, indicator: () => ({ scale: 1, periodicity: 'year' as const }) };
     const raw = { line: 4, column: 'value', area: 'A', indicator: 'S1', period: '201201', value: '3' };
     expect(checkObservation(raw, lookups, { dialect: 'dhis2' })).toEqual({
@@ -77,6 +88,18 @@ describe('period kinds', () => {
           message: '"201201" is a month, but indicator "S1" has the periodicity year',
         },
       ],
+    });
+    const monthly = {
+      area: (c: string) => c,
+      indicator: () => ({ scale: 1, periodicity: 'month' as const }),
+    };
+    expect(checkObservation(raw, monthly, { dialect: 'dhis2' })).toMatchObject({
+      ok: true,
+      observation: { period: '2012-01' },
+    });
+    expect(checkObservation({ ...raw, period: '2012W5' }, monthly, { dialect: 'dhis2' })).toMatchObject({
+      ok: false,
+      errors: [{ line: 4, message: '"2012W5" is a week, but indicator "S1" has the periodicity month' }],
     });
   });
 });
