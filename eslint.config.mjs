@@ -161,7 +161,6 @@ export default [
       'libs/programme/api/src/measures/measures.service.ts',
       'libs/reporting/core/src/builders/evaluation-report.ts',
       'libs/reporting/core/src/pinned/assemble-evaluation.ts',
-      'libs/reporting/core/src/render/pdf/pdf-svg.ts',
       'libs/survey/core/src/aggregation/aggregate.ts',
       'libs/survey/core/src/network/network-survey.ts',
       'libs/survey/core/src/xlsform/import.ts',
