@@ -14,9 +14,16 @@ export const DEFAULT_LANGUAGE = 'de';
 export type InputQuestionType = 'text' | 'integer' | 'decimal' | 'date' | 'time' | 'geopoint';
 /** Form metadata ODK fills in by itself; `start`/`end` are stored to the day only (privacy). */
 export type MetadataQuestionType = 'start' | 'end' | 'today';
+/**
+ * ODK's uploads (photo, recording, video, file). Read from and written to XLSForms like any
+ * question, so a form made in Kobo or Ona opens here as its authors wrote it, but never collected:
+ * Quartier's responses are anonymous and carry no attachments (see `uncollectedQuestions`).
+ */
+export type MediaQuestionType = 'image' | 'audio' | 'video' | 'file';
 export type QuestionType =
   | InputQuestionType
   | MetadataQuestionType
+  | MediaQuestionType
   | 'note'
   | 'calculate'
   | 'select_one'
@@ -46,7 +53,7 @@ interface QuestionBase {
 }
 
 export interface InputQuestion extends QuestionBase {
-  readonly type: InputQuestionType | MetadataQuestionType | 'note';
+  readonly type: InputQuestionType | MetadataQuestionType | MediaQuestionType | 'note';
 }
 
 export interface CalculateQuestion extends QuestionBase {
@@ -158,6 +165,28 @@ export interface Form {
 
 export function isSelectLike(q: Question): q is SelectLikeQuestion {
   return q.type === 'select_one' || q.type === 'select_multiple' || q.type === 'rank' || q.type === 'area';
+}
+
+const MEDIA_TYPES: ReadonlySet<QuestionType> = new Set<MediaQuestionType>([
+  'image',
+  'audio',
+  'video',
+  'file',
+]);
+
+export function isMediaQuestion(q: Question): q is InputQuestion & { type: MediaQuestionType } {
+  return MEDIA_TYPES.has(q.type);
+}
+
+/**
+ * Questions a survey with this form cannot ask: uploads. A photo or recording of a resident is
+ * personal data that no anonymous survey result needs, and Quartier stores no attachments; such a
+ * form may be kept as a draft but not opened until the question is removed or made a note.
+ */
+export function uncollectedQuestions(form: Pick<Form, 'children'>): Question[] {
+  return formQuestions(form)
+    .map(({ question }) => question)
+    .filter(isMediaQuestion);
 }
 
 /** A group rendered as a matrix (table-list): every row a select question on the same list. */

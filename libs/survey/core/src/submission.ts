@@ -18,7 +18,7 @@ import {
   toNumber,
   toStringValue,
 } from './expression/values';
-import { type FormNode, type Labels, type Question, localize } from './model';
+import { type FormNode, type Labels, type Question, isMediaQuestion, localize } from './model';
 
 export type AnswerValue = string | number | readonly string[];
 export interface RepeatInstance {
@@ -384,6 +384,8 @@ class SubmissionValidator {
         out[q.name] = toStringValue(this.today);
         continue;
       }
+      // Uploads are never collected (a sent one was refused as not answerable above).
+      if (isMediaQuestion(q)) continue;
       const answer = scope.values.get(q.name);
       if (!relevant) {
         if (answer !== undefined && reject)

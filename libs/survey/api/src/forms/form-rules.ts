@@ -9,6 +9,7 @@ import {
   type ModelIssue,
   findChoiceList,
   formQuestions,
+  uncollectedQuestions,
   validateFormModel,
 } from '@quartier/survey-core';
 
@@ -73,6 +74,18 @@ export function incompatibleFormChanges(current: Form, next: Form): string[] {
     }
   }
   return reasons;
+}
+
+/**
+ * Why a survey with this form cannot be opened although the form is valid: its uploads (ODK's
+ * image, audio, video, file). Such a form is accepted, kept and exported as written — a planner
+ * can take a Kobo or Ona form over and edit it — but residents are never asked for photos or files.
+ */
+export function uncollectedQuestionProblems(form: Form): string[] {
+  return uncollectedQuestions(form).map(
+    (q) =>
+      `question ${q.name} (${q.type}): uploads are not collected — responses are anonymous and carry no photos, recordings or files; remove the question or make it a note`,
+  );
 }
 
 /** The question that assigns respondents to areas: the form's first `area` question. */

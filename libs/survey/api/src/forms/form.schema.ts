@@ -32,7 +32,23 @@ const listQuestion = { listName: z.string().max(200), choiceFilter: expression.o
 const questionSchema = z.discriminatedUnion('type', [
   z.object({
     ...questionBase,
-    type: z.enum(['text', 'integer', 'decimal', 'date', 'time', 'geopoint', 'start', 'end', 'today', 'note']),
+    type: z.enum([
+      'text',
+      'integer',
+      'decimal',
+      'date',
+      'time',
+      'geopoint',
+      'start',
+      'end',
+      'today',
+      'note',
+      // Uploads: kept with the form, never collected (a survey with one is not opened).
+      'image',
+      'audio',
+      'video',
+      'file',
+    ]),
   }),
   z.object({ ...questionBase, type: z.literal('calculate'), calculation: expression }),
   z.object({

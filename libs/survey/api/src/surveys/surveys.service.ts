@@ -14,7 +14,12 @@ import {
 import { readWorkbookOffThread } from '@quartier/service-kit';
 import { randomInt } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { areaQuestionOf, describeModelIssues, incompatibleFormChanges } from '../forms/form-rules';
+import {
+  areaQuestionOf,
+  describeModelIssues,
+  incompatibleFormChanges,
+  uncollectedQuestionProblems,
+} from '../forms/form-rules';
 import { RESULT_READERS, SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
 import { type areaGeometriesSchema, MAX_GEOMETRY_POSITIONS } from './survey.dto';
@@ -550,6 +555,7 @@ export class SurveysService {
         else throw error;
       }
     }
+    if (form) problems.push(...uncollectedQuestionProblems(form));
     if (problems.length > 0) throw new SurveyApiError('NotPublishable', problems.join('; '), { problems });
   }
 

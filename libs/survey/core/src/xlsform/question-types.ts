@@ -1,5 +1,5 @@
-// Question types as pyxform spells them, mapped to Quartier's; the types Quartier does not collect
-// are refused with their name.
+// Question types as pyxform spells them, mapped to Quartier's; the types Quartier has no input for
+// are refused with their name, uploads are read but never collected (see model.ts).
 import type { QuestionType } from '../model';
 
 const SIMPLE_TYPES: Readonly<Record<string, QuestionType>> = {
@@ -18,15 +18,19 @@ const SIMPLE_TYPES: Readonly<Record<string, QuestionType>> = {
   start: 'start',
   end: 'end',
   today: 'today',
+  // Accepted as pyxform accepts them and kept with the form, but never collected (model.ts).
+  image: 'image',
+  audio: 'audio',
+  video: 'video',
+  file: 'file',
 };
 const LIST_TYPES = new Set(['select_one', 'select_multiple', 'rank', 'area']);
-/** ODK types Quartier deliberately does not collect: media and device data do not belong in anonymous surveys. */
+/**
+ * ODK types Quartier refuses on import: device and account data do not belong in anonymous
+ * surveys, and the rest have no input here. (Uploads are read and kept, but not collected.)
+ */
 const UNSUPPORTED_TYPES = new Set([
   'datetime',
-  'image',
-  'audio',
-  'video',
-  'file',
   'barcode',
   'geotrace',
   'geoshape',

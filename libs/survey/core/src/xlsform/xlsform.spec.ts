@@ -267,7 +267,7 @@ describe('XLSForm import', () => {
       ['type', 'name', 'label', 'parameters', 'appearance', 'choice_filter'],
       ['select_one', 'a', 'A', '', '', ''],
       ['select_one yn or_other', 'b', 'B', '', '', ''],
-      ['image', 'c', 'C', '', '', ''],
+      ['geotrace', 'c', 'C', '', '', ''],
       ['area gebiete', 'd', 'D', 'by=postcode', '', ''],
       ['area gebiete', 'e', 'E', 'by=address', '', ''],
       ['select_one one', 'f', 'F', '', 'likert', ''],
@@ -292,7 +292,7 @@ describe('XLSForm import', () => {
     ];
     expect(errorsOf(fromTables({ survey, choices }, 'f'))).toEqual([
       'survey row 2, column type: select_one needs a choice list name',
-      'survey row 4, column type: question type "image" is not supported',
+      'survey row 4, column type: question type "geotrace" is not supported',
       'survey row 5, column parameters: area list "gebiete" has no postcode column to look postcodes up in',
       'survey row 6, column parameters: area by "address" is not one of choice, postcode, point',
       'survey row 7, column appearance: Likert scale "one" needs at least 2 scale points',
