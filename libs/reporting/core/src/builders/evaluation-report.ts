@@ -166,28 +166,41 @@ function areasSection(ctx: Ctx): ReportBlock[] {
 }
 
 function outcomeBlocks(ctx: Ctx, outcome: EvaluationOutcome, i: number): ReportBlock[] {
+  return [
+    didBlock(ctx, outcome),
+    ...beforeAfterBlocks(ctx, outcome),
+    ...meansBlocks(ctx, outcome, i),
+    ...eventStudyBlocks(ctx, outcome, i),
+  ];
+}
+
+/** The difference-in-differences estimate, or why there is none. */
+function didBlock(ctx: Ctx, outcome: EvaluationOutcome): ReportBlock {
   const { t, language } = ctx;
   const effect = (v: number) => formatNumber(v, outcome.effectFormat, language, { unit: true });
+  const did = outcome.did;
+  return did
+    ? paragraph(
+        t('evaluation.did', {
+          estimate: effect(did.estimate),
+          // The unit is printed once, with the estimate.
+          lower: formatNumber(did.lower, outcome.effectFormat, language),
+          upper: formatNumber(did.upper, outcome.effectFormat, language),
+          p: did.p === null ? MISSING_TEXT : formatP(did.p, language),
+          n: formatNumber(did.observations, { kind: 'integer' }, language),
+          treated: did.treatedAreas,
+          comparison: did.comparisonAreas,
+        }),
+      )
+    : note(t('evaluation.did.none', { reason: outcome.didProblem ?? MISSING_TEXT }));
+}
+
+/** Levels before and after in the programme's areas and the city. */
+function beforeAfterBlocks(ctx: Ctx, outcome: EvaluationOutcome): ReportBlock[] {
+  const { t, language } = ctx;
   const level = (v: number | null) =>
     v === null ? MISSING_TEXT : formatNumber(v, outcome.format, language, { unit: true });
   const blocks: ReportBlock[] = [];
-  const did = outcome.did;
-  blocks.push(
-    did
-      ? paragraph(
-          t('evaluation.did', {
-            estimate: effect(did.estimate),
-            // The unit is printed once, with the estimate.
-            lower: formatNumber(did.lower, outcome.effectFormat, language),
-            upper: formatNumber(did.upper, outcome.effectFormat, language),
-            p: did.p === null ? MISSING_TEXT : formatP(did.p, language),
-            n: formatNumber(did.observations, { kind: 'integer' }, language),
-            treated: did.treatedAreas,
-            comparison: did.comparisonAreas,
-          }),
-        )
-      : note(t('evaluation.did.none', { reason: outcome.didProblem ?? MISSING_TEXT })),
-  );
   const ba = outcome.beforeAfter;
   if (ba) {
     blocks.push(
@@ -202,6 +215,13 @@ function outcomeBlocks(ctx: Ctx, outcome: EvaluationOutcome, i: number): ReportB
     );
     if (ba.withheld) blocks.push(note(t('evaluation.beforeAfter.withheld')));
   }
+  return blocks;
+}
+
+/** The group means before and after, as a table. */
+function meansBlocks(ctx: Ctx, outcome: EvaluationOutcome, i: number): ReportBlock[] {
+  const { t } = ctx;
+  const blocks: ReportBlock[] = [];
   const means = outcome.means;
   if (means) {
     const diff = outcome.effectFormat;
@@ -238,6 +258,13 @@ function outcomeBlocks(ctx: Ctx, outcome: EvaluationOutcome, i: number): ReportB
       },
     });
   }
+  return blocks;
+}
+
+/** The event study as a chart and a table, or why there is none. */
+function eventStudyBlocks(ctx: Ctx, outcome: EvaluationOutcome, i: number): ReportBlock[] {
+  const { t, language } = ctx;
+  const blocks: ReportBlock[] = [];
   const study = outcome.eventStudy;
   if (study && study.points.length > 0) {
     const chart = eventStudyChart({

@@ -305,17 +305,9 @@ function mapOf(
   return { areas: ix.mapAreas(shown), roleOf, outlines, missing };
 }
 
-/** The builder input of the evaluation report, from the pinned data alone. */
-export function assembleEvaluationReport(
-  data: EvaluationDataset,
-  options: AssembleOptions,
-): EvaluationReportData {
-  const { language } = options;
-  const t = textsFor(language);
-  const ix = new AreaIndex(data.tenant, data.areas, data.geometry);
-  const { evaluation } = data;
-  // Without numbers the report still has the object, the evaluated areas and the ratings.
-  const results: EvaluationResults = data.results ?? {
+/** The results of an evaluation without numbers: the object, its areas and the ratings remain. */
+function emptyResults(evaluation: EvaluationDataset['evaluation']): EvaluationResults {
+  return {
     source: 'live',
     evidenceHash: '',
     snapshot: null,
@@ -329,20 +321,28 @@ export function assembleEvaluationReport(
     balance: null,
     outcomes: [],
   };
-  const resultsProblem =
-    data.results === null
-      ? (RESULTS_PROBLEMS as readonly string[]).includes(data.resultsProblem ?? '')
-        ? t(`evaluation.noResults.${data.resultsProblem}` as TextKey)
-        : t('evaluation.noResults.other', { code: data.resultsProblem ?? '–' })
-      : null;
+}
+
+function resultsProblemOf(t: Texts, data: EvaluationDataset): string | null {
+  if (data.results !== null) return null;
+  return (RESULTS_PROBLEMS as readonly string[]).includes(data.resultsProblem ?? '')
+    ? t(`evaluation.noResults.${data.resultsProblem}` as TextKey)
+    : t('evaluation.noResults.other', { code: data.resultsProblem ?? '–' });
+}
+
+/** The design section: periods, matching, the treated and comparison areas, adjustments, balance. */
+function designOf(
+  t: Texts,
+  data: EvaluationDataset,
+  results: EvaluationResults,
+  ix: AreaIndex,
+  level: string | null,
+): EvaluationReportData['design'] {
+  const { evaluation } = data;
   const indicator = new Map(results.indicators.map((i) => [i.code, i]));
   const nameOf = (code: string) => indicator.get(code)?.name ?? code;
   const areaByCode = new Map(results.areas.map((a) => [a.code, a]));
   const treated = results.areas.filter((a) => a.role === 'treated');
-  const level = results.reference?.level ?? treated[0]?.level ?? null;
-  const status = data.statuses.find((s) => s.code === evaluation.status);
-  const criterion = new Map(data.criteria.map((c) => [c.code, c]));
-  const scale = new Map(data.scale.map((s) => [s.code, s]));
   const matching = results.matching;
   const balance: EvaluationBalanceRow[] | null =
     results.balance?.map((row) => ({
@@ -365,50 +365,48 @@ export function assembleEvaluationReport(
     };
   });
   return {
-    organisation: data.tenant.name,
-    ...(options.author ? { author: options.author } : {}),
-    asOf: options.asOf,
-    generatedAt: options.generatedAt,
-    ...(options.pin ? { pin: options.pin } : {}),
-    title: evaluation.title,
-    object: objectOf(t, data, ix),
-    status: status ? label(status.label, language) : evaluation.status,
-    startPeriod: evaluation.startPeriod,
-    questions: evaluation.questions,
-    design: {
-      pre: results.pre,
-      post: results.post,
-      levelName: level ? ix.levelName(level) : '',
-      city: results.reference ? { areaCount: results.reference.areaCount } : null,
-      matching:
-        matching && !isPinnedFailure(matching)
-          ? { on: matching.indicators.map(nameOf), k: matching.k, period: matching.period }
-          : null,
-      matchingProblem: matching && isPinnedFailure(matching) ? failureText(t, matching) : null,
-      outcomes: results.outcomes.map((o) => nameOf(o.indicator)),
-      areas: [
-        ...treated.map((a) => ({
-          code: a.code,
-          name: a.name,
-          role: t('evaluation.role.treated'),
-          weight: null,
-          population: a.population,
-        })),
-        ...comparisonRows,
-      ],
-      adjustments: evaluation.adjustments.map((a) => {
-        const area = ix.byId.get(a.areaId) ?? results.areas.find((r) => r.id === a.areaId);
-        return {
-          action: t(`evaluation.action.${a.action}`),
-          area: area ? `${area.code} ${area.name}` : a.areaId,
-          reason: a.reason,
-        };
-      }),
-      balance,
-    },
-    map: mapOf(data, results, ix, level),
-    resultsProblem,
-    outcomes: results.outcomes.map((o) => outcomeOf(t, o, indicator.get(o.indicator))),
+    pre: results.pre,
+    post: results.post,
+    levelName: level ? ix.levelName(level) : '',
+    city: results.reference ? { areaCount: results.reference.areaCount } : null,
+    matching:
+      matching && !isPinnedFailure(matching)
+        ? { on: matching.indicators.map(nameOf), k: matching.k, period: matching.period }
+        : null,
+    matchingProblem: matching && isPinnedFailure(matching) ? failureText(t, matching) : null,
+    outcomes: results.outcomes.map((o) => nameOf(o.indicator)),
+    areas: [
+      ...treated.map((a) => ({
+        code: a.code,
+        name: a.name,
+        role: t('evaluation.role.treated'),
+        weight: null,
+        population: a.population,
+      })),
+      ...comparisonRows,
+    ],
+    adjustments: evaluation.adjustments.map((a) => {
+      const area = ix.byId.get(a.areaId) ?? results.areas.find((r) => r.id === a.areaId);
+      return {
+        action: t(`evaluation.action.${a.action}`),
+        area: area ? `${area.code} ${area.name}` : a.areaId,
+        reason: a.reason,
+      };
+    }),
+    balance,
+  };
+}
+
+/** The ratings against the criteria in the reader's language, and the criteria left unrated. */
+function ratingsOf(
+  t: Texts,
+  data: EvaluationDataset,
+  language: ReportLanguage,
+): Pick<EvaluationReportData, 'ratings' | 'unrated'> {
+  const { evaluation } = data;
+  const criterion = new Map(data.criteria.map((c) => [c.code, c]));
+  const scale = new Map(data.scale.map((s) => [s.code, s]));
+  return {
     ratings: evaluation.ratings.map((r) => {
       const c = criterion.get(r.criterion);
       const level = scale.get(r.rating);
@@ -425,6 +423,40 @@ export function assembleEvaluationReport(
       const c = criterion.get(code);
       return c ? label(c.label, language) : code;
     }),
+  };
+}
+
+/** The builder input of the evaluation report, from the pinned data alone. */
+export function assembleEvaluationReport(
+  data: EvaluationDataset,
+  options: AssembleOptions,
+): EvaluationReportData {
+  const { language } = options;
+  const t = textsFor(language);
+  const ix = new AreaIndex(data.tenant, data.areas, data.geometry);
+  const { evaluation } = data;
+  // Without numbers the report still has the object, the evaluated areas and the ratings.
+  const results: EvaluationResults = data.results ?? emptyResults(evaluation);
+  const indicator = new Map(results.indicators.map((i) => [i.code, i]));
+  const treated = results.areas.filter((a) => a.role === 'treated');
+  const level = results.reference?.level ?? treated[0]?.level ?? null;
+  const status = data.statuses.find((s) => s.code === evaluation.status);
+  return {
+    organisation: data.tenant.name,
+    ...(options.author ? { author: options.author } : {}),
+    asOf: options.asOf,
+    generatedAt: options.generatedAt,
+    ...(options.pin ? { pin: options.pin } : {}),
+    title: evaluation.title,
+    object: objectOf(t, data, ix),
+    status: status ? label(status.label, language) : evaluation.status,
+    startPeriod: evaluation.startPeriod,
+    questions: evaluation.questions,
+    design: designOf(t, data, results, ix, level),
+    map: mapOf(data, results, ix, level),
+    resultsProblem: resultsProblemOf(t, data),
+    outcomes: results.outcomes.map((o) => outcomeOf(t, o, indicator.get(o.indicator))),
+    ...ratingsOf(t, data, language),
     findings: evaluation.findings,
     recommendations: evaluation.recommendations,
     evidence: data.results && {
