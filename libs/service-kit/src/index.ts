@@ -21,6 +21,7 @@ export * from './run-service';
 export * from './service-definition';
 export * from './testing/service-test-app';
 export * from './testing/platform-under-test';
+export * from './testing/migrated-schema';
 export * from './cache/cache-store';
 export * from './cache/cache.module';
 export * from './jobs/job.types';

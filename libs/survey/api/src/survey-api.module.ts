@@ -5,10 +5,8 @@ import {
   UploadsModule,
   type RuntimeConfig,
 } from '@quartier/service-kit';
-import { CreateSurvey1764100000000 } from './migrations/1764100000000-CreateSurvey';
-import { AddSurveyAreaGeometry1764200000000 } from './migrations/1764200000000-AddSurveyAreaGeometry';
-import { AddResultsReleases1764300000000 } from './migrations/1764300000000-AddResultsReleases';
-import { AddTenantProfile1766200000000 } from './migrations/1766200000000-AddTenantProfile';
+import { AreaRefRepository } from './areas/area-ref.repository';
+import { SURVEY_MIGRATIONS } from './migrations/survey-migrations';
 import { PublicFormController } from './public/public-form.controller';
 import { PublicRateLimiter } from './public/rate-limiter';
 import { CollectionService } from './responses/collection.service';
@@ -21,10 +19,18 @@ import { SurveyDemoSeeder } from './demo/survey-demo-seeder';
 import { SURVEY_MODULE_OPTIONS, type SurveyModuleOptions } from './survey.constants';
 import { SurveyError } from '@quartier/survey-core';
 import { SURVEY_ERROR_STATUS, SurveyApiError } from './survey.errors';
-import { SurveyStore } from './surveys/survey-store';
+import { ResponseRepository } from './responses/response.repository';
+import { ResultsReleaseRepository } from './results/results-release.repository';
+import { SurveyFormsService } from './surveys/survey-forms.service';
+import { SurveyRepository } from './surveys/survey.repository';
+import { TargetAreaRepository } from './surveys/target-area.repository';
+import { TargetAreasService } from './surveys/target-areas.service';
+import { WaveRepository } from './surveys/wave.repository';
+import { WavesService } from './surveys/waves.service';
 import { SurveysController } from './surveys/surveys.controller';
 import { SurveysService } from './surveys/surveys.service';
 import { TenantProfileHandler } from './tenants/tenant-profile.handler';
+import { TenantProfileRepository } from './tenants/tenant-profile.repository';
 import { TenantProfileStore } from './tenants/tenant-profile.store';
 
 registerErrorStatuses(SurveyApiError, SURVEY_ERROR_STATUS);
@@ -47,12 +53,7 @@ export class SurveyApiModule {
     const foundation = serviceFoundation({
       service: 'survey',
       runtime,
-      migrations: [
-        CreateSurvey1764100000000,
-        AddSurveyAreaGeometry1764200000000,
-        AddResultsReleases1764300000000,
-        AddTenantProfile1766200000000,
-      ],
+      migrations: SURVEY_MIGRATIONS,
       handlers: [TenantProfileHandler],
     });
     const rateLimit = options.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
@@ -74,9 +75,18 @@ export class SurveyApiModule {
           provide: PublicRateLimiter,
           useValue: new PublicRateLimiter(rateLimit.limit, rateLimit.windowSeconds * 1000),
         },
-        SurveyStore,
+        SurveyRepository,
+        TargetAreaRepository,
+        WaveRepository,
+        ResponseRepository,
+        ResultsReleaseRepository,
+        AreaRefRepository,
+        TenantProfileRepository,
         TenantProfileStore,
         SurveysService,
+        SurveyFormsService,
+        TargetAreasService,
+        WavesService,
         CollectionService,
         ResponseImportService,
         ResultsService,

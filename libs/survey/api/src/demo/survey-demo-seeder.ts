@@ -1,10 +1,17 @@
 import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { MUSTERSTADT, musterstadtCity, socialModel } from '@quartier/demo-city';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
 import { compileForm, formFromSheets, sheetFromRows, validateSubmission } from '@quartier/survey-core';
+import type { DataSource } from 'typeorm';
+import { AreaRefRepository } from '../areas/area-ref.repository';
 import { CollectionService, type StoredResponse } from '../responses/collection.service';
-import { SurveyStore } from '../surveys/survey-store';
+import { SURVEY_CONNECTION } from '../survey.constants';
+import type { IndicatorItem } from '../surveys/survey.dto';
+import { SurveyRepository } from '../surveys/survey.repository';
+import { TargetAreaRepository } from '../surveys/target-area.repository';
+import { WaveRepository } from '../surveys/wave.repository';
 import {
   DEMO_FORM_ID,
   DEMO_SURVEY_TITLE,
@@ -13,7 +20,7 @@ import {
 } from './nachbarschaft-mitte';
 
 /** Survey results the indicator service takes over as indicators. */
-const DEMO_INDICATOR_ITEMS = [
+const DEMO_INDICATOR_ITEMS: IndicatorItem[] = [
   {
     code: 'survey.sicher_nachts',
     name: 'Anteil, der sich nachts in der Wohngegend sicher fühlt',
@@ -87,7 +94,11 @@ export class SurveyDemoSeeder implements DemoSeeder {
   private readonly logger = new Logger(SurveyDemoSeeder.name);
 
   constructor(
-    private readonly store: SurveyStore,
+    @InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource,
+    private readonly surveys: SurveyRepository,
+    private readonly targetAreas: TargetAreaRepository,
+    private readonly waves: WaveRepository,
+    private readonly areas: AreaRefRepository,
     private readonly collection: CollectionService,
   ) {}
 
@@ -111,13 +122,8 @@ export class SurveyDemoSeeder implements DemoSeeder {
     progress: (message: string) => void,
     timeoutMs: number,
   ): Promise<boolean> {
-    const db = this.store.db;
     const TENANT = demo.tenant;
-    const existing: unknown[] = await db.query(`SELECT 1 FROM survey WHERE tenant_id = $1 AND title = $2`, [
-      TENANT,
-      demo.title,
-    ]);
-    if (existing.length > 0) return false;
+    if (await this.surveys.existsWithTitle(TENANT, demo.title)) return false;
     progress(`demo: waiting for the planning areas of "${demo.title}" in the survey read model`);
     const areas = await this.waitForAreas(demo, timeoutMs);
     const [mitte] = areas.scope;
@@ -157,7 +163,7 @@ export class SurveyDemoSeeder implements DemoSeeder {
           throw new Error(`demo response ${i + 1} is invalid: ${JSON.stringify(result.issues[0])}`);
         return { areaId: context.areaIds.get(String(raw['planungsraum'])) ?? null, answers: result.answers };
       });
-      await db.transaction(async (manager) => {
+      await this.db.transaction(async (manager) => {
         for (let i = 0; i < responses.length; i += 500)
           await this.collection.insert(
             manager,
@@ -183,25 +189,36 @@ export class SurveyDemoSeeder implements DemoSeeder {
     shiftDays: (days: number) => string,
   ): Promise<string> {
     const TENANT = demo.tenant;
-    return this.store.db.transaction(async (manager) => {
-      const [{ id }] = await manager.query(
-        `INSERT INTO survey (tenant_id, title, type, status, scope_area_id, scope_area_path, k, form_version, created_by, indicator_items)
-         VALUES ($1, $2, 'resident', 'open', $3, $4, 10, 1, 'demo-seed', $5) RETURNING id`,
-        [TENANT, demo.title, scope.id, [...scope.path, scope.id], JSON.stringify(DEMO_INDICATOR_ITEMS)],
+    return this.db.transaction(async (manager) => {
+      const id = await this.surveys.insert(manager, {
+        tenantId: TENANT,
+        title: demo.title,
+        type: 'resident',
+        status: 'open',
+        scopeAreaId: scope.id,
+        scopeAreaPath: [...scope.path, scope.id],
+        k: 10,
+        formVersion: 1,
+        indicatorItems: DEMO_INDICATOR_ITEMS,
+        createdBy: 'demo-seed',
+      });
+      await this.surveys.insertForm(manager, id, 1, form, 'demo-seed');
+      await this.targetAreas.replace(
+        manager,
+        id,
+        planning.map((a) => ({ areaId: a.id, population: null })),
       );
-      await manager.query(
-        `INSERT INTO survey_form (survey_id, version, form, created_by) VALUES ($1, 1, $2, 'demo-seed')`,
-        [id, JSON.stringify(form)],
-      );
-      await manager.query(
-        `INSERT INTO survey_target_area (survey_id, area_id, area_key) SELECT $1, id, code FROM area_ref WHERE tenant_id = $2 AND id = ANY($3::uuid[])`,
-        [id, TENANT, planning.map((a) => a.id)],
-      );
-      await manager.query(
-        `INSERT INTO survey_wave (survey_id, tenant_id, name, opens_on, closes_on) VALUES ($1, $2, 'Welle 1 (Herbst 2025)', '2025-09-01', '2025-10-31'), ($1, $2, 'Welle 2', $3, $4)`,
-        [id, TENANT, shiftDays(-14), shiftDays(90)],
-      );
-      return id as string;
+      for (const wave of [
+        {
+          name: 'Welle 1 (Herbst 2025)',
+          opensOn: '2025-09-01',
+          closesOn: '2025-10-31',
+          invitationOnly: false,
+        },
+        { name: 'Welle 2', opensOn: shiftDays(-14), closesOn: shiftDays(90), invitationOnly: false },
+      ])
+        await this.waves.insert(manager, id, TENANT, wave);
+      return id;
     });
   }
 
@@ -214,14 +231,8 @@ export class SurveyDemoSeeder implements DemoSeeder {
   }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const scope: { id: string; path: string[] }[] = await this.store.db.query(
-        `SELECT id, path FROM area_ref WHERE tenant_id = $1 AND code = $2`,
-        [demo.tenant, demo.scopeCode],
-      );
-      const planning: { id: string; code: string; name: string }[] = await this.store.db.query(
-        `SELECT id, code, name FROM area_ref WHERE tenant_id = $1 AND level = 'planungsraum' AND code LIKE $2 AND parent_id IS NOT NULL ORDER BY code`,
-        [demo.tenant, `${demo.scopeCode}%`],
-      );
+      const scope = await this.areas.byCode(demo.tenant, demo.scopeCode);
+      const planning = await this.areas.childrenOfLevelByPrefix(demo.tenant, 'planungsraum', demo.scopeCode);
       if (scope.length === 1 && planning.length >= demo.planningAreas) return { scope, planning };
       if (Date.now() > deadline)
         throw new Error(

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccessContext } from '@quartier/auth';
 import { OutboxWriter, type OutboxEvent } from '@quartier/messaging';
 import { Clock } from '@quartier/service-kit';
@@ -15,14 +16,15 @@ import {
   validateSubmission,
 } from '@quartier/survey-core';
 import { LRUCache } from 'lru-cache';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { areaQuestionOf } from '../forms/form-rules';
-import { SURVEY_EDITORS, todayInGermany } from '../survey.constants';
+import { SURVEY_CONNECTION, SURVEY_EDITORS, todayInGermany } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
-import { type SurveyRow, SurveyStore, type WaveRow, isUuid } from '../surveys/survey-store';
 import { hashInvitationCode } from '../surveys/invitation-code';
-
-export type Channel = 'web' | 'interviewer' | 'import';
+import { isUuid, type SurveyRow, SurveyRepository } from '../surveys/survey.repository';
+import { TargetAreaRepository } from '../surveys/target-area.repository';
+import { type WaveRow, WaveRepository } from '../surveys/wave.repository';
+import { type Channel, ResponseRepository } from './response.repository';
 
 /** What the public form and the submission path need of a survey, cached briefly. */
 export interface CollectionContext {
@@ -87,7 +89,11 @@ export class CollectionService {
   private readonly compiled = new LRUCache<string, CompiledForm>({ max: 200 });
 
   constructor(
-    private readonly store: SurveyStore,
+    @InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource,
+    private readonly surveys: SurveyRepository,
+    private readonly targetAreas: TargetAreaRepository,
+    private readonly waves: WaveRepository,
+    private readonly responses: ResponseRepository,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
@@ -142,7 +148,7 @@ export class CollectionService {
       );
     const response = this.validate(context, wave, input, today, 'reject', true);
     if (wave.invitationOnly) {
-      await this.store.db.transaction(async (manager) => {
+      await this.db.transaction(async (manager) => {
         await this.useInvitation(manager, wave.id, input.invitationCode as string);
         await this.insert(manager, context.survey, wave, [response], 'web', today);
       });
@@ -174,14 +180,14 @@ export class CollectionService {
     tenantId: string,
     surveyId: string,
   ): Promise<CollectionContext> {
-    const survey = await this.store.find(tenantId, surveyId);
+    const survey = await this.surveys.find(tenantId, surveyId);
     assertSurveyAccess(access, SURVEY_EDITORS, survey.scopeAreaPath);
     return this.loadContext(surveyId, survey);
   }
 
   /** The demo seeder acts for the platform itself, without a caller. */
   async authenticatedContextForSeed(tenantId: string, surveyId: string): Promise<CollectionContext> {
-    return this.loadContext(surveyId, await this.store.find(tenantId, surveyId));
+    return this.loadContext(surveyId, await this.surveys.find(tenantId, surveyId));
   }
 
   /** Paper responses and interviews are entered after the fact: any wave that has opened, survey not draft. */
@@ -297,7 +303,7 @@ export class CollectionService {
 
   private async flush(batch: PendingInsert[]): Promise<void> {
     try {
-      await this.store.db.transaction(async (manager) => {
+      await this.db.transaction(async (manager) => {
         const groups = new Map<string, PendingInsert[]>();
         for (const item of batch) {
           const key = `${item.survey.id}|${item.wave.id}|${item.survey.formVersion}|${item.channel}|${item.day}`;
@@ -333,20 +339,15 @@ export class CollectionService {
     today: string,
   ): Promise<void> {
     if (responses.length === 0) return;
-    await manager.query(
-      `INSERT INTO survey_response (tenant_id, survey_id, wave_id, form_version, area_id, channel, submitted_on, answers)
-       SELECT $1, $2, $3, $4, area_id, $5, $6, answers FROM unnest($7::uuid[], $8::jsonb[]) AS t(area_id, answers)`,
-      [
-        survey.tenantId,
-        survey.id,
-        wave.id,
-        survey.formVersion,
-        channel,
-        today,
-        responses.map((r) => r.areaId),
-        responses.map((r) => JSON.stringify(r.answers)),
-      ],
-    );
+    await this.responses.insertMany(manager, {
+      tenantId: survey.tenantId,
+      surveyId: survey.id,
+      waveId: wave.id,
+      formVersion: survey.formVersion,
+      channel,
+      submittedOn: today,
+      responses,
+    });
     // The envelope's time is the day too: events must not reintroduce the precision the table avoids.
     const meta = { tenantId: survey.tenantId, key: survey.id, occurredAt: `${today}T00:00:00.000Z` };
     const events: OutboxEvent[] = [];
@@ -377,24 +378,21 @@ export class CollectionService {
   }
 
   private async useInvitation(manager: EntityManager, waveId: string, code: string): Promise<void> {
-    const [{ n }]: { n: number }[] = await manager.query(
-      `WITH used AS (UPDATE survey_invitation SET used = true WHERE code_hash = $1 AND wave_id = $2 AND NOT used RETURNING 1) SELECT count(*)::int AS n FROM used`,
-      [hashInvitationCode(code), waveId],
-    );
-    if (n === 0)
+    const used = await this.waves.useInvitation(manager, waveId, hashInvitationCode(code));
+    if (!used)
       throw new SurveyApiError('InvitationInvalid', 'this invitation code is unknown or was already used');
   }
 
   private async loadContext(surveyId: string, known?: SurveyRow): Promise<CollectionContext> {
-    const survey = known ?? (await this.store.findPublic(surveyId));
+    const survey = known ?? (await this.surveys.findPublic(surveyId));
     const [form, targets, waves] = await Promise.all([
-      this.store.form(survey.id, survey.formVersion),
-      this.store.targetAreas(survey.id),
-      this.store.waves(survey.id),
+      this.surveys.form(survey.id, survey.formVersion),
+      this.targetAreas.ofSurvey(survey.id),
+      this.waves.ofSurvey(survey.id),
     ]);
     const areaQuestion = form ? areaQuestionOf(form) : undefined;
     const areaGeometries: AreaGeometries =
-      areaQuestion?.method === 'point' ? await this.store.areaGeometries(survey.id) : new Map();
+      areaQuestion?.method === 'point' ? await this.targetAreas.geometries(survey.id) : new Map();
     const key = `${survey.id}:${survey.formVersion}`;
     let compiled = this.compiled.get(key) ?? null;
     if (form && !compiled) {

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import type { AccessContext } from '@quartier/auth';
 import { type SpooledUpload, ZipBoundsError } from '@quartier/service-kit';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
+import { SURVEY_CONNECTION } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
 import { XLSX_TYPE } from '../surveys/spooled-upload';
-import { SurveyStore } from '../surveys/survey-store';
 import { answerableColumns, CollectionService, type StoredResponse } from './collection.service';
 import { readPaperWorkbook, refuseUnstorableCells } from './paper-workbook';
 
@@ -30,7 +32,7 @@ const MAX_REPORTED_ISSUES = 500;
 export class ResponseImportService {
   constructor(
     private readonly collection: CollectionService,
-    private readonly store: SurveyStore,
+    @InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource,
   ) {}
 
   async import(
@@ -111,7 +113,7 @@ export class ResponseImportService {
         },
       );
     }
-    await this.store.db.transaction(async (manager) => {
+    await this.db.transaction(async (manager) => {
       for (let i = 0; i < responses.length; i += 1000) {
         await this.collection.insert(
           manager,

@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccessContext } from '@quartier/auth';
 import { Clock } from '@quartier/service-kit';
-import type { EntityManager } from 'typeorm';
-import { SURVEY_EDITORS, todayInGermany } from '../survey.constants';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SURVEY_CONNECTION, SURVEY_EDITORS, todayInGermany } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
-import { type SurveyRow, SurveyStore, type WaveRow } from '../surveys/survey-store';
+import type { SurveyRow } from '../surveys/survey.repository';
+import type { WaveRow } from '../surveys/wave.repository';
+import { type ReleaseKind, ResultsReleaseRepository } from './results-release.repository';
 
 /** The release readers see: when, why, and how many responses it holds in total. */
 export interface ReleaseView {
   /** Time of the last release; null when nothing has been released yet. */
   releasedAt: string | null;
-  kind: 'threshold' | 'owner' | 'initial' | null;
+  kind: ReleaseKind | null;
   /** Responses included in the results (all releases of the wave together). */
   releasedResponses: number;
   /** Whether the owner may release the rest now (the wave has ended and responses wait). */
@@ -32,22 +35,16 @@ export interface ReleaseView {
 @Injectable()
 export class ResultsReleaseService {
   constructor(
-    private readonly store: SurveyStore,
+    @InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource,
+    private readonly releases: ResultsReleaseRepository,
     private readonly clock: Clock,
   ) {}
 
   /** Releases every area that has gathered k new responses; returns the release state. */
   async releaseDue(survey: SurveyRow, wave: WaveRow): Promise<ReleaseView> {
-    await this.store.db.transaction(async (manager) => {
-      await this.lock(manager, wave.id);
-      const pending: { area_id: string; ids: string[] }[] = await manager.query(
-        `SELECT r.area_id, array_agg(r.id) AS ids
-           FROM survey_response r JOIN survey_target_area t ON t.survey_id = r.survey_id AND t.area_id = r.area_id
-          WHERE r.wave_id = $1 AND NOT EXISTS (SELECT 1 FROM survey_released_response x WHERE x.response_id = r.id)
-          GROUP BY r.area_id HAVING count(*) >= $2`,
-        [wave.id, survey.k],
-      );
-      const ids = pending.flatMap((p) => p.ids);
+    await this.db.transaction(async (manager) => {
+      await this.releases.lockWave(manager, wave.id);
+      const ids = await this.releases.dueInAreasWithK(manager, wave.id, survey.k);
       if (ids.length > 0) await this.insertRelease(manager, survey, wave, ids, 'threshold', null);
     });
     return this.state(survey, wave);
@@ -62,22 +59,11 @@ export class ResultsReleaseService {
         'ReleaseNotDue',
         `wave "${wave.name}" runs until ${wave.closesOn}: until it has ended, results are released only when every changed area has ${survey.k} new responses`,
       );
-    await this.store.db.transaction(async (manager) => {
-      await this.lock(manager, wave.id);
-      const rows: { id: string }[] = await manager.query(
-        `SELECT r.id FROM survey_response r
-          WHERE r.wave_id = $1 AND NOT EXISTS (SELECT 1 FROM survey_released_response x WHERE x.response_id = r.id)`,
-        [wave.id],
-      );
-      if (rows.length > 0)
-        await this.insertRelease(
-          manager,
-          survey,
-          wave,
-          rows.map((r) => r.id),
-          'owner',
-          access.principal.subject,
-        );
+    await this.db.transaction(async (manager) => {
+      await this.releases.lockWave(manager, wave.id);
+      const ids = await this.releases.unreleased(manager, wave.id);
+      if (ids.length > 0)
+        await this.insertRelease(manager, survey, wave, ids, 'owner', access.principal.subject);
     });
     return this.state(survey, wave);
   }
@@ -85,29 +71,16 @@ export class ResultsReleaseService {
   async state(
     survey: SurveyRow,
     wave: WaveRow,
-    manager: EntityManager = this.store.db.manager,
+    manager: EntityManager = this.db.manager,
   ): Promise<ReleaseView> {
-    const [row]: { released_at: Date | null; kind: ReleaseView['kind']; released: number; total: number }[] =
-      await manager.query(
-        `SELECT (SELECT max(released_at) FROM survey_results_release WHERE wave_id = $1) AS released_at,
-                (SELECT kind FROM survey_results_release WHERE wave_id = $1 ORDER BY released_at DESC LIMIT 1) AS kind,
-                (SELECT count(*)::int FROM survey_released_response x JOIN survey_response r ON r.id = x.response_id WHERE r.wave_id = $1) AS released,
-                (SELECT count(*)::int FROM survey_response r WHERE r.wave_id = $1) AS total`,
-        [wave.id],
-      );
+    const row = await this.releases.state(wave.id, manager);
     const ended = todayInGermany(this.clock.now()) > wave.closesOn || survey.status === 'closed';
     return {
-      releasedAt: row.released_at ? new Date(row.released_at).toISOString() : null,
+      releasedAt: row.releasedAt ? new Date(row.releasedAt).toISOString() : null,
       kind: row.kind ?? null,
       releasedResponses: row.released,
       ownerMayRelease: ended && row.total > row.released,
     };
-  }
-
-  // Two readers releasing at once would release the same responses twice (primary key) or
-  // miss each other's: one release per wave at a time.
-  private async lock(manager: EntityManager, waveId: string): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`survey-release:${waveId}`]);
   }
 
   private async insertRelease(
@@ -118,14 +91,13 @@ export class ResultsReleaseService {
     kind: 'threshold' | 'owner',
     releasedBy: string | null,
   ): Promise<void> {
-    const [{ id }]: { id: string }[] = await manager.query(
-      `INSERT INTO survey_results_release (survey_id, wave_id, released_at, kind, released_by, responses)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [survey.id, wave.id, this.clock.now(), kind, releasedBy, responseIds.length],
-    );
-    await manager.query(
-      `INSERT INTO survey_released_response (response_id, release_id) SELECT unnest($1::uuid[]), $2`,
-      [responseIds, id],
-    );
+    await this.releases.insert(manager, {
+      surveyId: survey.id,
+      waveId: wave.id,
+      releasedAt: this.clock.now(),
+      kind,
+      releasedBy,
+      responseIds,
+    });
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccessContext } from '@quartier/auth';
 import type { EventPayload } from '@quartier/contracts';
 import { OutboxWriter } from '@quartier/messaging';
@@ -17,11 +18,16 @@ import {
   publishableQuestions,
   TOTAL_GROUP,
 } from '@quartier/survey-core';
+import type { DataSource } from 'typeorm';
+import { AreaRefRepository } from '../areas/area-ref.repository';
 import { areaQuestionOf } from '../forms/form-rules';
-import { RESULT_READERS, SURVEY_EDITORS, todayInGermany } from '../survey.constants';
+import { RESULT_READERS, SURVEY_CONNECTION, SURVEY_EDITORS, todayInGermany } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
 import type { TargetAreaView } from '../surveys/survey.dto';
-import { type SurveyRow, SurveyStore, type WaveRow } from '../surveys/survey-store';
+import { type SurveyRow, SurveyRepository } from '../surveys/survey.repository';
+import { TargetAreaRepository } from '../surveys/target-area.repository';
+import { type WaveRow, WaveRepository } from '../surveys/wave.repository';
+import { ResultsReleaseRepository } from './results-release.repository';
 import { protectHierarchy, type HierarchySuppression } from './hierarchical-suppression';
 import { type ReleaseView, ResultsReleaseService } from './results-release.service';
 import { AREA, indicatorValues, isAnswered, PARENT, unpublishedQuestions } from './result-values';
@@ -86,7 +92,12 @@ export interface Computation {
 @Injectable()
 export class ResultsService {
   constructor(
-    private readonly store: SurveyStore,
+    @InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource,
+    private readonly surveys: SurveyRepository,
+    private readonly waves: WaveRepository,
+    private readonly targetAreas: TargetAreaRepository,
+    private readonly released: ResultsReleaseRepository,
+    private readonly areas: AreaRefRepository,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     private readonly releases: ResultsReleaseService,
   ) {}
@@ -98,17 +109,17 @@ export class ResultsService {
     waveId: string,
     options: { weighted: boolean; language?: string },
   ): Promise<SurveyResults> {
-    const survey = await this.store.find(tenantId, surveyId);
+    const survey = await this.surveys.find(tenantId, surveyId);
     assertSurveyAccess(access, RESULT_READERS, survey.scopeAreaPath);
-    const release = await this.releases.releaseDue(survey, await this.store.wave(survey.id, waveId));
+    const release = await this.releases.releaseDue(survey, await this.waves.find(survey.id, waveId));
     const { results } = await this.compute(survey, waveId, options.weighted, options.language);
     return { ...results, release };
   }
 
   /** The owner's release of everything still waiting, once the wave has ended. */
   async release(access: AccessContext, tenantId: string, surveyId: string, waveId: string) {
-    const survey = await this.store.find(tenantId, surveyId);
-    return this.releases.releaseByOwner(access, survey, await this.store.wave(survey.id, waveId));
+    const survey = await this.surveys.find(tenantId, surveyId);
+    return this.releases.releaseByOwner(access, survey, await this.waves.find(survey.id, waveId));
   }
 
   /**
@@ -124,7 +135,7 @@ export class ResultsService {
     b: { wave: string; area: string },
     weighted: boolean,
   ) {
-    const survey = await this.store.find(tenantId, surveyId);
+    const survey = await this.surveys.find(tenantId, surveyId);
     assertSurveyAccess(access, RESULT_READERS, survey.scopeAreaPath);
     const [ra, rb] = await Promise.all([
       this.compute(survey, a.wave, weighted),
@@ -199,8 +210,8 @@ export class ResultsService {
     surveyId: string,
     waveId: string,
   ): Promise<EventPayload<'survey.results.published'>> {
-    return this.store.db.transaction(async (manager) => {
-      const survey = await this.store.find(tenantId, surveyId, manager, true);
+    return this.db.transaction(async (manager) => {
+      const survey = await this.surveys.find(tenantId, surveyId, manager, true);
       assertSurveyAccess(access, SURVEY_EDITORS, survey.scopeAreaPath);
       const weighted = survey.weighting !== null;
       const computation = await this.compute(survey, waveId, weighted);
@@ -213,10 +224,7 @@ export class ResultsService {
         weighted,
         items: survey.indicatorItems.map((item) => indicatorValues(computation, item)),
       };
-      await manager.query(`UPDATE survey_wave SET results_published_on = $2 WHERE id = $1`, [
-        waveId,
-        todayInGermany(),
-      ]);
+      await this.waves.markResultsPublished(manager, waveId, todayInGermany());
       await this.outbox.append(manager, 'survey.results.published', payload, { tenantId, key: surveyId });
       return payload;
     });
@@ -228,24 +236,20 @@ export class ResultsService {
     weighted: boolean,
     language?: string,
   ): Promise<Computation> {
-    const form = await this.store.form(survey.id, survey.formVersion);
+    const form = await this.surveys.form(survey.id, survey.formVersion);
     if (!form) throw new SurveyApiError('FormMissing', 'this survey has no form');
-    const wave = await this.store.wave(survey.id, waveId);
-    const targets = await this.store.targetAreas(survey.id);
+    const wave = await this.waves.find(survey.id, waveId);
+    const targets = await this.targetAreas.ofSurvey(survey.id);
     const parents = await this.parentGroups(survey.tenantId, targets);
     const keyOfArea = new Map(targets.map((t) => [t.areaId, t]));
     const parentKeyOf = (t: TargetAreaView) =>
       t.parentId && parents.has(t.parentId) ? (parents.get(t.parentId) as AreaGroup).key : t.key;
 
-    const rows: { area_id: string; answers: Record<string, unknown> }[] = await this.store.db.query(
-      // Released responses only: readers see the last release point, never the live state.
-      `SELECT r.area_id, r.answers FROM survey_response r JOIN survey_released_response x ON x.response_id = r.id
-        WHERE r.survey_id = $1 AND r.wave_id = $2 AND r.area_id IS NOT NULL`,
-      [survey.id, waveId],
-    );
+    // Released responses only: readers see the last release point, never the live state.
+    const rows = await this.released.releasedAnswers(survey.id, waveId);
     const respondents: Respondent[] = [];
     for (const row of rows) {
-      const target = keyOfArea.get(row.area_id);
+      const target = keyOfArea.get(row.areaId);
       if (!target) continue;
       respondents.push({ ...(row.answers as Respondent), [AREA]: target.key, [PARENT]: parentKeyOf(target) });
     }
@@ -453,10 +457,7 @@ export class ResultsService {
   ): Promise<Map<string, AreaGroup>> {
     const ids = [...new Set(targets.map((t) => t.parentId).filter((id): id is string => id !== null))];
     if (ids.length === 0) return new Map();
-    const rows: { id: string; code: string; name: string; level: string }[] = await this.store.db.query(
-      `SELECT id, code, name, level FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY code`,
-      [tenantId, ids],
-    );
+    const rows = await this.areas.byIds(tenantId, ids);
     return new Map(
       rows.map((r) => [
         r.id,

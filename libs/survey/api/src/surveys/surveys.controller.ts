@@ -60,7 +60,10 @@ import {
   UpdateWaveDto,
   WaveViewDto,
 } from './survey.dto';
+import { SurveyFormsService } from './survey-forms.service';
 import { SurveysService } from './surveys.service';
+import { TargetAreasService } from './target-areas.service';
+import { WavesService } from './waves.service';
 
 const MAX_XLSFORM_BYTES = 5 * 1024 * 1024;
 
@@ -72,6 +75,9 @@ const MAX_XLSFORM_BYTES = 5 * 1024 * 1024;
 export class SurveysController {
   constructor(
     private readonly surveys: SurveysService,
+    private readonly forms: SurveyFormsService,
+    private readonly areas: TargetAreasService,
+    private readonly waves: WavesService,
     private readonly spool: UploadSpool,
     @Inject(RUNTIME_CONFIG) private readonly runtime: RuntimeConfig,
   ) {}
@@ -115,7 +121,7 @@ export class SurveysController {
   })
   @ApiOkResponse({ type: FormCheckDto.Output })
   check(@Body() body: PutFormDto) {
-    return this.surveys.checkForm(body.form);
+    return this.forms.checkForm(body.form);
   }
 
   @Get('surveys/:id')
@@ -167,7 +173,7 @@ export class SurveysController {
     @CurrentTenant() tenantId: string,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
-    return this.surveys.getForm(access, tenantId, id);
+    return this.forms.getForm(access, tenantId, id);
   }
 
   @Put('surveys/:id/form')
@@ -180,7 +186,7 @@ export class SurveysController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: PutFormDto,
   ) {
-    return this.surveys.putForm(access, tenantId, id, body.form);
+    return this.forms.putForm(access, tenantId, id, body.form);
   }
 
   @Get('surveys/:id/xlsform')
@@ -192,7 +198,7 @@ export class SurveysController {
     @Param('id', ParseUUIDPipe) id: string,
     @Res() res: Response,
   ) {
-    const { bytes, filename } = await this.surveys.formXlsx(access, tenantId, id);
+    const { bytes, filename } = await this.forms.formXlsx(access, tenantId, id);
     res.setHeader('Content-Type', XLSX_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`);
     res.end(Buffer.from(bytes));
@@ -217,7 +223,7 @@ export class SurveysController {
       req,
       [XLSX_TYPE, 'application/octet-stream'],
       MAX_XLSFORM_BYTES,
-      async (upload) => this.surveys.uploadXlsForm(access, tenantId, id, await readFile(upload.path)),
+      async (upload) => this.forms.uploadXlsForm(access, tenantId, id, await readFile(upload.path)),
     );
   }
 
@@ -233,7 +239,7 @@ export class SurveysController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TargetAreasDto,
   ) {
-    return this.surveys.setTargetAreas(access, tenantId, id, body);
+    return this.areas.setTargetAreas(access, tenantId, id, body);
   }
 
   @Put('surveys/:id/area-geometries')
@@ -250,7 +256,7 @@ export class SurveysController {
     @Query() query: AreaGeometriesQueryDto,
     @Body() body: AreaGeometriesDto,
   ) {
-    return this.surveys.setAreaGeometries(access, tenantId, id, body, query.mode);
+    return this.areas.setAreaGeometries(access, tenantId, id, body, query.mode);
   }
 
   @Post('surveys/:id/status')
@@ -281,7 +287,7 @@ export class SurveysController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: CandidateAreasDto,
   ) {
-    return this.surveys.candidateAreas(access, tenantId, id, query.level);
+    return this.areas.candidateAreas(access, tenantId, id, query.level);
   }
 
   @Get('surveys/:id/links')
@@ -292,7 +298,7 @@ export class SurveysController {
     @CurrentTenant() tenantId: string,
     @Param('id', ParseUUIDPipe) id: string,
   ) {
-    return this.surveys.links(access, tenantId, id, publicOrigin(this.runtime));
+    return this.areas.links(access, tenantId, id, publicOrigin(this.runtime));
   }
 
   @Post('surveys/:id/waves')
@@ -305,7 +311,7 @@ export class SurveysController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CreateWaveDto,
   ) {
-    return this.surveys.createWave(access, tenantId, id, body);
+    return this.waves.createWave(access, tenantId, id, body);
   }
 
   @Patch('surveys/:id/waves/:waveId')
@@ -319,7 +325,7 @@ export class SurveysController {
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Body() body: UpdateWaveDto,
   ) {
-    return this.surveys.updateWave(access, tenantId, id, waveId, body);
+    return this.waves.updateWave(access, tenantId, id, waveId, body);
   }
 
   @Post('surveys/:id/waves/:waveId/invitations')
@@ -336,6 +342,6 @@ export class SurveysController {
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Body() body: InvitationsDto,
   ) {
-    return this.surveys.createInvitations(access, tenantId, id, waveId, body.count);
+    return this.waves.createInvitations(access, tenantId, id, waveId, body.count);
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Inbox, OnEvent, type DeliveredEvent, type EventContext } from '@quartier/messaging';
 import type { DataSource } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
+import { TenantProfileRepository } from './tenant-profile.repository';
 
 /**
  * Keeps `tenant_profile` in step with `registry.tenant.upserted`, once per event (inbox); an
@@ -13,6 +14,7 @@ export class TenantProfileHandler {
   constructor(
     @InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource,
     private readonly inbox: Inbox,
+    private readonly profiles: TenantProfileRepository,
   ) {}
 
   @OnEvent('registry.tenant.upserted', { consumer: 'survey.tenant-profile' })
@@ -21,19 +23,15 @@ export class TenantProfileHandler {
     // Events of a registry from before public profiles say nothing about one: keep what is there.
     if (profile === undefined) return;
     await this.inbox.handleOnce(this.db, context.consumer, event, (manager) =>
-      manager.query(
-        `INSERT INTO tenant_profile (tenant_id, operator_name, imprint_url, privacy_url, event_at)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (tenant_id) DO UPDATE SET operator_name = EXCLUDED.operator_name,
-           imprint_url = EXCLUDED.imprint_url, privacy_url = EXCLUDED.privacy_url, event_at = EXCLUDED.event_at
-         WHERE tenant_profile.event_at <= EXCLUDED.event_at`,
-        [
-          event.payload.tenantId,
-          profile?.operatorName ?? null,
-          profile?.imprintUrl ?? null,
-          profile?.privacyUrl ?? null,
-          event.occurredAt,
-        ],
+      this.profiles.upsertUnlessNewer(
+        manager,
+        event.payload.tenantId,
+        profile && {
+          name: profile.operatorName ?? null,
+          imprintUrl: profile.imprintUrl ?? null,
+          privacyUrl: profile.privacyUrl ?? null,
+        },
+        event.occurredAt,
       ),
     );
   }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
-import type { DataSource } from 'typeorm';
-import { SURVEY_CONNECTION } from '../survey.constants';
+import { TenantProfileRepository } from './tenant-profile.repository';
 
 /** Who operates a tenant's public forms, and where its imprint and privacy notice are. */
 export interface PublicOperator {
@@ -22,18 +20,12 @@ export class TenantProfileStore {
     ttl: TTL_MS,
   });
 
-  constructor(@InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource) {}
+  constructor(private readonly profiles: TenantProfileRepository) {}
 
   async operatorOf(tenantId: string): Promise<PublicOperator | null> {
     const cached = this.cache.get(tenantId);
     if (cached) return cached.operator;
-    const rows: { name: string | null; imprintUrl: string | null; privacyUrl: string | null }[] =
-      await this.db.query(
-        `SELECT operator_name AS name, imprint_url AS "imprintUrl", privacy_url AS "privacyUrl"
-           FROM tenant_profile WHERE tenant_id = $1`,
-        [tenantId],
-      );
-    const row = rows[0];
+    const row = await this.profiles.find(tenantId);
     const operator = row && (row.name || row.imprintUrl || row.privacyUrl) ? row : null;
     this.cache.set(tenantId, { operator });
     return operator;

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { SURVEY_CONNECTION } from '../survey.constants';
+
+/** An area of the registry as replicated into `area_ref`; `path` holds its ancestors' ids, root first. */
+export interface AreaRefRow {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  path: string[];
+}
+
+export interface CandidateAreaRow {
+  id: string;
+  code: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  population: number | null;
+}
+
+/** Reads of the registry's areas as replicated here (`area_ref`, written by the read-model handler). */
+@Injectable()
+export class AreaRefRepository {
+  constructor(@InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource) {}
+
+  /** The tenant's areas among `ids`, by code; unknown ids are left out. */
+  async byIds(
+    tenantId: string,
+    ids: readonly string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<AreaRefRow[]> {
+    return manager.query(
+      `SELECT id, code, name, level, path FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[]) ORDER BY code`,
+      [tenantId, ids],
+    );
+  }
+
+  /** The tenant's areas with a code (at most one per tenant). */
+  async byCode(tenantId: string, code: string): Promise<AreaRefRow[]> {
+    return this.db.query(
+      `SELECT id, code, name, level, path FROM area_ref WHERE tenant_id = $1 AND code = $2`,
+      [tenantId, code],
+    );
+  }
+
+  /** The path of an area including itself, root first; null when the tenant has no such area. */
+  async pathThrough(tenantId: string, areaId: string): Promise<string[] | null> {
+    const rows: { path: string[] }[] = await this.db.query(
+      `SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`,
+      [areaId, tenantId],
+    );
+    return rows.length === 0 ? null : [...rows[0].path, areaId];
+  }
+
+  /** The area and those below it, optionally of one level, by code (at most 5,000). */
+  async within(tenantId: string, areaId: string, level?: string): Promise<CandidateAreaRow[]> {
+    const params: unknown[] = [tenantId, areaId];
+    let where = `tenant_id = $1 AND ($2 = ANY(path) OR id = $2)`;
+    if (level) {
+      params.push(level);
+      where += ` AND level = $3`;
+    }
+    return this.db.query(
+      `SELECT id, code, name, level, parent_id AS "parentId", population FROM area_ref WHERE ${where} ORDER BY code LIMIT 5000`,
+      params,
+    );
+  }
+
+  /** Areas of a level below some parent whose code starts with `codePrefix`, by code (demo data). */
+  async childrenOfLevelByPrefix(tenantId: string, level: string, codePrefix: string): Promise<AreaRefRow[]> {
+    return this.db.query(
+      `SELECT id, code, name, level, path FROM area_ref WHERE tenant_id = $1 AND level = $2 AND code LIKE $3 AND parent_id IS NOT NULL ORDER BY code`,
+      [tenantId, level, `${codePrefix}%`],
+    );
+  }
+}

@@ -1,0 +1,54 @@
+// Checks that refuse a form or a survey's indicator items with a 422 naming what is wrong.
+import { type Form, compileForm, findChoiceList, formQuestions, likertScale } from '@quartier/survey-core';
+import { SurveyApiError } from '../survey.errors';
+import type { IndicatorItem } from '../surveys/survey.dto';
+import { describeModelIssues } from './form-rules';
+
+/** The core's model checks, then compilation (expressions): a form that fails either is not stored. */
+export function assertValidForm(form: Form): void {
+  const issues = describeModelIssues(form);
+  if (issues.length > 0)
+    throw new SurveyApiError(
+      'InvalidFormModel',
+      `the form has ${issues.length} error(s): ${issues[0].target} (${issues[0].field}): ${issues[0].reason}`,
+      { issues },
+    );
+  compileForm(form);
+}
+
+/** Each indicator item names a question outside repeats whose type fits the item's measure. */
+export function assertIndicatorItems(form: Form, items: readonly IndicatorItem[]): void {
+  const questions = new Map(
+    formQuestions(form)
+      .filter((q) => q.repeats.length === 0)
+      .map(({ question }) => [question.name, question]),
+  );
+  for (const item of items) {
+    const q = questions.get(item.question);
+    const where = `indicator ${item.code}`;
+    if (!q)
+      throw new SurveyApiError('InvalidFormModel', `${where}: no question ${item.question} outside repeats`);
+    if (item.measure === 'mean' && q.type !== 'integer' && q.type !== 'decimal')
+      throw new SurveyApiError('InvalidFormModel', `${where}: a mean needs a numeric question`);
+    if (item.measure === 'topTwoBox' && !(q.type === 'select_one' && q.likert))
+      throw new SurveyApiError('InvalidFormModel', `${where}: top-2-box needs a Likert item`);
+    if (item.measure === 'share') {
+      const list =
+        'listName' in q && (q.type === 'select_one' || q.type === 'select_multiple')
+          ? findChoiceList(form, q.listName)
+          : undefined;
+      if (!list) throw new SurveyApiError('InvalidFormModel', `${where}: a share needs a select question`);
+      const missing = item.options.filter((o) => !list.choices.some((c) => c.name === o));
+      if (missing.length > 0)
+        throw new SurveyApiError(
+          'InvalidFormModel',
+          `${where}: ${missing.join(', ')} not options of ${q.name}`,
+        );
+    }
+    if (item.measure === 'topTwoBox' && 'listName' in q) {
+      const list = findChoiceList(form, q.listName);
+      if (!list || likertScale(list).length < 2)
+        throw new SurveyApiError('InvalidFormModel', `${where}: the scale has fewer than two points`);
+    }
+  }
+}
