@@ -7,6 +7,8 @@ export interface PortalClientConfig {
   oidcIssuer: string;
   oidcClientId: string;
   apiBaseUrl: string;
+  /** Demo only: whether Berlin's reference data was there to seed it (the About page says how to add it). */
+  berlinData?: boolean;
 }
 
 /**
@@ -24,19 +26,22 @@ export function hostPortal(
   });
   const index = join(portalDir, 'index.html');
   if (!existsSync(index)) return false;
-  app.use(express.static(portalDir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml }));
+  const assets = express.static(portalDir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  // API requests (the reporting service reads the others over HTTP, ~25 per profile) skip the
+  // file lookup: it is a stat in the thread pool per request for a file that cannot be there.
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isServicePath(req.path) ? next() : assets(req, res, next),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (
-      req.method !== 'GET' ||
-      req.path.startsWith('/api/') ||
-      req.path.startsWith('/oidc') ||
-      !req.accepts('html')
-    )
-      return next();
+    if (req.method !== 'GET' || isServicePath(req.path) || !req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
   return true;
+}
+
+function isServicePath(path: string): boolean {
+  return path.startsWith('/api/') || path.startsWith('/oidc');
 }
 
 function noCacheForHtml(res: Response, path: string): void {

@@ -25,6 +25,7 @@ import type {
   rankingSchema,
   seriesSchema,
   valueLayerSchema,
+  valueMapsSchema,
 } from './values/values.dto';
 import type { ValuesService } from './values/values.service';
 
@@ -45,6 +46,7 @@ export type _Compute = Expect<Exactly<ComputeService['compute'], typeof computeR
 export type _AreaRefs = Expect<Exactly<AreaRefRepository['page'], typeof areaRefPageSchema>>;
 export type _Map = Expect<Exactly<ValuesService['map'], typeof mapDataSchema>>;
 export type _Layer = Expect<AnswersExactly<ReturnType<typeof toValueLayer>, typeof valueLayerSchema>>;
+export type _Maps = Expect<Exactly<ValuesService['maps'], typeof valueMapsSchema>>;
 export type _Periods = Expect<Exactly<ValuesService['periodsOf'], typeof periodListSchema>>;
 export type _Series = Expect<Exactly<ValuesService['series'], typeof seriesSchema>>;
 export type _Ranking = Expect<Exactly<ValuesService['ranking'], typeof rankingSchema>>;

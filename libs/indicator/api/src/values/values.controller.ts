@@ -10,6 +10,7 @@ import {
   ComparisonDto,
   MapDataDto,
   MapQueryDto,
+  MapsQueryDto,
   PeriodListDto,
   PeriodsQueryDto,
   QualityDto,
@@ -19,6 +20,7 @@ import {
   SeriesDto,
   SeriesQueryDto,
   ValueLayerDto,
+  ValueMapsDto,
 } from './values.dto';
 import { AreaProfileDto, AreaProfileQueryDto } from './area-profile.dto';
 import { AreaProfileService } from './area-profile.service';
@@ -65,6 +67,20 @@ export class ValuesController {
     @Res() res: Response,
   ) {
     send(await this.values.mapResponse(access, tenantId, query, 'layer'), req, res);
+  }
+
+  @Get('maps')
+  @ApiOperation({
+    summary:
+      'Map data of several indicators and periods over one level in one answer (the given periods, or each indicator’s latest periods with values): the same cells, suppression and area scope as the map endpoint',
+  })
+  @ApiOkResponse({ type: ValueMapsDto.Output })
+  maps(
+    @CurrentAccess() access: AccessContext,
+    @CurrentTenant() tenantId: string,
+    @Query() query: MapsQueryDto,
+  ) {
+    return this.values.maps(access, tenantId, query);
   }
 
   @Get('periods')

@@ -41,6 +41,25 @@ export const compareQuerySchema = z.object({
 });
 export class CompareQueryDto extends createZodDto(compareQuerySchema) {}
 
+/**
+ * Several indicators' map data over one level at once (the report gatherer's read): either the
+ * given periods or each indicator's `latest` periods with stored values — exactly one of them.
+ */
+export const mapsQuerySchema = z
+  .object({
+    indicators: commaList.pipe(z.array(code).min(1).max(50)),
+    periods: commaList.pipe(z.array(periodSchema).min(1).max(20)).optional(),
+    latest: z.coerce.number().int().min(1).max(20).optional(),
+    level: z.string().min(1).max(64),
+    /** Only the areas (at `level`) below this area. */
+    parent: z.uuid().optional(),
+  })
+  .refine((q) => (q.periods === undefined) !== (q.latest === undefined), {
+    path: ['latest'],
+    message: 'give either periods or latest',
+  });
+export class MapsQueryDto extends createZodDto(mapsQuerySchema) {}
+
 export const periodsQuerySchema = z.object({ indicator: code });
 export class PeriodsQueryDto extends createZodDto(periodsQuerySchema) {}
 
@@ -106,6 +125,21 @@ export const mapDataSchema = z.object({
   statistics: statisticsSchema,
 });
 export class MapDataDto extends createZodDto(mapDataSchema) {}
+
+export const valueMapsSchema = z.object({
+  level: z.string(),
+  parent: z.uuid().nullable(),
+  /** In the order asked for; each with its periods in the order asked for (or time order for `latest`). */
+  indicators: z.array(
+    z.object({
+      indicator: indicatorSummarySchema,
+      periods: z.array(
+        z.object({ period: z.string(), items: z.array(areaValueSchema), statistics: statisticsSchema }),
+      ),
+    }),
+  ),
+});
+export class ValueMapsDto extends createZodDto(valueMapsSchema) {}
 
 export const valueLayerSchema = z.object({
   indicator: indicatorSummarySchema,

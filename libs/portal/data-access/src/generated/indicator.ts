@@ -141,6 +141,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/indicator/values/maps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Map data of several indicators and periods over one level in one answer (the given periods, or each indicator’s latest periods with values): the same cells, suppression and area scope as the map endpoint */
+    get: operations['ValuesController_maps'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/indicator/values/periods': {
     parameters: {
       query?: never;
@@ -514,7 +531,7 @@ export interface components {
       /** @default  */
       source: string;
       /** @enum {string} */
-      periodicity: 'year' | 'half-year' | 'quarter' | 'reference-date' | 'irregular';
+      periodicity: 'year' | 'half-year' | 'quarter' | 'month' | 'week' | 'reference-date' | 'irregular';
       /** @default null */
       impactStep: number | null;
       /** @default null */
@@ -557,7 +574,7 @@ export interface components {
       /** @default  */
       source?: string;
       /** @enum {string} */
-      periodicity: 'year' | 'half-year' | 'quarter' | 'reference-date' | 'irregular';
+      periodicity: 'year' | 'half-year' | 'quarter' | 'month' | 'week' | 'reference-date' | 'irregular';
       /** @default null */
       impactStep?: number | null;
       /** @default null */
@@ -589,7 +606,7 @@ export interface components {
       /** @default  */
       source?: string;
       /** @enum {string} */
-      periodicity: 'year' | 'half-year' | 'quarter' | 'reference-date' | 'irregular';
+      periodicity: 'year' | 'half-year' | 'quarter' | 'month' | 'week' | 'reference-date' | 'irregular';
       /** @default null */
       impactStep?: number | null;
       /** @default null */
@@ -713,6 +730,65 @@ export interface components {
       codes: string[];
       values: (number | null)[];
       flags: string;
+    };
+    ValueMapsDto_Output: {
+      level: string;
+      /** Format: uuid */
+      parent: string | null;
+      indicators: {
+        indicator: {
+          code: string;
+          version: number;
+          name: {
+            de: string;
+            en?: string;
+          };
+          /** @enum {string} */
+          unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+          /** @enum {string} */
+          polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+        };
+        periods: {
+          period: string;
+          items: {
+            /** Format: uuid */
+            areaId: string;
+            code: string;
+            name: string;
+            level: string;
+            /** @enum {string} */
+            status: 'value' | 'suppressed' | 'missing';
+            value: number | null;
+            numerator: number | null;
+            denominator: number | null;
+            source: string | null;
+            approximate: boolean;
+            reason: string | null;
+            coverage: number | null;
+          }[];
+          statistics:
+            | {
+                counts: {
+                  value: number;
+                  suppressed: number;
+                  missing: number;
+                };
+                min: null;
+                max: null;
+                breaks: number[];
+              }
+            | {
+                counts: {
+                  value: number;
+                  suppressed: number;
+                  missing: number;
+                };
+                min: number;
+                max: number;
+                breaks: number[];
+              };
+        }[];
+      }[];
     };
     PeriodListDto_Output: {
       indicator: {
@@ -1560,6 +1636,40 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ValueLayerDto_Output'];
+        };
+      };
+      /** @description Any error: {statusCode, code, message, details?} */
+      default: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorDto_Output'];
+        };
+      };
+    };
+  };
+  ValuesController_maps: {
+    parameters: {
+      query: {
+        indicators: string;
+        periods?: string;
+        latest?: number;
+        level: string;
+        parent?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ValueMapsDto_Output'];
         };
       };
       /** @description Any error: {statusCode, code, message, details?} */

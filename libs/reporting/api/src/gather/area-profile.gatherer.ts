@@ -5,7 +5,6 @@ import {
   type AreaProfileDataset,
   type PinnedArea,
 } from '@quartier/reporting-core';
-import { indicatorListSchema } from '../upstream/upstream.schemas';
 import { gatherNetworks, gatherSurveys } from './context-topics';
 import { inParallel, type Gathering } from './gathering';
 import { gatherIndexRuns, gatherIndicators } from './indicator-topics';
@@ -76,7 +75,7 @@ export async function gatherAreaProfile(
     g.topic('survey', [], () => gatherSurveys(g, keep)),
     g.topic('network', [], () => gatherNetworks(g, subtree)),
     g.topic('programme', [], async () => {
-      const catalogue = await g.client.get('indicator', '/api/indicator/indicators', indicatorListSchema);
+      const catalogue = await g.indicatorCatalogue();
       const unitOf = (code: string | undefined) => catalogue.find((i) => i.code === code)?.unit ?? '';
       return gatherProgrammes(g, subtree, unitOf);
     }),

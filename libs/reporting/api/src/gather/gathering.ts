@@ -6,7 +6,13 @@ import type {
   WithheldTopic,
 } from '@quartier/reporting-core';
 import { isRefusal, type ServiceClient } from '../upstream/service-client';
-import { areaPageSchema, featureCollectionSchema, tenantSchema } from '../upstream/upstream.schemas';
+import type { z } from 'zod';
+import {
+  areaPageSchema,
+  featureCollectionSchema,
+  indicatorListSchema,
+  tenantSchema,
+} from '../upstream/upstream.schemas';
 
 /** Requests in flight at once per gathering: enough to overlap latency, gentle on the services. */
 const PARALLEL_REQUESTS = 6;
@@ -35,8 +41,15 @@ export async function inParallel<T>(
  */
 export class Gathering {
   readonly withheld = new Set<WithheldTopic>();
+  private catalogue?: Promise<z.infer<typeof indicatorListSchema>>;
 
   constructor(readonly client: ServiceClient) {}
+
+  /** The tenant's indicator catalogue, read once per gathering (several topics need it). */
+  indicatorCatalogue(): Promise<z.infer<typeof indicatorListSchema>> {
+    this.catalogue ??= this.client.get('indicator', '/api/indicator/indicators', indicatorListSchema);
+    return this.catalogue;
+  }
 
   async tenant(): Promise<PinnedTenant> {
     const tenant = await this.client.get('registry', '/api/registry/tenants/current', tenantSchema);

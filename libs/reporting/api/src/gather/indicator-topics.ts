@@ -1,12 +1,6 @@
 import type { PinnedCell, PinnedIndexRun, PinnedIndicator } from '@quartier/reporting-core';
 import { inParallel, type Gathering } from './gathering';
-import {
-  classMapSchema,
-  indexRunListSchema,
-  indicatorListSchema,
-  periodsSchema,
-  valueMapSchema,
-} from '../upstream/upstream.schemas';
+import { classMapSchema, indexRunListSchema, valueMapsSchema } from '../upstream/upstream.schemas';
 
 // Indicator values and social-index classes, read from the indicator service as the reader may
 // see them (published values with suppression, only areas in their scope).
@@ -31,55 +25,63 @@ export function keyIndicators<T extends { unit: string; sourceKind: string }>(ca
   return [...own.filter((i) => i.unit === '%'), ...own.filter((i) => i.unit !== '%')];
 }
 
+/** The indicator service answers at most this many indicators per value-maps request. */
+const INDICATORS_PER_READ = 50;
+
 export async function gatherIndicators(g: Gathering, scope: IndicatorScope): Promise<PinnedIndicator[]> {
-  const catalogue = keyIndicators(
-    await g.client.get('indicator', '/api/indicator/indicators', indicatorListSchema),
+  const catalogue = keyIndicators(await g.indicatorCatalogue());
+  const chunks: (typeof catalogue)[] = [];
+  for (let i = 0; i < catalogue.length; i += INDICATORS_PER_READ)
+    chunks.push(catalogue.slice(i, i + INDICATORS_PER_READ));
+  // One read per level (and chunk of indicators) with every indicator's latest periods: the
+  // same cells as a map request per indicator, period and level, without the 70-odd requests.
+  const reads = await inParallel(
+    chunks.flatMap((chunk) =>
+      scope.levels.map((level) => async () => {
+        const parent =
+          scope.parentOf && scope.parentOf.level === level && scope.parentOf.parentId
+            ? scope.parentOf.parentId
+            : undefined;
+        const answer = await g.client.get('indicator', '/api/indicator/values/maps', valueMapsSchema, {
+          indicators: chunk.map((i) => i.code).join(','),
+          latest: scope.periods,
+          level,
+          parent,
+        });
+        return answer.indicators;
+      }),
+    ),
+    3,
   );
-  const indicators = await inParallel(
-    catalogue.map((indicator) => async (): Promise<PinnedIndicator | null> => {
-      const { periods: all } = await g.client.get(
-        'indicator',
-        '/api/indicator/values/periods',
-        periodsSchema,
-        {
-          indicator: indicator.code,
-        },
-      );
-      const periods = all.slice(-scope.periods);
-      if (periods.length === 0) return null;
-      const values: PinnedIndicator['values'] = {};
-      const reads = periods.flatMap((period) =>
-        scope.levels.map((level) => async () => {
-          const parent =
-            scope.parentOf && scope.parentOf.level === level && scope.parentOf.parentId
-              ? scope.parentOf.parentId
-              : undefined;
-          const map = await g.client.get('indicator', '/api/indicator/values', valueMapSchema, {
-            indicator: indicator.code,
-            period,
-            level,
-            parent,
-          });
-          const cells = (values[period] ??= {});
-          for (const item of map.items)
-            if (!scope.keep || scope.keep.has(item.areaId))
-              cells[item.areaId] = [item.status, item.value, item.numerator, item.denominator] as PinnedCell;
-        }),
-      );
-      await inParallel(reads, 3);
-      return {
-        code: indicator.code,
-        name: indicator.name,
-        unit: indicator.unit,
-        polarity: indicator.polarity,
-        scale: indicator.effectiveScale,
-        periods,
-        values,
-      };
-    }),
-    2,
-  );
-  return indicators.filter((i): i is PinnedIndicator => i !== null);
+  const answers = new Map<string, (typeof reads)[number]>();
+  for (const entries of reads)
+    for (const entry of entries)
+      answers.set(entry.indicator.code, [...(answers.get(entry.indicator.code) ?? []), entry]);
+  const indicators: PinnedIndicator[] = [];
+  for (const indicator of catalogue) {
+    const levels = answers.get(indicator.code) ?? [];
+    const periods = levels[0]?.periods.map((p) => p.period) ?? [];
+    if (periods.length === 0) continue;
+    const values: PinnedIndicator['values'] = {};
+    for (const period of periods) {
+      const cells: Record<string, PinnedCell> = {};
+      for (const level of levels)
+        for (const item of level.periods.find((p) => p.period === period)?.items ?? [])
+          if (!scope.keep || scope.keep.has(item.areaId))
+            cells[item.areaId] = [item.status, item.value, item.numerator, item.denominator];
+      values[period] = cells;
+    }
+    indicators.push({
+      code: indicator.code,
+      name: indicator.name,
+      unit: indicator.unit,
+      polarity: indicator.polarity,
+      scale: indicator.effectiveScale,
+      periods,
+      values,
+    });
+  }
+  return indicators;
 }
 
 /** The run's class map of the combined index (two indices, Berlin scheme) or its only index. */

@@ -64,14 +64,15 @@ export async function gatherProgrammes(
   const programmes = await inParallel(
     list.items.map((programme) => async (): Promise<PinnedProgrammeSummary | null> => {
       const base = `/api/programme/programmes/${programme.id}`;
-      const [measures, dashboard, attainment] = await Promise.all([
+      const [measures, dashboard] = await Promise.all([
         g.client.get('programme', `${base}/measures`, measureListSchema, { limit: 1000 }),
         g.client.get('programme', `${base}/dashboard`, dashboardSchema),
-        g.client.get('programme', `${base}/attainment`, attainmentSchema),
       ]);
       const areaIds = dashboard.areas.map((a) => a.id);
       const related = measures.items.filter((m) => m.areas.some((a) => relevant(a.id)));
       if (related.length === 0 && !areaIds.some(relevant)) return null;
+      // Only a programme the profile shows needs its attainment.
+      const attainment = await g.client.get('programme', `${base}/attainment`, attainmentSchema);
       const goals: PinnedGoal[] = programmeBindings(attainment, unitOf).flatMap((node) =>
         node.bindings.map((b) => ({
           node: node.title,

@@ -53,15 +53,18 @@ export const indicatorListSchema = z.array(
     sourceKind: z.string().default('manual'),
   }),
 );
-export const periodsSchema = z.object({ periods: z.array(z.string()) });
-export const valueMapSchema = z.object({
-  items: z.array(
+const valueCell = z.object({
+  areaId: z.string(),
+  status: z.enum(['value', 'suppressed', 'missing']),
+  value: nullableNumber,
+  numerator: nullableNumber,
+  denominator: nullableNumber,
+});
+export const valueMapsSchema = z.object({
+  indicators: z.array(
     z.object({
-      areaId: z.string(),
-      status: z.enum(['value', 'suppressed', 'missing']),
-      value: nullableNumber,
-      numerator: nullableNumber,
-      denominator: nullableNumber,
+      indicator: z.object({ code: z.string() }),
+      periods: z.array(z.object({ period: z.string(), items: z.array(valueCell) })),
     }),
   ),
 });
