@@ -16,6 +16,7 @@ import {
   type Tenant,
 } from './openapi/registry-client';
 import { PORTAL_CONFIG } from './portal-config.token';
+import { absoluteTileUrl } from './tile-url';
 
 /**
  * The registry calls the portal's pages make (`/api/registry`), by name, over the client
@@ -55,7 +56,7 @@ export class RegistryApi {
     const tileJson = await this.client.get('/api/registry/tiles/{level}', { path: { level } });
     return {
       ...tileJson,
-      tiles: tileJson.tiles.map((t) => new URL(`${this.origin}${t}`, document.baseURI).href),
+      tiles: tileJson.tiles.map((t) => absoluteTileUrl(`${this.origin}${t}`, document.baseURI)),
     };
   }
 
