@@ -67,6 +67,7 @@ export * from './area';
 export * from './submission';
 export * from './responses';
 export * from './aggregation/aggregate';
+export * from './aggregation/result-rows';
 export * from './aggregation/statistics';
 export * from './aggregation/suppression';
 export * from './aggregation/weights';

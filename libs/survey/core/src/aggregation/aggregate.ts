@@ -244,6 +244,24 @@ function cellsWithSuppression<T extends ResultCell>(
   return cells;
 }
 
+/** What one select question's answers add up to, per group and for the total (the last index). */
+interface SelectTally {
+  readonly optionNames: readonly string[];
+  readonly likert: boolean;
+  readonly direction: ScaleDirection;
+  readonly scale: ReturnType<typeof likertScale>;
+  /** Respondents who answered, per group. */
+  readonly accumulators: Accumulator[];
+  /** Per group × option, respondents and their weights. */
+  readonly counts: Float64Array;
+  readonly weighted: Float64Array;
+  /** Respondents on the Likert scale, the two most favourable points among them, their scores. */
+  readonly scaleAcc: Accumulator[];
+  readonly topCounts: Float64Array;
+  readonly topWeighted: Float64Array;
+  readonly scoreWeighted: Float64Array;
+}
+
 function aggregateSelect(
   form: Form,
   q: Question,
@@ -256,25 +274,47 @@ function aggregateSelect(
       : undefined;
   if (!list) throw new SurveyError('InvalidAggregation', `question ${q.name} has no choice list`);
   const optionNames = list.choices.map((c) => c.name);
-  const optionIndex = new Map(optionNames.map((o, i) => [o, i]));
   const size = context.groups.length + 1;
   const width = optionNames.length;
-  const accumulators = newAccumulators(size);
-  const counts = new Float64Array(size * width);
-  const weighted = new Float64Array(size * width);
   const likert = q.type === 'select_one' && q.likert;
   const direction = scaleDirectionOf(q);
-  const scale = likert ? likertScale(list, direction) : [];
-  const scoreOf = new Map(scale.map((s) => [optionIndex.get(s.choice)!, s.value]));
-  const topIndices = new Set(scale.slice(-2).map((s) => optionIndex.get(s.choice)!));
-  const scaleAcc = newAccumulators(size);
-  const topCounts = new Float64Array(size);
-  const topWeighted = new Float64Array(size);
-  const scoreWeighted = new Float64Array(size);
+  const tally: SelectTally = {
+    optionNames,
+    likert,
+    direction,
+    scale: likert ? likertScale(list, direction) : [],
+    accumulators: newAccumulators(size),
+    counts: new Float64Array(size * width),
+    weighted: new Float64Array(size * width),
+    scaleAcc: newAccumulators(size),
+    topCounts: new Float64Array(size),
+    topWeighted: new Float64Array(size),
+    scoreWeighted: new Float64Array(size),
+  };
+  tallySelect(tally, q, respondents, context);
+  addSelectTotals(tally, context.groups.length);
+  const cells = cellsWithSuppression(context, tally.accumulators, (g, group) =>
+    selectCell(tally, context, g, group),
+  );
+  return { question: q.name, kind: 'select', likert, options: optionNames, cells };
+}
 
-  // Hot loop (respondents × questions): only group cells are accumulated; the total is summed
-  // from them afterwards, and no arrays are allocated per answer.
-  const totalIndex = context.groups.length;
+/**
+ * Hot loop (respondents × questions): only group cells are accumulated; the total is summed
+ * from them afterwards, and no arrays are allocated per answer.
+ */
+function tallySelect(
+  tally: SelectTally,
+  q: Question,
+  respondents: readonly Respondent[],
+  context: CellContext,
+): void {
+  const { optionNames, counts, weighted, accumulators, scaleAcc, likert } = tally;
+  const { topCounts, topWeighted, scoreWeighted } = tally;
+  const optionIndex = new Map(optionNames.map((o, i) => [o, i]));
+  const width = optionNames.length;
+  const scoreOf = new Map(tally.scale.map((s) => [optionIndex.get(s.choice)!, s.value]));
+  const topIndices = new Set(tally.scale.slice(-2).map((s) => optionIndex.get(s.choice)!));
   const count = (g: number, o: number, w: number): void => {
     counts[g * width + o] += 1;
     weighted[g * width + o] += w;
@@ -323,6 +363,12 @@ function aggregateSelect(
       }
     }
   }
+}
+
+/** The total's cells: the sums of the groups'. */
+function addSelectTotals(tally: SelectTally, totalIndex: number): void {
+  const { counts, weighted, accumulators, scaleAcc, topCounts, topWeighted, scoreWeighted } = tally;
+  const width = tally.optionNames.length;
   for (let g = 0; g < totalIndex; g++) {
     for (let o = 0; o < width; o++) {
       counts[totalIndex * width + o] += counts[g * width + o];
@@ -340,39 +386,42 @@ function aggregateSelect(
     topWeighted[totalIndex] += topWeighted[g];
     scoreWeighted[totalIndex] += scoreWeighted[g];
   }
+}
 
-  const cells = cellsWithSuppression(context, accumulators, (g, group): PublishedSelectCell => {
-    const acc = accumulators[g];
-    const nEffective = effectiveN(acc);
-    const options = optionNames.map((option, o) => {
-      const count = counts[g * width + o];
-      const share = context.weights ? weighted[g * width + o] / acc.weight : count / acc.n;
-      return { option, count, share, ci: wilsonInterval(share, nEffective, context.confidence) };
-    });
-    const cell: PublishedSelectCell = {
-      kind: 'select',
-      group,
-      suppressed: null,
-      n: acc.n,
-      nEffective,
-      options,
-    };
-    if (!likert) return cell;
-    const scaleN = scaleAcc[g];
-    const share =
-      scaleN.n === 0 ? null : context.weights ? topWeighted[g] / scaleN.weight : topCounts[g] / scaleN.n;
-    const topTwoBox: TopTwoBox = {
-      n: scaleN.n,
-      count: topCounts[g],
-      share,
-      ci: share === null ? null : wilsonInterval(share, effectiveN(scaleN), context.confidence),
-      options: scale.slice(-2).map((s) => s.choice),
-      direction,
-      mean: scaleN.n === 0 ? null : scoreWeighted[g] / scaleN.weight,
-    };
-    return { ...cell, topTwoBox };
+/** A group's published cell: counts and shares per option, the top-two box of a Likert scale. */
+function selectCell(tally: SelectTally, context: CellContext, g: number, group: string): PublishedSelectCell {
+  const { optionNames, counts, weighted, accumulators, scaleAcc, likert, scale, direction } = tally;
+  const { topCounts, topWeighted, scoreWeighted } = tally;
+  const width = optionNames.length;
+  const acc = accumulators[g];
+  const nEffective = effectiveN(acc);
+  const options = optionNames.map((option, o) => {
+    const count = counts[g * width + o];
+    const share = context.weights ? weighted[g * width + o] / acc.weight : count / acc.n;
+    return { option, count, share, ci: wilsonInterval(share, nEffective, context.confidence) };
   });
-  return { question: q.name, kind: 'select', likert, options: optionNames, cells };
+  const cell: PublishedSelectCell = {
+    kind: 'select',
+    group,
+    suppressed: null,
+    n: acc.n,
+    nEffective,
+    options,
+  };
+  if (!likert) return cell;
+  const scaleN = scaleAcc[g];
+  const share =
+    scaleN.n === 0 ? null : context.weights ? topWeighted[g] / scaleN.weight : topCounts[g] / scaleN.n;
+  const topTwoBox: TopTwoBox = {
+    n: scaleN.n,
+    count: topCounts[g],
+    share,
+    ci: share === null ? null : wilsonInterval(share, effectiveN(scaleN), context.confidence),
+    options: scale.slice(-2).map((s) => s.choice),
+    direction,
+    mean: scaleN.n === 0 ? null : scoreWeighted[g] / scaleN.weight,
+  };
+  return { ...cell, topTwoBox };
 }
 
 function aggregateNumeric(
@@ -431,76 +480,4 @@ function aggregateNumeric(
     };
   });
   return { question: q.name, kind: 'numeric', likert: false, options: [], cells };
-}
-
-/** One row of the published results table (the CLI's CSV and the API's flat export). */
-export interface ResultRow {
-  readonly group: string;
-  readonly question: string;
-  readonly option: string;
-  readonly n: number | null;
-  readonly count: number | null;
-  readonly share: number | null;
-  readonly mean: number | null;
-  readonly suppressed: Suppression | null;
-}
-
-/**
- * Flattens a result to rows ordered by group (result order, total last), then question (form
- * order), then option (list order). Suppressed cells keep only group, question, option and the
- * suppression kind.
- */
-export function resultRows(result: AggregationResult): ResultRow[] {
-  const rows: ResultRow[] = [];
-  const groupCount = result.groups.length + 1;
-  for (let g = 0; g < groupCount; g++) {
-    for (const question of result.questions) {
-      const cell = question.cells[g];
-      const optionNames = question.kind === 'select' ? question.options : [''];
-      optionNames.forEach((option, o) => {
-        const base = { group: cell.group, question: question.question, option };
-        if (cell.suppressed !== null) {
-          rows.push({ ...base, n: null, count: null, share: null, mean: null, suppressed: cell.suppressed });
-        } else if (cell.kind === 'select') {
-          rows.push({
-            ...base,
-            n: cell.n,
-            count: cell.options[o].count,
-            share: cell.options[o].share,
-            mean: null,
-            suppressed: null,
-          });
-        } else {
-          rows.push({ ...base, n: cell.n, count: null, share: null, mean: cell.mean, suppressed: null });
-        }
-      });
-    }
-  }
-  return rows;
-}
-
-export const RESULT_COLUMNS = [
-  'group',
-  'question',
-  'option',
-  'n',
-  'count',
-  'share',
-  'mean',
-  'suppressed',
-] as const;
-
-/** A row as CSV fields: numbers at full precision (shortest round-trip form), absent values empty. */
-export function resultRowFields(row: ResultRow): string[] {
-  const num = (v: number | null): string => (v === null ? '' : String(v));
-  return [
-    row.group,
-    row.question,
-    row.option,
-    num(row.n),
-    num(row.count),
-    num(row.share),
-    num(row.mean),
-    row.suppressed ?? '',
-  ];
 }

@@ -7,9 +7,8 @@ import {
   type Respondent,
   aggregateResponses,
   publishableQuestions,
-  resultRowFields,
-  resultRows,
 } from './aggregate';
+import { resultRowFields, resultRows } from './result-rows';
 import {
   compareMeans,
   compareShares,
