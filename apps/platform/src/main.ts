@@ -4,7 +4,13 @@ import { createDevIdentityProvider, DEMO_PASSWORD, PORTAL_CLIENT_ID } from '@qua
 import { parseBrokers } from '@quartier/messaging';
 import { createLogger } from '@quartier/observability';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@quartier/persistence';
-import { referenceDataDir, repositoryRoot } from '@quartier/reference-data';
+import {
+  ADD_BERLIN_HINT,
+  BERLIN_DEMO_FILES,
+  referenceDataDir,
+  referenceDataWith,
+  repositoryRoot,
+} from '@quartier/reference-data';
 import {
   configureHttp,
   keepServingOnStrayRejections,
@@ -84,6 +90,19 @@ async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
   }
 }
 
+/**
+ * Where the reference data is and whether Berlin's demo files are in it: without them the demo is
+ * Musterstadt alone, and the log and the About page say how to add Berlin.
+ */
+function berlinReference(root: string): { dir: string; present: boolean; howToAdd: string } {
+  const dir = referenceDataDir(process.env, root);
+  return {
+    dir,
+    present: referenceDataWith(BERLIN_DEMO_FILES, dir) !== undefined,
+    howToAdd: `demo with Musterstadt only: no Berlin reference data at ${dir}. To add Berlin: ${ADD_BERLIN_HINT}`,
+  };
+}
+
 async function serve(
   mode: 'serve' | 'migrate' | 'seed',
   config: ReturnType<typeof loadPlatformConfig>,
@@ -131,10 +150,12 @@ async function serve(
     progress(`dev login (OIDC) at ${issuer}`);
   }
   configureHttp(app, { logger, docs: PLATFORM_DOCS, streamedBodyPaths: STREAMED_BODY_PATHS });
+  const berlin = berlinReference(root);
   const portal = hostPortal(app, join(root, 'dist/portal/browser'), {
     oidcIssuer: issuer,
     oidcClientId: PORTAL_CLIENT_ID,
     apiBaseUrl: '',
+    ...(config.demo ? { berlinData: berlin.present } : {}),
   });
   if (!portal) logger.warn('portal not built (dist/portal/browser missing): APIs only; run `npm run build`');
 
@@ -143,7 +164,7 @@ async function serve(
   if (mode === 'seed' || (mode === 'serve' && config.demo)) {
     // Each service seeds on top of the areas its read model received from the registry's
     // events; each seeder waits for them and does nothing when its demo data already exists.
-    const context = { root, referenceData: referenceDataDir(process.env, root), progress };
+    const context = { root, referenceData: berlin.dir, progress };
     for (const service of PLATFORM_SERVICES)
       if (service.demoSeeder) await app.get(service.demoSeeder).seed(context);
     progress('demo data ready');
@@ -163,6 +184,8 @@ async function serve(
     { host: config.HOST, port: config.PORT, seconds: (Date.now() - started) / 1000 },
     `Quartier ready at ${config.publicUrl} (APIs: ${config.publicUrl}/api/registry/docs)`,
   );
+  // The seeders said it on the way; the last line of a start is the one people read.
+  if (config.demo && !berlin.present) logger.warn(berlin.howToAdd);
 
   let stopping = false;
   const stop = async (signal: string) => {

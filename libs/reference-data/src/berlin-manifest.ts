@@ -100,4 +100,6 @@ export const BERLIN_DEMO_FILES: readonly string[] = [
 
 /** How to add Berlin, for logs and the About page. */
 export const ADD_BERLIN_HINT =
-  'npm run -s quartier -- data fetch berlin (or set QUARTIER_REFERENCE_DATA to a folder with berlin/lor-until-2020 and berlin/mss), then restart';
+  'npm run -s quartier -- data fetch berlin (downloads the LOR geometries and names the publisher page of each MSS table, ' +
+  'published only as Excel, to be saved as CSV into the folder; or set QUARTIER_REFERENCE_DATA to a folder with ' +
+  'berlin/lor-until-2020 and berlin/mss), then restart';

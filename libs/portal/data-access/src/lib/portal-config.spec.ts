@@ -15,6 +15,7 @@ describe('parsePortalConfig', () => {
         oidcClientId: 'quartier-portal',
         apiBaseUrl: '',
         oidcScope: 'openid profile',
+        berlinData: null,
       },
     );
     assert.equal(
@@ -35,6 +36,17 @@ describe('parsePortalConfig', () => {
     });
     assert.equal(config.apiBaseUrl, '');
     assert.equal(config.oidcScope, 'openid profile offline_access');
+  });
+
+  it('passes on whether the demo platform had Berlin’s reference data', () => {
+    const base = { oidcIssuer: 'http://idp', oidcClientId: 'p' };
+    assert.equal(parsePortalConfig({ ...base, berlinData: false }).berlinData, false);
+    assert.equal(parsePortalConfig({ ...base, berlinData: true }).berlinData, true);
+    assert.equal(parsePortalConfig(base).berlinData, null);
+    assert.throws(
+      () => parsePortalConfig({ ...base, berlinData: 'no' }),
+      /"berlinData" must be true or false/,
+    );
   });
 
   it('names the field that is wrong', () => {

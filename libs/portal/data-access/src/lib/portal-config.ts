@@ -6,6 +6,11 @@ export interface PortalConfig {
   readonly apiBaseUrl: string;
   /** Optional: scopes to request (default 'openid profile'). */
   readonly oidcScope: string;
+  /**
+   * The demo platform says whether Berlin's reference data was there to seed Berlin (the About
+   * page then says how to add it); null where nobody said (a deployment without the demo).
+   */
+  readonly berlinData: boolean | null;
 }
 
 export class PortalConfigError extends Error {
@@ -41,10 +46,15 @@ export function parsePortalConfig(raw: unknown): PortalConfig {
   if (typeof oidcScope !== 'string' || !oidcScope.split(/\s+/).includes('openid')) {
     throw new PortalConfigError('portal-config.json: "oidcScope" must be a string containing "openid"');
   }
+  const berlinData = record['berlinData'] ?? null;
+  if (berlinData !== null && typeof berlinData !== 'boolean') {
+    throw new PortalConfigError('portal-config.json: "berlinData" must be true or false');
+  }
   return {
     oidcIssuer: oidcIssuer.replace(/\/+$/, ''),
     oidcClientId: requiredString(record, 'oidcClientId'),
     apiBaseUrl: apiBaseUrl.replace(/\/+$/, ''),
     oidcScope,
+    berlinData,
   };
 }

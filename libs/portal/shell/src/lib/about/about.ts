@@ -1,9 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { I18n, PageHeading } from '@quartier/portal-ui';
+import { PORTAL_CONFIG } from '@quartier/portal-data-access';
+import { I18n, Notice, PageHeading } from '@quartier/portal-ui';
 
 @Component({
   selector: 'q-about',
-  imports: [PageHeading],
+  imports: [Notice, PageHeading],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <q-page-heading [heading]="t('about.title')" [intro]="t('about.body')" />
@@ -34,13 +35,30 @@ import { I18n, PageHeading } from '@quartier/portal-ui';
     <section aria-labelledby="about-demo">
       <h2 id="about-demo">{{ t('about.demoTitle') }}</h2>
       <p class="sources">{{ t('about.musterstadt') }}</p>
-      <p class="sources">{{ t('about.addBerlin') }}</p>
+      @switch (berlinData) {
+        @case (false) {
+          <q-notice data-testid="berlin-missing">
+            <p>{{ t('about.berlinMissing') }}</p>
+            <p>{{ t('about.addBerlinSteps') }}</p>
+          </q-notice>
+        }
+        @case (true) {
+          <p class="sources" data-testid="berlin-present">{{ t('about.berlinPresent') }}</p>
+        }
+        @default {
+          <p class="sources">{{ t('about.addBerlin') }}</p>
+        }
+      }
     </section>
   `,
   styles: `
     .sources {
       max-width: 75ch;
       line-height: 1.6;
+    }
+    q-notice p {
+      max-width: 75ch;
+      margin: 0.25rem 0;
     }
     h2 {
       font-size: 1.25rem;
@@ -50,4 +68,6 @@ import { I18n, PageHeading } from '@quartier/portal-ui';
 })
 export class About {
   protected readonly t = inject(I18n).t;
+  /** What the platform said at start: Berlin seeded, Berlin missing, or nothing (no demo). */
+  protected readonly berlinData = inject(PORTAL_CONFIG).berlinData;
 }

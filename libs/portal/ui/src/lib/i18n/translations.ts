@@ -71,7 +71,13 @@ const de = {
   'about.musterstadt':
     'Musterstadt (Demo) ist eine erfundene Stadt, die Quartier selbst erzeugt: Gebiete auf vier Ebenen, Indikatoren 2017–2024, ein Sozialindex, eine Befragung und ein Akteursnetzwerk mit je zwei Wellen. Anmeldung als musterstadt-admin.',
   'about.addBerlin':
-    'Berlin (Demo) nutzt echte Daten Dritter (LOR, MSS), die nicht Teil von Quartier sind. Hat Berlin keine Gebiete, fehlen diese Daten: „npm run -s quartier -- data fetch berlin“ lädt und prüft sie (oder QUARTIER_REFERENCE_DATA auf einen Ordner mit berlin/lor-until-2020 und berlin/mss setzen), danach Quartier neu starten.',
+    'Berlin (Demo) nutzt echte Daten Dritter (LOR, MSS), die nicht Teil von Quartier sind. Hat Berlin keine Gebiete, fehlen diese Daten: „npm run -s quartier -- data fetch berlin“ lädt die LOR-Geometrien und prüft jede Datei; die MSS-Tabellen gibt die Senatsverwaltung nur als Excel-Arbeitsmappen heraus – der Befehl nennt je Tabelle die Seite, als CSV gespeichert kommen sie in den Ordner (oder QUARTIER_REFERENCE_DATA auf einen Ordner mit berlin/lor-until-2020 und berlin/mss setzen). Danach Quartier neu starten.',
+  'about.berlinMissing':
+    'Berlin (Demo) fehlt: Quartier hat die Berliner Referenzdaten (LOR, MSS) beim Start nicht gefunden und nur Musterstadt angelegt.',
+  'about.berlinPresent':
+    'Berlin (Demo) nutzt echte Daten Dritter (LOR, MSS) aus dem Referenzdatenordner; sie sind nicht Teil von Quartier.',
+  'about.addBerlinSteps':
+    'So kommt Berlin hinzu: „npm run -s quartier -- data fetch berlin“ lädt die LOR-Geometrien und prüft jede Datei; die MSS-Tabellen gibt die Senatsverwaltung nur als Excel-Arbeitsmappen heraus – der Befehl nennt je Tabelle die Seite, als CSV gespeichert kommen sie in den Ordner. Oder QUARTIER_REFERENCE_DATA auf einen Ordner mit berlin/lor-until-2020 und berlin/mss setzen. Danach Quartier neu starten.',
 
   'areas.title': 'Gebiete',
   'areas.intro':
@@ -293,7 +299,13 @@ const en: Dictionary = {
   'about.musterstadt':
     'Musterstadt (Demo) is a fictional city Quartier generates itself: areas on four levels, indicators 2017–2024, a social index, a survey and an actor network with two waves each. Sign in as musterstadt-admin.',
   'about.addBerlin':
-    'Berlin (Demo) uses real third-party data (LOR, MSS) that is not part of Quartier. If Berlin has no areas, that data is missing: “npm run -s quartier -- data fetch berlin” downloads and checks it (or set QUARTIER_REFERENCE_DATA to a folder with berlin/lor-until-2020 and berlin/mss), then restart Quartier.',
+    'Berlin (Demo) uses real third-party data (LOR, MSS) that is not part of Quartier. If Berlin has no areas, that data is missing: “npm run -s quartier -- data fetch berlin” downloads the LOR geometries and checks every file; the Senate Department publishes the MSS tables only as Excel workbooks — the command names each table’s page, and saved as CSV they go into the folder (or set QUARTIER_REFERENCE_DATA to a folder with berlin/lor-until-2020 and berlin/mss). Then restart Quartier.',
+  'about.berlinMissing':
+    'Berlin (Demo) is missing: Quartier did not find the Berlin reference data (LOR, MSS) when it started and set up Musterstadt only.',
+  'about.berlinPresent':
+    'Berlin (Demo) uses real third-party data (LOR, MSS) from the reference data folder; it is not part of Quartier.',
+  'about.addBerlinSteps':
+    'To add Berlin: “npm run -s quartier -- data fetch berlin” downloads the LOR geometries and checks every file; the Senate Department publishes the MSS tables only as Excel workbooks — the command names each table’s page, and saved as CSV they go into the folder. Or set QUARTIER_REFERENCE_DATA to a folder with berlin/lor-until-2020 and berlin/mss. Then restart Quartier.',
 
   'areas.title': 'Areas',
   'areas.intro': 'Your tenant’s area hierarchy as a tree and as a map. Choose an area to see its details.',
