@@ -7,11 +7,11 @@
 //   import { evaluationTests } from './src/evaluation.e2e.mjs';   …   evaluationTests(context);
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { it } from 'node:test';
+import { it as nodeIt } from 'node:test';
 import { expectAccessible, germanNumber, login, newPage } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
-export function evaluationTests(context) {
+export function evaluationTests(context, it = nodeIt) {
   /** @type {import('playwright-core').Page} */
   let page;
   let evaluationPath;

@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { it } from 'node:test';
+import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
 import { login, newPage } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
-export function indicatorTests(context) {
+export function indicatorTests(context, it = nodeIt) {
   /** @type {import('playwright-core').Page} */
   let page;
   const consoleErrors = [];
@@ -59,7 +59,26 @@ export function indicatorTests(context) {
   });
 
   it('draws the district level from the planning areas: every district with a value, a labelled legend', async () => {
+    // The legend and map colours come from their own request (the values of the level), apart
+    // from the ranking's: wait for that answer, then for a legend other than the planning areas'.
+    const legendBefore = await page
+      .locator('ul.legend')
+      .first()
+      .evaluate((legend) => legend.textContent);
+    const district = await page
+      .getByTestId('level-select')
+      .locator('option', { hasText: /^\s*Bezirk\s*$/ })
+      .getAttribute('value');
+    const mapValues = page.waitForResponse((response) => {
+      const url = new URL(response.url());
+      return (
+        ['/api/indicator/values', '/api/indicator/values/layer'].includes(url.pathname) &&
+        url.searchParams.get('level') === district &&
+        response.ok()
+      );
+    });
     await page.getByTestId('level-select').selectOption({ label: 'Bezirk' });
+    await mapValues;
     const rows = page.locator('[data-testid="ranking-table"] tbody tr:not(.unranked)');
     await page.waitForFunction(
       () => document.querySelectorAll('[data-testid="ranking-table"] tbody tr:not(.unranked)').length >= 10,
@@ -77,8 +96,12 @@ export function indicatorTests(context) {
     );
     for (const text of await page.locator('[data-testid="ranking-table"] tr.unranked td.num').allInnerTexts())
       assert.match(text, /nicht alle Teilgebiete/);
-    // The legend follows the map's values, which arrive apart from the ranking.
-    await page.waitForFunction(() => document.querySelectorAll('ul.legend .legend-entry').length === 5);
+    await page.waitForFunction(
+      (before) =>
+        document.querySelectorAll('ul.legend .legend-entry').length === 5 &&
+        document.querySelector('ul.legend')?.textContent !== before,
+      legendBefore,
+    );
     const legend = await page.locator('ul.legend .legend-entry').allInnerTexts();
     assert.equal(legend.length, 5, `legend: ${legend.join(' | ')}`);
     for (const entry of legend) assert.match(entry, /\d+,\d+/, `legend entry without bounds: ${entry}`);

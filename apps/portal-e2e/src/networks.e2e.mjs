@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { it } from 'node:test';
+import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
-export function networkTests(context) {
+export function networkTests(context, it = nodeIt) {
   /** @type {import('playwright-core').Page} */
   let page;
   const consoleErrors = [];

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { it } from 'node:test';
+import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
 import { api, tokenFor } from './session.mjs';
 
@@ -39,7 +39,7 @@ async function selectArea(page, name) {
 }
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
-export function portalTests(context) {
+export function portalTests(context, it = nodeIt) {
   /** @type {import('playwright-core').Page} */
   let page;
   const consoleErrors = [];

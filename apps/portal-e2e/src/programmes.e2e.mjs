@@ -10,14 +10,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { it } from 'node:test';
+import { it as nodeIt } from 'node:test';
 import { api, expectAccessible, germanNumber, login, newPage, tokenFor } from './session.mjs';
 
 /** A period after every published one, so the imported values are the newest. */
 const NEW_PERIOD = '2099';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
-export function programmeTests(context) {
+export function programmeTests(context, it = nodeIt) {
   const consoleErrors = [];
 
   it('runs the programme office’s story from programme areas to the programme report', async (t) => {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { it } from 'node:test';
+import { it as nodeIt } from 'node:test';
 import { expectAccessible, login, newPage } from './session.mjs';
 
 /** The text of a PDF as poppler reads it, whitespace collapsed (titles may wrap). */
@@ -17,7 +17,7 @@ function pdfText(file) {
 }
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
-export function reportTests(context) {
+export function reportTests(context, it = nodeIt) {
   /** @type {import('playwright-core').Page} */
   let page;
   const consoleErrors = [];

@@ -6,12 +6,12 @@
 //   import { surveyTests } from './src/surveys.e2e.mjs';   …   surveyTests(context);
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { it } from 'node:test';
+import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
 import { api, expectAccessible, login, newPage, tokenFor } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
-export function surveyTests(context) {
+export function surveyTests(context, it = nodeIt) {
   /** @type {import('playwright-core').Page} */
   let page;
   let formUrl;
