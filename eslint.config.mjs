@@ -159,8 +159,6 @@ export default [
       'libs/portal/networks/src/lib/network-drawing/network-drawing.ts',
       'libs/portal/programmes/src/lib/texts.ts',
       'libs/programme/api/src/measures/measures.service.ts',
-      'libs/survey/core/src/network/network-survey.ts',
-      'libs/survey/core/src/xlsform/import.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },

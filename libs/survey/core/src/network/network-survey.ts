@@ -106,9 +106,11 @@ export function buildNetworkSurveyPayload(
   context: NetworkPayloadContext,
 ): NetworkPayloadResult {
   const issues: string[] = [];
-  const byId = new Map(context.actors.map((a) => [a.id, a]));
-  const byName = new Map(context.actors.map((a) => [normalizeActorName(a.name), a]));
-  const respondent = byId.get(submission.respondentActorId);
+  const known: KnownActors = {
+    byId: new Map(context.actors.map((a) => [a.id, a])),
+    byName: new Map(context.actors.map((a) => [normalizeActorName(a.name), a])),
+  };
+  const respondent = known.byId.get(submission.respondentActorId);
   if (!respondent) issues.push(`respondent: unknown actor ${submission.respondentActorId}`);
   if (submission.alters.length > definition.generator.maxAlters)
     issues.push(
@@ -116,46 +118,13 @@ export function buildNetworkSurveyPayload(
     );
 
   const actors = new Map<string, NetworkActorPayload>();
-  const listed = (a: KnownActor): NetworkActorPayload => ({
-    key: `actor:${a.id}`,
-    actorId: a.id,
-    name: a.name,
-    ...(a.type ? { type: a.type } : {}),
-    isNew: false,
-  });
   if (respondent) actors.set(`actor:${respondent.id}`, listed(respondent));
   const ties: NetworkTiePayload[] = [];
   const seenTargets = new Set<string>();
 
   submission.alters.forEach((alter, i) => {
     const at = `alters[${i + 1}]`;
-    let actor: NetworkActorPayload | undefined;
-    if ((alter.actorId === undefined) === (alter.newActor === undefined)) {
-      issues.push(`${at}: name either a listed actor or a new one`);
-      return;
-    }
-    if (alter.actorId !== undefined) {
-      const known = byId.get(alter.actorId);
-      if (!known) issues.push(`${at}: unknown actor ${alter.actorId}`);
-      else actor = listed(known);
-    } else if (alter.newActor) {
-      const name = alter.newActor.name.trim();
-      const normalized = normalizeActorName(name);
-      const known = byName.get(normalized);
-      if (normalized === '' || name.length > 200)
-        issues.push(`${at}: a new actor needs a name of 1 to 200 characters`);
-      // A "new" organisation that is already listed under the same name is the listed one.
-      else if (known) actor = listed(known);
-      else if (!definition.generator.allowNewActors)
-        issues.push(`${at}: this survey only accepts actors from the list`);
-      else
-        actor = {
-          key: `new:${normalized}`,
-          name,
-          ...(alter.newActor.type ? { type: alter.newActor.type } : {}),
-          isNew: true,
-        };
-    }
+    const actor = alterActor(definition, alter, at, known, issues);
     if (!actor) return;
     if (respondent && actor.key === `actor:${respondent.id}`) {
       issues.push(`${at}: an organisation cannot name itself`);
@@ -166,30 +135,7 @@ export function buildNetworkSurveyPayload(
       return;
     }
     seenTargets.add(actor.key);
-    const attributes: Record<string, string | number> = {};
-    for (const interpreter of definition.interpreters) {
-      const value = alter.answers[interpreter.name];
-      if (value === undefined || value === '') {
-        if (interpreter.required) issues.push(`${at}.${interpreter.name}: an answer is required`);
-        continue;
-      }
-      if (interpreter.kind === 'select_one') {
-        if (!interpreter.options.some((o) => o.name === String(value)))
-          issues.push(`${at}.${interpreter.name}: "${value}" is not an option`);
-        else attributes[interpreter.name] = String(value);
-      } else {
-        const n = typeof value === 'number' ? value : /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
-        if (!Number.isInteger(n) || n < interpreter.min || n > interpreter.max)
-          issues.push(
-            `${at}.${interpreter.name}: expected a whole number from ${interpreter.min} to ${interpreter.max}`,
-          );
-        else attributes[interpreter.name] = n;
-      }
-    }
-    for (const key of Object.keys(alter.answers)) {
-      if (!definition.interpreters.some((x) => x.name === key))
-        issues.push(`${at}.${key}: not a question of this survey`);
-    }
+    const attributes = alterAttributes(definition, alter, at, issues);
     actors.set(actor.key, actor);
     if (respondent)
       ties.push({ source: `actor:${respondent.id}`, target: actor.key, directed: true, attributes });
@@ -206,4 +152,90 @@ export function buildNetworkSurveyPayload(
     ties,
   };
   return { ok: true, payload: networkSurveyPayloadSchema.parse(payload) };
+}
+
+interface KnownActors {
+  readonly byId: ReadonlyMap<string, KnownActor>;
+  readonly byName: ReadonlyMap<string, KnownActor>;
+}
+
+type Alter = NetworkSurveySubmission['alters'][number];
+
+const listed = (a: KnownActor): NetworkActorPayload => ({
+  key: `actor:${a.id}`,
+  actorId: a.id,
+  name: a.name,
+  ...(a.type ? { type: a.type } : {}),
+  isNew: false,
+});
+
+/** The actor an alter names: a listed one (also by its name) or, where allowed, a new one. */
+function alterActor(
+  definition: NetworkSurveyDefinition,
+  alter: Alter,
+  at: string,
+  known: KnownActors,
+  issues: string[],
+): NetworkActorPayload | undefined {
+  if ((alter.actorId === undefined) === (alter.newActor === undefined)) {
+    issues.push(`${at}: name either a listed actor or a new one`);
+    return undefined;
+  }
+  if (alter.actorId !== undefined) {
+    const listedActor = known.byId.get(alter.actorId);
+    if (!listedActor) issues.push(`${at}: unknown actor ${alter.actorId}`);
+    else return listed(listedActor);
+  } else if (alter.newActor) {
+    const name = alter.newActor.name.trim();
+    const normalized = normalizeActorName(name);
+    const sameName = known.byName.get(normalized);
+    if (normalized === '' || name.length > 200)
+      issues.push(`${at}: a new actor needs a name of 1 to 200 characters`);
+    // A "new" organisation that is already listed under the same name is the listed one.
+    else if (sameName) return listed(sameName);
+    else if (!definition.generator.allowNewActors)
+      issues.push(`${at}: this survey only accepts actors from the list`);
+    else
+      return {
+        key: `new:${normalized}`,
+        name,
+        ...(alter.newActor.type ? { type: alter.newActor.type } : {}),
+        isNew: true,
+      };
+  }
+  return undefined;
+}
+
+/** The tie's attributes from the interpreter questions' answers about an alter. */
+function alterAttributes(
+  definition: NetworkSurveyDefinition,
+  alter: Alter,
+  at: string,
+  issues: string[],
+): Record<string, string | number> {
+  const attributes: Record<string, string | number> = {};
+  for (const interpreter of definition.interpreters) {
+    const value = alter.answers[interpreter.name];
+    if (value === undefined || value === '') {
+      if (interpreter.required) issues.push(`${at}.${interpreter.name}: an answer is required`);
+      continue;
+    }
+    if (interpreter.kind === 'select_one') {
+      if (!interpreter.options.some((o) => o.name === String(value)))
+        issues.push(`${at}.${interpreter.name}: "${value}" is not an option`);
+      else attributes[interpreter.name] = String(value);
+    } else {
+      const n = typeof value === 'number' ? value : /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
+      if (!Number.isInteger(n) || n < interpreter.min || n > interpreter.max)
+        issues.push(
+          `${at}.${interpreter.name}: expected a whole number from ${interpreter.min} to ${interpreter.max}`,
+        );
+      else attributes[interpreter.name] = n;
+    }
+  }
+  for (const key of Object.keys(alter.answers)) {
+    if (!definition.interpreters.some((x) => x.name === key))
+      issues.push(`${at}.${key}: not a question of this survey`);
+  }
+  return attributes;
 }

@@ -270,43 +270,7 @@ function readSurvey(
     issues.push({ sheet: 'survey', row: row.row, column: columns.headerOf(base) ?? base, reason });
   };
   const current = (): FormNode[] => (stack.length > 0 ? stack[stack.length - 1].children : root);
-  const closeGroup = (open: OpenGroup): Group => {
-    const row = open.row;
-    const repeatCount = columns.value(row, 'repeat_count');
-    if (repeatCount !== undefined && !open.repeat)
-      issue(row, 'repeat_count', 'repeat_count only applies to begin repeat');
-    const extra = columns.extra(row);
-    // Question-only columns on a group row mean nothing to the group; they are kept verbatim.
-    for (const base of [
-      'required',
-      'constraint',
-      'calculation',
-      'choice_filter',
-      'default',
-      'read_only',
-      'parameters',
-    ]) {
-      const text = columns.value(row, base);
-      if (text !== undefined) extra[columns.headerOf(base) ?? base] = text;
-    }
-    for (const base of ['hint', 'constraint_message', 'required_message']) {
-      for (const [language, text] of Object.entries(columns.labels(row, base)))
-        extra[`${base}::${language}`] = text;
-    }
-    const group: Group = {
-      kind: 'group',
-      repeat: open.repeat,
-      name: columns.value(row, 'name') ?? '',
-      label: columns.labels(row, 'label'),
-      ...optional('relevant', columns.value(row, 'relevant')),
-      ...optional('appearance', columns.value(row, 'appearance')),
-      ...(open.repeat ? optional('repeatCount', repeatCount) : {}),
-      extra,
-      children: open.children,
-    };
-    locations.set(group, { sheet: 'survey', row: row.row, columns });
-    return group;
-  };
+  const closeGroup = (open: OpenGroup): Group => groupOf(open, columns, issue, locations);
 
   for (const row of sheet.rows) {
     const rawType = columns.value(row, 'type');
@@ -359,6 +323,50 @@ function readSurvey(
     current().push(closeGroup(open));
   }
   return root;
+}
+
+/** A group or repeat once its end is read (or the sheet ends), with its children. */
+function groupOf(
+  open: OpenGroup,
+  columns: SheetColumns,
+  issue: (row: SheetRow, base: string, reason: string) => void,
+  locations: Map<ModelTarget, Location>,
+): Group {
+  const row = open.row;
+  const repeatCount = columns.value(row, 'repeat_count');
+  if (repeatCount !== undefined && !open.repeat)
+    issue(row, 'repeat_count', 'repeat_count only applies to begin repeat');
+  const extra = columns.extra(row);
+  // Question-only columns on a group row mean nothing to the group; they are kept verbatim.
+  for (const base of [
+    'required',
+    'constraint',
+    'calculation',
+    'choice_filter',
+    'default',
+    'read_only',
+    'parameters',
+  ]) {
+    const text = columns.value(row, base);
+    if (text !== undefined) extra[columns.headerOf(base) ?? base] = text;
+  }
+  for (const base of ['hint', 'constraint_message', 'required_message']) {
+    for (const [language, text] of Object.entries(columns.labels(row, base)))
+      extra[`${base}::${language}`] = text;
+  }
+  const group: Group = {
+    kind: 'group',
+    repeat: open.repeat,
+    name: columns.value(row, 'name') ?? '',
+    label: columns.labels(row, 'label'),
+    ...optional('relevant', columns.value(row, 'relevant')),
+    ...optional('appearance', columns.value(row, 'appearance')),
+    ...(open.repeat ? optional('repeatCount', repeatCount) : {}),
+    extra,
+    children: open.children,
+  };
+  locations.set(group, { sheet: 'survey', row: row.row, columns });
+  return group;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
