@@ -208,3 +208,24 @@ describe('public survey rate limit behind a trusted proxy, and metrics behind a 
     expect((await fetch(`${t.url}/api/survey/health/live`)).status).toBe(200);
   });
 });
+
+describe('metrics served on a port of their own (METRICS_PORT) or switched off', () => {
+  let t: ServiceTestApp;
+  afterAll(() => t?.close());
+
+  beforeAll(async () => {
+    t = await startServiceTestApp({
+      service: 'survey',
+      module: (rt) => SurveyApiModule.forRoot(rt),
+      moduleClass: SurveyApiModule,
+      runtime: { metricsOnApiPort: false },
+    });
+  });
+
+  it('leaves none on the API port, with or without a token, while health answers', async () => {
+    const metrics = await fetch(`${t.url}/api/survey/metrics`);
+    expect(metrics.status).toBe(404);
+    expect(await metrics.text()).not.toContain('quartier_http_request_duration_seconds');
+    expect((await fetch(`${t.url}/api/survey/health/live`)).status).toBe(200);
+  });
+});
