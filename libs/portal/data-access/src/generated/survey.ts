@@ -490,7 +490,11 @@ export interface components {
                 | 'start'
                 | 'end'
                 | 'today'
-                | 'note';
+                | 'note'
+                | 'image'
+                | 'audio'
+                | 'video'
+                | 'file';
             }
           | {
               /** @enum {string} */
@@ -900,6 +904,7 @@ export interface components {
           | 'name-missing'
           | 'name-invalid'
           | 'name-duplicate'
+          | 'repeat-name-duplicate'
           | 'syntax-unterminated-string'
           | 'syntax-dollar-without-brace'
           | 'syntax-unterminated-reference'
@@ -913,6 +918,7 @@ export interface components {
           | 'syntax-expected'
           | 'syntax-too-long'
           | 'field-unknown'
+          | 'field-ambiguous'
           | 'field-is-group'
           | 'field-in-repeat'
           | 'current-not-allowed'
@@ -1063,7 +1069,11 @@ export interface components {
                 | 'start'
                 | 'end'
                 | 'today'
-                | 'note';
+                | 'note'
+                | 'image'
+                | 'audio'
+                | 'video'
+                | 'file';
             }
           | {
               /** @enum {string} */

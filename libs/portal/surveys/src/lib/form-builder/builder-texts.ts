@@ -21,6 +21,10 @@ const de = {
   'type.start': 'Beginn (Datum)',
   'type.end': 'Ende (Datum)',
   'type.today': 'Tagesdatum',
+  'type.image': 'Foto (wird nicht erhoben)',
+  'type.audio': 'Tonaufnahme (wird nicht erhoben)',
+  'type.video': 'Video (wird nicht erhoben)',
+  'type.file': 'Datei (wird nicht erhoben)',
   'type.group': 'Abschnitt',
   'type.repeat': 'Wiederholgruppe',
 
@@ -143,6 +147,10 @@ const en: Record<BuilderTextKey, string> = {
   'type.start': 'Start (date)',
   'type.end': 'End (date)',
   'type.today': 'Today’s date',
+  'type.image': 'Photo (not collected)',
+  'type.audio': 'Audio recording (not collected)',
+  'type.video': 'Video (not collected)',
+  'type.file': 'File (not collected)',
   'type.group': 'Section',
   'type.repeat': 'Repeat group',
 

@@ -68,6 +68,9 @@ export class FormBuilder {
   protected readonly t = this.texts.t;
   protected readonly bt = inject(BuilderTexts);
   protected readonly types = QUESTION_TYPES;
+  /** Imported questions of a type the builder does not offer (time, uploads, …) keep it, named. */
+  protected readonly offered = (type: string): boolean =>
+    (QUESTION_TYPES as readonly string[]).includes(type);
 
   readonly survey = input.required<SurveyDetail>();
   readonly initial = input.required<FormModel>();
