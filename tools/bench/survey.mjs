@@ -6,24 +6,38 @@
 //     does — JSON parsing, zod, the core's full validation of every answer, the transaction with
 //     the response row and its outbox event (+ NOTIFY), the outbox relay running — driven by
 //     autocannon in a child process (so load generator and server do not share an event loop).
-//     Side by side: a bare Node `http` server doing the same single-row INSERT with `pg`, no
-//     validation, no outbox; the ratio says what the service's safety costs.
+//     Side by side: a bare Node `http` server inserting the same row with `pg` into a table
+//     created LIKE survey_response INCLUDING ALL (same key, checks, index, and its foreign keys),
+//     no validation, no outbox — once with the service's group commit (≤ 200 rows per
+//     transaction, ≤ 4 transactions in flight), once one INSERT per request: the ratio to the
+//     first says what the service's safety costs, the two bare runs what batching buys. The
+//     earlier baseline (a plain table without constraints, one INSERT each) runs too, so the old
+//     ratio can be read beside the new one.
 //  2. aggregation: 100,000 responses × 40 questions by 500 areas through the core's
-//     `aggregateResponses` (k = 10, suppression included).
+//     `aggregateResponses` (k = 10, suppression included), and the same shape through the
+//     service's results path (GET …/results: released answers read from PostgreSQL, aggregation
+//     by area and region, hierarchical suppression; tools/bench/_survey-results.mjs).
+// SURVEY_BENCH_SECONDS (20), SURVEY_BENCH_CONNECTIONS (32), SURVEY_BENCH_RESPONSES (100000, the
+// results path's size), SURVEY_BENCH_SKIP_AGGREGATION=1 skips the core part.
 // Writes bench-results/survey.json and prints a short table.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { RESULTS_SHAPE, resultsPart } from './_survey-results.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const DURATION = Number(process.env.SURVEY_BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.SURVEY_BENCH_CONNECTIONS ?? 32);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const RESPONSES = Number(process.env.SURVEY_BENCH_RESPONSES ?? RESULTS_SHAPE.responses);
+// The service's group commit (libs/survey/api/src/responses/collection.service.ts).
+const MAX_BATCH = 200;
+const MAX_TRANSACTIONS = 4;
 
 function ensureBuilt() {
   if (existsSync(join(root, 'dist/server/libs/survey/api/src/index.js'))) return;
@@ -92,14 +106,12 @@ async function submissionPart() {
     join(root, 'dist/server/libs/survey/api/src/testing/fixtures.js'),
   );
   const { tablesToWorkbook } = require(join(root, 'dist/server/libs/survey/core/src/index.js'));
-  const pg = require('pg');
   // The rate limit protects against one address flooding the form; the load generator is one address.
   const t = await startServiceTestApp({
     service: 'survey',
     module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 1e9, windowSeconds: 60 } }),
     moduleClass: SurveyApiModule,
   });
-  let bare;
   try {
     const ids = await t.seedAreas(
       'berlin-demo',
@@ -155,49 +167,123 @@ async function submissionPart() {
       `SELECT (SELECT count(*)::int FROM survey_response) AS rows, (SELECT count(*)::int FROM outbox WHERE type = 'survey.response.submitted') AS events`,
     );
 
-    // The bare comparison: same database server, same row, same pool size, nothing else.
-    const pool = new pg.Pool({ connectionString: t.db.options.url, max: 10 });
-    await pool.query(
-      `CREATE TABLE IF NOT EXISTS bare_response (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL, survey_id uuid NOT NULL, wave_id uuid NOT NULL, form_version integer NOT NULL, area_id uuid, channel text NOT NULL, submitted_on date NOT NULL, answers jsonb NOT NULL)`,
-    );
-    bare = createServer((req, res) => {
-      let data = '';
-      req.on('data', (chunk) => (data += chunk));
-      req.on('end', () => {
-        const parsed = JSON.parse(data);
-        pool
-          .query(
-            `INSERT INTO bare_response (tenant_id, survey_id, wave_id, form_version, area_id, channel, submitted_on, answers) VALUES ($1, $2, $3, 1, $4, 'web', current_date, $5)`,
-            ['berlin-demo', survey.id, wave.id, ids['011102'], JSON.stringify(parsed.answers)],
-          )
-          .then(() => {
-            res.writeHead(201, { 'content-type': 'application/json' });
-            res.end('{"submittedOn":"today"}');
-          })
-          .catch((error) => {
-            res.writeHead(500);
-            res.end(String(error));
-          });
-      });
+    const [{ schema }] = await t.db.query(`SELECT current_schema() AS schema`);
+    const bareRuns = await bareComparison(t.db.options.url, schema, {
+      survey,
+      wave,
+      areaId: ids['011102'],
+      body,
     });
-    await new Promise((resolve) => bare.listen(0, '127.0.0.1', resolve));
-    const bareUrl = `http://127.0.0.1:${bare.address().port}/`;
-    await autocannonShort(bareUrl, body);
-    const bareResult = summarise(await autocannon(bareUrl, body));
-    await pool.end();
+    const results = await resultsPart(root, t, call, {
+      shape: { ...RESULTS_SHAPE, responses: RESPONSES },
+    });
+    const ratio = (a, b) => Number((a / b).toFixed(3));
     return {
       durationSeconds: DURATION,
       connections: CONNECTIONS,
       service,
       stored: { rows, outboxEvents: events },
-      bareNodeHttp: bareResult,
-      ratio: Number((service.requestsPerSecond / bareResult.requestsPerSecond).toFixed(3)),
+      bare: bareRuns,
+      ratio: ratio(service.requestsPerSecond, bareRuns.sameTableGroupCommit.requestsPerSecond),
+      batchingEffect: ratio(
+        bareRuns.sameTableGroupCommit.requestsPerSecond,
+        bareRuns.sameTableOneInsertEach.requestsPerSecond,
+      ),
+      previousRatio: ratio(service.requestsPerSecond, bareRuns.previousPlainTable.requestsPerSecond),
       target: { requestsPerSecond: 1000, p99Ms: 100 },
       met: service.requestsPerSecond >= 1000 && service.latencyMs.p99 < 100 && service.non2xx === 0,
+      results,
     };
   } finally {
-    bare?.close();
     await t.close();
+  }
+}
+
+/** `survey_response`'s shape — columns, defaults, checks, keys, indexes and foreign keys — as `name`. */
+async function tableLikeResponses(pool, name) {
+  await pool.query(`DROP TABLE IF EXISTS ${name}`);
+  await pool.query(`CREATE TABLE ${name} (LIKE survey_response INCLUDING ALL)`);
+  const { rows } = await pool.query(
+    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'survey_response'::regclass AND contype = 'f'`,
+  );
+  for (const { def } of rows) await pool.query(`ALTER TABLE ${name} ADD ${def}`);
+}
+
+/**
+ * A bare `http` + `pg` server: parses the body and inserts the response, nothing else. With
+ * `groupCommit`, requests arriving while earlier ones are written share the next transaction, as
+ * in the service; without, each request is one INSERT.
+ */
+function bareServer(pool, table, { survey, wave, areaId }, groupCommit) {
+  const insert = (answers) =>
+    pool.query(
+      `INSERT INTO ${table} (tenant_id, survey_id, wave_id, form_version, area_id, channel, submitted_on, answers)
+       SELECT 'berlin-demo', $1, $2, 1, $3, 'web', current_date, answers FROM unnest($4::jsonb[]) AS t(answers)`,
+      [survey.id, wave.id, areaId, answers],
+    );
+  const pending = [];
+  let inFlight = 0;
+  const pump = () => {
+    while (inFlight < MAX_TRANSACTIONS && pending.length > 0) {
+      const batch = pending.splice(0, MAX_BATCH);
+      inFlight += 1;
+      insert(batch.map((item) => item.answers))
+        .then(() => batch.forEach((item) => item.resolve()))
+        .catch((error) => batch.forEach((item) => item.reject(error)))
+        .finally(() => ((inFlight -= 1), pump()));
+    }
+  };
+  const store = (answers) =>
+    groupCommit
+      ? new Promise((resolve, reject) => (pending.push({ answers, resolve, reject }), pump()))
+      : insert([answers]);
+  return createServer((req, res) => {
+    let data = '';
+    req.on('data', (chunk) => (data += chunk));
+    req.on('end', () => {
+      store(JSON.stringify(JSON.parse(data).answers))
+        .then(() => {
+          res.writeHead(201, { 'content-type': 'application/json' });
+          res.end('{"submittedOn":"today"}');
+        })
+        .catch((error) => {
+          res.writeHead(500);
+          res.end(String(error));
+        });
+    });
+  });
+}
+
+/** The three bare runs: same table with and without group commit, and the earlier plain table. */
+async function bareComparison(databaseUrl, schema, target) {
+  const pg = require('pg');
+  const pool = new pg.Pool({ connectionString: databaseUrl, options: `-c search_path=${schema}`, max: 10 });
+  try {
+    await tableLikeResponses(pool, 'bare_response');
+    await pool.query(`DROP TABLE IF EXISTS bare_plain_response`);
+    await pool.query(
+      `CREATE TABLE bare_plain_response (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL, survey_id uuid NOT NULL, wave_id uuid NOT NULL, form_version integer NOT NULL, area_id uuid, channel text NOT NULL, submitted_on date NOT NULL, answers jsonb NOT NULL)`,
+    );
+    const runs = {
+      sameTableGroupCommit: ['bare_response', true],
+      sameTableOneInsertEach: ['bare_response', false],
+      previousPlainTable: ['bare_plain_response', false],
+    };
+    const results = {};
+    for (const [name, [table, groupCommit]] of Object.entries(runs)) {
+      const server = bareServer(pool, table, target, groupCommit);
+      await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${server.address().port}/`;
+        await autocannonShort(url, target.body);
+        results[name] = { table, groupCommit, ...summarise(await autocannon(url, target.body)) };
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
+    return results;
+  } finally {
+    await pool.end();
   }
 }
 
@@ -227,19 +313,8 @@ async function autocannonShort(url, body) {
   return previous;
 }
 
-function aggregationPart() {
-  const core = require(join(root, 'dist/server/libs/survey/core/src/index.js'));
-  const AREAS = 500;
-  const QUESTIONS = 40;
-  const RESPONSES = 100_000;
-  let seed = 20250901;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** The core part's form: an area question, then Likert, multiple-choice and integer questions. */
+function aggregationForm(AREAS, QUESTIONS) {
   const labels = (text) => ({ de: text });
   const base = {
     kind: 'question',
@@ -294,6 +369,23 @@ function aggregationPart() {
     children: questions,
     choiceLists: [areaList, likert, multi],
   };
+  return { form, areaList, multi };
+}
+
+function aggregationPart() {
+  const core = require(join(root, 'dist/server/libs/survey/core/src/index.js'));
+  const AREAS = 500;
+  const QUESTIONS = 40;
+  const RESPONSES = 100_000;
+  let seed = 20250901;
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) >>> 0;
+    let t = seed;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const { form, areaList, multi } = aggregationForm(AREAS, QUESTIONS);
   const respondents = new Array(RESPONSES);
   for (let i = 0; i < RESPONSES; i++) {
     // Skewed area sizes (many small areas), so suppression has work to do.
@@ -342,38 +434,39 @@ export default async function run() {
     parallelism: availableParallelism(),
     cpuModel: cpus()[0]?.model,
     node: process.version,
+    loadAverage: loadavg(),
   };
   const aggregation = process.env.SURVEY_BENCH_SKIP_AGGREGATION ? { skipped: true } : aggregationPart();
   const submissions = await submissionPart();
   const result = { machine, submissions, aggregation };
-  const rows = [
-    ['part', 'measure', 'value'],
-    ['submissions (service)', 'req/s avg', submissions.service?.requestsPerSecond ?? submissions.skipped],
-    [
-      'submissions (service)',
-      'latency p50 / p99 ms',
-      submissions.service
-        ? `${submissions.service.latencyMs.p50} / ${submissions.service.latencyMs.p99}`
-        : '-',
-    ],
-    [
-      'submissions (service)',
-      'non-2xx / errors',
-      submissions.service ? `${submissions.service.non2xx} / ${submissions.service.errors}` : '-',
-    ],
-    ['submissions (bare http)', 'req/s avg', submissions.bareNodeHttp?.requestsPerSecond ?? '-'],
-    [
-      'submissions (bare http)',
-      'latency p50 / p99 ms',
-      submissions.bareNodeHttp
-        ? `${submissions.bareNodeHttp.latencyMs.p50} / ${submissions.bareNodeHttp.latencyMs.p99}`
-        : '-',
-    ],
-    ['submissions', 'service / bare', submissions.ratio ?? '-'],
-    ['aggregation 100k × 40 × 500', 'best of 3 (s)', aggregation.bestSeconds],
-  ];
+  const rows = [['part', 'measure', 'value']];
+  const load = (name, r) => {
+    if (!r) return;
+    rows.push([name, 'req/s avg', r.requestsPerSecond]);
+    rows.push([name, 'latency p50 / p99 ms', `${r.latencyMs.p50} / ${r.latencyMs.p99}`]);
+    rows.push([name, 'non-2xx / errors', `${r.non2xx} / ${r.errors}`]);
+  };
+  if (submissions.skipped) rows.push(['submissions', 'skipped', submissions.skipped]);
+  load('submissions (service)', submissions.service);
+  load('bare, same table, group commit', submissions.bare?.sameTableGroupCommit);
+  load('bare, same table, 1 INSERT each', submissions.bare?.sameTableOneInsertEach);
+  load('bare, plain table (previous)', submissions.bare?.previousPlainTable);
+  rows.push(['submissions', 'service / bare (group commit)', submissions.ratio ?? '-']);
+  rows.push(['submissions', 'batching effect (bare)', submissions.batchingEffect ?? '-']);
+  rows.push(['submissions', 'previous ratio (plain table)', submissions.previousRatio ?? '-']);
+  rows.push(['aggregation 100k × 40 × 500', 'core, best of 3 (s)', aggregation.bestSeconds ?? '-']);
+  const res = submissions.results;
+  if (res) {
+    const shape = `${res.responses / 1000}k × ${res.questions} × ${res.areas}`;
+    rows.push([
+      `results path ${shape}`,
+      'service, best of 3 (s)',
+      `${res.bestSeconds} (cold ${res.coldSeconds})`,
+    ]);
+    rows.push([`results path ${shape}`, 'suppressed cells', `${res.suppressedCells} of ${res.cells}`]);
+  }
   for (const row of rows)
-    process.stdout.write(`${String(row[0]).padEnd(30)} ${String(row[1]).padEnd(24)} ${row[2]}\n`);
+    process.stdout.write(`${String(row[0]).padEnd(34)} ${String(row[1]).padEnd(30)} ${row[2]}\n`);
   mkdirSync(join(root, 'bench-results'), { recursive: true });
   writeFileSync(join(root, 'bench-results/survey.json'), JSON.stringify(result, null, 2));
   return result;
