@@ -10,6 +10,12 @@ import { LRUCache } from 'lru-cache';
  * replicas — else an in-process map (embedded mode, one process).
  */
 export abstract class ValueCache {
+  /**
+   * Whether other processes read what this one writes. The in-process cache is not: the values
+   * service keeps its parsed cells in memory anyway, so it neither serialises them into it (3 MB
+   * of JSON per indicator and period at 50,000 areas) nor holds them twice.
+   */
+  abstract readonly shared: boolean;
   abstract get(key: string): Promise<string | null>;
   abstract set(key: string, value: string, ttlSeconds: number): Promise<void>;
   abstract generation(tenantId: string): Promise<number>;
@@ -19,6 +25,7 @@ export abstract class ValueCache {
 const MAX_MEMORY_ENTRIES = 500;
 
 export class MemoryValueCache extends ValueCache {
+  readonly shared = false;
   private readonly entries = new LRUCache<string, string>({ max: MAX_MEMORY_ENTRIES });
   private readonly generations = new Map<string, number>();
 
@@ -44,6 +51,7 @@ export class MemoryValueCache extends ValueCache {
  * value is computed from PostgreSQL; a failed invalidation is logged (keys still expire).
  */
 export class RedisValueCache extends ValueCache {
+  readonly shared = true;
   private readonly logger = new Logger('ValueCache');
 
   constructor(private readonly redis: Redis) {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { prepareHierarchy, type PreparedHierarchy } from '@quartier/indicator-core';
 import type { EntityManager } from 'typeorm';
 import { AreaRefRepository, type AreaNode } from './area-ref.repository';
 
@@ -13,6 +14,11 @@ export interface TenantAreas {
   byCode: Map<string, AreaNode>;
   /** Levels ordered from the top (depth 0) down. */
   levels: string[];
+  /**
+   * Children and bottom-up order for resolving values (`resolveHierarchyValues`), prepared once
+   * per read-model state: an index run resolves several indicators over the same tree.
+   */
+  readonly hierarchy: PreparedHierarchy;
 }
 
 /**
@@ -35,7 +41,17 @@ export class AreaTree {
     const depthOf = new Map<string, number>();
     for (const a of list) depthOf.set(a.level, Math.min(depthOf.get(a.level) ?? Infinity, a.path.length));
     const levels = [...depthOf].sort((x, y) => x[1] - y[1]).map(([level]) => level);
-    const areas = { stamp, list, byId, byCode, levels };
+    let hierarchy: PreparedHierarchy | undefined;
+    const areas: TenantAreas = {
+      stamp,
+      list,
+      byId,
+      byCode,
+      levels,
+      get hierarchy() {
+        return (hierarchy ??= prepareHierarchy(list));
+      },
+    };
     this.cache.set(tenantId, areas);
     return areas;
   }

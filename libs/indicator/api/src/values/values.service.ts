@@ -25,8 +25,15 @@ const CACHE_TTL_SECONDS = 3600;
  * because a planning area of 200 inhabitants is not published. Index runs stay strict.
  */
 const PUBLISHED_MIN_COVERAGE = 0.95;
-/** Parsed map data and serialised responses kept in process, keyed like the shared cache. */
+/**
+ * Parsed map data and serialised responses kept in process, keyed like the shared cache, up to
+ * 200 entries and a size: by count alone, 200 maps of 50,000 areas would hold gigabytes.
+ */
 const LOCAL_ENTRIES = 200;
+/** Cells (areas × periods) the parsed memo keeps: about 100 MB of tuples. */
+const LOCAL_CELLS = 1_000_000;
+/** Characters of serialised responses kept (their gzip forms come on top, about a fifth). */
+const LOCAL_RESPONSE_CHARS = 64 * 1024 * 1024;
 
 /** A serialised map response; the gzip form is made on first demand and reused. */
 export interface SerializedResponse {
@@ -85,8 +92,16 @@ export function visible(scope: Scope, area: AreaNode): boolean {
 
 @Injectable()
 export class ValuesService {
-  private readonly parsed = new LRUCache<string, Map<string, CachedCell>>({ max: LOCAL_ENTRIES });
-  private readonly responses = new LRUCache<string, SerializedResponse>({ max: LOCAL_ENTRIES });
+  private readonly parsed = new LRUCache<string, Map<string, CachedCell>>({
+    max: LOCAL_ENTRIES,
+    maxSize: LOCAL_CELLS,
+    sizeCalculation: (cells) => Math.max(1, cells.size),
+  });
+  private readonly responses = new LRUCache<string, SerializedResponse>({
+    max: LOCAL_ENTRIES,
+    maxSize: LOCAL_RESPONSE_CHARS,
+    sizeCalculation: (response) => Math.max(1, response.json.length),
+  });
 
   constructor(
     private readonly values: IndicatorValueRepository,
@@ -112,7 +127,7 @@ export class ValuesService {
     const key = this.resolvedKey(tenantId, generation, areas, indicator, period, publish);
     const local = this.parsed.get(key);
     if (local) return local;
-    const hit = await this.cache.get(key);
+    const hit = this.cache.shared ? await this.cache.get(key) : null;
     if (hit) {
       const cells = new Map((JSON.parse(hit) as CachedCell[]).map((c) => [c[0], c]));
       this.parsed.set(key, cells);
@@ -120,17 +135,13 @@ export class ValuesService {
     }
     const rows = await this.values.cells(tenantId, indicator.id, period);
     const stored = new Map(rows.filter((r) => areas.byId.has(r.areaId)).map((r) => [r.areaId, r]));
-    const cells = resolveHierarchyValues(
-      areas.list.map((a) => ({ id: a.id, parentId: a.parentId, population: a.population })),
-      stored,
-      {
-        scale: indicator.effectiveScale,
-        kind: indicator.unit === 'count' ? 'sum' : 'rate',
-        suppression: publish ? indicator.confidentiality : null,
-        ...(publish ? { minCoverage: PUBLISHED_MIN_COVERAGE } : {}),
-      },
-    ).map(toCached);
-    await this.cache.set(key, JSON.stringify(cells), CACHE_TTL_SECONDS);
+    const cells = resolveHierarchyValues(areas.hierarchy, stored, {
+      scale: indicator.effectiveScale,
+      kind: indicator.unit === 'count' ? 'sum' : 'rate',
+      suppression: publish ? indicator.confidentiality : null,
+      ...(publish ? { minCoverage: PUBLISHED_MIN_COVERAGE } : {}),
+    }).map(toCached);
+    if (this.cache.shared) await this.cache.set(key, JSON.stringify(cells), CACHE_TTL_SECONDS);
     const resolved = new Map(cells.map((c) => [c[0], c]));
     this.parsed.set(key, resolved);
     return resolved;
