@@ -157,8 +157,6 @@ export default [
       'libs/auth/src/dev-provider/dev-identity-provider.ts',
       'libs/network/core/src/metrics.ts',
       'libs/portal/networks/src/lib/network-drawing/network-drawing.ts',
-      'libs/portal/programmes/src/lib/texts.ts',
-      'libs/programme/api/src/measures/measures.service.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
