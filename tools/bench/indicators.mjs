@@ -163,17 +163,20 @@ async function importThroughService(t, token, file) {
   const rss = memory.stop();
   if (job.status !== 'succeeded')
     throw new Error(`import failed: ${job.message} ${JSON.stringify(job.errors.slice(0, 3))}`);
-  const [{ started_at, finished_at }] = await t.db.query(
-    `SELECT started_at, finished_at FROM job WHERE id = $1`,
+  const [{ created_at, started_at, finished_at }] = await t.db.query(
+    `SELECT created_at, started_at, finished_at FROM job WHERE id = $1`,
     [accepted.id],
   );
-  const jobSeconds = (new Date(finished_at).getTime() - new Date(started_at).getTime()) / 1000;
+  const between = (a, b) => (new Date(b).getTime() - new Date(a).getTime()) / 1000;
+  const jobSeconds = between(started_at, finished_at);
   const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM indicator_value`);
   return {
     importPath: {
       uploadSeconds,
       totalSeconds,
       jobSeconds,
+      // Between the job's creation and its start: the job runner's pick-up.
+      queuedSeconds: between(created_at, started_at),
       rows: job.observations,
       storedRows: n,
       polls: polls.length,
@@ -411,7 +414,7 @@ export default async function run() {
       rows.push([
         'service import (upload → job succeeded)',
         `${service.importPath.totalSeconds} s`,
-        `job ${service.importPath.jobSeconds} s; ${service.importPath.storedRows} rows stored`,
+        `upload ${service.importPath.uploadSeconds} s, queued ${service.importPath.queuedSeconds} s, job ${service.importPath.jobSeconds} s; ${service.importPath.storedRows} rows stored`,
       ]);
       rows.push([
         'import speed / COPY speed (both end to end)',

@@ -463,6 +463,7 @@ export default async function run() {
       'service, best of 3 (s)',
       `${res.bestSeconds} (cold ${res.coldSeconds})`,
     ]);
+    rows.push([`results path ${shape}`, 'of it reading the answers (s)', res.readAnswersBestSeconds]);
     rows.push([`results path ${shape}`, 'suppressed cells', `${res.suppressedCells} of ${res.cells}`]);
   }
   for (const row of rows)
