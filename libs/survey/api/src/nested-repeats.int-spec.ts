@@ -1,0 +1,178 @@
+// Forms made elsewhere (Ona's children's survey): the same question name asked of the respondent,
+// of each child and of each of a child's series, answered per repeat instance — through the API and
+// in a real browser — and a Kobo/Ona form with a photo question, kept but not opened.
+import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { existsSync } from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { type Form, type XlsFormTables, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
+import { SurveyApiModule } from './survey-api.module';
+import { todayInGermany } from './survey.constants';
+import { TEST_AREAS } from './testing/fixtures';
+
+jest.setTimeout(90_000);
+
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+const day = (offset: number) =>
+  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+
+const tables = (extra: string[][] = []): XlsFormTables => ({
+  survey: [
+    ['type', 'name', 'label', 'required'],
+    ['area gebiete', 'gebiet', 'In welchem Gebiet wohnen Sie?', 'yes'],
+    ['text', 'name', 'Wie heißen Sie?', 'yes'],
+    ['begin repeat', 'kinder', 'Kinder', ''],
+    ['text', 'name', 'Name des Kindes', 'yes'],
+    ['integer', 'alter', 'Alter des Kindes', ''],
+    ['begin repeat', 'serien', 'Lieblingsserien', ''],
+    ['text', 'name', 'Titel der Serie', 'yes'],
+    ['end repeat', '', '', ''],
+    ['end repeat', '', '', ''],
+    ...extra,
+  ],
+  choices: [
+    ['list_name', 'name', 'label'],
+    ['gebiete', '011101', 'Stülerstraße'],
+    ['gebiete', '011102', 'Großer Tiergarten'],
+  ],
+  settings: [
+    ['form_id', 'default_language'],
+    ['kinder', 'de'],
+  ],
+});
+
+async function formOf(t: XlsFormTables): Promise<Form> {
+  const imported = await importXlsForm(await tablesToWorkbook(t));
+  if (!imported.ok) throw new Error(`fixture form does not import: ${JSON.stringify(imported.issues)}`);
+  return imported.form;
+}
+
+describe('the same name in nested repeats; uploads kept but not collected (real PostgreSQL)', () => {
+  let t: ServiceTestApp;
+  let ids: Record<string, string>;
+
+  const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
+
+  /** A survey with the form, both target areas and an open wave; returns its ids. */
+  async function draft(form: Form): Promise<{ surveyId: string; waveId: string }> {
+    const created = await call('POST', '/api/survey/surveys', 'planer', {
+      title: 'Kinder und Serien',
+      scopeAreaId: ids['01'],
+      form,
+    });
+    expect(created.status).toBe(201);
+    const surveyId: string = created.body.id;
+    const targets = await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', {
+      areas: [{ areaId: ids['011101'] }, { areaId: ids['011102'] }],
+    });
+    expect(targets.status).toBe(200);
+    const wave = await call('POST', `/api/survey/surveys/${surveyId}/waves`, 'planer', {
+      name: 'Welle 1',
+      opensOn: day(-1),
+      closesOn: day(30),
+    });
+    expect(wave.status).toBe(201);
+    return { surveyId, waveId: wave.body.id };
+  }
+
+  beforeAll(async () => {
+    t = await startServiceTestApp({
+      service: 'survey',
+      module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
+      moduleClass: SurveyApiModule,
+    });
+    ids = await t.seedAreas(
+      'berlin-demo',
+      TEST_AREAS.map((a) => ({ ...a })),
+    );
+    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
+  });
+  afterAll(() => t.close());
+
+  it('stores each answer in its own repeat instance and names a missing one by its path', async () => {
+    const { surveyId, waveId } = await draft(await formOf(tables()));
+    expect(
+      (await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' })).status,
+    ).toBe(200);
+    const answers = {
+      gebiet: '011101',
+      name: 'Ada',
+      kinder: [
+        { name: 'Bo', alter: 7, serien: [{ name: 'Heidi' }, { name: 'Pumuckl' }] },
+        { name: 'Cy', serien: [] },
+      ],
+    };
+    const url = `/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`;
+    expect((await call('POST', url, undefined, { answers })).status).toBe(201);
+    const missing = await call('POST', url, undefined, {
+      answers: { ...answers, kinder: [{ name: 'Bo', serien: [{}] }] },
+    });
+    expect(missing.status).toBe(422);
+    expect(missing.body.message).toBe('kinder[1].serien[1].name: an answer is required');
+    const rows: { answers: unknown }[] = await t.db.query(
+      `SELECT answers FROM survey_response WHERE survey_id = $1`,
+      [surveyId],
+    );
+    expect(rows).toEqual([{ answers }]);
+  });
+
+  (existsSync(CHROMIUM) ? it : it.skip)(
+    'is answered in a real browser: the respondent, a child and its series each keep their own name',
+    async () => {
+      const { surveyId } = await draft(await formOf(tables()));
+      expect(
+        (await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' })).status,
+      ).toBe(200);
+      const browser: Browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
+        await page.getByRole('radio', { name: 'Großer Tiergarten' }).check();
+        await page.getByLabel('Wie heißen Sie?').fill('Ada');
+        await page.getByRole('button', { name: 'Weitere hinzufügen' }).first().click();
+        await page.getByLabel('Name des Kindes').fill('Bo');
+        await page.getByLabel('Alter des Kindes').fill('7');
+        // The series' add button is the one inside the child's instance.
+        await page.locator('.instance').getByRole('button', { name: 'Weitere hinzufügen' }).click();
+        await page.getByLabel('Titel der Serie').fill('Heidi');
+        await page.getByRole('button', { name: 'Antworten absenden' }).click();
+        await page.getByRole('heading', { name: 'Vielen Dank!' }).waitFor();
+        expect(errors).toEqual([]);
+        const rows: { answers: unknown }[] = await t.db.query(
+          `SELECT answers FROM survey_response WHERE survey_id = $1`,
+          [surveyId],
+        );
+        expect(rows).toEqual([
+          {
+            answers: {
+              gebiet: '011102',
+              name: 'Ada',
+              kinder: [{ name: 'Bo', alter: 7, serien: [{ name: 'Heidi' }] }],
+            },
+          },
+        ]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
+
+  it('keeps a form with a photo question but does not open the survey, naming the question', async () => {
+    const form = await formOf(tables([['image', 'foto', 'Dürfen wir ein Foto machen?', '']]));
+    const { surveyId } = await draft(form);
+    const stored = await call('GET', `/api/survey/surveys/${surveyId}/form`, 'planer');
+    expect(stored.status).toBe(200);
+    expect(stored.body.form.children.at(-1)).toMatchObject({ type: 'image', name: 'foto' });
+    const open = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' });
+    expect(open.status).toBe(409);
+    expect(open.body.message).toBe(
+      'question foto (image): uploads are not collected — responses are anonymous and carry no photos, recordings or files; remove the question or make it a note',
+    );
+  });
+});
