@@ -154,24 +154,9 @@ export function computeNetworkMetrics(graph: NetworkGraph, options: MetricsOptio
     components: links.componentCount,
   };
   const omitted: Record<string, string> = {};
+  const m: MetricsInProgress = { graph, want, perNode, result, omitted };
 
-  if (want('degree')) {
-    const d = degreeMeasures(graph);
-    perNode.forEach((node, v) => {
-      node.degree = d.degree[v];
-      if (graph.directed) {
-        node.inDegree = d.inDegree[v];
-        node.outDegree = d.outDegree[v];
-      }
-      if (graph.weighted) {
-        node.strength = d.strength[v];
-        if (graph.directed) {
-          node.inStrength = d.inStrength[v];
-          node.outStrength = d.outStrength[v];
-        }
-      }
-    });
-  }
+  if (want('degree')) addDegrees(graph, perNode);
 
   if (needsPathMeasures(measures)) {
     const paths = options.pathMeasures ?? pathMeasures(graph);
@@ -184,21 +169,7 @@ export function computeNetworkMetrics(graph: NetworkGraph, options: MetricsOptio
     if (want('diameter')) result.diameter = paths.diameter;
   }
 
-  if (want('pagerank')) {
-    const pr = pagerank(graph);
-    if (pr.converged) perNode.forEach((node, v) => (node.pagerank = pr.values[v]));
-    else omitted['pagerank'] = 'power iteration did not reach 1e-12';
-  }
-
-  if (want('eigenvector')) {
-    if (graph.directed) omitted['eigenvector'] = 'defined here for undirected networks only';
-    else if (n === 0 || links.componentCount !== 1) omitted['eigenvector'] = 'network is not connected';
-    else {
-      const ev = eigenvectorCentrality(graph);
-      if (ev.converged) perNode.forEach((node, v) => (node.eigenvector = ev.values[v]));
-      else omitted['eigenvector'] = 'power iteration converges too slowly on this network to reach 1e-12';
-    }
-  }
+  addCentralities(m, links.componentCount);
 
   if (want('clustering')) {
     const c = localClustering(graph);
@@ -207,6 +178,64 @@ export function computeNetworkMetrics(graph: NetworkGraph, options: MetricsOptio
   if (want('transitivity')) result.transitivity = transitivity(graph);
   if (want('centralization')) result.degreeCentralization = degreeCentralization(graph);
 
+  addGroupMeasures(m, options.seed ?? 1);
+  addConnectivity(m, links);
+  if (Object.keys(omitted).length > 0) result.omitted = omitted;
+  return { graph: result, nodes };
+}
+
+/** The measures computed so far and where the next ones go. */
+interface MetricsInProgress {
+  readonly graph: NetworkGraph;
+  readonly want: (name: MeasureName) => boolean;
+  readonly perNode: NodeMetrics[];
+  readonly result: GraphMetrics;
+  readonly omitted: Record<string, string>;
+}
+
+/** Degrees, and strengths of a weighted network; in and out of a directed one. */
+function addDegrees(graph: NetworkGraph, perNode: NodeMetrics[]): void {
+  const d = degreeMeasures(graph);
+  perNode.forEach((node, v) => {
+    node.degree = d.degree[v];
+    if (graph.directed) {
+      node.inDegree = d.inDegree[v];
+      node.outDegree = d.outDegree[v];
+    }
+    if (graph.weighted) {
+      node.strength = d.strength[v];
+      if (graph.directed) {
+        node.inStrength = d.inStrength[v];
+        node.outStrength = d.outStrength[v];
+      }
+    }
+  });
+}
+
+/** PageRank and eigenvector centrality: power iterations, omitted where they do not converge. */
+function addCentralities(m: MetricsInProgress, componentCount: number): void {
+  const { graph, want, perNode, omitted } = m;
+  const { n } = graph;
+  if (want('pagerank')) {
+    const pr = pagerank(graph);
+    if (pr.converged) perNode.forEach((node, v) => (node.pagerank = pr.values[v]));
+    else omitted['pagerank'] = 'power iteration did not reach 1e-12';
+  }
+
+  if (want('eigenvector')) {
+    if (graph.directed) omitted['eigenvector'] = 'defined here for undirected networks only';
+    else if (n === 0 || componentCount !== 1) omitted['eigenvector'] = 'network is not connected';
+    else {
+      const ev = eigenvectorCentrality(graph);
+      if (ev.converged) perNode.forEach((node, v) => (node.eigenvector = ev.values[v]));
+      else omitted['eigenvector'] = 'power iteration converges too slowly on this network to reach 1e-12';
+    }
+  }
+}
+
+/** Structural holes, communities and brokerage between sectors. */
+function addGroupMeasures(m: MetricsInProgress, seed: number): void {
+  const { graph, want, perNode, result, omitted } = m;
   if (want('constraint') || want('effectiveSize')) {
     const holes = structuralHoles(graph);
     const finite = (x: number) => (Number.isNaN(x) ? null : x);
@@ -217,7 +246,6 @@ export function computeNetworkMetrics(graph: NetworkGraph, options: MetricsOptio
   }
 
   if (want('community') || want('modularity')) {
-    const seed = options.seed ?? 1;
     const communities = louvainCommunities(graph, seed);
     if (want('community')) perNode.forEach((node, v) => (node.community = communities.community[v]));
     result.modularity = communities.modularity;
@@ -235,7 +263,12 @@ export function computeNetworkMetrics(graph: NetworkGraph, options: MetricsOptio
     if (graph.hasSectors) result.eiIndex = eiIndex(graph);
     else omitted['eiIndex'] = 'no actor has a sector';
   }
+}
 
+/** Isolates, bridges and cut points. */
+function addConnectivity(m: MetricsInProgress, links: ReturnType<typeof connectivity>): void {
+  const { graph, want, perNode, result } = m;
+  const { ids } = graph;
   if (want('isolates')) {
     result.isolates = links.isolates.map((v) => ids[v]);
     for (const v of links.isolates) perNode[v].isolate = true;
@@ -245,6 +278,4 @@ export function computeNetworkMetrics(graph: NetworkGraph, options: MetricsOptio
     result.cutPoints = links.cutPoints.map((v) => ids[v]);
     for (const v of links.cutPoints) perNode[v].cutPoint = true;
   }
-  if (Object.keys(omitted).length > 0) result.omitted = omitted;
-  return { graph: result, nodes };
 }
