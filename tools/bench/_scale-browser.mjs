@@ -83,6 +83,18 @@ export async function measureExplorer({ url, root, files, city, work }) {
     const drawn = page.locator(
       '[data-testid="indicator-map"][data-rendered-features]:not([data-rendered-features=""])',
     );
+    // Tile answers by status and what the page logged as errors: a map that reports 0 features
+    // drawn (it did at 50,000 areas) says why only here — the tiles come from MapLibre's worker.
+    const tileStatuses = {};
+    const pageErrors = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/registry/tiles/'))
+        tileStatuses[r.status()] = (tileStatuses[r.status()] ?? 0) + 1;
+    });
+    page.on('pageerror', (e) => pageErrors.push(e.message.slice(0, 300)));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text().slice(0, 300));
+    });
     await drawn.waitFor(); // the first, cold view: the registry builds its tile index
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
@@ -121,6 +133,8 @@ export async function measureExplorer({ url, root, files, city, work }) {
       rankingBytes: sum(all.filter((r) => r.url.includes('/values/ranking'))),
       renderMs,
       pageMs: Math.round(pageMs),
+      tileStatuses,
+      pageErrors: pageErrors.slice(0, 10),
       screenshot: join(work, 'explorer-50k.png'),
     };
   } finally {

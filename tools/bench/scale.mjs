@@ -224,6 +224,13 @@ function browserLine(browser) {
   if (!browser)
     return 'Browser: not measured (build the portal: `node tools/build.mjs`; Chromium at /usr/bin/chromium).';
   const mb = (bytes) => (bytes / 2 ** 20).toFixed(2);
+  // The step's selector accepts "0": a map that drew nothing must not pass for a fast one.
+  if (browser.features === 0)
+    return (
+      `Browser: the explorer's map reported NOTHING drawn (0 features) ${browser.pageMs} ms after the reload; ` +
+      `tile answers by status ${JSON.stringify(browser.tileStatuses ?? {})}, page errors ` +
+      `${JSON.stringify(browser.pageErrors ?? [])}.`
+    );
   return (
     `Browser (explorer, ${browser.features.toLocaleString('en')} features drawn, cache disabled): map data ` +
     `${mb(browser.mapBytes)} MB in ${browser.mapRequests} requests, drawn ${browser.renderMs} ms after the value ` +
