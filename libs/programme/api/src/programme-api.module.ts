@@ -30,6 +30,7 @@ import { MeasureFilesController } from './measures/measure-files.controller';
 import { MeasureFilesService } from './measures/measure-files.service';
 import { MeasureRepository } from './measures/measure.repository';
 import { MeasuresController } from './measures/measures.controller';
+import { MeasureChecks } from './measures/measure-checks';
 import { MeasuresService } from './measures/measures.service';
 import { ProgrammeEvents } from './programmes/programme-events';
 import { ProgrammeRepository } from './programmes/programme.repository';
@@ -76,6 +77,7 @@ export class ProgrammeApiModule {
         ProgrammeEvents,
         ProgrammesService,
         MeasureRepository,
+        MeasureChecks,
         MeasuresService,
         MeasureFilesService,
         IndexRunsRepository,

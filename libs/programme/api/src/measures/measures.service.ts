@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { canAct, scopeAreas, type Caller } from '@quartier/auth';
 import {
   ProgrammeError,
-  assertCommitment,
   availableActions,
   transitionMeasure,
-  type MeasureBudget,
   type MeasureRole,
 } from '@quartier/programme-core';
 import { OutboxWriter } from '@quartier/messaging';
@@ -14,10 +12,8 @@ import type { EntityManager } from 'typeorm';
 import { ProgrammeAccess, type AreaRef } from '../access/programme-access.service';
 import { MEASURE_EDITORS, PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
 import { ProgrammeServiceError } from '../programme.errors';
-import { ProgrammeRepository, type ProgrammeRow } from '../programmes/programme.repository';
 import { budgetProblems } from '../programmes/programmes.service';
 import type {
-  BudgetEntry,
   CreateMeasureInput,
   ExpendituresInput,
   ListMeasuresQuery,
@@ -25,6 +21,7 @@ import type {
   TransitionInput,
   UpdateMeasureInput,
 } from './measure.dto';
+import { MeasureChecks } from './measure-checks';
 import { MeasureRepository, type MeasureRow } from './measure.repository';
 
 const WORKFLOW_ROLES: readonly MeasureRole[] = ['tenant-admin', 'programme-manager', 'planner'];
@@ -38,8 +35,8 @@ const WORKFLOW_ROLES: readonly MeasureRole[] = ['tenant-admin', 'programme-manag
 export class MeasuresService {
   constructor(
     private readonly measures: MeasureRepository,
-    private readonly programmes: ProgrammeRepository,
     private readonly access: ProgrammeAccess,
+    private readonly checks: MeasureChecks,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
@@ -81,36 +78,15 @@ export class MeasuresService {
         MEASURE_EDITORS,
         manager,
       );
-      await this.checkFields(caller, programme, input, manager);
+      await this.checks.fields(caller, programme, input, manager);
       const proposal = transitionMeasure({
         status: null,
         action: 'propose',
         actor: { userId: caller.subject, roles: this.rolesFor(caller, programmeId) },
         at: this.clock.now().toISOString(),
       });
-      const created = await this.measures.insert(manager, {
-        tenantId: caller.tenantId,
-        programmeId,
-        title: input.title,
-        description: input.description,
-        areaIds: [...new Set(input.areaIds)],
-        fieldOfAction: input.fieldOfAction,
-        responsibleName: input.responsible.name,
-        responsibleActorId: input.responsible.actorId,
-        targetGroups: input.targetGroups,
-        budget: input.budget,
-        plannedStart: input.plannedStart,
-        plannedEnd: input.plannedEnd,
-        actualStart: null,
-        actualEnd: null,
+      const created = await this.insertProposal(manager, caller, programmeId, input, {
         status: proposal.status,
-        deliberateOverCommitment: false,
-        createdBy: caller.subject,
-      });
-      await this.measures.addTransition(manager, created, {
-        from: null,
-        to: proposal.status,
-        by: caller.subject,
         at: new Date(proposal.audit.at),
         comment: '',
       });
@@ -139,7 +115,7 @@ export class MeasuresService {
       );
       const problems: { row: number; message: string }[] = [];
       for (const { row, input } of rows)
-        await this.checkFields(caller, programme, input, manager).catch((error: unknown) => {
+        await this.checks.fields(caller, programme, input, manager).catch((error: unknown) => {
           // Scope refusals stay refusals (403); content problems are collected per row.
           if (!(error instanceof ProgrammeServiceError || error instanceof ProgrammeError)) throw error;
           problems.push({ row, message: `row ${row}: ${error.message}` });
@@ -150,29 +126,8 @@ export class MeasuresService {
         });
       const at = this.clock.now();
       for (const { input } of rows) {
-        const id = await this.measures.insert(manager, {
-          tenantId: caller.tenantId,
-          programmeId,
-          title: input.title,
-          description: input.description,
-          areaIds: [...new Set(input.areaIds)],
-          fieldOfAction: input.fieldOfAction,
-          responsibleName: input.responsible.name,
-          responsibleActorId: input.responsible.actorId,
-          targetGroups: input.targetGroups,
-          budget: input.budget,
-          plannedStart: input.plannedStart,
-          plannedEnd: input.plannedEnd,
-          actualStart: null,
-          actualEnd: null,
+        const id = await this.insertProposal(manager, caller, programmeId, input, {
           status: 'proposed',
-          deliberateOverCommitment: false,
-          createdBy: caller.subject,
-        });
-        await this.measures.addTransition(manager, id, {
-          from: null,
-          to: 'proposed',
-          by: caller.subject,
           at,
           comment: 'import',
         });
@@ -180,6 +135,43 @@ export class MeasuresService {
       }
     });
     return { created: rows.length };
+  }
+
+  /** Writes a proposed measure and the audit entry of its proposal. */
+  private async insertProposal(
+    manager: EntityManager,
+    caller: Caller,
+    programmeId: string,
+    input: CreateMeasureInput,
+    proposal: { status: MeasureRow['status']; at: Date; comment: string },
+  ): Promise<string> {
+    const id = await this.measures.insert(manager, {
+      tenantId: caller.tenantId,
+      programmeId,
+      title: input.title,
+      description: input.description,
+      areaIds: [...new Set(input.areaIds)],
+      fieldOfAction: input.fieldOfAction,
+      responsibleName: input.responsible.name,
+      responsibleActorId: input.responsible.actorId,
+      targetGroups: input.targetGroups,
+      budget: input.budget,
+      plannedStart: input.plannedStart,
+      plannedEnd: input.plannedEnd,
+      actualStart: null,
+      actualEnd: null,
+      status: proposal.status,
+      deliberateOverCommitment: false,
+      createdBy: caller.subject,
+    });
+    await this.measures.addTransition(manager, id, {
+      from: null,
+      to: proposal.status,
+      by: caller.subject,
+      at: proposal.at,
+      comment: proposal.comment,
+    });
+    return id;
   }
 
   async update(caller: Caller, measureId: string, input: UpdateMeasureInput): Promise<MeasureView> {
@@ -201,10 +193,10 @@ export class MeasuresService {
         actualStart: input.actualStart !== undefined ? input.actualStart : measure.actualStart,
         actualEnd: input.actualEnd !== undefined ? input.actualEnd : measure.actualEnd,
       };
-      await this.checkFields(caller, programme, { ...next, budget: next.budget }, manager);
+      await this.checks.fields(caller, programme, { ...next, budget: next.budget }, manager);
       if (input.budget) {
         await this.measures.lockProgramme(manager, programme.id);
-        const { deliberate } = await this.checkCommitment(
+        const { deliberate } = await this.checks.commitment(
           manager,
           programme.id,
           next,
@@ -233,7 +225,7 @@ export class MeasuresService {
       let note = step.audit.comment ?? '';
       if (input.action === 'approve') {
         await this.measures.lockProgramme(manager, programme.id);
-        const { overCommitments, deliberate } = await this.checkCommitment(
+        const { overCommitments, deliberate } = await this.checks.commitment(
           manager,
           programme.id,
           next,
@@ -351,81 +343,6 @@ export class MeasuresService {
       );
   }
 
-  private async checkFields(
-    caller: Caller,
-    programme: ProgrammeRow,
-    input: Pick<CreateMeasureInput, 'areaIds' | 'fieldOfAction' | 'budget'>,
-    manager: EntityManager,
-  ): Promise<void> {
-    const areas = await this.access.areas(caller.tenantId, input.areaIds, 'areaIds', manager);
-    this.access.assertAreasInScope(caller.access, programme.id, areas.values(), MEASURE_EDITORS);
-    await this.assertWithinProgrammeAreas(programme.id, areas, manager);
-    if (input.fieldOfAction && !programme.fieldsOfAction.some((f) => f.key === input.fieldOfAction))
-      throw new ProgrammeServiceError(
-        'InvalidMeasure',
-        `fieldOfAction: unknown field of action ${input.fieldOfAction}`,
-        {
-          field: 'fieldOfAction',
-        },
-      );
-    const problems = budgetProblems(programme, input.budget).map((p) => ({
-      ...p,
-      field: p.field.replace(/^entries/, 'budget'),
-      message: p.message.replace(/^entries/, 'budget'),
-    }));
-    if (problems.length > 0)
-      throw new ProgrammeServiceError('InvalidMeasure', problems[0].message, { problems });
-  }
-
-  /** Once a programme has areas, its measures run in them (or below them). */
-  private async assertWithinProgrammeAreas(
-    programmeId: string,
-    areas: Map<string, AreaRef>,
-    manager: EntityManager,
-  ): Promise<void> {
-    const programmeAreas = new Set(await this.programmes.areaIds(programmeId, manager));
-    if (programmeAreas.size === 0) return;
-    const outside = [...areas.values()].filter(
-      (a) => ![...a.path, a.id].some((id) => programmeAreas.has(id)),
-    );
-    if (outside.length > 0)
-      throw new ProgrammeServiceError(
-        'InvalidMeasure',
-        `areaIds: ${outside.map((a) => `${a.code} ${a.name}`).join(', ')} lie outside the programme areas`,
-        { field: 'areaIds', areaIds: outside.map((a) => a.id) },
-      );
-  }
-
-  private async checkCommitment(
-    manager: EntityManager,
-    programmeId: string,
-    next: MeasureRow,
-    deliberate: boolean | undefined,
-  ) {
-    const budget = (await this.programmes.budget(programmeId, manager)).map((b) => ({
-      year: b.year,
-      line: b.line,
-      amount: b.amountCents,
-    }));
-    const all = await this.measures.ofProgramme(programmeId, manager);
-    const expenditures = await this.measures.expenditures(
-      all.map((m) => m.id),
-      manager,
-    );
-    const measures: MeasureBudget[] = all.map((m) => ({
-      measureId: m.id,
-      status: m.status,
-      budget: m.budget.map(toAmount),
-      expenditures: (expenditures.get(m.id) ?? []).map(toAmount),
-    }));
-    return assertCommitment(
-      budget,
-      measures,
-      { measureId: next.id, status: next.status, budget: next.budget.map(toAmount) },
-      { deliberate: deliberate ?? next.deliberateOverCommitment },
-    );
-  }
-
   private async published(manager: EntityManager, measureId: string, tenantId: string): Promise<void> {
     const m = await this.measures.find(tenantId, measureId, manager);
     if (!m) return;
@@ -498,8 +415,4 @@ export class MeasuresService {
       };
     });
   }
-}
-
-function toAmount(b: BudgetEntry) {
-  return { year: b.year, line: b.line, amount: b.amountCents };
 }
