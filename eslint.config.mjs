@@ -154,8 +154,6 @@ export default [
     files: [
       'libs/survey/api/src/**/*.ts',
       'libs/network/api/src/**/*.ts',
-      'libs/auth/src/dev-provider/dev-identity-provider.ts',
-      'libs/portal/networks/src/lib/network-drawing/network-drawing.ts',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },

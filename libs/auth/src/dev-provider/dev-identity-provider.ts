@@ -1,16 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type {
-  Account,
-  Configuration,
-  default as Provider,
-  KoaContextWithOIDC,
-  ResourceServer,
-} from 'oidc-provider';
+import type { Account, Configuration, default as Provider, ResourceServer } from 'oidc-provider';
 import { CLI_CLIENT_ID, PORTAL_CLIENT_ID } from '../password-grant';
 import { DEFAULT_AUDIENCE } from '../token-verifier';
-import { DEMO_PASSWORD, DEMO_USERS, type DemoUser } from './demo-users';
-import { renderLoginPage, renderMessagePage, escapeHtml } from './login-page';
+import { DEMO_USERS, type DemoUser } from './demo-users';
+import { interactionRoutes, type Login, type LoginOutcome } from './interaction-routes';
+import { renderMessagePage } from './login-page';
 import { LoginThrottle } from './login-throttle';
 import { DevMemoryStore } from './memory-adapter';
 import { loadOrCreateProviderKeys } from './signing-keys';
@@ -96,27 +91,7 @@ export async function createDevIdentityProvider(
     adapter: (model: string) => store.adapterFor(model),
     jwks: keys.jwks,
     cookies: { keys: keys.cookieKeys },
-    clients: [
-      {
-        client_id: PORTAL_CLIENT_ID,
-        client_name: 'Quartier',
-        application_type: 'web',
-        token_endpoint_auth_method: 'none',
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        redirect_uris: [...options.portalRedirectUris],
-        post_logout_redirect_uris: postLogoutRedirectUris,
-      },
-      {
-        client_id: CLI_CLIENT_ID,
-        client_name: 'Quartier-Kommandozeile',
-        application_type: 'native',
-        token_endpoint_auth_method: 'none',
-        grant_types: ['password'],
-        response_types: [],
-        redirect_uris: [],
-      },
-    ],
+    clients: clientsOf(options.portalRedirectUris, postLogoutRedirectUris),
     // PKCE with S256 for every authorization request (public clients), as in the Keycloak realm.
     pkce: { required: () => true },
     scopes: [...OIDC_SCOPES],
@@ -134,21 +109,7 @@ export async function createDevIdentityProvider(
       return user ? { ...keycloakShapedClaims(user), azp: token.clientId } : undefined;
     },
     conformIdTokenClaims: false,
-    // First-party clients only: no consent screen. Whatever the client asks for (within the
-    // configured scopes) is granted, and the API is always the token's audience.
-    loadExistingGrant: async (ctx) => {
-      const { client, session } = ctx.oidc;
-      if (!client || !session?.accountId) return undefined;
-      const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-      let grant = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
-      if (!grant || grant.accountId !== session.accountId) {
-        grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
-      }
-      grant.addOIDCScope(OIDC_SCOPES.join(' '));
-      grant.addResourceScope(API_RESOURCE_INDICATOR, apiResourceServer.scope);
-      await grant.save();
-      return grant;
-    },
+    loadExistingGrant: grantEverything(apiResourceServer),
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     clientBasedCORS: (_ctx, origin) => allowedOrigins.has(origin),
     ttl: {
@@ -174,36 +135,100 @@ export async function createDevIdentityProvider(
           );
         },
       },
-      rpInitiatedLogout: {
-        enabled: true,
-        logoutSource: (ctx, form) => {
-          ctx.type = 'html';
-          ctx.body = renderMessagePage(
-            'Abmelden',
-            ['Möchten Sie sich von Quartier abmelden?'],
-            `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Ja, abmelden</button>
-<button type="submit" form="op.logoutForm" class="secondary-button">Nein, angemeldet bleiben</button>`,
-          );
-        },
-        postLogoutSuccessSource: (ctx) => {
-          ctx.type = 'html';
-          ctx.body = renderMessagePage('Abgemeldet', ['Sie wurden erfolgreich abgemeldet.']);
-        },
-      },
+      rpInitiatedLogout: LOGOUT_PAGES,
     },
-    renderError: (ctx, out) => {
-      ctx.type = 'html';
-      ctx.body = renderMessagePage('Anmeldung nicht möglich', [
-        'Die Anfrage an den Anmeldedienst war ungültig oder ist abgelaufen.',
-        `${out.error}${out.error_description ? `: ${out.error_description}` : ''}`,
-      ]);
-    },
+    renderError,
   };
 
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.trustProxy ?? false;
 
-  const login = async (username: string, password: string, clientAddress: string): Promise<LoginOutcome> => {
+  const login = loginWith(usersByName, throttle);
+
+  registerPasswordGrant(provider, errors, login, apiResourceServer);
+  provider.use(interactionRoutes(provider, { mountPath, login, users, showDemoUsers }));
+
+  return { issuer: options.issuer, mountPath, handler: provider.callback(), provider };
+}
+
+type OidcErrors = (typeof import('oidc-provider'))['errors'];
+
+/**
+ * First-party clients only: no consent screen. Whatever the client asks for (within the
+ * configured scopes) is granted, and the API is always the token's audience.
+ */
+function grantEverything(apiResourceServer: ResourceServer): Configuration['loadExistingGrant'] {
+  return async (ctx) => {
+    const { client, session } = ctx.oidc;
+    if (!client || !session?.accountId) return undefined;
+    const grantId = ctx.oidc.result?.consent?.grantId ?? session.grantIdFor(client.clientId);
+    let grant = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+    if (!grant || grant.accountId !== session.accountId) {
+      grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
+    }
+    grant.addOIDCScope(OIDC_SCOPES.join(' '));
+    grant.addResourceScope(API_RESOURCE_INDICATOR, apiResourceServer.scope);
+    await grant.save();
+    return grant;
+  };
+}
+
+function clientsOf(
+  portalRedirectUris: readonly string[],
+  postLogoutRedirectUris: readonly string[],
+): Configuration['clients'] {
+  return [
+    {
+      client_id: PORTAL_CLIENT_ID,
+      client_name: 'Quartier',
+      application_type: 'web',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+      redirect_uris: [...portalRedirectUris],
+      post_logout_redirect_uris: postLogoutRedirectUris,
+    },
+    {
+      client_id: CLI_CLIENT_ID,
+      client_name: 'Quartier-Kommandozeile',
+      application_type: 'native',
+      token_endpoint_auth_method: 'none',
+      grant_types: ['password'],
+      response_types: [],
+      redirect_uris: [],
+    },
+  ];
+}
+
+/** Logout confirmation and its result, in German like the login page. */
+const LOGOUT_PAGES: NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']> = {
+  enabled: true,
+  logoutSource: (ctx, form) => {
+    ctx.type = 'html';
+    ctx.body = renderMessagePage(
+      'Abmelden',
+      ['Möchten Sie sich von Quartier abmelden?'],
+      `${form}<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Ja, abmelden</button>
+<button type="submit" form="op.logoutForm" class="secondary-button">Nein, angemeldet bleiben</button>`,
+    );
+  },
+  postLogoutSuccessSource: (ctx) => {
+    ctx.type = 'html';
+    ctx.body = renderMessagePage('Abgemeldet', ['Sie wurden erfolgreich abgemeldet.']);
+  },
+};
+
+const renderError: Configuration['renderError'] = (ctx, out) => {
+  ctx.type = 'html';
+  ctx.body = renderMessagePage('Anmeldung nicht möglich', [
+    'Die Anfrage an den Anmeldedienst war ungültig oder ist abgelaufen.',
+    `${out.error}${out.error_description ? `: ${out.error_description}` : ''}`,
+  ]);
+};
+
+/** Checks a user's password, throttling failures per user name and client address. */
+function loginWith(usersByName: ReadonlyMap<string, DemoUser>, throttle: LoginThrottle): Login {
+  return async (username: string, password: string, clientAddress: string): Promise<LoginOutcome> => {
     const throttleKey = `${username.toLowerCase()}|${clientAddress}`;
     const retryAfterMs = throttle.retryAfterMs(throttleKey);
     if (retryAfterMs > 0) return { kind: 'throttled', retryAfterSeconds: Math.ceil(retryAfterMs / 1000) };
@@ -217,21 +242,7 @@ export async function createDevIdentityProvider(
     throttle.recordSuccess(throttleKey);
     return { kind: 'ok', user };
   };
-
-  registerPasswordGrant(provider, errors, login, apiResourceServer);
-  provider.use(interactionRoutes(provider, { mountPath, login, users, showDemoUsers }));
-
-  return { issuer: options.issuer, mountPath, handler: provider.callback(), provider };
 }
-
-type LoginOutcome =
-  | { readonly kind: 'ok'; readonly user: DemoUser }
-  | { readonly kind: 'rejected' }
-  | { readonly kind: 'throttled'; readonly retryAfterSeconds: number };
-
-type OidcErrors = (typeof import('oidc-provider'))['errors'];
-
-type Login = (username: string, password: string, clientAddress: string) => Promise<LoginOutcome>;
 
 function keycloakShapedClaims(user: DemoUser): Record<string, unknown> {
   return {
@@ -310,154 +321,4 @@ function registerPasswordGrant(
     },
     ['username', 'password', 'scope'],
   );
-}
-
-interface InteractionConfig {
-  readonly mountPath: string;
-  readonly login: Login;
-  readonly users: readonly DemoUser[];
-  readonly showDemoUsers: boolean;
-}
-
-const PAGE_HEADERS = {
-  'Cache-Control': 'no-store',
-  // No scripts at all; form-action is left open on purpose: browsers apply it to the redirect
-  // after the POST, which leads to the portal's (possibly other) origin.
-  'Content-Security-Policy':
-    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-};
-
-/** Login form of the authorization code flow, served inside the provider's own Koa app. */
-function interactionRoutes(provider: Provider, config: InteractionConfig) {
-  return async (ctx: KoaContextWithOIDC, next: () => Promise<unknown>) => {
-    const match = /^\/interaction\/([\w-]+)(?:\/(login|abort))?$/.exec(ctx.path);
-    if (!match) return next();
-    const [, uid, action] = match;
-    const formAction = `${config.mountPath}/interaction/${uid}/login`;
-    const abortHref = `${config.mountPath}/interaction/${uid}/abort`;
-    ctx.set(PAGE_HEADERS);
-
-    let details: Awaited<ReturnType<Provider['interactionDetails']>>;
-    try {
-      details = await provider.interactionDetails(ctx.req, ctx.res);
-    } catch {
-      ctx.status = 400;
-      ctx.type = 'html';
-      ctx.body = renderMessagePage('Anmeldung abgelaufen', [
-        'Diese Anmeldeseite ist nicht mehr gültig. Bitte starten Sie die Anmeldung in der Anwendung erneut.',
-      ]);
-      return undefined;
-    }
-    if (details.uid !== uid) {
-      ctx.status = 400;
-      ctx.type = 'html';
-      ctx.body = renderMessagePage('Anmeldung abgelaufen', ['Bitte starten Sie die Anmeldung erneut.']);
-      return undefined;
-    }
-    const clientId = typeof details.params.client_id === 'string' ? details.params.client_id : '';
-    const client = clientId ? await provider.Client.find(clientId) : undefined;
-    const page = (extra: { username?: string; error?: string }) =>
-      renderLoginPage({
-        action: formAction,
-        abortHref,
-        clientName: client?.clientName ?? clientId,
-        demoUsers: config.showDemoUsers ? config.users : undefined,
-        demoPassword: config.showDemoUsers ? DEMO_PASSWORD : undefined,
-        ...extra,
-      });
-
-    if (action === 'abort' && ctx.method === 'GET') {
-      const returnTo = await provider.interactionResult(ctx.req, ctx.res, {
-        error: 'access_denied',
-        error_description: 'Anmeldung abgebrochen',
-      });
-      ctx.status = 303;
-      ctx.redirect(returnTo);
-      return undefined;
-    }
-
-    if (action === 'login' && ctx.method === 'POST') {
-      const form = await readForm(ctx);
-      const username = (form.get('username') ?? '').trim();
-      const password = form.get('password') ?? '';
-      if (!username || !password) {
-        ctx.status = 400;
-        ctx.type = 'html';
-        ctx.body = page({ username, error: 'Bitte geben Sie Benutzername und Passwort ein.' });
-        return undefined;
-      }
-      const outcome = await config.login(username, password, ctx.ip);
-      if (outcome.kind !== 'ok') {
-        ctx.status = outcome.kind === 'throttled' ? 429 : 401;
-        if (outcome.kind === 'throttled') ctx.set('Retry-After', String(outcome.retryAfterSeconds));
-        ctx.type = 'html';
-        ctx.body = page({
-          username,
-          error:
-            outcome.kind === 'throttled'
-              ? `Zu viele fehlgeschlagene Versuche. Bitte warten Sie ${outcome.retryAfterSeconds} Sekunden.`
-              : 'Benutzername oder Passwort ist falsch.',
-        });
-        return undefined;
-      }
-      const returnTo = await provider.interactionResult(
-        ctx.req,
-        ctx.res,
-        { login: { accountId: outcome.user.id } },
-        { mergeWithLastSubmission: false },
-      );
-      ctx.status = 303;
-      ctx.redirect(returnTo);
-      return undefined;
-    }
-
-    if (!action && ctx.method === 'GET') {
-      if (details.prompt.name === 'login') {
-        ctx.type = 'html';
-        ctx.body = page({});
-        return undefined;
-      }
-      // Only login is interactive; anything else (consent) is settled by loadExistingGrant,
-      // so finishing the interaction without a result resumes the authorization.
-      const returnTo = await provider.interactionResult(
-        ctx.req,
-        ctx.res,
-        {},
-        { mergeWithLastSubmission: true },
-      );
-      ctx.status = 303;
-      ctx.redirect(returnTo);
-      return undefined;
-    }
-
-    ctx.status = 405;
-    ctx.type = 'html';
-    ctx.body = renderMessagePage('Nicht erlaubt', [
-      `${ctx.method} ${escapeHtml(ctx.path)} wird nicht unterstützt.`,
-    ]);
-    return undefined;
-  };
-}
-
-const MAX_FORM_BYTES = 16 * 1024;
-
-/** Reads an urlencoded form, whether or not a body parser upstream (Express, Nest) already did. */
-async function readForm(ctx: KoaContextWithOIDC): Promise<URLSearchParams> {
-  const parsed = (ctx.req as IncomingMessage & { body?: unknown }).body;
-  if (!ctx.req.readable && parsed && typeof parsed === 'object') {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(parsed)) if (typeof value === 'string') params.set(key, value);
-    return params;
-  }
-  if (!ctx.is('application/x-www-form-urlencoded')) return new URLSearchParams();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_FORM_BYTES) ctx.throw(413, 'form too large');
-    chunks.push(chunk);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
 }
