@@ -151,36 +151,7 @@ export class NetworkDrawing {
         labelPriority: (matches || actor.id === ego ? 1000 : 0) + values[i] / max,
       });
     });
-    const tieKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
-    const newTies = new Set((comparison?.ties.new ?? []).map((t) => tieKey(t.source, t.target)));
-    for (const tie of ties) {
-      if (
-        !graph.hasNode(tie.sourceActorId) ||
-        !graph.hasNode(tie.targetActorId) ||
-        graph.hasEdge(tie.sourceActorId, tie.targetActorId)
-      )
-        continue;
-      const inEgo = ego === null || (egoMembers.has(tie.sourceActorId) && egoMembers.has(tie.targetActorId));
-      const colour = !inEgo
-        ? FADED
-        : newTies.has(tieKey(tie.sourceActorId, tie.targetActorId))
-          ? NEW_TIE
-          : TIE;
-      graph.addEdge(tie.sourceActorId, tie.targetActorId, {
-        size: Math.min(4, 0.5 + tie.weight * 0.5) + (colour === NEW_TIE ? 1 : 0),
-        color: colour,
-      });
-    }
-    // Ties of the earlier wave that are gone: drawn in red between actors still present.
-    for (const lost of comparison?.ties.lost ?? []) {
-      if (
-        graph.hasNode(lost.source) &&
-        graph.hasNode(lost.target) &&
-        !graph.hasEdge(lost.source, lost.target)
-      ) {
-        graph.addEdge(lost.source, lost.target, { size: 2, color: ego === null ? LOST_TIE : FADED });
-      }
-    }
+    addTies(graph, ties, comparison, ego, egoMembers);
     const { default: SigmaClass } = await import('sigma');
     // Sigma loads asynchronously: by now the tab may have changed (no container to draw in) or
     // a newer rebuild may have started; drawing then would fail or show stale data.
@@ -258,5 +229,44 @@ export class NetworkDrawing {
     const displayed = sigma.getNodeDisplayedLabels();
     this.labelCount.set(displayed.size);
     this.labelOverlaps.set(overlappingPairs(this.candidates(sigma, graph), displayed));
+  }
+}
+
+/**
+ * The ties between drawn actors (new ones since the earlier wave highlighted), then the earlier
+ * wave's lost ties; outside the ego network everything is faded.
+ */
+function addTies(
+  graph: Graph,
+  ties: readonly Tie[],
+  comparison: WaveComparison | null,
+  ego: string | null,
+  egoMembers: ReadonlySet<string>,
+): void {
+  const tieKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+  const newTies = new Set((comparison?.ties.new ?? []).map((t) => tieKey(t.source, t.target)));
+  for (const tie of ties) {
+    if (
+      !graph.hasNode(tie.sourceActorId) ||
+      !graph.hasNode(tie.targetActorId) ||
+      graph.hasEdge(tie.sourceActorId, tie.targetActorId)
+    )
+      continue;
+    const inEgo = ego === null || (egoMembers.has(tie.sourceActorId) && egoMembers.has(tie.targetActorId));
+    const colour = !inEgo ? FADED : newTies.has(tieKey(tie.sourceActorId, tie.targetActorId)) ? NEW_TIE : TIE;
+    graph.addEdge(tie.sourceActorId, tie.targetActorId, {
+      size: Math.min(4, 0.5 + tie.weight * 0.5) + (colour === NEW_TIE ? 1 : 0),
+      color: colour,
+    });
+  }
+  // Ties of the earlier wave that are gone: drawn in red between actors still present.
+  for (const lost of comparison?.ties.lost ?? []) {
+    if (
+      graph.hasNode(lost.source) &&
+      graph.hasNode(lost.target) &&
+      !graph.hasEdge(lost.source, lost.target)
+    ) {
+      graph.addEdge(lost.source, lost.target, { size: 2, color: ego === null ? LOST_TIE : FADED });
+    }
   }
 }
