@@ -16,8 +16,7 @@ import { InterchangeController } from './interchange/interchange.controller';
 import { InterchangeService } from './interchange/interchange.service';
 import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
-import { CreateNetworkDomain1764000200000 } from './migrations/1764000200000-CreateNetworkDomain';
-import { MeasureJobsOnJobRunner1765000000002 } from './migrations/1765000000002-MeasureJobsOnJobRunner';
+import { NETWORK_MIGRATIONS } from './migrations/network-migrations';
 import { NetworkInputError } from '@quartier/network-core';
 import { NETWORK_CORE_ERROR_STATUS, NETWORK_ERROR_STATUS, NetworkServiceError } from './network.errors';
 import { NetworksController } from './networks/networks.controller';
@@ -41,7 +40,7 @@ export class NetworkApiModule {
     const foundation = serviceFoundation({
       service: 'network',
       runtime,
-      migrations: [CreateNetworkDomain1764000200000, MeasureJobsOnJobRunner1765000000002],
+      migrations: NETWORK_MIGRATIONS,
       handlers: [SurveyNetworkResponseHandler],
     });
     return {

@@ -59,3 +59,11 @@ export const NETWORK_CORE_ERROR_STATUS: Record<NetworkErrorCode, number> = {
   UnknownMeasure: 422,
   UnknownEgo: 422,
 };
+
+/** Whether a write failed on a unique constraint (PostgreSQL 23505), as TypeORM reports it. */
+export function isUniqueViolation(error: unknown): boolean {
+  return (
+    (error as { code?: unknown })?.code === '23505' ||
+    (error as { driverError?: { code?: unknown } })?.driverError?.code === '23505'
+  );
+}

@@ -4,7 +4,10 @@ import { assertCanAct, canAct, type AccessContext } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActorRow, ActorView } from '../actors/actor.dto';
-import { NETWORK_COLUMNS, WAVE_COLUMNS, type NetworkRecord, type WaveRow } from '../networks/network.dto';
+import { ancestorsByArea } from '../areas/area-ref.repository';
+import type { NetworkRecord, WaveRow } from '../networks/network.dto';
+import { findNetwork } from '../networks/network.repository';
+import { findWave } from '../networks/wave.repository';
 import { NETWORK_CONNECTION, NETWORK_EDITORS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
 import { mayReadNames, networkTarget, pseudonymOf } from './network-access';
@@ -33,15 +36,10 @@ export class NetworkAccessService {
     roles: readonly Role[],
     manager: EntityManager = this.db.manager,
   ): Promise<NetworkRecord> {
-    const rows: NetworkRecord[] = await manager.query(
-      `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors"
-         FROM network n LEFT JOIN area_ref ar ON ar.id = n.area_id AND ar.tenant_id = n.tenant_id
-        WHERE n.id = $1 AND n.tenant_id = $2`,
-      [networkId, tenantId],
-    );
-    if (rows.length === 0) throw new NetworkServiceError('NetworkNotFound', `network ${networkId} not found`);
-    assertCanAct(access.principal, access.assignments, roles, networkTarget(rows[0]));
-    return rows[0];
+    const network = await findNetwork(manager, tenantId, networkId);
+    if (!network) throw new NetworkServiceError('NetworkNotFound', `network ${networkId} not found`);
+    assertCanAct(access.principal, access.assignments, roles, networkTarget(network));
+    return network;
   }
 
   canEdit(access: AccessContext, network: NetworkRecord): boolean {
@@ -53,13 +51,10 @@ export class NetworkAccessService {
     waveId: string,
     manager: EntityManager = this.db.manager,
   ): Promise<WaveRow> {
-    const rows: WaveRow[] = await manager.query(
-      `SELECT ${WAVE_COLUMNS} FROM wave w WHERE w.id = $1 AND w.network_id = $2`,
-      [waveId, network.id],
-    );
-    if (rows.length === 0)
+    const wave = await findWave(manager, network.id, waveId);
+    if (!wave)
       throw new NetworkServiceError('WaveNotFound', `wave ${waveId} not found in network ${network.id}`);
-    return rows[0];
+    return wave;
   }
 
   /** Full paths (ancestors + the area itself) of the given areas of the tenant. */
@@ -70,11 +65,8 @@ export class NetworkAccessService {
   ): Promise<Map<string, string[]>> {
     const ids = [...new Set([...areaIds].filter((id): id is string => id !== null))];
     if (ids.length === 0) return new Map();
-    const rows: { id: string; path: string[] }[] = await manager.query(
-      `SELECT id, path FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
-      [tenantId, ids],
-    );
-    return new Map(rows.map((row) => [row.id, [...row.path, row.id]]));
+    const ancestors = await ancestorsByArea(manager, tenantId, ids);
+    return new Map([...ancestors].map(([id, path]) => [id, [...path, id]]));
   }
 
   /** The disclosure rule for actors of one network, for one caller. */

@@ -3,27 +3,30 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthError, type AccessContext } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
-import { touchWaves, wavesOfActor } from '../networks/wave-revisions';
+import { unknownAreas } from '../areas/area-ref.repository';
+import {
+  addWaveMember,
+  addWaveMembers,
+  removeWaveMembers,
+  touchWaves,
+  wavesOfActor,
+} from '../networks/wave.repository';
+import { deleteTiesOfWave } from '../ties/tie.repository';
 import type { NetworkRecord } from '../networks/network.dto';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
 import { areasOutsideScope } from './actor-area-scope';
-import {
-  ACTOR_COLUMNS,
-  type ActorRow,
-  type ActorView,
-  type CreateActorInput,
-  type UpdateActorInput,
-} from './actor.dto';
+import { type ActorRow, type ActorView, type CreateActorInput, type UpdateActorInput } from './actor.dto';
 import {
   actorsOfNetwork,
-  addWaveMembers,
+  deleteActor,
   draftOf,
+  externalIdTaken,
+  findActor,
   insertActor,
-  unknownAreas,
   updateActorRow,
   type ActorDraft,
-} from './actor-store';
+} from './actor.repository';
 
 @Injectable()
 export class ActorsService {
@@ -142,7 +145,7 @@ export class ActorsService {
     await this.db.transaction(async (manager) => {
       const actor = await this.load(network, actorId, manager, true);
       await touchWaves(manager, await wavesOfActor(manager, actor.id));
-      await manager.query(`DELETE FROM actor WHERE id = $1`, [actor.id]);
+      await deleteActor(manager, actor.id);
     });
   }
 
@@ -158,11 +161,7 @@ export class ActorsService {
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
       const actor = await this.load(network, actorId, manager);
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO wave_actor (wave_id, actor_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING actor_id`,
-        [wave.id, actor.id],
-      );
-      if (inserted.length > 0) await touchWaves(manager, [wave.id]);
+      if (await addWaveMember(manager, wave.id, actor.id)) await touchWaves(manager, [wave.id]);
     });
   }
 
@@ -178,11 +177,8 @@ export class ActorsService {
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
       const actor = await this.load(network, actorId, manager);
-      await manager.query(
-        `DELETE FROM tie WHERE wave_id = $1 AND (source_actor_id = $2 OR target_actor_id = $2)`,
-        [wave.id, actor.id],
-      );
-      await manager.query(`DELETE FROM wave_actor WHERE wave_id = $1 AND actor_id = $2`, [wave.id, actor.id]);
+      await deleteTiesOfWave(manager, wave.id, actor.id);
+      await removeWaveMembers(manager, wave.id, actor.id);
       await touchWaves(manager, [wave.id]);
     });
   }
@@ -193,13 +189,10 @@ export class ActorsService {
     manager: EntityManager = this.db.manager,
     lock = false,
   ): Promise<ActorRow> {
-    const rows: ActorRow[] = await manager.query(
-      `SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = $1 AND a.network_id = $2${lock ? ' FOR UPDATE' : ''}`,
-      [actorId, network.id],
-    );
-    if (rows.length === 0)
+    const actor = await findActor(manager, network.id, actorId, lock);
+    if (!actor)
       throw new NetworkServiceError('ActorNotFound', `actor ${actorId} not found in network ${network.id}`);
-    return rows[0];
+    return actor;
   }
 
   private async checkAreaScope(
@@ -226,11 +219,7 @@ export class ActorsService {
       throw new NetworkServiceError('UnknownArea', `area ${draft.areaId} is not an area of this tenant`);
     }
     if (draft.externalId) {
-      const clash: unknown[] = await manager.query(
-        `SELECT 1 FROM actor WHERE network_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3`,
-        [network.id, draft.externalId, self],
-      );
-      if (clash.length > 0)
+      if (await externalIdTaken(manager, network.id, draft.externalId, self))
         throw new NetworkServiceError(
           'DuplicateActor',
           `another actor of the network has the external id "${draft.externalId}"`,

@@ -11,11 +11,12 @@ import {
 import type { DataSource } from 'typeorm';
 import { networkTarget } from '../access/network-access';
 import { NetworkAccessService, type Disclosure } from '../access/network-access.service';
-import { ACTOR_COLUMNS, type ActorRow, type Offering } from '../actors/actor.dto';
-import { actorsOfNetwork } from '../actors/actor-store';
+import type { ActorRow, Offering } from '../actors/actor.dto';
+import { actorsOfNetwork, actorsWithOfferings } from '../actors/actor.repository';
 import type { MeasureQuery } from '../metrics/metrics.dto';
 import { MetricsService } from '../metrics/metrics.service';
-import { NETWORK_COLUMNS, type NetworkRecord, type WaveRow } from '../networks/network.dto';
+import type { NetworkRecord, WaveRow } from '../networks/network.dto';
+import { listNetworks } from '../networks/network.repository';
 import { NETWORK_CONNECTION, NETWORK_READERS, type Sector } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
 
@@ -138,34 +139,21 @@ export class AnalysisService {
     tenantId: string,
     query: { areaId?: string; field?: string; type?: string; networkId?: string },
   ): Promise<{ items: ResourceItem[]; areas: ResourceArea[] }> {
-    const networks: NetworkRecord[] = await this.db.query(
-      `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors" FROM network n LEFT JOIN area_ref ar ON ar.id = n.area_id AND ar.tenant_id = n.tenant_id
-        WHERE n.tenant_id = $1 AND ($2::uuid IS NULL OR n.id = $2)`,
-      [tenantId, query.networkId ?? null],
-    );
+    const networks = await listNetworks(this.db.manager, tenantId, {
+      ...(query.networkId ? { networkId: query.networkId } : {}),
+    });
     const readable = networks.filter((n) =>
       canAct(access.principal, access.assignments, NETWORK_READERS, networkTarget(n)),
     );
     if (readable.length === 0) return { items: [], areas: [] };
-    const params: unknown[] = [readable.map((n) => n.id)];
-    let where = `a.network_id = ANY($1::uuid[]) AND jsonb_array_length(a.offerings) > 0`;
-    if (query.areaId) {
-      params.push(query.areaId);
-      where += ` AND (a.area_id = $${params.length} OR ar.path @> ARRAY[$${params.length}::uuid])`;
-    }
-    if (query.field) {
-      params.push(query.field);
-      where += ` AND a.field = $${params.length}`;
-    }
-    if (query.type) {
-      params.push(JSON.stringify([{ type: query.type }]));
-      where += ` AND a.offerings @> $${params.length}::jsonb`;
-    }
-    const rows: (ActorRow & { areaCode: string | null; areaName: string | null })[] = await this.db.query(
-      `SELECT ${ACTOR_COLUMNS}, ar.code AS "areaCode", ar.name AS "areaName"
-         FROM actor a LEFT JOIN area_ref ar ON ar.id = a.area_id AND ar.tenant_id = a.tenant_id
-        WHERE ${where} ORDER BY ar.code NULLS LAST, a.field NULLS LAST, a.name`,
-      params,
+    const rows = await actorsWithOfferings(
+      this.db.manager,
+      readable.map((n) => n.id),
+      {
+        ...(query.areaId ? { areaId: query.areaId } : {}),
+        ...(query.field ? { field: query.field } : {}),
+        ...(query.type ? { type: query.type } : {}),
+      },
     );
     const networkById = new Map(readable.map((n) => [n.id, n]));
     const disclosures = new Map<string, Disclosure>();

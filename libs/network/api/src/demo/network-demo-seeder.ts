@@ -6,9 +6,12 @@ import { ADD_BERLIN_HINT, referenceDataWith } from '@quartier/reference-data';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DataSource, EntityManager } from 'typeorm';
-import { addWaveMembers, insertActor } from '../actors/actor-store';
+import { insertActor } from '../actors/actor.repository';
+import { areasByCode } from '../areas/area-ref.repository';
+import { insertNetwork, networkNamed } from '../networks/network.repository';
+import { addWaveMembers, insertWave } from '../networks/wave.repository';
 import { NETWORK_CONNECTION, type ActorKind, type OfferingType, type Sector } from '../network.constants';
-import { upsertTies } from '../ties/tie-store';
+import { upsertTies } from '../ties/tie.repository';
 import { buildMitteDemoNetwork, loadMitteDemoFixture } from './mitte-demo-network';
 import { mittePlanningAreas } from './mitte-planning-areas';
 
@@ -121,26 +124,24 @@ export class NetworkDemoSeeder implements DemoSeeder {
   }
 
   private async exists(tenantId: string, name: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM network WHERE tenant_id = $1 AND name = $2`, [
-      tenantId,
-      name,
-    ]);
-    return rows.length > 0;
+    return networkNamed(this.db.manager, tenantId, name);
   }
 
   private async insert(tenantId: string, data: DemoNetworkData, areaId: string, areas: Map<string, string>) {
     await this.db.transaction(async (manager) => {
-      const [{ id: networkId }]: { id: string }[] = await manager.query(
-        `INSERT INTO network (tenant_id, name, description, area_id, directed, weighted, created_by)
-         VALUES ($1, $2, $3, $4, false, true, 'demo') RETURNING id`,
-        [tenantId, data.name, data.description, areaId],
-      );
+      const networkId = await insertNetwork(manager, {
+        tenantId,
+        name: data.name,
+        description: data.description,
+        areaId,
+        programmeId: null,
+        directed: false,
+        weighted: true,
+        createdBy: 'demo',
+      });
       const waveIds: string[] = [];
       for (const [label, observedOn] of WAVES) {
-        const [{ id }]: { id: string }[] = await manager.query(
-          `INSERT INTO wave (tenant_id, network_id, label, observed_on) VALUES ($1, $2, $3, $4) RETURNING id`,
-          [tenantId, networkId, label, observedOn],
-        );
+        const { id } = await insertWave(manager, tenantId, networkId, { label, observedOn });
         waveIds.push(id);
       }
       await this.insertActorsAndTies(manager, tenantId, networkId, waveIds, data, areas);
@@ -208,10 +209,7 @@ export class NetworkDemoSeeder implements DemoSeeder {
   ): Promise<Map<string, string> | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const rows: { id: string; code: string }[] = await this.db.query(
-        `SELECT id, code FROM area_ref WHERE tenant_id = $1 AND code = ANY($2)`,
-        [tenantId, codes],
-      );
+      const rows = await areasByCode(this.db.manager, tenantId, codes);
       if (rows.length >= new Set(codes).size) return new Map(rows.map((r) => [r.code, r.id]));
       if (Date.now() > deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,10 +1,10 @@
 import { normalizeActorName, type EventPayload } from '@quartier/contracts';
 import { NonRetryableEventError } from '@quartier/messaging';
 import type { EntityManager } from 'typeorm';
-import { addWaveMembers, insertActor } from '../actors/actor-store';
-import { touchWaves } from '../networks/wave-revisions';
+import { actorNames, insertActor } from '../actors/actor.repository';
+import { addWaveMembers, lockWaveOfTenant, touchWaves } from '../networks/wave.repository';
 import { SECTORS, TIE_TYPES, type Sector, type TieType } from '../network.constants';
-import { upsertTies, type TieDraft } from '../ties/tie-store';
+import { upsertTies, type TieDraft } from '../ties/tie.repository';
 
 type NetworkResponse = EventPayload<'survey.network-response.submitted'>;
 
@@ -32,18 +32,12 @@ export async function applySurveyNetworkResponse(
 ): Promise<SurveyMergeOutcome> {
   if (!UUID.test(payload.waveId))
     throw new NonRetryableEventError(`waveId "${payload.waveId}" is not a network wave id`);
-  const waves: { id: string; networkId: string }[] = await manager.query(
-    `SELECT id, network_id AS "networkId" FROM wave WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
-    [payload.waveId, payload.tenantId],
-  );
-  if (waves.length === 0)
+  const wave = await lockWaveOfTenant(manager, payload.tenantId, payload.waveId);
+  if (!wave)
     throw new NonRetryableEventError(`wave ${payload.waveId} does not exist in tenant ${payload.tenantId}`);
-  const { id: waveId, networkId } = waves[0];
+  const { id: waveId, networkId } = wave;
 
-  const existing: { id: string; normalizedName: string }[] = await manager.query(
-    `SELECT id, normalized_name AS "normalizedName" FROM actor WHERE network_id = $1 ORDER BY created_at, id`,
-    [networkId],
-  );
+  const existing = await actorNames(manager, networkId);
   const byId = new Set(existing.map((a) => a.id));
   const byName = new Map<string, string>();
   for (const actor of existing)

@@ -1,7 +1,7 @@
 import { describeTextProblem, nameText, NAME_MAX_LENGTH, textProblem } from '@quartier/contracts';
 import { foldParallelTies, type ParallelTiePolicy } from '@quartier/network-core';
 import { contactSchema } from '../actors/actor.dto';
-import type { ActorDraft } from '../actors/actor-store';
+import type { ActorDraft } from '../actors/actor.repository';
 import {
   ACTOR_KINDS,
   OFFERING_TYPES,

@@ -3,24 +3,33 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { SpooledPart } from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import type { AccessContext } from '@quartier/auth';
-import { normalizeActorName } from '@quartier/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
-import { ACTOR_COLUMNS, type ActorRow } from '../actors/actor.dto';
+import type { ActorRow } from '../actors/actor.dto';
 import {
+  actorAreas,
+  actorKeys,
   actorsOfNetwork,
-  addWaveMembers,
   draftOf,
+  insertActors,
+  lockActors,
   updateActorRow,
   type ActorDraft,
-} from '../actors/actor-store';
-import { touchWaves } from '../networks/wave-revisions';
+} from '../actors/actor.repository';
+import { areaCodes } from '../areas/area-ref.repository';
+import { lockNetworkForImport } from '../networks/network.repository';
+import {
+  addWaveMembers,
+  removeWaveMembers,
+  touchWaves,
+  waveSize,
+  wavesOfActor,
+} from '../networks/wave.repository';
 import type { NetworkRecord } from '../networks/network.dto';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
 import { areasOutsideScope } from '../actors/actor-area-scope';
-import { TIE_COLUMNS, type TieRow } from '../ties/tie.dto';
-import { upsertTies } from '../ties/tie-store';
+import { deleteTiesOfWave, tiesOfWaveByEnds, upsertTies } from '../ties/tie.repository';
 import { parseCsvEdges, parseCsvNodes } from './csv-format';
 import { toCsvEdges, toCsvNodes, toGexf, toGraphml, type ExportActor } from './export-formats';
 import { planImport, type ImportPlan } from './import-plan';
@@ -64,11 +73,8 @@ export class InterchangeService {
     const areas = await this.areaResolver(tenantId);
     const plan = await this.db.transaction(async (manager) => {
       // Serialises imports into one network so two uploads cannot interleave their actors.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`network-import:${network.id}`]);
-      const known: { id: string; externalId: string | null }[] = await manager.query(
-        `SELECT id, external_id AS "externalId" FROM actor WHERE network_id = $1`,
-        [network.id],
-      );
+      await lockNetworkForImport(manager, network.id);
+      const known = await actorKeys(manager, network.id);
       const planned = planImport(
         raw,
         {
@@ -110,14 +116,12 @@ export class InterchangeService {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
-    const ties: TieRow[] = await this.db.query(
-      `SELECT ${TIE_COLUMNS} FROM tie t WHERE t.wave_id = $1 ORDER BY t.source_actor_id, t.target_actor_id, t.type`,
-      [wave.id],
-    );
+    const ties = await tiesOfWaveByEnds(this.db.manager, wave.id);
     const disclosure = await this.networks.disclosure(access, network, actors);
-    const codes: { id: string; code: string }[] = await this.db.query(
-      `SELECT id, code FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
-      [tenantId, actors.map((a) => a.areaId).filter((id): id is string => id !== null)],
+    const codes = await areaCodes(
+      this.db.manager,
+      tenantId,
+      actors.map((a) => a.areaId).filter((id): id is string => id !== null),
     );
     const codeOf = new Map(codes.map((c) => [c.id, c.code]));
     const exported: ExportActor[] = actors.map((actor) => {
@@ -205,12 +209,10 @@ export class InterchangeService {
     manager: EntityManager,
   ): Promise<void> {
     const moved = planned.actors.filter((a) => a.existingId !== null && a.fields.areaId !== undefined);
-    const before: { id: string; areaId: string | null }[] =
-      moved.length === 0
-        ? []
-        : await manager.query(`SELECT id, area_id AS "areaId" FROM actor WHERE id = ANY($1::uuid[])`, [
-            moved.map((a) => a.existingId),
-          ]);
+    const before = await actorAreas(
+      manager,
+      moved.map((a) => a.existingId as string),
+    );
     const areaBefore = new Map(before.map((b) => [b.id, b.areaId]));
     const outside = new Set(
       await areasOutsideScope(
@@ -237,10 +239,7 @@ export class InterchangeService {
 
   /** Resolves an area code or id of the tenant. */
   private async areaResolver(tenantId: string): Promise<(value: string) => string | undefined> {
-    const rows: { id: string; code: string }[] = await this.db.query(
-      `SELECT id, code FROM area_ref WHERE tenant_id = $1`,
-      [tenantId],
-    );
+    const rows = await areaCodes(this.db.manager, tenantId);
     const byCode = new Map(rows.map((r) => [r.code, r.id]));
     const ids = new Set(rows.map((r) => r.id));
     return (value) =>
@@ -260,44 +259,21 @@ export class InterchangeService {
   ) {
     const touched = new Set<string>([waveId]);
     if (mode === 'replace') {
-      await manager.query(`DELETE FROM tie WHERE wave_id = $1`, [waveId]);
-      await manager.query(`DELETE FROM wave_actor WHERE wave_id = $1`, [waveId]);
+      await deleteTiesOfWave(manager, waveId);
+      await removeWaveMembers(manager, waveId);
     }
     const refs = new Map<string, string>();
     const fresh = plan.actors.filter((a) => a.existingId === null);
     if (fresh.length > 0) {
       const drafts = fresh.map((a) => completeDraft(a.fields));
-      const rows: { id: string; externalId: string }[] = await manager.query(
-        `INSERT INTO actor (tenant_id, network_id, external_id, kind, name, normalized_name, sector, field, area_id, address, lon, lat, offerings, contact, pseudonymised)
-         SELECT $1, $2, x, k, n, nn, s, f, ar, ad, lo, la, o::jsonb, c::jsonb, p
-           FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[], $10::text[], $11::float8[], $12::float8[], $13::text[], $14::text[], $15::boolean[])
-             AS t(x, k, n, nn, s, f, ar, ad, lo, la, o, c, p)
-         RETURNING id, external_id AS "externalId"`,
-        [
-          network.tenantId,
-          network.id,
-          drafts.map((d) => d.externalId),
-          drafts.map((d) => d.kind),
-          drafts.map((d) => d.name),
-          drafts.map((d) => normalizeActorName(d.name)),
-          drafts.map((d) => d.sector),
-          drafts.map((d) => d.field),
-          drafts.map((d) => d.areaId),
-          drafts.map((d) => d.address),
-          drafts.map((d) => d.point?.lon ?? null),
-          drafts.map((d) => d.point?.lat ?? null),
-          drafts.map((d) => JSON.stringify(d.offerings)),
-          drafts.map((d) => JSON.stringify(d.contact)),
-          drafts.map((d) => d.pseudonymised),
-        ],
-      );
+      const rows = await insertActors(manager, network.tenantId, network.id, drafts);
       for (const row of rows) refs.set(`key:${row.externalId}`, row.id);
     }
     const updates = plan.actors.filter((a) => a.existingId !== null);
     if (updates.length > 0) {
-      const current: ActorRow[] = await manager.query(
-        `SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = ANY($1::uuid[]) FOR UPDATE`,
-        [updates.map((a) => a.existingId)],
+      const current = await lockActors(
+        manager,
+        updates.map((a) => a.existingId as string),
       );
       const byId = new Map(current.map((a) => [a.id, a]));
       for (const planned of updates) {
@@ -305,11 +281,7 @@ export class InterchangeService {
         const draft: ActorDraft = { ...draftOf(before), ...planned.fields };
         await updateActorRow(manager, before.id, draft);
         if (draft.sector !== before.sector || draft.areaId !== before.areaId) {
-          const waves: { waveId: string }[] = await manager.query(
-            `SELECT wave_id AS "waveId" FROM wave_actor WHERE actor_id = $1`,
-            [before.id],
-          );
-          for (const w of waves) touched.add(w.waveId);
+          for (const w of await wavesOfActor(manager, before.id)) touched.add(w);
         }
       }
     }
@@ -336,10 +308,7 @@ export class InterchangeService {
       })),
     );
     await touchWaves(manager, [...touched]);
-    const [{ actors, ties: tieCount }]: { actors: number; ties: number }[] = await manager.query(
-      `SELECT (SELECT count(*)::int FROM wave_actor WHERE wave_id = $1) AS actors, (SELECT count(*)::int FROM tie WHERE wave_id = $1) AS ties`,
-      [waveId],
-    );
+    const { actors, ties: tieCount } = await waveSize(manager, waveId);
     return {
       actorsCreated: fresh.length,
       actorsUpdated: updates.length,

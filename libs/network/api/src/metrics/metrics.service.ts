@@ -6,8 +6,10 @@ import type { NetworkInput, NetworkMetrics } from '@quartier/network-core';
 import { JobFailure, JobRunner, type JobContext } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
-import { actorsOfNetwork } from '../actors/actor-store';
-import { NETWORK_COLUMNS, WAVE_COLUMNS, type NetworkRecord, type WaveRow } from '../networks/network.dto';
+import { actorsOfNetwork, graphActorsOfWave } from '../actors/actor.repository';
+import type { NetworkRecord, WaveRow } from '../networks/network.dto';
+import { findNetwork } from '../networks/network.repository';
+import { findWave, lockWaveRevision, waveRevision } from '../networks/wave.repository';
 import {
   METRICS_RUNNERS,
   NETWORK_CONNECTION,
@@ -16,8 +18,9 @@ import {
 } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
 import { computeMetrics, type ComputeProgress } from '@quartier/network-compute';
-import { TIE_COLUMNS, type TieRow } from '../ties/tie.dto';
+import { allTiesOfWave } from '../ties/tie.repository';
 import { areaIndicators } from './area-indicators';
+import { type CachedMetricsRow, currentMetrics, storeMetrics } from './wave-metrics.repository';
 import {
   measuresKey,
   NETWORK_MEASURES,
@@ -38,13 +41,6 @@ interface WaveSnapshot {
   revision: number;
   input: NetworkInput;
   actors: WaveGraphActor[];
-}
-
-interface CachedMetrics {
-  revision: number;
-  metrics: NetworkMetrics;
-  durationMs: number;
-  computedAt: string;
 }
 
 /**
@@ -113,7 +109,7 @@ export class MetricsService implements OnModuleInit {
     network: NetworkRecord,
     wave: WaveRow,
     options: MeasureOptions,
-  ): Promise<{ snapshot: WaveSnapshot; cached: CachedMetrics }> {
+  ): Promise<{ snapshot: WaveSnapshot; cached: CachedMetricsRow }> {
     const snapshot = await this.snapshot(network, wave, options);
     if (snapshot.actors.length > SYNC_METRICS_MAX_ACTORS) {
       const job = await this.runner.findActive(
@@ -209,15 +205,9 @@ export class MetricsService implements OnModuleInit {
     tenantId: string,
     payload: MetricsJobPayload,
   ): Promise<{ network: NetworkRecord; wave: WaveRow }> {
-    const [network]: NetworkRecord[] = await this.db.query(
-      `SELECT ${NETWORK_COLUMNS} FROM network n WHERE n.id = $1 AND n.tenant_id = $2`,
-      [payload.networkId, tenantId],
-    );
+    const network = await findNetwork(this.db.manager, tenantId, payload.networkId);
     if (!network) throw new JobFailure('NetworkNotFound', `network ${payload.networkId} was deleted`);
-    const [wave]: WaveRow[] = await this.db.query(
-      `SELECT ${WAVE_COLUMNS} FROM wave w WHERE w.id = $1 AND w.network_id = $2`,
-      [payload.waveId, network.id],
-    );
+    const wave = await findWave(this.db.manager, network.id, payload.waveId);
     if (!wave) throw new JobFailure('WaveNotFound', `wave ${payload.waveId} was deleted`);
     return { network, wave };
   }
@@ -230,14 +220,8 @@ export class MetricsService implements OnModuleInit {
     };
   }
 
-  private async cached(wave: WaveRow, options: MeasureOptions): Promise<CachedMetrics | null> {
-    const rows: CachedMetrics[] = await this.db.query(
-      `SELECT m.revision::int AS revision, m.metrics, m.duration_ms AS "durationMs", m.computed_at AS "computedAt"
-         FROM wave_metrics m JOIN wave w ON w.id = m.wave_id AND w.revision = m.revision
-        WHERE m.wave_id = $1 AND m.options_key = $2`,
-      [wave.id, optionsKey(options)],
-    );
-    return rows[0] ?? null;
+  private async cached(wave: WaveRow, options: MeasureOptions): Promise<CachedMetricsRow | null> {
+    return currentMetrics(this.db.manager, wave.id, optionsKey(options));
   }
 
   /** Actors, ties and revision of a wave, read consistently. */
@@ -247,17 +231,9 @@ export class MetricsService implements OnModuleInit {
     options: MeasureOptions,
   ): Promise<WaveSnapshot> {
     return this.db.transaction('REPEATABLE READ', async (manager) => {
-      const [{ revision }]: { revision: number }[] = await manager.query(
-        `SELECT revision::int AS revision FROM wave WHERE id = $1`,
-        [wave.id],
-      );
-      const actors: WaveGraphActor[] = await manager.query(
-        `SELECT a.id, a.sector, a.area_id AS "areaId" FROM actor a JOIN wave_actor wa ON wa.actor_id = a.id WHERE wa.wave_id = $1`,
-        [wave.id],
-      );
-      const ties: TieRow[] = await manager.query(`SELECT ${TIE_COLUMNS} FROM tie t WHERE t.wave_id = $1`, [
-        wave.id,
-      ]);
+      const revision = await waveRevision(manager, wave.id);
+      const actors = await graphActorsOfWave(manager, wave.id);
+      const ties = await allTiesOfWave(manager, wave.id);
       return { revision, actors, input: waveNetworkInput(actors, ties, network, options) };
     });
   }
@@ -281,26 +257,18 @@ export class MetricsService implements OnModuleInit {
     options: MeasureOptions,
     metrics: NetworkMetrics,
     durationMs: number,
-  ): Promise<CachedMetrics | null> {
+  ): Promise<CachedMetricsRow | null> {
     return this.db.transaction(async (manager: EntityManager) => {
-      const rows: { revision: number; observedOn: string }[] = await manager.query(
-        `SELECT revision::int AS revision, to_char(observed_on, 'YYYY-MM-DD') AS "observedOn" FROM wave WHERE id = $1 FOR UPDATE`,
-        [wave.id],
-      );
-      if (rows.length === 0 || rows[0].revision !== snapshot.revision) return null;
-      const [stored]: { computedAt: string }[] = await manager.query(
-        `INSERT INTO wave_metrics (wave_id, options_key, tenant_id, revision, metrics, duration_ms) VALUES ($1, $2, $3, $4, $5::jsonb, $6)
-         ON CONFLICT (wave_id, options_key) DO UPDATE SET revision = EXCLUDED.revision, metrics = EXCLUDED.metrics, duration_ms = EXCLUDED.duration_ms, computed_at = now()
-         RETURNING computed_at AS "computedAt"`,
-        [
-          wave.id,
-          optionsKey(options),
-          network.tenantId,
-          snapshot.revision,
-          JSON.stringify(metrics),
-          Math.round(durationMs),
-        ],
-      );
+      const current = await lockWaveRevision(manager, wave.id);
+      if (current === null || current.revision !== snapshot.revision) return null;
+      const stored = await storeMetrics(manager, {
+        waveId: wave.id,
+        optionsKey: optionsKey(options),
+        tenantId: network.tenantId,
+        revision: snapshot.revision,
+        metrics,
+        durationMs,
+      });
       if (isCanonical(options, network.weighted)) {
         const indicators = areaIndicators(snapshot.input, snapshot.actors, metrics, network.areaId);
         await this.outbox.appendMany(
@@ -313,7 +281,7 @@ export class MetricsService implements OnModuleInit {
               waveId: wave.id,
               areaId,
               scope,
-              period: rows[0].observedOn,
+              period: current.observedOn,
               metrics: values,
             },
             meta: { tenantId: network.tenantId, key: areaId ?? network.id },
@@ -334,7 +302,7 @@ export class MetricsService implements OnModuleInit {
     network: NetworkRecord,
     wave: WaveRow,
     options: MeasureOptions,
-    cached: CachedMetrics,
+    cached: CachedMetricsRow,
   ): Promise<WaveMetricsView> {
     const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
     const disclosure = await this.networks.disclosure(access, network, actors);

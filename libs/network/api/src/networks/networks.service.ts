@@ -5,10 +5,9 @@ import type { DataSource } from 'typeorm';
 import { networkTarget } from '../access/network-access';
 import { NetworkAccessService } from '../access/network-access.service';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
-import { NetworkServiceError } from '../network.errors';
+import { isUniqueViolation, NetworkServiceError } from '../network.errors';
+import { ancestorsOf, areaLabels } from '../areas/area-ref.repository';
 import {
-  NETWORK_COLUMNS,
-  WAVE_COLUMNS,
   type CreateNetworkInput,
   type CreateWaveInput,
   type NetworkRecord,
@@ -16,7 +15,15 @@ import {
   type UpdateNetworkInput,
   type WaveView,
 } from './network.dto';
-import { isUniqueViolation, touchWaves } from './wave-revisions';
+import { actorCounts, deleteNetwork, insertNetwork, listNetworks, updateNetwork } from './network.repository';
+import {
+  deleteWave,
+  insertWave,
+  touchWaves,
+  updateWave,
+  waveIdsOfNetwork,
+  wavesWithCounts,
+} from './wave.repository';
 
 @Injectable()
 export class NetworksService {
@@ -31,22 +38,10 @@ export class NetworksService {
     tenantId: string,
     filter: { areaId?: string; programmeId?: string },
   ): Promise<{ items: NetworkView[]; total: number }> {
-    const params: unknown[] = [tenantId];
-    let where = 'n.tenant_id = $1';
-    if (filter.areaId) {
-      params.push(filter.areaId);
-      where += ` AND (n.area_id = $${params.length} OR ar.path @> ARRAY[$${params.length}::uuid])`;
-    }
-    if (filter.programmeId) {
-      params.push(filter.programmeId);
-      where += ` AND n.programme_id = $${params.length}`;
-    }
-    const rows: NetworkRecord[] = await this.db.query(
-      `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors"
-         FROM network n LEFT JOIN area_ref ar ON ar.id = n.area_id AND ar.tenant_id = n.tenant_id
-        WHERE ${where} ORDER BY n.name, n.id`,
-      params,
-    );
+    const rows = await listNetworks(this.db.manager, tenantId, {
+      ...(filter.areaId ? { areaId: filter.areaId } : {}),
+      ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
+    });
     const visible = rows.filter((row) =>
       canAct(access.principal, access.assignments, NETWORK_READERS, networkTarget(row)),
     );
@@ -67,13 +62,9 @@ export class NetworksService {
   ): Promise<NetworkView> {
     let ancestors: string[] | null = null;
     if (input.areaId) {
-      const rows: { path: string[] }[] = await this.db.query(
-        `SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`,
-        [input.areaId, tenantId],
-      );
-      if (rows.length === 0)
+      ancestors = await ancestorsOf(this.db.manager, tenantId, input.areaId);
+      if (ancestors === null)
         throw new NetworkServiceError('UnknownArea', `area ${input.areaId} is not an area of this tenant`);
-      ancestors = rows[0].path;
     }
     // The guard checked the area; the programme (if any) is checked here with it.
     assertCanAct(
@@ -86,21 +77,17 @@ export class NetworksService {
         programmeId: input.programmeId ?? null,
       }),
     );
-    const [row]: { id: string }[] = await this.db.query(
-      `INSERT INTO network (tenant_id, name, description, area_id, programme_id, directed, weighted, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        tenantId,
-        input.name,
-        input.description ?? null,
-        input.areaId ?? null,
-        input.programmeId ?? null,
-        input.directed,
-        input.weighted,
-        createdBy,
-      ],
-    );
-    return this.get(access, tenantId, row.id);
+    const id = await insertNetwork(this.db.manager, {
+      tenantId,
+      name: input.name,
+      description: input.description ?? null,
+      areaId: input.areaId ?? null,
+      programmeId: input.programmeId ?? null,
+      directed: input.directed,
+      weighted: input.weighted,
+      createdBy,
+    });
+    return this.get(access, tenantId, id);
   }
 
   async update(
@@ -111,27 +98,10 @@ export class NetworksService {
   ): Promise<NetworkView> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE network SET name = COALESCE($2, name), description = CASE WHEN $3 THEN $4 ELSE description END,
-           directed = COALESCE($5, directed), weighted = COALESCE($6, weighted), updated_at = now() WHERE id = $1`,
-        [
-          network.id,
-          input.name ?? null,
-          input.description !== undefined,
-          input.description ?? null,
-          input.directed ?? null,
-          input.weighted ?? null,
-        ],
-      );
+      await updateNetwork(manager, network.id, input);
       // Direction and weighting change every measure of every wave.
       if (input.directed !== undefined || input.weighted !== undefined) {
-        const waves: { id: string }[] = await manager.query(`SELECT id FROM wave WHERE network_id = $1`, [
-          network.id,
-        ]);
-        await touchWaves(
-          manager,
-          waves.map((w) => w.id),
-        );
+        await touchWaves(manager, await waveIdsOfNetwork(manager, network.id));
       }
     });
     return this.get(access, tenantId, networkId);
@@ -139,7 +109,7 @@ export class NetworksService {
 
   async remove(access: AccessContext, tenantId: string, networkId: string): Promise<void> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
-    await this.db.query(`DELETE FROM network WHERE id = $1`, [network.id]);
+    await deleteNetwork(this.db.manager, network.id);
   }
 
   async createWave(
@@ -150,11 +120,7 @@ export class NetworksService {
   ): Promise<WaveView> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     try {
-      const [row]: WaveView[] = await this.db.query(
-        `INSERT INTO wave (tenant_id, network_id, label, observed_on) VALUES ($1, $2, $3, $4)
-         RETURNING id, network_id AS "networkId", label, to_char(observed_on, 'YYYY-MM-DD') AS "observedOn", revision::int AS revision`,
-        [tenantId, network.id, input.label, input.observedOn],
-      );
+      const row = await insertWave(this.db.manager, tenantId, network.id, input);
       return { ...row, actors: 0, ties: 0 };
     } catch (error) {
       if (isUniqueViolation(error))
@@ -177,10 +143,7 @@ export class NetworksService {
     const wave = await this.networks.wave(network, waveId);
     try {
       await this.db.transaction(async (manager) => {
-        await manager.query(
-          `UPDATE wave SET label = COALESCE($2, label), observed_on = COALESCE($3::date, observed_on) WHERE id = $1`,
-          [wave.id, input.label ?? null, input.observedOn ?? null],
-        );
+        await updateWave(manager, wave.id, input);
         // The observation date is the period of the indicator values derived from the wave.
         if (input.observedOn !== undefined) await touchWaves(manager, [wave.id]);
       });
@@ -203,32 +166,22 @@ export class NetworksService {
   ): Promise<void> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
-    await this.db.query(`DELETE FROM wave WHERE id = $1`, [wave.id]);
+    await deleteWave(this.db.manager, wave.id);
   }
 
   async waves(networkId: string): Promise<WaveView[]> {
-    return this.db.query(
-      `SELECT ${WAVE_COLUMNS},
-              (SELECT count(*)::int FROM wave_actor wa WHERE wa.wave_id = w.id) AS actors,
-              (SELECT count(*)::int FROM tie t WHERE t.wave_id = w.id) AS ties
-         FROM wave w WHERE w.network_id = $1 ORDER BY w.observed_on, w.label`,
-      [networkId],
-    );
+    return wavesWithCounts(this.db.manager, networkId);
   }
 
   private async views(access: AccessContext, networks: NetworkRecord[]): Promise<NetworkView[]> {
     if (networks.length === 0) return [];
     const ids = networks.map((n) => n.id);
-    const areas: { id: string; code: string; name: string; level: string }[] = await this.db.query(
-      `SELECT id, code, name, level FROM area_ref WHERE id = ANY($1::uuid[])`,
-      [networks.map((n) => n.areaId).filter((id): id is string => id !== null)],
+    const areas = await areaLabels(
+      this.db.manager,
+      networks.map((n) => n.areaId).filter((id): id is string => id !== null),
     );
     const areaById = new Map(areas.map((a) => [a.id, a]));
-    const counts: { networkId: string; actors: number }[] = await this.db.query(
-      `SELECT network_id AS "networkId", count(*)::int AS actors FROM actor WHERE network_id = ANY($1::uuid[]) GROUP BY network_id`,
-      [ids],
-    );
-    const actorCount = new Map(counts.map((c) => [c.networkId, c.actors]));
+    const actorCount = await actorCounts(this.db.manager, ids);
     const result: NetworkView[] = [];
     for (const network of networks) {
       const { areaAncestors: _ancestors, ...row } = network;

@@ -3,19 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccessContext } from '@quartier/auth';
 import type { DataSource } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
-import { actorsOfNetwork } from '../actors/actor-store';
-import { isUniqueViolation, returnedRows, touchWaves } from '../networks/wave-revisions';
+import { actorIdsInNetwork, actorsOfNetwork } from '../actors/actor.repository';
+import { touchWaves } from '../networks/wave.repository';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
-import { NetworkServiceError } from '../network.errors';
+import { isUniqueViolation, NetworkServiceError } from '../network.errors';
 import {
-  TIE_COLUMNS,
   canonicalEnds,
   type CreateTieInput,
   type TieRow,
   type TieView,
   type UpdateTieInput,
 } from './tie.dto';
-import { upsertTies } from './tie-store';
+import { deleteTie, findTieByEnds, tiesOfWave, updateTie, upsertTies } from './tie.repository';
 
 @Injectable()
 export class TiesService {
@@ -33,20 +32,7 @@ export class TiesService {
   ): Promise<{ items: TieView[]; total: number }> {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
-    const params: unknown[] = [wave.id];
-    let where = 't.wave_id = $1';
-    if (filter.type) {
-      params.push(filter.type);
-      where += ` AND t.type = $${params.length}`;
-    }
-    if (filter.actorId) {
-      params.push(filter.actorId);
-      where += ` AND (t.source_actor_id = $${params.length} OR t.target_actor_id = $${params.length})`;
-    }
-    const ties: TieRow[] = await this.db.query(
-      `SELECT ${TIE_COLUMNS} FROM tie t WHERE ${where} ORDER BY t.created_at, t.id`,
-      params,
-    );
+    const ties = await tiesOfWave(this.db.manager, wave.id, filter);
     const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
     const byId = new Map(actors.map((a) => [a.id, a]));
     const disclosure = await this.networks.disclosure(access, network, actors);
@@ -73,24 +59,16 @@ export class TiesService {
     const directed = input.directed ?? network.directed;
     return this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
-      const known: { id: string }[] = await manager.query(
-        `SELECT id FROM actor WHERE network_id = $1 AND id = ANY($2::uuid[])`,
-        [network.id, [input.sourceActorId, input.targetActorId]],
-      );
-      const missing = [input.sourceActorId, input.targetActorId].filter(
-        (id) => !known.some((k) => k.id === id),
-      );
+      const known = await actorIdsInNetwork(manager, network.id, [input.sourceActorId, input.targetActorId]);
+      const missing = [input.sourceActorId, input.targetActorId].filter((id) => !known.includes(id));
       if (missing.length > 0)
         throw new NetworkServiceError(
           'UnknownActor',
           `tie names actor(s) not in this network: ${missing.join(', ')}`,
         );
       const [source, target] = canonicalEnds(input.sourceActorId, input.targetActorId, directed);
-      const exists: unknown[] = await manager.query(
-        `SELECT 1 FROM tie WHERE wave_id = $1 AND source_actor_id = $2 AND target_actor_id = $3 AND type = $4 AND directed = $5`,
-        [wave.id, source, target, input.type, directed],
-      );
-      if (exists.length > 0)
+      const ends = { source, target, type: input.type, directed };
+      if (await findTieByEnds(manager, wave.id, ends))
         throw new NetworkServiceError(
           'DuplicateTie',
           `this ${input.type} tie already exists in the wave; change its weight instead`,
@@ -107,11 +85,7 @@ export class TiesService {
         },
       ]);
       await touchWaves(manager, [wave.id]);
-      const [row]: TieRow[] = await manager.query(
-        `SELECT ${TIE_COLUMNS} FROM tie t WHERE wave_id = $1 AND source_actor_id = $2 AND target_actor_id = $3 AND type = $4 AND directed = $5`,
-        [wave.id, source, target, input.type, directed],
-      );
-      return row;
+      return (await findTieByEnds(manager, wave.id, ends)) as TieRow;
     });
   }
 
@@ -127,23 +101,10 @@ export class TiesService {
     try {
       return await this.db.transaction(async (manager) => {
         const wave = await this.networks.wave(network, waveId, manager);
-        const rows = returnedRows<TieRow>(
-          await manager.query(
-            `UPDATE tie t SET weight = COALESCE($3, weight), type = COALESCE($4, type), attributes = COALESCE($5::jsonb, attributes), updated_at = now()
-            WHERE t.id = $1 AND t.wave_id = $2 RETURNING ${TIE_COLUMNS}`,
-            [
-              tieId,
-              wave.id,
-              input.weight ?? null,
-              input.type ?? null,
-              input.attributes ? JSON.stringify(input.attributes) : null,
-            ],
-          ),
-        );
-        if (rows.length === 0)
-          throw new NetworkServiceError('TieNotFound', `tie ${tieId} not found in wave ${waveId}`);
+        const tie = await updateTie(manager, wave.id, tieId, input);
+        if (!tie) throw new NetworkServiceError('TieNotFound', `tie ${tieId} not found in wave ${waveId}`);
         await touchWaves(manager, [wave.id]);
-        return rows[0];
+        return tie;
       });
     } catch (error) {
       if (isUniqueViolation(error))
@@ -165,10 +126,7 @@ export class TiesService {
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
-      const deleted = returnedRows<{ id: string }>(
-        await manager.query(`DELETE FROM tie WHERE id = $1 AND wave_id = $2 RETURNING id`, [tieId, wave.id]),
-      );
-      if (deleted.length === 0)
+      if (!(await deleteTie(manager, wave.id, tieId)))
         throw new NetworkServiceError('TieNotFound', `tie ${tieId} not found in wave ${waveId}`);
       await touchWaves(manager, [wave.id]);
     });

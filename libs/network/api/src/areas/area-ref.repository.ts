@@ -1,0 +1,75 @@
+// Reads of the registry's areas as replicated into this service (`area_ref`, written by the
+// read-model handler). `path` holds an area's ancestors' ids, root first.
+import type { EntityManager } from 'typeorm';
+
+/** The tenant's area's ancestors; null when the tenant has no such area. */
+export async function ancestorsOf(
+  manager: EntityManager,
+  tenantId: string,
+  areaId: string,
+): Promise<string[] | null> {
+  const rows: { path: string[] }[] = await manager.query(
+    `SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`,
+    [areaId, tenantId],
+  );
+  return rows[0]?.path ?? null;
+}
+
+/** Ancestors of the tenant's areas among `ids`, by id (unknown ids are left out). */
+export async function ancestorsByArea(
+  manager: EntityManager,
+  tenantId: string,
+  ids: readonly string[],
+): Promise<Map<string, string[]>> {
+  const rows: { id: string; path: string[] }[] = await manager.query(
+    `SELECT id, path FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+    [tenantId, ids],
+  );
+  return new Map(rows.map((row) => [row.id, row.path]));
+}
+
+/** Code, name and level of the areas among `ids`. */
+export async function areaLabels(
+  manager: EntityManager,
+  ids: readonly string[],
+): Promise<{ id: string; code: string; name: string; level: string }[]> {
+  return manager.query(`SELECT id, code, name, level FROM area_ref WHERE id = ANY($1::uuid[])`, [ids]);
+}
+
+/** Id and code of the tenant's areas: those among `ids`, or all. */
+export async function areaCodes(
+  manager: EntityManager,
+  tenantId: string,
+  ids?: readonly string[],
+): Promise<{ id: string; code: string }[]> {
+  if (ids === undefined)
+    return manager.query(`SELECT id, code FROM area_ref WHERE tenant_id = $1`, [tenantId]);
+  return manager.query(`SELECT id, code FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`, [
+    tenantId,
+    ids,
+  ]);
+}
+
+/** Id and code of the tenant's areas with one of `codes`. */
+export async function areasByCode(
+  manager: EntityManager,
+  tenantId: string,
+  codes: readonly string[],
+): Promise<{ id: string; code: string }[]> {
+  return manager.query(`SELECT id, code FROM area_ref WHERE tenant_id = $1 AND code = ANY($2)`, [
+    tenantId,
+    codes,
+  ]);
+}
+
+/** Area ids among `ids` that the tenant's read model does not know. */
+export async function unknownAreas(
+  manager: EntityManager,
+  tenantId: string,
+  ids: Iterable<string>,
+): Promise<string[]> {
+  const list = [...new Set(ids)];
+  if (list.length === 0) return [];
+  const known = await ancestorsByArea(manager, tenantId, list);
+  return list.filter((id) => !known.has(id));
+}
