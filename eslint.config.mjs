@@ -148,14 +148,11 @@ export default [
       ],
     },
   },
-  // TEMPORARY: files still over the limits while they are being split (issue 15). Remove an entry
-  // with its split; the list only shrinks.
+  // TEMPORARY (issue 15): ResultsService.compute (144 lines) is being split by the survey
+  // service's repository work; remove this entry with that commit. The list only shrinks.
   {
-    files: [
-      'libs/survey/api/src/**/*.ts',
-      'libs/network/api/src/**/*.ts',
-    ],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+    files: ['libs/survey/api/src/results/results.service.ts'],
+    rules: { 'max-lines-per-function': 'off' },
   },
   {
     files: ['libs/survey/form-runtime/src/**/*.ts'],
