@@ -150,13 +150,20 @@ async function importThroughService(t, token, file) {
   const uploadSeconds = seconds(started);
   let job = accepted;
   const polls = [];
+  // When each status was first seen and the slowest poll: a poll that waits for seconds is the
+  // service's event loop busy, which the job table's times do not show.
+  const seen = {};
+  let slowestPoll = 0;
   while (job.status !== 'succeeded' && job.status !== 'failed') {
     await new Promise((resolve) => setTimeout(resolve, 100));
+    const asked = performance.now();
     job = await (
       await fetch(`${t.url}/api/indicator/imports/${accepted.id}`, {
         headers: { authorization: `Bearer ${token}` },
       })
     ).json();
+    slowestPoll = Math.max(slowestPoll, seconds(asked));
+    seen[job.status] ??= seconds(started);
     polls.push(Number(job.progress.toFixed(3)));
   }
   const totalSeconds = seconds(started);
@@ -180,6 +187,8 @@ async function importThroughService(t, token, file) {
       rows: job.observations,
       storedRows: n,
       polls: polls.length,
+      statusFirstSeenAtSeconds: seen,
+      slowestPollSeconds: slowestPoll,
       distinctProgress: new Set(polls).size,
     },
     memory: rss,
