@@ -1,5 +1,5 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { I18n } from '@quartier/portal-ui';
+import { I18n, fillPlaceholders } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Indikatoren und Sozialmonitoring',
@@ -224,7 +224,7 @@ export class IndicatorTexts {
   private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? en : de));
 
   readonly t = (key: IndicatorTextKey, params: Record<string, string | number> = {}): string =>
-    this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+    fillPlaceholders(this.dictionary()[key], params);
 
   readonly name = (name: { de: string; en?: string }): string =>
     this.i18n.language() === 'en' ? (name.en ?? name.de) : name.de;

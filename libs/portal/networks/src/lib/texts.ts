@@ -1,5 +1,5 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { I18n } from '@quartier/portal-ui';
+import { I18n, fillPlaceholders } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Akteursnetzwerke',
@@ -237,7 +237,7 @@ export class NetworkTexts {
   private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? en : de));
 
   readonly t = (key: NetworkTextKey, params: Record<string, string | number> = {}): string =>
-    this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+    fillPlaceholders(this.dictionary()[key], params);
 
   readonly sector = (sector: string | null): string => this.t(`sector.${sector ?? 'none'}` as NetworkTextKey);
   readonly tieType = (type: string): string =>

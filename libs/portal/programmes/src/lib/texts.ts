@@ -1,5 +1,5 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { I18n } from '@quartier/portal-ui';
+import { I18n, fillPlaceholders } from '@quartier/portal-ui';
 import { formatEuros } from './money';
 import { DE, type ProgrammeTextKey } from './texts-de';
 import { EN } from './texts-en';
@@ -14,7 +14,7 @@ export class ProgrammeTexts {
   readonly locale = this.i18n.locale;
 
   readonly t = (key: ProgrammeTextKey, params: Record<string, string | number> = {}): string =>
-    this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+    fillPlaceholders(this.dictionary()[key], params);
 
   /** A key built at run time (`status.` + value); unknown keys show the value itself. */
   readonly tk = (prefix: string, value: string, params: Record<string, string | number> = {}): string => {

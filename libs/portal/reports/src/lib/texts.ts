@@ -1,6 +1,6 @@
 import { Injectable, computed, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, type DescribableProblem } from '@quartier/portal-ui';
+import { describeProblem, fillPlaceholders, I18n, type DescribableProblem } from '@quartier/portal-ui';
 import { DE, type ReportsDictionary, type ReportsTextKey } from './texts-de';
 import { EN } from './texts-en';
 
@@ -16,7 +16,7 @@ export class ReportsTexts {
   readonly language = this.i18n.language;
 
   readonly t = (key: ReportsTextKey, params: Params = {}): string =>
-    this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+    fillPlaceholders(this.dictionary()[key], params);
 
   /** A key built at run time (`status.` + value); unknown keys show the value itself. */
   readonly tk = (prefix: string, value: string, params: Params = {}): string => {

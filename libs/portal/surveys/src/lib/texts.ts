@@ -1,5 +1,5 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { I18n } from '@quartier/portal-ui';
+import { I18n, fillPlaceholders } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Befragungen',
@@ -240,7 +240,7 @@ export class SurveyTexts {
   private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? en : de));
 
   readonly t = (key: SurveyTextKey, params: Record<string, string | number> = {}): string =>
-    this.dictionary()[key].replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+    fillPlaceholders(this.dictionary()[key], params);
 
   readonly percent = (value: number | null | undefined, digits = 1): string =>
     value === null || value === undefined

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   DICTIONARIES,
   DEFAULT_LANGUAGE,
+  fillPlaceholders,
   LANGUAGES,
   type TranslationKey,
   initialLanguage,
@@ -92,5 +93,15 @@ describe('initial language', () => {
     assert.equal(initialLanguage('EN'), 'de');
     assert.equal(initialLanguage(''), 'de');
     assert.equal(isLanguage(42), false);
+  });
+});
+
+describe('fillPlaceholders', () => {
+  it('fills the placeholders it has values for and leaves the others visible', () => {
+    assert.equal(
+      fillPlaceholders('{count} von {total} ({share} %)', { count: 3, total: 0 }),
+      '3 von 0 ({share} %)',
+    );
+    assert.equal(fillPlaceholders('ohne {x}'), 'ohne {x}');
   });
 });

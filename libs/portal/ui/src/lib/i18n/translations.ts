@@ -476,6 +476,14 @@ export function translate(dictionary: Dictionary, key: TranslationKey, params?: 
   );
 }
 
+/**
+ * Fills a feature text's `{placeholders}` (the feature libraries' own dictionaries); one without
+ * a value stays visible as `{name}`, as in `translate`.
+ */
+export function fillPlaceholders(text: string, params: TranslationParams = {}): string {
+  return text.replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? `{${name}}`));
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
