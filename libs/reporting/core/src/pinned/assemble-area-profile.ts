@@ -37,6 +37,17 @@ export interface AssembleOptions {
   changePeriods?: number;
 }
 
+/** The fields every report opens with: the publishing organisation, author, dates and pin. */
+export function reportHeader(organisation: string, options: AssembleOptions) {
+  return {
+    organisation,
+    ...(options.author ? { author: options.author } : {}),
+    asOf: options.asOf,
+    generatedAt: options.generatedAt,
+    ...(options.pin ? { pin: options.pin } : {}),
+  };
+}
+
 const BROKERS_SHOWN = 5;
 
 export function formatOfUnit(unit: string): NumberFormat {
@@ -218,11 +229,7 @@ export function assembleAreaProfile(
     .map((indicator) => indicatorSeries(ix, indicator, area, options.language))
     .filter((s): s is IndicatorSeries => s !== null);
   return {
-    organisation: data.tenant.name,
-    ...(options.author ? { author: options.author } : {}),
-    asOf: options.asOf,
-    generatedAt: options.generatedAt,
-    ...(options.pin ? { pin: options.pin } : {}),
+    ...reportHeader(data.tenant.name, options),
     area: {
       ...own,
       levelName: ix.levelName(area.level),

@@ -7,7 +7,7 @@ import type { AreaGeometry } from '../maps/geo';
 import type { NumberFormat, ReportLanguage } from '../model/report-document';
 import { textsFor, type TextKey, type Texts } from '../texts';
 import { AreaIndex } from './area-index';
-import type { AssembleOptions } from './assemble-area-profile';
+import { reportHeader, type AssembleOptions } from './assemble-area-profile';
 import type { PinnedArea, PinnedTenant, PINNED_DATA_VERSION } from './pinned-data';
 
 // The pinned data of an evaluation report — the evaluation, its results and the DAC scale as
@@ -442,11 +442,7 @@ export function assembleEvaluationReport(
   const level = results.reference?.level ?? treated[0]?.level ?? null;
   const status = data.statuses.find((s) => s.code === evaluation.status);
   return {
-    organisation: data.tenant.name,
-    ...(options.author ? { author: options.author } : {}),
-    asOf: options.asOf,
-    generatedAt: options.generatedAt,
-    ...(options.pin ? { pin: options.pin } : {}),
+    ...reportHeader(data.tenant.name, options),
     title: evaluation.title,
     object: objectOf(t, data, ix),
     status: status ? label(status.label, language) : evaluation.status,

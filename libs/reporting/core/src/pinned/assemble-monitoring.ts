@@ -2,7 +2,7 @@ import type { MonitoringIndex, MonitoringReportData } from '../builders/monitori
 import type { AreaGeometry } from '../maps/geo';
 import type { ReportLanguage } from '../model/report-document';
 import { AreaIndex } from './area-index';
-import type { AssembleOptions } from './assemble-area-profile';
+import { reportHeader, type AssembleOptions } from './assemble-area-profile';
 import {
   labelIn,
   type Label,
@@ -154,11 +154,7 @@ export function assembleMonitoringReport(
   const outlineIds = new Set(shown.map((a) => districtOf(a).id));
   const definition = data.run.definition;
   return {
-    organisation: data.tenant.name,
-    ...(options.author ? { author: options.author } : {}),
-    asOf: options.asOf,
-    generatedAt: options.generatedAt,
-    ...(options.pin ? { pin: options.pin } : {}),
+    ...reportHeader(data.tenant.name, options),
     cityName: data.tenant.name,
     run: {
       label: data.run.label,

@@ -3,7 +3,7 @@ import { formatNumber } from '../format/number-format';
 import type { ReportLanguage } from '../model/report-document';
 import { textsFor, type Texts } from '../texts';
 import { STATUS_KEYS } from '../texts/labels.texts';
-import { formatOfUnit, type AssembleOptions } from './assemble-area-profile';
+import { formatOfUnit, reportHeader, type AssembleOptions } from './assemble-area-profile';
 import type { PinnedTenant, PINNED_DATA_VERSION } from './pinned-data';
 
 // The pinned data of a programme report (what the programme service answered the reader:
@@ -149,11 +149,7 @@ export function assembleProgrammeReport(
   const byStatus = new Map<string, number>();
   for (const m of data.measures) byStatus.set(m.status, (byStatus.get(m.status) ?? 0) + 1);
   return {
-    organisation: data.tenant.name,
-    ...(options.author ? { author: options.author } : {}),
-    asOf: options.asOf,
-    generatedAt: options.generatedAt,
-    ...(options.pin ? { pin: options.pin } : {}),
+    ...reportHeader(data.tenant.name, options),
     programme: {
       name: data.programme.name,
       funder: data.programme.funder,
