@@ -6,6 +6,8 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AUTHZ_SERVICES as PLATFORM_SERVICES } from './services';
 import { admits, routePermissions, type RoutePermission } from './permission-rules';
+import type { OpenApiDocument } from './openapi-body';
+import { checkObjects, type ObjectCheck, type Reply, type Who } from './tenant-scope';
 
 // The authorisation matrix: every operation of every service's OpenAPI document, called by
 // anonymous, a token signed with a foreign key, and each demo user, against the real service
@@ -16,6 +18,9 @@ import { admits, routePermissions, type RoutePermission } from './permission-rul
 //   - a role the rules admit → never 401 and never 403 MissingRole (scope and validation follow);
 //   - a role they do not admit → 403 MissingRole.
 // An operation the document lists but the rules do not know fails the test.
+// Then the objects (tenant-scope.ts): another tenant's callers (its admin, and a platform admin
+// acting for it) get for each object of berlin-demo what they get for one that does not exist,
+// and the planner of Mitte is refused every write that sets an area outside Mitte.
 
 jest.setTimeout(170_000);
 
@@ -53,6 +58,9 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
   let issuer: LocalTestIssuer;
   const rules = routePermissions(PLATFORM_SERVICES);
   const outcomes: Outcome[] = [];
+  const objectChecks: ObjectCheck[] = [];
+  const unbound: string[] = [];
+  const notCreated: string[] = [];
 
   beforeAll(async () => {
     issuer = await startLocalTestIssuer();
@@ -62,6 +70,10 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
     // A record of the run for the security section of the README (counts per caller).
     mkdirSync(join(__dirname, '../../dist/authz'), { recursive: true });
     writeFileSync(join(__dirname, '../../dist/authz/matrix.json'), JSON.stringify(outcomes, null, 1));
+    writeFileSync(
+      join(__dirname, '../../dist/authz/objects.json'),
+      JSON.stringify({ checks: objectChecks, unbound, notCreated }, null, 1),
+    );
   });
 
   const callers: Caller[] = [
@@ -87,11 +99,11 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
   it.each(PLATFORM_SERVICES.map((s) => [s.name, s] as const))(
     '%s: every documented operation answers every caller as the permission rules say',
     async (_name, service) => {
-      const t = await start(service);
+      const { t, areas } = await start(service);
       try {
-        const document = (await (await fetch(`${t.url}/api/${service.name}/docs-json`)).json()) as {
-          paths: Record<string, Record<string, unknown>>;
-        };
+        const document = (await (
+          await fetch(`${t.url}/api/${service.name}/docs-json`)
+        ).json()) as OpenApiDocument;
         const operations: Operation[] = Object.entries(document.paths).flatMap(([path, methods]) =>
           Object.keys(methods).map((method) => ({ method: method.toUpperCase(), path })),
         );
@@ -108,6 +120,36 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
           }
         }
         expect(mismatches).toEqual([]);
+        const who = async (name: string, user: string, tenant: string): Promise<Who> => ({
+          name,
+          token: await t.tokenFor(user),
+          tenant,
+        });
+        const objects = await checkObjects({
+          service: service.name,
+          doc: document,
+          rules: rules.filter((r) => r.service === service.name),
+          send: (method, path, caller, body) => send(t, method, path, caller, body),
+          owner: await who('platform@berlin-demo', 'platform', 'berlin-demo'),
+          others: [
+            {
+              who: await who('musterstadt-admin', 'musterstadt-admin', 'musterstadt'),
+              roles: ['tenant-admin'],
+            },
+            { who: await who('platform@musterstadt', 'platform', 'musterstadt'), roles: ['platform-admin'] },
+          ],
+          planner: await who('planer', 'planer', 'berlin-demo'),
+          areas,
+        });
+        objectChecks.push(...objects.checks);
+        unbound.push(...objects.unbound.map((op) => `${service.name} ${op}`));
+        notCreated.push(...objects.notCreated);
+        expect(objects.checks.filter((c) => !c.passed)).toEqual([]);
+        // An operation naming an object the owner could not make from the document is an
+        // expectation missing: it fails unless its resource is listed with the reason below.
+        expect(
+          objects.unbound.filter((op) => !NOT_MADE_FROM_THE_DOCUMENT.some(([pattern]) => pattern.test(op))),
+        ).toEqual([]);
       } finally {
         await t.close();
       }
@@ -124,7 +166,41 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
   });
 });
 
-async function start(service: ServiceDefinition): Promise<ServiceTestApp> {
+/**
+ * Resources whose objects a sampled JSON body cannot make in a service running alone, with why.
+ * Their operations keep the role-gate checks above; tenant isolation of these is tested in the
+ * services' own suites.
+ */
+const NOT_MADE_FROM_THE_DOCUMENT: readonly [RegExp, string][] = [
+  [
+    /^(GET|PATCH|PUT) \/api\/registry\/(areas|tiles|area-imports|area-versions)\//,
+    'areas come from GeoJSON imports',
+  ],
+  [/^(GET|DELETE) \/api\/indicator\/imports\//, 'value imports are CSV/XLSX uploads'],
+  [
+    / \/api\/indicator\/(index-definitions|index-runs)\//,
+    'an index definition needs real indicators and weights',
+  ],
+  [/^GET \/api\/indicator\/indicators\/\{code\}\/versions\/\{version\}$/, 'versions come from changes'],
+  [
+    / \/api\/network\/(networks\/\{networkId\}\/waves\/\{waveId\}\/ties\/|metrics-jobs\/)/,
+    'ties need two actors of one wave; jobs come from a run',
+  ],
+  [/ \/api\/evaluation\//, 'evaluations need the programme service’s facts (programmes, measures)'],
+  [/ \/api\/reporting\//, 'reports and schedules are gathered from the other services, not running here'],
+];
+
+/** Mitte with a planning area (the planner's scope) and Friedrichshain-Kreuzberg with one. */
+const AREAS = [
+  { code: '01', level: 'bezirk', name: 'Mitte' },
+  { code: '01011101', level: 'planungsraum', parent: '01', name: 'Stülerstraße' },
+  { code: '02', level: 'bezirk', name: 'Friedrichshain-Kreuzberg' },
+  { code: '02010101', level: 'planungsraum', parent: '02', name: 'Wassertorplatz' },
+];
+
+async function start(
+  service: ServiceDefinition,
+): Promise<{ t: ServiceTestApp; areas: { inScope: string; outOfScope: string } }> {
   const t = await startServiceTestApp({
     service: service.name,
     module: (runtime) => service.module(runtime),
@@ -150,12 +226,40 @@ async function start(service: ServiceDefinition): Promise<ServiceTestApp> {
         subject,
         role,
       ]);
-  } else {
-    const ids = await t.seedAreas('berlin-demo', [{ code: '01', level: 'bezirk', name: 'Mitte' }]);
-    for (const [tenant, subject, role] of grants)
-      await t.grant(tenant, subject, role, subject === 'planer' ? (ids['01'] as string) : null);
+    return { t, areas: { inScope: SOME_ID, outOfScope: SOME_ID } };
   }
-  return t;
+  const ids = await t.seedAreas('berlin-demo', AREAS);
+  for (const [tenant, subject, role] of grants)
+    await t.grant(tenant, subject, role, subject === 'planer' ? (ids['01'] as string) : null);
+  return { t, areas: { inScope: ids['01011101'] as string, outOfScope: ids['02010101'] as string } };
+}
+
+async function send(
+  t: ServiceTestApp,
+  method: string,
+  path: string,
+  who: Who,
+  body?: unknown,
+): Promise<Reply> {
+  const headers: Record<string, string> = {
+    'x-quartier-tenant': who.tenant,
+    authorization: `Bearer ${who.token}`,
+  };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${t.url}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // CSV, PDF, SVG: the text itself
+  }
+  const code = (parsed as { code?: unknown } | null)?.code;
+  return { status: response.status, code: typeof code === 'string' ? code : undefined, text, body: parsed };
 }
 
 function ruleOf(
