@@ -29,6 +29,7 @@ import { TargetAreaRepository } from '../surveys/target-area.repository';
 import { type WaveRow, WaveRepository } from '../surveys/wave.repository';
 import { ResultsReleaseRepository } from './results-release.repository';
 import { protectHierarchy, type HierarchySuppression } from './hierarchical-suppression';
+import { answeredCounter, parentPopulations, totalPopulation, withCounts } from './result-groups';
 import { type ReleaseView, ResultsReleaseService } from './results-release.service';
 import { AREA, indicatorValues, isAnswered, PARENT, unpublishedQuestions } from './result-values';
 
@@ -241,18 +242,9 @@ export class ResultsService {
     const wave = await this.waves.find(survey.id, waveId);
     const targets = await this.targetAreas.ofSurvey(survey.id);
     const parents = await this.parentGroups(survey.tenantId, targets);
-    const keyOfArea = new Map(targets.map((t) => [t.areaId, t]));
     const parentKeyOf = (t: TargetAreaView) =>
       t.parentId && parents.has(t.parentId) ? (parents.get(t.parentId) as AreaGroup).key : t.key;
-
-    // Released responses only: readers see the last release point, never the live state.
-    const rows = await this.released.releasedAnswers(survey.id, waveId);
-    const respondents: Respondent[] = [];
-    for (const row of rows) {
-      const target = keyOfArea.get(row.areaId);
-      if (!target) continue;
-      respondents.push({ ...(row.answers as Respondent), [AREA]: target.key, [PARENT]: parentKeyOf(target) });
-    }
+    const respondents = await this.releasedRespondents(survey, waveId, targets, parentKeyOf);
 
     const areaQuestion = areaQuestionOf(form)?.name;
     const questions = publishableQuestions(form)
@@ -267,23 +259,7 @@ export class ResultsService {
           : { ...this.asGroup(t, key), parentKey: key },
     );
     const parentOrder = parentGroupsList.map((p) => p.key);
-    // One pass per question over the respondents, counting who answered per area and parent.
-    const countAnswered = (question: string | null) => {
-      const byAreaKey = new Map<string, number>();
-      const byParentKey = new Map<string, number>();
-      let total = 0;
-      for (const r of respondents) {
-        if (question !== null && !isAnswered(r[question])) continue;
-        total += 1;
-        byAreaKey.set(r[AREA] as string, (byAreaKey.get(r[AREA] as string) ?? 0) + 1);
-        byParentKey.set(r[PARENT] as string, (byParentKey.get(r[PARENT] as string) ?? 0) + 1);
-      }
-      return {
-        areas: areaOrder.map((g) => byAreaKey.get(g) ?? 0),
-        parents: parentOrder.map((g) => byParentKey.get(g) ?? 0),
-        total,
-      };
-    };
+    const countAnswered = answeredCounter(respondents, areaOrder, parentOrder);
     const respondentCounts = countAnswered(null);
     const areaCounts = respondentCounts.areas;
     const parentCounts = respondentCounts.parents;
@@ -294,44 +270,18 @@ export class ResultsService {
       totalN,
     });
     const counts = protectHierarchy(hierarchy(areaCounts, parentCounts, respondents.length), survey.k);
-    const population = (group: { population: number | null }) => group.population;
-    const withCounts = (
-      groups: AreaGroup[],
-      n: number[],
-      suppression: ReadonlyMap<string, Suppression>,
-    ): AreaGroup[] =>
-      groups.map((g, i) => {
-        const suppressed = suppression.get(g.key) ?? null;
-        const pop = population(g);
-        return {
-          ...g,
-          respondents: suppressed ? null : n[i],
-          responseRate: suppressed || !pop ? null : n[i] / pop,
-          suppressed,
-        };
-      });
     const areaGroups = withCounts(
       targets.map((t) => this.asGroup(t, parentKeyOf(t))),
       areaCounts,
       counts.children,
     );
-    const parentPopulation = new Map<string, number | null>();
-    for (const t of targets) {
-      const key = parentKeyOf(t);
-      const before = parentPopulation.get(key);
-      parentPopulation.set(
-        key,
-        before === null || t.population === null ? null : (before ?? 0) + t.population,
-      );
-    }
+    const parentPopulation = parentPopulations(targets, parentKeyOf);
     const parentGroups = withCounts(
       parentGroupsList.map((p) => ({ ...p, population: parentPopulation.get(p.key) ?? null })),
       parentCounts,
       counts.parents,
     );
-    const totalPopulation = targets.every((t) => t.population !== null)
-      ? targets.reduce((s, t) => s + (t.population ?? 0), 0)
-      : null;
+    const population = totalPopulation(targets);
 
     const lang = language ?? form.settings.defaultLanguage;
     const questionResults = questions.map((name) => {
@@ -340,19 +290,11 @@ export class ResultsService {
         hierarchy(answered.areas, answered.parents, answered.total),
         survey.k,
       );
-      // The numbers come from the core, computed over those who answered (so every group it sees
-      // has n ≥ 1 and nothing is suppressed there); which cells are published is decided above.
-      const subset: Respondent[] = [];
-      const subsetWeights: number[] = [];
-      respondents.forEach((r, i) => {
-        if (!isAnswered(r[name])) return;
-        subset.push(r);
-        if (weights) subsetWeights.push(weights[i]);
+      return this.questionResultsFor(form, lang, name, respondents, weights, {
+        areaOrder,
+        parentOrder,
+        protection,
       });
-      const options = { k: 1, questions: [name], ...(weights ? { weights: subsetWeights } : {}) };
-      const byArea = aggregateResponses(form, subset, { ...options, by: AREA }).questions[0];
-      const byParent = aggregateResponses(form, subset, { ...options, by: PARENT }).questions[0];
-      return this.questionResults(form, lang, name, byArea, byParent, areaOrder, parentOrder, protection);
     });
 
     const totalSuppressed = counts.total;
@@ -366,13 +308,65 @@ export class ResultsService {
       parents: parentGroups,
       total: {
         respondents: totalSuppressed ? null : respondents.length,
-        responseRate: totalSuppressed || !totalPopulation ? null : respondents.length / totalPopulation,
+        responseRate: totalSuppressed || !population ? null : respondents.length / population,
         suppressed: totalSuppressed,
       },
       questions: questionResults,
       notPublished: unpublishedQuestions(form, questions, areaQuestion),
     };
     return { survey, form, wave, areas: areaGroups, parents: parentGroups, respondents, results };
+  }
+
+  /** The released responses of the wave in target areas, marked with their area and parent keys. */
+  private async releasedRespondents(
+    survey: SurveyRow,
+    waveId: string,
+    targets: readonly TargetAreaView[],
+    parentKeyOf: (t: TargetAreaView) => string,
+  ): Promise<Respondent[]> {
+    const keyOfArea = new Map(targets.map((t) => [t.areaId, t]));
+    // Released responses only: readers see the last release point, never the live state.
+    const rows = await this.released.releasedAnswers(survey.id, waveId);
+    const respondents: Respondent[] = [];
+    for (const row of rows) {
+      const target = keyOfArea.get(row.areaId);
+      if (!target) continue;
+      respondents.push({ ...(row.answers as Respondent), [AREA]: target.key, [PARENT]: parentKeyOf(target) });
+    }
+    return respondents;
+  }
+
+  /** One question's results per area and parent, with the cells `protection` leaves published. */
+  private questionResultsFor(
+    form: Form,
+    language: string,
+    name: string,
+    respondents: readonly Respondent[],
+    weights: readonly number[] | undefined,
+    layout: { areaOrder: string[]; parentOrder: string[]; protection: HierarchySuppression },
+  ) {
+    // The numbers come from the core, computed over those who answered (so every group it sees
+    // has n ≥ 1 and nothing is suppressed there); which cells are published is decided above.
+    const subset: Respondent[] = [];
+    const subsetWeights: number[] = [];
+    respondents.forEach((r, i) => {
+      if (!isAnswered(r[name])) return;
+      subset.push(r);
+      if (weights) subsetWeights.push(weights[i]);
+    });
+    const options = { k: 1, questions: [name], ...(weights ? { weights: subsetWeights } : {}) };
+    const byArea = aggregateResponses(form, subset, { ...options, by: AREA }).questions[0];
+    const byParent = aggregateResponses(form, subset, { ...options, by: PARENT }).questions[0];
+    return this.questionResults(
+      form,
+      language,
+      name,
+      byArea,
+      byParent,
+      layout.areaOrder,
+      layout.parentOrder,
+      layout.protection,
+    );
   }
 
   private questionResults(
