@@ -113,25 +113,7 @@ export class MeasureRepository {
          responsible_actor_id, target_groups, budget, planned_start, planned_end, actual_start, actual_end, status,
          deliberate_overcommitment, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) RETURNING id`,
-      [
-        row.tenantId,
-        row.programmeId,
-        row.title,
-        row.description,
-        row.areaIds,
-        row.fieldOfAction,
-        row.responsibleName,
-        row.responsibleActorId,
-        row.targetGroups,
-        JSON.stringify(row.budget),
-        row.plannedStart,
-        row.plannedEnd,
-        row.actualStart,
-        row.actualEnd,
-        row.status,
-        row.deliberateOverCommitment,
-        row.createdBy,
-      ],
+      [row.tenantId, row.programmeId, ...editableValues(row), row.createdBy],
     );
     return id as string;
   }
@@ -142,24 +124,13 @@ export class MeasureRepository {
          responsible_actor_id = $7, target_groups = $8, budget = $9, planned_start = $10, planned_end = $11,
          actual_start = $12, actual_end = $13, status = $14, deliberate_overcommitment = $15, updated_at = now()
        WHERE id = $1`,
-      [
-        row.id,
-        row.title,
-        row.description,
-        row.areaIds,
-        row.fieldOfAction,
-        row.responsibleName,
-        row.responsibleActorId,
-        row.targetGroups,
-        JSON.stringify(row.budget),
-        row.plannedStart,
-        row.plannedEnd,
-        row.actualStart,
-        row.actualEnd,
-        row.status,
-        row.deliberateOverCommitment,
-      ],
+      [row.id, ...editableValues(row)],
     );
+  }
+
+  /** Marks the measure changed (its expenditures were replaced). */
+  async touch(manager: EntityManager, measureId: string): Promise<void> {
+    await manager.query(`UPDATE measure SET updated_at = now() WHERE id = $1`, [measureId]);
   }
 
   async addTransition(manager: EntityManager, measureId: string, entry: TransitionRow): Promise<void> {
@@ -205,4 +176,24 @@ export class MeasureRepository {
       [measureId, entries.map((e) => e.year), entries.map((e) => e.line), entries.map((e) => e.amountCents)],
     );
   }
+}
+
+/** The columns a proposal sets and an update changes, in the order both statements name them. */
+function editableValues(row: Omit<MeasureRow, 'id' | 'createdAt' | 'updatedAt'>): unknown[] {
+  return [
+    row.title,
+    row.description,
+    row.areaIds,
+    row.fieldOfAction,
+    row.responsibleName,
+    row.responsibleActorId,
+    row.targetGroups,
+    JSON.stringify(row.budget),
+    row.plannedStart,
+    row.plannedEnd,
+    row.actualStart,
+    row.actualEnd,
+    row.status,
+    row.deliberateOverCommitment,
+  ];
 }

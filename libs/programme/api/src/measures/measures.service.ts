@@ -273,7 +273,7 @@ export class MeasuresService {
       if (problems.length > 0)
         throw new ProgrammeServiceError('InvalidMeasure', problems[0].message, { problems });
       await this.measures.replaceExpenditures(manager, measureId, input.entries);
-      await manager.query(`UPDATE measure SET updated_at = now() WHERE id = $1`, [measureId]);
+      await this.measures.touch(manager, measureId);
     });
     return this.get(caller, measureId);
   }
