@@ -64,6 +64,7 @@ const inFlight = new Set();
 /** Runs `cases` CONCURRENCY at a time until done or the budget is spent; returns failures and count. */
 async function attack(baseUrl, tokens, cases, deadline) {
   const failures = [];
+  const statuses = {};
   let sent = 0;
   let next = 0;
   const worker = async () => {
@@ -74,6 +75,8 @@ async function attack(baseUrl, tokens, cases, deadline) {
       const reply = await send(baseUrl, tokens, c);
       inFlight.delete(label);
       sent++;
+      const status = reply.status ?? 'no answer';
+      statuses[status] = (statuses[status] ?? 0) + 1;
       if (reply.status === null || reply.status >= 500)
         failures.push(
           `${reply.status ?? reply.error} ${c.method.toUpperCase()} ${c.template} [${c.name}] as ${c.user ?? 'anonymous'}: ${reply.text.slice(0, 160)}`,
@@ -81,7 +84,7 @@ async function attack(baseUrl, tokens, cases, deadline) {
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { failures, sent, skipped: cases.length - sent };
+  return { failures, sent, skipped: cases.length - sent, statuses };
 }
 
 async function fuzz(platform) {
@@ -141,6 +144,12 @@ async function fuzz(platform) {
   const health = await watchdog.stop();
   log(
     `${attacked.sent} generated requests sent${attacked.skipped > 0 ? `, ${attacked.skipped} left for lack of time` : ''}; liveness polled ${health.polls}×, slowest ${Math.round(health.slowest.ms)} ms (${health.slowest.service})`,
+  );
+  log(
+    `answers: ${Object.entries(attacked.statuses)
+      .sort(([a], [b]) => String(a).localeCompare(String(b)))
+      .map(([status, count]) => `${status} × ${count}`)
+      .join(', ')}`,
   );
   results.push({
     name: 'generated requests: no 5xx, no broken connection',
