@@ -50,7 +50,8 @@ export function portalTests(context, it = nodeIt) {
       locale: 'de-DE',
     });
     page = await browserContext.newPage();
-    page.setDefaultTimeout(20_000);
+    // As in the other suites: four more run beside this one on the same cores.
+    page.setDefaultTimeout(60_000);
     page.on('console', (message) => {
       // Chromium reports every HTTP error response on its own ("Failed to load resource"); the
       // expected denials (403 outside the area scope) are asserted where they happen.
@@ -178,7 +179,7 @@ export function portalTests(context, it = nodeIt) {
             document.querySelector('[data-testid="area-map"]')?.getAttribute('data-rendered-features'),
           ) >= 12,
         undefined,
-        { timeout: 15_000 },
+        { timeout: 60_000 },
       )
       .catch(async (error) => {
         const rendered = await map.getAttribute('data-rendered-features');
@@ -262,7 +263,10 @@ export function portalTests(context, it = nodeIt) {
 
     // What an assignment is, in words; roles only the identity provider grants are not offered.
     await page.getByText(/die Rolle vergibt der Identitätsanbieter/).waitFor();
-    await page.getByRole('textbox', { name: 'Benutzerkennung' }).fill('viewer');
+    // The analyst holds the role at the identity provider, so the grant takes effect whether or
+    // not they signed in already (other suites sign in side by side; a viewer who has would be
+    // refused the analyst role, as the next test shows for the planner).
+    await page.getByRole('textbox', { name: 'Benutzerkennung' }).fill('analyst');
     await page.getByRole('combobox', { name: 'Rolle' }).click();
     const offered = await page.getByRole('option').allInnerTexts();
     assert.deepEqual(
@@ -274,7 +278,7 @@ export function portalTests(context, it = nodeIt) {
     await page.getByRole('option', { name: /^Pankow \(Bezirk 03\)/ }).click();
     await page.getByRole('button', { name: 'Rolle zuweisen' }).click();
     await page
-      .getByText('Zugewiesen: viewer – Rolle Analyse beim Identitätsanbieter, Bereich hier: Pankow.')
+      .getByText('Zugewiesen: analyst – Rolle Analyse beim Identitätsanbieter, Bereich hier: Pankow.')
       .waitFor();
     const granted = page
       .locator('table.assignments tbody tr', { hasText: 'Analyse' })
@@ -285,7 +289,7 @@ export function portalTests(context, it = nodeIt) {
     assert.deepEqual(violations, [], describeViolations(violations));
 
     page.once('dialog', (dialog) => dialog.accept());
-    await granted.getByRole('button', { name: 'Rolle Analyse von viewer entfernen' }).click();
+    await granted.getByRole('button', { name: 'Rolle Analyse von analyst entfernen' }).click();
     await page.getByText('Rollenzuweisung entfernt.').waitFor();
     await granted.waitFor({ state: 'detached' });
   });
