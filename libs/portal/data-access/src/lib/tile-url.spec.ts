@@ -12,7 +12,10 @@ describe('absoluteTileUrl', () => {
 
   it('resolves against an API on another origin and keeps an encoded level key', () => {
     assert.equal(
-      absoluteTileUrl('https://api.example/api/registry/tiles/ebene%202/{z}/{x}/{y}.pbf', 'http://portal.example/'),
+      absoluteTileUrl(
+        'https://api.example/api/registry/tiles/ebene%202/{z}/{x}/{y}.pbf',
+        'http://portal.example/',
+      ),
       'https://api.example/api/registry/tiles/ebene%202/{z}/{x}/{y}.pbf',
     );
   });
