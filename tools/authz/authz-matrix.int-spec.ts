@@ -8,6 +8,7 @@ import { AUTHZ_SERVICES as PLATFORM_SERVICES } from './services';
 import { admits, routePermissions, type RoutePermission } from './permission-rules';
 import type { OpenApiDocument } from './openapi-body';
 import { checkObjects, type ObjectCheck, type Reply, type Who } from './tenant-scope';
+import { FIXTURES, type FixtureApi } from './fixtures';
 
 // The authorisation matrix: every operation of every service's OpenAPI document, called by
 // anonymous, a token signed with a foreign key, and each demo user, against the real service
@@ -140,6 +141,9 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
           ],
           planner: await who('planer', 'planer', 'berlin-demo'),
           areas,
+          fixtures: FIXTURES[service.name]
+            ? (owner, harvested) => FIXTURES[service.name]!(api(t), owner, harvested)
+            : undefined,
         });
         objectChecks.push(...objects.checks);
         unbound.push(...objects.unbound.map((op) => `${service.name} ${op}`));
@@ -167,15 +171,12 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
 });
 
 /**
- * Resources whose objects a sampled JSON body cannot make in a service running alone, with why.
+ * Resources whose objects neither a sampled JSON body nor a fixture (fixtures.ts) makes in a
+ * service running alone, with why.
  * Their operations keep the role-gate checks above; tenant isolation of these is tested in the
  * services' own suites.
  */
 const NOT_MADE_FROM_THE_DOCUMENT: readonly [RegExp, string][] = [
-  [
-    /^(GET|PATCH|PUT) \/api\/registry\/(areas|tiles|area-imports|area-versions)\//,
-    'areas come from GeoJSON imports',
-  ],
   [/^(GET|DELETE) \/api\/indicator\/imports\//, 'value imports are CSV/XLSX uploads'],
   [
     / \/api\/indicator\/(index-definitions|index-runs)\//,
@@ -240,16 +241,18 @@ async function send(
   path: string,
   who: Who,
   body?: unknown,
+  /** Given for a raw body (a file sent as it is); JSON otherwise. */
+  contentType?: string,
 ): Promise<Reply> {
   const headers: Record<string, string> = {
     'x-quartier-tenant': who.tenant,
     authorization: `Bearer ${who.token}`,
   };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body !== undefined) headers['content-type'] = contentType ?? 'application/json';
   const response = await fetch(`${t.url}${path}`, {
     method,
     headers,
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(body !== undefined ? { body: contentType ? (body as string) : JSON.stringify(body) } : {}),
   });
   const text = await response.text();
   let parsed: unknown = text;
@@ -260,6 +263,13 @@ async function send(
   }
   const code = (parsed as { code?: unknown } | null)?.code;
   return { status: response.status, code: typeof code === 'string' ? code : undefined, text, body: parsed };
+}
+
+function api(t: ServiceTestApp): FixtureApi {
+  return {
+    send: (method, path, who, body) => send(t, method, path, who, body),
+    upload: (path, who, contentType, body) => send(t, 'POST', path, who, body, contentType),
+  };
 }
 
 function ruleOf(

@@ -79,6 +79,12 @@ interface Options {
   others: readonly { who: Who; roles: readonly string[] }[];
   planner: Who;
   areas: { inScope: string; outOfScope: string };
+  /**
+   * Objects a sampled body cannot make (uploads, objects built from others), made by the owner
+   * through the public API after the sampled creations; returns ids per collection path that
+   * the GET lists do not show (jobs, tile levels).
+   */
+  fixtures?: (owner: Who, harvested: ReadonlyMap<string, string[]>) => Promise<[string, string[]][]>;
 }
 
 /** What the phases share: the operations, the ids found so far, bodies and queries for them. */
@@ -133,6 +139,12 @@ export async function checkObjects(options: Options): Promise<ObjectChecks> {
     }),
   };
   const { created, notCreated } = await makeObjects(context);
+  if (options.fixtures) {
+    for (const [collection, ids] of await options.fixtures(options.owner, harvested))
+      harvested.set(collection, unique([...(harvested.get(collection) ?? []), ...ids]));
+    for (let level = 0; level <= 3; level++)
+      await harvest(ops, level, harvested, options.send, options.owner);
+  }
   const others = await checkOtherTenants(context);
   const planner = await checkPlannerScope(context);
   return {
@@ -320,11 +332,17 @@ export function concretePaths(template: string, harvested: ReadonlyMap<string, s
   return prefixes;
 }
 
+/** Tile coordinates address a place within an object (a level's tiles), not an object. */
+const COORDINATE = /^\{(z|x|y|file)\}$/;
+
 /** The same path with every bound id replaced by one nobody has. */
 function strangerPath(template: string, concrete: string): string {
   const templateSegments = template.split('/');
   return concrete
     .split('/')
-    .map((segment, i) => (templateSegments[i]?.startsWith('{') ? randomUUID() : segment))
+    .map((segment, i) => {
+      const param = templateSegments[i] ?? '';
+      return param.startsWith('{') && !COORDINATE.test(param) ? randomUUID() : segment;
+    })
     .join('/');
 }
