@@ -76,6 +76,8 @@ const depConstraints = ({ tests }) => [
   { sourceTag: 'scope:platform', onlyDependOnLibsWithTags: ['*'] },
 ];
 
+const TYPESCRIPT = ['**/*.ts', '**/*.mts', '**/*.cts'];
+
 const boundaries = (tests) => [
   'error',
   { enforceBuildableLibDependency: false, allow: [], depConstraints: depConstraints({ tests }) },
@@ -95,10 +97,15 @@ export default [
       '**/*.js',
       '**/*.cjs',
       '**/*.mjs',
+      // The repository's own scripts get the size limits below (and only those).
+      '!tools/**/*.mjs',
+      '!apps/portal-e2e/run.mjs',
+      '!bin/*.js',
     ],
   },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
+  // The recommended rule sets are for the TypeScript sources; the scripts are linted for size only.
+  { ...js.configs.recommended, files: TYPESCRIPT },
+  ...tseslint.configs.recommended.map((c) => ({ ...c, files: c.files ?? TYPESCRIPT })),
   ...nx.configs['flat/base'],
   {
     files: ['**/*.ts'],
@@ -148,6 +155,18 @@ export default [
       ],
     },
   },
+  {
+    files: ['tools/**/*.mjs', 'apps/portal-e2e/run.mjs', 'bin/*.js'],
+    languageOptions: { sourceType: 'module' },
+    rules: {
+      'max-lines': ['error', { max: 500, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': [
+        'error',
+        { max: 100, skipBlankLines: false, skipComments: false, IIFEs: true },
+      ],
+    },
+  },
+  { files: ['bin/*.js'], languageOptions: { sourceType: 'commonjs' } },
   {
     files: ['libs/survey/form-runtime/src/**/*.ts'],
     rules: {

@@ -28,18 +28,9 @@ function until(predicate, timeoutMs, what) {
   });
 }
 
-export default async function outboxBenchmark(options = {}) {
-  const n = options.n ?? 20_000;
-  const appendBatch = options.appendBatch ?? 500;
-  const relayBatch = options.relayBatch ?? 500;
-  const dist = join(root, 'dist/server/libs');
-  if (!existsSync(join(dist, 'messaging/src/index.js')))
-    throw new Error('dist/server missing: run `node tools/build.mjs --server` first');
-  const messaging = require(join(dist, 'messaging/src/index.js'));
-  const persistence = require(join(dist, 'persistence/src/index.js'));
-  const { Client } = require('pg');
+const KEYS = 200; // 200 keys, as areas of a district
 
-  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+async function createDatabase(Client, adminUrl) {
   const dbName = `qt_bench_outbox_${Date.now().toString(36)}`;
   const admin = new Client({ connectionString: adminUrl });
   await admin.connect();
@@ -48,17 +39,20 @@ export default async function outboxBenchmark(options = {}) {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
+  return { dbName, pgVersion, url: url.toString() };
+}
 
-  let mock;
-  let brokers = process.env.KAFKA_BROKERS;
-  if (!brokers) {
-    mock = await require(join(root, 'tools/test-infra/kafka-mock.cjs')).startKafkaMock();
-    brokers = mock.bootstrap;
-  }
-  const brokerList = brokers.split(',');
+async function dropDatabase(Client, adminUrl, dbName) {
+  const cleanup = new Client({ connectionString: adminUrl });
+  await cleanup.connect();
+  await cleanup.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await cleanup.end();
+}
+
+function connect({ messaging, persistence, url, brokerList }) {
   const logger = messaging.silentLogger;
   const dataSource = persistence.createSchemaDataSource({
-    url: url.toString(),
+    url,
     schema: 'registry',
     entities: [],
     migrations: messaging.messagingMigrations('registry'),
@@ -77,29 +71,164 @@ export default async function outboxBenchmark(options = {}) {
       partitionsConsumedConcurrently: 4,
     },
   });
+  return { logger, dataSource, producer, consumer };
+}
+
+/** Subscribes a consumer group that counts the events per phase (versionId). */
+async function countConsumed(consumer) {
+  const consumed = { counts: new Map(), lastAt: 0 };
+  const sub = await consumer.subscribe(
+    `bench-${randomUUID().slice(0, 8)}`,
+    ['registry.area.upserted'],
+    (event) => {
+      consumed.counts.set(event.payload.versionId, (consumed.counts.get(event.payload.versionId) ?? 0) + 1);
+      consumed.lastAt = performance.now();
+    },
+  );
+  await sub.ready;
+  return consumed;
+}
+
+/** Appends n area events in transactions of appendBatch, tagged with the phase. */
+function appender({ messaging, dataSource, tenant, n, appendBatch }) {
+  const writer = new messaging.OutboxWriter({ service: 'registry' });
+  const areas = Array.from({ length: KEYS }, () => randomUUID());
+  const parentId = randomUUID();
+  const event = (phase, index) => {
+    const id = areas[index % areas.length];
+    return {
+      type: 'registry.area.upserted',
+      // versionId tags the phase, so the consumer counts each phase's events apart.
+      payload: {
+        id,
+        tenantId: tenant,
+        code: `0101${String(index).padStart(6, '0')}`,
+        name: `Planungsraum ${index}`,
+        level: 'planning-area',
+        parentId,
+        path: [parentId],
+        population: index,
+        versionId: phase,
+        validFrom: '2021-01-01',
+      },
+      meta: { tenantId: tenant, key: id },
+    };
+  };
+  return async (phase) => {
+    for (let offset = 0; offset < n; offset += appendBatch) {
+      const size = Math.min(appendBatch, n - offset);
+      await dataSource.transaction((manager) =>
+        writer.appendMany(
+          manager,
+          Array.from({ length: size }, (_, i) => event(phase, offset + i)),
+        ),
+      );
+    }
+  };
+}
+
+/** Phase 1, live: the relay runs while the service appends (append, publish, consume overlap). */
+async function livePhase({ relay, appendAll, consumed, n }) {
+  const phase = randomUUID();
+  relay.start();
+  const start = performance.now();
+  await appendAll(phase);
+  const appendedAt = performance.now();
+  await until(async () => (await relay.pending()) === 0, 600_000, 'relay to publish everything');
+  const publishedAt = performance.now();
+  await until(() => (consumed.counts.get(phase) ?? 0) >= n, 600_000, 'consumer to receive everything');
+  const done = consumed.lastAt;
+  await relay.stop();
+  return { phase, start, appendedAt, publishedAt, done };
+}
+
+/** Phase 2, backlog: N rows waiting (as after a broker outage), then the relay starts. */
+async function backlogPhase({ relay, appendAll, consumed, n }) {
+  const phase = randomUUID();
+  await appendAll(phase);
+  const start = performance.now();
+  relay.start();
+  await until(async () => (await relay.pending()) === 0, 600_000, 'relay to drain the backlog');
+  const drainedAt = performance.now();
+  await until(() => (consumed.counts.get(phase) ?? 0) >= n, 600_000, 'consumer to receive the backlog');
+  return { phase, start, drainedAt, done: consumed.lastAt };
+}
+
+function report({ n, appendBatch, relayBatch, brokers, pgVersion, live, backlog, relay, consumed }) {
+  const seconds = (ms) => Number((ms / 1000).toFixed(3));
+  const rate = (ms) => Math.round(n / (ms / 1000));
+  return {
+    benchmark: 'outbox',
+    n,
+    appendBatch,
+    relayBatch,
+    keys: KEYS,
+    broker: process.env.KAFKA_BROKERS
+      ? `KAFKA_BROKERS=${brokers}`
+      : 'librdkafka mock cluster (kcat), 3 brokers, Kafka wire protocol',
+    postgres: pgVersion,
+    node: process.version,
+    cpus: cpus().length,
+    live: {
+      what: 'appending in transactions of appendBatch while the relay publishes and a consumer group consumes (one process)',
+      appendSeconds: seconds(live.appendedAt - live.start),
+      allPublishedSeconds: seconds(live.publishedAt - live.start),
+      allConsumedSeconds: seconds(live.done - live.start),
+      appendEventsPerSecond: rate(live.appendedAt - live.start),
+      endToEndEventsPerSecond: rate(live.done - live.start),
+    },
+    backlog: {
+      what: 'n rows already pending (as after a broker outage); relay started, timed until all consumed',
+      allPublishedSeconds: seconds(backlog.drainedAt - backlog.start),
+      allConsumedSeconds: seconds(backlog.done - backlog.start),
+      relayEventsPerSecond: rate(backlog.drainedAt - backlog.start),
+      endToEndEventsPerSecond: rate(backlog.done - backlog.start),
+    },
+    relayBatches: relay.stats.batches,
+    relayFailures: relay.stats.failures,
+    consumedLive: consumed.counts.get(live.phase),
+    consumedBacklog: consumed.counts.get(backlog.phase),
+    date: new Date().toISOString(),
+  };
+}
+
+export default async function outboxBenchmark(options = {}) {
+  const n = options.n ?? 20_000;
+  const appendBatch = options.appendBatch ?? 500;
+  const relayBatch = options.relayBatch ?? 500;
+  const dist = join(root, 'dist/server/libs');
+  if (!existsSync(join(dist, 'messaging/src/index.js')))
+    throw new Error('dist/server missing: run `node tools/build.mjs --server` first');
+  const messaging = require(join(dist, 'messaging/src/index.js'));
+  const persistence = require(join(dist, 'persistence/src/index.js'));
+  const { Client } = require('pg');
+
+  const adminUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const { dbName, pgVersion, url } = await createDatabase(Client, adminUrl);
+  let mock;
+  let brokers = process.env.KAFKA_BROKERS;
+  if (!brokers) {
+    mock = await require(join(root, 'tools/test-infra/kafka-mock.cjs')).startKafkaMock();
+    brokers = mock.bootstrap;
+  }
+  const { logger, dataSource, producer, consumer } = connect({
+    messaging,
+    persistence,
+    url,
+    brokerList: brokers.split(','),
+  });
   let relay;
   try {
     await dataSource.initialize();
     await persistence.migrateSchema(dataSource);
     const tenant = `bench-${randomUUID().slice(0, 8)}`;
-    const counts = new Map();
-    let lastConsumedAt = 0;
-    const sub = await consumer.subscribe(
-      `bench-${randomUUID().slice(0, 8)}`,
-      ['registry.area.upserted'],
-      (event) => {
-        counts.set(event.payload.versionId, (counts.get(event.payload.versionId) ?? 0) + 1);
-        lastConsumedAt = performance.now();
-      },
-    );
-    await sub.ready;
+    const consumed = await countConsumed(consumer);
     // Warm the producer (connection, metadata, topic) outside the measurement.
     await producer.publish(
       'registry.tenant.upserted',
       { tenantId: tenant, name: 'Bench', levels: [] },
       { tenantId: tenant, key: tenant },
     );
-
     relay = new messaging.OutboxRelay({
       dataSource,
       bus: producer,
@@ -109,97 +238,10 @@ export default async function outboxBenchmark(options = {}) {
       logger,
       cleanup: false,
     });
-    const writer = new messaging.OutboxWriter({ service: 'registry' });
-    const areas = Array.from({ length: 200 }, () => randomUUID()); // 200 keys, as areas of a district
-    const parentId = randomUUID();
-    const appendAll = async (phase) => {
-      for (let offset = 0; offset < n; offset += appendBatch) {
-        const size = Math.min(appendBatch, n - offset);
-        await dataSource.transaction((manager) =>
-          writer.appendMany(
-            manager,
-            Array.from({ length: size }, (_, i) => {
-              const id = areas[(offset + i) % areas.length];
-              return {
-                type: 'registry.area.upserted',
-                // versionId tags the phase, so the consumer counts each phase's events apart.
-                payload: {
-                  id,
-                  tenantId: tenant,
-                  code: `0101${String(offset + i).padStart(6, '0')}`,
-                  name: `Planungsraum ${offset + i}`,
-                  level: 'planning-area',
-                  parentId,
-                  path: [parentId],
-                  population: offset + i,
-                  versionId: phase,
-                  validFrom: '2021-01-01',
-                },
-                meta: { tenantId: tenant, key: id },
-              };
-            }),
-          ),
-        );
-      }
-    };
-    const seconds = (ms) => Number((ms / 1000).toFixed(3));
-    const rate = (ms) => Math.round(n / (ms / 1000));
-
-    // Phase 1, live: the relay runs while the service appends (append, publish, consume overlap).
-    const live = randomUUID();
-    relay.start();
-    const liveStart = performance.now();
-    await appendAll(live);
-    const appendedAt = performance.now();
-    await until(async () => (await relay.pending()) === 0, 600_000, 'relay to publish everything');
-    const publishedAt = performance.now();
-    await until(() => (counts.get(live) ?? 0) >= n, 600_000, 'consumer to receive everything');
-    const liveDone = lastConsumedAt;
-    await relay.stop();
-
-    // Phase 2, backlog: N rows waiting (as after a broker outage), then the relay starts.
-    const backlog = randomUUID();
-    await appendAll(backlog);
-    const backlogStart = performance.now();
-    relay.start();
-    await until(async () => (await relay.pending()) === 0, 600_000, 'relay to drain the backlog');
-    const drainedAt = performance.now();
-    await until(() => (counts.get(backlog) ?? 0) >= n, 600_000, 'consumer to receive the backlog');
-    const backlogDone = lastConsumedAt;
-
-    const result = {
-      benchmark: 'outbox',
-      n,
-      appendBatch,
-      relayBatch,
-      keys: areas.length,
-      broker: process.env.KAFKA_BROKERS
-        ? `KAFKA_BROKERS=${brokers}`
-        : 'librdkafka mock cluster (kcat), 3 brokers, Kafka wire protocol',
-      postgres: pgVersion,
-      node: process.version,
-      cpus: cpus().length,
-      live: {
-        what: 'appending in transactions of appendBatch while the relay publishes and a consumer group consumes (one process)',
-        appendSeconds: seconds(appendedAt - liveStart),
-        allPublishedSeconds: seconds(publishedAt - liveStart),
-        allConsumedSeconds: seconds(liveDone - liveStart),
-        appendEventsPerSecond: rate(appendedAt - liveStart),
-        endToEndEventsPerSecond: rate(liveDone - liveStart),
-      },
-      backlog: {
-        what: 'n rows already pending (as after a broker outage); relay started, timed until all consumed',
-        allPublishedSeconds: seconds(drainedAt - backlogStart),
-        allConsumedSeconds: seconds(backlogDone - backlogStart),
-        relayEventsPerSecond: rate(drainedAt - backlogStart),
-        endToEndEventsPerSecond: rate(backlogDone - backlogStart),
-      },
-      relayBatches: relay.stats.batches,
-      relayFailures: relay.stats.failures,
-      consumedLive: counts.get(live),
-      consumedBacklog: counts.get(backlog),
-      date: new Date().toISOString(),
-    };
+    const appendAll = appender({ messaging, dataSource, tenant, n, appendBatch });
+    const live = await livePhase({ relay, appendAll, consumed, n });
+    const backlog = await backlogPhase({ relay, appendAll, consumed, n });
+    const result = report({ n, appendBatch, relayBatch, brokers, pgVersion, live, backlog, relay, consumed });
     if (options.write !== false) {
       mkdirSync(join(root, 'bench-results'), { recursive: true });
       writeFileSync(join(root, 'bench-results/outbox.json'), JSON.stringify(result, null, 2) + '\n');
@@ -211,10 +253,7 @@ export default async function outboxBenchmark(options = {}) {
     await producer.close();
     if (dataSource.isInitialized) await dataSource.destroy();
     await mock?.stop();
-    const cleanup = new Client({ connectionString: adminUrl });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-    await cleanup.end();
+    await dropDatabase(Client, adminUrl, dbName);
   }
 }
 

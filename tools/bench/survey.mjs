@@ -93,6 +93,27 @@ function summarise(result) {
   };
 }
 
+/** A survey over the test areas with the Quartier form and one wave, open for submissions. */
+async function openSurvey(call, ids, { QUARTIER_FORM, PLANNING_AREAS, tablesToWorkbook }) {
+  const survey = await call('POST', '/api/survey/surveys', { title: 'Benchmark', scopeAreaId: ids['01'] });
+  await call(
+    'PUT',
+    `/api/survey/surveys/${survey.id}/xlsform`,
+    Buffer.from(await tablesToWorkbook(QUARTIER_FORM)),
+    XLSX,
+  );
+  await call('PUT', `/api/survey/surveys/${survey.id}/target-areas`, {
+    areas: PLANNING_AREAS.map((code) => ({ areaId: ids[code] })),
+  });
+  const wave = await call('POST', `/api/survey/surveys/${survey.id}/waves`, {
+    name: 'Bench',
+    opensOn: '2020-01-01',
+    closesOn: '2099-12-31',
+  });
+  await call('POST', `/api/survey/surveys/${survey.id}/status`, { status: 'open' });
+  return { survey, wave };
+}
+
 async function submissionPart() {
   const adminUrl = process.env.QUARTIER_TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!adminUrl)
@@ -127,22 +148,7 @@ async function submissionPart() {
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return res.json();
     };
-    const survey = await call('POST', '/api/survey/surveys', { title: 'Benchmark', scopeAreaId: ids['01'] });
-    await call(
-      'PUT',
-      `/api/survey/surveys/${survey.id}/xlsform`,
-      Buffer.from(await tablesToWorkbook(QUARTIER_FORM)),
-      XLSX,
-    );
-    await call('PUT', `/api/survey/surveys/${survey.id}/target-areas`, {
-      areas: PLANNING_AREAS.map((code) => ({ areaId: ids[code] })),
-    });
-    const wave = await call('POST', `/api/survey/surveys/${survey.id}/waves`, {
-      name: 'Bench',
-      opensOn: '2020-01-01',
-      closesOn: '2099-12-31',
-    });
-    await call('POST', `/api/survey/surveys/${survey.id}/status`, { status: 'open' });
+    const { survey, wave } = await openSurvey(call, ids, { QUARTIER_FORM, PLANNING_AREAS, tablesToWorkbook });
     const body = JSON.stringify({
       answers: {
         gebiet: '011102',
