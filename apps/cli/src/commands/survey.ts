@@ -56,6 +56,7 @@ export async function runSurveyValidate(options: SurveyValidateOptions): Promise
     `groups: ${groups.length}${repeats > 0 ? ` (${repeats} repeat${repeats === 1 ? '' : 's'})` : ''}`,
     `choice lists: ${form.choiceLists.length}`,
     `languages: ${languages.length > 0 ? languages.join(', ') : form.settings.defaultLanguage} (default ${form.settings.defaultLanguage})`,
+    ...result.warnings.map(core.formatFormIssue),
     '',
   ].join('\n');
 }

@@ -1,6 +1,6 @@
 // A validated form with every expression parsed once, indexed for validating many submissions.
 import { SurveyError } from './errors';
-import { type Expr, parseExpression } from './expression/parser';
+import { type Expr, parseExpression, visit } from './expression/parser';
 import {
   type ChoiceList,
   type Form,
@@ -11,7 +11,7 @@ import {
   isSelectLike,
 } from './model';
 import { postcodeIndex } from './area';
-import { type ModelIssue, validateFormModel } from './validate-form';
+import { type ModelIssue, choiceColumnsOf, formErrors, validateFormModel } from './validate-form';
 
 export interface CompiledQuestion {
   readonly question: Question;
@@ -95,9 +95,24 @@ function describeIssue(issue: ModelIssue): string {
   return `${target} (${issue.field}): ${issue.reason}`;
 }
 
-/** Compiles a form; a form that fails `validateFormModel` is refused with every reason. */
+const NO_CHOICE: Expr = { kind: 'call', name: 'false', args: [], position: 0 };
+
+/**
+ * A filter naming a choice column no choice has compares an empty node-set in ODK Collect, which
+ * is never equal nor unequal to anything: no choice is offered (the form check warns of it).
+ */
+function runnableChoiceFilter(filter: Expr, list: ChoiceList | undefined): Expr {
+  const columns = choiceColumnsOf(list);
+  let missing = false;
+  visit(filter, (e) => {
+    if (e.kind === 'name' && !columns.has(e.name)) missing = true;
+  });
+  return missing ? NO_CHOICE : filter;
+}
+
+/** Compiles a form; a form with errors in `validateFormModel` is refused with every reason. */
 export function compileForm(form: Form): CompiledForm {
-  const issues = validateFormModel(form);
+  const issues = formErrors(validateFormModel(form));
   if (issues.length > 0)
     throw new SurveyError('InvalidForm', `the form has ${issues.length} error(s)`, issues.map(describeIssue));
   const nodes = new Map<Question, CompiledQuestion>();
@@ -129,7 +144,8 @@ export function compileForm(form: Form): CompiledForm {
       const list = isSelectLike(node) ? findChoiceList(form, node.listName) : undefined;
       const constraint = parse(node.constraint);
       const calculation = parse(node.calculation);
-      const choiceFilter = isSelectLike(node) ? parse(node.choiceFilter) : undefined;
+      const filter = isSelectLike(node) ? parse(node.choiceFilter) : undefined;
+      const choiceFilter = filter && runnableChoiceFilter(filter, list);
       nodes.set(node, {
         question: node,
         repeats: enclosing,

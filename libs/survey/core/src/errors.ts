@@ -8,11 +8,14 @@ export interface FormIssue {
   readonly row: number;
   readonly column?: string;
   readonly reason: string;
+  /** Absent for errors; a warning leaves the form valid. */
+  readonly severity?: 'warning';
 }
 
-/** `<sheet> row <n>[, column <name>]: <reason>` — the line format the CLI and API both print. */
+/** `<sheet> row <n>[, column <name>]: [warning: ]<reason>` — the line format the CLI and API both print. */
 export function formatFormIssue(issue: FormIssue): string {
-  return `${issue.sheet} row ${issue.row}${issue.column !== undefined ? `, column ${issue.column}` : ''}: ${issue.reason}`;
+  const where = `${issue.sheet} row ${issue.row}${issue.column !== undefined ? `, column ${issue.column}` : ''}`;
+  return `${where}: ${issue.severity === 'warning' ? 'warning: ' : ''}${issue.reason}`;
 }
 
 const SHEET_ORDER: readonly XlsFormSheetName[] = ['survey', 'choices', 'settings'];

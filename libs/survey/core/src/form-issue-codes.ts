@@ -41,8 +41,11 @@ const REASONS = {
     `field \${${text(p, 'name')}} is inside repeat "${text(p, 'repeat')}" and cannot be used outside it`,
   'current-not-allowed': () => "'.' (the current answer) is only allowed in a constraint",
   'bare-name': (p) => `unknown name '${text(p, 'name')}' (fields are written \${${text(p, 'name')}})`,
-  'choice-column-unknown': (p) => `unknown choice column '${text(p, 'name')}'`,
+  'choice-column-unknown': (p) =>
+    `unknown choice column '${text(p, 'name')}': no choice is offered (as in ODK Collect)`,
   'function-unknown': (p) => `unknown function ${text(p, 'name')}()`,
+  'function-pulldata': () =>
+    'pulldata() reads a CSV file attached to the form, which Quartier does not keep: it gives an empty answer (as ODK Collect does without the file)',
   'function-arity': (p) => `${text(p, 'name')}() takes ${arity(p)}, got ${text(p, 'got')}`,
   'regex-too-long': (p) => `regular expression longer than ${text(p, 'max')} characters`,
   'regex-nested-quantifiers': () =>
@@ -78,6 +81,19 @@ const REASONS = {
 
 export type FormIssueCode = keyof typeof REASONS;
 export const FORM_ISSUE_CODES = Object.keys(REASONS) as FormIssueCode[];
+
+export type FormIssueSeverity = 'error' | 'warning';
+
+/**
+ * Causes that pyxform accepts and ODK Collect runs with a defined result, so refusing the form
+ * would refuse what the format's own tools take: the form stays valid and the warning says what
+ * will happen.
+ */
+const WARNINGS: ReadonlySet<FormIssueCode> = new Set(['choice-column-unknown', 'function-pulldata']);
+
+export function formIssueSeverity(code: FormIssueCode): FormIssueSeverity {
+  return WARNINGS.has(code) ? 'warning' : 'error';
+}
 
 /** A problem as code and parameters, from which each language writes its own sentence. */
 export interface FormIssueCause {

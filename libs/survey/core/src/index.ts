@@ -43,6 +43,7 @@ export {
   type ModelField,
   type ModelTarget,
   NAME_PATTERN,
+  formErrors,
   validateFormModel,
 } from './validate-form';
 export {

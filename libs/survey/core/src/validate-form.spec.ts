@@ -1,5 +1,7 @@
+import { compileForm } from './compile';
 import type { Form, FormNode, Group, Question } from './model';
-import { validateFormModel } from './validate-form';
+import { validateSubmission } from './submission';
+import { formErrors, validateFormModel } from './validate-form';
 
 const question = (fields: Partial<Question> & Pick<Question, 'name' | 'type'>): Question =>
   ({
@@ -32,6 +34,59 @@ const form = (children: FormNode[], lists: Form['choiceLists']): Form => ({
 const choice = (name: string) => ({ name, label: { de: name }, properties: {} });
 
 describe('validateFormModel', () => {
+  it('warns of an unknown choice column and of pulldata() without making the form invalid', () => {
+    const colours = {
+      name: 'farben',
+      choices: [
+        { ...choice('rot'), properties: { pastell: 'nein' } },
+        { ...choice('flieder'), properties: { pastell: 'ja' } },
+      ],
+    };
+    const f = form(
+      [
+        question({
+          name: 'obst',
+          type: 'calculate',
+          calculation: "pulldata('obst', 'name', 'name', 'mango')",
+        }),
+        question({ name: 'lieblingsfarbe', type: 'select_one', listName: 'farben', likert: false }),
+        question({
+          name: 'pastell',
+          type: 'select_one',
+          listName: 'farben',
+          likert: false,
+          choiceFilter: 'pastell=ja',
+        }),
+        question({ name: 'relevant_too', type: 'text', relevant: "${obst} = ''" }),
+      ],
+      [colours],
+    );
+    const issues = validateFormModel(f);
+    expect(issues.map(({ field, code, severity }) => ({ field, code, severity }))).toEqual([
+      { field: 'calculation', code: 'function-pulldata', severity: 'warning' },
+      { field: 'choice_filter', code: 'choice-column-unknown', severity: 'warning' },
+    ]);
+    expect(formErrors(issues)).toEqual([]);
+    // At run time as in ODK Collect: pulldata() is empty, the filter offers no choice at all.
+    const compiled = compileForm(f);
+    const today = { today: '2026-01-05' };
+    expect(validateSubmission(compiled, { lieblingsfarbe: 'rot', relevant_too: 'x' }, today)).toEqual({
+      ok: true,
+      // An empty calculation is not stored; relevant_too is asked because ${obst} is ''.
+      answers: { lieblingsfarbe: 'rot', relevant_too: 'x' },
+    });
+    expect(validateSubmission(compiled, { pastell: 'flieder' }, today)).toMatchObject({
+      ok: false,
+      issues: [{ path: 'pastell', code: 'filtered_choice' }],
+    });
+    // The same filter naming an existing column offers the matching choices.
+    const known = compileForm({
+      ...f,
+      children: f.children.map((n) => (n.name === 'pastell' ? { ...n, choiceFilter: "pastell='ja'" } : n)),
+    });
+    expect(validateSubmission(known, { pastell: 'flieder' }, today)).toMatchObject({ ok: true });
+  });
+
   it('names every issue with a code and parameters besides the English reason', () => {
     const issues = validateFormModel(
       form(

@@ -7,8 +7,10 @@ import {
   type FormIssueCause,
   type FormIssueCode,
   type FormIssueParams,
+  type FormIssueSeverity,
   formIssueCause,
   formIssueReason,
+  formIssueSeverity,
 } from './form-issue-codes';
 import {
   type Choice,
@@ -50,6 +52,8 @@ export interface ModelIssue {
   readonly reason: string;
   readonly code: FormIssueCode;
   readonly params: FormIssueParams;
+  /** A warning leaves the form valid (see `formIssueSeverity`). */
+  readonly severity: FormIssueSeverity;
   /** For duplicates: the first object that used the name. */
   readonly duplicateOf?: ModelTarget;
 }
@@ -83,11 +87,22 @@ export function nodeExpressions(node: FormNode): { field: ModelField; source: st
   return out;
 }
 
+/** The choice-sheet columns a choice_filter may name: `name` and every column some choice fills. */
+export function choiceColumnsOf(list: ChoiceList | undefined): Set<string> {
+  return new Set(['name', ...(list?.choices.flatMap((c) => Object.keys(c.properties)) ?? [])]);
+}
+
+/** The issues that make a form invalid (warnings leave it valid). */
+export function formErrors<T extends { readonly severity: FormIssueSeverity }>(issues: readonly T[]): T[] {
+  return issues.filter((issue) => issue.severity === 'error');
+}
+
 export function validateFormModel(form: Form): ModelIssue[] {
   const issues: ModelIssue[] = [];
   const issue: Report = (target, field, code, params = {}, duplicateOf) => {
     const cause = { code, params };
-    const found = { target, field, reason: formIssueReason(cause), code, params };
+    const severity = formIssueSeverity(code);
+    const found = { target, field, reason: formIssueReason(cause), code, params, severity };
     issues.push(duplicateOf ? { ...found, duplicateOf } : found);
   };
 
@@ -113,10 +128,7 @@ export function validateFormModel(form: Form): ModelIssue[] {
       const exprs = parsed.get(node) ?? new Map<ModelField, Expr>();
       exprs.set(field, expr);
       parsed.set(node, exprs);
-      const choiceColumns =
-        field === 'choice_filter'
-          ? new Set(['name', ...(list?.choices.flatMap((c) => Object.keys(c.properties)) ?? [])])
-          : undefined;
+      const choiceColumns = field === 'choice_filter' ? choiceColumnsOf(list) : undefined;
       // repeat_count is read outside the repeat it sizes.
       const scopeRepeats = field === 'repeat_count' ? repeats : ownRepeats;
       const scope = {

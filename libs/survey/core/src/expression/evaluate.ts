@@ -148,6 +148,8 @@ export function analyseExpressionIssues(expr: Expr, scope: AnalysisScope): FormI
           add(formIssueCause('function-arity', { name: e.name, min: spec.min, max, got: e.args.length }));
         } else if (e.name === 'regex' && e.args[1]?.kind === 'string') {
           add(unsafeRegexCause(e.args[1].value));
+        } else if (e.name === 'pulldata') {
+          add(formIssueCause('function-pulldata'));
         }
         break;
       }

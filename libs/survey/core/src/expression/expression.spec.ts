@@ -220,11 +220,22 @@ describe('analyseExpression', () => {
     ]);
   });
 
+  it('runs pulldata() as ODK Collect does without the attached CSV: an empty answer, with a warning', () => {
+    expect(run("pulldata('fruits', 'name', 'name', 'mango')")).toBe('');
+    expect(run("concat('[', pulldata('f', 'c', 'k', ${key}), ']')", { key: 'x' })).toBe('[]');
+    expect(analyseExpressionIssues(parseExpression("pulldata('f', 'c', 'k', 'x')"), scope)).toEqual([
+      { code: 'function-pulldata', params: {} },
+    ]);
+    expect(analyseExpressionIssues(parseExpression("pulldata('f', 'c')"), scope)).toEqual([
+      { code: 'function-arity', params: { name: 'pulldata', min: 4, max: 4, got: 2 } },
+    ]);
+  });
+
   it('accepts choice columns as bare names only where given', () => {
     const filterScope = { ...scope, choiceColumns: new Set(['district', 'name']) };
     expect(analyseExpression(parseExpression('district = ${age}'), filterScope)).toEqual([]);
     expect(analyseExpression(parseExpression('distrikt = ${age}'), filterScope)).toEqual([
-      "unknown choice column 'distrikt'",
+      "unknown choice column 'distrikt': no choice is offered (as in ODK Collect)",
     ]);
   });
 });

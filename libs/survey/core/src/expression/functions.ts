@@ -157,6 +157,9 @@ export const FUNCTIONS: Readonly<Record<string, FunctionSpec>> = {
       return i < 0 ? '' : text.slice(i + sep.length);
     },
   },
+  // pulldata(file, column, key column, key) reads a CSV attached to the form; Quartier keeps no
+  // such files, so it answers as ODK Collect does when the file is missing.
+  pulldata: { min: 4, max: 4, fn: () => '' },
   'normalize-space': {
     min: 0,
     max: 1,

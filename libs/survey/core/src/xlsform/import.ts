@@ -44,7 +44,8 @@ export interface ImportOptions {
 }
 
 export type ImportResult =
-  { readonly ok: true; readonly form: Form } | { readonly ok: false; readonly issues: readonly FormIssue[] };
+  | { readonly ok: true; readonly form: Form; readonly warnings: readonly FormIssue[] }
+  | { readonly ok: false; readonly issues: readonly FormIssue[] };
 
 export async function importXlsForm(
   data: ArrayBuffer | Uint8Array,
@@ -183,15 +184,20 @@ export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {
     choiceLists,
   };
 
+  const warnings: FormIssue[] = [];
   for (const modelIssue of validateFormModel(form)) {
     const loc = locations.get(modelIssue.target);
     if (!loc) continue;
     const column = loc.columns?.headerOf(modelIssue.field) ?? modelIssue.field;
     const first = modelIssue.duplicateOf ? locations.get(modelIssue.duplicateOf) : undefined;
     const reason = first ? `${modelIssue.reason} (first in row ${first.row})` : modelIssue.reason;
-    issues.push({ sheet: loc.sheet, row: loc.row, column, reason });
+    if (modelIssue.severity === 'warning')
+      warnings.push({ sheet: loc.sheet, row: loc.row, column, reason, severity: 'warning' });
+    else issues.push({ sheet: loc.sheet, row: loc.row, column, reason });
   }
-  return issues.length > 0 ? { ok: false, issues: sortFormIssues(issues) } : { ok: true, form };
+  return issues.length > 0
+    ? { ok: false, issues: sortFormIssues(issues) }
+    : { ok: true, form, warnings: sortFormIssues(warnings) };
 }
 
 function readChoices(
