@@ -177,12 +177,6 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
  * services' own suites.
  */
 const NOT_MADE_FROM_THE_DOCUMENT: readonly [RegExp, string][] = [
-  [/^(GET|DELETE) \/api\/indicator\/imports\//, 'value imports are CSV/XLSX uploads'],
-  [
-    / \/api\/indicator\/(index-definitions|index-runs)\//,
-    'an index definition needs real indicators and weights',
-  ],
-  [/^GET \/api\/indicator\/indicators\/\{code\}\/versions\/\{version\}$/, 'versions come from changes'],
   [
     / \/api\/network\/(networks\/\{networkId\}\/waves\/\{waveId\}\/ties\/|metrics-jobs\/)/,
     'ties need two actors of one wave; jobs come from a run',

@@ -85,4 +85,87 @@ const registry: Fixture = async (api, owner) => {
   ];
 };
 
-export const FIXTURES: Readonly<Record<string, Fixture>> = { registry };
+/** Area codes the matrix seeds in every service but the registry (its planning areas). */
+const PLANNING_AREAS = ['01011101', '02010101'];
+
+/**
+ * Two indicators with values imported as CSV, a second version of one, an index definition over
+ * them and a run of it: versions, the import job, the definition and the run.
+ */
+const indicatorBody = (code: string, name: string) => ({
+  name: { de: name },
+  unit: code === 'AZEW' ? 'count' : '%',
+  polarity: 'higher-is-worse',
+  periodicity: 'year',
+});
+
+const indicator: Fixture = async (api, owner) => {
+  for (const code of ['AZEW', 'AZS1'])
+    made(
+      await api.send('POST', '/api/indicator/indicators', owner, {
+        code,
+        ...indicatorBody(code, `Authz ${code}`),
+      }),
+      `indicator ${code}`,
+    );
+  made(
+    await api.send(
+      'PUT',
+      '/api/indicator/indicators/AZS1',
+      owner,
+      indicatorBody('AZS1', 'Authz AZS1, geändert'),
+    ),
+    'indicator change',
+  );
+  const rows = PLANNING_AREAS.flatMap((area, i) => [
+    `${area},2022,AZEW,${1000 + i}`,
+    `${area},2022,AZS1,${1 + 2 * i}`,
+  ]);
+  const started = made(
+    await api.upload(
+      '/api/indicator/imports?format=csv',
+      owner,
+      'application/octet-stream',
+      `area,period,indicator,value\n${rows.join('\n')}\n`,
+    ),
+    'value import',
+  );
+  const importId = (started.body as { id: string }).id;
+  await finished(api, `/api/indicator/imports/${importId}`, owner, ['succeeded']);
+  const definition = made(
+    await api.send('POST', '/api/indicator/index-definitions', owner, {
+      definition: {
+        id: 'authz',
+        population: 'AZEW',
+        indices: [
+          {
+            id: 'status',
+            indicators: ['AZS1'],
+            classes: [
+              { code: '1', label: 'hoch', upTo: 0, inclusive: true },
+              { code: '2', label: 'niedrig' },
+            ],
+          },
+        ],
+      },
+    }),
+    'index definition',
+  );
+  const definitionId = (definition.body as { id: string }).id;
+  const run = made(
+    await api.send('POST', `/api/indicator/index-definitions/${definitionId}/runs`, owner, {
+      period: '2022',
+      level: 'planungsraum',
+    }),
+    'index run',
+  );
+  return [
+    ['/api/indicator/indicators', ['AZS1']],
+    ['/api/indicator/indicators/AZS1/versions', ['1']],
+    ['/api/indicator/imports', [importId]],
+    ['/api/indicator/index-definitions', [definitionId]],
+    ['/api/indicator/index-runs', [(run.body as { id: string }).id]],
+  ];
+};
+
+export const FIXTURES: Readonly<Record<string, Fixture>> = { registry, indicator };

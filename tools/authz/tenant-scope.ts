@@ -81,8 +81,8 @@ interface Options {
   areas: { inScope: string; outOfScope: string };
   /**
    * Objects a sampled body cannot make (uploads, objects built from others), made by the owner
-   * through the public API after the sampled creations; returns ids per collection path that
-   * the GET lists do not show (jobs, tile levels).
+   * through the public API after the sampled creations; returns ids per collection path, which
+   * come first there (jobs and tile levels no GET list shows, the object a check should use).
    */
   fixtures?: (owner: Who, harvested: ReadonlyMap<string, string[]>) => Promise<[string, string[]][]>;
 }
@@ -141,7 +141,7 @@ export async function checkObjects(options: Options): Promise<ObjectChecks> {
   const { created, notCreated } = await makeObjects(context);
   if (options.fixtures) {
     for (const [collection, ids] of await options.fixtures(options.owner, harvested))
-      harvested.set(collection, unique([...(harvested.get(collection) ?? []), ...ids]));
+      harvested.set(collection, unique([...ids, ...(harvested.get(collection) ?? [])]));
     for (let level = 0; level <= 3; level++)
       await harvest(ops, level, harvested, options.send, options.owner);
   }
