@@ -119,7 +119,7 @@ const COPY_TARGET: Record<LoadMode, string> = {
 
 /**
  * One pass over the file: every observation validated, the valid ones streamed into COPY.
- * `direct` loads into `value_load` (then inserted in key order, see value-merge.ts) and gives up
+ * `direct` loads into `value_load` (then inserted in key order, see value-load.repository.ts) and gives up
  * at the first bad row (the staging pass then reports everything); `staging` loads every valid
  * row and reads on to the end.
  * `afterBatch` runs between batches (progress, cancellation checkpoint).

@@ -7,9 +7,17 @@ import type { CatalogueService } from '../catalogue/catalogue.service';
 import type { AreaTree } from '../common/area-tree';
 import { copyPass, RowErrors, type ChangeSet, type LoadInput, type LoadProgress } from './value-copy-loader';
 import type { ValueImportFailure, ValueImportPayload, ValueImportResult } from './value-import.job';
-import { createLoadTable, createStaging, insertLoaded, mergeStaging, reportDuplicates } from './value-merge';
+import {
+  abandonDirectLoad,
+  beginDirectLoad,
+  createLoadTable,
+  createStaging,
+  insertLoaded,
+  mergeStaging,
+  stagedDuplicates,
+} from './value-load.repository';
 import { ImportFileError } from './observation-readers';
-import { saveMapping } from './import-mapping.store';
+import { saveMapping } from './import-mapping.repository';
 import { parseDimensionMapping } from '@quartier/indicator-core';
 import { listedAreas } from '../events/changed-areas';
 
@@ -33,7 +41,7 @@ const logger = new Logger('ValueImport');
  *   repeated in the file or already stored (unique violation);
  * - on such a violation, or on any bad row, the load is rolled back to a savepoint and the file
  *   goes through a temporary staging table instead: every row validated, duplicates listed by a
- *   window query, and the valid rows merged (see value-merge.ts).
+ *   window query, and the valid rows merged (see value-load.repository.ts).
  * Any bad row rolls everything back and fails the job with every bad row (the first 1,000 stored,
  * all counted). The events (`indicator.values.changed`, one per indicator) go into the outbox in
  * the same transaction, so they are published only after the commit.
@@ -101,7 +109,7 @@ async function load(
   // Fast path: most loads add periods that are not stored yet, so the rows go into the value
   // table with one plain INSERT. A bad row, a repeated key within the file or an existing value
   // (unique violation) sends the file through the staging pass instead.
-  await manager.query('SAVEPOINT direct_load');
+  await beginDirectLoad(manager);
   let changes: Map<string, ChangeSet> | null = null;
   try {
     await createLoadTable(manager);
@@ -114,11 +122,17 @@ async function load(
     if ((error as { code?: string }).code !== '23505') throw error;
   }
   if (!changes) {
-    await manager.query('ROLLBACK TO SAVEPOINT direct_load');
+    await abandonDirectLoad(manager);
     await createStaging(manager);
     changes = await copyPass(client, 'staging', input, errors, progress, afterBatch);
     if (errors.count > 0 || !(await mergeStaging(manager, ctx.tenantId, sourceId))) {
-      await reportDuplicates(manager, errors);
+      for (const r of await stagedDuplicates(manager))
+        errors.add({
+          line: r.line,
+          column: r.col,
+          reason: 'duplicate',
+          message: `duplicate of line ${r.first}: same area, period and indicator`,
+        });
       throw new ImportRejected();
     }
   }

@@ -9,7 +9,7 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import type { ImportFormat } from './import-formats';
-import { listMappings, savedMapping, type SavedMapping } from './import-mapping.store';
+import { listMappings, savedMapping, type SavedMapping } from './import-mapping.repository';
 import { runValueImport } from './value-import-run';
 import {
   toValueImportJob,

@@ -1,5 +1,24 @@
+// SQL of a value import's transaction: the fast path's load table and its savepoint, the slow
+// path's staging table, the merge into `indicator_value` and the report of repeated keys. The
+// rows get there by COPY (value-copy-loader.ts, a stream rather than a query).
 import type { EntityManager } from 'typeorm';
-import type { RowErrors } from './value-copy-loader';
+
+/** A staged row that repeats the key of an earlier line (`first`). */
+export interface DuplicateRow {
+  line: number;
+  col: string;
+  first: number;
+}
+
+/** Marks where the fast path starts, so that a failed fast path leaves nothing behind. */
+export async function beginDirectLoad(manager: EntityManager): Promise<void> {
+  await manager.query('SAVEPOINT direct_load');
+}
+
+/** Undoes the fast path (load table and any inserted rows) before the staging pass. */
+export async function abandonDirectLoad(manager: EntityManager): Promise<void> {
+  await manager.query('ROLLBACK TO SAVEPOINT direct_load');
+}
 
 /**
  * The fast path's load table: the file's rows as they come, without index or WAL (temporary),
@@ -81,18 +100,11 @@ export async function mergeStaging(
 }
 
 /** Every repeated (indicator, area, period) after its first occurrence, with that line. */
-export async function reportDuplicates(manager: EntityManager, errors: RowErrors): Promise<void> {
-  const rows: { line: number; col: string; first: number }[] = await manager.query(
+export function stagedDuplicates(manager: EntityManager): Promise<DuplicateRow[]> {
+  return manager.query(
     `SELECT line, col, first FROM (
        SELECT line, col, min(line) OVER w AS first, count(*) OVER w AS n, row_number() OVER (PARTITION BY indicator_id, area_id, period ORDER BY line, col) AS k
          FROM value_staging WINDOW w AS (PARTITION BY indicator_id, area_id, period)) d
       WHERE n > 1 AND k > 1 ORDER BY line`,
   );
-  for (const r of rows)
-    errors.add({
-      line: r.line,
-      column: r.col,
-      reason: 'duplicate',
-      message: `duplicate of line ${r.first}: same area, period and indicator`,
-    });
 }
