@@ -177,10 +177,6 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
  * services' own suites.
  */
 const NOT_MADE_FROM_THE_DOCUMENT: readonly [RegExp, string][] = [
-  [
-    / \/api\/network\/(networks\/\{networkId\}\/waves\/\{waveId\}\/ties\/|metrics-jobs\/)/,
-    'ties need two actors of one wave; jobs come from a run',
-  ],
   [/ \/api\/evaluation\//, 'evaluations need the programme service’s facts (programmes, measures)'],
   [/ \/api\/reporting\//, 'reports and schedules are gathered from the other services, not running here'],
 ];

@@ -168,4 +168,40 @@ const indicator: Fixture = async (api, owner) => {
   ];
 };
 
-export const FIXTURES: Readonly<Record<string, Fixture>> = { registry, indicator };
+const idOf = (reply: Reply) => (reply.body as { id: string }).id;
+
+/**
+ * In the network and wave the sampled bodies made: two actors of that wave, a tie between them
+ * and a metrics job over the wave.
+ */
+const network: Fixture = async (api, owner, harvested) => {
+  const networkId = harvested.get('/api/network/networks')?.[0];
+  const waveId = networkId ? harvested.get(`/api/network/networks/${networkId}/waves`)?.[0] : undefined;
+  if (!networkId || !waveId) throw new Error('authz fixture: the sampled bodies made no network with a wave');
+  const wave = `/api/network/networks/${networkId}/waves/${waveId}`;
+  const actors: string[] = [];
+  for (const name of ['Authz Verein', 'Authz Schule'])
+    actors.push(
+      idOf(
+        made(
+          await api.send('POST', `/api/network/networks/${networkId}/actors`, owner, {
+            name,
+            waveIds: [waveId],
+          }),
+          `actor ${name}`,
+        ),
+      ),
+    );
+  const tie = made(
+    await api.send('POST', `${wave}/ties`, owner, { sourceActorId: actors[0], targetActorId: actors[1] }),
+    'tie',
+  );
+  const job = made(await api.send('POST', `${wave}/metrics/jobs`, owner), 'metrics job');
+  await finished(api, `/api/network/metrics-jobs/${idOf(job)}`, owner, ['done', 'succeeded']);
+  return [
+    [`${wave}/ties`, [idOf(tie)]],
+    ['/api/network/metrics-jobs', [idOf(job)]],
+  ];
+};
+
+export const FIXTURES: Readonly<Record<string, Fixture>> = { registry, indicator, network };
