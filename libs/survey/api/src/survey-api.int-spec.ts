@@ -255,12 +255,35 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
             reason: 'unknown field ${altr}',
             code: 'field-unknown',
             params: { name: 'altr' },
+            severity: 'error',
           },
         ],
       });
       expect((await call('POST', '/api/survey/forms/check', 'planer', { form })).body).toEqual({
         valid: true,
         issues: [],
+      });
+      // pulldata() runs (empty, as in ODK Collect without the CSV): a warning, the form stays valid.
+      const pulling = {
+        ...form,
+        children: [
+          ...form.children,
+          { ...form.children[1], name: 'obst', calculation: "pulldata('obst', 'name', 'name', 'mango')" },
+        ],
+      };
+      expect((await call('POST', '/api/survey/forms/check', 'planer', { form: pulling })).body).toEqual({
+        valid: true,
+        issues: [
+          {
+            target: 'question obst',
+            field: 'calculation',
+            reason:
+              'pulldata() reads a CSV file attached to the form, which Quartier does not keep: it gives an empty answer (as ODK Collect does without the file)',
+            code: 'function-pulldata',
+            params: {},
+            severity: 'warning',
+          },
+        ],
       });
       const put = await call('PUT', `/api/survey/surveys/${surveyId}/form`, 'planer', { form: broken });
       expect(put.status).toBe(422);

@@ -925,6 +925,7 @@ export interface components {
           | 'bare-name'
           | 'choice-column-unknown'
           | 'function-unknown'
+          | 'function-pulldata'
           | 'function-arity'
           | 'regex-too-long'
           | 'regex-nested-quantifiers'
@@ -952,6 +953,8 @@ export interface components {
         params: {
           [key: string]: string | number;
         };
+        /** @enum {string} */
+        severity: 'error' | 'warning';
       }[];
     };
     UpdateSurveyDto: {

@@ -1,12 +1,22 @@
 // Checks that refuse a form or a survey's indicator items with a 422 naming what is wrong.
-import { type Form, compileForm, findChoiceList, formQuestions, likertScale } from '@quartier/survey-core';
+import {
+  type Form,
+  compileForm,
+  findChoiceList,
+  formErrors,
+  formQuestions,
+  likertScale,
+} from '@quartier/survey-core';
 import { SurveyApiError } from '../survey.errors';
 import type { IndicatorItem } from '../surveys/survey.dto';
 import { describeModelIssues } from './form-rules';
 
-/** The core's model checks, then compilation (expressions): a form that fails either is not stored. */
+/**
+ * The core's model checks, then compilation (expressions): a form that fails either is not stored.
+ * Warnings do not refuse it; the form check (`checkForm`) shows them.
+ */
 export function assertValidForm(form: Form): void {
-  const issues = describeModelIssues(form);
+  const issues = formErrors(describeModelIssues(form));
   if (issues.length > 0)
     throw new SurveyApiError(
       'InvalidFormModel',

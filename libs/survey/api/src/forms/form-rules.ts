@@ -6,6 +6,7 @@ import {
   type Form,
   type FormIssueCode,
   type FormIssueParams,
+  type FormIssueSeverity,
   type ModelIssue,
   findChoiceList,
   formQuestions,
@@ -21,6 +22,8 @@ export interface FormModelProblem {
   readonly reason: string;
   readonly code: FormIssueCode;
   readonly params: FormIssueParams;
+  /** A warning leaves the form valid: it is stored and a survey with it may be opened. */
+  readonly severity: FormIssueSeverity;
 }
 
 /** Model issues located by name: the builder highlights the item, the API names it in the 422. */
@@ -35,7 +38,8 @@ export function describeModelIssues(form: Form): FormModelProblem[] {
     else if ('kind' in t) target = `${t.kind} ${t.name}`;
     else if ('choices' in t) target = `list ${t.name}`;
     else target = `choice ${t.name} of list ${choiceOwner.get(t) ?? '?'}`;
-    return { target, field: issue.field, reason: issue.reason, code: issue.code, params: issue.params };
+    const { field, reason, code, params, severity } = issue;
+    return { target, field, reason, code, params, severity };
   });
 }
 

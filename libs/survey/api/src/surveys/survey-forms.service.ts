@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccessContext } from '@quartier/auth';
-import { type Form, formatFormIssue, importXlsFormCells, writeXlsForm } from '@quartier/survey-core';
+import {
+  type Form,
+  formErrors,
+  formatFormIssue,
+  importXlsFormCells,
+  writeXlsForm,
+} from '@quartier/survey-core';
 import { readWorkbookOffThread } from '@quartier/service-kit';
 import type { DataSource } from 'typeorm';
 import { assertValidForm } from '../forms/form-checks';
@@ -84,6 +90,6 @@ export class SurveyFormsService {
   /** The core's model checks with targets as names: the form builder validates live with this. */
   checkForm(form: Form): { valid: boolean; issues: ReturnType<typeof describeModelIssues> } {
     const issues = describeModelIssues(form);
-    return { valid: issues.length === 0, issues };
+    return { valid: formErrors(issues).length === 0, issues };
   }
 }

@@ -305,6 +305,8 @@ export const formCheckSchema = z.object({
       reason: z.string(),
       code: z.enum(FORM_ISSUE_CODES),
       params: z.record(z.string(), z.union([z.string(), z.number()])),
+      /** A warning leaves the form valid (stored, and a survey with it may be opened). */
+      severity: z.enum(['error', 'warning']),
     }),
   ),
 });
