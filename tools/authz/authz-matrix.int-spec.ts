@@ -142,7 +142,7 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
           planner: await who('planer', 'planer', 'berlin-demo'),
           areas,
           fixtures: FIXTURES[service.name]
-            ? (owner, harvested) => FIXTURES[service.name]!(api(t), owner, harvested)
+            ? (owner, harvested) => FIXTURES[service.name]!(api(t), owner, harvested, areas.inScope)
             : undefined,
         });
         objectChecks.push(...objects.checks);
@@ -177,7 +177,14 @@ describe('authorisation matrix: every operation × anonymous, a foreign token an
  * services' own suites.
  */
 const NOT_MADE_FROM_THE_DOCUMENT: readonly [RegExp, string][] = [
-  [/ \/api\/evaluation\//, 'evaluations need the programme service’s facts (programmes, measures)'],
+  [
+    /^GET \/api\/evaluation\/programmes\//,
+    'programmes and measures are the programme service’s facts, which reach the evaluation service as its events',
+  ],
+  [
+    /^GET \/api\/evaluation\/evaluations\/\{evaluationId\}\/snapshots\/\{snapshotId\}\//,
+    'a snapshot needs a design whose indicators are the indicator service’s facts (its events)',
+  ],
   [/ \/api\/reporting\//, 'reports and schedules are gathered from the other services, not running here'],
 ];
 

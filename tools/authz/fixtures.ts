@@ -14,6 +14,8 @@ export type Fixture = (
   api: FixtureApi,
   owner: Who,
   harvested: ReadonlyMap<string, string[]>,
+  /** A planning area of the owner's tenant (not in the registry, which has its own). */
+  area: string,
 ) => Promise<[string, string[]][]>;
 
 /** A fixture's request that failed: the matrix cannot check what was not made. */
@@ -204,4 +206,25 @@ const network: Fixture = async (api, owner, harvested) => {
   ];
 };
 
-export const FIXTURES: Readonly<Record<string, Fixture>> = { registry, indicator, network };
+/**
+ * An evaluation of an area (the programme and measure kinds need the programme service's facts;
+ * a snapshot needs a design naming the indicator service's indicators).
+ */
+const evaluation: Fixture = async (api, owner, _harvested, area) => {
+  const created = made(
+    await api.send('POST', '/api/evaluation/evaluations', owner, {
+      title: 'Authz Evaluation',
+      object: { kind: 'areas', areaIds: [area] },
+      startPeriod: '2020',
+    }),
+    'evaluation',
+  );
+  const path = `/api/evaluation/evaluations/${idOf(created)}`;
+  return [
+    ['/api/evaluation/evaluations', [idOf(created)]],
+    // A criterion is a name from the catalogue, not an object: the path names the evaluation.
+    [`${path}/ratings`, ['effectiveness']],
+  ];
+};
+
+export const FIXTURES: Readonly<Record<string, Fixture>> = { registry, indicator, network, evaluation };
