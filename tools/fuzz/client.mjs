@@ -3,18 +3,22 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-/** Tokens of the demo users through the compiled auth library (the same code as `quartier token`). */
+/**
+ * Tokens of the demo users through the compiled auth library (the same code as `quartier token`),
+ * keyed by the name the requests use for them (`{ admin: 'musterstadt-admin' }` signs in as
+ * Musterstadt's admin and sends its token wherever a request says `admin`).
+ */
 export async function demoTokens(root, baseUrl, users) {
   const require = createRequire(import.meta.url);
   const { requestPasswordGrant, DEMO_PASSWORD } = require(join(root, 'dist/server/libs/auth/src/index.js'));
   const tokens = {};
-  for (const username of users) {
+  for (const [key, username] of Object.entries(users)) {
     const grant = await requestPasswordGrant({
       issuer: `${baseUrl}/oidc`,
       username,
       password: DEMO_PASSWORD,
     });
-    tokens[username] = grant.access_token;
+    tokens[key] = grant.access_token;
   }
   return tokens;
 }
