@@ -92,8 +92,11 @@ const de = {
     'Das Feld ${{name}} liegt in der Wiederholgruppe „{repeat}“ und ist außerhalb nicht verfügbar.',
   'issue.current-not-allowed': '„.“ (die aktuelle Antwort) ist nur in einer Bedingung erlaubt.',
   'issue.bare-name': 'Unbekannter Name „{name}“ (Felder schreibt man ${{name}}).',
-  'issue.choice-column-unknown': 'Unbekannte Spalte „{name}“ der Auswahlliste.',
+  'issue.choice-column-unknown':
+    'Unbekannte Spalte „{name}“ der Auswahlliste: Es wird keine Antwort angeboten (wie in ODK Collect).',
   'issue.function-unknown': 'Unbekannte Funktion {name}().',
+  'issue.function-pulldata':
+    'pulldata() liest eine dem Formular beigefügte CSV-Datei, die Quartier nicht aufbewahrt: Das Ergebnis ist leer (wie in ODK Collect ohne die Datei).',
   'issue.function-arity': '{name}() erwartet {expected} Angabe(n), erhalten: {got}.',
   'arity.exactly': '{min}',
   'arity.atLeast': 'mindestens {min}',
@@ -215,8 +218,11 @@ const en: Record<BuilderTextKey, string> = {
     'Field ${{name}} lies inside repeat group “{repeat}” and is not available outside it.',
   'issue.current-not-allowed': '“.” (the current answer) is only allowed in a constraint.',
   'issue.bare-name': 'Unknown name “{name}” (fields are written ${{name}}).',
-  'issue.choice-column-unknown': 'Unknown column “{name}” of the choice list.',
+  'issue.choice-column-unknown':
+    'Unknown column “{name}” of the choice list: no answer is offered (as in ODK Collect).',
   'issue.function-unknown': 'Unknown function {name}().',
+  'issue.function-pulldata':
+    'pulldata() reads a CSV file attached to the form, which Quartier does not keep: the result is empty (as in ODK Collect without the file).',
   'issue.function-arity': '{name}() takes {expected} argument(s), got {got}.',
   'arity.exactly': '{min}',
   'arity.atLeast': 'at least {min}',

@@ -84,6 +84,9 @@ export class FormBuilder {
   protected readonly selected = signal<NodePath | null>(null);
   protected readonly selectedList = signal<string | null>(null);
   protected readonly problems = signal<ShownProblem[]>([]);
+  /** Warnings leave the form valid (it can be saved and its survey opened); errors do not. */
+  protected readonly errors = computed(() => this.problems().filter((p) => p.severity !== 'warning'));
+  protected readonly warnings = computed(() => this.problems().filter((p) => p.severity === 'warning'));
   protected readonly checking = signal(false);
   protected readonly message = signal<{ kind: 'success' | 'error'; text: string; lines?: string[] } | null>(
     null,
