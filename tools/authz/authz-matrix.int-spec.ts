@@ -185,7 +185,7 @@ const NOT_MADE_FROM_THE_DOCUMENT: readonly [RegExp, string][] = [
     /^GET \/api\/evaluation\/evaluations\/\{evaluationId\}\/snapshots\/\{snapshotId\}\//,
     'a snapshot needs a design whose indicators are the indicator service’s facts (its events)',
   ],
-  [/ \/api\/reporting\//, 'reports and schedules are gathered from the other services, not running here'],
+  [/ \/api\/reporting\/reports\//, 'reports are gathered from the other services, not running here'],
 ];
 
 /** Mitte with a planning area (the planner's scope) and Friedrichshain-Kreuzberg with one. */
@@ -206,6 +206,10 @@ async function start(
     title: service.title,
     streamedBodyPaths: service.streamedBodyPaths,
     accessDirectory: service.accessDirectory,
+    // Scheduled reports sign in as a configured account: without one no schedule can be made.
+    ...(service.name === 'reporting'
+      ? { runtime: { reportScheduleAccounts: { 'berlin-demo': { username: 'admin', password: 'demo' } } } }
+      : {}),
   });
   const grants: [string, string, Role][] = [
     ['berlin-demo', 'planer', 'planner'],

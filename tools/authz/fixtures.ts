@@ -227,4 +227,23 @@ const evaluation: Fixture = async (api, owner, _harvested, area) => {
   ];
 };
 
-export const FIXTURES: Readonly<Record<string, Fixture>> = { registry, indicator, network, evaluation };
+/** A yearly schedule of an area profile (a report itself is gathered from the other services). */
+const reporting: Fixture = async (api, owner, _harvested, area) => {
+  const schedule = made(
+    await api.send('POST', '/api/reporting/schedules', owner, {
+      name: 'Authz Gebietsprofil',
+      cron: '0 6 1 3 *',
+      request: { type: 'area-profile', areaId: area },
+    }),
+    'report schedule',
+  );
+  return [['/api/reporting/schedules', [idOf(schedule)]]];
+};
+
+export const FIXTURES: Readonly<Record<string, Fixture>> = {
+  registry,
+  indicator,
+  network,
+  evaluation,
+  reporting,
+};
