@@ -25,6 +25,9 @@ export interface BodyHints {
 
 const SOME_ID = '00000000-0000-4000-8000-00000000abcd';
 
+/** Members a change may set without changing an object's state or links. */
+const CHANGEABLE = ['name', 'title', 'weight', 'label'];
+
 export function resolve(doc: OpenApiDocument, node: unknown, depth = 0): Schema {
   const n = node as Schema | undefined;
   if (!n || typeof n !== 'object' || typeof n['$ref'] !== 'string' || depth > 20) return n ?? {};
@@ -97,9 +100,15 @@ function sample(
     case 'object': {
       const out: Record<string, unknown> = {};
       const required = new Set(list(s['required']) as string[]);
-      for (const [member, property] of Object.entries((s['properties'] ?? {}) as Record<string, unknown>))
+      const properties = (s['properties'] ?? {}) as Record<string, unknown>;
+      for (const [member, property] of Object.entries(properties))
         if (required.has(member) || AREA_MEMBER.test(member))
           out[member] = sample(doc, property, hints, member, depth + 1);
+      // A change with nothing required ("nothing to change" otherwise) changes one plain member,
+      // so the request reaches the object's lookup instead of being refused for its body.
+      const plain = CHANGEABLE.find((member) => member in properties);
+      if (depth === 0 && Object.keys(out).length === 0 && plain)
+        out[plain] = sample(doc, properties[plain], hints, plain, depth + 1);
       return out;
     }
     case 'array': {
