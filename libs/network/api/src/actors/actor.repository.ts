@@ -21,6 +21,25 @@ export interface ActorDraft {
   pseudonymised: boolean;
 }
 
+/** A draft's columns from external_id to pseudonymised, in the order both statements list them. */
+function draftValues(draft: ActorDraft): unknown[] {
+  return [
+    draft.externalId,
+    draft.kind,
+    draft.name,
+    normalizeActorName(draft.name),
+    draft.sector,
+    draft.field,
+    draft.areaId,
+    draft.address,
+    draft.point?.lon ?? null,
+    draft.point?.lat ?? null,
+    JSON.stringify(draft.offerings),
+    JSON.stringify(draft.contact),
+    draft.pseudonymised,
+  ];
+}
+
 export async function insertActor(
   manager: EntityManager,
   tenantId: string,
@@ -30,23 +49,7 @@ export async function insertActor(
   const [row]: { id: string }[] = await manager.query(
     `INSERT INTO actor (tenant_id, network_id, external_id, kind, name, normalized_name, sector, field, area_id, address, lon, lat, offerings, contact, pseudonymised)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15) RETURNING id`,
-    [
-      tenantId,
-      networkId,
-      draft.externalId,
-      draft.kind,
-      draft.name,
-      normalizeActorName(draft.name),
-      draft.sector,
-      draft.field,
-      draft.areaId,
-      draft.address,
-      draft.point?.lon ?? null,
-      draft.point?.lat ?? null,
-      JSON.stringify(draft.offerings),
-      JSON.stringify(draft.contact),
-      draft.pseudonymised,
-    ],
+    [tenantId, networkId, ...draftValues(draft)],
   );
   return row.id;
 }
@@ -59,22 +62,7 @@ export async function updateActorRow(
   await manager.query(
     `UPDATE actor SET external_id = $2, kind = $3, name = $4, normalized_name = $5, sector = $6, field = $7, area_id = $8, address = $9,
        lon = $10, lat = $11, offerings = $12::jsonb, contact = $13::jsonb, pseudonymised = $14, updated_at = now() WHERE id = $1`,
-    [
-      actorId,
-      draft.externalId,
-      draft.kind,
-      draft.name,
-      normalizeActorName(draft.name),
-      draft.sector,
-      draft.field,
-      draft.areaId,
-      draft.address,
-      draft.point?.lon ?? null,
-      draft.point?.lat ?? null,
-      JSON.stringify(draft.offerings),
-      JSON.stringify(draft.contact),
-      draft.pseudonymised,
-    ],
+    [actorId, ...draftValues(draft)],
   );
 }
 
