@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
-import { expectAccessible, germanNumber, login, newPage } from './session.mjs';
+import { downloadedCsv, expectAccessible, germanNumber, login, newPage } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
 export function evaluationTests(context, it = nodeIt) {
@@ -68,6 +68,12 @@ export function evaluationTests(context, it = nodeIt) {
     assert.ok(count('Kandidat \\(nicht gewählt\\)') > 300, legend);
     const comparison = page.locator('[data-testid="comparison-table"] tbody tr');
     assert.equal(await comparison.count(), count('Vergleichsgebiet'));
+    const comparisonCsv = await downloadedCsv(page, 'comparison-download');
+    assert.deepEqual(comparisonCsv[0], ['Schlüssel', 'Name', 'Herkunft', 'Gewicht']);
+    assert.deepEqual(
+      comparisonCsv.slice(1).map((row) => row[0]),
+      (await comparison.locator('th').allInnerTexts()).map((code) => code.trim()),
+    );
     const balance = await page.locator('[data-testid="balance-table"] tbody tr').allInnerTexts();
     assert.equal(balance.length, 2);
     assert.match(balance[0], /^Arbeitslosigkeit \(SGB II\) \(S1\)/);
@@ -132,6 +138,13 @@ export function evaluationTests(context, it = nodeIt) {
       Math.abs(treatedChange - comparisonChange - estimate) < 0.011,
       `${treatedChange} − ${comparisonChange} vs ${estimate}`,
     );
+    // The download: the group means as numbers, then the estimate.
+    const did = await downloadedCsv(outcome, 'did-download');
+    assert.deepEqual(did[0], ['Gruppe', 'vorher', 'nachher', 'Veränderung']);
+    assert.equal(did[1][0], 'evaluiert');
+    assert.ok(Math.abs(Number(did[1][3]) - treatedChange) < 0.006, `${did[1][3]} vs ${treatedChange}`);
+    const estimateRow = did.find((row) => row[0] === 'Schätzung');
+    assert.ok(Math.abs(Number(estimateRow[3]) - estimate) < 0.0006, `${estimateRow[3]} vs ${estimate}`);
     await outcome.getByTestId('event-study-chart').locator('svg').first().waitFor();
     const study = await outcome.locator('[data-testid="event-study-table"] tbody tr').allInnerTexts();
     assert.deepEqual(

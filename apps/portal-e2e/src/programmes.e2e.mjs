@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
-import { api, expectAccessible, germanNumber, login, newPage, tokenFor } from './session.mjs';
+import { api, downloadedCsv, expectAccessible, germanNumber, login, newPage, tokenFor } from './session.mjs';
 
 /** A period after every published one, so the imported values are the newest. */
 const NEW_PERIOD = '2099';
@@ -115,6 +115,12 @@ export function programmeTests(context, it = nodeIt) {
       assert.equal(Math.round(amounts.reduce((s, a) => s + a, 0) * 100), 10_000_000);
       for (const a of amounts) assert.ok(a >= 5000, `every area gets at least the floor (${a})`);
       assert.ok(new Set(amounts).size > 1, 'more need, more money: the amounts differ');
+      // The download: the table's rows with the amounts as euro numbers.
+      const csv = await downloadedCsv(page, 'allocation-download');
+      assert.deepEqual(csv[0], ['Gebiet', 'Grundlage', 'Bedarf', 'Anteil (%)', 'Grenze', 'Betrag (€)']);
+      assert.equal(csv.length - 1, areaCount);
+      for (const row of csv.slice(1))
+        assert.equal(Number(row[5]), split.get(row[0].split(' ')[0]), row.join(','));
       await page.getByRole('button', { name: 'Übernehmen', exact: true }).click();
       await page.getByText('Als Version 1 gespeichert.').waitFor();
       await page.getByTestId('allocation-history').getByRole('rowheader', { name: 'Projektfonds' }).waitFor();
@@ -145,6 +151,9 @@ export function programmeTests(context, it = nodeIt) {
         ['– → beantragt', 'beantragt → bewilligt', 'bewilligt → laufend'],
       );
       await page.getByRole('link', { name: 'Alle Maßnahmen' }).click();
+      const measures = await downloadedCsv(page, 'measures-download');
+      assert.deepEqual(measures[0].slice(0, 3), ['Titel', 'Status', 'Handlungsfeld']);
+      assert.deepEqual(measures.find((row) => row[0] === title)?.slice(1, 3), ['laufend', 'Nachbarschaft']);
       await page.getByLabel('Tafel nach Status').check();
       await page
         .getByTestId('measure-board')

@@ -78,3 +78,24 @@ export async function api(baseUrl, token, method, path, body, contentType = 'app
   assert.ok(response.ok, `${method} ${path}: ${response.status} ${text}`);
   return text ? JSON.parse(text) : null;
 }
+
+/**
+ * Clicks a table's CSV download (`<testId>-csv`, inside `scope`: a page or a locator) and reads the file back as rows of cells
+ * (RFC 4180: quoted cells may hold commas and doubled quotes; the BOM is dropped).
+ */
+export async function downloadedCsv(scope, testId) {
+  const page = typeof scope.page === 'function' ? scope.page() : scope;
+  const waiting = page.waitForEvent('download');
+  await scope.getByTestId(`${testId}-csv`).click();
+  const file = await waiting;
+  assert.match(file.suggestedFilename(), /\.csv$/);
+  const { readFile } = await import('node:fs/promises');
+  const text = (await readFile(await file.path(), 'utf8')).replace(/^\uFEFF/, '');
+  return text
+    .split('\r\n')
+    .map((line) =>
+      [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map(([, cell]) =>
+        cell.startsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell,
+      ),
+    );
+}

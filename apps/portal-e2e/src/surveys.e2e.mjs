@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
-import { api, expectAccessible, login, newPage, tokenFor } from './session.mjs';
+import { api, downloadedCsv, expectAccessible, login, newPage, tokenFor } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
 export function surveyTests(context, it = nodeIt) {
@@ -357,6 +357,24 @@ export function surveyTests(context, it = nodeIt) {
     );
     const total = page.locator('table[data-question="zufrieden"] tbody tr').filter({ hasText: 'Gesamt' });
     assert.match(await total.innerText(), /63,6\s*%/, 'top-2 = 7 of 11 (the two worst would be 18,2 %)');
+    // The download holds the table as shown, numbers as numbers: counts and shares per answer.
+    const csv = await downloadedCsv(page, 'results-zufrieden-download');
+    assert.deepEqual(csv[0].slice(0, 5), [
+      'Gebiet',
+      'n',
+      'Top-2',
+      'Top-2 95-%-KI unten',
+      'Top-2 95-%-KI oben',
+    ]);
+    assert.equal(csv[0][5], 'sehr zufrieden (Anzahl)');
+    const totalRow = csv.find((row) => row[0] === 'Gesamt');
+    assert.equal(totalRow[1], '11');
+    assert.equal(Number(totalRow[2]).toFixed(3), '0.636');
+    assert.equal(
+      csv.length - 1,
+      await page.locator('table[data-question="zufrieden"] tbody tr').count(),
+      'a row per table row',
+    );
 
     // The builder shows the direction; a new area question gets no existing list (the scale).
     await page.getByRole('tab', { name: 'Fragebogen' }).click();

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { EvaluationMap } from '../charts/evaluation-map';
 import { EvaluationWorkspace, type Evaluation, type Results } from '../evaluation-workspace';
 import { areaRoles, MAP_ROLES, ROLE_COLORS, roleCounts, type MapRole } from '../map-roles';
@@ -17,7 +17,7 @@ interface AreaOption {
 /** Comparison areas: the map with its legend, the areas in use, dropping and adding with a reason, the pairs. */
 @Component({
   selector: 'q-comparison-section',
-  imports: [FormsModule, Notice, EvaluationMap],
+  imports: [FormsModule, Notice, EvaluationMap, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './comparison-section.html',
   styleUrl: './comparison-section.scss',
@@ -83,6 +83,11 @@ export class ComparisonSection {
       id: names.get(c.area)?.id ?? null,
     }));
   });
+  /** The comparison areas as shown, for their CSV/XLSX download. */
+  protected readonly comparisonRows = computed<TableRows>(() => [
+    [this.t('code'), this.t('name'), this.t('origin'), this.t('weight')],
+    ...this.comparison().map((c) => [c.area, c.name, this.texts.tk('origin', c.origin), c.weight]),
+  ]);
   /** Drop: the comparison areas in use; add: candidates (or, without matching, any other area of the level). */
   protected readonly options = computed<AreaOption[]>(() => {
     if (this.action() === 'drop')

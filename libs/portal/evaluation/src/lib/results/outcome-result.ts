@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { EventStudyChart, type EventStudyChartTexts } from '../charts/event-study-chart';
 import { EvaluationWorkspace, type Outcome, type Results } from '../evaluation-workspace';
 import { eventStudyChartData, eventStudyRows, preTrendPeriods } from '../event-study-view';
@@ -9,7 +9,7 @@ import { EvaluationTexts } from '../texts';
 /** One outcome indicator: before/after against the city, the DiD, and the event study (chart and table). */
 @Component({
   selector: 'q-outcome-result',
-  imports: [Notice, EventStudyChart],
+  imports: [Notice, EventStudyChart, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './outcome-result.html',
   styleUrl: '../evaluation.scss',
@@ -60,6 +60,29 @@ export class OutcomeResult {
     const result = this.outcome().did;
     return isFailure(result) ? result.error.message : null;
   });
+  /**
+   * The DiD's group means as the table shows them, then the estimate with its interval, standard
+   * error and p value (the facts above the table) in the change column, for the CSV/XLSX download.
+   */
+  protected readonly didRows = computed<TableRows>(() => {
+    const d = this.did();
+    const header = [this.t('group'), this.t('before'), this.t('after'), this.t('change')];
+    if (!d) return [header];
+    const { treated, comparison } = d.means;
+    return [
+      header,
+      [this.t('group.treated'), treated.pre, treated.post, treated.post - treated.pre],
+      [this.t('group.comparison'), comparison.pre, comparison.post, comparison.post - comparison.pre],
+      [this.t('estimate'), null, null, d.estimate],
+      [`${this.t('ci95')} −`, null, null, d.ci95[0]],
+      [`${this.t('ci95')} +`, null, null, d.ci95[1]],
+      [this.t('se'), null, null, d.se],
+      [this.t('pValue'), null, null, d.p],
+    ];
+  });
+  protected readonly didFileName = computed(
+    () => `did-${this.workspace.evaluation.value()?.title ?? ''}-${this.outcome().indicator}`,
+  );
   protected readonly didSentence = computed(() => {
     const did = this.did();
     if (!did) return '';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { ProgrammeSchemas } from '@quartier/portal-data-access';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { CLASS_COLORS, type MapArea, ProgrammeMap } from '../area-map/area-map';
 import { parseEuros } from '../money';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
@@ -16,7 +16,7 @@ type AllocationPreview = ProgrammeSchemas['AllocationPreviewDto_Output'];
  */
 @Component({
   selector: 'q-allocation-panel',
-  imports: [FormsModule, Notice, ProgrammeMap],
+  imports: [FormsModule, Notice, ProgrammeMap, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './allocation-panel.html',
   styleUrl: '../programme.scss',
@@ -80,6 +80,30 @@ export class AllocationPanel {
       });
     return out;
   });
+
+  /** The preview's table as shown, for its CSV/XLSX download (share in %, amounts in euros, as numbers). */
+  protected readonly allocationRows = computed<TableRows>(() => [
+    [
+      this.t('area'),
+      this.t('basis'),
+      this.t('needCol'),
+      `${this.t('share')} (%)`,
+      this.t('bound'),
+      `${this.t('amount')} (€)`,
+    ],
+    ...(this.preview()?.areas ?? []).map((a) => [
+      `${a.area} ${a.name}`,
+      a.basis,
+      a.need,
+      a.needShare * 100,
+      this.texts.tk('bound', a.bound ?? 'none'),
+      a.amount / 100,
+    ]),
+  ]);
+
+  protected allocationFileName(): string {
+    return `verteilung-${this.programme().name}-${this.lineLabel(this.line)}-${this.year ?? ''}`;
+  }
 
   protected lineLabel(key: string): string {
     return this.programme().budgetLines.find((l) => l.key === key)?.label ?? key;

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, resource, 
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Session } from '@quartier/portal-data-access';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { parseEuros } from '../money';
 import { type Measure, type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
@@ -13,7 +13,7 @@ type Status = (typeof STATUSES)[number];
 /** Measures with filters (status, field, area, search) as a list or a board by status, and proposing one. */
 @Component({
   selector: 'q-measures-panel',
-  imports: [FormsModule, Notice, RouterLink],
+  imports: [FormsModule, Notice, RouterLink, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './measures-panel.html',
   styleUrl: '../programme.scss',
@@ -84,6 +84,25 @@ export class MeasuresPanel {
     const items = this.measures.value()?.items ?? [];
     return STATUSES.map((status) => ({ status, items: items.filter((m) => m.status === status) }));
   });
+  /** The list as shown, for its CSV/XLSX download (amounts as euro numbers, not formatted text). */
+  protected readonly measureRows = computed<TableRows>(() => [
+    [
+      this.t('title'),
+      this.t('status'),
+      this.t('filterField'),
+      this.t('areas'),
+      `${this.t('budget')} (€)`,
+      `${this.t('spent')} (€)`,
+    ],
+    ...(this.measures.value()?.items ?? []).map((m) => [
+      m.title,
+      this.texts.tk('measure', m.status),
+      this.fieldLabel(m.fieldOfAction),
+      this.areasOf(m),
+      m.budgetCents / 100,
+      m.spentCents / 100,
+    ]),
+  ]);
   protected readonly canPropose = computed(() =>
     this.session.hasRole('tenant-admin', 'programme-manager', 'planner'),
   );

@@ -9,7 +9,14 @@ import {
   signal,
 } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
+import {
+  describeProblem,
+  I18n,
+  Notice,
+  TableDownload,
+  type TableCell,
+  type TableRows,
+} from '@quartier/portal-ui';
 import {
   SurveyApi,
   type Interval,
@@ -35,7 +42,7 @@ interface ResultRow {
  */
 @Component({
   selector: 'q-results-panel',
-  imports: [Notice],
+  imports: [Notice, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (survey().waves.length === 0) {
@@ -134,6 +141,12 @@ interface ResultRow {
             @if (scaleOf(q); as scale) {
               <p class="scale" data-testid="scale-info">{{ scale }}</p>
             }
+            <q-table-download
+              [rows]="downloadRows(r, q)"
+              [fileName]="downloadName(q)"
+              [sheet]="q.question"
+              [testId]="'results-' + q.question + '-download'"
+            />
             <!-- Wide tables scroll: focusable so the keyboard can scroll them too. -->
             <div class="scroll" tabindex="0" role="region" [attr.aria-labelledby]="'q-' + q.question">
               <table class="table" [attr.data-question]="q.question">
@@ -375,5 +388,37 @@ export class ResultsPanel {
       })),
       { key: '*', name: this.t('total'), cell: q.total, level: 'total' as const },
     ];
+  }
+
+  /**
+   * A question's table for download, as shown but with the numbers split into cells: counts and
+   * shares (0–1) per option, interval bounds in their own columns; a suppressed row carries the
+   * screen's word in the n column and nothing else.
+   */
+  protected downloadRows(r: SurveyResults, q: QuestionResults): TableRows {
+    const t = this.t;
+    const header: string[] = [t('area'), 'n'];
+    if (q.kind === 'numeric') header.push(t('mean'), t('ciLow'), t('ciHigh'), t('median'));
+    else {
+      if (q.likert)
+        header.push(t('topTwoBox'), `${t('topTwoBox')} ${t('ciLow')}`, `${t('topTwoBox')} ${t('ciHigh')}`);
+      for (const o of q.options) header.push(`${o.label} (${t('count')})`, `${o.label} (${t('share')})`);
+    }
+    const cells = (cell: ResultCell): TableCell[] => {
+      if (cell.suppressed !== null) return [this.suppressedText(cell.suppressed)];
+      if (cell.kind === 'numeric') return [cell.n, cell.mean, cell.ci?.[0], cell.ci?.[1], cell.median];
+      const box = q.likert ? [cell.topTwoBox?.share, cell.topTwoBox?.ci?.[0], cell.topTwoBox?.ci?.[1]] : [];
+      const byName = new Map(cell.options.map((o) => [o.option, o]));
+      return [
+        cell.n,
+        ...box,
+        ...q.options.flatMap((o) => [byName.get(o.name)?.count, byName.get(o.name)?.share]),
+      ];
+    };
+    return [header, ...this.rowsOf(r, q).map((row) => [row.name, ...cells(row.cell)])];
+  }
+
+  protected downloadName(q: QuestionResults): string {
+    return `befragung-${this.survey().title}-${this.waveName()}-${q.question}`;
   }
 }
