@@ -72,11 +72,16 @@ export function createAreaMap(
   return map;
 }
 
+/** The idle listener of each map's current drawing per layer (replaced by the next `setData`). */
+const drawListeners = new WeakMap<MapLibre.Map, Map<string, () => void>>();
+
 /**
- * Reports how many features of `layer` are drawn once the map has settled with the data just
- * set on `source`. `idle` can fire while a `setData` is still being tiled in the worker (the
- * source is then not loaded yet and nothing is drawn); such an idle is skipped and the next one
- * awaited, so the count always describes the current data — the e2e tests rely on it.
+ * Reports how many features of `layer` are drawn whenever the map settles with the data just set
+ * on `source` — not only at the first `idle`. That first `idle` can belong to the frame before
+ * the `setData` took effect, or come while the map's container is hidden (a tab not yet shown):
+ * it then counts 0, and a one-shot listener would never correct it, leaving the map saying it
+ * drew nothing although its data arrived. An idle while the source is still being tiled in the
+ * worker is skipped. The e2e tests and the scale benchmark rely on the count.
  */
 export function whenDrawn(
   map: MapLibre.Map,
@@ -84,11 +89,12 @@ export function whenDrawn(
   layer: string,
   report: (count: number) => void,
 ): void {
-  map.once('idle', () => {
-    if (!map.isSourceLoaded(source)) {
-      whenDrawn(map, source, layer, report);
-      return;
-    }
-    report(map.queryRenderedFeatures({ layers: [layer] }).length);
-  });
+  let byLayer = drawListeners.get(map);
+  if (!byLayer) drawListeners.set(map, (byLayer = new Map()));
+  byLayer.get(layer)?.();
+  const onIdle = () => {
+    if (map.isSourceLoaded(source)) report(map.queryRenderedFeatures({ layers: [layer] }).length);
+  };
+  map.on('idle', onIdle);
+  byLayer.set(layer, () => map.off('idle', onIdle));
 }
