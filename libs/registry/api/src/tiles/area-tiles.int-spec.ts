@@ -17,12 +17,10 @@ describe('area vector tiles (real PostgreSQL)', () => {
     ],
   ];
 
-  beforeAll(async () => {
-    t = await startRegistryTestApp();
-    await t.app.get(TenantsService).upsert(tenant, MUSTERSTADT_DEMO.name, MUSTERSTADT_DEMO.levels);
+  const importAreas = async (ids: string[]) => {
     const body = JSON.stringify({
       type: 'FeatureCollection',
-      features: ['A', 'B'].map((id, i) => ({
+      features: ids.map((id, i) => ({
         type: 'Feature',
         properties: { id, name: `Bezirk ${id}` },
         geometry: { type: 'Polygon', coordinates: square(9 + i * 0.1) },
@@ -42,6 +40,13 @@ describe('area vector tiles (real PostgreSQL)', () => {
       if (!['queued', 'running'].includes(job.status)) throw new Error(JSON.stringify(job));
       await new Promise((r) => setTimeout(r, 50));
     }
+    throw new Error('the area import did not finish');
+  };
+
+  beforeAll(async () => {
+    t = await startRegistryTestApp();
+    await t.app.get(TenantsService).upsert(tenant, MUSTERSTADT_DEMO.name, MUSTERSTADT_DEMO.levels);
+    await importAreas(['A', 'B']);
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -84,5 +89,18 @@ describe('area vector tiles (real PostgreSQL)', () => {
     const unknown = await t.call('GET', '/api/registry/tiles/nowhere/0/0/0.pbf', 'musterstadt-admin');
     expect(unknown.status).toBe(422);
     expect((await t.call('GET', `/api/registry/tiles/${level}/0/0/0.pbf`)).status).toBe(401);
+  });
+
+  it('follows a change of the level: tiles answer from the known stamp and pick up the new areas within seconds', async () => {
+    await importAreas(['A', 'B', 'C']);
+    const counts: number[] = [];
+    // The stamp is trusted for a second and then refreshed behind the answer, so the change
+    // shows after at most one stale answer past that second (polled for up to 10 s).
+    for (let i = 0; i < 200 && counts.at(-1) !== 3; i++) {
+      counts.push((await t.call('GET', `/api/registry/tiles/${level}`, 'musterstadt-admin')).body.areas);
+      if (counts.at(-1) !== 3) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(counts.at(-1)).toBe(3);
+    expect(counts.every((n) => n === 2 || n === 3)).toBe(true);
   });
 });
