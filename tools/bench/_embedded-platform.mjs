@@ -3,6 +3,7 @@
 // demo city is seeded, so nothing depends on third-party files.
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -171,6 +172,19 @@ export function client(url, bearer, tenant) {
     return text ? JSON.parse(text) : null;
   };
   call.raw = raw;
+  // fetch decodes gzip and a body sent without Content-Length (chunked) tells nothing of its size
+  // on the wire: this GET counts the bytes as they arrive, still encoded — what a browser transfers.
+  call.wire = (path, extra = {}) =>
+    new Promise((resolve, reject) => {
+      const req = httpRequest(`${url}${path}`, { headers: headers(extra) }, (response) => {
+        let wireBytes = 0;
+        response.on('data', (chunk) => (wireBytes += chunk.length));
+        response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, wireBytes }));
+        response.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end();
+    });
   return call;
 }
 

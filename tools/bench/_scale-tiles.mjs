@@ -32,25 +32,21 @@ export function tilesCovering([west, south, east, north], z) {
  */
 export async function fullCityTiles(call, level, query, timed) {
   const gzip = { 'accept-encoding': 'gzip' };
-  const size = (response) => Number(response.headers.get('content-length') ?? response.bytes.length);
+  // Bytes on the wire, gzip-encoded as a browser receives them (fetch would count them decoded).
+  const size = (response) => response.wireBytes;
   let started = performance.now();
-  const meta = await call.raw('GET', `/api/registry/tiles/${level}`, undefined, gzip);
+  const meta = await call.wire(`/api/registry/tiles/${level}`, gzip);
   if (meta.status === 404) return null;
-  const tileJson = JSON.parse(meta.bytes.toString('utf8'));
+  const tileJson = await call('GET', `/api/registry/tiles/${level}`);
   const z = Math.max(tileJson.minzoom, Math.min(tileJson.maxzoom, Math.floor(fitZoom(tileJson.bounds))));
   const tiles = tilesCovering(tileJson.bounds, z);
   const load = async ({ z: tz, x, y }) => {
-    const response = await call.raw(
-      'GET',
-      `/api/registry/tiles/${level}/${tz}/${x}/${y}.pbf`,
-      undefined,
-      gzip,
-    );
+    const response = await call.wire(`/api/registry/tiles/${level}/${tz}/${x}/${y}.pbf`, gzip);
     if (response.status >= 400) throw new Error(`tile ${tz}/${x}/${y}: ${response.status}`);
     return size(response);
   };
   const layer = async () => {
-    const response = await call.raw('GET', `/api/indicator/values/layer?${query}`, undefined, gzip);
+    const response = await call.wire(`/api/indicator/values/layer?${query}`, gzip);
     if (response.status >= 400) throw new Error(`value layer: ${response.status}`);
     return size(response);
   };

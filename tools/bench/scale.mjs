@@ -9,7 +9,7 @@
 //      import job it is complete;
 //   3. value import: 3 indicators × 10 periods for every planning area (rows/s, upload included);
 //   4. map reads of one indicator/period over the planning level, warm: the JSON map endpoint and
-//      the vector tiles of a full-city view (bytes transferred, p50/p95 per request);
+//      the vector tiles of a full-city view (bytes on the wire, gzip-encoded; p50/p95 per request);
 //   5. an index run over the planning level;
 //   6. the portal's indicator explorer in headless Chromium over the largest city (when the
 //      portal is built): bytes of the map's data and the time until the map is drawn.
@@ -133,11 +133,9 @@ async function timed(reads, request) {
 async function mapReads(call, level) {
   const query = `indicator=ALG2&period=2024&level=${level}`;
   const json = await timed(MAP_READS, async () => {
-    const response = await call.raw('GET', `/api/indicator/values?${query}`, undefined, {
-      'accept-encoding': 'gzip',
-    });
+    const response = await call.wire(`/api/indicator/values?${query}`, { 'accept-encoding': 'gzip' });
     if (response.status !== 200) throw new Error(`map read: ${response.status}`);
-    return Number(response.headers.get('content-length') ?? response.bytes.length);
+    return response.wireBytes;
   });
   const tiles = await fullCityTiles(call, level, query, timed);
   return { json, tiles };
@@ -245,8 +243,8 @@ export function table(results) {
     'area import',
     'RSS after',
     '3 × 10 periods import',
-    'map JSON p50/p95 (gzip)',
-    'map tiles, full-city view',
+    'map JSON p50/p95 (gzip on the wire)',
+    'map tiles, full-city view (gzip on the wire)',
     'index run',
     'indicator area list during replication',
     'load',
