@@ -123,6 +123,7 @@ async function serve(
     publicUrl: config.publicUrl,
     trustedProxies: config.TRUSTED_PROXIES,
     metricsToken: config.METRICS_TOKEN,
+    metricsOnApiPort: !config.METRICS_DISABLED,
     ...(config.QUARTIER_CLOCK_START
       ? { clock: new ShiftedClock(new Date(config.QUARTIER_CLOCK_START)) }
       : {}),

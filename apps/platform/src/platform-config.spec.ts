@@ -2,6 +2,7 @@ import { loadPlatformConfig } from './platform-config';
 
 describe('platform configuration', () => {
   const external = { DATABASE_URL: 'postgres://db.example.de/quartier' };
+  const TOKEN = 'scrape-token-0123456789';
 
   it('runs the demo on the embedded database: dev login, demo data, loopback only', () => {
     const config = loadPlatformConfig({});
@@ -37,7 +38,7 @@ describe('platform configuration', () => {
   });
 
   it('listens where HOST says, and validates HOST, TRUSTED_PROXIES and METRICS_TOKEN', () => {
-    expect(loadPlatformConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+    expect(loadPlatformConfig({ HOST: '0.0.0.0', METRICS_TOKEN: TOKEN }).HOST).toBe('0.0.0.0');
     expect(loadPlatformConfig({ TRUSTED_PROXIES: '127.0.0.1,10.0.0.0/8' }).TRUSTED_PROXIES).toEqual([
       '127.0.0.1',
       '10.0.0.0/8',
@@ -45,6 +46,26 @@ describe('platform configuration', () => {
     expect(() => loadPlatformConfig({ HOST: 'a b' })).toThrow(/HOST/);
     expect(() => loadPlatformConfig({ TRUSTED_PROXIES: 'nginx' })).toThrow(/TRUSTED_PROXIES/);
     expect(() => loadPlatformConfig({ METRICS_TOKEN: 'x' })).toThrow(/METRICS_TOKEN/);
+  });
+
+  it('refuses to serve open metrics beyond loopback: HOST opened to the network needs METRICS_TOKEN', () => {
+    const refused = /METRICS_TOKEN: required when HOST \(0\.0\.0\.0\) is reachable beyond loopback/;
+    for (const env of [
+      { HOST: '0.0.0.0' },
+      { HOST: '0.0.0.0', ...external, QUARTIER_DEV_LOGIN: 'true' },
+      { HOST: '0.0.0.0', ...external, OIDC_ISSUER: 'https://sso.example.de/realms/quartier' },
+    ])
+      expect(() => loadPlatformConfig(env)).toThrow(refused);
+    for (const host of ['::', '192.168.1.20', 'quartier.intranet.example'])
+      expect(() => loadPlatformConfig({ HOST: host })).toThrow(/METRICS_TOKEN: required/);
+    // With the token, or metrics switched off, it starts; the API port then serves no metrics.
+    expect(loadPlatformConfig({ HOST: '0.0.0.0', METRICS_TOKEN: TOKEN }).METRICS_TOKEN).toBe(TOKEN);
+    expect(loadPlatformConfig({ HOST: '::', METRICS_DISABLED: 'true' }).METRICS_DISABLED).toBe(true);
+    expect(() => loadPlatformConfig({ HOST: '0.0.0.0', METRICS_DISABLED: 'false' })).toThrow(/METRICS_TOKEN/);
+    // Loopback alone may keep metrics open (the default), and migrate/seed listen nowhere.
+    for (const host of ['127.0.0.1', '127.0.1.1', 'localhost', '::1'])
+      expect(loadPlatformConfig({ HOST: host }).METRICS_DISABLED).toBe(false);
+    expect(loadPlatformConfig({ HOST: '0.0.0.0', ...external }, { serving: false }).HOST).toBe('0.0.0.0');
   });
 
   it('starts the clock where QUARTIER_CLOCK_START says, refusing anything but an ISO instant', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  metricsDisabledSetting,
   metricsTokenSetting,
   reportScheduleAccountsSetting,
   trustedProxiesSetting,
@@ -42,8 +43,13 @@ export const platformConfigSchema = z.object({
     .default('127.0.0.1'),
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated). */
   TRUSTED_PROXIES: trustedProxiesSetting,
-  /** Bearer token for /api/<service>/metrics; unset = open to whoever reaches HOST:PORT. */
+  /**
+   * Bearer token for /api/<service>/metrics; unset = open to whoever reaches HOST:PORT, which
+   * only loopback may be (a HOST beyond it needs the token or METRICS_DISABLED=true).
+   */
   METRICS_TOKEN: metricsTokenSetting,
+  /** No metrics at all (404). */
+  METRICS_DISABLED: metricsDisabledSetting,
   /** Per tenant, the account scheduled reports sign in as; the demo's viewer by default. */
   REPORT_SCHEDULE_ACCOUNTS: reportScheduleAccountsSetting,
   /** Public origin (behind a proxy); default http://localhost:PORT. */
@@ -92,6 +98,14 @@ export function loadPlatformConfig(
         'set QUARTIER_DEV_LOGIN=true to use the built-in demo login on purpose',
     );
   }
+  // Metrics show request counts per route, heap and event-loop lag: open only to this machine.
+  if (serving && !isLoopback(config.HOST) && !config.METRICS_TOKEN && !config.METRICS_DISABLED) {
+    throw new Error(
+      `invalid configuration:\n  - METRICS_TOKEN: required when HOST (${config.HOST}) is reachable beyond ` +
+        'loopback (a token of at least 16 characters that Prometheus presents as Bearer); ' +
+        'or set METRICS_DISABLED=true, or listen on 127.0.0.1',
+    );
+  }
   return {
     ...config,
     publicUrl: (config.QUARTIER_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
@@ -99,4 +113,15 @@ export function loadPlatformConfig(
     demo: config.QUARTIER_DEMO ?? !external,
     devLogin: !config.OIDC_ISSUER && (serving || !external),
   };
+}
+
+/** Whether HOST names this machine alone (127.0.0.0/8, ::1, localhost). */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return (
+    h === 'localhost' ||
+    /^127(\.\d{1,3}){3}$/.test(h) ||
+    /^(0{0,4}:){2,7}0{0,3}1$/.test(h) ||
+    h === '::ffff:127.0.0.1'
+  );
 }
