@@ -7,20 +7,9 @@
 // (read, verify the hash, recompute every number) — the first read uncached, the second cached.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { seededRandom } from '../seeded-random.mjs';
 
 const require = createRequire(import.meta.url);
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const best = async (repeat, fn) => {
   let min = Infinity;
@@ -46,7 +35,7 @@ async function seedReadModels(t) {
   ]);
   const indicators = Array.from({ length: 20 }, (_, k) => `I${String(k).padStart(2, '0')}`);
   const periods = Array.from({ length: 10 }, (_, p) => String(2010 + p));
-  const random = rng(78);
+  const random = seededRandom(78);
   for (const code of indicators) {
     const values = codes.flatMap((area) =>
       periods.map((period) => {

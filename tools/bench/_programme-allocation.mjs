@@ -9,23 +9,13 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const AREAS = 10_000;
 const WARM_UP = 10;
 const RUNS = 50;
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function quantile(sorted, q) {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
@@ -39,7 +29,7 @@ export default async function run() {
       stdio: 'inherit',
     });
   const { allocateByNeed } = require(entry);
-  const random = rng(20261204);
+  const random = seededRandom(20261204);
   // Needs shaped like a status index: mostly around 1, a long tail, some zeros.
   const areas = Array.from({ length: AREAS }, (_, i) => ({
     area: String(i).padStart(8, '0'),

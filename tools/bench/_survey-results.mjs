@@ -6,21 +6,11 @@
 // part of the benchmark); the wave is over and its owner releases them, as in production.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { seededRandom } from '../seeded-random.mjs';
 
 const require = createRequire(import.meta.url);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const RESULTS_SHAPE = { responses: 100_000, questions: 40, areas: 500, regions: 50, k: 10 };
-
-function mulberry(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const areaCode = (i) => `P${String(i).padStart(3, '0')}`;
 const kindOf = (q) => (q % 4 === 3 ? 'integer' : q % 4 === 2 ? 'multi' : 'likert');
@@ -90,7 +80,7 @@ async function setUp(root, t, call, shape) {
     closesOn: '2020-12-31',
   });
   const [{ form_version }] = await t.db.query(`SELECT form_version FROM survey WHERE id = $1`, [survey.id]);
-  const rows = respondents(shape, mulberry(20250901));
+  const rows = respondents(shape, seededRandom(20250901));
   for (let from = 0; from < rows.length; from += 10_000) {
     const chunk = rows.slice(from, from + 10_000);
     await t.db.query(

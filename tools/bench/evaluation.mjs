@@ -23,6 +23,7 @@ import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluationServicePart } from './_evaluation-service.mjs';
+import { seededRandom } from '../seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -34,18 +35,6 @@ function ensureBuilt() {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function best(repeat, fn) {
@@ -64,7 +53,7 @@ const area = (i) => `A${String(i).padStart(4, '0')}`;
 
 // ── 1. difference-in-differences ────────────────────────────────────────────────────────────
 function didPanel() {
-  const random = rng(12);
+  const random = seededRandom(12);
   const periods = Array.from({ length: 30 }, (_, t) => String(1995 + t));
   const values = [];
   const groups = new Map();
@@ -149,7 +138,7 @@ function didPart(core, mlMatrix) {
 
 // ── 2. matching ─────────────────────────────────────────────────────────────────────────────
 function matchingData() {
-  const random = rng(34);
+  const random = seededRandom(34);
   const indicators = Array.from({ length: 10 }, (_, j) => `I${j}`);
   const values = [];
   const treated = [];
@@ -230,7 +219,7 @@ function matchingPart(core, mlMatrix) {
 
 // ── 3. snapshot ─────────────────────────────────────────────────────────────────────────────
 function snapshotInput() {
-  const random = rng(56);
+  const random = seededRandom(56);
   const areas = Array.from({ length: 100 }, (_, i) => area(i));
   const indicators = Array.from({ length: 20 }, (_, k) => `I${String(k).padStart(2, '0')}`);
   const periods = Array.from({ length: 10 }, (_, t) => String(2010 + t));

@@ -33,6 +33,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { copyIntoServiceShape, narrowCopy } from './_indicators-baseline.mjs';
+import { seededRandom } from '../seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -51,24 +52,12 @@ function ensureBuilt() {
   });
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run imports the same file. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const areaCode = (i) => `A${String(i).padStart(4, '0')}`;
 const indicatorCode = (k) => `I${String(k).padStart(3, '0')}`;
 const periodOf = (p) => String(2010 + p);
 
 async function generateCsv(file) {
-  const random = rng(20250101);
+  const random = seededRandom(20250101);
   async function* lines() {
     yield 'area,period,indicator,value,numerator,denominator\n';
     for (let i = 0; i < AREAS; i++) {
@@ -311,7 +300,7 @@ function corePart() {
   const AREAS_CORE = 1000;
   const INDICATORS_CORE = 300;
   const PERIODS_CORE = 30;
-  const random = rng(7);
+  const random = seededRandom(7);
   // 10 districts → 100 regions → 1,000 areas.
   const areas = [];
   for (let d = 0; d < 10; d++) {

@@ -20,6 +20,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { seededRandom } from '../seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const N = 5000;
@@ -27,21 +28,9 @@ const SMALL = 1000;
 const M = 5;
 const SEED = 20240501;
 
-/** Mulberry32, the same PRNG the library seeds Louvain with. */
-function random(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** NetworkX `barabasi_albert_graph(n, m)`: a star of m+1 nodes, then preferential attachment. */
 export function barabasiAlbert(n, m, seed) {
-  const rng = random(seed);
+  const rng = seededRandom(seed);
   const edges = [];
   const repeated = [];
   for (let v = 1; v <= m; v++) {
@@ -59,7 +48,10 @@ export function barabasiAlbert(n, m, seed) {
   return edges;
 }
 
-/** The two libraries compiled into `out` (path aliases of tsconfig.base.json rewritten, as tools/build.mjs does). */
+/**
+ * The two libraries, and the demo city whose seeded generator Louvain draws from, compiled into
+ * `out` (path aliases of tsconfig.base.json rewritten, as tools/build.mjs does).
+ */
 function compile(out) {
   const swcrc = JSON.parse(readFileSync(join(root, '.swcrc'), 'utf8'));
   const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.base.json'), 'utf8'));
@@ -68,7 +60,7 @@ function compile(out) {
   writeFileSync(config, JSON.stringify(swcrc));
   execFileSync(
     join(root, 'node_modules/.bin/swc'),
-    ['libs/network/compute/src', 'libs/network/core/src', '-d', out, '--config-file', config].concat([
+    ['libs/network/compute/src', 'libs/network/core/src', 'libs/demo-city/src', '-d', out, '--config-file', config].concat([
       '--ignore',
       '**/*.spec.ts',
       '--quiet',

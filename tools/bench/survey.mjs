@@ -28,6 +28,7 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RESULTS_SHAPE, resultsPart } from './_survey-results.mjs';
+import { seededRandom } from '../seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -383,14 +384,7 @@ function aggregationPart() {
   const AREAS = 500;
   const QUESTIONS = 40;
   const RESPONSES = 100_000;
-  let seed = 20250901;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) >>> 0;
-    let t = seed;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(20250901);
   const { form, areaList, multi } = aggregationForm(AREAS, QUESTIONS);
   const respondents = new Array(RESPONSES);
   for (let i = 0; i < RESPONSES; i++) {

@@ -1,16 +1,10 @@
-// A seeded pseudo-random generator (mulberry32): the same seed gives the same fuzz cases, so a
-// failure seen in CI repeats on a laptop with FUZZ_SEED=<seed>.
+// Seeded pseudo-random choices (the repository's mulberry32): the same seed gives the same fuzz
+// cases, so a failure seen in CI repeats on a laptop with FUZZ_SEED=<seed>.
+import { seededRandom } from '../seeded-random.mjs';
 
 /** @param {number} seed */
 export function createRandom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   return {
     next,
     /** Whole number in [min, max]. */

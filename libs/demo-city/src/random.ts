@@ -1,4 +1,8 @@
-/** Mulberry32: a small, fast generator; the same seed gives the same city on every machine. */
+/**
+ * Mulberry32: a small, fast generator; the same seed gives the same city on every machine. The
+ * repository's one copy: service fixtures, Louvain's node order in the network core, the
+ * benchmarks and the fuzzer (tools/seeded-random.mjs) all draw from it.
+ */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {

@@ -1,3 +1,4 @@
+import { seededRandom } from '@quartier/demo-city';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { NetworkGraph } from './graph';
@@ -8,21 +9,6 @@ export interface Communities {
   readonly count: number;
   /** NetworkX `modularity` of exactly this partition. */
   readonly modularity: number;
-}
-
-/**
- * Mulberry32: a tiny seeded PRNG. Louvain visits nodes in random order; seeding it makes the
- * partition a pure function of (graph, seed), so reruns and cached results agree.
- */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -47,6 +33,8 @@ export function louvainCommunities(graph: NetworkGraph, seed = 1): Communities {
     g.addEdge(String(graph.edgeSources[e]), String(graph.edgeTargets[e]), { weight: graph.edgeWeights[e] });
   }
   const mapping = louvain(g, {
+    // Louvain visits nodes in random order; seeding it makes the partition a pure function of
+    // (graph, seed), so reruns and cached results agree.
     rng: seededRandom(seed),
     getEdgeWeight: graph.weighted ? 'weight' : null,
     resolution: 1,

@@ -32,7 +32,7 @@ export { structuralHoles, type StructuralHoles } from './structural-holes';
 export { brokerageRoles, sectorCodes, type BrokerageRoles } from './brokerage';
 export { eiIndex, type EiIndex, type EiIndexBySector } from './ei-index';
 export { connectivity, type Connectivity } from './components';
-export { louvainCommunities, modularity, seededRandom, type Communities } from './communities';
+export { louvainCommunities, modularity, type Communities } from './communities';
 export {
   computeNetworkMetrics,
   parseMeasures,

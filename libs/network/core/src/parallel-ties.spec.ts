@@ -1,7 +1,7 @@
+import { seededRandom } from '@quartier/demo-city';
 import { buildNetworkGraph } from './graph';
 import { eigenvectorCentrality, pagerank } from './centrality';
 import { foldParallelTies, type TieToFold } from './parallel-ties';
-import { seededRandom } from './communities';
 
 const tie = (source: string, target: string, weight?: number, directed = false): TieToFold => ({
   source,

@@ -1,3 +1,4 @@
+import { seededRandom } from '@quartier/demo-city';
 import { allocateByNeed, type AllocationInput, type AreaNeed } from './allocation';
 import { ProgrammeError } from './programme-error';
 
@@ -15,18 +16,6 @@ function expectError(input: AllocationInput, code: string, message: string | Reg
   expect((caught as ProgrammeError).code).toBe(code);
   expect((caught as ProgrammeError).message).toMatch(message);
   return caught as ProgrammeError;
-}
-
-/** Mulberry32: seeded, so property checks repeat. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('allocateByNeed: the continuous split', () => {
@@ -264,7 +253,7 @@ describe('allocateByNeed: properties over seeded random inputs', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])(
     'seed %i: sums to the budget, respects floor/cap, monotone in need',
     (seed) => {
-      const rng = random(seed);
+      const rng = seededRandom(seed);
       const n = 5 + Math.floor(rng() * 300);
       const unit = [1, 5, 100][seed % 3];
       const needs = Array.from({ length: n }, () => (rng() < 0.1 ? 0 : Math.round(rng() * 1000) / 100));
@@ -300,7 +289,7 @@ describe('allocateByNeed: properties over seeded random inputs', () => {
   );
 
   it('allocates 10,000 areas exactly', () => {
-    const rng = random(42);
+    const rng = seededRandom(42);
     const input = {
       areas: Array.from({ length: 10_000 }, (_, i) => ({
         area: String(i).padStart(5, '0'),

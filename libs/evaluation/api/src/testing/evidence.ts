@@ -1,18 +1,7 @@
 import type { EventPayload } from '@quartier/contracts';
+import { seededRandom } from '@quartier/demo-city';
 import { randomUUID } from 'node:crypto';
 import { PLANNING_AREAS, TENANT, type EvaluationTestApp } from './evaluation-test-app';
-
-/** Deterministic pseudo-random numbers (mulberry32): every run delivers the same values. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const PERIODS = ['2013', '2014', '2015', '2016', '2017', '2018', '2019'];
 /** The programme areas of the fixture: their unemployment falls by a point from 2015. */
@@ -29,7 +18,7 @@ export interface FixtureValue {
 
 /** Unemployment (U, %, with counts) of the twelve planning areas 2013–2019. */
 export function unemployment(seed = 7): FixtureValue[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   return PLANNING_AREAS.flatMap((code, i) => {
     const denominator = 4_000 + 250 * i;
     return PERIODS.map((period, t) => {
@@ -42,7 +31,7 @@ export function unemployment(seed = 7): FixtureValue[] {
 
 /** Child poverty (K, %, without counts) of the twelve planning areas 2013–2019. */
 export function childPoverty(seed = 11): FixtureValue[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   return PLANNING_AREAS.flatMap((code, i) =>
     PERIODS.map((period, t) => ({ code, period, value: 20 + 1.3 * i - 0.3 * t + 2 * random() })),
   );

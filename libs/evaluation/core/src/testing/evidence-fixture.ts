@@ -1,4 +1,5 @@
 // Test fixture (not exported from the library index): also usable by the service's tests.
+import { seededRandom } from '@quartier/demo-city';
 import type { SnapshotInput } from '../snapshot';
 import type { SnapshotValue } from '../snapshot-schema';
 
@@ -9,20 +10,8 @@ import type { SnapshotValue } from '../snapshot-schema';
 const AREAS = Array.from({ length: 12 }, (_, i) => `A${String(i + 1).padStart(2, '0')}`);
 const PERIODS = ['2013', '2014', '2015', '2016', '2017', '2018', '2019'];
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function fixtureValues(seed = 42): SnapshotValue[] {
-  const random = rng(seed);
+  const random = seededRandom(seed);
   const values: SnapshotValue[] = [];
   AREAS.forEach((area, i) => {
     const residents = 1000 + Math.floor(random() * 4000);

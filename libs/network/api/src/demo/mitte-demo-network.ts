@@ -1,5 +1,4 @@
-import { drawTieWaves, type DemoTie } from '@quartier/demo-city';
-import { seededRandom } from '@quartier/network-core';
+import { drawTieWaves, seededRandom, type DemoTie } from '@quartier/demo-city';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';

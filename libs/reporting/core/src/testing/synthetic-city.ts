@@ -1,19 +1,9 @@
+import { seededRandom } from '@quartier/demo-city';
 import type { MapArea, Position } from '../maps/geo';
 
 // A seeded, synthetic Berlin-like city for specs and the benchmark: a jittered grid of areas
 // whose neighbours share wiggly boundaries (as real planning areas do), grouped into districts,
 // all in WGS84 around 13.4° E, 52.5° N. No real boundaries are used.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hash(key: string, seed: number): number {
   let h = seed ^ 0x9e3779b9;
@@ -62,7 +52,7 @@ export interface SyntheticCityOptions {
 export function syntheticCity(options: SyntheticCityOptions): SyntheticCity {
   const { columns, rows, edgeDetail, seed = 42 } = options;
   const [lon0, lat0, cellLon, cellLat] = [13.1, 52.34, 0.6 / columns, 0.34 / rows];
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const vertex: Position[][] = [];
   for (let i = 0; i <= columns; i++) {
     vertex.push([]);
@@ -76,7 +66,7 @@ export function syntheticCity(options: SyntheticCityOptions): SyntheticCity {
   // Points strictly between two grid vertices; the same edge always gets the same wiggle.
   const edge = (a: [number, number], b: [number, number]): Position[] => {
     const [p, q] = [vertex[a[0]][a[1]], vertex[b[0]][b[1]]];
-    const r = mulberry32(hash(`${a}|${b}`, seed));
+    const r = seededRandom(hash(`${a}|${b}`, seed));
     const [nx, ny] = [-(q[1] - p[1]), q[0] - p[0]];
     const points: Position[] = [];
     for (let k = 1; k <= edgeDetail; k++) {

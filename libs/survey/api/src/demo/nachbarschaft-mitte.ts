@@ -4,6 +4,7 @@
 // (fixtures/nachbarschaft-mitte-demo.json, the XLSForm's sheets as rows, copied next to the
 // compiled code by tools/build.mjs); the area list is added from the planning areas of
 // Berlin-Mitte the survey service knows from the registry.
+import { seededRandom } from '@quartier/demo-city';
 import type { XlsFormTables } from '@quartier/survey-core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,17 +51,6 @@ export function nachbarschaftMitteForm(
   };
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const LIKERT = ['stimme_nicht_zu', 'eher_nicht', 'teils', 'eher_zu', 'voll_zu'];
 
 /**
@@ -74,7 +64,7 @@ export function generateDemoAnswers(
   seed: number,
   shift = 0,
 ): Record<string, unknown>[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   // An area's feeling of safety is drawn, unless the caller knows it (the generated city does).
   const areaFactor = new Map(

@@ -1,6 +1,7 @@
 // Fixtures of the survey service's integration tests, the e2e test and the benchmark: a
 // resident questionnaire in KoboToolbox style whose area list uses planning-area codes, the
 // matching area tree, and seeded paper responses as CSV.
+import { seededRandom } from '@quartier/demo-city';
 import type { XlsFormTables } from '@quartier/survey-core';
 
 export const TEST_AREAS = [
@@ -205,14 +206,7 @@ export function quartierResponsesCsv(
   perArea: Readonly<Record<string, number>> = RESPONSES_PER_AREA,
   seed = 11,
 ): string {
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
   const lines = ['gebiet,alter,sicher,wohnform,miete,angebote,kommentar,_uuid'];
   let i = 0;
