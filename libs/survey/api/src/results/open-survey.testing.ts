@@ -1,20 +1,20 @@
-// Test helper (no spec of its own): an open survey for the results and public-form tests.
+// Test helper (no spec of its own): an open survey for the results, public-form and HTTP suites.
 import type { ServiceTestApp } from '@quartier/service-kit';
 import { tablesToWorkbook } from '@quartier/survey-core';
-import { todayInGermany } from '../survey.constants';
 import { PLANNING_AREAS, QUARTIER_FORM } from '../testing/fixtures';
+import { day, XLSX } from '../testing/survey-test-app';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const day = (offset: number) =>
-  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** A survey with the test form over the four planning areas of Mitte, open with one wave. */
+/**
+ * A survey with the test form over the four planning areas of Mitte, open with one wave (ten days
+ * either side of today); `population` overrides a target area's population by code.
+ */
 export async function openSurvey(
   t: ServiceTestApp,
   ids: Record<string, string>,
+  options: { title?: string; population?: Record<string, number> } = {},
 ): Promise<{ surveyId: string; waveId: string }> {
   const created = await t.call('POST', '/api/survey/surveys', 'planer', {
-    title: 'Nachbarschaft',
+    title: options.title ?? 'Nachbarschaft',
     scopeAreaId: ids['01'],
   });
   const surveyId = created.body.id as string;
@@ -27,7 +27,10 @@ export async function openSurvey(
   );
   if (form.status !== 200) throw new Error(`form upload answered ${form.status}`);
   await t.call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', {
-    areas: PLANNING_AREAS.map((code) => ({ areaId: ids[code] })),
+    areas: PLANNING_AREAS.map((code) => {
+      const population = options.population?.[code];
+      return { areaId: ids[code], ...(population === undefined ? {} : { population }) };
+    }),
   });
   const wave = await t.call('POST', `/api/survey/surveys/${surveyId}/waves`, 'planer', {
     name: 'Welle 1',
