@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { DownloadRow } from '../download-row/download-row';
 import { I18n } from '../i18n/i18n';
 import { saveBlob } from '../table-download/table-files';
 
@@ -25,9 +26,10 @@ const TEXTS = {
  */
 @Component({
   selector: 'q-map-download',
+  imports: [DownloadRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div class="map-download no-print" role="group" [attr.aria-label]="text().label">
+    <q-download-row [label]="text().label" [failure]="failed() ? text().failed : null">
       <button type="button" [disabled]="!map()" (click)="png()" [attr.data-testid]="testId() + '-png'">
         {{ text().png }}
       </button>
@@ -36,27 +38,7 @@ const TEXTS = {
           {{ text().svg }}
         </button>
       }
-      @if (failed()) {
-        <span role="alert" class="failed">{{ text().failed }}</span>
-      }
-    </div>
-  `,
-  styles: `
-    .map-download {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
-      margin: 0.5rem 0;
-    }
-    .failed {
-      color: #8c1d18;
-    }
-    @media print {
-      .map-download {
-        display: none;
-      }
-    }
+    </q-download-row>
   `,
 })
 export class MapDownload {

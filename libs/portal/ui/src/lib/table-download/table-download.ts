@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { DownloadRow } from '../download-row/download-row';
 import { I18n } from '../i18n/i18n';
 import type { TableRows } from './table-export';
 import { csvBlob, saveBlob, xlsxBlob } from './table-files';
@@ -24,38 +25,18 @@ const TEXTS = {
  */
 @Component({
   selector: 'q-table-download',
+  imports: [DownloadRow],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <div
-      class="table-download no-print"
-      role="group"
-      [attr.aria-label]="text().label.replace('{table}', sheet())"
+    <q-download-row
+      [label]="text().label.replace('{table}', sheet())"
+      [failure]="failed() ? text().failed : null"
     >
       <button type="button" (click)="csv()" [attr.data-testid]="testId() + '-csv'">{{ text().csv }}</button>
       <button type="button" (click)="xlsx()" [attr.data-testid]="testId() + '-xlsx'">
         {{ text().xlsx }}
       </button>
-      @if (failed()) {
-        <span role="alert" class="failed">{{ text().failed }}</span>
-      }
-    </div>
-  `,
-  styles: `
-    .table-download {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
-      margin: 0.5rem 0;
-    }
-    .failed {
-      color: #8c1d18;
-    }
-    @media print {
-      .table-download {
-        display: none;
-      }
-    }
+    </q-download-row>
   `,
 })
 export class TableDownload {
