@@ -8,7 +8,7 @@ import { gatherEvaluation, gatherMonitoring, gatherProgramme } from '../gather/r
 import { fileNameOf, fileNamePart, type PinnedDataset } from '../render/report-renderer';
 import { DEFAULT_SERVICE_URL_TEMPLATE, REPORT_AUTHORS } from '../reporting.constants';
 import { ReportingServiceError } from '../reporting.errors';
-import { ServiceClient, type OnBehalfOf } from '../upstream/service-client';
+import { gatheringFailure, ServiceClient, type OnBehalfOf } from '../upstream/service-client';
 import type { ReportFormat, ReportRequest, ReportType } from './report.dto';
 import { ReportRepository } from './report.repository';
 
@@ -109,6 +109,19 @@ export class ReportSubjects {
 
   /** Checks the request against the reader's scope, then gathers its pinned data with their token. */
   async gather(
+    access: AccessContext,
+    tenantId: string,
+    auth: OnBehalfOf,
+    request: ReportRequest,
+  ): Promise<{ dataset: PinnedDataset; indexRunId: string | null }> {
+    try {
+      return await this.gatherWith(access, tenantId, auth, request);
+    } catch (error) {
+      throw gatheringFailure(error);
+    }
+  }
+
+  private async gatherWith(
     access: AccessContext,
     tenantId: string,
     auth: OnBehalfOf,

@@ -139,6 +139,25 @@ export function subjectRefusal(error: unknown, what: string): never {
   throw error;
 }
 
+/**
+ * An answer about what every report reads besides its subject (the tenant, its areas and
+ * geometries) that no topic caught: the service's refusal is the reader's (403), anything else the
+ * service's failure (502) — never an error of ours.
+ */
+export function gatheringFailure(error: unknown): unknown {
+  if (!(error instanceof UpstreamAnswer)) return error;
+  if (error.status === 401 || error.status === 403)
+    return new ReportingServiceError('UpstreamRefused', `the ${error.service} service refused access`, {
+      service: error.service,
+      path: error.path,
+    });
+  return new ReportingServiceError(
+    'UpstreamFailed',
+    `the ${error.service} service answered ${error.status} for ${error.path}`,
+    { service: error.service, path: error.path },
+  );
+}
+
 /** Whether an upstream refusal means "this reader may not see that topic" (left out, said so). */
 export function isRefusal(error: unknown): error is UpstreamAnswer {
   return error instanceof UpstreamAnswer && (error.status === 401 || error.status === 403);

@@ -4,7 +4,8 @@ import { z } from 'zod';
 // fields are dropped). A service answering in another shape fails the gathering with the field
 // named, rather than a report printing undefined.
 
-const label = z.union([z.string(), z.object({ de: z.string(), en: z.string() })]);
+// The indicator service requires a German name; the English one is optional (German stands in).
+const label = z.union([z.string(), z.object({ de: z.string(), en: z.string().optional() })]);
 const nullableNumber = z.number().nullable();
 
 // registry

@@ -11,7 +11,7 @@ import type { AreaGeometry } from '../maps/geo';
 export const PINNED_DATA_VERSION = 1;
 
 /** A language-dependent label as the services answer it (indicator names: {de, en}). */
-export type Label = string | { de: string; en: string };
+export type Label = string | { de: string; en?: string };
 
 export interface PinnedLevel {
   key: string;

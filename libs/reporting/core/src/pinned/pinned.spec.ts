@@ -4,7 +4,7 @@ import { buildAreaProfile } from '../builders/area-profile';
 import { pinnedCityFixture } from '../testing/pinned-fixture';
 import { assembleAreaProfile } from './assemble-area-profile';
 import { cityValue, publishedValue, siblingRank } from './indicator-figures';
-import { canonicalJson, contentHashOf, type PinnedArea, type PinnedIndicator } from './pinned-data';
+import { canonicalJson, contentHashOf, labelIn, type PinnedArea, type PinnedIndicator } from './pinned-data';
 
 const OPTIONS = { language: 'de' as const, asOf: '2024-03-01', generatedAt: '2024-03-01T08:00:00Z' };
 
@@ -17,6 +17,13 @@ describe('canonical pinned data', () => {
     expect(contentHashOf(canonicalJson(a))).toBe(contentHashOf(canonicalJson(b)));
     expect(contentHashOf(canonicalJson(a))).not.toBe(contentHashOf(canonicalJson({ ...b, b: 2 })));
     expect(contentHashOf('')).toBe('sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+  });
+
+  it('names an indicator named only in German in German in an English report too', () => {
+    // The indicator service requires the German name alone; the English one is optional.
+    expect(labelIn({ de: 'Arbeitslosigkeit' }, 'en')).toBe('Arbeitslosigkeit');
+    expect(labelIn({ de: 'Arbeitslosigkeit', en: 'Unemployment' }, 'en')).toBe('Unemployment');
+    expect(labelIn('Arbeitslosigkeit', 'en')).toBe('Arbeitslosigkeit');
   });
 });
 
