@@ -74,6 +74,8 @@ const context = {
   berlin: berlin.present,
 };
 let platform = null;
+/** Each lane's wall time, printed at the end beside the platform's start. */
+const laneSeconds = [];
 
 // E2E_ONLY=programmes,surveys runs only those suites (while working on one page); the suites do
 // not depend on each other, each starts from the seeded demo. The lanes run side by side, the
@@ -121,7 +123,7 @@ describe('portal', { concurrency: false, timeout: 600_000 }, () => {
           platform = await startPlatform({ root, logFile: join(outDir, 'platform.log') });
           context.baseUrl = platform.baseUrl;
           process.stderr.write(
-            `[e2e] platform ready at ${platform.baseUrl} in ${(platform.startupMs / 1000).toFixed(1)} s\n`,
+            `[e2e] platform ready at ${platform.baseUrl} in ${(platform.startupMs / 1000).toFixed(1)} s: ${platform.phases()}\n`,
           );
         }
       } finally {
@@ -133,6 +135,7 @@ describe('portal', { concurrency: false, timeout: 600_000 }, () => {
 
   after(
     async () => {
+      if (laneSeconds.length > 0) process.stderr.write(`[e2e] lanes: ${laneSeconds.join(', ')}\n`);
       await context.browser?.close();
       if (platform) await platform.stop();
       if (notRun > 0) process.stderr.write(`\n⚠ ${notRunLine()}\n\n`);
@@ -145,6 +148,9 @@ describe('portal', { concurrency: false, timeout: 600_000 }, () => {
       const names = lane.filter(chosen);
       if (names.length === 0) continue;
       describe(names.join(' → '), { concurrency: false }, () => {
+        let started;
+        before(() => (started = Date.now()));
+        after(() => laneSeconds.push(`${names.join(' → ')} ${((Date.now() - started) / 1000).toFixed(1)} s`));
         for (const name of names)
           describe(name, { concurrency: false }, () =>
             suites[name](context, berlin.present || withoutBerlin.has(name) ? it : skipping),

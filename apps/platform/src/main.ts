@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createDevIdentityProvider, DEMO_PASSWORD, PORTAL_CLIENT_ID } from '@quartier/auth';
 import { parseBrokers } from '@quartier/messaging';
@@ -16,10 +17,12 @@ import {
   keepServingOnStrayRejections,
   PinoNestLogger,
   ShiftedClock,
+  type DemoSeedContext,
   type RuntimeConfig,
 } from '@quartier/service-kit';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedDemo } from './demo-seeding';
 import { loadPlatformConfig } from './platform-config';
 import { PLATFORM_DOCS, PlatformModule, STREAMED_BODY_PATHS } from './platform.module';
 import { hostPortal } from './portal-hosting';
@@ -103,6 +106,21 @@ function berlinReference(root: string): { dir: string; present: boolean; howToAd
   };
 }
 
+async function seedPlatformDemo(
+  app: INestApplication,
+  logger: ReturnType<typeof createLogger>,
+  context: DemoSeedContext,
+): Promise<void> {
+  const started = Date.now();
+  await seedDemo(
+    PLATFORM_SERVICES,
+    (service) => app.get(service.demoSeeder as NonNullable<typeof service.demoSeeder>),
+    context,
+    (service, seconds) => logger.info({ service, seconds }, `demo: ${service} seed done`),
+  );
+  logger.info({ seconds: (Date.now() - started) / 1000 }, 'demo data ready');
+}
+
 async function serve(
   mode: 'serve' | 'migrate' | 'seed',
   config: ReturnType<typeof loadPlatformConfig>,
@@ -165,10 +183,7 @@ async function serve(
   if (mode === 'seed' || (mode === 'serve' && config.demo)) {
     // Each service seeds on top of the areas its read model received from the registry's
     // events; each seeder waits for them and does nothing when its demo data already exists.
-    const context = { root, referenceData: berlin.dir, progress };
-    for (const service of PLATFORM_SERVICES)
-      if (service.demoSeeder) await app.get(service.demoSeeder).seed(context);
-    progress('demo data ready');
+    await seedPlatformDemo(app, logger, { root, referenceData: berlin.dir, progress });
   }
   if (mode !== 'serve') {
     await app.close();

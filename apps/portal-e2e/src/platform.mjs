@@ -1,7 +1,15 @@
 // Starts the embedded platform (apps/platform) as a child process on a free port with its own
 // data directory, and stops it the way an operator does (SIGINT → clean shutdown).
 import { spawn } from 'node:child_process';
-import { chmodSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +46,7 @@ async function waitForHealth(url, child, timeoutMs) {
 
 /**
  * @param {{ root: string, logFile: string, startTimeoutMs?: number }} options
- * @returns {Promise<{ baseUrl: string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ baseUrl: string, startupMs: number, phases: () => string, stop: () => Promise<void> }>}
  */
 export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 }) {
   const main = join(root, 'dist/server/apps/platform/src/main.js');
@@ -78,6 +86,7 @@ export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 })
     throw new Error(`${error.message}; see ${logFile}`);
   }
   const startupMs = Date.now() - started;
+  const phases = () => startupPhases(logFile, started, started + startupMs);
 
   async function stop() {
     if (child.exitCode === null && child.signalCode === null) {
@@ -93,5 +102,46 @@ export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 })
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { baseUrl, startupMs, stop };
+  return { baseUrl, startupMs, phases, stop };
+}
+
+/**
+ * Where the platform's start went, read off its log: loading the code, the embedded PostgreSQL
+ * (initdb and start), the application with its migrations, and the demo seeds (each service's
+ * seed from its own start, so side-by-side seeds add up to more than the seeding's wall time).
+ */
+function startupPhases(logFile, spawnedAt, readyAt) {
+  const at = new Map();
+  const seeds = [];
+  for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let entry;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    const time = Date.parse(entry.time);
+    if (!at.has('first')) at.set('first', time);
+    if (typeof entry.msg !== 'string') continue;
+    if (
+      entry.msg.startsWith('initialising embedded PostgreSQL') ||
+      entry.msg.startsWith('starting embedded PostgreSQL')
+    )
+      at.set('postgres', at.get('postgres') ?? time);
+    else if (entry.msg === 'Starting Nest application...') at.set('nest', time);
+    else if (entry.msg === 'Nest application successfully started') at.set('nestReady', time);
+    else if (/^demo: \S+ seed done$/.test(entry.msg))
+      seeds.push(`${entry.service} ${entry.seconds.toFixed(1)}`);
+    else if (entry.msg === 'demo data ready') at.set('seeded', time);
+  }
+  const span = (from, to) =>
+    at.has(from) && (to === 'ready' || at.has(to))
+      ? (((to === 'ready' ? readyAt : at.get(to)) - at.get(from)) / 1000).toFixed(1)
+      : '?';
+  const parts = [`loading ${((at.get('first') - spawnedAt) / 1000).toFixed(1)} s`];
+  if (at.has('postgres')) parts.push(`PostgreSQL ${span('postgres', 'nest')} s`);
+  parts.push(`application and migrations ${span('nest', 'nestReady')} s`);
+  if (at.has('seeded')) parts.push(`demo seeds ${span('nestReady', 'seeded')} s (${seeds.join(', ')})`);
+  return parts.join(', ');
 }

@@ -39,8 +39,24 @@ export interface ServiceDefinition {
    * registry read models. (In the embedded platform the registry's own tables answer.)
    */
   accessDirectory?: Type<AccessDirectory>;
-  /** Provider of the module that seeds demo data, run in platform order after the registry's. */
+  /** Provider of the module that seeds demo data, run after the registry's (see demoSeedAfter). */
   demoSeeder?: Type<DemoSeeder>;
+  /**
+   * The services whose demo data this service's seed builds on, besides the registry's (which
+   * always comes first). Seeds that do not depend on each other run side by side.
+   */
+  demoSeedAfter?: readonly ServiceName[];
+}
+
+/**
+ * Awaits independent seeds (a seeder's tenants) that were started side by side: every one ends
+ * before the first failure is thrown, so none is left writing when the caller cleans up.
+ */
+export async function allSeeded<T>(seeds: readonly (Promise<T> | undefined)[]): Promise<(T | undefined)[]> {
+  const results = await Promise.allSettled(seeds);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<T | undefined>).value);
 }
 
 export function defineService(definition: ServiceDefinition): ServiceDefinition {

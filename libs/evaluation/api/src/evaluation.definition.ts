@@ -11,4 +11,6 @@ export const EVALUATION_SERVICE = defineService({
   moduleClass: EvaluationApiModule,
   module: (runtime) => EvaluationApiModule.forRoot(runtime),
   demoSeeder: EvaluationDemoSeeder,
+  // The demo evaluations compare the MSS values of the demo programme's areas.
+  demoSeedAfter: ['indicator', 'programme'],
 });

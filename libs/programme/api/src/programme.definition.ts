@@ -13,4 +13,6 @@ export const PROGRAMME_SERVICE = defineService({
   moduleClass: ProgrammeApiModule,
   module: (runtime) => ProgrammeApiModule.forRoot(runtime),
   demoSeeder: ProgrammeDemoSeeder,
+  // The Berlin programme's areas come from the MSS 2019 index run, the indicator seed's last step.
+  demoSeedAfter: ['indicator'],
 });

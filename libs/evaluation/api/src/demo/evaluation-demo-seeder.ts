@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
-import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
+import { allSeeded, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
 import type { DataSource } from 'typeorm';
 import { DesignService } from '../design/design.service';
 import { ResultsService } from '../design/results.service';
@@ -60,20 +60,17 @@ export class EvaluationDemoSeeder implements DemoSeeder {
   ): Promise<boolean> {
     const timeoutMs = options.timeoutMs ?? 180_000;
     const graceMs = options.programmeGraceMs ?? 5_000;
-    const musterstadt = await this.seedPlan(
-      MUSTERSTADT_PLAN,
-      'musterstadt-admin',
-      context,
-      timeoutMs,
-      graceMs,
-    );
-    if (!referenceDataWith(BERLIN_DEMO_FILES, context.referenceData)) {
+    const berlin = referenceDataWith(BERLIN_DEMO_FILES, context.referenceData) !== undefined;
+    if (!berlin)
       this.logger.warn(
         `demo evaluations of Berlin not seeded: no reference data. To add Berlin: ${ADD_BERLIN_HINT}`,
       );
-      return musterstadt;
-    }
-    return (await this.seedPlan(BERLIN_PLAN, 'evaluator', context, timeoutMs, graceMs)) || musterstadt;
+    // The tenants share nothing: side by side.
+    const seeded = await allSeeded([
+      this.seedPlan(MUSTERSTADT_PLAN, 'musterstadt-admin', context, timeoutMs, graceMs),
+      berlin ? this.seedPlan(BERLIN_PLAN, 'evaluator', context, timeoutMs, graceMs) : undefined,
+    ]);
+    return seeded.some(Boolean);
   }
 
   private async seedPlan(

@@ -1,4 +1,4 @@
-import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
+import { allSeeded, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { DEMO_INDICATORS, MUSTERSTADT, generateIndicatorValues, musterstadtCity } from '@quartier/demo-city';
 import type { IndexDefinition } from '@quartier/indicator-core';
@@ -197,15 +197,17 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     context: DemoSeedContext,
     { timeoutMs = 180_000 }: { timeoutMs?: number } = {},
   ): Promise<boolean> {
-    const musterstadt = await this.seedMusterstadt(context, timeoutMs);
     const berlinData = referenceDataWith(BERLIN_DEMO_FILES, context.referenceData);
-    if (!berlinData) {
+    if (!berlinData)
       this.logger.warn(
         `Berlin MSS demo values not seeded: no reference data. To add Berlin: ${ADD_BERLIN_HINT}`,
       );
-      return musterstadt;
-    }
-    return (await this.seedBerlin(context, join(berlinData, 'berlin/mss'), timeoutMs)) || musterstadt;
+    // The tenants share nothing: side by side.
+    const seeded = await allSeeded([
+      this.seedMusterstadt(context, timeoutMs),
+      berlinData ? this.seedBerlin(context, join(berlinData, 'berlin/mss'), timeoutMs) : undefined,
+    ]);
+    return seeded.some(Boolean);
   }
 
   private async seedMusterstadt({ progress }: DemoSeedContext, timeoutMs: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
+import { allSeeded, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DEMO_ROLE_ASSIGNMENTS } from '@quartier/auth';
@@ -50,9 +50,15 @@ export class RegistryDemoSeeder implements DemoSeeder {
     if (!needMusterstadt && (!needBerlin || !berlinData)) return false;
     const work = await mkdtemp(join(tmpdir(), 'quartier-demo-'));
     try {
-      if (needMusterstadt) await this.seedMusterstadt(work, progress);
-      if (needBerlin && berlinData) await this.seedBerlin(berlinData, work, progress);
-      else if (needBerlin) await this.tenants.upsert(BERLIN_DEMO.id, BERLIN_DEMO.name, BERLIN_DEMO.levels);
+      // The tenants are independent (each import locks only its own tenant): side by side.
+      await allSeeded<unknown>([
+        needMusterstadt ? this.seedMusterstadt(work, progress) : undefined,
+        needBerlin && berlinData
+          ? this.seedBerlin(berlinData, work, progress)
+          : needBerlin
+            ? this.tenants.upsert(BERLIN_DEMO.id, BERLIN_DEMO.name, BERLIN_DEMO.levels)
+            : undefined,
+      ]);
     } finally {
       await rm(work, { recursive: true, force: true });
     }
