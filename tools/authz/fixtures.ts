@@ -1,7 +1,11 @@
 // Objects of the authorisation matrix that a body sampled from the OpenAPI document cannot make:
-// uploads (GeoJSON areas, indicator values) and objects built from others (index runs, ties).
-// The owner (berlin-demo's platform admin) makes them through the public API, so the other
-// tenant's callers can be checked against them like every other object (tenant-scope.ts).
+// uploads (GeoJSON areas, indicator values), objects built from others (index runs, ties) and
+// objects made of other services' facts (a programme's measures, an evidence snapshot, a report).
+// The owner (berlin-demo's platform admin) makes them through the public API — of the service
+// under test or of its companions (companions.ts) — so the other tenant's callers can be checked
+// against them like every other object (tenant-scope.ts).
+import type { DataSource } from 'typeorm';
+import { until } from './companions';
 import type { Reply, Who } from './tenant-scope';
 
 export interface FixtureApi {
@@ -10,13 +14,25 @@ export interface FixtureApi {
   upload(path: string, who: Who, contentType: string, body: string): Promise<Reply>;
 }
 
+/** A companion service's public API, and its database to wait for its read models. */
+export interface CompanionApi extends FixtureApi {
+  readonly db: DataSource;
+}
+
 export type Fixture = (
   api: FixtureApi,
   owner: Who,
   harvested: ReadonlyMap<string, string[]>,
   /** A planning area of the owner's tenant (not in the registry, which has its own). */
   area: string,
+  companions: ReadonlyMap<string, CompanionApi>,
 ) => Promise<[string, string[]][]>;
+
+function companion(companions: ReadonlyMap<string, CompanionApi>, service: string): CompanionApi {
+  const api = companions.get(service);
+  if (!api) throw new Error(`authz fixture: the ${service} service is not running beside this one`);
+  return api;
+}
 
 /** A fixture's request that failed: the matrix cannot check what was not made. */
 function made(reply: Reply, what: string): Reply {
@@ -119,10 +135,13 @@ const indicator: Fixture = async (api, owner) => {
     ),
     'indicator change',
   );
-  const rows = PLANNING_AREAS.flatMap((area, i) => [
-    `${area},2022,AZEW,${1000 + i}`,
-    `${area},2022,AZS1,${1 + 2 * i}`,
-  ]);
+  // Two years: an evaluation compares the years before its start with those from it.
+  const rows = PLANNING_AREAS.flatMap((area, i) =>
+    ['2021', '2022'].flatMap((year) => [
+      `${area},${year},AZEW,${1000 + i}`,
+      `${area},${year},AZS1,${1 + 2 * i}`,
+    ]),
+  );
   const started = made(
     await api.upload(
       '/api/indicator/imports?format=csv',
@@ -207,28 +226,69 @@ const network: Fixture = async (api, owner, harvested) => {
 };
 
 /**
- * An evaluation of an area (the programme and measure kinds need the programme service's facts;
- * a snapshot needs a design naming the indicator service's indicators).
+ * In the programme service, a programme with a measure; in the indicator service, indicators with
+ * values (the indicator fixture). Once their events have arrived: an evaluation of an area, its
+ * design over the imported indicator and a snapshot of its evidence.
  */
-const evaluation: Fixture = async (api, owner, _harvested, area) => {
+const evaluation: Fixture = async (api, owner, _harvested, area, companions) => {
+  const programmes = companion(companions, 'programme');
+  const programme = made(
+    await programmes.send('POST', '/api/programme/programmes', owner, {
+      name: 'Authz Programm',
+      fundingPeriods: [{ from: '2020-01-01', to: '2026-12-31' }],
+      budgetLines: [{ key: 'bund', label: 'Bund' }],
+    }),
+    'programme',
+  );
+  const programmeId = idOf(programme);
+  made(
+    await programmes.send('POST', `/api/programme/programmes/${programmeId}/measures`, owner, {
+      title: 'Authz Maßnahme',
+      areaIds: [area],
+      responsible: { name: 'Authz Träger' },
+    }),
+    'measure',
+  );
+  await indicator(companion(companions, 'indicator'), owner, new Map(), area, companions);
+  await until('the programme’s measure reaching the evaluation service', async () => {
+    const reply = await api.send('GET', `/api/evaluation/programmes/${programmeId}/measures`, owner);
+    return reply.status === 200 && (reply.body as { total: number }).total > 0;
+  });
+  await until('the indicator values reaching the evaluation service', async () => {
+    const reply = await api.send('GET', '/api/evaluation/evidence-sources', owner);
+    const sources = reply.body as { indicators?: { code: string }[] };
+    return (sources.indicators ?? []).some((i) => i.code === 'AZS1');
+  });
   const created = made(
     await api.send('POST', '/api/evaluation/evaluations', owner, {
       title: 'Authz Evaluation',
       object: { kind: 'areas', areaIds: [area] },
-      startPeriod: '2020',
+      startPeriod: '2022',
     }),
     'evaluation',
   );
   const path = `/api/evaluation/evaluations/${idOf(created)}`;
+  made(
+    await api.send('PUT', `${path}/design`, owner, { outcomes: ['AZS1'], matching: { on: ['AZS1'], k: 1 } }),
+    'evaluation design',
+  );
+  const snapshot = made(await api.send('POST', `${path}/snapshots`, owner), 'evidence snapshot');
   return [
     ['/api/evaluation/evaluations', [idOf(created)]],
     // A criterion is a name from the catalogue, not an object: the path names the evaluation.
     [`${path}/ratings`, ['effectiveness']],
+    ['/api/evaluation/programmes', [programmeId]],
+    [`${path}/snapshots`, [idOf(snapshot)]],
   ];
 };
 
-/** A yearly schedule of an area profile (a report itself is gathered from the other services). */
-const reporting: Fixture = async (api, owner, _harvested, area) => {
+/**
+ * A yearly schedule of an area profile, and a report: the registry (beside this service) gets the
+ * planning areas as GeoJSON, the indicator service — once the registry's events have brought it
+ * those areas — indicators, values and an index run (the indicator fixture); the owner then asks
+ * for the run's monitoring report, which is gathered from both over HTTP with their token.
+ */
+const reporting: Fixture = async (api, owner, _harvested, area, companions) => {
   const schedule = made(
     await api.send('POST', '/api/reporting/schedules', owner, {
       name: 'Authz Gebietsprofil',
@@ -237,7 +297,52 @@ const reporting: Fixture = async (api, owner, _harvested, area) => {
     }),
     'report schedule',
   );
-  return [['/api/reporting/schedules', [idOf(schedule)]]];
+  const registry = companion(companions, 'registry');
+  made(
+    await registry.send('PUT', `/api/registry/tenants/${owner.tenant}`, owner, {
+      name: owner.tenant,
+      levels: [{ key: 'planungsraum', name: 'Planungsraum', rank: 0 }],
+    }),
+    'tenant levels',
+  );
+  const features = PLANNING_AREAS.map((code, i) => ({
+    type: 'Feature',
+    properties: { id: code, name: `Authz ${code}` },
+    geometry: square(13.3 + i * 0.1, 52.5, 0.1),
+  }));
+  const areaImport = made(
+    await registry.upload(
+      '/api/registry/area-imports?level=planungsraum&validFrom=2020-01-01',
+      owner,
+      'application/geo+json',
+      JSON.stringify({ type: 'FeatureCollection', features }),
+    ),
+    'GeoJSON import',
+  );
+  await finished(registry, `/api/registry/area-imports/${idOf(areaImport)}`, owner, ['succeeded']);
+  const indicators = companion(companions, 'indicator');
+  await until('the registry’s areas reaching the indicator service', async () => {
+    const rows: { n: number }[] = await indicators.db.query(
+      `SELECT count(*)::int AS n FROM area_ref WHERE tenant_id = $1 AND code = ANY($2)`,
+      [owner.tenant, PLANNING_AREAS],
+    );
+    return rows[0]?.n === PLANNING_AREAS.length;
+  });
+  const indicatorObjects = await indicator(indicators, owner, new Map(), area, companions);
+  const runId = indicatorObjects.find(([collection]) => collection === '/api/indicator/index-runs')?.[1][0];
+  const report = made(
+    await api.send('POST', '/api/reporting/reports', owner, {
+      type: 'monitoring',
+      indexRunId: runId,
+      format: 'csv',
+    }),
+    'monitoring report',
+  );
+  await finished(api, `/api/reporting/reports/${idOf(report)}`, owner, ['done']);
+  return [
+    ['/api/reporting/schedules', [idOf(schedule)]],
+    ['/api/reporting/reports', [idOf(report)]],
+  ];
 };
 
 export const FIXTURES: Readonly<Record<string, Fixture>> = {

@@ -70,7 +70,10 @@ export function requiredQuery(doc: OpenApiDocument, op: OpenApiOperation, hints:
     .filter((parameter) => parameter['in'] === 'query' && parameter['required'] === true)
     .map((parameter) => {
       const name = String(parameter['name']);
-      const value = sampleBody(doc, parameter['schema'] ?? {}, hints, name);
+      // An id in the query (`runId`) names an object even where its schema says only "string".
+      const value = /Id$/.test(name)
+        ? (hints.idFor(name) ?? SOME_ID)
+        : sampleBody(doc, parameter['schema'] ?? {}, hints, name);
       return `${encodeURIComponent(name)}=${encodeURIComponent(String(Array.isArray(value) ? value[0] : value))}`;
     });
   return pairs.length > 0 ? `?${pairs.join('&')}` : '';

@@ -3,9 +3,10 @@
 //   - the owner (a platform admin acting for berlin-demo) creates what the document's POST
 //     collections accept (bodies sampled from their schemas), and the ids are read back from
 //     the document's GET lists, level by level (`/networks` → `/networks/{networkId}/waves`);
-//   - another tenant's callers call every operation whose path names such an object: the answer
-//     must be the one for an object that does not exist (404; a write whose body is refused
-//     first gets the same refusal either way), so nothing tells them the object is there;
+//   - another tenant's callers call every operation whose path names such an object, with a
+//     valid body (sampled, or given where a schema cannot say it: sample-overrides.ts): the
+//     answer must be the one for an object that does not exist (404; a call refused before the
+//     lookup gets the same refusal either way), so nothing tells them the object is there;
 //   - the planner (scope Mitte) sends every write whose body names an area, once with an area in
 //     Mitte and once with one in Friedrichshain-Kreuzberg: the second is 403 OutOfScope, the first
 //     is not.
@@ -17,8 +18,10 @@ import {
   requiredQuery,
   resolve,
   sampleBody,
+  type BodyHints,
   type OpenApiDocument,
 } from './openapi-body';
+import { BODY_OVERRIDES } from './sample-overrides';
 
 export interface Who {
   readonly name: string;
@@ -33,6 +36,7 @@ export interface Reply {
   readonly body: unknown;
 }
 
+/** A body is sent as JSON, or as it is when it is a `RawBody` (sample-overrides.ts). */
 export type Send = (method: string, path: string, who: Who, body?: unknown) => Promise<Reply>;
 
 export interface ObjectCheck {
@@ -94,6 +98,8 @@ interface Context {
   readonly harvested: Map<string, string[]>;
   query(op: Op): string;
   bodyFor(op: Op, area: string): unknown;
+  /** The body a schema cannot describe (sample-overrides.ts), else the sampled one. */
+  validBodyFor(op: Op): Promise<unknown>;
   check(op: Op, caller: string, kind: string, path: string, reply: Reply, passed: boolean): ObjectCheck;
 }
 
@@ -116,16 +122,20 @@ export async function checkObjects(options: Options): Promise<ObjectChecks> {
     return ids[/^(target|to|second)/.test(member) ? 1 : 0] ?? ids[0];
   };
   const operation = (op: Op) => doc.paths[op.path]![op.method.toLowerCase()]!;
+  const hints: BodyHints = { area: options.areas.inScope, idFor };
+  const bodyFor = (op: Op, area: string) => {
+    const schema = jsonBodySchema(doc, operation(op));
+    if (schema) return sampleBody(doc, schema, { area, idFor });
+    return isWrite(op.method) ? {} : undefined;
+  };
   const context: Context = {
     options,
     ops,
     harvested,
-    query: (op) => requiredQuery(doc, operation(op), { area: options.areas.inScope, idFor }),
-    bodyFor: (op, area) => {
-      const schema = jsonBodySchema(doc, operation(op));
-      if (schema) return sampleBody(doc, schema, { area, idFor });
-      return isWrite(op.method) ? {} : undefined;
-    },
+    query: (op) => requiredQuery(doc, operation(op), hints),
+    bodyFor,
+    validBodyFor: async (op) =>
+      (await BODY_OVERRIDES[`${op.method} ${op.path}`]?.(hints)) ?? bodyFor(op, options.areas.inScope),
     check: (op, caller, kind, path, reply, passed) => ({
       service: options.service,
       operation: `${op.method} ${op.path}`,
@@ -197,7 +207,7 @@ async function checkOtherTenants(context: Context): Promise<{ checks: ObjectChec
       unbound.push(`${op.method} ${op.path}`);
       continue;
     }
-    const body = context.bodyFor(op, options.areas.inScope);
+    const body = await context.validBodyFor(op);
     const stranger = strangerPath(op.path, concrete);
     for (const { who, roles } of options.others) {
       // A caller whose role the gate refuses is stopped before any object is looked at.
