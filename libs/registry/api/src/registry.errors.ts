@@ -5,6 +5,8 @@ export const REGISTRY_ERROR_STATUS: Record<RegistryErrorCode, number> = {
   TenantNotFound: 404,
   AreaNotFound: 404,
   LevelNotFound: 422,
+  // A level named in the path is the resource: unknown to the caller's tenant, it is not there.
+  TilesNotFound: 404,
   InvalidLevels: 422,
   InvalidAreaImport: 422,
   InvalidCrosswalk: 422,

@@ -3,6 +3,7 @@ export type RegistryErrorCode =
   | 'TenantNotFound'
   | 'AreaNotFound'
   | 'LevelNotFound'
+  | 'TilesNotFound'
   | 'InvalidLevels'
   | 'InvalidAreaImport'
   | 'InvalidCrosswalk'

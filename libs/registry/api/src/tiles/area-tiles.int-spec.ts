@@ -86,8 +86,10 @@ describe('area vector tiles (real PostgreSQL)', () => {
     const bad = await t.call('GET', `/api/registry/tiles/${level}/3/8/0.pbf`, 'musterstadt-admin');
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/below 2\^z/);
-    const unknown = await t.call('GET', '/api/registry/tiles/nowhere/0/0/0.pbf', 'musterstadt-admin');
-    expect(unknown.status).toBe(422);
+    for (const path of ['/api/registry/tiles/nowhere/0/0/0.pbf', '/api/registry/tiles/nowhere']) {
+      const unknown = await t.call('GET', path, 'musterstadt-admin');
+      expect([unknown.status, unknown.body.code]).toEqual([404, 'TilesNotFound']);
+    }
     expect((await t.call('GET', `/api/registry/tiles/${level}/0/0/0.pbf`)).status).toBe(401);
   });
 

@@ -116,7 +116,7 @@ export class AreaTilesService {
     const tenant = await this.db.getRepository(TenantEntity).findOneBy({ id: tenantId });
     if (!tenant) throw new RegistryError('TenantNotFound', `tenant ${tenantId} not found`);
     if (!tenant.levels.some((l) => l.key === level))
-      throw new RegistryError('LevelNotFound', `level ${level} not found`);
+      throw new RegistryError('TilesNotFound', `no tiles: level ${level} not found`);
     const version = await this.areas.currentVersion(tenantId);
     const [row] = await this.db.query(
       `SELECT count(*)::int AS n, max(updated_at)::text AS t FROM area WHERE tenant_id = $1 AND version_id = $2 AND level = $3`,

@@ -55,6 +55,7 @@ export const API_ERROR_TEXTS_DE = {
 
   'apiError.AreaNotFound': 'Das Gebiet wurde nicht gefunden.',
   'apiError.LevelNotFound': 'Diese Gebietsebene gibt es bei Ihrem Mandanten nicht.',
+  'apiError.TilesNotFound': 'Für diese Gebietsebene gibt es bei Ihrem Mandanten keine Kartenkacheln.',
   'apiError.InvalidLevels':
     'Die Gebietsebenen sind so nicht möglich (Ebenen mit Gebieten können nicht entfallen).',
   'apiError.InvalidAreaImport': 'Die Gebietsdatei enthält Fehler; es wurde nichts importiert.',
@@ -259,6 +260,7 @@ export const API_ERROR_TEXTS_EN: Readonly<Record<keyof typeof API_ERROR_TEXTS_DE
 
   'apiError.AreaNotFound': 'The area was not found.',
   'apiError.LevelNotFound': 'Your tenant has no such area level.',
+  'apiError.TilesNotFound': 'Your tenant has no map tiles for this area level.',
   'apiError.InvalidLevels': 'These area levels are not possible (levels with areas cannot be removed).',
   'apiError.InvalidAreaImport': 'The area file contains errors; nothing was imported.',
   'apiError.InvalidCrosswalk': 'The crosswalk between area versions is faulty.',
