@@ -38,6 +38,7 @@ const TEXT_FIELDS = ['area', 'period', 'indicator', 'value', 'numerator', 'denom
  * orgUnit) to the row errors, naming the line and the field: one check for every format.
  */
 function screenUnsafeText(batch: ObservationBatch): ObservationBatch {
+  if (batch.storable) return batch;
   const observations: RawObservation[] = [];
   const errors = [...batch.errors];
   for (const o of batch.observations) {
@@ -108,7 +109,8 @@ async function* readCsv(
     const batch: ObservationBatch = { observations: [], errors: [], rows: 0 };
     for (const record of records) {
       // Our own exports guard formula cells with an apostrophe; they import back unchanged.
-      record.fields = record.fields.map(restoreCsvCell);
+      const fields = record.fields;
+      for (let i = 0; i < fields.length; i++) fields[i] = restoreCsvCell(fields[i]);
       if (layout === null) {
         const detected = detectTabularLayout(record.fields, sdmx, info.mapping);
         if (!detected.ok) throw new ImportFileError(detected.message, record.line);
@@ -140,12 +142,22 @@ async function* readCsv(
     batch.rows = rows;
     return batch;
   };
+  // Text that cannot be stored is looked for in each decoded chunk once, not in every cell:
+  // until a chunk has some, the records (made of the chunks so far) are known to be clean.
+  let storable = true;
+  const taken = (records: { line: number; fields: string[] }[]): ObservationBatch => {
+    const batch = take(records);
+    if (storable) batch.storable = true;
+    return batch;
+  };
   for await (const chunk of countingStream(file, options) as AsyncIterable<Buffer>) {
-    const records = splitter.push(decoder.write(chunk));
-    if (records.length > 0) yield take(records);
+    const text = decoder.write(chunk);
+    if (storable && textProblem(text) !== null) storable = false;
+    const records = splitter.push(text);
+    if (records.length > 0) yield taken(records);
   }
   const last = splitter.end();
-  const batch = take(last.records);
+  const batch = taken(last.records);
   if (last.error)
     batch.errors.push({
       line: last.error.line,

@@ -9,6 +9,8 @@ export interface ObservationBatch {
   errors: RowError[];
   /** Data rows (or JSON records) read so far. */
   rows: number;
+  /** Set by a reader that checked its text as a whole: no NUL, no lone surrogate anywhere. */
+  storable?: boolean;
 }
 
 export interface ReaderOptions {

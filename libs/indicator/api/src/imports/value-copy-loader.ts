@@ -8,15 +8,17 @@ import type { Writable } from 'node:stream';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { IndicatorRef } from '../catalogue/catalogue.service';
-import { binaryCopyHeader, binaryCopyTrailer, uuidBytes, ValueRowWriter } from './copy-binary';
+import { listedAreas } from '../events/changed-areas';
+import { binaryCopyHeader, binaryCopyTrailer } from './copy-binary';
 import type { ImportFormat } from './import-formats';
 import { readObservations, type FormatInfo } from './observation-readers';
+import { ValueRuns, type AreaKey, type AreaKeys, type ChangeSet } from './value-runs';
+
+export type { ChangeSet } from './value-runs';
 
 /** Stored row errors per job; all of them are counted. */
 export const MAX_STORED_ERRORS = 1000;
 const COPY_IN_FLIGHT_BYTES = 4 * 1024 * 1024;
-
-export type LoadMode = 'direct' | 'staging';
 
 /** Every bad row of a file: the first 1,000 kept, all counted. */
 export class RowErrors {
@@ -34,16 +36,10 @@ export class RowErrors {
   }
 }
 
-export interface ChangeSet {
-  ref: IndicatorRef;
-  periods: Set<string>;
-  areas: Set<string>;
-}
-
 export interface LoadInput {
   format: ImportFormat;
   file: string;
-  area: (code: string) => string | undefined;
+  areas: AreaKeys;
   indicator: (code: string) => IndicatorRef | undefined;
   mapping?: DimensionMapping;
 }
@@ -54,144 +50,194 @@ export interface LoadProgress {
   observations: number;
 }
 
-const STATUS_CODE = { value: 'v', suppressed: 's', missing: 'm' } as const;
-const STATUS_BYTES = {
-  value: Buffer.from('value'),
-  suppressed: Buffer.from('suppressed'),
-  missing: Buffer.from('missing'),
-} as const;
+type Checked = CheckedObservation<AreaKey, IndicatorRef>;
 
-/** A float as COPY text: shortest round-trip representation, `\N` for null. */
-const num = (v: number | null) => (v === null ? '\\N' : String(v));
+/** A COPY stream and the error it ended with, if any. */
+class CopyStream {
+  readonly stream: Writable;
+  error: Error | null = null;
+  private readonly done: Promise<void>;
 
-type Checked = CheckedObservation<string, IndicatorRef>;
-
-/** Field values in COPY's encodings, computed once per distinct area, indicator and period. */
-class RowEncoder {
-  private readonly uuids = new Map<string, Buffer>();
-  private readonly periods = new Map<string, Buffer>();
-  readonly binary = new ValueRowWriter();
-  text = '';
-
-  constructor(private readonly mode: LoadMode) {}
-
-  add(o: Checked, column: string): void {
-    if (this.mode === 'direct') {
-      this.binary.row(
-        this.uuid(o.indicator.id),
-        this.uuid(o.area),
-        this.period(o.period),
-        STATUS_BYTES[o.status],
-        o.value,
-        o.numerator,
-        o.denominator,
-        o.indicator.version,
-      );
-      return;
-    }
-    // The column name is free text from the file: nothing in it may break COPY's text format.
-    // eslint-disable-next-line no-control-regex -- NUL cannot be stored at all
-    const col = column.replace(/[\t\\\n\r\u0000]/g, ' ');
-    this.text += `${o.line}\t${col}\t${o.indicator.id}\t${o.area}\t${o.period}\t${STATUS_CODE[o.status]}\t${num(o.value)}\t${num(o.numerator)}\t${num(o.denominator)}\t${o.indicator.version}\n`;
+  constructor(client: PoolClient, sql: string) {
+    this.stream = client.query(copyFrom(sql)) as Writable;
+    this.done = new Promise<void>((resolve) => {
+      this.stream.on('finish', resolve);
+      this.stream.on('error', (error) => {
+        this.error = error;
+        resolve();
+      });
+    });
   }
 
-  /** What the batch encoded, ready for COPY; empties the encoder. */
-  take(): Buffer | string | null {
-    if (this.mode === 'direct') return this.binary.length > 0 ? this.binary.take() : null;
-    const text = this.text;
-    this.text = '';
-    return text.length > 0 ? text : null;
+  get room(): boolean {
+    return this.error === null && this.stream.writableLength <= COPY_IN_FLIGHT_BYTES;
   }
 
-  private uuid(id: string): Buffer {
-    return this.uuids.get(id) ?? (this.uuids.set(id, uuidBytes(id)), this.uuids.get(id) as Buffer);
+  /** Writes a chunk; waits while more than 4 MB are in flight (PostgreSQL works meanwhile). */
+  async write(chunk: Buffer | string): Promise<void> {
+    if (this.error) return;
+    this.stream.write(chunk);
+    if (!this.room && !this.error) await new Promise((resolve) => this.stream.once('drain', resolve));
   }
 
-  private period(p: string): Buffer {
-    return this.periods.get(p) ?? (this.periods.set(p, Buffer.from(p)), this.periods.get(p) as Buffer);
+  async end(): Promise<void> {
+    this.stream.end();
+    await this.done;
+    if (this.error) throw this.error;
   }
 }
 
-const COPY_TARGET: Record<LoadMode, string> = {
-  direct: `COPY value_load (indicator_id, area_id, period, status, value, numerator, denominator, definition_version) FROM STDIN WITH (FORMAT binary)`,
-  staging: `COPY value_staging (line, col, indicator_id, area_id, period, status, value, numerator, denominator, definition_version) FROM STDIN`,
-};
+/**
+ * Reads the file batch by batch and validates every observation; `onValid` gets the valid ones.
+ * `afterBatch` runs between batches (progress, cancellation checkpoint); `stop` ends the read
+ * early (a bad row on the fast path, a failed COPY).
+ */
+async function readChecked(
+  input: LoadInput,
+  errors: RowErrors,
+  progress: LoadProgress,
+  onValid: (o: Checked, column: string) => void,
+  afterBatch: () => Promise<boolean>,
+): Promise<void> {
+  errors.reset();
+  progress.observations = 0;
+  const info: FormatInfo = { dialect: 'quartier', decimalComma: false, mapping: input.mapping };
+  const byCode = input.areas.byCode;
+  const lookups = { area: (code: string) => byCode.get(code), indicator: input.indicator };
+  for await (const batch of readObservations(
+    input.format,
+    input.file,
+    { onBytes: (b) => (progress.bytes = b) },
+    info,
+  )) {
+    for (const e of batch.errors) errors.add(e);
+    const options = { dialect: info.dialect, decimalComma: info.decimalComma };
+    for (const raw of batch.observations) {
+      const checked = checkObservation(raw, lookups, options);
+      if (!checked.ok) {
+        for (const e of checked.errors) errors.add(e);
+        continue;
+      }
+      progress.observations++;
+      onValid(checked.observation, raw.column);
+    }
+    progress.rows = batch.rows;
+    if (!(await afterBatch())) return;
+  }
+}
+
+const DIRECT_COPY = `COPY indicator_value (indicator_id, area_id, period, status, value, numerator, denominator, definition_version) FROM STDIN WITH (FORMAT binary)`;
 
 /**
- * One pass over the file: every observation validated, the valid ones streamed into COPY.
- * `direct` loads into `value_load` (then inserted in key order, see value-load.repository.ts) and gives up
- * at the first bad row (the staging pass then reports everything); `staging` loads every valid
- * row and reads on to the end.
- * `afterBatch` runs between batches (progress, cancellation checkpoint).
+ * The fast path: every observation validated and the valid ones COPYed straight into
+ * `indicator_value` in key order, run by run (value-runs.ts): while a full run is written
+ * (PostgreSQL inserting it), the next is read. Gives up at the first bad row (the staging pass
+ * then reports them all); a key repeated within a run throws RepeatedKey, one repeated across
+ * runs or already stored fails the COPY with a unique violation — either way the staging pass
+ * follows. Tenant and source come from the column defaults (transaction settings).
  */
-export async function copyPass(
+export async function directPass(
   client: PoolClient,
-  mode: LoadMode,
   input: LoadInput,
   errors: RowErrors,
   progress: LoadProgress,
   afterBatch: () => void,
 ): Promise<Map<string, ChangeSet>> {
-  const changes = new Map<string, ChangeSet>();
-  errors.reset();
-  progress.observations = 0;
-  const copy = client.query(copyFrom(COPY_TARGET[mode])) as Writable;
-  let copyError: Error | null = null;
-  const copyDone = new Promise<void>((resolve) => {
-    copy.on('finish', resolve);
-    copy.on('error', (error) => {
-      copyError = error;
-      resolve();
-    });
-  });
-  const info: FormatInfo = { dialect: 'quartier', decimalComma: false, mapping: input.mapping };
-  const encoder = new RowEncoder(mode);
-  const lookups = { area: input.area, indicator: input.indicator };
-  if (mode === 'direct') copy.write(binaryCopyHeader());
+  const runs = new ValueRuns(input.areas);
+  const copy = new CopyStream(client, DIRECT_COPY);
+  let writing: Generator<Buffer> | null = null;
+  // Writes what fits without waiting; with `all`, the whole run.
+  const pump = async (all: boolean) => {
+    while (writing && (all || copy.room) && !copy.error) {
+      const next = writing.next();
+      if (next.done) writing = null;
+      else await copy.write(next.value);
+    }
+  };
   try {
-    for await (const batch of readObservations(
-      input.format,
-      input.file,
-      { onBytes: (b) => (progress.bytes = b) },
-      info,
-    )) {
-      for (const e of batch.errors) errors.add(e);
-      for (const raw of batch.observations) {
-        const checked = checkObservation(raw, lookups, {
-          dialect: info.dialect,
-          decimalComma: info.decimalComma,
-        });
-        if (!checked.ok) {
-          for (const e of checked.errors) errors.add(e);
-          continue;
+    await copy.write(binaryCopyHeader());
+    await readChecked(
+      input,
+      errors,
+      progress,
+      (o) => runs.add(o),
+      async () => {
+        afterBatch();
+        if (copy.error || errors.count > 0) return false;
+        if (runs.full) {
+          await pump(true);
+          writing = runs.take();
         }
-        progress.observations++;
-        encoder.add(checked.observation, raw.column);
-        noteChange(changes, checked.observation);
-      }
-      progress.rows = batch.rows;
-      afterBatch();
-      if (copyError || (mode === 'direct' && errors.count > 0)) break;
-      // Keep up to 4 MB in flight, so PostgreSQL has rows to work on while the next batch is
-      // parsed (waiting for every 'drain' would idle one side at a time).
-      const chunk = encoder.take();
-      if (chunk !== null) copy.write(chunk);
-      if (copy.writableLength > COPY_IN_FLIGHT_BYTES)
-        await new Promise((resolve) => (copyError ? resolve(undefined) : copy.once('drain', resolve)));
+        await pump(false);
+        return true;
+      },
+    );
+    if (errors.count === 0 && !copy.error) {
+      await pump(true);
+      writing = runs.take();
+      await pump(true);
     }
   } finally {
-    if (mode === 'direct' && !copyError) copy.write(binaryCopyTrailer());
-    copy.end();
-    await copyDone;
+    // Whatever was written ends as a complete COPY; a failed fast path is rolled back anyway.
+    if (!copy.error) copy.stream.write(binaryCopyTrailer());
+    await copy.end().catch((error: unknown) => {
+      if (!copy.error) throw error;
+    });
   }
-  if (copyError) throw copyError;
-  return changes;
+  if (copy.error) throw copy.error;
+  return runs.changes();
 }
 
-function noteChange(changes: Map<string, ChangeSet>, o: Checked): void {
-  let change = changes.get(o.indicator.id);
-  if (!change)
-    changes.set(o.indicator.id, (change = { ref: o.indicator, periods: new Set(), areas: new Set() }));
-  change.periods.add(o.period);
-  change.areas.add(o.area);
+/** A float as COPY text: shortest round-trip representation, `\N` for null. */
+const num = (v: number | null) => (v === null ? '\\N' : String(v));
+const STATUS_CODE = { value: 'v', suppressed: 's', missing: 'm' } as const;
+const STAGING_COPY = `COPY value_staging (line, col, indicator_id, area_id, period, status, value, numerator, denominator, definition_version) FROM STDIN`;
+
+/**
+ * The slow path: every valid row into `value_staging` with its line and column (text COPY), the
+ * whole file read so that every bad row is reported.
+ */
+export async function stagingPass(
+  client: PoolClient,
+  input: LoadInput,
+  errors: RowErrors,
+  progress: LoadProgress,
+  afterBatch: () => void,
+): Promise<Map<string, ChangeSet>> {
+  const changes = new Map<string, { ref: IndicatorRef; periods: Set<string>; areas: Set<string> }>();
+  const copy = new CopyStream(client, STAGING_COPY);
+  let text = '';
+  try {
+    await readChecked(
+      input,
+      errors,
+      progress,
+      (o, column) => {
+        // The column name is free text from the file: nothing in it may break COPY's text format.
+        // eslint-disable-next-line no-control-regex -- NUL cannot be stored at all
+        const col = column.replace(/[\t\\\n\r\u0000]/g, ' ');
+        text += `${o.line}\t${col}\t${o.indicator.id}\t${o.area.id}\t${o.period}\t${STATUS_CODE[o.status]}\t${num(o.value)}\t${num(o.numerator)}\t${num(o.denominator)}\t${o.indicator.version}\n`;
+        let change = changes.get(o.indicator.id);
+        if (!change)
+          changes.set(o.indicator.id, (change = { ref: o.indicator, periods: new Set(), areas: new Set() }));
+        change.periods.add(o.period);
+        change.areas.add(o.area.id);
+      },
+      async () => {
+        afterBatch();
+        if (copy.error) return false;
+        if (text.length > 0) await copy.write(text);
+        text = '';
+        return true;
+      },
+    );
+  } finally {
+    await copy.end().catch((error: unknown) => {
+      if (!copy.error) throw error;
+    });
+  }
+  if (copy.error) throw copy.error;
+  return new Map(
+    [...changes].map(([id, c]) => [id, { ref: c.ref, periods: c.periods, areaIds: listedAreas(c.areas) }]),
+  );
 }

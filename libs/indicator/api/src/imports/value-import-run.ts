@@ -5,21 +5,27 @@ import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CatalogueService } from '../catalogue/catalogue.service';
 import type { AreaTree } from '../common/area-tree';
-import { copyPass, RowErrors, type ChangeSet, type LoadInput, type LoadProgress } from './value-copy-loader';
+import {
+  directPass,
+  RowErrors,
+  stagingPass,
+  type ChangeSet,
+  type LoadInput,
+  type LoadProgress,
+} from './value-copy-loader';
 import type { ValueImportFailure, ValueImportPayload, ValueImportResult } from './value-import.job';
 import {
   abandonDirectLoad,
   beginDirectLoad,
-  createLoadTable,
   createStaging,
-  insertLoaded,
   mergeStaging,
+  prepareDirectLoad,
   stagedDuplicates,
 } from './value-load.repository';
+import { AreaKeys, RepeatedKey } from './value-runs';
 import { ImportFileError } from './observation-readers';
 import { saveMapping } from './import-mapping.repository';
 import { parseDimensionMapping } from '@quartier/indicator-core';
-import { listedAreas } from '../events/changed-areas';
 
 /** Validation found bad rows: roll back. */
 class ImportRejected extends Error {}
@@ -36,10 +42,10 @@ const logger = new Logger('ValueImport');
 /**
  * One value import, all-or-nothing per file, inside ONE transaction: the file is streamed through
  * its format reader, each observation validated in process and the valid ones streamed with COPY:
- * - first into a temporary load table and from there into `indicator_value` in key order (new
- *   periods — the bulk case — cost one COPY and one INSERT); the primary key catches a key
- *   repeated in the file or already stored (unique violation);
- * - on such a violation, or on any bad row, the load is rolled back to a savepoint and the file
+ * - straight into `indicator_value`, buffered and written in key order run by run (new periods —
+ *   the bulk case — cost one COPY; see value-runs.ts); the primary key catches a key already
+ *   stored (unique violation), the runs one repeated in the file;
+ * - on such a repeat, or on any bad row, the load is rolled back to a savepoint and the file
  *   goes through a temporary staging table instead: every row validated, duplicates listed by a
  *   window query, and the valid rows merged (see value-load.repository.ts).
  * Any bad row rolls everything back and fails the job with every bad row (the first 1,000 stored,
@@ -95,36 +101,33 @@ async function load(
   const sourceId = `import:${ctx.id}`;
   const refs = await deps.catalogue.refs(ctx.tenantId, manager);
   const tree = await deps.areas.of(ctx.tenantId, manager);
-  const areaIds = new Map([...tree.byCode].map(([code, a]) => [code, a.id]));
+  const areas = new AreaKeys([...tree.byCode].map(([code, a]) => [code, a.id] as const));
   const mapping = payload.map ? parseDimensionMapping(payload.map) : null;
   if (mapping && !mapping.ok) throw new ImportFileError(`map: ${mapping.message}`);
   const input: LoadInput = {
     format: payload.format,
     file: payload.file,
-    area: (code) => areaIds.get(code),
+    areas,
     indicator: (code) => refs.get(code),
     ...(mapping?.ok ? { mapping: mapping.mapping } : {}),
   };
   const client = (await manager.queryRunner!.connect()) as PoolClient;
   // Fast path: most loads add periods that are not stored yet, so the rows go into the value
-  // table with one plain INSERT. A bad row, a repeated key within the file or an existing value
-  // (unique violation) sends the file through the staging pass instead.
+  // table with one COPY. A bad row, a repeated key within the file or an existing value (unique
+  // violation) sends the file through the staging pass instead.
   await beginDirectLoad(manager);
   let changes: Map<string, ChangeSet> | null = null;
   try {
-    await createLoadTable(manager);
-    const loaded = await copyPass(client, 'direct', input, errors, progress, afterBatch);
-    if (errors.count === 0) {
-      await insertLoaded(manager, ctx.tenantId, sourceId);
-      changes = loaded;
-    }
+    await prepareDirectLoad(manager, ctx.tenantId, sourceId);
+    const loaded = await directPass(client, input, errors, progress, afterBatch);
+    if (errors.count === 0) changes = loaded;
   } catch (error) {
-    if ((error as { code?: string }).code !== '23505') throw error;
+    if (!(error instanceof RepeatedKey) && (error as { code?: string }).code !== '23505') throw error;
   }
   if (!changes) {
     await abandonDirectLoad(manager);
     await createStaging(manager);
-    changes = await copyPass(client, 'staging', input, errors, progress, afterBatch);
+    changes = await stagingPass(client, input, errors, progress, afterBatch);
     if (errors.count > 0 || !(await mergeStaging(manager, ctx.tenantId, sourceId))) {
       for (const r of await stagedDuplicates(manager))
         errors.add({
@@ -145,7 +148,7 @@ async function load(
         indicatorCode: c.ref.code,
         definitionVersion: c.ref.version,
         periods: [...c.periods].sort(),
-        areaIds: listedAreas(c.areas),
+        areaIds: c.areaIds,
         sourceId,
       },
       meta: { tenantId: ctx.tenantId, key: `${ctx.tenantId}:${c.ref.code}` },

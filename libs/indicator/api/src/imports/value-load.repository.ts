@@ -1,6 +1,6 @@
-// SQL of a value import's transaction: the fast path's load table and its savepoint, the slow
-// path's staging table, the merge into `indicator_value` and the report of repeated keys. The
-// rows get there by COPY (value-copy-loader.ts, a stream rather than a query).
+// SQL of a value import's transaction: the fast path's savepoint and settings, the slow path's
+// staging table, the merge into `indicator_value` and the report of repeated keys. The rows get
+// there by COPY (value-copy-loader.ts, a stream rather than a query).
 import type { EntityManager } from 'typeorm';
 
 /** A staged row that repeats the key of an earlier line (`first`). */
@@ -15,44 +15,22 @@ export async function beginDirectLoad(manager: EntityManager): Promise<void> {
   await manager.query('SAVEPOINT direct_load');
 }
 
-/** Undoes the fast path (load table and any inserted rows) before the staging pass. */
+/** Undoes the fast path (any rows it inserted) before the staging pass. */
 export async function abandonDirectLoad(manager: EntityManager): Promise<void> {
   await manager.query('ROLLBACK TO SAVEPOINT direct_load');
 }
 
 /**
- * The fast path's load table: the file's rows as they come, without index or WAL (temporary),
- * to be inserted into `indicator_value` in key order by `insertLoaded`.
+ * Before the fast path's COPY into `indicator_value`: the rows' tenant and source come from the
+ * table's column defaults (transaction settings), not repeated in a million COPY rows.
  */
-export async function createLoadTable(manager: EntityManager): Promise<void> {
-  await manager.query(
-    `CREATE TEMP TABLE value_load (
-       indicator_id uuid NOT NULL, area_id uuid NOT NULL, period text COLLATE "C" NOT NULL, status text NOT NULL,
-       value double precision, numerator double precision, denominator double precision, definition_version integer NOT NULL
-     ) ON COMMIT DROP`,
-  );
-  // The sort of a million rows stays in memory instead of merging runs on disk.
-  await manager.query(`SET LOCAL work_mem = '64MB'`);
-}
-
-/**
- * Inserts the loaded rows in the order of the value key (indicator, period, area). Files come
- * area by area, so inserting them as they come puts consecutive rows into 30 different parts of
- * the key index, at random places (area ids are random): once the index outgrows the buffer
- * cache every row costs a page read and write (50,000 areas: 2.3× the time of 10,000 per row).
- * In key order the index grows at a few places, and the table is laid out the way it is read —
- * one indicator and period for every area — so a map or an index run reads ~1/30 of the pages.
- * A key repeated in the file or already stored fails the statement with 23505.
- */
-export async function insertLoaded(
+export async function prepareDirectLoad(
   manager: EntityManager,
   tenantId: string,
   sourceId: string,
 ): Promise<void> {
   await manager.query(
-    `INSERT INTO indicator_value (tenant_id, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, source_id)
-     SELECT $1, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, $2
-       FROM value_load ORDER BY indicator_id, period, area_id`,
+    `SELECT set_config('quartier.tenant_id', $1, true), set_config('quartier.source_id', $2, true)`,
     [tenantId, sourceId],
   );
 }
@@ -69,7 +47,7 @@ export async function createStaging(manager: EntityManager): Promise<void> {
 }
 
 /**
- * Merges the staged rows into the value table, in key order (see `insertLoaded`).
+ * Merges the staged rows into the value table, in key order (see value-runs.ts).
  * `INSERT … ON CONFLICT DO UPDATE` refuses a key twice (21000), so a file that repeats a key
  * cannot slip through: answers false then, with the merge rolled back.
  */

@@ -71,18 +71,33 @@ const DEFAULT_COLUMNS = {
 };
 
 /**
- * Canonical period per raw text and dialect. Files repeat a handful of periods millions of
- * times, so each distinct text is parsed once (bounded, so a file of junk cannot grow it).
+ * Canonical period per raw text and dialect, and whether a period fits a periodicity. Files
+ * repeat a handful of periods millions of times, so each distinct text is parsed once (bounded,
+ * so a file of junk cannot grow it).
  */
-const periodMemo = new Map<string, string | null>();
+const MEMO_LIMIT = 10_000;
+const periodMemo = new Map<PeriodDialect, Map<string, string | null>>();
 function memoPeriod(raw: string, dialect: PeriodDialect): string | null {
-  const key = `${dialect}\u0000${raw}`;
-  const hit = periodMemo.get(key);
+  let memo = periodMemo.get(dialect);
+  if (!memo) periodMemo.set(dialect, (memo = new Map()));
+  const hit = memo.get(raw);
   if (hit !== undefined) return hit;
   const period = normalisePeriod(raw, dialect);
-  if (periodMemo.size > 10_000) periodMemo.clear();
-  periodMemo.set(key, period);
+  if (memo.size > MEMO_LIMIT) memo.clear();
+  memo.set(raw, period);
   return period;
+}
+
+const fitsMemo = new Map<Periodicity, Map<string, boolean>>();
+function memoFits(periodicity: Periodicity, period: string): boolean {
+  let memo = fitsMemo.get(periodicity);
+  if (!memo) fitsMemo.set(periodicity, (memo = new Map()));
+  const hit = memo.get(period);
+  if (hit !== undefined) return hit;
+  const fits = periodFits(periodicity, period);
+  if (memo.size > MEMO_LIMIT) memo.clear();
+  memo.set(period, fits);
+  return fits;
 }
 
 export function checkObservation<A, I extends IndicatorTraits>(
@@ -117,7 +132,7 @@ export function checkObservation<A, I extends IndicatorTraits>(
       'bad-period',
       `"${raw.period}" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or a DHIS2/SDMX period)`,
     );
-  else if (indicator?.periodicity !== undefined && !periodFits(indicator.periodicity, period))
+  else if (indicator?.periodicity !== undefined && !memoFits(indicator.periodicity, period))
     fail(
       col.period,
       'bad-period',
