@@ -6,6 +6,7 @@
 // keyboard-reachable controls, axe-core checks. Register in apps/portal-e2e/run.mjs:
 //   import { evaluationTests } from './src/evaluation.e2e.mjs';   …   evaluationTests(context);
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
 import { downloadedCsv, expectAccessible, germanNumber, login, newPage } from './session.mjs';
@@ -80,6 +81,16 @@ export function evaluationTests(context, it = nodeIt) {
     await page
       .getByTestId('design-map')
       .screenshot({ path: join(context.outDir, 'evaluation-design-map.png') });
+    // The map as SVG, in the view shown: a path per planning area, the evaluated ones outlined
+    // thickly, the roles as legend.
+    const waiting = page.waitForEvent('download');
+    await page.getByTestId('design-map-download-svg').click();
+    const file = await waiting;
+    assert.equal(file.suggestedFilename(), 'karte-evaluation.svg');
+    const svg = await readFile(await file.path(), 'utf8');
+    assert.ok((svg.match(/<path /g) ?? []).length > 400, 'a path per planning area');
+    assert.equal((svg.match(/<path [^>]*stroke-width="2.5"/g) ?? []).length, count('evaluiertes Gebiet'));
+    assert.match(svg, /<text x="28" y="\d+">Vergleichsgebiet<\/text>/);
     await expectAccessible(page);
   });
 

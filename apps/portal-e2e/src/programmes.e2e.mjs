@@ -8,7 +8,7 @@
 // subtest per step; periods and dates are fixed values, never today's.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
 import { api, downloadedCsv, expectAccessible, germanNumber, login, newPage, tokenFor } from './session.mjs';
@@ -66,6 +66,14 @@ export function programmeTests(context, it = nodeIt) {
         .getByTestId('candidates-map')
         .and(page.locator('[data-rendered]:not([data-rendered=""])'))
         .waitFor();
+      // The map as SVG: every candidate area a path, titled with its code, name and classes.
+      const waiting = page.waitForEvent('download');
+      await page.getByTestId('candidates-map-download-svg').click();
+      const file = await waiting;
+      assert.equal(file.suggestedFilename(), 'karte-candidates-map.svg');
+      const svg = readFileSync(await file.path(), 'utf8');
+      assert.ok((svg.match(/<path /g) ?? []).length >= areaCount, 'a path per candidate area');
+      assert.match(svg, /<path [^>]*><title>\d+ [^<]+: Status /);
       await expectAccessible(page);
       await page.getByRole('tab', { name: 'Übersicht' }).click();
       await page

@@ -1,9 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   type ElementRef,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -14,15 +12,7 @@ import {
   viewChild,
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import {
-  createAreaMap,
-  geometryRings,
-  I18n,
-  loadMapLibre,
-  MapDownload,
-  mapSvg,
-  whenDrawn,
-} from '@quartier/portal-ui';
+import { geometryBounds, I18n, MapDownload, mountAreaMap, viewSvg, whenDrawn } from '@quartier/portal-ui';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import {
   type LegendEntry,
@@ -33,8 +23,9 @@ import {
   classOf,
   paletteFor,
 } from '../choropleth';
-import { collectionBounds, featureBounds } from '../geometry';
+import { findFeature } from '../geometry';
 
+const ATTRIBUTION = 'Geoportal Berlin, dl-de/by-2.0';
 const SOURCE = 'areas';
 const FILL = 'areas-fill';
 const OUTLINE = 'areas-outline';
@@ -70,8 +61,13 @@ export class AreaMap {
   readonly areaSelected = output<string>();
 
   private readonly container = viewChild.required<ElementRef<HTMLDivElement>>('canvasHost');
-  protected readonly map = signal<MapLibreMap | null>(null);
-  protected readonly error = signal<string | null>(null);
+  private readonly mounted = mountAreaMap({
+    host: () => this.container().nativeElement,
+    attribution: ATTRIBUTION,
+    layers: (map) => this.addLayers(map),
+  });
+  protected readonly map = this.mounted.map;
+  protected readonly error = this.mounted.error;
   protected readonly hover = signal<HoverInfo | null>(null);
   /** Set after MapLibre reports `idle` with the current data drawn — the e2e tests wait for it. */
   protected readonly renderedFeatures = signal<number | null>(null);
@@ -82,29 +78,22 @@ export class AreaMap {
     if (!map || !collection) return null;
     const breaks = this.breaks();
     const colors = paletteFor(breaks.length + 1);
-    const canvas = map.getCanvas();
-    const project = ([lon, lat]: readonly [number, number]) => {
-      const p = map.project([lon, lat]);
-      return [p.x, p.y] as const;
-    };
-    return mapSvg({
-      width: canvas.clientWidth,
-      height: canvas.clientHeight,
+    const areas = collection.features.map((f) => ({
+      geometry: f.geometry,
+      fill:
+        f.properties.population === null ? NO_DATA_COLOR : colors[classOf(f.properties.population, breaks)],
+      highlighted: f.properties.id === this.selectedId(),
+      title: f.properties.name,
+    }));
+    return viewSvg(map, areas, {
       title: this.label(),
-      areas: collection.features.map((f) => ({
-        rings: geometryRings(f.geometry, project),
-        fill:
-          f.properties.population === null ? NO_DATA_COLOR : colors[classOf(f.properties.population, breaks)],
-        strokeWidth: f.properties.id === this.selectedId() ? 2.5 : 0.6,
-        title: f.properties.name,
-      })),
       legend: [
         ...this.legend().map((entry) => ({ color: entry.color, label: this.legendLabel(entry) })),
         ...(this.hasMissingPopulation()
           ? [{ color: NO_DATA_COLOR, label: this.t('areas.legendNoData') }]
           : []),
       ],
-      attribution: 'Geoportal Berlin, dl-de/by-2.0',
+      attribution: ATTRIBUTION,
     });
   };
 
@@ -132,27 +121,6 @@ export class AreaMap {
   private handledSelection: string | null = null;
 
   constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      loadMapLibre().then(
-        (maplibre) => {
-          if (destroyRef.destroyed) return;
-          const map = createAreaMap(
-            maplibre,
-            this.container().nativeElement,
-            'Geoportal Berlin, dl-de/by-2.0',
-          );
-          map.on('load', () => {
-            this.addLayers(map);
-            this.map.set(map);
-          });
-          map.on('error', (event) => this.error.set(event.error?.message ?? 'MapLibre'));
-          destroyRef.onDestroy(() => map.remove());
-        },
-        (error: unknown) => this.error.set(error instanceof Error ? error.message : String(error)),
-      );
-    });
-
     effect(() => {
       const map = this.map();
       const collection = this.collection();
@@ -162,9 +130,8 @@ export class AreaMap {
       // GeoJSON types are structurally identical; MapLibre's are mutable, ours readonly.
       source?.setData(collection as unknown as Parameters<GeoJSONSource['setData']>[0]);
       map.setPaintProperty(FILL, 'fill-color', populationColorExpression(this.breaks()) as never);
-      const bounds = collectionBounds(collection);
-      if (bounds)
-        map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 24, animate: false });
+      const bounds = geometryBounds(collection.features.map((f) => f.geometry));
+      if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
       whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
       // A new level shows the whole city; an area chosen since the last drawing is zoomed to.
       const selected = untracked(this.selectedId);
@@ -210,13 +177,9 @@ export class AreaMap {
     const collection = untracked(this.collection);
     // Before the level is loaded there is nothing to zoom to: the loading will do it.
     if (collection) this.handledSelection = selected;
-    const bounds = zoom && selected && collection ? featureBounds(collection, selected) : null;
-    if (bounds)
-      map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], {
-        padding: 48,
-        maxZoom: 15,
-        duration: 400,
-      });
+    const feature = zoom && selected && collection ? findFeature(collection, selected) : undefined;
+    const bounds = feature ? geometryBounds([feature.geometry]) : null;
+    if (bounds) map.fitBounds(bounds, { padding: 48, maxZoom: 15, duration: 400 });
     this.zoomedTo.set(bounds ? selected : null);
   }
 

@@ -1,9 +1,7 @@
 import {
   ChangeDetectionStrategy,
   Component,
-  DestroyRef,
   type ElementRef,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -15,14 +13,7 @@ import {
 import { RegistryApi, type AreaFeatureCollection, type AreaTiles } from '@quartier/portal-data-access';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
-import {
-  createAreaMap,
-  loadMapLibre,
-  whenDrawn,
-  MapDownload,
-  geometryRings,
-  mapSvg,
-} from '@quartier/portal-ui';
+import { geometryBounds, MapDownload, mountAreaMap, viewSvg, whenDrawn } from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
 import {
   TILE_FILL,
@@ -41,6 +32,7 @@ export interface MapCell {
   text: string;
 }
 
+const ATTRIBUTION = 'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0';
 const SOURCE = 'cells';
 const FILL = 'cells-fill';
 const HATCH = 'cells-suppressed';
@@ -82,8 +74,14 @@ export class ClassMap {
   readonly classChosen = output<number>();
 
   private readonly container = viewChild.required<ElementRef<HTMLDivElement>>('canvasHost');
-  protected readonly map = signal<MapLibreMap | null>(null);
-  protected readonly error = signal<string | null>(null);
+  private readonly mounted = mountAreaMap({
+    host: () => this.container().nativeElement,
+    attribution: ATTRIBUTION,
+    created: (map) => map.setTransformRequest((url) => this.registry.tileRequest(url)),
+    layers: (map) => this.addLayers(map),
+  });
+  protected readonly map = this.mounted.map;
+  protected readonly error = this.mounted.error;
   protected readonly hover = signal<{ name: string; text: string; x: number; y: number } | null>(null);
   /** Set once MapLibre is idle with the current data drawn (the e2e test waits for it). */
   protected readonly renderedFeatures = signal<number | null>(null);
@@ -132,27 +130,20 @@ export class ClassMap {
     const data = this.data();
     if (!map || !data) return null;
     const colors = this.legend().map((l) => l.color);
-    const canvas = map.getCanvas();
-    const project = ([lon, lat]: readonly [number, number]) => {
-      const p = map.project([lon, lat]);
-      return [p.x, p.y] as const;
-    };
     const states = this.states();
-    return mapSvg({
-      width: canvas.clientWidth,
-      height: canvas.clientHeight,
+    const areas = data.features.map((f) => ({
+      geometry: f.geometry,
+      fill: f.properties.cls >= 0 ? (colors[f.properties.cls] ?? '#ffffff') : '#ffffff',
+      ...(f.properties.state === 'suppressed'
+        ? { pattern: 'hatch' as const }
+        : f.properties.state === 'value'
+          ? {}
+          : { pattern: 'dots' as const }),
+      highlighted: f.properties.id === this.selectedId(),
+      title: `${f.properties.name}: ${f.properties.text}`,
+    }));
+    return viewSvg(map, areas, {
       title: this.label(),
-      areas: data.features.map((f) => ({
-        rings: geometryRings(f.geometry, project),
-        fill: f.properties.cls >= 0 ? (colors[f.properties.cls] ?? '#ffffff') : '#ffffff',
-        ...(f.properties.state === 'suppressed'
-          ? { pattern: 'hatch' as const }
-          : f.properties.state === 'value'
-            ? {}
-            : { pattern: 'dots' as const }),
-        strokeWidth: f.properties.id === this.selectedId() ? 2.5 : 0.6,
-        title: `${f.properties.name}: ${f.properties.text}`,
-      })),
       legend: [
         ...this.legend().map((l) => ({ color: l.color, label: `${l.number}  ${l.label}` })),
         ...(states.has('suppressed')
@@ -165,40 +156,11 @@ export class ClassMap {
           ? [{ color: '#fff', label: this.t('invalid'), pattern: 'dots' as const }]
           : []),
       ],
-      attribution: 'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0',
+      attribution: ATTRIBUTION,
     });
   }
 
   constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      loadMapLibre().then(
-        (maplibre) => {
-          if (destroyRef.destroyed) return;
-          const map = createAreaMap(
-            maplibre,
-            this.container().nativeElement,
-            'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0',
-          );
-          map.setTransformRequest((url) => this.registry.tileRequest(url));
-          map.on('load', () => {
-            this.addLayers(map);
-            this.map.set(map);
-          });
-          map.on('error', (event) => this.error.set(event.error?.message ?? 'MapLibre'));
-          // The canvas is sized when the map is created; tabs and the two-column layout settle
-          // later, so follow the container's size.
-          const observer = new ResizeObserver(() => map.resize());
-          observer.observe(this.container().nativeElement);
-          destroyRef.onDestroy(() => {
-            observer.disconnect();
-            map.remove();
-          });
-        },
-        (error: unknown) => this.error.set(error instanceof Error ? error.message : String(error)),
-      );
-    });
-
     let shownTiles: AreaTiles | null = null;
     let tilePointer = false;
     effect(() => {
@@ -244,7 +206,7 @@ export class ClassMap {
         classColorExpression(this.legend().map((l) => l.color)) as never,
       );
       map.resize();
-      const bounds = boundsOf(data.features.map((f) => f.geometry));
+      const bounds = geometryBounds(data.features.map((f) => f.geometry));
       if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
       whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
     });
@@ -333,23 +295,4 @@ export class ClassMap {
       ['coalesce', ['feature-state', 'cls'], -1],
     );
   }
-}
-
-type Position = readonly number[];
-function boundsOf(geometries: readonly unknown[]): [number, number, number, number] | null {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  const visit = (coordinates: unknown): void => {
-    if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') {
-      const [x, y] = coordinates as Position;
-      minX = Math.min(minX, x);
-      maxX = Math.max(maxX, x);
-      minY = Math.min(minY, y);
-      maxY = Math.max(maxY, y);
-    } else if (Array.isArray(coordinates)) for (const c of coordinates) visit(c);
-  };
-  for (const g of geometries) visit((g as { coordinates?: unknown } | null)?.coordinates);
-  return Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null;
 }

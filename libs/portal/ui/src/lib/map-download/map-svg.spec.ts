@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeXml, geometryRings, mapSvg, ringsPath } from './map-svg.ts';
+import { escapeXml, geometryRings, mapSvg, ringsPath, viewSvg, type MapView } from './map-svg.ts';
 
 describe('map as SVG', () => {
   const project = ([lon, lat]: readonly [number, number]) => [(lon - 13) * 100, (53 - lat) * 100] as const;
@@ -90,5 +90,51 @@ describe('map as SVG', () => {
     assert.match(svg, /<text x="28" y="123">&lt; 3,5<\/text>/);
     assert.match(svg, /Geoportal Berlin<\/text><\/svg>$/);
     assert.equal(escapeXml(`'`), '&apos;');
+  });
+
+  it('draws the view of a map: its canvas size, its projection, highlighted areas outlined thickly', () => {
+    // A view panned 50 px to the right, 100 px per degree, like map.project after a drag.
+    const map: MapView = {
+      getCanvas: () => ({ clientWidth: 300, clientHeight: 150 }),
+      project: ([lon, lat]) => ({ x: 50 + (lon - 13) * 100, y: (53 - lat) * 100 }),
+    };
+    const square = [
+      [13, 52],
+      [13.5, 52],
+      [13.5, 52.5],
+      [13, 52],
+    ];
+    const svg = viewSvg(
+      map,
+      [
+        {
+          geometry: { type: 'Polygon', coordinates: [square] },
+          fill: '#111',
+          title: 'Mitte',
+          highlighted: true,
+        },
+        { geometry: { type: 'MultiPolygon', coordinates: [[square]] }, fill: '#222', pattern: 'dots' },
+        { geometry: null, fill: '#333', title: 'ohne Geometrie' },
+      ],
+      {
+        title: 'Programmgebiete',
+        legend: [{ color: '#111', label: 'Gebiet' }],
+        attribution: 'Geoportal Berlin',
+      },
+    );
+    assert.match(svg, /^<svg [^>]*width="300" height="206"/);
+    assert.match(svg, /<clipPath id="view"><rect width="300" height="150"\/>/);
+    assert.match(
+      svg,
+      /<path d="M50 100L100 100L100 50L50 100Z" fill="#111" [^>]*stroke-width="2.5"><title>Mitte<\/title>/,
+    );
+    assert.match(
+      svg,
+      /<path d="M50 100L100 100L100 50L50 100Z" fill="url\(#dots\)" [^>]*stroke-width="0.6">/,
+    );
+    assert.doesNotMatch(svg, /ohne Geometrie/);
+    assert.equal(svg.match(/<path /g)?.length, 2);
+    assert.match(svg, /<text x="28" y="173">Gebiet<\/text>/);
+    assert.match(svg, /<title>Programmgebiete<\/title>/);
   });
 });

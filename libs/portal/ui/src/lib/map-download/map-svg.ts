@@ -113,3 +113,42 @@ export function mapSvg(options: MapSvgOptions): string {
     `<text x="8" y="${total - 8}" font-size="10" fill="#3c4650">${escapeXml(attribution)}</text></svg>`
   );
 }
+
+/** What `viewSvg` needs of a MapLibre map: the canvas's size and the projection of its view. */
+export interface MapView {
+  getCanvas(): { readonly clientWidth: number; readonly clientHeight: number };
+  project(lonLat: [number, number]): { readonly x: number; readonly y: number };
+}
+
+/** An area as a map component draws it: its GeoJSON geometry, not yet projected. */
+export interface ViewArea extends Omit<SvgArea, 'rings' | 'strokeWidth'> {
+  readonly geometry: Parameters<typeof geometryRings>[0];
+  /** Outlined thickly, as the map outlines selected, treated or programme areas. */
+  readonly highlighted?: boolean;
+}
+
+/**
+ * The map's current view as SVG: each area projected as the reader sees it (pan and zoom
+ * included), clipped to the canvas, with the legend and attribution below.
+ */
+export function viewSvg(
+  map: MapView,
+  areas: readonly ViewArea[],
+  frame: Pick<MapSvgOptions, 'title' | 'legend' | 'attribution'>,
+): string {
+  const canvas = map.getCanvas();
+  const project = ([lon, lat]: readonly [number, number]): Point => {
+    const p = map.project([lon, lat]);
+    return [p.x, p.y];
+  };
+  return mapSvg({
+    ...frame,
+    width: canvas.clientWidth,
+    height: canvas.clientHeight,
+    areas: areas.map(({ geometry, highlighted, ...area }) => ({
+      ...area,
+      rings: geometryRings(geometry, project),
+      strokeWidth: highlighted ? 2.5 : 0.6,
+    })),
+  });
+}
