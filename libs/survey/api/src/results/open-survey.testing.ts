@@ -4,6 +4,9 @@ import { tablesToWorkbook } from '@quartier/survey-core';
 import { PLANNING_AREAS, QUARTIER_FORM } from '../testing/fixtures';
 import { day, XLSX } from '../testing/survey-test-app';
 
+// Written once per test file: every survey opened here gets the same form.
+let workbook: Promise<Uint8Array> | undefined;
+
 /**
  * A survey with the test form over the four planning areas of Mitte, open with one wave (ten days
  * either side of today); `population` overrides a target area's population by code.
@@ -22,7 +25,7 @@ export async function openSurvey(
     'PUT',
     `/api/survey/surveys/${surveyId}/xlsform`,
     'planer',
-    await tablesToWorkbook(QUARTIER_FORM),
+    await (workbook ??= tablesToWorkbook(QUARTIER_FORM)),
     XLSX,
   );
   if (form.status !== 200) throw new Error(`form upload answered ${form.status}`);
