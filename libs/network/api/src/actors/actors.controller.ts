@@ -19,7 +19,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ApiErrorResponses } from '@quartier/service-kit';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import {
@@ -46,12 +46,11 @@ export class ActorsController {
   })
   @ApiOkResponse({ type: ActorListDto.Output })
   list(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Query() query: ListActorsQueryDto,
   ) {
-    return this.actors.list(access, tenantId, networkId, query);
+    return this.actors.list(caller, networkId, query);
   }
 
   @Post('actors')
@@ -59,24 +58,22 @@ export class ActorsController {
   @ApiOperation({ summary: 'Create an actor (persons are pseudonymised unless stated otherwise)' })
   @ApiCreatedResponse({ type: ActorWithWavesDto.Output })
   create(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Body() body: CreateActorDto,
   ) {
-    return this.actors.create(access, tenantId, networkId, body);
+    return this.actors.create(caller, networkId, body);
   }
 
   @Get('actors/:actorId')
   @ApiOperation({ summary: 'One actor with the waves it takes part in' })
   @ApiOkResponse({ type: ActorWithWavesDto.Output })
   get(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('actorId', ParseUUIDPipe) actorId: string,
   ) {
-    return this.actors.get(access, tenantId, networkId, actorId);
+    return this.actors.get(caller, networkId, actorId);
   }
 
   @Patch('actors/:actorId')
@@ -84,13 +81,12 @@ export class ActorsController {
   @ApiOperation({ summary: 'Change an actor' })
   @ApiOkResponse({ type: ActorWithWavesDto.Output })
   update(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('actorId', ParseUUIDPipe) actorId: string,
     @Body() body: UpdateActorDto,
   ) {
-    return this.actors.update(access, tenantId, networkId, actorId, body);
+    return this.actors.update(caller, networkId, actorId, body);
   }
 
   @Delete('actors/:actorId')
@@ -99,12 +95,11 @@ export class ActorsController {
   @ApiOperation({ summary: 'Delete an actor with all its ties' })
   @ApiNoContentResponse({ description: 'Deleted' })
   remove(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('actorId', ParseUUIDPipe) actorId: string,
   ) {
-    return this.actors.remove(access, tenantId, networkId, actorId);
+    return this.actors.remove(caller, networkId, actorId);
   }
 
   @Put('waves/:waveId/actors/:actorId')
@@ -113,13 +108,12 @@ export class ActorsController {
   @ApiOperation({ summary: 'Make an actor part of a wave (also without ties)' })
   @ApiNoContentResponse({ description: 'The actor is part of the wave' })
   join(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Param('actorId', ParseUUIDPipe) actorId: string,
   ) {
-    return this.actors.join(access, tenantId, networkId, waveId, actorId);
+    return this.actors.join(caller, networkId, waveId, actorId);
   }
 
   @Delete('waves/:waveId/actors/:actorId')
@@ -128,12 +122,11 @@ export class ActorsController {
   @ApiOperation({ summary: 'Take an actor out of a wave, with its ties in that wave' })
   @ApiNoContentResponse({ description: 'The actor left the wave' })
   leave(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Param('actorId', ParseUUIDPipe) actorId: string,
   ) {
-    return this.actors.leave(access, tenantId, networkId, waveId, actorId);
+    return this.actors.leave(caller, networkId, waveId, actorId);
   }
 }

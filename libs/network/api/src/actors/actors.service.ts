@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthError, type AccessContext } from '@quartier/auth';
+import { AuthError, type AccessContext, type Caller } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
 import { unknownAreas } from '../areas/area-ref.repository';
@@ -36,11 +36,11 @@ export class ActorsService {
   ) {}
 
   async list(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     query: { waveId?: string; sector?: string; q?: string; limit: number; offset: number },
   ): Promise<{ items: ActorView[]; total: number }> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     if (query.waveId) await this.networks.wave(network, query.waveId);
     const rows = await actorsOfNetwork(this.db.manager, network.id, query.waveId);
@@ -59,12 +59,8 @@ export class ActorsService {
     return { items: items.slice(query.offset, query.offset + query.limit), total: items.length };
   }
 
-  async get(
-    access: AccessContext,
-    tenantId: string,
-    networkId: string,
-    actorId: string,
-  ): Promise<ActorView & { waveIds: string[] }> {
+  async get(caller: Caller, networkId: string, actorId: string): Promise<ActorView & { waveIds: string[] }> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const actor = await this.load(network, actorId);
     const disclosure = await this.networks.disclosure(access, network, [actor]);
@@ -72,11 +68,11 @@ export class ActorsService {
   }
 
   async create(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     input: CreateActorInput,
   ): Promise<ActorView & { waveIds: string[] }> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const id = await this.db.transaction(async (manager) => {
       const draft: ActorDraft = {
@@ -101,16 +97,16 @@ export class ActorsService {
       await touchWaves(manager, waveIds);
       return actorId;
     });
-    return this.get(access, tenantId, networkId, id);
+    return this.get(caller, networkId, id);
   }
 
   async update(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     actorId: string,
     input: UpdateActorInput,
   ): Promise<ActorView & { waveIds: string[] }> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const actor = await this.load(network, actorId, manager, true);
@@ -137,10 +133,11 @@ export class ActorsService {
       if (draft.sector !== before.sector || draft.areaId !== before.areaId)
         await touchWaves(manager, await wavesOfActor(manager, actor.id));
     });
-    return this.get(access, tenantId, networkId, actorId);
+    return this.get(caller, networkId, actorId);
   }
 
-  async remove(access: AccessContext, tenantId: string, networkId: string, actorId: string): Promise<void> {
+  async remove(caller: Caller, networkId: string, actorId: string): Promise<void> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const actor = await this.load(network, actorId, manager, true);
@@ -150,13 +147,8 @@ export class ActorsService {
   }
 
   /** Adds an actor to a wave (e.g. a surveyed organisation that named nobody: an isolate). */
-  async join(
-    access: AccessContext,
-    tenantId: string,
-    networkId: string,
-    waveId: string,
-    actorId: string,
-  ): Promise<void> {
+  async join(caller: Caller, networkId: string, waveId: string, actorId: string): Promise<void> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
@@ -166,13 +158,8 @@ export class ActorsService {
   }
 
   /** Removes an actor from a wave together with its ties in that wave. */
-  async leave(
-    access: AccessContext,
-    tenantId: string,
-    networkId: string,
-    waveId: string,
-    actorId: string,
-  ): Promise<void> {
+  async leave(caller: Caller, networkId: string, waveId: string, actorId: string): Promise<void> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { AreaScope, CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ApiErrorResponses } from '@quartier/service-kit';
 import { MeasureQueryDto } from '../metrics/metrics.dto';
 import { NETWORK_READERS } from '../network.constants';
@@ -27,12 +27,11 @@ export class AnalysisController {
   })
   @ApiOkResponse({ type: WaveComparisonDto.Output })
   compare(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Query() query: CompareQueryDto,
   ) {
-    return this.analysis.compare(access, tenantId, networkId, query);
+    return this.analysis.compare(caller, networkId, query);
   }
 
   @Get('networks/:networkId/waves/:waveId/ego/:actorId')
@@ -41,14 +40,13 @@ export class AnalysisController {
   })
   @ApiOkResponse({ type: EgoViewDto.Output })
   ego(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Param('actorId', ParseUUIDPipe) actorId: string,
     @Query() query: MeasureQueryDto,
   ) {
-    return this.analysis.ego(access, tenantId, networkId, waveId, actorId, query);
+    return this.analysis.ego(caller, networkId, waveId, actorId, query);
   }
 
   @Get('resources')
@@ -57,11 +55,7 @@ export class AnalysisController {
     summary: 'Resource map: actors’ offerings by area and field, across the networks the caller may read',
   })
   @ApiOkResponse({ type: ResourcesDto.Output })
-  resources(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: ResourceQueryDto,
-  ) {
-    return this.analysis.resources(access, tenantId, query);
+  resources(@CurrentCaller() caller: Caller, @Query() query: ResourceQueryDto) {
+    return this.analysis.resources(caller, query);
   }
 }

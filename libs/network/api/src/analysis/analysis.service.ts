@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canAct, type AccessContext } from '@quartier/auth';
+import { canAct, type Caller } from '@quartier/auth';
 import {
   buildNetworkGraph,
   compareWaves,
@@ -72,11 +72,11 @@ export class AnalysisService {
 
   /** New, lost and stable actors and ties between two waves, and the change of every measure. */
   async compare(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     query: MeasureQuery & { from: string; to: string },
   ): Promise<WaveComparisonView> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const from = await this.networks.wave(network, query.from);
     const to = await this.networks.wave(network, query.to);
@@ -96,13 +96,13 @@ export class AnalysisService {
 
   /** The first-order ego network of an actor in a wave, with its own measures. */
   async ego(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     waveId: string,
     actorId: string,
     query: MeasureQuery,
   ): Promise<EgoView> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const input = await this.metrics.waveInput(network, wave, query);
@@ -135,10 +135,10 @@ export class AnalysisService {
    * the networks the caller may read — the "hidden resources" of an area.
    */
   async resources(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     query: { areaId?: string; field?: string; type?: string; networkId?: string },
   ): Promise<{ items: ResourceItem[]; areas: ResourceArea[] }> {
+    const { access, tenantId } = caller;
     const networks = await listNetworks(this.db.manager, tenantId, {
       ...(query.networkId ? { networkId: query.networkId } : {}),
     });

@@ -20,7 +20,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ApiErrorResponses, spoolStorage, UploadSpool, type SpooledPart } from '@quartier/service-kit';
 import type { Response } from 'express';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
@@ -86,15 +86,14 @@ export class InterchangeController {
     type: ImportProblemsDto.Output,
   })
   async import(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Query() query: ImportQueryDto,
     @UploadedFiles() files: { nodes?: SpooledPart[]; edges?: SpooledPart[]; file?: SpooledPart[] } = {},
   ) {
     try {
-      return await this.interchange.import(access, tenantId, networkId, waveId, query, {
+      return await this.interchange.import(caller, networkId, waveId, query, {
         nodes: files.nodes?.[0],
         edges: files.edges?.[0],
         file: files.file?.[0],
@@ -119,14 +118,13 @@ export class InterchangeController {
     },
   })
   async export(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Query() query: ExportQueryDto,
     @Res({ passthrough: true }) response: Response,
   ): Promise<string> {
-    const file = await this.interchange.export(access, tenantId, networkId, waveId, query.format);
+    const file = await this.interchange.export(caller, networkId, waveId, query.format);
     response.setHeader('Content-Type', file.contentType);
     response.setHeader('Content-Disposition', `attachment; filename="${file.filename}"`);
     return file.body;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { SpooledPart } from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
-import type { AccessContext } from '@quartier/auth';
+import type { AccessContext, Caller } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
 import type { ActorRow } from '../actors/actor.dto';
@@ -59,13 +59,13 @@ export class InterchangeService {
   ) {}
 
   async import(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     waveId: string,
     query: ImportQuery,
     files: ImportFiles,
   ): Promise<ImportResult> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     const issues = new ImportIssues();
@@ -107,12 +107,12 @@ export class InterchangeService {
   }
 
   async export(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     waveId: string,
     format: ExportFormat,
   ): Promise<{ body: string; contentType: string; filename: string }> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ApiErrorResponses } from '@quartier/service-kit';
 import { METRICS_RUNNERS, NETWORK_READERS } from '../network.constants';
 import { MeasureQueryDto, MetricsJobViewDto, WaveMetricsViewDto } from './metrics.dto';
@@ -21,13 +21,12 @@ export class MetricsController {
   })
   @ApiOkResponse({ type: WaveMetricsViewDto.Output })
   read(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Query() query: MeasureQueryDto,
   ) {
-    return this.metrics.read(access, tenantId, networkId, waveId, query);
+    return this.metrics.read(caller, networkId, waveId, query);
   }
 
   @Post('networks/:networkId/waves/:waveId/metrics/jobs')
@@ -38,23 +37,18 @@ export class MetricsController {
   })
   @ApiAcceptedResponse({ type: MetricsJobViewDto.Output })
   start(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Query() query: MeasureQueryDto,
   ) {
-    return this.metrics.startJob(access, tenantId, access.principal.subject, networkId, waveId, query);
+    return this.metrics.startJob(caller, networkId, waveId, query);
   }
 
   @Get('metrics-jobs/:jobId')
   @ApiOperation({ summary: 'Progress and outcome of a measure job' })
   @ApiOkResponse({ type: MetricsJobViewDto.Output })
-  job(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('jobId', ParseUUIDPipe) jobId: string,
-  ) {
-    return this.metrics.job(access, tenantId, jobId);
+  job(@CurrentCaller() caller: Caller, @Param('jobId', ParseUUIDPipe) jobId: string) {
+    return this.metrics.job(caller, jobId);
   }
 }

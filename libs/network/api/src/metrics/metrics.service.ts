@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessContext } from '@quartier/auth';
+import type { AccessContext, Caller } from '@quartier/auth';
 import { OutboxWriter } from '@quartier/messaging';
 import type { NetworkInput, NetworkMetrics } from '@quartier/network-core';
 import { JobFailure, JobRunner, type JobContext } from '@quartier/service-kit';
@@ -67,12 +67,12 @@ export class MetricsService implements OnModuleInit {
 
   /** Measures of a wave: from the cache, or computed now when the network is small. */
   async read(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     waveId: string,
     query: MeasureQuery,
   ): Promise<WaveMetricsView> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const options = this.optionsOf(network, query);
@@ -137,13 +137,12 @@ export class MetricsService implements OnModuleInit {
 
   /** Starts (or joins, or answers from the cache) the background computation of a wave's measures. */
   async startJob(
-    access: AccessContext,
-    tenantId: string,
-    createdBy: string,
+    caller: Caller,
     networkId: string,
     waveId: string,
     query: MeasureQuery,
   ): Promise<MetricsJobView> {
+    const { access, tenantId, subject: createdBy } = caller;
     const network = await this.networks.network(access, tenantId, networkId, METRICS_RUNNERS);
     const wave = await this.networks.wave(network, waveId);
     const options = this.optionsOf(network, query);
@@ -163,10 +162,11 @@ export class MetricsService implements OnModuleInit {
           ...who,
           singletonKey: measuresKey(wave.id, optionsKey(options), wave.revision),
         });
-    return this.job(access, tenantId, id);
+    return this.job(caller, id);
   }
 
-  async job(access: AccessContext, tenantId: string, jobId: string): Promise<MetricsJobView> {
+  async job(caller: Caller, jobId: string): Promise<MetricsJobView> {
+    const { access, tenantId } = caller;
     const job = await this.runner.find<MetricsJobPayload, MetricsJobResult>(jobId, tenantId);
     if (!job || job.kind !== NETWORK_MEASURES.name)
       throw new NetworkServiceError('MetricsJobNotFound', `measure job ${jobId} not found`);

@@ -18,7 +18,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { AreaScope, CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ApiErrorResponses } from '@quartier/service-kit';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import {
@@ -47,12 +47,8 @@ export class NetworksController {
     summary: 'Networks the caller may read, optionally of one area (and its subtree) or programme',
   })
   @ApiOkResponse({ type: NetworkListDto.Output })
-  list(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: ListNetworksQueryDto,
-  ) {
-    return this.networks.list(access, tenantId, query);
+  list(@CurrentCaller() caller: Caller, @Query() query: ListNetworksQueryDto) {
+    return this.networks.list(caller, query);
   }
 
   @Post()
@@ -60,23 +56,15 @@ export class NetworksController {
   @AreaScope({ body: 'areaId' })
   @ApiOperation({ summary: 'Create a network of an area and/or programme' })
   @ApiCreatedResponse({ type: NetworkViewDto.Output })
-  create(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Body() body: CreateNetworkDto,
-  ) {
-    return this.networks.create(access, tenantId, access.principal.subject, body);
+  create(@CurrentCaller() caller: Caller, @Body() body: CreateNetworkDto) {
+    return this.networks.create(caller, body);
   }
 
   @Get(':networkId')
   @ApiOperation({ summary: 'One network with its waves' })
   @ApiOkResponse({ type: NetworkViewDto.Output })
-  get(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('networkId', ParseUUIDPipe) networkId: string,
-  ) {
-    return this.networks.get(access, tenantId, networkId);
+  get(@CurrentCaller() caller: Caller, @Param('networkId', ParseUUIDPipe) networkId: string) {
+    return this.networks.get(caller, networkId);
   }
 
   @Patch(':networkId')
@@ -86,12 +74,11 @@ export class NetworksController {
   })
   @ApiOkResponse({ type: NetworkViewDto.Output })
   update(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Body() body: UpdateNetworkDto,
   ) {
-    return this.networks.update(access, tenantId, networkId, body);
+    return this.networks.update(caller, networkId, body);
   }
 
   @Delete(':networkId')
@@ -99,12 +86,8 @@ export class NetworksController {
   @Roles(...NETWORK_EDITORS)
   @ApiOperation({ summary: 'Delete a network with its waves, actors and ties' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  remove(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('networkId', ParseUUIDPipe) networkId: string,
-  ) {
-    return this.networks.remove(access, tenantId, networkId);
+  remove(@CurrentCaller() caller: Caller, @Param('networkId', ParseUUIDPipe) networkId: string) {
+    return this.networks.remove(caller, networkId);
   }
 
   @Post(':networkId/waves')
@@ -112,12 +95,11 @@ export class NetworksController {
   @ApiOperation({ summary: 'Add a wave (a dated observation of the network)' })
   @ApiCreatedResponse({ type: WaveViewDto.Output })
   createWave(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Body() body: CreateWaveDto,
   ) {
-    return this.networks.createWave(access, tenantId, networkId, body);
+    return this.networks.createWave(caller, networkId, body);
   }
 
   @Patch(':networkId/waves/:waveId')
@@ -125,13 +107,12 @@ export class NetworksController {
   @ApiOperation({ summary: 'Relabel or redate a wave' })
   @ApiOkResponse({ type: WaveViewDto.Output })
   updateWave(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Body() body: UpdateWaveDto,
   ) {
-    return this.networks.updateWave(access, tenantId, networkId, waveId, body);
+    return this.networks.updateWave(caller, networkId, waveId, body);
   }
 
   @Delete(':networkId/waves/:waveId')
@@ -140,11 +121,10 @@ export class NetworksController {
   @ApiOperation({ summary: 'Delete a wave with its ties' })
   @ApiNoContentResponse({ description: 'Deleted' })
   removeWave(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
   ) {
-    return this.networks.removeWave(access, tenantId, networkId, waveId);
+    return this.networks.removeWave(caller, networkId, waveId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertCanAct, canAct, type AccessContext } from '@quartier/auth';
+import { assertCanAct, canAct, type AccessContext, type Caller } from '@quartier/auth';
 import type { DataSource } from 'typeorm';
 import { networkTarget } from '../access/network-access';
 import { NetworkAccessService } from '../access/network-access.service';
@@ -34,10 +34,10 @@ export class NetworksService {
 
   /** The networks of the tenant the caller may read, optionally of one area's subtree or one programme. */
   async list(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     filter: { areaId?: string; programmeId?: string },
   ): Promise<{ items: NetworkView[]; total: number }> {
+    const { access, tenantId } = caller;
     const rows = await listNetworks(this.db.manager, tenantId, {
       ...(filter.areaId ? { areaId: filter.areaId } : {}),
       ...(filter.programmeId ? { programmeId: filter.programmeId } : {}),
@@ -49,17 +49,14 @@ export class NetworksService {
     return { items, total: items.length };
   }
 
-  async get(access: AccessContext, tenantId: string, networkId: string): Promise<NetworkView> {
+  async get(caller: Caller, networkId: string): Promise<NetworkView> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     return (await this.views(access, [network]))[0];
   }
 
-  async create(
-    access: AccessContext,
-    tenantId: string,
-    createdBy: string,
-    input: CreateNetworkInput,
-  ): Promise<NetworkView> {
+  async create(caller: Caller, input: CreateNetworkInput): Promise<NetworkView> {
+    const { access, tenantId, subject: createdBy } = caller;
     let ancestors: string[] | null = null;
     if (input.areaId) {
       ancestors = await ancestorsOf(this.db.manager, tenantId, input.areaId);
@@ -87,15 +84,11 @@ export class NetworksService {
       weighted: input.weighted,
       createdBy,
     });
-    return this.get(access, tenantId, id);
+    return this.get(caller, id);
   }
 
-  async update(
-    access: AccessContext,
-    tenantId: string,
-    networkId: string,
-    input: UpdateNetworkInput,
-  ): Promise<NetworkView> {
+  async update(caller: Caller, networkId: string, input: UpdateNetworkInput): Promise<NetworkView> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       await updateNetwork(manager, network.id, input);
@@ -104,20 +97,17 @@ export class NetworksService {
         await touchWaves(manager, await waveIdsOfNetwork(manager, network.id));
       }
     });
-    return this.get(access, tenantId, networkId);
+    return this.get(caller, networkId);
   }
 
-  async remove(access: AccessContext, tenantId: string, networkId: string): Promise<void> {
+  async remove(caller: Caller, networkId: string): Promise<void> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await deleteNetwork(this.db.manager, network.id);
   }
 
-  async createWave(
-    access: AccessContext,
-    tenantId: string,
-    networkId: string,
-    input: CreateWaveInput,
-  ): Promise<WaveView> {
+  async createWave(caller: Caller, networkId: string, input: CreateWaveInput): Promise<WaveView> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     try {
       const row = await insertWave(this.db.manager, tenantId, network.id, input);
@@ -133,12 +123,12 @@ export class NetworksService {
   }
 
   async updateWave(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     waveId: string,
     input: Partial<CreateWaveInput>,
   ): Promise<WaveView> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     try {
@@ -158,12 +148,8 @@ export class NetworksService {
     return (await this.waves(network.id)).find((w) => w.id === wave.id) as WaveView;
   }
 
-  async removeWave(
-    access: AccessContext,
-    tenantId: string,
-    networkId: string,
-    waveId: string,
-  ): Promise<void> {
+  async removeWave(caller: Caller, networkId: string, waveId: string): Promise<void> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     await deleteWave(this.db.manager, wave.id);

@@ -18,7 +18,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ApiErrorResponses } from '@quartier/service-kit';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { CreateTieDto, ListTiesQueryDto, TieListDto, TieRowDto, UpdateTieDto } from './tie.dto';
@@ -36,13 +36,12 @@ export class TiesController {
   @ApiOperation({ summary: 'Ties of a wave' })
   @ApiOkResponse({ type: TieListDto.Output })
   list(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Query() query: ListTiesQueryDto,
   ) {
-    return this.ties.list(access, tenantId, networkId, waveId, query);
+    return this.ties.list(caller, networkId, waveId, query);
   }
 
   @Post()
@@ -50,13 +49,12 @@ export class TiesController {
   @ApiOperation({ summary: 'Record a tie between two actors of the network (both join the wave)' })
   @ApiCreatedResponse({ type: TieRowDto.Output })
   create(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Body() body: CreateTieDto,
   ) {
-    return this.ties.create(access, tenantId, networkId, waveId, body);
+    return this.ties.create(caller, networkId, waveId, body);
   }
 
   @Patch(':tieId')
@@ -64,14 +62,13 @@ export class TiesController {
   @ApiOperation({ summary: 'Change weight, type or attributes of a tie' })
   @ApiOkResponse({ type: TieRowDto.Output })
   update(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Param('tieId', ParseUUIDPipe) tieId: string,
     @Body() body: UpdateTieDto,
   ) {
-    return this.ties.update(access, tenantId, networkId, waveId, tieId, body);
+    return this.ties.update(caller, networkId, waveId, tieId, body);
   }
 
   @Delete(':tieId')
@@ -80,12 +77,11 @@ export class TiesController {
   @ApiOperation({ summary: 'Delete a tie' })
   @ApiNoContentResponse({ description: 'Deleted' })
   remove(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Param('tieId', ParseUUIDPipe) tieId: string,
   ) {
-    return this.ties.remove(access, tenantId, networkId, waveId, tieId);
+    return this.ties.remove(caller, networkId, waveId, tieId);
   }
 }

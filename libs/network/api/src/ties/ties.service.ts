@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessContext } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import type { DataSource } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
 import { actorIdsInNetwork, actorsOfNetwork } from '../actors/actor.repository';
@@ -24,12 +24,12 @@ export class TiesService {
   ) {}
 
   async list(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     waveId: string,
     filter: { type?: string; actorId?: string },
   ): Promise<{ items: TieView[]; total: number }> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const ties = await tiesOfWave(this.db.manager, wave.id, filter);
@@ -48,13 +48,8 @@ export class TiesService {
     return { items, total: items.length };
   }
 
-  async create(
-    access: AccessContext,
-    tenantId: string,
-    networkId: string,
-    waveId: string,
-    input: CreateTieInput,
-  ): Promise<TieRow> {
+  async create(caller: Caller, networkId: string, waveId: string, input: CreateTieInput): Promise<TieRow> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const directed = input.directed ?? network.directed;
     return this.db.transaction(async (manager) => {
@@ -90,13 +85,13 @@ export class TiesService {
   }
 
   async update(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     networkId: string,
     waveId: string,
     tieId: string,
     input: UpdateTieInput,
   ): Promise<TieRow> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     try {
       return await this.db.transaction(async (manager) => {
@@ -116,13 +111,8 @@ export class TiesService {
     }
   }
 
-  async remove(
-    access: AccessContext,
-    tenantId: string,
-    networkId: string,
-    waveId: string,
-    tieId: string,
-  ): Promise<void> {
+  async remove(caller: Caller, networkId: string, waveId: string, tieId: string): Promise<void> {
+    const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
