@@ -200,6 +200,24 @@ export function programmeTests(context, it = nodeIt) {
           .first()
           .waitFor();
         await expectAccessible(page);
+        // The saved model as SVG and as JSON, saved as files.
+        const saved = async (button) => {
+          const waiting = page.waitForEvent('download');
+          await button.click();
+          const file = await waiting;
+          return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+        };
+        const staircase = await saved(
+          page.getByRole('button', { name: 'Wirkungstreppe (SVG) herunterladen' }),
+        );
+        assert.match(staircase.name, /^wirkungstreppe-.+\.svg$/);
+        assert.match(staircase.text, /<svg[\s\S]*Weniger/);
+        const model = await saved(page.getByRole('button', { name: 'JSON herunterladen' }));
+        assert.match(model.name, /^wirkungsmodell-.+\.json$/);
+        assert.match(
+          JSON.stringify(JSON.parse(model.text)),
+          /Weniger Arbeitslosigkeit in den Fördergebieten/,
+        );
 
         await page.getByRole('tab', { name: 'Zielerreichung' }).click();
         const row = page.getByTestId('attainment-b1');

@@ -11,8 +11,7 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { problemFrom } from '@quartier/portal-data-access';
-import { I18n, Notice } from '@quartier/portal-ui';
-import { download } from '../download';
+import { I18n, Notice, saveBlob } from '@quartier/portal-ui';
 import {
   bindsEvidence,
   layoutGraph,
@@ -231,9 +230,8 @@ export class ImpactPanel {
         '/api/programme/programmes/{id}/impact-model.json',
         this.path(),
       );
-      download(
-        `${JSON.stringify(json, null, 2)}\n`,
-        'application/json',
+      saveBlob(
+        new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: 'application/json' }),
         `wirkungsmodell-${this.programme().name}.json`,
       );
     });
@@ -245,7 +243,7 @@ export class ImpactPanel {
         ...this.path(),
         query: { lang: this.i18n.language() },
       });
-      download(svg, 'image/svg+xml', `wirkungstreppe-${this.programme().name}.svg`);
+      saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `wirkungstreppe-${this.programme().name}.svg`);
     });
   }
 

@@ -1,7 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { ProgrammeClient } from '@quartier/portal-data-access';
-import { Notice } from '@quartier/portal-ui';
-import { download } from '../download';
+import { Notice, saveBlob } from '@quartier/portal-ui';
 import { ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
 
@@ -46,7 +45,7 @@ export class IatiLink {
       const xml = await this.api.text('/api/programme/programmes/{programmeId}/iati', {
         path: { programmeId: this.programmeId() },
       });
-      download(xml, 'application/xml', `iati-${this.name()}.xml`);
+      saveBlob(new Blob([xml], { type: 'application/xml' }), `iati-${this.name()}.xml`);
     } catch (error) {
       this.error.set(this.workspace.problem(error));
     }
