@@ -19,6 +19,24 @@ export interface TenantAreas {
    * per read-model state: an index run resolves several indicators over the same tree.
    */
   readonly hierarchy: PreparedHierarchy;
+  /** The areas of one level and the part of the tree their values are resolved from. */
+  below(level: string): LevelAreas;
+}
+
+/**
+ * One level's areas (in list order) with their descendants, prepared for resolution: an index
+ * run over planning areas needs no district aggregates.
+ */
+export interface LevelAreas {
+  areas: AreaNode[];
+  /** Those areas and their descendants. */
+  hierarchy: PreparedHierarchy;
+  /** Position in `hierarchy.areas` of each of `areas`. */
+  positions: Int32Array;
+  /** Area id → position in `areas`. */
+  positionOf: Map<string, number>;
+  /** No area lies below the level's areas: values are the stored ones, nothing to aggregate. */
+  bottom: boolean;
 }
 
 /**
@@ -42,6 +60,7 @@ export class AreaTree {
     for (const a of list) depthOf.set(a.level, Math.min(depthOf.get(a.level) ?? Infinity, a.path.length));
     const levels = [...depthOf].sort((x, y) => x[1] - y[1]).map(([level]) => level);
     let hierarchy: PreparedHierarchy | undefined;
+    const belowLevel = new Map<string, LevelAreas>();
     const areas: TenantAreas = {
       stamp,
       list,
@@ -51,8 +70,49 @@ export class AreaTree {
       get hierarchy() {
         return (hierarchy ??= prepareHierarchy(list));
       },
+      below(level) {
+        let prepared = belowLevel.get(level);
+        if (!prepared) {
+          prepared = levelAreas(list, this.hierarchy, level);
+          belowLevel.set(level, prepared);
+        }
+        return prepared;
+      },
     };
     this.cache.set(tenantId, areas);
     return areas;
   }
+}
+
+/** The level's areas and their descendants (whatever their level), in list order. */
+export function levelAreas(list: readonly AreaNode[], tree: PreparedHierarchy, level: string): LevelAreas {
+  const inSubtree = new Uint8Array(list.length);
+  const stack: number[] = [];
+  list.forEach((a, i) => {
+    if (a.level === level) stack.push(i);
+  });
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    if (inSubtree[i]) continue;
+    inSubtree[i] = 1;
+    for (const child of tree.children[i]) stack.push(child);
+  }
+  const subtree: AreaNode[] = [];
+  const areas: AreaNode[] = [];
+  const positions: number[] = [];
+  list.forEach((a, i) => {
+    if (!inSubtree[i]) return;
+    if (a.level === level) {
+      areas.push(a);
+      positions.push(subtree.length);
+    }
+    subtree.push(a);
+  });
+  return {
+    areas,
+    hierarchy: prepareHierarchy(subtree),
+    positions: Int32Array.from(positions),
+    positionOf: new Map(areas.map((a, i) => [a.id, i])),
+    bottom: subtree.length === areas.length,
+  };
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventPayload } from '@quartier/contracts';
+import type { IndexDefinition } from '@quartier/indicator-core';
 import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } from '@quartier/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultScale } from '../catalogue/indicator.dto';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
-import { IndexRunRepository, type AreaIndices } from '../indices/index-run.repository';
+import { jsonbKeyOrder } from '../indices/index-result-columns';
+import { IndexRunRepository, type IndexResultColumns } from '../indices/index-run.repository';
 import { IndicatorValueRepository } from '../values/indicator-value.repository';
 
 /** Values (or areas) per event: well below Kafka's default 1 MB message limit. */
@@ -105,16 +107,8 @@ export class FactPublicationHandler {
   ): Promise<void> {
     const run = await this.runs.find(computed.tenantId, computed.runId, manager);
     if (!run) return;
-    const rows = await this.runs.results(computed.runId, manager);
-    const areas: PublishedArea[] = rows.map((r) => {
-      const indices = Object.entries((r.indices as AreaIndices | null) ?? {});
-      return {
-        areaId: r.areaId,
-        valid: r.valid,
-        values: Object.fromEntries(indices.map(([id, index]) => [id, index.value])),
-        classes: Object.fromEntries(indices.map(([id, index]) => [id, index.class.code])),
-      };
-    });
+    const columns = await this.runs.results(computed.runId, manager);
+    const areas = columns ? publishedAreas(run.definition, columns) : [];
     const classes = Object.fromEntries(
       run.definition.indices.map((index) => [
         index.id,
@@ -142,6 +136,24 @@ export class FactPublicationHandler {
       })),
     );
   }
+}
+
+/** Each area's value and class code per index id, keys in the order the per-area JSON had. */
+function publishedAreas(definition: IndexDefinition, columns: IndexResultColumns): PublishedArea[] {
+  const indices = jsonbKeyOrder(
+    definition.indices.map((index, k) => ({ id: index.id, k, codes: index.classes.map((c) => c.code) })),
+    (index) => index.id,
+  );
+  return columns.areaIds.map((areaId, i) => {
+    const values: Record<string, number> = {};
+    const classes: Record<string, string> = {};
+    if (columns.valid[i])
+      for (const { id, k, codes } of indices) {
+        values[id] = columns.values[k][i] as number;
+        classes[id] = codes[(columns.classes[k][i] as number) - 1];
+      }
+    return { areaId, valid: columns.valid[i], values, classes };
+  });
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

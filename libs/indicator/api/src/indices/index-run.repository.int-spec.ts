@@ -2,6 +2,7 @@ import { parseIndexDefinition } from '@quartier/indicator-core';
 import { randomUUID } from 'node:crypto';
 import { migratedIndicatorSchema, type IndicatorSchema } from '../testing/indicator-schema';
 import { IndexDefinitionRepository } from './index-definition.repository';
+import { fromResultColumns } from './index-result-columns';
 import { IndexRunRepository, type IndexResultRow, type NewIndexRun } from './index-run.repository';
 
 const definition = (key: string) =>
@@ -12,7 +13,7 @@ const definition = (key: string) =>
       {
         id: 'status',
         label: 'Status',
-        indicators: ['S1'],
+        indicators: ['S1', 'S2'],
         classes: [
           { code: '1', label: 'hoch', upTo: 0, inclusive: true },
           { code: '2', label: 'niedrig' },
@@ -118,18 +119,34 @@ describe('index definitions and runs (migrated indicator schema, real PostgreSQL
     const defId = await storedDefinition('runs');
     const otherDef = await storedDefinition('runs', 'other');
     const results: IndexResultRow[] = [
-      { areaId: areas['B'], code: 'B', valid: false, reasons: ['missing S1'], indices: null },
+      {
+        areaId: areas['B'],
+        code: 'B',
+        valid: false,
+        reasons: [
+          { code: 'population-below-minimum', population: 120, minimum: 300 },
+          { code: 'indicator-missing', indicators: ['S2'] },
+        ],
+        indices: null,
+      },
       {
         areaId: areas['A'],
         code: 'A',
         valid: true,
         reasons: null,
-        indices: { status: { value: 1.5, class: { code: '1', label: 'hoch' } } },
+        indices: {
+          status: {
+            z: { S1: -0.1, S2: 1e-7 },
+            sum: 0.1 + 0.2,
+            class: { code: '2', label: 'niedrig' },
+            value: 1.5,
+          },
+        },
       },
     ];
     const later = await schema.db.transaction(async (m) => {
       const id = await runs.insert(m, newRun('runs', defId, '2021'));
-      await runs.insertResults(m, id, results);
+      await runs.insertResults(m, id, definition('mss'), results);
       return id;
     });
     const earlier = await schema.db.transaction((m) => runs.insert(m, newRun('runs', defId, '2019')));
@@ -158,39 +175,61 @@ describe('index definitions and runs (migrated indicator schema, real PostgreSQL
       inputs: { indicators: [{ code: 'S1', version: 2 }], rows: [['A', 1.5]] },
     });
     expect(await runs.inputs('other-tenant', later)).toBeNull();
-    expect(await runs.results(later)).toEqual([results[1], results[0]]);
-    expect(await runs.results(earlier)).toEqual([]);
+    // One row of arrays, areas by code; the class as its number in the layout.
+    const stored = await runs.results(later);
+    expect(stored).toEqual({
+      areaIds: [areas['A'], areas['B']],
+      codes: ['A', 'B'],
+      valid: [true, false],
+      reasons: [results[0].reasons],
+      classes: [[2, null]],
+      values: [[1.5, null]],
+      sums: [[0.1 + 0.2, null]],
+      z: [
+        [-0.1, null],
+        [1e-7, null],
+      ],
+    });
+    expect(fromResultColumns(definition('mss'), stored!)).toEqual([results[1], results[0]]);
+    expect(await runs.results(earlier)).toBeNull();
   });
 
-  it('stores 5,000 results from one JSON document, quotes and backslashes intact', async () => {
-    const codes = Array.from({ length: 5_000 }, (_, i) => `P${String(i).padStart(5, '0')}`);
+  it('stores 5,000 results as arrays, by code as the database sorts, quotes and backslashes intact', async () => {
+    const odd = ['P "quoted"', 'P\\back', 'P{brace},comma', 'P NULL', 'p-lower'];
+    const codes = [
+      ...Array.from({ length: 4_995 }, (_, i) => `P${String(4_994 - i).padStart(5, '0')}`),
+      ...odd,
+    ];
     // Results name their areas by id and code only (no reference to area_ref).
     const areas = Object.fromEntries(codes.map((code) => [code, randomUUID()]));
     const defId = await storedDefinition('many');
-    const id = await schema.db.transaction(async (m) => {
-      const runId = await runs.insert(m, newRun('many', defId, '2023'));
-      await runs.insertResults(
-        m,
-        runId,
-        codes.map((code, i) => ({
-          areaId: areas[code],
-          code,
-          valid: true,
-          reasons: null,
-          indices: { status: { value: i / 10, class: { code: '2', label: 'niedrig "quoted" \\ ü' } } },
-        })),
-      );
-      return runId;
-    });
-    const stored = await runs.results(id);
-    expect(stored).toHaveLength(5_000);
-    expect(stored[2_345]).toEqual({
-      areaId: areas['P02345'],
-      code: 'P02345',
+    const result = (code: string, i: number): IndexResultRow => ({
+      areaId: areas[code],
+      code,
       valid: true,
       reasons: null,
-      indices: { status: { value: 234.5, class: { code: '2', label: 'niedrig "quoted" \\ ü' } } },
+      indices: {
+        status: {
+          z: { S1: i / 3, S2: -(i + 1) / 7 },
+          sum: i * 1.1,
+          class: { code: '1', label: 'hoch' },
+          value: i / 10,
+        },
+      },
     });
+    const id = await schema.db.transaction(async (m) => {
+      const runId = await runs.insert(m, newRun('many', defId, '2023'));
+      await runs.insertResults(m, runId, definition('mss'), codes.map(result));
+      return runId;
+    });
+    const [{ sorted }]: { sorted: string[] }[] = await schema.db.query(
+      `SELECT array_agg(c ORDER BY c) AS sorted FROM unnest($1::text[]) AS c`,
+      [codes],
+    );
+    const stored = fromResultColumns(definition('mss'), (await runs.results(id))!);
+    expect(stored.map((r) => r.code)).toEqual(sorted);
+    const byCode = new Map(codes.map((code, i) => [code, result(code, i)]));
+    expect(stored).toEqual(sorted.map((code) => byCode.get(code)));
   });
 
   it('deletes a definition’s runs and results with it', async () => {
@@ -198,13 +237,13 @@ describe('index definitions and runs (migrated indicator schema, real PostgreSQL
     const defId = await storedDefinition('cascade');
     const id = await schema.db.transaction(async (m) => {
       const runId = await runs.insert(m, newRun('cascade', defId, '2023'));
-      await runs.insertResults(m, runId, [
-        { areaId: areas['A'], code: 'A', valid: false, reasons: ['x'], indices: null },
+      await runs.insertResults(m, runId, definition('cascade'), [
+        { areaId: areas['A'], code: 'A', valid: false, reasons: [{ code: 'excluded' }], indices: null },
       ]);
       return runId;
     });
     await definitions.delete('cascade', defId);
     expect(await runs.find('cascade', id)).toBeNull();
-    expect(await runs.results(id)).toEqual([]);
+    expect(await runs.results(id)).toBeNull();
   });
 });

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndexDefinition } from '@quartier/indicator-core';
 import type { DataSource, EntityManager } from 'typeorm';
+import { toResultColumns, type IndexResultColumns, type IndexResultRow } from './index-result-columns';
+
+export type { IndexResultColumns, IndexResultRow } from './index-result-columns';
 
 export interface IndexRunRow {
   id: string;
@@ -36,25 +39,10 @@ export interface NewIndexRun {
   createdBy: string;
 }
 
-/** Index id → the area's value and class in it (what `indices` holds for a valid area). */
-export type AreaIndices = Record<string, { value: number; class: { code: string; label: string } }>;
-
-/**
- * One area's result of a run: its index values and classes (`AreaIndices`) when valid, else
- * why not. Both are stored JSON and stay `unknown` here: the routes pass them on as they are.
- */
-export interface IndexResultRow {
-  areaId: string;
-  code: string;
-  valid: boolean;
-  reasons: unknown;
-  indices: unknown;
-}
-
 const RUN_COLUMNS = `id, definition_id AS "definitionId", definition, period, level, label, area_count AS "areaCount",
   valid_area_count AS "validAreaCount", class_counts AS "classCounts", statistics, created_by AS "createdBy", created_at AS "createdAt"`;
 
-/** SQL of the stored index runs (`index_run`) and their per-area results (`index_result`). */
+/** SQL of the stored index runs (`index_run`) and their results (`index_run_result`). */
 @Injectable()
 export class IndexRunRepository {
   constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
@@ -83,29 +71,29 @@ export class IndexRunRepository {
   }
 
   /**
-   * Stores a run's results. One JSON document: PostgreSQL parses it in C; as jsonb[] arrays
-   * node-pg would escape every character of every area's result (seconds at 50,000 areas).
+   * Stores a run's results as columns (`IndexResultColumns`), the areas in the order given. The
+   * arrays go as array literals: node-pg would quote and escape every element of 200,000.
    */
   async insertResults(
     manager: EntityManager,
     runId: string,
+    definition: IndexDefinition,
     results: readonly IndexResultRow[],
   ): Promise<void> {
+    const c = toResultColumns(definition, results);
     await manager.query(
-      `INSERT INTO index_result (run_id, area_id, area_code, valid, reasons, indices)
-       SELECT $1, r.area_id, r.area_code, r.valid, r.reasons, r.indices
-         FROM jsonb_to_recordset($2::jsonb) AS r(area_id uuid, area_code text, valid boolean, reasons jsonb, indices jsonb)`,
+      `INSERT INTO index_run_result (run_id, area_ids, area_codes, valid, reasons, class_numbers, index_values, weighted_sums, z_values)
+       VALUES ($1, $2::uuid[], $3::text[], $4::boolean[], $5::jsonb, $6::smallint[], $7::float8[], $8::float8[], $9::float8[])`,
       [
         runId,
-        JSON.stringify(
-          results.map((r) => ({
-            area_id: r.areaId,
-            area_code: r.code,
-            valid: r.valid,
-            reasons: r.reasons,
-            indices: r.indices,
-          })),
-        ),
+        `{${c.areaIds.join(',')}}`,
+        textArray(c.codes),
+        `{${c.valid.map((v) => (v ? 't' : 'f')).join(',')}}`,
+        JSON.stringify(c.reasons),
+        numberMatrix(c.classes),
+        numberMatrix(c.values),
+        numberMatrix(c.sums),
+        numberMatrix(c.z),
       ],
     );
   }
@@ -142,11 +130,57 @@ export class IndexRunRepository {
     return rows[0] ?? null;
   }
 
-  /** Every area's result of a run, by area code. */
-  async results(runId: string, manager: EntityManager = this.db.manager): Promise<IndexResultRow[]> {
-    return manager.query(
-      `SELECT area_id AS "areaId", area_code AS code, valid, reasons, indices FROM index_result WHERE run_id = $1 ORDER BY area_code`,
+  /**
+   * A run's results, the areas by code as the database sorts them (as per-area rows were read
+   * before; sorting here keeps it off the run); null when the run has none stored.
+   */
+  async results(runId: string, manager: EntityManager = this.db.manager): Promise<IndexResultColumns | null> {
+    const rows: (IndexResultColumns & { byCode: number[] | null })[] = await manager.query(
+      `SELECT to_json(area_ids) AS "areaIds", to_json(area_codes) AS codes, to_json(valid) AS valid, reasons,
+              to_json(class_numbers) AS classes, to_json(index_values) AS "values", to_json(weighted_sums) AS sums,
+              to_json(z_values) AS z,
+              (SELECT to_json(array_agg(t.n - 1 ORDER BY t.code, t.n))
+                 FROM unnest(area_codes) WITH ORDINALITY AS t(code, n)) AS "byCode"
+         FROM index_run_result WHERE run_id = $1`,
       [runId],
     );
+    if (!rows[0]) return null;
+    const { byCode, ...columns } = rows[0];
+    return inOrder(columns, byCode ?? []);
   }
+}
+
+/** The columns with their areas in `order` (positions); the reasons follow their areas. */
+function inOrder(columns: IndexResultColumns, order: readonly number[]): IndexResultColumns {
+  const pick = <T>(items: readonly T[]) => order.map((i) => items[i]);
+  const invalid: number[] = [];
+  columns.valid.forEach((valid, i) => {
+    if (!valid) invalid.push(i);
+  });
+  const reasonOf = new Map(invalid.map((area, k) => [area, columns.reasons[k]]));
+  return {
+    areaIds: pick(columns.areaIds),
+    codes: pick(columns.codes),
+    valid: pick(columns.valid),
+    reasons: order.filter((i) => !columns.valid[i]).map((i) => reasonOf.get(i) ?? []),
+    classes: columns.classes.map(pick),
+    values: columns.values.map(pick),
+    sums: columns.sums.map(pick),
+    z: columns.z.map(pick),
+  };
+}
+
+/** A text[] literal: every element quoted, backslashes and quotes escaped. */
+function textArray(items: readonly string[]): string {
+  return `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
+/**
+ * A two-dimensional array literal of numbers (NULL for null). Every row has as many elements as
+ * there are areas; without areas it is the empty array (PostgreSQL has no K × 0 arrays).
+ * String(x) is the shortest text that reads back as the same double.
+ */
+function numberMatrix(rows: readonly (readonly (number | null)[])[]): string {
+  if (rows.length === 0 || rows[0].length === 0) return '{}';
+  return `{${rows.map((row) => `{${row.map((v) => (v === null || !Number.isFinite(v) ? 'NULL' : String(v))).join(',')}}`).join(',')}}`;
 }

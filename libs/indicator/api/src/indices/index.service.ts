@@ -7,18 +7,22 @@ import {
   IndicatorError,
   parseIndexDefinition,
   requiredIndicators,
-  type AreaIndicatorValues,
   type IndexDefinition,
 } from '@quartier/indicator-core';
 import { OutboxWriter } from '@quartier/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { z } from 'zod';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { readScope } from '../common/access';
-import { AreaTree, type AreaNode } from '../common/area-tree';
+import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
-import { ValuesService, visible } from '../values/values.service';
+import { IndicatorValueRepository } from '../values/indicator-value.repository';
+import { visible } from '../values/values.service';
 import { IndexDefinitionRepository, type IndexDefinitionRow } from './index-definition.repository';
-import { IndexRunRepository, type AreaIndices, type IndexRunRow } from './index-run.repository';
+import type { indexResultsSchema } from './index.dto';
+import { indexInputs, levelValues } from './index-inputs';
+import { fromResultColumns } from './index-result-columns';
+import { IndexRunRepository, type IndexRunRow } from './index-run.repository';
 
 export interface IndexDefinitionView {
   id: string;
@@ -41,7 +45,7 @@ export class IndexService {
   constructor(
     @InjectDataSource('indicator') private readonly db: DataSource,
     private readonly catalogue: CatalogueService,
-    private readonly values: ValuesService,
+    private readonly storedValues: IndicatorValueRepository,
     private readonly areas: AreaTree,
     private readonly outbox: OutboxWriter,
     private readonly definitions: IndexDefinitionRepository,
@@ -106,13 +110,9 @@ export class IndexService {
     const tree = await this.areas.of(tenantId);
     if (!tree.levels.includes(options.level))
       throw new IndicatorServiceError('LevelNotFound', `level ${options.level} not found`);
-    const codes = requiredIndicators(definition);
-    const columns: {
-      code: string;
-      version: number;
-      cells: Awaited<ReturnType<ValuesService['resolved']>>;
-    }[] = [];
-    for (const code of codes) {
+    const level = tree.below(options.level);
+    const columns: { code: string; version: number; values: (number | null)[] }[] = [];
+    for (const code of requiredIndicators(definition)) {
       const indicator = await this.catalogue.get(tenantId, code).catch((error: unknown) => {
         if (error instanceof IndicatorServiceError && error.code === 'IndicatorNotFound')
           throw new IndicatorServiceError(
@@ -121,14 +121,13 @@ export class IndexService {
           );
         throw error;
       });
-      columns.push({
-        code,
-        version: indicator.version,
-        cells: await this.values.resolved(tenantId, indicator, options.period, tree, false),
+      const values = await levelValues(level, indicator, {
+        cells: () => this.storedValues.cells(tenantId, indicator.id, options.period),
+        values: () => this.storedValues.values(tenantId, indicator.id, options.period),
       });
+      columns.push({ code, version: indicator.version, values });
     }
-    const levelAreas = tree.list.filter((a) => a.level === options.level);
-    const { inputs, rows } = indexInputs(levelAreas, columns);
+    const { inputs, rows } = indexInputs(level.areas, columns);
     let result;
     try {
       result = computeCompositeIndex(definition, inputs);
@@ -160,7 +159,8 @@ export class IndexService {
       await this.runs.insertResults(
         manager,
         id,
-        levelAreas.map((a, i) => {
+        definition,
+        level.areas.map((a, i) => {
           const r = result.areas[i];
           return {
             areaId: a.id,
@@ -207,11 +207,14 @@ export class IndexService {
     return stored;
   }
 
-  async results(access: AccessContext, tenantId: string, id: string) {
-    await this.getRun(tenantId, id);
+  /** Per-area results; reasons and indices stay opaque JSON in the answer's schema. */
+  async results(access: AccessContext, tenantId: string, id: string): Promise<IndexResultsView> {
+    const run = await this.getRun(tenantId, id);
     const tree = await this.areas.of(tenantId);
     const scope = readScope(access);
-    return (await this.runs.results(id))
+    const columns = await this.runs.results(id);
+    if (!columns) return [];
+    return fromResultColumns(run.definition, columns)
       .filter((r) => {
         const area = tree.byId.get(r.areaId);
         return area !== undefined && visible(scope, area);
@@ -231,35 +234,32 @@ export class IndexService {
         'InvalidIndexRun',
         `index "${index}" is not part of ${run.definition.id} (${ids.join(', ')})`,
       );
-    const results = await this.results(access, tenantId, id);
-    const items = results.map((r) => {
-      const indices = r.indices as AreaIndices | null;
-      let cls: { code: string; label: string } | null = null;
-      let value: number | null = null;
-      if (indices) {
-        if (index === 'combined') {
-          const [first, second] = ids.map((i) => indices[i].class);
-          try {
-            const combined = combineClasses(first.code, second.code);
-            cls = { code: combined.code, label: `${first.label} / ${second.label}` };
-          } catch {
-            cls = { code: `${first.code}${second.code}`, label: `${first.label} / ${second.label}` };
-          }
-        } else {
-          cls = indices[index].class;
-          value = indices[index].value;
-        }
-      }
-      return {
-        areaId: r.areaId,
-        code: r.code,
-        name: r.name,
-        valid: r.valid,
-        value,
+    if (index === 'combined' && ids.length < 2)
+      throw new IndicatorServiceError(
+        'InvalidIndexRun',
+        `"combined" needs two indices; ${run.definition.id} has ${ids.join(', ')}`,
+      );
+    const tree = await this.areas.of(tenantId);
+    const scope = readScope(access);
+    const columns = await this.runs.results(id);
+    const classOf = areaClass(run.definition, index);
+    const k = ids.indexOf(index);
+    const items = [];
+    for (let i = 0; i < (columns?.areaIds.length ?? 0); i++) {
+      const c = columns as NonNullable<typeof columns>;
+      const area = tree.byId.get(c.areaIds[i]);
+      if (area === undefined || !visible(scope, area)) continue;
+      const cls = c.valid[i] ? classOf(c.classes, i) : null;
+      items.push({
+        areaId: c.areaIds[i],
+        code: c.codes[i],
+        name: area.name ?? c.codes[i],
+        valid: c.valid[i],
+        value: cls && k >= 0 ? c.values[k][i] : null,
         class: cls?.code ?? null,
         label: cls?.label ?? null,
-      };
-    });
+      });
+    }
     const layout = index === 'combined' ? combinedLayout(run.definition) : classLayout(run.definition, index);
     return {
       run: { id: run.id, label: run.label, period: run.period, level: run.level },
@@ -298,6 +298,8 @@ export class IndexService {
     return { from: from.run, to: to.run, index, items };
   }
 }
+
+type IndexResultsView = z.infer<typeof indexResultsSchema>;
 
 /** Whether an area moved to a better or worse class, or became (in)valid. */
 type MoverDirection = 'better' | 'worse' | 'validity-changed';
@@ -351,25 +353,28 @@ function combinedLayout(definition: IndexDefinition): ClassLabel[] | null {
 }
 
 /**
- * The index's inputs and the stored snapshot's rows (code, then each indicator's value) in one
- * pass: at 50,000 areas no entries arrays and no spreads per area.
+ * The class of a valid area in one index, or `combined`: the two indices' classes combined
+ * (Berlin: `1+` … `4-`), labelled with both. Looked up per class number, made once per pair.
  */
-function indexInputs(
-  areas: readonly AreaNode[],
-  columns: readonly { code: string; cells: ReadonlyMap<string, readonly unknown[]> }[],
-): { inputs: AreaIndicatorValues[]; rows: (string | number | null)[][] } {
-  const inputs: AreaIndicatorValues[] = [];
-  const rows: (string | number | null)[][] = [];
-  for (const area of areas) {
-    const values: Record<string, number | null> = {};
-    const row: (string | number | null)[] = [area.code];
-    for (const c of columns) {
-      const value = (c.cells.get(area.id)?.[2] as number | null | undefined) ?? null;
-      values[c.code] = value;
-      row.push(value);
-    }
-    inputs.push({ area: area.code, values });
-    rows.push(row);
+function areaClass(
+  definition: IndexDefinition,
+  index: string,
+): (classes: readonly (readonly (number | null)[])[], area: number) => { code: string; label: string } {
+  const layouts = definition.indices.map((i) => i.classes.map((c) => ({ code: c.code, label: c.label })));
+  if (index !== 'combined') {
+    const k = definition.indices.findIndex((i) => i.id === index);
+    return (classes, area) => layouts[k][(classes[k][area] as number) - 1];
   }
-  return { inputs, rows };
+  const pairs = layouts[0].map((a) =>
+    layouts[1].map((b) => {
+      let code = `${a.code}${b.code}`;
+      try {
+        code = combineClasses(a.code, b.code).code;
+      } catch {
+        // Codes outside the Berlin scheme are simply written one after the other.
+      }
+      return { code, label: `${a.label} / ${b.label}` };
+    }),
+  );
+  return (classes, area) => pairs[(classes[0][area] as number) - 1][(classes[1][area] as number) - 1];
 }

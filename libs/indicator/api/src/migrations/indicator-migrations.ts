@@ -3,6 +3,7 @@ import { ValueBulkLoad1764100000001 } from './1764100000001-ValueBulkLoad';
 import { ValueKeyWithoutTenant1764100000002 } from './1764100000002-ValueKeyWithoutTenant';
 import { ValueImportsOnJobRunner1765000000000 } from './1765000000000-ValueImportsOnJobRunner';
 import { ImportMappings1765100000000 } from './1765100000000-ImportMappings';
+import { IndexResultColumns1766300000000 } from './1766300000000-IndexResultColumns';
 
 /** The indicator schema's own migrations in order (the service module and repository tests run them). */
 export const INDICATOR_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const INDICATOR_MIGRATIONS = [
   ValueKeyWithoutTenant1764100000002,
   ValueImportsOnJobRunner1765000000000,
   ImportMappings1765100000000,
+  IndexResultColumns1766300000000,
 ];

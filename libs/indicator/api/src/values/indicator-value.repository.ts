@@ -65,6 +65,19 @@ export class IndicatorValueRepository {
     );
   }
 
+  /** The areas with a value of one indicator and period, and that value (no counts, no gaps). */
+  async values(
+    tenantId: string,
+    indicatorId: string,
+    period: string,
+  ): Promise<{ areaId: string; value: number }[]> {
+    return this.db.query(
+      `SELECT area_id AS "areaId", value FROM indicator_value
+        WHERE tenant_id = $1 AND indicator_id = $2 AND period = $3 AND status = 'value'`,
+      [tenantId, indicatorId, period],
+    );
+  }
+
   /** The periods that hold values of an indicator (unordered: period order is the core's). */
   async periods(tenantId: string, indicatorId: string): Promise<string[]> {
     const rows: { period: string }[] = await this.db.query(

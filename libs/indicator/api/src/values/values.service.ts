@@ -120,11 +120,10 @@ export class ValuesService {
     indicator: IndicatorView,
     period: string,
     tree?: TenantAreas,
-    publish = true,
   ): Promise<Map<string, CachedCell>> {
     const areas = tree ?? (await this.areas.of(tenantId));
     const generation = await this.cache.generation(tenantId);
-    const key = this.resolvedKey(tenantId, generation, areas, indicator, period, publish);
+    const key = this.resolvedKey(tenantId, generation, areas, indicator, period);
     const local = this.parsed.get(key);
     if (local) return local;
     const hit = this.cache.shared ? await this.cache.get(key) : null;
@@ -138,8 +137,8 @@ export class ValuesService {
     const cells = resolveHierarchyValues(areas.hierarchy, stored, {
       scale: indicator.effectiveScale,
       kind: indicator.unit === 'count' ? 'sum' : 'rate',
-      suppression: publish ? indicator.confidentiality : null,
-      ...(publish ? { minCoverage: PUBLISHED_MIN_COVERAGE } : {}),
+      suppression: indicator.confidentiality,
+      minCoverage: PUBLISHED_MIN_COVERAGE,
     }).map(toCached);
     if (this.cache.shared) await this.cache.set(key, JSON.stringify(cells), CACHE_TTL_SECONDS);
     const resolved = new Map(cells.map((c) => [c[0], c]));
@@ -153,9 +152,8 @@ export class ValuesService {
     areas: TenantAreas,
     indicator: IndicatorView,
     period: string,
-    publish: boolean,
   ): string {
-    return `quartier:indicator:map:v2:${tenantId}:${generation}:${areas.stamp}:${indicator.id}:${indicator.version}:${period}:${publish ? 'p' : 'r'}`;
+    return `quartier:indicator:map:v2:${tenantId}:${generation}:${areas.stamp}:${indicator.id}:${indicator.version}:${period}:p`;
   }
 
   /**
@@ -172,7 +170,7 @@ export class ValuesService {
     const tree = await this.areas.of(tenantId);
     const generation = await this.cache.generation(tenantId);
     const scope = readScope(access);
-    const key = `${this.resolvedKey(tenantId, generation, tree, indicator, query.period, true)}:${query.level}:${query.parent ?? ''}:${scope === 'all' ? '*' : scope.join(',')}:${format}`;
+    const key = `${this.resolvedKey(tenantId, generation, tree, indicator, query.period)}:${query.level}:${query.parent ?? ''}:${scope === 'all' ? '*' : scope.join(',')}:${format}`;
     const hit = this.responses.get(key);
     if (hit) return hit;
     const map = await this.map(access, tenantId, query);
