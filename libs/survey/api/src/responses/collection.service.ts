@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessContext } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import { OutboxWriter, type OutboxEvent } from '@quartier/messaging';
 import { Clock } from '@quartier/service-kit';
 import {
@@ -160,13 +160,12 @@ export class CollectionService {
 
   /** Interviewer entry: the same validation, authenticated, channel `interviewer`. */
   async submitInterviewer(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     surveyId: string,
     waveId: string,
     input: SubmissionInput,
   ): Promise<{ submittedOn: string }> {
-    const context = await this.authenticatedContext(access, tenantId, surveyId);
+    const context = await this.authenticatedContext(caller, surveyId);
     const wave = this.findWave(context, waveId);
     const today = this.today();
     this.assertCollecting(context, wave, today);
@@ -175,11 +174,8 @@ export class CollectionService {
     return { submittedOn: today };
   }
 
-  async authenticatedContext(
-    access: AccessContext,
-    tenantId: string,
-    surveyId: string,
-  ): Promise<CollectionContext> {
+  async authenticatedContext(caller: Caller, surveyId: string): Promise<CollectionContext> {
+    const { access, tenantId } = caller;
     const survey = await this.surveys.find(tenantId, surveyId);
     assertSurveyAccess(access, SURVEY_EDITORS, survey.scopeAreaPath);
     return this.loadContext(surveyId, survey);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { AccessContext } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import { type SpooledUpload, ZipBoundsError } from '@quartier/service-kit';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
@@ -36,13 +36,12 @@ export class ResponseImportService {
   ) {}
 
   async import(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     surveyId: string,
     waveId: string,
     upload: SpooledUpload,
   ): Promise<{ imported: number }> {
-    const context = await this.collection.authenticatedContext(access, tenantId, surveyId);
+    const context = await this.collection.authenticatedContext(caller, surveyId);
     const wave = this.collection.findWave(context, waveId);
     const today = this.collection.today();
     this.collection.assertCollecting(context, wave, today);

@@ -7,7 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import type { Request } from 'express';
 import { SURVEY_EDITORS } from '../survey.constants';
 import { ApiErrorResponses, UploadSpool } from '@quartier/service-kit';
@@ -36,13 +36,12 @@ export class ResponsesController {
   })
   @ApiCreatedResponse({ type: SubmittedDto.Output })
   interviewer(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Body() body: SubmissionDto,
   ) {
-    return this.collection.submitInterviewer(access, tenantId, id, waveId, body);
+    return this.collection.submitInterviewer(caller, id, waveId, body);
   }
 
   @Post('response-imports')
@@ -56,14 +55,13 @@ export class ResponsesController {
   })
   @ApiCreatedResponse({ type: ImportedDto.Output })
   async import(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Req() req: Request,
   ) {
     return withSpooledUpload(this.spool, req, ['text/csv', XLSX_TYPE], MAX_IMPORT_BYTES, (upload) =>
-      this.imports.import(access, tenantId, id, waveId, upload),
+      this.imports.import(caller, id, waveId, upload),
     );
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ApiErrorResponses } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -39,12 +39,11 @@ export class ResultsController {
   })
   @ApiOkResponse({ type: SurveyResultsDto.Output })
   get(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ResultsQueryDto,
   ) {
-    return this.results.results(access, tenantId, id, query.wave, {
+    return this.results.results(caller, id, query.wave, {
       weighted: query.weighted,
       ...(query.lang ? { language: query.lang } : {}),
     });
@@ -57,14 +56,12 @@ export class ResultsController {
   })
   @ApiOkResponse({ type: ResultsComparisonDto.Output })
   compare(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: CompareQueryDto,
   ) {
     return this.results.compare(
-      access,
-      tenantId,
+      caller,
       id,
       { wave: query.wave, area: query.area },
       { wave: query.baseWave, area: query.baseArea },
@@ -81,12 +78,11 @@ export class ResultsController {
   })
   @ApiOkResponse({ type: ReleaseViewDto.Output })
   release(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
   ) {
-    return this.results.release(access, tenantId, id, waveId);
+    return this.results.release(caller, id, waveId);
   }
 
   @Post('waves/:waveId/results/publish')
@@ -98,11 +94,10 @@ export class ResultsController {
   })
   @ApiOkResponse({ type: PublishedResultsDto.Output })
   publish(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
   ) {
-    return this.results.publish(access, tenantId, id, waveId);
+    return this.results.publish(caller, id, waveId);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessContext } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import type { EventPayload } from '@quartier/contracts';
 import { OutboxWriter } from '@quartier/messaging';
 import {
@@ -104,12 +104,12 @@ export class ResultsService {
   ) {}
 
   async results(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     surveyId: string,
     waveId: string,
     options: { weighted: boolean; language?: string },
   ): Promise<SurveyResults> {
+    const { access, tenantId } = caller;
     const survey = await this.surveys.find(tenantId, surveyId);
     assertSurveyAccess(access, RESULT_READERS, survey.scopeAreaPath);
     const release = await this.releases.releaseDue(survey, await this.waves.find(survey.id, waveId));
@@ -118,7 +118,8 @@ export class ResultsService {
   }
 
   /** The owner's release of everything still waiting, once the wave has ended. */
-  async release(access: AccessContext, tenantId: string, surveyId: string, waveId: string) {
+  async release(caller: Caller, surveyId: string, waveId: string) {
+    const { access, tenantId } = caller;
     const survey = await this.surveys.find(tenantId, surveyId);
     return this.releases.releaseByOwner(access, survey, await this.waves.find(survey.id, waveId));
   }
@@ -129,13 +130,13 @@ export class ResultsService {
    * published cells are compared; a suppressed side gives null.
    */
   async compare(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     surveyId: string,
     a: { wave: string; area: string },
     b: { wave: string; area: string },
     weighted: boolean,
   ) {
+    const { access, tenantId } = caller;
     const survey = await this.surveys.find(tenantId, surveyId);
     assertSurveyAccess(access, RESULT_READERS, survey.scopeAreaPath);
     const [ra, rb] = await Promise.all([
@@ -206,11 +207,11 @@ export class ResultsService {
 
   /** Emits `survey.results.published` with the indicator items' published values (editors only). */
   async publish(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     surveyId: string,
     waveId: string,
   ): Promise<EventPayload<'survey.results.published'>> {
+    const { access, tenantId } = caller;
     return this.db.transaction(async (manager) => {
       const survey = await this.surveys.find(tenantId, surveyId, manager, true);
       assertSurveyAccess(access, SURVEY_EDITORS, survey.scopeAreaPath);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessContext } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import {
   type Form,
   formErrors,
@@ -29,33 +29,20 @@ export class SurveyFormsService {
     private readonly responses: ResponseRepository,
   ) {}
 
-  async getForm(
-    access: AccessContext,
-    tenantId: string,
-    id: string,
-  ): Promise<{ version: number; form: Form }> {
-    const survey = await this.surveys.load(access, tenantId, id, SURVEY_READERS);
+  async getForm(caller: Caller, id: string): Promise<{ version: number; form: Form }> {
+    const survey = await this.surveys.load(caller, id, SURVEY_READERS);
     const form = await this.repository.form(id, survey.formVersion);
     if (!form) throw new SurveyApiError('FormMissing', 'this survey has no form yet');
     return { version: survey.formVersion, form };
   }
 
-  async formXlsx(
-    access: AccessContext,
-    tenantId: string,
-    id: string,
-  ): Promise<{ bytes: Uint8Array; filename: string }> {
-    const { form } = await this.getForm(access, tenantId, id);
+  async formXlsx(caller: Caller, id: string): Promise<{ bytes: Uint8Array; filename: string }> {
+    const { form } = await this.getForm(caller, id);
     return { bytes: await writeXlsForm(form), filename: `${form.settings.formId || 'form'}.xlsx` };
   }
 
   /** Parses an uploaded XLSForm; every error comes back located by sheet, row and column. */
-  async uploadXlsForm(
-    access: AccessContext,
-    tenantId: string,
-    id: string,
-    bytes: Buffer,
-  ): Promise<SurveyDetail> {
+  async uploadXlsForm(caller: Caller, id: string, bytes: Buffer): Promise<SurveyDetail> {
     // Inflated and parsed in a worker within size bounds: a crafted workbook cannot stall the service.
     const result = importXlsFormCells(await readWorkbookOffThread(bytes));
     if (!result.ok) {
@@ -64,14 +51,15 @@ export class SurveyFormsService {
         lines: result.issues.map(formatFormIssue),
       });
     }
-    return this.putForm(access, tenantId, id, result.form);
+    return this.putForm(caller, id, result.form);
   }
 
   /** Stores a new form version (the builder's JSON or an imported XLSForm). */
-  async putForm(access: AccessContext, tenantId: string, id: string, form: Form): Promise<SurveyDetail> {
+  async putForm(caller: Caller, id: string, form: Form): Promise<SurveyDetail> {
+    const { access } = caller;
     assertValidForm(form);
     await this.db.transaction(async (manager) => {
-      const survey = await this.surveys.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
+      const survey = await this.surveys.load(caller, id, SURVEY_EDITORS, manager, true);
       const current = await this.repository.form(id, survey.formVersion, manager);
       if (current && (await this.responses.countInSurvey(id, manager)) > 0) {
         const reasons = incompatibleFormChanges(current, form);
@@ -84,7 +72,7 @@ export class SurveyFormsService {
       await this.repository.insertForm(manager, id, version, form, access.principal.subject);
       await this.repository.setFormVersion(manager, id, version);
     });
-    return this.surveys.detail(access, tenantId, id);
+    return this.surveys.detail(caller, id);
   }
 
   /** The core's model checks with targets as names: the form builder validates live with this. */

@@ -24,7 +24,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { AreaScope, CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import {
   ApiErrorResponses,
   binaryResponse,
@@ -89,12 +89,8 @@ export class SurveysController {
       "Surveys of the tenant within the caller's area scope (viewers: those past the draft stage, to read their results)",
   })
   @ApiOkResponse({ type: SurveyListDto.Output })
-  list(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: ListSurveysDto,
-  ) {
-    return this.surveys.list(access, tenantId, query);
+  list(@CurrentCaller() caller: Caller, @Query() query: ListSurveysDto) {
+    return this.surveys.list(caller, query);
   }
 
   @Post('surveys')
@@ -104,12 +100,8 @@ export class SurveysController {
     summary: 'Create a survey (resident or network) owned by an area; optionally with its form model',
   })
   @ApiCreatedResponse({ type: SurveyDetailDto.Output })
-  create(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Body() body: CreateSurveyDto,
-  ) {
-    return this.surveys.create(access, tenantId, body);
+  create(@CurrentCaller() caller: Caller, @Body() body: CreateSurveyDto) {
+    return this.surveys.create(caller, body);
   }
 
   @Post('forms/check')
@@ -131,12 +123,8 @@ export class SurveysController {
       'A survey with target areas (population for response rates), waves and response counts (viewers: not drafts)',
   })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
-  detail(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    return this.surveys.detail(access, tenantId, id);
+  detail(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    return this.surveys.detail(caller, id);
   }
 
   @Patch('surveys/:id')
@@ -144,12 +132,11 @@ export class SurveysController {
   @ApiOperation({ summary: 'Change title, k, indicator items, network definition or weighting' })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
   update(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateSurveyDto,
   ) {
-    return this.surveys.update(access, tenantId, id, body);
+    return this.surveys.update(caller, id, body);
   }
 
   @Delete('surveys/:id')
@@ -157,48 +144,34 @@ export class SurveysController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft survey without responses' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  remove(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    return this.surveys.remove(access, tenantId, id);
+  remove(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    return this.surveys.remove(caller, id);
   }
 
   @Get('surveys/:id/form')
   @ApiOperation({ summary: 'The current form model (JSON) and its version' })
   @ApiOkResponse({ type: SurveyFormDto.Output })
-  form(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    return this.forms.getForm(access, tenantId, id);
+  form(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    return this.forms.getForm(caller, id);
   }
 
   @Put('surveys/:id/form')
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({ summary: 'Store a new form version from the form builder (validated with the core)' })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
-  putForm(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: PutFormDto,
-  ) {
-    return this.forms.putForm(access, tenantId, id, body.form);
+  putForm(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: PutFormDto) {
+    return this.forms.putForm(caller, id, body.form);
   }
 
   @Get('surveys/:id/xlsform')
   @ApiOperation({ summary: 'Download the current form as XLSForm (survey, choices, settings)' })
   @ApiOkResponse(binaryResponse(XLSX_TYPE, 'The XLSForm workbook as an attachment'))
   async downloadXlsForm(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Res() res: Response,
   ) {
-    const { bytes, filename } = await this.forms.formXlsx(access, tenantId, id);
+    const { bytes, filename } = await this.forms.formXlsx(caller, id);
     res.setHeader('Content-Type', XLSX_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="${filename.replace(/[^\w.-]/g, '_')}"`);
     res.end(Buffer.from(bytes));
@@ -213,8 +186,7 @@ export class SurveysController {
   })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
   async uploadXlsForm(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: Request,
   ) {
@@ -223,7 +195,7 @@ export class SurveysController {
       req,
       [XLSX_TYPE, 'application/octet-stream'],
       MAX_XLSFORM_BYTES,
-      async (upload) => this.forms.uploadXlsForm(access, tenantId, id, await readFile(upload.path)),
+      async (upload) => this.forms.uploadXlsForm(caller, id, await readFile(upload.path)),
     );
   }
 
@@ -234,12 +206,11 @@ export class SurveysController {
   })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
   targetAreas(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: TargetAreasDto,
   ) {
-    return this.areas.setTargetAreas(access, tenantId, id, body);
+    return this.areas.setTargetAreas(caller, id, body);
   }
 
   @Put('surveys/:id/area-geometries')
@@ -250,13 +221,12 @@ export class SurveysController {
   })
   @ApiOkResponse({ type: AreaGeometriesResultDto.Output })
   areaGeometries(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: AreaGeometriesQueryDto,
     @Body() body: AreaGeometriesDto,
   ) {
-    return this.areas.setAreaGeometries(access, tenantId, id, body, query.mode);
+    return this.areas.setAreaGeometries(caller, id, body, query.mode);
   }
 
   @Post('surveys/:id/status')
@@ -267,13 +237,8 @@ export class SurveysController {
       'Publish (open), close or reopen; publishing checks form, waves, target areas and the area question',
   })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
-  status(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: StatusDto,
-  ) {
-    return this.surveys.setStatus(access, tenantId, id, body.status);
+  status(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: StatusDto) {
+    return this.surveys.setStatus(caller, id, body.status);
   }
 
   @Get('surveys/:id/candidate-areas')
@@ -282,23 +247,18 @@ export class SurveysController {
   })
   @ApiOkResponse({ type: CandidateAreaListDto.Output })
   candidateAreas(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: CandidateAreasDto,
   ) {
-    return this.areas.candidateAreas(access, tenantId, id, query.level);
+    return this.areas.candidateAreas(caller, id, query.level);
   }
 
   @Get('surveys/:id/links')
   @ApiOperation({ summary: 'Public form link and QR code (SVG) per target area' })
   @ApiOkResponse({ type: SurveyLinksDto.Output })
-  links(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    return this.areas.links(access, tenantId, id, publicOrigin(this.runtime));
+  links(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    return this.areas.links(caller, id, publicOrigin(this.runtime));
   }
 
   @Post('surveys/:id/waves')
@@ -306,12 +266,11 @@ export class SurveysController {
   @ApiOperation({ summary: 'Add a wave with open and close dates' })
   @ApiCreatedResponse({ type: WaveViewDto.Output })
   createWave(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: CreateWaveDto,
   ) {
-    return this.waves.createWave(access, tenantId, id, body);
+    return this.waves.createWave(caller, id, body);
   }
 
   @Patch('surveys/:id/waves/:waveId')
@@ -319,13 +278,12 @@ export class SurveysController {
   @ApiOperation({ summary: 'Change a wave' })
   @ApiOkResponse({ type: WaveViewDto.Output })
   updateWave(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Body() body: UpdateWaveDto,
   ) {
-    return this.waves.updateWave(access, tenantId, id, waveId, body);
+    return this.waves.updateWave(caller, id, waveId, body);
   }
 
   @Post('surveys/:id/waves/:waveId/invitations')
@@ -336,12 +294,11 @@ export class SurveysController {
   })
   @ApiCreatedResponse({ type: InvitationCodesDto.Output })
   invitations(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Body() body: InvitationsDto,
   ) {
-    return this.waves.createInvitations(access, tenantId, id, waveId, body.count);
+    return this.waves.createInvitations(caller, id, waveId, body.count);
   }
 }

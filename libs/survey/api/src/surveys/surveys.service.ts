@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canAct, scopeAreas, type AccessContext } from '@quartier/auth';
+import { canAct, scopeAreas, type AccessContext, type Caller } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import { findChoiceList, type Form } from '@quartier/survey-core';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -40,23 +40,23 @@ export class SurveysService {
 
   /** Loads a survey of the tenant and checks the caller's role applies to its scope area. */
   async load(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     id: string,
     roles: readonly Role[],
     manager?: EntityManager,
     lock = false,
   ): Promise<SurveyRow> {
+    const { access, tenantId } = caller;
     const survey = await this.surveys.find(tenantId, id, manager, lock);
     assertSurveyAccess(access, roles, survey.scopeAreaPath);
     return survey;
   }
 
   async list(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     query: { status?: string; area?: string; limit: number; offset: number },
   ): Promise<{ items: SurveySummary[]; total: number }> {
+    const { access, tenantId } = caller;
     const readers = scopeAreas(access.principal, access.assignments, [...SURVEY_READERS]);
     // Viewers read published results only: they see the surveys that have left the draft stage.
     const resultsOnly = readers !== 'all' && readers.length === 0;
@@ -73,8 +73,9 @@ export class SurveysService {
     return { items: rows.map((row) => this.summary(access, row)), total };
   }
 
-  async detail(access: AccessContext, tenantId: string, id: string): Promise<SurveyDetail> {
-    const survey = await this.load(access, tenantId, id, RESULT_READERS);
+  async detail(caller: Caller, id: string): Promise<SurveyDetail> {
+    const { access } = caller;
+    const survey = await this.load(caller, id, RESULT_READERS);
     const reader = canAct(access.principal, access.assignments, [...SURVEY_READERS], {
       areaPath: survey.scopeAreaPath,
     });
@@ -84,11 +85,8 @@ export class SurveysService {
     return this.toDetail(access, survey);
   }
 
-  async create(
-    access: AccessContext,
-    tenantId: string,
-    input: z.infer<typeof createSurveySchema>,
-  ): Promise<SurveyDetail> {
+  async create(caller: Caller, input: z.infer<typeof createSurveySchema>): Promise<SurveyDetail> {
+    const { access, tenantId } = caller;
     // The guard checked the scope area (@AreaScope on scopeAreaId); its path is stored for list filters.
     const areaPath = access.areaPath ?? (await this.areaPath(tenantId, input.scopeAreaId));
     if (input.form) assertValidForm(input.form);
@@ -106,17 +104,12 @@ export class SurveysService {
       if (input.form) await this.surveys.insertForm(manager, id, 1, input.form, access.principal.subject);
       return id;
     });
-    return this.detail(access, tenantId, id);
+    return this.detail(caller, id);
   }
 
-  async update(
-    access: AccessContext,
-    tenantId: string,
-    id: string,
-    patch: z.infer<typeof updateSurveySchema>,
-  ): Promise<SurveyDetail> {
+  async update(caller: Caller, id: string, patch: z.infer<typeof updateSurveySchema>): Promise<SurveyDetail> {
     await this.db.transaction(async (manager) => {
-      const survey = await this.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
+      const survey = await this.load(caller, id, SURVEY_EDITORS, manager, true);
       const form = await this.surveys.form(id, survey.formVersion, manager);
       if (patch.indicatorItems && form) assertIndicatorItems(form, patch.indicatorItems);
       if (patch.indicatorItems && !form && patch.indicatorItems.length > 0)
@@ -126,12 +119,12 @@ export class SurveysService {
       }
       await this.surveys.update(manager, id, patch);
     });
-    return this.detail(access, tenantId, id);
+    return this.detail(caller, id);
   }
 
-  async remove(access: AccessContext, tenantId: string, id: string): Promise<void> {
+  async remove(caller: Caller, id: string): Promise<void> {
     await this.db.transaction(async (manager) => {
-      const survey = await this.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
+      const survey = await this.load(caller, id, SURVEY_EDITORS, manager, true);
       if (survey.status !== 'draft' || (await this.responses.countInSurvey(id, manager)) > 0) {
         throw new SurveyApiError(
           'InvalidStatusChange',
@@ -142,14 +135,9 @@ export class SurveysService {
     });
   }
 
-  async setStatus(
-    access: AccessContext,
-    tenantId: string,
-    id: string,
-    status: 'draft' | 'open' | 'closed',
-  ): Promise<SurveyDetail> {
+  async setStatus(caller: Caller, id: string, status: 'draft' | 'open' | 'closed'): Promise<SurveyDetail> {
     await this.db.transaction(async (manager) => {
-      const survey = await this.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
+      const survey = await this.load(caller, id, SURVEY_EDITORS, manager, true);
       if (survey.status === status) return;
       const allowed: Record<string, string[]> = { draft: ['open'], open: ['closed'], closed: ['open'] };
       if (!allowed[survey.status].includes(status))
@@ -157,7 +145,7 @@ export class SurveysService {
       if (status === 'open') await this.assertPublishable(survey, manager);
       await this.surveys.setStatus(manager, id, status);
     });
-    return this.detail(access, tenantId, id);
+    return this.detail(caller, id);
   }
 
   summary(access: AccessContext, row: SurveyRow): SurveySummary {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessContext } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import type { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AreaRefRepository, type AreaRefRow, type CandidateAreaRow } from '../areas/area-ref.repository';
@@ -41,13 +41,13 @@ export class TargetAreasService {
   ) {}
 
   async setTargetAreas(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     id: string,
     input: z.infer<typeof targetAreasSchema>,
   ): Promise<SurveyDetail> {
+    const { tenantId } = caller;
     await this.db.transaction(async (manager) => {
-      const survey = await this.surveys.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
+      const survey = await this.surveys.load(caller, id, SURVEY_EDITORS, manager, true);
       const ids = input.areas.map((a) => a.areaId);
       const found = await this.areas.byIds(tenantId, ids, manager);
       const problems = targetAreaProblems(survey, ids, found);
@@ -62,7 +62,7 @@ export class TargetAreasService {
       );
       await this.repository.touch(manager, id);
     });
-    return this.surveys.detail(access, tenantId, id);
+    return this.surveys.detail(caller, id);
   }
 
   /**
@@ -70,14 +70,13 @@ export class TargetAreasService {
    * Every feature must be a target area of this survey; the portal reads them from the registry.
    */
   async setAreaGeometries(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     id: string,
     input: z.infer<typeof areaGeometriesSchema>,
     mode: 'replace' | 'append' = 'replace',
   ): Promise<{ areas: number; missing: string[] }> {
     return this.db.transaction(async (manager) => {
-      const survey = await this.surveys.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
+      const survey = await this.surveys.load(caller, id, SURVEY_EDITORS, manager, true);
       const targets = await this.targetAreas.ofSurvey(survey.id, manager);
       const problems = geometryProblems(input.features, targets);
       if (problems.length > 0) throw new SurveyApiError('InvalidTargetArea', problems[0], { problems });
@@ -94,24 +93,19 @@ export class TargetAreasService {
   }
 
   /** Areas within the survey's scope area (from this service's read model), to choose target areas from. */
-  async candidateAreas(
-    access: AccessContext,
-    tenantId: string,
-    id: string,
-    level?: string,
-  ): Promise<CandidateAreaRow[]> {
-    const survey = await this.surveys.load(access, tenantId, id, SURVEY_READERS);
+  async candidateAreas(caller: Caller, id: string, level?: string): Promise<CandidateAreaRow[]> {
+    const { tenantId } = caller;
+    const survey = await this.surveys.load(caller, id, SURVEY_READERS);
     return this.areas.within(tenantId, survey.scopeAreaId, level);
   }
 
   /** Link and QR code per target area (and one without area), for posters and letters. */
   async links(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     id: string,
     origin: string,
   ): Promise<{ survey: SurveyLink; areas: (SurveyLink & { areaId: string; key: string; name: string })[] }> {
-    const survey = await this.surveys.load(access, tenantId, id, SURVEY_READERS);
+    const survey = await this.surveys.load(caller, id, SURVEY_READERS);
     const targets = await this.targetAreas.ofSurvey(survey.id);
     const link = (area?: string): SurveyLink => {
       const query = area ? `?area=${encodeURIComponent(area)}` : '';

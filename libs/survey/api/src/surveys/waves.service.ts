@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessContext } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import { randomInt } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -27,14 +27,10 @@ export class WavesService {
     private readonly responses: ResponseRepository,
   ) {}
 
-  async createWave(
-    access: AccessContext,
-    tenantId: string,
-    id: string,
-    input: z.infer<typeof createWaveSchema>,
-  ): Promise<WaveView> {
+  async createWave(caller: Caller, id: string, input: z.infer<typeof createWaveSchema>): Promise<WaveView> {
+    const { tenantId } = caller;
     return this.db.transaction(async (manager) => {
-      await this.surveys.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
+      await this.surveys.load(caller, id, SURVEY_EDITORS, manager, true);
       await this.assertWaveNameFree(id, input.name, null, manager);
       const waveId = await this.waves.insert(manager, id, tenantId, input);
       await this.repository.touch(manager, id);
@@ -43,14 +39,13 @@ export class WavesService {
   }
 
   async updateWave(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     id: string,
     waveId: string,
     patch: z.infer<typeof updateWaveSchema>,
   ): Promise<WaveView> {
     return this.db.transaction(async (manager) => {
-      await this.surveys.load(access, tenantId, id, SURVEY_EDITORS, manager, true);
+      await this.surveys.load(caller, id, SURVEY_EDITORS, manager, true);
       const wave = await this.waves.find(id, waveId, manager);
       const next: WaveRow = { ...wave, ...patch };
       if (next.closesOn < next.opensOn)
@@ -67,14 +62,13 @@ export class WavesService {
    * SHA-256 hashes are stored; a used code is marked, never linked to the response it admitted.
    */
   async createInvitations(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     id: string,
     waveId: string,
     count: number,
   ): Promise<{ codes: string[] }> {
     return this.db.transaction(async (manager) => {
-      await this.surveys.load(access, tenantId, id, SURVEY_EDITORS, manager);
+      await this.surveys.load(caller, id, SURVEY_EDITORS, manager);
       const wave = await this.waves.find(id, waveId, manager);
       if (!wave.invitationOnly)
         throw new SurveyApiError(
