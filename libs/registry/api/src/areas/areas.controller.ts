@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { AreaScope, CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { ApiErrorResponses } from '@quartier/service-kit';
 import { AREA_EDITORS, AreasService } from './areas.service';
@@ -27,12 +27,8 @@ export class AreasController {
     summary: 'Areas of the current area version, filtered by level, parent or text; paginated',
   })
   @ApiOkResponse({ type: AreaPageDto.Output })
-  list(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: ListAreasQueryDto,
-  ) {
-    return this.areas.list(access, tenantId, query);
+  list(@CurrentCaller() caller: Caller, @Query() query: ListAreasQueryDto) {
+    return this.areas.list(caller, query);
   }
 
   @Get('geojson')
@@ -45,12 +41,8 @@ export class AreasController {
     },
   })
   @ApiExtraModels(AreaFeatureCollectionDto.Output)
-  geojson(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: GeojsonQueryDto,
-  ) {
-    return this.areas.geojson(access, tenantId, query.level, query.parent);
+  geojson(@CurrentCaller() caller: Caller, @Query() query: GeojsonQueryDto) {
+    return this.areas.geojson(caller, query.level, query.parent);
   }
 
   // Area master data is visible to every member of the tenant (the map shows all areas);
@@ -58,12 +50,8 @@ export class AreasController {
   @Get(':id')
   @ApiOperation({ summary: 'One area with ancestors and children' })
   @ApiOkResponse({ type: AreaDetailDto.Output })
-  detail(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    return this.areas.detail(access, tenantId, id);
+  detail(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    return this.areas.detail(caller, id);
   }
 
   @Patch(':id')
@@ -72,11 +60,10 @@ export class AreasController {
   @ApiOperation({ summary: 'Change name or population (tenant admins; planners within their area scope)' })
   @ApiOkResponse({ type: AreaSummaryDto.Output })
   update(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateAreaDto,
   ) {
-    return this.areas.update(access, tenantId, id, body);
+    return this.areas.update(caller, id, body);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { canAct, type AccessContext } from '@quartier/auth';
+import { canAct, type AccessContext, type Caller } from '@quartier/auth';
 import { RegistryError } from '@quartier/registry-core';
 import { OutboxWriter } from '@quartier/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -36,11 +36,8 @@ export class AreasService {
       .getOne();
   }
 
-  async list(
-    access: AccessContext,
-    tenantId: string,
-    query: z.infer<typeof listAreasQuerySchema>,
-  ): Promise<Page<AreaSummary>> {
+  async list(caller: Caller, query: z.infer<typeof listAreasQuerySchema>): Promise<Page<AreaSummary>> {
+    const { access, tenantId } = caller;
     const version = await this.currentVersion(tenantId);
     if (!version) return { items: [], total: 0 };
     const qb = this.db
@@ -64,7 +61,8 @@ export class AreasService {
     return { items: rows.map((row) => this.summary(access, row)), total };
   }
 
-  async detail(access: AccessContext, tenantId: string, id: string): Promise<AreaDetail> {
+  async detail(caller: Caller, id: string): Promise<AreaDetail> {
+    const { access, tenantId } = caller;
     const area = await this.find(tenantId, id);
     const repo = this.db.getRepository(AreaEntity);
     const [ancestors, children, version] = await Promise.all([
@@ -89,7 +87,8 @@ export class AreasService {
    * The chosen level's geometries as one FeatureCollection, built by PostgreSQL as text so the
    * service does not parse and re-serialise megabytes of coordinates per request.
    */
-  async geojson(access: AccessContext, tenantId: string, level: string, parent?: string): Promise<string> {
+  async geojson(caller: Caller, level: string, parent?: string): Promise<string> {
+    const { access, tenantId } = caller;
     const version = await this.currentVersion(tenantId);
     if (!version) return '{"type":"FeatureCollection","features":[]}';
     const params: unknown[] = [tenantId, version.id, level];
@@ -118,12 +117,8 @@ export class AreasService {
     return `{"type":"FeatureCollection","features":[${features.join(',')}]}`;
   }
 
-  async update(
-    access: AccessContext,
-    tenantId: string,
-    id: string,
-    patch: z.infer<typeof updateAreaSchema>,
-  ): Promise<AreaSummary> {
+  async update(caller: Caller, id: string, patch: z.infer<typeof updateAreaSchema>): Promise<AreaSummary> {
+    const { access, tenantId } = caller;
     return this.db.transaction(async (manager) => {
       const area = await this.find(tenantId, id, manager, true);
       if (patch.name !== undefined) area.name = patch.name;

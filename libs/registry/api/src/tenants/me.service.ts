@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type AccessContext } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import { Clock } from '@quartier/service-kit';
 import { DataSource } from 'typeorm';
@@ -33,7 +33,8 @@ export class MeService {
   ) {}
 
   /** The portal asks at every sign-in: the caller's roles are noted as the provider grants them. */
-  async describe(access: AccessContext, tenantId: string): Promise<MeView> {
+  async describe(caller: Caller): Promise<MeView> {
+    const { access, tenantId } = caller;
     await this.noteProviderRoles(access, tenantId);
     const [tenant, page] = await Promise.all([
       this.tenants.get(tenantId),

@@ -1,6 +1,6 @@
 import { BadRequestException, Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { ApiErrorResponses } from '@quartier/service-kit';
 import {
@@ -73,7 +73,7 @@ export class TenantsController {
   @Get('me')
   @ApiOperation({ summary: 'Who the caller is: roles, tenant and role assignments (for the portal)' })
   @ApiOkResponse({ type: MeViewDto.Output })
-  whoAmI(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string) {
-    return this.me.describe(access, tenantId);
+  whoAmI(@CurrentCaller() caller: Caller) {
+    return this.me.describe(caller);
   }
 }
