@@ -73,7 +73,11 @@ async function main(mode: 'serve' | 'migrate' | 'seed'): Promise<void> {
   if (!databaseUrl) {
     unlock = lockDataDir(config.dataDir);
     try {
-      embeddedPg = await startEmbeddedPostgres({ dataDir: config.dataDir, onProgress: progress });
+      embeddedPg = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        onProgress: progress,
+        throwaway: config.QUARTIER_DATA_THROWAWAY,
+      });
     } catch (error) {
       unlock();
       throw error;

