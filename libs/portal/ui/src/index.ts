@@ -16,3 +16,4 @@ export * from './lib/table-download/table-download';
 export * from './lib/map-download/map-svg';
 export * from './lib/map-download/map-download';
 export * from './lib/highlight-map/highlight-map';
+export * from './lib/charts/mount-chart';

@@ -1,16 +1,6 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  type ElementRef,
-  afterNextRender,
-  effect,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
-import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, ECharts } from 'echarts';
+import { ChangeDetectionStrategy, Component, type ElementRef, effect, input, viewChild } from '@angular/core';
+import { mountChart } from '@quartier/portal-ui';
+import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
 import type { EventStudyChartData } from '../event-study-view';
 
 export interface EventStudyChartTexts {
@@ -44,23 +34,9 @@ export class EventStudyChart {
   readonly unit = input('');
   readonly texts = input.required<EventStudyChartTexts>();
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
-  private readonly chart = signal<ECharts | null>(null);
+  private readonly chart = mountChart(() => this.host().nativeElement);
 
   constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      void import('echarts').then((echarts) => {
-        if (destroyRef.destroyed) return;
-        const chart = echarts.init(this.host().nativeElement, undefined, { renderer: 'svg' });
-        const resize = () => chart.resize();
-        window.addEventListener('resize', resize);
-        destroyRef.onDestroy(() => {
-          window.removeEventListener('resize', resize);
-          chart.dispose();
-        });
-        this.chart.set(chart);
-      });
-    });
     effect(() => {
       const chart = this.chart();
       if (chart) chart.setOption(this.option(), true);

@@ -1,16 +1,5 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  type ElementRef,
-  afterNextRender,
-  effect,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
-import type { ECharts } from 'echarts';
+import { ChangeDetectionStrategy, Component, type ElementRef, effect, input, viewChild } from '@angular/core';
+import { mountChart } from '@quartier/portal-ui';
 
 export interface SeriesLine {
   name: string;
@@ -39,23 +28,9 @@ export class SeriesChart {
   readonly label = input.required<string>();
   readonly unit = input('');
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
-  private readonly chart = signal<ECharts | null>(null);
+  private readonly chart = mountChart(() => this.host().nativeElement);
 
   constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      void import('echarts').then((echarts) => {
-        if (destroyRef.destroyed) return;
-        const chart = echarts.init(this.host().nativeElement, undefined, { renderer: 'svg' });
-        const resize = () => chart.resize();
-        window.addEventListener('resize', resize);
-        destroyRef.onDestroy(() => {
-          window.removeEventListener('resize', resize);
-          chart.dispose();
-        });
-        this.chart.set(chart);
-      });
-    });
     effect(() => {
       const chart = this.chart();
       if (!chart) return;

@@ -1,16 +1,5 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  DestroyRef,
-  type ElementRef,
-  afterNextRender,
-  effect,
-  inject,
-  input,
-  signal,
-  viewChild,
-} from '@angular/core';
-import type { ECharts } from 'echarts';
+import { ChangeDetectionStrategy, Component, type ElementRef, effect, input, viewChild } from '@angular/core';
+import { mountChart } from '@quartier/portal-ui';
 
 /** A small ECharts line of a binding's actuals; gaps (suppressed periods) stay gaps. Decorative: the table says the same. */
 @Component({
@@ -23,18 +12,9 @@ export class Sparkline {
   readonly points = input.required<readonly { period: string; value: number | null }[]>();
   readonly target = input<number | null>(null);
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
-  private readonly chart = signal<ECharts | null>(null);
+  private readonly chart = mountChart(() => this.host().nativeElement);
 
   constructor() {
-    const destroyRef = inject(DestroyRef);
-    afterNextRender(() => {
-      void import('echarts').then((echarts) => {
-        if (destroyRef.destroyed) return;
-        const chart = echarts.init(this.host().nativeElement, undefined, { renderer: 'svg' });
-        destroyRef.onDestroy(() => chart.dispose());
-        this.chart.set(chart);
-      });
-    });
     effect(() => {
       const chart = this.chart();
       if (!chart) return;
