@@ -34,6 +34,9 @@ export async function seriousA11yViolations(page) {
   const violations = await page.evaluate(async () => {
     const result = await globalThis.axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+      // Only violations are read: axe then skips describing every passing node (the indicator
+      // page's check took 2.3 instead of 2.8 s, 3.8 instead of 5.3 s, same violations).
+      resultTypes: ['violations'],
     });
     return result.violations.map((v) => ({
       id: v.id,
