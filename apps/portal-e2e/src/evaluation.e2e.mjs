@@ -227,7 +227,10 @@ export function evaluationTests(context, it = nodeIt) {
     await manager.getByLabel('Kommentar (optional)').fill('Geprüft und abgenommen.');
     await manager.getByTestId('action-finalise').click();
     await manager.getByText('Status: Abgeschlossen.').waitFor();
-    const audit = await manager.locator('[data-testid="audit-table"] tbody tr').allInnerTexts();
+    // The audit trail reloads after the status changed: read it once its third entry is there.
+    const auditRows = manager.locator('[data-testid="audit-table"] tbody tr');
+    await auditRows.nth(2).waitFor();
+    const audit = await auditRows.allInnerTexts();
     assert.deepEqual(
       audit.map((row) => row.split('\t')[0]),
       ['angelegt', 'eingereicht', 'abgeschlossen'],
