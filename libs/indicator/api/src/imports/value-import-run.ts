@@ -4,7 +4,7 @@ import { JobFailure, type JobContext } from '@quartier/service-kit';
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CatalogueService } from '../catalogue/catalogue.service';
-import type { AreaTree } from '../common/area-tree';
+import type { AreaTree, TenantAreas } from '../common/area-tree';
 import {
   directPass,
   RowErrors,
@@ -38,6 +38,17 @@ export interface ValueImportDeps {
 }
 
 const logger = new Logger('ValueImport');
+
+/** Keys per state of the tenant's areas (the tree is one object until the read model changes). */
+const keysOfTree = new WeakMap<TenantAreas, AreaKeys>();
+function areaKeysOf(tree: TenantAreas): AreaKeys {
+  let keys = keysOfTree.get(tree);
+  if (!keys) {
+    keys = new AreaKeys([...tree.byCode].map(([code, a]) => [code, a.id] as const));
+    keysOfTree.set(tree, keys);
+  }
+  return keys;
+}
 
 /**
  * One value import, all-or-nothing per file, inside ONE transaction: the file is streamed through
@@ -101,7 +112,7 @@ async function load(
   const sourceId = `import:${ctx.id}`;
   const refs = await deps.catalogue.refs(ctx.tenantId, manager);
   const tree = await deps.areas.of(ctx.tenantId, manager);
-  const areas = new AreaKeys([...tree.byCode].map(([code, a]) => [code, a.id] as const));
+  const areas = areaKeysOf(tree);
   const mapping = payload.map ? parseDimensionMapping(payload.map) : null;
   if (mapping && !mapping.ok) throw new ImportFileError(`map: ${mapping.message}`);
   const input: LoadInput = {
