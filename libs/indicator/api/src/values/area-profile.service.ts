@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessContext } from '@quartier/auth';
+import type { AccessContext, Caller } from '@quartier/auth';
 import { areaTrend } from '@quartier/indicator-core';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { readScope } from '../common/access';
@@ -26,7 +26,8 @@ export class AreaProfileService {
     private readonly areas: AreaTree,
   ) {}
 
-  async profile(access: AccessContext, tenantId: string, areaId: string): Promise<AreaProfile> {
+  async profile(caller: Caller, areaId: string): Promise<AreaProfile> {
+    const { access, tenantId } = caller;
     const tree = await this.areas.of(tenantId);
     const area = tree.byId.get(areaId);
     if (!area || !visible(readScope(access), area))
@@ -39,7 +40,7 @@ export class AreaProfileService {
     const indicators: AreaProfile['indicators'] = [];
     for (const indicator of ordered) {
       if (indicators.length >= KEY_INDICATORS) break;
-      const series = await this.values.series(access, tenantId, indicator.code, areaId);
+      const series = await this.values.series(caller, indicator.code, areaId);
       const trend = areaTrend(series.points, indicator.polarity);
       if (!trend.latest) continue;
       indicators.push({

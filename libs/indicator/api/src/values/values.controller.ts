@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '@quartier/service-kit';
-import { AreaScope, CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { AreaScope, CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import type { Request, Response } from 'express';
 import { gzipSync } from 'node:zlib';
@@ -44,13 +44,12 @@ export class ValuesController {
   })
   @ApiOkResponse({ type: MapDataDto.Output })
   async map(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Query() query: MapQueryDto,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    send(await this.values.mapResponse(access, tenantId, query), req, res);
+    send(await this.values.mapResponse(caller, query), req, res);
   }
 
   @Get('layer')
@@ -60,13 +59,12 @@ export class ValuesController {
   })
   @ApiOkResponse({ type: ValueLayerDto.Output })
   async layer(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Query() query: MapQueryDto,
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    send(await this.values.mapResponse(access, tenantId, query, 'layer'), req, res);
+    send(await this.values.mapResponse(caller, query, 'layer'), req, res);
   }
 
   @Get('maps')
@@ -75,12 +73,8 @@ export class ValuesController {
       'Map data of several indicators and periods over one level in one answer (the given periods, or each indicator’s latest periods with values): the same cells, suppression and area scope as the map endpoint',
   })
   @ApiOkResponse({ type: ValueMapsDto.Output })
-  maps(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: MapsQueryDto,
-  ) {
-    return this.values.maps(access, tenantId, query);
+  maps(@CurrentCaller() caller: Caller, @Query() query: MapsQueryDto) {
+    return this.values.maps(caller, query);
   }
 
   @Get('periods')
@@ -94,12 +88,8 @@ export class ValuesController {
   @AreaScope({ query: 'area' })
   @ApiOperation({ summary: 'Time series of one area (every period with values)' })
   @ApiOkResponse({ type: SeriesDto.Output })
-  series(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: SeriesQueryDto,
-  ) {
-    return this.values.series(access, tenantId, query.indicator, query.area);
+  series(@CurrentCaller() caller: Caller, @Query() query: SeriesQueryDto) {
+    return this.values.series(caller, query.indicator, query.area);
   }
 
   @Get('profile')
@@ -109,12 +99,8 @@ export class ValuesController {
       'An area’s key indicators with their latest value and trend (judged by polarity), and its classes in the newest index run at its level',
   })
   @ApiOkResponse({ type: AreaProfileDto.Output })
-  profile(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: AreaProfileQueryDto,
-  ) {
-    return this.profiles.profile(access, tenantId, query.area);
+  profile(@CurrentCaller() caller: Caller, @Query() query: AreaProfileQueryDto) {
+    return this.profiles.profile(caller, query.area);
   }
 
   @Get('ranking')
@@ -122,12 +108,8 @@ export class ValuesController {
     summary: 'Areas of a level ranked by value (ties share a rank); areas without a value listed apart',
   })
   @ApiOkResponse({ type: RankingDto.Output })
-  ranking(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: RankingQueryDto,
-  ) {
-    return this.values.ranking(access, tenantId, query);
+  ranking(@CurrentCaller() caller: Caller, @Query() query: RankingQueryDto) {
+    return this.values.ranking(caller, query);
   }
 
   @Get('quality')
@@ -136,23 +118,15 @@ export class ValuesController {
       'Data-quality flags per area of a level (plausibility range, robust outliers vs own history and vs peers, gaps in the period series), limited to the caller’s area scope',
   })
   @ApiOkResponse({ type: QualityDto.Output })
-  quality(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: QualityQueryDto,
-  ) {
-    return this.values.quality(access, tenantId, query);
+  quality(@CurrentCaller() caller: Caller, @Query() query: QualityQueryDto) {
+    return this.values.quality(caller, query);
   }
 
   @Get('compare')
   @ApiOperation({ summary: 'Several indicators for several areas in one period (area comparison)' })
   @ApiOkResponse({ type: ComparisonDto.Output })
-  compare(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: CompareQueryDto,
-  ) {
-    return this.values.compare(access, tenantId, query);
+  compare(@CurrentCaller() caller: Caller, @Query() query: CompareQueryDto) {
+    return this.values.compare(caller, query);
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { isInScope, type AccessContext, type Scope } from '@quartier/auth';
+import { isInScope, type Caller, type Scope } from '@quartier/auth';
 import {
   comparePeriods,
   periodCalendar,
@@ -161,11 +161,11 @@ export class ValuesService {
    * parent, caller scope) and then served from memory: the hot path of the explorer.
    */
   async mapResponse(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     query: { indicator: string; period: string; level: string; parent?: string },
     format: 'records' | 'layer' = 'records',
   ): Promise<SerializedResponse> {
+    const { access, tenantId } = caller;
     const indicator = await this.catalogue.get(tenantId, query.indicator);
     const tree = await this.areas.of(tenantId);
     const generation = await this.cache.generation(tenantId);
@@ -173,18 +173,15 @@ export class ValuesService {
     const key = `${this.resolvedKey(tenantId, generation, tree, indicator, query.period)}:${query.level}:${query.parent ?? ''}:${scope === 'all' ? '*' : scope.join(',')}:${format}`;
     const hit = this.responses.get(key);
     if (hit) return hit;
-    const map = await this.map(access, tenantId, query);
+    const map = await this.map(caller, query);
     const json = JSON.stringify(format === 'layer' ? toValueLayer(map) : map);
     const response = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, json };
     this.responses.set(key, response);
     return response;
   }
 
-  async map(
-    access: AccessContext,
-    tenantId: string,
-    query: { indicator: string; period: string; level: string; parent?: string },
-  ) {
+  async map(caller: Caller, query: { indicator: string; period: string; level: string; parent?: string }) {
+    const { access, tenantId } = caller;
     const indicator = await this.catalogue.get(tenantId, query.indicator);
     const tree = await this.areas.of(tenantId);
     if (!tree.levels.includes(query.level))
@@ -207,10 +204,10 @@ export class ValuesService {
    * reads, without a request per indicator and period. Same cells, scope and order as `map`.
    */
   async maps(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     query: { indicators: string[]; periods?: string[]; latest?: number; level: string; parent?: string },
   ) {
+    const { access, tenantId } = caller;
     const tree = await this.areas.of(tenantId);
     if (!tree.levels.includes(query.level))
       throw new IndicatorServiceError('LevelNotFound', `level ${query.level} not found`);
@@ -231,7 +228,8 @@ export class ValuesService {
     return { level: query.level, parent: query.parent ?? null, indicators };
   }
 
-  async series(access: AccessContext, tenantId: string, code: string, areaId: string) {
+  async series(caller: Caller, code: string, areaId: string) {
+    const { access, tenantId } = caller;
     const indicator = await this.catalogue.get(tenantId, code);
     const tree = await this.areas.of(tenantId);
     const area = tree.byId.get(areaId);
@@ -251,11 +249,10 @@ export class ValuesService {
   }
 
   async ranking(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     query: { indicator: string; period: string; level: string; order?: 'asc' | 'desc'; limit: number },
   ) {
-    const map = await this.map(access, tenantId, query);
+    const map = await this.map(caller, query);
     const order = query.order ?? (map.indicator.polarity === 'higher-is-better' ? 'asc' : 'desc');
     const ranked = map.items
       .filter((i) => i.status === 'value')
@@ -285,11 +282,8 @@ export class ValuesService {
     };
   }
 
-  async compare(
-    access: AccessContext,
-    tenantId: string,
-    query: { indicators: string[]; areas: string[]; period: string },
-  ) {
+  async compare(caller: Caller, query: { indicators: string[]; areas: string[]; period: string }) {
+    const { access, tenantId } = caller;
     const tree = await this.areas.of(tenantId);
     const scope = readScope(access);
     const areas = query.areas.map((id) => {
@@ -318,10 +312,10 @@ export class ValuesService {
    * and not gaps either (the data exists, it is just not published), so they only count.
    */
   async quality(
-    access: AccessContext,
-    tenantId: string,
+    caller: Caller,
     query: { indicator: string; level: string; parent?: string; threshold?: number },
   ) {
+    const { access, tenantId } = caller;
     const indicator = await this.catalogue.get(tenantId, query.indicator);
     const tree = await this.areas.of(tenantId);
     if (!tree.levels.includes(query.level))
