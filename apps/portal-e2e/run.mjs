@@ -103,6 +103,28 @@ const unknown = (only ?? []).filter((name) => !(name in suites));
 if (unknown.length > 0) throw new Error(`E2E_ONLY names unknown suites: ${unknown.join(', ')}`);
 const chosen = (name) => !only || only.includes(name);
 
+/**
+ * A suite's view of the shared context: the browser contexts it opens are closed when it ends — a
+ * page left open (a map, a network drawing) would go on drawing beside the suites still running.
+ */
+function suiteContext(opened) {
+  return {
+    get baseUrl() {
+      return context.baseUrl;
+    },
+    browser: {
+      async newContext(options) {
+        const browserContext = await context.browser.newContext(options);
+        opened.push(browserContext);
+        return browserContext;
+      },
+    },
+    outDir: context.outDir,
+    root: context.root,
+    berlin: context.berlin,
+  };
+}
+
 // Without Berlin every test of a Berlin suite is registered as skipped, so the report counts them.
 let notRun = 0;
 const skipReason = 'needs the Berlin reference data';
@@ -152,9 +174,11 @@ describe('portal', { concurrency: false, timeout: 600_000 }, () => {
         before(() => (started = Date.now()));
         after(() => laneSeconds.push(`${names.join(' → ')} ${((Date.now() - started) / 1000).toFixed(1)} s`));
         for (const name of names)
-          describe(name, { concurrency: false }, () =>
-            suites[name](context, berlin.present || withoutBerlin.has(name) ? it : skipping),
-          );
+          describe(name, { concurrency: false }, () => {
+            const opened = [];
+            after(() => Promise.all(opened.map((browserContext) => browserContext.close())));
+            suites[name](suiteContext(opened), berlin.present || withoutBerlin.has(name) ? it : skipping);
+          });
       });
     }
   });
