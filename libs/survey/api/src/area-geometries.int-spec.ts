@@ -4,15 +4,12 @@ import { type Browser, chromium } from 'playwright-core';
 import { type Form, type FormNode, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
 import { SurveyApiModule } from './survey-api.module';
 import { seriousViolations } from './testing/axe';
-import { todayInGermany } from './survey.constants';
+import { day, testClock } from './testing/survey-test-app';
 import { QUARTIER_FORM, TEST_AREAS } from './testing/fixtures';
 
 jest.setTimeout(90_000);
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-const day = (offset: number) =>
-  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** Axis-aligned rectangle as a closed GeoJSON polygon (longitude, latitude). */
 const box = (west: number, south: number, east: number, north: number) => ({
@@ -73,6 +70,7 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
       service: 'survey',
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
       moduleClass: SurveyApiModule,
+      runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(
       'berlin-demo',

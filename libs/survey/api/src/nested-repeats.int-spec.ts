@@ -6,15 +6,12 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { type Form, type XlsFormTables, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
 import { SurveyApiModule } from './survey-api.module';
-import { todayInGermany } from './survey.constants';
+import { day, testClock } from './testing/survey-test-app';
 import { TEST_AREAS } from './testing/fixtures';
 
 jest.setTimeout(90_000);
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-
-const day = (offset: number) =>
-  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 const tables = (extra: string[][] = []): XlsFormTables => ({
   survey: [
@@ -80,6 +77,7 @@ describe('the same name in nested repeats; uploads kept but not collected (real 
       service: 'survey',
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
       moduleClass: SurveyApiModule,
+      runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(
       'berlin-demo',

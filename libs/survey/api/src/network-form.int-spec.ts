@@ -3,13 +3,11 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { SurveyApiModule } from './survey-api.module';
 import { seriousViolations } from './testing/axe';
-import { todayInGermany } from './survey.constants';
+import { day, TEST_DAY, testClock } from './testing/survey-test-app';
 import { TEST_AREAS } from './testing/fixtures';
 
 jest.setTimeout(90_000);
 
-const day = (offset: number) =>
-  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const NETWORK = {
@@ -83,6 +81,7 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
       service: 'survey',
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
       moduleClass: SurveyApiModule,
+      runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(
       'berlin-demo',
@@ -151,7 +150,7 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
       tenantId: 'berlin-demo',
       surveyId,
       waveId,
-      submittedOn: todayInGermany(),
+      submittedOn: TEST_DAY,
       respondent: 'actor:a1',
       actors: [
         {

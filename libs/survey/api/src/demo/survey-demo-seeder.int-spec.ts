@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SurveyApiModule } from '../survey-api.module';
+import { testClock } from '../testing/survey-test-app';
 import { SurveyDemoSeeder } from './survey-demo-seeder';
 
 jest.setTimeout(120_000);
@@ -60,6 +61,7 @@ describe('survey demo seeder', () => {
       service: 'survey',
       module: (rt) => SurveyApiModule.forRoot(rt),
       moduleClass: SurveyApiModule,
+      runtime: { clock: testClock() },
     });
   });
   afterAll(() => t.close());

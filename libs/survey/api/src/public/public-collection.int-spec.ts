@@ -1,13 +1,14 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { openSurvey } from '../results/open-survey.testing';
 import { SurveyApiModule } from '../survey-api.module';
-import { todayInGermany } from '../survey.constants';
 import { TenantProfileStore } from '../tenants/tenant-profile.store';
 import {
   day,
   startSurveyTestApp,
   storedResponses,
   submitResponse,
+  TEST_DAY,
+  testClock,
   VALID_ANSWERS,
 } from '../testing/survey-test-app';
 
@@ -46,7 +47,7 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
         own.waveId,
       );
       expect(res.status).toBe(201);
-      expect(res.body).toEqual({ submittedOn: todayInGermany() });
+      expect(res.body).toEqual({ submittedOn: TEST_DAY });
       expect(res.headers.get('set-cookie')).toBeNull();
       expect(await responses(own.surveyId)).toBe(1);
       const [row] = await t.db.query(
@@ -56,7 +57,7 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
       expect(row).toEqual({
         area_id: ids['011101'],
         channel: 'web',
-        day: todayInGermany(),
+        day: TEST_DAY,
         answers: { ...valid, kommentar: 'Mehr Bänke', kinder: [{ kind_alter: 4 }] },
       });
     });
@@ -135,7 +136,7 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
         await t.db.query(`SELECT envelope FROM outbox WHERE type = 'survey.response.submitted'`);
       expect(events.length).toBeGreaterThan(0);
       for (const { envelope } of events) {
-        expect(envelope.occurredAt).toBe(`${todayInGermany()}T00:00:00.000Z`);
+        expect(envelope.occurredAt).toBe(`${TEST_DAY}T00:00:00.000Z`);
         expect(Object.keys(envelope.payload).sort()).toEqual([
           'areaId',
           'channel',
@@ -293,6 +294,7 @@ describe('survey service: public rate limit', () => {
       service: 'survey',
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 3, windowSeconds: 60 } }),
       moduleClass: SurveyApiModule,
+      runtime: { clock: testClock() },
     });
     const url = `${t.url}/api/survey/public/surveys/00000000-0000-4000-8000-000000000000/waves/00000000-0000-4000-8000-000000000000/responses`;
     const statuses: number[] = [];

@@ -1,8 +1,8 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { openSurvey } from '../results/open-survey.testing';
 import { SurveyApiModule } from '../survey-api.module';
-import { todayInGermany } from '../survey.constants';
 import { TEST_AREAS } from '../testing/fixtures';
+import { TEST_DAY, testClock } from '../testing/survey-test-app';
 
 jest.setTimeout(60_000);
 
@@ -53,6 +53,7 @@ describe('public survey submissions leave no trail (real PostgreSQL)', () => {
       service: 'survey',
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 3, windowSeconds: 600 } }),
       moduleClass: SurveyApiModule,
+      runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(
       'berlin-demo',
@@ -94,7 +95,7 @@ describe('public survey submissions leave no trail (real PostgreSQL)', () => {
       created_at: Date;
       published_at: Date | null;
       correlation_id: string;
-      envelope: { correlationId: string };
+      envelope: { correlationId: string; occurredAt: string };
     }[] = await t.db.query(
       `SELECT created_at, published_at, correlation_id, envelope FROM outbox WHERE type = 'survey.response.submitted'`,
     );
@@ -114,7 +115,8 @@ describe('public survey submissions leave no trail (real PostgreSQL)', () => {
       `SELECT published_at = date_trunc('day', published_at) AS day FROM outbox WHERE type = 'survey.response.submitted'`,
     );
     expect(day).toBe(true);
-    expect(todayInGermany()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The day is the service's (its clock), not the machine's.
+    expect(row.envelope.occurredAt).toBe(`${TEST_DAY}T00:00:00.000Z`);
   });
 
   it('builds public links and QR codes from QUARTIER_PUBLIC_URL, never from X-Forwarded-Host or Host', async () => {
@@ -170,7 +172,7 @@ describe('public survey rate limit behind a trusted proxy, and metrics behind a 
       service: 'survey',
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 2, windowSeconds: 600 } }),
       moduleClass: SurveyApiModule,
-      runtime: { trustedProxies: ['127.0.0.1', '::1'], metricsToken: token },
+      runtime: { trustedProxies: ['127.0.0.1', '::1'], metricsToken: token, clock: testClock() },
     });
   });
 
@@ -218,7 +220,7 @@ describe('metrics served on a port of their own (METRICS_PORT) or switched off',
       service: 'survey',
       module: (rt) => SurveyApiModule.forRoot(rt),
       moduleClass: SurveyApiModule,
-      runtime: { metricsOnApiPort: false },
+      runtime: { metricsOnApiPort: false, clock: testClock() },
     });
   });
 

@@ -1,13 +1,10 @@
 import { FixedClock, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { SurveyApiModule } from '../survey-api.module';
-import { todayInGermany } from '../survey.constants';
 import { quartierResponsesCsv, TEST_AREAS } from '../testing/fixtures';
+import { day, TEST_NOW } from '../testing/survey-test-app';
 import { openSurvey } from './open-survey.testing';
 
 jest.setTimeout(60_000);
-
-const day = (offset: number) =>
-  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 const answers = (sicher: string) => ({
   gebiet: '011101',
@@ -23,7 +20,8 @@ describe('survey results at release points (real PostgreSQL)', () => {
   let ids: Record<string, string>;
   let surveyId: string;
   let waveId: string;
-  const clock = new FixedClock(new Date(`${todayInGermany()}T12:00:00Z`));
+  // Stands still (releasedAt is compared exactly) and is moved past the wave's end below.
+  const clock = new FixedClock(TEST_NOW);
 
   const submit = (sicher: string) =>
     t.call('POST', `/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`, undefined, {

@@ -1,7 +1,7 @@
 import type { ServiceTestApp, TestReply } from '@quartier/service-kit';
 import { openSurvey } from './open-survey.testing';
 import { quartierResponsesCsv } from '../testing/fixtures';
-import { day, kreuzbergSurvey, startSurveyTestApp } from '../testing/survey-test-app';
+import { day, kreuzbergSurvey, startSurveyTestApp, TEST_DAY } from '../testing/survey-test-app';
 
 jest.setTimeout(60_000);
 
@@ -216,6 +216,12 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
         `SELECT envelope FROM outbox WHERE type = 'survey.results.published'`,
       );
       expect(envelope.payload).toEqual(res.body);
+      // Dated by the service's clock, not the machine's.
+      const [{ day: publishedOn }] = await t.db.query(
+        `SELECT to_char(results_published_on, 'YYYY-MM-DD') AS day FROM survey_wave WHERE id = $1`,
+        [resultsWave],
+      );
+      expect(publishedOn).toBe(TEST_DAY);
     });
   });
 });

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
 import type { EventPayload } from '@quartier/contracts';
 import { OutboxWriter } from '@quartier/messaging';
+import { Clock } from '@quartier/service-kit';
 import {
   type Form,
   type QuestionResult,
@@ -101,6 +102,7 @@ export class ResultsService {
     private readonly areas: AreaRefRepository,
     @Inject(OutboxWriter) private readonly outbox: OutboxWriter,
     private readonly releases: ResultsReleaseService,
+    private readonly clock: Clock,
   ) {}
 
   async results(
@@ -226,7 +228,7 @@ export class ResultsService {
         weighted,
         items: survey.indicatorItems.map((item) => indicatorValues(computation, item)),
       };
-      await this.waves.markResultsPublished(manager, waveId, todayInGermany());
+      await this.waves.markResultsPublished(manager, waveId, todayInGermany(this.clock.now()));
       await this.outbox.append(manager, 'survey.results.published', payload, { tenantId, key: surveyId });
       return payload;
     });

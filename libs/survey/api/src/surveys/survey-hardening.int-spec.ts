@@ -1,15 +1,12 @@
 import { buildXlsxBomb, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { surveyFixtures, tablesToWorkbook } from '@quartier/survey-core';
 import { SurveyApiModule } from '../survey-api.module';
-import { todayInGermany } from '../survey.constants';
+import { day, testClock } from '../testing/survey-test-app';
 import { TEST_AREAS } from '../testing/fixtures';
 
 jest.setTimeout(120_000);
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const day = (offset: number) =>
-  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * What "liveness keeps answering" tolerates. Parsing a bomb on the request thread blocked it for
  * 19–34 s; off the thread a liveness answer takes a few ms on an idle machine (the < 100 ms goal),
@@ -52,6 +49,7 @@ describe('survey service under hostile input (real PostgreSQL, real tokens)', ()
       service: 'survey',
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
       moduleClass: SurveyApiModule,
+      runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(
       'berlin-demo',

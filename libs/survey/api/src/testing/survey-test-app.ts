@@ -1,15 +1,31 @@
 // Set-up shared by the survey service's HTTP suites (one per resource); each suite starts its own
 // service on a fresh database with it, so the suites run alone and in any order.
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { ShiftedClock, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { SurveyApiModule } from '../survey-api.module';
 import { todayInGermany } from '../survey.constants';
 import { TEST_AREAS } from './fixtures';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The German day `offset` days from today, as waves are dated. */
+/**
+ * The moment the survey suites' services start at, whatever day they run on: waves, submissions
+ * and releases are dated against it, so a run across midnight or on another day sees the same
+ * dates. Midday in Berlin, far from either midnight.
+ */
+export const TEST_NOW = new Date('2026-03-10T11:00:00Z');
+
+/** The German day of TEST_NOW. */
+export const TEST_DAY = todayInGermany(TEST_NOW);
+
+/**
+ * The service's clock for a suite: starts at TEST_NOW and runs on in real time, so timeouts,
+ * durations and ordering by timestamp still work.
+ */
+export const testClock = () => new ShiftedClock(TEST_NOW);
+
+/** The German day `offset` days from TEST_DAY, as waves are dated. */
 export const day = (offset: number) =>
-  new Date(Date.parse(`${todayInGermany()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+  new Date(Date.parse(`${TEST_DAY}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 
 /** Answers to the test form (QUARTIER_FORM) that pass every rule. */
 export const VALID_ANSWERS = {
@@ -31,6 +47,7 @@ export async function startSurveyTestApp(): Promise<{ t: ServiceTestApp; ids: Re
     service: 'survey',
     module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
     moduleClass: SurveyApiModule,
+    runtime: { clock: testClock() },
   });
   const ids = await t.seedAreas(
     'berlin-demo',
