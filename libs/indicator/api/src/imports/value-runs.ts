@@ -65,6 +65,7 @@ interface Group {
   /** The group's indicator id and period as COPY sends them. */
   indicatorBytes: Buffer;
   periodBytes: Buffer;
+  /** Areas of the group's indicator so far (shared by its groups; up to one more than listed). */
   areas: Set<number>;
 }
 
@@ -139,6 +140,7 @@ export class RepeatedKey extends Error {}
 export class ValueRuns {
   private readonly groups: Group[] = [];
   private readonly groupIndex = new Map<IndicatorRef, Map<string, number>>();
+  private readonly areasOf = new Map<IndicatorRef, Set<number>>();
   private run = new Run();
 
   constructor(private readonly areas: AreaKeys) {}
@@ -155,7 +157,7 @@ export class ValueRuns {
         period: o.period,
         indicatorBytes: uuidBytes(o.indicator.id),
         periodBytes: Buffer.from(o.period),
-        areas: new Set(),
+        areas: this.areasOf.get(o.indicator) ?? this.areasOf.set(o.indicator, new Set()).get(o.indicator)!,
       });
     }
     const areas = this.groups[group].areas;
@@ -213,28 +215,17 @@ export class ValueRuns {
 
   /** What the rows changed, per indicator id. */
   changes(): Map<string, ChangeSet> {
-    const byIndicator = new Map<string, { ref: IndicatorRef; periods: Set<string>; areas: Set<number> }>();
+    const idOfRank = new Map([...this.areas.byCode.values()].map((a) => [a.rank, a.id]));
+    const changes = new Map<string, ChangeSet>();
     for (const g of this.groups) {
-      let change = byIndicator.get(g.indicator.id);
-      if (!change)
-        byIndicator.set(
-          g.indicator.id,
-          (change = { ref: g.indicator, periods: new Set(), areas: new Set() }),
-        );
+      let change = changes.get(g.indicator.id);
+      if (!change) {
+        const areaIds =
+          g.areas.size > MAX_LISTED_AREAS ? [] : [...g.areas].map((r) => idOfRank.get(r) as string);
+        changes.set(g.indicator.id, (change = { ref: g.indicator, periods: new Set(), areaIds }));
+      }
       change.periods.add(g.period);
-      for (const rank of g.areas) if (change.areas.size <= MAX_LISTED_AREAS) change.areas.add(rank);
     }
-    const ids = [...this.areas.byCode.values()];
-    const idOfRank = new Map(ids.map((a) => [a.rank, a.id]));
-    return new Map(
-      [...byIndicator].map(([id, c]) => [
-        id,
-        {
-          ref: c.ref,
-          periods: c.periods,
-          areaIds: c.areas.size > MAX_LISTED_AREAS ? [] : [...c.areas].map((r) => idOfRank.get(r) as string),
-        },
-      ]),
-    );
+    return changes;
   }
 }
