@@ -179,7 +179,9 @@ export function client(url, bearer, tenant) {
       const req = httpRequest(`${url}${path}`, { headers: headers(extra) }, (response) => {
         let wireBytes = 0;
         response.on('data', (chunk) => (wireBytes += chunk.length));
-        response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, wireBytes }));
+        response.on('end', () =>
+          resolve({ status: response.statusCode, headers: response.headers, wireBytes }),
+        );
         response.on('error', reject);
       });
       req.on('error', reject);

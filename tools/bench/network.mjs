@@ -60,11 +60,15 @@ function compile(out) {
   writeFileSync(config, JSON.stringify(swcrc));
   execFileSync(
     join(root, 'node_modules/.bin/swc'),
-    ['libs/network/compute/src', 'libs/network/core/src', 'libs/demo-city/src', '-d', out, '--config-file', config].concat([
-      '--ignore',
-      '**/*.spec.ts',
-      '--quiet',
-    ]),
+    [
+      'libs/network/compute/src',
+      'libs/network/core/src',
+      'libs/demo-city/src',
+      '-d',
+      out,
+      '--config-file',
+      config,
+    ].concat(['--ignore', '**/*.spec.ts', '--quiet']),
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
