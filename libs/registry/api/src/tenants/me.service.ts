@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Caller } from '@quartier/auth';
+import type { AccessContext, Caller } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import { Clock } from '@quartier/service-kit';
 import { DataSource } from 'typeorm';
