@@ -12,7 +12,15 @@ import {
   viewChild,
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { geometryBounds, I18n, MapDownload, mountAreaMap, viewSvg, whenDrawn } from '@quartier/portal-ui';
+import {
+  fitWhenSized,
+  geometryBounds,
+  I18n,
+  MapDownload,
+  mountAreaMap,
+  viewSvg,
+  whenDrawn,
+} from '@quartier/portal-ui';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import {
   type LegendEntry,
@@ -131,7 +139,7 @@ export class AreaMap {
       source?.setData(collection as unknown as Parameters<GeoJSONSource['setData']>[0]);
       map.setPaintProperty(FILL, 'fill-color', populationColorExpression(this.breaks()) as never);
       const bounds = geometryBounds(collection.features.map((f) => f.geometry));
-      if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+      if (bounds) fitWhenSized(map, bounds, 24);
       whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
       // A new level shows the whole city; an area chosen since the last drawing is zoomed to.
       const selected = untracked(this.selectedId);

@@ -13,7 +13,14 @@ import {
 import { RegistryApi, type AreaFeatureCollection, type AreaTiles } from '@quartier/portal-data-access';
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
-import { geometryBounds, MapDownload, mountAreaMap, viewSvg, whenDrawn } from '@quartier/portal-ui';
+import {
+  fitWhenSized,
+  geometryBounds,
+  MapDownload,
+  mountAreaMap,
+  viewSvg,
+  whenDrawn,
+} from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
 import {
   TILE_FILL,
@@ -181,7 +188,7 @@ export class ClassMap {
         tilePointer = true;
         map.getSource<GeoJSONSource>(SOURCE)?.setData({ type: 'FeatureCollection', features: [] });
         const [west, south, east, north] = tiles.bounds;
-        map.fitBounds([west, south, east, north], { padding: 24, animate: false });
+        fitWhenSized(map, [west, south, east, north], 24);
       }
       if (!tiles) return;
       this.renderedFeatures.set(null);
@@ -207,7 +214,7 @@ export class ClassMap {
       );
       map.resize();
       const bounds = geometryBounds(data.features.map((f) => f.geometry));
-      if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+      if (bounds) fitWhenSized(map, bounds, 24);
       whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
     });
 

@@ -11,7 +11,7 @@ import {
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { MapDownload } from '../map-download/map-download';
 import { type SvgLegendEntry, viewSvg } from '../map-download/map-svg';
-import { geometryBounds } from '../maplibre/bounds';
+import { fitWhenSized, geometryBounds } from '../maplibre/bounds';
 import { whenDrawn } from '../maplibre/maplibre';
 import { mountAreaMap } from '../maplibre/mount-area-map';
 
@@ -156,7 +156,7 @@ export class HighlightMap {
       const areas = this.areas() ?? [];
       const focus = areas.filter((area) => area.focus);
       const bounds = geometryBounds((focus.length > 0 ? focus : areas).map((area) => area.geometry));
-      if (bounds) map.fitBounds(bounds, { padding: 24, animate: false });
+      if (bounds) fitWhenSized(map, bounds, 24);
       whenDrawn(map, SOURCE, FILL, (count) => this.rendered.set(count));
     });
   }

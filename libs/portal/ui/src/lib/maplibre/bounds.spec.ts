@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { geometryBounds } from './bounds.ts';
+import { fitWhenSized, geometryBounds } from './bounds.ts';
 
 describe('geometryBounds', () => {
   const square = (x: number, y: number) => [
@@ -45,5 +45,57 @@ describe('geometryBounds', () => {
   it('is null without any coordinate', () => {
     assert.equal(geometryBounds([]), null);
     assert.equal(geometryBounds([null, { type: 'Polygon', coordinates: [] }]), null);
+  });
+});
+
+describe('fitWhenSized', () => {
+  const fakeMap = (width: number, height: number) => {
+    const listeners = new Set<() => void>();
+    const fits: unknown[] = [];
+    const container = { clientWidth: width, clientHeight: height };
+    return {
+      fits,
+      listeners,
+      resize(w: number, h: number) {
+        container.clientWidth = w;
+        container.clientHeight = h;
+        for (const listener of [...listeners]) listener();
+      },
+      getContainer: () => container,
+      fitBounds: (bounds: unknown) => fits.push(bounds),
+      on: (_event: 'resize', listener: () => void) => listeners.add(listener),
+      off: (_event: 'resize', listener: () => void) => listeners.delete(listener),
+    };
+  };
+  const berlin: [number, number, number, number] = [13.1, 52.3, 13.8, 52.7];
+  const mitte: [number, number, number, number] = [13.3, 52.5, 13.4, 52.55];
+
+  it('fits at once when the container has room', () => {
+    const map = fakeMap(800, 500);
+    fitWhenSized(map, berlin, 24);
+    assert.deepEqual(map.fits, [berlin]);
+    assert.equal(map.listeners.size, 0);
+  });
+
+  it('waits for a resize that gives room when the container is not laid out yet', () => {
+    const map = fakeMap(0, 0);
+    fitWhenSized(map, berlin, 24);
+    assert.deepEqual(map.fits, []);
+    map.resize(40, 40); // still no room for 24 px of padding on each side
+    assert.deepEqual(map.fits, []);
+    map.resize(800, 500);
+    assert.deepEqual(map.fits, [berlin]);
+    assert.equal(map.listeners.size, 0);
+    map.resize(900, 600);
+    assert.deepEqual(map.fits, [berlin]);
+  });
+
+  it('lets a newer fit replace one still waiting', () => {
+    const map = fakeMap(0, 0);
+    fitWhenSized(map, berlin, 24);
+    fitWhenSized(map, mitte, 24);
+    map.resize(800, 500);
+    assert.deepEqual(map.fits, [mitte]);
+    assert.equal(map.listeners.size, 0);
   });
 });

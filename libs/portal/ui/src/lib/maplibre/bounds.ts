@@ -28,3 +28,45 @@ export function geometryBounds(
   for (const geometry of geometries) visit(geometry?.coordinates);
   return west === Infinity ? null : [west, south, east, north];
 }
+
+/** What `fitWhenSized` needs of a MapLibre map (a fake one in unit tests). */
+export interface FittableMap {
+  getContainer(): { clientWidth: number; clientHeight: number };
+  fitBounds(bounds: Bounds, options: { padding: number; animate: false }): unknown;
+  on(event: 'resize', listener: () => void): unknown;
+  off(event: 'resize', listener: () => void): unknown;
+}
+
+const pendingFits = new WeakMap<FittableMap, () => void>();
+
+/**
+ * Fits the map to `bounds` once its container has room for them. A map whose tab or column has
+ * not been laid out yet is 0 pixels wide: MapLibre then refuses the fit (padding exceeds the
+ * canvas) and keeps its initial view, so after the container got its size the areas lay
+ * outside the view and the map reported 0 features drawn for good (the Musterstadt index page's
+ * flaky test, the scale benchmark's 50,000-area map). The fit waits for the first resize that
+ * gives room; a newer fit replaces one still waiting.
+ */
+export function fitWhenSized(map: FittableMap, bounds: Bounds, padding: number): void {
+  const waiting = pendingFits.get(map);
+  if (waiting) {
+    map.off('resize', waiting);
+    pendingFits.delete(map);
+  }
+  const hasRoom = () => {
+    const { clientWidth, clientHeight } = map.getContainer();
+    return clientWidth > 2 * padding && clientHeight > 2 * padding;
+  };
+  if (hasRoom()) {
+    map.fitBounds(bounds, { padding, animate: false });
+    return;
+  }
+  const onResize = () => {
+    if (!hasRoom()) return;
+    map.off('resize', onResize);
+    pendingFits.delete(map);
+    map.fitBounds(bounds, { padding, animate: false });
+  };
+  pendingFits.set(map, onResize);
+  map.on('resize', onResize);
+}
