@@ -18,6 +18,7 @@ import {
   I18n,
   MapDownload,
   mountAreaMap,
+  releaseFit,
   viewSvg,
   whenDrawn,
 } from '@quartier/portal-ui';
@@ -187,7 +188,10 @@ export class AreaMap {
     if (collection) this.handledSelection = selected;
     const feature = zoom && selected && collection ? findFeature(collection, selected) : undefined;
     const bounds = feature ? geometryBounds([feature.geometry]) : null;
-    if (bounds) map.fitBounds(bounds, { padding: 48, maxZoom: 15, duration: 400 });
+    if (bounds) {
+      releaseFit(map);
+      map.fitBounds(bounds, { padding: 48, maxZoom: 15, duration: 400 });
+    }
     this.zoomedTo.set(bounds ? selected : null);
   }
 

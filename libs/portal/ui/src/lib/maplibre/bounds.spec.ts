@@ -49,8 +49,9 @@ describe('geometryBounds', () => {
 });
 
 describe('fitWhenSized', () => {
+  type Listener = (event?: { originalEvent?: unknown }) => void;
   const fakeMap = (width: number, height: number) => {
-    const listeners = new Set<() => void>();
+    const listeners = { resize: new Set<Listener>(), movestart: new Set<Listener>() };
     const fits: unknown[] = [];
     const container = { clientWidth: width, clientHeight: height };
     return {
@@ -59,12 +60,15 @@ describe('fitWhenSized', () => {
       resize(w: number, h: number) {
         container.clientWidth = w;
         container.clientHeight = h;
-        for (const listener of [...listeners]) listener();
+        for (const listener of [...listeners.resize]) listener();
+      },
+      userMoves() {
+        for (const listener of [...listeners.movestart]) listener({ originalEvent: {} });
       },
       getContainer: () => container,
       fitBounds: (bounds: unknown) => fits.push(bounds),
-      on: (_event: 'resize', listener: () => void) => listeners.add(listener),
-      off: (_event: 'resize', listener: () => void) => listeners.delete(listener),
+      on: (event: 'resize' | 'movestart', listener: Listener) => listeners[event].add(listener),
+      off: (event: 'resize' | 'movestart', listener: Listener) => listeners[event].delete(listener),
     };
   };
   const berlin: [number, number, number, number] = [13.1, 52.3, 13.8, 52.7];
@@ -74,28 +78,34 @@ describe('fitWhenSized', () => {
     const map = fakeMap(800, 500);
     fitWhenSized(map, berlin, 24);
     assert.deepEqual(map.fits, [berlin]);
-    assert.equal(map.listeners.size, 0);
   });
 
-  it('waits for a resize that gives room when the container is not laid out yet', () => {
+  it('waits for room when the container is not laid out yet, and fits again as the layout settles', () => {
     const map = fakeMap(0, 0);
     fitWhenSized(map, berlin, 24);
     assert.deepEqual(map.fits, []);
     map.resize(40, 40); // still no room for 24 px of padding on each side
     assert.deepEqual(map.fits, []);
+    map.resize(300, 60);
     map.resize(800, 500);
-    assert.deepEqual(map.fits, [berlin]);
-    assert.equal(map.listeners.size, 0);
-    map.resize(900, 600);
-    assert.deepEqual(map.fits, [berlin]);
+    assert.deepEqual(map.fits, [berlin, berlin]);
   });
 
-  it('lets a newer fit replace one still waiting', () => {
+  it('stops fitting once the user moves the map', () => {
+    const map = fakeMap(800, 500);
+    fitWhenSized(map, berlin, 24);
+    map.userMoves();
+    map.resize(900, 600);
+    assert.deepEqual(map.fits, [berlin]);
+    assert.equal(map.listeners.resize.size + map.listeners.movestart.size, 0);
+  });
+
+  it('lets a newer fit replace the kept one', () => {
     const map = fakeMap(0, 0);
     fitWhenSized(map, berlin, 24);
     fitWhenSized(map, mitte, 24);
     map.resize(800, 500);
     assert.deepEqual(map.fits, [mitte]);
-    assert.equal(map.listeners.size, 0);
+    assert.equal(map.listeners.resize.size, 1);
   });
 });

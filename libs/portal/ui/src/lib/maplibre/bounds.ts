@@ -35,38 +35,44 @@ export interface FittableMap {
   fitBounds(bounds: Bounds, options: { padding: number; animate: false }): unknown;
   on(event: 'resize', listener: () => void): unknown;
   off(event: 'resize', listener: () => void): unknown;
+  on(event: 'movestart', listener: (event: { originalEvent?: unknown }) => void): unknown;
+  off(event: 'movestart', listener: (event: { originalEvent?: unknown }) => void): unknown;
 }
 
-const pendingFits = new WeakMap<FittableMap, () => void>();
+const keptFits = new WeakMap<FittableMap, () => void>();
 
 /**
- * Fits the map to `bounds` once its container has room for them. A map whose tab or column has
- * not been laid out yet is 0 pixels wide: MapLibre then refuses the fit (padding exceeds the
- * canvas) and keeps its initial view, so after the container got its size the areas lay
- * outside the view and the map reported 0 features drawn for good (the Musterstadt index page's
- * flaky test, the scale benchmark's 50,000-area map). The fit waits for the first resize that
- * gives room; a newer fit replaces one still waiting.
+ * Fits the map to `bounds`, and fits it again whenever its container changes size, until the
+ * user moves the map or a newer fit replaces this one. A map whose tab or column is not laid out
+ * yet is 0 pixels wide (MapLibre then refuses the fit and keeps its initial view) or still
+ * small (the fit then zooms far out, where small areas are simplified away); once the layout
+ * settled, the areas lay outside the view or were too small to draw, and the map reported fewer
+ * features drawn for good — the Musterstadt pages' flaky browser tests. A planner expects the
+ * map to show the areas as the page settles, not the view of an intermediate layout.
  */
 export function fitWhenSized(map: FittableMap, bounds: Bounds, padding: number): void {
-  const waiting = pendingFits.get(map);
-  if (waiting) {
-    map.off('resize', waiting);
-    pendingFits.delete(map);
-  }
-  const hasRoom = () => {
+  keptFits.get(map)?.();
+  const fit = () => {
     const { clientWidth, clientHeight } = map.getContainer();
-    return clientWidth > 2 * padding && clientHeight > 2 * padding;
+    if (clientWidth > 2 * padding && clientHeight > 2 * padding)
+      map.fitBounds(bounds, { padding, animate: false });
   };
-  if (hasRoom()) {
-    map.fitBounds(bounds, { padding, animate: false });
-    return;
-  }
-  const onResize = () => {
-    if (!hasRoom()) return;
-    map.off('resize', onResize);
-    pendingFits.delete(map);
-    map.fitBounds(bounds, { padding, animate: false });
+  // Moves the user starts carry the DOM event; our own fits and resizes do not.
+  const onMoveStart = (event: { originalEvent?: unknown }) => {
+    if (event.originalEvent) stop();
   };
-  pendingFits.set(map, onResize);
-  map.on('resize', onResize);
+  const stop = () => {
+    map.off('resize', fit);
+    map.off('movestart', onMoveStart);
+    keptFits.delete(map);
+  };
+  keptFits.set(map, stop);
+  map.on('resize', fit);
+  map.on('movestart', onMoveStart);
+  fit();
+}
+
+/** Ends the refitting of `fitWhenSized` (before the page moves the map somewhere else itself). */
+export function releaseFit(map: FittableMap): void {
+  keptFits.get(map)?.();
 }
