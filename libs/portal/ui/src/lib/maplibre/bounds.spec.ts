@@ -49,7 +49,7 @@ describe('geometryBounds', () => {
 });
 
 describe('fitWhenSized', () => {
-  type Listener = (event?: { originalEvent?: unknown }) => void;
+  type Listener = (event: { originalEvent?: unknown }) => void;
   const fakeMap = (width: number, height: number) => {
     const listeners = { resize: new Set<Listener>(), movestart: new Set<Listener>() };
     const fits: unknown[] = [];
@@ -60,7 +60,7 @@ describe('fitWhenSized', () => {
       resize(w: number, h: number) {
         container.clientWidth = w;
         container.clientHeight = h;
-        for (const listener of [...listeners.resize]) listener();
+        for (const listener of [...listeners.resize]) listener({});
       },
       userMoves() {
         for (const listener of [...listeners.movestart]) listener({ originalEvent: {} });
