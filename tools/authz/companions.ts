@@ -6,8 +6,12 @@
 // accept the tokens of the service under test's login provider. A router answers
 // `/api/<service>/…` for the reporting service's SERVICE_URL_TEMPLATE.
 import type { ServiceName } from '@quartier/contracts';
-import { startServiceTestApp, type ServiceTestApp, type TestArea } from '@quartier/service-kit';
-import { randomUUID } from 'node:crypto';
+import {
+  areaUpsertEvents,
+  startServiceTestApp,
+  type ServiceTestApp,
+  type TestArea,
+} from '@quartier/service-kit';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AUTHZ_SERVICES } from './services';
@@ -86,32 +90,8 @@ export async function publishAreas(
   tenantId: string,
   areas: readonly TestArea[],
 ): Promise<Record<string, string>> {
-  const ids: Record<string, string> = {};
-  const paths: Record<string, string[]> = {};
-  const versionId = randomUUID();
-  for (const area of areas) {
-    const id = randomUUID();
-    const parentId = area.parent ? (ids[area.parent] as string) : null;
-    const path = parentId ? [...(paths[area.parent as string] as string[]), parentId] : [];
-    ids[area.code] = id;
-    paths[area.code] = path;
-    await t.deliver({
-      type: 'registry.area.upserted',
-      tenantId,
-      payload: {
-        id,
-        tenantId,
-        code: area.code,
-        name: area.name ?? area.code,
-        level: area.level,
-        parentId,
-        path,
-        population: area.population ?? null,
-        versionId,
-        validFrom: '2020-01-01',
-      },
-    });
-  }
+  const { ids, events } = areaUpsertEvents(tenantId, areas);
+  for (const event of events) await t.deliver(event);
   return ids;
 }
 

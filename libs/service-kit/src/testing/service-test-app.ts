@@ -192,34 +192,8 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
       return { status: answer.status, headers: answer.headers, text, body: parsed };
     },
     async seedAreas(tenantId: string, areas: TestArea[]) {
-      const ids: Record<string, string> = {};
-      const paths: Record<string, string[]> = {};
-      const versionId = randomUUID();
-      for (const area of areas) {
-        const id = randomUUID();
-        const parentId = area.parent ? ids[area.parent] : null;
-        if (area.parent && !parentId)
-          throw new Error(`parent ${area.parent} of ${area.code} must come first`);
-        const path = parentId ? [...paths[area.parent as string], parentId] : [];
-        ids[area.code] = id;
-        paths[area.code] = path;
-        await fact({
-          type: 'registry.area.upserted',
-          tenantId,
-          payload: {
-            id,
-            tenantId,
-            code: area.code,
-            name: area.name ?? area.code,
-            level: area.level,
-            parentId,
-            path,
-            population: area.population ?? null,
-            versionId,
-            validFrom: '2020-01-01',
-          },
-        });
-      }
+      const { ids, events } = areaUpsertEvents(tenantId, areas);
+      for (const event of events) await fact(event);
       return ids;
     },
     async grant(tenantId: string, subject: string, role: Role, areaId: string | null, programmeId = null) {
@@ -266,4 +240,45 @@ function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
+}
+
+/**
+ * The registry's `registry.area.upserted` events for test areas, parents first, with fresh ids
+ * (code → id) — what a test app applies itself or publishes to companions on a shared bus.
+ */
+export function areaUpsertEvents(
+  tenantId: string,
+  areas: readonly TestArea[],
+): {
+  ids: Record<string, string>;
+  events: { type: 'registry.area.upserted'; tenantId: string; payload: unknown }[];
+} {
+  const ids: Record<string, string> = {};
+  const paths: Record<string, string[]> = {};
+  const versionId = randomUUID();
+  const events = areas.map((area) => {
+    const id = randomUUID();
+    const parentId = area.parent ? ids[area.parent] : null;
+    if (area.parent && !parentId) throw new Error(`parent ${area.parent} of ${area.code} must come first`);
+    const path = parentId ? [...paths[area.parent as string], parentId] : [];
+    ids[area.code] = id;
+    paths[area.code] = path;
+    return {
+      type: 'registry.area.upserted' as const,
+      tenantId,
+      payload: {
+        id,
+        tenantId,
+        code: area.code,
+        name: area.name ?? area.code,
+        level: area.level,
+        parentId,
+        path,
+        population: area.population ?? null,
+        versionId,
+        validFrom: '2020-01-01',
+      },
+    };
+  });
+  return { ids, events };
 }
