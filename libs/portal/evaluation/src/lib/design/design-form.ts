@@ -8,6 +8,7 @@ import {
   signal,
   type WritableSignal,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { Notice } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
@@ -24,7 +25,7 @@ const toggler =
 /** The design step: outcomes, periods, matching specification, survey items and network measures. */
 @Component({
   selector: 'q-design-form',
-  imports: [FormsModule, Notice],
+  imports: [FormsModule, NgTemplateOutlet, Notice],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './design-form.html',
   styleUrl: '../evaluation.scss',
@@ -53,6 +54,19 @@ export class DesignForm {
   protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
 
   protected readonly indicators = computed(() => this.workspace.sources.value()?.indicators ?? []);
+  /** What the checkbox fieldsets offer, each as the code it stores and the text it shows. */
+  protected readonly outcomeChoices = computed(() =>
+    this.indicators().map((i) => ({ key: i.code, label: `${i.name} (${i.code})` })),
+  );
+  protected readonly surveyChoices = computed(() =>
+    (this.workspace.sources.value()?.surveyItems ?? []).map((s) => ({ key: s.code, label: s.name })),
+  );
+  protected readonly networkChoices = computed(() =>
+    (this.workspace.sources.value()?.networkMeasures ?? []).map((m) => ({
+      key: m.measure,
+      label: `${m.measure} (${m.networks})`,
+    })),
+  );
   /** Periods with values of the chosen outcomes (and matching indicators), marked before/after. */
   protected readonly available = computed(() => {
     const start = this.evaluation().startPeriod;

@@ -9,6 +9,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RegistryApi, Session, type ProgrammeSchemas } from '@quartier/portal-data-access';
 import { Notice } from '@quartier/portal-ui';
@@ -40,7 +41,7 @@ interface ManualChange {
  */
 @Component({
   selector: 'q-areas-panel',
-  imports: [FormsModule, Notice, ProgrammeMap],
+  imports: [FormsModule, NgTemplateOutlet, Notice, ProgrammeMap],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './areas-panel.html',
   styleUrl: '../programme.scss',
@@ -243,16 +244,14 @@ export class AreasPanel {
     });
   }
 
-  /** Why a run area is in or out, in the page's language. */
-  protected whyIn(area: Resolution['areas'][number]): string {
-    if (area.matchedClauses.length > 0)
-      return this.t('whyClause', { clauses: area.matchedClauses.map((i) => i + 1).join(', ') });
-    return this.t('whyAdded', { reason: area.addition?.reason ?? '' });
-  }
+  /** Why a run area is in or out, in the page's language (arrow functions: the area table's template calls them unbound). */
+  protected readonly whyIn = (area: Resolution['areas'][number]): string =>
+    area.matchedClauses.length > 0
+      ? this.t('whyClause', { clauses: area.matchedClauses.map((i) => i + 1).join(', ') })
+      : this.t('whyAdded', { reason: area.addition?.reason ?? '' });
 
-  protected whyOut(area: Resolution['notSelected'][number]): string {
-    return this.texts.tk('why', area.reason, { reason: area.removal?.reason ?? '' });
-  }
+  protected readonly whyOut = (area: Resolution['notSelected'][number]): string =>
+    this.texts.tk('why', area.reason, { reason: area.removal?.reason ?? '' });
 
   private selection() {
     const rule = buildRule(this.clauses(), { withinAreaId: this.withinAreaId || null });
