@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
+import { writePatchedWorker } from './vendor/maplibre-worker.mjs';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -81,6 +82,7 @@ async function buildFormRuntime() {
 function buildPortal() {
   if (!existsSync(join(root, 'apps/portal/project.json'))) return;
   const started = Date.now();
+
   log('building the portal (Angular) → dist/portal — this takes a minute on first start');
   execFileSync(bin('nx'), ['run', 'portal:build'], {
     cwd: root,
@@ -105,6 +107,10 @@ function generateClients() {
   );
 }
 
+// The portal's assets take MapLibre's worker from node_modules/.quartier-vendor (see
+// tools/vendor/maplibre-worker.mjs); written on every build, the server-only one that `npm
+// install` runs included, so `nx run portal:build` and `portal:serve` find it too.
+writePatchedWorker();
 if (!args.has('--portal')) await buildServer();
 if (!args.has('--server')) {
   generateClients();

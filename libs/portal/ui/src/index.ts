@@ -6,6 +6,7 @@ export * from './lib/notice/notice';
 export * from './lib/page-heading/page-heading';
 export * from './lib/route-focus-state';
 export * from './lib/maplibre/maplibre';
+export * from './lib/maplibre/drawn';
 export * from './lib/maplibre/bounds';
 export * from './lib/maplibre/mount-area-map';
 export * from './lib/i18n/api-error-texts';

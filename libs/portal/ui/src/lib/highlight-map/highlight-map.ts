@@ -12,7 +12,7 @@ import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { MapDownload } from '../map-download/map-download';
 import { type SvgLegendEntry, viewSvg } from '../map-download/map-svg';
 import { fitWhenSized, geometryBounds } from '../maplibre/bounds';
-import { whenDrawn } from '../maplibre/maplibre';
+import { whenDrawn } from '../maplibre/drawn';
 import { mountAreaMap } from '../maplibre/mount-area-map';
 
 /** One area as the map draws it. */

@@ -71,30 +71,3 @@ export function createAreaMap(
   map.addControl(new maplibre.AttributionControl({ compact: true, customAttribution: attribution }));
   return map;
 }
-
-/** The idle listener of each map's current drawing per layer (replaced by the next `setData`). */
-const drawListeners = new WeakMap<MapLibre.Map, Map<string, () => void>>();
-
-/**
- * Reports how many features of `layer` are drawn whenever the map settles with the data just set
- * on `source` — not only at the first `idle`. That first `idle` can belong to the frame before
- * the `setData` took effect, or come while the map's container is hidden (a tab not yet shown):
- * it then counts 0, and a one-shot listener would never correct it, leaving the map saying it
- * drew nothing although its data arrived. An idle while the source is still being tiled in the
- * worker is skipped. The e2e tests and the scale benchmark rely on the count.
- */
-export function whenDrawn(
-  map: MapLibre.Map,
-  source: string,
-  layer: string,
-  report: (count: number) => void,
-): void {
-  let byLayer = drawListeners.get(map);
-  if (!byLayer) drawListeners.set(map, (byLayer = new Map()));
-  byLayer.get(layer)?.();
-  const onIdle = () => {
-    if (map.isSourceLoaded(source)) report(map.queryRenderedFeatures({ layers: [layer] }).length);
-  };
-  map.on('idle', onIdle);
-  byLayer.set(layer, () => map.off('idle', onIdle));
-}

@@ -1,0 +1,43 @@
+/** What `whenDrawn` needs of a MapLibre map (a fake one in the unit tests). */
+export interface DrawnMap {
+  isSourceLoaded(source: string): boolean;
+  queryRenderedFeatures(options: { layers: string[] }): { length: number };
+  on(event: 'idle', listener: () => void): unknown;
+  off(event: 'idle', listener: () => void): unknown;
+  on(event: 'sourcedata', listener: (event: { sourceId: string }) => void): unknown;
+  off(event: 'sourcedata', listener: (event: { sourceId: string }) => void): unknown;
+}
+
+/** The listeners of each map's current drawing per layer (replaced by the next `setData`). */
+const drawListeners = new WeakMap<DrawnMap, Map<string, () => void>>();
+
+/**
+ * Reports how many features of `layer` are drawn whenever the data just set on `source` is
+ * loaded: at every `idle`, and whenever one of the source's tiles has loaded while the whole
+ * source is loaded. `setData` reaches the tiles through the worker, so an `idle` right after it
+ * can still count the old tiles; the tile's own data event comes once its feature index is in
+ * place and corrects the count even when no further `idle` follows. A count while the source is
+ * still tiling is skipped. The e2e tests and the scale benchmark rely on it.
+ */
+export function whenDrawn(
+  map: DrawnMap,
+  source: string,
+  layer: string,
+  report: (count: number) => void,
+): void {
+  let byLayer = drawListeners.get(map);
+  if (!byLayer) drawListeners.set(map, (byLayer = new Map()));
+  byLayer.get(layer)?.();
+  const count = () => {
+    if (map.isSourceLoaded(source)) report(map.queryRenderedFeatures({ layers: [layer] }).length);
+  };
+  const onSourceData = (event: { sourceId: string }) => {
+    if (event.sourceId === source) count();
+  };
+  map.on('idle', count);
+  map.on('sourcedata', onSourceData);
+  byLayer.set(layer, () => {
+    map.off('idle', count);
+    map.off('sourcedata', onSourceData);
+  });
+}
