@@ -43,6 +43,13 @@ export class Auth {
   });
 
   private readonly user = signal<User | null>(null);
+  /**
+   * Set once the app leaves for the provider's logout. Clearing the user makes the page's next
+   * API calls go out without a token; their 401s, or a guard, must not start a login meanwhile:
+   * with the provider's session still open, that login came straight back with a new code and
+   * won the race against the logout page (seen in the browser tests under load).
+   */
+  private leaving = false;
   readonly isAuthenticated = computed(() => {
     const user = this.user();
     return user !== null && !user.expired;
@@ -72,6 +79,7 @@ export class Auth {
 
   /** Leaves the app for the provider's login page; resolves only if the redirect fails. */
   async login(returnUrl: string): Promise<void> {
+    if (this.leaving) return;
     const state: LoginState = { returnUrl: safeReturnUrl(returnUrl) };
     await this.manager.signinRedirect({ state });
   }
@@ -85,6 +93,7 @@ export class Auth {
 
   /** Ends the session at the provider too, so the next login asks for the password again. */
   async logout(): Promise<void> {
+    this.leaving = true;
     const user = this.user();
     await this.manager.removeUser();
     this.user.set(null);
@@ -103,6 +112,7 @@ export class Auth {
    * is left on screen instead.
    */
   async sessionExpired(returnUrl: string): Promise<boolean> {
+    if (this.leaving) return false;
     const storage = this.document.defaultView?.sessionStorage;
     const last = Number(storage?.getItem(RELOGIN_KEY) ?? 0);
     if (Date.now() - last < RELOGIN_LOOP_WINDOW_MS) return false;
