@@ -8,6 +8,7 @@ import {
   quantileBreaks,
   roundSignificant,
   SEQUENTIAL_5,
+  SEQUENTIAL_9,
   sequentialColors,
   valueLegend,
   valueRange,
@@ -18,6 +19,27 @@ describe('indicator map classes', () => {
     assert.deepEqual(sequentialColors(2), [SEQUENTIAL_5[0], SEQUENTIAL_5[4]]);
     assert.deepEqual(sequentialColors(3), [SEQUENTIAL_5[0], SEQUENTIAL_5[2], SEQUENTIAL_5[4]]);
     assert.deepEqual(sequentialColors(5), [...SEQUENTIAL_5]);
+  });
+
+  it('gives every class of a longer index a colour of its own, darker with every class', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    for (const count of [6, 9, 12, 20]) {
+      const colors = sequentialColors(count);
+      assert.equal(colors.length, count);
+      for (const color of colors) assert.match(color, /^#[0-9a-f]{6}$/);
+      for (let i = 1; i < count; i++)
+        assert.ok(luminance(colors[i]) < luminance(colors[i - 1]), `${count} classes: ${colors.join(' ')}`);
+    }
+    assert.deepEqual(sequentialColors(9), [...SEQUENTIAL_9]);
+    assert.deepEqual(
+      classLegend(Array.from({ length: 12 }, (_, i) => ({ code: `${i}`, label: '' }))).filter(
+        (c) => !c.color,
+      ),
+      [],
+    );
   });
 
   it('gets darker with every class (readable in greyscale)', () => {

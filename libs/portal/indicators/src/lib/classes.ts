@@ -6,18 +6,47 @@
 
 /** ColorBrewer "Oranges" (5): sequential, colour-blind safe, monotone in lightness. */
 export const SEQUENTIAL_5 = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'] as const;
+/** ColorBrewer "Oranges" (9): the same hue's longer ramp, for indices with more classes. */
+export const SEQUENTIAL_9 = [
+  '#fff5eb',
+  '#fee6ce',
+  '#fdd0a2',
+  '#fdae6b',
+  '#fd8d3c',
+  '#f16913',
+  '#d94801',
+  '#a63603',
+  '#7f2704',
+] as const;
 export const NO_VALUE_COLOR = '#ffffff';
 
 export type CellState = 'value' | 'suppressed' | 'missing' | 'invalid';
 
-/** `count` colours spread over the ramp (2 classes = lightest and darkest). */
+/**
+ * `count` colours spread over the ramp (2 classes = lightest and darkest). More classes than the
+ * palette has (the MSS's combined status/dynamics index has twelve) take the nine-step ramp,
+ * mixed between its steps where even that is short: every class keeps a colour of its own, and
+ * lightness still falls with the class.
+ */
 export function sequentialColors(count: number, palette: readonly string[] = SEQUENTIAL_5): string[] {
   if (count <= 1) return [palette[Math.floor(palette.length / 2)]];
-  if (count >= palette.length) return [...palette];
+  if (count > palette.length) return rampColors(SEQUENTIAL_9, count);
   return Array.from(
     { length: count },
     (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))],
   );
+}
+
+/** `count` colours evenly along `stops` (at least two), mixed in RGB between neighbours. */
+function rampColors(stops: readonly string[], count: number): string[] {
+  const rgb = stops.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  return Array.from({ length: count }, (_, i) => {
+    const at = (i * (stops.length - 1)) / (count - 1);
+    const low = Math.min(Math.floor(at), stops.length - 2);
+    const share = at - low;
+    const mixed = rgb[low].map((channel, c) => Math.round(channel + (rgb[low + 1][c] - channel) * share));
+    return `#${mixed.map((channel) => channel.toString(16).padStart(2, '0')).join('')}`;
+  });
 }
 
 /**
