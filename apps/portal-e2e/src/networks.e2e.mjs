@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
+import { login, newPage } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
 export function networkTests(context, it = nodeIt) {
@@ -16,32 +17,15 @@ export function networkTests(context, it = nodeIt) {
   const consoleErrors = [];
 
   it('logs in as planer and opens the network page with the Mitte demo network', async () => {
-    const browserContext = await context.browser.newContext({
-      viewport: { width: 1440, height: 1100 },
-      locale: 'de-DE',
-    });
-    page = await browserContext.newPage();
-    page.setDefaultTimeout(30_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${context.baseUrl}/networks`);
-    await page.waitForURL(/\/oidc\/interaction\//);
-    await page.getByLabel('Benutzername').fill('planer');
-    await page.getByLabel('Passwort').fill('demo');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL((url) => url.pathname === '/networks');
+    page = await newPage(context, consoleErrors);
+    await login(page, context.baseUrl, '/networks', 'planer');
     await page.getByRole('heading', { level: 1, name: 'Akteursnetzwerke' }).waitFor();
-    const networks = await page.getByTestId('network-select').locator('option').allInnerTexts();
-    assert.ok(
-      networks.some((name) => name.startsWith('Akteursnetzwerk Mitte')),
-      `networks offered: ${networks.join(', ')}`,
-    );
-    await page
-      .getByTestId('network-select')
-      .selectOption({ label: networks.find((name) => name.startsWith('Akteursnetzwerk Mitte')) });
+    // The select fills once the service answered: wait for the list, not only the heading.
+    const select = page.getByTestId('network-select');
+    await select.locator('option', { hasText: 'Akteursnetzwerk Mitte' }).waitFor({ state: 'attached' });
+    const networks = await select.locator('option').allInnerTexts();
+    await select.selectOption({ label: networks.find((name) => name.startsWith('Akteursnetzwerk Mitte')) });
+    await page.getByTestId('wave-select').locator('option').nth(1).waitFor({ state: 'attached' });
     const waves = await page.getByTestId('wave-select').locator('option').allInnerTexts();
     assert.deepEqual(waves, ['Welle 1 (Mai 2023)', 'Welle 2 (Mai 2024)']);
   });
