@@ -18,3 +18,4 @@ export * from './lib/map-download/map-svg';
 export * from './lib/map-download/map-download';
 export * from './lib/highlight-map/highlight-map';
 export * from './lib/charts/mount-chart';
+export * from './lib/tabs/tab-list';

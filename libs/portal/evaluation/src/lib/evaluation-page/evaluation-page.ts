@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CreateReportLink, Notice, PageHeading } from '@quartier/portal-ui';
+import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, tabFromQuery } from '@quartier/portal-ui';
 import { DesignPanel } from '../design/design-panel';
 import { EvaluationWorkspace } from '../evaluation-workspace';
 import { FindingsPanel } from '../findings/findings-panel';
@@ -11,7 +11,6 @@ import { SnapshotPanel } from '../snapshot/snapshot-panel';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
 
 const TABS = ['overview', 'design', 'results', 'ratings', 'findings', 'snapshot'] as const;
-type Tab = (typeof TABS)[number];
 
 /** `/evaluation/:id`: one evaluation as tabs — overview and workflow, design, results, DAC ratings, findings, evidence. */
 @Component({
@@ -27,6 +26,8 @@ type Tab = (typeof TABS)[number];
     FindingsPanel,
     SnapshotPanel,
     CreateReportLink,
+    TabList,
+    TabPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [EvaluationWorkspace],
@@ -40,19 +41,13 @@ export class EvaluationPage {
   readonly id = input.required<string>();
   /** `?tab=results` opens that tab. */
   readonly initialTab = input<string | undefined>(undefined, { alias: 'tab' });
-  protected readonly tabs = TABS;
-  protected readonly tab = signal<Tab>('overview');
+  protected readonly tab = tabFromQuery(TABS, this.initialTab);
+  protected readonly tabItems = computed(() =>
+    TABS.map((key) => ({ key, label: this.t(`tab.${key}` as EvaluationTextKey) })),
+  );
 
   constructor() {
     effect(() => this.workspace.id.set(this.id()));
-    effect(() => {
-      const wanted = this.initialTab();
-      if (wanted && (TABS as readonly string[]).includes(wanted)) this.tab.set(wanted as Tab);
-    });
-  }
-
-  protected tabLabel(tab: Tab): EvaluationTextKey {
-    return `tab.${tab}` as EvaluationTextKey;
   }
 
   protected intro(e: {
@@ -69,24 +64,5 @@ export class EvaluationPage {
       `${this.texts.tk('kind', e.object.kind)}: ${object ?? '–'}`,
       `${this.t('startShort')} ${e.startPeriod}`,
     ].join(' · ');
-  }
-
-  /** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern). */
-  protected keyNav(event: KeyboardEvent): void {
-    const index = TABS.indexOf(this.tab());
-    const next =
-      event.key === 'ArrowRight'
-        ? (index + 1) % TABS.length
-        : event.key === 'ArrowLeft'
-          ? (index - 1 + TABS.length) % TABS.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? TABS.length - 1
-              : -1;
-    if (next < 0) return;
-    event.preventDefault();
-    this.tab.set(TABS[next]);
-    document.getElementById(`tab-${TABS[next]}`)?.focus();
   }
 }

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { CreateReportLink, Notice, PageHeading } from '@quartier/portal-ui';
+import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, tabFromQuery } from '@quartier/portal-ui';
 import { AllocationPanel } from '../allocation/allocation-panel';
 import { AreasPanel } from '../areas/areas-panel';
 import { AttainmentPanel } from '../attainment/attainment-panel';
@@ -13,7 +13,6 @@ import { ProgrammeTexts, type ProgrammeTextKey } from '../texts';
 import { IatiLink } from './iati-link';
 
 const TABS = ['overview', 'areas', 'budget', 'allocation', 'measures', 'impact', 'attainment'] as const;
-type Tab = (typeof TABS)[number];
 
 /** `/programmes/:id`: one programme as tabs — overview, areas, budget, allocation, measures, impact model, attainment. */
 @Component({
@@ -31,6 +30,8 @@ type Tab = (typeof TABS)[number];
     AttainmentPanel,
     IatiLink,
     CreateReportLink,
+    TabList,
+    TabPanel,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ProgrammeWorkspace],
@@ -49,23 +50,8 @@ type Tab = (typeof TABS)[number];
       <p>
         <a routerLink="/evaluation" [queryParams]="{ programme: p.id }">{{ t('evaluations') }}</a>
       </p>
-      <div role="tablist" class="tabs" [attr.aria-label]="p.name">
-        @for (item of tabs; track item) {
-          <button
-            type="button"
-            role="tab"
-            [id]="'tab-' + item"
-            [attr.aria-selected]="tab() === item"
-            [attr.aria-controls]="'panel-' + item"
-            [tabindex]="tab() === item ? 0 : -1"
-            (click)="tab.set(item)"
-            (keydown)="keyNav($event)"
-          >
-            {{ t(tabLabel(item)) }}
-          </button>
-        }
-      </div>
-      <div role="tabpanel" [id]="'panel-' + tab()" [attr.aria-labelledby]="'tab-' + tab()">
+      <div qTabList [label]="p.name" [tabs]="tabItems()" [(selected)]="tab"></div>
+      <div [qTabPanel]="tab()">
         @switch (tab()) {
           @case ('overview') {
             <q-overview-panel [programme]="p" />
@@ -101,32 +87,6 @@ type Tab = (typeof TABS)[number];
       gap: 0.5rem 1.5rem;
       align-items: center;
     }
-    .tabs {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
-      border-bottom: 2px solid #d0d7de;
-      margin: 1rem 0;
-    }
-    .tabs button {
-      font: inherit;
-      font-weight: 600;
-      padding: 0.5rem 1rem;
-      min-height: 2.75rem;
-      border: none;
-      background: none;
-      color: #1f5fa8;
-      border-bottom: 3px solid transparent;
-      cursor: pointer;
-    }
-    .tabs button[aria-selected='true'] {
-      color: #13294b;
-      border-bottom-color: #13294b;
-    }
-    .tabs button:focus-visible {
-      outline: 3px solid #1f5fa8;
-      outline-offset: 2px;
-    }
   `,
 })
 export class ProgrammePage {
@@ -136,41 +96,16 @@ export class ProgrammePage {
   readonly id = input.required<string>();
   /** `?tab=measures` opens that tab (links back from a measure). */
   readonly initialTab = input<string | undefined>(undefined, { alias: 'tab' });
-  protected readonly tabs = TABS;
-  protected readonly tab = signal<Tab>('overview');
+  protected readonly tab = tabFromQuery(TABS, this.initialTab);
+  protected readonly tabItems = computed(() =>
+    TABS.map((key) => ({ key, label: this.t(`tab.${key}` as ProgrammeTextKey) })),
+  );
 
   constructor() {
     effect(() => this.workspace.id.set(this.id()));
-    effect(() => {
-      const wanted = this.initialTab();
-      if (wanted && (TABS as readonly string[]).includes(wanted)) this.tab.set(wanted as Tab);
-    });
-  }
-
-  protected tabLabel(tab: Tab): ProgrammeTextKey {
-    return `tab.${tab}` as ProgrammeTextKey;
   }
 
   protected intro(funder: string, legalBasis: string, status: string): string {
     return [funder, legalBasis, this.texts.tk('status', status)].filter(Boolean).join(' · ');
-  }
-
-  /** Arrow keys, Home and End move between tabs (WAI-ARIA tabs pattern). */
-  protected keyNav(event: KeyboardEvent): void {
-    const index = TABS.indexOf(this.tab());
-    const next =
-      event.key === 'ArrowRight'
-        ? (index + 1) % TABS.length
-        : event.key === 'ArrowLeft'
-          ? (index - 1 + TABS.length) % TABS.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? TABS.length - 1
-              : -1;
-    if (next < 0) return;
-    event.preventDefault();
-    this.tab.set(TABS[next]);
-    document.getElementById(`tab-${TABS[next]}`)?.focus();
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Session, problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
+import { describeProblem, I18n, Notice, PageHeading, TabList, TabPanel } from '@quartier/portal-ui';
 import { FormBuilder } from '../form-builder/form-builder';
 import { PublishPanel } from '../publish-panel/publish-panel';
 import { ResultsPanel } from '../results-panel/results-panel';
@@ -25,7 +25,7 @@ type Tab = 'form' | 'publish' | 'results';
  */
 @Component({
   selector: 'q-survey-page',
-  imports: [PageHeading, Notice, RouterLink, FormBuilder, PublishPanel, ResultsPanel],
+  imports: [PageHeading, Notice, RouterLink, TabList, TabPanel, FormBuilder, PublishPanel, ResultsPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [SurveyWorkspace],
   template: `
@@ -39,23 +39,8 @@ type Tab = 'form' | 'publish' | 'results';
         [heading]="s.title"
         [intro]="t($any('type.' + s.type)) + ' · ' + t($any('status.' + s.status)) + ' · k = ' + s.k"
       />
-      <div role="tablist" class="tabs" [attr.aria-label]="s.title">
-        @for (item of tabs(); track item.key) {
-          <button
-            type="button"
-            role="tab"
-            [id]="'tab-' + item.key"
-            [attr.aria-selected]="tab() === item.key"
-            [attr.aria-controls]="'panel-' + item.key"
-            [tabindex]="tab() === item.key ? 0 : -1"
-            (click)="tab.set(item.key)"
-            (keydown)="keyNav($event)"
-          >
-            {{ t(item.label) }}
-          </button>
-        }
-      </div>
-      <div role="tabpanel" [id]="'panel-' + tab()" [attr.aria-labelledby]="'tab-' + tab()">
+      <div qTabList [label]="s.title" [tabs]="tabItems()" [(selected)]="tab"></div>
+      <div [qTabPanel]="tab()">
         @switch (tab()) {
           @case ('form') {
             @if (loadedForm(); as f) {
@@ -72,29 +57,6 @@ type Tab = 'form' | 'publish' | 'results';
       </div>
     } @else {
       <p role="status">{{ t('loading') }}</p>
-    }
-  `,
-  styles: `
-    .tabs {
-      display: flex;
-      gap: 0.25rem;
-      border-bottom: 2px solid #d0d7de;
-      margin: 1rem 0;
-    }
-    .tabs button {
-      font: inherit;
-      font-weight: 600;
-      padding: 0.5rem 1rem;
-      min-height: 2.75rem;
-      border: none;
-      background: none;
-      color: #1f5fa8;
-      border-bottom: 3px solid transparent;
-      cursor: pointer;
-    }
-    .tabs button[aria-selected='true'] {
-      border-bottom-color: #1f5fa8;
-      color: #1b1f24;
     }
   `,
 })
@@ -121,6 +83,9 @@ export class SurveyPage {
         : [{ key: 'results', label: 'tabResults' }],
   );
   protected readonly tab = linkedSignal<Tab>(() => this.tabs()[0].key);
+  protected readonly tabItems = computed(() =>
+    this.tabs().map(({ key, label }) => ({ key, label: this.t(label) })),
+  );
   protected readonly survey = this.workspace.survey;
   protected readonly loadedForm = this.workspace.loadedForm;
 
@@ -131,18 +96,5 @@ export class SurveyPage {
 
   protected problem(error: unknown): string {
     return describeProblem(problemFrom(error), this.i18n.t);
-  }
-
-  /** Arrow keys move between tabs (WAI-ARIA tabs pattern). */
-  protected keyNav(event: KeyboardEvent): void {
-    const tabs = this.tabs();
-    const index = tabs.findIndex((t) => t.key === this.tab());
-    const delta = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (delta === 0) return;
-    const next = tabs[(index + delta + tabs.length) % tabs.length];
-    this.tab.set(next.key);
-    (event.currentTarget as HTMLElement).parentElement
-      ?.querySelector<HTMLElement>(`#tab-${next.key}`)
-      ?.focus();
   }
 }
