@@ -80,9 +80,20 @@ export async function measureExplorer({ url, root, files, city, work }) {
     await page.getByLabel('Benutzername').fill(TENANT_USER);
     await page.getByLabel('Passwort').fill('demo');
     await page.getByRole('button', { name: 'Anmelden' }).click();
-    const drawn = page.locator(
-      '[data-testid="indicator-map"][data-rendered-features]:not([data-rendered-features=""])',
-    );
+    const map = page.getByTestId('indicator-map');
+    // Drawn = the map counts features of its areas. A first count can come before the tiles
+    // (an idle before the worker answered): wait for a positive one, then 60 s at the most.
+    const drawn = () =>
+      page
+        .waitForFunction(
+          () =>
+            Number(
+              document.querySelector('[data-testid="indicator-map"]')?.getAttribute('data-rendered-features'),
+            ) > 0,
+          null,
+          { timeout: 60_000 },
+        )
+        .catch(() => undefined);
     // Tile answers by status and what the page logged as errors: a map that reports 0 features
     // drawn (it did at 50,000 areas) says why only here — the tiles come from MapLibre's worker.
     const tileStatuses = {};
@@ -95,7 +106,8 @@ export async function measureExplorer({ url, root, files, city, work }) {
     page.on('console', (m) => {
       if (m.type() === 'error') pageErrors.push(m.text().slice(0, 300));
     });
-    await drawn.waitFor(); // the first, cold view: the registry builds its tile index
+    await map.waitFor();
+    await drawn(); // the first, cold view: the registry builds its tile index
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -109,9 +121,9 @@ export async function measureExplorer({ url, root, files, city, work }) {
     });
     await page.reload();
     const started = performance.now();
-    await drawn.waitFor();
+    await drawn();
     const pageMs = performance.now() - started;
-    const features = Number(await drawn.getAttribute('data-rendered-features'));
+    const features = Number(await map.getAttribute('data-rendered-features'));
     // The value layer is requested with the tiles, once the TileJSON is there (Resource Timing
     // of the page; the tiles themselves are fetched by MapLibre's worker).
     const renderMs = await page.evaluate(() => {
@@ -124,7 +136,11 @@ export async function measureExplorer({ url, root, files, city, work }) {
     const all = [...requests.values()];
     const mapData = all.filter((r) => /\/api\/registry\/tiles\/|\/api\/indicator\/values\/layer/.test(r.url));
     const sum = (list) => list.reduce((s, r) => s + (r.bytes ?? 0), 0);
-    await page.screenshot({ path: join(work, 'explorer-50k.png') });
+    // Kept beside the results (bench-results is not committed): the map as it was measured.
+    const screenshot = existsSync(join(root, 'bench-results'))
+      ? join(root, 'bench-results/explorer-50k.png')
+      : join(work, 'explorer-50k.png');
+    await page.screenshot({ path: screenshot });
     return {
       features,
       mapRequests: mapData.length,
@@ -135,7 +151,7 @@ export async function measureExplorer({ url, root, files, city, work }) {
       pageMs: Math.round(pageMs),
       tileStatuses,
       pageErrors: pageErrors.slice(0, 10),
-      screenshot: join(work, 'explorer-50k.png'),
+      screenshot,
     };
   } finally {
     await browser.close();
