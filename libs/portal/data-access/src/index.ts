@@ -4,6 +4,7 @@ export * from './lib/portal-config.token';
 export * from './lib/api-problem';
 export * from './lib/api-error';
 export * from './lib/registry-api';
+export * from './lib/level-geometries';
 export * from './lib/session';
 export * from './lib/auth/return-url';
 export * from './lib/auth/auth';

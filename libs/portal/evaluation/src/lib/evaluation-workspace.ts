@@ -1,9 +1,8 @@
 import { Injectable, computed, inject, resource, signal } from '@angular/core';
 import {
   EvaluationClient,
+  levelGeometries,
   problemFrom,
-  RegistryApi,
-  type AreaFeatureCollection,
   type EvaluationSchemas,
 } from '@quartier/portal-data-access';
 import { describeProblem, I18n } from '@quartier/portal-ui';
@@ -25,7 +24,6 @@ export type Design = Evaluation['design'];
 @Injectable()
 export class EvaluationWorkspace {
   readonly api = inject(EvaluationClient);
-  private readonly registry = inject(RegistryApi);
   private readonly i18n = inject(I18n);
   readonly id = signal<string | null>(null);
 
@@ -52,22 +50,12 @@ export class EvaluationWorkspace {
   readonly sources = resource({ loader: () => this.api.get('/api/evaluation/evidence-sources') });
 
   readonly editable = computed(() => this.evaluation.value()?.editable === true);
-  private readonly geometries = new Map<string, Promise<AreaFeatureCollection>>();
+  /** Every area of a level with its geometry (registry), cached for the page. */
+  readonly geometry = levelGeometries();
 
   /** Replaces the evaluation with the API's answer to a change (numbers follow). */
   update(evaluation: Evaluation): void {
     this.evaluation.set(evaluation);
-  }
-
-  /** Every area of a level with its geometry (registry), cached for the page. */
-  geometry(level: string): Promise<AreaFeatureCollection> {
-    let loading = this.geometries.get(level);
-    if (!loading) {
-      loading = this.registry.areaGeoJson(level);
-      loading.catch(() => this.geometries.delete(level));
-      this.geometries.set(level, loading);
-    }
-    return loading;
   }
 
   /** The indicator's name from the numbers or the catalogue, else its code. */

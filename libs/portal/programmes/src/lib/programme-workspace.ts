@@ -1,9 +1,9 @@
 import { Injectable, inject, resource, signal } from '@angular/core';
 import {
+  levelGeometries,
   problemFrom,
   ProgrammeClient,
   RegistryApi,
-  type AreaFeatureCollection,
   type ProgrammeSchemas,
 } from '@quartier/portal-data-access';
 import { describeProblem, I18n } from '@quartier/portal-ui';
@@ -26,18 +26,8 @@ export class ProgrammeWorkspace {
     loader: ({ params }) =>
       this.api.get('/api/programme/programmes/{programmeId}', { path: { programmeId: params } }),
   });
-  private readonly geometries = new Map<string, Promise<AreaFeatureCollection>>();
-
   /** Every area of a level with its geometry (registry), cached for the page. */
-  geometry(level: string): Promise<AreaFeatureCollection> {
-    let loading = this.geometries.get(level);
-    if (!loading) {
-      loading = this.registry.areaGeoJson(level);
-      loading.catch(() => this.geometries.delete(level));
-      this.geometries.set(level, loading);
-    }
-    return loading;
-  }
+  readonly geometry = levelGeometries();
 
   /** The levels of some areas (to load their geometries), via the registry. */
   async levelsOf(areaIds: readonly string[]): Promise<string[]> {
