@@ -19,3 +19,5 @@ export * from './lib/map-download/map-download';
 export * from './lib/highlight-map/highlight-map';
 export * from './lib/charts/mount-chart';
 export * from './lib/tabs/tab-list';
+export * from './lib/create-section/create-section';
+export * from './lib/submission/submission';

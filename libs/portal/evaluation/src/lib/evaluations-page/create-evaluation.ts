@@ -8,7 +8,7 @@ import {
   Session,
   type EvaluationSchemas,
 } from '@quartier/portal-data-access';
-import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
+import { CreateSection, describeProblem, I18n, Submission } from '@quartier/portal-ui';
 import { toParagraphs } from '../paragraphs';
 import { EvaluationTexts } from '../texts';
 
@@ -19,11 +19,10 @@ type CreateBody = EvaluationSchemas['CreateEvaluationDto'];
 /** The form that starts an evaluation of a programme, one of its measures, or chosen areas. */
 @Component({
   selector: 'q-create-evaluation',
-  imports: [FormsModule, Notice],
+  imports: [FormsModule, CreateSection],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <section class="create" aria-labelledby="create-heading">
-      <h2 id="create-heading">{{ t('create') }}</h2>
+    <section qCreateSection [heading]="t('create')" [error]="submission.error()">
       <form (ngSubmit)="create()" class="form" data-testid="create-evaluation">
         <label for="e-title">{{ t('title') }}</label>
         <input id="e-title" name="title" [(ngModel)]="title" required maxlength="200" />
@@ -96,11 +95,8 @@ type CreateBody = EvaluationSchemas['CreateEvaluationDto'];
         <p class="hint" id="e-start-hint">{{ t('startHint') }}</p>
         <label for="e-questions">{{ t('questions') }}</label>
         <textarea id="e-questions" name="questions" rows="4" [(ngModel)]="questions"></textarea>
-        <button type="submit" [disabled]="busy() || !title.trim()">{{ t('createSubmit') }}</button>
+        <button type="submit" [disabled]="submission.busy() || !title.trim()">{{ t('createSubmit') }}</button>
       </form>
-      @if (error()) {
-        <q-notice kind="error">{{ error() }}</q-notice>
-      }
     </section>
   `,
   styleUrl: '../evaluation.scss',
@@ -125,8 +121,7 @@ export class CreateEvaluation {
   protected areaIds: string[] = [];
   protected startPeriod = '';
   protected questions = '';
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new Submission((error) => describeProblem(problemFrom(error), this.i18n.t));
 
   protected readonly measures = resource({
     params: () => (this.kind() === 'measure' && this.programmeId() ? this.programmeId() : undefined),
@@ -173,16 +168,10 @@ export class CreateEvaluation {
 
   protected async create(): Promise<void> {
     const body = this.body();
-    if (typeof body === 'string') return this.error.set(body);
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    if (typeof body === 'string') return this.submission.error.set(body);
+    await this.submission.run(async () => {
       const created = await this.api.post('/api/evaluation/evaluations', { body });
       await this.router.navigate(['/evaluation', created.id]);
-    } catch (error) {
-      this.error.set(describeProblem(problemFrom(error), this.i18n.t));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -1,15 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { problemFrom, ProgrammeClient, Session } from '@quartier/portal-data-access';
-import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
+import { CreateSection, describeProblem, I18n, Notice, PageHeading, Submission } from '@quartier/portal-ui';
 import { parseKeyedLines } from '../keyed-lines';
 import { ProgrammeTexts } from '../texts';
 
 /** `/programmes`: the programmes within the caller's scope, and creating one (managers). */
 @Component({
   selector: 'q-programmes-page',
-  imports: [PageHeading, Notice, RouterLink, FormsModule],
+  imports: [PageHeading, Notice, CreateSection, RouterLink, FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <q-page-heading [heading]="t('heading')" [intro]="t('intro')" />
@@ -49,8 +49,7 @@ import { ProgrammeTexts } from '../texts';
     }
 
     @if (canCreate()) {
-      <section class="create" aria-labelledby="create-heading">
-        <h2 id="create-heading">{{ t('create') }}</h2>
+      <section qCreateSection [heading]="t('create')" [error]="submission.error()">
         <form (ngSubmit)="create()" class="form">
           <label for="p-name">{{ t('name') }}</label>
           <input id="p-name" name="name" [(ngModel)]="name" required maxlength="200" />
@@ -66,13 +65,10 @@ import { ProgrammeTexts } from '../texts';
           <textarea id="p-lines" name="lines" rows="4" [(ngModel)]="lines"></textarea>
           <label for="p-fields">{{ t('fieldsOfAction') }}</label>
           <textarea id="p-fields" name="fields" rows="4" [(ngModel)]="fields"></textarea>
-          <button type="submit" [disabled]="busy() || !name.trim() || !from || !to">
+          <button type="submit" [disabled]="submission.busy() || !name.trim() || !from || !to">
             {{ t('createSubmit') }}
           </button>
         </form>
-        @if (error()) {
-          <q-notice kind="error">{{ error() }}</q-notice>
-        }
       </section>
     }
   `,
@@ -99,8 +95,7 @@ export class ProgrammesPage {
   protected lines =
     'projektfonds = Projektfonds\naktionsfonds = Aktionsfonds\nbaufonds = Baufonds\nnetzwerkfonds = Netzwerkfonds';
   protected fields = 'bildung = Bildung\nnachbarschaft = Nachbarschaft\ngesundheit = Gesundheit';
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new Submission((error) => this.problem(error));
 
   protected problem(error: unknown): string {
     return describeProblem(problemFrom(error), this.i18n.t);
@@ -109,15 +104,12 @@ export class ProgrammesPage {
   protected async create(): Promise<void> {
     const lines = parseKeyedLines(this.lines);
     const fields = parseKeyedLines(this.fields);
+    const { error } = this.submission;
     if ('badLine' in lines)
-      return this.error.set(`${this.t('budgetLines')}: ${this.t('badKeyedLines', { line: lines.badLine })}`);
+      return error.set(`${this.t('budgetLines')}: ${this.t('badKeyedLines', { line: lines.badLine })}`);
     if ('badLine' in fields)
-      return this.error.set(
-        `${this.t('fieldsOfAction')}: ${this.t('badKeyedLines', { line: fields.badLine })}`,
-      );
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+      return error.set(`${this.t('fieldsOfAction')}: ${this.t('badKeyedLines', { line: fields.badLine })}`);
+    await this.submission.run(async () => {
       const programme = await this.api.post('/api/programme/programmes', {
         body: {
           name: this.name.trim(),
@@ -133,10 +125,6 @@ export class ProgrammesPage {
         },
       });
       await this.router.navigate(['/programmes', programme.id]);
-    } catch (error) {
-      this.error.set(this.problem(error));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

@@ -1,15 +1,15 @@
-import { ChangeDetectionStrategy, Component, computed, inject, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
-import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
+import { CreateSection, describeProblem, I18n, Notice, PageHeading, Submission } from '@quartier/portal-ui';
 import { SurveyApi } from '../survey-api';
 import { SurveyTexts } from '../texts';
 
 /** `/surveys`: the surveys within the caller's scope, and creating one (editors). */
 @Component({
   selector: 'q-surveys-page',
-  imports: [PageHeading, Notice, RouterLink, FormsModule],
+  imports: [PageHeading, Notice, CreateSection, RouterLink, FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <q-page-heading [heading]="t('heading')" [intro]="t('intro')" />
@@ -51,8 +51,7 @@ import { SurveyTexts } from '../texts';
     }
 
     @if (canCreate()) {
-      <section class="create" aria-labelledby="create-heading">
-        <h2 id="create-heading">{{ t('create') }}</h2>
+      <section qCreateSection [heading]="t('create')" [error]="submission.error()">
         <form (ngSubmit)="create()" class="create-form">
           <label for="survey-title">{{ t('title') }}</label>
           <input id="survey-title" name="title" [(ngModel)]="title" required maxlength="200" />
@@ -70,13 +69,10 @@ import { SurveyTexts } from '../texts';
           </select>
           <label for="survey-k">{{ t('k') }}</label>
           <input id="survey-k" name="k" type="number" min="2" max="1000" [(ngModel)]="k" />
-          <button type="submit" [disabled]="busy() || !title.trim() || !scopeAreaId">
+          <button type="submit" [disabled]="submission.busy() || !title.trim() || !scopeAreaId">
             {{ t('createSubmit') }}
           </button>
         </form>
-        @if (error()) {
-          <q-notice kind="error">{{ error() }}</q-notice>
-        }
       </section>
     }
   `,
@@ -168,17 +164,14 @@ export class SurveysPage {
   protected type: 'resident' | 'network' = 'resident';
   protected scopeAreaId = '';
   protected k = 10;
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly submission = new Submission((error) => this.problem(error));
 
   protected problem(error: unknown): string {
     return describeProblem(problemFrom(error), this.i18n.t);
   }
 
   protected async create(): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    await this.submission.run(async () => {
       const survey = await this.api.create({
         title: this.title.trim(),
         type: this.type,
@@ -186,10 +179,6 @@ export class SurveysPage {
         k: Number(this.k),
       });
       await this.router.navigate(['/surveys', survey.id]);
-    } catch (error) {
-      this.error.set(this.problem(error));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }
