@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
-import { downloadedCsv, expectAccessible, germanNumber, login, newPage } from './session.mjs';
+import { downloadedCsv, drawnFeatures, expectAccessible, germanNumber, login, newPage } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
 export function evaluationTests(context, it = nodeIt) {
@@ -59,9 +59,10 @@ export function evaluationTests(context, it = nodeIt) {
     assert.equal(await form.getByRole('checkbox', { name: 'S3', exact: true }).isChecked(), false);
     await form.getByRole('button', { name: 'Design speichern und berechnen' }).click();
     await page.getByText('Design gespeichert; die Ergebnisse werden neu berechnet.').waitFor();
-    const map = page.locator('[data-testid="design-map"][data-rendered]:not([data-rendered=""])');
-    await map.waitFor();
-    assert.ok(Number(await map.getAttribute('data-rendered')) > 400, 'every planning area drawn');
+    assert.ok(
+      (await drawnFeatures(page, 'design-map', 401, 'data-rendered')) > 400,
+      'every planning area drawn',
+    );
     const legend = await page.getByTestId('map-legend').innerText();
     const count = (role) => Number(new RegExp(`${role}: (\\d+)`).exec(legend)?.[1]);
     assert.ok(count('evaluiertes Gebiet') >= 2, legend);

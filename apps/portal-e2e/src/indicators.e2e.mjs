@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
-import { login, newPage } from './session.mjs';
+import { drawnFeatures, login, newPage } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
 export function indicatorTests(context, it = nodeIt) {
@@ -44,12 +44,7 @@ export function indicatorTests(context, it = nodeIt) {
   });
 
   it('draws the choropleth of S1 over the planning areas with a numbered legend and a ranking', async () => {
-    const map = page.locator(
-      '[data-testid="indicator-map"][data-rendered-features]:not([data-rendered-features=""])',
-    );
-    await map.waitFor();
-    const drawn = Number(await map.getAttribute('data-rendered-features'));
-    assert.ok(drawn > 400, `features drawn: ${drawn}`);
+    assert.ok((await drawnFeatures(page, 'indicator-map', 401)) > 400);
     const rows = page.locator('[data-testid="ranking-table"] tbody tr');
     await rows.first().waitFor();
     assert.ok((await rows.count()) > 400, 'a ranking row per planning area with a value');
@@ -106,11 +101,7 @@ export function indicatorTests(context, it = nodeIt) {
     assert.equal(legend.length, 5, `legend: ${legend.join(' | ')}`);
     for (const entry of legend) assert.match(entry, /\d+,\d+/, `legend entry without bounds: ${entry}`);
     assert.equal(await page.getByTestId('no-values').count(), 0);
-    const map = page.locator(
-      '[data-testid="indicator-map"][data-rendered-features]:not([data-rendered-features=""])',
-    );
-    await map.waitFor();
-    assert.ok(Number(await map.getAttribute('data-rendered-features')) > 0);
+    assert.ok((await drawnFeatures(page, 'indicator-map', 1)) > 0);
     await page.getByTestId('level-select').selectOption({ label: 'Planungsraum' });
   });
 
@@ -119,11 +110,7 @@ export function indicatorTests(context, it = nodeIt) {
     await page.getByTestId('run-select').locator('option').first().waitFor({ state: 'attached' });
     const runs = await page.getByTestId('run-select').locator('option').allInnerTexts();
     assert.deepEqual(runs, ['MSS 2013 (2012)', 'MSS 2015 (2014)', 'MSS 2017 (2016)', 'MSS 2019 (2018)']);
-    const map = page.locator(
-      '[data-testid="index-map"][data-rendered-features]:not([data-rendered-features=""])',
-    );
-    await map.waitFor();
-    assert.ok(Number(await map.getAttribute('data-rendered-features')) > 400);
+    assert.ok((await drawnFeatures(page, 'index-map', 401)) > 400);
     const counts = await page.locator('[data-testid="class-counts"] tbody tr').allInnerTexts();
     assert.equal(counts.length, 4);
     assert.match(counts[0], /1 hoch\s+\d+/);
@@ -257,10 +244,7 @@ export function indicatorTests(context, it = nodeIt) {
     assert.equal(city, Number(cityValid), valid);
     assert.ok(own > 20 && own < 60 && city > 400, `Mitte ${own}, city ${city}`);
     // The map shows as many areas as the counts speak of.
-    const map = planner.locator(
-      '[data-testid="index-map"][data-rendered-features]:not([data-rendered-features=""])',
-    );
-    await map.waitFor();
+    await drawnFeatures(planner, 'index-map', own);
 
     await planner.getByTestId('index-select').selectOption({ label: 'Gesamtindex (Status × Dynamik)' });
     await planner.locator('[data-testid="class-counts"] tbody tr th', { hasText: '4+/-' }).waitFor();

@@ -6,17 +6,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
-import { expectAccessible, login, newPage } from './session.mjs';
-
-/** A map whose drawing reports at least `minimum` features (the attribute is set once drawn). */
-async function drawnFeatures(page, testId, minimum) {
-  await page.waitForFunction(
-    ([id, min]) =>
-      Number(document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-rendered-features')) >= min,
-    [testId, minimum],
-  );
-  return Number(await page.getByTestId(testId).getAttribute('data-rendered-features'));
-}
+import { drawnFeatures, expectAccessible, login, newPage } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string, berlin: boolean }} context */
 export function musterstadtTests(context, it = nodeIt) {

@@ -30,6 +30,27 @@ export async function login(page, baseUrl, path, user) {
   await page.waitForURL((url) => url.pathname === path);
 }
 
+/**
+ * Waits until the map `testId` says it draws at least `minimum` features and returns the count.
+ * A map reports again whenever its data settles, so an early count (an idle before the worker's
+ * tiles arrived) is followed by the right one: wait for the condition, never read the first.
+ * `attribute`: data-rendered-features (area and class maps) or data-rendered (highlight maps).
+ */
+export async function drawnFeatures(page, testId, minimum, attribute = 'data-rendered-features') {
+  const count = () => page.getByTestId(testId).getAttribute(attribute);
+  await page
+    .waitForFunction(
+      ([id, min, name]) => Number(document.querySelector(`[data-testid="${id}"]`)?.getAttribute(name)) >= min,
+      [testId, minimum, attribute],
+    )
+    .catch(async (error) => {
+      throw new Error(
+        `${testId}: expected ≥ ${minimum} features drawn, the map says ${await count()}: ${error.message}`,
+      );
+    });
+  return Number(await count());
+}
+
 export async function expectAccessible(page) {
   const violations = await seriousA11yViolations(page);
   assert.deepEqual(violations, [], describeViolations(violations));
