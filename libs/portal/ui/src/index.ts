@@ -21,3 +21,4 @@ export * from './lib/charts/mount-chart';
 export * from './lib/tabs/tab-list';
 export * from './lib/create-section/create-section';
 export * from './lib/submission/submission';
+export * from './lib/radio-group/radio-group';

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, resource, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  resource,
+  signal,
+} from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import {
@@ -8,41 +17,32 @@ import {
   Session,
   type EvaluationSchemas,
 } from '@quartier/portal-data-access';
-import { CreateSection, describeProblem, I18n, Submission } from '@quartier/portal-ui';
+import { CreateSection, describeProblem, I18n, RadioGroup, Submission } from '@quartier/portal-ui';
 import { toParagraphs } from '../paragraphs';
 import { EvaluationTexts } from '../texts';
 
 type ProgrammeRef = EvaluationSchemas['ProgrammeRefListDto_Output']['items'][number];
-type Kind = 'programme' | 'measure' | 'areas';
+const KINDS = ['programme', 'measure', 'areas'] as const;
+type Kind = (typeof KINDS)[number];
 type CreateBody = EvaluationSchemas['CreateEvaluationDto'];
 
 /** The form that starts an evaluation of a programme, one of its measures, or chosen areas. */
 @Component({
   selector: 'q-create-evaluation',
-  imports: [FormsModule, CreateSection],
+  imports: [FormsModule, CreateSection, RadioGroup],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section qCreateSection [heading]="t('create')" [error]="submission.error()">
       <form (ngSubmit)="create()" class="form" data-testid="create-evaluation">
         <label for="e-title">{{ t('title') }}</label>
         <input id="e-title" name="title" [(ngModel)]="title" required maxlength="200" />
-        <fieldset>
-          <legend>{{ t('objectKind') }}</legend>
-          <div class="choices">
-            @for (k of kinds; track k) {
-              <label>
-                <input
-                  type="radio"
-                  name="kind"
-                  [value]="k"
-                  [ngModel]="kind()"
-                  (ngModelChange)="kind.set($event)"
-                />
-                {{ texts.tk('kind', k) }}
-              </label>
-            }
-          </div>
-        </fieldset>
+        <fieldset
+          qRadioGroup
+          [legend]="t('objectKind')"
+          name="kind"
+          [choices]="kindChoices()"
+          [(value)]="kind"
+        ></fieldset>
         @if (kind() !== 'areas') {
           <label for="e-programme">{{ t('programme') }}</label>
           <select
@@ -112,7 +112,9 @@ export class CreateEvaluation {
   readonly programmes = input.required<readonly ProgrammeRef[]>();
   readonly preselected = input('');
 
-  protected readonly kinds: Kind[] = ['programme', 'measure', 'areas'];
+  protected readonly kindChoices = computed(() =>
+    KINDS.map((kind) => ({ value: kind, label: this.texts.tk('kind', kind) })),
+  );
   protected readonly kind = signal<Kind>('programme');
   protected readonly programmeId = signal('');
   protected readonly level = signal('');

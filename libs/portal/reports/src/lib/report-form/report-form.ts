@@ -18,7 +18,7 @@ import {
   RegistryApi,
   Session,
 } from '@quartier/portal-data-access';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, RadioGroup } from '@quartier/portal-ui';
 import {
   PERIODS,
   REPORT_FORMATS,
@@ -32,6 +32,8 @@ import {
   type ReportRequest,
 } from '../report-request';
 import { ReportsTexts, type ReportsTextKey } from '../texts';
+
+const SCOPES = ['area', 'level'] as const;
 
 /** Areas offered at once; a longer level is narrowed by the search. */
 const AREA_CHOICES = 100;
@@ -49,48 +51,31 @@ const FIELD_IDS: Record<ReportFormField, string> = {
 /** The form that requests a report: type, subject (area or level, index run, programme), format, language. */
 @Component({
   selector: 'q-report-form',
-  imports: [FormsModule, Notice],
+  imports: [FormsModule, Notice, RadioGroup],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" data-testid="report-form" (ngSubmit)="submit()" novalidate>
-      <fieldset>
-        <legend>{{ t('type') }}</legend>
-        <div class="choices">
-          @for (type of types; track type) {
-            <label>
-              <input
-                type="radio"
-                name="type"
-                [value]="type"
-                [ngModel]="form().type"
-                (ngModelChange)="set('type', $event)"
-              />
-              {{ texts.tk('type', type) }}
-            </label>
-          }
-        </div>
+      <fieldset
+        qRadioGroup
+        [legend]="t('type')"
+        name="type"
+        [choices]="typeChoices()"
+        [value]="form().type"
+        (valueChange)="set('type', $event)"
+      >
         <p class="hint">{{ texts.tk('typeHint', form().type) }}</p>
       </fieldset>
 
       @switch (form().type) {
         @case ('area-profile') {
-          <fieldset>
-            <legend>{{ t('scope') }}</legend>
-            <div class="choices">
-              @for (scope of scopes; track scope) {
-                <label>
-                  <input
-                    type="radio"
-                    name="scope"
-                    [value]="scope"
-                    [ngModel]="form().scope"
-                    (ngModelChange)="set('scope', $event)"
-                  />
-                  {{ texts.tk('scope', scope) }}
-                </label>
-              }
-            </div>
-          </fieldset>
+          <fieldset
+            qRadioGroup
+            [legend]="t('scope')"
+            name="scope"
+            [choices]="scopeChoices()"
+            [value]="form().scope"
+            (valueChange)="set('scope', $event)"
+          ></fieldset>
           <label for="r-level">{{ t('level') }}</label>
           <select
             id="r-level"
@@ -262,8 +247,12 @@ export class ReportForm {
   readonly busy = input(false);
   readonly requested = output<ReportRequest>();
 
-  protected readonly types = REPORT_TYPES;
-  protected readonly scopes = ['area', 'level'] as const;
+  protected readonly typeChoices = computed(() =>
+    REPORT_TYPES.map((type) => ({ value: type, label: this.texts.tk('type', type) })),
+  );
+  protected readonly scopeChoices = computed(() =>
+    SCOPES.map((scope) => ({ value: scope, label: this.texts.tk('scope', scope) })),
+  );
   protected readonly formats = REPORT_FORMATS;
   protected readonly languages = REPORT_LANGUAGES;
   protected readonly periods = PERIODS;
