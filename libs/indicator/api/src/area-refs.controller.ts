@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '@quartier/service-kit';
-import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -43,11 +43,7 @@ export class AreaRefsController {
   @Get()
   @ApiOperation({ summary: "Areas as replicated from the registry into the indicator service's read model" })
   @ApiOkResponse({ type: AreaRefPageDto.Output })
-  list(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: AreaRefQueryDto,
-  ) {
-    return this.areaRefs.page(tenantId, readScope(access), query);
+  list(@CurrentCaller() caller: Caller, @Query() query: AreaRefQueryDto) {
+    return this.areaRefs.page(caller.tenantId, readScope(caller.access), query);
   }
 }

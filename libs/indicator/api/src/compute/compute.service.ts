@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Caller } from '@quartier/auth';
 import { OutboxWriter } from '@quartier/messaging';
 import { deriveCell, formulaRatio, parseFormula, type StoredCell } from '@quartier/indicator-core';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +8,7 @@ import type { DataSource } from 'typeorm';
 import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
+import { requireTenantWide } from '../common/access';
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { listedAreas } from '../events/changed-areas';
@@ -44,7 +46,10 @@ export class ComputeService {
     private readonly values: IndicatorValueRepository,
   ) {}
 
-  async compute(tenantId: string, code: string, requested?: string[]): Promise<ComputeResult> {
+  async compute(caller: Caller, code: string, requested?: string[]): Promise<ComputeResult> {
+    // A run spans every area of the tenant, like an import.
+    requireTenantWide(caller.access);
+    const { tenantId } = caller;
     const sourceId = `compute:${randomUUID()}`;
     const tree = await this.areas.of(tenantId);
     const result = await this.db.transaction(async (m) => {

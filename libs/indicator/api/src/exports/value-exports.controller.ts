@@ -1,14 +1,14 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '@quartier/service-kit';
-import { CurrentAccess, CurrentTenant, Roles, type AccessContext } from '@quartier/auth';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { periodSchema } from '@quartier/contracts';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
+import { INDICATOR_EDITORS } from '../common/access';
 import { EXPORT_FORMATS } from '../imports/import-formats';
-import { EXPORT_CONTENT_TYPES, ValueExportsService } from './value-exports.service';
+import { ValueExportsService } from './value-exports.service';
 
 const commaList = z.string().transform((s) =>
   s
@@ -48,24 +48,7 @@ export class ValueExportsController {
       },
     },
   })
-  async export(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: ExportQueryDto,
-    @Res() res: Response,
-  ) {
-    requireTenantWide(access);
-    const { type, extension } = EXPORT_CONTENT_TYPES[query.format];
-    res.setHeader('Content-Type', type);
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="indicator-values-${query.format}.${extension}"`,
-    );
-    await this.exports.write(
-      tenantId,
-      query.format,
-      { indicators: query.indicators, periods: query.periods, level: query.level },
-      res,
-    );
+  async export(@CurrentCaller() caller: Caller, @Query() query: ExportQueryDto, @Res() res: Response) {
+    await this.exports.export(caller, query, res);
   }
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { Caller } from '@quartier/auth';
 import { neutraliseCsvCell } from '@quartier/contracts';
 import { buildJsonStat, comparePeriods, formatPeriod } from '@quartier/indicator-core';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
+import { requireTenantWide } from '../common/access';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import type { ExportFormat } from '../imports/import-formats';
 import { IndicatorValueRepository, type ExportRow } from '../values/indicator-value.repository';
@@ -14,10 +16,13 @@ export interface ExportFilter {
   level?: string;
 }
 
+/** Where an export goes: the HTTP response, which names the file in its headers. */
+export type ExportTarget = Writable & { setHeader(name: string, value: string): unknown };
+
 /** A JSON-stat cube is one JSON object (dense in its dimensions); beyond this, export CSV. */
 const MAX_JSON_STAT_CELLS = 5_000_000;
 
-export const EXPORT_CONTENT_TYPES: Record<ExportFormat, { type: string; extension: string }> = {
+const EXPORT_CONTENT_TYPES: Record<ExportFormat, { type: string; extension: string }> = {
   csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
   'csv-wide': { type: 'text/csv; charset=utf-8', extension: 'csv' },
   xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
@@ -48,7 +53,29 @@ export class ValueExportsService {
     private readonly values: IndicatorValueRepository,
   ) {}
 
-  async write(tenantId: string, format: ExportFormat, filter: ExportFilter, out: Writable): Promise<void> {
+  /**
+   * An export spans every area of the tenant, so it needs a tenant-wide grant, checked before
+   * any header is set: a refusal then answers as an ordinary JSON error, not as an attachment.
+   */
+  async export(
+    caller: Caller,
+    query: ExportFilter & { format: ExportFormat },
+    out: ExportTarget,
+  ): Promise<void> {
+    requireTenantWide(caller.access);
+    const { format, indicators, periods, level } = query;
+    const { type, extension } = EXPORT_CONTENT_TYPES[format];
+    out.setHeader('Content-Type', type);
+    out.setHeader('Content-Disposition', `attachment; filename="indicator-values-${format}.${extension}"`);
+    await this.write(caller.tenantId, format, { indicators, periods, level }, out);
+  }
+
+  private async write(
+    tenantId: string,
+    format: ExportFormat,
+    filter: ExportFilter,
+    out: Writable,
+  ): Promise<void> {
     const write = async (text: string) => {
       if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
     };
