@@ -9,19 +9,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiErrorResponses } from '@quartier/service-kit';
-import {
-  CurrentAccess,
-  CurrentPrincipal,
-  CurrentTenant,
-  Roles,
-  type AccessContext,
-  type Principal,
-} from '@quartier/auth';
+import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { createZodDto } from 'nestjs-zod';
 import type { Request } from 'express';
 import { z } from 'zod';
-import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
-import { IndicatorServiceError } from '../common/indicator-service.error';
+import { INDICATOR_EDITORS } from '../common/access';
 import { parseDimensionMapping } from '@quartier/indicator-core';
 import { IMPORT_FORMATS } from './import-formats';
 import { SavedMappingDto, ValueImportJobDto } from './value-import.dto';
@@ -76,24 +68,8 @@ export class ValueImportsController {
     summary: 'Import values (all-or-nothing per file); poll the returned job for progress and row errors',
   })
   @ApiAcceptedResponse({ type: ValueImportJobDto.Output })
-  start(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Query() query: StartImportQueryDto,
-    @Req() request: Request,
-  ) {
-    requireTenantWide(access);
-    if (request.readableEnded) {
-      throw new IndicatorServiceError(
-        'UnsupportedMediaType',
-        'send the file as application/octet-stream: this body was already parsed as JSON',
-      );
-    }
-    return this.imports.start(tenantId, principal.subject, query.format, query.fileName ?? null, request, {
-      map: query.map ?? null,
-      source: query.source ?? null,
-    });
+  start(@CurrentCaller() caller: Caller, @Query() query: StartImportQueryDto, @Req() request: Request) {
+    return this.imports.start(caller, query, request);
   }
 
   @Get('mappings')
@@ -102,17 +78,15 @@ export class ValueImportsController {
       'Dimension mappings saved per source (format, source, mapping): what the import wizard offers again',
   })
   @ApiOkResponse({ type: SavedMappingDto.Output, isArray: true })
-  mappings(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string) {
-    requireTenantWide(access);
-    return this.imports.mappings(tenantId);
+  mappings(@CurrentCaller() caller: Caller) {
+    return this.imports.mappings(caller);
   }
 
   @Get()
   @ApiOperation({ summary: 'Recent import jobs of the tenant (without their error lists)' })
   @ApiOkResponse({ type: ValueImportJobDto.Output, isArray: true })
-  list(@CurrentAccess() access: AccessContext, @CurrentTenant() tenantId: string) {
-    requireTenantWide(access);
-    return this.imports.list(tenantId);
+  list(@CurrentCaller() caller: Caller) {
+    return this.imports.list(caller);
   }
 
   @Get(':id')
@@ -121,13 +95,8 @@ export class ValueImportsController {
       'Progress and result of an import, with every bad row (line, column, reason; first 1,000 stored)',
   })
   @ApiOkResponse({ type: ValueImportJobDto.Output })
-  get(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    requireTenantWide(access);
-    return this.imports.get(tenantId, id);
+  get(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    return this.imports.get(caller, id);
   }
 
   @Delete(':id')
@@ -136,12 +105,7 @@ export class ValueImportsController {
       'Cancel an import: a queued one never starts, a running one stops at its next batch (nothing is kept)',
   })
   @ApiOkResponse({ type: ValueImportJobDto.Output })
-  cancel(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    requireTenantWide(access);
-    return this.imports.cancel(tenantId, id);
+  cancel(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    return this.imports.cancel(caller, id);
   }
 }

@@ -1,11 +1,13 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Caller } from '@quartier/auth';
 import { OutboxWriter } from '@quartier/messaging';
 import { JobRunner, UploadSpool, type JobView, type UploadRequest } from '@quartier/service-kit';
 import { stat } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
+import { requireTenantWide } from '../common/access';
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import type { ImportFormat } from './import-formats';
@@ -49,20 +51,27 @@ export class ValueImportsService implements OnModuleInit {
     });
   }
 
+  /**
+   * A caller's upload. A file spans every area of the tenant, so importing needs a tenant-wide
+   * grant; that refusal comes before any complaint about the body.
+   */
   async start(
-    tenantId: string,
-    createdBy: string,
-    format: ImportFormat,
-    fileName: string | null,
+    caller: Caller,
+    options: { format: ImportFormat; fileName?: string; map?: string; source?: string },
     body: UploadRequest,
-    dimensions: { map: string | null; source: string | null } = { map: null, source: null },
   ): Promise<ValueImportJob> {
+    requireTenantWide(caller.access);
+    const { tenantId, subject: createdBy } = caller;
+    const { format, fileName = null, source = null } = options;
+    if (body.readableEnded)
+      throw new IndicatorServiceError(
+        'UnsupportedMediaType',
+        'send the file as application/octet-stream: this body was already parsed as JSON',
+      );
     // Without a mapping of its own, a file from a known source is read as last time.
     const map =
-      dimensions.map ??
-      (dimensions.source
-        ? ((await savedMapping(this.db.manager, tenantId, format, dimensions.source))?.mapping ?? null)
-        : null);
+      options.map ??
+      (source ? ((await savedMapping(this.db.manager, tenantId, format, source))?.mapping ?? null) : null);
     const upload = await this.spool.receive(body, {
       maxBytes: MAX_IMPORT_BYTES,
       empty: () =>
@@ -79,14 +88,14 @@ export class ValueImportsService implements OnModuleInit {
         bytesTotal: upload.bytes,
         sha256: upload.sha256,
         map,
-        source: dimensions.source,
+        source,
       };
       const id = await this.runner.enqueue(VALUE_IMPORT, payload, {
         tenantId,
         createdBy,
         files: [upload.path],
       });
-      return await this.get(tenantId, id);
+      return toValueImportJob(await this.view(tenantId, id));
     } catch (error) {
       await this.spool.discard(upload.path);
       throw error;
@@ -107,22 +116,26 @@ export class ValueImportsService implements OnModuleInit {
     return toValueImportJob(await this.runner.waitFor<ValueImportPayload, ValueImportResult>(id, tenantId));
   }
 
-  async mappings(tenantId: string): Promise<SavedMapping[]> {
-    return listMappings(this.db.manager, tenantId);
+  async mappings(caller: Caller): Promise<SavedMapping[]> {
+    requireTenantWide(caller.access);
+    return listMappings(this.db.manager, caller.tenantId);
   }
 
-  async get(tenantId: string, id: string): Promise<ValueImportJob> {
-    return toValueImportJob(await this.view(tenantId, id));
+  async get(caller: Caller, id: string): Promise<ValueImportJob> {
+    requireTenantWide(caller.access);
+    return toValueImportJob(await this.view(caller.tenantId, id));
   }
 
-  async list(tenantId: string, limit = 50): Promise<ValueImportJob[]> {
-    return (await this.runner.list(VALUE_IMPORT, tenantId, limit)).map(toValueImportJob);
+  async list(caller: Caller, limit = 50): Promise<ValueImportJob[]> {
+    requireTenantWide(caller.access);
+    return (await this.runner.list(VALUE_IMPORT, caller.tenantId, limit)).map(toValueImportJob);
   }
 
   /** Cancels a queued or running import (a running one rolls back at its next batch). */
-  async cancel(tenantId: string, id: string): Promise<ValueImportJob> {
-    await this.view(tenantId, id);
-    return toValueImportJob((await this.runner.cancel(id, tenantId)) as ImportView);
+  async cancel(caller: Caller, id: string): Promise<ValueImportJob> {
+    requireTenantWide(caller.access);
+    await this.view(caller.tenantId, id);
+    return toValueImportJob((await this.runner.cancel(id, caller.tenantId)) as ImportView);
   }
 
   private async view(tenantId: string, id: string): Promise<ImportView> {
