@@ -19,16 +19,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiErrorResponses } from '@quartier/service-kit';
-import {
-  CurrentAccess,
-  CurrentPrincipal,
-  CurrentTenant,
-  Roles,
-  type AccessContext,
-  type Principal,
-} from '@quartier/auth';
+import { CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
-import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
+import { INDICATOR_EDITORS } from '../common/access';
 import { CatalogueService } from './catalogue.service';
 import {
   CreateIndicatorDto,
@@ -83,30 +76,17 @@ export class CatalogueController {
     summary: 'Create a definition (version 1); tenant admins and analysts with a tenant-wide grant',
   })
   @ApiCreatedResponse({ type: IndicatorViewDto.Output })
-  create(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: CreateIndicatorDto,
-  ) {
-    requireTenantWide(access);
+  create(@CurrentCaller() caller: Caller, @Body() body: CreateIndicatorDto) {
     const { code, ...content } = body;
-    return this.catalogue.create(tenantId, principal.subject, code, content);
+    return this.catalogue.create(caller, code, content);
   }
 
   @Put(':code')
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Change a definition: writes a new version (an unchanged body writes none)' })
   @ApiOkResponse({ type: IndicatorViewDto.Output })
-  update(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Param('code') code: string,
-    @Body() body: UpdateIndicatorDto,
-  ) {
-    requireTenantWide(access);
-    return this.catalogue.update(tenantId, principal.subject, code, body);
+  update(@CurrentCaller() caller: Caller, @Param('code') code: string, @Body() body: UpdateIndicatorDto) {
+    return this.catalogue.update(caller, code, body);
   }
 
   @Delete(':code')
@@ -114,12 +94,7 @@ export class CatalogueController {
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Retire a definition (its versions and values are kept)' })
   @ApiNoContentResponse({ description: 'Retired' })
-  async remove(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('code') code: string,
-  ) {
-    requireTenantWide(access);
-    await this.catalogue.remove(tenantId, code);
+  async remove(@CurrentCaller() caller: Caller, @Param('code') code: string) {
+    await this.catalogue.remove(caller, code);
   }
 }

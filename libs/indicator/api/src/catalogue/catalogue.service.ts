@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Caller } from '@quartier/auth';
 import { parseFormula } from '@quartier/indicator-core';
 import type { DataSource, EntityManager } from 'typeorm';
+import { requireTenantWide } from '../common/access';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { defaultScale, type IndicatorContent, type IndicatorView } from './indicator.dto';
 import { IndicatorDefinitionRepository, type DefinitionRow } from './indicator-definition.repository';
@@ -92,7 +94,17 @@ export class CatalogueService {
     return found;
   }
 
-  async create(
+  /** A caller's new definition: catalogue edits need a tenant-wide grant. */
+  async create(caller: Caller, code: string, content: IndicatorContent): Promise<IndicatorView> {
+    requireTenantWide(caller.access);
+    return this.define(caller.tenantId, caller.subject, code, content);
+  }
+
+  /**
+   * Writes a new definition without a caller to check: for the service's own writers, such as
+   * the metrics the network service publishes, which bring their definitions along.
+   */
+  async define(
     tenantId: string,
     createdBy: string,
     code: string,
@@ -127,12 +139,9 @@ export class CatalogueService {
     return manager ? run(manager) : this.db.transaction(run);
   }
 
-  async update(
-    tenantId: string,
-    updatedBy: string,
-    code: string,
-    content: IndicatorContent,
-  ): Promise<IndicatorView> {
+  async update(caller: Caller, code: string, content: IndicatorContent): Promise<IndicatorView> {
+    requireTenantWide(caller.access);
+    const { tenantId, subject: updatedBy } = caller;
     return this.db.transaction(async (m) => {
       const locked = await this.definitions.lockLiveByCode(m, tenantId, code);
       if (!locked) throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
@@ -164,8 +173,9 @@ export class CatalogueService {
   }
 
   /** Soft delete: the values and versions stay (reports and index runs reference them). */
-  async remove(tenantId: string, code: string): Promise<void> {
-    if (!(await this.definitions.softDelete(tenantId, code)))
+  async remove(caller: Caller, code: string): Promise<void> {
+    requireTenantWide(caller.access);
+    if (!(await this.definitions.softDelete(caller.tenantId, code)))
       throw new IndicatorServiceError('IndicatorNotFound', `indicator ${code} not found`);
   }
 

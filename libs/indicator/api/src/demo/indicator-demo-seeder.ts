@@ -1,5 +1,6 @@
 import { allSeeded, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
+import type { Caller } from '@quartier/auth';
 import { DEMO_INDICATORS, MUSTERSTADT, generateIndicatorValues, musterstadtCity } from '@quartier/demo-city';
 import type { IndexDefinition } from '@quartier/indicator-core';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
@@ -25,6 +26,17 @@ export const DEMO_TENANT = 'berlin-demo';
 export const MSS_EDITIONS = [2013, 2015, 2017, 2019] as const;
 /** Each edition describes the end of the year before (MSS 2019 = 31.12.2018): that year is the period. */
 export const mssPeriod = (edition: number) => String(edition - 1);
+
+/** Acts as the tenant's administrator: definitions and runs are seeded through the same rules as users' edits. */
+function seedCaller(tenantId: string): Caller {
+  const principal = {
+    subject: 'demo-seed',
+    tokenSubject: 'demo-seed',
+    tenantId,
+    roles: ['tenant-admin' as const],
+  };
+  return { tenantId, subject: 'demo-seed', access: { principal, tenantId, assignments: [] } };
+}
 
 const MSS_SOURCE = 'SenSBW Berlin, Monitoring Soziale Stadtentwicklung (dl-de/by-2.0)';
 const base = {
@@ -212,6 +224,7 @@ export class IndicatorDemoSeeder implements DemoSeeder {
 
   private async seedMusterstadt({ progress }: DemoSeedContext, timeoutMs: number): Promise<boolean> {
     const tenant = MUSTERSTADT.tenantId;
+    const caller = seedCaller(tenant);
     if (await this.indexDefinitions.existsWithKeyLike(tenant, MUSTERSTADT_INDEX_KEY)) return false;
     progress('demo: waiting for the Musterstadt planning areas in the indicator read model');
     const city = musterstadtCity();
@@ -219,14 +232,14 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     const existing = await this.catalogue.refs(tenant);
     for (const indicator of DEMO_INDICATORS)
       if (!existing.has(indicator.code))
-        await this.catalogue.create(tenant, 'demo-seed', indicator.code, demoIndicatorContent(indicator));
+        await this.catalogue.create(caller, indicator.code, demoIndicatorContent(indicator));
     progress('demo: importing the Musterstadt indicators 2017–2024');
     await this.importCsv(tenant, demoValuesCsv(generateIndicatorValues(city)), 'musterstadt-2017-2024.csv');
-    const definition = await this.indices.createDefinition(tenant, 'demo-seed', {
+    const definition = await this.indices.createDefinition(caller, {
       definition: musterstadtIndexDefinition(),
     });
     for (const period of MUSTERSTADT_INDEX_PERIODS)
-      await this.indices.run(tenant, 'demo-seed', definition.id, {
+      await this.indices.run(caller, definition.id, {
         period,
         level: 'planungsraum',
         label: `Sozialindex ${period}`,
@@ -243,9 +256,10 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     if (await this.indexDefinitions.existsWithKeyLike(DEMO_TENANT, 'berlin-mss-%')) return false;
     progress('demo: waiting for the Berlin planning areas in the indicator read model');
     const areas = await this.waitForAreas(DEMO_TENANT, 1, timeoutMs);
+    const caller = seedCaller(DEMO_TENANT);
     const existing = await this.catalogue.refs(DEMO_TENANT);
     for (const [code, content] of Object.entries(MSS_INDICATORS)) {
-      if (!existing.has(code)) await this.catalogue.create(DEMO_TENANT, 'demo-seed', code, content);
+      if (!existing.has(code)) await this.catalogue.create(caller, code, content);
     }
     const lines = ['area,period,indicator,value'];
     for (const edition of MSS_EDITIONS) {
@@ -261,11 +275,11 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     progress('demo: importing the Berlin MSS values 2013–2019');
     await this.importCsv(DEMO_TENANT, lines.join('\n') + '\n', 'berlin-mss-2013-2019.csv');
     for (const edition of MSS_EDITIONS) {
-      const definition = await this.indices.createDefinition(DEMO_TENANT, 'demo-seed', {
+      const definition = await this.indices.createDefinition(caller, {
         definition: mssDefinition(edition),
       });
       progress(`demo: computing MSS ${edition}`);
-      await this.indices.run(DEMO_TENANT, 'demo-seed', definition.id, {
+      await this.indices.run(caller, definition.id, {
         period: mssPeriod(edition),
         level: 'planungsraum',
         label: `MSS ${edition}`,

@@ -75,7 +75,7 @@ export class NetworkMetricsHandler {
           en: `Network: ${metric}`,
           unit: 'index' as const,
         };
-        await this.catalogue.create(
+        await this.catalogue.define(
           tenantId,
           'network-service',
           code,

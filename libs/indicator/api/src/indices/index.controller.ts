@@ -19,16 +19,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { ApiErrorResponses } from '@quartier/service-kit';
-import {
-  CurrentAccess,
-  CurrentPrincipal,
-  CurrentTenant,
-  Roles,
-  type AccessContext,
-  type Principal,
-} from '@quartier/auth';
+import { CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
-import { INDICATOR_EDITORS, requireTenantWide } from '../common/access';
+import { INDICATOR_EDITORS } from '../common/access';
 import {
   ClassesQueryDto,
   ClassMapDto,
@@ -73,14 +66,8 @@ export class IndexDefinitionsController {
       'Store an index definition (the core JSON format: indicators, weights, polarity, minimum population, exclusions, classes)',
   })
   @ApiCreatedResponse({ type: IndexDefinitionViewDto.Output })
-  create(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Body() body: IndexDefinitionBodyDto,
-  ) {
-    requireTenantWide(access);
-    return this.indices.createDefinition(tenantId, principal.subject, body);
+  create(@CurrentCaller() caller: Caller, @Body() body: IndexDefinitionBodyDto) {
+    return this.indices.createDefinition(caller, body);
   }
 
   @Put(':id')
@@ -88,13 +75,11 @@ export class IndexDefinitionsController {
   @ApiOperation({ summary: 'Replace an index definition (past runs keep their snapshot)' })
   @ApiOkResponse({ type: IndexDefinitionViewDto.Output })
   update(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: IndexDefinitionBodyDto,
   ) {
-    requireTenantWide(access);
-    return this.indices.updateDefinition(tenantId, id, body);
+    return this.indices.updateDefinition(caller, id, body);
   }
 
   @Delete(':id')
@@ -102,13 +87,8 @@ export class IndexDefinitionsController {
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Delete an index definition and its runs' })
   @ApiNoContentResponse({ description: 'Deleted' })
-  async remove(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    requireTenantWide(access);
-    await this.indices.deleteDefinition(tenantId, id);
+  async remove(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    await this.indices.deleteDefinition(caller, id);
   }
 
   @Post(':id/runs')
@@ -118,15 +98,8 @@ export class IndexDefinitionsController {
       'Compute the index over stored values of one period at one level; stores the run with its definition snapshot and inputs',
   })
   @ApiCreatedResponse({ type: IndexRunViewDto.Output })
-  run(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @CurrentPrincipal() principal: Principal,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() body: RunIndexDto,
-  ) {
-    requireTenantWide(access);
-    return this.indices.run(tenantId, principal.subject, id, body);
+  run(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: RunIndexDto) {
+    return this.indices.run(caller, id, body);
   }
 }
 
@@ -148,12 +121,8 @@ export class IndexRunsController {
   @Get('movers')
   @ApiOperation({ summary: 'Areas whose class changed between two runs' })
   @ApiOkResponse({ type: MoversDto.Output })
-  movers(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Query() query: MoversQueryDto,
-  ) {
-    return this.indices.movers(access, tenantId, query.from, query.to, query.index);
+  movers(@CurrentCaller() caller: Caller, @Query() query: MoversQueryDto) {
+    return this.indices.movers(caller, query.from, query.to, query.index);
   }
 
   @Get(':id')
@@ -167,13 +136,8 @@ export class IndexRunsController {
   @Roles(...INDICATOR_EDITORS)
   @ApiOperation({ summary: 'Every input value of a run (to recompute it)' })
   @ApiOkResponse({ type: IndexRunInputsDto.Output })
-  inputs(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    requireTenantWide(access);
-    return this.indices.inputs(tenantId, id);
+  inputs(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    return this.indices.inputs(caller, id);
   }
 
   @Get(':id/results')
@@ -181,23 +145,18 @@ export class IndexRunsController {
     summary: 'Per-area results (validity, z-values, index values, classes) within the caller’s scope',
   })
   @ApiOkResponse({ type: IndexResultsDto.Output })
-  results(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
-    return this.indices.results(access, tenantId, id);
+  results(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
+    return this.indices.results(caller, id);
   }
 
   @Get(':id/classes')
   @ApiOperation({ summary: 'Class map data: area → class of one index (or "combined")' })
   @ApiOkResponse({ type: ClassMapDto.Output })
   classes(
-    @CurrentAccess() access: AccessContext,
-    @CurrentTenant() tenantId: string,
+    @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: ClassesQueryDto,
   ) {
-    return this.indices.classes(access, tenantId, id, query.index);
+    return this.indices.classes(caller, id, query.index);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { AccessContext } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import {
   combineClasses,
   computeCompositeIndex,
@@ -13,7 +13,7 @@ import { OutboxWriter } from '@quartier/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { CatalogueService } from '../catalogue/catalogue.service';
-import { readScope } from '../common/access';
+import { readScope, requireTenantWide } from '../common/access';
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { IndicatorValueRepository } from '../values/indicator-value.repository';
@@ -63,10 +63,11 @@ export class IndexService {
   }
 
   async createDefinition(
-    tenantId: string,
-    createdBy: string,
+    caller: Caller,
     body: { label?: string; definition: unknown },
   ): Promise<IndexDefinitionView> {
+    requireTenantWide(caller.access);
+    const { tenantId, subject: createdBy } = caller;
     const definition = parseIndexDefinition(body.definition);
     const label = body.label ?? definition.label ?? definition.id;
     const id = await this.definitions.insert(tenantId, { key: definition.id, label, definition, createdBy });
@@ -79,10 +80,12 @@ export class IndexService {
   }
 
   async updateDefinition(
-    tenantId: string,
+    caller: Caller,
     id: string,
     body: { label?: string; definition: unknown },
   ): Promise<IndexDefinitionView> {
+    requireTenantWide(caller.access);
+    const { tenantId } = caller;
     const existing = await this.getDefinition(tenantId, id);
     const definition = parseIndexDefinition(body.definition);
     if (definition.id !== existing.key)
@@ -94,17 +97,20 @@ export class IndexService {
     return this.getDefinition(tenantId, id);
   }
 
-  async deleteDefinition(tenantId: string, id: string): Promise<void> {
+  async deleteDefinition(caller: Caller, id: string): Promise<void> {
+    requireTenantWide(caller.access);
+    const { tenantId } = caller;
     await this.getDefinition(tenantId, id);
     await this.definitions.delete(tenantId, id);
   }
 
   async run(
-    tenantId: string,
-    createdBy: string,
+    caller: Caller,
     definitionId: string,
     options: { period: string; level: string; label?: string },
   ) {
+    requireTenantWide(caller.access);
+    const { tenantId, subject: createdBy } = caller;
     const stored = await this.getDefinition(tenantId, definitionId);
     const definition = stored.definition;
     const tree = await this.areas.of(tenantId);
@@ -201,14 +207,16 @@ export class IndexService {
   }
 
   /** The stored inputs (definition snapshot + every value used), enough to recompute the run. */
-  async inputs(tenantId: string, id: string) {
-    const stored = await this.runs.inputs(tenantId, id);
+  async inputs(caller: Caller, id: string) {
+    requireTenantWide(caller.access);
+    const stored = await this.runs.inputs(caller.tenantId, id);
     if (!stored) throw new IndicatorServiceError('IndexRunNotFound', `index run ${id} not found`);
     return stored;
   }
 
   /** Per-area results; reasons and indices stay opaque JSON in the answer's schema. */
-  async results(access: AccessContext, tenantId: string, id: string): Promise<IndexResultsView> {
+  async results(caller: Caller, id: string): Promise<IndexResultsView> {
+    const { access, tenantId } = caller;
     const run = await this.getRun(tenantId, id);
     const tree = await this.areas.of(tenantId);
     const scope = readScope(access);
@@ -226,7 +234,8 @@ export class IndexService {
    * Map data: area → class of one index (or `combined`, status × dynamics, for definitions with
    * two indices whose codes follow the Berlin scheme). Invalid areas carry class null.
    */
-  async classes(access: AccessContext, tenantId: string, id: string, index: string) {
+  async classes(caller: Caller, id: string, index: string) {
+    const { access, tenantId } = caller;
     const run = await this.getRun(tenantId, id);
     const ids = run.definition.indices.map((i) => i.id);
     if (index !== 'combined' && !ids.includes(index))
@@ -270,10 +279,10 @@ export class IndexService {
   }
 
   /** Areas whose class of `index` differs between two runs (same level), with the direction. */
-  async movers(access: AccessContext, tenantId: string, fromId: string, toId: string, index: string) {
+  async movers(caller: Caller, fromId: string, toId: string, index: string) {
     const [from, to] = await Promise.all([
-      this.classes(access, tenantId, fromId, index),
-      this.classes(access, tenantId, toId, index),
+      this.classes(caller, fromId, index),
+      this.classes(caller, toId, index),
     ]);
     const order = new Map((to.classes ?? []).map((c, i) => [c.code, i]));
     const before = new Map(from.items.map((i) => [i.areaId, i]));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AccessContext, Caller } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import { areaTrend } from '@quartier/indicator-core';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { readScope } from '../common/access';
@@ -54,20 +54,15 @@ export class AreaProfileService {
     return {
       area: { id: area.id, code: area.code, name: area.name, level: area.level },
       indicators,
-      index: await this.indexClasses(access, tenantId, areaId, area.level),
+      index: await this.indexClasses(caller, areaId, area.level),
     };
   }
 
   /** The area's classes in the newest run at its level (runs come in period order). */
-  private async indexClasses(
-    access: AccessContext,
-    tenantId: string,
-    areaId: string,
-    level: string,
-  ): Promise<AreaProfile['index']> {
-    const run = (await this.indices.listRuns(tenantId)).filter((r) => r.level === level).at(-1);
+  private async indexClasses(caller: Caller, areaId: string, level: string): Promise<AreaProfile['index']> {
+    const run = (await this.indices.listRuns(caller.tenantId)).filter((r) => r.level === level).at(-1);
     if (!run) return null;
-    const result = (await this.indices.results(access, tenantId, run.id)).find((r) => r.areaId === areaId);
+    const result = (await this.indices.results(caller, run.id)).find((r) => r.areaId === areaId);
     if (!result) return null;
     const stored = result.indices as Record<
       string,
