@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { ProgrammeSchemas } from '@quartier/portal-data-access';
-import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
+import { Notice, Submission, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { CLASS_COLORS, type MapArea, ProgrammeMap } from '../area-map/area-map';
 import { parseEuros } from '../money';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
@@ -51,8 +51,9 @@ export class AllocationPanel {
   protected readonly units = [1, 100, 10000];
 
   protected readonly preview = signal<AllocationPreview | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submission = new Submission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   protected readonly message = signal<string | null>(null);
 
   protected readonly geometry = resource({
@@ -161,16 +162,8 @@ export class AllocationPanel {
     };
   }
 
-  private async call(work: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
+  private call(work: () => Promise<void>): Promise<void> {
     this.message.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.error.set(this.workspace.problem(error));
-    } finally {
-      this.busy.set(false);
-    }
+    return this.submission.run(work);
   }
 }

@@ -12,7 +12,7 @@ import {
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RegistryApi, Session, type ProgrammeSchemas } from '@quartier/portal-data-access';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, Submission } from '@quartier/portal-ui';
 import { CLASS_COLORS, type MapArea, ProgrammeMap } from '../area-map/area-map';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import {
@@ -90,8 +90,9 @@ export class AreasPanel {
   protected newChange: ManualChange = { action: 'add', areaId: '', reason: '' };
   protected comment = '';
   protected readonly preview = signal<Preview | null>(null);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submission = new Submission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   protected readonly message = signal<string | null>(null);
 
   protected readonly candidates = resource({
@@ -263,16 +264,8 @@ export class AreasPanel {
     };
   }
 
-  private async call(work: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
+  private call(work: () => Promise<void>): Promise<void> {
     this.message.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.error.set(this.problem(error));
-    } finally {
-      this.busy.set(false);
-    }
+    return this.submission.run(work);
   }
 }

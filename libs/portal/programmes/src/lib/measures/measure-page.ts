@@ -11,7 +11,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { problemFrom } from '@quartier/portal-data-access';
-import { I18n, Notice, PageHeading } from '@quartier/portal-ui';
+import { I18n, Notice, PageHeading, Submission } from '@quartier/portal-ui';
 import { eurosInput, parseEuros } from '../money';
 import { type Measure, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
@@ -57,8 +57,9 @@ export class MeasurePage {
   protected deliberate = false;
   protected readonly overCommitment = signal<OverCommitmentCell[] | null>(null);
   protected readonly expenditures = signal<{ year: number | null; line: string; euros: string }[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submission = new Submission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
   protected readonly message = signal<string | null>(null);
 
   constructor() {
@@ -153,16 +154,8 @@ export class MeasurePage {
     return measure.areas.map((a) => `${a.code} ${a.name}`).join(', ');
   }
 
-  private async call(work: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
+  private call(work: () => Promise<void>): Promise<void> {
     this.message.set(null);
-    try {
-      await work();
-    } catch (error) {
-      this.error.set(this.problem(error));
-    } finally {
-      this.busy.set(false);
-    }
+    return this.submission.run(work);
   }
 }
