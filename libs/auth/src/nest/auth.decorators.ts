@@ -61,13 +61,6 @@ export const CurrentTenant = createParamDecorator((_data: unknown, context: Exec
   }
 });
 
-/** Principal, tenant and assignments, for services that narrow lists with scopeAreas. */
-export const CurrentAccess = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): AccessContext => {
-    return accessOf(context);
-  },
-);
-
 /**
  * Who calls, in one parameter: the access context, the tenant the request acts in (400 for a
  * platform admin who chose none) and the subject for audit trails. Services take a Caller

@@ -20,8 +20,15 @@ import {
   type LocalTestIssuer,
   type TestTokenInput,
 } from '../testing/local-test-issuer';
-import type { AccessContext } from './access-context';
-import { AreaScope, CurrentAccess, CurrentPrincipal, CurrentTenant, Public, Roles } from './auth.decorators';
+import {
+  AreaScope,
+  type Caller,
+  CurrentCaller,
+  CurrentPrincipal,
+  CurrentTenant,
+  Public,
+  Roles,
+} from './auth.decorators';
 import { AuthModule } from './auth.module';
 
 /** Two tenants' area trees (child → parent) and role assignments, as a service's read models would hold them. */
@@ -71,7 +78,7 @@ class AreasController {
   @Get()
   @Roles(...LIST_ROLES)
   @AreaScope({ query: 'parent', whenAbsent: 'any' })
-  list(@CurrentAccess() access: AccessContext) {
+  list(@CurrentCaller() { access }: Caller) {
     return {
       scope: scopeAreas(access.principal, access.assignments, [...LIST_ROLES]),
       areaPath: access.areaPath ?? null,
