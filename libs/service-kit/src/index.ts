@@ -19,6 +19,7 @@ export * from './runtime.module';
 export * from './nest-logger';
 export * from './run-service';
 export * from './service-definition';
+export * from './demo-seed-caller';
 export * from './testing/service-test-app';
 export * from './testing/platform-under-test';
 export * from './testing/migrated-schema';

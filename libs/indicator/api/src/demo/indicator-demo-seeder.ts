@@ -1,6 +1,5 @@
-import { allSeeded, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
+import { allSeeded, type DemoSeedContext, type DemoSeeder, demoSeedCaller } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
-import type { Caller } from '@quartier/auth';
 import { DEMO_INDICATORS, MUSTERSTADT, generateIndicatorValues, musterstadtCity } from '@quartier/demo-city';
 import type { IndexDefinition } from '@quartier/indicator-core';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
@@ -26,17 +25,6 @@ export const DEMO_TENANT = 'berlin-demo';
 export const MSS_EDITIONS = [2013, 2015, 2017, 2019] as const;
 /** Each edition describes the end of the year before (MSS 2019 = 31.12.2018): that year is the period. */
 export const mssPeriod = (edition: number) => String(edition - 1);
-
-/** Acts as the tenant's administrator: definitions and runs are seeded through the same rules as users' edits. */
-function seedCaller(tenantId: string): Caller {
-  const principal = {
-    subject: 'demo-seed',
-    tokenSubject: 'demo-seed',
-    tenantId,
-    roles: ['tenant-admin' as const],
-  };
-  return { tenantId, subject: 'demo-seed', access: { principal, tenantId, assignments: [] } };
-}
 
 const MSS_SOURCE = 'SenSBW Berlin, Monitoring Soziale Stadtentwicklung (dl-de/by-2.0)';
 const base = {
@@ -224,7 +212,7 @@ export class IndicatorDemoSeeder implements DemoSeeder {
 
   private async seedMusterstadt({ progress }: DemoSeedContext, timeoutMs: number): Promise<boolean> {
     const tenant = MUSTERSTADT.tenantId;
-    const caller = seedCaller(tenant);
+    const caller = demoSeedCaller(tenant);
     if (await this.indexDefinitions.existsWithKeyLike(tenant, MUSTERSTADT_INDEX_KEY)) return false;
     progress('demo: waiting for the Musterstadt planning areas in the indicator read model');
     const city = musterstadtCity();
@@ -256,7 +244,7 @@ export class IndicatorDemoSeeder implements DemoSeeder {
     if (await this.indexDefinitions.existsWithKeyLike(DEMO_TENANT, 'berlin-mss-%')) return false;
     progress('demo: waiting for the Berlin planning areas in the indicator read model');
     const areas = await this.waitForAreas(DEMO_TENANT, 1, timeoutMs);
-    const caller = seedCaller(DEMO_TENANT);
+    const caller = demoSeedCaller(DEMO_TENANT);
     const existing = await this.catalogue.refs(DEMO_TENANT);
     for (const [code, content] of Object.entries(MSS_INDICATORS)) {
       if (!existing.has(code)) await this.catalogue.create(caller, code, content);

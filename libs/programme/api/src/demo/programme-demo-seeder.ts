@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
 import type { ImpactModel, MeasureAction, SelectionRule } from '@quartier/programme-core';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
-import { Clock, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
+import { Clock, type DemoSeedContext, type DemoSeeder, demoSeedCaller } from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AllocationsService } from '../allocations/allocations.service';
@@ -36,17 +36,6 @@ interface DemoFixture {
   rule: SelectionRule;
   allocation: { line: string; year: number; floorCents: number; capCents: number; unitCents: number };
   measures: DemoMeasure[];
-}
-
-/** Acts as the tenant's administrator: the demo is seeded through the same rules as users' edits. */
-function seedCaller(tenantId: string): Caller {
-  const principal = {
-    subject: 'demo-seed',
-    tokenSubject: 'demo-seed',
-    tenantId,
-    roles: ['tenant-admin' as const],
-  };
-  return { tenantId, subject: 'demo-seed', access: { principal, tenantId, assignments: [] } };
 }
 
 /**
@@ -105,7 +94,7 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
   }
 
   private async seedBerlin(fixture: DemoFixture, runId: string): Promise<void> {
-    const caller = seedCaller(BERLIN);
+    const caller = demoSeedCaller(BERLIN);
     const { budgetPerYear, ...programmeInput } = fixture.programme;
     const programme = await this.programmeService.create(caller, {
       ...programmeInput,
@@ -277,7 +266,7 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
     );
     if (areas.length === 0) return false;
     context.progress('demo: seeding the programme of Musterstadt');
-    const caller = seedCaller(MUSTERSTADT);
+    const caller = demoSeedCaller(MUSTERSTADT);
     const programme = await this.programmeService.create(caller, {
       name: 'Soziale Stadt Musterstadt (Demo)',
       funder: 'Stadt Musterstadt',
