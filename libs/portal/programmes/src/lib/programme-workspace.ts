@@ -29,6 +29,18 @@ export class ProgrammeWorkspace {
   /** Every area of a level with its geometry (registry), cached for the page. */
   readonly geometry = levelGeometries();
 
+  /**
+   * The index runs a programme's area rules and allocations draw on, as a resource of the panel
+   * that asks (call it in the panel's injection context: it lives and reloads with the panel).
+   */
+  indexRuns(programme: () => Programme) {
+    return resource({
+      params: () => programme().id,
+      loader: ({ params }) =>
+        this.api.get('/api/programme/programmes/{programmeId}/index-runs', { path: { programmeId: params } }),
+    });
+  }
+
   /** The levels of some areas (to load their geometries), via the registry. */
   async levelsOf(areaIds: readonly string[]): Promise<string[]> {
     const levels = new Set<string>();

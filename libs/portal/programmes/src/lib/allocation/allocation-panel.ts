@@ -32,10 +32,7 @@ export class AllocationPanel {
     params: () => this.programme().id,
     loader: () => this.workspace.api.get('/api/programme/programmes/{programmeId}/allocations', this.path()),
   });
-  protected readonly runs = resource({
-    params: () => this.programme().id,
-    loader: () => this.workspace.api.get('/api/programme/programmes/{programmeId}/index-runs', this.path()),
-  });
+  protected readonly runs = this.workspace.indexRuns(this.programme);
 
   protected line = '';
   protected year: number | null = null;

@@ -56,10 +56,7 @@ export class AreasPanel {
   readonly programme = input.required<Programme>();
 
   private readonly path = computed(() => ({ path: { programmeId: this.programme().id } }));
-  protected readonly runs = resource({
-    params: () => this.programme().id,
-    loader: () => this.workspace.api.get('/api/programme/programmes/{programmeId}/index-runs', this.path()),
-  });
+  protected readonly runs = this.workspace.indexRuns(this.programme);
   protected readonly current = resource({
     params: () => this.programme().id,
     loader: () => this.workspace.api.get('/api/programme/programmes/{programmeId}/areas', this.path()),
