@@ -5,6 +5,7 @@ import { DeliveryAbortedError } from '../errors';
 import type { Subscription } from '../event-bus';
 import { errorMessage, type MessagingLogger } from '../logger';
 import type { WireMessage } from '../wire';
+import type { BatchLimits } from '../bus-adapter';
 import type { BrokerSubscriber, InProcessBroker } from './in-process-event-bus';
 
 /**
@@ -27,13 +28,10 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
     readonly groupId: string,
     readonly types: readonly EventType[],
     private readonly target: BatchDeliveryTarget,
-    private readonly limits: { maxBatch: number; maxBatchBytes: number },
+    private readonly limits: BatchLimits,
     private readonly broker: InProcessBroker,
     private readonly logger: MessagingLogger,
   ) {
-    if (!Number.isInteger(limits.maxBatch) || limits.maxBatch < 1)
-      throw new RangeError('maxBatch must be a positive integer');
-    if (!(limits.maxBatchBytes > 0)) throw new RangeError('maxBatchBytes must be positive');
     this.consumer = target.consumer;
     this.topics = topicsFor(types);
     this.topicSet = new Set(this.topics);

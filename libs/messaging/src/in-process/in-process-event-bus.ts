@@ -1,9 +1,8 @@
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
+import { assertOwnEvents, batchDeliveryTarget, batchLimits, deliveryTarget } from '../bus-adapter';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
-import { DeliveryAbortedError, InvalidEventError } from '../errors';
+import { DeliveryAbortedError } from '../errors';
 import {
-  DEFAULT_MAX_BATCH,
-  DEFAULT_MAX_BATCH_BYTES,
   EventBus,
   type BatchEventHandler,
   type BatchSubscribeOptions,
@@ -206,12 +205,7 @@ export class InProcessEventBus extends EventBus {
 
   async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('event bus is closed');
-    for (const envelope of envelopes) {
-      if (envelope.producer !== this.service)
-        throw new InvalidEventError(
-          `${this.service} cannot publish ${envelope.producer}'s event ${envelope.type}`,
-        );
-    }
+    assertOwnEvents(this.service, envelopes);
     this.broker.publish(envelopes.map(encodeEnvelope));
   }
 
@@ -222,12 +216,7 @@ export class InProcessEventBus extends EventBus {
     options: SubscribeOptions = {},
   ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
-    const target: DeliveryTarget = {
-      consumer,
-      types: new Set<EventType>(types),
-      handler: handler as EventHandler<EventType>,
-      retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
-    };
+    const target = deliveryTarget(consumer, types, handler, this.retry, options);
     const subscription = new InProcessSubscription(
       `${this.service}.${consumer}`,
       consumer,
@@ -253,19 +242,12 @@ export class InProcessEventBus extends EventBus {
     options: BatchSubscribeOptions = {},
   ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
+    const limits = batchLimits(options);
     const subscription = new InProcessBatchSubscription(
       `${this.service}.${consumer}`,
       types,
-      {
-        consumer,
-        types: new Set<EventType>(types),
-        handler: handler as BatchEventHandler<EventType>,
-        retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
-      },
-      {
-        maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH,
-        maxBatchBytes: options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES,
-      },
+      batchDeliveryTarget(consumer, types, handler, this.retry, options),
+      limits,
       this.broker,
       this.logger,
     );

@@ -12,11 +12,15 @@ import {
 } from 'kafkajs';
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
 import { batchEnd, deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
-import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
-import { InvalidEventError } from '../errors';
 import {
-  DEFAULT_MAX_BATCH,
-  DEFAULT_MAX_BATCH_BYTES,
+  assertOwnEvents,
+  batchDeliveryTarget,
+  batchLimits,
+  deliveryTarget,
+  type BatchLimits,
+} from '../bus-adapter';
+import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
+import {
   EventBus,
   type BatchEventHandler,
   type BatchSubscribeOptions,
@@ -170,12 +174,7 @@ export class KafkaEventBus extends EventBus {
 
   async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('event bus is closed');
-    for (const envelope of envelopes) {
-      if (envelope.producer !== this.service)
-        throw new InvalidEventError(
-          `${this.service} cannot publish ${envelope.producer}'s event ${envelope.type}`,
-        );
-    }
+    assertOwnEvents(this.service, envelopes);
     await this.send(envelopes.map(encodeEnvelope));
   }
 
@@ -186,12 +185,7 @@ export class KafkaEventBus extends EventBus {
     options: SubscribeOptions = {},
   ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
-    const target: DeliveryTarget = {
-      consumer,
-      types: new Set<EventType>(types),
-      handler: handler as EventHandler<EventType>,
-      retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
-    };
+    const target = deliveryTarget(consumer, types, handler, this.retry, options);
     return this.consume(consumer, types, { kind: 'single', target });
   }
 
@@ -206,18 +200,9 @@ export class KafkaEventBus extends EventBus {
     options: BatchSubscribeOptions = {},
   ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
-    const maxBatch = options.maxBatch ?? DEFAULT_MAX_BATCH;
-    const maxBatchBytes = options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
-    if (!Number.isInteger(maxBatch) || maxBatch < 1)
-      throw new RangeError('maxBatch must be a positive integer');
-    if (!(maxBatchBytes > 0)) throw new RangeError('maxBatchBytes must be positive');
-    const target: BatchDeliveryTarget = {
-      consumer,
-      types: new Set<EventType>(types),
-      handler: handler as BatchEventHandler<EventType>,
-      retry: options.retry ? retryPolicy({ ...this.retry, ...options.retry }) : this.retry,
-    };
-    return this.consume(consumer, types, { kind: 'batch', target, limits: { maxBatch, maxBatchBytes } });
+    const limits = batchLimits(options);
+    const target = batchDeliveryTarget(consumer, types, handler, this.retry, options);
+    return this.consume(consumer, types, { kind: 'batch', target, limits });
   }
 
   private async consume(
@@ -266,7 +251,7 @@ export class KafkaEventBus extends EventBus {
 
 type ConsumeMode =
   | { kind: 'single'; target: DeliveryTarget }
-  | { kind: 'batch'; target: BatchDeliveryTarget; limits: { maxBatch: number; maxBatchBytes: number } };
+  | { kind: 'batch'; target: BatchDeliveryTarget; limits: BatchLimits };
 
 const toWire = (topic: string, message: KafkaMessage): WireMessage => ({
   topic,
@@ -340,7 +325,7 @@ class KafkaSubscription implements Subscription {
   private async eachBatch(
     { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload,
     target: BatchDeliveryTarget,
-    limits: { maxBatch: number; maxBatchBytes: number },
+    limits: BatchLimits,
   ): Promise<void> {
     for (let start = 0, end = 0; start < batch.messages.length; start = end) {
       if (!isRunning() || isStale()) return;
