@@ -76,6 +76,42 @@ function directionOf(value: string | undefined): boolean | null {
   return null;
 }
 
+/** A node or edge whose attributes are being read, up to its closing tag. */
+interface OpenItem {
+  kind: 'node' | 'edge';
+  element: XmlElement;
+  attributes: Record<string, string>;
+}
+
+/**
+ * At its closing tag a node joins the graph if it has an id (a missing one was reported when it
+ * opened), an edge if it has both ends; `edgeDirection` reads the format's own per-edge direction.
+ */
+function addItem(
+  item: OpenItem,
+  file: string,
+  issues: ImportIssues,
+  graph: { nodes: RawNode[]; edges: RawEdge[] },
+  edgeDirection: (attributes: Record<string, string>) => boolean | null,
+): void {
+  const a = item.element.attributes;
+  const line = item.element.line;
+  if (item.kind === 'node') {
+    if (a['id']) graph.nodes.push({ file, line, id: a['id'], attributes: named(a['id'], item.attributes) });
+  } else if (!a['source'] || !a['target']) {
+    issues.add(file, line, 'edge without source or target');
+  } else {
+    graph.edges.push({
+      file,
+      line,
+      source: a['source'],
+      target: a['target'],
+      directed: edgeDirection(a),
+      attributes: item.attributes,
+    });
+  }
+}
+
 /**
  * GEXF 1.1–1.3 (Gephi): node/edge attributes by their declared titles; a node's `label` is its
  * name; an edge's `label` and `kind` (1.3) stay attributes of those names.
@@ -86,8 +122,7 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
   const edges: RawEdge[] = [];
   let directed: boolean | null = null;
   let sawRoot = false;
-  let current: { kind: 'node' | 'edge'; element: XmlElement; attributes: Record<string, string> } | null =
-    null;
+  let current: OpenItem | null = null;
   let attributeClass: 'node' | 'edge' | null = null;
 
   const ok = readXml(text, file, issues, {
@@ -140,27 +175,7 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
     close(element) {
       if (element.name === 'attributes') attributeClass = null;
       if (!current || element !== current.element) return;
-      const a = element.attributes;
-      if (current.kind === 'node') {
-        if (a['id'])
-          nodes.push({
-            file,
-            line: element.line,
-            id: a['id'],
-            attributes: named(a['id'], current.attributes),
-          });
-      } else if (!a['source'] || !a['target']) {
-        issues.add(file, element.line, 'edge without source or target');
-      } else {
-        edges.push({
-          file,
-          line: element.line,
-          source: a['source'],
-          target: a['target'],
-          directed: directionOf(a['type']),
-          attributes: current.attributes,
-        });
-      }
+      addItem(current, file, issues, { nodes, edges }, (a) => directionOf(a['type']));
       current = null;
     },
   });
@@ -175,8 +190,7 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
   const edges: RawEdge[] = [];
   let directed: boolean | null = null;
   let sawRoot = false;
-  let current: { kind: 'node' | 'edge'; element: XmlElement; attributes: Record<string, string> } | null =
-    null;
+  let current: OpenItem | null = null;
 
   const ok = readXml(text, file, issues, {
     open(element) {
@@ -217,28 +231,9 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
         return;
       }
       if (!current || element !== current.element) return;
-      const a = element.attributes;
-      if (current.kind === 'node') {
-        if (a['id'])
-          nodes.push({
-            file,
-            line: element.line,
-            id: a['id'],
-            attributes: named(a['id'], current.attributes),
-          });
-      } else if (!a['source'] || !a['target']) {
-        issues.add(file, element.line, 'edge without source or target');
-      } else {
-        const own = a['directed'] === undefined ? null : a['directed'] === 'true';
-        edges.push({
-          file,
-          line: element.line,
-          source: a['source'],
-          target: a['target'],
-          directed: own,
-          attributes: current.attributes,
-        });
-      }
+      addItem(current, file, issues, { nodes, edges }, (a) =>
+        a['directed'] === undefined ? null : a['directed'] === 'true',
+      );
       current = null;
     },
   });
