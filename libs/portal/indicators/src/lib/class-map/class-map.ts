@@ -296,7 +296,7 @@ export class ClassMap {
     });
   }
 
-  private tileColors(): unknown[] {
+  private tileColors(): unknown[] | string {
     return classColorExpression(
       this.legend().map((l) => l.color),
       ['coalesce', ['feature-state', 'cls'], -1],
