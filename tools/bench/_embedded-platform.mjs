@@ -61,18 +61,25 @@ export function cpuSecondsOf(rootPid) {
 
 /**
  * Starts `dist/server/apps/platform/src/main.js`. `nodeArgs` go to the child's node (e.g.
- * `--cpu-prof`); the child is stopped with SIGINT so such profiles are written.
+ * `--cpu-prof`); the child is stopped with SIGINT so such profiles are written. With
+ * `referenceData` the platform reads the reference data folder this process is configured with
+ * (so Berlin is seeded, which takes longer: `readyTimeoutMs`); without, an empty folder.
  */
-export async function startPlatform({ nodeArgs = [], name = 'bench' } = {}) {
+export async function startPlatform({
+  nodeArgs = [],
+  name = 'bench',
+  referenceData = false,
+  readyTimeoutMs = 600_000,
+} = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), `quartier-${name}-`));
   chmodSync(dataDir, 0o755);
-  const emptyReference = mkdtempSync(join(tmpdir(), 'quartier-bench-no-reference-'));
+  const emptyReference = referenceData ? null : mkdtempSync(join(tmpdir(), 'quartier-bench-no-reference-'));
   const env = {
     ...process.env,
     PORT: String(port),
     QUARTIER_DATA_DIR: dataDir,
-    QUARTIER_REFERENCE_DATA: emptyReference,
+    ...(emptyReference ? { QUARTIER_REFERENCE_DATA: emptyReference } : {}),
   };
   for (const variable of ['DATABASE_URL', 'KAFKA_BROKERS', 'OIDC_ISSUER', 'REDIS_URL']) delete env[variable];
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/server/apps/platform/src/main.js')], {
@@ -88,10 +95,10 @@ export async function startPlatform({ nodeArgs = [], name = 'bench' } = {}) {
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 600_000;
+  const deadline = Date.now() + readyTimeoutMs;
   while (!/ready at/.test(log)) {
     if (child.exitCode !== null) throw new Error(`platform exited: ${log.slice(-2000)}`);
-    if (Date.now() > deadline) throw new Error('platform not ready after 10 min');
+    if (Date.now() > deadline) throw new Error(`platform not ready after ${readyTimeoutMs / 60_000} min`);
     await new Promise((r) => setTimeout(r, 500));
   }
   const stop = async () => {
@@ -100,7 +107,7 @@ export async function startPlatform({ nodeArgs = [], name = 'bench' } = {}) {
       await new Promise((r) => child.once('exit', r));
     }
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(emptyReference, { recursive: true, force: true });
+    if (emptyReference) rmSync(emptyReference, { recursive: true, force: true });
   };
   return { url, pid: child.pid, stop, log: () => log };
 }

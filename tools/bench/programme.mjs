@@ -9,102 +9,14 @@
 //     service's fact publication, the programme service's evidence read model.
 // The platform runs embedded in a child process on a throw-away data directory with the
 // generated demo city only (no reference data: nothing here depends on third-party files).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, chmodSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { client, quantile, startPlatform, token } from './_embedded-platform.mjs';
 import runAllocation from './_programme-allocation.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const MEASURES = 500;
 const READS = 200;
 const IMPORTS = 20;
 const TENANT_USER = 'musterstadt-admin';
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function quantile(sorted, q) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
-async function startPlatform() {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'quartier-bench-programme-'));
-  chmodSync(dataDir, 0o755);
-  const emptyReference = mkdtempSync(join(tmpdir(), 'quartier-bench-no-reference-'));
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    QUARTIER_DATA_DIR: dataDir,
-    QUARTIER_REFERENCE_DATA: emptyReference,
-  };
-  for (const name of ['DATABASE_URL', 'KAFKA_BROKERS', 'OIDC_ISSUER']) delete env[name];
-  const child = spawn(process.execPath, [join(root, 'dist/server/apps/platform/src/main.js')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout.on('data', (d) => (log += d));
-  child.stderr.on('data', (d) => (log += d));
-  const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 600_000;
-  while (!/ready at/.test(log)) {
-    if (child.exitCode !== null) throw new Error(`platform exited: ${log.slice(-2000)}`);
-    if (Date.now() > deadline) throw new Error('platform not ready after 10 min');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const stop = async () => {
-    child.kill('SIGINT');
-    await new Promise((r) => child.once('exit', r));
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(emptyReference, { recursive: true, force: true });
-  };
-  return { url, stop };
-}
-
-async function token(url, username) {
-  const response = await fetch(`${url}/oidc/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'quartier-cli',
-      username,
-      password: 'demo',
-      scope: 'openid',
-    }),
-  });
-  if (!response.ok) throw new Error(`token: ${response.status} ${await response.text()}`);
-  return (await response.json()).access_token;
-}
-
-function client(url, bearer) {
-  return async (method, path, body, contentType = 'application/json') => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${bearer}`,
-        ...(body !== undefined ? { 'content-type': contentType } : {}),
-      },
-      body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : body,
-    });
-    const text = await response.text();
-    if (response.status >= 400)
-      throw new Error(`${method} ${path}: ${response.status} ${text.slice(0, 500)}`);
-    return text ? JSON.parse(text) : null;
-  };
-}
 
 async function waitForImport(call, job) {
   for (;;) {
@@ -258,7 +170,7 @@ function summarise(allocation, reads, latencies) {
 
 export default async function run() {
   const allocation = await runAllocation();
-  const platform = await startPlatform();
+  const platform = await startPlatform({ name: 'bench-programme' });
   try {
     const call = client(platform.url, await token(platform.url, TENANT_USER));
     const { programme, planning } = await setUpProgramme(call);

@@ -10,13 +10,12 @@
 // The machine's load average is reported too: on a shared machine wall times follow it; so are
 // CPU seconds (the platform process — all its threads — and with its embedded PostgreSQL),
 // which measure the work whatever the load.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { client, cpuSecondsOf, memoryOf, quantile, token } from './_embedded-platform.mjs';
+import { client, cpuSecondsOf, memoryOf, quantile, startPlatform, token } from './_embedded-platform.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -27,44 +26,6 @@ const BERLIN_FILES = ['berlin/lor-until-2020/planning-areas.geojson', 'berlin/ms
 function cpuSeconds(pid) {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** The embedded platform with the reference data (so Berlin is seeded), on embedded PostgreSQL. */
-async function startBerlinPlatform() {
-  const { createServer } = await import('node:net');
-  const port = await new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-  const dataDir = mkdtempSync(join(tmpdir(), 'quartier-bench-reporting-'));
-  chmodSync(dataDir, 0o755);
-  const env = { ...process.env, PORT: String(port), QUARTIER_DATA_DIR: dataDir };
-  for (const variable of ['DATABASE_URL', 'KAFKA_BROKERS', 'OIDC_ISSUER', 'REDIS_URL']) delete env[variable];
-  const child = spawn(process.execPath, [join(root, 'dist/server/apps/platform/src/main.js')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  const keep = (d) => (log = (log + d).slice(-200_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const deadline = Date.now() + 900_000;
-  while (!/ready at/.test(log)) {
-    if (child.exitCode !== null) throw new Error(`platform exited: ${log.slice(-2000)}`);
-    if (Date.now() > deadline) throw new Error('platform not ready after 15 min');
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  return { url: `http://localhost:${port}`, pid: child.pid, stop };
 }
 
 async function report(api, body, onPoll = () => undefined) {
@@ -108,7 +69,12 @@ export default async function run() {
     return { skipped };
   }
   const loadBefore = loadavg();
-  const platform = await startBerlinPlatform();
+  // With the reference data, so Berlin is seeded (which takes longer than the demo city alone).
+  const platform = await startPlatform({
+    name: 'bench-reporting',
+    referenceData: true,
+    readyTimeoutMs: 900_000,
+  });
   try {
     const api = client(platform.url, await token(platform.url, 'viewer'));
     const areas = await api('GET', '/api/registry/areas?level=planungsraum&limit=1000');
