@@ -1,6 +1,7 @@
 export * from './config';
 export * from './runtime';
 export * from './database.module';
+export * from './sql-page';
 export * from './http/domain-error.filter';
 export * from './http/api-contract';
 export * from './http/configure-http';

@@ -4,6 +4,7 @@ import type { CriterionRating, EvaluationStatus, WorkflowAction } from '@quartie
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StoredDesign } from '../design/design.dto';
 import { EVALUATION_CONNECTION } from '../evaluation.constants';
+import { selectPage } from '@quartier/service-kit';
 
 export type ObjectKind = 'programme' | 'measure' | 'areas';
 
@@ -110,15 +111,11 @@ export class EvaluationRepository {
       scope.programmes === 'all' ? null : scope.programmes,
       scope.areas === 'all' ? null : scope.areas,
     ];
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM evaluation e WHERE ${where}`,
-      params,
+    return selectPage<EvaluationRow>(
+      this.db,
+      { select: COLUMNS, from: 'evaluation e', where, params, orderBy: 'e.created_at DESC, e.id' },
+      query,
     );
-    const rows: EvaluationRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM evaluation e WHERE ${where} ORDER BY e.created_at DESC, e.id LIMIT $6 OFFSET $7`,
-      [...params, query.limit, query.offset],
-    );
-    return { rows, total };
   }
 
   async insert(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVALUATION_CONNECTION } from '../evaluation.constants';
+import { selectPage } from '@quartier/service-kit';
 
 export interface AreaRow {
   id: string;
@@ -104,17 +105,18 @@ export class RefsRepository {
   ): Promise<{ rows: (ProgrammeRefRow & { measureCount: number })[]; total: number }> {
     const params = [tenantId, scope === 'all' ? null : scope];
     const where = `p.tenant_id = $1 AND ($2::text[] IS NULL OR p.id::text = ANY($2::text[]))`;
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM programme_ref p WHERE ${where}`,
-      params,
+    return selectPage<ProgrammeRefRow & { measureCount: number }>(
+      this.db,
+      {
+        select: `${PROGRAMME},
+         (SELECT count(*)::int FROM measure_ref m WHERE m.programme_id = p.id AND m.tenant_id = p.tenant_id) AS "measureCount"`,
+        from: 'programme_ref p',
+        where,
+        params,
+        orderBy: 'p.name, p.id',
+      },
+      page,
     );
-    const rows = await this.db.query(
-      `SELECT ${PROGRAMME},
-         (SELECT count(*)::int FROM measure_ref m WHERE m.programme_id = p.id AND m.tenant_id = p.tenant_id) AS "measureCount"
-         FROM programme_ref p WHERE ${where} ORDER BY p.name, p.id LIMIT $3 OFFSET $4`,
-      [...params, page.limit, page.offset],
-    );
-    return { rows, total };
   }
 
   async measure(tenantId: string, id: string): Promise<MeasureRefRow | null> {
@@ -130,15 +132,16 @@ export class RefsRepository {
     programmeId: string,
     page: { limit: number; offset: number },
   ): Promise<{ rows: MeasureRefRow[]; total: number }> {
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM measure_ref m WHERE m.tenant_id = $1 AND m.programme_id = $2`,
-      [tenantId, programmeId],
+    return selectPage<MeasureRefRow>(
+      this.db,
+      {
+        select: MEASURE,
+        from: 'measure_ref m',
+        where: 'm.tenant_id = $1 AND m.programme_id = $2',
+        params: [tenantId, programmeId],
+        orderBy: 'm.title, m.id',
+      },
+      page,
     );
-    const rows: MeasureRefRow[] = await this.db.query(
-      `SELECT ${MEASURE} FROM measure_ref m WHERE m.tenant_id = $1 AND m.programme_id = $2
-        ORDER BY m.title, m.id LIMIT $3 OFFSET $4`,
-      [tenantId, programmeId, page.limit, page.offset],
-    );
-    return { rows, total };
   }
 }

@@ -4,6 +4,7 @@ import { parseSnapshot, type EvidenceSnapshot } from '@quartier/evaluation-core'
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVALUATION_CONNECTION } from '../evaluation.constants';
 import type { SnapshotInfo } from './snapshot.dto';
+import { selectPage } from '@quartier/service-kit';
 
 interface SnapshotRow {
   id: string;
@@ -55,14 +56,16 @@ export class SnapshotRepository {
     current: string | null,
     page: { limit: number; offset: number },
   ): Promise<{ items: SnapshotInfo[]; total: number }> {
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM evaluation_snapshot WHERE evaluation_id = $1`,
-      [evaluationId],
-    );
-    const rows: SnapshotRow[] = await this.db.query(
-      `SELECT ${INFO} FROM evaluation_snapshot s WHERE s.evaluation_id = $1 ORDER BY s.taken_at DESC, s.id
-        LIMIT $2 OFFSET $3`,
-      [evaluationId, page.limit, page.offset],
+    const { rows, total } = await selectPage<SnapshotRow>(
+      this.db,
+      {
+        select: INFO,
+        from: 'evaluation_snapshot s',
+        where: 's.evaluation_id = $1',
+        params: [evaluationId],
+        orderBy: 's.taken_at DESC, s.id',
+      },
+      page,
     );
     return { items: rows.map((r) => present(r, current)), total };
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Scope } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
+import { selectPage } from '@quartier/service-kit';
 
 export interface AreaNode {
   id: string;
@@ -61,16 +62,18 @@ export class AreaRefRepository {
       params.push(scope);
       where += ` AND (path && $${params.length}::uuid[] OR id = ANY($${params.length}::uuid[]))`;
     }
-    const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM area_ref WHERE ${where}`,
-      params,
+    const { rows, total } = await selectPage<AreaRefItem>(
+      this.db,
+      {
+        select: `id, code, name, level, parent_id AS "parentId", population`,
+        from: 'area_ref',
+        where,
+        params,
+        orderBy: 'code',
+      },
+      filter,
     );
-    const items: AreaRefItem[] = await this.db.query(
-      `SELECT id, code, name, level, parent_id AS "parentId", population FROM area_ref WHERE ${where}
-        ORDER BY code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, filter.limit, filter.offset],
-    );
-    return { items, total };
+    return { items: rows, total };
   }
 
   async exists(tenantId: string, id: string, manager: EntityManager = this.db.manager): Promise<boolean> {

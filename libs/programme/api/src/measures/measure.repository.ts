@@ -4,6 +4,7 @@ import type { MeasureStatus } from '@quartier/programme-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROGRAMME_CONNECTION } from '../programme.constants';
 import type { BudgetEntry, ListMeasuresQuery } from './measure.dto';
+import { selectPage } from '@quartier/service-kit';
 
 export interface MeasureRow {
   id: string;
@@ -93,15 +94,11 @@ export class MeasureRepository {
       query.q ?? null,
       areaScope === 'all' ? null : areaScope,
     ];
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM measure m WHERE ${where}`,
-      params,
+    return selectPage<MeasureRow>(
+      this.db,
+      { select: COLUMNS, from: 'measure m', where, params, orderBy: 'm.title, m.id' },
+      query,
     );
-    const rows: MeasureRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM measure m WHERE ${where} ORDER BY m.title, m.id LIMIT $7 OFFSET $8`,
-      [...params, query.limit, query.offset],
-    );
-    return { rows, total };
   }
 
   async insert(

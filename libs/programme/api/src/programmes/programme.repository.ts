@@ -9,6 +9,7 @@ import type {
   IatiSettings,
   KeyedLabel,
 } from './programme.dto';
+import { selectPage } from '@quartier/service-kit';
 
 export interface ProgrammeRow {
   id: string;
@@ -65,15 +66,11 @@ export class ProgrammeRepository {
   ): Promise<{ rows: ProgrammeRow[]; total: number }> {
     const params = [tenantId, ids === 'all' ? null : ids, options.status ?? null];
     const where = `p.tenant_id = $1 AND ($2::uuid[] IS NULL OR p.id = ANY($2::uuid[])) AND ($3::text IS NULL OR p.status = $3)`;
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM programme p WHERE ${where}`,
-      params,
+    return selectPage<ProgrammeRow>(
+      this.db,
+      { select: COLUMNS, from: 'programme p', where, params, orderBy: 'p.name' },
+      options,
     );
-    const rows: ProgrammeRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM programme p WHERE ${where} ORDER BY p.name LIMIT $4 OFFSET $5`,
-      [...params, options.limit, options.offset],
-    );
-    return { rows, total };
   }
 
   async insert(

@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
 import type { IndicatorItem, NetworkConfig, Weighting } from './survey.dto';
+import { selectPage } from '@quartier/service-kit';
 
 export interface SurveyRow {
   id: string;
@@ -117,15 +118,11 @@ export class SurveyRepository {
       params.push(scope);
       where += ` AND scope_area_path && $${params.length}::uuid[]`;
     }
-    const [{ total }]: { total: number }[] = await this.db.query(
-      `SELECT count(*)::int AS total FROM survey WHERE ${where}`,
-      params,
+    return selectPage<SurveyRow>(
+      this.db,
+      { select: SURVEY_COLUMNS, from: 'survey', where, params, orderBy: 'updated_at DESC, id' },
+      filter,
     );
-    const rows: SurveyRow[] = await this.db.query(
-      `SELECT ${SURVEY_COLUMNS} FROM survey WHERE ${where} ORDER BY updated_at DESC, id LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-      params,
-    );
-    return { rows, total };
   }
 
   async existsWithTitle(tenantId: string, title: string): Promise<boolean> {
