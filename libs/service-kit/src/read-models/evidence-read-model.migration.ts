@@ -1,5 +1,5 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { quoteIdent } from '@quartier/persistence';
+import type { MigrationInterface } from 'typeorm';
+import { schemaMigration } from './schema-migration';
 
 /**
  * Local copies of the evidence other services publish — indicator values with their counts,
@@ -7,11 +7,8 @@ import { quoteIdent } from '@quartier/persistence';
  * from them (programme attainment, evaluations, reports) without reading another schema.
  */
 export function evidenceReadModelMigration(schema: string): new () => MigrationInterface {
-  const s = quoteIdent(schema);
-  const pascal = schema.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
-  return class EvidenceReadModelMigration implements MigrationInterface {
-    name = `EvidenceReadModels${pascal}1764900000100`;
-    async up(db: QueryRunner): Promise<void> {
+  return schemaMigration(schema, 'EvidenceReadModels', 1764900000100, {
+    async up(db, s) {
       await db.query(`
         CREATE TABLE ${s}.indicator_ref (
           tenant_id text NOT NULL,
@@ -86,8 +83,8 @@ export function evidenceReadModelMigration(schema: string): new () => MigrationI
           metrics jsonb NOT NULL,
           PRIMARY KEY (tenant_id, network_id, wave_id, area_key)
         )`);
-    }
-    async down(db: QueryRunner): Promise<void> {
+    },
+    async down(db, s) {
       for (const table of [
         'network_metric_ref',
         'survey_result_ref',
@@ -97,6 +94,6 @@ export function evidenceReadModelMigration(schema: string): new () => MigrationI
         'indicator_ref',
       ])
         await db.query(`DROP TABLE ${s}.${table}`);
-    }
-  };
+    },
+  });
 }

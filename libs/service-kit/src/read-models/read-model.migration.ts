@@ -1,16 +1,13 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { quoteIdent } from '@quartier/persistence';
+import type { MigrationInterface } from 'typeorm';
+import { schemaMigration } from './schema-migration';
 
 /**
  * `area_ref` and `role_assignment_ref`: a service's local copies of registry facts, fed by
  * `registry.*` events, so scope checks and area lookups never call the registry synchronously.
  */
 export function registryReadModelMigration(schema: string): new () => MigrationInterface {
-  const s = quoteIdent(schema);
-  const pascal = schema.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
-  return class RegistryReadModelMigration implements MigrationInterface {
-    name = `RegistryReadModels${pascal}1764000000100`;
-    async up(db: QueryRunner): Promise<void> {
+  return schemaMigration(schema, 'RegistryReadModels', 1764000000100, {
+    async up(db, s) {
       await db.query(`
         CREATE TABLE ${s}.area_ref (
           id uuid PRIMARY KEY,
@@ -38,25 +35,22 @@ export function registryReadModelMigration(schema: string): new () => MigrationI
       await db.query(
         `CREATE INDEX role_assignment_ref_subject_idx ON ${s}.role_assignment_ref (tenant_id, subject)`,
       );
-    }
-    async down(db: QueryRunner): Promise<void> {
+    },
+    async down(db, s) {
       await db.query(`DROP TABLE ${s}.role_assignment_ref`);
       await db.query(`DROP TABLE ${s}.area_ref`);
-    }
-  };
+    },
+  });
 }
 
 /** `area_ref.label_point`: the registry's point inside each area (added with the IATI export). */
 export function registryReadModelLabelPointMigration(schema: string): new () => MigrationInterface {
-  const s = quoteIdent(schema);
-  const pascal = schema.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
-  return class RegistryReadModelLabelPointMigration implements MigrationInterface {
-    name = `RegistryReadModelLabelPoint${pascal}1765000000200`;
-    async up(db: QueryRunner): Promise<void> {
+  return schemaMigration(schema, 'RegistryReadModelLabelPoint', 1765000000200, {
+    async up(db, s) {
       await db.query(`ALTER TABLE ${s}.area_ref ADD COLUMN label_point jsonb`);
-    }
-    async down(db: QueryRunner): Promise<void> {
+    },
+    async down(db, s) {
       await db.query(`ALTER TABLE ${s}.area_ref DROP COLUMN label_point`);
-    }
-  };
+    },
+  });
 }
