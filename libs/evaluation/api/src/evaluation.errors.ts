@@ -1,4 +1,5 @@
 import type { EvaluationErrorCode } from '@quartier/evaluation-core';
+import { ServiceError } from '@quartier/service-kit';
 
 /** Error codes of the evaluation service; their HTTP meaning is declared once below. */
 export type EvaluationServiceErrorCode =
@@ -16,15 +17,8 @@ export type EvaluationServiceErrorCode =
   | 'NoSnapshot'
   | 'InvalidStartPeriod';
 
-export class EvaluationServiceError extends Error {
-  constructor(
-    readonly code: EvaluationServiceErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'EvaluationServiceError';
-  }
+export class EvaluationServiceError extends ServiceError<EvaluationServiceErrorCode> {
+  override readonly name = 'EvaluationServiceError';
 }
 
 export const EVALUATION_ERROR_STATUS: Record<EvaluationServiceErrorCode, number> = {

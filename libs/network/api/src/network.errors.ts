@@ -1,4 +1,5 @@
 import type { NetworkErrorCode } from '@quartier/network-core';
+import { ServiceError } from '@quartier/service-kit';
 
 /** Error codes of the network service; mapped to HTTP once (NETWORK_ERROR_STATUS). */
 export type NetworkServiceErrorCode =
@@ -19,15 +20,8 @@ export type NetworkServiceErrorCode =
   | 'InvalidNetwork';
 
 /** A domain error of the network service; `details` carries e.g. import errors with line numbers. */
-export class NetworkServiceError extends Error {
-  constructor(
-    readonly code: NetworkServiceErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'NetworkServiceError';
-  }
+export class NetworkServiceError extends ServiceError<NetworkServiceErrorCode> {
+  override readonly name = 'NetworkServiceError';
 }
 
 export const NETWORK_ERROR_STATUS: Record<NetworkServiceErrorCode, number> = {

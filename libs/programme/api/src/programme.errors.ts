@@ -1,4 +1,5 @@
 import type { ProgrammeErrorCode } from '@quartier/programme-core';
+import { ServiceError } from '@quartier/service-kit';
 
 /** Error codes of the programme service; their HTTP meaning is declared once below. */
 export type ProgrammeServiceErrorCode =
@@ -20,15 +21,8 @@ export type ProgrammeServiceErrorCode =
   | 'InvalidMeasureImport'
   | 'UnsupportedMediaType';
 
-export class ProgrammeServiceError extends Error {
-  constructor(
-    readonly code: ProgrammeServiceErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ProgrammeServiceError';
-  }
+export class ProgrammeServiceError extends ServiceError<ProgrammeServiceErrorCode> {
+  override readonly name = 'ProgrammeServiceError';
 }
 
 export const PROGRAMME_ERROR_STATUS: Record<ProgrammeServiceErrorCode, number> = {

@@ -1,4 +1,5 @@
 import type { ReportingErrorCode } from '@quartier/reporting-core';
+import { ServiceError } from '@quartier/service-kit';
 
 /** Error codes of the reporting service; their HTTP meaning is declared once below. */
 export type ReportingServiceErrorCode =
@@ -17,15 +18,8 @@ export type ReportingServiceErrorCode =
   | 'NoScheduleAccount'
   | 'InvalidSettings';
 
-export class ReportingServiceError extends Error {
-  constructor(
-    readonly code: ReportingServiceErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'ReportingServiceError';
-  }
+export class ReportingServiceError extends ServiceError<ReportingServiceErrorCode> {
+  override readonly name = 'ReportingServiceError';
 }
 
 export const REPORTING_ERROR_STATUS: Record<ReportingServiceErrorCode, number> = {

@@ -1,17 +1,11 @@
 import { registerErrorStatuses } from '../http/domain-error.filter';
+import { ServiceError } from '../http/service-error';
 
 export type UploadErrorCode = 'PayloadTooLarge' | 'UnsupportedMediaType' | 'EmptyUpload' | 'UploadFailed';
 
 /** Refusals of the upload spool; every service answers them the same way. */
-export class UploadError extends Error {
-  constructor(
-    readonly code: UploadErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'UploadError';
-  }
+export class UploadError extends ServiceError<UploadErrorCode> {
+  override readonly name = 'UploadError';
 }
 
 export const UPLOAD_ERROR_STATUS: Record<UploadErrorCode, number> = {

@@ -1,6 +1,7 @@
 import { AuthError, assertCanAct, toHttpException, type AccessContext } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import type { SurveyErrorCode } from '@quartier/survey-core';
+import { ServiceError } from '@quartier/service-kit';
 
 export type SurveyApiErrorCode =
   | 'SurveyNotFound'
@@ -23,15 +24,8 @@ export type SurveyApiErrorCode =
   | 'ReleaseNotDue';
 
 /** Errors of the survey service (the core's `SurveyError` covers form and aggregation errors). */
-export class SurveyApiError extends Error {
-  constructor(
-    readonly code: SurveyApiErrorCode | SurveyErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'SurveyApiError';
-  }
+export class SurveyApiError extends ServiceError<SurveyApiErrorCode | SurveyErrorCode> {
+  override readonly name = 'SurveyApiError';
 }
 
 /** HTTP meaning of each error code (mapped once, by the service kit's filter). */

@@ -1,5 +1,5 @@
 import { IndicatorError, type IndicatorErrorCode } from '@quartier/indicator-core';
-import { registerErrorStatuses } from '@quartier/service-kit';
+import { ServiceError, registerErrorStatuses } from '@quartier/service-kit';
 
 /** Error codes of the indicator service; the HTTP meaning of each is registered once below. */
 export type IndicatorServiceErrorCode =
@@ -45,15 +45,8 @@ export const INDICATOR_CORE_ERROR_STATUS: Record<IndicatorErrorCode, number> = {
   FormulaSyntax: 422,
 };
 
-export class IndicatorServiceError extends Error {
-  constructor(
-    readonly code: IndicatorServiceErrorCode,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-    this.name = 'IndicatorServiceError';
-  }
+export class IndicatorServiceError extends ServiceError<IndicatorServiceErrorCode> {
+  override readonly name = 'IndicatorServiceError';
 }
 
 registerErrorStatuses(IndicatorServiceError, INDICATOR_ERROR_STATUS);
