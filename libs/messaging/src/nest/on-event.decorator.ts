@@ -24,6 +24,26 @@ export interface EventHandlerMetadata {
 
 const handlers = new WeakMap<object, EventHandlerMetadata[]>();
 
+/** Records a decorated method on its class; the consumer name defaults to `ClassName.method`. */
+function remember(
+  target: object,
+  method: string | symbol,
+  types: EventType | readonly EventType[],
+  options: OnEventOptions,
+  batch: Pick<EventHandlerMetadata, 'maxBatch' | 'maxBatchBytes'>,
+): void {
+  const owner = target.constructor;
+  const entries = handlers.get(owner) ?? [];
+  entries.push({
+    method,
+    types: typeof types === 'string' ? [types] : types,
+    consumer: options.consumer ?? `${owner.name}.${String(method)}`,
+    retry: options.retry,
+    ...batch,
+  });
+  handlers.set(owner, entries);
+}
+
 /**
  * Marks a provider method as the handler of the given event types. The method's first parameter
  * must accept `DeliveredEvent<those types>` (checked by the compiler); list the class in
@@ -33,21 +53,12 @@ const handlers = new WeakMap<object, EventHandlerMetadata[]>();
  *   async onArea(event: DeliveredEvent<'registry.area.upserted' | 'registry.area.deleted'>, ctx: EventContext) { … }
  */
 export function OnEvent<K extends EventType>(types: K | readonly K[], options: OnEventOptions = {}) {
-  const list: readonly K[] = typeof types === 'string' ? [types] : types;
   return <T extends (event: DeliveredEvent<K>, context: EventContext) => Promise<void> | void>(
     target: object,
     method: string | symbol,
     _descriptor: TypedPropertyDescriptor<T>,
   ): void => {
-    const owner = target.constructor;
-    const entries = handlers.get(owner) ?? [];
-    entries.push({
-      method,
-      types: list,
-      consumer: options.consumer ?? `${owner.name}.${String(method)}`,
-      retry: options.retry,
-    });
-    handlers.set(owner, entries);
+    remember(target, method, types, options, {});
   };
 }
 
@@ -69,23 +80,15 @@ export function OnEventBatch<K extends EventType>(
   types: K | readonly K[],
   options: OnEventBatchOptions = {},
 ) {
-  const list: readonly K[] = typeof types === 'string' ? [types] : types;
   return <T extends (events: readonly DeliveredEvent<K>[], context: BatchContext) => Promise<void> | void>(
     target: object,
     method: string | symbol,
     _descriptor: TypedPropertyDescriptor<T>,
   ): void => {
-    const owner = target.constructor;
-    const entries = handlers.get(owner) ?? [];
-    entries.push({
-      method,
-      types: list,
-      consumer: options.consumer ?? `${owner.name}.${String(method)}`,
-      retry: options.retry,
+    remember(target, method, types, options, {
       maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH,
       maxBatchBytes: options.maxBatchBytes,
     });
-    handlers.set(owner, entries);
   };
 }
 
