@@ -179,6 +179,18 @@ export function indicatorTests(context, it = nodeIt) {
     }
   });
 
+  it('keeps the tab in the URL: back shows the explorer again, forward the social index', async () => {
+    assert.equal(new URL(page.url()).searchParams.get('tab'), 'index');
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/indicators' && !url.searchParams.has('tab'));
+    await page.getByRole('tab', { name: 'Explorer', selected: true }).waitFor();
+    await page.getByTestId('indicator-select').waitFor();
+    await page.goForward();
+    await page.waitForURL((url) => url.searchParams.get('tab') === 'index');
+    await page.getByRole('tab', { name: 'Sozialindex', selected: true }).waitFor();
+    await page.getByRole('tabpanel', { name: 'Sozialindex' }).getByTestId('run-select').waitFor();
+  });
+
   it('names units and the index’s classes in the reader’s language, never by their codes', async () => {
     await page.getByRole('tab', { name: 'Explorer' }).click();
     await page.getByTestId('indicator-select').selectOption('EW');

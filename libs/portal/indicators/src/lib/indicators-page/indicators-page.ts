@@ -1,42 +1,36 @@
-import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Router } from '@angular/router';
-import { PageHeading } from '@quartier/portal-ui';
+import { PageHeading, TabList, TabPanel, tabFromQuery } from '@quartier/portal-ui';
 import { Catalogue } from '../catalogue/catalogue';
 import { Explorer } from '../explorer/explorer';
 import { ImportWizard } from '../import-wizard/import-wizard';
 import { IndexView } from '../index-view/index-view';
 import { IndicatorTexts, type IndicatorTextKey } from '../texts';
 
-type Tab = 'explorer' | 'index' | 'catalogue' | 'import';
+const TABS = ['explorer', 'index', 'catalogue', 'import'] as const;
+type Tab = (typeof TABS)[number];
+const LABELS: Record<Tab, IndicatorTextKey> = {
+  explorer: 'tabExplorer',
+  index: 'tabIndex',
+  catalogue: 'tabCatalogue',
+  import: 'tabImport',
+};
 
 /** `/indicators?tab=…`: explorer, social index, catalogue and import; the tab is in the URL. */
 @Component({
   selector: 'q-indicators-page',
-  imports: [PageHeading, Explorer, IndexView, Catalogue, ImportWizard],
+  imports: [PageHeading, TabList, TabPanel, Explorer, IndexView, Catalogue, ImportWizard],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <q-page-heading [heading]="t('heading')" [intro]="t('intro')" />
-    <div role="tablist" class="tabs" [attr.aria-label]="t('heading')">
-      @for (item of tabs; track item.key) {
-        <button
-          type="button"
-          role="tab"
-          [id]="'tab-' + item.key"
-          [attr.aria-selected]="current() === item.key"
-          [attr.aria-controls]="'panel-' + item.key"
-          [class.active]="current() === item.key"
-          (click)="choose(item.key)"
-        >
-          {{ t(item.label) }}
-        </button>
-      }
-    </div>
-    <section
-      role="tabpanel"
-      class="panel"
-      [id]="'panel-' + current()"
-      [attr.aria-labelledby]="'tab-' + current()"
-    >
+    <div
+      qTabList
+      [label]="t('heading')"
+      [tabs]="tabItems()"
+      [selected]="current()"
+      (selectedChange)="choose($event)"
+    ></div>
+    <div [qTabPanel]="current()" class="panel">
       @switch (current()) {
         @case ('explorer') {
           <q-indicator-explorer />
@@ -51,34 +45,16 @@ type Tab = 'explorer' | 'index' | 'catalogue' | 'import';
           <q-import-wizard />
         }
       }
-    </section>
+    </div>
   `,
   styles: [
     `
       :host {
         display: block;
       }
-      .tabs {
-        display: flex;
-        gap: 0.25rem;
-        border-bottom: 1px solid #c4c4c4;
-      }
-      .tabs button {
-        border: 1px solid transparent;
-        background: none;
-        padding: 0.5rem 1rem;
-        font: inherit;
-        cursor: pointer;
-        color: inherit;
-      }
-      .tabs button.active {
-        border-color: #c4c4c4 #c4c4c4 #fff;
-        background: #fff;
-        font-weight: 600;
-        margin-bottom: -1px;
-      }
+      /* The tab bar keeps 1rem below it. */
       .panel {
-        padding: 1rem 0;
+        padding: 0 0 1rem;
       }
     `,
   ],
@@ -87,17 +63,15 @@ export class IndicatorsPage {
   private readonly router = inject(Router);
   protected readonly t = inject(IndicatorTexts).t;
   readonly tab = input<string>();
-  protected readonly tabs: readonly { key: Tab; label: IndicatorTextKey }[] = [
-    { key: 'explorer', label: 'tabExplorer' },
-    { key: 'index', label: 'tabIndex' },
-    { key: 'catalogue', label: 'tabCatalogue' },
-    { key: 'import', label: 'tabImport' },
-  ];
-
-  protected current(): Tab {
-    const requested = this.tab();
-    return this.tabs.some((t) => t.key === requested) ? (requested as Tab) : 'explorer';
-  }
+  /*
+   * The URL is the source of the tab: a URL without `?tab=` (back to plain /indicators) shows the
+   * explorer again rather than keeping the tab shown before.
+   */
+  protected readonly current = tabFromQuery(
+    TABS,
+    computed(() => this.tab() ?? TABS[0]),
+  );
+  protected readonly tabItems = computed(() => TABS.map((key) => ({ key, label: this.t(LABELS[key]) })));
 
   protected choose(tab: Tab): void {
     void this.router.navigate([], { queryParams: { tab }, queryParamsHandling: 'merge' });
