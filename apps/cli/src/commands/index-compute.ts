@@ -175,24 +175,12 @@ interface AreaValues {
  * an area's class.
  */
 async function readLongValues(file: string, needed: ReadonlySet<string>, missingCodes: ReadonlySet<string>) {
-  const { createReadStream } = await import('node:fs');
-  const { parse } = await import('csv-parse');
   const areas = new Map<string, AreaValues>();
   const seenIndicators = new Set<string>();
   const firstLine = new Map<string, number>();
   let columns: { area: number; indicator: number; value: number } | undefined;
-
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true });
-  const input = createReadStream(file);
-  // pipe() does not forward read errors (a missing file would leave the loop waiting forever).
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      const line = info.lines;
+    for await (const { record, line } of csvRecords(file)) {
       if (!columns) {
         const header = record.map((name) => name.toLowerCase());
         const absent = REQUIRED_COLUMNS.filter((name) => !header.includes(name));
@@ -235,6 +223,19 @@ async function readLongValues(file: string, needed: ReadonlySet<string>, missing
   return { areas: [...areas.values()], seenIndicators };
 }
 
+/** The records of a values CSV with their line numbers (BOM, blank lines and padding dropped). */
+async function* csvRecords(file: string): AsyncGenerator<{ record: string[]; line: number }> {
+  const { createReadStream } = await import('node:fs');
+  const { parse } = await import('csv-parse');
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true });
+  const input = createReadStream(file);
+  // pipe() does not forward read errors (a missing file would leave the loop waiting forever).
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+    yield { record, line: info.lines };
+}
+
 /** A value cell: empty or a declared missing code is "no value"; otherwise a plain decimal. */
 function valueOf(
   text: string,
@@ -269,20 +270,10 @@ async function readWideValues(
   needed: readonly string[],
   missingCodes: ReadonlySet<string>,
 ) {
-  const { createReadStream } = await import('node:fs');
-  const { parse } = await import('csv-parse');
   const areas = new Map<string, AreaValues & { line: number }>();
   let columns: { area: number; indicators: [string, number][] } | undefined;
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true });
-  const input = createReadStream(file);
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      const line = info.lines;
+    for await (const { record, line } of csvRecords(file)) {
       if (!columns) {
         const area = record.indexOf(areaColumn);
         const absent = [areaColumn, ...needed].filter((name) => !record.includes(name));
