@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Writable } from 'node:stream';
 import type { Group, LongValue } from '@quartier/evaluation-core';
 import { CliError } from '../cli-error';
+import { csvHeader, csvReadFailure, PLAIN_DECIMAL, streamCsvRecords } from '../csv-input';
 
 // `quartier evaluation did|match`: difference-in-differences and comparison-area matching,
 // offline over @quartier/evaluation-core, with the contracts of issue 12 to the letter:
@@ -215,50 +216,23 @@ async function readCsv<C extends string>(
   columns: readonly C[],
   onRow: (row: Record<C, string>, line: number) => void,
 ): Promise<void> {
-  const { createReadStream } = await import('node:fs');
-  const { parse } = await import('csv-parse');
-  const parser = parse({
-    bom: true,
-    info: true,
-    skip_empty_lines: true,
-    trim: true,
-    relax_column_count: true,
-  });
-  const input = createReadStream(file);
-  // pipe() does not forward read errors (a missing file would leave the loop waiting forever).
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
   let index: Record<C, number> | undefined;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
+    for await (const { record, line } of streamCsvRecords(file, { relaxColumnCount: true })) {
       if (!index) {
-        const header = record.map((name) => name.toLowerCase());
-        const absent = columns.filter((name) => !header.includes(name));
-        if (absent.length > 0)
-          throw new CliError(
-            `${file}: missing column(s) ${absent.join(', ')} (header: ${record.join(',')}; expected ${columns.join(',')})`,
-          );
+        const header = csvHeader(file, record, columns);
         index = Object.fromEntries(columns.map((name) => [name, header.indexOf(name)])) as Record<C, number>;
         continue;
       }
       const row = {} as Record<C, string>;
       for (const name of columns) row[name] = record[index[name]] ?? '';
-      onRow(row, info.lines);
+      onRow(row, line);
     }
   } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
-      throw new CliError(`cannot read ${what} ${file}: ${(error as Error).message}`);
-    throw new CliError(`${file}: ${(error as Error).message}`);
+    throw csvReadFailure(file, what, error);
   }
   if (!index) throw new CliError(`${file}: empty file (expected the header ${columns.join(',')})`);
 }
-
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * Reads the long values CSV. Every row is checked for empty codes and non-numbers ("1,5",
@@ -270,7 +244,7 @@ async function readValues(file: string, keep: (row: LongValue) => boolean): Prom
   await readCsv(file, 'values', ['area', 'indicator', 'period', 'value'] as const, (row, line) => {
     for (const column of ['area', 'indicator', 'period'] as const)
       if (row[column] === '') throw new CliError(`${file} line ${line}, column ${column}: empty`);
-    if (row.value !== '' && !NUMBER.test(row.value))
+    if (row.value !== '' && !PLAIN_DECIMAL.test(row.value))
       throw new CliError(`${file} line ${line}, column value: "${row.value}" is not a number`);
     const value: LongValue = {
       area: row.area,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Writable } from 'node:stream';
 import { CliError } from '../cli-error';
+import { csvHeader, csvReadFailure, PLAIN_DECIMAL, streamCsvRecords } from '../csv-input';
 
 // `quartier index compute`: computes composite indices (Berlin MSS method, configurable) from a
 // JSON definition and a long-format values CSV. The output contract is relied on by other
@@ -159,7 +160,6 @@ async function loadDefinition(file: string, core: Core) {
   }
 }
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const REQUIRED_COLUMNS = ['area', 'indicator', 'value'] as const;
 
 interface AreaValues {
@@ -180,14 +180,9 @@ async function readLongValues(file: string, needed: ReadonlySet<string>, missing
   const firstLine = new Map<string, number>();
   let columns: { area: number; indicator: number; value: number } | undefined;
   try {
-    for await (const { record, line } of csvRecords(file)) {
+    for await (const { record, line } of streamCsvRecords(file)) {
       if (!columns) {
-        const header = record.map((name) => name.toLowerCase());
-        const absent = REQUIRED_COLUMNS.filter((name) => !header.includes(name));
-        if (absent.length > 0)
-          throw new CliError(
-            `${file}: missing column(s) ${absent.join(', ')} (header: ${record.join(',')}; expected area,indicator,value)`,
-          );
+        const header = csvHeader(file, record, REQUIRED_COLUMNS);
         columns = {
           area: header.indexOf('area'),
           indicator: header.indexOf('indicator'),
@@ -217,23 +212,10 @@ async function readLongValues(file: string, needed: ReadonlySet<string>, missing
       entry.values[indicator] = valueOf(text, missingCodes, () => `${file} line ${line}`, area, indicator);
     }
   } catch (error) {
-    throw readFailure(file, error);
+    throw csvReadFailure(file, 'values', error);
   }
   if (!columns) throw new CliError(`${file}: empty file (expected the header area,indicator,value)`);
   return { areas: [...areas.values()], seenIndicators };
-}
-
-/** The records of a values CSV with their line numbers (BOM, blank lines and padding dropped). */
-async function* csvRecords(file: string): AsyncGenerator<{ record: string[]; line: number }> {
-  const { createReadStream } = await import('node:fs');
-  const { parse } = await import('csv-parse');
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, trim: true });
-  const input = createReadStream(file);
-  // pipe() does not forward read errors (a missing file would leave the loop waiting forever).
-  input.on('error', (error) => parser.destroy(error));
-  input.pipe(parser);
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
-    yield { record, line: info.lines };
 }
 
 /** A value cell: empty or a declared missing code is "no value"; otherwise a plain decimal. */
@@ -245,18 +227,10 @@ function valueOf(
   indicator: string,
 ): number | null {
   if (text === '' || missingCodes.has(text)) return null;
-  if (NUMBER.test(text)) return Number(text);
+  if (PLAIN_DECIMAL.test(text)) return Number(text);
   throw new CliError(
     `${where()}: value "${text}" of area "${area}", indicator "${indicator}" is not a number`,
   );
-}
-
-function readFailure(file: string, error: unknown): CliError {
-  if (error instanceof CliError) return error;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR')
-    return new CliError(`cannot read values ${file}: ${(error as Error).message}`);
-  return new CliError(`${file}: ${(error as Error).message}`);
 }
 
 /**
@@ -273,7 +247,7 @@ async function readWideValues(
   const areas = new Map<string, AreaValues & { line: number }>();
   let columns: { area: number; indicators: [string, number][] } | undefined;
   try {
-    for await (const { record, line } of csvRecords(file)) {
+    for await (const { record, line } of streamCsvRecords(file)) {
       if (!columns) {
         const area = record.indexOf(areaColumn);
         const absent = [areaColumn, ...needed].filter((name) => !record.includes(name));
@@ -293,7 +267,7 @@ async function readWideValues(
       areas.set(area, { area, values, line });
     }
   } catch (error) {
-    throw readFailure(file, error);
+    throw csvReadFailure(file, 'values', error);
   }
   if (!columns)
     throw new CliError(`${file}: empty file (expected a header with ${areaColumn} and the indicator codes)`);

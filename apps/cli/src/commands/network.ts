@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Writable } from 'node:stream';
 import type { NetworkEdgeInput, NetworkMetrics, NetworkNodeInput } from '@quartier/network-core';
 import { CliError } from '../cli-error';
+import { csvHeader, PLAIN_DECIMAL, readCsvRecords } from '../csv-input';
 
 // `quartier network metrics`: the network measures of an edge list (+ optional actor list), as
 // NetworkX computes them, offline over @quartier/network-core. Output contract:
@@ -226,9 +227,6 @@ function parseInteger(text: string, option: string, min: number, max: number): n
   return value;
 }
 
-/** A plain decimal number: no "1,5", no units, no hex — a misread weight changes every measure. */
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 interface Parsed<T> {
   rows: T[];
   /** File line of each row (1-based, header is usually line 1). */
@@ -236,37 +234,12 @@ interface Parsed<T> {
 }
 
 async function readCsv(file: string, what: string, required: readonly string[], optional: readonly string[]) {
-  const { readFile } = await import('node:fs/promises');
-  const { parse } = await import('csv-parse/sync');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${what} ${file}: ${(error as Error).message}`);
-  }
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    // With `info: true` csv-parse yields { record, info } per row; its typings only model plain rows.
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new CliError(`${file}: ${(error as Error).message}`);
-  }
+  const records = await readCsvRecords(file, what);
   if (records.length === 0)
     throw new CliError(
       `${file}: empty file (expected the header ${[...required, ...optional.map((c) => `[${c}]`)].join(',')})`,
     );
-  const header = records[0].record.map((name) => name.toLowerCase());
-  const absent = required.filter((name) => !header.includes(name));
-  if (absent.length > 0) {
-    throw new CliError(
-      `${file}: missing column(s) ${absent.join(', ')} (header: ${records[0].record.join(',')}; expected ${[...required, ...optional].join(',')})`,
-    );
-  }
+  const header = csvHeader(file, records[0].record, required, [...required, ...optional]);
   const column = (name: string) => header.indexOf(name);
   return { records: records.slice(1), column };
 }
@@ -277,10 +250,10 @@ async function readNodes(file: string): Promise<Parsed<NetworkNodeInput>> {
   const sector = column('sector');
   const rows: NetworkNodeInput[] = [];
   const lines: number[] = [];
-  for (const { record, info } of records) {
-    if (record[id] === '') throw new CliError(`${file} line ${info.lines}: empty id`);
+  for (const { record, line } of records) {
+    if (record[id] === '') throw new CliError(`${file} line ${line}: empty id`);
     rows.push({ id: record[id], sector: sector >= 0 && record[sector] !== '' ? record[sector] : null });
-    lines.push(info.lines);
+    lines.push(line);
   }
   return { rows, lines };
 }
@@ -294,15 +267,15 @@ async function readEdges(file: string, weighted: boolean): Promise<Parsed<Networ
     throw new CliError(`${file}: --weighted needs a weight column (header source,target,weight)`);
   const rows: NetworkEdgeInput[] = [];
   const lines: number[] = [];
-  for (const { record, info } of records) {
-    const line = info.lines;
+  for (const { record, line } of records) {
     if (record[source] === '' || record[target] === '')
       throw new CliError(`${file} line ${line}: empty source or target`);
     let value: number | undefined;
     const text = weight >= 0 ? record[weight] : '';
     if (text !== '') {
       // Weights are checked even without --weighted: a broken column is broken input either way.
-      if (!NUMBER.test(text)) throw new CliError(`${file} line ${line}: weight "${text}" is not a number`);
+      if (!PLAIN_DECIMAL.test(text))
+        throw new CliError(`${file} line ${line}: weight "${text}" is not a number`);
       value = Number(text);
       if (!(value > 0) || !Number.isFinite(value))
         throw new CliError(`${file} line ${line}: weight ${text} must be positive (it is a tie strength)`);

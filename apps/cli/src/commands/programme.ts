@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Writable } from 'node:stream';
 import { CliError } from '../cli-error';
+import { csvHeader, PLAIN_DECIMAL, readCsvRecords } from '../csv-input';
 
 // `quartier programme allocate`: need-based split of a budget across areas (issue 11's
 // contract). Euros on the command line become exact integers of the finest decimal any of
@@ -177,42 +178,15 @@ interface NeedRow {
   needText: string;
 }
 
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /** Reads `area,need` with csv-parse; every bad row is named by line and column. */
 async function readNeeds(file: string): Promise<NeedRow[]> {
-  const { readFile } = await import('node:fs/promises');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-  const { parse } = await import('csv-parse/sync');
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    // csv-parse's typings do not model `info: true`, which wraps each record with its line.
-    records = parse(text, {
-      bom: true,
-      info: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new CliError(`${file}: ${(error as Error).message}`);
-  }
+  const records = await readCsvRecords(file);
   if (records.length === 0) throw new CliError(`${file}: empty file (expected the header area,need)`);
-  const header = records[0].record.map((name) => name.toLowerCase());
-  const absent = ['area', 'need'].filter((name) => !header.includes(name));
-  if (absent.length > 0)
-    throw new CliError(
-      `${file}: missing column(s) ${absent.join(', ')} (header: ${records[0].record.join(',')}; expected area,need)`,
-    );
+  const header = csvHeader(file, records[0].record, ['area', 'need']);
   const areaColumn = header.indexOf('area');
   const needColumn = header.indexOf('need');
   const firstLine = new Map<string, number>();
-  const rows = records.slice(1).map(({ record, info }) => {
-    const line = info.lines;
+  const rows = records.slice(1).map(({ record, line }) => {
     const area = record[areaColumn];
     const needText = record[needColumn];
     const bad = (column: string, reason: string) =>
@@ -222,7 +196,7 @@ async function readNeeds(file: string): Promise<NeedRow[]> {
     if (earlier !== undefined) throw bad('area', `area "${area}" already occurs on line ${earlier}`);
     firstLine.set(area, line);
     if (needText === '') throw bad('need', `empty need for area "${area}"`);
-    if (!NUMBER.test(needText)) throw bad('need', `"${needText}" is not a number`);
+    if (!PLAIN_DECIMAL.test(needText)) throw bad('need', `"${needText}" is not a number`);
     const need = Number(needText);
     if (!Number.isFinite(need)) throw bad('need', `"${needText}" is not a finite number`);
     if (need < 0) throw bad('need', `${needText} is negative (need must be ≥ 0)`);
