@@ -20,6 +20,7 @@ import {
   demoValuesCsv,
   musterstadtIndexDefinition,
 } from './musterstadt-indicators';
+import { mssIndices } from './mss-indices';
 
 export const DEMO_TENANT = 'berlin-demo';
 export const MSS_EDITIONS = [2013, 2015, 2017, 2019] as const;
@@ -108,31 +109,7 @@ export function mssDefinition(edition: number): IndexDefinition {
     population: 'EW',
     minPopulation: 300,
     excludeAreas: [],
-    indices: [
-      {
-        id: 'status',
-        label: 'Status-Index',
-        labels: { en: 'Status index' },
-        indicators: status,
-        classes: [
-          { code: '1', label: 'hoch', labels: { en: 'high' }, upTo: -1, inclusive: false },
-          { code: '2', label: 'mittel', labels: { en: 'medium' }, upTo: 1, inclusive: true },
-          { code: '3', label: 'niedrig', labels: { en: 'low' }, upTo: 1.5, inclusive: true },
-          { code: '4', label: 'sehr niedrig', labels: { en: 'very low' } },
-        ],
-      },
-      {
-        id: 'dynamics',
-        label: 'Dynamik-Index',
-        labels: { en: 'Dynamics index' },
-        indicators: status.map((s) => s.replace('S', 'D')),
-        classes: [
-          { code: '+', label: 'positiv', labels: { en: 'positive' }, upTo: -1, inclusive: false },
-          { code: '+/-', label: 'stabil', labels: { en: 'stable' }, upTo: 1, inclusive: true },
-          { code: '-', label: 'negativ', labels: { en: 'negative' } },
-        ],
-      },
-    ],
+    indices: mssIndices(status),
   } as IndexDefinition;
 }
 

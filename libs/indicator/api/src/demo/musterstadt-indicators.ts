@@ -1,6 +1,7 @@
 import type { DemoIndicator, DemoIndicatorValue } from '@quartier/demo-city';
 import type { IndexDefinition } from '@quartier/indicator-core';
 import type { IndicatorContent } from '../catalogue/indicator.dto';
+import { mssIndices } from './mss-indices';
 
 export const MUSTERSTADT_INDEX_KEY = 'musterstadt-sozialindex';
 /** Years the demo computes its index for (the dynamics need two years before). */
@@ -30,31 +31,7 @@ export function musterstadtIndexDefinition(): IndexDefinition {
     population: 'EW',
     minPopulation: 300,
     excludeAreas: [],
-    indices: [
-      {
-        id: 'status',
-        label: 'Status-Index',
-        labels: { en: 'Status index' },
-        indicators: ['S1', 'S3', 'S4'],
-        classes: [
-          { code: '1', label: 'hoch', labels: { en: 'high' }, upTo: -1, inclusive: false },
-          { code: '2', label: 'mittel', labels: { en: 'medium' }, upTo: 1, inclusive: true },
-          { code: '3', label: 'niedrig', labels: { en: 'low' }, upTo: 1.5, inclusive: true },
-          { code: '4', label: 'sehr niedrig', labels: { en: 'very low' } },
-        ],
-      },
-      {
-        id: 'dynamics',
-        label: 'Dynamik-Index',
-        labels: { en: 'Dynamics index' },
-        indicators: ['D1', 'D3', 'D4'],
-        classes: [
-          { code: '+', label: 'positiv', labels: { en: 'positive' }, upTo: -1, inclusive: false },
-          { code: '+/-', label: 'stabil', labels: { en: 'stable' }, upTo: 1, inclusive: true },
-          { code: '-', label: 'negativ', labels: { en: 'negative' } },
-        ],
-      },
-    ],
+    indices: mssIndices(['S1', 'S3', 'S4']),
   } as IndexDefinition;
 }
 
