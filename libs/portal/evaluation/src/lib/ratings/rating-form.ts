@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, RadioGroup } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Criteria, type Evaluation } from '../evaluation-workspace';
 import { EvaluationTexts } from '../texts';
 
@@ -26,7 +26,7 @@ const KINDS: EvidenceKind[] = [
 /** One criterion: its guiding question, the 4-step rating, the justification and the evidence it rests on. */
 @Component({
   selector: 'q-rating-form',
-  imports: [FormsModule, Notice],
+  imports: [FormsModule, Notice, RadioGroup],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rating-form.html',
   styleUrl: '../evaluation.scss',
@@ -42,6 +42,13 @@ export class RatingForm {
 
   protected readonly kinds = KINDS;
   protected readonly level = signal<number | null>(null);
+  /** The scale as radio choices; a choice's value is its code as text ('' while none is chosen). */
+  protected readonly levelChoices = computed(() =>
+    this.scale().map((s) => ({
+      value: String(s.code),
+      label: `${s.code} – ${this.texts.pick(s.label)} (${this.t(s.successful ? 'successful' : 'unsuccessful')})`,
+    })),
+  );
   protected justification = '';
   protected readonly evidence = signal<EvidenceRow[]>([]);
   protected readonly busy = signal(false);
