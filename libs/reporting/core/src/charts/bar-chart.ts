@@ -1,14 +1,14 @@
 import type * as echarts from 'echarts';
 import { formatNumber, impliedUnit } from '../format/number-format';
-import type { NumberFormat, ReportLanguage } from '../model/report-document';
-import { ReportingError } from '../reporting-error';
+import type { NumberFormat } from '../model/report-document';
 import { text } from '../texts';
 import {
   axisNumber,
   baseChartOption,
+  chartDataCheck,
   DEFAULT_CHART_SIZE,
   renderChartSvg,
-  type ChartSize,
+  type ChartInput,
   type SvgGraphic,
 } from './echarts-svg';
 import { GRID_LINE, INK, MUTED_INK, SERIES_COLOURS } from './palette';
@@ -18,13 +18,9 @@ export interface BarSeries {
   values: (number | null)[];
 }
 
-export interface BarChartInput {
-  id: string;
+export interface BarChartInput extends ChartInput {
   categories: string[];
   series: BarSeries[];
-  format: NumberFormat;
-  unit?: string;
-  language: ReportLanguage;
   /** Horizontal bars suit long category names (budget lines, districts). */
   orientation?: 'vertical' | 'horizontal';
   /** One colour per category (e.g. index classes); only with a single series. */
@@ -32,15 +28,12 @@ export interface BarChartInput {
   stacked?: boolean;
   /** Print each bar's value at its end (default for a single series). */
   valueLabels?: boolean;
-  size?: ChartSize;
 }
 
 const SUMMARY_LIMIT = 12;
 
 function check(input: BarChartInput): void {
-  const fail = (message: string) => {
-    throw new ReportingError('InvalidReportData', `bar chart "${input.id}": ${message}`);
-  };
+  const fail = chartDataCheck('bar chart', input.id);
   if (input.categories.length === 0) fail('needs at least one category');
   if (input.series.length === 0) fail('needs at least one series');
   if (input.series.length > SERIES_COLOURS.length)

@@ -1,5 +1,6 @@
 import * as echarts from 'echarts';
-import type { ReportLanguage } from '../model/report-document';
+import type { NumberFormat, ReportLanguage } from '../model/report-document';
+import { ReportingError } from '../reporting-error';
 import { measureCssText } from './dejavu-metrics';
 import { INK } from './palette';
 
@@ -25,6 +26,24 @@ export interface ChartSize {
 }
 
 export const DEFAULT_CHART_SIZE: ChartSize = { width: 480, height: 260 };
+
+/** What every chart takes besides its data. */
+export interface ChartInput {
+  /** Names the SVG's internal ids; unique within a report. */
+  id: string;
+  format: NumberFormat;
+  /** Axis title; defaults to the unit the format implies (%, Pp., €). */
+  unit?: string;
+  language: ReportLanguage;
+  size?: ChartSize;
+}
+
+/** Refuses a chart's data as invalid report data, naming the chart (`bar chart "budget": …`). */
+export function chartDataCheck(kind: string, id: string): (message: string) => never {
+  return (message) => {
+    throw new ReportingError('InvalidReportData', `${kind} "${id}": ${message}`);
+  };
+}
 
 /** Base options every report chart shares: no animation, print font, readable sizes. */
 export function baseChartOption(): echarts.EChartsOption {

@@ -1,14 +1,13 @@
 import type * as echarts from 'echarts';
 import { formatNumber, impliedUnit } from '../format/number-format';
-import type { NumberFormat, ReportLanguage } from '../model/report-document';
-import { ReportingError } from '../reporting-error';
 import { text } from '../texts';
 import {
   axisNumber,
   baseChartOption,
+  chartDataCheck,
   DEFAULT_CHART_SIZE,
   renderChartSvg,
-  type ChartSize,
+  type ChartInput,
   type SvgGraphic,
 } from './echarts-svg';
 import { GRID_LINE, INK, MUTED_INK, SERIES_COLOURS } from './palette';
@@ -22,21 +21,14 @@ export interface EventStudyEstimate {
   upper: number;
 }
 
-export interface EventStudyChartInput {
-  id: string;
+export interface EventStudyChartInput extends ChartInput {
   estimates: EventStudyEstimate[];
   /** The period normalised to zero (usually −1); drawn as a hollow point without interval. */
   referencePeriod: number;
-  format: NumberFormat;
-  unit?: string;
-  language: ReportLanguage;
-  size?: ChartSize;
 }
 
 function check(input: EventStudyChartInput): void {
-  const fail = (message: string) => {
-    throw new ReportingError('InvalidReportData', `event study chart "${input.id}": ${message}`);
-  };
+  const fail = chartDataCheck('event study chart', input.id);
   if (input.estimates.length === 0) fail('needs at least one estimate');
   const periods = new Set<number>();
   for (const e of input.estimates) {

@@ -1,14 +1,14 @@
 import type * as echarts from 'echarts';
 import { formatNumber, impliedUnit } from '../format/number-format';
-import type { NumberFormat, ReportLanguage } from '../model/report-document';
-import { ReportingError } from '../reporting-error';
+import type { NumberFormat } from '../model/report-document';
 import { text } from '../texts';
 import {
   axisNumber,
   baseChartOption,
+  chartDataCheck,
   DEFAULT_CHART_SIZE,
   renderChartSvg,
-  type ChartSize,
+  type ChartInput,
   type SvgGraphic,
 } from './echarts-svg';
 import { BAND_FILL, GRID_LINE, MUTED_INK, SERIES_COLOURS, SERIES_DASHES, SERIES_SYMBOLS } from './palette';
@@ -21,22 +21,13 @@ export interface TimeSeriesLine {
   band?: { lower: (number | null)[]; upper: (number | null)[] };
 }
 
-export interface TimeSeriesChartInput {
-  /** Names the SVG's internal ids; unique within a report. */
-  id: string;
+export interface TimeSeriesChartInput extends ChartInput {
   periods: string[];
   series: TimeSeriesLine[];
-  format: NumberFormat;
-  /** Axis title; defaults to the unit the format implies (%, Pp., €). */
-  unit?: string;
-  language: ReportLanguage;
-  size?: ChartSize;
 }
 
 function check(input: TimeSeriesChartInput): void {
-  const fail = (message: string) => {
-    throw new ReportingError('InvalidReportData', `time series chart "${input.id}": ${message}`);
-  };
+  const fail = chartDataCheck('time series chart', input.id);
   if (input.periods.length === 0) fail('needs at least one period');
   if (input.series.length === 0) fail('needs at least one series');
   if (input.series.length > SERIES_COLOURS.length)
