@@ -20,9 +20,8 @@ export const MEASURE_TABLE_COLUMNS = [
 ] as const;
 export const MEASURE_EXPORT_COLUMNS = ['id', 'status', ...MEASURE_TABLE_COLUMNS, 'spent'] as const;
 
-export interface MeasureDraft {
-  /** 1-based line (CSV) or row (spreadsheet) number, for messages. */
-  readonly row: number;
+/** The columns of a measure that a table imports and exports alike. */
+export interface MeasureTableFields {
   readonly title: string;
   readonly description: string;
   readonly areaCodes: readonly string[];
@@ -35,18 +34,16 @@ export interface MeasureDraft {
   readonly budget: readonly { year: number; line: string; amountCents: number }[];
 }
 
-export interface MeasureTableRow {
+/** A measure read from an imported table. */
+export interface MeasureDraft extends MeasureTableFields {
+  /** 1-based line (CSV) or row (spreadsheet) number, for messages. */
+  readonly row: number;
+}
+
+/** A stored measure as the export writes it. */
+export interface MeasureTableRow extends MeasureTableFields {
   readonly id: string;
   readonly status: MeasureStatus;
-  readonly title: string;
-  readonly description: string;
-  readonly areaCodes: readonly string[];
-  readonly fieldOfAction: string | null;
-  readonly responsible: string;
-  readonly targetGroups: readonly string[];
-  readonly plannedStart: string | null;
-  readonly plannedEnd: string | null;
-  readonly budget: readonly { year: number; line: string; amountCents: number }[];
   readonly spentCents: number;
 }
 
