@@ -52,6 +52,15 @@ export function evaluationTests(context, it = nodeIt) {
     const form = page.getByTestId('design-form');
     await form.getByRole('checkbox', { name: 'Arbeitslosigkeit (SGB II) (S1)' }).check();
     await form.getByRole('checkbox', { name: 'Kinderarmut (Transferbezug unter 15 J.) (S4)' }).check();
+    // All periods with values until the periods are chosen one by one.
+    const allPeriods = form.getByRole('radio', { name: 'Alle Zeiträume mit Werten' });
+    const periodBoxes = form.locator('[role="group"][aria-label="Zeiträume"] input[type="checkbox"]');
+    assert.equal(await allPeriods.isChecked(), true);
+    assert.equal(await periodBoxes.count(), 0);
+    await form.getByRole('radio', { name: 'Zeiträume auswählen' }).check();
+    await periodBoxes.first().waitFor();
+    await allPeriods.check();
+    await periodBoxes.first().waitFor({ state: 'detached' });
     await form.getByTestId('use-matching').check();
     // Matching starts from the outcomes' baseline values.
     assert.equal(await form.getByRole('checkbox', { name: 'S1', exact: true }).isChecked(), true);
@@ -244,6 +253,7 @@ export function evaluationTests(context, it = nodeIt) {
       .waitFor();
     await manager.getByRole('tab', { name: 'Design' }).click();
     await manager.getByText('Nur lesbar: die Evaluation ist abgeschlossen.').waitFor();
+    assert.equal(await manager.getByRole('radio', { name: 'Zeiträume auswählen' }).isDisabled(), true);
     await expectAccessible(manager);
     await manager.context().close();
     await page.context().close();

@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, RadioGroup } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { periodProblem, periodsOf, splitPeriods } from '../periods';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
@@ -25,7 +25,7 @@ const toggler =
 /** The design step: outcomes, periods, matching specification, survey items and network measures. */
 @Component({
   selector: 'q-design-form',
-  imports: [FormsModule, NgTemplateOutlet, Notice],
+  imports: [FormsModule, NgTemplateOutlet, Notice, RadioGroup],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './design-form.html',
   styleUrl: '../evaluation.scss',
@@ -38,6 +38,10 @@ export class DesignForm {
 
   protected readonly outcomes = signal<string[]>([]);
   protected readonly choosePeriods = signal(false);
+  protected readonly periodModes = computed(() => [
+    { value: 'all', label: this.t('allPeriods') },
+    { value: 'choose', label: this.t('choosePeriods') },
+  ]);
   protected readonly periods = signal<string[]>([]);
   protected readonly useMatching = signal(false);
   protected readonly matchOn = signal<string[]>([]);
