@@ -7,3 +7,4 @@ export * from './events/programme.events';
 export * from './text-safety';
 export * from './csv-safety';
 export * from './actor-name';
+export * from './evaluation-evidence';

@@ -1,4 +1,5 @@
 import { EvaluationError } from './evaluation-error';
+import type { EvidenceKind } from '@quartier/contracts';
 
 // OECD-DAC evaluation criteria and the rating scale, as data (codes, German and English labels),
 // so the portal, reports and the API use one definition.
@@ -100,7 +101,7 @@ export const RATING_SCALE: readonly RatingLevel[] = [
 
 /** A piece of evidence a rating rests on, e.g. a DiD of indicator S1 or a survey item. */
 export interface EvidenceReference {
-  kind: 'did' | 'event-study' | 'before-after' | 'balance' | 'indicator' | 'survey' | 'network' | 'document';
+  kind: EvidenceKind;
   /** What it points to: an indicator code, a survey item, a measure, a document title. */
   ref: string;
   note?: string;

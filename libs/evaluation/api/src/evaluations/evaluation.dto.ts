@@ -1,4 +1,4 @@
-import { labelText, nameText, periodSchema } from '@quartier/contracts';
+import { EVIDENCE_KINDS, labelText, nameText, periodSchema } from '@quartier/contracts';
 import type {
   CriterionRating,
   DacCriterion,
@@ -60,16 +60,7 @@ export type ListEvaluationsQuery = z.infer<typeof listEvaluationsSchema>;
 
 const evidenceReference = z
   .object({
-    kind: z.enum([
-      'did',
-      'event-study',
-      'before-after',
-      'balance',
-      'indicator',
-      'survey',
-      'network',
-      'document',
-    ]),
+    kind: z.enum(EVIDENCE_KINDS),
     /** An indicator code, survey item, network measure or document title. */
     ref: nameText(),
     note: labelText(1000).optional(),

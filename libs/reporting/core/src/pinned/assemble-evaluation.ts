@@ -1,3 +1,4 @@
+import { EVIDENCE_KINDS } from '@quartier/contracts';
 import type {
   EvaluationBalanceRow,
   EvaluationOutcome,
@@ -250,17 +251,6 @@ function objectOf(t: Texts, data: EvaluationDataset, ix: AreaIndex): string {
   const level = treated[0] ? ix.levelName(treated[0].level) : '';
   return t('evaluation.object.areas', { count: treated.length, level });
 }
-
-const EVIDENCE_KINDS = [
-  'did',
-  'event-study',
-  'before-after',
-  'balance',
-  'indicator',
-  'survey',
-  'network',
-  'document',
-] as const;
 
 function evidenceText(t: Texts, evidence: { kind: string; ref: string }[]): string {
   if (evidence.length === 0) return '–';
