@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
+import { Notice, RadioGroup, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { EvaluationMap } from '../charts/evaluation-map';
 import { EvaluationWorkspace, type Evaluation, type Results } from '../evaluation-workspace';
 import { areaRoles, MAP_ROLES, ROLE_COLORS, roleCounts, type MapRole } from '../map-roles';
@@ -17,7 +17,7 @@ interface AreaOption {
 /** Comparison areas: the map with its legend, the areas in use, dropping and adding with a reason, the pairs. */
 @Component({
   selector: 'q-comparison-section',
-  imports: [FormsModule, Notice, EvaluationMap, TableDownload],
+  imports: [FormsModule, Notice, RadioGroup, EvaluationMap, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './comparison-section.html',
   styleUrl: './comparison-section.scss',
@@ -33,6 +33,9 @@ export class ComparisonSection {
   protected readonly colors = ROLE_COLORS;
   protected readonly collection = signal<AreaFeatureCollection | null>(null);
   protected readonly action = signal<'drop' | 'add'>('drop');
+  protected readonly actionChoices = computed(() =>
+    (['drop', 'add'] as const).map((value) => ({ value, label: this.t(`adjust.${value}`) })),
+  );
   protected areaId = '';
   protected reason = '';
   protected readonly busy = signal(false);
