@@ -1,6 +1,4 @@
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
-import type { BatchDeliveryTarget } from './batch-delivery';
-import type { DeliveryTarget } from './delivery';
 import { InvalidEventError } from './errors';
 import {
   DEFAULT_MAX_BATCH,
@@ -25,38 +23,22 @@ export function assertOwnEvents(service: ServiceName, envelopes: readonly EventE
   }
 }
 
-/** The subscription's own retry overrides refine the bus's policy. */
-function subscriptionRetry(busRetry: RetryPolicy, overrides: SubscribeOptions['retry']): RetryPolicy {
-  return overrides ? retryPolicy({ ...busRetry, ...overrides }) : busRetry;
-}
-
-export function deliveryTarget<K extends EventType>(
+/**
+ * What a subscription delivers to, single or batch (`handler` decides which): the subscription's
+ * own retry overrides refine the bus's policy.
+ */
+export function deliveryTarget<H extends EventHandler<EventType> | BatchEventHandler<EventType>>(
   consumer: string,
-  types: readonly K[],
-  handler: EventHandler<K>,
+  types: readonly EventType[],
+  handler: H,
   busRetry: RetryPolicy,
   options: SubscribeOptions,
-): DeliveryTarget {
+): { consumer: string; types: ReadonlySet<EventType>; handler: H; retry: RetryPolicy } {
   return {
     consumer,
     types: new Set<EventType>(types),
-    handler: handler as EventHandler<EventType>,
-    retry: subscriptionRetry(busRetry, options.retry),
-  };
-}
-
-export function batchDeliveryTarget<K extends EventType>(
-  consumer: string,
-  types: readonly K[],
-  handler: BatchEventHandler<K>,
-  busRetry: RetryPolicy,
-  options: BatchSubscribeOptions,
-): BatchDeliveryTarget {
-  return {
-    consumer,
-    types: new Set<EventType>(types),
-    handler: handler as BatchEventHandler<EventType>,
-    retry: subscriptionRetry(busRetry, options.retry),
+    handler,
+    retry: options.retry ? retryPolicy({ ...busRetry, ...options.retry }) : busRetry,
   };
 }
 

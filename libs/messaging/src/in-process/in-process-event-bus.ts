@@ -1,5 +1,5 @@
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
-import { assertOwnEvents, batchDeliveryTarget, batchLimits, deliveryTarget } from '../bus-adapter';
+import { assertOwnEvents, batchLimits, deliveryTarget } from '../bus-adapter';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { DeliveryAbortedError } from '../errors';
 import {
@@ -216,7 +216,7 @@ export class InProcessEventBus extends EventBus {
     options: SubscribeOptions = {},
   ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
-    const target = deliveryTarget(consumer, types, handler, this.retry, options);
+    const target = deliveryTarget(consumer, types, handler as EventHandler<EventType>, this.retry, options);
     const subscription = new InProcessSubscription(
       `${this.service}.${consumer}`,
       consumer,
@@ -246,7 +246,7 @@ export class InProcessEventBus extends EventBus {
     const subscription = new InProcessBatchSubscription(
       `${this.service}.${consumer}`,
       types,
-      batchDeliveryTarget(consumer, types, handler, this.retry, options),
+      deliveryTarget(consumer, types, handler as BatchEventHandler<EventType>, this.retry, options),
       limits,
       this.broker,
       this.logger,

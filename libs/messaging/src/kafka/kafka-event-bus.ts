@@ -12,13 +12,7 @@ import {
 } from 'kafkajs';
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
 import { batchEnd, deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
-import {
-  assertOwnEvents,
-  batchDeliveryTarget,
-  batchLimits,
-  deliveryTarget,
-  type BatchLimits,
-} from '../bus-adapter';
+import { assertOwnEvents, batchLimits, deliveryTarget, type BatchLimits } from '../bus-adapter';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import {
   EventBus,
@@ -185,7 +179,7 @@ export class KafkaEventBus extends EventBus {
     options: SubscribeOptions = {},
   ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
-    const target = deliveryTarget(consumer, types, handler, this.retry, options);
+    const target = deliveryTarget(consumer, types, handler as EventHandler<EventType>, this.retry, options);
     return this.consume(consumer, types, { kind: 'single', target });
   }
 
@@ -201,7 +195,13 @@ export class KafkaEventBus extends EventBus {
   ): Promise<Subscription> {
     if (this.closed) throw new Error('event bus is closed');
     const limits = batchLimits(options);
-    const target = batchDeliveryTarget(consumer, types, handler, this.retry, options);
+    const target = deliveryTarget(
+      consumer,
+      types,
+      handler as BatchEventHandler<EventType>,
+      this.retry,
+      options,
+    );
     return this.consume(consumer, types, { kind: 'batch', target, limits });
   }
 
