@@ -41,6 +41,39 @@ const COLUMNS = `p.id, p.tenant_id AS "tenantId", p.name, p.funder, p.legal_basi
   (SELECT count(*)::int FROM measure m WHERE m.programme_id = p.id) AS "measureCount",
   (SELECT coalesce(sum(amount_cents), 0)::text FROM programme_budget b WHERE b.programme_id = p.id) AS "budgetCents"`;
 
+type EditableFields = Pick<
+  ProgrammeRow,
+  | 'name'
+  | 'funder'
+  | 'legalBasis'
+  | 'description'
+  | 'status'
+  | 'fundingPeriods'
+  | 'budgetLines'
+  | 'fieldsOfAction'
+  | 'trafficLight'
+  | 'iati'
+>;
+
+/**
+ * The values of the columns a programme's editor sets, in the order insert and update both list
+ * them (name … iati): one list, so the two statements cannot bind a column differently.
+ */
+function editableValues(p: EditableFields): unknown[] {
+  return [
+    p.name,
+    p.funder,
+    p.legalBasis,
+    p.description,
+    p.status,
+    JSON.stringify(p.fundingPeriods),
+    JSON.stringify(p.budgetLines),
+    JSON.stringify(p.fieldsOfAction),
+    JSON.stringify(p.trafficLight),
+    p.iati ? JSON.stringify(p.iati) : null,
+  ];
+}
+
 /** SQL of the programme aggregate: the programme, its budget and its accepted areas. */
 @Injectable()
 export class ProgrammeRepository {
@@ -82,20 +115,7 @@ export class ProgrammeRepository {
     const [{ id }] = await manager.query(
       `INSERT INTO programme (tenant_id, name, funder, legal_basis, description, status, funding_periods, budget_lines, fields_of_action, traffic_light, iati, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [
-        tenantId,
-        input.name,
-        input.funder,
-        input.legalBasis,
-        input.description,
-        input.status,
-        JSON.stringify(input.fundingPeriods),
-        JSON.stringify(input.budgetLines),
-        JSON.stringify(input.fieldsOfAction),
-        JSON.stringify(input.trafficLight),
-        input.iati ? JSON.stringify(input.iati) : null,
-        createdBy,
-      ],
+      [tenantId, ...editableValues(input), createdBy],
     );
     return id as string;
   }
@@ -106,19 +126,7 @@ export class ProgrammeRepository {
          funding_periods = $7, budget_lines = $8, fields_of_action = $9, traffic_light = $10,
          iati = $11, updated_at = now()
        WHERE id = $1`,
-      [
-        row.id,
-        row.name,
-        row.funder,
-        row.legalBasis,
-        row.description,
-        row.status,
-        JSON.stringify(row.fundingPeriods),
-        JSON.stringify(row.budgetLines),
-        JSON.stringify(row.fieldsOfAction),
-        JSON.stringify(row.trafficLight),
-        row.iati ? JSON.stringify(row.iati) : null,
-      ],
+      [row.id, ...editableValues(row)],
     );
   }
 
