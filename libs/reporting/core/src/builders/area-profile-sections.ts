@@ -77,7 +77,7 @@ function indicatorTable(ctx: SectionContext, indicators: IndicatorSeries[]): Rep
     caption: t('profile.indicators.caption', { name: data.area.name }),
     shortTitle: t('profile.indicators').slice(0, 31),
     columns: [
-      { key: 'indikator', header: t('profile.col.indicator'), format: { kind: 'text' }, weight: 3 },
+      { key: 'indikator', header: t('col.indicator'), format: { kind: 'text' }, weight: 3 },
       { key: 'einheit', header: t('profile.col.unit'), format: { kind: 'text' }, weight: 1 },
       {
         key: 'wert',

@@ -147,7 +147,7 @@ function impact(ctx: SectionContext): ReportBlock[] {
         caption: t('profile.impact.caption', { programme: data.impact.programme }),
         columns: [
           { key: 'ziel', header: t('profile.col.goal'), format: { kind: 'text' }, weight: 3 },
-          { key: 'indikator', header: t('profile.col.indicator'), format: { kind: 'text' }, weight: 2 },
+          { key: 'indikator', header: t('col.indicator'), format: { kind: 'text' }, weight: 2 },
           { key: 'ausgangswert', header: t('profile.col.baseline'), format: { kind: 'decimal', digits: 1 } },
           { key: 'zielwert', header: t('profile.col.target'), format: { kind: 'decimal', digits: 1 } },
           { key: 'aktuell', header: t('profile.col.actual'), format: { kind: 'decimal', digits: 1 } },

@@ -85,7 +85,7 @@ function designSection(ctx: Ctx): ReportBlock[] {
         caption: t('evaluation.balance.caption'),
         shortTitle: t('evaluation.balance.short'),
         columns: [
-          { key: 'indikator', header: t('evaluation.col.indicator'), format: TEXT, weight: 2.2 },
+          { key: 'indikator', header: t('col.indicator'), format: TEXT, weight: 2.2 },
           { key: 'foerdergebiete', header: t('evaluation.col.treatedMean'), format: TEXT, weight: 1.3 },
           { key: 'kandidaten', header: t('evaluation.col.candidatesMean'), format: TEXT, weight: 1.2 },
           { key: 'smd-vorher', header: t('evaluation.col.smdBefore'), format: SMD, weight: 1.3 },
@@ -151,11 +151,11 @@ function areasSection(ctx: Ctx): ReportBlock[] {
       caption: t('evaluation.areas.caption'),
       shortTitle: t('evaluation.areas.short'),
       columns: [
-        { key: 'nr', header: t('evaluation.col.code'), format: TEXT, weight: 1 },
-        { key: 'gebiet', header: t('evaluation.col.area'), format: TEXT, weight: 3 },
+        { key: 'nr', header: t('col.code'), format: TEXT, weight: 1 },
+        { key: 'gebiet', header: t('col.area'), format: TEXT, weight: 3 },
         { key: 'rolle', header: t('evaluation.col.role'), format: TEXT, weight: 2 },
         { key: 'gewicht', header: t('evaluation.col.weight'), format: { kind: 'integer' } },
-        { key: 'einwohner', header: t('evaluation.col.population'), format: { kind: 'integer' } },
+        { key: 'einwohner', header: t('col.population'), format: { kind: 'integer' } },
       ],
       rows: data.design.areas.map((a) => ({
         cells: [a.code, a.name, a.role, cellOf(a.weight), cellOf(a.population)],
@@ -297,7 +297,7 @@ function eventStudyBlocks(ctx: Ctx, outcome: EvaluationOutcome, i: number): Repo
           caption: t('evaluation.eventStudy.tableCaption', { name: outcome.name }),
           shortTitle: t('evaluation.eventStudy.short', { n: i + 1 }),
           columns: [
-            { key: 'periode', header: t('evaluation.col.period'), format: TEXT },
+            { key: 'periode', header: t('col.period'), format: TEXT },
             {
               key: 'relativ',
               header: t('evaluation.col.relative'),

@@ -117,8 +117,8 @@ function moversBlocks(ctx: Ctx, index: MonitoringIndex, position: number): Repor
         caption: t('monitoring.movers.caption', { index: index.label, run: data.previousRun.label }),
         shortTitle: `${t('monitoring.movers')} ${index.label}`.slice(0, 31),
         columns: [
-          { key: 'nr', header: t('monitoring.col.code'), format: { kind: 'text' }, weight: 1 },
-          { key: 'gebiet', header: t('monitoring.col.area'), format: { kind: 'text' }, weight: 3 },
+          { key: 'nr', header: t('col.code'), format: { kind: 'text' }, weight: 1 },
+          { key: 'gebiet', header: t('col.area'), format: { kind: 'text' }, weight: 3 },
           { key: 'vorher', header: t('monitoring.col.from'), format: { kind: 'text' }, weight: 2 },
           { key: 'jetzt', header: t('monitoring.col.to'), format: { kind: 'text' }, weight: 2 },
           { key: 'richtung', header: t('monitoring.col.direction'), format: { kind: 'text' }, weight: 1 },
@@ -150,9 +150,9 @@ function districtTables(ctx: Ctx): ReportSection[] {
           caption: t('monitoring.district.caption', { district: district.name }),
           shortTitle: district.name.slice(0, 31),
           columns: [
-            { key: 'nr', header: t('monitoring.col.code'), format: { kind: 'text' }, weight: 1.2 },
-            { key: 'gebiet', header: t('monitoring.col.area'), format: { kind: 'text' }, weight: 2.5 },
-            { key: 'einwohner', header: t('monitoring.col.population'), format: { kind: 'integer' } },
+            { key: 'nr', header: t('col.code'), format: { kind: 'text' }, weight: 1.2 },
+            { key: 'gebiet', header: t('col.area'), format: { kind: 'text' }, weight: 2.5 },
+            { key: 'einwohner', header: t('col.population'), format: { kind: 'integer' } },
             ...data.indices.flatMap((index, i) => [
               { key: `klasse-${i + 1}`, header: index.label, format: { kind: 'text' as const }, weight: 1.5 },
               {
@@ -209,9 +209,9 @@ function methodsAnnex(ctx: Ctx): ReportSection {
       table: {
         id: `methodik-indikatoren-${i + 1}`,
         caption: t('monitoring.methods.indicators', { index: index.label }),
-        shortTitle: `${t('monitoring.col.indicator')} ${index.label}`.slice(0, 31),
+        shortTitle: `${t('col.indicator')} ${index.label}`.slice(0, 31),
         columns: [
-          { key: 'code', header: t('monitoring.col.indicator'), format: { kind: 'text' }, weight: 1 },
+          { key: 'code', header: t('col.indicator'), format: { kind: 'text' }, weight: 1 },
           { key: 'name', header: t('monitoring.col.name'), format: { kind: 'text' }, weight: 4 },
           { key: 'richtung', header: t('monitoring.col.polarity'), format: { kind: 'text' }, weight: 2 },
           { key: 'gewicht', header: t('monitoring.col.weight'), format: { kind: 'decimal', digits: 2 } },

@@ -46,9 +46,9 @@ function problem(ctx: Ctx): ReportBlock[] {
         id: 'programmgebiete',
         caption: t('programme.areas.caption'),
         columns: [
-          { key: 'nr', header: t('programme.col.code'), format: { kind: 'text' }, weight: 1 },
-          { key: 'gebiet', header: t('programme.col.area'), format: { kind: 'text' }, weight: 3 },
-          { key: 'einwohner', header: t('programme.col.population'), format: { kind: 'integer' } },
+          { key: 'nr', header: t('col.code'), format: { kind: 'text' }, weight: 1 },
+          { key: 'gebiet', header: t('col.area'), format: { kind: 'text' }, weight: 3 },
+          { key: 'einwohner', header: t('col.population'), format: { kind: 'integer' } },
           { key: 'massnahmen', header: t('programme.col.measures'), format: { kind: 'integer' } },
           { key: 'budget', header: t('programme.col.budget'), format: EURO },
         ],
@@ -175,8 +175,8 @@ function allocationBlocks(ctx: Ctx, a: ProgrammeReportData['allocations'][number
         id,
         caption: t('programme.allocation.caption', { line: a.line, year: a.year }),
         columns: [
-          { key: 'nr', header: t('programme.col.code'), format: { kind: 'text' }, weight: 1 },
-          { key: 'gebiet', header: t('programme.col.area'), format: { kind: 'text' }, weight: 2.5 },
+          { key: 'nr', header: t('col.code'), format: { kind: 'text' }, weight: 1 },
+          { key: 'gebiet', header: t('col.area'), format: { kind: 'text' }, weight: 2.5 },
           { key: 'grundlage', header: t('programme.col.needBasis'), format: { kind: 'text' }, weight: 2 },
           { key: 'anteil', header: t('programme.col.needShare'), format: { kind: 'decimal', digits: 1 } },
           { key: 'betrag', header: t('programme.col.amount'), format: EURO },
@@ -272,7 +272,7 @@ function goalBlocks(ctx: Ctx, goal: ProgrammeGoal, i: number): ReportBlock[] {
       caption: t('programme.goal.caption', { label: goal.label }),
       shortTitle: `${t('programme.col.attainment')} ${i + 1}`,
       columns: [
-        { key: 'periode', header: t('programme.col.period'), format: { kind: 'text' } },
+        { key: 'periode', header: t('col.period'), format: { kind: 'text' } },
         { key: 'wert', header: t('programme.col.actual'), format: goal.format },
         {
           key: 'zielerreichung',

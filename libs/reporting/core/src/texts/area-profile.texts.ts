@@ -19,7 +19,6 @@ export const AREA_PROFILE_TEXTS = {
     en: 'There are no indicator values for this area.',
   },
   'profile.indicators.caption': { de: 'Kernindikatoren {name}', en: 'Key indicators {name}' },
-  'profile.col.indicator': { de: 'Indikator', en: 'Indicator' },
   'profile.col.unit': { de: 'Einheit', en: 'Unit' },
   'profile.col.latest': { de: 'Wert {period}', en: 'Value {period}' },
   'profile.col.change': { de: 'Veränderung seit {period}', en: 'Change since {period}' },

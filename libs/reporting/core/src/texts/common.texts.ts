@@ -32,6 +32,12 @@ export const COMMON_TEXTS = {
   'reportType.monitoring-report': { de: 'Monitoringbericht', en: 'Monitoring report' },
   'reportType.programme-report': { de: 'Programmbericht', en: 'Programme report' },
   'reportType.evaluation-report': { de: 'Evaluationsbericht', en: 'Evaluation report' },
+  // Column headers that every report's tables share.
+  'col.code': { de: 'Nr.', en: 'Code' },
+  'col.area': { de: 'Gebiet', en: 'Area' },
+  'col.population': { de: 'Einwohner', en: 'Residents' },
+  'col.indicator': { de: 'Indikator', en: 'Indicator' },
+  'col.period': { de: 'Periode', en: 'Period' },
   'figure.label': { de: 'Abbildung {n}', en: 'Figure {n}' },
   'table.label': { de: 'Tabelle {n}', en: 'Table {n}' },
   'source.label': { de: 'Quelle: {source}', en: 'Source: {source}' },
