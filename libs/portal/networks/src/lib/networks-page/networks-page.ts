@@ -9,7 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { PageHeading, TableDownload, type TableRows } from '@quartier/portal-ui';
+import { PageHeading, TableDownload, TabList, TabPanel, type TableRows } from '@quartier/portal-ui';
 import { ActorMap, type MapActor } from '../actor-map/actor-map';
 import { MeasuresTable, type OmittedNote } from '../measures-table/measures-table';
 import { NetworkImport } from '../network-import/network-import';
@@ -33,7 +33,16 @@ type Tab = 'drawing' | 'measures' | 'map' | 'resources' | 'import';
  */
 @Component({
   selector: 'q-networks-page',
-  imports: [PageHeading, NetworkDrawing, MeasuresTable, ActorMap, NetworkImport, TableDownload],
+  imports: [
+    PageHeading,
+    TabList,
+    TabPanel,
+    NetworkDrawing,
+    MeasuresTable,
+    ActorMap,
+    NetworkImport,
+    TableDownload,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './networks-page.html',
   styleUrl: './networks-page.scss',
@@ -78,6 +87,9 @@ export class NetworksPage {
     this.network()?.editable
       ? [...this.viewTabs, { key: 'import' as const, label: 'tabImport' as const }]
       : this.viewTabs,
+  );
+  protected readonly tabItems = computed(() =>
+    this.tabs().map(({ key, label }) => ({ key, label: this.t(label) })),
   );
   protected readonly colourBy = signal<ColourMode>('sector');
   protected readonly sizeBy = signal<SizeMeasure>('betweenness');
