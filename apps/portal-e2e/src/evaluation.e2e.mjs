@@ -125,15 +125,28 @@ export function evaluationTests(context, it = nodeIt) {
     );
     assert.equal(await rows.count(), before - 1);
 
+    const inUse = await page.locator('[data-testid="comparison-table"] tbody th').allInnerTexts();
     await adjust.getByRole('radio', { name: 'Gebiet als Vergleichsgebiet hinzufügen' }).check();
-    await area.locator('option').nth(1).waitFor({ state: 'attached' });
-    const added = (await area.locator('option').nth(1).innerText()).split(' ')[0];
-    await area.selectOption({ index: 1 });
+    // The select still lists the comparison areas (the drop choices) until it re-renders for
+    // adding: wait for that list, then take another area than the one just dropped.
+    const codesOffered = () =>
+      area.evaluate((select) => [...select.options].slice(1).map((o) => o.text.split(' ')[0]));
+    await page.waitForFunction(
+      ([id, codes]) => {
+        const options = [...(document.querySelector(`#${id}`)?.options ?? [])].slice(1);
+        return options.length > 1 && options.every((o) => !codes.includes(o.text.split(' ')[0]));
+      },
+      [await area.getAttribute('id'), inUse.map((code) => code.trim())],
+    );
+    const offered = await codesOffered();
+    const added = offered.find((code) => code !== dropped);
+    await area.selectOption({ index: offered.indexOf(added) + 1 });
     await adjust.getByLabel('Begründung').fill('Fachlich vergleichbares Gebiet im selben Bezirk');
     await adjust.getByRole('button', { name: 'Änderung übernehmen' }).click();
-    const addedRow = page.locator('[data-testid="comparison-table"] tbody tr', { hasText: added });
-    await addedRow.waitFor();
-    assert.match(await addedRow.innerText(), /hinzugefügt/);
+    const addedRow = page.locator('[data-testid="comparison-table"] tbody tr', {
+      has: page.locator('th', { hasText: new RegExp(`^${added}$`) }),
+    });
+    await addedRow.filter({ hasText: 'hinzugefügt' }).waitFor();
     assert.equal(await page.locator('[data-testid="adjustments-table"] tbody tr').count(), 2);
   });
 
