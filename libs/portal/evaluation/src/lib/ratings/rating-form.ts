@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { EVIDENCE_KINDS } from '@quartier/contracts';
 import { Notice, RadioGroup } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Criteria, type Evaluation } from '../evaluation-workspace';
 import { EvaluationTexts } from '../texts';
@@ -11,17 +12,6 @@ interface EvidenceRow {
   ref: string;
   note: string;
 }
-
-const KINDS: EvidenceKind[] = [
-  'did',
-  'event-study',
-  'before-after',
-  'balance',
-  'indicator',
-  'survey',
-  'network',
-  'document',
-];
 
 /** One criterion: its guiding question, the 4-step rating, the justification and the evidence it rests on. */
 @Component({
@@ -40,7 +30,7 @@ export class RatingForm {
   readonly scale = input.required<Criteria['scale']>();
   readonly rating = input.required<Rating | null>();
 
-  protected readonly kinds = KINDS;
+  protected readonly kinds = EVIDENCE_KINDS;
   protected readonly level = signal<number | null>(null);
   /** The scale as radio choices; a choice's value is its code as text ('' while none is chosen). */
   protected readonly levelChoices = computed(() =>
