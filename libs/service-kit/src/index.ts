@@ -23,6 +23,7 @@ export * from './run-service';
 export * from './service-definition';
 export * from './demo-seed-caller';
 export * from './testing/service-test-app';
+export * from './testing/test-areas';
 export * from './testing/platform-under-test';
 export * from './testing/migrated-schema';
 export * from './cache/cache-store';

@@ -27,15 +27,7 @@ import { applyRegistryFact } from '../read-models/registry-read-model.handler';
 import type { RuntimeConfig } from '../runtime';
 import { RuntimeModule } from '../runtime.module';
 import { httpCall } from './http-call';
-
-export interface TestArea {
-  code: string;
-  name?: string;
-  level: string;
-  /** Code of the parent area (must be listed before its children). */
-  parent?: string;
-  population?: number | null;
-}
+import { areaUpsertEvents, type TestArea } from './test-areas';
 
 export interface TestReply {
   status: number;
@@ -240,45 +232,4 @@ function freePort(): Promise<number> {
     });
     server.on('error', reject);
   });
-}
-
-/**
- * The registry's `registry.area.upserted` events for test areas, parents first, with fresh ids
- * (code → id) — what a test app applies itself or publishes to companions on a shared bus.
- */
-export function areaUpsertEvents(
-  tenantId: string,
-  areas: readonly TestArea[],
-): {
-  ids: Record<string, string>;
-  events: { type: 'registry.area.upserted'; tenantId: string; payload: unknown }[];
-} {
-  const ids: Record<string, string> = {};
-  const paths: Record<string, string[]> = {};
-  const versionId = randomUUID();
-  const events = areas.map((area) => {
-    const id = randomUUID();
-    const parentId = area.parent ? ids[area.parent] : null;
-    if (area.parent && !parentId) throw new Error(`parent ${area.parent} of ${area.code} must come first`);
-    const path = parentId ? [...paths[area.parent as string], parentId] : [];
-    ids[area.code] = id;
-    paths[area.code] = path;
-    return {
-      type: 'registry.area.upserted' as const,
-      tenantId,
-      payload: {
-        id,
-        tenantId,
-        code: area.code,
-        name: area.name ?? area.code,
-        level: area.level,
-        parentId,
-        path,
-        population: area.population ?? null,
-        versionId,
-        validFrom: '2020-01-01',
-      },
-    };
-  });
-  return { ids, events };
 }
