@@ -23,6 +23,7 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
   private readonly idleWaiters: (() => void)[] = [];
   private draining = false;
   private stopped = false;
+  queuedBytes = 0;
 
   constructor(
     readonly groupId: string,
@@ -48,6 +49,7 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
   offer(message: WireMessage): void {
     if (this.stopped || !this.topicSet.has(message.topic)) return;
     this.queue.push(message);
+    this.queuedBytes += message.value.length;
     if (this.draining) return;
     this.draining = true;
     setImmediate(() => void this.drain());
@@ -78,7 +80,7 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
             error: errorMessage(error),
           });
         }
-        this.queue.splice(0, batch.length);
+        this.forget(this.queue.splice(0, batch.length));
       }
       if (this.queue.length > 0)
         this.logger.warn('in-process subscription stopped with undelivered events', {
@@ -87,13 +89,19 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
         });
     } finally {
       this.draining = false;
-      if (this.stopped) this.queue.length = 0;
+      if (this.stopped) this.forget(this.queue.splice(0));
       if (this.idle) for (const resolve of this.idleWaiters.splice(0)) resolve();
       else if (!this.stopped) {
         this.draining = true;
         setImmediate(() => void this.drain());
       }
     }
+  }
+
+  /** Forgets messages handled or dropped, and tells the broker there is room again. */
+  private forget(messages: readonly WireMessage[]): void {
+    for (const message of messages) this.queuedBytes -= message.value.length;
+    this.broker.released();
   }
 
   async stop(): Promise<void> {

@@ -29,6 +29,16 @@ export interface DeadLetterRecord extends WireMessage {
 export class InProcessBroker {
   readonly deadLetters: DeadLetterRecord[] = [];
   private readonly subscribers = new Set<BrokerSubscriber>();
+  private readonly roomWaiters: (() => void)[] = [];
+
+  /**
+   * @param highWaterBytes how many bytes of messages one subscriber may hold queued before
+   *   `publish` waits for it. Kafka keeps a slow consumer's backlog on the broker's disk; here
+   *   the backlog is the process's memory, so a burst (a value import publishes 750 parts of
+   *   2,000 values, ~200 MB of JSON) must not outrun its consumers. Publishers are outbox
+   *   relays, which then simply leave the rest pending in their table.
+   */
+  constructor(private readonly highWaterBytes = 16 * 1024 * 1024) {}
 
   /** @internal */
   attach(subscription: BrokerSubscriber): void {
@@ -42,11 +52,29 @@ export class InProcessBroker {
   /** @internal */
   detach(subscription: BrokerSubscriber): void {
     this.subscribers.delete(subscription);
+    this.released();
   }
 
-  /** @internal */
-  publish(messages: readonly WireMessage[]): void {
+  /**
+   * Hands the messages to every subscriber, then resolves once no subscriber holds more than
+   * the high-water mark (at once, usually). Must not be awaited inside a delivery to a
+   * subscriber that receives what it publishes: that subscriber could not drain.
+   * @internal
+   */
+  async publish(messages: readonly WireMessage[]): Promise<void> {
     for (const message of messages) for (const subscriber of this.subscribers) subscriber.offer(message);
+    while (this.overfull()) await new Promise<void>((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  /** @internal A subscriber calls this when it has let go of queued messages. */
+  released(): void {
+    if (this.roomWaiters.length > 0 && !this.overfull())
+      for (const resolve of this.roomWaiters.splice(0)) resolve();
+  }
+
+  private overfull(): boolean {
+    for (const subscriber of this.subscribers) if (subscriber.queuedBytes > this.highWaterBytes) return true;
+    return false;
   }
 
   /** @internal */
@@ -72,6 +100,8 @@ export class InProcessBroker {
 export interface BrokerSubscriber {
   readonly groupId: string;
   readonly idle: boolean;
+  /** Bytes of message values offered and not yet handled (or dropped). */
+  readonly queuedBytes: number;
   whenIdle(): Promise<void>;
   offer(message: WireMessage): void;
   stop(): Promise<void>;
@@ -88,6 +118,7 @@ class InProcessSubscription implements Subscription, BrokerSubscriber {
   private readonly abort = new AbortController();
   private readonly idleWaiters: (() => void)[] = [];
   private stopped = false;
+  queuedBytes = 0;
 
   constructor(
     readonly groupId: string,
@@ -111,6 +142,7 @@ class InProcessSubscription implements Subscription, BrokerSubscriber {
 
   offer(message: WireMessage): void {
     if (this.stopped || !this.topicSet.has(message.topic)) return;
+    this.queuedBytes += message.value.length;
     const lane = this.lanes.get(message.key);
     if (lane) {
       lane.push(message);
@@ -142,7 +174,7 @@ class InProcessSubscription implements Subscription, BrokerSubscriber {
             error: errorMessage(error),
           });
         }
-        lane.shift();
+        this.forget(lane.splice(0, 1));
       }
       if (lane.length > 0)
         this.logger.warn('in-process subscription stopped with undelivered events', {
@@ -152,8 +184,15 @@ class InProcessSubscription implements Subscription, BrokerSubscriber {
         });
     } finally {
       this.lanes.delete(key);
+      this.forget(lane.splice(0));
       if (this.idle) for (const resolve of this.idleWaiters.splice(0)) resolve();
     }
+  }
+
+  /** Forgets messages handled or dropped, and tells the broker there is room again. */
+  private forget(messages: readonly WireMessage[]): void {
+    for (const message of messages) this.queuedBytes -= message.value.length;
+    this.broker.released();
   }
 
   async stop(): Promise<void> {
@@ -206,7 +245,7 @@ export class InProcessEventBus extends EventBus {
   async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('event bus is closed');
     assertOwnEvents(this.service, envelopes);
-    this.broker.publish(envelopes.map(encodeEnvelope));
+    await this.broker.publish(envelopes.map(encodeEnvelope));
   }
 
   async subscribe<K extends EventType>(
