@@ -1,17 +1,10 @@
 // Markdown from the permission rules: the README's summary (role × service) and the complete
 // matrix of every operation in docs/permissions.md. Both are checked by permissions.spec.ts.
-import type { Role } from '@quartier/contracts';
+import { TENANT_ROLES, type Role } from '@quartier/contracts';
 import { admits, type RoutePermission } from './permission-rules';
 
 /** Roles shown as columns; platform-admin passes every gate and gets a sentence instead. */
-export const MATRIX_ROLES: readonly Role[] = [
-  'tenant-admin',
-  'programme-manager',
-  'planner',
-  'analyst',
-  'evaluator',
-  'viewer',
-];
+export const MATRIX_ROLES: readonly Role[] = TENANT_ROLES;
 
 const isRead = (route: RoutePermission) => route.method === 'GET';
 

@@ -12,9 +12,11 @@ export const SERVICES = [
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-/** Realm roles, as Keycloak and the dev provider put them into `realm_access.roles`. */
-export const ROLES = [
-  'platform-admin',
+/**
+ * The roles a person holds within a tenant: every realm role but platform-admin, who works across
+ * tenants and passes every role gate anyway. Services that let every tenant role read take this.
+ */
+export const TENANT_ROLES = [
   'tenant-admin',
   'programme-manager',
   'planner',
@@ -22,6 +24,9 @@ export const ROLES = [
   'evaluator',
   'viewer',
 ] as const;
+
+/** Realm roles, as Keycloak and the dev provider put them into `realm_access.roles`. */
+export const ROLES = ['platform-admin', ...TENANT_ROLES] as const;
 export type Role = (typeof ROLES)[number];
 export const roleSchema = z.enum(ROLES);
 

@@ -1,4 +1,4 @@
-import type { Role } from '@quartier/contracts';
+import { TENANT_ROLES, type Role } from '@quartier/contracts';
 
 /** Connection and schema name of the network service. */
 export const NETWORK_CONNECTION = 'network';
@@ -38,14 +38,7 @@ export const TIE_SOURCES = ['survey', 'manual', 'import'] as const;
 export type TieSource = (typeof TIE_SOURCES)[number];
 
 /** Everyone with a Quartier role may read networks of the areas their assignments cover. */
-export const NETWORK_READERS: readonly Role[] = [
-  'tenant-admin',
-  'programme-manager',
-  'planner',
-  'analyst',
-  'evaluator',
-  'viewer',
-];
+export const NETWORK_READERS: readonly Role[] = TENANT_ROLES;
 /** Actors, ties, waves and imports are edited by tenant admins and planners within their scope. */
 export const NETWORK_EDITORS: readonly Role[] = ['tenant-admin', 'planner'];
 /** Starting a (possibly long) measure computation: editors and analysts. */
