@@ -81,3 +81,25 @@ export function serviceFoundation(
     exports: [],
   };
 }
+
+/** What a service module adds to its foundation: its own imports, controllers, providers, exports. */
+export type ServiceModuleParts = Pick<ModuleMetadata, 'imports' | 'controllers' | 'providers' | 'exports'>;
+
+/**
+ * A service's module: its foundation (`serviceFoundation`) with the service's own parts after the
+ * foundation's, so every service stands on the same base in the same order.
+ */
+export function serviceModule(
+  module: Type,
+  foundation: FoundationOptions,
+  own: ServiceModuleParts,
+): DynamicModule {
+  const base = serviceFoundation(foundation);
+  return {
+    module,
+    imports: [...base.imports, ...(own.imports ?? [])],
+    controllers: [...base.controllers, ...(own.controllers ?? [])],
+    providers: [...base.providers, ...(own.providers ?? [])],
+    exports: [...base.exports, ...(own.exports ?? [])],
+  };
+}

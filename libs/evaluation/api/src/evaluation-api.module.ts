@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EvaluationError } from '@quartier/evaluation-core';
-import { registerErrorStatuses, serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import { registerErrorStatuses, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { EvaluationAccess } from './access/evaluation-access.service';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
@@ -42,42 +42,36 @@ registerErrorStatuses(EvaluationError, EVALUATION_CORE_ERROR_STATUS);
 @Module({})
 export class EvaluationApiModule {
   static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
-    const foundation = serviceFoundation({
-      service: 'evaluation',
-      runtime,
-      evidence: true,
-      migrations: [CreateEvaluationService1765100000000],
-      handlers: [ProgrammeReadModelHandler],
-    });
-    return {
-      module: EvaluationApiModule,
-      ...foundation,
-      controllers: [
-        ...foundation.controllers,
-        CatalogueController,
-        EvaluationsController,
-        DesignController,
-        SnapshotsController,
-      ],
-      providers: [
-        ...foundation.providers,
-        RefsRepository,
-        EvidenceRepository,
-        EvaluationRepository,
-        SnapshotRepository,
-        EvaluationAccess,
-        EvaluationEditor,
-        EvaluationEvents,
-        EvidenceCollector,
-        ResultsService,
-        EvaluationsService,
-        WorkflowService,
-        DesignService,
-        SnapshotsService,
-        CatalogueService,
-        EvaluationDemoSeeder,
-      ],
-      exports: [EvaluationDemoSeeder],
-    };
+    return serviceModule(
+      EvaluationApiModule,
+      {
+        service: 'evaluation',
+        runtime,
+        evidence: true,
+        migrations: [CreateEvaluationService1765100000000],
+        handlers: [ProgrammeReadModelHandler],
+      },
+      {
+        controllers: [CatalogueController, EvaluationsController, DesignController, SnapshotsController],
+        providers: [
+          RefsRepository,
+          EvidenceRepository,
+          EvaluationRepository,
+          SnapshotRepository,
+          EvaluationAccess,
+          EvaluationEditor,
+          EvaluationEvents,
+          EvidenceCollector,
+          ResultsService,
+          EvaluationsService,
+          WorkflowService,
+          DesignService,
+          SnapshotsService,
+          CatalogueService,
+          EvaluationDemoSeeder,
+        ],
+        exports: [EvaluationDemoSeeder],
+      },
+    );
   }
 }

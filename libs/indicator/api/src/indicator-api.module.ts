@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { JobsModule, serviceFoundation, type RuntimeConfig } from '@quartier/service-kit';
+import { JobsModule, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { AreaRefsController } from './area-refs.controller';
 import { ValueCacheLifecycle, valueCacheProvider } from './cache/value-cache';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -37,50 +37,46 @@ import { ValuesService } from './values/values.service';
 @Module({})
 export class IndicatorApiModule {
   static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
-    const foundation = serviceFoundation({
-      service: 'indicator',
-      runtime,
-      migrations: INDICATOR_MIGRATIONS,
-      handlers: [NetworkMetricsHandler, CacheInvalidationHandler, FactPublicationHandler],
-    });
-    return {
-      module: IndicatorApiModule,
-      ...foundation,
-      imports: [
-        ...foundation.imports,
-        JobsModule.forService({ service: 'indicator', connection: 'indicator' }),
-      ],
-      controllers: [
-        ...foundation.controllers,
-        AreaRefsController,
-        CatalogueController,
-        ComputeController,
-        ValuesController,
-        ValueImportsController,
-        ValueExportsController,
-        IndexDefinitionsController,
-        IndexRunsController,
-      ],
-      providers: [
-        ...foundation.providers,
-        valueCacheProvider,
-        ValueCacheLifecycle,
-        AreaRefRepository,
-        AreaTree,
-        IndicatorDefinitionRepository,
-        CatalogueService,
-        ComputeService,
-        IndicatorValueRepository,
-        ValuesService,
-        AreaProfileService,
-        ValueImportsService,
-        ValueExportsService,
-        IndexDefinitionRepository,
-        IndexRunRepository,
-        IndexService,
-        IndicatorDemoSeeder,
-      ],
-      exports: [IndicatorDemoSeeder, ValueImportsService, IndexService, CatalogueService],
-    };
+    return serviceModule(
+      IndicatorApiModule,
+      {
+        service: 'indicator',
+        runtime,
+        migrations: INDICATOR_MIGRATIONS,
+        handlers: [NetworkMetricsHandler, CacheInvalidationHandler, FactPublicationHandler],
+      },
+      {
+        imports: [JobsModule.forService({ service: 'indicator', connection: 'indicator' })],
+        controllers: [
+          AreaRefsController,
+          CatalogueController,
+          ComputeController,
+          ValuesController,
+          ValueImportsController,
+          ValueExportsController,
+          IndexDefinitionsController,
+          IndexRunsController,
+        ],
+        providers: [
+          valueCacheProvider,
+          ValueCacheLifecycle,
+          AreaRefRepository,
+          AreaTree,
+          IndicatorDefinitionRepository,
+          CatalogueService,
+          ComputeService,
+          IndicatorValueRepository,
+          ValuesService,
+          AreaProfileService,
+          ValueImportsService,
+          ValueExportsService,
+          IndexDefinitionRepository,
+          IndexRunRepository,
+          IndexService,
+          IndicatorDemoSeeder,
+        ],
+        exports: [IndicatorDemoSeeder, ValueImportsService, IndexService, CatalogueService],
+      },
+    );
   }
 }

@@ -1,10 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  JobsModule,
-  registerErrorStatuses,
-  serviceFoundation,
-  type RuntimeConfig,
-} from '@quartier/service-kit';
+import { JobsModule, registerErrorStatuses, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { NetworkAccessService } from './access/network-access.service';
 import { ActorsController } from './actors/actors.controller';
 import { ActorsService } from './actors/actors.service';
@@ -37,37 +32,36 @@ registerErrorStatuses(NetworkInputError, NETWORK_CORE_ERROR_STATUS);
 @Module({})
 export class NetworkApiModule {
   static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
-    const foundation = serviceFoundation({
-      service: 'network',
-      runtime,
-      migrations: NETWORK_MIGRATIONS,
-      handlers: [SurveyNetworkResponseHandler],
-    });
-    return {
-      module: NetworkApiModule,
-      ...foundation,
-      imports: [...foundation.imports, JobsModule.forService({ service: 'network', connection: 'network' })],
-      controllers: [
-        ...foundation.controllers,
-        NetworksController,
-        ActorsController,
-        TiesController,
-        InterchangeController,
-        MetricsController,
-        AnalysisController,
-      ],
-      providers: [
-        ...foundation.providers,
-        NetworkAccessService,
-        NetworksService,
-        ActorsService,
-        TiesService,
-        InterchangeService,
-        MetricsService,
-        AnalysisService,
-        NetworkDemoSeeder,
-      ],
-      exports: [NetworkDemoSeeder, MetricsService],
-    };
+    return serviceModule(
+      NetworkApiModule,
+      {
+        service: 'network',
+        runtime,
+        migrations: NETWORK_MIGRATIONS,
+        handlers: [SurveyNetworkResponseHandler],
+      },
+      {
+        imports: [JobsModule.forService({ service: 'network', connection: 'network' })],
+        controllers: [
+          NetworksController,
+          ActorsController,
+          TiesController,
+          InterchangeController,
+          MetricsController,
+          AnalysisController,
+        ],
+        providers: [
+          NetworkAccessService,
+          NetworksService,
+          ActorsService,
+          TiesService,
+          InterchangeService,
+          MetricsService,
+          AnalysisService,
+          NetworkDemoSeeder,
+        ],
+        exports: [NetworkDemoSeeder, MetricsService],
+      },
+    );
   }
 }

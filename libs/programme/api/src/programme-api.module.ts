@@ -2,7 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ProgrammeError } from '@quartier/programme-core';
 import {
   registerErrorStatuses,
-  serviceFoundation,
+  serviceModule,
   UploadsModule,
   type RuntimeConfig,
 } from '@quartier/service-kit';
@@ -50,46 +50,45 @@ registerErrorStatuses(ProgrammeError, PROGRAMME_CORE_ERROR_STATUS, (e) =>
 @Module({})
 export class ProgrammeApiModule {
   static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
-    const foundation = serviceFoundation({
-      service: 'programme',
-      runtime,
-      evidence: true,
-      migrations: [CreateProgrammeService1765000000000],
-    });
-    return {
-      module: ProgrammeApiModule,
-      ...foundation,
-      imports: [...foundation.imports, UploadsModule.forService('programme')],
-      controllers: [
-        ...foundation.controllers,
-        ProgrammesController,
-        MeasureFilesController,
-        MeasuresController,
-        ProgrammeAreasController,
-        AllocationsController,
-        ImpactModelsController,
-        DashboardController,
-      ],
-      providers: [
-        ...foundation.providers,
-        ProgrammeRepository,
-        ProgrammeAccess,
-        ProgrammeEvents,
-        ProgrammesService,
-        MeasureRepository,
-        MeasureChecks,
-        MeasuresService,
-        MeasureFilesService,
-        IndexRunsRepository,
-        ProgrammeAreasService,
-        AllocationsService,
-        ImpactModelRepository,
-        EvidenceResolver,
-        ImpactModelsService,
-        DashboardService,
-        IatiService,
-        ProgrammeDemoSeeder,
-      ],
-    };
+    return serviceModule(
+      ProgrammeApiModule,
+      {
+        service: 'programme',
+        runtime,
+        evidence: true,
+        migrations: [CreateProgrammeService1765000000000],
+      },
+      {
+        imports: [UploadsModule.forService('programme')],
+        controllers: [
+          ProgrammesController,
+          MeasureFilesController,
+          MeasuresController,
+          ProgrammeAreasController,
+          AllocationsController,
+          ImpactModelsController,
+          DashboardController,
+        ],
+        providers: [
+          ProgrammeRepository,
+          ProgrammeAccess,
+          ProgrammeEvents,
+          ProgrammesService,
+          MeasureRepository,
+          MeasureChecks,
+          MeasuresService,
+          MeasureFilesService,
+          IndexRunsRepository,
+          ProgrammeAreasService,
+          AllocationsService,
+          ImpactModelRepository,
+          EvidenceResolver,
+          ImpactModelsService,
+          DashboardService,
+          IatiService,
+          ProgrammeDemoSeeder,
+        ],
+      },
+    );
   }
 }

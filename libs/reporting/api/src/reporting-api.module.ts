@@ -1,11 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ReportingError } from '@quartier/reporting-core';
-import {
-  JobsModule,
-  registerErrorStatuses,
-  serviceFoundation,
-  type RuntimeConfig,
-} from '@quartier/service-kit';
+import { JobsModule, registerErrorStatuses, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { CreateReportingService1765200000000 } from './migrations/1765200000000-CreateReportingService';
 import { ReportRenderJob } from './render/report-job';
 import { RenderThread } from './render/render-thread';
@@ -35,34 +30,26 @@ registerErrorStatuses(ReportingError, REPORTING_CORE_ERROR_STATUS);
 @Module({})
 export class ReportingApiModule {
   static forRoot(runtime: Pick<RuntimeConfig, 'kafkaBrokers'>): DynamicModule {
-    const foundation = serviceFoundation({
-      service: 'reporting',
-      runtime,
-      migrations: [CreateReportingService1765200000000],
-    });
-    return {
-      module: ReportingApiModule,
-      ...foundation,
-      imports: [
-        ...foundation.imports,
-        JobsModule.forService({ service: 'reporting', connection: REPORTING_CONNECTION }),
-      ],
-      controllers: [
-        ...foundation.controllers,
-        ReportsController,
-        SchedulesController,
-        ReportSettingsController,
-      ],
-      providers: [
-        ...foundation.providers,
-        ReportRepository,
-        ReportSubjects,
-        ReportsService,
-        RenderThread,
-        ReportRenderJob,
-        ScheduleRepository,
-        SchedulesService,
-      ],
-    };
+    return serviceModule(
+      ReportingApiModule,
+      {
+        service: 'reporting',
+        runtime,
+        migrations: [CreateReportingService1765200000000],
+      },
+      {
+        imports: [JobsModule.forService({ service: 'reporting', connection: REPORTING_CONNECTION })],
+        controllers: [ReportsController, SchedulesController, ReportSettingsController],
+        providers: [
+          ReportRepository,
+          ReportSubjects,
+          ReportsService,
+          RenderThread,
+          ReportRenderJob,
+          ScheduleRepository,
+          SchedulesService,
+        ],
+      },
+    );
   }
 }

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import {
   registerErrorStatuses,
-  serviceFoundation,
+  serviceModule,
   UploadsModule,
   type RuntimeConfig,
 } from '@quartier/service-kit';
@@ -50,50 +50,44 @@ export class SurveyApiModule {
     runtime: Pick<RuntimeConfig, 'kafkaBrokers'>,
     options: SurveyModuleOptions = {},
   ): DynamicModule {
-    const foundation = serviceFoundation({
-      service: 'survey',
-      runtime,
-      migrations: SURVEY_MIGRATIONS,
-      handlers: [TenantProfileHandler],
-    });
     const rateLimit = options.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT;
-    return {
-      module: SurveyApiModule,
-      ...foundation,
-      imports: [...foundation.imports, UploadsModule.forService('survey')],
-      controllers: [
-        ...foundation.controllers,
-        SurveysController,
-        ResponsesController,
-        ResultsController,
-        PublicFormController,
-      ],
-      providers: [
-        ...foundation.providers,
-        { provide: SURVEY_MODULE_OPTIONS, useValue: options },
-        {
-          provide: PublicRateLimiter,
-          useValue: new PublicRateLimiter(rateLimit.limit, rateLimit.windowSeconds * 1000),
-        },
-        SurveyRepository,
-        TargetAreaRepository,
-        WaveRepository,
-        ResponseRepository,
-        ResultsReleaseRepository,
-        AreaRefRepository,
-        TenantProfileRepository,
-        TenantProfileStore,
-        SurveysService,
-        SurveyFormsService,
-        TargetAreasService,
-        WavesService,
-        CollectionService,
-        ResponseImportService,
-        ResultsService,
-        ResultsReleaseService,
-        SurveyDemoSeeder,
-      ],
-      exports: [SurveyDemoSeeder],
-    };
+    return serviceModule(
+      SurveyApiModule,
+      {
+        service: 'survey',
+        runtime,
+        migrations: SURVEY_MIGRATIONS,
+        handlers: [TenantProfileHandler],
+      },
+      {
+        imports: [UploadsModule.forService('survey')],
+        controllers: [SurveysController, ResponsesController, ResultsController, PublicFormController],
+        providers: [
+          { provide: SURVEY_MODULE_OPTIONS, useValue: options },
+          {
+            provide: PublicRateLimiter,
+            useValue: new PublicRateLimiter(rateLimit.limit, rateLimit.windowSeconds * 1000),
+          },
+          SurveyRepository,
+          TargetAreaRepository,
+          WaveRepository,
+          ResponseRepository,
+          ResultsReleaseRepository,
+          AreaRefRepository,
+          TenantProfileRepository,
+          TenantProfileStore,
+          SurveysService,
+          SurveyFormsService,
+          TargetAreasService,
+          WavesService,
+          CollectionService,
+          ResponseImportService,
+          ResultsService,
+          ResultsReleaseService,
+          SurveyDemoSeeder,
+        ],
+        exports: [SurveyDemoSeeder],
+      },
+    );
   }
 }
