@@ -1,5 +1,5 @@
-import { Injectable, computed, inject } from '@angular/core';
-import { I18n, fillPlaceholders } from '@quartier/portal-ui';
+import { Injectable, inject } from '@angular/core';
+import { I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Indikatoren und Sozialmonitoring',
@@ -221,10 +221,7 @@ export type IndicatorTextKey = keyof typeof de;
 @Injectable({ providedIn: 'root' })
 export class IndicatorTexts {
   private readonly i18n = inject(I18n);
-  private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? en : de));
-
-  readonly t = (key: IndicatorTextKey, params: Record<string, string | number> = {}): string =>
-    fillPlaceholders(this.dictionary()[key], params);
+  readonly t = featureTexts<IndicatorTextKey>(de, en);
 
   readonly name = (name: { de: string; en?: string }): string =>
     this.i18n.language() === 'en' ? (name.en ?? name.de) : name.de;
@@ -240,7 +237,5 @@ export class IndicatorTexts {
   };
 
   readonly number = (value: number | null | undefined, digits = 2): string =>
-    value === null || value === undefined
-      ? '–'
-      : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
+    formatDecimal(value, this.i18n.locale(), digits);
 }

@@ -1,5 +1,5 @@
-import { Injectable, computed, inject } from '@angular/core';
-import { I18n, fillPlaceholders } from '@quartier/portal-ui';
+import { Injectable, inject } from '@angular/core';
+import { I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Akteursnetzwerke',
@@ -234,10 +234,7 @@ export type NetworkTextKey = keyof typeof de;
 @Injectable({ providedIn: 'root' })
 export class NetworkTexts {
   private readonly i18n = inject(I18n);
-  private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? en : de));
-
-  readonly t = (key: NetworkTextKey, params: Record<string, string | number> = {}): string =>
-    fillPlaceholders(this.dictionary()[key], params);
+  readonly t = featureTexts<NetworkTextKey>(de, en);
 
   readonly sector = (sector: string | null): string => this.t(`sector.${sector ?? 'none'}` as NetworkTextKey);
   readonly tieType = (type: string): string =>
@@ -245,9 +242,7 @@ export class NetworkTexts {
   readonly offering = (type: string): string =>
     `offering.${type}` in de ? this.t(`offering.${type}` as NetworkTextKey) : type;
   readonly number = (value: number | null | undefined, digits = 3): string =>
-    value === null || value === undefined
-      ? '–'
-      : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
+    formatDecimal(value, this.i18n.locale(), digits);
 }
 
 export { SECTOR_COLOURS, communityColour } from './colours';

@@ -1,5 +1,5 @@
-import { Injectable, computed, inject } from '@angular/core';
-import { I18n, fillPlaceholders } from '@quartier/portal-ui';
+import { Injectable, inject } from '@angular/core';
+import { I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Befragungen',
@@ -249,10 +249,7 @@ export type SurveyTextKey = keyof typeof de;
 @Injectable({ providedIn: 'root' })
 export class SurveyTexts {
   private readonly i18n = inject(I18n);
-  private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? en : de));
-
-  readonly t = (key: SurveyTextKey, params: Record<string, string | number> = {}): string =>
-    fillPlaceholders(this.dictionary()[key], params);
+  readonly t = featureTexts<SurveyTextKey>(de, en);
 
   readonly percent = (value: number | null | undefined, digits = 1): string =>
     value === null || value === undefined
@@ -262,10 +259,9 @@ export class SurveyTexts {
           minimumFractionDigits: digits,
         }) + ' %';
 
+  // NaN (nothing to compute a number from) reads as none, like a missing value.
   readonly number = (value: number | null | undefined, digits = 1): string =>
-    value === null || value === undefined || Number.isNaN(value)
-      ? '–'
-      : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
+    Number.isNaN(value) ? '–' : formatDecimal(value, this.i18n.locale(), digits);
 
   readonly date = (iso: string): string => this.i18n.formatDate(iso);
 }

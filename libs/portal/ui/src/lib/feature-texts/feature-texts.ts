@@ -1,0 +1,28 @@
+import { computed, inject } from '@angular/core';
+import { I18n } from '../i18n/i18n';
+import { fillPlaceholders, type TranslationParams } from '../i18n/translations';
+
+/** A feature library's own text lookup: a key and the values of its `{placeholders}`. */
+export type FeatureText<K extends string> = (key: K, params?: TranslationParams) => string;
+
+/**
+ * The `t` of a feature library's own dictionaries: German by default, English when the shell
+ * switches to it. The lookup reads the shell's language signal, so every OnPush view that shows
+ * a feature text re-renders on a switch, as with the shell's own `I18n.t`. Call it where
+ * `inject` works (a field of the feature's texts service).
+ */
+export function featureTexts<K extends string>(
+  de: Readonly<Record<K, string>>,
+  en: Readonly<Record<K, string>>,
+): FeatureText<K> {
+  const i18n = inject(I18n);
+  const dictionary = computed(() => (i18n.language() === 'en' ? en : de));
+  return (key, params = {}) => fillPlaceholders(dictionary()[key], params);
+}
+
+/** A number in the reader's locale with at most `digits` decimals; '–' where there is none. */
+export function formatDecimal(value: number | null | undefined, locale: string, digits: number): string {
+  return value === null || value === undefined
+    ? '–'
+    : value.toLocaleString(locale, { maximumFractionDigits: digits });
+}
