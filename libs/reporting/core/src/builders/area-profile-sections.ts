@@ -3,9 +3,8 @@ import type { SvgGraphic } from '../charts/echarts-svg';
 import { timeSeriesChart } from '../charts/time-series-chart';
 import { impliedUnit } from '../format/number-format';
 import { bulletList, cellOf, note, paragraph } from '../model/blocks';
-import type { Cell, ReportBlock, ReportFigure, ReportLanguage, ReportTable } from '../model/report-document';
+import type { Cell, ReportBlock, ReportFigure, ReportTable } from '../model/report-document';
 import { ReportingError } from '../reporting-error';
-import type { Texts } from '../texts';
 import type {
   AreaProfileData,
   IndicatorSeries,
@@ -13,15 +12,12 @@ import type {
   PublishedValue,
   SurveySummary,
 } from './report-data';
+import type { ReportContext } from './report-context';
 
 // The sections of an area profile, one function each. Each returns the blocks of its section,
 // or a sentence saying there is nothing to show — a profile never silently drops a topic.
 
-export interface SectionContext {
-  data: AreaProfileData;
-  language: ReportLanguage;
-  t: Texts;
-}
+export type SectionContext = ReportContext<AreaProfileData>;
 
 export function figureOf(
   id: string,

@@ -12,6 +12,7 @@ import {
   type SectionContext,
 } from './area-profile-sections';
 import type { AreaProfileData } from './report-data';
+import { provenanceMetadata } from './report-context';
 
 // The area profile (Sozialraumprofil): the one-document portrait of an area at any level.
 
@@ -214,12 +215,7 @@ export function buildAreaProfile(data: AreaProfileData, language: ReportLanguage
       type: 'area-profile',
       title: t('profile.title', { name: data.area.name }),
       subtitle: t('profile.subtitle', { level: data.area.levelName, parent }),
-      language,
-      organisation: data.organisation,
-      ...(data.author ? { author: data.author } : {}),
-      asOf: data.asOf,
-      generatedAt: data.generatedAt,
-      ...(data.pin ? { pin: data.pin } : {}),
+      ...provenanceMetadata(data, language),
       keywords: [t('reportType.area-profile'), data.area.name, data.area.code],
     },
     tableOfContents: true,

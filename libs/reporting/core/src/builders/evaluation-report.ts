@@ -5,20 +5,17 @@ import { choroplethMap } from '../maps/choropleth-map';
 import { bulletList, cellOf, note, paragraph } from '../model/blocks';
 import { parseReportDocument } from '../model/parse-report-document';
 import type { ReportBlock, ReportDocument, ReportLanguage, ReportSection } from '../model/report-document';
-import { textsFor, type Texts } from '../texts';
+import { textsFor } from '../texts';
 import { figureOf } from './area-profile-sections';
 import type { EvaluationOutcome, EvaluationReportData } from './evaluation-data';
+import { provenanceMetadata, type ReportContext } from './report-context';
 
 // The evaluation report: object and questions, design (periods, matching, balance), programme
 // and comparison areas on a map, results per outcome indicator (means before and after,
 // difference-in-differences with its 95 % interval, event study), the OECD-DAC ratings,
 // findings, recommendations, and the evidence the numbers were computed from.
 
-interface Ctx {
-  data: EvaluationReportData;
-  language: ReportLanguage;
-  t: Texts;
-}
+type Ctx = ReportContext<EvaluationReportData>;
 
 const TEXT = { kind: 'text' } as const;
 const SMD = { kind: 'decimal', digits: 2 } as const;
@@ -441,12 +438,7 @@ export function buildEvaluationReport(data: EvaluationReportData, language: Repo
       type: 'evaluation-report',
       title: t('evaluation.title', { title: data.title }),
       subtitle: t('evaluation.subtitle', { object: data.object, start: data.startPeriod }),
-      language,
-      organisation: data.organisation,
-      ...(data.author ? { author: data.author } : {}),
-      asOf: data.asOf,
-      generatedAt: data.generatedAt,
-      ...(data.pin ? { pin: data.pin } : {}),
+      ...provenanceMetadata(data, language),
       keywords: [t('reportType.evaluation-report'), data.title],
     },
     tableOfContents: true,

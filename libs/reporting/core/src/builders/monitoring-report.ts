@@ -11,19 +11,16 @@ import type {
   ReportTable,
 } from '../model/report-document';
 import { ReportingError } from '../reporting-error';
-import { textsFor, type Texts } from '../texts';
+import { textsFor } from '../texts';
 import { figureOf } from './area-profile-sections';
 import type { MonitoringIndex, MonitoringReportData } from './monitoring-data';
+import { provenanceMetadata, type ReportContext } from './report-context';
 
 // The monitoring report (Monitoringbericht) of one index run for the whole tenant: class maps,
 // class counts, movers since the previous run, one table per district and a methods annex
 // generated from the index definition the run stored.
 
-interface Ctx {
-  data: MonitoringReportData;
-  language: ReportLanguage;
-  t: Texts;
-}
+type Ctx = ReportContext<MonitoringReportData>;
 
 function overview({ data, t }: Ctx): ReportBlock[] {
   return [
@@ -272,12 +269,7 @@ export function buildMonitoringReport(data: MonitoringReportData, language: Repo
       type: 'monitoring-report',
       title: t('monitoring.title', { run: data.run.label }),
       subtitle: t('monitoring.subtitle', { definition: data.run.definitionLabel, city: data.cityName }),
-      language,
-      organisation: data.organisation,
-      ...(data.author ? { author: data.author } : {}),
-      asOf: data.asOf,
-      generatedAt: data.generatedAt,
-      ...(data.pin ? { pin: data.pin } : {}),
+      ...provenanceMetadata(data, language),
       keywords: [t('reportType.monitoring-report'), data.run.label, data.cityName],
     },
     tableOfContents: true,

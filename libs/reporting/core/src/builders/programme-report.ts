@@ -13,16 +13,13 @@ import type {
 import { textsFor, type Texts } from '../texts';
 import { figureOf } from './area-profile-sections';
 import type { ProgrammeGoal, ProgrammeReportData } from './programme-data';
+import { provenanceMetadata, type ReportContext } from './report-context';
 
 // The programme report in the structure of the Social Reporting Standard: problem, approach,
 // resources (input), outputs, outcomes and impact per period with the impact model's
 // attainment, finances, planning and outlook.
 
-interface Ctx {
-  data: ProgrammeReportData;
-  language: ReportLanguage;
-  t: Texts;
-}
+type Ctx = ReportContext<ProgrammeReportData>;
 
 const EURO = { kind: 'eur-cents', digits: 0 } as const;
 const euro = (ctx: Ctx, cents: number) => formatNumber(cents, EURO, ctx.language, { unit: true });
@@ -420,12 +417,7 @@ export function buildProgrammeReport(data: ProgrammeReportData, language: Report
       type: 'programme-report',
       title: t('programme.title', { name: data.programme.name }),
       subtitle: t('programme.subtitle', { periods }),
-      language,
-      organisation: data.organisation,
-      ...(data.author ? { author: data.author } : {}),
-      asOf: data.asOf,
-      generatedAt: data.generatedAt,
-      ...(data.pin ? { pin: data.pin } : {}),
+      ...provenanceMetadata(data, language),
       keywords: [t('reportType.programme-report'), data.programme.name],
     },
     tableOfContents: true,
