@@ -30,4 +30,31 @@ describe('admit', () => {
     const unknown = { ...area, headers: { ...area.headers, [EVENT_TYPE_HEADER]: 'no.such.type' } };
     expect(admit(unknown, new Set(['registry.area.upserted'])).status).toBe('event');
   });
+
+  it('checks one message object once for all subscribers, and gives each its own event', () => {
+    const contracts = jest.requireActual<typeof import('@quartier/contracts')>('@quartier/contracts');
+    const message = encodeEnvelope(
+      createEnvelope('registry.area.upserted', areaPayload({ tenantId: 't1' }), { tenantId: 't1', key: 'b' }),
+    );
+    const check = jest.spyOn(contracts.EVENTS['registry.area.upserted'].schema, 'safeParse');
+    try {
+      const first = admit(message, new Set(['registry.area.upserted']));
+      const second = admit(message, new Set(['registry.area.upserted', 'registry.area.deleted']));
+      expect(check).toHaveBeenCalledTimes(1);
+      if (first.status !== 'event' || second.status !== 'event') throw new Error('not admitted');
+      expect(second.event).toEqual(first.event);
+      expect(second.event.payload).not.toBe(first.event.payload);
+      // A copy of the same bytes is another message: checked again.
+      admit({ ...message }, new Set(['registry.area.upserted']));
+      expect(check).toHaveBeenCalledTimes(2);
+    } finally {
+      check.mockRestore();
+    }
+  });
+
+  it('keeps checking a message that failed, for every subscriber', () => {
+    const wrong = { ...area, value: area.value.replace('"tenantId":"t1"', '"tenantId":"T 1"') };
+    for (let i = 0; i < 2; i++)
+      expect(admit(wrong, new Set(['registry.area.upserted'])).status).toBe('invalid');
+  });
 });

@@ -87,6 +87,16 @@ export type Admission =
   | { status: 'invalid'; reason: string };
 
 /**
+ * Messages that passed the contract check. The in-process broker hands one message object to
+ * every subscriber (Kafka gives each consumer group its own), and the same bytes against the
+ * same contracts give the same verdict: an area event reaching six read models was checked six
+ * times, 18 % of the platform's CPU while 50,000 areas replicated. What passed is what the
+ * check returns (the outbox stores the payload as the producer's check returned it, so a
+ * conforming value has no keys the check would strip and no defaults left to fill).
+ */
+const conforming = new WeakSet<WireMessage>();
+
+/**
  * Decodes a message and checks it against the contracts. Known types the subscription did not
  * ask for are skipped (topics carry a producer's every event); what cannot be decoded, unknown
  * types and unsupported versions are invalid (to be dead-lettered).
@@ -98,12 +108,18 @@ export function admit(message: WireMessage, types: ReadonlySet<EventType>): Admi
   const announced = message.headers[EVENT_TYPE_HEADER];
   if (announced !== undefined && isKnownEventType(announced) && !types.has(announced))
     return { status: 'skipped' };
+  if (conforming.has(message)) {
+    // Checked for an earlier subscriber; each subscriber still gets objects of its own.
+    const event = JSON.parse(message.value) as DeliveredEvent<EventType>;
+    return types.has(event.type) ? { status: 'event', event } : { status: 'skipped' };
+  }
   const decoded = decodeEnvelope(message.value);
   if (!decoded.ok) return { status: 'invalid', reason: decoded.reason };
   const envelope = decoded.envelope;
   if (isKnownEventType(envelope.type) && !types.has(envelope.type)) return { status: 'skipped' };
   const validation = validateEvent(envelope.type, envelope.version, envelope.payload);
   if (!validation.ok) return { status: 'invalid', reason: validation.reason };
+  conforming.add(message);
   const event = {
     ...envelope,
     type: validation.type,
