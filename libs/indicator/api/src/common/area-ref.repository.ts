@@ -3,17 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Scope } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { selectPage } from '@quartier/service-kit';
+import type { AreaRef } from '@quartier/contracts';
 
-export interface AreaNode {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-  /** Ancestor ids, root first. */
-  path: string[];
-  population: number | null;
-}
+/** An area of `area_ref` as this service reads it; `path` holds the ancestor ids, root first. */
+export type AreaNode = Pick<AreaRef, 'id' | 'code' | 'name' | 'level' | 'parentId' | 'path' | 'population'>;
 
 /** An area as the read-model endpoint lists it (the ancestor path stays inside). */
 export type AreaRefItem = Omit<AreaNode, 'path'>;

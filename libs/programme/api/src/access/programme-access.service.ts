@@ -1,19 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { assertCanAct, canAct, type AccessContext } from '@quartier/auth';
-import type { Role } from '@quartier/contracts';
+import type { AreaRef as RegistryAreaRef, Role } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
 import { PROGRAMME_MANAGERS } from '../programme.constants';
 import { ProgrammeServiceError } from '../programme.errors';
 import { ProgrammeRepository, type ProgrammeRow } from '../programmes/programme.repository';
 
-export interface AreaRef {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  path: string[];
-  population: number | null;
-}
+/** An area of `area_ref` (the registry's contract) as the programme's checks read it. */
+export type AreaRef = Pick<RegistryAreaRef, 'id' | 'code' | 'name' | 'level' | 'path' | 'population'>;
 
 /**
  * Loads programmes for a request and enforces tenant, role and programme scope (the guard

@@ -2,24 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
+import type { AreaRef } from '@quartier/contracts';
 
 /** An area of the registry as replicated into `area_ref`; `path` holds its ancestors' ids, root first. */
-export interface AreaRefRow {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  path: string[];
-}
+export type AreaRefRow = Pick<AreaRef, 'id' | 'code' | 'name' | 'level' | 'path'>;
 
-export interface CandidateAreaRow {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-  population: number | null;
-}
+export type CandidateAreaRow = Pick<AreaRef, 'id' | 'code' | 'name' | 'level' | 'parentId' | 'population'>;
 
 /** Reads of the registry's areas as replicated here (`area_ref`, written by the read-model handler). */
 @Injectable()
