@@ -23,3 +23,4 @@ export * from './lib/create-section/create-section';
 export * from './lib/submission/submission';
 export * from './lib/radio-group/radio-group';
 export * from './lib/feature-texts/feature-texts';
+export * from './lib/chart-element/chart-element';

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, type ElementRef, effect, input, viewChild } from '@angular/core';
-import { mountChart } from '@quartier/portal-ui';
-import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams } from 'echarts';
+import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChartElement } from '@quartier/portal-ui';
+import type { CustomSeriesRenderItemAPI, CustomSeriesRenderItemParams, EChartsOption } from 'echarts';
 import type { EventStudyChartData } from '../event-study-view';
 
 export interface EventStudyChartTexts {
@@ -18,14 +18,9 @@ export interface EventStudyChartTexts {
  */
 @Component({
   selector: 'q-event-study-chart',
+  imports: [ChartElement],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<div
-    #host
-    class="chart"
-    role="img"
-    [attr.aria-label]="label()"
-    data-testid="event-study-chart"
-  ></div>`,
+  template: `<div class="chart" [qChart]="option()" [label]="label()" data-testid="event-study-chart"></div>`,
   styles: [':host { display: block; } .chart { height: 300px; width: 100%; max-width: 44rem; }'],
 })
 export class EventStudyChart {
@@ -33,17 +28,8 @@ export class EventStudyChart {
   readonly label = input.required<string>();
   readonly unit = input('');
   readonly texts = input.required<EventStudyChartTexts>();
-  private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
-  private readonly chart = mountChart(() => this.host().nativeElement);
 
-  constructor() {
-    effect(() => {
-      const chart = this.chart();
-      if (chart) chart.setOption(this.option(), true);
-    });
-  }
-
-  private option() {
+  protected readonly option = computed((): EChartsOption => {
     const data = this.data();
     const texts = this.texts();
     return {
@@ -121,5 +107,5 @@ export class EventStudyChart {
         },
       ],
     };
-  }
+  });
 }
