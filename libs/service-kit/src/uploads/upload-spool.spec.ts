@@ -71,6 +71,21 @@ describe('UploadSpool', () => {
     expect(readdirSync(spool.dir)).toHaveLength(1);
   });
 
+  it('keeps an upload that was handed over, and deletes it when the hand-over fails', async () => {
+    const kept = await spool.receive(body('a'), { maxBytes: 10 });
+    await expect(spool.handOver(kept, async () => 'queued')).resolves.toBe('queued');
+    expect(existsSync(kept.path)).toBe(true);
+
+    const failed = await spool.receive(body('b'), { maxBytes: 10 });
+    const refusal = new Error('queue full');
+    await expect(
+      spool.handOver(failed, async () => {
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    expect(existsSync(failed.path)).toBe(false);
+  });
+
   it('refuses a body that was already read instead of waiting for it forever', async () => {
     const consumed = body('{"a":1}');
     for await (const _chunk of consumed) void _chunk;

@@ -141,6 +141,19 @@ export class UploadSpool {
     });
   }
 
+  /**
+   * Hands an upload to `use`, which takes it over (e.g. queues a job that holds the file): if
+   * `use` fails, nothing holds the file, so it is deleted here and the error passed on.
+   */
+  async handOver<T>(upload: SpooledUpload, use: () => Promise<T>): Promise<T> {
+    try {
+      return await use();
+    } catch (error) {
+      await this.discard(upload.path);
+      throw error;
+    }
+  }
+
   /** Deletes a spool file (only files of this spool; a missing file is fine). */
   async discard(path: string): Promise<void> {
     if (this.owns(path)) await rm(path, { force: true });

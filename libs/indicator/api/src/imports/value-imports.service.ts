@@ -80,7 +80,7 @@ export class ValueImportsService implements OnModuleInit {
           'the request body is empty: send the file as the body',
         ),
     });
-    try {
+    return this.spool.handOver(upload, async () => {
       const payload = {
         format,
         fileName,
@@ -96,10 +96,7 @@ export class ValueImportsService implements OnModuleInit {
         files: [upload.path],
       });
       return toValueImportJob(await this.view(tenantId, id));
-    } catch (error) {
-      await this.spool.discard(upload.path);
-      throw error;
-    }
+    });
   }
 
   /** Imports a file to completion (demo seed, benchmark, tests); the file is left where it is. */

@@ -76,7 +76,7 @@ export class AreaImportsService implements OnModuleInit {
       empty: () =>
         new RegistryError('InvalidAreaImport', 'the request body is empty: send a GeoJSON FeatureCollection'),
     });
-    try {
+    return this.spool.handOver(upload, async () => {
       const payload = { options, file: upload.path, bytesTotal: upload.bytes, sha256: upload.sha256 };
       const id = await this.runner.enqueue(AREA_IMPORT, payload, {
         tenantId,
@@ -84,10 +84,7 @@ export class AreaImportsService implements OnModuleInit {
         files: [upload.path],
       });
       return await this.get(tenantId, id);
-    } catch (error) {
-      await this.spool.discard(upload.path);
-      throw error;
-    }
+    });
   }
 
   /** Runs an import to completion (the demo seed and tests use it synchronously); the file stays. */
