@@ -1,27 +1,8 @@
 import type { EvaluationErrorCode } from '@quartier/evaluation-core';
 import { ServiceError } from '@quartier/service-kit';
 
-/** Error codes of the evaluation service; their HTTP meaning is declared once below. */
-export type EvaluationServiceErrorCode =
-  | 'EvaluationNotFound'
-  | 'EvaluationExists'
-  | 'ProgrammeNotFound'
-  | 'MeasureNotFound'
-  | 'InvalidAreas'
-  | 'UnknownIndicator'
-  | 'UnknownEvidence'
-  | 'NoTreatedAreas'
-  | 'DesignIncomplete'
-  | 'DesignConflict'
-  | 'InvalidEvidence'
-  | 'NoSnapshot'
-  | 'InvalidStartPeriod';
-
-export class EvaluationServiceError extends ServiceError<EvaluationServiceErrorCode> {
-  override readonly name = 'EvaluationServiceError';
-}
-
-export const EVALUATION_ERROR_STATUS: Record<EvaluationServiceErrorCode, number> = {
+/** Every error code of the evaluation service with its HTTP status: the one place its codes are declared. */
+export const EVALUATION_ERROR_STATUS = {
   EvaluationNotFound: 404,
   EvaluationExists: 409,
   ProgrammeNotFound: 404,
@@ -35,7 +16,12 @@ export const EVALUATION_ERROR_STATUS: Record<EvaluationServiceErrorCode, number>
   InvalidEvidence: 422,
   NoSnapshot: 409,
   InvalidStartPeriod: 422,
-};
+} satisfies Record<string, number>;
+export type EvaluationServiceErrorCode = keyof typeof EVALUATION_ERROR_STATUS;
+
+export class EvaluationServiceError extends ServiceError<EvaluationServiceErrorCode> {
+  override readonly name = 'EvaluationServiceError';
+}
 
 /**
  * The core's errors: unprocessable input, except workflow refusals (403), workflow conflicts and

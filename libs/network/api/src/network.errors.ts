@@ -1,30 +1,8 @@
 import type { NetworkErrorCode } from '@quartier/network-core';
 import { ServiceError } from '@quartier/service-kit';
 
-/** Error codes of the network service; mapped to HTTP once (NETWORK_ERROR_STATUS). */
-export type NetworkServiceErrorCode =
-  | 'NetworkNotFound'
-  | 'WaveNotFound'
-  | 'ActorNotFound'
-  | 'TieNotFound'
-  | 'MetricsJobNotFound'
-  | 'UnknownArea'
-  | 'UnknownActor'
-  | 'InvalidTie'
-  | 'DuplicateTie'
-  | 'DuplicateWave'
-  | 'DuplicateActor'
-  | 'InvalidImport'
-  | 'UnsupportedFormat'
-  | 'MetricsNotComputed'
-  | 'InvalidNetwork';
-
-/** A domain error of the network service; `details` carries e.g. import errors with line numbers. */
-export class NetworkServiceError extends ServiceError<NetworkServiceErrorCode> {
-  override readonly name = 'NetworkServiceError';
-}
-
-export const NETWORK_ERROR_STATUS: Record<NetworkServiceErrorCode, number> = {
+/** Every error code of the network service with its HTTP status: the one place its codes are declared. */
+export const NETWORK_ERROR_STATUS = {
   NetworkNotFound: 404,
   WaveNotFound: 404,
   ActorNotFound: 404,
@@ -40,7 +18,13 @@ export const NETWORK_ERROR_STATUS: Record<NetworkServiceErrorCode, number> = {
   UnsupportedFormat: 415,
   MetricsNotComputed: 409,
   InvalidNetwork: 422,
-};
+} satisfies Record<string, number>;
+export type NetworkServiceErrorCode = keyof typeof NETWORK_ERROR_STATUS;
+
+/** A domain error of the network service; `details` carries e.g. import errors with line numbers. */
+export class NetworkServiceError extends ServiceError<NetworkServiceErrorCode> {
+  override readonly name = 'NetworkServiceError';
+}
 
 /** The core's input errors, when one reaches HTTP: unprocessable input (a repeated tie conflicts). */
 export const NETWORK_CORE_ERROR_STATUS: Record<NetworkErrorCode, number> = {

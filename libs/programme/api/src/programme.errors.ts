@@ -1,31 +1,8 @@
 import type { ProgrammeErrorCode } from '@quartier/programme-core';
 import { ServiceError } from '@quartier/service-kit';
 
-/** Error codes of the programme service; their HTTP meaning is declared once below. */
-export type ProgrammeServiceErrorCode =
-  | 'ProgrammeNotFound'
-  | 'ProgrammeExists'
-  | 'InvalidProgramme'
-  | 'InvalidBudget'
-  | 'MeasureNotFound'
-  | 'InvalidMeasure'
-  | 'OverCommitment'
-  | 'IndexRunNotFound'
-  | 'InvalidAreaSelection'
-  | 'NoProgrammeAreas'
-  | 'InvalidAllocation'
-  | 'AllocationNotFound'
-  | 'ImpactModelNotFound'
-  | 'InvalidImpactModel'
-  | 'ImpactModelChanged'
-  | 'InvalidMeasureImport'
-  | 'UnsupportedMediaType';
-
-export class ProgrammeServiceError extends ServiceError<ProgrammeServiceErrorCode> {
-  override readonly name = 'ProgrammeServiceError';
-}
-
-export const PROGRAMME_ERROR_STATUS: Record<ProgrammeServiceErrorCode, number> = {
+/** Every error code of the programme service with its HTTP status: the one place its codes are declared. */
+export const PROGRAMME_ERROR_STATUS = {
   ProgrammeNotFound: 404,
   ProgrammeExists: 409,
   InvalidProgramme: 422,
@@ -43,7 +20,12 @@ export const PROGRAMME_ERROR_STATUS: Record<ProgrammeServiceErrorCode, number> =
   ImpactModelChanged: 409,
   InvalidMeasureImport: 422,
   UnsupportedMediaType: 415,
-};
+} satisfies Record<string, number>;
+export type ProgrammeServiceErrorCode = keyof typeof PROGRAMME_ERROR_STATUS;
+
+export class ProgrammeServiceError extends ServiceError<ProgrammeServiceErrorCode> {
+  override readonly name = 'ProgrammeServiceError';
+}
 
 /** The core's errors: unprocessable input, except workflow refusals (403) and conflicts (409). */
 export const PROGRAMME_CORE_ERROR_STATUS: Record<ProgrammeErrorCode, number> = {

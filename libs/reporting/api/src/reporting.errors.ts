@@ -1,28 +1,8 @@
 import type { ReportingErrorCode } from '@quartier/reporting-core';
 import { ServiceError } from '@quartier/service-kit';
 
-/** Error codes of the reporting service; their HTTP meaning is declared once below. */
-export type ReportingServiceErrorCode =
-  | 'ReportNotFound'
-  | 'InvalidReportRequest'
-  | 'AreaNotFound'
-  | 'LevelNotFound'
-  | 'SubjectNotFound'
-  | 'OutOfScope'
-  | 'ReportNotReady'
-  | 'ReportNotRegenerable'
-  | 'UpstreamRefused'
-  | 'UpstreamFailed'
-  | 'ScheduleNotFound'
-  | 'InvalidSchedule'
-  | 'NoScheduleAccount'
-  | 'InvalidSettings';
-
-export class ReportingServiceError extends ServiceError<ReportingServiceErrorCode> {
-  override readonly name = 'ReportingServiceError';
-}
-
-export const REPORTING_ERROR_STATUS: Record<ReportingServiceErrorCode, number> = {
+/** Every error code of the reporting service with its HTTP status: the one place its codes are declared. */
+export const REPORTING_ERROR_STATUS = {
   ReportNotFound: 404,
   InvalidReportRequest: 422,
   AreaNotFound: 404,
@@ -37,7 +17,12 @@ export const REPORTING_ERROR_STATUS: Record<ReportingServiceErrorCode, number> =
   InvalidSchedule: 422,
   NoScheduleAccount: 409,
   InvalidSettings: 422,
-};
+} satisfies Record<string, number>;
+export type ReportingServiceErrorCode = keyof typeof REPORTING_ERROR_STATUS;
+
+export class ReportingServiceError extends ServiceError<ReportingServiceErrorCode> {
+  override readonly name = 'ReportingServiceError';
+}
 
 /** The core's errors: bad data is unprocessable, a broken font or renderer is ours (500). */
 export const REPORTING_CORE_ERROR_STATUS: Record<ReportingErrorCode, number> = {

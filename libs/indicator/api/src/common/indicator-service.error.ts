@@ -1,23 +1,20 @@
 import { IndicatorError, type IndicatorErrorCode } from '@quartier/indicator-core';
 import { ServiceError, registerErrorStatuses } from '@quartier/service-kit';
 
-/** Error codes of the indicator service; the HTTP meaning of each is registered once below. */
-export type IndicatorServiceErrorCode =
-  | 'IndicatorNotFound'
-  | 'IndicatorExists'
-  | 'InvalidIndicator'
-  | 'IndicatorVersionNotFound'
-  | 'InvalidValueImport'
-  | 'ValueImportNotFound'
-  | 'UnsupportedMediaType'
-  | 'LevelNotFound'
-  | 'AreaNotFound'
-  | 'IndexDefinitionNotFound'
-  | 'IndexDefinitionExists'
-  | 'InvalidIndexRun'
-  | 'IndexRunNotFound';
+/** Core errors keep their own codes; the API answers them as unprocessable input. */
+export const INDICATOR_CORE_ERROR_STATUS: Record<IndicatorErrorCode, number> = {
+  InvalidIndexDefinition: 422,
+  InvalidInput: 422,
+  NotEnoughValidAreas: 422,
+  ZeroVariance: 422,
+  InvalidCrosswalk: 422,
+  InvalidHierarchy: 422,
+  InvalidTimeSeries: 422,
+  FormulaSyntax: 422,
+};
 
-export const INDICATOR_ERROR_STATUS: Record<IndicatorServiceErrorCode, number> = {
+/** Every error code of the indicator service with its HTTP status: the one place its codes are declared. */
+export const INDICATOR_ERROR_STATUS = {
   IndicatorNotFound: 404,
   IndicatorExists: 409,
   InvalidIndicator: 422,
@@ -31,19 +28,8 @@ export const INDICATOR_ERROR_STATUS: Record<IndicatorServiceErrorCode, number> =
   IndexDefinitionExists: 409,
   InvalidIndexRun: 422,
   IndexRunNotFound: 404,
-};
-
-/** Core errors keep their own codes; the API answers them as unprocessable input. */
-export const INDICATOR_CORE_ERROR_STATUS: Record<IndicatorErrorCode, number> = {
-  InvalidIndexDefinition: 422,
-  InvalidInput: 422,
-  NotEnoughValidAreas: 422,
-  ZeroVariance: 422,
-  InvalidCrosswalk: 422,
-  InvalidHierarchy: 422,
-  InvalidTimeSeries: 422,
-  FormulaSyntax: 422,
-};
+} satisfies Record<string, number>;
+export type IndicatorServiceErrorCode = keyof typeof INDICATOR_ERROR_STATUS;
 
 export class IndicatorServiceError extends ServiceError<IndicatorServiceErrorCode> {
   override readonly name = 'IndicatorServiceError';
