@@ -38,8 +38,24 @@ export const NETWORK_CORE_ERROR_STATUS: Record<NetworkErrorCode, number> = {
   UnknownEgo: 422,
 };
 
+/**
+ * Runs a write and answers a unique-constraint refusal with the network's own error (`duplicate`
+ * names what repeats: a wave label, a tie); any other failure passes as it is.
+ */
+export async function refusingDuplicate<T>(
+  write: () => Promise<T>,
+  duplicate: () => NetworkServiceError,
+): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicate();
+    throw error;
+  }
+}
+
 /** Whether a write failed on a unique constraint (PostgreSQL 23505), as TypeORM reports it. */
-export function isUniqueViolation(error: unknown): boolean {
+function isUniqueViolation(error: unknown): boolean {
   return (
     (error as { code?: unknown })?.code === '23505' ||
     (error as { driverError?: { code?: unknown } })?.driverError?.code === '23505'

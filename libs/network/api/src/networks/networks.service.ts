@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { networkTarget } from '../access/network-access';
 import { NetworkAccessService } from '../access/network-access.service';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
-import { isUniqueViolation, NetworkServiceError } from '../network.errors';
+import { NetworkServiceError, refusingDuplicate } from '../network.errors';
 import { ancestorsOf, areaLabels } from '../areas/area-ref.repository';
 import {
   type CreateNetworkInput,
@@ -109,17 +109,11 @@ export class NetworksService {
   async createWave(caller: Caller, networkId: string, input: CreateWaveInput): Promise<WaveView> {
     const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
-    try {
-      const row = await insertWave(this.db.manager, tenantId, network.id, input);
-      return { ...row, actors: 0, ties: 0 };
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new NetworkServiceError(
-          'DuplicateWave',
-          `the network already has a wave labelled "${input.label}"`,
-        );
-      throw error;
-    }
+    const row = await refusingDuplicate(
+      () => insertWave(this.db.manager, tenantId, network.id, input),
+      () => duplicateWave(input.label),
+    );
+    return { ...row, actors: 0, ties: 0 };
   }
 
   async updateWave(
@@ -131,20 +125,15 @@ export class NetworksService {
     const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
-    try {
-      await this.db.transaction(async (manager) => {
-        await updateWave(manager, wave.id, input);
-        // The observation date is the period of the indicator values derived from the wave.
-        if (input.observedOn !== undefined) await touchWaves(manager, [wave.id]);
-      });
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new NetworkServiceError(
-          'DuplicateWave',
-          `the network already has a wave labelled "${input.label}"`,
-        );
-      throw error;
-    }
+    await refusingDuplicate(
+      () =>
+        this.db.transaction(async (manager) => {
+          await updateWave(manager, wave.id, input);
+          // The observation date is the period of the indicator values derived from the wave.
+          if (input.observedOn !== undefined) await touchWaves(manager, [wave.id]);
+        }),
+      () => duplicateWave(input.label),
+    );
     return (await this.waves(network.id)).find((w) => w.id === wave.id) as WaveView;
   }
 
@@ -182,3 +171,6 @@ export class NetworksService {
     return result;
   }
 }
+
+const duplicateWave = (label: string | undefined) =>
+  new NetworkServiceError('DuplicateWave', `the network already has a wave labelled "${label}"`);

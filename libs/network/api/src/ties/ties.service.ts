@@ -6,7 +6,7 @@ import { NetworkAccessService } from '../access/network-access.service';
 import { actorIdsInNetwork, actorsOfNetwork } from '../actors/actor.repository';
 import { touchWaves } from '../networks/wave.repository';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
-import { isUniqueViolation, NetworkServiceError } from '../network.errors';
+import { NetworkServiceError, refusingDuplicate } from '../network.errors';
 import {
   canonicalEnds,
   type CreateTieInput,
@@ -93,22 +93,21 @@ export class TiesService {
   ): Promise<TieRow> {
     const { access, tenantId } = caller;
     const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
-    try {
-      return await this.db.transaction(async (manager) => {
-        const wave = await this.networks.wave(network, waveId, manager);
-        const tie = await updateTie(manager, wave.id, tieId, input);
-        if (!tie) throw new NetworkServiceError('TieNotFound', `tie ${tieId} not found in wave ${waveId}`);
-        await touchWaves(manager, [wave.id]);
-        return tie;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new NetworkServiceError(
+    return refusingDuplicate(
+      () =>
+        this.db.transaction(async (manager) => {
+          const wave = await this.networks.wave(network, waveId, manager);
+          const tie = await updateTie(manager, wave.id, tieId, input);
+          if (!tie) throw new NetworkServiceError('TieNotFound', `tie ${tieId} not found in wave ${waveId}`);
+          await touchWaves(manager, [wave.id]);
+          return tie;
+        }),
+      () =>
+        new NetworkServiceError(
           'DuplicateTie',
           `a ${input.type} tie between these actors already exists in the wave`,
-        );
-      throw error;
-    }
+        ),
+    );
   }
 
   async remove(caller: Caller, networkId: string, waveId: string, tieId: string): Promise<void> {
