@@ -30,3 +30,13 @@ export async function selectPage<T>(
   );
   return { rows, total };
 }
+
+/** The first row a query answers, or null when it answers none: every lookup by key reads so. */
+export async function selectOne<T>(
+  db: DataSource | EntityManager,
+  sql: string,
+  params: unknown[],
+): Promise<T | null> {
+  const rows: T[] = await db.query(sql, params);
+  return rows[0] ?? null;
+}

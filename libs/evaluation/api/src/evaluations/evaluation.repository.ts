@@ -4,7 +4,7 @@ import type { CriterionRating, EvaluationStatus, WorkflowAction } from '@quartie
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StoredDesign } from '../design/design.dto';
 import { EVALUATION_CONNECTION } from '../evaluation.constants';
-import { selectPage } from '@quartier/service-kit';
+import { selectPage, selectOne } from '@quartier/service-kit';
 
 export type ObjectKind = 'programme' | 'measure' | 'areas';
 
@@ -67,11 +67,11 @@ export class EvaluationRepository {
     manager: EntityManager = this.db.manager,
     lock = false,
   ): Promise<EvaluationRow | null> {
-    const rows: EvaluationRow[] = await manager.query(
+    return selectOne<EvaluationRow>(
+      manager,
       `SELECT ${COLUMNS} FROM evaluation e WHERE e.tenant_id = $1 AND e.id = $2${lock ? ' FOR UPDATE' : ''}`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
   }
 
   async titleTaken(

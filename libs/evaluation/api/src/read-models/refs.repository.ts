@@ -2,18 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVALUATION_CONNECTION } from '../evaluation.constants';
-import { selectPage } from '@quartier/service-kit';
+import { selectPage, selectOne } from '@quartier/service-kit';
+import type { AreaRef } from '@quartier/contracts';
 
-export interface AreaRow {
-  id: string;
-  code: string;
-  name: string;
-  level: string;
-  parentId: string | null;
-  path: string[];
-  population: number | null;
-  versionId: string;
-}
+/** An area as replicated into `area_ref` (the registry's contract), without tenant and label point. */
+export type AreaRow = Omit<AreaRef, 'tenantId' | 'labelPoint'>;
 
 export interface ProgrammeRefRow {
   id: string;
@@ -83,19 +76,19 @@ export class RefsRepository {
   }
 
   async programme(tenantId: string, id: string): Promise<ProgrammeRefRow | null> {
-    const rows: ProgrammeRefRow[] = await this.db.query(
+    return selectOne<ProgrammeRefRow>(
+      this.db,
       `SELECT ${PROGRAMME} FROM programme_ref p WHERE p.tenant_id = $1 AND p.id = $2`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
   }
 
   async programmeByName(tenantId: string, name: string): Promise<ProgrammeRefRow | null> {
-    const rows: ProgrammeRefRow[] = await this.db.query(
+    return selectOne<ProgrammeRefRow>(
+      this.db,
       `SELECT ${PROGRAMME} FROM programme_ref p WHERE p.tenant_id = $1 AND p.name = $2`,
       [tenantId, name],
     );
-    return rows[0] ?? null;
   }
 
   async programmes(
@@ -120,11 +113,11 @@ export class RefsRepository {
   }
 
   async measure(tenantId: string, id: string): Promise<MeasureRefRow | null> {
-    const rows: MeasureRefRow[] = await this.db.query(
+    return selectOne<MeasureRefRow>(
+      this.db,
       `SELECT ${MEASURE} FROM measure_ref m WHERE m.tenant_id = $1 AND m.id = $2`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
   }
 
   async measures(

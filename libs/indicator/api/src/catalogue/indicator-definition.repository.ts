@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IndicatorContent } from './indicator.dto';
+import { selectOne } from '@quartier/service-kit';
 
 /** One version of a definition, with the definition's code and kind. */
 export interface DefinitionRow {
@@ -51,11 +52,11 @@ export class IndicatorDefinitionRepository {
     code: string,
     manager: EntityManager = this.db.manager,
   ): Promise<DefinitionRow | null> {
-    const rows: DefinitionRow[] = await manager.query(
+    return selectOne<DefinitionRow>(
+      manager,
       `${SELECT_CURRENT} WHERE d.tenant_id = $1 AND d.code = $2 AND d.deleted_at IS NULL`,
       [tenantId, code],
     );
-    return rows[0] ?? null;
   }
 
   /** Codes of the live definitions, all or only those in `codes`, sorted. */
@@ -83,11 +84,11 @@ export class IndicatorDefinitionRepository {
     tenantId: string,
     code: string,
   ): Promise<{ id: string; deleted: boolean; version: number } | null> {
-    const rows: { id: string; deleted: boolean; version: number }[] = await manager.query(
+    return selectOne<{ id: string; deleted: boolean; version: number }>(
+      manager,
       `SELECT id, deleted_at IS NOT NULL AS deleted, current_version AS version FROM indicator_definition WHERE tenant_id = $1 AND code = $2 FOR UPDATE`,
       [tenantId, code],
     );
-    return rows[0] ?? null;
   }
 
   /** Locks the live definition row of a code until the transaction ends; null when there is none. */
@@ -96,11 +97,11 @@ export class IndicatorDefinitionRepository {
     tenantId: string,
     code: string,
   ): Promise<{ id: string; version: number } | null> {
-    const rows: { id: string; version: number }[] = await manager.query(
+    return selectOne<{ id: string; version: number }>(
+      manager,
       `SELECT id, current_version AS version FROM indicator_definition WHERE tenant_id = $1 AND code = $2 AND deleted_at IS NULL FOR UPDATE`,
       [tenantId, code],
     );
-    return rows[0] ?? null;
   }
 
   /**

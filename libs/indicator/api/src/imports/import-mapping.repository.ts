@@ -2,6 +2,7 @@
 // again for a file from the same source, and what an import with `source` but no `map` uses.
 import type { EntityManager } from 'typeorm';
 import type { ImportFormat } from './import-formats';
+import { selectOne } from '@quartier/service-kit';
 
 export interface SavedMapping {
   format: ImportFormat;
@@ -20,11 +21,11 @@ export async function savedMapping(
   format: ImportFormat,
   source: string,
 ): Promise<SavedMapping | null> {
-  const rows: SavedMapping[] = await manager.query(
+  return selectOne<SavedMapping>(
+    manager,
     `SELECT ${COLUMNS} FROM import_mapping WHERE tenant_id = $1 AND format = $2 AND source = $3`,
     [tenantId, format, source],
   );
-  return rows[0] ?? null;
 }
 
 export async function saveMapping(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndexDefinition } from '@quartier/indicator-core';
 import type { DataSource } from 'typeorm';
+import { selectOne } from '@quartier/service-kit';
 
 export interface IndexDefinitionRow {
   id: string;
@@ -27,11 +28,11 @@ export class IndexDefinitionRepository {
   }
 
   async find(tenantId: string, id: string): Promise<IndexDefinitionRow | null> {
-    const rows: IndexDefinitionRow[] = await this.db.query(
+    return selectOne<IndexDefinitionRow>(
+      this.db,
       `SELECT ${COLUMNS} FROM index_definition WHERE tenant_id = $1 AND id = $2`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
   }
 
   /** Whether the tenant has a definition whose key matches a LIKE pattern. */

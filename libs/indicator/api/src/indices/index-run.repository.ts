@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndexDefinition } from '@quartier/indicator-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { toResultColumns, type IndexResultColumns, type IndexResultRow } from './index-result-columns';
+import { selectOne } from '@quartier/service-kit';
 
 export type { IndexResultColumns, IndexResultRow } from './index-result-columns';
 
@@ -111,11 +112,11 @@ export class IndexRunRepository {
     id: string,
     manager: EntityManager = this.db.manager,
   ): Promise<IndexRunRow | null> {
-    const rows: IndexRunRow[] = await manager.query(
+    return selectOne<IndexRunRow>(
+      manager,
       `SELECT ${RUN_COLUMNS} FROM index_run WHERE tenant_id = $1 AND id = $2`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
   }
 
   /** The definition snapshot and stored inputs of a run. */
@@ -123,11 +124,11 @@ export class IndexRunRepository {
     tenantId: string,
     id: string,
   ): Promise<{ definition: IndexDefinition; inputs: unknown } | null> {
-    const rows: { definition: IndexDefinition; inputs: unknown }[] = await this.db.query(
+    return selectOne<{ definition: IndexDefinition; inputs: unknown }>(
+      this.db,
       `SELECT definition, inputs FROM index_run WHERE tenant_id = $1 AND id = $2`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
   }
 
   /**

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import type { WaveGraphActor } from '../metrics/wave-graph';
 import type { ActorKind, Sector } from '../network.constants';
 import { ACTOR_COLUMNS, type ActorRow, type Contact, type Offering } from './actor.dto';
+import { selectOne } from '@quartier/service-kit';
 
 /** Every field of an actor, as services, imports, survey events and the demo write it. */
 export interface ActorDraft {
@@ -138,11 +139,11 @@ export async function findActor(
   actorId: string,
   lock = false,
 ): Promise<ActorRow | null> {
-  const rows: ActorRow[] = await manager.query(
+  return selectOne<ActorRow>(
+    manager,
     `SELECT ${ACTOR_COLUMNS} FROM actor a WHERE a.id = $1 AND a.network_id = $2${lock ? ' FOR UPDATE' : ''}`,
     [actorId, networkId],
   );
-  return rows[0] ?? null;
 }
 
 /** The actors among `ids`, locked until the transaction ends. */

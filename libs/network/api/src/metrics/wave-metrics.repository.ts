@@ -1,6 +1,7 @@
 // SQL of `wave_metrics`, the measures of a wave cached per revision and options.
 import type { NetworkMetrics } from '@quartier/network-core';
 import type { EntityManager } from 'typeorm';
+import { selectOne } from '@quartier/service-kit';
 
 export interface CachedMetricsRow {
   revision: number;
@@ -15,13 +16,13 @@ export async function currentMetrics(
   waveId: string,
   optionsKey: string,
 ): Promise<CachedMetricsRow | null> {
-  const rows: CachedMetricsRow[] = await manager.query(
+  return selectOne<CachedMetricsRow>(
+    manager,
     `SELECT m.revision::int AS revision, m.metrics, m.duration_ms AS "durationMs", m.computed_at AS "computedAt"
        FROM wave_metrics m JOIN wave w ON w.id = m.wave_id AND w.revision = m.revision
       WHERE m.wave_id = $1 AND m.options_key = $2`,
     [waveId, optionsKey],
   );
-  return rows[0] ?? null;
 }
 
 /** Stores (or replaces) the measures of a wave for these options; returns when they were computed. */

@@ -2,6 +2,7 @@
 // reads, the caller's transaction for writes).
 import type { EntityManager } from 'typeorm';
 import { NETWORK_COLUMNS, type NetworkRecord } from './network.dto';
+import { selectOne } from '@quartier/service-kit';
 
 const WITH_AREA_PATH = `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors"
   FROM network n LEFT JOIN area_ref ar ON ar.id = n.area_id AND ar.tenant_id = n.tenant_id`;
@@ -19,11 +20,10 @@ export async function findNetwork(
   tenantId: string,
   networkId: string,
 ): Promise<NetworkRecord | null> {
-  const rows: NetworkRecord[] = await manager.query(
-    `${WITH_AREA_PATH} WHERE n.id = $1 AND n.tenant_id = $2`,
-    [networkId, tenantId],
-  );
-  return rows[0] ?? null;
+  return selectOne<NetworkRecord>(manager, `${WITH_AREA_PATH} WHERE n.id = $1 AND n.tenant_id = $2`, [
+    networkId,
+    tenantId,
+  ]);
 }
 
 /** The tenant's networks by name, with their areas' ancestors. */

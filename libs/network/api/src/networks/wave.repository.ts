@@ -2,6 +2,7 @@
 // caller's EntityManager, so services, imports and survey events write inside their transactions.
 import type { EntityManager } from 'typeorm';
 import { WAVE_COLUMNS, type WaveRow, type WaveView } from './network.dto';
+import { selectOne } from '@quartier/service-kit';
 
 /** A wave of the network; null when there is none. */
 export async function findWave(
@@ -9,11 +10,11 @@ export async function findWave(
   networkId: string,
   waveId: string,
 ): Promise<WaveRow | null> {
-  const rows: WaveRow[] = await manager.query(
+  return selectOne<WaveRow>(
+    manager,
     `SELECT ${WAVE_COLUMNS} FROM wave w WHERE w.id = $1 AND w.network_id = $2`,
     [waveId, networkId],
   );
-  return rows[0] ?? null;
 }
 
 /** The network's waves by observation day and label, with member and tie counts. */
@@ -72,11 +73,11 @@ export async function lockWaveOfTenant(
   tenantId: string,
   waveId: string,
 ): Promise<{ id: string; networkId: string } | null> {
-  const rows: { id: string; networkId: string }[] = await manager.query(
+  return selectOne<{ id: string; networkId: string }>(
+    manager,
     `SELECT id, network_id AS "networkId" FROM wave WHERE id = $1 AND tenant_id = $2 FOR UPDATE`,
     [waveId, tenantId],
   );
-  return rows[0] ?? null;
 }
 
 /** Revision and observation day of a wave, locked until the transaction ends; null when it is gone. */
@@ -84,11 +85,11 @@ export async function lockWaveRevision(
   manager: EntityManager,
   waveId: string,
 ): Promise<{ revision: number; observedOn: string } | null> {
-  const rows: { revision: number; observedOn: string }[] = await manager.query(
+  return selectOne<{ revision: number; observedOn: string }>(
+    manager,
     `SELECT revision::int AS revision, to_char(observed_on, 'YYYY-MM-DD') AS "observedOn" FROM wave WHERE id = $1 FOR UPDATE`,
     [waveId],
   );
-  return rows[0] ?? null;
 }
 
 export async function waveRevision(manager: EntityManager, waveId: string): Promise<number> {

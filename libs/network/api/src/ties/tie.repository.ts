@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { TieSource, TieType } from '../network.constants';
 import { addWaveMembers } from '../networks/wave.repository';
 import { canonicalEnds, TIE_COLUMNS, type TieRow } from './tie.dto';
+import { selectOne } from '@quartier/service-kit';
 
 export interface TieDraft {
   source: string;
@@ -103,11 +104,11 @@ export async function findTieByEnds(
   waveId: string,
   tie: { source: string; target: string; type: string; directed: boolean },
 ): Promise<TieRow | null> {
-  const rows: TieRow[] = await manager.query(
+  return selectOne<TieRow>(
+    manager,
     `SELECT ${TIE_COLUMNS} FROM tie t WHERE wave_id = $1 AND source_actor_id = $2 AND target_actor_id = $3 AND type = $4 AND directed = $5`,
     [waveId, tie.source, tie.target, tie.type, tie.directed],
   );
-  return rows[0] ?? null;
 }
 
 /** Changes weight, type and/or attributes of a tie of the wave; null when there is no such tie. */

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndexRunArea } from '@quartier/programme-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROGRAMME_CONNECTION } from '../programme.constants';
+import { selectOne } from '@quartier/service-kit';
 
 export interface IndexRunRef {
   id: string;
@@ -37,12 +38,12 @@ export class IndexRunsRepository {
     runId: string,
     manager: EntityManager = this.db.manager,
   ): Promise<IndexRunRef | null> {
-    const rows: IndexRunRef[] = await manager.query(
+    return selectOne<IndexRunRef>(
+      manager,
       `SELECT r.id, r.definition_key AS "definitionKey", r.label, r.period, r.level, r.classes, 0 AS "areaCount"
          FROM index_run_ref r WHERE r.tenant_id = $1 AND r.id = $2`,
       [tenantId, runId],
     );
-    return rows[0] ?? null;
   }
 
   /**

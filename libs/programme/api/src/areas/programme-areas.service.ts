@@ -8,7 +8,7 @@ import {
   type ProgrammeAreaResolution,
   type SelectionRule,
 } from '@quartier/programme-core';
-import { Clock } from '@quartier/service-kit';
+import { Clock, selectOne } from '@quartier/service-kit';
 import type { EntityManager } from 'typeorm';
 import { ProgrammeAccess } from '../access/programme-access.service';
 import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
@@ -159,12 +159,12 @@ export class ProgrammeAreasService {
   }
 
   private async stored(programmeId: string, manager: EntityManager = this.programmes.db.manager) {
-    const rows: StoredSelection[] = await manager.query(
+    return selectOne<StoredSelection>(
+      manager,
       `SELECT id, run_id AS "runId", rule, changes, resolution, accepted_by AS "acceptedBy", accepted_at AS "acceptedAt", comment
          FROM programme_area_selection WHERE programme_id = $1 ORDER BY accepted_at DESC, id LIMIT 1`,
       [programmeId],
     );
-    return rows[0] ?? null;
   }
 
   private async store(

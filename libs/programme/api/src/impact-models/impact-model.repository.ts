@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ImpactModel } from '@quartier/programme-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROGRAMME_CONNECTION } from '../programme.constants';
+import { selectOne } from '@quartier/service-kit';
 
 export interface StoredImpactModel {
   id: string;
@@ -27,11 +28,11 @@ export class ImpactModelRepository {
     measureId: string | null,
     manager: EntityManager = this.db.manager,
   ): Promise<StoredImpactModel | null> {
-    const rows: StoredImpactModel[] = await manager.query(
+    return selectOne<StoredImpactModel>(
+      manager,
       `SELECT ${COLUMNS} FROM impact_model WHERE programme_id = $1 AND measure_id IS NOT DISTINCT FROM $2`,
       [programmeId, measureId],
     );
-    return rows[0] ?? null;
   }
 
   async ofProgramme(programmeId: string): Promise<StoredImpactModel[]> {

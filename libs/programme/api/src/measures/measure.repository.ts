@@ -4,7 +4,7 @@ import type { MeasureStatus } from '@quartier/programme-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROGRAMME_CONNECTION } from '../programme.constants';
 import type { BudgetEntry, ListMeasuresQuery } from './measure.dto';
-import { selectPage } from '@quartier/service-kit';
+import { selectPage, selectOne } from '@quartier/service-kit';
 
 export interface MeasureRow {
   id: string;
@@ -55,11 +55,11 @@ export class MeasureRepository {
     id: string,
     manager: EntityManager = this.db.manager,
   ): Promise<MeasureRow | null> {
-    const rows: MeasureRow[] = await manager.query(
+    return selectOne<MeasureRow>(
+      manager,
       `SELECT ${COLUMNS} FROM measure m WHERE m.tenant_id = $1 AND m.id = $2`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
   }
 
   /** Locks the programme's measures for a commitment check (one approval at a time per programme). */

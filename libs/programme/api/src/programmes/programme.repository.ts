@@ -9,7 +9,7 @@ import type {
   IatiSettings,
   KeyedLabel,
 } from './programme.dto';
-import { selectPage } from '@quartier/service-kit';
+import { selectPage, selectOne } from '@quartier/service-kit';
 
 export interface ProgrammeRow {
   id: string;
@@ -84,11 +84,11 @@ export class ProgrammeRepository {
     id: string,
     manager: EntityManager = this.db.manager,
   ): Promise<ProgrammeRow | null> {
-    const rows: ProgrammeRow[] = await manager.query(
+    return selectOne<ProgrammeRow>(
+      manager,
       `SELECT ${COLUMNS} FROM programme p WHERE p.tenant_id = $1 AND p.id = $2`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
   }
 
   /** Programmes of the tenant, optionally only these ids ('all' = no restriction). */

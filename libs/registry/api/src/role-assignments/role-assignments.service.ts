@@ -16,6 +16,7 @@ import { REGISTRY_CONNECTION } from '../registry.constants';
 import type { grantRoleSchema, listAssignmentsQuerySchema, RoleAssignmentView } from './role-assignment.dto';
 import type { z } from 'zod';
 import type { Page } from '../areas/area.dto';
+import { selectOne } from '@quartier/service-kit';
 
 type StoredAssignment = Omit<RoleAssignmentView, 'providerRoles' | 'seenAt' | 'effective'> & {
   providerRoles: Role[] | null;
@@ -76,12 +77,12 @@ export class RoleAssignmentsService {
     subject: string,
     manager: EntityManager = this.db.manager,
   ): Promise<ProviderRoleSighting | null> {
-    const rows: { roles: Role[]; seenAt: string }[] = await manager.query(
+    return selectOne<{ roles: Role[]; seenAt: string }>(
+      manager,
       `SELECT roles, to_char(seen_at AT TIME ZONE 'UTC', ${ISO}) AS "seenAt"
          FROM provider_role_sighting WHERE tenant_id = $1 AND subject = $2`,
       [tenantId, subject],
     );
-    return rows[0] ?? null;
   }
 
   async grant(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
+import { selectOne } from '@quartier/service-kit';
 
 export interface TenantProfileRow {
   name: string | null;
@@ -15,12 +16,12 @@ export class TenantProfileRepository {
   constructor(@InjectDataSource(SURVEY_CONNECTION) private readonly db: DataSource) {}
 
   async find(tenantId: string): Promise<TenantProfileRow | null> {
-    const rows: TenantProfileRow[] = await this.db.query(
+    return selectOne<TenantProfileRow>(
+      this.db,
       `SELECT operator_name AS name, imprint_url AS "imprintUrl", privacy_url AS "privacyUrl"
          FROM tenant_profile WHERE tenant_id = $1`,
       [tenantId],
     );
-    return rows[0] ?? null;
   }
 
   /** Stores a profile unless the stored one comes from a later event (a replay keeps the newer). */
