@@ -26,7 +26,7 @@ const best = async (repeat, fn) => {
  * The indicator service's events for 100 planning areas × 20 indicators × 10 periods, and a
  * programme over the first 10 areas.
  */
-async function seedReadModels(t) {
+async function seedReadModels(t, valueFacts) {
   const tenantId = 'berlin-demo';
   const codes = Array.from({ length: 100 }, (_, i) => `01${String(i).padStart(6, '0')}`);
   const ids = await t.seedAreas(tenantId, [
@@ -51,10 +51,8 @@ async function seedReadModels(t) {
         };
       }),
     );
-    await t.deliver({
-      type: 'indicator.values.published',
-      tenantId,
-      payload: {
+    for (const payload of valueFacts(
+      {
         tenantId,
         indicatorCode: code,
         definitionVersion: 1,
@@ -64,11 +62,10 @@ async function seedReadModels(t) {
         scale: 100,
         minNumerator: 3,
         sourceId: 'bench',
-        part: 1,
-        parts: 1,
-        values,
       },
-    });
+      values,
+    ))
+      await t.deliver({ type: 'indicator.values.published', tenantId, payload });
   }
   const programmeId = '0b6a1f0e-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
   await t.deliver({
@@ -146,7 +143,9 @@ export async function evaluationServicePart(root) {
   const adminUrl = process.env.QUARTIER_TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
   if (!adminUrl) return { skipped: 'DATABASE_URL not set' };
   process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
-  const { startServiceTestApp } = require(join(root, 'dist/server/libs/service-kit/src/index.js'));
+  const { startServiceTestApp, valueFacts } = require(
+    join(root, 'dist/server/libs/service-kit/src/index.js'),
+  );
   const { EVALUATION_SERVICE } = require(join(root, 'dist/server/libs/evaluation/api/src/index.js'));
   const t = await startServiceTestApp({
     service: 'evaluation',
@@ -154,7 +153,7 @@ export async function evaluationServicePart(root) {
     moduleClass: EVALUATION_SERVICE.moduleClass,
   });
   try {
-    const seeded = await seedReadModels(t);
+    const seeded = await seedReadModels(t, valueFacts);
     return await measure(await adminApi(t), seeded);
   } finally {
     await t.close();

@@ -119,10 +119,12 @@ export function admit(message: WireMessage, types: ReadonlySet<EventType>): Admi
   if (isKnownEventType(envelope.type) && !types.has(envelope.type)) return { status: 'skipped' };
   const validation = validateEvent(envelope.type, envelope.version, envelope.payload);
   if (!validation.ok) return { status: 'invalid', reason: validation.reason };
-  conforming.add(message);
+  // An upgraded payload differs from the bytes: later subscribers must upgrade it themselves.
+  if (validation.upgradedFrom === undefined) conforming.add(message);
   const event = {
     ...envelope,
     type: validation.type,
+    version: EVENTS[validation.type].version,
     payload: validation.payload,
   } as DeliveredEvent<EventType>;
   return { status: 'event', event };

@@ -1,7 +1,7 @@
 import type { EventPayload } from '@quartier/contracts';
 import { MUSTERSTADT, generateIndicatorValues, musterstadtCity, socialModel } from '@quartier/demo-city';
 import { referenceDataDir, requireReferenceData } from '@quartier/reference-data';
-import { startServiceTestApp, type ServiceTestApp, type TestArea } from '@quartier/service-kit';
+import { startServiceTestApp, valueFacts, type ServiceTestApp, type TestArea } from '@quartier/service-kit';
 import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -75,8 +75,8 @@ describe('evaluation demo seeder', () => {
     code: string,
     cells: { areaId: string; period: string; value: number | null }[],
   ) => {
-    for (let i = 0; i < cells.length; i += 2000) {
-      const payload: EventPayload<'indicator.values.published'> = {
+    const parts = valueFacts(
+      {
         tenantId,
         indicatorCode: code,
         definitionVersion: 1,
@@ -86,17 +86,15 @@ describe('evaluation demo seeder', () => {
         scale: 100,
         minNumerator: 0,
         sourceId: 'demo-test',
-        part: 1,
-        parts: 1,
-        values: cells.slice(i, i + 2000).map((c) => ({
-          ...c,
-          status: c.value === null ? 'missing' : 'value',
-          numerator: null,
-          denominator: null,
-        })),
-      };
-      await t.deliver({ type: 'indicator.values.published', tenantId, payload });
-    }
+      },
+      cells.map((c) => ({
+        ...c,
+        status: c.value === null ? 'missing' : 'value',
+        numerator: null,
+        denominator: null,
+      })),
+    );
+    for (const payload of parts) await t.deliver({ type: 'indicator.values.published', tenantId, payload });
   };
   const indexRun = async (
     tenantId: string,

@@ -1,5 +1,6 @@
 import type { EventPayload } from '@quartier/contracts';
 import { seededRandom } from '@quartier/demo-city';
+import { valueFacts } from '@quartier/service-kit';
 import { randomUUID } from 'node:crypto';
 import { PLANNING_AREAS, TENANT, type EvaluationTestApp } from './evaluation-test-app';
 
@@ -44,19 +45,19 @@ export async function deliverValues(
   values: readonly FixtureValue[],
   definition: { name?: string; minNumerator?: number; definitionVersion?: number } = {},
 ): Promise<void> {
-  const payload: EventPayload<'indicator.values.published'> = {
-    tenantId: TENANT,
-    indicatorCode,
-    definitionVersion: definition.definitionVersion ?? 1,
-    name: definition.name ?? indicatorCode,
-    unit: '%',
-    polarity: 'higher-is-worse',
-    scale: 100,
-    minNumerator: definition.minNumerator ?? 3,
-    sourceId: randomUUID(),
-    part: 1,
-    parts: 1,
-    values: values.map((v) => ({
+  const parts = valueFacts(
+    {
+      tenantId: TENANT,
+      indicatorCode,
+      definitionVersion: definition.definitionVersion ?? 1,
+      name: definition.name ?? indicatorCode,
+      unit: '%',
+      polarity: 'higher-is-worse',
+      scale: 100,
+      minNumerator: definition.minNumerator ?? 3,
+      sourceId: randomUUID(),
+    },
+    values.map((v) => ({
       areaId: t.areas[v.code],
       period: v.period,
       status: v.status ?? (v.value === null ? 'missing' : 'value'),
@@ -64,8 +65,9 @@ export async function deliverValues(
       numerator: v.numerator ?? null,
       denominator: v.denominator ?? null,
     })),
-  };
-  await t.deliver({ type: 'indicator.values.published', tenantId: TENANT, payload });
+  );
+  for (const payload of parts)
+    await t.deliver({ type: 'indicator.values.published', tenantId: TENANT, payload });
 }
 
 /** Delivers a programme as the programme service publishes it. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { EventPayload } from '@quartier/contracts';
+import { PUBLISHED_VALUES_PER_PART, type EventPayload } from '@quartier/contracts';
 import type { IndexDefinition } from '@quartier/indicator-core';
 import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } from '@quartier/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -10,10 +10,9 @@ import { jsonbKeyOrder } from '../indices/index-result-columns';
 import { IndexRunRepository, type IndexResultColumns } from '../indices/index-run.repository';
 import { IndicatorValueRepository } from '../values/indicator-value.repository';
 
-/** Values (or areas) per event: well below Kafka's default 1 MB message limit. */
-export const PUBLICATION_PART_SIZE = 2000;
+/** Areas per `indicator.index.results` event: well below Kafka's default 1 MB message limit. */
+export const INDEX_PART_SIZE = 2000;
 
-type PublishedValue = EventPayload<'indicator.values.published'>['values'][number];
 type PublishedArea = EventPayload<'indicator.index.results'>['areas'][number];
 
 /**
@@ -63,23 +62,24 @@ export class FactPublicationHandler {
       change.periods,
       change.areaIds,
     );
-    const parts = counts.reduce((sum, c) => sum + Math.ceil(c.n / PUBLICATION_PART_SIZE), 0);
+    const parts = counts.reduce((sum, c) => sum + Math.ceil(c.n / PUBLISHED_VALUES_PER_PART), 0);
     // One period at a time, each written to the outbox before the next is read: ten periods of
-    // an indicator over 50,000 areas hold 50,000 rows (and their JSON) at once, not 500,000. `parts` counts what the periods held when counted; a value committed
-    // in between by another import only shifts the numbering — consumers apply each part on its
-    // own, and that import's own event follows.
+    // an indicator over 50,000 areas hold 50,000 cells at once, not 500,000. `parts` counts what
+    // the periods held when counted; a value committed in between by another import only shifts
+    // the numbering — consumers apply each part on its own, and that import's own event follows.
     let part = 0;
     for (const { period } of counts) {
-      const values: PublishedValue[] = await this.values.cellsOfPeriod(
+      const columns = await this.values.columnsOfPeriod(
         manager,
         change.tenantId,
         id,
         period,
         change.areaIds,
+        PUBLISHED_VALUES_PER_PART,
       );
       await this.outbox.appendMany(
         manager,
-        chunk(values, PUBLICATION_PART_SIZE).map((slice) => ({
+        columns.map((cells) => ({
           type: 'indicator.values.published' as const,
           payload: {
             tenantId: change.tenantId,
@@ -93,7 +93,8 @@ export class FactPublicationHandler {
             sourceId: change.sourceId,
             part: ++part,
             parts: Math.max(parts, part),
-            values: slice,
+            period,
+            ...cells,
           },
           meta: { tenantId: change.tenantId, key: `${change.tenantId}:${change.indicatorCode}` },
         })),
@@ -115,7 +116,7 @@ export class FactPublicationHandler {
         index.classes.map((c) => ({ code: c.code, label: c.label })),
       ]),
     );
-    const parts = chunk(areas, PUBLICATION_PART_SIZE);
+    const parts = chunk(areas, INDEX_PART_SIZE);
     await this.outbox.appendMany(
       manager,
       parts.map((part, i) => ({

@@ -1,8 +1,7 @@
-import type { EventPayload } from '@quartier/contracts';
+import { PUBLISHED_VALUES_PER_PART, type EventPayload } from '@quartier/contracts';
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
-import { PUBLICATION_PART_SIZE } from './fact-publication.handler';
 
 const TENANT = 'berlin-demo';
 type Published = EventPayload<'indicator.values.published'>;
@@ -11,7 +10,7 @@ type Published = EventPayload<'indicator.values.published'>;
 describe('value publication (real PostgreSQL, in-process events)', () => {
   let t: ServiceTestApp;
   // One period of these spans two parts; three periods make six, numbered across periods.
-  const AREAS = PUBLICATION_PART_SIZE + 150;
+  const AREAS = PUBLISHED_VALUES_PER_PART + 150;
   const codes = Array.from({ length: AREAS }, (_, i) => `P${String(i).padStart(5, '0')}`);
   let ids: Record<string, string>;
 
@@ -44,7 +43,7 @@ describe('value publication (real PostgreSQL, in-process events)', () => {
       )) as { envelope: { payload: Published } }[]
     ).map((r) => r.envelope.payload);
 
-  it('publishes every stored value of the changed periods once, period by period in parts of at most 2,000', async () => {
+  it('publishes every stored value of the changed periods once, period by period in parts of at most 5,000, in columns', async () => {
     let csv = 'area,period,indicator,value,numerator,denominator\n';
     codes.forEach((code, i) => {
       for (const period of ['2022', '2021', '2023']) csv += `${code},${period},PUB,${i % 50},${i % 50},100\n`;
@@ -65,33 +64,30 @@ describe('value publication (real PostgreSQL, in-process events)', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
 
-    expect(parts.map((p) => [p.part, p.parts, p.values.length])).toEqual([
-      [1, 6, PUBLICATION_PART_SIZE],
-      [2, 6, 150],
-      [3, 6, PUBLICATION_PART_SIZE],
-      [4, 6, 150],
-      [5, 6, PUBLICATION_PART_SIZE],
-      [6, 6, 150],
+    expect(parts.map((p) => [p.part, p.parts, p.period, p.areaIds.length])).toEqual([
+      [1, 6, '2021', PUBLISHED_VALUES_PER_PART],
+      [2, 6, '2021', 150],
+      [3, 6, '2022', PUBLISHED_VALUES_PER_PART],
+      [4, 6, '2022', 150],
+      [5, 6, '2023', PUBLISHED_VALUES_PER_PART],
+      [6, 6, '2023', 150],
     ]);
-    const values = parts.flatMap((p) => p.values);
-    expect(values.map((v) => v.period)).toEqual(
-      ['2021', '2022', '2023'].flatMap((period) => codes.map(() => period)),
-    );
     const byId = new Map(Object.entries(ids).map(([code, id]) => [id, code]));
     for (const period of ['2021', '2022', '2023']) {
-      const ofPeriod = values.filter((v) => v.period === period);
-      expect(new Set(ofPeriod.map((v) => byId.get(v.areaId))).size).toBe(AREAS);
-      const areaIds = ofPeriod.map((v) => v.areaId);
+      const areaIds = parts.filter((p) => p.period === period).flatMap((p) => p.areaIds);
+      expect(new Set(areaIds.map((id) => byId.get(id))).size).toBe(AREAS);
       expect(areaIds).toEqual([...areaIds].sort());
     }
-    const first = values.find((v) => v.areaId === ids['P00042'] && v.period === '2022');
-    expect(first).toEqual({
-      areaId: ids['P00042'],
-      period: '2022',
-      status: 'value',
-      value: 42,
-      numerator: 42,
-      denominator: 100,
-    });
+    for (const p of parts)
+      for (const column of [p.status, p.value, p.numerator, p.denominator])
+        expect(column).toHaveLength(p.areaIds.length);
+    const part = parts.find((p) => p.period === '2022' && p.areaIds.includes(ids['P00042']))!;
+    const at = part.areaIds.indexOf(ids['P00042']);
+    expect([part.status[at], part.value[at], part.numerator[at], part.denominator[at]]).toEqual([
+      'value',
+      42,
+      42,
+      100,
+    ]);
   });
 });

@@ -184,10 +184,19 @@ describe('IndicatorValueRepository (migrated indicator schema, real PostgreSQL)'
     ]);
     expect(await repo.countsByPeriod(m, 'other-tenant', id, ['2020'], [])).toEqual([]);
     const byId = [areas['A'], areas['B'], areas['C']].sort();
-    expect((await repo.cellsOfPeriod(m, 'published', id, '2019', [])).map((c) => c.areaId)).toEqual(byId);
-    expect(await repo.cellsOfPeriod(m, 'published', id, '2019', [areas['B']])).toEqual([
-      { areaId: areas['B'], period: '2019', ...value(1) },
+    const parts = await repo.columnsOfPeriod(m, 'published', id, '2019', [], 2);
+    expect(parts.map((p) => p.areaIds)).toEqual([byId.slice(0, 2), byId.slice(2)]);
+    const cell = value(1);
+    expect(await repo.columnsOfPeriod(m, 'published', id, '2019', [areas['B']], 2)).toEqual([
+      {
+        areaIds: [areas['B']],
+        status: [cell.status],
+        value: [cell.value],
+        numerator: [cell.numerator],
+        denominator: [cell.denominator],
+      },
     ]);
+    expect(await repo.columnsOfPeriod(m, 'published', id, '1990', [], 2)).toEqual([]);
   });
 
   it('pages an export by area code, period and indicator code across page boundaries', async () => {

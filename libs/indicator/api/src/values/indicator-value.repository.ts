@@ -6,6 +6,15 @@ import type { DataSource, EntityManager } from 'typeorm';
 /** A stored cell with its area. */
 export type AreaCell = StoredCell & { areaId: string };
 
+/** Stored cells in columns: the i-th area's status, value and counts at index i. */
+export interface CellColumns {
+  areaIds: string[];
+  status: StoredCell['status'][];
+  value: (number | null)[];
+  numerator: (number | null)[];
+  denominator: (number | null)[];
+}
+
 /** A stored cell with its full key (indicator, period, area). */
 export type KeyedCell = AreaCell & { indicatorId: string; period: string };
 
@@ -183,20 +192,29 @@ export class IndicatorValueRepository {
     );
   }
 
-  /** The stored cells of one period for the areas (empty list: every area), by area id. */
-  async cellsOfPeriod(
+  /**
+   * The stored cells of one period for the areas (empty list: every area) in parts of `partSize`
+   * by area id, each part in columns. PostgreSQL builds the columns as JSON, which node-pg
+   * parses in one call: 50,000 cells become ten rows of five arrays, not 50,000 objects.
+   */
+  async columnsOfPeriod(
     manager: EntityManager,
     tenantId: string,
     indicatorId: string,
     period: string,
     areaIds: readonly string[],
-  ): Promise<(AreaCell & { period: string })[]> {
+    partSize: number,
+  ): Promise<CellColumns[]> {
     return manager.query(
-      `SELECT v.area_id AS "areaId", v.period, v.status, v.value, v.numerator, v.denominator
-         FROM indicator_value v
-        WHERE v.indicator_id = $1 AND v.tenant_id = $2 AND v.period = $3 AND ${AREAS_OR_ALL}
-        ORDER BY v.area_id`,
-      [indicatorId, tenantId, period, areaIds],
+      `SELECT json_agg(c.area_id ORDER BY c.area_id) AS "areaIds", json_agg(c.status ORDER BY c.area_id) AS status,
+              json_agg(c.value ORDER BY c.area_id) AS value, json_agg(c.numerator ORDER BY c.area_id) AS numerator,
+              json_agg(c.denominator ORDER BY c.area_id) AS denominator
+         FROM (SELECT v.area_id, v.status, v.value, v.numerator, v.denominator,
+                      (row_number() OVER (ORDER BY v.area_id) - 1) / $5 AS part
+                 FROM indicator_value v
+                WHERE v.indicator_id = $1 AND v.tenant_id = $2 AND v.period = $3 AND ${AREAS_OR_ALL}) c
+        GROUP BY c.part ORDER BY c.part`,
+      [indicatorId, tenantId, period, areaIds, partSize],
     );
   }
 

@@ -1,4 +1,5 @@
 import type { EventPayload } from '@quartier/contracts';
+import { valueFacts } from '@quartier/service-kit';
 import { randomUUID } from 'node:crypto';
 import { TENANT, type ProgrammeTestApp } from './programme-test-app';
 
@@ -63,19 +64,19 @@ export async function deliverValues(
   }[],
   polarity: 'higher-is-better' | 'higher-is-worse' = 'higher-is-worse',
 ): Promise<void> {
-  const payload: EventPayload<'indicator.values.published'> = {
-    tenantId: TENANT,
-    indicatorCode,
-    definitionVersion: 1,
-    name: indicatorCode,
-    unit: '%',
-    polarity,
-    scale: 100,
-    minNumerator: 3,
-    sourceId: randomUUID(),
-    part: 1,
-    parts: 1,
-    values: values.map((v) => ({
+  const parts = valueFacts(
+    {
+      tenantId: TENANT,
+      indicatorCode,
+      definitionVersion: 1,
+      name: indicatorCode,
+      unit: '%',
+      polarity,
+      scale: 100,
+      minNumerator: 3,
+      sourceId: randomUUID(),
+    },
+    values.map((v) => ({
       areaId: t.areas[v.code],
       period: v.period,
       status: v.status ?? (v.value === null ? 'missing' : 'value'),
@@ -83,6 +84,7 @@ export async function deliverValues(
       numerator: v.numerator ?? null,
       denominator: v.denominator ?? null,
     })),
-  };
-  await t.deliver({ type: 'indicator.values.published', tenantId: TENANT, payload });
+  );
+  for (const payload of parts)
+    await t.deliver({ type: 'indicator.values.published', tenantId: TENANT, payload });
 }
