@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { tableLike } from './_table-like.mjs';
 
 const require = createRequire(import.meta.url);
 const seconds = (started) => Number(((performance.now() - started) / 1000).toFixed(3));
@@ -34,17 +35,6 @@ export async function narrowCopy(connection, file) {
   } finally {
     await client.end();
   }
-}
-
-/** A table of the service's own shape: columns, collation, defaults, checks, keys, indexes, foreign keys. */
-async function tableLikeTheService(client, name) {
-  await client.query(`DROP TABLE IF EXISTS ${name}`);
-  await client.query(`CREATE TABLE ${name} (LIKE indicator_value INCLUDING ALL)`);
-  const { rows } = await client.query(
-    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'indicator_value'::regclass AND contype = 'f'`,
-  );
-  for (const { def } of rows) await client.query(`ALTER TABLE ${name} ADD ${def}`);
-  return rows.length;
 }
 
 /** The file's rows as rows of `indicator_value` (codes resolved to ids), CSV for COPY. */
@@ -89,7 +79,7 @@ export async function copyIntoServiceShape(connection, file, tenantId) {
   const client = new Client(connection);
   await client.connect();
   try {
-    const foreignKeys = await tableLikeTheService(client, 'bench_copy_value');
+    const foreignKeys = await tableLike(client, 'indicator_value', 'bench_copy_value');
     const started = performance.now();
     await client.query('BEGIN');
     const areas = new Map(

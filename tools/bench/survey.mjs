@@ -29,6 +29,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RESULTS_SHAPE, resultsPart } from './_survey-results.mjs';
 import { seededRandom } from '../seeded-random.mjs';
+import { tableLike } from './_table-like.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -206,16 +207,6 @@ async function submissionPart() {
   }
 }
 
-/** `survey_response`'s shape — columns, defaults, checks, keys, indexes and foreign keys — as `name`. */
-async function tableLikeResponses(pool, name) {
-  await pool.query(`DROP TABLE IF EXISTS ${name}`);
-  await pool.query(`CREATE TABLE ${name} (LIKE survey_response INCLUDING ALL)`);
-  const { rows } = await pool.query(
-    `SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE conrelid = 'survey_response'::regclass AND contype = 'f'`,
-  );
-  for (const { def } of rows) await pool.query(`ALTER TABLE ${name} ADD ${def}`);
-}
-
 /**
  * A bare `http` + `pg` server: parses the body and inserts the response, nothing else. With
  * `groupCommit`, requests arriving while earlier ones are written share the next transaction, as
@@ -266,7 +257,7 @@ async function bareComparison(databaseUrl, schema, target) {
   const pg = require('pg');
   const pool = new pg.Pool({ connectionString: databaseUrl, options: `-c search_path=${schema}`, max: 10 });
   try {
-    await tableLikeResponses(pool, 'bare_response');
+    await tableLike(pool, 'survey_response', 'bare_response');
     await pool.query(`DROP TABLE IF EXISTS bare_plain_response`);
     await pool.query(
       `CREATE TABLE bare_plain_response (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), tenant_id text NOT NULL, survey_id uuid NOT NULL, wave_id uuid NOT NULL, form_version integer NOT NULL, area_id uuid, channel text NOT NULL, submitted_on date NOT NULL, answers jsonb NOT NULL)`,
