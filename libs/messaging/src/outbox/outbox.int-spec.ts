@@ -138,6 +138,35 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     expect(await registryDs.query('SELECT count(*)::int AS n FROM registry.outbox')).toEqual([{ n: 0 }]);
   });
 
+  it('lets other work of the process run while it checks a large batch, and writes nothing of a refused one', async () => {
+    let turns = 0;
+    const turnsWhenChecked: number[] = [];
+    const events = Array.from({ length: 20_000 }, (_, i) => ({
+      type: 'registry.area.upserted' as const,
+      // The last one is refused: everything before it is checked without a single write.
+      payload: areaPayload({ population: i === 19_999 ? -1 : i }),
+      meta: {
+        tenantId: 'berlin-demo',
+        // Read when the event is checked: how many turns the event loop had taken by then.
+        get key() {
+          turnsWhenChecked.push(turns);
+          return `k${i}`;
+        },
+      },
+    }));
+    const ticker = setInterval(() => turns++, 1);
+    try {
+      await expect(registryDs.transaction((m) => writer.appendMany(m, events))).rejects.toThrow(
+        /invalid registry.area.upserted payload at population/,
+      );
+    } finally {
+      clearInterval(ticker);
+    }
+    // Checked in one go, the first and the last check would see the same number of turns.
+    expect(turnsWhenChecked.at(-1)).toBeGreaterThan(turnsWhenChecked[0]);
+    expect(await registryDs.query('SELECT count(*)::int AS n FROM registry.outbox')).toEqual([{ n: 0 }]);
+  });
+
   it('appends a large set of events over several statements, keeping their order', async () => {
     const id = randomUUID();
     // ~100 kB each: 60 of them are three statements' worth.
