@@ -4,6 +4,7 @@ import type { JobErrorReport, JobStatus } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { REPORTING_CONNECTION } from '../reporting.constants';
 import type { ReportFormat, ReportType } from './report.dto';
+import { selectOne } from '@quartier/service-kit';
 
 export interface ReportRow {
   id: string;
@@ -125,20 +126,19 @@ export class ReportRepository {
   }
 
   async find(tenantId: string, id: string): Promise<ReportRow | null> {
-    const rows: ReportRow[] = await this.db.query(
-      `SELECT ${COLUMNS} ${FROM} WHERE r.tenant_id = $1 AND r.id = $2`,
-      [tenantId, id],
-    );
-    return rows[0] ?? null;
+    return selectOne<ReportRow>(this.db, `SELECT ${COLUMNS} ${FROM} WHERE r.tenant_id = $1 AND r.id = $2`, [
+      tenantId,
+      id,
+    ]);
   }
 
   /** A report the reader may see, or null (unknown, another tenant's, or not theirs). */
   async findVisible(tenantId: string, id: string, reader: ReaderFilter): Promise<ReportRow | null> {
-    const rows: ReportRow[] = await this.db.query(
+    return selectOne<ReportRow>(
+      this.db,
       `SELECT ${COLUMNS} ${FROM} WHERE r.tenant_id = $1 AND r.id = $5 AND ${VISIBLE}`,
       [tenantId, reader.subject, reader.admin, reader.tenantWide, id],
     );
-    return rows[0] ?? null;
   }
 
   async list(
@@ -168,11 +168,11 @@ export class ReportRepository {
   }
 
   async dataset(id: string): Promise<{ content: string; contentHash: string; kind: string } | null> {
-    const rows: { content: string; contentHash: string; kind: string }[] = await this.db.query(
+    return selectOne<{ content: string; contentHash: string; kind: string }>(
+      this.db,
       `SELECT content, content_hash AS "contentHash", kind FROM report_dataset WHERE id = $1`,
       [id],
     );
-    return rows[0] ?? null;
   }
 
   async setFile(reportId: string, size: number, sha256: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { REPORTING_CONNECTION } from '../reporting.constants';
 import type { ReportRequest } from '../reports/report.dto';
 import type { ScheduleView } from './schedule.dto';
+import { selectOne } from '@quartier/service-kit';
 
 export interface ScheduleRow {
   id: string;
@@ -66,11 +67,11 @@ export class ScheduleRepository {
   }
 
   async find(tenantId: string, id: string): Promise<ScheduleRow | null> {
-    const rows: ScheduleRow[] = await this.db.query(
+    return selectOne<ScheduleRow>(
+      this.db,
       `SELECT ${COLUMNS} FROM report_schedule WHERE tenant_id = $1 AND id = $2`,
       [tenantId, id],
     );
-    return rows[0] ?? null;
   }
 
   async list(tenantId: string): Promise<ScheduleRow[]> {
