@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { ApiErrorResponses, sendCacheable } from '@quartier/service-kit';
 import { AreaScope, CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import type { Request, Response } from 'express';
@@ -130,22 +130,12 @@ export class ValuesController {
   }
 }
 
-/** A serialised map response with its ETag; gzip-encoded once and reused. */
+/** A serialised map response with its ETag; gzip-encoded once (above 1 kB) and reused. */
 function send(body: SerializedResponse, req: Request, res: Response): void {
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('ETag', body.etag);
-  res.setHeader('Cache-Control', 'private, no-cache');
-  res.setHeader('Vary', 'Authorization, Accept-Encoding');
-  if (req.headers['if-none-match'] === body.etag) {
-    res.status(304).end();
-    return;
-  }
-  // The compression middleware leaves encoded bodies alone.
-  if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && body.json.length > 1024) {
-    body.gzip ??= gzipSync(body.json);
-    res.setHeader('Content-Encoding', 'gzip');
-    res.end(body.gzip);
-    return;
-  }
-  res.end(body.json);
+  sendCacheable(req, res, {
+    contentType: 'application/json; charset=utf-8',
+    etag: body.etag,
+    body: body.json,
+    gzip: () => (body.json.length > 1024 ? (body.gzip ??= gzipSync(body.json)) : undefined),
+  });
 }

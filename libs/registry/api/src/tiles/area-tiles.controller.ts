@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CurrentTenant, Roles } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { AREA_TILE_MAX_ZOOM } from '@quartier/registry-core';
-import { ApiErrorResponses, binaryResponse } from '@quartier/service-kit';
+import { ApiErrorResponses, binaryResponse, sendCacheable } from '@quartier/service-kit';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { TileJsonDto } from './area-tiles.dto';
@@ -61,20 +61,11 @@ export class AreaTilesController {
       });
     const { z: zoom, x, y } = parsed.data;
     const tile = await this.tiles.tile(tenantId, level, zoom, x, y);
-    res.setHeader('Content-Type', 'application/vnd.mapbox-vector-tile');
-    res.setHeader('ETag', tile.etag);
-    res.setHeader('Cache-Control', 'private, no-cache');
-    res.setHeader('Vary', 'Authorization, Accept-Encoding');
-    if (req.headers['if-none-match'] === tile.etag) {
-      res.status(304).end();
-      return;
-    }
-    // Encoded once and kept (the compression middleware leaves encoded bodies alone).
-    if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      res.setHeader('Content-Encoding', 'gzip');
-      res.end(tile.gzip);
-      return;
-    }
-    res.end(tile.raw);
+    sendCacheable(req, res, {
+      contentType: 'application/vnd.mapbox-vector-tile',
+      etag: tile.etag,
+      body: tile.raw,
+      gzip: () => tile.gzip,
+    });
   }
 }
