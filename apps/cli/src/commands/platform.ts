@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import { signIn } from '../sign-in';
 
 /**
  * Where the running platform is, as it was started: QUARTIER_URL if given, else its public
@@ -32,19 +33,7 @@ export function registerPlatformCommands(program: Command): void {
     )
     .option('--issuer <url>', 'OIDC issuer (default: $OIDC_ISSUER or <url>/oidc)')
     .action(async (options: { user: string; password?: string; url: string; issuer?: string }) => {
-      const { requestPasswordGrant, DEMO_PASSWORD, AuthError } = await import('@quartier/auth');
-      const issuer = options.issuer ?? process.env['OIDC_ISSUER'] ?? `${options.url.replace(/\/$/, '')}/oidc`;
-      try {
-        const token = await requestPasswordGrant({
-          issuer,
-          username: options.user,
-          password: options.password ?? process.env['QUARTIER_PASSWORD'] ?? DEMO_PASSWORD,
-        });
-        process.stdout.write(`${token.access_token}\n`);
-      } catch (error) {
-        if (error instanceof AuthError) throw new CliError(`token: ${error.message} (issuer ${issuer})`, 1);
-        throw error;
-      }
+      process.stdout.write(`${await signIn('token', options)}\n`);
     });
 
   for (const [name, description] of [

@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CliError } from '../cli-error';
+import { signIn } from '../sign-in';
 
 // `quartier report …`: asks a running platform for a report with the same sign-in as `token`
 // (password grant of the CLI client), follows its progress and writes the file. The report is
@@ -99,22 +100,6 @@ async function areaIdOf(api: Api, code: string): Promise<string> {
   return area.id;
 }
 
-async function signIn(options: ReportCommandOptions): Promise<string> {
-  const { requestPasswordGrant, DEMO_PASSWORD, AuthError } = await import('@quartier/auth');
-  const issuer = options.issuer ?? process.env['OIDC_ISSUER'] ?? `${options.url.replace(/\/$/, '')}/oidc`;
-  try {
-    const token = await requestPasswordGrant({
-      issuer,
-      username: options.user,
-      password: options.password ?? process.env['QUARTIER_PASSWORD'] ?? DEMO_PASSWORD,
-    });
-    return token.access_token;
-  } catch (error) {
-    if (error instanceof AuthError) throw new CliError(`report: ${error.message} (issuer ${issuer})`, 1);
-    throw error;
-  }
-}
-
 function connection(options: ReportCommandOptions, token: string): Api {
   const base = options.url.replace(/\/$/, '');
   return async (method, path, body) => {
@@ -151,7 +136,7 @@ async function runReport(
 ) {
   if (!FORMATS.includes(options.format)) throw new CliError(`--format must be one of ${FORMATS.join(', ')}`);
   if (!['de', 'en'].includes(options.language)) throw new CliError('--language must be de or en');
-  const api = connection(options, await signIn(options));
+  const api = connection(options, await signIn('report', options));
   const body = { ...(await request(api)), format: options.format, language: options.language };
   const { id } = (await (await api('POST', '/api/reporting/reports', body)).json()) as { id: string };
   let view: ReportView;
