@@ -3,9 +3,13 @@ import { correlation } from './correlation';
 import { admit, deadLetterMessage, deliver, wait, type DeliveryIO, type DeliveryTarget } from './delivery';
 import { DeliveryAbortedError, NonRetryableEventError } from './errors';
 import type { BatchEventHandler, DeliveredEvent } from './event-bus';
+import { eventLoopTurns } from './event-loop-turns';
 import { errorMessage } from './logger';
 import { backoffDelay, type RetryPolicy } from './retry';
 import type { WireMessage } from './wire';
+
+/** Longest stretch of decoding and checking a batch before other work gets a turn. */
+const ADMISSION_SLICE_MS = 10;
 
 export interface BatchDeliveryTarget {
   consumer: string;
@@ -60,7 +64,11 @@ export async function deliverBatch(
 ): Promise<void> {
   const events: DeliveredEvent<EventType>[] = [];
   const admitted: BatchItem[] = [];
+  // A thousand area events take tens of milliseconds to decode and check: in slices, so the
+  // process's requests are answered meanwhile.
+  const turn = eventLoopTurns(ADMISSION_SLICE_MS);
   for (const item of items) {
+    await turn();
     const admission = admit(item.message, target.types);
     if (admission.status === 'skipped') continue;
     if (admission.status === 'invalid') {

@@ -7,6 +7,7 @@ import {
   type ServiceName,
 } from '@quartier/contracts';
 import { createEnvelope, type PublishMeta } from '../envelope';
+import { eventLoopTurns } from '../event-loop-turns';
 import { outboxChannel, schemaIdentifier } from '../sql';
 
 /** JSON per INSERT statement (an envelope larger than this goes alone). */
@@ -94,12 +95,9 @@ export class OutboxWriter {
     // 50,000 of an area import, checked in one go, held every other request of the process for
     // a second or two, so the checks let the event loop turn every SLICE_MS.
     const envelopes: EventEnvelope[] = [];
-    let sliceStart = performance.now();
+    const turn = eventLoopTurns(SLICE_MS);
     for (const event of events) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        sliceStart = performance.now();
-      }
+      await turn();
       envelopes.push(createEnvelope(event.type, event.payload, event.meta, this.service));
     }
     for (const e of envelopes) {
