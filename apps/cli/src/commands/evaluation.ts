@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import type { Group, LongValue } from '@quartier/evaluation-core';
 import { CliError } from '../cli-error';
 import { csvHeader, csvReadFailure, PLAIN_DECIMAL, streamCsvRecords } from '../csv-input';
+import { emitResult } from '../cli-output';
 
 // `quartier evaluation did|match`: difference-in-differences and comparison-area matching,
 // offline over @quartier/evaluation-core, with the contracts of issue 12 to the letter:
@@ -130,7 +131,7 @@ export async function evaluationDidCommand(
       comparison: { pre: result.means.comparison.pre, post: result.means.comparison.post },
     },
   };
-  await emit(
+  await emitResult(
     JSON.stringify(json, null, 2) + '\n',
     options.out,
     stdout,
@@ -179,30 +180,11 @@ export async function evaluationMatchCommand(
     ],
     { record_delimiter: '\n' },
   );
-  await emit(
+  await emitResult(
     csv,
     options.out,
     stdout,
     `${treated.length} treated areas, ${result.candidates.length} candidates, k = ${result.k}`,
-  );
-}
-
-async function emit(text: string, out: string | undefined, stdout: Writable, summary: string): Promise<void> {
-  if (out) {
-    const { writeFile } = await import('node:fs/promises');
-    try {
-      await writeFile(out, text, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot write ${out}: ${(error as Error).message}`);
-    }
-    process.stderr.write(`${summary} → ${out}\n`);
-    return;
-  }
-  // A closed pipe (`… | head`) is the reader's choice, not a failure.
-  await new Promise<void>((resolve, reject) =>
-    stdout.write(text, (error) =>
-      error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve(),
-    ),
   );
 }
 

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Writable } from 'node:stream';
 import { CliError } from '../cli-error';
 import { csvHeader, csvReadFailure, PLAIN_DECIMAL, streamCsvRecords } from '../csv-input';
+import { emitResult } from '../cli-output';
 
 // `quartier index compute`: computes composite indices (Berlin MSS method, configurable) from a
 // JSON definition and a long-format values CSV. The output contract is relied on by other
@@ -115,24 +116,12 @@ export async function computeIndexCommand(
   const csv = stringify([header, ...rows.map(([area, ...rest]) => [neutraliseCsvCell(area), ...rest])], {
     record_delimiter: '\n',
   });
-  if (options.out) {
-    const { writeFile } = await import('node:fs/promises');
-    try {
-      await writeFile(options.out, csv, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`);
-    }
-    process.stderr.write(
-      `${definition.id}: ${result.areas.length} areas, ${result.validAreaCount} valid → ${options.out}\n`,
-    );
-  } else {
-    // A closed pipe (`… | head`) is the reader's choice, not a failure of the computation.
-    await new Promise<void>((resolve, reject) =>
-      stdout.write(csv, (error) =>
-        error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve(),
-      ),
-    );
-  }
+  await emitResult(
+    csv,
+    options.out,
+    stdout,
+    `${definition.id}: ${result.areas.length} areas, ${result.validAreaCount} valid`,
+  );
   return { areas: result.areas.length, valid: result.validAreaCount };
 }
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import { writeResultFile } from '../cli-output';
 
 // `quartier indicator convert`: any file the indicator import reads (CSV long/wide, XLSX,
 // SDMX-CSV, JSON-stat 1.x/2.0, DHIS2 dataValueSets) → the long CSV `area,indicator,period,value`
@@ -47,7 +48,7 @@ export async function indicatorConvertCommand(
 ): Promise<string> {
   const source = CONVERT_SOURCES.find((s) => s === options.from);
   if (!source) throw new CliError(`--from: "${options.from}" is not one of ${CONVERT_SOURCES.join(', ')}`);
-  const [{ readFile, writeFile }, core] = await Promise.all([
+  const [{ readFile }, core] = await Promise.all([
     import('node:fs/promises'),
     import('@quartier/indicator-core'),
   ]);
@@ -75,11 +76,7 @@ export async function indicatorConvertCommand(
       errors.map((e) => `${options.in} ${read.unit} ${e.line}, ${e.column}: ${e.message}`).join('\n'),
     );
   if (options.out) {
-    try {
-      await writeFile(options.out, csv.text, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`);
-    }
+    await writeResultFile(options.out, csv.text);
     process.stderr.write(
       `indicator: ${csv.rows} values (${read.skipped} left out by --map) → ${options.out}\n`,
     );

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import type { NetworkEdgeInput, NetworkMetrics, NetworkNodeInput } from '@quartier/network-core';
 import { CliError } from '../cli-error';
 import { csvHeader, PLAIN_DECIMAL, readCsvRecords } from '../csv-input';
+import { writeResultFile } from '../cli-output';
 
 // `quartier network metrics`: the network measures of an edge list (+ optional actor list), as
 // NetworkX computes them, offline over @quartier/network-core. Output contract:
@@ -84,7 +85,7 @@ export async function networkConvertCommand(options: NetworkConvertOptions): Pro
         ? 'strict'
         : 'drop'
       : choice(options.selfTies, '--self-ties', ['drop', 'keep'] as const);
-  const [{ readFile, writeFile }, { stringify }, core] = await Promise.all([
+  const [{ readFile }, { stringify }, core] = await Promise.all([
     import('node:fs/promises'),
     import('csv-stringify/sync'),
     import('@quartier/network-core'),
@@ -117,11 +118,7 @@ export async function networkConvertCommand(options: NetworkConvertOptions): Pro
     [options.edges, edges],
     [options.nodes, nodes],
   ]) {
-    try {
-      await writeFile(file, body, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot write ${file}: ${(error as Error).message}`);
-    }
+    await writeResultFile(file, body);
   }
   const summary = [
     `${options.in}: ${network.nodes.length} actors, ${network.edges.length} ties`,
@@ -205,12 +202,7 @@ export async function networkMetricsCommand(
 
   const json = `${JSON.stringify(metrics, null, 2)}\n`;
   if (options.out) {
-    const { writeFile } = await import('node:fs/promises');
-    try {
-      await writeFile(options.out, json, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot write ${options.out}: ${(error as Error).message}`);
-    }
+    await writeResultFile(options.out, json);
     process.stderr.write(`network: ${graph.n} actors, ${graph.m} ties → ${options.out}\n`);
   } else {
     await new Promise<void>((resolve, reject) =>

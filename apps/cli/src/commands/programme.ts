@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Writable } from 'node:stream';
 import { CliError } from '../cli-error';
 import { csvHeader, PLAIN_DECIMAL, readCsvRecords } from '../csv-input';
+import { emitResult } from '../cli-output';
 
 // `quartier programme allocate`: need-based split of a budget across areas (issue 11's
 // contract). Euros on the command line become exact integers of the finest decimal any of
@@ -127,7 +128,7 @@ export async function allocateCommand(
     ],
     { record_delimiter: '\n' },
   );
-  await writeOutput(options.out, csv, stdout);
+  await emitResult(csv, options.out, stdout);
   const allocated = formatMinor(BigInt(result.allocated), decimals, unitDecimals);
   const short = result.budget - result.allocated;
   if (short > 0)
@@ -204,22 +205,4 @@ async function readNeeds(file: string): Promise<NeedRow[]> {
   });
   if (rows.length === 0) throw new CliError(`${file}: no areas below the header`);
   return rows;
-}
-
-async function writeOutput(out: string | undefined, csv: string, stdout: Writable): Promise<void> {
-  if (out) {
-    const { writeFile } = await import('node:fs/promises');
-    try {
-      await writeFile(out, csv, 'utf8');
-    } catch (error) {
-      throw new CliError(`cannot write ${out}: ${(error as Error).message}`);
-    }
-    return;
-  }
-  // A closed pipe (`… | head`) is the reader's choice, not a failure of the allocation.
-  await new Promise<void>((resolve, reject) =>
-    stdout.write(csv, (error) =>
-      error && (error as NodeJS.ErrnoException).code !== 'EPIPE' ? reject(error) : resolve(),
-    ),
-  );
 }
