@@ -2,6 +2,17 @@
 // says why in `graph.omitted` (measure → reason, in the words of network-core). The page shows
 // that reason in the reader's language instead of a column of dashes.
 
+/** The measures the service computes per actor, in the order the page lists them. */
+export const ACTOR_MEASURES = [
+  'degree',
+  'betweenness',
+  'closeness',
+  'eigenvector',
+  'pagerank',
+  'constraint',
+] as const;
+export type ActorMeasure = (typeof ACTOR_MEASURES)[number];
+
 export type OmittedReason = 'disconnected' | 'directed' | 'not-converged' | 'no-sectors' | 'other';
 
 /** The kind of reason network-core gave (its messages are fixed texts, see metrics.ts). */

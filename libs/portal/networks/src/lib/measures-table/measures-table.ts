@@ -1,27 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { TableDownload, type TableRows } from '@quartier/portal-ui';
 import type { MeasuredActor } from '../network-api';
+import { ACTOR_MEASURES, type ActorMeasure } from '../omitted-measures';
 import { NetworkTexts, type NetworkTextKey } from '../texts';
 
-type Column =
-  | 'name'
-  | 'sector'
-  | 'degree'
-  | 'betweenness'
-  | 'closeness'
-  | 'eigenvector'
-  | 'pagerank'
-  | 'constraint'
-  | 'community';
-const NUMERIC: readonly Column[] = [
-  'degree',
-  'betweenness',
-  'closeness',
-  'eigenvector',
-  'pagerank',
-  'constraint',
-  'community',
-];
+type Column = 'name' | 'sector' | ActorMeasure | 'community';
+const NUMERIC: readonly Column[] = [...ACTOR_MEASURES, 'community'];
 
 /** A measure the service left out, with the reason in the reader's words. */
 export interface OmittedNote {
@@ -45,17 +29,7 @@ export class MeasuresTable {
   readonly omitted = input<readonly OmittedNote[]>([]);
   private readonly omittedText = computed(() => new Map(this.omitted().map((n) => [n.measure, n.text])));
 
-  protected readonly columns: readonly Column[] = [
-    'name',
-    'sector',
-    'degree',
-    'betweenness',
-    'closeness',
-    'eigenvector',
-    'pagerank',
-    'constraint',
-    'community',
-  ];
+  protected readonly columns: readonly Column[] = ['name', 'sector', ...NUMERIC];
   protected readonly sortColumn = signal<Column>('betweenness');
   protected readonly descending = signal(true);
 

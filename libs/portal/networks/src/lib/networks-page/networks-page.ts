@@ -21,7 +21,7 @@ import {
   type SizeMeasure,
 } from '../network-drawing/network-drawing';
 import { SECTOR_COLOURS, TIE_COLOURS } from '../colours';
-import { omittedMeasures } from '../omitted-measures';
+import { ACTOR_MEASURES, omittedMeasures } from '../omitted-measures';
 import { NetworkTexts, type NetworkTextKey } from '../texts';
 
 type Tab = 'drawing' | 'measures' | 'map' | 'resources' | 'import';
@@ -178,14 +178,7 @@ export class NetworksPage {
   /** Measures the service left out for this wave, with the reason in the reader's words. */
   protected readonly omitted = computed<OmittedNote[]>(() => {
     const graph = this.summary();
-    return omittedMeasures(graph?.omitted, [
-      'degree',
-      'betweenness',
-      'closeness',
-      'eigenvector',
-      'pagerank',
-      'constraint',
-    ]).map(({ measure, reason }) => ({
+    return omittedMeasures(graph?.omitted, ACTOR_MEASURES).map(({ measure, reason }) => ({
       measure,
       text: this.t(`omitted.${reason}` as NetworkTextKey, {
         measure: this.t(measure as NetworkTextKey),
