@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
+import { topicOf, type EventType, type ServiceName } from '@quartier/contracts';
 import { InvalidEventError } from './errors';
 import {
   DEFAULT_MAX_BATCH,
@@ -9,18 +9,18 @@ import {
   type SubscribeOptions,
 } from './event-bus';
 import { retryPolicy, type RetryPolicy } from './retry';
+import type { WireMessage } from './wire';
 
 /*
  * What every EventBus adapter (in-process, Kafka) does the same way before its transport takes
  * over, so that both refuse and configure alike.
  */
 
-/** A service publishes only its own events: the envelope's producer is part of the contract. */
-export function assertOwnEvents(service: ServiceName, envelopes: readonly EventEnvelope[]): void {
-  for (const envelope of envelopes) {
-    if (envelope.producer !== service)
-      throw new InvalidEventError(`${service} cannot publish ${envelope.producer}'s event ${envelope.type}`);
-  }
+/** A service publishes only to its own topic (`EventBus.publishRaw` checks the producer). */
+export function assertOwnTopic(service: ServiceName, messages: readonly WireMessage[]): void {
+  const own = topicOf(service);
+  for (const message of messages)
+    if (message.topic !== own) throw new InvalidEventError(`${service} cannot publish to ${message.topic}`);
 }
 
 /**

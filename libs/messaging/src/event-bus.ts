@@ -1,5 +1,7 @@
 import type { EventEnvelope, EventPayload, EventType, ServiceName } from '@quartier/contracts';
 import { createEnvelope, type PublishMeta } from './envelope';
+import { InvalidEventError } from './errors';
+import { encodeEnvelope, type WireMessage } from './wire';
 import type { RetryPolicy } from './retry';
 
 /** An envelope whose `type` narrows its payload: `switch (event.type)` gives typed payloads. */
@@ -96,7 +98,21 @@ export abstract class EventBus {
    * Publishes ready envelopes in the given order (order per key is kept) and resolves once the
    * broker has accepted all of them; rejects if any was not accepted (the caller retries all).
    */
-  abstract publishRaw(envelopes: readonly EventEnvelope[]): Promise<void>;
+  async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
+    // A service publishes only its own events: the envelope's producer is part of the contract.
+    for (const envelope of envelopes)
+      if (envelope.producer !== this.service)
+        throw new InvalidEventError(
+          `${this.service} cannot publish ${envelope.producer}'s event ${envelope.type}`,
+        );
+    await this.publishEncoded(envelopes.map(encodeEnvelope));
+  }
+
+  /**
+   * Like `publishRaw`, for envelopes already encoded (the outbox relay hands over the JSON that
+   * PostgreSQL stored, without parsing and encoding it again). Only this service's topic.
+   */
+  abstract publishEncoded(messages: readonly WireMessage[]): Promise<void>;
 
   /**
    * Delivers events of the given types (from their producers' topics) to `handler`, one at a time

@@ -18,19 +18,30 @@ export interface WireMessage {
   headers: Record<string, string>;
 }
 
-export function encodeEnvelope(envelope: EventEnvelope): WireMessage {
+/** The envelope fields a message carries outside its value (routing and headers). */
+export type EnvelopeRouting = Pick<
+  EventEnvelope,
+  'id' | 'type' | 'version' | 'tenantId' | 'key' | 'correlationId'
+>;
+
+/** A message from an envelope already encoded as JSON (the outbox relay reads it so from PostgreSQL). */
+export function wireMessage(topic: string, routing: EnvelopeRouting, value: string): WireMessage {
   return {
-    topic: topicOf(envelope.producer),
-    key: envelope.key,
-    value: JSON.stringify(envelope),
+    topic,
+    key: routing.key,
+    value,
     headers: {
-      [CORRELATION_HEADER]: envelope.correlationId,
-      [EVENT_ID_HEADER]: envelope.id,
-      [EVENT_TYPE_HEADER]: envelope.type,
-      [EVENT_VERSION_HEADER]: String(envelope.version),
-      [TENANT_HEADER]: envelope.tenantId,
+      [CORRELATION_HEADER]: routing.correlationId,
+      [EVENT_ID_HEADER]: routing.id,
+      [EVENT_TYPE_HEADER]: routing.type,
+      [EVENT_VERSION_HEADER]: String(routing.version),
+      [TENANT_HEADER]: routing.tenantId,
     },
   };
+}
+
+export function encodeEnvelope(envelope: EventEnvelope): WireMessage {
+  return wireMessage(topicOf(envelope.producer), envelope, JSON.stringify(envelope));
 }
 
 export type DecodeResult = { ok: true; envelope: EventEnvelope } | { ok: false; reason: string };

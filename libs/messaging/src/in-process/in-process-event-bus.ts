@@ -1,5 +1,5 @@
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
-import { assertOwnEvents, batchLimits, deliveryTarget } from '../bus-adapter';
+import { assertOwnTopic, batchLimits, deliveryTarget } from '../bus-adapter';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { DeliveryAbortedError } from '../errors';
 import {
@@ -13,7 +13,7 @@ import {
 import { InProcessBatchSubscription } from './in-process-batch-subscription';
 import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { retryPolicy, sleep, type RetryPolicy } from '../retry';
-import { DEAD_LETTER_CONSUMER_HEADER, encodeEnvelope, type WireMessage } from '../wire';
+import { DEAD_LETTER_CONSUMER_HEADER, type WireMessage } from '../wire';
 import { DEAD_LETTER_REASON_HEADER } from '@quartier/contracts';
 
 /** A message parked by a consumer, as the Kafka adapter would produce it to `<topic>.dlq`. */
@@ -242,10 +242,15 @@ export class InProcessEventBus extends EventBus {
     return this.broker.deadLetters;
   }
 
-  async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
+  override async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('event bus is closed');
-    assertOwnEvents(this.service, envelopes);
-    await this.broker.publish(envelopes.map(encodeEnvelope));
+    await super.publishRaw(envelopes);
+  }
+
+  async publishEncoded(messages: readonly WireMessage[]): Promise<void> {
+    if (this.closed) throw new Error('event bus is closed');
+    assertOwnTopic(this.service, messages);
+    await this.broker.publish(messages);
   }
 
   async subscribe<K extends EventType>(

@@ -12,7 +12,7 @@ import {
 } from 'kafkajs';
 import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
 import { batchEnd, deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
-import { assertOwnEvents, batchLimits, deliveryTarget, type BatchLimits } from '../bus-adapter';
+import { assertOwnTopic, batchLimits, deliveryTarget, type BatchLimits } from '../bus-adapter';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import {
   EventBus,
@@ -24,7 +24,7 @@ import {
 } from '../event-bus';
 import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { retryPolicy, type RetryPolicy } from '../retry';
-import { encodeEnvelope, headersToStrings, type WireMessage } from '../wire';
+import { headersToStrings, type WireMessage } from '../wire';
 
 export type BrokerList = string[] | (() => string[] | Promise<string[]>);
 
@@ -166,10 +166,15 @@ export class KafkaEventBus extends EventBus {
     }
   }
 
-  async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
+  override async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
     if (this.closed) throw new Error('event bus is closed');
-    assertOwnEvents(this.service, envelopes);
-    await this.send(envelopes.map(encodeEnvelope));
+    await super.publishRaw(envelopes);
+  }
+
+  async publishEncoded(messages: readonly WireMessage[]): Promise<void> {
+    if (this.closed) throw new Error('event bus is closed');
+    assertOwnTopic(this.service, messages);
+    await this.send(messages);
   }
 
   async subscribe<K extends EventType>(

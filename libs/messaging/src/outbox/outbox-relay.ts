@@ -1,14 +1,14 @@
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import type { EventEnvelope } from '@quartier/contracts';
 import type { EventBus } from '../event-bus';
 import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { backoffDelay, sleep } from '../retry';
 import { outboxChannel, schemaIdentifier } from '../sql';
+import { wireMessage, type EnvelopeRouting } from '../wire';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
-  bus: Pick<EventBus, 'publishRaw'>;
+  bus: Pick<EventBus, 'publishEncoded'>;
   schema: string;
   /** Rows claimed and published per transaction. */
   batchSize?: number;
@@ -37,9 +37,11 @@ export interface OutboxRelayStats {
   lastError?: string;
 }
 
-interface ClaimedRow {
+/** A claimed row: its envelope as the JSON text PostgreSQL stored, and the columns beside it. */
+interface ClaimedRow extends EnvelopeRouting {
   position: string;
-  envelope: EventEnvelope;
+  topic: string;
+  value: string;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -110,7 +112,8 @@ export class OutboxRelay {
           SELECT "position", "key", sum("size") OVER (ORDER BY "position") AS "upTo", "size" FROM claimed
         ) s WHERE "upTo" <= $2 OR "upTo" = "size"
       )
-      SELECT o."position"::text AS "position", o."envelope"
+      SELECT o."position"::text AS "position", o."topic", o."key", o."id", o."type", o."version",
+             o."tenant_id" AS "tenantId", o."correlation_id" AS "correlationId", o."envelope"::text AS "value"
       FROM ${this.table} o JOIN taken c ON c."position" = o."position"
       WHERE NOT EXISTS (
         SELECT 1 FROM skipped e WHERE e."key" = c."key" AND e."position" < c."position"
@@ -129,7 +132,8 @@ export class OutboxRelay {
       if (rows.length === 0) return 0;
       const positions = rows.map((row) => row.position);
       try {
-        await this.options.bus.publishRaw(rows.map((row) => row.envelope));
+        // As text, not jsonb: node-pg would parse every envelope and the bus encode it again.
+        await this.options.bus.publishEncoded(rows.map((row) => wireMessage(row.topic, row, row.value)));
       } catch (error) {
         failure = error;
         await manager.query(

@@ -14,6 +14,10 @@ import { messagingMigrations } from '../migrations';
 import { areaPayload, until } from '../testing/fixtures';
 import { OutboxRelay } from './outbox-relay';
 import { OutboxWriter } from './outbox-writer';
+import type { WireMessage } from '../wire';
+
+const envelopesOf = (messages: readonly WireMessage[]): EventEnvelope[] =>
+  messages.map((m) => JSON.parse(m.value) as EventEnvelope);
 
 jest.setTimeout(30_000);
 
@@ -237,10 +241,10 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     const sizes: number[] = [];
     const relayed: string[] = [];
     const sizing = {
-      publishRaw: async (envelopes: readonly EventEnvelope[]) => {
-        sizes.push(envelopes.length);
-        relayed.push(...envelopes.map((e) => (e.payload as { code: string }).code));
-        await bus.publishRaw(envelopes);
+      publishEncoded: async (messages: readonly WireMessage[]) => {
+        sizes.push(messages.length);
+        relayed.push(...envelopesOf(messages).map((e) => (e.payload as { code: string }).code));
+        await bus.publishEncoded(messages);
       },
     };
     // Random text does not compress: each envelope is stored with ~60 kB, one with ~300 kB.
@@ -319,9 +323,9 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     });
     // Both relays publish through the same bus, each call yielding so their transactions interleave.
     const slowBus = {
-      publishRaw: async (envelopes: readonly EventEnvelope[]) => {
+      publishEncoded: async (messages: readonly WireMessage[]) => {
         await new Promise((r) => setTimeout(r, 3));
-        await bus.publishRaw(envelopes);
+        await bus.publishEncoded(messages);
       },
     };
     const relays = [1, 2].map(
@@ -373,16 +377,16 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     const released = new Promise<void>((resolve) => (release = resolve));
     let claimedByFirst!: () => void;
     const firstClaimed = new Promise<void>((resolve) => (claimedByFirst = resolve));
-    const names = (envelopes: readonly EventEnvelope[]) =>
-      envelopes.map((e) => (e.payload as { name: string }).name);
+    const names = (messages: readonly WireMessage[]) =>
+      envelopesOf(messages).map((e) => (e.payload as { name: string }).name);
     // The first relay claims K1 and keeps it locked (its publish waits) while the second claims.
     const first = new OutboxRelay({
       dataSource: registryDs,
       bus: {
-        publishRaw: async (envelopes) => {
+        publishEncoded: async (messages) => {
           claimedByFirst();
           await released;
-          published.push(names(envelopes));
+          published.push(names(messages));
         },
       },
       schema: 'registry',
@@ -392,7 +396,7 @@ describe('transactional outbox and inbox (PostgreSQL)', () => {
     });
     const second = new OutboxRelay({
       dataSource: registryDs,
-      bus: { publishRaw: async (envelopes) => void published.push(names(envelopes)) },
+      bus: { publishEncoded: async (messages) => void published.push(names(messages)) },
       schema: 'registry',
       batchSize: 10,
       logger: silentLogger,
