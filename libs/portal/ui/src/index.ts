@@ -24,3 +24,4 @@ export * from './lib/submission/submission';
 export * from './lib/radio-group/radio-group';
 export * from './lib/feature-texts/feature-texts';
 export * from './lib/chart-element/chart-element';
+export * from './lib/choice-select/choice-select';

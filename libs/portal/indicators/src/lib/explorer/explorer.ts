@@ -8,7 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
+import { ChoiceSelect, Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { type LegendClass, classOf, quantileBreaks, valueLegend, valueRange } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
 import { IndicatorApi, type AreaValue, type ValueLayer } from '../indicator-api';
@@ -38,7 +38,7 @@ function layerItem(layer: ValueLayer, i: number): Shown {
  */
 @Component({
   selector: 'q-indicator-explorer',
-  imports: [ClassMap, SeriesChart, Notice, TableDownload],
+  imports: [ClassMap, SeriesChart, Notice, TableDownload, ChoiceSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './explorer.html',
   styleUrl: '../panel.scss',
@@ -58,10 +58,19 @@ export class Explorer {
   protected readonly indicator = computed(
     () => this.indicators.value()?.find((i) => i.code === this.code()) ?? null,
   );
+  protected readonly indicatorChoices = computed(() =>
+    (this.indicators.value() ?? []).map((i) => ({
+      value: i.code,
+      label: `${i.code} – ${this.texts.name(i.name)}`,
+    })),
+  );
   protected readonly levels = this.session.levels;
   protected readonly level = linkedSignal(() => this.levels().at(-1)?.key ?? null);
   protected readonly levelName = computed(
     () => this.levels().find((l) => l.key === this.level())?.name ?? '',
+  );
+  protected readonly levelChoices = computed(() =>
+    this.levels().map((l) => ({ value: l.key, label: l.name })),
   );
 
   protected readonly periods = resource({
@@ -69,6 +78,9 @@ export class Explorer {
     loader: ({ params }) => this.api.periods(params),
   });
   protected readonly period = linkedSignal(() => this.periods.value()?.periods.at(-1) ?? null);
+  protected readonly periodChoices = computed(() =>
+    (this.periods.value()?.periods ?? []).map((p) => ({ value: p, label: p })),
+  );
 
   /** The level's tiles; levels of more than TILE_THRESHOLD areas are drawn from them. */
   protected readonly tiles = resource({

@@ -9,7 +9,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { RegistryApi } from '@quartier/portal-data-access';
-import { CreateReportLink, TableDownload, type TableRows } from '@quartier/portal-ui';
+import { ChoiceSelect, CreateReportLink, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { classLegend } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
 import { IndicatorApi } from '../indicator-api';
@@ -24,7 +24,7 @@ import { IndicatorTexts } from '../texts';
  */
 @Component({
   selector: 'q-index-view',
-  imports: [ClassMap, CreateReportLink, RouterLink, TableDownload],
+  imports: [ClassMap, CreateReportLink, RouterLink, TableDownload, ChoiceSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './index-view.html',
   styleUrl: '../panel.scss',
@@ -37,6 +37,9 @@ export class IndexView {
 
   protected readonly runs = resource({ loader: () => this.api.runs() });
   protected readonly runId = linkedSignal(() => this.runs.value()?.at(-1)?.id ?? null);
+  protected readonly runChoices = computed(() =>
+    (this.runs.value() ?? []).map((r) => ({ value: r.id, label: `${r.label} (${r.period})` })),
+  );
   protected readonly run = computed(() => this.runs.value()?.find((r) => r.id === this.runId()) ?? null);
   protected readonly indexId = linkedSignal(() => this.run()?.definition.indices[0]?.id ?? null);
   protected readonly previousId = linkedSignal(() => {
@@ -44,8 +47,10 @@ export class IndexView {
     const at = runs.findIndex((r) => r.id === this.runId());
     return at > 0 ? runs[at - 1].id : null;
   });
-  protected readonly otherRuns = computed(() =>
-    (this.runs.value() ?? []).filter((r) => r.id !== this.runId()),
+  protected readonly otherRunChoices = computed(() =>
+    (this.runs.value() ?? [])
+      .filter((r) => r.id !== this.runId())
+      .map((r) => ({ value: r.id, label: r.label })),
   );
 
   protected readonly geo = resource({
@@ -170,12 +175,14 @@ export class IndexView {
   /** Status × dynamics as one more choice, for definitions with (at least) two indices. */
   protected readonly indexChoices = computed(() => {
     const indices = this.run()?.definition.indices ?? [];
-    const choices = indices.map((i) => ({ id: i.id, name: this.indexName(i) }));
-    return indices.length >= 2 ? [...choices, { id: 'combined', name: this.t('combinedIndex') }] : choices;
+    const choices = indices.map((i) => ({ value: i.id, label: this.indexName(i) }));
+    return indices.length >= 2
+      ? [...choices, { value: 'combined', label: this.t('combinedIndex') }]
+      : choices;
   });
   protected readonly mapLabel = computed(() => `${this.run()?.label ?? ''} · ${this.indexLabel()}`);
   protected readonly indexLabel = computed(
-    () => this.indexChoices().find((i) => i.id === this.indexId())?.name ?? this.indexId() ?? '',
+    () => this.indexChoices().find((i) => i.value === this.indexId())?.label ?? this.indexId() ?? '',
   );
 
   protected indexName(index: { id: string; label?: string; labels?: Record<string, string> }): string {

@@ -9,7 +9,14 @@ import {
   signal,
 } from '@angular/core';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { PageHeading, TableDownload, TabList, TabPanel, type TableRows } from '@quartier/portal-ui';
+import {
+  ChoiceSelect,
+  PageHeading,
+  TableDownload,
+  TabList,
+  TabPanel,
+  type TableRows,
+} from '@quartier/portal-ui';
 import { ActorMap, type MapActor } from '../actor-map/actor-map';
 import { MeasuresTable, type OmittedNote } from '../measures-table/measures-table';
 import { NetworkImport } from '../network-import/network-import';
@@ -42,6 +49,7 @@ type Tab = 'drawing' | 'measures' | 'map' | 'resources' | 'import';
     ActorMap,
     NetworkImport,
     TableDownload,
+    ChoiceSelect,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './networks-page.html',
@@ -68,8 +76,17 @@ export class NetworksPage {
     source: this.waveId,
     computation: () => null,
   });
-  protected readonly otherWaves = computed(() =>
-    (this.network()?.waves ?? []).filter((w) => w.id !== this.waveId()),
+  protected readonly networkChoices = computed(() =>
+    (this.networks.value()?.items ?? []).map((n) => ({
+      value: n.id,
+      label: n.area ? `${n.name} – ${n.area.name}` : n.name,
+    })),
+  );
+  protected readonly waveChoices = computed(() =>
+    (this.network()?.waves ?? []).map((w) => ({ value: w.id, label: w.label })),
+  );
+  protected readonly compareChoices = computed(() =>
+    this.waveChoices().filter((w) => w.value !== this.waveId()),
   );
 
   protected readonly tab = signal<Tab>('drawing');
@@ -215,10 +232,6 @@ export class NetworksPage {
     this.networks.reload();
     this.waveData.reload();
     this.metrics.reload();
-  }
-
-  protected selectNetwork(id: string): void {
-    this.networkId.set(id);
   }
 
   protected entries(record: Record<string, number>): [string, number][] {

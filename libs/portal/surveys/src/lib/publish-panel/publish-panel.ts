@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
-import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
+import { ChoiceSelect, describeProblem, I18n, Notice } from '@quartier/portal-ui';
 import { BuilderTexts } from '../form-builder/builder-texts';
 import {
   areaMethodOf,
@@ -26,7 +26,7 @@ import { SurveyTexts } from '../texts';
 /** Target areas, waves, publishing, and the links and QR codes per area. */
 @Component({
   selector: 'q-publish-panel',
-  imports: [Notice, FormsModule],
+  imports: [Notice, FormsModule, ChoiceSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (message(); as m) {
@@ -36,11 +36,7 @@ import { SurveyTexts } from '../texts';
       <h2 id="targets-heading">{{ t('targetAreas') }} ({{ survey().targetAreas.length }})</h2>
       <div class="row">
         <label for="target-level">{{ t('level') }}</label>
-        <select id="target-level" [value]="level()" (change)="level.set($any($event.target).value)">
-          @for (l of session.levels(); track l.key) {
-            <option [value]="l.key" [selected]="l.key === level()">{{ l.name }}</option>
-          }
-        </select>
+        <select id="target-level" [qChoices]="levelChoices()" [(chosen)]="level"></select>
         <button
           type="button"
           class="secondary"
@@ -255,7 +251,7 @@ export class PublishPanel {
   private readonly api = inject(SurveyApi);
   private readonly registry = inject(RegistryApi);
   private readonly i18n = inject(I18n);
-  protected readonly session = inject(Session);
+  private readonly session = inject(Session);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
   private readonly bt = inject(BuilderTexts);
@@ -264,6 +260,9 @@ export class PublishPanel {
   private readonly workspace = inject(SurveyWorkspace);
 
   protected readonly level = linkedSignal(() => this.session.levels().at(-1)?.key ?? '');
+  protected readonly levelChoices = computed(() =>
+    this.session.levels().map((l) => ({ value: l.key, label: l.name })),
+  );
   protected readonly candidates = resource({
     params: () => ({ id: this.survey().id, level: this.level() }),
     loader: ({ params }) => this.api.candidateAreas(params.id, params.level),

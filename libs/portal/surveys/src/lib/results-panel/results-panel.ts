@@ -13,6 +13,7 @@ import {
   describeProblem,
   I18n,
   Notice,
+  ChoiceSelect,
   TableDownload,
   type TableCell,
   type TableRows,
@@ -42,7 +43,7 @@ interface ResultRow {
  */
 @Component({
   selector: 'q-results-panel',
-  imports: [Notice, TableDownload],
+  imports: [Notice, TableDownload, ChoiceSelect],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (survey().waves.length === 0) {
@@ -50,13 +51,12 @@ interface ResultRow {
     } @else {
       <div class="row">
         <label for="results-wave">{{ t('wave') }}</label>
-        <select id="results-wave" (change)="waveId.set($any($event.target).value)" data-testid="results-wave">
-          @for (wave of survey().waves; track wave.id) {
-            <option [value]="wave.id" [selected]="wave.id === waveId()">
-              {{ wave.name }} ({{ wave.responses }})
-            </option>
-          }
-        </select>
+        <select
+          id="results-wave"
+          [qChoices]="waveChoices()"
+          [(chosen)]="waveId"
+          data-testid="results-wave"
+        ></select>
       </div>
       @if (results.isLoading()) {
         <p role="status">{{ t('loading') }}</p>
@@ -311,6 +311,9 @@ export class ResultsPanel {
     const waves = this.survey().waves;
     return ([...waves].reverse().find((w) => w.responses > 0) ?? waves.at(-1))?.id ?? null;
   });
+  protected readonly waveChoices = computed(() =>
+    this.survey().waves.map((w) => ({ value: w.id, label: `${w.name} (${w.responses})` })),
+  );
   protected readonly results = resource({
     params: () => (this.waveId() ? { id: this.survey().id, wave: this.waveId() as string } : undefined),
     loader: ({ params }) => this.api.results(params.id, params.wave),
