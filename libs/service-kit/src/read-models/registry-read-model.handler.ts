@@ -69,12 +69,7 @@ async function applyRun(manager: EntityManager, run: readonly DeliveredEvent<Reg
     case 'registry.area.upserted':
       return upsertAreas(manager, run as readonly DeliveredEvent<'registry.area.upserted'>[]);
     case 'registry.area.deleted':
-      await manager.query(
-        `DELETE FROM area_ref a USING unnest($1::uuid[], $2::text[]) AS d(id, tenant_id)
-          WHERE a.id = d.id AND a.tenant_id = d.tenant_id`,
-        [run.map((e) => (e.payload as { id: string }).id), run.map((e) => e.payload.tenantId)],
-      );
-      return;
+      return deleteNamed(manager, 'area_ref', run);
     case 'registry.role-assignment.granted': {
       const grants = (run as readonly DeliveredEvent<'registry.role-assignment.granted'>[]).map(
         (e) => e.payload,
@@ -95,13 +90,21 @@ async function applyRun(manager: EntityManager, run: readonly DeliveredEvent<Reg
       return;
     }
     case 'registry.role-assignment.revoked':
-      await manager.query(
-        `DELETE FROM role_assignment_ref r USING unnest($1::uuid[], $2::text[]) AS d(id, tenant_id)
-          WHERE r.id = d.id AND r.tenant_id = d.tenant_id`,
-        [run.map((e) => (e.payload as { id: string }).id), run.map((e) => e.payload.tenantId)],
-      );
-      return;
+      return deleteNamed(manager, 'role_assignment_ref', run);
   }
+}
+
+/** Deletes the rows a run of deletions names, each only within the tenant of its event. */
+async function deleteNamed(
+  manager: EntityManager,
+  table: 'area_ref' | 'role_assignment_ref',
+  run: readonly DeliveredEvent<RegistryFact>[],
+): Promise<void> {
+  await manager.query(
+    `DELETE FROM ${table} t USING unnest($1::uuid[], $2::text[]) AS d(id, tenant_id)
+      WHERE t.id = d.id AND t.tenant_id = d.tenant_id`,
+    [run.map((e) => (e.payload as { id: string }).id), run.map((e) => e.payload.tenantId)],
+  );
 }
 
 async function upsertAreas(
