@@ -5,6 +5,7 @@ export interface ServiceKit {
   RuntimeModule: unknown;
   AuthModule: unknown;
   createReadModelAccessDirectory: unknown;
+  cleanupServiceDocument: unknown;
 }
 
 export interface ServiceDocument {

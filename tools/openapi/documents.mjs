@@ -1,14 +1,14 @@
 // The portal's API types, generated from each service's OpenAPI document. The document is built
 // the way the running service builds it (configure-http.ts: same module, same builder, same
-// cleanup), but from a Nest application in preview mode: the module graph is resolved without
-// instantiating a provider, so no database, broker or login provider is needed.
+// cleanup, service-kit's cleanupServiceDocument), but from a Nest application in preview mode: the
+// module graph is resolved without instantiating a provider, so no database, broker or login
+// provider is needed.
 // Used by tools/openapi/generate.mjs (compiled services from dist/server) and by
 // tools/openapi/generated-clients.spec.ts (the TypeScript sources), so both see the same code;
 // types.mjs turns the documents into TypeScript.
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
 
 /** Placeholders only: a preview application never connects anywhere. */
 const PREVIEW_RUNTIME = {
@@ -20,7 +20,7 @@ const PREVIEW_RUNTIME = {
 /**
  * The service's OpenAPI document as `/api/<service>/docs-json` serves it.
  * @param {import('@quartier/service-kit').ServiceDefinition} service
- * @param {{ RuntimeModule: any, AuthModule: any, createReadModelAccessDirectory: Function }} kit
+ * @param {{ RuntimeModule: any, AuthModule: any, createReadModelAccessDirectory: Function, cleanupServiceDocument: Function }} kit
  *   the service-kit and auth exports (from the sources under Jest, from dist/server otherwise)
  */
 export async function serviceDocument(service, kit) {
@@ -51,7 +51,7 @@ export async function serviceDocument(service, kit) {
       include: [service.moduleClass],
       deepScanRoutes: true,
     });
-    return cleanupOpenApiDoc(document);
+    return kit.cleanupServiceDocument(document);
   } finally {
     await app.close();
   }

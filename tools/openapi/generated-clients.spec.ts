@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthModule } from '@quartier/auth';
-import { createReadModelAccessDirectory, RuntimeModule } from '@quartier/service-kit';
+import { cleanupServiceDocument, createReadModelAccessDirectory, RuntimeModule } from '@quartier/service-kit';
 import { z } from 'zod';
 import { PLATFORM_SERVICES } from '../../apps/platform/src/services';
 import { serviceDocuments, type ServiceDocument } from './documents.mjs';
@@ -25,6 +25,7 @@ describe('generated portal clients', () => {
       RuntimeModule,
       AuthModule,
       createReadModelAccessDirectory,
+      cleanupServiceDocument,
     });
     // openapi-typescript is ESM-only below its CommonJS face: it runs in Node itself.
     const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
@@ -79,6 +80,26 @@ describe('generated portal clients', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  // A schema named with `.meta({ id })` is one component that every DTO using it refers to. Two
+  // different schemas under one name fail in one document (zod and nestjs-zod refuse them), but
+  // in two services' documents only this sees it: the portal would get two types of one name.
+  // (DTO class names are per service: `WaveViewDto` is a network wave and a survey wave.)
+  it('give one name to one schema across the services', () => {
+    const named = new Map<string, { service: string; schema: string }>();
+    const clashes: string[] = [];
+    for (const { service, document } of documents) {
+      const components = document.components as { schemas?: Record<string, unknown> } | undefined;
+      for (const [name, schema] of Object.entries(components?.schemas ?? {})) {
+        if (/Dto(_Output)?$/.test(name)) continue;
+        const first = named.get(name);
+        if (!first) named.set(name, { service, schema: JSON.stringify(schema) });
+        else if (first.schema !== JSON.stringify(schema))
+          clashes.push(`${name}: ${first.service}, ${service}`);
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   // nestjs-zod#473: a bare nullable primitive at the top level of a DTO (`z.string().nullable()`)

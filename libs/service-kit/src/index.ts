@@ -7,6 +7,7 @@ export * from './http/service-error';
 export * from './http/api-contract';
 export * from './http/configure-http';
 export * from './http/cacheable-response';
+export * from './http/openapi-document';
 export * from './http/input-safety';
 export * from './http/zip-bounds';
 export * from './http/workbook-reader';

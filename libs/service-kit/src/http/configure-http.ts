@@ -6,10 +6,10 @@ import type { NextFunction, Request, Response } from 'express';
 import { json, urlencoded } from 'express';
 import compression from 'compression';
 import helmet from 'helmet';
-import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { servicePaths } from '../config';
 import { DomainErrorFilter } from './domain-error.filter';
 import { refuseUnsafeBody, SafeZodValidationPipe } from './input-safety';
+import { cleanupServiceDocument } from './openapi-document';
 
 export interface ServiceDocs {
   service: ServiceName;
@@ -115,7 +115,7 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
       include: docs.modules,
       deepScanRoutes: true,
     });
-    SwaggerModule.setup(paths.docs.slice(1), app, cleanupOpenApiDoc(document), {
+    SwaggerModule.setup(paths.docs.slice(1), app, cleanupServiceDocument(document), {
       jsonDocumentUrl: paths.docsJson.slice(1),
     });
   }
