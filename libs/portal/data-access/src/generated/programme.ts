@@ -497,104 +497,7 @@ export interface components {
       message: string;
       details?: unknown;
     };
-    ProgrammeListDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        funder: string;
-        legalBasis: string;
-        description: string;
-        /** @enum {string} */
-        status: 'planning' | 'active' | 'closed';
-        fundingPeriods: {
-          from: string;
-          to: string;
-          label: string;
-        }[];
-        budgetLines: {
-          key: string;
-          label: string;
-        }[];
-        fieldsOfAction: {
-          key: string;
-          label: string;
-        }[];
-        trafficLight: {
-          green: number;
-          amber: number;
-        };
-        iati: {
-          reportingOrg: {
-            ref: string;
-            type: string;
-            name: string;
-          };
-          identifierPrefix: string;
-        } | null;
-        areaCount: number;
-        measureCount: number;
-        budgetCents: number;
-        createdBy: string;
-        /** Format: date-time */
-        createdAt: string;
-        /** Format: date-time */
-        updatedAt: string;
-        manageable: boolean;
-      }[];
-      total: number;
-    };
-    CreateProgrammeDto: {
-      name: string;
-      /** @default  */
-      funder?: string;
-      /** @default  */
-      legalBasis?: string;
-      /** @default  */
-      description?: string;
-      /**
-       * @default planning
-       * @enum {string}
-       */
-      status?: 'planning' | 'active' | 'closed';
-      fundingPeriods: {
-        /** Format: date */
-        from: string;
-        /** Format: date */
-        to: string;
-        /** @default  */
-        label?: string;
-      }[];
-      budgetLines: {
-        key: string;
-        label: string;
-      }[];
-      /** @default [] */
-      fieldsOfAction?: {
-        key: string;
-        label: string;
-      }[];
-      /**
-       * @default {
-       *       "green": 0.8,
-       *       "amber": 0.4
-       *     }
-       */
-      trafficLight?: {
-        green: number;
-        amber: number;
-      };
-      /** @default null */
-      iati?: {
-        reportingOrg: {
-          ref: string;
-          type: string;
-          name: string;
-        };
-        identifierPrefix: string;
-      } | null;
-    };
-    ProgrammeViewDto_Output: {
+    Programme_Output: {
       /** Format: uuid */
       id: string;
       name: string;
@@ -638,6 +541,61 @@ export interface components {
       updatedAt: string;
       manageable: boolean;
     };
+    ProgrammeListDto_Output: {
+      items: components['schemas']['Programme_Output'][];
+      total: number;
+    };
+    FundingPeriod: {
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** @default  */
+      label?: string;
+    };
+    KeyedLabel: {
+      key: string;
+      label: string;
+    };
+    IatiSettings: {
+      reportingOrg: {
+        ref: string;
+        type: string;
+        name: string;
+      };
+      identifierPrefix: string;
+    };
+    CreateProgrammeDto: {
+      name: string;
+      /** @default  */
+      funder?: string;
+      /** @default  */
+      legalBasis?: string;
+      /** @default  */
+      description?: string;
+      /**
+       * @default planning
+       * @enum {string}
+       */
+      status?: 'planning' | 'active' | 'closed';
+      fundingPeriods: components['schemas']['FundingPeriod'][];
+      budgetLines: components['schemas']['KeyedLabel'][];
+      /** @default [] */
+      fieldsOfAction?: components['schemas']['KeyedLabel'][];
+      /**
+       * @default {
+       *       "green": 0.8,
+       *       "amber": 0.4
+       *     }
+       */
+      trafficLight?: {
+        green: number;
+        amber: number;
+      };
+      /** @default null */
+      iati?: components['schemas']['IatiSettings'] | null;
+    };
+    ProgrammeViewDto_Output: components['schemas']['Programme_Output'];
     UpdateProgrammeDto: {
       name?: string;
       funder?: string;
@@ -645,41 +603,22 @@ export interface components {
       description?: string;
       /** @enum {string} */
       status?: 'planning' | 'active' | 'closed';
-      fundingPeriods?: {
-        /** Format: date */
-        from: string;
-        /** Format: date */
-        to: string;
-        /** @default  */
-        label?: string;
-      }[];
-      budgetLines?: {
-        key: string;
-        label: string;
-      }[];
-      fieldsOfAction?: {
-        key: string;
-        label: string;
-      }[];
+      fundingPeriods?: components['schemas']['FundingPeriod'][];
+      budgetLines?: components['schemas']['KeyedLabel'][];
+      fieldsOfAction?: components['schemas']['KeyedLabel'][];
       trafficLight?: {
         green: number;
         amber: number;
       };
-      iati?: {
-        reportingOrg: {
-          ref: string;
-          type: string;
-          name: string;
-        };
-        identifierPrefix: string;
-      } | null;
+      iati?: components['schemas']['IatiSettings'] | null;
+    };
+    BudgetEntryView_Output: {
+      year: number;
+      line: string;
+      amountCents: number;
     };
     BudgetViewDto_Output: {
-      entries: {
-        year: number;
-        line: string;
-        amountCents: number;
-      }[];
+      entries: components['schemas']['BudgetEntryView_Output'][];
     };
     BudgetDto: {
       entries: {
@@ -691,97 +630,7 @@ export interface components {
     MeasureImportDto_Output: {
       created: number;
     };
-    MeasureListDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        /** Format: uuid */
-        programmeId: string;
-        title: string;
-        description: string;
-        areas: {
-          /** Format: uuid */
-          id: string;
-          code: string;
-          name: string;
-        }[];
-        /** @description key of a field of action of the programme */
-        fieldOfAction: string | null;
-        responsible: {
-          name: string;
-          actorId: string | null;
-        };
-        targetGroups: string[];
-        budget: {
-          year: number;
-          line: string;
-          amountCents: number;
-        }[];
-        budgetCents: number;
-        expenditures: {
-          year: number;
-          line: string;
-          amountCents: number;
-        }[];
-        spentCents: number;
-        /** @description ISO date */
-        plannedStart: string | null;
-        /** @description ISO date */
-        plannedEnd: string | null;
-        /** @description ISO date */
-        actualStart: string | null;
-        /** @description ISO date */
-        actualEnd: string | null;
-        /** @enum {string} */
-        status: 'proposed' | 'approved' | 'running' | 'completed' | 'rejected' | 'cancelled';
-        deliberateOverCommitment: boolean;
-        actions: string[];
-        editable: boolean;
-        createdBy: string;
-        /** Format: date-time */
-        createdAt: string;
-        /** Format: date-time */
-        updatedAt: string;
-      }[];
-      total: number;
-    };
-    CreateMeasureDto: {
-      title: string;
-      /** @default  */
-      description?: string;
-      areaIds: string[];
-      /** @default null */
-      fieldOfAction?: string | null;
-      responsible: {
-        name: string;
-        /**
-         * Format: uuid
-         * @default null
-         */
-        actorId?: string | null;
-      };
-      /** @default [] */
-      targetGroups?: string[];
-      /** @default [] */
-      budget?: {
-        year: number;
-        line: string;
-        amountCents: number;
-      }[];
-      /**
-       * Format: date
-       * @default null
-       */
-      plannedStart?: string | null;
-      /**
-       * Format: date
-       * @default null
-       */
-      plannedEnd?: string | null;
-      /** @default false */
-      deliberateOverCommitment?: boolean;
-    };
-    MeasureViewDto_Output: {
+    Measure_Output: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -801,17 +650,9 @@ export interface components {
         actorId: string | null;
       };
       targetGroups: string[];
-      budget: {
-        year: number;
-        line: string;
-        amountCents: number;
-      }[];
+      budget: components['schemas']['BudgetEntryView_Output'][];
       budgetCents: number;
-      expenditures: {
-        year: number;
-        line: string;
-        amountCents: number;
-      }[];
+      expenditures: components['schemas']['BudgetEntryView_Output'][];
       spentCents: number;
       /** @description ISO date */
       plannedStart: string | null;
@@ -832,25 +673,57 @@ export interface components {
       /** Format: date-time */
       updatedAt: string;
     };
+    MeasureListDto_Output: {
+      items: components['schemas']['Measure_Output'][];
+      total: number;
+    };
+    MeasureResponsible: {
+      name: string;
+      /**
+       * Format: uuid
+       * @default null
+       */
+      actorId?: string | null;
+    };
+    MeasureBudgetEntry: {
+      year: number;
+      line: string;
+      amountCents: number;
+    };
+    CreateMeasureDto: {
+      title: string;
+      /** @default  */
+      description?: string;
+      areaIds: string[];
+      /** @default null */
+      fieldOfAction?: string | null;
+      responsible: components['schemas']['MeasureResponsible'];
+      /** @default [] */
+      targetGroups?: string[];
+      /** @default [] */
+      budget?: components['schemas']['MeasureBudgetEntry'][];
+      /**
+       * Format: date
+       * @default null
+       */
+      plannedStart?: string | null;
+      /**
+       * Format: date
+       * @default null
+       */
+      plannedEnd?: string | null;
+      /** @default false */
+      deliberateOverCommitment?: boolean;
+    };
+    MeasureViewDto_Output: components['schemas']['Measure_Output'];
     UpdateMeasureDto: {
       title?: string;
       description?: string;
       areaIds?: string[];
       fieldOfAction?: string | null;
-      responsible?: {
-        name: string;
-        /**
-         * Format: uuid
-         * @default null
-         */
-        actorId?: string | null;
-      };
+      responsible?: components['schemas']['MeasureResponsible'];
       targetGroups?: string[];
-      budget?: {
-        year: number;
-        line: string;
-        amountCents: number;
-      }[];
+      budget?: components['schemas']['MeasureBudgetEntry'][];
       /** Format: date */
       plannedStart?: string | null;
       /** Format: date */
@@ -881,45 +754,28 @@ export interface components {
       }[];
     };
     ExpendituresDto: {
-      entries: {
-        year: number;
-        line: string;
-        amountCents: number;
-      }[];
+      entries: components['schemas']['MeasureBudgetEntry'][];
+    };
+    SelectableIndexRun_Output: {
+      /** Format: uuid */
+      id: string;
+      definitionKey: string;
+      label: string;
+      period: string;
+      level: string;
+      classes: {
+        [key: string]: {
+          code: string;
+          label: string;
+        }[];
+      };
+      areaCount: number;
     };
     IndexRunListDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        definitionKey: string;
-        label: string;
-        period: string;
-        level: string;
-        classes: {
-          [key: string]: {
-            code: string;
-            label: string;
-          }[];
-        };
-        areaCount: number;
-      }[];
+      items: components['schemas']['SelectableIndexRun_Output'][];
     };
     CandidatesDto_Output: {
-      run: {
-        /** Format: uuid */
-        id: string;
-        definitionKey: string;
-        label: string;
-        period: string;
-        level: string;
-        classes: {
-          [key: string]: {
-            code: string;
-            label: string;
-          }[];
-        };
-        areaCount: number;
-      };
+      run: components['schemas']['SelectableIndexRun_Output'];
       areas: {
         areaId: string;
         code: string;
@@ -931,67 +787,48 @@ export interface components {
         dynamicsClass: string | null;
       }[];
     };
+    AreaSelectionRule_Output: {
+      /** @enum {number} */
+      version: 1;
+      clauses: {
+        statusClasses?: string[];
+        dynamicsClasses?: string[];
+        level?: string;
+        withinAreaId?: string;
+      }[];
+    };
+    ManualAreaChange_Output: {
+      /** @enum {string} */
+      action: 'add' | 'remove';
+      areaId: string;
+      code: string;
+      reason: string;
+      by?: string;
+      at?: string;
+    };
+    ResolvedProgrammeArea_Output: {
+      areaId: string;
+      code: string;
+      name?: string;
+      inRun: boolean;
+      statusClass: string | null;
+      dynamicsClass: string | null;
+      matchedClauses: number[];
+      addition: components['schemas']['ManualAreaChange_Output'] | null;
+    };
     ProgrammeAreasDto_Output: {
       selection: {
         /** Format: uuid */
         id: string;
-        run: {
-          /** Format: uuid */
-          id: string;
-          definitionKey: string;
-          label: string;
-          period: string;
-          level: string;
-          classes: {
-            [key: string]: {
-              code: string;
-              label: string;
-            }[];
-          };
-          areaCount: number;
-        } | null;
-        rule: {
-          /** @enum {number} */
-          version: 1;
-          clauses: {
-            statusClasses?: string[];
-            dynamicsClasses?: string[];
-            level?: string;
-            withinAreaId?: string;
-          }[];
-        } | null;
-        changes: {
-          /** @enum {string} */
-          action: 'add' | 'remove';
-          areaId: string;
-          code: string;
-          reason: string;
-          by?: string;
-          at?: string;
-        }[];
+        run: components['schemas']['SelectableIndexRun_Output'] | null;
+        rule: components['schemas']['AreaSelectionRule_Output'] | null;
+        changes: components['schemas']['ManualAreaChange_Output'][];
         acceptedBy: string;
         /** Format: date-time */
         acceptedAt: string;
         comment: string;
       } | null;
-      areas: {
-        areaId: string;
-        code: string;
-        name?: string;
-        inRun: boolean;
-        statusClass: string | null;
-        dynamicsClass: string | null;
-        matchedClauses: number[];
-        addition: {
-          /** @enum {string} */
-          action: 'add' | 'remove';
-          areaId: string;
-          code: string;
-          reason: string;
-          by?: string;
-          at?: string;
-        } | null;
-      }[];
+      areas: components['schemas']['ResolvedProgrammeArea_Output'][];
     };
     AreaSelectionDto: {
       /** Format: uuid */
@@ -1008,356 +845,94 @@ export interface components {
       /** @default  */
       comment?: string;
     };
+    NotSelectedArea_Output: {
+      areaId: string;
+      code: string;
+      name?: string;
+      statusClass: string | null;
+      dynamicsClass: string | null;
+      /** @enum {string} */
+      reason: 'removed' | 'no-clause-matched' | 'not-indexed';
+      matchedClauses: number[];
+      removal: components['schemas']['ManualAreaChange_Output'] | null;
+    };
+    ProgrammeAreaDiff_Output: {
+      fromRunId: string;
+      toRunId: string;
+      entering: {
+        area: components['schemas']['ResolvedProgrammeArea_Output'];
+        why: components['schemas']['AreaChangeReason_Output'];
+      }[];
+      leaving: {
+        area: components['schemas']['ResolvedProgrammeArea_Output'];
+        now: components['schemas']['NotSelectedArea_Output'] | null;
+        why: components['schemas']['AreaChangeReason_Output'];
+      }[];
+      staying: {
+        before: components['schemas']['ResolvedProgrammeArea_Output'];
+        after: components['schemas']['ResolvedProgrammeArea_Output'];
+        classesChanged: boolean;
+        areaIdChanged: boolean;
+        why: components['schemas']['AreaChangeReason_Output'];
+      }[];
+    };
+    AreaChangeReason_Output: {
+      /** @enum {string} */
+      code:
+        | 'matches-rule'
+        | 'added-manually'
+        | 'removed-manually'
+        | 'no-clause-matched'
+        | 'not-indexed'
+        | 'not-in-run';
+      message: string;
+    };
     AreaPreviewDto_Output: {
       resolution: {
         runId: string;
         areaVersionId?: string;
-        rule: {
-          /** @enum {number} */
-          version: 1;
-          clauses: {
-            statusClasses?: string[];
-            dynamicsClasses?: string[];
-            level?: string;
-            withinAreaId?: string;
-          }[];
-        };
-        areas: {
-          areaId: string;
-          code: string;
-          name?: string;
-          inRun: boolean;
-          statusClass: string | null;
-          dynamicsClass: string | null;
-          matchedClauses: number[];
-          addition: {
-            /** @enum {string} */
-            action: 'add' | 'remove';
-            areaId: string;
-            code: string;
-            reason: string;
-            by?: string;
-            at?: string;
-          } | null;
-        }[];
-        notSelected: {
-          areaId: string;
-          code: string;
-          name?: string;
-          statusClass: string | null;
-          dynamicsClass: string | null;
-          /** @enum {string} */
-          reason: 'removed' | 'no-clause-matched' | 'not-indexed';
-          matchedClauses: number[];
-          removal: {
-            /** @enum {string} */
-            action: 'add' | 'remove';
-            areaId: string;
-            code: string;
-            reason: string;
-            by?: string;
-            at?: string;
-          } | null;
-        }[];
-        changes: {
-          /** @enum {string} */
-          action: 'add' | 'remove';
-          areaId: string;
-          code: string;
-          reason: string;
-          by?: string;
-          at?: string;
-        }[];
+        rule: components['schemas']['AreaSelectionRule_Output'];
+        areas: components['schemas']['ResolvedProgrammeArea_Output'][];
+        notSelected: components['schemas']['NotSelectedArea_Output'][];
+        changes: components['schemas']['ManualAreaChange_Output'][];
       };
-      diff: {
-        fromRunId: string;
-        toRunId: string;
-        entering: {
-          area: {
-            areaId: string;
-            code: string;
-            name?: string;
-            inRun: boolean;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            matchedClauses: number[];
-            addition: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          };
-          why: {
-            /** @enum {string} */
-            code:
-              | 'matches-rule'
-              | 'added-manually'
-              | 'removed-manually'
-              | 'no-clause-matched'
-              | 'not-indexed'
-              | 'not-in-run';
-            message: string;
-          };
-        }[];
-        leaving: {
-          area: {
-            areaId: string;
-            code: string;
-            name?: string;
-            inRun: boolean;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            matchedClauses: number[];
-            addition: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          };
-          now: {
-            areaId: string;
-            code: string;
-            name?: string;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            /** @enum {string} */
-            reason: 'removed' | 'no-clause-matched' | 'not-indexed';
-            matchedClauses: number[];
-            removal: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          } | null;
-          why: {
-            /** @enum {string} */
-            code:
-              | 'matches-rule'
-              | 'added-manually'
-              | 'removed-manually'
-              | 'no-clause-matched'
-              | 'not-indexed'
-              | 'not-in-run';
-            message: string;
-          };
-        }[];
-        staying: {
-          before: {
-            areaId: string;
-            code: string;
-            name?: string;
-            inRun: boolean;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            matchedClauses: number[];
-            addition: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          };
-          after: {
-            areaId: string;
-            code: string;
-            name?: string;
-            inRun: boolean;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            matchedClauses: number[];
-            addition: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          };
-          classesChanged: boolean;
-          areaIdChanged: boolean;
-          why: {
-            /** @enum {string} */
-            code:
-              | 'matches-rule'
-              | 'added-manually'
-              | 'removed-manually'
-              | 'no-clause-matched'
-              | 'not-indexed'
-              | 'not-in-run';
-            message: string;
-          };
-        }[];
-      } | null;
+      diff: components['schemas']['ProgrammeAreaDiff_Output'] | null;
     };
     PendingAreasDto_Output: {
-      newerRun: {
-        /** Format: uuid */
-        id: string;
-        definitionKey: string;
-        label: string;
-        period: string;
-        level: string;
-        classes: {
-          [key: string]: {
-            code: string;
-            label: string;
-          }[];
-        };
-        areaCount: number;
-      } | null;
-      diff: {
-        fromRunId: string;
-        toRunId: string;
-        entering: {
-          area: {
-            areaId: string;
-            code: string;
-            name?: string;
-            inRun: boolean;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            matchedClauses: number[];
-            addition: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          };
-          why: {
-            /** @enum {string} */
-            code:
-              | 'matches-rule'
-              | 'added-manually'
-              | 'removed-manually'
-              | 'no-clause-matched'
-              | 'not-indexed'
-              | 'not-in-run';
-            message: string;
-          };
-        }[];
-        leaving: {
-          area: {
-            areaId: string;
-            code: string;
-            name?: string;
-            inRun: boolean;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            matchedClauses: number[];
-            addition: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          };
-          now: {
-            areaId: string;
-            code: string;
-            name?: string;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            /** @enum {string} */
-            reason: 'removed' | 'no-clause-matched' | 'not-indexed';
-            matchedClauses: number[];
-            removal: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          } | null;
-          why: {
-            /** @enum {string} */
-            code:
-              | 'matches-rule'
-              | 'added-manually'
-              | 'removed-manually'
-              | 'no-clause-matched'
-              | 'not-indexed'
-              | 'not-in-run';
-            message: string;
-          };
-        }[];
-        staying: {
-          before: {
-            areaId: string;
-            code: string;
-            name?: string;
-            inRun: boolean;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            matchedClauses: number[];
-            addition: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          };
-          after: {
-            areaId: string;
-            code: string;
-            name?: string;
-            inRun: boolean;
-            statusClass: string | null;
-            dynamicsClass: string | null;
-            matchedClauses: number[];
-            addition: {
-              /** @enum {string} */
-              action: 'add' | 'remove';
-              areaId: string;
-              code: string;
-              reason: string;
-              by?: string;
-              at?: string;
-            } | null;
-          };
-          classesChanged: boolean;
-          areaIdChanged: boolean;
-          why: {
-            /** @enum {string} */
-            code:
-              | 'matches-rule'
-              | 'added-manually'
-              | 'removed-manually'
-              | 'no-clause-matched'
-              | 'not-indexed'
-              | 'not-in-run';
-            message: string;
-          };
-        }[];
-      } | null;
+      newerRun: components['schemas']['SelectableIndexRun_Output'] | null;
+      diff: components['schemas']['ProgrammeAreaDiff_Output'] | null;
+    };
+    AllocationResult_Output: {
+      line: string;
+      year: number;
+      /** @enum {string} */
+      need: 'indicator' | 'index' | 'population' | 'manual';
+      budget: number;
+      floor: number;
+      /** @description cap per area in cents (null: none) */
+      cap: number | null;
+      unit: number;
+      totalNeed: number;
+      lambda: number;
+      allocated: number;
+      remainderUnits: number;
+      areas: components['schemas']['AreaAllocation_Output'][];
+    };
+    AreaAllocation_Output: {
+      area: string;
+      /** Format: uuid */
+      areaId: string;
+      name: string;
+      basis: string;
+      need: number;
+      needShare: number;
+      unrounded: number;
+      /** @enum {string|null} */
+      bound: 'floor' | 'cap' | null;
+      roundedDown: number;
+      remainder: number;
+      receivedRemainderUnit: boolean;
+      amount: number;
     };
     AllocationListDto_Output: {
       items: {
@@ -1412,37 +987,7 @@ export interface components {
           /** @default  */
           comment: string;
         };
-        result: {
-          line: string;
-          year: number;
-          /** @enum {string} */
-          need: 'indicator' | 'index' | 'population' | 'manual';
-          budget: number;
-          floor: number;
-          /** @description cap per area in cents (null: none) */
-          cap: number | null;
-          unit: number;
-          totalNeed: number;
-          lambda: number;
-          allocated: number;
-          remainderUnits: number;
-          areas: {
-            area: string;
-            /** Format: uuid */
-            areaId: string;
-            name: string;
-            basis: string;
-            need: number;
-            needShare: number;
-            unrounded: number;
-            /** @enum {string|null} */
-            bound: 'floor' | 'cap' | null;
-            roundedDown: number;
-            remainder: number;
-            receivedRemainderUnit: boolean;
-            amount: number;
-          }[];
-        };
+        result: components['schemas']['AllocationResult_Output'];
         acceptedBy: string;
         /** Format: date-time */
         acceptedAt: string;
@@ -1494,37 +1039,7 @@ export interface components {
       /** @default  */
       comment?: string;
     };
-    AllocationPreviewDto_Output: {
-      line: string;
-      year: number;
-      /** @enum {string} */
-      need: 'indicator' | 'index' | 'population' | 'manual';
-      budget: number;
-      floor: number;
-      /** @description cap per area in cents (null: none) */
-      cap: number | null;
-      unit: number;
-      totalNeed: number;
-      lambda: number;
-      allocated: number;
-      remainderUnits: number;
-      areas: {
-        area: string;
-        /** Format: uuid */
-        areaId: string;
-        name: string;
-        basis: string;
-        need: number;
-        needShare: number;
-        unrounded: number;
-        /** @enum {string|null} */
-        bound: 'floor' | 'cap' | null;
-        roundedDown: number;
-        remainder: number;
-        receivedRemainderUnit: boolean;
-        amount: number;
-      }[];
-    };
+    AllocationPreviewDto_Output: components['schemas']['AllocationResult_Output'];
     AcceptedAllocationDto_Output: {
       /** Format: uuid */
       id: string;
@@ -1542,23 +1057,126 @@ export interface components {
       lambda: number;
       allocated: number;
       remainderUnits: number;
-      areas: {
-        area: string;
-        /** Format: uuid */
-        areaId: string;
-        name: string;
-        basis: string;
-        need: number;
-        needShare: number;
-        unrounded: number;
-        /** @enum {string|null} */
-        bound: 'floor' | 'cap' | null;
-        roundedDown: number;
-        remainder: number;
-        receivedRemainderUnit: boolean;
-        amount: number;
-      }[];
+      areas: components['schemas']['AreaAllocation_Output'][];
     };
+    ImpactBinding_Output: {
+      id: string;
+      label?: string;
+      source: components['schemas']['ImpactEvidenceSource_Output'];
+      baseline: components['schemas']['ImpactBaseline_Output'];
+      target: components['schemas']['ImpactTarget_Output'];
+      polarity: components['schemas']['ImpactPolarity_Output'];
+    };
+    ImpactEvidenceSource_Output:
+      | {
+          /** @enum {string} */
+          kind: 'indicator';
+          indicatorCode: string;
+          areas:
+            | {
+                /** @enum {string} */
+                kind: 'programme-areas';
+              }
+            | {
+                /** @enum {string} */
+                kind: 'areas';
+                areaIds: string[];
+              };
+        }
+      | {
+          /** @enum {string} */
+          kind: 'survey';
+          surveyId: string;
+          question: string;
+          measure:
+            | {
+                /** @enum {string} */
+                kind: 'share';
+                options: string[];
+              }
+            | {
+                /** @enum {string} */
+                kind: 'mean';
+              };
+        }
+      | {
+          /** @enum {string} */
+          kind: 'network';
+          networkId: string;
+          measure:
+            | {
+                /** @enum {string} */
+                kind: 'graph';
+                metric: string;
+              }
+            | {
+                /** @enum {string} */
+                kind: 'actors';
+                metric: string;
+                actorIds: string[];
+              };
+        };
+    ImpactBaseline_Output: {
+      value: number;
+      period: string;
+    };
+    ImpactTarget_Output: {
+      value: number;
+      date: string;
+    };
+    /** @enum {string} */
+    ImpactPolarity_Output: 'higher-is-better' | 'lower-is-better';
+    ImpactAttainment_Output:
+      | {
+          baseline: components['schemas']['ImpactBaseline_Output'];
+          target: components['schemas']['ImpactTarget_Output'];
+          polarity: components['schemas']['ImpactPolarity_Output'];
+          source: components['schemas']['ImpactEvidenceSource_Output'];
+          actual: components['schemas']['ImpactActual_Output'] | null;
+          /** @enum {string} */
+          state: 'measured';
+          raw: number;
+          capped: number;
+          /** @enum {string} */
+          light: 'green' | 'amber' | 'red';
+          reason: null;
+        }
+      | {
+          baseline: components['schemas']['ImpactBaseline_Output'];
+          target: components['schemas']['ImpactTarget_Output'];
+          polarity: components['schemas']['ImpactPolarity_Output'];
+          source: components['schemas']['ImpactEvidenceSource_Output'];
+          actual: components['schemas']['ImpactActual_Output'] | null;
+          /** @enum {string} */
+          state: 'target-against-polarity' | 'target-equals-baseline' | 'no-actual' | 'suppressed';
+          raw: number | null;
+          capped: number | null;
+          light: null;
+          reason: {
+            /** @enum {string} */
+            code: 'target-against-polarity' | 'target-equals-baseline' | 'no-actual' | 'suppressed';
+            message: string;
+          };
+        };
+    ImpactActual_Output:
+      | {
+          /** @enum {string} */
+          status: 'value';
+          value: number;
+          period: string;
+          origin?: string;
+        }
+      | {
+          /** @enum {string} */
+          status: 'suppressed';
+          period: string;
+          origin?: string;
+        }
+      | {
+          /** @enum {string} */
+          status: 'missing';
+          period?: string;
+        };
     AttainmentDto_Output: {
       items: {
         modelId: string;
@@ -1571,531 +1189,41 @@ export interface components {
           type: 'input' | 'activity' | 'output' | 'outcome' | 'impact';
           step: number | null;
           bindings: {
-            binding: {
-              id: string;
-              label?: string;
-              source:
-                | {
-                    /** @enum {string} */
-                    kind: 'indicator';
-                    indicatorCode: string;
-                    areas:
-                      | {
-                          /** @enum {string} */
-                          kind: 'programme-areas';
-                        }
-                      | {
-                          /** @enum {string} */
-                          kind: 'areas';
-                          areaIds: string[];
-                        };
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: 'survey';
-                    surveyId: string;
-                    question: string;
-                    measure:
-                      | {
-                          /** @enum {string} */
-                          kind: 'share';
-                          options: string[];
-                        }
-                      | {
-                          /** @enum {string} */
-                          kind: 'mean';
-                        };
-                  }
-                | {
-                    /** @enum {string} */
-                    kind: 'network';
-                    networkId: string;
-                    measure:
-                      | {
-                          /** @enum {string} */
-                          kind: 'graph';
-                          metric: string;
-                        }
-                      | {
-                          /** @enum {string} */
-                          kind: 'actors';
-                          metric: string;
-                          actorIds: string[];
-                        };
-                  };
-              baseline: {
-                value: number;
-                period: string;
-              };
-              target: {
-                value: number;
-                date: string;
-              };
-              /** @enum {string} */
-              polarity: 'higher-is-better' | 'lower-is-better';
-            };
-            current:
-              | {
-                  baseline: {
-                    value: number;
-                    period: string;
-                  };
-                  target: {
-                    value: number;
-                    date: string;
-                  };
-                  /** @enum {string} */
-                  polarity: 'higher-is-better' | 'lower-is-better';
-                  source:
-                    | {
-                        /** @enum {string} */
-                        kind: 'indicator';
-                        indicatorCode: string;
-                        areas:
-                          | {
-                              /** @enum {string} */
-                              kind: 'programme-areas';
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'areas';
-                              areaIds: string[];
-                            };
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'survey';
-                        surveyId: string;
-                        question: string;
-                        measure:
-                          | {
-                              /** @enum {string} */
-                              kind: 'share';
-                              options: string[];
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'mean';
-                            };
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'network';
-                        networkId: string;
-                        measure:
-                          | {
-                              /** @enum {string} */
-                              kind: 'graph';
-                              metric: string;
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'actors';
-                              metric: string;
-                              actorIds: string[];
-                            };
-                      };
-                  actual:
-                    | (
-                        | {
-                            /** @enum {string} */
-                            status: 'value';
-                            value: number;
-                            period: string;
-                            origin?: string;
-                          }
-                        | {
-                            /** @enum {string} */
-                            status: 'suppressed';
-                            period: string;
-                            origin?: string;
-                          }
-                        | {
-                            /** @enum {string} */
-                            status: 'missing';
-                            period?: string;
-                          }
-                      )
-                    | null;
-                  /** @enum {string} */
-                  state: 'measured';
-                  raw: number;
-                  capped: number;
-                  /** @enum {string} */
-                  light: 'green' | 'amber' | 'red';
-                  reason: null;
-                }
-              | {
-                  baseline: {
-                    value: number;
-                    period: string;
-                  };
-                  target: {
-                    value: number;
-                    date: string;
-                  };
-                  /** @enum {string} */
-                  polarity: 'higher-is-better' | 'lower-is-better';
-                  source:
-                    | {
-                        /** @enum {string} */
-                        kind: 'indicator';
-                        indicatorCode: string;
-                        areas:
-                          | {
-                              /** @enum {string} */
-                              kind: 'programme-areas';
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'areas';
-                              areaIds: string[];
-                            };
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'survey';
-                        surveyId: string;
-                        question: string;
-                        measure:
-                          | {
-                              /** @enum {string} */
-                              kind: 'share';
-                              options: string[];
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'mean';
-                            };
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'network';
-                        networkId: string;
-                        measure:
-                          | {
-                              /** @enum {string} */
-                              kind: 'graph';
-                              metric: string;
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'actors';
-                              metric: string;
-                              actorIds: string[];
-                            };
-                      };
-                  actual:
-                    | (
-                        | {
-                            /** @enum {string} */
-                            status: 'value';
-                            value: number;
-                            period: string;
-                            origin?: string;
-                          }
-                        | {
-                            /** @enum {string} */
-                            status: 'suppressed';
-                            period: string;
-                            origin?: string;
-                          }
-                        | {
-                            /** @enum {string} */
-                            status: 'missing';
-                            period?: string;
-                          }
-                      )
-                    | null;
-                  /** @enum {string} */
-                  state: 'target-against-polarity' | 'target-equals-baseline' | 'no-actual' | 'suppressed';
-                  raw: number | null;
-                  capped: number | null;
-                  light: null;
-                  reason: {
-                    /** @enum {string} */
-                    code: 'target-against-polarity' | 'target-equals-baseline' | 'no-actual' | 'suppressed';
-                    message: string;
-                  };
-                };
-            series: (
-              | {
-                  baseline: {
-                    value: number;
-                    period: string;
-                  };
-                  target: {
-                    value: number;
-                    date: string;
-                  };
-                  /** @enum {string} */
-                  polarity: 'higher-is-better' | 'lower-is-better';
-                  source:
-                    | {
-                        /** @enum {string} */
-                        kind: 'indicator';
-                        indicatorCode: string;
-                        areas:
-                          | {
-                              /** @enum {string} */
-                              kind: 'programme-areas';
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'areas';
-                              areaIds: string[];
-                            };
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'survey';
-                        surveyId: string;
-                        question: string;
-                        measure:
-                          | {
-                              /** @enum {string} */
-                              kind: 'share';
-                              options: string[];
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'mean';
-                            };
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'network';
-                        networkId: string;
-                        measure:
-                          | {
-                              /** @enum {string} */
-                              kind: 'graph';
-                              metric: string;
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'actors';
-                              metric: string;
-                              actorIds: string[];
-                            };
-                      };
-                  actual:
-                    | (
-                        | {
-                            /** @enum {string} */
-                            status: 'value';
-                            value: number;
-                            period: string;
-                            origin?: string;
-                          }
-                        | {
-                            /** @enum {string} */
-                            status: 'suppressed';
-                            period: string;
-                            origin?: string;
-                          }
-                        | {
-                            /** @enum {string} */
-                            status: 'missing';
-                            period?: string;
-                          }
-                      )
-                    | null;
-                  /** @enum {string} */
-                  state: 'measured';
-                  raw: number;
-                  capped: number;
-                  /** @enum {string} */
-                  light: 'green' | 'amber' | 'red';
-                  reason: null;
-                }
-              | {
-                  baseline: {
-                    value: number;
-                    period: string;
-                  };
-                  target: {
-                    value: number;
-                    date: string;
-                  };
-                  /** @enum {string} */
-                  polarity: 'higher-is-better' | 'lower-is-better';
-                  source:
-                    | {
-                        /** @enum {string} */
-                        kind: 'indicator';
-                        indicatorCode: string;
-                        areas:
-                          | {
-                              /** @enum {string} */
-                              kind: 'programme-areas';
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'areas';
-                              areaIds: string[];
-                            };
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'survey';
-                        surveyId: string;
-                        question: string;
-                        measure:
-                          | {
-                              /** @enum {string} */
-                              kind: 'share';
-                              options: string[];
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'mean';
-                            };
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'network';
-                        networkId: string;
-                        measure:
-                          | {
-                              /** @enum {string} */
-                              kind: 'graph';
-                              metric: string;
-                            }
-                          | {
-                              /** @enum {string} */
-                              kind: 'actors';
-                              metric: string;
-                              actorIds: string[];
-                            };
-                      };
-                  actual:
-                    | (
-                        | {
-                            /** @enum {string} */
-                            status: 'value';
-                            value: number;
-                            period: string;
-                            origin?: string;
-                          }
-                        | {
-                            /** @enum {string} */
-                            status: 'suppressed';
-                            period: string;
-                            origin?: string;
-                          }
-                        | {
-                            /** @enum {string} */
-                            status: 'missing';
-                            period?: string;
-                          }
-                      )
-                    | null;
-                  /** @enum {string} */
-                  state: 'target-against-polarity' | 'target-equals-baseline' | 'no-actual' | 'suppressed';
-                  raw: number | null;
-                  capped: number | null;
-                  light: null;
-                  reason: {
-                    /** @enum {string} */
-                    code: 'target-against-polarity' | 'target-equals-baseline' | 'no-actual' | 'suppressed';
-                    message: string;
-                  };
-                }
-            )[];
+            binding: components['schemas']['ImpactBinding_Output'];
+            current: components['schemas']['ImpactAttainment_Output'];
+            series: components['schemas']['ImpactAttainment_Output'][];
           }[];
         }[];
       }[];
     };
-    ImpactModelDocumentDto_Output: {
-      model: {
+    ImpactModel_Output: {
+      id: string;
+      title: string;
+      description?: string;
+      nodes: {
         id: string;
+        /** @enum {string} */
+        type: 'input' | 'activity' | 'output' | 'outcome' | 'impact';
+        step: number | null;
         title: string;
         description?: string;
-        nodes: {
-          id: string;
-          /** @enum {string} */
-          type: 'input' | 'activity' | 'output' | 'outcome' | 'impact';
-          step: number | null;
-          title: string;
-          description?: string;
-          assumptions: string[];
-          risks: string[];
-          bindings: {
-            id: string;
-            label?: string;
-            source:
-              | {
-                  /** @enum {string} */
-                  kind: 'indicator';
-                  indicatorCode: string;
-                  areas:
-                    | {
-                        /** @enum {string} */
-                        kind: 'programme-areas';
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'areas';
-                        areaIds: string[];
-                      };
-                }
-              | {
-                  /** @enum {string} */
-                  kind: 'survey';
-                  surveyId: string;
-                  question: string;
-                  measure:
-                    | {
-                        /** @enum {string} */
-                        kind: 'share';
-                        options: string[];
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'mean';
-                      };
-                }
-              | {
-                  /** @enum {string} */
-                  kind: 'network';
-                  networkId: string;
-                  measure:
-                    | {
-                        /** @enum {string} */
-                        kind: 'graph';
-                        metric: string;
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'actors';
-                        metric: string;
-                        actorIds: string[];
-                      };
-                };
-            baseline: {
-              value: number;
-              period: string;
-            };
-            target: {
-              value: number;
-              date: string;
-            };
-            /** @enum {string} */
-            polarity: 'higher-is-better' | 'lower-is-better';
-          }[];
-        }[];
-        edges: {
-          from: string;
-          to: string;
-        }[];
-        provenance?: {
-          templateModelId: string;
-          templateTitle: string;
-          copiedAt: string;
-          copiedBy?: string;
-        };
+        assumptions: string[];
+        risks: string[];
+        bindings: components['schemas']['ImpactBinding_Output'][];
+      }[];
+      edges: {
+        from: string;
+        to: string;
+      }[];
+      provenance?: {
+        templateModelId: string;
+        templateTitle: string;
+        copiedAt: string;
+        copiedBy?: string;
       };
+    };
+    ImpactModelDocumentDto_Output: {
+      model: components['schemas']['ImpactModel_Output'];
       version: number;
       /** @description subject of the last editor */
       updatedBy: string | null;
@@ -2128,94 +1256,7 @@ export interface components {
       /** @enum {string} */
       format: 'quartier.impact-model';
       version: number;
-      model: {
-        id: string;
-        title: string;
-        description?: string;
-        nodes: {
-          id: string;
-          /** @enum {string} */
-          type: 'input' | 'activity' | 'output' | 'outcome' | 'impact';
-          step: number | null;
-          title: string;
-          description?: string;
-          assumptions: string[];
-          risks: string[];
-          bindings: {
-            id: string;
-            label?: string;
-            source:
-              | {
-                  /** @enum {string} */
-                  kind: 'indicator';
-                  indicatorCode: string;
-                  areas:
-                    | {
-                        /** @enum {string} */
-                        kind: 'programme-areas';
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'areas';
-                        areaIds: string[];
-                      };
-                }
-              | {
-                  /** @enum {string} */
-                  kind: 'survey';
-                  surveyId: string;
-                  question: string;
-                  measure:
-                    | {
-                        /** @enum {string} */
-                        kind: 'share';
-                        options: string[];
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'mean';
-                      };
-                }
-              | {
-                  /** @enum {string} */
-                  kind: 'network';
-                  networkId: string;
-                  measure:
-                    | {
-                        /** @enum {string} */
-                        kind: 'graph';
-                        metric: string;
-                      }
-                    | {
-                        /** @enum {string} */
-                        kind: 'actors';
-                        metric: string;
-                        actorIds: string[];
-                      };
-                };
-            baseline: {
-              value: number;
-              period: string;
-            };
-            target: {
-              value: number;
-              date: string;
-            };
-            /** @enum {string} */
-            polarity: 'higher-is-better' | 'lower-is-better';
-          }[];
-        }[];
-        edges: {
-          from: string;
-          to: string;
-        }[];
-        provenance?: {
-          templateModelId: string;
-          templateTitle: string;
-          copiedAt: string;
-          copiedBy?: string;
-        };
-      };
+      model: components['schemas']['ImpactModel_Output'];
     };
     DashboardDto_Output: {
       /** Format: uuid */

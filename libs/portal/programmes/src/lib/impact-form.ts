@@ -7,10 +7,10 @@ import type { NodeType } from './impact-graph';
  * problems by path (`nodes.2.bindings.0.target.date`).
  */
 /** The impact model as the programme service answers it (its OpenAPI document). */
-export type ApiModel = ProgrammeSchemas['ImpactModelDocumentDto_Output']['model'];
-export type ApiBinding = ApiModel['nodes'][number]['bindings'][number];
-type Source = ApiBinding['source'];
-export type Polarity = ApiBinding['polarity'];
+export type ApiModel = ProgrammeSchemas['ImpactModel_Output'];
+export type ApiBinding = ProgrammeSchemas['ImpactBinding_Output'];
+type Source = ProgrammeSchemas['ImpactEvidenceSource_Output'];
+export type Polarity = ProgrammeSchemas['ImpactPolarity_Output'];
 
 export interface BindingForm {
   id: string;

@@ -53,22 +53,27 @@ export const allocationSchema = z
 export class AllocationDto extends createZodDto(allocationSchema) {}
 export type AllocationInput = z.infer<typeof allocationSchema>;
 
+// The split and each area's amount are named (`.meta({ id })`): the preview, the accepted split and
+// the list refer to one component each in the OpenAPI document.
+
 /** One programme area's amount, explained: need, share, the floor or cap that bound it, rounding. */
-const areaAllocationView = z.object({
-  area: z.string(),
-  areaId: z.uuid(),
-  name: z.string(),
-  /** What the need was computed from (`population`, `status 1.234`, `S1 2023 (value)`, `manual`). */
-  basis: z.string(),
-  need: z.number(),
-  needShare: z.number(),
-  unrounded: z.number(),
-  bound: z.enum(['floor', 'cap']).nullable(),
-  roundedDown: z.number(),
-  remainder: z.number(),
-  receivedRemainderUnit: z.boolean(),
-  amount: z.number(),
-});
+const areaAllocationView = z
+  .object({
+    area: z.string(),
+    areaId: z.uuid(),
+    name: z.string(),
+    /** What the need was computed from (`population`, `status 1.234`, `S1 2023 (value)`, `manual`). */
+    basis: z.string(),
+    need: z.number(),
+    needShare: z.number(),
+    unrounded: z.number(),
+    bound: z.enum(['floor', 'cap']).nullable(),
+    roundedDown: z.number(),
+    remainder: z.number(),
+    receivedRemainderUnit: z.boolean(),
+    amount: z.number(),
+  })
+  .meta({ id: 'AreaAllocation' });
 
 const allocationResultFields = {
   line: z.string(),
@@ -86,7 +91,7 @@ const allocationResultFields = {
 };
 
 /** A previewed split of a budget line across the programme areas (EUR cents). */
-export const allocationPreviewSchema = z.object(allocationResultFields);
+export const allocationPreviewSchema = z.object(allocationResultFields).meta({ id: 'AllocationResult' });
 export class AllocationPreviewDto extends createZodDto(allocationPreviewSchema) {}
 
 /** An accepted split: the next version for its line and year. */

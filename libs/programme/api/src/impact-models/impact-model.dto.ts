@@ -26,75 +26,84 @@ export class CopyImpactModelDto extends createZodDto(copyImpactModelSchema) {}
 export const figureQuerySchema = z.object({ lang: z.enum(['de', 'en']).default('de') });
 export class FigureQueryDto extends createZodDto(figureQuerySchema) {}
 
+// The clauses an impact model's answers share are named (`.meta({ id })`): the OpenAPI document
+// has one component each, which the model, its export and the attainment refer to.
+
 const areaSet = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('programme-areas') }),
   z.object({ kind: z.literal('areas'), areaIds: z.array(z.string()) }),
 ]);
 
 /** What a binding measures: an indicator over areas, a survey item, or a network measure. */
-const evidenceSourceView = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('indicator'), indicatorCode: z.string(), areas: areaSet }),
-  z.object({
-    kind: z.literal('survey'),
-    surveyId: z.string(),
-    question: z.string(),
-    measure: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('share'), options: z.array(z.string()) }),
-      z.object({ kind: z.literal('mean') }),
-    ]),
-  }),
-  z.object({
-    kind: z.literal('network'),
-    networkId: z.string(),
-    measure: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('graph'), metric: z.string() }),
-      z.object({ kind: z.literal('actors'), metric: z.string(), actorIds: z.array(z.string()) }),
-    ]),
-  }),
-]);
+const evidenceSourceView = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('indicator'), indicatorCode: z.string(), areas: areaSet }),
+    z.object({
+      kind: z.literal('survey'),
+      surveyId: z.string(),
+      question: z.string(),
+      measure: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('share'), options: z.array(z.string()) }),
+        z.object({ kind: z.literal('mean') }),
+      ]),
+    }),
+    z.object({
+      kind: z.literal('network'),
+      networkId: z.string(),
+      measure: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('graph'), metric: z.string() }),
+        z.object({ kind: z.literal('actors'), metric: z.string(), actorIds: z.array(z.string()) }),
+      ]),
+    }),
+  ])
+  .meta({ id: 'ImpactEvidenceSource' });
 
-const baselineView = z.object({ value: z.number(), period: z.string() });
-const targetView = z.object({ value: z.number(), date: z.string() });
-const polarity = z.enum(['higher-is-better', 'lower-is-better']);
+const baselineView = z.object({ value: z.number(), period: z.string() }).meta({ id: 'ImpactBaseline' });
+const targetView = z.object({ value: z.number(), date: z.string() }).meta({ id: 'ImpactTarget' });
+const polarity = z.enum(['higher-is-better', 'lower-is-better']).meta({ id: 'ImpactPolarity' });
 const nodeType = z.enum(['input', 'activity', 'output', 'outcome', 'impact']);
 const step = z.number().int().min(1).max(7);
 
-const bindingView = z.object({
-  id: z.string(),
-  label: z.string().optional(),
-  source: evidenceSourceView,
-  baseline: baselineView,
-  target: targetView,
-  polarity,
-});
+const bindingView = z
+  .object({
+    id: z.string(),
+    label: z.string().optional(),
+    source: evidenceSourceView,
+    baseline: baselineView,
+    target: targetView,
+    polarity,
+  })
+  .meta({ id: 'ImpactBinding' });
 
 /** An impact model (Wirkungsmodell): typed nodes on the Wirkungstreppe, edges, evidence bindings. */
-const impactModelView = z.object({
-  id: z.string(),
-  title: z.string(),
-  description: z.string().optional(),
-  nodes: z.array(
-    z.object({
-      id: z.string(),
-      type: nodeType,
-      step: step.nullable(),
-      title: z.string(),
-      description: z.string().optional(),
-      assumptions: z.array(z.string()),
-      risks: z.array(z.string()),
-      bindings: z.array(bindingView),
-    }),
-  ),
-  edges: z.array(z.object({ from: z.string(), to: z.string() })),
-  provenance: z
-    .object({
-      templateModelId: z.string(),
-      templateTitle: z.string(),
-      copiedAt: z.string(),
-      copiedBy: z.string().optional(),
-    })
-    .optional(),
-});
+const impactModelView = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string().optional(),
+    nodes: z.array(
+      z.object({
+        id: z.string(),
+        type: nodeType,
+        step: step.nullable(),
+        title: z.string(),
+        description: z.string().optional(),
+        assumptions: z.array(z.string()),
+        risks: z.array(z.string()),
+        bindings: z.array(bindingView),
+      }),
+    ),
+    edges: z.array(z.object({ from: z.string(), to: z.string() })),
+    provenance: z
+      .object({
+        templateModelId: z.string(),
+        templateTitle: z.string(),
+        copiedAt: z.string(),
+        copiedBy: z.string().optional(),
+      })
+      .optional(),
+  })
+  .meta({ id: 'ImpactModel' });
 
 /** The stored model with its version (send it back as baseVersion) and what is still missing. */
 export const impactModelDocumentSchema = z.object({
@@ -127,16 +136,18 @@ export const impactModelExportSchema = z.object({
 });
 export class ImpactModelExportDto extends createZodDto(impactModelExportSchema) {}
 
-const actualView = z.discriminatedUnion('status', [
-  z.object({
-    status: z.literal('value'),
-    value: z.number(),
-    period: z.string(),
-    origin: z.string().optional(),
-  }),
-  z.object({ status: z.literal('suppressed'), period: z.string(), origin: z.string().optional() }),
-  z.object({ status: z.literal('missing'), period: z.string().optional() }),
-]);
+const actualView = z
+  .discriminatedUnion('status', [
+    z.object({
+      status: z.literal('value'),
+      value: z.number(),
+      period: z.string(),
+      origin: z.string().optional(),
+    }),
+    z.object({ status: z.literal('suppressed'), period: z.string(), origin: z.string().optional() }),
+    z.object({ status: z.literal('missing'), period: z.string().optional() }),
+  ])
+  .meta({ id: 'ImpactActual' });
 
 const attainmentContext = {
   baseline: baselineView,
@@ -147,27 +158,29 @@ const attainmentContext = {
 };
 
 /** One attainment: measured with its light, or why there is none (a translation key + English). */
-const attainmentView = z.discriminatedUnion('state', [
-  z.object({
-    ...attainmentContext,
-    state: z.literal('measured'),
-    raw: z.number(),
-    capped: z.number(),
-    light: z.enum(['green', 'amber', 'red']),
-    reason: z.null(),
-  }),
-  z.object({
-    ...attainmentContext,
-    state: z.enum(['target-against-polarity', 'target-equals-baseline', 'no-actual', 'suppressed']),
-    raw: z.number().nullable(),
-    capped: z.number().nullable(),
-    light: z.null(),
-    reason: z.object({
-      code: z.enum(['target-against-polarity', 'target-equals-baseline', 'no-actual', 'suppressed']),
-      message: z.string(),
+const attainmentView = z
+  .discriminatedUnion('state', [
+    z.object({
+      ...attainmentContext,
+      state: z.literal('measured'),
+      raw: z.number(),
+      capped: z.number(),
+      light: z.enum(['green', 'amber', 'red']),
+      reason: z.null(),
     }),
-  }),
-]);
+    z.object({
+      ...attainmentContext,
+      state: z.enum(['target-against-polarity', 'target-equals-baseline', 'no-actual', 'suppressed']),
+      raw: z.number().nullable(),
+      capped: z.number().nullable(),
+      light: z.null(),
+      reason: z.object({
+        code: z.enum(['target-against-polarity', 'target-equals-baseline', 'no-actual', 'suppressed']),
+        message: z.string(),
+      }),
+    }),
+  ])
+  .meta({ id: 'ImpactAttainment' });
 
 /** Per model and node: every binding with its current attainment and the series of its actuals. */
 export const attainmentSchema = z.object({

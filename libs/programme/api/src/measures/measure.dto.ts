@@ -2,6 +2,7 @@ import { labelText, nameText } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { AnswerOf, Answers, Expect } from '../api-views.dto';
+import { budgetEntryView } from '../programmes/programme.dto';
 import type { MeasureFilesService } from './measure-files.service';
 import type { MeasuresService } from './measures.service';
 
@@ -11,9 +12,11 @@ const key = z
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a key of the programme (lowercase, digits, dashes)');
 const cents = z.number().int().min(0).max(1e13);
+// Clauses shared by several bodies are named (`.meta({ id })`): one OpenAPI component each.
 export const budgetEntry = z
   .object({ year: z.number().int().min(1990).max(2100), line: key, amountCents: cents })
-  .strict();
+  .strict()
+  .meta({ id: 'MeasureBudgetEntry' });
 
 const responsible = z
   .object({
@@ -21,7 +24,8 @@ const responsible = z
     /** The actor in a network of the network service, when the responsible body is one. */
     actorId: z.uuid().nullable().default(null),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'MeasureResponsible' });
 
 const measureFields = {
   title: nameText(),
@@ -115,36 +119,37 @@ export type ListMeasuresQuery = z.infer<typeof listMeasuresQuerySchema>;
 
 const isoInstant = z.iso.datetime({ offset: true });
 const measureStatus = z.enum(['proposed', 'approved', 'running', 'completed', 'rejected', 'cancelled']);
-const budgetEntryView = z.object({ year: z.number().int(), line: z.string(), amountCents: z.number().int() });
 export type BudgetEntry = z.infer<typeof budgetEntryView>;
 
-/** A measure as the API answers it. */
-export const measureViewSchema = z.object({
-  id: z.uuid(),
-  programmeId: z.uuid(),
-  title: z.string(),
-  description: z.string(),
-  areas: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
-  fieldOfAction: z.string().describe('key of a field of action of the programme').nullable(),
-  responsible: z.object({ name: z.string(), actorId: z.string().nullable() }),
-  targetGroups: z.array(z.string()),
-  budget: z.array(budgetEntryView),
-  budgetCents: z.number().int(),
-  expenditures: z.array(budgetEntryView),
-  spentCents: z.number().int(),
-  plannedStart: z.string().describe('ISO date').nullable(),
-  plannedEnd: z.string().describe('ISO date').nullable(),
-  actualStart: z.string().describe('ISO date').nullable(),
-  actualEnd: z.string().describe('ISO date').nullable(),
-  status: measureStatus,
-  deliberateOverCommitment: z.boolean(),
-  /** Workflow actions this caller may take now (the portal's buttons). */
-  actions: z.array(z.string()),
-  editable: z.boolean(),
-  createdBy: z.string(),
-  createdAt: isoInstant,
-  updatedAt: isoInstant,
-});
+/** A measure as the API answers it (named: one `Measure` component for the measure and the list). */
+export const measureViewSchema = z
+  .object({
+    id: z.uuid(),
+    programmeId: z.uuid(),
+    title: z.string(),
+    description: z.string(),
+    areas: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
+    fieldOfAction: z.string().describe('key of a field of action of the programme').nullable(),
+    responsible: z.object({ name: z.string(), actorId: z.string().nullable() }),
+    targetGroups: z.array(z.string()),
+    budget: z.array(budgetEntryView),
+    budgetCents: z.number().int(),
+    expenditures: z.array(budgetEntryView),
+    spentCents: z.number().int(),
+    plannedStart: z.string().describe('ISO date').nullable(),
+    plannedEnd: z.string().describe('ISO date').nullable(),
+    actualStart: z.string().describe('ISO date').nullable(),
+    actualEnd: z.string().describe('ISO date').nullable(),
+    status: measureStatus,
+    deliberateOverCommitment: z.boolean(),
+    /** Workflow actions this caller may take now (the portal's buttons). */
+    actions: z.array(z.string()),
+    editable: z.boolean(),
+    createdBy: z.string(),
+    createdAt: isoInstant,
+    updatedAt: isoInstant,
+  })
+  .meta({ id: 'Measure' });
 export class MeasureViewDto extends createZodDto(measureViewSchema) {}
 export type MeasureView = z.infer<typeof measureViewSchema>;
 

@@ -10,7 +10,8 @@ const key = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes (e.g. projektfonds)');
-const keyedLabel = z.object({ key, label: nameText() }).strict();
+// Clauses shared by several bodies or answers are named (`.meta({ id })`): one OpenAPI component each.
+const keyedLabel = z.object({ key, label: nameText() }).strict().meta({ id: 'KeyedLabel' });
 
 function uniqueKeys(items: readonly { key: string }[], ctx: z.RefinementCtx, path: string): void {
   const seen = new Set<string>();
@@ -24,7 +25,8 @@ function uniqueKeys(items: readonly { key: string }[], ctx: z.RefinementCtx, pat
 const fundingPeriod = z
   .object({ from: isoDate, to: isoDate, label: labelText(200).default('') })
   .strict()
-  .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] });
+  .refine((p) => p.from <= p.to, { message: 'from must not be after to', path: ['to'] })
+  .meta({ id: 'FundingPeriod' });
 
 const trafficLight = z
   .object({ green: z.number().gt(0).lte(1), amber: z.number().gt(0).lt(1) })
@@ -48,7 +50,8 @@ const iatiSettings = z
   .refine((v) => v.identifierPrefix.startsWith(v.reportingOrg.ref), {
     message: 'identifierPrefix must begin with the reporting organisation ref',
     path: ['identifierPrefix'],
-  });
+  })
+  .meta({ id: 'IatiSettings' });
 export type IatiSettings = z.infer<typeof iatiSettings>;
 
 const programmeFields = {
@@ -125,35 +128,40 @@ const iatiSettingsView = z.object({
   identifierPrefix: z.string(),
 });
 
-/** A programme as the API answers it. */
-export const programmeViewSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  funder: z.string(),
-  legalBasis: z.string(),
-  description: z.string(),
-  status: z.enum(['planning', 'active', 'closed']),
-  fundingPeriods: z.array(fundingPeriodView),
-  budgetLines: z.array(keyedLabelView),
-  fieldsOfAction: z.array(keyedLabelView),
-  trafficLight: z.object({ green: z.number(), amber: z.number() }),
-  iati: iatiSettingsView.nullable(),
-  areaCount: z.number().int(),
-  measureCount: z.number().int(),
-  budgetCents: z.number().int(),
-  createdBy: z.string(),
-  createdAt: isoInstant,
-  updatedAt: isoInstant,
-  /** Whether the caller may steer this programme (areas, budget, allocations, approvals). */
-  manageable: z.boolean(),
-});
+/** A programme as the API answers it (named: one `Programme` component for it and the list). */
+export const programmeViewSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    funder: z.string(),
+    legalBasis: z.string(),
+    description: z.string(),
+    status: z.enum(['planning', 'active', 'closed']),
+    fundingPeriods: z.array(fundingPeriodView),
+    budgetLines: z.array(keyedLabelView),
+    fieldsOfAction: z.array(keyedLabelView),
+    trafficLight: z.object({ green: z.number(), amber: z.number() }),
+    iati: iatiSettingsView.nullable(),
+    areaCount: z.number().int(),
+    measureCount: z.number().int(),
+    budgetCents: z.number().int(),
+    createdBy: z.string(),
+    createdAt: isoInstant,
+    updatedAt: isoInstant,
+    /** Whether the caller may steer this programme (areas, budget, allocations, approvals). */
+    manageable: z.boolean(),
+  })
+  .meta({ id: 'Programme' });
 export class ProgrammeViewDto extends createZodDto(programmeViewSchema) {}
 export type ProgrammeView = z.infer<typeof programmeViewSchema>;
 
 export const programmeListSchema = z.object({ items: z.array(programmeViewSchema), total: z.number().int() });
 export class ProgrammeListDto extends createZodDto(programmeListSchema) {}
 
-const budgetEntryView = z.object({ year: z.number().int(), line: z.string(), amountCents: z.number().int() });
+/** One year × budget line amount, as the programme's budget and a measure's budget answer it. */
+export const budgetEntryView = z
+  .object({ year: z.number().int(), line: z.string(), amountCents: z.number().int() })
+  .meta({ id: 'BudgetEntryView' });
 export type BudgetEntry = z.infer<typeof budgetEntryView>;
 /** The programme budget per year × budget line (EUR cents). */
 export const budgetViewSchema = z.object({ entries: z.array(budgetEntryView) });
