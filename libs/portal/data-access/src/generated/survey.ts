@@ -443,6 +443,34 @@ export interface components {
       }[];
       total: number;
     };
+    SurveyForm: {
+      settings: {
+        formId: string;
+        title?: string;
+        version?: string;
+        /** @default de */
+        defaultLanguage?: string;
+        /** @default {} */
+        extra?: {
+          [key: string]: string;
+        };
+      };
+      children: components['schemas']['FormNode'][];
+      choiceLists: {
+        name: string;
+        choices: {
+          name: string;
+          /** @default {} */
+          label?: {
+            [key: string]: string;
+          };
+          /** @default {} */
+          properties?: {
+            [key: string]: string;
+          };
+        }[];
+      }[];
+    };
     FormNode:
       | (
           | {
@@ -729,34 +757,70 @@ export interface components {
       scopeAreaId: string;
       /** @default 10 */
       k?: number;
-      form?: {
-        settings: {
-          formId: string;
-          title?: string;
-          version?: string;
-          /** @default de */
-          defaultLanguage?: string;
-          /** @default {} */
-          extra?: {
-            [key: string]: string;
-          };
+      form?: components['schemas']['SurveyForm'];
+    };
+    NetworkSurveyConfig_Output: {
+      generator: {
+        name: string;
+        prompt: {
+          [key: string]: string;
         };
-        children: components['schemas']['FormNode'][];
-        choiceLists: {
-          name: string;
-          choices: {
-            name: string;
-            /** @default {} */
-            label?: {
-              [key: string]: string;
-            };
-            /** @default {} */
-            properties?: {
-              [key: string]: string;
-            };
-          }[];
-        }[];
+        /** @default true */
+        allowNewActors: boolean;
+        /** @default 30 */
+        maxAlters: number;
       };
+      interpreters: (
+        | {
+            name: string;
+            label: {
+              [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: 'select_one';
+            options: {
+              name: string;
+              label: {
+                [key: string]: string;
+              };
+            }[];
+            /** @default false */
+            required: boolean;
+          }
+        | {
+            name: string;
+            label: {
+              [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: 'integer';
+            min: number;
+            max: number;
+            /** @default false */
+            required: boolean;
+          }
+      )[];
+      actors: {
+        id: string;
+        name: string;
+        type?: string;
+      }[];
+    };
+    SurveyWave_Output: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date */
+      opensOn: string;
+      /** Format: date */
+      closesOn: string;
+      invitationOnly: boolean;
+      /**
+       * Format: date
+       * @description null: indicator items not published yet
+       */
+      resultsPublishedOn: string | null;
+      responses: number;
     };
     SurveyDetailDto_Output: {
       /** Format: uuid */
@@ -785,53 +849,7 @@ export interface components {
         /** @default [] */
         options: string[];
       }[];
-      network: {
-        generator: {
-          name: string;
-          prompt: {
-            [key: string]: string;
-          };
-          /** @default true */
-          allowNewActors: boolean;
-          /** @default 30 */
-          maxAlters: number;
-        };
-        interpreters: (
-          | {
-              name: string;
-              label: {
-                [key: string]: string;
-              };
-              /** @enum {string} */
-              kind: 'select_one';
-              options: {
-                name: string;
-                label: {
-                  [key: string]: string;
-                };
-              }[];
-              /** @default false */
-              required: boolean;
-            }
-          | {
-              name: string;
-              label: {
-                [key: string]: string;
-              };
-              /** @enum {string} */
-              kind: 'integer';
-              min: number;
-              max: number;
-              /** @default false */
-              required: boolean;
-            }
-        )[];
-        actors: {
-          id: string;
-          name: string;
-          type?: string;
-        }[];
-      } | null;
+      network: components['schemas']['NetworkSurveyConfig_Output'] | null;
       weighting: {
         question: string;
         areas: number;
@@ -846,52 +864,10 @@ export interface components {
         parentId: string | null;
         population: number | null;
       }[];
-      waves: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        /** Format: date */
-        opensOn: string;
-        /** Format: date */
-        closesOn: string;
-        invitationOnly: boolean;
-        /**
-         * Format: date
-         * @description null: indicator items not published yet
-         */
-        resultsPublishedOn: string | null;
-        responses: number;
-      }[];
+      waves: components['schemas']['SurveyWave_Output'][];
     };
     PutFormDto: {
-      form: {
-        settings: {
-          formId: string;
-          title?: string;
-          version?: string;
-          /** @default de */
-          defaultLanguage?: string;
-          /** @default {} */
-          extra?: {
-            [key: string]: string;
-          };
-        };
-        children: components['schemas']['FormNode'][];
-        choiceLists: {
-          name: string;
-          choices: {
-            name: string;
-            /** @default {} */
-            label?: {
-              [key: string]: string;
-            };
-            /** @default {} */
-            properties?: {
-              [key: string]: string;
-            };
-          }[];
-        }[];
-      };
+      form: components['schemas']['SurveyForm'];
     };
     FormCheckDto_Output: {
       valid: boolean;
@@ -957,6 +933,53 @@ export interface components {
         severity: 'error' | 'warning';
       }[];
     };
+    NetworkSurveyConfig: {
+      generator: {
+        name: string;
+        prompt: {
+          [key: string]: string;
+        };
+        /** @default true */
+        allowNewActors?: boolean;
+        /** @default 30 */
+        maxAlters?: number;
+      };
+      interpreters: (
+        | {
+            name: string;
+            label: {
+              [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: 'select_one';
+            options: {
+              name: string;
+              label: {
+                [key: string]: string;
+              };
+            }[];
+            /** @default false */
+            required?: boolean;
+          }
+        | {
+            name: string;
+            label: {
+              [key: string]: string;
+            };
+            /** @enum {string} */
+            kind: 'integer';
+            min: number;
+            max: number;
+            /** @default false */
+            required?: boolean;
+          }
+      )[];
+      actors: {
+        id: string;
+        name: string;
+        type?: string;
+      }[];
+    };
     UpdateSurveyDto: {
       title?: string;
       k?: number;
@@ -969,53 +992,7 @@ export interface components {
         /** @default [] */
         options?: string[];
       }[];
-      network?: {
-        generator: {
-          name: string;
-          prompt: {
-            [key: string]: string;
-          };
-          /** @default true */
-          allowNewActors?: boolean;
-          /** @default 30 */
-          maxAlters?: number;
-        };
-        interpreters: (
-          | {
-              name: string;
-              label: {
-                [key: string]: string;
-              };
-              /** @enum {string} */
-              kind: 'select_one';
-              options: {
-                name: string;
-                label: {
-                  [key: string]: string;
-                };
-              }[];
-              /** @default false */
-              required?: boolean;
-            }
-          | {
-              name: string;
-              label: {
-                [key: string]: string;
-              };
-              /** @enum {string} */
-              kind: 'integer';
-              min: number;
-              max: number;
-              /** @default false */
-              required?: boolean;
-            }
-        )[];
-        actors: {
-          id: string;
-          name: string;
-          type?: string;
-        }[];
-      } | null;
+      network?: components['schemas']['NetworkSurveyConfig'] | null;
       weighting?: {
         question: string;
         population: {
@@ -1024,6 +1001,34 @@ export interface components {
           };
         };
       } | null;
+    };
+    SurveyForm_Output: {
+      settings: {
+        formId: string;
+        title?: string;
+        version?: string;
+        /** @default de */
+        defaultLanguage: string;
+        /** @default {} */
+        extra: {
+          [key: string]: string;
+        };
+      };
+      children: components['schemas']['FormNode_Output'][];
+      choiceLists: {
+        name: string;
+        choices: {
+          name: string;
+          /** @default {} */
+          label: {
+            [key: string]: string;
+          };
+          /** @default {} */
+          properties: {
+            [key: string]: string;
+          };
+        }[];
+      }[];
     };
     FormNode_Output:
       | (
@@ -1302,34 +1307,7 @@ export interface components {
         };
     SurveyFormDto_Output: {
       version: number;
-      form: {
-        settings: {
-          formId: string;
-          title?: string;
-          version?: string;
-          /** @default de */
-          defaultLanguage: string;
-          /** @default {} */
-          extra: {
-            [key: string]: string;
-          };
-        };
-        children: components['schemas']['FormNode_Output'][];
-        choiceLists: {
-          name: string;
-          choices: {
-            name: string;
-            /** @default {} */
-            label: {
-              [key: string]: string;
-            };
-            /** @default {} */
-            properties: {
-              [key: string]: string;
-            };
-          }[];
-        }[];
-      };
+      form: components['schemas']['SurveyForm_Output'];
     };
     TargetAreasDto: {
       areas: {
@@ -1408,22 +1386,7 @@ export interface components {
       /** @default false */
       invitationOnly?: boolean;
     };
-    WaveViewDto_Output: {
-      /** Format: uuid */
-      id: string;
-      name: string;
-      /** Format: date */
-      opensOn: string;
-      /** Format: date */
-      closesOn: string;
-      invitationOnly: boolean;
-      /**
-       * Format: date
-       * @description null: indicator items not published yet
-       */
-      resultsPublishedOn: string | null;
-      responses: number;
-    };
+    WaveViewDto_Output: components['schemas']['SurveyWave_Output'];
     UpdateWaveDto: {
       name?: string;
       /** Format: date */
@@ -1469,6 +1432,68 @@ export interface components {
     ImportedDto_Output: {
       imported: number;
     };
+    SurveyResultAreaGroup_Output: {
+      key: string;
+      areaId: string;
+      name: string;
+      level: string;
+      parentKey: string;
+      population: number | null;
+      respondents: number | null;
+      responseRate: number | null;
+      /** @enum {string|null} */
+      suppressed: 'primary' | 'secondary' | null;
+    };
+    SurveyResultCell_Output:
+      | {
+          group: string;
+          /** @enum {string} */
+          suppressed: 'primary' | 'secondary';
+        }
+      | {
+          /** @enum {string} */
+          kind: 'select';
+          group: string;
+          suppressed: null;
+          n: number;
+          nEffective: number;
+          options: {
+            option: string;
+            count: number;
+            share: number;
+            ci: [number, number] | null;
+          }[];
+          topTwoBox?: {
+            n: number;
+            count: number;
+            share: number | null;
+            ci: [number, number] | null;
+            options: string[];
+            /** @enum {string} */
+            direction: 'ascending' | 'descending';
+            mean: number | null;
+          };
+        }
+      | {
+          /** @enum {string} */
+          kind: 'numeric';
+          group: string;
+          suppressed: null;
+          n: number;
+          nEffective: number;
+          mean: number;
+          median: number;
+          sd: number;
+          ci: [number, number] | null;
+        };
+    SurveyRelease_Output: {
+      /** @description time of the last release; null: nothing released yet */
+      releasedAt: string | null;
+      /** @enum {string|null} */
+      kind: 'threshold' | 'owner' | 'initial' | null;
+      releasedResponses: number;
+      ownerMayRelease: boolean;
+    };
     SurveyResultsDto_Output: {
       /** Format: uuid */
       surveyId: string;
@@ -1484,30 +1509,8 @@ export interface components {
       k: number;
       weighted: boolean;
       language: string;
-      areas: {
-        key: string;
-        areaId: string;
-        name: string;
-        level: string;
-        parentKey: string;
-        population: number | null;
-        respondents: number | null;
-        responseRate: number | null;
-        /** @enum {string|null} */
-        suppressed: 'primary' | 'secondary' | null;
-      }[];
-      parents: {
-        key: string;
-        areaId: string;
-        name: string;
-        level: string;
-        parentKey: string;
-        population: number | null;
-        respondents: number | null;
-        responseRate: number | null;
-        /** @enum {string|null} */
-        suppressed: 'primary' | 'secondary' | null;
-      }[];
+      areas: components['schemas']['SurveyResultAreaGroup_Output'][];
+      parents: components['schemas']['SurveyResultAreaGroup_Output'][];
       total: {
         respondents: number | null;
         responseRate: number | null;
@@ -1524,144 +1527,12 @@ export interface components {
           name: string;
           label: string;
         }[];
-        areas: (
-          | {
-              group: string;
-              /** @enum {string} */
-              suppressed: 'primary' | 'secondary';
-            }
-          | {
-              /** @enum {string} */
-              kind: 'select';
-              group: string;
-              suppressed: null;
-              n: number;
-              nEffective: number;
-              options: {
-                option: string;
-                count: number;
-                share: number;
-                ci: [number, number] | null;
-              }[];
-              topTwoBox?: {
-                n: number;
-                count: number;
-                share: number | null;
-                ci: [number, number] | null;
-                options: string[];
-                /** @enum {string} */
-                direction: 'ascending' | 'descending';
-                mean: number | null;
-              };
-            }
-          | {
-              /** @enum {string} */
-              kind: 'numeric';
-              group: string;
-              suppressed: null;
-              n: number;
-              nEffective: number;
-              mean: number;
-              median: number;
-              sd: number;
-              ci: [number, number] | null;
-            }
-        )[];
-        parents: (
-          | {
-              group: string;
-              /** @enum {string} */
-              suppressed: 'primary' | 'secondary';
-            }
-          | {
-              /** @enum {string} */
-              kind: 'select';
-              group: string;
-              suppressed: null;
-              n: number;
-              nEffective: number;
-              options: {
-                option: string;
-                count: number;
-                share: number;
-                ci: [number, number] | null;
-              }[];
-              topTwoBox?: {
-                n: number;
-                count: number;
-                share: number | null;
-                ci: [number, number] | null;
-                options: string[];
-                /** @enum {string} */
-                direction: 'ascending' | 'descending';
-                mean: number | null;
-              };
-            }
-          | {
-              /** @enum {string} */
-              kind: 'numeric';
-              group: string;
-              suppressed: null;
-              n: number;
-              nEffective: number;
-              mean: number;
-              median: number;
-              sd: number;
-              ci: [number, number] | null;
-            }
-        )[];
-        total:
-          | {
-              group: string;
-              /** @enum {string} */
-              suppressed: 'primary' | 'secondary';
-            }
-          | {
-              /** @enum {string} */
-              kind: 'select';
-              group: string;
-              suppressed: null;
-              n: number;
-              nEffective: number;
-              options: {
-                option: string;
-                count: number;
-                share: number;
-                ci: [number, number] | null;
-              }[];
-              topTwoBox?: {
-                n: number;
-                count: number;
-                share: number | null;
-                ci: [number, number] | null;
-                options: string[];
-                /** @enum {string} */
-                direction: 'ascending' | 'descending';
-                mean: number | null;
-              };
-            }
-          | {
-              /** @enum {string} */
-              kind: 'numeric';
-              group: string;
-              suppressed: null;
-              n: number;
-              nEffective: number;
-              mean: number;
-              median: number;
-              sd: number;
-              ci: [number, number] | null;
-            };
+        areas: components['schemas']['SurveyResultCell_Output'][];
+        parents: components['schemas']['SurveyResultCell_Output'][];
+        total: components['schemas']['SurveyResultCell_Output'];
       }[];
       notPublished: string[];
-      release?: {
-        /** @description time of the last release; null: nothing released yet */
-        releasedAt: string | null;
-        /** @enum {string|null} */
-        kind: 'threshold' | 'owner' | 'initial' | null;
-        releasedResponses: number;
-        ownerMayRelease: boolean;
-      };
+      release?: components['schemas']['SurveyRelease_Output'];
     };
     ResultsComparisonDto_Output: {
       a: {
@@ -1705,14 +1576,7 @@ export interface components {
           }
       )[];
     };
-    ReleaseViewDto_Output: {
-      /** @description time of the last release; null: nothing released yet */
-      releasedAt: string | null;
-      /** @enum {string|null} */
-      kind: 'threshold' | 'owner' | 'initial' | null;
-      releasedResponses: number;
-      ownerMayRelease: boolean;
-    };
+    ReleaseViewDto_Output: components['schemas']['SurveyRelease_Output'];
     PublishedResultsDto_Output: {
       tenantId: string;
       /** Format: uuid */
@@ -1758,81 +1622,8 @@ export interface components {
         closesOn: string;
         invitationOnly: boolean;
       } | null;
-      form: {
-        settings: {
-          formId: string;
-          title?: string;
-          version?: string;
-          /** @default de */
-          defaultLanguage: string;
-          /** @default {} */
-          extra: {
-            [key: string]: string;
-          };
-        };
-        children: components['schemas']['FormNode_Output'][];
-        choiceLists: {
-          name: string;
-          choices: {
-            name: string;
-            /** @default {} */
-            label: {
-              [key: string]: string;
-            };
-            /** @default {} */
-            properties: {
-              [key: string]: string;
-            };
-          }[];
-        }[];
-      } | null;
-      network: {
-        generator: {
-          name: string;
-          prompt: {
-            [key: string]: string;
-          };
-          /** @default true */
-          allowNewActors: boolean;
-          /** @default 30 */
-          maxAlters: number;
-        };
-        interpreters: (
-          | {
-              name: string;
-              label: {
-                [key: string]: string;
-              };
-              /** @enum {string} */
-              kind: 'select_one';
-              options: {
-                name: string;
-                label: {
-                  [key: string]: string;
-                };
-              }[];
-              /** @default false */
-              required: boolean;
-            }
-          | {
-              name: string;
-              label: {
-                [key: string]: string;
-              };
-              /** @enum {string} */
-              kind: 'integer';
-              min: number;
-              max: number;
-              /** @default false */
-              required: boolean;
-            }
-        )[];
-        actors: {
-          id: string;
-          name: string;
-          type?: string;
-        }[];
-      } | null;
+      form: components['schemas']['SurveyForm_Output'] | null;
+      network: components['schemas']['NetworkSurveyConfig_Output'] | null;
     };
   };
   responses: never;

@@ -97,14 +97,17 @@ const choiceListSchema: z.ZodType<ChoiceList> = z.object({
     .max(5000),
 });
 
-export const formSchema: z.ZodType<Form> = z.object({
-  settings: z.object({
-    formId: z.string().max(200),
-    title: z.string().max(500).optional(),
-    version: z.string().max(100).optional(),
-    defaultLanguage: z.string().min(1).max(35).default('de'),
-    extra: strings.default({}),
-  }),
-  children: z.array(nodeSchema).max(2000),
-  choiceLists: z.array(choiceListSchema).max(500),
-}) as z.ZodType<Form>;
+// Named too (one `SurveyForm` component): new surveys, form changes, the form and the public form.
+export const formSchema: z.ZodType<Form> = z
+  .object({
+    settings: z.object({
+      formId: z.string().max(200),
+      title: z.string().max(500).optional(),
+      version: z.string().max(100).optional(),
+      defaultLanguage: z.string().min(1).max(35).default('de'),
+      extra: strings.default({}),
+    }),
+    children: z.array(nodeSchema).max(2000),
+    choiceLists: z.array(choiceListSchema).max(500),
+  })
+  .meta({ id: 'SurveyForm' }) as z.ZodType<Form>;

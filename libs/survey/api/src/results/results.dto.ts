@@ -11,76 +11,86 @@ import { z } from 'zod';
 const interval = z.tuple([z.number(), z.number()]);
 const suppression = z.enum(['primary', 'secondary']);
 
-export const releaseViewSchema = z.object({
-  releasedAt: orNull(z.string(), 'time of the last release; null: nothing released yet'),
-  kind: z.enum(['threshold', 'owner', 'initial']).nullable(),
-  /** Responses included in the results (all releases of the wave together). */
-  releasedResponses: z.number().int(),
-  /** Whether the owner may release the rest now (the wave has ended and responses wait). */
-  ownerMayRelease: z.boolean(),
-});
+/** Named (one `SurveyRelease` component): answered alone and with the results. */
+export const releaseViewSchema = z
+  .object({
+    releasedAt: orNull(z.string(), 'time of the last release; null: nothing released yet'),
+    kind: z.enum(['threshold', 'owner', 'initial']).nullable(),
+    /** Responses included in the results (all releases of the wave together). */
+    releasedResponses: z.number().int(),
+    /** Whether the owner may release the rest now (the wave has ended and responses wait). */
+    ownerMayRelease: z.boolean(),
+  })
+  .meta({ id: 'SurveyRelease' });
 export class ReleaseViewDto extends createZodDto(releaseViewSchema) {}
 
-/** A k-anonymous cell: suppressed cells carry no numbers at all. */
-const resultCell = z.union([
-  z.object({
-    group: z.string(),
-    /** primary: fewer than k respondents; secondary: withheld so no other cell reveals one. */
-    suppressed: suppression,
-  }),
-  z.object({
-    kind: z.literal('select'),
-    group: z.string(),
-    suppressed: z.null(),
-    n: z.number().int(),
-    /** Kish's effective sample size; equals n without weights. */
-    nEffective: z.number(),
-    options: z.array(
-      z.object({ option: z.string(), count: z.number().int(), share: z.number(), ci: interval.nullable() }),
-    ),
-    /** Likert items: the two most favourable points together, and the mean score. */
-    topTwoBox: z
-      .object({
-        /** Respondents who answered a point of the scale (off-scale answers excluded). */
-        n: z.number().int(),
-        count: z.number().int(),
-        share: z.number().nullable(),
-        ci: interval.nullable(),
-        /** The two most favourable points, the most favourable last. */
-        options: z.array(z.string()),
-        direction: z.enum(['ascending', 'descending']),
-        /** Mean score on the scale (`scale_value`s, numeric names, or positions 1 … m). */
-        mean: z.number().nullable(),
-      })
-      .optional(),
-  }),
-  z.object({
-    kind: z.literal('numeric'),
-    group: z.string(),
-    suppressed: z.null(),
-    n: z.number().int(),
-    nEffective: z.number(),
-    mean: z.number(),
-    median: z.number(),
-    sd: z.number(),
-    ci: interval.nullable(),
-  }),
-]);
+// A cell and an area group are named (`.meta({ id })`): one OpenAPI component each for the areas,
+// the parents and the total.
 
-const areaGroup = z.object({
-  /** The area's code (the area question's choice). */
-  key: z.string(),
-  areaId: z.string(),
-  name: z.string(),
-  level: z.string(),
-  /** The key of its group on the level above. */
-  parentKey: z.string(),
-  population: z.number().int().nullable(),
-  /** Respondents in the area; null where that count is itself suppressed (fewer than k). */
-  respondents: z.number().int().nullable(),
-  responseRate: z.number().nullable(),
-  suppressed: suppression.nullable(),
-});
+/** A k-anonymous cell: suppressed cells carry no numbers at all. */
+const resultCell = z
+  .union([
+    z.object({
+      group: z.string(),
+      /** primary: fewer than k respondents; secondary: withheld so no other cell reveals one. */
+      suppressed: suppression,
+    }),
+    z.object({
+      kind: z.literal('select'),
+      group: z.string(),
+      suppressed: z.null(),
+      n: z.number().int(),
+      /** Kish's effective sample size; equals n without weights. */
+      nEffective: z.number(),
+      options: z.array(
+        z.object({ option: z.string(), count: z.number().int(), share: z.number(), ci: interval.nullable() }),
+      ),
+      /** Likert items: the two most favourable points together, and the mean score. */
+      topTwoBox: z
+        .object({
+          /** Respondents who answered a point of the scale (off-scale answers excluded). */
+          n: z.number().int(),
+          count: z.number().int(),
+          share: z.number().nullable(),
+          ci: interval.nullable(),
+          /** The two most favourable points, the most favourable last. */
+          options: z.array(z.string()),
+          direction: z.enum(['ascending', 'descending']),
+          /** Mean score on the scale (`scale_value`s, numeric names, or positions 1 … m). */
+          mean: z.number().nullable(),
+        })
+        .optional(),
+    }),
+    z.object({
+      kind: z.literal('numeric'),
+      group: z.string(),
+      suppressed: z.null(),
+      n: z.number().int(),
+      nEffective: z.number(),
+      mean: z.number(),
+      median: z.number(),
+      sd: z.number(),
+      ci: interval.nullable(),
+    }),
+  ])
+  .meta({ id: 'SurveyResultCell' });
+
+const areaGroup = z
+  .object({
+    /** The area's code (the area question's choice). */
+    key: z.string(),
+    areaId: z.string(),
+    name: z.string(),
+    level: z.string(),
+    /** The key of its group on the level above. */
+    parentKey: z.string(),
+    population: z.number().int().nullable(),
+    /** Respondents in the area; null where that count is itself suppressed (fewer than k). */
+    respondents: z.number().int().nullable(),
+    responseRate: z.number().nullable(),
+    suppressed: suppression.nullable(),
+  })
+  .meta({ id: 'SurveyResultAreaGroup' });
 
 export const surveyResultsSchema = z.object({
   surveyId: z.uuid(),

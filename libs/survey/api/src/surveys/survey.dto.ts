@@ -25,52 +25,57 @@ export const indicatorItemSchema = z
   });
 export type IndicatorItem = z.infer<typeof indicatorItemSchema>;
 
-/** Name generator and interpreters of a network survey, plus the area's actor list to choose from. */
-export const networkConfigSchema = z.object({
-  generator: z.object({
-    name: z.string().min(1).max(100),
-    prompt: labels,
-    allowNewActors: z.boolean().default(true),
-    maxAlters: z.number().int().min(1).max(200).default(30),
-  }),
-  interpreters: z
-    .array(
-      z.discriminatedUnion('kind', [
+/**
+ * Name generator and interpreters of a network survey, plus the area's actor list to choose from.
+ * Named (one `NetworkSurveyConfig` component): the change, the survey and the public form share it.
+ */
+export const networkConfigSchema = z
+  .object({
+    generator: z.object({
+      name: z.string().min(1).max(100),
+      prompt: labels,
+      allowNewActors: z.boolean().default(true),
+      maxAlters: z.number().int().min(1).max(200).default(30),
+    }),
+    interpreters: z
+      .array(
+        z.discriminatedUnion('kind', [
+          z.object({
+            name: z.string().min(1).max(100),
+            label: labels,
+            kind: z.literal('select_one'),
+            options: z
+              .array(z.object({ name: z.string().min(1).max(100), label: labels }))
+              .min(1)
+              .max(50),
+            required: z.boolean().default(false),
+          }),
+          z.object({
+            name: z.string().min(1).max(100),
+            label: labels,
+            kind: z.literal('integer'),
+            min: z.number().int(),
+            max: z.number().int(),
+            required: z.boolean().default(false),
+          }),
+        ]),
+      )
+      .max(20),
+    /**
+     * The actors respondents choose from. The network service publishes no actor events yet, so
+     * the list travels with the survey (imported by the survey's author) instead of a cross-service read.
+     */
+    actors: z
+      .array(
         z.object({
-          name: z.string().min(1).max(100),
-          label: labels,
-          kind: z.literal('select_one'),
-          options: z
-            .array(z.object({ name: z.string().min(1).max(100), label: labels }))
-            .min(1)
-            .max(50),
-          required: z.boolean().default(false),
+          id: z.string().min(1).max(100),
+          name: nameText(),
+          type: z.string().min(1).max(100).optional(),
         }),
-        z.object({
-          name: z.string().min(1).max(100),
-          label: labels,
-          kind: z.literal('integer'),
-          min: z.number().int(),
-          max: z.number().int(),
-          required: z.boolean().default(false),
-        }),
-      ]),
-    )
-    .max(20),
-  /**
-   * The actors respondents choose from. The network service publishes no actor events yet, so
-   * the list travels with the survey (imported by the survey's author) instead of a cross-service read.
-   */
-  actors: z
-    .array(
-      z.object({
-        id: z.string().min(1).max(100),
-        name: nameText(),
-        type: z.string().min(1).max(100).optional(),
-      }),
-    )
-    .max(5000),
-});
+      )
+      .max(5000),
+  })
+  .meta({ id: 'NetworkSurveyConfig' });
 export type NetworkConfig = z.infer<typeof networkConfigSchema>;
 
 /** Post-stratification to each area's population by one question's cells (e.g. age group × sex). */
@@ -268,15 +273,18 @@ const targetAreaView = z.object({
   population: z.number().int().nullable(),
 });
 
-export const waveViewSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  opensOn: z.iso.date(),
-  closesOn: z.iso.date(),
-  invitationOnly: z.boolean(),
-  resultsPublishedOn: orNull(z.iso.date(), 'null: indicator items not published yet'),
-  responses: z.number().int(),
-});
+/** A wave as answered alone and in the survey's detail (one `SurveyWave` component). */
+export const waveViewSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    opensOn: z.iso.date(),
+    closesOn: z.iso.date(),
+    invitationOnly: z.boolean(),
+    resultsPublishedOn: orNull(z.iso.date(), 'null: indicator items not published yet'),
+    responses: z.number().int(),
+  })
+  .meta({ id: 'SurveyWave' });
 export class WaveViewDto extends createZodDto(waveViewSchema) {}
 
 export const surveyDetailSchema = surveySummarySchema.extend({
