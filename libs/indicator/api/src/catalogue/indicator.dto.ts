@@ -50,28 +50,31 @@ const indicatorContentShape = z.object({
     .default(null),
 });
 
-export const indicatorContentSchema = indicatorContentShape.superRefine((body, ctx) => {
-  if (body.formula !== undefined) {
-    if (body.numerator !== undefined || body.denominator !== undefined)
+// Named (one `IndicatorContent` component): the bodies of new indicators and of changes share it.
+export const indicatorContentSchema = indicatorContentShape
+  .superRefine((body, ctx) => {
+    if (body.formula !== undefined) {
+      if (body.numerator !== undefined || body.denominator !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['formula'],
+          message: 'give either a formula or numerator/denominator, not both',
+        });
+      try {
+        parseFormula(body.formula);
+      } catch (error) {
+        if (!(error instanceof FormulaSyntaxError)) throw error;
+        ctx.addIssue({ code: 'custom', path: ['formula'], message: error.message });
+      }
+    }
+    if ((body.numerator === undefined) !== (body.denominator === undefined))
       ctx.addIssue({
         code: 'custom',
-        path: ['formula'],
-        message: 'give either a formula or numerator/denominator, not both',
+        path: [body.numerator === undefined ? 'numerator' : 'denominator'],
+        message: 'numerator and denominator go together',
       });
-    try {
-      parseFormula(body.formula);
-    } catch (error) {
-      if (!(error instanceof FormulaSyntaxError)) throw error;
-      ctx.addIssue({ code: 'custom', path: ['formula'], message: error.message });
-    }
-  }
-  if ((body.numerator === undefined) !== (body.denominator === undefined))
-    ctx.addIssue({
-      code: 'custom',
-      path: [body.numerator === undefined ? 'numerator' : 'denominator'],
-      message: 'numerator and denominator go together',
-    });
-});
+  })
+  .meta({ id: 'IndicatorContent' });
 
 export const createIndicatorSchema = z.intersection(
   z.object({

@@ -29,12 +29,15 @@ export class MoversQueryDto extends createZodDto(moversQuerySchema) {}
 // Response schemas (docs/adr/0007-generated-portal-clients.md): index.service.ts builds the
 // answers; indicator-answers.dto.ts proves they are exactly these.
 
+/** The core's definition format, named: one `IndexDefinition` component for every answer with it. */
+const indexDefinitionView = indexDefinitionSchema.meta({ id: 'IndexDefinition' });
+
 export const indexDefinitionViewSchema = z.object({
   id: z.uuid(),
   key: z.string(),
   label: z.string(),
   /** The core's definition format. */
-  definition: indexDefinitionSchema,
+  definition: indexDefinitionView,
   createdBy: z.string(),
   updatedAt: z.string(),
 });
@@ -47,7 +50,7 @@ export class IndexDefinitionViewDto extends createZodDto(indexDefinitionViewSche
 export const indexRunViewSchema = z.object({
   id: z.uuid(),
   definitionId: z.uuid(),
-  definition: indexDefinitionSchema,
+  definition: indexDefinitionView,
   period: z.string(),
   level: z.string(),
   label: z.string(),
@@ -63,7 +66,7 @@ export const indexRunViewSchema = z.object({
 export class IndexRunViewDto extends createZodDto(indexRunViewSchema) {}
 
 /** Everything a run computed from: enough to recompute and check it years later. */
-export const indexRunInputsSchema = z.object({ definition: indexDefinitionSchema, inputs: z.unknown() });
+export const indexRunInputsSchema = z.object({ definition: indexDefinitionView, inputs: z.unknown() });
 export class IndexRunInputsDto extends createZodDto(indexRunInputsSchema) {}
 
 export const indexResultsSchema = z.array(
@@ -80,7 +83,9 @@ export const indexResultsSchema = z.array(
 );
 export class IndexResultsDto extends createZodDto(indexResultsSchema) {}
 
-const runRef = z.object({ id: z.uuid(), label: z.string(), period: z.string(), level: z.string() });
+const runRef = z
+  .object({ id: z.uuid(), label: z.string(), period: z.string(), level: z.string() })
+  .meta({ id: 'IndexRunRef' });
 
 export const classMapSchema = z.object({
   run: runRef,

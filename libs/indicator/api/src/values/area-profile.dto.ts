@@ -1,5 +1,6 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { valueAreaSchema } from './values.dto';
 
 export const areaProfileQuerySchema = z.object({ area: z.uuid() });
 export class AreaProfileQueryDto extends createZodDto(areaProfileQuerySchema) {}
@@ -11,7 +12,7 @@ const labels = z.record(z.string(), z.string());
  * latest value and trend, and the area's classes in the latest index run at its level.
  */
 export const areaProfileSchema = z.object({
-  area: z.object({ id: z.uuid(), code: z.string(), name: z.string(), level: z.string() }),
+  area: valueAreaSchema,
   indicators: z.array(
     z.object({
       code: z.string(),

@@ -74,14 +74,22 @@ export class QualityQueryDto extends createZodDto(qualityQuerySchema) {}
 
 // Response schemas (docs/adr/0007-generated-portal-clients.md): values.service.ts and
 // value-layer.ts build the answers; indicator-answers.dto.ts proves they are exactly these.
+// The clauses several answers share are named (`.meta({ id })`): one OpenAPI component each.
 
-export const indicatorSummarySchema = z.object({
-  code: z.string(),
-  version: z.number().int(),
-  name: z.object({ de: z.string(), en: z.string().optional() }),
-  unit: z.enum(UNITS),
-  polarity: z.enum(['higher-is-better', 'higher-is-worse', 'neutral']),
-});
+export const indicatorSummarySchema = z
+  .object({
+    code: z.string(),
+    version: z.number().int(),
+    name: z.object({ de: z.string(), en: z.string().optional() }),
+    unit: z.enum(UNITS),
+    polarity: z.enum(['higher-is-better', 'higher-is-worse', 'neutral']),
+  })
+  .meta({ id: 'IndicatorSummary' });
+
+/** The area a series, a comparison or an area profile is about. */
+export const valueAreaSchema = z
+  .object({ id: z.uuid(), code: z.string(), name: z.string(), level: z.string() })
+  .meta({ id: 'ValueArea' });
 
 const valueStatus = z.enum(['value', 'suppressed', 'missing']);
 const valueFields = {
@@ -98,24 +106,26 @@ const valueFields = {
   /** Share of the population in areas with a value, when an aggregate left some out; else null. */
   coverage: z.number().nullable(),
 };
-export const areaValueSchema = z.object({
-  areaId: z.uuid(),
-  code: z.string(),
-  name: z.string(),
-  level: z.string(),
-  ...valueFields,
-});
+export const areaValueSchema = z
+  .object({
+    areaId: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    level: z.string(),
+    ...valueFields,
+  })
+  .meta({ id: 'AreaValue' });
 
-const statusCounts = z.object({
-  value: z.number().int(),
-  suppressed: z.number().int(),
-  missing: z.number().int(),
-});
+const statusCounts = z
+  .object({ value: z.number().int(), suppressed: z.number().int(), missing: z.number().int() })
+  .meta({ id: 'ValueStatusCounts' });
 /** Count, range and quintile breaks of the shown values (the map legend's classes); no range without values. */
-const statisticsSchema = z.union([
-  z.object({ counts: statusCounts, min: z.null(), max: z.null(), breaks: z.array(z.number()) }),
-  z.object({ counts: statusCounts, min: z.number(), max: z.number(), breaks: z.array(z.number()) }),
-]);
+const statisticsSchema = z
+  .union([
+    z.object({ counts: statusCounts, min: z.null(), max: z.null(), breaks: z.array(z.number()) }),
+    z.object({ counts: statusCounts, min: z.number(), max: z.number(), breaks: z.array(z.number()) }),
+  ])
+  .meta({ id: 'ValueStatistics' });
 
 export const mapDataSchema = z.object({
   indicator: indicatorSummarySchema,
@@ -159,7 +169,7 @@ export class PeriodListDto extends createZodDto(periodListSchema) {}
 
 export const seriesSchema = z.object({
   indicator: indicatorSummarySchema,
-  area: z.object({ id: z.uuid(), code: z.string(), name: z.string(), level: z.string() }),
+  area: valueAreaSchema,
   points: z.array(z.object({ period: z.string(), ...valueFields })),
 });
 export class SeriesDto extends createZodDto(seriesSchema) {}
@@ -187,7 +197,7 @@ export class RankingDto extends createZodDto(rankingSchema) {}
 
 export const comparisonSchema = z.object({
   period: z.string(),
-  areas: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), level: z.string() })),
+  areas: z.array(valueAreaSchema),
   rows: z.array(z.object({ indicator: indicatorSummarySchema, values: z.array(areaValueSchema) })),
 });
 export class ComparisonDto extends createZodDto(comparisonSchema) {}

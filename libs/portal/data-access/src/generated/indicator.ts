@@ -551,71 +551,42 @@ export interface components {
       createdBy: string;
       updatedAt: string;
     };
+    IndicatorContent: {
+      name: {
+        de: string;
+        en?: string;
+      };
+      /** @default  */
+      description?: string;
+      /** @enum {string} */
+      unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+      /** @enum {string} */
+      polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+      numerator?: string;
+      denominator?: string;
+      formula?: string;
+      plausible?: {
+        min?: number;
+        max?: number;
+      };
+      scale?: number;
+      /** @default  */
+      source?: string;
+      /** @enum {string} */
+      periodicity: 'year' | 'half-year' | 'quarter' | 'month' | 'week' | 'reference-date' | 'irregular';
+      /** @default null */
+      impactStep?: number | null;
+      /** @default null */
+      confidentiality?: {
+        minNumerator: number;
+        /** @default 0 */
+        minDenominator?: number;
+      } | null;
+    };
     CreateIndicatorDto: {
       code: string;
-      name: {
-        de: string;
-        en?: string;
-      };
-      /** @default  */
-      description?: string;
-      /** @enum {string} */
-      unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-      /** @enum {string} */
-      polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
-      numerator?: string;
-      denominator?: string;
-      formula?: string;
-      plausible?: {
-        min?: number;
-        max?: number;
-      };
-      scale?: number;
-      /** @default  */
-      source?: string;
-      /** @enum {string} */
-      periodicity: 'year' | 'half-year' | 'quarter' | 'month' | 'week' | 'reference-date' | 'irregular';
-      /** @default null */
-      impactStep?: number | null;
-      /** @default null */
-      confidentiality?: {
-        minNumerator: number;
-        /** @default 0 */
-        minDenominator?: number;
-      } | null;
-    };
-    UpdateIndicatorDto: {
-      name: {
-        de: string;
-        en?: string;
-      };
-      /** @default  */
-      description?: string;
-      /** @enum {string} */
-      unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-      /** @enum {string} */
-      polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
-      numerator?: string;
-      denominator?: string;
-      formula?: string;
-      plausible?: {
-        min?: number;
-        max?: number;
-      };
-      scale?: number;
-      /** @default  */
-      source?: string;
-      /** @enum {string} */
-      periodicity: 'year' | 'half-year' | 'quarter' | 'month' | 'week' | 'reference-date' | 'irregular';
-      /** @default null */
-      impactStep?: number | null;
-      /** @default null */
-      confidentiality?: {
-        minNumerator: number;
-        /** @default 0 */
-        minDenominator?: number;
-      } | null;
-    };
+    } & components['schemas']['IndicatorContent'];
+    UpdateIndicatorDto: components['schemas']['IndicatorContent'];
     ComputeBodyDto: {
       periods?: string[];
     };
@@ -638,95 +609,64 @@ export interface components {
         replaced: number;
       };
     };
-    MapDataDto_Output: {
-      indicator: {
-        code: string;
-        version: number;
-        name: {
-          de: string;
-          en?: string;
-        };
-        /** @enum {string} */
-        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-        /** @enum {string} */
-        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+    IndicatorSummary_Output: {
+      code: string;
+      version: number;
+      name: {
+        de: string;
+        en?: string;
       };
+      /** @enum {string} */
+      unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
+      /** @enum {string} */
+      polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
+    };
+    AreaValue_Output: {
+      /** Format: uuid */
+      areaId: string;
+      code: string;
+      name: string;
+      level: string;
+      /** @enum {string} */
+      status: 'value' | 'suppressed' | 'missing';
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      source: string | null;
+      approximate: boolean;
+      reason: string | null;
+      coverage: number | null;
+    };
+    ValueStatistics_Output:
+      | {
+          counts: components['schemas']['ValueStatusCounts_Output'];
+          min: null;
+          max: null;
+          breaks: number[];
+        }
+      | {
+          counts: components['schemas']['ValueStatusCounts_Output'];
+          min: number;
+          max: number;
+          breaks: number[];
+        };
+    ValueStatusCounts_Output: {
+      value: number;
+      suppressed: number;
+      missing: number;
+    };
+    MapDataDto_Output: {
+      indicator: components['schemas']['IndicatorSummary_Output'];
       period: string;
       level: string;
-      items: {
-        /** Format: uuid */
-        areaId: string;
-        code: string;
-        name: string;
-        level: string;
-        /** @enum {string} */
-        status: 'value' | 'suppressed' | 'missing';
-        value: number | null;
-        numerator: number | null;
-        denominator: number | null;
-        source: string | null;
-        approximate: boolean;
-        reason: string | null;
-        coverage: number | null;
-      }[];
-      statistics:
-        | {
-            counts: {
-              value: number;
-              suppressed: number;
-              missing: number;
-            };
-            min: null;
-            max: null;
-            breaks: number[];
-          }
-        | {
-            counts: {
-              value: number;
-              suppressed: number;
-              missing: number;
-            };
-            min: number;
-            max: number;
-            breaks: number[];
-          };
+      items: components['schemas']['AreaValue_Output'][];
+      statistics: components['schemas']['ValueStatistics_Output'];
     };
     ValueLayerDto_Output: {
-      indicator: {
-        code: string;
-        version: number;
-        name: {
-          de: string;
-          en?: string;
-        };
-        /** @enum {string} */
-        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-        /** @enum {string} */
-        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
-      };
+      indicator: components['schemas']['IndicatorSummary_Output'];
       period: string;
       level: string;
-      statistics:
-        | {
-            counts: {
-              value: number;
-              suppressed: number;
-              missing: number;
-            };
-            min: null;
-            max: null;
-            breaks: number[];
-          }
-        | {
-            counts: {
-              value: number;
-              suppressed: number;
-              missing: number;
-            };
-            min: number;
-            max: number;
-            breaks: number[];
-          };
+      statistics: components['schemas']['ValueStatistics_Output'];
       codes: string[];
       values: (number | null)[];
       flags: string;
@@ -736,95 +676,28 @@ export interface components {
       /** Format: uuid */
       parent: string | null;
       indicators: {
-        indicator: {
-          code: string;
-          version: number;
-          name: {
-            de: string;
-            en?: string;
-          };
-          /** @enum {string} */
-          unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-          /** @enum {string} */
-          polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
-        };
+        indicator: components['schemas']['IndicatorSummary_Output'];
         periods: {
           period: string;
-          items: {
-            /** Format: uuid */
-            areaId: string;
-            code: string;
-            name: string;
-            level: string;
-            /** @enum {string} */
-            status: 'value' | 'suppressed' | 'missing';
-            value: number | null;
-            numerator: number | null;
-            denominator: number | null;
-            source: string | null;
-            approximate: boolean;
-            reason: string | null;
-            coverage: number | null;
-          }[];
-          statistics:
-            | {
-                counts: {
-                  value: number;
-                  suppressed: number;
-                  missing: number;
-                };
-                min: null;
-                max: null;
-                breaks: number[];
-              }
-            | {
-                counts: {
-                  value: number;
-                  suppressed: number;
-                  missing: number;
-                };
-                min: number;
-                max: number;
-                breaks: number[];
-              };
+          items: components['schemas']['AreaValue_Output'][];
+          statistics: components['schemas']['ValueStatistics_Output'];
         }[];
       }[];
     };
     PeriodListDto_Output: {
-      indicator: {
-        code: string;
-        version: number;
-        name: {
-          de: string;
-          en?: string;
-        };
-        /** @enum {string} */
-        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-        /** @enum {string} */
-        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
-      };
+      indicator: components['schemas']['IndicatorSummary_Output'];
       periods: string[];
     };
+    ValueArea_Output: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      level: string;
+    };
     SeriesDto_Output: {
-      indicator: {
-        code: string;
-        version: number;
-        name: {
-          de: string;
-          en?: string;
-        };
-        /** @enum {string} */
-        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-        /** @enum {string} */
-        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
-      };
-      area: {
-        /** Format: uuid */
-        id: string;
-        code: string;
-        name: string;
-        level: string;
-      };
+      indicator: components['schemas']['IndicatorSummary_Output'];
+      area: components['schemas']['ValueArea_Output'];
       points: {
         period: string;
         /** @enum {string} */
@@ -839,13 +712,7 @@ export interface components {
       }[];
     };
     AreaProfileDto_Output: {
-      area: {
-        /** Format: uuid */
-        id: string;
-        code: string;
-        name: string;
-        level: string;
-      };
+      area: components['schemas']['ValueArea_Output'];
       indicators: {
         code: string;
         name: {
@@ -892,18 +759,7 @@ export interface components {
       } | null;
     };
     RankingDto_Output: {
-      indicator: {
-        code: string;
-        version: number;
-        name: {
-          de: string;
-          en?: string;
-        };
-        /** @enum {string} */
-        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-        /** @enum {string} */
-        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
-      };
+      indicator: components['schemas']['IndicatorSummary_Output'];
       period: string;
       level: string;
       /** @enum {string} */
@@ -937,18 +793,7 @@ export interface components {
       }[];
     };
     QualityDto_Output: {
-      indicator: {
-        code: string;
-        version: number;
-        name: {
-          de: string;
-          en?: string;
-        };
-        /** @enum {string} */
-        unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-        /** @enum {string} */
-        polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
-      };
+      indicator: components['schemas']['IndicatorSummary_Output'];
       level: string;
       periods: string[];
       plausible: {
@@ -993,42 +838,10 @@ export interface components {
     };
     ComparisonDto_Output: {
       period: string;
-      areas: {
-        /** Format: uuid */
-        id: string;
-        code: string;
-        name: string;
-        level: string;
-      }[];
+      areas: components['schemas']['ValueArea_Output'][];
       rows: {
-        indicator: {
-          code: string;
-          version: number;
-          name: {
-            de: string;
-            en?: string;
-          };
-          /** @enum {string} */
-          unit: '%' | '‰' | 'count' | '€' | 'index' | 'ratio' | 'years';
-          /** @enum {string} */
-          polarity: 'higher-is-better' | 'higher-is-worse' | 'neutral';
-        };
-        values: {
-          /** Format: uuid */
-          areaId: string;
-          code: string;
-          name: string;
-          level: string;
-          /** @enum {string} */
-          status: 'value' | 'suppressed' | 'missing';
-          value: number | null;
-          numerator: number | null;
-          denominator: number | null;
-          source: string | null;
-          approximate: boolean;
-          reason: string | null;
-          coverage: number | null;
-        }[];
+        indicator: components['schemas']['IndicatorSummary_Output'];
+        values: components['schemas']['AreaValue_Output'][];
       }[];
     };
     ValueImportJobDto_Output: {
@@ -1079,44 +892,45 @@ export interface components {
       updatedBy: string;
       updatedAt: string;
     };
-    IndexDefinitionViewDto_Output: {
-      /** Format: uuid */
+    IndexDefinition_Output: {
       id: string;
-      key: string;
-      label: string;
-      definition: {
+      label?: string;
+      labels?: {
+        [key: string]: string;
+      };
+      population: string;
+      minPopulation?: number;
+      excludeAreas?: string[];
+      indices: {
         id: string;
         label?: string;
         labels?: {
           [key: string]: string;
         };
-        population: string;
-        minPopulation?: number;
-        excludeAreas?: string[];
-        indices: {
-          id: string;
-          label?: string;
+        indicators: string[];
+        weights?: {
+          [key: string]: number;
+        };
+        polarity?: {
+          [key: string]: 1 | -1;
+        };
+        classes: {
+          code: string;
+          label: string;
           labels?: {
             [key: string]: string;
           };
-          indicators: string[];
-          weights?: {
-            [key: string]: number;
-          };
-          polarity?: {
-            [key: string]: 1 | -1;
-          };
-          classes: {
-            code: string;
-            label: string;
-            labels?: {
-              [key: string]: string;
-            };
-            upTo?: number;
-            inclusive?: boolean;
-          }[];
+          upTo?: number;
+          inclusive?: boolean;
         }[];
-      };
+      }[];
+    };
+    IndexDefinitionViewDto_Output: {
+      /** Format: uuid */
+      id: string;
+      key: string;
+      label: string;
+      definition: components['schemas']['IndexDefinition_Output'];
       createdBy: string;
       updatedAt: string;
     };
@@ -1136,39 +950,7 @@ export interface components {
       id: string;
       /** Format: uuid */
       definitionId: string;
-      definition: {
-        id: string;
-        label?: string;
-        labels?: {
-          [key: string]: string;
-        };
-        population: string;
-        minPopulation?: number;
-        excludeAreas?: string[];
-        indices: {
-          id: string;
-          label?: string;
-          labels?: {
-            [key: string]: string;
-          };
-          indicators: string[];
-          weights?: {
-            [key: string]: number;
-          };
-          polarity?: {
-            [key: string]: 1 | -1;
-          };
-          classes: {
-            code: string;
-            label: string;
-            labels?: {
-              [key: string]: string;
-            };
-            upTo?: number;
-            inclusive?: boolean;
-          }[];
-        }[];
-      };
+      definition: components['schemas']['IndexDefinition_Output'];
       period: string;
       level: string;
       label: string;
@@ -1184,21 +966,16 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    IndexRunRef_Output: {
+      /** Format: uuid */
+      id: string;
+      label: string;
+      period: string;
+      level: string;
+    };
     MoversDto_Output: {
-      from: {
-        /** Format: uuid */
-        id: string;
-        label: string;
-        period: string;
-        level: string;
-      };
-      to: {
-        /** Format: uuid */
-        id: string;
-        label: string;
-        period: string;
-        level: string;
-      };
+      from: components['schemas']['IndexRunRef_Output'];
+      to: components['schemas']['IndexRunRef_Output'];
       index: string;
       items: {
         /** Format: uuid */
@@ -1218,39 +995,7 @@ export interface components {
       }[];
     };
     IndexRunInputsDto_Output: {
-      definition: {
-        id: string;
-        label?: string;
-        labels?: {
-          [key: string]: string;
-        };
-        population: string;
-        minPopulation?: number;
-        excludeAreas?: string[];
-        indices: {
-          id: string;
-          label?: string;
-          labels?: {
-            [key: string]: string;
-          };
-          indicators: string[];
-          weights?: {
-            [key: string]: number;
-          };
-          polarity?: {
-            [key: string]: 1 | -1;
-          };
-          classes: {
-            code: string;
-            label: string;
-            labels?: {
-              [key: string]: string;
-            };
-            upTo?: number;
-            inclusive?: boolean;
-          }[];
-        }[];
-      };
+      definition: components['schemas']['IndexDefinition_Output'];
       inputs: unknown;
     };
     IndexResultsDto_Output: {
@@ -1263,13 +1008,7 @@ export interface components {
       indices: unknown;
     }[];
     ClassMapDto_Output: {
-      run: {
-        /** Format: uuid */
-        id: string;
-        label: string;
-        period: string;
-        level: string;
-      };
+      run: components['schemas']['IndexRunRef_Output'];
       index: string;
       classes:
         | {
