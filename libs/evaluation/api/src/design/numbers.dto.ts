@@ -2,19 +2,24 @@ import { z } from 'zod';
 
 // Response schemas of the numbers `@quartier/evaluation-core` computes (`EvaluationNumbers`),
 // as `GET …/results` answers them. The compile-time check in results-answers.dto.ts proves the
-// service answers every field documented here.
+// service answers every field documented here. Clauses that recur are named (`.meta({ id })`):
+// one OpenAPI component each.
 
-const groupCounts = z.object({ treated: z.number().int(), comparison: z.number().int() });
+const groupCounts = z
+  .object({ treated: z.number().int(), comparison: z.number().int() })
+  .meta({ id: 'EvaluationGroupCounts' });
 const interval = z.tuple([z.number(), z.number()]);
 
 /** A design that cannot be estimated for one indicator (too few areas, …), in place of its numbers. */
-export const failureView = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    details: z.record(z.string(), z.unknown()),
-  }),
-});
+export const failureView = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .meta({ id: 'EvaluationFailure' });
 
 const matchView = z.object({
   period: z.string(),
@@ -56,24 +61,28 @@ const balanceRowView = z.object({
 });
 
 /** An aggregate; withheld (value null, no counts) when its numerator could identify people. */
-const aggregateView = z.object({
-  value: z.number().nullable(),
-  method: z.enum(['ratio-of-sums', 'mean']),
-  numerator: z.number().optional(),
-  denominator: z.number().optional(),
-  contributing: z.number().int(),
-  missing: z.array(z.string()),
-  suppressed: z.array(z.string()),
-  withheld: z.literal(true).optional(),
-});
-const seriesView = z.object({
-  label: z.string(),
-  areas: z.array(z.string()),
-  series: z.array(aggregateView.extend({ period: z.string(), phase: z.enum(['before', 'after']) })),
-  before: aggregateView,
-  after: aggregateView,
-  change: z.number().nullable(),
-});
+const aggregateView = z
+  .object({
+    value: z.number().nullable(),
+    method: z.enum(['ratio-of-sums', 'mean']),
+    numerator: z.number().optional(),
+    denominator: z.number().optional(),
+    contributing: z.number().int(),
+    missing: z.array(z.string()),
+    suppressed: z.array(z.string()),
+    withheld: z.literal(true).optional(),
+  })
+  .meta({ id: 'EvaluationAggregate' });
+const seriesView = z
+  .object({
+    label: z.string(),
+    areas: z.array(z.string()),
+    series: z.array(aggregateView.extend({ period: z.string(), phase: z.enum(['before', 'after']) })),
+    before: aggregateView,
+    after: aggregateView,
+    change: z.number().nullable(),
+  })
+  .meta({ id: 'BeforeAfterSeries' });
 const beforeAfterView = z.object({
   indicator: z.string(),
   programme: seriesView,

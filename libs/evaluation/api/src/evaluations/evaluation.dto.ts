@@ -177,51 +177,54 @@ const areaView = z.object({
   level: z.string(),
 });
 
-export const evaluationViewSchema = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  object: z.object({
-    kind: z.enum(['programme', 'measure', 'areas']),
-    programmeId: z.string().nullable(),
-    programmeName: z.string().nullable(),
-    measureId: z.string().nullable(),
-    measureTitle: z.string().nullable(),
-    /** The areas evaluated now. */
-    areas: z.array(areaView),
-  }),
-  startPeriod: z.string(),
-  status: statusView,
-  questions: z.array(z.string()),
-  /** Ratings in DAC order; criteria without one are listed in `unrated`. */
-  ratings: z.array(
-    z.object({
-      criterion: dacCriterion,
-      rating: z.number().int().min(1).max(4),
-      justification: z.string(),
-      evidence: z.array(
-        z.object({ kind: evidenceReference.shape.kind, ref: z.string(), note: z.string().optional() }),
-      ),
+/** An evaluation as answered alone and in the list (one `Evaluation` component). */
+export const evaluationViewSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    object: z.object({
+      kind: z.enum(['programme', 'measure', 'areas']),
+      programmeId: z.string().nullable(),
+      programmeName: z.string().nullable(),
+      measureId: z.string().nullable(),
+      measureTitle: z.string().nullable(),
+      /** The areas evaluated now. */
+      areas: z.array(areaView),
     }),
-  ),
-  unrated: z.array(dacCriterion),
-  /** Criteria that keep the evaluation object from being called successful (BMZ rule). */
-  successBlockers: z.array(dacCriterion),
-  findings: z.array(z.string()),
-  recommendations: z.array(z.string()),
-  design: storedDesignView,
-  /** The frozen evidence the numbers are computed from; null: computed from live data. */
-  snapshot: snapshotInfoSchema.nullable(),
-  submittedBy: orNull(z.string(), 'who submitted it for review; null: not submitted'),
-  finalisedBy: orNull(z.string(), 'who finalised it; null: not final'),
-  finalisedAt: orNull(z.string(), 'when it was finalised; null: not final'),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  /** Workflow steps the caller may take now. */
-  actions: z.array(actionView),
-  /** Whether the caller may change content, design, ratings and snapshots. */
-  editable: z.boolean(),
-});
+    startPeriod: z.string(),
+    status: statusView,
+    questions: z.array(z.string()),
+    /** Ratings in DAC order; criteria without one are listed in `unrated`. */
+    ratings: z.array(
+      z.object({
+        criterion: dacCriterion,
+        rating: z.number().int().min(1).max(4),
+        justification: z.string(),
+        evidence: z.array(
+          z.object({ kind: evidenceReference.shape.kind, ref: z.string(), note: z.string().optional() }),
+        ),
+      }),
+    ),
+    unrated: z.array(dacCriterion),
+    /** Criteria that keep the evaluation object from being called successful (BMZ rule). */
+    successBlockers: z.array(dacCriterion),
+    findings: z.array(z.string()),
+    recommendations: z.array(z.string()),
+    design: storedDesignView,
+    /** The frozen evidence the numbers are computed from; null: computed from live data. */
+    snapshot: snapshotInfoSchema.nullable(),
+    submittedBy: orNull(z.string(), 'who submitted it for review; null: not submitted'),
+    finalisedBy: orNull(z.string(), 'who finalised it; null: not final'),
+    finalisedAt: orNull(z.string(), 'when it was finalised; null: not final'),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    /** Workflow steps the caller may take now. */
+    actions: z.array(actionView),
+    /** Whether the caller may change content, design, ratings and snapshots. */
+    editable: z.boolean(),
+  })
+  .meta({ id: 'Evaluation' });
 export class EvaluationViewDto extends createZodDto(evaluationViewSchema) {}
 
 export const evaluationListSchema = z.object({

@@ -37,27 +37,32 @@ export interface LiveComparisonView {
 // Response schemas (docs/adr/0007): the interfaces above are what the service builds; the
 // compile-time checks in snapshot-answers.dto.ts prove it answers what these document.
 
-export const snapshotInfoSchema = z.object({
-  id: z.uuid(),
-  /** SHA-256 (hex) of the canonical content. */
-  hash: z.string(),
-  takenAt: z.string(),
-  takenBy: z.string(),
-  areaCount: z.number().int(),
-  valueCount: z.number().int(),
-  current: z.boolean(),
-});
+/** Named (one `SnapshotInfo` component): alone, in the list, in evaluations and comparisons. */
+export const snapshotInfoSchema = z
+  .object({
+    id: z.uuid(),
+    /** SHA-256 (hex) of the canonical content. */
+    hash: z.string(),
+    takenAt: z.string(),
+    takenBy: z.string(),
+    areaCount: z.number().int(),
+    valueCount: z.number().int(),
+    current: z.boolean(),
+  })
+  .meta({ id: 'SnapshotInfo' });
 export class SnapshotInfoDto extends createZodDto(snapshotInfoSchema) {}
 
 export const snapshotListSchema = z.object({ items: z.array(snapshotInfoSchema), total: z.number().int() });
 export class SnapshotListDto extends createZodDto(snapshotListSchema) {}
 
-const valueCell = z.object({
-  value: z.number().nullable(),
-  numerator: z.number().nullable(),
-  denominator: z.number().nullable(),
-  status: z.enum(['reported', 'zero', 'suppressed', 'missing']),
-});
+const valueCell = z
+  .object({
+    value: z.number().nullable(),
+    numerator: z.number().nullable(),
+    denominator: z.number().nullable(),
+    status: z.enum(['reported', 'zero', 'suppressed', 'missing']),
+  })
+  .meta({ id: 'SnapshotValueCell' });
 const valueKey = { area: z.string(), indicator: z.string(), period: z.string() };
 
 export const liveComparisonSchema = z.object({

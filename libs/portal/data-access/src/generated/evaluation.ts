@@ -379,124 +379,7 @@ export interface components {
         networks: number;
       }[];
     };
-    EvaluationListDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        title: string;
-        object: {
-          /** @enum {string} */
-          kind: 'programme' | 'measure' | 'areas';
-          programmeId: string | null;
-          programmeName: string | null;
-          measureId: string | null;
-          measureTitle: string | null;
-          areas: {
-            id: string | null;
-            code: string;
-            name: string;
-            level: string;
-          }[];
-        };
-        startPeriod: string;
-        /** @enum {string} */
-        status: 'draft' | 'in-review' | 'final';
-        questions: string[];
-        ratings: {
-          /** @enum {string} */
-          criterion: 'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability';
-          rating: number;
-          justification: string;
-          evidence: {
-            /** @enum {string} */
-            kind:
-              | 'did'
-              | 'event-study'
-              | 'before-after'
-              | 'balance'
-              | 'indicator'
-              | 'survey'
-              | 'network'
-              | 'document';
-            ref: string;
-            note?: string;
-          }[];
-        }[];
-        unrated: ('relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability')[];
-        successBlockers: (
-          'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability'
-        )[];
-        findings: string[];
-        recommendations: string[];
-        design: {
-          outcomes: string[];
-          periods: string[] | null;
-          matching: {
-            on: string[];
-            period: string | null;
-            k: number;
-          } | null;
-          comparisonAreaIds: string[];
-          surveyItems: string[];
-          networkMeasures: string[];
-          adjustments: {
-            /** @enum {string} */
-            action: 'drop' | 'add';
-            areaId: string;
-            reason: string;
-            by: string;
-            at: string;
-          }[];
-        };
-        snapshot: {
-          /** Format: uuid */
-          id: string;
-          hash: string;
-          takenAt: string;
-          takenBy: string;
-          areaCount: number;
-          valueCount: number;
-          current: boolean;
-        } | null;
-        /** @description who submitted it for review; null: not submitted */
-        submittedBy: string | null;
-        /** @description who finalised it; null: not final */
-        finalisedBy: string | null;
-        /** @description when it was finalised; null: not final */
-        finalisedAt: string | null;
-        createdBy: string;
-        createdAt: string;
-        updatedAt: string;
-        actions: ('submit' | 'return' | 'finalise')[];
-        editable: boolean;
-      }[];
-      total: number;
-    };
-    CreateEvaluationDto: {
-      title: string;
-      object:
-        | {
-            /** @enum {string} */
-            kind: 'programme';
-            /** Format: uuid */
-            programmeId: string;
-          }
-        | {
-            /** @enum {string} */
-            kind: 'measure';
-            /** Format: uuid */
-            measureId: string;
-          }
-        | {
-            /** @enum {string} */
-            kind: 'areas';
-            areaIds: string[];
-          };
-      startPeriod?: string;
-      /** @default [] */
-      questions?: string[];
-    };
-    EvaluationViewDto_Output: {
+    Evaluation_Output: {
       /** Format: uuid */
       id: string;
       title: string;
@@ -564,16 +447,7 @@ export interface components {
           at: string;
         }[];
       };
-      snapshot: {
-        /** Format: uuid */
-        id: string;
-        hash: string;
-        takenAt: string;
-        takenBy: string;
-        areaCount: number;
-        valueCount: number;
-        current: boolean;
-      } | null;
+      snapshot: components['schemas']['SnapshotInfo_Output'] | null;
       /** @description who submitted it for review; null: not submitted */
       submittedBy: string | null;
       /** @description who finalised it; null: not final */
@@ -586,6 +460,45 @@ export interface components {
       actions: ('submit' | 'return' | 'finalise')[];
       editable: boolean;
     };
+    SnapshotInfo_Output: {
+      /** Format: uuid */
+      id: string;
+      hash: string;
+      takenAt: string;
+      takenBy: string;
+      areaCount: number;
+      valueCount: number;
+      current: boolean;
+    };
+    EvaluationListDto_Output: {
+      items: components['schemas']['Evaluation_Output'][];
+      total: number;
+    };
+    CreateEvaluationDto: {
+      title: string;
+      object:
+        | {
+            /** @enum {string} */
+            kind: 'programme';
+            /** Format: uuid */
+            programmeId: string;
+          }
+        | {
+            /** @enum {string} */
+            kind: 'measure';
+            /** Format: uuid */
+            measureId: string;
+          }
+        | {
+            /** @enum {string} */
+            kind: 'areas';
+            areaIds: string[];
+          };
+      startPeriod?: string;
+      /** @default [] */
+      questions?: string[];
+    };
+    EvaluationViewDto_Output: components['schemas']['Evaluation_Output'];
     UpdateEvaluationDto: {
       title?: string;
       startPeriod?: string;
@@ -658,22 +571,60 @@ export interface components {
       areaId: string;
       reason: string;
     };
+    EvaluationFailure_Output: {
+      error: {
+        code: string;
+        message: string;
+        details: {
+          [key: string]: unknown;
+        };
+      };
+    };
+    BeforeAfterSeries_Output: {
+      label: string;
+      areas: string[];
+      series: {
+        value: number | null;
+        /** @enum {string} */
+        method: 'ratio-of-sums' | 'mean';
+        numerator?: number;
+        denominator?: number;
+        contributing: number;
+        missing: string[];
+        suppressed: string[];
+        /** @enum {boolean} */
+        withheld?: true;
+        period: string;
+        /** @enum {string} */
+        phase: 'before' | 'after';
+      }[];
+      before: components['schemas']['EvaluationAggregate_Output'];
+      after: components['schemas']['EvaluationAggregate_Output'];
+      change: number | null;
+    };
+    EvaluationAggregate_Output: {
+      value: number | null;
+      /** @enum {string} */
+      method: 'ratio-of-sums' | 'mean';
+      numerator?: number;
+      denominator?: number;
+      contributing: number;
+      missing: string[];
+      suppressed: string[];
+      /** @enum {boolean} */
+      withheld?: true;
+    };
+    EvaluationGroupCounts_Output: {
+      treated: number;
+      comparison: number;
+    };
     ResultsDto_Output: {
       /** Format: uuid */
       evaluationId: string;
       /** @enum {string} */
       source: 'snapshot' | 'live';
       evidenceHash: string;
-      snapshot: {
-        /** Format: uuid */
-        id: string;
-        hash: string;
-        takenAt: string;
-        takenBy: string;
-        areaCount: number;
-        valueCount: number;
-        current: boolean;
-      } | null;
+      snapshot: components['schemas']['SnapshotInfo_Output'] | null;
       startPeriod: string;
       pre: string[];
       post: string[];
@@ -718,15 +669,7 @@ export interface components {
                   candidates: string[];
                   covariance: number[][];
                 }
-              | {
-                  error: {
-                    code: string;
-                    message: string;
-                    details: {
-                      [key: string]: unknown;
-                    };
-                  };
-                }
+              | components['schemas']['EvaluationFailure_Output']
             )
           | null;
         comparison: {
@@ -767,105 +710,11 @@ export interface components {
           beforeAfter:
             | {
                 indicator: string;
-                programme: {
-                  label: string;
-                  areas: string[];
-                  series: {
-                    value: number | null;
-                    /** @enum {string} */
-                    method: 'ratio-of-sums' | 'mean';
-                    numerator?: number;
-                    denominator?: number;
-                    contributing: number;
-                    missing: string[];
-                    suppressed: string[];
-                    /** @enum {boolean} */
-                    withheld?: true;
-                    period: string;
-                    /** @enum {string} */
-                    phase: 'before' | 'after';
-                  }[];
-                  before: {
-                    value: number | null;
-                    /** @enum {string} */
-                    method: 'ratio-of-sums' | 'mean';
-                    numerator?: number;
-                    denominator?: number;
-                    contributing: number;
-                    missing: string[];
-                    suppressed: string[];
-                    /** @enum {boolean} */
-                    withheld?: true;
-                  };
-                  after: {
-                    value: number | null;
-                    /** @enum {string} */
-                    method: 'ratio-of-sums' | 'mean';
-                    numerator?: number;
-                    denominator?: number;
-                    contributing: number;
-                    missing: string[];
-                    suppressed: string[];
-                    /** @enum {boolean} */
-                    withheld?: true;
-                  };
-                  change: number | null;
-                };
-                reference: {
-                  label: string;
-                  areas: string[];
-                  series: {
-                    value: number | null;
-                    /** @enum {string} */
-                    method: 'ratio-of-sums' | 'mean';
-                    numerator?: number;
-                    denominator?: number;
-                    contributing: number;
-                    missing: string[];
-                    suppressed: string[];
-                    /** @enum {boolean} */
-                    withheld?: true;
-                    period: string;
-                    /** @enum {string} */
-                    phase: 'before' | 'after';
-                  }[];
-                  before: {
-                    value: number | null;
-                    /** @enum {string} */
-                    method: 'ratio-of-sums' | 'mean';
-                    numerator?: number;
-                    denominator?: number;
-                    contributing: number;
-                    missing: string[];
-                    suppressed: string[];
-                    /** @enum {boolean} */
-                    withheld?: true;
-                  };
-                  after: {
-                    value: number | null;
-                    /** @enum {string} */
-                    method: 'ratio-of-sums' | 'mean';
-                    numerator?: number;
-                    denominator?: number;
-                    contributing: number;
-                    missing: string[];
-                    suppressed: string[];
-                    /** @enum {boolean} */
-                    withheld?: true;
-                  };
-                  change: number | null;
-                } | null;
+                programme: components['schemas']['BeforeAfterSeries_Output'];
+                reference: components['schemas']['BeforeAfterSeries_Output'] | null;
                 differenceOfChanges: number | null;
               }
-            | {
-                error: {
-                  code: string;
-                  message: string;
-                  details: {
-                    [key: string]: unknown;
-                  };
-                };
-              };
+            | components['schemas']['EvaluationFailure_Output'];
           did:
             | {
                 indicator: string;
@@ -875,10 +724,7 @@ export interface components {
                 p: number | null;
                 ci95: [number, number];
                 observations: number;
-                clusters: {
-                  treated: number;
-                  comparison: number;
-                };
+                clusters: components['schemas']['EvaluationGroupCounts_Output'];
                 means: {
                   treated: {
                     pre: number;
@@ -892,15 +738,7 @@ export interface components {
                 degreesOfFreedom: number;
                 coefficients: [number, number, number, number];
               }
-            | {
-                error: {
-                  code: string;
-                  message: string;
-                  details: {
-                    [key: string]: unknown;
-                  };
-                };
-              };
+            | components['schemas']['EvaluationFailure_Output'];
           eventStudy:
             | {
                 indicator: string;
@@ -914,10 +752,7 @@ export interface components {
                   t: number | null;
                   p: number | null;
                   ci95: [number, number];
-                  observations: {
-                    treated: number;
-                    comparison: number;
-                  };
+                  observations: components['schemas']['EvaluationGroupCounts_Output'];
                 }[];
                 omitted: {
                   period: string;
@@ -926,21 +761,10 @@ export interface components {
                   reason: 'no-treated-observation' | 'no-comparison-observation' | 'no-observation';
                 }[];
                 observations: number;
-                clusters: {
-                  treated: number;
-                  comparison: number;
-                };
+                clusters: components['schemas']['EvaluationGroupCounts_Output'];
                 degreesOfFreedom: number;
               }
-            | {
-                error: {
-                  code: string;
-                  message: string;
-                  details: {
-                    [key: string]: unknown;
-                  };
-                };
-              };
+            | components['schemas']['EvaluationFailure_Output'];
         }[];
         survey: {
           survey: string;
@@ -977,83 +801,39 @@ export interface components {
         measure: string;
       }[];
     };
-    SnapshotInfoDto_Output: {
-      /** Format: uuid */
-      id: string;
-      hash: string;
-      takenAt: string;
-      takenBy: string;
-      areaCount: number;
-      valueCount: number;
-      current: boolean;
-    };
+    SnapshotInfoDto_Output: components['schemas']['SnapshotInfo_Output'];
     SnapshotListDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        hash: string;
-        takenAt: string;
-        takenBy: string;
-        areaCount: number;
-        valueCount: number;
-        current: boolean;
-      }[];
+      items: components['schemas']['SnapshotInfo_Output'][];
       total: number;
     };
+    SnapshotValueCell_Output: {
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      /** @enum {string} */
+      status: 'reported' | 'zero' | 'suppressed' | 'missing';
+    };
     LiveComparisonDto_Output: {
-      snapshot: {
-        /** Format: uuid */
-        id: string;
-        hash: string;
-        takenAt: string;
-        takenBy: string;
-        areaCount: number;
-        valueCount: number;
-        current: boolean;
-      };
+      snapshot: components['schemas']['SnapshotInfo_Output'];
       values: {
         changed: {
           area: string;
           indicator: string;
           period: string;
-          snapshot: {
-            value: number | null;
-            numerator: number | null;
-            denominator: number | null;
-            /** @enum {string} */
-            status: 'reported' | 'zero' | 'suppressed' | 'missing';
-          };
-          live: {
-            value: number | null;
-            numerator: number | null;
-            denominator: number | null;
-            /** @enum {string} */
-            status: 'reported' | 'zero' | 'suppressed' | 'missing';
-          };
+          snapshot: components['schemas']['SnapshotValueCell_Output'];
+          live: components['schemas']['SnapshotValueCell_Output'];
         }[];
         added: {
           area: string;
           indicator: string;
           period: string;
-          live: {
-            value: number | null;
-            numerator: number | null;
-            denominator: number | null;
-            /** @enum {string} */
-            status: 'reported' | 'zero' | 'suppressed' | 'missing';
-          };
+          live: components['schemas']['SnapshotValueCell_Output'];
         }[];
         removed: {
           area: string;
           indicator: string;
           period: string;
-          snapshot: {
-            value: number | null;
-            numerator: number | null;
-            denominator: number | null;
-            /** @enum {string} */
-            status: 'reported' | 'zero' | 'suppressed' | 'missing';
-          };
+          snapshot: components['schemas']['SnapshotValueCell_Output'];
         }[];
         unchanged: number;
         changedDefinitions: string[];
