@@ -30,7 +30,8 @@ export const contactSchema = z
       .max(300)
       .optional(),
   })
-  .strict();
+  .strict()
+  .meta({ id: 'ActorContact' }); // named: new actors and changes share one component
 
 export const pointSchema = z
   .object({ lon: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) })

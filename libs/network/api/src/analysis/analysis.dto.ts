@@ -19,14 +19,16 @@ export class ResourceQueryDto extends createZodDto(resourceQuerySchema) {}
 // Response schemas (docs/adr/0007-generated-portal-clients.md): analysis.service.ts and the
 // core's wave comparison are what the service answers; network-answers.dto.ts proves it exactly.
 
-const actorSummarySchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  sector: z.enum(SECTORS).nullable(),
-  field: z.string().nullable(),
-  areaId: z.uuid().nullable(),
-  identityHidden: z.boolean(),
-});
+const actorSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    sector: z.enum(SECTORS).nullable(),
+    field: z.string().nullable(),
+    areaId: z.uuid().nullable(),
+    identityHidden: z.boolean(),
+  })
+  .meta({ id: 'ActorSummary' }); // named: one component for every actor a comparison or ego names
 const tieRef = z.object({ source: z.string(), target: z.string() });
 const measureChange = z.object({
   before: z.number().nullable(),
@@ -64,7 +66,11 @@ export const egoViewSchema = z.object({
 });
 export class EgoViewDto extends createZodDto(egoViewSchema) {}
 
-const areaRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() }).nullable();
+// Named (one `ResourceArea` component): the resources and the areas they serve share it.
+const areaRef = z
+  .object({ id: z.uuid(), code: z.string(), name: z.string() })
+  .meta({ id: 'ResourceArea' })
+  .nullable();
 export const resourcesSchema = z.object({
   items: z.array(
     z.object({

@@ -104,44 +104,49 @@ export const nodeMetricsSchema = z.object({
       liaison: z.number(),
       total: z.number(),
     })
+    .meta({ id: 'BrokerageRoles' }) // named: a wave's actors and an ego's nodes share it
     .nullable()
     .optional(),
   isolate: z.boolean().optional(),
   cutPoint: z.boolean().optional(),
 });
 
-const eiIndexSchema = z.object({
-  /** Ties between actors of different sectors. */
-  external: z.number().int(),
-  internal: z.number().int(),
-  /** Krackhardt–Stern (E − I) / (E + I); null without a tie between known sectors. */
-  index: z.number().nullable(),
-  crossSectorShare: z.number().nullable(),
-});
+const eiIndexSchema = z
+  .object({
+    /** Ties between actors of different sectors. */
+    external: z.number().int(),
+    internal: z.number().int(),
+    /** Krackhardt–Stern (E − I) / (E + I); null without a tie between known sectors. */
+    index: z.number().nullable(),
+    crossSectorShare: z.number().nullable(),
+  })
+  .meta({ id: 'EiIndex' });
 
-export const graphMetricsSchema = z.object({
-  nodes: z.number().int(),
-  edges: z.number().int(),
-  directed: z.boolean(),
-  weighted: z.boolean(),
-  density: z.number(),
-  /** Number of (weakly) connected components. */
-  components: z.number().int(),
-  modularity: z.number().optional(),
-  communities: z.number().int().optional(),
-  /** Seed the Louvain run used. */
-  seed: z.number().int().optional(),
-  averagePathLength: z.number().optional(),
-  diameter: z.number().optional(),
-  transitivity: z.number().optional(),
-  degreeCentralization: z.number().optional(),
-  eiIndex: z.object({ graph: eiIndexSchema, sectors: z.record(z.string(), eiIndexSchema) }).optional(),
-  isolates: z.array(z.string()).optional(),
-  bridges: z.array(z.tuple([z.string(), z.string()])).optional(),
-  cutPoints: z.array(z.string()).optional(),
-  /** Measures asked for but not defined for this network, with the reason. */
-  omitted: z.record(z.string(), z.string()).optional(),
-});
+export const graphMetricsSchema = z
+  .object({
+    nodes: z.number().int(),
+    edges: z.number().int(),
+    directed: z.boolean(),
+    weighted: z.boolean(),
+    density: z.number(),
+    /** Number of (weakly) connected components. */
+    components: z.number().int(),
+    modularity: z.number().optional(),
+    communities: z.number().int().optional(),
+    /** Seed the Louvain run used. */
+    seed: z.number().int().optional(),
+    averagePathLength: z.number().optional(),
+    diameter: z.number().optional(),
+    transitivity: z.number().optional(),
+    degreeCentralization: z.number().optional(),
+    eiIndex: z.object({ graph: eiIndexSchema, sectors: z.record(z.string(), eiIndexSchema) }).optional(),
+    isolates: z.array(z.string()).optional(),
+    bridges: z.array(z.tuple([z.string(), z.string()])).optional(),
+    cutPoints: z.array(z.string()).optional(),
+    /** Measures asked for but not defined for this network, with the reason. */
+    omitted: z.record(z.string(), z.string()).optional(),
+  })
+  .meta({ id: 'GraphMetrics' }); // named: the wave's metrics and an ego network share it
 
 export const waveMetricsViewSchema = z.object({
   networkId: z.uuid(),

@@ -101,37 +101,44 @@ export const NETWORK_COLUMNS = `n.id, n.tenant_id AS "tenantId", n.name, n.descr
 export const WAVE_COLUMNS = `w.id, w.network_id AS "networkId", w.label, to_char(w.observed_on, 'YYYY-MM-DD') AS "observedOn", w.revision::int AS revision`;
 
 // Response schemas (docs/adr/0007-generated-portal-clients.md): the interfaces above are what the
-// service builds; network-answers.dto.ts proves it answers exactly what these document.
+// service builds; network-answers.dto.ts proves it answers exactly what these document. The views
+// several answers share are named (`.meta({ id })`): one OpenAPI component each.
 
-export const waveRowSchema = z.object({
-  id: z.uuid(),
-  networkId: z.uuid(),
-  label: z.string(),
-  observedOn: z.iso.date(),
-  /** Counts changes of the wave's actors and ties (measures are cached per revision). */
-  revision: z.number().int(),
-});
+export const waveRowSchema = z
+  .object({
+    id: z.uuid(),
+    networkId: z.uuid(),
+    label: z.string(),
+    observedOn: z.iso.date(),
+    /** Counts changes of the wave's actors and ties (measures are cached per revision). */
+    revision: z.number().int(),
+  })
+  .meta({ id: 'NetworkWaveRef' });
 
-export const waveViewSchema = waveRowSchema.extend({ actors: z.number().int(), ties: z.number().int() });
+export const waveViewSchema = waveRowSchema
+  .extend({ actors: z.number().int(), ties: z.number().int() })
+  .meta({ id: 'NetworkWave' });
 export class WaveViewDto extends createZodDto(waveViewSchema) {}
 
-export const networkViewSchema = z.object({
-  id: z.uuid(),
-  tenantId: z.string(),
-  name: z.string(),
-  description: orNull(z.string(), 'null: no description'),
-  areaId: z.uuid().nullable(),
-  programmeId: orNull(z.string(), 'null: not part of a programme'),
-  directed: z.boolean(),
-  weighted: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  area: z.object({ id: z.uuid(), code: z.string(), name: z.string(), level: z.string() }).nullable(),
-  waves: z.array(waveViewSchema),
-  actors: z.number().int(),
-  /** Whether the caller may edit actors, ties, waves and imports of this network. */
-  editable: z.boolean(),
-});
+export const networkViewSchema = z
+  .object({
+    id: z.uuid(),
+    tenantId: z.string(),
+    name: z.string(),
+    description: orNull(z.string(), 'null: no description'),
+    areaId: z.uuid().nullable(),
+    programmeId: orNull(z.string(), 'null: not part of a programme'),
+    directed: z.boolean(),
+    weighted: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    area: z.object({ id: z.uuid(), code: z.string(), name: z.string(), level: z.string() }).nullable(),
+    waves: z.array(waveViewSchema),
+    actors: z.number().int(),
+    /** Whether the caller may edit actors, ties, waves and imports of this network. */
+    editable: z.boolean(),
+  })
+  .meta({ id: 'Network' });
 export class NetworkViewDto extends createZodDto(networkViewSchema) {}
 
 export const networkListSchema = z.object({ items: z.array(networkViewSchema), total: z.number().int() });

@@ -311,58 +311,7 @@ export interface components {
       message: string;
       details?: unknown;
     };
-    NetworkListDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        tenantId: string;
-        name: string;
-        /** @description null: no description */
-        description: string | null;
-        /** Format: uuid */
-        areaId: string | null;
-        /** @description null: not part of a programme */
-        programmeId: string | null;
-        directed: boolean;
-        weighted: boolean;
-        createdAt: string;
-        updatedAt: string;
-        area: {
-          /** Format: uuid */
-          id: string;
-          code: string;
-          name: string;
-          level: string;
-        } | null;
-        waves: {
-          /** Format: uuid */
-          id: string;
-          /** Format: uuid */
-          networkId: string;
-          label: string;
-          /** Format: date */
-          observedOn: string;
-          revision: number;
-          actors: number;
-          ties: number;
-        }[];
-        actors: number;
-        editable: boolean;
-      }[];
-      total: number;
-    };
-    CreateNetworkDto: {
-      name: string;
-      description?: string | null;
-      /** Format: uuid */
-      areaId?: string | null;
-      programmeId?: string | null;
-      /** @default false */
-      directed?: boolean;
-      /** @default true */
-      weighted?: boolean;
-    };
-    NetworkViewDto_Output: {
+    Network_Output: {
       /** Format: uuid */
       id: string;
       tenantId: string;
@@ -384,33 +333,11 @@ export interface components {
         name: string;
         level: string;
       } | null;
-      waves: {
-        /** Format: uuid */
-        id: string;
-        /** Format: uuid */
-        networkId: string;
-        label: string;
-        /** Format: date */
-        observedOn: string;
-        revision: number;
-        actors: number;
-        ties: number;
-      }[];
+      waves: components['schemas']['NetworkWave_Output'][];
       actors: number;
       editable: boolean;
     };
-    UpdateNetworkDto: {
-      name?: string;
-      description?: string | null;
-      directed?: boolean;
-      weighted?: boolean;
-    };
-    CreateWaveDto: {
-      label: string;
-      /** Format: date */
-      observedOn: string;
-    };
-    WaveViewDto_Output: {
+    NetworkWave_Output: {
       /** Format: uuid */
       id: string;
       /** Format: uuid */
@@ -422,6 +349,34 @@ export interface components {
       actors: number;
       ties: number;
     };
+    NetworkListDto_Output: {
+      items: components['schemas']['Network_Output'][];
+      total: number;
+    };
+    CreateNetworkDto: {
+      name: string;
+      description?: string | null;
+      /** Format: uuid */
+      areaId?: string | null;
+      programmeId?: string | null;
+      /** @default false */
+      directed?: boolean;
+      /** @default true */
+      weighted?: boolean;
+    };
+    NetworkViewDto_Output: components['schemas']['Network_Output'];
+    UpdateNetworkDto: {
+      name?: string;
+      description?: string | null;
+      directed?: boolean;
+      weighted?: boolean;
+    };
+    CreateWaveDto: {
+      label: string;
+      /** Format: date */
+      observedOn: string;
+    };
+    WaveViewDto_Output: components['schemas']['NetworkWave_Output'];
     UpdateWaveDto: {
       label?: string;
       /** Format: date */
@@ -464,6 +419,14 @@ export interface components {
       }[];
       total: number;
     };
+    ActorContact: {
+      person?: string;
+      /** Format: email */
+      email?: string;
+      phone?: string;
+      /** Format: uri */
+      website?: string;
+    };
     CreateActorDto: {
       externalId?: string | null;
       /**
@@ -487,14 +450,7 @@ export interface components {
         type: 'rooms' | 'services' | 'know-how' | 'equipment' | 'volunteers' | 'funding' | 'other';
         description: string;
       }[];
-      contact?: {
-        person?: string;
-        /** Format: email */
-        email?: string;
-        phone?: string;
-        /** Format: uri */
-        website?: string;
-      };
+      contact?: components['schemas']['ActorContact'];
       pseudonymised?: boolean;
       waveIds?: string[];
     };
@@ -553,14 +509,7 @@ export interface components {
         type: 'rooms' | 'services' | 'know-how' | 'equipment' | 'volunteers' | 'funding' | 'other';
         description: string;
       }[];
-      contact?: {
-        person?: string;
-        /** Format: email */
-        email?: string;
-        phone?: string;
-        /** Format: uri */
-        website?: string;
-      };
+      contact?: components['schemas']['ActorContact'];
       pseudonymised?: boolean;
     };
     TieListDto_Output: {
@@ -656,6 +605,47 @@ export interface components {
         truncated: boolean;
       };
     };
+    GraphMetrics_Output: {
+      nodes: number;
+      edges: number;
+      directed: boolean;
+      weighted: boolean;
+      density: number;
+      components: number;
+      modularity?: number;
+      communities?: number;
+      seed?: number;
+      averagePathLength?: number;
+      diameter?: number;
+      transitivity?: number;
+      degreeCentralization?: number;
+      eiIndex?: {
+        graph: components['schemas']['EiIndex_Output'];
+        sectors: {
+          [key: string]: components['schemas']['EiIndex_Output'];
+        };
+      };
+      isolates?: string[];
+      bridges?: [string, string][];
+      cutPoints?: string[];
+      omitted?: {
+        [key: string]: string;
+      };
+    };
+    EiIndex_Output: {
+      external: number;
+      internal: number;
+      index: number | null;
+      crossSectorShare: number | null;
+    };
+    BrokerageRoles_Output: {
+      coordinator: number;
+      gatekeeper: number;
+      representative: number;
+      consultant: number;
+      liaison: number;
+      total: number;
+    };
     WaveMetricsViewDto_Output: {
       /** Format: uuid */
       networkId: string;
@@ -669,43 +659,7 @@ export interface components {
       };
       computedAt: string;
       durationMs: number;
-      graph: {
-        nodes: number;
-        edges: number;
-        directed: boolean;
-        weighted: boolean;
-        density: number;
-        components: number;
-        modularity?: number;
-        communities?: number;
-        seed?: number;
-        averagePathLength?: number;
-        diameter?: number;
-        transitivity?: number;
-        degreeCentralization?: number;
-        eiIndex?: {
-          graph: {
-            external: number;
-            internal: number;
-            index: number | null;
-            crossSectorShare: number | null;
-          };
-          sectors: {
-            [key: string]: {
-              external: number;
-              internal: number;
-              index: number | null;
-              crossSectorShare: number | null;
-            };
-          };
-        };
-        isolates?: string[];
-        bridges?: [string, string][];
-        cutPoints?: string[];
-        omitted?: {
-          [key: string]: string;
-        };
-      };
+      graph: components['schemas']['GraphMetrics_Output'];
       actors: {
         degree?: number;
         inDegree?: number;
@@ -722,14 +676,7 @@ export interface components {
         constraint?: number | null;
         effectiveSize?: number | null;
         community?: number;
-        brokerage?: {
-          coordinator: number;
-          gatekeeper: number;
-          representative: number;
-          consultant: number;
-          liaison: number;
-          total: number;
-        } | null;
+        brokerage?: components['schemas']['BrokerageRoles_Output'] | null;
         isolate?: boolean;
         cutPoint?: boolean;
         /** Format: uuid */
@@ -766,6 +713,27 @@ export interface components {
       /** @description null: not finished */
       finishedAt: string | null;
       resultPath: string;
+    };
+    NetworkWaveRef_Output: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      networkId: string;
+      label: string;
+      /** Format: date */
+      observedOn: string;
+      revision: number;
+    };
+    ActorSummary_Output: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @enum {string|null} */
+      sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
+      field: string | null;
+      /** Format: uuid */
+      areaId: string | null;
+      identityHidden: boolean;
     };
     WaveComparisonDto_Output: {
       actors: {
@@ -810,108 +778,24 @@ export interface components {
           };
         };
       };
-      from: {
-        /** Format: uuid */
-        id: string;
-        /** Format: uuid */
-        networkId: string;
-        label: string;
-        /** Format: date */
-        observedOn: string;
-        revision: number;
-      };
-      to: {
-        /** Format: uuid */
-        id: string;
-        /** Format: uuid */
-        networkId: string;
-        label: string;
-        /** Format: date */
-        observedOn: string;
-        revision: number;
-      };
+      from: components['schemas']['NetworkWaveRef_Output'];
+      to: components['schemas']['NetworkWaveRef_Output'];
       actorInfo: {
-        [key: string]: {
-          /** Format: uuid */
-          id: string;
-          name: string;
-          /** @enum {string|null} */
-          sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
-          field: string | null;
-          /** Format: uuid */
-          areaId: string | null;
-          identityHidden: boolean;
-        };
+        [key: string]: components['schemas']['ActorSummary_Output'];
       };
     };
     EgoViewDto_Output: {
       /** Format: uuid */
       waveId: string;
-      ego: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        /** @enum {string|null} */
-        sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
-        field: string | null;
-        /** Format: uuid */
-        areaId: string | null;
-        identityHidden: boolean;
-      };
-      alters: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        /** @enum {string|null} */
-        sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
-        field: string | null;
-        /** Format: uuid */
-        areaId: string | null;
-        identityHidden: boolean;
-      }[];
+      ego: components['schemas']['ActorSummary_Output'];
+      alters: components['schemas']['ActorSummary_Output'][];
       ties: {
         source: string;
         target: string;
         weight: number;
       }[];
       metrics: {
-        graph: {
-          nodes: number;
-          edges: number;
-          directed: boolean;
-          weighted: boolean;
-          density: number;
-          components: number;
-          modularity?: number;
-          communities?: number;
-          seed?: number;
-          averagePathLength?: number;
-          diameter?: number;
-          transitivity?: number;
-          degreeCentralization?: number;
-          eiIndex?: {
-            graph: {
-              external: number;
-              internal: number;
-              index: number | null;
-              crossSectorShare: number | null;
-            };
-            sectors: {
-              [key: string]: {
-                external: number;
-                internal: number;
-                index: number | null;
-                crossSectorShare: number | null;
-              };
-            };
-          };
-          isolates?: string[];
-          bridges?: [string, string][];
-          cutPoints?: string[];
-          omitted?: {
-            [key: string]: string;
-          };
-        };
+        graph: components['schemas']['GraphMetrics_Output'];
         nodes: {
           [key: string]: {
             degree?: number;
@@ -929,19 +813,18 @@ export interface components {
             constraint?: number | null;
             effectiveSize?: number | null;
             community?: number;
-            brokerage?: {
-              coordinator: number;
-              gatekeeper: number;
-              representative: number;
-              consultant: number;
-              liaison: number;
-              total: number;
-            } | null;
+            brokerage?: components['schemas']['BrokerageRoles_Output'] | null;
             isolate?: boolean;
             cutPoint?: boolean;
           };
         };
       };
+    };
+    ResourceArea_Output: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
     };
     ResourcesDto_Output: {
       items: {
@@ -953,12 +836,7 @@ export interface components {
         /** @enum {string|null} */
         sector: 'public-administration' | 'welfare' | 'civil-society' | 'business' | 'residents' | null;
         field: string | null;
-        area: {
-          /** Format: uuid */
-          id: string;
-          code: string;
-          name: string;
-        } | null;
+        area: components['schemas']['ResourceArea_Output'] | null;
         point: {
           lon: number;
           lat: number;
@@ -970,12 +848,7 @@ export interface components {
         }[];
       }[];
       areas: {
-        area: {
-          /** Format: uuid */
-          id: string;
-          code: string;
-          name: string;
-        } | null;
+        area: components['schemas']['ResourceArea_Output'] | null;
         actors: number;
         byType: {
           [key: string]: number;

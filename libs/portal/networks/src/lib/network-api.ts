@@ -4,8 +4,8 @@ import { NetworkClient, type NetworkSchemas, type NetworkPaths } from '@quartier
 // The network service's answers under the names the network pages use; every type comes from the
 // service's OpenAPI document (libs/portal/data-access/src/generated/network.ts).
 
-export type Network = NetworkSchemas['NetworkListDto_Output']['items'][number];
-export type Wave = Network['waves'][number];
+export type Network = NetworkSchemas['Network_Output'];
+export type Wave = NetworkSchemas['NetworkWave_Output'];
 export type Actor = NetworkSchemas['ActorListDto_Output']['items'][number];
 export type Offering = Actor['offerings'][number];
 export type Sector = NonNullable<Actor['sector']>;
