@@ -285,13 +285,14 @@ export interface components {
         privacyUrl: string | null;
       } | null;
     };
+    AreaLevel: {
+      key: string;
+      name: string;
+      rank: number;
+    };
     UpdateCurrentTenantDto: {
       name?: string;
-      levels?: {
-        key: string;
-        name: string;
-        rank: number;
-      }[];
+      levels?: components['schemas']['AreaLevel'][];
       publicProfile?: {
         /** @default null */
         operatorName?: string | null;
@@ -309,11 +310,7 @@ export interface components {
     };
     UpsertTenantDto: {
       name: string;
-      levels: {
-        key: string;
-        name: string;
-        rank: number;
-      }[];
+      levels: components['schemas']['AreaLevel'][];
     };
     MeViewDto_Output: {
       subject: string;
@@ -347,18 +344,19 @@ export interface components {
         programmeId: string | null;
       }[];
     };
+    AreaSummary_Output: {
+      /** Format: uuid */
+      id: string;
+      code: string;
+      name: string;
+      level: string;
+      /** Format: uuid */
+      parentId: string | null;
+      population: number | null;
+      editable: boolean;
+    };
     AreaPageDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        code: string;
-        name: string;
-        level: string;
-        /** Format: uuid */
-        parentId: string | null;
-        population: number | null;
-        editable: boolean;
-      }[];
+      items: components['schemas']['AreaSummary_Output'][];
       total: number;
     };
     AreaFeatureCollectionDto_Output: {
@@ -401,28 +399,8 @@ export interface components {
       parentId: string | null;
       population: number | null;
       editable: boolean;
-      ancestors: {
-        /** Format: uuid */
-        id: string;
-        code: string;
-        name: string;
-        level: string;
-        /** Format: uuid */
-        parentId: string | null;
-        population: number | null;
-        editable: boolean;
-      }[];
-      children: {
-        /** Format: uuid */
-        id: string;
-        code: string;
-        name: string;
-        level: string;
-        /** Format: uuid */
-        parentId: string | null;
-        population: number | null;
-        editable: boolean;
-      }[];
+      ancestors: components['schemas']['AreaSummary_Output'][];
+      children: components['schemas']['AreaSummary_Output'][];
       /** @description area in m²; null: no geometry */
       areaSqm: number | null;
       /** Format: date */
@@ -434,17 +412,7 @@ export interface components {
       name?: string;
       population?: number | null;
     };
-    AreaSummaryDto_Output: {
-      /** Format: uuid */
-      id: string;
-      code: string;
-      name: string;
-      level: string;
-      /** Format: uuid */
-      parentId: string | null;
-      population: number | null;
-      editable: boolean;
-    };
+    AreaSummaryDto_Output: components['schemas']['AreaSummary_Output'];
     TileJsonDto_Output: {
       tilejson: string;
       name: string;
@@ -517,67 +485,7 @@ export interface components {
         weight: number;
       }[];
     };
-    RoleAssignmentPageDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        subject: string;
-        /** @enum {string} */
-        role:
-          | 'platform-admin'
-          | 'tenant-admin'
-          | 'programme-manager'
-          | 'planner'
-          | 'analyst'
-          | 'evaluator'
-          | 'viewer';
-        /** Format: uuid */
-        areaId: string | null;
-        /** @description null: tenant-wide */
-        areaName: string | null;
-        /** @description null: not limited to a programme */
-        programmeId: string | null;
-        createdAt: string;
-        providerRoles:
-          | (
-              | 'platform-admin'
-              | 'tenant-admin'
-              | 'programme-manager'
-              | 'planner'
-              | 'analyst'
-              | 'evaluator'
-              | 'viewer'
-            )[]
-          | null;
-        /** @description when the user last signed in here; null: not yet */
-        seenAt: string | null;
-        /** @description null: not known yet */
-        effective: boolean | null;
-      }[];
-      total: number;
-    };
-    GrantRoleDto: {
-      subject: string;
-      /** @enum {string} */
-      role:
-        | 'platform-admin'
-        | 'tenant-admin'
-        | 'programme-manager'
-        | 'planner'
-        | 'analyst'
-        | 'evaluator'
-        | 'viewer';
-      /**
-       * Format: uuid
-       * @default null
-       */
-      areaId?: string | null;
-      /** @default null */
-      programmeId?: string | null;
-      /** @default false */
-      acknowledgeProviderRole?: boolean;
-    };
-    RoleAssignmentViewDto_Output: {
+    RoleAssignment_Output: {
       /** Format: uuid */
       id: string;
       subject: string;
@@ -613,6 +521,32 @@ export interface components {
       /** @description null: not known yet */
       effective: boolean | null;
     };
+    RoleAssignmentPageDto_Output: {
+      items: components['schemas']['RoleAssignment_Output'][];
+      total: number;
+    };
+    GrantRoleDto: {
+      subject: string;
+      /** @enum {string} */
+      role:
+        | 'platform-admin'
+        | 'tenant-admin'
+        | 'programme-manager'
+        | 'planner'
+        | 'analyst'
+        | 'evaluator'
+        | 'viewer';
+      /**
+       * Format: uuid
+       * @default null
+       */
+      areaId?: string | null;
+      /** @default null */
+      programmeId?: string | null;
+      /** @default false */
+      acknowledgeProviderRole?: boolean;
+    };
+    RoleAssignmentViewDto_Output: components['schemas']['RoleAssignment_Output'];
   };
   responses: never;
   parameters: never;

@@ -56,16 +56,19 @@ export interface Page<T> {
 // Response schemas (docs/adr/0007-generated-portal-clients.md): the interfaces above are what the
 // service builds; registry-answers.dto.ts proves it answers what these document.
 
-export const areaSummarySchema = z.object({
-  id: z.uuid(),
-  code: z.string(),
-  name: z.string(),
-  level: z.string(),
-  parentId: z.uuid().nullable(),
-  population: z.number().int().nullable(),
-  /** The caller may change this area (tenant-admin, or a planner whose scope contains it). */
-  editable: z.boolean(),
-});
+/** Named (one `AreaSummary` component): alone, in pages, as a detail's ancestors and children. */
+export const areaSummarySchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    level: z.string(),
+    parentId: z.uuid().nullable(),
+    population: z.number().int().nullable(),
+    /** The caller may change this area (tenant-admin, or a planner whose scope contains it). */
+    editable: z.boolean(),
+  })
+  .meta({ id: 'AreaSummary' });
 export class AreaSummaryDto extends createZodDto(areaSummarySchema) {}
 
 export const areaPageSchema = z.object({ items: z.array(areaSummarySchema), total: z.number().int() });

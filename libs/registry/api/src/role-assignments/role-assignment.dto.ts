@@ -43,20 +43,23 @@ export interface RoleAssignmentView {
 // Response schemas (docs/adr/0007-generated-portal-clients.md); registry-answers.dto.ts proves
 // the service answers what these document.
 
-export const roleAssignmentViewSchema = z.object({
-  id: z.uuid(),
-  subject: z.string(),
-  role: z.enum(ROLES),
-  areaId: z.uuid().nullable(),
-  areaName: orNull(z.string(), 'null: tenant-wide'),
-  programmeId: orNull(z.string(), 'null: not limited to a programme'),
-  createdAt: z.string(),
-  /** The roles the user's token carried at their last sign-in here; null = not signed in yet. */
-  providerRoles: z.array(z.enum(ROLES)).nullable(),
-  seenAt: orNull(z.string(), 'when the user last signed in here; null: not yet'),
-  /** Whether the assignment applies as the user was last seen; null = not known yet. */
-  effective: orNull(z.boolean(), 'null: not known yet'),
-});
+/** Named (one `RoleAssignment` component): alone and in pages. */
+export const roleAssignmentViewSchema = z
+  .object({
+    id: z.uuid(),
+    subject: z.string(),
+    role: z.enum(ROLES),
+    areaId: z.uuid().nullable(),
+    areaName: orNull(z.string(), 'null: tenant-wide'),
+    programmeId: orNull(z.string(), 'null: not limited to a programme'),
+    createdAt: z.string(),
+    /** The roles the user's token carried at their last sign-in here; null = not signed in yet. */
+    providerRoles: z.array(z.enum(ROLES)).nullable(),
+    seenAt: orNull(z.string(), 'when the user last signed in here; null: not yet'),
+    /** Whether the assignment applies as the user was last seen; null = not known yet. */
+    effective: orNull(z.boolean(), 'null: not known yet'),
+  })
+  .meta({ id: 'RoleAssignment' });
 export class RoleAssignmentViewDto extends createZodDto(roleAssignmentViewSchema) {}
 
 export const roleAssignmentPageSchema = z.object({

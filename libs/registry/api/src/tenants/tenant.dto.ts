@@ -3,8 +3,11 @@ import { areaLevelSchema } from '@quartier/registry-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
+/** Named (one `AreaLevel` component): a new tenant's levels and a change of them. */
+const areaLevel = areaLevelSchema.meta({ id: 'AreaLevel' });
+
 export const upsertTenantSchema = z
-  .object({ name: nameText(), levels: z.array(areaLevelSchema).min(1).max(10) })
+  .object({ name: nameText(), levels: z.array(areaLevel).min(1).max(10) })
   .strict();
 export class UpsertTenantDto extends createZodDto(upsertTenantSchema) {}
 
