@@ -164,7 +164,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    ReportRequestDto: {
+    ReportRequest: {
       /** @enum {string} */
       type: 'area-profile' | 'monitoring' | 'programme' | 'evaluation';
       /** Format: uuid */
@@ -188,57 +188,14 @@ export interface components {
        */
       language?: 'de' | 'en';
     };
+    ReportRequestDto: components['schemas']['ReportRequest'];
     ReportAcceptedDto_Output: {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
       status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
     };
-    ReportPageDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        /** @enum {string} */
-        type: 'area-profile' | 'monitoring' | 'programme' | 'evaluation';
-        /** @enum {string} */
-        status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-        progress: number;
-        error?: {
-          code: string;
-          message: string;
-        };
-        /** Format: date-time */
-        asOf: string;
-        contentHash?: string;
-        title: string;
-        /** @enum {string} */
-        format: 'pdf' | 'docx' | 'xlsx' | 'csv';
-        /** @enum {string} */
-        language: 'de' | 'en';
-        params: {
-          [key: string]: unknown;
-        };
-        fileName: string;
-        contentType: string;
-        size?: number;
-        /** Format: uuid */
-        lineageId: string;
-        version: number;
-        /** Format: uuid */
-        regeneratedFrom: string | null;
-        /** Format: uuid */
-        scheduleId: string | null;
-        /** @enum {string} */
-        visibility: 'author' | 'tenant';
-        createdBy: string;
-        /** Format: date-time */
-        createdAt: string;
-        /** Format: date-time */
-        expiresAt: string;
-      }[];
-      total: number;
-    };
-    ReportViewDto_Output: {
+    Report_Output: {
       /** Format: uuid */
       id: string;
       /** @enum {string} */
@@ -279,6 +236,11 @@ export interface components {
       /** Format: date-time */
       expiresAt: string;
     };
+    ReportPageDto_Output: {
+      items: components['schemas']['Report_Output'][];
+      total: number;
+    };
+    ReportViewDto_Output: components['schemas']['Report_Output'];
     RerenderDto: {
       /** @enum {string} */
       format?: 'pdf' | 'docx' | 'xlsx' | 'csv';
@@ -290,34 +252,11 @@ export interface components {
       cron: string;
       /** @default Europe/Berlin */
       timezone?: string;
-      request: {
-        /** @enum {string} */
-        type: 'area-profile' | 'monitoring' | 'programme' | 'evaluation';
-        /** Format: uuid */
-        areaId?: string;
-        level?: string;
-        periods?: number;
-        /** Format: uuid */
-        indexRunId?: string;
-        /** Format: uuid */
-        programmeId?: string;
-        /** Format: uuid */
-        evaluationId?: string;
-        /**
-         * @default pdf
-         * @enum {string}
-         */
-        format?: 'pdf' | 'docx' | 'xlsx' | 'csv';
-        /**
-         * @default de
-         * @enum {string}
-         */
-        language?: 'de' | 'en';
-      };
+      request: components['schemas']['ReportRequest'];
       /** @default true */
       enabled?: boolean;
     };
-    ScheduleViewDto_Output: {
+    ReportSchedule_Output: {
       /** Format: uuid */
       id: string;
       name: string;
@@ -341,31 +280,9 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
+    ScheduleViewDto_Output: components['schemas']['ReportSchedule_Output'];
     ScheduleListDto_Output: {
-      items: {
-        /** Format: uuid */
-        id: string;
-        name: string;
-        cron: string;
-        timezone: string;
-        request: {
-          [key: string]: unknown;
-        };
-        enabled: boolean;
-        /** Format: date-time */
-        nextRunAt: string;
-        /** Format: date-time */
-        lastRunAt: string | null;
-        /** Format: uuid */
-        lastReportId: string | null;
-        lastError: {
-          code: string;
-          message: string;
-        } | null;
-        createdBy: string;
-        /** Format: date-time */
-        createdAt: string;
-      }[];
+      items: components['schemas']['ReportSchedule_Output'][];
       total: number;
     };
     SettingsViewDto_Output: {

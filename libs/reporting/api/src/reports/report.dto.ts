@@ -61,7 +61,9 @@ export const reportRequestSchema = z
     if (body.type === 'monitoring') need('indexRunId');
     if (body.type === 'programme') need('programmeId');
     if (body.type === 'evaluation') need('evaluationId');
-  });
+  })
+  // Named (one `ReportRequest` component): a report's request and a schedule's share it.
+  .meta({ id: 'ReportRequest' });
 export type ReportRequestBody = z.infer<typeof reportRequestSchema>;
 export class ReportRequestDto extends createZodDto(reportRequestSchema) {}
 
@@ -103,38 +105,40 @@ export const reportAcceptedSchema = z.object({ id: z.uuid(), status });
 export type ReportAccepted = z.infer<typeof reportAcceptedSchema>;
 export class ReportAcceptedDto extends createZodDto(reportAcceptedSchema) {}
 
-/** A report as the API answers it. */
-export const reportViewSchema = z.object({
-  id: z.uuid(),
-  type: z.enum(REPORT_TYPES),
-  status,
-  /** 0…1 */
-  progress: z.number().min(0).max(1),
-  error: z.object({ code: z.string(), message: z.string() }).optional(),
-  /** When the data was gathered (the report's Datenstand). */
-  asOf: isoInstant,
-  /** SHA-256 of the pinned data (`sha256:<hex>`): equal hashes, equal numbers. */
-  contentHash: z.string().optional(),
-  title: z.string(),
-  format: z.enum(REPORT_FORMATS),
-  language: z.enum(['de', 'en']),
-  params: z.record(z.string(), z.unknown()),
-  fileName: z.string(),
-  contentType: z.string(),
-  /** Bytes of the finished file. */
-  size: z.number().int().optional(),
-  /** Update chain: the first report's id and this report's version in it. */
-  lineageId: z.uuid(),
-  version: z.number().int(),
-  /** Set when re-rendered from another report's pinned data. */
-  regeneratedFrom: z.uuid().nullable(),
-  scheduleId: z.uuid().nullable(),
-  /** `author`: its author (and tenant admins); `tenant`: every tenant-wide reader. */
-  visibility: z.enum(['author', 'tenant']),
-  createdBy: z.string(),
-  createdAt: isoInstant,
-  expiresAt: isoInstant,
-});
+/** A report as the API answers it (one `Report` component: alone and in pages). */
+export const reportViewSchema = z
+  .object({
+    id: z.uuid(),
+    type: z.enum(REPORT_TYPES),
+    status,
+    /** 0…1 */
+    progress: z.number().min(0).max(1),
+    error: z.object({ code: z.string(), message: z.string() }).optional(),
+    /** When the data was gathered (the report's Datenstand). */
+    asOf: isoInstant,
+    /** SHA-256 of the pinned data (`sha256:<hex>`): equal hashes, equal numbers. */
+    contentHash: z.string().optional(),
+    title: z.string(),
+    format: z.enum(REPORT_FORMATS),
+    language: z.enum(['de', 'en']),
+    params: z.record(z.string(), z.unknown()),
+    fileName: z.string(),
+    contentType: z.string(),
+    /** Bytes of the finished file. */
+    size: z.number().int().optional(),
+    /** Update chain: the first report's id and this report's version in it. */
+    lineageId: z.uuid(),
+    version: z.number().int(),
+    /** Set when re-rendered from another report's pinned data. */
+    regeneratedFrom: z.uuid().nullable(),
+    scheduleId: z.uuid().nullable(),
+    /** `author`: its author (and tenant admins); `tenant`: every tenant-wide reader. */
+    visibility: z.enum(['author', 'tenant']),
+    createdBy: z.string(),
+    createdAt: isoInstant,
+    expiresAt: isoInstant,
+  })
+  .meta({ id: 'Report' });
 export type ReportView = z.infer<typeof reportViewSchema>;
 export class ReportViewDto extends createZodDto(reportViewSchema) {}
 

@@ -54,20 +54,23 @@ export type CreateScheduleInput = z.infer<typeof createScheduleSchema>;
 export class CreateScheduleDto extends createZodDto(createScheduleSchema) {}
 
 const isoInstant = z.iso.datetime({ offset: true });
-export const scheduleViewSchema = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  cron: z.string(),
-  timezone: z.string(),
-  request: z.record(z.string(), z.unknown()),
-  enabled: z.boolean(),
-  nextRunAt: isoInstant,
-  lastRunAt: isoInstant.nullable(),
-  lastReportId: z.uuid().nullable(),
-  lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
-  createdBy: z.string(),
-  createdAt: isoInstant,
-});
+/** A schedule as the API answers it (one `ReportSchedule` component: alone and in the list). */
+export const scheduleViewSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    cron: z.string(),
+    timezone: z.string(),
+    request: z.record(z.string(), z.unknown()),
+    enabled: z.boolean(),
+    nextRunAt: isoInstant,
+    lastRunAt: isoInstant.nullable(),
+    lastReportId: z.uuid().nullable(),
+    lastError: z.object({ code: z.string(), message: z.string() }).nullable(),
+    createdBy: z.string(),
+    createdAt: isoInstant,
+  })
+  .meta({ id: 'ReportSchedule' });
 export type ScheduleView = z.infer<typeof scheduleViewSchema>;
 export class ScheduleViewDto extends createZodDto(scheduleViewSchema) {}
 export const scheduleListSchema = z.object({ items: z.array(scheduleViewSchema), total: z.number().int() });
