@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
@@ -12,6 +12,7 @@ import {
 } from './tenant.dto';
 import { TenantsService } from './tenants.service';
 import { MeService } from './me.service';
+import { parsePathParams } from '../path-params';
 
 @ApiTags('tenants')
 @ApiBearerAuth()
@@ -61,13 +62,7 @@ export class TenantsController {
   @ApiOperation({ summary: 'Create or update a tenant with its area levels (platform administrators)' })
   @ApiOkResponse({ type: TenantViewDto.Output })
   upsert(@Param('id') id: string, @Body() body: UpsertTenantDto) {
-    const parsed = tenantIdParamSchema.safeParse(id);
-    if (!parsed.success)
-      throw new BadRequestException({
-        code: 'ValidationFailed',
-        message: `id: ${parsed.error.issues[0].message}`,
-      });
-    return this.tenants.upsert(parsed.data, body.name, body.levels);
+    return this.tenants.upsert(parsePathParams(tenantIdParamSchema, id, 'id'), body.name, body.levels);
   }
 
   @Get('me')

@@ -1,4 +1,4 @@
-import { BadRequestException, Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentTenant, Roles } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
@@ -8,6 +8,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { TileJsonDto } from './area-tiles.dto';
 import { AreaTilesService } from './area-tiles.service';
+import { parsePathParams } from '../path-params';
 
 const tileParams = z
   .object({
@@ -53,13 +54,7 @@ export class AreaTilesController {
     @Req() req: Request,
     @Res() res: Response,
   ) {
-    const parsed = tileParams.safeParse(params);
-    if (!parsed.success)
-      throw new BadRequestException({
-        code: 'ValidationFailed',
-        message: `${parsed.error.issues[0].path.join('.') || 'tile'}: ${parsed.error.issues[0].message}`,
-      });
-    const { z: zoom, x, y } = parsed.data;
+    const { z: zoom, x, y } = parsePathParams(tileParams, params, 'tile');
     const tile = await this.tiles.tile(tenantId, level, zoom, x, y);
     sendCacheable(req, res, {
       contentType: 'application/vnd.mapbox-vector-tile',
