@@ -169,6 +169,31 @@ export const PUBLISHED_VALUES_PER_PART = 5000;
 const VALUE_COLUMNS = ['status', 'value', 'numerator', 'denominator'] as const;
 
 /**
+ * An array whose entries are checked in one loop. `z.array(element)` builds a result object and
+ * an issue list per entry: checking the 1.5 million values of a 50,000-area import that way
+ * allocated about a gigabyte per consumer (sampled heap profile), which the process's memory
+ * then had to hold until the next full collection. Same checks, same paths in the issues.
+ */
+function column<T>(expected: string, accepts: (entry: unknown) => entry is T, max?: number) {
+  return z.custom<T[]>().superRefine((entries, ctx) => {
+    if (!Array.isArray(entries)) {
+      ctx.addIssue({ code: 'custom', message: 'expected an array' });
+      return;
+    }
+    if (max !== undefined && entries.length > max)
+      ctx.addIssue({ code: 'custom', message: `more than ${max} entries` });
+    const at = entries.findIndex((entry) => !accepts(entry));
+    if (at >= 0) ctx.addIssue({ code: 'custom', path: [at], message: `expected ${expected}` });
+  });
+}
+
+const UUID = z.regexes.uuid();
+const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+const isFiniteOrNull = (v: unknown): v is number | null => v === null || Number.isFinite(v);
+const isValueStatus = (v: unknown): v is z.infer<typeof valueStatus> =>
+  valueStatus.options.includes(v as z.infer<typeof valueStatus>);
+
+/**
  * The stored values behind an `indicator.values.changed`, for services that keep a read model
  * of indicator values (programme attainment, evaluations). Raw, unsuppressed cells with their
  * counts, so consumers can aggregate across areas as a ratio of sums; consumers apply
@@ -183,15 +208,15 @@ export const indicatorValuesPublishedV2 = z
   .object({
     ...publishedIndicator,
     period: periodSchema,
-    areaIds: z.array(uuidSchema).max(PUBLISHED_VALUES_PER_PART),
-    status: z.array(valueStatus),
-    value: z.array(finiteOrNull),
-    numerator: z.array(finiteOrNull),
-    denominator: z.array(finiteOrNull),
+    areaIds: column('a UUID', isUuid, PUBLISHED_VALUES_PER_PART),
+    status: column('value, suppressed or missing', isValueStatus),
+    value: column('a finite number or null', isFiniteOrNull),
+    numerator: column('a finite number or null', isFiniteOrNull),
+    denominator: column('a finite number or null', isFiniteOrNull),
   })
   .superRefine((p, ctx) => {
     for (const column of VALUE_COLUMNS)
-      if (p[column].length !== p.areaIds.length)
+      if (Array.isArray(p[column]) && Array.isArray(p.areaIds) && p[column].length !== p.areaIds.length)
         ctx.addIssue({
           code: 'custom',
           path: [column],

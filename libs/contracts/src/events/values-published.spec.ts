@@ -42,6 +42,20 @@ describe('indicator.values.published', () => {
     });
   });
 
+  it.each([
+    [{ areaIds: [a, 'b'] }, 'areaIds.1: expected a UUID'],
+    [{ status: ['value', 'gone'] }, 'status.1: expected value, suppressed or missing'],
+    [{ value: ['12', null] }, 'value.0: expected a finite number or null'],
+    [{ numerator: null }, 'numerator: expected an array'],
+    [{ denominator: 'x' }, 'denominator: expected an array'],
+  ])('names the entry that is wrong: %j', (change, where) => {
+    const result = validateEvent('indicator.values.published', 2, { ...v2, ...change });
+    expect(result).toEqual({
+      ok: false,
+      reason: `invalid indicator.values.published payload at ${where}`,
+    });
+  });
+
   it(`refuses more than ${PUBLISHED_VALUES_PER_PART} values a part`, () => {
     const n = PUBLISHED_VALUES_PER_PART + 1;
     const big = {
