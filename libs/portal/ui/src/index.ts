@@ -25,3 +25,4 @@ export * from './lib/radio-group/radio-group';
 export * from './lib/feature-texts/feature-texts';
 export * from './lib/chart-element/chart-element';
 export * from './lib/choice-select/choice-select';
+export * from './lib/area-highlights/area-highlights';

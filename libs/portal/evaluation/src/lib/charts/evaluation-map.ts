@@ -1,6 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { HighlightMap, type HighlightMapArea, type HighlightMapPaint } from '@quartier/portal-ui';
+import {
+  HighlightMap,
+  highlightAreas,
+  type HighlightMapArea,
+  type HighlightMapPaint,
+} from '@quartier/portal-ui';
 import { ROLE_COLORS, type MapRole } from '../map-roles';
 
 /** Grey outlines and black for the evaluated areas: the role fills include a dark blue. */
@@ -46,12 +51,11 @@ export class EvaluationMap {
     if (!collection) return null;
     const roles = this.roles();
     const names = this.roleNames();
-    return collection.features.map((f) => {
-      const role = roles.get(f.properties.code) ?? 'other';
+    return highlightAreas(collection, (area) => {
+      const role = roles.get(area.code) ?? 'other';
       return {
-        geometry: f.geometry,
         color: ROLE_COLORS[role],
-        text: `${f.properties.code} ${f.properties.name}: ${names[role]}`,
+        text: names[role],
         highlighted: role === 'treated',
         focus: role !== 'other',
       };

@@ -1,14 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { HighlightMap, type HighlightMapArea } from '@quartier/portal-ui';
+import { type AreaHighlight, HighlightMap, highlightAreas, type HighlightMapArea } from '@quartier/portal-ui';
 
-/** How one area is drawn: its fill and what the hover text says. */
-export interface MapArea {
-  readonly color: string;
-  readonly text: string;
-  /** Drawn with a thick outline (selected, programme area). */
-  readonly highlighted?: boolean;
-}
+/** How one area is drawn: its fill, what the hover text says, a thick outline (selected, programme area). */
+export type MapArea = AreaHighlight;
 
 /**
  * The areas of a programme page on a map: fill per area, a thick outline for highlighted ones,
@@ -46,19 +41,7 @@ export class ProgrammeMap {
     const collection = this.collection();
     const areas = this.areas();
     if (!collection || areas.size === 0) return null;
-    return collection.features.flatMap((f) => {
-      const area = areas.get(f.properties.id);
-      return area
-        ? [
-            {
-              geometry: f.geometry,
-              color: area.color,
-              text: `${f.properties.code} ${f.properties.name}: ${area.text}`,
-              highlighted: area.highlighted === true,
-            },
-          ]
-        : [];
-    });
+    return highlightAreas(collection, (area) => areas.get(area.id) ?? null);
   });
 }
 
