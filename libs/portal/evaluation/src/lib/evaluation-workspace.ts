@@ -1,11 +1,6 @@
 import { Injectable, computed, inject, resource, signal } from '@angular/core';
-import {
-  EvaluationClient,
-  levelGeometries,
-  problemFrom,
-  type EvaluationSchemas,
-} from '@quartier/portal-data-access';
-import { describeProblem, I18n } from '@quartier/portal-ui';
+import { EvaluationClient, levelGeometries, type EvaluationSchemas } from '@quartier/portal-data-access';
+import { EvaluationTexts } from './texts';
 
 export type Evaluation = EvaluationSchemas['EvaluationViewDto_Output'];
 export type Results = EvaluationSchemas['ResultsDto_Output'];
@@ -24,7 +19,6 @@ export type Design = Evaluation['design'];
 @Injectable()
 export class EvaluationWorkspace {
   readonly api = inject(EvaluationClient);
-  private readonly i18n = inject(I18n);
   readonly id = signal<string | null>(null);
 
   readonly evaluation = resource({
@@ -66,5 +60,5 @@ export class EvaluationWorkspace {
     return indicator ? `${indicator.name} (${code})` : code;
   }
 
-  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
+  readonly problem = inject(EvaluationTexts).problem;
 }

@@ -1,5 +1,6 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { I18n, fillPlaceholders } from '@quartier/portal-ui';
+import { problemFrom } from '@quartier/portal-data-access';
+import { describeProblem, I18n, fillPlaceholders } from '@quartier/portal-ui';
 import { formatP, formatSigned } from './numbers';
 import { DE, type EvaluationDictionary, type EvaluationTextKey } from './texts-de';
 import { EN } from './texts-en';
@@ -26,6 +27,9 @@ export class EvaluationTexts {
     const key = `${prefix}.${value}`;
     return key in DE ? this.t(key as EvaluationTextKey, params) : value;
   };
+
+  /** A failed request, in the words of the portal's translation tables. */
+  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
 
   /** `{de, en}` texts of the service's catalogues in the current language. */
   readonly pick = (text: { de: string; en: string }): string =>

@@ -1,12 +1,11 @@
 import { Injectable, inject, resource, signal } from '@angular/core';
 import {
   levelGeometries,
-  problemFrom,
   ProgrammeClient,
   RegistryApi,
   type ProgrammeSchemas,
 } from '@quartier/portal-data-access';
-import { describeProblem, I18n } from '@quartier/portal-ui';
+import { ProgrammeTexts } from './texts';
 
 export type Programme = ProgrammeSchemas['ProgrammeViewDto_Output'];
 export type Measure = ProgrammeSchemas['MeasureViewDto_Output'];
@@ -19,7 +18,6 @@ export type Measure = ProgrammeSchemas['MeasureViewDto_Output'];
 export class ProgrammeWorkspace {
   readonly api = inject(ProgrammeClient);
   private readonly registry = inject(RegistryApi);
-  private readonly i18n = inject(I18n);
   readonly id = signal<string | null>(null);
   readonly programme = resource({
     params: () => this.id() ?? undefined,
@@ -48,5 +46,5 @@ export class ProgrammeWorkspace {
     return [...levels];
   }
 
-  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
+  readonly problem = inject(ProgrammeTexts).problem;
 }

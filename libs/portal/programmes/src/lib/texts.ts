@@ -1,5 +1,6 @@
 import { Injectable, computed, inject } from '@angular/core';
-import { I18n, fillPlaceholders } from '@quartier/portal-ui';
+import { problemFrom } from '@quartier/portal-data-access';
+import { describeProblem, I18n, fillPlaceholders } from '@quartier/portal-ui';
 import { formatEuros } from './money';
 import { DE, type ProgrammeTextKey } from './texts-de';
 import { EN } from './texts-en';
@@ -21,6 +22,9 @@ export class ProgrammeTexts {
     const key = `${prefix}.${value}`;
     return key in DE ? this.t(key as ProgrammeTextKey, params) : value;
   };
+
+  /** A failed request, in the words of the portal's translation tables. */
+  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
 
   readonly euros = (cents: number | null | undefined): string => formatEuros(cents, this.i18n.locale());
   readonly number = (value: number | null | undefined, digits = 2): string =>

@@ -10,14 +10,8 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import {
-  EvaluationClient,
-  problemFrom,
-  RegistryApi,
-  Session,
-  type EvaluationSchemas,
-} from '@quartier/portal-data-access';
-import { CreateSection, describeProblem, I18n, RadioGroup, Submission } from '@quartier/portal-ui';
+import { EvaluationClient, RegistryApi, Session, type EvaluationSchemas } from '@quartier/portal-data-access';
+import { CreateSection, RadioGroup, Submission } from '@quartier/portal-ui';
 import { toParagraphs } from '../paragraphs';
 import { EvaluationTexts } from '../texts';
 
@@ -105,7 +99,6 @@ export class CreateEvaluation {
   private readonly api = inject(EvaluationClient);
   private readonly registry = inject(RegistryApi);
   private readonly router = inject(Router);
-  private readonly i18n = inject(I18n);
   protected readonly session = inject(Session);
   protected readonly texts = inject(EvaluationTexts);
   protected readonly t = this.texts.t;
@@ -123,7 +116,7 @@ export class CreateEvaluation {
   protected areaIds: string[] = [];
   protected startPeriod = '';
   protected questions = '';
-  protected readonly submission = new Submission((error) => describeProblem(problemFrom(error), this.i18n.t));
+  protected readonly submission = new Submission(this.texts.problem);
 
   protected readonly measures = resource({
     params: () => (this.kind() === 'measure' && this.programmeId() ? this.programmeId() : undefined),

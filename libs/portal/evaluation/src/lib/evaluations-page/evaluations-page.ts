@@ -10,8 +10,8 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { EvaluationClient, problemFrom, Session } from '@quartier/portal-data-access';
-import { describeProblem, I18n, Notice, PageHeading } from '@quartier/portal-ui';
+import { EvaluationClient, Session } from '@quartier/portal-data-access';
+import { Notice, PageHeading } from '@quartier/portal-ui';
 import { EvaluationTexts } from '../texts';
 import { CreateEvaluation } from './create-evaluation';
 
@@ -28,7 +28,6 @@ type StatusFilter = '' | 'draft' | 'in-review' | 'final';
 export class EvaluationsPage {
   private readonly api = inject(EvaluationClient);
   private readonly session = inject(Session);
-  private readonly i18n = inject(I18n);
   protected readonly texts = inject(EvaluationTexts);
   protected readonly t = this.texts.t;
   /** `?programme=<id>` (links from a programme page) filters the list and preselects the programme. */
@@ -59,10 +58,6 @@ export class EvaluationsPage {
       const id = this.programme();
       if (id) this.programmeFilter.set(id);
     });
-  }
-
-  protected problem(error: unknown): string {
-    return describeProblem(problemFrom(error), this.i18n.t);
   }
 
   protected objectText(object: {

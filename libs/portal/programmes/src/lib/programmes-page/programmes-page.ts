@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { problemFrom, ProgrammeClient, Session } from '@quartier/portal-data-access';
-import { CreateSection, describeProblem, I18n, Notice, PageHeading, Submission } from '@quartier/portal-ui';
+import { ProgrammeClient, Session } from '@quartier/portal-data-access';
+import { CreateSection, Notice, PageHeading, Submission } from '@quartier/portal-ui';
 import { parseKeyedLines } from '../keyed-lines';
 import { ProgrammeTexts } from '../texts';
 
@@ -16,7 +16,7 @@ import { ProgrammeTexts } from '../texts';
     @if (programmes.isLoading()) {
       <p role="status">{{ t('loading') }}</p>
     } @else if (programmes.error()) {
-      <q-notice kind="error">{{ problem(programmes.error()) }}</q-notice>
+      <q-notice kind="error">{{ texts.problem(programmes.error()) }}</q-notice>
     } @else if (programmes.value()?.items?.length === 0) {
       <p>{{ t('none') }}</p>
     } @else {
@@ -78,7 +78,6 @@ export class ProgrammesPage {
   private readonly api = inject(ProgrammeClient);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
-  private readonly i18n = inject(I18n);
   protected readonly texts = inject(ProgrammeTexts);
   protected readonly t = this.texts.t;
 
@@ -95,11 +94,7 @@ export class ProgrammesPage {
   protected lines =
     'projektfonds = Projektfonds\naktionsfonds = Aktionsfonds\nbaufonds = Baufonds\nnetzwerkfonds = Netzwerkfonds';
   protected fields = 'bildung = Bildung\nnachbarschaft = Nachbarschaft\ngesundheit = Gesundheit';
-  protected readonly submission = new Submission((error) => this.problem(error));
-
-  protected problem(error: unknown): string {
-    return describeProblem(problemFrom(error), this.i18n.t);
-  }
+  protected readonly submission = new Submission(this.texts.problem);
 
   protected async create(): Promise<void> {
     const lines = parseKeyedLines(this.lines);
