@@ -26,3 +26,4 @@ export * from './lib/feature-texts/feature-texts';
 export * from './lib/chart-element/chart-element';
 export * from './lib/choice-select/choice-select';
 export * from './lib/area-highlights/area-highlights';
+export * from './lib/confirmed-submission/confirmed-submission';

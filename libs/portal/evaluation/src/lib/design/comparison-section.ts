@@ -1,7 +1,14 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
-import { Notice, RadioGroup, TableDownload, type TableRows } from '@quartier/portal-ui';
+import {
+  Notice,
+  RadioGroup,
+  TableDownload,
+  type TableRows,
+  ConfirmedSubmission,
+  SubmissionNotices,
+} from '@quartier/portal-ui';
 import { EvaluationMap } from '../charts/evaluation-map';
 import { EvaluationWorkspace, type Evaluation, type Results } from '../evaluation-workspace';
 import { areaRoles, MAP_ROLES, ROLE_COLORS, roleCounts, type MapRole } from '../map-roles';
@@ -17,7 +24,7 @@ interface AreaOption {
 /** Comparison areas: the map with its legend, the areas in use, dropping and adding with a reason, the pairs. */
 @Component({
   selector: 'q-comparison-section',
-  imports: [FormsModule, Notice, RadioGroup, EvaluationMap, TableDownload],
+  imports: [FormsModule, Notice, RadioGroup, EvaluationMap, TableDownload, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './comparison-section.html',
   styleUrl: './comparison-section.scss',
@@ -38,8 +45,8 @@ export class ComparisonSection {
   );
   protected areaId = '';
   protected reason = '';
-  protected readonly busy = signal(false);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
 
   protected readonly matching = computed(() => this.results().numbers.matching);
   protected readonly matchingError = computed(() => {
@@ -112,7 +119,7 @@ export class ComparisonSection {
       if (!level) return;
       this.workspace.geometry(level).then(
         (collection) => this.collection.set(collection),
-        (error: unknown) => this.message.set({ kind: 'error', text: this.workspace.problem(error) }),
+        (error: unknown) => this.submission.error.set(this.workspace.problem(error)),
       );
     });
   }
@@ -123,9 +130,7 @@ export class ComparisonSection {
   }
 
   protected async adjust(): Promise<void> {
-    this.busy.set(true);
-    this.message.set(null);
-    try {
+    await this.submission.run(async () => {
       const updated = await this.workspace.api.post(
         '/api/evaluation/evaluations/{evaluationId}/comparison-adjustments',
         {
@@ -136,11 +141,7 @@ export class ComparisonSection {
       this.areaId = '';
       this.reason = '';
       this.workspace.update(updated);
-      this.message.set({ kind: 'success', text: this.t('saved') });
-    } catch (error) {
-      this.message.set({ kind: 'error', text: this.workspace.problem(error) });
-    } finally {
-      this.busy.set(false);
-    }
+      this.submission.message.set(this.t('saved'));
+    });
   }
 }

@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { Notice, RadioGroup } from '@quartier/portal-ui';
+import { RadioGroup, ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { periodProblem, periodsOf, splitPeriods } from '../periods';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
@@ -25,7 +25,7 @@ const toggler =
 /** The design step: outcomes, periods, matching specification, survey items and network measures. */
 @Component({
   selector: 'q-design-form',
-  imports: [FormsModule, NgTemplateOutlet, Notice, RadioGroup],
+  imports: [FormsModule, NgTemplateOutlet, RadioGroup, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './design-form.html',
   styleUrl: '../evaluation.scss',
@@ -54,8 +54,8 @@ export class DesignForm {
   protected readonly toggleMatchOn = toggler(this.matchOn);
   protected readonly toggleSurvey = toggler(this.surveyItems);
   protected readonly toggleNetwork = toggler(this.networkMeasures);
-  protected readonly busy = signal(false);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
 
   protected readonly indicators = computed(() => this.workspace.sources.value()?.indicators ?? []);
   /** What the checkbox fieldsets offer, each as the code it stores and the text it shows. */
@@ -115,9 +115,7 @@ export class DesignForm {
 
   protected async save(): Promise<void> {
     const e = this.evaluation();
-    this.busy.set(true);
-    this.message.set(null);
-    try {
+    await this.submission.run(async () => {
       const updated = await this.workspace.api.put('/api/evaluation/evaluations/{evaluationId}/design', {
         path: { evaluationId: e.id },
         body: {
@@ -132,11 +130,7 @@ export class DesignForm {
         },
       });
       this.workspace.update(updated);
-      this.message.set({ kind: 'success', text: this.t('designSaved') });
-    } catch (error) {
-      this.message.set({ kind: 'error', text: this.workspace.problem(error) });
-    } finally {
-      this.busy.set(false);
-    }
+      this.submission.message.set(this.t('designSaved'));
+    });
   }
 }

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Notice } from '@quartier/portal-ui';
+import { ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { fromParagraphs, toParagraphs } from '../paragraphs';
 import { EvaluationTexts } from '../texts';
@@ -8,7 +8,7 @@ import { EvaluationTexts } from '../texts';
 /** Findings and recommendations: paragraphs, edited as text while the evaluation is editable. */
 @Component({
   selector: 'q-findings-panel',
-  imports: [FormsModule, Notice],
+  imports: [FormsModule, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (workspace.editable()) {
@@ -32,9 +32,7 @@ import { EvaluationTexts } from '../texts';
         <p class="hint" id="f-hint">{{ t('paragraphsHint') }}</p>
         <button type="submit" [disabled]="busy()">{{ t('save') }}</button>
       </form>
-      @if (message(); as m) {
-        <q-notice [kind]="m.kind">{{ m.text }}</q-notice>
-      }
+      <q-submission-notices [submission]="submission" />
     } @else {
       <h2>{{ t('findings') }}</h2>
       @for (p of evaluation().findings; track $index) {
@@ -59,8 +57,8 @@ export class FindingsPanel {
 
   protected findings = '';
   protected recommendations = '';
-  protected readonly busy = signal(false);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
 
   constructor() {
     effect(() => {
@@ -70,19 +68,13 @@ export class FindingsPanel {
   }
 
   protected async save(): Promise<void> {
-    this.busy.set(true);
-    this.message.set(null);
-    try {
+    await this.submission.run(async () => {
       const updated = await this.workspace.api.patch('/api/evaluation/evaluations/{evaluationId}', {
         path: { evaluationId: this.evaluation().id },
         body: { findings: toParagraphs(this.findings), recommendations: toParagraphs(this.recommendations) },
       });
       this.workspace.update(updated);
-      this.message.set({ kind: 'success', text: this.t('saved') });
-    } catch (error) {
-      this.message.set({ kind: 'error', text: this.workspace.problem(error) });
-    } finally {
-      this.busy.set(false);
-    }
+      this.submission.message.set(this.t('saved'));
+    });
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, resource } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { Notice } from '@quartier/portal-ui';
+import { ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { fromParagraphs, toParagraphs } from '../paragraphs';
 import { EvaluationTexts } from '../texts';
@@ -10,7 +10,7 @@ import { WorkflowSection } from './workflow-section';
 /** The object, the questions (editable while the evaluation is), the workflow and its history. */
 @Component({
   selector: 'q-overview-panel',
-  imports: [FormsModule, Notice, RouterLink, WorkflowSection],
+  imports: [FormsModule, RouterLink, WorkflowSection, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="object-heading">
@@ -62,9 +62,7 @@ import { WorkflowSection } from './workflow-section';
           <textarea id="o-questions" name="questions" rows="5" [(ngModel)]="questions"></textarea>
           <button type="submit" [disabled]="busy() || !title.trim()">{{ t('save') }}</button>
         </form>
-        @if (message(); as m) {
-          <q-notice [kind]="m.kind">{{ m.text }}</q-notice>
-        }
+        <q-submission-notices [submission]="submission" />
       } @else {
         @for (q of evaluation().questions; track $index) {
           <p>{{ q }}</p>
@@ -87,8 +85,8 @@ export class OverviewPanel {
   protected title = '';
   protected startPeriod = '';
   protected questions = '';
-  protected readonly busy = signal(false);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
 
   /** The history follows every change of status. */
   protected readonly audit = resource({
@@ -110,9 +108,7 @@ export class OverviewPanel {
 
   protected async save(): Promise<void> {
     const e = this.evaluation();
-    this.busy.set(true);
-    this.message.set(null);
-    try {
+    await this.submission.run(async () => {
       const updated = await this.workspace.api.patch('/api/evaluation/evaluations/{evaluationId}', {
         path: { evaluationId: e.id },
         body: {
@@ -122,11 +118,7 @@ export class OverviewPanel {
         },
       });
       this.workspace.update(updated);
-      this.message.set({ kind: 'success', text: this.t('saved') });
-    } catch (error) {
-      this.message.set({ kind: 'error', text: this.workspace.problem(error) });
-    } finally {
-      this.busy.set(false);
-    }
+      this.submission.message.set(this.t('saved'));
+    });
   }
 }

@@ -1,7 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { EvaluationSchemas } from '@quartier/portal-data-access';
-import { Notice } from '@quartier/portal-ui';
+import { ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
 
@@ -11,7 +11,7 @@ type AuditEntry = EvaluationSchemas['AuditDto_Output']['items'][number];
 /** The workflow buttons the API allows the caller now, what blocks the others, and the history. */
 @Component({
   selector: 'q-workflow-section',
-  imports: [FormsModule, Notice],
+  imports: [FormsModule, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="workflow-heading">
@@ -45,9 +45,7 @@ type AuditEntry = EvaluationSchemas['AuditDto_Output']['items'][number];
       } @else {
         <p>{{ t('noActions') }}</p>
       }
-      @if (message(); as m) {
-        <q-notice [kind]="m.kind">{{ m.text }}</q-notice>
-      }
+      <q-submission-notices [submission]="submission" />
       <table class="table" data-testid="audit-table">
         <caption>
           {{
@@ -89,8 +87,8 @@ export class WorkflowSection {
   readonly audit = input.required<readonly AuditEntry[]>();
 
   protected comment = '';
-  protected readonly busy = signal(false);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
   protected readonly unratedList = computed(() => {
     const criteria = this.workspace.criteria.value()?.criteria ?? [];
     return this.evaluation()
@@ -106,9 +104,7 @@ export class WorkflowSection {
   }
 
   protected async take(action: Action): Promise<void> {
-    this.busy.set(true);
-    this.message.set(null);
-    try {
+    await this.submission.run(async () => {
       const updated = await this.workspace.api.post(
         '/api/evaluation/evaluations/{evaluationId}/transitions',
         {
@@ -118,14 +114,9 @@ export class WorkflowSection {
       );
       this.comment = '';
       this.workspace.update(updated);
-      this.message.set({
-        kind: 'success',
-        text: this.t('transitionDone', { status: this.texts.tk('status', updated.status) }),
-      });
-    } catch (error) {
-      this.message.set({ kind: 'error', text: this.workspace.problem(error) });
-    } finally {
-      this.busy.set(false);
-    }
+      this.submission.message.set(
+        this.t('transitionDone', { status: this.texts.tk('status', updated.status) }),
+      );
+    });
   }
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { EVIDENCE_KINDS } from '@quartier/contracts';
-import { Notice, RadioGroup } from '@quartier/portal-ui';
+import { RadioGroup, ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Criteria, type Evaluation } from '../evaluation-workspace';
 import { EvaluationTexts } from '../texts';
 
@@ -16,7 +16,7 @@ interface EvidenceRow {
 /** One criterion: its guiding question, the 4-step rating, the justification and the evidence it rests on. */
 @Component({
   selector: 'q-rating-form',
-  imports: [FormsModule, Notice, RadioGroup],
+  imports: [FormsModule, RadioGroup, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './rating-form.html',
   styleUrl: '../evaluation.scss',
@@ -41,8 +41,8 @@ export class RatingForm {
   );
   protected justification = '';
   protected readonly evidence = signal<EvidenceRow[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
   protected readonly id = computed(() => `rating-${this.criterion().code}`);
   protected readonly editable = computed(() => this.evaluation().editable);
   /** Indicator codes of the design, offered as references. */
@@ -79,9 +79,7 @@ export class RatingForm {
   protected async save(): Promise<void> {
     const level = this.level();
     if (level === null) return;
-    this.busy.set(true);
-    this.message.set(null);
-    try {
+    await this.submission.run(async () => {
       const updated = await this.workspace.api.put(
         '/api/evaluation/evaluations/{evaluationId}/ratings/{criterion}',
         {
@@ -100,14 +98,9 @@ export class RatingForm {
         },
       );
       this.workspace.update(updated);
-      this.message.set({
-        kind: 'success',
-        text: this.t('ratingSaved', { criterion: this.texts.pick(this.criterion().label) }),
-      });
-    } catch (error) {
-      this.message.set({ kind: 'error', text: this.workspace.problem(error) });
-    } finally {
-      this.busy.set(false);
-    }
+      this.submission.message.set(
+        this.t('ratingSaved', { criterion: this.texts.pick(this.criterion().label) }),
+      );
+    });
   }
 }

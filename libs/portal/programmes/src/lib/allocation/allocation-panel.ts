@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { ProgrammeSchemas } from '@quartier/portal-data-access';
-import { Notice, Submission, TableDownload, type TableRows } from '@quartier/portal-ui';
+import { ConfirmedSubmission, SubmissionNotices, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { CLASS_COLORS, type MapArea, ProgrammeMap } from '../area-map/area-map';
 import { parseEuros } from '../money';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
@@ -16,7 +16,7 @@ type AllocationPreview = ProgrammeSchemas['AllocationPreviewDto_Output'];
  */
 @Component({
   selector: 'q-allocation-panel',
-  imports: [FormsModule, Notice, ProgrammeMap, TableDownload],
+  imports: [FormsModule, SubmissionNotices, ProgrammeMap, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './allocation-panel.html',
   styleUrl: '../programme.scss',
@@ -48,10 +48,8 @@ export class AllocationPanel {
   protected readonly units = [1, 100, 10000];
 
   protected readonly preview = signal<AllocationPreview | null>(null);
-  private readonly submission = new Submission(this.workspace.problem);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
   protected readonly busy = this.submission.busy;
-  protected readonly error = this.submission.error;
-  protected readonly message = signal<string | null>(null);
 
   protected readonly geometry = resource({
     params: () => {
@@ -108,7 +106,7 @@ export class AllocationPanel {
   }
 
   protected async runPreview(): Promise<void> {
-    await this.call(async () => {
+    await this.submission.run(async () => {
       const body = this.request();
       if (body)
         this.preview.set(
@@ -121,14 +119,14 @@ export class AllocationPanel {
   }
 
   protected async accept(): Promise<void> {
-    await this.call(async () => {
+    await this.submission.run(async () => {
       const body = this.request();
       if (!body) return;
       const accepted = await this.workspace.api.post('/api/programme/programmes/{programmeId}/allocations', {
         ...this.path(),
         body,
       });
-      this.message.set(this.t('allocationAccepted', { version: accepted.version }));
+      this.submission.message.set(this.t('allocationAccepted', { version: accepted.version }));
       this.history.reload();
     });
   }
@@ -157,10 +155,5 @@ export class AllocationPanel {
       need,
       comment: this.comment.trim(),
     };
-  }
-
-  private call(work: () => Promise<void>): Promise<void> {
-    this.message.set(null);
-    return this.submission.run(work);
   }
 }

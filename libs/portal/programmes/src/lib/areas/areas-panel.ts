@@ -12,7 +12,7 @@ import {
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RegistryApi, Session, type ProgrammeSchemas } from '@quartier/portal-data-access';
-import { Notice, Submission } from '@quartier/portal-ui';
+import { ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { CLASS_COLORS, type MapArea, ProgrammeMap } from '../area-map/area-map';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import {
@@ -41,7 +41,7 @@ interface ManualChange {
  */
 @Component({
   selector: 'q-areas-panel',
-  imports: [FormsModule, NgTemplateOutlet, Notice, ProgrammeMap],
+  imports: [FormsModule, NgTemplateOutlet, ProgrammeMap, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './areas-panel.html',
   styleUrl: '../programme.scss',
@@ -87,10 +87,8 @@ export class AreasPanel {
   protected newChange: ManualChange = { action: 'add', areaId: '', reason: '' };
   protected comment = '';
   protected readonly preview = signal<Preview | null>(null);
-  private readonly submission = new Submission(this.workspace.problem);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
   protected readonly busy = this.submission.busy;
-  protected readonly error = this.submission.error;
-  protected readonly message = signal<string | null>(null);
 
   protected readonly candidates = resource({
     params: () => this.runId() || undefined,
@@ -197,7 +195,7 @@ export class AreasPanel {
   }
 
   protected async runPreview(): Promise<void> {
-    await this.call(async () => {
+    await this.submission.run(async () => {
       this.preview.set(
         await this.workspace.api.post('/api/programme/programmes/{programmeId}/areas/preview', {
           ...this.path(),
@@ -208,13 +206,13 @@ export class AreasPanel {
   }
 
   protected async accept(): Promise<void> {
-    await this.call(async () => {
+    await this.submission.run(async () => {
       const result = await this.workspace.api.put('/api/programme/programmes/{programmeId}/areas', {
         ...this.path(),
         body: this.selection(),
       });
       this.current.value.set(result);
-      this.message.set(this.t('accepted', { count: result.areas.length }));
+      this.submission.message.set(this.t('accepted', { count: result.areas.length }));
       this.preview.set(null);
       this.workspace.programme.reload();
       this.pending.reload();
@@ -225,7 +223,7 @@ export class AreasPanel {
   protected async acceptPending(newerRunId: string): Promise<void> {
     const stored = this.current.value()?.selection;
     if (!stored) return;
-    await this.call(async () => {
+    await this.submission.run(async () => {
       const result = await this.workspace.api.put('/api/programme/programmes/{programmeId}/areas', {
         ...this.path(),
         body: {
@@ -238,7 +236,7 @@ export class AreasPanel {
       this.current.value.set(result);
       this.runId.set(newerRunId);
       this.pending.reload();
-      this.message.set(this.t('accepted', { count: result.areas.length }));
+      this.submission.message.set(this.t('accepted', { count: result.areas.length }));
     });
   }
 
@@ -259,10 +257,5 @@ export class AreasPanel {
       changes: this.changes(),
       comment: this.comment.trim(),
     };
-  }
-
-  private call(work: () => Promise<void>): Promise<void> {
-    this.message.set(null);
-    return this.submission.run(work);
   }
 }

@@ -9,7 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { I18n, Notice } from '@quartier/portal-ui';
+import { ConfirmedSubmission, I18n, SubmissionNotices } from '@quartier/portal-ui';
 import { eurosInput, parseEuros } from '../money';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
@@ -17,7 +17,7 @@ import { ProgrammeTexts } from '../texts';
 /** The programme budget as an editable year × budget line table (euros in, cents to the service). */
 @Component({
   selector: 'q-budget-panel',
-  imports: [FormsModule, Notice],
+  imports: [FormsModule, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form (ngSubmit)="save()">
@@ -67,12 +67,7 @@ import { ProgrammeTexts } from '../texts';
         </div>
       }
     </form>
-    @if (error()) {
-      <q-notice kind="error">{{ error() }}</q-notice>
-    }
-    @if (message()) {
-      <q-notice kind="success">{{ message() }}</q-notice>
-    }
+    <q-submission-notices [submission]="submission" />
   `,
   styleUrl: '../programme.scss',
   styles: `
@@ -106,9 +101,8 @@ export class BudgetPanel {
     ].sort();
   });
   protected newYear: number | null = null;
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly message = signal<string | null>(null);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
 
   constructor() {
     effect(() => {
@@ -139,25 +133,18 @@ export class BudgetPanel {
       const [year, line] = key.split('|');
       const cents = parseEuros(text);
       if (cents === null)
-        return this.error.set(this.t('badAmount', { line: labels.get(line) ?? line, year }));
+        return this.submission.error.set(this.t('badAmount', { line: labels.get(line) ?? line, year }));
       entries.push({ year: Number(year), line, amountCents: cents });
     }
-    this.busy.set(true);
-    this.error.set(null);
-    this.message.set(null);
-    try {
+    await this.submission.run(async () => {
       this.budget.value.set(
         await this.workspace.api.put('/api/programme/programmes/{programmeId}/budget', {
           path: { programmeId: this.programme().id },
           body: { entries },
         }),
       );
-      this.message.set(this.t('budgetSaved'));
+      this.submission.message.set(this.t('budgetSaved'));
       this.workspace.programme.reload();
-    } catch (error) {
-      this.error.set(this.workspace.problem(error));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }

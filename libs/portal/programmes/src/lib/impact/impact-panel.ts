@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { problemFrom } from '@quartier/portal-data-access';
-import { I18n, Notice, saveBlob } from '@quartier/portal-ui';
+import { ConfirmedSubmission, I18n, Notice, saveBlob, SubmissionNotices } from '@quartier/portal-ui';
 import {
   bindsEvidence,
   layoutGraph,
@@ -34,7 +34,7 @@ import { ProgrammeTexts } from '../texts';
  */
 @Component({
   selector: 'q-impact-panel',
-  imports: [FormsModule, Notice],
+  imports: [FormsModule, Notice, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './impact-panel.html',
   styleUrl: '../programme.scss',
@@ -109,9 +109,8 @@ export class ImpactPanel {
   protected newEdge = { from: '', to: '' };
   protected copyMeasureId = '';
   protected readonly conflict = signal(false);
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
-  protected readonly message = signal<string | null>(null);
+  protected readonly submission = new ConfirmedSubmission((error) => this.failure(error));
+  protected readonly busy = this.submission.busy;
 
   constructor() {
     effect(() => {
@@ -193,7 +192,7 @@ export class ImpactPanel {
     const form = this.form();
     const doc = this.document.value();
     if (!form || !doc) return;
-    await this.call(async () => {
+    await this.submission.run(async () => {
       const saved = await this.workspace.api.put('/api/programme/programmes/{id}/impact-model', {
         ...this.path(),
         body: {
@@ -202,30 +201,30 @@ export class ImpactPanel {
         },
       });
       this.document.value.set(saved);
-      this.message.set(this.t('modelSaved', { version: saved.version }));
+      this.submission.message.set(this.t('modelSaved', { version: saved.version }));
     });
   }
 
   protected async copy(): Promise<void> {
     if (!this.copyMeasureId) return;
-    await this.call(async () => {
+    await this.submission.run(async () => {
       const copied = await this.workspace.api.post('/api/programme/programmes/{id}/impact-model/copy', {
         ...this.path(),
         body: { fromMeasureId: this.copyMeasureId },
       });
       this.document.value.set(copied);
-      this.message.set(this.t('modelSaved', { version: copied.version }));
+      this.submission.message.set(this.t('modelSaved', { version: copied.version }));
     });
   }
 
   protected reload(): void {
     this.conflict.set(false);
-    this.error.set(null);
+    this.submission.error.set(null);
     this.document.reload();
   }
 
   protected async downloadJson(): Promise<void> {
-    await this.call(async () => {
+    await this.submission.run(async () => {
       const json = await this.workspace.api.get(
         '/api/programme/programmes/{id}/impact-model.json',
         this.path(),
@@ -238,7 +237,7 @@ export class ImpactPanel {
   }
 
   protected async downloadSvg(): Promise<void> {
-    await this.call(async () => {
+    await this.submission.run(async () => {
       const svg = await this.workspace.api.text('/api/programme/programmes/{id}/impact-model.svg', {
         ...this.path(),
         query: { lang: this.i18n.language() },
@@ -247,20 +246,10 @@ export class ImpactPanel {
     });
   }
 
-  private async call(work: () => Promise<void>): Promise<void> {
-    this.busy.set(true);
-    this.error.set(null);
-    this.message.set(null);
-    try {
-      await work();
-    } catch (error) {
-      const problem = problemFrom(error);
-      this.conflict.set(problem.code === 'ImpactModelChanged');
-      this.error.set(
-        problem.code === 'ImpactModelChanged' ? this.t('modelChanged') : this.workspace.problem(error),
-      );
-    } finally {
-      this.busy.set(false);
-    }
+  /** How a failed request reads; a model someone else changed meanwhile also offers reloading it. */
+  private failure(error: unknown): string {
+    const problem = problemFrom(error);
+    this.conflict.set(problem.code === 'ImpactModelChanged');
+    return problem.code === 'ImpactModelChanged' ? this.t('modelChanged') : this.workspace.problem(error);
   }
 }

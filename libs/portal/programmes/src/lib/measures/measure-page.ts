@@ -11,7 +11,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { problemFrom } from '@quartier/portal-data-access';
-import { I18n, Notice, PageHeading, Submission } from '@quartier/portal-ui';
+import { ConfirmedSubmission, I18n, Notice, PageHeading, SubmissionNotices } from '@quartier/portal-ui';
 import { eurosInput, parseEuros } from '../money';
 import { type Measure, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
@@ -23,7 +23,7 @@ const ACTIONS: readonly Action[] = ['approve', 'reject', 'start', 'complete', 'c
 /** `/programmes/:id/measures/:measureId`: a measure with its workflow buttons, audit trail and expenditures. */
 @Component({
   selector: 'q-measure-page',
-  imports: [FormsModule, Notice, PageHeading, RouterLink],
+  imports: [FormsModule, Notice, PageHeading, RouterLink, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ProgrammeWorkspace],
   templateUrl: './measure-page.html',
@@ -57,10 +57,8 @@ export class MeasurePage {
   protected deliberate = false;
   protected readonly overCommitment = signal<OverCommitmentCell[] | null>(null);
   protected readonly expenditures = signal<{ year: number | null; line: string; euros: string }[]>([]);
-  private readonly submission = new Submission(this.workspace.problem);
+  protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
   protected readonly busy = this.submission.busy;
-  protected readonly error = this.submission.error;
-  protected readonly message = signal<string | null>(null);
 
   constructor() {
     effect(() => this.workspace.id.set(this.id()));
@@ -89,8 +87,9 @@ export class MeasurePage {
   }
 
   protected async take(action: Action): Promise<void> {
-    if (this.needsComment(action) && !this.comment.trim()) return this.error.set(this.t('commentRequired'));
-    await this.call(async () => {
+    if (this.needsComment(action) && !this.comment.trim())
+      return this.submission.error.set(this.t('commentRequired'));
+    await this.submission.run(async () => {
       try {
         this.measure.value.set(
           await this.workspace.api.post('/api/programme/measures/{measureId}/transitions', {
@@ -136,26 +135,23 @@ export class MeasurePage {
     for (const row of this.expenditures()) {
       const cents = parseEuros(row.euros);
       if (cents === null || !row.year)
-        return this.error.set(this.t('badAmount', { line: this.lineLabel(row.line), year: row.year ?? '' }));
+        return this.submission.error.set(
+          this.t('badAmount', { line: this.lineLabel(row.line), year: row.year ?? '' }),
+        );
       entries.push({ year: Number(row.year), line: row.line, amountCents: cents });
     }
-    await this.call(async () => {
+    await this.submission.run(async () => {
       this.measure.value.set(
         await this.workspace.api.put('/api/programme/measures/{measureId}/expenditures', {
           path: { measureId: this.measureId() },
           body: { entries },
         }),
       );
-      this.message.set(this.t('expendituresSaved'));
+      this.submission.message.set(this.t('expendituresSaved'));
     });
   }
 
   protected areasOf(measure: Measure): string {
     return measure.areas.map((a) => `${a.code} ${a.name}`).join(', ');
-  }
-
-  private call(work: () => Promise<void>): Promise<void> {
-    this.message.set(null);
-    return this.submission.run(work);
   }
 }

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, resource, 
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Session } from '@quartier/portal-data-access';
-import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
+import { Notice, Submission, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { parseEuros } from '../money';
 import { type Measure, type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
@@ -118,8 +118,9 @@ export class MeasuresPanel {
   protected budgetLine = '';
   protected budgetYear: number | null = null;
   protected budgetEuros = '';
-  protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  private readonly submission = new Submission(this.workspace.problem);
+  protected readonly busy = this.submission.busy;
+  protected readonly error = this.submission.error;
 
   protected fieldLabel(key: string | null): string {
     return this.programme().fieldsOfAction.find((f) => f.key === key)?.label ?? key ?? '–';
@@ -133,9 +134,7 @@ export class MeasuresPanel {
     const cents = this.budgetEuros.trim() === '' ? null : parseEuros(this.budgetEuros);
     if (this.budgetEuros.trim() !== '' && cents === null)
       return this.error.set(this.t('badAmount', { line: this.budgetLine, year: this.budgetYear ?? '' }));
-    this.busy.set(true);
-    this.error.set(null);
-    try {
+    await this.submission.run(async () => {
       const measure = await this.workspace.api.post('/api/programme/programmes/{programmeId}/measures', {
         path: { programmeId: this.programme().id },
         body: {
@@ -158,10 +157,6 @@ export class MeasuresPanel {
         },
       });
       await this.router.navigate(['/programmes', this.programme().id, 'measures', measure.id]);
-    } catch (error) {
-      this.error.set(this.workspace.problem(error));
-    } finally {
-      this.busy.set(false);
-    }
+    });
   }
 }
