@@ -27,3 +27,4 @@ export * from './lib/chart-element/chart-element';
 export * from './lib/choice-select/choice-select';
 export * from './lib/area-highlights/area-highlights';
 export * from './lib/confirmed-submission/confirmed-submission';
+export * from './lib/district-areas/district-areas';

@@ -12,7 +12,7 @@ import {
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import { RegistryApi, Session, type ProgrammeSchemas } from '@quartier/portal-data-access';
-import { ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
+import { ConfirmedSubmission, districtAreas, SubmissionNotices } from '@quartier/portal-ui';
 import { CLASS_COLORS, type MapArea, ProgrammeMap } from '../area-map/area-map';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import {
@@ -67,18 +67,9 @@ export class AreasPanel {
       this.workspace.api.get('/api/programme/programmes/{programmeId}/areas/pending', this.path()),
   });
   /** Districts (the first two levels) a rule can be limited to. */
-  protected readonly scopes = resource({
-    params: () =>
-      this.session
-        .levels()
-        .slice(0, 2)
-        .map((l) => l.key)
-        .join(',') || undefined,
-    loader: async ({ params }) =>
-      (
-        await Promise.all(params.split(',').map((level) => this.registry.areas({ level, limit: 500 })))
-      ).flatMap((p) => p.items),
-  });
+  protected readonly scopes = districtAreas(this.session.levels, (level) =>
+    this.registry.areas({ level, limit: 500 }),
+  );
 
   protected readonly runId = signal<string>('');
   protected readonly clauses = signal<ClauseChoice[]>(choicesOf(null).clauses);

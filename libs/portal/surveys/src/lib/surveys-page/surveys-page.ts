@@ -2,7 +2,15 @@ import { ChangeDetectionStrategy, Component, computed, inject, resource } from '
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
-import { CreateSection, describeProblem, I18n, Notice, PageHeading, Submission } from '@quartier/portal-ui';
+import {
+  CreateSection,
+  describeProblem,
+  districtAreas,
+  I18n,
+  Notice,
+  PageHeading,
+  Submission,
+} from '@quartier/portal-ui';
 import { SurveyApi } from '../survey-api';
 import { SurveyTexts } from '../texts';
 
@@ -144,21 +152,11 @@ export class SurveysPage {
     this.session.hasRole('tenant-admin', 'planner', 'platform-admin'),
   );
   /** Areas the caller may own a survey for: the editable ones of the two top levels. */
-  protected readonly scopeAreas = resource({
-    // The tenant's levels arrive with the session; the key string reloads once they are known.
-    params: () =>
-      this.session
-        .levels()
-        .slice(0, 2)
-        .map((l) => l.key)
-        .join(',') || undefined,
-    loader: async ({ params }) => {
-      const pages = await Promise.all(
-        params.split(',').map((level) => this.registry.areas({ level, limit: 500 })),
-      );
-      return pages.flatMap((p) => p.items).filter((a) => a.editable);
-    },
-  });
+  protected readonly scopeAreas = districtAreas(
+    this.session.levels,
+    (level) => this.registry.areas({ level, limit: 500 }),
+    (area) => area.editable,
+  );
 
   protected title = '';
   protected type: 'resident' | 'network' = 'resident';
