@@ -23,7 +23,7 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
   private readonly idleWaiters: (() => void)[] = [];
   private draining = false;
   private stopped = false;
-  queuedBytes = 0;
+  private queued = 0;
 
   constructor(
     readonly groupId: string,
@@ -42,6 +42,10 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
     return !this.draining && this.queue.length === 0;
   }
 
+  get queuedBytes(): number {
+    return this.queued;
+  }
+
   whenIdle(): Promise<void> {
     return this.idle ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
@@ -49,7 +53,7 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
   offer(message: WireMessage): void {
     if (this.stopped || !this.topicSet.has(message.topic)) return;
     this.queue.push(message);
-    this.queuedBytes += message.value.length;
+    this.queued += message.value.length;
     if (this.draining) return;
     this.draining = true;
     setImmediate(() => void this.drain());
@@ -100,7 +104,7 @@ export class InProcessBatchSubscription implements Subscription, BrokerSubscribe
 
   /** Forgets messages handled or dropped, and tells the broker there is room again. */
   private forget(messages: readonly WireMessage[]): void {
-    for (const message of messages) this.queuedBytes -= message.value.length;
+    for (const message of messages) this.queued -= message.value.length;
     this.broker.released();
   }
 

@@ -34,9 +34,9 @@ export class InProcessBroker {
   /**
    * @param highWaterBytes how many bytes of messages one subscriber may hold queued before
    *   `publish` waits for it. Kafka keeps a slow consumer's backlog on the broker's disk; here
-   *   the backlog is the process's memory, so a burst (a value import publishes 750 parts of
-   *   2,000 values, ~200 MB of JSON) must not outrun its consumers. Publishers are outbox
-   *   relays, which then simply leave the rest pending in their table.
+   *   the backlog is the process's memory, so a burst (a value import over 50,000 areas
+   *   publishes 1.5 million values, ~130 MB of JSON) must not outrun its consumers.
+   *   Publishers are outbox relays, which then simply leave the rest pending in their table.
    */
   constructor(private readonly highWaterBytes = 16 * 1024 * 1024) {}
 
@@ -118,7 +118,7 @@ class InProcessSubscription implements Subscription, BrokerSubscriber {
   private readonly abort = new AbortController();
   private readonly idleWaiters: (() => void)[] = [];
   private stopped = false;
-  queuedBytes = 0;
+  private queued = 0;
 
   constructor(
     readonly groupId: string,
@@ -136,13 +136,17 @@ class InProcessSubscription implements Subscription, BrokerSubscriber {
     return this.lanes.size === 0;
   }
 
+  get queuedBytes(): number {
+    return this.queued;
+  }
+
   whenIdle(): Promise<void> {
     return this.idle ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   offer(message: WireMessage): void {
     if (this.stopped || !this.topicSet.has(message.topic)) return;
-    this.queuedBytes += message.value.length;
+    this.queued += message.value.length;
     const lane = this.lanes.get(message.key);
     if (lane) {
       lane.push(message);
@@ -191,7 +195,7 @@ class InProcessSubscription implements Subscription, BrokerSubscriber {
 
   /** Forgets messages handled or dropped, and tells the broker there is room again. */
   private forget(messages: readonly WireMessage[]): void {
-    for (const message of messages) this.queuedBytes -= message.value.length;
+    for (const message of messages) this.queued -= message.value.length;
     this.broker.released();
   }
 
