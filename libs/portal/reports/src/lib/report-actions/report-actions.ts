@@ -1,7 +1,17 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { actionsOf, type ReportView } from '../report-jobs';
 import { ReportsStore } from '../reports-store';
-import { ReportsTexts } from '../texts';
+import { ReportsTexts, type ReportsTextKey } from '../texts';
+
+/**
+ * The actions that make a new job from this one, in the order shown: the same data again
+ * (regenerate) or the data collected anew (update). Each button names the job it acts on.
+ */
+const NEW_JOB_ACTIONS = [
+  { key: 'regenerate', hint: 'regenerateHint', named: 'regenerateNamed' },
+  { key: 'update', hint: 'updateHint', named: 'updateNamed' },
+] as const satisfies readonly { key: ReportsTextKey; hint: ReportsTextKey; named: ReportsTextKey }[];
+type NewJobAction = (typeof NEW_JOB_ACTIONS)[number]['key'];
 
 /**
  * What can be done with one job: download, preview (PDF), cancel, regenerate, update. A new job
@@ -40,29 +50,19 @@ import { ReportsTexts } from '../texts';
           {{ t('cancel') }}
         </button>
       }
-      @if (actions().regenerate) {
-        <button
-          type="button"
-          data-testid="report-regenerate"
-          [disabled]="busy()"
-          [attr.title]="t('regenerateHint')"
-          [attr.aria-label]="t('regenerateNamed', { title: report().title })"
-          (click)="open(store.regenerate(report()))"
-        >
-          {{ t('regenerate') }}
-        </button>
-      }
-      @if (actions().update) {
-        <button
-          type="button"
-          data-testid="report-update"
-          [disabled]="busy()"
-          [attr.title]="t('updateHint')"
-          [attr.aria-label]="t('updateNamed', { title: report().title })"
-          (click)="open(store.update(report()))"
-        >
-          {{ t('update') }}
-        </button>
+      @for (action of newJobActions; track action.key) {
+        @if (actions()[action.key]) {
+          <button
+            type="button"
+            [attr.data-testid]="'report-' + action.key"
+            [disabled]="busy()"
+            [attr.title]="t(action.hint)"
+            [attr.aria-label]="t(action.named, { title: report().title })"
+            (click)="open(action.key)"
+          >
+            {{ t(action.key) }}
+          </button>
+        }
       }
     </div>
   `,
@@ -79,9 +79,10 @@ export class ReportActions {
   readonly opened = output<string>();
   protected readonly actions = computed(() => actionsOf(this.report()));
   protected readonly busy = computed(() => this.store.pending().has(this.report().id));
+  protected readonly newJobActions = NEW_JOB_ACTIONS;
 
-  protected async open(job: Promise<string | null>): Promise<void> {
-    const id = await job;
+  protected async open(action: NewJobAction): Promise<void> {
+    const id = await this.store[action](this.report());
     if (id) this.opened.emit(id);
   }
 }

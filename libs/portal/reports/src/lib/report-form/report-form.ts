@@ -10,6 +10,7 @@ import {
   resource,
   signal,
 } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import {
   EvaluationClient,
@@ -48,10 +49,21 @@ const FIELD_IDS: Record<ReportFormField, string> = {
   evaluationId: 'r-evaluation',
 };
 
+/**
+ * The lists a monitoring, programme or evaluation report's subject is chosen from: the form field
+ * and the texts of the label, the empty option and the hint when there is nothing to choose.
+ */
+const SUBJECT_LISTS = {
+  monitoring: { field: 'indexRunId', texts: ['indexRun', 'chooseIndexRun', 'noIndexRuns'] },
+  programme: { field: 'programmeId', texts: ['programme', 'chooseProgramme', 'noProgrammes'] },
+  evaluation: { field: 'evaluationId', texts: ['evaluation', 'chooseEvaluation', 'noEvaluations'] },
+} as const satisfies Record<string, { field: ReportFormField; texts: readonly ReportsTextKey[] }>;
+type SubjectKind = keyof typeof SUBJECT_LISTS;
+
 /** The form that requests a report: type, subject (area or level, index run, programme), format, language. */
 @Component({
   selector: 'q-report-form',
-  imports: [FormsModule, Notice, RadioGroup],
+  imports: [FormsModule, NgTemplateOutlet, Notice, RadioGroup],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" data-testid="report-form" (ngSubmit)="submit()" novalidate>
@@ -136,64 +148,13 @@ const FIELD_IDS: Record<ReportFormField, string> = {
           <p class="hint" id="r-periods-hint">{{ t('periodsHint') }}</p>
         }
         @case ('monitoring') {
-          <label for="r-run">{{ t('indexRun') }}</label>
-          <select
-            id="r-run"
-            name="run"
-            [ngModel]="form().indexRunId"
-            (ngModelChange)="set('indexRunId', $event)"
-            required
-          >
-            <option value="">{{ t('chooseIndexRun') }}</option>
-            @for (run of runs(); track run.id) {
-              <option [value]="run.id">{{ run.label }} ({{ run.period }})</option>
-            }
-          </select>
-          @if (indexRuns.error()) {
-            <q-notice kind="error">{{ texts.problem(indexRuns.error()) }}</q-notice>
-          } @else if (indexRuns.value()?.length === 0) {
-            <p class="hint">{{ t('noIndexRuns') }}</p>
-          }
+          <ng-container *ngTemplateOutlet="subjectList; context: { $implicit: subject('monitoring') }" />
         }
         @case ('programme') {
-          <label for="r-programme">{{ t('programme') }}</label>
-          <select
-            id="r-programme"
-            name="programme"
-            [ngModel]="form().programmeId"
-            (ngModelChange)="set('programmeId', $event)"
-            required
-          >
-            <option value="">{{ t('chooseProgramme') }}</option>
-            @for (p of programmes.value()?.items ?? []; track p.id) {
-              <option [value]="p.id">{{ p.name }}</option>
-            }
-          </select>
-          @if (programmes.error()) {
-            <q-notice kind="error">{{ texts.problem(programmes.error()) }}</q-notice>
-          } @else if (programmes.value()?.items?.length === 0) {
-            <p class="hint">{{ t('noProgrammes') }}</p>
-          }
+          <ng-container *ngTemplateOutlet="subjectList; context: { $implicit: subject('programme') }" />
         }
         @case ('evaluation') {
-          <label for="r-evaluation">{{ t('evaluation') }}</label>
-          <select
-            id="r-evaluation"
-            name="evaluation"
-            [ngModel]="form().evaluationId"
-            (ngModelChange)="set('evaluationId', $event)"
-            required
-          >
-            <option value="">{{ t('chooseEvaluation') }}</option>
-            @for (e of evaluations.value()?.items ?? []; track e.id) {
-              <option [value]="e.id">{{ e.title }}</option>
-            }
-          </select>
-          @if (evaluations.error()) {
-            <q-notice kind="error">{{ texts.problem(evaluations.error()) }}</q-notice>
-          } @else if (evaluations.value()?.items?.length === 0) {
-            <p class="hint">{{ t('noEvaluations') }}</p>
-          }
+          <ng-container *ngTemplateOutlet="subjectList; context: { $implicit: subject('evaluation') }" />
         }
       }
 
@@ -231,6 +192,29 @@ const FIELD_IDS: Record<ReportFormField, string> = {
       <button type="submit" class="primary" [disabled]="busy()">
         {{ busy() ? t('creating') : t('createSubmit') }}
       </button>
+
+      <!-- The subject of a report chosen from a list the form loads (index run, programme, evaluation). -->
+      <ng-template #subjectList let-list>
+        <label [for]="list.id">{{ list.label }}</label>
+        <select
+          [id]="list.id"
+          [name]="list.name"
+          [attr.name]="list.name"
+          [ngModel]="list.value"
+          (ngModelChange)="set(list.field, $event)"
+          required
+        >
+          <option value="">{{ list.choose }}</option>
+          @for (choice of list.choices ?? []; track choice.value) {
+            <option [value]="choice.value">{{ choice.label }}</option>
+          }
+        </select>
+        @if (list.error) {
+          <q-notice kind="error">{{ texts.problem(list.error) }}</q-notice>
+        } @else if (list.choices?.length === 0) {
+          <p class="hint">{{ list.none }}</p>
+        }
+      </ng-template>
     </form>
   `,
   styleUrl: '../reports.scss',
@@ -297,6 +281,24 @@ export class ReportForm {
     loader: () => this.evaluationApi.get('/api/evaluation/evaluations', { query: { limit: 200 } }),
   });
 
+  /** Each subject list's choices once loaded (null before) and why it could not be loaded. */
+  private readonly subjectChoices = computed(() => ({
+    monitoring: {
+      choices: this.indexRuns.value()
+        ? this.runs().map((run) => ({ value: run.id, label: `${run.label} (${run.period})` }))
+        : null,
+      error: this.indexRuns.error(),
+    },
+    programme: {
+      choices: this.programmes.value()?.items.map((p) => ({ value: p.id, label: p.name })) ?? null,
+      error: this.programmes.error(),
+    },
+    evaluation: {
+      choices: this.evaluations.value()?.items.map((e) => ({ value: e.id, label: e.title })) ?? null,
+      error: this.evaluations.error(),
+    },
+  }));
+
   constructor() {
     // The newest run is preselected once the runs are known.
     effect(() => {
@@ -315,6 +317,23 @@ export class ReportForm {
     this.search.set(value);
     if (this.searchTimer !== null) clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => this.query.set(value.trim()), 250);
+  }
+
+  /** What the subject list of a report type shows (the template `subjectList` draws it). */
+  protected subject(kind: SubjectKind) {
+    const { field, texts } = SUBJECT_LISTS[kind];
+    const [label, choose, none] = texts.map((key) => this.t(key));
+    const id = FIELD_IDS[field];
+    return {
+      field,
+      value: this.form()[field],
+      id,
+      name: id.slice('r-'.length),
+      label,
+      choose,
+      none,
+      ...this.subjectChoices()[kind],
+    };
   }
 
   protected missingKey(field: ReportFormField): ReportsTextKey {
