@@ -1,6 +1,7 @@
 import { Injectable, computed, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, fillPlaceholders, I18n, type DescribableProblem } from '@quartier/portal-ui';
+import { REPORT_FORMATS, REPORT_LANGUAGES } from './report-request';
 import { DE, type ReportsDictionary, type ReportsTextKey } from './texts-de';
 import { EN } from './texts-en';
 
@@ -23,6 +24,14 @@ export class ReportsTexts {
     const key = `${prefix}.${value}`;
     return key in DE ? this.t(key as ReportsTextKey, params) : value;
   };
+
+  /** The formats and languages a report is made in, as the choices of a select (qChoices). */
+  readonly formatChoices = computed(() =>
+    REPORT_FORMATS.map((f) => ({ value: f, label: this.tk('format', f) })),
+  );
+  readonly languageChoices = computed(() =>
+    REPORT_LANGUAGES.map((l) => ({ value: l, label: this.tk('language', l) })),
+  );
 
   /** A failed request, in the words of the portal's translation tables. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);

@@ -2,12 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { FormsModule } from '@angular/forms';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import {
+  ChoiceSelect,
+  ConfirmedSubmission,
   Notice,
   RadioGroup,
+  SubmissionNotices,
   TableDownload,
   type TableRows,
-  ConfirmedSubmission,
-  SubmissionNotices,
 } from '@quartier/portal-ui';
 import { EvaluationMap } from '../charts/evaluation-map';
 import { EvaluationWorkspace, type Evaluation, type Results } from '../evaluation-workspace';
@@ -24,7 +25,7 @@ interface AreaOption {
 /** Comparison areas: the map with its legend, the areas in use, dropping and adding with a reason, the pairs. */
 @Component({
   selector: 'q-comparison-section',
-  imports: [FormsModule, Notice, RadioGroup, EvaluationMap, TableDownload, SubmissionNotices],
+  imports: [ChoiceSelect, FormsModule, Notice, RadioGroup, EvaluationMap, TableDownload, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './comparison-section.html',
   styleUrl: './comparison-section.scss',
@@ -109,6 +110,10 @@ export class ComparisonSection {
     });
     return pool.sort((a, b) => a.code.localeCompare(b.code));
   });
+  /** The areas offered, as the choices of the area select. */
+  protected readonly areaChoices = computed(() =>
+    this.options().map((a) => ({ value: a.id, label: `${a.code} ${a.name}` })),
+  );
   protected readonly adjustments = computed(() =>
     this.evaluation().design.adjustments.map((a) => ({ ...a, area: this.byId().get(a.areaId) })),
   );

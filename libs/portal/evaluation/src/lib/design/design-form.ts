@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { RadioGroup, ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
+import { ChoiceSelect, RadioGroup, ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { periodProblem, periodsOf, splitPeriods } from '../periods';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
@@ -25,7 +25,7 @@ const toggler =
 /** The design step: outcomes, periods, matching specification, survey items and network measures. */
 @Component({
   selector: 'q-design-form',
-  imports: [FormsModule, NgTemplateOutlet, RadioGroup, SubmissionNotices],
+  imports: [ChoiceSelect, FormsModule, NgTemplateOutlet, RadioGroup, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './design-form.html',
   styleUrl: '../evaluation.scss',
@@ -80,9 +80,13 @@ export class DesignForm {
       ...split.post.map((period) => ({ period, phase: 'post' as const })),
     ];
   });
+  /** The periods before the start a matching may take as its baseline, as the select's choices. */
   protected readonly baselineOptions = computed(() => {
     const start = this.evaluation().startPeriod;
-    return splitPeriods(periodsOf(this.indicators(), this.matchOn()), start).pre;
+    return splitPeriods(periodsOf(this.indicators(), this.matchOn()), start).pre.map((p) => ({
+      value: p,
+      label: p,
+    }));
   });
   protected readonly problem = computed(() => {
     if (!this.choosePeriods()) return null;

@@ -10,10 +10,10 @@ import {
   untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Notice } from '@quartier/portal-ui';
+import { ChoiceSelect, Notice } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
 import { actionsOf, fileSize, isActive, jobProblem, progressPercent, type ReportView } from '../report-jobs';
-import { REPORT_FORMATS, REPORT_LANGUAGES, type ReportFormat, type ReportLanguage } from '../report-request';
+import type { ReportFormat, ReportLanguage } from '../report-request';
 import { ReportsStore } from '../reports-store';
 import { ReportPreview } from '../report-preview/report-preview';
 import { ReportsTexts } from '../texts';
@@ -21,7 +21,7 @@ import { ReportsTexts } from '../texts';
 /** The chosen job in full: status and progress, as-of time, error, actions and the preview. */
 @Component({
   selector: 'q-report-card',
-  imports: [FormsModule, Notice, ReportActions, ReportPreview],
+  imports: [ChoiceSelect, FormsModule, Notice, ReportActions, ReportPreview],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let r = report();
@@ -99,17 +99,19 @@ import { ReportsTexts } from '../texts';
         <form class="rerender" (ngSubmit)="regenerateAs()" [attr.aria-label]="t('regenerateIn')">
           <span class="rerender-label">{{ t('regenerateAs') }}</span>
           <label class="visually-hidden" for="rerender-format">{{ t('format') }}</label>
-          <select id="rerender-format" name="format" [(ngModel)]="format">
-            @for (f of formats; track f) {
-              <option [value]="f">{{ texts.tk('format', f) }}</option>
-            }
-          </select>
+          <select
+            id="rerender-format"
+            name="format"
+            [qChoices]="texts.formatChoices()"
+            [(chosen)]="format"
+          ></select>
           <label class="visually-hidden" for="rerender-language">{{ t('language') }}</label>
-          <select id="rerender-language" name="language" [(ngModel)]="language">
-            @for (l of languages; track l) {
-              <option [value]="l">{{ texts.tk('language', l) }}</option>
-            }
-          </select>
+          <select
+            id="rerender-language"
+            name="language"
+            [qChoices]="texts.languageChoices()"
+            [(chosen)]="language"
+          ></select>
           <button type="submit" [disabled]="store.pending().has(r.id)" data-testid="report-regenerate-as">
             {{ t('regenerate') }}
           </button>
@@ -132,8 +134,6 @@ export class ReportCard {
   protected readonly previewOpen = signal(true);
   protected readonly active = computed(() => isActive(this.report().status));
   protected readonly actions = computed(() => actionsOf(this.report()));
-  protected readonly formats = REPORT_FORMATS;
-  protected readonly languages = REPORT_LANGUAGES;
   /** "Make again as": starts at the report's own format and language. */
   protected format: ReportFormat = 'pdf';
   protected language: ReportLanguage = 'de';

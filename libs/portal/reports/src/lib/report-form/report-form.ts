@@ -19,11 +19,9 @@ import {
   RegistryApi,
   Session,
 } from '@quartier/portal-data-access';
-import { Notice, RadioGroup } from '@quartier/portal-ui';
+import { ChoiceSelect, Notice, RadioGroup } from '@quartier/portal-ui';
 import {
   PERIODS,
-  REPORT_FORMATS,
-  REPORT_LANGUAGES,
   REPORT_TYPES,
   emptyReportForm,
   reportRequestOf,
@@ -63,7 +61,7 @@ type SubjectKind = keyof typeof SUBJECT_LISTS;
 /** The form that requests a report: type, subject (area or level, index run, programme), format, language. */
 @Component({
   selector: 'q-report-form',
-  imports: [FormsModule, NgTemplateOutlet, Notice, RadioGroup],
+  imports: [ChoiceSelect, FormsModule, NgTemplateOutlet, Notice, RadioGroup],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" data-testid="report-form" (ngSubmit)="submit()" novalidate>
@@ -164,26 +162,20 @@ type SubjectKind = keyof typeof SUBJECT_LISTS;
           <select
             id="r-format"
             name="format"
-            [ngModel]="form().format"
-            (ngModelChange)="set('format', $event)"
-          >
-            @for (f of formats; track f) {
-              <option [value]="f">{{ texts.tk('format', f) }}</option>
-            }
-          </select>
+            [qChoices]="texts.formatChoices()"
+            [chosen]="form().format"
+            (chosenChange)="set('format', $event)"
+          ></select>
         </div>
         <div class="field">
           <label for="r-language">{{ t('language') }}</label>
           <select
             id="r-language"
             name="language"
-            [ngModel]="form().language"
-            (ngModelChange)="set('language', $event)"
-          >
-            @for (l of languages; track l) {
-              <option [value]="l">{{ texts.tk('language', l) }}</option>
-            }
-          </select>
+            [qChoices]="texts.languageChoices()"
+            [chosen]="form().language"
+            (chosenChange)="set('language', $event)"
+          ></select>
         </div>
       </div>
       @if (missing(); as field) {
@@ -199,15 +191,12 @@ type SubjectKind = keyof typeof SUBJECT_LISTS;
         <select
           [id]="list.id"
           [name]="list.name"
-          [attr.name]="list.name"
-          [ngModel]="list.value"
-          (ngModelChange)="set(list.field, $event)"
+          [qChoices]="list.choices ?? []"
+          [chosen]="list.value"
+          (chosenChange)="set(list.field, $event)"
           required
         >
           <option value="">{{ list.choose }}</option>
-          @for (choice of list.choices ?? []; track choice.value) {
-            <option [value]="choice.value">{{ choice.label }}</option>
-          }
         </select>
         @if (list.error) {
           <q-notice kind="error">{{ texts.problem(list.error) }}</q-notice>
@@ -237,8 +226,6 @@ export class ReportForm {
   protected readonly scopeChoices = computed(() =>
     SCOPES.map((scope) => ({ value: scope, label: this.texts.tk('scope', scope) })),
   );
-  protected readonly formats = REPORT_FORMATS;
-  protected readonly languages = REPORT_LANGUAGES;
   protected readonly periods = PERIODS;
 
   /**
