@@ -28,7 +28,8 @@ export const TENANT_ROLES = [
 /** Realm roles, as Keycloak and the dev provider put them into `realm_access.roles`. */
 export const ROLES = ['platform-admin', ...TENANT_ROLES] as const;
 export type Role = (typeof ROLES)[number];
-export const roleSchema = z.enum(ROLES);
+/** Named: one `Role` component in the OpenAPI documents wherever a role is sent or answered. */
+export const roleSchema = z.enum(ROLES).meta({ id: 'Role' });
 
 export const tenantIdSchema = z
   .string()

@@ -58,9 +58,12 @@ export const listEvaluationsSchema = z.object({
 export class ListEvaluationsQueryDto extends createZodDto(listEvaluationsSchema) {}
 export type ListEvaluationsQuery = z.infer<typeof listEvaluationsSchema>;
 
+/** Named (one `EvidenceKind` component): a rating's evidence as sent and as answered. */
+const evidenceKind = z.enum(EVIDENCE_KINDS).meta({ id: 'EvidenceKind' });
+
 const evidenceReference = z
   .object({
-    kind: z.enum(EVIDENCE_KINDS),
+    kind: evidenceKind,
     /** An indicator code, survey item, network measure or document title. */
     ref: nameText(),
     note: labelText(1000).optional(),
@@ -160,14 +163,10 @@ export interface TransitionView {
 // Response schemas (docs/adr/0007): the interfaces above are what the services build; the
 // compile-time checks in evaluation-answers.dto.ts prove they answer what these document.
 
-const dacCriterion = z.enum([
-  'relevance',
-  'coherence',
-  'effectiveness',
-  'efficiency',
-  'impact',
-  'sustainability',
-]);
+/** Named (one `DacCriterion` component): a rating's criterion, the unrated ones, the blockers. */
+const dacCriterion = z
+  .enum(['relevance', 'coherence', 'effectiveness', 'efficiency', 'impact', 'sustainability'])
+  .meta({ id: 'DacCriterion' });
 const statusView = z.enum(['draft', 'in-review', 'final']);
 const actionView = z.enum(['submit', 'return', 'finalise']);
 const areaView = z.object({

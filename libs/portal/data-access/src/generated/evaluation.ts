@@ -270,6 +270,15 @@ export interface components {
       message: string;
       details?: unknown;
     };
+    /** @enum {string} */
+    Role_Output:
+      | 'platform-admin'
+      | 'tenant-admin'
+      | 'programme-manager'
+      | 'planner'
+      | 'analyst'
+      | 'evaluator'
+      | 'viewer';
     CriteriaDto_Output: {
       criteria: {
         /** @enum {string} */
@@ -307,15 +316,7 @@ export interface components {
         from: 'draft' | 'in-review' | 'final';
         /** @enum {string} */
         to: 'draft' | 'in-review' | 'final';
-        roles: (
-          | 'platform-admin'
-          | 'tenant-admin'
-          | 'programme-manager'
-          | 'planner'
-          | 'analyst'
-          | 'evaluator'
-          | 'viewer'
-        )[];
+        roles: components['schemas']['Role_Output'][];
         label: {
           de: string;
           en: string;
@@ -402,29 +403,17 @@ export interface components {
       status: 'draft' | 'in-review' | 'final';
       questions: string[];
       ratings: {
-        /** @enum {string} */
-        criterion: 'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability';
+        criterion: components['schemas']['DacCriterion_Output'];
         rating: number;
         justification: string;
         evidence: {
-          /** @enum {string} */
-          kind:
-            | 'did'
-            | 'event-study'
-            | 'before-after'
-            | 'balance'
-            | 'indicator'
-            | 'survey'
-            | 'network'
-            | 'document';
+          kind: components['schemas']['EvidenceKind_Output'];
           ref: string;
           note?: string;
         }[];
       }[];
-      unrated: ('relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability')[];
-      successBlockers: (
-        'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability'
-      )[];
+      unrated: components['schemas']['DacCriterion_Output'][];
+      successBlockers: components['schemas']['DacCriterion_Output'][];
       findings: string[];
       recommendations: string[];
       design: {
@@ -460,6 +449,12 @@ export interface components {
       actions: ('submit' | 'return' | 'finalise')[];
       editable: boolean;
     };
+    /** @enum {string} */
+    DacCriterion_Output:
+      'relevance' | 'coherence' | 'effectiveness' | 'efficiency' | 'impact' | 'sustainability';
+    /** @enum {string} */
+    EvidenceKind_Output:
+      'did' | 'event-study' | 'before-after' | 'balance' | 'indicator' | 'survey' | 'network' | 'document';
     SnapshotInfo_Output: {
       /** Format: uuid */
       id: string;
@@ -506,21 +501,15 @@ export interface components {
       findings?: string[];
       recommendations?: string[];
     };
+    /** @enum {string} */
+    EvidenceKind:
+      'did' | 'event-study' | 'before-after' | 'balance' | 'indicator' | 'survey' | 'network' | 'document';
     RatingDto: {
       rating: number;
       justification: string;
       /** @default [] */
       evidence?: {
-        /** @enum {string} */
-        kind:
-          | 'did'
-          | 'event-study'
-          | 'before-after'
-          | 'balance'
-          | 'indicator'
-          | 'survey'
-          | 'network'
-          | 'document';
+        kind: components['schemas']['EvidenceKind'];
         ref: string;
         note?: string;
       }[];

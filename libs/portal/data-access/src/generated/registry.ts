@@ -312,32 +312,25 @@ export interface components {
       name: string;
       levels: components['schemas']['AreaLevel'][];
     };
+    /** @enum {string} */
+    Role_Output:
+      | 'platform-admin'
+      | 'tenant-admin'
+      | 'programme-manager'
+      | 'planner'
+      | 'analyst'
+      | 'evaluator'
+      | 'viewer';
     MeViewDto_Output: {
       subject: string;
       name: string;
       tenantId: string;
       tenantName: string;
-      roles: (
-        | 'platform-admin'
-        | 'tenant-admin'
-        | 'programme-manager'
-        | 'planner'
-        | 'analyst'
-        | 'evaluator'
-        | 'viewer'
-      )[];
+      roles: components['schemas']['Role_Output'][];
       assignments: {
         /** Format: uuid */
         id: string;
-        /** @enum {string} */
-        role:
-          | 'platform-admin'
-          | 'tenant-admin'
-          | 'programme-manager'
-          | 'planner'
-          | 'analyst'
-          | 'evaluator'
-          | 'viewer';
+        role: components['schemas']['Role_Output'];
         /** Format: uuid */
         areaId: string | null;
         areaName: string | null;
@@ -489,15 +482,7 @@ export interface components {
       /** Format: uuid */
       id: string;
       subject: string;
-      /** @enum {string} */
-      role:
-        | 'platform-admin'
-        | 'tenant-admin'
-        | 'programme-manager'
-        | 'planner'
-        | 'analyst'
-        | 'evaluator'
-        | 'viewer';
+      role: components['schemas']['Role_Output'];
       /** Format: uuid */
       areaId: string | null;
       /** @description null: tenant-wide */
@@ -505,17 +490,7 @@ export interface components {
       /** @description null: not limited to a programme */
       programmeId: string | null;
       createdAt: string;
-      providerRoles:
-        | (
-            | 'platform-admin'
-            | 'tenant-admin'
-            | 'programme-manager'
-            | 'planner'
-            | 'analyst'
-            | 'evaluator'
-            | 'viewer'
-          )[]
-        | null;
+      providerRoles: components['schemas']['Role_Output'][] | null;
       /** @description when the user last signed in here; null: not yet */
       seenAt: string | null;
       /** @description null: not known yet */
@@ -525,17 +500,18 @@ export interface components {
       items: components['schemas']['RoleAssignment_Output'][];
       total: number;
     };
+    /** @enum {string} */
+    Role:
+      | 'platform-admin'
+      | 'tenant-admin'
+      | 'programme-manager'
+      | 'planner'
+      | 'analyst'
+      | 'evaluator'
+      | 'viewer';
     GrantRoleDto: {
       subject: string;
-      /** @enum {string} */
-      role:
-        | 'platform-admin'
-        | 'tenant-admin'
-        | 'programme-manager'
-        | 'planner'
-        | 'analyst'
-        | 'evaluator'
-        | 'viewer';
+      role: components['schemas']['Role'];
       /**
        * Format: uuid
        * @default null

@@ -1,4 +1,4 @@
-import { ROLES } from '@quartier/contracts';
+import { roleSchema, type Role } from '@quartier/contracts';
 import { orNull } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -6,7 +6,7 @@ import { z } from 'zod';
 export const grantRoleSchema = z
   .object({
     subject: z.string().trim().min(1).max(200),
-    role: z.enum(ROLES),
+    role: roleSchema,
     areaId: z.uuid().nullable().default(null),
     programmeId: z.string().min(1).max(100).nullable().default(null),
     /**
@@ -28,13 +28,13 @@ export class ListAssignmentsQueryDto extends createZodDto(listAssignmentsQuerySc
 export interface RoleAssignmentView {
   id: string;
   subject: string;
-  role: (typeof ROLES)[number];
+  role: Role;
   areaId: string | null;
   areaName: string | null;
   programmeId: string | null;
   createdAt: string;
   /** The roles the user's token carried at their last sign-in here; null = not signed in yet. */
-  providerRoles: (typeof ROLES)[number][] | null;
+  providerRoles: Role[] | null;
   seenAt: string | null;
   /** Whether the assignment applies as the user was last seen; null = not known yet. */
   effective: boolean | null;
@@ -48,13 +48,13 @@ export const roleAssignmentViewSchema = z
   .object({
     id: z.uuid(),
     subject: z.string(),
-    role: z.enum(ROLES),
+    role: roleSchema,
     areaId: z.uuid().nullable(),
     areaName: orNull(z.string(), 'null: tenant-wide'),
     programmeId: orNull(z.string(), 'null: not limited to a programme'),
     createdAt: z.string(),
     /** The roles the user's token carried at their last sign-in here; null = not signed in yet. */
-    providerRoles: z.array(z.enum(ROLES)).nullable(),
+    providerRoles: z.array(roleSchema).nullable(),
     seenAt: orNull(z.string(), 'when the user last signed in here; null: not yet'),
     /** Whether the assignment applies as the user was last seen; null = not known yet. */
     effective: orNull(z.boolean(), 'null: not known yet'),
