@@ -1,7 +1,5 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable } from '@angular/core';
 import type { components, paths } from '../../generated/evaluation';
-import { PORTAL_CONFIG } from '../portal-config.token';
 import { OpenApiClient } from './openapi-client';
 
 /** The evaluation service's schemas, as its OpenAPI document declares them. */
@@ -10,8 +8,4 @@ export type EvaluationPaths = paths;
 
 /** The evaluation service (`/api/evaluation`), typed by its generated OpenAPI types. */
 @Injectable({ providedIn: 'root' })
-export class EvaluationClient extends OpenApiClient<paths> {
-  constructor() {
-    super(inject(HttpClient), inject(PORTAL_CONFIG).apiBaseUrl);
-  }
-}
+export class EvaluationClient extends OpenApiClient<paths> {}

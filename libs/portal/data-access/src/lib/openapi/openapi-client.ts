@@ -1,5 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
+import { inject } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import { PORTAL_CONFIG } from '../portal-config.token';
 import { fileNameFromDisposition } from './content-disposition';
 import { fillPath } from './openapi-path';
 
@@ -82,12 +84,14 @@ export interface DownloadedFile {
   readonly contentType: string;
 }
 
+/**
+ * Each service's client is this class keyed by its `paths`, provided in root: every one takes
+ * Angular's HttpClient and the portal's API origin from the injector the same way, here.
+ */
 export class OpenApiClient<P> {
-  constructor(
-    private readonly http: HttpClient,
-    /** The API origin ('' = same origin); paths in `P` start with `/api/`. */
-    private readonly baseUrl: string,
-  ) {}
+  private readonly http = inject(HttpClient);
+  /** The API origin ('' = same origin); paths in `P` start with `/api/`. */
+  private readonly baseUrl = inject(PORTAL_CONFIG).apiBaseUrl;
 
   get<K extends PathsWith<P, 'get'>>(
     path: K,

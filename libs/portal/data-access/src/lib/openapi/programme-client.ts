@@ -1,7 +1,5 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable } from '@angular/core';
 import type { components, paths } from '../../generated/programme';
-import { PORTAL_CONFIG } from '../portal-config.token';
 import { OpenApiClient } from './openapi-client';
 
 /** The programme service's schemas, as its OpenAPI document declares them. */
@@ -10,8 +8,4 @@ export type ProgrammePaths = paths;
 
 /** The programme service (`/api/programme`), typed by its generated OpenAPI types. */
 @Injectable({ providedIn: 'root' })
-export class ProgrammeClient extends OpenApiClient<paths> {
-  constructor() {
-    super(inject(HttpClient), inject(PORTAL_CONFIG).apiBaseUrl);
-  }
-}
+export class ProgrammeClient extends OpenApiClient<paths> {}

@@ -1,7 +1,5 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable } from '@angular/core';
 import type { components, paths } from '../../generated/registry';
-import { PORTAL_CONFIG } from '../portal-config.token';
 import { OpenApiClient } from './openapi-client';
 
 /** The registry service's schemas, as its OpenAPI document declares them. */
@@ -30,8 +28,4 @@ export type NewRoleAssignment = RegistrySchemas['GrantRoleDto'];
 
 /** The registry service (`/api/registry`), typed by its generated OpenAPI types. */
 @Injectable({ providedIn: 'root' })
-export class RegistryClient extends OpenApiClient<paths> {
-  constructor() {
-    super(inject(HttpClient), inject(PORTAL_CONFIG).apiBaseUrl);
-  }
-}
+export class RegistryClient extends OpenApiClient<paths> {}

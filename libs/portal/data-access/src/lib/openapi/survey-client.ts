@@ -1,7 +1,5 @@
-import { HttpClient } from '@angular/common/http';
-import { Injectable, inject } from '@angular/core';
+import { Injectable } from '@angular/core';
 import type { components, paths } from '../../generated/survey';
-import { PORTAL_CONFIG } from '../portal-config.token';
 import { OpenApiClient } from './openapi-client';
 
 /** The survey service's schemas, as its OpenAPI document declares them. */
@@ -10,8 +8,4 @@ export type SurveyPaths = paths;
 
 /** The survey service (`/api/survey`), typed by its generated OpenAPI types. */
 @Injectable({ providedIn: 'root' })
-export class SurveyClient extends OpenApiClient<paths> {
-  constructor() {
-    super(inject(HttpClient), inject(PORTAL_CONFIG).apiBaseUrl);
-  }
-}
+export class SurveyClient extends OpenApiClient<paths> {}
