@@ -28,3 +28,4 @@ export * from './lib/choice-select/choice-select';
 export * from './lib/area-highlights/area-highlights';
 export * from './lib/confirmed-submission/confirmed-submission';
 export * from './lib/district-areas/district-areas';
+export * from './lib/scroll-region/scroll-region';

@@ -1,16 +1,18 @@
 import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
+import { ScrollRegion } from '@quartier/portal-ui';
 import { IndicatorApi } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
 
 /** The tenant's indicator catalogue: definitions with version, unit, polarity, source and rule. */
 @Component({
   selector: 'q-indicator-catalogue',
+  imports: [ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (indicators.isLoading()) {
       <p role="status">{{ t('loading') }}</p>
     } @else {
-      <div class="scroll-x" tabindex="0" role="region" [attr.aria-label]="t('tabCatalogue')">
+      <div class="scroll-x" [qScrollRegion]="t('tabCatalogue')">
         <table data-testid="catalogue-table">
           <thead>
             <tr>

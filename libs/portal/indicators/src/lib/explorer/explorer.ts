@@ -8,7 +8,7 @@ import {
   signal,
 } from '@angular/core';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { ChoiceSelect, Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
+import { ChoiceSelect, ScrollRegion, Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { type LegendClass, classOf, quantileBreaks, valueLegend, valueRange } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
 import { IndicatorApi, type AreaValue, type ValueLayer } from '../indicator-api';
@@ -38,7 +38,7 @@ function layerItem(layer: ValueLayer, i: number): Shown {
  */
 @Component({
   selector: 'q-indicator-explorer',
-  imports: [ClassMap, SeriesChart, Notice, TableDownload, ChoiceSelect],
+  imports: [ClassMap, SeriesChart, Notice, TableDownload, ChoiceSelect, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './explorer.html',
   styleUrl: '../panel.scss',

@@ -1,6 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { Session } from '@quartier/portal-data-access';
+import { ScrollRegion } from '@quartier/portal-ui';
 import { IndicatorApi, type ImportFormat, type ImportJob, type SavedMapping } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
 
@@ -15,6 +16,7 @@ const FORMATS: readonly { key: ImportFormat; label: string; accept: string }[] =
 /** Upload a file, watch its progress, read every bad row (line, column, reason). */
 @Component({
   selector: 'q-import-wizard',
+  imports: [ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './import-wizard.html',
   styleUrl: '../panel.scss',

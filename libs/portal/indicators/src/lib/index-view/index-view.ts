@@ -9,7 +9,13 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { RegistryApi } from '@quartier/portal-data-access';
-import { ChoiceSelect, CreateReportLink, TableDownload, type TableRows } from '@quartier/portal-ui';
+import {
+  ChoiceSelect,
+  ScrollRegion,
+  CreateReportLink,
+  TableDownload,
+  type TableRows,
+} from '@quartier/portal-ui';
 import { classLegend } from '../classes';
 import { ClassMap, type MapCell } from '../class-map/class-map';
 import { IndicatorApi } from '../indicator-api';
@@ -24,7 +30,7 @@ import { IndicatorTexts } from '../texts';
  */
 @Component({
   selector: 'q-index-view',
-  imports: [ClassMap, CreateReportLink, RouterLink, TableDownload, ChoiceSelect],
+  imports: [ClassMap, CreateReportLink, RouterLink, TableDownload, ChoiceSelect, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './index-view.html',
   styleUrl: '../panel.scss',
