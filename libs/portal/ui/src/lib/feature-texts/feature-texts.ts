@@ -1,6 +1,7 @@
 import { computed, inject } from '@angular/core';
 import { I18n } from '../i18n/i18n';
 import { fillPlaceholders, type TranslationParams } from '../i18n/translations';
+import { localeDecimal } from './number-format';
 
 /** A feature library's own text lookup: a key and the values of its `{placeholders}`. */
 export type FeatureText<K extends string> = (key: K, params?: TranslationParams) => string;
@@ -22,7 +23,5 @@ export function featureTexts<K extends string>(
 
 /** A number in the reader's locale with at most `digits` decimals; '–' where there is none. */
 export function formatDecimal(value: number | null | undefined, locale: string, digits: number): string {
-  return value === null || value === undefined
-    ? '–'
-    : value.toLocaleString(locale, { maximumFractionDigits: digits });
+  return value === null || value === undefined ? '–' : localeDecimal(value, locale, digits);
 }
