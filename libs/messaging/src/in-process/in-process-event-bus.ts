@@ -1,4 +1,4 @@
-import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
+import type { EventType, ServiceName } from '@quartier/contracts';
 import { assertOwnTopic, batchLimits, deliveryTarget } from '../bus-adapter';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
 import { DeliveryAbortedError } from '../errors';
@@ -244,11 +244,6 @@ export class InProcessEventBus extends EventBus {
 
   get deadLetters(): readonly DeadLetterRecord[] {
     return this.broker.deadLetters;
-  }
-
-  override async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
-    if (this.closed) throw new Error('event bus is closed');
-    await super.publishRaw(envelopes);
   }
 
   async publishEncoded(messages: readonly WireMessage[]): Promise<void> {

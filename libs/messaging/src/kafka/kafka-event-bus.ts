@@ -10,7 +10,7 @@ import {
   type Message,
   type Producer,
 } from 'kafkajs';
-import type { EventEnvelope, EventType, ServiceName } from '@quartier/contracts';
+import type { EventType, ServiceName } from '@quartier/contracts';
 import { batchEnd, deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
 import { assertOwnTopic, batchLimits, deliveryTarget, type BatchLimits } from '../bus-adapter';
 import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
@@ -164,11 +164,6 @@ export class KafkaEventBus extends EventBus {
       await this.dropProducer();
       throw error;
     }
-  }
-
-  override async publishRaw(envelopes: readonly EventEnvelope[]): Promise<void> {
-    if (this.closed) throw new Error('event bus is closed');
-    await super.publishRaw(envelopes);
   }
 
   async publishEncoded(messages: readonly WireMessage[]): Promise<void> {
