@@ -1,6 +1,6 @@
 import type { EventType, ServiceName } from '@quartier/contracts';
 import { assertOwnTopic, batchLimits, deliveryTarget } from '../bus-adapter';
-import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
+import { deliver, type DeliveryTarget } from '../delivery';
 import { DeliveryAbortedError } from '../errors';
 import {
   EventBus,
@@ -11,6 +11,7 @@ import {
   type Subscription,
 } from '../event-bus';
 import { InProcessBatchSubscription } from './in-process-batch-subscription';
+import { InProcessSubscriber } from './in-process-subscriber';
 import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { retryPolicy, sleep, type RetryPolicy } from '../retry';
 import { DEAD_LETTER_CONSUMER_HEADER, type WireMessage } from '../wire';
@@ -110,43 +111,26 @@ export interface BrokerSubscriber {
 /** The medium the embedded platform's modules share unless given their own. */
 export const defaultInProcessBroker = new InProcessBroker();
 
-class InProcessSubscription implements Subscription, BrokerSubscriber {
-  readonly topics: readonly string[];
-  readonly ready = Promise.resolve();
-  private readonly topicSet: ReadonlySet<string>;
+/** A subscription of single events: one lane per key, so order per key holds and keys proceed in parallel. */
+class InProcessSubscription extends InProcessSubscriber {
   private readonly lanes = new Map<string, WireMessage[]>();
-  private readonly abort = new AbortController();
-  private readonly idleWaiters: (() => void)[] = [];
-  private stopped = false;
-  private queued = 0;
 
   constructor(
-    readonly groupId: string,
-    readonly consumer: string,
-    readonly types: readonly EventType[],
+    groupId: string,
+    consumer: string,
+    types: readonly EventType[],
     private readonly target: DeliveryTarget,
-    private readonly broker: InProcessBroker,
-    private readonly logger: MessagingLogger,
+    broker: InProcessBroker,
+    logger: MessagingLogger,
   ) {
-    this.topics = topicsFor(types);
-    this.topicSet = new Set(this.topics);
+    super(groupId, consumer, types, broker, logger);
   }
 
   get idle(): boolean {
     return this.lanes.size === 0;
   }
 
-  get queuedBytes(): number {
-    return this.queued;
-  }
-
-  whenIdle(): Promise<void> {
-    return this.idle ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
-  }
-
-  offer(message: WireMessage): void {
-    if (this.stopped || !this.topicSet.has(message.topic)) return;
-    this.queued += message.value.length;
+  protected enqueue(message: WireMessage): void {
     const lane = this.lanes.get(message.key);
     if (lane) {
       lane.push(message);
@@ -163,11 +147,7 @@ class InProcessSubscription implements Subscription, BrokerSubscriber {
     try {
       while (lane.length > 0 && !this.stopped) {
         try {
-          await deliver(lane[0], this.target, {
-            signal: this.abort.signal,
-            logger: this.logger,
-            deadLetter: async (dead) => this.broker.deadLetter(dead),
-          });
+          await deliver(lane[0], this.target, this.io);
         } catch (error) {
           if (error instanceof DeliveryAbortedError) break;
           // deliver() only rejects on abort or a failing dead-letter sink; neither happens here,
@@ -189,22 +169,8 @@ class InProcessSubscription implements Subscription, BrokerSubscriber {
     } finally {
       this.lanes.delete(key);
       this.forget(lane.splice(0));
-      if (this.idle) for (const resolve of this.idleWaiters.splice(0)) resolve();
+      if (this.idle) this.wakeIdleWaiters();
     }
-  }
-
-  /** Forgets messages handled or dropped, and tells the broker there is room again. */
-  private forget(messages: readonly WireMessage[]): void {
-    for (const message of messages) this.queued -= message.value.length;
-    this.broker.released();
-  }
-
-  async stop(): Promise<void> {
-    if (this.stopped) return this.whenIdle();
-    this.stopped = true;
-    this.abort.abort();
-    this.broker.detach(this);
-    await this.whenIdle();
   }
 }
 
