@@ -1,19 +1,12 @@
 import type { EventType, ServiceName } from '@quartier/contracts';
-import { assertOwnTopic, batchLimits, deliveryTarget } from '../bus-adapter';
+import { EventBusAdapter, type ConsumeMode } from '../bus-adapter';
 import { deliver, type DeliveryTarget } from '../delivery';
 import { DeliveryAbortedError } from '../errors';
-import {
-  EventBus,
-  type BatchEventHandler,
-  type BatchSubscribeOptions,
-  type EventHandler,
-  type SubscribeOptions,
-  type Subscription,
-} from '../event-bus';
+import type { Subscription } from '../event-bus';
 import { InProcessBatchSubscription } from './in-process-batch-subscription';
 import { InProcessSubscriber } from './in-process-subscriber';
-import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
-import { retryPolicy, sleep, type RetryPolicy } from '../retry';
+import { errorMessage, type MessagingLogger } from '../logger';
+import { sleep, type RetryPolicy } from '../retry';
 import { DEAD_LETTER_CONSUMER_HEADER, type WireMessage } from '../wire';
 import { DEAD_LETTER_REASON_HEADER } from '@quartier/contracts';
 
@@ -190,21 +183,14 @@ export interface InProcessEventBusOptions {
  * only in memory: what is queued when the process dies is gone, which the outbox cannot undo
  * (the rows are already marked sent). Embedded mode accepts that; distributed mode uses Kafka.
  */
-export class InProcessEventBus extends EventBus {
-  readonly service: ServiceName;
+export class InProcessEventBus extends EventBusAdapter {
   readonly broker: InProcessBroker;
-  private readonly retry: RetryPolicy;
-  private readonly logger: MessagingLogger;
   private readonly closeGraceMs: number;
   private readonly subscriptions = new Set<BrokerSubscriber>();
-  private closed = false;
 
   constructor(options: InProcessEventBusOptions) {
-    super();
-    this.service = options.service;
+    super(options.service, options);
     this.broker = options.broker ?? defaultInProcessBroker;
-    this.retry = retryPolicy(options.retry);
-    this.logger = options.logger ?? defaultLogger(options.service, 'messaging');
     this.closeGraceMs = options.closeGraceMs ?? 5000;
   }
 
@@ -212,54 +198,26 @@ export class InProcessEventBus extends EventBus {
     return this.broker.deadLetters;
   }
 
-  async publishEncoded(messages: readonly WireMessage[]): Promise<void> {
-    if (this.closed) throw new Error('event bus is closed');
-    assertOwnTopic(this.service, messages);
+  protected async transmit(messages: readonly WireMessage[]): Promise<void> {
     await this.broker.publish(messages);
   }
 
-  async subscribe<K extends EventType>(
-    consumer: string,
-    types: readonly K[],
-    handler: EventHandler<K>,
-    options: SubscribeOptions = {},
-  ): Promise<Subscription> {
-    if (this.closed) throw new Error('event bus is closed');
-    const target = deliveryTarget(consumer, types, handler as EventHandler<EventType>, this.retry, options);
-    const subscription = new InProcessSubscription(
-      `${this.service}.${consumer}`,
-      consumer,
-      types,
-      target,
-      this.broker,
-      this.logger,
-    );
-    this.broker.attach(subscription);
-    this.subscriptions.add(subscription);
-    return subscription;
-  }
-
   /**
-   * One queue per subscription, drained one batch at a time: whatever arrived while the previous
-   * batch was handled forms the next one (up to `maxBatch` events and `maxBatchBytes`), so a burst of thousands of events
-   * becomes a few transactions instead of thousands of concurrent ones.
+   * A single subscription keeps one lane per key; a batch subscription one queue, drained one
+   * batch at a time: whatever arrived while the previous batch was handled forms the next one (up
+   * to `maxBatch` events and `maxBatchBytes`), so a burst of thousands of events becomes a few
+   * transactions instead of thousands of concurrent ones.
    */
-  override async subscribeBatch<K extends EventType>(
+  protected async consume(
     consumer: string,
-    types: readonly K[],
-    handler: BatchEventHandler<K>,
-    options: BatchSubscribeOptions = {},
+    types: readonly EventType[],
+    mode: ConsumeMode,
   ): Promise<Subscription> {
-    if (this.closed) throw new Error('event bus is closed');
-    const limits = batchLimits(options);
-    const subscription = new InProcessBatchSubscription(
-      `${this.service}.${consumer}`,
-      types,
-      deliveryTarget(consumer, types, handler as BatchEventHandler<EventType>, this.retry, options),
-      limits,
-      this.broker,
-      this.logger,
-    );
+    const groupId = `${this.service}.${consumer}`;
+    const subscription =
+      mode.kind === 'single'
+        ? new InProcessSubscription(groupId, consumer, types, mode.target, this.broker, this.logger)
+        : new InProcessBatchSubscription(groupId, types, mode.target, mode.limits, this.broker, this.logger);
     this.broker.attach(subscription);
     this.subscriptions.add(subscription);
     return subscription;

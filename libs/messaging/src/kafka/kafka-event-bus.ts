@@ -12,18 +12,11 @@ import {
 } from 'kafkajs';
 import type { EventType, ServiceName } from '@quartier/contracts';
 import { batchEnd, deliverBatch, type BatchDeliveryTarget } from '../batch-delivery';
-import { assertOwnTopic, batchLimits, deliveryTarget, type BatchLimits } from '../bus-adapter';
-import { deliver, topicsFor, type DeliveryTarget } from '../delivery';
-import {
-  EventBus,
-  type BatchEventHandler,
-  type BatchSubscribeOptions,
-  type EventHandler,
-  type SubscribeOptions,
-  type Subscription,
-} from '../event-bus';
-import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
-import { retryPolicy, type RetryPolicy } from '../retry';
+import { EventBusAdapter, type BatchLimits, type ConsumeMode } from '../bus-adapter';
+import { deliver, topicsFor } from '../delivery';
+import type { Subscription } from '../event-bus';
+import { errorMessage, type MessagingLogger } from '../logger';
+import type { RetryPolicy } from '../retry';
 import { headersToStrings, type WireMessage } from '../wire';
 
 export type BrokerList = string[] | (() => string[] | Promise<string[]>);
@@ -66,22 +59,15 @@ export interface KafkaEventBusOptions {
  * handled, i.e. after the handler's transaction committed — a crash in between redelivers, and
  * the inbox absorbs the duplicate.
  */
-export class KafkaEventBus extends EventBus {
-  readonly service: ServiceName;
+export class KafkaEventBus extends EventBusAdapter {
   private readonly kafka: Kafka;
   private readonly options: KafkaEventBusOptions;
-  private readonly retry: RetryPolicy;
-  private readonly logger: MessagingLogger;
   private producer: Promise<Producer> | undefined;
   private readonly subscriptions = new Set<KafkaSubscription>();
-  private closed = false;
 
   constructor(options: KafkaEventBusOptions) {
-    super();
+    super(options.service, options);
     this.options = options;
-    this.service = options.service;
-    this.retry = retryPolicy(options.retry);
-    this.logger = options.logger ?? defaultLogger(options.service, 'messaging');
     const brokers = options.brokers;
     const config: KafkaConfig = {
       clientId: options.clientId ?? `quartier-${options.service}`,
@@ -166,46 +152,16 @@ export class KafkaEventBus extends EventBus {
     }
   }
 
-  async publishEncoded(messages: readonly WireMessage[]): Promise<void> {
-    if (this.closed) throw new Error('event bus is closed');
-    assertOwnTopic(this.service, messages);
+  protected async transmit(messages: readonly WireMessage[]): Promise<void> {
     await this.send(messages);
   }
 
-  async subscribe<K extends EventType>(
-    consumer: string,
-    types: readonly K[],
-    handler: EventHandler<K>,
-    options: SubscribeOptions = {},
-  ): Promise<Subscription> {
-    if (this.closed) throw new Error('event bus is closed');
-    const target = deliveryTarget(consumer, types, handler as EventHandler<EventType>, this.retry, options);
-    return this.consume(consumer, types, { kind: 'single', target });
-  }
-
   /**
-   * kafkajs's `eachBatch`: a fetched batch of a partition is handed over in chunks of up to
-   * `maxBatch` events and `maxBatchBytes`.
+   * One consumer group per subscription. A batch subscription uses kafkajs's `eachBatch`: a
+   * fetched batch of a partition is handed over in chunks of up to `maxBatch` events and
+   * `maxBatchBytes`.
    */
-  override async subscribeBatch<K extends EventType>(
-    consumer: string,
-    types: readonly K[],
-    handler: BatchEventHandler<K>,
-    options: BatchSubscribeOptions = {},
-  ): Promise<Subscription> {
-    if (this.closed) throw new Error('event bus is closed');
-    const limits = batchLimits(options);
-    const target = deliveryTarget(
-      consumer,
-      types,
-      handler as BatchEventHandler<EventType>,
-      this.retry,
-      options,
-    );
-    return this.consume(consumer, types, { kind: 'batch', target, limits });
-  }
-
-  private async consume(
+  protected async consume(
     consumer: string,
     types: readonly EventType[],
     mode: ConsumeMode,
@@ -248,10 +204,6 @@ export class KafkaEventBus extends EventBus {
     await this.dropProducer();
   }
 }
-
-type ConsumeMode =
-  | { kind: 'single'; target: DeliveryTarget }
-  | { kind: 'batch'; target: BatchDeliveryTarget; limits: BatchLimits };
 
 const toWire = (topic: string, message: KafkaMessage): WireMessage => ({
   topic,
