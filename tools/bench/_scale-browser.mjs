@@ -22,7 +22,7 @@ async function waitForJob(call, path) {
   }
 }
 
-async function seedMusterstadt(url, files, city, work) {
+export async function seedMusterstadt(url, files, city, work) {
   const call = client(url, await token(url, TENANT_USER));
   const validFrom = new Date().toISOString().slice(0, 10);
   for (const { level, file } of files) {
@@ -61,11 +61,46 @@ async function seedMusterstadt(url, files, city, work) {
   await waitForJob(call, `/api/indicator/imports/${job.id}`);
 }
 
+/**
+ * What the environment asks to record from the reload until the map is drawn:
+ * QUARTIER_SCALE_TRACE=<file>, a Chromium trace of every thread (page, MapLibre's workers, GPU
+ * process) for Perfetto; QUARTIER_SCALE_CPU_PROFILE=<file>, a V8 CPU profile of the page.
+ */
+async function startRecording(browser, page, cdp) {
+  const trace = process.env.QUARTIER_SCALE_TRACE;
+  const cpuProfile = process.env.QUARTIER_SCALE_CPU_PROFILE;
+  if (trace)
+    await browser.startTracing(page, {
+      path: trace,
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'gpu',
+        'toplevel',
+      ],
+    });
+  if (cpuProfile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  return async () => {
+    if (trace) await browser.stopTracing();
+    if (cpuProfile) writeFileSync(cpuProfile, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+  };
+}
+
 /** Null when the portal is not built (dist/portal/browser) or Chromium is missing. */
 export async function measureExplorer({ url, root, files, city, work }) {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(join(root, 'dist/portal/browser/index.html')) || !existsSync(executablePath)) return null;
   await seedMusterstadt(url, files, city, work);
+  return measureExplorerPage({ url, root, work, executablePath });
+}
+
+/** The explorer's page over an already seeded Musterstadt (see `seedMusterstadt`). */
+export async function measureExplorerPage({ url, root, work, executablePath }) {
   const browser = await chromium.launch({
     executablePath,
     headless: true,
@@ -119,10 +154,12 @@ export async function measureExplorer({ url, root, files, city, work }) {
       const r = requests.get(e.requestId);
       if (r) r.bytes = e.encodedDataLength;
     });
+    const stopRecording = await startRecording(browser, page, cdp);
     await page.reload();
     const started = performance.now();
     await drawn();
     const pageMs = performance.now() - started;
+    await stopRecording();
     const features = Number(await map.getAttribute('data-rendered-features'));
     // The value layer is requested with the tiles, once the TileJSON is there (Resource Timing
     // of the page; the tiles themselves are fetched by MapLibre's worker).

@@ -27,16 +27,31 @@ import {
   TILE_SELECTED,
   TILE_SOURCE,
   addTileLayers,
-  applyCellStates,
+  applyCellKeys,
   removeTileLayers,
+  tileColors,
 } from './tile-layers';
 
 export interface MapCell {
   /** 0-based class, null without a value. */
   cls: number | null;
   state: CellState;
-  /** What the tooltip says about the area (value or class with label). */
-  text: string;
+  /** What the tooltip says about the area (value or class with label); may be computed on reading. */
+  readonly text: string;
+}
+
+/**
+ * A cell whose tooltip text is written when it is read: a level of 50,000 areas would otherwise
+ * format 50,000 numbers before the map can draw, for the one tooltip shown at a time.
+ */
+export function lazyCell(cls: number | null, state: CellState, text: () => string): MapCell {
+  return {
+    cls,
+    state,
+    get text() {
+      return text();
+    },
+  };
 }
 
 const ATTRIBUTION = 'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0';
@@ -169,6 +184,7 @@ export class ClassMap {
 
   constructor() {
     let shownTiles: AreaTiles | null = null;
+    let tilesAdded = false;
     let tilePointer = false;
     effect(() => {
       const map = this.map();
@@ -177,15 +193,8 @@ export class ClassMap {
       if (tiles !== shownTiles) {
         removeTileLayers(map);
         shownTiles = tiles;
+        tilesAdded = false;
         if (!tiles) return;
-        addTileLayers(
-          map,
-          tiles,
-          this.legend().map((l) => l.color),
-        );
-        // Layer handlers outlive the layer: bound once, they serve every tiled level.
-        if (!tilePointer) this.bindPointer(map, TILE_FILL, 'code');
-        tilePointer = true;
         map.getSource<GeoJSONSource>(SOURCE)?.setData({ type: 'FeatureCollection', features: [] });
         const [west, south, east, north] = tiles.bounds;
         fitWhenSized(map, [west, south, east, north], 24);
@@ -193,9 +202,19 @@ export class ClassMap {
       if (!tiles) return;
       this.renderedFeatures.set(null);
       // As with GeoJSON: nothing counts as drawn before the service answered for the areas.
-      if (this.cells().size === 0) return;
-      map.setPaintProperty(TILE_FILL, 'fill-color', this.tileColors() as never);
-      applyCellStates(map, this.cells());
+      const cells = this.cells();
+      if (cells.size === 0) return;
+      const colors = this.legend().map((l) => l.color);
+      if (tilesAdded) {
+        map.setPaintProperty(TILE_FILL, 'fill-color', tileColors(colors) as never);
+        applyCellKeys(map, cells);
+      } else {
+        addTileLayers(map, tiles, colors, cells);
+        tilesAdded = true;
+        // Layer handlers outlive the layer: bound once, they serve every tiled level.
+        if (!tilePointer) this.bindPointer(map, TILE_FILL, 'code');
+        tilePointer = true;
+      }
       whenDrawn(map, TILE_SOURCE, TILE_FILL, (count) => this.renderedFeatures.set(count));
     });
 
@@ -294,12 +313,5 @@ export class ClassMap {
       x: event.point.x,
       y: event.point.y,
     });
-  }
-
-  private tileColors(): unknown[] | string {
-    return classColorExpression(
-      this.legend().map((l) => l.color),
-      ['coalesce', ['feature-state', 'cls'], -1],
-    );
   }
 }

@@ -10,7 +10,7 @@ import {
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import { ChoiceSelect, ScrollRegion, Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { type LegendClass, classOf, quantileBreaks, valueLegend, valueRange } from '../classes';
-import { ClassMap, type MapCell } from '../class-map/class-map';
+import { ClassMap, type MapCell, lazyCell } from '../class-map/class-map';
 import { IndicatorApi, type AreaValue, type ValueLayer } from '../indicator-api';
 import { SeriesChart, type SeriesLine } from '../series-chart/series-chart';
 import { IndicatorTexts } from '../texts';
@@ -18,6 +18,11 @@ import { IndicatorTexts } from '../texts';
 const MAX_COMPARE = 4;
 /** Levels with more areas are drawn from vector tiles rather than one GeoJSON document. */
 const TILE_THRESHOLD = 2000;
+/**
+ * Ranking rows drawn at a time: a city's planning areas (Berlin's 448) in one go, while a level
+ * of 50,000 blocks does not make the page lay out a thousand rows before its map can draw.
+ */
+const RANKING_PAGE = 500;
 
 type Shown = Pick<AreaValue, 'status' | 'value' | 'approximate'> &
   Partial<Pick<AreaValue, 'reason' | 'coverage'>>;
@@ -146,6 +151,28 @@ export class Explorer {
     for (const item of this.data.value()?.items ?? []) cells.set(item.areaId, this.cellOf(item, breaks));
     return cells;
   });
+  /** How many ranking rows are drawn (ranked first, then those without a value). */
+  protected readonly rankingLimit = linkedSignal({ source: this.query, computation: () => RANKING_PAGE });
+  protected readonly rankingPage = computed(() => {
+    const ranking = this.ranking.value();
+    const items = ranking?.items ?? [];
+    const unranked = ranking?.unranked ?? [];
+    const limit = this.rankingLimit();
+    const total = items.length + unranked.length;
+    const shown = Math.min(limit, total);
+    return {
+      items: items.slice(0, limit),
+      unranked: unranked.slice(0, Math.max(0, limit - items.length)),
+      shown,
+      total,
+      more: Math.min(total - shown, RANKING_PAGE),
+    };
+  });
+
+  protected showMoreRanking(): void {
+    this.rankingLimit.update((limit) => limit + RANKING_PAGE);
+  }
+
   /** The ranking as shown, for its CSV/XLSX download (values as numbers, reasons in words). */
   protected readonly rankingRows = computed<TableRows>(() => {
     const ranking = this.ranking.value();
@@ -257,19 +284,19 @@ export class Explorer {
     return '';
   }
 
+  /**
+   * The tooltip text is written when it is read: a level of 50,000 areas would otherwise format
+   * 50,000 numbers before the map can draw, for the one tooltip shown at a time.
+   */
   private cellOf(item: Shown, breaks: readonly number[]): MapCell {
-    const why = this.explain(item);
     if (item.status !== 'value' || item.value === null)
-      return {
-        cls: null,
-        state: item.status === 'suppressed' ? 'suppressed' : 'missing',
-        text: item.status === 'missing' ? why : this.display(item),
-      };
+      return lazyCell(null, item.status === 'suppressed' ? 'suppressed' : 'missing', () =>
+        item.status === 'missing' ? this.explain(item) : this.display(item),
+      );
     const cls = classOf(item.value, breaks);
-    return {
-      cls,
-      state: 'value',
-      text: `${this.display(item)} (${this.t('legendClass', { number: cls + 1 })})${why ? ` – ${why}` : ''}`,
-    };
+    return lazyCell(cls, 'value', () => {
+      const why = this.explain(item);
+      return `${this.display(item)} (${this.t('legendClass', { number: cls + 1 })})${why ? ` – ${why}` : ''}`;
+    });
   }
 }

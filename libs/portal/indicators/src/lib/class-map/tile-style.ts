@@ -1,0 +1,62 @@
+import type { AreaTiles } from '@quartier/portal-data-access';
+import type { CellState } from '../classes';
+
+// What the tiled class map draws, as data and MapLibre expressions (no MapLibre object here):
+// classes reach the tiles' features through one global-state object `code → key`, which
+// MapLibre's worker reads while it lays out a tile.
+
+/** The global-state property holding each shown area's key (by code). */
+export const CELL_KEYS = 'quartier-cell-keys';
+/** Keys below 0: a suppressed value (hatched), no rateable value (dotted). Classes count from 0. */
+export const SUPPRESSED = -2;
+export const NO_VALUE = -3;
+
+/** A feature's key; areas without one (outside the caller's scope) are not drawn. */
+export const keyOf = ['get', ['get', 'code'], ['global-state', CELL_KEYS]];
+export const shown = ['has', ['get', 'code'], ['global-state', CELL_KEYS]];
+
+/** What a cell contributes to the tiles: its class, or why it has none. */
+export function cellKey(cell: { cls: number | null; state: CellState }): number {
+  if (cell.state === 'suppressed') return SUPPRESSED;
+  if (cell.state !== 'value' || cell.cls === null) return NO_VALUE;
+  return cell.cls;
+}
+
+export function cellKeys(
+  cells: ReadonlyMap<string, { cls: number | null; state: CellState }>,
+): Record<string, number> {
+  const byCode: Record<string, number> = {};
+  for (const [code, cell] of cells) byCode[code] = cellKey(cell);
+  return byCode;
+}
+
+const OUTLINE_RGB = '27, 39, 51';
+/** How wide (CSS px) an average area is drawn when its outline starts to show, and is full. */
+const OUTLINE_FROM_PX = 6;
+const OUTLINE_FULL_PX = 24;
+/** MapLibre draws vector tiles 512 px wide: pixels per degree of longitude at zoom 0. */
+const PX_PER_DEGREE_AT_ZOOM_0 = 512 / 360;
+
+/**
+ * Outlines fade in as the areas grow on screen: at a full-city view of 50,000 blocks each is a
+ * few pixels wide, and their outlines would paint the whole city in the outline colour. The
+ * zooms come from the level's bounds and count (the width of an average area).
+ */
+export function outlineColor(tiles: Pick<AreaTiles, 'bounds' | 'areas'>): unknown[] {
+  const [west, south, east, north] = tiles.bounds;
+  const cos = Math.cos((((south + north) / 2) * Math.PI) / 180);
+  // The side of an average area's square in degrees of longitude (the bounds' area, shared out).
+  const width = Math.sqrt(((east - west) * cos * (north - south)) / Math.max(1, tiles.areas)) / cos;
+  const zoomAt = (px: number) =>
+    Math.max(0, Math.log2(px / (PX_PER_DEGREE_AT_ZOOM_0 * Math.max(width, 1e-9))));
+  const from = zoomAt(OUTLINE_FROM_PX);
+  return [
+    'interpolate',
+    ['linear'],
+    ['zoom'],
+    from,
+    `rgba(${OUTLINE_RGB}, 0)`,
+    Math.max(from + 0.5, zoomAt(OUTLINE_FULL_PX)),
+    `rgba(${OUTLINE_RGB}, 1)`,
+  ];
+}
