@@ -108,8 +108,13 @@ export class ValuesController {
     summary: 'Areas of a level ranked by value (ties share a rank); areas without a value listed apart',
   })
   @ApiOkResponse({ type: RankingDto.Output })
-  ranking(@CurrentCaller() caller: Caller, @Query() query: RankingQueryDto) {
-    return this.values.ranking(caller, query);
+  async ranking(
+    @CurrentCaller() caller: Caller,
+    @Query() query: RankingQueryDto,
+    @Req() req: Request,
+    @Res() res: Response,
+  ) {
+    send(await this.values.rankingResponse(caller, query), req, res);
   }
 
   @Get('quality')

@@ -489,6 +489,47 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       ]);
     });
 
+    it('keeps a ranking until new values arrive, under an ETag of its data and scope', async () => {
+      const path = '/api/indicator/values/ranking?indicator=Q2&period=2022&level=planungsraum';
+      await importFile(
+        'csv',
+        [
+          'area,period,indicator,value,numerator,denominator',
+          'X201,2022,Q2,,50,500',
+          'X202,2022,Q2,,25,500',
+        ].join('\n'),
+      );
+      const first = await call('GET', path, 'viewer');
+      const again = await call('GET', path, 'viewer');
+      expect((first.body['items'] as unknown as { code: string }[]).map((i) => i.code)).toEqual([
+        'X201',
+        'X202',
+      ]);
+      expect(first.headers.get('etag')).toBeTruthy();
+      expect(again.headers.get('etag')).toBe(first.headers.get('etag'));
+      expect(again.text).toBe(first.text);
+      // Another order is another answer.
+      const ascending = await call('GET', `${path}&order=asc`, 'viewer');
+      expect((ascending.body['items'] as unknown as { code: string }[]).map((i) => i.code)).toEqual([
+        'X202',
+        'X201',
+      ]);
+      expect(ascending.headers.get('etag')).not.toBe(first.headers.get('etag'));
+
+      await importFile(
+        'csv',
+        ['area,period,indicator,value,numerator,denominator', 'X202,2022,Q2,,100,500'].join('\n'),
+      );
+      const after = await call('GET', path, 'viewer');
+      expect(
+        (after.body['items'] as unknown as { code: string; value: number }[]).map((i) => [i.code, i.value]),
+      ).toEqual([
+        ['X202', 20],
+        ['X201', 10],
+      ]);
+      expect(after.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    });
+
     it.each(['csv', 'csv-wide', 'xlsx', 'sdmx-csv', 'json-stat', 'dhis2'])(
       'exports %s and imports the export back unchanged',
       async (format) => {

@@ -67,6 +67,14 @@ export interface IndicatorSummary {
   polarity: IndicatorView['polarity'];
 }
 
+export interface RankingQuery {
+  indicator: string;
+  period: string;
+  level: string;
+  order?: 'asc' | 'desc';
+  limit: number;
+}
+
 /** Compact cached form: one tuple per area of every level. */
 type CachedCell = [
   string,
@@ -160,21 +168,39 @@ export class ValuesService {
    * The map request, serialised once per (data generation, indicator version, period, level,
    * parent, caller scope) and then served from memory: the hot path of the explorer.
    */
-  async mapResponse(
+  mapResponse(
     caller: Caller,
     query: { indicator: string; period: string; level: string; parent?: string },
     format: 'records' | 'layer' = 'records',
+  ): Promise<SerializedResponse> {
+    return this.serialized(caller, query, format, async () => {
+      const map = await this.map(caller, query);
+      return format === 'layer' ? toValueLayer(map) : map;
+    });
+  }
+
+  /** The ranking, kept like the map: at 50,000 areas it sorts them all (a third of a second). */
+  rankingResponse(caller: Caller, query: RankingQuery): Promise<SerializedResponse> {
+    return this.serialized(caller, query, `ranking:${query.order ?? ''}:${query.limit}`, () =>
+      this.ranking(caller, query),
+    );
+  }
+
+  private async serialized(
+    caller: Caller,
+    query: { indicator: string; period: string; level: string; parent?: string },
+    variant: string,
+    build: () => Promise<unknown>,
   ): Promise<SerializedResponse> {
     const { access, tenantId } = caller;
     const indicator = await this.catalogue.get(tenantId, query.indicator);
     const tree = await this.areas.of(tenantId);
     const generation = await this.cache.generation(tenantId);
     const scope = readScope(access);
-    const key = `${this.resolvedKey(tenantId, generation, tree, indicator, query.period)}:${query.level}:${query.parent ?? ''}:${scope === 'all' ? '*' : scope.join(',')}:${format}`;
+    const key = `${this.resolvedKey(tenantId, generation, tree, indicator, query.period)}:${query.level}:${query.parent ?? ''}:${scope === 'all' ? '*' : scope.join(',')}:${variant}`;
     const hit = this.responses.get(key);
     if (hit) return hit;
-    const map = await this.map(caller, query);
-    const json = JSON.stringify(format === 'layer' ? toValueLayer(map) : map);
+    const json = JSON.stringify(await build());
     const response = { etag: `"${createHash('sha1').update(key).digest('base64url')}"`, json };
     this.responses.set(key, response);
     return response;
@@ -248,10 +274,7 @@ export class ValuesService {
     };
   }
 
-  async ranking(
-    caller: Caller,
-    query: { indicator: string; period: string; level: string; order?: 'asc' | 'desc'; limit: number },
-  ) {
+  async ranking(caller: Caller, query: RankingQuery) {
     const map = await this.map(caller, query);
     const order = query.order ?? (map.indicator.polarity === 'higher-is-better' ? 'asc' : 'desc');
     const ranked = map.items
