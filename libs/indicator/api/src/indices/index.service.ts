@@ -17,7 +17,7 @@ import { readScope, requireTenantWide } from '../common/access';
 import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { IndicatorValueRepository } from '../values/indicator-value.repository';
-import { visible } from '../values/values.service';
+import { visible } from '../values/area-value';
 import { IndexDefinitionRepository, type IndexDefinitionRow } from './index-definition.repository';
 import type { indexResultsSchema } from './index.dto';
 import { indexInputs, levelValues } from './index-inputs';

@@ -7,7 +7,8 @@ import { AreaTree } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { IndexService } from '../indices/index.service';
 import type { AreaProfile } from './area-profile.dto';
-import { ValuesService, visible } from './values.service';
+import { visible } from './area-value';
+import { ValuesService } from './values.service';
 
 /** At most this many indicators: an area page shows key figures, the explorer the rest. */
 const KEY_INDICATORS = 12;

@@ -1,4 +1,5 @@
-import type { AreaValue, ValuesService } from './values.service';
+import type { AreaValue } from './area-value';
+import type { ValuesService } from './values.service';
 
 type MapData = Awaited<ReturnType<ValuesService['map']>>;
 

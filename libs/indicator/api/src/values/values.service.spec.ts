@@ -1,4 +1,4 @@
-import { statistics, toAreaValue, visible, type AreaValue } from './values.service';
+import { statistics, toAreaValue, visible, type AreaValue } from './area-value';
 
 const area = {
   id: 'c',

@@ -1,22 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { isInScope, type Caller, type Scope } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import {
   comparePeriods,
   periodCalendar,
   qualityFlags,
   resolveHierarchyValues,
-  type ResolvedCell,
 } from '@quartier/indicator-core';
 import { LRUCache } from 'lru-cache';
 import { ValueCache } from '../cache/value-cache';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { IndicatorView } from '../catalogue/indicator.dto';
 import { readScope } from '../common/access';
-import { AreaTree, type AreaNode, type TenantAreas } from '../common/area-tree';
+import { AreaTree, type TenantAreas } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { IndicatorValueRepository } from './indicator-value.repository';
 import { toValueLayer } from './value-layer';
+import {
+  type CachedCell,
+  shownAreas,
+  statistics,
+  summary,
+  toAreaValue,
+  pick,
+  toCached,
+  visible,
+} from './area-value';
 
 const CACHE_TTL_SECONDS = 3600;
 /**
@@ -42,60 +51,12 @@ export interface SerializedResponse {
   gzip?: Buffer;
 }
 
-export interface AreaValue {
-  areaId: string;
-  code: string;
-  name: string;
-  level: string;
-  status: 'value' | 'suppressed' | 'missing';
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  /** stored, ratio-of-sums, population-weighted-mean, sum; why it is suppressed or missing otherwise. */
-  source: string | null;
-  approximate: boolean;
-  reason: string | null;
-  /** Share of the population in areas with a value, when an aggregate left some out; else null. */
-  coverage: number | null;
-}
-
-export interface IndicatorSummary {
-  code: string;
-  version: number;
-  name: IndicatorView['name'];
-  unit: IndicatorView['unit'];
-  polarity: IndicatorView['polarity'];
-}
-
 export interface RankingQuery {
   indicator: string;
   period: string;
   level: string;
   order?: 'asc' | 'desc';
   limit: number;
-}
-
-/** Compact cached form: one tuple per area of every level. */
-type CachedCell = [
-  string,
-  'value' | 'suppressed' | 'missing',
-  number | null,
-  number | null,
-  number | null,
-  string | null,
-  boolean,
-  string | null,
-  (number | null)?,
-];
-
-/**
- * Area scope rule for reading: a caller sees an area when the area itself or one of its
- * ancestors is a root of their scope — i.e. the whole area lies inside what they may see.
- * Aggregates of larger areas (the district above a planner's district region, the city) mix
- * in areas outside the scope and are therefore not shown to them.
- */
-export function visible(scope: Scope, area: AreaNode): boolean {
-  return isInScope(scope, [...area.path, area.id]);
 }
 
 @Injectable()
@@ -398,111 +359,5 @@ export class ValuesService {
   }
 }
 
-/** The areas of `level` (below `parent`) the caller may see, in the tree's order. */
-function shownAreas(tree: TenantAreas, scope: Scope, query: { level: string; parent?: string }): AreaNode[] {
-  return tree.list.filter(
-    (area) =>
-      area.level === query.level &&
-      visible(scope, area) &&
-      (!query.parent || area.path.includes(query.parent)),
-  );
-}
-
-function toCached(cell: ResolvedCell): CachedCell {
-  switch (cell.status) {
-    case 'value':
-      return [
-        cell.area,
-        'value',
-        cell.value,
-        cell.numerator,
-        cell.denominator,
-        cell.source,
-        cell.approximate,
-        null,
-        cell.coverage ?? null,
-      ];
-    case 'suppressed':
-      return [cell.area, 'suppressed', null, null, null, null, false, cell.reason];
-    case 'missing':
-      return [cell.area, 'missing', null, null, null, null, false, cell.reason];
-  }
-}
-
-export function toAreaValue(area: AreaNode, cell: CachedCell | undefined): AreaValue {
-  const [, status, value, numerator, denominator, source, approximate, reason, coverage] = cell ?? [
-    area.id,
-    'missing',
-    null,
-    null,
-    null,
-    null,
-    false,
-    'no-data',
-  ];
-  return {
-    areaId: area.id,
-    code: area.code,
-    name: area.name,
-    level: area.level,
-    status,
-    value,
-    numerator,
-    denominator,
-    source,
-    approximate,
-    reason,
-    coverage: coverage ?? null,
-  };
-}
-
-function pick(v: AreaValue) {
-  return {
-    status: v.status,
-    value: v.value,
-    numerator: v.numerator,
-    denominator: v.denominator,
-    source: v.source,
-    approximate: v.approximate,
-    reason: v.reason,
-    coverage: v.coverage,
-  };
-}
-
-function summary(indicator: IndicatorView): IndicatorSummary {
-  return {
-    code: indicator.code,
-    version: indicator.version,
-    name: indicator.name,
-    unit: indicator.unit,
-    polarity: indicator.polarity,
-  };
-}
-
 /** A flag without its area, per kind of flag (`Omit` of the union would keep only the shared keys). */
 type WithoutArea<F> = F extends unknown ? Omit<F, 'area'> : never;
-
-/** Count, range and quintile breaks of the shown values (the map legend's classes). */
-export function statistics(items: readonly AreaValue[]) {
-  const values = items
-    .filter((i) => i.status === 'value')
-    .map((i) => i.value as number)
-    .sort((a, b) => a - b);
-  const counts = {
-    value: values.length,
-    suppressed: items.filter((i) => i.status === 'suppressed').length,
-    missing: items.filter((i) => i.status === 'missing').length,
-  };
-  if (values.length === 0) return { counts, min: null, max: null, breaks: [] as number[] };
-  const quantile = (q: number) => {
-    const pos = (values.length - 1) * q;
-    const lo = Math.floor(pos);
-    return values[lo] + (values[Math.min(lo + 1, values.length - 1)] - values[lo]) * (pos - lo);
-  };
-  return {
-    counts,
-    min: values[0],
-    max: values[values.length - 1],
-    breaks: [0.2, 0.4, 0.6, 0.8].map(quantile),
-  };
-}
