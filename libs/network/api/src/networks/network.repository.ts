@@ -1,7 +1,7 @@
 // SQL of the `network` table: functions taking an EntityManager (a DataSource's manager for
 // reads, the caller's transaction for writes).
 import type { EntityManager } from 'typeorm';
-import { NETWORK_COLUMNS, type NetworkRecord } from './network.dto';
+import { NETWORK_COLUMNS, type NetworkRecord, type NetworkRow } from './network.dto';
 import { selectOne } from '@quartier/service-kit';
 
 const WITH_AREA_PATH = `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors"
@@ -57,16 +57,8 @@ export async function networkNamed(manager: EntityManager, tenantId: string, nam
   return rows.length > 0;
 }
 
-export interface NewNetwork {
-  tenantId: string;
-  name: string;
-  description: string | null;
-  areaId: string | null;
-  programmeId: string | null;
-  directed: boolean;
-  weighted: boolean;
-  createdBy: string;
-}
+/** A network's row as first written: what its creator gave, without what the database sets. */
+export type NewNetwork = Omit<NetworkRow, 'id' | 'createdAt' | 'updatedAt'> & { createdBy: string };
 
 /** Inserts a network; returns its id. */
 export async function insertNetwork(manager: EntityManager, network: NewNetwork): Promise<string> {
