@@ -49,11 +49,22 @@ interface RenderTask {
 }
 
 type ToWorker = { type: 'task'; task: RenderTask } | { type: 'ack' };
+/** How a render thread (worker or helper) reports its failure: the error's code, or RenderFailed. */
+type ThreadFailure = { type: 'error'; code: string; message: string };
 type FromWorker =
   | { type: 'chunk'; bytes: Uint8Array }
   | { type: 'progress'; fraction: number; message?: string }
   | { type: 'done' }
-  | { type: 'error'; code: string; message: string };
+  | ThreadFailure;
+
+function threadFailure(error: unknown): ThreadFailure {
+  const code = (error as { code?: unknown }).code;
+  return {
+    type: 'error',
+    code: typeof code === 'string' ? code : 'RenderFailed',
+    message: error instanceof Error ? error.message : String(error),
+  };
+}
 
 /** True when this module runs as compiled JavaScript and so can be a worker entry point. */
 export function workersAvailable(): boolean {
@@ -196,12 +207,7 @@ async function runTask(
     await finished;
     port.postMessage({ type: 'done' } satisfies FromWorker);
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    port.postMessage({
-      type: 'error',
-      code: typeof code === 'string' ? code : 'RenderFailed',
-      message: error instanceof Error ? error.message : String(error),
-    } satisfies FromWorker);
+    port.postMessage(threadFailure(error) satisfies FromWorker);
   }
 }
 
@@ -214,8 +220,7 @@ interface HelperData {
 }
 
 type FromHelper =
-  | { type: 'entry'; position: number; entries: { name: string; bytes: Uint8Array }[] }
-  | { type: 'error'; code: string; message: string };
+  { type: 'entry'; position: number; entries: { name: string; bytes: Uint8Array }[] } | ThreadFailure;
 
 class HelperFailed extends Error {
   constructor(
@@ -320,12 +325,7 @@ async function runHelper(port: MessagePort, data: HelperData) {
       );
     }
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    port.postMessage({
-      type: 'error',
-      code: typeof code === 'string' ? code : 'RenderFailed',
-      message: error instanceof Error ? error.message : String(error),
-    } satisfies FromHelper);
+    port.postMessage(threadFailure(error) satisfies FromHelper);
   }
   // Stays until the render worker ends it: its last entries are still on their way.
 }
