@@ -84,10 +84,9 @@ export async function executeJob(deps: ExecutorDeps, entry: RegisteredKind, job:
     if (outcome.status === 'failed' || outcome.status === 'queued') logUnexpected(deps.logger, view, error);
   }
   try {
-    await reporter.flush();
+    const state = await reporter.settle();
     // A cancel that arrived after the handler's last checkpoint does not undo a finished job.
-    const recorded = await deps.store.finish(view.id, runner, outcome, reporter.current, deps.clock.now());
-    const after = recorded ? await deps.store.find(view.id) : null;
+    const after = await deps.store.finish(view.id, runner, outcome, state, deps.clock.now());
     if (after && after.view.status !== 'queued') await deps.ended(after.view, after.files);
   } catch (error) {
     // The database is gone: the job stays `running` until a runner finds its heartbeat stale.

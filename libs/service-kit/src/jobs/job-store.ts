@@ -172,19 +172,22 @@ export class JobStore {
     );
   }
 
-  /** Records how a run ended; false when the job was no longer this runner's (interrupted meanwhile). */
+  /**
+   * Records how a run ended, with its last progress, and answers the job as recorded; null when
+   * it was no longer this runner's (interrupted meanwhile).
+   */
   async finish(
     id: string,
     runner: number,
     outcome: JobOutcome,
     state: ProgressState,
     now: Date,
-  ): Promise<boolean> {
+  ): Promise<StoredJob | null> {
     const done = outcome.status === 'done';
-    const rows = await this.rows<unknown>(
+    const rows = await this.rows<JobRow>(
       `UPDATE job SET status = $3, progress = $4, message = $5, rows_reached = $6, detail = $7::jsonb, result = $8::jsonb, error = $9::jsonb,
               finished_at = CASE WHEN $3 = 'queued' THEN NULL ELSE $10::timestamptz END, heartbeat_at = $10, runner = NULL
-        WHERE id = $1 AND status = 'running' AND runner = $2 RETURNING id`,
+        WHERE id = $1 AND status = 'running' AND runner = $2 RETURNING *`,
       [
         id,
         runner,
@@ -198,7 +201,7 @@ export class JobStore {
         now,
       ],
     );
-    return rows.length > 0;
+    return rows[0] ? toStored(rows[0]) : null;
   }
 
   /** Refreshes the heartbeat of this runner's jobs; answers which of them were asked to stop. */

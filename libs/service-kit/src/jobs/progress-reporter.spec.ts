@@ -16,7 +16,7 @@ describe('ProgressReporter', () => {
     return { reporter, writes, errors, advance: (ms: number) => (now += ms) };
   }
 
-  it('writes the first report at once, then at most once per interval, and the last one on flush', async () => {
+  it('writes the first report at once, then at most once per interval; settle answers the last one unwritten', async () => {
     const { reporter, writes, advance } = setup();
     reporter.report(0.1, { rows: 10, message: 'reading' });
     advance(100);
@@ -26,9 +26,35 @@ describe('ProgressReporter', () => {
     advance(100);
     reporter.report(0.4, { rows: 40 });
     reporter.report(0.5, { rows: 50, detail: { bytes: 5 } });
-    await reporter.flush();
-    expect(writes.map((w) => w.rows)).toEqual([10, 40, 50]);
-    expect(writes[2]).toEqual({ progress: 0.5, message: 'reading', rows: 50, detail: { bytes: 5 } });
+    const last = await reporter.settle();
+    // The job's finish records the last state: writing it first would cost a commit more.
+    expect(writes.map((w) => w.rows)).toEqual([10, 40]);
+    expect(last).toEqual({ progress: 0.5, message: 'reading', rows: 50, detail: { bytes: 5 } });
+  });
+
+  it('settles only after the writes under way, and writes nothing after', async () => {
+    let release!: () => void;
+    const written: number[] = [];
+    const reporter = new ProgressReporter(
+      { now: () => new Date(0) },
+      0,
+      async (state) => {
+        await new Promise<void>((resolve) => (release = resolve));
+        written.push(state.rows);
+      },
+      () => undefined,
+    );
+    reporter.report(0.5, { rows: 5 });
+    let settled = false;
+    const settling = reporter.settle().then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    release();
+    await settling;
+    expect(written).toEqual([5]);
+    reporter.report(0.9, { rows: 9 });
+    await Promise.resolve();
+    expect(written).toEqual([5]);
   });
 
   it('clamps fractions to 0…1, keeps the last message, rows and detail, and cleans unstorable text', async () => {
@@ -36,9 +62,9 @@ describe('ProgressReporter', () => {
     reporter.report(1.7, { message: 'a\u0000b', detail: { phase: 'x' } });
     reporter.report(-1, { detail: { more: 1 } });
     reporter.report(Number.NaN);
-    await reporter.flush();
+    const last = await reporter.settle();
     expect(writes.map((w) => w.progress)).toEqual([1, 0, 0]);
-    expect(writes[2]).toEqual({ progress: 0, message: 'a\uFFFDb', rows: 0, detail: { phase: 'x', more: 1 } });
+    expect(last).toEqual({ progress: 0, message: 'a\uFFFDb', rows: 0, detail: { phase: 'x', more: 1 } });
   });
 
   it('keeps going when a write fails and reports the failure', async () => {
@@ -55,16 +81,8 @@ describe('ProgressReporter', () => {
     );
     reporter.report(0.5);
     reporter.report(0.6);
-    await expect(reporter.flush()).resolves.toBeUndefined();
+    await expect(reporter.settle()).resolves.toMatchObject({ progress: 0.6 });
     expect(calls).toBe(2);
     expect(errors).toHaveLength(1);
-  });
-
-  it('does not write again on flush when nothing changed', async () => {
-    const { reporter, writes } = setup();
-    reporter.report(0.5);
-    await reporter.flush();
-    await reporter.flush();
-    expect(writes).toHaveLength(1);
   });
 });

@@ -17,7 +17,7 @@ export interface ProgressState {
 export class ProgressReporter {
   private state: ProgressState = { progress: 0, message: null, rows: 0, detail: {} };
   private lastWrite: number | null = null;
-  private dirty = false;
+  private settled = false;
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -26,10 +26,6 @@ export class ProgressReporter {
     private readonly write: (state: ProgressState) => Promise<void>,
     private readonly onError: (error: unknown) => void,
   ) {}
-
-  get current(): ProgressState {
-    return this.state;
-  }
 
   report(fraction: number, report: ProgressReport = {}): void {
     const progress = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : this.state.progress;
@@ -42,21 +38,25 @@ export class ProgressReporter {
           ? this.state.detail
           : (storable({ ...this.state.detail, ...report.detail }) as Record<string, unknown>),
     };
-    this.dirty = true;
+    if (this.settled) return;
     const now = this.clock.now().getTime();
     if (this.lastWrite !== null && now - this.lastWrite < this.intervalMs) return;
     this.lastWrite = now;
     this.enqueueWrite();
   }
 
-  /** Writes the last state if it has not been written yet; resolves when every write is done. */
-  async flush(): Promise<void> {
-    if (this.dirty) this.enqueueWrite();
+  /**
+   * Waits for the writes under way and answers the last state, written or not: whoever ends the
+   * job records it with the outcome, in one statement rather than a progress write followed by
+   * the finish (one commit less per job). No write starts after this.
+   */
+  async settle(): Promise<ProgressState> {
+    this.settled = true;
     await this.chain;
+    return this.state;
   }
 
   private enqueueWrite(): void {
-    this.dirty = false;
     const state = this.state;
     this.chain = this.chain.then(() => this.write(state)).catch((error: unknown) => this.onError(error));
   }
