@@ -31,6 +31,7 @@ const FLAKY = defineJobKind<{ failures: number }, { attempts: number }>('flaky',
 });
 const NUL = defineJobKind<{ mode: 'failure' | 'throw' | 'reject' }, never>('nul');
 const FILE = defineJobKind<{ path: string }, { bytes: number }>('file', { local: true });
+const PAIR = defineJobKind<{ key: string }, { finished: boolean }>('pair', { concurrency: 2 });
 
 /** Shared by both apps of the claim test (one process): who ran which job. */
 const runs = new Map<string, string[]>();
@@ -59,6 +60,7 @@ function handlersFor(app: string) {
         return { text: payload.text };
       });
       this.runner.register(GATE, async (payload, ctx) => this.waitAtGate(payload.key, ctx));
+      this.runner.register(PAIR, async (payload, ctx) => this.waitAtGate(payload.key, ctx));
       this.runner.register(FLAKY, async (payload, ctx) => {
         flakyAttempts.push(Date.now());
         if (ctx.attempt <= payload.failures) throw new Error(`attempt ${ctx.attempt} failed`);
@@ -99,8 +101,11 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   // Calendar-independent, but moving with the real time pg-boss keeps.
   const clock: Clock = { now: () => new Date(base + Date.now() - origin) };
 
-  async function startApp(name: string): Promise<INestApplicationContext> {
-    const runtime = { databaseUrl: database.url, oidcIssuer: 'http://127.0.0.1:1/oidc', oidcAudience: 'x' };
+  async function startApp(
+    name: string,
+    { url = database.url, pollingSeconds = 0.5 } = {},
+  ): Promise<INestApplicationContext> {
+    const runtime = { databaseUrl: url, oidcIssuer: 'http://127.0.0.1:1/oidc', oidcAudience: 'x' };
     const TestJobs = handlersFor(name);
     @Module({
       imports: [
@@ -115,7 +120,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
           service: SERVICE,
           connection: SERVICE,
           clock,
-          tuning: { heartbeatMs: 300, pollingSeconds: 0.5, staleAfterMs: 60_000, shutdownGraceMs: 5000 },
+          tuning: { heartbeatMs: 300, pollingSeconds, staleAfterMs: 60_000, shutdownGraceMs: 5000 },
         }),
       ],
       providers: [TestJobs],
@@ -384,6 +389,31 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
       await reopen(pool)
     ).query(`SELECT status, rows_reached, error FROM jobtest.job WHERE id = $1`, [id]);
     expect(row).toMatchObject({ status: 'interrupted', rows_reached: '7', error: { code: 'Interrupted' } });
+  });
+
+  it('starts an enqueued job at once on an idle worker of its kind, not at the next poll', async () => {
+    // Its own database, so no other runner's polling can pick the jobs up; an hour between polls,
+    // so only the wake on enqueue starts them before the test times out.
+    const own = await createTestDatabase('jobs_wake');
+    const app = await startApp('e', { url: own.url, pollingSeconds: 3600 });
+    try {
+      const runner = runnerOf(app);
+      const first = gate('pair-1');
+      const held = await runner.enqueue(PAIR, { key: 'pair-1' }, who);
+      await first.entered;
+      // The worker that took the first job is busy: the second must wake the other one.
+      const second = gate('pair-2');
+      const next = await runner.enqueue(PAIR, { key: 'pair-2' }, who);
+      await second.entered;
+      second.open();
+      first.open();
+      expect((await runner.waitFor(next, 'berlin', 20_000)).status).toBe('done');
+      expect((await runner.waitFor(held, 'berlin', 20_000)).status).toBe('done');
+    } finally {
+      await app.close();
+      apps.splice(apps.indexOf(app), 1);
+      await own.drop();
+    }
   });
 
   async function reopen(_closed: DataSource) {

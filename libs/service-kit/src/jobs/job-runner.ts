@@ -57,7 +57,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly tuning: Required<JobRunnerTuning>;
   private readonly host = hostKeyOf(hostname());
   private readonly kinds = new Map<string, RegisteredKind>();
-  private readonly workers = new Map<string, string>();
+  /** Queue → its workers here, one per slot of the kind's concurrency (each woken by id). */
+  private readonly workers = new Map<string, string[]>();
   private readonly running = new Map<string, RunningJob>();
   private readonly waiters = new Map<string, Set<() => void>>();
   private readonly liveness: RunnerLiveness;
@@ -168,8 +169,9 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     } finally {
       client.release();
     }
-    const worker = this.workers.get(queue);
-    if (worker) boss.notifyWorker(worker);
+    // Every worker of the queue here, not only the first: that one may be busy with an earlier
+    // job while an idle one would sleep out its polling interval.
+    for (const worker of this.workers.get(queue) ?? []) boss.notifyWorker(worker);
     return jobId;
   }
 
@@ -306,28 +308,27 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       ...queueOptions
     } = this.retryOptions(entry.kind);
     if (!(await boss.getQueue(entry.queue))) await boss.createQueue(entry.queue, queueOptions);
-    const id = await boss.work<object>(
-      entry.queue,
-      {
-        batchSize: 1,
-        localConcurrency: entry.kind.options.concurrency ?? 1,
-        pollingIntervalSeconds: this.tuning.pollingSeconds,
-        heartbeatRefreshSeconds: 2,
-      },
-      async ([job]) => {
-        const deps = {
-          store: this.store,
-          clock: this.clock,
-          runnerKey: () => this.liveness.runnerKey,
-          progressIntervalMs: this.tuning.progressIntervalMs,
-          logger: this.logger,
-          running: this.running,
-          ended: (view: JobView, files: readonly string[]) => this.ended(view, files),
-        };
-        await executeJob(deps, entry, job);
-      },
-    );
-    this.workers.set(entry.queue, id);
+    const deps = {
+      store: this.store,
+      clock: this.clock,
+      runnerKey: () => this.liveness.runnerKey,
+      progressIntervalMs: this.tuning.progressIntervalMs,
+      logger: this.logger,
+      running: this.running,
+      ended: (view: JobView, files: readonly string[]) => this.ended(view, files),
+    };
+    // One pg-boss worker per slot rather than localConcurrency: pg-boss answers only the first
+    // worker's id, and enqueue must be able to wake each of them.
+    const ids: string[] = [];
+    for (let slot = 0; slot < (entry.kind.options.concurrency ?? 1); slot++)
+      ids.push(
+        await boss.work<object>(
+          entry.queue,
+          { batchSize: 1, pollingIntervalSeconds: this.tuning.pollingSeconds, heartbeatRefreshSeconds: 2 },
+          async ([job]) => executeJob(deps, entry, job),
+        ),
+      );
+    this.workers.set(entry.queue, ids);
   }
 
   /** Deletes the job's spooled files (they are on this host only) and wakes whoever waits for it. */
