@@ -66,23 +66,14 @@ export async function* readJsonStat(
     parser({ packValues: true, streamValues: false }),
     pick({ filter: dataset.valuePath }),
   ]) as AsyncIterable<Token>;
-  let depth = 0;
-  let index = 0;
-  let key: string | null = null;
+  const cells = new CellCursor();
   let sawValue = false;
   try {
     for await (const token of tokens) {
       sawValue = true;
-      if (token.name === 'startArray' || token.name === 'startObject') {
-        if (++depth > 1) throw new ImportFileError(`value: observation ${index} is not a number or null`);
-        continue;
-      }
-      if (token.name === 'endArray' || token.name === 'endObject') {
-        depth--;
-        continue;
-      }
-      if (token.name === 'keyValue') {
-        key = String(token.value);
+      if (cells.structure(token)) {
+        if (cells.depth > 1)
+          throw new ImportFileError(`value: observation ${cells.index} is not a number or null`);
         continue;
       }
       const value =
@@ -90,12 +81,9 @@ export async function* readJsonStat(
           ? Number(token.value)
           : token.name === 'nullValue'
             ? null
-            : token.name === 'stringValue'
-              ? String(token.value)
-              : String(token.value);
-      emit(key !== null ? Number(key) : index, value);
-      index++;
-      key = null;
+            : String(token.value);
+      emit(cells.position, value);
+      cells.next();
       if (batch.observations.length >= 5000) {
         batch.rows = rows;
         yield batch;
@@ -139,28 +127,56 @@ async function jsonStatStatuses(file: string, path: string): Promise<string | Ma
     parser({ packValues: true, streamValues: false }),
     pick({ filter: path }),
   ]) as AsyncIterable<Token>;
-  let index = 0;
-  let key: string | null = null;
-  let depth = 0;
+  const cells = new CellCursor();
   for await (const token of tokens) {
-    if (token.name === 'startArray' || token.name === 'startObject') {
-      depth++;
-      continue;
-    }
-    if (token.name === 'endArray' || token.name === 'endObject') {
-      depth--;
-      continue;
-    }
-    if (token.name === 'keyValue') {
-      key = String(token.value);
-      continue;
-    }
-    if (depth === 0 && token.name === 'stringValue') return String(token.value);
-    if (token.name === 'stringValue') flags.set(key !== null ? Number(key) : index, String(token.value));
-    index++;
-    key = null;
+    if (cells.structure(token)) continue;
+    if (cells.depth === 0 && token.name === 'stringValue') return String(token.value);
+    if (token.name === 'stringValue') flags.set(cells.position, String(token.value));
+    cells.next();
   }
   return flags;
+}
+
+/**
+ * Where the tokens of a JSON-stat `value` or `status` member stand: the member is an array of
+ * cells or an object keyed by their positions, so a cell's place in the cube is its key if it
+ * has one, else its index. Synchronous and small, as it runs once per token of the file.
+ */
+class CellCursor {
+  /** Open arrays and objects: 1 inside the member, 0 when the member is a single scalar. */
+  depth = 0;
+  /** How many cells came before this one. */
+  index = 0;
+  private key: string | null = null;
+
+  /** Takes a bracket or key token (true); false for a cell, which `position` then places. */
+  structure(token: Token): boolean {
+    switch (token.name) {
+      case 'startArray':
+      case 'startObject':
+        this.depth++;
+        return true;
+      case 'endArray':
+      case 'endObject':
+        this.depth--;
+        return true;
+      case 'keyValue':
+        this.key = String(token.value);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  get position(): number {
+    return this.key !== null ? Number(this.key) : this.index;
+  }
+
+  /** Moves past the current cell. */
+  next(): void {
+    this.index++;
+    this.key = null;
+  }
 }
 
 /**
