@@ -72,13 +72,12 @@ async function startRecording(browser, page, cdp) {
   if (trace)
     await browser.startTracing(page, {
       path: trace,
-      categories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'v8.execute',
-        'gpu',
-        'toplevel',
-      ],
+      // QUARTIER_SCALE_TRACE_CATEGORIES: others, e.g. disabled-by-default-v8.cpu_profiler for
+      // JavaScript samples of every thread (MapLibre's worker included).
+      categories: (
+        process.env.QUARTIER_SCALE_TRACE_CATEGORIES ??
+        'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,gpu,toplevel'
+      ).split(','),
     });
   if (cpuProfile) {
     await cdp.send('Profiler.enable');

@@ -23,13 +23,14 @@ import {
 } from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
 import {
-  TILE_FILL,
+  TILE_FILLS,
   TILE_SELECTED,
   TILE_SOURCE,
   addTileLayers,
   applyCellKeys,
+  presentTileFills,
   removeTileLayers,
-  tileColors,
+  setClassColors,
 } from './tile-layers';
 
 export interface MapCell {
@@ -206,16 +207,17 @@ export class ClassMap {
       if (cells.size === 0) return;
       const colors = this.legend().map((l) => l.color);
       if (tilesAdded) {
-        map.setPaintProperty(TILE_FILL, 'fill-color', tileColors(colors) as never);
+        setClassColors(map, tiles, colors);
         applyCellKeys(map, cells);
       } else {
         addTileLayers(map, tiles, colors, cells);
         tilesAdded = true;
-        // Layer handlers outlive the layer: bound once, they serve every tiled level.
-        if (!tilePointer) this.bindPointer(map, TILE_FILL, 'code');
+        // Layer handlers outlive the layers (and skip absent ones): bound once, they serve every
+        // tiled level and class count.
+        if (!tilePointer) this.bindPointer(map, TILE_FILLS, 'code');
         tilePointer = true;
       }
-      whenDrawn(map, TILE_SOURCE, TILE_FILL, (count) => this.renderedFeatures.set(count));
+      whenDrawn(map, TILE_SOURCE, presentTileFills(map), (count) => this.renderedFeatures.set(count));
     });
 
     effect(() => {
@@ -287,8 +289,9 @@ export class ClassMap {
     this.bindPointer(map, FILL, 'id');
   }
 
-  /** Hover and click on a fill layer; `key` is the property naming the area (id, or code in tiles). */
-  private bindPointer(map: MapLibreMap, layer: string, key: 'id' | 'code'): void {
+  /** Hover and click on fill layers; `key` is the property naming the area (id, or code in tiles). */
+  private bindPointer(map: MapLibreMap, layers: string | readonly string[], key: 'id' | 'code'): void {
+    const layer = typeof layers === 'string' ? [layers] : [...layers];
     map.on('mousemove', layer, (event) => this.onHover(map, event, key));
     map.on('mouseleave', layer, () => {
       map.getCanvas().style.cursor = '';

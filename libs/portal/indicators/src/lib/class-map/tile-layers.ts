@@ -1,29 +1,40 @@
 import type { AreaTiles } from '@quartier/portal-data-access';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { classColorExpression } from '../classes';
+import { NO_VALUE_COLOR } from '../classes';
 import type { MapCell } from './class-map';
-import { CELL_KEYS, NO_VALUE, SUPPRESSED, cellKeys, keyOf, outlineColor, shown } from './tile-style';
+import { CELL_KEYS, NO_VALUE, SUPPRESSED, cellKeys, keyOf, outlineColor } from './tile-style';
 
 // The class map over the registry's vector tiles (levels of thousands of areas): geometry comes
 // in tiles (layer `areas`, feature property `code`), and classes are joined to the features in
-// MapLibre's worker while it builds a tile, through one global-state object `code → key`.
-// Feature state would do the join on the main thread instead: on every tile load MapLibre
-// decodes each feature again to colour it (a quarter of the page's time at 50,000 areas), and
-// layers could only hide features by opacity, so the pattern layers drew every polygon. With
-// the key in filters, a layer holds only its own features. Switching indicator or period sends
-// the new keys to the worker, which lays out the tiles it holds again without loading geometry.
-// Areas without a key (outside the caller's scope) are not drawn.
+// MapLibre's worker while it lays out a tile, through one global-state object `code → key` that
+// only filters read: one fill layer per class with its colour as a constant, one for areas
+// without a value, and the patterns on top. Two other ways cost the 50,000-area map seconds:
+// - feature state joins on the main thread, decoding every feature again on each tile load, and
+//   layers could only hide features by opacity (the pattern layers drew every polygon);
+// - a data-driven colour reading the global state: MapLibre 5 hands every bucket's colour
+//   expression back from the worker together with the whole global state it evaluated against,
+//   so the 50,000 keys were copied out of the worker and into the page once per tile.
+// Switching indicator or period sends the new keys to the worker, which lays out the tiles it
+// holds again without loading geometry. Areas without a key (outside the caller's scope) are not
+// drawn.
 
 export const TILE_SOURCE = 'cells-tiles';
 export const TILE_LAYER = 'areas';
-export const TILE_FILL = 'cells-tiles-fill';
 export const TILE_SELECTED = 'cells-tiles-selected';
+/** Areas shown without a value: white under the patterns, as on the GeoJSON map. */
+const NO_VALUE_FILL = 'cells-tiles-no-value';
 const HATCH = 'cells-tiles-suppressed';
 const DOTS = 'cells-tiles-missing';
+const CLASS_FILL = 'cells-tiles-class-';
+/** More classes than any legend draws (the MSS's combined index has twelve). */
+export const MAX_TILE_CLASSES = 32;
+const TILE_SOURCE_LAYER = { source: TILE_SOURCE, 'source-layer': TILE_LAYER };
 
-export function tileColors(colors: readonly string[]): unknown[] | string {
-  return classColorExpression(colors, keyOf);
-}
+/** Every fill layer an area can be drawn in (hover, click, counting), present or not. */
+export const TILE_FILLS: readonly string[] = [
+  ...Array.from({ length: MAX_TILE_CLASSES }, (_, i) => `${CLASS_FILL}${i}`),
+  NO_VALUE_FILL,
+];
 
 /**
  * Adds the tiles with the cells already joined: keys set after the source would make the worker
@@ -43,45 +54,64 @@ export function addTileLayers(
     minzoom: tiles.minzoom,
     maxzoom: tiles.maxzoom,
   });
-  const source = { source: TILE_SOURCE, 'source-layer': TILE_LAYER };
-  map.addLayer({
-    id: TILE_FILL,
-    type: 'fill',
-    ...source,
-    filter: shown as never,
-    // The fill's own outline (drawn from the fill's triangles' edges) instead of a line layer:
-    // 50,000 polygons as lines cost the worker more to lay out than the fills themselves.
-    paint: {
-      'fill-color': tileColors(colors) as never,
-      'fill-opacity': 0.9,
-      'fill-outline-color': outlineColor(tiles) as never,
-    },
-  });
+  map.addLayer(fillLayer(tiles, NO_VALUE_FILL, ['<', keyOf, 0], NO_VALUE_COLOR));
   map.addLayer({
     id: HATCH,
     type: 'fill',
-    ...source,
+    ...TILE_SOURCE_LAYER,
     filter: ['==', keyOf, SUPPRESSED] as never,
     paint: { 'fill-pattern': 'hatch' },
   });
   map.addLayer({
     id: DOTS,
     type: 'fill',
-    ...source,
+    ...TILE_SOURCE_LAYER,
     filter: ['==', keyOf, NO_VALUE] as never,
     paint: { 'fill-pattern': 'dots' },
   });
   map.addLayer({
     id: TILE_SELECTED,
     type: 'line',
-    ...source,
+    ...TILE_SOURCE_LAYER,
     filter: ['==', ['get', 'code'], ''],
     paint: { 'line-color': '#13294b', 'line-width': 3 },
   });
+  setClassColors(map, tiles, colors);
+}
+
+/**
+ * A fill with its own outline (drawn from the edges of the fill's triangles) instead of a line
+ * layer: 50,000 polygons as lines cost the worker more to lay out than the fills themselves.
+ */
+function fillLayer(tiles: AreaTiles, id: string, filter: unknown[], color: string) {
+  return {
+    id,
+    type: 'fill' as const,
+    ...TILE_SOURCE_LAYER,
+    filter: filter as never,
+    paint: { 'fill-color': color, 'fill-opacity': 0.9, 'fill-outline-color': outlineColor(tiles) as never },
+  };
+}
+
+/** One layer per class of the legend, below the no-value fill; surplus layers go. */
+export function setClassColors(map: MapLibreMap, tiles: AreaTiles, colors: readonly string[]): void {
+  if (colors.length > MAX_TILE_CLASSES)
+    throw new Error(`${colors.length} classes: at most ${MAX_TILE_CLASSES}`);
+  colors.forEach((color, i) => {
+    const id = `${CLASS_FILL}${i}`;
+    if (map.getLayer(id)) map.setPaintProperty(id, 'fill-color', color);
+    else map.addLayer(fillLayer(tiles, id, ['==', keyOf, i], color), NO_VALUE_FILL);
+  });
+  for (let i = colors.length; map.getLayer(`${CLASS_FILL}${i}`); i++) map.removeLayer(`${CLASS_FILL}${i}`);
+}
+
+/** The fill layers on the map now (what `queryRenderedFeatures` may be asked about). */
+export function presentTileFills(map: MapLibreMap): string[] {
+  return TILE_FILLS.filter((id) => map.getLayer(id));
 }
 
 export function removeTileLayers(map: MapLibreMap): void {
-  for (const id of [TILE_SELECTED, DOTS, HATCH, TILE_FILL]) if (map.getLayer(id)) map.removeLayer(id);
+  for (const id of [TILE_SELECTED, DOTS, HATCH, ...TILE_FILLS]) if (map.getLayer(id)) map.removeLayer(id);
   if (map.getSource(TILE_SOURCE)) map.removeSource(TILE_SOURCE);
 }
 

@@ -16,7 +16,7 @@ const fakeMap = () => {
     data: (sourceId: string) => sourcedata.forEach((listener) => listener({ sourceId })),
     listenerCount: () => idle.size + sourcedata.size,
     isSourceLoaded: () => state.loaded,
-    queryRenderedFeatures: () => ({ length: state.drawn }),
+    queryRenderedFeatures: (_options: { layers: string[] }) => ({ length: state.drawn }),
     on(event: 'idle' | 'sourcedata', listener: IdleListener | DataListener) {
       if (event === 'idle') idle.add(listener as IdleListener);
       else sourcedata.add(listener as DataListener);
@@ -76,5 +76,23 @@ describe('whenDrawn', () => {
     whenDrawn(map, 'cells', 'cells-fill', () => undefined);
     whenDrawn(map, 'tiles', 'tiles-fill', () => undefined);
     assert.equal(map.listenerCount(), 4);
+  });
+
+  it('counts the layers of a drawing together, and a new set of layers replaces the last of its source', () => {
+    const map = fakeMap();
+    const asked: string[][] = [];
+    map.queryRenderedFeatures = ({ layers }: { layers: string[] }) => {
+      asked.push(layers);
+      return { length: 10 * layers.length };
+    };
+    const first: number[] = [];
+    const second: number[] = [];
+    whenDrawn(map, 'tiles', ['class-0', 'class-1', 'no-value'], (count) => first.push(count));
+    whenDrawn(map, 'tiles', ['class-0', 'no-value'], (count) => second.push(count));
+    assert.equal(map.listenerCount(), 2);
+    map.idle();
+    assert.deepEqual(first, []);
+    assert.deepEqual(second, [20]);
+    assert.deepEqual(asked, [['class-0', 'no-value']]);
   });
 });

@@ -12,7 +12,7 @@ export interface DrawnMap {
 const drawListeners = new WeakMap<DrawnMap, Map<string, () => void>>();
 
 /**
- * Reports how many features of `layer` are drawn whenever the data just set on `source` is
+ * Reports how many features of `layer` (or of the layers together) are drawn whenever the data just set on `source` is
  * loaded: at every `idle`, and whenever one of the source's tiles has loaded while the whole
  * source is loaded. `setData` reaches the tiles through the worker, so an `idle` right after it
  * can still count the old tiles; the tile's own data event comes once its feature index is in
@@ -22,21 +22,23 @@ const drawListeners = new WeakMap<DrawnMap, Map<string, () => void>>();
 export function whenDrawn(
   map: DrawnMap,
   source: string,
-  layer: string,
+  layer: string | readonly string[],
   report: (count: number) => void,
 ): void {
   let byLayer = drawListeners.get(map);
   if (!byLayer) drawListeners.set(map, (byLayer = new Map()));
-  byLayer.get(layer)?.();
+  const layers = typeof layer === 'string' ? [layer] : [...layer];
+  // One drawing per source: a drawing over other layers of it (a class more or less) replaces it.
+  byLayer.get(source)?.();
   const count = () => {
-    if (map.isSourceLoaded(source)) report(map.queryRenderedFeatures({ layers: [layer] }).length);
+    if (map.isSourceLoaded(source)) report(map.queryRenderedFeatures({ layers }).length);
   };
   const onSourceData = (event: { sourceId: string }) => {
     if (event.sourceId === source) count();
   };
   map.on('idle', count);
   map.on('sourcedata', onSourceData);
-  byLayer.set(layer, () => {
+  byLayer.set(source, () => {
     map.off('idle', count);
     map.off('sourcedata', onSourceData);
   });
