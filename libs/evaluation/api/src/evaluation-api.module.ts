@@ -8,11 +8,7 @@ import { EvaluationDemoSeeder } from './demo/evaluation-demo-seeder';
 import { DesignController } from './design/design.controller';
 import { DesignService } from './design/design.service';
 import { ResultsService } from './design/results.service';
-import {
-  EVALUATION_CORE_ERROR_STATUS,
-  EVALUATION_ERROR_STATUS,
-  EvaluationServiceError,
-} from './evaluation.errors';
+import { EVALUATION_CORE_ERROR_STATUS } from './evaluation.errors';
 import { EvaluationEditor } from './evaluations/evaluation-editor';
 import { EvaluationEvents } from './evaluations/evaluation-events';
 import { EvaluationRepository } from './evaluations/evaluation.repository';
@@ -28,7 +24,6 @@ import { SnapshotsController } from './snapshots/snapshots.controller';
 import { SnapshotsService } from './snapshots/snapshots.service';
 import { WorkflowService } from './workflow/workflow.service';
 
-registerErrorStatuses(EvaluationServiceError, EVALUATION_ERROR_STATUS);
 registerErrorStatuses(EvaluationError, EVALUATION_CORE_ERROR_STATUS);
 
 /**

@@ -1,8 +1,8 @@
 import type { EvaluationErrorCode } from '@quartier/evaluation-core';
-import { ServiceError } from '@quartier/service-kit';
+import { serviceErrorClass } from '@quartier/service-kit';
 
 /** Every error code of the evaluation service with its HTTP status: the one place its codes are declared. */
-export const EVALUATION_ERROR_STATUS = {
+export const EvaluationServiceError = serviceErrorClass('EvaluationServiceError', {
   EvaluationNotFound: 404,
   EvaluationExists: 409,
   ProgrammeNotFound: 404,
@@ -16,12 +16,8 @@ export const EVALUATION_ERROR_STATUS = {
   InvalidEvidence: 422,
   NoSnapshot: 409,
   InvalidStartPeriod: 422,
-} satisfies Record<string, number>;
-export type EvaluationServiceErrorCode = keyof typeof EVALUATION_ERROR_STATUS;
-
-export class EvaluationServiceError extends ServiceError<EvaluationServiceErrorCode> {
-  override readonly name = 'EvaluationServiceError';
-}
+});
+export type EvaluationServiceError = InstanceType<typeof EvaluationServiceError>;
 
 /**
  * The core's errors: unprocessable input, except workflow refusals (403), workflow conflicts and

@@ -13,13 +13,12 @@ import { MetricsController } from './metrics/metrics.controller';
 import { MetricsService } from './metrics/metrics.service';
 import { NETWORK_MIGRATIONS } from './migrations/network-migrations';
 import { NetworkInputError } from '@quartier/network-core';
-import { NETWORK_CORE_ERROR_STATUS, NETWORK_ERROR_STATUS, NetworkServiceError } from './network.errors';
+import { NETWORK_CORE_ERROR_STATUS } from './network.errors';
 import { NetworksController } from './networks/networks.controller';
 import { NetworksService } from './networks/networks.service';
 import { TiesController } from './ties/ties.controller';
 import { TiesService } from './ties/ties.service';
 
-registerErrorStatuses(NetworkServiceError, NETWORK_ERROR_STATUS);
 registerErrorStatuses(NetworkInputError, NETWORK_CORE_ERROR_STATUS);
 
 /**

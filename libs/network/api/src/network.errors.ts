@@ -1,8 +1,11 @@
 import type { NetworkErrorCode } from '@quartier/network-core';
-import { ServiceError } from '@quartier/service-kit';
+import { serviceErrorClass } from '@quartier/service-kit';
 
-/** Every error code of the network service with its HTTP status: the one place its codes are declared. */
-export const NETWORK_ERROR_STATUS = {
+/**
+ * A domain error of the network service, with the HTTP status of each code (the one place its
+ * codes are declared); `details` carries e.g. import errors with line numbers.
+ */
+export const NetworkServiceError = serviceErrorClass('NetworkServiceError', {
   NetworkNotFound: 404,
   WaveNotFound: 404,
   ActorNotFound: 404,
@@ -18,13 +21,8 @@ export const NETWORK_ERROR_STATUS = {
   UnsupportedFormat: 415,
   MetricsNotComputed: 409,
   InvalidNetwork: 422,
-} satisfies Record<string, number>;
-export type NetworkServiceErrorCode = keyof typeof NETWORK_ERROR_STATUS;
-
-/** A domain error of the network service; `details` carries e.g. import errors with line numbers. */
-export class NetworkServiceError extends ServiceError<NetworkServiceErrorCode> {
-  override readonly name = 'NetworkServiceError';
-}
+});
+export type NetworkServiceError = InstanceType<typeof NetworkServiceError>;
 
 /** The core's input errors, when one reaches HTTP: unprocessable input (a repeated tie conflicts). */
 export const NETWORK_CORE_ERROR_STATUS: Record<NetworkErrorCode, number> = {

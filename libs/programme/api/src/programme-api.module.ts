@@ -8,11 +8,7 @@ import {
 } from '@quartier/service-kit';
 import { ProgrammeAccess } from './access/programme-access.service';
 import { CreateProgrammeService1765000000000 } from './migrations/1765000000000-CreateProgrammeService';
-import {
-  PROGRAMME_CORE_ERROR_STATUS,
-  PROGRAMME_ERROR_STATUS,
-  ProgrammeServiceError,
-} from './programme.errors';
+import { PROGRAMME_CORE_ERROR_STATUS } from './programme.errors';
 import { AllocationsController } from './allocations/allocations.controller';
 import { AllocationsService } from './allocations/allocations.service';
 import { IndexRunsRepository } from './areas/index-runs.repository';
@@ -37,7 +33,6 @@ import { ProgrammeRepository } from './programmes/programme.repository';
 import { ProgrammesController } from './programmes/programmes.controller';
 import { ProgrammesService } from './programmes/programmes.service';
 
-registerErrorStatuses(ProgrammeServiceError, PROGRAMME_ERROR_STATUS);
 registerErrorStatuses(ProgrammeError, PROGRAMME_CORE_ERROR_STATUS, (e) =>
   e.issues.length > 0 ? { ...e.params, issues: e.issues } : e.params,
 );

@@ -1,8 +1,8 @@
 import type { ProgrammeErrorCode } from '@quartier/programme-core';
-import { ServiceError } from '@quartier/service-kit';
+import { serviceErrorClass } from '@quartier/service-kit';
 
 /** Every error code of the programme service with its HTTP status: the one place its codes are declared. */
-export const PROGRAMME_ERROR_STATUS = {
+export const ProgrammeServiceError = serviceErrorClass('ProgrammeServiceError', {
   ProgrammeNotFound: 404,
   ProgrammeExists: 409,
   InvalidProgramme: 422,
@@ -20,12 +20,8 @@ export const PROGRAMME_ERROR_STATUS = {
   ImpactModelChanged: 409,
   InvalidMeasureImport: 422,
   UnsupportedMediaType: 415,
-} satisfies Record<string, number>;
-export type ProgrammeServiceErrorCode = keyof typeof PROGRAMME_ERROR_STATUS;
-
-export class ProgrammeServiceError extends ServiceError<ProgrammeServiceErrorCode> {
-  override readonly name = 'ProgrammeServiceError';
-}
+});
+export type ProgrammeServiceError = InstanceType<typeof ProgrammeServiceError>;
 
 /** The core's errors: unprocessable input, except workflow refusals (403) and conflicts (409). */
 export const PROGRAMME_CORE_ERROR_STATUS: Record<ProgrammeErrorCode, number> = {

@@ -5,11 +5,7 @@ import { CreateReportingService1765200000000 } from './migrations/1765200000000-
 import { ReportRenderJob } from './render/report-job';
 import { RenderThread } from './render/render-thread';
 import { REPORTING_CONNECTION } from './reporting.constants';
-import {
-  REPORTING_CORE_ERROR_STATUS,
-  REPORTING_ERROR_STATUS,
-  ReportingServiceError,
-} from './reporting.errors';
+import { REPORTING_CORE_ERROR_STATUS } from './reporting.errors';
 import { ReportRepository } from './reports/report.repository';
 import { ReportSubjects } from './reports/report-subjects';
 import { ReportsController } from './reports/reports.controller';
@@ -18,7 +14,6 @@ import { ScheduleRepository } from './schedules/schedule.repository';
 import { ReportSettingsController, SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
 
-registerErrorStatuses(ReportingServiceError, REPORTING_ERROR_STATUS);
 registerErrorStatuses(ReportingError, REPORTING_CORE_ERROR_STATUS);
 
 /**

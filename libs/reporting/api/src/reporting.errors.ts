@@ -1,8 +1,8 @@
 import type { ReportingErrorCode } from '@quartier/reporting-core';
-import { ServiceError } from '@quartier/service-kit';
+import { serviceErrorClass } from '@quartier/service-kit';
 
 /** Every error code of the reporting service with its HTTP status: the one place its codes are declared. */
-export const REPORTING_ERROR_STATUS = {
+export const ReportingServiceError = serviceErrorClass('ReportingServiceError', {
   ReportNotFound: 404,
   InvalidReportRequest: 422,
   AreaNotFound: 404,
@@ -17,12 +17,8 @@ export const REPORTING_ERROR_STATUS = {
   InvalidSchedule: 422,
   NoScheduleAccount: 409,
   InvalidSettings: 422,
-} satisfies Record<string, number>;
-export type ReportingServiceErrorCode = keyof typeof REPORTING_ERROR_STATUS;
-
-export class ReportingServiceError extends ServiceError<ReportingServiceErrorCode> {
-  override readonly name = 'ReportingServiceError';
-}
+});
+export type ReportingServiceError = InstanceType<typeof ReportingServiceError>;
 
 /** The core's errors: bad data is unprocessable, a broken font or renderer is ours (500). */
 export const REPORTING_CORE_ERROR_STATUS: Record<ReportingErrorCode, number> = {

@@ -1,5 +1,5 @@
 import { IndicatorError, type IndicatorErrorCode } from '@quartier/indicator-core';
-import { ServiceError, registerErrorStatuses } from '@quartier/service-kit';
+import { registerErrorStatuses, serviceErrorClass } from '@quartier/service-kit';
 
 /** Core errors keep their own codes; the API answers them as unprocessable input. */
 export const INDICATOR_CORE_ERROR_STATUS: Record<IndicatorErrorCode, number> = {
@@ -14,7 +14,7 @@ export const INDICATOR_CORE_ERROR_STATUS: Record<IndicatorErrorCode, number> = {
 };
 
 /** Every error code of the indicator service with its HTTP status: the one place its codes are declared. */
-export const INDICATOR_ERROR_STATUS = {
+export const IndicatorServiceError = serviceErrorClass('IndicatorServiceError', {
   IndicatorNotFound: 404,
   IndicatorExists: 409,
   InvalidIndicator: 422,
@@ -28,12 +28,7 @@ export const INDICATOR_ERROR_STATUS = {
   IndexDefinitionExists: 409,
   InvalidIndexRun: 422,
   IndexRunNotFound: 404,
-} satisfies Record<string, number>;
-export type IndicatorServiceErrorCode = keyof typeof INDICATOR_ERROR_STATUS;
+});
+export type IndicatorServiceError = InstanceType<typeof IndicatorServiceError>;
 
-export class IndicatorServiceError extends ServiceError<IndicatorServiceErrorCode> {
-  override readonly name = 'IndicatorServiceError';
-}
-
-registerErrorStatuses(IndicatorServiceError, INDICATOR_ERROR_STATUS);
 registerErrorStatuses(IndicatorError, INDICATOR_CORE_ERROR_STATUS);
