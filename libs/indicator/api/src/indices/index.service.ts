@@ -146,7 +146,8 @@ export class IndexService {
       Object.entries(result.statistics).map(([id, s]) => [id, s.classCounts]),
     );
     const label = options.label ?? `${stored.label} · ${options.period}`;
-    const snapshot = { indicators: columns.map((c) => ({ code: c.code, version: c.version })), rows };
+    // Stored as json, as written: in the key order jsonb kept, so the inputs read as before.
+    const snapshot = { rows, indicators: columns.map((c) => ({ code: c.code, version: c.version })) };
     return this.db.transaction(async (manager) => {
       const id = await this.runs.insert(manager, {
         tenantId,

@@ -4,6 +4,7 @@ import { ValueKeyWithoutTenant1764100000002 } from './1764100000002-ValueKeyWith
 import { ValueImportsOnJobRunner1765000000000 } from './1765000000000-ValueImportsOnJobRunner';
 import { ImportMappings1765100000000 } from './1765100000000-ImportMappings';
 import { IndexResultColumns1766300000000 } from './1766300000000-IndexResultColumns';
+import { IndexInputsAsJson1766400000000 } from './1766400000000-IndexInputsAsJson';
 
 /** The indicator schema's own migrations in order (the service module and repository tests run them). */
 export const INDICATOR_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const INDICATOR_MIGRATIONS = [
   ValueImportsOnJobRunner1765000000000,
   ImportMappings1765100000000,
   IndexResultColumns1766300000000,
+  IndexInputsAsJson1766400000000,
 ];
