@@ -4,6 +4,7 @@ import type { IndexDefinition } from '@quartier/indicator-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { toResultColumns, type IndexResultColumns, type IndexResultRow } from './index-result-columns';
 import { selectOne } from '@quartier/service-kit';
+import { booleanArray, float8Matrix, smallintMatrix, uuidArray } from './binary-arrays';
 
 export type { IndexResultColumns, IndexResultRow } from './index-result-columns';
 
@@ -73,7 +74,8 @@ export class IndexRunRepository {
 
   /**
    * Stores a run's results as columns (`IndexResultColumns`), the areas in the order given. The
-   * arrays go as array literals: node-pg would quote and escape every element of 200,000.
+   * ids, flags and numbers go in PostgreSQL's binary array format (binary-arrays.ts), the codes
+   * as a text literal: node-pg would quote and escape every element of an array it is given.
    */
   async insertResults(
     manager: EntityManager,
@@ -87,14 +89,14 @@ export class IndexRunRepository {
        VALUES ($1, $2::uuid[], $3::text[], $4::boolean[], $5::jsonb, $6::smallint[], $7::float8[], $8::float8[], $9::float8[])`,
       [
         runId,
-        `{${c.areaIds.join(',')}}`,
+        uuidArray(c.areaIds),
         textArray(c.codes),
-        `{${c.valid.map((v) => (v ? 't' : 'f')).join(',')}}`,
+        booleanArray(c.valid),
         JSON.stringify(c.reasons),
-        numberMatrix(c.classes),
-        numberMatrix(c.values),
-        numberMatrix(c.sums),
-        numberMatrix(c.z),
+        smallintMatrix(c.classes),
+        float8Matrix(c.values),
+        float8Matrix(c.sums),
+        float8Matrix(c.z),
       ],
     );
   }
@@ -174,14 +176,4 @@ function inOrder(columns: IndexResultColumns, order: readonly number[]): IndexRe
 /** A text[] literal: every element quoted, backslashes and quotes escaped. */
 function textArray(items: readonly string[]): string {
   return `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
-
-/**
- * A two-dimensional array literal of numbers (NULL for null). Every row has as many elements as
- * there are areas; without areas it is the empty array (PostgreSQL has no K × 0 arrays).
- * String(x) is the shortest text that reads back as the same double.
- */
-function numberMatrix(rows: readonly (readonly (number | null)[])[]): string {
-  if (rows.length === 0 || rows[0].length === 0) return '{}';
-  return `{${rows.map((row) => `{${row.map((v) => (v === null || !Number.isFinite(v) ? 'NULL' : String(v))).join(',')}}`).join(',')}}`;
 }
