@@ -1,4 +1,5 @@
 import { PUBLISHED_VALUES_PER_PART, type EventPayload } from '@quartier/contracts';
+import { randomUUID } from 'node:crypto';
 
 type ValuesPublished = EventPayload<'indicator.values.published'>;
 
@@ -49,4 +50,56 @@ export function valueFacts(
     numerator: part.map((c) => c.numerator),
     denominator: part.map((c) => c.denominator),
   }));
+}
+
+/**
+ * An indicator as tests publish it: a percentage where higher is worse, first version, counts
+ * suppressed below 3, from a fresh source — unless `overrides` say otherwise.
+ */
+export function testIndicator(
+  tenantId: string,
+  indicatorCode: string,
+  overrides: Partial<PublishedIndicator> = {},
+): PublishedIndicator {
+  return {
+    tenantId,
+    indicatorCode,
+    definitionVersion: 1,
+    name: indicatorCode,
+    unit: '%',
+    polarity: 'higher-is-worse',
+    scale: 100,
+    minNumerator: 3,
+    sourceId: randomUUID(),
+    ...overrides,
+  };
+}
+
+/** A fixture cell of an area named by its code; without a status, a null value is missing. */
+export interface AreaCodeValue {
+  code: string;
+  period: string;
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  status?: PublishedCell['status'];
+}
+
+/** `valueFacts` of cells whose areas are named by code (`areas`: code → id). */
+export function areaValueFacts(
+  indicator: PublishedIndicator,
+  values: readonly AreaCodeValue[],
+  areas: Readonly<Record<string, string>>,
+): ValuesPublished[] {
+  return valueFacts(
+    indicator,
+    values.map((v) => ({
+      areaId: areas[v.code],
+      period: v.period,
+      status: v.status ?? (v.value === null ? 'missing' : 'value'),
+      value: v.value,
+      numerator: v.numerator ?? null,
+      denominator: v.denominator ?? null,
+    })),
+  );
 }

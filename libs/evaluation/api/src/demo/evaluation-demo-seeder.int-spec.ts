@@ -1,7 +1,13 @@
 import type { EventPayload } from '@quartier/contracts';
 import { MUSTERSTADT, generateIndicatorValues, musterstadtCity, socialModel } from '@quartier/demo-city';
 import { referenceDataDir, requireReferenceData } from '@quartier/reference-data';
-import { startServiceTestApp, valueFacts, type ServiceTestApp, type TestArea } from '@quartier/service-kit';
+import {
+  startServiceTestApp,
+  testIndicator,
+  valueFacts,
+  type ServiceTestApp,
+  type TestArea,
+} from '@quartier/service-kit';
 import { parse } from 'csv-parse/sync';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -76,17 +82,7 @@ describe('evaluation demo seeder', () => {
     cells: { areaId: string; period: string; value: number | null }[],
   ) => {
     const parts = valueFacts(
-      {
-        tenantId,
-        indicatorCode: code,
-        definitionVersion: 1,
-        name: code,
-        unit: '%',
-        polarity: 'higher-is-worse',
-        scale: 100,
-        minNumerator: 0,
-        sourceId: 'demo-test',
-      },
+      testIndicator(tenantId, code, { minNumerator: 0, sourceId: 'demo-test' }),
       cells.map((c) => ({
         ...c,
         status: c.value === null ? 'missing' : 'value',

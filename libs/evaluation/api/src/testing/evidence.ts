@@ -1,6 +1,6 @@
 import type { EventPayload } from '@quartier/contracts';
 import { seededRandom } from '@quartier/demo-city';
-import { valueFacts } from '@quartier/service-kit';
+import { areaValueFacts, testIndicator, type AreaCodeValue } from '@quartier/service-kit';
 import { randomUUID } from 'node:crypto';
 import { PLANNING_AREAS, TENANT, type EvaluationTestApp } from './evaluation-test-app';
 
@@ -8,14 +8,7 @@ export const PERIODS = ['2013', '2014', '2015', '2016', '2017', '2018', '2019'];
 /** The programme areas of the fixture: their unemployment falls by a point from 2015. */
 export const TREATED = ['0101', '0102', '0103'];
 
-export interface FixtureValue {
-  code: string;
-  period: string;
-  value: number | null;
-  numerator?: number | null;
-  denominator?: number | null;
-  status?: 'value' | 'suppressed' | 'missing';
-}
+export type FixtureValue = AreaCodeValue;
 
 /** Unemployment (U, %, with counts) of the twelve planning areas 2013–2019. */
 export function unemployment(seed = 7): FixtureValue[] {
@@ -45,27 +38,7 @@ export async function deliverValues(
   values: readonly FixtureValue[],
   definition: { name?: string; minNumerator?: number; definitionVersion?: number } = {},
 ): Promise<void> {
-  const parts = valueFacts(
-    {
-      tenantId: TENANT,
-      indicatorCode,
-      definitionVersion: definition.definitionVersion ?? 1,
-      name: definition.name ?? indicatorCode,
-      unit: '%',
-      polarity: 'higher-is-worse',
-      scale: 100,
-      minNumerator: definition.minNumerator ?? 3,
-      sourceId: randomUUID(),
-    },
-    values.map((v) => ({
-      areaId: t.areas[v.code],
-      period: v.period,
-      status: v.status ?? (v.value === null ? 'missing' : 'value'),
-      value: v.value,
-      numerator: v.numerator ?? null,
-      denominator: v.denominator ?? null,
-    })),
-  );
+  const parts = areaValueFacts(testIndicator(TENANT, indicatorCode, definition), values, t.areas);
   for (const payload of parts)
     await t.deliver({ type: 'indicator.values.published', tenantId: TENANT, payload });
 }

@@ -1,5 +1,5 @@
 import type { EventPayload } from '@quartier/contracts';
-import { valueFacts } from '@quartier/service-kit';
+import { areaValueFacts, testIndicator, type AreaCodeValue } from '@quartier/service-kit';
 import { randomUUID } from 'node:crypto';
 import { TENANT, type ProgrammeTestApp } from './programme-test-app';
 
@@ -54,37 +54,10 @@ export async function deliverIndexRun(
 export async function deliverValues(
   t: ProgrammeTestApp,
   indicatorCode: string,
-  values: {
-    code: string;
-    period: string;
-    value: number | null;
-    numerator?: number;
-    denominator?: number;
-    status?: 'value' | 'suppressed' | 'missing';
-  }[],
+  values: readonly AreaCodeValue[],
   polarity: 'higher-is-better' | 'higher-is-worse' = 'higher-is-worse',
 ): Promise<void> {
-  const parts = valueFacts(
-    {
-      tenantId: TENANT,
-      indicatorCode,
-      definitionVersion: 1,
-      name: indicatorCode,
-      unit: '%',
-      polarity,
-      scale: 100,
-      minNumerator: 3,
-      sourceId: randomUUID(),
-    },
-    values.map((v) => ({
-      areaId: t.areas[v.code],
-      period: v.period,
-      status: v.status ?? (v.value === null ? 'missing' : 'value'),
-      value: v.value,
-      numerator: v.numerator ?? null,
-      denominator: v.denominator ?? null,
-    })),
-  );
+  const parts = areaValueFacts(testIndicator(TENANT, indicatorCode, { polarity }), values, t.areas);
   for (const payload of parts)
     await t.deliver({ type: 'indicator.values.published', tenantId: TENANT, payload });
 }
