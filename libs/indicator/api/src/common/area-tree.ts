@@ -29,8 +29,12 @@ export interface TenantAreas {
  */
 export interface LevelAreas {
   areas: AreaNode[];
-  /** Those areas and their descendants. */
-  hierarchy: PreparedHierarchy;
+  /**
+   * Those areas and their descendants, prepared when first asked for: a bottom level (planning
+   * areas) takes its stored values as they are and never needs it — at 50,000 areas preparing
+   * it took about 0.3 s of the first index run after the areas changed (CPU profile).
+   */
+  readonly hierarchy: PreparedHierarchy;
   /** Position in `hierarchy.areas` of each of `areas`. */
   positions: Int32Array;
   /** Area id → position in `areas`. */
@@ -108,9 +112,12 @@ export function levelAreas(list: readonly AreaNode[], tree: PreparedHierarchy, l
     }
     subtree.push(a);
   });
+  let hierarchy: PreparedHierarchy | undefined;
   return {
     areas,
-    hierarchy: prepareHierarchy(subtree),
+    get hierarchy() {
+      return (hierarchy ??= prepareHierarchy(subtree));
+    },
     positions: Int32Array.from(positions),
     positionOf: new Map(areas.map((a, i) => [a.id, i])),
     bottom: subtree.length === areas.length,
