@@ -99,13 +99,17 @@ export async function* readJsonStat(
   yield batch;
 }
 
-async function jsonHeader(file: string): Promise<unknown> {
-  // `value`/`status` of a 2.0 dataset or of a 1.x bundle's dataset are streamed later.
-  const pipeline = chain([
-    createReadStream(file),
-    parser(),
-    ignore({ filter: /^([^.]+\.)?(value|status)$/ }),
-  ]);
+/** The dataset without `value`/`status` (of a 2.0 dataset or of a 1.x bundle's): they are streamed later. */
+function jsonHeader(file: string): Promise<unknown> {
+  return documentWithout(file, /^([^.]+\.)?(value|status)$/);
+}
+
+/**
+ * The JSON document of the file, assembled in memory without the members `skip` matches (the
+ * large ones, which the readers stream).
+ */
+async function documentWithout(file: string, skip: string | RegExp): Promise<unknown> {
+  const pipeline = chain([createReadStream(file), parser(), ignore({ filter: skip })]);
   try {
     const assembler = Assembler.connectTo(pipeline);
     await new Promise<void>((resolve, reject) => {
@@ -227,16 +231,6 @@ export async function* readDhis2(file: string, options: ReaderOptions): AsyncGen
 }
 
 /** The data value set without its values (their set-level period, orgUnit, dataSet). */
-async function setHeader(file: string): Promise<unknown> {
-  const pipeline = chain([createReadStream(file), parser(), ignore({ filter: 'dataValues' })]);
-  try {
-    const assembler = Assembler.connectTo(pipeline);
-    await new Promise<void>((resolve, reject) => {
-      pipeline.on('end', () => resolve());
-      pipeline.on('error', reject);
-    });
-    return assembler.current as unknown;
-  } catch (error) {
-    throw new ImportFileError(`the file is not valid JSON: ${(error as Error).message}`);
-  }
+function setHeader(file: string): Promise<unknown> {
+  return documentWithout(file, 'dataValues');
 }
