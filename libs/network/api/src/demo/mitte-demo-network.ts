@@ -76,13 +76,14 @@ export interface DemoActor {
   readonly field: string;
   readonly planningAreaCode: string;
   readonly point: { lon: number; lat: number };
-  readonly offerings: { type: OfferingType; description: string }[];
+  readonly offerings: readonly { type: OfferingType; description: string }[];
   readonly contact: { email?: string; phone?: string };
   readonly waves: readonly (1 | 2)[];
 }
 
+/** A demo network's actors and its two waves of ties, whichever city it comes from. */
 export interface DemoNetwork {
-  readonly actors: DemoActor[];
+  readonly actors: readonly DemoActor[];
   readonly wave1: readonly DemoTie[];
   readonly wave2: readonly DemoTie[];
 }

@@ -1,7 +1,7 @@
 import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { MUSTERSTADT, generateActorNetwork, musterstadtCity, type DemoTie } from '@quartier/demo-city';
+import { MUSTERSTADT, generateActorNetwork, musterstadtCity } from '@quartier/demo-city';
 import { ADD_BERLIN_HINT, referenceDataWith } from '@quartier/reference-data';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,9 +10,9 @@ import { insertActor } from '../actors/actor.repository';
 import { areasByCode } from '../areas/area-ref.repository';
 import { insertNetwork, networkNamed } from '../networks/network.repository';
 import { addWaveMembers, insertWave } from '../networks/wave.repository';
-import { NETWORK_CONNECTION, type ActorKind, type OfferingType, type Sector } from '../network.constants';
+import { NETWORK_CONNECTION } from '../network.constants';
 import { upsertTies } from '../ties/tie.repository';
-import { buildMitteDemoNetwork, loadMitteDemoFixture } from './mitte-demo-network';
+import { buildMitteDemoNetwork, loadMitteDemoFixture, type DemoNetwork } from './mitte-demo-network';
 import { mittePlanningAreas } from './mitte-planning-areas';
 
 const BERLIN = 'berlin-demo';
@@ -22,24 +22,10 @@ const WAVES: readonly [string, string][] = [
   ['Welle 2 (Mai 2024)', '2024-05-15'],
 ];
 
-/** What the seeder writes, whichever city it comes from. */
-interface DemoNetworkData {
+/** What the seeder writes: a demo network with its name and description. */
+interface DemoNetworkData extends DemoNetwork {
   readonly name: string;
   readonly description: string;
-  readonly actors: readonly {
-    readonly key: string;
-    readonly name: string;
-    readonly kind: ActorKind;
-    readonly sector: Sector;
-    readonly field: string;
-    readonly planningAreaCode: string;
-    readonly point: { lon: number; lat: number };
-    readonly offerings: readonly { type: OfferingType; description: string }[];
-    readonly contact: { email?: string; phone?: string };
-    readonly waves: readonly (1 | 2)[];
-  }[];
-  readonly wave1: readonly DemoTie[];
-  readonly wave2: readonly DemoTie[];
 }
 
 /**
