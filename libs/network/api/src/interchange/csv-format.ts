@@ -1,6 +1,6 @@
 import { restoreCsvCell } from '@quartier/contracts';
 import { parse } from 'csv-parse/sync';
-import { ImportIssues, parseBoolean, type RawEdge, type RawNode } from './raw-graph';
+import { ImportIssues, parseBoolean, type RawEdge, type RawNode } from '@quartier/network-core';
 
 interface CsvRow {
   record: string[];

@@ -1,5 +1,4 @@
 import { describeTextProblem, nameText, NAME_MAX_LENGTH, textProblem } from '@quartier/contracts';
-import { foldParallelTies, type ParallelTiePolicy } from '@quartier/network-core';
 import { contactSchema } from '../actors/actor.dto';
 import type { ActorDraft } from '../actors/actor.repository';
 import {
@@ -12,7 +11,15 @@ import {
   type Sector,
   type TieType,
 } from '../network.constants';
-import { ImportIssues, parseBoolean, type RawEdge, type RawGraph, type RawNode } from './raw-graph';
+import {
+  foldParallelTies,
+  ImportIssues,
+  parseBoolean,
+  type ParallelTiePolicy,
+  type RawEdge,
+  type RawGraph,
+  type RawNode,
+} from '@quartier/network-core';
 
 /** An actor the network already has, as far as an import needs to know it. */
 export interface KnownActor {

@@ -34,8 +34,7 @@ import { parseCsvEdges, parseCsvNodes } from './csv-format';
 import { toCsvEdges, toCsvNodes, toGexf, toGraphml, type ExportActor } from './export-formats';
 import { planImport, type ImportPlan } from './import-plan';
 import type { ExportFormat, ImportQuery, ImportResult } from './interchange.dto';
-import { ImportIssues, type RawGraph } from './raw-graph';
-import { parseGexf, parseGraphml } from './xml-formats';
+import { ImportIssues, parseGexf, parseGraphml, type RawGraph } from '@quartier/network-core';
 
 /** The spooled parts of a multipart import (the controller deletes them afterwards). */
 export interface ImportFiles {

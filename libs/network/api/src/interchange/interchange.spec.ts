@@ -1,8 +1,7 @@
 import { parseCsvEdges, parseCsvNodes } from './csv-format';
 import { toCsvEdges, toCsvNodes, toGexf, toGraphml, type ExportActor } from './export-formats';
 import { planImport, type PlanContext } from './import-plan';
-import { ImportIssues, MAX_ISSUES, type RawGraph } from './raw-graph';
-import { parseGexf, parseGraphml } from './xml-formats';
+import { ImportIssues, MAX_ISSUES, parseGexf, parseGraphml, type RawGraph } from '@quartier/network-core';
 
 const context = (actors: PlanContext['actors'] = []): PlanContext => ({
   networkDirected: false,

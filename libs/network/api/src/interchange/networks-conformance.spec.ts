@@ -4,12 +4,19 @@
 // self-ties dropped, PageRank and eigenvector centrality converged with tol=1e-13).
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { buildNetworkGraph, computeNetworkMetrics, type NodeMetrics } from '@quartier/network-core';
 import { requireReferenceData } from '@quartier/reference-data';
-import { convertNetworkDocument, networkDocumentFormat, type ConvertedNetwork } from '@quartier/network-core';
 import { planImport } from './import-plan';
-import { ImportIssues } from './raw-graph';
-import { parseGexf, parseGraphml } from './xml-formats';
+import {
+  buildNetworkGraph,
+  computeNetworkMetrics,
+  convertNetworkDocument,
+  ImportIssues,
+  networkDocumentFormat,
+  parseGexf,
+  parseGraphml,
+  type ConvertedNetwork,
+  type NodeMetrics,
+} from '@quartier/network-core';
 
 interface ReferenceRun {
   readonly density: number;

@@ -1,6 +1,5 @@
 import { planImport, type PlanContext, type TieOptions } from './import-plan';
-import { ImportIssues } from './raw-graph';
-import { parseGexf } from './xml-formats';
+import { ImportIssues, parseGexf } from '@quartier/network-core';
 
 const context = (ties?: TieOptions): PlanContext => ({
   networkDirected: false,
