@@ -217,7 +217,9 @@ export class ClassMap {
         if (!tilePointer) this.bindPointer(map, TILE_FILLS, 'code');
         tilePointer = true;
       }
-      whenDrawn(map, TILE_SOURCE, presentTileFills(map), (count) => this.renderedFeatures.set(count));
+      whenDrawn(map, TILE_SOURCE, presentTileFills(map), (count) => this.renderedFeatures.set(count), {
+        onIdleOnly: true,
+      });
     });
 
     effect(() => {

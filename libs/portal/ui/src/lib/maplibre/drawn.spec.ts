@@ -95,4 +95,16 @@ describe('whenDrawn', () => {
     assert.deepEqual(second, [20]);
     assert.deepEqual(asked, [['class-0', 'no-value']]);
   });
+
+  it('counts on idle only when asked to, not on every tile of the source', () => {
+    const map = fakeMap();
+    const counts: number[] = [];
+    whenDrawn(map, 'tiles', 'class-0', (count) => counts.push(count), { onIdleOnly: true });
+    assert.equal(map.listenerCount(), 1);
+    map.state.drawn = 50;
+    map.data('tiles');
+    assert.deepEqual(counts, []);
+    map.idle();
+    assert.deepEqual(counts, [50]);
+  });
 });
