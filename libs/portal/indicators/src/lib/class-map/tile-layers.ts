@@ -55,20 +55,17 @@ export function addTileLayers(
     maxzoom: tiles.maxzoom,
   });
   map.addLayer(fillLayer(tiles, NO_VALUE_FILL, ['<', keyOf, 0], NO_VALUE_COLOR));
-  map.addLayer({
-    id: HATCH,
-    type: 'fill',
-    ...TILE_SOURCE_LAYER,
-    filter: ['==', keyOf, SUPPRESSED] as never,
-    paint: { 'fill-pattern': 'hatch' },
-  });
-  map.addLayer({
-    id: DOTS,
-    type: 'fill',
-    ...TILE_SOURCE_LAYER,
-    filter: ['==', keyOf, NO_VALUE] as never,
-    paint: { 'fill-pattern': 'dots' },
-  });
+  for (const [id, key, pattern] of [
+    [HATCH, SUPPRESSED, 'hatch'],
+    [DOTS, NO_VALUE, 'dots'],
+  ] as const)
+    map.addLayer({
+      id,
+      type: 'fill',
+      ...TILE_SOURCE_LAYER,
+      filter: ['==', keyOf, key] as never,
+      paint: { 'fill-pattern': pattern },
+    });
   map.addLayer({
     id: TILE_SELECTED,
     type: 'line',
