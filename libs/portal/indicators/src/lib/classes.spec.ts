@@ -101,7 +101,6 @@ describe('indicator map classes', () => {
 
   it('colours every area white while there is no class yet (MapLibre refuses a match without branches)', () => {
     assert.equal(classColorExpression([]), '#ffffff');
-    assert.equal(classColorExpression([], ['coalesce', ['feature-state', 'cls'], -1]), '#ffffff');
   });
 
   it('builds the MapLibre colour expression and pattern tiles', () => {

@@ -144,15 +144,11 @@ export function classLegend(classes: readonly { code: string; label: string }[])
  * MapLibre fill-color: the colour of the feature's `cls` property (0-based class), white where
  * it has none (a pattern layer above draws suppressed and missing cells). Without any class (no
  * legend yet, or no value at all) every area is white: a `match` needs at least one branch, and
- * MapLibre refuses a layer whose expression it cannot parse — the tiled map of 50,000 areas,
- * set up before its values arrived, lost its fill layer for good that way and drew outlines only.
+ * MapLibre refuses a layer whose expression it cannot parse (the layer is lost for good).
  */
-export function classColorExpression(
-  colors: readonly string[],
-  cls: unknown[] = ['get', 'cls'],
-): unknown[] | string {
+export function classColorExpression(colors: readonly string[]): unknown[] | string {
   if (colors.length === 0) return NO_VALUE_COLOR;
-  const match: unknown[] = ['match', cls];
+  const match: unknown[] = ['match', ['get', 'cls']];
   colors.forEach((color, i) => match.push(i, color));
   match.push(NO_VALUE_COLOR);
   return match;

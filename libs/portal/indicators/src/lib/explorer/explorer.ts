@@ -284,10 +284,7 @@ export class Explorer {
     return '';
   }
 
-  /**
-   * The tooltip text is written when it is read: a level of 50,000 areas would otherwise format
-   * 50,000 numbers before the map can draw, for the one tooltip shown at a time.
-   */
+  /** The cell of an area, its tooltip text written when read (`lazyCell`). */
   private cellOf(item: Shown, breaks: readonly number[]): MapCell {
     if (item.status !== 'value' || item.value === null)
       return lazyCell(null, item.status === 'suppressed' ? 'suppressed' : 'missing', () =>
