@@ -63,10 +63,13 @@ describe('generated portal clients', () => {
     const missing: string[] = [];
     for (const { service, document } of documents) {
       if (!DESCRIBED.has(service)) continue;
-      const paths = (document.paths ?? {}) as Record<
-        string,
-        Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>
-      >;
+      const paths = (document.paths ?? {}) as Record<string, Record<string, { responses?: Responses }>>;
+      // The error response is one reusable response that every operation refers to.
+      const shared = (document.components as { responses?: Responses } | undefined)?.responses ?? {};
+      const resolve = (response: DocumentedResponse | undefined) =>
+        response?.$ref?.startsWith('#/components/responses/')
+          ? shared[response.$ref.slice('#/components/responses/'.length)]
+          : response;
       for (const [path, item] of Object.entries(paths)) {
         for (const [method, operation] of Object.entries(item)) {
           const responses = operation.responses ?? {};
@@ -74,7 +77,7 @@ describe('generated portal clients', () => {
           // 204 No Content is the one success without a body.
           if (!success || (success[0] !== '204' && !success[1].content))
             missing.push(`${method.toUpperCase()} ${path}: success body`);
-          if (!responses['default']?.content?.['application/json'])
+          if (!resolve(responses['default'])?.content?.['application/json'])
             missing.push(`${method.toUpperCase()} ${path}: error body`);
         }
       }
@@ -127,6 +130,13 @@ describe('generated portal clients', () => {
     });
   });
 });
+
+/** A response of an operation, or a reference to a reusable one. */
+interface DocumentedResponse {
+  $ref?: string;
+  content?: Record<string, unknown>;
+}
+type Responses = Record<string, DocumentedResponse>;
 
 interface ZodDto {
   name: string;

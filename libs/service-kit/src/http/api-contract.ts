@@ -31,12 +31,16 @@ export function orNull<T extends z.ZodType>(schema: T, meaning: string): z.ZodNu
   return schema.describe(meaning).nullable();
 }
 
-/** Class decorator: every route of the controller documents the error body. */
+/** How the error response is described; cleanupServiceDocument finds it by this description. */
+export const API_ERROR_DESCRIPTION = 'Any error: {statusCode, code, message, details?}';
+
+/**
+ * Class decorator: every route of the controller documents the error body. The served document
+ * refers every route to one reusable response (cleanupServiceDocument), so the portal's generated
+ * types name it once instead of once per operation.
+ */
 export const ApiErrorResponses = () =>
-  ApiDefaultResponse({
-    description: 'Any error: {statusCode, code, message, details?}',
-    type: ApiErrorDto.Output,
-  });
+  ApiDefaultResponse({ description: API_ERROR_DESCRIPTION, type: ApiErrorDto.Output });
 
 /** Text bodies (SVG figures, XML or CSV exports) documented as strings of their media type. */
 export function textResponse(mediaType: string, description: string) {

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ApiOkResponse, DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ApiOkResponse, DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { cleanupServiceDocument } from './openapi-document';
+import { ApiErrorResponses } from './api-contract';
+import { API_ERROR_RESPONSE, cleanupServiceDocument } from './openapi-document';
 
 const sampleArea = z.object({ code: z.string(), name: z.string() }).meta({ id: 'SampleArea' });
 /** Named at its root: answered alone and as the item of a list. */
@@ -15,6 +16,7 @@ class SampleWaveListDto extends createZodDto(z.object({ items: z.array(sampleWav
 class SampleAreaBodyDto extends createZodDto(z.object({ area: sampleArea })) {}
 
 @Controller('api/sample')
+@ApiErrorResponses()
 class SampleController {
   @Get('wave')
   @ApiOkResponse({ type: SampleWaveDto.Output })
@@ -40,12 +42,13 @@ class SampleModule {}
 type Schemas = Record<string, Record<string, unknown>>;
 
 describe('cleanupServiceDocument', () => {
+  let document: OpenAPIObject;
   let schemas: Schemas;
 
   beforeAll(async () => {
     const app = await NestFactory.create(SampleModule, { logger: false, preview: true });
-    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
-    schemas = cleanupServiceDocument(document).components?.schemas as Schemas;
+    document = cleanupServiceDocument(SwaggerModule.createDocument(app, new DocumentBuilder().build()));
+    schemas = document.components?.schemas as Schemas;
     await app.close();
   });
 
@@ -70,5 +73,23 @@ describe('cleanupServiceDocument', () => {
       area: { $ref: '#/components/schemas/SampleArea' },
     });
     expect(schemas['SampleArea']).toMatchObject({ type: 'object' });
+  });
+
+  it('documents the error body once, as a response every operation refers to', () => {
+    expect(document.components?.responses?.[API_ERROR_RESPONSE]).toEqual({
+      description: 'Any error: {statusCode, code, message, details?}',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ApiErrorDto_Output' } } },
+    });
+    const defaults = Object.values(document.paths).flatMap((item) =>
+      ['get', 'post'].flatMap((method) => {
+        const operation = item[method as 'get' | 'post'];
+        return operation ? [operation.responses['default']] : [];
+      }),
+    );
+    expect(defaults).toEqual([
+      { $ref: `#/components/responses/${API_ERROR_RESPONSE}` },
+      { $ref: `#/components/responses/${API_ERROR_RESPONSE}` },
+      { $ref: `#/components/responses/${API_ERROR_RESPONSE}` },
+    ]);
   });
 });

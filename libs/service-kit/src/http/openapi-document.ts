@@ -1,5 +1,6 @@
-import type { OpenAPIObject } from '@nestjs/swagger';
+import type { OpenAPIObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { API_ERROR_DESCRIPTION } from './api-contract';
 
 // nestjs-zod writes each DTO's schema with markers and `$defs`; cleanupOpenApiDoc turns them into
 // components. A schema named with `.meta({ id })` becomes its own component that every DTO using it
@@ -8,8 +9,12 @@ import { cleanupOpenApiDoc } from 'nestjs-zod';
 const UNWRAP_ROOT = 'x-nestjs_zod-unwrap-root';
 const PARENT_ID = 'x-nestjs_zod-parent-id';
 
+/** The name of the one error response every operation refers to (`components.responses`). */
+export const API_ERROR_RESPONSE = 'ApiError';
+
 /**
- * The service's OpenAPI document as it is served: nestjs-zod's cleanup, after one repair.
+ * The service's OpenAPI document as it is served: nestjs-zod's cleanup, after one repair, and the
+ * error response every operation documents (ApiErrorResponses) named once.
  *
  * A DTO whose root schema is itself named (an answer that is also an item of a list, such as a
  * measure) reaches the document as a reference to its named schema: zod ≥ 4.5 writes a named root
@@ -23,5 +28,36 @@ export function cleanupServiceDocument(document: OpenAPIObject): OpenAPIObject {
     if (root?.[UNWRAP_ROOT] === true && root['$ref'] === `#/$defs/${String(root[PARENT_ID])}`)
       delete root[PARENT_ID];
   }
-  return cleanupOpenApiDoc(document);
+  return shareErrorResponse(cleanupOpenApiDoc(document));
+}
+
+/**
+ * Every operation's `default` response that is the error body of ApiErrorResponses becomes a
+ * reference to one response under `components.responses`: the same in the document, and
+ * openapi-typescript then types it once (`default: components['responses']['ApiError']`) instead
+ * of writing the same block out in every operation of the portal's generated clients.
+ */
+function shareErrorResponse(document: OpenAPIObject): OpenAPIObject {
+  let shared: ResponseObject | undefined;
+  for (const item of Object.values(document.paths ?? {})) {
+    for (const operation of Object.values(item as Record<string, unknown>)) {
+      const responses = (operation as { responses?: Record<string, ResponseObject | ReferenceObject> })
+        .responses;
+      const response = responses?.['default'];
+      if (!responses || !response || !isApiErrorResponse(response)) continue;
+      shared ??= response;
+      responses['default'] = { $ref: `#/components/responses/${API_ERROR_RESPONSE}` };
+    }
+  }
+  if (shared) {
+    document.components = {
+      ...document.components,
+      responses: { ...document.components?.responses, [API_ERROR_RESPONSE]: shared },
+    };
+  }
+  return document;
+}
+
+function isApiErrorResponse(response: ResponseObject | ReferenceObject): response is ResponseObject {
+  return !('$ref' in response) && response.description === API_ERROR_DESCRIPTION;
 }

@@ -835,7 +835,17 @@ export interface components {
       identical: boolean;
     };
   };
-  responses: never;
+  responses: {
+    /** @description Any error: {statusCode, code, message, details?} */
+    ApiError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ApiErrorDto_Output'];
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -860,15 +870,7 @@ export interface operations {
           'application/json': components['schemas']['CriteriaDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_programmes: {
@@ -891,15 +893,7 @@ export interface operations {
           'application/json': components['schemas']['ProgrammeRefListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_measures: {
@@ -924,15 +918,7 @@ export interface operations {
           'application/json': components['schemas']['MeasureRefListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_evidenceSources: {
@@ -952,15 +938,7 @@ export interface operations {
           'application/json': components['schemas']['EvidenceSourcesDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   EvaluationsController_list: {
@@ -985,15 +963,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   EvaluationsController_create: {
@@ -1017,15 +987,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   EvaluationsController_get: {
@@ -1047,15 +1009,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   EvaluationsController_update: {
@@ -1081,15 +1035,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   EvaluationsController_rate: {
@@ -1116,15 +1062,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   EvaluationsController_transition: {
@@ -1150,15 +1088,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   EvaluationsController_audit: {
@@ -1180,15 +1110,7 @@ export interface operations {
           'application/json': components['schemas']['AuditDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   DesignController_replace: {
@@ -1214,15 +1136,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   DesignController_adjust: {
@@ -1248,15 +1162,7 @@ export interface operations {
           'application/json': components['schemas']['EvaluationViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   DesignController_results: {
@@ -1278,15 +1184,7 @@ export interface operations {
           'application/json': components['schemas']['ResultsDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SnapshotsController_list: {
@@ -1311,15 +1209,7 @@ export interface operations {
           'application/json': components['schemas']['SnapshotListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SnapshotsController_take: {
@@ -1341,15 +1231,7 @@ export interface operations {
           'application/json': components['schemas']['SnapshotInfoDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SnapshotsController_document: {
@@ -1373,15 +1255,7 @@ export interface operations {
           'application/json': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SnapshotsController_compare: {
@@ -1403,15 +1277,7 @@ export interface operations {
           'application/json': components['schemas']['LiveComparisonDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
 }

@@ -1031,7 +1031,17 @@ export interface components {
       }[];
     };
   };
-  responses: never;
+  responses: {
+    /** @description Any error: {statusCode, code, message, details?} */
+    ApiError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ApiErrorDto_Output'];
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -1060,15 +1070,7 @@ export interface operations {
           'application/json': components['schemas']['AreaRefPageDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_list: {
@@ -1091,15 +1093,7 @@ export interface operations {
           'application/json': components['schemas']['IndicatorViewDto_Output'][];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_create: {
@@ -1123,15 +1117,7 @@ export interface operations {
           'application/json': components['schemas']['IndicatorViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_get: {
@@ -1153,15 +1139,7 @@ export interface operations {
           'application/json': components['schemas']['IndicatorViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_update: {
@@ -1187,15 +1165,7 @@ export interface operations {
           'application/json': components['schemas']['IndicatorViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_remove: {
@@ -1216,15 +1186,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_versions: {
@@ -1246,15 +1208,7 @@ export interface operations {
           'application/json': components['schemas']['IndicatorViewDto_Output'][];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   CatalogueController_version: {
@@ -1277,15 +1231,7 @@ export interface operations {
           'application/json': components['schemas']['IndicatorViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ComputeController_compute: {
@@ -1311,15 +1257,7 @@ export interface operations {
           'application/json': components['schemas']['ComputeResultDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValuesController_map: {
@@ -1344,15 +1282,7 @@ export interface operations {
           'application/json': components['schemas']['MapDataDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValuesController_layer: {
@@ -1377,15 +1307,7 @@ export interface operations {
           'application/json': components['schemas']['ValueLayerDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValuesController_maps: {
@@ -1411,15 +1333,7 @@ export interface operations {
           'application/json': components['schemas']['ValueMapsDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValuesController_periods: {
@@ -1441,15 +1355,7 @@ export interface operations {
           'application/json': components['schemas']['PeriodListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValuesController_series: {
@@ -1472,15 +1378,7 @@ export interface operations {
           'application/json': components['schemas']['SeriesDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValuesController_profile: {
@@ -1502,15 +1400,7 @@ export interface operations {
           'application/json': components['schemas']['AreaProfileDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValuesController_ranking: {
@@ -1536,15 +1426,7 @@ export interface operations {
           'application/json': components['schemas']['RankingDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValuesController_quality: {
@@ -1569,15 +1451,7 @@ export interface operations {
           'application/json': components['schemas']['QualityDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValuesController_compare: {
@@ -1601,15 +1475,7 @@ export interface operations {
           'application/json': components['schemas']['ComparisonDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValueImportsController_list: {
@@ -1629,15 +1495,7 @@ export interface operations {
           'application/json': components['schemas']['ValueImportJobDto_Output'][];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValueImportsController_start: {
@@ -1668,15 +1526,7 @@ export interface operations {
           'application/json': components['schemas']['ValueImportJobDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValueImportsController_mappings: {
@@ -1696,15 +1546,7 @@ export interface operations {
           'application/json': components['schemas']['SavedMappingDto_Output'][];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValueImportsController_get: {
@@ -1726,15 +1568,7 @@ export interface operations {
           'application/json': components['schemas']['ValueImportJobDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValueImportsController_cancel: {
@@ -1756,15 +1590,7 @@ export interface operations {
           'application/json': components['schemas']['ValueImportJobDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ValueExportsController_export: {
@@ -1793,15 +1619,7 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexDefinitionsController_list: {
@@ -1821,15 +1639,7 @@ export interface operations {
           'application/json': components['schemas']['IndexDefinitionViewDto_Output'][];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexDefinitionsController_create: {
@@ -1853,15 +1663,7 @@ export interface operations {
           'application/json': components['schemas']['IndexDefinitionViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexDefinitionsController_get: {
@@ -1883,15 +1685,7 @@ export interface operations {
           'application/json': components['schemas']['IndexDefinitionViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexDefinitionsController_update: {
@@ -1917,15 +1711,7 @@ export interface operations {
           'application/json': components['schemas']['IndexDefinitionViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexDefinitionsController_remove: {
@@ -1946,15 +1732,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexDefinitionsController_run: {
@@ -1980,15 +1758,7 @@ export interface operations {
           'application/json': components['schemas']['IndexRunViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexRunsController_list: {
@@ -2010,15 +1780,7 @@ export interface operations {
           'application/json': components['schemas']['IndexRunViewDto_Output'][];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexRunsController_movers: {
@@ -2042,15 +1804,7 @@ export interface operations {
           'application/json': components['schemas']['MoversDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexRunsController_get: {
@@ -2072,15 +1826,7 @@ export interface operations {
           'application/json': components['schemas']['IndexRunViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexRunsController_inputs: {
@@ -2102,15 +1848,7 @@ export interface operations {
           'application/json': components['schemas']['IndexRunInputsDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexRunsController_results: {
@@ -2132,15 +1870,7 @@ export interface operations {
           'application/json': components['schemas']['IndexResultsDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   IndexRunsController_classes: {
@@ -2164,15 +1894,7 @@ export interface operations {
           'application/json': components['schemas']['ClassMapDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
 }

@@ -859,7 +859,17 @@ export interface components {
       }[];
     };
   };
-  responses: never;
+  responses: {
+    /** @description Any error: {statusCode, code, message, details?} */
+    ApiError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ApiErrorDto_Output'];
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -887,15 +897,7 @@ export interface operations {
           'application/json': components['schemas']['NetworkListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   NetworksController_create: {
@@ -919,15 +921,7 @@ export interface operations {
           'application/json': components['schemas']['NetworkViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   NetworksController_get: {
@@ -949,15 +943,7 @@ export interface operations {
           'application/json': components['schemas']['NetworkViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   NetworksController_remove: {
@@ -978,15 +964,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   NetworksController_update: {
@@ -1012,15 +990,7 @@ export interface operations {
           'application/json': components['schemas']['NetworkViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   NetworksController_createWave: {
@@ -1046,15 +1016,7 @@ export interface operations {
           'application/json': components['schemas']['WaveViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   NetworksController_removeWave: {
@@ -1076,15 +1038,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   NetworksController_updateWave: {
@@ -1111,15 +1065,7 @@ export interface operations {
           'application/json': components['schemas']['WaveViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ActorsController_list: {
@@ -1147,15 +1093,7 @@ export interface operations {
           'application/json': components['schemas']['ActorListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ActorsController_create: {
@@ -1181,15 +1119,7 @@ export interface operations {
           'application/json': components['schemas']['ActorWithWavesDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ActorsController_get: {
@@ -1212,15 +1142,7 @@ export interface operations {
           'application/json': components['schemas']['ActorWithWavesDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ActorsController_remove: {
@@ -1242,15 +1164,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ActorsController_update: {
@@ -1277,15 +1191,7 @@ export interface operations {
           'application/json': components['schemas']['ActorWithWavesDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ActorsController_join: {
@@ -1308,15 +1214,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ActorsController_leave: {
@@ -1339,15 +1237,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   TiesController_list: {
@@ -1373,15 +1263,7 @@ export interface operations {
           'application/json': components['schemas']['TieListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   TiesController_create: {
@@ -1408,15 +1290,7 @@ export interface operations {
           'application/json': components['schemas']['TieRowDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   TiesController_remove: {
@@ -1439,15 +1313,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   TiesController_update: {
@@ -1475,15 +1341,7 @@ export interface operations {
           'application/json': components['schemas']['TieRowDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   InterchangeController_import: {
@@ -1542,15 +1400,7 @@ export interface operations {
           'application/json': components['schemas']['ImportProblemsDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   InterchangeController_export: {
@@ -1578,15 +1428,7 @@ export interface operations {
           'application/graphml+xml': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MetricsController_read: {
@@ -1613,15 +1455,7 @@ export interface operations {
           'application/json': components['schemas']['WaveMetricsViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MetricsController_start: {
@@ -1648,15 +1482,7 @@ export interface operations {
           'application/json': components['schemas']['MetricsJobViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MetricsController_job: {
@@ -1678,15 +1504,7 @@ export interface operations {
           'application/json': components['schemas']['MetricsJobViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   AnalysisController_compare: {
@@ -1714,15 +1532,7 @@ export interface operations {
           'application/json': components['schemas']['WaveComparisonDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   AnalysisController_ego: {
@@ -1750,15 +1560,7 @@ export interface operations {
           'application/json': components['schemas']['EgoViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   AnalysisController_resources: {
@@ -1783,15 +1585,7 @@ export interface operations {
           'application/json': components['schemas']['ResourcesDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
 }

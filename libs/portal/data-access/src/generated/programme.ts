@@ -1302,7 +1302,17 @@ export interface components {
       }[];
     };
   };
-  responses: never;
+  responses: {
+    /** @description Any error: {statusCode, code, message, details?} */
+    ApiError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ApiErrorDto_Output'];
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -1331,15 +1341,7 @@ export interface operations {
           'application/json': components['schemas']['ProgrammeListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammesController_create: {
@@ -1363,15 +1365,7 @@ export interface operations {
           'application/json': components['schemas']['ProgrammeViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammesController_get: {
@@ -1393,15 +1387,7 @@ export interface operations {
           'application/json': components['schemas']['ProgrammeViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammesController_update: {
@@ -1427,15 +1413,7 @@ export interface operations {
           'application/json': components['schemas']['ProgrammeViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammesController_budget: {
@@ -1457,15 +1435,7 @@ export interface operations {
           'application/json': components['schemas']['BudgetViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammesController_replaceBudget: {
@@ -1491,15 +1461,7 @@ export interface operations {
           'application/json': components['schemas']['BudgetViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MeasureFilesController_export: {
@@ -1525,15 +1487,7 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MeasureFilesController_import: {
@@ -1555,15 +1509,7 @@ export interface operations {
           'application/json': components['schemas']['MeasureImportDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MeasuresController_list: {
@@ -1592,15 +1538,7 @@ export interface operations {
           'application/json': components['schemas']['MeasureListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MeasuresController_create: {
@@ -1626,15 +1564,7 @@ export interface operations {
           'application/json': components['schemas']['MeasureViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MeasuresController_get: {
@@ -1656,15 +1586,7 @@ export interface operations {
           'application/json': components['schemas']['MeasureViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MeasuresController_update: {
@@ -1690,15 +1612,7 @@ export interface operations {
           'application/json': components['schemas']['MeasureViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MeasuresController_transition: {
@@ -1724,15 +1638,7 @@ export interface operations {
           'application/json': components['schemas']['MeasureViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MeasuresController_audit: {
@@ -1754,15 +1660,7 @@ export interface operations {
           'application/json': components['schemas']['MeasureAuditDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   MeasuresController_expenditures: {
@@ -1788,15 +1686,7 @@ export interface operations {
           'application/json': components['schemas']['MeasureViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammeAreasController_indexRuns: {
@@ -1818,15 +1708,7 @@ export interface operations {
           'application/json': components['schemas']['IndexRunListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammeAreasController_candidates: {
@@ -1850,15 +1732,7 @@ export interface operations {
           'application/json': components['schemas']['CandidatesDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammeAreasController_current: {
@@ -1880,15 +1754,7 @@ export interface operations {
           'application/json': components['schemas']['ProgrammeAreasDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammeAreasController_accept: {
@@ -1914,15 +1780,7 @@ export interface operations {
           'application/json': components['schemas']['ProgrammeAreasDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammeAreasController_preview: {
@@ -1948,15 +1806,7 @@ export interface operations {
           'application/json': components['schemas']['AreaPreviewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ProgrammeAreasController_pending: {
@@ -1978,15 +1828,7 @@ export interface operations {
           'application/json': components['schemas']['PendingAreasDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   AllocationsController_list: {
@@ -2008,15 +1850,7 @@ export interface operations {
           'application/json': components['schemas']['AllocationListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   AllocationsController_accept: {
@@ -2042,15 +1876,7 @@ export interface operations {
           'application/json': components['schemas']['AcceptedAllocationDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   AllocationsController_preview: {
@@ -2076,15 +1902,7 @@ export interface operations {
           'application/json': components['schemas']['AllocationPreviewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_attainment: {
@@ -2106,15 +1924,7 @@ export interface operations {
           'application/json': components['schemas']['AttainmentDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_getProgramme: {
@@ -2136,15 +1946,7 @@ export interface operations {
           'application/json': components['schemas']['ImpactModelDocumentDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_saveProgramme: {
@@ -2170,15 +1972,7 @@ export interface operations {
           'application/json': components['schemas']['ImpactModelDocumentDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_copyProgramme: {
@@ -2204,15 +1998,7 @@ export interface operations {
           'application/json': components['schemas']['ImpactModelDocumentDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_jsonProgramme: {
@@ -2234,15 +2020,7 @@ export interface operations {
           'application/json': components['schemas']['ImpactModelExportDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_figureProgramme: {
@@ -2267,15 +2045,7 @@ export interface operations {
           'image/svg+xml': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_getMeasure: {
@@ -2297,15 +2067,7 @@ export interface operations {
           'application/json': components['schemas']['ImpactModelDocumentDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_saveMeasure: {
@@ -2331,15 +2093,7 @@ export interface operations {
           'application/json': components['schemas']['ImpactModelDocumentDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_copyMeasure: {
@@ -2365,15 +2119,7 @@ export interface operations {
           'application/json': components['schemas']['ImpactModelDocumentDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_jsonMeasure: {
@@ -2395,15 +2141,7 @@ export interface operations {
           'application/json': components['schemas']['ImpactModelExportDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ImpactModelsController_figureMeasure: {
@@ -2428,15 +2166,7 @@ export interface operations {
           'image/svg+xml': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   DashboardController_dashboard: {
@@ -2458,15 +2188,7 @@ export interface operations {
           'application/json': components['schemas']['DashboardDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   DashboardController_exportIati: {
@@ -2489,15 +2211,7 @@ export interface operations {
           'application/xml': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
 }

@@ -1626,7 +1626,17 @@ export interface components {
       network: components['schemas']['NetworkSurveyConfig_Output'] | null;
     };
   };
-  responses: never;
+  responses: {
+    /** @description Any error: {statusCode, code, message, details?} */
+    ApiError: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ApiErrorDto_Output'];
+      };
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -1656,15 +1666,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_create: {
@@ -1688,15 +1690,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_check: {
@@ -1720,15 +1714,7 @@ export interface operations {
           'application/json': components['schemas']['FormCheckDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_detail: {
@@ -1750,15 +1736,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_remove: {
@@ -1779,15 +1757,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_update: {
@@ -1813,15 +1783,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_form: {
@@ -1843,15 +1805,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyFormDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_putForm: {
@@ -1877,15 +1831,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_downloadXlsForm: {
@@ -1908,15 +1854,7 @@ export interface operations {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_uploadXlsForm: {
@@ -1943,15 +1881,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_targetAreas: {
@@ -1977,15 +1907,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_areaGeometries: {
@@ -2013,15 +1935,7 @@ export interface operations {
           'application/json': components['schemas']['AreaGeometriesResultDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_status: {
@@ -2047,15 +1961,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_candidateAreas: {
@@ -2079,15 +1985,7 @@ export interface operations {
           'application/json': components['schemas']['CandidateAreaListDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_links: {
@@ -2109,15 +2007,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyLinksDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_createWave: {
@@ -2143,15 +2033,7 @@ export interface operations {
           'application/json': components['schemas']['WaveViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_updateWave: {
@@ -2178,15 +2060,7 @@ export interface operations {
           'application/json': components['schemas']['WaveViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   SurveysController_invitations: {
@@ -2213,15 +2087,7 @@ export interface operations {
           'application/json': components['schemas']['InvitationCodesDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ResponsesController_interviewer: {
@@ -2248,15 +2114,7 @@ export interface operations {
           'application/json': components['schemas']['SubmittedDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ResponsesController_import: {
@@ -2285,15 +2143,7 @@ export interface operations {
           'application/json': components['schemas']['ImportedDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ResultsController_get: {
@@ -2319,15 +2169,7 @@ export interface operations {
           'application/json': components['schemas']['SurveyResultsDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ResultsController_compare: {
@@ -2355,15 +2197,7 @@ export interface operations {
           'application/json': components['schemas']['ResultsComparisonDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ResultsController_release: {
@@ -2386,15 +2220,7 @@ export interface operations {
           'application/json': components['schemas']['ReleaseViewDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   ResultsController_publish: {
@@ -2417,15 +2243,7 @@ export interface operations {
           'application/json': components['schemas']['PublishedResultsDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   PublicFormController_definition: {
@@ -2447,15 +2265,7 @@ export interface operations {
           'application/json': components['schemas']['PublicSurveyDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   PublicFormController_submit: {
@@ -2482,15 +2292,7 @@ export interface operations {
           'application/json': components['schemas']['SubmittedDto_Output'];
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   PublicFormController_script: {
@@ -2511,15 +2313,7 @@ export interface operations {
           'text/javascript': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   PublicFormController_page: {
@@ -2546,15 +2340,7 @@ export interface operations {
           'text/html': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
   PublicFormController_qr: {
@@ -2580,15 +2366,7 @@ export interface operations {
           'image/svg+xml': string;
         };
       };
-      /** @description Any error: {statusCode, code, message, details?} */
-      default: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['ApiErrorDto_Output'];
-        };
-      };
+      default: components['responses']['ApiError'];
     };
   };
 }
