@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /**
  * One Prometheus registry per process. In embedded mode all service modules share the process,
@@ -7,7 +7,6 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
 export class Metrics {
   readonly registry = new Registry();
   readonly httpRequests: Histogram<'service' | 'method' | 'route' | 'status'>;
-  readonly eventsHandled: Counter<'consumer' | 'type' | 'outcome'>;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -16,12 +15,6 @@ export class Metrics {
       help: 'HTTP request duration by service, route and status',
       labelNames: ['service', 'method', 'route', 'status'],
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [this.registry],
-    });
-    this.eventsHandled = new Counter({
-      name: 'quartier_events_handled_total',
-      help: 'Domain events handled by consumers, by outcome (ok, retried, dead-lettered, duplicate)',
-      labelNames: ['consumer', 'type', 'outcome'],
       registers: [this.registry],
     });
   }
