@@ -2,7 +2,7 @@ import type { AreaTiles } from '@quartier/portal-data-access';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { NO_VALUE_COLOR } from '../classes';
 import type { MapCell } from './class-map';
-import { CELL_KEYS, NO_VALUE, SUPPRESSED, cellKeys, keyOf, outlineColor } from './tile-style';
+import { CELL_KEYS, NO_VALUE, SUPPRESSED, cellKeys, keyOf, outlineColor, outlinePass } from './tile-style';
 
 // The class map over the registry's vector tiles (levels of thousands of areas): geometry comes
 // in tiles (layer `areas`, feature property `code`), and classes are joined to the features in
@@ -86,7 +86,12 @@ function fillLayer(tiles: AreaTiles, id: string, filter: unknown[], color: strin
     type: 'fill' as const,
     ...TILE_SOURCE_LAYER,
     filter: filter as never,
-    paint: { 'fill-color': color, 'fill-opacity': 0.9, 'fill-outline-color': outlineColor(tiles) as never },
+    paint: {
+      'fill-color': color,
+      'fill-opacity': 0.9,
+      'fill-outline-color': outlineColor(tiles) as never,
+      'fill-antialias': outlinePass(tiles) as never,
+    },
   };
 }
 

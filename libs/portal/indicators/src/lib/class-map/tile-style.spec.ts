@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { NO_VALUE, SUPPRESSED, cellKey, cellKeys, outlineColor } from './tile-style.ts';
+import { NO_VALUE, SUPPRESSED, cellKey, cellKeys, outlineColor, outlinePass } from './tile-style.ts';
 
 describe('tiled class map style', () => {
   it('keys a cell by its class, or by why it has none', () => {
@@ -50,5 +50,14 @@ describe('tiled class map style', () => {
     assert.ok(Number(full) >= 0.5);
     const [, , , degenerate] = outlineColor({ bounds: [13, 52, 13, 52], areas: 0 });
     assert.ok(Number.isFinite(Number(degenerate)));
+  });
+
+  it('draws the outline pass from the zoom where outlines start to show, not before', () => {
+    for (const areas of [448, 50_000]) {
+      const tiles = { bounds: [13.0, 52.3, 13.8, 52.7] as [number, number, number, number], areas };
+      const [step, zoom, below, from, above] = outlinePass(tiles);
+      assert.deepEqual([step, zoom, below, above], ['step', ['zoom'], false, true]);
+      assert.equal(from, outlineColor(tiles)[3]);
+    }
   });
 });

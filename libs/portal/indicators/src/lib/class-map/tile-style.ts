@@ -37,18 +37,21 @@ const OUTLINE_FULL_PX = 24;
 /** MapLibre draws vector tiles 512 px wide: pixels per degree of longitude at zoom 0. */
 const PX_PER_DEGREE_AT_ZOOM_0 = 512 / 360;
 
-/**
- * Outlines fade in as the areas grow on screen: at a full-city view of 50,000 blocks each is a
- * few pixels wide, and their outlines would paint the whole city in the outline colour. The
- * zooms come from the level's bounds and count (the width of an average area).
- */
-export function outlineColor(tiles: Pick<AreaTiles, 'bounds' | 'areas'>): unknown[] {
+/** The zooms from which an average area is `px` CSS pixels wide (from the level's bounds and count). */
+function zoomWhereAreasAre(tiles: Pick<AreaTiles, 'bounds' | 'areas'>): (px: number) => number {
   const [west, south, east, north] = tiles.bounds;
   const cos = Math.cos((((south + north) / 2) * Math.PI) / 180);
   // The side of an average area's square in degrees of longitude (the bounds' area, shared out).
   const width = Math.sqrt(((east - west) * cos * (north - south)) / Math.max(1, tiles.areas)) / cos;
-  const zoomAt = (px: number) =>
-    Math.max(0, Math.log2(px / (PX_PER_DEGREE_AT_ZOOM_0 * Math.max(width, 1e-9))));
+  return (px) => Math.max(0, Math.log2(px / (PX_PER_DEGREE_AT_ZOOM_0 * Math.max(width, 1e-9))));
+}
+
+/**
+ * Outlines fade in as the areas grow on screen: at a full-city view of 50,000 blocks each is a
+ * few pixels wide, and their outlines would paint the whole city in the outline colour.
+ */
+export function outlineColor(tiles: Pick<AreaTiles, 'bounds' | 'areas'>): unknown[] {
+  const zoomAt = zoomWhereAreasAre(tiles);
   const from = zoomAt(OUTLINE_FROM_PX);
   return [
     'interpolate',
@@ -59,4 +62,13 @@ export function outlineColor(tiles: Pick<AreaTiles, 'bounds' | 'areas'>): unknow
     Math.max(from + 0.5, zoomAt(OUTLINE_FULL_PX)),
     `rgba(${OUTLINE_RGB}, 1)`,
   ];
+}
+
+/**
+ * MapLibre draws a fill's outline (and antialiased edges) as a second pass over every edge of
+ * every polygon. Below the zoom where outlines start to show, that pass paints nothing visible
+ * (its colour is transparent there) yet costs as much as the fill: off until then.
+ */
+export function outlinePass(tiles: Pick<AreaTiles, 'bounds' | 'areas'>): unknown[] {
+  return ['step', ['zoom'], false, zoomWhereAreasAre(tiles)(OUTLINE_FROM_PX), true];
 }
