@@ -112,6 +112,34 @@ describe('InProcessEventBus batch subscriptions', () => {
     expect(sizes).toEqual([1, 7]);
   });
 
+  it('handles at most two batches at a time across all subscriptions of the broker, in turn', async () => {
+    let running = 0;
+    let most = 0;
+    const starts: string[] = [];
+    const handled = new Map<string, string[]>();
+    for (const consumer of ['a', 'b', 'c', 'd'])
+      await indicator.subscribeBatch(
+        consumer,
+        ['registry.area.upserted'],
+        async (events) => {
+          running++;
+          most = Math.max(most, running);
+          starts.push(consumer);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          handled.set(consumer, [...(handled.get(consumer) ?? []), ...events.map((e) => e.payload.code)]);
+          running--;
+        },
+        { maxBatch: 2 },
+      );
+    const codes = await publishAreas(6);
+    await broker.whenIdle();
+    expect(most).toBe(2);
+    for (const consumer of ['a', 'b', 'c', 'd']) expect(handled.get(consumer)).toEqual(codes);
+    // First come, first served: every subscription has its first batch before any has its second.
+    expect([...starts.slice(0, 4)].sort()).toEqual(['a', 'b', 'c', 'd']);
+    expect(starts).toHaveLength(12);
+  });
+
   it('retries a failing batch as a whole with backoff', async () => {
     const attempts: number[] = [];
     await indicator.subscribeBatch('flaky', ['registry.area.upserted'], (events, context) => {

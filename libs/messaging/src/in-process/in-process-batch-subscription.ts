@@ -41,6 +41,11 @@ export class InProcessBatchSubscription extends InProcessSubscriber {
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0 && !this.stopped) {
+        const release = await this.broker.batchSlot();
+        if (this.stopped) {
+          release();
+          break;
+        }
         const batch = this.queue.slice(
           0,
           batchEnd(this.queue, 0, this.limits, (m) => m.value.length),
@@ -58,6 +63,8 @@ export class InProcessBatchSubscription extends InProcessSubscriber {
             consumer: this.consumer,
             error: errorMessage(error),
           });
+        } finally {
+          release();
         }
         this.forget(this.queue.splice(0, batch.length));
       }
