@@ -20,15 +20,23 @@ export async function selectPage<T>(
   page: { limit: number; offset: number },
 ): Promise<{ rows: T[]; total: number }> {
   const { select, from, where, params, orderBy } = query;
-  const [{ total }]: { total: number }[] = await db.query(
-    `SELECT count(*)::int AS total FROM ${from} WHERE ${where}`,
-    [...params],
-  );
-  const rows: T[] = await db.query(
-    `SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-    [...params, page.limit, page.offset],
-  );
-  return { rows, total };
+  const counted = (): Promise<{ total: number }[]> =>
+    db.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${where}`, [...params]);
+  const selected = (): Promise<T[]> =>
+    db.query(
+      `SELECT ${select} FROM ${from} WHERE ${where} ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
+    );
+  // Outside a transaction the two statements take two connections of the pool and run at the
+  // same time: the answer waits for the slower one, not for both one after the other — on a
+  // busy process every round trip also waits for its turn on the event loop. (Each statement
+  // sees its own snapshot either way; within a transaction they share its connection.)
+  if (!('queryRunner' in db && db.queryRunner)) {
+    const [[{ total }], rows] = await Promise.all([counted(), selected()]);
+    return { rows, total };
+  }
+  const [{ total }] = await counted();
+  return { rows: await selected(), total };
 }
 
 /** The first row a query answers, or null when it answers none: every lookup by key reads so. */

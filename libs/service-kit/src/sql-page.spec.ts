@@ -1,0 +1,42 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { selectPage } from './sql-page';
+
+/** A stand-in for TypeORM's query method that answers each statement once told to. */
+function recordingDb(inTransaction: boolean) {
+  const asked: string[] = [];
+  const answers: (() => void)[] = [];
+  const query = (sql: string) =>
+    new Promise<unknown>((resolve) => {
+      asked.push(sql.startsWith('SELECT count') ? 'count' : 'rows');
+      answers.push(() => resolve(sql.startsWith('SELECT count') ? [{ total: 3 }] : [{ id: 'a' }]));
+    });
+  const db = inTransaction ? { query, queryRunner: {} } : { query };
+  const answerAll = () => answers.splice(0).forEach((answer) => answer());
+  return { db: db as unknown as DataSource | EntityManager, asked, answerAll };
+}
+
+const listing = { select: 'id', from: 'area_ref', where: 'tenant_id = $1', params: ['t'], orderBy: 'code' };
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('selectPage', () => {
+  it('asks for the count and the rows at the same time outside a transaction', async () => {
+    const { db, asked, answerAll } = recordingDb(false);
+    const page = selectPage(db, listing, { limit: 50, offset: 0 });
+    await settle();
+    expect(asked).toEqual(['count', 'rows']);
+    answerAll();
+    await expect(page).resolves.toEqual({ rows: [{ id: 'a' }], total: 3 });
+  });
+
+  it("one after the other on a transaction's connection", async () => {
+    const { db, asked, answerAll } = recordingDb(true);
+    const page = selectPage(db, listing, { limit: 50, offset: 0 });
+    await settle();
+    expect(asked).toEqual(['count']);
+    answerAll();
+    await settle();
+    expect(asked).toEqual(['count', 'rows']);
+    answerAll();
+    await expect(page).resolves.toEqual({ rows: [{ id: 'a' }], total: 3 });
+  });
+});
