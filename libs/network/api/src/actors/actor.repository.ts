@@ -3,24 +3,16 @@
 import { normalizeActorName } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
 import type { WaveGraphActor } from '../metrics/wave-graph';
-import type { ActorKind, Sector } from '../network.constants';
-import { ACTOR_COLUMNS, type ActorRow, type Contact, type Offering } from './actor.dto';
+import { ACTOR_COLUMNS, type ActorRow } from './actor.dto';
 import { selectOne } from '@quartier/service-kit';
 
-/** Every field of an actor, as services, imports, survey events and the demo write it. */
-export interface ActorDraft {
-  externalId: string | null;
-  kind: ActorKind;
-  name: string;
-  sector: Sector | null;
-  field: string | null;
-  areaId: string | null;
-  address: string | null;
+/**
+ * Every field of an actor, as services, imports, survey events and the demo write it: the stored
+ * row without its keys, its location one point (or none) instead of two columns.
+ */
+export type ActorDraft = Omit<ActorRow, 'id' | 'networkId' | 'lon' | 'lat'> & {
   point: { lon: number; lat: number } | null;
-  offerings: Offering[];
-  contact: Contact;
-  pseudonymised: boolean;
-}
+};
 
 /** A draft's columns from external_id to pseudonymised, in the order both statements list them. */
 function draftValues(draft: ActorDraft): unknown[] {
