@@ -10,6 +10,20 @@ type EvidenceFact =
   | 'survey.results.published'
   | 'network.metrics.computed';
 
+/**
+ * One area's value of an indicator in a period, as the services that hold the evidence read
+ * models select it from `indicator_value_ref` (this handler writes it from
+ * `indicator.values.published`).
+ */
+export interface IndicatorValueRefRow {
+  period: string;
+  areaId: string;
+  status: 'value' | 'suppressed' | 'missing';
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
 export const EVIDENCE_FACTS: readonly EvidenceFact[] = [
   'indicator.values.published',
   'indicator.index.results',

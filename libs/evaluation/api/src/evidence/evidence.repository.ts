@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { IndicatorValueRefRow } from '@quartier/service-kit';
 import type { DataSource } from 'typeorm';
 import { EVALUATION_CONNECTION } from '../evaluation.constants';
 
@@ -13,14 +14,9 @@ export interface IndicatorRefRow {
   definitionVersion: number;
 }
 
-export interface ValueRefRow {
+/** A value of the evidence read model, with the indicator it belongs to. */
+export interface ValueRefRow extends IndicatorValueRefRow {
   indicator: string;
-  period: string;
-  areaId: string;
-  status: 'value' | 'suppressed' | 'missing';
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
 }
 
 export interface SurveyRefRow {

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActualObservation, EvidenceSource } from '@quartier/programme-core';
+import type { IndicatorValueRefRow } from '@quartier/service-kit';
 import type { DataSource } from 'typeorm';
 import { PROGRAMME_CONNECTION } from '../programme.constants';
 
-interface ValueRow {
-  period: string;
-  areaId: string;
-  status: 'value' | 'suppressed' | 'missing';
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
+/** A value of the evidence read model with its area's population. */
+interface ValueRow extends IndicatorValueRefRow {
   population: number | null;
 }
 
