@@ -8,3 +8,4 @@ export * from './text-safety';
 export * from './csv-safety';
 export * from './actor-name';
 export * from './evaluation-evidence';
+export * from './network-sectors';

@@ -3,19 +3,6 @@ import { TENANT_ROLES, type Role } from '@quartier/contracts';
 /** Connection and schema name of the network service. */
 export const NETWORK_CONNECTION = 'network';
 
-/**
- * The sector rings of VennMaker / easyNWK (DOMAIN.md "Network analysis"): brokerage roles and the
- * E-I index are computed across these.
- */
-export const SECTORS = [
-  'public-administration',
-  'welfare',
-  'civil-society',
-  'business',
-  'residents',
-] as const;
-export type Sector = (typeof SECTORS)[number];
-
 export const ACTOR_KINDS = ['organisation', 'person'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 

@@ -1,15 +1,8 @@
-import { nameText } from '@quartier/contracts';
+import { nameText, SECTORS, type Sector } from '@quartier/contracts';
 import { orNull } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import {
-  ACTOR_KINDS,
-  OFFERING_TYPES,
-  SECTORS,
-  type ActorKind,
-  type OfferingType,
-  type Sector,
-} from '../network.constants';
+import { ACTOR_KINDS, OFFERING_TYPES, type ActorKind, type OfferingType } from '../network.constants';
 
 export const offeringSchema = z.object({
   type: z.enum(OFFERING_TYPES),

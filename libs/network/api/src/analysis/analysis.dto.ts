@@ -1,7 +1,8 @@
+import { SECTORS } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { graphMetricsSchema, measureQuerySchema, nodeMetricsSchema } from '../metrics/metrics.dto';
-import { OFFERING_TYPES, SECTORS } from '../network.constants';
+import { OFFERING_TYPES } from '../network.constants';
 import { waveRowSchema } from '../networks/network.dto';
 
 export const compareQuerySchema = measureQuerySchema.extend({ from: z.uuid(), to: z.uuid() });

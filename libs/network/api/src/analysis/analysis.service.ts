@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canAct, type Caller } from '@quartier/auth';
+import type { Sector } from '@quartier/contracts';
 import {
   buildNetworkGraph,
   compareWaves,
@@ -17,7 +18,7 @@ import type { MeasureQuery } from '../metrics/metrics.dto';
 import { MetricsService } from '../metrics/metrics.service';
 import type { NetworkRecord, WaveRow } from '../networks/network.dto';
 import { listNetworks } from '../networks/network.repository';
-import { NETWORK_CONNECTION, NETWORK_READERS, type Sector } from '../network.constants';
+import { NETWORK_CONNECTION, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
 
 export interface ActorSummary {

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SECTORS } from '../network.constants';
+import { SECTORS } from '@quartier/contracts';
 import { buildMitteDemoNetwork, loadMitteDemoFixture } from './mitte-demo-network';
 import type { MittePlanningArea } from './mitte-planning-areas';
 

@@ -1,9 +1,10 @@
+import { SECTORS, type Sector } from '@quartier/contracts';
 import { drawTieWaves, seededRandom, type DemoTie } from '@quartier/demo-city';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ACTOR_KINDS, OFFERING_TYPES, SECTORS } from '../network.constants';
-import type { ActorKind, OfferingType, Sector } from '../network.constants';
+import { ACTOR_KINDS, OFFERING_TYPES } from '../network.constants';
+import type { ActorKind, OfferingType } from '../network.constants';
 import type { MittePlanningArea } from './mitte-planning-areas';
 
 /**

@@ -1,9 +1,9 @@
-import { normalizeActorName, type EventPayload } from '@quartier/contracts';
+import { normalizeActorName, SECTORS, type EventPayload, type Sector } from '@quartier/contracts';
 import { NonRetryableEventError } from '@quartier/messaging';
 import type { EntityManager } from 'typeorm';
 import { actorNames, insertActor } from '../actors/actor.repository';
 import { addWaveMembers, lockWaveOfTenant, touchWaves } from '../networks/wave.repository';
-import { SECTORS, TIE_TYPES, type Sector, type TieType } from '../network.constants';
+import { TIE_TYPES, type TieType } from '../network.constants';
 import { upsertTies, type TieDraft } from '../ties/tie.repository';
 
 type NetworkResponse = EventPayload<'survey.network-response.submitted'>;

@@ -1,14 +1,19 @@
-import { describeTextProblem, nameText, NAME_MAX_LENGTH, textProblem } from '@quartier/contracts';
+import {
+  describeTextProblem,
+  nameText,
+  NAME_MAX_LENGTH,
+  SECTORS,
+  textProblem,
+  type Sector,
+} from '@quartier/contracts';
 import { contactSchema } from '../actors/actor.dto';
 import type { ActorDraft } from '../actors/actor.repository';
 import {
   ACTOR_KINDS,
   OFFERING_TYPES,
-  SECTORS,
   TIE_TYPES,
   type ActorKind,
   type OfferingType,
-  type Sector,
   type TieType,
 } from '../network.constants';
 import {

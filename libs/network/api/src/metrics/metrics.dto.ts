@@ -1,9 +1,10 @@
+import { SECTORS, type Sector } from '@quartier/contracts';
 import type { GraphMetrics, NodeMetrics } from '@quartier/network-core';
 import { orNull } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { ActorKind, Sector, TieType } from '../network.constants';
-import { ACTOR_KINDS, SECTORS, TIE_TYPES } from '../network.constants';
+import type { ActorKind, TieType } from '../network.constants';
+import { ACTOR_KINDS, TIE_TYPES } from '../network.constants';
 
 export const measureQuerySchema = z.object({
   /** Comma-separated tie types to measure (default: all). */

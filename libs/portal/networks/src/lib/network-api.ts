@@ -24,18 +24,6 @@ export type ImportProblem = NetworkSchemas['ImportProblemsDto_Output']['details'
 export type ImportOptions =
   NetworkPaths['/api/network/networks/{networkId}/waves/{waveId}/imports']['post']['parameters']['query'];
 
-/** The sectors in the order the drawing's rings and legends show them. */
-export const SECTORS = [
-  'public-administration',
-  'welfare',
-  'civil-society',
-  'business',
-  'residents',
-] as const satisfies readonly Sector[];
-/** Holds only when SECTORS names every sector the service knows. */
-export const SECTORS_COMPLETE: [Exclude<Sector, (typeof SECTORS)[number]>] extends [never] ? true : never =
-  true;
-
 /** The network calls the network pages make (`/api/network`), over the generated client. */
 @Injectable({ providedIn: 'root' })
 export class NetworkApi {

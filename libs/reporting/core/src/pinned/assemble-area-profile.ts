@@ -1,3 +1,4 @@
+import { SECTORS } from '@quartier/contracts';
 import type {
   AreaProfileData,
   ImpactGoal,
@@ -11,7 +12,7 @@ import { boundingBox, type MapArea } from '../maps/geo';
 import { geodesicAreaKm2 } from '../maps/geodesic-area';
 import type { NumberFormat, ReportLanguage } from '../model/report-document';
 import { textsFor, type Texts } from '../texts';
-import { ROLE_KEYS, SECTOR_KEYS, STATUS_KEYS } from '../texts/labels.texts';
+import { ROLE_KEYS, STATUS_KEYS } from '../texts/labels.texts';
 import { AreaIndex } from './area-index';
 import { cityValue, publishedValue, siblingRank } from './indicator-figures';
 import {
@@ -139,7 +140,7 @@ function network(ix: AreaIndex, data: AreaProfileDataset, area: PinnedArea, t: T
   if (actors.length === 0) return null;
   const sectors = new Map<string, number>();
   for (const actor of actors) {
-    const sector = codeLabel(t, 'sector', SECTOR_KEYS, actor.sector ?? 'unknown');
+    const sector = codeLabel(t, 'sector', SECTORS, actor.sector ?? 'unknown');
     sectors.set(sector, (sectors.get(sector) ?? 0) + 1);
   }
   const brokers = actors
@@ -154,7 +155,7 @@ function network(ix: AreaIndex, data: AreaProfileDataset, area: PinnedArea, t: T
     actorsBySector: [...sectors].map(([sector, count]) => ({ sector, count })),
     brokers: brokers.map((b) => ({
       name: b.name,
-      sector: codeLabel(t, 'sector', SECTOR_KEYS, b.sector ?? 'unknown'),
+      sector: codeLabel(t, 'sector', SECTORS, b.sector ?? 'unknown'),
       role: codeLabel(t, 'role', ROLE_KEYS, b.role as string),
     })),
   };

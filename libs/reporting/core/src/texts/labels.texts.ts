@@ -27,13 +27,9 @@ export const LABEL_TEXTS = {
   'batch.readme.title': { de: 'Sozialraumprofile', en: 'Area profiles' },
 } as const;
 
-/** Keys of labels known for a code family; unknown codes are shown as they are. */
-export const SECTOR_KEYS = [
-  'public-administration',
-  'welfare',
-  'civil-society',
-  'business',
-  'residents',
-] as const;
+/**
+ * Keys of labels known for a code family; unknown codes are shown as they are. (Sectors are the
+ * contracts' SECTORS.)
+ */
 export const ROLE_KEYS = ['coordinator', 'gatekeeper', 'representative', 'consultant', 'liaison'] as const;
 export const STATUS_KEYS = ['proposed', 'approved', 'running', 'completed', 'rejected', 'cancelled'] as const;

@@ -1,4 +1,4 @@
-import { SECTORS } from '../network-api';
+import { SECTORS } from '@quartier/contracts';
 
 export interface LayoutNode {
   readonly id: string;

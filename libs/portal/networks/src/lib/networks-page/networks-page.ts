@@ -8,6 +8,7 @@ import {
   resource,
   signal,
 } from '@angular/core';
+import { SECTORS } from '@quartier/contracts';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import {
   ChoiceSelect,
@@ -20,7 +21,7 @@ import {
 import { ActorMap, type MapActor } from '../actor-map/actor-map';
 import { MeasuresTable, type OmittedNote } from '../measures-table/measures-table';
 import { NetworkImport } from '../network-import/network-import';
-import { NetworkApi, SECTORS, type WaveMetrics } from '../network-api';
+import { NetworkApi, type WaveMetrics } from '../network-api';
 import {
   NetworkDrawing,
   type ColourMode,
