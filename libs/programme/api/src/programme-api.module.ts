@@ -10,6 +10,7 @@ import { ProgrammeAccess } from './access/programme-access.service';
 import { CreateProgrammeService1765000000000 } from './migrations/1765000000000-CreateProgrammeService';
 import { PROGRAMME_CORE_ERROR_STATUS } from './programme.errors';
 import { AllocationsController } from './allocations/allocations.controller';
+import { AllocationRepository } from './allocations/allocation.repository';
 import { AllocationsService } from './allocations/allocations.service';
 import { IndexRunsRepository } from './areas/index-runs.repository';
 import { ProgrammeAreasController } from './areas/programme-areas.controller';
@@ -75,6 +76,7 @@ export class ProgrammeApiModule {
           MeasureFilesService,
           IndexRunsRepository,
           ProgrammeAreasService,
+          AllocationRepository,
           AllocationsService,
           ImpactModelRepository,
           EvidenceResolver,

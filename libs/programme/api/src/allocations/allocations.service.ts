@@ -8,6 +8,7 @@ import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
 import { ProgrammeServiceError } from '../programme.errors';
 import { ProgrammeRepository, type ProgrammeRow } from '../programmes/programme.repository';
 import type { AllocationInput } from './allocation.dto';
+import { AllocationRepository } from './allocation.repository';
 
 interface NeedRow {
   area: AreaRef;
@@ -25,18 +26,14 @@ interface NeedRow {
 export class AllocationsService {
   constructor(
     private readonly programmes: ProgrammeRepository,
+    private readonly allocations: AllocationRepository,
     private readonly access: ProgrammeAccess,
     private readonly clock: Clock,
   ) {}
 
   async list(caller: Caller, programmeId: string) {
     await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
-    const rows = await this.programmes.db.query(
-      `SELECT id, line, year, version, parameters, result, accepted_by AS "acceptedBy", accepted_at AS "acceptedAt"
-         FROM allocation WHERE programme_id = $1 ORDER BY year, line, version DESC`,
-      [programmeId],
-    );
-    return { items: rows };
+    return { items: await this.allocations.list(programmeId) };
   }
 
   async preview(caller: Caller, programmeId: string, input: AllocationInput) {
@@ -58,27 +55,18 @@ export class AllocationsService {
         PROGRAMME_MANAGERS,
         manager,
       );
-      await manager.query(`SELECT id FROM programme WHERE id = $1 FOR UPDATE`, [programmeId]);
+      await this.programmes.lock(manager, programmeId);
       const result = await this.compute(caller, programme, input, manager);
-      const [{ next }] = await manager.query(
-        `SELECT coalesce(max(version), 0) + 1 AS next FROM allocation WHERE programme_id = $1 AND line = $2 AND year = $3`,
-        [programmeId, input.line, input.year],
-      );
-      const [{ id }] = await manager.query(
-        `INSERT INTO allocation (programme_id, line, year, version, parameters, result, accepted_by, accepted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-        [
-          programmeId,
-          input.line,
-          input.year,
-          next,
-          JSON.stringify(input),
-          JSON.stringify(result),
-          caller.subject,
-          this.clock.now(),
-        ],
-      );
-      return { id, version: Number(next), ...result };
+      const { id, version } = await this.allocations.insertNextVersion(manager, {
+        programmeId,
+        line: input.line,
+        year: input.year,
+        parameters: input,
+        result,
+        acceptedBy: caller.subject,
+        acceptedAt: this.clock.now(),
+      });
+      return { id, version, ...result };
     });
   }
 
@@ -167,12 +155,13 @@ export class AllocationsService {
       return areas.map((area) => ({ area, need: area.population as number, basis: 'population' }));
     }
     if (need.source === 'index') {
-      const rows: { areaId: string; values: Record<string, number> }[] = await manager.query(
-        `SELECT x.area_id AS "areaId", x.index_values AS values FROM index_result_ref x JOIN index_run_ref r ON r.id = x.run_id
-          WHERE r.tenant_id = $1 AND x.run_id = $2 AND x.area_id = ANY($3::uuid[]) AND x.valid`,
-        [caller.tenantId, need.runId, areaIds],
+      const values = await this.allocations.indexValues(
+        manager,
+        caller.tenantId,
+        need.runId,
+        need.index,
+        areaIds,
       );
-      const values = new Map(rows.map((r) => [r.areaId, r.values[need.index]]));
       const missing = areas.filter((a) => typeof values.get(a.id) !== 'number');
       if (missing.length > 0)
         throw new ProgrammeServiceError(
@@ -187,18 +176,9 @@ export class AllocationsService {
     }
     const period =
       need.period ??
-      (
-        await manager.query(
-          `SELECT max(period) AS period FROM indicator_value_ref WHERE tenant_id = $1 AND indicator_code = $2 AND area_id = ANY($3::uuid[]) AND status = 'value'`,
-          [caller.tenantId, need.indicatorCode, areaIds],
-        )
-      )[0]?.period;
-    const rows: { areaId: string; value: number | null; status: string }[] = period
-      ? await manager.query(
-          `SELECT area_id AS "areaId", value, status FROM indicator_value_ref
-            WHERE tenant_id = $1 AND indicator_code = $2 AND period = $3 AND area_id = ANY($4::uuid[])`,
-          [caller.tenantId, need.indicatorCode, period, areaIds],
-        )
+      (await this.allocations.latestValuePeriod(manager, caller.tenantId, need.indicatorCode, areaIds));
+    const rows = period
+      ? await this.allocations.indicatorValues(manager, caller.tenantId, need.indicatorCode, period, areaIds)
       : [];
     const values = new Map(
       rows.filter((r) => r.status === 'value').map((r) => [r.areaId, r.value as number]),

@@ -130,6 +130,11 @@ export class ProgrammeRepository {
     );
   }
 
+  /** Holds the programme's row until the transaction ends: one writer of its versions at a time. */
+  async lock(manager: EntityManager, programmeId: string): Promise<void> {
+    await manager.query(`SELECT id FROM programme WHERE id = $1 FOR UPDATE`, [programmeId]);
+  }
+
   async budget(programmeId: string, manager: EntityManager = this.db.manager): Promise<BudgetEntry[]> {
     const rows: { year: number; line: string; amountCents: string }[] = await manager.query(
       `SELECT year, line, amount_cents::text AS "amountCents" FROM programme_budget WHERE programme_id = $1 ORDER BY year, line`,
