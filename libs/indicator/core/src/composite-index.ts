@@ -106,18 +106,27 @@ function computeOneIndex(index: CompositeIndexDefinition, validAreas: readonly A
     indicatorStats[code] = { mean: standardised.mean, sd: standardised.sd };
     return standardised.z;
   });
-  const sums = validAreas.map((_, row) =>
-    compensatedSum(
-      index.indicators.map(
-        (code, k) => zByIndicator[k][row] * (index.polarity?.[code] ?? 1) * (index.weights?.[code] ?? 1),
-      ),
-    ),
+  const factors = index.indicators.map(
+    (code) => [index.polarity?.[code] ?? 1, index.weights?.[code] ?? 1] as const,
   );
+  // One row's terms, reused for every row (the same sum as a fresh array per area).
+  const terms = new Array<number>(index.indicators.length);
+  const sums = validAreas.map((_, row) => {
+    for (let k = 0; k < terms.length; k++) terms[k] = zByIndicator[k][row] * factors[k][0] * factors[k][1];
+    return compensatedSum(terms);
+  });
   const standardisedSum = zStandardise(sums, `the weighted sum of index "${index.id}"`);
   const classCounts: Record<string, number> = Object.fromEntries(index.classes.map((c) => [c.code, 0]));
+  // One class object per class, shared by its areas (classify makes one per call).
+  const classObjects = new Map<IndexClassDefinition, IndexClass>();
   const values = validAreas.map((_, row): AreaIndexValue => {
     const value = standardisedSum.z[row];
-    const indexClass = classify(value, index.classes);
+    const definitionClass = classOf(value, index.classes);
+    let indexClass = classObjects.get(definitionClass);
+    if (!indexClass) {
+      indexClass = { code: definitionClass.code, label: definitionClass.label };
+      classObjects.set(definitionClass, indexClass);
+    }
     classCounts[indexClass.code]++;
     const z: Record<string, number> = {};
     index.indicators.forEach((code, k) => {
@@ -148,8 +157,13 @@ function invalidReasons(
   else if (definition.minPopulation !== undefined && population < definition.minPopulation) {
     reasons.push({ code: 'population-below-minimum', population, minimum: definition.minPopulation });
   }
-  const missing = indicators.filter((code) => !isPresent(entry.values[code]));
-  if (missing.length > 0) reasons.push({ code: 'indicator-missing', indicators: missing });
+  let complete = true;
+  for (const code of indicators) if (!isPresent(entry.values[code])) complete = false;
+  if (!complete)
+    reasons.push({
+      code: 'indicator-missing',
+      indicators: indicators.filter((code) => !isPresent(entry.values[code])),
+    });
   return reasons;
 }
 
@@ -162,11 +176,16 @@ function isPresent(value: number | null | undefined): value is number {
  * top class otherwise. Assumes a layout validated by the definition schema.
  */
 export function classify(value: number, classes: readonly IndexClassDefinition[]): IndexClass {
+  const c = classOf(value, classes);
+  return { code: c.code, label: c.label };
+}
+
+/** The class of `classify`, as the layout defines it. */
+function classOf(value: number, classes: readonly IndexClassDefinition[]): IndexClassDefinition {
   if (!Number.isFinite(value))
     throw new IndicatorError('InvalidInput', `cannot classify a non-finite value (${value})`);
   for (const c of classes) {
-    if (c.upTo === undefined || value < c.upTo || (c.inclusive === true && value === c.upTo))
-      return { code: c.code, label: c.label };
+    if (c.upTo === undefined || value < c.upTo || (c.inclusive === true && value === c.upTo)) return c;
   }
   // Unreachable for validated layouts (the last class is open); guards hand-built ones.
   throw new IndicatorError('InvalidIndexDefinition', 'unknown class layout: no open top class');

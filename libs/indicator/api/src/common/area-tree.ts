@@ -37,8 +37,6 @@ export interface LevelAreas {
   readonly hierarchy: PreparedHierarchy;
   /** Position in `hierarchy.areas` of each of `areas`. */
   positions: Int32Array;
-  /** Area id → position in `areas`. */
-  positionOf: Map<string, number>;
   /** No area lies below the level's areas: values are the stored ones, nothing to aggregate. */
   bottom: boolean;
 }
@@ -119,7 +117,6 @@ export function levelAreas(list: readonly AreaNode[], tree: PreparedHierarchy, l
       return (hierarchy ??= prepareHierarchy(subtree));
     },
     positions: Int32Array.from(positions),
-    positionOf: new Map(areas.map((a, i) => [a.id, i])),
     bottom: subtree.length === areas.length,
   };
 }

@@ -1,4 +1,4 @@
-import { booleanArray, float8Matrix, smallintMatrix, uuidArray } from './binary-arrays';
+import { booleanArray, float8Matrix, smallintMatrix, textArray, uuidArray } from './binary-arrays';
 
 /** ndim, has-null flag, element type and the dimensions (length, lower bound 1) of an array. */
 function header(buffer: Buffer) {
@@ -17,6 +17,19 @@ describe('binary arrays (array_recv format)', () => {
     expect(header(buffer)).toEqual({ ndim: 1, nulls: 0, oid: 2950, dims: [[1, 1]] });
     expect(buffer.readInt32BE(20)).toBe(16);
     expect(buffer.subarray(24).toString('hex')).toBe(id.replaceAll('-', ''));
+  });
+
+  it('reads every digit of a uuid in either case and refuses what is not one', () => {
+    const ids = ['FFFFFFFF-0000-1111-2222-33334444AAAA', '00000000-0000-0000-0000-000000000001'];
+    const buffer = uuidArray(ids);
+    expect(buffer.subarray(24, 40).toString('hex')).toBe('ffffffff00001111222233334444aaaa');
+    expect(buffer.subarray(44).toString('hex')).toBe('00000000000000000000000000000001');
+    expect(() => uuidArray(['0123abcd-4567-89ef-0123-456789abcdeg'])).toThrow('not a canonical uuid');
+    expect(() => uuidArray(['0123abcd456789ef0123456789abcdef'])).toThrow('not a canonical uuid');
+  });
+
+  it('writes a text[] literal with quotes and backslashes escaped', () => {
+    expect(textArray(['a', 'b"c', 'd\\e', ''])).toBe('{"a","b\\"c","d\\\\e",""}');
   });
 
   it('writes rows × areas of doubles, null and non-finite numbers as NULL', () => {

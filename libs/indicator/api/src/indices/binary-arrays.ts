@@ -44,7 +44,17 @@ function binaryArray(
   return buffer.subarray(0, at);
 }
 
-/** uuid[] of canonical uuid strings. */
+/** Hex digit → value (-1 for anything else). */
+const HEX = new Int8Array(128).fill(-1);
+for (let d = 0; d < 16; d++) {
+  HEX['0123456789abcdef'.charCodeAt(d)] = d;
+  HEX['0123456789ABCDEF'.charCodeAt(d)] = d;
+}
+
+/**
+ * uuid[] of canonical uuid strings. The digits are read one by one: a Buffer.from(hex) per id
+ * made 50,000 ids cost about 50 ms.
+ */
 export function uuidArray(ids: readonly string[]): Buffer {
   return binaryArray(
     OID.uuid,
@@ -52,10 +62,26 @@ export function uuidArray(ids: readonly string[]): Buffer {
     16,
     () => true,
     (view, at, i) => {
-      const bytes = Buffer.from(ids[i].replaceAll('-', ''), 'hex');
-      for (let k = 0; k < 16; k++) view.setUint8(at + k, bytes[k]);
+      const id = ids[i];
+      if (id.length !== 36) throw new Error(`not a canonical uuid: ${id}`);
+      let k = 0;
+      for (let c = 0; c < 36; c += 2) {
+        if (c === 8 || c === 13 || c === 18 || c === 23) c++;
+        const high = HEX[id.charCodeAt(c)] ?? -1;
+        const low = HEX[id.charCodeAt(c + 1)] ?? -1;
+        if (high < 0 || low < 0) throw new Error(`not a canonical uuid: ${id}`);
+        view.setUint8(at + k++, (high << 4) | low);
+      }
     },
   );
+}
+
+/**
+ * A text[] literal: every element quoted, backslashes and quotes escaped (sent as text: node-pg
+ * would quote and escape every element of an array it is given, one call each).
+ */
+export function textArray(items: readonly string[]): string {
+  return `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
 export function booleanArray(values: readonly boolean[]): Buffer {

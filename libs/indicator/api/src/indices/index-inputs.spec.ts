@@ -1,16 +1,28 @@
 import { prepareHierarchy, resolveHierarchyValues, type StoredCell } from '@quartier/indicator-core';
 import { levelAreas, type AreaNode } from '../common/area-tree';
-import { indexInputs, levelValues } from './index-inputs';
+import { indexInputs, levelIds, levelValues } from './index-inputs';
 
-const area = (id: string, level: string, parentId: string | null, population = 1000): AreaNode => ({
-  id,
-  code: id.toUpperCase(),
-  name: id,
+/** A uuid that reads as the short name in its last digits (e.g. …000000007031 for p1). */
+const uuid = (name: string) =>
+  `00000000-0000-0000-0000-${Buffer.from(name).toString('hex').padStart(12, '0')}`;
+const area = (name: string, level: string, parent: string | null, population = 1000): AreaNode => ({
+  id: uuid(name),
+  code: name.toUpperCase(),
+  name,
   level,
-  parentId,
+  parentId: parent === null ? null : uuid(parent),
   path: [],
   population,
 });
+
+/** The ids of a binary uuid[] (one dimension), as the database would read them. */
+function decodeIds(binary: Buffer): string[] {
+  const count = binary.readInt32BE(0) === 0 ? 0 : binary.readInt32BE(12);
+  return Array.from({ length: count }, (_, i) => {
+    const hex = binary.subarray(24 + 20 * i, 40 + 20 * i).toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  });
+}
 
 // A city, two districts, four planning areas (one of them in no district), oldest first.
 const list = [
@@ -23,8 +35,8 @@ const list = [
   area('p4', 'planning', 'd2'),
   area('p5', 'planning', null),
 ];
-const cell = (areaId: string, value: number | null, numerator: number | null = null, status = 'value') => ({
-  areaId,
+const cell = (name: string, value: number | null, numerator: number | null = null, status = 'value') => ({
+  areaId: uuid(name),
   status: status as StoredCell['status'],
   value,
   numerator,
@@ -39,12 +51,18 @@ const cells = [
   cell('elsewhere', 99, 1),
 ];
 const indicator = { effectiveScale: 100, unit: '%' as const };
+// The repository's answer: the asked areas' values in their order, null without a value.
 const stored = {
   cells: async () => cells,
-  values: async () =>
-    cells.flatMap((c) =>
-      c.status === 'value' && c.value !== null ? [{ areaId: c.areaId, value: c.value }] : [],
-    ),
+  valuesOf: async (areas: { count: number; binary: Buffer }) => {
+    const byArea = new Map(cells.map((c) => [c.areaId, c]));
+    const values = decodeIds(areas.binary).map((id) => {
+      const c = byArea.get(id);
+      return c?.status === 'value' ? c.value : null;
+    });
+    expect(values).toHaveLength(areas.count);
+    return values;
+  },
 };
 
 /** What resolving every area of every level gave before: the reference. */
@@ -62,7 +80,7 @@ describe('index inputs', () => {
   it('takes a bottom level’s stored values as they are (suppressed and missing areas have none)', async () => {
     const planning = levelAreas(list, prepareHierarchy(list), 'planning');
     expect(planning.bottom).toBe(true);
-    expect(planning.areas.map((a) => a.id)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    expect(planning.areas.map((a) => a.name)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
     expect(await levelValues(planning, indicator, stored)).toEqual([10, 20, null, 40, null]);
     expect(await levelValues(planning, indicator, stored)).toEqual(resolvedEverywhere('planning'));
   });
@@ -70,12 +88,23 @@ describe('index inputs', () => {
   it('aggregates a higher level from the areas below it only, as resolving every area did', async () => {
     const districts = levelAreas(list, prepareHierarchy(list), 'district');
     expect(districts.bottom).toBe(false);
-    expect(districts.hierarchy.areas.map((a) => a.id)).toEqual(['d1', 'd2', 'p1', 'p2', 'p3', 'p4']);
+    expect(districts.hierarchy.areas.map((a) => a.id)).toEqual(
+      ['d1', 'd2', 'p1', 'p2', 'p3', 'p4'].map(uuid),
+    );
     // d1: (5 + 10) / (50 + 50) × 100; d2 keeps its stored value.
     expect(await levelValues(districts, indicator, stored)).toEqual([15, 33]);
     expect(await levelValues(districts, indicator, stored)).toEqual(resolvedEverywhere('district'));
     const city = levelAreas(list, prepareHierarchy(list), 'city');
     expect(await levelValues(city, indicator, stored)).toEqual(resolvedEverywhere('city'));
+  });
+
+  it('encodes a level’s ids and codes once, in its order', () => {
+    const planning = levelAreas(list, prepareHierarchy(list), 'planning');
+    const ids = levelIds(planning);
+    expect(levelIds(planning)).toBe(ids);
+    expect(ids.count).toBe(5);
+    expect(decodeIds(ids.binary)).toEqual(planning.areas.map((a) => a.id));
+    expect(ids.codes).toBe('{"P1","P2","P3","P4","P5"}');
   });
 
   it('lays the values out per area for the core and per row for the stored snapshot', () => {

@@ -2,11 +2,44 @@ import { resolveHierarchyValues, type AreaIndicatorValues } from '@quartier/indi
 import type { IndicatorView } from '../catalogue/indicator.dto';
 import type { AreaNode, LevelAreas } from '../common/area-tree';
 import type { AreaCell } from '../values/indicator-value.repository';
+import { textArray, uuidArray } from './binary-arrays';
 
-/** One indicator's stored data of the run's period: every cell, or only the values. */
+/**
+ * One indicator's stored data of the run's period: every cell, or the values of the level's
+ * areas in their order (null without a value).
+ */
 export interface StoredValues {
   cells(): Promise<AreaCell[]>;
-  values(): Promise<{ areaId: string; value: number }[]>;
+  valuesOf(areas: Pick<LevelIds, 'count' | 'binary'>): Promise<(number | null)[]>;
+}
+
+/**
+ * A level's areas in its order, encoded once for PostgreSQL: the ids as a binary uuid[], the
+ * codes as a text[] literal (what reading the values and storing the results send).
+ */
+export interface LevelIds {
+  count: number;
+  binary: Buffer;
+  codes: string;
+}
+
+const idsOfLevel = new WeakMap<LevelAreas, LevelIds>();
+
+/**
+ * The level's area ids for the database, encoded when first asked for and then kept with the
+ * level (which lives as long as the state of the tenant's areas it was made from).
+ */
+export function levelIds(level: LevelAreas): LevelIds {
+  let ids = idsOfLevel.get(level);
+  if (!ids) {
+    ids = {
+      count: level.areas.length,
+      binary: uuidArray(level.areas.map((a) => a.id)),
+      codes: textArray(level.areas.map((a) => a.code)),
+    };
+    idsOfLevel.set(level, ids);
+  }
+  return ids;
 }
 
 /**
@@ -20,14 +53,7 @@ export async function levelValues(
   indicator: Pick<IndicatorView, 'effectiveScale' | 'unit'>,
   stored: StoredValues,
 ): Promise<(number | null)[]> {
-  if (level.bottom) {
-    const values = new Array<number | null>(level.areas.length).fill(null);
-    for (const cell of await stored.values()) {
-      const i = level.positionOf.get(cell.areaId);
-      if (i !== undefined) values[i] = cell.value;
-    }
-    return values;
-  }
+  if (level.bottom) return stored.valuesOf(levelIds(level));
   const cells = new Map((await stored.cells()).map((c) => [c.areaId, c]));
   const resolved = resolveHierarchyValues(level.hierarchy, cells, {
     scale: indicator.effectiveScale,

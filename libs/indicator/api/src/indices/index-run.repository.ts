@@ -4,7 +4,7 @@ import type { IndexDefinition } from '@quartier/indicator-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { toResultColumns, type IndexResultColumns, type IndexResultRow } from './index-result-columns';
 import { selectOne } from '@quartier/service-kit';
-import { booleanArray, float8Matrix, smallintMatrix, uuidArray } from './binary-arrays';
+import { booleanArray, float8Matrix, smallintMatrix, textArray, uuidArray } from './binary-arrays';
 
 export type { IndexResultColumns, IndexResultRow } from './index-result-columns';
 
@@ -22,6 +22,12 @@ export interface IndexRunRow {
   statistics: unknown;
   createdBy: string;
   createdAt: Date;
+}
+
+/** A run's area ids (binary uuid[]) and codes (text[] literal), encoded for `insertResults`. */
+export interface EncodedAreas {
+  binary: Buffer;
+  codes: string;
 }
 
 /** What a new run stores besides its results. */
@@ -76,12 +82,15 @@ export class IndexRunRepository {
    * Stores a run's results as columns (`IndexResultColumns`), the areas in the order given. The
    * ids, flags and numbers go in PostgreSQL's binary array format (binary-arrays.ts), the codes
    * as a text literal: node-pg would quote and escape every element of an array it is given.
+   * `areas`, when given, are the results' area ids and codes encoded so already (the service
+   * keeps them per level: the same for every run over it).
    */
   async insertResults(
     manager: EntityManager,
     runId: string,
     definition: IndexDefinition,
     results: readonly IndexResultRow[],
+    areas?: EncodedAreas,
   ): Promise<void> {
     const c = toResultColumns(definition, results);
     await manager.query(
@@ -89,8 +98,8 @@ export class IndexRunRepository {
        VALUES ($1, $2::uuid[], $3::text[], $4::boolean[], $5::jsonb, $6::smallint[], $7::float8[], $8::float8[], $9::float8[])`,
       [
         runId,
-        uuidArray(c.areaIds),
-        textArray(c.codes),
+        areas?.binary ?? uuidArray(c.areaIds),
+        areas?.codes ?? textArray(c.codes),
         booleanArray(c.valid),
         JSON.stringify(c.reasons),
         smallintMatrix(c.classes),
@@ -171,9 +180,4 @@ function inOrder(columns: IndexResultColumns, order: readonly number[]): IndexRe
     sums: columns.sums.map(pick),
     z: columns.z.map(pick),
   };
-}
-
-/** A text[] literal: every element quoted, backslashes and quotes escaped. */
-function textArray(items: readonly string[]): string {
-  return `{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }

@@ -14,13 +14,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { readScope, requireTenantWide } from '../common/access';
-import { AreaTree } from '../common/area-tree';
+import { AreaTree, type LevelAreas } from '../common/area-tree';
 import { IndicatorServiceError } from '../common/indicator-service.error';
 import { IndicatorValueRepository } from '../values/indicator-value.repository';
 import { visible } from '../values/area-value';
 import { IndexDefinitionRepository, type IndexDefinitionRow } from './index-definition.repository';
 import type { indexResultsSchema } from './index.dto';
-import { indexInputs, levelValues } from './index-inputs';
+import { indexInputs, levelIds, levelValues } from './index-inputs';
 import { fromResultColumns } from './index-result-columns';
 import { IndexRunRepository, type IndexRunRow } from './index-run.repository';
 
@@ -117,22 +117,7 @@ export class IndexService {
     if (!tree.levels.includes(options.level))
       throw new IndicatorServiceError('LevelNotFound', `level ${options.level} not found`);
     const level = tree.below(options.level);
-    const columns: { code: string; version: number; values: (number | null)[] }[] = [];
-    for (const code of requiredIndicators(definition)) {
-      const indicator = await this.catalogue.get(tenantId, code).catch((error: unknown) => {
-        if (error instanceof IndicatorServiceError && error.code === 'IndicatorNotFound')
-          throw new IndicatorServiceError(
-            'InvalidIndexRun',
-            `the definition needs indicator ${code}, which is not in the catalogue`,
-          );
-        throw error;
-      });
-      const values = await levelValues(level, indicator, {
-        cells: () => this.storedValues.cells(tenantId, indicator.id, options.period),
-        values: () => this.storedValues.values(tenantId, indicator.id, options.period),
-      });
-      columns.push({ code, version: indicator.version, values });
-    }
+    const columns = await this.levelColumns(tenantId, definition, level, options.period);
     const { inputs, rows } = indexInputs(level.areas, columns);
     let result;
     try {
@@ -177,6 +162,7 @@ export class IndexService {
             indices: r.valid ? r.indices : null,
           };
         }),
+        levelIds(level),
       );
       await this.outbox.append(
         manager,
@@ -195,6 +181,39 @@ export class IndexService {
       );
       return this.getRun(tenantId, id, manager);
     });
+  }
+
+  /** Each required indicator's values for the level's areas, with its code and version. */
+  private async levelColumns(
+    tenantId: string,
+    definition: IndexDefinition,
+    level: LevelAreas,
+    period: string,
+  ): Promise<{ code: string; version: number; values: (number | null)[] }[]> {
+    const indicators = [];
+    for (const code of requiredIndicators(definition)) {
+      const indicator = await this.catalogue.get(tenantId, code).catch((error: unknown) => {
+        if (error instanceof IndicatorServiceError && error.code === 'IndicatorNotFound')
+          throw new IndicatorServiceError(
+            'InvalidIndexRun',
+            `the definition needs indicator ${code}, which is not in the catalogue`,
+          );
+        throw error;
+      });
+      indicators.push({ code, indicator });
+    }
+    // The values are read side by side (each query on its own connection): PostgreSQL matches
+    // one indicator's values while another's answer is parsed.
+    return Promise.all(
+      indicators.map(async ({ code, indicator }) => ({
+        code,
+        version: indicator.version,
+        values: await levelValues(level, indicator, {
+          cells: () => this.storedValues.cells(tenantId, indicator.id, period),
+          valuesOf: (ids) => this.storedValues.valuesOfAreas(tenantId, indicator.id, period, ids),
+        }),
+      })),
+    );
   }
 
   async listRuns(tenantId: string, definitionId?: string) {

@@ -1,6 +1,7 @@
 import type { StoredCell } from '@quartier/indicator-core';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 import { migratedIndicatorSchema, type IndicatorSchema } from '../testing/indicator-schema';
+import { uuidArray } from '../indices/binary-arrays';
 import { IndicatorValueRepository, type ExportRow } from './indicator-value.repository';
 
 const value = (
@@ -105,6 +106,48 @@ describe('IndicatorValueRepository (migrated indicator schema, real PostgreSQL)'
     const only2021 = await repo.cellsOfIndicators(schema.db.manager, 'reads', [q1, q2], ['2021']);
     expect(only2021.map((c) => c.period)).toEqual(['2021', '2021']);
     expect(await repo.cellsOfIndicators(schema.db.manager, 'reads', [q1], [])).toEqual([]);
+  });
+
+  it('reads the values of given areas in their order, null where an area has no value', async () => {
+    const areas = await schema.seedAreas('ordered', [
+      { code: 'A', level: 'bezirk' },
+      { code: 'B', level: 'bezirk' },
+      { code: 'C', level: 'bezirk' },
+      { code: 'D', level: 'bezirk' },
+    ]);
+    const q1 = await indicator('ordered', 'Q1');
+    const other = await indicator('ordered-other', 'Q1');
+    await store('ordered', q1, [
+      { period: '2020', areaId: areas['A'], ...value(1.5, 3, 200) },
+      { period: '2020', areaId: areas['B'], ...suppressed },
+      { period: '2020', areaId: areas['C'], ...value(0.1 + 0.2) },
+      { period: '2021', areaId: areas['D'], ...value(4) },
+    ]);
+    await store('ordered-other', other, [{ period: '2020', areaId: areas['D'], ...value(9) }]);
+    // Not a number is a double PostgreSQL stores; JSON spells it as a string.
+    await schema.db.query(
+      `UPDATE indicator_value SET value = 'NaN' WHERE indicator_id = $1 AND area_id = $2`,
+      [q1, areas['C']],
+    );
+    const ask = (ids: string[]) =>
+      repo.valuesOfAreas('ordered', q1, '2020', { count: ids.length, binary: uuidArray(ids) });
+    const nowhere = '00000000-0000-0000-0000-000000000000';
+    expect(await ask([areas['D'], nowhere, areas['C'], areas['B'], areas['A']])).toEqual([
+      null,
+      null,
+      Number.NaN,
+      null,
+      1.5,
+    ]);
+    await schema.db.query(`UPDATE indicator_value SET value = 0.1::float8 + 0.2::float8 WHERE area_id = $1`, [
+      areas['C'],
+    ]);
+    // The doubles as stored, to the last bit.
+    expect((await ask([areas['C']]))[0]).toBe(0.1 + 0.2);
+    expect(await ask([])).toEqual([]);
+    expect(
+      await repo.valuesOfAreas('ordered', q1, '2019', { count: 1, binary: uuidArray([areas['A']]) }),
+    ).toEqual([null]);
   });
 
   it('writes cells in batches of arrays with the target’s version and source, and deletes periods', async () => {

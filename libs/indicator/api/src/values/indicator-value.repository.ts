@@ -74,17 +74,37 @@ export class IndicatorValueRepository {
     );
   }
 
-  /** The areas with a value of one indicator and period, and that value (no counts, no gaps). */
-  async values(
+  /**
+   * One indicator's values of one period for the given areas, in their order: null where an
+   * area has no value (none stored, suppressed or missing). `areaIds` is a uuid[] in
+   * PostgreSQL's binary array format (indices/binary-arrays.ts). PostgreSQL matches the areas
+   * and answers two JSON arrays, the matched areas' positions and their values: at 50,000 areas
+   * node-pg made an object with a fresh uuid string per row, each then looked up in a Map
+   * (0.1–0.2 s per indicator of an index run), where two JSON.parse calls take a few ms.
+   */
+  async valuesOfAreas(
     tenantId: string,
     indicatorId: string,
     period: string,
-  ): Promise<{ areaId: string; value: number }[]> {
-    return this.db.query(
-      `SELECT area_id AS "areaId", value FROM indicator_value
-        WHERE tenant_id = $1 AND indicator_id = $2 AND period = $3 AND status = 'value'`,
-      [tenantId, indicatorId, period],
+    areaIds: { count: number; binary: Buffer },
+  ): Promise<(number | null)[]> {
+    const [row]: { positions: number[] | null; values: (number | string)[] | null }[] = await this.db.query(
+      `SELECT to_json(array_agg(a.n)) AS positions, to_json(array_agg(v.value)) AS "values"
+         FROM unnest($4::uuid[]) WITH ORDINALITY AS a(id, n)
+         JOIN indicator_value v ON v.area_id = a.id
+        WHERE v.tenant_id = $1 AND v.indicator_id = $2 AND v.period = $3 AND v.status = 'value'`,
+      [tenantId, indicatorId, period, areaIds.binary],
     );
+    const values = new Array<number | null>(areaIds.count).fill(null);
+    const positions = row?.positions ?? [];
+    const stored = row?.values ?? [];
+    // JSON has no NaN or infinities: to_json writes them as strings, node-pg's float parser
+    // would have read them as numbers.
+    for (let k = 0; k < positions.length; k++) {
+      const value = stored[k];
+      values[positions[k] - 1] = typeof value === 'number' ? value : Number(value);
+    }
+    return values;
   }
 
   /** The periods that hold values of an indicator (unordered: period order is the core's). */
