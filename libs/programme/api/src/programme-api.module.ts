@@ -10,8 +10,10 @@ import { ProgrammeAccess } from './access/programme-access.service';
 import { CreateProgrammeService1765000000000 } from './migrations/1765000000000-CreateProgrammeService';
 import { PROGRAMME_CORE_ERROR_STATUS } from './programme.errors';
 import { AllocationsController } from './allocations/allocations.controller';
+import { AreaRefRepository } from './access/area-ref.repository';
 import { AllocationRepository } from './allocations/allocation.repository';
 import { AllocationsService } from './allocations/allocations.service';
+import { AreaSelectionRepository } from './areas/area-selection.repository';
 import { IndexRunsRepository } from './areas/index-runs.repository';
 import { ProgrammeAreasController } from './areas/programme-areas.controller';
 import { ProgrammeAreasService } from './areas/programme-areas.service';
@@ -20,6 +22,7 @@ import { DashboardController } from './dashboard/dashboard.controller';
 import { DashboardService } from './dashboard/dashboard.service';
 import { IatiService } from './iati/iati.service';
 import { EvidenceResolver } from './impact-models/evidence-resolver';
+import { EvidenceRepository } from './impact-models/evidence.repository';
 import { ImpactModelRepository } from './impact-models/impact-model.repository';
 import { ImpactModelsController } from './impact-models/impact-models.controller';
 import { ImpactModelsService } from './impact-models/impact-models.service';
@@ -75,10 +78,13 @@ export class ProgrammeApiModule {
           MeasuresService,
           MeasureFilesService,
           IndexRunsRepository,
+          AreaSelectionRepository,
           ProgrammeAreasService,
+          AreaRefRepository,
           AllocationRepository,
           AllocationsService,
           ImpactModelRepository,
+          EvidenceRepository,
           EvidenceResolver,
           ImpactModelsService,
           DashboardService,

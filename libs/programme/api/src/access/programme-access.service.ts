@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { assertCanAct, canAct, type AccessContext } from '@quartier/auth';
-import type { AreaRef as RegistryAreaRef, Role } from '@quartier/contracts';
+import type { Role } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
 import { PROGRAMME_MANAGERS } from '../programme.constants';
 import { ProgrammeServiceError } from '../programme.errors';
 import { ProgrammeRepository, type ProgrammeRow } from '../programmes/programme.repository';
 
-/** An area of `area_ref` (the registry's contract) as the programme's checks read it. */
-export type AreaRef = Pick<RegistryAreaRef, 'id' | 'code' | 'name' | 'level' | 'path' | 'population'>;
+import { AreaRefRepository, type AreaRef } from './area-ref.repository';
+
+export type { AreaRef } from './area-ref.repository';
 
 /**
  * Loads programmes for a request and enforces tenant, role and programme scope (the guard
@@ -17,7 +18,10 @@ export type AreaRef = Pick<RegistryAreaRef, 'id' | 'code' | 'name' | 'level' | '
  */
 @Injectable()
 export class ProgrammeAccess {
-  constructor(private readonly programmes: ProgrammeRepository) {}
+  constructor(
+    private readonly programmes: ProgrammeRepository,
+    private readonly areaRefs: AreaRefRepository,
+  ) {}
 
   async programme(
     access: AccessContext,
@@ -41,14 +45,11 @@ export class ProgrammeAccess {
     tenantId: string,
     areaIds: readonly string[],
     field: string,
-    manager: EntityManager = this.programmes.db.manager,
+    manager?: EntityManager,
   ): Promise<Map<string, AreaRef>> {
     const unique = [...new Set(areaIds)];
     if (unique.length === 0) return new Map();
-    const rows: AreaRef[] = await manager.query(
-      `SELECT id, code, name, level, path, population FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
-      [tenantId, unique],
-    );
+    const rows = await this.areaRefs.byIds(tenantId, unique, manager);
     const found = new Map(rows.map((r) => [r.id, r]));
     const unknown = unique.filter((id) => !found.has(id));
     if (unknown.length > 0)

@@ -8,29 +8,19 @@ import {
   type ProgrammeAreaResolution,
   type SelectionRule,
 } from '@quartier/programme-core';
-import { Clock, selectOne } from '@quartier/service-kit';
+import { Clock } from '@quartier/service-kit';
 import type { EntityManager } from 'typeorm';
 import { ProgrammeAccess } from '../access/programme-access.service';
 import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
 import { ProgrammeServiceError } from '../programme.errors';
 import { ProgrammeEvents } from '../programmes/programme-events';
 import { ProgrammeRepository } from '../programmes/programme.repository';
+import { AreaSelectionRepository } from './area-selection.repository';
 import { IndexRunsRepository, type IndexRunRef } from './index-runs.repository';
 import type { AreaSelectionInput } from './programme-areas.dto';
 
 /** Manual additions only: no run, no rule. */
 const NO_RULE: SelectionRule = { version: 1, clauses: [] };
-
-interface StoredSelection {
-  id: string;
-  runId: string | null;
-  rule: SelectionRule | null;
-  changes: ManualAreaChange[];
-  resolution: ProgrammeAreaResolution;
-  acceptedBy: string;
-  acceptedAt: Date;
-  comment: string;
-}
 
 /**
  * Programme areas from an index run: a rule over the run's classes plus manual additions and
@@ -42,6 +32,7 @@ export class ProgrammeAreasService {
   constructor(
     private readonly programmes: ProgrammeRepository,
     private readonly runs: IndexRunsRepository,
+    private readonly selections: AreaSelectionRepository,
     private readonly access: ProgrammeAccess,
     private readonly events: ProgrammeEvents,
     private readonly clock: Clock,
@@ -61,7 +52,7 @@ export class ProgrammeAreasService {
 
   async current(caller: Caller, programmeId: string) {
     await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
-    const stored = await this.stored(programmeId);
+    const stored = await this.selections.current(programmeId);
     if (!stored) return { selection: null, areas: [] };
     const run = stored.runId ? await this.runs.find(caller.tenantId, stored.runId) : null;
     return {
@@ -82,7 +73,7 @@ export class ProgrammeAreasService {
   async preview(caller: Caller, programmeId: string, input: AreaSelectionInput) {
     await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_MANAGERS);
     const resolution = await this.resolve(caller, programmeId, input);
-    const stored = await this.stored(programmeId);
+    const stored = await this.selections.current(programmeId);
     return {
       resolution,
       diff: stored ? diffProgrammeAreas(stored.resolution, resolution) : null,
@@ -92,9 +83,17 @@ export class ProgrammeAreasService {
   async accept(caller: Caller, programmeId: string, input: AreaSelectionInput) {
     await this.programmes.db.transaction(async (manager) => {
       await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_MANAGERS, manager);
-      await manager.query(`SELECT id FROM programme WHERE id = $1 FOR UPDATE`, [programmeId]);
+      await this.programmes.lock(manager, programmeId);
       const resolution = await this.resolve(caller, programmeId, input, manager);
-      await this.store(manager, caller, programmeId, input, resolution);
+      await this.selections.accept(manager, programmeId, {
+        runId: input.runId,
+        rule: input.runId === null ? null : resolution.rule,
+        changes: resolution.changes,
+        resolution,
+        acceptedBy: caller.subject,
+        acceptedAt: this.clock.now(),
+        comment: input.comment,
+      });
       await this.events.programmeChanged(manager, caller.tenantId, programmeId);
     });
     return this.current(caller, programmeId);
@@ -103,7 +102,7 @@ export class ProgrammeAreasService {
   /** The stored rule over the newest run of the same index, if one is newer: who would enter or leave. */
   async pending(caller: Caller, programmeId: string) {
     await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
-    const stored = await this.stored(programmeId);
+    const stored = await this.selections.current(programmeId);
     if (!stored?.runId || !stored.rule) return { newerRun: null, diff: null };
     const run = await this.runs.find(caller.tenantId, stored.runId);
     const newer = run ? await this.runs.newerThan(caller.tenantId, run) : null;
@@ -156,42 +155,5 @@ export class ProgrammeAreasService {
     if (!run)
       throw new ProgrammeServiceError('IndexRunNotFound', `index run ${runId} not found`, { field: 'runId' });
     return run;
-  }
-
-  private async stored(programmeId: string, manager: EntityManager = this.programmes.db.manager) {
-    return selectOne<StoredSelection>(
-      manager,
-      `SELECT id, run_id AS "runId", rule, changes, resolution, accepted_by AS "acceptedBy", accepted_at AS "acceptedAt", comment
-         FROM programme_area_selection WHERE programme_id = $1 ORDER BY accepted_at DESC, id LIMIT 1`,
-      [programmeId],
-    );
-  }
-
-  private async store(
-    manager: EntityManager,
-    caller: Caller,
-    programmeId: string,
-    input: AreaSelectionInput,
-    resolution: ProgrammeAreaResolution,
-  ): Promise<void> {
-    const [{ id }] = await manager.query(
-      `INSERT INTO programme_area_selection (programme_id, run_id, rule, changes, resolution, accepted_by, accepted_at, comment)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [
-        programmeId,
-        input.runId,
-        input.runId === null ? null : JSON.stringify(resolution.rule),
-        JSON.stringify(resolution.changes),
-        JSON.stringify(resolution),
-        caller.subject,
-        this.clock.now(),
-        input.comment,
-      ],
-    );
-    await manager.query(`DELETE FROM programme_area WHERE programme_id = $1`, [programmeId]);
-    await manager.query(
-      `INSERT INTO programme_area (programme_id, area_id, selection_id) SELECT $1, unnest($2::uuid[]), $3`,
-      [programmeId, resolution.areas.map((a) => a.areaId), id],
-    );
   }
 }

@@ -8,6 +8,7 @@ import {
   type IatiMeasure,
 } from '@quartier/programme-core';
 import { Clock } from '@quartier/service-kit';
+import { AreaRefRepository, type AreaPoint } from '../access/area-ref.repository';
 import { ProgrammeAccess } from '../access/programme-access.service';
 import { EvidenceResolver } from '../impact-models/evidence-resolver';
 import { ImpactModelRepository } from '../impact-models/impact-model.repository';
@@ -15,13 +16,6 @@ import { MeasureRepository, type MeasureRow } from '../measures/measure.reposito
 import { MeasuresService } from '../measures/measures.service';
 import { PROGRAMME_READERS } from '../programme.constants';
 import { ProgrammeServiceError } from '../programme.errors';
-
-interface AreaPoint {
-  id: string;
-  code: string;
-  name: string;
-  labelPoint: { lat: number; lon: number } | null;
-}
 
 /**
  * A programme's measures as IATI 2.03 activities (open data on public spending): budgets per
@@ -32,6 +26,7 @@ interface AreaPoint {
 export class IatiService {
   constructor(
     private readonly access: ProgrammeAccess,
+    private readonly areaRefs: AreaRefRepository,
     private readonly measures: MeasureRepository,
     private readonly measureService: MeasuresService,
     private readonly models: ImpactModelRepository,
@@ -103,12 +98,7 @@ export class IatiService {
 
   private async areaPoints(tenantId: string, rows: readonly MeasureRow[]): Promise<Map<string, AreaPoint>> {
     const ids = [...new Set(rows.flatMap((r) => r.areaIds))];
-    const found: AreaPoint[] = ids.length
-      ? await this.measures.db.query(
-          `SELECT id, code, name, label_point AS "labelPoint" FROM area_ref WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
-          [tenantId, ids],
-        )
-      : [];
+    const found: AreaPoint[] = ids.length ? await this.areaRefs.points(tenantId, ids) : [];
     return new Map(found.map((a) => [a.id, a]));
   }
 }

@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { ActualObservation, EvidenceSource } from '@quartier/programme-core';
-import type { IndicatorValueRefRow } from '@quartier/service-kit';
-import type { DataSource } from 'typeorm';
-import { PROGRAMME_CONNECTION } from '../programme.constants';
-
-/** A value of the evidence read model with its area's population. */
-interface ValueRow extends IndicatorValueRefRow {
-  population: number | null;
-}
+import { EvidenceRepository, type ValueRow } from './evidence.repository';
 
 /**
  * The live actuals of an evidence source, per period, from the evidence read models the
@@ -23,7 +15,7 @@ interface ValueRow extends IndicatorValueRefRow {
  */
 @Injectable()
 export class EvidenceResolver {
-  constructor(@InjectDataSource(PROGRAMME_CONNECTION) private readonly db: DataSource) {}
+  constructor(private readonly evidence: EvidenceRepository) {}
 
   async actuals(
     tenantId: string,
@@ -54,19 +46,10 @@ export class EvidenceResolver {
     areaIds: readonly string[],
   ): Promise<ActualObservation[]> {
     if (areaIds.length === 0) return [];
-    const refs: { scale: number; minNumerator: number }[] = await this.db.query(
-      `SELECT scale, min_numerator AS "minNumerator" FROM indicator_ref WHERE tenant_id = $1 AND code = $2`,
-      [tenantId, code],
-    );
-    if (refs.length === 0) return [];
-    const [{ scale, minNumerator }] = refs;
-    const rows: ValueRow[] = await this.db.query(
-      `SELECT v.period, v.area_id AS "areaId", v.status, v.value, v.numerator, v.denominator, a.population
-         FROM indicator_value_ref v LEFT JOIN area_ref a ON a.id = v.area_id
-        WHERE v.tenant_id = $1 AND v.indicator_code = $2 AND v.area_id = ANY($3::uuid[])
-        ORDER BY v.period`,
-      [tenantId, code, areaIds],
-    );
+    const indicator = await this.evidence.indicator(tenantId, code);
+    if (!indicator) return [];
+    const { scale, minNumerator } = indicator;
+    const rows = await this.evidence.indicatorValues(tenantId, code, areaIds);
     const byPeriod = new Map<string, ValueRow[]>();
     for (const r of rows) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
     const origin = `indicator ${code} over ${areaIds.length} area(s)`;
@@ -96,17 +79,7 @@ export class EvidenceResolver {
   }
 
   private async survey(tenantId: string, surveyId: string, question: string): Promise<ActualObservation[]> {
-    const rows: {
-      period: string;
-      value: number | null;
-      n: number | null;
-      suppressed: boolean;
-      waveId: string;
-    }[] = await this.db.query(
-      `SELECT period, value, n, suppressed, wave_id AS "waveId" FROM survey_result_ref
-          WHERE tenant_id = $1 AND survey_id = $2 AND question = $3 ORDER BY period`,
-      [tenantId, surveyId, question],
-    );
+    const rows = await this.evidence.surveyResults(tenantId, surveyId, question);
     const byPeriod = new Map<string, typeof rows>();
     for (const r of rows) byPeriod.set(r.period, [...(byPeriod.get(r.period) ?? []), r]);
     return [...byPeriod.entries()].map(([period, cells]): ActualObservation => {
@@ -120,11 +93,7 @@ export class EvidenceResolver {
   }
 
   private async network(tenantId: string, networkId: string, metric: string): Promise<ActualObservation[]> {
-    const rows: { period: string; metrics: Record<string, number> }[] = await this.db.query(
-      `SELECT period, metrics FROM network_metric_ref
-        WHERE tenant_id = $1 AND network_id = $2 AND scope = 'network' ORDER BY period`,
-      [tenantId, networkId],
-    );
+    const rows = await this.evidence.networkMetrics(tenantId, networkId);
     const origin = `network ${networkId} ${metric}`;
     return rows.map((r): ActualObservation =>
       typeof r.metrics[metric] === 'number'

@@ -19,6 +19,7 @@ import { MEASURE_EDITORS, PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../progr
 import { ProgrammeServiceError } from '../programme.errors';
 import { ProgrammeRepository, type ProgrammeRow } from '../programmes/programme.repository';
 import { EvidenceResolver } from './evidence-resolver';
+import { MeasureRepository } from '../measures/measure.repository';
 import { ImpactModelRepository, type StoredImpactModel } from './impact-model.repository';
 
 export interface ModelOwner {
@@ -38,6 +39,7 @@ export class ImpactModelsService {
     private readonly programmes: ProgrammeRepository,
     private readonly access: ProgrammeAccess,
     private readonly measures: MeasuresService,
+    private readonly measureRows: MeasureRepository,
     private readonly evidence: EvidenceResolver,
     private readonly clock: Clock,
   ) {}
@@ -85,7 +87,7 @@ export class ImpactModelsService {
   ) {
     const model = parseImpactModel(input.model);
     await this.models.db.transaction(async (manager) => {
-      await manager.query(`SELECT id FROM programme WHERE id = $1 FOR UPDATE`, [owner.programmeId]);
+      await this.programmes.lock(manager, owner.programmeId);
       const stored = await this.models.find(owner.programmeId, owner.measureId, manager);
       const current = stored?.version ?? 0;
       if (current !== input.baseVersion)
@@ -184,11 +186,7 @@ export class ImpactModelsService {
   /** A measure's model measures its own areas by default; a programme's, the programme areas. */
   private async programmeAreasFor(stored: StoredImpactModel): Promise<string[]> {
     if (stored.measureId) {
-      const rows: { areaIds: string[] }[] = await this.models.db.query(
-        `SELECT area_ids AS "areaIds" FROM measure WHERE id = $1`,
-        [stored.measureId],
-      );
-      return rows[0]?.areaIds ?? [];
+      return this.measureRows.areaIds(stored.measureId);
     }
     return this.programmes.areaIds(stored.programmeId);
   }

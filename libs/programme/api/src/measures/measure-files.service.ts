@@ -12,10 +12,10 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
+import { AreaRefRepository } from '../access/area-ref.repository';
 import { ProgrammeAccess } from '../access/programme-access.service';
 import { MEASURE_EDITORS } from '../programme.constants';
 import { ProgrammeServiceError } from '../programme.errors';
-import { ProgrammeRepository } from '../programmes/programme.repository';
 import type { CreateMeasureInput } from './measure.dto';
 import { MeasuresService } from './measures.service';
 
@@ -38,8 +38,8 @@ export class MeasureFilesService {
   constructor(
     private readonly spool: UploadSpool,
     private readonly measures: MeasuresService,
-    private readonly programmes: ProgrammeRepository,
     private readonly access: ProgrammeAccess,
+    private readonly areaRefs: AreaRefRepository,
   ) {}
 
   async export(caller: Caller, programmeId: string, format: 'csv' | 'xlsx'): Promise<MeasureFile> {
@@ -108,11 +108,7 @@ export class MeasureFilesService {
   /** Area codes → ids (unknown codes named by row); fields as the API takes them. */
   private async inputs(tenantId: string, programmeId: string, drafts: readonly MeasureDraft[]) {
     const codes = [...new Set(drafts.flatMap((d) => d.areaCodes))];
-    const rows: { id: string; code: string }[] = await this.programmes.db.query(
-      `SELECT id, code FROM area_ref WHERE tenant_id = $1 AND code = ANY($2::text[])`,
-      [tenantId, codes],
-    );
-    const idOf = new Map(rows.map((r) => [r.code, r.id]));
+    const idOf = await this.areaRefs.idsByCode(tenantId, codes);
     const unknown = drafts.flatMap((d) =>
       d.areaCodes.filter((c) => !idOf.has(c)).map((c) => `row ${d.row}, areas: unknown area code ${c}`),
     );

@@ -62,9 +62,13 @@ export class MeasureRepository {
     );
   }
 
-  /** Locks the programme's measures for a commitment check (one approval at a time per programme). */
-  async lockProgramme(manager: EntityManager, programmeId: string): Promise<void> {
-    await manager.query(`SELECT id FROM programme WHERE id = $1 FOR UPDATE`, [programmeId]);
+  /** The areas a measure works in (none for an unknown measure). */
+  async areaIds(measureId: string): Promise<string[]> {
+    const rows: { areaIds: string[] }[] = await this.db.query(
+      `SELECT area_ids AS "areaIds" FROM measure WHERE id = $1`,
+      [measureId],
+    );
+    return rows[0]?.areaIds ?? [];
   }
 
   async ofProgramme(programmeId: string, manager: EntityManager = this.db.manager): Promise<MeasureRow[]> {

@@ -22,6 +22,7 @@ import type {
   UpdateMeasureInput,
 } from './measure.dto';
 import { MeasureChecks } from './measure-checks';
+import { ProgrammeRepository } from '../programmes/programme.repository';
 import { MeasureRepository, type MeasureRow } from './measure.repository';
 
 const WORKFLOW_ROLES: readonly MeasureRole[] = ['tenant-admin', 'programme-manager', 'planner'];
@@ -35,6 +36,7 @@ const WORKFLOW_ROLES: readonly MeasureRole[] = ['tenant-admin', 'programme-manag
 export class MeasuresService {
   constructor(
     private readonly measures: MeasureRepository,
+    private readonly programmes: ProgrammeRepository,
     private readonly access: ProgrammeAccess,
     private readonly checks: MeasureChecks,
     private readonly outbox: OutboxWriter,
@@ -195,7 +197,7 @@ export class MeasuresService {
       };
       await this.checks.fields(caller, programme, { ...next, budget: next.budget }, manager);
       if (input.budget) {
-        await this.measures.lockProgramme(manager, programme.id);
+        await this.programmes.lock(manager, programme.id);
         const { deliberate } = await this.checks.commitment(
           manager,
           programme.id,
@@ -224,7 +226,7 @@ export class MeasuresService {
       const next: MeasureRow = { ...measure, status: step.status };
       let note = step.audit.comment ?? '';
       if (input.action === 'approve') {
-        await this.measures.lockProgramme(manager, programme.id);
+        await this.programmes.lock(manager, programme.id);
         const { overCommitments, deliberate } = await this.checks.commitment(
           manager,
           programme.id,

@@ -130,7 +130,25 @@ export class ProgrammeRepository {
     );
   }
 
-  /** Holds the programme's row until the transaction ends: one writer of its versions at a time. */
+  /** Whether another programme of the tenant (not `exceptId`) has this name. */
+  async nameTaken(
+    manager: EntityManager,
+    tenantId: string,
+    name: string,
+    exceptId?: string,
+  ): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM programme WHERE tenant_id = $1 AND name = $2 AND ($3::uuid IS NULL OR id <> $3::uuid)`,
+      [tenantId, name, exceptId ?? null],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Holds the programme's row until the transaction ends: one writer at a time of what is
+   * versioned or checked per programme (allocations, area selections, impact models, the budget
+   * commitment of measures).
+   */
   async lock(manager: EntityManager, programmeId: string): Promise<void> {
     await manager.query(`SELECT id FROM programme WHERE id = $1 FOR UPDATE`, [programmeId]);
   }

@@ -41,11 +41,7 @@ export class ProgrammesService {
       programmeId: null,
     });
     const id = await this.programmes.db.transaction(async (manager) => {
-      const existing: unknown[] = await manager.query(
-        `SELECT 1 FROM programme WHERE tenant_id = $1 AND name = $2`,
-        [caller.tenantId, input.name],
-      );
-      if (existing.length > 0)
+      if (await this.programmes.nameTaken(manager, caller.tenantId, input.name))
         throw new ProgrammeServiceError('ProgrammeExists', `a programme named ${input.name} exists`, {
           field: 'name',
         });
@@ -70,11 +66,7 @@ export class ProgrammesService {
         ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
       } as ProgrammeRow;
       if (input.name && input.name !== row.name) {
-        const clash: unknown[] = await manager.query(
-          `SELECT 1 FROM programme WHERE tenant_id = $1 AND name = $2 AND id <> $3`,
-          [caller.tenantId, input.name, id],
-        );
-        if (clash.length > 0)
+        if (await this.programmes.nameTaken(manager, caller.tenantId, input.name, id))
           throw new ProgrammeServiceError('ProgrammeExists', `a programme named ${input.name} exists`, {
             field: 'name',
           });

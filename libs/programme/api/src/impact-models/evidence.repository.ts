@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { IndicatorValueRefRow } from '@quartier/service-kit';
+import type { DataSource } from 'typeorm';
+import { PROGRAMME_CONNECTION } from '../programme.constants';
+
+/** A value of the evidence read model with its area's population. */
+export interface ValueRow extends IndicatorValueRefRow {
+  population: number | null;
+}
+
+/** A published survey result of one area and wave. */
+export interface SurveyResultRow {
+  period: string;
+  value: number | null;
+  n: number | null;
+  suppressed: boolean;
+  waveId: string;
+}
+
+/**
+ * Reads of the evidence read models (indicator, survey and network facts the other services
+ * publish), each in period order.
+ */
+@Injectable()
+export class EvidenceRepository {
+  constructor(@InjectDataSource(PROGRAMME_CONNECTION) private readonly db: DataSource) {}
+
+  /** How the indicator service aggregates and publishes the indicator; null when unknown. */
+  async indicator(tenantId: string, code: string): Promise<{ scale: number; minNumerator: number } | null> {
+    const rows: { scale: number; minNumerator: number }[] = await this.db.query(
+      `SELECT scale, min_numerator AS "minNumerator" FROM indicator_ref WHERE tenant_id = $1 AND code = $2`,
+      [tenantId, code],
+    );
+    return rows[0] ?? null;
+  }
+
+  async indicatorValues(tenantId: string, code: string, areaIds: readonly string[]): Promise<ValueRow[]> {
+    return this.db.query(
+      `SELECT v.period, v.area_id AS "areaId", v.status, v.value, v.numerator, v.denominator, a.population
+         FROM indicator_value_ref v LEFT JOIN area_ref a ON a.id = v.area_id
+        WHERE v.tenant_id = $1 AND v.indicator_code = $2 AND v.area_id = ANY($3::uuid[])
+        ORDER BY v.period`,
+      [tenantId, code, areaIds],
+    );
+  }
+
+  async surveyResults(tenantId: string, surveyId: string, question: string): Promise<SurveyResultRow[]> {
+    return this.db.query(
+      `SELECT period, value, n, suppressed, wave_id AS "waveId" FROM survey_result_ref
+        WHERE tenant_id = $1 AND survey_id = $2 AND question = $3 ORDER BY period`,
+      [tenantId, surveyId, question],
+    );
+  }
+
+  /** The whole network's measures per wave. */
+  async networkMetrics(
+    tenantId: string,
+    networkId: string,
+  ): Promise<{ period: string; metrics: Record<string, number> }[]> {
+    return this.db.query(
+      `SELECT period, metrics FROM network_metric_ref
+        WHERE tenant_id = $1 AND network_id = $2 AND scope = 'network' ORDER BY period`,
+      [tenantId, networkId],
+    );
+  }
+}
