@@ -56,13 +56,6 @@ export function describeReport(
   }
 }
 
-interface AreaRefRow {
-  id: string;
-  code: string;
-  level: string;
-  path: string[];
-}
-
 /**
  * Resolves what a request is about and gathers its data on the reader's behalf. The areas of an
  * area profile are checked here first (the reader's scope, from the replicated registry read
@@ -81,11 +74,7 @@ export class ReportSubjects {
     request: ReportRequest & { type: 'area-profile' },
   ) {
     if (request.areaId) {
-      const rows: AreaRefRow[] = await this.reports.db.query(
-        `SELECT id, code, level, path FROM area_ref WHERE tenant_id = $1 AND id = $2`,
-        [tenantId, request.areaId],
-      );
-      const area = rows[0];
+      const area = await this.reports.area(tenantId, request.areaId);
       if (!area) throw new ReportingServiceError('AreaNotFound', `area ${request.areaId} not found`);
       if (!canAct(access.principal, access.assignments, REPORT_AUTHORS, [...area.path, area.id]))
         throw new ReportingServiceError(
@@ -95,10 +84,7 @@ export class ReportSubjects {
       return { subjectIds: [area.id], level: area.level };
     }
     const level = request.level as string;
-    const rows: AreaRefRow[] = await this.reports.db.query(
-      `SELECT id, code, level, path FROM area_ref WHERE tenant_id = $1 AND level = $2 ORDER BY code`,
-      [tenantId, level],
-    );
+    const rows = await this.reports.areasOfLevel(tenantId, level);
     if (rows.length === 0) throw new ReportingServiceError('LevelNotFound', `level ${level} has no areas`);
     const scope = scopeAreas(access.principal, access.assignments, REPORT_AUTHORS);
     const visible = rows.filter((a) => isInScope(scope, [...a.path, a.id]));

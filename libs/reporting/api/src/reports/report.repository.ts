@@ -70,6 +70,14 @@ const FROM = `FROM report r JOIN report_dataset d ON d.id = r.dataset_id LEFT JO
 const VISIBLE = `(r.created_by = $2 OR $3::boolean OR (r.visibility = 'tenant' AND $4::boolean))`;
 
 /** SQL of reports and their pinned datasets (the service's own schema). */
+/** An area as report subjects are chosen and checked against the author's scope. */
+export interface AreaRefRow {
+  id: string;
+  code: string;
+  level: string;
+  path: string[];
+}
+
 @Injectable()
 export class ReportRepository {
   constructor(@InjectDataSource(REPORTING_CONNECTION) readonly db: DataSource) {}
@@ -118,6 +126,22 @@ export class ReportRepository {
         r.fileName,
         r.contentType,
       ],
+    );
+  }
+
+  /** An area of the tenant from the registry's read model, with its ancestors (scope checks). */
+  async area(tenantId: string, id: string): Promise<AreaRefRow | null> {
+    return selectOne<AreaRefRow>(
+      this.db,
+      `SELECT id, code, level, path FROM area_ref WHERE tenant_id = $1 AND id = $2`,
+      [tenantId, id],
+    );
+  }
+
+  async areasOfLevel(tenantId: string, level: string): Promise<AreaRefRow[]> {
+    return this.db.query(
+      `SELECT id, code, level, path FROM area_ref WHERE tenant_id = $1 AND level = $2 ORDER BY code`,
+      [tenantId, level],
     );
   }
 
