@@ -12,7 +12,7 @@ import { listedAreas } from '../events/changed-areas';
 import { binaryCopyHeader, binaryCopyTrailer } from './copy-binary';
 import type { ImportFormat } from './import-formats';
 import { readObservations, type FormatInfo } from './observation-readers';
-import { ValueRuns, type AreaKey, type AreaKeys, type ChangeSet } from './value-runs';
+import { rowsPerRun, ValueRuns, type AreaKey, type AreaKeys, type ChangeSet } from './value-runs';
 
 export type { ChangeSet } from './value-runs';
 
@@ -39,6 +39,8 @@ export class RowErrors {
 export interface LoadInput {
   format: ImportFormat;
   file: string;
+  /** The file's size: with the bytes read so far, how many rows it holds (the runs' size). */
+  bytesTotal?: number;
   areas: AreaKeys;
   indicator: (code: string) => IndicatorRef | undefined;
   mapping?: DimensionMapping;
@@ -164,6 +166,8 @@ export async function directPass(
       async () => {
         afterBatch();
         if (copy.error || errors.count > 0) return false;
+        if (input.bytesTotal && progress.bytes > 0)
+          runs.runRows = rowsPerRun((input.bytesTotal * progress.observations) / progress.bytes);
         if (runs.full) {
           await pump(true);
           writing = runs.take();

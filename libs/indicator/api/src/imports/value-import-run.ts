@@ -118,6 +118,7 @@ async function load(
   const input: LoadInput = {
     format: payload.format,
     file: payload.file,
+    bytesTotal: payload.bytesTotal,
     areas,
     indicator: (code) => refs.get(code),
     ...(mapping?.ok ? { mapping: mapping.mapping } : {}),

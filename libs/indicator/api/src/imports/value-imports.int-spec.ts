@@ -159,6 +159,49 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
     expect(keys).toEqual([...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
+  it('stores a file of several runs, and names a key repeated in another run', async () => {
+    const codes = Array.from({ length: 40 }, (_, i) => `03${String(i + 1).padStart(2, '0')}`);
+    await t.seedAreas(TENANT, [
+      { code: '03', level: 'bezirk', name: 'Läufe' },
+      ...codes.map((code) => ({ code, level: 'planungsraum', parent: '03', name: `Läufe ${code}` })),
+    ]);
+    expect(
+      await t.call('POST', '/api/indicator/indicators', 'admin', {
+        code: 'S3',
+        name: { de: 'Indikator S3', en: 'Indicator S3' },
+        unit: 'count',
+        polarity: 'neutral',
+        periodicity: 'year',
+      }),
+    ).toMatchObject({ status: 201 });
+    // 20,000 rows (~560 kB): read in three batches, written in as many runs of at least 5,000.
+    const csv = (from: number) => {
+      let text = 'area,period,indicator,value\n';
+      for (const code of codes)
+        for (let year = from; year < from + 500; year++) text += `${code},${year},S3,${year}\n`;
+      return text;
+    };
+    const job = await settle(await start(csv(1800)));
+    expect(job).toMatchObject({ status: 'succeeded', observations: 20_000 });
+    const [row]: { n: number; sum: number }[] = await t.db.query(
+      `SELECT count(*)::int AS n, sum(value)::float8 AS sum FROM indicator_value WHERE source_id = $1`,
+      [`import:${job.id}`],
+    );
+    // 40 areas × the years 1800…2299.
+    expect(row).toEqual({ n: 20_000, sum: 40 * 500 * 2049.5 });
+
+    // New periods, with the first row's key again at the end (another run): nothing is kept.
+    const before = await values();
+    const failed = await settle(await start(`${csv(2300)}${codes[0]},2300,S3,1\n`));
+    expect(failed).toMatchObject({ status: 'failed', errorCount: 1 });
+    expect(failed.errors[0]).toMatchObject({
+      line: 20_002,
+      reason: 'duplicate',
+      message: 'duplicate of line 2: same area, period and indicator',
+    });
+    expect(await values()).toBe(before);
+  });
+
   it('maps SDMX-CSV dimensions, saves the mapping for its source once it imported, and checks periodicity', async () => {
     const quarterly = await t.call('POST', '/api/indicator/indicators', 'admin', {
       code: 'LB',

@@ -1,7 +1,15 @@
 import type { CheckedObservation } from '@quartier/indicator-core';
 import type { IndicatorRef } from '../catalogue/catalogue.service';
 import { MAX_LISTED_AREAS } from '../events/changed-areas';
-import { AreaKeys, RepeatedKey, ValueRuns, type AreaKey } from './value-runs';
+import {
+  AreaKeys,
+  MIN_ROWS_PER_RUN,
+  RepeatedKey,
+  ROWS_PER_RUN,
+  rowsPerRun,
+  ValueRuns,
+  type AreaKey,
+} from './value-runs';
 
 const ref = (id: string, code: string): IndicatorRef => ({
   id,
@@ -115,6 +123,23 @@ describe('value runs: buffered rows written in the order of the value key', () =
     expect([...(changes.get(x.id)?.periods ?? [])].sort()).toEqual(['2020', '2021']);
     expect(changes.get(x.id)?.areaIds.sort()).toEqual([a.id, c.id].sort());
     expect(changes.get(y.id)?.areaIds).toEqual([b.id]);
+  });
+
+  it('is full at the run size it is given, a sixth of the expected rows within bounds', () => {
+    expect(rowsPerRun(30_000)).toBe(MIN_ROWS_PER_RUN);
+    expect(rowsPerRun(300_000)).toBe(50_000);
+    expect(rowsPerRun(1_500_000)).toBe(250_000);
+    expect(rowsPerRun(10_000_000)).toBe(ROWS_PER_RUN);
+    expect(rowsPerRun(0)).toBe(MIN_ROWS_PER_RUN);
+    const runs = new ValueRuns(areas);
+    expect(runs.runRows).toBe(ROWS_PER_RUN);
+    runs.runRows = 2;
+    runs.add(observation(a, x, '2020', 1));
+    expect(runs.full).toBe(false);
+    runs.add(observation(b, x, '2020', 2));
+    expect(runs.full).toBe(true);
+    expect(rowsOf([...runs.take()])).toHaveLength(2);
+    expect(runs.full).toBe(false);
   });
 
   it('refuses a run that holds a key twice before writing any of it', () => {
