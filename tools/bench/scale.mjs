@@ -197,8 +197,10 @@ async function measureCity(platform, admin, size, work) {
   const valueImport = {
     ...(await importValues(call, values.file, values.rows)),
     cpuSeconds: Number((cpu() - cpuBefore).toFixed(1)),
+    // Which step raises the peak: the platform's RSS and peak so far after each one.
+    memory: memoryOf(platform.pid),
   };
-  const map = await mapReads(call, planning);
+  const map = { ...(await mapReads(call, planning)), memory: memoryOf(platform.pid) };
   cpuBefore = cpu();
   const first = await runIndex(call, planning);
   const index = {
