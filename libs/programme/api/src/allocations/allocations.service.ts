@@ -8,6 +8,8 @@ import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
 import { ProgrammeServiceError } from '../programme.errors';
 import { ProgrammeRepository, type ProgrammeRow } from '../programmes/programme.repository';
 import type { AllocationInput } from './allocation.dto';
+import { IndexRunsRepository } from '../areas/index-runs.repository';
+import { EvidenceRepository } from '../impact-models/evidence.repository';
 import { AllocationRepository } from './allocation.repository';
 
 interface NeedRow {
@@ -27,6 +29,8 @@ export class AllocationsService {
   constructor(
     private readonly programmes: ProgrammeRepository,
     private readonly allocations: AllocationRepository,
+    private readonly runs: IndexRunsRepository,
+    private readonly evidence: EvidenceRepository,
     private readonly access: ProgrammeAccess,
     private readonly clock: Clock,
   ) {}
@@ -155,13 +159,7 @@ export class AllocationsService {
       return areas.map((area) => ({ area, need: area.population as number, basis: 'population' }));
     }
     if (need.source === 'index') {
-      const values = await this.allocations.indexValues(
-        manager,
-        caller.tenantId,
-        need.runId,
-        need.index,
-        areaIds,
-      );
+      const values = await this.runs.indexValues(caller.tenantId, need.runId, need.index, areaIds, manager);
       const missing = areas.filter((a) => typeof values.get(a.id) !== 'number');
       if (missing.length > 0)
         throw new ProgrammeServiceError(
@@ -176,9 +174,9 @@ export class AllocationsService {
     }
     const period =
       need.period ??
-      (await this.allocations.latestValuePeriod(manager, caller.tenantId, need.indicatorCode, areaIds));
+      (await this.evidence.latestValuePeriod(caller.tenantId, need.indicatorCode, areaIds, manager));
     const rows = period
-      ? await this.allocations.indicatorValues(manager, caller.tenantId, need.indicatorCode, period, areaIds)
+      ? await this.evidence.valuesOfPeriod(caller.tenantId, need.indicatorCode, period, areaIds, manager)
       : [];
     const values = new Map(
       rows.filter((r) => r.status === 'value').map((r) => [r.areaId, r.value as number]),

@@ -67,6 +67,22 @@ export class IndexRunsRepository {
     );
   }
 
+  /** One index of a run for these areas (valid results only), by area id. */
+  async indexValues(
+    tenantId: string,
+    runId: string,
+    index: string,
+    areaIds: readonly string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<Map<string, unknown>> {
+    const rows: { areaId: string; values: Record<string, unknown> }[] = await manager.query(
+      `SELECT x.area_id AS "areaId", x.index_values AS values FROM index_result_ref x JOIN index_run_ref r ON r.id = x.run_id
+        WHERE r.tenant_id = $1 AND x.run_id = $2 AND x.area_id = ANY($3::uuid[]) AND x.valid`,
+      [tenantId, runId, areaIds],
+    );
+    return new Map(rows.map((r) => [r.areaId, r.values[index]]));
+  }
+
   /** The run's areas with names, level, ancestors and the status/dynamics classes. */
   async areas(run: IndexRunRef, manager: EntityManager = this.db.manager): Promise<IndexRunArea[]> {
     const [statusId, dynamicsId] = classIndices(run);

@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { IndicatorValueRefRow } from '@quartier/service-kit';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { PROGRAMME_CONNECTION } from '../programme.constants';
 
 /** A value of the evidence read model with its area's population. */
 export interface ValueRow extends IndicatorValueRefRow {
   population: number | null;
+}
+
+/** An indicator's value of one area (`status` other than 'value': none). */
+export interface AreaValueRow {
+  areaId: string;
+  value: number | null;
+  status: string;
 }
 
 /** A published survey result of one area and wave. */
@@ -42,6 +49,35 @@ export class EvidenceRepository {
         WHERE v.tenant_id = $1 AND v.indicator_code = $2 AND v.area_id = ANY($3::uuid[])
         ORDER BY v.period`,
       [tenantId, code, areaIds],
+    );
+  }
+
+  /** The latest period in which any of these areas has a value of the indicator. */
+  async latestValuePeriod(
+    tenantId: string,
+    code: string,
+    areaIds: readonly string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<string | undefined> {
+    const [row] = await manager.query(
+      `SELECT max(period) AS period FROM indicator_value_ref
+        WHERE tenant_id = $1 AND indicator_code = $2 AND area_id = ANY($3::uuid[]) AND status = 'value'`,
+      [tenantId, code, areaIds],
+    );
+    return row?.period ?? undefined;
+  }
+
+  async valuesOfPeriod(
+    tenantId: string,
+    code: string,
+    period: string,
+    areaIds: readonly string[],
+    manager: EntityManager = this.db.manager,
+  ): Promise<AreaValueRow[]> {
+    return manager.query(
+      `SELECT area_id AS "areaId", value, status FROM indicator_value_ref
+        WHERE tenant_id = $1 AND indicator_code = $2 AND period = $3 AND area_id = ANY($4::uuid[])`,
+      [tenantId, code, period, areaIds],
     );
   }
 
