@@ -4,28 +4,17 @@ import { request } from 'node:http';
 import { MUSTERSTADT_DEMO } from '../demo/demo-tenants';
 import { TenantsService } from '../tenants/tenants.service';
 import { startRegistryTestApp, type RegistryTestApp } from '../testing/registry-test-app';
+import { testSquare } from '../testing/registry-test-tenants';
 
 /** Area imports as jobs of the registry's JobRunner: hostile files fail as jobs, the service keeps serving. */
 describe('area imports on the job runner (real PostgreSQL)', () => {
   let t: RegistryTestApp;
   const tenant = MUSTERSTADT_DEMO.id;
 
-  const square = (x: number) => ({
-    type: 'Polygon',
-    coordinates: [
-      [
-        [x, 50],
-        [x + 0.01, 50],
-        [x + 0.01, 50.01],
-        [x, 50.01],
-        [x, 50],
-      ],
-    ],
-  });
   const feature = (id: string, name: string, x = 9) => ({
     type: 'Feature',
     properties: { id, name },
-    geometry: square(x),
+    geometry: testSquare(x),
   });
 
   async function importBody(body: string) {
