@@ -24,6 +24,7 @@ import { RegistryError } from '@quartier/registry-core';
 import { REGISTRY_ERROR_STATUS } from './registry.errors';
 import { RegistryAccessDirectory } from './registry-access-directory';
 import { RoleAssignmentsController } from './role-assignments/role-assignments.controller';
+import { RoleAssignmentRepository } from './role-assignments/role-assignment.repository';
 import { RoleAssignmentsService } from './role-assignments/role-assignments.service';
 import { MeService } from './tenants/me.service';
 import { TenantsController } from './tenants/tenants.controller';
@@ -72,6 +73,7 @@ export class RegistryApiModule {
         AreaImportsService,
         AreaVersionRepository,
         AreaVersionsService,
+        RoleAssignmentRepository,
         RoleAssignmentsService,
         RegistryAccessDirectory,
         RegistryDemoSeeder,

@@ -1,29 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxWriter } from '@quartier/messaging';
-import type { Role } from '@quartier/contracts';
-import {
-  assignmentEffective,
-  assignmentRefusal,
-  RegistryError,
-  type ProviderRoleSighting,
-} from '@quartier/registry-core';
-import type { EntityManager } from 'typeorm';
+import { assignmentEffective, assignmentRefusal, RegistryError } from '@quartier/registry-core';
 import { DataSource } from 'typeorm';
 import { AreaEntity } from '../entities/area.entity';
 import { RoleAssignmentEntity } from '../entities/role-assignment.entity';
 import { REGISTRY_CONNECTION } from '../registry.constants';
 import type { grantRoleSchema, listAssignmentsQuerySchema, RoleAssignmentView } from './role-assignment.dto';
+import { RoleAssignmentRepository, type StoredAssignment } from './role-assignment.repository';
 import type { z } from 'zod';
 import type { Page } from '../areas/area.dto';
-import { selectOne } from '@quartier/service-kit';
-
-type StoredAssignment = Omit<RoleAssignmentView, 'providerRoles' | 'seenAt' | 'effective'> & {
-  providerRoles: Role[] | null;
-  seenAt: string | null;
-};
-
-const ISO = `'YYYY-MM-DD"T"HH24:MI:SS"Z"'`;
 
 /** An assignment as the API shows it: with what the provider granted the user at last sight. */
 function withEffect(row: StoredAssignment): RoleAssignmentView {
@@ -40,6 +26,7 @@ function withEffect(row: StoredAssignment): RoleAssignmentView {
 export class RoleAssignmentsService {
   constructor(
     @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
+    private readonly assignments: RoleAssignmentRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -47,42 +34,8 @@ export class RoleAssignmentsService {
     tenantId: string,
     query: z.infer<typeof listAssignmentsQuerySchema>,
   ): Promise<Page<RoleAssignmentView>> {
-    const params: unknown[] = [tenantId];
-    let filter = '';
-    if (query.subject) {
-      params.push(query.subject);
-      filter = 'AND r.subject = $2';
-    }
-    const [{ total }] = await this.db.query(
-      `SELECT count(*)::int AS total FROM role_assignment r WHERE r.tenant_id = $1 ${filter}`,
-      params,
-    );
-    const rows: StoredAssignment[] = await this.db.query(
-      `SELECT r.id, r.subject, r.role, r.area_id AS "areaId", a.name AS "areaName", r.programme_id AS "programmeId",
-              to_char(r.created_at AT TIME ZONE 'UTC', ${ISO}) AS "createdAt",
-              s.roles AS "providerRoles", to_char(s.seen_at AT TIME ZONE 'UTC', ${ISO}) AS "seenAt"
-         FROM role_assignment r LEFT JOIN area a ON a.id = r.area_id
-         LEFT JOIN provider_role_sighting s ON s.tenant_id = r.tenant_id AND s.subject = r.subject
-        WHERE r.tenant_id = $1 ${filter}
-        ORDER BY r.subject, r.role, a.code NULLS FIRST
-        LIMIT ${query.limit} OFFSET ${query.offset}`,
-      params,
-    );
+    const { rows, total } = await this.assignments.list(tenantId, query.subject, query);
     return { items: rows.map(withEffect), total };
-  }
-
-  /** The roles `subject`'s token carried at their last sign-in to the tenant, or null. */
-  async sightingOf(
-    tenantId: string,
-    subject: string,
-    manager: EntityManager = this.db.manager,
-  ): Promise<ProviderRoleSighting | null> {
-    return selectOne<{ roles: Role[]; seenAt: string }>(
-      manager,
-      `SELECT roles, to_char(seen_at AT TIME ZONE 'UTC', ${ISO}) AS "seenAt"
-         FROM provider_role_sighting WHERE tenant_id = $1 AND subject = $2`,
-      [tenantId, subject],
-    );
   }
 
   async grant(
@@ -98,7 +51,7 @@ export class RoleAssignmentsService {
         if (!area) throw new RegistryError('AreaNotFound', `area ${input.areaId} not found`);
         areaName = area.name;
       }
-      const sighting = await this.sightingOf(tenantId, input.subject, manager);
+      const sighting = await this.assignments.sighting(tenantId, input.subject, manager);
       const refusal = assignmentRefusal(input.role, sighting, input.acknowledgeProviderRole);
       if (refusal?.code === 'RoleNotAssignable')
         throw new RegistryError(

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccessContext, Caller } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import { Clock } from '@quartier/service-kit';
-import { DataSource } from 'typeorm';
-import { REGISTRY_CONNECTION } from '../registry.constants';
+import { RoleAssignmentRepository } from '../role-assignments/role-assignment.repository';
 import { RoleAssignmentsService } from '../role-assignments/role-assignments.service';
 import { TenantsService } from './tenants.service';
 
@@ -28,7 +26,7 @@ export class MeService {
   constructor(
     private readonly tenants: TenantsService,
     private readonly assignments: RoleAssignmentsService,
-    @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
+    private readonly sightings: RoleAssignmentRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -62,10 +60,11 @@ export class MeService {
    */
   private async noteProviderRoles(access: AccessContext, tenantId: string): Promise<void> {
     if (access.principal.roles.includes('platform-admin')) return;
-    await this.db.query(
-      `INSERT INTO provider_role_sighting (tenant_id, subject, roles, seen_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, subject) DO UPDATE SET roles = EXCLUDED.roles, seen_at = EXCLUDED.seen_at`,
-      [tenantId, access.principal.subject, [...access.principal.roles], this.clock.now()],
+    await this.sightings.noteSighting(
+      tenantId,
+      access.principal.subject,
+      access.principal.roles,
+      this.clock.now(),
     );
   }
 }
