@@ -14,6 +14,7 @@ import { AreasController } from './areas/areas.controller';
 import { AreaTilesController } from './tiles/area-tiles.controller';
 import { AreaTilesService } from './tiles/area-tiles.service';
 import { AreaVersionsController } from './area-versions/area-versions.controller';
+import { AreaRepository } from './areas/area.repository';
 import { AreaVersionRepository } from './area-versions/area-version.repository';
 import { AreaVersionsService } from './area-versions/area-versions.service';
 import { AreasService } from './areas/areas.service';
@@ -66,6 +67,7 @@ export class RegistryApiModule {
         RoleAssignmentsController,
       ],
       providers: [
+        AreaRepository,
         TenantsService,
         MeService,
         AreasService,

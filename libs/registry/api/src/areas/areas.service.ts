@@ -11,6 +11,7 @@ import type { AreaDetail, AreaSummary, Page } from './area.dto';
 import type { listAreasQuerySchema, updateAreaSchema } from './area.dto';
 import type { z } from 'zod';
 import { REGISTRY_CONNECTION } from '../registry.constants';
+import { AreaRepository } from './area.repository';
 
 /** Who may change an area's master data. */
 export const AREA_EDITORS = ['tenant-admin', 'planner'] as const;
@@ -19,6 +20,7 @@ export const AREA_EDITORS = ['tenant-admin', 'planner'] as const;
 export class AreasService {
   constructor(
     @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
+    private readonly bulk: AreaRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -84,29 +86,14 @@ export class AreasService {
   }
 
   /**
-   * The chosen level's geometries as one FeatureCollection, built by PostgreSQL as text so the
-   * service does not parse and re-serialise megabytes of coordinates per request.
+   * The chosen level's geometries as one FeatureCollection, from features PostgreSQL writes as
+   * text (the service does not parse and re-serialise megabytes of coordinates per request).
    */
   async geojson(caller: Caller, level: string, parent?: string): Promise<string> {
     const { access, tenantId } = caller;
     const version = await this.currentVersion(tenantId);
     if (!version) return '{"type":"FeatureCollection","features":[]}';
-    const params: unknown[] = [tenantId, version.id, level];
-    let parentFilter = '';
-    if (parent) {
-      params.push(parent);
-      parentFilter = `AND $4 = ANY(a.path)`;
-    }
-    const rows: { id: string; path: string[]; feature: string }[] = await this.db.query(
-      `SELECT a.id, a.path, json_build_object(
-           'type', 'Feature', 'id', a.id, 'geometry', a.geometry,
-           'properties', json_build_object('id', a.id, 'code', a.code, 'name', a.name, 'level', a.level, 'population', a.population)
-         )::text AS feature
-         FROM area a
-        WHERE a.tenant_id = $1 AND a.version_id = $2 AND a.level = $3 AND a.geometry IS NOT NULL ${parentFilter}
-        ORDER BY a.code`,
-      params,
-    );
+    const rows = await this.bulk.features({ tenantId, versionId: version.id, level }, parent);
     // `editable` depends on the caller, so it is spliced into each feature's properties here.
     const features = rows.map((row) => {
       const editable = canAct(access.principal, access.assignments, [...AREA_EDITORS], {

@@ -5,6 +5,7 @@ import { OutboxWriter } from '@quartier/messaging';
 import { RegistryError, validateLevels, type AreaLevel } from '@quartier/registry-core';
 import { DataSource } from 'typeorm';
 import { TenantEntity } from '../entities/tenant.entity';
+import { AreaRepository } from '../areas/area.repository';
 import { REGISTRY_CONNECTION } from '../registry.constants';
 
 export interface TenantView {
@@ -23,6 +24,7 @@ function viewOf(tenant: TenantEntity): TenantView {
 export class TenantsService {
   constructor(
     @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
+    private readonly areas: AreaRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -49,11 +51,8 @@ export class TenantsService {
   ): Promise<TenantView> {
     const ordered = validateLevels(levels);
     return this.db.transaction(async (manager) => {
-      const used: { level: string }[] = await manager.query(
-        `SELECT DISTINCT level FROM area WHERE tenant_id = $1`,
-        [id],
-      );
-      const missing = used.map((u) => u.level).filter((level) => !ordered.some((l) => l.key === level));
+      const used = await this.areas.levelsInUse(manager, id);
+      const missing = used.filter((level) => !ordered.some((l) => l.key === level));
       if (missing.length > 0)
         throw new RegistryError(
           'InvalidLevels',

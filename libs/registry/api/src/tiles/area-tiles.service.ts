@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AREA_TILE_LAYER, AREA_TILE_MAX_ZOOM, AreaTileIndex, RegistryError } from '@quartier/registry-core';
-import type { Geometry } from 'geojson';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
+import { AreaRepository } from '../areas/area.repository';
 import { AreasService } from '../areas/areas.service';
 import { TenantEntity } from '../entities/tenant.entity';
 import { REGISTRY_CONNECTION } from '../registry.constants';
@@ -54,6 +54,7 @@ export class AreaTilesService {
   constructor(
     @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
     private readonly areas: AreasService,
+    private readonly bulk: AreaRepository,
   ) {}
 
   /** TileJSON 3.0 of a level: bounds, zoom range, the layer and its fields. */
@@ -118,22 +119,13 @@ export class AreaTilesService {
     if (!tenant.levels.some((l) => l.key === level))
       throw new RegistryError('TilesNotFound', `no tiles: level ${level} not found`);
     const version = await this.areas.currentVersion(tenantId);
-    const [row] = await this.db.query(
-      `SELECT count(*)::int AS n, max(updated_at)::text AS t FROM area WHERE tenant_id = $1 AND version_id = $2 AND level = $3`,
-      [tenantId, version?.id ?? null, level],
-    );
-    return `${version?.id ?? 'none'}:${row.n}:${row.t ?? ''}`;
+    const state = await this.bulk.levelState({ tenantId, versionId: version?.id ?? null, level });
+    return `${version?.id ?? 'none'}:${state.count}:${state.changedAt ?? ''}`;
   }
 
   private async build(tenantId: string, level: string, stamp: string): Promise<AreaTileIndex> {
     const versionId = stamp.split(':')[0];
-    const rows: { id: string; code: string; name: string; geometry: Geometry | null }[] =
-      versionId === 'none'
-        ? []
-        : await this.db.query(
-            `SELECT id, code, name, geometry FROM area WHERE tenant_id = $1 AND version_id = $2 AND level = $3 ORDER BY code`,
-            [tenantId, versionId, level],
-          );
+    const rows = versionId === 'none' ? [] : await this.bulk.geometries({ tenantId, versionId, level });
     return new AreaTileIndex(rows);
   }
 }
