@@ -14,6 +14,7 @@ import { AreasController } from './areas/areas.controller';
 import { AreaTilesController } from './tiles/area-tiles.controller';
 import { AreaTilesService } from './tiles/area-tiles.service';
 import { AreaVersionsController } from './area-versions/area-versions.controller';
+import { AreaImportRepository } from './area-imports/area-import.repository';
 import { AreaRepository } from './areas/area.repository';
 import { AreaVersionRepository } from './area-versions/area-version.repository';
 import { AreaVersionsService } from './area-versions/area-versions.service';
@@ -72,6 +73,7 @@ export class RegistryApiModule {
         MeService,
         AreasService,
         AreaTilesService,
+        AreaImportRepository,
         AreaImportsService,
         AreaVersionRepository,
         AreaVersionsService,

@@ -27,6 +27,7 @@ import { AreaEntity } from '../entities/area.entity';
 import { AreaVersionEntity } from '../entities/area-version.entity';
 import { TenantEntity } from '../entities/tenant.entity';
 import { REGISTRY_CONNECTION } from '../registry.constants';
+import { AreaImportRepository } from './area-import.repository';
 import {
   AREA_IMPORT,
   toAreaImportJob,
@@ -53,6 +54,7 @@ export class AreaImportsService implements OnModuleInit {
 
   constructor(
     @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
+    private readonly imports: AreaImportRepository,
     private readonly outbox: OutboxWriter,
     private readonly runner: JobRunner,
     private readonly spool: UploadSpool,
@@ -180,7 +182,8 @@ export class AreaImportsService implements OnModuleInit {
     version: AreaVersionEntity,
     written: Map<string, AreaEventPayload>,
   ): Promise<void> {
-    for (const area of await this.repairPaths(manager, version.id)) {
+    // Re-imported areas may have moved under another parent: their descendants' paths follow.
+    for (const area of await this.imports.repairPaths(manager, version.id)) {
       const imported = written.get(area.id);
       // A moved area written by this import keeps the label point of its new geometry.
       written.set(
@@ -209,7 +212,7 @@ export class AreaImportsService implements OnModuleInit {
     const { parentLevel } = await this.levelsOf(tenantId, options.level, manager);
     const versions = manager.getRepository(AreaVersionEntity);
     // Serialises imports into the same version, so two uploads cannot interleave.
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`area-import:${tenantId}`]);
+    await this.imports.lockImports(manager, tenantId);
     let version = await versions.findOneBy({ tenantId, validFrom: options.validFrom });
     if (!version) {
       version = await versions.save({
@@ -249,35 +252,18 @@ export class AreaImportsService implements OnModuleInit {
     batch: readonly PendingArea[],
   ): Promise<{ event: AreaEventPayload; created: boolean }[]> {
     if (batch.length === 0) return [];
-    // One JSON document per batch: PostgreSQL parses it in C, where node-pg would escape every
-    // character of every geometry for an array literal.
-    const rows: (Omit<AreaEntity, 'geometry'> & { inserted: boolean })[] = await manager.query(
-      `INSERT INTO area (tenant_id, version_id, code, name, level, parent_id, path, population, area_sqm, geometry)
-       SELECT $1, $2, a.code, a.name, $3, a.parent_id, a.path, a.population, a.area_sqm, a.geometry
-         FROM jsonb_to_recordset($4::jsonb)
-           AS a(code text, name text, parent_id uuid, path uuid[], population int, area_sqm float8, geometry jsonb)
-       ON CONFLICT (tenant_id, version_id, code) DO UPDATE SET
-         name = EXCLUDED.name, level = EXCLUDED.level, parent_id = EXCLUDED.parent_id, path = EXCLUDED.path,
-         population = COALESCE(EXCLUDED.population, area.population), area_sqm = EXCLUDED.area_sqm,
-         geometry = EXCLUDED.geometry, updated_at = now()
-       RETURNING id, tenant_id AS "tenantId", version_id AS "versionId", code, name, level, parent_id AS "parentId",
-                 path, population, area_sqm AS "areaSqm", (xmax = 0) AS inserted`,
-      [
-        tenantId,
-        version.id,
-        level,
-        JSON.stringify(
-          batch.map((p) => ({
-            code: p.area.code,
-            name: p.area.name,
-            parent_id: p.parent?.id ?? null,
-            path: p.parent ? [...p.parent.path, p.parent.id] : [],
-            population: p.area.population,
-            area_sqm: p.areaSqm,
-            geometry: p.area.geometry,
-          })),
-        ),
-      ],
+    const rows = await this.imports.upsert(
+      manager,
+      { tenantId, versionId: version.id, level },
+      batch.map((p) => ({
+        code: p.area.code,
+        name: p.area.name,
+        parent_id: p.parent?.id ?? null,
+        path: p.parent ? [...p.parent.path, p.parent.id] : [],
+        population: p.area.population,
+        area_sqm: p.areaSqm,
+        geometry: p.area.geometry,
+      })),
     );
     const labels = new Map(batch.map((p) => [p.area.code, p.labelPoint]));
     return rows.map(({ inserted, ...saved }) => ({
@@ -287,26 +273,6 @@ export class AreaImportsService implements OnModuleInit {
         labelPoint: labels.get(saved.code) ?? null,
       },
     }));
-  }
-
-  /** Re-imported areas may have moved under another parent: refresh their descendants' paths. */
-  private async repairPaths(manager: EntityManager, versionId: string): Promise<AreaEntity[]> {
-    return manager
-      .query(
-        `WITH RECURSIVE tree AS (
-         SELECT id, ARRAY[]::uuid[] AS path FROM area WHERE version_id = $1 AND parent_id IS NULL
-         UNION ALL
-         SELECT a.id, tree.path || a.parent_id FROM area a JOIN tree ON a.parent_id = tree.id
-       )
-       UPDATE area SET path = tree.path, updated_at = now() FROM tree
-        WHERE area.id = tree.id AND area.path IS DISTINCT FROM tree.path
-       RETURNING area.id, area.tenant_id AS "tenantId", area.version_id AS "versionId", area.code, area.name, area.level,
-                 area.parent_id AS "parentId", area.path, area.population, area.area_sqm AS "areaSqm"`,
-        [versionId],
-      )
-      .then((result: [AreaEntity[], number] | AreaEntity[]) =>
-        Array.isArray(result[0]) ? (result[0] as AreaEntity[]) : (result as AreaEntity[]),
-      );
   }
 }
 
