@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVALUATION_CONNECTION } from '../evaluation.constants';
 import { selectPage, selectOne } from '@quartier/service-kit';
-import type { AreaRef } from '@quartier/contracts';
+import type { AreaRef, EventPayload } from '@quartier/contracts';
 
 /** An area as replicated into `area_ref` (the registry's contract), without tenant and label point. */
 export type AreaRow = Omit<AreaRef, 'tenantId' | 'labelPoint'>;
@@ -135,6 +135,70 @@ export class RefsRepository {
         orderBy: 'm.title, m.id',
       },
       page,
+    );
+  }
+
+  /**
+   * Writes a programme as the programme service published it; a copy of a later event stays
+   * (a replay after a rebalance cannot roll a programme's areas back), as does another tenant's.
+   */
+  async upsertProgramme(
+    manager: EntityManager,
+    p: EventPayload<'programme.programme.upserted'>,
+    at: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO programme_ref (id, tenant_id, name, funder, status, funding_periods, area_ids, index_run_id, event_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, funder = EXCLUDED.funder, status = EXCLUDED.status,
+         funding_periods = EXCLUDED.funding_periods, area_ids = EXCLUDED.area_ids,
+         index_run_id = EXCLUDED.index_run_id, event_at = EXCLUDED.event_at
+       WHERE programme_ref.tenant_id = EXCLUDED.tenant_id AND programme_ref.event_at <= EXCLUDED.event_at`,
+      [
+        p.id,
+        p.tenantId,
+        p.name,
+        p.funder,
+        p.status,
+        JSON.stringify(p.fundingPeriods),
+        [...new Set(p.areaIds)],
+        p.indexRunId,
+        at,
+      ],
+    );
+  }
+
+  /** Writes a measure as published; like a programme, a later copy and another tenant's stay. */
+  async upsertMeasure(
+    manager: EntityManager,
+    m: EventPayload<'programme.measure.upserted'>,
+    at: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO measure_ref (id, tenant_id, programme_id, title, area_ids, field_of_action, status, planned_start,
+         planned_end, actual_start, actual_end, budget_cents, event_at)
+       VALUES ($1, $2, $3, $4, $5::uuid[], $6, $7, $8, $9, $10, $11, $12, $13)
+       ON CONFLICT (id) DO UPDATE SET programme_id = EXCLUDED.programme_id, title = EXCLUDED.title,
+         area_ids = EXCLUDED.area_ids, field_of_action = EXCLUDED.field_of_action, status = EXCLUDED.status,
+         planned_start = EXCLUDED.planned_start, planned_end = EXCLUDED.planned_end,
+         actual_start = EXCLUDED.actual_start, actual_end = EXCLUDED.actual_end,
+         budget_cents = EXCLUDED.budget_cents, event_at = EXCLUDED.event_at
+       WHERE measure_ref.tenant_id = EXCLUDED.tenant_id AND measure_ref.event_at <= EXCLUDED.event_at`,
+      [
+        m.id,
+        m.tenantId,
+        m.programmeId,
+        m.title,
+        [...new Set(m.areaIds)],
+        m.fieldOfAction,
+        m.status,
+        m.plannedStart,
+        m.plannedEnd,
+        m.actualStart,
+        m.actualEnd,
+        m.budgetCents,
+        at,
+      ],
     );
   }
 }
