@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { contentHashOf } from '@quartier/reporting-core';
 import { defineJobKind, JobFailure, JobRunner, type JobContext } from '@quartier/service-kit';
 import { ReportRepository } from '../reports/report.repository';
-import { deleteReportFile, ReportFileWriter } from '../reports/report-files';
+import { ReportFileWriter } from '../reports/report-files';
 import { RenderThread } from './render-thread';
 
 export interface RenderPayload {
@@ -52,8 +52,8 @@ export class ReportRenderJob implements OnModuleInit {
       );
     context.progress(0.05, { message: 'loaded' });
     context.checkpoint();
-    await deleteReportFile(this.reports.db, report.id);
-    const writer = new ReportFileWriter(this.reports.db, report.id);
+    await this.reports.deleteFile(report.id);
+    const writer = new ReportFileWriter(this.reports, report.id);
     try {
       await this.thread.render(
         {
@@ -75,7 +75,7 @@ export class ReportRenderJob implements OnModuleInit {
       );
     } catch (error) {
       writer.destroy();
-      await deleteReportFile(this.reports.db, report.id).catch(() => undefined);
+      await this.reports.deleteFile(report.id).catch(() => undefined);
       throw error;
     }
     await this.reports.setFile(report.id, writer.size, writer.sha256);

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Response } from 'express';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { DataSource } from 'typeorm';
-import type { ReportRow } from './report.repository';
+import type { ReportRepository, ReportRow } from './report.repository';
 
 /** 256 KiB rows: large enough to keep the row count low, small enough to stream. */
 export const CHUNK_BYTES = 256 * 1024;
@@ -21,7 +20,7 @@ export class ReportFileWriter extends Writable {
   size = 0;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly files: Pick<ReportRepository, 'insertFileChunk'>,
     private readonly reportId: string,
   ) {
     super({ highWaterMark: CHUNK_BYTES });
@@ -48,11 +47,7 @@ export class ReportFileWriter extends Writable {
     let buffer = Buffer.concat(this.pending);
     while (buffer.length >= CHUNK_BYTES || (all && buffer.length > 0)) {
       const piece = buffer.subarray(0, CHUNK_BYTES);
-      await this.db.query(`INSERT INTO report_file_chunk (report_id, seq, bytes) VALUES ($1, $2, $3)`, [
-        this.reportId,
-        this.seq++,
-        piece,
-      ]);
+      await this.files.insertFileChunk(this.reportId, this.seq++, piece);
       buffer = buffer.subarray(piece.length);
     }
     this.pending = buffer.length > 0 ? [Buffer.from(buffer)] : [];
@@ -60,20 +55,13 @@ export class ReportFileWriter extends Writable {
   }
 }
 
-export async function deleteReportFile(db: DataSource, reportId: string): Promise<void> {
-  await db.query(`DELETE FROM report_file_chunk WHERE report_id = $1`, [reportId]);
-}
-
 /** Streams a stored file chunk by chunk (one row in memory at a time). */
-export function readReportFile(db: DataSource, reportId: string): Readable {
+export function readReportFile(files: Pick<ReportRepository, 'fileChunk'>, reportId: string): Readable {
   async function* chunks() {
     for (let seq = 0; ; seq++) {
-      const rows: { bytes: Buffer }[] = await db.query(
-        `SELECT bytes FROM report_file_chunk WHERE report_id = $1 AND seq = $2`,
-        [reportId, seq],
-      );
-      if (rows.length === 0) return;
-      yield rows[0].bytes;
+      const bytes = await files.fileChunk(reportId, seq);
+      if (bytes === null) return;
+      yield bytes;
     }
   }
   return Readable.from(chunks(), { objectMode: false });

@@ -69,7 +69,6 @@ const COLUMNS = `r.id, r.tenant_id AS "tenantId", r.type, r.format, r.language, 
 const FROM = `FROM report r JOIN report_dataset d ON d.id = r.dataset_id LEFT JOIN job j ON j.id = r.job_id`;
 const VISIBLE = `(r.created_by = $2 OR $3::boolean OR (r.visibility = 'tenant' AND $4::boolean))`;
 
-/** SQL of reports and their pinned datasets (the service's own schema). */
 /** An area as report subjects are chosen and checked against the author's scope. */
 export interface AreaRefRow {
   id: string;
@@ -78,6 +77,7 @@ export interface AreaRefRow {
   path: string[];
 }
 
+/** SQL of reports, their pinned datasets and their files (the service's own schema). */
 @Injectable()
 export class ReportRepository {
   constructor(@InjectDataSource(REPORTING_CONNECTION) readonly db: DataSource) {}
@@ -205,6 +205,29 @@ export class ReportRepository {
       size,
       sha256,
     ]);
+  }
+
+  /** Stores piece `seq` (from 0) of a report's file. */
+  async insertFileChunk(reportId: string, seq: number, bytes: Buffer): Promise<void> {
+    await this.db.query(`INSERT INTO report_file_chunk (report_id, seq, bytes) VALUES ($1, $2, $3)`, [
+      reportId,
+      seq,
+      bytes,
+    ]);
+  }
+
+  /** Piece `seq` of a report's file, or null past its last piece. */
+  async fileChunk(reportId: string, seq: number): Promise<Buffer | null> {
+    const row = await selectOne<{ bytes: Buffer }>(
+      this.db,
+      `SELECT bytes FROM report_file_chunk WHERE report_id = $1 AND seq = $2`,
+      [reportId, seq],
+    );
+    return row?.bytes ?? null;
+  }
+
+  async deleteFile(reportId: string): Promise<void> {
+    await this.db.query(`DELETE FROM report_file_chunk WHERE report_id = $1`, [reportId]);
   }
 
   async latestVersion(lineageId: string): Promise<number> {

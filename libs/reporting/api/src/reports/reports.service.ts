@@ -214,7 +214,7 @@ export class ReportsService {
     const row = await this.visible(caller, id);
     if (toReportView(row, this.clock.now()).status !== 'done' || row.fileSize === null)
       throw new ReportingServiceError('ReportNotReady', `report ${id} has no file yet (see its status)`);
-    return { row, stream: readReportFile(this.reports.db, row.id) };
+    return { row, stream: readReportFile(this.reports, row.id) };
   }
 }
 
