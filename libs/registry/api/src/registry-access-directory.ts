@@ -2,28 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessDirectory, type Assignment } from '@quartier/auth';
 import { DataSource } from 'typeorm';
+import { AreaRepository } from './areas/area.repository';
+import { RoleAssignmentRepository } from './role-assignments/role-assignment.repository';
 import { REGISTRY_CONNECTION } from './registry.constants';
 
 /** The registry answers scope questions from its own tables (it is the source of truth). */
 @Injectable()
 export class RegistryAccessDirectory extends AccessDirectory {
-  constructor(@InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource) {
+  private readonly assignments: RoleAssignmentRepository;
+  private readonly areas: AreaRepository;
+
+  // The repositories are built here rather than injected: AuthModule creates the directory in its
+  // own scope, where the (global) data source is visible but the registry module's providers are not.
+  constructor(@InjectDataSource(REGISTRY_CONNECTION) db: DataSource) {
     super();
+    this.assignments = new RoleAssignmentRepository(db);
+    this.areas = new AreaRepository(db);
   }
 
-  async assignmentsOf(tenantId: string, subject: string): Promise<readonly Assignment[]> {
-    return this.db.query(
-      `SELECT role, area_id AS "areaId", programme_id AS "programmeId" FROM role_assignment WHERE tenant_id = $1 AND subject = $2`,
-      [tenantId, subject],
-    );
+  assignmentsOf(tenantId: string, subject: string): Promise<readonly Assignment[]> {
+    return this.assignments.assignmentsOf(tenantId, subject);
   }
 
   async ancestorsOf(tenantId: string, areaId: string): Promise<readonly string[] | null> {
     if (!/^[0-9a-f-]{36}$/i.test(areaId)) return null;
-    const rows: { path: string[] }[] = await this.db.query(
-      `SELECT path FROM area WHERE id = $1 AND tenant_id = $2`,
-      [areaId, tenantId],
-    );
-    return rows.length ? rows[0].path : null;
+    return this.areas.ancestorsOf(tenantId, areaId);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { selectOne } from '@quartier/service-kit';
 import type { Geometry } from 'geojson';
 import type { DataSource, EntityManager } from 'typeorm';
 import { REGISTRY_CONNECTION } from '../registry.constants';
@@ -11,7 +12,10 @@ export interface LevelOfVersion {
   level: string;
 }
 
-/** Reads of areas in bulk, for maps and tiles (single areas go through TypeORM's entity). */
+/**
+ * Reads of areas in bulk, for maps and tiles, and an area's ancestors for scope checks (single
+ * areas go through TypeORM's entity).
+ */
 @Injectable()
 export class AreaRepository {
   constructor(@InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource) {}
@@ -55,6 +59,16 @@ export class AreaRepository {
       `SELECT id, code, name, geometry FROM area WHERE tenant_id = $1 AND version_id = $2 AND level = $3 ORDER BY code`,
       [of.tenantId, of.versionId, of.level],
     );
+  }
+
+  /** The area's ancestors (root first), or null when the tenant has no such area. */
+  async ancestorsOf(tenantId: string, areaId: string): Promise<string[] | null> {
+    const row = await selectOne<{ path: string[] }>(
+      this.db,
+      `SELECT path FROM area WHERE id = $1 AND tenant_id = $2`,
+      [areaId, tenantId],
+    );
+    return row?.path ?? null;
   }
 
   /** The levels the tenant's areas use, in any version. */

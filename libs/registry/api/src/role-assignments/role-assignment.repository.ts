@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Assignment } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import type { ProviderRoleSighting } from '@quartier/registry-core';
 import { selectOne, selectPage } from '@quartier/service-kit';
@@ -43,6 +44,14 @@ export class RoleAssignmentRepository {
         orderBy: 'r.subject, r.role, a.code NULLS FIRST',
       },
       page,
+    );
+  }
+
+  /** The subject's assignments in the tenant, as scope checks read them. */
+  async assignmentsOf(tenantId: string, subject: string): Promise<Assignment[]> {
+    return this.db.query(
+      `SELECT role, area_id AS "areaId", programme_id AS "programmeId" FROM role_assignment WHERE tenant_id = $1 AND subject = $2`,
+      [tenantId, subject],
     );
   }
 
