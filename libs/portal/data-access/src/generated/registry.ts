@@ -140,6 +140,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/registry/tiles/{level}/codes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A level's area codes by raster ordinal: codes[i] is the area whose pixels in the .png tiles hold i + 1 */
+    get: operations['AreaTilesController_codes'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/registry/tiles/{level}/{z}/{x}/{file}': {
     parameters: {
       query?: never;
@@ -147,7 +164,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Vector tile z/x/y.pbf of a level of the current area version: layer `areas`, one polygon per area with `code` (plus `id` and `name` from zoom 10), simplified for the zoom */
+    /** Tile z/x/y of a level of the current area version. z/x/y.pbf: vector tile, layer `areas`, one polygon per area with `code` (plus `id` and `name` from zoom 10), simplified for the zoom. z/x/y.png: 512 × 512 raster of area ids (see `codes`) over the same extent */
     get: operations['AreaTilesController_tile'];
     put?: never;
     post?: never;
@@ -424,6 +441,14 @@ export interface components {
         };
       }[];
       areas: number;
+      raster: {
+        tiles: string[];
+        tileSize: number;
+        codes: string;
+      };
+    };
+    AreaCodesDto_Output: {
+      codes: string[];
     };
     AreaImportJobDto_Output: {
       /** Format: uuid */
@@ -772,6 +797,28 @@ export interface operations {
       default: components['responses']['ApiError'];
     };
   };
+  AreaTilesController_codes: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        level: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AreaCodesDto_Output'];
+        };
+      };
+      default: components['responses']['ApiError'];
+    };
+  };
   AreaTilesController_tile: {
     parameters: {
       query?: never;
@@ -783,13 +830,14 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Mapbox vector tile (gzip when accepted); 304 when the ETag matches */
+      /** @description The vector tile (.pbf, gzip when accepted) or the area-id raster (.png: 8-bit RGB, ordinal + 1 as a 24-bit big-endian number, 0 where no area lies); 304 when the ETag matches */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/vnd.mapbox-vector-tile': string;
+          'image/png': string;
         };
       };
       default: components['responses']['ApiError'];

@@ -1,3 +1,4 @@
+import { PNG } from 'pngjs';
 import { MUSTERSTADT_DEMO } from '../demo/demo-tenants';
 import { TenantsService } from '../tenants/tenants.service';
 import { startRegistryTestApp, type RegistryTestApp } from '../testing/registry-test-app';
@@ -60,6 +61,11 @@ describe('area vector tiles (real PostgreSQL)', () => {
       maxzoom: 16,
       areas: 2,
       vector_layers: [{ id: 'areas' }],
+      raster: {
+        tiles: [`/api/registry/tiles/${level}/{z}/{x}/{y}.png`],
+        tileSize: 512,
+        codes: `/api/registry/tiles/${level}/codes`,
+      },
     });
     expect(response.body.bounds.map((v: number) => Number(v.toFixed(6)))).toEqual([9, 50, 9.2, 50.1]);
   });
@@ -93,6 +99,67 @@ describe('area vector tiles (real PostgreSQL)', () => {
     expect((await t.call('GET', `/api/registry/tiles/${level}/0/0/0.pbf`)).status).toBe(401);
   });
 
+  it('serves an area-id raster: RGB PNG without colour chunks whose pixels decode to the areas, 304 on its ETag', async () => {
+    const token = await t.tokenFor('musterstadt-admin');
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${t.url}/api/registry/tiles/${level}/${path}`, {
+        headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip', ...headers },
+      });
+    const codesReply = await get('codes');
+    expect([codesReply.status, codesReply.headers.get('content-type')]).toEqual([
+      200,
+      'application/json; charset=utf-8',
+    ]);
+    const { codes } = (await codesReply.json()) as { codes: string[] };
+    expect(codes.slice().sort()).toEqual(['A', 'B']);
+    expect((await get('codes', { 'if-none-match': codesReply.headers.get('etag') as string })).status).toBe(
+      304,
+    );
+
+    // Tile 8/134/86 holds both squares (9.0–9.2° E, 50.0–50.1° N), each about 36 pixels wide.
+    const [z, x, y] = [8, 134, 86];
+    const reply = await get(`${z}/${x}/${y}.png`);
+    expect([reply.status, reply.headers.get('content-type')]).toEqual([200, 'image/png']);
+    expect(reply.headers.get('content-encoding')).toBeNull(); // PNG is compressed already
+    const bytes = Buffer.from(await reply.arrayBuffer());
+    expect(chunkTypes(bytes)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    const png = PNG.sync.read(bytes);
+    expect([png.width, png.height, png.colorType, png.depth]).toEqual([512, 512, 2, 8]);
+    const idAt = (lon: number, lat: number) => {
+      const scale = 2 ** z * 512;
+      const px = Math.floor((lon / 360 + 0.5) * scale - x * 512);
+      const sin = Math.sin((lat * Math.PI) / 180);
+      const py = Math.floor((0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * scale - y * 512);
+      const o = (py * 512 + px) * 4; // pngjs reads into RGBA
+      return (png.data[o] << 16) | (png.data[o + 1] << 8) | png.data[o + 2];
+    };
+    expect([idAt(9.05, 50.05), idAt(9.15, 50.05), idAt(9.25, 50.05)]).toEqual([
+      codes.indexOf('A') + 1,
+      codes.indexOf('B') + 1,
+      0,
+    ]);
+    const etag = reply.headers.get('etag') as string;
+    expect(etag).not.toBe(codesReply.headers.get('etag'));
+    expect((await get(`${z}/${x}/${y}.png`, { 'if-none-match': etag })).status).toBe(304);
+    const empty = PNG.sync.read(Buffer.from(await (await get('8/0/0.png')).arrayBuffer()));
+    expect([empty.width, empty.data.every((v, i) => v === (i % 4 === 3 ? 255 : 0))]).toEqual([512, true]);
+  });
+
+  it('names a bad tile file and denies the raster and codes without a token, a role or a tenant', async () => {
+    const bad = await t.call('GET', `/api/registry/tiles/${level}/7/0/7.gif`, 'musterstadt-admin');
+    expect([bad.status, bad.body.code]).toEqual([400, 'ValidationFailed']);
+    expect(bad.body.message).toMatch(/^file: /);
+    for (const path of [`${level}/0/0/0.png`, `${level}/codes`]) {
+      expect((await t.call('GET', `/api/registry/tiles/${path}`)).status).toBe(401);
+      // A viewer of another tenant, without a role assignment in this one.
+      const stranger = await t.call('GET', `/api/registry/tiles/${path}`, 'viewer');
+      expect([stranger.status, stranger.body.code]).toEqual([403, 'OutOfScope']);
+      expect((await t.call('GET', `/api/registry/tiles/${path}`, 'platform')).status).toBe(400);
+    }
+    const unknown = await t.call('GET', '/api/registry/tiles/nowhere/codes', 'musterstadt-admin');
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'TilesNotFound']);
+  });
+
   it('follows a change of the level: tiles answer from the known stamp and pick up the new areas within seconds', async () => {
     await importAreas(['A', 'B', 'C']);
     const counts: number[] = [];
@@ -106,3 +173,11 @@ describe('area vector tiles (real PostgreSQL)', () => {
     expect(counts.every((n) => n === 2 || n === 3)).toBe(true);
   });
 });
+
+/** The chunk types of a PNG in file order. */
+function chunkTypes(png: Buffer): string[] {
+  const types: string[] = [];
+  for (let at = 8; at < png.length; at += 12 + png.readUInt32BE(at))
+    types.push(png.toString('latin1', at + 4, at + 8));
+  return types;
+}

@@ -1,21 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AREA_TILE_LAYER, AREA_TILE_MAX_ZOOM, AreaTileIndex, RegistryError } from '@quartier/registry-core';
+import {
+  AREA_RASTER_SIZE,
+  AREA_TILE_LAYER,
+  AREA_TILE_MAX_ZOOM,
+  AreaTileIndex,
+  RegistryError,
+} from '@quartier/registry-core';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
+import type { z } from 'zod';
 import { AreaRepository } from '../areas/area.repository';
 import { AreasService } from '../areas/areas.service';
 import { TenantEntity } from '../entities/tenant.entity';
 import { REGISTRY_CONNECTION } from '../registry.constants';
+import { encodeAreaIdPng } from './area-id-png';
+import type { areaCodesSchema } from './area-tiles.dto';
 
+/** A vector tile, an area-id raster or a level's codes, encoded once and cached by the stamp. */
 export interface EncodedTile {
+  contentType: string;
   etag: string;
-  /** The tile gzip-encoded (what browsers accept); `raw` for the rest. */
-  gzip: Buffer;
+  /** The body gzip-encoded (what browsers accept), unless it is compressed already; `raw` for the rest. */
+  gzip?: Buffer;
   raw: Buffer;
 }
+
+/** `pbf`: vector tile; `png`: raster of area ids. */
+export type TileFormat = 'pbf' | 'png';
 
 interface LevelTiles {
   stamp: string;
@@ -48,7 +62,7 @@ export class AreaTilesService {
   });
   private readonly tiles = new LRUCache<string, EncodedTile>({
     maxSize: TILE_CACHE_BYTES,
-    sizeCalculation: (tile) => tile.gzip.length + tile.raw.length + 200,
+    sizeCalculation: (tile) => (tile.gzip?.length ?? 0) + tile.raw.length + 200,
   });
 
   constructor(
@@ -57,15 +71,16 @@ export class AreaTilesService {
     private readonly bulk: AreaRepository,
   ) {}
 
-  /** TileJSON 3.0 of a level: bounds, zoom range, the layer and its fields. */
+  /** TileJSON 3.0 of a level: bounds, zoom range, the layer and its fields, the id rasters. */
   async tileJson(tenantId: string, level: string) {
     const { index } = await this.level(tenantId, level);
     const tiles = await index;
+    const base = `/api/registry/tiles/${encodeURIComponent(level)}`;
     return {
       tilejson: '3.0.0',
       name: level,
       scheme: 'xyz',
-      tiles: [`/api/registry/tiles/${encodeURIComponent(level)}/{z}/{x}/{y}.pbf`],
+      tiles: [`${base}/{z}/{x}/{y}.pbf`],
       minzoom: 0,
       maxzoom: AREA_TILE_MAX_ZOOM,
       bounds: tiles.bounds ?? [-180, -85.05, 180, 85.05],
@@ -77,20 +92,38 @@ export class AreaTilesService {
         },
       ],
       areas: tiles.size,
+      raster: { tiles: [`${base}/{z}/{x}/{y}.png`], tileSize: AREA_RASTER_SIZE, codes: `${base}/codes` },
     };
   }
 
-  async tile(tenantId: string, level: string, z: number, x: number, y: number): Promise<EncodedTile> {
+  /** Tile z/x/y as a vector tile or as a PNG of area ids (already compressed: never gzipped). */
+  tile(tenantId: string, level: string, z: number, x: number, y: number, format: TileFormat = 'pbf') {
+    return this.cached(tenantId, level, `${z}/${x}/${y}.${format}`, (index) =>
+      format === 'pbf'
+        ? encoded('application/vnd.mapbox-vector-tile', Buffer.from(index.tile(z, x, y)))
+        : { contentType: 'image/png', raw: encodeAreaIdPng(index.rasterTile(z, x, y), AREA_RASTER_SIZE) },
+    );
+  }
+
+  /** The level's area codes by raster ordinal, as JSON. */
+  codes(tenantId: string, level: string) {
+    return this.cached(tenantId, level, 'codes', (index) => {
+      const body: z.output<typeof areaCodesSchema> = { codes: index.codes() };
+      return encoded('application/json; charset=utf-8', Buffer.from(JSON.stringify(body)));
+    });
+  }
+
+  private async cached(
+    tenantId: string,
+    level: string,
+    name: string,
+    encode: (index: AreaTileIndex) => Omit<EncodedTile, 'etag'>,
+  ): Promise<EncodedTile> {
     const { stamp, index } = await this.level(tenantId, level);
-    const key = `${tenantId}\u0000${level}\u0000${stamp}\u0000${z}/${x}/${y}`;
+    const key = `${tenantId}\u0000${level}\u0000${stamp}\u0000${name}`;
     const cached = this.tiles.get(key);
     if (cached) return cached;
-    const raw = Buffer.from((await index).tile(z, x, y));
-    const tile = {
-      etag: `"${createHash('sha1').update(key).digest('base64url')}"`,
-      raw,
-      gzip: gzipSync(raw, { level: 6 }),
-    };
+    const tile = { ...encode(await index), etag: `"${createHash('sha1').update(key).digest('base64url')}"` };
     this.tiles.set(key, tile);
     return tile;
   }
@@ -128,4 +161,8 @@ export class AreaTilesService {
     const rows = versionId === 'none' ? [] : await this.bulk.geometries({ tenantId, versionId, level });
     return new AreaTileIndex(rows);
   }
+}
+
+function encoded(contentType: string, raw: Buffer): Omit<EncodedTile, 'etag'> {
+  return { contentType, raw, gzip: gzipSync(raw, { level: 6 }) };
 }

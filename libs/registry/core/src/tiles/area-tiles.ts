@@ -1,5 +1,6 @@
 import type { Geometry } from 'geojson';
 import RBush from 'rbush';
+import { fillPolygon, hilbertOrder, tileWindow } from './id-raster';
 import { encodeVectorTile, type TileFeature } from './mvt-writer';
 import {
   boxOf,
@@ -31,6 +32,8 @@ export interface AreaTileOptions {
 
 export const AREA_TILE_LAYER = 'areas';
 export const AREA_TILE_MAX_ZOOM = 16;
+/** Pixels per side of an area-id raster tile (covering the vector tile's 4096 units). */
+export const AREA_RASTER_SIZE = 512;
 
 interface Indexed extends WorldBox {
   area: number;
@@ -41,6 +44,10 @@ interface Indexed extends WorldBox {
  * `code` (the join key for values) and, at `detailZoom` and above, `id` and `name`. Geometry is
  * projected once; each tile picks its areas from an R-tree, simplifies them for the zoom, clips
  * them to the tile plus a buffer and drops what shrinks below a pixel.
+ *
+ * The same tiles as rasters of area ids: each area has an ordinal (0…n−1, along a Hilbert curve
+ * through the centres of the areas' boxes, stable for the same areas); a pixel holds ordinal + 1
+ * of the area covering its centre, 0 where none does; `codes()` maps ordinals back to codes.
  */
 export class AreaTileIndex {
   readonly bounds: [number, number, number, number] | null;
@@ -50,6 +57,9 @@ export class AreaTileIndex {
   private readonly buffer: number;
   private readonly tolerance: number;
   private readonly detailZoom: number;
+  /** Ordinal of each area (by its index in `areas`); `byOrdinal` is the inverse. */
+  private readonly ordinals: Uint32Array;
+  private readonly byOrdinal: number[];
 
   constructor(areas: Iterable<TileArea>, options: AreaTileOptions = {}) {
     this.extent = options.extent ?? 4096;
@@ -66,6 +76,12 @@ export class AreaTileIndex {
       this.areas.push({ meta, polygons });
     }
     this.tree.load(boxes);
+    this.byOrdinal = hilbertOrder(
+      boxes,
+      this.areas.map(({ meta }) => `${meta.code}\u0000${meta.id}`),
+    );
+    this.ordinals = new Uint32Array(this.areas.length);
+    this.byOrdinal.forEach((area, ordinal) => (this.ordinals[area] = ordinal));
     const all = this.tree.toJSON() as WorldBox;
     this.bounds =
       boxes.length === 0 ? null : [lonOf(all.minX), latOf(all.maxY), lonOf(all.maxX), latOf(all.minY)];
@@ -100,6 +116,29 @@ export class AreaTileIndex {
       });
     }
     return encodeVectorTile([{ name: AREA_TILE_LAYER, extent: this.extent, features }]);
+  }
+
+  /** Area codes by ordinal: `codes()[i]` is the area whose pixels hold i + 1. */
+  codes(): string[] {
+    return this.byOrdinal.map((area) => this.areas[area].meta.code);
+  }
+
+  /**
+   * Tile z/x/y as `size` × `size` area ids (row-major, north-west first): ordinal + 1 of the area
+   * covering each pixel's centre, from the unsimplified polygons; 0 where no area lies.
+   */
+  rasterTile(z: number, x: number, y: number, size = AREA_RASTER_SIZE): Uint32Array {
+    const pixels = new Uint32Array(size * size);
+    const scale = 2 ** z;
+    const box: WorldBox = { minX: x / scale, minY: y / scale, maxX: (x + 1) / scale, maxY: (y + 1) / scale };
+    const window = tileWindow(z, x, y, size);
+    // In ordinal order, so where areas overlap the same one wins every time.
+    const hits = this.tree.search(box).map((hit) => this.ordinals[hit.area]);
+    for (const ordinal of hits.sort((a, b) => a - b)) {
+      for (const polygon of this.areas[this.byOrdinal[ordinal]].polygons)
+        fillPolygon(pixels, window, polygon, ordinal + 1);
+    }
+    return pixels;
   }
 
   private tileRings(polygon: WorldPolygon, box: WorldBox, z: number, x: number, y: number, unit: number) {
