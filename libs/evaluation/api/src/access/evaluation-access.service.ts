@@ -6,6 +6,7 @@ import {
   scopeProgrammes,
   type AccessContext,
   type AccessTarget,
+  type Caller,
 } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
@@ -38,16 +39,15 @@ export class EvaluationAccess {
   ) {}
 
   async evaluation(
-    access: AccessContext,
-    tenantId: string,
+    caller: Pick<Caller, 'access' | 'tenantId'>,
     id: string,
     roles: readonly Role[],
     options: { manager?: EntityManager; lock?: boolean } = {},
   ): Promise<{ row: EvaluationRow; scope: EvaluationScope }> {
-    const row = await this.evaluations.find(tenantId, id, options.manager, options.lock);
+    const row = await this.evaluations.find(caller.tenantId, id, options.manager, options.lock);
     if (!row) throw new EvaluationServiceError('EvaluationNotFound', `evaluation ${id} not found`);
-    const scope = await this.scopeOf(tenantId, row, options.manager);
-    this.assert(access, scope, roles);
+    const scope = await this.scopeOf(caller.tenantId, row, options.manager);
+    this.assert(caller.access, scope, roles);
     return { row, scope };
   }
 

@@ -40,7 +40,7 @@ export class ResultsService {
   ) {}
 
   async results(caller: Caller, id: string): Promise<EvaluationResultsView> {
-    const { row } = await this.access.evaluation(caller.access, caller.tenantId, id, EVALUATION_READERS);
+    const { row } = await this.access.evaluation(caller, id, EVALUATION_READERS);
     if (row.snapshotId) {
       const snapshot = await this.snapshots.load(row.id, row.snapshotId);
       if (!snapshot) throw new EvaluationServiceError('NoSnapshot', `snapshot ${row.snapshotId} not found`);

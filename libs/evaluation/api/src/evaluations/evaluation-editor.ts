@@ -36,13 +36,10 @@ export class EvaluationEditor {
     options: { roles?: readonly Role[]; unfreeze?: boolean; editableOnly?: boolean } = {},
   ): Promise<EvaluationRow> {
     return this.evaluations.db.transaction(async (manager) => {
-      const { row, scope } = await this.access.evaluation(
-        caller.access,
-        caller.tenantId,
-        id,
-        options.roles ?? EVALUATION_EDITORS,
-        { manager, lock: true },
-      );
+      const { row, scope } = await this.access.evaluation(caller, id, options.roles ?? EVALUATION_EDITORS, {
+        manager,
+        lock: true,
+      });
       if (options.editableOnly !== false) assertEditable(row.status);
       const at = this.clock.now();
       const changes = await change({ row, scope, manager, at });

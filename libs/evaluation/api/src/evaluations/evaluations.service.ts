@@ -64,7 +64,7 @@ export class EvaluationsService {
   }
 
   async get(caller: Caller, id: string): Promise<EvaluationView> {
-    const { row } = await this.access.evaluation(caller.access, caller.tenantId, id, EVALUATION_READERS);
+    const { row } = await this.access.evaluation(caller, id, EVALUATION_READERS);
     return this.present(caller, row);
   }
 

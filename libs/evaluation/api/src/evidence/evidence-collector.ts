@@ -42,7 +42,8 @@ const areaFact = (area: AreaRow, parents: ReadonlyMap<string, AreaRow>): Snapsho
   population: area.population,
 });
 
-const valueFact = (row: ValueRefRow, code: string): SnapshotValue => ({
+/** A replicated value as a snapshot lists it (under the area's code); also what live values are compared as. */
+export const valueFact = (row: ValueRefRow, code: string): SnapshotValue => ({
   area: code,
   indicator: row.indicator,
   period: row.period,

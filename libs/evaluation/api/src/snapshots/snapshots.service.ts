@@ -13,7 +13,7 @@ import { EvaluationServiceError } from '../evaluation.errors';
 import { EvaluationEditor } from '../evaluations/evaluation-editor';
 import { EvaluationEvents } from '../evaluations/evaluation-events';
 import type { EvaluationRow } from '../evaluations/evaluation.repository';
-import { EvidenceCollector } from '../evidence/evidence-collector';
+import { EvidenceCollector, valueFact } from '../evidence/evidence-collector';
 import { EvidenceRepository } from '../evidence/evidence.repository';
 import { RefsRepository } from '../read-models/refs.repository';
 import type { LiveComparisonView, SnapshotInfo, SnapshotList } from './snapshot.dto';
@@ -48,20 +48,20 @@ export class SnapshotsService {
   }
 
   async list(caller: Caller, id: string, page: { limit: number; offset: number }): Promise<SnapshotList> {
-    const { row } = await this.access.evaluation(caller.access, caller.tenantId, id, EVALUATION_READERS);
+    const { row } = await this.access.evaluation(caller, id, EVALUATION_READERS);
     return this.snapshots.list(row.id, row.snapshotId, page);
   }
 
   /** The stored snapshot document as it was hashed (unsuppressed counts: editors only). */
   async document(caller: Caller, id: string, snapshotId: string): Promise<string> {
-    const { row } = await this.access.evaluation(caller.access, caller.tenantId, id, EVALUATION_EDITORS);
+    const { row } = await this.access.evaluation(caller, id, EVALUATION_EDITORS);
     const text = await this.snapshots.document(row.id, snapshotId);
     if (text === null) throw new EvaluationServiceError('NoSnapshot', `snapshot ${snapshotId} not found`);
     return text;
   }
 
   async compareWithLive(caller: Caller, id: string): Promise<LiveComparisonView> {
-    const { row } = await this.access.evaluation(caller.access, caller.tenantId, id, EVALUATION_READERS);
+    const { row } = await this.access.evaluation(caller, id, EVALUATION_READERS);
     if (!row.snapshotId)
       throw new EvaluationServiceError('NoSnapshot', 'the evaluation has no snapshot to compare with');
     const snapshot = (await this.snapshots.load(row.id, row.snapshotId)) as EvidenceSnapshot;
@@ -73,15 +73,7 @@ export class SnapshotsService {
     const codeOf = new Map([...ids].map(([code, areaId]) => [areaId, code]));
     const values: SnapshotValue[] = (
       await this.evidence.values(row.tenantId, codes, [...ids.values()], content.periods)
-    ).map((v) => ({
-      area: codeOf.get(v.areaId)!,
-      indicator: v.indicator,
-      period: v.period,
-      value: v.status === 'value' ? v.value : null,
-      numerator: v.numerator,
-      denominator: v.denominator,
-      status: v.status === 'value' ? 'reported' : v.status,
-    }));
+    ).map((v) => valueFact(v, codeOf.get(v.areaId)!));
     const diff = diffSnapshot(
       snapshot,
       values,

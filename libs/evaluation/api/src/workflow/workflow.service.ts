@@ -73,7 +73,7 @@ export class WorkflowService {
   }
 
   async audit(caller: Caller, id: string): Promise<{ items: TransitionView[] }> {
-    await this.access.evaluation(caller.access, caller.tenantId, id, EVALUATION_READERS);
+    await this.access.evaluation(caller, id, EVALUATION_READERS);
     const rows = await this.evaluations.transitions(id);
     return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })) };
   }

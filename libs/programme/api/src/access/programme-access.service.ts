@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertCanAct, canAct, type AccessContext } from '@quartier/auth';
+import { assertCanAct, canAct, type AccessContext, type Caller } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
 import { PROGRAMME_MANAGERS } from '../programme.constants';
@@ -24,15 +24,14 @@ export class ProgrammeAccess {
   ) {}
 
   async programme(
-    access: AccessContext,
-    tenantId: string,
+    caller: Pick<Caller, 'access' | 'tenantId'>,
     programmeId: string,
     roles: readonly Role[],
     manager?: EntityManager,
   ): Promise<ProgrammeRow> {
-    const row = await this.programmes.find(tenantId, programmeId, manager);
+    const row = await this.programmes.find(caller.tenantId, programmeId, manager);
     if (!row) throw new ProgrammeServiceError('ProgrammeNotFound', `programme ${programmeId} not found`);
-    assertCanAct(access.principal, access.assignments, roles, { programmeId });
+    assertCanAct(caller.access.principal, caller.access.assignments, roles, { programmeId });
     return row;
   }
 

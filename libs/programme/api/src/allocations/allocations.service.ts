@@ -36,29 +36,18 @@ export class AllocationsService {
   ) {}
 
   async list(caller: Caller, programmeId: string) {
-    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    await this.access.programme(caller, programmeId, PROGRAMME_READERS);
     return { items: await this.allocations.list(programmeId) };
   }
 
   async preview(caller: Caller, programmeId: string, input: AllocationInput) {
-    const programme = await this.access.programme(
-      caller.access,
-      caller.tenantId,
-      programmeId,
-      PROGRAMME_MANAGERS,
-    );
+    const programme = await this.access.programme(caller, programmeId, PROGRAMME_MANAGERS);
     return this.compute(caller, programme, input);
   }
 
   async accept(caller: Caller, programmeId: string, input: AllocationInput) {
     return this.programmes.db.transaction(async (manager) => {
-      const programme = await this.access.programme(
-        caller.access,
-        caller.tenantId,
-        programmeId,
-        PROGRAMME_MANAGERS,
-        manager,
-      );
+      const programme = await this.access.programme(caller, programmeId, PROGRAMME_MANAGERS, manager);
       await this.programmes.lock(manager, programmeId);
       const result = await this.compute(caller, programme, input, manager);
       const { id, version } = await this.allocations.insertNextVersion(manager, {

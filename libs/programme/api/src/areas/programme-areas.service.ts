@@ -39,19 +39,19 @@ export class ProgrammeAreasService {
   ) {}
 
   async indexRuns(caller: Caller, programmeId: string) {
-    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    await this.access.programme(caller, programmeId, PROGRAMME_READERS);
     return { items: await this.runs.list(caller.tenantId) };
   }
 
   /** Every area of a run with its classes (the map of candidates). */
   async candidates(caller: Caller, programmeId: string, runId: string) {
-    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    await this.access.programme(caller, programmeId, PROGRAMME_READERS);
     const run = await this.run(caller.tenantId, runId);
     return { run, areas: await this.runs.areas(run) };
   }
 
   async current(caller: Caller, programmeId: string) {
-    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    await this.access.programme(caller, programmeId, PROGRAMME_READERS);
     const stored = await this.selections.current(programmeId);
     if (!stored) return { selection: null, areas: [] };
     const run = stored.runId ? await this.runs.find(caller.tenantId, stored.runId) : null;
@@ -71,7 +71,7 @@ export class ProgrammeAreasService {
 
   /** The resolution of a rule and changes, and what accepting it would change. Stores nothing. */
   async preview(caller: Caller, programmeId: string, input: AreaSelectionInput) {
-    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_MANAGERS);
+    await this.access.programme(caller, programmeId, PROGRAMME_MANAGERS);
     const resolution = await this.resolve(caller, programmeId, input);
     const stored = await this.selections.current(programmeId);
     return {
@@ -82,7 +82,7 @@ export class ProgrammeAreasService {
 
   async accept(caller: Caller, programmeId: string, input: AreaSelectionInput) {
     await this.programmes.db.transaction(async (manager) => {
-      await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_MANAGERS, manager);
+      await this.access.programme(caller, programmeId, PROGRAMME_MANAGERS, manager);
       await this.programmes.lock(manager, programmeId);
       const resolution = await this.resolve(caller, programmeId, input, manager);
       await this.selections.accept(manager, programmeId, {
@@ -101,7 +101,7 @@ export class ProgrammeAreasService {
 
   /** The stored rule over the newest run of the same index, if one is newer: who would enter or leave. */
   async pending(caller: Caller, programmeId: string) {
-    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    await this.access.programme(caller, programmeId, PROGRAMME_READERS);
     const stored = await this.selections.current(programmeId);
     if (!stored?.runId || !stored.rule) return { newerRun: null, diff: null };
     const run = await this.runs.find(caller.tenantId, stored.runId);

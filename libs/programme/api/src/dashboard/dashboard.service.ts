@@ -22,12 +22,7 @@ export class DashboardService {
   ) {}
 
   async dashboard(caller: Caller, programmeId: string) {
-    const programme = await this.access.programme(
-      caller.access,
-      caller.tenantId,
-      programmeId,
-      PROGRAMME_READERS,
-    );
+    const programme = await this.access.programme(caller, programmeId, PROGRAMME_READERS);
     const rows = await this.measureService.visibleRows(caller, programmeId);
     const expenditures = await this.measures.expenditures(rows.map((r) => r.id));
     const budget = summariseBudget(

@@ -35,12 +35,7 @@ export class IatiService {
   ) {}
 
   async export(caller: Caller, programmeId: string): Promise<string> {
-    const programme = await this.access.programme(
-      caller.access,
-      caller.tenantId,
-      programmeId,
-      PROGRAMME_READERS,
-    );
+    const programme = await this.access.programme(caller, programmeId, PROGRAMME_READERS);
     if (!programme.iati)
       throw new ProgrammeServiceError(
         'InvalidProgramme',

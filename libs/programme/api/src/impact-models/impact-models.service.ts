@@ -59,12 +59,7 @@ export class ImpactModelsService {
       return { programmeId: measure.programmeId, measureId: measure.id };
     }
     const programmeId = target.programmeId as string;
-    await this.access.programme(
-      caller.access,
-      caller.tenantId,
-      programmeId,
-      write ? PROGRAMME_MANAGERS : PROGRAMME_READERS,
-    );
+    await this.access.programme(caller, programmeId, write ? PROGRAMME_MANAGERS : PROGRAMME_READERS);
     return { programmeId, measureId: null };
   }
 
@@ -149,12 +144,7 @@ export class ImpactModelsService {
 
   /** Attainment of every binding of the programme's model and its measures' models. */
   async attainment(caller: Caller, programmeId: string) {
-    const programme = await this.access.programme(
-      caller.access,
-      caller.tenantId,
-      programmeId,
-      PROGRAMME_READERS,
-    );
+    const programme = await this.access.programme(caller, programmeId, PROGRAMME_READERS);
     const visible = new Set((await this.measures.visibleRows(caller, programmeId)).map((m) => m.id));
     const stored = (await this.models.ofProgramme(programmeId)).filter(
       (m) => m.measureId === null || visible.has(m.measureId),

@@ -43,12 +43,7 @@ export class MeasureFilesService {
   ) {}
 
   async export(caller: Caller, programmeId: string, format: 'csv' | 'xlsx'): Promise<MeasureFile> {
-    const programme = await this.access.programme(
-      caller.access,
-      caller.tenantId,
-      programmeId,
-      MEASURE_EDITORS,
-    );
+    const programme = await this.access.programme(caller, programmeId, MEASURE_EDITORS);
     const { items } = await this.measures.list(caller, programmeId, { limit: 1000, offset: 0 });
     const rows = measureTable(
       items.map((m) => ({
@@ -87,7 +82,7 @@ export class MeasureFilesService {
   }
 
   async import(caller: Caller, programmeId: string, request: UploadRequest): Promise<{ created: number }> {
-    await this.access.programme(caller.access, caller.tenantId, programmeId, MEASURE_EDITORS);
+    await this.access.programme(caller, programmeId, MEASURE_EDITORS);
     const upload = await this.spool.receive(request, { maxBytes: MAX_BYTES, accept: [CSV, XLSX] });
     try {
       const table =

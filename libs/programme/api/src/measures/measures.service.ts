@@ -44,7 +44,7 @@ export class MeasuresService {
   ) {}
 
   async list(caller: Caller, programmeId: string, query: ListMeasuresQuery) {
-    await this.access.programme(caller.access, caller.tenantId, programmeId, PROGRAMME_READERS);
+    await this.access.programme(caller, programmeId, PROGRAMME_READERS);
     const scope = scopeAreas(caller.access.principal, caller.access.assignments, PROGRAMME_READERS, {
       programmeId,
     });
@@ -73,13 +73,7 @@ export class MeasuresService {
 
   async create(caller: Caller, programmeId: string, input: CreateMeasureInput): Promise<MeasureView> {
     const id = await this.measures.db.transaction(async (manager) => {
-      const programme = await this.access.programme(
-        caller.access,
-        caller.tenantId,
-        programmeId,
-        MEASURE_EDITORS,
-        manager,
-      );
+      const programme = await this.access.programme(caller, programmeId, MEASURE_EDITORS, manager);
       await this.checks.fields(caller, programme, input, manager);
       const proposal = transitionMeasure({
         status: null,
@@ -108,13 +102,7 @@ export class MeasuresService {
     rows: readonly { row: number; input: CreateMeasureInput }[],
   ): Promise<{ created: number }> {
     await this.measures.db.transaction(async (manager) => {
-      const programme = await this.access.programme(
-        caller.access,
-        caller.tenantId,
-        programmeId,
-        MEASURE_EDITORS,
-        manager,
-      );
+      const programme = await this.access.programme(caller, programmeId, MEASURE_EDITORS, manager);
       const problems: { row: number; message: string }[] = [];
       for (const { row, input } of rows)
         await this.checks.fields(caller, programme, input, manager).catch((error: unknown) => {
@@ -285,8 +273,7 @@ export class MeasuresService {
     const measure = await this.measures.find(caller.tenantId, measureId, manager);
     if (!measure) throw new ProgrammeServiceError('MeasureNotFound', `measure ${measureId} not found`);
     const programme = await this.access.programme(
-      caller.access,
-      caller.tenantId,
+      caller,
       measure.programmeId,
       roles as typeof PROGRAMME_READERS,
       manager,

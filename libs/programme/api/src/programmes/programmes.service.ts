@@ -29,10 +29,7 @@ export class ProgrammesService {
   }
 
   async get(caller: Caller, id: string): Promise<ProgrammeView> {
-    return this.present(
-      caller,
-      await this.access.programme(caller.access, caller.tenantId, id, PROGRAMME_READERS),
-    );
+    return this.present(caller, await this.access.programme(caller, id, PROGRAMME_READERS));
   }
 
   async create(caller: Caller, input: CreateProgrammeInput): Promise<ProgrammeView> {
@@ -54,13 +51,7 @@ export class ProgrammesService {
 
   async update(caller: Caller, id: string, input: UpdateProgrammeInput): Promise<ProgrammeView> {
     await this.programmes.db.transaction(async (manager) => {
-      const row = await this.access.programme(
-        caller.access,
-        caller.tenantId,
-        id,
-        PROGRAMME_MANAGERS,
-        manager,
-      );
+      const row = await this.access.programme(caller, id, PROGRAMME_MANAGERS, manager);
       const next: ProgrammeRow = {
         ...row,
         ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
@@ -79,20 +70,14 @@ export class ProgrammesService {
   }
 
   async budget(caller: Caller, id: string): Promise<{ entries: BudgetEntry[] }> {
-    await this.access.programme(caller.access, caller.tenantId, id, PROGRAMME_READERS);
+    await this.access.programme(caller, id, PROGRAMME_READERS);
     return { entries: await this.programmes.budget(id) };
   }
 
   /** Replaces the whole budget table; every entry must name a line and a year of the programme. */
   async replaceBudget(caller: Caller, id: string, input: BudgetInput): Promise<{ entries: BudgetEntry[] }> {
     await this.programmes.db.transaction(async (manager) => {
-      const row = await this.access.programme(
-        caller.access,
-        caller.tenantId,
-        id,
-        PROGRAMME_MANAGERS,
-        manager,
-      );
+      const row = await this.access.programme(caller, id, PROGRAMME_MANAGERS, manager);
       const problems = budgetProblems(row, input.entries);
       if (problems.length > 0)
         throw new ProgrammeServiceError('InvalidBudget', problems[0].message, { problems });
