@@ -5,7 +5,7 @@ export interface ServiceKit {
   RuntimeModule: unknown;
   AuthModule: unknown;
   createReadModelAccessDirectory: unknown;
-  cleanupServiceDocument: unknown;
+  buildServiceDocument: unknown;
 }
 
 export interface ServiceDocument {

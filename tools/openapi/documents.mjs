@@ -1,6 +1,6 @@
 // The portal's API types, generated from each service's OpenAPI document. The document is built
-// the way the running service builds it (configure-http.ts: same module, same builder, same
-// cleanup, service-kit's cleanupServiceDocument), but from a Nest application in preview mode: the
+// by the function the running service builds it with (service-kit's buildServiceDocument, called
+// by configure-http.ts), but from a Nest application in preview mode: the
 // module graph is resolved without instantiating a provider, so no database, broker or login
 // provider is needed.
 // Used by tools/openapi/generate.mjs (compiled services from dist/server) and by
@@ -8,7 +8,6 @@
 // types.mjs turns the documents into TypeScript.
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 /** Placeholders only: a preview application never connects anywhere. */
 const PREVIEW_RUNTIME = {
@@ -20,7 +19,7 @@ const PREVIEW_RUNTIME = {
 /**
  * The service's OpenAPI document as `/api/<service>/docs-json` serves it.
  * @param {import('@quartier/service-kit').ServiceDefinition} service
- * @param {{ RuntimeModule: any, AuthModule: any, createReadModelAccessDirectory: Function, cleanupServiceDocument: Function }} kit
+ * @param {{ RuntimeModule: any, AuthModule: any, createReadModelAccessDirectory: Function, buildServiceDocument: Function }} kit
  *   the service-kit and auth exports (from the sources under Jest, from dist/server otherwise)
  */
 export async function serviceDocument(service, kit) {
@@ -41,17 +40,11 @@ export async function serviceDocument(service, kit) {
     abortOnError: false,
   });
   try {
-    const config = new DocumentBuilder()
-      .setTitle(service.title)
-      .setDescription(service.description)
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build();
-    const document = SwaggerModule.createDocument(app, config, {
-      include: [service.moduleClass],
-      deepScanRoutes: true,
+    return kit.buildServiceDocument(app, {
+      title: service.title,
+      description: service.description,
+      modules: [service.moduleClass],
     });
-    return kit.cleanupServiceDocument(document);
   } finally {
     await app.close();
   }

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuthModule } from '@quartier/auth';
-import { cleanupServiceDocument, createReadModelAccessDirectory, RuntimeModule } from '@quartier/service-kit';
+import { buildServiceDocument, createReadModelAccessDirectory, RuntimeModule } from '@quartier/service-kit';
 import { z } from 'zod';
 import { PLATFORM_SERVICES } from '../../apps/platform/src/services';
 import { serviceDocuments, type ServiceDocument } from './documents.mjs';
@@ -25,7 +25,7 @@ describe('generated portal clients', () => {
       RuntimeModule,
       AuthModule,
       createReadModelAccessDirectory,
-      cleanupServiceDocument,
+      buildServiceDocument,
     });
     // openapi-typescript is ESM-only below its CommonJS face: it runs in Node itself.
     const dir = mkdtempSync(join(tmpdir(), 'openapi-'));

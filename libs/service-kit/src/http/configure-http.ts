@@ -1,5 +1,5 @@
 import type { INestApplication, Type } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { ServiceName } from '@quartier/contracts';
 import { correlation, processMetrics, type Logger } from '@quartier/observability';
 import type { NextFunction, Request, Response } from 'express';
@@ -9,7 +9,7 @@ import helmet from 'helmet';
 import { servicePaths } from '../config';
 import { DomainErrorFilter } from './domain-error.filter';
 import { refuseUnsafeBody, SafeZodValidationPipe } from './input-safety';
-import { cleanupServiceDocument } from './openapi-document';
+import { buildServiceDocument } from './openapi-document';
 
 export interface ServiceDocs {
   service: ServiceName;
@@ -104,18 +104,8 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
   // after every body, query and parameter was checked for text that cannot be stored.
   app.useGlobalPipes(new SafeZodValidationPipe());
   for (const docs of options.docs) {
-    const config = new DocumentBuilder()
-      .setTitle(docs.title)
-      .setDescription(docs.description)
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build();
     const paths = servicePaths(docs.service);
-    const document = SwaggerModule.createDocument(app, config, {
-      include: docs.modules,
-      deepScanRoutes: true,
-    });
-    SwaggerModule.setup(paths.docs.slice(1), app, cleanupServiceDocument(document), {
+    SwaggerModule.setup(paths.docs.slice(1), app, buildServiceDocument(app, docs), {
       jsonDocumentUrl: paths.docsJson.slice(1),
     });
   }

@@ -1,4 +1,11 @@
-import type { OpenAPIObject, ReferenceObject, ResponseObject } from '@nestjs/swagger';
+import type { INestApplication, Type } from '@nestjs/common';
+import {
+  DocumentBuilder,
+  SwaggerModule,
+  type OpenAPIObject,
+  type ReferenceObject,
+  type ResponseObject,
+} from '@nestjs/swagger';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { API_ERROR_DESCRIPTION } from './api-contract';
 
@@ -11,6 +18,28 @@ const PARENT_ID = 'x-nestjs_zod-parent-id';
 
 /** The name of the one error response every operation refers to (`components.responses`). */
 export const API_ERROR_RESPONSE = 'ApiError';
+
+/**
+ * A service's OpenAPI document, built from the routes of its modules: what the running service
+ * serves (configure-http.ts) and what the portal's clients are generated from
+ * (tools/openapi/documents.mjs), so the two cannot differ.
+ */
+export function buildServiceDocument(
+  app: INestApplication,
+  docs: { title: string; description: string; modules: Type<unknown>[] },
+): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(docs.title)
+    .setDescription(docs.description)
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  const document = SwaggerModule.createDocument(app, config, {
+    include: docs.modules,
+    deepScanRoutes: true,
+  });
+  return cleanupServiceDocument(document);
+}
 
 /**
  * The service's OpenAPI document as it is served: nestjs-zod's cleanup, after one repair, and the
