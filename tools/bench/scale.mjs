@@ -236,7 +236,7 @@ async function measureCity(platform, admin, size, work) {
 
 function row(r) {
   const map = r.map.tiles
-    ? `${r.map.tiles.p50Ms} / ${r.map.tiles.p95Ms} ms per tile (${r.map.tiles.tiles} tiles, ${(r.map.tiles.bytes / 2 ** 20).toFixed(2)} MB)`
+    ? `${r.map.tiles.p50Ms} / ${r.map.tiles.p95Ms} ms per tile (${r.map.tiles.tiles} tiles, ${(r.map.tiles.bytes / 2 ** 20).toFixed(2)} MB)${rasterOf(r.map.tiles.raster)}`
     : '–';
   return [
     r.areas.toLocaleString('en'),
@@ -249,6 +249,16 @@ function row(r) {
     `p99 ${r.replication.areaList.p99Ms} ms, complete after ${r.replication.completeAfterSeconds ?? '> 300'} s (CPU of import and replication ${r.replication.cpuSeconds} s)`,
     String(r.load),
   ];
+}
+
+/** The area-id rasters of the same view: PNGs and their codes, cold (first answer) and warm. */
+function rasterOf(raster) {
+  if (!raster) return '';
+  const kb = (bytes) => Math.round(bytes / 1024);
+  return (
+    `; as id rasters ${raster.p50Ms} / ${raster.p95Ms} ms per tile, ${kb(raster.pngBytes)} kB PNG + ` +
+    `${kb(raster.codesBytes)} kB codes, first view ${raster.coldViewMs} ms`
+  );
 }
 
 function browserLine(browser) {
