@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertCanAct, canAct, type AccessContext } from '@quartier/auth';
+import { assertCanAct, canAct, type AccessContext, type Caller } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ActorRow, ActorView } from '../actors/actor.dto';
@@ -30,15 +30,14 @@ export class NetworkAccessService {
   constructor(@InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource) {}
 
   async network(
-    access: AccessContext,
-    tenantId: string,
+    caller: Pick<Caller, 'access' | 'tenantId'>,
     networkId: string,
     roles: readonly Role[],
     manager: EntityManager = this.db.manager,
   ): Promise<NetworkRecord> {
-    const network = await findNetwork(manager, tenantId, networkId);
+    const network = await findNetwork(manager, caller.tenantId, networkId);
     if (!network) throw new NetworkServiceError('NetworkNotFound', `network ${networkId} not found`);
-    assertCanAct(access.principal, access.assignments, roles, networkTarget(network));
+    assertCanAct(caller.access.principal, caller.access.assignments, roles, networkTarget(network));
     return network;
   }
 

@@ -40,8 +40,8 @@ export class ActorsService {
     networkId: string,
     query: { waveId?: string; sector?: string; q?: string; limit: number; offset: number },
   ): Promise<{ items: ActorView[]; total: number }> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const { access } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_READERS);
     if (query.waveId) await this.networks.wave(network, query.waveId);
     const rows = await actorsOfNetwork(this.db.manager, network.id, query.waveId);
     const disclosure = await this.networks.disclosure(access, network, rows);
@@ -60,8 +60,8 @@ export class ActorsService {
   }
 
   async get(caller: Caller, networkId: string, actorId: string): Promise<ActorView & { waveIds: string[] }> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const { access } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_READERS);
     const actor = await this.load(network, actorId);
     const disclosure = await this.networks.disclosure(access, network, [actor]);
     return { ...disclosure.present(actor), waveIds: await wavesOfActor(this.db.manager, actor.id) };
@@ -73,7 +73,7 @@ export class ActorsService {
     input: CreateActorInput,
   ): Promise<ActorView & { waveIds: string[] }> {
     const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     const id = await this.db.transaction(async (manager) => {
       const draft: ActorDraft = {
         externalId: input.externalId ?? null,
@@ -106,8 +106,8 @@ export class ActorsService {
     actorId: string,
     input: UpdateActorInput,
   ): Promise<ActorView & { waveIds: string[] }> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const { access } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const actor = await this.load(network, actorId, manager, true);
       const before = draftOf(actor);
@@ -137,8 +137,7 @@ export class ActorsService {
   }
 
   async remove(caller: Caller, networkId: string, actorId: string): Promise<void> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const actor = await this.load(network, actorId, manager, true);
       await touchWaves(manager, await wavesOfActor(manager, actor.id));
@@ -148,8 +147,7 @@ export class ActorsService {
 
   /** Adds an actor to a wave (e.g. a surveyed organisation that named nobody: an isolate). */
   async join(caller: Caller, networkId: string, waveId: string, actorId: string): Promise<void> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
       const actor = await this.load(network, actorId, manager);
@@ -159,8 +157,7 @@ export class ActorsService {
 
   /** Removes an actor from a wave together with its ties in that wave. */
   async leave(caller: Caller, networkId: string, waveId: string, actorId: string): Promise<void> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
       const actor = await this.load(network, actorId, manager);

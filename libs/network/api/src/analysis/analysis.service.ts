@@ -77,8 +77,8 @@ export class AnalysisService {
     networkId: string,
     query: MeasureQuery & { from: string; to: string },
   ): Promise<WaveComparisonView> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const { access } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_READERS);
     const from = await this.networks.wave(network, query.from);
     const to = await this.networks.wave(network, query.to);
     const before = await this.metrics.measured(network, from, query);
@@ -103,8 +103,8 @@ export class AnalysisService {
     actorId: string,
     query: MeasureQuery,
   ): Promise<EgoView> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const { access } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const input = await this.metrics.waveInput(network, wave, query);
     const graph = buildNetworkGraph(input);

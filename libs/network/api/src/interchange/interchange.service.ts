@@ -65,7 +65,7 @@ export class InterchangeService {
     files: ImportFiles,
   ): Promise<ImportResult> {
     const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     const issues = new ImportIssues();
     const raw = await this.parse(query.format, files, issues);
@@ -112,7 +112,7 @@ export class InterchangeService {
     format: ExportFormat,
   ): Promise<{ body: string; contentType: string; filename: string }> {
     const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const network = await this.networks.network(caller, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
     const ties = await tiesOfWaveByEnds(this.db.manager, wave.id);

@@ -72,8 +72,8 @@ export class MetricsService implements OnModuleInit {
     waveId: string,
     query: MeasureQuery,
   ): Promise<WaveMetricsView> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const { access } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const options = this.optionsOf(network, query);
     const cached =
@@ -142,8 +142,8 @@ export class MetricsService implements OnModuleInit {
     waveId: string,
     query: MeasureQuery,
   ): Promise<MetricsJobView> {
-    const { access, tenantId, subject: createdBy } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, METRICS_RUNNERS);
+    const { tenantId, subject: createdBy } = caller;
+    const network = await this.networks.network(caller, networkId, METRICS_RUNNERS);
     const wave = await this.networks.wave(network, waveId);
     const options = this.optionsOf(network, query);
     const payload: MetricsJobPayload = {
@@ -166,12 +166,12 @@ export class MetricsService implements OnModuleInit {
   }
 
   async job(caller: Caller, jobId: string): Promise<MetricsJobView> {
-    const { access, tenantId } = caller;
+    const { tenantId } = caller;
     const job = await this.runner.find<MetricsJobPayload, MetricsJobResult>(jobId, tenantId);
     if (!job || job.kind !== NETWORK_MEASURES.name)
       throw new NetworkServiceError('MetricsJobNotFound', `measure job ${jobId} not found`);
     // Whoever may read the network may follow its jobs.
-    await this.networks.network(access, tenantId, job.payload.networkId, NETWORK_READERS);
+    await this.networks.network(caller, job.payload.networkId, NETWORK_READERS);
     return toMetricsJobView(job);
   }
 

@@ -50,8 +50,8 @@ export class NetworksService {
   }
 
   async get(caller: Caller, networkId: string): Promise<NetworkView> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const { access } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_READERS);
     return (await this.views(access, [network]))[0];
   }
 
@@ -88,8 +88,7 @@ export class NetworksService {
   }
 
   async update(caller: Caller, networkId: string, input: UpdateNetworkInput): Promise<NetworkView> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       await updateNetwork(manager, network.id, input);
       // Direction and weighting change every measure of every wave.
@@ -101,14 +100,13 @@ export class NetworksService {
   }
 
   async remove(caller: Caller, networkId: string): Promise<void> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await deleteNetwork(this.db.manager, network.id);
   }
 
   async createWave(caller: Caller, networkId: string, input: CreateWaveInput): Promise<WaveView> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const { tenantId } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     const row = await refusingDuplicate(
       () => insertWave(this.db.manager, tenantId, network.id, input),
       () => duplicateWave(input.label),
@@ -122,8 +120,7 @@ export class NetworksService {
     waveId: string,
     input: Partial<CreateWaveInput>,
   ): Promise<WaveView> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     await refusingDuplicate(
       () =>
@@ -138,8 +135,7 @@ export class NetworksService {
   }
 
   async removeWave(caller: Caller, networkId: string, waveId: string): Promise<void> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     const wave = await this.networks.wave(network, waveId);
     await deleteWave(this.db.manager, wave.id);
   }

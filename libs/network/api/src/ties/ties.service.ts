@@ -29,8 +29,8 @@ export class TiesService {
     waveId: string,
     filter: { type?: string; actorId?: string },
   ): Promise<{ items: TieView[]; total: number }> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_READERS);
+    const { access } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_READERS);
     const wave = await this.networks.wave(network, waveId);
     const ties = await tiesOfWave(this.db.manager, wave.id, filter);
     const actors = await actorsOfNetwork(this.db.manager, network.id, wave.id);
@@ -49,8 +49,8 @@ export class TiesService {
   }
 
   async create(caller: Caller, networkId: string, waveId: string, input: CreateTieInput): Promise<TieRow> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const { tenantId } = caller;
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     const directed = input.directed ?? network.directed;
     return this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
@@ -91,8 +91,7 @@ export class TiesService {
     tieId: string,
     input: UpdateTieInput,
   ): Promise<TieRow> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     return refusingDuplicate(
       () =>
         this.db.transaction(async (manager) => {
@@ -111,8 +110,7 @@ export class TiesService {
   }
 
   async remove(caller: Caller, networkId: string, waveId: string, tieId: string): Promise<void> {
-    const { access, tenantId } = caller;
-    const network = await this.networks.network(access, tenantId, networkId, NETWORK_EDITORS);
+    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
       if (!(await deleteTie(manager, wave.id, tieId)))
