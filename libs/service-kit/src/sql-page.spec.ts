@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { selectPage } from './sql-page';
+import { selectPage, SqlWhere } from './sql-page';
 
 /** A stand-in for TypeORM's query method that answers each statement once told to. */
 function recordingDb(inTransaction: boolean) {
@@ -38,5 +38,28 @@ describe('selectPage', () => {
     expect(asked).toEqual(['count', 'rows']);
     answerAll();
     await expect(page).resolves.toEqual({ rows: [{ id: 'a' }], total: 3 });
+  });
+});
+
+describe('SqlWhere', () => {
+  it('numbers each given filter after the fixed parameters, every $? of it alike', () => {
+    const q = new SqlWhere('n.tenant_id = $1', ['city'])
+      .and('(n.area_id = $? OR ar.path @> ARRAY[$?::uuid])', 'area')
+      .and('n.programme_id = $?', undefined)
+      .and('n.id = $?', 'network');
+    expect(q.where).toBe('n.tenant_id = $1 AND (n.area_id = $2 OR ar.path @> ARRAY[$2::uuid]) AND n.id = $3');
+    expect(q.params).toEqual(['city', 'area', 'network']);
+  });
+
+  it('leaves out filters without a value (undefined, null, empty text, false) and keeps empty lists', () => {
+    const fixed = ['t'];
+    const q = new SqlWhere('tenant_id = $1', fixed)
+      .and('a = $?', null)
+      .and('b = $?', '')
+      .and('c = $?', false)
+      .and('path && $?::uuid[]', []);
+    expect(q.where).toBe('tenant_id = $1 AND path && $2::uuid[]');
+    expect(q.params).toEqual(['t', []]);
+    expect(fixed).toEqual(['t']);
   });
 });

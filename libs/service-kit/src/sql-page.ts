@@ -48,3 +48,29 @@ export async function selectOne<T>(
   const rows: T[] = await db.query(sql, params);
   return rows[0] ?? null;
 }
+
+/**
+ * A WHERE clause of fixed conditions and optional filters, with every value as a parameter:
+ * `and(sql, value)` adds `sql` only when the value is given (not undefined, null, '' or false),
+ * each `$?` in it standing for that value's number, so no filter counts `$n` by hand.
+ */
+export class SqlWhere {
+  private readonly conditions: string[];
+  readonly params: unknown[];
+
+  constructor(condition: string, params: readonly unknown[]) {
+    this.conditions = [condition];
+    this.params = [...params];
+  }
+
+  and(sql: string, value: unknown): this {
+    if (value === undefined || value === null || value === '' || value === false) return this;
+    this.params.push(value);
+    this.conditions.push(sql.replaceAll('$?', `$${this.params.length}`));
+    return this;
+  }
+
+  get where(): string {
+    return this.conditions.join(' AND ');
+  }
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IndicatorContent } from './indicator.dto';
-import { selectOne } from '@quartier/service-kit';
+import { selectOne, SqlWhere } from '@quartier/service-kit';
 
 /** One version of a definition, with the definition's code and kind. */
 export interface DefinitionRow {
@@ -34,16 +34,12 @@ export class IndicatorDefinitionRepository {
     filter: { source?: 'manual' | 'network'; q?: string } = {},
     manager: EntityManager = this.db.manager,
   ): Promise<DefinitionRow[]> {
-    const params: unknown[] = [tenantId];
-    let where = 'd.tenant_id = $1 AND d.deleted_at IS NULL';
-    if (filter.source) {
-      params.push(filter.source);
-      where += ` AND d.source_kind = $${params.length}`;
-    }
-    if (filter.q) {
-      params.push(`%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`);
-      where += ` AND (d.code ILIKE $${params.length} OR v.body->'name'->>'de' ILIKE $${params.length} OR v.body->'name'->>'en' ILIKE $${params.length})`;
-    }
+    const { where, params } = new SqlWhere('d.tenant_id = $1 AND d.deleted_at IS NULL', [tenantId])
+      .and('d.source_kind = $?', filter.source)
+      .and(
+        `(d.code ILIKE $? OR v.body->'name'->>'de' ILIKE $? OR v.body->'name'->>'en' ILIKE $?)`,
+        filter.q && `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+      );
     return manager.query(`${SELECT_CURRENT} WHERE ${where} ORDER BY d.code`, params);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Scope } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
-import { selectPage } from '@quartier/service-kit';
+import { selectPage, SqlWhere } from '@quartier/service-kit';
 import type { AreaRef } from '@quartier/contracts';
 
 /** An area of `area_ref` as this service reads it; `path` holds the ancestor ids, root first. */
@@ -45,16 +45,9 @@ export class AreaRefRepository {
     scope: Scope,
     filter: { level?: string; limit: number; offset: number },
   ): Promise<{ items: AreaRefItem[]; total: number }> {
-    const params: unknown[] = [tenantId];
-    let where = 'tenant_id = $1';
-    if (filter.level) {
-      params.push(filter.level);
-      where += ` AND level = $${params.length}`;
-    }
-    if (scope !== 'all') {
-      params.push(scope);
-      where += ` AND (path && $${params.length}::uuid[] OR id = ANY($${params.length}::uuid[]))`;
-    }
+    const { where, params } = new SqlWhere('tenant_id = $1', [tenantId])
+      .and('level = $?', filter.level)
+      .and('(path && $?::uuid[] OR id = ANY($?::uuid[]))', scope === 'all' ? null : scope);
     const { rows, total } = await selectPage<AreaRefItem>(
       this.db,
       {

@@ -4,7 +4,7 @@ import { normalizeActorName } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
 import type { WaveGraphActor } from '../metrics/wave-graph';
 import { ACTOR_COLUMNS, type ActorRow } from './actor.dto';
-import { selectOne } from '@quartier/service-kit';
+import { selectOne, SqlWhere } from '@quartier/service-kit';
 
 /**
  * Every field of an actor, as services, imports, survey events and the demo write it: the stored
@@ -226,20 +226,13 @@ export async function actorsWithOfferings(
   networkIds: readonly string[],
   filter: OfferingFilter,
 ): Promise<(ActorRow & { areaCode: string | null; areaName: string | null })[]> {
-  const params: unknown[] = [networkIds];
-  let where = `a.network_id = ANY($1::uuid[]) AND jsonb_array_length(a.offerings) > 0`;
-  if (filter.areaId) {
-    params.push(filter.areaId);
-    where += ` AND (a.area_id = $${params.length} OR ar.path @> ARRAY[$${params.length}::uuid])`;
-  }
-  if (filter.field) {
-    params.push(filter.field);
-    where += ` AND a.field = $${params.length}`;
-  }
-  if (filter.type) {
-    params.push(JSON.stringify([{ type: filter.type }]));
-    where += ` AND a.offerings @> $${params.length}::jsonb`;
-  }
+  const { where, params } = new SqlWhere(
+    'a.network_id = ANY($1::uuid[]) AND jsonb_array_length(a.offerings) > 0',
+    [networkIds],
+  )
+    .and('(a.area_id = $? OR ar.path @> ARRAY[$?::uuid])', filter.areaId)
+    .and('a.field = $?', filter.field)
+    .and('a.offerings @> $?::jsonb', filter.type && JSON.stringify([{ type: filter.type }]));
   return manager.query(
     `SELECT ${ACTOR_COLUMNS}, ar.code AS "areaCode", ar.name AS "areaName"
        FROM actor a LEFT JOIN area_ref ar ON ar.id = a.area_id AND ar.tenant_id = a.tenant_id

@@ -2,7 +2,7 @@
 // reads, the caller's transaction for writes).
 import type { EntityManager } from 'typeorm';
 import { NETWORK_COLUMNS, type NetworkRecord, type NetworkRow } from './network.dto';
-import { selectOne } from '@quartier/service-kit';
+import { selectOne, SqlWhere } from '@quartier/service-kit';
 
 const WITH_AREA_PATH = `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors"
   FROM network n LEFT JOIN area_ref ar ON ar.id = n.area_id AND ar.tenant_id = n.tenant_id`;
@@ -32,20 +32,10 @@ export async function listNetworks(
   tenantId: string,
   filter: NetworkFilter = {},
 ): Promise<NetworkRecord[]> {
-  const params: unknown[] = [tenantId];
-  let where = 'n.tenant_id = $1';
-  if (filter.areaId) {
-    params.push(filter.areaId);
-    where += ` AND (n.area_id = $${params.length} OR ar.path @> ARRAY[$${params.length}::uuid])`;
-  }
-  if (filter.programmeId) {
-    params.push(filter.programmeId);
-    where += ` AND n.programme_id = $${params.length}`;
-  }
-  if (filter.networkId) {
-    params.push(filter.networkId);
-    where += ` AND n.id = $${params.length}`;
-  }
+  const { where, params } = new SqlWhere('n.tenant_id = $1', [tenantId])
+    .and('(n.area_id = $? OR ar.path @> ARRAY[$?::uuid])', filter.areaId)
+    .and('n.programme_id = $?', filter.programmeId)
+    .and('n.id = $?', filter.networkId);
   return manager.query(`${WITH_AREA_PATH} WHERE ${where} ORDER BY n.name, n.id`, params);
 }
 

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { TieSource, TieType } from '../network.constants';
 import { addWaveMembers } from '../networks/wave.repository';
 import { canonicalEnds, TIE_COLUMNS, type TieRow } from './tie.dto';
-import { selectOne } from '@quartier/service-kit';
+import { selectOne, SqlWhere } from '@quartier/service-kit';
 
 export interface TieDraft {
   source: string;
@@ -72,16 +72,9 @@ export async function tiesOfWave(
   waveId: string,
   filter: TieFilter = {},
 ): Promise<TieRow[]> {
-  const params: unknown[] = [waveId];
-  let where = 't.wave_id = $1';
-  if (filter.type) {
-    params.push(filter.type);
-    where += ` AND t.type = $${params.length}`;
-  }
-  if (filter.actorId) {
-    params.push(filter.actorId);
-    where += ` AND (t.source_actor_id = $${params.length} OR t.target_actor_id = $${params.length})`;
-  }
+  const { where, params } = new SqlWhere('t.wave_id = $1', [waveId])
+    .and('t.type = $?', filter.type)
+    .and('(t.source_actor_id = $? OR t.target_actor_id = $?)', filter.actorId);
   return manager.query(`SELECT ${TIE_COLUMNS} FROM tie t WHERE ${where} ORDER BY t.created_at, t.id`, params);
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { SqlWhere } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import type { AreaRef } from '@quartier/contracts';
@@ -45,12 +46,10 @@ export class AreaRefRepository {
 
   /** The area and those below it, optionally of one level, by code (at most 5,000). */
   async within(tenantId: string, areaId: string, level?: string): Promise<CandidateAreaRow[]> {
-    const params: unknown[] = [tenantId, areaId];
-    let where = `tenant_id = $1 AND ($2 = ANY(path) OR id = $2)`;
-    if (level) {
-      params.push(level);
-      where += ` AND level = $3`;
-    }
+    const { where, params } = new SqlWhere('tenant_id = $1 AND ($2 = ANY(path) OR id = $2)', [
+      tenantId,
+      areaId,
+    ]).and('level = $?', level);
     return this.db.query(
       `SELECT id, code, name, level, parent_id AS "parentId", population FROM area_ref WHERE ${where} ORDER BY code LIMIT 5000`,
       params,

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
 import type { IndicatorItem, NetworkConfig, Weighting } from './survey.dto';
-import { selectPage } from '@quartier/service-kit';
+import { selectPage, SqlWhere } from '@quartier/service-kit';
 
 export interface SurveyRow {
   id: string;
@@ -97,27 +97,22 @@ export class SurveyRepository {
     scope: 'all' | readonly string[],
     filter: SurveyListFilter,
   ): Promise<{ rows: SurveyRow[]; total: number }> {
-    const params: unknown[] = [tenantId];
-    let where = filter.excludeDrafts ? `tenant_id = $1 AND status <> 'draft'` : 'tenant_id = $1';
-    if (filter.coveringArea) {
+    const { where, params } = new SqlWhere(
+      filter.excludeDrafts ? `tenant_id = $1 AND status <> 'draft'` : 'tenant_id = $1',
+      [tenantId],
+    )
       // A survey covers an area when one of its target areas is the area, lies within it
       // (the area is on the target's path) or contains it (the target is on the area's path).
-      params.push(filter.coveringArea);
-      const area = `$${params.length}::uuid`;
-      where += ` AND EXISTS (
+      .and(
+        `EXISTS (
         SELECT 1 FROM survey_target_area t JOIN area_ref r ON r.id = t.area_id AND r.tenant_id = $1
          WHERE t.survey_id = survey.id
-           AND (t.area_id = ${area} OR ${area} = ANY(r.path)
-                OR t.area_id = ANY(coalesce((SELECT path FROM area_ref WHERE id = ${area} AND tenant_id = $1), '{}'))))`;
-    }
-    if (filter.status) {
-      params.push(filter.status);
-      where += ` AND status = $${params.length}`;
-    }
-    if (scope !== 'all') {
-      params.push(scope);
-      where += ` AND scope_area_path && $${params.length}::uuid[]`;
-    }
+           AND (t.area_id = $?::uuid OR $?::uuid = ANY(r.path)
+                OR t.area_id = ANY(coalesce((SELECT path FROM area_ref WHERE id = $?::uuid AND tenant_id = $1), '{}'))))`,
+        filter.coveringArea,
+      )
+      .and('status = $?', filter.status)
+      .and('scope_area_path && $?::uuid[]', scope === 'all' ? null : scope);
     return selectPage<SurveyRow>(
       this.db,
       { select: SURVEY_COLUMNS, from: 'survey', where, params, orderBy: 'updated_at DESC, id' },
