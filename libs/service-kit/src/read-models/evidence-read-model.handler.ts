@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { EventPayload, ServiceName } from '@quartier/contracts';
 import { Inbox, OnEventBatch, type BatchContext, type DeliveredEvent } from '@quartier/messaging';
 import type { DataSource, EntityManager } from 'typeorm';
+import { copyNewValueRefs } from './value-ref-copy';
 
 type EvidenceFact =
   | 'indicator.values.published'
@@ -34,10 +35,11 @@ export const EVIDENCE_FACTS: readonly EvidenceFact[] = [
 /**
  * Keeps a service's evidence read models (see `evidenceReadModelMigration`) in step with the
  * indicator, survey and network services. Events come in batches, each applied in one
- * transaction with its inbox rows (every event takes effect once); every statement is an upsert,
- * so parts of one change may arrive in any order. A value import of 50,000 areas publishes 300
- * parts of 5,000 values: a few dozen transactions instead of 300. The batch is bounded by bytes
- * (messaging's 4 MiB), about nine such parts.
+ * transaction with its inbox rows (every event takes effect once); every part is stored as an
+ * upsert stores it (parts whose keys are all new by COPY, see value-ref-copy.ts), so parts of one
+ * change may arrive in any order. A value import of 50,000 areas publishes 300 parts of 5,000
+ * values: a few dozen transactions instead of 300. The batch is bounded by bytes (messaging's
+ * 4 MiB), about nine such parts.
  */
 export function createEvidenceReadModelHandler(service: ServiceName, connectionName: string): Type<unknown> {
   @Injectable()
@@ -88,6 +90,7 @@ async function applyValues(
     [p.tenantId, p.indicatorCode, p.name, p.unit, p.polarity, p.scale, p.minNumerator, p.definitionVersion],
   );
   if (p.areaIds.length === 0) return;
+  if (await copyNewValueRefs(manager, p)) return;
   // The columns as JSON arrays, zipped by ROWS FROM: PostgreSQL parses them in C, where node-pg
   // would escape five arrays of 5,000 elements element by element.
   await manager.query(
