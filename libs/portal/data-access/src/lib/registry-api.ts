@@ -54,10 +54,25 @@ export class RegistryApi {
    */
   async areaTiles(level: string): Promise<AreaTiles> {
     const tileJson = await this.client.get('/api/registry/tiles/{level}', { path: { level } });
+    const absolute = (t: string) => absoluteTileUrl(`${this.origin}${t}`, document.baseURI);
     return {
       ...tileJson,
-      tiles: tileJson.tiles.map((t) => absoluteTileUrl(`${this.origin}${t}`, document.baseURI)),
+      tiles: tileJson.tiles.map(absolute),
+      raster: { ...tileJson.raster, tiles: tileJson.raster.tiles.map(absolute) },
     };
+  }
+
+  /** The area codes by ordinal of the level's id raster (a pixel holds ordinal + 1). */
+  async tileCodes(level: string): Promise<readonly string[]> {
+    return (await this.client.get('/api/registry/tiles/{level}/codes', { path: { level } })).codes;
+  }
+
+  /** A tile of the API as a file (an id raster's PNG), with the token. */
+  async tileBlob(url: string): Promise<Blob> {
+    const request = this.tileRequest(url);
+    const response = await fetch(request.url, { headers: request.headers });
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${url}`);
+    return response.blob();
   }
 
   /** MapLibre's `transformRequest` for tile URLs of the API: they need the bearer token too. */

@@ -1,5 +1,6 @@
 import {
   ChangeDetectionStrategy,
+  afterRenderEffect,
   Component,
   type ElementRef,
   computed,
@@ -8,30 +9,25 @@ import {
   input,
   output,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 import { RegistryApi, type AreaFeatureCollection, type AreaTiles } from '@quartier/portal-data-access';
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
 import {
   fitWhenSized,
   geometryBounds,
+  loadMapLibre,
   MapDownload,
   mountAreaMap,
   viewSvg,
   whenDrawn,
 } from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
-import {
-  TILE_FILLS,
-  TILE_SELECTED,
-  TILE_SOURCE,
-  addTileLayers,
-  applyCellKeys,
-  presentTileFills,
-  removeTileLayers,
-  setClassColors,
-} from './tile-layers';
+import { IdTiles, registerIdProtocol } from './raster-layer';
+import { TILE_FILLS } from './tile-layers';
+import { TiledLevel } from './tiled-level';
 
 export interface MapCell {
   /** 0-based class, null without a value. */
@@ -43,19 +39,28 @@ export interface MapCell {
 
 /**
  * A cell whose tooltip text is written when it is read: a level of 50,000 areas would otherwise
- * format 50,000 numbers before the map can draw, for the one tooltip shown at a time.
+ * format 50,000 numbers before the map can draw, for the one tooltip shown at a time. A class,
+ * not an object literal with a getter: V8 builds 50,000 of those an order of magnitude slower.
  */
+class LazyCell implements MapCell {
+  constructor(
+    readonly cls: number | null,
+    readonly state: CellState,
+    private readonly describe: () => string,
+  ) {}
+
+  get text(): string {
+    return this.describe();
+  }
+}
+
 export function lazyCell(cls: number | null, state: CellState, text: () => string): MapCell {
-  return {
-    cls,
-    state,
-    get text() {
-      return text();
-    },
-  };
+  return new LazyCell(cls, state, text);
 }
 
 const ATTRIBUTION = 'Geoportal Berlin, SenSBW (MSS), dl-de/by-2.0';
+/** Pixels kept around the areas when the map is fitted to them. */
+const FIT_PADDING = 24;
 const SOURCE = 'cells';
 const FILL = 'cells-fill';
 const HATCH = 'cells-suppressed';
@@ -100,7 +105,11 @@ export class ClassMap {
   private readonly mounted = mountAreaMap({
     host: () => this.container().nativeElement,
     attribution: ATTRIBUTION,
-    created: (map) => map.setTransformRequest((url) => this.registry.tileRequest(url)),
+    created: (map) => {
+      map.setTransformRequest((url) => this.registry.tileRequest(url));
+      // Already loaded (the map exists): registered before the tiled layers can ask for a tile.
+      void loadMapLibre().then(registerIdProtocol);
+    },
     layers: (map) => this.addLayers(map),
   });
   protected readonly map = this.mounted.map;
@@ -183,43 +192,53 @@ export class ClassMap {
     });
   }
 
+  /** A level of thousands of areas as drawn on the map now (id raster, vector tiles). */
+  private tiled: TiledLevel | null = null;
+  /** The id tiles of `tiles`, fetched from when the level is known (before the map exists). */
+  private idTiles: IdTiles | null = null;
+
   constructor() {
+    // After rendering: the prefetch needs the map's size.
+    afterRenderEffect(() => {
+      const tiles = this.tiles();
+      untracked(() => this.idTilesOf(tiles));
+    });
+
     let shownTiles: AreaTiles | null = null;
-    let tilesAdded = false;
-    let tilePointer = false;
+    let pointerBound = false;
     effect(() => {
       const map = this.map();
       const tiles = this.tiles();
       if (!map) return;
       if (tiles !== shownTiles) {
-        removeTileLayers(map);
+        this.tiled?.remove();
+        this.tiled = null;
         shownTiles = tiles;
-        tilesAdded = false;
         if (!tiles) return;
         map.getSource<GeoJSONSource>(SOURCE)?.setData({ type: 'FeatureCollection', features: [] });
         const [west, south, east, north] = tiles.bounds;
-        fitWhenSized(map, [west, south, east, north], 24);
+        fitWhenSized(map, [west, south, east, north], FIT_PADDING);
+        this.tiled = new TiledLevel(map, tiles, this.idTilesOf(tiles) as IdTiles, (count) =>
+          this.renderedFeatures.set(count),
+        );
+        // Handlers outlive the layers (and skip absent ones): bound once, they serve every tiled
+        // level and class count.
+        if (!pointerBound) {
+          this.bindPointer(map, TILE_FILLS, 'code');
+          this.bindRasterPointer(map);
+        }
+        pointerBound = true;
       }
       if (!tiles) return;
       this.renderedFeatures.set(null);
       // As with GeoJSON: nothing counts as drawn before the service answered for the areas.
       const cells = this.cells();
       if (cells.size === 0) return;
-      const colors = this.legend().map((l) => l.color);
-      if (tilesAdded) {
-        setClassColors(map, tiles, colors);
-        applyCellKeys(map, cells);
-      } else {
-        addTileLayers(map, tiles, colors, cells);
-        tilesAdded = true;
-        // Layer handlers outlive the layers (and skip absent ones): bound once, they serve every
-        // tiled level and class count.
-        if (!tilePointer) this.bindPointer(map, TILE_FILLS, 'code');
-        tilePointer = true;
-      }
-      whenDrawn(map, TILE_SOURCE, presentTileFills(map), (count) => this.renderedFeatures.set(count), {
-        onIdleOnly: true,
-      });
+      this.tiled?.draw(
+        cells,
+        this.legend().map((l) => l.color),
+        untracked(this.selectedId),
+      );
     });
 
     effect(() => {
@@ -237,7 +256,7 @@ export class ClassMap {
       );
       map.resize();
       const bounds = geometryBounds(data.features.map((f) => f.geometry));
-      if (bounds) fitWhenSized(map, bounds, 24);
+      if (bounds) fitWhenSized(map, bounds, FIT_PADDING);
       whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
     });
 
@@ -246,8 +265,40 @@ export class ClassMap {
       if (!map) return;
       map.getCanvas().setAttribute('aria-label', this.label());
       map.setFilter(SELECTED, ['==', ['get', 'id'], this.selectedId() ?? '']);
-      if (map.getLayer(TILE_SELECTED))
-        map.setFilter(TILE_SELECTED, ['==', ['get', 'code'], this.selectedId() ?? '']);
+      this.tiled?.select(this.selectedId());
+    });
+  }
+
+  /** The level's id tiles: codes and the first view's tiles start loading at once. */
+  private idTilesOf(tiles: AreaTiles | null): IdTiles | null {
+    if (!tiles) return (this.idTiles = null);
+    if (this.idTiles?.spec === tiles.raster) return this.idTiles;
+    this.idTiles = new IdTiles(
+      tiles.raster,
+      (url) => this.registry.tileBlob(url),
+      this.registry.tileCodes(tiles.name),
+    );
+    const host = this.container().nativeElement;
+    this.idTiles.prefetch(tiles.bounds, host.clientWidth, host.clientHeight, FIT_PADDING);
+    return this.idTiles;
+  }
+
+  /** Hover and click where the raster draws (MapLibre's layer events know no raster features). */
+  private bindRasterPointer(map: MapLibreMap): void {
+    const codeAt = (event: MapMouseEvent) => this.tiled?.codeAt(event.lngLat);
+    map.on('mousemove', (event) => {
+      const code = codeAt(event);
+      if (code === undefined) return;
+      const cell = code === null ? undefined : this.cells().get(code);
+      map.getCanvas().style.cursor = cell ? 'pointer' : '';
+      this.hover.set(
+        cell && code ? { name: code, text: cell.text, x: event.point.x, y: event.point.y } : null,
+      );
+    });
+    map.on('mouseout', () => this.hover.set(null));
+    map.on('click', (event) => {
+      const code = codeAt(event);
+      if (code && this.cells().has(code)) this.areaSelected.emit(code);
     });
   }
 

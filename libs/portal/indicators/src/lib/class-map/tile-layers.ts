@@ -1,8 +1,16 @@
 import type { AreaTiles } from '@quartier/portal-data-access';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { NO_VALUE_COLOR } from '../classes';
-import type { MapCell } from './class-map';
-import { CELL_KEYS, NO_VALUE, SUPPRESSED, cellKeys, keyOf, outlineColor, outlinePass } from './tile-style';
+import {
+  type CellLike,
+  CELL_KEYS,
+  NO_VALUE,
+  SUPPRESSED,
+  cellKeys,
+  keyOf,
+  outlineColor,
+  rasterBelowZoom,
+} from './tile-style';
 
 // The class map over the registry's vector tiles (levels of thousands of areas): geometry comes
 // in tiles (layer `areas`, feature property `code`), and classes are joined to the features in
@@ -16,7 +24,8 @@ import { CELL_KEYS, NO_VALUE, SUPPRESSED, cellKeys, keyOf, outlineColor, outline
 //   so the 50,000 keys were copied out of the worker and into the page once per tile.
 // Switching indicator or period sends the new keys to the worker, which lays out the tiles it
 // holds again without loading geometry. Areas without a key (outside the caller's scope) are not
-// drawn.
+// drawn. Every layer here starts at `rasterBelowZoom`: below it the id raster draws the map
+// (raster-layer.ts), and MapLibre loads no vector tile for a source whose layers are all hidden.
 
 export const TILE_SOURCE = 'cells-tiles';
 export const TILE_LAYER = 'areas';
@@ -44,7 +53,7 @@ export function addTileLayers(
   map: MapLibreMap,
   tiles: AreaTiles,
   colors: readonly string[],
-  cells: ReadonlyMap<string, MapCell>,
+  cells: ReadonlyMap<string, CellLike>,
 ): void {
   applyCellKeys(map, cells);
   map.addSource(TILE_SOURCE, {
@@ -63,6 +72,7 @@ export function addTileLayers(
       id,
       type: 'fill',
       ...TILE_SOURCE_LAYER,
+      minzoom: rasterBelowZoom(tiles),
       filter: ['==', keyOf, key] as never,
       paint: { 'fill-pattern': pattern },
     });
@@ -70,6 +80,7 @@ export function addTileLayers(
     id: TILE_SELECTED,
     type: 'line',
     ...TILE_SOURCE_LAYER,
+    minzoom: rasterBelowZoom(tiles),
     filter: ['==', ['get', 'code'], ''],
     paint: { 'line-color': '#13294b', 'line-width': 3 },
   });
@@ -85,12 +96,12 @@ function fillLayer(tiles: AreaTiles, id: string, filter: unknown[], color: strin
     id,
     type: 'fill' as const,
     ...TILE_SOURCE_LAYER,
+    minzoom: rasterBelowZoom(tiles),
     filter: filter as never,
     paint: {
       'fill-color': color,
       'fill-opacity': 0.9,
       'fill-outline-color': outlineColor(tiles) as never,
-      'fill-antialias': outlinePass(tiles) as never,
     },
   };
 }
@@ -118,6 +129,6 @@ export function removeTileLayers(map: MapLibreMap): void {
 }
 
 /** Joins the cells (by area code) to the tiles' features; codes no longer shown are not drawn. */
-export function applyCellKeys(map: MapLibreMap, cells: ReadonlyMap<string, MapCell>): void {
+export function applyCellKeys(map: MapLibreMap, cells: ReadonlyMap<string, CellLike>): void {
   map.setGlobalStateProperty(CELL_KEYS, cellKeys(cells));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { NO_VALUE, SUPPRESSED, cellKey, cellKeys, outlineColor, outlinePass } from './tile-style.ts';
+import { NO_VALUE, SUPPRESSED, cellKey, cellKeys, outlineColor, rasterBelowZoom } from './tile-style.ts';
 
 describe('tiled class map style', () => {
   it('keys a cell by its class, or by why it has none', () => {
@@ -52,12 +52,17 @@ describe('tiled class map style', () => {
     assert.ok(Number.isFinite(Number(degenerate)));
   });
 
-  it('draws the outline pass from the zoom where outlines start to show, not before', () => {
+  it('hands over from the id raster to the vector tiles where outlines start to show', () => {
     for (const areas of [448, 50_000]) {
       const tiles = { bounds: [13.0, 52.3, 13.8, 52.7] as [number, number, number, number], areas };
-      const [step, zoom, below, from, above] = outlinePass(tiles);
-      assert.deepEqual([step, zoom, below, above], ['step', ['zoom'], false, true]);
-      assert.equal(from, outlineColor(tiles)[3]);
+      assert.equal(rasterBelowZoom(tiles), outlineColor(tiles)[3]);
     }
+    // These bounds fill 800 px of height at zoom 9.7 (0.4° of latitude at 52.5° N): a full-city
+    // view of 50,000 blocks is raster; Berlin's 448 planning areas are polygons at every zoom a
+    // city map is shown at.
+    const fit = Math.log2(800 / ((0.4 / Math.cos((52.5 * Math.PI) / 180)) * (512 / 360)));
+    const blocks = rasterBelowZoom({ bounds: [13.0, 52.3, 13.8, 52.7], areas: 50_000 });
+    assert.ok(fit > 9.6 && fit < 9.8 && blocks > fit + 0.5, `raster below zoom ${blocks}, view at ${fit}`);
+    assert.ok(rasterBelowZoom({ bounds: [13.0, 52.3, 13.8, 52.7], areas: 448 }) < 8);
   });
 });

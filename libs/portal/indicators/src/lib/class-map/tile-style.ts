@@ -15,16 +15,31 @@ export const NO_VALUE = -3;
 export const keyOf = ['get', ['get', 'code'], ['global-state', CELL_KEYS]];
 export const shown = ['has', ['get', 'code'], ['global-state', CELL_KEYS]];
 
+/** What a map needs of a cell to colour its area. */
+export interface CellLike {
+  readonly cls: number | null;
+  readonly state: CellState;
+}
+
 /** What a cell contributes to the tiles: its class, or why it has none. */
-export function cellKey(cell: { cls: number | null; state: CellState }): number {
+export function cellKey(cell: CellLike): number {
   if (cell.state === 'suppressed') return SUPPRESSED;
   if (cell.state !== 'value' || cell.cls === null) return NO_VALUE;
   return cell.cls;
 }
 
-export function cellKeys(
-  cells: ReadonlyMap<string, { cls: number | null; state: CellState }>,
-): Record<string, number> {
+/** How the id raster draws a cell: its class's colour, or white with why it has none as a pattern. */
+export function cellStyle(
+  cell: CellLike,
+  classColors: readonly string[],
+  white: string,
+): { color: string; pattern: 'hatch' | 'dots' | null } {
+  const key = cellKey(cell);
+  if (key >= 0) return { color: classColors[key] ?? white, pattern: null };
+  return { color: white, pattern: key === SUPPRESSED ? 'hatch' : 'dots' };
+}
+
+export function cellKeys(cells: ReadonlyMap<string, CellLike>): Record<string, number> {
   const byCode: Record<string, number> = {};
   for (const [code, cell] of cells) byCode[code] = cellKey(cell);
   return byCode;
@@ -65,10 +80,10 @@ export function outlineColor(tiles: Pick<AreaTiles, 'bounds' | 'areas'>): unknow
 }
 
 /**
- * MapLibre draws a fill's outline (and antialiased edges) as a second pass over every edge of
- * every polygon. Below the zoom where outlines start to show, that pass paints nothing visible
- * (its colour is transparent there) yet costs as much as the fill: off until then.
+ * Below this zoom an average area is narrower than where outlines start to show: the map is
+ * drawn from the id raster there (a few pixels per area say nothing a polygon would say better),
+ * from the vector tiles from it on.
  */
-export function outlinePass(tiles: Pick<AreaTiles, 'bounds' | 'areas'>): unknown[] {
-  return ['step', ['zoom'], false, zoomWhereAreasAre(tiles)(OUTLINE_FROM_PX), true];
+export function rasterBelowZoom(tiles: Pick<AreaTiles, 'bounds' | 'areas'>): number {
+  return zoomWhereAreasAre(tiles)(OUTLINE_FROM_PX);
 }
