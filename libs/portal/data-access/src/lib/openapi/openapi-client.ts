@@ -57,6 +57,11 @@ export type UploadMediaOf<O> = O extends { requestBody: { content: infer C } }
 
 /** `[init]` when the operation has required parts, `[init?]` otherwise. */
 type InitArgs<O> = object extends RequestInit<O> ? [init?: RequestInit<O>] : [init: RequestInit<O>];
+/** A JSON call of method `M` on one of the paths that have it: its parts in, its answer out. */
+type JsonCall<P, M extends HttpMethod> = <K extends PathsWith<P, M>>(
+  path: K,
+  ...init: InitArgs<OperationOf<P, K, M>>
+) => Promise<JsonResponse<OperationOf<P, K, M>>>;
 
 type QueryValue = string | number | boolean | null | undefined | readonly (string | number | boolean)[];
 
@@ -93,40 +98,11 @@ export class OpenApiClient<P> {
   /** The API origin ('' = same origin); paths in `P` start with `/api/`. */
   private readonly baseUrl = inject(PORTAL_CONFIG).apiBaseUrl;
 
-  get<K extends PathsWith<P, 'get'>>(
-    path: K,
-    ...init: InitArgs<OperationOf<P, K, 'get'>>
-  ): Promise<JsonResponse<OperationOf<P, K, 'get'>>> {
-    return this.json('GET', path, init[0]);
-  }
-
-  post<K extends PathsWith<P, 'post'>>(
-    path: K,
-    ...init: InitArgs<OperationOf<P, K, 'post'>>
-  ): Promise<JsonResponse<OperationOf<P, K, 'post'>>> {
-    return this.json('POST', path, init[0]);
-  }
-
-  put<K extends PathsWith<P, 'put'>>(
-    path: K,
-    ...init: InitArgs<OperationOf<P, K, 'put'>>
-  ): Promise<JsonResponse<OperationOf<P, K, 'put'>>> {
-    return this.json('PUT', path, init[0]);
-  }
-
-  patch<K extends PathsWith<P, 'patch'>>(
-    path: K,
-    ...init: InitArgs<OperationOf<P, K, 'patch'>>
-  ): Promise<JsonResponse<OperationOf<P, K, 'patch'>>> {
-    return this.json('PATCH', path, init[0]);
-  }
-
-  delete<K extends PathsWith<P, 'delete'>>(
-    path: K,
-    ...init: InitArgs<OperationOf<P, K, 'delete'>>
-  ): Promise<JsonResponse<OperationOf<P, K, 'delete'>>> {
-    return this.json('DELETE', path, init[0]);
-  }
+  readonly get: JsonCall<P, 'get'> = (path, ...init) => this.json('GET', path, init[0]);
+  readonly post: JsonCall<P, 'post'> = (path, ...init) => this.json('POST', path, init[0]);
+  readonly put: JsonCall<P, 'put'> = (path, ...init) => this.json('PUT', path, init[0]);
+  readonly patch: JsonCall<P, 'patch'> = (path, ...init) => this.json('PATCH', path, init[0]);
+  readonly delete: JsonCall<P, 'delete'> = (path, ...init) => this.json('DELETE', path, init[0]);
 
   /**
    * A file sent as it is, in one of the media types the operation takes (the services stream
