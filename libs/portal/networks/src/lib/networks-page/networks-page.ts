@@ -112,6 +112,21 @@ export class NetworksPage {
   protected readonly colourBy = signal<ColourMode>('sector');
   protected readonly sizeBy = signal<SizeMeasure>('betweenness');
   protected readonly layout = signal<LayoutMode>('sectors');
+  protected readonly colourChoices = this.choices<ColourMode>([
+    ['sector', 'sector'],
+    ['community', 'community'],
+  ]);
+  protected readonly sizeChoices = this.choices<SizeMeasure>([
+    ['betweenness', 'betweenness'],
+    ['degree', 'degree'],
+    ['closeness', 'closeness'],
+    ['eigenvector', 'eigenvector'],
+    ['pagerank', 'pagerank'],
+  ]);
+  protected readonly layoutChoices = this.choices<LayoutMode>([
+    ['sectors', 'layoutSectors'],
+    ['communities', 'layoutCommunities'],
+  ]);
   protected readonly search = signal('');
   protected readonly ego = linkedSignal<string | null, string | null>({
     source: this.waveId,
@@ -260,5 +275,10 @@ export class NetworksPage {
     this.jobProgress.set(null);
     if (job.status === 'failed') throw new Error(this.t('computeFailed', { message: job.message ?? '' }));
     return this.api.metrics(networkId, waveId);
+  }
+
+  /** A select's options in the reader's language: each value with the text key of its label. */
+  private choices<V extends string>(options: readonly (readonly [V, NetworkTextKey])[]) {
+    return computed(() => options.map(([value, key]) => ({ value, label: this.t(key) })));
   }
 }
