@@ -8,8 +8,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, Notice } from '@quartier/portal-ui';
+import { Notice } from '@quartier/portal-ui';
 import {
   insertNode,
   LIST_TYPES,
@@ -63,7 +62,6 @@ interface Row {
 })
 export class FormBuilder {
   private readonly api = inject(SurveyApi);
-  private readonly i18n = inject(I18n);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
   protected readonly bt = inject(BuilderTexts);
@@ -185,9 +183,7 @@ export class FormBuilder {
         const result = await this.api.checkForm(this.form());
         this.problems.set(result.issues);
       } catch (error) {
-        this.problems.set([
-          { target: 'settings', field: 'form', reason: describeProblem(problemFrom(error), this.i18n.t) },
-        ]);
+        this.problems.set([{ target: 'settings', field: 'form', reason: this.texts.problem(error) }]);
       } finally {
         this.checking.set(false);
       }
@@ -260,6 +256,13 @@ export class FormBuilder {
     this.apply(form);
     this.selected.set(path);
   }
+
+  /** The buttons beside each item of the outline, in this order. */
+  protected readonly rowActions = [
+    { label: 'moveUp', icon: '↑', run: (path: NodePath) => this.move(path, -1) },
+    { label: 'moveDown', icon: '↓', run: (path: NodePath) => this.move(path, 1) },
+    { label: 'remove', icon: '✕', run: (path: NodePath) => this.remove(path) },
+  ] as const;
 
   protected move(path: NodePath, delta: -1 | 1): void {
     const moved = moveNode(this.form(), path, delta);
@@ -354,7 +357,7 @@ export class FormBuilder {
       this.message.set({ kind: 'success', text: this.t('saved', { version: survey.formVersion }) });
       this.workspace.updated(survey);
     } catch (error) {
-      this.message.set({ kind: 'error', text: describeProblem(problemFrom(error), this.i18n.t) });
+      this.message.set({ kind: 'error', text: this.texts.problem(error) });
     }
   }
 
@@ -378,7 +381,7 @@ export class FormBuilder {
       this.message.set(
         lines
           ? { kind: 'error', text: this.t('importErrors'), lines }
-          : { kind: 'error', text: describeProblem(problemFrom(error), this.i18n.t) },
+          : { kind: 'error', text: this.texts.problem(error) },
       );
     } finally {
       input.value = '';
