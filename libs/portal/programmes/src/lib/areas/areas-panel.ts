@@ -97,6 +97,15 @@ export class AreasPanel {
   protected readonly dynamicsClasses = computed(
     () => this.run()?.classes[this.classKeys().dynamics ?? ''] ?? [],
   );
+  /** The classes a clause picks from: the status classes, and the dynamics classes where the run has them. */
+  protected readonly classGroups = computed(() =>
+    (
+      [
+        { kind: 'statusClasses', label: 'statusClass', classes: this.statusClasses() },
+        { kind: 'dynamicsClasses', label: 'dynamicsClass', classes: this.dynamicsClasses() },
+      ] as const
+    ).filter((group) => group.kind === 'statusClasses' || group.classes.length > 0),
+  );
   protected readonly ruleText = computed(() =>
     describeRule(this.clauses(), {
       status: this.t('word.status'),
