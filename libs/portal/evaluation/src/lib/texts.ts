@@ -1,32 +1,21 @@
-import { Injectable, computed, inject } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, fillPlaceholders } from '@quartier/portal-ui';
+import { describeProblem, featureKeyTexts, featureTexts, I18n } from '@quartier/portal-ui';
 import { formatP, formatSigned } from './numbers';
-import { DE, type EvaluationDictionary, type EvaluationTextKey } from './texts-de';
+import { DE, type EvaluationTextKey } from './texts-de';
 import { EN } from './texts-en';
 
 export type { EvaluationTextKey };
-
-type Params = Record<string, string | number>;
 
 /** This feature's texts in German (default) and English, following the shell's language. */
 @Injectable({ providedIn: 'root' })
 export class EvaluationTexts {
   private readonly i18n = inject(I18n);
-  private readonly dictionary = computed<EvaluationDictionary>(() =>
-    this.i18n.language() === 'en' ? EN : DE,
-  );
   readonly language = this.i18n.language;
   readonly locale = this.i18n.locale;
 
-  readonly t = (key: EvaluationTextKey, params: Params = {}): string =>
-    fillPlaceholders(this.dictionary()[key], params);
-
-  /** A key built at run time (`status.` + value); unknown keys show the value itself. */
-  readonly tk = (prefix: string, value: string, params: Params = {}): string => {
-    const key = `${prefix}.${value}`;
-    return key in DE ? this.t(key as EvaluationTextKey, params) : value;
-  };
+  readonly t = featureTexts<EvaluationTextKey>(DE, EN);
+  readonly tk = featureKeyTexts(DE, this.t);
 
   /** A failed request, in the words of the portal's translation tables. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
@@ -43,10 +32,5 @@ export class EvaluationTexts {
     formatSigned(value, this.locale(), digits);
   readonly p = (value: number | null): string => formatP(value, this.locale());
   readonly date = (iso: string): string => this.i18n.formatDate(iso);
-  readonly dateTime = (iso: string): string => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime())
-      ? iso
-      : date.toLocaleString(this.locale(), { dateStyle: 'medium', timeStyle: 'short' });
-  };
+  readonly dateTime = this.i18n.formatDateTime;
 }

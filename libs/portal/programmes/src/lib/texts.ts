@@ -1,6 +1,6 @@
-import { Injectable, computed, inject } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, fillPlaceholders } from '@quartier/portal-ui';
+import { describeProblem, featureKeyTexts, featureTexts, I18n } from '@quartier/portal-ui';
 import { formatEuros } from './money';
 import { DE, type ProgrammeTextKey } from './texts-de';
 import { EN } from './texts-en';
@@ -11,17 +11,10 @@ export type { ProgrammeTextKey };
 @Injectable({ providedIn: 'root' })
 export class ProgrammeTexts {
   private readonly i18n = inject(I18n);
-  private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? EN : DE));
   readonly locale = this.i18n.locale;
 
-  readonly t = (key: ProgrammeTextKey, params: Record<string, string | number> = {}): string =>
-    fillPlaceholders(this.dictionary()[key], params);
-
-  /** A key built at run time (`status.` + value); unknown keys show the value itself. */
-  readonly tk = (prefix: string, value: string, params: Record<string, string | number> = {}): string => {
-    const key = `${prefix}.${value}`;
-    return key in DE ? this.t(key as ProgrammeTextKey, params) : value;
-  };
+  readonly t = featureTexts<ProgrammeTextKey>(DE, EN);
+  readonly tk = featureKeyTexts(DE, this.t);
 
   /** A failed request, in the words of the portal's translation tables. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);

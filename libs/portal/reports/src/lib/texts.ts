@@ -1,29 +1,26 @@
 import { Injectable, computed, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, fillPlaceholders, I18n, type DescribableProblem } from '@quartier/portal-ui';
+import {
+  describeProblem,
+  featureKeyTexts,
+  featureTexts,
+  I18n,
+  type DescribableProblem,
+} from '@quartier/portal-ui';
 import { REPORT_FORMATS, REPORT_LANGUAGES } from './report-request';
-import { DE, type ReportsDictionary, type ReportsTextKey } from './texts-de';
+import { DE, type ReportsTextKey } from './texts-de';
 import { EN } from './texts-en';
 
 export type { ReportsTextKey };
-
-type Params = Record<string, string | number>;
 
 /** This feature's texts in German (default) and English, following the shell's language. */
 @Injectable({ providedIn: 'root' })
 export class ReportsTexts {
   private readonly i18n = inject(I18n);
-  private readonly dictionary = computed<ReportsDictionary>(() => (this.i18n.language() === 'en' ? EN : DE));
   readonly language = this.i18n.language;
 
-  readonly t = (key: ReportsTextKey, params: Params = {}): string =>
-    fillPlaceholders(this.dictionary()[key], params);
-
-  /** A key built at run time (`status.` + value); unknown keys show the value itself. */
-  readonly tk = (prefix: string, value: string, params: Params = {}): string => {
-    const key = `${prefix}.${value}`;
-    return key in DE ? this.t(key as ReportsTextKey, params) : value;
-  };
+  readonly t = featureTexts<ReportsTextKey>(DE, EN);
+  readonly tk = featureKeyTexts(DE, this.t);
 
   /** The formats and languages a report is made in, as the choices of a select (qChoices). */
   readonly formatChoices = computed(() =>
@@ -39,10 +36,5 @@ export class ReportsTexts {
   readonly describe = (problem: DescribableProblem): string => describeProblem(problem, this.i18n.t);
 
   readonly number = (value: number): string => this.i18n.formatNumber(value);
-  readonly dateTime = (iso: string): string => {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime())
-      ? iso
-      : date.toLocaleString(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' });
-  };
+  readonly dateTime = this.i18n.formatDateTime;
 }

@@ -21,6 +21,24 @@ export function featureTexts<K extends string>(
   return (key, params = {}) => fillPlaceholders(dictionary()[key], params);
 }
 
+/** A text whose key is built at run time from a prefix and a value (`status.` + value). */
+export type FeatureKeyText = (prefix: string, value: string, params?: TranslationParams) => string;
+
+/**
+ * The `tk` beside a feature's `t`, for values the service names (statuses, kinds, formats): the
+ * text of `<prefix>.<value>` where the dictionary has it, else the value itself, so a value
+ * added on the server shows as it is instead of as an unknown key.
+ */
+export function featureKeyTexts<K extends string>(
+  de: Readonly<Record<K, string>>,
+  t: FeatureText<K>,
+): FeatureKeyText {
+  return (prefix, value, params = {}) => {
+    const key = `${prefix}.${value}`;
+    return key in de ? t(key as K, params) : value;
+  };
+}
+
 /** A number in the reader's locale with at most `digits` decimals; '–' where there is none. */
 export function formatDecimal(value: number | null | undefined, locale: string, digits: number): string {
   return value === null || value === undefined ? '–' : localeDecimal(value, locale, digits);

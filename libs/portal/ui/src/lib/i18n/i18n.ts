@@ -47,15 +47,19 @@ export class I18n {
 
   readonly formatNumber = (value: number): string => this.numberFormat().format(value);
 
-  readonly formatDate = (isoDate: string): string => {
-    const date = new Date(isoDate);
-    return Number.isNaN(date.getTime())
-      ? isoDate
-      : date.toLocaleDateString(this.locale(), { dateStyle: 'medium' });
-  };
+  readonly formatDate = (iso: string): string => this.formatTime(iso, { dateStyle: 'medium' });
+  /** A point in time with its date and its minute (jobs, snapshots, releases). */
+  readonly formatDateTime = (iso: string): string =>
+    this.formatTime(iso, { dateStyle: 'medium', timeStyle: 'short' });
 
   toggle(): void {
     this.language.update((current) => (current === 'de' ? 'en' : 'de'));
+  }
+
+  /** An ISO timestamp in the reader's locale; one the browser cannot read is shown as it came. */
+  private formatTime(iso: string, options: Intl.DateTimeFormatOptions): string {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(this.locale(), options);
   }
 
   private readStoredLanguage(): string | null {
