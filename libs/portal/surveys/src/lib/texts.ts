@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
-import { I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { problemFrom } from '@quartier/portal-data-access';
+import { describeProblem, I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
 
 const de = {
   heading: 'Befragungen',
@@ -250,6 +251,9 @@ export type SurveyTextKey = keyof typeof de;
 export class SurveyTexts {
   private readonly i18n = inject(I18n);
   readonly t = featureTexts<SurveyTextKey>(de, en);
+
+  /** A failed request, in the words of the portal's translation tables. */
+  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
 
   readonly percent = (value: number | null | undefined, digits = 1): string =>
     value === null || value === undefined

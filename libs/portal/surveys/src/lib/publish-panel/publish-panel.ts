@@ -9,8 +9,8 @@ import {
   signal,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
-import { ChoiceSelect, describeProblem, I18n, Notice } from '@quartier/portal-ui';
+import { RegistryApi, Session } from '@quartier/portal-data-access';
+import { ChoiceSelect, Notice } from '@quartier/portal-ui';
 import { BuilderTexts } from '../form-builder/builder-texts';
 import {
   areaMethodOf,
@@ -250,7 +250,6 @@ import { SurveyTexts } from '../texts';
 export class PublishPanel {
   private readonly api = inject(SurveyApi);
   private readonly registry = inject(RegistryApi);
-  private readonly i18n = inject(I18n);
   private readonly session = inject(Session);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
@@ -292,7 +291,7 @@ export class PublishPanel {
     } catch (error) {
       const body = (error as { error?: { details?: { problems?: string[] } } }).error;
       if (body?.details?.problems) this.problems.set(body.details.problems);
-      else this.message.set({ kind: 'error', text: describeProblem(problemFrom(error), this.i18n.t) });
+      else this.message.set({ kind: 'error', text: this.texts.problem(error) });
     }
   }
 

@@ -8,9 +8,7 @@ import {
   resource,
   signal,
 } from '@angular/core';
-import { problemFrom } from '@quartier/portal-data-access';
 import {
-  describeProblem,
   I18n,
   Notice,
   ChoiceSelect,
@@ -61,7 +59,7 @@ interface ResultRow {
       @if (results.isLoading()) {
         <p role="status">{{ t('loading') }}</p>
       } @else if (results.error()) {
-        <q-notice kind="error">{{ problem(results.error()) }}</q-notice>
+        <q-notice kind="error">{{ texts.problem(results.error()) }}</q-notice>
       } @else if (results.value(); as r) {
         <div class="release" data-testid="release-info">
           <p role="status">
@@ -324,13 +322,7 @@ export class ResultsPanel {
     () => this.survey().waves.find((w) => w.id === this.waveId())?.name ?? '',
   );
 
-  protected problem(error: unknown): string {
-    return describeProblem(problemFrom(error), this.i18n.t);
-  }
-
-  protected releaseTime(iso: string): string {
-    return new Date(iso).toLocaleString(this.i18n.locale(), { dateStyle: 'medium', timeStyle: 'short' });
-  }
+  protected readonly releaseTime = this.i18n.formatDateTime;
 
   /** The owner's release at the end of the wave; the results are read again afterwards. */
   protected async release(surveyId: string, waveId: string): Promise<void> {
@@ -340,7 +332,7 @@ export class ResultsPanel {
       await this.api.releaseResults(surveyId, waveId);
       this.results.reload();
     } catch (error) {
-      this.releaseError.set(this.problem(error));
+      this.releaseError.set(this.texts.problem(error));
     } finally {
       this.releasing.set(false);
     }

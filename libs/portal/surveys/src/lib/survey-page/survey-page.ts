@@ -8,8 +8,8 @@ import {
   linkedSignal,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Session, problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, Notice, PageHeading, TabList, TabPanel } from '@quartier/portal-ui';
+import { Session } from '@quartier/portal-data-access';
+import { Notice, PageHeading, TabList, TabPanel } from '@quartier/portal-ui';
 import { FormBuilder } from '../form-builder/form-builder';
 import { PublishPanel } from '../publish-panel/publish-panel';
 import { ResultsPanel } from '../results-panel/results-panel';
@@ -33,7 +33,7 @@ type Tab = 'form' | 'publish' | 'results';
       <a routerLink="/surveys">← {{ t('back') }}</a>
     </p>
     @if (survey.error()) {
-      <q-notice kind="error">{{ problem(survey.error()) }}</q-notice>
+      <q-notice kind="error">{{ texts.problem(survey.error()) }}</q-notice>
     } @else if (survey.value(); as s) {
       <q-page-heading
         [heading]="s.title"
@@ -62,7 +62,6 @@ type Tab = 'form' | 'publish' | 'results';
 })
 export class SurveyPage {
   private readonly workspace = inject(SurveyWorkspace);
-  private readonly i18n = inject(I18n);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
 
@@ -92,9 +91,5 @@ export class SurveyPage {
   constructor() {
     effect(() => this.workspace.open(this.id()));
     effect(() => this.workspace.formReadable.set(this.designer()));
-  }
-
-  protected problem(error: unknown): string {
-    return describeProblem(problemFrom(error), this.i18n.t);
   }
 }

@@ -1,16 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { problemFrom, RegistryApi, Session } from '@quartier/portal-data-access';
-import {
-  CreateSection,
-  describeProblem,
-  districtAreas,
-  I18n,
-  Notice,
-  PageHeading,
-  Submission,
-} from '@quartier/portal-ui';
+import { RegistryApi, Session } from '@quartier/portal-data-access';
+import { CreateSection, districtAreas, Notice, PageHeading, Submission } from '@quartier/portal-ui';
 import { SurveyApi } from '../survey-api';
 import { SurveyTexts } from '../texts';
 
@@ -24,7 +16,7 @@ import { SurveyTexts } from '../texts';
     @if (surveys.isLoading()) {
       <p role="status">{{ t('loading') }}</p>
     } @else if (surveys.error()) {
-      <q-notice kind="error">{{ problem(surveys.error()) }}</q-notice>
+      <q-notice kind="error">{{ texts.problem(surveys.error()) }}</q-notice>
     } @else if (surveys.value()?.items?.length === 0) {
       <p>{{ t('none') }}</p>
     } @else {
@@ -143,7 +135,6 @@ export class SurveysPage {
   private readonly registry = inject(RegistryApi);
   private readonly session = inject(Session);
   private readonly router = inject(Router);
-  private readonly i18n = inject(I18n);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
 
@@ -162,11 +153,7 @@ export class SurveysPage {
   protected type: 'resident' | 'network' = 'resident';
   protected scopeAreaId = '';
   protected k = 10;
-  protected readonly submission = new Submission((error) => this.problem(error));
-
-  protected problem(error: unknown): string {
-    return describeProblem(problemFrom(error), this.i18n.t);
-  }
+  protected readonly submission = new Submission(this.texts.problem);
 
   protected async create(): Promise<void> {
     await this.submission.run(async () => {
