@@ -110,7 +110,10 @@ export class ClassMap {
       // Already loaded (the map exists): registered before the tiled layers can ask for a tile.
       void loadMapLibre().then(registerIdProtocol);
     },
-    layers: (map) => this.addLayers(map),
+    layers: (map) => {
+      this.addLayers(map);
+      this.showTiles(map, untracked(this.tiles));
+    },
   });
   protected readonly map = this.mounted.map;
   protected readonly error = this.mounted.error;
@@ -196,6 +199,8 @@ export class ClassMap {
   private tiled: TiledLevel | null = null;
   /** The id tiles of `tiles`, fetched from when the level is known (before the map exists). */
   private idTiles: IdTiles | null = null;
+  private shownTiles: AreaTiles | null = null;
+  private pointerBound = false;
 
   constructor() {
     // After rendering: the prefetch needs the map's size.
@@ -204,31 +209,11 @@ export class ClassMap {
       untracked(() => this.idTilesOf(tiles));
     });
 
-    let shownTiles: AreaTiles | null = null;
-    let pointerBound = false;
     effect(() => {
       const map = this.map();
       const tiles = this.tiles();
       if (!map) return;
-      if (tiles !== shownTiles) {
-        this.tiled?.remove();
-        this.tiled = null;
-        shownTiles = tiles;
-        if (!tiles) return;
-        map.getSource<GeoJSONSource>(SOURCE)?.setData({ type: 'FeatureCollection', features: [] });
-        const [west, south, east, north] = tiles.bounds;
-        fitWhenSized(map, [west, south, east, north], FIT_PADDING);
-        this.tiled = new TiledLevel(map, tiles, this.idTilesOf(tiles) as IdTiles, (count) =>
-          this.renderedFeatures.set(count),
-        );
-        // Handlers outlive the layers (and skip absent ones): bound once, they serve every tiled
-        // level and class count.
-        if (!pointerBound) {
-          this.bindPointer(map, TILE_FILLS, 'code');
-          this.bindRasterPointer(map);
-        }
-        pointerBound = true;
-      }
+      this.showTiles(map, tiles);
       if (!tiles) return;
       this.renderedFeatures.set(null);
       // As with GeoJSON: nothing counts as drawn before the service answered for the areas.
@@ -267,6 +252,32 @@ export class ClassMap {
       map.setFilter(SELECTED, ['==', ['get', 'id'], this.selectedId() ?? '']);
       this.tiled?.select(this.selectedId());
     });
+  }
+
+  /**
+   * Puts a tiled level on the map (or takes it off). Called when the map has loaded, too: the
+   * raster's tiles are then requested (and its shader compiled) while the page still turns the
+   * values into cells, instead of after the next change detection.
+   */
+  private showTiles(map: MapLibreMap, tiles: AreaTiles | null): void {
+    if (tiles === this.shownTiles) return;
+    this.tiled?.remove();
+    this.tiled = null;
+    this.shownTiles = tiles;
+    if (!tiles) return;
+    map.getSource<GeoJSONSource>(SOURCE)?.setData({ type: 'FeatureCollection', features: [] });
+    const [west, south, east, north] = tiles.bounds;
+    fitWhenSized(map, [west, south, east, north], FIT_PADDING);
+    this.tiled = new TiledLevel(map, tiles, this.idTilesOf(tiles) as IdTiles, (count) =>
+      this.renderedFeatures.set(count),
+    );
+    // Handlers outlive the layers (and skip absent ones): bound once, they serve every tiled
+    // level and class count.
+    if (!this.pointerBound) {
+      this.bindPointer(map, TILE_FILLS, 'code');
+      this.bindRasterPointer(map);
+    }
+    this.pointerBound = true;
   }
 
   /** The level's id tiles: codes and the first view's tiles start loading at once. */
