@@ -13,38 +13,29 @@ import { EvaluationTexts } from '../texts';
   template: `
     @if (workspace.editable()) {
       <form class="form" (ngSubmit)="save()" data-testid="findings-form">
-        <label for="f-findings">{{ t('findings') }}</label>
-        <textarea
-          id="f-findings"
-          name="findings"
-          rows="8"
-          [(ngModel)]="findings"
-          aria-describedby="f-hint"
-        ></textarea>
-        <label for="f-recommendations">{{ t('recommendations') }}</label>
-        <textarea
-          id="f-recommendations"
-          name="recommendations"
-          rows="6"
-          [(ngModel)]="recommendations"
-          aria-describedby="f-hint"
-        ></textarea>
+        @for (part of parts; track part.key) {
+          <label [for]="'f-' + part.key">{{ t(part.key) }}</label>
+          <textarea
+            [id]="'f-' + part.key"
+            [name]="part.key"
+            [attr.name]="part.key"
+            [rows]="part.rows"
+            [(ngModel)]="text[part.key]"
+            aria-describedby="f-hint"
+          ></textarea>
+        }
         <p class="hint" id="f-hint">{{ t('paragraphsHint') }}</p>
         <button type="submit" [disabled]="busy()">{{ t('save') }}</button>
       </form>
       <q-submission-notices [submission]="submission" />
     } @else {
-      <h2>{{ t('findings') }}</h2>
-      @for (p of evaluation().findings; track $index) {
-        <p>{{ p }}</p>
-      } @empty {
-        <p>{{ t('noFindings') }}</p>
-      }
-      <h2>{{ t('recommendations') }}</h2>
-      @for (p of evaluation().recommendations; track $index) {
-        <p>{{ p }}</p>
-      } @empty {
-        <p>{{ t('noRecommendations') }}</p>
+      @for (part of parts; track part.key) {
+        <h2>{{ t(part.key) }}</h2>
+        @for (p of evaluation()[part.key]; track $index) {
+          <p>{{ p }}</p>
+        } @empty {
+          <p>{{ t(part.none) }}</p>
+        }
       }
     }
   `,
@@ -55,15 +46,18 @@ export class FindingsPanel {
   protected readonly t = inject(EvaluationTexts).t;
   readonly evaluation = input.required<Evaluation>();
 
-  protected findings = '';
-  protected recommendations = '';
+  /** The two parts, each paragraphs in the evaluation and one text while edited. */
+  protected readonly parts = [
+    { key: 'findings', rows: 8, none: 'noFindings' },
+    { key: 'recommendations', rows: 6, none: 'noRecommendations' },
+  ] as const;
+  protected readonly text = { findings: '', recommendations: '' };
   protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
   protected readonly busy = this.submission.busy;
 
   constructor() {
     effect(() => {
-      this.findings = fromParagraphs(this.evaluation().findings);
-      this.recommendations = fromParagraphs(this.evaluation().recommendations);
+      for (const { key } of this.parts) this.text[key] = fromParagraphs(this.evaluation()[key]);
     });
   }
 
@@ -71,7 +65,10 @@ export class FindingsPanel {
     await this.submission.run(async () => {
       const updated = await this.workspace.api.patch('/api/evaluation/evaluations/{evaluationId}', {
         path: { evaluationId: this.evaluation().id },
-        body: { findings: toParagraphs(this.findings), recommendations: toParagraphs(this.recommendations) },
+        body: {
+          findings: toParagraphs(this.text.findings),
+          recommendations: toParagraphs(this.text.recommendations),
+        },
       });
       this.workspace.update(updated);
       this.submission.message.set(this.t('saved'));
