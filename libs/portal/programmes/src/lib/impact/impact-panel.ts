@@ -22,7 +22,8 @@ import {
   wrapTitle,
   type NodeType,
 } from '../impact-graph';
-import { emptyBinding, type ModelForm, modelFromForm, modelToForm } from '../impact-form';
+import { type BindingForm, emptyBinding, type ModelForm, modelFromForm, modelToForm } from '../impact-form';
+import { type BindingField, sourceFields, TARGET_FIELDS } from './binding-fields';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
 
@@ -82,6 +83,8 @@ export class ImpactPanel {
   protected readonly steps = STEPS_BY_TYPE;
   protected readonly wrap = wrapTitle;
   protected readonly bindsEvidence = bindsEvidence;
+  protected readonly sourceFields = sourceFields;
+  protected readonly targetFields = TARGET_FIELDS;
   protected readonly problem = inject(ProgrammeWorkspace).problem;
 
   private readonly path = computed(() => ({ path: { id: this.programme().id } }));
@@ -177,6 +180,11 @@ export class ImpactPanel {
     const taken = (this.form()?.nodes ?? []).flatMap((n) => n.bindings.map((b) => b.id));
     node.bindings.push(emptyBinding(nextId('b', taken)));
     this.touch();
+  }
+
+  /** A binding control's new value (a select offers only values its field takes). */
+  protected setField(binding: BindingForm, key: BindingField['key'], value: string): void {
+    Object.assign(binding, { [key]: value });
   }
 
   protected removeBinding(node: ModelForm['nodes'][number], index: number): void {
