@@ -232,6 +232,62 @@ describe('index definitions and runs (migrated indicator schema, real PostgreSQL
     expect(stored).toEqual(sorted.map((code) => byCode.get(code)));
   });
 
+  it('stores the ids and numbers of 20,000 areas uncompressed, the codes compressed, and reads them back', async () => {
+    // Every tenth area invalid: its nulls give the number arrays a bitmap pglz would chew on.
+    const n = 20_000;
+    const codes = Array.from({ length: n }, (_, i) => `Q${String(i).padStart(6, '0')}`);
+    const areaIds = codes.map(() => randomUUID());
+    const defId = await storedDefinition('wide');
+    const results = codes.map((code, i): IndexResultRow =>
+      i % 10 === 0
+        ? { areaId: areaIds[i], code, valid: false, reasons: [{ code: 'excluded' }], indices: null }
+        : {
+            areaId: areaIds[i],
+            code,
+            valid: true,
+            reasons: null,
+            indices: {
+              status: {
+                z: { S1: Math.sin(i), S2: -Math.cos(i) / 3 },
+                sum: Math.sin(i) - Math.cos(i) / 3,
+                class: i % 3 === 0 ? { code: '1', label: 'hoch' } : { code: '2', label: 'niedrig' },
+                value: Math.sqrt(i) / 7,
+              },
+            },
+          },
+    );
+    const id = await schema.db.transaction(async (m) => {
+      const runId = await runs.insert(m, newRun('wide', defId, '2024'));
+      await runs.insertResults(m, runId, definition('wide'), results);
+      return runId;
+    });
+    const [stored]: Record<string, string | null>[] = await schema.db.query(
+      `SELECT pg_column_compression(area_ids) AS ids, pg_column_compression(index_values) AS "values",
+              pg_column_compression(weighted_sums) AS sums, pg_column_compression(z_values) AS z,
+              pg_column_compression(area_codes) AS codes
+         FROM index_run_result WHERE run_id = $1`,
+      [id],
+    );
+    expect(stored).toEqual({ ids: null, values: null, sums: null, z: null, codes: expect.any(String) });
+    const storage: { name: string; storage: string }[] = await schema.db.query(
+      `SELECT attname AS name, attstorage AS storage FROM pg_attribute
+        WHERE attrelid = 'index_run_result'::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum`,
+    );
+    expect(Object.fromEntries(storage.map((c) => [c.name, c.storage]))).toEqual({
+      run_id: 'p',
+      area_ids: 'e',
+      area_codes: 'x',
+      valid: 'x',
+      reasons: 'x',
+      class_numbers: 'x',
+      index_values: 'e',
+      weighted_sums: 'e',
+      z_values: 'e',
+    });
+    // The codes are already in order: the results read back are the results written, to the bit.
+    expect(fromResultColumns(definition('wide'), (await runs.results(id))!)).toEqual(results);
+  });
+
   it('deletes a definition’s runs and results with it', async () => {
     const areas = await schema.seedAreas('cascade', [{ code: 'A', level: 'planungsraum' }]);
     const defId = await storedDefinition('cascade');

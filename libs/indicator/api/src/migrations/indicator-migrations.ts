@@ -5,6 +5,7 @@ import { ValueImportsOnJobRunner1765000000000 } from './1765000000000-ValueImpor
 import { ImportMappings1765100000000 } from './1765100000000-ImportMappings';
 import { IndexResultColumns1766300000000 } from './1766300000000-IndexResultColumns';
 import { IndexInputsAsJson1766400000000 } from './1766400000000-IndexInputsAsJson';
+import { IndexResultsUncompressed1766500000000 } from './1766500000000-IndexResultsUncompressed';
 
 /** The indicator schema's own migrations in order (the service module and repository tests run them). */
 export const INDICATOR_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const INDICATOR_MIGRATIONS = [
   ImportMappings1765100000000,
   IndexResultColumns1766300000000,
   IndexInputsAsJson1766400000000,
+  IndexResultsUncompressed1766500000000,
 ];
