@@ -85,6 +85,8 @@ export class ImpactPanel {
   protected readonly bindsEvidence = bindsEvidence;
   protected readonly sourceFields = sourceFields;
   protected readonly targetFields = TARGET_FIELDS;
+  /** A node's free texts, side by side. */
+  protected readonly nodeTexts = ['assumptions', 'risks'] as const;
   protected readonly problem = inject(ProgrammeWorkspace).problem;
 
   private readonly path = computed(() => ({ path: { id: this.programme().id } }));
