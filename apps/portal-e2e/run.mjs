@@ -31,6 +31,7 @@ import { portalTests } from './src/portal.e2e.mjs';
 import { programmeTests } from './src/programmes.e2e.mjs';
 import { reportTests } from './src/reports.e2e.mjs';
 import { surveyTests } from './src/surveys.e2e.mjs';
+import { tiledMapTests } from './src/tiles.e2e.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const outDir = join(root, 'dist/e2e');
@@ -81,11 +82,14 @@ const laneSeconds = [];
 // not depend on each other, each starts from the seeded demo. The lanes run side by side, the
 // suites of a lane one after another; lanes are balanced by their suites' durations.
 // Four lanes keep two cores busy; a fifth made single pages wait past their timeouts.
+// 'tiles' makes a generated city of 3,000 areas Musterstadt's current area version: it runs after
+// the Musterstadt suite in the same lane (no other suite reads Musterstadt) rather than on a
+// platform of its own, which would cost another start (~15 s) and its own PostgreSQL.
 const lanes = [
   ['indicators', 'programmes'],
   ['evaluation', 'reports'],
   ['portal', 'networks'],
-  ['surveys', 'musterstadt'],
+  ['surveys', 'musterstadt', 'tiles'],
 ];
 const suites = {
   portal: portalTests,
@@ -96,8 +100,9 @@ const suites = {
   programmes: programmeTests,
   reports: reportTests,
   musterstadt: musterstadtTests,
+  tiles: tiledMapTests,
 };
-const withoutBerlin = new Set(['musterstadt']);
+const withoutBerlin = new Set(['musterstadt', 'tiles']);
 const only = process.env.E2E_ONLY?.split(',').filter(Boolean);
 const unknown = (only ?? []).filter((name) => !(name in suites));
 if (unknown.length > 0) throw new Error(`E2E_ONLY names unknown suites: ${unknown.join(', ')}`);

@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
 
 /** A new browser context and page (German, desktop size) whose console errors land in `consoleErrors`. */
-export async function newPage(context, consoleErrors) {
+export async function newPage(context, consoleErrors, viewport = { width: 1440, height: 1100 }) {
   const browserContext = await context.browser.newContext({
-    viewport: { width: 1440, height: 1100 },
+    viewport,
     locale: 'de-DE',
     acceptDownloads: true,
   });
