@@ -58,6 +58,10 @@ export function createAreaMap(
     container,
     style: {
       version: 8,
+      // No paint transitions: a new layer or class colour is drawn at once. Each transition keeps
+      // MapLibre drawing frames for 300 ms, and with software WebGL every frame is read back
+      // for the compositor (tens of milliseconds each on the page's thread).
+      transition: { duration: 0, delay: 0 },
       sources: {},
       layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#f7f9fb' } }],
     },
