@@ -11,6 +11,7 @@ import { client, token } from './_embedded-platform.mjs';
 
 const TENANT_USER = 'musterstadt-admin';
 const PERIOD = '2099';
+const BROWSER_RUNS = 3;
 
 async function waitForJob(call, path) {
   for (;;) {
@@ -90,12 +91,27 @@ async function startRecording(browser, page, cdp) {
   };
 }
 
-/** Null when the portal is not built (dist/portal/browser) or Chromium is missing. */
-export async function measureExplorer({ url, root, files, city, work }) {
+/**
+ * Null when the portal is not built (dist/portal/browser) or Chromium is missing. `settle` waits
+ * until the platform is idle and answers how long that took: the seeding's areas and values are
+ * still being applied by the other services' read models when the indicator service has them,
+ * and the page's drawing is measured, not that work beside it.
+ */
+export async function measureExplorer({ url, root, files, city, work, settle }) {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(join(root, 'dist/portal/browser/index.html')) || !existsSync(executablePath)) return null;
   await seedMusterstadt(url, files, city, work);
-  return measureExplorerPage({ url, root, work, executablePath });
+  const settledAfterSeconds = settle ? await settle() : null;
+  // Three page loads, each in a fresh browser: one is at the mercy of the machine's other work.
+  const runs = [];
+  for (let i = 0; i < BROWSER_RUNS; i++)
+    runs.push(await measureExplorerPage({ url, root, work, executablePath }));
+  const byTime = [...runs].sort((a, b) => a.renderMs - b.renderMs);
+  return {
+    ...byTime[Math.floor(byTime.length / 2)],
+    renderRunsMs: runs.map((r) => r.renderMs),
+    settledAfterSeconds,
+  };
 }
 
 /** The explorer's page over an already seeded Musterstadt (see `seedMusterstadt`). */

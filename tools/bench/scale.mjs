@@ -275,7 +275,9 @@ function browserLine(browser) {
   return (
     `Browser (explorer, ${browser.features.toLocaleString('en')} features drawn, cache disabled): map data ` +
     `${mb(browser.mapBytes)} MB in ${browser.mapRequests} requests, drawn ${browser.renderMs} ms after the value ` +
-    `layer was requested (page reload to drawn map ${browser.pageMs} ms); the whole page ${mb(browser.allBytes)} MB, ` +
+    `layer was requested (median of ${browser.renderRunsMs.join(', ')} ms; page reload to drawn map ` +
+    `${browser.pageMs} ms; measured once the platform was idle, ${browser.settledAfterSeconds} s after seeding); ` +
+    `the whole page ${mb(browser.allBytes)} MB, ` +
     `of which the ranking list ${mb(browser.rankingBytes)} MB.`
   );
 }
@@ -322,7 +324,13 @@ export default async function run() {
     process.stderr.write(
       `scale: the explorer in Chromium over ${largest.city.planningAreas.length} areas …\n`,
     );
-    browser = await measureExplorer({ url: platform.url, root, work, ...largest });
+    browser = await measureExplorer({
+      url: platform.url,
+      root,
+      work,
+      ...largest,
+      settle: () => settled(platform.pid),
+    });
     process.stderr.write(`${JSON.stringify(browser ?? 'skipped: portal not built or no Chromium')}\n`);
   } finally {
     await platform.stop();
