@@ -255,9 +255,9 @@ export class ClassMap {
   }
 
   /**
-   * Puts a tiled level on the map (or takes it off). Called when the map has loaded, too: the
-   * raster's tiles are then requested (and its shader compiled) while the page still turns the
-   * values into cells, instead of after the next change detection.
+   * Puts a tiled level on the map (or takes it off). Called when the map has loaded, too: MapLibre
+   * then asks for the raster's tiles in its next frame (they wait in the protocol for the first
+   * palette) instead of after the page's next change detection.
    */
   private showTiles(map: MapLibreMap, tiles: AreaTiles | null): void {
     if (tiles === this.shownTiles) return;
