@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { seededRandom } from '../seeded-random.mjs';
+import { client } from './_embedded-platform.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -85,25 +86,6 @@ async function seedReadModels(t, valueFacts) {
   return { indicators, programmeId };
 }
 
-async function adminApi(t) {
-  const token = await t.tokenFor('admin');
-  const api = async (method, path, body) => {
-    const response = await fetch(`${t.url}${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = await response.json();
-    if (response.status >= 300)
-      throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  return api;
-}
-
 /** Live results, the snapshot, and the results recomputed from it (first read, then cached). */
 async function measure(api, { indicators, programmeId }) {
   const evaluation = await api('POST', '/api/evaluation/evaluations', {
@@ -154,7 +136,7 @@ export async function evaluationServicePart(root) {
   });
   try {
     const seeded = await seedReadModels(t, valueFacts);
-    return await measure(await adminApi(t), seeded);
+    return await measure(client(t.url, await t.tokenFor('admin')), seeded);
   } finally {
     await t.close();
   }

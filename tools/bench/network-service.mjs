@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { client } from './_embedded-platform.mjs';
 import { barabasiAlbert } from './network.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -82,26 +83,16 @@ async function servicePart(edges) {
       await t.seedAreas('berlin-demo', [{ code: '01', level: 'bezirk', name: 'Mitte' }]),
     );
     const token = await t.tokenFor('admin');
-    const api = async (method, path, body) => {
-      const response = await fetch(`${t.url}${path}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      return { status: response.status, body: await response.json() };
-    };
-    const network = (
-      await api('POST', '/api/network/networks', { name: 'BA 20k', areaId: mitte, weighted: false })
-    ).body;
-    const wave = (
-      await api('POST', `/api/network/networks/${network.id}/waves`, {
-        label: 'W1',
-        observedOn: '2024-05-15',
-      })
-    ).body;
+    const api = client(t.url, token);
+    const network = await api('POST', '/api/network/networks', {
+      name: 'BA 20k',
+      areaId: mitte,
+      weighted: false,
+    });
+    const wave = await api('POST', `/api/network/networks/${network.id}/waves`, {
+      label: 'W1',
+      observedOn: '2024-05-15',
+    });
     const form = new FormData();
     form.append(
       'nodes',
@@ -122,15 +113,15 @@ async function servicePart(edges) {
     if (imported.status !== 201)
       throw new Error(`import failed: ${JSON.stringify(importResult).slice(0, 300)}`);
     const importSeconds = seconds(started);
-    const refused = await api('GET', `/api/network/networks/${network.id}/waves/${wave.id}/metrics`);
+    const refused = await api.raw('GET', `/api/network/networks/${network.id}/waves/${wave.id}/metrics`);
     started = performance.now();
-    const job = (await api('POST', `/api/network/networks/${network.id}/waves/${wave.id}/metrics/jobs`)).body;
+    const job = await api('POST', `/api/network/networks/${network.id}/waves/${wave.id}/metrics/jobs`);
     const polls = [];
     let state = job;
     while (state.status !== 'succeeded' && state.status !== 'failed') {
       await new Promise((resolve) => setTimeout(resolve, 200));
       const pollStarted = performance.now();
-      state = (await api('GET', `/api/network/metrics-jobs/${job.id}`)).body;
+      state = await api('GET', `/api/network/metrics-jobs/${job.id}`);
       polls.push({
         t: seconds(started),
         phase: state.phase,
@@ -140,13 +131,13 @@ async function servicePart(edges) {
     }
     const jobSeconds = seconds(started);
     started = performance.now();
-    const result = await api('GET', state.resultPath);
+    const result = state.status === 'succeeded' ? await api('GET', state.resultPath) : null;
     const readSeconds = seconds(started);
     const distinct = new Set(polls.map((p) => p.progress)).size;
     return {
       importSeconds,
       importResult,
-      syncReadBeforeJob: { status: refused.status, code: refused.body.code },
+      syncReadBeforeJob: { status: refused.status, code: JSON.parse(refused.bytes.toString('utf8')).code },
       job: {
         status: state.status,
         message: state.message,
@@ -157,7 +148,7 @@ async function servicePart(edges) {
       },
       progressTimeline: polls.filter((p, i) => i === 0 || p.phase !== polls[i - 1].phase || i % 5 === 0),
       resultReadSeconds: readSeconds,
-      resultActors: result.body.actors?.length ?? null,
+      resultActors: result?.actors?.length ?? null,
     };
   } finally {
     await t.close();
