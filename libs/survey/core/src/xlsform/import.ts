@@ -200,6 +200,15 @@ export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {
     : { ok: true, form, warnings: sortFormIssues(warnings) };
 }
 
+type CellIssue = (row: SheetRow, base: string, reason: string) => void;
+
+/** Reports a problem in a row's cell of a column (named by its base where the sheet lacks it). */
+function cellIssue(sheet: XlsFormSheetName, columns: SheetColumns, issues: FormIssue[]): CellIssue {
+  return (row, base, reason) => {
+    issues.push({ sheet, row: row.row, column: columns.headerOf(base) ?? base, reason });
+  };
+}
+
 function readChoices(
   sheet: Sheet | undefined,
   defaultLanguage: string,
@@ -217,28 +226,19 @@ function readChoices(
     issues.push({ sheet: 'choices', row: 1, reason: 'missing column name' });
     return [];
   }
+  const issue = cellIssue('choices', columns, issues);
   const lists = new Map<string, { row: number; choices: Choice[] }>();
   for (const row of sheet.rows) {
     const listName = columns.value(row, 'list_name');
     if (listName === undefined) {
-      issues.push({
-        sheet: 'choices',
-        row: row.row,
-        column: columns.headerOf('list_name'),
-        reason: 'missing list name',
-      });
+      issue(row, 'list_name', 'missing list name');
       continue;
     }
     const list = lists.get(listName) ?? { row: row.row, choices: [] };
     lists.set(listName, list);
     const name = columns.value(row, 'name');
     if (name === undefined) {
-      issues.push({
-        sheet: 'choices',
-        row: row.row,
-        column: columns.headerOf('name'),
-        reason: 'missing choice name',
-      });
+      issue(row, 'name', 'missing choice name');
       continue;
     }
     const choice: Choice = { name, label: columns.labels(row, 'label'), properties: columns.extra(row) };
@@ -272,9 +272,7 @@ function readSurvey(
 
   const root: FormNode[] = [];
   const stack: OpenGroup[] = [];
-  const issue = (row: SheetRow, base: string, reason: string): void => {
-    issues.push({ sheet: 'survey', row: row.row, column: columns.headerOf(base) ?? base, reason });
-  };
+  const issue = cellIssue('survey', columns, issues);
   const current = (): FormNode[] => (stack.length > 0 ? stack[stack.length - 1].children : root);
   const closeGroup = (open: OpenGroup): Group => groupOf(open, columns, issue, locations);
 
@@ -335,7 +333,7 @@ function readSurvey(
 function groupOf(
   open: OpenGroup,
   columns: SheetColumns,
-  issue: (row: SheetRow, base: string, reason: string) => void,
+  issue: CellIssue,
   locations: Map<ModelTarget, Location>,
 ): Group {
   const row = open.row;
@@ -383,7 +381,7 @@ function buildQuestion(
   row: SheetRow,
   parsed: Exclude<ParsedType, { kind: 'begin' | 'end' }>,
   columns: SheetColumns,
-  issue: (row: SheetRow, base: string, reason: string) => void,
+  issue: CellIssue,
 ): Question {
   if (parsed.kind === 'error') issue(row, 'type', parsed.reason);
   // An unusable type still yields a placeholder question, so references to it do not cascade
