@@ -163,17 +163,9 @@ export class SurveyDemoSeeder implements DemoSeeder {
           throw new Error(`demo response ${i + 1} is invalid: ${JSON.stringify(result.issues[0])}`);
         return { areaId: context.areaIds.get(String(raw['planungsraum'])) ?? null, answers: result.answers };
       });
-      await this.db.transaction(async (manager) => {
-        for (let i = 0; i < responses.length; i += 500)
-          await this.collection.insert(
-            manager,
-            context.survey,
-            wave,
-            responses.slice(i, i + 500),
-            'import',
-            day,
-          );
-      });
+      await this.db.transaction((manager) =>
+        this.collection.insert(manager, context.survey, wave, responses, 'import', day),
+      );
       progress(`demo: ${responses.length} responses in ${wave.name}`);
     }
     this.logger.log(`demo survey ${demo.formId} seeded`);

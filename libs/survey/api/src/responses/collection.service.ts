@@ -58,6 +58,8 @@ export interface StoredResponse {
  * form, areas and waves per survey and interval instead of per submission.
  */
 const CONTEXT_TTL_MS = 2000;
+/** Responses per INSERT (and outbox append) when many are written at once. */
+const INSERT_BATCH = 1000;
 
 export function answerIssuesMessage(issues: readonly AnswerIssue[]): string {
   const first = issues[0];
@@ -325,7 +327,10 @@ export class CollectionService {
     }
   }
 
-  /** Responses and their events in the caller's transaction: both commit or neither. */
+  /**
+   * Responses and their events in the caller's transaction: both commit or neither. An import's
+   * thousands go in statements of INSERT_BATCH responses each.
+   */
   async insert(
     manager: EntityManager,
     survey: SurveyRow,
@@ -334,7 +339,18 @@ export class CollectionService {
     channel: Channel,
     today: string,
   ): Promise<void> {
-    if (responses.length === 0) return;
+    for (let i = 0; i < responses.length; i += INSERT_BATCH)
+      await this.insertBatch(manager, survey, wave, responses.slice(i, i + INSERT_BATCH), channel, today);
+  }
+
+  private async insertBatch(
+    manager: EntityManager,
+    survey: SurveyRow,
+    wave: WaveRow,
+    responses: readonly StoredResponse[],
+    channel: Channel,
+    today: string,
+  ): Promise<void> {
     await this.responses.insertMany(manager, {
       tenantId: survey.tenantId,
       surveyId: survey.id,

@@ -112,18 +112,9 @@ export class ResponseImportService {
         },
       );
     }
-    await this.db.transaction(async (manager) => {
-      for (let i = 0; i < responses.length; i += 1000) {
-        await this.collection.insert(
-          manager,
-          context.survey,
-          wave,
-          responses.slice(i, i + 1000),
-          'import',
-          today,
-        );
-      }
-    });
+    await this.db.transaction((manager) =>
+      this.collection.insert(manager, context.survey, wave, responses, 'import', today),
+    );
     return { imported: responses.length };
   }
 }
