@@ -234,6 +234,18 @@ export function evaluationTests(context, it = nodeIt) {
     await expectAccessible(page);
   });
 
+  it('downloads the frozen evidence as its JSON document', async () => {
+    const id = (await page.getByTestId('snapshot-info').innerText()).match(/[0-9a-f-]{36}/)[0];
+    const waiting = page.waitForEvent('download');
+    await page
+      .getByTestId('snapshot-history')
+      .getByRole('button', { name: 'Datenstand als JSON herunterladen' })
+      .click();
+    const file = await waiting;
+    assert.equal(file.suggestedFilename(), `evidence-${id}.json`);
+    assert.equal(typeof JSON.parse(await readFile(await file.path(), 'utf8')), 'object');
+  });
+
   it('submits for review; finalising is left to someone else', async () => {
     await page.getByRole('tab', { name: 'Überblick' }).click();
     await page.getByTestId('action-submit').click();

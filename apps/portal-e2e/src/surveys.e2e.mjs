@@ -5,6 +5,7 @@
 // shown as suppressed until a release point. Register in apps/portal-e2e/run.mjs next to portalTests:
 //   import { surveyTests } from './src/surveys.e2e.mjs';   …   surveyTests(context);
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
@@ -90,6 +91,15 @@ export function surveyTests(context, it = nodeIt) {
     await page.getByText(/Gespeichert als Version \d+/).waitFor();
     const violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
+  });
+
+  it('downloads the saved questionnaire as an XLSForm workbook', async () => {
+    const waiting = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'XLSForm herunterladen' }).click();
+    const file = await waiting;
+    assert.match(file.suggestedFilename(), /^[^\\/:*?"<>|]+\.xlsx$/);
+    // An .xlsx is a zip archive: it starts with "PK".
+    assert.equal((await readFile(await file.path())).subarray(0, 2).toString('latin1'), 'PK');
   });
 
   it('publishes with a wave and offers a link and QR code per area', async () => {

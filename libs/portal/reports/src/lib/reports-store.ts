@@ -1,8 +1,8 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { ReportingClient, type DownloadedFile, type ReportingSchemas } from '@quartier/portal-data-access';
+import { saveBlob } from '@quartier/portal-ui';
 import { isActive, pollDelay, type ReportView } from './report-jobs';
 import type { ReportRequest } from './report-request';
-import { saveFile } from './save-file';
 import { ReportsTexts } from './texts';
 
 export const PAGE_SIZE = 20;
@@ -164,7 +164,7 @@ export class ReportsStore {
       report.id,
       async () => {
         const file = await this.fileOf(report);
-        saveFile(file.blob, file.fileName ?? report.fileName);
+        saveBlob(file.blob, file.fileName ?? report.fileName);
         return report.id;
       },
       false,

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
 import { Session } from '@quartier/portal-data-access';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, saveBlob } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation, type LiveComparison } from '../evaluation-workspace';
 import { shortHash } from '../numbers';
 import { EvaluationTexts } from '../texts';
@@ -87,12 +87,7 @@ export class SnapshotPanel {
           path: { evaluationId: this.evaluation().id, snapshotId },
         },
       );
-      const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `evidence-${snapshotId}.json`;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 0);
+      saveBlob(new Blob([text], { type: 'application/json' }), `evidence-${snapshotId}.json`);
     } catch (error) {
       this.message.set({ kind: 'error', text: this.workspace.problem(error) });
     }

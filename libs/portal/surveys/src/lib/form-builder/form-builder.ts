@@ -8,7 +8,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, saveBlob } from '@quartier/portal-ui';
 import {
   insertNode,
   LIST_TYPES,
@@ -390,11 +390,6 @@ export class FormBuilder {
 
   protected async exportFile(): Promise<void> {
     const blob = await this.api.downloadXlsForm(this.survey().id);
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `${this.form().settings.formId || 'fragebogen'}.xlsx`;
-    a.click();
-    URL.revokeObjectURL(url);
+    saveBlob(blob, `${this.form().settings.formId || 'fragebogen'}.xlsx`);
   }
 }

@@ -36,7 +36,10 @@ export function csvBlob(rows: TableRows): Blob {
   });
 }
 
-/** Hands a file to the browser as a download. */
+/**
+ * Hands a file to the browser as a download under a name the file system accepts (the one way
+ * the portal saves what it made or fetched: tables, maps, reports, questionnaires, evidence).
+ */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
