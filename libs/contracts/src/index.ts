@@ -9,3 +9,4 @@ export * from './csv-safety';
 export * from './actor-name';
 export * from './evaluation-evidence';
 export * from './network-sectors';
+export * from './area-geometry';

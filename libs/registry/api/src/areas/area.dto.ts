@@ -1,4 +1,4 @@
-import { nameText } from '@quartier/contracts';
+import { areaGeometrySchema, nameText } from '@quartier/contracts';
 import { z } from 'zod';
 import { orNull } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
@@ -83,13 +83,6 @@ export const areaDetailSchema = areaSummarySchema.extend({
   versionId: z.uuid(),
 });
 export class AreaDetailDto extends createZodDto(areaDetailSchema) {}
-
-const position = z.array(z.number()).min(2);
-/** Area boundaries are Polygons or MultiPolygons (the import refuses anything else). */
-const areaGeometrySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position))) }),
-]);
 
 /**
  * What `GET /areas/geojson` answers (RFC 7946). PostgreSQL writes it as text, so no compile-time

@@ -1,3 +1,4 @@
+import { areaGeometrySchema } from '@quartier/contracts';
 import { z } from 'zod';
 
 // What the report reads from the other services' answers — only the fields it uses (unknown
@@ -27,16 +28,11 @@ export const areaPageSchema = z.object({
   ),
   total: z.number(),
 });
-const position = z.array(z.number()).min(2);
-const geometry = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position)) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position))) }),
-]);
 export const featureCollectionSchema = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(
     z.object({
-      geometry: geometry.nullable(),
+      geometry: areaGeometrySchema.nullable(),
       properties: z.object({ id: z.string(), code: z.string() }),
     }),
   ),
