@@ -49,8 +49,8 @@ function ensureBuilt() {
   });
 }
 
-/** autocannon in its own process; returns its JSON summary. */
-function autocannon(url, body) {
+/** autocannon in its own process for `seconds` (a short run warms up); returns its JSON summary. */
+function autocannon(url, body, seconds = DURATION) {
   return new Promise((resolve, reject) => {
     const args = [
       require.resolve('autocannon/autocannon.js'),
@@ -58,7 +58,7 @@ function autocannon(url, body) {
       '-c',
       String(CONNECTIONS),
       '-d',
-      String(DURATION),
+      String(seconds),
       '-m',
       'POST',
       '-H',
@@ -169,7 +169,7 @@ async function submissionPart() {
     if (probe.status !== 201) throw new Error(`probe submission: ${probe.status} ${await probe.text()}`);
 
     // Warm-up (JIT, pool connections), then the measured run.
-    await autocannonShort(url, body);
+    await autocannon(url, body, 3);
     const service = summarise(await autocannon(url, body));
     const [{ rows, events }] = await t.db.query(
       `SELECT (SELECT count(*)::int FROM survey_response) AS rows, (SELECT count(*)::int FROM outbox WHERE type = 'survey.response.submitted') AS events`,
@@ -273,7 +273,7 @@ async function bareComparison(databaseUrl, schema, target) {
       await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
       try {
         const url = `http://127.0.0.1:${server.address().port}/`;
-        await autocannonShort(url, target.body);
+        await autocannon(url, target.body, 3);
         results[name] = { table, groupCommit, ...summarise(await autocannon(url, target.body)) };
       } finally {
         await new Promise((resolve) => server.close(resolve));
@@ -283,32 +283,6 @@ async function bareComparison(databaseUrl, schema, target) {
   } finally {
     await pool.end();
   }
-}
-
-async function autocannonShort(url, body) {
-  const previous = process.env.SURVEY_BENCH_SECONDS;
-  await new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        require.resolve('autocannon/autocannon.js'),
-        '-c',
-        String(CONNECTIONS),
-        '-d',
-        '3',
-        '-m',
-        'POST',
-        '-H',
-        'content-type=application/json',
-        '-b',
-        body,
-        url,
-      ],
-      { stdio: 'ignore' },
-    );
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`warm-up exited ${code}`))));
-  });
-  return previous;
 }
 
 /** The core part's form: an area question, then Likert, multiple-choice and integer questions. */
