@@ -164,27 +164,23 @@ class Parser {
   }
 
   private expression(): FormulaNode {
-    let left = this.term();
-    for (
-      let token = this.peek();
-      token.type === 'operator' && (token.value === '+' || token.value === '-');
-      token = this.peek()
-    ) {
-      this.next();
-      left = { kind: 'binary', operator: token.value, left, right: this.term(), offset: token.offset };
-    }
-    return left;
+    return this.leftAssociative(['+', '-'], () => this.term());
   }
 
   private term(): FormulaNode {
-    let left = this.unary();
+    return this.leftAssociative(['*', '/'], () => this.unary());
+  }
+
+  /** operand (operator operand)*, grouped from the left: a - b - c is (a - b) - c. */
+  private leftAssociative(operators: readonly string[], operand: () => FormulaNode): FormulaNode {
+    let left = operand();
     for (
       let token = this.peek();
-      token.type === 'operator' && (token.value === '*' || token.value === '/');
+      token.type === 'operator' && operators.includes(token.value);
       token = this.peek()
     ) {
       this.next();
-      left = { kind: 'binary', operator: token.value, left, right: this.unary(), offset: token.offset };
+      left = { kind: 'binary', operator: token.value, left, right: operand(), offset: token.offset };
     }
     return left;
   }
