@@ -21,6 +21,7 @@ export * from './lib/charts/mount-chart';
 export * from './lib/tabs/tab-list';
 export * from './lib/create-section/create-section';
 export * from './lib/submission/submission';
+export * from './lib/follow-job/follow-job';
 export * from './lib/radio-group/radio-group';
 export * from './lib/feature-texts/feature-texts';
 export * from './lib/chart-element/chart-element';

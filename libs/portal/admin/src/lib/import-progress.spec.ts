@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AreaImportJob } from '@quartier/portal-data-access';
-import {
-  featureNumber,
-  formatFileSize,
-  isFinished,
-  pollDelayMs,
-  progressPercent,
-} from './import-progress.ts';
+import { featureNumber, formatFileSize, pollDelayMs, progressPercent } from './import-progress.ts';
 
 const job = (overrides: Partial<AreaImportJob>): AreaImportJob => ({
   id: 'j',
@@ -25,15 +19,6 @@ const job = (overrides: Partial<AreaImportJob>): AreaImportJob => ({
 });
 
 describe('import progress', () => {
-  it('is finished once it left the queue and ended: succeeded, failed, cancelled or interrupted', () => {
-    assert.equal(isFinished(job({ status: 'queued' })), false);
-    assert.equal(isFinished(job({ status: 'running' })), false);
-    assert.equal(isFinished(job({ status: 'succeeded' })), true);
-    assert.equal(isFinished(job({ status: 'failed' })), true);
-    assert.equal(isFinished(job({ status: 'cancelled' })), true);
-    assert.equal(isFinished(job({ status: 'interrupted' })), true);
-  });
-
   it('shows the server’s byte progress of the streamed upload as a percentage', () => {
     assert.equal(progressPercent(job({ processed: 40, progress: 0.374 })), 37);
     assert.equal(progressPercent(job({ processed: 0, progress: 0 })), 0);

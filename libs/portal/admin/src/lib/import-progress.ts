@@ -1,10 +1,5 @@
 import type { AreaImportJob } from '@quartier/portal-data-access';
 
-/** Every state but queued and running is an end (succeeded, failed, cancelled, interrupted). */
-export function isFinished(job: AreaImportJob): boolean {
-  return job.status !== 'queued' && job.status !== 'running';
-}
-
 /**
  * Percentage for the progress bar from the server's byte progress (the upload is streamed, so
  * the feature count is known only at the end); null while it is not a number (indeterminate bar).

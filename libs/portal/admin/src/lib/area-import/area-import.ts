@@ -23,8 +23,16 @@ import {
   Session,
   problemFrom,
 } from '@quartier/portal-data-access';
-import { I18n, Notice, PageHeading, type TranslationKey, describeProblem } from '@quartier/portal-ui';
-import { featureNumber, formatFileSize, isFinished, pollDelayMs, progressPercent } from '../import-progress';
+import {
+  I18n,
+  Notice,
+  PageHeading,
+  type TranslationKey,
+  describeProblem,
+  followJob,
+  jobActive,
+} from '@quartier/portal-ui';
+import { featureNumber, formatFileSize, pollDelayMs, progressPercent } from '../import-progress';
 
 /** More errors than this help no one on screen; the count still says how many there are. */
 const SHOWN_ERRORS = 200;
@@ -77,7 +85,7 @@ export class AreaImport {
   protected readonly requestError = signal<string | null>(null);
   protected readonly running = computed(() => {
     const job = this.job();
-    return this.submitting() || (job !== null && !isFinished(job));
+    return this.submitting() || (job !== null && jobActive(job.status));
   });
   protected readonly percent = computed(() => {
     const job = this.job();
@@ -97,7 +105,8 @@ export class AreaImport {
   });
   protected readonly parentFrom = signal<ParentFrom>('code-prefix');
 
-  private pollTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Following the running import; a new import or leaving the page stops it. */
+  private following: AbortController | null = null;
 
   constructor() {
     void this.session.load();
@@ -148,31 +157,30 @@ export class AreaImport {
     this.job.set(null);
     this.requestError.set(null);
     this.submitting.set(true);
+    let job: AreaImportJob;
     try {
-      const job = await this.api.startAreaImport(file, options);
+      job = await this.api.startAreaImport(file, options);
       this.job.set(job);
-      if (!isFinished(job)) this.schedulePoll(job.id, 0);
     } catch (error) {
       this.requestError.set(describeProblem(problemFrom(error), this.t));
+      return;
     } finally {
       this.submitting.set(false);
     }
-  }
-
-  private schedulePoll(id: string, attempt: number): void {
-    this.pollTimer = setTimeout(async () => {
-      try {
-        const job = await this.api.areaImport(id);
-        this.job.set(job);
-        if (!isFinished(job)) this.schedulePoll(id, attempt + 1);
-      } catch (error) {
-        this.requestError.set(describeProblem(problemFrom(error), this.t));
-      }
-    }, pollDelayMs(attempt));
+    const following = (this.following = new AbortController());
+    try {
+      await followJob(job, (j) => this.api.areaImport(j.id), {
+        delay: pollDelayMs,
+        seen: (j) => this.job.set(j),
+        stop: following.signal,
+      });
+    } catch (error) {
+      if (!following.signal.aborted) this.requestError.set(describeProblem(problemFrom(error), this.t));
+    }
   }
 
   private stopPolling(): void {
-    if (this.pollTimer !== null) clearTimeout(this.pollTimer);
-    this.pollTimer = null;
+    this.following?.abort();
+    this.following = null;
   }
 }

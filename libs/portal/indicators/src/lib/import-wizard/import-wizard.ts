@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { Session } from '@quartier/portal-data-access';
-import { ScrollRegion } from '@quartier/portal-ui';
+import { ScrollRegion, followJob } from '@quartier/portal-ui';
 import { IndicatorApi, type ImportFormat, type ImportJob, type SavedMapping } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
 
@@ -40,12 +40,11 @@ export class ImportWizard {
   protected readonly saved = signal<SavedMapping[]>([]);
   protected readonly mappable = computed(() => this.format() === 'sdmx-csv' || this.format() === 'json-stat');
   protected readonly sources = computed(() => this.saved().filter((m) => m.format === this.format()));
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Aborted when the page goes: no more questions about the job. */
+  private readonly gone = new AbortController();
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => {
-      if (this.timer) clearTimeout(this.timer);
-    });
+    inject(DestroyRef).onDestroy(() => this.gone.abort());
     if (this.allowed) void this.loadMappings();
   }
 
@@ -76,38 +75,32 @@ export class ImportWizard {
     if (!file) return;
     this.busy.set(true);
     this.failure.set(null);
+    let job: ImportJob;
     try {
-      this.job.set(
-        this.mappable()
-          ? await this.api.startImport(file, this.format(), file.name, this.mapping(), this.source())
-          : await this.api.startImport(file, this.format(), file.name),
-      );
-      this.poll();
+      job = this.mappable()
+        ? await this.api.startImport(file, this.format(), file.name, this.mapping(), this.source())
+        : await this.api.startImport(file, this.format(), file.name);
+      this.job.set(job);
     } catch (error) {
       this.busy.set(false);
       this.failure.set(
         error instanceof HttpErrorResponse ? (error.error?.message ?? error.message) : String(error),
       );
-    }
-  }
-
-  private poll(): void {
-    const job = this.job();
-    if (!job) return;
-    if (job.status !== 'queued' && job.status !== 'running') {
-      this.busy.set(false);
-      if (job.status === 'succeeded' && this.mappable() && this.source().trim() !== '')
-        void this.loadMappings();
       return;
     }
-    this.timer = setTimeout(async () => {
-      try {
-        this.job.set(await this.api.importJob(job.id));
-        this.poll();
-      } catch (error) {
-        this.busy.set(false);
-        this.failure.set(error instanceof Error ? error.message : String(error));
-      }
-    }, 500);
+    try {
+      const ended = await followJob(job, (j) => this.api.importJob(j.id), {
+        delay: () => 500,
+        seen: (j) => this.job.set(j),
+        stop: this.gone.signal,
+      });
+      if (ended === null) return;
+      this.busy.set(false);
+      if (ended.status === 'succeeded' && this.mappable() && this.source().trim() !== '')
+        void this.loadMappings();
+    } catch (error) {
+      this.busy.set(false);
+      this.failure.set(error instanceof Error ? error.message : String(error));
+    }
   }
 }

@@ -12,6 +12,7 @@ import { SECTORS } from '@quartier/contracts';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import {
   ChoiceSelect,
+  followJob,
   PageHeading,
   TableDownload,
   TabList,
@@ -266,14 +267,14 @@ export class NetworksPage {
     } catch (error) {
       if (!(error instanceof HttpErrorResponse) || error.status !== 409) throw error;
     }
-    let job = await this.api.startMetricsJob(networkId, waveId);
-    while (job.status === 'queued' || job.status === 'running') {
-      this.jobProgress.set(job.progress);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      job = await this.api.metricsJob(job.id);
-    }
+    const started = await this.api.startMetricsJob(networkId, waveId);
+    this.jobProgress.set(started.progress);
+    const job = await followJob(started, (j) => this.api.metricsJob(j.id), {
+      delay: () => 1000,
+      seen: (j) => this.jobProgress.set(j.progress),
+    });
     this.jobProgress.set(null);
-    if (job.status === 'failed') throw new Error(this.t('computeFailed', { message: job.message ?? '' }));
+    if (job?.status === 'failed') throw new Error(this.t('computeFailed', { message: job.message ?? '' }));
     return this.api.metrics(networkId, waveId);
   }
 
