@@ -48,8 +48,11 @@ export interface ServiceTestApp {
   /** The service's own DataSource (its schema). */
   db: DataSource;
   tokenFor(username: string): Promise<string>;
-  /** Writes areas into the service's `area_ref` read model, as registry events would; returns code → id. */
-  seedAreas(tenantId: string, areas: TestArea[]): Promise<Record<string, string>>;
+  /**
+   * Writes areas into the service's `area_ref` read model, as registry events would, as one area
+   * version valid from `validFrom` (default 2020-01-01); returns code → id.
+   */
+  seedAreas(tenantId: string, areas: TestArea[], validFrom?: string): Promise<Record<string, string>>;
   /** Writes a role assignment into `role_assignment_ref`, as the registry's event would. */
   grant(
     tenantId: string,
@@ -183,8 +186,8 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
       }
       return { status: answer.status, headers: answer.headers, text, body: parsed };
     },
-    async seedAreas(tenantId: string, areas: TestArea[]) {
-      const { ids, events } = areaUpsertEvents(tenantId, areas);
+    async seedAreas(tenantId: string, areas: TestArea[], validFrom?: string) {
+      const { ids, events } = areaUpsertEvents(tenantId, areas, validFrom);
       for (const event of events) await fact(event);
       return ids;
     },

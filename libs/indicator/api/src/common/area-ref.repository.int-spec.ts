@@ -31,13 +31,24 @@ describe('AreaRefRepository (migrated indicator schema, real PostgreSQL)', () =>
       parentId: ids['B1'],
       path: [ids['B1']],
       population: 1200,
+      current: true,
     });
   });
 
-  it('lists an older area version before a newer one, whatever the codes', async () => {
+  it('lists an older area version before a newer one, whatever the codes; the newest is current', async () => {
     await schema.seedAreas('versions', [{ code: 'A', level: 'bezirk' }], '2024-01-01');
     await schema.seedAreas('versions', [{ code: 'Z', level: 'bezirk' }], '2021-01-01');
-    expect((await repo.all('versions')).map((a) => a.code)).toEqual(['Z', 'A']);
+    expect((await repo.all('versions')).map((a) => [a.code, a.current])).toEqual([
+      ['Z', false],
+      ['A', true],
+    ]);
+    // A code the newest version takes over: both areas listed, only the newest one current.
+    await schema.seedAreas('versions', [{ code: 'Z', level: 'bezirk' }], '2026-01-01');
+    expect((await repo.all('versions')).map((a) => [a.code, a.current])).toEqual([
+      ['Z', false],
+      ['A', false],
+      ['Z', true],
+    ]);
   });
 
   it('changes the stamp when an area of the tenant changes, and only then', async () => {

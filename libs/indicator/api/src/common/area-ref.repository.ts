@@ -6,10 +6,20 @@ import { selectPage, SqlWhere } from '@quartier/service-kit';
 import type { AreaRef } from '@quartier/contracts';
 
 /** An area of `area_ref` as this service reads it; `path` holds the ancestor ids, root first. */
-export type AreaNode = Pick<AreaRef, 'id' | 'code' | 'name' | 'level' | 'parentId' | 'path' | 'population'>;
+export type AreaNode = Pick<
+  AreaRef,
+  'id' | 'code' | 'name' | 'level' | 'parentId' | 'path' | 'population'
+> & {
+  /**
+   * The area belongs to the tenant's most recent area version (the latest valid-from date): the
+   * version value imports resolve codes to, and the areas maps and index runs list. The registry
+   * keeps a superseded version's areas, so the read model does too.
+   */
+  current: boolean;
+};
 
 /** An area as the read-model endpoint lists it (the ancestor path stays inside). */
-export type AreaRefItem = Omit<AreaNode, 'path'>;
+export type AreaRefItem = Omit<AreaNode, 'path' | 'current'>;
 
 /**
  * SQL over `area_ref`, the registry's areas as replicated into this schema. The read model is
@@ -31,10 +41,17 @@ export class AreaRefRepository {
     return `${n}-${t ?? ''}`;
   }
 
-  /** Every area of the tenant, oldest area version first, by code within one. */
+  /**
+   * Every area of the tenant, oldest area version first, by code within one; the areas of the
+   * most recent version (the registry has one version per valid-from date) marked `current`.
+   * Both read the index in this order (area_ref_tenant_version_idx): no sort, and the newest
+   * valid-from is one index entry.
+   */
   async all(tenantId: string, manager: EntityManager = this.db.manager): Promise<AreaNode[]> {
     return manager.query(
-      `SELECT id, code, name, level, parent_id AS "parentId", path, population FROM area_ref WHERE tenant_id = $1 ORDER BY valid_from, code`,
+      `SELECT id, code, name, level, parent_id AS "parentId", path, population,
+              valid_from = (SELECT max(valid_from) FROM area_ref WHERE tenant_id = $1) AS current
+         FROM area_ref WHERE tenant_id = $1 ORDER BY valid_from, code`,
       [tenantId],
     );
   }

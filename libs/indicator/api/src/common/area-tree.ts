@@ -19,7 +19,10 @@ export interface TenantAreas {
    * per read-model state: an index run resolves several indicators over the same tree.
    */
   readonly hierarchy: PreparedHierarchy;
-  /** The areas of one level and the part of the tree their values are resolved from. */
+  /**
+   * The current areas of one level (the most recent area version's) and the part of the tree
+   * their values are resolved from.
+   */
   below(level: string): LevelAreas;
 }
 
@@ -86,12 +89,15 @@ export class AreaTree {
   }
 }
 
-/** The level's areas and their descendants (whatever their level), in list order. */
+/**
+ * The level's current areas and their descendants (whatever their level; a version's areas have
+ * their parents in the same version), in list order.
+ */
 export function levelAreas(list: readonly AreaNode[], tree: PreparedHierarchy, level: string): LevelAreas {
   const inSubtree = new Uint8Array(list.length);
   const stack: number[] = [];
   list.forEach((a, i) => {
-    if (a.level === level) stack.push(i);
+    if (a.level === level && a.current) stack.push(i);
   });
   while (stack.length > 0) {
     const i = stack.pop() as number;

@@ -5,7 +5,13 @@ import { indexInputs, levelIds, levelValues } from './index-inputs';
 /** A uuid that reads as the short name in its last digits (e.g. …000000007031 for p1). */
 const uuid = (name: string) =>
   `00000000-0000-0000-0000-${Buffer.from(name).toString('hex').padStart(12, '0')}`;
-const area = (name: string, level: string, parent: string | null, population = 1000): AreaNode => ({
+const area = (
+  name: string,
+  level: string,
+  parent: string | null,
+  population = 1000,
+  current = true,
+): AreaNode => ({
   id: uuid(name),
   code: name.toUpperCase(),
   name,
@@ -13,6 +19,7 @@ const area = (name: string, level: string, parent: string | null, population = 1
   parentId: parent === null ? null : uuid(parent),
   path: [],
   population,
+  current,
 });
 
 /** The ids of a binary uuid[] (one dimension), as the database would read them. */
@@ -96,6 +103,24 @@ describe('index inputs', () => {
     expect(await levelValues(districts, indicator, stored)).toEqual(resolvedEverywhere('district'));
     const city = levelAreas(list, prepareHierarchy(list), 'city');
     expect(await levelValues(city, indicator, stored)).toEqual(resolvedEverywhere('city'));
+  });
+
+  it('leaves out a superseded area version’s areas of the level and below (codes reused by the current one)', async () => {
+    const old = [
+      area('old-c', 'city', null, 1000, false),
+      area('old-d1', 'district', 'old-c', 1000, false),
+      area('old-p1', 'planning', 'old-d1', 1000, false),
+    ].map((a) => ({ ...a, code: a.code.replace('OLD-', '') }));
+    const versions = [...old, ...list];
+    const districts = levelAreas(versions, prepareHierarchy(versions), 'district');
+    expect(districts.areas.map((a) => a.name)).toEqual(['d1', 'd2']);
+    expect(districts.hierarchy.areas.map((a) => a.id)).toEqual(
+      ['d1', 'd2', 'p1', 'p2', 'p3', 'p4'].map(uuid),
+    );
+    expect(await levelValues(districts, indicator, stored)).toEqual([15, 33]);
+    const planning = levelAreas(versions, prepareHierarchy(versions), 'planning');
+    expect(planning.areas.map((a) => a.code)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
+    expect(planning.bottom).toBe(true);
   });
 
   it('encodes a level’s ids and codes once, in its order', () => {

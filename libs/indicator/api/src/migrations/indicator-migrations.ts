@@ -6,6 +6,7 @@ import { ImportMappings1765100000000 } from './1765100000000-ImportMappings';
 import { IndexResultColumns1766300000000 } from './1766300000000-IndexResultColumns';
 import { IndexInputsAsJson1766400000000 } from './1766400000000-IndexInputsAsJson';
 import { IndexResultsUncompressed1766500000000 } from './1766500000000-IndexResultsUncompressed';
+import { AreaRefVersionOrder1766610000000 } from './1766610000000-AreaRefVersionOrder';
 
 /** The indicator schema's own migrations in order (the service module and repository tests run them). */
 export const INDICATOR_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const INDICATOR_MIGRATIONS = [
   IndexResultColumns1766300000000,
   IndexInputsAsJson1766400000000,
   IndexResultsUncompressed1766500000000,
+  AreaRefVersionOrder1766610000000,
 ];

@@ -54,7 +54,11 @@ export function visible(scope: Scope, area: AreaNode): boolean {
   return isInScope(scope, [...area.path, area.id]);
 }
 
-/** The areas of `level` (below `parent`) the caller may see, in the tree's order. */
+/**
+ * The areas of `level` (below `parent`) the caller may see, in the tree's order: those of the
+ * most recent area version (`current`), so a superseded area is not listed beside the new area
+ * that took over its code.
+ */
 export function shownAreas(
   tree: TenantAreas,
   scope: Scope,
@@ -62,6 +66,7 @@ export function shownAreas(
 ): AreaNode[] {
   return tree.list.filter(
     (area) =>
+      area.current &&
       area.level === query.level &&
       visible(scope, area) &&
       (!query.parent || area.path.includes(query.parent)),

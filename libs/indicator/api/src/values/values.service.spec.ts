@@ -8,6 +8,7 @@ const area = {
   parentId: 'b',
   path: ['a', 'b'],
   population: 100,
+  current: true,
 };
 
 describe('values helpers', () => {
