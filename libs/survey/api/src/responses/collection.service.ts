@@ -339,54 +339,45 @@ export class CollectionService {
     channel: Channel,
     today: string,
   ): Promise<void> {
-    for (let i = 0; i < responses.length; i += INSERT_BATCH)
-      await this.insertBatch(manager, survey, wave, responses.slice(i, i + INSERT_BATCH), channel, today);
-  }
-
-  private async insertBatch(
-    manager: EntityManager,
-    survey: SurveyRow,
-    wave: WaveRow,
-    responses: readonly StoredResponse[],
-    channel: Channel,
-    today: string,
-  ): Promise<void> {
-    await this.responses.insertMany(manager, {
-      tenantId: survey.tenantId,
-      surveyId: survey.id,
-      waveId: wave.id,
-      formVersion: survey.formVersion,
-      channel,
-      submittedOn: today,
-      responses,
-    });
     // The envelope's time is the day too: events must not reintroduce the precision the table avoids.
     const meta = { tenantId: survey.tenantId, key: survey.id, occurredAt: `${today}T00:00:00.000Z` };
-    const events: OutboxEvent[] = [];
-    for (const response of responses) {
-      events.push({
-        type: 'survey.response.submitted',
-        payload: {
-          tenantId: survey.tenantId,
-          surveyId: survey.id,
-          waveId: wave.id,
-          areaId: response.areaId,
-          submittedOn: today,
-          channel,
-        },
-        meta,
+    for (let i = 0; i < responses.length; i += INSERT_BATCH) {
+      const batch = responses.slice(i, i + INSERT_BATCH);
+      await this.responses.insertMany(manager, {
+        tenantId: survey.tenantId,
+        surveyId: survey.id,
+        waveId: wave.id,
+        formVersion: survey.formVersion,
+        channel,
+        submittedOn: today,
+        responses: batch,
       });
-      if (response.network)
+      const events: OutboxEvent[] = [];
+      for (const response of batch) {
         events.push({
-          type: 'survey.network-response.submitted',
+          type: 'survey.response.submitted',
           payload: {
-            ...response.network,
             tenantId: survey.tenantId,
-          } as OutboxEvent<'survey.network-response.submitted'>['payload'],
+            surveyId: survey.id,
+            waveId: wave.id,
+            areaId: response.areaId,
+            submittedOn: today,
+            channel,
+          },
           meta,
         });
+        if (response.network)
+          events.push({
+            type: 'survey.network-response.submitted',
+            payload: {
+              ...response.network,
+              tenantId: survey.tenantId,
+            } as OutboxEvent<'survey.network-response.submitted'>['payload'],
+            meta,
+          });
+      }
+      await this.outbox.appendMany(manager, events);
     }
-    await this.outbox.appendMany(manager, events);
   }
 
   private async useInvitation(manager: EntityManager, waveId: string, code: string): Promise<void> {
