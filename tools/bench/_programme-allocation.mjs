@@ -4,12 +4,11 @@
 //   node tools/bench/programme-allocation.mjs     (npm run bench -- programme-allocation)
 // Seeded needs (mulberry32), budget 25 M € in cents with floor and cap so both bind, unit 1 ct.
 // Reports the median and p95 of 50 timed runs after 10 warm-up runs, and a cold first run.
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../seeded-random.mjs';
+import { ensureServerBuilt } from './_server-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -22,13 +21,9 @@ function quantile(sorted, q) {
 }
 
 export default async function run() {
-  const entry = join(root, 'dist/server/libs/programme/core/src/index.js');
-  if (!existsSync(entry))
-    execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], {
-      cwd: root,
-      stdio: 'inherit',
-    });
-  const { allocateByNeed } = require(entry);
+  const entry = 'dist/server/libs/programme/core/src/index.js';
+  ensureServerBuilt(entry);
+  const { allocateByNeed } = require(join(root, entry));
   const random = seededRandom(20261204);
   // Needs shaped like a status index: mostly around 1, a long tail, some zeros.
   const areas = Array.from({ length: AREAS }, (_, i) => ({

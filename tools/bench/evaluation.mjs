@@ -15,27 +15,19 @@
 // 4. The same size through the evaluation service (with DATABASE_URL): POST …/snapshots and the
 //    numbers read back from the stored snapshot (see _evaluation-service.mjs).
 // Each timing is the best of several runs after a warm-up; results agree with the baselines.
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluationServicePart } from './_evaluation-service.mjs';
 import { seededRandom } from '../seeded-random.mjs';
+import { ensureServerBuilt } from './_server-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const ms = (started) => Number((performance.now() - started).toFixed(2));
-
-function ensureBuilt() {
-  if (existsSync(join(root, 'dist/server/libs/evaluation/core/src/index.js'))) return;
-  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
 
 function best(repeat, fn) {
   fn(); // warm-up (JIT)
@@ -303,7 +295,7 @@ function snapshotPart(core) {
 }
 
 export default async function evaluationBenchmark() {
-  ensureBuilt();
+  ensureServerBuilt('dist/server/libs/evaluation/core/src/index.js');
   const core = require(join(root, 'dist/server/libs/evaluation/core/src/index.js'));
   const mlMatrix = require('ml-matrix');
   process.stderr.write('[bench evaluation] difference-in-differences…\n');

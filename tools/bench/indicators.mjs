@@ -15,11 +15,9 @@
 // 3. map request p95, warm: autocannon against the same service (one indicator, one period,
 //    1,000 areas), Redis cache when REDIS_URL is set.
 // Parts 1 and 3 need DATABASE_URL (a PostgreSQL server, e.g. the test infrastructure).
-import { execFileSync } from 'node:child_process';
 import {
   createReadStream,
   createWriteStream,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   rmSync,
@@ -34,6 +32,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { copyIntoServiceShape, narrowCopy } from './_indicators-baseline.mjs';
 import { seededRandom } from '../seeded-random.mjs';
+import { ensureServerBuilt } from './_server-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -43,14 +42,6 @@ const INDICATORS = Number(process.env.INDICATOR_BENCH_INDICATORS ?? 100);
 const PERIODS = 10;
 const seconds = (started) => Number(((performance.now() - started) / 1000).toFixed(3));
 const mib = (bytes) => Number((bytes / 2 ** 20).toFixed(1));
-
-function ensureBuilt() {
-  if (existsSync(join(root, 'dist/server/libs/indicator/api/src/index.js'))) return;
-  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
 
 const areaCode = (i) => `A${String(i).padStart(4, '0')}`;
 const indicatorCode = (k) => `I${String(k).padStart(3, '0')}`;
@@ -377,7 +368,7 @@ function corePart() {
 }
 
 export default async function run() {
-  ensureBuilt();
+  ensureServerBuilt('dist/server/libs/indicator/api/src/index.js');
   const work = mkdtempSync(join(tmpdir(), 'quartier-bench-indicators-'));
   try {
     // Service first: its RSS baseline must not include the core part's generated data.

@@ -10,14 +10,14 @@
 //     events a portal would see), then the cached result read back.
 // The BA graph has no weights, so the network is created unweighted (BFS, as in part 1).
 // Writes bench-results/network-service.json and prints a short table.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { client } from './_embedded-platform.mjs';
 import { barabasiAlbert } from './network.mjs';
+import { ensureServerBuilt } from './_server-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -25,14 +25,6 @@ const N = 20_000;
 const M = 5;
 const SEED = 20240501;
 const seconds = (started) => Number(((performance.now() - started) / 1000).toFixed(3));
-
-function ensureBuilt() {
-  if (existsSync(join(root, 'dist/server/libs/network/api/src/index.js'))) return;
-  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
 
 async function computePart(edges) {
   const { computeMetrics, workersAvailable } = require(
@@ -156,7 +148,7 @@ async function servicePart(edges) {
 }
 
 export default async function run() {
-  ensureBuilt();
+  ensureServerBuilt('dist/server/libs/network/api/src/index.js');
   const edges = barabasiAlbert(N, M, SEED);
   const compute = await computePart(edges);
   const service = await servicePart(edges);

@@ -20,8 +20,8 @@
 // SURVEY_BENCH_SECONDS (20), SURVEY_BENCH_CONNECTIONS (32), SURVEY_BENCH_RESPONSES (100000, the
 // results path's size), SURVEY_BENCH_SKIP_AGGREGATION=1 skips the core part.
 // Writes bench-results/survey.json and prints a short table.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -30,6 +30,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RESULTS_SHAPE, resultsPart } from './_survey-results.mjs';
 import { seededRandom } from '../seeded-random.mjs';
 import { tableLike } from './_table-like.mjs';
+import { ensureServerBuilt } from './_server-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -40,14 +41,6 @@ const RESPONSES = Number(process.env.SURVEY_BENCH_RESPONSES ?? RESULTS_SHAPE.res
 // The service's group commit (libs/survey/api/src/responses/collection.service.ts).
 const MAX_BATCH = 200;
 const MAX_TRANSACTIONS = 4;
-
-function ensureBuilt() {
-  if (existsSync(join(root, 'dist/server/libs/survey/api/src/index.js'))) return;
-  execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], {
-    cwd: root,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-}
 
 /** autocannon in its own process for `seconds` (a short run warms up); returns its JSON summary. */
 function autocannon(url, body, seconds = DURATION) {
@@ -393,7 +386,7 @@ function aggregationPart() {
 }
 
 export default async function run() {
-  ensureBuilt();
+  ensureServerBuilt('dist/server/libs/survey/api/src/index.js');
   const machine = {
     cpus: cpus().length,
     parallelism: availableParallelism(),
