@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../seeded-random.mjs';
+import { quantile } from './_embedded-platform.mjs';
 import { ensureServerBuilt } from './_server-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,10 +16,6 @@ const require = createRequire(import.meta.url);
 const AREAS = 10_000;
 const WARM_UP = 10;
 const RUNS = 50;
-
-function quantile(sorted, q) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
 
 export default async function run() {
   const entry = 'dist/server/libs/programme/core/src/index.js';

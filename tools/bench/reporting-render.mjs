@@ -9,14 +9,11 @@ import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { quantile } from './_embedded-platform.mjs';
 
 const require = createRequire(import.meta.url);
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const lib = (path) => require(join(root, 'dist/server/libs/reporting/core/src', path));
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 async function time(fn) {
   const cpu = process.cpuUsage();
@@ -95,9 +92,9 @@ export default async function run() {
     areaProfile: {
       coldPdfMs: Math.round(cold.ms),
       warmRuns,
-      buildMs: { p50: +percentile(build, 50).toFixed(1), p95: +percentile(build, 95).toFixed(1) },
-      buildAndPdfMs: { p50: +percentile(pdf, 50).toFixed(1), p95: +percentile(pdf, 95).toFixed(1) },
-      buildAndPdfCpuMs: { p50: +percentile(cpu, 50).toFixed(1), p95: +percentile(cpu, 95).toFixed(1) },
+      buildMs: { p50: +quantile(build, 0.5).toFixed(1), p95: +quantile(build, 0.95).toFixed(1) },
+      buildAndPdfMs: { p50: +quantile(pdf, 0.5).toFixed(1), p95: +quantile(pdf, 0.95).toFixed(1) },
+      buildAndPdfCpuMs: { p50: +quantile(cpu, 0.5).toFixed(1), p95: +quantile(cpu, 0.95).toFixed(1) },
       pdfBytes: cold.result.length,
       docxMs: Math.round(docx.ms),
       docxBytes: docx.result.length,
