@@ -23,7 +23,14 @@ import {
   RegistryApi,
   problemFrom,
 } from '@quartier/portal-data-access';
-import { CreateReportLink, I18n, KEEP_FOCUS_STATE, Notice, describeProblem } from '@quartier/portal-ui';
+import {
+  CreateReportLink,
+  I18n,
+  KEEP_FOCUS_STATE,
+  Notice,
+  Submission,
+  describeProblem,
+} from '@quartier/portal-ui';
 import { AreaProfile } from '../area-profile/area-profile';
 import { squareKilometres } from '../geometry';
 import { parsePopulation } from '../population-input';
@@ -63,8 +70,8 @@ export class AreaDetail {
   readonly saved = output<AreaSummary>();
 
   protected readonly editing = signal(false);
-  protected readonly saving = signal(false);
-  protected readonly saveError = signal<string | null>(null);
+  /** Saving the changes: busy while they are sent, the failure in the reader's words. */
+  protected readonly saving = new Submission((error) => describeProblem(problemFrom(error), this.t));
   protected readonly savedMessage = signal<string | null>(null);
   protected readonly levelName = computed(() => {
     const key = this.area().level;
@@ -92,7 +99,7 @@ export class AreaDetail {
   protected startEditing(): void {
     const area = this.area();
     this.form.reset({ name: area.name, population: area.population === null ? '' : String(area.population) });
-    this.saveError.set(null);
+    this.saving.error.set(null);
     this.savedMessage.set(null);
     this.editing.set(true);
     afterNextRender(() => this.nameInput()?.nativeElement.focus(), { injector: this.injector });
@@ -112,19 +119,13 @@ export class AreaDetail {
     const { name, population } = this.form.getRawValue();
     const parsed = parsePopulation(population);
     if (!parsed.ok) return;
-    this.saving.set(true);
-    this.saveError.set(null);
-    try {
+    await this.saving.run(async () => {
       const updated = await this.api.updateArea(area.id, { name: name.trim(), population: parsed.value });
       this.editing.set(false);
       this.savedMessage.set(this.t('areas.saved', { name: updated.name }));
       this.saved.emit(updated);
       this.restoreFocus();
-    } catch (error) {
-      this.saveError.set(describeProblem(problemFrom(error), this.t));
-    } finally {
-      this.saving.set(false);
-    }
+    });
   }
 
   private restoreFocus(): void {

@@ -6,12 +6,12 @@ import {
   input,
   linkedSignal,
   resource,
-  signal,
 } from '@angular/core';
 import {
   I18n,
   Notice,
   ChoiceSelect,
+  Submission,
   TableDownload,
   type TableCell,
   type TableRows,
@@ -75,7 +75,7 @@ interface ResultRow {
               <button
                 type="button"
                 data-testid="release-results"
-                [disabled]="!r.release?.ownerMayRelease || releasing()"
+                [disabled]="!r.release?.ownerMayRelease || releasing.busy()"
                 [attr.aria-describedby]="r.release?.ownerMayRelease ? null : 'release-hint'"
                 (click)="release(r.surveyId, r.wave.id)"
               >
@@ -88,7 +88,7 @@ interface ResultRow {
               }
             </div>
           }
-          @if (releaseError(); as message) {
+          @if (releasing.error(); as message) {
             <q-notice kind="error">{{ message }}</q-notice>
           }
         </div>
@@ -316,8 +316,8 @@ export class ResultsPanel {
     params: () => (this.waveId() ? { id: this.survey().id, wave: this.waveId() as string } : undefined),
     loader: ({ params }) => this.api.results(params.id, params.wave),
   });
-  protected readonly releasing = signal(false);
-  protected readonly releaseError = signal<string | null>(null);
+  /** The owner's release: busy while it is sent, its failure in the reader's words. */
+  protected readonly releasing = new Submission(this.texts.problem);
   protected readonly waveName = computed(
     () => this.survey().waves.find((w) => w.id === this.waveId())?.name ?? '',
   );
@@ -325,17 +325,11 @@ export class ResultsPanel {
   protected readonly releaseTime = this.i18n.formatDateTime;
 
   /** The owner's release at the end of the wave; the results are read again afterwards. */
-  protected async release(surveyId: string, waveId: string): Promise<void> {
-    this.releasing.set(true);
-    this.releaseError.set(null);
-    try {
+  protected release(surveyId: string, waveId: string): Promise<void> {
+    return this.releasing.run(async () => {
       await this.api.releaseResults(surveyId, waveId);
       this.results.reload();
-    } catch (error) {
-      this.releaseError.set(this.texts.problem(error));
-    } finally {
-      this.releasing.set(false);
-    }
+    });
   }
 
   protected suppressedText(kind: string): string {
