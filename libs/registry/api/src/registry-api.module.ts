@@ -19,6 +19,7 @@ import { AreaRepository } from './areas/area.repository';
 import { AreaVersionRepository } from './area-versions/area-version.repository';
 import { AreaVersionsService } from './area-versions/area-versions.service';
 import { AreasService } from './areas/areas.service';
+import { AreaWrites } from './areas/area-writes';
 import { RegistryDemoSeeder } from './demo/demo-seeder';
 import { REGISTRY_ENTITIES, REGISTRY_MIGRATIONS } from './registry.schema';
 import { REGISTRY_CONNECTION, REGISTRY_SCHEMA } from './registry.constants';
@@ -72,6 +73,7 @@ export class RegistryApiModule {
         TenantsService,
         MeService,
         AreasService,
+        AreaWrites,
         AreaTilesService,
         AreaImportRepository,
         AreaImportsService,

@@ -23,6 +23,7 @@ import turfArea from '@turf/area';
 import { stat } from 'node:fs/promises';
 import { DataSource, type EntityManager } from 'typeorm';
 import { toAreaEvent } from '../areas/area-event';
+import { AreaWrites } from '../areas/area-writes';
 import { AreaEntity } from '../entities/area.entity';
 import { AreaVersionEntity } from '../entities/area-version.entity';
 import { TenantEntity } from '../entities/tenant.entity';
@@ -58,6 +59,7 @@ export class AreaImportsService implements OnModuleInit {
     private readonly outbox: OutboxWriter,
     private readonly runner: JobRunner,
     private readonly spool: UploadSpool,
+    private readonly writes: AreaWrites,
   ) {}
 
   onModuleInit(): void {
@@ -123,7 +125,7 @@ export class AreaImportsService implements OnModuleInit {
     const errorsOf = () =>
       [...(validator?.errors ?? []), ...unstorable].sort((a, b) => a.feature - b.feature);
     try {
-      return await this.db.transaction(async (manager) => {
+      const counts = await this.db.transaction(async (manager) => {
         const { version, parentByCode, hasParentLevel } = await this.prepare(manager, ctx.tenantId, options);
         validator = new AreaImportValidator(options, {
           hasParentLevel,
@@ -163,6 +165,9 @@ export class AreaImportsService implements OnModuleInit {
         await this.publish(manager, ctx.tenantId, version, written);
         return counts;
       });
+      // Committed: this process's tiles read the level's new state from the next request on.
+      this.writes.committed(ctx.tenantId);
+      return counts;
     } catch (error) {
       report();
       if (ctx.signal.aborted) throw error;

@@ -12,6 +12,7 @@ import type { listAreasQuerySchema, updateAreaSchema } from './area.dto';
 import type { z } from 'zod';
 import { REGISTRY_CONNECTION } from '../registry.constants';
 import { AreaRepository } from './area.repository';
+import { AreaWrites } from './area-writes';
 
 /** Who may change an area's master data. */
 export const AREA_EDITORS = ['tenant-admin', 'planner'] as const;
@@ -22,6 +23,7 @@ export class AreasService {
     @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
     private readonly bulk: AreaRepository,
     private readonly outbox: OutboxWriter,
+    private readonly writes: AreaWrites,
   ) {}
 
   /** The area version in force today (the newest one if all start in the future). */
@@ -106,7 +108,7 @@ export class AreasService {
 
   async update(caller: Caller, id: string, patch: z.infer<typeof updateAreaSchema>): Promise<AreaSummary> {
     const { access, tenantId } = caller;
-    return this.db.transaction(async (manager) => {
+    const saved = await this.db.transaction(async (manager) => {
       const area = await this.find(tenantId, id, manager, true);
       if (patch.name !== undefined) area.name = patch.name;
       if (patch.population !== undefined) area.population = patch.population;
@@ -116,8 +118,10 @@ export class AreasService {
         tenantId,
         key: saved.id,
       });
-      return this.summary(access, saved);
+      return saved;
     });
+    this.writes.committed(tenantId);
+    return this.summary(access, saved);
   }
 
   async find(

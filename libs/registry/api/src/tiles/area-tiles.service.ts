@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { AreaRepository } from '../areas/area.repository';
 import { AreasService } from '../areas/areas.service';
+import { AreaWrites } from '../areas/area-writes';
 import { TenantEntity } from '../entities/tenant.entity';
 import { REGISTRY_CONNECTION } from '../registry.constants';
 import { encodeAreaIdPng } from './area-id-png';
@@ -53,6 +54,8 @@ export class AreaTilesService {
   // Stale-while-revalidate: once a level's stamp is known, a tile request never waits for the
   // stamp query (a count over the level's areas: tens of ms at 50,000 areas, the bulk of a warm
   // tile's time); the first request after the TTL answers from the known stamp and refreshes it.
+  // Keyed by the tenant's committed area writes in this process too (AreaWrites): after an
+  // import or an edit here, the next request reads the stamp afresh instead of answering stale.
   private readonly stamps = new LRUCache<string, string, { tenantId: string; level: string }>({
     max: 256,
     ttl: STAMP_TTL_MS,
@@ -69,6 +72,7 @@ export class AreaTilesService {
     @InjectDataSource(REGISTRY_CONNECTION) private readonly db: DataSource,
     private readonly areas: AreasService,
     private readonly bulk: AreaRepository,
+    private readonly writes: AreaWrites,
   ) {}
 
   /** TileJSON 3.0 of a level: bounds, zoom range, the layer and its fields, the id rasters. */
@@ -141,7 +145,9 @@ export class AreaTilesService {
 
   /** Version, count and last change of the level's areas: a new stamp means new tiles. */
   private async stamp(tenantId: string, level: string): Promise<string> {
-    const stamp = await this.stamps.fetch(`${tenantId}\u0000${level}`, { context: { tenantId, level } });
+    const stamp = await this.stamps.fetch(`${tenantId}\u0000${level}\u0000${this.writes.count(tenantId)}`, {
+      context: { tenantId, level },
+    });
     if (stamp === undefined) throw new Error(`no stamp for level ${level}`);
     return stamp;
   }
