@@ -43,8 +43,12 @@ export class TableDownload {
   private readonly i18n = inject(I18n);
   protected readonly text = computed(() => TEXTS[this.i18n.language()]);
 
-  /** The rows to write, header first, as the reader sees them (translated names, plain numbers). */
-  readonly rows = input.required<TableRows>();
+  /**
+   * The rows to write, header first, as the reader sees them (translated names, plain numbers);
+   * or a function giving them, called on download: a ranking of 50,000 areas is not written out
+   * on every change for a download that may never come.
+   */
+  readonly rows = input.required<TableRows | (() => TableRows)>();
   /** File name without extension. */
   readonly fileName = input.required<string>();
   /** The sheet's name in the workbook (and what the buttons' group is called). */
@@ -52,14 +56,19 @@ export class TableDownload {
   readonly testId = input('table-download');
   protected readonly failed = signal(false);
 
+  private table(): TableRows {
+    const rows = this.rows();
+    return typeof rows === 'function' ? rows() : rows;
+  }
+
   protected csv(): void {
-    saveBlob(csvBlob(this.rows()), `${this.fileName()}.csv`);
+    saveBlob(csvBlob(this.table()), `${this.fileName()}.csv`);
   }
 
   protected async xlsx(): Promise<void> {
     this.failed.set(false);
     try {
-      saveBlob(await xlsxBlob(this.rows(), this.sheet()), `${this.fileName()}.xlsx`);
+      saveBlob(await xlsxBlob(this.table(), this.sheet()), `${this.fileName()}.xlsx`);
     } catch (error) {
       this.failed.set(true);
       throw error;
