@@ -64,30 +64,29 @@ export function registerReportCommands(program: Command): void {
         : { type: 'area-profile', level: options.level },
     );
   });
-  withConnection(
-    report
-      .command('monitoring')
-      .description('monitoring report of an index run')
-      .requiredOption('--run <id>', 'index run id'),
-  ).action(async (options: ReportCommandOptions & { run: string }) => {
-    await runReport(options, async () => ({ type: 'monitoring', indexRunId: options.run }));
-  });
-  withConnection(
-    report
-      .command('programme')
-      .description('programme report (Social Reporting Standard)')
-      .requiredOption('--programme <id>', 'programme id'),
-  ).action(async (options: ReportCommandOptions & { programme: string }) => {
-    await runReport(options, async () => ({ type: 'programme', programmeId: options.programme }));
-  });
-  withConnection(
-    report
-      .command('evaluation')
-      .description('evaluation report (design, comparison areas, DiD results, DAC ratings, evidence)')
-      .requiredOption('--evaluation <id>', 'evaluation id'),
-  ).action(async (options: ReportCommandOptions & { evaluation: string }) => {
-    await runReport(options, async () => ({ type: 'evaluation', evaluationId: options.evaluation }));
-  });
+  // A report of one object named by its id: the command is the report type, `--<option> <id>`
+  // goes into the request as `field`.
+  const reportOfOne = (type: string, description: string, option: string, help: string, field: string) =>
+    withConnection(
+      report.command(type).description(description).requiredOption(`--${option} <id>`, help),
+    ).action(async (options: ReportCommandOptions & Record<string, string>) => {
+      await runReport(options, async () => ({ type, [field]: options[option] }));
+    });
+  reportOfOne('monitoring', 'monitoring report of an index run', 'run', 'index run id', 'indexRunId');
+  reportOfOne(
+    'programme',
+    'programme report (Social Reporting Standard)',
+    'programme',
+    'programme id',
+    'programmeId',
+  );
+  reportOfOne(
+    'evaluation',
+    'evaluation report (design, comparison areas, DiD results, DAC ratings, evidence)',
+    'evaluation',
+    'evaluation id',
+    'evaluationId',
+  );
 }
 
 type Api = (method: string, path: string, body?: unknown) => Promise<Response>;
