@@ -39,8 +39,26 @@ export class ProgrammeWorkspace {
     });
   }
 
+  /**
+   * The geometries of the level some areas lie on (the first one's level, as the registry names
+   * it), as a resource of the panel that asks (call it in the panel's injection context); none
+   * while there are no areas.
+   */
+  geometryOf(areaIds: () => readonly string[]) {
+    return resource({
+      params: () => {
+        const ids = areaIds();
+        return ids.length > 0 ? ids : undefined;
+      },
+      loader: async ({ params }) => {
+        const [level] = await this.levelsOf(params);
+        return level ? this.geometry(level) : null;
+      },
+    });
+  }
+
   /** The levels of some areas (to load their geometries), via the registry. */
-  async levelsOf(areaIds: readonly string[]): Promise<string[]> {
+  private async levelsOf(areaIds: readonly string[]): Promise<string[]> {
     const levels = new Set<string>();
     for (const id of areaIds.slice(0, 3)) levels.add((await this.registry.area(id)).level);
     return [...levels];

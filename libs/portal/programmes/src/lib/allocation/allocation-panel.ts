@@ -51,16 +51,9 @@ export class AllocationPanel {
   protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
   protected readonly busy = this.submission.busy;
 
-  protected readonly geometry = resource({
-    params: () => {
-      const ids = this.preview()?.areas.map((a) => a.areaId) ?? [];
-      return ids.length > 0 ? ids : undefined;
-    },
-    loader: async ({ params }) => {
-      const [level] = await this.workspace.levelsOf(params);
-      return level ? this.workspace.geometry(level) : null;
-    },
-  });
+  protected readonly geometry = this.workspace.geometryOf(
+    () => this.preview()?.areas.map((a) => a.areaId) ?? [],
+  );
   protected readonly mapAreas = computed(() => {
     const preview = this.preview();
     const out = new Map<string, MapArea>();

@@ -61,16 +61,9 @@ export class OverviewPanel {
     }));
   });
 
-  protected readonly geometry = resource({
-    params: () => {
-      const ids = this.dashboard.value()?.areas.map((a) => a.id) ?? [];
-      return ids.length > 0 ? ids : undefined;
-    },
-    loader: async ({ params }) => {
-      const [level] = await this.workspace.levelsOf(params);
-      return level ? this.workspace.geometry(level) : null;
-    },
-  });
+  protected readonly geometry = this.workspace.geometryOf(
+    () => this.dashboard.value()?.areas.map((a) => a.id) ?? [],
+  );
 
   protected readonly mapAreas = computed(() => {
     const map = new Map<string, MapArea>();
