@@ -133,16 +133,19 @@ export async function measureExplorerPage({ url, root, work, executablePath }) {
     const map = page.getByTestId('indicator-map');
     // Drawn = the map counts features of its areas. A first count can come before the tiles
     // (an idle before the worker answered): wait for a positive one, then 60 s at the most.
+    // Answers the page's clock when it first saw the count (checked every frame): the time the
+    // answer takes to reach this process, and what it does then, are not the page's drawing.
     const drawn = () =>
       page
         .waitForFunction(
           () =>
             Number(
               document.querySelector('[data-testid="indicator-map"]')?.getAttribute('data-rendered-features'),
-            ) > 0,
+            ) > 0 && performance.now(),
           null,
-          { timeout: 60_000 },
+          { timeout: 60_000, polling: 'raf' },
         )
+        .then((handle) => handle.jsonValue())
         .catch(() => undefined);
     // Tile answers by status and what the page logged as errors: a map that reports 0 features
     // drawn (it did at 50,000 areas) says why only here — the tiles come from MapLibre's worker.
@@ -172,19 +175,19 @@ export async function measureExplorerPage({ url, root, work, executablePath }) {
     const stopRecording = await startRecording(browser, page, cdp);
     await page.reload();
     const started = performance.now();
-    await drawn();
+    const drawnAt = await drawn();
     const pageMs = performance.now() - started;
     await stopRecording();
     const features = Number(await map.getAttribute('data-rendered-features'));
     // The value layer is requested with the tiles, once the TileJSON is there (Resource Timing
     // of the page; the tiles themselves are fetched by MapLibre's worker).
-    const renderMs = await page.evaluate(() => {
+    const renderMs = await page.evaluate((at) => {
       const layer = performance
         .getEntriesByType('resource')
         .filter((e) => e.name.includes('/api/indicator/values/layer'))
         .at(-1);
-      return layer ? Math.round(performance.now() - layer.startTime) : null;
-    });
+      return layer && typeof at === 'number' ? Math.round(at - layer.startTime) : null;
+    }, drawnAt);
     const all = [...requests.values()];
     const mapData = all.filter((r) => /\/api\/registry\/tiles\/|\/api\/indicator\/values\/layer/.test(r.url));
     const sum = (list) => list.reduce((s, r) => s + (r.bytes ?? 0), 0);
