@@ -55,22 +55,26 @@ async function seed(context, city) {
     await rm(work, { recursive: true, force: true });
   }
   const planning = city.levels.at(-1).key;
-  const deadline = Date.now() + 120_000;
-  // The indicator service's copy of the areas, and the registry's TileJSON: it says the old
-  // version's count for a moment after the import, and the explorer decides by that count
+  const codes = city.planningAreas.map((area) => area.code).sort();
+  // The registry's TileJSON follows its own import at once: the explorer decides by its count
   // whether to draw from tiles at all.
-  for (;;) {
-    const refs = await api(
+  const tiles = await api(context.baseUrl, token, 'GET', `/api/registry/tiles/${planning}`);
+  assert.equal(tiles.areas, codes.length, 'TileJSON right after the area import');
+  // The indicator service's copy of the areas: its maps list the new version's areas only (the
+  // old version's stay in the read model), so the level is complete when it lists them all.
+  const layer = () =>
+    api(
       context.baseUrl,
       token,
       'GET',
-      `/api/indicator/area-refs?level=${planning}&limit=1`,
+      `/api/indicator/values/layer?indicator=S1&period=${PERIOD}&level=${planning}`,
     );
-    const tiles = await api(context.baseUrl, token, 'GET', `/api/registry/tiles/${planning}`);
-    if (refs.total >= city.planningAreas.length && tiles.areas === city.planningAreas.length) break;
+  const deadline = Date.now() + 120_000;
+  for (let listed = 0; listed !== codes.length;) {
+    listed = (await layer()).codes.length;
     if (Date.now() > deadline)
-      throw new Error(`areas not replicated within 2 min: ${refs.total} refs, TileJSON ${tiles.areas}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
+      throw new Error(`areas not replicated within 2 min: ${listed} of ${codes.length}`);
+    if (listed !== codes.length) await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const lines = ['area,period,indicator,value,numerator,denominator'];
   city.planningAreas.forEach((area, i) => {
@@ -89,6 +93,11 @@ async function seed(context, city) {
     'application/octet-stream',
   );
   await finished(context.baseUrl, token, `/api/indicator/imports/${job.id}`);
+  // Each of the city's areas once, with its value: none of Musterstadt's former areas beside
+  // them (a superseded area would come as a missing one, its code maybe one of the city's).
+  const values = await layer();
+  assert.deepEqual(values.codes.slice().sort(), codes);
+  assert.equal(values.flags.replace(/[va]/g, ''), '', 'every area has a value');
 }
 
 /** Moves the pointer over the map from its centre outwards until the tooltip names an area. */
