@@ -14,6 +14,25 @@ export type ActorDraft = Omit<ActorRow, 'id' | 'networkId' | 'lon' | 'lat'> & {
   point: { lon: number; lat: number } | null;
 };
 
+/** A draft with every field its input leaves out at its default (an organisation, no sector, …). */
+export function completeDraft(fields: Partial<ActorDraft>): ActorDraft {
+  const kind = fields.kind ?? 'organisation';
+  return {
+    externalId: fields.externalId ?? null,
+    kind,
+    name: fields.name as string,
+    sector: fields.sector ?? null,
+    field: fields.field ?? null,
+    areaId: fields.areaId ?? null,
+    address: fields.address ?? null,
+    point: fields.point ?? null,
+    offerings: fields.offerings ?? [],
+    contact: fields.contact ?? {},
+    // Persons are pseudonymised unless the input says otherwise (privacy by default).
+    pseudonymised: fields.pseudonymised ?? kind === 'person',
+  };
+}
+
 /** A draft's columns from external_id to pseudonymised, in the order both statements list them. */
 function draftValues(draft: ActorDraft): unknown[] {
   return [

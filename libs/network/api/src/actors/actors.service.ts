@@ -19,6 +19,7 @@ import { areasOutsideScope } from './actor-area-scope';
 import { type ActorRow, type ActorView, type CreateActorInput, type UpdateActorInput } from './actor.dto';
 import {
   actorsOfNetwork,
+  completeDraft,
   deleteActor,
   draftOf,
   externalIdTaken,
@@ -75,19 +76,7 @@ export class ActorsService {
     const { access, tenantId } = caller;
     const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     const id = await this.db.transaction(async (manager) => {
-      const draft: ActorDraft = {
-        externalId: input.externalId ?? null,
-        kind: input.kind,
-        name: input.name,
-        sector: input.sector ?? null,
-        field: input.field ?? null,
-        areaId: input.areaId ?? null,
-        address: input.address ?? null,
-        point: input.point ?? null,
-        offerings: input.offerings ?? [],
-        contact: input.contact ?? {},
-        pseudonymised: input.pseudonymised ?? input.kind === 'person',
-      };
+      const draft = completeDraft(input);
       await this.checkDraft(manager, network, draft, null);
       await this.checkAreaScope(access, network, [draft.areaId], manager);
       const actorId = await insertActor(manager, tenantId, network.id, draft);

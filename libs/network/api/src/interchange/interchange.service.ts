@@ -10,6 +10,7 @@ import {
   actorAreas,
   actorKeys,
   actorsOfNetwork,
+  completeDraft,
   draftOf,
   insertActors,
   lockActors,
@@ -319,24 +320,6 @@ export class InterchangeService {
       waveTies: tieCount,
     };
   }
-}
-
-function completeDraft(fields: Partial<ActorDraft>): ActorDraft {
-  const kind = fields.kind ?? 'organisation';
-  return {
-    externalId: fields.externalId ?? null,
-    kind,
-    name: fields.name as string,
-    sector: fields.sector ?? null,
-    field: fields.field ?? null,
-    areaId: fields.areaId ?? null,
-    address: fields.address ?? null,
-    point: fields.point ?? null,
-    offerings: fields.offerings ?? [],
-    contact: fields.contact ?? {},
-    // Persons are pseudonymised unless the upload says otherwise (privacy by default).
-    pseudonymised: fields.pseudonymised ?? kind === 'person',
-  };
 }
 
 function slug(text: string): string {
