@@ -135,11 +135,15 @@ export class NetworksPage {
   });
   protected readonly jobProgress = signal<number | null>(null);
 
+  /** The chosen network and wave, once both are chosen: what the wave's data and measures load for. */
+  private readonly chosenWave = computed(() => {
+    const networkId = this.networkId();
+    const waveId = this.waveId();
+    return networkId && waveId ? { networkId, waveId } : undefined;
+  });
+
   protected readonly waveData = resource({
-    params: () =>
-      this.networkId() && this.waveId()
-        ? { networkId: this.networkId() as string, waveId: this.waveId() as string }
-        : undefined,
+    params: () => this.chosenWave(),
     loader: async ({ params }) => {
       const [actors, ties] = await Promise.all([
         this.api.actors(params.networkId, params.waveId),
@@ -150,10 +154,7 @@ export class NetworksPage {
   });
 
   protected readonly metrics = resource({
-    params: () =>
-      this.networkId() && this.waveId()
-        ? { networkId: this.networkId() as string, waveId: this.waveId() as string }
-        : undefined,
+    params: () => this.chosenWave(),
     loader: ({ params }) => this.loadMetrics(params.networkId, params.waveId),
   });
 
