@@ -1,11 +1,25 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UploadError } from './upload.error';
+
+/**
+ * The first MiB of a spooled file as text: enough to tell what a file that yielded nothing is
+ * (an empty array, or not the expected format at all) without reading all of it.
+ */
+export function spooledHead(file: string): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let text = '';
+    createReadStream(file, { encoding: 'utf8', end: 1 << 20 })
+      .on('data', (chunk) => (text += chunk))
+      .on('end', () => resolve(text))
+      .on('error', reject);
+  });
+}
 
 /** A request body on disk, ready for the job (or the synchronous import) that consumes it. */
 export interface SpooledUpload {

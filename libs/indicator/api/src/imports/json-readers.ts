@@ -10,6 +10,7 @@ import {
   jsonStatStatus,
   type DimensionMapping,
 } from '@quartier/indicator-core';
+import { spooledHead } from '@quartier/service-kit';
 import { createReadStream } from 'node:fs';
 import { chain } from 'stream-chain';
 import { parser } from 'stream-json';
@@ -216,13 +217,7 @@ export async function* readDhis2(file: string, options: ReaderOptions): AsyncGen
   }
   if (!saw && rows === 0) {
     // An empty array is a valid (empty) import; a missing one is not a dataValueSet.
-    const head = await new Promise<string>((resolve, reject) => {
-      let t = '';
-      createReadStream(file, { encoding: 'utf8', end: 1 << 20 })
-        .on('data', (c) => (t += c))
-        .on('end', () => resolve(t))
-        .on('error', reject);
-    });
+    const head = await spooledHead(file);
     if (!/"dataValues"\s*:\s*\[/.test(head))
       throw new ImportFileError('the file is not a DHIS2 dataValueSet (no "dataValues" array)');
   }

@@ -1,4 +1,5 @@
 import { RegistryError } from '@quartier/registry-core';
+import { spooledHead } from '@quartier/service-kit';
 import { createReadStream } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { chain } from 'stream-chain';
@@ -47,13 +48,7 @@ export async function* streamFeatures(
  * a file that has no `features` array at all.
  */
 async function refuseWithoutFeatures(file: string): Promise<never> {
-  const head = await new Promise<string>((resolve, reject) => {
-    let text = '';
-    createReadStream(file, { encoding: 'utf8', end: 1 << 20 })
-      .on('data', (chunk) => (text += chunk))
-      .on('end', () => resolve(text))
-      .on('error', reject);
-  });
+  const head = await spooledHead(file);
   if (!/"features"\s*:\s*\[/.test(head))
     throw new RegistryError(
       'InvalidAreaImport',
