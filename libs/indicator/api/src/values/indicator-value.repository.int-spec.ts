@@ -94,6 +94,8 @@ describe('IndicatorValueRepository (migrated indicator schema, real PostgreSQL)'
     expect(await repo.cells('reads-other', q1, '2020')).toEqual([]);
     expect((await repo.periods('reads', q1)).sort()).toEqual(['2020', '2021']);
     expect(await repo.periods('reads', other)).toEqual([]);
+    expect(await repo.periods('reads', q2)).toEqual(['2021']);
+    expect(await repo.periods('reads-other', other)).toEqual(['2019']);
 
     const all = await repo.cellsOfIndicators(schema.db.manager, 'reads', [q1, q2]);
     expect(all).toHaveLength(4);
