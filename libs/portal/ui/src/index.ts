@@ -22,6 +22,7 @@ export * from './lib/tabs/tab-list';
 export * from './lib/create-section/create-section';
 export * from './lib/submission/submission';
 export * from './lib/follow-job/follow-job';
+export * from './lib/class-breaks/class-breaks';
 export * from './lib/radio-group/radio-group';
 export * from './lib/feature-texts/feature-texts';
 export * from './lib/chart-element/chart-element';

@@ -3,67 +3,10 @@ import { describe, it } from 'node:test';
 import {
   NO_DATA_COLOR,
   POPULATION_PALETTE,
-  classOf,
   legendEntries,
   paletteFor,
   populationColorExpression,
-  quantileBreaks,
-  roundSignificant,
 } from './choropleth.ts';
-
-describe('roundSignificant', () => {
-  it('keeps two significant digits', () => {
-    assert.equal(roundSignificant(22917.5), 23000);
-    assert.equal(roundSignificant(384172), 380000);
-    assert.equal(roundSignificant(149), 150);
-    assert.equal(roundSignificant(7), 7);
-    assert.equal(roundSignificant(0), 0);
-  });
-});
-
-describe('quantileBreaks', () => {
-  it('splits ten values into five classes of two', () => {
-    const values = [1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000];
-    const breaks = quantileBreaks(values);
-    assert.deepEqual(breaks, [3000, 5000, 7000, 9000]);
-    const counts = [0, 0, 0, 0, 0];
-    for (const v of values) counts[classOf(v, breaks)]++;
-    assert.deepEqual(counts, [2, 2, 2, 2, 2]);
-  });
-
-  it('ignores missing populations and is independent of input order', () => {
-    assert.deepEqual(
-      quantileBreaks([10000, null, 2000, undefined, 8000, 4000, 6000]),
-      [4000, 6000, 8000, 10000],
-    );
-  });
-
-  it('collapses repeated breaks when many areas share a value', () => {
-    assert.deepEqual(quantileBreaks([100, 100, 100, 100, 100, 100, 100, 200]), [200]);
-  });
-
-  it('returns no breaks when there is nothing to classify', () => {
-    assert.deepEqual(quantileBreaks([]), []);
-    assert.deepEqual(quantileBreaks([5000]), []);
-    assert.deepEqual(quantileBreaks([5000, 5000, 5000]), []);
-  });
-
-  it('rejects a class count below two', () => {
-    assert.throws(() => quantileBreaks([1, 2, 3], 1), RangeError);
-    assert.throws(() => quantileBreaks([1, 2, 3], 2.5), RangeError);
-  });
-});
-
-describe('classOf', () => {
-  it('counts the breaks at or below the value', () => {
-    const breaks = [10, 20, 30];
-    assert.equal(classOf(0, breaks), 0);
-    assert.equal(classOf(9.99, breaks), 0);
-    assert.equal(classOf(10, breaks), 1);
-    assert.equal(classOf(29, breaks), 2);
-    assert.equal(classOf(1e9, breaks), 3);
-  });
-});
 
 describe('palette and legend', () => {
   it('spreads fewer classes over the whole ramp', () => {

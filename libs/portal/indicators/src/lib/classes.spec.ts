@@ -3,10 +3,7 @@ import { describe, it } from 'node:test';
 import {
   classColorExpression,
   classLegend,
-  classOf,
   patternTile,
-  quantileBreaks,
-  roundSignificant,
   SEQUENTIAL_5,
   SEQUENTIAL_9,
   sequentialColors,
@@ -52,16 +49,6 @@ describe('indicator map classes', () => {
       assert.ok(values[i] < values[i - 1], `class ${i + 1} darker than class ${i}`);
   });
 
-  it('cuts quantile classes and assigns values to them', () => {
-    const breaks = quantileBreaks([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null]);
-    assert.deepEqual(breaks, [3, 5, 7, 9]);
-    assert.equal(classOf(2.9, breaks), 0);
-    assert.equal(classOf(3, breaks), 1);
-    assert.equal(classOf(10, breaks), 4);
-    assert.deepEqual(quantileBreaks([5, 5, 5]), []);
-    assert.equal(roundSignificant(12.345, 3), 12.3);
-  });
-
   it('labels every class with its number and bounds', () => {
     const legend = valueLegend([3, 5], (n) => String(n), { min: 1, max: 9 });
     assert.deepEqual(
@@ -84,7 +71,8 @@ describe('indicator map classes', () => {
   it('names the value of a single class and draws no class without values', () => {
     assert.deepEqual(valueRange([null, 4, 2.5, null]), { min: 2.5, max: 4 });
     assert.equal(valueRange([null, null]), null);
-    const one = valueLegend(quantileBreaks([7.25]), (n) => String(n), valueRange([7.25, null]));
+    // One value gives no breaks (quantileBreaks in portal-ui): a single class.
+    const one = valueLegend([], (n) => String(n), valueRange([7.25, null]));
     assert.deepEqual(
       one.map((l) => [l.number, l.label]),
       [[1, '7.25']],

@@ -13,11 +13,13 @@ import {
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import {
+  classOf,
   fitWhenSized,
   geometryBounds,
   I18n,
   MapDownload,
   mountAreaMap,
+  quantileBreaks,
   releaseFit,
   viewSvg,
   whenDrawn,
@@ -27,10 +29,9 @@ import {
   type LegendEntry,
   legendEntries,
   populationColorExpression,
-  quantileBreaks,
   NO_DATA_COLOR,
-  classOf,
   paletteFor,
+  POPULATION_PALETTE,
 } from '../choropleth';
 import { findFeature } from '../geometry';
 
@@ -117,7 +118,12 @@ export class AreaMap {
   protected readonly zoomedTo = signal<string | null>(null);
 
   private readonly breaks = computed(() =>
-    quantileBreaks(this.collection()?.features.map((f) => f.properties.population) ?? []),
+    quantileBreaks(
+      this.collection()?.features.map((f) => f.properties.population) ?? [],
+      POPULATION_PALETTE.length,
+      // Two significant digits: a legend of "23 000" reads better than "22 917.5".
+      2,
+    ),
   );
   protected readonly legend = computed<LegendEntry[]>(() => legendEntries(this.breaks()));
   protected readonly noDataColor = NO_DATA_COLOR;

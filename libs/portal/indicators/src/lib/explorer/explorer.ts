@@ -11,13 +11,15 @@ import {
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import {
   ChoiceSelect,
+  classOf,
   loadMapLibre,
   Notice,
+  quantileBreaks,
   ScrollRegion,
   TableDownload,
   type TableRows,
 } from '@quartier/portal-ui';
-import { type LegendClass, classOf, quantileBreaks, valueLegend, valueRange } from '../classes';
+import { type LegendClass, valueLegend, valueRange } from '../classes';
 import { ClassMap, type MapCell, lazyCell } from '../class-map/class-map';
 import { IndicatorApi, type AreaValue, type ValueLayer } from '../indicator-api';
 import { SeriesChart, type SeriesLine } from '../series-chart/series-chart';
