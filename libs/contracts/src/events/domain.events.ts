@@ -81,6 +81,7 @@ export const surveyNetworkResponseSubmittedV1 = z.object({
     z.object({
       source: z.string().min(1),
       target: z.string().min(1),
+      /** As reported by the source: whether the target confirms the tie is the network service's concern. */
       directed: z.literal(true),
       attributes: z.record(z.string(), z.union([z.string(), z.number()])),
     }),

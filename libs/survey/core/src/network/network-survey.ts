@@ -2,9 +2,9 @@
 // cooperate in the last 12 months?") asks each responding organisation for its partners — picked
 // from the area's actor list or added as new — and name interpreters describe each tie (type,
 // frequency, quality). A submission becomes a typed payload of actors and directed ties, which
-// the survey service emits and the network service turns into a wave's graph. The event
-// contract will move to libs/contracts; the shape and its zod schema are defined here.
-import { normalizeActorName } from '@quartier/contracts';
+// the survey service emits and the network service turns into a wave's graph. The event's
+// contract (surveyNetworkResponseSubmittedV1) is in libs/contracts.
+import { normalizeActorName, surveyNetworkResponseSubmittedV1 } from '@quartier/contracts';
 import { z } from 'zod';
 import type { Labels } from '../model';
 
@@ -57,37 +57,12 @@ export interface NetworkSurveySubmission {
   }[];
 }
 
-export const networkActorSchema = z.object({
-  /** `actor:<id>` for listed actors, `new:<normalised name>` for actors named for the first time. */
-  key: z.string().min(1),
-  actorId: z.string().min(1).optional(),
-  name: z.string().min(1).max(200),
-  type: z.string().min(1).optional(),
-  isNew: z.boolean(),
-});
+/** A submission's event payload without the tenant, which the survey service adds when it emits. */
+export const networkSurveyPayloadSchema = surveyNetworkResponseSubmittedV1.omit({ tenantId: true });
 
-export const networkTieSchema = z.object({
-  source: z.string().min(1),
-  target: z.string().min(1),
-  /** As reported by the source: whether the target confirms the tie is the network service's concern. */
-  directed: z.literal(true),
-  attributes: z.record(z.string(), z.union([z.string(), z.number()])),
-});
-
-export const networkSurveyPayloadSchema = z.object({
-  surveyId: z.string().min(1),
-  waveId: z.string().min(1),
-  areaId: z.string().min(1).optional(),
-  /** Day of submission only (no finer timestamps for survey data). */
-  submittedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  respondent: z.string().min(1),
-  actors: z.array(networkActorSchema),
-  ties: z.array(networkTieSchema),
-});
-
-export type NetworkActorPayload = z.infer<typeof networkActorSchema>;
-export type NetworkTiePayload = z.infer<typeof networkTieSchema>;
 export type NetworkSurveyPayload = z.infer<typeof networkSurveyPayloadSchema>;
+export type NetworkActorPayload = NetworkSurveyPayload['actors'][number];
+export type NetworkTiePayload = NetworkSurveyPayload['ties'][number];
 
 export interface NetworkPayloadContext {
   readonly waveId: string;
