@@ -76,29 +76,21 @@ const DEFAULT_COLUMNS = {
  * so a file of junk cannot grow it).
  */
 const MEMO_LIMIT = 10_000;
-const periodMemo = new Map<PeriodDialect, Map<string, string | null>>();
-function memoPeriod(raw: string, dialect: PeriodDialect): string | null {
-  let memo = periodMemo.get(dialect);
-  if (!memo) periodMemo.set(dialect, (memo = new Map()));
-  const hit = memo.get(raw);
-  if (hit !== undefined) return hit;
-  const period = normalisePeriod(raw, dialect);
-  if (memo.size > MEMO_LIMIT) memo.clear();
-  memo.set(raw, period);
-  return period;
+function memoised<K, V>(compute: (kind: K, text: string) => V): (kind: K, text: string) => V {
+  const memos = new Map<K, Map<string, V>>();
+  return (kind, text) => {
+    let memo = memos.get(kind);
+    if (!memo) memos.set(kind, (memo = new Map()));
+    const hit = memo.get(text);
+    if (hit !== undefined) return hit;
+    const value = compute(kind, text);
+    if (memo.size > MEMO_LIMIT) memo.clear();
+    memo.set(text, value);
+    return value;
+  };
 }
-
-const fitsMemo = new Map<Periodicity, Map<string, boolean>>();
-function memoFits(periodicity: Periodicity, period: string): boolean {
-  let memo = fitsMemo.get(periodicity);
-  if (!memo) fitsMemo.set(periodicity, (memo = new Map()));
-  const hit = memo.get(period);
-  if (hit !== undefined) return hit;
-  const fits = periodFits(periodicity, period);
-  if (memo.size > MEMO_LIMIT) memo.clear();
-  memo.set(period, fits);
-  return fits;
-}
+const memoPeriod = memoised((dialect: PeriodDialect, raw: string) => normalisePeriod(raw, dialect));
+const memoFits = memoised(periodFits);
 
 export function checkObservation<A, I extends IndicatorTraits>(
   raw: RawObservation,
@@ -125,7 +117,7 @@ export function checkObservation<A, I extends IndicatorTraits>(
       'unknown-indicator',
       raw.indicator === '' ? 'indicator code is empty' : `unknown indicator "${raw.indicator}"`,
     );
-  const period = memoPeriod(raw.period, options.dialect ?? 'quartier');
+  const period = memoPeriod(options.dialect ?? 'quartier', raw.period);
   if (period === null)
     fail(
       col.period,
