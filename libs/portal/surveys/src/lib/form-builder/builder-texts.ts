@@ -1,5 +1,5 @@
-import { Injectable, computed, inject } from '@angular/core';
-import { I18n } from '@quartier/portal-ui';
+import { Injectable } from '@angular/core';
+import { featureKeyTexts, featureTexts } from '@quartier/portal-ui';
 
 // The form builder's words for the questionnaire model: question types, scale directions, what
 // building the area list did, and every problem the survey service's check reports (by the
@@ -259,19 +259,11 @@ const en: Record<BuilderTextKey, string> = {
 /** The form builder's texts in the shell's language. */
 @Injectable({ providedIn: 'root' })
 export class BuilderTexts {
-  private readonly i18n = inject(I18n);
-  private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? en : de));
-
-  readonly t = (key: BuilderTextKey, params: Record<string, string | number> = {}): string =>
-    this.dictionary()[key].replace(/\{(\w+)\}/g, (m, name: string) =>
-      Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
-    );
+  readonly t = featureTexts<BuilderTextKey>(de, en);
+  private readonly tk = featureKeyTexts(de, this.t);
 
   /** A question type (or `group`/`repeat`) as people call it; unknown types as they are. */
-  readonly type = (type: string): string => {
-    const key = `type.${type}` as BuilderTextKey;
-    return key in de ? this.t(key) : type;
-  };
+  readonly type = (type: string): string => this.tk('type', type);
 
   /** A problem of the service's check in words; one without a known code keeps its reason. */
   readonly problem = (problem: {
@@ -303,8 +295,5 @@ export class BuilderTexts {
     return key in de ? this.t(key, { name: rest.join(' ') }) : target;
   };
 
-  readonly field = (field: string): string => {
-    const key = `field.${field}` as BuilderTextKey;
-    return key in de ? this.t(key) : field;
-  };
+  readonly field = (field: string): string => this.tk('field', field);
 }
