@@ -21,8 +21,7 @@ export class EvaluationTexts {
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
 
   /** `{de, en}` texts of the service's catalogues in the current language. */
-  readonly pick = (text: { de: string; en: string }): string =>
-    this.i18n.language() === 'en' ? text.en : text.de;
+  readonly pick = this.i18n.pick;
 
   readonly number = (value: number | null | undefined, digits = 2): string =>
     value === null || value === undefined || !Number.isFinite(value)

@@ -227,12 +227,11 @@ export class IndicatorTexts {
   private readonly i18n = inject(I18n);
   readonly t = featureTexts<IndicatorTextKey>(de, en);
 
-  readonly name = (name: { de: string; en?: string }): string =>
-    this.i18n.language() === 'en' ? (name.en ?? name.de) : name.de;
+  /** A catalogue name (`{ de, en }`) in the reader's language. */
+  readonly name = this.i18n.pick;
 
   /** A label of the tenant's definition in the reader's language, where it has one. */
-  readonly label = (label: string, labels?: Readonly<Record<string, string>>): string =>
-    labels?.[this.i18n.language()] ?? label;
+  readonly label = this.i18n.tenantLabel;
 
   /** A unit as readers say it: "%" stays, `count` is "Anzahl" (the catalogue stores the code). */
   readonly unit = (unit: string): string => {

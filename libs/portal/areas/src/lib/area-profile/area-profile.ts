@@ -81,13 +81,8 @@ export class AreaProfile {
     return status === 403 || status === 404;
   }
 
-  protected name(name: { de: string; en?: string }): string {
-    return this.i18n.language() === 'en' ? (name.en ?? name.de) : name.de;
-  }
-
-  protected label(label: string | null, labels?: Record<string, string>): string {
-    return labels?.[this.i18n.language()] ?? label ?? '';
-  }
+  protected readonly name = this.i18n.pick;
+  protected readonly label = this.i18n.tenantLabel;
 
   protected value(value: number, unit: string): string {
     return formatValue(value, unit, this.number, this.t('areas.profileYears'));

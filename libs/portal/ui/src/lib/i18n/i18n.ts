@@ -45,6 +45,14 @@ export class I18n {
     return key in dictionary ? translate(dictionary as Dictionary, key as TranslationKey, params) : key;
   };
 
+  /** A text the services keep in both languages (`{ de, en }`), in the reader's; German where English is missing. */
+  readonly pick = (text: { readonly de: string; readonly en?: string | null }): string =>
+    this.language() === 'en' ? (text.en ?? text.de) : text.de;
+
+  /** A tenant's own label (`labels` by language) in the reader's language where it has one, else `label`. */
+  readonly tenantLabel = (label: string | null, labels?: Readonly<Record<string, string>> | null): string =>
+    labels?.[this.language()] ?? label ?? '';
+
   readonly formatNumber = (value: number): string => this.numberFormat().format(value);
 
   readonly formatDate = (iso: string): string => this.formatTime(iso, { dateStyle: 'medium' });
