@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { seededRandom } from '../seeded-random.mjs';
 import { client } from './_embedded-platform.mjs';
+import { serviceTestKit } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -122,12 +123,9 @@ async function measure(api, { indicators, programmeId }) {
 }
 
 export async function evaluationServicePart(root) {
-  const adminUrl = process.env.QUARTIER_TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl) return { skipped: 'DATABASE_URL not set' };
-  process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
-  const { startServiceTestApp, valueFacts } = require(
-    join(root, 'dist/server/libs/service-kit/src/index.js'),
-  );
+  const kit = serviceTestKit();
+  if (!kit) return { skipped: 'DATABASE_URL not set' };
+  const { startServiceTestApp, valueFacts } = kit;
   const { EVALUATION_SERVICE } = require(join(root, 'dist/server/libs/evaluation/api/src/index.js'));
   const t = await startServiceTestApp({
     service: 'evaluation',

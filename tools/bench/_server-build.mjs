@@ -1,10 +1,12 @@
 // Benchmarks load the compiled server code in dist/server; one started on its own builds it first.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(import.meta.url);
 
 /** Runs `node tools/build.mjs --server` unless `entry` (a path in the repository) exists. */
 export function ensureServerBuilt(entry) {
@@ -13,4 +15,16 @@ export function ensureServerBuilt(entry) {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+}
+
+/**
+ * The compiled service-kit for a part that runs one service on a fresh database of its own
+ * (startServiceTestApp), or null when no PostgreSQL server is named (QUARTIER_TEST_ADMIN_DATABASE_URL
+ * or DATABASE_URL, e.g. the test infrastructure's).
+ */
+export function serviceTestKit() {
+  const adminUrl = process.env.QUARTIER_TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
+  if (!adminUrl) return null;
+  process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
+  return require(join(root, 'dist/server/libs/service-kit/src/index.js'));
 }

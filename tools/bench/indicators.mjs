@@ -32,7 +32,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { copyIntoServiceShape, narrowCopy } from './_indicators-baseline.mjs';
 import { seededRandom } from '../seeded-random.mjs';
-import { ensureServerBuilt } from './_server-build.mjs';
+import { ensureServerBuilt, serviceTestKit } from './_server-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -208,10 +208,9 @@ async function mapRequest(t, token) {
 }
 
 async function servicePart(work) {
-  const adminUrl = process.env.QUARTIER_TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl) return { skipped: 'DATABASE_URL not set' };
-  process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
-  const { startServiceTestApp } = require(join(root, 'dist/server/libs/service-kit/src/index.js'));
+  const kit = serviceTestKit();
+  if (!kit) return { skipped: 'DATABASE_URL not set' };
+  const { startServiceTestApp } = kit;
   const { IndicatorApiModule, INDICATOR_SERVICE } = require(
     join(root, 'dist/server/libs/indicator/api/src/index.js'),
   );

@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { client } from './_embedded-platform.mjs';
 import { barabasiAlbert } from './network.mjs';
-import { ensureServerBuilt } from './_server-build.mjs';
+import { ensureServerBuilt, serviceTestKit } from './_server-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -60,10 +60,9 @@ async function computePart(edges) {
 }
 
 async function servicePart(edges) {
-  const adminUrl = process.env.QUARTIER_TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl) return { skipped: 'DATABASE_URL not set' };
-  process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
-  const { startServiceTestApp } = require(join(root, 'dist/server/libs/service-kit/src/index.js'));
+  const kit = serviceTestKit();
+  if (!kit) return { skipped: 'DATABASE_URL not set' };
+  const { startServiceTestApp } = kit;
   const { NetworkApiModule } = require(join(root, 'dist/server/libs/network/api/src/index.js'));
   const t = await startServiceTestApp({
     service: 'network',

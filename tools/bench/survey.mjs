@@ -30,7 +30,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { RESULTS_SHAPE, resultsPart } from './_survey-results.mjs';
 import { seededRandom } from '../seeded-random.mjs';
 import { tableLike } from './_table-like.mjs';
-import { ensureServerBuilt } from './_server-build.mjs';
+import { ensureServerBuilt, serviceTestKit } from './_server-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
@@ -110,13 +110,12 @@ async function openSurvey(call, ids, { QUARTIER_FORM, PLANNING_AREAS, tablesToWo
 }
 
 async function submissionPart() {
-  const adminUrl = process.env.QUARTIER_TEST_ADMIN_DATABASE_URL ?? process.env.DATABASE_URL;
-  if (!adminUrl)
+  const kit = serviceTestKit();
+  if (!kit)
     return {
       skipped: 'DATABASE_URL not set (a PostgreSQL server, e.g. postgres://postgres@127.0.0.1:5432/postgres)',
     };
-  process.env.QUARTIER_TEST_ADMIN_DATABASE_URL = adminUrl;
-  const { startServiceTestApp } = require(join(root, 'dist/server/libs/service-kit/src/index.js'));
+  const { startServiceTestApp } = kit;
   const { SurveyApiModule } = require(join(root, 'dist/server/libs/survey/api/src/index.js'));
   const { TEST_AREAS, QUARTIER_FORM, PLANNING_AREAS } = require(
     join(root, 'dist/server/libs/survey/api/src/testing/fixtures.js'),
