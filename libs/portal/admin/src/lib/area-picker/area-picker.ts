@@ -5,7 +5,7 @@ import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angul
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { type AreaSummary, RegistryApi, Session } from '@quartier/portal-data-access';
+import { type AreaSummary, RegistryApi, Session, levelName } from '@quartier/portal-data-access';
 import { I18n } from '@quartier/portal-ui';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
 
@@ -57,7 +57,6 @@ export class AreaPicker {
     const area = this.selected();
     return area ? `${this.levelName(area.level)} ${area.code}` : null;
   });
-  private readonly levelNames = computed(() => new Map(this.session.levels().map((l) => [l.key, l.name])));
   private requestNumber = 0;
 
   constructor() {
@@ -74,7 +73,7 @@ export class AreaPicker {
     typeof value === 'string' ? value : (value?.name ?? '');
 
   protected levelName(key: string): string {
-    return this.levelNames().get(key) ?? key;
+    return levelName(this.session.levels(), key);
   }
 
   protected choose(event: MatAutocompleteSelectedEvent): void {

@@ -21,6 +21,7 @@ import {
   type AreaLevel,
   type AreaSummary,
   RegistryApi,
+  levelName,
   problemFrom,
 } from '@quartier/portal-data-access';
 import {
@@ -73,10 +74,7 @@ export class AreaDetail {
   /** Saving the changes: busy while they are sent, the failure in the reader's words. */
   protected readonly saving = new Submission((error) => describeProblem(problemFrom(error), this.t));
   protected readonly savedMessage = signal<string | null>(null);
-  protected readonly levelName = computed(() => {
-    const key = this.area().level;
-    return this.levels().find((level) => level.key === key)?.name ?? key;
-  });
+  protected readonly levelName = computed(() => levelName(this.levels(), this.area().level));
   protected readonly areaKm2 = computed(() => {
     const sqm = this.area().areaSqm;
     return sqm === null ? null : squareKilometres(sqm);

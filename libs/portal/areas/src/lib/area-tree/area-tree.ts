@@ -10,7 +10,13 @@ import {
   untracked,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { type AreaLevel, type AreaSummary, RegistryApi, problemFrom } from '@quartier/portal-data-access';
+import {
+  type AreaLevel,
+  type AreaSummary,
+  RegistryApi,
+  levelName,
+  problemFrom,
+} from '@quartier/portal-data-access';
 import { I18n, KEEP_FOCUS_STATE, describeProblem } from '@quartier/portal-ui';
 
 type Children =
@@ -52,9 +58,6 @@ export class AreaTree {
     const levels = this.levels();
     return levels.length > 0 ? levels.reduce((a, b) => (b.rank > a.rank ? b : a)).key : null;
   });
-  private readonly levelNames = computed(
-    () => new Map(this.levels().map((level) => [level.key, level.name])),
-  );
 
   constructor() {
     void this.load(ROOT);
@@ -77,7 +80,7 @@ export class AreaTree {
   }
 
   protected levelName(key: string): string {
-    return this.levelNames().get(key) ?? key;
+    return levelName(this.levels(), key);
   }
 
   protected toggle(area: AreaSummary): void {
