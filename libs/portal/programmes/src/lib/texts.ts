@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, featureKeyTexts, featureTexts, I18n } from '@quartier/portal-ui';
+import { describeProblem, featureKeyTexts, featureTexts, formatDecimal, I18n } from '@quartier/portal-ui';
 import { formatEuros } from './money';
 import { DE, type ProgrammeTextKey } from './texts-de';
 import { EN } from './texts-en';
@@ -21,8 +21,6 @@ export class ProgrammeTexts {
 
   readonly euros = (cents: number | null | undefined): string => formatEuros(cents, this.i18n.locale());
   readonly number = (value: number | null | undefined, digits = 2): string =>
-    value === null || value === undefined || !Number.isFinite(value)
-      ? '–'
-      : value.toLocaleString(this.i18n.locale(), { maximumFractionDigits: digits });
+    formatDecimal(Number.isFinite(value) ? value : null, this.i18n.locale(), digits);
   readonly date = (iso: string): string => this.i18n.formatDate(iso);
 }

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { IndicatorClient, NetworkClient, SurveyClient, problemFrom } from '@quartier/portal-data-access';
-import { I18n, TableDownload, type TableRows, type TranslationKey } from '@quartier/portal-ui';
+import { formatDecimal, I18n, TableDownload, type TableRows, type TranslationKey } from '@quartier/portal-ui';
 import { formatChange, formatValue } from './profile-format';
 
 /** Actors listed by name; the rest are counted. */
@@ -100,6 +100,5 @@ export class AreaProfile {
     return this.t(`areas.profileSurveyStatus.${status}` as TranslationKey);
   }
 
-  private readonly number = (n: number): string =>
-    n.toLocaleString(this.i18n.locale(), { maximumFractionDigits: 2 });
+  private readonly number = (n: number): string => formatDecimal(n, this.i18n.locale(), 2);
 }
