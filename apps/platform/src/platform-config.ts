@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import {
+  databaseUrlSetting,
+  kafkaBrokersSetting,
   metricsDisabledSetting,
   metricsTokenSetting,
+  oidcAudienceSetting,
+  portSetting,
+  redisUrlSetting,
   reportScheduleAccountsSetting,
   trustedProxiesSetting,
 } from '@quartier/service-kit';
@@ -16,17 +21,12 @@ const flag = z
  * platform starts its embedded stand-in (PostgreSQL, in-process bus, in-memory cache, dev OIDC).
  */
 export const platformConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' })
-    .optional(),
-  KAFKA_BROKERS: z
-    .string()
-    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]')
-    .optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' }).optional(),
+  PORT: portSetting,
+  DATABASE_URL: databaseUrlSetting.optional(),
+  KAFKA_BROKERS: kafkaBrokersSetting,
+  REDIS_URL: redisUrlSetting,
   OIDC_ISSUER: z.url().optional(),
-  OIDC_AUDIENCE: z.string().min(1).default('quartier-api'),
+  OIDC_AUDIENCE: oidcAudienceSetting,
   /** Where embedded PostgreSQL and the dev provider's keys live; kept between starts. */
   QUARTIER_DATA_DIR: z.string().min(1).default('.quartier'),
   /**

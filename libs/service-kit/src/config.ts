@@ -29,6 +29,29 @@ export const trustedProxiesSetting = z
     error: 'TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
   });
 
+/** `PORT`: where the HTTP API listens. */
+export const portSetting = z.coerce.number().int().min(1).max(65535).default(3000);
+
+/** `DATABASE_URL`: the PostgreSQL server (each service owns a schema in it). */
+export const databaseUrlSetting = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: 'DATABASE_URL must be a postgres:// URL',
+});
+
+/** `KAFKA_BROKERS`: the event bus; absent, events stay in the process. */
+export const kafkaBrokersSetting = z
+  .string()
+  .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]')
+  .optional();
+
+/** `REDIS_URL`: the shared cache; absent, each process caches in memory. */
+export const redisUrlSetting = z
+  .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' })
+  .optional();
+
+/** `OIDC_AUDIENCE`: the audience access tokens must be issued for. */
+export const oidcAudienceSetting = z.string().min(1).default('quartier-api');
+
 /** `METRICS_TOKEN`: when set, /api/<service>/metrics answers only `Authorization: Bearer <token>`. */
 export const metricsTokenSetting = z
   .string()
@@ -101,17 +124,14 @@ export const reportScheduleAccountsSetting = z
  * docker-compose.yml and k8s/ are tested against this list, so deployment and code agree.
  */
 export const serviceConfigSchema = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL' }),
-  KAFKA_BROKERS: z
-    .string()
-    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'KAFKA_BROKERS must be host:port[,host:port…]')
-    .optional(),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' }).optional(),
+  PORT: portSetting,
+  DATABASE_URL: databaseUrlSetting,
+  KAFKA_BROKERS: kafkaBrokersSetting,
+  REDIS_URL: redisUrlSetting,
   OIDC_ISSUER: z.url({
     error: 'OIDC_ISSUER must be the issuer URL (e.g. https://sso.example.de/realms/quartier)',
   }),
-  OIDC_AUDIENCE: z.string().min(1).default('quartier-api'),
+  OIDC_AUDIENCE: oidcAudienceSetting,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
   /** Origin of public links (survey forms, QR codes); never taken from request headers. */
   QUARTIER_PUBLIC_URL: publicUrlSetting,
