@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   buildPalette as paletteOf,
-  drawnIds,
+  countDrawn,
   fittedViewTiles,
   idsOf,
   packRgba,
   paintTile,
   pixelAt,
+  presentIds,
   rgbaOf,
 } from './id-raster.ts';
 import { type CellLike, cellStyle } from './tile-style.ts';
@@ -125,8 +126,13 @@ describe('id raster of the class map', () => {
       COLORS,
     );
     // 9: an id beyond the codes (a tile newer than them) is not counted.
-    const drawn = drawnIds([tileOf(['1120', '0000']), tileOf(['1133', '0099'])], palette);
-    assert.deepEqual([...drawn].sort(), [1, 3]);
+    const tiles = [tileOf(['1120', '0000']), tileOf(['1133', '0099'])].map(presentIds);
+    assert.equal(countDrawn(tiles, palette), 2);
+  });
+
+  it('lists the ids a tile holds, each once, ascending, without the background', () => {
+    assert.deepEqual([...presentIds(tileOf(['3310', '0099']))], [1, 3, 9]);
+    assert.deepEqual([...presentIds(tileOf(['0000']))], []);
   });
 
   it('finds the tile and pixel under a position (Web Mercator, tiles of 512 px)', () => {

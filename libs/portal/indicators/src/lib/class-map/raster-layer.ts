@@ -7,11 +7,12 @@ import {
   type Palette,
   RASTER_TILE_SIZE,
   buildPalette,
-  drawnIds,
+  countDrawn,
   fittedViewTiles,
   idsOf,
   paintTile,
   pixelAt,
+  presentIds,
 } from './id-raster';
 
 // MapLibre's side of the id raster (see id-raster.ts): a raster source whose tiles come through
@@ -36,12 +37,18 @@ export interface RasterSpec {
 /** Fetches an id tile as a PNG (with the API's token). */
 export type TileFetch = (url: string) => Promise<Blob>;
 
+/** A decoded id tile: the id under each pixel, and the ids it holds (see `presentIds`). */
+interface IdTile {
+  readonly ids: Uint32Array;
+  readonly present: Uint32Array;
+}
+
 /**
  * A level's id tiles and the codes their ids stand for, fetched before the map exists (the codes
  * and the tiles of the first view load while MapLibre does).
  */
 export class IdTiles {
-  private readonly cache = new Map<string, Promise<Uint32Array>>();
+  private readonly cache = new Map<string, Promise<IdTile>>();
   codes: readonly string[] | null = null;
   readonly codesLoaded: Promise<readonly string[]>;
 
@@ -70,11 +77,11 @@ export class IdTiles {
       RASTER_MAX_ZOOM,
       this.spec.tileSize,
     ))
-      this.ids(z, x, y).catch(() => undefined);
+      this.tile(z, x, y).catch(() => undefined);
   }
 
   /** Tile z/x/y's ids (ordinal + 1 per pixel), decoded once and kept for the most recent tiles. */
-  ids(z: number, x: number, y: number): Promise<Uint32Array> {
+  tile(z: number, x: number, y: number): Promise<IdTile> {
     const key = `${z}/${x}/${y}`;
     let tile = this.cache.get(key);
     if (tile)
@@ -113,7 +120,7 @@ export class IdRasterLayer {
   private static next = 0;
   private readonly key = `m${IdRasterLayer.next++}`;
   /** Tiles painted with the current palette, by `z/x/y` (what is drawn: hover, counting). */
-  private readonly painted = new Map<string, { z: number; x: number; y: number; ids: Uint32Array }>();
+  private readonly painted = new Map<string, { z: number; x: number; y: number; tile: IdTile }>();
   private palette: Palette | null = null;
   private version = 0;
   private drawing: {
@@ -190,7 +197,7 @@ export class IdRasterLayer {
     const z = this.tileZoom();
     const at = pixelAt(lngLat.lng, lngLat.lat, z, size);
     const tile = at && this.painted.get(`${z}/${at.x}/${at.y}`);
-    const id = tile ? tile.ids[at.py * size + at.px] : 0;
+    const id = tile ? tile.tile.ids[at.py * size + at.px] : 0;
     return id > 0 && this.palette?.colors[id] ? (this.tiles.codes?.[id - 1] ?? null) : null;
   }
 
@@ -205,23 +212,23 @@ export class IdRasterLayer {
     const inView = [...this.painted.values()].filter(
       (t) => t.z === z && (!nw || !se || (t.x >= nw.x && t.x <= se.x && t.y >= nw.y && t.y <= se.y)),
     );
-    return drawnIds(
-      inView.map((t) => t.ids),
+    return countDrawn(
+      inView.map((t) => t.tile.present),
       this.palette,
-    ).size;
+    );
   }
 
   /** The protocol's answer: tile z/x/y painted (with the newest palette, whatever `version` says). */
   async paint(version: number, z: number, x: number, y: number): Promise<ImageBitmap> {
-    const ids = await this.tiles.ids(z, x, y);
+    const tile = await this.tiles.tile(z, x, y);
     await this.ready;
     const palette = this.palette as Palette;
     if (version === this.version) {
-      this.painted.set(`${z}/${x}/${y}`, { z, x, y, ids });
+      this.painted.set(`${z}/${x}/${y}`, { z, x, y, tile });
       if (this.painted.size > MAX_ID_TILES) this.painted.delete(this.painted.keys().next().value as string);
     }
     const size = this.tiles.spec.tileSize;
-    const pixels = paintTile(ids, palette, x * size, y * size, size);
+    const pixels = paintTile(tile.ids, palette, x * size, y * size, size);
     return createImageBitmap(new ImageData(new Uint8ClampedArray(pixels.buffer), size, size));
   }
 
@@ -262,12 +269,13 @@ export class IdRasterLayer {
 }
 
 /** The PNG's pixels as ids; no colour management, no premultiplied alpha (ids must stay exact). */
-async function decodeIds(png: Blob, size: number): Promise<Uint32Array> {
+async function decodeIds(png: Blob, size: number): Promise<IdTile> {
   const bitmap = await createImageBitmap(png, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
   const canvas = new OffscreenCanvas(size, size);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (!context) throw new Error('no 2D canvas to decode the id tile');
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
-  return idsOf(context.getImageData(0, 0, size, size).data);
+  const ids = idsOf(context.getImageData(0, 0, size, size).data);
+  return { ids, present: presentIds(ids) };
 }
