@@ -44,3 +44,11 @@ export class ShiftedClock extends Clock {
     return new Date(this.system() + this.offset);
   }
 }
+
+/**
+ * The calendar day (UTC, `YYYY-MM-DD`) a clock reading falls on: what date-only facts such as
+ * an area version's valid-from are compared with.
+ */
+export function calendarDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}

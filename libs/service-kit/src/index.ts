@@ -15,6 +15,7 @@ export * from './http/zip-bomb';
 export * from './http/ops.controller';
 export * from './read-models/read-model.migration';
 export * from './read-models/registry-read-model.handler';
+export * from './read-models/current-area-version';
 export * from './read-models/read-model-access-directory';
 export * from './read-models/evidence-read-model.migration';
 export * from './read-models/evidence-read-model.handler';

@@ -1,15 +1,17 @@
-import type { ServiceTestApp } from '@quartier/service-kit';
+import { FixedClock, type ServiceTestApp } from '@quartier/service-kit';
 import { startRegistryTestApp, type RegistryTestApp } from '../testing/registry-test-app';
 import { seedBerlin, seedMusterstadt, testSquare, waitForImport } from '../testing/registry-test-tenants';
 
 /** Area versions from imports with a validFrom, and the crosswalks between them. */
 describe('area versions and crosswalks (real PostgreSQL, real OIDC tokens)', () => {
   let t: RegistryTestApp;
+  // The registry's day: a version valid from 2030 lies ahead of it.
+  const clock = new FixedClock(new Date('2026-03-02T09:00:00Z'));
   const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
   // Berlin is there for its planner and its administrator, callers who may not see Musterstadt's.
   beforeAll(async () => {
-    t = await startRegistryTestApp();
+    t = await startRegistryTestApp({ clock });
     await seedMusterstadt(t);
     await seedBerlin(t);
   }, 120_000);
@@ -37,6 +39,16 @@ describe('area versions and crosswalks (real PostgreSQL, real OIDC tokens)', () 
       ['2000-01-01', true],
       ['2030-01-01', false],
     ]);
+    // On the clock's day 2030-01-01 (no calendar involved) the new version is the one in force.
+    clock.set(new Date('2030-01-01T00:00:00Z'));
+    try {
+      const then = await call('GET', '/api/registry/area-versions', 'musterstadt-admin');
+      expect(then.body.map((v: { current: boolean }) => v.current)).toEqual([false, true]);
+      const areas = await call('GET', '/api/registry/areas?level=stadtbezirk', 'musterstadt-admin');
+      expect(areas.body.items.map((a: { code: string }) => a.code)).toEqual(['NEU']);
+    } finally {
+      clock.set(new Date('2026-03-02T09:00:00Z'));
+    }
     const [old, next] = versions.body;
     const created = await t.db.query(
       `SELECT envelope FROM outbox WHERE type = 'registry.area-version.created' AND envelope->'payload'->>'id' = $1`,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canAct, type AccessContext, type Caller } from '@quartier/auth';
 import { RegistryError } from '@quartier/registry-core';
 import { OutboxWriter } from '@quartier/messaging';
+import { calendarDay, Clock } from '@quartier/service-kit';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AreaEntity } from '../entities/area.entity';
 import { AreaVersionEntity } from '../entities/area-version.entity';
@@ -24,9 +25,14 @@ export class AreasService {
     private readonly bulk: AreaRepository,
     private readonly outbox: OutboxWriter,
     private readonly writes: AreaWrites,
+    private readonly clock: Clock,
   ) {}
 
-  /** The area version in force today (the newest one if all start in the future). */
+  /**
+   * The area version in force today (the newest one if all start in the future) — today as the
+   * injected clock's day, the rule every read model of the areas applies too
+   * (service-kit's `currentAreaVersionSql`).
+   */
   async currentVersion(
     tenantId: string,
     manager: EntityManager = this.db.manager,
@@ -35,7 +41,8 @@ export class AreasService {
       .getRepository(AreaVersionEntity)
       .createQueryBuilder('v')
       .where('v.tenantId = :tenantId', { tenantId })
-      .orderBy('(v.valid_from <= current_date)', 'DESC')
+      .orderBy('(v.valid_from <= :today)', 'DESC')
+      .setParameter('today', calendarDay(this.clock.now()))
       .addOrderBy('v.valid_from', 'DESC')
       .getOne();
   }

@@ -1,4 +1,4 @@
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { startServiceTestApp, type Clock, type ServiceTestApp } from '@quartier/service-kit';
 import { RegistryAccessDirectory } from '../registry-access-directory';
 import { RegistryApiModule } from '../registry-api.module';
 import { REGISTRY_SERVICE } from '../registry.definition';
@@ -7,9 +7,10 @@ export type RegistryTestApp = Omit<ServiceTestApp, 'seedAreas' | 'grant'>;
 
 /**
  * The registry as it runs in production, on a fresh real database, behind the real dev OIDC
- * provider; scope questions are answered from its own tables, as in its container.
+ * provider; scope questions are answered from its own tables, as in its container. `clock` fixes
+ * its day (which area version is in force).
  */
-export function startRegistryTestApp(): Promise<RegistryTestApp> {
+export function startRegistryTestApp(options: { clock?: Clock } = {}): Promise<RegistryTestApp> {
   return startServiceTestApp({
     service: 'registry',
     module: (runtime) => RegistryApiModule.forRoot(runtime),
@@ -17,5 +18,6 @@ export function startRegistryTestApp(): Promise<RegistryTestApp> {
     title: REGISTRY_SERVICE.title,
     streamedBodyPaths: REGISTRY_SERVICE.streamedBodyPaths,
     accessDirectory: RegistryAccessDirectory,
+    runtime: options.clock ? { clock: options.clock } : {},
   });
 }
