@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { ApiErrorResponses, calendarDay, Clock } from '@quartier/service-kit';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -10,6 +10,12 @@ import { readScope } from './common/access';
 
 const areaRefQuery = z.object({
   level: z.string().min(1).optional(),
+  versions: z
+    .enum(['current', 'all'])
+    .default('current')
+    .describe(
+      'current: the areas of the area version in force today (the registry’s current version); all: every version’s, a reused code’s oldest area first',
+    ),
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -31,19 +37,33 @@ export const areaRefPageSchema = z.object({
 });
 class AreaRefPageDto extends createZodDto(areaRefPageSchema) {}
 
-/** The areas this service knows from `registry.area.*` events, limited to the caller's scope. */
+/**
+ * The areas this service knows from `registry.area.*` events, limited to the caller's scope: by
+ * default those of the current area version, as maps list them.
+ */
 @ApiTags('areas (read model)')
 @ApiBearerAuth()
 @ApiErrorResponses()
 @Controller('api/indicator/area-refs')
 @Roles(...ROLES)
 export class AreaRefsController {
-  constructor(private readonly areaRefs: AreaRefRepository) {}
+  constructor(
+    private readonly areaRefs: AreaRefRepository,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
-  @ApiOperation({ summary: "Areas as replicated from the registry into the indicator service's read model" })
+  @ApiOperation({
+    summary:
+      "Areas as replicated from the registry into the indicator service's read model (the current area version's unless versions=all)",
+  })
   @ApiOkResponse({ type: AreaRefPageDto.Output })
   list(@CurrentCaller() caller: Caller, @Query() query: AreaRefQueryDto) {
-    return this.areaRefs.page(caller.tenantId, readScope(caller.access), query);
+    return this.areaRefs.page(
+      caller.tenantId,
+      readScope(caller.access),
+      query,
+      calendarDay(this.clock.now()),
+    );
   }
 }

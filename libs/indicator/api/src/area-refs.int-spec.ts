@@ -1,4 +1,4 @@
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { FixedClock, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { IndicatorApiModule } from './indicator-api.module';
 
 describe('indicator service: area_ref read model endpoint', () => {
@@ -54,5 +54,109 @@ describe('indicator service: area_ref read model endpoint', () => {
     const level = await get('/api/indicator/area-refs?level=bezirk', 'viewer');
     expect(level.body.items.map((a: { code: string }) => a.code)).toEqual(['01', '02']);
     expect((await get('/api/indicator/area-refs?limit=0', 'viewer')).status).toBe(400);
+  });
+});
+
+// The registry keeps a superseded area version's areas (codes may be reused by the new one), and
+// a version may be imported ahead of its valid-from date. The list shows the current version's
+// areas — the one in force on the service clock's day — unless every version is asked for.
+describe('indicator service: area_ref list across area versions (real PostgreSQL, fixed clock)', () => {
+  let t: ServiceTestApp;
+  const clock = new FixedClock(new Date('2025-06-01T10:00:00Z'));
+  let v1: Record<string, string>;
+  let v2: Record<string, string>;
+  let v3: Record<string, string>;
+
+  type Page = { total: number; items: { id: string; code: string }[] };
+  const list = async (query: string) => {
+    const response = await t.call('GET', `/api/indicator/area-refs?${query}`, 'viewer');
+    if (response.status !== 200) throw new Error(`${query}: ${response.status} ${response.text}`);
+    const page = response.body as Page;
+    return { total: page.total, items: page.items.map((a) => [a.code, a.id]) };
+  };
+
+  beforeAll(async () => {
+    t = await startServiceTestApp({
+      service: 'indicator',
+      module: (rt) => IndicatorApiModule.forRoot(rt),
+      moduleClass: IndicatorApiModule,
+      runtime: { clock },
+    });
+    // 2020: X1 with X101, X102. 2024 (in force since): X1, X101 again (new areas, new ids) and
+    // X103. 2026 (imported ahead of its day): X1 with X104 only.
+    v1 = await t.seedAreas(
+      'berlin-demo',
+      [
+        { code: 'X1', level: 'bezirk' },
+        { code: 'X101', level: 'planungsraum', parent: 'X1' },
+        { code: 'X102', level: 'planungsraum', parent: 'X1' },
+      ],
+      '2020-01-01',
+    );
+    v2 = await t.seedAreas(
+      'berlin-demo',
+      [
+        { code: 'X1', level: 'bezirk' },
+        { code: 'X101', level: 'planungsraum', parent: 'X1' },
+        { code: 'X103', level: 'planungsraum', parent: 'X1' },
+      ],
+      '2024-01-01',
+    );
+    v3 = await t.seedAreas(
+      'berlin-demo',
+      [
+        { code: 'X1', level: 'bezirk' },
+        { code: 'X104', level: 'planungsraum', parent: 'X1' },
+      ],
+      '2026-01-01',
+    );
+    await t.grant('berlin-demo', 'viewer', 'viewer', null);
+  }, 60_000);
+  afterAll(() => t?.close());
+
+  it('lists and counts the areas of the version in force today, each code once', async () => {
+    expect(await list('level=planungsraum')).toEqual({
+      total: 2,
+      items: [
+        ['X101', v2['X101']],
+        ['X103', v2['X103']],
+      ],
+    });
+    expect(await list('level=planungsraum&limit=1&offset=1')).toEqual({
+      total: 2,
+      items: [['X103', v2['X103']]],
+    });
+    expect(await list('')).toEqual({
+      total: 3,
+      items: [
+        ['X1', v2['X1']],
+        ['X101', v2['X101']],
+        ['X103', v2['X103']],
+      ],
+    });
+  });
+
+  it('lists every version’s areas when asked to (versions=all), oldest version first within a code', async () => {
+    expect(await list('level=planungsraum&versions=all')).toEqual({
+      total: 5,
+      items: [
+        ['X101', v1['X101']],
+        ['X101', v2['X101']],
+        ['X102', v1['X102']],
+        ['X103', v2['X103']],
+        ['X104', v3['X104']],
+      ],
+    });
+    expect((await t.call('GET', '/api/indicator/area-refs?versions=old', 'viewer')).status).toBe(400);
+  });
+
+  it('switches to a version imported ahead of time on its valid-from day', async () => {
+    clock.set(new Date('2026-01-01T00:00:00Z'));
+    try {
+      expect(await list('level=planungsraum')).toEqual({ total: 1, items: [['X104', v3['X104']]] });
+    } finally {
+      clock.set(new Date('2025-06-01T10:00:00Z'));
+    }
+    expect((await list('level=planungsraum')).total).toBe(2);
   });
 });

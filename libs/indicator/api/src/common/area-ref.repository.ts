@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Scope } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
-import { selectPage, SqlWhere } from '@quartier/service-kit';
+import { currentAreaVersionSql, selectPage, SqlWhere } from '@quartier/service-kit';
 import type { AreaRef } from '@quartier/contracts';
 
 /** An area of `area_ref` as this service reads it; `path` holds the ancestor ids, root first. */
@@ -11,9 +11,10 @@ export type AreaNode = Pick<
   'id' | 'code' | 'name' | 'level' | 'parentId' | 'path' | 'population'
 > & {
   /**
-   * The area belongs to the tenant's most recent area version (the latest valid-from date): the
-   * version value imports resolve codes to, and the areas maps and index runs list. The registry
-   * keeps a superseded version's areas, so the read model does too.
+   * The area belongs to the tenant's current area version (`currentAreaVersionSql`: the one in
+   * force on the service clock's day): the version value imports resolve codes to, and the areas
+   * maps, index runs and the area list show. The registry keeps a superseded version's areas and
+   * a version imported ahead of its date, so the read model does too.
    */
   current: boolean;
 };
@@ -30,39 +31,51 @@ export class AreaRefRepository {
   constructor(@InjectDataSource('indicator') private readonly db: DataSource) {}
 
   /**
-   * A stamp that changes whenever the tenant's areas change: their count and latest event time
-   * (one index-only query, cheap enough to ask on every read).
+   * A stamp that changes whenever the tenant's areas change — their count and latest event
+   * time — or another version becomes current on `today` (index-only look-ups, cheap enough to
+   * ask on every read).
    */
-  async changeStamp(tenantId: string, manager: EntityManager = this.db.manager): Promise<string> {
-    const [{ n, t }]: { n: number; t: string | null }[] = await manager.query(
-      `SELECT count(*)::int AS n, max(event_at)::text AS t FROM area_ref WHERE tenant_id = $1`,
-      [tenantId],
+  async changeStamp(
+    tenantId: string,
+    today: string,
+    manager: EntityManager = this.db.manager,
+  ): Promise<string> {
+    const [{ n, t, v }]: { n: number; t: string | null; v: string | null }[] = await manager.query(
+      `SELECT count(*)::int AS n, max(event_at)::text AS t, (${currentAreaVersionSql('$1', '$2')})::text AS v
+         FROM area_ref WHERE tenant_id = $1`,
+      [tenantId, today],
     );
-    return `${n}-${t ?? ''}`;
+    return `${n}-${t ?? ''}-${v ?? ''}`;
   }
 
   /**
    * Every area of the tenant, oldest area version first, by code within one; the areas of the
-   * most recent version (the registry has one version per valid-from date) marked `current`.
-   * Both read the index in this order (area_ref_tenant_version_idx): no sort, and the newest
-   * valid-from is one index entry.
+   * version current on `today` marked `current`. Both read the index in this order
+   * (area_ref_tenant_version_idx): no sort, and the current valid-from is one index entry.
    */
-  async all(tenantId: string, manager: EntityManager = this.db.manager): Promise<AreaNode[]> {
+  async all(tenantId: string, today: string, manager: EntityManager = this.db.manager): Promise<AreaNode[]> {
     return manager.query(
       `SELECT id, code, name, level, parent_id AS "parentId", path, population,
-              valid_from = (SELECT max(valid_from) FROM area_ref WHERE tenant_id = $1) AS current
+              valid_from = ${currentAreaVersionSql('$1', '$2')} AS current
          FROM area_ref WHERE tenant_id = $1 ORDER BY valid_from, code`,
-      [tenantId],
+      [tenantId, today],
     );
   }
 
-  /** One page of the areas within `scope` (an area or one of its ancestors in it), by code. */
+  /**
+   * One page of the areas within `scope` (an area or one of its ancestors in it), by code: those
+   * of the version current on `today`, or of every version (`versions: 'all'`, a reused code's
+   * oldest area first). The current version's page reads area_ref_tenant_version_idx in code
+   * order, counted over that version only.
+   */
   async page(
     tenantId: string,
     scope: Scope,
-    filter: { level?: string; limit: number; offset: number },
+    filter: { level?: string; versions?: 'current' | 'all'; limit: number; offset: number },
+    today: string,
   ): Promise<{ items: AreaRefItem[]; total: number }> {
     const { where, params } = new SqlWhere('tenant_id = $1', [tenantId])
+      .and(`valid_from = ${currentAreaVersionSql('$1', '$?')}`, filter.versions === 'all' ? null : today)
       .and('level = $?', filter.level)
       .and('(path && $?::uuid[] OR id = ANY($?::uuid[]))', scope === 'all' ? null : scope);
     const { rows, total } = await selectPage<AreaRefItem>(
@@ -72,7 +85,7 @@ export class AreaRefRepository {
         from: 'area_ref',
         where,
         params,
-        orderBy: 'code',
+        orderBy: filter.versions === 'all' ? 'code, valid_from' : 'code',
       },
       filter,
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { prepareHierarchy, type PreparedHierarchy } from '@quartier/indicator-core';
+import { calendarDay, Clock } from '@quartier/service-kit';
 import type { EntityManager } from 'typeorm';
 import { AreaRefRepository, type AreaNode } from './area-ref.repository';
 
@@ -10,7 +11,10 @@ export interface TenantAreas {
   stamp: string;
   list: AreaNode[];
   byId: Map<string, AreaNode>;
-  /** Area code → area; where area versions reuse a code, the most recent version's area. */
+  /**
+   * Area code → area; where area versions reuse a code, the current version's area, else the
+   * most recent version's that has the code.
+   */
   byCode: Map<string, AreaNode>;
   /** Levels ordered from the top (depth 0) down. */
   levels: string[];
@@ -20,8 +24,8 @@ export interface TenantAreas {
    */
   readonly hierarchy: PreparedHierarchy;
   /**
-   * The current areas of one level (the most recent area version's) and the part of the tree
-   * their values are resolved from.
+   * The current areas of one level (the area version in force on the service clock's day) and
+   * the part of the tree their values are resolved from.
    */
   below(level: string): LevelAreas;
 }
@@ -46,21 +50,28 @@ export interface LevelAreas {
 
 /**
  * The tenant's areas from the `area_ref` read model, kept in process and reloaded only when the
- * read model changed (checked by count + latest event time, one index-only query).
+ * read model changed or another version became current (checked by count, latest event time and
+ * current valid-from: one query of index look-ups).
  */
 @Injectable()
 export class AreaTree {
   private readonly cache = new Map<string, TenantAreas>();
 
-  constructor(private readonly areaRefs: AreaRefRepository) {}
+  constructor(
+    private readonly areaRefs: AreaRefRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async of(tenantId: string, manager?: EntityManager): Promise<TenantAreas> {
-    const stamp = await this.areaRefs.changeStamp(tenantId, manager);
+    const today = calendarDay(this.clock.now());
+    const stamp = await this.areaRefs.changeStamp(tenantId, today, manager);
     const cached = this.cache.get(tenantId);
     if (cached?.stamp === stamp) return cached;
-    const list = await this.areaRefs.all(tenantId, manager);
+    const list = await this.areaRefs.all(tenantId, today, manager);
     const byId = new Map(list.map((a) => [a.id, a]));
+    // Oldest version first, so a later version's area takes over a code; the current one's last.
     const byCode = new Map(list.map((a) => [a.code, a]));
+    for (const a of list) if (a.current) byCode.set(a.code, a);
     const depthOf = new Map<string, number>();
     for (const a of list) depthOf.set(a.level, Math.min(depthOf.get(a.level) ?? Infinity, a.path.length));
     const levels = [...depthOf].sort((x, y) => x[1] - y[1]).map(([level]) => level);

@@ -1,4 +1,4 @@
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { startServiceTestApp, type Clock, type ServiceTestApp } from '@quartier/service-kit';
 import ExcelJS from 'exceljs';
 import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
@@ -26,15 +26,18 @@ export const indicator = (code: string, extra: Record<string, unknown> = {}) => 
 /**
  * The indicator service over HTTP with what every resource suite starts from: a small test city
  * in `berlin-demo` (X1: X101, X102; X2: X201, X202) and Musterstadt's area N, a planner scoped to
- * X1, a viewer and an analyst, and the indicators Q1 and Q2 (Q2 with a minimum numerator of 3).
+ * X1, a viewer and an analyst, and the indicators Q1 and Q2 (Q2 with a minimum numerator of 3);
+ * `clock` fixes the services' day (area versions dated after it are not current yet).
  */
-export async function startIndicatorTestApp(): Promise<{ t: ServiceTestApp; ids: Record<string, string> }> {
+export async function startIndicatorTestApp(
+  options: { clock?: Clock } = {},
+): Promise<{ t: ServiceTestApp; ids: Record<string, string> }> {
   const t = await startServiceTestApp({
     service: 'indicator',
     module: (rt) => IndicatorApiModule.forRoot(rt),
     moduleClass: IndicatorApiModule,
     streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
-    runtime: { redisUrl: process.env['REDIS_URL'] },
+    runtime: { redisUrl: process.env['REDIS_URL'], ...(options.clock ? { clock: options.clock } : {}) },
   });
   // A small test city (X1: X101, X102; X2: X201, X202) next to Berlin's real planning areas.
   const ids = await t.seedAreas(TENANT, [

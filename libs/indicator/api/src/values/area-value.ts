@@ -56,8 +56,9 @@ export function visible(scope: Scope, area: AreaNode): boolean {
 
 /**
  * The areas of `level` (below `parent`) the caller may see, in the tree's order: those of the
- * most recent area version (`current`), so a superseded area is not listed beside the new area
- * that took over its code.
+ * current area version (`current`: in force on the service clock's day), so a superseded area
+ * is not listed beside the new area that took over its code, nor a version dated ahead before
+ * its day.
  */
 export function shownAreas(
   tree: TenantAreas,

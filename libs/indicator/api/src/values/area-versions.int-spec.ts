@@ -1,4 +1,4 @@
-import type { ServiceTestApp } from '@quartier/service-kit';
+import { FixedClock, type ServiceTestApp } from '@quartier/service-kit';
 import { runImport, startIndicatorTestApp, TENANT } from '../testing/indicator-test-app';
 
 // A city whose areas are replaced by a new area version (the registry keeps the old version's
@@ -130,5 +130,82 @@ describe('indicator maps after a new area version (real PostgreSQL, Redis, OIDC 
   it('limits the new version’s areas to the caller’s scope like any other', async () => {
     // The planner's scope is version 1's X1: nothing of version 2 lies below it.
     expect((await layer('2024', 'planungsraum', 'planer')).codes).toEqual([]);
+  });
+});
+
+// A version imported ahead of its valid-from date is not current before that day (the service's
+// clock's): maps keep the version in force, and value imports resolve a code both versions use
+// to the area in force. On the day the new version takes over, without any new event.
+describe('indicator maps with an area version dated ahead (real PostgreSQL, Redis, fixed clock)', () => {
+  let t: ServiceTestApp;
+  let v1: Record<string, string>;
+  let ahead: Record<string, string>;
+  const clock = new FixedClock(new Date('2025-06-01T10:00:00Z'));
+
+  type Layer = { codes: string[]; values: (number | null)[] };
+  const layer = async (period: string) => {
+    const response = await t.call(
+      'GET',
+      `/api/indicator/values/layer?indicator=Q1&period=${period}&level=planungsraum`,
+      'viewer',
+    );
+    if (response.status !== 200) throw new Error(`layer: ${response.status} ${response.text}`);
+    const body = response.body as unknown as Layer;
+    return body.codes.map((code, i) => [code, body.values[i]]);
+  };
+
+  beforeAll(async () => {
+    // Version 1 (valid from 2020-01-01, in force): X1 (X101, X102), X2 (X201, X202).
+    ({ t, ids: v1 } = await startIndicatorTestApp({ clock }));
+    // Valid from 2026-01-01, imported on 2025-06-01: X1 with X101 (code reused) and X103.
+    ahead = await t.seedAreas(
+      TENANT,
+      [
+        { code: 'X1', level: 'bezirk', name: 'Nord (2026)' },
+        { code: 'X101', level: 'planungsraum', parent: 'X1', name: 'Nord A (2026)', population: 1000 },
+        { code: 'X103', level: 'planungsraum', parent: 'X1', name: 'Nord C (2026)', population: 1000 },
+      ],
+      '2026-01-01',
+    );
+    const values = ['area,period,indicator,value', 'X101,2025,Q1,11', 'X201,2025,Q1,21'];
+    const imported = await runImport(t, 'csv', values.join('\n'));
+    if (imported.job?.status !== 'succeeded') throw new Error(`import: ${JSON.stringify(imported.job)}`);
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('lists the version in force until the new one’s day, with the values imported meanwhile', async () => {
+    expect(await layer('2025')).toEqual([
+      ['X101', 11],
+      ['X102', null],
+      ['X201', 21],
+      ['X202', null],
+    ]);
+    const series = await t.call(
+      'GET',
+      `/api/indicator/values/series?indicator=Q1&area=${v1['X101']}`,
+      'viewer',
+    );
+    expect(series.body.points).toEqual([expect.objectContaining({ period: '2025', value: 11 })]);
+  });
+
+  it('lists the new version’s areas from its valid-from day on', async () => {
+    clock.set(new Date('2026-01-01T00:00:00Z'));
+    try {
+      expect(await layer('2025')).toEqual([
+        ['X101', null],
+        ['X103', null],
+      ]);
+      const records = await t.call(
+        'GET',
+        '/api/indicator/values?indicator=Q1&period=2025&level=planungsraum',
+        'viewer',
+      );
+      expect(records.body.items.map((i: { areaId: string }) => i.areaId)).toEqual([
+        ahead['X101'],
+        ahead['X103'],
+      ]);
+    } finally {
+      clock.set(new Date('2025-06-01T10:00:00Z'));
+    }
   });
 });

@@ -9,7 +9,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Areas as replicated from the registry into the indicator service's read model */
+    /** Areas as replicated from the registry into the indicator service's read model (the current area version's unless versions=all) */
     get: operations['AreaRefsController_list'];
     put?: never;
     post?: never;
@@ -302,7 +302,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Progress and result of an import, with every bad row (line, column, reason; first 1,000 stored) */
+    /** Progress and result of an import, with every bad row (line, column, reason; first 1,000 stored); with `wait`, answers once the import has ended or after that many seconds, whichever is first */
     get: operations['ValueImportsController_get'];
     put?: never;
     post?: never;
@@ -1053,6 +1053,8 @@ export interface operations {
     parameters: {
       query?: {
         level?: string;
+        /** @description current: the areas of the area version in force today (the registry’s current version); all: every version’s, a reused code’s oldest area first */
+        versions?: 'current' | 'all';
         limit?: number;
         offset?: number;
       };
@@ -1551,7 +1553,9 @@ export interface operations {
   };
   ValueImportsController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        wait?: number;
+      };
       header?: never;
       path: {
         id: string;
