@@ -92,3 +92,64 @@ describe('ReportRepository: report files (migrated reporting schema, real Postgr
     expect((await readWhole(kept)).toString()).toBe('bleibt');
   });
 });
+
+describe('ReportRepository: a level’s areas across area versions (migrated reporting schema, real PostgreSQL)', () => {
+  let schema: MigratedSchema;
+  let reports: ReportRepository;
+  let v2: Record<string, string>;
+  let ahead: Record<string, string>;
+
+  beforeAll(async () => {
+    schema = await migratedServiceSchema('reporting', [CreateReportingService1765200000000]);
+    reports = new ReportRepository(schema.db);
+    // 2020: X1 with X101, X102. 2024: X1, X101 again (new ids) and X103. 2026: X1 with X104.
+    await schema.seedAreas(
+      'city',
+      [
+        { code: 'X1', level: 'bezirk' },
+        { code: 'X101', level: 'planungsraum', parent: 'X1' },
+        { code: 'X102', level: 'planungsraum', parent: 'X1' },
+      ],
+      '2020-01-01',
+    );
+    v2 = await schema.seedAreas(
+      'city',
+      [
+        { code: 'X1', level: 'bezirk' },
+        { code: 'X101', level: 'planungsraum', parent: 'X1' },
+        { code: 'X103', level: 'planungsraum', parent: 'X1' },
+      ],
+      '2024-01-01',
+    );
+    ahead = await schema.seedAreas(
+      'city',
+      [
+        { code: 'X1', level: 'bezirk' },
+        { code: 'X104', level: 'planungsraum', parent: 'X1' },
+      ],
+      '2026-01-01',
+    );
+    await schema.seedAreas('only-ahead', [{ code: 'F1', level: 'bezirk' }], '2030-01-01');
+  }, 60_000);
+  afterAll(() => schema?.close());
+
+  const listed = async (tenant: string, level: string, today: string) =>
+    (await reports.areasOfLevel(tenant, level, today)).map((a) => [a.code, a.id]);
+
+  it('lists the areas of the version in force on the day, each code once', async () => {
+    expect(await listed('city', 'planungsraum', '2025-06-01')).toEqual([
+      ['X101', v2['X101']],
+      ['X103', v2['X103']],
+    ]);
+    expect(await listed('city', 'bezirk', '2025-12-31')).toEqual([['X1', v2['X1']]]);
+  });
+
+  it('lists a version imported ahead of its date from that date on', async () => {
+    expect(await listed('city', 'planungsraum', '2026-01-01')).toEqual([['X104', ahead['X104']]]);
+  });
+
+  it('lists the latest version when every version starts later, as the registry does', async () => {
+    expect((await listed('only-ahead', 'bezirk', '2025-06-01')).map(([code]) => code)).toEqual(['F1']);
+    expect(await listed('nobody', 'bezirk', '2025-06-01')).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@ import type { JobErrorReport, JobStatus } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { REPORTING_CONNECTION } from '../reporting.constants';
 import type { ReportFormat, ReportType } from './report.dto';
-import { selectOne } from '@quartier/service-kit';
+import { currentAreaVersionSql, selectOne } from '@quartier/service-kit';
 
 export interface ReportRow {
   id: string;
@@ -138,10 +138,17 @@ export class ReportRepository {
     );
   }
 
-  async areasOfLevel(tenantId: string, level: string): Promise<AreaRefRow[]> {
+  /**
+   * The areas of a level in the tenant's current area version (the one in force on `today`, as
+   * the registry and the indicator service's maps decide it), by code: a superseded version's
+   * areas and a version imported ahead of its date stay out, so each code is listed once.
+   */
+  async areasOfLevel(tenantId: string, level: string, today: string): Promise<AreaRefRow[]> {
     return this.db.query(
-      `SELECT id, code, level, path FROM area_ref WHERE tenant_id = $1 AND level = $2 ORDER BY code`,
-      [tenantId, level],
+      `SELECT id, code, level, path FROM area_ref
+        WHERE tenant_id = $1 AND level = $2 AND valid_from = ${currentAreaVersionSql('$1', '$3')}
+        ORDER BY code`,
+      [tenantId, level, today],
     );
   }
 
