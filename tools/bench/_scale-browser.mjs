@@ -35,11 +35,16 @@ export async function seedMusterstadt(url, files, city, work) {
     );
     await waitForJob(call, `/api/registry/area-imports/${job.id}`);
   }
+  // The indicator service's copy is complete when its area list — the current version's areas,
+  // the new version's from its first replicated area on (valid from today) — counts the city's
+  // planning areas and starts with the registry's first one (the same version, not an old one
+  // of as many areas).
   const planning = city.levels.at(-1).key;
+  const [first] = (await call('GET', `/api/registry/areas?level=${planning}&limit=1`)).items;
   const deadline = Date.now() + 300_000;
   for (;;) {
     const page = await call('GET', `/api/indicator/area-refs?level=${planning}&limit=1`);
-    if (page.total >= city.planningAreas.length) break;
+    if (page.total === city.planningAreas.length && page.items[0]?.id === first.id) break;
     if (Date.now() > deadline) throw new Error('Musterstadt areas did not replicate within 5 min');
     await new Promise((r) => setTimeout(r, 500));
   }
