@@ -23,6 +23,7 @@ export * from './lib/create-section/create-section';
 export * from './lib/submission/submission';
 export * from './lib/follow-job/follow-job';
 export * from './lib/class-breaks/class-breaks';
+export * from './lib/page-range/page-range';
 export * from './lib/radio-group/radio-group';
 export * from './lib/feature-texts/feature-texts';
 export * from './lib/chart-element/chart-element';

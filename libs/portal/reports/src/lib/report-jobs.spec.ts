@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  actionsOf,
-  fileSize,
-  isActive,
-  jobProblem,
-  pageRange,
-  pollDelay,
-  progressPercent,
-} from './report-jobs.ts';
+import { actionsOf, fileSize, isActive, jobProblem, pollDelay, progressPercent } from './report-jobs.ts';
 
 describe('report jobs', () => {
   it('counts queued and running jobs as active, every other state as ended', () => {
@@ -87,11 +79,5 @@ describe('report jobs', () => {
     assert.deepEqual(fileSize(120), { key: 'kilobytes', size: 1 });
     assert.deepEqual(fileSize(245_600), { key: 'kilobytes', size: 246 });
     assert.deepEqual(fileSize(12_345_678), { key: 'megabytes', size: 12.3 });
-  });
-
-  it('numbers a page of the list from 1, and not at all when it is empty', () => {
-    assert.deepEqual(pageRange(0, 20, 45), { from: 1, to: 20 });
-    assert.deepEqual(pageRange(40, 5, 45), { from: 41, to: 45 });
-    assert.equal(pageRange(0, 0, 0), null);
   });
 });

@@ -81,9 +81,3 @@ export function fileSize(bytes: number): { key: 'kilobytes' | 'megabytes'; size:
   if (bytes < 1_000_000) return { key: 'kilobytes', size: Math.max(1, Math.round(bytes / 1_000)) };
   return { key: 'megabytes', size: Math.round(bytes / 100_000) / 10 };
 }
-
-/** One page of the list: `from`–`to` of `total`, 1-based for people; none when empty. */
-export function pageRange(offset: number, shown: number, total: number): { from: number; to: number } | null {
-  if (shown === 0 || total === 0) return null;
-  return { from: offset + 1, to: Math.min(total, offset + shown) };
-}

@@ -21,7 +21,14 @@ import {
   type RoleAssignment,
   problemFrom,
 } from '@quartier/portal-data-access';
-import { I18n, Notice, PageHeading, type TranslationKey, describeProblem } from '@quartier/portal-ui';
+import {
+  I18n,
+  Notice,
+  PageHeading,
+  type TranslationKey,
+  describeProblem,
+  pageRange,
+} from '@quartier/portal-ui';
 import { AreaPicker } from '../area-picker/area-picker';
 
 const PAGE_SIZE = 50;
@@ -72,8 +79,8 @@ export class RoleAssignments {
   protected readonly page = computed(() => {
     if (!this.assignments.hasValue()) return null;
     const { items, total } = this.assignments.value();
-    const from = total === 0 ? 0 : this.offset() + 1;
-    return { items, total, from, to: this.offset() + items.length };
+    // The pager is shown only for a page with assignments on it.
+    return { items, total, ...(pageRange(this.offset(), items.length, total) ?? { from: 0, to: 0 }) };
   });
 
   protected readonly filter = new FormControl('', { nonNullable: true });

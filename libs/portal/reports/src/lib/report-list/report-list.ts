@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Notice } from '@quartier/portal-ui';
+import { Notice, pageRange } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
-import { isActive, jobProblem, pageRange, progressPercent, type ReportView } from '../report-jobs';
+import { isActive, jobProblem, progressPercent, type ReportView } from '../report-jobs';
 import { PAGE_SIZE, ReportsStore } from '../reports-store';
 import { ReportsTexts } from '../texts';
 
