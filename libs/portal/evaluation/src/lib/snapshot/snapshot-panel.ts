@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
 import { Session } from '@quartier/portal-data-access';
-import { Notice, saveBlob } from '@quartier/portal-ui';
+import { ConfirmedSubmission, Notice, Submission, SubmissionNotices, saveBlob } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation, type LiveComparison } from '../evaluation-workspace';
 import { shortHash } from '../numbers';
 import { EvaluationTexts } from '../texts';
@@ -9,7 +9,7 @@ import { LiveComparisonView } from './live-comparison';
 /** The frozen evidence: the snapshot in use (id, hash, time), freezing a new one, the history, and the comparison with live data. */
 @Component({
   selector: 'q-snapshot-panel',
-  imports: [Notice, LiveComparisonView],
+  imports: [Notice, SubmissionNotices, LiveComparisonView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './snapshot-panel.html',
   styleUrl: '../evaluation.scss',
@@ -21,10 +21,12 @@ export class SnapshotPanel {
   readonly evaluation = input.required<Evaluation>();
 
   protected readonly shortHash = shortHash;
-  protected readonly busy = signal(false);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  /** Freezing the evidence: its confirmation, or a failure (a download's too). */
+  protected readonly taking = new ConfirmedSubmission(this.workspace.problem);
+  protected readonly comparing = new Submission(this.workspace.problem);
+  /** One request at a time: freezing and comparing wait for each other. */
+  protected readonly busy = computed(() => this.taking.busy() || this.comparing.busy());
   protected readonly live = signal<LiveComparison | null>(null);
-  protected readonly liveError = signal<string | null>(null);
   protected readonly snapshot = computed(() => this.evaluation().snapshot);
   /** The document holds unsuppressed counts: editors only, as the API enforces. */
   private readonly session = inject(Session);
@@ -39,11 +41,9 @@ export class SnapshotPanel {
       }),
   });
 
-  protected async take(): Promise<void> {
-    this.busy.set(true);
-    this.message.set(null);
+  protected take(): Promise<void> {
     this.live.set(null);
-    try {
+    return this.taking.run(async () => {
       const evaluationId = this.evaluation().id;
       await this.workspace.api.post('/api/evaluation/evaluations/{evaluationId}/snapshots', {
         path: { evaluationId },
@@ -54,28 +54,18 @@ export class SnapshotPanel {
           path: { evaluationId },
         }),
       );
-      this.message.set({ kind: 'success', text: this.t('snapshotTaken') });
-    } catch (error) {
-      this.message.set({ kind: 'error', text: this.workspace.problem(error) });
-    } finally {
-      this.busy.set(false);
-    }
+      this.taking.message.set(this.t('snapshotTaken'));
+    });
   }
 
-  protected async compare(): Promise<void> {
-    this.busy.set(true);
-    this.liveError.set(null);
-    try {
+  protected compare(): Promise<void> {
+    return this.comparing.run(async () =>
       this.live.set(
         await this.workspace.api.get('/api/evaluation/evaluations/{evaluationId}/live-comparison', {
           path: { evaluationId: this.evaluation().id },
         }),
-      );
-    } catch (error) {
-      this.liveError.set(this.workspace.problem(error));
-    } finally {
-      this.busy.set(false);
-    }
+      ),
+    );
   }
 
   /** The snapshot document exactly as hashed, as a file (editors only: it holds unsuppressed counts). */
@@ -89,7 +79,8 @@ export class SnapshotPanel {
       );
       saveBlob(new Blob([text], { type: 'application/json' }), `evidence-${snapshotId}.json`);
     } catch (error) {
-      this.message.set({ kind: 'error', text: this.workspace.problem(error) });
+      this.taking.message.set(null);
+      this.taking.error.set(this.workspace.problem(error));
     }
   }
 }
