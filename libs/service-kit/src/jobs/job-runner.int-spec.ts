@@ -254,6 +254,22 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     expect((await runner.cancel(running, 'berlin')).status).toBe('cancelled');
   });
 
+  it('answers a long poll when the job ends, or as it is once the wait is over', async () => {
+    const runner = runnerOf(apps[0]);
+    const g = gate('long-poll');
+    const id = await runner.enqueue(GATE, { key: 'long-poll' }, who);
+    await g.entered;
+    // Still running when the wait is over: answered as it is.
+    expect(await runner.awaitEnd(id, 'berlin', 200)).toMatchObject({ status: 'running', rows: 7 });
+    // Woken by the end itself, not by its timeout (which would answer `running`).
+    const waiting = runner.awaitEnd(id, 'berlin', 60_000);
+    g.open();
+    expect(await waiting).toMatchObject({ status: 'done', result: { finished: true } });
+    // An ended job is answered at once; another tenant's is not found.
+    expect((await runner.awaitEnd(id, 'berlin', 60_000)).status).toBe('done');
+    await expect(runner.awaitEnd(id, 'musterstadt', 1000)).rejects.toMatchObject({ code: 'JobNotFound' });
+  });
+
   it('joins an active job with the same singleton key', async () => {
     const runner = runnerOf(apps[0]);
     const g = gate('single');

@@ -119,6 +119,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     if (this.timer) clearInterval(this.timer);
+    // Long polls answer the job as it is now instead of holding the shutdown.
+    for (const waiting of [...this.waiters.values()]) for (const wake of [...waiting]) wake();
     const running = [...this.running.values()];
     for (const job of running) job.stop('shutdown');
     const grace = new Promise((resolve) => setTimeout(resolve, this.tuning.shutdownGraceMs).unref());
@@ -239,16 +241,41 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
       if (isTerminal(job.status)) return job;
       if (Date.now() > until)
         throw new JobError('JobNotFound', `job ${id} did not end within ${timeoutMs} ms`);
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.waiters.get(id)?.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, 500);
-        this.waiters.set(id, (this.waiters.get(id) ?? new Set()).add(wake));
-      });
+      await this.endOrTimeout(id, 500);
     }
+  }
+
+  /**
+   * The job once it has ended, or as it is after `waitMs` (or when this runner stops), whichever
+   * comes first: a long poll, so a client learns of the end when it happens rather than at its
+   * next poll. A job of this process wakes the wait when it ends; one run by another replica is
+   * seen by a read every 500 ms.
+   */
+  async awaitEnd<P = unknown, R = unknown>(
+    id: string,
+    tenantId: string,
+    waitMs: number,
+  ): Promise<JobView<P, R>> {
+    const until = Date.now() + waitMs;
+    for (;;) {
+      const job = await this.get<P, R>(id, tenantId);
+      const left = until - Date.now();
+      if (isTerminal(job.status) || left <= 0 || this.stopping) return job;
+      await this.endOrTimeout(id, Math.min(500, left));
+    }
+  }
+
+  /** Resolves when the job ends in this process, this runner stops, or after `ms`. */
+  private endOrTimeout(id: string, ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.get(id)?.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.waiters.set(id, (this.waiters.get(id) ?? new Set()).add(wake));
+    });
   }
 
   /** One heartbeat of this runner's jobs and one sweep for other runners' dead jobs (also run by the timer). */

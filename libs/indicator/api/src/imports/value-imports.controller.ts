@@ -17,7 +17,7 @@ import { INDICATOR_EDITORS } from '../common/access';
 import { parseDimensionMapping } from '@quartier/indicator-core';
 import { IMPORT_FORMATS } from './import-formats';
 import { SavedMappingDto, ValueImportJobDto } from './value-import.dto';
-import { ValueImportsService } from './value-imports.service';
+import { MAX_WAIT_SECONDS, ValueImportsService } from './value-imports.service';
 
 const startQuery = z
   .object({
@@ -42,6 +42,12 @@ const startQuery = z
     path: ['map'],
   });
 class StartImportQueryDto extends createZodDto(startQuery) {}
+
+const getQuery = z.object({
+  /** Seconds to wait for the import to end before answering (a long poll); 0 or absent: at once. */
+  wait: z.coerce.number().int().min(0).max(MAX_WAIT_SECONDS).optional(),
+});
+class GetImportQueryDto extends createZodDto(getQuery) {}
 
 @ApiTags('indicator value imports')
 @ApiBearerAuth()
@@ -92,11 +98,16 @@ export class ValueImportsController {
   @Get(':id')
   @ApiOperation({
     summary:
-      'Progress and result of an import, with every bad row (line, column, reason; first 1,000 stored)',
+      'Progress and result of an import, with every bad row (line, column, reason; first 1,000 stored); ' +
+      'with `wait`, answers once the import has ended or after that many seconds, whichever is first',
   })
   @ApiOkResponse({ type: ValueImportJobDto.Output })
-  get(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
-    return this.imports.get(caller, id);
+  get(
+    @CurrentCaller() caller: Caller,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: GetImportQueryDto,
+  ) {
+    return this.imports.get(caller, id, query.wait);
   }
 
   @Delete(':id')

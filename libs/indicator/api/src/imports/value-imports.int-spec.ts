@@ -248,4 +248,18 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
       }),
     ]);
   });
+
+  it('answers a long poll (?wait=seconds) once the import has ended, in one request', async () => {
+    const id = await start('area,period,indicator,value\n0101,2031,S1,4\n');
+    const job = (await t.call('GET', `/api/indicator/imports/${id}?wait=30`, 'admin')).body;
+    expect(job).toMatchObject({ id, status: 'succeeded', observations: 1 });
+    expect((await t.call('GET', `/api/indicator/imports/${id}?wait=0`, 'admin')).body).toMatchObject({
+      status: 'succeeded',
+    });
+    for (const wait of ['31', '-1', 'soon'])
+      expect((await t.call('GET', `/api/indicator/imports/${id}?wait=${wait}`, 'admin')).status).toBe(400);
+    expect((await t.call('GET', `/api/indicator/imports/${id}?wait=5`, 'musterstadt-admin')).status).toBe(
+      404,
+    );
+  });
 });

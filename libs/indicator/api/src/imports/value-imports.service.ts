@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
 import { OutboxWriter } from '@quartier/messaging';
-import { JobRunner, UploadSpool, type JobView, type UploadRequest } from '@quartier/service-kit';
+import { isTerminal, JobRunner, UploadSpool, type JobView, type UploadRequest } from '@quartier/service-kit';
 import { stat } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
 import { ValueCache } from '../cache/value-cache';
@@ -22,6 +22,8 @@ import {
 } from './value-import.job';
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024 * 1024;
+/** Longest wait of a long poll for an import's end (below the usual proxy timeouts). */
+export const MAX_WAIT_SECONDS = 30;
 
 type ImportView = JobView<ValueImportPayload, ValueImportResult>;
 
@@ -118,9 +120,18 @@ export class ValueImportsService implements OnModuleInit {
     return listMappings(this.db.manager, caller.tenantId);
   }
 
-  async get(caller: Caller, id: string): Promise<ValueImportJob> {
+  /** An import as it is now, or — with `waitSeconds` — once it has ended or that time has passed. */
+  async get(caller: Caller, id: string, waitSeconds = 0): Promise<ValueImportJob> {
     requireTenantWide(caller.access);
-    return toValueImportJob(await this.view(caller.tenantId, id));
+    const job = await this.view(caller.tenantId, id);
+    if (waitSeconds <= 0 || isTerminal(job.status)) return toValueImportJob(job);
+    return toValueImportJob(
+      await this.runner.awaitEnd<ValueImportPayload, ValueImportResult>(
+        id,
+        caller.tenantId,
+        waitSeconds * 1000,
+      ),
+    );
   }
 
   async list(caller: Caller, limit = 50): Promise<ValueImportJob[]> {
