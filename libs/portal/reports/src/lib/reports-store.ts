@@ -103,16 +103,7 @@ export class ReportsStore {
    * job's own refresh comes with showing it (select), as after regenerate and update.
    */
   create(request: ReportRequest): Promise<string | null> {
-    return this.act(
-      null,
-      async () => {
-        const accepted = await this.api.post('/api/reporting/reports', { body: request });
-        this.offset.set(0);
-        this.polls = 0;
-        return accepted.id;
-      },
-      false,
-    );
+    return this.startJob(null, () => this.api.post('/api/reporting/reports', { body: request }));
   }
 
   cancel(report: ReportView): Promise<string | null> {
@@ -127,34 +118,15 @@ export class ReportsStore {
    * with the same numbers.
    */
   regenerate(report: ReportView, as: RerenderOptions = {}): Promise<string | null> {
-    return this.act(
-      report.id,
-      async () => {
-        const accepted = await this.api.post('/api/reporting/reports/{id}/regenerate', {
-          path: { id: report.id },
-          body: as,
-        });
-        this.offset.set(0);
-        this.polls = 0;
-        return accepted.id;
-      },
-      false,
+    return this.startJob(report.id, () =>
+      this.api.post('/api/reporting/reports/{id}/regenerate', { path: { id: report.id }, body: as }),
     );
   }
 
   /** The data gathered again with the caller's permissions: the report's next version. */
   update(report: ReportView): Promise<string | null> {
-    return this.act(
-      report.id,
-      async () => {
-        const accepted = await this.api.post('/api/reporting/reports/{id}/update', {
-          path: { id: report.id },
-        });
-        this.offset.set(0);
-        this.polls = 0;
-        return accepted.id;
-      },
-      false,
+    return this.startJob(report.id, () =>
+      this.api.post('/api/reporting/reports/{id}/update', { path: { id: report.id } }),
     );
   }
 
@@ -182,6 +154,23 @@ export class ReportsStore {
       while (this.files.size > KEPT_FILES) this.files.delete(this.files.keys().next().value as string);
     }
     return loading;
+  }
+
+  /**
+   * An action that starts a new job (`id`: the report it acts on, null for a new request):
+   * resolves to the new job's id; the list goes back to its first page and asks quickly again.
+   */
+  private startJob(id: string | null, request: () => Promise<{ id: string }>): Promise<string | null> {
+    return this.act(
+      id,
+      async () => {
+        const accepted = await request();
+        this.offset.set(0);
+        this.polls = 0;
+        return accepted.id;
+      },
+      false,
+    );
   }
 
   private async act(
