@@ -34,7 +34,7 @@ type Tab = 'form' | 'publish' | 'results';
     </p>
     @if (survey.error()) {
       <q-notice kind="error">{{ texts.problem(survey.error()) }}</q-notice>
-    } @else if (survey.value(); as s) {
+    } @else if ((session.me() || session.failed()) && survey.value(); as s) {
       <q-page-heading
         [heading]="s.title"
         [intro]="t($any('type.' + s.type)) + ' · ' + t($any('status.' + s.status)) + ' · k = ' + s.k"
@@ -65,7 +65,7 @@ export class SurveyPage {
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
 
-  private readonly session = inject(Session);
+  protected readonly session = inject(Session);
   readonly id = input.required<string>();
   /** Questionnaire and links are read by editors and analysts (docs/permissions.md). */
   private readonly designer = computed(
@@ -81,7 +81,16 @@ export class SurveyPage {
           ]
         : [{ key: 'results', label: 'tabResults' }],
   );
-  protected readonly tab = linkedSignal<Tab>(() => this.tabs()[0].key);
+  /**
+   * The chosen tab, kept when the list is worked out again (a new session object); the first one
+   * where the chosen tab is not offered. Until the session is known the page waits (below):
+   * a planner's page must not offer a viewer's one tab and then swap the list under their click.
+   */
+  protected readonly tab = linkedSignal<readonly { key: Tab }[], Tab>({
+    source: this.tabs,
+    computation: (tabs, previous) =>
+      previous && tabs.some((tab) => tab.key === previous.value) ? previous.value : tabs[0].key,
+  });
   protected readonly tabItems = computed(() =>
     this.tabs().map(({ key, label }) => ({ key, label: this.t(label) })),
   );
