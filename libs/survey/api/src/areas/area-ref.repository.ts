@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { SqlWhere } from '@quartier/service-kit';
+import { currentAreaVersionSql, SqlWhere } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import type { AreaRef } from '@quartier/contracts';
@@ -27,11 +27,16 @@ export class AreaRefRepository {
     );
   }
 
-  /** The tenant's areas with a code (at most one per tenant). */
-  async byCode(tenantId: string, code: string): Promise<AreaRefRow[]> {
+  /**
+   * The tenant's area with a code in the area version current on `today` (the registry's rule,
+   * `currentAreaVersionSql`: at most one): a superseded version's area that had the code, or a
+   * version imported ahead of its date, is not it.
+   */
+  async byCode(tenantId: string, code: string, today: string): Promise<AreaRefRow[]> {
     return this.db.query(
-      `SELECT id, code, name, level, path FROM area_ref WHERE tenant_id = $1 AND code = $2`,
-      [tenantId, code],
+      `SELECT id, code, name, level, path FROM area_ref
+        WHERE tenant_id = $1 AND code = $2 AND valid_from = ${currentAreaVersionSql('$1', '$3')}`,
+      [tenantId, code, today],
     );
   }
 
@@ -44,7 +49,10 @@ export class AreaRefRepository {
     return rows.length === 0 ? null : [...rows[0].path, areaId];
   }
 
-  /** The area and those below it, optionally of one level, by code (at most 5,000). */
+  /**
+   * The area and those below it, optionally of one level, by code (at most 5,000): all of the
+   * area's own version, since a new version's areas have new ids and their paths stay within it.
+   */
   async within(tenantId: string, areaId: string, level?: string): Promise<CandidateAreaRow[]> {
     const { where, params } = new SqlWhere('tenant_id = $1 AND ($2 = ANY(path) OR id = $2)', [
       tenantId,
@@ -56,11 +64,22 @@ export class AreaRefRepository {
     );
   }
 
-  /** Areas of a level below some parent whose code starts with `codePrefix`, by code (demo data). */
-  async childrenOfLevelByPrefix(tenantId: string, level: string, codePrefix: string): Promise<AreaRefRow[]> {
+  /**
+   * Areas of a level below some parent whose code starts with `codePrefix`, by code (demo data),
+   * in the area version current on `today`: each code once.
+   */
+  async childrenOfLevelByPrefix(
+    tenantId: string,
+    level: string,
+    codePrefix: string,
+    today: string,
+  ): Promise<AreaRefRow[]> {
     return this.db.query(
-      `SELECT id, code, name, level, path FROM area_ref WHERE tenant_id = $1 AND level = $2 AND code LIKE $3 AND parent_id IS NOT NULL ORDER BY code`,
-      [tenantId, level, `${codePrefix}%`],
+      `SELECT id, code, name, level, path FROM area_ref
+        WHERE tenant_id = $1 AND level = $2 AND code LIKE $3 AND parent_id IS NOT NULL
+          AND valid_from = ${currentAreaVersionSql('$1', '$4')}
+        ORDER BY code`,
+      [tenantId, level, `${codePrefix}%`, today],
     );
   }
 }

@@ -1,4 +1,4 @@
-import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
+import { calendarDay, Clock, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MUSTERSTADT, musterstadtCity, socialModel } from '@quartier/demo-city';
@@ -100,6 +100,7 @@ export class SurveyDemoSeeder implements DemoSeeder {
     private readonly waves: WaveRepository,
     private readonly areas: AreaRefRepository,
     private readonly collection: CollectionService,
+    private readonly clock: Clock,
   ) {}
 
   /** Idempotent: seeds each demo survey that does not exist yet (Berlin's only with its data). */
@@ -223,8 +224,15 @@ export class SurveyDemoSeeder implements DemoSeeder {
   }> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const scope = await this.areas.byCode(demo.tenant, demo.scopeCode);
-      const planning = await this.areas.childrenOfLevelByPrefix(demo.tenant, 'planungsraum', demo.scopeCode);
+      // The current area version's: an older one's areas with the same codes are not the city's now.
+      const today = calendarDay(this.clock.now());
+      const scope = await this.areas.byCode(demo.tenant, demo.scopeCode, today);
+      const planning = await this.areas.childrenOfLevelByPrefix(
+        demo.tenant,
+        'planungsraum',
+        demo.scopeCode,
+        today,
+      );
       if (scope.length === 1 && planning.length >= demo.planningAreas) return { scope, planning };
       if (Date.now() > deadline)
         throw new Error(

@@ -229,7 +229,7 @@ describe('survey, target-area and area repositories (migrated survey schema, rea
       '0102',
     ]);
     expect(await areas.byIds('areas-other', [ids['01']])).toEqual([]);
-    expect((await areas.byCode('areas', '0101')).map((a) => a.id)).toEqual([ids['0101']]);
+    expect((await areas.byCode('areas', '0101', '2025-06-01')).map((a) => a.id)).toEqual([ids['0101']]);
     expect(await areas.pathThrough('areas', ids['010101'])).toEqual([ids['01'], ids['0101'], ids['010101']]);
     expect(await areas.pathThrough('areas-other', ids['010101'])).toBeNull();
     expect((await areas.within('areas', ids['0101'])).map((a) => a.code)).toEqual([
@@ -255,8 +255,77 @@ describe('survey, target-area and area repositories (migrated survey schema, rea
         population: 100,
       },
     ]);
-    expect((await areas.childrenOfLevelByPrefix('areas', 'planungsraum', '0101')).map((a) => a.code)).toEqual(
-      ['010101', '010102'],
+    expect(
+      (await areas.childrenOfLevelByPrefix('areas', 'planungsraum', '0101', '2025-06-01')).map((a) => a.code),
+    ).toEqual(['010101', '010102']);
+  });
+});
+
+// The registry keeps a superseded area version's areas, and the new version may reuse their codes
+// (new areas, new ids); a version may be imported ahead of its valid-from. A code names the area
+// of the version current on the day (currentAreaVersionSql), as in the registry and the indicator.
+describe('area repository across area versions (migrated survey schema, real PostgreSQL)', () => {
+  let schema: MigratedSchema;
+  let areas: AreaRefRepository;
+  let v1: Record<string, string>;
+  let v2: Record<string, string>;
+  let ahead: Record<string, string>;
+
+  beforeAll(async () => {
+    schema = await migratedSurveySchema();
+    areas = new AreaRefRepository(schema.db);
+    // 2020: 01 with 0101 (010101, 010102). 2024: 01, 0101 again (new ids) with 010101 and 010103.
+    // 2026 (imported ahead): 01, 0101 with 010104 only.
+    v1 = await schema.seedAreas('city', TREE.slice(0, 4), '2020-01-01');
+    v2 = await schema.seedAreas(
+      'city',
+      [...TREE.slice(0, 3), { code: '010103', level: 'planungsraum', parent: '0101' }],
+      '2024-01-01',
     );
+    ahead = await schema.seedAreas(
+      'city',
+      [...TREE.slice(0, 2), { code: '010104', level: 'planungsraum', parent: '0101' }],
+      '2026-01-01',
+    );
+    await schema.seedAreas('only-ahead', TREE.slice(0, 1), '2030-01-01');
+  }, 60_000);
+  afterAll(() => schema?.close());
+
+  it('resolves a reused code to the area of the version in force on the day', async () => {
+    expect((await areas.byCode('city', '0101', '2025-06-01')).map((a) => a.id)).toEqual([v2['0101']]);
+    expect((await areas.byCode('city', '0101', '2023-12-31')).map((a) => a.id)).toEqual([v1['0101']]);
+    // A code only the superseded version has names no area today.
+    expect(await areas.byCode('city', '010102', '2025-06-01')).toEqual([]);
+  });
+
+  it('resolves to a version imported ahead of its date from that date on', async () => {
+    expect((await areas.byCode('city', '0101', '2025-12-31')).map((a) => a.id)).toEqual([v2['0101']]);
+    expect((await areas.byCode('city', '0101', '2026-01-01')).map((a) => a.id)).toEqual([ahead['0101']]);
+  });
+
+  it('takes the latest version when every version starts later, as the registry does', async () => {
+    expect((await areas.byCode('only-ahead', '01', '2025-06-01')).map((a) => a.code)).toEqual(['01']);
+    expect(await areas.byCode('nobody', '01', '2025-06-01')).toEqual([]);
+  });
+
+  it('lists a level’s areas below a code prefix of the current version only, each code once', async () => {
+    const listed = async (today: string) =>
+      (await areas.childrenOfLevelByPrefix('city', 'planungsraum', '0101', today)).map((a) => [a.code, a.id]);
+    expect(await listed('2025-06-01')).toEqual([
+      ['010101', v2['010101']],
+      ['010103', v2['010103']],
+    ]);
+    expect(await listed('2026-01-01')).toEqual([['010104', ahead['010104']]]);
+  });
+
+  it('lists the areas within an area in that area’s own version (paths never cross versions)', async () => {
+    expect((await areas.within('city', v1['0101'], 'planungsraum')).map((a) => a.id)).toEqual([
+      v1['010101'],
+      v1['010102'],
+    ]);
+    expect((await areas.within('city', v2['01'], 'planungsraum')).map((a) => a.id)).toEqual([
+      v2['010101'],
+      v2['010103'],
+    ]);
   });
 });
