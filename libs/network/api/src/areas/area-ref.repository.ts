@@ -1,5 +1,8 @@
 // Reads of the registry's areas as replicated into this service (`area_ref`, written by the
-// read-model handler). `path` holds an area's ancestors' ids, root first.
+// read-model handler). `path` holds an area's ancestors' ids, root first. The registry keeps a
+// superseded area version's areas, and a new version may reuse their codes: a code names the area
+// of the version current on the service clock's day (`currentAreaVersionSql`), an id its area.
+import { currentAreaVersionSql } from '@quartier/service-kit';
 import type { EntityManager } from 'typeorm';
 
 /** The tenant's area's ancestors; null when the tenant has no such area. */
@@ -50,16 +53,34 @@ export async function areaCodes(
   ]);
 }
 
-/** Id and code of the tenant's areas with one of `codes`. */
+/**
+ * Id and code of every area of the tenant, those of the area version current on `today` marked
+ * `current` (what an import's area code may name).
+ */
+export async function areaCodesByVersion(
+  manager: EntityManager,
+  tenantId: string,
+  today: string,
+): Promise<{ id: string; code: string; current: boolean }[]> {
+  return manager.query(
+    `SELECT id, code, valid_from = ${currentAreaVersionSql('$1', '$2')} AS current
+       FROM area_ref WHERE tenant_id = $1`,
+    [tenantId, today],
+  );
+}
+
+/** Id and code of the tenant's areas with one of `codes` in the area version current on `today`. */
 export async function areasByCode(
   manager: EntityManager,
   tenantId: string,
   codes: readonly string[],
+  today: string,
 ): Promise<{ id: string; code: string }[]> {
-  return manager.query(`SELECT id, code FROM area_ref WHERE tenant_id = $1 AND code = ANY($2)`, [
-    tenantId,
-    codes,
-  ]);
+  return manager.query(
+    `SELECT id, code FROM area_ref
+      WHERE tenant_id = $1 AND code = ANY($2) AND valid_from = ${currentAreaVersionSql('$1', '$3')}`,
+    [tenantId, codes, today],
+  );
 }
 
 /** Area ids among `ids` that the tenant's read model does not know. */

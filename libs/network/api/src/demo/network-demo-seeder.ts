@@ -1,4 +1,4 @@
-import type { DemoSeedContext, DemoSeeder } from '@quartier/service-kit';
+import { calendarDay, Clock, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MUSTERSTADT, generateActorNetwork, musterstadtCity } from '@quartier/demo-city';
@@ -38,7 +38,10 @@ interface DemoNetworkData extends DemoNetwork {
 export class NetworkDemoSeeder implements DemoSeeder {
   private readonly logger = new Logger(NetworkDemoSeeder.name);
 
-  constructor(@InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Idempotent: seeds each demo network that does not exist yet. */
   async seed(
@@ -187,7 +190,10 @@ export class NetworkDemoSeeder implements DemoSeeder {
     }
   }
 
-  /** Area ids by code once every one of `codes` is in the read model, or null after the timeout. */
+  /**
+   * Area ids by code once every one of `codes` is in the read model in the current area version,
+   * or null after the timeout.
+   */
   private async waitForAreas(
     tenantId: string,
     codes: readonly string[],
@@ -195,7 +201,8 @@ export class NetworkDemoSeeder implements DemoSeeder {
   ): Promise<Map<string, string> | null> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const rows = await areasByCode(this.db.manager, tenantId, codes);
+      // The current area version's: an older one's areas with the same codes are not the city's now.
+      const rows = await areasByCode(this.db.manager, tenantId, codes, calendarDay(this.clock.now()));
       if (rows.length >= new Set(codes).size) return new Map(rows.map((r) => [r.code, r.id]));
       if (Date.now() > deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { SpooledPart } from '@quartier/service-kit';
+import { calendarDay, Clock, type SpooledPart } from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import type { AccessContext, Caller } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -17,7 +17,7 @@ import {
   updateActorRow,
   type ActorDraft,
 } from '../actors/actor.repository';
-import { areaCodes } from '../areas/area-ref.repository';
+import { areaCodes, areaCodesByVersion } from '../areas/area-ref.repository';
 import { lockNetworkForImport } from '../networks/network.repository';
 import {
   addWaveMembers,
@@ -56,6 +56,7 @@ export class InterchangeService {
   constructor(
     @InjectDataSource(NETWORK_CONNECTION) private readonly db: DataSource,
     private readonly networks: NetworkAccessService,
+    private readonly clock: Clock,
   ) {}
 
   async import(
@@ -237,10 +238,13 @@ export class InterchangeService {
     }
   }
 
-  /** Resolves an area code or id of the tenant. */
+  /**
+   * Resolves an area id of the tenant, or a code to the area of the version current on the
+   * clock's day (a superseded version's area with the code, or one imported ahead, is not it).
+   */
   private async areaResolver(tenantId: string): Promise<(value: string) => string | undefined> {
-    const rows = await areaCodes(this.db.manager, tenantId);
-    const byCode = new Map(rows.map((r) => [r.code, r.id]));
+    const rows = await areaCodesByVersion(this.db.manager, tenantId, calendarDay(this.clock.now()));
+    const byCode = new Map(rows.filter((r) => r.current).map((r) => [r.code, r.id]));
     const ids = new Set(rows.map((r) => r.id));
     return (value) =>
       AREA_ID.test(value)

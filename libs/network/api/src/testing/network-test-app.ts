@@ -1,6 +1,6 @@
 // Set-up shared by the network service's HTTP suites (one per resource); each suite starts its own
 // service on a fresh database with it, so the suites run alone and in any order.
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { startServiceTestApp, type Clock, type ServiceTestApp } from '@quartier/service-kit';
 import { NetworkApiModule } from '../network-api.module';
 
 /** A parsed JSON answer, loosely typed for assertions. */
@@ -9,13 +9,17 @@ export type Body = ReturnType<typeof JSON.parse>;
 /**
  * The network service over HTTP with a piece of Mitte (01 down to two planning areas of Tiergarten
  * Süd) and of Friedrichshain-Kreuzberg (02) in `berlin-demo`, Musterstadt's N, a planner scoped to
- * Mitte, a viewer and an analyst.
+ * Mitte, a viewer and an analyst (as one area version valid from 2020-01-01); `clock` fixes the
+ * service's day (area versions dated after it are not current yet).
  */
-export async function startNetworkTestApp(): Promise<{ t: ServiceTestApp; ids: Record<string, string> }> {
+export async function startNetworkTestApp(
+  options: { clock?: Clock } = {},
+): Promise<{ t: ServiceTestApp; ids: Record<string, string> }> {
   const t = await startServiceTestApp({
     service: 'network',
     module: (rt) => NetworkApiModule.forRoot(rt),
     moduleClass: NetworkApiModule,
+    ...(options.clock ? { runtime: { clock: options.clock } } : {}),
   });
   const ids = await t.seedAreas('berlin-demo', [
     { code: '01', level: 'bezirk', name: 'Mitte' },
