@@ -16,7 +16,7 @@ import { EvaluationsController } from './evaluations/evaluations.controller';
 import { EvaluationsService } from './evaluations/evaluations.service';
 import { EvidenceCollector } from './evidence/evidence-collector';
 import { EvidenceRepository } from './evidence/evidence.repository';
-import { CreateEvaluationService1765100000000 } from './migrations/1765100000000-CreateEvaluationService';
+import { EVALUATION_MIGRATIONS } from './migrations/evaluation-migrations';
 import { ProgrammeReadModelHandler } from './read-models/programme-read-model.handler';
 import { RefsRepository } from './read-models/refs.repository';
 import { SnapshotRepository } from './snapshots/snapshot.repository';
@@ -43,7 +43,7 @@ export class EvaluationApiModule {
         service: 'evaluation',
         runtime,
         evidence: true,
-        migrations: [CreateEvaluationService1765100000000],
+        migrations: EVALUATION_MIGRATIONS,
         handlers: [ProgrammeReadModelHandler],
       },
       {

@@ -7,7 +7,7 @@ import {
   type EvaluationNumbers,
   type EvidenceSnapshot,
 } from '@quartier/evaluation-core';
-import { Clock } from '@quartier/service-kit';
+import { calendarDay, Clock } from '@quartier/service-kit';
 import { LRUCache } from 'lru-cache';
 import { EvaluationAccess } from '../access/evaluation-access.service';
 import { EVALUATION_READERS } from '../evaluation.constants';
@@ -118,7 +118,10 @@ export class ResultsService {
     };
   }
 
-  /** Evaluated, comparison and context areas with their registry ids now (for the map). */
+  /**
+   * Evaluated, comparison and context areas with their registry ids now (for the map): those of
+   * the area version current on the clock's day.
+   */
   private async areas(
     tenantId: string,
     snapshot: EvidenceSnapshot,
@@ -134,6 +137,7 @@ export class ResultsService {
     const live = await this.refs.byCodes(
       tenantId,
       facts.map((a) => a.code),
+      calendarDay(this.clock.now()),
     );
     const idOf = new Map(live.map((a) => [`${a.level}\u0000${a.code}`, a.id]));
     return facts.map((a) => ({

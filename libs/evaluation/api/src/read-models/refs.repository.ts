@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { EVALUATION_CONNECTION } from '../evaluation.constants';
-import { selectPage, selectOne } from '@quartier/service-kit';
+import { currentAreaVersionSql, selectPage, selectOne } from '@quartier/service-kit';
 import type { AreaRef, EventPayload } from '@quartier/contracts';
 
 /** An area as replicated into `area_ref` (the registry's contract), without tenant and label point. */
@@ -66,12 +66,19 @@ export class RefsRepository {
     );
   }
 
-  /** Areas by code, restricted to one level (codes are unique within a level and version). */
-  async byCodes(tenantId: string, codes: readonly string[]): Promise<AreaRow[]> {
+  /**
+   * Areas by code in the area version current on `today` (the registry's rule,
+   * `currentAreaVersionSql`): a superseded version's area with a reused code, or one of a version
+   * imported ahead of its date, is not the area the code names now. Codes are unique within a
+   * level and version.
+   */
+  async byCodes(tenantId: string, codes: readonly string[], today: string): Promise<AreaRow[]> {
     if (codes.length === 0) return [];
     return this.db.query(
-      `SELECT ${AREA} FROM area_ref a WHERE a.tenant_id = $1 AND a.code = ANY($2::text[]) ORDER BY a.code`,
-      [tenantId, [...new Set(codes)]],
+      `SELECT ${AREA} FROM area_ref a
+        WHERE a.tenant_id = $1 AND a.code = ANY($2::text[]) AND a.valid_from = ${currentAreaVersionSql('$1', '$3')}
+        ORDER BY a.code`,
+      [tenantId, [...new Set(codes)], today],
     );
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
+import { calendarDay, Clock } from '@quartier/service-kit';
 import {
   diffSnapshot,
   type EvidenceSnapshot,
@@ -35,6 +36,7 @@ export class SnapshotsService {
     private readonly evidence: EvidenceRepository,
     private readonly refs: RefsRepository,
     private readonly events: EvaluationEvents,
+    private readonly clock: Clock,
   ) {}
 
   async take(caller: Caller, id: string): Promise<SnapshotInfo> {
@@ -107,10 +109,13 @@ export class SnapshotsService {
     };
   }
 
-  /** The registry ids of the snapshot's areas now (by code within their level). */
+  /**
+   * The registry ids of the snapshot's areas now (by code within their level): those of the area
+   * version current on the clock's day.
+   */
   private async liveAreaIds(tenantId: string, snapshot: EvidenceSnapshot): Promise<Map<string, string>> {
     const levelOf = new Map(snapshot.content.areas.map((a) => [a.code, a.level]));
-    const rows = await this.refs.byCodes(tenantId, [...levelOf.keys()]);
+    const rows = await this.refs.byCodes(tenantId, [...levelOf.keys()], calendarDay(this.clock.now()));
     return new Map(rows.filter((a) => levelOf.get(a.code) === a.level).map((a) => [a.code, a.id]));
   }
 
