@@ -165,3 +165,45 @@ describe('survey demo seeder', () => {
     },
   );
 });
+
+// The registry keeps a superseded area version's areas, and the new version reuses their codes
+// (new areas, new ids): the seeder finds the city centre and its planning areas in the version
+// current on the service clock's day, once each.
+describe('survey demo seeder across area versions', () => {
+  let t: ServiceTestApp;
+  beforeAll(async () => {
+    t = await startServiceTestApp({
+      service: 'survey',
+      module: (rt) => SurveyApiModule.forRoot(rt),
+      moduleClass: SurveyApiModule,
+      runtime: { clock: testClock() },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('seeds Musterstadt’s survey on the current version’s areas when an older version had the same codes', async () => {
+    const areas = musterstadtCity().areas.map((a) => ({
+      code: a.code,
+      name: a.name,
+      level: a.level,
+      population: a.population,
+      ...(a.parentCode ? { parent: a.parentCode } : {}),
+    }));
+    const old = await t.seedAreas(MUSTERSTADT.tenantId, areas, '2020-01-01');
+    const current = await t.seedAreas(MUSTERSTADT.tenantId, areas, '2024-01-01');
+    const seeder = t.app.get(SurveyDemoSeeder);
+    const context = { progress: () => undefined, referenceData: NO_REFERENCE_DATA };
+    expect(await seeder.seed(context, { timeoutMs: 3_000 })).toBe(true);
+    const [survey] = await t.db.query(`SELECT id, scope_area_id AS scope FROM survey WHERE tenant_id = $1`, [
+      MUSTERSTADT.tenantId,
+    ]);
+    const targets: { area_id: string; area_key: string }[] = await t.db.query(
+      `SELECT area_id, area_key FROM survey_target_area WHERE survey_id = $1 ORDER BY area_key`,
+      [survey.id],
+    );
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.map((a) => a.area_id)).toEqual(targets.map((a) => current[a.area_key]));
+    expect(Object.values(current)).toContain(survey.scope);
+    expect(Object.values(old)).not.toContain(survey.scope);
+  });
+});
