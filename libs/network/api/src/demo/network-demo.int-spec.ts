@@ -1,6 +1,6 @@
 import { MUSTERSTADT, musterstadtCity } from '@quartier/demo-city';
 import { referenceDataDir, requireReferenceData } from '@quartier/reference-data';
-import type { ServiceTestApp } from '@quartier/service-kit';
+import { FixedClock, type ServiceTestApp } from '@quartier/service-kit';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startNetworkTestApp } from '../testing/network-test-app';
@@ -16,16 +16,20 @@ const noReferenceData = {
   referenceData: join(__dirname, 'no-reference-data'),
 };
 
-/** Musterstadt's areas in the service's read model, as the registry's events bring them. */
-async function seedMusterstadtAreas(t: ServiceTestApp): Promise<void> {
+/**
+ * Musterstadt's areas in the service's read model, as the registry's events bring them: one area
+ * version valid from `validFrom`; returns code → id.
+ */
+function seedMusterstadtAreas(t: ServiceTestApp, validFrom?: string): Promise<Record<string, string>> {
   const city = musterstadtCity();
-  await t.seedAreas(
+  return t.seedAreas(
     MUSTERSTADT.tenantId,
     city.areas.map((a) => ({
       code: a.code,
       level: a.level,
       ...(a.parentCode ? { parent: a.parentCode } : {}),
     })),
+    validFrom,
   );
 }
 
@@ -119,5 +123,34 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
         expect(comparison.body.ties.lost.length).toBeGreaterThan(0);
       },
     );
+  });
+});
+
+// The registry keeps a superseded area version's areas, and a version may be imported ahead of its
+// valid-from with the same codes: the seeder places the network and its actors in the version
+// current on the service clock's day.
+describe('network demo across area versions (real PostgreSQL, fixed clock)', () => {
+  let t: ServiceTestApp;
+  beforeAll(async () => {
+    ({ t } = await startNetworkTestApp({ clock: new FixedClock(new Date('2025-06-01T10:00:00Z')) }));
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('seeds Musterstadt’s network on the current version’s areas while another version lies ahead', async () => {
+    const current = await seedMusterstadtAreas(t, '2020-01-01');
+    const ahead = await seedMusterstadtAreas(t, '2030-01-01');
+    expect(await t.app.get(NetworkDemoSeeder).seed(noReferenceData, { timeoutMs: 3_000 })).toBe(true);
+    const [network] = await t.db.query(
+      `SELECT id, area_id AS "areaId" FROM network WHERE tenant_id = $1 AND name LIKE 'Akteursnetzwerk %'`,
+      [MUSTERSTADT.tenantId],
+    );
+    expect(network.areaId).toBe(current['01']);
+    const actors: { areaId: string }[] = await t.db.query(
+      `SELECT area_id AS "areaId" FROM actor WHERE network_id = $1 AND area_id IS NOT NULL`,
+      [network.id],
+    );
+    expect(actors.length).toBeGreaterThan(40);
+    const aheadIds = new Set(Object.values(ahead));
+    expect(actors.filter((a) => aheadIds.has(a.areaId))).toEqual([]);
   });
 });
