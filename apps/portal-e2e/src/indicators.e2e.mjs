@@ -231,8 +231,8 @@ export function indicatorTests(context, it = nodeIt) {
     assert.deepEqual(
       rows.map((r) => r.split('\t').slice(0, 3)),
       [
-        ['3', 'value', 'non-numeric'],
-        ['4', 'area', 'unknown-area'],
+        ['3', 'value', 'Spalte „value“: Das ist keine Zahl.'],
+        ['4', 'area', 'Spalte „area“: Den Gebietsschlüssel gibt es nicht, oder er fehlt.'],
       ],
     );
     const violations = await seriousA11yViolations(page);

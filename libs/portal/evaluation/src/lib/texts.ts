@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
-import { problemFrom } from '@quartier/portal-data-access';
+import { problemFrom, toApiProblem } from '@quartier/portal-data-access';
 import { describeProblem, featureKeyTexts, featureTexts, I18n } from '@quartier/portal-ui';
-import { formatP, formatSigned } from './numbers';
+import { formatP, formatSigned, type Failure } from './numbers';
 import { DE, type EvaluationTextKey } from './texts-de';
 import { EN } from './texts-en';
 
@@ -19,6 +19,9 @@ export class EvaluationTexts {
 
   /** A failed request, in the words of the portal's translation tables. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
+  /** A result the service could not compute, by its code (its details fill the sentence). */
+  readonly failure = (failure: Failure): string =>
+    describeProblem(toApiProblem(422, failure.error), this.i18n.t);
 
   /** `{de, en}` texts of the service's catalogues in the current language. */
   readonly pick = this.i18n.pick;

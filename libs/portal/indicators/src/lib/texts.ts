@@ -1,5 +1,7 @@
 import { Injectable, inject } from '@angular/core';
-import { I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { problemFrom } from '@quartier/portal-data-access';
+import { I18n, describeProblem, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { ROW_ERROR_TEXTS_DE, ROW_ERROR_TEXTS_EN } from './import-wizard/row-errors';
 
 const de = {
   heading: 'Indikatoren und Sozialmonitoring',
@@ -92,10 +94,9 @@ const de = {
     'Zum Beispiel der Datenfluss oder die Tabelle des Statistikamts. Nach einem erfolgreichen Import wird die Zuordnung unter diesem Namen gespeichert und beim nächsten Mal vorgeschlagen.',
   importMapping: 'Zuordnung der Dimensionen',
   importMappingHint:
-    'Dimension=area, Dimension=period, Dimension=indicator; jede weitere Dimension auf einen Wert festlegen (Dimension=Code), durch Kommas getrennt. Leer: REF_AREA, TIME_PERIOD und INDICATOR bzw. die Rollen geo, time und metric. Fehlt etwas, nennt die Meldung die Dimensionen und ihre Werte.',
+    'Dimension=area, Dimension=period, Dimension=indicator; jede weitere Dimension auf einen Wert festlegen (Dimension=Code), durch Kommas getrennt. Leer: REF_AREA, TIME_PERIOD und INDICATOR bzw. die Rollen geo, time und metric.',
   importRunning: 'Import läuft: {percent} % gelesen, {rows} Zeilen',
   importSucceeded: '{count} Werte importiert ({indicators}).',
-  importFailed: 'Nichts importiert: {message}',
   importInterrupted:
     'Der Import wurde unterbrochen, weil der Dienst neu gestartet wurde ({rows} Zeilen gelesen). Es wurde nichts übernommen.',
   importAgain: 'Erneut importieren',
@@ -106,8 +107,8 @@ const de = {
   line: 'Zeile',
   column: 'Spalte',
   reason: 'Grund',
-  message: 'Meldung',
   noPermission: 'Import ist Mandanten-Administration und Analyse vorbehalten.',
+  ...ROW_ERROR_TEXTS_DE,
 };
 
 const en: Record<keyof typeof de, string> = {
@@ -199,12 +200,11 @@ const en: Record<keyof typeof de, string> = {
     "For example the statistics office's dataflow or table. After a successful import the mapping is saved under this name and offered next time.",
   importMapping: 'Dimension mapping',
   importMappingHint:
-    'dimension=area, dimension=period, dimension=indicator; fix every other dimension to one value (dimension=code), separated by commas. Empty: REF_AREA, TIME_PERIOD and INDICATOR or the roles geo, time and metric. When something is missing, the message names the dimensions and their values.',
+    'dimension=area, dimension=period, dimension=indicator; fix every other dimension to one value (dimension=code), separated by commas. Empty: REF_AREA, TIME_PERIOD and INDICATOR or the roles geo, time and metric.',
   importHint:
     'CSV (long: area, period, indicator, value[, numerator, denominator] or wide: one column per indicator or period), XLSX, SDMX-CSV, JSON-stat (2.0 and 1.x) or DHIS2 dataValueSets. All or nothing: one bad row stops the whole file.',
   importRunning: 'Importing: {percent} % read, {rows} rows',
   importSucceeded: '{count} values imported ({indicators}).',
-  importFailed: 'Nothing imported: {message}',
   importInterrupted:
     'The import was interrupted because the service restarted ({rows} rows read). Nothing was kept.',
   importAgain: 'Import again',
@@ -215,8 +215,8 @@ const en: Record<keyof typeof de, string> = {
   line: 'Line',
   column: 'Column',
   reason: 'Reason',
-  message: 'Message',
   noPermission: 'Imports are reserved to tenant administrators and analysts.',
+  ...ROW_ERROR_TEXTS_EN,
 };
 
 export type IndicatorTextKey = keyof typeof de;
@@ -241,4 +241,7 @@ export class IndicatorTexts {
 
   readonly number = (value: number | null | undefined, digits = 2): string =>
     formatDecimal(value, this.i18n.locale(), digits);
+
+  /** A failed call as one translated sentence, chosen by the service's error code. */
+  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
 }

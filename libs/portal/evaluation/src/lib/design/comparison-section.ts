@@ -52,7 +52,7 @@ export class ComparisonSection {
   protected readonly matching = computed(() => this.results().numbers.matching);
   protected readonly matchingError = computed(() => {
     const matching = this.matching();
-    return matching && isFailure(matching) ? matching.error.message : null;
+    return matching && isFailure(matching) ? this.texts.failure(matching) : null;
   });
   protected readonly pairs = computed(() => {
     const matching = this.matching();

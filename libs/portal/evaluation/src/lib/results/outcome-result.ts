@@ -37,7 +37,7 @@ export class OutcomeResult {
   });
   protected readonly beforeAfterError = computed(() => {
     const result = this.outcome().beforeAfter;
-    return isFailure(result) ? result.error.message : null;
+    return isFailure(result) ? this.texts.failure(result) : null;
   });
   protected readonly beforeAfterRows = computed(() => {
     const ba = this.beforeAfter();
@@ -58,7 +58,7 @@ export class OutcomeResult {
   });
   protected readonly didError = computed(() => {
     const result = this.outcome().did;
-    return isFailure(result) ? result.error.message : null;
+    return isFailure(result) ? this.texts.failure(result) : null;
   });
   /**
    * The DiD's group means as the table shows them, then the estimate with its interval, standard
@@ -99,7 +99,7 @@ export class OutcomeResult {
 
   protected readonly studyError = computed(() => {
     const result = this.outcome().eventStudy;
-    return isFailure(result) ? result.error.message : null;
+    return isFailure(result) ? this.texts.failure(result) : null;
   });
   protected readonly studyRows = computed(() => {
     const result = this.outcome().eventStudy;

@@ -1,9 +1,9 @@
-import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { Session } from '@quartier/portal-data-access';
 import { ScrollRegion, followJob } from '@quartier/portal-ui';
 import { IndicatorApi, type ImportFormat, type ImportJob, type SavedMapping } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
+import { type RowErrorView, rowErrorText } from './row-errors';
 
 const FORMATS: readonly { key: ImportFormat; label: string; accept: string }[] = [
   { key: 'csv', label: 'CSV (lang oder breit)', accept: '.csv,.txt' },
@@ -64,6 +64,12 @@ export class ImportWizard {
     if (known) this.mapping.set(known.mapping);
   }
 
+  /** A bad row in the reader's language, by the reason the service gives. */
+  protected rowError(error: RowErrorView): string {
+    const { key, params } = rowErrorText(error);
+    return this.t(key, params);
+  }
+
   protected chooseFile(input: HTMLInputElement): void {
     this.file.set(input.files?.[0] ?? null);
     this.job.set(null);
@@ -83,9 +89,7 @@ export class ImportWizard {
       this.job.set(job);
     } catch (error) {
       this.busy.set(false);
-      this.failure.set(
-        error instanceof HttpErrorResponse ? (error.error?.message ?? error.message) : String(error),
-      );
+      this.failure.set(this.texts.problem(error));
       return;
     }
     try {
@@ -100,7 +104,7 @@ export class ImportWizard {
         void this.loadMappings();
     } catch (error) {
       this.busy.set(false);
-      this.failure.set(error instanceof Error ? error.message : String(error));
+      this.failure.set(this.texts.problem(error));
     }
   }
 }
