@@ -164,4 +164,45 @@ export function networkTests(context, it = nodeIt) {
     assert.deepEqual(violations, [], describeViolations(violations));
     assert.deepEqual(consoleErrors, []);
   });
+
+  it('refuses a GEXF file with a bad row, every problem said in German by its code with the value it names', async () => {
+    await page.getByRole('tab', { name: 'Import' }).click();
+    const gexf = [
+      '<?xml version="1.0" encoding="UTF-8"?>',
+      '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+      '  <graph defaultedgetype="undirected">',
+      '    <attributes class="node"><attribute id="0" title="sector" type="string"/></attributes>',
+      '    <nodes>',
+      '      <node id="x1" label="Kita"><attvalues><attvalue for="0" value="wellness"/></attvalues></node>',
+      '      <node id="x2" label="Treff"/>',
+      '    </nodes>',
+      '    <edges><edge id="0" source="x2" target="x9"/></edges>',
+      '  </graph>',
+      '</gexf>',
+    ].join('\n');
+    await page
+      .getByTestId('network-import-file')
+      .setInputFiles({ name: 'netz.gexf', mimeType: 'application/xml', buffer: Buffer.from(gexf) });
+    await page.getByTestId('network-import-start').click();
+    const rows = page.locator('[data-testid="network-import-errors"] tbody tr');
+    await rows.first().waitFor();
+    assert.deepEqual(
+      (await rows.allInnerTexts()).map((r) => r.split('\t')),
+      [
+        ['netz.gexf', '6', 'Den Sektor „wellness“ gibt es nicht.'],
+        [
+          'netz.gexf',
+          '9',
+          'Die Beziehung nennt den unbekannten Akteur „x9“ (weder in der Datei noch im Netzwerk).',
+        ],
+      ],
+    );
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Die Datei enthält Fehler; es wurde nichts importiert.' })
+      .waitFor();
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+    assert.deepEqual(consoleErrors, []);
+  });
 }

@@ -65,6 +65,8 @@ export {
   MAX_ISSUES,
   parseBoolean,
   type ImportIssue,
+  type ImportIssueCode,
+  type ImportIssueParams,
   type RawEdge,
   type RawGraph,
   type RawNode,

@@ -109,6 +109,8 @@ describe('actor areas within the caller’s scope (real PostgreSQL, real OIDC to
       {
         file: 'akteure.csv',
         line: 3,
+        code: 'AreaOutOfScope',
+        params: { area: ids['02010101'] },
         message: `area ${ids['02010101']} is outside the area scope of your role assignments`,
       },
     ]);
@@ -134,6 +136,8 @@ describe('actor areas within the caller’s scope (real PostgreSQL, real OIDC to
       {
         file: 'akteure.csv',
         line: 2,
+        code: 'AreaOutOfScope',
+        params: { area: ids['02010101'] },
         message: `the actor's area ${ids['02010101']} is outside the area scope of your role assignments`,
       },
     ]);

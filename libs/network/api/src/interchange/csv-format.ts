@@ -26,13 +26,15 @@ function readCsv(
     }) as unknown as CsvRow[];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? null;
-    issues.add(file, line, `not readable as CSV: ${(error as Error).message}`);
+    issues.add(file, line, 'NotCsv', `not readable as CSV: ${(error as Error).message}`);
     return null;
   }
   // Our own exports guard formula cells with an apostrophe; they import back unchanged.
   for (const row of rows) row.record = row.record.map(restoreCsvCell);
   if (rows.length === 0) {
-    issues.add(file, null, `empty file (expected a header with ${required.join(', ')})`);
+    issues.add(file, null, 'EmptyFile', `empty file (expected a header with ${required.join(', ')})`, {
+      columns: required.join(', '),
+    });
     return null;
   }
   const header = rows[0].record.map((name) => name.trim().toLowerCase());
@@ -41,7 +43,9 @@ function readCsv(
     issues.add(
       file,
       rows[0].info.lines,
+      'MissingColumns',
       `missing column(s) ${missing.join(', ')} (header: ${rows[0].record.join(',')})`,
+      { columns: missing.join(', ') },
     );
     return null;
   }
@@ -71,7 +75,7 @@ export function parseCsvNodes(text: string, file: string, issues: ImportIssues):
   for (const { record, info } of table.rows) {
     if (issues.full) break;
     if (!record[id]) {
-      issues.add(file, info.lines, 'empty id');
+      issues.add(file, info.lines, 'NodeWithoutId', 'empty id');
       continue;
     }
     nodes.push({
@@ -95,14 +99,17 @@ export function parseCsvEdges(text: string, file: string, issues: ImportIssues):
   for (const { record, info } of table.rows) {
     if (issues.full) break;
     if (!record[source] || !record[target]) {
-      issues.add(file, info.lines, 'empty source or target');
+      issues.add(file, info.lines, 'EdgeWithoutEnds', 'empty source or target');
       continue;
     }
     let directed: boolean | null = null;
     if (directedColumn >= 0 && record[directedColumn] !== '') {
       const value = parseBoolean(record[directedColumn]);
       if (value === undefined) {
-        issues.add(file, info.lines, `directed "${record[directedColumn]}" is not true/false`);
+        issues.add(file, info.lines, 'NotBoolean', `directed "${record[directedColumn]}" is not true/false`, {
+          column: 'directed',
+          value: record[directedColumn],
+        });
         continue;
       }
       directed = value;

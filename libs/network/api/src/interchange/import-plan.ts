@@ -20,11 +20,16 @@ import {
   foldParallelTies,
   ImportIssues,
   parseBoolean,
+  type ImportIssueCode,
+  type ImportIssueParams,
   type ParallelTiePolicy,
   type RawEdge,
   type RawGraph,
   type RawNode,
 } from '@quartier/network-core';
+
+/** One problem of a row before it is reported: its code, its English message, what it names. */
+type RowProblem = [ImportIssueCode, string, ImportIssueParams];
 
 /** An actor the network already has, as far as an import needs to know it. */
 export interface KnownActor {
@@ -157,13 +162,21 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
       continue;
     }
     if (refByKey.has(node.id)) {
-      issues.add(node.file, node.line, `actor id "${node.id}" appears twice`);
+      issues.add(node.file, node.line, 'DuplicateNode', `actor id "${node.id}" appears twice`, {
+        id: node.id,
+      });
       continue;
     }
     const known = existing(node.id);
     const fields = actorFields(node, context, issues);
     if (fields && !known && fields.name === undefined)
-      issues.add(node.file, node.line, `new actor "${node.id}" needs a name (column name or label)`);
+      issues.add(
+        node.file,
+        node.line,
+        'NameRequired',
+        `new actor "${node.id}" needs a name (column name or label)`,
+        { id: node.id },
+      );
     if (!fields || (!known && fields.name === undefined)) {
       rejected.add(node.id);
       continue;
@@ -210,13 +223,16 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
   );
   for (const refused of folded.refused) {
     const { edge, tie } = candidates[refused.index];
-    issues.add(
-      edge.file,
-      edge.line,
-      refused.reason === 'self'
-        ? `tie from "${edge.source}" to itself`
-        : `tie ${edge.source}${tie.directed ? '→' : '–'}${edge.target} (${tie.type}) repeats an earlier row`,
-    );
+    if (refused.reason === 'self')
+      issues.add(edge.file, edge.line, 'SelfTie', `tie from "${edge.source}" to itself`, { id: edge.source });
+    else
+      issues.add(
+        edge.file,
+        edge.line,
+        'ParallelTie',
+        `tie ${edge.source}${tie.directed ? '→' : '–'}${edge.target} (${tie.type}) repeats an earlier row`,
+        { source: edge.source, target: edge.target },
+      );
   }
   const ties = folded.ties.map(({ index, weight }) => ({ ...candidates[index].tie, weight }));
   return {
@@ -237,7 +253,13 @@ function refusedText(row: RawNode | RawEdge, keys: [string, string][], issues: I
     if (problem) {
       // The column's own name may be the culprit: it is not repeated in the report then.
       const shown = textProblem(column) ? '(its header)' : column;
-      issues.add(row.file, row.line, `column ${shown}: ${describeTextProblem(problem)}`);
+      issues.add(
+        row.file,
+        row.line,
+        'UnstorableText',
+        `column ${shown}: ${describeTextProblem(problem)}`,
+        textProblem(column) ? {} : { column },
+      );
       return true;
     }
   }
@@ -247,32 +269,50 @@ function refusedText(row: RawNode | RawEdge, keys: [string, string][], issues: I
 function actorFields(node: RawNode, context: PlanContext, issues: ImportIssues): Partial<ActorDraft> | null {
   const a = node.attributes;
   const fields: Partial<ActorDraft> = {};
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
   const name = a['name'] ?? a['label'];
   if (name !== undefined) {
     // The same rule as the API's: 1 to NAME_MAX_LENGTH characters, no bidirectional controls.
     const parsed = nameText().safeParse(name);
     if (parsed.success) fields.name = parsed.data;
-    else if (parsed.error.issues.some((i) => i.code === 'custom'))
-      problems.push(`name ${parsed.error.issues[0].message}`);
-    else problems.push(`name must have 1 to ${NAME_MAX_LENGTH} characters`);
+    else {
+      const message = parsed.error.issues.some((i) => i.code === 'custom')
+        ? `name ${parsed.error.issues[0].message}`
+        : `name must have 1 to ${NAME_MAX_LENGTH} characters`;
+      problems.push(['InvalidName', message, { max: NAME_MAX_LENGTH }]);
+    }
   }
   if (a['kind'] !== undefined) {
     const kind = pick(a['kind'], ACTOR_KINDS, KIND_WORDS);
     if (kind) fields.kind = kind;
-    else problems.push(`kind "${a['kind']}" is not one of ${ACTOR_KINDS.join(', ')}`);
+    else
+      problems.push([
+        'InvalidKind',
+        `kind "${a['kind']}" is not one of ${ACTOR_KINDS.join(', ')}`,
+        { value: a['kind'] },
+      ]);
   }
   if (a['sector'] !== undefined) {
     const sector = pick(a['sector'], SECTORS, SECTOR_WORDS);
     if (sector) fields.sector = sector;
-    else problems.push(`sector "${a['sector']}" is not one of ${SECTORS.join(', ')}`);
+    else
+      problems.push([
+        'InvalidSector',
+        `sector "${a['sector']}" is not one of ${SECTORS.join(', ')}`,
+        { value: a['sector'] },
+      ]);
   }
   if (a['field'] !== undefined) fields.field = a['field'].trim().slice(0, 100);
   if (a['address'] !== undefined) fields.address = a['address'].trim().slice(0, 300);
   if (a['area'] !== undefined) {
     const areaId = context.resolveArea(a['area'].trim());
     if (areaId) fields.areaId = areaId;
-    else problems.push(`area "${a['area']}" is not an area (code or id) of this tenant`);
+    else
+      problems.push([
+        'UnknownArea',
+        `area "${a['area']}" is not an area (code or id) of this tenant`,
+        { value: a['area'] },
+      ]);
   }
   if (a['lon'] !== undefined || a['lat'] !== undefined) {
     const lon = Number(a['lon']);
@@ -283,28 +323,14 @@ function actorFields(node: RawNode, context: PlanContext, issues: ImportIssues):
       Math.abs(lon) > 180 ||
       Math.abs(lat) > 90
     ) {
-      problems.push(
+      problems.push([
+        'InvalidPosition',
         `lon/lat "${a['lon'] ?? ''}"/"${a['lat'] ?? ''}" is not a WGS84 position (decimal degrees, both needed)`,
-      );
+        { lon: a['lon'] ?? '', lat: a['lat'] ?? '' },
+      ]);
     } else fields.point = { lon, lat };
   }
-  if (a['offerings'] !== undefined) {
-    const offerings = [];
-    for (const part of a['offerings']
-      .split(';')
-      .map((p) => p.trim())
-      .filter(Boolean)) {
-      const colon = part.indexOf(':');
-      const type = colon > 0 ? pick(part.slice(0, colon), OFFERING_TYPES, OFFERING_WORDS) : undefined;
-      const description = colon > 0 ? part.slice(colon + 1).trim() : '';
-      if (!type || description === '')
-        problems.push(
-          `offering "${part}" is not "type: description" with a type of ${OFFERING_TYPES.join(', ')}`,
-        );
-      else offerings.push({ type, description: description.slice(0, 500) });
-    }
-    fields.offerings = offerings;
-  }
+  if (a['offerings'] !== undefined) fields.offerings = offeringsOf(a['offerings'], problems);
   const contact: Record<string, string> = {};
   for (const key of ['person', 'email', 'phone', 'website'])
     if (a[`contact_${key}`] !== undefined) contact[key] = a[`contact_${key}`].trim();
@@ -312,17 +338,45 @@ function actorFields(node: RawNode, context: PlanContext, issues: ImportIssues):
     const parsed = contactSchema.safeParse(contact);
     if (parsed.success) fields.contact = parsed.data;
     else
-      problems.push(
+      problems.push([
+        'InvalidContact',
         `contact: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
-      );
+        { fields: [...new Set(parsed.error.issues.map((i) => `contact_${i.path.join('.')}`))].join(', ') },
+      ]);
   }
   if (a['pseudonymised'] !== undefined) {
     const value = parseBoolean(a['pseudonymised']);
-    if (value === undefined) problems.push(`pseudonymised "${a['pseudonymised']}" is not true/false`);
+    if (value === undefined)
+      problems.push([
+        'NotBoolean',
+        `pseudonymised "${a['pseudonymised']}" is not true/false`,
+        { column: 'pseudonymised', value: a['pseudonymised'] },
+      ]);
     else fields.pseudonymised = value;
   }
-  for (const problem of problems) issues.add(node.file, node.line, problem);
+  for (const [code, message, params] of problems) issues.add(node.file, node.line, code, message, params);
   return problems.length > 0 ? null : fields;
+}
+
+/** `type: description; …` as offerings; a part that is not one is a problem of the row. */
+function offeringsOf(text: string, problems: RowProblem[]): { type: OfferingType; description: string }[] {
+  const offerings = [];
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const colon = part.indexOf(':');
+    const type = colon > 0 ? pick(part.slice(0, colon), OFFERING_TYPES, OFFERING_WORDS) : undefined;
+    const description = colon > 0 ? part.slice(colon + 1).trim() : '';
+    if (!type || description === '')
+      problems.push([
+        'InvalidOffering',
+        `offering "${part}" is not "type: description" with a type of ${OFFERING_TYPES.join(', ')}`,
+        { value: part },
+      ]);
+    else offerings.push({ type, description: description.slice(0, 500) });
+  }
+  return offerings;
 }
 
 /**
@@ -344,17 +398,21 @@ function plannedTie(
   issues: ImportIssues,
 ): PlannedTie | null {
   const a = edge.attributes;
-  const problems: string[] = [];
+  const problems: RowProblem[] = [];
   const source = resolve(edge.source);
   const target = resolve(edge.target);
   if (!source)
-    problems.push(
+    problems.push([
+      'UnknownActor',
       `tie names unknown actor "${edge.source}" (neither in the actors of the upload nor in the network)`,
-    );
+      { id: edge.source },
+    ]);
   if (!target)
-    problems.push(
+    problems.push([
+      'UnknownActor',
       `tie names unknown actor "${edge.target}" (neither in the actors of the upload nor in the network)`,
-    );
+      { id: edge.target },
+    ]);
   let type: TieType = 'cooperation';
   const typeKey = typeSource(a, options);
   const typeValue = typeKey === undefined ? undefined : a[typeKey];
@@ -362,17 +420,23 @@ function plannedTie(
     const known = options.typeValues?.[typeValue] ?? pick(typeValue, TIE_TYPES, TIE_WORDS);
     if (known) type = known;
     else
-      problems.push(
+      problems.push([
+        'InvalidTieType',
         `tie type "${typeValue}" is not one of ${TIE_TYPES.join(', ')}; map the values of "${typeKey}" to these in the import`,
-      );
+        { value: typeValue, attribute: typeKey ?? '' },
+      ]);
   }
   let weight = 1;
   if (a['weight'] !== undefined) {
     weight = Number(a['weight']);
     if (!NUMBER.test(a['weight'].trim()) || !(weight > 0) || !Number.isFinite(weight))
-      problems.push(`weight "${a['weight']}" must be a positive number (decimal point, no unit)`);
+      problems.push([
+        'InvalidWeight',
+        `weight "${a['weight']}" must be a positive number (decimal point, no unit)`,
+        { value: a['weight'] },
+      ]);
   }
-  for (const problem of problems) issues.add(edge.file, edge.line, problem);
+  for (const [code, message, params] of problems) issues.add(edge.file, edge.line, code, message, params);
   if (problems.length > 0 || !source || !target) return null;
   const attributes: Record<string, string | number> = {};
   for (const [key, value] of Object.entries(a))

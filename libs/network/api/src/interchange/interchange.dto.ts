@@ -99,7 +99,18 @@ export class ImportResultDto extends createZodDto(importResultSchema) {}
 /** The 422 of an import: every problem with its file and line (nothing was imported). */
 export const importProblemsSchema = apiErrorSchema.extend({
   details: z.object({
-    errors: z.array(z.object({ file: z.string(), line: z.number().int().nullable(), message: z.string() })),
+    errors: z.array(
+      z.object({
+        file: z.string(),
+        line: z.number().int().nullable(),
+        /** What is wrong, stable (e.g. InvalidSector, UnknownActor): the portal words it by this. */
+        code: z.string(),
+        /** The values the problem names (value, column, id, …), for a worded sentence. */
+        params: z.record(z.string(), z.union([z.string(), z.number()])),
+        /** The same in English, for logs and API clients. */
+        message: z.string(),
+      }),
+    ),
     /** More problems than listed (parsing stops collecting after 100). */
     truncated: z.boolean(),
   }),

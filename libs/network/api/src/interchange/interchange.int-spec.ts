@@ -108,8 +108,20 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       const errors = result.body.details.errors as { file: string; line: number; message: string }[];
       expect(errors).toEqual(
         expect.arrayContaining([
-          { file: 'akteure.csv', line: 6, message: expect.stringContaining('sector "kirche"') },
-          { file: 'akteure.csv', line: 6, message: expect.stringContaining('area "99999999"') },
+          {
+            file: 'akteure.csv',
+            line: 6,
+            code: 'InvalidSector',
+            params: { value: 'kirche' },
+            message: expect.stringContaining('sector "kirche"'),
+          },
+          {
+            file: 'akteure.csv',
+            line: 6,
+            code: 'UnknownArea',
+            params: { value: '99999999' },
+            message: expect.stringContaining('area "99999999"'),
+          },
         ]),
       );
       expect(await count(`actor WHERE network_id = $1`, [networkId])).toBe(0);
@@ -132,9 +144,27 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
         },
       );
       expect(edgesOnly.body.details.errors).toEqual([
-        { file: 'beziehungen.csv', line: 5, message: expect.stringContaining('unknown actor "zz"') },
-        { file: 'beziehungen.csv', line: 6, message: expect.stringContaining('weight "-1"') },
-        { file: 'beziehungen.csv', line: 7, message: expect.stringContaining('repeats an earlier row') },
+        {
+          file: 'beziehungen.csv',
+          line: 5,
+          code: 'UnknownActor',
+          params: { id: 'zz' },
+          message: expect.stringContaining('unknown actor "zz"'),
+        },
+        {
+          file: 'beziehungen.csv',
+          line: 6,
+          code: 'InvalidWeight',
+          params: { value: '-1' },
+          message: expect.stringContaining('weight "-1"'),
+        },
+        {
+          file: 'beziehungen.csv',
+          line: 7,
+          code: 'ParallelTie',
+          params: { source: 'a', target: 'b' },
+          message: expect.stringContaining('repeats an earlier row'),
+        },
       ]);
       expect(await count(`actor WHERE network_id = $1`, [networkId])).toBe(0);
     });
@@ -185,8 +215,20 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
       );
       expect(rejected.status).toBe(422);
       expect(rejected.body.details.errors).toEqual([
-        { file: 'netz.gexf', line: 9, message: expect.stringContaining('sector "wellness"') },
-        { file: 'netz.gexf', line: 15, message: expect.stringContaining('unknown actor "n9"') },
+        {
+          file: 'netz.gexf',
+          line: 9,
+          code: 'InvalidSector',
+          params: { value: 'wellness' },
+          message: expect.stringContaining('sector "wellness"'),
+        },
+        {
+          file: 'netz.gexf',
+          line: 15,
+          code: 'UnknownActor',
+          params: { id: 'n9' },
+          message: expect.stringContaining('unknown actor "n9"'),
+        },
       ]);
       const broken = await upload(
         `/api/network/networks/${other.networkId}/waves/${other.waveId}/imports?format=gexf`,
@@ -194,7 +236,13 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
         { file: { name: 'netz.gexf', content: gexf.replace('</nodes>', '</node>') } },
       );
       expect(broken.body.details.errors).toEqual([
-        { file: 'netz.gexf', line: 12, message: expect.stringContaining('not well-formed XML') },
+        {
+          file: 'netz.gexf',
+          line: 12,
+          code: 'NotWellFormed',
+          params: {},
+          message: expect.stringContaining('not well-formed XML'),
+        },
       ]);
       expect(await count(`actor WHERE network_id = $1`, [other.networkId])).toBe(0);
     });
@@ -230,8 +278,20 @@ describe('network service (real PostgreSQL, real OIDC tokens)', () => {
         { file: { name: 'netz.graphml', content: bad } },
       );
       expect(rejected.body.details.errors).toEqual([
-        { file: 'netz.graphml', line: 8, message: 'data for undeclared key "d9"' },
-        { file: 'netz.graphml', line: 9, message: expect.stringContaining('weight "drei"') },
+        {
+          file: 'netz.graphml',
+          line: 8,
+          code: 'UndeclaredAttribute',
+          params: { key: 'd9' },
+          message: 'data for undeclared key "d9"',
+        },
+        {
+          file: 'netz.graphml',
+          line: 9,
+          code: 'InvalidWeight',
+          params: { value: 'drei' },
+          message: expect.stringContaining('weight "drei"'),
+        },
       ]);
       expect(await count(`actor WHERE network_id = $1`, [other.networkId])).toBe(0);
     });

@@ -228,12 +228,20 @@ export class InterchangeService {
       const from = actor.existingId === null ? null : (areaBefore.get(actor.existingId) ?? null);
       const to = actor.fields.areaId ?? null;
       if (to !== null && outside.has(to))
-        issues.add(actor.file, actor.line, `area ${to} is outside the area scope of your role assignments`);
+        issues.add(
+          actor.file,
+          actor.line,
+          'AreaOutOfScope',
+          `area ${to} is outside the area scope of your role assignments`,
+          { area: to },
+        );
       else if (from !== null && from !== to && actor.fields.areaId !== undefined && outside.has(from))
         issues.add(
           actor.file,
           actor.line,
+          'AreaOutOfScope',
           `the actor's area ${from} is outside the area scope of your role assignments`,
+          { area: from },
         );
     }
   }

@@ -28,7 +28,7 @@ describe('CSV reading', () => {
     ]);
   });
 
-  it('reports a missing id column, empty ids and bad direction values with their lines', () => {
+  it('reports a missing id column, empty ids and bad direction values with their lines and codes', () => {
     const issues = new ImportIssues();
     expect(parseCsvNodes('name\nx', 'a.csv', issues)).toEqual([]);
     parseCsvNodes('id,name\n,x', 'b.csv', issues);
@@ -37,10 +37,22 @@ describe('CSV reading', () => {
       { file: 'e.csv', line: 2, source: 'a', target: 'b', directed: true, attributes: {} },
     ]);
     expect(issues.list).toEqual([
-      { file: 'a.csv', line: 1, message: 'missing column(s) id (header: name)' },
-      { file: 'b.csv', line: 2, message: 'empty id' },
-      { file: 'e.csv', line: 3, message: 'directed "vielleicht" is not true/false' },
-      { file: 'e.csv', line: 4, message: 'empty source or target' },
+      {
+        file: 'a.csv',
+        line: 1,
+        code: 'MissingColumns',
+        params: { columns: 'id' },
+        message: 'missing column(s) id (header: name)',
+      },
+      { file: 'b.csv', line: 2, code: 'NodeWithoutId', params: {}, message: 'empty id' },
+      {
+        file: 'e.csv',
+        line: 3,
+        code: 'NotBoolean',
+        params: { column: 'directed', value: 'vielleicht' },
+        message: 'directed "vielleicht" is not true/false',
+      },
+      { file: 'e.csv', line: 4, code: 'EdgeWithoutEnds', params: {}, message: 'empty source or target' },
     ]);
   });
 
@@ -51,7 +63,7 @@ describe('CSV reading', () => {
       'a.csv',
       issues,
     );
-    for (let i = 0; i < 5; i++) issues.add('a.csv', 1, 'more');
+    for (let i = 0; i < 5; i++) issues.add('a.csv', 1, 'NodeWithoutId', 'more');
     expect(issues.list).toHaveLength(MAX_ISSUES);
     expect(issues.truncated).toBe(true);
   });
@@ -104,13 +116,33 @@ describe('GEXF and GraphML reading', () => {
     expect(graph.edges).toEqual([
       { file: 'g.graphml', line: 5, source: 'a', target: 'b', directed: true, attributes: {} },
     ]);
-    expect(issues.list).toEqual([{ file: 'g.graphml', line: 4, message: 'data for undeclared key "z"' }]);
+    expect(issues.list).toEqual([
+      {
+        file: 'g.graphml',
+        line: 4,
+        code: 'UndeclaredAttribute',
+        params: { key: 'z' },
+        message: 'data for undeclared key "z"',
+      },
+    ]);
     const other = new ImportIssues();
     parseGraphml('<gexf/>', 'x.graphml', other);
     parseGexf('<gexf>\n<graph>\n</gexf>', 'y.gexf', other);
     expect(other.list).toEqual([
-      { file: 'x.graphml', line: 1, message: 'not a GraphML document (root element <graphml> missing)' },
-      { file: 'y.gexf', line: 3, message: expect.stringContaining('not well-formed XML') },
+      {
+        file: 'x.graphml',
+        line: 1,
+        code: 'WrongDocument',
+        params: { format: 'GraphML' },
+        message: 'not a GraphML document (root element <graphml> missing)',
+      },
+      {
+        file: 'y.gexf',
+        line: 3,
+        code: 'NotWellFormed',
+        params: {},
+        message: expect.stringContaining('not well-formed XML'),
+      },
     ]);
   });
 });

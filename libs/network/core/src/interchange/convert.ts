@@ -74,7 +74,9 @@ function arcsOf(
     if (text !== undefined) {
       weight = Number(text);
       if (!NUMBER.test(text.trim()) || !(weight > 0) || !Number.isFinite(weight)) {
-        issues.add(edge.file, edge.line, `weight "${text}" must be a positive number`);
+        issues.add(edge.file, edge.line, 'InvalidWeight', `weight "${text}" must be a positive number`, {
+          value: text,
+        });
         continue;
       }
     }
@@ -108,7 +110,9 @@ export function convertNetworkDocument(
   const known = new Set<string>();
   for (const node of raw.nodes) {
     if (known.has(node.id)) {
-      issues.add(node.file, node.line, `node id "${node.id}" appears twice`);
+      issues.add(node.file, node.line, 'DuplicateNode', `node id "${node.id}" appears twice`, {
+        id: node.id,
+      });
       continue;
     }
     known.add(node.id);
@@ -138,13 +142,16 @@ export function convertNetworkDocument(
   for (const refused of folded.refused) {
     const { edge } = arcs[refused.index];
     const repeated = refused.repeats === undefined ? undefined : arcs[refused.repeats].edge;
-    issues.add(
-      edge.file,
-      edge.line,
-      refused.reason === 'self'
-        ? `tie from "${edge.source}" to itself`
-        : `tie ${edge.source}${directed ? '→' : '–'}${edge.target} repeats the tie of line ${repeated?.line}`,
-    );
+    if (refused.reason === 'self')
+      issues.add(edge.file, edge.line, 'SelfTie', `tie from "${edge.source}" to itself`, { id: edge.source });
+    else
+      issues.add(
+        edge.file,
+        edge.line,
+        'ParallelTie',
+        `tie ${edge.source}${directed ? '→' : '–'}${edge.target} repeats the tie of line ${repeated?.line}`,
+        { source: edge.source, target: edge.target },
+      );
   }
   const edges = folded.ties.map(({ index, weight }): ConvertedEdge => {
     const arc = arcs[index];

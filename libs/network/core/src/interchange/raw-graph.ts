@@ -23,10 +23,47 @@ export interface RawGraph {
   readonly edges: RawEdge[];
 }
 
+/**
+ * What is wrong, as a stable code the portal words in its reader's language (the message is the
+ * English of it, for logs and API clients).
+ */
+export type ImportIssueCode =
+  | 'NotWellFormed'
+  | 'WrongDocument'
+  | 'NotCsv'
+  | 'EmptyFile'
+  | 'MissingColumns'
+  | 'NodeWithoutId'
+  | 'EdgeWithoutEnds'
+  | 'UndeclaredAttribute'
+  | 'KeyForOtherElement'
+  | 'NotBoolean'
+  | 'DuplicateNode'
+  | 'NameRequired'
+  | 'InvalidName'
+  | 'InvalidKind'
+  | 'InvalidSector'
+  | 'UnknownArea'
+  | 'AreaOutOfScope'
+  | 'InvalidPosition'
+  | 'InvalidOffering'
+  | 'InvalidContact'
+  | 'UnstorableText'
+  | 'UnknownActor'
+  | 'InvalidTieType'
+  | 'InvalidWeight'
+  | 'SelfTie'
+  | 'ParallelTie';
+
+/** The values a problem names (the row's value, its column, the actor), for the worded sentence. */
+export type ImportIssueParams = Readonly<Record<string, string | number>>;
+
 /** One problem of an upload, with the file and (1-based) line it was found on. */
 export interface ImportIssue {
   readonly file: string;
   readonly line: number | null;
+  readonly code: ImportIssueCode;
+  readonly params: ImportIssueParams;
   readonly message: string;
 }
 
@@ -37,12 +74,18 @@ export class ImportIssues {
   readonly list: ImportIssue[] = [];
   truncated = false;
 
-  add(file: string, line: number | null, message: string): void {
+  add(
+    file: string,
+    line: number | null,
+    code: ImportIssueCode,
+    message: string,
+    params: ImportIssueParams = {},
+  ): void {
     if (this.list.length >= MAX_ISSUES) {
       this.truncated = true;
       return;
     }
-    this.list.push({ file, line, message });
+    this.list.push({ file, line, code, params, message });
   }
 
   get full(): boolean {

@@ -46,7 +46,12 @@ function readXml(text: string, file: string, issues: ImportIssues, handlers: Xml
     handlers.close(element, texts.pop() ?? '', stack);
   });
   parser.on('error', (error) => {
-    issues.add(file, parser.line, `not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`);
+    issues.add(
+      file,
+      parser.line,
+      'NotWellFormed',
+      `not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`,
+    );
     throw new XmlAbort();
   });
   try {
@@ -99,7 +104,7 @@ function addItem(
   if (item.kind === 'node') {
     if (a['id']) graph.nodes.push({ file, line, id: a['id'], attributes: named(a['id'], item.attributes) });
   } else if (!a['source'] || !a['target']) {
-    issues.add(file, line, 'edge without source or target');
+    issues.add(file, line, 'EdgeWithoutEnds', 'edge without source or target');
   } else {
     graph.edges.push({
       file,
@@ -143,7 +148,8 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
             titles[attributeClass].set(a['id'], (a['title'] ?? a['id']).toLowerCase());
           break;
         case 'node':
-          if (a['id'] === undefined || a['id'] === '') issues.add(file, element.line, 'node without id');
+          if (a['id'] === undefined || a['id'] === '')
+            issues.add(file, element.line, 'NodeWithoutId', 'node without id');
           current = { kind: 'node', element, attributes: a['label'] ? { name: a['label'] } : {} };
           break;
         case 'edge': {
@@ -165,7 +171,9 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
             issues.add(
               file,
               element.line,
+              'UndeclaredAttribute',
               `attvalue for undeclared ${current.kind} attribute "${key ?? ''}"`,
+              { key: key ?? '' },
             );
           else if (a['value'] !== undefined && a['value'] !== '') current.attributes[title] = a['value'];
           break;
@@ -179,7 +187,10 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
       current = null;
     },
   });
-  if (ok && !sawRoot) issues.add(file, 1, 'not a GEXF document (root element <gexf> missing)');
+  if (ok && !sawRoot)
+    issues.add(file, 1, 'WrongDocument', 'not a GEXF document (root element <gexf> missing)', {
+      format: 'GEXF',
+    });
   return { directed, nodes, edges };
 }
 
@@ -207,7 +218,8 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
           directed = directionOf(a['edgedefault']);
           break;
         case 'node':
-          if (a['id'] === undefined || a['id'] === '') issues.add(file, element.line, 'node without id');
+          if (a['id'] === undefined || a['id'] === '')
+            issues.add(file, element.line, 'NodeWithoutId', 'node without id');
           current = { kind: 'node', element, attributes: {} };
           break;
         case 'edge':
@@ -219,12 +231,20 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
       if (element.name === 'data' && current) {
         const key = keys.get(element.attributes['key'] ?? '');
         if (!key)
-          issues.add(file, element.line, `data for undeclared key "${element.attributes['key'] ?? ''}"`);
+          issues.add(
+            file,
+            element.line,
+            'UndeclaredAttribute',
+            `data for undeclared key "${element.attributes['key'] ?? ''}"`,
+            { key: element.attributes['key'] ?? '' },
+          );
         else if (key.for !== 'all' && key.for !== current.kind)
           issues.add(
             file,
             element.line,
+            'KeyForOtherElement',
             `key "${element.attributes['key']}" is declared for ${key.for}s, not ${current.kind}s`,
+            { key: element.attributes['key'] ?? '' },
           );
         else if (text.trim() !== '')
           current.attributes[key.name === 'label' ? 'name' : key.name] = text.trim();
@@ -237,6 +257,9 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
       current = null;
     },
   });
-  if (ok && !sawRoot) issues.add(file, 1, 'not a GraphML document (root element <graphml> missing)');
+  if (ok && !sawRoot)
+    issues.add(file, 1, 'WrongDocument', 'not a GraphML document (root element <graphml> missing)', {
+      format: 'GraphML',
+    });
   return { directed, nodes, edges };
 }

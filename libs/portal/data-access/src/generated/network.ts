@@ -600,6 +600,10 @@ export interface components {
         errors: {
           file: string;
           line: number | null;
+          code: string;
+          params: {
+            [key: string]: string | number;
+          };
           message: string;
         }[];
         truncated: boolean;

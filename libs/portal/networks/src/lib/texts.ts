@@ -1,5 +1,7 @@
 import { Injectable, inject } from '@angular/core';
-import { I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { problemFrom } from '@quartier/portal-data-access';
+import { I18n, describeProblem, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN } from './network-import/import-issues';
 
 const de = {
   heading: 'Akteursnetzwerke',
@@ -107,12 +109,13 @@ const de = {
   importProblems: '{count} Problem(e) – nichts wurde importiert',
   importProblemFile: 'Datei',
   importProblemLine: 'Zeile',
-  importProblemMessage: 'Meldung',
+  importProblemMessage: 'Problem',
   'tie.cooperation': 'Zusammenarbeit',
   'tie.information': 'Informationsaustausch',
   'tie.referral': 'Weitervermittlung',
   'tie.resources': 'Ressourcen',
   'tie.funding': 'Finanzierung',
+  ...IMPORT_ISSUE_TEXTS_DE,
 };
 
 const en: Record<keyof typeof de, string> = {
@@ -220,12 +223,13 @@ const en: Record<keyof typeof de, string> = {
   importProblems: '{count} problem(s) – nothing was imported',
   importProblemFile: 'File',
   importProblemLine: 'Line',
-  importProblemMessage: 'Message',
+  importProblemMessage: 'Problem',
   'tie.cooperation': 'Cooperation',
   'tie.information': 'Information exchange',
   'tie.referral': 'Referral',
   'tie.resources': 'Resources',
   'tie.funding': 'Funding',
+  ...IMPORT_ISSUE_TEXTS_EN,
 };
 
 export type NetworkTextKey = keyof typeof de;
@@ -243,6 +247,9 @@ export class NetworkTexts {
     `offering.${type}` in de ? this.t(`offering.${type}` as NetworkTextKey) : type;
   readonly number = (value: number | null | undefined, digits = 3): string =>
     formatDecimal(value, this.i18n.locale(), digits);
+
+  /** A failed call as one translated sentence, chosen by the service's error code. */
+  readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
 }
 
 export { SECTOR_COLOURS, communityColour } from './colours';

@@ -8,6 +8,7 @@ import {
   type Tie,
 } from '../network-api';
 import { NetworkTexts } from '../texts';
+import { importIssueText } from './import-issues';
 import { type TieSummary, tieSummary } from './tie-attributes';
 
 type TieType = Tie['type'];
@@ -61,6 +62,12 @@ export class NetworkImport {
   protected readonly chosenValues = computed(
     () => this.summary()?.attributes.find((a) => a.name === this.typeAttribute()) ?? null,
   );
+
+  /** A problem of a refused upload in the reader's language, by the code the service gives. */
+  protected problemText(problem: ImportProblem): string {
+    const { key, params } = importIssueText(problem);
+    return this.t(key, params);
+  }
 
   protected async chooseFile(input: HTMLInputElement): Promise<void> {
     const file = input.files?.[0] ?? null;
@@ -117,9 +124,7 @@ export class NetworkImport {
     } catch (error) {
       const details = error instanceof HttpErrorResponse ? error.error?.details : undefined;
       if (details?.errors) this.problems.set(details.errors as ImportProblem[]);
-      this.failure.set(
-        error instanceof HttpErrorResponse ? (error.error?.message ?? error.message) : String(error),
-      );
+      this.failure.set(this.texts.problem(error));
     } finally {
       this.busy.set(false);
     }
