@@ -7,7 +7,7 @@ import {
   type RuntimeConfig,
 } from '@quartier/service-kit';
 import { ProgrammeAccess } from './access/programme-access.service';
-import { CreateProgrammeService1765000000000 } from './migrations/1765000000000-CreateProgrammeService';
+import { PROGRAMME_MIGRATIONS } from './migrations/programme-migrations';
 import { PROGRAMME_CORE_ERROR_STATUS } from './programme.errors';
 import { AllocationsController } from './allocations/allocations.controller';
 import { AreaRefRepository } from './access/area-ref.repository';
@@ -55,7 +55,7 @@ export class ProgrammeApiModule {
         service: 'programme',
         runtime,
         evidence: true,
-        migrations: [CreateProgrammeService1765000000000],
+        migrations: PROGRAMME_MIGRATIONS,
       },
       {
         imports: [UploadsModule.forService('programme')],

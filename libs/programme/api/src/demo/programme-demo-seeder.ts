@@ -2,9 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
 import type { ImpactModel, MeasureAction, SelectionRule } from '@quartier/programme-core';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
-import { Clock, type DemoSeedContext, type DemoSeeder, demoSeedCaller } from '@quartier/service-kit';
+import {
+  calendarDay,
+  Clock,
+  type DemoSeedContext,
+  type DemoSeeder,
+  demoSeedCaller,
+} from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { AreaRefRepository } from '../access/area-ref.repository';
 import { AllocationsService } from '../allocations/allocations.service';
 import { ProgrammeAreasService } from '../areas/programme-areas.service';
 import { EvidenceResolver } from '../impact-models/evidence-resolver';
@@ -43,7 +50,8 @@ interface DemoFixture {
  * negative dynamics) in Mitte, a need-based allocation of the Projektfonds, 19 measures in every
  * status, and an impact model bound to MSS indicators (and, where they exist, the demo survey
  * item and the Mitte network). Musterstadt gets a small programme of its own. Data from
- * `libs/programme/api/fixtures/`; idempotent; waits (bounded) for the read models.
+ * `libs/programme/api/fixtures/`; idempotent; waits (bounded) for the read models. Areas named
+ * by code or listed by level are those of the area version current on the clock's day.
  */
 @Injectable()
 export class ProgrammeDemoSeeder implements DemoSeeder {
@@ -57,6 +65,7 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
     private readonly measures: MeasuresService,
     private readonly models: ImpactModelsService,
     private readonly evidence: EvidenceResolver,
+    private readonly areaRefs: AreaRefRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -82,8 +91,7 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
         );
         if (run) {
           context.progress('demo: seeding the programme "Quartiersmanagement (Demo)"');
-          await this.seedBerlin(fixture, run);
-          seeded = true;
+          seeded = await this.seedBerlin(fixture, run);
         } else this.logger.warn('no MSS 2019 index run for Berlin: no Berlin programme');
       }
     }
@@ -93,7 +101,14 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
     return seeded;
   }
 
-  private async seedBerlin(fixture: DemoFixture, runId: string): Promise<void> {
+  private async seedBerlin(fixture: DemoFixture, runId: string): Promise<boolean> {
+    // Mitte of the current area version (the one the index run was computed on): an older
+    // version's Mitte with the same code has other ids and none of the run's areas below it.
+    const mitte = (await this.areaRefs.idsByCode(BERLIN, ['01'], this.today())).get('01');
+    if (!mitte) {
+      this.logger.warn('no area 01 (Mitte) in Berlin’s current area version: no Berlin programme');
+      return false;
+    }
     const caller = demoSeedCaller(BERLIN);
     const { budgetPerYear, ...programmeInput } = fixture.programme;
     const programme = await this.programmeService.create(caller, {
@@ -106,13 +121,9 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
         Object.entries(budgetPerYear).map(([line, amountCents]) => ({ year, line, amountCents })),
       ),
     });
-    const [mitte] = await this.programmes.db.query(
-      `SELECT id FROM area_ref WHERE tenant_id = $1 AND code = '01'`,
-      [BERLIN],
-    );
     const rule: SelectionRule = {
       version: 1,
-      clauses: fixture.rule.clauses.map((c) => ({ ...c, withinAreaId: mitte.id as string })),
+      clauses: fixture.rule.clauses.map((c) => ({ ...c, withinAreaId: mitte })),
     };
     const selection = await this.areas.accept(caller, programme.id, {
       runId,
@@ -131,6 +142,7 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
     this.logger.log(
       `demo programme seeded: ${areaIds.length} programme areas, ${fixture.measures.length} measures`,
     );
+    return true;
   }
 
   private async seedMeasures(
@@ -253,17 +265,11 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
   }
 
   private async seedMusterstadt(context: DemoSeedContext, timeoutMs: number): Promise<boolean> {
-    const level = await this.waitFor(
-      `SELECT level FROM area_ref WHERE tenant_id = $1 GROUP BY level ORDER BY max(array_length(path, 1)) DESC NULLS LAST LIMIT 1`,
-      [MUSTERSTADT],
-      timeoutMs,
-      'level',
-    );
+    // The finest level's first three areas of the current area version: an older version's
+    // areas with the same codes (or one imported ahead of its date) are not the city's now.
+    const level = await this.waitUntil(() => this.areaRefs.finestLevel(MUSTERSTADT, this.today()), timeoutMs);
     if (!level) return false;
-    const areas: { id: string; code: string }[] = await this.programmes.db.query(
-      `SELECT id, code FROM area_ref WHERE tenant_id = $1 AND level = $2 ORDER BY code LIMIT 3`,
-      [MUSTERSTADT, level],
-    );
+    const areas = await this.areaRefs.firstOfLevel(MUSTERSTADT, level, 3, this.today());
     if (areas.length === 0) return false;
     context.progress('demo: seeding the programme of Musterstadt');
     const caller = demoSeedCaller(MUSTERSTADT);
@@ -312,18 +318,29 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
     return rows.length > 0;
   }
 
+  /** The service clock's calendar day, which decides the current area version. */
+  private today(): string {
+    return calendarDay(this.clock.now());
+  }
+
   /** Polls until the query answers a row (the read models fill from events); null after the timeout. */
-  private async waitFor(
-    sql: string,
-    params: unknown[],
-    timeoutMs: number,
-    column = 'id',
-  ): Promise<string | null> {
-    const deadline = this.clock.now().getTime() + timeoutMs;
+  private waitFor(sql: string, params: unknown[], timeoutMs: number): Promise<string | null> {
+    return this.waitUntil(async () => {
+      const rows: { id: string }[] = await this.programmes.db.query(sql, params);
+      return rows[0]?.id ?? null;
+    }, timeoutMs);
+  }
+
+  /**
+   * Polls `probe` until it answers something other than null; null after the timeout (wall time:
+   * a fixed service clock does not stop the wait).
+   */
+  private async waitUntil<T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T | null> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const rows: Record<string, string>[] = await this.programmes.db.query(sql, params);
-      if (rows.length > 0) return rows[0][column];
-      if (this.clock.now().getTime() > deadline) return null;
+      const found = await probe();
+      if (found !== null) return found;
+      if (Date.now() > deadline) return null;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }

@@ -4,6 +4,8 @@ import { neutraliseCsvCell, restoreCsvCell } from '@quartier/contracts';
 import { measureTable, parseMeasureTable, type MeasureDraft } from '@quartier/programme-core';
 import {
   assertZipWithinBounds,
+  calendarDay,
+  Clock,
   SMALL_WORKBOOK_LIMITS,
   UploadSpool,
   type UploadRequest,
@@ -40,6 +42,7 @@ export class MeasureFilesService {
     private readonly measures: MeasuresService,
     private readonly access: ProgrammeAccess,
     private readonly areaRefs: AreaRefRepository,
+    private readonly clock: Clock,
   ) {}
 
   async export(caller: Caller, programmeId: string, format: 'csv' | 'xlsx'): Promise<MeasureFile> {
@@ -100,10 +103,13 @@ export class MeasureFilesService {
     }
   }
 
-  /** Area codes → ids (unknown codes named by row); fields as the API takes them. */
+  /**
+   * Area codes → ids of the area version current on the clock's day (unknown codes, among them
+   * those only a superseded version has, named by row); fields as the API takes them.
+   */
   private async inputs(tenantId: string, programmeId: string, drafts: readonly MeasureDraft[]) {
     const codes = [...new Set(drafts.flatMap((d) => d.areaCodes))];
-    const idOf = await this.areaRefs.idsByCode(tenantId, codes);
+    const idOf = await this.areaRefs.idsByCode(tenantId, codes, calendarDay(this.clock.now()));
     const unknown = drafts.flatMap((d) =>
       d.areaCodes.filter((c) => !idOf.has(c)).map((c) => `row ${d.row}, areas: unknown area code ${c}`),
     );
