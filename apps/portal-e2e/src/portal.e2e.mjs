@@ -361,6 +361,8 @@ export function portalTests(context, it = nodeIt) {
     await page.getByRole('button', { name: 'Import starten' }).click();
     const job = page.getByTestId('import-job');
     await job.getByRole('heading', { name: 'Status: fehlgeschlagen' }).waitFor({ timeout: 30_000 });
+    // The job's failure in German by its state, not the service's English message.
+    await job.getByText('Die Gebietsdatei enthält Fehler; es wurde nichts importiert.').waitFor();
     const errors = await job.locator('.feature-errors li').allInnerTexts();
     assert.ok(errors.length >= 1, 'feature errors are listed');
     assert.ok(

@@ -13,7 +13,7 @@ import { I18n, Notice, PageHeading } from '@quartier/portal-ui';
   template: `
     <q-page-heading [heading]="t('auth.login')" />
     @if (error(); as reason) {
-      <q-notice kind="error">{{ t('auth.failed', { reason }) }}</q-notice>
+      <q-notice kind="error" [attr.title]="reason">{{ t('auth.failed') }}</q-notice>
       <button mat-flat-button type="button" (click)="retry()">{{ t('auth.retry') }}</button>
     } @else {
       <p role="status">{{ t('auth.completing') }}</p>

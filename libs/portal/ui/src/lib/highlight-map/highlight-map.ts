@@ -4,11 +4,13 @@ import {
   type ElementRef,
   computed,
   effect,
+  inject,
   input,
   signal,
   viewChild,
 } from '@angular/core';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { I18n } from '../i18n/i18n';
 import { MapDownload } from '../map-download/map-download';
 import { type SvgLegendEntry, viewSvg } from '../map-download/map-svg';
 import { fitWhenSized, geometryBounds } from '../maplibre/bounds';
@@ -62,8 +64,8 @@ const HIGHLIGHT = 'areas-highlight';
     @if (hover(); as h) {
       <p class="hover" aria-hidden="true">{{ h }}</p>
     }
-    @if (error()) {
-      <p class="error">{{ error() }}</p>
+    @if (error(); as reason) {
+      <p class="error" [attr.title]="reason">{{ t('areas.mapError') }}</p>
     }
   `,
   styles: `
@@ -112,6 +114,7 @@ export class HighlightMap {
   });
   protected readonly map = this.mounted.map;
   protected readonly error = this.mounted.error;
+  protected readonly t = inject(I18n).t;
   protected readonly hover = signal<string | null>(null);
   /** Features drawn once MapLibre is idle with the current data (the e2e tests wait for it). */
   protected readonly rendered = signal<number | null>(null);
