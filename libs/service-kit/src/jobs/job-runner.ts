@@ -358,11 +358,11 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.workers.set(entry.queue, ids);
   }
 
-  /** Deletes the job's spooled files (they are on this host only) and wakes whoever waits for it. */
+  /** Wakes whoever waits for the job, then deletes its spooled files (they are on this host only). */
   private async ended(view: JobView, files: readonly string[]): Promise<void> {
-    for (const file of files) await this.options.spool.discard(file).catch(() => undefined);
     for (const wake of this.waiters.get(view.id) ?? []) wake();
     this.waiters.delete(view.id);
+    for (const file of files) await this.options.spool.discard(file).catch(() => undefined);
   }
 
   private async sweep(): Promise<void> {

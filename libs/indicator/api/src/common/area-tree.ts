@@ -56,6 +56,8 @@ export interface LevelAreas {
 @Injectable()
 export class AreaTree {
   private readonly cache = new Map<string, TenantAreas>();
+  /** Loads in flight per tenant, day and stamp: a second caller of the same state joins the first. */
+  private readonly loading = new Map<string, Promise<TenantAreas>>();
 
   constructor(
     private readonly areaRefs: AreaRefRepository,
@@ -67,6 +69,21 @@ export class AreaTree {
     const stamp = await this.areaRefs.changeStamp(tenantId, today, manager);
     const cached = this.cache.get(tenantId);
     if (cached?.stamp === stamp) return cached;
+    const key = `${tenantId}\u0000${today}\u0000${stamp}`;
+    let load = this.loading.get(key);
+    if (!load) {
+      load = this.load(tenantId, today, stamp, manager).finally(() => this.loading.delete(key));
+      this.loading.set(key, load);
+    }
+    return load;
+  }
+
+  private async load(
+    tenantId: string,
+    today: string,
+    stamp: string,
+    manager?: EntityManager,
+  ): Promise<TenantAreas> {
     const list = await this.areaRefs.all(tenantId, today, manager);
     const byId = new Map(list.map((a) => [a.id, a]));
     // Oldest version first, so a later version's area takes over a code; the current one's last.

@@ -40,8 +40,17 @@ function storable(text: string): string {
   return textProblem(text) ? [...text].map((c) => (textProblem(c) ? '\uFFFD' : c)).join('') : text;
 }
 
+/**
+ * Bytes per chunk, and so per batch of a CSV file (~2,000 rows of a long file). A batch's records,
+ * observations and checked rows are alive until the batch has been checked; at 256 kB (~8,400
+ * rows) each scavenge copied and promoted a few megabytes of them, and a 30,000-row import spent
+ * about a third of its CPU in the collector (in isolation: 57–62 ms of CPU warm, 235–277 ms for
+ * the first import of a process, against 38–44 and 176–200 ms at 64 kB).
+ */
+const CHUNK_BYTES = 64 * 1024;
+
 export function countingStream(file: string, options: ReaderOptions) {
-  const stream = createReadStream(file, { highWaterMark: 256 * 1024 });
+  const stream = createReadStream(file, { highWaterMark: CHUNK_BYTES });
   let bytes = 0;
   stream.on('data', (chunk) => {
     bytes += chunk.length;

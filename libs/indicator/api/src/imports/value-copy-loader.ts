@@ -167,7 +167,10 @@ export async function directPass(
         afterBatch();
         if (copy.error || errors.count > 0) return false;
         if (input.bytesTotal && progress.bytes > 0)
-          runs.runRows = rowsPerRun((input.bytesTotal * progress.observations) / progress.bytes);
+          runs.runRows = rowsPerRun(
+            (input.bytesTotal * progress.observations) / progress.bytes,
+            progress.observations,
+          );
         if (runs.full) {
           await pump(true);
           writing = runs.take();

@@ -70,6 +70,10 @@ export class ValueImportsService implements OnModuleInit {
         'UnsupportedMediaType',
         'send the file as application/octet-stream: this body was already parsed as JSON',
       );
+    // The job reads the tenant's area tree first: loaded while the file is spooled and queued
+    // (after an area import ~15 ms for 1,300 areas), the job finds it ready. A failure here is
+    // the job's to report, when it loads the tree itself.
+    void this.areas.of(tenantId).catch(() => undefined);
     // Without a mapping of its own, a file from a known source is read as last time.
     const map =
       options.map ??

@@ -126,11 +126,18 @@ describe('value runs: buffered rows written in the order of the value key', () =
   });
 
   it('is full at the run size it is given, a sixth of the expected rows within bounds', () => {
-    expect(rowsPerRun(30_000)).toBe(MIN_ROWS_PER_RUN);
+    expect(rowsPerRun(30_000)).toBe(5_000);
+    expect(rowsPerRun(6_000)).toBe(MIN_ROWS_PER_RUN);
     expect(rowsPerRun(300_000)).toBe(50_000);
     expect(rowsPerRun(1_500_000)).toBe(250_000);
     expect(rowsPerRun(10_000_000)).toBe(ROWS_PER_RUN);
     expect(rowsPerRun(0)).toBe(MIN_ROWS_PER_RUN);
+    // Towards the end of a file at most half of what is left: the last runs get small.
+    expect(rowsPerRun(30_000, 20_000)).toBe(5_000);
+    expect(rowsPerRun(30_000, 24_000)).toBe(3_000);
+    expect(rowsPerRun(30_000, 29_000)).toBe(MIN_ROWS_PER_RUN);
+    expect(rowsPerRun(1_500_000, 1_250_000)).toBe(125_000);
+    expect(rowsPerRun(30_000, 31_000)).toBe(MIN_ROWS_PER_RUN);
     const runs = new ValueRuns(areas);
     expect(runs.runRows).toBe(ROWS_PER_RUN);
     runs.runRows = 2;

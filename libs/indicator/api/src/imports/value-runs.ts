@@ -13,21 +13,31 @@ import { uuidBytes, ValueRowWriter } from './copy-binary';
 
 /** Rows per run at most: a run is written while the next one is read (two runs ≈ 35 MB at most). */
 export const ROWS_PER_RUN = 500_000;
-/** Rows per run at least (a file read in batches of ~8,000 rows takes a run per batch or two). */
-export const MIN_ROWS_PER_RUN = 5_000;
 /**
- * A file goes to PostgreSQL in about this many runs. Only the last run is inserted after the
- * file has been read; everything before overlaps with reading. In one run (every file under
- * 500,000 rows before) PostgreSQL waited for the whole file and then inserted it all while
- * nothing else happened: 30,000 rows were read in ~0.12 s and then inserted in ~0.15 s. More
- * runs cost the index a little (3 runs of 500,000: 3.45 s of server CPU against 3.29 s for one).
+ * Rows per run at least (a file read in batches of ~2,000 rows cuts a run after a batch or two
+ * where the runs are smallest, at its end).
+ */
+export const MIN_ROWS_PER_RUN = 2_000;
+/**
+ * A file goes to PostgreSQL in about this many runs, and then a few smaller ones at its end. Only
+ * the last run is inserted after the file has been read; everything before overlaps with reading.
+ * In one run (every file under 500,000 rows before) PostgreSQL waited for the whole file and then
+ * inserted it all while nothing else happened: 30,000 rows were read in ~0.12 s and then inserted
+ * in ~0.15 s. More runs cost the index a little (3 runs of 500,000: 3.45 s of server CPU against
+ * 3.29 s for one).
  */
 export const RUNS_PER_FILE = 6;
 const CHUNK_BYTES = 1 << 20;
 
-/** Rows per run for a file expected to hold `rows` observations. */
-export function rowsPerRun(rows: number): number {
-  return Math.min(ROWS_PER_RUN, Math.max(MIN_ROWS_PER_RUN, Math.ceil(rows / RUNS_PER_FILE)));
+/**
+ * Rows per run for a file expected to hold `rows` observations of which `read` have been read: a
+ * sixth of the file, and towards its end at most half of what is left, so the last run — the one
+ * PostgreSQL inserts after the whole file has been read — is a batch or two, not a sixth.
+ */
+export function rowsPerRun(rows: number, read = 0): number {
+  const sixth = Math.ceil(rows / RUNS_PER_FILE);
+  const halfOfRest = Math.ceil((rows - read) / 2);
+  return Math.min(ROWS_PER_RUN, Math.max(MIN_ROWS_PER_RUN, Math.min(sixth, halfOfRest)));
 }
 
 /** An area as the loader keys it: its id and its position in the order of ids. */
