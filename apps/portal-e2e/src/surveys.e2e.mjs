@@ -102,8 +102,11 @@ export function surveyTests(context, it = nodeIt) {
     assert.equal((await readFile(await file.path())).subarray(0, 2).toString('latin1'), 'PK');
   });
 
-  it('publishes with a wave and offers a link and QR code per area', async () => {
+  it('refuses to publish without a wave, saying so in German, then publishes with one and offers a link and QR code per area', async () => {
     await page.getByRole('tab', { name: 'Veröffentlichen' }).click();
+    // Without a wave the service refuses; the reason reads in German, by its code.
+    await page.getByTestId('publish').click();
+    await page.getByRole('alert').getByText('Die Befragung hat noch keine Welle.').waitFor();
     await page.getByLabel('Name der Welle').fill('Welle 1');
     await page.getByRole('button', { name: 'Welle hinzufügen' }).click();
     await page

@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { PUBLISH_PROBLEM_TEXTS_DE, PUBLISH_PROBLEM_TEXTS_EN } from './publish-panel/publish-problems';
 
 const de = {
   heading: 'Befragungen',
@@ -121,6 +122,7 @@ const de = {
   levelAbove: 'Übergeordnete Gebiete',
   noResults: 'Für diese Welle liegen noch keine Antworten vor.',
   noWave: 'Legen Sie unter „Veröffentlichen“ eine Welle an.',
+  ...PUBLISH_PROBLEM_TEXTS_DE,
 };
 
 const en: Record<keyof typeof de, string> = {
@@ -242,6 +244,7 @@ const en: Record<keyof typeof de, string> = {
   levelAbove: 'Areas one level up',
   noResults: 'No responses for this wave yet.',
   noWave: 'Add a wave under "Publish".',
+  ...PUBLISH_PROBLEM_TEXTS_EN,
 };
 
 export type SurveyTextKey = keyof typeof de;

@@ -48,6 +48,12 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
         'the survey has no target areas',
         'area list gebiete: 011101, 011102, 011201, 011202 are not target area codes',
       ]);
+      // The same problems by code, with the values they name, for the portal's sentences.
+      expect(missing.body.details.issues).toEqual([
+        { code: 'NoWave', params: {} },
+        { code: 'NoTargetAreas', params: {} },
+        { code: 'UnknownAreaChoices', params: { list: 'gebiete', codes: '011101, 011102, 011201, 011202' } },
+      ]);
       const outside = await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', {
         areas: [{ areaId: ids['021101'] }],
       });

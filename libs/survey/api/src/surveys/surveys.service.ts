@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { canAct, scopeAreas, type AccessContext, type Caller } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
-import { findChoiceList, type Form } from '@quartier/survey-core';
+import { findChoiceList, uncollectedQuestions, type Form } from '@quartier/survey-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AreaRefRepository } from '../areas/area-ref.repository';
@@ -21,6 +21,13 @@ import type {
 import { type SurveyRow, SurveyRepository } from './survey.repository';
 import { TargetAreaRepository } from './target-area.repository';
 import { WaveRepository } from './wave.repository';
+
+/** One reason a survey cannot open: a stable code, the values it names, the English message. */
+interface PublishProblem {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly message: string;
+}
 
 /**
  * A survey as a whole: listing, reading, creating, editing, deleting and its status (publishing
@@ -164,26 +171,41 @@ export class SurveysService {
     };
   }
 
+  /**
+   * Why a survey cannot open yet: `problems` in English (as always), and beside them, in the same
+   * order, `issues` with a stable code and the values each names, which the portal words.
+   */
   private async assertPublishable(survey: SurveyRow, manager: EntityManager): Promise<void> {
-    const problems: string[] = [];
+    const found: PublishProblem[] = [];
+    const add = (code: string, message: string, params: PublishProblem['params'] = {}) =>
+      found.push({ code, message, params });
     const form = await this.surveys.form(survey.id, survey.formVersion, manager);
     const waves = await this.waves.ofSurvey(survey.id, manager);
-    if (!form && survey.type === 'resident') problems.push('the survey has no form');
-    if (waves.length === 0) problems.push('the survey has no wave');
+    if (!form && survey.type === 'resident') add('NoForm', 'the survey has no form');
+    if (waves.length === 0) add('NoWave', 'the survey has no wave');
     if (survey.type === 'network' && !survey.network)
-      problems.push('a network survey needs its name generator and actor list');
+      add('NoNetworkSetup', 'a network survey needs its name generator and actor list');
     if (form && survey.type === 'resident')
-      problems.push(...(await this.areaQuestionProblems(survey, form, manager)));
+      found.push(...(await this.areaQuestionProblems(survey, form, manager)));
     if (form) {
       try {
         assertIndicatorItems(form, survey.indicatorItems);
       } catch (error) {
-        if (error instanceof SurveyApiError) problems.push(error.message);
+        if (error instanceof SurveyApiError) add('InvalidIndicatorItem', error.message);
         else throw error;
       }
     }
-    if (form) problems.push(...uncollectedQuestionProblems(form));
-    if (problems.length > 0) throw new SurveyApiError('NotPublishable', problems.join('; '), { problems });
+    if (form) {
+      const messages = uncollectedQuestionProblems(form);
+      uncollectedQuestions(form).forEach((q, i) =>
+        add('UncollectedQuestion', messages[i], { question: q.name, type: q.type }),
+      );
+    }
+    if (found.length > 0) {
+      const problems = found.map((p) => p.message);
+      const issues = found.map(({ code, params }) => ({ code, params }));
+      throw new SurveyApiError('NotPublishable', problems.join('; '), { problems, issues });
+    }
   }
 
   /** A resident survey assigns respondents to its target areas by its area question. */
@@ -191,28 +213,40 @@ export class SurveysService {
     survey: SurveyRow,
     form: Form,
     manager: EntityManager,
-  ): Promise<string[]> {
+  ): Promise<PublishProblem[]> {
     const areaQuestion = areaQuestionOf(form);
     const targets = await this.targetAreas.ofSurvey(survey.id, manager);
-    if (!areaQuestion) return ['a resident survey needs an area-of-residence question (type area)'];
-    const problems: string[] = [];
+    if (!areaQuestion)
+      return [
+        {
+          code: 'NoAreaQuestion',
+          message: 'a resident survey needs an area-of-residence question (type area)',
+          params: {},
+        },
+      ];
+    const problems: PublishProblem[] = [];
     if (areaQuestion.method === 'point') {
       // Points are placed with the boundaries the portal sent (survey_area_geometry); an area without one could never be chosen.
       const withGeometry = await this.targetAreas.areaIdsWithGeometry(survey.id, manager);
       const without = targets.filter((t) => !withGeometry.has(t.areaId)).map((t) => t.key);
       if (without.length > 0)
-        problems.push(
-          `area question ${areaQuestion.name}: by=point needs the boundaries of every target area; missing for ${without.slice(0, 10).join(', ')}`,
-        );
+        problems.push({
+          code: 'TargetAreaBoundariesMissing',
+          message: `area question ${areaQuestion.name}: by=point needs the boundaries of every target area; missing for ${without.slice(0, 10).join(', ')}`,
+          params: { question: areaQuestion.name, areas: without.slice(0, 10).join(', ') },
+        });
     }
     const keys = new Set(targets.map((t: TargetAreaView) => t.key));
     const list = findChoiceList(form, areaQuestion.listName);
     const unknown = (list?.choices ?? []).filter((c) => !keys.has(c.name)).map((c) => c.name);
-    if (targets.length === 0) problems.push('the survey has no target areas');
+    if (targets.length === 0)
+      problems.push({ code: 'NoTargetAreas', message: 'the survey has no target areas', params: {} });
     if (unknown.length > 0)
-      problems.push(
-        `area list ${areaQuestion.listName}: ${unknown.slice(0, 10).join(', ')} ${unknown.length === 1 ? 'is not a target area code' : 'are not target area codes'}`,
-      );
+      problems.push({
+        code: 'UnknownAreaChoices',
+        message: `area list ${areaQuestion.listName}: ${unknown.slice(0, 10).join(', ')} ${unknown.length === 1 ? 'is not a target area code' : 'are not target area codes'}`,
+        params: { list: areaQuestion.listName, codes: unknown.slice(0, 10).join(', ') },
+      });
     return problems;
   }
 

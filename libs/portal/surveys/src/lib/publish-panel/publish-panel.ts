@@ -22,6 +22,7 @@ import {
 import { SurveyApi, type SurveyDetail } from '../survey-api';
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
+import { publishProblemTexts } from './publish-problems';
 
 /** Target areas, waves, publishing, and the links and QR codes per area. */
 @Component({
@@ -289,8 +290,9 @@ export class PublishPanel {
     try {
       this.workspace.updated(await action());
     } catch (error) {
-      const body = (error as { error?: { details?: { problems?: string[] } } }).error;
-      if (body?.details?.problems) this.problems.set(body.details.problems);
+      const body = (error as { error?: { code?: string; details?: unknown } }).error;
+      if (body?.code === 'NotPublishable')
+        this.problems.set(publishProblemTexts(body.details).map(({ key, params }) => this.t(key, params)));
       else this.message.set({ kind: 'error', text: this.texts.problem(error) });
     }
   }
