@@ -270,7 +270,10 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     return new Promise<void>((resolve) => {
       const wake = () => {
         clearTimeout(timer);
-        this.waiters.get(id)?.delete(wake);
+        const waiting = this.waiters.get(id);
+        waiting?.delete(wake);
+        // A job that ends on another replica never clears its entry here: the last waiter does.
+        if (waiting?.size === 0) this.waiters.delete(id);
         resolve();
       };
       const timer = setTimeout(wake, ms);
@@ -358,11 +361,14 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.workers.set(entry.queue, ids);
   }
 
-  /** Wakes whoever waits for the job, then deletes its spooled files (they are on this host only). */
+  /**
+   * Deletes the job's spooled files (they are on this host only), then wakes whoever waits for it:
+   * a caller that learns of the end finds the files gone (an unlink is well under a millisecond).
+   */
   private async ended(view: JobView, files: readonly string[]): Promise<void> {
+    for (const file of files) await this.options.spool.discard(file).catch(() => undefined);
     for (const wake of this.waiters.get(view.id) ?? []) wake();
     this.waiters.delete(view.id);
-    for (const file of files) await this.options.spool.discard(file).catch(() => undefined);
   }
 
   private async sweep(): Promise<void> {
