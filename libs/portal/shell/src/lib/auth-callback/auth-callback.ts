@@ -12,8 +12,8 @@ import { I18n, Notice, PageHeading } from '@quartier/portal-ui';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <q-page-heading [heading]="t('auth.login')" />
-    @if (error(); as reason) {
-      <q-notice kind="error" [attr.title]="reason">{{ t('auth.failed') }}</q-notice>
+    @if (error()) {
+      <q-notice kind="error">{{ t('auth.failed') }}</q-notice>
       <button mat-flat-button type="button" (click)="retry()">{{ t('auth.retry') }}</button>
     } @else {
       <p role="status">{{ t('auth.completing') }}</p>

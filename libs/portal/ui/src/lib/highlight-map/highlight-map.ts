@@ -64,8 +64,8 @@ const HIGHLIGHT = 'areas-highlight';
     @if (hover(); as h) {
       <p class="hover" aria-hidden="true">{{ h }}</p>
     }
-    @if (error(); as reason) {
-      <p class="error" [attr.title]="reason">{{ t('areas.mapError') }}</p>
+    @if (error()) {
+      <p class="error">{{ t('areas.mapError') }}</p>
     }
   `,
   styles: `
