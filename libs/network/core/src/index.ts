@@ -64,6 +64,7 @@ export {
   ImportIssues,
   MAX_ISSUES,
   parseBoolean,
+  reportRefusedTie,
   type ImportIssue,
   type ImportIssueCode,
   type ImportIssueParams,

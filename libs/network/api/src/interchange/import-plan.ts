@@ -20,6 +20,7 @@ import {
   foldParallelTies,
   ImportIssues,
   parseBoolean,
+  reportRefusedTie,
   type ImportIssueCode,
   type ImportIssueParams,
   type ParallelTiePolicy,
@@ -140,6 +141,23 @@ function pick<T extends string>(value: string, known: readonly T[], words: Recor
 }
 
 /**
+ * A column with a closed list of values (an actor's kind, its sector): the value it names, or
+ * undefined with a problem under `code` that lists what the column accepts.
+ */
+function listed<T extends string>(
+  column: string,
+  value: string,
+  known: readonly T[],
+  words: Record<string, T>,
+  code: ImportIssueCode,
+  problems: RowProblem[],
+): T | undefined {
+  const found = pick(value, known, words);
+  if (!found) problems.push([code, `${column} "${value}" is not one of ${known.join(', ')}`, { value }]);
+  return found;
+}
+
+/**
  * Interprets the rows of an upload against the network: validates every value, resolves ties to
  * the upload's actors or the network's existing ones (by id or external id), and reports every
  * problem with its file and line. The caller writes nothing unless the issue list stays empty.
@@ -223,16 +241,7 @@ export function planImport(graph: RawGraph, context: PlanContext, issues: Import
   );
   for (const refused of folded.refused) {
     const { edge, tie } = candidates[refused.index];
-    if (refused.reason === 'self')
-      issues.add(edge.file, edge.line, 'SelfTie', `tie from "${edge.source}" to itself`, { id: edge.source });
-    else
-      issues.add(
-        edge.file,
-        edge.line,
-        'ParallelTie',
-        `tie ${edge.source}${tie.directed ? '→' : '–'}${edge.target} (${tie.type}) repeats an earlier row`,
-        { source: edge.source, target: edge.target },
-      );
+    reportRefusedTie(issues, edge, refused.reason, tie.directed, `(${tie.type}) repeats an earlier row`);
   }
   const ties = folded.ties.map(({ index, weight }) => ({ ...candidates[index].tie, weight }));
   return {
@@ -283,24 +292,12 @@ function actorFields(node: RawNode, context: PlanContext, issues: ImportIssues):
     }
   }
   if (a['kind'] !== undefined) {
-    const kind = pick(a['kind'], ACTOR_KINDS, KIND_WORDS);
+    const kind = listed('kind', a['kind'], ACTOR_KINDS, KIND_WORDS, 'InvalidKind', problems);
     if (kind) fields.kind = kind;
-    else
-      problems.push([
-        'InvalidKind',
-        `kind "${a['kind']}" is not one of ${ACTOR_KINDS.join(', ')}`,
-        { value: a['kind'] },
-      ]);
   }
   if (a['sector'] !== undefined) {
-    const sector = pick(a['sector'], SECTORS, SECTOR_WORDS);
+    const sector = listed('sector', a['sector'], SECTORS, SECTOR_WORDS, 'InvalidSector', problems);
     if (sector) fields.sector = sector;
-    else
-      problems.push([
-        'InvalidSector',
-        `sector "${a['sector']}" is not one of ${SECTORS.join(', ')}`,
-        { value: a['sector'] },
-      ]);
   }
   if (a['field'] !== undefined) fields.field = a['field'].trim().slice(0, 100);
   if (a['address'] !== undefined) fields.address = a['address'].trim().slice(0, 300);

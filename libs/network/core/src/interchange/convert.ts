@@ -2,7 +2,7 @@
 // `quartier network convert` writes for `quartier network metrics`): the same readers as the
 // import, parallel ties folded and self-ties handled by the chosen policy, every bad row named.
 import { foldParallelTies, type ParallelTiePolicy, type SelfTiePolicy } from '../parallel-ties';
-import { ImportIssues, type ImportIssue, type RawEdge, type RawGraph } from './raw-graph';
+import { ImportIssues, reportRefusedTie, type ImportIssue, type RawEdge, type RawGraph } from './raw-graph';
 import { parseGexf, parseGraphml } from './xml-formats';
 
 export interface ConvertOptions {
@@ -142,16 +142,7 @@ export function convertNetworkDocument(
   for (const refused of folded.refused) {
     const { edge } = arcs[refused.index];
     const repeated = refused.repeats === undefined ? undefined : arcs[refused.repeats].edge;
-    if (refused.reason === 'self')
-      issues.add(edge.file, edge.line, 'SelfTie', `tie from "${edge.source}" to itself`, { id: edge.source });
-    else
-      issues.add(
-        edge.file,
-        edge.line,
-        'ParallelTie',
-        `tie ${edge.source}${directed ? '→' : '–'}${edge.target} repeats the tie of line ${repeated?.line}`,
-        { source: edge.source, target: edge.target },
-      );
+    reportRefusedTie(issues, edge, refused.reason, directed, `repeats the tie of line ${repeated?.line}`);
   }
   const edges = folded.ties.map(({ index, weight }): ConvertedEdge => {
     const arc = arcs[index];

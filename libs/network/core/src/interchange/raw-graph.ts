@@ -1,3 +1,5 @@
+import type { RefusedTie } from '../parallel-ties';
+
 /** A node as read from an upload, before interpretation; attribute names are lower-cased. */
 export interface RawNode {
   readonly file: string;
@@ -91,6 +93,30 @@ export class ImportIssues {
   get full(): boolean {
     return this.list.length >= MAX_ISSUES;
   }
+}
+
+/**
+ * Reports on its row a tie that foldParallelTies refused under a strict policy: a tie to itself
+ * (SelfTie) or a pair already tied (ParallelTie, `repetition` saying what it repeats, as far as
+ * the caller knows it: the importer the tie type, the converter the earlier line).
+ */
+export function reportRefusedTie(
+  issues: ImportIssues,
+  edge: RawEdge,
+  reason: RefusedTie['reason'],
+  directed: boolean,
+  repetition: string,
+): void {
+  if (reason === 'self')
+    issues.add(edge.file, edge.line, 'SelfTie', `tie from "${edge.source}" to itself`, { id: edge.source });
+  else
+    issues.add(
+      edge.file,
+      edge.line,
+      'ParallelTie',
+      `tie ${edge.source}${directed ? '→' : '–'}${edge.target} ${repetition}`,
+      { source: edge.source, target: edge.target },
+    );
 }
 
 export function parseBoolean(text: string): boolean | undefined {
