@@ -1,6 +1,7 @@
 export * from './lib/i18n/translations';
 export * from './lib/i18n/i18n';
 export * from './lib/i18n/problem';
+export * from './lib/i18n/coded-texts';
 export * from './lib/language-switch/language-switch';
 export * from './lib/notice/notice';
 export * from './lib/page-heading/page-heading';
@@ -32,3 +33,4 @@ export * from './lib/area-highlights/area-highlights';
 export * from './lib/confirmed-submission/confirmed-submission';
 export * from './lib/district-areas/district-areas';
 export * from './lib/scroll-region/scroll-region';
+export * from './lib/colours/colours';

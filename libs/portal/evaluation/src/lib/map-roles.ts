@@ -35,12 +35,3 @@ export function roleCounts(roles: ReadonlyMap<string, MapRole>, total: number): 
   counts.other = Math.max(0, total - counts.treated - counts.comparison - counts.candidate);
   return counts;
 }
-
-/** WCAG relative luminance of a #rrggbb colour (what remains of it in greyscale). */
-export function relativeLuminance(hex: string): number {
-  const channel = (i: number) => {
-    const c = parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(0) + 0.7152 * channel(1) + 0.0722 * channel(2);
-}

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { relativeLuminance as luminance } from '@quartier/portal-ui/colours';
 import {
   classColorExpression,
   classLegend,
@@ -19,10 +20,6 @@ describe('indicator map classes', () => {
   });
 
   it('gives every class of a longer index a colour of its own, darker with every class', () => {
-    const luminance = (hex: string) => {
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
     for (const count of [6, 9, 12, 20]) {
       const colors = sequentialColors(count);
       assert.equal(colors.length, count);
@@ -40,10 +37,6 @@ describe('indicator map classes', () => {
   });
 
   it('gets darker with every class (readable in greyscale)', () => {
-    const luminance = (hex: string) => {
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
     const values = SEQUENTIAL_5.map(luminance);
     for (let i = 1; i < values.length; i++)
       assert.ok(values[i] < values[i - 1], `class ${i + 1} darker than class ${i}`);

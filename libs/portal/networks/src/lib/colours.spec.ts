@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { COMMUNITY_COLOURS, SECTOR_COLOURS, TIE_COLOURS, colourDistance, contrast } from './colours.ts';
+import { contrast } from '@quartier/portal-ui/colours';
+import { COMMUNITY_COLOURS, SECTOR_COLOURS, TIE_COLOURS, colourDistance } from './colours.ts';
 
 describe('network colours', () => {
   const actorColours = [...Object.values(SECTOR_COLOURS), ...COMMUNITY_COLOURS];
@@ -23,6 +24,5 @@ describe('network colours', () => {
 
   it('measures what it claims', () => {
     assert.equal(colourDistance('#000000', '#ffffff'), Math.hypot(255, 255, 255));
-    assert.equal(Math.round(contrast('#000000', '#ffffff')), 21);
   });
 });

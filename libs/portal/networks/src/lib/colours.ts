@@ -3,6 +3,7 @@
 // lost ties, a new tie looked like a civil-society actor and a lost one like a welfare actor.
 // New ties are black and drawn thicker, lost ones dark orange — apart from every actor colour
 // in hue and, for greyscale print, in lightness. Pure, so the separation is unit-tested.
+import { rgbChannels } from '@quartier/portal-ui/colours';
 
 /** Sector colours: distinguishable, and each with at least 3:1 contrast against white. */
 export const SECTOR_COLOURS: Readonly<Record<string, string>> = {
@@ -38,29 +39,9 @@ export const TIE_COLOURS = {
   faded: '#e6e6e6',
 } as const;
 
-function rgb(hex: string): [number, number, number] {
-  const value = parseInt(hex.slice(1), 16);
-  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
-}
-
 /** Distance of two colours in the sRGB cube (0 = equal, 441 = black to white). */
 export function colourDistance(a: string, b: string): number {
-  const [r1, g1, b1] = rgb(a);
-  const [r2, g2, b2] = rgb(b);
+  const [r1, g1, b1] = rgbChannels(a);
+  const [r2, g2, b2] = rgbChannels(b);
   return Math.hypot(r1 - r2, g1 - g2, b1 - b2);
-}
-
-/** WCAG relative luminance (0 black … 1 white). */
-export function luminance(hex: string): number {
-  const [r, g, b] = rgb(hex).map((c) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** WCAG contrast ratio of two colours (1 … 21). */
-export function contrast(a: string, b: string): number {
-  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
 }

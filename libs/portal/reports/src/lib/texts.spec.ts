@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { placeholders } from '@quartier/portal-ui/texts';
 import { DE } from './texts-de.ts';
 import { EN } from './texts-en.ts';
-
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('reports texts', () => {
   it('has an English text for every German one and no other', () => {
@@ -12,7 +11,7 @@ describe('reports texts', () => {
 
   it('uses the same placeholders in both languages', () => {
     for (const key of Object.keys(DE) as (keyof typeof DE)[])
-      assert.deepEqual(placeholders(EN[key]), placeholders(DE[key]), key);
+      assert.deepEqual(placeholders(EN[key]).sort(), placeholders(DE[key]).sort(), key);
   });
 
   it('has no empty text', () => {

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fillPlaceholders, placeholders } from '@quartier/portal-ui/texts';
 import { ROW_ERROR_TEXTS_DE, ROW_ERROR_TEXTS_EN, rowErrorText, type RowErrorView } from './row-errors.ts';
 
 /** The sentence as the wizard shows it: the key's text with its placeholders filled. */
 function sentence(error: RowErrorView, language: 'de' | 'en'): string {
   const { key, params } = rowErrorText(error);
   const texts = language === 'de' ? ROW_ERROR_TEXTS_DE : ROW_ERROR_TEXTS_EN;
-  return texts[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name as 'column']));
+  return fillPlaceholders(texts[key], params);
 }
 
 const row = (reason: string, column = 'value', line = 3): RowErrorView => ({
@@ -54,9 +55,12 @@ describe('value import row errors', () => {
   });
 
   it('has the same keys and placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     assert.deepEqual(Object.keys(ROW_ERROR_TEXTS_EN).sort(), Object.keys(ROW_ERROR_TEXTS_DE).sort());
     for (const key of Object.keys(ROW_ERROR_TEXTS_DE) as (keyof typeof ROW_ERROR_TEXTS_DE)[])
-      assert.deepEqual(placeholders(ROW_ERROR_TEXTS_EN[key]), placeholders(ROW_ERROR_TEXTS_DE[key]), key);
+      assert.deepEqual(
+        placeholders(ROW_ERROR_TEXTS_EN[key]).sort(),
+        placeholders(ROW_ERROR_TEXTS_DE[key]).sort(),
+        key,
+      );
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fillPlaceholders, placeholders } from '@quartier/portal-ui/texts';
 import {
   IMPORT_ISSUE_TEXTS_DE,
   IMPORT_ISSUE_TEXTS_EN,
@@ -11,7 +12,7 @@ import {
 function sentence(issue: ImportIssueView, language: 'de' | 'en'): string {
   const { key, params } = importIssueText(issue);
   const texts = language === 'de' ? IMPORT_ISSUE_TEXTS_DE : IMPORT_ISSUE_TEXTS_EN;
-  return texts[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return fillPlaceholders(texts[key], params);
 }
 
 const issue = (code: string | undefined, params?: Record<string, string | number>): ImportIssueView => ({
@@ -65,12 +66,11 @@ describe('network import problems', () => {
   });
 
   it('has the same keys and placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     assert.deepEqual(Object.keys(IMPORT_ISSUE_TEXTS_EN).sort(), Object.keys(IMPORT_ISSUE_TEXTS_DE).sort());
     for (const key of Object.keys(IMPORT_ISSUE_TEXTS_DE) as (keyof typeof IMPORT_ISSUE_TEXTS_DE)[])
       assert.deepEqual(
-        placeholders(IMPORT_ISSUE_TEXTS_EN[key]),
-        placeholders(IMPORT_ISSUE_TEXTS_DE[key]),
+        placeholders(IMPORT_ISSUE_TEXTS_EN[key]).sort(),
+        placeholders(IMPORT_ISSUE_TEXTS_DE[key]).sort(),
         key,
       );
   });

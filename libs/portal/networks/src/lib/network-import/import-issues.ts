@@ -2,6 +2,7 @@
 // chosen by the problem's `code` (the network service's stable code), filled with the values the
 // problem names (the value, the column, the actor). The service's own message is English; it
 // stays only in the cell's title.
+import { codedTextKey, type TranslationParams } from '@quartier/portal-ui/texts';
 
 /** One problem of a refused import as the network service reports it (the 422's details). */
 export interface ImportIssueView {
@@ -85,8 +86,6 @@ export const IMPORT_ISSUE_TEXTS_EN: Readonly<Record<ImportIssueTextKey, string>>
   'importIssue.other': 'This row contains an error.',
 };
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-
 /**
  * The text key and values for one problem: by its code when the portal knows the code and the
  * problem names every value the sentence needs; a header with unstorable characters has a
@@ -94,15 +93,16 @@ const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)
  */
 export function importIssueText(issue: ImportIssueView): {
   key: ImportIssueTextKey;
-  params: Readonly<Record<string, string | number>>;
+  params: TranslationParams;
 } {
   const params = issue.params ?? {};
   if (issue.code === 'UnstorableText' && params['column'] === undefined)
     return { key: 'importIssue.UnstorableHeader', params };
-  const key = `importIssue.${issue.code ?? ''}`;
-  if (issue.code === undefined || issue.code === 'other' || !(key in IMPORT_ISSUE_TEXTS_DE))
-    return { key: 'importIssue.other', params };
-  const known = key as ImportIssueTextKey;
-  const complete = placeholders(IMPORT_ISSUE_TEXTS_DE[known]).every((name) => params[name] !== undefined);
-  return { key: complete ? known : 'importIssue.other', params };
+  const key = codedTextKey(
+    IMPORT_ISSUE_TEXTS_DE,
+    `importIssue.${issue.code ?? ''}`,
+    params,
+    'importIssue.other',
+  );
+  return { key, params };
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { fillPlaceholders, placeholders } from '@quartier/portal-ui/texts';
 import {
   PUBLISH_PROBLEM_TEXTS_DE,
   PUBLISH_PROBLEM_TEXTS_EN,
@@ -9,9 +10,7 @@ import {
 /** The sentences as the publish panel shows them: each key's text with its placeholders filled. */
 function sentences(details: unknown, language: 'de' | 'en'): string[] {
   const texts = language === 'de' ? PUBLISH_PROBLEM_TEXTS_DE : PUBLISH_PROBLEM_TEXTS_EN;
-  return publishProblemTexts(details).map(({ key, params }) =>
-    texts[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)),
-  );
+  return publishProblemTexts(details).map(({ key, params }) => fillPlaceholders(texts[key], params));
 }
 
 // What the survey service answers (409 NotPublishable): English problems, and issues by code.
@@ -60,15 +59,14 @@ describe('publish problems', () => {
   });
 
   it('has the same keys and placeholders in both languages', () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     assert.deepEqual(
       Object.keys(PUBLISH_PROBLEM_TEXTS_EN).sort(),
       Object.keys(PUBLISH_PROBLEM_TEXTS_DE).sort(),
     );
     for (const key of Object.keys(PUBLISH_PROBLEM_TEXTS_DE) as (keyof typeof PUBLISH_PROBLEM_TEXTS_DE)[])
       assert.deepEqual(
-        placeholders(PUBLISH_PROBLEM_TEXTS_EN[key]),
-        placeholders(PUBLISH_PROBLEM_TEXTS_DE[key]),
+        placeholders(PUBLISH_PROBLEM_TEXTS_EN[key]).sort(),
+        placeholders(PUBLISH_PROBLEM_TEXTS_DE[key]).sort(),
         key,
       );
   });

@@ -2,6 +2,7 @@
 // problem's `code` (the survey service's `details.issues`, beside its English `problems`), filled
 // with the values it names. A code the portal does not know, or an answer without codes, gets the
 // general sentence; the English message is never shown.
+import { codedTextKey, type TranslationParams } from '@quartier/portal-ui/texts';
 
 /** One reason as the survey service reports it in a 409 NotPublishable's `details.issues`. */
 export interface PublishIssue {
@@ -47,8 +48,6 @@ export const PUBLISH_PROBLEM_TEXTS_EN: Readonly<Record<PublishProblemTextKey, st
   'publishProblem.other': 'The survey does not yet meet a condition for publishing.',
 };
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-
 function scalarParams(params: unknown): Record<string, string | number> {
   if (typeof params !== 'object' || params === null) return {};
   return Object.fromEntries(
@@ -62,20 +61,19 @@ function scalarParams(params: unknown): Record<string, string | number> {
  */
 export function publishProblemTexts(
   details: unknown,
-): { key: PublishProblemTextKey; params: Readonly<Record<string, string | number>> }[] {
+): { key: PublishProblemTextKey; params: TranslationParams }[] {
   const issues =
     typeof details === 'object' && details !== null ? (details as { issues?: unknown }).issues : undefined;
   if (!Array.isArray(issues) || issues.length === 0) return [{ key: 'publishProblem.other', params: {} }];
   return issues.map((issue: PublishIssue) => {
     const code = typeof issue?.code === 'string' ? issue.code : '';
     const params = scalarParams(issue?.params);
-    const key = `publishProblem.${code}`;
-    if (code === '' || code === 'other' || !(key in PUBLISH_PROBLEM_TEXTS_DE))
-      return { key: 'publishProblem.other', params };
-    const known = key as PublishProblemTextKey;
-    const complete = placeholders(PUBLISH_PROBLEM_TEXTS_DE[known]).every(
-      (name) => params[name] !== undefined,
+    const key = codedTextKey(
+      PUBLISH_PROBLEM_TEXTS_DE,
+      `publishProblem.${code}`,
+      params,
+      'publishProblem.other',
     );
-    return { key: complete ? known : 'publishProblem.other', params };
+    return { key, params };
   });
 }

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { placeholders } from './coded-texts.ts';
 import {
   DICTIONARIES,
   DEFAULT_LANGUAGE,
@@ -46,8 +47,6 @@ describe('translate', () => {
 });
 
 describe('dictionaries', () => {
-  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-
   it('have the same keys in German and English, none empty', () => {
     const keys = Object.keys(DICTIONARIES.de).sort();
     assert.deepEqual(Object.keys(DICTIONARIES.en).sort(), keys);
@@ -59,7 +58,11 @@ describe('dictionaries', () => {
 
   it('use the same placeholders in both languages', () => {
     for (const key of Object.keys(DICTIONARIES.de) as TranslationKey[]) {
-      assert.deepEqual(placeholders(DICTIONARIES.en[key]), placeholders(DICTIONARIES.de[key]), key);
+      assert.deepEqual(
+        placeholders(DICTIONARIES.en[key]).sort(),
+        placeholders(DICTIONARIES.de[key]).sort(),
+        key,
+      );
     }
   });
 
