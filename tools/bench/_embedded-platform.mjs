@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -109,7 +110,53 @@ export async function startPlatform({
     rmSync(dataDir, { recursive: true, force: true });
     if (emptyReference) rmSync(emptyReference, { recursive: true, force: true });
   };
-  return { url, pid: child.pid, stop, log: () => log };
+  // The embedded cluster's port is chosen at start and said in the platform's log.
+  const databaseUrl = () => {
+    const port = /embedded PostgreSQL on port (\d+)/.exec(log)?.[1];
+    return port ? `postgres://postgres:postgres@127.0.0.1:${port}/quartier` : null;
+  };
+  return { url, pid: child.pid, stop, log: () => log, databaseUrl };
+}
+
+/**
+ * What PostgreSQL's own housekeeping is doing: autovacuum workers at work and whether the
+ * checkpointer is writing. Neither shows much CPU (a checkpoint mostly writes, autovacuum sleeps
+ * in its cost delay), yet both slow what runs beside them: a checkpoint in progress makes every
+ * first change of a page log the whole page.
+ */
+export async function housekeepingOf(databaseUrl) {
+  return withDatabase(databaseUrl, async (db) => {
+    const { rows } = await db.query(
+      `SELECT count(*) FILTER (WHERE backend_type = 'autovacuum worker')::int AS autovacuum,
+              bool_or(backend_type = 'checkpointer' AND wait_event IS DISTINCT FROM 'CheckpointerMain') AS checkpointing,
+              (SELECT num_timed FROM pg_stat_checkpointer)::int AS timed,
+              (SELECT num_requested FROM pg_stat_checkpointer)::int AS requested
+         FROM pg_stat_activity`,
+    );
+    const [row] = rows;
+    return {
+      autovacuum: row.autovacuum,
+      checkpointing: row.checkpointing === true,
+      // Checkpoints so far (PostgreSQL 17+): requested ones mean the WAL outgrew max_wal_size.
+      checkpoints: { timed: row.timed, requested: row.requested },
+    };
+  });
+}
+
+/** Has the checkpoint in progress (or a new one) written at full speed; returns when it is done. */
+export async function checkpoint(databaseUrl) {
+  await withDatabase(databaseUrl, (db) => db.query('CHECKPOINT'));
+}
+
+async function withDatabase(databaseUrl, work) {
+  const pg = createRequire(import.meta.url)('pg');
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
 }
 
 export async function token(url, username) {
