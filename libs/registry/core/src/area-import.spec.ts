@@ -45,10 +45,25 @@ describe('AreaImportValidator', () => {
     expect(v.accept(3, feature({ id: '03', name: 'X', ew: -4 }))).toBeNull();
     expect(v.accept(4, { type: 'Point' })).toBeNull();
     expect(v.errors).toEqual([
-      { feature: 1, reason: 'code "01" was already used by feature 0' },
-      { feature: 2, reason: 'property "id" (code) is missing or empty' },
-      { feature: 3, reason: 'property "ew" (population) must be a non-negative whole number, got -4' },
-      { feature: 4, reason: 'not a GeoJSON Feature' },
+      {
+        feature: 1,
+        code: 'DuplicateCode',
+        params: { code: '01', first: 0 },
+        reason: 'code "01" was already used by feature 0',
+      },
+      {
+        feature: 2,
+        code: 'CodeMissing',
+        params: { property: 'id' },
+        reason: 'property "id" (code) is missing or empty',
+      },
+      {
+        feature: 3,
+        code: 'InvalidPopulation',
+        params: { property: 'ew', value: '-4' },
+        reason: 'property "ew" (population) must be a non-negative whole number, got -4',
+      },
+      { feature: 4, code: 'NotAFeature', params: {}, reason: 'not a GeoJSON Feature' },
     ]);
   });
 
@@ -61,28 +76,44 @@ describe('AreaImportValidator', () => {
     expect(v.accept(4, feature({ id: '05\ud800', name: 'Mitte' }))).toBeNull();
     expect(v.accept(5, feature({ id: 'x'.repeat(65), name: 'Mitte' }))).toBeNull();
     expect(v.errors).toEqual([
-      { feature: 1, reason: 'property "name" (name) is longer than 200 characters' },
+      {
+        feature: 1,
+        code: 'NameTooLong',
+        params: { property: 'name', max: 200 },
+        reason: 'property "name" (name) is longer than 200 characters',
+      },
       {
         feature: 2,
+        code: 'NameUnstorable',
+        params: { property: 'name', problem: 'nul' },
         reason: 'property "name" (name) contains a NUL character (U+0000), which cannot be stored',
       },
       {
         feature: 3,
+        code: 'NameMisleading',
+        params: { property: 'name', problem: 'bidi-control' },
         reason:
           'property "name" (name) contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)',
       },
       {
         feature: 4,
+        code: 'CodeUnstorable',
+        params: { property: 'id', problem: 'surrogate' },
         reason:
           'property "id" (code) contains a lone UTF-16 surrogate (invalid Unicode), which cannot be stored',
       },
-      { feature: 5, reason: 'code "xxxxxxxxxxxxxxxxxxxx…" is longer than 64 characters' },
+      {
+        feature: 5,
+        code: 'CodeTooLong',
+        params: { code: 'x'.repeat(20), max: 64 },
+        reason: 'code "xxxxxxxxxxxxxxxxxxxx…" is longer than 64 characters',
+      },
     ]);
   });
 
   it('rejects open rings, too few positions, bad coordinates, wrong types and self-intersections', () => {
     const v = new AreaImportValidator(options, noParent);
-    const cases: [unknown, RegExp][] = [
+    const cases: [unknown, RegExp, string, Record<string, number | string>][] = [
       [
         {
           type: 'Polygon',
@@ -96,6 +127,8 @@ describe('AreaImportValidator', () => {
           ],
         },
         /ring 0: is not closed/,
+        'RingNotClosed',
+        { ring: 0 },
       ],
       [
         {
@@ -109,6 +142,8 @@ describe('AreaImportValidator', () => {
           ],
         },
         /ring 0: has 3 positions/,
+        'RingTooShort',
+        { ring: 0, positions: 3 },
       ],
       [
         {
@@ -123,8 +158,15 @@ describe('AreaImportValidator', () => {
           ],
         },
         /outside WGS84 bounds/,
+        'PositionOutOfBounds',
+        { ring: 0, position: 1, lon: 200, lat: 0 },
       ],
-      [{ type: 'Point', coordinates: [0, 0] }, /not Polygon or MultiPolygon/],
+      [
+        { type: 'Point', coordinates: [0, 0] },
+        /not Polygon or MultiPolygon/,
+        'GeometryType',
+        { type: 'Point' },
+      ],
       [
         {
           type: 'Polygon',
@@ -139,6 +181,8 @@ describe('AreaImportValidator', () => {
           ],
         },
         /ring 0 intersects itself \(edges 0 and 2\)/,
+        'RingSelfIntersection',
+        { ring: 0, edge: 0, otherEdge: 2 },
       ],
       [
         {
@@ -161,6 +205,8 @@ describe('AreaImportValidator', () => {
           ],
         },
         /rings 0 and 1 cross/,
+        'RingsCross',
+        { ring: 0, otherRing: 1, edge: 1, otherEdge: 0 },
       ],
       [
         {
@@ -183,6 +229,8 @@ describe('AreaImportValidator', () => {
           ],
         },
         /hole 1 lies outside the outer ring/,
+        'HoleOutside',
+        { hole: 1 },
       ],
       [
         {
@@ -197,13 +245,34 @@ describe('AreaImportValidator', () => {
             ],
           ],
         },
-        /ring 0 intersects itself/,
+        /ring 0 intersects itself \(edges 0 and 1\)/,
+        'RingSelfIntersection',
+        { ring: 0, edge: 0, otherEdge: 1 },
       ],
-      [null, /geometry is missing/],
+      [null, /geometry is missing/, 'GeometryMissing', {}],
+      [
+        {
+          type: 'MultiPolygon',
+          coordinates: [
+            square().coordinates,
+            [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 100],
+                [0, 0],
+              ],
+            ],
+          ],
+        },
+        /polygon 1 ring 0: position 2 \(1, 100\) is outside WGS84 bounds/,
+        'PositionOutOfBounds',
+        { polygon: 1, ring: 0, position: 2, lon: 1, lat: 100 },
+      ],
     ];
-    cases.forEach(([geometry, reason], i) => {
+    cases.forEach(([geometry, reason, code, params], i) => {
       expect(v.accept(i, feature({ id: `c${i}`, name: 'n' }, geometry))).toBeNull();
-      expect(v.errors.at(-1)?.reason).toMatch(reason);
+      expect(v.errors.at(-1)).toEqual({ feature: i, code, params, reason: expect.stringMatching(reason) });
     });
   });
 
@@ -243,7 +312,12 @@ describe('AreaImportValidator', () => {
     expect(v.accept(0, feature({ id: '01011101', name: 'Stülerstraße' }))?.parentCode).toBe('010111');
     expect(v.accept(1, feature({ id: '99999999', name: 'Nowhere' }))).toBeNull();
     expect(v.errors).toEqual([
-      { feature: 1, reason: 'no area on the level above has a code that is a prefix of "99999999"' },
+      {
+        feature: 1,
+        code: 'NoParentByPrefix',
+        params: { code: '99999999' },
+        reason: 'no area on the level above has a code that is a prefix of "99999999"',
+      },
     ]);
   });
 
@@ -257,7 +331,12 @@ describe('AreaImportValidator', () => {
     const v = new AreaImportValidator(opts, parents);
     expect(v.accept(0, feature({ id: 'q1', name: 'Q1', stadtteil: 'N' }))?.parentCode).toBe('N');
     expect(v.accept(1, feature({ id: 'q2', name: 'Q2', stadtteil: 'S' }))).toBeNull();
-    expect(v.errors[0]).toEqual({ feature: 1, reason: 'parent area "S" does not exist on the level above' });
+    expect(v.errors[0]).toEqual({
+      feature: 1,
+      code: 'UnknownParent',
+      params: { parent: 'S' },
+      reason: 'parent area "S" does not exist on the level above',
+    });
   });
 
   it('requires parentProperty for parentFrom=property', () => {
@@ -284,7 +363,14 @@ describe('AreaImportValidator', () => {
       });
       areas.features.forEach((f: unknown, i: number) => v.accept(i, f));
       // The republished file labels Charlottenburg's Schloßstraße (04030417) with Steglitz's code.
-      expect(v.errors).toEqual([{ feature: 204, reason: 'code "06010102" was already used by feature 123' }]);
+      expect(v.errors).toEqual([
+        {
+          feature: 204,
+          code: 'DuplicateCode',
+          params: { code: '06010102', first: 123 },
+          reason: 'code "06010102" was already used by feature 123',
+        },
+      ]);
 
       areas.features[123].properties.id = '04030417';
       const fixed = new AreaImportValidator(areaImportOptionsSchema.parse({ level: 'planungsraum' }), {

@@ -1,16 +1,13 @@
-import {
-  AREA_CODE_MAX_LENGTH,
-  describeTextProblem,
-  nameText,
-  NAME_MAX_LENGTH,
-  textProblem,
-} from '@quartier/contracts';
+import { AREA_CODE_MAX_LENGTH, bidiProblem, NAME_MAX_LENGTH, textProblem } from '@quartier/contracts';
 import { z } from 'zod';
+import {
+  type FeatureProblem,
+  type FeatureProblemCode,
+  type FeatureProblemParams,
+  featureProblem,
+} from './feature-problems';
 import { geometryProblem } from './geometry';
 import type { Geometry } from 'geojson';
-
-/** Built once: a zod schema per feature was a tenth of a large import's CPU. */
-const NAME_SCHEMA = nameText();
 
 /** How the properties of an imported GeoJSON feature map onto an area. */
 export const areaImportOptionsSchema = z
@@ -33,10 +30,10 @@ export const areaImportOptionsSchema = z
   });
 export type AreaImportOptions = z.infer<typeof areaImportOptionsSchema>;
 
-export interface FeatureError {
+/** A refused feature: which one, and why (code and values for translations, `reason` in English). */
+export interface FeatureError extends FeatureProblem {
   /** 0-based index of the feature in the FeatureCollection. */
-  feature: number;
-  reason: string;
+  readonly feature: number;
 }
 
 export interface ImportedArea {
@@ -79,7 +76,7 @@ export class AreaImportValidator {
   accept(index: number, feature: unknown): ImportedArea | null {
     const problems = this.problemsOf(index, feature);
     if (problems.problems.length > 0) {
-      for (const reason of problems.problems) this.record({ feature: index, reason });
+      for (const problem of problems.problems) this.record({ feature: index, ...problem });
       return null;
     }
     return problems.area;
@@ -93,44 +90,47 @@ export class AreaImportValidator {
     if (this.errors.length < this.maxErrors) this.errors.push(error);
   }
 
-  private problemsOf(index: number, feature: unknown): { problems: string[]; area: ImportedArea | null } {
-    const problems: string[] = [];
+  private problemsOf(
+    index: number,
+    feature: unknown,
+  ): { problems: FeatureProblem[]; area: ImportedArea | null } {
+    const problems: FeatureProblem[] = [];
+    const problem = (code: FeatureProblemCode, params?: FeatureProblemParams) =>
+      problems.push(featureProblem(code, params));
     if (!feature || typeof feature !== 'object' || (feature as { type?: unknown }).type !== 'Feature') {
-      return { problems: ['not a GeoJSON Feature'], area: null };
+      return { problems: [featureProblem('NotAFeature')], area: null };
     }
     const { properties, geometry } = feature as {
       properties?: Record<string, unknown> | null;
       geometry?: unknown;
     };
     const props = properties ?? {};
-    const code = scalarText(props[this.options.codeProperty]);
-    const name = scalarText(props[this.options.nameProperty]);
+    const { codeProperty, nameProperty, populationProperty } = this.options;
+    const code = scalarText(props[codeProperty]);
+    const name = scalarText(props[nameProperty]);
     const codeProblem = code === null ? null : textProblem(code);
-    if (!code) problems.push(`property "${this.options.codeProperty}" (code) is missing or empty`);
-    else if (codeProblem)
-      problems.push(`property "${this.options.codeProperty}" (code) ${describeTextProblem(codeProblem)}`);
+    if (!code) problem('CodeMissing', { property: codeProperty });
+    else if (codeProblem) problem('CodeUnstorable', { property: codeProperty, problem: codeProblem });
     else if (code.length > AREA_CODE_MAX_LENGTH)
-      problems.push(`code "${code.slice(0, 20)}…" is longer than ${AREA_CODE_MAX_LENGTH} characters`);
-    if (!name) problems.push(`property "${this.options.nameProperty}" (name) is missing or empty`);
+      problem('CodeTooLong', { code: code.slice(0, 20), max: AREA_CODE_MAX_LENGTH });
+    if (!name) problem('NameMissing', { property: nameProperty });
     else {
       const nameProblem = this.nameProblem(name);
-      if (nameProblem) problems.push(`property "${this.options.nameProperty}" (name) ${nameProblem}`);
+      if (nameProblem) problems.push(nameProblem);
     }
     if (code && !codeProblem) {
       const first = this.seenCodes.get(code);
-      if (first !== undefined) problems.push(`code "${code}" was already used by feature ${first}`);
+      if (first !== undefined) problem('DuplicateCode', { code, first });
       else this.seenCodes.set(code, index);
     }
     let population: number | null = null;
-    if (this.options.populationProperty) {
-      const raw = props[this.options.populationProperty];
+    if (populationProperty) {
+      const raw = props[populationProperty];
       if (raw !== undefined && raw !== null && raw !== '') {
         const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
-        if (!Number.isInteger(n) || n < 0) {
-          problems.push(
-            `property "${this.options.populationProperty}" (population) must be a non-negative whole number, got ${JSON.stringify(raw)}`,
-          );
-        } else population = n;
+        if (!Number.isInteger(n) || n < 0)
+          problem('InvalidPopulation', { property: populationProperty, value: JSON.stringify(raw) });
+        else population = n;
       }
     }
     const parentCode = code ? this.resolveParent(code, props, problems) : null;
@@ -143,28 +143,38 @@ export class AreaImportValidator {
     };
   }
 
-  /** The API's rule for names (length, unstorable text, bidi controls), as a reason; null when fine. */
-  private nameProblem(name: string): string | null {
-    const parsed = NAME_SCHEMA.safeParse(name);
-    if (parsed.success) return null;
-    const issue = parsed.error.issues[0];
-    return issue.code === 'custom' ? issue.message : `is longer than ${NAME_MAX_LENGTH} characters`;
+  /**
+   * The API's rule for names (nameText: length, unstorable text, bidi controls) as a problem;
+   * null when fine. The name is already trimmed and not empty.
+   */
+  private nameProblem(name: string): FeatureProblem | null {
+    const property = this.options.nameProperty;
+    if (name.length > NAME_MAX_LENGTH)
+      return featureProblem('NameTooLong', { property, max: NAME_MAX_LENGTH });
+    const unstorable = textProblem(name);
+    if (unstorable) return featureProblem('NameUnstorable', { property, problem: unstorable });
+    const misleading = bidiProblem(name);
+    return misleading ? featureProblem('NameMisleading', { property, problem: misleading }) : null;
   }
 
-  private resolveParent(code: string, props: Record<string, unknown>, problems: string[]): string | null {
+  private resolveParent(
+    code: string,
+    props: Record<string, unknown>,
+    problems: FeatureProblem[],
+  ): string | null {
     if (!this.parents.hasParentLevel || this.options.parentFrom === 'none') {
-      if (this.parents.hasParentLevel)
-        problems.push('the level has a parent level, so parentFrom cannot be none');
+      if (this.parents.hasParentLevel) problems.push(featureProblem('ParentRequired'));
       return null;
     }
     if (this.options.parentFrom === 'property') {
-      const parent = scalarText(props[this.options.parentProperty as string]);
+      const property = this.options.parentProperty as string;
+      const parent = scalarText(props[property]);
       if (!parent) {
-        problems.push(`property "${this.options.parentProperty}" (parent code) is missing`);
+        problems.push(featureProblem('ParentCodeMissing', { property }));
         return null;
       }
       if (!this.parents.parentCodes.has(parent)) {
-        problems.push(`parent area "${parent}" does not exist on the level above`);
+        problems.push(featureProblem('UnknownParent', { parent }));
         return null;
       }
       return parent;
@@ -174,7 +184,7 @@ export class AreaImportValidator {
       const prefix = code.slice(0, length);
       if (this.parents.parentCodes.has(prefix)) return prefix;
     }
-    problems.push(`no area on the level above has a code that is a prefix of "${code}"`);
+    problems.push(featureProblem('NoParentByPrefix', { code }));
     return null;
   }
 }

@@ -2,6 +2,7 @@ export * from './registry.error';
 export * from './area-levels';
 export * from './geometry';
 export * from './area-import';
+export * from './feature-problems';
 export * from './crosswalk';
 export * from './label-point';
 export * from './role-assignment-rules';

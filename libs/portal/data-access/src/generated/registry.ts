@@ -462,6 +462,39 @@ export interface components {
       updated: number;
       errors: {
         feature: number;
+        /** @enum {string} */
+        code:
+          | 'NotAFeature'
+          | 'UnstorableFeature'
+          | 'CodeMissing'
+          | 'CodeUnstorable'
+          | 'CodeTooLong'
+          | 'DuplicateCode'
+          | 'NameMissing'
+          | 'NameTooLong'
+          | 'NameUnstorable'
+          | 'NameMisleading'
+          | 'InvalidPopulation'
+          | 'ParentRequired'
+          | 'ParentCodeMissing'
+          | 'UnknownParent'
+          | 'NoParentByPrefix'
+          | 'GeometryMissing'
+          | 'GeometryType'
+          | 'NoCoordinates'
+          | 'PolygonWithoutRings'
+          | 'RingNotList'
+          | 'RingTooShort'
+          | 'PositionInvalid'
+          | 'PositionOutOfBounds'
+          | 'RingNotClosed'
+          | 'RingSelfIntersection'
+          | 'RingsCross'
+          | 'HoleOutside'
+          | 'Unclassified';
+        params: {
+          [key: string]: string | number;
+        };
         reason: string;
       }[];
       /** @description null: no failure of the whole job */

@@ -1,6 +1,12 @@
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { areaImportOptionsSchema, type AreaImportOptions, type FeatureError } from '@quartier/registry-core';
+import {
+  areaImportOptionsSchema,
+  FEATURE_PROBLEM_CODES,
+  type AreaImportOptions,
+  type FeatureError,
+  type FeatureProblemCode,
+} from '@quartier/registry-core';
 import { defineJobKind, orNull, type JobView } from '@quartier/service-kit';
 
 export class AreaImportQueryDto extends createZodDto(areaImportOptionsSchema) {}
@@ -26,6 +32,11 @@ export const AREA_IMPORT = defineJobKind<AreaImportPayload, AreaImportResult>('a
   local: true,
 });
 
+/** A refused feature as the API shows it (see withCode). */
+export interface AreaImportFeatureError extends Omit<FeatureError, 'code'> {
+  readonly code: FeatureProblemCode | 'Unclassified';
+}
+
 export interface AreaImportJob {
   id: string;
   status: AreaImportStatus;
@@ -35,7 +46,7 @@ export interface AreaImportJob {
   progress: number;
   created: number;
   updated: number;
-  errors: FeatureError[];
+  errors: AreaImportFeatureError[];
   message: string | null;
   createdAt: string;
   finishedAt: string | null;
@@ -44,7 +55,7 @@ export interface AreaImportJob {
 /** The runner's job as the area import API has always shown it. */
 export function toAreaImportJob(job: JobView<AreaImportPayload, AreaImportResult>): AreaImportJob {
   const done = job.status === 'done';
-  const details = (job.error?.details ?? null) as { errors?: FeatureError[] } | null;
+  const details = (job.error?.details ?? null) as { errors?: StoredFeatureError[] } | null;
   return {
     id: job.id,
     status: job.status === 'done' ? 'succeeded' : job.status,
@@ -53,12 +64,22 @@ export function toAreaImportJob(job: JobView<AreaImportPayload, AreaImportResult
     progress: done || job.status === 'failed' ? 1 : job.progress,
     created: job.result?.created ?? 0,
     updated: job.result?.updated ?? 0,
-    errors: details?.errors ?? [],
+    errors: (details?.errors ?? []).map(withCode),
     message: done ? null : (job.error?.message ?? null),
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
   };
 }
+
+/**
+ * A stored feature error as the API shows it. Jobs that failed before errors carried a code keep
+ * only their English reason: they answer `Unclassified`, which the portal words generally.
+ */
+function withCode(error: StoredFeatureError): AreaImportFeatureError {
+  return { ...error, code: error.code ?? 'Unclassified', params: error.params ?? {} };
+}
+
+type StoredFeatureError = Pick<FeatureError, 'feature' | 'reason'> & Partial<FeatureError>;
 
 // Response schema (docs/adr/0007-generated-portal-clients.md); registry-answers.dto.ts proves
 // the service answers what it documents.
@@ -74,7 +95,17 @@ export const areaImportJobSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
   /** Every feature that was refused (0-based index in the collection), all-or-nothing. */
-  errors: z.array(z.object({ feature: z.number().int(), reason: z.string() })),
+  errors: z.array(
+    z.object({
+      feature: z.number().int(),
+      /** Why, stable (e.g. DuplicateCode, RingNotClosed): the portal words the reason by this. */
+      code: z.enum([...FEATURE_PROBLEM_CODES, 'Unclassified']),
+      /** The values the reason names (property, code, ring, position, …), for a worded sentence. */
+      params: z.record(z.string(), z.union([z.string(), z.number()])),
+      /** The same in English, for logs and API clients. */
+      reason: z.string(),
+    }),
+  ),
   /** Why a job failed as a whole (e.g. unreadable JSON), beyond per-feature errors. */
   message: orNull(z.string(), 'null: no failure of the whole job'),
   createdAt: z.string(),

@@ -50,7 +50,7 @@ describe('area imports on the job runner (real PostgreSQL)', () => {
     expect(job).toMatchObject({
       status: 'failed',
       message: '1 invalid feature(s); nothing was imported',
-      errors: [{ feature: 1, reason: expect.stringMatching(/NUL/) }],
+      errors: [{ feature: 1, code: 'UnstorableFeature', params: {}, reason: expect.stringMatching(/NUL/) }],
       created: 0,
     });
     expect((await t.call('GET', '/api/registry/health/live')).status).toBe(200);
@@ -75,7 +75,14 @@ describe('area imports on the job runner (real PostgreSQL)', () => {
     expect(long).toMatchObject({
       status: 'failed',
       created: 0,
-      errors: [{ feature: 0, reason: 'property "name" (name) is longer than 200 characters' }],
+      errors: [
+        {
+          feature: 0,
+          code: 'NameTooLong',
+          params: { property: 'name', max: 200 },
+          reason: 'property "name" (name) is longer than 200 characters',
+        },
+      ],
     });
     expect({ areas: await count('area'), versions: await count('area_version') }).toEqual(before);
   });

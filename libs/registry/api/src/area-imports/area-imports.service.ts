@@ -4,6 +4,7 @@ import { OutboxWriter } from '@quartier/messaging';
 import type { EventPayload } from '@quartier/contracts';
 import {
   AreaImportValidator,
+  featureProblem,
   labelPoint,
   parentLevelOf,
   type FeatureError,
@@ -39,8 +40,6 @@ import {
 import { streamFeatures } from './feature-stream';
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-const UNSTORABLE_REASON =
-  'a property contains a NUL character or an unpaired surrogate, which cannot be stored';
 
 /**
  * GeoJSON area imports: the upload is spooled (service-kit's UploadSpool), then an `area-import`
@@ -144,7 +143,7 @@ export class AreaImportsService implements OnModuleInit {
         for await (const { index, feature } of streamFeatures(payload.file, (bytes) => (bytesRead = bytes))) {
           processed = index + 1;
           if (hasUnstorableText(feature)) {
-            unstorable.push({ feature: index, reason: UNSTORABLE_REASON });
+            unstorable.push({ feature: index, ...featureProblem('UnstorableFeature') });
             continue;
           }
           const area = validator.accept(index, feature);

@@ -63,10 +63,30 @@ describe('GeoJSON area imports (real PostgreSQL, real OIDC tokens)', () => {
     const job = await waitForImport(t, start.body.id, 'musterstadt-admin');
     expect(job.status).toBe('failed');
     expect(job.errors).toEqual([
-      { feature: 1, reason: 'code "N9" was already used by feature 0' },
-      { feature: 2, reason: 'property "id" (code) is missing or empty' },
-      { feature: 3, reason: 'no area on the level above has a code that is a prefix of "X1"' },
-      { feature: 4, reason: 'ring 0: is not closed (first and last position differ)' },
+      {
+        feature: 1,
+        code: 'DuplicateCode',
+        params: { code: 'N9', first: 0 },
+        reason: 'code "N9" was already used by feature 0',
+      },
+      {
+        feature: 2,
+        code: 'CodeMissing',
+        params: { property: 'id' },
+        reason: 'property "id" (code) is missing or empty',
+      },
+      {
+        feature: 3,
+        code: 'NoParentByPrefix',
+        params: { code: 'X1' },
+        reason: 'no area on the level above has a code that is a prefix of "X1"',
+      },
+      {
+        feature: 4,
+        code: 'RingNotClosed',
+        params: { ring: 0 },
+        reason: 'ring 0: is not closed (first and last position differ)',
+      },
     ]);
     expect(job.message).toBe('4 invalid feature(s); nothing was imported');
     expect(await countAreas(t, 'musterstadt')).toBe(before);

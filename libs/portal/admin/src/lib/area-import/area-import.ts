@@ -33,6 +33,12 @@ import {
   jobActive,
 } from '@quartier/portal-ui';
 import { featureNumber, formatFileSize, pollDelayMs, progressPercent } from '../import-progress';
+import {
+  FEATURE_ERROR_TEXTS_DE,
+  FEATURE_ERROR_TEXTS_EN,
+  type FeatureErrorView,
+  featureErrorSentence,
+} from './feature-errors';
 
 /** More errors than this help no one on screen; the count still says how many there are. */
 const SHOWN_ERRORS = 200;
@@ -93,6 +99,9 @@ export class AreaImport {
   });
   protected readonly shownErrors = computed(() => this.job()?.errors.slice(0, SHOWN_ERRORS) ?? []);
   protected readonly featureNumber = featureNumber;
+  private readonly featureErrorTexts = computed(() =>
+    this.i18n.language() === 'en' ? FEATURE_ERROR_TEXTS_EN : FEATURE_ERROR_TEXTS_DE,
+  );
 
   protected readonly form = new FormGroup({
     level: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -128,6 +137,11 @@ export class AreaImport {
 
   protected statusText(job: AreaImportJob): string {
     return this.t(`import.status.${job.status}` as TranslationKey);
+  }
+
+  /** Why a feature was refused, in the reader's language by the registry's code. */
+  protected featureError(error: FeatureErrorView): string {
+    return featureErrorSentence(error, this.featureErrorTexts());
   }
 
   protected onFileChange(event: Event): void {
