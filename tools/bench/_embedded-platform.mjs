@@ -89,8 +89,12 @@ export async function startPlatform({
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
+  // The embedded cluster's port is chosen at start and said in the platform's log, which is cut
+  // to its end as it grows: kept as soon as it is seen.
+  let databasePort = null;
   const keep = (d) => {
     log += d;
+    databasePort ??= /embedded PostgreSQL on port (\d+)/.exec(log)?.[1] ?? null;
     if (log.length > 200_000) log = log.slice(-100_000);
   };
   child.stdout.on('data', keep);
@@ -110,10 +114,9 @@ export async function startPlatform({
     rmSync(dataDir, { recursive: true, force: true });
     if (emptyReference) rmSync(emptyReference, { recursive: true, force: true });
   };
-  // The embedded cluster's port is chosen at start and said in the platform's log.
   const databaseUrl = () => {
-    const port = /embedded PostgreSQL on port (\d+)/.exec(log)?.[1];
-    return port ? `postgres://postgres:postgres@127.0.0.1:${port}/quartier` : null;
+    if (databasePort === null) throw new Error('the platform did not say its embedded PostgreSQL port');
+    return `postgres://postgres:postgres@127.0.0.1:${databasePort}/quartier`;
   };
   return { url, pid: child.pid, stop, log: () => log, databaseUrl };
 }
