@@ -14,17 +14,16 @@ import {
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import {
   classOf,
-  fitWhenSized,
   geometryBounds,
   I18n,
   MapDownload,
   mountAreaMap,
   quantileBreaks,
   releaseFit,
+  showAreas,
   viewSvg,
-  whenDrawn,
 } from '@quartier/portal-ui';
-import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
+import type { Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import {
   type LegendEntry,
   legendEntries,
@@ -140,14 +139,14 @@ export class AreaMap {
       const map = this.map();
       const collection = this.collection();
       if (!map || !collection) return;
-      this.renderedFeatures.set(null);
-      const source = map.getSource<GeoJSONSource>(SOURCE);
-      // GeoJSON types are structurally identical; MapLibre's are mutable, ours readonly.
-      source?.setData(collection as unknown as Parameters<GeoJSONSource['setData']>[0]);
       map.setPaintProperty(FILL, 'fill-color', populationColorExpression(this.breaks()) as never);
-      const bounds = geometryBounds(collection.features.map((f) => f.geometry));
-      if (bounds) fitWhenSized(map, bounds, 24);
-      whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
+      showAreas(map, {
+        source: SOURCE,
+        fill: FILL,
+        data: collection,
+        padding: 24,
+        rendered: (count) => this.renderedFeatures.set(count),
+      });
       // A new level shows the whole city; an area chosen since the last drawing is zoomed to.
       const selected = untracked(this.selectedId);
       const chosenSince = selected !== this.handledSelection;

@@ -17,12 +17,11 @@ import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapMouseEve
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
 import {
   fitWhenSized,
-  geometryBounds,
   loadMapLibre,
   MapDownload,
   mountAreaMap,
+  showAreas,
   viewSvg,
-  whenDrawn,
 } from '@quartier/portal-ui';
 import { IndicatorTexts } from '../texts';
 import { IdTiles, registerIdProtocol } from './raster-layer';
@@ -230,19 +229,19 @@ export class ClassMap {
       const map = this.map();
       const data = this.data();
       if (!map || !data || this.tiles()) return;
-      this.renderedFeatures.set(null);
-      map
-        .getSource<GeoJSONSource>(SOURCE)
-        ?.setData(data as unknown as Parameters<GeoJSONSource['setData']>[0]);
       map.setPaintProperty(
         FILL,
         'fill-color',
         classColorExpression(this.legend().map((l) => l.color)) as never,
       );
       map.resize();
-      const bounds = geometryBounds(data.features.map((f) => f.geometry));
-      if (bounds) fitWhenSized(map, bounds, FIT_PADDING);
-      whenDrawn(map, SOURCE, FILL, (count) => this.renderedFeatures.set(count));
+      showAreas(map, {
+        source: SOURCE,
+        fill: FILL,
+        data,
+        padding: FIT_PADDING,
+        rendered: (count) => this.renderedFeatures.set(count),
+      });
     });
 
     effect(() => {

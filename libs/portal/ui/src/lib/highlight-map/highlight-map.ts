@@ -9,13 +9,12 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import { I18n } from '../i18n/i18n';
 import { MapDownload } from '../map-download/map-download';
 import { type SvgLegendEntry, viewSvg } from '../map-download/map-svg';
-import { fitWhenSized, geometryBounds } from '../maplibre/bounds';
-import { whenDrawn } from '../maplibre/drawn';
 import { mountAreaMap } from '../maplibre/mount-area-map';
+import { showAreas } from '../maplibre/show-areas';
 
 /** One area as the map draws it. */
 export interface HighlightMapArea {
@@ -151,16 +150,16 @@ export class HighlightMap {
       if (!map) return;
       map.getCanvas().setAttribute('aria-label', this.label());
       if (!data) return;
-      this.rendered.set(null);
-      // GeoJSON types are structurally identical; MapLibre's are mutable, ours readonly.
-      map
-        .getSource<GeoJSONSource>(SOURCE)
-        ?.setData(data as unknown as Parameters<GeoJSONSource['setData']>[0]);
       const areas = this.areas() ?? [];
       const focus = areas.filter((area) => area.focus);
-      const bounds = geometryBounds((focus.length > 0 ? focus : areas).map((area) => area.geometry));
-      if (bounds) fitWhenSized(map, bounds, 24);
-      whenDrawn(map, SOURCE, FILL, (count) => this.rendered.set(count));
+      showAreas(map, {
+        source: SOURCE,
+        fill: FILL,
+        data,
+        fitTo: (focus.length > 0 ? focus : areas).map((area) => area.geometry),
+        padding: 24,
+        rendered: (count) => this.rendered.set(count),
+      });
     });
   }
 
