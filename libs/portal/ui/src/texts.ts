@@ -3,5 +3,5 @@
 // library's index also re-exports its components, whose Angular decorators Node cannot run, so a
 // pure module that imported the index could not be tested; the Angular build resolves both the
 // same way (tsconfig paths).
-export { codedTextKey, placeholders } from './lib/i18n/coded-texts';
+export { codedTextKey, dictionaryMismatches } from './lib/i18n/coded-texts';
 export { fillPlaceholders, type TranslationParams } from './lib/i18n/translations';

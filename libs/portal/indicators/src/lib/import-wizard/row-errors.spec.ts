@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fillPlaceholders, placeholders } from '@quartier/portal-ui/texts';
+import { dictionaryMismatches, fillPlaceholders } from '@quartier/portal-ui/texts';
 import { ROW_ERROR_TEXTS_DE, ROW_ERROR_TEXTS_EN, rowErrorText, type RowErrorView } from './row-errors.ts';
 
 /** The sentence as the wizard shows it: the key's text with its placeholders filled. */
@@ -55,12 +55,6 @@ describe('value import row errors', () => {
   });
 
   it('has the same keys and placeholders in both languages', () => {
-    assert.deepEqual(Object.keys(ROW_ERROR_TEXTS_EN).sort(), Object.keys(ROW_ERROR_TEXTS_DE).sort());
-    for (const key of Object.keys(ROW_ERROR_TEXTS_DE) as (keyof typeof ROW_ERROR_TEXTS_DE)[])
-      assert.deepEqual(
-        placeholders(ROW_ERROR_TEXTS_EN[key]).sort(),
-        placeholders(ROW_ERROR_TEXTS_DE[key]).sort(),
-        key,
-      );
+    assert.deepEqual(dictionaryMismatches(ROW_ERROR_TEXTS_DE, ROW_ERROR_TEXTS_EN), []);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codedTextKey, placeholders } from './coded-texts.ts';
+import { codedTextKey, dictionaryMismatches, placeholders } from './coded-texts.ts';
 
 const TEXTS = {
   'problem.NoWave': 'Die Befragung hat noch keine Welle.',
@@ -39,6 +39,27 @@ describe('codedTextKey', () => {
     assert.equal(
       codedTextKey(TEXTS, 'problem.MissingColumns', { columns: 'id' }, 'problem.other'),
       'problem.other',
+    );
+  });
+});
+
+describe('dictionaryMismatches', () => {
+  it('finds nothing in dictionaries that match, placeholders in any order', () => {
+    assert.deepEqual(dictionaryMismatches({ a: '{x} von {y}', b: 'B' }, { a: '{y} of {x}', b: 'B' }), []);
+  });
+
+  it('names keys of one language only, empty texts and differing placeholders', () => {
+    assert.deepEqual(
+      dictionaryMismatches(
+        { onlyDe: 'a', empty: ' ', lost: '{count} Gebiete in {level}', same: '{n}' },
+        { onlyEn: 'b', empty: 'E', lost: '{count} areas', same: '{n}' },
+      ),
+      [
+        'onlyDe: no English text',
+        'onlyEn: no German text',
+        'empty: empty in de',
+        'lost: placeholders count level (de), count (en)',
+      ],
     );
   });
 });

@@ -25,3 +25,31 @@ export function codedTextKey<K extends string>(
   const known = key as K;
   return placeholders(dictionary[known]).every((name) => params[name] !== undefined) ? known : fallback;
 }
+
+/**
+ * What keeps an English dictionary from matching its German source, one line per problem: a key
+ * only one of them has, a text that is empty, a sentence whose `{placeholders}` differ (a value
+ * shown in one language and lost in the other). Empty when they match; the unit tests of every
+ * dictionary assert that.
+ */
+export function dictionaryMismatches(
+  de: Readonly<Record<string, string>>,
+  en: Readonly<Record<string, string>>,
+): string[] {
+  const mismatches: string[] = [];
+  for (const key of Object.keys(de)) if (!Object.hasOwn(en, key)) mismatches.push(`${key}: no English text`);
+  for (const key of Object.keys(en)) if (!Object.hasOwn(de, key)) mismatches.push(`${key}: no German text`);
+  for (const [language, texts] of [
+    ['de', de],
+    ['en', en],
+  ] as const)
+    for (const [key, text] of Object.entries(texts))
+      if (text.trim() === '') mismatches.push(`${key}: empty in ${language}`);
+  for (const key of Object.keys(de)) {
+    if (!Object.hasOwn(en, key)) continue;
+    const [german, english] = [de[key], en[key]].map((text) => placeholders(text).sort().join(' '));
+    if (german !== english)
+      mismatches.push(`${key}: placeholders ${german || '–'} (de), ${english || '–'} (en)`);
+  }
+  return mismatches;
+}
