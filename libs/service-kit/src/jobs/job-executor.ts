@@ -59,7 +59,6 @@ export async function executeJob(deps: ExecutorDeps, entry: RegisteredKind, job:
   deps.running.set(view.id, { stop, done });
 
   const reporter = new ProgressReporter(
-    deps.clock,
     deps.progressIntervalMs,
     (state) => deps.store.progress(view.id, state, deps.clock.now()),
     (error) => deps.logger.warn(`progress of job ${view.id} not stored: ${messageOf(error)}`),

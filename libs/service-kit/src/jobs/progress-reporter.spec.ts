@@ -2,16 +2,16 @@ import { ProgressReporter, type ProgressState } from './progress-reporter';
 
 describe('ProgressReporter', () => {
   function setup(intervalMs = 250) {
-    let now = Date.parse('2030-01-01T00:00:00Z');
+    let now = 1_000;
     const writes: ProgressState[] = [];
     const errors: unknown[] = [];
     const reporter = new ProgressReporter(
-      { now: () => new Date(now) },
       intervalMs,
       async (state) => {
         writes.push(state);
       },
       (error) => errors.push(error),
+      () => now,
     );
     return { reporter, writes, errors, advance: (ms: number) => (now += ms) };
   }
@@ -32,11 +32,29 @@ describe('ProgressReporter', () => {
     expect(last).toEqual({ progress: 0.5, message: 'reading', rows: 50, detail: { bytes: 5 } });
   });
 
+  it('throttles on real elapsed time, whatever the service clock says', async () => {
+    // No elapsed-time source given: the process's monotonic clock. A fixed service clock (tests,
+    // demos) used to hold the throttle shut after the first write.
+    const writes: number[] = [];
+    const reporter = new ProgressReporter(
+      20,
+      async (state) => {
+        writes.push(state.rows);
+      },
+      () => undefined,
+    );
+    reporter.report(0.1, { rows: 1 });
+    reporter.report(0.2, { rows: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    reporter.report(0.3, { rows: 3 });
+    await reporter.settle();
+    expect(writes).toEqual([1, 3]);
+  });
+
   it('settles only after the writes under way, and writes nothing after', async () => {
     let release!: () => void;
     const written: number[] = [];
     const reporter = new ProgressReporter(
-      { now: () => new Date(0) },
       0,
       async (state) => {
         await new Promise<void>((resolve) => (release = resolve));
@@ -71,7 +89,6 @@ describe('ProgressReporter', () => {
     let calls = 0;
     const errors: unknown[] = [];
     const reporter = new ProgressReporter(
-      { now: () => new Date(0) },
       0,
       async () => {
         calls++;

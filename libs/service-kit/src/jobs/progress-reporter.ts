@@ -1,5 +1,5 @@
+import { performance } from 'node:perf_hooks';
 import { storable, storableText } from './storable';
-import type { Clock } from '../clock';
 import type { ProgressReport } from './job.types';
 
 export interface ProgressState {
@@ -13,6 +13,10 @@ export interface ProgressState {
  * Throttles a job's progress to one write per interval (the portal polls about once a second),
  * serialises the writes so an older state never lands after a newer one, and never throws: a
  * progress write that fails is logged and the job goes on.
+ *
+ * The interval is real elapsed time (`elapsedMs`, monotonic), not the service's injected Clock:
+ * the Clock says what time it is for what gets stored, and a fixed test clock stands still, so a
+ * throttle on it let the first write through and no other while the job ran.
  */
 export class ProgressReporter {
   private state: ProgressState = { progress: 0, message: null, rows: 0, detail: {} };
@@ -21,10 +25,10 @@ export class ProgressReporter {
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly clock: Clock,
     private readonly intervalMs: number,
     private readonly write: (state: ProgressState) => Promise<void>,
     private readonly onError: (error: unknown) => void,
+    private readonly elapsedMs: () => number = () => performance.now(),
   ) {}
 
   report(fraction: number, report: ProgressReport = {}): void {
@@ -39,7 +43,7 @@ export class ProgressReporter {
           : (storable({ ...this.state.detail, ...report.detail }) as Record<string, unknown>),
     };
     if (this.settled) return;
-    const now = this.clock.now().getTime();
+    const now = this.elapsedMs();
     if (this.lastWrite !== null && now - this.lastWrite < this.intervalMs) return;
     this.lastWrite = now;
     this.enqueueWrite();
