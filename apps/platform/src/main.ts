@@ -17,6 +17,7 @@ import {
   keepServingOnStrayRejections,
   PinoNestLogger,
   ShiftedClock,
+  SystemClock,
   type DemoSeedContext,
   type RuntimeConfig,
 } from '@quartier/service-kit';
@@ -146,9 +147,9 @@ async function serve(
     trustedProxies: config.TRUSTED_PROXIES,
     metricsToken: config.METRICS_TOKEN,
     metricsOnApiPort: !config.METRICS_DISABLED,
-    ...(config.QUARTIER_CLOCK_START
-      ? { clock: new ShiftedClock(new Date(config.QUARTIER_CLOCK_START)) }
-      : {}),
+    clock: config.QUARTIER_CLOCK_START
+      ? new ShiftedClock(new Date(config.QUARTIER_CLOCK_START), { timeZone: config.QUARTIER_TIME_ZONE })
+      : new SystemClock(config.QUARTIER_TIME_ZONE),
     // Every service answers on this process: reports gather from the others through it.
     serviceUrlTemplate: ownUrl(config.HOST, config.PORT),
     reportScheduleAccounts:

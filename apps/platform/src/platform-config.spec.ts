@@ -78,4 +78,14 @@ describe('platform configuration', () => {
     expect(loadPlatformConfig({}).QUARTIER_CLOCK_START).toBeUndefined();
     expect(() => loadPlatformConfig({ QUARTIER_CLOCK_START: 'Montag' })).toThrow(/QUARTIER_CLOCK_START/);
   });
+
+  it('keeps the cities’ calendar in QUARTIER_TIME_ZONE, Berlin unless set, refusing an unknown zone', () => {
+    expect(loadPlatformConfig({}).QUARTIER_TIME_ZONE).toBe('Europe/Berlin');
+    expect(loadPlatformConfig({ QUARTIER_TIME_ZONE: 'Europe/Zurich' }).QUARTIER_TIME_ZONE).toBe(
+      'Europe/Zurich',
+    );
+    expect(() => loadPlatformConfig({ QUARTIER_TIME_ZONE: 'MEZ' })).toThrow(
+      /QUARTIER_TIME_ZONE: QUARTIER_TIME_ZONE must be an IANA time zone .*"MEZ" is unknown/,
+    );
+  });
 });

@@ -8,6 +8,7 @@ import {
   portSetting,
   redisUrlSetting,
   reportScheduleAccountsSetting,
+  timeZoneSetting,
   trustedProxiesSetting,
 } from '@quartier/service-kit';
 import { z } from 'zod';
@@ -69,6 +70,8 @@ export const platformConfigSchema = z.object({
       error: 'QUARTIER_CLOCK_START must be an ISO instant, e.g. 2026-03-02T09:00:00Z',
     })
     .optional(),
+  /** The cities' time zone: which calendar day it is (current area version, dates stored). */
+  QUARTIER_TIME_ZONE: timeZoneSetting,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema> & {

@@ -1,10 +1,35 @@
+/** Where the platform's cities are unless `QUARTIER_TIME_ZONE` says otherwise. */
+export const DEFAULT_TIME_ZONE = 'Europe/Berlin';
+
 /**
  * The time as services see it. Injected everywhere a decision or a stored timestamp depends on
  * "now" (audit trails, as-of times, due dates), so tests fix it instead of depending on the
  * calendar. The platform provides the system clock; tests pass `runtime.clock`.
+ *
+ * A clock also knows the platform's time zone (`QUARTIER_TIME_ZONE`): a date-only fact such as
+ * an area version's valid-from, a wave's closing day or a measure's start day is a day in the
+ * city, so "today" is the day on the city's calendar, not the UTC one (a version dated 1 January
+ * takes over at midnight in Berlin, not at 01:00).
  */
 export abstract class Clock {
+  private readonly days: CalendarDays;
+
+  /** @throws RangeError for a zone the runtime's time zone database does not know. */
+  constructor(readonly timeZone: string = DEFAULT_TIME_ZONE) {
+    this.days = new CalendarDays(timeZone);
+  }
+
   abstract now(): Date;
+
+  /** The calendar day (`YYYY-MM-DD`) it is now in the platform's time zone. */
+  today(): string {
+    return this.days.of(this.now());
+  }
+
+  /** The calendar day (`YYYY-MM-DD`) an instant falls on in the platform's time zone. */
+  dayOf(at: Date): string {
+    return this.days.of(at);
+  }
 }
 
 export class SystemClock extends Clock {
@@ -15,8 +40,11 @@ export class SystemClock extends Clock {
 
 /** A clock standing at `at` until moved (tests). */
 export class FixedClock extends Clock {
-  constructor(private at: Date) {
-    super();
+  constructor(
+    private at: Date,
+    timeZone?: string,
+  ) {
+    super(timeZone);
   }
   now(): Date {
     return new Date(this.at);
@@ -33,11 +61,13 @@ export class FixedClock extends Clock {
  */
 export class ShiftedClock extends Clock {
   private readonly offset: number;
+  private readonly system: () => number;
   constructor(
     start: Date,
-    private readonly system: () => number = Date.now,
+    { timeZone, system = Date.now }: { timeZone?: string; system?: () => number } = {},
   ) {
-    super();
+    super(timeZone);
+    this.system = system;
     this.offset = start.getTime() - system();
   }
   now(): Date {
@@ -45,10 +75,50 @@ export class ShiftedClock extends Clock {
   }
 }
 
+/** Whether `timeZone` is an IANA zone the runtime knows (`Europe/Berlin`, `UTC`). */
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The calendar day (UTC, `YYYY-MM-DD`) a clock reading falls on: what date-only facts such as
- * an area version's valid-from are compared with.
+ * The calendar day (`YYYY-MM-DD`) an instant falls on in `timeZone`: what date-only facts such as
+ * an area version's valid-from are compared with. Intl does the zone's offsets and daylight
+ * saving from the runtime's time zone database.
  */
-export function calendarDay(at: Date): string {
-  return at.toISOString().slice(0, 10);
+export function calendarDay(at: Date, timeZone: string): string {
+  return new CalendarDays(timeZone).of(at);
+}
+
+/**
+ * Days in one zone. Formatting with a zone costs microseconds, and requests ask for today many
+ * times a second, so the last answer is kept for the rest of its UTC second: zone offsets are
+ * whole seconds, so no day boundary falls inside one and the reuse is exact.
+ */
+class CalendarDays {
+  private readonly format: Intl.DateTimeFormat;
+  private last: { second: number; day: string } | undefined;
+
+  constructor(timeZone: string) {
+    this.format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+  }
+
+  of(at: Date): string {
+    const second = Math.floor(at.getTime() / 1000);
+    if (this.last?.second === second) return this.last.day;
+    const parts = Object.fromEntries(this.format.formatToParts(at).map((part) => [part.type, part.value]));
+    // formatToParts rather than format(): the parts stay the same whatever en-CA's pattern becomes.
+    const day = `${parts['year']}-${parts['month']}-${parts['day']}`;
+    this.last = { second, day };
+    return day;
+  }
 }

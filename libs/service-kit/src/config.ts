@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { ServiceName } from '@quartier/contracts';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './clock';
 
 /** An address (`10.0.0.7`, `::1`) or a CIDR range (`10.0.0.0/8`, `fd00::/8`). */
 function isProxyEntry(entry: string): boolean {
@@ -27,6 +28,19 @@ export const trustedProxiesSetting = z
   )
   .refine((entries) => entries.every(isProxyEntry), {
     error: 'TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
+  });
+
+/**
+ * `QUARTIER_TIME_ZONE`: the IANA time zone of the platform's cities (default Europe/Berlin). It
+ * decides which calendar day it is: when a dated area version becomes current, the day a
+ * submission or a measure's start is stored under, a report's as-of date.
+ */
+export const timeZoneSetting = z
+  .string()
+  .default(DEFAULT_TIME_ZONE)
+  .refine(isTimeZone, {
+    error: (issue) =>
+      `QUARTIER_TIME_ZONE must be an IANA time zone such as Europe/Berlin or Europe/Vienna; "${String(issue.input)}" is unknown to this runtime`,
   });
 
 /** `PORT`: where the HTTP API listens. */
@@ -141,6 +155,7 @@ export const serviceConfigSchema = z.object({
   METRICS_DISABLED: metricsDisabledSetting,
   SERVICE_URL_TEMPLATE: serviceUrlTemplateSetting,
   REPORT_SCHEDULE_ACCOUNTS: reportScheduleAccountsSetting,
+  QUARTIER_TIME_ZONE: timeZoneSetting,
 });
 export type ServiceConfig = z.infer<typeof serviceConfigSchema>;
 export const SERVICE_ENV_VARS = Object.keys(serviceConfigSchema.shape) as (keyof ServiceConfig)[];

@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { AuthModule } from '@quartier/auth';
 import { createLogger } from '@quartier/observability';
 import { parseBrokers } from '@quartier/messaging';
+import { SystemClock } from './clock';
 import { ConfigError, loadServiceConfig, metricsExposure, servicePaths } from './config';
 import { configureHttp } from './http/configure-http';
 import { startMetricsServer } from './http/metrics-endpoint';
@@ -44,6 +45,7 @@ export async function runService(
     metricsOnApiPort: metricsExposure(config).onApiPort,
     serviceUrlTemplate: config.SERVICE_URL_TEMPLATE,
     reportScheduleAccounts: config.REPORT_SCHEDULE_ACCOUNTS,
+    clock: new SystemClock(config.QUARTIER_TIME_ZONE),
   };
 
   @Module({

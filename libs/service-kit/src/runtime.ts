@@ -25,7 +25,10 @@ export interface RuntimeConfig {
   serviceUrlTemplate?: string;
   /** Per tenant, the account scheduled reports sign in as (a tenant-wide viewer). */
   reportScheduleAccounts?: Readonly<Record<string, { username: string; password: string }>>;
-  /** The clock services read "now" from; default: the system clock (tests fix it). */
+  /**
+   * The clock services read "now" and today's date (in its time zone) from; default: the system
+   * clock in Europe/Berlin (tests fix it).
+   */
   clock?: Clock;
 }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, calendarDay, Clock } from '@quartier/service-kit';
+import { ApiErrorResponses, Clock } from '@quartier/service-kit';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -59,11 +59,6 @@ export class AreaRefsController {
   })
   @ApiOkResponse({ type: AreaRefPageDto.Output })
   list(@CurrentCaller() caller: Caller, @Query() query: AreaRefQueryDto) {
-    return this.areaRefs.page(
-      caller.tenantId,
-      readScope(caller.access),
-      query,
-      calendarDay(this.clock.now()),
-    );
+    return this.areaRefs.page(caller.tenantId, readScope(caller.access), query, this.clock.today());
   }
 }

@@ -150,9 +150,13 @@ describe('indicator service: area_ref list across area versions (real PostgreSQL
     expect((await t.call('GET', '/api/indicator/area-refs?versions=old', 'viewer')).status).toBe(400);
   });
 
-  it('switches to a version imported ahead of time on its valid-from day', async () => {
-    clock.set(new Date('2026-01-01T00:00:00Z'));
+  it('switches to a version imported ahead of time at midnight in Berlin on its valid-from day', async () => {
+    // The platform's time zone (QUARTIER_TIME_ZONE, Berlin by default): 1 January starts at
+    // 23:00 UTC on New Year's Eve, so the UTC day would switch an hour late.
+    clock.set(new Date('2025-12-31T22:59:59.999Z'));
     try {
+      expect((await list('level=planungsraum')).items.map(([code]) => code)).toEqual(['X101', 'X103']);
+      clock.set(new Date('2025-12-31T23:00:00.000Z'));
       expect(await list('level=planungsraum')).toEqual({ total: 1, items: [['X104', v3['X104']]] });
     } finally {
       clock.set(new Date('2025-06-01T10:00:00Z'));

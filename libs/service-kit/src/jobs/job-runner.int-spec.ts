@@ -1,5 +1,5 @@
 import { Injectable, Module, type INestApplicationContext, type OnModuleInit } from '@nestjs/common';
-import type { Clock } from '../clock';
+import { ShiftedClock, type Clock } from '../clock';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
@@ -96,10 +96,8 @@ function handlersFor(app: string) {
 describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   let database: TestDatabase;
   const apps: INestApplicationContext[] = [];
-  const base = Date.parse('2030-01-01T00:00:00Z');
-  const origin = Date.now();
   // Calendar-independent, but moving with the real time pg-boss keeps.
-  const clock: Clock = { now: () => new Date(base + Date.now() - origin) };
+  const clock: Clock = new ShiftedClock(new Date('2030-01-01T00:00:00Z'));
 
   async function startApp(
     name: string,
@@ -162,7 +160,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
       attempts: 1,
       createdBy: 'test',
     });
-    expect(Date.parse(job.createdAt)).toBeGreaterThanOrEqual(base);
+    expect(Date.parse(job.createdAt)).toBeGreaterThanOrEqual(Date.parse('2030-01-01T00:00:00Z'));
     expect(job.finishedAt).not.toBeNull();
     expect(await runner.find(id, 'musterstadt')).toBeNull();
     expect((await runner.list(ECHO, 'berlin')).map((j) => j.id)).toContain(id);

@@ -6,8 +6,10 @@
  * version still has areas to show). A version imported ahead of its date becomes current on that
  * date, without a new event.
  *
- * `today` is the calendar day of the service's injected Clock (`calendarDay(clock.now())`), never
- * the database's `current_date`: tests and demos (QUARTIER_CLOCK_START) fix the day.
+ * `today` is the calendar day of the service's injected Clock in the platform's time zone
+ * (`clock.today()`, QUARTIER_TIME_ZONE): a version dated 1 January takes over at midnight in the
+ * city. Never the database's `current_date`: tests and demos (QUARTIER_CLOCK_START) fix the day,
+ * and the database's own time zone setting is not the city's.
  */
 export function currentAreaVersionSql(tenantParam: string, todayParam: string): string {
   // Two look-ups of the newest valid-from, each one entry of an index leading with

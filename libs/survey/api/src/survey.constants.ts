@@ -21,24 +21,3 @@ export interface SurveyModuleOptions {
 }
 
 export const SURVEY_MODULE_OPTIONS = Symbol('quartier:survey-module-options');
-
-const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Berlin',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-let cachedDay: { until: number; day: string } | undefined;
-
-/**
- * The calendar day in Germany: stored submission dates follow the respondents' local day.
- * Formatting with a time zone is costly on the submission path, so the answer is reused for a
- * second (the day cannot change in between by more than that second).
- */
-export function todayInGermany(now: Date = new Date()): string {
-  const ms = now.getTime();
-  if (cachedDay && ms < cachedDay.until && ms >= cachedDay.until - 1000) return cachedDay.day;
-  const day = GERMAN_DAY.format(now);
-  cachedDay = { until: ms + 1000, day };
-  return day;
-}

@@ -7,7 +7,7 @@ import {
   type EvaluationNumbers,
   type EvidenceSnapshot,
 } from '@quartier/evaluation-core';
-import { calendarDay, Clock } from '@quartier/service-kit';
+import { Clock } from '@quartier/service-kit';
 import { LRUCache } from 'lru-cache';
 import { EvaluationAccess } from '../access/evaluation-access.service';
 import { EVALUATION_READERS } from '../evaluation.constants';
@@ -137,7 +137,7 @@ export class ResultsService {
     const live = await this.refs.byCodes(
       tenantId,
       facts.map((a) => a.code),
-      calendarDay(this.clock.now()),
+      this.clock.today(),
     );
     const idOf = new Map(live.map((a) => [`${a.level}\u0000${a.code}`, a.id]));
     return facts.map((a) => ({

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
-import { calendarDay, Clock } from '@quartier/service-kit';
+import { Clock } from '@quartier/service-kit';
 import {
   diffSnapshot,
   type EvidenceSnapshot,
@@ -115,7 +115,7 @@ export class SnapshotsService {
    */
   private async liveAreaIds(tenantId: string, snapshot: EvidenceSnapshot): Promise<Map<string, string>> {
     const levelOf = new Map(snapshot.content.areas.map((a) => [a.code, a.level]));
-    const rows = await this.refs.byCodes(tenantId, [...levelOf.keys()], calendarDay(this.clock.now()));
+    const rows = await this.refs.byCodes(tenantId, [...levelOf.keys()], this.clock.today());
     return new Map(rows.filter((a) => levelOf.get(a.code) === a.level).map((a) => [a.code, a.id]));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { prepareHierarchy, type PreparedHierarchy } from '@quartier/indicator-core';
-import { calendarDay, Clock } from '@quartier/service-kit';
+import { Clock } from '@quartier/service-kit';
 import type { EntityManager } from 'typeorm';
 import { AreaRefRepository, type AreaNode } from './area-ref.repository';
 
@@ -65,7 +65,7 @@ export class AreaTree {
   ) {}
 
   async of(tenantId: string, manager?: EntityManager): Promise<TenantAreas> {
-    const today = calendarDay(this.clock.now());
+    const today = this.clock.today();
     const stamp = await this.areaRefs.changeStamp(tenantId, today, manager);
     const cached = this.cache.get(tenantId);
     if (cached?.stamp === stamp) return cached;

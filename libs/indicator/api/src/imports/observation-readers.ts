@@ -176,6 +176,8 @@ function plainCell(value: CellValue): string | number | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'boolean') return String(value);
+  // An Excel date has no time zone: exceljs gives it as UTC midnight, so its UTC day is the date
+  // as written (the platform's time zone is for instants, not for such dates).
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('result' in value) return plainCell((value as { result?: CellValue }).result as CellValue);

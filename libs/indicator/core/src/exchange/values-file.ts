@@ -107,6 +107,8 @@ async function xlsxRows(bytes: Uint8Array): Promise<{ line: number; cells: Cells
     const values = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => {
       if (v === null || v === undefined) return null;
       if (typeof v === 'number' || typeof v === 'string') return v;
+      // An Excel date has no time zone: exceljs gives it as UTC midnight, so the UTC day is the
+      // date as written.
       if (v instanceof Date) return v.toISOString().slice(0, 10);
       if (typeof v === 'object' && 'result' in v) return (v.result ?? null) as string | number | null;
       if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { calendarDay, Clock, type SpooledPart } from '@quartier/service-kit';
+import { Clock, type SpooledPart } from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import type { AccessContext, Caller } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -251,7 +251,7 @@ export class InterchangeService {
    * clock's day (a superseded version's area with the code, or one imported ahead, is not it).
    */
   private async areaResolver(tenantId: string): Promise<(value: string) => string | undefined> {
-    const rows = await areaCodesByVersion(this.db.manager, tenantId, calendarDay(this.clock.now()));
+    const rows = await areaCodesByVersion(this.db.manager, tenantId, this.clock.today());
     const byCode = new Map(rows.filter((r) => r.current).map((r) => [r.code, r.id]));
     const ids = new Set(rows.map((r) => r.id));
     return (value) =>

@@ -20,7 +20,7 @@ export interface AreaPoint {
  * Reads of the registry's areas as the programme service holds them (its `area_ref` read model).
  * The registry keeps a superseded area version's areas, and a new version may reuse their codes:
  * a code (or a level's list) names the areas of the version current on the service clock's day
- * (`currentAreaVersionSql`, `today` = `calendarDay(clock.now())`), an id its area whatever its
+ * (`currentAreaVersionSql`, `today` = `clock.today()`), an id its area whatever its
  * version.
  */
 @Injectable()

@@ -2,13 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
 import type { ImpactModel, MeasureAction, SelectionRule } from '@quartier/programme-core';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
-import {
-  calendarDay,
-  Clock,
-  type DemoSeedContext,
-  type DemoSeeder,
-  demoSeedCaller,
-} from '@quartier/service-kit';
+import { Clock, type DemoSeedContext, type DemoSeeder, demoSeedCaller } from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AreaRefRepository } from '../access/area-ref.repository';
@@ -320,7 +314,7 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
 
   /** The service clock's calendar day, which decides the current area version. */
   private today(): string {
-    return calendarDay(this.clock.now());
+    return this.clock.today();
   }
 
   /** Polls until the query answers a row (the read models fill from events); null after the timeout. */

@@ -4,7 +4,6 @@ import { neutraliseCsvCell, restoreCsvCell } from '@quartier/contracts';
 import { measureTable, parseMeasureTable, type MeasureDraft } from '@quartier/programme-core';
 import {
   assertZipWithinBounds,
-  calendarDay,
   Clock,
   SMALL_WORKBOOK_LIMITS,
   UploadSpool,
@@ -109,7 +108,7 @@ export class MeasureFilesService {
    */
   private async inputs(tenantId: string, programmeId: string, drafts: readonly MeasureDraft[]) {
     const codes = [...new Set(drafts.flatMap((d) => d.areaCodes))];
-    const idOf = await this.areaRefs.idsByCode(tenantId, codes, calendarDay(this.clock.now()));
+    const idOf = await this.areaRefs.idsByCode(tenantId, codes, this.clock.today());
     const unknown = drafts.flatMap((d) =>
       d.areaCodes.filter((c) => !idOf.has(c)).map((c) => `row ${d.row}, areas: unknown area code ${c}`),
     );
@@ -162,6 +161,8 @@ async function readSheet(path: string): Promise<string[][]> {
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const values = (row.values as unknown[]).slice(1);
+    // An Excel date has no time zone: exceljs gives it as UTC midnight, so its UTC day is the date
+    // as written (the platform's time zone is for instants, not for such dates).
     rows[n - 1] = values.map((v) =>
       v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
     );

@@ -230,7 +230,9 @@ export class MeasuresService {
             .filter(Boolean)
             .join('\n');
       }
-      const today = at.toISOString().slice(0, 10);
+      // The day the measure started or ended in the city, not in UTC (00:30 in Berlin is still
+      // yesterday there).
+      const today = this.clock.dayOf(at);
       if (input.action === 'start' && !next.actualStart) next.actualStart = today;
       if (input.action === 'complete' && !next.actualEnd) next.actualEnd = today;
       await this.measures.update(manager, next);

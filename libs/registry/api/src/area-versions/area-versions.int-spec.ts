@@ -39,11 +39,19 @@ describe('area versions and crosswalks (real PostgreSQL, real OIDC tokens)', () 
       ['2000-01-01', true],
       ['2030-01-01', false],
     ]);
-    // On the clock's day 2030-01-01 (no calendar involved) the new version is the one in force.
-    clock.set(new Date('2030-01-01T00:00:00Z'));
+    // The version dated 2030-01-01 takes over at midnight in Berlin (the default
+    // QUARTIER_TIME_ZONE), i.e. 23:00 UTC on New Year's Eve — not an hour later at UTC midnight.
+    const current = async () =>
+      (await call('GET', '/api/registry/area-versions', 'musterstadt-admin')).body.map(
+        (v: { current: boolean }) => v.current,
+      );
+    clock.set(new Date('2029-12-31T22:59:59.999Z'));
     try {
-      const then = await call('GET', '/api/registry/area-versions', 'musterstadt-admin');
-      expect(then.body.map((v: { current: boolean }) => v.current)).toEqual([false, true]);
+      expect(await current()).toEqual([true, false]);
+      const before = await call('GET', '/api/registry/areas?level=stadtbezirk', 'musterstadt-admin');
+      expect(before.body.items.map((a: { code: string }) => a.code)).not.toContain('NEU');
+      clock.set(new Date('2029-12-31T23:00:00.000Z'));
+      expect(await current()).toEqual([false, true]);
       const areas = await call('GET', '/api/registry/areas?level=stadtbezirk', 'musterstadt-admin');
       expect(areas.body.items.map((a: { code: string }) => a.code)).toEqual(['NEU']);
     } finally {

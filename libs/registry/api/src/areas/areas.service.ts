@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canAct, type AccessContext, type Caller } from '@quartier/auth';
 import { RegistryError } from '@quartier/registry-core';
 import { OutboxWriter } from '@quartier/messaging';
-import { calendarDay, Clock } from '@quartier/service-kit';
+import { Clock } from '@quartier/service-kit';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AreaEntity } from '../entities/area.entity';
 import { AreaVersionEntity } from '../entities/area-version.entity';
@@ -42,7 +42,7 @@ export class AreasService {
       .createQueryBuilder('v')
       .where('v.tenantId = :tenantId', { tenantId })
       .orderBy('(v.valid_from <= :today)', 'DESC')
-      .setParameter('today', calendarDay(this.clock.now()))
+      .setParameter('today', this.clock.today())
       .addOrderBy('v.valid_from', 'DESC')
       .getOne();
   }

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { contentHashOf } from '@quartier/reporting-core';
-import { defineJobKind, JobFailure, JobRunner, type JobContext } from '@quartier/service-kit';
+import { Clock, defineJobKind, JobFailure, JobRunner, type JobContext } from '@quartier/service-kit';
 import { ReportRepository } from '../reports/report.repository';
 import { ReportFileWriter } from '../reports/report-files';
 import { RenderThread } from './render-thread';
@@ -32,6 +32,7 @@ export class ReportRenderJob implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly reports: ReportRepository,
     private readonly thread: RenderThread,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -63,6 +64,7 @@ export class ReportRenderJob implements OnModuleInit {
           params: report.params,
           asOf: new Date(report.asOf),
           generatedAt: new Date(report.createdAt),
+          timeZone: this.clock.timeZone,
           pin: { dataId: report.datasetId, contentHash: report.contentHash },
         },
         stored.content,

@@ -23,6 +23,7 @@ import {
   type ProgrammeDataset,
   type ReportDocument,
 } from '@quartier/reporting-core';
+import { calendarDay } from '@quartier/service-kit';
 import { ZipArchive } from 'archiver';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -39,6 +40,8 @@ export interface RenderSpec {
   params: Record<string, unknown>;
   asOf: Date;
   generatedAt: Date;
+  /** The platform's time zone (the service clock's): the as-of date is the city's day of `asOf`. */
+  timeZone: string;
   pin: { dataId: string; contentHash: string };
 }
 
@@ -82,7 +85,9 @@ export function fileNameOf(stem: string, format: ReportFormat, batch: boolean): 
 function options(spec: RenderSpec): AssembleOptions {
   return {
     language: spec.language,
-    asOf: spec.asOf.toISOString().slice(0, 10),
+    // A report made at 00:30 on 1 January in Berlin is as of 1 January (and its "this year" the
+    // new one), not of the UTC day before.
+    asOf: calendarDay(spec.asOf, spec.timeZone),
     generatedAt: spec.generatedAt.toISOString(),
     pin: spec.pin,
     ...(typeof spec.params['periods'] === 'number'

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { canAct, isInScope, scopeAreas, type AccessContext } from '@quartier/auth';
 import { text } from '@quartier/reporting-core';
-import { calendarDay, Clock, RUNTIME_CONFIG, type RuntimeConfig } from '@quartier/service-kit';
+import { Clock, RUNTIME_CONFIG, type RuntimeConfig } from '@quartier/service-kit';
 import { gatherAreaProfile } from '../gather/area-profile.gatherer';
 import { Gathering } from '../gather/gathering';
 import { gatherEvaluation, gatherMonitoring, gatherProgramme } from '../gather/report-gatherers';
@@ -85,7 +85,7 @@ export class ReportSubjects {
       return { subjectIds: [area.id], level: area.level };
     }
     const level = request.level as string;
-    const rows = await this.reports.areasOfLevel(tenantId, level, calendarDay(this.clock.now()));
+    const rows = await this.reports.areasOfLevel(tenantId, level, this.clock.today());
     if (rows.length === 0) throw new ReportingServiceError('LevelNotFound', `level ${level} has no areas`);
     const scope = scopeAreas(access.principal, access.assignments, REPORT_AUTHORS);
     const visible = rows.filter((a) => isInScope(scope, [...a.path, a.id]));

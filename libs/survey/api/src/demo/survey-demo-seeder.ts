@@ -1,4 +1,4 @@
-import { calendarDay, Clock, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
+import { Clock, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MUSTERSTADT, musterstadtCity, socialModel } from '@quartier/demo-city';
@@ -139,6 +139,8 @@ export class SurveyDemoSeeder implements DemoSeeder {
     const form = parsed.form;
     const compiled = compileForm(form);
     const today = this.collection.today();
+    // Arithmetic on a date, not an instant: the date read as UTC, whole days on, read back as a
+    // UTC date; no time zone takes part (the city's day is `today` already).
     const shiftDays = (days: number) =>
       new Date(Date.parse(`${today}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -225,7 +227,7 @@ export class SurveyDemoSeeder implements DemoSeeder {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       // The current area version's: an older one's areas with the same codes are not the city's now.
-      const today = calendarDay(this.clock.now());
+      const today = this.clock.today();
       const scope = await this.areas.byCode(demo.tenant, demo.scopeCode, today);
       const planning = await this.areas.childrenOfLevelByPrefix(
         demo.tenant,

@@ -18,7 +18,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import type { DataSource, EntityManager } from 'typeorm';
 import { areaQuestionOf } from '../forms/form-rules';
-import { SURVEY_CONNECTION, SURVEY_EDITORS, todayInGermany } from '../survey.constants';
+import { SURVEY_CONNECTION, SURVEY_EDITORS } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
 import { hashInvitationCode } from '../surveys/invitation-code';
 import { isUuid, type SurveyRow, SurveyRepository } from '../surveys/survey.repository';
@@ -100,9 +100,9 @@ export class CollectionService {
     private readonly clock: Clock,
   ) {}
 
-  /** The German calendar day by the service's clock (waves open and close on such days). */
+  /** The city's calendar day by the service's clock (waves open and close on such days). */
   today(): string {
-    return todayInGermany(this.clock.now());
+    return this.clock.today();
   }
 
   /** The public view of a survey: only surveys that are open (or closed, to say so) exist publicly. */

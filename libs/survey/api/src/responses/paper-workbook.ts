@@ -19,7 +19,9 @@ export async function readPaperWorkbook(bytes: Buffer): Promise<string[][]> {
     for (const cell of row.cells)
       if (cell.col <= width)
         cells[cell.col - 1] =
-          // Dates arrive from the worker's realm: `instanceof Date` would not recognise them.
+          // Dates arrive from the worker's realm: `instanceof Date` would not recognise them. An
+          // Excel date has no time zone: exceljs gives it as UTC midnight, so its UTC day is the
+          // date as written (the platform's time zone is for instants, not for such dates).
           types.isDate(cell.value) ? cell.value.toISOString().slice(0, 10) : (cell.text ?? '');
     rows[row.number - 1] = cells;
   }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { AccessContext } from '@quartier/auth';
 import { Clock } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { SURVEY_CONNECTION, SURVEY_EDITORS, todayInGermany } from '../survey.constants';
+import { SURVEY_CONNECTION, SURVEY_EDITORS } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
 import type { SurveyRow } from '../surveys/survey.repository';
 import type { WaveRow } from '../surveys/wave.repository';
@@ -53,7 +53,7 @@ export class ResultsReleaseService {
   /** The owner's release at the end of a wave: everything still waiting. */
   async releaseByOwner(access: AccessContext, survey: SurveyRow, wave: WaveRow): Promise<ReleaseView> {
     assertSurveyAccess(access, SURVEY_EDITORS, survey.scopeAreaPath);
-    const today = todayInGermany(this.clock.now());
+    const today = this.clock.today();
     if (today <= wave.closesOn && survey.status !== 'closed')
       throw new SurveyApiError(
         'ReleaseNotDue',
@@ -74,7 +74,7 @@ export class ResultsReleaseService {
     manager: EntityManager = this.db.manager,
   ): Promise<ReleaseView> {
     const row = await this.releases.state(wave.id, manager);
-    const ended = todayInGermany(this.clock.now()) > wave.closesOn || survey.status === 'closed';
+    const ended = this.clock.today() > wave.closesOn || survey.status === 'closed';
     return {
       releasedAt: row.releasedAt ? new Date(row.releasedAt).toISOString() : null,
       kind: row.kind ?? null,

@@ -22,7 +22,7 @@ import {
 import type { DataSource } from 'typeorm';
 import { AreaRefRepository } from '../areas/area-ref.repository';
 import { areaQuestionOf } from '../forms/form-rules';
-import { RESULT_READERS, SURVEY_CONNECTION, SURVEY_EDITORS, todayInGermany } from '../survey.constants';
+import { RESULT_READERS, SURVEY_CONNECTION, SURVEY_EDITORS } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
 import type { TargetAreaView } from '../surveys/survey.dto';
 import { type SurveyRow, SurveyRepository } from '../surveys/survey.repository';
@@ -228,7 +228,7 @@ export class ResultsService {
         weighted,
         items: survey.indicatorItems.map((item) => indicatorValues(computation, item)),
       };
-      await this.waves.markResultsPublished(manager, waveId, todayInGermany(this.clock.now()));
+      await this.waves.markResultsPublished(manager, waveId, this.clock.today());
       await this.outbox.append(manager, 'survey.results.published', payload, { tenantId, key: surveyId });
       return payload;
     });

@@ -1,8 +1,13 @@
 // Set-up shared by the survey service's HTTP suites (one per resource); each suite starts its own
 // service on a fresh database with it, so the suites run alone and in any order.
-import { ShiftedClock, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import {
+  calendarDay,
+  DEFAULT_TIME_ZONE,
+  ShiftedClock,
+  startServiceTestApp,
+  type ServiceTestApp,
+} from '@quartier/service-kit';
 import { SurveyApiModule } from '../survey-api.module';
-import { todayInGermany } from '../survey.constants';
 import { TEST_AREAS } from './fixtures';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -14,8 +19,8 @@ export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml
  */
 export const TEST_NOW = new Date('2026-03-10T11:00:00Z');
 
-/** The German day of TEST_NOW. */
-export const TEST_DAY = todayInGermany(TEST_NOW);
+/** The day of TEST_NOW in the platform's default time zone (Berlin). */
+export const TEST_DAY = calendarDay(TEST_NOW, DEFAULT_TIME_ZONE);
 
 /**
  * The service's clock for a suite: starts at TEST_NOW and runs on in real time, so timeouts,

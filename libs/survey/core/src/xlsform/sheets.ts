@@ -47,7 +47,8 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  // Not `instanceof`: cells read by a worker thread carry that realm's Date.
+  // Not `instanceof`: cells read by a worker thread carry that realm's Date. An Excel date has no
+  // time zone: exceljs gives it as UTC midnight, so the UTC day is the date as written.
   if (Object.prototype.toString.call(value) === '[object Date]')
     return (value as Date).toISOString().slice(0, 10);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
