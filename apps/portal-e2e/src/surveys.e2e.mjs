@@ -4,6 +4,7 @@
 // axe-core checks, skip logic, error announcement), and see the results with the small cell
 // shown as suppressed until a release point. Register in apps/portal-e2e/run.mjs next to portalTests:
 //   import { surveyTests } from './src/surveys.e2e.mjs';   …   surveyTests(context);
+import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -100,6 +101,33 @@ export function surveyTests(context, it = nodeIt) {
     assert.match(file.suggestedFilename(), /^[^\\/:*?"<>|]+\.xlsx$/);
     // An .xlsx is a zip archive: it starts with "PK".
     assert.equal((await readFile(await file.path())).subarray(0, 2).toString('latin1'), 'PK');
+  });
+
+  it('refuses an XLSForm with errors, naming each one’s sheet, row and column in German', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('survey').addRows([
+      ['type', 'name', 'label::de'],
+      ['selec_one ja_nein', 'q1', 'Frage'],
+      ['text', 'q1', 'Noch eine Frage'],
+    ]);
+    workbook.addWorksheet('settings').addRows([['form_id'], ['kaputt']]);
+    await page.getByTestId('xlsform-input').setInputFiles({
+      name: 'fragebogen.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    });
+    const notice = page.locator('q-notice', { hasText: 'Die XLSForm enthält Fehler:' });
+    await notice.waitFor();
+    // Worded by the service's codes, not its English lines (`survey row 2, column type: …`).
+    assert.deepEqual(await notice.locator('ul.lines li').allInnerTexts(), [
+      'Blatt „survey“, Zeile 2, Spalte „type“: Die Fragenart „selec_one ja_nein“ ist unbekannt.',
+      'Blatt „survey“, Zeile 3, Spalte „name“: Der Name „q1“ ist schon vergeben. Erstes Vorkommen: Zeile 2.',
+    ]);
+    // Nothing was stored: the questionnaire built above is still the one shown.
+    await page
+      .getByTestId('form-outline')
+      .getByText('Fühlen Sie sich in Ihrer Nachbarschaft sicher?')
+      .waitFor();
   });
 
   it('refuses to publish without a wave, saying so in German, then publishes with one and offers a link and QR code per area', async () => {

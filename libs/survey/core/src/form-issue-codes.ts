@@ -1,6 +1,7 @@
 // What is wrong with a questionnaire, as a code with parameters. The core writes the English
 // sentence from them (XLSForm import errors, the CLI, API consumers); the portal translates the
 // same code and parameters from its own tables, so a German planner never reads the English text.
+import { type BidiProblem, type TextProblem, describeTextProblem } from '@quartier/contracts';
 
 export type FormIssueParams = Readonly<Record<string, string | number>>;
 
@@ -77,6 +78,31 @@ const REASONS = {
   'form-id-invalid': (p) => `invalid form_id "${text(p, 'formId')}"`,
   'default-language-without-labels': (p) =>
     `no labels in the default language "${text(p, 'language')}" (labels exist in ${text(p, 'languages')})`,
+  // The XLSForm's own structure: sheets, columns, the type column's words, cells of a fixed form.
+  'text-unstorable': (p) => describeTextProblem(text(p, 'problem') as TextProblem | BidiProblem),
+  'sheet-missing': (p) => `sheet "${text(p, 'sheet')}" is missing`,
+  'column-missing': (p) => `missing column ${text(p, 'column')}`,
+  'column-duplicate': (p) => `duplicate column (same as column ${text(p, 'first')})`,
+  'settings-extra-rows': () => 'settings take one row of values (row 2); further rows are not read',
+  'type-missing': () => 'missing type',
+  'type-unknown': (p) => `unknown question type "${text(p, 'type')}"`,
+  'type-unsupported': (p) => `question type "${text(p, 'type')}" is not supported`,
+  'type-list-missing': (p) => `${text(p, 'type')} needs a choice list name`,
+  'type-extra-after-list': (p) => `unexpected "${text(p, 'text')}" after the list name`,
+  'type-extra': (p) => `unexpected "${text(p, 'text')}" after type ${text(p, 'type')}`,
+  'or-other-misplaced': (p) => `or_other applies to select_one and select_multiple, not ${text(p, 'type')}`,
+  'end-without-begin': (p) => `end ${text(p, 'word')} without a matching begin ${text(p, 'word')}`,
+  'end-mismatch': (p) =>
+    `end ${text(p, 'word')} does not match begin ${text(p, 'open')} in row ${text(p, 'openRow')}`,
+  'begin-without-end': (p) =>
+    `begin ${text(p, 'word')} "${text(p, 'name')}" has no matching end ${text(p, 'word')}`,
+  'repeat-count-misplaced': () => 'repeat_count only applies to begin repeat',
+  'choice-filter-misplaced': () => 'choice_filter only applies to questions with a choice list',
+  'flag-invalid': (p) => `expected yes or no, got "${text(p, 'value')}"`,
+  'scale-invalid': (p) => `scale "${text(p, 'value')}" is not one of ascending, descending`,
+  'area-parameter-unknown': (p) =>
+    `unknown parameter "${text(p, 'key')}" for area (expected by=choice, by=postcode or by=point)`,
+  'area-method-invalid': (p) => `area by "${text(p, 'value')}" is not one of choice, postcode, point`,
 } as const satisfies Record<string, (p: FormIssueParams) => string>;
 
 export type FormIssueCode = keyof typeof REASONS;

@@ -925,7 +925,28 @@ export interface components {
           | 'calculation-cycle'
           | 'form-id-missing'
           | 'form-id-invalid'
-          | 'default-language-without-labels';
+          | 'default-language-without-labels'
+          | 'text-unstorable'
+          | 'sheet-missing'
+          | 'column-missing'
+          | 'column-duplicate'
+          | 'settings-extra-rows'
+          | 'type-missing'
+          | 'type-unknown'
+          | 'type-unsupported'
+          | 'type-list-missing'
+          | 'type-extra-after-list'
+          | 'type-extra'
+          | 'or-other-misplaced'
+          | 'end-without-begin'
+          | 'end-mismatch'
+          | 'begin-without-end'
+          | 'repeat-count-misplaced'
+          | 'choice-filter-misplaced'
+          | 'flag-invalid'
+          | 'scale-invalid'
+          | 'area-parameter-unknown'
+          | 'area-method-invalid';
         params: {
           [key: string]: string | number;
         };
@@ -1308,6 +1329,96 @@ export interface components {
     SurveyFormDto_Output: {
       version: number;
       form: components['schemas']['SurveyForm_Output'];
+    };
+    XlsFormProblemsDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details?: {
+        issues: {
+          /** @enum {string} */
+          sheet: 'survey' | 'choices' | 'settings';
+          row: number;
+          column?: string;
+          /** @enum {string} */
+          code:
+            | 'name-missing'
+            | 'name-invalid'
+            | 'name-duplicate'
+            | 'repeat-name-duplicate'
+            | 'syntax-unterminated-string'
+            | 'syntax-dollar-without-brace'
+            | 'syntax-unterminated-reference'
+            | 'syntax-invalid-reference'
+            | 'syntax-relative-path'
+            | 'syntax-xpath-path'
+            | 'syntax-unexpected-character'
+            | 'syntax-empty'
+            | 'syntax-unexpected-token'
+            | 'syntax-unexpected-end'
+            | 'syntax-expected'
+            | 'syntax-too-long'
+            | 'field-unknown'
+            | 'field-ambiguous'
+            | 'field-is-group'
+            | 'field-in-repeat'
+            | 'current-not-allowed'
+            | 'bare-name'
+            | 'choice-column-unknown'
+            | 'function-unknown'
+            | 'function-pulldata'
+            | 'function-arity'
+            | 'regex-too-long'
+            | 'regex-nested-quantifiers'
+            | 'regex-backreference'
+            | 'regex-invalid'
+            | 'label-missing'
+            | 'calculation-missing'
+            | 'list-unknown'
+            | 'list-empty'
+            | 'list-is-area-list'
+            | 'likert-too-few-points'
+            | 'choice-name-space'
+            | 'area-postcodes-missing'
+            | 'matrix-question-type'
+            | 'matrix-one-list'
+            | 'list-name-missing'
+            | 'list-name-invalid'
+            | 'list-duplicate'
+            | 'choice-name-missing'
+            | 'choice-duplicate'
+            | 'calculation-cycle'
+            | 'form-id-missing'
+            | 'form-id-invalid'
+            | 'default-language-without-labels'
+            | 'text-unstorable'
+            | 'sheet-missing'
+            | 'column-missing'
+            | 'column-duplicate'
+            | 'settings-extra-rows'
+            | 'type-missing'
+            | 'type-unknown'
+            | 'type-unsupported'
+            | 'type-list-missing'
+            | 'type-extra-after-list'
+            | 'type-extra'
+            | 'or-other-misplaced'
+            | 'end-without-begin'
+            | 'end-mismatch'
+            | 'begin-without-end'
+            | 'repeat-count-misplaced'
+            | 'choice-filter-misplaced'
+            | 'flag-invalid'
+            | 'scale-invalid'
+            | 'area-parameter-unknown'
+            | 'area-method-invalid';
+          params: {
+            [key: string]: string | number;
+          };
+          reason: string;
+        }[];
+        lines: string[];
+      };
     };
     TargetAreasDto: {
       areas: {
@@ -1879,6 +1990,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
+        };
+      };
+      /** @description Nothing was stored: every error with its sheet, row and column (or an unreadable workbook) */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['XlsFormProblemsDto_Output'];
         };
       };
       default: components['responses']['ApiError'];

@@ -290,10 +290,10 @@ export function syncAreaList(form: FormModel, areas: readonly { key: string; nam
 }
 
 /** Problems of one node (`question x` / `group x`) from the service's check. */
-export function problemsOf(
-  problems: readonly { target: string; field: string; reason: string }[],
+export function problemsOf<P extends { target: string; field: string }>(
+  problems: readonly P[],
   node: FormNode | undefined,
-): { field: string; reason: string }[] {
+): P[] {
   if (!node) return [];
   return problems.filter((p) => p.target === `${node.kind} ${node.name}`);
 }

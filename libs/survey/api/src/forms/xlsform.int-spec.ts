@@ -54,9 +54,31 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
           expect.objectContaining({
             sheet: expect.any(String),
             row: expect.any(Number),
+            code: expect.any(String),
+            params: expect.any(Object),
             reason: expect.any(String),
           }),
         );
+      // Each error as a code with the values it names, for the portal's German and English.
+      expect(res.body.details.issues).toEqual(
+        expect.arrayContaining([
+          {
+            sheet: 'survey',
+            row: 3,
+            column: 'type',
+            code: 'type-unknown',
+            params: { type: 'selec_one yesno' },
+            reason: 'unknown question type "selec_one yesno"',
+          },
+          expect.objectContaining({ row: 8, code: 'name-duplicate', params: { name: 'age', firstRow: 2 } }),
+          expect.objectContaining({
+            sheet: 'choices',
+            row: 5,
+            column: 'list_name',
+            code: 'list-name-missing',
+          }),
+        ]),
+      );
       expect((await call('GET', `/api/survey/surveys/${surveyId}`, 'planer')).body.formVersion).toBe(0);
     });
 

@@ -1,5 +1,5 @@
 import { labelText, nameText } from '@quartier/contracts';
-import { orNull } from '@quartier/service-kit';
+import { apiErrorSchema, orNull } from '@quartier/service-kit';
 import { FORM_ISSUE_CODES } from '@quartier/survey-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -319,6 +319,35 @@ export const formCheckSchema = z.object({
   ),
 });
 export class FormCheckDto extends createZodDto(formCheckSchema) {}
+
+/**
+ * The 422 of an XLSForm upload (nothing stored). InvalidForm: every error located as the
+ * spreadsheet shows it; InvalidWorkbook (not a readable .xlsx) comes without details.
+ */
+export const xlsFormProblemsSchema = apiErrorSchema.extend({
+  details: z
+    .object({
+      issues: z.array(
+        z.object({
+          sheet: z.enum(['survey', 'choices', 'settings']),
+          /** The row as the spreadsheet numbers it (header = 1). */
+          row: z.number().int(),
+          /** The column's header as written; absent for a problem of the row or the sheet. */
+          column: z.string().optional(),
+          /** What is wrong, stable (e.g. type-unknown, column-missing): the portal words it by this. */
+          code: z.enum(FORM_ISSUE_CODES),
+          /** The values the problem names (type, column, name, firstRow, …), for a worded sentence. */
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+          /** The same in English, for logs and API clients. */
+          reason: z.string(),
+        }),
+      ),
+      /** Each issue as one English line (`survey row 3, column type: …`), as the CLI prints it. */
+      lines: z.array(z.string()),
+    })
+    .optional(),
+});
+export class XlsFormProblemsDto extends createZodDto(xlsFormProblemsSchema) {}
 
 export const candidateAreaListSchema = z.array(
   z.object({

@@ -23,6 +23,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { AreaScope, CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import {
@@ -59,6 +60,7 @@ import {
   UpdateSurveyDto,
   UpdateWaveDto,
   WaveViewDto,
+  XlsFormProblemsDto,
 } from './survey.dto';
 import { SurveyFormsService } from './survey-forms.service';
 import { SurveysService } from './surveys.service';
@@ -185,6 +187,10 @@ export class SurveysController {
     summary: 'Upload an XLSForm as the new form version; 422 lists every error as sheet, row, column, reason',
   })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
+  @ApiUnprocessableEntityResponse({
+    description: 'Nothing was stored: every error with its sheet, row and column (or an unreadable workbook)',
+    type: XlsFormProblemsDto.Output,
+  })
   async uploadXlsForm(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,

@@ -187,7 +187,7 @@ describe('XLSForm columns and types as pyxform reads them', () => {
     });
     expect(parseQuestionType('Select one from source')).toEqual({
       kind: 'error',
-      reason: 'unknown question type "Select one from source"',
+      cause: { code: 'type-unknown', params: { type: 'Select one from source' } },
     });
     expect(parseQuestionType('gps')).toEqual({ kind: 'question', type: 'geopoint' });
     expect(parseQuestionType('select_multiple c or specify other')).toEqual({
@@ -198,7 +198,7 @@ describe('XLSForm columns and types as pyxform reads them', () => {
     });
     expect(parseQuestionType('rank c or_other')).toEqual({
       kind: 'error',
-      reason: 'or_other applies to select_one and select_multiple, not rank',
+      cause: { code: 'or-other-misplaced', params: { type: 'rank' } },
     });
   });
 });

@@ -2,7 +2,7 @@
 // or `label:English` in sheets that never use `::`), old spellings resolved (`list name`,
 // `relevance`, `caption`), and the `bind::`/`control::` groups mapped to the columns they mean —
 // `bind:relevant` is skip logic, not an extra column to carry along.
-import type { FormIssue, XlsFormSheetName } from '../errors';
+import { type FormIssue, type XlsFormSheetName, sheetIssue } from '../errors';
 import type { Labels } from '../model';
 import type { Sheet, SheetRow } from './sheets';
 
@@ -156,12 +156,7 @@ export function analyseColumns(
     }
     const first = seen.get(key);
     if (first !== undefined) {
-      issues.push({
-        sheet: sheetName,
-        row: 1,
-        column: header,
-        reason: `duplicate column (same as column ${first})`,
-      });
+      issues.push(sheetIssue({ sheet: sheetName, row: 1, column: header }, 'column-duplicate', { first }));
       continue;
     }
     seen.set(key, header);

@@ -2,8 +2,14 @@
 // headers) are found here row by row; semantic ones (names, lists, expressions) by
 // `validateFormModel`, then located back to the row and column they came from. Every problem is
 // reported, not just the first, so a form can be fixed in one pass.
-import { bidiProblem, describeTextProblem, textProblem } from '@quartier/contracts';
-import { type FormIssue, type XlsFormSheetName, sortFormIssues } from '../errors';
+import { bidiProblem, textProblem } from '@quartier/contracts';
+import { type FormIssue, type XlsFormSheetName, sheetIssue, sortFormIssues } from '../errors';
+import {
+  type FormIssueCause,
+  type FormIssueCode,
+  type FormIssueParams,
+  formIssueCause,
+} from '../form-issue-codes';
 import {
   type AreaMethod,
   type ScaleDirection,
@@ -75,7 +81,7 @@ function unsafeTextIssues(sheets: XlsFormSheets): FormIssue[] {
     for (const row of sheets[sheet]?.rows ?? []) {
       for (const [column, text] of Object.entries(row.cells)) {
         const problem = textProblem(text) ?? (SHOWN_COLUMN.test(column) ? bidiProblem(text) : null);
-        if (problem) issues.push({ sheet, row: row.row, column, reason: describeTextProblem(problem) });
+        if (problem) issues.push(sheetIssue({ sheet, row: row.row, column }, 'text-unstorable', { problem }));
       }
     }
   }
@@ -99,15 +105,14 @@ function parseFlag(text: string | undefined): boolean | undefined {
   return undefined;
 }
 
-function parseAreaParameters(text: string | undefined): { method: AreaMethod } | { reason: string } {
+function parseAreaParameters(text: string | undefined): { method: AreaMethod } | { cause: FormIssueCause } {
   if (text === undefined) return { method: 'choice' };
   let method: AreaMethod = 'choice';
   for (const part of text.split(/[\s;]+/).filter((p) => p !== '')) {
     const [key, value] = part.split('=').map((s) => s.trim());
-    if (key !== 'by')
-      return { reason: `unknown parameter "${key}" for area (expected by=choice, by=postcode or by=point)` };
+    if (key !== 'by') return { cause: formIssueCause('area-parameter-unknown', { key }) };
     if (value !== 'choice' && value !== 'postcode' && value !== 'point')
-      return { reason: `area by "${value ?? ''}" is not one of choice, postcode, point` };
+      return { cause: formIssueCause('area-method-invalid', { value: value ?? '' }) };
     method = value;
   }
   return { method };
@@ -120,7 +125,7 @@ function parseAreaParameters(text: string | undefined): { method: AreaMethod } |
 function parseScaleParameter(text: string | undefined): {
   direction?: ScaleDirection;
   rest?: string;
-  reason?: string;
+  cause?: FormIssueCause;
 } {
   if (text === undefined) return {};
   const parts = text.split(/[\s;]+/).filter((p) => p !== '');
@@ -130,7 +135,7 @@ function parseScaleParameter(text: string | undefined): {
   if (scale.length === 0) return restPart;
   const value = scale[scale.length - 1].split('=')[1]?.trim() ?? '';
   if (value !== 'ascending' && value !== 'descending')
-    return { ...restPart, reason: `scale "${value}" is not one of ascending, descending` };
+    return { ...restPart, cause: formIssueCause('scale-invalid', { value }) };
   return { ...restPart, direction: value };
 }
 
@@ -153,11 +158,7 @@ export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {
     : undefined;
   const settingsRow: SheetRow = settingsSheet?.rows[0] ?? { row: 2, cells: {} };
   if (settingsSheet && settingsSheet.rows.length > 1) {
-    issues.push({
-      sheet: 'settings',
-      row: settingsSheet.rows[1].row,
-      reason: 'settings take one row of values (row 2); further rows are not read',
-    });
+    issues.push(sheetIssue({ sheet: 'settings', row: settingsSheet.rows[1].row }, 'settings-extra-rows'));
   }
   const setting = (base: string): string | undefined => settingsColumns?.value(settingsRow, base);
   const defaultLanguage = defaultLanguageOf(
@@ -190,22 +191,28 @@ export function formFromSheets(sheets: XlsFormSheets, options: ImportOptions = {
     if (!loc) continue;
     const column = loc.columns?.headerOf(modelIssue.field) ?? modelIssue.field;
     const first = modelIssue.duplicateOf ? locations.get(modelIssue.duplicateOf) : undefined;
-    const reason = first ? `${modelIssue.reason} (first in row ${first.row})` : modelIssue.reason;
-    if (modelIssue.severity === 'warning')
-      warnings.push({ sheet: loc.sheet, row: loc.row, column, reason, severity: 'warning' });
-    else issues.push({ sheet: loc.sheet, row: loc.row, column, reason });
+    const found: FormIssue = {
+      sheet: loc.sheet,
+      row: loc.row,
+      column,
+      code: modelIssue.code,
+      params: first ? { ...modelIssue.params, firstRow: first.row } : modelIssue.params,
+      reason: first ? `${modelIssue.reason} (first in row ${first.row})` : modelIssue.reason,
+    };
+    if (modelIssue.severity === 'warning') warnings.push({ ...found, severity: 'warning' });
+    else issues.push(found);
   }
   return issues.length > 0
     ? { ok: false, issues: sortFormIssues(issues) }
     : { ok: true, form, warnings: sortFormIssues(warnings) };
 }
 
-type CellIssue = (row: SheetRow, base: string, reason: string) => void;
+type CellIssue = (row: SheetRow, base: string, code: FormIssueCode, params?: FormIssueParams) => void;
 
 /** Reports a problem in a row's cell of a column (named by its base where the sheet lacks it). */
 function cellIssue(sheet: XlsFormSheetName, columns: SheetColumns, issues: FormIssue[]): CellIssue {
-  return (row, base, reason) => {
-    issues.push({ sheet, row: row.row, column: columns.headerOf(base) ?? base, reason });
+  return (row, base, code, params) => {
+    issues.push(sheetIssue({ sheet, row: row.row, column: columns.headerOf(base) ?? base }, code, params));
   };
 }
 
@@ -219,11 +226,11 @@ function readChoices(
   if (!sheet || sheet.rows.length === 0) return [];
   const columns = analyseColumns('choices', sheet, CHOICE_COLUMNS, defaultLanguage, issues);
   if (columns.headerOf('list_name') === undefined) {
-    issues.push({ sheet: 'choices', row: 1, reason: 'missing column list_name' });
+    issues.push(sheetIssue({ sheet: 'choices', row: 1 }, 'column-missing', { column: 'list_name' }));
     return [];
   }
   if (columns.headerOf('name') === undefined) {
-    issues.push({ sheet: 'choices', row: 1, reason: 'missing column name' });
+    issues.push(sheetIssue({ sheet: 'choices', row: 1 }, 'column-missing', { column: 'name' }));
     return [];
   }
   const issue = cellIssue('choices', columns, issues);
@@ -231,14 +238,14 @@ function readChoices(
   for (const row of sheet.rows) {
     const listName = columns.value(row, 'list_name');
     if (listName === undefined) {
-      issue(row, 'list_name', 'missing list name');
+      issue(row, 'list_name', 'list-name-missing');
       continue;
     }
     const list = lists.get(listName) ?? { row: row.row, choices: [] };
     lists.set(listName, list);
     const name = columns.value(row, 'name');
     if (name === undefined) {
-      issue(row, 'name', 'missing choice name');
+      issue(row, 'name', 'choice-name-missing');
       continue;
     }
     const choice: Choice = { name, label: columns.labels(row, 'label'), properties: columns.extra(row) };
@@ -260,13 +267,13 @@ function readSurvey(
   otherLists: Set<string>,
 ): FormNode[] {
   if (!sheet) {
-    issues.push({ sheet: 'survey', row: 1, reason: 'sheet "survey" is missing' });
+    issues.push(sheetIssue({ sheet: 'survey', row: 1 }, 'sheet-missing', { sheet: 'survey' }));
     return [];
   }
   const columns = analyseColumns('survey', sheet, SURVEY_COLUMNS, defaultLanguage, issues);
   for (const required of ['type', 'name']) {
     if (columns.headerOf(required) === undefined)
-      issues.push({ sheet: 'survey', row: 1, reason: `missing column ${required}` });
+      issues.push(sheetIssue({ sheet: 'survey', row: 1 }, 'column-missing', { column: required }));
   }
   if (columns.headerOf('type') === undefined) return [];
 
@@ -279,7 +286,7 @@ function readSurvey(
   for (const row of sheet.rows) {
     const rawType = columns.value(row, 'type');
     if (rawType === undefined) {
-      issue(row, 'type', 'missing type');
+      issue(row, 'type', 'type-missing');
       continue;
     }
     const parsed = parseQuestionType(rawType);
@@ -291,15 +298,12 @@ function readSurvey(
       const word = parsed.repeat ? 'repeat' : 'group';
       const open = stack[stack.length - 1];
       if (!open) {
-        issue(row, 'type', `end ${word} without a matching begin ${word}`);
+        issue(row, 'type', 'end-without-begin', { word });
         continue;
       }
       if (open.repeat !== parsed.repeat) {
-        issue(
-          row,
-          'type',
-          `end ${word} does not match begin ${open.repeat ? 'repeat' : 'group'} in row ${open.row.row}`,
-        );
+        const begun = open.repeat ? 'repeat' : 'group';
+        issue(row, 'type', 'end-mismatch', { word, open: begun, openRow: open.row.row });
       }
       stack.pop();
       const group = closeGroup(open);
@@ -319,11 +323,7 @@ function readSurvey(
   while (stack.length > 0) {
     const open = stack.pop()!;
     const word = open.repeat ? 'repeat' : 'group';
-    issue(
-      open.row,
-      'type',
-      `begin ${word} "${columns.value(open.row, 'name') ?? ''}" has no matching end ${word}`,
-    );
+    issue(open.row, 'type', 'begin-without-end', { word, name: columns.value(open.row, 'name') ?? '' });
     current().push(closeGroup(open));
   }
   return root;
@@ -338,8 +338,7 @@ function groupOf(
 ): Group {
   const row = open.row;
   const repeatCount = columns.value(row, 'repeat_count');
-  if (repeatCount !== undefined && !open.repeat)
-    issue(row, 'repeat_count', 'repeat_count only applies to begin repeat');
+  if (repeatCount !== undefined && !open.repeat) issue(row, 'repeat_count', 'repeat-count-misplaced');
   const extra = columns.extra(row);
   // Question-only columns on a group row mean nothing to the group; they are kept verbatim.
   for (const base of [
@@ -383,7 +382,7 @@ function buildQuestion(
   columns: SheetColumns,
   issue: CellIssue,
 ): Question {
-  if (parsed.kind === 'error') issue(row, 'type', parsed.reason);
+  if (parsed.kind === 'error') issue(row, 'type', parsed.cause.code, parsed.cause.params);
   // An unusable type still yields a placeholder question, so references to it do not cascade
   // into "unknown field" errors; the import fails on the type error anyway.
   const type: QuestionType = parsed.kind === 'question' ? parsed.type : 'text';
@@ -391,9 +390,9 @@ function buildQuestion(
   const requiredFlag = parseFlag(requiredText);
   const readOnly = parseFlag(columns.value(row, 'read_only'));
   if (readOnly === undefined)
-    issue(row, 'read_only', `expected yes or no, got "${columns.value(row, 'read_only')}"`);
+    issue(row, 'read_only', 'flag-invalid', { value: columns.value(row, 'read_only') ?? '' });
   const repeatCount = columns.value(row, 'repeat_count');
-  if (repeatCount !== undefined) issue(row, 'repeat_count', 'repeat_count only applies to begin repeat');
+  if (repeatCount !== undefined) issue(row, 'repeat_count', 'repeat-count-misplaced');
 
   const base = {
     kind: 'question' as const,
@@ -414,7 +413,7 @@ function buildQuestion(
   const choiceFilter = columns.value(row, 'choice_filter');
   const listName = parsed.kind === 'question' ? parsed.listName : undefined;
   if (choiceFilter !== undefined && parsed.kind === 'question' && listName === undefined) {
-    issue(row, 'choice_filter', 'choice_filter only applies to questions with a choice list');
+    issue(row, 'choice_filter', 'choice-filter-misplaced');
   }
   const parameters = columns.value(row, 'parameters');
   switch (type) {
@@ -425,7 +424,7 @@ function buildQuestion(
       const appearance = tokens.filter((t) => t !== 'likert').join(' ');
       const { appearance: _drop, ...rest } = base;
       const scale = parseScaleParameter(parameters);
-      if (scale.reason) issue(row, 'parameters', scale.reason);
+      if (scale.cause) issue(row, 'parameters', scale.cause.code, scale.cause.params);
       return {
         ...rest,
         ...optional('appearance', appearance === '' ? undefined : appearance),
@@ -448,7 +447,7 @@ function buildQuestion(
       };
     case 'area': {
       const area = parseAreaParameters(parameters);
-      if ('reason' in area) issue(row, 'parameters', area.reason);
+      if ('cause' in area) issue(row, 'parameters', area.cause.code, area.cause.params);
       return {
         ...base,
         type,

@@ -1,5 +1,11 @@
 // Question types as pyxform spells them, mapped to Quartier's; the types Quartier has no input for
 // are refused with their name, uploads are read but never collected (see model.ts).
+import {
+  type FormIssueCause,
+  type FormIssueCode,
+  type FormIssueParams,
+  formIssueCause,
+} from '../form-issue-codes';
 import type { QuestionType } from '../model';
 
 const SIMPLE_TYPES: Readonly<Record<string, QuestionType>> = {
@@ -85,7 +91,7 @@ export type ParsedType =
   | { kind: 'end'; repeat: boolean }
   /** `orOther`: pyxform's `or_other` — an "other" choice and a text question for it are added. */
   | { kind: 'question'; type: QuestionType; listName?: string; orOther?: boolean }
-  | { kind: 'error'; reason: string };
+  | { kind: 'error'; cause: FormIssueCause };
 
 export function parseQuestionType(raw: string): ParsedType {
   const tokens = raw.trim().split(/\s+/);
@@ -108,7 +114,7 @@ export function parseQuestionType(raw: string): ParsedType {
   let type = head;
   let rest = tokens.slice(1);
   const long = longListSpelling(tokens);
-  if (long === 'miscased') return { kind: 'error', reason: `unknown question type "${raw.trim()}"` };
+  if (long === 'miscased') return typeError('type-unknown', { type: raw.trim() });
   if (long) {
     type = long.type;
     rest = long.rest;
@@ -117,25 +123,27 @@ export function parseQuestionType(raw: string): ParsedType {
     rest = tokens.slice(2);
   }
   if (LIST_TYPES.has(type)) {
-    if (rest.length === 0) return { kind: 'error', reason: `${type} needs a choice list name` };
+    if (rest.length === 0) return typeError('type-list-missing', { type });
     if (rest.length > 1) {
       const suffix = rest.slice(1).join(' ').toLowerCase();
       if (OR_OTHER.has(suffix)) {
         if (type !== 'select_one' && type !== 'select_multiple')
-          return { kind: 'error', reason: `or_other applies to select_one and select_multiple, not ${type}` };
+          return typeError('or-other-misplaced', { type });
         return { kind: 'question', type: type as QuestionType, listName: rest[0], orOther: true };
       }
-      return { kind: 'error', reason: `unexpected "${rest.slice(1).join(' ')}" after the list name` };
+      return typeError('type-extra-after-list', { text: rest.slice(1).join(' ') });
     }
     return { kind: 'question', type: type as QuestionType, listName: rest[0] };
   }
   const simple = SIMPLE_TYPES[type];
   if (simple) {
-    if (rest.length > 0)
-      return { kind: 'error', reason: `unexpected "${rest.join(' ')}" after type ${type}` };
+    if (rest.length > 0) return typeError('type-extra', { text: rest.join(' '), type });
     return { kind: 'question', type: simple };
   }
-  if (UNSUPPORTED_TYPES.has(type))
-    return { kind: 'error', reason: `question type "${type}" is not supported` };
-  return { kind: 'error', reason: `unknown question type "${raw.trim()}"` };
+  if (UNSUPPORTED_TYPES.has(type)) return typeError('type-unsupported', { type });
+  return typeError('type-unknown', { type: raw.trim() });
+}
+
+function typeError(code: FormIssueCode, params: FormIssueParams): ParsedType {
+  return { kind: 'error', cause: formIssueCause(code, params) };
 }

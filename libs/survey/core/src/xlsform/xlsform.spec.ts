@@ -162,6 +162,27 @@ describe('XLSForm import', () => {
     ]);
   });
 
+  it('gives every error a stable code and the values it names, from which its English is written', () => {
+    const result = fromTables(BROKEN);
+    if (result.ok) throw new Error('expected the form to be invalid');
+    const coded = result.issues.map(({ row, code, params }) => ({ row, code, params }));
+    expect(coded.slice(0, 2)).toEqual([
+      { row: 3, code: 'type-unknown', params: { type: 'selec_one yesno' } },
+      { row: 5, code: 'list-unknown', params: { list: 'colours' } },
+    ]);
+    expect(coded).toEqual(
+      expect.arrayContaining([
+        { row: 8, code: 'name-duplicate', params: { name: 'age', firstRow: 2 } },
+        { row: 11, code: 'end-mismatch', params: { word: 'repeat', open: 'group', openRow: 9 } },
+        { row: 15, code: 'choice-filter-misplaced', params: {} },
+        { row: 16, code: 'end-without-begin', params: { word: 'group' } },
+        { row: 18, code: 'begin-without-end', params: { word: 'repeat', name: 'kids' } },
+        { row: 5, code: 'list-name-missing', params: {} },
+      ]),
+    );
+    for (const issue of result.issues) expect(issue.reason).not.toBe('');
+  });
+
   it('counts rows as the spreadsheet shows them, blank rows included', () => {
     const survey = [['type', 'name', 'label'], [], [], ['integer', 'a', 'A'], [], ['text', 'b', 'B', '${c}']];
     survey[0].push('relevant');
@@ -323,7 +344,7 @@ describe('XLSForm import', () => {
     expect(parseQuestionType('int')).toEqual({ kind: 'question', type: 'integer' });
     expect(parseQuestionType('text extra')).toEqual({
       kind: 'error',
-      reason: 'unexpected "extra" after type text',
+      cause: { code: 'type-extra', params: { text: 'extra', type: 'text' } },
     });
   });
 

@@ -1,5 +1,13 @@
-import { Injectable } from '@angular/core';
-import { featureKeyTexts, featureTexts } from '@quartier/portal-ui';
+import { Injectable, computed, inject } from '@angular/core';
+import { I18n, featureKeyTexts, featureTexts } from '@quartier/portal-ui';
+import {
+  type CodedIssueView,
+  type SheetIssueView,
+  XLSFORM_ISSUE_TEXTS_DE,
+  XLSFORM_ISSUE_TEXTS_EN,
+  issueSentence,
+  sheetIssueLine,
+} from './form-issue-texts';
 
 // The form builder's words for the questionnaire model: question types, scale directions, what
 // building the area list did, and every problem the survey service's check reports (by the
@@ -130,6 +138,7 @@ const de = {
   'issue.form-id-invalid': 'Die Formular-Kennung „{formId}“ ist ungültig.',
   'issue.default-language-without-labels':
     'Kein Text in der Standardsprache „{language}“ (Texte gibt es in: {languages}).',
+  ...XLSFORM_ISSUE_TEXTS_DE,
 };
 
 export type BuilderTextKey = keyof typeof de;
@@ -254,6 +263,7 @@ const en: Record<BuilderTextKey, string> = {
   'issue.form-id-invalid': 'The form id “{formId}” is invalid.',
   'issue.default-language-without-labels':
     'No text in the default language “{language}” (texts exist in: {languages}).',
+  ...XLSFORM_ISSUE_TEXTS_EN,
 };
 
 /** The form builder's texts in the shell's language. */
@@ -261,30 +271,17 @@ const en: Record<BuilderTextKey, string> = {
 export class BuilderTexts {
   readonly t = featureTexts<BuilderTextKey>(de, en);
   private readonly tk = featureKeyTexts(de, this.t);
+  private readonly i18n = inject(I18n);
+  private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? en : de));
 
   /** A question type (or `group`/`repeat`) as people call it; unknown types as they are. */
   readonly type = (type: string): string => this.tk('type', type);
 
-  /** A problem of the service's check in words; one without a known code keeps its reason. */
-  readonly problem = (problem: {
-    readonly code?: string;
-    readonly params?: Record<string, string | number>;
-    readonly reason: string;
-  }): string => {
-    const key = `issue.${problem.code ?? ''}` as BuilderTextKey;
-    if (!problem.code || !(key in de)) return problem.reason;
-    const params = { ...(problem.params ?? {}) };
-    if (problem.code === 'function-arity') {
-      const [min, max] = [Number(params['min']), Number(params['max'])];
-      params['expected'] =
-        min === max
-          ? this.t('arity.exactly', { min })
-          : max < 0
-            ? this.t('arity.atLeast', { min })
-            : this.t('arity.between', { min, max });
-    }
-    return this.t(key, params);
-  };
+  /** A problem of the service's check in words, by its code (the service's reason is English). */
+  readonly problem = (problem: CodedIssueView): string => issueSentence(problem, this.dictionary());
+
+  /** An error of a refused XLSForm upload: sheet, row and column, then what is wrong. */
+  readonly sheetIssue = (issue: SheetIssueView): string => sheetIssueLine(issue, this.dictionary());
 
   /** Where a problem is (`question alter`, `choice x of list y`, `settings`) in words. */
   readonly target = (target: string): string => {

@@ -37,9 +37,12 @@ import {
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
 import { BuilderTexts } from './builder-texts';
+import type { SheetIssueView } from './form-issue-texts';
 
 /** A problem of the service's check, or one the builder reports itself (the check could not run). */
-type ShownProblem = Pick<FormProblem, 'target' | 'field' | 'reason'> & Partial<FormProblem>;
+/** A problem of the service's check, or with `text` the portal's own sentence (the check failed). */
+type ShownProblem = Pick<FormProblem, 'target' | 'field' | 'reason'> &
+  Partial<FormProblem> & { text?: string };
 
 interface Row {
   node: FormNode;
@@ -136,7 +139,12 @@ export class FormBuilder {
 
   protected problemFor(field: string): string | null {
     const found = this.nodeProblems().filter((p) => p.field === field);
-    return found.length > 0 ? found.map((p) => this.bt.problem(p)).join(' ') : null;
+    return found.length > 0 ? found.map((p) => this.problemText(p)).join(' ') : null;
+  }
+
+  /** A problem in the reader's language: by the service's code, never its English reason. */
+  protected problemText(problem: ShownProblem): string {
+    return problem.text ?? this.bt.problem(problem);
   }
 
   /** The two answers top-2 counts for a Likert question, as the builder shows it before saving. */
@@ -183,7 +191,8 @@ export class FormBuilder {
         const result = await this.api.checkForm(this.form());
         this.problems.set(result.issues);
       } catch (error) {
-        this.problems.set([{ target: 'settings', field: 'form', reason: this.texts.problem(error) }]);
+        const text = this.texts.problem(error);
+        this.problems.set([{ target: 'settings', field: 'form', reason: text, text }]);
       } finally {
         this.checking.set(false);
       }
@@ -376,11 +385,12 @@ export class FormBuilder {
       this.message.set({ kind: 'success', text: this.t('imported', { version: survey.formVersion }) });
       this.workspace.updated(survey);
     } catch (error) {
-      const body = (error as { error?: { details?: { lines?: string[] } } }).error;
-      const lines = body?.details?.lines;
+      // Each error located in the workbook and worded by its code (details.lines is English).
+      const body = (error as { error?: { details?: { issues?: SheetIssueView[] } } }).error;
+      const issues = body?.details?.issues;
       this.message.set(
-        lines
-          ? { kind: 'error', text: this.t('importErrors'), lines }
+        issues && issues.length > 0
+          ? { kind: 'error', text: this.t('importErrors'), lines: issues.map(this.bt.sheetIssue) }
           : { kind: 'error', text: this.texts.problem(error) },
       );
     } finally {
