@@ -252,21 +252,17 @@ export class ReportForm {
     },
     loader: ({ params }) => this.registry.areas({ level: params.level, q: params.q, limit: AREA_CHOICES }),
   });
-  protected readonly indexRuns = resource({
-    params: () => (this.form().type === 'monitoring' ? true : undefined),
-    loader: () => this.indicators.get('/api/indicator/index-runs'),
-  });
+  protected readonly indexRuns = this.subjectList('monitoring', () =>
+    this.indicators.get('/api/indicator/index-runs'),
+  );
   /** Newest first: the run a monitoring report is usually wanted for. */
   protected readonly runs = computed(() => [...(this.indexRuns.value() ?? [])].reverse());
-  protected readonly programmes = resource({
-    params: () => (this.form().type === 'programme' ? true : undefined),
-    loader: () => this.programmeApi.get('/api/programme/programmes', { query: { limit: 500 } }),
-  });
-
-  protected readonly evaluations = resource({
-    params: () => (this.form().type === 'evaluation' ? true : undefined),
-    loader: () => this.evaluationApi.get('/api/evaluation/evaluations', { query: { limit: 200 } }),
-  });
+  protected readonly programmes = this.subjectList('programme', () =>
+    this.programmeApi.get('/api/programme/programmes', { query: { limit: 500 } }),
+  );
+  protected readonly evaluations = this.subjectList('evaluation', () =>
+    this.evaluationApi.get('/api/evaluation/evaluations', { query: { limit: 200 } }),
+  );
 
   /** Each subject list's choices once loaded (null before) and why it could not be loaded. */
   private readonly subjectChoices = computed(() => ({
@@ -292,6 +288,11 @@ export class ReportForm {
       const newest = this.runs()[0];
       if (newest && !this.form().indexRunId) this.set('indexRunId', newest.id);
     });
+  }
+
+  /** The subjects of a report type, loaded once that type is chosen (not for every form shown). */
+  private subjectList<T>(type: ReportFormState['type'], loader: () => Promise<T>) {
+    return resource({ params: () => (this.form().type === type ? true : undefined), loader });
   }
 
   protected set<K extends keyof ReportFormState>(field: K, value: ReportFormState[K]): void {
