@@ -3,6 +3,8 @@
 // the class, every class numbered in the legend and on hover, and the non-values drawn as
 // patterns — hatched for suppressed, dotted for missing — never as a colour that could be
 // mistaken for a low value. Pure, so the class assignment is unit-tested.
+import { classRangeLabel, classRanges, spreadPalette } from '@quartier/portal-ui/class-breaks';
+import { rgbChannels } from '@quartier/portal-ui/colours';
 
 /** ColorBrewer "Oranges" (5): sequential, colour-blind safe, monotone in lightness. */
 export const SEQUENTIAL_5 = ['#feedde', '#fdbe85', '#fd8d3c', '#e6550d', '#a63603'] as const;
@@ -29,17 +31,12 @@ export type CellState = 'value' | 'suppressed' | 'missing' | 'invalid';
  * lightness still falls with the class.
  */
 export function sequentialColors(count: number, palette: readonly string[] = SEQUENTIAL_5): string[] {
-  if (count <= 1) return [palette[Math.floor(palette.length / 2)]];
-  if (count > palette.length) return rampColors(SEQUENTIAL_9, count);
-  return Array.from(
-    { length: count },
-    (_, i) => palette[Math.round((i * (palette.length - 1)) / (count - 1))],
-  );
+  return count > palette.length ? rampColors(SEQUENTIAL_9, count) : spreadPalette(palette, count);
 }
 
 /** `count` colours evenly along `stops` (at least two), mixed in RGB between neighbours. */
 function rampColors(stops: readonly string[], count: number): string[] {
-  const rgb = stops.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  const rgb = stops.map(rgbChannels);
   return Array.from({ length: count }, (_, i) => {
     const at = (i * (stops.length - 1)) / (count - 1);
     const low = Math.min(Math.floor(at), stops.length - 2);
@@ -80,19 +77,12 @@ export function valueLegend(
 ): LegendClass[] {
   if (range === null) return [];
   const colors = sequentialColors(breaks.length + 1);
-  return colors.map((color, i) => ({
+  // The one class of no breaks names the values it holds.
+  const single = range.min === range.max ? format(range.min) : `${format(range.min)} – ${format(range.max)}`;
+  return classRanges(breaks).map((classRange, i) => ({
     number: i + 1,
-    color,
-    label:
-      i === 0
-        ? breaks.length === 0
-          ? range.min === range.max
-            ? format(range.min)
-            : `${format(range.min)} – ${format(range.max)}`
-          : `< ${format(breaks[0])}`
-        : i === breaks.length
-          ? `≥ ${format(breaks[i - 1])}`
-          : `${format(breaks[i - 1])} – < ${format(breaks[i])}`,
+    color: colors[i],
+    label: breaks.length === 0 ? single : classRangeLabel(classRange, format),
   }));
 }
 

@@ -14,6 +14,7 @@ import {
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import {
   classOf,
+  classRangeLabel,
   geometryBounds,
   I18n,
   MapDownload,
@@ -25,7 +26,6 @@ import {
 } from '@quartier/portal-ui';
 import type { Map as MapLibreMap, MapLayerMouseEvent } from 'maplibre-gl';
 import {
-  type LegendEntry,
   legendEntries,
   populationColorExpression,
   NO_DATA_COLOR,
@@ -97,7 +97,7 @@ export class AreaMap {
     return viewSvg(map, areas, {
       title: this.label(),
       legend: [
-        ...this.legend().map((entry) => ({ color: entry.color, label: this.legendLabel(entry) })),
+        ...this.legend(),
         ...(this.hasMissingPopulation()
           ? [{ color: NO_DATA_COLOR, label: this.t('areas.legendNoData') }]
           : []),
@@ -105,13 +105,6 @@ export class AreaMap {
       attribution: ATTRIBUTION,
     });
   };
-
-  private legendLabel(entry: LegendEntry): string {
-    const n = this.formatNumber;
-    if (entry.from === null && entry.to !== null) return `< ${n(entry.to)}`;
-    if (entry.to === null && entry.from !== null) return `≥ ${n(entry.from)}`;
-    return entry.from !== null && entry.to !== null ? `${n(entry.from)} – < ${n(entry.to)}` : '';
-  }
 
   /** The area the map last zoomed to (the browser test reads it). */
   protected readonly zoomedTo = signal<string | null>(null);
@@ -124,7 +117,13 @@ export class AreaMap {
       2,
     ),
   );
-  protected readonly legend = computed<LegendEntry[]>(() => legendEntries(this.breaks()));
+  /** The population classes as the legend (and the SVG download's legend) writes them. */
+  protected readonly legend = computed(() =>
+    legendEntries(this.breaks()).map((entry) => ({
+      color: entry.color,
+      label: classRangeLabel(entry, this.formatNumber),
+    })),
+  );
   protected readonly noDataColor = NO_DATA_COLOR;
   protected readonly hasMissingPopulation = computed(
     () => this.collection()?.features.some((f) => f.properties.population === null) ?? false,

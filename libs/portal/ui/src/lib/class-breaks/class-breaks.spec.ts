@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classOf, quantileBreaks, roundSignificant } from './class-breaks.ts';
+import {
+  classOf,
+  classRangeLabel,
+  classRanges,
+  quantileBreaks,
+  roundSignificant,
+  spreadPalette,
+} from './class-breaks.ts';
 
 describe('roundSignificant', () => {
   it('keeps the given number of significant digits', () => {
@@ -67,5 +74,42 @@ describe('classOf', () => {
     assert.equal(classOf(10, breaks), 1);
     assert.equal(classOf(29, breaks), 2);
     assert.equal(classOf(1e9, breaks), 3);
+  });
+});
+
+describe('classRanges and classRangeLabel', () => {
+  const format = (n: number) => n.toLocaleString('de-DE');
+
+  it('divides the values at the breaks into one class more than there are breaks', () => {
+    assert.deepEqual(classRanges([100, 2500]), [
+      { from: null, to: 100 },
+      { from: 100, to: 2500 },
+      { from: 2500, to: null },
+    ]);
+    assert.deepEqual(classRanges([]), [{ from: null, to: null }]);
+  });
+
+  it('writes the lowest class as below, the highest as from, the others as from – below', () => {
+    assert.deepEqual(
+      classRanges([100, 2500]).map((range) => classRangeLabel(range, format)),
+      ['< 100', '100 – < 2.500', '≥ 2.500'],
+    );
+    assert.equal(classRangeLabel({ from: null, to: null }, format), '');
+  });
+});
+
+describe('spreadPalette', () => {
+  const palette = ['a', 'b', 'c', 'd', 'e'];
+
+  it('spreads fewer classes over the whole ramp, one class in its middle', () => {
+    assert.deepEqual(spreadPalette(palette, 2), ['a', 'e']);
+    assert.deepEqual(spreadPalette(palette, 3), ['a', 'c', 'e']);
+    assert.deepEqual(spreadPalette(palette, 4), ['a', 'b', 'd', 'e']);
+    assert.deepEqual(spreadPalette(palette, 1), ['c']);
+  });
+
+  it('gives at most the palette itself', () => {
+    assert.deepEqual(spreadPalette(palette, 5), palette);
+    assert.deepEqual(spreadPalette(palette, 8), palette);
   });
 });

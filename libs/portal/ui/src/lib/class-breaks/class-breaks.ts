@@ -52,3 +52,42 @@ export function classOf(value: number, breaks: readonly number[]): number {
   while (index < breaks.length && value >= breaks[index]) index++;
   return index;
 }
+
+/** One class of a choropleth: from its lower bound (inclusive) to its upper bound (exclusive). */
+export interface ClassRange {
+  /** Null for the lowest class ("below …"). */
+  readonly from: number | null;
+  /** Null for the highest class ("… and above"). */
+  readonly to: number | null;
+}
+
+/** The `breaks.length + 1` classes that ascending `breaks` (as `quantileBreaks` makes them) divide values into. */
+export function classRanges(breaks: readonly number[]): ClassRange[] {
+  return Array.from({ length: breaks.length + 1 }, (_, i) => ({
+    from: i === 0 ? null : breaks[i - 1],
+    to: i === breaks.length ? null : breaks[i],
+  }));
+}
+
+/**
+ * How a legend writes a class: "< 3.5" for the lowest, "3.5 – < 7" between, "≥ 20" for the
+ * highest. The one class of no breaks has no bounds to write (''): the caller names it.
+ */
+export function classRangeLabel(range: ClassRange, format: (n: number) => string): string {
+  if (range.from === null) return range.to === null ? '' : `< ${format(range.to)}`;
+  return range.to === null ? `≥ ${format(range.from)}` : `${format(range.from)} – < ${format(range.to)}`;
+}
+
+/**
+ * `count` colours picked evenly along a sequential `palette` (at most as many as it has), so that
+ * fewer classes still span the whole ramp: two classes are its lightest and darkest, not its two
+ * lightest; a single class takes the middle.
+ */
+export function spreadPalette(palette: readonly string[], count: number): string[] {
+  if (count <= 1) return [palette[Math.floor(palette.length / 2)]];
+  const shown = Math.min(count, palette.length);
+  return Array.from(
+    { length: shown },
+    (_, i) => palette[Math.round((i * (palette.length - 1)) / (shown - 1))],
+  );
+}
