@@ -1,16 +1,13 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '../api-views.dto';
 import { EVALUATION_READERS } from '../evaluation.constants';
 import { PageQueryDto } from '../evaluations/evaluation.dto';
 import { CriteriaDto, EvidenceSourcesDto, MeasureRefListDto, ProgrammeRefListDto } from './catalogue.dto';
 import { CatalogueService } from './catalogue.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('evaluation catalogue')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/evaluation')
+@ServiceController('evaluation catalogue', 'api/evaluation')
 @Roles(...EVALUATION_READERS)
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}

@@ -1,17 +1,14 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '../api-views.dto';
 import { EVALUATION_EDITORS, EVALUATION_READERS } from '../evaluation.constants';
 import { EvaluationViewDto } from '../evaluations/evaluation.dto';
 import { AdjustmentDto, DesignDto, ResultsDto } from './design.dto';
 import { DesignService } from './design.service';
 import { ResultsService } from './results.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('evaluation design')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/evaluation/evaluations/:evaluationId')
+@ServiceController('evaluation design', 'api/evaluation/evaluations/:evaluationId')
 @Roles(...EVALUATION_READERS)
 export class DesignController {
   constructor(

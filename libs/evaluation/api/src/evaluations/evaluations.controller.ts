@@ -1,7 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '../api-views.dto';
 import { EVALUATION_EDITORS, EVALUATION_READERS, WORKFLOW_ROLES } from '../evaluation.constants';
 import { WorkflowService } from '../workflow/workflow.service';
 import {
@@ -15,11 +14,9 @@ import {
   UpdateEvaluationDto,
 } from './evaluation.dto';
 import { EvaluationsService } from './evaluations.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('evaluations')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/evaluation/evaluations')
+@ServiceController('evaluations', 'api/evaluation/evaluations')
 @Roles(...EVALUATION_READERS)
 export class EvaluationsController {
   constructor(

@@ -1,16 +1,13 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Header, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '../api-views.dto';
 import { EVALUATION_EDITORS, EVALUATION_READERS } from '../evaluation.constants';
 import { PageQueryDto } from '../evaluations/evaluation.dto';
 import { LiveComparisonDto, SnapshotInfoDto, SnapshotListDto } from './snapshot.dto';
 import { SnapshotsService } from './snapshots.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('evaluation snapshots')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/evaluation/evaluations/:evaluationId')
+@ServiceController('evaluation snapshots', 'api/evaluation/evaluations/:evaluationId')
 @Roles(...EVALUATION_READERS)
 export class SnapshotsController {
   constructor(private readonly snapshots: SnapshotsService) {}

@@ -1,24 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseIntPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { Body, Delete, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { NoContentRoute, ServiceController } from '@quartier/service-kit';
 import { CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { INDICATOR_EDITORS } from '../common/access';
@@ -30,10 +12,7 @@ import {
   UpdateIndicatorDto,
 } from './indicator.dto';
 
-@ApiTags('indicator catalogue')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/indicator/indicators')
+@ServiceController('indicator catalogue', 'api/indicator/indicators')
 @Roles(...ROLES)
 export class CatalogueController {
   constructor(private readonly catalogue: CatalogueService) {}
@@ -90,10 +69,8 @@ export class CatalogueController {
   }
 
   @Delete(':code')
-  @HttpCode(204)
   @Roles(...INDICATOR_EDITORS)
-  @ApiOperation({ summary: 'Retire a definition (its versions and values are kept)' })
-  @ApiNoContentResponse({ description: 'Retired' })
+  @NoContentRoute('Retire a definition (its versions and values are kept)', 'Retired')
   async remove(@CurrentCaller() caller: Caller, @Param('code') code: string) {
     await this.catalogue.remove(caller, code);
   }

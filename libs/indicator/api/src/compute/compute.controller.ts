@@ -1,15 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { Body, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ServiceController } from '@quartier/service-kit';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { INDICATOR_EDITORS } from '../common/access';
 import { ComputeBodyDto, ComputeResultDto } from './compute.dto';
 import { ComputeService } from './compute.service';
 
-@ApiTags('indicator catalogue')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/indicator/indicators')
+@ServiceController('indicator catalogue', 'api/indicator/indicators')
 export class ComputeController {
   constructor(private readonly computation: ComputeService) {}
 

@@ -1,6 +1,6 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ServiceController } from '@quartier/service-kit';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { periodSchema } from '@quartier/contracts';
 import type { Response } from 'express';
@@ -24,10 +24,7 @@ const exportQuery = z.object({
 });
 class ExportQueryDto extends createZodDto(exportQuery) {}
 
-@ApiTags('indicator value exports')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/indicator/exports')
+@ServiceController('indicator value exports', 'api/indicator/exports')
 @Roles(...INDICATOR_EDITORS)
 export class ValueExportsController {
   constructor(private readonly exports: ValueExportsService) {}

@@ -1,14 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ServiceController } from '@quartier/service-kit';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { createZodDto } from 'nestjs-zod';
 import type { Request } from 'express';
@@ -49,10 +41,7 @@ const getQuery = z.object({
 });
 class GetImportQueryDto extends createZodDto(getQuery) {}
 
-@ApiTags('indicator value imports')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/indicator/imports')
+@ServiceController('indicator value imports', 'api/indicator/imports')
 @Roles(...INDICATOR_EDITORS)
 export class ValueImportsController {
   constructor(private readonly imports: ValueImportsService) {}

@@ -1,24 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { Body, Delete, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { NoContentRoute, ServiceController } from '@quartier/service-kit';
 import { CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { INDICATOR_EDITORS } from '../common/access';
@@ -37,10 +19,7 @@ import {
 } from './index.dto';
 import { IndexService } from './index.service';
 
-@ApiTags('social monitoring indices')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/indicator/index-definitions')
+@ServiceController('social monitoring indices', 'api/indicator/index-definitions')
 @Roles(...ROLES)
 export class IndexDefinitionsController {
   constructor(private readonly indices: IndexService) {}
@@ -83,10 +62,8 @@ export class IndexDefinitionsController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
   @Roles(...INDICATOR_EDITORS)
-  @ApiOperation({ summary: 'Delete an index definition and its runs' })
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @NoContentRoute('Delete an index definition and its runs', 'Deleted')
   async remove(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
     await this.indices.deleteDefinition(caller, id);
   }
@@ -103,10 +80,7 @@ export class IndexDefinitionsController {
   }
 }
 
-@ApiTags('social monitoring indices')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/indicator/index-runs')
+@ServiceController('social monitoring indices', 'api/indicator/index-runs')
 @Roles(...ROLES)
 export class IndexRunsController {
   constructor(private readonly indices: IndexService) {}

@@ -1,6 +1,6 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, sendCacheable } from '@quartier/service-kit';
+import { Get, Query, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { sendCacheable, ServiceController } from '@quartier/service-kit';
 import { AreaScope, CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import type { Request, Response } from 'express';
@@ -26,10 +26,7 @@ import { AreaProfileDto, AreaProfileQueryDto } from './area-profile.dto';
 import { AreaProfileService } from './area-profile.service';
 import { ValuesService, type SerializedResponse } from './values.service';
 
-@ApiTags('indicator values')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/indicator/values')
+@ServiceController('indicator values', 'api/indicator/values')
 @Roles(...ROLES)
 export class ValuesController {
   constructor(

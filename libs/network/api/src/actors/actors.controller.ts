@@ -1,26 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { NoContentRoute, ServiceController } from '@quartier/service-kit';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import {
   ActorListDto,
@@ -31,10 +12,7 @@ import {
 } from './actor.dto';
 import { ActorsService } from './actors.service';
 
-@ApiTags('actors')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/network/networks/:networkId')
+@ServiceController('actors', 'api/network/networks/:networkId')
 @Roles(...NETWORK_READERS)
 export class ActorsController {
   constructor(private readonly actors: ActorsService) {}
@@ -90,10 +68,8 @@ export class ActorsController {
   }
 
   @Delete('actors/:actorId')
-  @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
-  @ApiOperation({ summary: 'Delete an actor with all its ties' })
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @NoContentRoute('Delete an actor with all its ties', 'Deleted')
   remove(
     @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
@@ -103,10 +79,8 @@ export class ActorsController {
   }
 
   @Put('waves/:waveId/actors/:actorId')
-  @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
-  @ApiOperation({ summary: 'Make an actor part of a wave (also without ties)' })
-  @ApiNoContentResponse({ description: 'The actor is part of the wave' })
+  @NoContentRoute('Make an actor part of a wave (also without ties)', 'The actor is part of the wave')
   join(
     @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,
@@ -117,10 +91,8 @@ export class ActorsController {
   }
 
   @Delete('waves/:waveId/actors/:actorId')
-  @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
-  @ApiOperation({ summary: 'Take an actor out of a wave, with its ties in that wave' })
-  @ApiNoContentResponse({ description: 'The actor left the wave' })
+  @NoContentRoute('Take an actor out of a wave, with its ties in that wave', 'The actor left the wave')
   leave(
     @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,

@@ -1,7 +1,7 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AreaScope, CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { ServiceController } from '@quartier/service-kit';
 import { MeasureQueryDto } from '../metrics/metrics.dto';
 import { NETWORK_READERS } from '../network.constants';
 import {
@@ -13,10 +13,7 @@ import {
 } from './analysis.dto';
 import { AnalysisService } from './analysis.service';
 
-@ApiTags('analysis')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/network')
+@ServiceController('analysis', 'api/network')
 @Roles(...NETWORK_READERS)
 export class AnalysisController {
   constructor(private readonly analysis: AnalysisService) {}

@@ -1,27 +1,15 @@
-import {
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Res,
-  UploadedFiles,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Get, Param, ParseUUIDPipe, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FileFieldsInterceptor } from '@nestjs/platform-express';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses, spoolStorage, UploadSpool, type SpooledPart } from '@quartier/service-kit';
+import { spoolStorage, UploadSpool, type SpooledPart, ServiceController } from '@quartier/service-kit';
 import type { Response } from 'express';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { ExportQueryDto, ImportProblemsDto, ImportQueryDto, ImportResultDto } from './interchange.dto';
@@ -32,10 +20,7 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** The network service's spool folder (its JobRunner sweeps what a dead process left there). */
 const spool = new UploadSpool('network');
 
-@ApiTags('imports and exports')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/network/networks/:networkId/waves/:waveId')
+@ServiceController('imports and exports', 'api/network/networks/:networkId/waves/:waveId')
 @Roles(...NETWORK_READERS)
 export class InterchangeController {
   constructor(private readonly interchange: InterchangeService) {}

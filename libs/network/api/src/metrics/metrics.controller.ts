@@ -1,15 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { ServiceController } from '@quartier/service-kit';
 import { METRICS_RUNNERS, NETWORK_READERS } from '../network.constants';
 import { MeasureQueryDto, MetricsJobViewDto, WaveMetricsViewDto } from './metrics.dto';
 import { MetricsService } from './metrics.service';
 
-@ApiTags('measures')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/network')
+@ServiceController('measures', 'api/network')
 @Roles(...NETWORK_READERS)
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}

@@ -1,25 +1,7 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AreaScope, CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { NoContentRoute, ServiceController } from '@quartier/service-kit';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import {
   CreateNetworkDto,
@@ -33,10 +15,7 @@ import {
 } from './network.dto';
 import { NetworksService } from './networks.service';
 
-@ApiTags('networks')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/network/networks')
+@ServiceController('networks', 'api/network/networks')
 @Roles(...NETWORK_READERS)
 export class NetworksController {
   constructor(private readonly networks: NetworksService) {}
@@ -82,10 +61,8 @@ export class NetworksController {
   }
 
   @Delete(':networkId')
-  @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
-  @ApiOperation({ summary: 'Delete a network with its waves, actors and ties' })
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @NoContentRoute('Delete a network with its waves, actors and ties', 'Deleted')
   remove(@CurrentCaller() caller: Caller, @Param('networkId', ParseUUIDPipe) networkId: string) {
     return this.networks.remove(caller, networkId);
   }
@@ -116,10 +93,8 @@ export class NetworksController {
   }
 
   @Delete(':networkId/waves/:waveId')
-  @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
-  @ApiOperation({ summary: 'Delete a wave with its ties' })
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @NoContentRoute('Delete a wave with its ties', 'Deleted')
   removeWave(
     @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,

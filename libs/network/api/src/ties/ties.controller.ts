@@ -1,33 +1,12 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { NoContentRoute, ServiceController } from '@quartier/service-kit';
 import { NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { CreateTieDto, ListTiesQueryDto, TieListDto, TieRowDto, UpdateTieDto } from './tie.dto';
 import { TiesService } from './ties.service';
 
-@ApiTags('ties')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/network/networks/:networkId/waves/:waveId/ties')
+@ServiceController('ties', 'api/network/networks/:networkId/waves/:waveId/ties')
 @Roles(...NETWORK_READERS)
 export class TiesController {
   constructor(private readonly ties: TiesService) {}
@@ -72,10 +51,8 @@ export class TiesController {
   }
 
   @Delete(':tieId')
-  @HttpCode(204)
   @Roles(...NETWORK_EDITORS)
-  @ApiOperation({ summary: 'Delete a tie' })
-  @ApiNoContentResponse({ description: 'Deleted' })
+  @NoContentRoute('Delete a tie', 'Deleted')
   remove(
     @CurrentCaller() caller: Caller,
     @Param('networkId', ParseUUIDPipe) networkId: string,

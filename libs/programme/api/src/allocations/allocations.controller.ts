@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '../api-views.dto';
+import { Body, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
 import {
@@ -10,11 +9,9 @@ import {
   AllocationPreviewDto,
 } from './allocation.dto';
 import { AllocationsService } from './allocations.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('allocations')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/programme/programmes/:programmeId/allocations')
+@ServiceController('allocations', 'api/programme/programmes/:programmeId/allocations')
 @Roles(...PROGRAMME_READERS)
 export class AllocationsController {
   constructor(private readonly allocations: AllocationsService) {}

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '../api-views.dto';
+import { Body, Get, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
 import {
@@ -12,11 +11,9 @@ import {
   ProgrammeAreasDto,
 } from './programme-areas.dto';
 import { ProgrammeAreasService } from './programme-areas.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('programme areas')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/programme/programmes/:programmeId')
+@ServiceController('programme areas', 'api/programme/programmes/:programmeId')
 @Roles(...PROGRAMME_READERS)
 export class ProgrammeAreasController {
   constructor(private readonly areas: ProgrammeAreasService) {}

@@ -1,16 +1,14 @@
-import { Controller, Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, textResponse } from '../api-views.dto';
+import { Get, Header, Param, ParseUUIDPipe } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { textResponse } from '../api-views.dto';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { IatiService } from '../iati/iati.service';
 import { PROGRAMME_READERS } from '../programme.constants';
 import { DashboardDto } from './dashboard.dto';
 import { DashboardService } from './dashboard.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('programmes')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/programme/programmes/:programmeId')
+@ServiceController('programmes', 'api/programme/programmes/:programmeId')
 @Roles(...PROGRAMME_READERS)
 export class DashboardController {
   constructor(

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, textResponse } from '../api-views.dto';
+import { Body, Get, Header, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { textResponse } from '../api-views.dto';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { MEASURE_EDITORS, PROGRAMME_READERS } from '../programme.constants';
 import {
@@ -12,11 +12,9 @@ import {
   SaveImpactModelDto,
 } from './impact-model.dto';
 import { ImpactModelsService } from './impact-models.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('impact models')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/programme')
+@ServiceController('impact models', 'api/programme')
 @Roles(...PROGRAMME_READERS)
 export class ImpactModelsController {
   constructor(private readonly models: ImpactModelsService) {}

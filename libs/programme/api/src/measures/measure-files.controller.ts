@@ -1,28 +1,18 @@
-import { Controller, Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Get, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import type { UploadRequest } from '@quartier/service-kit';
 import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { ApiErrorResponses } from '../api-views.dto';
 import { MEASURE_EDITORS } from '../programme.constants';
 import { CSV, MeasureFilesService, XLSX } from './measure-files.service';
 import { MeasureImportDto } from './measure.dto';
+import { ServiceController } from '@quartier/service-kit';
 
 class ExportQueryDto extends createZodDto(z.object({ format: z.enum(['csv', 'xlsx']).default('xlsx') })) {}
 
-@ApiTags('measures')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/programme/programmes/:programmeId/measures')
+@ServiceController('measures', 'api/programme/programmes/:programmeId/measures')
 @Roles(...MEASURE_EDITORS)
 export class MeasureFilesController {
   constructor(private readonly files: MeasureFilesService) {}

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '../api-views.dto';
+import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { MEASURE_EDITORS, PROGRAMME_READERS } from '../programme.constants';
 import {
@@ -14,11 +13,9 @@ import {
   UpdateMeasureDto,
 } from './measure.dto';
 import { MeasuresService } from './measures.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('measures')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/programme')
+@ServiceController('measures', 'api/programme')
 @Roles(...PROGRAMME_READERS)
 export class MeasuresController {
   constructor(private readonly measures: MeasuresService) {}

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses } from '../api-views.dto';
+import { Body, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
 import {
@@ -13,11 +12,9 @@ import {
   UpdateProgrammeDto,
 } from './programme.dto';
 import { ProgrammesService } from './programmes.service';
+import { ServiceController } from '@quartier/service-kit';
 
-@ApiTags('programmes')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/programme/programmes')
+@ServiceController('programmes', 'api/programme/programmes')
 @Roles(...PROGRAMME_READERS)
 export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}

@@ -1,23 +1,12 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentPrincipal, CurrentTenant, Roles, type Principal } from '@quartier/auth';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { ServiceController } from '@quartier/service-kit';
 import type { Request } from 'express';
 import { AreaImportJobDto, AreaImportQueryDto } from './area-import.dto';
 import { AreaImportsService } from './area-imports.service';
 
-@ApiTags('area imports')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/registry/area-imports')
+@ServiceController('area imports', 'api/registry/area-imports')
 @Roles('tenant-admin')
 export class AreaImportsController {
   constructor(private readonly imports: AreaImportsService) {}

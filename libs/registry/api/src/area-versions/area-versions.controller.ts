@@ -1,15 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, ParseUUIDPipe, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentTenant, Roles } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { ServiceController } from '@quartier/service-kit';
 import { AreaVersionViewDto, CrosswalkViewDto, ReplaceCrosswalkDto } from './area-version.dto';
 import { AreaVersionsService } from './area-versions.service';
 
-@ApiTags('area versions')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/registry/area-versions')
+@ServiceController('area versions', 'api/registry/area-versions')
 @Roles(...ROLES)
 export class AreaVersionsController {
   constructor(private readonly versions: AreaVersionsService) {}

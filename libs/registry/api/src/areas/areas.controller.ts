@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Header, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Header, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AreaScope, CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { ServiceController } from '@quartier/service-kit';
 import { AREA_EDITORS, AreasService } from './areas.service';
 import {
   AreaDetailDto,
@@ -14,10 +14,7 @@ import {
   UpdateAreaDto,
 } from './area.dto';
 
-@ApiTags('areas')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/registry/areas')
+@ServiceController('areas', 'api/registry/areas')
 @Roles(...ROLES)
 export class AreasController {
   constructor(private readonly areas: AreasService) {}

@@ -1,14 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AreaScope, CurrentTenant, Roles } from '@quartier/auth';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { NoContentRoute, ServiceController } from '@quartier/service-kit';
 import {
   GrantRoleDto,
   ListAssignmentsQueryDto,
@@ -17,10 +10,7 @@ import {
 } from './role-assignment.dto';
 import { RoleAssignmentsService } from './role-assignments.service';
 
-@ApiTags('role assignments')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/registry/role-assignments')
+@ServiceController('role assignments', 'api/registry/role-assignments')
 @Roles('tenant-admin')
 export class RoleAssignmentsController {
   constructor(private readonly assignments: RoleAssignmentsService) {}
@@ -41,9 +31,7 @@ export class RoleAssignmentsController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({ summary: 'Revoke a role assignment' })
-  @ApiNoContentResponse({ description: 'Revoked' })
+  @NoContentRoute('Revoke a role assignment', 'Revoked')
   async revoke(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.assignments.revoke(tenantId, id);
   }

@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Patch, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, CurrentTenant, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { ServiceController } from '@quartier/service-kit';
 import {
   MeViewDto,
   tenantIdParamSchema,
@@ -14,10 +14,7 @@ import { TenantsService } from './tenants.service';
 import { MeService } from './me.service';
 import { parsePathParams } from '../path-params';
 
-@ApiTags('tenants')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/registry')
+@ServiceController('tenants', 'api/registry')
 @Roles(...ROLES)
 export class TenantsController {
   constructor(

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Req, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentTenant, Roles } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { AREA_TILE_MAX_ZOOM } from '@quartier/registry-core';
-import { ApiErrorResponses, sendCacheable } from '@quartier/service-kit';
+import { sendCacheable, ServiceController } from '@quartier/service-kit';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { AreaCodesDto, TileJsonDto } from './area-tiles.dto';
@@ -28,10 +28,7 @@ const BINARY = { schema: { type: 'string' as const, format: 'binary' } };
 
 // Boundaries are visible to every member of the tenant (as the GeoJSON is): scope limits what a
 // user may change, not which areas exist.
-@ApiTags('areas')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/registry/tiles')
+@ServiceController('areas', 'api/registry/tiles')
 @Roles(...ROLES)
 export class AreaTilesController {
   constructor(private readonly tiles: AreaTilesService) {}

@@ -1,14 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { Clock } from '@quartier/service-kit';
+import { Clock, NoContentRoute } from '@quartier/service-kit';
 import { DEFAULT_RETENTION_DAYS, REPORT_ADMINS, REPORT_AUTHORS } from '../reporting.constants';
 import { ReportRepository } from '../reports/report.repository';
 import {
@@ -61,11 +54,7 @@ export class SchedulesController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiOperation({
-    summary: 'Remove a scheduled report definition (its reports stay until their retention ends)',
-  })
-  @ApiNoContentResponse()
+  @NoContentRoute('Remove a scheduled report definition (its reports stay until their retention ends)')
   async remove(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string) {
     await this.schedules.remove(caller, id);
   }

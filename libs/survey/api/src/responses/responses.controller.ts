@@ -1,16 +1,9 @@
-import { Body, Controller, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import type { Request } from 'express';
 import { SURVEY_EDITORS } from '../survey.constants';
-import { ApiErrorResponses, UploadSpool } from '@quartier/service-kit';
+import { UploadSpool, ServiceController } from '@quartier/service-kit';
 import { withSpooledUpload, XLSX_TYPE } from '../surveys/spooled-upload';
 import { CollectionService } from './collection.service';
 import { ResponseImportService } from './response-import.service';
@@ -18,10 +11,7 @@ import { ImportedDto, SubmissionDto, SubmittedDto } from './submission.dto';
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-@ApiTags('responses')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/survey/surveys/:id/waves/:waveId')
+@ServiceController('responses', 'api/survey/surveys/:id/waves/:waveId')
 @Roles(...SURVEY_EDITORS)
 export class ResponsesController {
   constructor(

@@ -1,7 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
-import { ApiErrorResponses } from '@quartier/service-kit';
+import { ServiceController } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { RESULT_READERS, SURVEY_EDITORS } from '../survey.constants';
@@ -24,10 +24,7 @@ const compareQuery = z.object({
 });
 class CompareQueryDto extends createZodDto(compareQuery) {}
 
-@ApiTags('results')
-@ApiBearerAuth()
-@ApiErrorResponses()
-@Controller('api/survey/surveys/:id')
+@ServiceController('results', 'api/survey/surveys/:id')
 @Roles(...RESULT_READERS)
 export class ResultsController {
   constructor(private readonly results: ResultsService) {}
