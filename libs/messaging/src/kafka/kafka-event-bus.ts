@@ -18,6 +18,7 @@ import type { Subscription } from '../event-bus';
 import { errorMessage, type MessagingLogger } from '../logger';
 import type { RetryPolicy } from '../retry';
 import { headersToStrings, type WireMessage } from '../wire';
+import { fixIdleRequestQueue } from './request-queue-idle-fix';
 
 export type BrokerList = string[] | (() => string[] | Promise<string[]>);
 
@@ -78,6 +79,8 @@ export class KafkaEventBus extends EventBusAdapter {
       logLevel: logLevel.INFO,
       logCreator: () => (entry) => this.logKafka(entry),
     };
+    // Before any connection exists: kafkajs's idle connections would otherwise spin (see the fix).
+    fixIdleRequestQueue();
     this.kafka = new Kafka(config);
   }
 
