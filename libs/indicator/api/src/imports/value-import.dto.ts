@@ -37,6 +37,8 @@ export const valueImportJobSchema = z.object({
         'malformed',
       ]),
       message: z.string(),
+      /** The cell's text as read, where the problem is a bad value (a code, a period, a number). */
+      value: z.string().optional(),
     }),
   ),
   indicators: z.array(z.string()),

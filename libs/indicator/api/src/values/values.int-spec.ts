@@ -304,6 +304,15 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
         [8, 'indicator', 'malformed'],
       ]);
       expect(job!.errors[4].message).toBe('duplicate of line 2: same area, period and indicator');
+      // The bad value as read, for the portal to show beside its own sentence.
+      expect(job!.errors.map((e) => e.value)).toEqual([
+        'X999',
+        'NOPE',
+        '2021-13',
+        'vier',
+        undefined,
+        undefined,
+      ]);
       expect(await valueCount()).toBe(before);
       const header = await importFile('csv', 'area,when,value\nX101,2020,1\n');
       expect(header.job).toMatchObject({

@@ -275,17 +275,30 @@ describe('checkObservation', () => {
     expect(r).toEqual({
       ok: false,
       errors: [
-        { line: 5, column: 'area', reason: 'unknown-area', message: 'unknown area code "99"' },
-        { line: 5, column: 'indicator', reason: 'unknown-indicator', message: 'unknown indicator "S9"' },
+        { line: 5, column: 'area', reason: 'unknown-area', message: 'unknown area code "99"', value: '99' },
+        {
+          line: 5,
+          column: 'indicator',
+          reason: 'unknown-indicator',
+          message: 'unknown indicator "S9"',
+          value: 'S9',
+        },
         {
           line: 5,
           column: 'period',
           reason: 'bad-period',
           message:
             '"2019-13" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or a DHIS2/SDMX period)',
+          value: '2019-13',
         },
-        { line: 5, column: 'value', reason: 'non-numeric', message: '"abc" is not a number' },
-        { line: 5, column: 'numerator', reason: 'negative-count', message: 'numerator -1 is negative' },
+        { line: 5, column: 'value', reason: 'non-numeric', message: '"abc" is not a number', value: 'abc' },
+        {
+          line: 5,
+          column: 'numerator',
+          reason: 'negative-count',
+          message: 'numerator -1 is negative',
+          value: '-1',
+        },
       ],
     });
   });

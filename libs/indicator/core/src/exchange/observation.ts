@@ -27,6 +27,11 @@ export interface RowError {
     | 'duplicate'
     | 'malformed';
   message: string;
+  /**
+   * The cell's text as read, where the problem is a bad value (an unknown code, a period, a
+   * number): the portal shows it beside its own sentence, which cannot quote the English message.
+   */
+  value?: string;
 }
 
 export interface CheckedObservation<A, I> {
@@ -99,8 +104,8 @@ export function checkObservation<A, I extends IndicatorTraits>(
 ): CheckResult<A, I> {
   let errors: RowError[] | null = null;
   const col = options.columns ? { ...DEFAULT_COLUMNS, ...options.columns } : DEFAULT_COLUMNS;
-  const fail = (column: string, reason: RowError['reason'], message: string) =>
-    (errors ??= []).push({ line: raw.line, column, reason, message });
+  const fail = (column: string, reason: RowError['reason'], message: string, value?: string) =>
+    (errors ??= []).push({ line: raw.line, column, reason, message, ...(value ? { value } : {}) });
   const decimalComma = options.decimalComma ?? false;
 
   const area = raw.area === '' ? undefined : lookups.area(raw.area);
@@ -109,6 +114,7 @@ export function checkObservation<A, I extends IndicatorTraits>(
       col.area,
       'unknown-area',
       raw.area === '' ? 'area code is empty' : `unknown area code "${raw.area}"`,
+      raw.area,
     );
   const indicator = raw.indicator === '' ? undefined : lookups.indicator(raw.indicator);
   if (indicator === undefined)
@@ -116,6 +122,7 @@ export function checkObservation<A, I extends IndicatorTraits>(
       col.indicator,
       'unknown-indicator',
       raw.indicator === '' ? 'indicator code is empty' : `unknown indicator "${raw.indicator}"`,
+      raw.indicator,
     );
   const period = memoPeriod(options.dialect ?? 'quartier', raw.period);
   if (period === null)
@@ -123,16 +130,18 @@ export function checkObservation<A, I extends IndicatorTraits>(
       col.period,
       'bad-period',
       `"${raw.period}" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or a DHIS2/SDMX period)`,
+      raw.period,
     );
   else if (indicator?.periodicity !== undefined && !memoFits(indicator.periodicity, period))
     fail(
       col.period,
       'bad-period',
       `"${raw.period}" is ${describePeriodKind(period)}, but indicator "${raw.indicator}" has the periodicity ${indicator.periodicity}`,
+      raw.period,
     );
 
   const cell = parseValueCell(raw.value, decimalComma);
-  if (cell.status === 'invalid') fail(raw.column, 'non-numeric', `"${cell.text}" is not a number`);
+  if (cell.status === 'invalid') fail(raw.column, 'non-numeric', `"${cell.text}" is not a number`, cell.text);
   let numerator: number | null = null;
   let denominator: number | null = null;
   if (raw.numerator !== undefined || raw.denominator !== undefined) {
@@ -143,10 +152,11 @@ export function checkObservation<A, I extends IndicatorTraits>(
     ] as const) {
       const parsed = parseValueCell(value, decimalComma);
       if (parsed.status === 'invalid') {
-        fail(name, 'non-numeric', `"${parsed.text}" is not a number`);
+        fail(name, 'non-numeric', `"${parsed.text}" is not a number`, parsed.text);
         counts.push(null);
       } else if (parsed.status === 'value') {
-        if (parsed.value < 0) fail(name, 'negative-count', `${name} ${parsed.value} is negative`);
+        if (parsed.value < 0)
+          fail(name, 'negative-count', `${name} ${parsed.value} is negative`, String(parsed.value));
         counts.push(parsed.value);
       } else counts.push(null);
     }

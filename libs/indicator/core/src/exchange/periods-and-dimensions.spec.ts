@@ -86,6 +86,7 @@ describe('period kinds', () => {
           column: 'period',
           reason: 'bad-period',
           message: '"201201" is a month, but indicator "S1" has the periodicity year',
+          value: '201201',
         },
       ],
     });

@@ -876,6 +876,7 @@ export interface components {
           | 'duplicate'
           | 'malformed';
         message: string;
+        value?: string;
       }[];
       indicators: string[];
       /** @description null: no message yet */

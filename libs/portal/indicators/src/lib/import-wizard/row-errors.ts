@@ -1,6 +1,7 @@
 // What the import wizard says about a bad row of a value file: a translated sentence chosen by
 // the row's `reason` (the service's stable code), with the column it names. The service's own
-// message is English and technical; it stays only in the cell's title (it quotes the value).
+// message is English and technical and is not shown; the bad value it quotes has a column of its
+// own (`value`).
 
 /** One bad row as the indicator service reports it (`ValueImportJobDto.errors`). */
 export interface RowErrorView {
@@ -8,6 +9,8 @@ export interface RowErrorView {
   readonly column: string;
   readonly reason: string;
   readonly message: string;
+  /** The cell's text, where the problem is a bad value. */
+  readonly value?: string;
 }
 
 export const ROW_ERROR_TEXTS_DE = {

@@ -1,7 +1,7 @@
 // What the network import says about each problem of a refused upload: a translated sentence
 // chosen by the problem's `code` (the network service's stable code), filled with the values the
-// problem names (the value, the column, the actor). The service's own message is English; it
-// stays only in the cell's title.
+// problem names (the value, the column, the actor), so the bad value is in the sentence itself.
+// The service's own message is English and is not shown.
 import { codedTextKey, type TranslationParams } from '@quartier/portal-ui/texts';
 
 /** One problem of a refused import as the network service reports it (the 422's details). */
