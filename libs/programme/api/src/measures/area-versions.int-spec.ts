@@ -63,11 +63,13 @@ describe('measure imports across area versions (real PostgreSQL, fixed clock)', 
     expect(areaIds).toEqual([]);
   });
 
-  it('resolves to a version imported ahead of its date from that date on', async () => {
-    clock.set(new Date('2025-12-31T23:59:59Z'));
+  it('resolves to a version imported ahead of its date from midnight in Berlin on that date', async () => {
+    // The platform's time zone (QUARTIER_TIME_ZONE, Berlin by default): 1 January begins at
+    // 23:00 UTC on New Year's Eve.
+    clock.set(new Date('2025-12-31T22:59:59Z'));
     try {
       expect((await importCodes('Silvester', ['0101'])).areaIds).toEqual([v2['0101']]);
-      clock.set(new Date('2026-01-01T00:00:00Z'));
+      clock.set(new Date('2025-12-31T23:00:00Z'));
       expect((await importCodes('Neujahr', ['0101'])).areaIds).toEqual([ahead['0101']]);
     } finally {
       clock.set(new Date('2025-06-01T10:00:00Z'));
