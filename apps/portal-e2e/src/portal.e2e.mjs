@@ -376,6 +376,27 @@ export function portalTests(context, it = nodeIt) {
     assert.deepEqual(violations, [], describeViolations(violations));
   });
 
+  it('says in German, or in English for an English browser, when it cannot load its configuration', async () => {
+    for (const [locale, heading, button] of [
+      ['de-DE', 'Das Portal konnte seine Konfiguration nicht laden.', 'Seite neu laden'],
+      ['en-GB', 'The portal could not load its configuration.', 'Reload page'],
+    ]) {
+      const failing = await context.browser.newContext({ locale });
+      const failingPage = await failing.newPage();
+      await failingPage.route('**/portal-config.json', (route) => route.fulfill({ status: 502, body: '' }));
+      await failingPage.goto(`${context.baseUrl}/areas`);
+      const alert = failingPage.getByRole('alert');
+      await alert.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await alert.getByRole('button', { name: button }).waitFor();
+      // The technical reason is logged, not shown.
+      assert.doesNotMatch(await alert.innerText(), /HTTP|502|portal-config/);
+      assert.equal(await failingPage.evaluate(() => document.documentElement.lang), locale.slice(0, 2));
+      const violations = await seriousA11yViolations(failingPage);
+      assert.deepEqual(violations, [], describeViolations(violations));
+      await failing.close();
+    }
+  });
+
   it('logged no errors to the browser console', () => {
     assert.deepEqual(consoleErrors, []);
   });

@@ -13,7 +13,7 @@ import {
   withInMemoryScrolling,
 } from '@angular/router';
 import { Auth, PORTAL_CONFIG, type PortalConfig, authInterceptor } from '@quartier/portal-data-access';
-import { TranslatedTitleStrategy } from '@quartier/portal-shell';
+import { BootFailure, TranslatedTitleStrategy } from '@quartier/portal-shell';
 import { routes } from './app.routes';
 
 export function appConfig(config: PortalConfig): ApplicationConfig {
@@ -29,8 +29,15 @@ export function appConfig(config: PortalConfig): ApplicationConfig {
         withInMemoryScrolling({ scrollPositionRestoration: 'top' }),
       ),
       { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
-      // The stored session must be known before the first guard runs.
-      provideAppInitializer(() => inject(Auth).restore()),
+      // The stored session must be known before the first guard runs; if it cannot be read,
+      // the start fails with a page saying so (main.ts).
+      provideAppInitializer(() =>
+        inject(Auth)
+          .restore()
+          .catch((error: unknown) => {
+            throw new BootFailure('session', error);
+          }),
+      ),
     ],
   };
 }

@@ -6,3 +6,4 @@ export * from './lib/status-pages/forbidden';
 export * from './lib/status-pages/not-found';
 export * from './lib/route-focus';
 export * from './lib/translated-title';
+export * from './lib/boot-failure/boot-failure';
