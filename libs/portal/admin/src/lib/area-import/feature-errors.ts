@@ -2,6 +2,7 @@
 // error's `code` (the registry's stable code) and filled with the values it names (property,
 // code, ring, position, …). The registry's `reason` is English for API clients and logs; it is
 // never shown.
+import { codedTextKey, fillPlaceholders } from '@quartier/portal-ui/texts';
 
 /** One refused feature as the registry reports it (`AreaImportJob.errors`). */
 export interface FeatureErrorView {
@@ -84,12 +85,6 @@ export const FEATURE_ERROR_TEXTS_EN: FeatureErrorTexts = {
   other: 'This feature contains an error.',
 };
 
-type Params = Readonly<Record<string, string | number>>;
-
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-const fill = (text: string, params: Params): string =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
-
 /**
  * The sentence for one refused feature in the language of `texts`: by its code when the portal
  * knows it and the error names every value the sentence needs (else the general sentence, so a
@@ -97,18 +92,14 @@ const fill = (text: string, params: Params): string =>
  * is prefixed with its polygon.
  */
 export function featureErrorSentence(error: FeatureErrorView, texts: FeatureErrorTexts): string {
-  const params: Params = { ...error.params };
-  if (typeof params['first'] === 'number') Object.assign(params, { firstNumber: params['first'] + 1 });
-  const code = error.code ?? '';
-  const known =
-    code !== 'inPolygon' && code !== 'other' && Object.hasOwn(texts, code)
-      ? (code as FeatureErrorTextKey)
-      : null;
-  if (known === null || !placeholders(texts[known]).every((name) => params[name] !== undefined))
-    return texts.other;
-  const sentence = fill(texts[known], params);
+  const params: Record<string, string | number> = { ...error.params };
+  if (typeof params['first'] === 'number') params['firstNumber'] = params['first'] + 1;
+  const code = error.code ?? 'other';
+  const key: FeatureErrorTextKey =
+    code === 'inPolygon' ? 'other' : codedTextKey<FeatureErrorTextKey>(texts, code, params, 'other');
+  const sentence = fillPlaceholders(texts[key], params);
   // A problem of a whole part (PolygonWithoutRings) names its polygon in the sentence itself.
-  return params['polygon'] === undefined || known === 'PolygonWithoutRings'
+  return params['polygon'] === undefined || key === 'PolygonWithoutRings' || key === 'other'
     ? sentence
-    : fill(texts.inPolygon, { polygon: params['polygon'], sentence });
+    : fillPlaceholders(texts.inPolygon, { polygon: params['polygon'], sentence });
 }

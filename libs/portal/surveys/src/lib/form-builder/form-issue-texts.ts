@@ -2,6 +2,7 @@
 // (`issue.<code>`) with the values it names, never by its English `reason`. The model's codes
 // (names, lists, expressions) are in builder-texts; the sentences here are the XLSForm's own
 // (sheets, columns, the type column's words) and where in the workbook a problem lies.
+import { codedTextKey, fillPlaceholders } from '@quartier/portal-ui/texts';
 
 /** A problem as the survey service reports it: a form check's or an XLSForm upload's. */
 export interface CodedIssueView {
@@ -83,19 +84,15 @@ export const XLSFORM_ISSUE_TEXTS_EN: Readonly<Record<XlsFormIssueTextKey, string
 export type IssueTexts = Readonly<Record<string, string>>;
 type Params = Readonly<Record<string, string | number>>;
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-const fill = (text: string, params: Params): string =>
-  text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
-
 /** `function-arity`'s {expected}: how many arguments, worded from min and max (max < 0: no upper bound). */
 function withExpectedArity(params: Params, texts: IssueTexts): Params {
   const [min, max] = [Number(params['min']), Number(params['max'])];
   const expected =
     min === max
-      ? fill(texts['arity.exactly'], { min })
+      ? fillPlaceholders(texts['arity.exactly'], { min })
       : max < 0
-        ? fill(texts['arity.atLeast'], { min })
-        : fill(texts['arity.between'], { min, max });
+        ? fillPlaceholders(texts['arity.atLeast'], { min })
+        : fillPlaceholders(texts['arity.between'], { min, max });
   return { ...params, expected };
 }
 
@@ -105,24 +102,25 @@ function withExpectedArity(params: Params, texts: IssueTexts): Params {
  * value left out, never shows the service's English, a raw key or a `{name}`.
  */
 export function issueSentence(issue: CodedIssueView, texts: IssueTexts): string {
-  const key = `issue.${issue.code ?? ''}`;
   let params: Params = issue.params ?? {};
   if (issue.code === 'function-arity' && params['min'] !== undefined && params['max'] !== undefined)
     params = withExpectedArity(params, texts);
-  if (issue.code === undefined || issue.code === 'other' || !Object.hasOwn(texts, key))
-    return texts['issue.other'];
-  return placeholders(texts[key]).every((name) => params[name] !== undefined)
-    ? fill(texts[key], params)
-    : texts['issue.other'];
+  const key = codedTextKey(texts, `issue.${issue.code ?? 'other'}`, params, 'issue.other');
+  return fillPlaceholders(texts[key], params);
 }
 
 /** One error of a refused XLSForm upload: where it lies in the workbook, then what is wrong. */
 export function sheetIssueLine(issue: SheetIssueView, texts: IssueTexts): string {
   const where =
     issue.column === undefined
-      ? fill(texts['sheetIssue.where'], { sheet: issue.sheet, row: issue.row })
-      : fill(texts['sheetIssue.whereColumn'], { sheet: issue.sheet, row: issue.row, column: issue.column });
+      ? fillPlaceholders(texts['sheetIssue.where'], { sheet: issue.sheet, row: issue.row })
+      : fillPlaceholders(texts['sheetIssue.whereColumn'], {
+          sheet: issue.sheet,
+          row: issue.row,
+          column: issue.column,
+        });
   const firstRow = issue.params?.['firstRow'];
-  const first = firstRow === undefined ? '' : ` ${fill(texts['sheetIssue.firstRow'], { firstRow })}`;
+  const first =
+    firstRow === undefined ? '' : ` ${fillPlaceholders(texts['sheetIssue.firstRow'], { firstRow })}`;
   return `${where}: ${issueSentence(issue, texts)}${first}`;
 }
