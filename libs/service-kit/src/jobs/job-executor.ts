@@ -60,7 +60,7 @@ export async function executeJob(deps: ExecutorDeps, entry: RegisteredKind, job:
 
   const reporter = new ProgressReporter(
     deps.progressIntervalMs,
-    (state) => deps.store.progress(view.id, state, deps.clock.now()),
+    (state) => deps.store.progress(view.id, state),
     (error) => deps.logger.warn(`progress of job ${view.id} not stored: ${messageOf(error)}`),
   );
   const context: JobContext = {

@@ -1,5 +1,5 @@
 import { Injectable, Module, type INestApplicationContext, type OnModuleInit } from '@nestjs/common';
-import { ShiftedClock, type Clock } from '../clock';
+import { FixedClock, ShiftedClock, type Clock } from '../clock';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
@@ -10,7 +10,7 @@ import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { serviceDatabase } from '../database.module';
 import { RuntimeModule } from '../runtime.module';
 import { UploadSpool } from '../uploads/upload-spool';
-import { hostKeyOf, JobRunner } from './job-runner';
+import { hostKeyOf, JobRunner, type JobRunnerTuning } from './job-runner';
 import { createJobTable, dropJobTable } from './job-table';
 import { JobsModule } from './jobs.module';
 import { defineJobKind, JobFailure, type JobContext } from './job.types';
@@ -101,7 +101,12 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
 
   async function startApp(
     name: string,
-    { url = database.url, pollingSeconds = 0.5 } = {},
+    {
+      url = database.url,
+      pollingSeconds = 0.5,
+      clock: appClock = clock,
+      tuning = {},
+    }: { url?: string; pollingSeconds?: number; clock?: Clock; tuning?: JobRunnerTuning } = {},
   ): Promise<INestApplicationContext> {
     const runtime = { databaseUrl: url, oidcIssuer: 'http://127.0.0.1:1/oidc', oidcAudience: 'x' };
     const TestJobs = handlersFor(name);
@@ -117,8 +122,14 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
         JobsModule.forService({
           service: SERVICE,
           connection: SERVICE,
-          clock,
-          tuning: { heartbeatMs: 300, pollingSeconds, staleAfterMs: 60_000, shutdownGraceMs: 5000 },
+          clock: appClock,
+          tuning: {
+            heartbeatMs: 300,
+            pollingSeconds,
+            staleAfterMs: 60_000,
+            shutdownGraceMs: 5000,
+            ...tuning,
+          },
         }),
       ],
       providers: [TestJobs],
@@ -305,33 +316,20 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     for (const file of [held, orphan, ofCrashed]) writeFileSync(file, 'x');
     const host = hostKeyOf(hostname());
     const now = clock.now().getTime();
-    const insert = (
-      id: string,
-      status: string,
-      heartbeat: number | null,
-      runner: number | null,
-      files: string[],
-    ) =>
+    // Heartbeats are stamped on the database's clock: `secondsAgo` of it.
+    const insert = (id: string, status: string, secondsAgo: number, runner: number | null, files: string[]) =>
       pool.query(
         `INSERT INTO job (id, kind, tenant_id, created_by, status, payload, files, host, rows_reached, progress, runner, created_at, started_at, heartbeat_at)
-         VALUES ($1, 'later', 'berlin', 'test', $2, '{}', $3, $4, 1234, 0.25, $5, $6, $6, $7)`,
-        [
-          id,
-          status,
-          files,
-          host,
-          runner,
-          new Date(now - 600_000),
-          heartbeat === null ? null : new Date(heartbeat),
-        ],
+         VALUES ($1, 'later', 'berlin', 'test', $2, '{}', $3, $4, 1234, 0.25, $5, $6, $6, now() - make_interval(secs => $7))`,
+        [id, status, files, host, runner, new Date(now - 600_000), secondsAgo],
       );
     const stale = '00000000-0000-4000-8000-000000000001';
     const deadRunner = '00000000-0000-4000-8000-000000000002';
     const waiting = '00000000-0000-4000-8000-000000000003';
-    await insert(stale, 'running', now - 10 * 60_000, 424242, [ofCrashed]);
+    await insert(stale, 'running', 600, 424242, [ofCrashed]);
     // A runner whose session is gone (no liveness lock), its heartbeat a few seconds old.
-    await insert(deadRunner, 'running', now - 5_000, 434343, []);
-    await insert(waiting, 'queued', null, null, [held]);
+    await insert(deadRunner, 'running', 5, 434343, []);
+    await insert(waiting, 'queued', 0, null, [held]);
     const restarted = await startApp('c');
     const runner = runnerOf(restarted);
     for (const id of [stale, deadRunner]) {
@@ -364,16 +362,23 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   it('fails a queued job the queue gave up on, and one that was lost from the queue long ago', async () => {
     const pool = db(apps[0]);
     const runner = runnerOf(apps[0]);
-    const now = clock.now().getTime();
-    const insert = (id: string, created: number) =>
+    // Queued `secondsAgo` on the database's clock (a queued job's heartbeat), and not in the queue.
+    const insert = (id: string, secondsAgo: number) =>
       pool.query(
-        `INSERT INTO job (id, kind, tenant_id, created_by, status, payload, created_at) VALUES ($1, 'later', 'berlin', 'test', 'queued', '{}', $2)`,
-        [id, new Date(created)],
+        `INSERT INTO job (id, kind, tenant_id, created_by, status, payload, created_at, heartbeat_at)
+         VALUES ($1, 'later', 'berlin', 'test', 'queued', '{}', $2, now() - make_interval(secs => $3))`,
+        [id, clock.now(), secondsAgo],
       );
     const lost = '00000000-0000-4000-8000-000000000011';
     const fresh = '00000000-0000-4000-8000-000000000012';
-    await insert(lost, now - 2 * 3600_000);
-    await insert(fresh, now);
+    const legacy = '00000000-0000-4000-8000-000000000013';
+    await insert(lost, 2 * 3600);
+    await insert(fresh, 0);
+    // Queued before queued jobs got a heartbeat: as old as can be.
+    await pool.query(
+      `INSERT INTO job (id, kind, tenant_id, created_by, status, payload, created_at) VALUES ($1, 'later', 'berlin', 'test', 'queued', '{}', $2)`,
+      [legacy, clock.now()],
+    );
     // A queue row the queue itself failed (as when claiming hit a database error).
     const given = await runner.enqueue(ECHO, { text: 'x', steps: 1 }, { ...who, singletonKey: 'given-up' });
     await runner.waitFor(given, 'berlin', 20_000);
@@ -383,6 +388,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     await pool.query(`UPDATE jobtest_jobs.job SET state = 'failed' WHERE id = $1`, [given]);
     await runner.tick();
     expect((await runner.get(lost, 'berlin')).error).toMatchObject({ code: 'NotStarted' });
+    expect((await runner.get(legacy, 'berlin')).error).toMatchObject({ code: 'NotStarted' });
     expect((await runner.get(given, 'berlin')).status).toBe('failed');
     expect((await runner.get(fresh, 'berlin')).status).toBe('queued');
   });
@@ -426,6 +432,55 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     } finally {
       await app.close();
       apps.splice(apps.indexOf(app), 1);
+      await own.drop();
+    }
+  });
+
+  it('under a fixed clock, interrupts the job of a runner that stopped heartbeating and of one whose session died', async () => {
+    // Heartbeats age in real time on the database's clock: a clock that stands still (tests,
+    // demos) must not keep a dead runner's jobs `running` for good. What users see stays on it.
+    const own = await createTestDatabase('jobs_fixed');
+    const fixed = new FixedClock(new Date('2030-06-01T10:00:00Z'));
+    // Its heartbeat timer does not fire within the test: once it has claimed the job and
+    // reported progress, the job falls silent while its runner's session lives on.
+    const silent = await startApp('f', { url: own.url, clock: fixed, tuning: { heartbeatMs: 3_600_000 } });
+    const started = [silent];
+    try {
+      const g = gate('silent');
+      const id = await runnerOf(silent).enqueue(GATE, { key: 'silent' }, who);
+      await g.entered;
+      // A runner whose session is gone (no liveness lock), its last heartbeat 5 s ago.
+      const dead = '00000000-0000-4000-8000-000000000021';
+      await db(silent).query(
+        `INSERT INTO job (id, kind, tenant_id, created_by, status, payload, runner, created_at, started_at, heartbeat_at)
+         VALUES ($1, 'later', 'berlin', 'test', 'running', '{}', 454545, $2, $2, now() - interval '5 seconds')`,
+        [dead, fixed.now()],
+      );
+      // Started once the job is claimed, so it sweeps but never runs it.
+      const watcher = await startApp('g', { url: own.url, clock: fixed, tuning: { staleAfterMs: 1500 } });
+      started.push(watcher);
+      const runner = runnerOf(watcher);
+      expect(await runner.get(dead, 'berlin')).toMatchObject({
+        status: 'interrupted',
+        finishedAt: '2030-06-01T10:00:00.000Z',
+      });
+      // The silent runner still holds its lock: only its job's heartbeat going stale gives it away.
+      const job = await runner.waitFor(id, 'berlin', 20_000);
+      expect(job).toMatchObject({
+        status: 'interrupted',
+        rows: 7,
+        error: { code: 'Interrupted' },
+        createdAt: '2030-06-01T10:00:00.000Z',
+        startedAt: '2030-06-01T10:00:00.000Z',
+        finishedAt: '2030-06-01T10:00:00.000Z',
+      });
+      expect(Math.abs(Date.parse(job.heartbeatAt ?? '') - Date.now())).toBeLessThan(60_000);
+      g.open();
+    } finally {
+      for (const app of started.reverse()) {
+        await app.close();
+        apps.splice(apps.indexOf(app), 1);
+      }
       await own.drop();
     }
   });

@@ -16,7 +16,10 @@ import { JobError, type EnqueueOptions, type JobHandler, type JobKind, type JobV
 export interface JobRunnerTuning {
   /** Heartbeat and stale-job sweep interval. Default 5 s. */
   heartbeatMs?: number;
-  /** A running job whose heartbeat is older than this is interrupted even if its runner seems alive. Default 2 min. */
+  /**
+   * A running job whose heartbeat is older than this is interrupted even if its runner seems
+   * alive. Default 2 min. Real time on the database's clock, whatever the injected Clock says.
+   */
   staleAfterMs?: number;
   /** Progress is written at most this often. Default 250 ms. */
   progressIntervalMs?: number;
@@ -35,6 +38,9 @@ export interface JobRunnerOptions {
   clock?: Clock;
   tuning?: JobRunnerTuning;
 }
+
+/** How long (real time) a queued job may be missing from pg-boss's table before it counts as dropped. */
+const LOST_FROM_QUEUE_MS = 3600_000;
 
 /** pg-boss queue names allow [\w.-/]; a host name is folded into that. */
 export function hostKeyOf(name: string): string {
@@ -285,11 +291,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   async tick(): Promise<void> {
     if (this.stopping) return;
     try {
-      const beats = await this.store.heartbeat(
-        [...this.running.keys()],
-        this.liveness.runnerKey,
-        this.clock.now(),
-      );
+      const beats = await this.store.heartbeat([...this.running.keys()], this.liveness.runnerKey);
       const alive = new Set(beats.map((b) => b.id));
       for (const beat of beats) if (beat.cancel) this.running.get(beat.id)?.stop('cancel');
       for (const [id, job] of this.running) if (!alive.has(id)) job.stop('claim-lost');
@@ -371,15 +373,24 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.waiters.delete(view.id);
   }
 
+  /**
+   * Jobs of dead runners and queued jobs the queue dropped. Their ages are real time on the
+   * database's clock, as their heartbeats are stamped (see JobStore); only the finish time
+   * recorded comes from the Clock.
+   */
   private async sweep(): Promise<void> {
     const now = this.clock.now();
-    const grace = new Date(now.getTime() - this.tuning.heartbeatMs);
-    const stale = new Date(now.getTime() - this.tuning.staleAfterMs);
-    const interrupted = await this.store.interruptStale(this.liveness.runnerKey, now, grace, stale);
+    const { heartbeatMs, staleAfterMs } = this.tuning;
+    const interrupted = await this.store.interruptStale(
+      this.liveness.runnerKey,
+      now,
+      heartbeatMs,
+      staleAfterMs,
+    );
     for (const job of interrupted) await this.afterInterrupt(job);
     if (interrupted.length > 0)
       this.logger.warn(`${interrupted.length} job(s) of stopped runners marked interrupted`);
-    const abandoned = await this.store.failAbandoned(this.schema, now, new Date(now.getTime() - 3600_000));
+    const abandoned = await this.store.failAbandoned(this.schema, now, LOST_FROM_QUEUE_MS);
     for (const job of abandoned) await this.ended(job.view, job.host === this.host ? job.files : []);
     if (abandoned.length > 0)
       this.logger.warn(`${abandoned.length} queued job(s) the queue gave up on marked failed`);

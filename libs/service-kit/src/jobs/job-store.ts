@@ -47,6 +47,21 @@ export interface NewJob {
   now: Date;
 }
 
+/**
+ * The stamp of a job's last sign of life (`heartbeat_at`): the database's clock, not the
+ * service's injected Clock. Liveness is real-time mechanics: a fixed test or demo clock stands
+ * still, so stamps and staleness on it never drift apart and a dead runner's jobs stayed
+ * `running` for good; and every replica compares the stamps of every other, so one clock they
+ * all read is the only common ground. `statement_timestamp()` is one value for the whole
+ * statement (every row of a heartbeat gets the same stamp) and, unlike `now()`, does not stand
+ * still inside a transaction. What users see — created, started, finished — stays on the Clock.
+ */
+const LIFE_SIGN = 'statement_timestamp()';
+
+/** `heartbeat_at` older than `$n` milliseconds of the database's clock. */
+const olderThan = (param: string) =>
+  `heartbeat_at < ${LIFE_SIGN} - make_interval(secs => ${param}::double precision / 1000)`;
+
 /** Advisory-lock namespace of runner liveness locks ("QTJB"). */
 export const RUNNER_LOCK_CLASS = 0x51544a42;
 
@@ -87,11 +102,14 @@ export class JobStore {
     return (await this.pool.query(text, values)).rows as T[];
   }
 
-  /** Inserts a queued job; null when an active job holds the singleton key. */
+  /**
+   * Inserts a queued job; null when an active job holds the singleton key. A queued job's
+   * heartbeat is when it was queued: how long it has been lost when the queue drops it.
+   */
   async insert(client: PoolClient, job: NewJob): Promise<string | null> {
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO job (id, kind, tenant_id, created_by, status, payload, singleton_key, files, host, created_at)
-       VALUES ($1, $2, $3, $4, 'queued', $5::jsonb, $6, $7, $8, $9)
+      `INSERT INTO job (id, kind, tenant_id, created_by, status, payload, singleton_key, files, host, created_at, heartbeat_at)
+       VALUES ($1, $2, $3, $4, 'queued', $5::jsonb, $6, $7, $8, $9, ${LIFE_SIGN})
        ON CONFLICT (kind, singleton_key) WHERE singleton_key IS NOT NULL AND status IN ('queued', 'running') DO NOTHING
        RETURNING id`,
       [
@@ -156,7 +174,7 @@ export class JobStore {
   /** Takes a queued job for this runner; null when it is no longer queued (cancelled, interrupted). */
   async claim(id: string, runner: number, now: Date): Promise<StoredJob | null> {
     const rows = await this.rows<JobRow>(
-      `UPDATE job SET status = 'running', started_at = COALESCE(started_at, $3), heartbeat_at = $3, attempts = attempts + 1,
+      `UPDATE job SET status = 'running', started_at = COALESCE(started_at, $3), heartbeat_at = ${LIFE_SIGN}, attempts = attempts + 1,
               runner = $2, error = NULL, cancel_requested = false
         WHERE id = $1 AND status = 'queued' RETURNING *`,
       [id, runner, now],
@@ -164,11 +182,11 @@ export class JobStore {
     return rows[0] ? toStored(rows[0]) : null;
   }
 
-  async progress(id: string, state: ProgressState, now: Date): Promise<void> {
+  async progress(id: string, state: ProgressState): Promise<void> {
     await this.pool.query(
-      `UPDATE job SET progress = $2, message = $3, rows_reached = $4, detail = $5::jsonb, heartbeat_at = $6
+      `UPDATE job SET progress = $2, message = $3, rows_reached = $4, detail = $5::jsonb, heartbeat_at = ${LIFE_SIGN}
         WHERE id = $1 AND status = 'running'`,
-      [id, state.progress, state.message, Math.round(state.rows), JSON.stringify(state.detail), now],
+      [id, state.progress, state.message, Math.round(state.rows), JSON.stringify(state.detail)],
     );
   }
 
@@ -186,7 +204,7 @@ export class JobStore {
     const done = outcome.status === 'done';
     const rows = await this.rows<JobRow>(
       `UPDATE job SET status = $3, progress = $4, message = $5, rows_reached = $6, detail = $7::jsonb, result = $8::jsonb, error = $9::jsonb,
-              finished_at = CASE WHEN $3 = 'queued' THEN NULL ELSE $10::timestamptz END, heartbeat_at = $10, runner = NULL
+              finished_at = CASE WHEN $3 = 'queued' THEN NULL ELSE $10::timestamptz END, heartbeat_at = ${LIFE_SIGN}, runner = NULL
         WHERE id = $1 AND status = 'running' AND runner = $2 RETURNING *`,
       [
         id,
@@ -205,16 +223,12 @@ export class JobStore {
   }
 
   /** Refreshes the heartbeat of this runner's jobs; answers which of them were asked to stop. */
-  async heartbeat(
-    ids: readonly string[],
-    runner: number,
-    now: Date,
-  ): Promise<{ id: string; cancel: boolean }[]> {
+  async heartbeat(ids: readonly string[], runner: number): Promise<{ id: string; cancel: boolean }[]> {
     if (ids.length === 0) return [];
     const rows = await this.rows<{ id: string; cancel_requested: boolean }>(
-      `UPDATE job SET heartbeat_at = $3 WHERE id = ANY($1::uuid[]) AND status = 'running' AND runner = $2
+      `UPDATE job SET heartbeat_at = ${LIFE_SIGN} WHERE id = ANY($1::uuid[]) AND status = 'running' AND runner = $2
        RETURNING id, cancel_requested`,
-      [[...ids], runner, now],
+      [[...ids], runner],
     );
     return rows.map((r) => ({ id: r.id, cancel: r.cancel_requested }));
   }
@@ -222,22 +236,23 @@ export class JobStore {
   /**
    * Marks running jobs of dead runners `interrupted`, keeping the progress and rows reached: a
    * runner is dead when its liveness lock is gone (its session ended with its process) and its
-   * heartbeat is older than `graceBefore`, or when its heartbeat is older than `staleBefore`.
+   * heartbeat is older than `graceMs`, or when its heartbeat is older than `staleMs` (ages on the
+   * database's clock, as the heartbeats are stamped; `now` is the finish time users see).
    */
-  async interruptStale(me: number, now: Date, graceBefore: Date, staleBefore: Date): Promise<StoredJob[]> {
+  async interruptStale(me: number, now: Date, graceMs: number, staleMs: number): Promise<StoredJob[]> {
     const rows = await this.rows<JobRow>(
       `UPDATE job SET status = 'interrupted', finished_at = $2, runner = NULL,
               error = jsonb_build_object('code', 'Interrupted', 'message',
                 'the service stopped while this job was running (' || rows_reached || ' rows reached); nothing of it was kept, start it again')
         WHERE status = 'running' AND runner IS DISTINCT FROM $1
-          AND (heartbeat_at IS NULL OR heartbeat_at < $4
-               OR (heartbeat_at < $3 AND NOT EXISTS (
+          AND (heartbeat_at IS NULL OR ${olderThan('$4')}
+               OR (${olderThan('$3')} AND NOT EXISTS (
                      SELECT 1 FROM pg_locks l
                       WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
                         AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
                         AND l.classid = $5::bigint::oid AND l.objid = job.runner::bigint::oid)))
         RETURNING *`,
-      [me, now, graceBefore, staleBefore, RUNNER_LOCK_CLASS],
+      [me, now, graceMs, staleMs, RUNNER_LOCK_CLASS],
     );
     return rows.map(toStored);
   }
@@ -266,18 +281,20 @@ export class JobStore {
   /**
    * Queued jobs the queue will never start: pg-boss failed or ended them without our bookkeeping
    * (a database error while the job was being claimed), or dropped them after its retention
-   * (a host-bound job whose host never came back).
+   * (a host-bound job whose host never came back) and it was queued more than `lostMs` ago on the
+   * database's clock. A queued row without a stamp is older than stamping queued jobs, so old.
    */
-  async failAbandoned(queueSchema: string, now: Date, lostBefore: Date): Promise<StoredJob[]> {
+  async failAbandoned(queueSchema: string, now: Date, lostMs: number): Promise<StoredJob[]> {
     if (!/^[a-z_][a-z0-9_]*$/.test(queueSchema)) throw new Error(`unsafe schema name ${queueSchema}`);
     const rows = await this.rows<JobRow>(
       `UPDATE job SET status = 'failed', finished_at = $1,
               error = jsonb_build_object('code', 'NotStarted', 'message', 'the queue gave up on this job before it could start; start it again')
         WHERE status = 'queued' AND (
           EXISTS (SELECT 1 FROM "${queueSchema}".job b WHERE b.id = job.id AND b.state IN ('completed', 'failed', 'cancelled'))
-          OR (created_at < $2 AND NOT EXISTS (SELECT 1 FROM "${queueSchema}".job b WHERE b.id = job.id)))
+          OR ((heartbeat_at IS NULL OR ${olderThan('$2')})
+              AND NOT EXISTS (SELECT 1 FROM "${queueSchema}".job b WHERE b.id = job.id)))
         RETURNING *`,
-      [now, lostBefore],
+      [now, lostMs],
     );
     return rows.map(toStored);
   }

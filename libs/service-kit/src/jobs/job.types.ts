@@ -100,6 +100,10 @@ export interface JobView<P = unknown, R = unknown> {
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
+  /**
+   * The job's last sign of life (queued, claimed, progress, heartbeat, end) on the database's
+   * clock — real time for liveness, where the other timestamps are the service's Clock.
+   */
   heartbeatAt: string | null;
 }
 
