@@ -372,6 +372,18 @@ export function portalTests(context, it = nodeIt) {
       'Feature 2 (Index 1): Kein Gebiet der Ebene darüber hat einen Schlüssel, mit dem „01011102“ beginnt.',
       'Feature 2 (Index 1): Die Geometrie fehlt.',
     ]);
+    // A file that is no FeatureCollection at all: the reason for the whole file, in German.
+    await page.setInputFiles('#import-file', {
+      name: 'punkt.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify({ type: 'Point', coordinates: [13.4, 52.5] })),
+    });
+    await page.getByRole('button', { name: 'Import starten' }).click();
+    await job
+      .getByText(
+        'Die Datei ist keine GeoJSON-FeatureCollection (es fehlt die Liste „features“). Es wurde nichts importiert.',
+      )
+      .waitFor({ timeout: 30_000 });
     violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
   });

@@ -497,6 +497,11 @@ export interface components {
         };
         reason: string;
       }[];
+      /**
+       * @description null: no problem of the whole file
+       * @enum {string|null}
+       */
+      fileProblem: 'NotJson' | 'NotFeatureCollection' | 'NoFeatures' | null;
       /** @description null: no failure of the whole job */
       message: string | null;
       createdAt: string;

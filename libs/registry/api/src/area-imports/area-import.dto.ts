@@ -8,6 +8,7 @@ import {
   type FeatureProblemCode,
 } from '@quartier/registry-core';
 import { defineJobKind, orNull, type JobView } from '@quartier/service-kit';
+import type { AreaFileProblem } from './feature-stream';
 
 export class AreaImportQueryDto extends createZodDto(areaImportOptionsSchema) {}
 
@@ -47,6 +48,7 @@ export interface AreaImportJob {
   created: number;
   updated: number;
   errors: AreaImportFeatureError[];
+  fileProblem: AreaFileProblem | null;
   message: string | null;
   createdAt: string;
   finishedAt: string | null;
@@ -55,7 +57,10 @@ export interface AreaImportJob {
 /** The runner's job as the area import API has always shown it. */
 export function toAreaImportJob(job: JobView<AreaImportPayload, AreaImportResult>): AreaImportJob {
   const done = job.status === 'done';
-  const details = (job.error?.details ?? null) as { errors?: StoredFeatureError[] } | null;
+  const details = (job.error?.details ?? null) as {
+    errors?: StoredFeatureError[];
+    file?: AreaFileProblem | null;
+  } | null;
   return {
     id: job.id,
     status: job.status === 'done' ? 'succeeded' : job.status,
@@ -65,6 +70,7 @@ export function toAreaImportJob(job: JobView<AreaImportPayload, AreaImportResult
     created: job.result?.created ?? 0,
     updated: job.result?.updated ?? 0,
     errors: (details?.errors ?? []).map(withCode),
+    fileProblem: details?.file ?? null,
     message: done ? null : (job.error?.message ?? null),
     createdAt: job.createdAt,
     finishedAt: job.finishedAt,
@@ -105,6 +111,11 @@ export const areaImportJobSchema = z.object({
       /** The same in English, for logs and API clients. */
       reason: z.string(),
     }),
+  ),
+  /** Why the file as a whole was refused, stable (the portal words it by this). */
+  fileProblem: orNull(
+    z.enum(['NotJson', 'NotFeatureCollection', 'NoFeatures']),
+    'null: no problem of the whole file',
   ),
   /** Why a job failed as a whole (e.g. unreadable JSON), beyond per-feature errors. */
   message: orNull(z.string(), 'null: no failure of the whole job'),

@@ -51,6 +51,7 @@ describe('area imports on the job runner (real PostgreSQL)', () => {
       status: 'failed',
       message: '1 invalid feature(s); nothing was imported',
       errors: [{ feature: 1, code: 'UnstorableFeature', params: {}, reason: expect.stringMatching(/NUL/) }],
+      fileProblem: null,
       created: 0,
     });
     expect((await t.call('GET', '/api/registry/health/live')).status).toBe(200);
@@ -67,7 +68,11 @@ describe('area imports on the job runner (real PostgreSQL)', () => {
       (await t.db.query(`SELECT count(*)::int AS n FROM ${table} WHERE tenant_id = $1`, [tenant]))[0].n;
     const before = { areas: await count('area'), versions: await count('area_version') };
     const empty = await importBody(JSON.stringify({ type: 'FeatureCollection', features: [] }));
-    expect(empty).toMatchObject({ status: 'failed', message: expect.stringMatching(/has no features/) });
+    expect(empty).toMatchObject({
+      status: 'failed',
+      fileProblem: 'NoFeatures',
+      message: expect.stringMatching(/has no features/),
+    });
     const long = await importBody(
       JSON.stringify({ type: 'FeatureCollection', features: [feature('L', 'L'.repeat(1_000_000), 9.4)] }),
     );

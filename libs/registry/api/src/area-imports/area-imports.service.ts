@@ -37,7 +37,7 @@ import {
   type AreaImportPayload,
   type AreaImportResult,
 } from './area-import.dto';
-import { streamFeatures } from './feature-stream';
+import { fileProblemOf, streamFeatures } from './feature-stream';
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
@@ -175,7 +175,7 @@ export class AreaImportsService implements OnModuleInit {
         ? `${errorsOf().length}${validator?.truncated ? '+' : ''} invalid feature(s); nothing was imported`
         : `import failed: ${(error as Error).message}; nothing was imported`;
       if (!rejected && !(error instanceof RegistryError)) this.logger.error((error as Error).stack);
-      throw new JobFailure('InvalidAreaImport', message, { errors: errorsOf() });
+      throw new JobFailure('InvalidAreaImport', message, { errors: errorsOf(), file: fileProblemOf(error) });
     }
   }
 

@@ -32,15 +32,35 @@ export async function* streamFeatures(
   const pipeline = chain([source, parser(), pick({ filter: 'features' }), streamArray()]);
   let sawFeatures = false;
   let sliceStart = performance.now();
-  for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
-    sawFeatures = true;
-    yield { index: item.key, feature: item.value };
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await nextTurn();
-      sliceStart = performance.now();
+  try {
+    for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
+      sawFeatures = true;
+      yield { index: item.key, feature: item.value };
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
     }
+  } catch (error) {
+    // The parser's own errors carry no system error code (reading the spool file's do).
+    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
+    throw refused('NotJson', `the file is not valid JSON: ${(error as Error).message}`);
   }
   if (!sawFeatures) await refuseWithoutFeatures(file);
+}
+
+/** Why a file as a whole cannot be imported, as a stable code the portal words. */
+export type AreaFileProblem = 'NotJson' | 'NotFeatureCollection' | 'NoFeatures';
+
+function refused(problem: AreaFileProblem, message: string): RegistryError {
+  return new RegistryError('InvalidAreaImport', message, { file: problem });
+}
+
+/** The file problem a failure names, or null for any other failure (one of the database, …). */
+export function fileProblemOf(error: unknown): AreaFileProblem | null {
+  if (!(error instanceof RegistryError)) return null;
+  const file = (error.details as { file?: AreaFileProblem } | undefined)?.file;
+  return file ?? null;
 }
 
 /**
@@ -50,9 +70,9 @@ export async function* streamFeatures(
 async function refuseWithoutFeatures(file: string): Promise<never> {
   const head = await spooledHead(file);
   if (!/"features"\s*:\s*\[/.test(head))
-    throw new RegistryError(
-      'InvalidAreaImport',
+    throw refused(
+      'NotFeatureCollection',
       'the file is not a GeoJSON FeatureCollection (no "features" array)',
     );
-  throw new RegistryError('InvalidAreaImport', 'the FeatureCollection has no features: nothing to import');
+  throw refused('NoFeatures', 'the FeatureCollection has no features: nothing to import');
 }

@@ -129,9 +129,24 @@ describe('GeoJSON area imports (real PostgreSQL, real OIDC tokens)', () => {
       '{"type":"Point"}',
       'application/geo+json',
     );
-    expect((await waitForImport(t, notGeo.body.id, 'musterstadt-admin')).message).toMatch(
-      /not a GeoJSON FeatureCollection/,
+    expect(await waitForImport(t, notGeo.body.id, 'musterstadt-admin')).toMatchObject({
+      status: 'failed',
+      fileProblem: 'NotFeatureCollection',
+      errors: [],
+      message: expect.stringMatching(/not a GeoJSON FeatureCollection/),
+    });
+    const notJson = await call(
+      'POST',
+      '/api/registry/area-imports?level=stadtteil',
+      'musterstadt-admin',
+      '{"type":"FeatureCollection","features":[{"type":',
+      'application/geo+json',
     );
+    expect(await waitForImport(t, notJson.body.id, 'musterstadt-admin')).toMatchObject({
+      status: 'failed',
+      fileProblem: 'NotJson',
+      message: expect.stringMatching(/not valid JSON/),
+    });
     const empty = await call(
       'POST',
       '/api/registry/area-imports?level=stadtteil',

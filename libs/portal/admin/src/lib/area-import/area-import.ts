@@ -36,8 +36,11 @@ import { featureNumber, formatFileSize, pollDelayMs, progressPercent } from '../
 import {
   FEATURE_ERROR_TEXTS_DE,
   FEATURE_ERROR_TEXTS_EN,
+  FILE_PROBLEM_TEXTS_DE,
+  FILE_PROBLEM_TEXTS_EN,
   type FeatureErrorView,
   featureErrorSentence,
+  fileProblemSentence,
 } from './feature-errors';
 
 /** More errors than this help no one on screen; the count still says how many there are. */
@@ -142,6 +145,14 @@ export class AreaImport {
   /** Why a feature was refused, in the reader's language by the registry's code. */
   protected featureError(error: FeatureErrorView): string {
     return featureErrorSentence(error, this.featureErrorTexts());
+  }
+
+  /** Why the whole file was refused (not JSON, no FeatureCollection, no features). */
+  protected fileProblem(problem: string): string {
+    return fileProblemSentence(
+      problem,
+      this.i18n.language() === 'en' ? FILE_PROBLEM_TEXTS_EN : FILE_PROBLEM_TEXTS_DE,
+    );
   }
 
   protected onFileChange(event: Event): void {

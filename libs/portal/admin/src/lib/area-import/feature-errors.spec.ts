@@ -4,8 +4,11 @@ import { dictionaryMismatches } from '@quartier/portal-ui/texts';
 import {
   FEATURE_ERROR_TEXTS_DE as DE,
   FEATURE_ERROR_TEXTS_EN as EN,
+  FILE_PROBLEM_TEXTS_DE,
+  FILE_PROBLEM_TEXTS_EN,
   type FeatureErrorView,
   featureErrorSentence,
+  fileProblemSentence,
 } from './feature-errors.ts';
 
 const error = (code: string | undefined, params?: Record<string, string | number>): FeatureErrorView => ({
@@ -74,7 +77,20 @@ describe('area import feature errors', () => {
     assert.equal(featureErrorSentence(error('toString', {}), DE), DE.other);
   });
 
+  it('says why a whole file was refused, by the registry’s code', () => {
+    assert.equal(
+      fileProblemSentence('NotFeatureCollection', FILE_PROBLEM_TEXTS_DE),
+      'Die Datei ist keine GeoJSON-FeatureCollection (es fehlt die Liste „features“). Es wurde nichts importiert.',
+    );
+    assert.equal(
+      fileProblemSentence('NoFeatures', FILE_PROBLEM_TEXTS_EN),
+      'The FeatureCollection has no features: there is nothing to import.',
+    );
+    assert.equal(fileProblemSentence('NotShapefile', FILE_PROBLEM_TEXTS_DE), FILE_PROBLEM_TEXTS_DE.other);
+  });
+
   it('has the same keys and placeholders in both languages', () => {
     assert.deepEqual(dictionaryMismatches(DE, EN), []);
+    assert.deepEqual(dictionaryMismatches(FILE_PROBLEM_TEXTS_DE, FILE_PROBLEM_TEXTS_EN), []);
   });
 });

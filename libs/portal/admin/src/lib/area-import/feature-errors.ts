@@ -103,3 +103,28 @@ export function featureErrorSentence(error: FeatureErrorView, texts: FeatureErro
     ? sentence
     : fillPlaceholders(texts.inPolygon, { polygon: params['polygon'], sentence });
 }
+
+/** Why the file as a whole was refused (`AreaImportJob.fileProblem`), by the registry's code. */
+export const FILE_PROBLEM_TEXTS_DE = {
+  NotJson:
+    'Die Datei ist kein lesbares JSON; erwartet wird eine GeoJSON-FeatureCollection. Es wurde nichts importiert.',
+  NotFeatureCollection:
+    'Die Datei ist keine GeoJSON-FeatureCollection (es fehlt die Liste „features“). Es wurde nichts importiert.',
+  NoFeatures: 'Die FeatureCollection enthält keine Features: Es gibt nichts zu importieren.',
+  other: 'Die Datei konnte nicht importiert werden; es wurde nichts importiert.',
+} as const;
+
+export type FileProblemTexts = Readonly<Record<keyof typeof FILE_PROBLEM_TEXTS_DE, string>>;
+
+export const FILE_PROBLEM_TEXTS_EN: FileProblemTexts = {
+  NotJson: 'The file is not readable JSON; a GeoJSON FeatureCollection is expected. Nothing was imported.',
+  NotFeatureCollection:
+    'The file is not a GeoJSON FeatureCollection (the “features” list is missing). Nothing was imported.',
+  NoFeatures: 'The FeatureCollection has no features: there is nothing to import.',
+  other: 'The file could not be imported; nothing was imported.',
+};
+
+/** The sentence for a problem of the whole file; a code the portal does not know yet gets the general one. */
+export function fileProblemSentence(problem: string, texts: FileProblemTexts): string {
+  return texts[codedTextKey<keyof FileProblemTexts>(texts, problem, {}, 'other')];
+}
