@@ -221,13 +221,31 @@ export class ValueRuns {
     const sorted = run.order(groupOrder, groups.length, this.areas.size);
     if (!sorted) throw new RepeatedKey();
     const writer = new ValueRowWriter();
-    for (let j = 0; j < sorted.length; j++) {
+    let next = 0;
+    while (next < sorted.length) {
+      next = this.encode(run, sorted, next, writer);
+      yield writer.take();
+    }
+  }
+
+  /**
+   * Writes the run's rows from `sorted[from]` on until about a megabyte is written or the run
+   * ends; returns where the next chunk starts. The row loop lives here, not in the generator:
+   * V8's optimising compiler took ~40 ms (on another thread, but on the same two cores as
+   * PostgreSQL) to compile the generator with the loop and everything it inlines, twice per
+   * process (once while the loop ran, once for the next call).
+   */
+  private encode(run: Run, sorted: Int32Array, from: number, writer: ValueRowWriter): number {
+    const groups = this.groups;
+    const areaBytes = this.areas.bytes;
+    let j = from;
+    for (; j < sorted.length && writer.length < CHUNK_BYTES; j++) {
       const i = sorted[j];
       const group = groups[run.group[i]];
       const flags = run.flags[i];
       writer.row(
         group.indicatorBytes,
-        this.areas.bytes[run.rank[i]],
+        areaBytes[run.rank[i]],
         group.periodBytes,
         STATUS_BYTES[flags & 3],
         flags & NULL_VALUE ? null : run.numbers[3 * i],
@@ -235,9 +253,8 @@ export class ValueRuns {
         flags & NULL_DENOMINATOR ? null : run.numbers[3 * i + 2],
         group.indicator.version,
       );
-      if (writer.length >= CHUNK_BYTES) yield writer.take();
     }
-    if (writer.length > 0) yield writer.take();
+    return j;
   }
 
   /** What the rows changed, per indicator id. */

@@ -6,7 +6,7 @@ import {
   type Periodicity,
 } from './period';
 import type { RawObservation } from './tabular-layout';
-import { parseValueCell } from './value-cell';
+import { parseValueCell, type ValueCell } from './value-cell';
 
 // Per-row validation of an import. Every problem of a row is reported (not just the first),
 // each naming the line, the column and the reason, so one correction round fixes the file.
@@ -97,6 +97,47 @@ function memoised<K, V>(compute: (kind: K, text: string) => V): (kind: K, text: 
 const memoPeriod = memoised((dialect: PeriodDialect, raw: string) => normalisePeriod(raw, dialect));
 const memoFits = memoised(periodFits);
 
+/**
+ * The row's errors with one more (the list is made at the first). A module function rather than
+ * a closure over the row: checkObservation runs once per row, mostly unoptimised in a process's
+ * first import, and a closure would be allocated for every row to report nothing.
+ */
+function withError(
+  errors: RowError[] | null,
+  line: number,
+  column: string,
+  reason: RowError['reason'],
+  message: string,
+  value?: string,
+): RowError[] {
+  const error: RowError = { line, column, reason, message };
+  if (value) error.value = value;
+  if (errors === null) return [error];
+  errors.push(error);
+  return errors;
+}
+
+/** A numerator's or denominator's problem, if it has one: not a number, or negative. */
+function withCountError(
+  errors: RowError[] | null,
+  line: number,
+  name: string,
+  cell: ValueCell,
+): RowError[] | null {
+  if (cell.status === 'invalid')
+    return withError(errors, line, name, 'non-numeric', `"${cell.text}" is not a number`, cell.text);
+  if (cell.status === 'value' && cell.value < 0)
+    return withError(
+      errors,
+      line,
+      name,
+      'negative-count',
+      `${name} ${cell.value} is negative`,
+      String(cell.value),
+    );
+  return errors;
+}
+
 export function checkObservation<A, I extends IndicatorTraits>(
   raw: RawObservation,
   lookups: ObservationLookups<A, I>,
@@ -104,13 +145,14 @@ export function checkObservation<A, I extends IndicatorTraits>(
 ): CheckResult<A, I> {
   let errors: RowError[] | null = null;
   const col = options.columns ? { ...DEFAULT_COLUMNS, ...options.columns } : DEFAULT_COLUMNS;
-  const fail = (column: string, reason: RowError['reason'], message: string, value?: string) =>
-    (errors ??= []).push({ line: raw.line, column, reason, message, ...(value ? { value } : {}) });
   const decimalComma = options.decimalComma ?? false;
+  const line = raw.line;
 
   const area = raw.area === '' ? undefined : lookups.area(raw.area);
   if (area === undefined)
-    fail(
+    errors = withError(
+      errors,
+      line,
       col.area,
       'unknown-area',
       raw.area === '' ? 'area code is empty' : `unknown area code "${raw.area}"`,
@@ -118,7 +160,9 @@ export function checkObservation<A, I extends IndicatorTraits>(
     );
   const indicator = raw.indicator === '' ? undefined : lookups.indicator(raw.indicator);
   if (indicator === undefined)
-    fail(
+    errors = withError(
+      errors,
+      line,
       col.indicator,
       'unknown-indicator',
       raw.indicator === '' ? 'indicator code is empty' : `unknown indicator "${raw.indicator}"`,
@@ -126,14 +170,18 @@ export function checkObservation<A, I extends IndicatorTraits>(
     );
   const period = memoPeriod(options.dialect ?? 'quartier', raw.period);
   if (period === null)
-    fail(
+    errors = withError(
+      errors,
+      line,
       col.period,
       'bad-period',
       `"${raw.period}" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or a DHIS2/SDMX period)`,
       raw.period,
     );
   else if (indicator?.periodicity !== undefined && !memoFits(indicator.periodicity, period))
-    fail(
+    errors = withError(
+      errors,
+      line,
       col.period,
       'bad-period',
       `"${raw.period}" is ${describePeriodKind(period)}, but indicator "${raw.indicator}" has the periodicity ${indicator.periodicity}`,
@@ -141,26 +189,19 @@ export function checkObservation<A, I extends IndicatorTraits>(
     );
 
   const cell = parseValueCell(raw.value, decimalComma);
-  if (cell.status === 'invalid') fail(raw.column, 'non-numeric', `"${cell.text}" is not a number`, cell.text);
+  if (cell.status === 'invalid')
+    errors = withError(errors, line, raw.column, 'non-numeric', `"${cell.text}" is not a number`, cell.text);
+  // The two counts one after the other, not a loop over [name, value] pairs: that made three
+  // arrays and an iterator per row.
   let numerator: number | null = null;
   let denominator: number | null = null;
   if (raw.numerator !== undefined || raw.denominator !== undefined) {
-    const counts: (number | null)[] = [];
-    for (const [name, value] of [
-      [col.numerator, raw.numerator],
-      [col.denominator, raw.denominator],
-    ] as const) {
-      const parsed = parseValueCell(value, decimalComma);
-      if (parsed.status === 'invalid') {
-        fail(name, 'non-numeric', `"${parsed.text}" is not a number`, parsed.text);
-        counts.push(null);
-      } else if (parsed.status === 'value') {
-        if (parsed.value < 0)
-          fail(name, 'negative-count', `${name} ${parsed.value} is negative`, String(parsed.value));
-        counts.push(parsed.value);
-      } else counts.push(null);
-    }
-    [numerator, denominator] = counts;
+    const numeratorCell = parseValueCell(raw.numerator, decimalComma);
+    errors = withCountError(errors, line, col.numerator, numeratorCell);
+    const denominatorCell = parseValueCell(raw.denominator, decimalComma);
+    errors = withCountError(errors, line, col.denominator, denominatorCell);
+    if (numeratorCell.status === 'value') numerator = numeratorCell.value;
+    if (denominatorCell.status === 'value') denominator = denominatorCell.value;
   }
   if (errors !== null) return { ok: false, errors };
 

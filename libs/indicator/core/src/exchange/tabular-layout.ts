@@ -141,83 +141,96 @@ export function detectTabularLayout(
 
 const SDMX_MISSING = new Set(['M', 'O', 'L']);
 
+type Cells = readonly (string | number | null | undefined)[];
+
+/** A cell as text, trimmed; '' for an empty cell, a cell past the row's end or no column. */
+function cellText(cells: Cells, i: number | undefined): string {
+  if (i === undefined) return '';
+  const cell = cells[i];
+  return cell === null || cell === undefined ? '' : String(cell).trim();
+}
+
+/** A cell as read (numbers stay numbers); '' for an empty cell, null for no column. */
+function cellValue(cells: Cells, i: number | undefined): string | number | null {
+  if (i === undefined) return null;
+  const cell = cells[i];
+  return typeof cell === 'number' ? cell : cell === null || cell === undefined ? '' : cell;
+}
+
 /**
- * The observations of one data row. Cells are strings (CSV) or numbers/strings (XLSX);
- * `undefined` cells (short rows) read as empty.
+ * The observations of one data row, appended to `out` (and `out` returned). Cells are strings
+ * (CSV) or numbers/strings (XLSX); `undefined` cells (short rows) read as empty.
+ *
+ * This runs once per row of million-row files, and in a process's first import mostly before V8
+ * has optimised it: the readers pass their batch as `out` (no array per row to copy from), the
+ * cell helpers are module functions (no two closures per row) and the long layout, nearly every
+ * file, is built field by field (no spreads).
  */
 export function observationsOfRow(
   layout: TabularLayout,
   header: readonly string[],
   line: number,
-  cells: readonly (string | number | null | undefined)[],
+  cells: Cells,
+  out: RawObservation[] = [],
 ): RawObservation[] {
-  const text = (i: number | undefined): string => {
-    if (i === undefined) return '';
-    const cell = cells[i];
-    return cell === null || cell === undefined ? '' : String(cell).trim();
-  };
-  const raw = (i: number | undefined): string | number | null => {
-    if (i === undefined) return null;
-    const cell = cells[i];
-    return typeof cell === 'number' ? cell : cell === null || cell === undefined ? '' : cell;
-  };
   switch (layout.kind) {
     case 'long': {
-      // Built field by field (no spreads): this runs once per row of million-row files.
       const observation: RawObservation = {
         line,
         column: header[layout.value],
-        area: text(layout.area),
-        period: text(layout.period),
-        indicator: text(layout.indicator),
-        value: raw(layout.value),
+        area: cellText(cells, layout.area),
+        period: cellText(cells, layout.period),
+        indicator: cellText(cells, layout.indicator),
+        value: cellValue(cells, layout.value),
       };
-      if (layout.numerator !== undefined) observation.numerator = raw(layout.numerator);
-      if (layout.denominator !== undefined) observation.denominator = raw(layout.denominator);
-      return [observation];
+      if (layout.numerator !== undefined) observation.numerator = cellValue(cells, layout.numerator);
+      if (layout.denominator !== undefined) observation.denominator = cellValue(cells, layout.denominator);
+      out.push(observation);
+      return out;
     }
     case 'wide-indicators':
-      return layout.values
-        .filter((c) => text(c.index) !== '')
-        .map((c) => ({
-          line,
-          column: header[c.index],
-          area: text(layout.area),
-          period: text(layout.period),
-          indicator: c.indicator,
-          value: raw(c.index),
-        }));
+      for (const c of layout.values)
+        if (cellText(cells, c.index) !== '')
+          out.push({
+            line,
+            column: header[c.index],
+            area: cellText(cells, layout.area),
+            period: cellText(cells, layout.period),
+            indicator: c.indicator,
+            value: cellValue(cells, c.index),
+          });
+      return out;
     case 'wide-periods':
-      return layout.values
-        .filter((c) => text(c.index) !== '')
-        .map((c) => ({
-          line,
-          column: header[c.index],
-          area: text(layout.area),
-          period: c.period,
-          indicator: text(layout.indicator),
-          value: raw(c.index),
-        }));
+      for (const c of layout.values)
+        if (cellText(cells, c.index) !== '')
+          out.push({
+            line,
+            column: header[c.index],
+            area: cellText(cells, layout.area),
+            period: c.period,
+            indicator: cellText(cells, layout.indicator),
+            value: cellValue(cells, c.index),
+          });
+      return out;
     case 'sdmx': {
-      const id = (i: number) => sdmxCode(layout, i, text(i));
-      const status = layout.status !== undefined ? text(layout.status).toUpperCase() : '';
-      return [
-        {
-          line,
-          column: header[layout.value],
-          area: id(layout.area),
-          period: id(layout.period),
-          indicator: id(layout.indicator),
-          value: raw(layout.value),
-          ...(layout.numerator !== undefined ? { numerator: raw(layout.numerator) } : {}),
-          ...(layout.denominator !== undefined ? { denominator: raw(layout.denominator) } : {}),
-          ...(status === 'C'
-            ? { status: 'suppressed' as const }
-            : SDMX_MISSING.has(status)
-              ? { status: 'missing' as const }
-              : {}),
-        },
-      ];
+      const id = (i: number) => sdmxCode(layout, i, cellText(cells, i));
+      const status = layout.status !== undefined ? cellText(cells, layout.status).toUpperCase() : '';
+      out.push({
+        line,
+        column: header[layout.value],
+        area: id(layout.area),
+        period: id(layout.period),
+        indicator: id(layout.indicator),
+        value: cellValue(cells, layout.value),
+        ...(layout.numerator !== undefined ? { numerator: cellValue(cells, layout.numerator) } : {}),
+        ...(layout.denominator !== undefined ? { denominator: cellValue(cells, layout.denominator) } : {}),
+        ...(status === 'C'
+          ? { status: 'suppressed' as const }
+          : SDMX_MISSING.has(status)
+            ? { status: 'missing' as const }
+            : {}),
+      });
+      return out;
     }
   }
 }

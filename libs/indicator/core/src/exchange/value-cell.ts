@@ -35,7 +35,8 @@ const MISSING_CELL: ValueCell = Object.freeze({ status: 'missing' });
 const SUPPRESSED_CELL: ValueCell = Object.freeze({ status: 'suppressed' });
 
 export function parseValueCell(raw: string | number | null | undefined, decimalComma = false): ValueCell {
-  if (raw === null || raw === undefined) return MISSING_CELL;
+  // An empty cell (a long file's empty counts) is missing: no trimming and lookups for it.
+  if (raw === null || raw === undefined || raw === '') return MISSING_CELL;
   if (typeof raw === 'number')
     return Number.isFinite(raw) ? { status: 'value', value: raw } : { status: 'invalid', text: String(raw) };
   // Fast path for the common case, a plain decimal number (checked by the same grammar).

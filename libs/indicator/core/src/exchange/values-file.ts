@@ -81,7 +81,7 @@ function tabular(
     const verdict = gate ? gate.check(line, cells) : 'keep';
     if (verdict === 'skip') skipped++;
     else if (verdict !== 'keep') errors.push(verdict);
-    else observations.push(...observationsOfRow(layout, header, line, cells));
+    else observationsOfRow(layout, header, line, cells, observations);
   }
   if (layout === null) return { fileError: 'the file is empty: expected a header row' };
   return { observations, errors, info, skipped, unit: 'line' };
