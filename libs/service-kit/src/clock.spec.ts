@@ -1,4 +1,12 @@
-import { calendarDay, DEFAULT_TIME_ZONE, FixedClock, isTimeZone, ShiftedClock, SystemClock } from './clock';
+import {
+  calendarDay,
+  DEFAULT_TIME_ZONE,
+  FixedClock,
+  isTimeZone,
+  ShiftedClock,
+  SystemClock,
+  zonedDateTime,
+} from './clock';
 import { ConfigError, loadServiceConfig } from './config';
 
 describe('ShiftedClock', () => {
@@ -52,6 +60,30 @@ describe('calendarDay', () => {
   it('is the UTC day in UTC, from its first to its last millisecond', () => {
     expect(calendarDay(new Date('2026-03-02T00:00:00.000Z'), 'UTC')).toBe('2026-03-02');
     expect(calendarDay(new Date('2026-03-02T23:59:59.999Z'), 'UTC')).toBe('2026-03-02');
+  });
+});
+
+describe('zonedDateTime', () => {
+  const zoned = (iso: string, zone: string) => zonedDateTime(new Date(iso), zone);
+
+  it("writes 23:30 UTC on New Year's Eve as half past midnight on 1 January in Berlin, the same instant", () => {
+    const written = zoned('2026-12-31T23:30:00.000Z', 'Europe/Berlin');
+    expect(written).toBe('2027-01-01T00:30:00.000+01:00');
+    expect(new Date(written).toISOString()).toBe('2026-12-31T23:30:00.000Z');
+  });
+
+  it('writes summer time, zones west of UTC, half-hour offsets, UTC and the milliseconds', () => {
+    expect(zoned('2026-07-01T21:59:59.999Z', 'Europe/Berlin')).toBe('2026-07-01T23:59:59.999+02:00');
+    // Just after the October change: 02:30 CET, the second 02:30 of the night.
+    expect(zoned('2026-10-25T01:30:00.000Z', 'Europe/Berlin')).toBe('2026-10-25T02:30:00.000+01:00');
+    expect(zoned('2027-01-01T04:59:59.000Z', 'America/New_York')).toBe('2026-12-31T23:59:59.000-05:00');
+    expect(zoned('2026-06-30T18:30:00.000Z', 'Asia/Kolkata')).toBe('2026-07-01T00:00:00.000+05:30');
+    expect(zoned('2026-03-02T00:00:00.123Z', 'UTC')).toBe('2026-03-02T00:00:00.123+00:00');
+  });
+
+  it('answers the UTC form where the offset was not whole minutes (local mean time)', () => {
+    // Berlin kept LMT (+00:53:28) until April 1893.
+    expect(zoned('1890-01-01T12:00:00.000Z', 'Europe/Berlin')).toBe('1890-01-01T12:00:00.000Z');
   });
 });
 

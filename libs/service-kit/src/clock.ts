@@ -94,6 +94,48 @@ export function calendarDay(at: Date, timeZone: string): string {
   return new CalendarDays(timeZone).of(at);
 }
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as an ISO date-time with the offset `timeZone` has at that instant
+ * (`2027-01-01T00:30:00.000+01:00` for 23:30 UTC on New Year's Eve in Berlin): the same instant
+ * as its UTC form, written as the city's clocks read it, so whoever prints its date (a report's
+ * "generated on") prints the city's day without knowing the zone. An offset that is not whole
+ * minutes (local mean time before 1893) has no ISO form: the UTC form is answered then.
+ */
+export function zonedDateTime(at: Date, timeZone: string): string {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  const wall = Date.UTC(
+    part['year'],
+    part['month'] - 1,
+    part['day'],
+    part['hour'],
+    part['minute'],
+    part['second'],
+  );
+  const offsetMinutes = (wall - Math.floor(at.getTime() / 1000) * 1000) / 60_000;
+  if (!Number.isInteger(offsetMinutes)) return at.toISOString();
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
+  // The wall clock's fields, with the instant's own milliseconds (offsets are whole minutes).
+  return `${new Date(wall + at.getUTCMilliseconds()).toISOString().slice(0, -1)}${sign}${hours}:${minutes}`;
+}
+
 /**
  * Days in one zone. Formatting with a zone costs microseconds, and requests ask for today many
  * times a second, so the last answer is kept for the rest of its UTC second: zone offsets are

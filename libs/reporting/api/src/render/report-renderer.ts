@@ -23,7 +23,7 @@ import {
   type ProgrammeDataset,
   type ReportDocument,
 } from '@quartier/reporting-core';
-import { calendarDay } from '@quartier/service-kit';
+import { calendarDay, zonedDateTime } from '@quartier/service-kit';
 import { ZipArchive } from 'archiver';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -40,7 +40,10 @@ export interface RenderSpec {
   params: Record<string, unknown>;
   asOf: Date;
   generatedAt: Date;
-  /** The platform's time zone (the service clock's): the as-of date is the city's day of `asOf`. */
+  /**
+   * The platform's time zone (the service clock's): the as-of date is the city's day of `asOf`,
+   * and the report's "generated on" the city's day of `generatedAt`.
+   */
   timeZone: string;
   pin: { dataId: string; contentHash: string };
 }
@@ -82,13 +85,15 @@ export function fileNameOf(stem: string, format: ReportFormat, batch: boolean): 
   return `${fileNamePart(stem)}.${batch ? 'zip' : EXTENSIONS[format]}`;
 }
 
-function options(spec: RenderSpec): AssembleOptions {
+/** What the report builders are told besides the pinned data (exported for its unit spec). */
+export function assembleOptions(spec: RenderSpec): AssembleOptions {
   return {
     language: spec.language,
     // A report made at 00:30 on 1 January in Berlin is as of 1 January (and its "this year" the
     // new one), not of the UTC day before.
     asOf: calendarDay(spec.asOf, spec.timeZone),
-    generatedAt: spec.generatedAt.toISOString(),
+    // Written with the zone's offset, so the renderers print the city's day it was made on.
+    generatedAt: zonedDateTime(spec.generatedAt, spec.timeZone),
     pin: spec.pin,
     ...(typeof spec.params['periods'] === 'number'
       ? { changePeriods: (spec.params['periods'] as number) - 1 }
@@ -106,15 +111,15 @@ export function documentOf(
   switch (dataset.kind) {
     case 'area-profile':
       return buildAreaProfile(
-        assembleAreaProfile(dataset, areaId ?? dataset.subjectIds[0], options(spec), index),
+        assembleAreaProfile(dataset, areaId ?? dataset.subjectIds[0], assembleOptions(spec), index),
         spec.language,
       );
     case 'monitoring-report':
-      return buildMonitoringReport(assembleMonitoringReport(dataset, options(spec)), spec.language);
+      return buildMonitoringReport(assembleMonitoringReport(dataset, assembleOptions(spec)), spec.language);
     case 'programme-report':
-      return buildProgrammeReport(assembleProgrammeReport(dataset, options(spec)), spec.language);
+      return buildProgrammeReport(assembleProgrammeReport(dataset, assembleOptions(spec)), spec.language);
     case 'evaluation-report':
-      return buildEvaluationReport(assembleEvaluationReport(dataset, options(spec)), spec.language);
+      return buildEvaluationReport(assembleEvaluationReport(dataset, assembleOptions(spec)), spec.language);
   }
 }
 

@@ -15,7 +15,10 @@ export interface ReportProvenance {
   author?: string;
   /** Datenstand, ISO date. */
   asOf: string;
-  /** When the report is made (injected clock), ISO date-time. */
+  /**
+   * When the report is made (injected clock), ISO date-time; the day written in it is printed,
+   * so the service writes it with the platform zone's offset.
+   */
   generatedAt: string;
   pin?: { dataId: string; contentHash: string };
 }

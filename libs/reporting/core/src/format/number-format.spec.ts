@@ -71,12 +71,18 @@ describe('formatCell', () => {
 });
 
 describe('formatDate', () => {
-  it('prints the UTC day of a date-time, whatever the machine time zone', () => {
+  it('prints the day written in a date-time, the day of its own offset, whatever the machine time zone', () => {
     expect(formatDate('2025-03-01T23:30:00Z', 'de')).toBe('01.03.2025');
+    // 23:30 UTC on New Year's Eve, written in Berlin time: 1 January.
+    expect(formatDate('2027-01-01T00:30:00.000+01:00', 'de')).toBe('01.01.2027');
+    expect(formatDate('2027-01-01T00:30:00.000+01:00', 'en')).toBe('1 January 2027');
+    expect(formatDate('2026-12-31T18:30:00-05:00', 'de')).toBe('31.12.2026');
   });
 
   it('rejects what is not a date', () => {
     expect(() => formatDate('gestern', 'de')).toThrow('"gestern" is not an ISO date');
+    expect(() => formatDate('2025-02-30', 'de')).toThrow('"2025-02-30" is not an ISO date');
+    expect(() => formatDate('2025-03-01Tmorgens', 'de')).toThrow('is not an ISO date');
   });
 });
 

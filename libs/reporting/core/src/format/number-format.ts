@@ -106,10 +106,23 @@ const dateFormats: Record<ReportLanguage, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
 };
 
-/** An ISO date (or date-time; its UTC day is printed) as a reader expects it: 31.12.2024 / 31 December 2024. */
+/**
+ * An ISO date as a reader expects it: 31.12.2024 / 31 December 2024. Of a date-time the day
+ * written in it is printed, the day of its own offset: the reporting service writes when a
+ * report was made with the platform zone's offset (`2027-01-01T00:30:00+01:00`), so the city's
+ * day is printed, not the UTC one (31 December), and no renderer needs to know the zone.
+ */
 export function formatDate(iso: string, language: ReportLanguage): string {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) throw new Error(`"${iso}" is not an ISO date`);
+  const day = /^(\d{4}-\d{2}-\d{2})(T.+)?$/.exec(iso)?.[1];
+  const date = new Date(`${day}T00:00:00Z`);
+  // Date rolls 30 February over into March; a day that does not come back as written is not one.
+  if (
+    !day ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== day ||
+    Number.isNaN(Date.parse(iso))
+  )
+    throw new Error(`"${iso}" is not an ISO date`);
   return dateFormats[language].format(date);
 }
 

@@ -43,6 +43,17 @@ describe('renderXlsx', () => {
     );
   });
 
+  it("prints the day the report was made on in the zone it was written in: 1 January for 23:30 UTC on New Year's Eve in Berlin", async () => {
+    const made = sampleDocument();
+    made.metadata.generatedAt = '2027-01-01T00:30:00.000+01:00';
+    const cover = (await read(await renderXlsxBuffer(made))).worksheets[0];
+    const rows = cover
+      .getSheetValues()
+      .filter(Boolean)
+      .map((row) => (row as ExcelJS.CellValue[]).slice(1).join('|'));
+    expect(rows).toContain('Erstellt am|01.01.2027');
+  });
+
   it('writes one sheet per table with units in the frozen header row and numbers as numbers', () => {
     const sheet = workbook.getWorksheet('Kernindikatoren')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
