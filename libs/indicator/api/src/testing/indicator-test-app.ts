@@ -2,16 +2,13 @@ import { startServiceTestApp, type Clock, type ServiceTestApp } from '@quartier/
 import ExcelJS from 'exceljs';
 import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
+import type { ValueImportJob } from '../imports/value-import.job';
 
 /** The tenant of the HTTP suites' small test city. */
 export const TENANT = 'berlin-demo';
 
-export interface ImportJob {
-  id: string;
-  status: string;
-  errorCount: number;
-  errors: { line: number; column: string; reason: string; message: string }[];
-}
+/** An import job as its API answers it (the response schema's own type, so the suites follow it). */
+export type ImportJob = Pick<ValueImportJob, 'id' | 'status' | 'errorCount' | 'errors'>;
 
 /** A catalogue entry as the HTTP suites post it (a yearly percentage unless `extra` says otherwise). */
 export const indicator = (code: string, extra: Record<string, unknown> = {}) => ({
