@@ -458,7 +458,10 @@ describeBerlin('reporting service on the embedded platform (Berlin demo, real to
         request: { type: 'monitoring', indexRunId: run.id, format: 'pdf' },
       });
       expect(created.status).toBe(201);
+      // No zone asked for: the platform's (QUARTIER_TIME_ZONE, Berlin by default), 06:00 there.
+      expect(created.body.timezone).toBe('Europe/Berlin');
       expect(new Date(created.body.nextRunAt).getUTCMonth()).toBe(2);
+      expect(new Date(created.body.nextRunAt).getUTCHours()).toBe(5);
       expect((await p.call('POST', '/api/reporting/schedules', 'viewer', created.body)).status).toBe(403);
       const ran = await p.call('POST', `/api/reporting/schedules/${created.body.id}/run`, 'admin');
       expect(ran.body.lastError).toBeNull();

@@ -250,7 +250,7 @@ export interface components {
     CreateScheduleDto: {
       name: string;
       cron: string;
-      /** @default Europe/Berlin */
+      /** @description IANA time zone of the cron expression; absent: the platform's (QUARTIER_TIME_ZONE) */
       timezone?: string;
       request: components['schemas']['ReportRequest'];
       /** @default true */

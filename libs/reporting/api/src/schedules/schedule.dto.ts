@@ -1,3 +1,4 @@
+import { isTimeZone } from '@quartier/service-kit';
 import { CronExpressionParser } from 'cron-parser';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -6,15 +7,6 @@ import { reportRequestSchema } from '../reports/report.dto';
 /** The next time a cron expression fires after `after`, in its time zone. */
 export function nextRun(cron: string, timezone: string, after: Date): Date {
   return CronExpressionParser.parse(cron, { currentDate: after, tz: timezone }).next().toDate();
-}
-
-function validTimezone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('de-DE', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const cron = z
@@ -42,15 +34,34 @@ export const createScheduleSchema = z
     name: z.string().trim().min(1).max(200),
     /** Five-field cron expression, e.g. `0 6 1 3 *` (every 1 March, 06:00). */
     cron,
+    /**
+     * The zone the cron expression's times are in. Absent: the platform's (QUARTIER_TIME_ZONE),
+     * which the service fills in — the schema cannot know it, and a fixed default would put a
+     * city elsewhere on Berlin's clock.
+     */
     timezone: z
       .string()
-      .default('Europe/Berlin')
-      .refine(validTimezone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' }),
+      .refine(isTimeZone, { message: 'not an IANA time zone (e.g. Europe/Berlin)' })
+      .optional()
+      .describe("IANA time zone of the cron expression; absent: the platform's (QUARTIER_TIME_ZONE)"),
     request: reportRequestSchema,
     enabled: z.boolean().default(true),
   })
   .strict();
 export type CreateScheduleInput = z.infer<typeof createScheduleSchema>;
+
+/**
+ * When a new schedule runs: in the zone it names, else in the platform's (`QUARTIER_TIME_ZONE`,
+ * the service clock's) — the server decides, as the request schema cannot know the setting.
+ */
+export function firstRunOf(
+  input: Pick<CreateScheduleInput, 'cron' | 'timezone'>,
+  now: Date,
+  platformZone: string,
+): { timezone: string; nextRunAt: Date } {
+  const timezone = input.timezone ?? platformZone;
+  return { timezone, nextRunAt: nextRun(input.cron, timezone, now) };
+}
 export class CreateScheduleDto extends createZodDto(createScheduleSchema) {}
 
 const isoInstant = z.iso.datetime({ offset: true });

@@ -14,7 +14,7 @@ import { ReportRepository } from '../reports/report.repository';
 import { ReportsService } from '../reports/reports.service';
 import { signInScheduleAccount } from './schedule-account';
 import { asReportRequest } from '../reports/report.dto';
-import { nextRun, type CreateScheduleInput, type ScheduleView } from './schedule.dto';
+import { firstRunOf, nextRun, type CreateScheduleInput, type ScheduleView } from './schedule.dto';
 import { ScheduleRepository, toScheduleView, type ScheduleRow } from './schedule.repository';
 
 /** How often each replica looks for due schedules and expired reports. */
@@ -59,15 +59,16 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
         `no schedule account is configured for tenant ${caller.tenantId} (REPORT_SCHEDULE_ACCOUNTS)`,
       );
     const now = this.clock.now();
+    const { timezone, nextRunAt } = firstRunOf(input, now, this.clock.timeZone);
     const row = {
       id: randomUUID(),
       tenantId: caller.tenantId,
       name: input.name,
       cron: input.cron,
-      timezone: input.timezone,
+      timezone,
       request: asReportRequest(input.request),
       enabled: input.enabled,
-      nextRunAt: nextRun(input.cron, input.timezone, now),
+      nextRunAt,
       createdBy: caller.subject,
       createdAt: now,
     };
