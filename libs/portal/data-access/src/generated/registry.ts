@@ -343,6 +343,8 @@ export interface components {
       name: string;
       tenantId: string;
       tenantName: string;
+      /** @description the platform's IANA time zone (QUARTIER_TIME_ZONE): its calendar days are the ones dates such as a wave's opening day are */
+      timeZone: string;
       roles: components['schemas']['Role_Output'][];
       assignments: {
         /** Format: uuid */

@@ -11,6 +11,8 @@ export interface MeView {
   name: string;
   tenantId: string;
   tenantName: string;
+  /** The platform's time zone: the portal proposes days on its calendar, not the browser's. */
+  timeZone: string;
   roles: readonly Role[];
   assignments: {
     id: string;
@@ -43,6 +45,7 @@ export class MeService {
       name: access.principal.name ?? access.principal.subject,
       tenantId,
       tenantName: tenant.name,
+      timeZone: this.clock.timeZone,
       roles: access.principal.roles,
       assignments: page.items.map(({ id, role, areaId, areaName, programmeId }) => ({
         id,

@@ -43,6 +43,11 @@ export const meViewSchema = z.object({
   name: z.string(),
   tenantId: z.string(),
   tenantName: z.string(),
+  timeZone: z
+    .string()
+    .describe(
+      "the platform's IANA time zone (QUARTIER_TIME_ZONE): its calendar days are the ones dates such as a wave's opening day are",
+    ),
   roles: z.array(roleSchema),
   assignments: z.array(
     z.object({

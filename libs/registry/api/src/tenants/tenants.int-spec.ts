@@ -89,6 +89,7 @@ describe('tenants (real PostgreSQL, real OIDC tokens)', () => {
       subject: 'planer',
       tenantId: 'berlin-demo',
       tenantName: 'Berlin (Demo)',
+      timeZone: 'Europe/Berlin',
       roles: ['planner'],
       assignments: [{ role: 'planner', areaId: mitteId, areaName: berlinAreaName('01'), programmeId: null }],
     });

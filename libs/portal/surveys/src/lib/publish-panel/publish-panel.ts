@@ -23,6 +23,7 @@ import { SurveyApi, type SurveyDetail } from '../survey-api';
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
 import { publishProblemTexts } from './publish-problems';
+import { proposedWaveDays } from './wave-days';
 
 /** Target areas, waves, publishing, and the links and QR codes per area. */
 @Component({
@@ -279,9 +280,14 @@ export class PublishPanel {
   protected readonly hasForm = computed(() => this.survey().formVersion > 0);
 
   protected waveName = '';
-  // Survey days are German calendar days (the service stores submissions by them), not UTC days.
-  protected opensOn = germanDay(new Date());
-  protected closesOn = germanDay(new Date(Date.now() + 60 * 86_400_000));
+  // Survey days are the platform's calendar days (the service stores submissions by them), not
+  // the browser's or UTC ones; the session is loaded before any survey page opens.
+  private readonly proposed = proposedWaveDays(
+    new Date(),
+    this.session.me()?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
+  protected opensOn = this.proposed.opensOn;
+  protected closesOn = this.proposed.closesOn;
   protected invitationOnly = false;
 
   private async run(action: () => Promise<SurveyDetail>): Promise<void> {
@@ -386,15 +392,4 @@ export class PublishPanel {
     this.message.set({ kind: 'success', text: this.t('geometriesSent', { n: stored.areas }) });
     return true;
   }
-}
-
-const GERMAN_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Berlin',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-function germanDay(date: Date): string {
-  return GERMAN_DAY.format(date);
 }
