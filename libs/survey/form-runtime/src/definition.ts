@@ -9,6 +9,11 @@ export interface Definition {
   waveId: string;
   language: string;
   today: string;
+  /**
+   * The platform's time zone (QUARTIER_TIME_ZONE): whose day it is when `today` is missing. Absent
+   * in pages served before it was added.
+   */
+  timeZone?: string;
   submitUrl: string;
   form: Form;
   texts: Texts;

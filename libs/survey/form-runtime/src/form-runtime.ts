@@ -18,7 +18,6 @@ import {
   compiledQuestion,
   evaluate,
   parseGeopoint,
-  parseIsoDate,
   questionAtPath,
   toBoolean,
   toStringValue,
@@ -27,6 +26,7 @@ import {
 import type { Definition, Raw } from './definition';
 import { announce, byId } from './dom';
 import { Drafts } from './drafts';
+import { formToday } from './form-today';
 import { IssueView } from './issues';
 import { NetworkSection } from './network-section';
 import { Repeats } from './repeats';
@@ -48,8 +48,7 @@ export class FormRuntime {
     private readonly formEl: HTMLFormElement,
   ) {
     this.compiled = compileForm(def.form);
-    const today = parseIsoDate(def.today) ?? parseIsoDate(new Date().toISOString().slice(0, 10))!;
-    this.logic = new SkipLogic(this.compiled, today);
+    this.logic = new SkipLogic(this.compiled, formToday(def, new Date()));
     this.repeats = new Repeats(formEl, def.form, this.compiled, this.logic);
     this.issues = new IssueView(formEl, this.compiled, def.texts);
     this.drafts = new Drafts(formEl, `quartier-survey:${def.surveyId}:${def.waveId}`);

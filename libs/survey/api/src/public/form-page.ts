@@ -22,6 +22,8 @@ export interface FormPageInput {
   /** Area preselected by the link (a key of the area list), if any. */
   readonly areaKey?: string;
   readonly today: string;
+  /** The platform's time zone: the runtime's day where `today` is unusable. */
+  readonly timeZone: string;
   readonly scriptUrl: string;
   readonly submitUrl: string;
   /** Path of this page without query, for the language links. */
@@ -38,6 +40,7 @@ export interface FormDefinition {
   readonly waveId: string;
   readonly language: string;
   readonly today: string;
+  readonly timeZone: string;
   readonly submitUrl: string;
   readonly form: Form;
   readonly texts: FormTexts;
@@ -82,6 +85,7 @@ export function renderFormPage(input: FormPageInput): string {
     waveId: input.waveId,
     language: input.language,
     today: input.today,
+    timeZone: input.timeZone,
     submitUrl: input.submitUrl,
     form,
     texts,

@@ -179,6 +179,8 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
         /<fieldset aria-describedby="e-sicher" class="likert"><legend>Ich fühle mich in meiner Nachbarschaft sicher\./,
       );
       expect(html).toContain('value="011102" checked');
+      // The runtime's day where the page's own is unusable: the platform's, not the browser's UTC day.
+      expect(html).toMatch(/"today":"\d{4}-\d{2}-\d{2}","timeZone":"Europe\/Berlin"/);
       expect(html).not.toMatch(/<script>(?!<\/script>)/);
       const english = (await call('GET', `/api/survey/public/f/${surveyId}?lang=en`)).body as string;
       expect(english).toContain('<html lang="en">');

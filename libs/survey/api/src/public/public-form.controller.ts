@@ -213,6 +213,7 @@ export class PublicFormController {
         language,
         ...(areaKey ? { areaKey } : {}),
         today,
+        timeZone: this.collection.timeZone,
         scriptUrl: `${SCRIPT_PATH}?v=${bundle.hash}`,
         submitUrl: `${PUBLIC_BASE}/surveys/${context.survey.id}/waves/${wave.id}/responses`,
         pagePath: `${PUBLIC_BASE}/f/${context.survey.id}`,

@@ -100,6 +100,11 @@ export class CollectionService {
     private readonly clock: Clock,
   ) {}
 
+  /** The platform's time zone, whose days `today` answers. */
+  get timeZone(): string {
+    return this.clock.timeZone;
+  }
+
   /** The city's calendar day by the service's clock (waves open and close on such days). */
   today(): string {
     return this.clock.today();
