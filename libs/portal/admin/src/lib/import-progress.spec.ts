@@ -12,6 +12,7 @@ const job = (overrides: Partial<AreaImportJob>): AreaImportJob => ({
   created: 0,
   updated: 0,
   errors: [],
+  fileProblem: null,
   message: null,
   createdAt: '2026-12-01T10:00:00Z',
   finishedAt: null,
