@@ -172,7 +172,7 @@ async function runIndex(call, level, definitionId) {
  * evidence read models — and PostgreSQL's housekeeping after the import is over: no autovacuum
  * worker at work and no checkpoint being written. The CPU alone shows neither (autovacuum sleeps
  * in its cost delay, a checkpoint mostly writes), yet settled runs that overlapped them were the
- * slow ones (docs/benchmarks.md, tenth pass). A checkpoint still spreading its writes is asked to
+ * slow ones (docs/benchmarks.md, ninth pass). A checkpoint still spreading its writes is asked to
  * finish at once (`CHECKPOINT`): what waiting for it would bring, minus the wait of up to 4.5
  * minutes. The index step runs right after the import (as a user may) and again then.
  */
