@@ -101,6 +101,24 @@ export function assembleOptions(spec: RenderSpec): AssembleOptions {
   };
 }
 
+/**
+ * The evaluation with its evidence snapshot's time written on the city's clock (as
+ * `assembleOptions` writes generatedAt): a snapshot taken at 23:30 UTC on New Year's Eve was
+ * frozen on 1 January in Berlin, and the report prints the day written in the string. Only the
+ * copy rendered changes; the pinned data (and its hash) keep the instant as stored. A time that
+ * does not parse is left for formatDate to print as before.
+ */
+export function withSnapshotOnCityClock(dataset: EvaluationDataset, timeZone: string): EvaluationDataset {
+  const { results } = dataset;
+  const snapshot = results?.snapshot;
+  const takenAt = snapshot ? new Date(snapshot.takenAt) : null;
+  if (!results || !snapshot || !takenAt || Number.isNaN(takenAt.getTime())) return dataset;
+  return {
+    ...dataset,
+    results: { ...results, snapshot: { ...snapshot, takenAt: zonedDateTime(takenAt, timeZone) } },
+  };
+}
+
 /** The single document of a report (not a batch), built from the pinned data alone. */
 export function documentOf(
   spec: RenderSpec,
@@ -119,7 +137,10 @@ export function documentOf(
     case 'programme-report':
       return buildProgrammeReport(assembleProgrammeReport(dataset, assembleOptions(spec)), spec.language);
     case 'evaluation-report':
-      return buildEvaluationReport(assembleEvaluationReport(dataset, assembleOptions(spec)), spec.language);
+      return buildEvaluationReport(
+        assembleEvaluationReport(withSnapshotOnCityClock(dataset, spec.timeZone), assembleOptions(spec)),
+        spec.language,
+      );
   }
 }
 
