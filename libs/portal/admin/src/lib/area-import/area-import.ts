@@ -32,6 +32,7 @@ import {
   followJob,
   jobActive,
 } from '@quartier/portal-ui';
+import { browserTimeZone, dayIn } from '@quartier/portal-ui/days';
 import { featureNumber, formatFileSize, pollDelayMs, progressPercent } from '../import-progress';
 import {
   FEATURE_ERROR_TEXTS_DE,
@@ -45,12 +46,6 @@ import {
 
 /** More errors than this help no one on screen; the count still says how many there are. */
 const SHOWN_ERRORS = 200;
-
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 /** Admin page: upload a GeoJSON file of one level's areas and follow the import job to its end. */
 @Component({
@@ -113,12 +108,18 @@ export class AreaImport {
     parentFrom: new FormControl<ParentFrom>('code-prefix', { nonNullable: true }),
     parentProperty: new FormControl('', { nonNullable: true }),
     populationProperty: new FormControl('', { nonNullable: true }),
-    validFrom: new FormControl(today(), { nonNullable: true, validators: [Validators.required] }),
+    // Area versions take over on the platform's calendar days (the registry's clock), so the
+    // default is today there, not the browser's day (the browser's zone only until /me is in).
+    validFrom: new FormControl(this.today(), { nonNullable: true, validators: [Validators.required] }),
   });
   protected readonly parentFrom = signal<ParentFrom>('code-prefix');
 
   /** Following the running import; a new import or leaving the page stops it. */
   private following: AbortController | null = null;
+
+  private today(): string {
+    return dayIn(new Date(), this.session.me()?.timeZone ?? browserTimeZone());
+  }
 
   constructor() {
     void this.session.load();
@@ -129,6 +130,11 @@ export class AreaImport {
       if (levels.length > 0 && this.form.controls.level.value === '') {
         this.form.controls.level.setValue(levels[levels.length - 1].key);
       }
+    });
+    // Once the session says the platform's zone, today is its day — unless one was chosen.
+    effect(() => {
+      const validFrom = this.form.controls.validFrom;
+      if (this.session.me() && validFrom.pristine) validFrom.setValue(this.today());
     });
     this.form.controls.parentFrom.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
       this.parentFrom.set(value);

@@ -11,6 +11,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import { ChoiceSelect, Notice } from '@quartier/portal-ui';
+import { browserTimeZone } from '@quartier/portal-ui/days';
 import { BuilderTexts } from '../form-builder/builder-texts';
 import {
   areaMethodOf,
@@ -282,10 +283,7 @@ export class PublishPanel {
   protected waveName = '';
   // Survey days are the platform's calendar days (the service stores submissions by them), not
   // the browser's or UTC ones; the session is loaded before any survey page opens.
-  private readonly proposed = proposedWaveDays(
-    new Date(),
-    this.session.me()?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
-  );
+  private readonly proposed = proposedWaveDays(new Date(), this.session.me()?.timeZone ?? browserTimeZone());
   protected opensOn = this.proposed.opensOn;
   protected closesOn = this.proposed.closesOn;
   protected invitationOnly = false;

@@ -1,3 +1,5 @@
+import { dayIn } from '@quartier/portal-ui/days';
+
 /**
  * The days a new wave is proposed to open and close on: today and 60 days on, on the platform's
  * calendar (`timeZone`, which the registry's `/me` tells) — the survey service stores
@@ -9,14 +11,4 @@ export function proposedWaveDays(now: Date, timeZone: string): { opensOn: string
     opensOn: dayIn(now, timeZone),
     closesOn: dayIn(new Date(now.getTime() + 60 * 86_400_000), timeZone),
   };
-}
-
-/** The calendar day (`YYYY-MM-DD`) `at` falls on in `timeZone`. */
-export function dayIn(at: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  );
-  return `${parts['year']}-${parts['month']}-${parts['day']}`;
 }
