@@ -426,7 +426,12 @@ export function surveyTests(context, it = nodeIt) {
     assert.equal(await page.locator('#f-scale').inputValue(), 'descending');
     assert.match(await page.getByTestId('scale-top-two').innerText(), /Top-2 = sehr zufrieden, zufrieden/);
     await page.getByTestId('add-question').click();
+    // The editor re-renders for the new question after the click: choosing the type before that
+    // would change the scale question's own type (seen once in CI).
+    await page.waitForFunction(() => document.querySelector('#f-name')?.value.startsWith('frage'));
     await page.getByTestId('node-editor').getByLabel('Art').selectOption('area');
+    await page.waitForFunction(() => document.querySelector('#f-type')?.value === 'area');
+    assert.match(await page.locator('#f-name').inputValue(), /^frage/, 'the new question is the one edited');
     assert.notEqual(await page.locator('#f-list').inputValue(), 'zufriedenheit');
 
     // Building the area list refills the area question's own list and says so; the scale stays.
