@@ -67,6 +67,7 @@ export function surveyTests(context, it = nodeIt) {
     await page.getByLabel('Wert 2', { exact: true }).fill('nein');
     await page.getByLabel('Text (Deutsch) 2', { exact: true }).fill('nein');
     await page.getByTestId('add-question').click();
+    await page.waitForFunction(() => document.querySelector('#f-name')?.value.startsWith('frage'));
     const editor = page.getByTestId('node-editor');
     await editor.getByLabel('Art').selectOption('select_one');
     await editor.getByLabel('Name (Variablenname)').fill('sicher');
