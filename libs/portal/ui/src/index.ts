@@ -11,6 +11,7 @@ export * from './lib/maplibre/drawn';
 export * from './lib/maplibre/bounds';
 export * from './lib/maplibre/mount-area-map';
 export * from './lib/maplibre/show-areas';
+export * from './lib/maplibre/area-layers';
 export * from './lib/i18n/api-error-texts';
 export * from './lib/create-report-link/create-report-link';
 export * from './lib/table-download/table-export';

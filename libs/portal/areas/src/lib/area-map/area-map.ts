@@ -13,8 +13,12 @@ import {
 } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import {
+  AREA_LAYERS,
+  addAreaLayers,
+  bindAreaPointer,
   classOf,
   classRangeLabel,
+  GEOPORTAL_ATTRIBUTION,
   geometryBounds,
   I18n,
   MapDownload,
@@ -34,11 +38,7 @@ import {
 } from '../choropleth';
 import { findFeature } from '../geometry';
 
-const ATTRIBUTION = 'Geoportal Berlin, dl-de/by-2.0';
-const SOURCE = 'areas';
-const FILL = 'areas-fill';
-const OUTLINE = 'areas-outline';
-const HIGHLIGHT = 'areas-highlight';
+const { source: SOURCE, fill: FILL, outline: OUTLINE, highlight: HIGHLIGHT } = AREA_LAYERS;
 
 interface HoverInfo {
   readonly name: string;
@@ -72,7 +72,6 @@ export class AreaMap {
   private readonly container = viewChild.required<ElementRef<HTMLDivElement>>('canvasHost');
   private readonly mounted = mountAreaMap({
     host: () => this.container().nativeElement,
-    attribution: ATTRIBUTION,
     layers: (map) => this.addLayers(map),
   });
   protected readonly map = this.mounted.map;
@@ -102,7 +101,7 @@ export class AreaMap {
           ? [{ color: NO_DATA_COLOR, label: this.t('areas.legendNoData') }]
           : []),
       ],
-      attribution: ATTRIBUTION,
+      attribution: GEOPORTAL_ATTRIBUTION,
     });
   };
 
@@ -200,57 +199,48 @@ export class AreaMap {
   }
 
   private addLayers(map: MapLibreMap): void {
-    // promoteId: feature-state needs ids, and ours are UUID strings in `properties.id`.
-    map.addSource(SOURCE, {
-      type: 'geojson',
-      data: { type: 'FeatureCollection', features: [] },
-      promoteId: 'id',
-    });
-    map.addLayer({
-      id: FILL,
-      type: 'fill',
-      source: SOURCE,
-      paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.85 },
-    });
-    map.addLayer({
-      id: OUTLINE,
-      type: 'line',
-      source: SOURCE,
-      paint: { 'line-color': '#1b2733', 'line-width': 0.6 },
-    });
-    map.addLayer({
-      id: HIGHLIGHT,
-      type: 'line',
-      source: SOURCE,
-      paint: {
-        'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#d4350c', '#13294b'],
-        'line-width': [
-          'case',
-          ['boolean', ['feature-state', 'selected'], false],
-          3.5,
-          ['boolean', ['feature-state', 'hover'], false],
-          2.5,
-          0,
-        ],
+    addAreaLayers(
+      map,
+      SOURCE,
+      [
+        { id: FILL, type: 'fill', paint: { 'fill-color': NO_DATA_COLOR, 'fill-opacity': 0.85 } },
+        { id: OUTLINE, type: 'line', paint: { 'line-color': '#1b2733', 'line-width': 0.6 } },
+        {
+          id: HIGHLIGHT,
+          type: 'line',
+          paint: {
+            'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#d4350c', '#13294b'],
+            'line-width': [
+              'case',
+              ['boolean', ['feature-state', 'selected'], false],
+              3.5,
+              ['boolean', ['feature-state', 'hover'], false],
+              2.5,
+              0,
+            ],
+          },
+        },
+      ],
+      'id',
+    );
+    bindAreaPointer(map, FILL, {
+      hover: (event) => this.onHover(map, event),
+      leave: () => this.clearHover(map),
+      click: (event) => {
+        const id = event.features?.[0]?.properties['id'];
+        if (typeof id === 'string') this.areaSelected.emit(id);
       },
-    });
-    map.on('mousemove', FILL, (event) => this.onHover(map, event));
-    map.on('mouseleave', FILL, () => this.clearHover(map));
-    map.on('click', FILL, (event) => {
-      const id = event.features?.[0]?.properties['id'];
-      if (typeof id === 'string') this.areaSelected.emit(id);
     });
   }
 
-  private onHover(map: MapLibreMap, event: MapLayerMouseEvent): void {
+  private onHover(map: MapLibreMap, event: MapLayerMouseEvent): boolean {
     const feature = event.features?.[0];
     const id = feature?.properties['id'];
-    if (typeof id !== 'string') return;
+    if (typeof id !== 'string') return false;
     if (this.hoveredId && this.hoveredId !== id)
       map.setFeatureState({ source: SOURCE, id: this.hoveredId }, { hover: false });
     this.hoveredId = id;
     map.setFeatureState({ source: SOURCE, id }, { hover: true });
-    map.getCanvas().style.cursor = 'pointer';
     const population = feature?.properties['population'];
     this.hover.set({
       name: String(feature?.properties['name'] ?? ''),
@@ -258,12 +248,12 @@ export class AreaMap {
       x: event.point.x,
       y: event.point.y,
     });
+    return true;
   }
 
   private clearHover(map: MapLibreMap): void {
     if (this.hoveredId) map.setFeatureState({ source: SOURCE, id: this.hoveredId }, { hover: false });
     this.hoveredId = null;
-    map.getCanvas().style.cursor = '';
     this.hover.set(null);
   }
 }

@@ -16,6 +16,8 @@ import { RegistryApi, type AreaFeatureCollection, type AreaTiles } from '@quarti
 import type { GeoJSONSource, Map as MapLibreMap, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { type CellState, type LegendClass, classColorExpression, patternTile } from '../classes';
 import {
+  addAreaLayers,
+  bindAreaPointer,
   fitWhenSized,
   loadMapLibre,
   MapDownload,
@@ -315,69 +317,55 @@ export class ClassMap {
   private addLayers(map: MapLibreMap): void {
     for (const kind of ['hatch', 'dots'] as const)
       if (!map.hasImage(kind)) map.addImage(kind, patternTile(kind));
-    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({
-      id: FILL,
-      type: 'fill',
-      source: SOURCE,
-      paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 },
-    });
-    map.addLayer({
-      id: HATCH,
-      type: 'fill',
-      source: SOURCE,
-      filter: ['==', ['get', 'state'], 'suppressed'],
-      paint: { 'fill-pattern': 'hatch' },
-    });
-    map.addLayer({
-      id: DOTS,
-      type: 'fill',
-      source: SOURCE,
-      filter: ['in', ['get', 'state'], ['literal', ['missing', 'invalid']]],
-      paint: { 'fill-pattern': 'dots' },
-    });
-    map.addLayer({
-      id: OUTLINE,
-      type: 'line',
-      source: SOURCE,
-      paint: { 'line-color': '#1b2733', 'line-width': 0.5 },
-    });
-    map.addLayer({
-      id: SELECTED,
-      type: 'line',
-      source: SOURCE,
-      filter: ['==', ['get', 'id'], ''],
-      paint: { 'line-color': '#13294b', 'line-width': 3 },
-    });
+    addAreaLayers(map, SOURCE, [
+      { id: FILL, type: 'fill', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.9 } },
+      {
+        id: HATCH,
+        type: 'fill',
+        filter: ['==', ['get', 'state'], 'suppressed'],
+        paint: { 'fill-pattern': 'hatch' },
+      },
+      {
+        id: DOTS,
+        type: 'fill',
+        filter: ['in', ['get', 'state'], ['literal', ['missing', 'invalid']]],
+        paint: { 'fill-pattern': 'dots' },
+      },
+      { id: OUTLINE, type: 'line', paint: { 'line-color': '#1b2733', 'line-width': 0.5 } },
+      {
+        id: SELECTED,
+        type: 'line',
+        filter: ['==', ['get', 'id'], ''],
+        paint: { 'line-color': '#13294b', 'line-width': 3 },
+      },
+    ]);
     this.bindPointer(map, FILL, 'id');
   }
 
   /** Hover and click on fill layers; `key` is the property naming the area (id, or code in tiles). */
   private bindPointer(map: MapLibreMap, layers: string | readonly string[], key: 'id' | 'code'): void {
-    const layer = typeof layers === 'string' ? [layers] : [...layers];
-    map.on('mousemove', layer, (event) => this.onHover(map, event, key));
-    map.on('mouseleave', layer, () => {
-      map.getCanvas().style.cursor = '';
-      this.hover.set(null);
-    });
-    map.on('click', layer, (event) => {
-      const id = event.features?.[0]?.properties[key];
-      if (typeof id === 'string' && (key === 'id' || this.cells().has(id))) this.areaSelected.emit(id);
+    bindAreaPointer(map, layers, {
+      hover: (event) => this.onHover(event, key),
+      leave: () => this.hover.set(null),
+      click: (event) => {
+        const id = event.features?.[0]?.properties[key];
+        if (typeof id === 'string' && (key === 'id' || this.cells().has(id))) this.areaSelected.emit(id);
+      },
     });
   }
 
-  private onHover(map: MapLibreMap, event: MapLayerMouseEvent, key: 'id' | 'code'): void {
+  private onHover(event: MapLayerMouseEvent, key: 'id' | 'code'): boolean {
     const properties = event.features?.[0]?.properties;
-    if (!properties) return;
+    if (!properties) return false;
     // Tiles carry names from zoom 10 on; below it the code names the area.
     const cell = key === 'code' ? this.cells().get(String(properties['code'])) : undefined;
-    if (key === 'code' && !cell) return;
-    map.getCanvas().style.cursor = 'pointer';
+    if (key === 'code' && !cell) return false;
     this.hover.set({
       name: String(properties['name'] ?? properties['code'] ?? ''),
       text: String(cell?.text ?? properties['text'] ?? ''),
       x: event.point.x,
       y: event.point.y,
     });
+    return true;
   }
 }

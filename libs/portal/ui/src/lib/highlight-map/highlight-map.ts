@@ -13,6 +13,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { I18n } from '../i18n/i18n';
 import { MapDownload } from '../map-download/map-download';
 import { type SvgLegendEntry, viewSvg } from '../map-download/map-svg';
+import { AREA_LAYERS, GEOPORTAL_ATTRIBUTION, addAreaLayers, bindAreaPointer } from '../maplibre/area-layers';
 import { mountAreaMap } from '../maplibre/mount-area-map';
 import { showAreas } from '../maplibre/show-areas';
 
@@ -35,11 +36,7 @@ export interface HighlightMapPaint {
   readonly highlight: string;
 }
 
-const ATTRIBUTION = 'Geoportal Berlin, dl-de/by-2.0';
-const SOURCE = 'areas';
-const FILL = 'areas-fill';
-const OUTLINE = 'areas-outline';
-const HIGHLIGHT = 'areas-highlight';
+const { source: SOURCE, fill: FILL, outline: OUTLINE, highlight: HIGHLIGHT } = AREA_LAYERS;
 
 /**
  * Areas on a map without tiles (works offline and behind a strict CSP), each filled in its
@@ -108,7 +105,6 @@ export class HighlightMap {
   private readonly host = viewChild.required<ElementRef<HTMLDivElement>>('host');
   private readonly mounted = mountAreaMap({
     host: () => this.host().nativeElement,
-    attribution: ATTRIBUTION,
     layers: (map) => this.addLayers(map),
   });
   protected readonly map = this.mounted.map;
@@ -139,7 +135,7 @@ export class HighlightMap {
     return viewSvg(
       map,
       areas.map((area) => ({ ...area, fill: area.color, title: area.text })),
-      { title: this.label(), legend: this.legend(), attribution: ATTRIBUTION },
+      { title: this.label(), legend: this.legend(), attribution: GEOPORTAL_ATTRIBUTION },
     );
   };
 
@@ -165,33 +161,19 @@ export class HighlightMap {
 
   private addLayers(map: MapLibreMap): void {
     const paint = this.paint();
-    map.addSource(SOURCE, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-    map.addLayer({
-      id: FILL,
-      type: 'fill',
-      source: SOURCE,
-      paint: { 'fill-color': ['get', 'color'], 'fill-opacity': paint.opacity },
-    });
-    map.addLayer({
-      id: OUTLINE,
-      type: 'line',
-      source: SOURCE,
-      paint: { 'line-color': paint.outline, 'line-width': 0.5 },
-    });
-    map.addLayer({
-      id: HIGHLIGHT,
-      type: 'line',
-      source: SOURCE,
-      filter: ['==', ['get', 'highlighted'], true],
-      paint: { 'line-color': paint.highlight, 'line-width': 3 },
-    });
-    map.on('mousemove', FILL, (event) => {
-      map.getCanvas().style.cursor = 'pointer';
-      this.hover.set(String(event.features?.[0]?.properties['text'] ?? ''));
-    });
-    map.on('mouseleave', FILL, () => {
-      map.getCanvas().style.cursor = '';
-      this.hover.set(null);
+    addAreaLayers(map, SOURCE, [
+      { id: FILL, type: 'fill', paint: { 'fill-color': ['get', 'color'], 'fill-opacity': paint.opacity } },
+      { id: OUTLINE, type: 'line', paint: { 'line-color': paint.outline, 'line-width': 0.5 } },
+      {
+        id: HIGHLIGHT,
+        type: 'line',
+        filter: ['==', ['get', 'highlighted'], true],
+        paint: { 'line-color': paint.highlight, 'line-width': 3 },
+      },
+    ]);
+    bindAreaPointer(map, FILL, {
+      hover: (event) => this.hover.set(String(event.features?.[0]?.properties['text'] ?? '')),
+      leave: () => this.hover.set(null),
     });
   }
 }

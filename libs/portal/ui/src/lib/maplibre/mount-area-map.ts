@@ -1,12 +1,13 @@
 import { DestroyRef, type Signal, afterNextRender, inject, signal } from '@angular/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { GEOPORTAL_ATTRIBUTION } from './area-layers';
 import { createAreaMap, loadMapLibre } from './maplibre';
 
 export interface AreaMapMount {
   /** The element the map draws in (a view child: read once the component has rendered). */
   readonly host: () => HTMLElement;
-  /** The data attribution shown on the map. */
-  readonly attribution: string;
+  /** The data attribution shown on the map; the geoportal's, whose area geometries most maps draw. */
+  readonly attribution?: string;
   /** Before the style has loaded: what must be set first (a transform for tile requests). */
   readonly created?: (map: MapLibreMap) => void;
   /** Once the style has loaded: the component's sources, layers and handlers. */
@@ -34,7 +35,7 @@ export function mountAreaMap(mount: AreaMapMount): MountedAreaMap {
       (maplibre) => {
         if (destroyRef.destroyed) return;
         const host = mount.host();
-        const map = createAreaMap(maplibre, host, mount.attribution);
+        const map = createAreaMap(maplibre, host, mount.attribution ?? GEOPORTAL_ATTRIBUTION);
         mount.created?.(map);
         map.on('load', () => {
           mount.layers(map);
