@@ -19,6 +19,7 @@ export type Design = Evaluation['design'];
 @Injectable()
 export class EvaluationWorkspace {
   readonly api = inject(EvaluationClient);
+  private readonly texts = inject(EvaluationTexts);
   readonly id = signal<string | null>(null);
 
   readonly evaluation = resource({
@@ -60,5 +61,16 @@ export class EvaluationWorkspace {
     return indicator ? `${indicator.name} (${code})` : code;
   }
 
-  readonly problem = inject(EvaluationTexts).problem;
+  /** DAC criteria (unrated, blocking success) as a list to read: their names in the catalogue, else their codes. */
+  criterionNames(codes: readonly string[]): string {
+    const criteria = this.criteria.value()?.criteria ?? [];
+    return codes
+      .map((code) => {
+        const criterion = criteria.find((c) => c.code === code);
+        return criterion ? this.texts.pick(criterion.label) : code;
+      })
+      .join(', ');
+  }
+
+  readonly problem = this.texts.problem;
 }

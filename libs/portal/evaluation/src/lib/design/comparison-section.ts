@@ -4,17 +4,23 @@ import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import {
   ChoiceSelect,
   ConfirmedSubmission,
+  HighlightMap,
+  highlightAreas,
+  type HighlightMapArea,
+  type HighlightMapPaint,
   Notice,
   RadioGroup,
   SubmissionNotices,
   TableDownload,
   type TableRows,
 } from '@quartier/portal-ui';
-import { EvaluationMap } from '../charts/evaluation-map';
 import { EvaluationWorkspace, type Evaluation, type Results } from '../evaluation-workspace';
 import { areaRoles, MAP_ROLES, ROLE_COLORS, roleCounts, type MapRole } from '../map-roles';
 import { isFailure } from '../numbers';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
+
+/** Grey outlines and black for the evaluated areas: the role fills include a dark blue. */
+const MAP_PAINT: HighlightMapPaint = { opacity: 0.9, outline: '#5b6670', highlight: '#000000' };
 
 interface AreaOption {
   id: string;
@@ -22,10 +28,15 @@ interface AreaOption {
   name: string;
 }
 
-/** Comparison areas: the map with its legend, the areas in use, dropping and adding with a reason, the pairs. */
+/**
+ * Comparison areas: the map with its legend, the areas in use, dropping and adding with a reason,
+ * the pairs. The map fills every area of the evaluated level by its role (evaluated, comparison,
+ * candidate, other), outlines the evaluated ones thickly and is fitted to the areas with a role;
+ * the legend and the comparison table beside it say the same for screen readers and keyboards.
+ */
 @Component({
   selector: 'q-comparison-section',
-  imports: [ChoiceSelect, FormsModule, Notice, RadioGroup, EvaluationMap, TableDownload, SubmissionNotices],
+  imports: [ChoiceSelect, FormsModule, HighlightMap, Notice, RadioGroup, TableDownload, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './comparison-section.html',
   styleUrl: './comparison-section.scss',
@@ -39,6 +50,7 @@ export class ComparisonSection {
 
   protected readonly roleList = MAP_ROLES;
   protected readonly colors = ROLE_COLORS;
+  protected readonly mapPaint = MAP_PAINT;
   protected readonly collection = signal<AreaFeatureCollection | null>(null);
   protected readonly action = signal<'drop' | 'add'>('drop');
   protected readonly actionChoices = computed(() =>
@@ -76,6 +88,29 @@ export class ComparisonSection {
       >,
   );
   protected readonly mapLabel = computed(() => this.t('mapLabel', { ...this.counts() }));
+  protected readonly mapAreas = computed((): HighlightMapArea[] | null => {
+    const collection = this.collection();
+    if (!collection) return null;
+    const roles = this.roles();
+    const names = this.roleNames();
+    return highlightAreas(collection, (area) => {
+      const role = roles.get(area.code) ?? 'other';
+      return {
+        color: ROLE_COLORS[role],
+        text: names[role],
+        highlighted: role === 'treated',
+        focus: role !== 'other',
+      };
+    });
+  });
+  /** The roles present, in the legend's order, for the map's SVG download. */
+  protected readonly mapLegend = computed(() => {
+    const present = new Set(this.roles().values());
+    return MAP_ROLES.filter((role) => present.has(role)).map((role) => ({
+      color: ROLE_COLORS[role],
+      label: this.roleNames()[role],
+    }));
+  });
   private readonly byCode = computed(() => {
     const features = this.collection()?.features ?? [];
     return new Map(

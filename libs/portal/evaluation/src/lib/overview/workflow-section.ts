@@ -89,15 +89,7 @@ export class WorkflowSection {
   protected comment = '';
   protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
   protected readonly busy = this.submission.busy;
-  protected readonly unratedList = computed(() => {
-    const criteria = this.workspace.criteria.value()?.criteria ?? [];
-    return this.evaluation()
-      .unrated.map((code) => {
-        const criterion = criteria.find((c) => c.code === code);
-        return criterion ? this.texts.pick(criterion.label) : code;
-      })
-      .join(', ');
-  });
+  protected readonly unratedList = computed(() => this.workspace.criterionNames(this.evaluation().unrated));
 
   protected actionLabel(action: Action): EvaluationTextKey {
     return `action.${action}` as EvaluationTextKey;

@@ -43,15 +43,9 @@ export class RatingsPanel {
   protected readonly t = this.texts.t;
   readonly evaluation = input.required<Evaluation>();
 
-  protected readonly blockers = computed(() => {
-    const criteria = this.workspace.criteria.value()?.criteria ?? [];
-    return this.evaluation()
-      .successBlockers.map((code) => {
-        const criterion = criteria.find((c) => c.code === code);
-        return criterion ? this.texts.pick(criterion.label) : code;
-      })
-      .join(', ');
-  });
+  protected readonly blockers = computed(() =>
+    this.workspace.criterionNames(this.evaluation().successBlockers),
+  );
 
   protected ratingOf(code: string) {
     return this.evaluation().ratings.find((r) => r.criterion === code) ?? null;
