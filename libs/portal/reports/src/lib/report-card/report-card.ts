@@ -10,18 +10,19 @@ import {
   untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { ChoiceSelect, Notice } from '@quartier/portal-ui';
+import { Notice } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
 import { actionsOf, fileSize, isActive, jobProblem, progressPercent, type ReportView } from '../report-jobs';
 import type { ReportFormat, ReportLanguage } from '../report-request';
 import { ReportsStore } from '../reports-store';
+import { ReportOutput } from '../report-output/report-output';
 import { ReportPreview } from '../report-preview/report-preview';
 import { ReportsTexts } from '../texts';
 
 /** The chosen job in full: status and progress, as-of time, error, actions and the preview. */
 @Component({
   selector: 'q-report-card',
-  imports: [ChoiceSelect, FormsModule, Notice, ReportActions, ReportPreview],
+  imports: [FormsModule, Notice, ReportActions, ReportOutput, ReportPreview],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let r = report();
@@ -98,20 +99,12 @@ import { ReportsTexts } from '../texts';
       @if (actions().regenerate) {
         <form class="rerender" (ngSubmit)="regenerateAs()" [attr.aria-label]="t('regenerateIn')">
           <span class="rerender-label">{{ t('regenerateAs') }}</span>
-          <label class="visually-hidden" for="rerender-format">{{ t('format') }}</label>
-          <select
-            id="rerender-format"
-            name="format"
-            [qChoices]="texts.formatChoices()"
-            [(chosen)]="format"
-          ></select>
-          <label class="visually-hidden" for="rerender-language">{{ t('language') }}</label>
-          <select
-            id="rerender-language"
-            name="language"
-            [qChoices]="texts.languageChoices()"
-            [(chosen)]="language"
-          ></select>
+          <q-report-output
+            idPrefix="rerender"
+            [hiddenLabels]="true"
+            [(format)]="format"
+            [(language)]="language"
+          />
           <button type="submit" [disabled]="store.pending().has(r.id)" data-testid="report-regenerate-as">
             {{ t('regenerate') }}
           </button>

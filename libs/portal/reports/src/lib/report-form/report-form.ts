@@ -30,6 +30,7 @@ import {
   type ReportLanguage,
   type ReportRequest,
 } from '../report-request';
+import { ReportOutput } from '../report-output/report-output';
 import { ReportsTexts, type ReportsTextKey } from '../texts';
 
 const SCOPES = ['area', 'level'] as const;
@@ -61,7 +62,7 @@ type SubjectKind = keyof typeof SUBJECT_LISTS;
 /** The form that requests a report: type, subject (area or level, index run, programme), format, language. */
 @Component({
   selector: 'q-report-form',
-  imports: [ChoiceSelect, FormsModule, NgTemplateOutlet, Notice, RadioGroup],
+  imports: [ChoiceSelect, FormsModule, NgTemplateOutlet, Notice, RadioGroup, ReportOutput],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form class="form" data-testid="report-form" (ngSubmit)="submit()" novalidate>
@@ -157,26 +158,13 @@ type SubjectKind = keyof typeof SUBJECT_LISTS;
       }
 
       <div class="row">
-        <div class="field">
-          <label for="r-format">{{ t('format') }}</label>
-          <select
-            id="r-format"
-            name="format"
-            [qChoices]="texts.formatChoices()"
-            [chosen]="form().format"
-            (chosenChange)="set('format', $event)"
-          ></select>
-        </div>
-        <div class="field">
-          <label for="r-language">{{ t('language') }}</label>
-          <select
-            id="r-language"
-            name="language"
-            [qChoices]="texts.languageChoices()"
-            [chosen]="form().language"
-            (chosenChange)="set('language', $event)"
-          ></select>
-        </div>
+        <q-report-output
+          idPrefix="r"
+          [format]="form().format"
+          (formatChange)="set('format', $event)"
+          [language]="form().language"
+          (languageChange)="set('language', $event)"
+        />
       </div>
       @if (missing(); as field) {
         <q-notice kind="error">{{ t(missingKey(field)) }}</q-notice>
