@@ -7,10 +7,8 @@ import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+import { join } from 'node:path';
+import { root } from './_server-build.mjs';
 
 function freePort() {
   return new Promise((resolve) => {

@@ -5,13 +5,12 @@
 // Seeded needs (mulberry32), budget 25 M € in cents with floor and cap so both bind, unit 1 ct.
 // Reports the median and p95 of 50 timed runs after 10 warm-up runs, and a cold first run.
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../seeded-random.mjs';
 import { quantile } from './_embedded-platform.mjs';
-import { ensureServerBuilt } from './_server-build.mjs';
+import { ensureServerBuilt, root } from './_server-build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const AREAS = 10_000;
 const WARM_UP = 10;

@@ -19,13 +19,11 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { evaluationServicePart } from './_evaluation-service.mjs';
 import { seededRandom } from '../seeded-random.mjs';
-import { ensureServerBuilt } from './_server-build.mjs';
+import { ensureServerBuilt, root } from './_server-build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const ms = (started) => Number((performance.now() - started).toFixed(2));
 

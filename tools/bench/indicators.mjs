@@ -26,15 +26,14 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { copyIntoServiceShape, narrowCopy } from './_indicators-baseline.mjs';
 import { seededRandom } from '../seeded-random.mjs';
-import { ensureServerBuilt, serviceTestKit } from './_server-build.mjs';
+import { ensureServerBuilt, root, serviceTestKit } from './_server-build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const AREAS = 1000;
 // A quick run: INDICATOR_BENCH_INDICATORS=10 (100,000 values), INDICATOR_BENCH_SKIP_CORE=1.

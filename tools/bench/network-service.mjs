@@ -13,13 +13,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { client } from './_embedded-platform.mjs';
 import { barabasiAlbert } from './network.mjs';
-import { ensureServerBuilt, serviceTestKit } from './_server-build.mjs';
+import { ensureServerBuilt, root, serviceTestKit } from './_server-build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const N = 20_000;
 const M = 5;

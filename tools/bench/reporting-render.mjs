@@ -7,12 +7,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { quantile } from './_embedded-platform.mjs';
+import { root } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const lib = (path) => require(join(root, 'dist/server/libs/reporting/core/src', path));
 
 async function time(fn) {

@@ -13,11 +13,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { client, cpuSecondsOf, memoryOf, quantile, startPlatform, token } from './_embedded-platform.mjs';
+import { root } from './_server-build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const WARM_RUNS = 20;
 const BERLIN_FILES = ['berlin/lor-until-2020/planning-areas.geojson', 'berlin/mss/mss-2019-indicators.csv'];

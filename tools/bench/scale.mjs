@@ -45,8 +45,8 @@ import {
 import { SCALE_INDEX, SCALE_INDICATORS, writeLevelFiles, writeValueFile } from './_scale-city.mjs';
 import { measureExplorer } from './_scale-browser.mjs';
 import { fullCityTiles } from './_scale-tiles.mjs';
+import { root } from './_server-build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const SIZES = (process.env.QUARTIER_SCALE_SIZES ?? '1000,10000,50000').split(',').map(Number);
 const MAP_READS = 40;

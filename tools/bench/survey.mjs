@@ -25,14 +25,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RESULTS_SHAPE, resultsPart } from './_survey-results.mjs';
 import { seededRandom } from '../seeded-random.mjs';
 import { tableLike } from './_table-like.mjs';
-import { ensureServerBuilt, serviceTestKit } from './_server-build.mjs';
+import { ensureServerBuilt, root, serviceTestKit } from './_server-build.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
 const DURATION = Number(process.env.SURVEY_BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.SURVEY_BENCH_CONNECTIONS ?? 32);
