@@ -2,7 +2,7 @@ import { eventStudyChart } from '../charts/event-study-chart';
 import { CONTEXT_FILL, FOCUS_FILL, SERIES_COLOURS } from '../charts/palette';
 import { formatDate, formatNumber } from '../format/number-format';
 import { choroplethMap } from '../maps/choropleth-map';
-import { bulletList, cellOf, note, paragraph } from '../model/blocks';
+import { areaColumns, bulletList, cellOf, note, paragraph } from '../model/blocks';
 import { parseReportDocument } from '../model/parse-report-document';
 import type { ReportBlock, ReportDocument, ReportLanguage, ReportSection } from '../model/report-document';
 import { textsFor } from '../texts';
@@ -148,8 +148,7 @@ function areasSection(ctx: Ctx): ReportBlock[] {
       caption: t('evaluation.areas.caption'),
       shortTitle: t('evaluation.areas.short'),
       columns: [
-        { key: 'nr', header: t('col.code'), format: TEXT, weight: 1 },
-        { key: 'gebiet', header: t('col.area'), format: TEXT, weight: 3 },
+        ...areaColumns(t, [1, 3]),
         { key: 'rolle', header: t('evaluation.col.role'), format: TEXT, weight: 2 },
         { key: 'gewicht', header: t('evaluation.col.weight'), format: { kind: 'integer' } },
         { key: 'einwohner', header: t('col.population'), format: { kind: 'integer' } },

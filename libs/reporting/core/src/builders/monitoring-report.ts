@@ -1,7 +1,7 @@
 import { classColours } from '../charts/palette';
 import { formatNumber } from '../format/number-format';
 import { choroplethMap } from '../maps/choropleth-map';
-import { cellOf, note, paragraph } from '../model/blocks';
+import { areaColumns, cellOf, note, paragraph } from '../model/blocks';
 import { parseReportDocument } from '../model/parse-report-document';
 import type {
   ReportBlock,
@@ -114,8 +114,7 @@ function moversBlocks(ctx: Ctx, index: MonitoringIndex, position: number): Repor
         caption: t('monitoring.movers.caption', { index: index.label, run: data.previousRun.label }),
         shortTitle: `${t('monitoring.movers')} ${index.label}`.slice(0, 31),
         columns: [
-          { key: 'nr', header: t('col.code'), format: { kind: 'text' }, weight: 1 },
-          { key: 'gebiet', header: t('col.area'), format: { kind: 'text' }, weight: 3 },
+          ...areaColumns(t, [1, 3]),
           { key: 'vorher', header: t('monitoring.col.from'), format: { kind: 'text' }, weight: 2 },
           { key: 'jetzt', header: t('monitoring.col.to'), format: { kind: 'text' }, weight: 2 },
           { key: 'richtung', header: t('monitoring.col.direction'), format: { kind: 'text' }, weight: 1 },
@@ -147,8 +146,7 @@ function districtTables(ctx: Ctx): ReportSection[] {
           caption: t('monitoring.district.caption', { district: district.name }),
           shortTitle: district.name.slice(0, 31),
           columns: [
-            { key: 'nr', header: t('col.code'), format: { kind: 'text' }, weight: 1.2 },
-            { key: 'gebiet', header: t('col.area'), format: { kind: 'text' }, weight: 2.5 },
+            ...areaColumns(t, [1.2, 2.5]),
             { key: 'einwohner', header: t('col.population'), format: { kind: 'integer' } },
             ...data.indices.flatMap((index, i) => [
               { key: `klasse-${i + 1}`, header: index.label, format: { kind: 'text' as const }, weight: 1.5 },

@@ -60,15 +60,18 @@ export interface ProgrammeAllocation {
   areas: { code: string; name: string; basis: string; needPercent: number; amountCents: number }[];
 }
 
+/** What the report says of the programme itself; the pinned data stores it as the service answered. */
+export interface ProgrammeHeader {
+  name: string;
+  funder: string;
+  legalBasis: string;
+  description: string;
+  status: string;
+  fundingPeriods: { label: string; from: string; to: string }[];
+}
+
 export interface ProgrammeReportData extends ReportProvenance {
-  programme: {
-    name: string;
-    funder: string;
-    legalBasis: string;
-    description: string;
-    status: string;
-    fundingPeriods: { label: string; from: string; to: string }[];
-  };
+  programme: ProgrammeHeader;
   /** The programme areas (the problem's where), with their index class when known. */
   areas: { code: string; name: string; population: number | null; measures: number; budgetCents: number }[];
   /** The impact model (approach): nodes by type and step, with assumptions. */

@@ -1,7 +1,7 @@
 import { barChart } from '../charts/bar-chart';
 import { timeSeriesChart } from '../charts/time-series-chart';
 import { formatDate, formatNumber } from '../format/number-format';
-import { bulletList, cellOf, note, paragraph } from '../model/blocks';
+import { areaColumns, bulletList, cellOf, note, paragraph } from '../model/blocks';
 import { parseReportDocument } from '../model/parse-report-document';
 import type {
   ReportBlock,
@@ -43,8 +43,7 @@ function problem(ctx: Ctx): ReportBlock[] {
         id: 'programmgebiete',
         caption: t('programme.areas.caption'),
         columns: [
-          { key: 'nr', header: t('col.code'), format: { kind: 'text' }, weight: 1 },
-          { key: 'gebiet', header: t('col.area'), format: { kind: 'text' }, weight: 3 },
+          ...areaColumns(t, [1, 3]),
           { key: 'einwohner', header: t('col.population'), format: { kind: 'integer' } },
           { key: 'massnahmen', header: t('programme.col.measures'), format: { kind: 'integer' } },
           { key: 'budget', header: t('programme.col.budget'), format: EURO },
@@ -172,8 +171,7 @@ function allocationBlocks(ctx: Ctx, a: ProgrammeReportData['allocations'][number
         id,
         caption: t('programme.allocation.caption', { line: a.line, year: a.year }),
         columns: [
-          { key: 'nr', header: t('col.code'), format: { kind: 'text' }, weight: 1 },
-          { key: 'gebiet', header: t('col.area'), format: { kind: 'text' }, weight: 2.5 },
+          ...areaColumns(t, [1, 2.5]),
           { key: 'grundlage', header: t('programme.col.needBasis'), format: { kind: 'text' }, weight: 2 },
           { key: 'anteil', header: t('programme.col.needShare'), format: { kind: 'decimal', digits: 1 } },
           { key: 'betrag', header: t('programme.col.amount'), format: EURO },

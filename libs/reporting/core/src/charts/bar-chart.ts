@@ -1,17 +1,18 @@
 import type * as echarts from 'echarts';
-import { formatNumber, impliedUnit } from '../format/number-format';
+import { formatNumber } from '../format/number-format';
 import type { NumberFormat } from '../model/report-document';
 import { text } from '../texts';
 import {
   axisNumber,
   baseChartOption,
   chartDataCheck,
-  DEFAULT_CHART_SIZE,
-  renderChartSvg,
+  checkSeriesCount,
+  chartGraphic,
+  valueAxis,
   type ChartInput,
   type SvgGraphic,
 } from './echarts-svg';
-import { GRID_LINE, INK, MUTED_INK, SERIES_COLOURS } from './palette';
+import { INK, MUTED_INK, SERIES_COLOURS } from './palette';
 
 export interface BarSeries {
   name: string;
@@ -35,9 +36,7 @@ const SUMMARY_LIMIT = 12;
 function check(input: BarChartInput): void {
   const fail = chartDataCheck('bar chart', input.id);
   if (input.categories.length === 0) fail('needs at least one category');
-  if (input.series.length === 0) fail('needs at least one series');
-  if (input.series.length > SERIES_COLOURS.length)
-    fail(`has ${input.series.length} series; print tells at most ${SERIES_COLOURS.length} apart`);
+  checkSeriesCount(fail, input.series.length);
   for (const s of input.series) {
     if (s.values.length !== input.categories.length)
       fail(`series "${s.name}" must have one value per category (${input.categories.length})`);
@@ -104,15 +103,9 @@ function barSeries(input: BarChartInput, horizontal: boolean): echarts.SeriesOpt
  */
 export function barChart(input: BarChartInput): SvgGraphic {
   check(input);
-  const size = input.size ?? DEFAULT_CHART_SIZE;
   const horizontal = input.orientation === 'horizontal';
-  const digits = 'digits' in input.format ? input.format.digits : 0;
-  const valueAxis: echarts.YAXisComponentOption = {
-    type: 'value',
-    name: input.unit ?? impliedUnit(input.format, input.language),
-    nameTextStyle: { color: MUTED_INK },
-    axisLabel: { color: MUTED_INK, formatter: axisNumber(input.language, digits) },
-    splitLine: { lineStyle: { color: GRID_LINE } },
+  const values: echarts.YAXisComponentOption = {
+    ...valueAxis(input),
     // Counts step in whole numbers: ticks 0, 0.2, 0.4 … would print as 0, 0, 0 … at 0 digits.
     ...(input.format.kind === 'integer' ? { minInterval: 1 } : {}),
   };
@@ -129,9 +122,9 @@ export function barChart(input: BarChartInput): SvgGraphic {
     aria: { enabled: multi, decal: { show: multi }, label: { enabled: false } },
     legend: { show: multi, top: 0, itemWidth: 14, itemHeight: 10 },
     grid: { left: 8, right: horizontal ? 48 : 16, top: multi ? 40 : 24, bottom: 8, containLabel: true },
-    xAxis: horizontal ? (valueAxis as echarts.XAXisComponentOption) : categoryAxis,
-    yAxis: horizontal ? (categoryAxis as echarts.YAXisComponentOption) : valueAxis,
+    xAxis: horizontal ? (values as echarts.XAXisComponentOption) : categoryAxis,
+    yAxis: horizontal ? (categoryAxis as echarts.YAXisComponentOption) : values,
     series: barSeries(input, horizontal),
   };
-  return { svg: renderChartSvg(option, size, input.id), ...size, summary: summary(input) };
+  return chartGraphic(input, option, summary(input));
 }

@@ -1,8 +1,9 @@
 import * as echarts from 'echarts';
+import { impliedUnit } from '../format/number-format';
 import type { NumberFormat, ReportLanguage } from '../model/report-document';
 import { ReportingError } from '../reporting-error';
 import { measureCssText } from './dejavu-metrics';
-import { INK } from './palette';
+import { GRID_LINE, INK, MUTED_INK, SERIES_COLOURS } from './palette';
 
 // Server-side ECharts measures text with this (it has no canvas): our print font's real widths.
 // The setting is process-wide; every chart this library draws uses DejaVu Sans.
@@ -45,6 +46,13 @@ export function chartDataCheck(kind: string, id: string): (message: string) => n
   };
 }
 
+/** Refuses a chart with no series, or with more than print can tell apart. */
+export function checkSeriesCount(fail: (message: string) => never, count: number): void {
+  if (count === 0) fail('needs at least one series');
+  if (count > SERIES_COLOURS.length)
+    fail(`has ${count} series; print tells at most ${SERIES_COLOURS.length} apart`);
+}
+
 /** Base options every report chart shares: no animation, print font, readable sizes. */
 export function baseChartOption(): echarts.EChartsOption {
   return {
@@ -53,6 +61,27 @@ export function baseChartOption(): echarts.EChartsOption {
     textStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 10, color: INK },
     aria: { enabled: false },
   };
+}
+
+/**
+ * The value axis of every chart: titled with the unit, numbers in the report language at the
+ * format's digits, light grid lines. Charts add what only they need (scale, alignment, ticks).
+ */
+export function valueAxis(input: ChartInput): echarts.YAXisComponentOption {
+  const digits = 'digits' in input.format ? input.format.digits : 0;
+  return {
+    type: 'value',
+    name: input.unit ?? impliedUnit(input.format, input.language),
+    nameTextStyle: { color: MUTED_INK },
+    axisLabel: { color: MUTED_INK, formatter: axisNumber(input.language, digits) },
+    splitLine: { lineStyle: { color: GRID_LINE } },
+  };
+}
+
+/** A chart's option drawn at the input's size (or the default one), with its summary. */
+export function chartGraphic(input: ChartInput, option: echarts.EChartsOption, summary: string): SvgGraphic {
+  const size = input.size ?? DEFAULT_CHART_SIZE;
+  return { svg: renderChartSvg(option, size, input.id), ...size, summary };
 }
 
 /**

@@ -1,16 +1,9 @@
 import type * as echarts from 'echarts';
-import { formatNumber, impliedUnit } from '../format/number-format';
+import { formatNumber } from '../format/number-format';
 import { text } from '../texts';
-import {
-  axisNumber,
-  baseChartOption,
-  chartDataCheck,
-  DEFAULT_CHART_SIZE,
-  renderChartSvg,
-  type ChartInput,
-  type SvgGraphic,
-} from './echarts-svg';
-import { GRID_LINE, INK, MUTED_INK, SERIES_COLOURS } from './palette';
+import type { ChartInput, SvgGraphic } from './echarts-svg';
+import { baseChartOption, chartDataCheck, chartGraphic, valueAxis } from './echarts-svg';
+import { INK, MUTED_INK, SERIES_COLOURS } from './palette';
 
 export interface EventStudyEstimate {
   /** Period relative to the start of the programme (0 = first treated period). */
@@ -99,10 +92,8 @@ function whiskers(data: [number, number, number][]): echarts.SeriesOption {
  */
 export function eventStudyChart(input: EventStudyChartInput): SvgGraphic {
   check(input);
-  const size = input.size ?? DEFAULT_CHART_SIZE;
   const periods = [...input.estimates.map((e) => e.period), input.referencePeriod];
   const [min, max] = [Math.min(...periods), Math.max(...periods)];
-  const digits = 'digits' in input.format ? input.format.digits : 0;
   const t = (key: 'chart.eventStudy.start' | 'chart.eventStudy.reference') => text(input.language, key);
   const option: echarts.EChartsOption = {
     ...baseChartOption(),
@@ -121,13 +112,10 @@ export function eventStudyChart(input: EventStudyChartInput): SvgGraphic {
       splitLine: { show: false },
     },
     yAxis: {
-      type: 'value',
-      name: input.unit ?? impliedUnit(input.format, input.language),
+      ...valueAxis(input),
       nameTextStyle: { color: MUTED_INK, align: 'left' },
       // Keep the axis at the left edge, not at period 0 where it would hide that period's whisker.
       axisLine: { show: true, onZero: false, lineStyle: { color: MUTED_INK } },
-      axisLabel: { color: MUTED_INK, formatter: axisNumber(input.language, digits) },
-      splitLine: { lineStyle: { color: GRID_LINE } },
     },
     series: [
       whiskers(input.estimates.map((e) => [e.period, e.lower, e.upper])),
@@ -170,5 +158,5 @@ export function eventStudyChart(input: EventStudyChartInput): SvgGraphic {
       },
     ],
   };
-  return { svg: renderChartSvg(option, size, input.id), ...size, summary: summary(input) };
+  return chartGraphic(input, option, summary(input));
 }

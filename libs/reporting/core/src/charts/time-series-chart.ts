@@ -1,17 +1,10 @@
 import type * as echarts from 'echarts';
-import { formatNumber, impliedUnit } from '../format/number-format';
+import { formatNumber } from '../format/number-format';
 import type { NumberFormat } from '../model/report-document';
 import { text } from '../texts';
-import {
-  axisNumber,
-  baseChartOption,
-  chartDataCheck,
-  DEFAULT_CHART_SIZE,
-  renderChartSvg,
-  type ChartInput,
-  type SvgGraphic,
-} from './echarts-svg';
-import { BAND_FILL, GRID_LINE, MUTED_INK, SERIES_COLOURS, SERIES_DASHES, SERIES_SYMBOLS } from './palette';
+import type { ChartInput, SvgGraphic } from './echarts-svg';
+import { baseChartOption, chartDataCheck, chartGraphic, checkSeriesCount, valueAxis } from './echarts-svg';
+import { BAND_FILL, MUTED_INK, SERIES_COLOURS, SERIES_DASHES, SERIES_SYMBOLS } from './palette';
 
 export interface TimeSeriesLine {
   name: string;
@@ -29,9 +22,7 @@ export interface TimeSeriesChartInput extends ChartInput {
 function check(input: TimeSeriesChartInput): void {
   const fail = chartDataCheck('time series chart', input.id);
   if (input.periods.length === 0) fail('needs at least one period');
-  if (input.series.length === 0) fail('needs at least one series');
-  if (input.series.length > SERIES_COLOURS.length)
-    fail(`has ${input.series.length} series; print tells at most ${SERIES_COLOURS.length} apart`);
+  checkSeriesCount(fail, input.series.length);
   for (const line of input.series) {
     const lengths = [line.values.length, line.band?.lower.length, line.band?.upper.length];
     if (lengths.some((n) => n !== undefined && n !== input.periods.length))
@@ -118,8 +109,6 @@ function summary(input: TimeSeriesChartInput): string {
 /** A line chart over periods (indicator trends), optionally with 95 % confidence bands. */
 export function timeSeriesChart(input: TimeSeriesChartInput): SvgGraphic {
   check(input);
-  const size = input.size ?? DEFAULT_CHART_SIZE;
-  const digits = 'digits' in input.format ? input.format.digits : 0;
   const series = input.series.flatMap((line, i) => [
     ...bandSeries(line, i, input),
     lineSeries(line, i, input.format),
@@ -138,15 +127,8 @@ export function timeSeriesChart(input: TimeSeriesChartInput): SvgGraphic {
       axisLine: { lineStyle: { color: MUTED_INK } },
       axisLabel: { color: MUTED_INK },
     },
-    yAxis: {
-      type: 'value',
-      scale: true,
-      name: input.unit ?? impliedUnit(input.format, input.language),
-      nameTextStyle: { color: MUTED_INK, align: 'left' },
-      axisLabel: { color: MUTED_INK, formatter: axisNumber(input.language, digits) },
-      splitLine: { lineStyle: { color: GRID_LINE } },
-    },
+    yAxis: { ...valueAxis(input), scale: true, nameTextStyle: { color: MUTED_INK, align: 'left' } },
     series,
   };
-  return { svg: renderChartSvg(option, size, input.id), ...size, summary: summary(input) };
+  return chartGraphic(input, option, summary(input));
 }

@@ -1,4 +1,5 @@
-import type { Cell, ReportBlock, TextRun } from './report-document';
+import type { Texts } from '../texts';
+import type { Cell, ReportBlock, TableColumn, TextRun } from './report-document';
 
 // Small constructors so builders read like the report they make.
 
@@ -37,4 +38,15 @@ export function cellOf(value: number | null | undefined | 'suppressed' | 'missin
   if (value === 'suppressed') return SUPPRESSED;
   if (value === null || value === undefined || value === 'missing') return MISSING;
   return value;
+}
+
+/**
+ * The two columns every area table starts with: the area's code (`nr`) and name (`gebiet`), the
+ * keys the spreadsheet export names its columns by; `weights` share the table's width.
+ */
+export function areaColumns(t: Texts, weights: readonly [code: number, name: number]): TableColumn[] {
+  return [
+    { key: 'nr', header: t('col.code'), format: { kind: 'text' }, weight: weights[0] },
+    { key: 'gebiet', header: t('col.area'), format: { kind: 'text' }, weight: weights[1] },
+  ];
 }

@@ -1,4 +1,4 @@
-import type { ProgrammeGoal, ProgrammeReportData } from '../builders/programme-data';
+import type { ProgrammeGoal, ProgrammeHeader, ProgrammeReportData } from '../builders/programme-data';
 import { formatNumber } from '../format/number-format';
 import type { ReportLanguage } from '../model/report-document';
 import { textsFor, type Texts } from '../texts';
@@ -42,14 +42,8 @@ export interface ProgrammeDataset {
   version: typeof PINNED_DATA_VERSION;
   kind: 'programme-report';
   tenant: PinnedTenant;
-  programme: {
+  programme: ProgrammeHeader & {
     id: string;
-    name: string;
-    funder: string;
-    legalBasis: string;
-    description: string;
-    status: string;
-    fundingPeriods: { label: string; from: string; to: string }[];
     budgetLines: { key: string; label: string }[];
     fieldsOfAction: { key: string; label: string }[];
   };
