@@ -141,6 +141,9 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     return app;
   }
 
+  // The app most tests share, started by whichever test needs it first: each test runs alone too.
+  let shared: Promise<INestApplicationContext> | undefined;
+  const appA = () => (shared ??= startApp('a'));
   const runnerOf = (app: INestApplicationContext) => app.get(JobRunner);
   const db = (app: INestApplicationContext) => app.get<DataSource>(getDataSourceToken(SERVICE));
   const who = { tenantId: 'berlin', createdBy: 'test' };
@@ -156,7 +159,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   });
 
   it('runs a job with its progress persisted, and answers its status per tenant only', async () => {
-    const app = await startApp('a');
+    const app = await appA();
     const runner = runnerOf(app);
     const id = await runner.enqueue(ECHO, { text: 'hallo', steps: 3 }, who);
     const job = await runner.waitFor(id, 'berlin', 20_000);
@@ -183,7 +186,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   });
 
   it('records every failure storably — NUL bytes, lone surrogates, things that are not errors — and keeps running', async () => {
-    const runner = runnerOf(apps[0]);
+    const runner = runnerOf(await appA());
     const failure = await runner.waitFor(
       await runner.enqueue(NUL, { mode: 'failure' }, who),
       'berlin',
@@ -218,7 +221,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   });
 
   it('retries a retryable kind with backoff until it succeeds', async () => {
-    const runner = runnerOf(apps[0]);
+    const runner = runnerOf(await appA());
     flakyAttempts.length = 0;
     const job = await runner.waitFor(await runner.enqueue(FLAKY, { failures: 2 }, who), 'berlin', 40_000);
     expect(job).toMatchObject({ status: 'done', attempts: 3, result: { attempts: 3 }, error: null });
@@ -229,13 +232,13 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   }, 60_000);
 
   it('gives up after the last retry and keeps the last error', async () => {
-    const runner = runnerOf(apps[0]);
+    const runner = runnerOf(await appA());
     const job = await runner.waitFor(await runner.enqueue(FLAKY, { failures: 5 }, who), 'berlin', 40_000);
     expect(job).toMatchObject({ status: 'failed', attempts: 3, error: { message: 'attempt 3 failed' } });
   }, 60_000);
 
   it('cancels a queued job before it starts and a running one at its next checkpoint', async () => {
-    const runner = runnerOf(apps[0]);
+    const runner = runnerOf(await appA());
     const first = gate('first');
     const running = await runner.enqueue(GATE, { key: 'first' }, who);
     await first.entered;
@@ -264,7 +267,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   });
 
   it('answers a long poll when the job ends, or as it is once the wait is over', async () => {
-    const runner = runnerOf(apps[0]);
+    const runner = runnerOf(await appA());
     const g = gate('long-poll');
     const id = await runner.enqueue(GATE, { key: 'long-poll' }, who);
     await g.entered;
@@ -273,14 +276,17 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     // Woken by the end itself, not by its timeout (which would answer `running`).
     const waiting = runner.awaitEnd(id, 'berlin', 60_000);
     g.open();
-    expect(await waiting).toMatchObject({ status: 'done', result: { finished: true } });
+    const woken = await waiting;
+    expect(woken).toMatchObject({ status: 'done', result: { finished: true } });
+    // Answered with the job as its end recorded it, the same a read gives.
+    expect(woken).toEqual(await runner.get(id, 'berlin'));
     // An ended job is answered at once; another tenant's is not found.
     expect((await runner.awaitEnd(id, 'berlin', 60_000)).status).toBe('done');
     await expect(runner.awaitEnd(id, 'musterstadt', 1000)).rejects.toMatchObject({ code: 'JobNotFound' });
   });
 
   it('joins an active job with the same singleton key', async () => {
-    const runner = runnerOf(apps[0]);
+    const runner = runnerOf(await appA());
     const g = gate('single');
     const one = await runner.enqueue(GATE, { key: 'single' }, { ...who, singletonKey: 'wave-1' });
     const two = await runner.enqueue(GATE, { key: 'single' }, { ...who, singletonKey: 'wave-1' });
@@ -297,7 +303,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     const second = await startApp('b');
     const ids: string[] = [];
     for (let i = 0; i < 30; i++) {
-      const runner = runnerOf(i % 2 === 0 ? apps[0] : second);
+      const runner = runnerOf(i % 2 === 0 ? await appA() : second);
       ids.push(await runner.enqueue(ECHO, { text: `job ${i}`, steps: 1 }, who));
     }
     for (const id of ids) expect((await runnerOf(second).waitFor(id, 'berlin', 30_000)).status).toBe('done');
@@ -307,8 +313,8 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   });
 
   it('marks jobs of a dead runner or with a stale heartbeat interrupted on start, and sweeps orphaned spool files', async () => {
-    const pool = db(apps[0]);
-    const spool = apps[0].get(UploadSpool);
+    const pool = db(await appA());
+    const spool = (await appA()).get(UploadSpool);
     mkdirSync(spool.dir, { recursive: true });
     const held = join(spool.dir, `999999-held.upload`);
     const orphan = join(spool.dir, `999999-orphan.upload`);
@@ -349,8 +355,8 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   });
 
   it('deletes the spooled files of a job when it ends', async () => {
-    const runner = runnerOf(apps[0]);
-    const spool = apps[0].get(UploadSpool);
+    const runner = runnerOf(await appA());
+    const spool = (await appA()).get(UploadSpool);
     mkdirSync(spool.dir, { recursive: true });
     const file = join(spool.dir, `${process.pid}-input.upload`);
     writeFileSync(file, 'data');
@@ -360,8 +366,8 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   });
 
   it('fails a queued job the queue gave up on, and one that was lost from the queue long ago', async () => {
-    const pool = db(apps[0]);
-    const runner = runnerOf(apps[0]);
+    const pool = db(await appA());
+    const runner = runnerOf(await appA());
     // Queued `secondsAgo` on the database's clock (a queued job's heartbeat), and not in the queue.
     const insert = (id: string, secondsAgo: number) =>
       pool.query(

@@ -66,7 +66,8 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
   /** Queue → its workers here, one per slot of the kind's concurrency (each woken by id). */
   private readonly workers = new Map<string, string[]>();
   private readonly running = new Map<string, RunningJob>();
-  private readonly waiters = new Map<string, Set<() => void>>();
+  /** Long polls per job id, woken with the job as recorded at its end (or with nothing on a stop or timeout). */
+  private readonly waiters = new Map<string, Set<(ended?: JobView) => void>>();
   private readonly liveness: RunnerLiveness;
   private boss: PgBoss | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -242,12 +243,12 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     timeoutMs = 30 * 60_000,
   ): Promise<JobView<P, R>> {
     const until = Date.now() + timeoutMs;
+    let job = await this.get<P, R>(id, tenantId);
     for (;;) {
-      const job = await this.get<P, R>(id, tenantId);
       if (isTerminal(job.status)) return job;
       if (Date.now() > until)
         throw new JobError('JobNotFound', `job ${id} did not end within ${timeoutMs} ms`);
-      await this.endOrTimeout(id, 500);
+      job = await this.endedOrRead<P, R>(id, tenantId, 500);
     }
   }
 
@@ -263,24 +264,35 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     waitMs: number,
   ): Promise<JobView<P, R>> {
     const until = Date.now() + waitMs;
+    let job = await this.get<P, R>(id, tenantId);
     for (;;) {
-      const job = await this.get<P, R>(id, tenantId);
       const left = until - Date.now();
       if (isTerminal(job.status) || left <= 0 || this.stopping) return job;
-      await this.endOrTimeout(id, Math.min(500, left));
+      job = await this.endedOrRead<P, R>(id, tenantId, Math.min(500, left));
     }
   }
 
+  /**
+   * The job as its end recorded it when it ends in this process within `ms` — the long poll then
+   * answers without reading it again, which on a busy process (the import's events being
+   * published beside it) is a round trip queued behind their work —, else as it is read now.
+   */
+  private async endedOrRead<P, R>(id: string, tenantId: string, ms: number): Promise<JobView<P, R>> {
+    const ended = await this.endOrTimeout(id, ms);
+    if (ended && ended.tenantId === tenantId) return ended as JobView<P, R>;
+    return this.get<P, R>(id, tenantId);
+  }
+
   /** Resolves when the job ends in this process, this runner stops, or after `ms`. */
-  private endOrTimeout(id: string, ms: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const wake = () => {
+  private endOrTimeout(id: string, ms: number): Promise<JobView | undefined> {
+    return new Promise<JobView | undefined>((resolve) => {
+      const wake = (ended?: JobView) => {
         clearTimeout(timer);
         const waiting = this.waiters.get(id);
         waiting?.delete(wake);
         // A job that ends on another replica never clears its entry here: the last waiter does.
         if (waiting?.size === 0) this.waiters.delete(id);
-        resolve();
+        resolve(ended);
       };
       const timer = setTimeout(wake, ms);
       this.waiters.set(id, (this.waiters.get(id) ?? new Set()).add(wake));
@@ -369,7 +381,7 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
    */
   private async ended(view: JobView, files: readonly string[]): Promise<void> {
     for (const file of files) await this.options.spool.discard(file).catch(() => undefined);
-    for (const wake of this.waiters.get(view.id) ?? []) wake();
+    for (const wake of this.waiters.get(view.id) ?? []) wake(view);
     this.waiters.delete(view.id);
   }
 
