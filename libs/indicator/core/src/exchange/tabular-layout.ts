@@ -189,29 +189,24 @@ export function observationsOfRow(
       return out;
     }
     case 'wide-indicators':
-      for (const c of layout.values)
+    case 'wide-periods': {
+      // A wide row holds one observation per filled value column: the column's header names its
+      // indicator (or its period), the row names the other.
+      const area = cellText(cells, layout.area);
+      const rowPeriod = layout.kind === 'wide-indicators' ? cellText(cells, layout.period) : '';
+      const rowIndicator = layout.kind === 'wide-periods' ? cellText(cells, layout.indicator) : '';
+      for (const c of layout.values as readonly { index: number; indicator?: string; period?: string }[])
         if (cellText(cells, c.index) !== '')
           out.push({
             line,
             column: header[c.index],
-            area: cellText(cells, layout.area),
-            period: cellText(cells, layout.period),
-            indicator: c.indicator,
+            area,
+            period: c.period ?? rowPeriod,
+            indicator: c.indicator ?? rowIndicator,
             value: cellValue(cells, c.index),
           });
       return out;
-    case 'wide-periods':
-      for (const c of layout.values)
-        if (cellText(cells, c.index) !== '')
-          out.push({
-            line,
-            column: header[c.index],
-            area: cellText(cells, layout.area),
-            period: c.period,
-            indicator: cellText(cells, layout.indicator),
-            value: cellValue(cells, c.index),
-          });
-      return out;
+    }
     case 'sdmx': {
       const id = (i: number) => sdmxCode(layout, i, cellText(cells, i));
       const status = layout.status !== undefined ? cellText(cells, layout.status).toUpperCase() : '';
