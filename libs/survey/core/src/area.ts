@@ -2,13 +2,20 @@
 // published per area, so this assignment is what makes a survey a Sozialraum survey.
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
+import { type AnswerCause, type AnswerCauseCode, answerCause, answerCauseReason } from './answer-issue-codes';
 import type { AreaQuestion, ChoiceList } from './model';
 
 /** Area polygons by area key (= choice name of the area list), in WGS 84 longitude/latitude. */
 export type AreaGeometries = ReadonlyMap<string, Polygon | MultiPolygon>;
 
 export type AreaResolution =
-  { readonly ok: true; readonly area: string } | { readonly ok: false; readonly reason: string };
+  | { readonly ok: true; readonly area: string }
+  | { readonly ok: false; readonly cause: AnswerCause; readonly reason: string };
+
+function unresolved(code: AnswerCauseCode, params: Readonly<Record<string, string>> = {}): AreaResolution {
+  const cause = answerCause(code, params);
+  return { ok: false, cause, reason: answerCauseReason(cause) };
+}
 
 const POSTCODE = /^\d{5}$/;
 
@@ -47,30 +54,26 @@ export function resolveArea(
     case 'choice':
       return list.choices.some((c) => c.name === text)
         ? { ok: true, area: text }
-        : { ok: false, reason: `"${text}" is not an area of list "${list.name}"` };
+        : unresolved('area-unknown', { value: text, list: list.name });
     case 'postcode': {
-      if (!POSTCODE.test(text))
-        return { ok: false, reason: `"${text}" is not a German postcode (five digits)` };
+      if (!POSTCODE.test(text)) return unresolved('postcode-invalid', { value: text });
       const areas = (postcodes ?? postcodeIndex(list)).get(text) ?? [];
-      if (areas.length === 0)
-        return { ok: false, reason: `postcode ${text} lies in none of the survey's areas` };
+      if (areas.length === 0) return unresolved('postcode-outside', { value: text });
       // A postcode cut by an area boundary cannot place the respondent; the form should then ask for the area.
-      if (areas.length > 1)
-        return { ok: false, reason: `postcode ${text} is shared by the areas ${areas.join(', ')}` };
+      if (areas.length > 1) return unresolved('postcode-shared', { value: text, areas: areas.join(', ') });
       return { ok: true, area: areas[0] };
     }
     case 'point': {
       const point = parseGeopoint(text);
-      if (!point) return { ok: false, reason: `"${text}" is not a geopoint (latitude longitude)` };
-      if (!geometries || geometries.size === 0)
-        return { ok: false, reason: 'no area geometries are available to place the point' };
+      if (!point) return unresolved('geopoint-invalid', { value: text });
+      if (!geometries || geometries.size === 0) return unresolved('geometries-missing');
       // Boundaries belong to the first area in list order, so a point on a shared edge is placed once.
       for (const choice of list.choices) {
         const geometry = geometries.get(choice.name);
         if (geometry && booleanPointInPolygon([point.longitude, point.latitude], geometry))
           return { ok: true, area: choice.name };
       }
-      return { ok: false, reason: 'the point lies outside all areas of the survey' };
+      return unresolved('point-outside');
     }
   }
 }

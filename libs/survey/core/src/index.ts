@@ -5,6 +5,15 @@ export * from './model';
 export * from './errors';
 export * from './form-issue-codes';
 export {
+  type AnswerCause,
+  type AnswerCauseCode,
+  type AnswerIssueCode,
+  type AnswerIssueParams,
+  ANSWER_CAUSE_CODES,
+  answerCause,
+  answerCauseReason,
+} from './answer-issue-codes';
+export {
   type Expr,
   type BinaryOperator,
   ExpressionSyntaxError,

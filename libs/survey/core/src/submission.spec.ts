@@ -1,5 +1,6 @@
 import type { Polygon } from 'geojson';
 import { AREA_METHODS, NACHBARSCHAFT } from '../fixtures/forms';
+import { answerCauseReason } from './answer-issue-codes';
 import { postcodeIndex, resolveArea } from './area';
 import { type CompiledForm, compileForm, questionAtPath } from './compile';
 import { type AreaQuestion, type Form, findChoiceList, formQuestions } from './model';
@@ -46,7 +47,9 @@ function issuesOf(
 ): { path: string; code: string; message: string }[] {
   const result = validateSubmission(compiled, submission, opts);
   if (result.ok) throw new Error('expected the submission to be rejected');
-  return [...result.issues];
+  // Every message is the English sentence of the issue's cause (the portal words the cause).
+  for (const issue of result.issues) expect(issue.message).toBe(answerCauseReason(issue.cause));
+  return result.issues.map(({ path, code, message }) => ({ path, code, message }));
 }
 
 describe('validateSubmission', () => {
@@ -197,6 +200,28 @@ describe('validateSubmission', () => {
       message: 'more than 50 repeat instances',
     });
   });
+
+  it('names the cause of each refusal with the values it names, for clients that word it themselves', () => {
+    const result = validateSubmission(
+      form,
+      { ...valid, jahre: '3.5', sicher: '7', angebote: 'x y', danke: 'gern' },
+      options,
+    );
+    expect(result.ok ? [] : result.issues.map(({ path, cause }) => ({ path, cause }))).toEqual([
+      { path: 'jahre', cause: { code: 'expected-integer', params: { got: '"3.5"' } } },
+      { path: 'sicher', cause: { code: 'choice-unknown', params: { value: '7', list: 'zustimmung' } } },
+      {
+        path: 'angebote',
+        cause: { code: 'choices-unknown', params: { values: '"x", "y"', list: 'angebote' } },
+      },
+      { path: 'danke', cause: { code: 'not-answerable', params: { type: 'note', name: 'danke' } } },
+    ]);
+    const custom = validateSubmission(form, { ...valid, jahre: 150 }, options);
+    expect(custom.ok ? undefined : custom.issues[0].cause).toEqual({
+      code: 'form-message',
+      params: { message: 'Bitte eine Zahl von 0 bis 100.' },
+    });
+  });
 });
 
 describe('area of residence', () => {
@@ -226,14 +251,17 @@ describe('area of residence', () => {
     expect(resolveArea(q, list, '10115')).toEqual({ ok: true, area: 'mitte' });
     expect(resolveArea(q, list, '10119')).toEqual({
       ok: false,
+      cause: { code: 'postcode-shared', params: { value: '10119', areas: 'mitte, pankow' } },
       reason: 'postcode 10119 is shared by the areas mitte, pankow',
     });
     expect(resolveArea(q, list, '99999')).toEqual({
       ok: false,
+      cause: { code: 'postcode-outside', params: { value: '99999' } },
       reason: "postcode 99999 lies in none of the survey's areas",
     });
     expect(resolveArea(q, list, '1011')).toEqual({
       ok: false,
+      cause: { code: 'postcode-invalid', params: { value: '1011' } },
       reason: '"1011" is not a German postcode (five digits)',
     });
   });

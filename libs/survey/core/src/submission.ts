@@ -6,6 +6,15 @@
 // Answers to questions that are not relevant are rejected by default (`nonRelevant: 'reject'`):
 // a client that sends them is out of step with the form. Imports of paper or ODK data can choose
 // `'drop'`, which removes them silently, as ODK itself does when a question becomes irrelevant.
+import {
+  type AnswerCause,
+  type AnswerCauseCode,
+  type AnswerIssueCode,
+  type AnswerIssueParams,
+  type Refusal,
+  quotedList,
+  refusal,
+} from './answer-issue-codes';
 import { type AreaGeometries, parseGeopoint, resolveArea } from './area';
 import { type CompiledForm, type CompiledQuestion, type CompiledRepeat, compiledQuestion } from './compile';
 import { evaluate, type EvaluationContext } from './expression/evaluate';
@@ -26,23 +35,14 @@ export interface RepeatInstance {
 }
 export type Answers = Readonly<Record<string, AnswerValue | readonly RepeatInstance[]>>;
 
-export type AnswerIssueCode =
-  | 'unknown_field'
-  | 'not_answerable'
-  | 'not_relevant'
-  | 'required'
-  | 'invalid_type'
-  | 'constraint'
-  | 'invalid_choice'
-  | 'filtered_choice'
-  | 'unresolved_area'
-  | 'invalid_repeat';
-
 export interface AnswerIssue {
   /** `alter` or, inside repeats, `personen[2].alter` (1-based, as ODK counts instances). */
   readonly path: string;
   readonly code: AnswerIssueCode;
+  /** English, written from `cause`. */
   readonly message: string;
+  /** What exactly is wrong, stable: a client words the problem by its code and params. */
+  readonly cause: AnswerCause;
 }
 
 export interface SubmissionOptions {
@@ -96,7 +96,7 @@ export function coerceAnswer(
   cq: Pick<CompiledQuestion, 'question' | 'list' | 'postcodes'>,
   raw: unknown,
   geometries?: AreaGeometries,
-): { value: AnswerValue } | { code: AnswerIssueCode; message: string } {
+): { value: AnswerValue } | Refusal {
   const q = cq.question;
   const text =
     typeof raw === 'string'
@@ -104,36 +104,35 @@ export function coerceAnswer(
       : typeof raw === 'number' && Number.isFinite(raw)
         ? String(raw)
         : undefined;
-  const typeError = (expected: string): { code: AnswerIssueCode; message: string } => ({
-    code: 'invalid_type',
-    message: `expected ${expected}, got ${JSON.stringify(raw)}`,
-  });
+  const typeError = (
+    expected: 'text' | 'integer' | 'decimal' | 'date' | 'time' | 'geopoint' | 'option' | 'options' | 'area',
+  ): Refusal => refusal('invalid_type', `expected-${expected}`, { got: String(JSON.stringify(raw)) });
   switch (q.type) {
     case 'text':
       if (typeof raw !== 'string') return typeError('text');
       if (raw.length > MAX_TEXT_LENGTH)
-        return { code: 'invalid_type', message: `text longer than ${MAX_TEXT_LENGTH} characters` };
+        return refusal('invalid_type', 'text-too-long', { max: MAX_TEXT_LENGTH });
       return { value: raw };
     case 'integer':
       if (text === undefined || !INTEGER.test(text) || !Number.isSafeInteger(Number(text)))
-        return typeError('a whole number');
+        return typeError('integer');
       return { value: Number(text) };
     case 'decimal':
-      if (text === undefined || !DECIMAL.test(text)) return typeError('a number');
+      if (text === undefined || !DECIMAL.test(text)) return typeError('decimal');
       return { value: Number(text) };
     case 'date':
-      if (text === undefined || !parseIsoDate(text)) return typeError('a date YYYY-MM-DD');
+      if (text === undefined || !parseIsoDate(text)) return typeError('date');
       return { value: text };
     case 'time':
-      if (text === undefined || !TIME.test(text)) return typeError('a time HH:MM');
+      if (text === undefined || !TIME.test(text)) return typeError('time');
       return { value: text };
     case 'geopoint':
-      if (text === undefined || !parseGeopoint(text)) return typeError('a geopoint "latitude longitude"');
+      if (text === undefined || !parseGeopoint(text)) return typeError('geopoint');
       return { value: text.split(/\s+/).join(' ') };
     case 'select_one': {
-      if (text === undefined) return typeError('one option');
+      if (text === undefined) return typeError('option');
       if (!cq.list?.choices.some((c) => c.name === text))
-        return { code: 'invalid_choice', message: `"${text}" is not an option of list "${q.listName}"` };
+        return refusal('invalid_choice', 'choice-unknown', { value: text, list: q.listName });
       return { value: text };
     }
     case 'select_multiple':
@@ -143,25 +142,27 @@ export function coerceAnswer(
         : typeof raw === 'string'
           ? raw.split(/\s+/).filter((t) => t !== '')
           : undefined;
-      if (!tokens || !tokens.every((t): t is string => typeof t === 'string'))
-        return typeError('a list of options');
+      if (!tokens || !tokens.every((t): t is string => typeof t === 'string')) return typeError('options');
       const unknown = tokens.filter((t) => !cq.list?.choices.some((c) => c.name === t));
-      if (unknown.length > 0)
-        return {
-          code: 'invalid_choice',
-          message: `${unknown.map((u) => `"${u}"`).join(', ')} ${unknown.length === 1 ? 'is not an option' : 'are not options'} of list "${q.listName}"`,
-        };
-      if (new Set(tokens).size !== tokens.length)
-        return { code: 'invalid_choice', message: 'an option is given twice' };
+      if (unknown.length === 1)
+        return refusal('invalid_choice', 'choice-unknown', { value: unknown[0], list: q.listName });
+      if (unknown.length > 1)
+        return refusal('invalid_choice', 'choices-unknown', {
+          values: quotedList(unknown),
+          list: q.listName,
+        });
+      if (new Set(tokens).size !== tokens.length) return refusal('invalid_choice', 'choice-twice');
       return { value: tokens };
     }
     case 'area': {
-      if (text === undefined || !cq.list) return typeError('an area answer');
+      if (text === undefined || !cq.list) return typeError('area');
       const resolved = resolveArea(q, cq.list, text, geometries, cq.postcodes);
-      return resolved.ok ? { value: resolved.area } : { code: 'unresolved_area', message: resolved.reason };
+      return resolved.ok
+        ? { value: resolved.area }
+        : refusal('unresolved_area', resolved.cause.code, resolved.cause.params);
     }
     default:
-      return { code: 'not_answerable', message: `${q.type} "${q.name}" takes no answer` };
+      return refusal('not_answerable', 'not-answerable', { type: q.type, name: q.name });
   }
 }
 
@@ -209,10 +210,7 @@ class SubmissionValidator {
 
   run(submission: unknown): SubmissionResult {
     if (!isPlainObject(submission))
-      return {
-        ok: false,
-        issues: [{ path: '', code: 'invalid_type', message: 'a submission is an object of answers' }],
-      };
+      return { ok: false, issues: [{ path: '', ...refusal('invalid_type', 'submission-not-object') }] };
     const root = new Scope(submission, '', 0);
     this.collect(this.compiled.form.children, root);
     if (this.issues.length > 0) return { ok: false, issues: this.issues };
@@ -220,8 +218,18 @@ class SubmissionValidator {
     return this.issues.length > 0 ? { ok: false, issues: this.issues } : { ok: true, answers };
   }
 
-  private issue(scope: Scope, name: string, code: AnswerIssueCode, message: string): void {
-    this.issues.push({ path: `${scope.path}${name}`, code, message });
+  private issue(
+    scope: Scope,
+    name: string,
+    code: AnswerIssueCode,
+    cause: AnswerCauseCode,
+    params: AnswerIssueParams = {},
+  ): void {
+    this.refuse(scope, name, refusal(code, cause, params));
+  }
+
+  private refuse(scope: Scope, name: string, refused: Refusal): void {
+    this.issues.push({ path: `${scope.path}${name}`, ...refused });
   }
 
   /** Phase 1: type every raw answer and build the repeat instances; unknown keys are refused. */
@@ -245,18 +253,19 @@ class SubmissionValidator {
         if (t === 'calculate' || t === 'start' || t === 'end' || t === 'today' || isEmpty(raw)) continue;
         const coerced = coerceAnswer(cq, raw, this.options.areaGeometries);
         if ('value' in coerced) scope.values.set(node.name, coerced.value);
-        else this.issue(scope, node.name, coerced.code, coerced.message);
+        else this.refuse(scope, node.name, coerced);
       }
     };
     visit(nodes);
     for (const key of Object.keys(scope.raw)) {
       if (known.has(key)) continue;
       const inner = this.compiled.questions.get(key) ?? this.compiled.repeats.get(key);
-      const where =
-        inner && inner.repeats.length > 0
-          ? ` (it belongs inside repeat "${inner.repeats[inner.repeats.length - 1]}")`
-          : '';
-      this.issue(scope, key, 'unknown_field', `"${key}" is not a question here${where}`);
+      if (inner && inner.repeats.length > 0)
+        this.issue(scope, key, 'unknown_field', 'field-in-repeat', {
+          name: key,
+          repeat: inner.repeats.at(-1)!,
+        });
+      else this.issue(scope, key, 'unknown_field', 'field-unknown', { name: key });
     }
   }
 
@@ -268,11 +277,11 @@ class SubmissionValidator {
     }
     const max = this.options.maxRepeatInstances ?? DEFAULT_MAX_REPEAT_INSTANCES;
     if (!Array.isArray(raw) || !raw.every(isPlainObject)) {
-      this.issue(scope, name, 'invalid_repeat', 'a repeat is a list of answer objects');
+      this.issue(scope, name, 'invalid_repeat', 'repeat-not-list');
       return;
     }
     if (raw.length > max) {
-      this.issue(scope, name, 'invalid_repeat', `more than ${max} repeat instances`);
+      this.issue(scope, name, 'invalid_repeat', 'repeat-too-many', { max });
       return;
     }
     const instances = raw.map(
@@ -343,8 +352,17 @@ class SubmissionValidator {
     return value;
   }
 
-  private message(labels: Labels, fallback: string): string {
-    return localize(labels, this.language, this.compiled.form.settings.defaultLanguage) ?? fallback;
+  /** The form's own message in the respondent's language, or the core's sentence. */
+  private formMessage(
+    labels: Labels,
+    code: AnswerIssueCode,
+    fallback: AnswerCauseCode,
+    params: AnswerIssueParams = {},
+  ): Refusal {
+    const message = localize(labels, this.language, this.compiled.form.settings.defaultLanguage);
+    return message === undefined
+      ? refusal(code, fallback, params)
+      : refusal(code, 'form-message', { message });
   }
 
   /** Phase 2: relevance, required, constraints, choice filters, repeat counts; returns the clean answers. */
@@ -365,7 +383,7 @@ class SubmissionValidator {
         const relevant = this.allHold(scope, repeat.relevance);
         if (!relevant) {
           if (instances.length > 0 && reject)
-            this.issue(scope, node.name, 'not_relevant', 'answers given to a repeat that does not apply');
+            this.issue(scope, node.name, 'not_relevant', 'repeat-not-relevant');
           continue;
         }
         this.checkRepeatCount(scope, repeat, instances.length);
@@ -388,8 +406,7 @@ class SubmissionValidator {
       if (isMediaQuestion(q)) continue;
       const answer = scope.values.get(q.name);
       if (!relevant) {
-        if (answer !== undefined && reject)
-          this.issue(scope, q.name, 'not_relevant', 'answered although the question does not apply');
+        if (answer !== undefined && reject) this.issue(scope, q.name, 'not_relevant', 'not-relevant');
         continue;
       }
       if (answer === undefined) {
@@ -398,7 +415,7 @@ class SubmissionValidator {
             ? cq.required
             : toBoolean(evaluate(cq.required, this.context(scope)));
         if (required && (this.options.enforceRequired ?? true))
-          this.issue(scope, q.name, 'required', this.message(q.requiredMessage, 'an answer is required'));
+          this.refuse(scope, q.name, this.formMessage(q.requiredMessage, 'required', 'required'));
         continue;
       }
       if (this.checkAnswer(scope, cq, answer)) out[q.name] = answer;
@@ -410,12 +427,10 @@ class SubmissionValidator {
     if (!repeat.repeatCount) return;
     const expected = toNumber(evaluate(repeat.repeatCount, this.context(scope)));
     if (Number.isFinite(expected) && Math.max(0, Math.trunc(expected)) !== count) {
-      this.issue(
-        scope,
-        repeat.group.name,
-        'invalid_repeat',
-        `expected ${Math.max(0, Math.trunc(expected))} instances, got ${count}`,
-      );
+      this.issue(scope, repeat.group.name, 'invalid_repeat', 'repeat-count', {
+        expected: Math.max(0, Math.trunc(expected)),
+        got: count,
+      });
     }
   }
 
@@ -435,29 +450,23 @@ class SubmissionValidator {
         : cq.list.choices.map((c) => c.name);
       const filtered = selected.filter((s) => !allowed.includes(s));
       if (filtered.length > 0)
-        this.issue(
-          scope,
-          q.name,
-          'filtered_choice',
-          `${filtered.map((f) => `"${f}"`).join(', ')} not offered for the answers given`,
-        );
+        this.issue(scope, q.name, 'filtered_choice', 'choice-filtered', { values: quotedList(filtered) });
       else if (q.type === 'rank' && selected.length !== allowed.length) {
-        this.issue(
-          scope,
-          q.name,
-          'invalid_choice',
-          `a ranking orders all ${allowed.length} options, got ${selected.length}`,
-        );
+        this.issue(scope, q.name, 'invalid_choice', 'rank-incomplete', {
+          expected: allowed.length,
+          got: selected.length,
+        });
       }
     }
     if (cq.constraint && this.issues.length === before) {
       const holds = toBoolean(evaluate(cq.constraint, this.context(scope, answerToValue(q, answer))));
       if (!holds)
-        this.issue(
+        this.refuse(
           scope,
           q.name,
-          'constraint',
-          this.message(q.constraintMessage, `the answer does not meet the constraint ${q.constraint}`),
+          this.formMessage(q.constraintMessage, 'constraint', 'constraint', {
+            constraint: q.constraint ?? '',
+          }),
         );
     }
     return this.issues.length === before;

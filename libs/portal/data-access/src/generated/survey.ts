@@ -1330,6 +1330,22 @@ export interface components {
       version: number;
       form: components['schemas']['SurveyForm_Output'];
     };
+    FormChangeConflictDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details?: {
+        reasons: string[];
+        changes: {
+          /** @enum {string} */
+          code: 'question-removed' | 'question-type-changed' | 'options-removed';
+          params: {
+            [key: string]: string;
+          };
+          reason: string;
+        }[];
+      };
+    };
     XlsFormProblemsDto_Output: {
       statusCode: number;
       code: string;
@@ -1542,6 +1558,69 @@ export interface components {
     };
     ImportedDto_Output: {
       imported: number;
+    };
+    ResponseImportProblemsDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details?: {
+        issues: {
+          row: number;
+          column?: string;
+          /** @enum {string} */
+          code:
+            | 'submission-not-object'
+            | 'field-unknown'
+            | 'field-in-repeat'
+            | 'not-answerable'
+            | 'expected-text'
+            | 'expected-integer'
+            | 'expected-decimal'
+            | 'expected-date'
+            | 'expected-time'
+            | 'expected-geopoint'
+            | 'expected-option'
+            | 'expected-options'
+            | 'expected-area'
+            | 'text-too-long'
+            | 'choice-unknown'
+            | 'choices-unknown'
+            | 'choice-twice'
+            | 'rank-incomplete'
+            | 'choice-filtered'
+            | 'area-unknown'
+            | 'postcode-invalid'
+            | 'postcode-outside'
+            | 'postcode-shared'
+            | 'geopoint-invalid'
+            | 'geometries-missing'
+            | 'point-outside'
+            | 'not-relevant'
+            | 'repeat-not-relevant'
+            | 'required'
+            | 'constraint'
+            | 'form-message'
+            | 'repeat-not-list'
+            | 'repeat-too-many'
+            | 'repeat-count'
+            | 'area-required'
+            | 'network-missing'
+            | 'network-invalid'
+            | 'no-questions'
+            | 'no-rows'
+            | 'too-many-rows'
+            | 'no-responses'
+            | 'column-unknown'
+            | 'column-twice'
+            | 'csv-unreadable'
+            | 'not-xlsx'
+            | 'text-unstorable';
+          params: {
+            [key: string]: string | number;
+          };
+          reason: string;
+        }[];
+      };
     };
     SurveyResultAreaGroup_Output: {
       key: string;
@@ -1942,6 +2021,15 @@ export interface operations {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
         };
       };
+      /** @description Nothing was stored: responses exist and the form would break them, each change by code (or the survey cannot be edited) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormChangeConflictDto_Output'];
+        };
+      };
       default: components['responses']['ApiError'];
     };
   };
@@ -1990,6 +2078,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['SurveyDetailDto_Output'];
+        };
+      };
+      /** @description Nothing was stored: responses exist and the form would break them, each change by code (or the survey cannot be edited) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormChangeConflictDto_Output'];
         };
       };
       /** @description Nothing was stored: every error with its sheet, row and column (or an unreadable workbook) */
@@ -2261,6 +2358,15 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['ImportedDto_Output'];
+        };
+      };
+      /** @description Nothing was stored: every bad cell, row or header by row, column and code */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResponseImportProblemsDto_Output'];
         };
       };
       default: components['responses']['ApiError'];

@@ -50,10 +50,31 @@ describe('form rules', () => {
     const before = form([question('name', 'text'), repeat('kinder', [question('name', 'text')])]);
     expect(incompatibleFormChanges(before, before)).toEqual([]);
     const moved = form([repeat('kinder', [question('name', 'text')]), question('alter', 'integer')]);
-    expect(incompatibleFormChanges(before, moved)).toEqual(['question name was removed']);
+    expect(incompatibleFormChanges(before, moved)).toEqual([
+      { code: 'question-removed', params: { question: 'name' }, reason: 'question name was removed' },
+    ]);
     const retyped = form([question('name', 'text'), repeat('kinder', [question('name', 'integer')])]);
     expect(incompatibleFormChanges(before, retyped)).toEqual([
-      'question kinder/name changed its type from text to integer',
+      {
+        code: 'question-type-changed',
+        params: { question: 'kinder/name', from: 'text', to: 'integer' },
+        reason: 'question kinder/name changed its type from text to integer',
+      },
+    ]);
+  });
+
+  it('names the options a changed list no longer offers', () => {
+    const choice = (name: string) => ({ name, label: { de: name }, properties: {} });
+    const withList = (names: string[]): Form => ({
+      ...form([{ ...question('wohnform', 'select_one'), listName: 'wohnformen' } as Question]),
+      choiceLists: [{ name: 'wohnformen', choices: names.map(choice) }],
+    });
+    expect(incompatibleFormChanges(withList(['miete', 'eigentum', 'wg']), withList(['miete']))).toEqual([
+      {
+        code: 'options-removed',
+        params: { question: 'wohnform', options: 'eigentum, wg' },
+        reason: 'question wohnform lost the option(s) eigentum, wg',
+      },
     ]);
   });
 });

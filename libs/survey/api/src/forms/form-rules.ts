@@ -43,6 +43,28 @@ export function describeModelIssues(form: Form): FormModelProblem[] {
   });
 }
 
+const FORM_CHANGE_REASONS = {
+  'question-removed': (p) => `question ${p['question']} was removed`,
+  'question-type-changed': (p) =>
+    `question ${p['question']} changed its type from ${p['from']} to ${p['to']}`,
+  'options-removed': (p) => `question ${p['question']} lost the option(s) ${p['options']}`,
+} as const satisfies Record<string, (p: Readonly<Record<string, string>>) => string>;
+
+export type FormChangeCode = keyof typeof FORM_CHANGE_REASONS;
+export const FORM_CHANGE_CODES = Object.keys(FORM_CHANGE_REASONS) as FormChangeCode[];
+
+/** A change that would break stored answers: by code and the values it names, and in English. */
+export interface FormChangeProblem {
+  readonly code: FormChangeCode;
+  /** `question` is the question's path (`kinder/alter` inside repeats). */
+  readonly params: Readonly<Record<string, string>>;
+  readonly reason: string;
+}
+
+function formChange(code: FormChangeCode, params: Readonly<Record<string, string>>): FormChangeProblem {
+  return { code, params, reason: FORM_CHANGE_REASONS[code](params) };
+}
+
 /**
  * Why `next` cannot replace `current` once responses exist, or an empty list. Stored answers must
  * stay valid and comparable: every question keeps its name, place (the repeats it is in), type and
@@ -50,8 +72,8 @@ export function describeModelIssues(form: Form): FormModelProblem[] {
  * respondent could have chosen still exists. New questions, options, labels, translations,
  * relevance and constraints may change.
  */
-export function incompatibleFormChanges(current: Form, next: Form): string[] {
-  const reasons: string[] = [];
+export function incompatibleFormChanges(current: Form, next: Form): FormChangeProblem[] {
+  const problems: FormChangeProblem[] = [];
   // By path: the same name may be asked in several repeats, each with its own stored answers.
   const pathOf = (repeats: readonly string[], name: string): string => [...repeats, name].join('/');
   const nextQuestions = new Map(
@@ -61,11 +83,13 @@ export function incompatibleFormChanges(current: Form, next: Form): string[] {
     const path = pathOf(repeats, question.name);
     const after = nextQuestions.get(path);
     if (!after) {
-      reasons.push(`question ${path} was removed`);
+      problems.push(formChange('question-removed', { question: path }));
       continue;
     }
     if (after.type !== question.type) {
-      reasons.push(`question ${path} changed its type from ${question.type} to ${after.type}`);
+      problems.push(
+        formChange('question-type-changed', { question: path, from: question.type, to: after.type }),
+      );
       continue;
     }
     if ('listName' in question && 'listName' in after) {
@@ -74,10 +98,11 @@ export function incompatibleFormChanges(current: Form, next: Form): string[] {
       const missing = (before?.choices ?? [])
         .filter((c) => !now?.choices.some((d) => d.name === c.name))
         .map((c) => c.name);
-      if (missing.length > 0) reasons.push(`question ${path} lost the option(s) ${missing.join(', ')}`);
+      if (missing.length > 0)
+        problems.push(formChange('options-removed', { question: path, options: missing.join(', ') }));
     }
   }
-  return reasons;
+  return problems;
 }
 
 /**

@@ -216,6 +216,13 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
       const res = await call('PUT', `/api/survey/surveys/${surveyId}/form`, 'planer', { form: removed });
       expect(res.status).toBe(409);
       expect(res.body.details.reasons).toEqual(['question kommentar was removed']);
+      expect(res.body.details.changes).toEqual([
+        {
+          code: 'question-removed',
+          params: { question: 'kommentar' },
+          reason: 'question kommentar was removed',
+        },
+      ]);
     });
   });
 });

@@ -4,6 +4,7 @@ import type { Caller } from '@quartier/auth';
 import { OutboxWriter, type OutboxEvent } from '@quartier/messaging';
 import { Clock } from '@quartier/service-kit';
 import {
+  type AnswerCause,
   type AnswerIssue,
   type AreaGeometries,
   type Answers,
@@ -25,6 +26,7 @@ import { isUuid, type SurveyRow, SurveyRepository } from '../surveys/survey.repo
 import { TargetAreaRepository } from '../surveys/target-area.repository';
 import { type WaveRow, WaveRepository } from '../surveys/wave.repository';
 import { type Channel, ResponseRepository } from './response.repository';
+import { type ResponseCause, type ResponseCauseCode, responseCauseReason } from './response-issue-codes';
 
 /** What the public form and the submission path need of a survey, cached briefly. */
 export interface CollectionContext {
@@ -61,7 +63,32 @@ const CONTEXT_TTL_MS = 2000;
 /** Responses per INSERT (and outbox append) when many are written at once. */
 const INSERT_BATCH = 1000;
 
-export function answerIssuesMessage(issues: readonly AnswerIssue[]): string {
+/** A refused answer: the core's issue, or the service's own with its cause. */
+export interface RefusedAnswer {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+  readonly cause: AnswerCause | ResponseCause;
+}
+
+export type CheckedResponse =
+  | { readonly ok: true; readonly response: StoredResponse }
+  | { readonly ok: false; readonly message: string; readonly issues: readonly RefusedAnswer[] };
+
+function refusedAnswer(
+  path: string,
+  code: string,
+  cause: ResponseCauseCode,
+  params: Readonly<Record<string, string>> = {},
+): RefusedAnswer {
+  return { path, code, message: responseCauseReason(cause, params), cause: { code: cause, params } };
+}
+
+function refused(message: string, ...issues: RefusedAnswer[]): CheckedResponse {
+  return { ok: false, message, issues };
+}
+
+export function answerIssuesMessage(issues: readonly Pick<AnswerIssue, 'path' | 'message'>[]): string {
   const first = issues[0];
   return `${first.path || '(answers)'}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`;
 }
@@ -215,6 +242,23 @@ export class CollectionService {
     nonRelevant: 'reject' | 'drop',
     enforceRequired: boolean,
   ): StoredResponse {
+    const checked = this.check(context, wave, input, today, nonRelevant, enforceRequired);
+    if (checked.ok) return checked.response;
+    // The 422 of a submission names path, code and message, as the public form reads them.
+    throw new SurveyApiError('InvalidAnswers', checked.message, {
+      issues: checked.issues.map(({ path, code, message }) => ({ path, code, message })),
+    });
+  }
+
+  /** {@link validate}'s checks, each refused answer with its cause (a paper import words it). */
+  check(
+    context: CollectionContext,
+    wave: WaveRow,
+    input: SubmissionInput,
+    today: string,
+    nonRelevant: 'reject' | 'drop',
+    enforceRequired: boolean,
+  ): CheckedResponse {
     const { survey, compiled } = context;
     let answers: Answers = {};
     if (compiled) {
@@ -226,41 +270,32 @@ export class CollectionService {
         ...(input.language ? { language: input.language } : {}),
       });
       if (!result.ok)
-        throw new SurveyApiError('InvalidAnswers', answerIssuesMessage(result.issues), {
-          issues: result.issues,
-        });
+        return { ok: false, message: answerIssuesMessage(result.issues), issues: result.issues };
       answers = result.answers;
     } else if (
       input.answers !== undefined &&
       (typeof input.answers !== 'object' || input.answers === null || Object.keys(input.answers).length > 0)
     ) {
-      throw new SurveyApiError(
-        'InvalidAnswers',
+      return refused(
         '(answers): this survey has no questions besides the name generator',
-        { issues: [{ path: '', code: 'unknown_field', message: 'no questions' }] },
+        refusedAnswer('', 'unknown_field', 'no-questions'),
       );
     }
     const areaKey = context.areaQuestion ? answers[context.areaQuestion] : undefined;
     const areaId = typeof areaKey === 'string' ? (context.areaIds.get(areaKey) ?? null) : null;
     if (survey.type === 'resident' && context.areaQuestion && areaId === null) {
       // Results are published per area: a response without one would only count in the total.
-      throw new SurveyApiError(
-        'InvalidAnswers',
-        `${context.areaQuestion}: an area of residence is required`,
-        {
-          issues: [
-            { path: context.areaQuestion, code: 'required', message: 'an area of residence is required' },
-          ],
-        },
-      );
+      const issue = refusedAnswer(context.areaQuestion, 'required', 'area-required');
+      return refused(answerIssuesMessage([issue]), issue);
     }
-    if (survey.type !== 'network') return { areaId, answers };
+    if (survey.type !== 'network') return { ok: true, response: { areaId, answers } };
     if (!survey.network)
       throw new SurveyApiError('SurveyNotOpen', 'the network survey has no name generator');
     if (!input.network) {
-      throw new SurveyApiError('InvalidAnswers', 'network: the name generator was not answered', {
-        issues: [{ path: 'network', code: 'required', message: 'the name generator was not answered' }],
-      });
+      return refused(
+        'network: the name generator was not answered',
+        refusedAnswer('network', 'required', 'network-missing'),
+      );
     }
     const built = buildNetworkSurveyPayload(
       { surveyId: survey.id, generator: survey.network.generator, interpreters: survey.network.interpreters },
@@ -268,15 +303,14 @@ export class CollectionService {
       { waveId: wave.id, ...(areaId ? { areaId } : {}), submittedOn: today, actors: survey.network.actors },
     );
     if (!built.ok) {
-      throw new SurveyApiError('InvalidAnswers', `network: ${built.issues[0]}`, {
-        issues: built.issues.map((message) => ({
-          path: `network.${message.split(':')[0]}`,
-          code: 'invalid_network',
-          message,
-        })),
-      });
+      return refused(
+        `network: ${built.issues[0]}`,
+        ...built.issues.map((detail) =>
+          refusedAnswer(`network.${detail.split(':')[0]}`, 'invalid_network', 'network-invalid', { detail }),
+        ),
+      );
     }
-    return { areaId, answers, network: built.payload };
+    return { ok: true, response: { areaId, answers, network: built.payload } };
   }
 
   /**

@@ -48,11 +48,15 @@ describe('refuseUnstorableCells', () => {
           {
             row: 2,
             column: 'kommentar',
+            code: 'text-unstorable',
+            params: { problem: 'nul' },
             reason: 'contains a NUL character (U+0000), which cannot be stored',
           },
           {
             row: 3,
             column: 'gebiet',
+            code: 'text-unstorable',
+            params: { problem: 'surrogate' },
             reason: 'contains a lone UTF-16 surrogate (invalid Unicode), which cannot be stored',
           },
         ],

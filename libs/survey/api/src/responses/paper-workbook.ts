@@ -1,7 +1,8 @@
-import { describeTextProblem, textProblem } from '@quartier/contracts';
+import { textProblem } from '@quartier/contracts';
 import { readWorkbookOffThread } from '@quartier/service-kit';
 import { types } from 'node:util';
 import { SurveyApiError } from '../survey.errors';
+import { type ImportIssue, importIssue } from './response-issue-codes';
 
 /**
  * The first worksheet of typed-in paper responses as text rows, read off the request thread and
@@ -34,13 +35,13 @@ export async function readPaperWorkbook(bytes: Buffer): Promise<string[][]> {
  */
 export function refuseUnstorableCells(table: string[][]): string[][] {
   const header = table[0] ?? [];
-  const issues: { row: number; column: string; reason: string }[] = [];
+  const issues: ImportIssue[] = [];
   table.forEach((cells, index) =>
     cells.forEach((text, col) => {
       const problem = textProblem(text);
       if (problem && issues.length < 500) {
         const name = header[col] && !textProblem(header[col]) ? header[col] : `column ${col + 1}`;
-        issues.push({ row: index + 1, column: name, reason: describeTextProblem(problem) });
+        issues.push(importIssue({ row: index + 1, column: name }, 'text-unstorable', { problem }));
       }
     }),
   );

@@ -10,13 +10,7 @@ import { SurveyApiError } from '../survey.errors';
 import { XLSX_TYPE } from '../surveys/spooled-upload';
 import { answerableColumns, CollectionService, type StoredResponse } from './collection.service';
 import { readPaperWorkbook, refuseUnstorableCells } from './paper-workbook';
-
-export interface ImportIssue {
-  /** Row as the spreadsheet shows it (header = row 1). */
-  readonly row: number;
-  readonly column?: string;
-  readonly reason: string;
-}
+import { type ImportIssue, importIssue } from './response-issue-codes';
 
 export const MAX_IMPORT_ROWS = 50_000;
 const MAX_REPORTED_ISSUES = 500;
@@ -50,11 +44,11 @@ export class ResponseImportService {
     const table = upload.contentType === XLSX_TYPE ? await readXlsx(bytes) : readCsv(bytes);
     if (table.length < 2)
       throw new SurveyApiError('InvalidImport', 'the file has no responses', {
-        issues: [{ row: 1, reason: 'no rows below the header' }],
+        issues: [importIssue({ row: 1 }, 'no-rows')],
       });
     if (table.length - 1 > MAX_IMPORT_ROWS)
       throw new SurveyApiError('InvalidImport', `at most ${MAX_IMPORT_ROWS} responses per file`, {
-        issues: [{ row: MAX_IMPORT_ROWS + 2, reason: 'too many rows' }],
+        issues: [importIssue({ row: MAX_IMPORT_ROWS + 2 }, 'too-many-rows')],
       });
 
     const header = table[0].map((h) => h.trim());
@@ -78,10 +72,10 @@ export class ResponseImportService {
       )
         continue;
       // ODK/Kobo exports add metadata (_uuid, _submission_time) and calculated columns; anything else is a typo.
-      issues.push({ row: 1, column: name, reason: `"${name}" is not a question of this form` });
+      issues.push(importIssue({ row: 1, column: name }, 'column-unknown', { column: name }));
     }
     if (new Set(header.filter((h) => h !== '')).size !== header.filter((h) => h !== '').length)
-      issues.push({ row: 1, reason: 'a column name appears twice' });
+      issues.push(importIssue({ row: 1 }, 'column-twice'));
 
     const responses: StoredResponse[] = [];
     for (let r = 1; r < table.length && issues.length < MAX_REPORTED_ISSUES; r++) {
@@ -91,17 +85,15 @@ export class ResponseImportService {
         const value = (table[r][c] ?? '').trim();
         if (value !== '' && columns.has(name)) answers[name] = value;
       });
-      try {
-        responses.push(this.collection.validate(context, wave, { answers }, today, 'drop', false));
-      } catch (error) {
-        if (!(error instanceof SurveyApiError) || error.code !== 'InvalidAnswers') throw error;
-        const rowIssues = (error.details as { issues: { path: string; message: string }[] }).issues;
-        for (const issue of rowIssues)
-          issues.push({ row: r + 1, ...(issue.path ? { column: issue.path } : {}), reason: issue.message });
-      }
+      const checked = this.collection.check(context, wave, { answers }, today, 'drop', false);
+      if (checked.ok) responses.push(checked.response);
+      else
+        for (const { path, cause } of checked.issues)
+          issues.push(
+            importIssue({ row: r + 1, ...(path ? { column: path } : {}) }, cause.code, cause.params),
+          );
     }
-    if (issues.length === 0 && responses.length === 0)
-      issues.push({ row: 2, reason: 'no responses below the header' });
+    if (issues.length === 0 && responses.length === 0) issues.push(importIssue({ row: 2 }, 'no-responses'));
     if (issues.length > 0) {
       const first = issues[0];
       throw new SurveyApiError(
@@ -131,7 +123,7 @@ function readCsv(bytes: Buffer): string[][] {
   } catch (error) {
     if (error instanceof SurveyApiError) throw error;
     throw new SurveyApiError('InvalidImport', `the CSV cannot be read: ${(error as Error).message}`, {
-      issues: [{ row: 1, reason: (error as Error).message }],
+      issues: [importIssue({ row: 1 }, 'csv-unreadable', { detail: (error as Error).message })],
     });
   }
 }
@@ -144,7 +136,7 @@ async function readXlsx(bytes: Buffer): Promise<string[][]> {
     if (error instanceof SurveyApiError) throw error;
     if (error instanceof ZipBoundsError && error.code === 'ArchiveTooLarge') throw error;
     throw new SurveyApiError('InvalidImport', `the workbook cannot be read: ${(error as Error).message}`, {
-      issues: [{ row: 1, reason: 'not an XLSX workbook' }],
+      issues: [importIssue({ row: 1 }, 'not-xlsx')],
     });
   }
 }

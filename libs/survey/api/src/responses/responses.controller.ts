@@ -1,5 +1,11 @@
 import { Body, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOperation,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import type { Request } from 'express';
 import { SURVEY_EDITORS } from '../survey.constants';
@@ -7,7 +13,7 @@ import { UploadSpool, ServiceController } from '@quartier/service-kit';
 import { withSpooledUpload, XLSX_TYPE } from '../surveys/spooled-upload';
 import { CollectionService } from './collection.service';
 import { ResponseImportService } from './response-import.service';
-import { ImportedDto, SubmissionDto, SubmittedDto } from './submission.dto';
+import { ImportedDto, ResponseImportProblemsDto, SubmissionDto, SubmittedDto } from './submission.dto';
 
 const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
@@ -44,6 +50,10 @@ export class ResponsesController {
     summary: 'Import paper responses (all-or-nothing; 422 lists every bad cell by row and column)',
   })
   @ApiCreatedResponse({ type: ImportedDto.Output })
+  @ApiUnprocessableEntityResponse({
+    description: 'Nothing was stored: every bad cell, row or header by row, column and code',
+    type: ResponseImportProblemsDto.Output,
+  })
   async import(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,

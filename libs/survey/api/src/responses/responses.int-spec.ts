@@ -81,13 +81,52 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
         'text/csv',
       );
       expect(res.status).toBe(422);
+      // Each by code and the values it names (the portal words it), and in English.
       expect(res.body.details.issues).toEqual([
-        { row: 1, column: 'hobby', reason: '"hobby" is not a question of this form' },
-        { row: 3, column: 'alter', reason: 'expected a whole number, got "abc"' },
-        { row: 4, column: 'sicher', reason: '"9" is not an option of list "zustimmung"' },
-        { row: 5, column: 'gebiet', reason: 'an area of residence is required' },
+        {
+          row: 1,
+          column: 'hobby',
+          code: 'column-unknown',
+          params: { column: 'hobby' },
+          reason: '"hobby" is not a question of this form',
+        },
+        {
+          row: 3,
+          column: 'alter',
+          code: 'expected-integer',
+          params: { got: '"abc"' },
+          reason: 'expected a whole number, got "abc"',
+        },
+        {
+          row: 4,
+          column: 'sicher',
+          code: 'choice-unknown',
+          params: { value: '9', list: 'zustimmung' },
+          reason: '"9" is not an option of list "zustimmung"',
+        },
+        {
+          row: 5,
+          column: 'gebiet',
+          code: 'area-required',
+          params: {},
+          reason: 'an area of residence is required',
+        },
       ]);
       expect(await responses()).toBe(before);
+    });
+
+    it('says by code why a file holds no responses or names a column twice', async () => {
+      const url = `/api/survey/surveys/${surveyId}/waves/${waveId}/response-imports`;
+      const empty = await call('POST', url, 'planer', 'gebiet,alter', 'text/csv');
+      expect(empty.status).toBe(422);
+      expect(empty.body.details.issues).toEqual([
+        { row: 1, code: 'no-rows', params: {}, reason: 'no rows below the header' },
+      ]);
+      const twice = await call('POST', url, 'planer', 'gebiet,alter,alter\n011101,35,35', 'text/csv');
+      expect(twice.status).toBe(422);
+      expect(twice.body.details.issues).toEqual([
+        { row: 1, code: 'column-twice', params: {}, reason: 'a column name appears twice' },
+      ]);
     });
 
     it('imports a clean CSV (ODK metadata columns ignored) and an XLSX, with one event per response', async () => {

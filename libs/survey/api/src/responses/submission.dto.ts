@@ -1,5 +1,7 @@
+import { apiErrorSchema } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { IMPORT_ISSUE_CODES } from './response-issue-codes';
 
 /** The honeypot: a field people never see (hidden from sight and assistive technology) but form-filling bots do. */
 export const HONEYPOT_FIELD = 'website';
@@ -42,3 +44,29 @@ export class SubmittedDto extends createZodDto(submittedSchema) {}
 /** A paper import stores every row or none. */
 export const importedSchema = z.object({ imported: z.number().int() });
 export class ImportedDto extends createZodDto(importedSchema) {}
+
+/**
+ * The 422 of a paper import (InvalidImport, nothing stored): every bad cell, row or header, up
+ * to 500, located as the spreadsheet shows it.
+ */
+export const responseImportProblemsSchema = apiErrorSchema.extend({
+  details: z
+    .object({
+      issues: z.array(
+        z.object({
+          /** The row as the spreadsheet numbers it (header = 1). */
+          row: z.number().int(),
+          /** The column's header as written; absent for a problem of the row or the file. */
+          column: z.string().optional(),
+          /** What is wrong, stable (e.g. expected-integer, column-unknown): the portal words it by this. */
+          code: z.enum(IMPORT_ISSUE_CODES),
+          /** The values the problem names (got, value, list, max, …), for a worded sentence. */
+          params: z.record(z.string(), z.union([z.string(), z.number()])),
+          /** The same in English, for logs and API clients. */
+          reason: z.string(),
+        }),
+      ),
+    })
+    .optional(),
+});
+export class ResponseImportProblemsDto extends createZodDto(responseImportProblemsSchema) {}

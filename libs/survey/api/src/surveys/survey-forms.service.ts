@@ -62,11 +62,15 @@ export class SurveyFormsService {
       const survey = await this.surveys.load(caller, id, SURVEY_EDITORS, manager, true);
       const current = await this.repository.form(id, survey.formVersion, manager);
       if (current && (await this.responses.countInSurvey(id, manager)) > 0) {
-        const reasons = incompatibleFormChanges(current, form);
-        if (reasons.length > 0)
+        const changes = incompatibleFormChanges(current, form);
+        if (changes.length > 0) {
+          const reasons = changes.map((change) => change.reason);
+          // `reasons` (English) as before; `changes` says the same by code for translations.
           throw new SurveyApiError('IncompatibleFormChange', `responses exist: ${reasons.join('; ')}`, {
             reasons,
+            changes,
           });
+        }
       }
       const version = survey.formVersion + 1;
       await this.repository.insertForm(manager, id, version, form, access.principal.subject);

@@ -3,6 +3,7 @@ import { apiErrorSchema, orNull } from '@quartier/service-kit';
 import { FORM_ISSUE_CODES } from '@quartier/survey-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { FORM_CHANGE_CODES } from '../forms/form-rules';
 import { formSchema } from '../forms/form.schema';
 
 const isoDate = z.iso.date();
@@ -348,6 +349,30 @@ export const xlsFormProblemsSchema = apiErrorSchema.extend({
     .optional(),
 });
 export class XlsFormProblemsDto extends createZodDto(xlsFormProblemsSchema) {}
+
+/**
+ * The 409 of a form change that would break stored answers (IncompatibleFormChange, nothing
+ * stored); other 409s (a survey that cannot be edited) come without details.
+ */
+export const formChangeConflictSchema = apiErrorSchema.extend({
+  details: z
+    .object({
+      /** Each change in English, as before `changes` was added. */
+      reasons: z.array(z.string()),
+      changes: z.array(
+        z.object({
+          /** What breaks stored answers, stable: the portal words it by this. */
+          code: z.enum(FORM_CHANGE_CODES),
+          /** `question` (its path, `kinder/alter` inside repeats), and `from`/`to` or `options`. */
+          params: z.record(z.string(), z.string()),
+          /** The same in English. */
+          reason: z.string(),
+        }),
+      ),
+    })
+    .optional(),
+});
+export class FormChangeConflictDto extends createZodDto(formChangeConflictSchema) {}
 
 export const candidateAreaListSchema = z.array(
   z.object({

@@ -17,6 +17,7 @@ import {
 import {
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiConsumes,
   ApiCreatedResponse,
   ApiNoContentResponse,
@@ -46,6 +47,7 @@ import {
   CandidateAreasDto,
   CreateSurveyDto,
   CreateWaveDto,
+  FormChangeConflictDto,
   FormCheckDto,
   InvitationCodesDto,
   InvitationsDto,
@@ -69,6 +71,12 @@ import { WavesService } from './waves.service';
 
 const MAX_XLSFORM_BYTES = 5 * 1024 * 1024;
 
+/** Responses exist and the new form would break them (or the survey cannot be edited). */
+const FORM_CHANGE_CONFLICT = {
+  description:
+    'Nothing was stored: responses exist and the form would break them, each change by code (or the survey cannot be edited)',
+  type: FormChangeConflictDto.Output,
+};
 @ApiTags('surveys')
 @ApiBearerAuth()
 @ApiErrorResponses()
@@ -161,6 +169,7 @@ export class SurveysController {
   @Roles(...SURVEY_EDITORS)
   @ApiOperation({ summary: 'Store a new form version from the form builder (validated with the core)' })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
+  @ApiConflictResponse(FORM_CHANGE_CONFLICT)
   putForm(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: PutFormDto) {
     return this.forms.putForm(caller, id, body.form);
   }
@@ -191,6 +200,7 @@ export class SurveysController {
     description: 'Nothing was stored: every error with its sheet, row and column (or an unreadable workbook)',
     type: XlsFormProblemsDto.Output,
   })
+  @ApiConflictResponse(FORM_CHANGE_CONFLICT)
   async uploadXlsForm(
     @CurrentCaller() caller: Caller,
     @Param('id', ParseUUIDPipe) id: string,

@@ -248,7 +248,14 @@ run('real XLSForms: the content pyxform reads', () => {
     expect(validateSubmission(compiled, base, { today: '2026-01-05' })).toEqual({ ok: true, answers: base });
     expect(validateSubmission(compiled, { ...base, picture: 'me.jpg' }, { today: '2026-01-05' })).toEqual({
       ok: false,
-      issues: [{ path: 'picture', code: 'not_answerable', message: 'image "picture" takes no answer' }],
+      issues: [
+        {
+          path: 'picture',
+          code: 'not_answerable',
+          message: 'image "picture" takes no answer',
+          cause: { code: 'not-answerable', params: { type: 'image', name: 'picture' } },
+        },
+      ],
     });
   });
 
