@@ -118,10 +118,8 @@ function unweightedSources(
   const sigma = new Float64Array(n);
   const delta = new Float64Array(n);
   const queue = new Int32Array(n);
-  const { betweenness, farness, reach, harmonic } = out;
-  let pathLengthSum = 0;
-  let pathCount = 0;
-  let diameter = 0;
+  const { betweenness } = out;
+  const totals: PathTotals = { pathLengthSum: 0, pathCount: 0, diameter: 0 };
   for (let s = from; s < to; s++) {
     dist[s] = 0;
     sigma[s] = 1;
@@ -155,25 +153,12 @@ function unweightedSources(
       const dv = sigma[v] * sum;
       delta[v] = dv;
       betweenness[v] += dv;
-      const d = next - 1;
-      farness[v] += d;
-      reach[v] += 1;
-      harmonic[v] += 1 / d;
-      pathLengthSum += d;
-      if (d > diameter) diameter = d;
     }
-    pathCount += tail - 1;
-    for (let i = 0; i < tail; i++) {
-      const v = queue[i];
-      dist[v] = -1;
-      delta[v] = 0;
-    }
+    endSource(out, totals, queue, tail, dist, -1);
+    for (let i = 0; i < tail; i++) delta[queue[i]] = 0;
     if (onProgress && (s - from + 1) % PROGRESS_EVERY === 0) onProgress(s - from + 1);
   }
-  out.pathLengthSum += pathLengthSum;
-  out.pathCount += pathCount;
-  out.diameter = Math.max(out.diameter, diameter);
-  if (onProgress) onProgress(to - from);
+  endSources(out, totals, to - from, onProgress);
 }
 
 function weightedSources(
@@ -190,10 +175,8 @@ function weightedSources(
   const settled = new Uint8Array(n);
   const order = new Int32Array(n);
   const heap = new MinHeap(n, dist);
-  const { betweenness, farness, reach, harmonic } = out;
-  let pathLengthSum = 0;
-  let pathCount = 0;
-  let diameter = 0;
+  const { betweenness } = out;
+  const totals: PathTotals = { pathLengthSum: 0, pathCount: 0, diameter: 0 };
   for (let s = from; s < to; s++) {
     dist[s] = 0;
     sigma[s] = 1;
@@ -231,25 +214,63 @@ function weightedSources(
       const dep = sigma[v] * sum;
       delta[v] = dep;
       betweenness[v] += dep;
-      farness[v] += dv;
-      reach[v] += 1;
-      harmonic[v] += 1 / dv;
-      pathLengthSum += dv;
-      if (dv > diameter) diameter = dv;
     }
-    pathCount += count - 1;
+    endSource(out, totals, order, count, dist, Infinity);
     for (let i = 0; i < count; i++) {
       const v = order[i];
-      dist[v] = Infinity;
       delta[v] = 0;
       settled[v] = 0;
     }
     if (onProgress && (s - from + 1) % PROGRESS_EVERY === 0) onProgress(s - from + 1);
   }
-  out.pathLengthSum += pathLengthSum;
-  out.pathCount += pathCount;
-  out.diameter = Math.max(out.diameter, diameter);
-  if (onProgress) onProgress(to - from);
+  endSources(out, totals, to - from, onProgress);
+}
+
+/** The path statistics of one kernel call, summed over its sources before they join the partial. */
+interface PathTotals {
+  pathLengthSum: number;
+  pathCount: number;
+  diameter: number;
+}
+
+/**
+ * Ends one source's traversal, BFS or Dijkstra alike: each node it reached (`order[0]` is the
+ * source) adds its distance to its closeness sums and to the path statistics, and its distance
+ * is set back to `unreached` for the next source. Runs in reached order, after the dependencies.
+ */
+function endSource(
+  out: PathPartial,
+  totals: PathTotals,
+  order: Int32Array,
+  count: number,
+  dist: Int32Array | Float64Array,
+  unreached: number,
+): void {
+  const { farness, reach, harmonic } = out;
+  dist[order[0]] = unreached;
+  for (let i = count - 1; i > 0; i--) {
+    const v = order[i];
+    const d = dist[v];
+    farness[v] += d;
+    reach[v] += 1;
+    harmonic[v] += 1 / d;
+    totals.pathLengthSum += d;
+    if (d > totals.diameter) totals.diameter = d;
+    dist[v] = unreached;
+  }
+  totals.pathCount += count - 1;
+}
+
+function endSources(
+  out: PathPartial,
+  totals: PathTotals,
+  sources: number,
+  onProgress?: (done: number) => void,
+): void {
+  out.pathLengthSum += totals.pathLengthSum;
+  out.pathCount += totals.pathCount;
+  out.diameter = Math.max(out.diameter, totals.diameter);
+  if (onProgress) onProgress(sources);
 }
 
 /** Indexed binary min-heap of node ids keyed by an external distance array. */

@@ -1,7 +1,7 @@
 import { normalizeActorName, SECTORS, type EventPayload, type Sector } from '@quartier/contracts';
 import { NonRetryableEventError } from '@quartier/messaging';
 import type { EntityManager } from 'typeorm';
-import { actorNames, insertActor } from '../actors/actor.repository';
+import { actorNames, completeDraft, insertActor } from '../actors/actor.repository';
 import { addWaveMembers, lockWaveOfTenant, touchWaves } from '../networks/wave.repository';
 import { TIE_TYPES, type TieType } from '../network.constants';
 import { upsertTies, type TieDraft } from '../ties/tie.repository';
@@ -52,19 +52,12 @@ export async function applySurveyNetworkResponse(
       const sector = (SECTORS as readonly string[]).includes(actor.type ?? '')
         ? (actor.type as Sector)
         : null;
-      id = await insertActor(manager, payload.tenantId, networkId, {
-        externalId: null,
-        kind: 'organisation',
-        name: actor.name,
-        sector,
-        field: null,
-        areaId: null,
-        address: null,
-        point: null,
-        offerings: [],
-        contact: {},
-        pseudonymised: false,
-      });
+      id = await insertActor(
+        manager,
+        payload.tenantId,
+        networkId,
+        completeDraft({ kind: 'organisation', name: actor.name, sector }),
+      );
       byId.add(id);
       byName.set(normalized, id);
       actorsCreated += 1;

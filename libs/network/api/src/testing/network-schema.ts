@@ -1,5 +1,5 @@
 import { migratedServiceSchema, type MigratedSchema } from '@quartier/service-kit';
-import type { ActorDraft } from '../actors/actor.repository';
+import { completeDraft, type ActorDraft } from '../actors/actor.repository';
 import { NETWORK_MIGRATIONS } from '../migrations/network-migrations';
 import { insertNetwork, type NewNetwork } from '../networks/network.repository';
 import { insertWave } from '../networks/wave.repository';
@@ -35,18 +35,5 @@ export function storedNetworkWithWave(
 
 /** An organisation with only a name (and what `fields` adds). */
 export function actorDraft(name: string, fields: Partial<ActorDraft> = {}): ActorDraft {
-  return {
-    externalId: null,
-    kind: 'organisation',
-    name,
-    sector: null,
-    field: null,
-    areaId: null,
-    address: null,
-    point: null,
-    offerings: [],
-    contact: {},
-    pseudonymised: false,
-    ...fields,
-  };
+  return completeDraft({ kind: 'organisation', name, ...fields });
 }
