@@ -1,8 +1,6 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { AuthModule } from '@quartier/auth';
 import { createLogger } from '@quartier/observability';
 import { parseBrokers } from '@quartier/messaging';
 import { SystemClock } from './clock';
@@ -12,8 +10,7 @@ import { startMetricsServer } from './http/metrics-endpoint';
 import { PinoNestLogger } from './nest-logger';
 import { keepServingOnStrayRejections } from './process-safety';
 import type { RuntimeConfig } from './runtime';
-import { RuntimeModule } from './runtime.module';
-import { createReadModelAccessDirectory } from './read-models/read-model-access-directory';
+import { serviceAppModule } from './service-app.module';
 import { docsOf, type ServiceDefinition } from './service-definition';
 
 /** main.ts of one service container: validated env → Nest app → listen; SIGTERM drains. */
@@ -48,19 +45,7 @@ export async function runService(
     clock: new SystemClock(config.QUARTIER_TIME_ZONE),
   };
 
-  @Module({
-    imports: [
-      RuntimeModule.forRoot(runtime),
-      AuthModule.forRoot({
-        accessDirectory: definition.accessDirectory ?? createReadModelAccessDirectory(definition.name),
-        options: { issuer: runtime.oidcIssuer, audience: runtime.oidcAudience },
-      }),
-      definition.module(runtime),
-    ],
-  })
-  class ServiceAppModule {}
-
-  const app = await NestFactory.create(ServiceAppModule, {
+  const app = await NestFactory.create(serviceAppModule(runtime, definition), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });

@@ -1,9 +1,8 @@
-import { Module, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import {
   AccessDirectory,
-  AuthModule,
   createDevIdentityProvider,
   DEMO_PASSWORD,
   requestPasswordGrant,
@@ -22,10 +21,9 @@ import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { configureHttp } from '../http/configure-http';
-import { createReadModelAccessDirectory } from '../read-models/read-model-access-directory';
 import { applyRegistryFact } from '../read-models/registry-read-model.handler';
 import type { RuntimeConfig } from '../runtime';
-import { RuntimeModule } from '../runtime.module';
+import { serviceAppModule } from '../service-app.module';
 import { httpCall } from './http-call';
 import { areaUpsertEvents, type TestArea } from './test-areas';
 
@@ -97,19 +95,9 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
     ...options.runtime,
   };
 
-  @Module({
-    imports: [
-      RuntimeModule.forRoot(runtime),
-      AuthModule.forRoot({
-        accessDirectory: options.accessDirectory ?? createReadModelAccessDirectory(options.service),
-        options: { issuer: runtime.oidcIssuer, audience: runtime.oidcAudience },
-      }),
-      options.module(runtime),
-    ],
-  })
-  class ServiceTestModule {}
+  const rootModule = serviceAppModule(runtime, { ...options, name: options.service });
 
-  const app = await NestFactory.create(ServiceTestModule, { logger: false, bodyParser: false });
+  const app = await NestFactory.create(rootModule, { logger: false, bodyParser: false });
   const idp = await createDevIdentityProvider({
     issuer: runtime.oidcIssuer,
     portalRedirectUris: [`${url}/auth/callback`],
