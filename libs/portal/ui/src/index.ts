@@ -31,6 +31,7 @@ export * from './lib/radio-group/radio-group';
 export * from './lib/feature-texts/feature-texts';
 export * from './lib/chart-element/chart-element';
 export * from './lib/choice-select/choice-select';
+export * from './lib/choice-select/choice-field';
 export * from './lib/area-highlights/area-highlights';
 export * from './lib/confirmed-submission/confirmed-submission';
 export * from './lib/district-areas/district-areas';

@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import {
-  ChoiceSelect,
+  ChoiceField,
   classOf,
   loadMapLibre,
   Notice,
@@ -69,7 +69,7 @@ function layerItem(layer: ValueLayer, i: number): Shown {
  */
 @Component({
   selector: 'q-indicator-explorer',
-  imports: [ClassMap, SeriesChart, Notice, TableDownload, ChoiceSelect, ScrollRegion],
+  imports: [ClassMap, SeriesChart, Notice, TableDownload, ChoiceField, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './explorer.html',
   styleUrl: '../panel.scss',

@@ -10,7 +10,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { RegistryApi } from '@quartier/portal-data-access';
 import {
-  ChoiceSelect,
+  ChoiceField,
   ScrollRegion,
   CreateReportLink,
   TableDownload,
@@ -30,7 +30,7 @@ import { IndicatorTexts } from '../texts';
  */
 @Component({
   selector: 'q-index-view',
-  imports: [ClassMap, CreateReportLink, RouterLink, TableDownload, ChoiceSelect, ScrollRegion],
+  imports: [ClassMap, CreateReportLink, RouterLink, TableDownload, ChoiceField, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './index-view.html',
   styleUrl: '../panel.scss',

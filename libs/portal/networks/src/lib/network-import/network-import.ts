@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChoiceField, type SelectChoice } from '@quartier/portal-ui';
 import {
   NetworkApi,
   type ImportOptions,
@@ -7,7 +8,7 @@ import {
   type ImportResult,
   type Tie,
 } from '../network-api';
-import { NetworkTexts } from '../texts';
+import { type NetworkTextKey, NetworkTexts } from '../texts';
 import { importIssueText } from './import-issues';
 import { type TieSummary, tieSummary } from './tie-attributes';
 
@@ -26,6 +27,19 @@ export const TIE_TYPES_COMPLETE: [Exclude<TieType, (typeof TIE_TYPES)[number]>] 
 type ParallelTies = NonNullable<ImportOptions['parallelTies']>;
 type SelfTies = NonNullable<ImportOptions['selfTies']>;
 
+/** The options of the import's selects, in the order offered, with their texts. */
+const PARALLEL_TIES: Readonly<Record<ParallelTies, NetworkTextKey>> = {
+  sum: 'parallelSum',
+  max: 'parallelMax',
+  first: 'parallelFirst',
+  strict: 'parallelStrict',
+};
+const SELF_TIES: Readonly<Record<SelfTies, NetworkTextKey>> = { drop: 'selfDrop', strict: 'selfStrict' };
+const MODES = { merge: 'modeMerge', replace: 'modeReplace' } as const satisfies Record<
+  string,
+  NetworkTextKey
+>;
+
 /**
  * Imports a GEXF or GraphML file into a wave: which attribute holds the tie type and what its
  * values mean, how repeated ties and self-ties are treated (as Gephi and NetworkX users expect,
@@ -33,6 +47,7 @@ type SelfTies = NonNullable<ImportOptions['selfTies']>;
  */
 @Component({
   selector: 'q-network-import',
+  imports: [ChoiceField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './network-import.html',
   styleUrl: '../networks-page/networks-page.scss',
@@ -53,15 +68,28 @@ export class NetworkImport {
   protected readonly typeValues = signal<Record<string, TieType>>({});
   protected readonly parallelTies = signal<ParallelTies>('sum');
   protected readonly selfTies = signal<SelfTies>('drop');
-  protected readonly mode = signal<'merge' | 'replace'>('merge');
+  protected readonly mode = signal<keyof typeof MODES>('merge');
   protected readonly busy = signal(false);
   protected readonly result = signal<ImportResult | null>(null);
   protected readonly problems = signal<ImportProblem[]>([]);
   protected readonly failure = signal<string | null>(null);
 
+  protected readonly parallelChoices = this.choices(PARALLEL_TIES);
+  protected readonly selfTieChoices = this.choices(SELF_TIES);
+  protected readonly modeChoices = this.choices(MODES);
+  protected readonly attributeChoices = computed(() =>
+    (this.summary()?.attributes ?? []).map((a) => ({ value: a.name, label: a.name })),
+  );
+
   protected readonly chosenValues = computed(
     () => this.summary()?.attributes.find((a) => a.name === this.typeAttribute()) ?? null,
   );
+
+  private choices(texts: Readonly<Record<string, NetworkTextKey>>) {
+    return computed<SelectChoice[]>(() =>
+      Object.entries(texts).map(([value, key]) => ({ value, label: this.t(key) })),
+    );
+  }
 
   /** A problem of a refused upload in the reader's language, by the code the service gives. */
   protected problemText(problem: ImportProblem): string {

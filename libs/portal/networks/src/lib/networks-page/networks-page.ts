@@ -11,7 +11,7 @@ import {
 import { SECTORS } from '@quartier/contracts';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import {
-  ChoiceSelect,
+  ChoiceField,
   followJob,
   PageHeading,
   TableDownload,
@@ -51,7 +51,7 @@ type Tab = 'drawing' | 'measures' | 'map' | 'resources' | 'import';
     ActorMap,
     NetworkImport,
     TableDownload,
-    ChoiceSelect,
+    ChoiceField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './networks-page.html',
@@ -210,6 +210,20 @@ export class NetworksPage {
     })),
   );
   protected readonly summary = computed(() => this.metrics.value()?.graph ?? null);
+  /** The whole network's figures above the tabs, each with its label. */
+  protected readonly summaryFigures = computed(() => {
+    const g = this.summary();
+    if (!g) return null;
+    return [
+      { label: this.t('actors'), value: String(g.nodes) },
+      { label: this.t('ties'), value: String(g.edges) },
+      { label: this.t('density'), value: this.texts.number(g.density) },
+      { label: this.t('components'), value: String(g.components) },
+      { label: this.t('isolates'), value: String(g.isolates?.length ?? '–') },
+      { label: this.t('crossSector'), value: this.percent(g.eiIndex?.graph?.crossSectorShare) },
+      { label: this.t('modularity'), value: this.texts.number(g.modularity) },
+    ];
+  });
   /** Measures the service left out for this wave, with the reason in the reader's words. */
   protected readonly omitted = computed<OmittedNote[]>(() => {
     const graph = this.summary();
