@@ -1,17 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
-import { actionsOf, type ReportView } from '../report-jobs';
+import { actionsOf, type ReportActions as ReportActionSet, type ReportView } from '../report-jobs';
 import { ReportsStore } from '../reports-store';
 import { ReportsTexts, type ReportsTextKey } from '../texts';
 
 /**
- * The actions that make a new job from this one, in the order shown: the same data again
- * (regenerate) or the data collected anew (update). Each button names the job it acts on.
+ * The buttons that act on one job, in the order shown; the preview toggle stands after download.
+ * Each button names the job it acts on (download by its file, the others by its title);
+ * regenerate (the same data again) and update (the data collected anew) make a new job.
  */
-const NEW_JOB_ACTIONS = [
-  { key: 'regenerate', hint: 'regenerateHint', named: 'regenerateNamed' },
-  { key: 'update', hint: 'updateHint', named: 'updateNamed' },
-] as const satisfies readonly { key: ReportsTextKey; hint: ReportsTextKey; named: ReportsTextKey }[];
-type NewJobAction = (typeof NEW_JOB_ACTIONS)[number]['key'];
+const JOB_ACTIONS = [
+  { key: 'download', named: 'downloadNamed' },
+  { key: 'preview' },
+  { key: 'cancel', named: 'cancelNamed' },
+  { key: 'regenerate', named: 'regenerateNamed', hint: 'regenerateHint' },
+  { key: 'update', named: 'updateNamed', hint: 'updateHint' },
+] as const satisfies readonly { key: keyof ReportActionSet; named?: ReportsTextKey; hint?: ReportsTextKey }[];
+type JobAction = Exclude<(typeof JOB_ACTIONS)[number]['key'], 'preview'>;
 
 /**
  * What can be done with one job: download, preview (PDF), cancel, regenerate, update. A new job
@@ -22,43 +26,22 @@ type NewJobAction = (typeof NEW_JOB_ACTIONS)[number]['key'];
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="actions">
-      @if (actions().download) {
-        <button
-          type="button"
-          class="primary"
-          data-testid="report-download"
-          [disabled]="busy()"
-          [attr.aria-label]="t('downloadNamed', { fileName: report().fileName })"
-          (click)="store.download(report())"
-        >
-          {{ t('download') }}
-        </button>
-      }
-      @if (actions().preview && showPreviewToggle()) {
-        <button type="button" [attr.aria-expanded]="previewOpen()" (click)="togglePreview.emit()">
-          {{ previewOpen() ? t('hidePreview') : t('preview') }}
-        </button>
-      }
-      @if (actions().cancel) {
-        <button
-          type="button"
-          data-testid="report-cancel"
-          [disabled]="busy()"
-          [attr.aria-label]="t('cancelNamed', { title: report().title })"
-          (click)="store.cancel(report())"
-        >
-          {{ t('cancel') }}
-        </button>
-      }
-      @for (action of newJobActions; track action.key) {
-        @if (actions()[action.key]) {
+      @for (action of jobActions; track action.key) {
+        @if (action.key === 'preview') {
+          @if (actions().preview && showPreviewToggle()) {
+            <button type="button" [attr.aria-expanded]="previewOpen()" (click)="togglePreview.emit()">
+              {{ previewOpen() ? t('hidePreview') : t('preview') }}
+            </button>
+          }
+        } @else if (actions()[action.key]) {
           <button
             type="button"
+            [class.primary]="action.key === 'download'"
             [attr.data-testid]="'report-' + action.key"
             [disabled]="busy()"
-            [attr.title]="t(action.hint)"
-            [attr.aria-label]="t(action.named, { title: report().title })"
-            (click)="open(action.key)"
+            [attr.title]="'hint' in action ? t(action.hint) : null"
+            [attr.aria-label]="t(action.named, { fileName: report().fileName, title: report().title })"
+            (click)="run(action.key)"
           >
             {{ t(action.key) }}
           </button>
@@ -79,10 +62,10 @@ export class ReportActions {
   readonly opened = output<string>();
   protected readonly actions = computed(() => actionsOf(this.report()));
   protected readonly busy = computed(() => this.store.pending().has(this.report().id));
-  protected readonly newJobActions = NEW_JOB_ACTIONS;
+  protected readonly jobActions = JOB_ACTIONS;
 
-  protected async open(action: NewJobAction): Promise<void> {
+  protected async run(action: JobAction): Promise<void> {
     const id = await this.store[action](this.report());
-    if (id) this.opened.emit(id);
+    if (id && (action === 'regenerate' || action === 'update')) this.opened.emit(id);
   }
 }

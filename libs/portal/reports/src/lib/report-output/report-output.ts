@@ -1,9 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, model } from '@angular/core';
-import { ChoiceSelect } from '@quartier/portal-ui';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  input,
+  model,
+  type WritableSignal,
+} from '@angular/core';
+import { ChoiceSelect, type SelectChoice } from '@quartier/portal-ui';
 import type { ReportFormat, ReportLanguage } from '../report-request';
 import { ReportsTexts } from '../texts';
 
-type OutputField = 'format' | 'language';
+type OutputKey = 'format' | 'language';
 
 /**
  * The format and the language a report is made in, as two selects side by side: in the request
@@ -17,16 +25,10 @@ type OutputField = 'format' | 'language';
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { style: 'display: contents' },
   template: `
-    @for (field of fields(); track field.key) {
+    @for (field of fields(); track field.id) {
       <div class="field">
-        <label [class.visually-hidden]="hiddenLabels()" [for]="field.id">{{ t(field.key) }}</label>
-        <select
-          [id]="field.id"
-          [name]="field.key"
-          [qChoices]="field.choices"
-          [chosen]="field.value"
-          (chosenChange)="choose(field.key, $event)"
-        ></select>
+        <label [class.visually-hidden]="hiddenLabels()" [for]="field.id">{{ field.label }}</label>
+        <select [id]="field.id" [qChoices]="field.choices" [(chosen)]="field.chosen"></select>
       </div>
     }
   `,
@@ -42,16 +44,11 @@ export class ReportOutput {
   readonly hiddenLabels = input(false);
 
   protected readonly fields = computed(() => [
-    this.field('format', this.texts.formatChoices(), this.format()),
-    this.field('language', this.texts.languageChoices(), this.language()),
+    this.field('format', this.texts.formatChoices(), this.format),
+    this.field('language', this.texts.languageChoices(), this.language),
   ]);
 
-  private field(key: OutputField, choices: readonly { value: string; label: string }[], value: string) {
-    return { key, id: `${this.idPrefix()}-${key}`, choices, value };
-  }
-
-  protected choose(key: OutputField, value: string): void {
-    if (key === 'format') this.format.set(value as ReportFormat);
-    else this.language.set(value as ReportLanguage);
+  private field(key: OutputKey, choices: readonly SelectChoice[], chosen: WritableSignal<string>) {
+    return { id: `${this.idPrefix()}-${key}`, label: this.t(key), choices, chosen };
   }
 }
