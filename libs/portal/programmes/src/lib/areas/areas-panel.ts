@@ -66,6 +66,15 @@ export class AreasPanel {
     loader: () =>
       this.workspace.api.get('/api/programme/programmes/{programmeId}/areas/pending', this.path()),
   });
+  /** The newer run's changes, entering then leaving, each under its heading; null without a diff. */
+  protected readonly pendingSides = computed(() => {
+    const diff = this.pending.value()?.diff;
+    if (!diff) return null;
+    return [
+      { heading: 'entering', changes: diff.entering },
+      { heading: 'leaving', changes: diff.leaving },
+    ] as const;
+  });
   /** Districts (the first two levels) a rule can be limited to. */
   protected readonly scopes = districtAreas(this.session.levels, (level) =>
     this.registry.areas({ level, limit: 500 }),

@@ -112,6 +112,11 @@ export class ImpactPanel {
     return form ? layoutGraph(form.nodes, form.edges) : null;
   });
   protected newEdge = { from: '', to: '' };
+  /** The new link's two ends, each chosen from the nodes. */
+  protected readonly edgeEnds = [
+    { key: 'from', label: 'edgeFrom' },
+    { key: 'to', label: 'edgeTo' },
+  ] as const;
   protected copyMeasureId = '';
   protected readonly conflict = signal(false);
   protected readonly submission = new ConfirmedSubmission((error) => this.failure(error));
