@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  type Type,
+} from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, tabFromQuery } from '@quartier/portal-ui';
 import { DesignPanel } from '../design/design-panel';
@@ -10,25 +19,21 @@ import { ResultsPanel } from '../results/results-panel';
 import { SnapshotPanel } from '../snapshot/snapshot-panel';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
 
-const TABS = ['overview', 'design', 'results', 'ratings', 'findings', 'snapshot'] as const;
+/** Each tab's panel, in the tabs' order; every panel shows the evaluation it is given. */
+const PANELS = {
+  overview: OverviewPanel,
+  design: DesignPanel,
+  results: ResultsPanel,
+  ratings: RatingsPanel,
+  findings: FindingsPanel,
+  snapshot: SnapshotPanel,
+} as const;
+const TABS = Object.keys(PANELS) as (keyof typeof PANELS)[];
 
 /** `/evaluation/:id`: one evaluation as tabs — overview and workflow, design, results, DAC ratings, findings, evidence. */
 @Component({
   selector: 'q-evaluation-page',
-  imports: [
-    PageHeading,
-    Notice,
-    RouterLink,
-    OverviewPanel,
-    DesignPanel,
-    ResultsPanel,
-    RatingsPanel,
-    FindingsPanel,
-    SnapshotPanel,
-    CreateReportLink,
-    TabList,
-    TabPanel,
-  ],
+  imports: [PageHeading, Notice, RouterLink, NgComponentOutlet, CreateReportLink, TabList, TabPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [EvaluationWorkspace],
   templateUrl: './evaluation-page.html',
@@ -42,6 +47,7 @@ export class EvaluationPage {
   /** `?tab=results` opens that tab. */
   readonly initialTab = input<string | undefined>(undefined, { alias: 'tab' });
   protected readonly tab = tabFromQuery(TABS, this.initialTab);
+  protected readonly panels: Readonly<Record<string, Type<unknown>>> = PANELS;
   protected readonly tabItems = computed(() =>
     TABS.map((key) => ({ key, label: this.t(`tab.${key}` as EvaluationTextKey) })),
   );

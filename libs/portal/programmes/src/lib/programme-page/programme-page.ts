@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  type Type,
+} from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, tabFromQuery } from '@quartier/portal-ui';
 import { AllocationPanel } from '../allocation/allocation-panel';
@@ -12,7 +21,17 @@ import { ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts, type ProgrammeTextKey } from '../texts';
 import { IatiLink } from './iati-link';
 
-const TABS = ['overview', 'areas', 'budget', 'allocation', 'measures', 'impact', 'attainment'] as const;
+/** Each tab's panel, in the tabs' order; every panel shows the programme it is given. */
+const PANELS = {
+  overview: OverviewPanel,
+  areas: AreasPanel,
+  budget: BudgetPanel,
+  allocation: AllocationPanel,
+  measures: MeasuresPanel,
+  impact: ImpactPanel,
+  attainment: AttainmentPanel,
+} as const;
+const TABS = Object.keys(PANELS) as (keyof typeof PANELS)[];
 
 /** `/programmes/:id`: one programme as tabs — overview, areas, budget, allocation, measures, impact model, attainment. */
 @Component({
@@ -21,13 +40,7 @@ const TABS = ['overview', 'areas', 'budget', 'allocation', 'measures', 'impact',
     PageHeading,
     Notice,
     RouterLink,
-    OverviewPanel,
-    AreasPanel,
-    BudgetPanel,
-    AllocationPanel,
-    MeasuresPanel,
-    ImpactPanel,
-    AttainmentPanel,
+    NgComponentOutlet,
     IatiLink,
     CreateReportLink,
     TabList,
@@ -52,29 +65,7 @@ const TABS = ['overview', 'areas', 'budget', 'allocation', 'measures', 'impact',
       </p>
       <div qTabList [label]="p.name" [tabs]="tabItems()" [(selected)]="tab"></div>
       <div [qTabPanel]="tab()">
-        @switch (tab()) {
-          @case ('overview') {
-            <q-overview-panel [programme]="p" />
-          }
-          @case ('areas') {
-            <q-areas-panel [programme]="p" />
-          }
-          @case ('budget') {
-            <q-budget-panel [programme]="p" />
-          }
-          @case ('allocation') {
-            <q-allocation-panel [programme]="p" />
-          }
-          @case ('measures') {
-            <q-measures-panel [programme]="p" />
-          }
-          @case ('impact') {
-            <q-impact-panel [programme]="p" />
-          }
-          @case ('attainment') {
-            <q-attainment-panel [programme]="p" />
-          }
-        }
+        <ng-container *ngComponentOutlet="panels[tab()]; inputs: { programme: p }" />
       </div>
     } @else {
       <p role="status">{{ t('loading') }}</p>
@@ -97,6 +88,7 @@ export class ProgrammePage {
   /** `?tab=measures` opens that tab (links back from a measure). */
   readonly initialTab = input<string | undefined>(undefined, { alias: 'tab' });
   protected readonly tab = tabFromQuery(TABS, this.initialTab);
+  protected readonly panels: Readonly<Record<string, Type<unknown>>> = PANELS;
   protected readonly tabItems = computed(() =>
     TABS.map((key) => ({ key, label: this.t(`tab.${key}` as ProgrammeTextKey) })),
   );
