@@ -94,6 +94,15 @@ const PROGRESS_EVERY = 64;
  * lists are allocated; equality of float distances is exact, as in NetworkX.
  * Sums are added into `into`, so callers can feed source chunks into one partial.
  */
+/** One traversal kind (BFS or Dijkstra) over the sources `from ≤ s < to`, adding into `out`. */
+type SourcesPass = (
+  g: PathKernelGraph,
+  from: number,
+  to: number,
+  out: PathPartial,
+  onProgress?: (done: number) => void,
+) => void;
+
 export function pathMeasuresForSources(
   graph: PathKernelGraph,
   from = 0,
@@ -106,13 +115,7 @@ export function pathMeasuresForSources(
   return into;
 }
 
-function unweightedSources(
-  g: PathKernelGraph,
-  from: number,
-  to: number,
-  out: PathPartial,
-  onProgress?: (done: number) => void,
-): void {
+const unweightedSources: SourcesPass = (g, from, to, out, onProgress) => {
   const { n, offsets, targets } = g;
   const dist = new Int32Array(n).fill(-1);
   const sigma = new Float64Array(n);
@@ -159,15 +162,9 @@ function unweightedSources(
     if (onProgress && (s - from + 1) % PROGRESS_EVERY === 0) onProgress(s - from + 1);
   }
   endSources(out, totals, to - from, onProgress);
-}
+};
 
-function weightedSources(
-  g: PathKernelGraph,
-  from: number,
-  to: number,
-  out: PathPartial,
-  onProgress?: (done: number) => void,
-): void {
+const weightedSources: SourcesPass = (g, from, to, out, onProgress) => {
   const { n, offsets, targets, lengths } = g;
   const dist = new Float64Array(n).fill(Infinity);
   const sigma = new Float64Array(n);
@@ -224,7 +221,7 @@ function weightedSources(
     if (onProgress && (s - from + 1) % PROGRESS_EVERY === 0) onProgress(s - from + 1);
   }
   endSources(out, totals, to - from, onProgress);
-}
+};
 
 /** The path statistics of one kernel call, summed over its sources before they join the partial. */
 interface PathTotals {

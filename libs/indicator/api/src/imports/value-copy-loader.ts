@@ -52,6 +52,18 @@ export interface LoadProgress {
   observations: number;
 }
 
+/**
+ * A way to load the file into the transaction: the fast direct COPY or the staging table that
+ * reports every bad row. Both fill `errors` and `progress` and call `afterBatch` between batches.
+ */
+export type LoadPass = (
+  client: PoolClient,
+  input: LoadInput,
+  errors: RowErrors,
+  progress: LoadProgress,
+  afterBatch: () => void,
+) => Promise<Map<string, ChangeSet>>;
+
 type Checked = CheckedObservation<AreaKey, IndicatorRef>;
 
 /** A COPY stream and the error it ended with, if any. */
@@ -138,13 +150,7 @@ const DIRECT_COPY = `COPY indicator_value (indicator_id, area_id, period, status
  * runs or already stored fails the COPY with a unique violation — either way the staging pass
  * follows. Tenant and source come from the column defaults (transaction settings).
  */
-export async function directPass(
-  client: PoolClient,
-  input: LoadInput,
-  errors: RowErrors,
-  progress: LoadProgress,
-  afterBatch: () => void,
-): Promise<Map<string, ChangeSet>> {
+export const directPass: LoadPass = async (client, input, errors, progress, afterBatch) => {
   const runs = new ValueRuns(input.areas);
   const copy = new CopyStream(client, DIRECT_COPY);
   let writing: Generator<Buffer> | null = null;
@@ -193,7 +199,7 @@ export async function directPass(
   }
   if (copy.error) throw copy.error;
   return runs.changes();
-}
+};
 
 /** A float as COPY text: shortest round-trip representation, `\N` for null. */
 const num = (v: number | null) => (v === null ? '\\N' : String(v));
@@ -204,13 +210,7 @@ const STAGING_COPY = `COPY value_staging (line, col, indicator_id, area_id, peri
  * The slow path: every valid row into `value_staging` with its line and column (text COPY), the
  * whole file read so that every bad row is reported.
  */
-export async function stagingPass(
-  client: PoolClient,
-  input: LoadInput,
-  errors: RowErrors,
-  progress: LoadProgress,
-  afterBatch: () => void,
-): Promise<Map<string, ChangeSet>> {
+export const stagingPass: LoadPass = async (client, input, errors, progress, afterBatch) => {
   const changes = new Map<string, { ref: IndicatorRef; periods: Set<string>; areas: Set<string> }>();
   const copy = new CopyStream(client, STAGING_COPY);
   let text = '';
@@ -247,4 +247,4 @@ export async function stagingPass(
   return new Map(
     [...changes].map(([id, c]) => [id, { ref: c.ref, periods: c.periods, areaIds: listedAreas(c.areas) }]),
   );
-}
+};
