@@ -2,7 +2,8 @@
 // Fuzz suite (`npm test` step `fuzz`, or `node tools/fuzz/run.mjs`): starts the embedded platform
 // from dist/server with a throwaway data directory, replays the hostile inputs of issue 10 and
 // generates more from every service's OpenAPI document, and fails on any 5xx, any broken
-// connection, a process that stops answering, or a /health/live answer slower than 500 ms.
+// connection, a process that stops answering, or a /health/live answer held up over 500 ms by
+// the platform's own event loop (see watchdog.mjs).
 // Seeded (FUZZ_SEED), bounded (FUZZ_BUDGET_SECONDS for the generated requests).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -115,6 +116,7 @@ async function fuzz(platform) {
     docs.map((d) => d.service),
     LIVENESS_LIMIT_MS,
     () => [...inFlight],
+    platform.pid,
   );
   const random = createRandom(seed);
   const operations = docs.flatMap(({ doc }) => operationsOf(doc).map((op) => ({ doc, op })));
@@ -159,7 +161,7 @@ async function fuzz(platform) {
   const attacked = await attack(baseUrl, tokens, cases, deadline);
   const health = await watchdog.stop();
   log(
-    `${attacked.sent} generated requests sent${attacked.skipped > 0 ? `, ${attacked.skipped} left for lack of time` : ''}; liveness polled ${health.polls}×, slowest ${Math.round(health.slowest.ms)} ms (${health.slowest.service})`,
+    `${attacked.sent} generated requests sent${attacked.skipped > 0 ? `, ${attacked.skipped} left for lack of time` : ''}; liveness polled ${health.polls}×, slowest ${Math.round(health.slowest.ms)} ms (${health.slowest.service}; its event loop at work ${Math.round(health.slowest.loopMs ?? 0)} ms)`,
   );
   log(
     `answers: ${Object.entries(attacked.statuses)

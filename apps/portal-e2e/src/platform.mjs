@@ -109,7 +109,7 @@ export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 })
     rmSync(dataDir, { recursive: true, force: true });
   }
 
-  return { baseUrl, startupMs, phases, stop };
+  return { baseUrl, pid: child.pid, startupMs, phases, stop };
 }
 
 /**
