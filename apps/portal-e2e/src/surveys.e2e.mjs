@@ -158,6 +158,34 @@ export function surveyTests(context, it = nodeIt) {
     );
   });
 
+  it('refuses a paper import with errors, naming each row’s problem in German; nothing is imported', async () => {
+    await page.getByTestId('responses-input').setInputFiles({
+      name: 'papierfrageboegen.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('gebiet,sicher,hobby\n01011101,vielleicht,\n'),
+    });
+    const notice = page
+      .getByTestId('import-message')
+      .getByRole('alert')
+      .filter({ hasText: 'Die Datei enthält Fehler; es wurde nichts importiert.' });
+    await notice.waitFor();
+    // Worded by the service's codes, not its English reasons ('"hobby" is not a question of this form').
+    assert.deepEqual(await notice.locator('ul.lines li').allInnerTexts(), [
+      'Zeile 1, Spalte „hobby“: „hobby“ ist keine Frage dieses Fragebogens.',
+      'Zeile 2, Spalte „sicher“: „vielleicht“ ist keine Antwort der Auswahlliste „liste_1“.',
+    ]);
+    assert.equal(
+      await page
+        .getByRole('row', { name: /Welle 1/ })
+        .getByRole('cell')
+        .last()
+        .innerText(),
+      '0',
+    );
+    const violations = await seriousA11yViolations(page);
+    assert.deepEqual(violations, [], describeViolations(violations));
+  });
+
   it('is answered on the public form without login: accessible, errors announced and focused', async () => {
     const anonymous = await context.browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -214,6 +242,18 @@ export function surveyTests(context, it = nodeIt) {
     const violations = await seriousA11yViolations(page);
     assert.deepEqual(violations, [], describeViolations(violations));
     assert.deepEqual(consoleErrors, []);
+  });
+
+  it('refuses, once responses exist, a questionnaire change that would break them, saying which in German', async () => {
+    await page.getByRole('tab', { name: 'Fragebogen' }).click();
+    await page.getByRole('button', { name: 'sicher löschen' }).click();
+    await page.getByTestId('save-form').click();
+    const notice = page.getByRole('alert').filter({ hasText: 'Nicht gespeichert: Es gibt schon Antworten' });
+    await notice.waitFor();
+    // Worded by the service's code, not its English reason ('question sicher was removed').
+    assert.deepEqual(await notice.locator('ul.lines li').allInnerTexts(), [
+      'Die Frage sicher wurde entfernt.',
+    ]);
   });
 
   it('publishes a survey placing respondents by map point: the portal hands the registry boundaries over, the form places a typed point', async () => {

@@ -147,6 +147,20 @@ export class SurveyApi {
     return this.client.get('/api/survey/surveys/{id}/links', { path: { id } });
   }
 
+  /** Paper responses into a wave, all or nothing (CSV, comma or semicolon, or XLSX). */
+  importResponses(id: string, waveId: string, file: File): Promise<{ imported: number }> {
+    const type = /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv';
+    return this.client.upload(
+      'post',
+      '/api/survey/surveys/{id}/waves/{waveId}/response-imports',
+      file,
+      type,
+      {
+        path: { id, waveId },
+      },
+    );
+  }
+
   /** The owner's release of a wave's remaining responses (allowed once the wave has ended). */
   releaseResults(id: string, waveId: string): Promise<ResultsRelease> {
     return this.client.post('/api/survey/surveys/{id}/waves/{waveId}/results/release', {

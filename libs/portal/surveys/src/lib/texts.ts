@@ -1,7 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
 import { describeProblem, I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { FORM_CHANGE_TEXTS_DE, FORM_CHANGE_TEXTS_EN, formChangeTexts } from './form-changes';
 import { PUBLISH_PROBLEM_TEXTS_DE, PUBLISH_PROBLEM_TEXTS_EN } from './publish-panel/publish-problems';
+import { IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN } from './response-import/import-issue-texts';
 
 const de = {
   heading: 'Befragungen',
@@ -85,6 +87,11 @@ const de = {
   closesOn: 'Ende',
   invitationOnly: 'Nur mit Einladungscode',
   responses: 'Antworten',
+  importWave: 'Papierfragebögen importieren in Welle',
+  importResponses: 'Datei wählen (CSV oder XLSX)',
+  importNote:
+    'Eine Zeile je Fragebogen, eine Spalte je Frage (Variablenname in Zeile 1). Die Datei wird ganz oder gar nicht übernommen.',
+  importedResponses: '{n} Antworten importiert.',
   publish: 'Veröffentlichen',
   geometriesMissing:
     'Für die Ortsangabe per Karte fehlen die Grenzen dieser Zielgebiete im Gebietsregister: {codes}',
@@ -123,6 +130,8 @@ const de = {
   noResults: 'Für diese Welle liegen noch keine Antworten vor.',
   noWave: 'Legen Sie unter „Veröffentlichen“ eine Welle an.',
   ...PUBLISH_PROBLEM_TEXTS_DE,
+  ...FORM_CHANGE_TEXTS_DE,
+  ...IMPORT_ISSUE_TEXTS_DE,
 };
 
 const en: Record<keyof typeof de, string> = {
@@ -207,6 +216,11 @@ const en: Record<keyof typeof de, string> = {
   closesOn: 'Closes',
   invitationOnly: 'Invitation code required',
   responses: 'Responses',
+  importWave: 'Import paper questionnaires into wave',
+  importResponses: 'Choose file (CSV or XLSX)',
+  importNote:
+    'One row per questionnaire, one column per question (variable name in row 1). The file is taken whole or not at all.',
+  importedResponses: '{n} responses imported.',
   publish: 'Publish',
   geometriesMissing:
     'For locating respondents by map point, the area register has no boundaries for these target areas: {codes}',
@@ -245,6 +259,8 @@ const en: Record<keyof typeof de, string> = {
   noResults: 'No responses for this wave yet.',
   noWave: 'Add a wave under "Publish".',
   ...PUBLISH_PROBLEM_TEXTS_EN,
+  ...FORM_CHANGE_TEXTS_EN,
+  ...IMPORT_ISSUE_TEXTS_EN,
 };
 
 export type SurveyTextKey = keyof typeof de;
@@ -257,6 +273,16 @@ export class SurveyTexts {
 
   /** A failed request, in the words of the portal's translation tables. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
+
+  /** A failed request; a refused form change says, line by line, what would break the responses. */
+  readonly failure = (error: unknown): { text: string; lines?: string[] } => {
+    const refused = formChangeTexts(error);
+    if (!refused) return { text: this.problem(error) };
+    return {
+      text: this.t(refused.heading.key),
+      lines: refused.lines.map(({ key, params }) => this.t(key, params)),
+    };
+  };
 
   readonly percent = (value: number | null | undefined, digits = 1): string =>
     value === null || value === undefined

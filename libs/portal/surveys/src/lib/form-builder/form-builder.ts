@@ -8,7 +8,7 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { Notice, saveBlob } from '@quartier/portal-ui';
+import { saveBlob } from '@quartier/portal-ui';
 import {
   insertNode,
   LIST_TYPES,
@@ -34,6 +34,8 @@ import {
   type QuestionType,
   type SurveyDetail,
 } from '../survey-api';
+import { FileButton } from '../file-button';
+import { type SurveyMessage, SurveyMessageNotice } from '../survey-message';
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
 import { BuilderTexts } from './builder-texts';
@@ -58,7 +60,7 @@ interface Row {
  */
 @Component({
   selector: 'q-form-builder',
-  imports: [Notice],
+  imports: [SurveyMessageNotice, FileButton],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './form-builder.html',
   styleUrl: './form-builder.scss',
@@ -89,9 +91,7 @@ export class FormBuilder {
   protected readonly errors = computed(() => this.problems().filter((p) => p.severity !== 'warning'));
   protected readonly warnings = computed(() => this.problems().filter((p) => p.severity === 'warning'));
   protected readonly checking = signal(false);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string; lines?: string[] } | null>(
-    null,
-  );
+  protected readonly message = signal<SurveyMessage | null>(null);
   protected readonly showPreview = signal(false);
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -366,14 +366,11 @@ export class FormBuilder {
       this.message.set({ kind: 'success', text: this.t('saved', { version: survey.formVersion }) });
       this.workspace.updated(survey);
     } catch (error) {
-      this.message.set({ kind: 'error', text: this.texts.problem(error) });
+      this.message.set({ kind: 'error', ...this.texts.failure(error) });
     }
   }
 
-  protected async importFile(event: Event): Promise<void> {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
+  protected async importFile(file: File): Promise<void> {
     this.message.set(null);
     try {
       const survey = await this.api.uploadXlsForm(this.survey().id, file);
@@ -391,10 +388,8 @@ export class FormBuilder {
       this.message.set(
         issues && issues.length > 0
           ? { kind: 'error', text: this.t('importErrors'), lines: issues.map(this.bt.sheetIssue) }
-          : { kind: 'error', text: this.texts.problem(error) },
+          : { kind: 'error', ...this.texts.failure(error) },
       );
-    } finally {
-      input.value = '';
     }
   }
 

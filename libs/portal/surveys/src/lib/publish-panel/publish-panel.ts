@@ -10,7 +10,7 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { ChoiceSelect, Notice } from '@quartier/portal-ui';
+import { ChoiceSelect } from '@quartier/portal-ui';
 import { browserTimeZone } from '@quartier/portal-ui/days';
 import { BuilderTexts } from '../form-builder/builder-texts';
 import {
@@ -23,17 +23,19 @@ import {
 import { SurveyApi, type SurveyDetail } from '../survey-api';
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
+import { ResponseImport } from '../response-import/response-import';
+import { type SurveyMessage, SurveyMessageNotice } from '../survey-message';
 import { publishProblemTexts } from './publish-problems';
 import { proposedWaveDays } from './wave-days';
 
 /** Target areas, waves, publishing, and the links and QR codes per area. */
 @Component({
   selector: 'q-publish-panel',
-  imports: [Notice, FormsModule, ChoiceSelect],
+  imports: [SurveyMessageNotice, FormsModule, ChoiceSelect, ResponseImport],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (message(); as m) {
-      <q-notice [kind]="m.kind">{{ m.text }}</q-notice>
+      <q-survey-message [message]="m" />
     }
     <section aria-labelledby="targets-heading">
       <h2 id="targets-heading">{{ t('targetAreas') }} ({{ survey().targetAreas.length }})</h2>
@@ -113,6 +115,9 @@ import { proposedWaveDays } from './wave-days';
             {{ t('addWave') }}
           </button>
         </form>
+      }
+      @if (survey().editable && survey().status === 'open') {
+        <q-response-import [survey]="survey()" />
       }
     </section>
 
@@ -277,7 +282,7 @@ export class PublishPanel {
     loader: ({ params }) => this.api.links(params.id),
   });
   protected readonly problems = signal<string[]>([]);
-  protected readonly message = signal<{ kind: 'success' | 'error'; text: string } | null>(null);
+  protected readonly message = signal<SurveyMessage | null>(null);
   protected readonly hasForm = computed(() => this.survey().formVersion > 0);
 
   protected waveName = '';
@@ -297,7 +302,7 @@ export class PublishPanel {
       const body = (error as { error?: { code?: string; details?: unknown } }).error;
       if (body?.code === 'NotPublishable')
         this.problems.set(publishProblemTexts(body.details).map(({ key, params }) => this.t(key, params)));
-      else this.message.set({ kind: 'error', text: this.texts.problem(error) });
+      else this.message.set({ kind: 'error', ...this.texts.failure(error) });
     }
   }
 

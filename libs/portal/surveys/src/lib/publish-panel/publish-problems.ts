@@ -2,13 +2,7 @@
 // problem's `code` (the survey service's `details.issues`, beside its English `problems`), filled
 // with the values it names. A code the portal does not know, or an answer without codes, gets the
 // general sentence; the English message is never shown.
-import { codedTextKey, type TranslationParams } from '@quartier/portal-ui/texts';
-
-/** One reason as the survey service reports it in a 409 NotPublishable's `details.issues`. */
-export interface PublishIssue {
-  readonly code?: unknown;
-  readonly params?: unknown;
-}
+import { type CodedReason, codedReason, detailsList } from '../coded-reasons';
 
 export const PUBLISH_PROBLEM_TEXTS_DE = {
   'publishProblem.NoForm': 'Die Befragung hat noch keinen Fragebogen.',
@@ -48,32 +42,14 @@ export const PUBLISH_PROBLEM_TEXTS_EN: Readonly<Record<PublishProblemTextKey, st
   'publishProblem.other': 'The survey does not yet meet a condition for publishing.',
 };
 
-function scalarParams(params: unknown): Record<string, string | number> {
-  if (typeof params !== 'object' || params === null) return {};
-  return Object.fromEntries(
-    Object.entries(params).filter(([, v]) => typeof v === 'string' || typeof v === 'number'),
-  ) as Record<string, string | number>;
-}
-
 /**
  * The sentences for a refused publication's details: one per issue by its code (the general one
  * for an unknown code or a missing value); without issues, one general sentence.
  */
-export function publishProblemTexts(
-  details: unknown,
-): { key: PublishProblemTextKey; params: TranslationParams }[] {
-  const issues =
-    typeof details === 'object' && details !== null ? (details as { issues?: unknown }).issues : undefined;
-  if (!Array.isArray(issues) || issues.length === 0) return [{ key: 'publishProblem.other', params: {} }];
-  return issues.map((issue: PublishIssue) => {
-    const code = typeof issue?.code === 'string' ? issue.code : '';
-    const params = scalarParams(issue?.params);
-    const key = codedTextKey(
-      PUBLISH_PROBLEM_TEXTS_DE,
-      `publishProblem.${code}`,
-      params,
-      'publishProblem.other',
-    );
-    return { key, params };
-  });
+export function publishProblemTexts(details: unknown): CodedReason<PublishProblemTextKey>[] {
+  const issues = detailsList(details, 'issues');
+  if (!issues) return [{ key: 'publishProblem.other', params: {} }];
+  return issues.map((issue) =>
+    codedReason(issue, PUBLISH_PROBLEM_TEXTS_DE, 'publishProblem', 'publishProblem.other'),
+  );
 }
