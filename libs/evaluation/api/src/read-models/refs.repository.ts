@@ -83,18 +83,18 @@ export class RefsRepository {
   }
 
   async programme(tenantId: string, id: string): Promise<ProgrammeRefRow | null> {
-    return selectOne<ProgrammeRefRow>(
-      this.db,
-      `SELECT ${PROGRAMME} FROM programme_ref p WHERE p.tenant_id = $1 AND p.id = $2`,
-      [tenantId, id],
-    );
+    return this.programmeWhere('id', tenantId, id);
   }
 
   async programmeByName(tenantId: string, name: string): Promise<ProgrammeRefRow | null> {
+    return this.programmeWhere('name', tenantId, name);
+  }
+
+  private programmeWhere(column: 'id' | 'name', tenantId: string, value: string) {
     return selectOne<ProgrammeRefRow>(
       this.db,
-      `SELECT ${PROGRAMME} FROM programme_ref p WHERE p.tenant_id = $1 AND p.name = $2`,
-      [tenantId, name],
+      `SELECT ${PROGRAMME} FROM programme_ref p WHERE p.tenant_id = $1 AND p.${column} = $2`,
+      [tenantId, value],
     );
   }
 
