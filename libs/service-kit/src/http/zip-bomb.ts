@@ -56,6 +56,20 @@ interface ZipPart {
   size: number;
 }
 
+/**
+ * The fields a local header and its central directory entry both hold, from `at` on (version
+ * needed, flags, method, time, date, CRC, sizes, name length — the central entry has them two
+ * bytes further on, after the version that made it). Time, date and flags stay zero.
+ */
+function writeEntryFields(header: Buffer, at: number, part: ZipPart, size: number, nameLength: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(part.crc >>> 0, at + 10);
+  header.writeUInt32LE(part.data.length, at + 14);
+  header.writeUInt32LE(size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 /** A ZIP archive (deflated entries, no data descriptors); `claimed` overrides stated sizes by name. */
 function zipArchive(parts: readonly ZipPart[], claimed: Record<string, number>): Buffer {
   const locals: Buffer[] = [];
@@ -66,21 +80,11 @@ function zipArchive(parts: readonly ZipPart[], claimed: Record<string, number>):
     const size = claimed[part.name] ?? part.size;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(part.crc >>> 0, 14);
-    local.writeUInt32LE(part.data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, part, size, name.length);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(part.crc >>> 0, 16);
-    central.writeUInt32LE(part.data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // made by: version 2.0
+    writeEntryFields(central, 6, part, size, name.length);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, part.data);
     centrals.push(central, name);
