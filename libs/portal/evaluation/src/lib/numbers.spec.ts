@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { formatP, formatSigned, isFailure, shortHash } from './numbers.ts';
+import { formatP, formatSigned, isFailure, shortHash, succeeded } from './numbers.ts';
 
 describe('reading evaluation numbers', () => {
   it('tells a failure from a result', () => {
     assert.equal(isFailure({ error: { code: 'TooFewAreas', message: 'x' } }), true);
     assert.equal(isFailure({ estimate: 1 }), false);
     assert.equal(isFailure(null), false);
+  });
+
+  it('keeps the numbers of a result and drops a failure', () => {
+    const result = { estimate: 1 };
+    assert.equal(succeeded(result), result);
+    assert.equal(succeeded({ error: { code: 'TooFewAreas', message: 'x' } }), null);
+    assert.equal(succeeded(null), null);
+    assert.equal(succeeded(undefined), null);
   });
 
   it('writes p-values with three decimals and small ones as below a thousandth', () => {

@@ -10,6 +10,11 @@ export function isFailure<T extends object>(result: T | Failure | null | undefin
   return !!result && 'error' in result;
 }
 
+/** The numbers of a result the service may have failed to compute; null when it failed or is absent. */
+export function succeeded<T extends object>(result: T | null | undefined): Exclude<T, Failure> | null {
+  return result && !isFailure(result) ? (result as Exclude<T, Failure>) : null;
+}
+
 /** p-values as reported in evaluations: "< 0.001" below a thousandth, else three decimals. */
 export function formatP(p: number | null, locale: string): string {
   if (p === null || !Number.isFinite(p)) return '–';

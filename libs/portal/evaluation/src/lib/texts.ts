@@ -1,7 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom, toApiProblem } from '@quartier/portal-data-access';
 import { describeProblem, featureKeyTexts, featureTexts, I18n } from '@quartier/portal-ui';
-import { formatP, formatSigned, type Failure } from './numbers';
+import { formatP, formatSigned, isFailure, type Failure } from './numbers';
 import { DE, type EvaluationTextKey } from './texts-de';
 import { EN } from './texts-en';
 
@@ -22,6 +22,9 @@ export class EvaluationTexts {
   /** A result the service could not compute, by its code (its details fill the sentence). */
   readonly failure = (failure: Failure): string =>
     describeProblem(toApiProblem(422, failure.error), this.i18n.t);
+  /** Why a result is missing, if the service failed to compute it; null when it has numbers. */
+  readonly failed = (result: object | null | undefined): string | null =>
+    isFailure(result) ? this.failure(result) : null;
 
   /** `{de, en}` texts of the service's catalogues in the current language. */
   readonly pick = this.i18n.pick;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { balanceSummary, balanceVerdict } from '../balance-view';
 import { EvaluationWorkspace, type Results } from '../evaluation-workspace';
-import { isFailure } from '../numbers';
+import { succeeded } from '../numbers';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
 
 /** Standardised mean differences of the matching indicators before and after matching. */
@@ -61,10 +61,7 @@ export class BalanceTable {
 
   protected readonly rows = computed(() => this.results().numbers.balance);
   protected readonly summary = computed(() => balanceSummary(this.rows() ?? []));
-  protected readonly period = computed(() => {
-    const matching = this.results().numbers.matching;
-    return matching && !isFailure(matching) ? matching.period : '';
-  });
+  protected readonly period = computed(() => succeeded(this.results().numbers.matching)?.period ?? '');
 
   protected verdictKey(smd: number | null): EvaluationTextKey {
     return `verdict.${balanceVerdict(smd)}` as EvaluationTextKey;

@@ -16,7 +16,7 @@ import {
 } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation, type Results } from '../evaluation-workspace';
 import { areaRoles, MAP_ROLES, ROLE_COLORS, roleCounts, type MapRole } from '../map-roles';
-import { isFailure } from '../numbers';
+import { succeeded } from '../numbers';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
 
 /** Grey outlines and black for the evaluated areas: the role fills include a dark blue. */
@@ -62,21 +62,11 @@ export class ComparisonSection {
   protected readonly busy = this.submission.busy;
 
   protected readonly matching = computed(() => this.results().numbers.matching);
-  protected readonly matchingError = computed(() => {
-    const matching = this.matching();
-    return matching && isFailure(matching) ? this.texts.failure(matching) : null;
-  });
-  protected readonly pairs = computed(() => {
-    const matching = this.matching();
-    return matching && !isFailure(matching) ? matching.pairs : [];
-  });
-  protected readonly roles = computed(() => {
-    const matching = this.matching();
-    return areaRoles({
-      areas: this.results().areas,
-      candidates: matching && !isFailure(matching) ? matching.candidates : null,
-    });
-  });
+  protected readonly matchingError = computed(() => this.texts.failed(this.matching()));
+  protected readonly pairs = computed(() => succeeded(this.matching())?.pairs ?? []);
+  protected readonly roles = computed(() =>
+    areaRoles({ areas: this.results().areas, candidates: succeeded(this.matching())?.candidates ?? null }),
+  );
   protected readonly counts = computed(() =>
     roleCounts(this.roles(), this.collection()?.features.length ?? this.roles().size),
   );

@@ -62,6 +62,10 @@ export class DesignForm {
   protected readonly outcomeChoices = computed(() =>
     this.indicators().map((i) => ({ key: i.code, label: `${i.name} (${i.code})` })),
   );
+  /** Matching is on indicators' baseline values: the codes alone keep the list short. */
+  protected readonly matchChoices = computed(() =>
+    this.indicators().map((i) => ({ key: i.code, label: i.code })),
+  );
   protected readonly surveyChoices = computed(() =>
     (this.workspace.sources.value()?.surveyItems ?? []).map((s) => ({ key: s.code, label: s.name })),
   );

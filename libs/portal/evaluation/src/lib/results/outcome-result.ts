@@ -3,7 +3,7 @@ import { Notice, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { EventStudyChart, type EventStudyChartTexts } from '../charts/event-study-chart';
 import { EvaluationWorkspace, type Outcome, type Results } from '../evaluation-workspace';
 import { eventStudyChartData, eventStudyRows, preTrendPeriods } from '../event-study-view';
-import { isFailure } from '../numbers';
+import { succeeded } from '../numbers';
 import { EvaluationTexts } from '../texts';
 
 /** One outcome indicator: before/after against the city, the DiD, and the event study (chart and table). */
@@ -31,14 +31,8 @@ export class OutcomeResult {
   );
   protected readonly headingId = computed(() => `outcome-${this.outcome().indicator}`);
 
-  protected readonly beforeAfter = computed(() => {
-    const result = this.outcome().beforeAfter;
-    return isFailure(result) ? null : result;
-  });
-  protected readonly beforeAfterError = computed(() => {
-    const result = this.outcome().beforeAfter;
-    return isFailure(result) ? this.texts.failure(result) : null;
-  });
+  protected readonly beforeAfter = computed(() => succeeded(this.outcome().beforeAfter));
+  protected readonly beforeAfterError = computed(() => this.texts.failed(this.outcome().beforeAfter));
   protected readonly beforeAfterRows = computed(() => {
     const ba = this.beforeAfter();
     if (!ba) return [];
@@ -52,14 +46,8 @@ export class OutcomeResult {
     return rows;
   });
 
-  protected readonly did = computed(() => {
-    const result = this.outcome().did;
-    return isFailure(result) ? null : result;
-  });
-  protected readonly didError = computed(() => {
-    const result = this.outcome().did;
-    return isFailure(result) ? this.texts.failure(result) : null;
-  });
+  protected readonly did = computed(() => succeeded(this.outcome().did));
+  protected readonly didError = computed(() => this.texts.failed(this.outcome().did));
   /**
    * The DiD's group means as the table shows them, then the estimate with its interval, standard
    * error and p value (the facts above the table) in the change column, for the CSV/XLSX download.
@@ -97,13 +85,10 @@ export class OutcomeResult {
     });
   });
 
-  protected readonly studyError = computed(() => {
-    const result = this.outcome().eventStudy;
-    return isFailure(result) ? this.texts.failure(result) : null;
-  });
+  protected readonly studyError = computed(() => this.texts.failed(this.outcome().eventStudy));
   protected readonly studyRows = computed(() => {
-    const result = this.outcome().eventStudy;
-    return isFailure(result) ? [] : eventStudyRows(result);
+    const study = succeeded(this.outcome().eventStudy);
+    return study ? eventStudyRows(study) : [];
   });
   protected readonly chartData = computed(() => eventStudyChartData(this.studyRows()));
   protected readonly preTrends = computed(() => preTrendPeriods(this.studyRows()));
