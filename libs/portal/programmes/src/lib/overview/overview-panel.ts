@@ -22,7 +22,6 @@ export class OverviewPanel {
   protected readonly t = this.texts.t;
   readonly programme = input.required<Programme>();
   protected readonly money = MONEY;
-  protected readonly statuses = STATUSES;
 
   protected readonly dashboard = resource({
     params: () => this.programme().id,
@@ -50,15 +49,25 @@ export class OverviewPanel {
   });
   protected readonly total = computed(() => totals(this.rows(), MONEY));
 
-  protected readonly fields = computed(() => {
+  /** The measures counted by status (every status, in workflow order) and by field of action. */
+  protected readonly counts = computed(() => {
     const d = this.dashboard.value();
     if (!d) return [];
     const labels = new Map(d.fieldsOfAction.map((f) => [f.key, f.label]));
-    return Object.entries(d.measuresByField).map(([key, count]) => ({
+    const byStatus = STATUSES.map((key) => ({
+      key,
+      label: this.texts.tk('measure', key),
+      count: d.measuresByStatus[key] ?? 0,
+    }));
+    const byField = Object.entries(d.measuresByField).map(([key, count]) => ({
       key,
       label: key === '' ? this.t('noField') : (labels.get(key) ?? key),
       count,
     }));
+    return [
+      { heading: 'byStatus', column: 'status', testId: 'measures-by-status', rows: byStatus },
+      { heading: 'byField', column: 'filterField', testId: null, rows: byField },
+    ] as const;
   });
 
   protected readonly geometry = this.workspace.geometryOf(
@@ -75,8 +84,4 @@ export class OverviewPanel {
       });
     return map;
   });
-
-  protected count(status: string): number {
-    return this.dashboard.value()?.measuresByStatus[status] ?? 0;
-  }
 }
