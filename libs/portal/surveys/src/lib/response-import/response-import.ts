@@ -41,6 +41,10 @@ import { IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN, importIssueLines } from '
     }
   `,
   styles: `
+    :host {
+      display: block;
+      margin-top: 1.5rem;
+    }
     .row {
       display: flex;
       flex-wrap: wrap;
