@@ -2,6 +2,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import type { Results } from '../evaluation-workspace';
 import { EvaluationTexts } from '../texts';
 
+type Numbers = Results['numbers'];
+
+/** Waves side by side in one cell: "date: value; date: value". */
+function waveList<W extends { waveDate: string }>(waves: readonly W[], value: (wave: W) => string): string {
+  return waves.map((wave) => `${wave.waveDate}: ${value(wave)}`).join('; ');
+}
+
 /** Survey items per area and wave (k-anonymous cells only) and network measures per wave, with their change. */
 @Component({
   selector: 'q-evidence-tables',
@@ -28,15 +35,7 @@ import { EvaluationTexts } from '../texts';
                 <th scope="row">{{ itemName(s.item) }}{{ s.option ? ': ' + s.option : '' }}</th>
                 <td>{{ areaName(s.area) }}</td>
                 <td>{{ texts.tk('statistic', s.statistic) }}</td>
-                <td>
-                  @for (w of s.waves; track w.wave; let last = $last) {
-                    {{ w.waveDate }}:
-                    {{ w.suppressed ? t('suppressed') : texts.number(w.value) + ' (' + w.respondents + ')' }}
-                    @if (!last) {
-                      ;
-                    }
-                  }
-                </td>
+                <td>{{ surveyWaves(s.waves) }}</td>
                 <td class="num">{{ texts.signed(s.change) }}</td>
               </tr>
             }
@@ -65,14 +64,7 @@ import { EvaluationTexts } from '../texts';
                 <th scope="row">{{ n.network }}</th>
                 <td>{{ n.measure }}</td>
                 <td>{{ n.area ? areaName(n.area) : t('wholeNetwork') }}</td>
-                <td>
-                  @for (w of n.waves; track w.wave; let last = $last) {
-                    {{ w.waveDate }}: {{ texts.number(w.value, 3) }}
-                    @if (!last) {
-                      ;
-                    }
-                  }
-                </td>
+                <td>{{ networkWaves(n.waves) }}</td>
                 <td class="num">{{ texts.signed(n.change, 3) }}</td>
               </tr>
             }
@@ -94,6 +86,17 @@ export class EvidenceTables {
   protected areaName(code: string): string {
     const name = this.areas().get(code);
     return name ? `${code} ${name}` : code;
+  }
+
+  /** A survey row's waves: each value with its respondents, or withheld (too few to show). */
+  protected surveyWaves(waves: Numbers['survey'][number]['waves']): string {
+    return waveList(waves, (w) =>
+      w.suppressed ? this.t('suppressed') : `${this.texts.number(w.value)} (${w.respondents})`,
+    );
+  }
+
+  protected networkWaves(waves: Numbers['network'][number]['waves']): string {
+    return waveList(waves, (w) => this.texts.number(w.value, 3));
   }
 
   protected itemName(code: string): string {
