@@ -168,18 +168,13 @@ import { proposedWaveDays } from './wave-days';
       </section>
     }
   `,
+  styleUrl: '../panel-controls.css',
   styles: `
     section {
       margin: 1.5rem 0;
     }
     h2 {
       font-size: 1.2rem;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
     }
     .areas {
       columns: 2 18rem;

@@ -40,24 +40,11 @@ import { IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN, importIssueLines } from '
       <q-survey-message [message]="m" data-testid="import-message" />
     }
   `,
+  styleUrl: '../panel-controls.css',
   styles: `
     :host {
       display: block;
       margin-top: 1.5rem;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
-    }
-    select {
-      font: inherit;
-      min-height: 2.25rem;
-    }
-    .note {
-      color: #3c4650;
-      max-width: 70ch;
     }
   `,
 })

@@ -222,20 +222,10 @@ interface ResultRow {
       }
     }
   `,
+  styleUrl: '../panel-controls.css',
   styles: `
     .row {
-      display: flex;
-      gap: 0.5rem;
-      align-items: center;
       margin: 1rem 0;
-    }
-    select {
-      font: inherit;
-      min-height: 2.25rem;
-    }
-    .note {
-      color: #3c4650;
-      max-width: 70ch;
     }
     .release {
       border-left: 4px solid #0b5cad;
