@@ -234,15 +234,8 @@ export class CollectionService {
   }
 
   /** Server-side validation of every answer with the core; throws 422 naming the failing field. */
-  validate(
-    context: CollectionContext,
-    wave: WaveRow,
-    input: SubmissionInput,
-    today: string,
-    nonRelevant: 'reject' | 'drop',
-    enforceRequired: boolean,
-  ): StoredResponse {
-    const checked = this.check(context, wave, input, today, nonRelevant, enforceRequired);
+  validate(...args: Parameters<CollectionService['check']>): StoredResponse {
+    const checked = this.check(...args);
     if (checked.ok) return checked.response;
     // The 422 of a submission names path, code and message, as the public form reads them.
     throw new SurveyApiError('InvalidAnswers', checked.message, {
