@@ -2,10 +2,7 @@ import { RegistryError } from '@quartier/registry-core';
 import { spooledHead } from '@quartier/service-kit';
 import { createReadStream } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { chain } from 'stream-chain';
-import { parser } from 'stream-json';
-import { pick } from 'stream-json/filters/Pick';
-import { streamArray } from 'stream-json/streamers/StreamArray';
+import { FeatureSplitter, JsonSyntaxError } from './feature-splitter';
 
 /**
  * Longest stretch of parsing and of the caller's per-feature work before the event loop gets a
@@ -15,46 +12,58 @@ import { streamArray } from 'stream-json/streamers/StreamArray';
  */
 const SLICE_MS = 10;
 
+/** Bytes read from the spool file at a time: fewer, larger reads for the scanner's loop. */
+const READ_BYTES = 1 << 20;
+
 /**
- * Yields the features of a GeoJSON FeatureCollection file one at a time, so a file of any size
- * is parsed in constant memory. `onBytes` reports how far into the file the parser is.
+ * Yields the features of a GeoJSON FeatureCollection file one at a time, each parsed on its own,
+ * so a file of any size is held one feature at a time (see FeatureSplitter); the rest of the
+ * document is checked as JSON once the file is read. `onBytes` reports how far into the file
+ * the scan is.
  */
 export async function* streamFeatures(
   file: string,
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<{ index: number; feature: unknown }> {
-  const source = createReadStream(file);
+  const splitter = new FeatureSplitter();
   let bytes = 0;
-  source.on('data', (chunk) => {
+  let index = 0;
+  let sliceStart = performance.now();
+  for await (const chunk of createReadStream(file, { highWaterMark: READ_BYTES }) as AsyncIterable<Buffer>) {
     bytes += chunk.length;
     onBytes(bytes);
-  });
-  // Packed values only: the features are assembled whole, so the parser's streamed pieces of
-  // every key, string and number (a coordinate was four tokens, each through three object-mode
-  // streams) were made only to be thrown away — at 50,000 areas about a quarter of the import.
-  const pipeline = chain([
-    source,
-    parser({ streamValues: false }),
-    pick({ filter: 'features' }),
-    streamArray(),
-  ]);
-  let sawFeatures = false;
-  let sliceStart = performance.now();
-  try {
-    for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
-      sawFeatures = true;
-      yield { index: item.key, feature: item.value };
+    for (const element of splitOrRefuse(splitter, chunk)) {
+      yield { index, feature: parseOrRefuse(element.toString('utf8'), `feature ${index + 1}: `) };
+      index++;
       if (performance.now() - sliceStart > SLICE_MS) {
         await nextTurn();
         sliceStart = performance.now();
       }
     }
-  } catch (error) {
-    // The parser's own errors carry no system error code (reading the spool file's do).
-    if ((error as NodeJS.ErrnoException).code !== undefined) throw error;
-    throw refused('NotJson', `the file is not valid JSON: ${(error as Error).message}`);
   }
-  if (!sawFeatures) await refuseWithoutFeatures(file);
+  parseOrRefuse(splitter.end(), '');
+  if (index === 0) await refuseWithoutFeatures(file);
+}
+
+function splitOrRefuse(splitter: FeatureSplitter, chunk: Buffer): Buffer[] {
+  try {
+    return splitter.push(chunk);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) throw notJson(error.message);
+    throw error;
+  }
+}
+
+function parseOrRefuse(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw notJson(`${where}${(error as Error).message}`);
+  }
+}
+
+function notJson(reason: string): RegistryError {
+  return refused('NotJson', `the file is not valid JSON: ${reason}`);
 }
 
 /** Why a file as a whole cannot be imported, as a stable code the portal words. */
