@@ -54,8 +54,11 @@ export class AreaRefRepository {
    * (area_ref_tenant_version_idx): no sort, and the current valid-from is one index entry.
    */
   async all(tenantId: string, today: string, manager: EntityManager = this.db.manager): Promise<AreaNode[]> {
+    // The path as JSON: node-pg parses a uuid[] literal in JavaScript (postgres-array), 16–18 ms
+    // for 1,338 areas in a fresh process and 176 ms for 57,000; JSON.parse takes 1–2 and 12 ms.
+    // The whole tree is read after every change of the tenant's areas, first by the next import.
     return manager.query(
-      `SELECT id, code, name, level, parent_id AS "parentId", path, population,
+      `SELECT id, code, name, level, parent_id AS "parentId", to_json(path) AS path, population,
               valid_from = ${currentAreaVersionSql('$1', '$2')} AS current
          FROM area_ref WHERE tenant_id = $1 ORDER BY valid_from, code`,
       [tenantId, today],
