@@ -15,6 +15,7 @@ export {
   questionAtPath,
 } from './compile';
 export { parseGeopoint } from './area';
+export type { AnswerCause } from './answer-issue-codes';
 export {
   type AnswerIssue,
   type AnswerValue,

@@ -1,7 +1,12 @@
 /// <reference lib="dom" />
 // Errors on the page: each on its field (aria-invalid, the error slot), all in a summary with
 // links, the count announced, focus on the first invalid field — in the respondent's words.
-import { type AnswerIssue, type CompiledForm, questionAtPath } from '@quartier/survey-core/browser';
+import {
+  type AnswerCause,
+  type AnswerIssue,
+  type CompiledForm,
+  questionAtPath,
+} from '@quartier/survey-core/browser';
 import type { FieldIssue, Texts } from './definition';
 import { announce, byId } from './dom';
 
@@ -84,18 +89,19 @@ export class IssueView {
 
   /**
    * The core's own messages are technical English; the form's constraint and required messages
-   * (already in the respondent's language) are kept, everything else is said in plain words.
+   * (already in the respondent's language) are kept, everything else is said in plain words —
+   * chosen by the issue's cause, never by its English text. A server that answers issues without
+   * causes (one not yet updated, in a rolling deployment) gets the plain words.
    */
-  private issueText(issue: AnswerIssue): string {
+  private issueText(issue: Pick<AnswerIssue, 'path' | 'code' | 'message'> & { cause?: AnswerCause }): string {
     const t = this.texts;
     const q = questionAtPath(this.compiled, issue.path)?.question;
+    const cause = issue.cause?.code;
     switch (issue.code) {
       case 'required':
-        return issue.message === 'an answer is required' ? t['errRequired'] : issue.message;
+        return cause === 'form-message' ? issue.message : t['errRequired'];
       case 'constraint':
-        return issue.message.startsWith('the answer does not meet the constraint')
-          ? t['errConstraint']
-          : issue.message;
+        return cause === 'form-message' ? issue.message : t['errConstraint'];
       case 'invalid_type':
         return q?.type === 'integer'
           ? t['errInteger']
@@ -110,7 +116,7 @@ export class IssueView {
         return t['errChoice'];
       case 'unresolved_area':
         if (q?.type === 'area' && q.method === 'point')
-          return issue.message.includes('outside') ? t['errPointOutside'] : t['geopointHint'];
+          return cause === 'point-outside' ? t['errPointOutside'] : t['geopointHint'];
         return t['errArea'];
       default:
         return issue.message;

@@ -107,10 +107,15 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
       expect(await responses()).toBe(before);
     });
 
-    it('answers constraint messages from the form', async () => {
+    it('answers constraint messages from the form, with the cause the public form words it by', async () => {
       const res = await submit({ ...valid, alter: 5 });
       expect(res.body.details.issues).toEqual([
-        { path: 'alter', code: 'constraint', message: 'Bitte ein Alter von 14 bis 120.' },
+        {
+          path: 'alter',
+          code: 'constraint',
+          message: 'Bitte ein Alter von 14 bis 120.',
+          cause: { code: 'form-message', params: { message: 'Bitte ein Alter von 14 bis 120.' } },
+        },
       ]);
     });
 

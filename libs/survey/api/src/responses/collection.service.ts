@@ -237,9 +237,10 @@ export class CollectionService {
   validate(...args: Parameters<CollectionService['check']>): StoredResponse {
     const checked = this.check(...args);
     if (checked.ok) return checked.response;
-    // The 422 of a submission names path, code and message, as the public form reads them.
+    // The 422 of a submission names path, code, message and cause: the public form words each
+    // issue by its cause in the respondent's language (the English message is for API clients).
     throw new SurveyApiError('InvalidAnswers', checked.message, {
-      issues: checked.issues.map(({ path, code, message }) => ({ path, code, message })),
+      issues: checked.issues.map(({ path, code, message, cause }) => ({ path, code, message, cause })),
     });
   }
 
