@@ -4,6 +4,7 @@ import {
   JSON_MAX_DEPTH,
   labelText,
   nameText,
+  storableText,
   textProblem,
   UNSAFE_TEXT_ISSUE,
 } from './text-safety';
@@ -22,6 +23,17 @@ describe('textProblem', () => {
     expect(textProblem('\ud800\ud800\udc00')).toBe('surrogate');
     expect(textProblem('Stülerstraße 😀 \t\n')).toBeNull();
     expect(textProblem('\ud83d\ude00')).toBeNull();
+  });
+});
+
+describe('storableText', () => {
+  it('replaces NUL and lone surrogates, keeps valid pairs and everything else', () => {
+    expect(storableText('1\u0000')).toBe('1\uFFFD');
+    expect(storableText('a\uD800b')).toBe('a\uFFFDb');
+    expect(storableText('a\uDC00b')).toBe('a\uFFFDb');
+    expect(storableText('end\uD83D')).toBe('end\uFFFD');
+    expect(storableText('Grüße 😀 \t\n')).toBe('Grüße 😀 \t\n');
+    expect(storableText('\uDC00\uD800')).toBe('\uFFFD\uFFFD');
   });
 });
 

@@ -30,6 +30,18 @@ export function textProblem(text: string): TextProblem | null {
   return null;
 }
 
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
+
+/**
+ * The text with every NUL and lone surrogate replaced by U+FFFD (the replacement character), so
+ * it can be stored and still shows where the character was — e.g. a failure report quoting a
+ * bad cell verbatim ("1\0" is not a number), which would otherwise fail to be stored itself.
+ */
+export function storableText(text: string): string {
+  if (textProblem(text) === null) return text;
+  return text.replaceAll('\u0000', '\uFFFD').replace(LONE_SURROGATES, '\uFFFD');
+}
+
 /**
  * Why a name or label would display misleadingly: a bidirectional embedding, override or
  * isolate, or a direction mark in text without any right-to-left script; null when it is fine.

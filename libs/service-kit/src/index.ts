@@ -37,7 +37,7 @@ export * from './jobs/job.types';
 export * from './jobs/job-runner';
 export * from './jobs/jobs.module';
 export * from './jobs/job-table';
-export { hasUnstorableText, storable, storableText } from './jobs/storable';
+export { hasUnstorableText, storable } from './jobs/storable';
 export { isTerminal } from './jobs/job-outcome';
 export * from './uploads/upload.error';
 export * from './uploads/upload-spool';

@@ -1,4 +1,5 @@
-import { messageOf, storable, storableText } from './storable';
+import { storableText } from '@quartier/contracts';
+import { messageOf, storable } from './storable';
 import { JobFailure, type JobErrorReport, type JobStatus } from './job.types';
 
 /** Why a running job's signal was aborted. */

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import { storable, storableText } from './storable';
+import { storableText } from '@quartier/contracts';
+import { storable } from './storable';
 import type { ProgressReport } from './job.types';
 
 export interface ProgressState {

@@ -1,16 +1,9 @@
-/**
- * PostgreSQL cannot store U+0000 in `text` or `jsonb`, and a lone UTF-16 surrogate has no UTF-8
- * encoding at all, so a failure report quoting a bad cell verbatim ("1\0" is not a number) would
- * itself fail to be stored — which is how one NUL byte once ended the whole platform. Every string
- * the job runner writes passes through here. Each such character becomes U+FFFD (the Unicode
- * replacement character) rather than vanishing, so the message still shows where it was.
- */
-// eslint-disable-next-line no-control-regex -- matching NUL is the point
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { storableText, textProblem } from '@quartier/contracts';
 
-export function storableText(text: string): string {
-  return text.replace(UNSTORABLE, '\uFFFD');
-}
+// PostgreSQL cannot store U+0000 in `text` or `jsonb`, and a lone UTF-16 surrogate has no UTF-8
+// encoding at all, so a failure report quoting a bad cell verbatim would itself fail to be
+// stored — which is how one NUL byte once ended the whole platform. Every string the job runner
+// writes passes through `storableText` (contracts' text safety, where the rule is decided once).
 
 /** A JSON-ready copy of `value` whose every string (keys included) can be stored. */
 export function storable(value: unknown, depth = 0): unknown {
@@ -30,10 +23,6 @@ export function storable(value: unknown, depth = 0): unknown {
   return out;
 }
 
-/** The same characters, for a test: no `g` flag, so no `lastIndex` carried from one call to the next. */
-// eslint-disable-next-line no-control-regex -- matching NUL is the point
-const HAS_UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * Whether a payload can go into `jsonb` as it is (enqueue refuses it otherwise). Also asked of
  * every feature of an area import, geometry included: arrays are walked by index and numbers
@@ -41,7 +30,7 @@ const HAS_UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\u
  * than a second).
  */
 export function hasUnstorableText(value: unknown, depth = 0): boolean {
-  if (typeof value === 'string') return HAS_UNSTORABLE.test(value);
+  if (typeof value === 'string') return textProblem(value) !== null;
   if (value === null || typeof value !== 'object' || depth > 32) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
@@ -53,7 +42,7 @@ export function hasUnstorableText(value: unknown, depth = 0): boolean {
     return false;
   }
   for (const key of Object.keys(value)) {
-    if (HAS_UNSTORABLE.test(key) || hasUnstorableText((value as Record<string, unknown>)[key], depth + 1))
+    if (textProblem(key) !== null || hasUnstorableText((value as Record<string, unknown>)[key], depth + 1))
       return true;
   }
   return false;
