@@ -26,6 +26,7 @@ export * from './nest-logger';
 export * from './run-service';
 export * from './service-definition';
 export * from './demo-seed-caller';
+export * from './poll-until';
 export * from './testing/service-test-app';
 export * from './testing/test-areas';
 export * from './testing/platform-under-test';

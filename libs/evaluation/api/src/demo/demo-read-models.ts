@@ -1,3 +1,4 @@
+import { pollUntil } from '@quartier/service-kit';
 import type { DataSource } from 'typeorm';
 
 /** An index run whose "very low status" areas a demo evaluates. */
@@ -19,8 +20,6 @@ export interface DemoEvidence {
   periods: readonly string[];
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Waits until the index run's results and the indicator values of every period have reached this
  * service's read models (they arrive by events after the indicator service's seed), and stop
@@ -31,38 +30,41 @@ export async function waitForEvidence(
   evidence: DemoEvidence,
   timeoutMs: number,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const series = evidence.indicators.length * evidence.periods.length;
+  let state: { results: number; series: number; values: number } = { results: 0, series: 0, values: 0 };
   let previous = '';
-  for (;;) {
-    const [state] = await db.query(
-      `SELECT
-         (SELECT count(*)::int FROM index_result_ref r JOIN index_run_ref run ON run.id = r.run_id
-           WHERE run.tenant_id = $1 AND run.definition_key = $2 AND run.period = $3) AS results,
-         (SELECT count(DISTINCT (indicator_code, period))::int FROM indicator_value_ref
-           WHERE tenant_id = $1 AND indicator_code = ANY($4::text[]) AND period = ANY($5::text[])) AS series,
-         (SELECT count(*)::int FROM indicator_value_ref
-           WHERE tenant_id = $1 AND indicator_code = ANY($4::text[]) AND period = ANY($5::text[])) AS "values"`,
-      [
-        evidence.tenant,
-        evidence.run.definitionKey,
-        evidence.run.period,
-        evidence.indicators,
-        evidence.periods,
-      ],
-    );
-    const complete =
-      state.results > 0 && state.series === evidence.indicators.length * evidence.periods.length;
-    const now = JSON.stringify(state);
-    if (complete && now === previous) return;
-    if (Date.now() > deadline)
-      throw new Error(
-        `demo: the evaluation read models of ${evidence.tenant} lack evidence after ${timeoutMs / 1000} s ` +
-          `(${state.results} results of index run ${evidence.run.definitionKey} ${evidence.run.period}, ` +
-          `${state.series} of ${evidence.indicators.length * evidence.periods.length} indicator × period series)`,
+  const arrived = await pollUntil(
+    async () => {
+      [state] = await db.query(
+        `SELECT
+           (SELECT count(*)::int FROM index_result_ref r JOIN index_run_ref run ON run.id = r.run_id
+             WHERE run.tenant_id = $1 AND run.definition_key = $2 AND run.period = $3) AS results,
+           (SELECT count(DISTINCT (indicator_code, period))::int FROM indicator_value_ref
+             WHERE tenant_id = $1 AND indicator_code = ANY($4::text[]) AND period = ANY($5::text[])) AS series,
+           (SELECT count(*)::int FROM indicator_value_ref
+             WHERE tenant_id = $1 AND indicator_code = ANY($4::text[]) AND period = ANY($5::text[])) AS "values"`,
+        [
+          evidence.tenant,
+          evidence.run.definitionKey,
+          evidence.run.period,
+          evidence.indicators,
+          evidence.periods,
+        ],
       );
-    previous = now;
-    await sleep(1000);
-  }
+      const complete = state.results > 0 && state.series === series;
+      const now = JSON.stringify(state);
+      if (complete && now === previous) return true;
+      previous = now;
+      return null;
+    },
+    { timeoutMs, intervalMs: 1000 },
+  );
+  if (arrived === null)
+    throw new Error(
+      `demo: the evaluation read models of ${evidence.tenant} lack evidence after ${timeoutMs / 1000} s ` +
+        `(${state.results} results of index run ${evidence.run.definitionKey} ${evidence.run.period}, ` +
+        `${state.series} of ${series} indicator × period series)`,
+    );
 }
 
 /** The valid areas of the run's latest result in the status class, below `within`, by code. */
@@ -92,16 +94,16 @@ export async function demoProgramme(
   name: string,
   graceMs: number,
 ): Promise<{ id: string; areaIds: string[] } | null> {
-  const deadline = Date.now() + graceMs;
-  for (;;) {
-    const rows: { id: string; areaIds: string[] }[] = await db.query(
-      `SELECT id, area_ids AS "areaIds" FROM programme_ref WHERE tenant_id = $1 AND name = $2`,
-      [tenant, name],
-    );
-    if (rows[0] && rows[0].areaIds.length > 0) return rows[0];
-    if (Date.now() > deadline) return null;
-    await sleep(500);
-  }
+  return pollUntil(
+    async () => {
+      const rows: { id: string; areaIds: string[] }[] = await db.query(
+        `SELECT id, area_ids AS "areaIds" FROM programme_ref WHERE tenant_id = $1 AND name = $2`,
+        [tenant, name],
+      );
+      return rows[0] && rows[0].areaIds.length > 0 ? rows[0] : null;
+    },
+    { timeoutMs: graceMs, intervalMs: 500 },
+  );
 }
 
 /** Whether every one of the areas has a value of the indicator in the period. */

@@ -1,4 +1,10 @@
-import { allSeeded, type DemoSeedContext, type DemoSeeder, demoSeedCaller } from '@quartier/service-kit';
+import {
+  allSeeded,
+  type DemoSeedContext,
+  type DemoSeeder,
+  demoSeedCaller,
+  pollUntil,
+} from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { DEMO_INDICATORS, MUSTERSTADT, generateIndicatorValues, musterstadtCity } from '@quartier/demo-city';
 import type { IndexDefinition } from '@quartier/indicator-core';
@@ -271,17 +277,20 @@ export class IndicatorDemoSeeder implements DemoSeeder {
 
   /** The registry's events arrive asynchronously: wait until the planning areas stop arriving. */
   private async waitForAreas(tenantId: string, atLeast: number, timeoutMs: number): Promise<Set<string>> {
-    const deadline = Date.now() + timeoutMs;
     let previous = -1;
-    for (;;) {
-      const codes = await this.areaRefs.codesAtLevel(tenantId, 'planungsraum');
-      if (codes.length >= atLeast && codes.length === previous) return new Set(codes);
-      if (Date.now() > deadline)
-        throw new Error(
-          `demo: the planning areas of ${tenantId} did not arrive in the indicator read model within ${timeoutMs / 1000} s`,
-        );
-      previous = codes.length;
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
+    const planningAreas = await pollUntil(
+      async () => {
+        const codes = await this.areaRefs.codesAtLevel(tenantId, 'planungsraum');
+        if (codes.length >= atLeast && codes.length === previous) return new Set(codes);
+        previous = codes.length;
+        return null;
+      },
+      { timeoutMs, intervalMs: 1000 },
+    );
+    if (planningAreas === null)
+      throw new Error(
+        `demo: the planning areas of ${tenantId} did not arrive in the indicator read model within ${timeoutMs / 1000} s`,
+      );
+    return planningAreas;
   }
 }

@@ -1,4 +1,4 @@
-import { Clock, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
+import { Clock, type DemoSeedContext, type DemoSeeder, pollUntil } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MUSTERSTADT, generateActorNetwork, musterstadtCity } from '@quartier/demo-city';
@@ -199,13 +199,13 @@ export class NetworkDemoSeeder implements DemoSeeder {
     codes: readonly string[],
     timeoutMs: number,
   ): Promise<Map<string, string> | null> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      // The current area version's: an older one's areas with the same codes are not the city's now.
-      const rows = await areasByCode(this.db.manager, tenantId, codes, this.clock.today());
-      if (rows.length >= new Set(codes).size) return new Map(rows.map((r) => [r.code, r.id]));
-      if (Date.now() > deadline) return null;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    return pollUntil(
+      async () => {
+        // The current area version's: an older one's areas with the same codes are not the city's now.
+        const rows = await areasByCode(this.db.manager, tenantId, codes, this.clock.today());
+        return rows.length >= new Set(codes).size ? new Map(rows.map((r) => [r.code, r.id])) : null;
+      },
+      { timeoutMs, intervalMs: 500 },
+    );
   }
 }

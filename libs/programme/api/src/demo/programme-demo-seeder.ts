@@ -2,7 +2,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
 import type { ImpactModel, MeasureAction, SelectionRule } from '@quartier/programme-core';
 import { ADD_BERLIN_HINT, BERLIN_DEMO_FILES, referenceDataWith } from '@quartier/reference-data';
-import { Clock, type DemoSeedContext, type DemoSeeder, demoSeedCaller } from '@quartier/service-kit';
+import {
+  Clock,
+  type DemoSeedContext,
+  type DemoSeeder,
+  demoSeedCaller,
+  pollUntil,
+} from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AreaRefRepository } from '../access/area-ref.repository';
@@ -261,7 +267,10 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
   private async seedMusterstadt(context: DemoSeedContext, timeoutMs: number): Promise<boolean> {
     // The finest level's first three areas of the current area version: an older version's
     // areas with the same codes (or one imported ahead of its date) are not the city's now.
-    const level = await this.waitUntil(() => this.areaRefs.finestLevel(MUSTERSTADT, this.today()), timeoutMs);
+    const level = await pollUntil(() => this.areaRefs.finestLevel(MUSTERSTADT, this.today()), {
+      timeoutMs,
+      intervalMs: 500,
+    });
     if (!level) return false;
     const areas = await this.areaRefs.firstOfLevel(MUSTERSTADT, level, 3, this.today());
     if (areas.length === 0) return false;
@@ -319,24 +328,13 @@ export class ProgrammeDemoSeeder implements DemoSeeder {
 
   /** Polls until the query answers a row (the read models fill from events); null after the timeout. */
   private waitFor(sql: string, params: unknown[], timeoutMs: number): Promise<string | null> {
-    return this.waitUntil(async () => {
-      const rows: { id: string }[] = await this.programmes.db.query(sql, params);
-      return rows[0]?.id ?? null;
-    }, timeoutMs);
-  }
-
-  /**
-   * Polls `probe` until it answers something other than null; null after the timeout (wall time:
-   * a fixed service clock does not stop the wait).
-   */
-  private async waitUntil<T>(probe: () => Promise<T | null>, timeoutMs: number): Promise<T | null> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const found = await probe();
-      if (found !== null) return found;
-      if (Date.now() > deadline) return null;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    return pollUntil(
+      async () => {
+        const rows: { id: string }[] = await this.programmes.db.query(sql, params);
+        return rows[0]?.id ?? null;
+      },
+      { timeoutMs, intervalMs: 500 },
+    );
   }
 }
 

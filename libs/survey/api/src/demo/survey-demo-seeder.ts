@@ -1,4 +1,4 @@
-import { Clock, type DemoSeedContext, type DemoSeeder } from '@quartier/service-kit';
+import { Clock, type DemoSeedContext, type DemoSeeder, pollUntil } from '@quartier/service-kit';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { MUSTERSTADT, musterstadtCity, socialModel } from '@quartier/demo-city';
@@ -224,23 +224,27 @@ export class SurveyDemoSeeder implements DemoSeeder {
     scope: { id: string; path: string[] }[];
     planning: { id: string; code: string; name: string }[];
   }> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      // The current area version's: an older one's areas with the same codes are not the city's now.
-      const today = this.clock.today();
-      const scope = await this.areas.byCode(demo.tenant, demo.scopeCode, today);
-      const planning = await this.areas.childrenOfLevelByPrefix(
-        demo.tenant,
-        'planungsraum',
-        demo.scopeCode,
-        today,
-      );
-      if (scope.length === 1 && planning.length >= demo.planningAreas) return { scope, planning };
-      if (Date.now() > deadline)
-        throw new Error(
-          `the survey read model has ${planning.length} of the ${demo.planningAreas} planning areas of ${demo.tenant} ${demo.scopeCode} after ${timeoutMs / 1000} s`,
+    let arrived = 0;
+    const areas = await pollUntil(
+      async () => {
+        // The current area version's: an older one's areas with the same codes are not the city's now.
+        const today = this.clock.today();
+        const scope = await this.areas.byCode(demo.tenant, demo.scopeCode, today);
+        const planning = await this.areas.childrenOfLevelByPrefix(
+          demo.tenant,
+          'planungsraum',
+          demo.scopeCode,
+          today,
         );
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+        arrived = planning.length;
+        return scope.length === 1 && planning.length >= demo.planningAreas ? { scope, planning } : null;
+      },
+      { timeoutMs, intervalMs: 500 },
+    );
+    if (areas === null)
+      throw new Error(
+        `the survey read model has ${arrived} of the ${demo.planningAreas} planning areas of ${demo.tenant} ${demo.scopeCode} after ${timeoutMs / 1000} s`,
+      );
+    return areas;
   }
 }
