@@ -79,30 +79,26 @@ export class ValueExportsService {
     const write = async (text: string) => {
       if (!out.write(text)) await new Promise((resolve) => out.once('drain', resolve));
     };
+    // A page of rows is one write, so backpressure is waited for per page rather than per row.
+    const writeLines = async (header: string, line: (r: ExportRow) => string) => {
+      await write(header);
+      for await (const rows of this.values.exportPages(tenantId, filter))
+        await write(rows.map(line).join(''));
+    };
     switch (format) {
       case 'csv':
-        await write('area,period,indicator,value,numerator,denominator\n');
-        for await (const rows of this.values.exportPages(tenantId, filter))
-          await write(
-            rows
-              .map(
-                (r) =>
-                  `${cell(r.area)},${r.period},${cell(r.indicator)},${valueText(r)},${n(r.numerator)},${n(r.denominator)}\n`,
-              )
-              .join(''),
-          );
+        await writeLines(
+          'area,period,indicator,value,numerator,denominator\n',
+          (r) =>
+            `${cell(r.area)},${r.period},${cell(r.indicator)},${valueText(r)},${n(r.numerator)},${n(r.denominator)}\n`,
+        );
         break;
       case 'sdmx-csv':
-        await write('DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS,NUMERATOR,DENOMINATOR\n');
-        for await (const rows of this.values.exportPages(tenantId, filter))
-          await write(
-            rows
-              .map(
-                (r) =>
-                  `QUARTIER:INDICATORS(1.0),${cell(r.area)},${cell(r.indicator)},${formatPeriod(r.period, 'sdmx')},${r.status === 'value' ? r.value : ''},${r.status === 'suppressed' ? 'C' : r.status === 'missing' ? 'M' : 'A'},${n(r.numerator)},${n(r.denominator)}\n`,
-              )
-              .join(''),
-          );
+        await writeLines(
+          'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS,NUMERATOR,DENOMINATOR\n',
+          (r) =>
+            `QUARTIER:INDICATORS(1.0),${cell(r.area)},${cell(r.indicator)},${formatPeriod(r.period, 'sdmx')},${r.status === 'value' ? r.value : ''},${r.status === 'suppressed' ? 'C' : r.status === 'missing' ? 'M' : 'A'},${n(r.numerator)},${n(r.denominator)}\n`,
+        );
         break;
       case 'csv-wide':
         await this.writeWide(tenantId, filter, write);
