@@ -3,6 +3,7 @@ import { prepareHierarchy, type PreparedHierarchy } from '@quartier/indicator-co
 import { Clock } from '@quartier/service-kit';
 import type { EntityManager } from 'typeorm';
 import { AreaRefRepository, type AreaNode } from './area-ref.repository';
+import { IndicatorServiceError } from './indicator-service.error';
 
 export type { AreaNode } from './area-ref.repository';
 
@@ -76,6 +77,14 @@ export class AreaTree {
       this.loading.set(key, load);
     }
     return load;
+  }
+
+  /** The tenant's areas, for a request about one of their levels: an unknown level is LevelNotFound. */
+  async withLevel(tenantId: string, level: string): Promise<TenantAreas> {
+    const areas = await this.of(tenantId);
+    if (!areas.levels.includes(level))
+      throw new IndicatorServiceError('LevelNotFound', `level ${level} not found`);
+    return areas;
   }
 
   private async load(

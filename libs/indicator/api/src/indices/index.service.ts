@@ -113,9 +113,7 @@ export class IndexService {
     const { tenantId, subject: createdBy } = caller;
     const stored = await this.getDefinition(tenantId, definitionId);
     const definition = stored.definition;
-    const tree = await this.areas.of(tenantId);
-    if (!tree.levels.includes(options.level))
-      throw new IndicatorServiceError('LevelNotFound', `level ${options.level} not found`);
+    const tree = await this.areas.withLevel(tenantId, options.level);
     const level = tree.below(options.level);
     const columns = await this.levelColumns(tenantId, definition, level, options.period);
     const { inputs, rows } = indexInputs(level.areas, columns);

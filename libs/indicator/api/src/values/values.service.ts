@@ -170,9 +170,7 @@ export class ValuesService {
   async map(caller: Caller, query: { indicator: string; period: string; level: string; parent?: string }) {
     const { access, tenantId } = caller;
     const indicator = await this.catalogue.get(tenantId, query.indicator);
-    const tree = await this.areas.of(tenantId);
-    if (!tree.levels.includes(query.level))
-      throw new IndicatorServiceError('LevelNotFound', `level ${query.level} not found`);
+    const tree = await this.areas.withLevel(tenantId, query.level);
     const cells = await this.resolved(tenantId, indicator, query.period, tree);
     const items = shownAreas(tree, readScope(access), query).map((area) =>
       toAreaValue(area, cells.get(area.id)),
@@ -195,9 +193,7 @@ export class ValuesService {
     query: { indicators: string[]; periods?: string[]; latest?: number; level: string; parent?: string },
   ) {
     const { access, tenantId } = caller;
-    const tree = await this.areas.of(tenantId);
-    if (!tree.levels.includes(query.level))
-      throw new IndicatorServiceError('LevelNotFound', `level ${query.level} not found`);
+    const tree = await this.areas.withLevel(tenantId, query.level);
     const shown = shownAreas(tree, readScope(access), query);
     const indicators = [];
     for (const code of query.indicators) {
@@ -301,9 +297,7 @@ export class ValuesService {
   ) {
     const { access, tenantId } = caller;
     const indicator = await this.catalogue.get(tenantId, query.indicator);
-    const tree = await this.areas.of(tenantId);
-    if (!tree.levels.includes(query.level))
-      throw new IndicatorServiceError('LevelNotFound', `level ${query.level} not found`);
+    const tree = await this.areas.withLevel(tenantId, query.level);
     const shown = shownAreas(tree, readScope(access), query);
     const calendar = periodCalendar(await this.periods(tenantId, indicator.id));
     const suppressed = new Set<string>();
