@@ -48,6 +48,15 @@ export class OutcomeResult {
 
   protected readonly did = computed(() => succeeded(this.outcome().did));
   protected readonly didError = computed(() => this.texts.failed(this.outcome().did));
+  /** The DiD's group means, treated then comparison, each with its change: the table's rows. */
+  protected readonly didMeans = computed(() => {
+    const means = this.did()?.means;
+    if (!means) return [];
+    return (['treated', 'comparison'] as const).map((group) => {
+      const { pre, post } = means[group];
+      return { label: this.t(`group.${group}`), pre, post, change: post - pre };
+    });
+  });
   /**
    * The DiD's group means as the table shows them, then the estimate with its interval, standard
    * error and p value (the facts above the table) in the change column, for the CSV/XLSX download.
@@ -56,11 +65,9 @@ export class OutcomeResult {
     const d = this.did();
     const header = [this.t('group'), this.t('before'), this.t('after'), this.t('change')];
     if (!d) return [header];
-    const { treated, comparison } = d.means;
     return [
       header,
-      [this.t('group.treated'), treated.pre, treated.post, treated.post - treated.pre],
-      [this.t('group.comparison'), comparison.pre, comparison.post, comparison.post - comparison.pre],
+      ...this.didMeans().map((m) => [m.label, m.pre, m.post, m.change]),
       [this.t('estimate'), null, null, d.estimate],
       [`${this.t('ci95')} −`, null, null, d.ci95[0]],
       [`${this.t('ci95')} +`, null, null, d.ci95[1]],
