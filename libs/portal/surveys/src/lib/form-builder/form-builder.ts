@@ -37,14 +37,22 @@ import {
 import { FileButton } from '../file-button';
 import { type SurveyMessage, SurveyMessageNotice } from '../survey-message';
 import { SurveyWorkspace } from '../survey-workspace';
-import { SurveyTexts } from '../texts';
+import { SurveyTexts, type SurveyTextKey } from '../texts';
 import { BuilderTexts } from './builder-texts';
 import type { SheetIssueView } from './form-issue-texts';
 
-/** A problem of the service's check, or one the builder reports itself (the check could not run). */
 /** A problem of the service's check, or with `text` the portal's own sentence (the check failed). */
 type ShownProblem = Pick<FormProblem, 'target' | 'field' | 'reason'> &
   Partial<FormProblem> & { text?: string };
+
+type ChoiceField = 'name' | 'de' | 'en';
+
+/** The choice table's editable columns, in order: the value, then its text in German and English. */
+const CHOICE_COLUMNS: readonly { field: ChoiceField; label: SurveyTextKey }[] = [
+  { field: 'name', label: 'choiceName' },
+  { field: 'de', label: 'labelDe' },
+  { field: 'en', label: 'labelEn' },
+];
 
 interface Row {
   node: FormNode;
@@ -69,6 +77,7 @@ export class FormBuilder {
   private readonly api = inject(SurveyApi);
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
+  protected readonly choiceColumns = CHOICE_COLUMNS;
   protected readonly bt = inject(BuilderTexts);
   protected readonly types = QUESTION_TYPES;
   /** Imported questions of a type the builder does not offer (time, uploads, …) keep it, named. */
@@ -321,7 +330,11 @@ export class FormBuilder {
     return this.form().choiceLists.find((l) => l.name === name);
   }
 
-  protected setChoice(listName: string, index: number, field: 'name' | 'de' | 'en', value: string): void {
+  protected choiceText(choice: ChoiceList['choices'][number], field: ChoiceField): string {
+    return field === 'name' ? choice.name : (choice.label[field] ?? '');
+  }
+
+  protected setChoice(listName: string, index: number, field: ChoiceField, value: string): void {
     const list = this.currentList(listName);
     if (!list) return;
     const choices = list.choices.map((c, i) =>
