@@ -147,15 +147,7 @@ export function scopeAreas(
   required: readonly Role[],
   options: { readonly programmeId?: string | null } = {},
 ): Scope {
-  if (isPlatformAdmin(principal)) return 'all';
-  const held = heldRoles(principal, required);
-  if (held.includes('tenant-admin')) return 'all';
-  const relevant = assignments.filter(
-    (a) =>
-      held.includes(a.role) && !TENANT_WIDE_BY_TOKEN.has(a.role) && programmeMatches(a, options.programmeId),
-  );
-  if (relevant.some((a) => a.areaId === null)) return 'all';
-  return uniqueSorted(relevant.map((a) => a.areaId).filter((id): id is string => id !== null));
+  return scopeOf(principal, assignments, required, 'areaId', (a) => programmeMatches(a, options.programmeId));
 }
 
 /** The programmes a principal may act on with one of `required` (see `scopeAreas`). */
@@ -165,14 +157,28 @@ export function scopeProgrammes(
   required: readonly Role[],
   options: { readonly areaPath?: readonly string[] | null } = {},
 ): Scope {
+  return scopeOf(principal, assignments, required, 'programmeId', (a) => areaMatches(a, options.areaPath));
+}
+
+/**
+ * One dimension of a principal's scope: 'all' when the token alone reaches the whole tenant or
+ * a granting assignment that `matches` keeps has no limit in that dimension, else their limits.
+ */
+function scopeOf(
+  principal: Principal,
+  assignments: readonly Assignment[],
+  required: readonly Role[],
+  dimension: 'areaId' | 'programmeId',
+  matches: (assignment: Assignment) => boolean,
+): Scope {
   if (isPlatformAdmin(principal)) return 'all';
   const held = heldRoles(principal, required);
   if (held.includes('tenant-admin')) return 'all';
-  const relevant = assignments.filter(
-    (a) => held.includes(a.role) && !TENANT_WIDE_BY_TOKEN.has(a.role) && areaMatches(a, options.areaPath),
-  );
-  if (relevant.some((a) => a.programmeId === null)) return 'all';
-  return uniqueSorted(relevant.map((a) => a.programmeId).filter((id): id is string => id !== null));
+  const limits = assignments
+    .filter((a) => held.includes(a.role) && !TENANT_WIDE_BY_TOKEN.has(a.role) && matches(a))
+    .map((a) => a[dimension]);
+  if (limits.includes(null)) return 'all';
+  return uniqueSorted(limits.filter((id): id is string => id !== null));
 }
 
 /** Whether an area, given by its path (root first, ending with itself), lies in `scope`. */
