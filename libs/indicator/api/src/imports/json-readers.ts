@@ -18,7 +18,14 @@ import Assembler from 'stream-json/Assembler';
 import { ignore } from 'stream-json/filters/Ignore';
 import { pick } from 'stream-json/filters/Pick';
 import { streamArray } from 'stream-json/streamers/StreamArray';
-import { countingStream, ImportFileError, type ObservationBatch, type ReaderOptions } from './reader-support';
+import {
+  BATCH_OBSERVATIONS,
+  countingStream,
+  emptyBatch,
+  ImportFileError,
+  type ObservationBatch,
+  type ReaderOptions,
+} from './reader-support';
 
 interface Token {
   name: string;
@@ -37,7 +44,7 @@ export async function* readJsonStat(
   if (!cubeResult.ok) throw new ImportFileError(cubeResult.message);
   const { cube } = cubeResult;
   const status = await jsonStatStatuses(file, dataset.statusPath);
-  let batch: ObservationBatch = { observations: [], errors: [], rows: 0 };
+  let batch = emptyBatch();
   let rows = 0;
   const emit = (n: number, value: string | number | null) => {
     rows++;
@@ -85,10 +92,10 @@ export async function* readJsonStat(
             : String(token.value);
       emit(cells.position, value);
       cells.next();
-      if (batch.observations.length >= 5000) {
+      if (batch.observations.length >= BATCH_OBSERVATIONS) {
         batch.rows = rows;
         yield batch;
-        batch = { observations: [], errors: [], rows: 0 };
+        batch = emptyBatch();
       }
     }
   } catch (error) {
@@ -196,7 +203,7 @@ export async function* readDhis2(file: string, options: ReaderOptions): AsyncGen
     pick({ filter: 'dataValues' }),
     streamArray(),
   ]) as AsyncIterable<{ key: number; value: unknown }>;
-  let batch: ObservationBatch = { observations: [], errors: [], rows: 0 };
+  let batch = emptyBatch();
   let rows = 0;
   let saw = false;
   try {
@@ -206,10 +213,10 @@ export async function* readDhis2(file: string, options: ReaderOptions): AsyncGen
       const item = dhis2Observation(value, key, defaults);
       if (isRowError(item)) batch.errors.push(item);
       else batch.observations.push(item);
-      if (batch.observations.length >= 5000) {
+      if (batch.observations.length >= BATCH_OBSERVATIONS) {
         batch.rows = rows;
         yield batch;
-        batch = { observations: [], errors: [], rows: 0 };
+        batch = emptyBatch();
       }
     }
   } catch (error) {

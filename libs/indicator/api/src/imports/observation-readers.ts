@@ -13,7 +13,9 @@ import { StringDecoder } from 'node:string_decoder';
 import type { ImportFormat } from './import-formats';
 import { readDhis2, readJsonStat } from './json-readers';
 import {
+  BATCH_OBSERVATIONS,
   countingStream,
+  emptyBatch,
   ImportFileError,
   type FormatInfo,
   type ObservationBatch,
@@ -108,7 +110,7 @@ async function* readCsv(
   let header: string[] = [];
   let rows = 0;
   const take = (records: { line: number; fields: string[] }[]): ObservationBatch => {
-    const batch: ObservationBatch = { observations: [], errors: [], rows: 0 };
+    const batch = emptyBatch();
     // Index loops, not for…of: in a process's first import this runs mostly unoptimised, where
     // every step of an iterator costs a call and a result object.
     for (let r = 0; r < records.length; r++) {
@@ -212,7 +214,7 @@ async function* readXlsx(file: string, options: ReaderOptions): AsyncGenerator<O
   let layout: TabularLayout | null = null;
   let header: string[] = [];
   let rows = 0;
-  let batch: ObservationBatch = { observations: [], errors: [], rows: 0 };
+  let batch = emptyBatch();
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
@@ -237,10 +239,10 @@ async function* readXlsx(file: string, options: ReaderOptions): AsyncGenerator<O
           continue;
         }
         observationsOfRow(layout, header, row.number, cells, batch.observations);
-        if (batch.observations.length >= 5000) {
+        if (batch.observations.length >= BATCH_OBSERVATIONS) {
           batch.rows = rows;
           yield batch;
-          batch = { observations: [], errors: [], rows: 0 };
+          batch = emptyBatch();
         }
       }
       break; // the first worksheet holds the data

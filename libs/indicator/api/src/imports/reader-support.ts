@@ -13,6 +13,16 @@ export interface ObservationBatch {
   storable?: boolean;
 }
 
+/**
+ * Observations a streaming reader gathers before it yields a batch: the import validates and
+ * writes a batch at a time, so this bounds what one file holds in memory at once.
+ */
+export const BATCH_OBSERVATIONS = 5000;
+
+export function emptyBatch(): ObservationBatch {
+  return { observations: [], errors: [], rows: 0 };
+}
+
 export interface ReaderOptions {
   onBytes(bytes: number): void;
 }
