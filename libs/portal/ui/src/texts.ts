@@ -5,3 +5,4 @@
 // same way (tsconfig paths).
 export { codedTextKey, dictionaryMismatches } from './lib/i18n/coded-texts';
 export { fillPlaceholders, type TranslationParams } from './lib/i18n/translations';
+export { fixedDecimal } from './lib/feature-texts/number-format';

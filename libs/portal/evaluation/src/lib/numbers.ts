@@ -1,5 +1,6 @@
 // Small pieces of reading the evaluation's numbers: failures in place of results, p-values and
 // hashes as people read them.
+import { fixedDecimal } from '@quartier/portal-ui/texts';
 
 /** A result the service could not compute carries `{error: {code, message}}` in its place. */
 export interface Failure {
@@ -19,16 +20,13 @@ export function succeeded<T extends object>(result: T | null | undefined): Exclu
 export function formatP(p: number | null, locale: string): string {
   if (p === null || !Number.isFinite(p)) return '–';
   if (p < 0.001) return `< ${(0.001).toLocaleString(locale)}`;
-  return p.toLocaleString(locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  return fixedDecimal(p, locale, 3);
 }
 
 /** A number with a sign and a typographic minus (changes, estimates). */
 export function formatSigned(value: number | null | undefined, locale: string, digits = 2): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const text = Math.abs(value).toLocaleString(locale, {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  const text = fixedDecimal(Math.abs(value), locale, digits);
   if (Number(text.replace(/[^\d]/g, '')) === 0) return text;
   return `${value < 0 ? '\u2212' : '+'}${text}`;
 }

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom, toApiProblem } from '@quartier/portal-data-access';
-import { describeProblem, featureKeyTexts, featureTexts, I18n } from '@quartier/portal-ui';
+import { describeProblem, featureKeyTexts, featureTexts, fixedDecimal, I18n } from '@quartier/portal-ui';
 import { formatP, formatSigned, isFailure, type Failure } from './numbers';
 import { DE, type EvaluationTextKey } from './texts-de';
 import { EN } from './texts-en';
@@ -32,7 +32,7 @@ export class EvaluationTexts {
   readonly number = (value: number | null | undefined, digits = 2): string =>
     value === null || value === undefined || !Number.isFinite(value)
       ? '–'
-      : value.toLocaleString(this.locale(), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+      : fixedDecimal(value, this.locale(), digits);
   readonly signed = (value: number | null | undefined, digits = 2): string =>
     formatSigned(value, this.locale(), digits);
   readonly p = (value: number | null): string => formatP(value, this.locale());

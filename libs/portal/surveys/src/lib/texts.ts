@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { describeProblem, I18n, featureTexts, fixedDecimal, formatDecimal } from '@quartier/portal-ui';
 import { FORM_CHANGE_TEXTS_DE, FORM_CHANGE_TEXTS_EN, formChangeTexts } from './form-changes';
 import { PUBLISH_PROBLEM_TEXTS_DE, PUBLISH_PROBLEM_TEXTS_EN } from './publish-panel/publish-problems';
 import { IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN } from './response-import/import-issue-texts';
@@ -285,12 +285,7 @@ export class SurveyTexts {
   };
 
   readonly percent = (value: number | null | undefined, digits = 1): string =>
-    value === null || value === undefined
-      ? '–'
-      : (value * 100).toLocaleString(this.i18n.locale(), {
-          maximumFractionDigits: digits,
-          minimumFractionDigits: digits,
-        }) + ' %';
+    value === null || value === undefined ? '–' : `${fixedDecimal(value * 100, this.i18n.locale(), digits)} %`;
 
   // NaN (nothing to compute a number from) reads as none, like a missing value.
   readonly number = (value: number | null | undefined, digits = 1): string =>

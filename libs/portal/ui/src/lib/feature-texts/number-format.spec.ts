@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { localeDecimal } from './number-format.ts';
+import { fixedDecimal, localeDecimal } from './number-format.ts';
 
 describe('localeDecimal', () => {
   it('formats as toLocaleString does, per locale and digits', () => {
@@ -13,5 +13,25 @@ describe('localeDecimal', () => {
           );
     assert.equal(localeDecimal(1234.5678, 'de-DE', 2), '1.234,57');
     assert.equal(localeDecimal(1234.5678, 'en-GB', 1), '1,234.6');
+  });
+});
+
+describe('fixedDecimal', () => {
+  it('formats as toLocaleString does with exactly that many decimals', () => {
+    for (const value of [0, 1234.5678, -0.125, 1e21, 12.5, 3])
+      for (const locale of ['de-DE', 'en-GB', 'de'])
+        for (const digits of [0, 1, 2, 3])
+          assert.equal(
+            fixedDecimal(value, locale, digits),
+            value.toLocaleString(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+          );
+    assert.equal(fixedDecimal(0.5, 'en-GB', 2), '0.50');
+    assert.equal(fixedDecimal(12.5, 'de-DE', 1), '12,5');
+  });
+
+  it('keeps its formatters apart from localeDecimal’s for the same locale and digits', () => {
+    assert.equal(localeDecimal(0.5, 'en-GB', 2), '0.5');
+    assert.equal(fixedDecimal(0.5, 'en-GB', 2), '0.50');
+    assert.equal(localeDecimal(0.5, 'en-GB', 2), '0.5');
   });
 });
