@@ -396,20 +396,18 @@ function plannedTie(
 ): PlannedTie | null {
   const a = edge.attributes;
   const problems: RowProblem[] = [];
-  const source = resolve(edge.source);
-  const target = resolve(edge.target);
-  if (!source)
-    problems.push([
-      'UnknownActor',
-      `tie names unknown actor "${edge.source}" (neither in the actors of the upload nor in the network)`,
-      { id: edge.source },
-    ]);
-  if (!target)
-    problems.push([
-      'UnknownActor',
-      `tie names unknown actor "${edge.target}" (neither in the actors of the upload nor in the network)`,
-      { id: edge.target },
-    ]);
+  const actorOf = (id: string) => {
+    const actor = resolve(id);
+    if (!actor)
+      problems.push([
+        'UnknownActor',
+        `tie names unknown actor "${id}" (neither in the actors of the upload nor in the network)`,
+        { id },
+      ]);
+    return actor;
+  };
+  const source = actorOf(edge.source);
+  const target = actorOf(edge.target);
   let type: TieType = 'cooperation';
   const typeKey = typeSource(a, options);
   const typeValue = typeKey === undefined ? undefined : a[typeKey];
