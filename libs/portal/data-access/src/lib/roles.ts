@@ -1,4 +1,4 @@
-import type { Role } from '@quartier/contracts';
+import type { Role } from '@quartier/contracts/browser';
 
 export type { Role };
 

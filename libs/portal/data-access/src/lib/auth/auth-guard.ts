@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, type CanMatchFn, Router } from '@angular/router';
-import type { Role } from '@quartier/contracts';
+import type { Role } from '@quartier/contracts/browser';
 import { Session } from '../session';
 import { Auth } from './auth';
 

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { EVIDENCE_KINDS } from '@quartier/contracts';
+import { EVIDENCE_KINDS } from '@quartier/contracts/browser';
 import { RadioGroup, ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Criteria, type Evaluation } from '../evaluation-workspace';
 import { EvaluationTexts } from '../texts';

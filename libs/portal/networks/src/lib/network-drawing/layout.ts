@@ -1,4 +1,4 @@
-import { SECTORS } from '@quartier/contracts';
+import { SECTORS } from '@quartier/contracts/browser';
 
 export interface LayoutNode {
   readonly id: string;

@@ -8,7 +8,7 @@ import {
   resource,
   signal,
 } from '@angular/core';
-import { SECTORS } from '@quartier/contracts';
+import { SECTORS } from '@quartier/contracts/browser';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
 import {
   ChoiceField,

@@ -1,4 +1,4 @@
-import { neutraliseCsvCell } from '@quartier/contracts';
+import { neutraliseCsvCell } from '@quartier/contracts/browser';
 import { csvText, safeFileName, sheetName, type TableRows } from './table-export';
 
 type ExcelJs = typeof import('exceljs');
