@@ -168,6 +168,23 @@ export default [
   },
   { files: ['bin/*.js'], languageOptions: { sourceType: 'commonjs' } },
   {
+    files: ['apps/portal/src/**/*.ts', 'libs/portal/*/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@quartier/contracts',
+              message:
+                'The portal takes @quartier/contracts/browser: the index carries zod (~520 kB), which a single import puts into the bundle.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['libs/survey/form-runtime/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
