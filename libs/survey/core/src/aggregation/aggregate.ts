@@ -319,6 +319,15 @@ function tallySelect(
     counts[g * width + o] += 1;
     weighted[g * width + o] += w;
   };
+  const optionAt = (option: string, respondent: number): number => {
+    const o = optionIndex.get(option);
+    if (o === undefined)
+      throw new SurveyError(
+        'InvalidAggregation',
+        `respondent ${respondent + 1}: "${option}" is not an option of ${q.name}`,
+      );
+    return o;
+  };
   for (let i = 0; i < respondents.length; i++) {
     const value = respondents[i][q.name];
     if (!isAnswered(value)) continue;
@@ -328,24 +337,13 @@ function tallySelect(
     if (Array.isArray(value)) {
       first = -1;
       for (const option of value as readonly string[]) {
-        const o = optionIndex.get(option);
-        if (o === undefined)
-          throw new SurveyError(
-            'InvalidAggregation',
-            `respondent ${i + 1}: "${option}" is not an option of ${q.name}`,
-          );
+        const o = optionAt(option, i);
         count(g, o, w);
         if (first < 0) first = o;
       }
     } else {
-      const o = optionIndex.get(String(value));
-      if (o === undefined)
-        throw new SurveyError(
-          'InvalidAggregation',
-          `respondent ${i + 1}: "${String(value)}" is not an option of ${q.name}`,
-        );
-      count(g, o, w);
-      first = o;
+      first = optionAt(String(value), i);
+      count(g, first, w);
     }
     const acc = accumulators[g];
     acc.n += 1;
