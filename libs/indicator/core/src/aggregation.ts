@@ -167,6 +167,31 @@ function assertCounts(values: readonly CountValue[]): void {
 
 const usable = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/**
+ * A parent's links split into the children whose figures can be used and the missing ones, with
+ * what every result for the parent states about them.
+ */
+function splitLinks<V>(
+  target: string,
+  links: readonly Link[],
+  byArea: ReadonlyMap<string, V>,
+  canUse: (value: V) => boolean,
+  method: AggregationMethod,
+  approximate: boolean,
+) {
+  const present = links.filter((l) => {
+    const v = byArea.get(l.source);
+    return v !== undefined && canUse(v);
+  });
+  const missing = links.filter((l) => !present.includes(l)).map((l) => l.source);
+  const base = { area: target, method, approximate, contributing: present.map((l) => l.source), missing };
+  return { present, missing, base };
+}
+
+/** Whether a missing child leaves the parent without a value (the default) rather than partial. */
+const refusesIncomplete = (missing: readonly string[], options: AggregationOptions) =>
+  missing.length > 0 && (options.onMissing ?? 'missing') === 'missing';
+
 function sumCounts(
   groups: Groups,
   byArea: ReadonlyMap<string, CountValue>,
@@ -175,20 +200,15 @@ function sumCounts(
 ): AggregatedValue[] {
   const scale = options.scale ?? 1;
   return [...groups].map(([target, links]) => {
-    const present = links.filter((l) => {
-      const v = byArea.get(l.source);
-      return v !== undefined && usable(v.numerator) && usable(v.denominator);
-    });
-    const missing = links.filter((l) => !present.includes(l)).map((l) => l.source);
-    const base = {
-      area: target,
-      method: 'ratio-of-sums' as const,
-      approximate: approximate(links),
-      contributing: present.map((l) => l.source),
-      missing,
-    };
-    if (missing.length > 0 && (options.onMissing ?? 'missing') === 'missing')
-      return { ...base, value: null, reason: 'incomplete' as const };
+    const { present, missing, base } = splitLinks(
+      target,
+      links,
+      byArea,
+      (v) => usable(v.numerator) && usable(v.denominator),
+      'ratio-of-sums',
+      approximate(links),
+    );
+    if (refusesIncomplete(missing, options)) return { ...base, value: null, reason: 'incomplete' as const };
     const numerator = compensatedSum(
       present.map((l) => (byArea.get(l.source)!.numerator as number) * l.factor),
     );
@@ -213,20 +233,15 @@ function weightedMeans(
   options: AggregationOptions,
 ): AggregatedValue[] {
   return [...groups].map(([target, links]) => {
-    const present = links.filter((l) => {
-      const v = byArea.get(l.source);
-      return v !== undefined && usable(v.value) && usable(v.weight) && v.weight >= 0;
-    });
-    const missing = links.filter((l) => !present.includes(l)).map((l) => l.source);
-    const base = {
-      area: target,
-      method: 'population-weighted-mean' as const,
-      approximate: true,
-      contributing: present.map((l) => l.source),
-      missing,
-    };
-    if (missing.length > 0 && (options.onMissing ?? 'missing') === 'missing')
-      return { ...base, value: null, reason: 'incomplete' as const };
+    const { present, missing, base } = splitLinks(
+      target,
+      links,
+      byArea,
+      (v) => usable(v.value) && usable(v.weight) && v.weight >= 0,
+      'population-weighted-mean',
+      true,
+    );
+    if (refusesIncomplete(missing, options)) return { ...base, value: null, reason: 'incomplete' as const };
     const weights = present.map((l) => (byArea.get(l.source)!.weight as number) * l.factor);
     const weight = compensatedSum(weights);
     const weighted = compensatedSum(
