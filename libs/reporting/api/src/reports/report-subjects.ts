@@ -27,6 +27,11 @@ export function describeReport(
   language: 'de' | 'en',
   format: ReportFormat,
 ): { title: string; fileName: string; batch: boolean } {
+  const single = (title: string, stem = title) => ({
+    title,
+    fileName: fileNameOf(stem, format, false),
+    batch: false,
+  });
   switch (dataset.kind) {
     case 'area-profile': {
       if (params['level'] !== undefined) {
@@ -37,22 +42,17 @@ export function describeReport(
       }
       const area = dataset.areas.find((a) => a.id === dataset.subjectIds[0]);
       const name = area?.name ?? dataset.subjectIds[0];
-      const title = text(language, 'profile.title', { name });
-      const stem = `${text(language, 'reportType.area-profile')}_${area?.code ?? ''}_${fileNamePart(name)}`;
-      return { title, fileName: fileNameOf(stem, format, false), batch: false };
+      return single(
+        text(language, 'profile.title', { name }),
+        `${text(language, 'reportType.area-profile')}_${area?.code ?? ''}_${fileNamePart(name)}`,
+      );
     }
-    case 'monitoring-report': {
-      const title = text(language, 'monitoring.title', { run: dataset.run.label });
-      return { title, fileName: fileNameOf(title, format, false), batch: false };
-    }
-    case 'programme-report': {
-      const title = text(language, 'programme.title', { name: dataset.programme.name });
-      return { title, fileName: fileNameOf(title, format, false), batch: false };
-    }
-    case 'evaluation-report': {
-      const title = text(language, 'evaluation.title', { title: dataset.evaluation.title });
-      return { title, fileName: fileNameOf(title, format, false), batch: false };
-    }
+    case 'monitoring-report':
+      return single(text(language, 'monitoring.title', { run: dataset.run.label }));
+    case 'programme-report':
+      return single(text(language, 'programme.title', { name: dataset.programme.name }));
+    case 'evaluation-report':
+      return single(text(language, 'evaluation.title', { title: dataset.evaluation.title }));
   }
 }
 
