@@ -4,10 +4,9 @@ import { areaTrend } from '@quartier/indicator-core';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { readScope } from '../common/access';
 import { AreaTree } from '../common/area-tree';
-import { IndicatorServiceError } from '../common/indicator-service.error';
 import { IndexService } from '../indices/index.service';
 import type { AreaProfile } from './area-profile.dto';
-import { visible } from './area-value';
+import { visibleArea } from './area-value';
 import { ValuesService } from './values.service';
 
 /** At most this many indicators: an area page shows key figures, the explorer the rest. */
@@ -30,9 +29,7 @@ export class AreaProfileService {
   async profile(caller: Caller, areaId: string): Promise<AreaProfile> {
     const { access, tenantId } = caller;
     const tree = await this.areas.of(tenantId);
-    const area = tree.byId.get(areaId);
-    if (!area || !visible(readScope(access), area))
-      throw new IndicatorServiceError('AreaNotFound', `area ${areaId} not found`);
+    const area = visibleArea(tree, readScope(access), areaId);
     const catalogue = await this.catalogue.list(tenantId);
     const ordered = [
       ...catalogue.filter((i) => i.sourceKind === 'manual'),

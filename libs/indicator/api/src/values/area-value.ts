@@ -2,6 +2,7 @@ import { isInScope, type Scope } from '@quartier/auth';
 import type { ResolvedCell } from '@quartier/indicator-core';
 import type { IndicatorView } from '../catalogue/indicator.dto';
 import type { AreaNode, TenantAreas } from '../common/area-tree';
+import { IndicatorServiceError } from '../common/indicator-service.error';
 
 // The values as the service answers them: one area's value in the cached compact form and as
 // the API's record, the summary of an indicator, the areas a caller sees.
@@ -52,6 +53,14 @@ export type CachedCell = [
  */
 export function visible(scope: Scope, area: AreaNode): boolean {
   return isInScope(scope, [...area.path, area.id]);
+}
+
+/** The area by id when the caller sees it; an area outside their scope is as unknown as a missing one. */
+export function visibleArea(tree: TenantAreas, scope: Scope, areaId: string): AreaNode {
+  const area = tree.byId.get(areaId);
+  if (!area || !visible(scope, area))
+    throw new IndicatorServiceError('AreaNotFound', `area ${areaId} not found`);
+  return area;
 }
 
 /**

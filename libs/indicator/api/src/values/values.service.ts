@@ -13,7 +13,6 @@ import { CatalogueService } from '../catalogue/catalogue.service';
 import type { IndicatorView } from '../catalogue/indicator.dto';
 import { readScope } from '../common/access';
 import { AreaTree, type TenantAreas } from '../common/area-tree';
-import { IndicatorServiceError } from '../common/indicator-service.error';
 import { IndicatorValueRepository } from './indicator-value.repository';
 import { toValueLayer } from './value-layer';
 import {
@@ -24,7 +23,7 @@ import {
   toAreaValue,
   pick,
   toCached,
-  visible,
+  visibleArea,
 } from './area-value';
 
 const CACHE_TTL_SECONDS = 3600;
@@ -215,9 +214,7 @@ export class ValuesService {
     const { access, tenantId } = caller;
     const indicator = await this.catalogue.get(tenantId, code);
     const tree = await this.areas.of(tenantId);
-    const area = tree.byId.get(areaId);
-    if (!area || !visible(readScope(access), area))
-      throw new IndicatorServiceError('AreaNotFound', `area ${areaId} not found`);
+    const area = visibleArea(tree, readScope(access), areaId);
     const periods = await this.periods(tenantId, indicator.id);
     const points = [];
     for (const period of periods) {
@@ -266,12 +263,7 @@ export class ValuesService {
     const { access, tenantId } = caller;
     const tree = await this.areas.of(tenantId);
     const scope = readScope(access);
-    const areas = query.areas.map((id) => {
-      const area = tree.byId.get(id);
-      if (!area || !visible(scope, area))
-        throw new IndicatorServiceError('AreaNotFound', `area ${id} not found`);
-      return area;
-    });
+    const areas = query.areas.map((id) => visibleArea(tree, scope, id));
     const rows = [];
     for (const code of query.indicators) {
       const indicator = await this.catalogue.get(tenantId, code);
