@@ -136,23 +136,33 @@ export class ActorsService {
 
   /** Adds an actor to a wave (e.g. a surveyed organisation that named nobody: an isolate). */
   async join(caller: Caller, networkId: string, waveId: string, actorId: string): Promise<void> {
-    const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
-    await this.db.transaction(async (manager) => {
-      const wave = await this.networks.wave(network, waveId, manager);
-      const actor = await this.load(network, actorId, manager);
-      if (await addWaveMember(manager, wave.id, actor.id)) await touchWaves(manager, [wave.id]);
+    await this.changeMembership(caller, networkId, waveId, actorId, async (manager, wave, actor) => {
+      if (await addWaveMember(manager, wave, actor)) await touchWaves(manager, [wave]);
     });
   }
 
   /** Removes an actor from a wave together with its ties in that wave. */
   async leave(caller: Caller, networkId: string, waveId: string, actorId: string): Promise<void> {
+    await this.changeMembership(caller, networkId, waveId, actorId, async (manager, wave, actor) => {
+      await deleteTiesOfWave(manager, wave, actor);
+      await removeWaveMembers(manager, wave, actor);
+      await touchWaves(manager, [wave]);
+    });
+  }
+
+  /** An editor's change to a wave's members, in one transaction once the wave and the actor are found. */
+  private async changeMembership(
+    caller: Caller,
+    networkId: string,
+    waveId: string,
+    actorId: string,
+    change: (manager: EntityManager, waveId: string, actorId: string) => Promise<void>,
+  ): Promise<void> {
     const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
       const actor = await this.load(network, actorId, manager);
-      await deleteTiesOfWave(manager, wave.id, actor.id);
-      await removeWaveMembers(manager, wave.id, actor.id);
-      await touchWaves(manager, [wave.id]);
+      await change(manager, wave.id, actor.id);
     });
   }
 
