@@ -68,13 +68,18 @@ export class MeasureChecks {
       );
   }
 
-  /** The programme's budget per year × line against every measure's commitments with `next`. */
+  /**
+   * The programme's budget per year × line against every measure's commitments with `next`. The
+   * programme is locked first, so two measures committing money at once are checked one after
+   * the other rather than both against the same remaining budget.
+   */
   async commitment(
     manager: EntityManager,
     programmeId: string,
     next: MeasureRow,
     deliberate: boolean | undefined,
   ) {
+    await this.programmes.lock(manager, programmeId);
     const budget = (await this.programmes.budget(programmeId, manager)).map((b) => ({
       year: b.year,
       line: b.line,

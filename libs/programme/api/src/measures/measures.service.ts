@@ -22,7 +22,6 @@ import type {
   UpdateMeasureInput,
 } from './measure.dto';
 import { MeasureChecks } from './measure-checks';
-import { ProgrammeRepository } from '../programmes/programme.repository';
 import { MeasureRepository, type MeasureRow } from './measure.repository';
 
 const WORKFLOW_ROLES: readonly MeasureRole[] = ['tenant-admin', 'programme-manager', 'planner'];
@@ -36,7 +35,6 @@ const WORKFLOW_ROLES: readonly MeasureRole[] = ['tenant-admin', 'programme-manag
 export class MeasuresService {
   constructor(
     private readonly measures: MeasureRepository,
-    private readonly programmes: ProgrammeRepository,
     private readonly access: ProgrammeAccess,
     private readonly checks: MeasureChecks,
     private readonly outbox: OutboxWriter,
@@ -185,7 +183,6 @@ export class MeasuresService {
       };
       await this.checks.fields(caller, programme, { ...next, budget: next.budget }, manager);
       if (input.budget) {
-        await this.programmes.lock(manager, programme.id);
         const { deliberate } = await this.checks.commitment(
           manager,
           programme.id,
@@ -214,7 +211,6 @@ export class MeasuresService {
       const next: MeasureRow = { ...measure, status: step.status };
       let note = step.audit.comment ?? '';
       if (input.action === 'approve') {
-        await this.programmes.lock(manager, programme.id);
         const { overCommitments, deliberate } = await this.checks.commitment(
           manager,
           programme.id,
