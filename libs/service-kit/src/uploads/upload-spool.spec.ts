@@ -86,6 +86,27 @@ describe('UploadSpool', () => {
     expect(existsSync(failed.path)).toBe(false);
   });
 
+  it('deletes a consumed upload after its reader, whether the reader succeeds or fails', async () => {
+    let read = '';
+    const answer = await spool.consume(body('a,b\n'), { maxBytes: 10 }, async (upload) => {
+      read = readFileSync(upload.path, 'utf8');
+      return upload.path;
+    });
+    expect(read).toBe('a,b\n');
+    expect(existsSync(answer)).toBe(false);
+
+    let path = '';
+    const refusal = new Error('bad row');
+    await expect(
+      spool.consume(body('x'), { maxBytes: 10 }, async (upload) => {
+        path = upload.path;
+        throw refusal;
+      }),
+    ).rejects.toBe(refusal);
+    expect(path).not.toBe('');
+    expect(existsSync(path)).toBe(false);
+  });
+
   it('refuses a body that was already read instead of waiting for it forever', async () => {
     const consumed = body('{"a":1}');
     for await (const _chunk of consumed) void _chunk;

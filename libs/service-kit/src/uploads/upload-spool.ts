@@ -163,6 +163,23 @@ export class UploadSpool {
   }
 
   /**
+   * Spools a request body for an import that reads it while the request waits: hands it to
+   * `use` and deletes it afterwards, whether `use` succeeds or fails.
+   */
+  async consume<T>(
+    request: UploadRequest,
+    options: ReceiveOptions,
+    use: (upload: SpooledUpload) => Promise<T>,
+  ): Promise<T> {
+    const upload = await this.receive(request, options);
+    try {
+      return await use(upload);
+    } finally {
+      await this.discard(upload.path);
+    }
+  }
+
+  /**
    * Hands an upload to `use`, which takes it over (e.g. queues a job that holds the file): if
    * `use` fails, nothing holds the file, so it is deleted here and the error passed on.
    */

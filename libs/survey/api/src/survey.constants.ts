@@ -21,3 +21,6 @@ export interface SurveyModuleOptions {
 }
 
 export const SURVEY_MODULE_OPTIONS = Symbol('quartier:survey-module-options');
+
+/** The content type of an XLSX upload (an XLSForm, a paper-response table). */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -85,8 +85,7 @@ export class MeasureFilesService {
 
   async import(caller: Caller, programmeId: string, request: UploadRequest): Promise<{ created: number }> {
     await this.access.programme(caller, programmeId, MEASURE_EDITORS);
-    const upload = await this.spool.receive(request, { maxBytes: MAX_BYTES, accept: [CSV, XLSX] });
-    try {
+    return this.spool.consume(request, { maxBytes: MAX_BYTES, accept: [CSV, XLSX] }, async (upload) => {
       const table =
         upload.contentType === XLSX
           ? await readSheet(upload.path)
@@ -97,9 +96,7 @@ export class MeasureFilesService {
         programmeId,
         await this.inputs(caller.tenantId, programmeId, drafts),
       );
-    } finally {
-      await this.spool.discard(upload.path);
-    }
+    });
   }
 
   /**

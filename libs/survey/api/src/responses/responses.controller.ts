@@ -8,9 +8,8 @@ import {
 } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import type { Request } from 'express';
-import { SURVEY_EDITORS } from '../survey.constants';
+import { SURVEY_EDITORS, XLSX_TYPE } from '../survey.constants';
 import { UploadSpool, ServiceController } from '@quartier/service-kit';
-import { withSpooledUpload, XLSX_TYPE } from '../surveys/spooled-upload';
 import { CollectionService } from './collection.service';
 import { ResponseImportService } from './response-import.service';
 import { ImportedDto, ResponseImportProblemsDto, SubmissionDto, SubmittedDto } from './submission.dto';
@@ -60,8 +59,10 @@ export class ResponsesController {
     @Param('waveId', ParseUUIDPipe) waveId: string,
     @Req() req: Request,
   ) {
-    return withSpooledUpload(this.spool, req, ['text/csv', XLSX_TYPE], MAX_IMPORT_BYTES, (upload) =>
-      this.imports.import(caller, id, waveId, upload),
+    return this.spool.consume(
+      req,
+      { accept: ['text/csv', XLSX_TYPE], maxBytes: MAX_IMPORT_BYTES, allowEmpty: true },
+      (upload) => this.imports.import(caller, id, waveId, upload),
     );
   }
 }

@@ -37,8 +37,7 @@ import {
 import type { Request, Response } from 'express';
 import { readFile } from 'node:fs/promises';
 import { publicOrigin } from '../public/public-urls';
-import { RESULT_READERS, SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
-import { withSpooledUpload, XLSX_TYPE } from './spooled-upload';
+import { RESULT_READERS, SURVEY_EDITORS, SURVEY_READERS, XLSX_TYPE } from '../survey.constants';
 import {
   AreaGeometriesDto,
   AreaGeometriesQueryDto,
@@ -206,11 +205,9 @@ export class SurveysController {
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: Request,
   ) {
-    return withSpooledUpload(
-      this.spool,
+    return this.spool.consume(
       req,
-      [XLSX_TYPE, 'application/octet-stream'],
-      MAX_XLSFORM_BYTES,
+      { accept: [XLSX_TYPE, 'application/octet-stream'], maxBytes: MAX_XLSFORM_BYTES, allowEmpty: true },
       async (upload) => this.forms.uploadXlsForm(caller, id, await readFile(upload.path)),
     );
   }
