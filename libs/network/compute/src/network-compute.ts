@@ -81,11 +81,11 @@ interface MeasuresTask {
   readonly pathMeasures?: PathMeasures;
 }
 
+/** What a worker answers when its task threw. */
+type WorkerFailure = { type: 'error'; message: string };
 type PathsMessage =
-  | { type: 'progress'; sources: number }
-  | { type: 'done'; partial: PathPartial }
-  | { type: 'error'; message: string };
-type MeasuresMessage = { type: 'done'; metrics: NetworkMetrics } | { type: 'error'; message: string };
+  { type: 'progress'; sources: number } | { type: 'done'; partial: PathPartial } | WorkerFailure;
+type MeasuresMessage = { type: 'done'; metrics: NetworkMetrics } | WorkerFailure;
 
 /** Share of the overall progress bar given to the path phase (it dominates on large networks). */
 const PATH_SHARE = 0.9;
@@ -297,10 +297,7 @@ function runPathsTask(port: MessagePort, task: PathsTask): void {
       partial.harmonic.buffer,
     ] as ArrayBuffer[]);
   } catch (error) {
-    port.postMessage({
-      type: 'error',
-      message: error instanceof Error ? error.message : String(error),
-    } satisfies PathsMessage);
+    port.postMessage(failureOf(error));
   }
 }
 
@@ -313,11 +310,12 @@ function runMeasuresTask(port: MessagePort, task: MeasuresTask): void {
     });
     port.postMessage({ type: 'done', metrics } satisfies MeasuresMessage);
   } catch (error) {
-    port.postMessage({
-      type: 'error',
-      message: error instanceof Error ? error.message : String(error),
-    } satisfies MeasuresMessage);
+    port.postMessage(failureOf(error));
   }
+}
+
+function failureOf(error: unknown): WorkerFailure {
+  return { type: 'error', message: error instanceof Error ? error.message : String(error) };
 }
 
 function taskKind(data: unknown): string | undefined {
