@@ -1,4 +1,4 @@
-import { DummyDesign, fitClusteredOls, inferCoefficient } from './clustered-ols';
+import { DummyDesign, fitClusteredOls, inferCoefficient, type Inference } from './clustered-ols';
 import { EvaluationError } from './evaluation-error';
 import { GROUPS, distinctPeriods, indexValues, quoteList, type Group, type LongValue } from './values';
 
@@ -24,14 +24,9 @@ export interface CellMeans {
   post: number;
 }
 
-export interface DidResult {
+/** The interaction's coefficient and its inference (t, p null when the data fit the model exactly). */
+export interface DidResult extends Inference {
   indicator: string;
-  estimate: number;
-  se: number;
-  /** null when se = 0 (the data fit the model exactly). */
-  t: number | null;
-  p: number | null;
-  ci95: [number, number];
   observations: number;
   /** Areas with at least one observation per group: the clusters. */
   clusters: Record<Group, number>;

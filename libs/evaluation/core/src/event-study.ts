@@ -15,17 +15,12 @@ import type { Group } from './values';
 // observed in p with those observed in ref. A period in which one group has no value cannot be
 // estimated; it is left out and listed in `omitted` rather than failing the whole study.
 
-export interface EventStudyPoint {
+export interface EventStudyPoint extends Inference {
   period: string;
   /** Position relative to the start: −1 is the reference (last pre period), 0 the first post period. */
   relative: number;
   /** True for the reference period: estimate 0 by construction, no interval. */
   reference: boolean;
-  estimate: number;
-  se: number;
-  t: number | null;
-  p: number | null;
-  ci95: [number, number];
   observations: Record<Group, number>;
 }
 
