@@ -48,52 +48,49 @@ const byWave = (a: { waveDate: string; wave: string }, b: { waveDate: string; wa
 
 /** Groups survey aggregates into series over waves, one per survey × item × option × area × statistic. */
 export function surveyEvidence(aggregates: readonly SnapshotSurveyAggregate[]): SurveyEvidence[] {
-  const series = new Map<string, SurveyEvidence>();
-  for (const a of aggregates) {
-    const key = [a.survey, a.item, a.option ?? '', a.area, a.statistic].join('\u0000');
-    let entry = series.get(key);
-    if (!entry)
-      series.set(
-        key,
-        (entry = {
-          survey: a.survey,
-          item: a.item,
-          option: a.option,
-          area: a.area,
-          statistic: a.statistic,
-          waves: [],
-          change: null,
-        }),
-      );
-    entry.waves.push({
+  return seriesOverWaves(
+    aggregates,
+    (a) => [a.survey, a.item, a.option ?? '', a.area, a.statistic],
+    (a) => ({ survey: a.survey, item: a.item, option: a.option, area: a.area, statistic: a.statistic }),
+    (a): SurveyWavePoint => ({
       wave: a.wave,
       waveDate: a.waveDate,
       respondents: a.respondents,
       value: a.suppressed ? null : a.value,
       suppressed: a.suppressed,
-    });
-  }
-  return [...series.values()].map((entry) => {
-    const waves = entry.waves.sort(byWave);
-    return { ...entry, waves, change: changeOf(waves) };
-  });
+    }),
+  );
 }
 
 /** Groups network measures into series over waves, one per network × measure × area. */
 export function networkEvidence(measures: readonly SnapshotNetworkMeasure[]): NetworkEvidence[] {
-  const series = new Map<string, NetworkEvidence>();
-  for (const m of measures) {
-    const key = [m.network, m.measure, m.area ?? ''].join('\u0000');
+  return seriesOverWaves(
+    measures,
+    (m) => [m.network, m.measure, m.area ?? ''],
+    (m) => ({ network: m.network, measure: m.measure, area: m.area }),
+    (m): NetworkWavePoint => ({ wave: m.wave, waveDate: m.waveDate, value: m.value }),
+  );
+}
+
+/**
+ * Rows grouped into one series per key (`keyOf`), described by the series' first row (`headOf`),
+ * with each row's point over the waves (`pointOf`); the points in wave order, then the change.
+ */
+function seriesOverWaves<R, H, P extends { wave: string; waveDate: string; value: number | null }>(
+  rows: readonly R[],
+  keyOf: (row: R) => readonly string[],
+  headOf: (row: R) => H,
+  pointOf: (row: R) => P,
+): (H & { waves: P[]; change: number | null })[] {
+  const series = new Map<string, { head: H; waves: P[] }>();
+  for (const row of rows) {
+    const key = keyOf(row).join('\u0000');
     let entry = series.get(key);
-    if (!entry)
-      series.set(
-        key,
-        (entry = { network: m.network, measure: m.measure, area: m.area, waves: [], change: null }),
-      );
-    entry.waves.push({ wave: m.wave, waveDate: m.waveDate, value: m.value });
+    if (!entry) series.set(key, (entry = { head: headOf(row), waves: [] }));
+    entry.waves.push(pointOf(row));
   }
-  return [...series.values()].map((entry) => {
-    const waves = entry.waves.sort(byWave);
-    return { ...entry, waves, change: changeOf(waves) };
+  return [...series.values()].map(({ head, waves }) => {
+    waves.sort(byWave);
+    return { ...head, waves, change: changeOf(waves) };
   });
 }
