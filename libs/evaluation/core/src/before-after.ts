@@ -1,5 +1,5 @@
 import { EvaluationError } from './evaluation-error';
-import { distinctPeriods, quoteList, type LongValue } from './values';
+import { distinctPeriods, duplicateValue, quoteList, type LongValue } from './values';
 
 // Before/after comparison of one indicator for the programme areas, next to a reference (the
 // city). Areas are aggregated as the indicator service aggregates up the hierarchy: when every
@@ -105,12 +105,7 @@ export function beforeAfter(input: BeforeAfterInput): BeforeAfterResult {
       continue;
     let byPeriod = cells.get(value.area);
     if (!byPeriod) cells.set(value.area, (byPeriod = new Map()));
-    if (byPeriod.has(value.period))
-      throw new EvaluationError(
-        'InvalidInput',
-        `indicator "${input.indicator}" has two values for area "${value.area}" in period "${value.period}"`,
-        { area: value.area, period: value.period, indicator: input.indicator },
-      );
+    if (byPeriod.has(value.period)) throw duplicateValue(input.indicator, value.area, value.period);
     byPeriod.set(value.period, value);
   }
   const series = (label: string, areas: readonly string[]) =>

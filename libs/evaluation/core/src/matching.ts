@@ -1,5 +1,5 @@
 import { EvaluationError } from './evaluation-error';
-import { quoteList, type LongValue } from './values';
+import { duplicateValue, quoteList, type LongValue } from './values';
 
 // Comparison areas by nearest-neighbour matching on baseline indicators, the contract of
 // `quartier evaluation match` (issue 12): Mahalanobis distance with the inverse of the sample
@@ -62,12 +62,7 @@ export function baselineTable(
     const j = column.get(indicator);
     if (p !== period || j === undefined) continue;
     const key = `${area}\u0000${indicator}`;
-    if (seen.has(key))
-      throw new EvaluationError(
-        'InvalidInput',
-        `indicator "${indicator}" has two values for area "${area}" in period "${period}"`,
-        { area, indicator, period },
-      );
+    if (seen.has(key)) throw duplicateValue(indicator, area, period);
     seen.add(key);
     if (value !== null && !Number.isFinite(value))
       throw new EvaluationError(

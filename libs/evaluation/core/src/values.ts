@@ -33,6 +33,15 @@ export function distinctPeriods(periods: readonly string[], what: string): strin
   return [...seen].sort();
 }
 
+/** Two values of one indicator for one area and period: a data error, never averaged silently. */
+export function duplicateValue(indicator: string, area: string, period: string): EvaluationError {
+  return new EvaluationError(
+    'InvalidInput',
+    `indicator "${indicator}" has two values for area "${area}" in period "${period}"`,
+    { area, indicator, period },
+  );
+}
+
 /**
  * The values of one indicator keyed by area and period, rejecting a second value for the same
  * cell (two values for one cell is a data error, not something to average silently).
@@ -49,11 +58,7 @@ export function indexValues(
     if (code !== indicator || !keep(area, period)) continue;
     let periods = byArea.get(area);
     if (periods?.has(period) || missing.has(`${area}\u0000${period}`))
-      throw new EvaluationError(
-        'InvalidInput',
-        `indicator "${indicator}" has two values for area "${area}" in period "${period}"`,
-        { area, indicator, period },
-      );
+      throw duplicateValue(indicator, area, period);
     if (value === null) {
       missing.add(`${area}\u0000${period}`);
       continue;
