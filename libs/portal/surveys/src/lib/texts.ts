@@ -285,7 +285,9 @@ export class SurveyTexts {
   };
 
   readonly percent = (value: number | null | undefined, digits = 1): string =>
-    value === null || value === undefined ? '–' : `${fixedDecimal(value * 100, this.i18n.locale(), digits)} %`;
+    value === null || value === undefined
+      ? '–'
+      : `${fixedDecimal(value * 100, this.i18n.locale(), digits)} %`;
 
   // NaN (nothing to compute a number from) reads as none, like a missing value.
   readonly number = (value: number | null | undefined, digits = 1): string =>

@@ -11,7 +11,9 @@ function formatter(locale: string, digits: number, fixed: boolean): Intl.NumberF
   if (!format) {
     format = new Intl.NumberFormat(
       locale,
-      fixed ? { minimumFractionDigits: digits, maximumFractionDigits: digits } : { maximumFractionDigits: digits },
+      fixed
+        ? { minimumFractionDigits: digits, maximumFractionDigits: digits }
+        : { maximumFractionDigits: digits },
     );
     formats.set(key, format);
   }
