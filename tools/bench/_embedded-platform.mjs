@@ -28,6 +28,38 @@ export function memoryOf(pid) {
 }
 
 /**
+ * The platform's garbage collections so far and its used heap, from its metrics (prom-client's
+ * `nodejs_gc_duration_seconds`, one process for every service): a step whose time jumps between
+ * runs is often one that a major collection of the whole heap fell into.
+ */
+export async function collectionsOf(url) {
+  const text = await (await fetch(`${url}/api/indicator/metrics`)).text();
+  const of = (kind, part) =>
+    Number(
+      new RegExp(`^nodejs_gc_duration_seconds_${part}\\{kind="${kind}"\\} (\\S+)`, 'm').exec(text)?.[1] ?? 0,
+    );
+  const heap = Number(/^nodejs_heap_size_used_bytes (\S+)/m.exec(text)?.[1] ?? 0);
+  return {
+    major: of('major', 'count'),
+    majorMs: of('major', 'sum') * 1000,
+    minor: of('minor', 'count'),
+    minorMs: of('minor', 'sum') * 1000,
+    heapMiB: Math.round(heap / 2 ** 20),
+  };
+}
+
+/** What `collectionsOf` counted between two readings, with the heap used before. */
+export function collectionsBetween(before, after) {
+  return {
+    heapBeforeMiB: before.heapMiB,
+    major: after.major - before.major,
+    majorMs: Number((after.majorMs - before.majorMs).toFixed(1)),
+    minor: after.minor - before.minor,
+    minorMs: Number((after.minorMs - before.minorMs).toFixed(1)),
+  };
+}
+
+/**
  * CPU seconds (user + system) the platform has used so far: the process and every process below
  * it — the embedded PostgreSQL server and its backends —, with the children that have ended
  * (cutime/cstime). On a shared machine wall times follow the load; CPU time measures the work.

@@ -18,7 +18,9 @@
 //   QUARTIER_SCALE_SIZES=1000,10000 node tools/bench/scale.mjs
 //   QUARTIER_SCALE_PROFILE=1 …   the platform runs with --cpu-prof (profiles in bench-results/profiles)
 // Besides wall times, the CPU seconds of the platform and its PostgreSQL per step: on the shared
-// 2-core machine wall times follow the load, CPU time measures the work.
+// 2-core machine wall times follow the load, CPU time measures the work. The value import and the
+// index run also say whether a major collection of the platform's heap fell into them: at 1,000
+// areas that alone made the import take 0.26–0.30 s instead of 0.16–0.20 s (docs/benchmarks.md).
 import {
   existsSync,
   mkdirSync,
@@ -34,6 +36,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   client,
+  collectionsBetween,
+  collectionsOf,
   cpuSecondsOf,
   checkpoint,
   housekeepingOf,
@@ -215,20 +219,24 @@ async function measureCity(platform, admin, size, work) {
     cpuSeconds: Number((cpu() - cpuAtStart).toFixed(1)),
   };
   const values = await writeValueFile(city, work);
+  let gcBefore = await collectionsOf(platform.url);
   let cpuBefore = cpu();
   const valueImport = {
     ...(await importValues(call, values.file, values.rows)),
     cpuSeconds: Number((cpu() - cpuBefore).toFixed(1)),
+    collections: collectionsBetween(gcBefore, await collectionsOf(platform.url)),
     // Which step raises the peak: the platform's RSS and peak so far after each one.
     memory: memoryOf(platform.pid),
   };
   const map = { ...(await mapReads(call, planning)), memory: memoryOf(platform.pid) };
+  gcBefore = await collectionsOf(platform.url);
   cpuBefore = cpu();
   const first = await runIndex(call, planning);
   const index = {
     seconds: first.seconds,
     validAreas: first.validAreas,
     cpuSeconds: Number((cpu() - cpuBefore).toFixed(2)),
+    collections: collectionsBetween(gcBefore, await collectionsOf(platform.url)),
   };
   const afterSeconds = await settled(platform);
   cpuBefore = cpu();
@@ -267,13 +275,20 @@ function row(r) {
     r.areas.toLocaleString('en'),
     `${r.areaImport.seconds} s`,
     `${r.areaImport.memory.rssMiB} MiB (peak ${r.memory.peakMiB} MiB)`,
-    `${r.valueImport.seconds} s (${Math.round(r.valueImport.rowsPerSecond / 1000)}k rows/s; CPU ${r.valueImport.cpuSeconds} s)`,
+    `${r.valueImport.seconds} s (${Math.round(r.valueImport.rowsPerSecond / 1000)}k rows/s; CPU ${r.valueImport.cpuSeconds} s${majors(r.valueImport.collections)})`,
     `${r.map.json.p50Ms} / ${r.map.json.p95Ms} ms (${(r.map.json.bytes / 2 ** 20).toFixed(2)} MB)`,
     map,
-    `${r.index.seconds} s (CPU ${r.index.cpuSeconds} s); settled ${r.index.settled.seconds} s (${r.index.settled.afterSeconds ?? '> 180'} s later)`,
+    `${r.index.seconds} s (CPU ${r.index.cpuSeconds} s${majors(r.index.collections)}); settled ${r.index.settled.seconds} s (${r.index.settled.afterSeconds ?? '> 180'} s later)`,
     `p99 ${r.replication.areaList.p99Ms} ms, complete after ${r.replication.completeAfterSeconds ?? '> 300'} s (CPU of import and replication ${r.replication.cpuSeconds} s)`,
     String(r.load),
   ];
+}
+
+/** Major collections of the platform's heap that fell into a step, which the step then paid for. */
+function majors(collections) {
+  return collections.major > 0
+    ? `; ${collections.major} major GC, ${collections.majorMs} ms paused, heap ${collections.heapBeforeMiB} MiB before`
+    : '';
 }
 
 /** The area-id rasters of the same view: PNGs and their codes, cold (first answer) and warm. */
