@@ -1,6 +1,6 @@
 // Benchmarks load the compiled server code in dist/server; one started on its own builds it first.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +8,14 @@ import { fileURLToPath } from 'node:url';
 /** The repository's root folder, which every benchmark reads from and writes its results below. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(import.meta.url);
+
+/** Writes a benchmark's result to bench-results/<name>.json (not committed); answers the path. */
+export function writeResult(name, result) {
+  const file = join(root, 'bench-results', `${name}.json`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  return file;
+}
 
 /** Runs `node tools/build.mjs --server` unless `entry` (a path in the repository) exists. */
 export function ensureServerBuilt(entry) {

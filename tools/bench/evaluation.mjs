@@ -16,13 +16,12 @@
 //    numbers read back from the stored snapshot (see _evaluation-service.mjs).
 // Each timing is the best of several runs after a warm-up; results agree with the baselines.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { evaluationServicePart } from './_evaluation-service.mjs';
 import { seededRandom } from '../seeded-random.mjs';
-import { ensureServerBuilt, root } from './_server-build.mjs';
+import { ensureServerBuilt, root, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const ms = (started) => Number((performance.now() - started).toFixed(2));
@@ -311,8 +310,7 @@ export default async function evaluationBenchmark() {
     snapshot,
     service,
   };
-  mkdirSync(join(root, 'bench-results'), { recursive: true });
-  writeFileSync(join(root, 'bench-results/evaluation.json'), JSON.stringify(result, null, 2));
+  writeResult('evaluation', result);
   const line = (name, part, extra) =>
     `${name.padEnd(10)} ours ${String(part.oursMs).padStart(8)} ms   baseline ${String(part.baselineMs).padStart(8)} ms   target < ${part.targetMs} ms ${part.meetsTarget ? '✓' : '✗'}   ${extra}\n`;
   process.stderr.write(

@@ -15,15 +15,7 @@
 // 3. map request p95, warm: autocannon against the same service (one indicator, one period,
 //    1,000 areas), Redis cache when REDIS_URL is set.
 // Parts 1 and 3 need DATABASE_URL (a PostgreSQL server, e.g. the test infrastructure).
-import {
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +24,7 @@ import { pipeline } from 'node:stream/promises';
 import { pathToFileURL } from 'node:url';
 import { copyIntoServiceShape, narrowCopy } from './_indicators-baseline.mjs';
 import { seededRandom } from '../seeded-random.mjs';
-import { ensureServerBuilt, root, serviceTestKit } from './_server-build.mjs';
+import { ensureServerBuilt, root, serviceTestKit, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const AREAS = 1000;
@@ -383,8 +375,7 @@ export default async function run() {
       core,
       service,
     };
-    mkdirSync(join(root, 'bench-results'), { recursive: true });
-    writeFileSync(join(root, 'bench-results/indicators.json'), `${JSON.stringify(result, null, 2)}\n`);
+    writeResult('indicators', result);
     const rows = [
       [
         `aggregation + index, ${core.areas} areas × ${core.indicators} ind. × ${core.periods} periods (core)`,

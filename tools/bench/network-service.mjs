@@ -10,14 +10,13 @@
 //     events a portal would see), then the cached result read back.
 // The BA graph has no weights, so the network is created unweighted (BFS, as in part 1).
 // Writes bench-results/network-service.json and prints a short table.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { client } from './_embedded-platform.mjs';
 import { barabasiAlbert } from './network.mjs';
-import { ensureServerBuilt, root, serviceTestKit } from './_server-build.mjs';
+import { ensureServerBuilt, root, serviceTestKit, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const N = 20_000;
@@ -162,8 +161,7 @@ export default async function run() {
     compute,
     service,
   };
-  mkdirSync(join(root, 'bench-results'), { recursive: true });
-  writeFileSync(join(root, 'bench-results/network-service.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeResult('network-service', result);
   const rows = [
     [
       'all measures, worker threads (compute path)',

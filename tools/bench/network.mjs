@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { seededRandom } from '../seeded-random.mjs';
-import { root } from './_server-build.mjs';
+import { root, writeResult } from './_server-build.mjs';
 
 const N = 5000;
 const SMALL = 1000;
@@ -357,8 +357,7 @@ export default async function networkBenchmark(options = {}) {
     ...graphs,
   };
   if (options.write !== false) {
-    mkdirSync(join(root, 'bench-results'), { recursive: true });
-    writeFileSync(join(root, 'bench-results/network.json'), JSON.stringify(result, null, 2) + '\n');
+    writeResult('network', result);
   }
   return result;
 }

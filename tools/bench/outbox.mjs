@@ -6,13 +6,13 @@
 //   npm run bench -- outbox      (via tools/bench/run.mjs, which calls the default export)
 // Runs the compiled JS in dist/server. PostgreSQL: DATABASE_URL (default the local server with
 // trust auth); a throw-away database is created and dropped. Writes bench-results/outbox.json.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root } from './_server-build.mjs';
+import { root, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -243,8 +243,7 @@ export default async function outboxBenchmark(options = {}) {
     const backlog = await backlogPhase({ relay, appendAll, consumed, n });
     const result = report({ n, appendBatch, relayBatch, brokers, pgVersion, live, backlog, relay, consumed });
     if (options.write !== false) {
-      mkdirSync(join(root, 'bench-results'), { recursive: true });
-      writeFileSync(join(root, 'bench-results/outbox.json'), JSON.stringify(result, null, 2) + '\n');
+      writeResult('outbox', result);
     }
     return result;
   } finally {

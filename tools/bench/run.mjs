@@ -3,13 +3,13 @@
 // named), each exporting `default async function run()` that returns its measurements. Writes
 // bench-results/<name>.json per benchmark and bench-results/summary.json, and prints a table.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
+import { root, writeResult } from './_server-build.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '../..');
 const available = readdirSync(here)
   .filter((f) => f.endsWith('.mjs') && f !== 'run.mjs' && !f.startsWith('_'))
   .map((f) => f.slice(0, -4))
@@ -24,7 +24,6 @@ const names = requested.length > 0 ? requested : available;
 
 // Benchmarks import compiled code; build it first so numbers are of the current sources.
 execFileSync(process.execPath, [join(root, 'tools/build.mjs'), '--server'], { cwd: root, stdio: 'inherit' });
-mkdirSync(join(root, 'bench-results'), { recursive: true });
 
 const machine = {
   node: process.version,
@@ -42,10 +41,7 @@ for (const name of names) {
     const result = await module.default();
     summary.results[name] = { seconds: (Date.now() - started) / 1000, result };
     if (!existsSync(join(root, 'bench-results', `${name}.json`))) {
-      writeFileSync(
-        join(root, 'bench-results', `${name}.json`),
-        JSON.stringify({ machine, result }, null, 2),
-      );
+      writeResult(name, { machine, result });
     }
   } catch (error) {
     failed = true;
@@ -53,6 +49,6 @@ for (const name of names) {
     process.stderr.write(`✖ ${name}: ${error instanceof Error ? error.stack : error}\n`);
   }
 }
-writeFileSync(join(root, 'bench-results/summary.json'), JSON.stringify(summary, null, 2));
+writeResult('summary', summary);
 process.stderr.write(`\nresults in bench-results/ (${names.join(', ')})\n`);
 process.exit(failed ? 1 : 0);

@@ -21,18 +21,10 @@
 // 2-core machine wall times follow the load, CPU time measures the work. The value import and the
 // index run also say whether a major collection of the platform's heap fell into them: at 1,000
 // areas that alone made the import take 0.26–0.30 s instead of 0.16–0.20 s (docs/benchmarks.md).
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  statSync,
-  createReadStream,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   client,
@@ -49,7 +41,7 @@ import {
 import { SCALE_INDEX, SCALE_INDICATORS, writeLevelFiles, writeValueFile } from './_scale-city.mjs';
 import { measureExplorer } from './_scale-browser.mjs';
 import { fullCityTiles } from './_scale-tiles.mjs';
-import { root } from './_server-build.mjs';
+import { root, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const SIZES = (process.env.QUARTIER_SCALE_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -378,9 +370,7 @@ export default async function run() {
   }
   const markdown = `${table(results)}\n\n${browserLine(browser)}`;
   process.stderr.write(`\n${markdown}\n`);
-  const out = join(root, 'bench-results/scale.json');
-  if (existsSync(dirname(out)))
-    writeFileSync(out, JSON.stringify({ measuredAt: new Date().toISOString(), results, browser }, null, 2));
+  writeResult('scale', { measuredAt: new Date().toISOString(), results, browser });
   return { results, browser, table: markdown };
 }
 

@@ -21,7 +21,6 @@
 // results path's size), SURVEY_BENCH_SKIP_AGGREGATION=1 skips the core part.
 // Writes bench-results/survey.json and prints a short table.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg } from 'node:os';
@@ -30,7 +29,7 @@ import { pathToFileURL } from 'node:url';
 import { RESULTS_SHAPE, resultsPart } from './_survey-results.mjs';
 import { seededRandom } from '../seeded-random.mjs';
 import { tableLike } from './_table-like.mjs';
-import { ensureServerBuilt, root, serviceTestKit } from './_server-build.mjs';
+import { ensureServerBuilt, root, serviceTestKit, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const DURATION = Number(process.env.SURVEY_BENCH_SECONDS ?? 20);
@@ -424,8 +423,7 @@ export default async function run() {
   }
   for (const row of rows)
     process.stdout.write(`${String(row[0]).padEnd(34)} ${String(row[1]).padEnd(30)} ${row[2]}\n`);
-  mkdirSync(join(root, 'bench-results'), { recursive: true });
-  writeFileSync(join(root, 'bench-results/survey.json'), JSON.stringify(result, null, 2));
+  writeResult('survey', result);
   return result;
 }
 
