@@ -1,4 +1,9 @@
-import { BERLIN_MSS_COMBINED_SCHEME, combineClasses, combinedClassCatalogue } from './combined-class';
+import {
+  BERLIN_MSS_COMBINED_SCHEME,
+  combineClasses,
+  combinedClassCatalogue,
+  combinedClassCode,
+} from './combined-class';
 
 describe('combineClasses', () => {
   it.each([
@@ -15,6 +20,11 @@ describe('combineClasses', () => {
       11, 13, 15, 21, 23, 25, 31, 33, 35, 41, 43, 45,
     ]);
     expect(combinedClassCatalogue(BERLIN_MSS_COMBINED_SCHEME)[0]).toEqual({ code: '1+', numeric: 11 });
+  });
+
+  it('writes a combined code as the two codes one after the other, known to a scheme or not', () => {
+    expect(combinedClassCode('1', '+')).toBe(combineClasses('1', '+').code);
+    expect(combinedClassCode('hoch', 'stabil')).toBe('hochstabil');
   });
 
   it('supports other schemes and rejects unknown codes', () => {

@@ -23,6 +23,14 @@ export const BERLIN_MSS_COMBINED_SCHEME: CombinedClassScheme = {
   factor: 10,
 };
 
+/**
+ * The code of a combined group: the first class's code followed by the second's (Berlin `2-`), in
+ * every scheme, including codes no scheme knows (a combined layout of two arbitrary indices).
+ */
+export function combinedClassCode(firstCode: string, secondCode: string): string {
+  return `${firstCode}${secondCode}`;
+}
+
 /** Combines two class codes, e.g. `combineClasses('2', '-')` → `{ code: '2-', numeric: 25 }`. */
 export function combineClasses(
   firstCode: string,
@@ -41,7 +49,7 @@ export function combineClasses(
       'InvalidInput',
       `unknown second class code "${secondCode}" (known: ${Object.keys(scheme.second).join(', ')})`,
     );
-  return { code: `${firstCode}${secondCode}`, numeric: scheme.factor * first + second };
+  return { code: combinedClassCode(firstCode, secondCode), numeric: scheme.factor * first + second };
 }
 
 /** All combined groups of a scheme in numeric order (Berlin: 12 groups, `1+` = 11 … `4-` = 45). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
 import {
-  combineClasses,
+  combinedClassCode,
   computeCompositeIndex,
   IndicatorError,
   parseIndexDefinition,
@@ -351,18 +351,6 @@ function classLayout(definition: IndexDefinition, index: string): ClassLabel[] |
 }
 
 /**
- * The code of a combined class (Berlin: `1+`); codes outside the Berlin scheme are written one
- * after the other.
- */
-function combinedCode(first: string, second: string): string {
-  try {
-    return combineClasses(first, second).code;
-  } catch {
-    return `${first}${second}`;
-  }
-}
-
-/**
  * The groups of status × dynamics in the order of the two indices' classes (Berlin: `1+` …
  * `4-`), each labelled with both classes, in every language both have a label in.
  */
@@ -373,7 +361,7 @@ function combinedLayout(definition: IndexDefinition): ClassLabel[] | null {
     second.classes.map((b) => {
       const languages = Object.keys(a.labels ?? {}).filter((l) => b.labels?.[l] !== undefined);
       return {
-        code: combinedCode(a.code, b.code),
+        code: combinedClassCode(a.code, b.code),
         label: `${a.label} / ${b.label}`,
         ...(languages.length > 0
           ? {
@@ -399,7 +387,7 @@ function areaClass(
     return (classes, area) => layouts[k][(classes[k][area] as number) - 1];
   }
   const pairs = layouts[0].map((a) =>
-    layouts[1].map((b) => ({ code: combinedCode(a.code, b.code), label: `${a.label} / ${b.label}` })),
+    layouts[1].map((b) => ({ code: combinedClassCode(a.code, b.code), label: `${a.label} / ${b.label}` })),
   );
   return (classes, area) => pairs[(classes[0][area] as number) - 1][(classes[1][area] as number) - 1];
 }
