@@ -1,15 +1,8 @@
-import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { schemaIdentifier } from './sql';
+import { schemaMigration, type MigrationClass } from '@quartier/persistence';
 
-/** The class TypeORM's `migrations` option takes. */
-export type MigrationClass = new () => MigrationInterface;
-
-const pascal = (schema: string) => schema.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
-
-// Fixed timestamps: a migration's identity must never change once applied. The schema is part
-// of the name so services whose migration tables share one place still record each separately.
-const OUTBOX_TIMESTAMP = '1764000000000';
-const INBOX_TIMESTAMP = '1764000000001';
+// Fixed timestamps: a migration's identity must never change once applied.
+const OUTBOX_TIMESTAMP = 1764000000000;
+const INBOX_TIMESTAMP = 1764000000001;
 
 /**
  * The `outbox` table of one service schema. `position` (insert order) is the publish order;
@@ -17,11 +10,8 @@ const INBOX_TIMESTAMP = '1764000000001';
  * the relay's claim and its per-key order check cheap however many sent rows remain.
  */
 export function createOutboxMigration(schema: string): MigrationClass {
-  const s = schemaIdentifier(schema);
-  const name = `MessagingOutbox${pascal(schema)}${OUTBOX_TIMESTAMP}`;
-  return class OutboxMigration implements MigrationInterface {
-    name = name;
-    async up(queryRunner: QueryRunner): Promise<void> {
+  return schemaMigration(schema, 'MessagingOutbox', OUTBOX_TIMESTAMP, {
+    async up(queryRunner, s) {
       await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
       await queryRunner.query(`
         CREATE TABLE ${s}."outbox" (
@@ -48,20 +38,17 @@ export function createOutboxMigration(schema: string): MigrationClass {
       await queryRunner.query(
         `CREATE INDEX "outbox_published_at" ON ${s}."outbox" ("published_at") WHERE "published_at" IS NOT NULL`,
       );
-    }
-    async down(queryRunner: QueryRunner): Promise<void> {
+    },
+    async down(queryRunner, s) {
       await queryRunner.query(`DROP TABLE ${s}."outbox"`);
-    }
-  };
+    },
+  });
 }
 
 /** The `inbox` table: one row per (consumer, event) whose effect has been committed. */
 export function createInboxMigration(schema: string): MigrationClass {
-  const s = schemaIdentifier(schema);
-  const name = `MessagingInbox${pascal(schema)}${INBOX_TIMESTAMP}`;
-  return class InboxMigration implements MigrationInterface {
-    name = name;
-    async up(queryRunner: QueryRunner): Promise<void> {
+  return schemaMigration(schema, 'MessagingInbox', INBOX_TIMESTAMP, {
+    async up(queryRunner, s) {
       await queryRunner.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
       await queryRunner.query(`
         CREATE TABLE ${s}."inbox" (
@@ -72,11 +59,11 @@ export function createInboxMigration(schema: string): MigrationClass {
           PRIMARY KEY ("consumer", "event_id")
         )`);
       await queryRunner.query(`CREATE INDEX "inbox_processed_at" ON ${s}."inbox" ("processed_at")`);
-    }
-    async down(queryRunner: QueryRunner): Promise<void> {
+    },
+    async down(queryRunner, s) {
       await queryRunner.query(`DROP TABLE ${s}."inbox"`);
-    }
-  };
+    },
+  });
 }
 
 /** Both tables; add to the service's DataSource `migrations`. */

@@ -1,12 +1,11 @@
-import type { MigrationInterface } from 'typeorm';
-import { schemaMigration } from './schema-migration';
+import { schemaMigration, type MigrationClass } from '@quartier/persistence';
 
 /**
  * Local copies of the evidence other services publish — indicator values with their counts,
  * index run results, published survey items, network measures — for services that compute
  * from them (programme attainment, evaluations, reports) without reading another schema.
  */
-export function evidenceReadModelMigration(schema: string): new () => MigrationInterface {
+export function evidenceReadModelMigration(schema: string): MigrationClass {
   return schemaMigration(schema, 'EvidenceReadModels', 1764900000100, {
     async up(db, s) {
       await db.query(`

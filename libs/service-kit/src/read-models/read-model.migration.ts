@@ -1,11 +1,10 @@
-import type { MigrationInterface } from 'typeorm';
-import { schemaMigration } from './schema-migration';
+import { schemaMigration, type MigrationClass } from '@quartier/persistence';
 
 /**
  * `area_ref` and `role_assignment_ref`: a service's local copies of registry facts, fed by
  * `registry.*` events, so scope checks and area lookups never call the registry synchronously.
  */
-export function registryReadModelMigration(schema: string): new () => MigrationInterface {
+export function registryReadModelMigration(schema: string): MigrationClass {
   return schemaMigration(schema, 'RegistryReadModels', 1764000000100, {
     async up(db, s) {
       await db.query(`
@@ -44,7 +43,7 @@ export function registryReadModelMigration(schema: string): new () => MigrationI
 }
 
 /** `area_ref.label_point`: the registry's point inside each area (added with the IATI export). */
-export function registryReadModelLabelPointMigration(schema: string): new () => MigrationInterface {
+export function registryReadModelLabelPointMigration(schema: string): MigrationClass {
   return schemaMigration(schema, 'RegistryReadModelLabelPoint', 1765000000200, {
     async up(db, s) {
       await db.query(`ALTER TABLE ${s}.area_ref ADD COLUMN label_point jsonb`);

@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { quoteIdent } from '@quartier/persistence';
+import { quoteIdent } from './data-source';
+
+/** The class TypeORM's `migrations` option takes. */
+export type MigrationClass = new () => MigrationInterface;
 
 /** The DDL of a migration that every service applies to its own schema (`s`, quoted). */
 export interface SchemaMigrationSteps {
@@ -17,9 +20,9 @@ export function schemaMigration(
   title: string,
   timestamp: number,
   steps: SchemaMigrationSteps,
-): new () => MigrationInterface {
+): MigrationClass {
   const s = quoteIdent(schema);
-  const pascal = schema.replace(/(^|_)([a-z])/g, (_m, _u, c: string) => c.toUpperCase());
+  const pascal = schema.replace(/(^|_)([a-z0-9])/g, (_m, _u, c: string) => c.toUpperCase());
   const name = `${title}${pascal}${timestamp}`;
   return class SchemaMigration implements MigrationInterface {
     name = name;
