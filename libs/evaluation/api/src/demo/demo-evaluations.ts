@@ -61,6 +61,20 @@ function ratingOf(did: DidResult | null): 2 | 3 | 4 {
   return did.ci95[1] < 0 ? 2 : 3;
 }
 
+/** A criterion rated by the difference-in-differences of `code`, citing it (and `more`). */
+function ratedByDid(
+  numbers: EvaluationNumbers,
+  code: string,
+  more: RatingInput['evidence'] = [],
+): RatingInput {
+  const did = didOf(numbers, code);
+  return {
+    rating: ratingOf(did),
+    justification: describeDid(code, did),
+    evidence: [{ kind: 'did', ref: code }, ...more],
+  };
+}
+
 function describeBeforeAfter(outcome: OutcomeNumbers): string | null {
   if (isFailure(outcome.beforeAfter)) return null;
   const { programme, reference } = outcome.beforeAfter;
@@ -88,6 +102,16 @@ const findingsOf = (codes: readonly string[]) => (numbers: EvaluationNumbers) =>
 
 const MSS = ['S1', 'S3', 'S4'];
 
+/** Outcomes compared with the `k` nearest areas by the MSS indicators before the start. */
+const matchedOnMss = (outcomes: string[], k: number): DesignInput => ({
+  outcomes,
+  periods: null,
+  matching: { on: MSS, period: null, k },
+  comparisonAreaIds: [],
+  surveyItems: [],
+  networkMeasures: [],
+});
+
 /** The finalised evaluation: all six criteria rated, effectiveness and impact from the DiD. */
 function berlinFinal(subject: string): DemoEvaluation {
   return {
@@ -97,55 +121,35 @@ function berlinFinal(subject: string): DemoEvaluation {
       'Sind Arbeitslosigkeit, Transferbezug und Kinderarmut in den Fördergebieten seit 2015 stärker gesunken als in vergleichbaren Gebieten?',
       'Haben sich die Fördergebiete der Gesamtstadt angenähert?',
     ],
-    design: {
-      outcomes: MSS,
-      periods: null,
-      matching: { on: MSS, period: null, k: 2 },
-      comparisonAreaIds: [],
-      surveyItems: [],
-      networkMeasures: [],
-    },
-    ratings: (numbers) => {
-      const s1 = didOf(numbers, 'S1');
-      const s4 = didOf(numbers, 'S4');
-      const evidence = (kind: 'did' | 'before-after' | 'balance', ref: string) => [{ kind, ref }];
-      return {
-        relevance: {
-          rating: 1,
-          justification:
-            'Die Fördergebiete gehören im MSS 2015 zur Statusklasse 4 (sehr niedrig): die Förderung setzt dort an, wo der Bedarf am größten ist.',
-          evidence: [{ kind: 'indicator', ref: 'MSS 2015 Status-Index' }],
-        },
-        coherence: {
-          rating: 2,
-          justification:
-            'Die Ziele (Beschäftigung, Teilhabe von Kindern) decken sich mit den Status-Indikatoren des Monitorings Soziale Stadtentwicklung.',
-          evidence: [],
-        },
-        effectiveness: {
-          rating: ratingOf(s1),
-          justification: describeDid('S1', s1),
-          evidence: [...evidence('did', 'S1'), ...evidence('balance', 'S1')],
-        },
-        efficiency: {
-          rating: 3,
-          justification:
-            'Kosten je Gebiet liegen der Demo-Evaluation nicht vor; die Bewertung stützt sich allein auf die erreichten Veränderungen.',
-          evidence: [],
-        },
-        impact: {
-          rating: ratingOf(s4),
-          justification: describeDid('S4', s4),
-          evidence: [...evidence('did', 'S4'), ...evidence('before-after', 'S4')],
-        },
-        sustainability: {
-          rating: 3,
-          justification:
-            'Die Event-Study zeigt die Entwicklung bis 2018; ob sie nach dem Ende der Förderung trägt, ist mit späteren Daten zu prüfen.',
-          evidence: [{ kind: 'event-study', ref: 'S1' }],
-        },
-      };
-    },
+    design: matchedOnMss(MSS, 2),
+    ratings: (numbers) => ({
+      relevance: {
+        rating: 1,
+        justification:
+          'Die Fördergebiete gehören im MSS 2015 zur Statusklasse 4 (sehr niedrig): die Förderung setzt dort an, wo der Bedarf am größten ist.',
+        evidence: [{ kind: 'indicator', ref: 'MSS 2015 Status-Index' }],
+      },
+      coherence: {
+        rating: 2,
+        justification:
+          'Die Ziele (Beschäftigung, Teilhabe von Kindern) decken sich mit den Status-Indikatoren des Monitorings Soziale Stadtentwicklung.',
+        evidence: [],
+      },
+      effectiveness: ratedByDid(numbers, 'S1', [{ kind: 'balance', ref: 'S1' }]),
+      efficiency: {
+        rating: 3,
+        justification:
+          'Kosten je Gebiet liegen der Demo-Evaluation nicht vor; die Bewertung stützt sich allein auf die erreichten Veränderungen.',
+        evidence: [],
+      },
+      impact: ratedByDid(numbers, 'S4', [{ kind: 'before-after', ref: 'S4' }]),
+      sustainability: {
+        rating: 3,
+        justification:
+          'Die Event-Study zeigt die Entwicklung bis 2018; ob sie nach dem Ende der Förderung trägt, ist mit späteren Daten zu prüfen.',
+        evidence: [{ kind: 'event-study', ref: 'S1' }],
+      },
+    }),
     findings: findingsOf(MSS),
     recommendations: [
       'Die Förderung in den Gebieten mit sehr niedrigem Status fortführen und Beschäftigungsangebote stärken.',
@@ -160,25 +164,14 @@ function berlinDraft(subject: string): DemoEvaluation {
     title: `${subject}: Zwischenbilanz Kinderarmut`,
     final: false,
     questions: ['Geht die Kinderarmut in den Fördergebieten stärker zurück als in ähnlichen Gebieten?'],
-    design: {
-      outcomes: ['S4'],
-      periods: null,
-      matching: { on: MSS, period: null, k: 1 },
-      comparisonAreaIds: [],
-      surveyItems: [],
-      networkMeasures: [],
-    },
+    design: matchedOnMss(['S4'], 1),
     ratings: (numbers) => ({
       relevance: {
         rating: 1,
         justification: describeStart(numbers, 'S4'),
         evidence: [{ kind: 'before-after', ref: 'S4' }],
       },
-      effectiveness: {
-        rating: ratingOf(didOf(numbers, 'S4')),
-        justification: describeDid('S4', didOf(numbers, 'S4')),
-        evidence: [{ kind: 'did', ref: 'S4' }],
-      },
+      effectiveness: ratedByDid(numbers, 'S4'),
     }),
     findings: findingsOf(['S4']),
     recommendations: [],
@@ -221,20 +214,9 @@ export const MUSTERSTADT_PLAN: DemoTenantPlan = {
       questions: [
         'Entwickeln sich die Gebiete mit sehr niedrigem Status seit 2020 anders als ähnliche Gebiete?',
       ],
-      design: {
-        outcomes: ['S1', 'S4'],
-        periods: null,
-        matching: { on: MSS, period: null, k: 1 },
-        comparisonAreaIds: [],
-        surveyItems: [],
-        networkMeasures: [],
-      },
+      design: matchedOnMss(['S1', 'S4'], 1),
       ratings: (numbers) => ({
-        effectiveness: {
-          rating: ratingOf(didOf(numbers, 'S1')),
-          justification: describeDid('S1', didOf(numbers, 'S1')),
-          evidence: [{ kind: 'did', ref: 'S1' }],
-        },
+        effectiveness: ratedByDid(numbers, 'S1'),
       }),
       findings: findingsOf(['S1', 'S4']),
       recommendations: [],
