@@ -3,12 +3,18 @@ import {
   levelGeometries,
   ProgrammeClient,
   RegistryApi,
+  type JsonResponse,
+  type ProgrammePaths,
   type ProgrammeSchemas,
 } from '@quartier/portal-data-access';
 import { ProgrammeTexts } from './texts';
 
 export type Programme = ProgrammeSchemas['ProgrammeViewDto_Output'];
 export type Measure = ProgrammeSchemas['MeasureViewDto_Output'];
+/** The parts of a programme read with nothing but its id. */
+type ProgrammePart = 'dashboard' | 'attainment' | 'budget' | 'areas' | 'allocations' | 'index-runs';
+type PartPath<P extends ProgrammePart> = `/api/programme/programmes/{programmeId}/${P}`;
+type PartAnswers = { [P in ProgrammePart]: JsonResponse<ProgrammePaths[PartPath<P>]['get']> };
 
 /**
  * One programme page's shared state (provided by ProgrammePage): the programme, the area
@@ -28,14 +34,17 @@ export class ProgrammeWorkspace {
   readonly geometry = levelGeometries();
 
   /**
-   * The index runs a programme's area rules and allocations draw on, as a resource of the panel
-   * that asks (call it in the panel's injection context: it lives and reloads with the panel).
+   * What a panel reads of its programme by the programme's id alone (`…/{programmeId}/<part>`:
+   * its budget, its areas, the index runs its rules draw on …), as a resource of the panel that
+   * asks (call it in the panel's injection context: it lives and reloads with the panel).
    */
-  indexRuns(programme: () => Programme) {
+  part<P extends ProgrammePart>(programme: () => Programme, part: P) {
+    // Every part takes the same path parameter; TypeScript cannot see that through a generic P.
+    const path: PartPath<ProgrammePart> = `/api/programme/programmes/{programmeId}/${part}`;
     return resource({
       params: () => programme().id,
       loader: ({ params }) =>
-        this.api.get('/api/programme/programmes/{programmeId}/index-runs', { path: { programmeId: params } }),
+        this.api.get(path, { path: { programmeId: params } }) as Promise<PartAnswers[P]>,
     });
   }
 

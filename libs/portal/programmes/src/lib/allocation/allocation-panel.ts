@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import type { ProgrammeSchemas } from '@quartier/portal-data-access';
 import { ConfirmedSubmission, SubmissionNotices, TableDownload, type TableRows } from '@quartier/portal-ui';
@@ -28,11 +28,8 @@ export class AllocationPanel {
   readonly programme = input.required<Programme>();
 
   private readonly path = computed(() => ({ path: { programmeId: this.programme().id } }));
-  protected readonly history = resource({
-    params: () => this.programme().id,
-    loader: () => this.workspace.api.get('/api/programme/programmes/{programmeId}/allocations', this.path()),
-  });
-  protected readonly runs = this.workspace.indexRuns(this.programme);
+  protected readonly history = this.workspace.part(this.programme, 'allocations');
+  protected readonly runs = this.workspace.part(this.programme, 'index-runs');
 
   protected line = '';
   protected year: number | null = null;

@@ -56,11 +56,8 @@ export class AreasPanel {
   readonly programme = input.required<Programme>();
 
   private readonly path = computed(() => ({ path: { programmeId: this.programme().id } }));
-  protected readonly runs = this.workspace.indexRuns(this.programme);
-  protected readonly current = resource({
-    params: () => this.programme().id,
-    loader: () => this.workspace.api.get('/api/programme/programmes/{programmeId}/areas', this.path()),
-  });
+  protected readonly runs = this.workspace.part(this.programme, 'index-runs');
+  protected readonly current = this.workspace.part(this.programme, 'areas');
   protected readonly pending = resource({
     params: () => this.current.value()?.selection?.id,
     loader: () =>

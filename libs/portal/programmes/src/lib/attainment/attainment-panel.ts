@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { ProgrammeSchemas } from '@quartier/portal-data-access';
 import { I18n, Notice } from '@quartier/portal-ui';
 import { type AttainmentLike, lightCounts, percent, sparklinePoints, statusKey } from '../attainment-view';
@@ -45,13 +45,7 @@ export class AttainmentPanel {
   protected readonly problem = this.workspace.problem;
   readonly programme = input.required<Programme>();
 
-  protected readonly attainment = resource({
-    params: () => this.programme().id,
-    loader: ({ params }) =>
-      this.workspace.api.get('/api/programme/programmes/{programmeId}/attainment', {
-        path: { programmeId: params },
-      }),
-  });
+  protected readonly attainment = this.workspace.part(this.programme, 'attainment');
   protected readonly rows = computed(() =>
     (this.attainment.value()?.items ?? []).flatMap((model) =>
       model.nodes.flatMap((node) =>

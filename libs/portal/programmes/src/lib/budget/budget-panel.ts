@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  resource,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ConfirmedSubmission, I18n, SubmissionNotices } from '@quartier/portal-ui';
 import { eurosInput, parseEuros } from '../money';
@@ -83,13 +74,7 @@ export class BudgetPanel {
   protected readonly t = inject(ProgrammeTexts).t;
   readonly programme = input.required<Programme>();
 
-  private readonly budget = resource({
-    params: () => this.programme().id,
-    loader: ({ params }) =>
-      this.workspace.api.get('/api/programme/programmes/{programmeId}/budget', {
-        path: { programmeId: params },
-      }),
-  });
+  private readonly budget = this.workspace.part(this.programme, 'budget');
   /** Cell texts by `year|line`, as typed. */
   protected readonly cells = signal<Record<string, string>>({});
   private readonly extraYears = signal<number[]>([]);

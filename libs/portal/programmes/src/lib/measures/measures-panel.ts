@@ -73,13 +73,7 @@ export class MeasuresPanel {
         query: { ...query, limit: 1000 },
       }),
   });
-  protected readonly areas = resource({
-    params: () => this.programme().id,
-    loader: ({ params }) =>
-      this.workspace.api.get('/api/programme/programmes/{programmeId}/areas', {
-        path: { programmeId: params },
-      }),
-  });
+  protected readonly areas = this.workspace.part(this.programme, 'areas');
   protected readonly byStatus = computed(() => {
     const items = this.measures.value()?.items ?? [];
     return STATUSES.map((status) => ({ status, items: items.filter((m) => m.status === status) }));

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { Notice } from '@quartier/portal-ui';
 import { type MapArea, ProgrammeMap } from '../area-map/area-map';
 import { budgetAxes, totals } from '../money';
@@ -23,13 +23,7 @@ export class OverviewPanel {
   readonly programme = input.required<Programme>();
   protected readonly money = MONEY;
 
-  protected readonly dashboard = resource({
-    params: () => this.programme().id,
-    loader: ({ params }) =>
-      this.workspace.api.get('/api/programme/programmes/{programmeId}/dashboard', {
-        path: { programmeId: params },
-      }),
-  });
+  protected readonly dashboard = this.workspace.part(this.programme, 'dashboard');
   protected readonly problem = this.workspace.problem;
 
   protected readonly rows = computed(() => {
