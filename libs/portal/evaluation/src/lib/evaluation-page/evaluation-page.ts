@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import type { Type } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { NgComponentOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
-import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, tabFromQuery } from '@quartier/portal-ui';
+import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, panelTabs } from '@quartier/portal-ui';
 import { DesignPanel } from '../design/design-panel';
 import { EvaluationWorkspace } from '../evaluation-workspace';
 import { FindingsPanel } from '../findings/findings-panel';
@@ -21,7 +20,6 @@ const PANELS = {
   findings: FindingsPanel,
   snapshot: SnapshotPanel,
 } as const;
-const TABS = Object.keys(PANELS) as (keyof typeof PANELS)[];
 
 /** `/evaluation/:id`: one evaluation as tabs — overview and workflow, design, results, DAC ratings, findings, evidence. */
 @Component({
@@ -39,10 +37,8 @@ export class EvaluationPage {
   readonly id = input.required<string>();
   /** `?tab=results` opens that tab. */
   readonly initialTab = input<string | undefined>(undefined, { alias: 'tab' });
-  protected readonly tab = tabFromQuery(TABS, this.initialTab);
-  protected readonly panels: Readonly<Record<string, Type<unknown>>> = PANELS;
-  protected readonly tabItems = computed(() =>
-    TABS.map((key) => ({ key, label: this.t(`tab.${key}` as EvaluationTextKey) })),
+  protected readonly tabs = panelTabs(PANELS, this.initialTab, (key) =>
+    this.t(`tab.${key}` as EvaluationTextKey),
   );
 
   constructor() {

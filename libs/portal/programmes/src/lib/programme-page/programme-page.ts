@@ -1,8 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input } from '@angular/core';
-import type { Type } from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { NgComponentOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
-import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, tabFromQuery } from '@quartier/portal-ui';
+import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, panelTabs } from '@quartier/portal-ui';
 import { AllocationPanel } from '../allocation/allocation-panel';
 import { AreasPanel } from '../areas/areas-panel';
 import { AttainmentPanel } from '../attainment/attainment-panel';
@@ -24,7 +23,6 @@ const PANELS = {
   impact: ImpactPanel,
   attainment: AttainmentPanel,
 } as const;
-const TABS = Object.keys(PANELS) as (keyof typeof PANELS)[];
 
 /** `/programmes/:id`: one programme as tabs — overview, areas, budget, allocation, measures, impact model, attainment. */
 @Component({
@@ -56,9 +54,9 @@ const TABS = Object.keys(PANELS) as (keyof typeof PANELS)[];
       <p>
         <a routerLink="/evaluation" [queryParams]="{ programme: p.id }">{{ t('evaluations') }}</a>
       </p>
-      <div qTabList [label]="p.name" [tabs]="tabItems()" [(selected)]="tab"></div>
-      <div [qTabPanel]="tab()">
-        <ng-container *ngComponentOutlet="panels[tab()]; inputs: { programme: p }" />
+      <div qTabList [label]="p.name" [tabs]="tabs.items()" [(selected)]="tabs.selected"></div>
+      <div [qTabPanel]="tabs.selected()">
+        <ng-container *ngComponentOutlet="tabs.panels[tabs.selected()]; inputs: { programme: p }" />
       </div>
     } @else {
       <p role="status">{{ t('loading') }}</p>
@@ -80,10 +78,8 @@ export class ProgrammePage {
   readonly id = input.required<string>();
   /** `?tab=measures` opens that tab (links back from a measure). */
   readonly initialTab = input<string | undefined>(undefined, { alias: 'tab' });
-  protected readonly tab = tabFromQuery(TABS, this.initialTab);
-  protected readonly panels: Readonly<Record<string, Type<unknown>>> = PANELS;
-  protected readonly tabItems = computed(() =>
-    TABS.map((key) => ({ key, label: this.t(`tab.${key}` as ProgrammeTextKey) })),
+  protected readonly tabs = panelTabs(PANELS, this.initialTab, (key) =>
+    this.t(`tab.${key}` as ProgrammeTextKey),
   );
 
   constructor() {

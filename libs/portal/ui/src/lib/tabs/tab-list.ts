@@ -3,11 +3,13 @@ import {
   Component,
   Directive,
   ElementRef,
+  computed,
   inject,
   input,
   linkedSignal,
   model,
   type Signal,
+  type Type,
   type WritableSignal,
 } from '@angular/core';
 import { tabIndexAfterKey } from './tab-keys';
@@ -120,4 +122,21 @@ export function tabFromQuery<K extends string>(
         ? (tab as K)
         : (previous?.value ?? keys[0]),
   });
+}
+
+/**
+ * The tabs of a page that shows one panel component per tab, in the panels' order: the selected
+ * tab (`?tab=` may name the first one shown), the tab bar's items and each tab's panel.
+ */
+export function panelTabs<K extends string>(
+  panels: Readonly<Record<K, Type<unknown>>>,
+  wanted: Signal<string | undefined>,
+  label: (key: K) => string,
+) {
+  const keys = Object.keys(panels) as K[];
+  return {
+    selected: tabFromQuery(keys, wanted),
+    items: computed((): TabItem<K>[] => keys.map((key) => ({ key, label: label(key) }))),
+    panels,
+  };
 }
