@@ -68,6 +68,29 @@ function localName(name: string): string {
   return colon >= 0 ? name.slice(colon + 1) : name;
 }
 
+/** Reads a `format` document: well-formed XML without its `root` element is the wrong document. */
+function readGraphDocument(
+  text: string,
+  file: string,
+  issues: ImportIssues,
+  format: string,
+  root: string,
+  handlers: XmlHandlers,
+): void {
+  let sawRoot = false;
+  const ok = readXml(text, file, issues, {
+    open(element, parents) {
+      if (element.name === root) sawRoot = true;
+      handlers.open(element, parents);
+    },
+    close: handlers.close,
+  });
+  if (ok && !sawRoot)
+    issues.add(file, 1, 'WrongDocument', `not a ${format} document (root element <${root}> missing)`, {
+      format,
+    });
+}
+
 /** Gephi and graphology show a node without a label by its id: so does Quartier. */
 function named(id: string, attributes: Record<string, string>): Record<string, string> {
   return attributes['name'] === undefined ? { ...attributes, name: id } : attributes;
@@ -86,6 +109,17 @@ interface OpenItem {
   kind: 'node' | 'edge';
   element: XmlElement;
   attributes: Record<string, string>;
+}
+
+/** A node is read from its opening tag; one without an id is reported there. */
+function openNode(
+  element: XmlElement,
+  file: string,
+  issues: ImportIssues,
+  attributes: Record<string, string>,
+): OpenItem {
+  if (!element.attributes['id']) issues.add(file, element.line, 'NodeWithoutId', 'node without id');
+  return { kind: 'node', element, attributes };
 }
 
 /**
@@ -126,17 +160,13 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
   const nodes: RawNode[] = [];
   const edges: RawEdge[] = [];
   let directed: boolean | null = null;
-  let sawRoot = false;
   let current: OpenItem | null = null;
   let attributeClass: 'node' | 'edge' | null = null;
 
-  const ok = readXml(text, file, issues, {
+  readGraphDocument(text, file, issues, 'GEXF', 'gexf', {
     open(element) {
       const a = element.attributes;
       switch (element.name) {
-        case 'gexf':
-          sawRoot = true;
-          break;
         case 'graph':
           directed = directionOf(a['defaultedgetype']);
           break;
@@ -148,9 +178,7 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
             titles[attributeClass].set(a['id'], (a['title'] ?? a['id']).toLowerCase());
           break;
         case 'node':
-          if (a['id'] === undefined || a['id'] === '')
-            issues.add(file, element.line, 'NodeWithoutId', 'node without id');
-          current = { kind: 'node', element, attributes: a['label'] ? { name: a['label'] } : {} };
+          current = openNode(element, file, issues, a['label'] ? { name: a['label'] } : {});
           break;
         case 'edge': {
           const attributes: Record<string, string> = {};
@@ -187,10 +215,6 @@ export function parseGexf(text: string, file: string, issues: ImportIssues): Raw
       current = null;
     },
   });
-  if (ok && !sawRoot)
-    issues.add(file, 1, 'WrongDocument', 'not a GEXF document (root element <gexf> missing)', {
-      format: 'GEXF',
-    });
   return { directed, nodes, edges };
 }
 
@@ -200,16 +224,12 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
   const nodes: RawNode[] = [];
   const edges: RawEdge[] = [];
   let directed: boolean | null = null;
-  let sawRoot = false;
   let current: OpenItem | null = null;
 
-  const ok = readXml(text, file, issues, {
+  readGraphDocument(text, file, issues, 'GraphML', 'graphml', {
     open(element) {
       const a = element.attributes;
       switch (element.name) {
-        case 'graphml':
-          sawRoot = true;
-          break;
         case 'key':
           if (a['id'] !== undefined)
             keys.set(a['id'], { name: (a['attr.name'] ?? a['id']).toLowerCase(), for: a['for'] ?? 'all' });
@@ -218,9 +238,7 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
           directed = directionOf(a['edgedefault']);
           break;
         case 'node':
-          if (a['id'] === undefined || a['id'] === '')
-            issues.add(file, element.line, 'NodeWithoutId', 'node without id');
-          current = { kind: 'node', element, attributes: {} };
+          current = openNode(element, file, issues, {});
           break;
         case 'edge':
           current = { kind: 'edge', element, attributes: {} };
@@ -257,9 +275,5 @@ export function parseGraphml(text: string, file: string, issues: ImportIssues): 
       current = null;
     },
   });
-  if (ok && !sawRoot)
-    issues.add(file, 1, 'WrongDocument', 'not a GraphML document (root element <graphml> missing)', {
-      format: 'GraphML',
-    });
   return { directed, nodes, edges };
 }
