@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { selectPage, SqlWhere } from './sql-page';
+import { selectExists, selectPage, SqlWhere } from './sql-page';
 
 /** A stand-in for TypeORM's query method that answers each statement once told to. */
 function recordingDb(inTransaction: boolean) {
@@ -38,6 +38,14 @@ describe('selectPage', () => {
     expect(asked).toEqual(['count', 'rows']);
     answerAll();
     await expect(page).resolves.toEqual({ rows: [{ id: 'a' }], total: 3 });
+  });
+});
+
+describe('selectExists', () => {
+  it('answers whether the query returned any row', async () => {
+    const answering = (rows: unknown[]) => ({ query: async () => rows }) as unknown as DataSource;
+    await expect(selectExists(answering([{ '?column?': 1 }]), 'SELECT 1', [])).resolves.toBe(true);
+    await expect(selectExists(answering([]), 'SELECT 1', [])).resolves.toBe(false);
   });
 });
 

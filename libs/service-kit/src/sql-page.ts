@@ -49,6 +49,16 @@ export async function selectOne<T>(
   return rows[0] ?? null;
 }
 
+/** Whether a query answers any row: every "is there already one" check reads so. */
+export async function selectExists(
+  db: DataSource | EntityManager,
+  sql: string,
+  params: unknown[],
+): Promise<boolean> {
+  const rows: unknown[] = await db.query(sql, params);
+  return rows.length > 0;
+}
+
 /**
  * A WHERE clause of fixed conditions and optional filters, with every value as a parameter:
  * `and(sql, value)` adds `sql` only when the value is given (not undefined, null, '' or false),

@@ -4,7 +4,7 @@ import type { CriterionRating, EvaluationStatus, WorkflowAction } from '@quartie
 import type { DataSource, EntityManager } from 'typeorm';
 import type { StoredDesign } from '../design/design.dto';
 import { EVALUATION_CONNECTION } from '../evaluation.constants';
-import { selectPage, selectOne } from '@quartier/service-kit';
+import { selectExists, selectPage, selectOne } from '@quartier/service-kit';
 
 export type ObjectKind = 'programme' | 'measure' | 'areas';
 
@@ -80,11 +80,11 @@ export class EvaluationRepository {
     title: string,
     except?: string,
   ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    return selectExists(
+      manager,
       `SELECT 1 FROM evaluation WHERE tenant_id = $1 AND title = $2 AND ($3::uuid IS NULL OR id <> $3)`,
       [tenantId, title, except ?? null],
     );
-    return rows.length > 0;
   }
 
   /**

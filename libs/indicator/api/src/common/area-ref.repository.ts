@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Scope } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
-import { currentAreaVersionSql, selectPage, SqlWhere } from '@quartier/service-kit';
+import { currentAreaVersionSql, selectExists, selectPage, SqlWhere } from '@quartier/service-kit';
 import type { AreaRef } from '@quartier/contracts';
 
 /** An area of `area_ref` as this service reads it; `path` holds the ancestor ids, root first. */
@@ -96,11 +96,7 @@ export class AreaRefRepository {
   }
 
   async exists(tenantId: string, id: string, manager: EntityManager = this.db.manager): Promise<boolean> {
-    const rows: unknown[] = await manager.query(`SELECT 1 FROM area_ref WHERE tenant_id = $1 AND id = $2`, [
-      tenantId,
-      id,
-    ]);
-    return rows.length > 0;
+    return selectExists(manager, `SELECT 1 FROM area_ref WHERE tenant_id = $1 AND id = $2`, [tenantId, id]);
   }
 
   /** Codes of the tenant's areas of one level (any order). */

@@ -4,7 +4,7 @@ import { normalizeActorName } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
 import type { WaveGraphActor } from '../metrics/wave-graph';
 import { ACTOR_COLUMNS, type ActorRow } from './actor.dto';
-import { selectOne, SqlWhere } from '@quartier/service-kit';
+import { selectExists, selectOne, SqlWhere } from '@quartier/service-kit';
 
 /**
  * Every field of an actor, as services, imports, survey events and the demo write it: the stored
@@ -173,11 +173,11 @@ export async function externalIdTaken(
   externalId: string,
   self: string | null,
 ): Promise<boolean> {
-  const rows: unknown[] = await manager.query(
+  return selectExists(
+    manager,
     `SELECT 1 FROM actor WHERE network_id = $1 AND external_id = $2 AND id IS DISTINCT FROM $3`,
     [networkId, externalId, self],
   );
-  return rows.length > 0;
 }
 
 /** Ids and external ids of the network's actors (what an import matches rows against). */

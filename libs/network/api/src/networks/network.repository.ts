@@ -2,7 +2,7 @@
 // reads, the caller's transaction for writes).
 import type { EntityManager } from 'typeorm';
 import { NETWORK_COLUMNS, type NetworkRecord, type NetworkRow } from './network.dto';
-import { selectOne, SqlWhere } from '@quartier/service-kit';
+import { selectExists, selectOne, SqlWhere } from '@quartier/service-kit';
 
 const WITH_AREA_PATH = `SELECT ${NETWORK_COLUMNS}, ar.path AS "areaAncestors"
   FROM network n LEFT JOIN area_ref ar ON ar.id = n.area_id AND ar.tenant_id = n.tenant_id`;
@@ -40,11 +40,7 @@ export async function listNetworks(
 }
 
 export async function networkNamed(manager: EntityManager, tenantId: string, name: string): Promise<boolean> {
-  const rows: unknown[] = await manager.query(`SELECT 1 FROM network WHERE tenant_id = $1 AND name = $2`, [
-    tenantId,
-    name,
-  ]);
-  return rows.length > 0;
+  return selectExists(manager, `SELECT 1 FROM network WHERE tenant_id = $1 AND name = $2`, [tenantId, name]);
 }
 
 /** A network's row as first written: what its creator gave, without what the database sets. */

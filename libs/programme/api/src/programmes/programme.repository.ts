@@ -9,7 +9,7 @@ import type {
   IatiSettings,
   KeyedLabel,
 } from './programme.dto';
-import { selectPage, selectOne } from '@quartier/service-kit';
+import { selectExists, selectPage, selectOne } from '@quartier/service-kit';
 
 export interface ProgrammeRow {
   id: string;
@@ -137,11 +137,11 @@ export class ProgrammeRepository {
     name: string,
     exceptId?: string,
   ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    return selectExists(
+      manager,
       `SELECT 1 FROM programme WHERE tenant_id = $1 AND name = $2 AND ($3::uuid IS NULL OR id <> $3::uuid)`,
       [tenantId, name, exceptId ?? null],
     );
-    return rows.length > 0;
   }
 
   /**

@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
 import type { IndicatorItem, NetworkConfig, Weighting } from './survey.dto';
-import { selectPage, SqlWhere } from '@quartier/service-kit';
+import { selectExists, selectPage, SqlWhere } from '@quartier/service-kit';
 
 export interface SurveyRow {
   id: string;
@@ -121,11 +121,10 @@ export class SurveyRepository {
   }
 
   async existsWithTitle(tenantId: string, title: string): Promise<boolean> {
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM survey WHERE tenant_id = $1 AND title = $2`, [
+    return selectExists(this.db, `SELECT 1 FROM survey WHERE tenant_id = $1 AND title = $2`, [
       tenantId,
       title,
     ]);
-    return rows.length > 0;
   }
 
   /** Inserts a survey; returns its id. */
