@@ -41,6 +41,10 @@ const base = {
   impactStep: null,
   confidentiality: null,
 };
+/** The status indicators (S1–S4): shares, higher is worse, evidence of step 7 (impact). */
+const status = { ...base, unit: '%', polarity: 'higher-is-worse', impactStep: 7 } as const;
+/** The dynamics indicators (D1–D4): the change of a share in percentage points. */
+const dynamics = { ...base, unit: 'index', polarity: 'higher-is-worse' } as const;
 
 export const MSS_INDICATORS: Record<string, IndicatorContent> = {
   EW: {
@@ -49,60 +53,31 @@ export const MSS_INDICATORS: Record<string, IndicatorContent> = {
     unit: 'count',
     polarity: 'neutral',
   },
-  S1: {
-    ...base,
-    name: { de: 'Arbeitslosigkeit (SGB II)', en: 'Unemployment (SGB II)' },
-    unit: '%',
-    polarity: 'higher-is-worse',
-    impactStep: 7,
-  },
-  S2: {
-    ...base,
-    name: { de: 'Langzeitarbeitslosigkeit', en: 'Long-term unemployment' },
-    unit: '%',
-    polarity: 'higher-is-worse',
-    impactStep: 7,
-  },
-  S3: {
-    ...base,
-    name: { de: 'Transferbezug (SGB II/XII)', en: 'Transfer receipt (SGB II/XII)' },
-    unit: '%',
-    polarity: 'higher-is-worse',
-    impactStep: 7,
-  },
+  S1: { ...status, name: { de: 'Arbeitslosigkeit (SGB II)', en: 'Unemployment (SGB II)' } },
+  S2: { ...status, name: { de: 'Langzeitarbeitslosigkeit', en: 'Long-term unemployment' } },
+  S3: { ...status, name: { de: 'Transferbezug (SGB II/XII)', en: 'Transfer receipt (SGB II/XII)' } },
   S4: {
-    ...base,
+    ...status,
     name: { de: 'Kinderarmut (Transferbezug unter 15 J.)', en: 'Child poverty (transfers, under 15)' },
-    unit: '%',
-    polarity: 'higher-is-worse',
-    impactStep: 7,
   },
   D1: {
-    ...base,
+    ...dynamics,
     name: { de: 'Veränderung Arbeitslosigkeit (Prozentpunkte)', en: 'Change in unemployment (pp)' },
-    unit: 'index',
-    polarity: 'higher-is-worse',
   },
   D2: {
-    ...base,
+    ...dynamics,
     name: {
       de: 'Veränderung Langzeitarbeitslosigkeit (Prozentpunkte)',
       en: 'Change in long-term unemployment (pp)',
     },
-    unit: 'index',
-    polarity: 'higher-is-worse',
   },
   D3: {
-    ...base,
+    ...dynamics,
     name: { de: 'Veränderung Transferbezug (Prozentpunkte)', en: 'Change in transfer receipt (pp)' },
-    unit: 'index',
-    polarity: 'higher-is-worse',
   },
   D4: {
-    ...base,
+    ...dynamics,
     name: { de: 'Veränderung Kinderarmut (Prozentpunkte)', en: 'Change in child poverty (pp)' },
-    unit: 'index',
-    polarity: 'higher-is-worse',
   },
 };
 
