@@ -196,13 +196,7 @@ async function start(service: ServiceDefinition): Promise<{
   stop: () => Promise<void>;
 }> {
   const router = COMPANIONS[service.name] ? await startRouter() : undefined;
-  const t = await startServiceTestApp({
-    service: service.name,
-    module: (runtime) => service.module(runtime),
-    moduleClass: service.moduleClass,
-    title: service.title,
-    streamedBodyPaths: service.streamedBodyPaths,
-    accessDirectory: service.accessDirectory,
+  const t = await startServiceTestApp(service, {
     // Scheduled reports sign in as a configured account: without one no schedule can be made.
     // Reports gather from the services beside it, behind the router.
     ...(service.name === 'reporting'

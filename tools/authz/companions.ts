@@ -66,15 +66,7 @@ export async function startCompanions(
   const apps = new Map<ServiceName, ServiceTestApp>();
   for (const name of COMPANIONS[service] ?? []) {
     const definition = AUTHZ_SERVICES.find((s) => s.name === name)!;
-    const app = await startServiceTestApp({
-      service: name,
-      module: (runtime) => definition.module(runtime),
-      moduleClass: definition.moduleClass,
-      title: definition.title,
-      streamedBodyPaths: definition.streamedBodyPaths,
-      accessDirectory: definition.accessDirectory,
-      runtime: { oidcIssuer: issuer },
-    });
+    const app = await startServiceTestApp(definition, { runtime: { oidcIssuer: issuer } });
     apps.set(name, app);
     router.route(name, app.url);
   }

@@ -1,5 +1,5 @@
 import { FixedClock, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { IndicatorApiModule } from './indicator-api.module';
+import { INDICATOR_SERVICE } from './indicator.definition';
 
 describe('indicator service: area_ref read model endpoint', () => {
   let t: ServiceTestApp;
@@ -13,11 +13,7 @@ describe('indicator service: area_ref read model endpoint', () => {
   };
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'indicator',
-      module: (rt) => IndicatorApiModule.forRoot(rt),
-      moduleClass: IndicatorApiModule,
-    });
+    t = await startServiceTestApp(INDICATOR_SERVICE);
     ids = await t.seedAreas('berlin-demo', [
       { code: '01', level: 'bezirk', name: 'Mitte' },
       { code: '0101', level: 'prognoseraum', parent: '01' },
@@ -76,12 +72,7 @@ describe('indicator service: area_ref list across area versions (real PostgreSQL
   };
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'indicator',
-      module: (rt) => IndicatorApiModule.forRoot(rt),
-      moduleClass: IndicatorApiModule,
-      runtime: { clock },
-    });
+    t = await startServiceTestApp(INDICATOR_SERVICE, { runtime: { clock } });
     // 2020: X1 with X101, X102. 2024 (in force since): X1, X101 again (new areas, new ids) and
     // X103. 2026 (imported ahead of its day): X1 with X104 only.
     v1 = await t.seedAreas(

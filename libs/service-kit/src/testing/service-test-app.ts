@@ -1,13 +1,8 @@
-import { type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import {
-  AccessDirectory,
-  createDevIdentityProvider,
-  DEMO_PASSWORD,
-  requestPasswordGrant,
-} from '@quartier/auth';
-import { EVENTS, type EventEnvelope, type EventType, type Role, type ServiceName } from '@quartier/contracts';
+import { createDevIdentityProvider, DEMO_PASSWORD, requestPasswordGrant } from '@quartier/auth';
+import { EVENTS, type EventEnvelope, type EventType, type Role } from '@quartier/contracts';
 import {
   defaultInProcessBroker,
   EventBus,
@@ -24,6 +19,7 @@ import { configureHttp } from '../http/configure-http';
 import { applyRegistryFact } from '../read-models/registry-read-model.handler';
 import type { RuntimeConfig } from '../runtime';
 import { serviceAppModule } from '../service-app.module';
+import { docsOf, type ServiceDefinition } from '../service-definition';
 import { httpCall } from './http-call';
 import { areaUpsertEvents, type TestArea } from './test-areas';
 
@@ -65,25 +61,26 @@ export interface ServiceTestApp {
 }
 
 export interface ServiceTestAppOptions {
-  service: ServiceName;
-  /** The service's module for a runtime (e.g. `(rt) => IndicatorApiModule.forRoot(rt)`). */
-  module: (runtime: RuntimeConfig) => DynamicModule;
-  moduleClass: Type<unknown>;
-  title?: string;
-  streamedBodyPaths?: readonly RegExp[];
-  /** Defaults to the read-model directory every service but the registry uses. */
-  accessDirectory?: Type<AccessDirectory>;
-  /** Extra runtime settings (e.g. redisUrl). */
+  /**
+   * The service's module for a runtime, when a suite needs other module options than the
+   * definition's (e.g. `(rt) => SurveyApiModule.forRoot(rt, { publicRateLimit })`).
+   */
+  module?: (runtime: RuntimeConfig) => DynamicModule;
+  /** Extra runtime settings (e.g. redisUrl, clock). */
   runtime?: Partial<RuntimeConfig>;
 }
 
 /**
- * A service as it runs in its own container: fresh real database with its migrations, the real
- * guard, pipes and filters, behind the real dev OIDC provider (tokens of the demo users). The
- * registry's facts are written into the read models directly, the way its events would.
+ * A service as it runs in its own container, from its definition as `runService` starts it: fresh
+ * real database with its migrations, the real guard, pipes and filters, the same OpenAPI document,
+ * behind the real dev OIDC provider (tokens of the demo users). The registry's facts are written
+ * into the read models directly, the way its events would.
  */
-export async function startServiceTestApp(options: ServiceTestAppOptions): Promise<ServiceTestApp> {
-  const database: TestDatabase = await createTestDatabase(options.service);
+export async function startServiceTestApp(
+  service: ServiceDefinition,
+  options: ServiceTestAppOptions = {},
+): Promise<ServiceTestApp> {
+  const database: TestDatabase = await createTestDatabase(service.name);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const runtime: RuntimeConfig = {
@@ -95,7 +92,7 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
     ...options.runtime,
   };
 
-  const rootModule = serviceAppModule(runtime, { ...options, name: options.service });
+  const rootModule = serviceAppModule(runtime, { ...service, module: options.module ?? service.module });
 
   const app = await NestFactory.create(rootModule, { logger: false, bodyParser: false });
   const idp = await createDevIdentityProvider({
@@ -105,19 +102,12 @@ export async function startServiceTestApp(options: ServiceTestAppOptions): Promi
   app.use(idp.mountPath, idp.handler);
   const silent = new Writable({ write: (_chunk, _encoding, done) => done() });
   configureHttp(app, {
-    logger: createLogger(`${options.service}-test`, 'error', silent),
-    docs: [
-      {
-        service: options.service,
-        title: options.title ?? options.service,
-        description: 'test',
-        modules: [options.moduleClass],
-      },
-    ],
-    streamedBodyPaths: options.streamedBodyPaths,
+    logger: createLogger(`${service.name}-test`, 'error', silent),
+    docs: [docsOf(service)],
+    streamedBodyPaths: service.streamedBodyPaths,
   });
   await app.listen(port, '127.0.0.1');
-  const db = app.get<DataSource>(getDataSourceToken(options.service));
+  const db = app.get<DataSource>(getDataSourceToken(service.name));
   const tokens = new Map<string, string>();
   const fact = async (
     event: Omit<EventEnvelope, 'id' | 'occurredAt' | 'producer' | 'key' | 'correlationId' | 'version'>,

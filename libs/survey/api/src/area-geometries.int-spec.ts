@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { type Form, type FormNode, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
 import { SurveyApiModule } from './survey-api.module';
+import { SURVEY_SERVICE } from './survey.definition';
 import { seriousViolations } from './testing/axe';
 import { day, testClock } from './testing/survey-test-app';
 import { QUARTIER_FORM, TEST_AREAS } from './testing/fixtures';
@@ -66,10 +67,8 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
   }
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
+    t = await startServiceTestApp(SURVEY_SERVICE, {
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      moduleClass: SurveyApiModule,
       runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { type Form, type XlsFormTables, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
 import { SurveyApiModule } from './survey-api.module';
+import { SURVEY_SERVICE } from './survey.definition';
 import { day, testClock } from './testing/survey-test-app';
 import { TEST_AREAS } from './testing/fixtures';
 
@@ -73,10 +74,8 @@ describe('the same name in nested repeats; uploads kept but not collected (real 
   }
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
+    t = await startServiceTestApp(SURVEY_SERVICE, {
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      moduleClass: SurveyApiModule,
       runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(

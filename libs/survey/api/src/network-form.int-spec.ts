@@ -2,6 +2,7 @@ import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit'
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { SurveyApiModule } from './survey-api.module';
+import { SURVEY_SERVICE } from './survey.definition';
 import { seriousViolations } from './testing/axe';
 import { day, TEST_DAY, testClock } from './testing/survey-test-app';
 import { TEST_AREAS } from './testing/fixtures';
@@ -77,10 +78,8 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
     );
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
+    t = await startServiceTestApp(SURVEY_SERVICE, {
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      moduleClass: SurveyApiModule,
       runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(

@@ -68,11 +68,7 @@ function mssValues(edition: number): { code: string; indicator: string; value: n
 describe('evaluation demo seeder', () => {
   let t: ServiceTestApp;
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'evaluation',
-      module: EVALUATION_SERVICE.module,
-      moduleClass: EVALUATION_SERVICE.moduleClass,
-    });
+    t = await startServiceTestApp(EVALUATION_SERVICE);
   });
   afterAll(() => t?.close());
 

@@ -39,13 +39,7 @@ export interface EvaluationTestApp extends ServiceTestApp {
 export async function startEvaluationTestApp(
   options: { evaluatorScope?: 'tenant' | 'none'; clock?: Clock } = {},
 ): Promise<EvaluationTestApp> {
-  const t = await startServiceTestApp({
-    service: 'evaluation',
-    module: EVALUATION_SERVICE.module,
-    moduleClass: EVALUATION_SERVICE.moduleClass,
-    title: EVALUATION_SERVICE.title,
-    runtime: options.clock ? { clock: options.clock } : undefined,
-  });
+  const t = await startServiceTestApp(EVALUATION_SERVICE, { runtime: { clock: options.clock } });
   const areas = await t.seedAreas(TENANT, AREAS);
   await t.seedAreas(OTHER_TENANT, [
     { code: 'M1', name: 'Altstadt', level: 'stadtbezirk' },

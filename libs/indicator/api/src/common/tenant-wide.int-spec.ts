@@ -1,5 +1,4 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
 import { indicator, TENANT } from '../testing/indicator-test-app';
 
@@ -14,12 +13,7 @@ describe('indicator service: tenant-wide use cases refuse a district analyst', (
   const unknown = '00000000-0000-4000-8000-000000000000';
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'indicator',
-      module: (rt) => IndicatorApiModule.forRoot(rt),
-      moduleClass: IndicatorApiModule,
-      streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
-    });
+    t = await startServiceTestApp(INDICATOR_SERVICE);
     const ids = await t.seedAreas(TENANT, [
       { code: 'X1', level: 'bezirk' },
       { code: 'X101', level: 'planungsraum', parent: 'X1' },

@@ -1,5 +1,4 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
 
 const TENANT = 'berlin-demo';
@@ -58,13 +57,7 @@ describe('derived values from formulas (real PostgreSQL, OIDC tokens)', () => {
     );
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'indicator',
-      module: (rt) => IndicatorApiModule.forRoot(rt),
-      moduleClass: IndicatorApiModule,
-      streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
-      runtime: { redisUrl: process.env['REDIS_URL'] },
-    });
+    t = await startServiceTestApp(INDICATOR_SERVICE, { runtime: { redisUrl: process.env['REDIS_URL'] } });
     ids = await t.seedAreas(TENANT, [
       { code: 'X1', level: 'bezirk', name: 'Nord' },
       { code: 'X101', level: 'planungsraum', parent: 'X1', name: 'Nord A', population: 2000 },

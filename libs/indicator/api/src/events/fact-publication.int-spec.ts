@@ -1,6 +1,5 @@
 import { PUBLISHED_VALUES_PER_PART, type EventPayload } from '@quartier/contracts';
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
 
 const TENANT = 'berlin-demo';
@@ -15,12 +14,7 @@ describe('value publication (real PostgreSQL, in-process events)', () => {
   let ids: Record<string, string>;
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'indicator',
-      module: (rt) => IndicatorApiModule.forRoot(rt),
-      moduleClass: IndicatorApiModule,
-      streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
-    });
+    t = await startServiceTestApp(INDICATOR_SERVICE);
     ids = await t.seedAreas(TENANT, [
       { code: 'B', level: 'bezirk', name: 'Bezirk' },
       ...codes.map((code) => ({ code, level: 'planungsraum', parent: 'B', name: code })),

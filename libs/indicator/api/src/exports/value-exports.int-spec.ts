@@ -1,5 +1,4 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
 
 const TENANT = 'berlin-demo';
@@ -26,12 +25,7 @@ describe('value exports neutralise formula cells (real PostgreSQL)', () => {
   }
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'indicator',
-      module: (rt) => IndicatorApiModule.forRoot(rt),
-      moduleClass: IndicatorApiModule,
-      streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
-    });
+    t = await startServiceTestApp(INDICATOR_SERVICE);
     // Area codes come from whatever GeoJSON a tenant imported: they can look like formulas.
     await t.seedAreas(TENANT, [
       { code: '=1+1', level: 'bezirk', name: 'Formel' },

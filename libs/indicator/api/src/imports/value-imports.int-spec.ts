@@ -1,6 +1,5 @@
 import { startServiceTestApp, UploadSpool, type ServiceTestApp } from '@quartier/service-kit';
 import { readdirSync } from 'node:fs';
-import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
 
 const TENANT = 'berlin-demo';
@@ -43,12 +42,7 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'indicator',
-      module: (rt) => IndicatorApiModule.forRoot(rt),
-      moduleClass: IndicatorApiModule,
-      streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
-    });
+    t = await startServiceTestApp(INDICATOR_SERVICE);
     await t.seedAreas(TENANT, [
       { code: '01', level: 'bezirk', name: 'Mitte' },
       { code: '0101', level: 'planungsraum', parent: '01', name: 'Mitte A' },

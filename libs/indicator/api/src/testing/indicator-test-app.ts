@@ -1,6 +1,5 @@
 import { startServiceTestApp, type Clock, type ServiceTestApp } from '@quartier/service-kit';
 import ExcelJS from 'exceljs';
-import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
 import type { ValueImportJob } from '../imports/value-import.job';
 
@@ -29,12 +28,8 @@ export const indicator = (code: string, extra: Record<string, unknown> = {}) => 
 export async function startIndicatorTestApp(
   options: { clock?: Clock } = {},
 ): Promise<{ t: ServiceTestApp; ids: Record<string, string> }> {
-  const t = await startServiceTestApp({
-    service: 'indicator',
-    module: (rt) => IndicatorApiModule.forRoot(rt),
-    moduleClass: IndicatorApiModule,
-    streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
-    runtime: { redisUrl: process.env['REDIS_URL'], ...(options.clock ? { clock: options.clock } : {}) },
+  const t = await startServiceTestApp(INDICATOR_SERVICE, {
+    runtime: { redisUrl: process.env['REDIS_URL'], clock: options.clock },
   });
   // A small test city (X1: X101, X102; X2: X201, X202) next to Berlin's real planning areas.
   const ids = await t.seedAreas(TENANT, [

@@ -1,5 +1,4 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { IndicatorApiModule } from '../indicator-api.module';
 import { INDICATOR_SERVICE } from '../indicator.definition';
 
 const TENANT = 'berlin-demo';
@@ -32,13 +31,7 @@ describe('data-quality flags (real PostgreSQL, OIDC tokens)', () => {
     items.flatMap((i) => i.flags.map((f) => `${i.code} ${f.period} ${f.code}`)).sort();
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'indicator',
-      module: (rt) => IndicatorApiModule.forRoot(rt),
-      moduleClass: IndicatorApiModule,
-      streamedBodyPaths: INDICATOR_SERVICE.streamedBodyPaths,
-      runtime: { redisUrl: process.env['REDIS_URL'] },
-    });
+    t = await startServiceTestApp(INDICATOR_SERVICE, { runtime: { redisUrl: process.env['REDIS_URL'] } });
     ids = await t.seedAreas(TENANT, [
       { code: 'X1', level: 'bezirk' },
       ...[1, 2, 3, 4, 5, 6, 7].map((i) => ({ code: `P${i}`, level: 'planungsraum', parent: 'X1' })),

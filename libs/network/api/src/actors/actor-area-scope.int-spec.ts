@@ -1,5 +1,5 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { NetworkApiModule } from '../network-api.module';
+import { NETWORK_SERVICE } from '../network.definition';
 
 // A planner's scope covers the networks of his district *and* the areas he files actors under:
 // editing Mitte's network is no licence to place an actor in Friedrichshain-Kreuzberg.
@@ -10,11 +10,7 @@ describe('actor areas within the caller’s scope (real PostgreSQL, real OIDC to
   let waveId: string;
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'network',
-      module: (rt) => NetworkApiModule.forRoot(rt),
-      moduleClass: NetworkApiModule,
-    });
+    t = await startServiceTestApp(NETWORK_SERVICE);
     ids = await t.seedAreas('berlin-demo', [
       { code: '01', level: 'bezirk', name: 'Mitte' },
       { code: '01011101', level: 'planungsraum', parent: '01', name: 'Stülerstraße' },

@@ -1,7 +1,7 @@
 // Set-up shared by the network service's HTTP suites (one per resource); each suite starts its own
 // service on a fresh database with it, so the suites run alone and in any order.
 import { startServiceTestApp, type Clock, type ServiceTestApp } from '@quartier/service-kit';
-import { NetworkApiModule } from '../network-api.module';
+import { NETWORK_SERVICE } from '../network.definition';
 
 /** A parsed JSON answer, loosely typed for assertions. */
 export type Body = ReturnType<typeof JSON.parse>;
@@ -15,12 +15,7 @@ export type Body = ReturnType<typeof JSON.parse>;
 export async function startNetworkTestApp(
   options: { clock?: Clock } = {},
 ): Promise<{ t: ServiceTestApp; ids: Record<string, string> }> {
-  const t = await startServiceTestApp({
-    service: 'network',
-    module: (rt) => NetworkApiModule.forRoot(rt),
-    moduleClass: NetworkApiModule,
-    ...(options.clock ? { runtime: { clock: options.clock } } : {}),
-  });
+  const t = await startServiceTestApp(NETWORK_SERVICE, { runtime: { clock: options.clock } });
   const ids = await t.seedAreas('berlin-demo', [
     { code: '01', level: 'bezirk', name: 'Mitte' },
     { code: '0101', level: 'prognoseraum', parent: '01' },

@@ -24,14 +24,7 @@ export interface ProgrammeTestApp extends ServiceTestApp {
 export async function startProgrammeTestApp(
   options: { managerScope?: 'tenant' | 'none'; clock?: Clock } = {},
 ): Promise<ProgrammeTestApp> {
-  const t = await startServiceTestApp({
-    service: 'programme',
-    module: PROGRAMME_SERVICE.module,
-    moduleClass: PROGRAMME_SERVICE.moduleClass,
-    title: PROGRAMME_SERVICE.title,
-    streamedBodyPaths: PROGRAMME_SERVICE.streamedBodyPaths,
-    runtime: options.clock ? { clock: options.clock } : undefined,
-  });
+  const t = await startServiceTestApp(PROGRAMME_SERVICE, { runtime: { clock: options.clock } });
   const areas = await t.seedAreas(TENANT, AREAS);
   await t.seedAreas(OTHER_TENANT, [{ code: 'M1', name: 'Altstadt', level: 'stadtbezirk' }]);
   if (options.managerScope !== 'none') await t.grant(TENANT, 'programm', 'programme-manager', null);

@@ -1,6 +1,4 @@
 import { startServiceTestApp, type Clock, type ServiceTestApp } from '@quartier/service-kit';
-import { RegistryAccessDirectory } from '../registry-access-directory';
-import { RegistryApiModule } from '../registry-api.module';
 import { REGISTRY_SERVICE } from '../registry.definition';
 
 export type RegistryTestApp = Omit<ServiceTestApp, 'seedAreas' | 'grant'>;
@@ -11,13 +9,5 @@ export type RegistryTestApp = Omit<ServiceTestApp, 'seedAreas' | 'grant'>;
  * its day (which area version is in force).
  */
 export function startRegistryTestApp(options: { clock?: Clock } = {}): Promise<RegistryTestApp> {
-  return startServiceTestApp({
-    service: 'registry',
-    module: (runtime) => RegistryApiModule.forRoot(runtime),
-    moduleClass: RegistryApiModule,
-    title: REGISTRY_SERVICE.title,
-    streamedBodyPaths: REGISTRY_SERVICE.streamedBodyPaths,
-    accessDirectory: RegistryAccessDirectory,
-    runtime: options.clock ? { clock: options.clock } : {},
-  });
+  return startServiceTestApp(REGISTRY_SERVICE, { runtime: { clock: options.clock } });
 }

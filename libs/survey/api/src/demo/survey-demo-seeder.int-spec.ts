@@ -4,7 +4,7 @@ import { startServiceTestApp, type ServiceTestApp, type TestArea } from '@quarti
 import { parse } from 'csv-parse/sync';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SurveyApiModule } from '../survey-api.module';
+import { SURVEY_SERVICE } from '../survey.definition';
 import { testClock } from '../testing/survey-test-app';
 import { SurveyDemoSeeder } from './survey-demo-seeder';
 
@@ -57,12 +57,7 @@ function mitteAreas(): TestArea[] {
 describe('survey demo seeder', () => {
   let t: ServiceTestApp;
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
-      module: (rt) => SurveyApiModule.forRoot(rt),
-      moduleClass: SurveyApiModule,
-      runtime: { clock: testClock() },
-    });
+    t = await startServiceTestApp(SURVEY_SERVICE, { runtime: { clock: testClock() } });
   });
   afterAll(() => t.close());
 
@@ -172,12 +167,7 @@ describe('survey demo seeder', () => {
 describe('survey demo seeder across area versions', () => {
   let t: ServiceTestApp;
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
-      module: (rt) => SurveyApiModule.forRoot(rt),
-      moduleClass: SurveyApiModule,
-      runtime: { clock: testClock() },
-    });
+    t = await startServiceTestApp(SURVEY_SERVICE, { runtime: { clock: testClock() } });
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { openSurvey } from '../results/open-survey.testing';
 import { SurveyApiModule } from '../survey-api.module';
+import { SURVEY_SERVICE } from '../survey.definition';
 import { TenantProfileStore } from '../tenants/tenant-profile.store';
 import {
   day,
@@ -297,10 +298,8 @@ describe('survey service: public rate limit', () => {
   afterAll(() => t?.close());
 
   it('answers 429 with Retry-After once an address exceeds the limit, and keeps nothing in the database', async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
+    t = await startServiceTestApp(SURVEY_SERVICE, {
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 3, windowSeconds: 60 } }),
-      moduleClass: SurveyApiModule,
       runtime: { clock: testClock() },
     });
     const url = `${t.url}/api/survey/public/surveys/00000000-0000-4000-8000-000000000000/waves/00000000-0000-4000-8000-000000000000/responses`;

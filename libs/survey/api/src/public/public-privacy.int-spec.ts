@@ -1,6 +1,7 @@
 import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { openSurvey } from '../results/open-survey.testing';
 import { SurveyApiModule } from '../survey-api.module';
+import { SURVEY_SERVICE } from '../survey.definition';
 import { TEST_AREAS } from '../testing/fixtures';
 import { TEST_DAY, testClock } from '../testing/survey-test-app';
 
@@ -49,10 +50,8 @@ describe('public survey submissions leave no trail (real PostgreSQL)', () => {
   const submitUrl = () => `${t.url}/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`;
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
+    t = await startServiceTestApp(SURVEY_SERVICE, {
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 3, windowSeconds: 600 } }),
-      moduleClass: SurveyApiModule,
       runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(
@@ -168,10 +167,8 @@ describe('public survey rate limit behind a trusted proxy, and metrics behind a 
   afterAll(() => t?.close());
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
+    t = await startServiceTestApp(SURVEY_SERVICE, {
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 2, windowSeconds: 600 } }),
-      moduleClass: SurveyApiModule,
       runtime: { trustedProxies: ['127.0.0.1', '::1'], metricsToken: token, clock: testClock() },
     });
   });
@@ -216,10 +213,7 @@ describe('metrics served on a port of their own (METRICS_PORT) or switched off',
   afterAll(() => t?.close());
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
-      module: (rt) => SurveyApiModule.forRoot(rt),
-      moduleClass: SurveyApiModule,
+    t = await startServiceTestApp(SURVEY_SERVICE, {
       runtime: { metricsOnApiPort: false, clock: testClock() },
     });
   });

@@ -1,5 +1,6 @@
 import { FixedClock, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { SurveyApiModule } from '../survey-api.module';
+import { SURVEY_SERVICE } from '../survey.definition';
 import { quartierResponsesCsv, TEST_AREAS } from '../testing/fixtures';
 import { day, TEST_NOW } from '../testing/survey-test-app';
 import { openSurvey } from './open-survey.testing';
@@ -38,10 +39,8 @@ describe('survey results at release points (real PostgreSQL)', () => {
   };
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
+    t = await startServiceTestApp(SURVEY_SERVICE, {
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      moduleClass: SurveyApiModule,
       runtime: { clock },
     });
     ids = await t.seedAreas(

@@ -1,6 +1,7 @@
 import { buildXlsxBomb, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
 import { surveyFixtures, tablesToWorkbook } from '@quartier/survey-core';
 import { SurveyApiModule } from '../survey-api.module';
+import { SURVEY_SERVICE } from '../survey.definition';
 import { day, testClock } from '../testing/survey-test-app';
 import { TEST_AREAS } from '../testing/fixtures';
 
@@ -45,10 +46,8 @@ describe('survey service under hostile input (real PostgreSQL, real tokens)', ()
   let surveyId: string;
 
   beforeAll(async () => {
-    t = await startServiceTestApp({
-      service: 'survey',
+    t = await startServiceTestApp(SURVEY_SERVICE, {
       module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      moduleClass: SurveyApiModule,
       runtime: { clock: testClock() },
     });
     ids = await t.seedAreas(

@@ -8,6 +8,7 @@ import {
   type ServiceTestApp,
 } from '@quartier/service-kit';
 import { SurveyApiModule } from '../survey-api.module';
+import { SURVEY_SERVICE } from '../survey.definition';
 import { TEST_AREAS } from './fixtures';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -48,10 +49,8 @@ export const VALID_ANSWERS = {
  * what a suite sends.
  */
 export async function startSurveyTestApp(): Promise<{ t: ServiceTestApp; ids: Record<string, string> }> {
-  const t = await startServiceTestApp({
-    service: 'survey',
+  const t = await startServiceTestApp(SURVEY_SERVICE, {
     module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-    moduleClass: SurveyApiModule,
     runtime: { clock: testClock() },
   });
   const ids = await t.seedAreas(
