@@ -1,12 +1,7 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { RegistryApi } from './registry-api';
-import type { AreaLevel, Me, Tenant } from './openapi/registry-client';
+import type { Me, Tenant } from './openapi/registry-client';
 import type { Role } from './roles';
-
-/** A level's name by its key; the key itself for a level not among `levels`. */
-export function levelName(levels: readonly AreaLevel[], key: string): string {
-  return levels.find((level) => level.key === key)?.name ?? key;
-}
 
 /** Who is signed in, for which tenant, with which roles (from the registry, not the token). */
 @Injectable({ providedIn: 'root' })

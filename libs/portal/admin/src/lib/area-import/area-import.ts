@@ -21,6 +21,7 @@ import {
   type ParentFrom,
   RegistryApi,
   Session,
+  finestLevelOf,
   problemFrom,
 } from '@quartier/portal-data-access';
 import {
@@ -126,10 +127,8 @@ export class AreaImport {
     inject(DestroyRef).onDestroy(() => this.stopPolling());
     // Default to the finest level: re-importing Planungsräume is the common case.
     effect(() => {
-      const levels = this.levels();
-      if (levels.length > 0 && this.form.controls.level.value === '') {
-        this.form.controls.level.setValue(levels[levels.length - 1].key);
-      }
+      const finest = finestLevelOf(this.levels());
+      if (finest && this.form.controls.level.value === '') this.form.controls.level.setValue(finest);
     });
     // Once the session says the platform's zone, today is its day — unless one was chosen.
     effect(() => {

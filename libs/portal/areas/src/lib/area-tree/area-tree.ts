@@ -14,6 +14,7 @@ import {
   type AreaLevel,
   type AreaSummary,
   RegistryApi,
+  finestLevelOf,
   levelName,
   problemFrom,
 } from '@quartier/portal-data-access';
@@ -54,10 +55,7 @@ export class AreaTree {
   private readonly children = signal<ReadonlyMap<string, Children>>(new Map());
   private readonly expanded = signal<ReadonlySet<string>>(new Set());
   protected readonly roots = computed(() => this.children().get(ROOT) ?? { state: 'loading' as const });
-  private readonly finestLevel = computed(() => {
-    const levels = this.levels();
-    return levels.length > 0 ? levels.reduce((a, b) => (b.rank > a.rank ? b : a)).key : null;
-  });
+  private readonly finestLevel = computed(() => finestLevelOf(this.levels()));
 
   constructor() {
     void this.load(ROOT);

@@ -10,7 +10,13 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
-import { EvaluationClient, RegistryApi, Session, type EvaluationSchemas } from '@quartier/portal-data-access';
+import {
+  EvaluationClient,
+  finestLevelOf,
+  RegistryApi,
+  Session,
+  type EvaluationSchemas,
+} from '@quartier/portal-data-access';
 import { CreateSection, RadioGroup, Submission } from '@quartier/portal-ui';
 import { toParagraphs } from '../paragraphs';
 import { EvaluationTexts } from '../texts';
@@ -136,8 +142,8 @@ export class CreateEvaluation {
       if (this.preselected()) this.programmeId.set(this.preselected());
     });
     effect(() => {
-      const levels = this.session.levels();
-      if (!this.level() && levels.length > 0) this.level.set(levels[levels.length - 1].key);
+      const finest = finestLevelOf(this.session.levels());
+      if (!this.level() && finest) this.level.set(finest);
     });
   }
 

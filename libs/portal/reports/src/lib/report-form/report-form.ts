@@ -14,6 +14,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
 import {
   EvaluationClient,
+  finestLevelOf,
   IndicatorClient,
   ProgrammeClient,
   RegistryApi,
@@ -222,7 +223,7 @@ export class ReportForm {
    * and nothing chosen here is reset by them.
    */
   protected readonly form = linkedSignal<{ language: ReportLanguage; level: string }, ReportFormState>({
-    source: () => ({ language: this.texts.language(), level: this.session.levels().at(-1)?.key ?? '' }),
+    source: () => ({ language: this.texts.language(), level: finestLevelOf(this.session.levels()) ?? '' }),
     computation: (source, previous) =>
       previous
         ? { ...previous.value, level: previous.value.level || source.level }

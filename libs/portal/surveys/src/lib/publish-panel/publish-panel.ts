@@ -9,7 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { RegistryApi, Session } from '@quartier/portal-data-access';
+import { finestLevelOf, RegistryApi, Session } from '@quartier/portal-data-access';
 import { ChoiceSelect } from '@quartier/portal-ui';
 import { browserTimeZone } from '@quartier/portal-ui/days';
 import { BuilderTexts } from '../form-builder/builder-texts';
@@ -261,7 +261,7 @@ export class PublishPanel {
   readonly survey = input.required<SurveyDetail>();
   private readonly workspace = inject(SurveyWorkspace);
 
-  protected readonly level = linkedSignal(() => this.session.levels().at(-1)?.key ?? '');
+  protected readonly level = linkedSignal(() => finestLevelOf(this.session.levels()) ?? '');
   protected readonly levelChoices = computed(() =>
     this.session.levels().map((l) => ({ value: l.key, label: l.name })),
   );
