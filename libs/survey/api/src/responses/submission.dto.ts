@@ -1,6 +1,6 @@
-import { apiErrorSchema } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { spreadsheetProblemsSchema } from '../spreadsheet-problems.dto';
 import { IMPORT_ISSUE_CODES } from './response-issue-codes';
 
 /** The honeypot: a field people never see (hidden from sight and assistive technology) but form-filling bots do. */
@@ -49,24 +49,5 @@ export class ImportedDto extends createZodDto(importedSchema) {}
  * The 422 of a paper import (InvalidImport, nothing stored): every bad cell, row or header, up
  * to 500, located as the spreadsheet shows it.
  */
-export const responseImportProblemsSchema = apiErrorSchema.extend({
-  details: z
-    .object({
-      issues: z.array(
-        z.object({
-          /** The row as the spreadsheet numbers it (header = 1). */
-          row: z.number().int(),
-          /** The column's header as written; absent for a problem of the row or the file. */
-          column: z.string().optional(),
-          /** What is wrong, stable (e.g. expected-integer, column-unknown): the portal words it by this. */
-          code: z.enum(IMPORT_ISSUE_CODES),
-          /** The values the problem names (got, value, list, max, …), for a worded sentence. */
-          params: z.record(z.string(), z.union([z.string(), z.number()])),
-          /** The same in English, for logs and API clients. */
-          reason: z.string(),
-        }),
-      ),
-    })
-    .optional(),
-});
+export const responseImportProblemsSchema = spreadsheetProblemsSchema({ codes: IMPORT_ISSUE_CODES });
 export class ResponseImportProblemsDto extends createZodDto(responseImportProblemsSchema) {}

@@ -5,6 +5,7 @@ import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { FORM_CHANGE_CODES } from '../forms/form-rules';
 import { formSchema } from '../forms/form.schema';
+import { spreadsheetProblemsSchema } from '../spreadsheet-problems.dto';
 
 const isoDate = z.iso.date();
 const labels = z.record(z.string().min(1).max(35), labelText(2000));
@@ -325,28 +326,13 @@ export class FormCheckDto extends createZodDto(formCheckSchema) {}
  * The 422 of an XLSForm upload (nothing stored). InvalidForm: every error located as the
  * spreadsheet shows it; InvalidWorkbook (not a readable .xlsx) comes without details.
  */
-export const xlsFormProblemsSchema = apiErrorSchema.extend({
-  details: z
-    .object({
-      issues: z.array(
-        z.object({
-          sheet: z.enum(['survey', 'choices', 'settings']),
-          /** The row as the spreadsheet numbers it (header = 1). */
-          row: z.number().int(),
-          /** The column's header as written; absent for a problem of the row or the sheet. */
-          column: z.string().optional(),
-          /** What is wrong, stable (e.g. type-unknown, column-missing): the portal words it by this. */
-          code: z.enum(FORM_ISSUE_CODES),
-          /** The values the problem names (type, column, name, firstRow, …), for a worded sentence. */
-          params: z.record(z.string(), z.union([z.string(), z.number()])),
-          /** The same in English, for logs and API clients. */
-          reason: z.string(),
-        }),
-      ),
-      /** Each issue as one English line (`survey row 3, column type: …`), as the CLI prints it. */
-      lines: z.array(z.string()),
-    })
-    .optional(),
+export const xlsFormProblemsSchema = spreadsheetProblemsSchema({
+  codes: FORM_ISSUE_CODES,
+  locatedBy: { sheet: z.enum(['survey', 'choices', 'settings']) },
+  alongside: {
+    /** Each issue as one English line (`survey row 3, column type: …`), as the CLI prints it. */
+    lines: z.array(z.string()),
+  },
 });
 export class XlsFormProblemsDto extends createZodDto(xlsFormProblemsSchema) {}
 
