@@ -18,6 +18,7 @@ export * from './read-models/read-model.migration';
 export * from './read-models/registry-read-model.handler';
 export * from './read-models/current-area-version';
 export * from './read-models/read-model-access-directory';
+export * from './read-models/area-ref.repository';
 export * from './read-models/evidence-read-model.migration';
 export * from './read-models/evidence-read-model.handler';
 export * from './service-foundation';

@@ -2,6 +2,7 @@ import { Injectable, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessDirectory, type Assignment } from '@quartier/auth';
 import type { DataSource } from 'typeorm';
+import { areaAncestors } from './area-ref.repository';
 
 /** Scope checks of a service running on its own, answered from its replicated read models. */
 export function createReadModelAccessDirectory(connectionName: string): Type<AccessDirectory> {
@@ -20,11 +21,7 @@ export function createReadModelAccessDirectory(connectionName: string): Type<Acc
 
     async ancestorsOf(tenantId: string, areaId: string): Promise<readonly string[] | null> {
       if (!/^[0-9a-f-]{36}$/i.test(areaId)) return null;
-      const rows: { path: string[] }[] = await this.db.query(
-        `SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`,
-        [areaId, tenantId],
-      );
-      return rows.length ? rows[0].path : null;
+      return areaAncestors(this.db, tenantId, areaId);
     }
   }
   return ReadModelAccessDirectory;

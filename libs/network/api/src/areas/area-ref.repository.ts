@@ -6,17 +6,7 @@ import { currentAreaVersionSql } from '@quartier/service-kit';
 import type { EntityManager } from 'typeorm';
 
 /** The tenant's area's ancestors; null when the tenant has no such area. */
-export async function ancestorsOf(
-  manager: EntityManager,
-  tenantId: string,
-  areaId: string,
-): Promise<string[] | null> {
-  const rows: { path: string[] }[] = await manager.query(
-    `SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`,
-    [areaId, tenantId],
-  );
-  return rows[0]?.path ?? null;
-}
+export { areaAncestors as ancestorsOf } from '@quartier/service-kit';
 
 /** Ancestors of the tenant's areas among `ids`, by id (unknown ids are left out). */
 export async function ancestorsByArea(

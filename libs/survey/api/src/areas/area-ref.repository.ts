@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { currentAreaVersionSql, SqlWhere } from '@quartier/service-kit';
+import { areaAncestors, currentAreaVersionSql, SqlWhere } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import type { AreaRef } from '@quartier/contracts';
@@ -42,11 +42,8 @@ export class AreaRefRepository {
 
   /** The path of an area including itself, root first; null when the tenant has no such area. */
   async pathThrough(tenantId: string, areaId: string): Promise<string[] | null> {
-    const rows: { path: string[] }[] = await this.db.query(
-      `SELECT path FROM area_ref WHERE id = $1 AND tenant_id = $2`,
-      [areaId, tenantId],
-    );
-    return rows.length === 0 ? null : [...rows[0].path, areaId];
+    const ancestors = await areaAncestors(this.db, tenantId, areaId);
+    return ancestors && [...ancestors, areaId];
   }
 
   /**
