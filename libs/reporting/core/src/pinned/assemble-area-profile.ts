@@ -11,7 +11,7 @@ import type {
 import { boundingBox, type MapArea } from '../maps/geo';
 import { geodesicAreaKm2 } from '../maps/geodesic-area';
 import type { NumberFormat, ReportLanguage } from '../model/report-document';
-import { textsFor, type Texts } from '../texts';
+import { codeLabel, textsFor, type Texts } from '../texts';
 import { ROLE_KEYS, STATUS_KEYS } from '../texts/labels.texts';
 import { AreaIndex } from './area-index';
 import { cityValue, publishedValue, siblingRank } from './indicator-figures';
@@ -56,10 +56,6 @@ export function formatOfUnit(unit: string): NumberFormat {
   if (unit === 'count') return { kind: 'integer' };
   if (unit === 'index') return { kind: 'decimal', digits: 2 };
   return { kind: 'decimal', digits: 1 };
-}
-
-function codeLabel(t: Texts, family: 'sector' | 'role' | 'status', keys: readonly string[], code: string) {
-  return keys.includes(code) ? t(`${family}.${code}` as Parameters<Texts>[0]) : code;
 }
 
 function indicatorSeries(

@@ -6,7 +6,7 @@ import type {
 } from '../builders/evaluation-data';
 import type { AreaGeometry } from '../maps/geo';
 import type { NumberFormat, ReportLanguage } from '../model/report-document';
-import { textsFor, type TextKey, type Texts } from '../texts';
+import { codeLabel, textsFor, type TextKey, type Texts } from '../texts';
 import { AreaIndex } from './area-index';
 import { reportHeader, type AssembleOptions } from './assemble-area-profile';
 import type { PinnedArea, PinnedTenant, PINNED_DATA_VERSION } from './pinned-data';
@@ -154,9 +154,7 @@ const FAILURE_CODES = [
 /** The service's error code as a sentence; an unknown code is named, not guessed at. */
 export function failureText(t: Texts, failure: PinnedFailure): string {
   const code = failure.error.code;
-  return (FAILURE_CODES as readonly string[]).includes(code)
-    ? t(`evaluation.failure.${code}` as TextKey)
-    : t('evaluation.failure.other', { code });
+  return codeLabel(t, 'evaluation.failure', FAILURE_CODES, code, t('evaluation.failure.other', { code }));
 }
 
 /** Why the evaluation service computes no numbers yet (its 409 codes). */
@@ -230,9 +228,7 @@ function outcomeOf(
             })),
           omitted: eventStudy.omitted.map((o) => ({
             period: o.period,
-            reason: (OMITTED as readonly string[]).includes(o.reason)
-              ? t(`evaluation.omitted.${o.reason}` as TextKey)
-              : o.reason,
+            reason: codeLabel(t, 'evaluation.omitted', OMITTED, o.reason),
           })),
         },
     eventStudyProblem: isPinnedFailure(eventStudy) ? failureText(t, eventStudy) : null,
@@ -256,9 +252,7 @@ function evidenceText(t: Texts, evidence: { kind: string; ref: string }[]): stri
   if (evidence.length === 0) return '–';
   return evidence
     .map((e) => {
-      const kind = (EVIDENCE_KINDS as readonly string[]).includes(e.kind)
-        ? t(`evaluation.evidenceKind.${e.kind}` as TextKey)
-        : e.kind;
+      const kind = codeLabel(t, 'evaluation.evidenceKind', EVIDENCE_KINDS, e.kind);
       return `${kind} ${e.ref}`;
     })
     .join('; ');
@@ -315,9 +309,13 @@ function emptyResults(evaluation: EvaluationDataset['evaluation']): EvaluationRe
 
 function resultsProblemOf(t: Texts, data: EvaluationDataset): string | null {
   if (data.results !== null) return null;
-  return (RESULTS_PROBLEMS as readonly string[]).includes(data.resultsProblem ?? '')
-    ? t(`evaluation.noResults.${data.resultsProblem}` as TextKey)
-    : t('evaluation.noResults.other', { code: data.resultsProblem ?? '–' });
+  return codeLabel(
+    t,
+    'evaluation.noResults',
+    RESULTS_PROBLEMS,
+    data.resultsProblem ?? '',
+    t('evaluation.noResults.other', { code: data.resultsProblem ?? '–' }),
+  );
 }
 
 /** The design section: periods, matching, the treated and comparison areas, adjustments, balance. */

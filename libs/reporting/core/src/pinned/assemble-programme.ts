@@ -1,7 +1,7 @@
 import type { ProgrammeGoal, ProgrammeHeader, ProgrammeReportData } from '../builders/programme-data';
 import { formatNumber } from '../format/number-format';
 import type { ReportLanguage } from '../model/report-document';
-import { textsFor, type Texts } from '../texts';
+import { codeLabel, textsFor, type Texts } from '../texts';
 import { STATUS_KEYS } from '../texts/labels.texts';
 import { formatOfUnit, reportHeader, type AssembleOptions } from './assemble-area-profile';
 import type { PinnedTenant, PINNED_DATA_VERSION } from './pinned-data';
@@ -87,11 +87,6 @@ export interface ProgrammeDataset {
     bindings: PinnedBinding[];
   }[];
 }
-
-const label = (t: Texts, status: string) =>
-  (STATUS_KEYS as readonly string[]).includes(status)
-    ? t(`status.${status}` as Parameters<Texts>[0])
-    : status;
 
 function goals(data: ProgrammeDataset): ProgrammeGoal[] {
   return data.attainment.flatMap((node) =>
@@ -185,14 +180,14 @@ export function assembleProgrammeReport(
         remainingCents: b.remaining,
       })),
     measuresByStatus: STATUS_KEYS.filter((s) => byStatus.has(s)).map((s) => ({
-      status: label(t, s),
+      status: codeLabel(t, 'status', STATUS_KEYS, s),
       count: byStatus.get(s) as number,
     })),
     measures: data.measures.map((m) => ({
       title: m.title,
       field: m.fieldOfAction ? (fieldLabel.get(m.fieldOfAction) ?? m.fieldOfAction) : '–',
       areas: m.areas.map((a) => a.name).join(', ') || '–',
-      status: label(t, m.status),
+      status: codeLabel(t, 'status', STATUS_KEYS, m.status),
       budgetCents: m.budgetCents,
       spentCents: m.spentCents,
     })),

@@ -41,3 +41,17 @@ export type Texts = (key: TextKey, params?: TextParams) => string;
 export function textsFor(language: ReportLanguage): Texts {
   return (key, params) => text(language, key, params);
 }
+
+/**
+ * The label of a code another service answers with: the text `family.code` when `known` lists
+ * the code, else `fallback` — a code newer than this table is shown, never a missing key.
+ */
+export function codeLabel(
+  t: Texts,
+  family: string,
+  known: readonly string[],
+  code: string,
+  fallback: string = code,
+): string {
+  return known.includes(code) ? t(`${family}.${code}` as TextKey) : fallback;
+}
