@@ -6,10 +6,9 @@
 // Reports the median and p95 of 50 timed runs after 10 warm-up runs, and a cold first run.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../seeded-random.mjs';
 import { quantile } from './_embedded-platform.mjs';
-import { ensureServerBuilt, root } from './_server-build.mjs';
+import { ensureServerBuilt, root, runWhenStarted } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const AREAS = 10_000;
@@ -58,6 +57,6 @@ export default async function run() {
   return measurements;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  run().then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`));
-}
+runWhenStarted(import.meta.url, async () =>
+  process.stdout.write(`${JSON.stringify(await run(), null, 2)}\n`),
+);

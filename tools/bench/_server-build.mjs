@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The repository's root folder, which every benchmark reads from and writes its results below. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -15,6 +15,19 @@ export function writeResult(name, result) {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
+}
+
+/**
+ * Runs a benchmark's `main` (with the command-line arguments) when node was started with its file
+ * — `moduleUrl` is that file's import.meta.url — and not when run.mjs imports it. A failure prints
+ * its stack and ends the process with code 1.
+ */
+export function runWhenStarted(moduleUrl, main) {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  main(process.argv.slice(2)).catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });
 }
 
 /** Runs `node tools/build.mjs --server` unless `entry` (a path in the repository) exists. */

@@ -21,7 +21,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { evaluationServicePart } from './_evaluation-service.mjs';
 import { seededRandom } from '../seeded-random.mjs';
-import { ensureServerBuilt, root, writeResult } from './_server-build.mjs';
+import { ensureServerBuilt, root, runWhenStarted, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const ms = (started) => Number((performance.now() - started).toFixed(2));
@@ -338,4 +338,4 @@ export default async function evaluationBenchmark() {
   return result;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await evaluationBenchmark();
+runWhenStarted(import.meta.url, evaluationBenchmark);

@@ -21,10 +21,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { pathToFileURL } from 'node:url';
 import { copyIntoServiceShape, narrowCopy } from './_indicators-baseline.mjs';
 import { seededRandom } from '../seeded-random.mjs';
-import { ensureServerBuilt, root, serviceTestKit, writeResult } from './_server-build.mjs';
+import { ensureServerBuilt, root, runWhenStarted, serviceTestKit, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const AREAS = 1000;
@@ -424,9 +423,4 @@ export default async function run() {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((error) => {
-    process.stderr.write(`${error.stack ?? error}\n`);
-    process.exit(1);
-  });
-}
+runWhenStarted(import.meta.url, run);

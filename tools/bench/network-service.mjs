@@ -13,10 +13,9 @@
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { client } from './_embedded-platform.mjs';
 import { barabasiAlbert } from './network.mjs';
-import { ensureServerBuilt, root, serviceTestKit, writeResult } from './_server-build.mjs';
+import { ensureServerBuilt, root, runWhenStarted, serviceTestKit, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const N = 20_000;
@@ -194,9 +193,4 @@ export default async function run() {
   return result;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((error) => {
-    process.stderr.write(`${error.stack ?? error}\n`);
-    process.exit(1);
-  });
-}
+runWhenStarted(import.meta.url, run);

@@ -19,9 +19,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { seededRandom } from '../seeded-random.mjs';
-import { root, writeResult } from './_server-build.mjs';
+import { root, runWhenStarted, writeResult } from './_server-build.mjs';
 
 const N = 5000;
 const SMALL = 1000;
@@ -362,19 +361,15 @@ export default async function networkBenchmark(options = {}) {
   return result;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = process.argv.slice(2);
+runWhenStarted(import.meta.url, (args) => {
   const value = (name) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  networkBenchmark({
+  return networkBenchmark({
     networkx: value('--networkx'),
     repeat: value('--repeat') ? Number(value('--repeat')) : undefined,
     n: value('--n') ? Number(value('--n')) : undefined,
     small: value('--small') ? Number(value('--small')) : undefined,
-  }).catch((error) => {
-    process.stderr.write(`${error.stack ?? error}\n`);
-    process.exitCode = 1;
   });
-}
+});

@@ -11,8 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { root, writeResult } from './_server-build.mjs';
+import { root, runWhenStarted, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -256,19 +255,16 @@ export default async function outboxBenchmark(options = {}) {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const args = process.argv.slice(2);
+runWhenStarted(import.meta.url, async (args) => {
   const flag = (name) => {
     const i = args.indexOf(name);
     return i >= 0 ? Number(args[i + 1]) : undefined;
   };
-  outboxBenchmark({ n: flag('--n'), appendBatch: flag('--append-batch'), relayBatch: flag('--relay-batch') })
-    .then((result) => {
-      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      process.exit(0);
-    })
-    .catch((error) => {
-      process.stderr.write(`${error.stack ?? error}\n`);
-      process.exit(1);
-    });
-}
+  const result = await outboxBenchmark({
+    n: flag('--n'),
+    appendBatch: flag('--append-batch'),
+    relayBatch: flag('--relay-batch'),
+  });
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  process.exit(0);
+});

@@ -9,9 +9,9 @@
 //     service's fact publication, the programme service's evidence read model.
 // The platform runs embedded in a child process on a throw-away data directory with the
 // generated demo city only (no reference data: nothing here depends on third-party files).
-import { fileURLToPath } from 'node:url';
 import { client, quantile, startPlatform, token } from './_embedded-platform.mjs';
 import runAllocation from './_programme-allocation.mjs';
+import { runWhenStarted } from './_server-build.mjs';
 
 const MEASURES = 500;
 const READS = 200;
@@ -182,6 +182,6 @@ export default async function run() {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  run().then((result) => process.stdout.write(`${JSON.stringify(result, null, 2)}\n`));
-}
+runWhenStarted(import.meta.url, async () =>
+  process.stdout.write(`${JSON.stringify(await run(), null, 2)}\n`),
+);

@@ -25,7 +25,6 @@ import { mkdirSync, mkdtempSync, rmSync, statSync, createReadStream } from 'node
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   client,
   collectionsBetween,
@@ -41,7 +40,7 @@ import {
 import { SCALE_INDEX, SCALE_INDICATORS, writeLevelFiles, writeValueFile } from './_scale-city.mjs';
 import { measureExplorer } from './_scale-browser.mjs';
 import { fullCityTiles } from './_scale-tiles.mjs';
-import { root, writeResult } from './_server-build.mjs';
+import { root, runWhenStarted, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const SIZES = (process.env.QUARTIER_SCALE_SIZES ?? '1000,10000,50000').split(',').map(Number);
@@ -374,6 +373,4 @@ export default async function run() {
   return { results, browser, table: markdown };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  run().then((result) => process.stdout.write(`${result.table}\n`));
-}
+runWhenStarted(import.meta.url, async () => process.stdout.write(`${(await run()).table}\n`));

@@ -25,11 +25,10 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { RESULTS_SHAPE, resultsPart } from './_survey-results.mjs';
 import { seededRandom } from '../seeded-random.mjs';
 import { tableLike } from './_table-like.mjs';
-import { ensureServerBuilt, root, serviceTestKit, writeResult } from './_server-build.mjs';
+import { ensureServerBuilt, root, runWhenStarted, serviceTestKit, writeResult } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const DURATION = Number(process.env.SURVEY_BENCH_SECONDS ?? 20);
@@ -427,9 +426,4 @@ export default async function run() {
   return result;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  run().catch((error) => {
-    process.stderr.write(`${error.stack ?? error}\n`);
-    process.exit(1);
-  });
-}
+runWhenStarted(import.meta.url, run);
