@@ -18,7 +18,7 @@ import { ResultsReleaseService } from './results/results-release.service';
 import { SurveyDemoSeeder } from './demo/survey-demo-seeder';
 import { SURVEY_MODULE_OPTIONS, type SurveyModuleOptions } from './survey.constants';
 import { SurveyError } from '@quartier/survey-core';
-import { SURVEY_ERROR_STATUS, SurveyApiError } from './survey.errors';
+import { SURVEY_CORE_ERROR_STATUS } from './survey.errors';
 import { ResponseRepository } from './responses/response.repository';
 import { ResultsReleaseRepository } from './results/results-release.repository';
 import { SurveyFormsService } from './surveys/survey-forms.service';
@@ -33,8 +33,7 @@ import { TenantProfileHandler } from './tenants/tenant-profile.handler';
 import { TenantProfileRepository } from './tenants/tenant-profile.repository';
 import { TenantProfileStore } from './tenants/tenant-profile.store';
 
-registerErrorStatuses(SurveyApiError, SURVEY_ERROR_STATUS);
-registerErrorStatuses(SurveyError, SURVEY_ERROR_STATUS);
+registerErrorStatuses(SurveyError, SURVEY_CORE_ERROR_STATUS);
 
 /** Default public rate limit: 30 submissions per client address per 10 minutes (memory only). */
 export const DEFAULT_PUBLIC_RATE_LIMIT = { limit: 30, windowSeconds: 600 } as const;

@@ -1,35 +1,10 @@
 import { AuthError, assertCanAct, toHttpException, type AccessContext } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import type { SurveyErrorCode } from '@quartier/survey-core';
-import { ServiceError } from '@quartier/service-kit';
+import { serviceErrorClass } from '@quartier/service-kit';
 
-export type SurveyApiErrorCode =
-  | 'SurveyNotFound'
-  | 'WaveNotFound'
-  | 'FormMissing'
-  | 'InvalidFormModel'
-  | 'IncompatibleFormChange'
-  | 'InvalidTargetArea'
-  | 'InvalidStatusChange'
-  | 'WaveNameTaken'
-  | 'NotPublishable'
-  | 'SurveyNotOpen'
-  | 'WaveNotOpen'
-  | 'InvitationRequired'
-  | 'InvitationInvalid'
-  | 'InvalidAnswers'
-  | 'InvalidImport'
-  | 'UnsupportedMediaType'
-  | 'PayloadTooLarge'
-  | 'ReleaseNotDue';
-
-/** Errors of the survey service (the core's `SurveyError` covers form and aggregation errors). */
-export class SurveyApiError extends ServiceError<SurveyApiErrorCode | SurveyErrorCode> {
-  override readonly name = 'SurveyApiError';
-}
-
-/** HTTP meaning of each error code (mapped once, by the service kit's filter). */
-export const SURVEY_ERROR_STATUS: Record<SurveyApiErrorCode | SurveyErrorCode, number> = {
+/** Every error code of the survey service with its HTTP status: the one place its codes are declared. */
+export const SurveyApiError = serviceErrorClass('SurveyApiError', {
   SurveyNotFound: 404,
   WaveNotFound: 404,
   FormMissing: 409,
@@ -48,7 +23,13 @@ export const SURVEY_ERROR_STATUS: Record<SurveyApiErrorCode | SurveyErrorCode, n
   UnsupportedMediaType: 415,
   PayloadTooLarge: 413,
   ReleaseNotDue: 409,
-  // The core's codes.
+  // The core's code, when the service refuses an uploaded XLSForm with the core's issues.
+  InvalidForm: 422,
+});
+export type SurveyApiError = InstanceType<typeof SurveyApiError>;
+
+/** The core's errors (forms, submissions, aggregation): unprocessable input. */
+export const SURVEY_CORE_ERROR_STATUS: Record<SurveyErrorCode, number> = {
   InvalidForm: 422,
   InvalidWorkbook: 422,
   InvalidSubmission: 422,
