@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { IndicatorValueRefRow } from '@quartier/service-kit';
+import { selectOne, type IndicatorValueRefRow } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROGRAMME_CONNECTION } from '../programme.constants';
 
@@ -35,11 +35,11 @@ export class EvidenceRepository {
 
   /** How the indicator service aggregates and publishes the indicator; null when unknown. */
   async indicator(tenantId: string, code: string): Promise<{ scale: number; minNumerator: number } | null> {
-    const rows: { scale: number; minNumerator: number }[] = await this.db.query(
+    return selectOne<{ scale: number; minNumerator: number }>(
+      this.db,
       `SELECT scale, min_numerator AS "minNumerator" FROM indicator_ref WHERE tenant_id = $1 AND code = $2`,
       [tenantId, code],
     );
-    return rows[0] ?? null;
   }
 
   async indicatorValues(tenantId: string, code: string, areaIds: readonly string[]): Promise<ValueRow[]> {

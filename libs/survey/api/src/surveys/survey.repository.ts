@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
 import type { IndicatorItem, NetworkConfig, Weighting } from './survey.dto';
-import { selectExists, selectPage, SqlWhere } from '@quartier/service-kit';
+import { selectExists, selectOne, selectPage, SqlWhere } from '@quartier/service-kit';
 
 export interface SurveyRow {
   id: string;
@@ -74,21 +74,29 @@ export class SurveyRepository {
     manager: EntityManager = this.db.manager,
     lock = false,
   ): Promise<SurveyRow> {
-    if (!isUuid(id)) throw new SurveyApiError('SurveyNotFound', `survey ${id} not found`);
-    const rows: SurveyRow[] = await manager.query(
-      `SELECT ${SURVEY_COLUMNS} FROM survey WHERE id = $1 AND tenant_id = $2${lock ? ' FOR UPDATE' : ''}`,
-      [id, tenantId],
-    );
-    if (rows.length === 0) throw new SurveyApiError('SurveyNotFound', `survey ${id} not found`);
-    return rows[0];
+    return this.findWhere(manager, id, `id = $1 AND tenant_id = $2${lock ? ' FOR UPDATE' : ''}`, [
+      id,
+      tenantId,
+    ]);
   }
 
   /** For the public paths, which know no tenant: the survey id alone. */
   async findPublic(id: string): Promise<SurveyRow> {
-    if (!isUuid(id)) throw new SurveyApiError('SurveyNotFound', `survey ${id} not found`);
-    const rows: SurveyRow[] = await this.db.query(`SELECT ${SURVEY_COLUMNS} FROM survey WHERE id = $1`, [id]);
-    if (rows.length === 0) throw new SurveyApiError('SurveyNotFound', `survey ${id} not found`);
-    return rows[0];
+    return this.findWhere(this.db, id, 'id = $1', [id]);
+  }
+
+  /** An id that is no uuid names no survey (PostgreSQL would refuse it rather than answer none). */
+  private async findWhere(
+    db: DataSource | EntityManager,
+    id: string,
+    where: string,
+    params: unknown[],
+  ): Promise<SurveyRow> {
+    const row = isUuid(id)
+      ? await selectOne<SurveyRow>(db, `SELECT ${SURVEY_COLUMNS} FROM survey WHERE ${where}`, params)
+      : null;
+    if (!row) throw new SurveyApiError('SurveyNotFound', `survey ${id} not found`);
+    return row;
   }
 
   /** A page of the tenant's surveys whose scope path meets `scope`, newest change first, and the total. */

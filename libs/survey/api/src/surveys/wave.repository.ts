@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
+import { selectOne } from '@quartier/service-kit';
 import { isUuid } from './survey.repository';
 import type { WaveView } from './survey.dto';
 
@@ -54,13 +55,15 @@ export class WaveRepository {
 
   /** A wave of the survey; WaveNotFound otherwise. */
   async find(surveyId: string, waveId: string, manager: EntityManager = this.db.manager): Promise<WaveRow> {
-    if (!isUuid(waveId)) throw new SurveyApiError('WaveNotFound', `wave ${waveId} not found`);
-    const rows: WaveRow[] = await manager.query(
-      `SELECT ${WAVE_COLUMNS} FROM survey_wave WHERE id = $1 AND survey_id = $2`,
-      [waveId, surveyId],
-    );
-    if (rows.length === 0) throw new SurveyApiError('WaveNotFound', `wave ${waveId} not found`);
-    return rows[0];
+    const row = isUuid(waveId)
+      ? await selectOne<WaveRow>(
+          manager,
+          `SELECT ${WAVE_COLUMNS} FROM survey_wave WHERE id = $1 AND survey_id = $2`,
+          [waveId, surveyId],
+        )
+      : null;
+    if (!row) throw new SurveyApiError('WaveNotFound', `wave ${waveId} not found`);
+    return row;
   }
 
   /** Inserts a wave; returns its id. */
