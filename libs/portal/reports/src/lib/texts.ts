@@ -1,10 +1,11 @@
-import { Injectable, computed, inject } from '@angular/core';
+import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
 import {
   describeProblem,
   featureKeyTexts,
   featureTexts,
   I18n,
+  keyChoices,
   type DescribableProblem,
 } from '@quartier/portal-ui';
 import { REPORT_FORMATS, REPORT_LANGUAGES } from './report-request';
@@ -23,12 +24,8 @@ export class ReportsTexts {
   readonly tk = featureKeyTexts(DE, this.t);
 
   /** The formats and languages a report is made in, as the choices of a select (qChoices). */
-  readonly formatChoices = computed(() =>
-    REPORT_FORMATS.map((f) => ({ value: f, label: this.tk('format', f) })),
-  );
-  readonly languageChoices = computed(() =>
-    REPORT_LANGUAGES.map((l) => ({ value: l, label: this.tk('language', l) })),
-  );
+  readonly formatChoices = keyChoices(REPORT_FORMATS, 'format', this.tk);
+  readonly languageChoices = keyChoices(REPORT_LANGUAGES, 'language', this.tk);
 
   /** A failed request, in the words of the portal's translation tables. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);

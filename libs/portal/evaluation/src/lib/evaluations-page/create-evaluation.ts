@@ -1,13 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  resource,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, effect, inject, input, resource, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router } from '@angular/router';
 import {
@@ -17,7 +8,7 @@ import {
   Session,
   type EvaluationSchemas,
 } from '@quartier/portal-data-access';
-import { CreateSection, RadioGroup, Submission } from '@quartier/portal-ui';
+import { CreateSection, keyChoices, RadioGroup, Submission } from '@quartier/portal-ui';
 import { toParagraphs } from '../paragraphs';
 import { EvaluationTexts } from '../texts';
 
@@ -111,9 +102,7 @@ export class CreateEvaluation {
   readonly programmes = input.required<readonly ProgrammeRef[]>();
   readonly preselected = input('');
 
-  protected readonly kindChoices = computed(() =>
-    KINDS.map((kind) => ({ value: kind, label: this.texts.tk('kind', kind) })),
-  );
+  protected readonly kindChoices = keyChoices(KINDS, 'kind', this.texts.tk);
   protected readonly kind = signal<Kind>('programme');
   protected readonly programmeId = signal('');
   protected readonly level = signal('');

@@ -20,7 +20,7 @@ import {
   RegistryApi,
   Session,
 } from '@quartier/portal-data-access';
-import { ChoiceSelect, Notice, RadioGroup } from '@quartier/portal-ui';
+import { ChoiceSelect, keyChoices, Notice, RadioGroup } from '@quartier/portal-ui';
 import {
   PERIODS,
   REPORT_TYPES,
@@ -209,12 +209,8 @@ export class ReportForm {
   readonly busy = input(false);
   readonly requested = output<ReportRequest>();
 
-  protected readonly typeChoices = computed(() =>
-    REPORT_TYPES.map((type) => ({ value: type, label: this.texts.tk('type', type) })),
-  );
-  protected readonly scopeChoices = computed(() =>
-    SCOPES.map((scope) => ({ value: scope, label: this.texts.tk('scope', scope) })),
-  );
+  protected readonly typeChoices = keyChoices(REPORT_TYPES, 'type', this.texts.tk);
+  protected readonly scopeChoices = keyChoices(SCOPES, 'scope', this.texts.tk);
   protected readonly periods = PERIODS;
 
   /**

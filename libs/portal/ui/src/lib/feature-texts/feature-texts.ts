@@ -1,4 +1,4 @@
-import { computed, inject } from '@angular/core';
+import { computed, inject, type Signal } from '@angular/core';
 import { I18n } from '../i18n/i18n';
 import { fillPlaceholders, type TranslationParams } from '../i18n/translations';
 import { localeDecimal } from './number-format';
@@ -37,6 +37,18 @@ export function featureKeyTexts<K extends string>(
     const key = `${prefix}.${value}`;
     return key in de ? t(key as K, params) : value;
   };
+}
+
+/**
+ * Fixed values as the choices of a select or a radio group, each labelled by its `tk` text
+ * (`<prefix>.<value>`) in the reader's language.
+ */
+export function keyChoices<V extends string>(
+  values: readonly V[],
+  prefix: string,
+  tk: FeatureKeyText,
+): Signal<{ value: V; label: string }[]> {
+  return computed(() => values.map((value) => ({ value, label: tk(prefix, value) })));
 }
 
 /** A number in the reader's locale with at most `digits` decimals; '–' where there is none. */
