@@ -6,6 +6,7 @@ import {
   ConfirmedSubmission,
   HighlightMap,
   highlightAreas,
+  keyChoices,
   type HighlightMapArea,
   type HighlightMapPaint,
   Notice,
@@ -53,9 +54,7 @@ export class ComparisonSection {
   protected readonly mapPaint = MAP_PAINT;
   protected readonly collection = signal<AreaFeatureCollection | null>(null);
   protected readonly action = signal<'drop' | 'add'>('drop');
-  protected readonly actionChoices = computed(() =>
-    (['drop', 'add'] as const).map((value) => ({ value, label: this.t(`adjust.${value}`) })),
-  );
+  protected readonly actionChoices = keyChoices(['drop', 'add'] as const, 'adjust', this.texts.tk);
   protected areaId = '';
   protected reason = '';
   protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
