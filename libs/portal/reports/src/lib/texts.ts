@@ -1,13 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import {
-  describeProblem,
-  featureKeyTexts,
-  featureTexts,
-  I18n,
-  keyChoices,
-  type DescribableProblem,
-} from '@quartier/portal-ui';
+import { describeProblem, featureKeyTexts, featureTexts, I18n, keyChoices } from '@quartier/portal-ui';
+import { jobProblem, type ReportView } from './report-jobs';
 import { REPORT_FORMATS, REPORT_LANGUAGES } from './report-request';
 import { DE, type ReportsTextKey } from './texts-de';
 import { EN } from './texts-en';
@@ -29,8 +23,9 @@ export class ReportsTexts {
 
   /** A failed request, in the words of the portal's translation tables. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
-  /** A job's recorded error (by its code), likewise. */
-  readonly describe = (problem: DescribableProblem): string => describeProblem(problem, this.i18n.t);
+  /** A failed or stopped job's recorded error (by its code), likewise; '' for a job without one. */
+  readonly jobError = (report: ReportView): string =>
+    report.error ? describeProblem(jobProblem(report.error), this.i18n.t) : '';
 
   readonly number = (value: number): string => this.i18n.formatNumber(value);
   readonly dateTime = this.i18n.formatDateTime;

@@ -12,7 +12,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { Notice } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
-import { actionsOf, fileSize, isActive, jobProblem, progressPercent, type ReportView } from '../report-jobs';
+import { actionsOf, fileSize, isActive, progressPercent, type ReportView } from '../report-jobs';
 import type { ReportFormat, ReportLanguage } from '../report-request';
 import { ReportsStore } from '../reports-store';
 import { ReportOutput } from '../report-output/report-output';
@@ -151,8 +151,5 @@ export class ReportCard {
     const { key, size } = fileSize(this.report().size ?? 0);
     return this.t(key, { size: this.texts.number(size) });
   });
-  protected readonly error = computed(() => {
-    const error = this.report().error;
-    return error ? this.texts.describe(jobProblem(error)) : '';
-  });
+  protected readonly error = computed(() => this.texts.jobError(this.report()));
 }

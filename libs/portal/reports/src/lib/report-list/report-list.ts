@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, output } from '@a
 import { RouterLink } from '@angular/router';
 import { Notice, pageRange } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
-import { isActive, jobProblem, progressPercent, type ReportView } from '../report-jobs';
+import { isActive, progressPercent, type ReportView } from '../report-jobs';
 import { PAGE_SIZE, ReportsStore } from '../reports-store';
 import { ReportsTexts } from '../texts';
 
@@ -63,7 +63,7 @@ import { ReportsTexts } from '../texts';
                     ></progress>
                   }
                   @if (r.error && r.status === 'failed') {
-                    <div class="error-text">{{ error(r) }}</div>
+                    <div class="error-text">{{ texts.jobError(r) }}</div>
                   }
                 </td>
                 <td>{{ texts.dateTime(r.asOf) }}</td>
@@ -114,8 +114,5 @@ export class ReportList {
   }
   protected percent(r: ReportView): number {
     return progressPercent(r.progress);
-  }
-  protected error(r: ReportView): string {
-    return r.error ? this.texts.describe(jobProblem(r.error)) : '';
   }
 }
