@@ -37,4 +37,5 @@ export * from './lib/area-highlights/area-highlights';
 export * from './lib/confirmed-submission/confirmed-submission';
 export * from './lib/district-areas/district-areas';
 export * from './lib/scroll-region/scroll-region';
+export * from './lib/loaded/loaded';
 export * from './lib/colours/colours';

@@ -9,7 +9,6 @@ export const DE = {
   tabIndex: 'Sozialindex',
   tabCatalogue: 'Katalog',
   tabImport: 'Import',
-  loading: 'Lädt …',
   indicator: 'Indikator',
   period: 'Zeitraum',
   level: 'Ebene',

@@ -10,7 +10,6 @@ export const EN: IndicatorDictionary = {
   tabIndex: 'Social index',
   tabCatalogue: 'Catalogue',
   tabImport: 'Import',
-  loading: 'Loading …',
   indicator: 'Indicator',
   period: 'Period',
   level: 'Level',

@@ -10,7 +10,6 @@ export const DE = {
   compareWith: 'Vergleichen mit',
   noComparison: 'kein Vergleich',
   none: 'Keine Netzwerke in Ihrem Zuständigkeitsbereich.',
-  loading: 'Lädt …',
   tabDrawing: 'Netzwerkzeichnung',
   tabMeasures: 'Kennzahlen',
   tabMap: 'Karte',

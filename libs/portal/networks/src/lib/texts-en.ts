@@ -11,7 +11,6 @@ export const EN: NetworkDictionary = {
   compareWith: 'Compare with',
   noComparison: 'no comparison',
   none: 'No networks in your area of responsibility.',
-  loading: 'Loading …',
   tabDrawing: 'Network drawing',
   tabMeasures: 'Measures',
   tabMap: 'Map',

@@ -11,7 +11,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { EvaluationClient, Session } from '@quartier/portal-data-access';
-import { Notice, PageHeading } from '@quartier/portal-ui';
+import { Loaded, PageHeading } from '@quartier/portal-ui';
 import { EvaluationTexts } from '../texts';
 import { CreateEvaluation } from './create-evaluation';
 
@@ -20,7 +20,7 @@ type StatusFilter = '' | 'draft' | 'in-review' | 'final';
 /** `/evaluation`: the evaluations within the caller's scope, filtered by status or programme; new ones (editors). */
 @Component({
   selector: 'q-evaluations-page',
-  imports: [PageHeading, Notice, RouterLink, FormsModule, CreateEvaluation],
+  imports: [PageHeading, Loaded, RouterLink, FormsModule, CreateEvaluation],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './evaluations-page.html',
   styleUrl: '../evaluation.scss',

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { Notice } from '@quartier/portal-ui';
+import { Loaded, Notice } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { EvaluationTexts } from '../texts';
 import { RatingForm } from './rating-form';
@@ -7,7 +7,7 @@ import { RatingForm } from './rating-form';
 /** The six OECD-DAC criteria, each rated with justification and evidence. */
 @Component({
   selector: 'q-ratings-panel',
-  imports: [Notice, RatingForm],
+  imports: [Loaded, Notice, RatingForm],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2>{{ t('ratings') }}</h2>
@@ -20,9 +20,7 @@ import { RatingForm } from './rating-form';
     @if (blockers()) {
       <q-notice>{{ t('successBlockers', { list: blockers() }) }}</q-notice>
     }
-    @if (workspace.criteria.error()) {
-      <q-notice kind="error">{{ workspace.problem(workspace.criteria.error()) }}</q-notice>
-    } @else if (workspace.criteria.value(); as catalogue) {
+    <ng-container *qLoaded="workspace.criteria; problem: workspace.problem; let catalogue">
       @for (criterion of catalogue.criteria; track criterion.code) {
         <q-rating-form
           [evaluation]="evaluation()"
@@ -31,9 +29,7 @@ import { RatingForm } from './rating-form';
           [rating]="ratingOf(criterion.code)"
         />
       }
-    } @else {
-      <p role="status">{{ t('loading') }}</p>
-    }
+    </ng-container>
   `,
   styles: '.hint { color: #4a5561; }',
 })

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { Notice } from '@quartier/portal-ui';
+import { Loaded, Notice } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { shortHash } from '../numbers';
 import { EvaluationTexts } from '../texts';
@@ -9,25 +9,23 @@ import { OutcomeResult } from './outcome-result';
 /** Every number: where it comes from, then per outcome before/after, DiD and event study, then surveys and networks. */
 @Component({
   selector: 'q-results-panel',
-  imports: [Notice, OutcomeResult, EvidenceTables],
+  imports: [Loaded, Notice, OutcomeResult, EvidenceTables],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (evaluation().design.outcomes.length === 0) {
       <q-notice>{{ t('designFirst') }}</q-notice>
-    } @else if (workspace.results.error()) {
-      <q-notice kind="error">{{ workspace.problem(workspace.results.error()) }}</q-notice>
-    } @else if (workspace.results.value(); as results) {
-      <p data-testid="results-source">
-        <strong>{{ t('source') }}:</strong>
-        {{ source() }}
-      </p>
-      <p>{{ t('prePost', { pre: results.pre.join(', '), post: results.post.join(', ') }) }}</p>
-      @for (outcome of results.numbers.outcomes; track outcome.indicator) {
-        <q-outcome-result [outcome]="outcome" [results]="results" />
-      }
-      <q-evidence-tables [results]="results" />
     } @else {
-      <p role="status">{{ t('loading') }}</p>
+      <ng-container *qLoaded="workspace.results; problem: workspace.problem; let results">
+        <p data-testid="results-source">
+          <strong>{{ t('source') }}:</strong>
+          {{ source() }}
+        </p>
+        <p>{{ t('prePost', { pre: results.pre.join(', '), post: results.post.join(', ') }) }}</p>
+        @for (outcome of results.numbers.outcomes; track outcome.indicator) {
+          <q-outcome-result [outcome]="outcome" [results]="results" />
+        }
+        <q-evidence-tables [results]="results" />
+      </ng-container>
     }
   `,
 })

@@ -1,56 +1,56 @@
 import { ChangeDetectionStrategy, Component, inject, resource } from '@angular/core';
-import { ScrollRegion } from '@quartier/portal-ui';
+import { Loaded, ScrollRegion } from '@quartier/portal-ui';
 import { IndicatorApi } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
 
 /** The tenant's indicator catalogue: definitions with version, unit, polarity, source and rule. */
 @Component({
   selector: 'q-indicator-catalogue',
-  imports: [ScrollRegion],
+  imports: [Loaded, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    @if (indicators.isLoading()) {
-      <p role="status">{{ t('loading') }}</p>
-    } @else {
-      <div class="scroll-x" [qScrollRegion]="t('tabCatalogue')">
-        <table data-testid="catalogue-table">
-          <thead>
+    <div
+      *qLoaded="indicators; problem: texts.problem; let list"
+      class="scroll-x"
+      [qScrollRegion]="t('tabCatalogue')"
+    >
+      <table data-testid="catalogue-table">
+        <thead>
+          <tr>
+            <th scope="col">{{ t('code') }}</th>
+            <th scope="col">{{ t('name') }}</th>
+            <th scope="col">{{ t('unit') }}</th>
+            <th scope="col">{{ t('polarity') }}</th>
+            <th scope="col">{{ t('definition') }}</th>
+            <th scope="col">{{ t('source') }}</th>
+            <th scope="col">{{ t('impactStep') }}</th>
+            <th scope="col">{{ t('confidentiality') }}</th>
+            <th scope="col" class="num">{{ t('version') }}</th>
+          </tr>
+        </thead>
+        <tbody>
+          @for (i of list; track i.code) {
             <tr>
-              <th scope="col">{{ t('code') }}</th>
-              <th scope="col">{{ t('name') }}</th>
-              <th scope="col">{{ t('unit') }}</th>
-              <th scope="col">{{ t('polarity') }}</th>
-              <th scope="col">{{ t('definition') }}</th>
-              <th scope="col">{{ t('source') }}</th>
-              <th scope="col">{{ t('impactStep') }}</th>
-              <th scope="col">{{ t('confidentiality') }}</th>
-              <th scope="col" class="num">{{ t('version') }}</th>
+              <th scope="row">{{ i.code }}</th>
+              <td>{{ texts.name(i.name) }}</td>
+              <td>{{ texts.unit(i.unit) }}</td>
+              <td>{{ t(i.polarity) }}</td>
+              <td>
+                <code>{{
+                  i.formula ?? (i.numerator ? '#{' + i.numerator + '} / #{' + i.denominator + '}' : '')
+                }}</code>
+              </td>
+              <td>{{ i.source }}</td>
+              <td>{{ i.impactStep ?? '–' }}</td>
+              <td>
+                {{ i.confidentiality ? t('minNumerator', { n: i.confidentiality.minNumerator }) : '–' }}
+              </td>
+              <td class="num">{{ i.version }}</td>
             </tr>
-          </thead>
-          <tbody>
-            @for (i of indicators.value() ?? []; track i.code) {
-              <tr>
-                <th scope="row">{{ i.code }}</th>
-                <td>{{ texts.name(i.name) }}</td>
-                <td>{{ texts.unit(i.unit) }}</td>
-                <td>{{ t(i.polarity) }}</td>
-                <td>
-                  <code>{{
-                    i.formula ?? (i.numerator ? '#{' + i.numerator + '} / #{' + i.denominator + '}' : '')
-                  }}</code>
-                </td>
-                <td>{{ i.source }}</td>
-                <td>{{ i.impactStep ?? '–' }}</td>
-                <td>
-                  {{ i.confidentiality ? t('minNumerator', { n: i.confidentiality.minNumerator }) : '–' }}
-                </td>
-                <td class="num">{{ i.version }}</td>
-              </tr>
-            }
-          </tbody>
-        </table>
-      </div>
-    }
+          }
+        </tbody>
+      </table>
+    </div>
   `,
   styleUrl: '../panel.scss',
 })

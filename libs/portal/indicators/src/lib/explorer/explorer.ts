@@ -12,6 +12,7 @@ import { RegistryApi, Session } from '@quartier/portal-data-access';
 import {
   ChoiceField,
   classOf,
+  Loaded,
   loadMapLibre,
   Notice,
   quantileBreaks,
@@ -69,7 +70,7 @@ function layerItem(layer: ValueLayer, i: number): Shown {
  */
 @Component({
   selector: 'q-indicator-explorer',
-  imports: [ClassMap, SeriesChart, Notice, TableDownload, ChoiceField, ScrollRegion],
+  imports: [ClassMap, SeriesChart, Loaded, Notice, TableDownload, ChoiceField, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './explorer.html',
   styleUrl: '../panel.scss',

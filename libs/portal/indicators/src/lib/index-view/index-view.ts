@@ -13,6 +13,7 @@ import {
   ChoiceField,
   ScrollRegion,
   CreateReportLink,
+  Loaded,
   TableDownload,
   type TableRows,
 } from '@quartier/portal-ui';
@@ -30,7 +31,7 @@ import { IndicatorTexts } from '../texts';
  */
 @Component({
   selector: 'q-index-view',
-  imports: [ClassMap, CreateReportLink, RouterLink, TableDownload, ChoiceField, ScrollRegion],
+  imports: [ClassMap, CreateReportLink, Loaded, RouterLink, TableDownload, ChoiceField, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './index-view.html',
   styleUrl: '../panel.scss',

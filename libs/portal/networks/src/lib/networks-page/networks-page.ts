@@ -13,6 +13,7 @@ import { RegistryApi, Session } from '@quartier/portal-data-access';
 import {
   ChoiceField,
   followJob,
+  Loaded,
   PageHeading,
   TableDownload,
   TabList,
@@ -52,6 +53,7 @@ type Tab = 'drawing' | 'measures' | 'map' | 'resources' | 'import';
     NetworkImport,
     TableDownload,
     ChoiceField,
+    Loaded,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './networks-page.html',

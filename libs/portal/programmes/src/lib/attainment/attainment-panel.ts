@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { ProgrammeSchemas } from '@quartier/portal-data-access';
-import { I18n, Notice } from '@quartier/portal-ui';
+import { I18n, Loaded } from '@quartier/portal-ui';
 import { type AttainmentLike, lightCounts, percent, sparklinePoints, statusKey } from '../attainment-view';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts, type ProgrammeTextKey } from '../texts';
@@ -16,7 +16,7 @@ type BindingAttainment = ModelAttainment['nodes'][number]['bindings'][number];
  */
 @Component({
   selector: 'q-attainment-panel',
-  imports: [Notice, Sparkline],
+  imports: [Loaded, Sparkline],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './attainment-panel.html',
   styleUrl: '../programme.scss',

@@ -11,7 +11,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { problemFrom } from '@quartier/portal-data-access';
-import { ConfirmedSubmission, I18n, Notice, PageHeading, SubmissionNotices } from '@quartier/portal-ui';
+import { ConfirmedSubmission, I18n, Loaded, PageHeading, SubmissionNotices } from '@quartier/portal-ui';
 import { eurosInput, parseEuros } from '../money';
 import { type Measure, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
@@ -23,7 +23,7 @@ const ACTIONS: readonly Action[] = ['approve', 'reject', 'start', 'complete', 'c
 /** `/programmes/:id/measures/:measureId`: a measure with its workflow buttons, audit trail and expenditures. */
 @Component({
   selector: 'q-measure-page',
-  imports: [FormsModule, Notice, PageHeading, RouterLink, SubmissionNotices],
+  imports: [FormsModule, Loaded, PageHeading, RouterLink, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ProgrammeWorkspace],
   templateUrl: './measure-page.html',

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, resource, 
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Session } from '@quartier/portal-data-access';
-import { Notice, Submission, TableDownload, type TableRows } from '@quartier/portal-ui';
+import { CreateSection, Loaded, Submission, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { parseEuros } from '../money';
 import { type Measure, type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
@@ -13,7 +13,7 @@ type Status = (typeof STATUSES)[number];
 /** Measures with filters (status, field, area, search) as a list or a board by status, and proposing one. */
 @Component({
   selector: 'q-measures-panel',
-  imports: [FormsModule, Notice, RouterLink, TableDownload],
+  imports: [FormsModule, CreateSection, Loaded, RouterLink, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './measures-panel.html',
   styleUrl: '../programme.scss',

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
-import { Notice } from '@quartier/portal-ui';
+import { Loaded } from '@quartier/portal-ui';
 import { type MapArea, ProgrammeMap } from '../area-map/area-map';
 import { budgetAxes, totals } from '../money';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
@@ -11,7 +11,7 @@ const STATUSES = ['proposed', 'approved', 'running', 'completed', 'rejected', 'c
 /** The programme office's overview: budget per year × line, measures by status and field, areas on the map. */
 @Component({
   selector: 'q-overview-panel',
-  imports: [Notice, ProgrammeMap],
+  imports: [Loaded, ProgrammeMap],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './overview-panel.html',
   styleUrl: '../programme.scss',

@@ -2,24 +2,18 @@ import { ChangeDetectionStrategy, Component, computed, inject, resource } from '
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ProgrammeClient, Session } from '@quartier/portal-data-access';
-import { CreateSection, Notice, PageHeading, Submission } from '@quartier/portal-ui';
+import { CreateSection, Loaded, PageHeading, Submission } from '@quartier/portal-ui';
 import { parseKeyedLines } from '../keyed-lines';
 import { ProgrammeTexts } from '../texts';
 
 /** `/programmes`: the programmes within the caller's scope, and creating one (managers). */
 @Component({
   selector: 'q-programmes-page',
-  imports: [PageHeading, Notice, CreateSection, RouterLink, FormsModule],
+  imports: [PageHeading, Loaded, CreateSection, RouterLink, FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <q-page-heading [heading]="t('heading')" [intro]="t('intro')" />
-    @if (programmes.isLoading()) {
-      <p role="status">{{ t('loading') }}</p>
-    } @else if (programmes.error()) {
-      <q-notice kind="error">{{ texts.problem(programmes.error()) }}</q-notice>
-    } @else if (programmes.value()?.items?.length === 0) {
-      <p>{{ t('none') }}</p>
-    } @else {
+    <ng-container *qLoaded="programmes; problem: texts.problem; empty: t('none'); let list">
       <table class="table" data-testid="programme-list">
         <thead>
           <tr>
@@ -32,7 +26,7 @@ import { ProgrammeTexts } from '../texts';
           </tr>
         </thead>
         <tbody>
-          @for (p of programmes.value()?.items ?? []; track p.id) {
+          @for (p of list.items; track p.id) {
             <tr>
               <th scope="row">
                 <a [routerLink]="[p.id]">{{ p.name }}</a>
@@ -46,7 +40,7 @@ import { ProgrammeTexts } from '../texts';
           }
         </tbody>
       </table>
-    }
+    </ng-container>
 
     @if (canCreate()) {
       <section qCreateSection [heading]="t('create')" [error]="submission.error()">

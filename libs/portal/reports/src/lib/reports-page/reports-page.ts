@@ -9,7 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { Router } from '@angular/router';
-import { CREATE_REPORT_STATE, Notice, PageHeading } from '@quartier/portal-ui';
+import { CREATE_REPORT_STATE, CreateSection, Notice, PageHeading } from '@quartier/portal-ui';
 import { ReportCard } from '../report-card/report-card';
 import { ReportForm } from '../report-form/report-form';
 import { ReportList } from '../report-list/report-list';
@@ -24,7 +24,7 @@ import { ReportsTexts } from '../texts';
  */
 @Component({
   selector: 'q-reports-page',
-  imports: [PageHeading, Notice, ReportForm, ReportCard, ReportList],
+  imports: [PageHeading, Notice, CreateSection, ReportForm, ReportCard, ReportList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [ReportsStore],
   template: `
@@ -47,8 +47,7 @@ import { ReportsTexts } from '../texts';
       </section>
     }
     <div class="columns">
-      <section aria-labelledby="create-heading" class="create">
-        <h2 id="create-heading">{{ t('create') }}</h2>
+      <section qCreateSection [heading]="t('create')">
         <q-report-form [busy]="store.pending().has('')" (requested)="create($event)" />
       </section>
       <section aria-labelledby="jobs-heading" class="jobs">

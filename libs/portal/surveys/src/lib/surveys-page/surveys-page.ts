@@ -2,24 +2,18 @@ import { ChangeDetectionStrategy, Component, computed, inject, resource } from '
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { CreateSection, districtAreas, Notice, PageHeading, Submission } from '@quartier/portal-ui';
+import { CreateSection, districtAreas, Loaded, PageHeading, Submission } from '@quartier/portal-ui';
 import { SurveyApi } from '../survey-api';
 import { SurveyTexts } from '../texts';
 
 /** `/surveys`: the surveys within the caller's scope, and creating one (editors). */
 @Component({
   selector: 'q-surveys-page',
-  imports: [PageHeading, Notice, CreateSection, RouterLink, FormsModule],
+  imports: [PageHeading, Loaded, CreateSection, RouterLink, FormsModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <q-page-heading [heading]="t('heading')" [intro]="t('intro')" />
-    @if (surveys.isLoading()) {
-      <p role="status">{{ t('loading') }}</p>
-    } @else if (surveys.error()) {
-      <q-notice kind="error">{{ texts.problem(surveys.error()) }}</q-notice>
-    } @else if (surveys.value()?.items?.length === 0) {
-      <p>{{ t('none') }}</p>
-    } @else {
+    <ng-container *qLoaded="surveys; problem: texts.problem; empty: t('none'); let list">
       <table class="table" data-testid="survey-list">
         <thead>
           <tr>
@@ -31,7 +25,7 @@ import { SurveyTexts } from '../texts';
           </tr>
         </thead>
         <tbody>
-          @for (survey of surveys.value()?.items ?? []; track survey.id) {
+          @for (survey of list.items; track survey.id) {
             <tr>
               <th scope="row">
                 <a [routerLink]="[survey.id]">{{ survey.title }}</a>
@@ -48,7 +42,7 @@ import { SurveyTexts } from '../texts';
           }
         </tbody>
       </table>
-    }
+    </ng-container>
 
     @if (canCreate()) {
       <section qCreateSection [heading]="t('create')" [error]="submission.error()">
