@@ -1,8 +1,8 @@
-import { Injectable, type Type } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import type { Type } from '@nestjs/common';
 import type { EventPayload, ServiceName } from '@quartier/contracts';
-import { Inbox, OnEventBatch, type BatchContext, type DeliveredEvent } from '@quartier/messaging';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DeliveredEvent } from '@quartier/messaging';
+import type { EntityManager } from 'typeorm';
+import { createReadModelHandler } from './read-model-handler';
 import { copyNewValueRefs } from './value-ref-copy';
 
 type EvidenceFact =
@@ -34,30 +34,22 @@ export const EVIDENCE_FACTS: readonly EvidenceFact[] = [
 
 /**
  * Keeps a service's evidence read models (see `evidenceReadModelMigration`) in step with the
- * indicator, survey and network services. Events come in batches, each applied in one
- * transaction with its inbox rows (every event takes effect once); every part is stored as an
- * upsert stores it (parts whose keys are all new by COPY, see value-ref-copy.ts), so parts of one
- * change may arrive in any order. A value import of 50,000 areas publishes 300 parts of 5,000
- * values: a few dozen transactions instead of 300. The batch is bounded by bytes (messaging's
- * 4 MiB), about nine such parts.
+ * indicator, survey and network services, in batches as `createReadModelHandler` applies them;
+ * every part is stored as an upsert stores it (parts whose keys are all new by COPY, see
+ * value-ref-copy.ts), so parts of one change may arrive in any order. A value import of 50,000
+ * areas publishes 300 parts of 5,000 values: a few dozen transactions instead of 300. The batch
+ * is bounded by bytes (messaging's 4 MiB), about nine such parts.
  */
 export function createEvidenceReadModelHandler(service: ServiceName, connectionName: string): Type<unknown> {
-  @Injectable()
-  class EvidenceReadModelHandler {
-    constructor(
-      @InjectDataSource(connectionName) private readonly db: DataSource,
-      private readonly inbox: Inbox,
-    ) {}
-
-    @OnEventBatch([...EVIDENCE_FACTS], { consumer: `${service}.evidence-read-model`, maxBatch: 100 })
-    async apply(events: readonly DeliveredEvent<EvidenceFact>[], context: BatchContext): Promise<void> {
-      await this.inbox.handleBatchOnce(this.db, context.consumer, events, async (manager, fresh) => {
-        for (const event of fresh) await applyEvidenceFact(manager, event);
-      });
-    }
-  }
-  Object.defineProperty(EvidenceReadModelHandler, 'name', { value: `${service}EvidenceReadModelHandler` });
-  return EvidenceReadModelHandler;
+  return createReadModelHandler(service, connectionName, {
+    handlerName: 'EvidenceReadModelHandler',
+    consumer: 'evidence-read-model',
+    facts: EVIDENCE_FACTS,
+    maxBatch: 100,
+    async apply(manager, events) {
+      for (const event of events) await applyEvidenceFact(manager, event);
+    },
+  });
 }
 
 export async function applyEvidenceFact(

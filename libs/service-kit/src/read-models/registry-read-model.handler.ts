@@ -1,8 +1,8 @@
-import { Injectable, type Type } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import type { Type } from '@nestjs/common';
 import type { ServiceName } from '@quartier/contracts';
-import { Inbox, OnEventBatch, type BatchContext, type DeliveredEvent } from '@quartier/messaging';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DeliveredEvent } from '@quartier/messaging';
+import type { EntityManager } from 'typeorm';
+import { createReadModelHandler } from './read-model-handler';
 
 type RegistryFact =
   | 'registry.area.upserted'
@@ -11,37 +11,23 @@ type RegistryFact =
   | 'registry.role-assignment.revoked';
 
 /**
- * Keeps a service's `area_ref` and `role_assignment_ref` in step with the registry. Events come
- * in batches and each batch is applied in one transaction together with its inbox rows (so each
- * event takes effect once); an area event older than what the copy already holds is ignored, so
- * a replay after a rebalance cannot roll an area back. One batch at a time keeps the service's
- * connection pool free for readers, who see the last committed batch.
+ * Keeps a service's `area_ref` and `role_assignment_ref` in step with the registry (batches as
+ * `createReadModelHandler` applies them); an area event older than what the copy already holds is
+ * ignored, so a replay after a rebalance cannot roll an area back.
  */
 export function createRegistryReadModelHandler(service: ServiceName, connectionName: string): Type<unknown> {
-  @Injectable()
-  class RegistryReadModelHandler {
-    constructor(
-      @InjectDataSource(connectionName) private readonly db: DataSource,
-      private readonly inbox: Inbox,
-    ) {}
-
-    @OnEventBatch(
-      [
-        'registry.area.upserted',
-        'registry.area.deleted',
-        'registry.role-assignment.granted',
-        'registry.role-assignment.revoked',
-      ],
-      { consumer: `${service}.registry-read-model`, maxBatch: REGISTRY_BATCH },
-    )
-    async apply(events: readonly DeliveredEvent<RegistryFact>[], context: BatchContext): Promise<void> {
-      await this.inbox.handleBatchOnce(this.db, context.consumer, events, (manager, fresh) =>
-        applyRegistryFacts(manager, fresh),
-      );
-    }
-  }
-  Object.defineProperty(RegistryReadModelHandler, 'name', { value: `${service}RegistryReadModelHandler` });
-  return RegistryReadModelHandler;
+  return createReadModelHandler(service, connectionName, {
+    handlerName: 'RegistryReadModelHandler',
+    consumer: 'registry-read-model',
+    facts: [
+      'registry.area.upserted',
+      'registry.area.deleted',
+      'registry.role-assignment.granted',
+      'registry.role-assignment.revoked',
+    ],
+    maxBatch: REGISTRY_BATCH,
+    apply: applyRegistryFacts,
+  });
 }
 
 /** Events per transaction: large enough to replicate 50,000 areas in seconds, small enough to commit often. */
