@@ -52,8 +52,12 @@ const depConstraints = ({ tests }) => [
       'type:feature',
       'type:ui',
       'type:data-access',
+      'type:composition',
     ],
   },
+  // The list of the platform's services (libs/platform-services): the one library that gathers the
+  // services' API libraries, for the platform app and the tools that check every service.
+  { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:api', 'type:infra', 'type:contracts'] },
   // Browser code (the public survey form's script): this repository's pure libraries only — the
   // bundle carries no npm package of its own choosing, and nothing of Node.
   { sourceTag: 'type:browser', onlyDependOnLibsWithTags: ['type:core'], allowedExternalImports: [] },

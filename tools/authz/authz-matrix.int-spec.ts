@@ -4,7 +4,7 @@ import type { Role } from '@quartier/contracts';
 import { startServiceTestApp, type ServiceDefinition, type ServiceTestApp } from '@quartier/service-kit';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { AUTHZ_SERVICES as PLATFORM_SERVICES } from './services';
+import { PLATFORM_SERVICES } from '@quartier/platform-services';
 import { admits, routePermissions, type RoutePermission } from './permission-rules';
 import type { OpenApiDocument } from './openapi-body';
 import { checkObjects, type ObjectCheck, type Reply, type Who } from './tenant-scope';

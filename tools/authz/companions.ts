@@ -14,7 +14,7 @@ import {
 } from '@quartier/service-kit';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AUTHZ_SERVICES } from './services';
+import { PLATFORM_SERVICES } from '@quartier/platform-services';
 
 /** Which services each service under test needs beside it for its fixtures. */
 export const COMPANIONS: Readonly<Partial<Record<ServiceName, readonly ServiceName[]>>> = {
@@ -65,7 +65,7 @@ export async function startCompanions(
 ): Promise<Map<ServiceName, ServiceTestApp>> {
   const apps = new Map<ServiceName, ServiceTestApp>();
   for (const name of COMPANIONS[service] ?? []) {
-    const definition = AUTHZ_SERVICES.find((s) => s.name === name)!;
+    const definition = PLATFORM_SERVICES.find((s) => s.name === name)!;
     const app = await startServiceTestApp(definition, { runtime: { oidcIssuer: issuer } });
     apps.set(name, app);
     router.route(name, app.url);

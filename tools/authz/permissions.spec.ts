@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { SERVICES } from '@quartier/contracts';
 import { join } from 'node:path';
-import { AUTHZ_SERVICES as PLATFORM_SERVICES } from './services';
+import { PLATFORM_SERVICES } from '@quartier/platform-services';
 import { fullMatrix, summaryMatrix } from './permission-matrix';
 import { admits, routePermissions } from './permission-rules';
 

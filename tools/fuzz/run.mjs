@@ -49,7 +49,7 @@ function demoUsers() {
 }
 
 async function documents(baseUrl) {
-  const { PLATFORM_SERVICES } = compiled('apps/platform/src/services.js');
+  const { PLATFORM_SERVICES } = compiled('libs/platform-services/src/index.js');
   const docs = [];
   for (const { name } of PLATFORM_SERVICES) {
     const response = await fetch(`${baseUrl}/api/${name}/docs-json`);

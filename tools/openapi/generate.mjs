@@ -21,7 +21,7 @@ if (!existsSync(join(server, '.built'))) {
 }
 const require = createRequire(import.meta.url);
 require('reflect-metadata');
-const { PLATFORM_SERVICES } = require(join(server, 'apps/platform/src/services.js'));
+const { PLATFORM_SERVICES } = require(join(server, 'libs/platform-services/src/index.js'));
 const kit = {
   ...require(join(server, 'libs/service-kit/src/index.js')),
   ...require(join(server, 'libs/auth/src/index.js')),

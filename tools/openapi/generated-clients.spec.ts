@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { AuthModule } from '@quartier/auth';
 import { buildServiceDocument, createReadModelAccessDirectory, RuntimeModule } from '@quartier/service-kit';
 import { z } from 'zod';
-import { PLATFORM_SERVICES } from '../../apps/platform/src/services';
+import { PLATFORM_SERVICES } from '@quartier/platform-services';
 import { serviceDocuments, type ServiceDocument } from './documents.mjs';
 
 // The portal calls the services through types generated from their OpenAPI documents; a service

@@ -21,13 +21,13 @@ import {
   type DemoSeedContext,
   type RuntimeConfig,
 } from '@quartier/service-kit';
+import { PLATFORM_SERVICES } from '@quartier/platform-services';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedDemo } from './demo-seeding';
 import { loadPlatformConfig } from './platform-config';
 import { PLATFORM_DOCS, PlatformModule, STREAMED_BODY_PATHS } from './platform.module';
 import { hostPortal } from './portal-hosting';
-import { PLATFORM_SERVICES } from './services';
 
 /**
  * One platform per data directory: a second one would start a second PostgreSQL on the same

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@quartier/auth';
 import { docsOf, RuntimeModule, type RuntimeConfig, type ServiceDocs } from '@quartier/service-kit';
-import { PLATFORM_SERVICES } from './services';
+import { PLATFORM_SERVICES } from '@quartier/platform-services';
 
 /** Every service's OpenAPI document, each listing only its own module's routes. */
 export const PLATFORM_DOCS: ServiceDocs[] = PLATFORM_SERVICES.map(docsOf);
