@@ -16,6 +16,12 @@ export const envelopeSchema = z.object({
 });
 export type EventEnvelope<P = unknown> = Omit<z.infer<typeof envelopeSchema>, 'payload'> & { payload: P };
 
+/** Where a message's first problem is and what it is (`path: message`), as refusals and dead letters name it. */
+export function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  return `${issue.path.join('.') || '(root)'}: ${issue.message}`;
+}
+
 /** Topic of a producing service. */
 export const topicOf = (service: (typeof SERVICES)[number]): string => `quartier.${service}.events`;
 /** Where consumers park what they cannot process, with the reason in a header. */

@@ -26,6 +26,7 @@ import {
   evaluationFinalisedV1,
   evaluationSnapshotTakenV1,
 } from './events/evaluation.events';
+import { firstIssue } from './envelope';
 import type { ServiceName } from './values';
 
 /**
@@ -92,9 +93,7 @@ export type EventValidation<K extends EventType> =
 function checked(what: string, schema: z.ZodType, payload: unknown) {
   const parsed = schema.safeParse(payload);
   if (parsed.success) return { ok: true as const, data: parsed.data };
-  const issue = parsed.error.issues[0];
-  const where = issue.path.join('.') || '(root)';
-  return { ok: false as const, reason: `invalid ${what} payload at ${where}: ${issue.message}` };
+  return { ok: false as const, reason: `invalid ${what} payload at ${firstIssue(parsed.error)}` };
 }
 
 /**

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   EVENTS,
   envelopeSchema,
+  firstIssue,
   validateEvent,
   type EventEnvelope,
   type EventPayload,
@@ -69,9 +70,6 @@ export function createEnvelope<K extends EventType>(
     payload: validation.payload as EventPayload<K>,
   };
   const checked = envelopeSchema.safeParse(envelope);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new InvalidEventError(`invalid envelope at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
+  if (!checked.success) throw new InvalidEventError(`invalid envelope at ${firstIssue(checked.error)}`);
   return envelope;
 }

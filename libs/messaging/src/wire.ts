@@ -1,4 +1,10 @@
-import { CORRELATION_HEADER, envelopeSchema, topicOf, type EventEnvelope } from '@quartier/contracts';
+import {
+  CORRELATION_HEADER,
+  envelopeSchema,
+  firstIssue,
+  topicOf,
+  type EventEnvelope,
+} from '@quartier/contracts';
 
 // Headers duplicate envelope fields so brokers' tooling (and a dead-letter triage) can route and
 // filter without parsing the value. The envelope in the value stays authoritative.
@@ -57,13 +63,7 @@ export function decodeEnvelope(value: string | Buffer | null | undefined): Decod
     return { ok: false, reason: `malformed JSON: ${(error as Error).message}` };
   }
   const checked = envelopeSchema.safeParse(parsed);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    return {
-      ok: false,
-      reason: `malformed envelope at ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-    };
-  }
+  if (!checked.success) return { ok: false, reason: `malformed envelope at ${firstIssue(checked.error)}` };
   return { ok: true, envelope: checked.data as EventEnvelope };
 }
 
