@@ -5,6 +5,7 @@ export * from './sql-page';
 export * from './http/domain-error.filter';
 export * from './http/service-error';
 export * from './http/api-contract';
+export * from './http/paging';
 export * from './http/controller-decorators';
 export * from './http/configure-http';
 export * from './http/cacheable-response';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, Clock } from '@quartier/service-kit';
+import { ApiErrorResponses, Clock, pageOf, pageQueryFields } from '@quartier/service-kit';
 import { CurrentCaller, Roles, type Caller } from '@quartier/auth';
 import { ROLES } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
@@ -16,25 +16,21 @@ const areaRefQuery = z.object({
     .describe(
       'current: the areas of the area version in force today (the registry’s current version); all: every version’s, a reused code’s oldest area first',
     ),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQueryFields({ max: 1000, default: 50 }),
 });
 class AreaRefQueryDto extends createZodDto(areaRefQuery) {}
 
 /** Response schema (docs/adr/0007-generated-portal-clients.md), checked in indicator-answers.dto.ts. */
-export const areaRefPageSchema = z.object({
-  items: z.array(
-    z.object({
-      id: z.uuid(),
-      code: z.string(),
-      name: z.string(),
-      level: z.string(),
-      parentId: z.uuid().nullable(),
-      population: z.number().nullable(),
-    }),
-  ),
-  total: z.number().int(),
-});
+export const areaRefPageSchema = pageOf(
+  z.object({
+    id: z.uuid(),
+    code: z.string(),
+    name: z.string(),
+    level: z.string(),
+    parentId: z.uuid().nullable(),
+    population: z.number().nullable(),
+  }),
+);
 class AreaRefPageDto extends createZodDto(areaRefPageSchema) {}
 
 /**

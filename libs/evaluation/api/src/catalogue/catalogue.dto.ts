@@ -6,6 +6,7 @@ import type {
   Translated,
   WorkflowTransition,
 } from '@quartier/evaluation-core';
+import { pageOf } from '@quartier/service-kit';
 import type {
   IndicatorRefRow,
   NetworkCatalogueRow,
@@ -82,7 +83,7 @@ const programmeRefView = z.object({
   indexRunId: z.string().nullable(),
   measureCount: z.number().int(),
 });
-export const programmeRefListSchema = z.object({ items: z.array(programmeRefView), total: z.number().int() });
+export const programmeRefListSchema = pageOf(programmeRefView);
 export class ProgrammeRefListDto extends createZodDto(programmeRefListSchema) {}
 
 const measureRefView = z.object({
@@ -98,7 +99,7 @@ const measureRefView = z.object({
   actualEnd: z.string().nullable(),
   budgetCents: z.number(),
 });
-export const measureRefListSchema = z.object({ items: z.array(measureRefView), total: z.number().int() });
+export const measureRefListSchema = pageOf(measureRefView);
 export class MeasureRefListDto extends createZodDto(measureRefListSchema) {}
 
 export const evidenceSourcesSchema = z.object({

@@ -5,7 +5,7 @@ import type {
   EvaluationStatus,
   WorkflowAction,
 } from '@quartier/evaluation-core';
-import { orNull } from '@quartier/service-kit';
+import { orNull, pageOf, pageQueryFields } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { storedDesignView, type StoredDesign } from '../design/design.dto';
@@ -50,8 +50,7 @@ export class UpdateEvaluationDto extends createZodDto(updateEvaluationSchema) {}
 export type UpdateEvaluationInput = z.infer<typeof updateEvaluationSchema>;
 
 export const listEvaluationsSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQueryFields({ max: 500, default: 100 }),
   status: z.enum(['draft', 'in-review', 'final']).optional(),
   programmeId: z.uuid().optional(),
 });
@@ -89,10 +88,7 @@ export const transitionSchema = z
 export class TransitionDto extends createZodDto(transitionSchema) {}
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
-export const pageSchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-});
+export const pageSchema = z.object(pageQueryFields({ max: 500, default: 100 }));
 export class PageQueryDto extends createZodDto(pageSchema) {}
 
 /** An area as evaluations show it: registry id (null when it no longer exists), code and name. */
@@ -226,10 +222,7 @@ export const evaluationViewSchema = z
   .meta({ id: 'Evaluation' });
 export class EvaluationViewDto extends createZodDto(evaluationViewSchema) {}
 
-export const evaluationListSchema = z.object({
-  items: z.array(evaluationViewSchema),
-  total: z.number().int(),
-});
+export const evaluationListSchema = pageOf(evaluationViewSchema);
 export class EvaluationListDto extends createZodDto(evaluationListSchema) {}
 
 export const auditSchema = z.object({

@@ -1,4 +1,5 @@
 import type { SnapshotDiff } from '@quartier/evaluation-core';
+import { pageOf } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -52,7 +53,7 @@ export const snapshotInfoSchema = z
   .meta({ id: 'SnapshotInfo' });
 export class SnapshotInfoDto extends createZodDto(snapshotInfoSchema) {}
 
-export const snapshotListSchema = z.object({ items: z.array(snapshotInfoSchema), total: z.number().int() });
+export const snapshotListSchema = pageOf(snapshotInfoSchema);
 export class SnapshotListDto extends createZodDto(snapshotListSchema) {}
 
 const valueCell = z

@@ -1,5 +1,5 @@
 import { nameText, SECTORS, type Sector } from '@quartier/contracts';
-import { orNull } from '@quartier/service-kit';
+import { orNull, pageOf, pageQueryFields } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ACTOR_KINDS, OFFERING_TYPES, type ActorKind, type OfferingType } from '../network.constants';
@@ -65,8 +65,7 @@ export const listActorsQuerySchema = z.object({
   waveId: z.uuid().optional(),
   sector: z.enum(SECTORS).optional(),
   q: z.string().trim().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(5000).default(500),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQueryFields({ max: 5000, default: 500 }),
 });
 export class ListActorsQueryDto extends createZodDto(listActorsQuerySchema) {}
 
@@ -150,7 +149,7 @@ export const actorViewSchema = z.object({
     .nullable(),
 });
 
-export const actorListSchema = z.object({ items: z.array(actorViewSchema), total: z.number().int() });
+export const actorListSchema = pageOf(actorViewSchema);
 export class ActorListDto extends createZodDto(actorListSchema) {}
 
 export const actorWithWavesSchema = actorViewSchema.extend({

@@ -1,5 +1,5 @@
 import { nameText, refuseUnsafeText } from '@quartier/contracts';
-import { orNull } from '@quartier/service-kit';
+import { orNull, pageOf } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -141,5 +141,5 @@ export const networkViewSchema = z
   .meta({ id: 'Network' });
 export class NetworkViewDto extends createZodDto(networkViewSchema) {}
 
-export const networkListSchema = z.object({ items: z.array(networkViewSchema), total: z.number().int() });
+export const networkListSchema = pageOf(networkViewSchema);
 export class NetworkListDto extends createZodDto(networkListSchema) {}

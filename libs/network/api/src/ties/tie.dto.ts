@@ -1,3 +1,4 @@
+import { pageOf } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { TIE_SOURCES, TIE_TYPES, type TieSource, type TieType } from '../network.constants';
@@ -87,8 +88,5 @@ export const tieRowSchema = z.object({
 });
 export class TieRowDto extends createZodDto(tieRowSchema) {}
 
-export const tieListSchema = z.object({
-  items: z.array(tieRowSchema.extend({ sourceName: z.string(), targetName: z.string() })),
-  total: z.number().int(),
-});
+export const tieListSchema = pageOf(tieRowSchema.extend({ sourceName: z.string(), targetName: z.string() }));
 export class TieListDto extends createZodDto(tieListSchema) {}

@@ -1,4 +1,5 @@
 import { labelText, nameText } from '@quartier/contracts';
+import { pageOf, pageQueryFields } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { AnswerOf, Answers, Expect } from '../api-views.dto';
@@ -106,8 +107,7 @@ export class ExpendituresDto extends createZodDto(expendituresSchema) {}
 export type ExpendituresInput = z.infer<typeof expendituresSchema>;
 
 export const listMeasuresQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQueryFields({ max: 1000, default: 200 }),
   status: z.enum(['proposed', 'approved', 'running', 'completed', 'rejected', 'cancelled']).optional(),
   fieldOfAction: key.optional(),
   /** Measures in this area or any area below it. */
@@ -153,7 +153,7 @@ export const measureViewSchema = z
 export class MeasureViewDto extends createZodDto(measureViewSchema) {}
 export type MeasureView = z.infer<typeof measureViewSchema>;
 
-export const measureListSchema = z.object({ items: z.array(measureViewSchema), total: z.number().int() });
+export const measureListSchema = pageOf(measureViewSchema);
 export class MeasureListDto extends createZodDto(measureListSchema) {}
 
 /** The audit trail: every status change with who, when and why (oldest first). */

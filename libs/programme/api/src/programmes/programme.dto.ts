@@ -1,4 +1,5 @@
 import { labelText, nameText } from '@quartier/contracts';
+import { pageOf, pageQueryFields } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { AnswerOf, Answers, Expect } from '../api-views.dto';
@@ -101,8 +102,7 @@ export class UpdateProgrammeDto extends createZodDto(updateProgrammeSchema) {}
 export type UpdateProgrammeInput = z.infer<typeof updateProgrammeSchema>;
 
 export const listQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQueryFields({ max: 500, default: 100 }),
   status: z.enum(['planning', 'active', 'closed']).optional(),
 });
 export class ListProgrammesQueryDto extends createZodDto(listQuerySchema) {}
@@ -155,7 +155,7 @@ export const programmeViewSchema = z
 export class ProgrammeViewDto extends createZodDto(programmeViewSchema) {}
 export type ProgrammeView = z.infer<typeof programmeViewSchema>;
 
-export const programmeListSchema = z.object({ items: z.array(programmeViewSchema), total: z.number().int() });
+export const programmeListSchema = pageOf(programmeViewSchema);
 export class ProgrammeListDto extends createZodDto(programmeListSchema) {}
 
 /** One year × budget line amount, as the programme's budget and a measure's budget answer it. */

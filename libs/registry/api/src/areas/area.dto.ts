@@ -1,6 +1,6 @@
 import { areaGeometrySchema, nameText } from '@quartier/contracts';
 import { z } from 'zod';
-import { orNull } from '@quartier/service-kit';
+import { orNull, pageOf, pageQueryFields } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 
 export const listAreasQuerySchema = z.object({
@@ -8,8 +8,7 @@ export const listAreasQuerySchema = z.object({
   /** An area id, or `root` for the top level. */
   parent: z.union([z.literal('root'), z.uuid()]).optional(),
   q: z.string().min(1).max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQueryFields({ max: 1000, default: 50 }),
 });
 export class ListAreasQueryDto extends createZodDto(listAreasQuerySchema) {}
 
@@ -71,7 +70,7 @@ export const areaSummarySchema = z
   .meta({ id: 'AreaSummary' });
 export class AreaSummaryDto extends createZodDto(areaSummarySchema) {}
 
-export const areaPageSchema = z.object({ items: z.array(areaSummarySchema), total: z.number().int() });
+export const areaPageSchema = pageOf(areaSummarySchema);
 export class AreaPageDto extends createZodDto(areaPageSchema) {}
 
 export const areaDetailSchema = areaSummarySchema.extend({

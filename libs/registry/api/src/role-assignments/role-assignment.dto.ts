@@ -1,5 +1,5 @@
 import { roleSchema, type Role } from '@quartier/contracts';
-import { orNull } from '@quartier/service-kit';
+import { orNull, pageOf, pageQueryFields } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -20,8 +20,7 @@ export class GrantRoleDto extends createZodDto(grantRoleSchema) {}
 
 export const listAssignmentsQuerySchema = z.object({
   subject: z.string().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQueryFields({ max: 1000, default: 50 }),
 });
 export class ListAssignmentsQueryDto extends createZodDto(listAssignmentsQuerySchema) {}
 
@@ -62,8 +61,5 @@ export const roleAssignmentViewSchema = z
   .meta({ id: 'RoleAssignment' });
 export class RoleAssignmentViewDto extends createZodDto(roleAssignmentViewSchema) {}
 
-export const roleAssignmentPageSchema = z.object({
-  items: z.array(roleAssignmentViewSchema),
-  total: z.number().int(),
-});
+export const roleAssignmentPageSchema = pageOf(roleAssignmentViewSchema);
 export class RoleAssignmentPageDto extends createZodDto(roleAssignmentPageSchema) {}

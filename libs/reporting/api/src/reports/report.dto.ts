@@ -1,3 +1,4 @@
+import { pageOf, pageQueryFields } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -92,8 +93,7 @@ export const listReportsQuerySchema = z.object({
   type: z.enum(REPORT_TYPES).optional(),
   /** Only the results of one scheduled report definition. */
   scheduleId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQueryFields({ max: 200, default: 50 }),
 });
 export class ListReportsQueryDto extends createZodDto(listReportsQuerySchema) {}
 
@@ -142,6 +142,6 @@ export const reportViewSchema = z
 export type ReportView = z.infer<typeof reportViewSchema>;
 export class ReportViewDto extends createZodDto(reportViewSchema) {}
 
-export const reportPageSchema = z.object({ items: z.array(reportViewSchema), total: z.number().int() });
+export const reportPageSchema = pageOf(reportViewSchema);
 export type ReportPage = z.infer<typeof reportPageSchema>;
 export class ReportPageDto extends createZodDto(reportPageSchema) {}

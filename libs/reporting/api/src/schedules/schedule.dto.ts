@@ -1,4 +1,4 @@
-import { isTimeZone } from '@quartier/service-kit';
+import { isTimeZone, pageOf } from '@quartier/service-kit';
 import { CronExpressionParser } from 'cron-parser';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -84,7 +84,7 @@ export const scheduleViewSchema = z
   .meta({ id: 'ReportSchedule' });
 export type ScheduleView = z.infer<typeof scheduleViewSchema>;
 export class ScheduleViewDto extends createZodDto(scheduleViewSchema) {}
-export const scheduleListSchema = z.object({ items: z.array(scheduleViewSchema), total: z.number().int() });
+export const scheduleListSchema = pageOf(scheduleViewSchema);
 export class ScheduleListDto extends createZodDto(scheduleListSchema) {}
 
 export const settingsSchema = z.object({ retentionDays: z.number().int().min(1).max(3650) }).strict();

@@ -1,5 +1,5 @@
 import { labelText, nameText } from '@quartier/contracts';
-import { apiErrorSchema, orNull } from '@quartier/service-kit';
+import { apiErrorSchema, orNull, pageOf, pageQueryFields } from '@quartier/service-kit';
 import { FORM_ISSUE_CODES } from '@quartier/survey-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -151,8 +151,7 @@ export const listSurveysSchema = z.object({
   status: z.enum(['draft', 'open', 'closed']).optional(),
   /** Only surveys covering this area: a target area that is it, lies within it or contains it. */
   area: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...pageQueryFields({ max: 200, default: 50 }),
 });
 export class ListSurveysDto extends createZodDto(listSurveysSchema) {}
 
@@ -261,7 +260,7 @@ export const surveySummarySchema = z.object({
   editable: z.boolean(),
 });
 
-export const surveyListSchema = z.object({ items: z.array(surveySummarySchema), total: z.number().int() });
+export const surveyListSchema = pageOf(surveySummarySchema);
 export class SurveyListDto extends createZodDto(surveyListSchema) {}
 
 const targetAreaView = z.object({
