@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { NgComponentOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
-import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, panelTabs } from '@quartier/portal-ui';
+import { CreateReportLink, Loaded, PageHeading, TabList, TabPanel, panelTabs } from '@quartier/portal-ui';
 import { DesignPanel } from '../design/design-panel';
 import { EvaluationWorkspace } from '../evaluation-workspace';
 import { FindingsPanel } from '../findings/findings-panel';
@@ -24,7 +24,7 @@ const PANELS = {
 /** `/evaluation/:id`: one evaluation as tabs — overview and workflow, design, results, DAC ratings, findings, evidence. */
 @Component({
   selector: 'q-evaluation-page',
-  imports: [PageHeading, Notice, RouterLink, NgComponentOutlet, CreateReportLink, TabList, TabPanel],
+  imports: [PageHeading, Loaded, RouterLink, NgComponentOutlet, CreateReportLink, TabList, TabPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [EvaluationWorkspace],
   templateUrl: './evaluation-page.html',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, effect, inject, input } from '@angular/core';
 import { NgComponentOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
-import { CreateReportLink, Notice, PageHeading, TabList, TabPanel, panelTabs } from '@quartier/portal-ui';
+import { CreateReportLink, Loaded, PageHeading, TabList, TabPanel, panelTabs } from '@quartier/portal-ui';
 import { AllocationPanel } from '../allocation/allocation-panel';
 import { AreasPanel } from '../areas/areas-panel';
 import { AttainmentPanel } from '../attainment/attainment-panel';
@@ -29,7 +29,7 @@ const PANELS = {
   selector: 'q-programme-page',
   imports: [
     PageHeading,
-    Notice,
+    Loaded,
     RouterLink,
     NgComponentOutlet,
     IatiLink,
@@ -43,9 +43,7 @@ const PANELS = {
     <p>
       <a routerLink="/programmes">← {{ t('back') }}</a>
     </p>
-    @if (workspace.programme.error()) {
-      <q-notice kind="error">{{ workspace.problem(workspace.programme.error()) }}</q-notice>
-    } @else if (workspace.programme.value(); as p) {
+    <ng-container *qLoaded="workspace.programme; problem: workspace.problem; let p">
       <q-page-heading [heading]="p.name" [intro]="intro(p.funder, p.legalBasis, p.status)" />
       <div class="documents">
         <q-create-report-link [subject]="{ type: 'programme', programmeId: p.id }" />
@@ -58,9 +56,7 @@ const PANELS = {
       <div [qTabPanel]="tabs.selected()">
         <ng-container *ngComponentOutlet="tabs.panels[tabs.selected()]; inputs: { programme: p }" />
       </div>
-    } @else {
-      <p role="status">{{ t('loading') }}</p>
-    }
+    </ng-container>
   `,
   styles: `
     .documents {
