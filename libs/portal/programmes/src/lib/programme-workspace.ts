@@ -16,6 +16,11 @@ type ProgrammePart = 'dashboard' | 'attainment' | 'budget' | 'areas' | 'allocati
 type PartPath<P extends ProgrammePart> = `/api/programme/programmes/{programmeId}/${P}`;
 type PartAnswers = { [P in ProgrammePart]: JsonResponse<ProgrammePaths[PartPath<P>]['get']> };
 
+/** A measure's areas on one line, each as its code and name, comma-separated. */
+export function measureAreas(measure: Measure): string {
+  return measure.areas.map((a) => `${a.code} ${a.name}`).join(', ');
+}
+
 /**
  * One programme page's shared state (provided by ProgrammePage): the programme, the area
  * geometries its maps draw (loaded once per level), and how problems read.

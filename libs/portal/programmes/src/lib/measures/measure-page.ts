@@ -13,7 +13,7 @@ import { RouterLink } from '@angular/router';
 import { problemFrom } from '@quartier/portal-data-access';
 import { ConfirmedSubmission, I18n, Loaded, PageHeading, SubmissionNotices } from '@quartier/portal-ui';
 import { eurosInput, parseEuros } from '../money';
-import { type Measure, ProgrammeWorkspace } from '../programme-workspace';
+import { measureAreas, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
 import { type OverCommitmentCell, overCommitmentCells } from './over-commitment';
 
@@ -37,6 +37,7 @@ export class MeasurePage {
   readonly id = input.required<string>();
   readonly measureId = input.required<string>();
   protected readonly programme = this.workspace.programme;
+  protected readonly areasOf = measureAreas;
   protected readonly problem = this.workspace.problem;
 
   protected readonly measure = resource({
@@ -149,9 +150,5 @@ export class MeasurePage {
       );
       this.submission.message.set(this.t('expendituresSaved'));
     });
-  }
-
-  protected areasOf(measure: Measure): string {
-    return measure.areas.map((a) => `${a.code} ${a.name}`).join(', ');
   }
 }

@@ -4,7 +4,7 @@ import { Router, RouterLink } from '@angular/router';
 import { Session } from '@quartier/portal-data-access';
 import { CreateSection, Loaded, Submission, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { parseEuros } from '../money';
-import { type Measure, type Programme, ProgrammeWorkspace } from '../programme-workspace';
+import { measureAreas, type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
 
 const STATUSES = ['proposed', 'approved', 'running', 'completed', 'rejected', 'cancelled'] as const;
@@ -51,6 +51,7 @@ export class MeasuresPanel {
   protected readonly t = this.texts.t;
   readonly programme = input.required<Programme>();
   protected readonly statuses = STATUSES;
+  protected readonly areasOf = measureAreas;
   protected readonly problem = this.workspace.problem;
 
   protected readonly status = signal<Status | ''>('');
@@ -118,10 +119,6 @@ export class MeasuresPanel {
 
   protected fieldLabel(key: string | null): string {
     return this.programme().fieldsOfAction.find((f) => f.key === key)?.label ?? key ?? '–';
-  }
-
-  protected areasOf(measure: Measure): string {
-    return measure.areas.map((a) => `${a.code} ${a.name}`).join(', ');
   }
 
   protected async propose(): Promise<void> {
