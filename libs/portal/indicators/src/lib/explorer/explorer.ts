@@ -8,7 +8,7 @@ import {
   resource,
   signal,
 } from '@angular/core';
-import { RegistryApi, Session } from '@quartier/portal-data-access';
+import { finestLevelOf, RegistryApi, Session } from '@quartier/portal-data-access';
 import {
   ChoiceField,
   classOf,
@@ -97,7 +97,7 @@ export class Explorer {
     })),
   );
   protected readonly levels = this.session.levels;
-  protected readonly level = linkedSignal(() => this.levels().at(-1)?.key ?? null);
+  protected readonly level = linkedSignal(() => finestLevelOf(this.levels()));
   protected readonly levelName = computed(
     () => this.levels().find((l) => l.key === this.level())?.name ?? '',
   );

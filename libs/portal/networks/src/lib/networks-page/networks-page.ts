@@ -9,7 +9,7 @@ import {
   signal,
 } from '@angular/core';
 import { SECTORS } from '@quartier/contracts/browser';
-import { RegistryApi, Session } from '@quartier/portal-data-access';
+import { finestLevelOf, RegistryApi, Session } from '@quartier/portal-data-access';
 import {
   ChoiceField,
   followJob,
@@ -179,10 +179,10 @@ export class NetworksPage {
 
   protected readonly areaOutlines = resource({
     params: () => {
-      const levels = this.session.levels();
+      const level = finestLevelOf(this.session.levels());
       const area = this.network()?.areaId;
-      return area && levels.length > 0 && (this.tab() === 'map' || this.tab() === 'resources')
-        ? { level: levels[levels.length - 1].key, parent: area }
+      return area && level && (this.tab() === 'map' || this.tab() === 'resources')
+        ? { level, parent: area }
         : undefined;
     },
     loader: ({ params }) => this.registry.areaGeoJson(params.level, params.parent),
