@@ -1,6 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { ChoiceField, type SelectChoice } from '@quartier/portal-ui';
+import { ChoiceField, textChoices } from '@quartier/portal-ui';
 import {
   NetworkApi,
   type ImportOptions,
@@ -74,9 +74,9 @@ export class NetworkImport {
   protected readonly problems = signal<ImportProblem[]>([]);
   protected readonly failure = signal<string | null>(null);
 
-  protected readonly parallelChoices = this.choices(PARALLEL_TIES);
-  protected readonly selfTieChoices = this.choices(SELF_TIES);
-  protected readonly modeChoices = this.choices(MODES);
+  protected readonly parallelChoices = textChoices(PARALLEL_TIES, this.t);
+  protected readonly selfTieChoices = textChoices(SELF_TIES, this.t);
+  protected readonly modeChoices = textChoices(MODES, this.t);
   protected readonly attributeChoices = computed(() =>
     (this.summary()?.attributes ?? []).map((a) => ({ value: a.name, label: a.name })),
   );
@@ -84,12 +84,6 @@ export class NetworkImport {
   protected readonly chosenValues = computed(
     () => this.summary()?.attributes.find((a) => a.name === this.typeAttribute()) ?? null,
   );
-
-  private choices(texts: Readonly<Record<string, NetworkTextKey>>) {
-    return computed<SelectChoice[]>(() =>
-      Object.entries(texts).map(([value, key]) => ({ value, label: this.t(key) })),
-    );
-  }
 
   /** A problem of a refused upload in the reader's language, by the code the service gives. */
   protected problemText(problem: ImportProblem): string {

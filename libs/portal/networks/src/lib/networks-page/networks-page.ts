@@ -19,6 +19,7 @@ import {
   TabList,
   TabPanel,
   type TableRows,
+  textChoices,
 } from '@quartier/portal-ui';
 import { ActorMap, type MapActor } from '../actor-map/actor-map';
 import { MeasuresTable, type OmittedNote } from '../measures-table/measures-table';
@@ -35,6 +36,23 @@ import { ACTOR_MEASURES, omittedMeasures } from '../omitted-measures';
 import { NetworkTexts, type NetworkTextKey } from '../texts';
 
 type Tab = 'drawing' | 'measures' | 'map' | 'resources' | 'import';
+
+/** The drawing's selects, in the order offered, with their texts. */
+const COLOUR_MODES: Readonly<Record<ColourMode, NetworkTextKey>> = {
+  sector: 'sector',
+  community: 'community',
+};
+const SIZE_MEASURES: Readonly<Record<SizeMeasure, NetworkTextKey>> = {
+  betweenness: 'betweenness',
+  degree: 'degree',
+  closeness: 'closeness',
+  eigenvector: 'eigenvector',
+  pagerank: 'pagerank',
+};
+const LAYOUT_MODES: Readonly<Record<LayoutMode, NetworkTextKey>> = {
+  sectors: 'layoutSectors',
+  communities: 'layoutCommunities',
+};
 
 /**
  * `/networks`: a network of an area or programme, one wave at a time — drawing, measures table,
@@ -115,21 +133,9 @@ export class NetworksPage {
   protected readonly colourBy = signal<ColourMode>('sector');
   protected readonly sizeBy = signal<SizeMeasure>('betweenness');
   protected readonly layout = signal<LayoutMode>('sectors');
-  protected readonly colourChoices = this.choices<ColourMode>([
-    ['sector', 'sector'],
-    ['community', 'community'],
-  ]);
-  protected readonly sizeChoices = this.choices<SizeMeasure>([
-    ['betweenness', 'betweenness'],
-    ['degree', 'degree'],
-    ['closeness', 'closeness'],
-    ['eigenvector', 'eigenvector'],
-    ['pagerank', 'pagerank'],
-  ]);
-  protected readonly layoutChoices = this.choices<LayoutMode>([
-    ['sectors', 'layoutSectors'],
-    ['communities', 'layoutCommunities'],
-  ]);
+  protected readonly colourChoices = textChoices(COLOUR_MODES, this.t);
+  protected readonly sizeChoices = textChoices(SIZE_MEASURES, this.t);
+  protected readonly layoutChoices = textChoices(LAYOUT_MODES, this.t);
   protected readonly search = signal('');
   protected readonly ego = linkedSignal<string | null, string | null>({
     source: this.waveId,
@@ -293,10 +299,5 @@ export class NetworksPage {
     this.jobProgress.set(null);
     if (job?.status === 'failed') throw new Error(this.t('computeFailed', { message: job.message ?? '' }));
     return this.api.metrics(networkId, waveId);
-  }
-
-  /** A select's options in the reader's language: each value with the text key of its label. */
-  private choices<V extends string>(options: readonly (readonly [V, NetworkTextKey])[]) {
-    return computed(() => options.map(([value, key]) => ({ value, label: this.t(key) })));
   }
 }

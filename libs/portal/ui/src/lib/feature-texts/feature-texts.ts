@@ -51,6 +51,19 @@ export function keyChoices<V extends string>(
   return computed(() => values.map((value) => ({ value, label: tk(prefix, value) })));
 }
 
+/**
+ * Values offered as choices in the order given, each labelled by the text its key names
+ * (`{ value: textKey }`) in the reader's language.
+ */
+export function textChoices<V extends string, K extends string>(
+  labels: Readonly<Record<V, K>>,
+  t: (key: K) => string,
+): Signal<{ value: V; label: string }[]> {
+  return computed(() =>
+    (Object.entries(labels) as [V, K][]).map(([value, key]) => ({ value, label: t(key) })),
+  );
+}
+
 /** A number in the reader's locale with at most `digits` decimals; '–' where there is none. */
 export function formatDecimal(value: number | null | undefined, locale: string, digits: number): string {
   return value === null || value === undefined ? '–' : localeDecimal(value, locale, digits);
