@@ -6,6 +6,7 @@ export * from './http/domain-error.filter';
 export * from './http/service-error';
 export * from './http/api-contract';
 export * from './http/paging';
+export * from './http/patch-body';
 export * from './http/controller-decorators';
 export * from './http/configure-http';
 export * from './http/cacheable-response';

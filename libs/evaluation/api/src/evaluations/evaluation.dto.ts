@@ -5,7 +5,7 @@ import type {
   EvaluationStatus,
   WorkflowAction,
 } from '@quartier/evaluation-core';
-import { orNull, pageOf, pageQueryFields } from '@quartier/service-kit';
+import { orNull, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { storedDesignView, type StoredDesign } from '../design/design.dto';
@@ -36,16 +36,13 @@ export const createEvaluationSchema = z
 export class CreateEvaluationDto extends createZodDto(createEvaluationSchema) {}
 export type CreateEvaluationInput = z.infer<typeof createEvaluationSchema>;
 
-export const updateEvaluationSchema = z
-  .object({
-    title: nameText().optional(),
-    startPeriod: periodSchema.optional(),
-    questions: paragraphs.optional(),
-    findings: paragraphs.optional(),
-    recommendations: paragraphs.optional(),
-  })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export const updateEvaluationSchema = patchBody({
+  title: nameText().optional(),
+  startPeriod: periodSchema.optional(),
+  questions: paragraphs.optional(),
+  findings: paragraphs.optional(),
+  recommendations: paragraphs.optional(),
+});
 export class UpdateEvaluationDto extends createZodDto(updateEvaluationSchema) {}
 export type UpdateEvaluationInput = z.infer<typeof updateEvaluationSchema>;
 

@@ -1,5 +1,5 @@
 import { nameText, SECTORS, type Sector } from '@quartier/contracts';
-import { orNull, pageOf, pageQueryFields } from '@quartier/service-kit';
+import { orNull, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { ACTOR_KINDS, OFFERING_TYPES, type ActorKind, type OfferingType } from '../network.constants';
@@ -54,10 +54,11 @@ export const createActorSchema = z
 export class CreateActorDto extends createZodDto(createActorSchema) {}
 export type CreateActorInput = z.infer<typeof createActorSchema>;
 
-export const updateActorSchema = z
-  .object({ ...actorFields, kind: z.enum(ACTOR_KINDS).optional(), name: actorFields.name.optional() })
-  .strict()
-  .refine((value) => Object.keys(value).length > 0, { message: 'nothing to change' });
+export const updateActorSchema = patchBody({
+  ...actorFields,
+  kind: z.enum(ACTOR_KINDS).optional(),
+  name: actorFields.name.optional(),
+});
 export class UpdateActorDto extends createZodDto(updateActorSchema) {}
 export type UpdateActorInput = z.infer<typeof updateActorSchema>;
 

@@ -1,5 +1,5 @@
 import { nameText, refuseUnsafeText } from '@quartier/contracts';
-import { orNull, pageOf } from '@quartier/service-kit';
+import { orNull, pageOf, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -24,15 +24,12 @@ export const createNetworkSchema = z
 export class CreateNetworkDto extends createZodDto(createNetworkSchema) {}
 export type CreateNetworkInput = z.infer<typeof createNetworkSchema>;
 
-export const updateNetworkSchema = z
-  .object({
-    name: nameText().optional(),
-    description: z.string().trim().max(2000).superRefine(refuseUnsafeText).nullable().optional(),
-    directed: z.boolean().optional(),
-    weighted: z.boolean().optional(),
-  })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export const updateNetworkSchema = patchBody({
+  name: nameText().optional(),
+  description: z.string().trim().max(2000).superRefine(refuseUnsafeText).nullable().optional(),
+  directed: z.boolean().optional(),
+  weighted: z.boolean().optional(),
+});
 export class UpdateNetworkDto extends createZodDto(updateNetworkSchema) {}
 export type UpdateNetworkInput = z.infer<typeof updateNetworkSchema>;
 
@@ -52,9 +49,7 @@ export const createWaveSchema = z
 export class CreateWaveDto extends createZodDto(createWaveSchema) {}
 export type CreateWaveInput = z.infer<typeof createWaveSchema>;
 
-export const updateWaveSchema = createWaveSchema
-  .partial()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export const updateWaveSchema = patchBody(createWaveSchema.partial().shape);
 export class UpdateWaveDto extends createZodDto(updateWaveSchema) {}
 
 export interface NetworkRow {

@@ -1,4 +1,4 @@
-import { pageOf } from '@quartier/service-kit';
+import { pageOf, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { TIE_SOURCES, TIE_TYPES, type TieSource, type TieType } from '../network.constants';
@@ -27,14 +27,11 @@ export const createTieSchema = z
 export class CreateTieDto extends createZodDto(createTieSchema) {}
 export type CreateTieInput = z.infer<typeof createTieSchema>;
 
-export const updateTieSchema = z
-  .object({
-    weight: z.number().positive().finite().optional(),
-    type: z.enum(TIE_TYPES).optional(),
-    attributes: attributesSchema.optional(),
-  })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export const updateTieSchema = patchBody({
+  weight: z.number().positive().finite().optional(),
+  type: z.enum(TIE_TYPES).optional(),
+  attributes: attributesSchema.optional(),
+});
 export class UpdateTieDto extends createZodDto(updateTieSchema) {}
 export type UpdateTieInput = z.infer<typeof updateTieSchema>;
 

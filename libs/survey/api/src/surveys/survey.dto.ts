@@ -1,5 +1,5 @@
 import { labelText, nameText } from '@quartier/contracts';
-import { apiErrorSchema, orNull, pageOf, pageQueryFields } from '@quartier/service-kit';
+import { apiErrorSchema, orNull, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { FORM_ISSUE_CODES } from '@quartier/survey-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -99,16 +99,13 @@ export const createSurveySchema = z
   .strict();
 export class CreateSurveyDto extends createZodDto(createSurveySchema) {}
 
-export const updateSurveySchema = z
-  .object({
-    title: nameText().optional(),
-    k: z.number().int().min(2).max(1000).optional(),
-    indicatorItems: z.array(indicatorItemSchema).max(100).optional(),
-    network: networkConfigSchema.nullable().optional(),
-    weighting: weightingSchema.nullable().optional(),
-  })
-  .strict()
-  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
+export const updateSurveySchema = patchBody({
+  title: nameText().optional(),
+  k: z.number().int().min(2).max(1000).optional(),
+  indicatorItems: z.array(indicatorItemSchema).max(100).optional(),
+  network: networkConfigSchema.nullable().optional(),
+  weighting: weightingSchema.nullable().optional(),
+});
 export class UpdateSurveyDto extends createZodDto(updateSurveySchema) {}
 
 export const putFormSchema = z.object({ form: formSchema }).strict();
