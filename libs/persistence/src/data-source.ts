@@ -65,7 +65,15 @@ export async function migrateSchema(dataSource: DataSource): Promise<string[]> {
   }
 }
 
+/**
+ * Schema and table names end up inside SQL text (identifiers cannot be bound as parameters), so
+ * only plain lowercase identifiers are accepted. PostgreSQL silently truncates identifiers longer
+ * than 63 bytes, so two long names could meet in one schema; those are refused too.
+ */
 export function quoteIdent(identifier: string): string {
-  if (!/^[a-z_][a-z0-9_]*$/.test(identifier)) throw new Error(`unsafe SQL identifier: ${identifier}`);
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(identifier))
+    throw new RangeError(
+      `unsafe SQL identifier (lowercase letters, digits and _, at most 63): ${JSON.stringify(identifier)}`,
+    );
   return `"${identifier}"`;
 }

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@quartier/contracts';
-import { schemaIdentifier } from '../sql';
+import { quoteIdent } from '@quartier/persistence';
 
 export type InboxResult<T> = { duplicate: true } | { duplicate: false; result: T };
 
@@ -16,7 +16,7 @@ export class Inbox {
 
   constructor(options: { schema: string }) {
     this.schema = options.schema;
-    this.table = `${schemaIdentifier(options.schema)}."inbox"`;
+    this.table = `${quoteIdent(options.schema)}."inbox"`;
   }
 
   async handleOnce<T>(

@@ -1,9 +1,10 @@
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { quoteIdent } from '@quartier/persistence';
 import type { EventBus } from '../event-bus';
 import { defaultLogger, errorMessage, type MessagingLogger } from '../logger';
 import { backoffDelay, sleep } from '../retry';
-import { outboxChannel, schemaIdentifier } from '../sql';
+import { outboxChannel } from '../sql';
 import { wireMessage, type EnvelopeRouting } from '../wire';
 
 export interface OutboxRelayOptions {
@@ -78,7 +79,7 @@ export class OutboxRelay {
   constructor(options: OutboxRelayOptions) {
     this.options = options;
     this.schema = options.schema;
-    this.table = `${schemaIdentifier(options.schema)}."outbox"`;
+    this.table = `${quoteIdent(options.schema)}."outbox"`;
     this.channel = outboxChannel(options.schema);
     this.batchSize = options.batchSize ?? 500;
     this.batchBytes = options.batchBytes ?? 4 * 1024 * 1024;

@@ -6,9 +6,10 @@ import {
   type EventType,
   type ServiceName,
 } from '@quartier/contracts';
+import { quoteIdent } from '@quartier/persistence';
 import { createEnvelope, type PublishMeta } from '../envelope';
 import { eventLoopTurns } from '../event-loop-turns';
-import { outboxChannel, schemaIdentifier } from '../sql';
+import { outboxChannel } from '../sql';
 
 /** JSON per INSERT statement (an envelope larger than this goes alone). */
 const STATEMENT_BYTES = 2 * 1024 * 1024;
@@ -44,7 +45,7 @@ export class OutboxWriter {
   constructor(options: OutboxWriterOptions) {
     this.service = options.service;
     this.schema = options.schema ?? options.service;
-    this.table = `${schemaIdentifier(this.schema)}."outbox"`;
+    this.table = `${quoteIdent(this.schema)}."outbox"`;
     this.channel = outboxChannel(this.schema);
   }
 
