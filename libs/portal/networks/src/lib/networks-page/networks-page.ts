@@ -13,6 +13,7 @@ import { finestLevelOf, RegistryApi, Session } from '@quartier/portal-data-acces
 import {
   ChoiceField,
   followJob,
+  labelledTabs,
   Loaded,
   PageHeading,
   TableDownload,
@@ -127,9 +128,7 @@ export class NetworksPage {
       ? [...this.viewTabs, { key: 'import' as const, label: 'tabImport' as const }]
       : this.viewTabs,
   );
-  protected readonly tabItems = computed(() =>
-    this.tabs().map(({ key, label }) => ({ key, label: this.t(label) })),
-  );
+  protected readonly tabItems = labelledTabs(this.tabs, this.t);
   protected readonly colourBy = signal<ColourMode>('sector');
   protected readonly sizeBy = signal<SizeMeasure>('betweenness');
   protected readonly layout = signal<LayoutMode>('sectors');

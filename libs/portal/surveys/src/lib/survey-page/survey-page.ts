@@ -9,7 +9,7 @@ import {
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Session } from '@quartier/portal-data-access';
-import { Notice, PageHeading, TabList, TabPanel } from '@quartier/portal-ui';
+import { labelledTabs, Notice, PageHeading, TabList, TabPanel } from '@quartier/portal-ui';
 import { FormBuilder } from '../form-builder/form-builder';
 import { PublishPanel } from '../publish-panel/publish-panel';
 import { ResultsPanel } from '../results-panel/results-panel';
@@ -91,9 +91,7 @@ export class SurveyPage {
     computation: (tabs, previous) =>
       previous && tabs.some((tab) => tab.key === previous.value) ? previous.value : tabs[0].key,
   });
-  protected readonly tabItems = computed(() =>
-    this.tabs().map(({ key, label }) => ({ key, label: this.t(label) })),
-  );
+  protected readonly tabItems = labelledTabs(this.tabs, this.t);
   protected readonly survey = this.workspace.survey;
   protected readonly loadedForm = this.workspace.loadedForm;
 

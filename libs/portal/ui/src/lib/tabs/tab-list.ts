@@ -124,6 +124,14 @@ export function tabFromQuery<K extends string>(
   });
 }
 
+/** A page's tabs, each key with the text key of its label, as the tab bar's items in the reader's language. */
+export function labelledTabs<K extends string, L extends string>(
+  tabs: () => readonly { readonly key: K; readonly label: L }[],
+  t: (label: L) => string,
+): Signal<TabItem<K>[]> {
+  return computed(() => tabs().map(({ key, label }) => ({ key, label: t(label) })));
+}
+
 /**
  * The tabs of a page that shows one panel component per tab, in the panels' order: the selected
  * tab (`?tab=` may name the first one shown), the tab bar's items and each tab's panel.
