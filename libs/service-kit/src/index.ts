@@ -30,6 +30,7 @@ export * from './run-service';
 export * from './service-definition';
 export * from './demo-seed-caller';
 export * from './poll-until';
+export * from './chunks';
 export * from './testing/service-test-app';
 export * from './testing/test-areas';
 export * from './testing/platform-under-test';

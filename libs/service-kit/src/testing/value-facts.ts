@@ -1,5 +1,6 @@
 import { PUBLISHED_VALUES_PER_PART, type EventPayload } from '@quartier/contracts';
 import { randomUUID } from 'node:crypto';
+import { chunksOf } from '../chunks';
 
 type ValuesPublished = EventPayload<'indicator.values.published'>;
 
@@ -33,12 +34,9 @@ export function valueFacts(
     if (list) list.push(cell);
     else byPeriod.set(cell.period, [cell]);
   }
-  const slices = [...byPeriod].flatMap(([period, list]) => {
-    const out: { period: string; cells: PublishedCell[] }[] = [];
-    for (let i = 0; i < list.length; i += PUBLISHED_VALUES_PER_PART)
-      out.push({ period, cells: list.slice(i, i + PUBLISHED_VALUES_PER_PART) });
-    return out;
-  });
+  const slices = [...byPeriod].flatMap(([period, list]) =>
+    chunksOf(list, PUBLISHED_VALUES_PER_PART).map((part) => ({ period, cells: part })),
+  );
   return slices.map(({ period, cells: part }, i) => ({
     ...indicator,
     part: i + 1,

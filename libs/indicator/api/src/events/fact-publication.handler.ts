@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { PUBLISHED_VALUES_PER_PART, type EventPayload } from '@quartier/contracts';
 import type { IndexDefinition } from '@quartier/indicator-core';
 import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } from '@quartier/messaging';
+import { chunksOf } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { defaultScale } from '../catalogue/indicator.dto';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
@@ -116,7 +117,7 @@ export class FactPublicationHandler {
         index.classes.map((c) => ({ code: c.code, label: c.label })),
       ]),
     );
-    const parts = chunk(areas, INDEX_PART_SIZE);
+    const parts = chunksOf(areas, INDEX_PART_SIZE);
     await this.outbox.appendMany(
       manager,
       parts.map((part, i) => ({
@@ -155,11 +156,4 @@ function publishedAreas(definition: IndexDefinition, columns: IndexResultColumns
       }
     return { areaId, valid: columns.valid[i], values, classes };
   });
-}
-
-function chunk<T>(items: readonly T[], size: number): T[][] {
-  if (items.length === 0) return [];
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { StoredCell } from '@quartier/indicator-core';
+import { chunksOf } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 
 /** A stored cell with its area. */
@@ -165,8 +166,7 @@ export class IndicatorValueRepository {
     target: CellTarget,
     cells: readonly (StoredCell & { period: string; areaId: string })[],
   ): Promise<void> {
-    for (let i = 0; i < cells.length; i += INSERT_BATCH) {
-      const batch = cells.slice(i, i + INSERT_BATCH);
+    for (const batch of chunksOf(cells, INSERT_BATCH)) {
       await manager.query(
         `INSERT INTO indicator_value (tenant_id, indicator_id, period, area_id, status, value, numerator, denominator, definition_version, source_id, updated_at)
          SELECT $1, $2, p, a, s, v, n, d, $3, $4, now()

@@ -1,4 +1,5 @@
 import type { PinnedCell, PinnedIndexRun, PinnedIndicator } from '@quartier/reporting-core';
+import { chunksOf } from '@quartier/service-kit';
 import { inParallel, type Gathering } from './gathering';
 import { classMapSchema, indexRunListSchema, valueMapsSchema } from '../upstream/upstream.schemas';
 
@@ -30,9 +31,7 @@ const INDICATORS_PER_READ = 50;
 
 export async function gatherIndicators(g: Gathering, scope: IndicatorScope): Promise<PinnedIndicator[]> {
   const catalogue = keyIndicators(await g.indicatorCatalogue());
-  const chunks: (typeof catalogue)[] = [];
-  for (let i = 0; i < catalogue.length; i += INDICATORS_PER_READ)
-    chunks.push(catalogue.slice(i, i + INDICATORS_PER_READ));
+  const chunks = chunksOf(catalogue, INDICATORS_PER_READ);
   // One read per level (and chunk of indicators) with every indicator's latest periods: the
   // same cells as a map request per indicator, period and level, without the 70-odd requests.
   const reads = await inParallel(

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
 import { OutboxWriter, type OutboxEvent } from '@quartier/messaging';
-import { Clock } from '@quartier/service-kit';
+import { chunksOf, Clock } from '@quartier/service-kit';
 import {
   type AnswerCause,
   type AnswerIssue,
@@ -374,8 +374,7 @@ export class CollectionService {
   ): Promise<void> {
     // The envelope's time is the day too: events must not reintroduce the precision the table avoids.
     const meta = { tenantId: survey.tenantId, key: survey.id, occurredAt: `${today}T00:00:00.000Z` };
-    for (let i = 0; i < responses.length; i += INSERT_BATCH) {
-      const batch = responses.slice(i, i + INSERT_BATCH);
+    for (const batch of chunksOf(responses, INSERT_BATCH)) {
       await this.responses.insertMany(manager, {
         tenantId: survey.tenantId,
         surveyId: survey.id,
