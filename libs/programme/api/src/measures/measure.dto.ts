@@ -1,5 +1,5 @@
 import { labelText, nameText } from '@quartier/contracts';
-import { pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
+import { changeable, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { AnswerOf, Answers, Expect } from '../api-views.dto';
@@ -71,15 +71,7 @@ export class CreateMeasureDto extends createZodDto(createMeasureSchema) {}
 export type CreateMeasureInput = z.infer<typeof createMeasureSchema>;
 
 export const updateMeasureSchema = patchBody({
-  title: measureFields.title.optional(),
-  description: labelText(8000).optional(),
-  areaIds: measureFields.areaIds.optional(),
-  fieldOfAction: key.nullable().optional(),
-  responsible: responsible.optional(),
-  targetGroups: z.array(nameText(100)).max(30).optional(),
-  budget: z.array(budgetEntry).max(500).optional(),
-  plannedStart: isoDate.nullable().optional(),
-  plannedEnd: isoDate.nullable().optional(),
+  ...changeable(measureFields),
   actualStart: isoDate.nullable().optional(),
   actualEnd: isoDate.nullable().optional(),
   deliberateOverCommitment: z.boolean().optional(),

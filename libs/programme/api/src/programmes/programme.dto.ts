@@ -1,5 +1,5 @@
 import { labelText, nameText } from '@quartier/contracts';
-import { pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
+import { changeable, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { AnswerOf, Answers, Expect } from '../api-views.dto';
@@ -79,18 +79,7 @@ export const createProgrammeSchema = z
 export class CreateProgrammeDto extends createZodDto(createProgrammeSchema) {}
 export type CreateProgrammeInput = z.infer<typeof createProgrammeSchema>;
 
-export const updateProgrammeSchema = patchBody({
-  name: programmeFields.name.optional(),
-  funder: labelText(200).optional(),
-  legalBasis: labelText(500).optional(),
-  description: labelText(4000).optional(),
-  status: z.enum(['planning', 'active', 'closed']).optional(),
-  fundingPeriods: z.array(fundingPeriod).min(1).max(20).optional(),
-  budgetLines: z.array(keyedLabel).min(1).max(30).optional(),
-  fieldsOfAction: z.array(keyedLabel).max(50).optional(),
-  trafficLight: trafficLight.optional(),
-  iati: iatiSettings.nullable().optional(),
-}).superRefine((p, ctx) => {
+export const updateProgrammeSchema = patchBody(changeable(programmeFields)).superRefine((p, ctx) => {
   if (p.budgetLines) uniqueKeys(p.budgetLines, ctx, 'budgetLines');
   if (p.fieldsOfAction) uniqueKeys(p.fieldsOfAction, ctx, 'fieldsOfAction');
 });
