@@ -98,6 +98,12 @@ export class Gathering {
     return out;
   }
 
+  /** Geometries of every area of the given levels, in one record by area id. */
+  async geometries(levels: readonly string[]): Promise<Record<string, AreaGeometry>> {
+    const perLevel = await inParallel(levels.map((level) => () => this.geometry(level)));
+    return Object.assign({}, ...perLevel);
+  }
+
   /**
    * Runs a topic's gathering; a refusal (the reader's role may not see it) leaves the topic out
    * and records it, so the report says "not released for your role" instead of "no data".

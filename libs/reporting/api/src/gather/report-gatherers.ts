@@ -1,7 +1,6 @@
 import {
   isPinnedFailure,
   PINNED_DATA_VERSION,
-  type AreaGeometry,
   type EvaluationDataset,
   type MonitoringDataset,
   type PinnedAllocation,
@@ -89,16 +88,14 @@ export async function gatherMonitoring(g: Gathering, indexRunId: string): Promis
     }),
   );
   const topLevel = tenant.levels[0]?.key ?? run.level;
-  const geometries = await inParallel(
-    [...new Set([run.level, topLevel])].map((level) => () => g.geometry(level)),
-  );
+  const geometry = await g.geometries([...new Set([run.level, topLevel])]);
   const codes = new Set(run.definition.indices.flatMap((i) => i.indicators));
   return {
     version: PINNED_DATA_VERSION,
     kind: 'monitoring-report',
     tenant,
     areas,
-    geometry: Object.assign({}, ...geometries) as Record<string, AreaGeometry>,
+    geometry,
     run: {
       id: run.id,
       label: run.label,
@@ -204,16 +201,16 @@ export async function gatherEvaluation(g: Gathering, evaluationId: string): Prom
     evaluation.object.areas[0]?.level ??
     null;
   const levels = [...new Set([tenant.levels[0]?.key, level])].filter((l): l is string => !!l);
-  const [areas, geometries] = await Promise.all([
+  const [areas, geometry] = await Promise.all([
     level ? g.areas(levels) : Promise.resolve([]),
-    level ? inParallel(levels.map((l) => () => g.geometry(l))) : Promise.resolve([]),
+    level ? g.geometries(levels) : Promise.resolve({}),
   ]);
   return {
     version: PINNED_DATA_VERSION,
     kind: 'evaluation-report',
     tenant,
     areas,
-    geometry: Object.assign({}, ...geometries) as Record<string, AreaGeometry>,
+    geometry,
     criteria: criteria.criteria,
     scale: criteria.scale,
     statuses: criteria.statuses,
