@@ -248,7 +248,8 @@ function removeStalePidFile(clusterDir: string): void {
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port that is free on 127.0.0.1 now (the system picks it), for a server started next. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, '127.0.0.1', () => {

@@ -1,8 +1,7 @@
 import { DEMO_PASSWORD, requestPasswordGrant } from '@quartier/auth';
-import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
+import { createTestDatabase, freePort, type TestDatabase } from '@quartier/persistence';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -32,17 +31,6 @@ export interface PlatformUnderTest {
   sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   log(): string;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
