@@ -1,3 +1,4 @@
+import { decimalEuros } from './decimal-euros';
 import { ProgrammeError, type ProgrammeIssue } from './programme-error';
 import type { MeasureStatus } from './workflow';
 
@@ -195,11 +196,7 @@ export function assertCommitment(
 }
 
 /** Cents as "1234.56 EUR" (messages only; the portal formats amounts itself). */
-function euros(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')} EUR`;
-}
+const euros = (cents: number): string => `${decimalEuros(cents)} EUR`;
 
 function byCell(summary: BudgetSummary): Map<string, BudgetCell> {
   return new Map(summary.cells.map((c) => [`${c.year}\u0000${c.line}`, c]));

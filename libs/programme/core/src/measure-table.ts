@@ -1,3 +1,4 @@
+import { decimalEuros } from './decimal-euros';
 import { ProgrammeError, type ProgrammeIssue } from './programme-error';
 import type { MeasureStatus } from './workflow';
 
@@ -137,8 +138,8 @@ export function measureTable(measures: readonly MeasureTableRow[]): string[][] {
       m.targetGroups.join('; '),
       m.plannedStart ?? '',
       m.plannedEnd ?? '',
-      m.budget.map((b) => `${b.year}/${b.line}=${euros(b.amountCents)}`).join('; '),
-      euros(m.spentCents),
+      m.budget.map((b) => `${b.year}/${b.line}=${decimalEuros(b.amountCents)}`).join('; '),
+      decimalEuros(m.spentCents),
     ]),
   ];
 }
@@ -154,10 +155,6 @@ function list(text: string): string[] {
 function toCents(euros: string): number {
   const [whole, fraction = ''] = euros.split('.');
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
-}
-
-function euros(cents: number): string {
-  return `${Math.trunc(cents / 100)}.${String(Math.abs(cents) % 100).padStart(2, '0')}`;
 }
 
 function tableError(issues: ProgrammeIssue[]): ProgrammeError {

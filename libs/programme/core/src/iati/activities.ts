@@ -1,3 +1,4 @@
+import { decimalEuros } from '../decimal-euros';
 import { ProgrammeError } from '../programme-error';
 import type { MeasureStatus } from '../workflow';
 import { nextDay, periodRange } from './periods';
@@ -125,7 +126,7 @@ function activity(programme: IatiProgramme, measure: IatiMeasure): XmlElement {
           { type: '1', status: measure.status === 'proposed' ? '1' : '2' },
           el('period-start', { 'iso-date': `${b.year}-01-01` }),
           el('period-end', { 'iso-date': `${b.year}-12-31` }),
-          el('value', { currency: 'EUR', 'value-date': `${b.year}-01-01` }, euros(b.amount)),
+          el('value', { currency: 'EUR', 'value-date': `${b.year}-01-01` }, decimalEuros(b.amount)),
         ),
       ),
     measure.expenditures.map((e) =>
@@ -134,7 +135,7 @@ function activity(programme: IatiProgramme, measure: IatiMeasure): XmlElement {
         {},
         el('transaction-type', { code: '4' }),
         el('transaction-date', { 'iso-date': e.date }),
-        el('value', { currency: 'EUR', 'value-date': e.date }, euros(e.amount)),
+        el('value', { currency: 'EUR', 'value-date': e.date }, decimalEuros(e.amount)),
         e.description?.trim() ? el('description', {}, narrative(e.description)) : undefined,
       ),
     ),
@@ -206,9 +207,4 @@ function indicator(i: IatiResultIndicator): XmlElement {
     }),
     periods,
   );
-}
-
-/** Cents as an xsd:decimal with two places ("1234.05"). */
-function euros(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
