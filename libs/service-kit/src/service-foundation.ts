@@ -6,6 +6,7 @@ import type { SchemaDataSourceOptions } from '@quartier/persistence';
 import { CacheModule } from './cache/cache.module';
 import { serviceDatabase } from './database.module';
 import { createOpsController } from './http/ops.controller';
+import { JobsModule } from './jobs/jobs.module';
 import {
   registryReadModelLabelPointMigration,
   registryReadModelMigration,
@@ -14,6 +15,7 @@ import { createRegistryReadModelHandler } from './read-models/registry-read-mode
 import { evidenceReadModelMigration } from './read-models/evidence-read-model.migration';
 import { createEvidenceReadModelHandler } from './read-models/evidence-read-model.handler';
 import type { RuntimeConfig } from './runtime';
+import { UploadsModule } from './uploads/uploads.module';
 
 export interface FoundationOptions {
   service: ServiceName;
@@ -28,6 +30,13 @@ export interface FoundationOptions {
    * measures) from the other services' events — for services that compute from evidence.
    */
   evidence?: boolean;
+  /**
+   * Background jobs: the platform's job runner over the service's own connection, with the upload
+   * spool its jobs read from.
+   */
+  jobs?: boolean;
+  /** An upload spool for uploads read while the request waits (a service with `jobs` has its runner's). */
+  uploads?: boolean;
 }
 
 /**
@@ -50,7 +59,8 @@ export function foundationMigrations(
 /**
  * What every service other than the registry stands on: its own schema and connection, its
  * outbox/inbox and event bus, the process cache (`CacheStore`), the replicated `area_ref` / `role_assignment_ref` read models and
- * the ops endpoints. The service module adds its controllers and providers on top.
+ * the ops endpoints, and on request its job runner or upload spool. The service module adds its
+ * controllers and providers on top.
  */
 export function serviceFoundation(
   options: FoundationOptions,
@@ -73,6 +83,8 @@ export function serviceFoundation(
       kafkaBrokers: options.runtime.kafkaBrokers,
       handlers: [readModel, ...evidence, ...(options.handlers ?? [])],
     }),
+    ...(options.jobs ? [JobsModule.forService({ service, connection: service })] : []),
+    ...(options.uploads && !options.jobs ? [UploadsModule.forService(service)] : []),
   ];
   return {
     imports,

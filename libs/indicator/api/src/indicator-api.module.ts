@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { JobsModule, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
+import { serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { AreaRefsController } from './area-refs.controller';
 import { ValueCacheLifecycle, valueCacheProvider } from './cache/value-cache';
 import { CatalogueController } from './catalogue/catalogue.controller';
@@ -43,10 +43,10 @@ export class IndicatorApiModule {
         service: 'indicator',
         runtime,
         migrations: INDICATOR_MIGRATIONS,
+        jobs: true,
         handlers: [NetworkMetricsHandler, CacheInvalidationHandler, FactPublicationHandler],
       },
       {
-        imports: [JobsModule.forService({ service: 'indicator', connection: 'indicator' })],
         controllers: [
           AreaRefsController,
           CatalogueController,

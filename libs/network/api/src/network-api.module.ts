@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { JobsModule, registerErrorStatuses, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
+import { registerErrorStatuses, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { NetworkAccessService } from './access/network-access.service';
 import { ActorsController } from './actors/actors.controller';
 import { ActorsService } from './actors/actors.service';
@@ -37,10 +37,10 @@ export class NetworkApiModule {
         service: 'network',
         runtime,
         migrations: NETWORK_MIGRATIONS,
+        jobs: true,
         handlers: [SurveyNetworkResponseHandler],
       },
       {
-        imports: [JobsModule.forService({ service: 'network', connection: 'network' })],
         controllers: [
           NetworksController,
           ActorsController,

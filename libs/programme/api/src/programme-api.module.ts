@@ -1,11 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ProgrammeError } from '@quartier/programme-core';
-import {
-  registerErrorStatuses,
-  serviceModule,
-  UploadsModule,
-  type RuntimeConfig,
-} from '@quartier/service-kit';
+import { registerErrorStatuses, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { ProgrammeAccess } from './access/programme-access.service';
 import { PROGRAMME_MIGRATIONS } from './migrations/programme-migrations';
 import { PROGRAMME_CORE_ERROR_STATUS } from './programme.errors';
@@ -56,9 +51,9 @@ export class ProgrammeApiModule {
         runtime,
         evidence: true,
         migrations: PROGRAMME_MIGRATIONS,
+        uploads: true,
       },
       {
-        imports: [UploadsModule.forService('programme')],
         controllers: [
           ProgrammesController,
           MeasureFilesController,

@@ -1,10 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ReportingError } from '@quartier/reporting-core';
-import { JobsModule, registerErrorStatuses, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
+import { registerErrorStatuses, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { CreateReportingService1765200000000 } from './migrations/1765200000000-CreateReportingService';
 import { ReportRenderJob } from './render/report-job';
 import { RenderThread } from './render/render-thread';
-import { REPORTING_CONNECTION } from './reporting.constants';
 import { REPORTING_CORE_ERROR_STATUS } from './reporting.errors';
 import { ReportRepository } from './reports/report.repository';
 import { ReportSubjects } from './reports/report-subjects';
@@ -31,9 +30,9 @@ export class ReportingApiModule {
         service: 'reporting',
         runtime,
         migrations: [CreateReportingService1765200000000],
+        jobs: true,
       },
       {
-        imports: [JobsModule.forService({ service: 'reporting', connection: REPORTING_CONNECTION })],
         controllers: [ReportsController, SchedulesController, ReportSettingsController],
         providers: [
           ReportRepository,

@@ -1,10 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import {
-  registerErrorStatuses,
-  serviceModule,
-  UploadsModule,
-  type RuntimeConfig,
-} from '@quartier/service-kit';
+import { registerErrorStatuses, serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { AreaRefRepository } from './areas/area-ref.repository';
 import { SURVEY_MIGRATIONS } from './migrations/survey-migrations';
 import { PublicFormController } from './public/public-form.controller';
@@ -56,10 +51,10 @@ export class SurveyApiModule {
         service: 'survey',
         runtime,
         migrations: SURVEY_MIGRATIONS,
+        uploads: true,
         handlers: [TenantProfileHandler],
       },
       {
-        imports: [UploadsModule.forService('survey')],
         controllers: [SurveysController, ResponsesController, ResultsController, PublicFormController],
         providers: [
           { provide: SURVEY_MODULE_OPTIONS, useValue: options },
