@@ -14,6 +14,7 @@ export * from './http/openapi-document';
 export * from './http/input-safety';
 export * from './http/zip-bounds';
 export * from './http/workbook-reader';
+export * from './http/csv-delimiter';
 export * from './http/zip-bomb';
 export * from './http/ops.controller';
 export * from './read-models/read-model.migration';

@@ -1,4 +1,5 @@
 import { restoreCsvCell } from '@quartier/contracts';
+import { csvDelimiter } from '@quartier/service-kit';
 import { parse } from 'csv-parse/sync';
 import { ImportIssues, parseBoolean, type RawEdge, type RawNode } from '@quartier/network-core';
 
@@ -22,7 +23,7 @@ function readCsv(
       skip_empty_lines: true,
       trim: true,
       relax_column_count: false,
-      delimiter: detectDelimiter(text),
+      delimiter: csvDelimiter(text),
     }) as unknown as CsvRow[];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? null;
@@ -50,12 +51,6 @@ function readCsv(
     return null;
   }
   return { rows: rows.slice(1), header };
-}
-
-/** Semicolon-separated files are what German spreadsheet software writes by default. */
-function detectDelimiter(text: string): string {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  return (firstLine.match(/;/g) ?? []).length > (firstLine.match(/,/g) ?? []).length ? ';' : ',';
 }
 
 function attributesOf(header: string[], record: string[], skip: readonly string[]): Record<string, string> {

@@ -5,6 +5,7 @@ import { measureTable, parseMeasureTable, type MeasureDraft } from '@quartier/pr
 import {
   assertZipWithinBounds,
   Clock,
+  csvDelimiter,
   SMALL_WORKBOOK_LIMITS,
   UploadSpool,
   type UploadRequest,
@@ -134,10 +135,12 @@ export class MeasureFilesService {
 
 function readCsv(text: string): string[][] {
   const body = text.replace(/^\uFEFF/, '');
-  const firstLine = body.slice(0, body.indexOf('\n') >>> 0);
-  const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   try {
-    const rows: string[][] = parse(body, { delimiter, relax_column_count: true, skip_empty_lines: false });
+    const rows: string[][] = parse(body, {
+      delimiter: csvDelimiter(body),
+      relax_column_count: true,
+      skip_empty_lines: false,
+    });
     return rows.map((r) => r.map(restoreCsvCell));
   } catch (error) {
     throw new ProgrammeServiceError(

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '@quartier/auth';
-import { type SpooledUpload, ZipBoundsError } from '@quartier/service-kit';
+import { csvDelimiter, type SpooledUpload, ZipBoundsError } from '@quartier/service-kit';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { SURVEY_CONNECTION, XLSX_TYPE } from '../survey.constants';
@@ -113,11 +113,8 @@ export class ResponseImportService {
 function readCsv(bytes: Buffer): string[][] {
   try {
     const text = bytes.toString('utf8');
-    // Excel in German locales writes semicolon-separated CSV; the header line tells which one this is.
-    const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-    const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
     return refuseUnstorableCells(
-      parse(text, { bom: true, delimiter, relax_column_count: true }) as string[][],
+      parse(text, { bom: true, delimiter: csvDelimiter(text), relax_column_count: true }) as string[][],
     );
   } catch (error) {
     if (error instanceof SurveyApiError) throw error;
