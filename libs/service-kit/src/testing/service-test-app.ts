@@ -10,9 +10,8 @@ import {
   type DeliveredEvent,
 } from '@quartier/messaging';
 import { createLogger } from '@quartier/observability';
-import { createTestDatabase, type TestDatabase } from '@quartier/persistence';
+import { createTestDatabase, freePort, type TestDatabase } from '@quartier/persistence';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { Writable } from 'node:stream';
 import type { DataSource } from 'typeorm';
 import { configureHttp } from '../http/configure-http';
@@ -202,15 +201,4 @@ export async function startServiceTestApp(
       await database.drop();
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-    server.on('error', reject);
-  });
 }
