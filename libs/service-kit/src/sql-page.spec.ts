@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { selectExists, selectPage, SqlWhere } from './sql-page';
+import { likeContaining, likeStartingWith, selectExists, selectPage, SqlWhere } from './sql-page';
 
 /** A stand-in for TypeORM's query method that answers each statement once told to. */
 function recordingDb(inTransaction: boolean) {
@@ -69,5 +69,13 @@ describe('SqlWhere', () => {
     expect(q.where).toBe('tenant_id = $1 AND path && $2::uuid[]');
     expect(q.params).toEqual(['t', []]);
     expect(fixed).toEqual(['t']);
+  });
+});
+
+describe('LIKE patterns of a search text', () => {
+  it('match the text anywhere or at the start, its own % _ and \\ literally', () => {
+    expect(likeContaining('Nord')).toBe('%Nord%');
+    expect(likeStartingWith('011')).toBe('011%');
+    expect(likeContaining('50%_a\\b')).toBe('%50\\%\\_a\\\\b%');
   });
 });

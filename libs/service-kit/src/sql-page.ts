@@ -60,6 +60,18 @@ export async function selectExists(
 }
 
 /**
+ * A caller's search text as a LIKE/ILIKE pattern that matches it anywhere, or at the start: the
+ * text's own `%`, `_` and `\` match themselves (PostgreSQL's default escape is the backslash), so a
+ * search for "50%" or "a_b" finds those characters instead of every row.
+ */
+export const likeContaining = (text: string): string => `%${escapeLike(text)}%`;
+export const likeStartingWith = (text: string): string => `${escapeLike(text)}%`;
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
  * A WHERE clause of fixed conditions and optional filters, with every value as a parameter:
  * `and(sql, value)` adds `sql` only when the value is given (not undefined, null, '' or false),
  * each `$?` in it standing for that value's number, so no filter counts `$n` by hand.

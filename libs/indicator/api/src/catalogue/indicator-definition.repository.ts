@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { IndicatorContent } from './indicator.dto';
-import { selectOne, SqlWhere } from '@quartier/service-kit';
+import { likeContaining, selectOne, SqlWhere } from '@quartier/service-kit';
 
 /** One version of a definition, with the definition's code and kind. */
 export interface DefinitionRow {
@@ -38,7 +38,7 @@ export class IndicatorDefinitionRepository {
       .and('d.source_kind = $?', filter.source)
       .and(
         `(d.code ILIKE $? OR v.body->'name'->>'de' ILIKE $? OR v.body->'name'->>'en' ILIKE $?)`,
-        filter.q && `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+        filter.q && likeContaining(filter.q),
       );
     return manager.query(`${SELECT_CURRENT} WHERE ${where} ORDER BY d.code`, params);
   }

@@ -4,7 +4,7 @@ import type { MeasureStatus } from '@quartier/programme-core';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PROGRAMME_CONNECTION } from '../programme.constants';
 import type { BudgetEntry, ListMeasuresQuery } from './measure.dto';
-import { selectPage, selectOne } from '@quartier/service-kit';
+import { likeContaining, selectPage, selectOne } from '@quartier/service-kit';
 
 export interface MeasureRow {
   id: string;
@@ -88,14 +88,14 @@ export class MeasureRepository {
       AND ($2::text IS NULL OR m.status = $2)
       AND ($3::text IS NULL OR m.field_of_action = $3)
       AND ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM area_ref a WHERE a.id = ANY(m.area_ids) AND ($4 = a.id OR $4 = ANY(a.path))))
-      AND ($5::text IS NULL OR m.title ILIKE '%' || $5 || '%' OR m.responsible_name ILIKE '%' || $5 || '%')
+      AND ($5::text IS NULL OR m.title ILIKE $5 OR m.responsible_name ILIKE $5)
       AND ($6::uuid[] IS NULL OR EXISTS (SELECT 1 FROM area_ref a WHERE a.id = ANY(m.area_ids) AND (a.id = ANY($6) OR a.path && $6)))`;
     const params = [
       programmeId,
       query.status ?? null,
       query.fieldOfAction ?? null,
       query.areaId ?? null,
-      query.q ?? null,
+      query.q ? likeContaining(query.q) : null,
       areaScope === 'all' ? null : areaScope,
     ];
     return selectPage<MeasureRow>(

@@ -209,6 +209,29 @@ describe('measures (real PostgreSQL, real tokens)', () => {
     expect(none.body.total).toBe(0);
   });
 
+  it('finds measures by title or responsible body, taking % and _ in the search text literally', async () => {
+    await propose('programm', { title: 'Reparaturcafé 50% Eigenanteil' });
+    await propose('programm', {
+      title: 'Reparaturcafé 500 Plätze',
+      responsible: { name: 'Sprachtreff_Moabit' },
+    });
+    const search = async (q: string) =>
+      (
+        await t.call(
+          'GET',
+          `/api/programme/programmes/${programmeId}/measures?q=${encodeURIComponent(q)}`,
+          'viewer',
+        )
+      ).body.items.map((x: { title: string }) => x.title);
+    expect(await search('reparaturcafé')).toEqual([
+      'Reparaturcafé 50% Eigenanteil',
+      'Reparaturcafé 500 Plätze',
+    ]);
+    expect(await search('50%')).toEqual(['Reparaturcafé 50% Eigenanteil']);
+    expect(await search('Reparaturcaf_')).toEqual([]);
+    expect(await search('treff_moabit')).toEqual(['Reparaturcafé 500 Plätze']);
+  });
+
   it('publishes programme.measure.upserted with every change', async () => {
     const rows: { envelope: { payload: { title: string; status: string } } }[] = await t.db.query(
       `SELECT envelope FROM outbox WHERE type = 'programme.measure.upserted' ORDER BY created_at`,

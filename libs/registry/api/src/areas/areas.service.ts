@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { canAct, type AccessContext, type Caller } from '@quartier/auth';
 import { RegistryError } from '@quartier/registry-core';
 import { OutboxWriter } from '@quartier/messaging';
-import { Clock } from '@quartier/service-kit';
+import { Clock, likeContaining, likeStartingWith } from '@quartier/service-kit';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AreaEntity } from '../entities/area.entity';
 import { AreaVersionEntity } from '../entities/area-version.entity';
@@ -60,8 +60,8 @@ export class AreasService {
     else if (query.parent) qb.andWhere('a.parentId = :parent', { parent: query.parent });
     if (query.q) {
       qb.andWhere(`(a.name ILIKE :q OR a.code LIKE :prefix)`, {
-        q: `%${escapeLike(query.q)}%`,
-        prefix: `${escapeLike(query.q)}%`,
+        q: likeContaining(query.q),
+        prefix: likeStartingWith(query.q),
       });
     }
     const [rows, total] = await qb
@@ -160,8 +160,4 @@ export class AreasService {
       }),
     };
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
