@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { serviceModule, type RuntimeConfig } from '@quartier/service-kit';
 import { AreaRefsController } from './area-refs.controller';
-import { ValueCacheLifecycle, valueCacheProvider } from './cache/value-cache';
 import { CatalogueController } from './catalogue/catalogue.controller';
 import { CatalogueService } from './catalogue/catalogue.service';
 import { IndicatorDefinitionRepository } from './catalogue/indicator-definition.repository';
@@ -58,8 +57,6 @@ export class IndicatorApiModule {
           IndexRunsController,
         ],
         providers: [
-          valueCacheProvider,
-          ValueCacheLifecycle,
           AreaRefRepository,
           AreaTree,
           IndicatorDefinitionRepository,

@@ -1,13 +1,21 @@
+import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { MemoryCacheStore, RedisCacheStore, type CacheStore } from './cache-store';
 
+/** Without an offline queue a command sent before Redis answers is a miss: wait until it does. */
+async function connectedRedisStore(): Promise<CacheStore> {
+  const cache = new RedisCacheStore(process.env['REDIS_URL'] as string, `test:${randomUUID()}:`);
+  while ((await cache.generation('connected')) < 0) await new Promise((r) => setTimeout(r, 10));
+  return cache;
+}
+
 describe.each([
-  ['memory', () => new MemoryCacheStore(3)],
-  ['redis', () => new RedisCacheStore(process.env['REDIS_URL'] as string, `test:${randomUUID()}:`)],
-])('%s cache store', (_name, create: () => CacheStore) => {
+  ['memory', async () => new MemoryCacheStore(3), false],
+  ['redis', connectedRedisStore, true],
+])('%s cache store', (_name, create: () => Promise<CacheStore>, shared: boolean) => {
   let cache: CacheStore;
-  beforeEach(() => {
-    cache = create();
+  beforeEach(async () => {
+    cache = await create();
   });
   afterEach(() => cache.close());
 
@@ -31,6 +39,19 @@ describe.each([
     expect(await cache.getOrSet('k', 60, compute)).toBe('v1');
     expect(calls).toBe(1);
   });
+
+  it('counts generations per key from 0, also past the entries it evicts', async () => {
+    expect(await cache.generation('gen:t1')).toBe(0);
+    await cache.bumpGeneration('gen:t1');
+    await cache.bumpGeneration('gen:t1');
+    for (const key of ['a', 'b', 'c', 'd']) await cache.set(key, key, 60);
+    expect(await cache.generation('gen:t1')).toBe(2);
+    expect(await cache.generation('gen:t2')).toBe(0);
+  });
+
+  it(`is ${shared ? '' : 'not '}shared with other processes`, () => {
+    expect(cache.shared).toBe(shared);
+  });
 });
 
 it('the memory store evicts the least recently used entry beyond its size', async () => {
@@ -43,9 +64,20 @@ it('the memory store evicts the least recently used entry beyond its size', asyn
   expect(await cache.get('a')).toBe('1');
 });
 
-it('the redis store answers a miss instead of failing when Redis is unreachable', async () => {
+it('the redis store answers a miss instead of failing when Redis is unreachable, and logs it', async () => {
+  const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+  const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
   const cache = new RedisCacheStore('redis://127.0.0.1:1', 'down:');
   expect(await cache.get('x')).toBeNull();
   await expect(cache.set('x', 'y', 10)).resolves.toBeUndefined();
+  await expect(cache.bumpGeneration('gen')).resolves.toBeUndefined();
+  // A generation no key was built with: whatever was cached is not trusted.
+  expect(await cache.generation('gen')).toBeLessThan(0);
+  expect(warn.mock.calls.map(([message]) => String(message).split(':')[0])).toEqual([
+    'cache read failed',
+    'cache write failed',
+  ]);
+  expect(error).toHaveBeenCalledWith(expect.stringMatching(/^cache invalidation failed for gen: /));
   await cache.close();
+  jest.restoreAllMocks();
 });

@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
 import { OutboxWriter } from '@quartier/messaging';
 import { deriveCell, formulaRatio, parseFormula, type StoredCell } from '@quartier/indicator-core';
+import { CacheStore } from '@quartier/service-kit';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { ValueCache } from '../cache/value-cache';
+import { tenantGeneration } from '../cache/tenant-generation';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 import { requireTenantWide } from '../common/access';
@@ -41,7 +42,7 @@ export class ComputeService {
     private readonly outbox: OutboxWriter,
     private readonly catalogue: CatalogueService,
     private readonly areas: AreaTree,
-    private readonly cache: ValueCache,
+    private readonly cache: CacheStore,
     private readonly definitions: IndicatorDefinitionRepository,
     private readonly values: IndicatorValueRepository,
   ) {}
@@ -129,7 +130,7 @@ export class ComputeService {
         counts: { cells: derived.length, value, missing: derived.length - value, replaced },
       };
     });
-    await this.cache.invalidate(tenantId);
+    await this.cache.bumpGeneration(tenantGeneration(tenantId));
     return result;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OnEventBatch, type DeliveredEvent } from '@quartier/messaging';
-import { ValueCache } from '../cache/value-cache';
+import { CacheStore } from '@quartier/service-kit';
+import { tenantGeneration } from '../cache/tenant-generation';
 
 /**
  * Keeps cached map data honest across replicas: the replica that changed values invalidates
@@ -11,7 +12,7 @@ import { ValueCache } from '../cache/value-cache';
  */
 @Injectable()
 export class CacheInvalidationHandler {
-  constructor(private readonly cache: ValueCache) {}
+  constructor(private readonly cache: CacheStore) {}
 
   @OnEventBatch(['indicator.values.changed', 'registry.area.upserted', 'registry.area.deleted'], {
     consumer: 'indicator.cache-invalidation',
@@ -22,6 +23,6 @@ export class CacheInvalidationHandler {
     >[],
   ): Promise<void> {
     for (const tenantId of new Set(events.map((event) => event.tenantId)))
-      await this.cache.invalidate(tenantId);
+      await this.cache.bumpGeneration(tenantGeneration(tenantId));
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Inbox, OnEvent, OutboxWriter, type DeliveredEvent, type EventContext } from '@quartier/messaging';
+import { CacheStore } from '@quartier/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ValueCache } from '../cache/value-cache';
+import { tenantGeneration } from '../cache/tenant-generation';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
 import { AreaRefRepository } from '../common/area-ref.repository';
@@ -35,7 +36,7 @@ export class NetworkMetricsHandler {
     private readonly inbox: Inbox,
     private readonly outbox: OutboxWriter,
     private readonly catalogue: CatalogueService,
-    private readonly cache: ValueCache,
+    private readonly cache: CacheStore,
     private readonly areaRefs: AreaRefRepository,
     private readonly definitions: IndicatorDefinitionRepository,
     private readonly values: IndicatorValueRepository,
@@ -51,7 +52,8 @@ export class NetworkMetricsHandler {
     const outcome = await this.inbox.handleOnce(this.db, context.consumer, event, (manager) =>
       this.apply(manager, event),
     );
-    if (!outcome.duplicate && outcome.result) await this.cache.invalidate(payload.tenantId);
+    if (!outcome.duplicate && outcome.result)
+      await this.cache.bumpGeneration(tenantGeneration(payload.tenantId));
   }
 
   private async apply(

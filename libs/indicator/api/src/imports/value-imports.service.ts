@@ -2,10 +2,17 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
 import { OutboxWriter } from '@quartier/messaging';
-import { isTerminal, JobRunner, UploadSpool, type JobView, type UploadRequest } from '@quartier/service-kit';
+import {
+  CacheStore,
+  isTerminal,
+  JobRunner,
+  UploadSpool,
+  type JobView,
+  type UploadRequest,
+} from '@quartier/service-kit';
 import { stat } from 'node:fs/promises';
 import type { DataSource } from 'typeorm';
-import { ValueCache } from '../cache/value-cache';
+import { tenantGeneration } from '../cache/tenant-generation';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import { requireTenantWide } from '../common/access';
 import { AreaTree } from '../common/area-tree';
@@ -39,7 +46,7 @@ export class ValueImportsService implements OnModuleInit {
     private readonly outbox: OutboxWriter,
     private readonly catalogue: CatalogueService,
     private readonly areas: AreaTree,
-    private readonly cache: ValueCache,
+    private readonly cache: CacheStore,
     private readonly runner: JobRunner,
     private readonly spool: UploadSpool,
   ) {}
@@ -48,7 +55,7 @@ export class ValueImportsService implements OnModuleInit {
     const deps = { db: this.db, outbox: this.outbox, catalogue: this.catalogue, areas: this.areas };
     this.runner.register(VALUE_IMPORT, async (payload, ctx) => {
       const result = await runValueImport(deps, payload, ctx);
-      await this.cache.invalidate(ctx.tenantId);
+      await this.cache.bumpGeneration(tenantGeneration(ctx.tenantId));
       return result;
     });
   }

@@ -23,13 +23,14 @@ export const indicator = (code: string, extra: Record<string, unknown> = {}) => 
  * The indicator service over HTTP with what every resource suite starts from: a small test city
  * in `berlin-demo` (X1: X101, X102; X2: X201, X202) and Musterstadt's area N, a planner scoped to
  * X1, a viewer and an analyst, and the indicators Q1 and Q2 (Q2 with a minimum numerator of 3);
- * `clock` fixes the services' day (area versions dated after it are not current yet).
+ * `clock` fixes the services' day (area versions dated after it are not current yet), `redisUrl`
+ * points the cache elsewhere than the test Redis.
  */
 export async function startIndicatorTestApp(
-  options: { clock?: Clock } = {},
+  options: { clock?: Clock; redisUrl?: string } = {},
 ): Promise<{ t: ServiceTestApp; ids: Record<string, string> }> {
   const t = await startServiceTestApp(INDICATOR_SERVICE, {
-    runtime: { redisUrl: process.env['REDIS_URL'], clock: options.clock },
+    runtime: { redisUrl: options.redisUrl ?? process.env['REDIS_URL'], clock: options.clock },
   });
   // A small test city (X1: X101, X102; X2: X201, X202) next to Berlin's real planning areas.
   const ids = await t.seedAreas(TENANT, [

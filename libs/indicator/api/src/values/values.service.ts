@@ -7,8 +7,9 @@ import {
   qualityFlags,
   resolveHierarchyValues,
 } from '@quartier/indicator-core';
+import { CacheStore } from '@quartier/service-kit';
 import { LRUCache } from 'lru-cache';
-import { ValueCache } from '../cache/value-cache';
+import { tenantGeneration } from '../cache/tenant-generation';
 import { CatalogueService } from '../catalogue/catalogue.service';
 import type { IndicatorView } from '../catalogue/indicator.dto';
 import { readScope } from '../common/access';
@@ -75,7 +76,7 @@ export class ValuesService {
     private readonly values: IndicatorValueRepository,
     private readonly catalogue: CatalogueService,
     private readonly areas: AreaTree,
-    private readonly cache: ValueCache,
+    private readonly cache: CacheStore,
   ) {}
 
   /**
@@ -90,7 +91,7 @@ export class ValuesService {
     tree?: TenantAreas,
   ): Promise<Map<string, CachedCell>> {
     const areas = tree ?? (await this.areas.of(tenantId));
-    const generation = await this.cache.generation(tenantId);
+    const generation = await this.cache.generation(tenantGeneration(tenantId));
     const key = this.resolvedKey(tenantId, generation, areas, indicator, period);
     const local = this.parsed.get(key);
     if (local) return local;
@@ -114,6 +115,7 @@ export class ValuesService {
     return resolved;
   }
 
+  /** In the shared cache under `quartier:indicator:map:v2:…` (CacheStore's namespace first). */
   private resolvedKey(
     tenantId: string,
     generation: number,
@@ -121,7 +123,7 @@ export class ValuesService {
     indicator: IndicatorView,
     period: string,
   ): string {
-    return `quartier:indicator:map:v2:${tenantId}:${generation}:${areas.stamp}:${indicator.id}:${indicator.version}:${period}:p`;
+    return `indicator:map:v2:${tenantId}:${generation}:${areas.stamp}:${indicator.id}:${indicator.version}:${period}:p`;
   }
 
   /**
@@ -155,7 +157,7 @@ export class ValuesService {
     const { access, tenantId } = caller;
     const indicator = await this.catalogue.get(tenantId, query.indicator);
     const tree = await this.areas.of(tenantId);
-    const generation = await this.cache.generation(tenantId);
+    const generation = await this.cache.generation(tenantGeneration(tenantId));
     const scope = readScope(access);
     const key = `${this.resolvedKey(tenantId, generation, tree, indicator, query.period)}:${query.level}:${query.parent ?? ''}:${scope === 'all' ? '*' : scope.join(',')}:${variant}`;
     const hit = this.responses.get(key);
