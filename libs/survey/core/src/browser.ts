@@ -1,9 +1,10 @@
 // @quartier/survey-core/browser: the part of the core that runs in the respondent's browser, in
 // the public form's script (libs/survey/form-runtime) — the questionnaire model, the expression
-// engine, form compilation and submission validation, so skip logic and error messages there are
-// exactly what the server enforces. The index also carries XLSForm (exceljs) and zod, which the
-// script must not: the bundler follows only these modules. (Point-in-polygon in area.ts is
-// replaced by a stand-in in the bundle: area geometries never reach the browser.)
+// engine, form compilation, skip logic and submission validation, so the questions shown and the
+// error messages there are exactly what the server enforces. The index also carries XLSForm
+// (exceljs) and zod, which the script must not: the bundler follows only these modules.
+// (Point-in-polygon in area.ts is replaced by a stand-in in the bundle: area geometries never
+// reach the browser.)
 export type { Form, FormNode } from './model';
 export { type DateValue, type Value, parseIsoDate, toBoolean, toStringValue } from './expression/values';
 export { evaluate } from './expression/evaluate';
@@ -16,10 +17,5 @@ export {
 } from './compile';
 export { parseGeopoint } from './area';
 export type { AnswerCause } from './answer-issue-codes';
-export {
-  type AnswerIssue,
-  type AnswerValue,
-  answerToValue,
-  coerceAnswer,
-  validateSubmission,
-} from './submission';
+export { type AnswerScope, SkipLogic } from './skip-logic';
+export { type AnswerIssue, type AnswerValue, coerceAnswer, validateSubmission } from './submission';

@@ -75,6 +75,7 @@ export {
 export { type XlsFormTables, formToTables, writeXlsForm, tablesToWorkbook } from './xlsform/export';
 export * from './area';
 export * from './submission';
+export * from './skip-logic';
 export * from './responses';
 export * from './aggregation/aggregate';
 export * from './aggregation/result-rows';

@@ -17,8 +17,7 @@ import {
 } from './answer-issue-codes';
 import { type AreaGeometries, parseGeopoint, resolveArea } from './area';
 import { type CompiledForm, type CompiledQuestion, type CompiledRepeat, compiledQuestion } from './compile';
-import { evaluate, type EvaluationContext } from './expression/evaluate';
-import type { Expr } from './expression/parser';
+import { evaluate } from './expression/evaluate';
 import {
   type DateValue,
   type Value,
@@ -27,7 +26,8 @@ import {
   toNumber,
   toStringValue,
 } from './expression/values';
-import { type FormNode, type Labels, type Question, isMediaQuestion, localize } from './model';
+import { type FormNode, type Labels, isMediaQuestion, localize } from './model';
+import { type AnswerScope, SkipLogic, answerToValue } from './skip-logic';
 
 export type AnswerValue = string | number | readonly string[];
 export interface RepeatInstance {
@@ -70,21 +70,16 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?([+-]\d\d:\d\d|Z)?$
 
 type Raw = Readonly<Record<string, unknown>>;
 
-class Scope {
+class Scope implements AnswerScope {
   readonly values = new Map<string, AnswerValue>();
   readonly children = new Map<string, Scope[]>();
-  readonly relevantMemo = new Map<string, boolean>();
-  readonly calcMemo = new Map<string, Value>();
   constructor(
     readonly raw: Raw,
-    readonly path: string,
+    /** `personen[2].` inside repeats, as issue paths name the answers. */
+    readonly prefix: string,
     readonly depth: number,
     readonly parent?: Scope,
   ) {}
-  /** The enclosing scope at repeat depth `depth` (0 = the submission itself). */
-  at(depth: number): Scope {
-    return this.depth > depth && this.parent ? this.parent.at(depth) : this;
-  }
 }
 
 const isPlainObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -166,21 +161,6 @@ export function coerceAnswer(
   }
 }
 
-/** An answer as the expression language sees it. */
-export function answerToValue(question: Question, answer: AnswerValue | undefined): Value {
-  if (answer === undefined) return '';
-  if (Array.isArray(answer)) return answer.join(' ');
-  if (
-    question.type === 'date' ||
-    question.type === 'today' ||
-    question.type === 'start' ||
-    question.type === 'end'
-  ) {
-    return parseIsoDate(String(answer)) ?? String(answer);
-  }
-  return answer as string | number;
-}
-
 function valueToAnswer(value: Value): AnswerValue {
   return typeof value === 'number' ? value : toStringValue(value);
 }
@@ -198,7 +178,7 @@ export function validateSubmission(
 class SubmissionValidator {
   private readonly issues: AnswerIssue[] = [];
   private readonly language: string;
-  private readonly evaluating = new Set<string>();
+  private readonly logic: SkipLogic;
 
   constructor(
     private readonly compiled: CompiledForm,
@@ -206,6 +186,7 @@ class SubmissionValidator {
     private readonly today: DateValue,
   ) {
     this.language = options.language ?? compiled.form.settings.defaultLanguage;
+    this.logic = new SkipLogic(compiled, today);
   }
 
   run(submission: unknown): SubmissionResult {
@@ -229,7 +210,7 @@ class SubmissionValidator {
   }
 
   private refuse(scope: Scope, name: string, refused: Refusal): void {
-    this.issues.push({ path: `${scope.path}${name}`, ...refused });
+    this.issues.push({ path: `${scope.prefix}${name}`, ...refused });
   }
 
   /** Phase 1: type every raw answer and build the repeat instances; unknown keys are refused. */
@@ -285,71 +266,10 @@ class SubmissionValidator {
       return;
     }
     const instances = raw.map(
-      (instance, i) => new Scope(instance, `${scope.path}${name}[${i + 1}].`, scope.depth + 1, scope),
+      (instance, i) => new Scope(instance, `${scope.prefix}${name}[${i + 1}].`, scope.depth + 1, scope),
     );
     scope.children.set(name, instances);
     instances.forEach((instance) => this.collect(repeat.group.children, instance));
-  }
-
-  private context(
-    scope: Scope,
-    current?: Value,
-    choice?: Readonly<Record<string, string>>,
-  ): EvaluationContext {
-    return {
-      field: (name) => this.fieldValue(scope, name),
-      today: this.today,
-      ...(current !== undefined ? { current } : {}),
-      ...(choice ? { choice } : {}),
-    };
-  }
-
-  private fieldValue(from: Scope, name: string): Value {
-    const cq = this.compiled.questions.get(name);
-    if (!cq) return '';
-    const scope = from.at(cq.repeats.length);
-    if (!this.isRelevant(scope, cq)) return '';
-    const q = cq.question;
-    if (q.type === 'calculate') return this.calculate(scope, cq);
-    if (q.type === 'today' || q.type === 'start' || q.type === 'end') return this.today;
-    return answerToValue(q, scope.values.get(name));
-  }
-
-  private guarded<T>(key: string, fallback: T, fn: () => T): T {
-    // Relevance may (unwisely) depend on itself through other fields; such a loop is not relevant.
-    if (this.evaluating.has(key)) return fallback;
-    this.evaluating.add(key);
-    try {
-      return fn();
-    } finally {
-      this.evaluating.delete(key);
-    }
-  }
-
-  private allHold(scope: Scope, exprs: readonly Expr[]): boolean {
-    return exprs.every((e) => toBoolean(evaluate(e, this.context(scope))));
-  }
-
-  private isRelevant(scope: Scope, cq: CompiledQuestion): boolean {
-    const name = cq.question.name;
-    const memo = scope.relevantMemo.get(name);
-    if (memo !== undefined) return memo;
-    const relevant = this.guarded(`r:${scope.path}${name}`, false, () => this.allHold(scope, cq.relevance));
-    scope.relevantMemo.set(name, relevant);
-    return relevant;
-  }
-
-  private calculate(scope: Scope, cq: CompiledQuestion): Value {
-    const name = cq.question.name;
-    const memo = scope.calcMemo.get(name);
-    if (memo !== undefined) return memo;
-    const value = cq.calculation
-      ? this.guarded(`c:${scope.path}${name}`, '' as Value, () =>
-          evaluate(cq.calculation!, this.context(scope)),
-        )
-      : '';
-    scope.calcMemo.set(name, value);
-    return value;
   }
 
   /** The form's own message in the respondent's language, or the core's sentence. */
@@ -380,7 +300,7 @@ class SubmissionValidator {
       if (node.kind === 'group') {
         const repeat = this.compiled.repeats.get(node.name)!;
         const instances = scope.children.get(node.name) ?? [];
-        const relevant = this.allHold(scope, repeat.relevance);
+        const relevant = this.logic.isRepeatRelevant(scope, repeat);
         if (!relevant) {
           if (instances.length > 0 && reject)
             this.issue(scope, node.name, 'not_relevant', 'repeat-not-relevant');
@@ -392,9 +312,9 @@ class SubmissionValidator {
       }
       const cq = compiledQuestion(this.compiled, node);
       const q = cq.question;
-      const relevant = this.isRelevant(scope, cq);
+      const relevant = this.logic.isRelevant(scope, cq);
       if (q.type === 'calculate') {
-        const value = relevant ? this.calculate(scope, cq) : '';
+        const value = relevant ? this.logic.calculation(scope, cq) : '';
         if (toStringValue(value) !== '') out[q.name] = valueToAnswer(value);
         continue;
       }
@@ -413,7 +333,7 @@ class SubmissionValidator {
         const required =
           typeof cq.required === 'boolean'
             ? cq.required
-            : toBoolean(evaluate(cq.required, this.context(scope)));
+            : toBoolean(evaluate(cq.required, this.logic.context(scope)));
         if (required && (this.options.enforceRequired ?? true))
           this.refuse(scope, q.name, this.formMessage(q.requiredMessage, 'required', 'required'));
         continue;
@@ -425,7 +345,7 @@ class SubmissionValidator {
 
   private checkRepeatCount(scope: Scope, repeat: CompiledRepeat, count: number): void {
     if (!repeat.repeatCount) return;
-    const expected = toNumber(evaluate(repeat.repeatCount, this.context(scope)));
+    const expected = toNumber(evaluate(repeat.repeatCount, this.logic.context(scope)));
     if (Number.isFinite(expected) && Math.max(0, Math.trunc(expected)) !== count) {
       this.issue(scope, repeat.group.name, 'invalid_repeat', 'repeat-count', {
         expected: Math.max(0, Math.trunc(expected)),
@@ -439,15 +359,7 @@ class SubmissionValidator {
     const before = this.issues.length;
     if (cq.list) {
       const selected = Array.isArray(answer) ? answer : [String(answer)];
-      const allowed = cq.choiceFilter
-        ? cq.list.choices
-            .filter((c) =>
-              toBoolean(
-                evaluate(cq.choiceFilter!, this.context(scope, undefined, { ...c.properties, name: c.name })),
-              ),
-            )
-            .map((c) => c.name)
-        : cq.list.choices.map((c) => c.name);
+      const allowed = cq.list.choices.filter((c) => this.logic.allowsChoice(scope, cq, c)).map((c) => c.name);
       const filtered = selected.filter((s) => !allowed.includes(s));
       if (filtered.length > 0)
         this.issue(scope, q.name, 'filtered_choice', 'choice-filtered', { values: quotedList(filtered) });
@@ -459,7 +371,7 @@ class SubmissionValidator {
       }
     }
     if (cq.constraint && this.issues.length === before) {
-      const holds = toBoolean(evaluate(cq.constraint, this.context(scope, answerToValue(q, answer))));
+      const holds = toBoolean(evaluate(cq.constraint, this.logic.context(scope, answerToValue(q, answer))));
       if (!holds)
         this.refuse(
           scope,

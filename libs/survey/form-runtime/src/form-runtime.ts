@@ -14,12 +14,11 @@ import {
   type CompiledForm,
   type CompiledQuestion,
   type FormNode,
+  SkipLogic,
   compileForm,
   compiledQuestion,
-  evaluate,
   parseGeopoint,
   questionAtPath,
-  toBoolean,
   toStringValue,
   validateSubmission,
 } from '@quartier/survey-core/browser';
@@ -31,7 +30,6 @@ import { IssueView } from './issues';
 import { NetworkSection } from './network-section';
 import { Repeats } from './repeats';
 import { type Scope, buildScope, readField } from './scope';
-import { SkipLogic } from './skip-logic';
 
 export class FormRuntime {
   private readonly compiled: CompiledForm;
@@ -48,7 +46,8 @@ export class FormRuntime {
     private readonly formEl: HTMLFormElement,
   ) {
     this.compiled = compileForm(def.form);
-    this.logic = new SkipLogic(this.compiled, formToday(def, new Date()));
+    // The server's skip logic, tolerant: the respondent may be halfway through typing an answer.
+    this.logic = new SkipLogic(this.compiled, formToday(def, new Date()), { tolerant: true });
     this.repeats = new Repeats(formEl, def.form, this.compiled, this.logic);
     this.issues = new IssueView(formEl, this.compiled, def.texts);
     this.drafts = new Drafts(formEl, `quartier-survey:${def.surveyId}:${def.waveId}`);
@@ -157,9 +156,7 @@ export class FormRuntime {
         }
         if (node.kind === 'group') {
           const repeat = this.compiled.repeats.get(node.name)!;
-          const relevant = this.logic.guarded(`g:${scope.prefix}${node.name}`, false, () =>
-            repeat.relevance.every((e) => toBoolean(evaluate(e, this.logic.context(scope)))),
-          );
+          const relevant = this.logic.isRepeatRelevant(scope, repeat);
           const fieldset = byId(`r-${scope.prefix}${node.name}`);
           if (fieldset) fieldset.hidden = !relevant;
           if (relevant) {
@@ -189,11 +186,7 @@ export class FormRuntime {
 
   private filterChoices(wrapper: HTMLElement, scope: Scope, cq: CompiledQuestion): void {
     for (const choice of cq.list!.choices) {
-      const allowed = this.logic.guarded(`f:${scope.prefix}${cq.question.name}:${choice.name}`, true, () =>
-        toBoolean(
-          evaluate(cq.choiceFilter!, this.logic.context(scope, { ...choice.properties, name: choice.name })),
-        ),
-      );
+      const allowed = this.logic.allowsChoice(scope, cq, choice);
       for (const el of wrapper.querySelectorAll<HTMLElement>(`[data-choice="${CSS.escape(choice.name)}"]`)) {
         el.hidden = !allowed;
         if (!allowed) {

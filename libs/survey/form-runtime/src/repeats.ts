@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
 // Repeat instances: added by the respondent from a template, removed and renumbered, or sized by
 // repeat_count.
-import { type CompiledForm, type Form, evaluate } from '@quartier/survey-core/browser';
+import { type CompiledForm, type Form, type SkipLogic, evaluate } from '@quartier/survey-core/browser';
 import { byId, replacePlaceholder, restoreInto, snapshot } from './dom';
 import { buildScope, findScope } from './scope';
-import type { SkipLogic } from './skip-logic';
 
 export class Repeats {
   constructor(

@@ -2,6 +2,7 @@
 // The answers as they stand in the page, read into scopes: the submission and each repeat
 // instance, with the raw field values and the core's coerced ones.
 import {
+  type AnswerScope,
   type AnswerValue,
   type CompiledForm,
   type FormNode,
@@ -12,13 +13,11 @@ import type { Raw } from './definition';
 import { byId } from './dom';
 
 /** Answers of one scope (the submission or a repeat instance), as the core's validator sees them. */
-export interface Scope {
-  readonly prefix: string;
+export interface Scope extends AnswerScope {
   readonly raw: Raw;
   readonly values: Map<string, AnswerValue>;
   readonly children: Map<string, Scope[]>;
   readonly parent?: Scope;
-  readonly depth: number;
 }
 
 /** One question's answer from its fields (`prefix` names the repeat instance); undefined when empty. */
@@ -93,11 +92,6 @@ export function buildScope(
   };
   visit(nodes);
   return scope;
-}
-
-/** The enclosing scope at repeat depth `depth` (0: the submission). */
-export function scopeAt(scope: Scope, depth: number): Scope {
-  return scope.depth > depth && scope.parent ? scopeAt(scope.parent, depth) : scope;
 }
 
 export function findScope(scope: Scope, prefix: string): Scope | undefined {

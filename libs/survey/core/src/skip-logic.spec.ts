@@ -1,0 +1,89 @@
+import { NACHBARSCHAFT } from '../fixtures/forms';
+import { type CompiledQuestion, compileForm } from './compile';
+import { parseExpression } from './expression/parser';
+import { parseIsoDate } from './expression/values';
+import type { Form } from './model';
+import { type AnswerScope, SkipLogic } from './skip-logic';
+import type { AnswerValue } from './submission';
+import { formFromSheets } from './xlsform/import';
+import { sheetFromRows } from './xlsform/sheets';
+
+function load(): Form {
+  const result = formFromSheets({
+    survey: sheetFromRows(NACHBARSCHAFT.survey),
+    choices: sheetFromRows(NACHBARSCHAFT.choices),
+    settings: sheetFromRows(NACHBARSCHAFT.settings),
+  });
+  if (!result.ok) throw new Error('fixture invalid');
+  return result.form;
+}
+
+const compiled = compileForm(load());
+const today = parseIsoDate('2025-03-15')!;
+const question = (name: string): CompiledQuestion => compiled.questions.get(name)!;
+const scopeOf = (values: Record<string, AnswerValue>, parent?: AnswerScope): AnswerScope => ({
+  prefix: parent ? 'personen[1].' : '',
+  values: new Map(Object.entries(values)),
+  depth: parent ? 1 : 0,
+  ...(parent ? { parent } : {}),
+});
+const allowed = (logic: SkipLogic, scope: AnswerScope, cq: CompiledQuestion): string[] =>
+  cq.list!.choices.filter((c) => logic.allowsChoice(scope, cq, c)).map((c) => c.name);
+
+describe('SkipLogic', () => {
+  it('works out relevance, calculations and choice filters from the answers', () => {
+    const logic = new SkipLogic(compiled, today);
+    const scope = scopeOf({ area: 'nord', wohnform: 'miete', miete: 650.5, haushalt: 2 });
+    expect(logic.isRelevant(scope, question('miete'))).toBe(true);
+    expect(logic.calculation(scope, question('miete_pro_person'))).toBe(325.25);
+    expect(logic.fieldValue(scope, 'miete_pro_person')).toBe(325.25);
+    expect(logic.fieldValue(scope, 'start')).toEqual(today);
+    expect(allowed(logic, scope, question('treffpunkt'))).toEqual(['nachbarschaftshaus', 'kiezcafe']);
+    expect(allowed(logic, scope, question('wohnform'))).toEqual(['miete', 'eigentum']);
+  });
+
+  it('reads an answer that is not relevant as empty, in conditions and calculations alike', () => {
+    const logic = new SkipLogic(compiled, today);
+    const scope = scopeOf({ wohnform: 'eigentum', miete: 650.5, haushalt: 2 });
+    expect(logic.isRelevant(scope, question('miete'))).toBe(false);
+    expect(logic.fieldValue(scope, 'miete')).toBe('');
+    expect(logic.calculation(scope, question('miete_pro_person'))).toBe('');
+  });
+
+  it('reads a repeat instance’s own answers there and the enclosing answers from its parent', () => {
+    const logic = new SkipLogic(compiled, today);
+    const root = scopeOf({ haushalt: 2 });
+    const person = scopeOf({ alter: 34 }, root);
+    expect(logic.fieldValue(person, 'alter')).toBe(34);
+    expect(logic.fieldValue(person, 'haushalt')).toBe(2);
+    expect(logic.isRepeatRelevant(root, compiled.repeats.get('personen')!)).toBe(true);
+  });
+
+  it('keeps what it worked out until reset', () => {
+    const logic = new SkipLogic(compiled, today);
+    const values = new Map<string, AnswerValue>([['wohnform', 'miete']]);
+    const scope: AnswerScope = { prefix: '', values, depth: 0 };
+    expect(logic.isRelevant(scope, question('miete'))).toBe(true);
+    values.set('wohnform', 'eigentum');
+    expect(logic.isRelevant(scope, question('miete'))).toBe(true);
+    logic.reset();
+    expect(logic.isRelevant(scope, question('miete'))).toBe(false);
+  });
+
+  it('lets a failing expression throw, and tolerant gives its fallback: hidden, empty, choice allowed', () => {
+    const failing = parseExpression('no_such_function()');
+    const miete = { ...question('miete'), relevance: [failing] };
+    const calc = { ...question('miete_pro_person'), calculation: failing };
+    const treffpunkt = { ...question('treffpunkt'), choiceFilter: failing };
+    const choice = treffpunkt.list!.choices[0];
+    const scope = scopeOf({});
+    const strict = new SkipLogic(compiled, today);
+    expect(() => strict.isRelevant(scope, miete)).toThrow('unknown function no_such_function()');
+    expect(() => strict.calculation(scope, calc)).toThrow('unknown function');
+    expect(() => strict.allowsChoice(scope, treffpunkt, choice)).toThrow('unknown function');
+    const tolerant = new SkipLogic(compiled, today, { tolerant: true });
+    expect(tolerant.isRelevant(scope, miete)).toBe(false);
+    expect(tolerant.calculation(scope, calc)).toBe('');
+    expect(tolerant.allowsChoice(scope, treffpunkt, choice)).toBe(true);
+  });
+});
