@@ -70,6 +70,22 @@ describe('SkipLogic', () => {
     expect(logic.isRelevant(scope, question('miete'))).toBe(false);
   });
 
+  it('sizes a repeat by its repeat_count as the expression language reads a number, or not at all', () => {
+    const sized = (count: string) => ({
+      ...compiled.repeats.get('personen')!,
+      repeatCount: parseExpression(count),
+    });
+    const logic = new SkipLogic(compiled, today);
+    expect(logic.repeatCount(scopeOf({ haushalt: 3 }), sized('${haushalt}'))).toBe(3);
+    expect(logic.repeatCount(scopeOf({}), sized("' 12 '"))).toBe(12);
+    // XPath numbers have no exponent: the page used JavaScript's Number and showed 10 blocks here.
+    expect(logic.repeatCount(scopeOf({}), sized("'1e1'"))).toBeNull();
+    expect(logic.repeatCount(scopeOf({}), sized('2.9'))).toBe(2);
+    expect(logic.repeatCount(scopeOf({}), sized('-4'))).toBe(0);
+    expect(logic.repeatCount(scopeOf({}), sized('${haushalt}'))).toBeNull();
+    expect(logic.repeatCount(scopeOf({}), compiled.repeats.get('personen')!)).toBeNull();
+  });
+
   it('lets a failing expression throw, and tolerant gives its fallback: hidden, empty, choice allowed', () => {
     const failing = parseExpression('no_such_function()');
     const miete = { ...question('miete'), relevance: [failing] };

@@ -5,7 +5,7 @@
 import type { CompiledForm, CompiledQuestion, CompiledRepeat } from './compile';
 import { type EvaluationContext, evaluate } from './expression/evaluate';
 import type { Expr } from './expression/parser';
-import { type DateValue, type Value, parseIsoDate, toBoolean } from './expression/values';
+import { type DateValue, type Value, parseIsoDate, toBoolean, toNumber } from './expression/values';
 import type { Choice, Question } from './model';
 import type { AnswerValue } from './submission';
 
@@ -115,6 +115,21 @@ export class SkipLogic {
     return this.guarded(`g:${scope.prefix}${repeat.group.name}`, false, () =>
       this.allHold(scope, repeat.relevance),
     );
+  }
+
+  /**
+   * How many instances a repeat sized by repeat_count has under `scope` (the scope holding the
+   * repeat), or null without a repeat_count or when it gives no finite number (the count is then
+   * the respondent's). The page sizes the repeat by it and the server checks the answer against
+   * it, with the expression language's number conversion on both sides.
+   */
+  repeatCount(scope: AnswerScope, repeat: CompiledRepeat): number | null {
+    const count = repeat.repeatCount;
+    if (!count) return null;
+    return this.guarded(`n:${scope.prefix}${repeat.group.name}`, null, () => {
+      const n = toNumber(evaluate(count, this.context(scope)));
+      return Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : null;
+    });
   }
 
   /** The value of a calculate question in its own scope. */

@@ -18,14 +18,7 @@ import {
 import { type AreaGeometries, parseGeopoint, resolveArea } from './area';
 import { type CompiledForm, type CompiledQuestion, type CompiledRepeat, compiledQuestion } from './compile';
 import { evaluate } from './expression/evaluate';
-import {
-  type DateValue,
-  type Value,
-  parseIsoDate,
-  toBoolean,
-  toNumber,
-  toStringValue,
-} from './expression/values';
+import { type DateValue, type Value, parseIsoDate, toBoolean, toStringValue } from './expression/values';
 import { type FormNode, type Labels, isMediaQuestion, localize } from './model';
 import { type AnswerScope, SkipLogic, answerToValue } from './skip-logic';
 
@@ -344,13 +337,9 @@ class SubmissionValidator {
   }
 
   private checkRepeatCount(scope: Scope, repeat: CompiledRepeat, count: number): void {
-    if (!repeat.repeatCount) return;
-    const expected = toNumber(evaluate(repeat.repeatCount, this.logic.context(scope)));
-    if (Number.isFinite(expected) && Math.max(0, Math.trunc(expected)) !== count) {
-      this.issue(scope, repeat.group.name, 'invalid_repeat', 'repeat-count', {
-        expected: Math.max(0, Math.trunc(expected)),
-        got: count,
-      });
+    const expected = this.logic.repeatCount(scope, repeat);
+    if (expected !== null && expected !== count) {
+      this.issue(scope, repeat.group.name, 'invalid_repeat', 'repeat-count', { expected, got: count });
     }
   }
 

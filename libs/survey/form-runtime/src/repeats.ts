@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Repeat instances: added by the respondent from a template, removed and renumbered, or sized by
 // repeat_count.
-import { type CompiledForm, type Form, type SkipLogic, evaluate } from '@quartier/survey-core/browser';
+import type { CompiledForm, Form, SkipLogic } from '@quartier/survey-core/browser';
 import { byId, replacePlaceholder, restoreInto, snapshot } from './dom';
 import { buildScope, findScope } from './scope';
 
@@ -47,12 +47,8 @@ export class Repeats {
       this.logic.reset();
       const scope = buildScope(this.formEl, this.compiled, this.form.children, '', 0);
       const owner = findScope(scope, prefix) ?? scope;
-      const wanted = this.logic.guarded(`n:${prefix}${name}`, 0, () =>
-        Math.max(
-          0,
-          Math.min(50, Math.trunc(Number(evaluate(repeat.repeatCount!, this.logic.context(owner)))) || 0),
-        ),
-      );
+      // At most 50 blocks on a page; without a number the respondent sees none.
+      const wanted = Math.min(50, this.logic.repeatCount(owner, repeat) ?? 0);
       const container = byId(`i-${prefix}${name}`)!;
       while (container.children.length < wanted) this.add(`${prefix}${name}`);
       while (container.children.length > wanted) container.lastElementChild!.remove();
