@@ -14,7 +14,9 @@ describe('indicator maps while Redis is down (real PostgreSQL, OIDC tokens)', ()
       'viewer',
     );
     expect(response.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // Liveness, not speed: with an offline queue a read waited ~15 s for Redis to come back; an
+    // answer from PostgreSQL takes milliseconds, so 10 s separates the two even on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(10_000);
     const items = response.body['items'] as { code: string; value: number | null }[];
     return Object.fromEntries(items.map((item) => [item.code, item.value]));
   };
