@@ -1,6 +1,7 @@
 // DHIS2's period identifiers (Web API "Date and period format": every period type DHIS2 has)
 // and their canonical Quartier periods. Spans that are neither calendar years, halves, quarters,
 // months nor ISO weeks become ISO 8601 intervals from their first day.
+import { weekStart } from './calendar';
 import type { PeriodParts } from './period';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -20,13 +21,6 @@ function isoDate(year: number, month: number, day: number): string {
   return new Date(Date.UTC(year, month - 1, day)).toISOString().slice(0, 10);
 }
 
-/** First day of week `week` (1-based) for weeks starting on `weekday`, week 1 holding 4 January. */
-function weekStartOf(year: number, week: number, weekday: number): string {
-  const jan4 = Date.UTC(year, 0, 4);
-  const back = (new Date(jan4).getUTCDay() - weekday + 7) % 7;
-  return new Date(jan4 - back * 86_400_000 + (week - 1) * 7 * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The canonical period of a DHIS2 period identifier, or null when it is none. */
 export function dhis2Period(text: string): string | null {
   let m: RegExpExecArray | null;
@@ -40,11 +34,11 @@ export function dhis2Period(text: string): string | null {
   if ((m = /^(\d{4})W([1-9]\d?)$/.exec(text))) return `${m[1]}-W${pad(Number(m[2]))}`;
   if ((m = /^(\d{4})(Wed|Thu|Sat|Sun)W([1-9]\d?)$/.exec(text))) {
     const week = Number(m[3]);
-    return week <= 53 ? `${weekStartOf(Number(m[1]), week, WEEK_DAYS[m[2]])}/P1W` : null;
+    return week <= 53 ? `${weekStart(Number(m[1]), week, WEEK_DAYS[m[2]])}/P1W` : null;
   }
   if ((m = /^(\d{4})BiW([1-9]\d?)$/.exec(text))) {
     const biweek = Number(m[2]);
-    return biweek <= 27 ? `${weekStartOf(Number(m[1]), biweek * 2 - 1, 1)}/P2W` : null;
+    return biweek <= 27 ? `${weekStart(Number(m[1]), biweek * 2 - 1, 1)}/P2W` : null;
   }
   if ((m = /^(\d{4})AprilS([12])$/.exec(text)))
     return `${isoDate(Number(m[1]), m[2] === '1' ? 4 : 10, 1)}/P6M`;

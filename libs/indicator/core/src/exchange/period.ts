@@ -8,6 +8,7 @@
 // type: `2024`, `2024S1`, `2024Q3`, `202403`, `202401B`, `2024W5`, `2024WedW5`, `2024BiW1`,
 // `2024April`, `2024AprilS1`, `20241231`, …) and statistics offices' JSON-stat (SDMX forms and
 // PxWeb's `2024M03`, `2024K3`).
+import { isoWeeksInYear, weekStart } from './calendar';
 import { dhis2Period, formatDhis2Period } from './dhis2-period';
 
 export type PeriodDialect = 'quartier' | 'sdmx' | 'dhis2' | 'jsonstat';
@@ -32,27 +33,6 @@ function validDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return day <= days;
-}
-
-/** Number of ISO weeks of a year (52 or 53). */
-export function isoWeeksInYear(year: number): number {
-  const dec28 = new Date(Date.UTC(year, 11, 28));
-  const day = (dec28.getUTCDay() + 6) % 7;
-  const thursday = new Date(dec28.getTime() + (3 - day) * 86_400_000);
-  const jan1 = Date.UTC(thursday.getUTCFullYear(), 0, 1);
-  return Math.floor((thursday.getTime() - jan1) / (7 * 86_400_000)) + 1;
-}
-
-/**
- * First day of week `week` of `year` for weeks starting on `weekday` (0 = Sunday … 6 =
- * Saturday): week 1 is the one holding 4 January, as for ISO weeks (Monday) and DHIS2's weekly
- * types.
- */
-export function weekStart(year: number, week: number, weekday = 1): string {
-  const jan4 = Date.UTC(year, 0, 4);
-  const back = (new Date(jan4).getUTCDay() - weekday + 7) % 7;
-  const start = new Date(jan4 - back * 86_400_000 + (week - 1) * 7 * 86_400_000);
-  return start.toISOString().slice(0, 10);
 }
 
 /** Parts of a canonical period, or null when the text is not one (including impossible dates). */
