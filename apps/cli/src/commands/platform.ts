@@ -17,24 +17,33 @@ export function defaultPlatformUrl(env: Readonly<Record<string, string | undefin
   return url.replace(/\/$/, '');
 }
 
-/** Commands that talk to a platform: a running one (token) or its database (migrate, seed). */
-export function registerPlatformCommands(program: Command): void {
-  program
-    .command('token')
-    .description(
-      'Print a bearer token for a user (dev provider of a running embedded platform, or Keycloak direct grant)',
-    )
-    .requiredOption('--user <name>', 'username, e.g. admin, planer, analyst, viewer')
+/**
+ * The options of a command that signs in to a running platform (`token`, `report …`): its URL
+ * (default as `defaultPlatformUrl`), the issuer and the password, as `signIn` reads them.
+ */
+export function signInOptions(command: Command): Command {
+  return command
     .option('--password <password>', 'password (default: $QUARTIER_PASSWORD or the demo password)')
     .option(
       '--url <url>',
       'platform URL (default: $QUARTIER_URL, $QUARTIER_PUBLIC_URL or http://localhost:$PORT)',
       defaultPlatformUrl(process.env),
     )
-    .option('--issuer <url>', 'OIDC issuer (default: $OIDC_ISSUER or <url>/oidc)')
-    .action(async (options: { user: string; password?: string; url: string; issuer?: string }) => {
-      process.stdout.write(`${await signIn('token', options)}\n`);
-    });
+    .option('--issuer <url>', 'OIDC issuer (default: $OIDC_ISSUER or <url>/oidc)');
+}
+
+/** Commands that talk to a platform: a running one (token) or its database (migrate, seed). */
+export function registerPlatformCommands(program: Command): void {
+  signInOptions(
+    program
+      .command('token')
+      .description(
+        'Print a bearer token for a user (dev provider of a running embedded platform, or Keycloak direct grant)',
+      )
+      .requiredOption('--user <name>', 'username, e.g. admin, planer, analyst, viewer'),
+  ).action(async (options: { user: string; password?: string; url: string; issuer?: string }) => {
+    process.stdout.write(`${await signIn('token', options)}\n`);
+  });
 
   for (const [name, description] of [
     [

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { main } from '../main';
+import { buildProgram, main } from '../main';
 
 // The command's own checks, made before anything is sent. Its run against a real platform
 // (sign-in, request, progress, download) is part of libs/reporting/api's integration test.
@@ -53,6 +53,39 @@ describe('quartier report', () => {
     const missing = await run(['report', 'evaluation', '--out', '-']);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("required option '--evaluation <id>' not specified");
+  });
+
+  it('finds the platform as token does: QUARTIER_URL, else QUARTIER_PUBLIC_URL, else localhost:PORT', () => {
+    const urlDefault = (env: Record<string, string>) => {
+      const saved = ['QUARTIER_URL', 'QUARTIER_PUBLIC_URL', 'PORT'].map((k) => [k, process.env[k]] as const);
+      for (const [key] of saved) delete process.env[key];
+      Object.assign(process.env, env);
+      try {
+        const program = buildProgram();
+        const url = (name: string, sub?: string) => {
+          const command = program.commands.find((c) => c.name() === name)!;
+          const leaf = sub ? command.commands.find((c) => c.name() === sub)! : command;
+          return leaf.options.find((o) => o.long === '--url')?.defaultValue as string;
+        };
+        return {
+          report: url('report', 'area-profile'),
+          monitoring: url('report', 'monitoring'),
+          token: url('token'),
+        };
+      } finally {
+        for (const [key, value] of saved)
+          if (value === undefined) delete process.env[key];
+          else process.env[key] = value;
+      }
+    };
+    const all = (url: string) => ({ report: url, monitoring: url, token: url });
+    expect(urlDefault({ PORT: '4100' })).toEqual(all('http://localhost:4100'));
+    expect(urlDefault({ PORT: '4100', QUARTIER_PUBLIC_URL: 'https://q.example.de/' })).toEqual(
+      all('https://q.example.de'),
+    );
+    expect(urlDefault({ QUARTIER_URL: 'http://10.0.0.5:3000', PORT: '4100' })).toEqual(
+      all('http://10.0.0.5:3000'),
+    );
   });
 
   it('names the platform it cannot sign in to', async () => {

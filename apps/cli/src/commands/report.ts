@@ -4,12 +4,12 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CliError } from '../cli-error';
 import { signIn } from '../sign-in';
+import { signInOptions } from './platform';
 
 // `quartier report …`: asks a running platform for a report with the same sign-in as `token`
 // (password grant of the CLI client), follows its progress and writes the file. The report is
 // made with that user's permissions, as in the portal.
 
-const DEFAULT_URL = 'http://localhost:3000';
 const POLL_MS = 500;
 const FORMATS = ['pdf', 'docx', 'xlsx', 'csv'];
 
@@ -31,18 +31,16 @@ interface ReportView {
 }
 
 function withConnection(command: Command): Command {
-  return command
-    .option('--format <format>', `file format: ${FORMATS.join(', ')}`, 'pdf')
-    .option('--language <language>', 'de or en', 'de')
-    .option('--url <url>', 'platform URL', process.env['QUARTIER_URL'] ?? DEFAULT_URL)
-    .option('--issuer <url>', 'OIDC issuer (default: $OIDC_ISSUER or <url>/oidc)')
-    .option(
-      '--user <name>',
-      'whose permissions the report is made with',
-      process.env['QUARTIER_USER'] ?? 'admin',
-    )
-    .option('--password <password>', 'password (default: $QUARTIER_PASSWORD or the demo password)')
-    .requiredOption('--out <file>', 'where to write the file ("-" for standard output)');
+  return signInOptions(
+    command
+      .option('--format <format>', `file format: ${FORMATS.join(', ')}`, 'pdf')
+      .option('--language <language>', 'de or en', 'de')
+      .option(
+        '--user <name>',
+        'whose permissions the report is made with',
+        process.env['QUARTIER_USER'] ?? 'admin',
+      ),
+  ).requiredOption('--out <file>', 'where to write the file ("-" for standard output)');
 }
 
 export function registerReportCommands(program: Command): void {
