@@ -62,6 +62,13 @@ describe('parseMeasureTable', () => {
     ]);
   });
 
+  it('refuses a day the month does not have, as the measure form does', () => {
+    expect(issuesOf([HEADER, ['Gut', '01', 'T', '', '2025-02-29', '2025-04-31', '']])).toEqual([
+      'row 2, planned_start: "2025-02-29" is not a date YYYY-MM-DD',
+      'row 2, planned_end: "2025-04-31" is not a date YYYY-MM-DD',
+    ]);
+  });
+
   it('refuses missing and unknown columns, an empty table, and rows that carry an id', () => {
     expect(issuesOf([['title', 'areas', 'colour']])).toEqual([
       'row 1: missing column responsible',

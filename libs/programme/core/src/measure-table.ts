@@ -1,3 +1,4 @@
+import { isIsoDate } from './dates';
 import { decimalEuros } from './decimal-euros';
 import { ProgrammeError, type ProgrammeIssue } from './programme-error';
 import type { MeasureStatus } from './workflow';
@@ -48,7 +49,6 @@ export interface MeasureTableRow extends MeasureTableFields {
   readonly spentCents: number;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const BUDGET_ENTRY = /^(\d{4})\/([a-z0-9][a-z0-9-]{0,62})=(\d{1,11}(?:\.\d{1,2})?)$/;
 
 /**
@@ -87,8 +87,7 @@ export function parseMeasureTable(rows: readonly (readonly string[])[]): Measure
     const dates: Record<string, string | null> = {};
     for (const column of ['planned_start', 'planned_end']) {
       const value = cell(column);
-      if (value && (!ISO_DATE.test(value) || Number.isNaN(Date.parse(value))))
-        problem(column, `"${value}" is not a date YYYY-MM-DD`);
+      if (value && !isIsoDate(value)) problem(column, `"${value}" is not a date YYYY-MM-DD`);
       dates[column] = value || null;
     }
     if (dates['planned_start'] && dates['planned_end'] && dates['planned_start'] > dates['planned_end'])

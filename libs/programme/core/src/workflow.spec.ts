@@ -136,7 +136,13 @@ describe('transitionMeasure', () => {
     expect(
       failure({ status: null, action: 'propose', actor: { userId: '', roles: ['planner'] }, at: AT }).code,
     ).toBe('InvalidWorkflowInput');
-    for (const at of ['2026-03-02', '2026-03-02T09:15:00', 'yesterday', '2026-13-40T09:15:00Z']) {
+    for (const at of [
+      '2026-03-02',
+      '2026-03-02T09:15:00',
+      'yesterday',
+      '2026-13-40T09:15:00Z',
+      '2026-02-30T09:15:00Z',
+    ]) {
       const error = failure({ status: null, action: 'propose', actor: planner, at });
       expect(error.code).toBe('InvalidWorkflowInput');
       expect(error.message).toBe(`"${at}" is not an ISO 8601 instant with a time zone`);

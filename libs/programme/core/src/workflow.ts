@@ -1,3 +1,4 @@
+import { isIsoInstant } from './dates';
 import { ProgrammeError } from './programme-error';
 
 // The measure workflow: proposed → approved → running → completed, or rejected (from proposed)
@@ -99,8 +100,6 @@ function describe(status: MeasureStatus | null): string {
   return `${/^[aeiou]/.test(status) ? 'an' : 'a'} ${status} measure`;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
 /**
  * Applies one workflow action.
  * @throws ProgrammeError `InvalidTransition` (no such step from this status, terminal status),
@@ -114,7 +113,7 @@ export function transitionMeasure(input: MeasureTransitionInput): {
   const { status, action, actor, at } = input;
   if (!actor.userId?.trim())
     throw new ProgrammeError('InvalidWorkflowInput', 'the acting user is missing', { field: 'actor.userId' });
-  if (!INSTANT.test(at) || Number.isNaN(Date.parse(at)))
+  if (!isIsoInstant(at))
     throw new ProgrammeError('InvalidWorkflowInput', `"${at}" is not an ISO 8601 instant with a time zone`, {
       field: 'at',
     });

@@ -176,6 +176,7 @@ describe('buildIatiActivitiesXml', () => {
         ],
         expenditures: [{ date: '31.03.2025', amount: -1 }],
         locations: [{ areaCode: '', name: 'x', point: { lat: 95, lon: NaN } }],
+        lastUpdated: '2025-13-01T00:00:00Z',
         results: [
           {
             type: 'outcome',
@@ -212,6 +213,7 @@ describe('buildIatiActivitiesXml', () => {
       'measures[0].locations[0].areaCode: is empty',
       'measures[0].locations[0].point.lat: must lie in [-90, 90] (got 95)',
       'measures[0].locations[0].point.lon: must lie in [-180, 180] (got NaN)',
+      'measures[0].lastUpdated: "2025-13-01T00:00:00Z" is not an ISO 8601 instant with a time zone',
       'measures[0].results[0].indicators[0].baseline.period: "2019-S1" is not a period (2024, 2024H1, 2024Q3, 2024-12-31)',
       'measures[0].results[0].indicators[0].actuals[0].value: must be a finite number or null (suppressed)',
       'measures[1].id: measure m-12 occurs twice',

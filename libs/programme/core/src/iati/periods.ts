@@ -1,6 +1,8 @@
 // Statistical periods in the notation the indicator service stores (`2024`, `2024H1`,
 // `2024Q3`, `2024-12-31`) as the date ranges IATI result periods need.
 
+import { daysInMonth, isIsoDate } from '../dates';
+
 const PERIOD = /^(\d{4})(?:H([12])|Q([1-4])|-(\d{2})-(\d{2}))?$/;
 
 export interface DateRange {
@@ -18,15 +20,7 @@ export function periodRange(period: string): DateRange | null {
   const index = Number(m[2] ?? m[3] ?? 1) - 1;
   const first = index * months + 1;
   const last = first + months - 1;
-  return { start: isoDate(year, first, 1), end: isoDate(year, last, daysIn(year, last)) };
-}
-
-/** Whether the text is a real calendar date YYYY-MM-DD. */
-export function isIsoDate(text: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month);
+  return { start: isoDate(year, first, 1), end: isoDate(year, last, daysInMonth(year, last)) };
 }
 
 /** The day after an ISO date. */
@@ -34,10 +28,6 @@ export function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
-}
-
-function daysIn(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function isoDate(year: number, month: number, day: number): string {

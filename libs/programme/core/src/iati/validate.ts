@@ -1,8 +1,8 @@
 import { ProgrammeError, type ProgrammeIssue } from '../programme-error';
-import { isIsoDate, periodRange } from './periods';
+import { isIsoDate, isIsoInstant } from '../dates';
+import { periodRange } from './periods';
 import type { IatiExportOptions, IatiMeasure, IatiOrganisation, IatiProgramme, IatiResult } from './types';
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const ROLES = ['funding', 'accountable', 'extending', 'implementing'];
 
 /**
@@ -16,7 +16,7 @@ export function validateIatiInput(
 ): void {
   const issues: ProgrammeIssue[] = [];
   const add = (path: string, reason: string) => issues.push({ path, reason });
-  if (!INSTANT.test(options.generatedAt) || Number.isNaN(Date.parse(options.generatedAt)))
+  if (!isIsoInstant(options.generatedAt))
     add('generatedAt', `"${options.generatedAt}" is not an ISO 8601 instant with a time zone`);
   if (!programme.reportingOrg.ref.trim()) add('programme.reportingOrg.ref', 'is empty');
   if (!programme.reportingOrg.name.trim()) add('programme.reportingOrg.name', 'is empty');
@@ -87,7 +87,7 @@ function checkMeasure(programme: IatiProgramme, measure: IatiMeasure, path: stri
     if (s.percentage !== undefined && !(s.percentage >= 0 && s.percentage <= 100))
       add(`${path}.sectors[${i}].percentage`, `must lie in [0, 100] (got ${s.percentage})`);
   });
-  if (measure.lastUpdated !== undefined && !INSTANT.test(measure.lastUpdated))
+  if (measure.lastUpdated !== undefined && !isIsoInstant(measure.lastUpdated))
     add(`${path}.lastUpdated`, `"${measure.lastUpdated}" is not an ISO 8601 instant with a time zone`);
   (measure.results ?? []).forEach((r, i) => checkResult(r, `${path}.results[${i}]`, add));
 }

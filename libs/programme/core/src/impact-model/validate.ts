@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from '../dates';
 import { ProgrammeError, type ProgrammeIssue } from '../programme-error';
 import { POLARITIES } from './evidence';
 import {
@@ -19,13 +20,7 @@ const text = z.string().trim().min(1, 'must not be empty');
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD')
-  .refine(
-    (d) =>
-      !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    {
-      message: 'is not a calendar date',
-    },
-  );
+  .refine(isIsoDate, { message: 'is not a calendar date' });
 const ids = z.array(text).min(1, 'must name at least one id');
 
 const sourceSchema = z.discriminatedUnion('kind', [
