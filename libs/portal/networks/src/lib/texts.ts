@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { I18n, describeProblem, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { I18n, describeProblem, featureTexts, formatDecimal, formatPercent } from '@quartier/portal-ui';
 import { DE, type NetworkTextKey } from './texts-de';
 import { EN } from './texts-en';
 
@@ -19,6 +19,9 @@ export class NetworkTexts {
     `offering.${type}` in DE ? this.t(`offering.${type}` as NetworkTextKey) : type;
   readonly number = (value: number | null | undefined, digits = 3): string =>
     formatDecimal(value, this.i18n.locale(), digits);
+  /** A share (0.85) as a percentage: '85 %' in German, '85%' in English. */
+  readonly percent = (share: number | null | undefined): string =>
+    formatPercent(share, this.i18n.locale(), 1);
 
   /** A failed call as one translated sentence, chosen by the service's error code. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);

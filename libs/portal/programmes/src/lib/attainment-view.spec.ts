@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lightCounts, percent, sparklinePoints, statusKey, type AttainmentLike } from './attainment-view.ts';
+import { lightCounts, sparklinePoints, statusKey, type AttainmentLike } from './attainment-view.ts';
 
 const measured = (
   value: number,
@@ -32,13 +32,6 @@ describe('attainment view', () => {
       }),
       'state.suppressed',
     );
-  });
-
-  it('writes percentages per language and a dash without a number', () => {
-    assert.equal(percent(0.85, 'de-DE'), '85\u00a0%');
-    assert.equal(percent(-0.125, 'en-GB'), '-12.5%');
-    assert.equal(percent(null, 'de-DE'), '–');
-    assert.equal(percent(Number.POSITIVE_INFINITY, 'de-DE'), '–');
   });
 
   it('keeps suppressed periods as gaps in the sparkline and leaves out missing ones', () => {

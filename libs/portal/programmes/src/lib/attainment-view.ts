@@ -1,6 +1,6 @@
 /**
- * What the attainment dashboard shows for one binding: the light in words (never colour alone),
- * raw and capped attainment as percentages, and the sparkline points of the actuals.
+ * What the attainment dashboard shows for one binding: the light in words (never colour alone)
+ * and the sparkline points of the actuals.
  */
 export type Light = 'green' | 'amber' | 'red';
 export type AttainmentStateCode =
@@ -21,12 +21,6 @@ export interface AttainmentLike {
 /** The text key of the light or, without one, of the state (`light.green`, `state.no-actual`). */
 export function statusKey(attainment: AttainmentLike): string {
   return attainment.light ? `light.${attainment.light}` : `state.${attainment.state}`;
-}
-
-/** A share as a percentage text (`85 %`, `-12,5 %`); `–` without a number. */
-export function percent(value: number | null | undefined, locale: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
 }
 
 /** The actuals of a series as chart points: suppressed and missing periods stay gaps (null). */

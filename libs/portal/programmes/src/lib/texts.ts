@@ -1,6 +1,13 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, featureKeyTexts, featureTexts, formatDecimal, I18n } from '@quartier/portal-ui';
+import {
+  describeProblem,
+  featureKeyTexts,
+  featureTexts,
+  formatDecimal,
+  formatPercent,
+  I18n,
+} from '@quartier/portal-ui';
 import { formatEuros } from './money';
 import { DE, type ProgrammeTextKey } from './texts-de';
 import { EN } from './texts-en';
@@ -22,5 +29,8 @@ export class ProgrammeTexts {
   readonly euros = (cents: number | null | undefined): string => formatEuros(cents, this.i18n.locale());
   readonly number = (value: number | null | undefined, digits = 2): string =>
     formatDecimal(Number.isFinite(value) ? value : null, this.i18n.locale(), digits);
+  /** A share (0.85) as a percentage: '85 %' in German, '85%' in English. */
+  readonly percent = (share: number | null | undefined): string =>
+    formatPercent(share, this.i18n.locale(), 1);
   readonly date = (iso: string): string => this.i18n.formatDate(iso);
 }

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, featureTexts, fixedDecimal, formatDecimal } from '@quartier/portal-ui';
+import { describeProblem, I18n, featureTexts, formatDecimal, formatPercent } from '@quartier/portal-ui';
 import { FORM_CHANGE_TEXTS_DE, FORM_CHANGE_TEXTS_EN, formChangeTexts } from './form-changes';
 import { PUBLISH_PROBLEM_TEXTS_DE, PUBLISH_PROBLEM_TEXTS_EN } from './publish-panel/publish-problems';
 import { IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN } from './response-import/import-issue-texts';
@@ -284,10 +284,9 @@ export class SurveyTexts {
     };
   };
 
-  readonly percent = (value: number | null | undefined, digits = 1): string =>
-    value === null || value === undefined
-      ? '–'
-      : `${fixedDecimal(value * 100, this.i18n.locale(), digits)} %`;
+  /** Survey shares keep every decimal ('85,0 %'): the decimals say how precise an estimate is. */
+  readonly percent = (share: number | null | undefined, digits = 1): string =>
+    formatPercent(share, this.i18n.locale(), digits, true);
 
   // NaN (nothing to compute a number from) reads as none, like a missing value.
   readonly number = (value: number | null | undefined, digits = 1): string =>

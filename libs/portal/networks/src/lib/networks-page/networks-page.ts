@@ -227,7 +227,7 @@ export class NetworksPage {
       { label: this.t('density'), value: this.texts.number(g.density) },
       { label: this.t('components'), value: String(g.components) },
       { label: this.t('isolates'), value: String(g.isolates?.length ?? '–') },
-      { label: this.t('crossSector'), value: this.percent(g.eiIndex?.graph?.crossSectorShare) },
+      { label: this.t('crossSector'), value: this.texts.percent(g.eiIndex?.graph?.crossSectorShare) },
       { label: this.t('modularity'), value: this.texts.number(g.modularity) },
     ];
   });
@@ -275,10 +275,6 @@ export class NetworksPage {
 
   protected entries(record: Record<string, number>): [string, number][] {
     return Object.entries(record).sort(([, a], [, b]) => b - a);
-  }
-
-  protected percent(value: number | null | undefined): string {
-    return value === null || value === undefined ? '–' : `${this.texts.number(value * 100, 1)} %`;
   }
 
   /** Measures from the service; if the wave is too large to compute on request, via a job. */

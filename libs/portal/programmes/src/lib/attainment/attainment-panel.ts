@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { ProgrammeSchemas } from '@quartier/portal-data-access';
-import { I18n, Loaded } from '@quartier/portal-ui';
-import { type AttainmentLike, lightCounts, percent, sparklinePoints, statusKey } from '../attainment-view';
+import { Loaded } from '@quartier/portal-ui';
+import { type AttainmentLike, lightCounts, sparklinePoints, statusKey } from '../attainment-view';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts, type ProgrammeTextKey } from '../texts';
 import { Sparkline } from './sparkline';
@@ -39,7 +39,6 @@ type BindingAttainment = ModelAttainment['nodes'][number]['bindings'][number];
 })
 export class AttainmentPanel {
   private readonly workspace = inject(ProgrammeWorkspace);
-  private readonly i18n = inject(I18n);
   protected readonly texts = inject(ProgrammeTexts);
   protected readonly t = this.texts.t;
   protected readonly problem = this.workspace.problem;
@@ -68,10 +67,6 @@ export class AttainmentPanel {
 
   protected lightClass(b: BindingAttainment): string {
     return `light light--${b.current.light ?? 'none'}`;
-  }
-
-  protected pct(value: number | null): string {
-    return percent(value, this.i18n.locale());
   }
 
   protected points(b: BindingAttainment) {
@@ -110,8 +105,8 @@ export class AttainmentPanel {
         ...base,
         actual: this.texts.number(c.actual.value, 3),
         period: c.actual.period,
-        raw: this.pct(c.raw),
-        capped: this.pct(c.capped),
+        raw: this.texts.percent(c.raw),
+        capped: this.texts.percent(c.capped),
         origin: c.actual.origin ?? this.sourceText(b),
       });
     return this.t('explainNone', { ...base, state: this.status(b) });

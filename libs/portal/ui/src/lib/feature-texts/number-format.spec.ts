@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixedDecimal, localeDecimal } from './number-format.ts';
+import { fixedDecimal, formatPercent, localeDecimal } from './number-format.ts';
 
 describe('localeDecimal', () => {
   it('formats as toLocaleString does, per locale and digits', () => {
@@ -33,5 +33,24 @@ describe('fixedDecimal', () => {
     assert.equal(localeDecimal(0.5, 'en-GB', 2), '0.5');
     assert.equal(fixedDecimal(0.5, 'en-GB', 2), '0.50');
     assert.equal(localeDecimal(0.5, 'en-GB', 2), '0.5');
+  });
+});
+
+describe('formatPercent', () => {
+  it('writes a share as a percentage per language and a dash without a number', () => {
+    assert.equal(formatPercent(0.85, 'de-DE', 1), '85\u00a0%');
+    assert.equal(formatPercent(-0.125, 'en-GB', 1), '-12.5%');
+    assert.equal(formatPercent(0.12345, 'de-DE', 1), '12,3\u00a0%');
+    assert.equal(formatPercent(null, 'de-DE', 1), '–');
+    assert.equal(formatPercent(undefined, 'de-DE', 1), '–');
+    assert.equal(formatPercent(Number.NaN, 'de-DE', 1), '–');
+    assert.equal(formatPercent(Number.POSITIVE_INFINITY, 'de-DE', 1), '–');
+  });
+
+  it('keeps every decimal when fixed, and its formatters apart from the decimals’', () => {
+    assert.equal(formatPercent(0.85, 'de-DE', 1, true), '85,0\u00a0%');
+    assert.equal(formatPercent(0.5, 'en-GB', 2, true), '50.00%');
+    assert.equal(formatPercent(0.636, 'de-DE', 0, true), '64\u00a0%');
+    assert.equal(fixedDecimal(0.85, 'de-DE', 1), '0,9');
   });
 });
