@@ -7,6 +7,7 @@ export * from './lib/registry-api';
 export * from './lib/level-geometries';
 export * from './lib/session';
 export * from './lib/levels';
+export * from './lib/area-order';
 export * from './lib/auth/return-url';
 export * from './lib/auth/auth';
 export * from './lib/auth/auth-interceptor';

@@ -14,6 +14,7 @@ import {
   type AreaLevel,
   type AreaSummary,
   RegistryApi,
+  byAreaCode,
   finestLevelOf,
   levelName,
   problemFrom,
@@ -129,7 +130,7 @@ export class AreaTree {
     try {
       // 1000 is the API's page maximum; no level of a city has more children under one parent.
       const page = await this.api.areas({ parent, limit: 1000 });
-      const areas = [...page.items].sort((a, b) => a.code.localeCompare(b.code, 'de', { numeric: true }));
+      const areas = [...page.items].sort(byAreaCode);
       this.setChildren(parent, { state: 'loaded', areas });
     } catch (error) {
       this.setChildren(parent, { state: 'error', message: describeProblem(problemFrom(error), this.t) });

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import type { AreaFeatureCollection } from '@quartier/portal-data-access';
+import { byAreaCode, type AreaFeatureCollection } from '@quartier/portal-data-access';
 import {
   ChoiceSelect,
   ConfirmedSubmission,
@@ -132,7 +132,7 @@ export class ComparisonSection {
       const role = roles.get(a.code) ?? 'other';
       return this.matching() ? role === 'candidate' : role === 'other';
     });
-    return pool.sort((a, b) => a.code.localeCompare(b.code));
+    return pool.sort(byAreaCode);
   });
   /** The areas offered, as the choices of the area select. */
   protected readonly areaChoices = computed(() =>

@@ -11,7 +11,7 @@ import {
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
-import { RegistryApi, Session, type ProgrammeSchemas } from '@quartier/portal-data-access';
+import { byAreaCode, RegistryApi, Session, type ProgrammeSchemas } from '@quartier/portal-data-access';
 import { ConfirmedSubmission, districtAreas, SubmissionNotices } from '@quartier/portal-ui';
 import { CLASS_COLORS, type MapArea, ProgrammeMap } from '../area-map/area-map';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
@@ -121,7 +121,7 @@ export class AreasPanel {
     }),
   );
   protected readonly candidateAreas = computed(() =>
-    [...(this.candidates.value()?.areas ?? [])].sort((a, b) => a.code.localeCompare(b.code)),
+    [...(this.candidates.value()?.areas ?? [])].sort(byAreaCode),
   );
   protected readonly areaNames = computed(
     () => new Map(this.candidateAreas().map((a) => [a.areaId, `${a.code} ${a.name ?? ''}`.trim()])),
