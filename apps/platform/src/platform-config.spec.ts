@@ -29,6 +29,17 @@ describe('platform configuration', () => {
     ).toMatchObject({ devLogin: false });
   });
 
+  it('takes the public origin as a service container does: http(s) only, without trailing slashes', () => {
+    expect(loadPlatformConfig({ QUARTIER_PUBLIC_URL: 'https://quartier.example.de//' }).publicUrl).toBe(
+      'https://quartier.example.de',
+    );
+    expect(loadPlatformConfig({ PORT: '4100' }).publicUrl).toBe('http://localhost:4100');
+    expect(() => loadPlatformConfig({ QUARTIER_PUBLIC_URL: 'ftp://quartier.example.de' })).toThrow(
+      /QUARTIER_PUBLIC_URL: QUARTIER_PUBLIC_URL must be an http\(s\):\/\/ URL/,
+    );
+    expect(() => loadPlatformConfig({ OIDC_ISSUER: 'sso' })).toThrow(/OIDC_ISSUER must be the issuer URL/);
+  });
+
   it('lets migrate and seed run against an external database without any login provider', () => {
     expect(loadPlatformConfig(external, { serving: false })).toMatchObject({ devLogin: false });
   });

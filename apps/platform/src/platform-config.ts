@@ -2,10 +2,13 @@ import { resolve } from 'node:path';
 import {
   databaseUrlSetting,
   kafkaBrokersSetting,
+  logLevelSetting,
   metricsDisabledSetting,
   metricsTokenSetting,
   oidcAudienceSetting,
+  oidcIssuerSetting,
   portSetting,
+  publicUrlSetting,
   redisUrlSetting,
   reportScheduleAccountsSetting,
   timeZoneSetting,
@@ -26,7 +29,7 @@ export const platformConfigSchema = z.object({
   DATABASE_URL: databaseUrlSetting.optional(),
   KAFKA_BROKERS: kafkaBrokersSetting,
   REDIS_URL: redisUrlSetting,
-  OIDC_ISSUER: z.url().optional(),
+  OIDC_ISSUER: oidcIssuerSetting.optional(),
   OIDC_AUDIENCE: oidcAudienceSetting,
   /** Where embedded PostgreSQL and the dev provider's keys live; kept between starts. */
   QUARTIER_DATA_DIR: z.string().min(1).default('.quartier'),
@@ -59,7 +62,7 @@ export const platformConfigSchema = z.object({
   /** Per tenant, the account scheduled reports sign in as; the demo's viewer by default. */
   REPORT_SCHEDULE_ACCOUNTS: reportScheduleAccountsSetting,
   /** Public origin (behind a proxy); default http://localhost:PORT. */
-  QUARTIER_PUBLIC_URL: z.url().optional(),
+  QUARTIER_PUBLIC_URL: publicUrlSetting,
   /**
    * Start the services' clock at this instant instead of now (it then runs on in real time):
    * browser tests and demos on a fixed calendar day. Tokens keep the real time.
@@ -72,7 +75,7 @@ export const platformConfigSchema = z.object({
     .optional(),
   /** The cities' time zone: which calendar day it is (current area version, dates stored). */
   QUARTIER_TIME_ZONE: timeZoneSetting,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  LOG_LEVEL: logLevelSetting,
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema> & {
   publicUrl: string;
@@ -116,7 +119,7 @@ export function loadPlatformConfig(
   }
   return {
     ...config,
-    publicUrl: (config.QUARTIER_PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, ''),
+    publicUrl: config.QUARTIER_PUBLIC_URL ?? `http://localhost:${config.PORT}`,
     dataDir: resolve(config.QUARTIER_DATA_DIR),
     demo: config.QUARTIER_DEMO ?? !external,
     devLogin: !config.OIDC_ISSUER && (serving || !external),

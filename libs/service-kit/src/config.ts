@@ -63,8 +63,16 @@ export const redisUrlSetting = z
   .url({ protocol: /^rediss?$/, error: 'REDIS_URL must be a redis:// URL' })
   .optional();
 
+/** `OIDC_ISSUER`: the identity provider whose access tokens are accepted. */
+export const oidcIssuerSetting = z.url({
+  error: 'OIDC_ISSUER must be the issuer URL (e.g. https://sso.example.de/realms/quartier)',
+});
+
 /** `OIDC_AUDIENCE`: the audience access tokens must be issued for. */
 export const oidcAudienceSetting = z.string().min(1).default('quartier-api');
+
+/** `LOG_LEVEL`: the least severe log entries written (JSON lines on stdout). */
+export const logLevelSetting = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info');
 
 /** `METRICS_TOKEN`: when set, /api/<service>/metrics answers only `Authorization: Bearer <token>`. */
 export const metricsTokenSetting = z
@@ -142,11 +150,9 @@ export const serviceConfigSchema = z.object({
   DATABASE_URL: databaseUrlSetting,
   KAFKA_BROKERS: kafkaBrokersSetting,
   REDIS_URL: redisUrlSetting,
-  OIDC_ISSUER: z.url({
-    error: 'OIDC_ISSUER must be the issuer URL (e.g. https://sso.example.de/realms/quartier)',
-  }),
+  OIDC_ISSUER: oidcIssuerSetting,
   OIDC_AUDIENCE: oidcAudienceSetting,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  LOG_LEVEL: logLevelSetting,
   /** Origin of public links (survey forms, QR codes); never taken from request headers. */
   QUARTIER_PUBLIC_URL: publicUrlSetting,
   TRUSTED_PROXIES: trustedProxiesSetting,
