@@ -1,5 +1,5 @@
 import * as echarts from 'echarts';
-import { impliedUnit } from '../format/number-format';
+import { impliedUnit, numberFormat } from '../format/number-format';
 import type { NumberFormat, ReportLanguage } from '../model/report-document';
 import { ReportingError } from '../reporting-error';
 import { measureCssText } from './dejavu-metrics';
@@ -119,8 +119,6 @@ function printableSvg(svg: string, idPrefix: string): string {
 
 /** Axis label formatter in the report language (1.234,5 / 1,234.5). */
 export function axisNumber(language: ReportLanguage, digits: number): (value: number) => string {
-  const format = new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB', {
-    maximumFractionDigits: digits,
-  });
+  const format = numberFormat(language, { maximumFractionDigits: digits });
   return (value: number) => format.format(value);
 }

@@ -1,4 +1,11 @@
-import type { Cell, CellMark, NumberFormat, ReportLanguage, TableColumn } from '../model/report-document';
+import {
+  REPORT_LOCALES,
+  type Cell,
+  type CellMark,
+  type NumberFormat,
+  type ReportLanguage,
+  type TableColumn,
+} from '../model/report-document';
 import { text } from '../texts';
 
 // The one place numbers, dates and cell marks become text. German print writes 1.234,5 and
@@ -15,15 +22,14 @@ export const CSV_SUPPRESSED = '.';
 export const CSV_MISSING = '..';
 
 const NBSP = '\u00a0';
-const LOCALES: Record<ReportLanguage, string> = { de: 'de-DE', en: 'en-GB' };
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: ReportLanguage, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+export function numberFormat(language: ReportLanguage, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   // Intl.NumberFormat is expensive to construct and a monitoring report formats thousands of cells.
   const key = `${language}|${JSON.stringify(options)}`;
   let formatter = numberFormats.get(key);
   if (!formatter) {
-    formatter = new Intl.NumberFormat(LOCALES[language], options);
+    formatter = new Intl.NumberFormat(REPORT_LOCALES[language], options);
     numberFormats.set(key, formatter);
   }
   return formatter;
@@ -97,13 +103,18 @@ export function formatNumber(
 }
 
 const dateFormats: Record<ReportLanguage, Intl.DateTimeFormat> = {
-  de: new Intl.DateTimeFormat('de-DE', {
+  de: new Intl.DateTimeFormat(REPORT_LOCALES.de, {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
     timeZone: 'UTC',
   }),
-  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(REPORT_LOCALES.en, {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
 };
 
 /**

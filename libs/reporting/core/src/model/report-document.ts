@@ -9,6 +9,8 @@ export const REPORT_SCHEMA_VERSION = 1;
 
 export const reportLanguageSchema = z.enum(['de', 'en']);
 export type ReportLanguage = z.infer<typeof reportLanguageSchema>;
+/** The locale a report is written in: its numbers, dates and the language tag of its file. */
+export const REPORT_LOCALES: Readonly<Record<ReportLanguage, string>> = { de: 'de-DE', en: 'en-GB' };
 
 const digits = z.number().int().min(0).max(6);
 

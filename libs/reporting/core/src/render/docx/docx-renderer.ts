@@ -26,12 +26,13 @@ import {
 } from '../../format/number-format';
 import { documentFlow, headingText, type HeadingLevel as Level } from '../../model/document-flow';
 import { parseReportDocument } from '../../model/parse-report-document';
-import type {
-  KeyFact,
-  ReportDocument,
-  ReportFigure,
-  ReportTable,
-  TextRun as Run,
+import {
+  REPORT_LOCALES,
+  type KeyFact,
+  type ReportDocument,
+  type ReportFigure,
+  type ReportTable,
+  type TextRun as Run,
 } from '../../model/report-document';
 import { ReportingError } from '../../reporting-error';
 import { textsFor, type Texts } from '../../texts';
@@ -49,7 +50,6 @@ const NEUTRAL_PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP49OkTAAWwAtccUw7xAAAAAElFTkSuQmCC',
   'base64',
 );
-const LOCALE = { de: 'de-DE', en: 'en-GB' } as const;
 const FONT = 'DejaVu Sans';
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 /** Text width of an A4 page with 2 cm margins, in px at 96 dpi (what docx sizes pictures in). */
@@ -298,7 +298,7 @@ async function createDocx(document: ReportDocument, options: DocxOptions): Promi
     features: { updateFields: true },
     styles: {
       default: {
-        document: { run: { font: FONT, size: 20, language: { value: LOCALE[meta.language] } } },
+        document: { run: { font: FONT, size: 20, language: { value: REPORT_LOCALES[meta.language] } } },
         heading1: {
           run: { font: FONT, size: 30, bold: true, color: '1A1A1A' },
           paragraph: { spacing: { before: 240, after: 120 } },

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { PassThrough, type Writable } from 'node:stream';
 import { documentFlow, headingText, tocHeadings } from '../../model/document-flow';
 import { parseReportDocument } from '../../model/parse-report-document';
-import type { ReportBlock, ReportDocument } from '../../model/report-document';
+import { REPORT_LOCALES, type ReportBlock, type ReportDocument } from '../../model/report-document';
 import { ReportingError } from '../../reporting-error';
 import { textsFor } from '../../texts';
 import { LAYOUT, type Pdf, type PdfContext, type ReportFonts } from './pdf-context';
@@ -19,8 +19,6 @@ import { bulletList, heading, keyFacts, note, paragraph } from './pdf-text';
 // contents the pages of headings laid out after it; a profile has a handful of pages, so that
 // memory is small, and the bytes stream to the caller's Writable as pdfkit writes them.
 
-const LOCALE = { de: 'de-DE', en: 'en-GB' } as const;
-
 function createPdf(document: ReportDocument): Pdf {
   const meta = document.metadata;
   const date = new Date(meta.generatedAt);
@@ -30,7 +28,7 @@ function createPdf(document: ReportDocument): Pdf {
     bufferPages: true,
     autoFirstPage: true,
     tagged: true,
-    lang: LOCALE[meta.language],
+    lang: REPORT_LOCALES[meta.language],
     displayTitle: true,
     pdfVersion: '1.7',
     // No default Helvetica: every face is registered, and loading its metrics costs each document.
@@ -68,7 +66,9 @@ function block(ctx: PdfContext, item: ReportBlock): void {
 function layOut(doc: Pdf, document: ReportDocument, fonts: ReportFonts): void {
   registerFonts(doc, fonts);
   const language = document.metadata.language;
-  const root = doc.struct('Document', { lang: LOCALE[language] } as PDFKit.Mixins.StructureElementOptions);
+  const root = doc.struct('Document', {
+    lang: REPORT_LOCALES[language],
+  } as PDFKit.Mixins.StructureElementOptions);
   doc.addStructure(root);
   const ctx: PdfContext = { doc, language, t: textsFor(language), root, figureCount: 0, tableCount: 0 };
   doc.font('Body').fontSize(LAYOUT.body).fillColor(LAYOUT.ink);
