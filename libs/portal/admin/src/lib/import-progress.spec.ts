@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AreaImportJob } from '@quartier/portal-data-access';
-import { featureNumber, formatFileSize, pollDelayMs, progressPercent } from './import-progress.ts';
+import { featureNumber, formatFileSize, importPercent, pollDelayMs } from './import-progress.ts';
 
 const job = (overrides: Partial<AreaImportJob>): AreaImportJob => ({
   id: 'j',
@@ -21,15 +21,15 @@ const job = (overrides: Partial<AreaImportJob>): AreaImportJob => ({
 
 describe('import progress', () => {
   it('shows the server’s byte progress of the streamed upload as a percentage', () => {
-    assert.equal(progressPercent(job({ processed: 40, progress: 0.374 })), 37);
-    assert.equal(progressPercent(job({ processed: 0, progress: 0 })), 0);
-    assert.equal(progressPercent(job({ progress: 1.2 })), 100);
-    assert.equal(progressPercent(job({ progress: -0.1 })), 0);
-    assert.equal(progressPercent(job({ status: 'succeeded', progress: 0.5 })), 100);
+    assert.equal(importPercent(job({ processed: 40, progress: 0.374 })), 37);
+    assert.equal(importPercent(job({ processed: 0, progress: 0 })), 0);
+    assert.equal(importPercent(job({ progress: 1.2 })), 100);
+    assert.equal(importPercent(job({ progress: -0.1 })), 0);
+    assert.equal(importPercent(job({ status: 'succeeded', progress: 0.5 })), 100);
   });
 
   it('is indeterminate while the progress is not a number', () => {
-    assert.equal(progressPercent(job({ progress: Number.NaN, processed: 1 })), null);
+    assert.equal(importPercent(job({ progress: Number.NaN, processed: 1 })), null);
   });
 
   it('polls quickly at first, then every two seconds', () => {

@@ -1,13 +1,13 @@
 import type { AreaImportJob } from '@quartier/portal-data-access';
+import { progressPercent } from '@quartier/portal-ui/jobs';
 
 /**
  * Percentage for the progress bar from the server's byte progress (the upload is streamed, so
  * the feature count is known only at the end); null while it is not a number (indeterminate bar).
  */
-export function progressPercent(job: AreaImportJob): number | null {
+export function importPercent(job: AreaImportJob): number | null {
   if (job.status === 'succeeded') return 100;
-  if (!Number.isFinite(job.progress)) return null;
-  return Math.min(100, Math.max(0, Math.round(job.progress * 100)));
+  return Number.isFinite(job.progress) ? progressPercent(job.progress) : null;
 }
 
 /**

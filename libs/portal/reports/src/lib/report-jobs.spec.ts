@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actionsOf, fileSize, isActive, jobProblem, pollDelay, progressPercent } from './report-jobs.ts';
+import { actionsOf, fileSize, jobProblem, pollDelay } from './report-jobs.ts';
 
 describe('report jobs', () => {
-  it('counts queued and running jobs as active, every other state as ended', () => {
-    assert.deepEqual((['queued', 'running', 'done', 'failed', 'cancelled'] as const).map(isActive), [
-      true,
-      true,
-      false,
-      false,
-      false,
-    ]);
-  });
-
   it('offers download and preview only for finished files, preview only for a PDF', () => {
     assert.deepEqual(actionsOf({ status: 'done', contentType: 'application/pdf' }), {
       download: true,
@@ -50,15 +40,6 @@ describe('report jobs', () => {
     assert.equal(pollDelay(39), 1_000);
     assert.equal(pollDelay(40), 3_000);
     assert.equal(pollDelay(10_000), 3_000);
-  });
-
-  it('shows progress as a whole percentage within 0…100', () => {
-    assert.equal(progressPercent(0), 0);
-    assert.equal(progressPercent(0.054), 5);
-    assert.equal(progressPercent(0.995), 100);
-    assert.equal(progressPercent(1.2), 100);
-    assert.equal(progressPercent(-0.1), 0);
-    assert.equal(progressPercent(Number.NaN), 0);
   });
 
   it('turns a job error into a problem whose code picks the translated sentence', () => {

@@ -1,13 +1,8 @@
 import type { ReportingSchemas } from '@quartier/portal-data-access';
+import { jobActive } from '@quartier/portal-ui/jobs';
 
 /** A report job as the reporting service answers it. */
 export type ReportView = ReportingSchemas['ReportViewDto_Output'];
-export type ReportStatus = ReportView['status'];
-
-/** Still being worked on: the page keeps asking until it is not. */
-export function isActive(status: ReportStatus): boolean {
-  return status === 'queued' || status === 'running';
-}
 
 /** What a person may do with a job in its state (the service has the last word on permissions). */
 export interface ReportActions {
@@ -22,11 +17,11 @@ export interface ReportActions {
 
 export function actionsOf(report: Pick<ReportView, 'status' | 'contentType'>): ReportActions {
   const done = report.status === 'done';
-  const ended = !isActive(report.status);
+  const ended = !jobActive(report.status);
   return {
     download: done,
     preview: done && report.contentType === 'application/pdf',
-    cancel: isActive(report.status),
+    cancel: jobActive(report.status),
     regenerate: ended,
     update: ended,
   };
@@ -41,12 +36,6 @@ export function pollDelay(polls: number): number {
   if (polls < 10) return 500;
   if (polls < 40) return 1_000;
   return 3_000;
-}
-
-/** Progress as a whole percentage, 0…100, for `<progress>` and screen readers. */
-export function progressPercent(progress: number): number {
-  if (!Number.isFinite(progress)) return 0;
-  return Math.round(Math.min(1, Math.max(0, progress)) * 100);
 }
 
 /** HTTP status that a job error code corresponds to, for describeProblem's fallback sentence. */

@@ -1,7 +1,7 @@
 import { DestroyRef, Injectable, computed, inject, signal } from '@angular/core';
 import { ReportingClient, type DownloadedFile, type ReportingSchemas } from '@quartier/portal-data-access';
-import { saveBlob } from '@quartier/portal-ui';
-import { isActive, pollDelay, type ReportView } from './report-jobs';
+import { jobActive, saveBlob } from '@quartier/portal-ui';
+import { pollDelay, type ReportView } from './report-jobs';
 import type { ReportRequest } from './report-request';
 import { ReportsTexts } from './texts';
 
@@ -89,8 +89,8 @@ export class ReportsStore {
       this.selectedError.set(null);
     } else if (id) this.selectedError.set(this.texts.problem(one.reason));
     const active =
-      (this.page()?.items ?? []).some((r) => isActive(r.status)) ||
-      (one.status === 'fulfilled' && one.value !== null && isActive(one.value.status));
+      (this.page()?.items ?? []).some((r) => jobActive(r.status)) ||
+      (one.status === 'fulfilled' && one.value !== null && jobActive(one.value.status));
     if (!active) {
       this.polls = 0;
       return;

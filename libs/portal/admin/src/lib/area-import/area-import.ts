@@ -34,7 +34,7 @@ import {
   jobActive,
 } from '@quartier/portal-ui';
 import { browserTimeZone, dayIn } from '@quartier/portal-ui/days';
-import { featureNumber, formatFileSize, pollDelayMs, progressPercent } from '../import-progress';
+import { featureNumber, formatFileSize, importPercent, pollDelayMs } from '../import-progress';
 import {
   FEATURE_ERROR_TEXTS_DE,
   FEATURE_ERROR_TEXTS_EN,
@@ -94,7 +94,7 @@ export class AreaImport {
   });
   protected readonly percent = computed(() => {
     const job = this.job();
-    return job ? progressPercent(job) : null;
+    return job ? importPercent(job) : null;
   });
   protected readonly shownErrors = computed(() => this.job()?.errors.slice(0, SHOWN_ERRORS) ?? []);
   protected readonly featureNumber = featureNumber;

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
 import { Session } from '@quartier/portal-data-access';
-import { ScrollRegion, followJob } from '@quartier/portal-ui';
+import { ScrollRegion, followJob, progressPercent } from '@quartier/portal-ui';
 import { IndicatorApi, type ImportFormat, type ImportJob, type SavedMapping } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
 import { type RowErrorView, rowErrorText } from './row-errors';
@@ -32,6 +32,7 @@ export class ImportWizard {
   protected readonly job = signal<ImportJob | null>(null);
   protected readonly failure = signal<string | null>(null);
   protected readonly busy = signal(false);
+  protected readonly progressPercent = progressPercent;
   protected readonly allowed = this.session.hasRole('tenant-admin', 'analyst', 'platform-admin');
   /** SDMX-CSV and JSON-stat: which dimension is area, period, indicator; the others fixed. */
   protected readonly mapping = signal('');

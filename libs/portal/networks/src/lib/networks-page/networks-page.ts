@@ -14,6 +14,7 @@ import {
   ChoiceField,
   followJob,
   labelledTabs,
+  progressPercent,
   Loaded,
   PageHeading,
   TableDownload,
@@ -141,6 +142,7 @@ export class NetworksPage {
     computation: () => null,
   });
   protected readonly jobProgress = signal<number | null>(null);
+  protected readonly progressPercent = progressPercent;
 
   /** The chosen network and wave, once both are chosen: what the wave's data and measures load for. */
   private readonly chosenWave = computed(() => {

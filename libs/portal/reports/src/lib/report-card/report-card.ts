@@ -10,9 +10,9 @@ import {
   untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { Notice } from '@quartier/portal-ui';
+import { jobActive, Notice, progressPercent } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
-import { actionsOf, fileSize, isActive, progressPercent, type ReportView } from '../report-jobs';
+import { actionsOf, fileSize, type ReportView } from '../report-jobs';
 import type { ReportFormat, ReportLanguage } from '../report-request';
 import { ReportsStore } from '../reports-store';
 import { ReportOutput } from '../report-output/report-output';
@@ -125,7 +125,7 @@ export class ReportCard {
   readonly opened = output<string>();
   /** The first page is shown as soon as a PDF is done; it can be closed. */
   protected readonly previewOpen = signal(true);
-  protected readonly active = computed(() => isActive(this.report().status));
+  protected readonly active = computed(() => jobActive(this.report().status));
   protected readonly actions = computed(() => actionsOf(this.report()));
   /** "Make again as": starts at the report's own format and language. */
   protected format: ReportFormat = 'pdf';

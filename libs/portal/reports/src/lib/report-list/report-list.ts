@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, inject, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Notice, pageRange } from '@quartier/portal-ui';
+import { jobActive, Notice, pageRange, progressPercent } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
-import { isActive, progressPercent, type ReportView } from '../report-jobs';
+import type { ReportView } from '../report-jobs';
 import { PAGE_SIZE, ReportsStore } from '../reports-store';
 import { ReportsTexts } from '../texts';
 
@@ -110,7 +110,7 @@ export class ReportList {
   });
 
   protected active(r: ReportView): boolean {
-    return isActive(r.status);
+    return jobActive(r.status);
   }
   protected percent(r: ReportView): number {
     return progressPercent(r.progress);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { followJob, jobActive } from './follow-job.ts';
+import { followJob, jobActive, progressPercent } from './follow-job.ts';
 
 interface Job {
   readonly id: string;
@@ -76,8 +76,15 @@ describe('followJob', () => {
 
   it('counts queued and running as not yet ended', () => {
     assert.deepEqual(
-      ['queued', 'running', 'succeeded', 'failed', 'cancelled', 'interrupted'].map(jobActive),
-      [true, true, false, false, false, false],
+      ['queued', 'running', 'succeeded', 'done', 'failed', 'cancelled', 'interrupted'].map(jobActive),
+      [true, true, false, false, false, false, false],
+    );
+  });
+
+  it('shows progress as a whole percentage within 0…100, 0 without a number', () => {
+    assert.deepEqual(
+      [0, 0.054, 0.374, 0.995, 1.2, -0.1, Number.NaN, null].map(progressPercent),
+      [0, 5, 37, 100, 100, 0, 0, 0],
     );
   });
 });

@@ -18,6 +18,15 @@ export function jobActive(status: string): boolean {
 }
 
 /**
+ * A job's progress (0…1) as a whole percentage within 0…100, for `<progress>` and the texts that
+ * say how far it is; 0 while the service has no number for it.
+ */
+export function progressPercent(progress: number | null | undefined): number {
+  if (progress === null || progress === undefined || !Number.isFinite(progress)) return 0;
+  return Math.round(Math.min(1, Math.max(0, progress)) * 100);
+}
+
+/**
  * Asks for a job again, after each delay, until it has ended: resolves to the ended job, or to
  * null when `stop` aborted first. A failed request rejects (the caller says what went wrong).
  */
