@@ -179,32 +179,29 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-/** The `postgres` user's ids when we are root (PostgreSQL refuses to run as root). */
+/** The `postgres` user's ids when we are root (PostgreSQL refuses to run as root), else null. */
 function rootIds(): { uid: number; gid: number } | null {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return null;
-  return {
-    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
-    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
-  };
-}
-
-function prepareForRoot(dataDir: string, clusterDir: string): void {
-  mkdirSync(dataDir, { recursive: true });
-  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return;
-  // The server runs as `postgres` and must traverse the data directory (mkdtemp makes it 0700).
-  chmodSync(dataDir, 0o755);
-  let uid: number;
-  let gid: number;
   try {
-    uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
-    gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    return {
+      uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+      gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+    };
   } catch {
     throw new Error(
       'running as root: embedded PostgreSQL needs an OS user "postgres" (useradd --system postgres)',
     );
   }
+}
+
+function prepareForRoot(dataDir: string, clusterDir: string): void {
+  mkdirSync(dataDir, { recursive: true });
+  const ids = rootIds();
+  if (!ids) return;
+  // The server runs as `postgres` and must traverse the data directory (mkdtemp makes it 0700).
+  chmodSync(dataDir, 0o755);
   mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
-  chownSync(clusterDir, uid, gid);
+  chownSync(clusterDir, ids.uid, ids.gid);
 }
 
 /**
