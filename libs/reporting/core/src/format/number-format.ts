@@ -118,23 +118,24 @@ const dateFormats: Record<ReportLanguage, Intl.DateTimeFormat> = {
 };
 
 /**
- * An ISO date as a reader expects it: 31.12.2024 / 31 December 2024. Of a date-time the day
- * written in it is printed, the day of its own offset: the reporting service writes when a
- * report was made with the platform zone's offset (`2027-01-01T00:30:00+01:00`), so the city's
- * day is printed, not the UTC one (31 December), and no renderer needs to know the zone.
+ * The day an ISO date or date-time names, as written, or null when it names none. Of a date-time
+ * it is the day of its own offset: the reporting service writes when a report was made with the
+ * platform zone's offset (`2027-01-01T00:30:00+01:00`), so the city's day is meant, not the UTC
+ * one (31 December), and no renderer needs to know the zone.
  */
-export function formatDate(iso: string, language: ReportLanguage): string {
+export function isoDay(iso: string): string | null {
   const day = /^(\d{4}-\d{2}-\d{2})(T.+)?$/.exec(iso)?.[1];
+  if (!day || Number.isNaN(Date.parse(iso))) return null;
   const date = new Date(`${day}T00:00:00Z`);
   // Date rolls 30 February over into March; a day that does not come back as written is not one.
-  if (
-    !day ||
-    Number.isNaN(date.getTime()) ||
-    date.toISOString().slice(0, 10) !== day ||
-    Number.isNaN(Date.parse(iso))
-  )
-    throw new Error(`"${iso}" is not an ISO date`);
-  return dateFormats[language].format(date);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? day : null;
+}
+
+/** An ISO date (or the day of a date-time, see isoDay) as a reader expects it: 31.12.2024 / 31 December 2024. */
+export function formatDate(iso: string, language: ReportLanguage): string {
+  const day = isoDay(iso);
+  if (!day) throw new Error(`"${iso}" is not an ISO date`);
+  return dateFormats[language].format(new Date(`${day}T00:00:00Z`));
 }
 
 export function cellMark(cell: Cell): CellMark | undefined {

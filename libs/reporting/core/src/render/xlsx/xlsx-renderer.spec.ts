@@ -79,6 +79,29 @@ describe('renderXlsx', () => {
     const sheet = workbook.getWorksheet('Freitext')!;
     expect(sheet.getRow(2).getCell(1).value).toBe('\'=HYPERLINK("x")');
   });
+
+  it('writes the days of a date column as dates, the day a date-time names, and a day that is none as text', async () => {
+    const document = sampleDocument();
+    document.sections[1].blocks.push({
+      kind: 'table',
+      table: {
+        id: 'termine',
+        caption: 'Termine',
+        columns: [{ key: 'tag', header: 'Tag', format: { kind: 'date' } }],
+        rows: [
+          { cells: ['2024-12-31'] },
+          { cells: ['2027-01-01T00:30:00+01:00'] },
+          { cells: ['2024-02-30'] },
+        ],
+      },
+    });
+    const sheet = (await read(await renderXlsxBuffer(document))).getWorksheet('Termine')!;
+    expect([2, 3, 4].map((row) => sheet.getRow(row).getCell(1).value)).toEqual([
+      new Date('2024-12-31T00:00:00Z'),
+      new Date('2027-01-01T00:00:00Z'),
+      '2024-02-30',
+    ]);
+  });
 });
 
 describe('sheetNames', () => {

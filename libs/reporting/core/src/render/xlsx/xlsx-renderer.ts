@@ -5,6 +5,7 @@ import {
   excelNumberFormat,
   excelValue,
   formatDate,
+  isoDay,
   MISSING_MARK,
   SUPPRESSED_MARK,
 } from '../../format/number-format';
@@ -80,8 +81,8 @@ function coverSheet(
 function cellValue(cell: Cell, format: NumberFormat): ExcelJS.CellValue {
   if (typeof cell === 'object') return cell.status === 'suppressed' ? SUPPRESSED_MARK : MISSING_MARK;
   if (typeof cell === 'number') return excelValue(cell, format);
-  if (format.kind === 'date' && /^\d{4}-\d{2}-\d{2}/.test(cell))
-    return new Date(`${cell.slice(0, 10)}T00:00:00Z`);
+  const day = format.kind === 'date' ? isoDay(cell) : null;
+  if (day) return new Date(`${day}T00:00:00Z`);
   return neutraliseFormula(cell);
 }
 
