@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AreaImportJob } from '@quartier/portal-data-access';
-import { featureNumber, formatFileSize, importPercent, pollDelayMs } from './import-progress.ts';
+import { featureNumber, importPercent, pollDelayMs } from './import-progress.ts';
 
 const job = (overrides: Partial<AreaImportJob>): AreaImportJob => ({
   id: 'j',
@@ -39,12 +39,5 @@ describe('import progress', () => {
   it('numbers features from one for people', () => {
     assert.equal(featureNumber(0), 1);
     assert.equal(featureNumber(41), 42);
-  });
-
-  it('formats file sizes in the user’s locale', () => {
-    assert.equal(formatFileSize(512, 'de-DE'), '512 B');
-    assert.equal(formatFileSize(1_400_000, 'de-DE'), '1,4 MB');
-    assert.equal(formatFileSize(1_400_000, 'en-GB'), '1.4 MB');
-    assert.equal(formatFileSize(99_500_000_000, 'en-GB'), '99.5 GB');
   });
 });

@@ -22,15 +22,3 @@ export function pollDelayMs(attempt: number): number {
 export function featureNumber(index: number): number {
   return index + 1;
 }
-
-/** Bytes as "1,4 MB" in the given locale. */
-export function formatFileSize(bytes: number, locale: string): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { actionsOf, fileSize, jobProblem, pollDelay } from './report-jobs.ts';
+import { actionsOf, jobProblem, pollDelay } from './report-jobs.ts';
 
 describe('report jobs', () => {
   it('offers download and preview only for finished files, preview only for a PDF', () => {
@@ -54,11 +54,5 @@ describe('report jobs', () => {
     );
     assert.equal(jobProblem({ code: 'RenderFailed', message: 'x' }).status, 500);
     assert.equal(jobProblem({ code: 'InvalidReportData', message: 'x' }).status, 422);
-  });
-
-  it('writes file sizes in KB below a megabyte and in MB with one decimal above', () => {
-    assert.deepEqual(fileSize(120), { key: 'kilobytes', size: 1 });
-    assert.deepEqual(fileSize(245_600), { key: 'kilobytes', size: 246 });
-    assert.deepEqual(fileSize(12_345_678), { key: 'megabytes', size: 12.3 });
   });
 });

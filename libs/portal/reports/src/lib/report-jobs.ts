@@ -64,9 +64,3 @@ export function jobProblem(error: NonNullable<ReportView['error']>): {
 } {
   return { status: JOB_ERROR_STATUS[error.code] ?? 500, code: error.code, message: null, details: [] };
 }
-
-/** A file size for people: KB below one megabyte, MB with one decimal above. */
-export function fileSize(bytes: number): { key: 'kilobytes' | 'megabytes'; size: number } {
-  if (bytes < 1_000_000) return { key: 'kilobytes', size: Math.max(1, Math.round(bytes / 1_000)) };
-  return { key: 'megabytes', size: Math.round(bytes / 100_000) / 10 };
-}

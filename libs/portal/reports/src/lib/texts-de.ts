@@ -91,8 +91,6 @@ export const DE = {
   previous: 'Neuere',
   next: 'Ältere',
   pageOf: '{from}–{to} von {total}',
-  kilobytes: '{size} KB',
-  megabytes: '{size} MB',
 } as const satisfies Record<string, string>;
 
 export type ReportsTextKey = keyof typeof DE;

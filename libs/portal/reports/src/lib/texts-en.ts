@@ -92,6 +92,4 @@ export const EN: ReportsDictionary = {
   previous: 'Newer',
   next: 'Older',
   pageOf: '{from}–{to} of {total}',
-  kilobytes: '{size} KB',
-  megabytes: '{size} MB',
 };

@@ -1,6 +1,13 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, featureKeyTexts, featureTexts, I18n, keyChoices } from '@quartier/portal-ui';
+import {
+  describeProblem,
+  featureKeyTexts,
+  featureTexts,
+  formatFileSize,
+  I18n,
+  keyChoices,
+} from '@quartier/portal-ui';
 import { jobProblem, type ReportView } from './report-jobs';
 import { REPORT_FORMATS, REPORT_LANGUAGES } from './report-request';
 import { DE, type ReportsTextKey } from './texts-de';
@@ -27,6 +34,6 @@ export class ReportsTexts {
   readonly jobError = (report: ReportView): string =>
     report.error ? describeProblem(jobProblem(report.error), this.i18n.t) : '';
 
-  readonly number = (value: number): string => this.i18n.formatNumber(value);
+  readonly fileSize = (bytes: number): string => formatFileSize(bytes, this.i18n.locale());
   readonly dateTime = this.i18n.formatDateTime;
 }

@@ -31,10 +31,11 @@ import {
   type TranslationKey,
   describeProblem,
   followJob,
+  formatFileSize,
   jobActive,
 } from '@quartier/portal-ui';
 import { browserTimeZone, dayIn } from '@quartier/portal-ui/days';
-import { featureNumber, formatFileSize, importPercent, pollDelayMs } from '../import-progress';
+import { featureNumber, importPercent, pollDelayMs } from '../import-progress';
 import {
   FEATURE_ERROR_TEXTS_DE,
   FEATURE_ERROR_TEXTS_EN,

@@ -12,7 +12,7 @@ import {
 import { FormsModule } from '@angular/forms';
 import { jobActive, Notice, progressPercent } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
-import { actionsOf, fileSize, type ReportView } from '../report-jobs';
+import { actionsOf, type ReportView } from '../report-jobs';
 import type { ReportFormat, ReportLanguage } from '../report-request';
 import { ReportsStore } from '../reports-store';
 import { ReportOutput } from '../report-output/report-output';
@@ -147,9 +147,6 @@ export class ReportCard {
     if (id) this.opened.emit(id);
   }
   protected readonly percent = computed(() => progressPercent(this.report().progress));
-  protected readonly size = computed(() => {
-    const { key, size } = fileSize(this.report().size ?? 0);
-    return this.t(key, { size: this.texts.number(size) });
-  });
+  protected readonly size = computed(() => this.texts.fileSize(this.report().size ?? 0));
   protected readonly error = computed(() => this.texts.jobError(this.report()));
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixedDecimal, formatPercent, localeDecimal } from './number-format.ts';
+import { fixedDecimal, formatFileSize, formatPercent, localeDecimal } from './number-format.ts';
 
 describe('localeDecimal', () => {
   it('formats as toLocaleString does, per locale and digits', () => {
@@ -52,5 +52,16 @@ describe('formatPercent', () => {
     assert.equal(formatPercent(0.5, 'en-GB', 2, true), '50.00%');
     assert.equal(formatPercent(0.636, 'de-DE', 0, true), '64\u00a0%');
     assert.equal(fixedDecimal(0.85, 'de-DE', 1), '0,9');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('writes bytes and kilobytes whole, megabytes and more with one decimal, in the locale', () => {
+    assert.equal(formatFileSize(512, 'de-DE'), '512 B');
+    assert.equal(formatFileSize(245_600, 'de-DE'), '246 kB');
+    assert.equal(formatFileSize(1_400_000, 'de-DE'), '1,4 MB');
+    assert.equal(formatFileSize(1_400_000, 'en-GB'), '1.4 MB');
+    assert.equal(formatFileSize(12_345_678, 'de-DE'), '12,3 MB');
+    assert.equal(formatFileSize(99_500_000_000, 'en-GB'), '99.5 GB');
   });
 });

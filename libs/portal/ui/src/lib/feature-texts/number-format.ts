@@ -51,3 +51,19 @@ export function formatPercent(
   if (share === null || share === undefined || !Number.isFinite(share)) return '–';
   return formatter(locale, digits, fixed, 'percent').format(share);
 }
+
+const SIZE_UNITS = ['B', 'kB', 'MB', 'GB'] as const;
+
+/**
+ * A file's size in decimal units as people read it: whole bytes and kilobytes ('512 B',
+ * '246 kB'), one decimal from a megabyte on ('1,4 MB').
+ */
+export function formatFileSize(bytes: number, locale: string): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${localeDecimal(value, locale, unit < 2 ? 0 : 1)} ${SIZE_UNITS[unit]}`;
+}
