@@ -1,24 +1,13 @@
 // The embedded platform in a child process on a throw-away data directory, for benchmarks that
 // measure it through its real HTTP APIs. No reference data (an empty folder): only the generated
 // demo city is seeded, so nothing depends on third-party files.
-import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPlatform as startChildPlatform } from '../../apps/portal-e2e/src/platform.mjs';
 import { root } from './_server-build.mjs';
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident and peak memory of a process in MiB, from /proc (Linux). */
 export function memoryOf(pid) {
@@ -91,10 +80,11 @@ export function cpuSecondsOf(rootPid) {
 }
 
 /**
- * Starts `dist/server/apps/platform/src/main.js`. `nodeArgs` go to the child's node (e.g.
- * `--cpu-prof`); the child is stopped with SIGINT so such profiles are written. With
- * `referenceData` the platform reads the reference data folder this process is configured with
- * (so Berlin is seeded, which takes longer: `readyTimeoutMs`); without, an empty folder.
+ * Starts `dist/server/apps/platform/src/main.js` as the browser tests do (apps/portal-e2e), but as
+ * `npm start` runs it: a durable cluster and this process's NODE_ENV, so what is measured is what
+ * a city runs. `nodeArgs` go to the child's node (e.g. `--cpu-prof`). With `referenceData` the
+ * platform reads the reference data folder this process is configured with (so Berlin is seeded,
+ * which takes longer: `readyTimeoutMs`); without, an empty folder.
  */
 export async function startPlatform({
   nodeArgs = [],
@@ -102,53 +92,61 @@ export async function startPlatform({
   referenceData = false,
   readyTimeoutMs = 600_000,
 } = {}) {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), `quartier-${name}-`));
-  chmodSync(dataDir, 0o755);
-  const emptyReference = referenceData ? null : mkdtempSync(join(tmpdir(), 'quartier-bench-no-reference-'));
-  const env = {
-    ...process.env,
-    PORT: String(port),
-    QUARTIER_DATA_DIR: dataDir,
-    ...(emptyReference ? { QUARTIER_REFERENCE_DATA: emptyReference } : {}),
-  };
-  for (const variable of ['DATABASE_URL', 'KAFKA_BROKERS', 'OIDC_ISSUER', 'REDIS_URL']) delete env[variable];
-  const child = spawn(process.execPath, [...nodeArgs, join(root, 'dist/server/apps/platform/src/main.js')], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  // The embedded cluster's port is chosen at start and said in the platform's log, which is cut
-  // to its end as it grows: kept as soon as it is seen.
-  let databasePort = null;
-  const keep = (d) => {
-    log += d;
-    databasePort ??= /embedded PostgreSQL on port (\d+)/.exec(log)?.[1] ?? null;
-    if (log.length > 200_000) log = log.slice(-100_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const url = `http://localhost:${port}`;
-  const deadline = Date.now() + readyTimeoutMs;
-  while (!/ready at/.test(log)) {
-    if (child.exitCode !== null) throw new Error(`platform exited: ${log.slice(-2000)}`);
-    if (Date.now() > deadline) throw new Error(`platform not ready after ${readyTimeoutMs / 60_000} min`);
-    await new Promise((r) => setTimeout(r, 500));
+  // The platform's log and the empty reference folder; its data directory is the starter's.
+  const work = mkdtempSync(join(tmpdir(), `quartier-${name}-work-`));
+  const logFile = join(work, 'platform.log');
+  const emptyReference = referenceData ? null : join(work, 'no-reference');
+  if (emptyReference) mkdirSync(emptyReference);
+  let platform;
+  try {
+    platform = await startChildPlatform({
+      root,
+      logFile,
+      startTimeoutMs: readyTimeoutMs,
+      name,
+      nodeArgs,
+      env: {
+        QUARTIER_DATA_THROWAWAY: process.env.QUARTIER_DATA_THROWAWAY,
+        NODE_ENV: process.env.NODE_ENV,
+        ...(emptyReference ? { QUARTIER_REFERENCE_DATA: emptyReference } : {}),
+      },
+    });
+  } catch (error) {
+    rmSync(work, { recursive: true, force: true });
+    throw error;
   }
+  const log = () => readFileSync(logFile, 'utf8');
   const stop = async () => {
-    if (child.exitCode === null) {
-      child.kill('SIGINT');
-      await new Promise((r) => child.once('exit', r));
+    try {
+      await platform.stop();
+    } finally {
+      rmSync(work, { recursive: true, force: true });
     }
-    rmSync(dataDir, { recursive: true, force: true });
-    if (emptyReference) rmSync(emptyReference, { recursive: true, force: true });
   };
+  // The embedded cluster's port is chosen at start and said in the platform's log.
   const databaseUrl = () => {
-    if (databasePort === null) throw new Error('the platform did not say its embedded PostgreSQL port');
+    const databasePort = /embedded PostgreSQL on port (\d+)/.exec(log())?.[1];
+    if (databasePort === undefined) throw new Error('the platform did not say its embedded PostgreSQL port');
     return `postgres://postgres:postgres@127.0.0.1:${databasePort}/quartier`;
   };
-  return { url, pid: child.pid, stop, log: () => log, databaseUrl };
+  return { url: platform.baseUrl, pid: platform.pid, stop, log, databaseUrl };
+}
+
+/**
+ * Waits for a job (`path` answers its state) to end, asking every `intervalMs`, or with `longPoll`
+ * through the `?wait=30` long poll the value import offers (the answer comes when the job has
+ * ended, or after 30 s). Throws when it failed, was cancelled or interrupted.
+ */
+export async function waitForJob(call, path, { intervalMs = 100, longPoll = false } = {}) {
+  for (;;) {
+    const job = await call('GET', longPoll ? `${path}?wait=30` : path);
+    if (['failed', 'cancelled', 'interrupted'].includes(job.status))
+      throw new Error(
+        `${path}: ${job.status} ${job.message ?? JSON.stringify(job.errors ?? job.error ?? '')}`,
+      );
+    if (['done', 'succeeded'].includes(job.status)) return job;
+    if (!longPoll) await new Promise((r) => setTimeout(r, intervalMs));
+  }
 }
 
 /**

@@ -7,21 +7,11 @@
 import { createReadStream, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { client, token } from './_embedded-platform.mjs';
+import { client, token, waitForJob } from './_embedded-platform.mjs';
 
 const TENANT_USER = 'musterstadt-admin';
 const PERIOD = '2099';
 const BROWSER_RUNS = 3;
-
-async function waitForJob(call, path) {
-  for (;;) {
-    const job = await call('GET', path);
-    if (['failed', 'cancelled', 'interrupted'].includes(job.status))
-      throw new Error(`${path}: ${job.status} ${job.message ?? ''}`);
-    if (['done', 'succeeded'].includes(job.status)) return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 export async function seedMusterstadt(url, files, city, work) {
   const call = client(url, await token(url, TENANT_USER));

@@ -9,7 +9,7 @@
 //     service's fact publication, the programme service's evidence read model.
 // The platform runs embedded in a child process on a throw-away data directory with the
 // generated demo city only (no reference data: nothing here depends on third-party files).
-import { client, quantile, startPlatform, token } from './_embedded-platform.mjs';
+import { client, quantile, startPlatform, token, waitForJob } from './_embedded-platform.mjs';
 import runAllocation from './_programme-allocation.mjs';
 import { runWhenStarted } from './_server-build.mjs';
 
@@ -17,16 +17,6 @@ const MEASURES = 500;
 const READS = 200;
 const IMPORTS = 20;
 const TENANT_USER = 'musterstadt-admin';
-
-async function waitForImport(call, job) {
-  for (;;) {
-    const state = await call('GET', `/api/indicator/imports/${job.id}`);
-    if (['failed', 'cancelled', 'interrupted'].includes(state.status))
-      throw new Error(`import ${state.status}`);
-    if (['done', 'succeeded'].includes(state.status)) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** A programme over 20 planning areas with MEASURES measures, budget, impact model and indicator. */
 async function setUpProgramme(call) {
@@ -127,7 +117,7 @@ async function importToAttainment(call, programme, planning) {
       ...planning.map((a) => `${a.code},${2021 + i},BENCH,${value}`),
     ].join('\n');
     const job = await call('POST', `/api/indicator/imports?format=csv`, csv, 'application/octet-stream');
-    await waitForImport(call, job);
+    await waitForJob(call, `/api/indicator/imports/${job.id}`, { intervalMs: 20 });
     const committed = performance.now();
     for (;;) {
       const attainment = await call('GET', `/api/programme/programmes/${programme.id}/attainment`);

@@ -36,6 +36,7 @@ import {
   quantile,
   startPlatform,
   token,
+  waitForJob,
 } from './_embedded-platform.mjs';
 import { SCALE_INDEX, SCALE_INDICATORS, writeLevelFiles, writeValueFile } from './_scale-city.mjs';
 import { measureExplorer } from './_scale-browser.mjs';
@@ -56,18 +57,6 @@ const sleep = (t) => new Promise((r) => setTimeout(r, t));
 // `?wait=30`, the long poll its API offers every client: the answer comes when the job has ended
 // (or after 30 s, then asked again), so the time ends at the job's end, not at the next poll.
 const POLL_MS = 20;
-
-async function waitForJob(call, path, { longPoll = false } = {}) {
-  for (;;) {
-    const job = await call('GET', longPoll ? `${path}?wait=30` : path);
-    if (['failed', 'cancelled', 'interrupted'].includes(job.status))
-      throw new Error(
-        `${path}: ${job.status} ${job.message ?? JSON.stringify(job.errors ?? job.error ?? '')}`,
-      );
-    if (['done', 'succeeded'].includes(job.status)) return job;
-    if (!longPoll) await sleep(POLL_MS);
-  }
-}
 
 /** Polls the indicator service's area list, one request after the other, until stopped. */
 function replicationProbe(call, level) {
@@ -108,7 +97,7 @@ async function importAreas(call, files, pid) {
       () => createReadStream(file),
       'application/geo+json',
     );
-    await waitForJob(call, `/api/registry/area-imports/${job.id}`);
+    await waitForJob(call, `/api/registry/area-imports/${job.id}`, { intervalMs: POLL_MS });
   }
   return { seconds: seconds(performance.now() - started), memory: memoryOf(pid) };
 }

@@ -1,5 +1,6 @@
 // Starts the embedded platform (apps/platform) as a child process on a free port with its own
-// data directory, and stops it the way an operator does (SIGINT → clean shutdown).
+// data directory, and stops it the way an operator does (SIGINT → clean shutdown). The browser
+// tests, the fuzz suite and the benchmarks start it so.
 import { spawn } from 'node:child_process';
 import {
   chmodSync,
@@ -12,7 +13,7 @@ import {
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -45,18 +46,28 @@ async function waitForHealth(url, child, timeoutMs) {
 }
 
 /**
- * @param {{ root: string, logFile: string, startTimeoutMs?: number }} options
- * @returns {Promise<{ baseUrl: string, startupMs: number, phases: () => string, stop: () => Promise<void> }>}
+ * `env` is laid over the platform's environment last (a variable given as undefined is left
+ * out); `nodeArgs` go to its node (e.g. `--cpu-prof`, whose profile the SIGINT stop lets it write).
+ * @param {{ root: string, logFile: string, startTimeoutMs?: number, name?: string,
+ *   nodeArgs?: string[], env?: Record<string, string | undefined> }} options
+ * @returns {Promise<{ baseUrl: string, pid: number, startupMs: number, phases: () => string, stop: () => Promise<void> }>}
  */
-export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 }) {
+export async function startPlatform({
+  root,
+  logFile,
+  startTimeoutMs = 120_000,
+  name = 'e2e',
+  nodeArgs = [],
+  env: overrides = {},
+}) {
   const main = join(root, 'dist/server/apps/platform/src/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing — run \`node tools/build.mjs\` first`);
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'quartier-e2e-'));
+  const dataDir = mkdtempSync(join(tmpdir(), `quartier-${name}-`));
   // mkdtemp makes the directory private (0700); embedded PostgreSQL runs initdb as the
   // `postgres` user when we are root, which must be able to reach its data directory inside.
   chmodSync(dataDir, 0o755);
-  mkdirSync(join(root, 'dist/e2e'), { recursive: true });
+  mkdirSync(dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
   // The data directory goes when the run ends: its PostgreSQL need not wait for the disk.
   const env = {
@@ -78,7 +89,12 @@ export async function startPlatform({ root, logFile, startTimeoutMs = 120_000 })
       QUARTIER_DEV_LOGIN: 'true',
       QUARTIER_DEMO: 'true',
     });
-  const child = spawn(process.execPath, [main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  Object.assign(env, overrides);
+  const child = spawn(process.execPath, [...nodeArgs, main], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
