@@ -131,20 +131,10 @@ export class OpenApiClient<P> {
     );
   }
 
-  /** A text answer (SVG figures, XML exports), e.g. to offer as a download. */
-  text<K extends PathsWith<P, 'get'>>(path: K, ...init: InitArgs<OperationOf<P, K, 'get'>>): Promise<string> {
-    const loose = (init[0] ?? {}) as LooseInit;
-    return firstValueFrom(
-      this.http.get(this.baseUrl + fillPath(String(path), loose.path), {
-        params: queryParams(loose.query),
-        responseType: 'text',
-      }),
-    );
-  }
-
   /**
-   * A binary answer (report files) with the file name the server gave it in
-   * `Content-Disposition` (null when it gave none) and its content type.
+   * A file the server answers (reports, exports, figures, documents) as it sent it, byte for
+   * byte, with the file name it gave in `Content-Disposition` (null when it gave none) and its
+   * content type.
    */
   async file<K extends PathsWith<P, 'get'>>(
     path: K,

@@ -71,13 +71,13 @@ export class SnapshotPanel {
   /** The snapshot document exactly as hashed, as a file (editors only: it holds unsuppressed counts). */
   protected async download(snapshotId: string): Promise<void> {
     try {
-      const text = await this.workspace.api.text(
+      const { blob } = await this.workspace.api.file(
         '/api/evaluation/evaluations/{evaluationId}/snapshots/{snapshotId}/document',
         {
           path: { evaluationId: this.evaluation().id, snapshotId },
         },
       );
-      saveBlob(new Blob([text], { type: 'application/json' }), `evidence-${snapshotId}.json`);
+      saveBlob(blob, `evidence-${snapshotId}.json`);
     } catch (error) {
       this.taking.message.set(null);
       this.taking.error.set(this.workspace.problem(error));

@@ -253,11 +253,11 @@ export class ImpactPanel {
 
   protected async downloadSvg(): Promise<void> {
     await this.submission.run(async () => {
-      const svg = await this.workspace.api.text('/api/programme/programmes/{id}/impact-model.svg', {
+      const { blob } = await this.workspace.api.file('/api/programme/programmes/{id}/impact-model.svg', {
         ...this.path(),
         query: { lang: this.i18n.language() },
       });
-      saveBlob(new Blob([svg], { type: 'image/svg+xml' }), `wirkungstreppe-${this.programme().name}.svg`);
+      saveBlob(blob, `wirkungstreppe-${this.programme().name}.svg`);
     });
   }
 

@@ -42,10 +42,10 @@ export class IatiLink {
   protected async fetch(): Promise<void> {
     this.error.set(null);
     try {
-      const xml = await this.api.text('/api/programme/programmes/{programmeId}/iati', {
+      const { blob } = await this.api.file('/api/programme/programmes/{programmeId}/iati', {
         path: { programmeId: this.programmeId() },
       });
-      saveBlob(new Blob([xml], { type: 'application/xml' }), `iati-${this.name()}.xml`);
+      saveBlob(blob, `iati-${this.name()}.xml`);
     } catch (error) {
       this.error.set(this.workspace.problem(error));
     }
