@@ -3,6 +3,7 @@ import {
   detectTabularLayout,
   observationsOfRow,
   SdmxRowGate,
+  spreadsheetCellValue,
   type RawObservation,
   type TabularLayout,
 } from '@quartier/indicator-core';
@@ -177,25 +178,6 @@ async function* readCsv(
   yield batch;
 }
 
-type CellValue = ExcelJS.CellValue;
-
-/** A cell's plain value: numbers stay numbers, dates become ISO dates, formulas their result. */
-function plainCell(value: CellValue): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  if (typeof value === 'boolean') return String(value);
-  // An Excel date has no time zone: exceljs gives it as UTC midnight, so its UTC day is the date
-  // as written (the platform's time zone is for instants, not for such dates).
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return plainCell((value as { result?: CellValue }).result as CellValue);
-    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-    if ('text' in value) return String((value as { text: unknown }).text);
-    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
-  }
-  return String(value);
-}
-
 async function* readXlsx(file: string, options: ReaderOptions): AsyncGenerator<ObservationBatch> {
   // Bounds first: the streaming reader below inflates whatever the archive holds.
   try {
@@ -219,7 +201,7 @@ async function* readXlsx(file: string, options: ReaderOptions): AsyncGenerator<O
     for await (const sheet of reader) {
       for await (const row of sheet) {
         // row.values is 1-based (index 0 unused).
-        const cells = (row.values as CellValue[]).slice(1).map(plainCell);
+        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(spreadsheetCellValue);
         if (layout === null) {
           const detected = detectTabularLayout(cells.map((c) => (c === null ? '' : String(c))));
           if (!detected.ok) throw new ImportFileError(detected.message, row.number);

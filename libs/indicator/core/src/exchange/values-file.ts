@@ -97,6 +97,26 @@ function csvRows(text: string, info: ValuesFileInfo): { line: number; cells: Cel
   return rows;
 }
 
+/**
+ * A spreadsheet cell's plain value, as the import and the converter read it: numbers stay
+ * numbers, dates become ISO dates, formulas their result, links and rich text their text.
+ */
+export function spreadsheetCellValue(value: ExcelJS.CellValue): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'boolean') return String(value);
+  // An Excel date has no time zone: exceljs gives it as UTC midnight, so its UTC day is the date
+  // as written (the platform's time zone is for instants, not for such dates).
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('result' in value) return spreadsheetCellValue((value as { result?: ExcelJS.CellValue }).result);
+    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+    if ('text' in value) return String((value as { text: unknown }).text);
+    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+  }
+  return String(value);
+}
+
 async function xlsxRows(bytes: Uint8Array): Promise<{ line: number; cells: Cells }[]> {
   const workbook = new ExcelJS.Workbook();
   const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
@@ -104,17 +124,7 @@ async function xlsxRows(bytes: Uint8Array): Promise<{ line: number; cells: Cells
   const sheet = workbook.worksheets[0];
   const rows: { line: number; cells: Cells }[] = [];
   sheet?.eachRow({ includeEmpty: false }, (row, line) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => {
-      if (v === null || v === undefined) return null;
-      if (typeof v === 'number' || typeof v === 'string') return v;
-      // An Excel date has no time zone: exceljs gives it as UTC midnight, so the UTC day is the
-      // date as written.
-      if (v instanceof Date) return v.toISOString().slice(0, 10);
-      if (typeof v === 'object' && 'result' in v) return (v.result ?? null) as string | number | null;
-      if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-      return String(v);
-    });
-    rows.push({ line, cells: values });
+    rows.push({ line, cells: (row.values as ExcelJS.CellValue[]).slice(1).map(spreadsheetCellValue) });
   });
   return rows;
 }
