@@ -211,9 +211,8 @@ function prepareForRoot(dataDir: string, clusterDir: string): void {
  * touched (a reused pid is left alone; where /proc is missing, nothing is).
  */
 async function stopOrphanedServer(clusterDir: string): Promise<void> {
-  const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const pid = postmasterPid(clusterDir);
+  if (pid === undefined) return;
   let commandLine = '';
   try {
     commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
@@ -223,11 +222,7 @@ async function stopOrphanedServer(clusterDir: string): Promise<void> {
   if (!commandLine.includes('postgres') || !commandLine.includes(clusterDir)) return;
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 15_000; waited += 100) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return;
-    }
+    if (!isRunning(pid)) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`embedded PostgreSQL left running (pid ${pid}) did not stop; stop it and start again`);
@@ -235,13 +230,23 @@ async function stopOrphanedServer(clusterDir: string): Promise<void> {
 
 /** A hard kill leaves postmaster.pid behind; PostgreSQL then refuses to start if the pid is reused. */
 function removeStalePidFile(clusterDir: string): void {
+  const pid = postmasterPid(clusterDir);
+  if (pid !== undefined && !isRunning(pid)) rmSync(join(clusterDir, 'postmaster.pid'), { force: true });
+}
+
+/** The server's pid as its postmaster.pid names it, when the file is there. */
+function postmasterPid(clusterDir: string): number | undefined {
   const pidFile = join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!existsSync(pidFile)) return undefined;
+  return Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+}
+
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch {
-    rmSync(pidFile, { force: true });
+    return false;
   }
 }
 
