@@ -1,7 +1,7 @@
 // Respondent counts of the result groups (target areas, the level above, the total), before and
 // after suppression: pure helpers of ResultsService.
-import type { Respondent, Suppression } from '@quartier/survey-core';
-import { AREA, isAnswered, PARENT } from './result-values';
+import { isAnswered, type Respondent, type Suppression } from '@quartier/survey-core';
+import { AREA, PARENT } from './result-values';
 
 export interface AnsweredCounts {
   areas: number[];

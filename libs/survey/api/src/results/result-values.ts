@@ -1,5 +1,5 @@
 import type { EventPayload } from '@quartier/contracts';
-import { type Form, type Interval, type ResultCell, wilsonInterval } from '@quartier/survey-core';
+import { type Form, type Interval, isAnswered, type ResultCell, wilsonInterval } from '@quartier/survey-core';
 import type { IndicatorItem } from '../surveys/survey.dto';
 import type { AreaGroup, Computation } from './results.service';
 
@@ -69,12 +69,6 @@ export function indicatorValues(
     values,
     suppressedAreaIds,
   };
-}
-
-export function isAnswered(value: unknown): boolean {
-  return (
-    value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)
-  );
 }
 
 export function unpublishedQuestions(

@@ -14,6 +14,7 @@ import {
   compareMeans,
   compareShares,
   findChoiceList,
+  isAnswered,
   localize,
   postStratificationWeights,
   publishableQuestions,
@@ -32,7 +33,7 @@ import { ResultsReleaseRepository } from './results-release.repository';
 import { protectHierarchy, type HierarchySuppression } from './hierarchical-suppression';
 import { answeredCounter, parentPopulations, totalPopulation, withCounts } from './result-groups';
 import { type ReleaseView, ResultsReleaseService } from './results-release.service';
-import { AREA, indicatorValues, isAnswered, PARENT, unpublishedQuestions } from './result-values';
+import { AREA, indicatorValues, PARENT, unpublishedQuestions } from './result-values';
 
 export interface AreaGroup {
   key: string;

@@ -127,8 +127,11 @@ export function publishableQuestions(form: Form, by?: string): Question[] {
     .map(({ question }) => question);
 }
 
-function isAnswered(value: AnswerValue | undefined): value is AnswerValue {
-  return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+/** Whether a respondent answered: an empty text or an empty selection is no answer. */
+export function isAnswered(value: AnswerValue | null | undefined): value is AnswerValue {
+  return (
+    value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)
+  );
 }
 
 export function aggregateResponses(
