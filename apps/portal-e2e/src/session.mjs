@@ -1,6 +1,7 @@
 // What the browser suites share: a German browser page that collects console errors, the demo
 // login, bearer tokens for API calls next to the pages, and German numbers read off the screen.
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
 
 /** A new browser context and page (German, desktop size) whose console errors land in `consoleErrors`. */
@@ -66,23 +67,19 @@ export const germanNumber = (text) =>
       .replace(',', '.'),
   );
 
-/** A bearer token by the password grant of the CLI client (as `quartier token --user …`). */
+/** A bearer token by the password grant of the CLI client (the compiled auth library, as `quartier token --user …`). */
 export async function tokenFor(baseUrl, username) {
-  const discovery = await (await fetch(`${baseUrl}/oidc/.well-known/openid-configuration`)).json();
-  const response = await fetch(discovery.token_endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: 'quartier-cli',
-      username,
-      password: 'demo',
-      scope: 'openid profile',
-    }),
+  const { DEMO_PASSWORD, requestPasswordGrant } = createRequire(import.meta.url)(
+    '../../../dist/server/libs/auth/src/index.js',
+  );
+  // Four lanes on two cores: the login provider may answer slower than the library's 5 s default.
+  const grant = await requestPasswordGrant({
+    issuer: `${baseUrl}/oidc`,
+    username,
+    password: DEMO_PASSWORD,
+    timeoutMs: 30_000,
   });
-  const body = await response.json();
-  assert.ok(response.ok, `token for ${username}: ${JSON.stringify(body)}`);
-  return body.access_token;
+  return grant.access_token;
 }
 
 /** An API call with a bearer token; fails the test on an error status. */
