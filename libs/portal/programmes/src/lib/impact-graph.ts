@@ -3,7 +3,10 @@
  * ImpactModel (the service validates it), and a layout in columns by node type — input,
  * activity, output, outcome, impact — ordered by Wirkungstreppe step within a column.
  */
-export type NodeType = 'input' | 'activity' | 'output' | 'outcome' | 'impact';
+import type { ProgrammeSchemas } from '@quartier/portal-data-access';
+
+/** The node types the service's OpenAPI document names: one it adds fails STEPS_BY_TYPE's typecheck. */
+export type NodeType = ProgrammeSchemas['ImpactModel_Output']['nodes'][number]['type'];
 
 export const NODE_TYPES: readonly NodeType[] = ['input', 'activity', 'output', 'outcome', 'impact'];
 
