@@ -1,18 +1,19 @@
 import { parse } from 'csv-parse/sync';
 import { sampleDocument, sampleTable } from '../../testing/sample-document';
-import { neutraliseFormula, renderCsv, renderCsvFiles } from './csv-renderer';
+import { neutraliseCsvCell } from '@quartier/contracts';
+import { renderCsv, renderCsvFiles } from './csv-renderer';
 
-describe('neutraliseFormula', () => {
+describe('neutraliseCsvCell, as reports use it', () => {
   it.each(['=1+2', '+49 30 123', '-5+3', '@SUM(A1)', '\tTab', '\rCR'])(
     'prefixes %j with an apostrophe',
     (value) => {
-      expect(neutraliseFormula(value)).toBe(`'${value}`);
+      expect(neutraliseCsvCell(value)).toBe(`'${value}`);
     },
   );
 
   it('leaves ordinary text alone', () => {
-    expect(neutraliseFormula('Müggelheim')).toBe('Müggelheim');
-    expect(neutraliseFormula('a=b')).toBe('a=b');
+    expect(neutraliseCsvCell('Müggelheim')).toBe('Müggelheim');
+    expect(neutraliseCsvCell('a=b')).toBe('a=b');
   });
 });
 
@@ -36,6 +37,12 @@ describe('renderCsv', () => {
     const table = sampleTable({ rows: [{ cells: ['=cmd|"/c calc"!A1', -1.5, -2, -3, -400] }] });
     const line = renderCsv(table, 'de').toString('utf8').split('\r\n')[1];
     expect(line).toBe('"\'=cmd|""/c calc""!A1";-1,5;-2,0;-3;-4,00');
+  });
+
+  it("leaves a text that is a plain number as it is, as the platform's CSV readers expect", () => {
+    const table = sampleTable({ rows: [{ cells: ['-1,5', 1, 0, 1, 1] }] });
+    const line = renderCsv(table, 'de').toString('utf8').split('\r\n')[1];
+    expect(line.split(';')[0]).toBe('-1,5');
   });
 });
 

@@ -1,3 +1,4 @@
+import { neutraliseCsvCell } from '@quartier/contracts';
 import { stringify } from 'csv-stringify/sync';
 import { columnHeader, plainCell } from '../../format/number-format';
 import { documentTables } from '../../model/document-flow';
@@ -9,17 +10,6 @@ import type { ReportDocument, ReportLanguage, ReportTable } from '../../model/re
 // Excel expects), `,` and decimal point in English, CRLF line ends (RFC 4180).
 
 const BOM = '\ufeff';
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Neutralises spreadsheet formula injection (OWASP "CSV injection"): a text cell starting with
- * `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe, so Excel and LibreOffice
- * show it as text instead of running it. Apply it to every text that came from people or other
- * systems; numbers we format ourselves ("-1,5") are never text and are left alone.
- */
-export function neutraliseFormula(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
 
 export function csvDelimiter(language: ReportLanguage): ';' | ',' {
   return language === 'de' ? ';' : ',';
@@ -27,11 +17,11 @@ export function csvDelimiter(language: ReportLanguage): ';' | ',' {
 
 /** One table as CSV bytes: header row with units, then the rows. */
 export function renderCsv(table: ReportTable, language: ReportLanguage): Buffer {
-  const header = table.columns.map((column) => neutraliseFormula(columnHeader(column, language)));
+  const header = table.columns.map((column) => neutraliseCsvCell(columnHeader(column, language)));
   const rows = table.rows.map((row) =>
     row.cells.map((cell, i) => {
       const text = plainCell(cell, table.columns[i].format, language);
-      return typeof cell === 'string' ? neutraliseFormula(text) : text;
+      return typeof cell === 'string' ? neutraliseCsvCell(text) : text;
     }),
   );
   const csv = stringify([header, ...rows], {

@@ -1,3 +1,4 @@
+import { neutraliseCsvCell } from '@quartier/contracts';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
 import {
@@ -14,7 +15,6 @@ import { parseReportDocument } from '../../model/parse-report-document';
 import type { Cell, NumberFormat, ReportDocument, ReportTable } from '../../model/report-document';
 import { ReportingError } from '../../reporting-error';
 import { textsFor, type Texts } from '../../texts';
-import { neutraliseFormula } from '../csv/csv-renderer';
 
 // XLSX for analysts: a cover sheet with the report's metadata and a list of sheets, then one
 // sheet per table with the header row frozen and filterable, units in the headers, numbers as
@@ -64,12 +64,12 @@ function coverSheet(
     [t('meta.language'), t('meta.languageName')],
   ];
   for (const [label, value] of rows)
-    sheet.addRow([label, neutraliseFormula(value)]).getCell(1).font = { bold: true };
+    sheet.addRow([label, neutraliseCsvCell(value)]).getCell(1).font = { bold: true };
   sheet.addRow([]);
   sheet.addRow([t('meta.sheets')]).getCell(1).font = { bold: true };
   tables.forEach((table, i) => {
     const source = table.source ? ` — ${t('source.label', { source: table.source })}` : '';
-    sheet.addRow([names[i], neutraliseFormula(`${table.caption}${source}`)]);
+    sheet.addRow([names[i], neutraliseCsvCell(`${table.caption}${source}`)]);
   });
   sheet.addRow([]);
   sheet.addRow([t('legend.title')]).getCell(1).font = { bold: true };
@@ -83,7 +83,7 @@ function cellValue(cell: Cell, format: NumberFormat): ExcelJS.CellValue {
   if (typeof cell === 'number') return excelValue(cell, format);
   const day = format.kind === 'date' ? isoDay(cell) : null;
   if (day) return new Date(`${day}T00:00:00Z`);
-  return neutraliseFormula(cell);
+  return neutraliseCsvCell(cell);
 }
 
 function tableSheet(
