@@ -26,9 +26,12 @@ function newestMtime(dir, accept) {
 const stampOf = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 const isPortal = (p) =>
   p.includes('/apps/portal/') || p.includes('/libs/portal/') || p.includes('/apps/portal-e2e/');
+// What tools/build.mjs --server reads: the code swc compiles (a worker is plain JavaScript, the
+// form runtime's build script too) and the services' demo fixtures it copies beside it.
+const isServerInput = (p) => !isPortal(p) && (/\.(ts|js|cjs)$/.test(p) || p.includes('/api/fixtures/'));
 const serverSources = Math.max(
-  newestMtime(join(root, 'apps'), (p) => p.endsWith('.ts') && !isPortal(p)),
-  newestMtime(join(root, 'libs'), (p) => p.endsWith('.ts') && !isPortal(p)),
+  newestMtime(join(root, 'apps'), isServerInput),
+  newestMtime(join(root, 'libs'), isServerInput),
 );
 const serverStamp = join(root, 'dist/server/.built');
 if (stampOf(serverStamp) < serverSources) {
