@@ -20,6 +20,19 @@ describe('readPaperWorkbook', () => {
     ]);
   });
 
+  it('reads a formula as the text of its result, a date result as its ISO day, an error as its code', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('antworten');
+    sheet.addRow(['gebiet', 'datum', 'alter']);
+    sheet.addRow([
+      { formula: '"0111"&"01"', result: '011101' },
+      { formula: 'DATE(2025,3,1)', result: new Date('2025-03-01T00:00:00Z') },
+      { error: '#N/A' },
+    ]);
+    const rows = await readPaperWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(rows[1]).toEqual(['011101', '2025-03-01', '#N/A']);
+  });
+
   it('refuses a workbook bomb with ArchiveTooLarge before parsing it', async () => {
     const bomb = await buildXlsxBomb({ sharedStringBytes: 200 * 1024 * 1024 });
     await expect(readPaperWorkbook(bomb)).rejects.toBeInstanceOf(ZipBoundsError);

@@ -1,6 +1,6 @@
 import { textProblem } from '@quartier/contracts';
 import { readWorkbookOffThread } from '@quartier/service-kit';
-import { types } from 'node:util';
+import { spreadsheetCellText } from '@quartier/survey-core';
 import { SurveyApiError } from '../survey.errors';
 import { type ImportIssue, importIssue } from './response-issue-codes';
 
@@ -18,12 +18,7 @@ export async function readPaperWorkbook(bytes: Buffer): Promise<string[][]> {
   for (const row of sheet.rows) {
     const cells = Array.from({ length: width }, () => '');
     for (const cell of row.cells)
-      if (cell.col <= width)
-        cells[cell.col - 1] =
-          // Dates arrive from the worker's realm: `instanceof Date` would not recognise them. An
-          // Excel date has no time zone: exceljs gives it as UTC midnight, so its UTC day is the
-          // date as written (the platform's time zone is for instants, not for such dates).
-          types.isDate(cell.value) ? cell.value.toISOString().slice(0, 10) : (cell.text ?? '');
+      if (cell.col <= width) cells[cell.col - 1] = spreadsheetCellText(cell.value);
     rows[row.number - 1] = cells;
   }
   return Array.from({ length: rows.length }, (_, i) => rows[i] ?? []);

@@ -42,7 +42,11 @@ export function sheetFromRows(rows: readonly (readonly (string | undefined)[])[]
   return { header: header.filter((h) => h !== ''), rows: out };
 }
 
-function cellText(value: ExcelJS.CellValue): string {
+/**
+ * A spreadsheet cell as the text the spreadsheet shows: dates as ISO days, formulas as their
+ * result, rich text and links as their text, errors as their code (`#N/A`).
+ */
+export function spreadsheetCellText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
@@ -51,11 +55,11 @@ function cellText(value: ExcelJS.CellValue): string {
   // time zone: exceljs gives it as UTC midnight, so the UTC day is the date as written.
   if (Object.prototype.toString.call(value) === '[object Date]')
     return (value as Date).toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = (value as ExcelJS.CellFormulaValue).result;
-    return result === undefined || typeof result === 'object' ? '' : String(result);
-  }
+  if (typeof value !== 'object') return '';
+  if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+  if ('formula' in value || 'sharedFormula' in value)
+    return spreadsheetCellText((value as ExcelJS.CellFormulaValue).result);
+  if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
   if ('text' in value && typeof value.text === 'string') return value.text;
   return '';
 }
@@ -75,7 +79,7 @@ function sheetFromCells(sheet: WorksheetCells): Sheet {
   for (const row of sheet.rows) {
     if (row.number === 1) {
       for (const cell of row.cells) {
-        const text = cellText(cell.value as ExcelJS.CellValue).trim();
+        const text = spreadsheetCellText(cell.value).trim();
         if (text !== '') headerByColumn.set(cell.col, text);
       }
       continue;
@@ -83,7 +87,7 @@ function sheetFromCells(sheet: WorksheetCells): Sheet {
     const cells: Record<string, string> = {};
     for (const cell of row.cells) {
       const key = headerByColumn.get(cell.col);
-      const text = cellText(cell.value as ExcelJS.CellValue).trim();
+      const text = spreadsheetCellText(cell.value).trim();
       // A duplicated header keeps its first column; the importer reports the duplicate.
       if (key !== undefined && text !== '' && cells[key] === undefined) cells[key] = text;
     }

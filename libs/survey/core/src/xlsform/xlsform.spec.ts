@@ -3,7 +3,7 @@ import { formatFormIssue } from '../errors';
 import { type Form, type Group, type Question, formLanguages, formQuestions, localize } from '../model';
 import { type XlsFormTables, formToTables, tablesToWorkbook, writeXlsForm } from './export';
 import { type ImportResult, formFromSheets, importXlsForm, parseQuestionType } from './import';
-import { sheetFromRows } from './sheets';
+import { sheetFromRows, xlsFormSheetsFromCells } from './sheets';
 
 function fromTables(tables: Partial<XlsFormTables>, fallbackFormId?: string): ImportResult {
   return formFromSheets(
@@ -462,6 +462,43 @@ describe('unsafe text in an XLSForm', () => {
       'survey row 2, column label: contains a NUL character (U+0000), which cannot be stored',
       'survey row 3, column label: contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)',
       'survey row 4, column hint: contains a bidirectional control character (U+202A–U+202E, U+2066–U+2069)',
+    ]);
+  });
+});
+
+describe('spreadsheet cells of an XLSForm', () => {
+  it('reads each cell as the text the spreadsheet shows: a formula its result, an error its code', () => {
+    const { survey } = xlsFormSheetsFromCells([
+      {
+        name: 'survey',
+        rows: [
+          {
+            number: 1,
+            cells: [
+              { col: 1, value: 'name' },
+              { col: 2, value: 'default' },
+            ],
+          },
+          {
+            number: 2,
+            cells: [
+              { col: 1, value: { formula: 'A1&"_date"', result: 'visit_date' } },
+              { col: 2, value: { formula: 'DATE(2025,3,1)', result: new Date('2025-03-01T00:00:00Z') } },
+            ],
+          },
+          {
+            number: 3,
+            cells: [
+              { col: 1, value: 'note' },
+              { col: 2, value: { error: '#N/A' } },
+            ],
+          },
+        ],
+      },
+    ]);
+    expect(survey?.rows).toEqual([
+      { row: 2, cells: { name: 'visit_date', default: '2025-03-01' } },
+      { row: 3, cells: { name: 'note', default: '#N/A' } },
     ]);
   });
 });
