@@ -19,7 +19,6 @@ import { root } from './_server-build.mjs';
 
 const require = createRequire(import.meta.url);
 const WARM_RUNS = 20;
-const BERLIN_FILES = ['berlin/lor-until-2020/planning-areas.geojson', 'berlin/mss/mss-2019-indicators.csv'];
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux). */
 function cpuSeconds(pid) {
@@ -58,12 +57,13 @@ const stats = (values) => {
 };
 
 export default async function run() {
-  const { referenceDataDir, referenceDataPath } = require(
+  // The files the platform's Berlin demo reads: without every one of them it seeds no Berlin.
+  const { BERLIN_DEMO_FILES, referenceDataNotFound, referenceDataPath } = require(
     join(root, 'dist/server/libs/reference-data/src/index.js'),
   );
-  const missing = BERLIN_FILES.filter((file) => referenceDataPath(file) === undefined);
+  const missing = BERLIN_DEMO_FILES.filter((file) => referenceDataPath(file) === undefined);
   if (missing.length > 0) {
-    const skipped = `Berlin reference data not found at ${referenceDataDir()} (missing ${missing.join(', ')}): run \`npm run -s quartier -- data fetch berlin\``;
+    const skipped = referenceDataNotFound(missing, 'the reporting benchmark');
     process.stderr.write(`${skipped}\n`);
     return { skipped };
   }

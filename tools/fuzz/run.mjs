@@ -38,7 +38,7 @@ function compiled(path) {
  */
 function demoUsers() {
   const reference = compiled('libs/reference-data/src/index.js');
-  const berlin = reference.BERLIN_DEMO_FILES.every((file) => reference.referenceDataPath(file) !== undefined);
+  const berlin = reference.referenceDataWith(reference.BERLIN_DEMO_FILES) !== undefined;
   if (!berlin) log('Berlin reference data not found: acting as musterstadt-admin');
   return {
     admin: berlin ? 'admin' : 'musterstadt-admin',
