@@ -1,4 +1,4 @@
-import { requireReferenceData } from '@quartier/reference-data';
+import { BERLIN_DEMO_FILES, requireReferenceData } from '@quartier/reference-data';
 import { startPlatform, type PlatformUnderTest, type Reply } from '@quartier/service-kit';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,10 +11,8 @@ import { join } from 'node:path';
 // model bound to an indicator, new values imported and the attainment moving, an evaluation
 // against matched comparison areas, and the programme report as PDF whose numbers equal the
 // APIs'. Each step uses what the one before produced, so the story is one test.
-const BERLIN = requireReferenceData(
-  ['berlin/lor-until-2020/planning-areas.geojson', 'berlin/mss/mss-2019-indicators.csv'],
-  1,
-);
+// Every file the platform's Berlin demo reads: without one of them it seeds Musterstadt alone.
+const BERLIN = requireReferenceData(BERLIN_DEMO_FILES, 1);
 const describeBerlin = BERLIN ? describe : describe.skip;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers, checked by value
