@@ -53,6 +53,7 @@ export {
   foldParallelTies,
   PARALLEL_TIE_POLICIES,
   SELF_TIE_POLICIES,
+  canonicalEnds,
   type ParallelTiePolicy,
   type SelfTiePolicy,
   type TieToFold,

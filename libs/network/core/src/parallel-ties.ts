@@ -50,9 +50,16 @@ export interface FoldOptions {
   readonly selfTies: SelfTiePolicy;
 }
 
+/**
+ * The ends of a tie in the order it is kept: a directed tie as given, an undirected one with the
+ * smaller id first, so a pair is one tie whichever end was listed first.
+ */
+export function canonicalEnds(source: string, target: string, directed: boolean): [string, string] {
+  return directed || source < target ? [source, target] : [target, source];
+}
+
 function pairKey(tie: TieToFold): string {
-  const [a, b] =
-    tie.directed || tie.source <= tie.target ? [tie.source, tie.target] : [tie.target, tie.source];
+  const [a, b] = canonicalEnds(tie.source, tie.target, tie.directed);
   return JSON.stringify([a, b, tie.directed, tie.kind ?? null]);
 }
 

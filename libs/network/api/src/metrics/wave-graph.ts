@@ -1,4 +1,4 @@
-import type { NetworkEdgeInput, NetworkInput } from '@quartier/network-core';
+import { canonicalEnds, type NetworkEdgeInput, type NetworkInput } from '@quartier/network-core';
 import { TIE_TYPES, type TieType } from '../network.constants';
 
 export interface WaveGraphActor {
@@ -58,7 +58,7 @@ export function waveNetworkInput(
   const allowed = options.types === null ? null : new Set(options.types);
   const merged = new Map<string, NetworkEdgeInput>();
   const add = (source: string, target: string, weight: number) => {
-    const [s, t] = network.directed || source < target ? [source, target] : [target, source];
+    const [s, t] = canonicalEnds(source, target, network.directed);
     const key = `${s} ${t}`;
     const known = merged.get(key);
     if (!known || known.weight === undefined || known.weight < weight)

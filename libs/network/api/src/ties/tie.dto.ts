@@ -61,11 +61,6 @@ export interface TieView extends TieRow {
 export const TIE_COLUMNS = `t.id, t.wave_id AS "waveId", t.source_actor_id AS "sourceActorId", t.target_actor_id AS "targetActorId", t.directed, t.type,
   t.weight, t.source, t.attributes`;
 
-/** Undirected ties are stored with the smaller actor id first (one row per pair). */
-export function canonicalEnds(source: string, target: string, directed: boolean): [string, string] {
-  return directed || source < target ? [source, target] : [target, source];
-}
-
 export { TIE_SOURCES };
 
 // Response schemas (docs/adr/0007-generated-portal-clients.md); network-answers.dto.ts proves the

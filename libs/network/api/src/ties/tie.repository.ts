@@ -1,9 +1,10 @@
 // SQL of the `tie` table: functions taking the caller's EntityManager (services, imports,
 // survey events and the demo seeder write ties inside their own transactions).
+import { canonicalEnds } from '@quartier/network-core';
 import type { EntityManager } from 'typeorm';
 import type { TieSource, TieType } from '../network.constants';
 import { addWaveMembers } from '../networks/wave.repository';
-import { canonicalEnds, TIE_COLUMNS, type TieRow } from './tie.dto';
+import { TIE_COLUMNS, type TieRow } from './tie.dto';
 import { selectOne, SqlWhere } from '@quartier/service-kit';
 
 export interface TieDraft {

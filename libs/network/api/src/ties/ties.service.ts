@@ -1,19 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
+import { canonicalEnds } from '@quartier/network-core';
 import type { DataSource } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
 import { actorIdsInNetwork, actorsOfNetwork } from '../actors/actor.repository';
 import { touchWaves } from '../networks/wave.repository';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError, refusingDuplicate } from '../network.errors';
-import {
-  canonicalEnds,
-  type CreateTieInput,
-  type TieRow,
-  type TieView,
-  type UpdateTieInput,
-} from './tie.dto';
+import { type CreateTieInput, type TieRow, type TieView, type UpdateTieInput } from './tie.dto';
 import { deleteTie, findTieByEnds, tiesOfWave, updateTie, upsertTies } from './tie.repository';
 
 @Injectable()
