@@ -229,12 +229,23 @@ function validateBudgets(programmeBudget: readonly BudgetAmount[], measures: rea
     );
 }
 
+/** Why a budget's year is not one (a calendar year 1900–2200), or null. */
+export function budgetYearProblem(year: number): string | null {
+  return Number.isInteger(year) && year >= 1900 && year <= 2200
+    ? null
+    : `must be a calendar year (got ${year})`;
+}
+
+/** Why an amount of money is not one (whole cents ≥ 0, exact as a double), or null. */
+export function centsProblem(amount: number): string | null {
+  return Number.isSafeInteger(amount) && amount >= 0
+    ? null
+    : `must be a whole number of cents ≥ 0 (got ${amount})`;
+}
+
 function checkAmount(entry: { year: number; amount: number }, path: string, issues: ProgrammeIssue[]): void {
-  if (!Number.isInteger(entry.year) || entry.year < 1900 || entry.year > 2200)
-    issues.push({ path: `${path}.year`, reason: `must be a calendar year (got ${entry.year})` });
-  if (!Number.isSafeInteger(entry.amount) || entry.amount < 0)
-    issues.push({
-      path: `${path}.amount`,
-      reason: `must be a whole number of cents ≥ 0 (got ${entry.amount})`,
-    });
+  const year = budgetYearProblem(entry.year);
+  if (year) issues.push({ path: `${path}.year`, reason: year });
+  const amount = centsProblem(entry.amount);
+  if (amount) issues.push({ path: `${path}.amount`, reason: amount });
 }

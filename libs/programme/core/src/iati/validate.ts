@@ -1,3 +1,4 @@
+import { budgetYearProblem, centsProblem } from '../budget';
 import { ProgrammeError, type ProgrammeIssue } from '../programme-error';
 import { isIsoDate, isIsoInstant } from '../dates';
 import { periodRange } from './periods';
@@ -64,8 +65,8 @@ function checkMeasure(programme: IatiProgramme, measure: IatiMeasure, path: stri
   );
   const years = new Set<number>();
   measure.budgets.forEach((b, i) => {
-    if (!Number.isInteger(b.year) || b.year < 1900 || b.year > 2200)
-      add(`${path}.budgets[${i}].year`, `must be a calendar year (got ${b.year})`);
+    const year = budgetYearProblem(b.year);
+    if (year) add(`${path}.budgets[${i}].year`, year);
     if (years.has(b.year)) add(`${path}.budgets[${i}].year`, `${b.year} occurs twice`);
     years.add(b.year);
     checkCents(b.amount, `${path}.budgets[${i}].amount`, add);
@@ -99,8 +100,8 @@ function checkOrg(org: IatiOrganisation, path: string, add: Add): void {
 }
 
 function checkCents(amount: number, path: string, add: Add): void {
-  if (!Number.isSafeInteger(amount) || amount < 0)
-    add(path, `must be a whole number of cents ≥ 0 (got ${amount})`);
+  const problem = centsProblem(amount);
+  if (problem) add(path, problem);
 }
 
 function checkResult(result: IatiResult, path: string, add: Add): void {
