@@ -33,6 +33,7 @@ import {
   followJob,
   formatFileSize,
   jobActive,
+  languageDictionary,
 } from '@quartier/portal-ui';
 import { browserTimeZone, dayIn } from '@quartier/portal-ui/days';
 import { featureNumber, importPercent, pollDelayMs } from '../import-progress';
@@ -99,9 +100,8 @@ export class AreaImport {
   });
   protected readonly shownErrors = computed(() => this.job()?.errors.slice(0, SHOWN_ERRORS) ?? []);
   protected readonly featureNumber = featureNumber;
-  private readonly featureErrorTexts = computed(() =>
-    this.i18n.language() === 'en' ? FEATURE_ERROR_TEXTS_EN : FEATURE_ERROR_TEXTS_DE,
-  );
+  private readonly featureErrorTexts = languageDictionary(FEATURE_ERROR_TEXTS_DE, FEATURE_ERROR_TEXTS_EN);
+  private readonly fileProblemTexts = languageDictionary(FILE_PROBLEM_TEXTS_DE, FILE_PROBLEM_TEXTS_EN);
 
   protected readonly form = new FormGroup({
     level: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
@@ -155,10 +155,7 @@ export class AreaImport {
 
   /** Why the whole file was refused (not JSON, no FeatureCollection, no features). */
   protected fileProblem(problem: string): string {
-    return fileProblemSentence(
-      problem,
-      this.i18n.language() === 'en' ? FILE_PROBLEM_TEXTS_EN : FILE_PROBLEM_TEXTS_DE,
-    );
+    return fileProblemSentence(problem, this.fileProblemTexts());
   }
 
   protected onFileChange(event: Event): void {

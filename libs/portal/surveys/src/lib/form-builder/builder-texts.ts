@@ -1,5 +1,5 @@
-import { Injectable, computed, inject } from '@angular/core';
-import { I18n, featureKeyTexts, featureTexts } from '@quartier/portal-ui';
+import { Injectable } from '@angular/core';
+import { featureKeyTexts, featureTexts, languageDictionary } from '@quartier/portal-ui';
 import {
   type CodedIssueView,
   type SheetIssueView,
@@ -271,8 +271,7 @@ const en: Record<BuilderTextKey, string> = {
 export class BuilderTexts {
   readonly t = featureTexts<BuilderTextKey>(de, en);
   private readonly tk = featureKeyTexts(de, this.t);
-  private readonly i18n = inject(I18n);
-  private readonly dictionary = computed(() => (this.i18n.language() === 'en' ? en : de));
+  private readonly dictionary = languageDictionary(de, en);
 
   /** A question type (or `group`/`repeat`) as people call it; unknown types as they are. */
   readonly type = (type: string): string => this.tk('type', type);

@@ -7,7 +7,7 @@ import {
   linkedSignal,
   signal,
 } from '@angular/core';
-import { ChoiceSelect, I18n } from '@quartier/portal-ui';
+import { ChoiceSelect, languageDictionary } from '@quartier/portal-ui';
 import { FileButton } from '../file-button';
 import { SurveyApi, type SurveyDetail } from '../survey-api';
 import { type SurveyMessage, SurveyMessageNotice } from '../survey-message';
@@ -50,7 +50,7 @@ import { IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN, importIssueLines } from '
 })
 export class ResponseImport {
   private readonly api = inject(SurveyApi);
-  private readonly i18n = inject(I18n);
+  private readonly issueTexts = languageDictionary(IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN);
   private readonly workspace = inject(SurveyWorkspace);
   private readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
@@ -75,10 +75,13 @@ export class ResponseImport {
     } catch (error) {
       const body = (error as { error?: { code?: string; details?: { issues?: unknown } } }).error;
       const issues = body?.code === 'InvalidImport' ? body.details?.issues : undefined;
-      const texts = this.i18n.language() === 'en' ? IMPORT_ISSUE_TEXTS_EN : IMPORT_ISSUE_TEXTS_DE;
       this.message.set(
         Array.isArray(issues) && issues.length > 0
-          ? { kind: 'error', text: this.t('importIssue.refused'), lines: importIssueLines(issues, texts) }
+          ? {
+              kind: 'error',
+              text: this.t('importIssue.refused'),
+              lines: importIssueLines(issues, this.issueTexts()),
+            }
           : { kind: 'error', text: this.texts.problem(error) },
       );
     } finally {

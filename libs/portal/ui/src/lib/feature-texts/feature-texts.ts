@@ -7,17 +7,25 @@ import { localeDecimal } from './number-format';
 export type FeatureText<K extends string> = (key: K, params?: TranslationParams) => string;
 
 /**
- * The `t` of a feature library's own dictionaries: German by default, English when the shell
- * switches to it. The lookup reads the shell's language signal, so every OnPush view that shows
- * a feature text re-renders on a switch, as with the shell's own `I18n.t`. Call it where
- * `inject` works (a field of the feature's texts service).
+ * Of a German and an English dictionary, the one of the shell's language: German by default,
+ * English when the shell switches to it. Call it where `inject` works (a field).
+ */
+export function languageDictionary<D>(de: D, en: D): Signal<D> {
+  const i18n = inject(I18n);
+  return computed(() => (i18n.language() === 'en' ? en : de));
+}
+
+/**
+ * The `t` of a feature library's own dictionaries, in the shell's language. The lookup reads the
+ * shell's language signal, so every OnPush view that shows a feature text re-renders on a
+ * switch, as with the shell's own `I18n.t`. Call it where `inject` works (a field of the
+ * feature's texts service).
  */
 export function featureTexts<K extends string>(
   de: Readonly<Record<K, string>>,
   en: Readonly<Record<K, string>>,
 ): FeatureText<K> {
-  const i18n = inject(I18n);
-  const dictionary = computed(() => (i18n.language() === 'en' ? en : de));
+  const dictionary = languageDictionary(de, en);
   return (key, params = {}) => fillPlaceholders(dictionary()[key], params);
 }
 
