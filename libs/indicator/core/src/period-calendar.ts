@@ -1,10 +1,11 @@
-import { comparePeriods } from './exchange/period';
+import { comparePeriods, parsePeriod, type PeriodKind, type PeriodParts } from './exchange/period';
 
-const KINDS: { pattern: RegExp; perYear: number; label: (year: number, i: number) => string }[] = [
-  { pattern: /^(\d{4})$/, perYear: 1, label: (y) => String(y) },
-  { pattern: /^(\d{4})H([12])$/, perYear: 2, label: (y, i) => `${y}H${i}` },
-  { pattern: /^(\d{4})Q([1-4])$/, perYear: 4, label: (y, i) => `${y}Q${i}` },
-];
+/** The kinds with a regular step: how many periods a year has and how one is written. */
+const STEPS: Partial<Record<PeriodKind, { perYear: number; label: (year: number, i: number) => string }>> = {
+  year: { perYear: 1, label: (y) => String(y) },
+  'half-year': { perYear: 2, label: (y, i) => `${y}H${i}` },
+  quarter: { perYear: 4, label: (y, i) => `${y}Q${i}` },
+};
 
 /**
  * The expected periods between the first and last observed one: for years, half-years and
@@ -13,17 +14,13 @@ const KINDS: { pattern: RegExp; perYear: number; label: (year: number, i: number
  */
 export function periodCalendar(observed: readonly string[]): string[] {
   const unique = [...new Set(observed)].sort(comparePeriods);
-  if (unique.length === 0) return [];
-  const kind = KINDS.find((k) => unique.every((p) => k.pattern.test(p)));
-  if (!kind) return unique;
-  const index = (p: string) => {
-    const m = kind.pattern.exec(p) as RegExpExecArray;
-    return Number(m[1]) * kind.perYear + (kind.perYear === 1 ? 0 : Number(m[2]) - 1);
-  };
-  const first = index(unique[0]);
-  const last = index(unique[unique.length - 1]);
+  const parts = unique.map((p) => parsePeriod(p) as PeriodParts);
+  const kind = parts[0]?.kind;
+  const step = kind === undefined ? undefined : STEPS[kind];
+  if (!step || parts.some((p) => p.kind !== kind)) return unique;
+  const index = (p: PeriodParts) => p.year * step.perYear + (p.part ?? 1) - 1;
   const calendar: string[] = [];
-  for (let i = first; i <= last; i++)
-    calendar.push(kind.label(Math.floor(i / kind.perYear), (i % kind.perYear) + 1));
+  for (let i = index(parts[0]); i <= index(parts[parts.length - 1]); i++)
+    calendar.push(step.label(Math.floor(i / step.perYear), (i % step.perYear) + 1));
   return calendar;
 }
