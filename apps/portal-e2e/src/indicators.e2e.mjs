@@ -17,23 +17,8 @@ export function indicatorTests(context, it = nodeIt) {
   const consoleErrors = [];
 
   it('logs in as analyst and opens the indicator explorer with the MSS values', async () => {
-    const browserContext = await context.browser.newContext({
-      viewport: { width: 1440, height: 1200 },
-      locale: 'de-DE',
-    });
-    page = await browserContext.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${context.baseUrl}/indicators`);
-    await page.waitForURL(/\/oidc\/interaction\//);
-    await page.getByLabel('Benutzername').fill('analyst');
-    await page.getByLabel('Passwort').fill('demo');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL((url) => url.pathname === '/indicators');
+    page = await newPage(context, consoleErrors, { width: 1440, height: 1200 });
+    await login(page, context.baseUrl, '/indicators', 'analyst');
     await page.getByRole('heading', { level: 1, name: 'Indikatoren und Sozialmonitoring' }).waitFor();
     // Options arrive with the catalogue and the periods (two requests): wait for them.
     await page.locator('[data-testid="period-select"] option').nth(3).waitFor({ state: 'attached' });

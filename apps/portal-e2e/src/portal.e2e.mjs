@@ -5,7 +5,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
-import { api, tokenFor } from './session.mjs';
+import { api, newPage, tokenFor } from './session.mjs';
 
 const BERLIN_DISTRICTS = [
   'Mitte',
@@ -45,20 +45,7 @@ export function portalTests(context, it = nodeIt) {
   const consoleErrors = [];
 
   it('redirects to the provider’s login page, which has no serious accessibility violations', async () => {
-    const browserContext = await context.browser.newContext({
-      viewport: { width: 1440, height: 1000 },
-      locale: 'de-DE',
-    });
-    page = await browserContext.newPage();
-    // As in the other suites: four more run beside this one on the same cores.
-    page.setDefaultTimeout(60_000);
-    page.on('console', (message) => {
-      // Chromium reports every HTTP error response on its own ("Failed to load resource"); the
-      // expected denials (403 outside the area scope) are asserted where they happen.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    page = await newPage(context, consoleErrors, { width: 1440, height: 1000 });
     await page.goto(`${context.baseUrl}/areas`);
     await page.waitForURL(/\/oidc\/interaction\//);
     await page.getByLabel('Benutzername').waitFor();

@@ -12,8 +12,11 @@ export async function newPage(context, consoleErrors, viewport = { width: 1440, 
     acceptDownloads: true,
   });
   const page = await browserContext.newPage();
+  // Three more lanes run beside this one on the same cores.
   page.setDefaultTimeout(60_000);
   page.on('console', (message) => {
+    // Chromium reports every HTTP error response on its own ("Failed to load resource"); the
+    // expected denials (403 outside the area scope) are asserted where they happen.
     if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
       consoleErrors.push(message.text());
   });

@@ -21,23 +21,9 @@ export function surveyTests(context, it = nodeIt) {
   const title = `E2E-Befragung ${Date.now()}`;
 
   it('logs in as planer and creates a survey for Mitte', async () => {
-    const browserContext = await context.browser.newContext({
-      viewport: { width: 1440, height: 1100 },
-      locale: 'de-DE',
-    });
-    page = await browserContext.newPage();
+    page = await newPage(context, consoleErrors);
     page.setDefaultTimeout(30_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        consoleErrors.push(message.text());
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
-    await page.goto(`${context.baseUrl}/surveys`);
-    await page.waitForURL(/\/oidc\/interaction\//);
-    await page.getByLabel('Benutzername').fill('planer');
-    await page.getByLabel('Passwort').fill('demo');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.waitForURL((url) => url.pathname === '/surveys');
+    await login(page, context.baseUrl, '/surveys', 'planer');
     await page.getByRole('heading', { level: 1, name: 'Befragungen' }).waitFor();
     // The demo survey of the survey service's seeder is listed.
     await page.getByRole('link', { name: 'Nachbarschaftsbefragung Mitte 2025' }).waitFor();
