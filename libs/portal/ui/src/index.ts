@@ -29,7 +29,7 @@ export * from './lib/class-breaks/class-breaks';
 export * from './lib/page-range/page-range';
 export * from './lib/radio-group/radio-group';
 export * from './lib/feature-texts/feature-texts';
-export { fixedDecimal, formatFileSize, formatPercent } from './lib/feature-texts/number-format';
+export { formatDecimal, formatFileSize, formatPercent } from './lib/feature-texts/number-format';
 export * from './lib/chart-element/chart-element';
 export * from './lib/choice-select/choice-select';
 export * from './lib/choice-select/choice-field';

@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom, toApiProblem } from '@quartier/portal-data-access';
-import { describeProblem, featureKeyTexts, featureTexts, fixedDecimal, I18n } from '@quartier/portal-ui';
+import { describeProblem, featureKeyTexts, featureTexts, formatDecimal, I18n } from '@quartier/portal-ui';
 import { formatP, formatSigned, isFailure, type Failure } from './numbers';
 import { DE, type EvaluationTextKey } from './texts-de';
 import { EN } from './texts-en';
@@ -29,10 +29,9 @@ export class EvaluationTexts {
   /** `{de, en}` texts of the service's catalogues in the current language. */
   readonly pick = this.i18n.pick;
 
+  /** Estimates keep every decimal (0.50, not 0.5). */
   readonly number = (value: number | null | undefined, digits = 2): string =>
-    value === null || value === undefined || !Number.isFinite(value)
-      ? '–'
-      : fixedDecimal(value, this.locale(), digits);
+    formatDecimal(value, this.locale(), digits, true);
   readonly signed = (value: number | null | undefined, digits = 2): string =>
     formatSigned(value, this.locale(), digits);
   readonly p = (value: number | null): string => formatP(value, this.locale());

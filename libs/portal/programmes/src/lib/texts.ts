@@ -28,7 +28,7 @@ export class ProgrammeTexts {
 
   readonly euros = (cents: number | null | undefined): string => formatEuros(cents, this.i18n.locale());
   readonly number = (value: number | null | undefined, digits = 2): string =>
-    formatDecimal(Number.isFinite(value) ? value : null, this.i18n.locale(), digits);
+    formatDecimal(value, this.i18n.locale(), digits);
   /** A share (0.85) as a percentage: '85 %' in German, '85%' in English. */
   readonly percent = (share: number | null | undefined): string =>
     formatPercent(share, this.i18n.locale(), 1);

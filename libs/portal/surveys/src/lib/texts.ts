@@ -288,9 +288,8 @@ export class SurveyTexts {
   readonly percent = (share: number | null | undefined, digits = 1): string =>
     formatPercent(share, this.i18n.locale(), digits, true);
 
-  // NaN (nothing to compute a number from) reads as none, like a missing value.
   readonly number = (value: number | null | undefined, digits = 1): string =>
-    Number.isNaN(value) ? '–' : formatDecimal(value, this.i18n.locale(), digits);
+    formatDecimal(value, this.i18n.locale(), digits);
 
   readonly date = (iso: string): string => this.i18n.formatDate(iso);
 }

@@ -1,7 +1,6 @@
 import { computed, inject, type Signal } from '@angular/core';
 import { I18n } from '../i18n/i18n';
 import { fillPlaceholders, type TranslationParams } from '../i18n/translations';
-import { localeDecimal } from './number-format';
 
 /** A feature library's own text lookup: a key and the values of its `{placeholders}`. */
 export type FeatureText<K extends string> = (key: K, params?: TranslationParams) => string;
@@ -70,9 +69,4 @@ export function textChoices<V extends string, K extends string>(
   return computed(() =>
     (Object.entries(labels) as [V, K][]).map(([value, key]) => ({ value, label: t(key) })),
   );
-}
-
-/** A number in the reader's locale with at most `digits` decimals; '–' where there is none. */
-export function formatDecimal(value: number | null | undefined, locale: string, digits: number): string {
-  return value === null || value === undefined ? '–' : localeDecimal(value, locale, digits);
 }

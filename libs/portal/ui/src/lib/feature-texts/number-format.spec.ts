@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { fixedDecimal, formatFileSize, formatPercent, localeDecimal } from './number-format.ts';
+import {
+  fixedDecimal,
+  formatDecimal,
+  formatFileSize,
+  formatPercent,
+  localeDecimal,
+} from './number-format.ts';
 
 describe('localeDecimal', () => {
   it('formats as toLocaleString does, per locale and digits', () => {
@@ -33,6 +39,16 @@ describe('fixedDecimal', () => {
     assert.equal(localeDecimal(0.5, 'en-GB', 2), '0.5');
     assert.equal(fixedDecimal(0.5, 'en-GB', 2), '0.50');
     assert.equal(localeDecimal(0.5, 'en-GB', 2), '0.5');
+  });
+});
+
+describe('formatDecimal', () => {
+  it('writes at most or, when fixed, exactly the decimals; a dash where there is no number', () => {
+    assert.equal(formatDecimal(0.5, 'en-GB', 2), '0.5');
+    assert.equal(formatDecimal(0.5, 'en-GB', 2, true), '0.50');
+    assert.equal(formatDecimal(1234.5678, 'de-DE', 1), '1.234,6');
+    for (const none of [null, undefined, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY])
+      assert.equal(formatDecimal(none, 'de-DE', 2), '–');
   });
 });
 

@@ -38,6 +38,21 @@ export function fixedDecimal(value: number, locale: string, digits: number): str
 }
 
 /**
+ * A number in the reader's locale with at most `digits` decimals, or exactly `digits` when
+ * `fixed`; '–' where there is none — NaN and the infinities (nothing to compute a number from)
+ * read as none, like a missing value.
+ */
+export function formatDecimal(
+  value: number | null | undefined,
+  locale: string,
+  digits: number,
+  fixed = false,
+): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
+  return fixed ? fixedDecimal(value, locale, digits) : localeDecimal(value, locale, digits);
+}
+
+/**
  * A share (0.85) as a percentage in the reader's locale, its sign placed and spaced as the locale
  * writes it ('85 %' with a no-break space in German, '85%' in English); `fixed` keeps every one
  * of the `digits` decimals (survey shares beside their intervals: '85,0 %'). '–' without a number.
