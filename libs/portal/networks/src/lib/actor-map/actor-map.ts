@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
+import { geometryBounds, geometryRings, ringsPath } from '@quartier/portal-ui';
 import type { Sector } from '../network-api';
 import { NetworkTexts, SECTOR_COLOURS } from '../texts';
 
@@ -11,8 +12,6 @@ export interface MapActor {
   /** Drawn larger (e.g. actors with the chosen offering on the resource map). */
   readonly emphasised?: boolean;
 }
-
-type Ring = readonly (readonly number[])[];
 
 /**
  * Actors on the area map: planning-area outlines from the registry and the actors' locations,
@@ -82,25 +81,18 @@ export class ActorMap {
   protected readonly height = 600;
 
   private readonly projection = computed(() => {
-    const coordinates: number[][] = [];
-    for (const feature of this.areas()?.features ?? [])
-      for (const ring of rings(feature.geometry)) coordinates.push(...ring.map((p) => [p[0], p[1]]));
-    for (const actor of this.actors()) if (actor.point) coordinates.push([actor.point.lon, actor.point.lat]);
-    if (coordinates.length === 0) return null;
-    const lons = coordinates.map((c) => c[0]);
-    const lats = coordinates.map((c) => c[1]);
-    const [minLon, maxLon, minLat, maxLat] = [
-      Math.min(...lons),
-      Math.max(...lons),
-      Math.min(...lats),
-      Math.max(...lats),
-    ];
+    const bounds = geometryBounds([
+      ...(this.areas()?.features ?? []).map((feature) => feature.geometry),
+      ...this.actors().flatMap((a) => (a.point ? [{ coordinates: [a.point.lon, a.point.lat] }] : [])),
+    ]);
+    if (!bounds) return null;
+    const [minLon, minLat, maxLon, maxLat] = bounds;
     const kx = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
     const scale = Math.min(
       (this.width - 20) / Math.max(1e-9, (maxLon - minLon) * kx),
       (this.height - 20) / Math.max(1e-9, maxLat - minLat),
     );
-    return (lon: number, lat: number): [number, number] => [
+    return ([lon, lat]: readonly [number, number]): [number, number] => [
       10 + (lon - minLon) * kx * scale,
       10 + (maxLat - lat) * scale,
     ];
@@ -112,40 +104,19 @@ export class ActorMap {
     return (this.areas()?.features ?? []).map((feature) => ({
       id: feature.properties.id,
       name: feature.properties.name,
-      d: rings(feature.geometry)
-        .map(
-          (ring) =>
-            ring
-              .map(
-                (p, i) =>
-                  `${i === 0 ? 'M' : 'L'}${project(p[0], p[1])
-                    .map((v) => v.toFixed(1))
-                    .join(' ')}`,
-              )
-              .join('') + 'Z',
-        )
-        .join(''),
+      d: ringsPath(geometryRings(feature.geometry, project)),
     }));
   });
 
   protected readonly placed = computed(() => {
     const project = this.projection();
     if (!project) return [];
-    return this.actors()
-      .filter((a) => a.point !== null)
-      .map((a) => {
-        const [x, y] = project((a.point as { lon: number }).lon, (a.point as { lat: number }).lat);
-        return { ...a, x, y, colour: SECTOR_COLOURS[a.sector ?? 'none'] };
-      });
+    return this.actors().flatMap((a) => {
+      if (!a.point) return [];
+      const [x, y] = project([a.point.lon, a.point.lat]);
+      return [{ ...a, x, y, colour: SECTOR_COLOURS[a.sector ?? 'none'] }];
+    });
   });
 
   protected readonly unplaced = computed(() => this.actors().filter((a) => a.point === null).length);
-}
-
-function rings(geometry: unknown): Ring[] {
-  const g = geometry as { type?: string; coordinates?: unknown } | null;
-  if (!g?.coordinates) return [];
-  if (g.type === 'Polygon') return g.coordinates as Ring[];
-  if (g.type === 'MultiPolygon') return (g.coordinates as Ring[][]).flat();
-  return [];
 }
