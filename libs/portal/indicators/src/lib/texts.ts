@@ -1,6 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { I18n, describeProblem, featureTexts, formatDecimal } from '@quartier/portal-ui';
+import { I18n, describeProblem, featureKeyTexts, featureTexts, formatDecimal } from '@quartier/portal-ui';
 import { DE, type IndicatorTextKey } from './texts-de';
 import { EN } from './texts-en';
 
@@ -11,6 +11,7 @@ export type { IndicatorTextKey };
 export class IndicatorTexts {
   private readonly i18n = inject(I18n);
   readonly t = featureTexts<IndicatorTextKey>(DE, EN);
+  private readonly tk = featureKeyTexts(DE, this.t);
 
   /** A catalogue name (`{ de, en }`) in the reader's language. */
   readonly name = this.i18n.pick;
@@ -19,10 +20,7 @@ export class IndicatorTexts {
   readonly label = this.i18n.tenantLabel;
 
   /** A unit as readers say it: "%" stays, `count` is "Anzahl" (the catalogue stores the code). */
-  readonly unit = (unit: string): string => {
-    const key = `unit.${unit}`;
-    return key in DE ? this.t(key as IndicatorTextKey) : unit;
-  };
+  readonly unit = (unit: string): string => this.tk('unit', unit);
 
   readonly number = (value: number | null | undefined, digits = 2): string =>
     formatDecimal(value, this.i18n.locale(), digits);

@@ -1,6 +1,13 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { I18n, describeProblem, featureTexts, formatDecimal, formatPercent } from '@quartier/portal-ui';
+import {
+  I18n,
+  describeProblem,
+  featureKeyTexts,
+  featureTexts,
+  formatDecimal,
+  formatPercent,
+} from '@quartier/portal-ui';
 import { DE, type NetworkTextKey } from './texts-de';
 import { EN } from './texts-en';
 
@@ -11,12 +18,11 @@ export type { NetworkTextKey };
 export class NetworkTexts {
   private readonly i18n = inject(I18n);
   readonly t = featureTexts<NetworkTextKey>(DE, EN);
+  private readonly tk = featureKeyTexts(DE, this.t);
 
   readonly sector = (sector: string | null): string => this.t(`sector.${sector ?? 'none'}` as NetworkTextKey);
-  readonly tieType = (type: string): string =>
-    `tie.${type}` in DE ? this.t(`tie.${type}` as NetworkTextKey) : type;
-  readonly offering = (type: string): string =>
-    `offering.${type}` in DE ? this.t(`offering.${type}` as NetworkTextKey) : type;
+  readonly tieType = (type: string): string => this.tk('tie', type);
+  readonly offering = (type: string): string => this.tk('offering', type);
   readonly number = (value: number | null | undefined, digits = 3): string =>
     formatDecimal(value, this.i18n.locale(), digits);
   /** A share (0.85) as a percentage: '85 %' in German, '85%' in English. */

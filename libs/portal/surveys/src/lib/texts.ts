@@ -1,6 +1,13 @@
 import { Injectable, inject } from '@angular/core';
 import { problemFrom } from '@quartier/portal-data-access';
-import { describeProblem, I18n, featureTexts, formatDecimal, formatPercent } from '@quartier/portal-ui';
+import {
+  describeProblem,
+  I18n,
+  featureKeyTexts,
+  featureTexts,
+  formatDecimal,
+  formatPercent,
+} from '@quartier/portal-ui';
 import { FORM_CHANGE_TEXTS_DE, FORM_CHANGE_TEXTS_EN, formChangeTexts } from './form-changes';
 import { PUBLISH_PROBLEM_TEXTS_DE, PUBLISH_PROBLEM_TEXTS_EN } from './publish-panel/publish-problems';
 import { IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN } from './response-import/import-issue-texts';
@@ -270,6 +277,8 @@ export type SurveyTextKey = keyof typeof de;
 export class SurveyTexts {
   private readonly i18n = inject(I18n);
   readonly t = featureTexts<SurveyTextKey>(de, en);
+  /** A survey's type or status in words (`type.resident`); a value added on the server as it is. */
+  readonly tk = featureKeyTexts(de, this.t);
 
   /** A failed request, in the words of the portal's translation tables. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);

@@ -122,7 +122,7 @@ import { proposedWaveDays } from './wave-days';
     </section>
 
     <section aria-labelledby="status-heading">
-      <h2 id="status-heading">{{ t('status') }}: {{ t($any('status.' + survey().status)) }}</h2>
+      <h2 id="status-heading">{{ t('status') }}: {{ texts.tk('status', survey().status) }}</h2>
       @if (survey().editable) {
         @if (survey().status === 'open') {
           <button type="button" (click)="setStatus('closed')">{{ t('close') }}</button>

@@ -37,7 +37,7 @@ type Tab = 'form' | 'publish' | 'results';
     } @else if ((session.me() || session.failed()) && survey.value(); as s) {
       <q-page-heading
         [heading]="s.title"
-        [intro]="t($any('type.' + s.type)) + ' · ' + t($any('status.' + s.status)) + ' · k = ' + s.k"
+        [intro]="texts.tk('type', s.type) + ' · ' + texts.tk('status', s.status) + ' · k = ' + s.k"
       />
       <div qTabList [label]="s.title" [tabs]="tabItems()" [(selected)]="tab"></div>
       <div [qTabPanel]="tab()">

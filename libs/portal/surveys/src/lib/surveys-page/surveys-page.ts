@@ -30,10 +30,10 @@ import { SurveyTexts } from '../texts';
               <th scope="row">
                 <a [routerLink]="[survey.id]">{{ survey.title }}</a>
               </th>
-              <td>{{ t($any('type.' + survey.type)) }}</td>
+              <td>{{ texts.tk('type', survey.type) }}</td>
               <td>
                 <span class="status" [class]="'status status--' + survey.status">{{
-                  t($any('status.' + survey.status))
+                  texts.tk('status', survey.status)
                 }}</span>
               </td>
               <td>{{ survey.k }}</td>
