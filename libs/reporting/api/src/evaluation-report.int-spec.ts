@@ -1,4 +1,4 @@
-import { requireReferenceData } from '@quartier/reference-data';
+import { BERLIN_DEMO_FILES, requireReferenceData } from '@quartier/reference-data';
 import { startPlatform, type PlatformUnderTest } from '@quartier/service-kit';
 import ExcelJS from 'exceljs';
 import { execFile, execFileSync } from 'node:child_process';
@@ -12,10 +12,8 @@ import { promisify } from 'node:util';
 // reader's token; the PDF read back with poppler must show the numbers and ratings the
 // evaluation API answers. Needs the compiled platform (`node tools/build.mjs --server`) and the
 // Berlin reference data the demo is seeded from.
-const BERLIN = requireReferenceData(
-  ['berlin/lor-until-2020/planning-areas.geojson', 'berlin/mss/mss-2019-indicators.csv'],
-  9,
-);
+// Every file the platform's Berlin demo reads: without one of them it seeds Musterstadt alone.
+const BERLIN = requireReferenceData(BERLIN_DEMO_FILES, 9);
 const describeBerlin = BERLIN ? describe : describe.skip;
 const SLOW = 300_000;
 const run = promisify(execFile);

@@ -1,4 +1,4 @@
-import { requireReferenceData } from '@quartier/reference-data';
+import { BERLIN_DEMO_FILES, requireReferenceData } from '@quartier/reference-data';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,10 +10,8 @@ import { startPlatform, type PlatformUnderTest } from '@quartier/service-kit';
 // of the demo users, data gathered over HTTP from the owning services, files read back with
 // poppler. Needs the compiled platform (`node tools/build.mjs --server`) and the Berlin
 // reference data (LOR geometries, MSS tables) that the demo is seeded from.
-const BERLIN = requireReferenceData(
-  ['berlin/lor-until-2020/planning-areas.geojson', 'berlin/mss/mss-2019-indicators.csv'],
-  9,
-);
+// Every file the platform's Berlin demo reads: without one of them it seeds Musterstadt alone.
+const BERLIN = requireReferenceData(BERLIN_DEMO_FILES, 9);
 const describeBerlin = BERLIN ? describe : describe.skip;
 const SLOW = 300_000;
 
