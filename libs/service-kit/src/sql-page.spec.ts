@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { likeContaining, likeStartingWith, selectExists, selectPage, SqlWhere } from './sql-page';
+import { isUuid, likeContaining, likeStartingWith, selectExists, selectPage, SqlWhere } from './sql-page';
 
 /** A stand-in for TypeORM's query method that answers each statement once told to. */
 function recordingDb(inTransaction: boolean) {
@@ -77,5 +77,15 @@ describe('LIKE patterns of a search text', () => {
     expect(likeContaining('Nord')).toBe('%Nord%');
     expect(likeStartingWith('011')).toBe('011%');
     expect(likeContaining('50%_a\\b')).toBe('%50\\%\\_a\\\\b%');
+  });
+});
+
+describe('isUuid', () => {
+  it('takes a hyphenated UUID of any version and case, and nothing else of its length', () => {
+    expect(isUuid('00000000-0000-4000-8000-000000000000')).toBe(true);
+    expect(isUuid('A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11')).toBe(true);
+    expect(isUuid('-'.repeat(36))).toBe(false);
+    expect(isUuid('a0eebc999c0b4ef8bb6d6bb9bd380a11----')).toBe(false);
+    expect(isUuid('011101')).toBe(false);
   });
 });

@@ -72,6 +72,14 @@ function escapeLike(text: string): string {
 }
 
 /**
+ * Whether a caller's text is a UUID in the canonical hyphenated form (any version, either case): a
+ * lookup asks this first, since comparing a uuid column with other text is an error, not a miss.
+ */
+export function isUuid(text: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(text);
+}
+
+/**
  * A WHERE clause of fixed conditions and optional filters, with every value as a parameter:
  * `and(sql, value)` adds `sql` only when the value is given (not undefined, null, '' or false),
  * each `$?` in it standing for that value's number, so no filter counts `$n` by hand.

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessDirectory, type Assignment } from '@quartier/auth';
+import { isUuid } from '@quartier/service-kit';
 import { DataSource } from 'typeorm';
 import { AreaRepository } from './areas/area.repository';
 import { RoleAssignmentRepository } from './role-assignments/role-assignment.repository';
@@ -25,7 +26,7 @@ export class RegistryAccessDirectory extends AccessDirectory {
   }
 
   async ancestorsOf(tenantId: string, areaId: string): Promise<readonly string[] | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(areaId)) return null;
+    if (!isUuid(areaId)) return null;
     return this.areas.ancestorsOf(tenantId, areaId);
   }
 }

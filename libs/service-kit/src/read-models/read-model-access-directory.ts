@@ -2,6 +2,7 @@ import { Injectable, type Type } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AccessDirectory, type Assignment } from '@quartier/auth';
 import type { DataSource } from 'typeorm';
+import { isUuid } from '../sql-page';
 import { areaAncestors } from './area-ref.repository';
 
 /** Scope checks of a service running on its own, answered from its replicated read models. */
@@ -20,7 +21,7 @@ export function createReadModelAccessDirectory(connectionName: string): Type<Acc
     }
 
     async ancestorsOf(tenantId: string, areaId: string): Promise<readonly string[] | null> {
-      if (!/^[0-9a-f-]{36}$/i.test(areaId)) return null;
+      if (!isUuid(areaId)) return null;
       return areaAncestors(this.db, tenantId, areaId);
     }
   }

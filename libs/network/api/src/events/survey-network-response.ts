@@ -1,5 +1,6 @@
 import { normalizeActorName, SECTORS, type EventPayload, type Sector } from '@quartier/contracts';
 import { NonRetryableEventError } from '@quartier/messaging';
+import { isUuid } from '@quartier/service-kit';
 import type { EntityManager } from 'typeorm';
 import { actorNames, completeDraft, insertActor } from '../actors/actor.repository';
 import { addWaveMembers, lockWaveOfTenant, touchWaves } from '../networks/wave.repository';
@@ -8,7 +9,6 @@ import { upsertTies, type TieDraft } from '../ties/tie.repository';
 
 type NetworkResponse = EventPayload<'survey.network-response.submitted'>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Name interpreters that carry the tie type, and those that carry its strength. */
 const TYPE_ATTRIBUTES = ['type', 'tieType', 'tie_type', 'art'];
 const WEIGHT_ATTRIBUTES = ['weight', 'frequency', 'intensity', 'haeufigkeit', 'häufigkeit'];
@@ -30,7 +30,7 @@ export async function applySurveyNetworkResponse(
   manager: EntityManager,
   payload: NetworkResponse,
 ): Promise<SurveyMergeOutcome> {
-  if (!UUID.test(payload.waveId))
+  if (!isUuid(payload.waveId))
     throw new NonRetryableEventError(`waveId "${payload.waveId}" is not a network wave id`);
   const wave = await lockWaveOfTenant(manager, payload.tenantId, payload.waveId);
   if (!wave)

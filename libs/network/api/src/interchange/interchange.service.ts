@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, type SpooledPart } from '@quartier/service-kit';
+import { Clock, isUuid, type SpooledPart } from '@quartier/service-kit';
 import { readFile } from 'node:fs/promises';
 import type { AccessContext, Caller } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -43,8 +43,6 @@ export interface ImportFiles {
   edges?: SpooledPart;
   file?: SpooledPart;
 }
-
-const AREA_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Bulk imports and exports of a wave: CSV (actors + ties), GEXF and GraphML. An import is
@@ -255,11 +253,7 @@ export class InterchangeService {
     const byCode = new Map(rows.filter((r) => r.current).map((r) => [r.code, r.id]));
     const ids = new Set(rows.map((r) => r.id));
     return (value) =>
-      AREA_ID.test(value)
-        ? ids.has(value.toLowerCase())
-          ? value.toLowerCase()
-          : undefined
-        : byCode.get(value);
+      isUuid(value) ? (ids.has(value.toLowerCase()) ? value.toLowerCase() : undefined) : byCode.get(value);
   }
 
   private async write(

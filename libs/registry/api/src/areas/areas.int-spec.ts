@@ -134,6 +134,10 @@ describe('areas (real PostgreSQL, real OIDC tokens)', () => {
     expect(
       (await call('GET', `/api/registry/areas/00000000-0000-4000-8000-000000000000`, 'admin')).status,
     ).toBe(404);
+    // 36 characters of hex digits and hyphens that are no UUID: unknown, as for any other text.
+    expect(
+      (await call('PATCH', `/api/registry/areas/${'-'.repeat(36)}`, 'planer', { name: 'X' })).status,
+    ).toBe(404);
     const [{ name }] = await t.db.query(`SELECT name FROM area WHERE id = $1`, [kreuzbergId]);
     expect(name).toBe(berlinAreaName('02'));
   });

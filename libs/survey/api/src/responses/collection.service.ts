@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
 import { OutboxWriter, type OutboxEvent } from '@quartier/messaging';
-import { chunksOf, Clock } from '@quartier/service-kit';
+import { chunksOf, Clock, isUuid } from '@quartier/service-kit';
 import {
   type AnswerCause,
   type AnswerIssue,
@@ -22,7 +22,7 @@ import { areaQuestionOf } from '../forms/form-rules';
 import { SURVEY_CONNECTION, SURVEY_EDITORS } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
 import { hashInvitationCode } from '../surveys/invitation-code';
-import { isUuid, type SurveyRow, SurveyRepository } from '../surveys/survey.repository';
+import { type SurveyRow, SurveyRepository } from '../surveys/survey.repository';
 import { TargetAreaRepository } from '../surveys/target-area.repository';
 import { type WaveRow, WaveRepository } from '../surveys/wave.repository';
 import { type Channel, ResponseRepository } from './response.repository';

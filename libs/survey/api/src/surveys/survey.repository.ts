@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
 import type { IndicatorItem, NetworkConfig, Weighting } from './survey.dto';
-import { selectExists, selectOne, selectPage, SqlWhere } from '@quartier/service-kit';
+import { isUuid, selectExists, selectOne, selectPage, SqlWhere } from '@quartier/service-kit';
 
 export interface SurveyRow {
   id: string;
@@ -226,8 +226,4 @@ export class SurveyRepository {
       version,
     ]);
   }
-}
-
-export function isUuid(value: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }

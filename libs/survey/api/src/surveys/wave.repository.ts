@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { SURVEY_CONNECTION } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
-import { selectOne } from '@quartier/service-kit';
-import { isUuid } from './survey.repository';
+import { isUuid, selectOne } from '@quartier/service-kit';
 import type { WaveView } from './survey.dto';
 
 export interface WaveRow {
