@@ -72,7 +72,7 @@ export function summariseBudget(
     { year: number; line: string; planned: number; committed: number; proposed: number; spent: number }
   >();
   const cell = (year: number, line: string) => {
-    const key = `${year}\u0000${line}`;
+    const key = cellKey({ year, line });
     let entry = cells.get(key);
     if (!entry) {
       entry = { year, line, planned: 0, committed: 0, proposed: 0, spent: 0 };
@@ -145,19 +145,16 @@ export function findOverCommitments(
   const changed: MeasureBudget = { ...change, expenditures: existing?.expenditures ?? [] };
   const before = byCell(summariseBudget(programmeBudget, measures));
   const after = summariseBudget(programmeBudget, [...others, changed]);
-  const touched = new Set(change.budget.map((b) => `${b.year}\u0000${b.line}`));
+  const touched = new Set(change.budget.map(cellKey));
   return after.cells
-    .filter((c) => touched.has(`${c.year}\u0000${c.line}`))
-    .filter(
-      (c) =>
-        c.committed > c.planned && c.committed > (before.get(`${c.year}\u0000${c.line}`)?.committed ?? 0),
-    )
+    .filter((c) => touched.has(cellKey(c)))
+    .filter((c) => c.committed > c.planned && c.committed > (before.get(cellKey(c))?.committed ?? 0))
     .map((c) => ({
       year: c.year,
       line: c.line,
       budget: c.planned,
       committed: c.committed,
-      committedBefore: before.get(`${c.year}\u0000${c.line}`)?.committed ?? 0,
+      committedBefore: before.get(cellKey(c))?.committed ?? 0,
       excess: c.committed - c.planned,
     }));
 }
@@ -198,8 +195,13 @@ export function assertCommitment(
 /** Cents as "1234.56 EUR" (messages only; the portal formats amounts itself). */
 const euros = (cents: number): string => `${decimalEuros(cents)} EUR`;
 
+/** The key of a budget cell, one year of one line. */
+function cellKey(cell: { readonly year: number; readonly line: string }): string {
+  return `${cell.year}\u0000${cell.line}`;
+}
+
 function byCell(summary: BudgetSummary): Map<string, BudgetCell> {
-  return new Map(summary.cells.map((c) => [`${c.year}\u0000${c.line}`, c]));
+  return new Map(summary.cells.map((c) => [cellKey(c), c]));
 }
 
 function validateBudgets(programmeBudget: readonly BudgetAmount[], measures: readonly MeasureBudget[]): void {
@@ -210,7 +212,7 @@ function validateBudgets(programmeBudget: readonly BudgetAmount[], measures: rea
       checkAmount(b, `${path}[${i}]`, issues);
       if (typeof b.line !== 'string' || b.line.trim() === '')
         issues.push({ path: `${path}[${i}].line`, reason: 'is empty' });
-      const key = `${b.year}\u0000${b.line}`;
+      const key = cellKey(b);
       if (seen.has(key)) issues.push({ path: `${path}[${i}]`, reason: `${b.line} ${b.year} occurs twice` });
       seen.add(key);
     });
