@@ -2,21 +2,12 @@
  * What the attainment dashboard shows for one binding: the light in words (never colour alone)
  * and the sparkline points of the actuals.
  */
-export type Light = 'green' | 'amber' | 'red';
-export type AttainmentStateCode =
-  'measured' | 'target-against-polarity' | 'target-equals-baseline' | 'no-actual' | 'suppressed';
+import type { ProgrammeSchemas } from '@quartier/portal-data-access';
 
-export interface AttainmentLike {
-  readonly state: AttainmentStateCode;
-  readonly raw: number | null;
-  readonly capped: number | null;
-  readonly light: Light | null;
-  readonly actual:
-    | { readonly status: 'value'; readonly value: number; readonly period: string; readonly origin?: string }
-    | { readonly status: 'suppressed'; readonly period: string; readonly origin?: string }
-    | { readonly status: 'missing'; readonly period?: string }
-    | null;
-}
+type Attainment = ProgrammeSchemas['ImpactAttainment_Output'];
+/** What the dashboard reads of a binding's attainment, as the programme service answers it. */
+export type AttainmentLike = Pick<Attainment, 'state' | 'raw' | 'capped' | 'light' | 'actual'>;
+type Light = NonNullable<Attainment['light']>;
 
 /** The text key of the light or, without one, of the state (`light.green`, `state.no-actual`). */
 export function statusKey(attainment: AttainmentLike): string {

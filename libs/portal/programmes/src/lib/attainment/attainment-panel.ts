@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { ProgrammeSchemas } from '@quartier/portal-data-access';
 import { Loaded } from '@quartier/portal-ui';
-import { type AttainmentLike, lightCounts, sparklinePoints, statusKey } from '../attainment-view';
+import { lightCounts, sparklinePoints, statusKey } from '../attainment-view';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts, type ProgrammeTextKey } from '../texts';
 import { Sparkline } from './sparkline';
@@ -57,12 +57,10 @@ export class AttainmentPanel {
       ),
     ),
   );
-  protected readonly counts = computed(() =>
-    lightCounts(this.rows().map((r) => r.b.current as AttainmentLike)),
-  );
+  protected readonly counts = computed(() => lightCounts(this.rows().map((r) => r.b.current)));
 
   protected status(b: BindingAttainment): string {
-    return this.t(statusKey(b.current as AttainmentLike) as ProgrammeTextKey);
+    return this.t(statusKey(b.current) as ProgrammeTextKey);
   }
 
   protected lightClass(b: BindingAttainment): string {
@@ -70,7 +68,7 @@ export class AttainmentPanel {
   }
 
   protected points(b: BindingAttainment) {
-    return sparklinePoints(b.series as AttainmentLike[]);
+    return sparklinePoints(b.series);
   }
 
   protected actual(b: BindingAttainment): string {

@@ -10,14 +10,15 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { problemFrom } from '@quartier/portal-data-access';
+import { problemFrom, type ProgrammeSchemas } from '@quartier/portal-data-access';
 import { ConfirmedSubmission, I18n, Loaded, PageHeading, SubmissionNotices } from '@quartier/portal-ui';
 import { eurosInput, parseEuros } from '../money';
 import { measureAreas, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
 import { type OverCommitmentCell, overCommitmentCells } from './over-commitment';
 
-type Action = 'approve' | 'reject' | 'start' | 'complete' | 'cancel';
+/** A workflow step as the service's transition takes it (its enum: one it drops fails the list below). */
+type Action = ProgrammeSchemas['TransitionDto']['action'];
 const ACTIONS: readonly Action[] = ['approve', 'reject', 'start', 'complete', 'cancel'];
 
 /** `/programmes/:id/measures/:measureId`: a measure with its workflow buttons, audit trail and expenditures. */
