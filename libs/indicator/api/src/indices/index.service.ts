@@ -269,14 +269,15 @@ export class IndexService {
     const tree = await this.areas.of(tenantId);
     const scope = readScope(access);
     const columns = await this.runs.results(id);
-    const classOf = areaClass(run.definition, index);
+    const layout = index === 'combined' ? combinedLayout(run.definition) : classLayout(run.definition, index);
+    const position = classPosition(run.definition, index);
     const k = ids.indexOf(index);
     const items = [];
     for (let i = 0; i < (columns?.areaIds.length ?? 0); i++) {
       const c = columns as NonNullable<typeof columns>;
       const area = tree.byId.get(c.areaIds[i]);
       if (area === undefined || !visible(scope, area)) continue;
-      const cls = c.valid[i] ? classOf(c.classes, i) : null;
+      const cls = c.valid[i] ? layout?.[position(c.classes, i)] : null;
       items.push({
         areaId: c.areaIds[i],
         code: c.codes[i],
@@ -287,7 +288,6 @@ export class IndexService {
         label: cls?.label ?? null,
       });
     }
-    const layout = index === 'combined' ? combinedLayout(run.definition) : classLayout(run.definition, index);
     return {
       run: { id: run.id, label: run.label, period: run.period, level: run.level },
       index,
@@ -374,20 +374,17 @@ function combinedLayout(definition: IndexDefinition): ClassLabel[] | null {
 }
 
 /**
- * The class of a valid area in one index, or `combined`: the two indices' classes combined
- * (Berlin: `1+` … `4-`), labelled with both. Looked up per class number, made once per pair.
+ * Where a valid area's class falls in the layout of `index`: its class in that index, or for
+ * `combined` the pair of the two indices' classes, in combinedLayout's order (first index major).
  */
-function areaClass(
+function classPosition(
   definition: IndexDefinition,
   index: string,
-): (classes: readonly (readonly (number | null)[])[], area: number) => { code: string; label: string } {
-  const layouts = definition.indices.map((i) => i.classes.map((c) => ({ code: c.code, label: c.label })));
+): (classes: readonly (readonly (number | null)[])[], area: number) => number {
   if (index !== 'combined') {
     const k = definition.indices.findIndex((i) => i.id === index);
-    return (classes, area) => layouts[k][(classes[k][area] as number) - 1];
+    return (classes, area) => (classes[k][area] as number) - 1;
   }
-  const pairs = layouts[0].map((a) =>
-    layouts[1].map((b) => ({ code: combinedClassCode(a.code, b.code), label: `${a.label} / ${b.label}` })),
-  );
-  return (classes, area) => pairs[(classes[0][area] as number) - 1][(classes[1][area] as number) - 1];
+  const width = definition.indices[1].classes.length;
+  return (classes, area) => ((classes[0][area] as number) - 1) * width + (classes[1][area] as number) - 1;
 }
