@@ -12,7 +12,7 @@
 //   for every suppressed aggregate whose members are all published (it equals their sum):
 //     suppress its smallest member;
 //   repeat until nothing changes (only suppressions are added, so this ends).
-import type { Suppression } from '@quartier/survey-core';
+import { smallestFirst, type Suppression } from '@quartier/survey-core';
 
 export interface HierarchyInput {
   readonly children: readonly { readonly key: string; readonly parent: string; readonly n: number }[];
@@ -63,7 +63,10 @@ export function protectHierarchy(input: HierarchyInput, k: number): HierarchySup
         const hidden = members.filter((m) => m.suppressed !== null);
         let hiddenN = hidden.reduce((sum, m) => sum + m.n, 0);
         if (hidden.length === 0 || hiddenN >= k) continue;
-        for (const candidate of smallestFirst(members.filter((m) => m.suppressed === null))) {
+        for (const candidate of smallestFirst(
+          members.filter((m) => m.suppressed === null),
+          (m) => m.key,
+        )) {
           candidate.suppressed = 'secondary';
           hiddenN += candidate.n;
           changed = true;
@@ -75,7 +78,7 @@ export function protectHierarchy(input: HierarchyInput, k: number): HierarchySup
         }
       } else if (members.every((m) => m.suppressed === null)) {
         // A suppressed sum of published members is no secret: hide one member as well.
-        const [smallest] = smallestFirst(members);
+        const [smallest] = smallestFirst(members, (m) => m.key);
         smallest.suppressed = 'secondary';
         changed = true;
       }
@@ -90,8 +93,4 @@ export function protectHierarchy(input: HierarchyInput, k: number): HierarchySup
     ),
     total: total.suppressed,
   };
-}
-
-function smallestFirst<T extends Cell>(cells: readonly T[]): T[] {
-  return [...cells].sort((a, b) => a.n - b.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

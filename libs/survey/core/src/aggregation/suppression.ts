@@ -31,9 +31,10 @@ export function suppressCells(
   }
   let total: Suppression | null = totalN < k ? 'primary' : null;
   if (total === null && result.size > 0 && suppressedN < k) {
-    const candidates = groups
-      .filter((g) => !result.has(g.group))
-      .sort((a, b) => a.n - b.n || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+    const candidates = smallestFirst(
+      groups.filter((g) => !result.has(g.group)),
+      (g) => g.group,
+    );
     for (const candidate of candidates) {
       if (suppressedN >= k) break;
       result.set(candidate.group, 'secondary');
@@ -42,4 +43,15 @@ export function suppressCells(
     if (suppressedN < k) total = 'secondary';
   }
   return { groups: result, total };
+}
+
+/**
+ * The order in which further cells are suppressed: smallest n first, ties by name, so the same
+ * counts always hide the same cells.
+ */
+export function smallestFirst<T extends { readonly n: number }>(
+  cells: readonly T[],
+  nameOf: (cell: T) => string,
+): T[] {
+  return [...cells].sort((a, b) => a.n - b.n || (nameOf(a) < nameOf(b) ? -1 : nameOf(a) > nameOf(b) ? 1 : 0));
 }
