@@ -25,6 +25,8 @@ export interface EmbeddedPostgresOptions {
 
 /** Server settings of a throw-away cluster: nothing waits for the disk. */
 const THROWAWAY_SETTINGS = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'];
+/** How long a platform's PostgreSQL waits for open sessions to end on a stop before cutting them off. */
+const GENTLE_STOP_MS = 5000;
 
 interface EmbeddedPostgresLike {
   initialise(): Promise<void>;
@@ -73,7 +75,8 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/${database}`,
     port,
-    stop: () => stopServer(server),
+    // A throwaway test cluster holds nothing worth a wait.
+    stop: () => stopServer(server, options.throwaway ? 0 : GENTLE_STOP_MS),
   };
 }
 
@@ -171,11 +174,22 @@ async function createDatabase(port: number, name: string): Promise<void> {
 }
 
 /** Fast shutdown (SIGINT: open transactions are rolled back), waiting until the server is gone. */
-function stopServer(child: ChildProcess): Promise<void> {
+/**
+ * Stops the server. A platform's cluster gets PostgreSQL's smart shutdown first (SIGTERM: it
+ * waits for the sessions still open to end) because a pool's end() resolves before its clients'
+ * goodbyes reach the server — a fast shutdown right after cut those sessions off and every pool
+ * logged "terminating connection due to administrator command". A session that does not end
+ * within `gentleMs` (a leaked connection) is cut off by the fast shutdown (SIGINT) after all.
+ */
+function stopServer(child: ChildProcess, gentleMs = 0): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGINT');
+    const fast = setTimeout(() => child.kill('SIGINT'), gentleMs);
+    child.once('exit', () => {
+      clearTimeout(fast);
+      resolve();
+    });
+    if (gentleMs > 0) child.kill('SIGTERM');
   });
 }
 
