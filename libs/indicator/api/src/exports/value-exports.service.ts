@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
-import { neutraliseCsvCell } from '@quartier/contracts';
-import { buildJsonStat, comparePeriods, formatPeriod } from '@quartier/indicator-core';
+import {
+  buildJsonStat,
+  comparePeriods,
+  csvField,
+  formatPeriod,
+  valueCellText,
+} from '@quartier/indicator-core';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';
@@ -31,15 +36,7 @@ const EXPORT_CONTENT_TYPES: Record<ExportFormat, { type: string; extension: stri
   dhis2: { type: 'application/json; charset=utf-8', extension: 'json' },
 };
 
-/** CSV text cell: formula-safe, quoted only when it must be. */
-const cell = (raw: string) => {
-  const text = neutraliseCsvCell(raw);
-  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
 const n = (v: number | null) => (v === null ? '' : String(v));
-/** Value column as the importer reads it back: `.` suppressed, empty missing. */
-const valueText = (r: ExportRow) =>
-  r.status === 'value' ? String(r.value) : r.status === 'suppressed' ? '.' : '';
 
 /**
  * Exports of stored values (not aggregates, not suppressed: exports are for the data's editors
@@ -90,14 +87,14 @@ export class ValueExportsService {
         await writeLines(
           'area,period,indicator,value,numerator,denominator\n',
           (r) =>
-            `${cell(r.area)},${r.period},${cell(r.indicator)},${valueText(r)},${n(r.numerator)},${n(r.denominator)}\n`,
+            `${csvField(r.area)},${r.period},${csvField(r.indicator)},${valueCellText(r)},${n(r.numerator)},${n(r.denominator)}\n`,
         );
         break;
       case 'sdmx-csv':
         await writeLines(
           'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS,NUMERATOR,DENOMINATOR\n',
           (r) =>
-            `QUARTIER:INDICATORS(1.0),${cell(r.area)},${cell(r.indicator)},${formatPeriod(r.period, 'sdmx')},${r.status === 'value' ? r.value : ''},${r.status === 'suppressed' ? 'C' : r.status === 'missing' ? 'M' : 'A'},${n(r.numerator)},${n(r.denominator)}\n`,
+            `QUARTIER:INDICATORS(1.0),${csvField(r.area)},${csvField(r.indicator)},${formatPeriod(r.period, 'sdmx')},${r.status === 'value' ? r.value : ''},${r.status === 'suppressed' ? 'C' : r.status === 'missing' ? 'M' : 'A'},${n(r.numerator)},${n(r.denominator)}\n`,
         );
         break;
       case 'csv-wide':
@@ -141,14 +138,14 @@ export class ValueExportsService {
 
   private async writeWide(tenantId: string, filter: ExportFilter, write: (text: string) => Promise<void>) {
     const indicators = await this.definitions.liveCodes(tenantId, filter.indicators ?? null);
-    await write(`area,period,${indicators.map(cell).join(',')}\n`);
+    await write(`area,period,${indicators.map(csvField).join(',')}\n`);
     const position = new Map(indicators.map((c, i) => [c, i]));
     let key: string | null = null;
     let line: string[] = [];
     let area = '';
     let period = '';
     const flush = async () => {
-      if (key !== null) await write(`${cell(area)},${period},${line.join(',')}\n`);
+      if (key !== null) await write(`${csvField(area)},${period},${line.join(',')}\n`);
     };
     for await (const rows of this.values.exportPages(tenantId, filter)) {
       for (const r of rows) {
@@ -161,7 +158,7 @@ export class ValueExportsService {
           line = indicators.map(() => '');
         }
         // Wide cells: empty = no observation, so a missing one is written `..`.
-        line[position.get(r.indicator) as number] = r.status === 'missing' ? '..' : valueText(r);
+        line[position.get(r.indicator) as number] = r.status === 'missing' ? '..' : valueCellText(r);
       }
     }
     await flush();

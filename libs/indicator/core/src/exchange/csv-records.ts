@@ -3,6 +3,8 @@
 // a quote take a fast path (String.split); only quoted lines walk character by character.
 // Each record carries the physical line it starts on — the number an error report must name.
 
+import { neutraliseCsvCell } from '@quartier/contracts';
+
 export interface CsvRecord {
   /** 1-based physical line where the record starts (the header is line 1). */
   line: number;
@@ -10,6 +12,12 @@ export interface CsvRecord {
 }
 
 export type CsvDelimiter = ',' | ';' | '\t';
+
+/** A text as a field of a CSV the platform writes: formula-safe, quoted only when it must be. */
+export function csvField(raw: string): string {
+  const text = neutraliseCsvCell(raw);
+  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
 
 /** Guesses the delimiter from the header line: the most frequent of `;`, tab and `,`. */
 export function detectDelimiter(headerLine: string): CsvDelimiter {

@@ -31,6 +31,14 @@ export function parseNumber(raw: string, decimalComma = false): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** A value as the cell of a long file that parseValueCell reads back: `.` suppressed, empty missing. */
+export function valueCellText(cell: {
+  status: 'value' | 'suppressed' | 'missing';
+  value?: number | null;
+}): string {
+  return cell.status === 'value' ? String(cell.value) : cell.status === 'suppressed' ? '.' : '';
+}
+
 const MISSING_CELL: ValueCell = Object.freeze({ status: 'missing' });
 const SUPPRESSED_CELL: ValueCell = Object.freeze({ status: 'suppressed' });
 

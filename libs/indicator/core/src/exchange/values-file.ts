@@ -2,14 +2,14 @@
 // platform's streaming import — for `quartier indicator convert` and tests. The platform streams
 // (its files may be gigabytes); this reads a file a person converts at the command line.
 import ExcelJS from 'exceljs';
-import { neutraliseCsvCell } from '@quartier/contracts';
-import { CsvRecordSplitter } from './csv-records';
+import { csvField, CsvRecordSplitter } from './csv-records';
 import { dhis2Observation, dhis2SetDefaults, isRowError } from './dhis2';
 import type { DimensionMapping } from './dimension-map';
 import { jsonStatCube, jsonStatDataset, jsonStatStatus } from './json-stat';
 import { checkObservation, type RowError } from './observation';
 import type { PeriodDialect } from './period';
 import { SdmxRowGate } from './sdmx-layout';
+import { valueCellText } from './value-cell';
 import {
   detectTabularLayout,
   observationsOfRow,
@@ -238,11 +238,6 @@ export async function readValuesFile(
   }
 }
 
-const csvCell = (raw: string) => {
-  const text = neutraliseCsvCell(raw);
-  return /[",\n\r;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
 /**
  * The long CSV `area,indicator,period,value` the import would load from these observations:
  * each checked as the import checks it (periods, numbers), duplicates named with their first line.
@@ -277,8 +272,7 @@ export function longValuesCsv(
       continue;
     }
     first.set(key, raw.line);
-    const value = o.status === 'value' ? String(o.value) : o.status === 'suppressed' ? '.' : '';
-    lines.push(`${csvCell(o.area)},${csvCell(raw.indicator)},${o.period},${value}`);
+    lines.push(`${csvField(o.area)},${csvField(raw.indicator)},${o.period},${valueCellText(o)}`);
   }
   return { text: `${lines.join('\n')}\n`, rows: lines.length - 1, errors };
 }
