@@ -111,6 +111,34 @@ describe('measure tables: CSV/XLSX import and export (real PostgreSQL, real toke
     ).toBe(403);
   });
 
+  it('reads an XLSX cell as the text the spreadsheet shows: rich text, a link, a formula’s result', async () => {
+    const own = await t.call('POST', '/api/programme/programmes', 'programm', {
+      ...QM_PROGRAMME,
+      name: 'Zellen',
+    });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Maßnahmen');
+    sheet.addRow(['title', 'areas', 'responsible', 'budget']);
+    sheet.addRow([
+      { richText: [{ text: 'Lern', font: { bold: true } }, { text: 'werkstatt Nord' }] },
+      { formula: '"01"&"02"', result: '0102' },
+      { text: 'Träger A', hyperlink: 'https://traeger.example' },
+      '2025/projektfonds=10',
+    ]);
+    const path = `/api/programme/programmes/${own.body.id}/measures`;
+    const ok = await t.call(
+      'POST',
+      `${path}/import`,
+      'programm',
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      XLSX,
+    );
+    expect(ok.body).toEqual({ created: 1 });
+    const [measure] = (await t.call('GET', path, 'viewer')).body.items;
+    expect(measure).toMatchObject({ title: 'Lernwerkstatt Nord', responsible: { name: 'Träger A' } });
+    expect(measure.areas.map((a: { code: string }) => a.code)).toEqual(['0102']);
+  });
+
   it('writes formula-like texts as text in the CSV, and reads them back unchanged', async () => {
     // A spreadsheet would run these as formulas when it opens the export (CSV injection).
     const title = '=HYPERLINK("http://attacker.example","klick")';

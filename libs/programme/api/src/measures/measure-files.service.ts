@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
-import { neutraliseCsvCell, restoreCsvCell } from '@quartier/contracts';
+import { neutraliseCsvCell, restoreCsvCell, spreadsheetCellText } from '@quartier/contracts';
 import { measureTable, parseMeasureTable, type MeasureDraft } from '@quartier/programme-core';
 import {
   assertZipWithinBounds,
@@ -160,12 +160,7 @@ async function readSheet(path: string): Promise<string[][]> {
   if (!sheet) throw new ProgrammeServiceError('InvalidMeasureImport', 'the XLSX has no sheet');
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
-    const values = (row.values as unknown[]).slice(1);
-    // An Excel date has no time zone: exceljs gives it as UTC midnight, so its UTC day is the date
-    // as written (the platform's time zone is for instants, not for such dates).
-    rows[n - 1] = values.map((v) =>
-      v === null || v === undefined ? '' : v instanceof Date ? v.toISOString().slice(0, 10) : String(v),
-    );
+    rows[n - 1] = (row.values as unknown[]).slice(1).map(spreadsheetCellText);
   });
   return Array.from(rows, (r) => r ?? []);
 }

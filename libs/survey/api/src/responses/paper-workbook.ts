@@ -1,6 +1,5 @@
-import { textProblem } from '@quartier/contracts';
+import { spreadsheetCellText, textProblem } from '@quartier/contracts';
 import { readWorkbookOffThread } from '@quartier/service-kit';
-import { spreadsheetCellText } from '@quartier/survey-core';
 import { SurveyApiError } from '../survey.errors';
 import { type ImportIssue, importIssue } from './response-issue-codes';
 

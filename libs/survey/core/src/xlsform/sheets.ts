@@ -1,6 +1,7 @@
 // A workbook reduced to what the XLSForm importer needs: per sheet the header row and the
 // non-empty rows with their spreadsheet row numbers (header = row 1), every cell as text.
 import ExcelJS from 'exceljs';
+import { spreadsheetCellText } from '@quartier/contracts';
 import { SurveyError } from '../errors';
 
 export interface SheetRow {
@@ -40,28 +41,6 @@ export function sheetFromRows(rows: readonly (readonly (string | undefined)[])[]
     if (Object.keys(cells).length > 0) out.push({ row: i + 2, cells });
   });
   return { header: header.filter((h) => h !== ''), rows: out };
-}
-
-/**
- * A spreadsheet cell as the text the spreadsheet shows: dates as ISO days, formulas as their
- * result, rich text and links as their text, errors as their code (`#N/A`).
- */
-export function spreadsheetCellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  // Not `instanceof`: cells read by a worker thread carry that realm's Date. An Excel date has no
-  // time zone: exceljs gives it as UTC midnight, so the UTC day is the date as written.
-  if (Object.prototype.toString.call(value) === '[object Date]')
-    return (value as Date).toISOString().slice(0, 10);
-  if (typeof value !== 'object') return '';
-  if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
-  if ('formula' in value || 'sharedFormula' in value)
-    return spreadsheetCellText((value as ExcelJS.CellFormulaValue).result);
-  if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
-  if ('text' in value && typeof value.text === 'string') return value.text;
-  return '';
 }
 
 /** A worksheet as plain cells: what exceljs gives, also when a worker thread read the file. */
