@@ -11,3 +11,5 @@ export * from './actor-name';
 export * from './evaluation-evidence';
 export * from './network-sectors';
 export * from './area-geometry';
+export * from './week-calendar';
+export * from './period';

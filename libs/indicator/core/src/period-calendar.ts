@@ -1,4 +1,5 @@
-import { comparePeriods, parsePeriod, type PeriodKind, type PeriodParts } from './exchange/period';
+import { parsePeriod, type PeriodKind, type PeriodParts } from '@quartier/contracts';
+import { comparePeriods } from './exchange/period';
 
 /** The kinds with a regular step: how many periods a year has and how one is written. */
 const STEPS: Partial<Record<PeriodKind, { perYear: number; label: (year: number, i: number) => string }>> = {

@@ -53,15 +53,34 @@ describe('survey aggregates as snapshot facts', () => {
     expect(mean).toMatchObject({ statistic: 'mean', option: null, waveDate: '2024-12-31' });
     expect(share).toMatchObject({ statistic: 'share', option: null, waveDate: '2024-06-30' });
   });
+
+  it('dates monthly and weekly waves by their last day and leaves out cells of no period', () => {
+    const facts = surveyAggregatesOf(
+      [
+        row('a1', { waveId: 'may', period: '2024-05' }),
+        row('a1', { waveId: 'w10', period: '2024-W10' }),
+        row('a2', { waveId: 'bad', period: 'Frühjahr 2024' }),
+      ],
+      codes,
+    );
+    expect(facts.map((f) => [f.wave, f.waveDate])).toEqual([
+      ['may', '2024-05-31'],
+      ['w10', '2024-03-10'],
+    ]);
+  });
 });
 
 describe('network measures as snapshot facts', () => {
-  const row = (areaId: string | null, metrics: Record<string, number>): NetworkRefRow => ({
+  const row = (
+    areaId: string | null,
+    metrics: Record<string, number>,
+    period = '2024-05-15',
+  ): NetworkRefRow => ({
     networkId: 'n',
     waveId: 'w',
     areaId,
     scope: 'network',
-    period: '2024-05-15',
+    period,
     metrics,
   });
 
@@ -74,6 +93,18 @@ describe('network measures as snapshot facts', () => {
       ),
     ).toEqual([
       { network: 'n', wave: 'w', waveDate: '2024-05-15', measure: 'density', area: '0101', value: 0.2 },
+    ]);
+  });
+
+  it('dates a weekly wave across the turn of the year and leaves out waves of no period', () => {
+    expect(
+      networkMeasuresOf(
+        [row('a1', { density: 0.2 }, '2020-W53'), row('a2', { density: 0.3 }, '2025-W53')],
+        ['density'],
+        codes,
+      ),
+    ).toEqual([
+      { network: 'n', wave: 'w', waveDate: '2021-01-03', measure: 'density', area: '0101', value: 0.2 },
     ]);
   });
 });

@@ -1,13 +1,11 @@
+import { parsePeriod, periodEnd } from '@quartier/contracts';
+
 /**
- * The last day of a statistical period (`2024`, `2024H1`, `2024Q3`, `2024-12-31`), as the date
- * that orders survey and network waves in a snapshot.
+ * The last day of a statistical period (any the platform stores: `2024`, `2024H1`, `2024Q3`,
+ * `2024-05`, `2024-W10`, `2024-12-31`, `2024-04-01/P1Y`), as the date that orders survey and
+ * network waves in a snapshot. Null for a text that is no period (or an impossible one, such as
+ * `2025-W53`): inventing a date for it would put the wave in the wrong place.
  */
-export function periodEndDate(period: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(period)) return period;
-  const year = period.slice(0, 4);
-  const half = /^\d{4}H([12])$/.exec(period);
-  if (half) return half[1] === '1' ? `${year}-06-30` : `${year}-12-31`;
-  const quarter = /^\d{4}Q([1-4])$/.exec(period);
-  if (quarter) return `${year}-${['03-31', '06-30', '09-30', '12-31'][Number(quarter[1]) - 1]}`;
-  return `${year}-12-31`;
+export function periodEndDate(period: string): string | null {
+  return parsePeriod(period) ? periodEnd(period) : null;
 }

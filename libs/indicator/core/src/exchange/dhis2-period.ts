@@ -1,8 +1,7 @@
 // DHIS2's period identifiers (Web API "Date and period format": every period type DHIS2 has)
 // and their canonical Quartier periods. Spans that are neither calendar years, halves, quarters,
 // months nor ISO weeks become ISO 8601 intervals from their first day.
-import { weekStart } from './calendar';
-import type { PeriodParts } from './period';
+import { weekStart, type PeriodParts } from '@quartier/contracts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 

@@ -1,3 +1,4 @@
+import { parsePeriod, periodStart } from '@quartier/contracts';
 import {
   buildJsonStat,
   checkObservation,
@@ -10,9 +11,7 @@ import {
   jsonStatStatus,
   normalisePeriod,
   observationsOfRow,
-  parsePeriod,
   parseValueCell,
-  periodStart,
   type JsonStatHeader,
   type RawObservation,
 } from './index';

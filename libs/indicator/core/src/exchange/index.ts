@@ -1,6 +1,5 @@
 // Exchange formats of indicator values: periods, value cells, CSV records, tabular layouts
 // (long / wide / SDMX-CSV), JSON-stat cubes and per-row validation. Pure; the service streams.
-export * from './calendar';
 export * from './period';
 export * from './dhis2-period';
 export * from './value-cell';
