@@ -78,6 +78,7 @@ export * from './submission';
 export * from './skip-logic';
 export * from './responses';
 export * from './aggregation/aggregate';
+export * from './aggregation/any-of';
 export * from './aggregation/result-rows';
 export * from './aggregation/statistics';
 export * from './aggregation/suppression';

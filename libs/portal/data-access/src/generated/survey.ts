@@ -922,6 +922,7 @@ export interface components {
           | 'list-duplicate'
           | 'choice-name-missing'
           | 'choice-duplicate'
+          | 'repeat-count-too-large'
           | 'calculation-cycle'
           | 'form-id-missing'
           | 'form-id-invalid'
@@ -1403,6 +1404,7 @@ export interface components {
             | 'list-duplicate'
             | 'choice-name-missing'
             | 'choice-duplicate'
+            | 'repeat-count-too-large'
             | 'calculation-cycle'
             | 'form-id-missing'
             | 'form-id-invalid'
@@ -1676,6 +1678,20 @@ export interface components {
           sd: number;
           ci: [number, number] | null;
         };
+    SurveyIndicatorCell_Output:
+      | {
+          group: string;
+          /** @enum {string} */
+          suppressed: 'primary' | 'secondary';
+        }
+      | {
+          group: string;
+          suppressed: null;
+          /** @description no value of this measure here (no answer on the Likert scale, say) */
+          value: number | null;
+          n: number;
+          ci: [number, number] | null;
+        };
     SurveyRelease_Output: {
       /** @description time of the last release; null: nothing released yet */
       releasedAt: string | null;
@@ -1720,6 +1736,17 @@ export interface components {
         areas: components['schemas']['SurveyResultCell_Output'][];
         parents: components['schemas']['SurveyResultCell_Output'][];
         total: components['schemas']['SurveyResultCell_Output'];
+      }[];
+      indicators: {
+        code: string;
+        name: string;
+        question: string;
+        /** @enum {string} */
+        measure: 'share' | 'topTwoBox' | 'mean';
+        options: string[];
+        areas: components['schemas']['SurveyIndicatorCell_Output'][];
+        parents: components['schemas']['SurveyIndicatorCell_Output'][];
+        total: components['schemas']['SurveyIndicatorCell_Output'];
       }[];
       notPublished: string[];
       release?: components['schemas']['SurveyRelease_Output'];

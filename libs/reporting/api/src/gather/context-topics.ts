@@ -14,30 +14,45 @@ import type { z } from 'zod';
 // k-anonymous cells only (suppressed cells carry no number), actors whose identity the reader
 // may not see without a name.
 
-type ResultCell = z.infer<typeof surveyResultsSchema>['questions'][number]['total'];
-type Highlight = z.infer<typeof surveyDetailSchema>['indicatorItems'][number];
+type SurveyResults = z.infer<typeof surveyResultsSchema>;
+type IndicatorCell = SurveyResults['indicators'][number]['total'];
 
-function shareOf(cell: ResultCell | undefined, item: Highlight): PinnedShare | null {
+/** Shares are what a report pins of a survey: top-2-boxes and "any of" shares, not means. */
+const PINNED_MEASURES = new Set(['topTwoBox', 'share']);
+
+function pinnedShare(cell: IndicatorCell | undefined): PinnedShare | null {
   if (!cell || cell.suppressed) return 'suppressed';
-  if (item.measure === 'topTwoBox') {
-    if (!cell.topTwoBox || cell.topTwoBox.share === null) return null;
-    return {
-      share: cell.topTwoBox.share,
-      lower: cell.topTwoBox.ci?.[0] ?? null,
-      upper: cell.topTwoBox.ci?.[1] ?? null,
-    };
-  }
-  if (item.measure === 'share' && cell.options) {
-    const chosen = cell.options.filter((o) => item.options.includes(o.option));
-    if (chosen.length === 0) return null;
-    const single = chosen.length === 1 ? chosen[0] : null;
-    return {
-      share: chosen.reduce((s, o) => s + o.share, 0),
-      lower: single?.ci?.[0] ?? null,
-      upper: single?.ci?.[1] ?? null,
-    };
-  }
-  return null;
+  if (cell.value === null || cell.value === undefined) return null;
+  return { share: cell.value, lower: cell.ci?.[0] ?? null, upper: cell.ci?.[1] ?? null };
+}
+
+/**
+ * The survey's share items in the areas `keep` holds, read as the survey service publishes them
+ * (its own "any of" share, its suppression); null when none of those areas is in the survey.
+ */
+export function pinnedSurveyItems(
+  results: SurveyResults,
+  keep: ReadonlySet<string>,
+): Pick<PinnedSurvey, 'respondents' | 'items'> | null {
+  const groups = [...results.areas, ...results.parents];
+  const kept = groups.filter((a) => keep.has(a.areaId));
+  if (kept.length === 0) return null;
+  return {
+    respondents: Object.fromEntries(kept.map((a) => [a.areaId, a.respondents])),
+    items: results.indicators
+      .filter((item) => PINNED_MEASURES.has(item.measure))
+      .map((item) => {
+        // Cells come in `areas` then `parents` order, as the groups do.
+        const cells = [...item.areas, ...item.parents];
+        const shares: Record<string, PinnedShare> = {};
+        groups.forEach((group, i) => {
+          if (!keep.has(group.areaId)) return;
+          const share = pinnedShare(cells[i]);
+          if (share !== null) shares[group.areaId] = share;
+        });
+        return { label: item.name, shares, total: pinnedShare(item.total) };
+      }),
+  };
 }
 
 /** The latest wave with released results (a wave still collecting may have none yet). */
@@ -48,9 +63,7 @@ async function latestResults(g: Gathering, survey: z.infer<typeof surveyDetailSc
       'survey',
       `/api/survey/surveys/${survey.id}/results`,
       surveyResultsSchema,
-      {
-        wave: wave.id,
-      },
+      { wave: wave.id },
     );
     if (results.total.respondents !== null && results.total.respondents > 0) return { wave, results };
   }
@@ -62,32 +75,18 @@ export async function gatherSurveys(g: Gathering, keep: ReadonlySet<string>): Pr
   const surveys = await inParallel(
     list.items.map((entry) => async (): Promise<PinnedSurvey | null> => {
       const survey = await g.client.get('survey', `/api/survey/surveys/${entry.id}`, surveyDetailSchema);
-      const items = survey.indicatorItems.filter((i) => i.measure === 'topTwoBox' || i.measure === 'share');
-      if (items.length === 0) return null;
+      if (!survey.indicatorItems.some((i) => PINNED_MEASURES.has(i.measure))) return null;
       const found = await latestResults(g, survey);
       if (!found) return null;
-      const groups = [...found.results.areas, ...found.results.parents].filter((a) => keep.has(a.areaId));
-      if (groups.length === 0) return null;
-      const byQuestion = new Map(found.results.questions.map((q) => [q.question, q]));
+      const pinned = pinnedSurveyItems(found.results, keep);
+      if (!pinned) return null;
       return {
         id: survey.id,
         title: survey.title,
         k: found.results.k,
         wave: { id: found.wave.id, name: found.wave.name, closesOn: found.wave.closesOn },
-        respondents: Object.fromEntries(groups.map((a) => [a.areaId, a.respondents])),
         totalRespondents: found.results.total.respondents,
-        items: items.map((item) => {
-          const question = byQuestion.get(item.question);
-          const cells = new Map(
-            [...(question?.areas ?? []), ...(question?.parents ?? [])].map((c) => [c.group, c]),
-          );
-          const shares: Record<string, PinnedShare> = {};
-          for (const group of groups) {
-            const share = shareOf(cells.get(group.key), item);
-            if (share !== null) shares[group.areaId] = share;
-          }
-          return { label: item.name, shares, total: question ? shareOf(question.total, item) : null };
-        }),
+        ...pinned,
       };
     }),
     2,

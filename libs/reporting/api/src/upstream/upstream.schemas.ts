@@ -129,34 +129,28 @@ export const surveyDetailSchema = z.object({
   id: z.string(),
   title: z.string(),
   k: z.number(),
-  indicatorItems: z.array(
-    z.object({
-      name: z.string(),
-      measure: z.string(),
-      options: z.array(z.string()),
-      question: z.string(),
-    }),
-  ),
+  indicatorItems: z.array(z.object({ measure: z.string() })),
   waves: z.array(z.object({ id: z.string(), name: z.string(), closesOn: z.string() })),
 });
-const interval = z.tuple([z.number(), z.number()]).nullable();
-const resultCell = z.object({
+const indicatorCell = z.object({
   group: z.string(),
   suppressed: z.string().nullable(),
-  options: z.array(z.object({ option: z.string(), share: z.number(), ci: interval })).optional(),
-  topTwoBox: z.object({ share: z.number().nullable(), ci: interval }).optional(),
+  value: z.number().nullable().optional(),
+  ci: z.tuple([z.number(), z.number()]).nullable().optional(),
 });
 export const surveyResultsSchema = z.object({
   k: z.number(),
   areas: z.array(z.object({ key: z.string(), areaId: z.string(), respondents: nullableNumber })),
   parents: z.array(z.object({ key: z.string(), areaId: z.string(), respondents: nullableNumber })),
   total: z.object({ respondents: nullableNumber }),
-  questions: z.array(
+  /** The survey's indicator items as the survey service publishes them (one "any of" share each). */
+  indicators: z.array(
     z.object({
-      question: z.string(),
-      areas: z.array(resultCell),
-      parents: z.array(resultCell),
-      total: resultCell,
+      name: z.string(),
+      measure: z.string(),
+      areas: z.array(indicatorCell),
+      parents: z.array(indicatorCell),
+      total: indicatorCell,
     }),
   ),
 });

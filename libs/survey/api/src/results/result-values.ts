@@ -1,63 +1,146 @@
 import type { EventPayload } from '@quartier/contracts';
-import { type Form, type Interval, isAnswered, type ResultCell, wilsonInterval } from '@quartier/survey-core';
+import {
+  type Form,
+  type Interval,
+  type Respondent,
+  type ResultCell,
+  shareChoosingAny,
+  type Suppression,
+} from '@quartier/survey-core';
 import type { IndicatorItem } from '../surveys/survey.dto';
-import type { AreaGroup, Computation } from './results.service';
+import type { AreaGroup, Computation, QuestionResults } from './results.service';
 
 /** Keys under which each respondent carries its area and parent group during aggregation. */
 export const AREA = '__area';
 export const PARENT = '__parent';
 
-/** The published per-area values of one indicator item (suppressed cells are listed, not valued). */
+/** An indicator item's value in one group; suppressed cells carry no numbers, as result cells. */
+export type IndicatorCell =
+  | { group: string; suppressed: Suppression }
+  | {
+      group: string;
+      suppressed: null;
+      /** Null where the measure has no value here (no answer on the Likert scale, say). */
+      value: number | null;
+      /** Respondents behind the value (for a top-2-box: those who answered on the scale). */
+      n: number;
+      ci: Interval | null;
+    };
+
+/** An indicator item as published: its value per area, per parent and for the total. */
+export interface IndicatorResult {
+  code: string;
+  name: string;
+  question: string;
+  measure: IndicatorItem['measure'];
+  options: string[];
+  /** One cell per area (in `areas` order), per parent (in `parents` order), and the total. */
+  areas: IndicatorCell[];
+  parents: IndicatorCell[];
+  total: IndicatorCell;
+}
+
+/** The respondents' indices per group key, for the "any of" shares. */
+function membersBy(respondents: readonly Respondent[], key: string): Map<string, number[]> {
+  const members = new Map<string, number[]>();
+  respondents.forEach((r, i) => {
+    const group = String(r[key]);
+    const list = members.get(group);
+    if (list) list.push(i);
+    else members.set(group, [i]);
+  });
+  return members;
+}
+
+/**
+ * Every indicator item's published cells, under the same suppression as its question's cells.
+ * An item whose question the form no longer publishes is left out.
+ */
+export function indicatorResults(
+  items: readonly IndicatorItem[],
+  questions: readonly QuestionResults[],
+  respondents: readonly Respondent[],
+  weights: readonly number[] | undefined,
+): IndicatorResult[] {
+  const everyone = respondents.map((_, i) => i);
+  const byArea = membersBy(respondents, AREA);
+  const byParent = membersBy(respondents, PARENT);
+  const out: IndicatorResult[] = [];
+  for (const item of items) {
+    const question = questions.find((q) => q.question === item.question);
+    if (!question) continue;
+    const cellOf = (cell: ResultCell, members: readonly number[]): IndicatorCell => {
+      if (cell.suppressed !== null) return { group: cell.group, suppressed: cell.suppressed };
+      return {
+        group: cell.group,
+        suppressed: null,
+        ...measured(item, cell, members, respondents, weights),
+      };
+    };
+    out.push({
+      code: item.code,
+      name: item.name,
+      question: item.question,
+      measure: item.measure,
+      options: item.options,
+      areas: question.areas.map((cell) => cellOf(cell, byArea.get(cell.group) ?? [])),
+      parents: question.parents.map((cell) => cellOf(cell, byParent.get(cell.group) ?? [])),
+      total: cellOf(question.total, everyone),
+    });
+  }
+  return out;
+}
+
+type PublishedCell = Exclude<ResultCell, { suppressed: Suppression }>;
+
+/** An item's value in one published cell; `members` are the cell's respondents (for "any of" shares). */
+function measured(
+  item: IndicatorItem,
+  cell: PublishedCell,
+  members: readonly number[],
+  respondents: readonly Respondent[],
+  weights: readonly number[] | undefined,
+): { value: number | null; n: number; ci: Interval | null } {
+  if (item.measure === 'mean' && cell.kind === 'numeric') return { value: cell.mean, n: cell.n, ci: cell.ci };
+  if (item.measure === 'topTwoBox' && cell.kind === 'select' && cell.topTwoBox)
+    return { value: cell.topTwoBox.share, n: cell.topTwoBox.n, ci: cell.topTwoBox.ci };
+  if (item.measure === 'share' && cell.kind === 'select') {
+    const share = shareChoosingAny(
+      members.map((i) => respondents[i][item.question]),
+      item.options,
+      weights && members.map((i) => weights[i]),
+    );
+    return { value: share?.share ?? null, n: cell.n, ci: share?.ci ?? null };
+  }
+  return { value: null, n: cell.n, ci: null };
+}
+
+/** What `survey.results.published` carries of one item: its valued areas, and the suppressed ones. */
 export function indicatorValues(
   computation: Computation,
   item: IndicatorItem,
 ): EventPayload<'survey.results.published'>['items'][number] {
-  const question = computation.results.questions.find((q) => q.question === item.question);
+  const result = computation.results.indicators.find((r) => r.code === item.code);
   const values: EventPayload<'survey.results.published'>['items'][number]['values'] = [];
   const suppressedAreaIds: string[] = [];
-  const levels: [AreaGroup[], ResultCell[]][] = question
+  const levels: [AreaGroup[], IndicatorCell[]][] = result
     ? [
-        [computation.areas, question.areas],
-        [computation.parents, question.parents],
+        [computation.areas, result.areas],
+        [computation.parents, result.parents],
       ]
     : [];
   for (const [groups, cells] of levels) {
     groups.forEach((group, i) => {
       const cell = cells[i];
-      if (cell.suppressed !== null) {
-        suppressedAreaIds.push(group.areaId);
-        return;
-      }
-      let value: number | null = null;
-      let ci: Interval | null = null;
-      if (item.measure === 'mean' && cell.kind === 'numeric') {
-        value = cell.mean;
-        ci = cell.ci;
-      } else if (item.measure === 'topTwoBox' && cell.kind === 'select' && cell.topTwoBox?.share != null) {
-        value = cell.topTwoBox.share;
-        ci = cell.topTwoBox.ci;
-      } else if (item.measure === 'share' && cell.kind === 'select') {
-        // "Any of the options", counted per respondent (a select_multiple answer may hold several).
-        const key = groups === computation.areas ? AREA : PARENT;
-        const members = computation.respondents.filter((r) => r[key] === group.key);
-        const answered = members.filter((r) => isAnswered(r[item.question]));
-        const hits = answered.filter((r) => {
-          const answer = r[item.question];
-          return Array.isArray(answer)
-            ? answer.some((a) => item.options.includes(a))
-            : item.options.includes(String(answer));
-        }).length;
-        value = answered.length > 0 ? hits / answered.length : null;
-        ci = value === null ? null : wilsonInterval(value, answered.length);
-      }
-      if (value === null || !Number.isFinite(value)) return;
-      values.push({
-        areaId: group.areaId,
-        value,
-        n: cell.n,
-        ciLower: ci?.[0] ?? null,
-        ciUpper: ci?.[1] ?? null,
-      });
+      if (cell.suppressed !== null) suppressedAreaIds.push(group.areaId);
+      else if (cell.value !== null && Number.isFinite(cell.value))
+        values.push({
+          areaId: group.areaId,
+          value: cell.value,
+          n: cell.n,
+          ciLower: cell.ci?.[0] ?? null,
+          ciUpper: cell.ci?.[1] ?? null,
+        });
     });
   }
   return {

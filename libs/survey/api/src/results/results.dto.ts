@@ -92,6 +92,21 @@ const areaGroup = z
   })
   .meta({ id: 'SurveyResultAreaGroup' });
 
+/** An indicator item's value in one group (no numbers where suppressed). */
+const indicatorCell = z
+  .union([
+    z.object({ group: z.string(), suppressed: suppression }),
+    z.object({
+      group: z.string(),
+      suppressed: z.null(),
+      value: orNull(z.number(), 'no value of this measure here (no answer on the Likert scale, say)'),
+      /** Respondents behind the value (for a top-2-box: those who answered on the scale). */
+      n: z.number().int(),
+      ci: interval.nullable(),
+    }),
+  ])
+  .meta({ id: 'SurveyIndicatorCell' });
+
 export const surveyResultsSchema = z.object({
   surveyId: z.uuid(),
   wave: z.object({ id: z.uuid(), name: z.string(), opensOn: z.iso.date(), closesOn: z.iso.date() }),
@@ -117,6 +132,23 @@ export const surveyResultsSchema = z.object({
       areas: z.array(resultCell),
       parents: z.array(resultCell),
       total: resultCell,
+    }),
+  ),
+  /**
+   * The survey's indicator items as published to the indicator service: a `share` is the share
+   * choosing any of its options (a respondent counts once), not the sum of the options' shares.
+   */
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      question: z.string(),
+      measure: z.enum(['share', 'topTwoBox', 'mean']),
+      options: z.array(z.string()),
+      /** One cell per area (in `areas` order), per parent (in `parents` order), and the total. */
+      areas: z.array(indicatorCell),
+      parents: z.array(indicatorCell),
+      total: indicatorCell,
     }),
   ),
   /** Why some things are not shown: free text and rankings are never published. */

@@ -33,7 +33,14 @@ import { ResultsReleaseRepository } from './results-release.repository';
 import { protectHierarchy, type HierarchySuppression } from './hierarchical-suppression';
 import { answeredCounter, parentPopulations, totalPopulation, withCounts } from './result-groups';
 import { type ReleaseView, ResultsReleaseService } from './results-release.service';
-import { AREA, indicatorValues, PARENT, unpublishedQuestions } from './result-values';
+import {
+  AREA,
+  type IndicatorResult,
+  indicatorResults,
+  indicatorValues,
+  PARENT,
+  unpublishedQuestions,
+} from './result-values';
 
 export interface AreaGroup {
   key: string;
@@ -70,6 +77,8 @@ export interface SurveyResults {
   parents: AreaGroup[];
   total: { respondents: number | null; responseRate: number | null; suppressed: Suppression | null };
   questions: QuestionResults[];
+  /** The survey's indicator items as they are published (`survey.results.published` carries them). */
+  indicators: IndicatorResult[];
   /** Why some things are not shown: free text and rankings are never published. */
   notPublished: string[];
   /** The release these results show (results change only at release points). */
@@ -316,6 +325,7 @@ export class ResultsService {
         suppressed: totalSuppressed,
       },
       questions: questionResults,
+      indicators: indicatorResults(survey.indicatorItems, questionResults, respondents, weights),
       notPublished: unpublishedQuestions(form, questions, areaQuestion),
     };
     return { survey, form, wave, areas: areaGroups, parents: parentGroups, respondents, results };
