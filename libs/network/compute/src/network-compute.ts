@@ -52,7 +52,10 @@ export interface ComputeProgress {
 export interface ComputeOptions {
   readonly measures?: ReadonlySet<MeasureName>;
   readonly seed?: number;
-  /** Worker threads for the path phase; default: every core. */
+  /**
+   * Threads for the path phase, the calling thread among them when it works along; default: every
+   * core. When that leaves no thread besides the caller, everything runs in the calling thread.
+   */
   readonly threads?: number;
   readonly onProgress?: (progress: ComputeProgress) => void;
   /** Stops the computation (workers are terminated); the promise rejects with the reason. */
@@ -114,7 +117,8 @@ export async function computeGraphMetrics(
 ): Promise<NetworkMetrics> {
   const measures = options.measures ?? new Set(ALL_MEASURES);
   const seed = options.seed ?? 1;
-  const parallel = !options.inThread && workersAvailable() && graph.n * graph.n >= PARALLEL_MIN_PAIRS;
+  const threads = options.threads ?? availableParallelism();
+  const parallel = onWorkers(graph, threads, options);
   const report = (phase: ComputePhase, done: number, total: number) => {
     const fraction =
       phase === 'paths'
@@ -131,7 +135,7 @@ export async function computeGraphMetrics(
     pathMeasures = parallel
       ? await parallelPaths(
           graph,
-          options.threads ?? availableParallelism(),
+          threads,
           (done) => report('paths', done, graph.n),
           options.signal,
           options.callerWorks,
@@ -147,6 +151,24 @@ export async function computeGraphMetrics(
     : computeNetworkMetrics(graph, { measures, seed, pathMeasures });
   report('measures', 1, 1);
   return metrics;
+}
+
+/**
+ * Whether the computation starts worker threads: for large graphs, when the threads allowed
+ * leave one besides the caller. A caller that works along is one of them, so alone (`threads`
+ * 1, or one core) it computes everything itself — a worker would only add its start and the
+ * graph's copy. A server's caller is none of them: one worker keeps its event loop free for
+ * requests and lets a job be stopped in the middle of a phase.
+ */
+function onWorkers(
+  graph: NetworkGraph,
+  threads: number,
+  options: Pick<ComputeOptions, 'inThread' | 'callerWorks'>,
+): boolean {
+  const besidesCaller = options.callerWorks ? threads - 1 : threads;
+  return (
+    !options.inThread && besidesCaller > 0 && workersAvailable() && graph.n * graph.n >= PARALLEL_MIN_PAIRS
+  );
 }
 
 function chunkSize(n: number, threads: number): number {
@@ -185,8 +207,7 @@ export async function parallelPathMeasures(
 ): Promise<PathMeasures> {
   const progress = (done: number) => options.onProgress?.(done, graph.n);
   const threads = options.threads ?? availableParallelism();
-  const parallel =
-    !options.inThread && threads > 1 && workersAvailable() && graph.n * graph.n >= PARALLEL_MIN_PAIRS;
+  const parallel = onWorkers(graph, threads, options);
   return parallel
     ? parallelPaths(graph, threads, progress, options.signal, options.callerWorks)
     : inThreadPaths(graph, progress, options.signal);
