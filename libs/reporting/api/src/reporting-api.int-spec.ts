@@ -170,6 +170,51 @@ describeBerlin('reporting service on the embedded platform (Berlin demo, real to
   );
 
   it(
+    'pins the survey highlights the survey service publishes: its "any of" share per area, suppression kept',
+    async () => {
+      const surveys = await p.call('GET', '/api/survey/surveys?limit=200', 'analyst');
+      const summary = surveys.body.items.find((s: { title: string }) => s.title.includes('Mitte'));
+      const survey = (await p.call('GET', `/api/survey/surveys/${summary.id}`, 'analyst')).body;
+      // The latest wave with released results, as the gatherer picks it.
+      let results: Awaited<ReturnType<PlatformUnderTest['call']>>['body'];
+      for (const wave of [...survey.waves].sort((a, b) => (a.closesOn < b.closesOn ? 1 : -1))) {
+        results = (await p.call('GET', `/api/survey/surveys/${survey.id}/results?wave=${wave.id}`, 'analyst'))
+          .body;
+        if (results.total.respondents > 0) break;
+      }
+      const share = results.indicators.find((i: { measure: string }) => i.measure === 'share');
+      const i = share.areas.findIndex(
+        (c: { suppressed: string | null; value?: number }) => c.suppressed === null,
+      );
+      const subject = results.areas[i];
+      const { view } = await made('analyst', { type: 'area-profile', areaId: subject.areaId, format: 'csv' });
+      const [{ content }] = await p.sql<{ content: string }>(
+        'SELECT d.content FROM reporting.report_dataset d JOIN reporting.report r ON r.dataset_id = d.id WHERE r.id = $1',
+        [view.id],
+      );
+      const pinned = (typeof content === 'string' ? JSON.parse(content) : content).surveys.find(
+        (s: { id: string }) => s.id === survey.id,
+      );
+      const item = pinned.items.find((it: { label: string }) => it.label === share.name);
+      expect(item.shares[subject.areaId]).toEqual({
+        share: share.areas[i].value,
+        lower: share.areas[i].ci?.[0] ?? null,
+        upper: share.areas[i].ci?.[1] ?? null,
+      });
+      expect(pinned.wave.id).toBe(results.wave.id);
+      // Every pinned area is valued or suppressed exactly as the survey service publishes it.
+      share.areas.forEach((cell: { suppressed: string | null; value?: number }, j: number) => {
+        const areaId = results.areas[j].areaId;
+        if (!(areaId in pinned.respondents)) return;
+        expect(item.shares[areaId]).toEqual(
+          cell.suppressed === null ? expect.objectContaining({ share: cell.value }) : 'suppressed',
+        );
+      });
+    },
+    SLOW,
+  );
+
+  it(
     'is made and downloaded by `quartier report area-profile` with the token flow of `quartier token`',
     async () => {
       const { area: subject } = await classifiedMitteArea();
