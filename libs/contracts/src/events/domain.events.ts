@@ -91,8 +91,9 @@ export const surveyNetworkResponseSubmittedV1 = z.object({
 /**
  * k-anonymous results of a survey wave for the items its authors flagged as indicators (e.g.
  * "share feeling safe in the neighbourhood"), per surveyed area and the level above. Only
- * published cells travel: suppressed areas are listed without a value. The indicator service
- * may file `values` under `indicatorCode` for `period`.
+ * published cells travel: suppressed areas are listed without a value. The programme and
+ * evaluation services keep them as evidence (impact-model bindings, evaluation snapshots), under
+ * `indicatorCode` for `period`. The values equal the survey results' `indicators` cells.
  */
 export const surveyResultsPublishedV1 = z.object({
   tenantId: tenantIdSchema,
@@ -114,7 +115,7 @@ export const surveyResultsPublishedV1 = z.object({
         z.object({
           areaId: uuidSchema,
           value: z.number().finite(),
-          /** Respondents who answered the item in the area. */
+          /** Respondents behind the value: who answered the item (a top-2-box: on the scale). */
           n: z.number().int().nonnegative(),
           ciLower: z.number().finite().nullable(),
           ciUpper: z.number().finite().nullable(),
