@@ -73,6 +73,8 @@ const REASONS = {
   'list-duplicate': (p) => `duplicate choice list "${text(p, 'list')}"`,
   'choice-name-missing': () => 'missing choice name',
   'choice-duplicate': (p) => `duplicate choice "${text(p, 'choice')}" in list "${text(p, 'list')}"`,
+  'repeat-count-too-large': (p) =>
+    `repeat_count ${text(p, 'count')} asks for more than the ${text(p, 'max')} instances a repeat holds`,
   'calculation-cycle': (p) => `circular calculation: ${text(p, 'cycle')}`,
   'form-id-missing': () => 'missing form_id',
   'form-id-invalid': (p) => `invalid form_id "${text(p, 'formId')}"`,

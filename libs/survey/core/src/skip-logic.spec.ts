@@ -3,7 +3,7 @@ import { type CompiledQuestion, compileForm } from './compile';
 import { parseExpression } from './expression/parser';
 import { parseIsoDate } from './expression/values';
 import type { Form } from './model';
-import { type AnswerScope, SkipLogic } from './skip-logic';
+import { type AnswerScope, MAX_REPEAT_INSTANCES, SkipLogic } from './skip-logic';
 import type { AnswerValue } from './submission';
 import { formFromSheets } from './xlsform/import';
 import { sheetFromRows } from './xlsform/sheets';
@@ -84,6 +84,22 @@ describe('SkipLogic', () => {
     expect(logic.repeatCount(scopeOf({}), sized('-4'))).toBe(0);
     expect(logic.repeatCount(scopeOf({}), sized('${haushalt}'))).toBeNull();
     expect(logic.repeatCount(scopeOf({}), compiled.repeats.get('personen')!)).toBeNull();
+  });
+
+  it('sizes a repeat_count above the most instances a repeat holds to that many, as page and server both do', () => {
+    const sized = (count: string) => ({
+      ...compiled.repeats.get('personen')!,
+      repeatCount: parseExpression(count),
+    });
+    const logic = new SkipLogic(compiled, today);
+    expect(MAX_REPEAT_INSTANCES).toBe(50);
+    expect(logic.repeatCount(scopeOf({ haushalt: 50 }), sized('${haushalt}'))).toBe(50);
+    expect(logic.repeatCount(scopeOf({ haushalt: 51 }), sized('${haushalt}'))).toBe(50);
+    expect(logic.repeatCount(scopeOf({}), sized('80.7'))).toBe(50);
+    expect(logic.repeatCount(scopeOf({}), sized("'1000000'"))).toBe(50);
+    // No finite number is no count at all, not the most.
+    expect(logic.repeatCount(scopeOf({}), sized('1 div 0'))).toBeNull();
+    expect(logic.repeatCount(scopeOf({}), sized('0 div 0'))).toBeNull();
   });
 
   it('lets a failing expression throw, and tolerant gives its fallback: hidden, empty, choice allowed', () => {

@@ -9,6 +9,13 @@ import { type DateValue, type Value, parseIsoDate, toBoolean, toNumber } from '.
 import type { Choice, Question } from './model';
 import type { AnswerValue } from './submission';
 
+/**
+ * Most instances one repeat holds in one scope (the submission or one enclosing instance). The
+ * server accepts no more, the public form offers no more, and a repeat_count above it sizes the
+ * repeat to it: defined once here, so the page can never ask for what the server refuses.
+ */
+export const MAX_REPEAT_INSTANCES = 50;
+
 /** The typed answers of one scope: the submission itself or one repeat instance. */
 export interface AnswerScope {
   /** What the scope's names are prefixed with (issue paths, field ids): '' for the submission; unique. */
@@ -40,6 +47,12 @@ export function answerToValue(question: Question, answer: AnswerValue | undefine
     return parseIsoDate(String(answer)) ?? String(answer);
   }
   return answer as string | number;
+}
+
+/** The instances a repeat_count value sizes a repeat to (see `SkipLogic.repeatCount`), or null for no number. */
+export function repeatCountOf(value: Value): number | null {
+  const n = toNumber(value);
+  return Number.isFinite(n) ? Math.min(MAX_REPEAT_INSTANCES, Math.max(0, Math.trunc(n))) : null;
 }
 
 /** The enclosing scope at repeat depth `depth` (0 = the submission itself). */
@@ -121,15 +134,16 @@ export class SkipLogic {
    * How many instances a repeat sized by repeat_count has under `scope` (the scope holding the
    * repeat), or null without a repeat_count or when it gives no finite number (the count is then
    * the respondent's). The page sizes the repeat by it and the server checks the answer against
-   * it, with the expression language's number conversion on both sides.
+   * it, with the expression language's number conversion on both sides: a fraction is cut to
+   * whole instances, below zero is none, above MAX_REPEAT_INSTANCES is that many — the household
+   * of 80 keeps its true size in the answer it was counted from, and gives 50 blocks it can send.
    */
   repeatCount(scope: AnswerScope, repeat: CompiledRepeat): number | null {
     const count = repeat.repeatCount;
     if (!count) return null;
-    return this.guarded(`n:${scope.prefix}${repeat.group.name}`, null, () => {
-      const n = toNumber(evaluate(count, this.context(scope)));
-      return Number.isFinite(n) ? Math.max(0, Math.trunc(n)) : null;
-    });
+    return this.guarded(`n:${scope.prefix}${repeat.group.name}`, null, () =>
+      repeatCountOf(evaluate(count, this.context(scope))),
+    );
   }
 
   /** The value of a calculate question in its own scope. */

@@ -201,6 +201,38 @@ describe('validateSubmission', () => {
     });
   });
 
+  describe('a repeat_count above the most instances a repeat holds', () => {
+    // No constraint on the count: the household of 80 is a true answer (a shared accommodation).
+    const sized = compileForm(
+      load({
+        survey: [
+          ['type', 'name', 'label', 'repeat_count'],
+          ['integer', 'haushalt', 'Wie viele Personen leben in Ihrem Haushalt?', ''],
+          ['begin repeat', 'personen', 'Person', '${haushalt}'],
+          ['integer', 'alter', 'Alter', ''],
+          ['end repeat', '', '', ''],
+        ],
+        choices: [['list_name', 'name', 'label']],
+        settings: [['form_id'], ['haushalt']],
+      }),
+    );
+    const people = (n: number) => Array.from({ length: n }, (_, i) => ({ alter: i }));
+
+    it('accepts the 50 instances the public form shows, keeping the count as answered', () => {
+      const result = validateSubmission(sized, { haushalt: 80, personen: people(50) }, options);
+      expect(result).toEqual({ ok: true, answers: { haushalt: 80, personen: people(50) } });
+    });
+
+    it('refuses more or fewer than that, as for any count', () => {
+      expect(issuesOf(sized, { haushalt: 80, personen: people(80) })).toEqual([
+        { path: 'personen', code: 'invalid_repeat', message: 'more than 50 repeat instances' },
+      ]);
+      expect(issuesOf(sized, { haushalt: 80, personen: people(49) })).toEqual([
+        { path: 'personen', code: 'invalid_repeat', message: 'expected 50 instances, got 49' },
+      ]);
+    });
+  });
+
   it('names the cause of each refusal with the values it names, for clients that word it themselves', () => {
     const result = validateSubmission(
       form,

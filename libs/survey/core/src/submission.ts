@@ -20,7 +20,7 @@ import { type CompiledForm, type CompiledQuestion, type CompiledRepeat, compiled
 import { evaluate } from './expression/evaluate';
 import { type DateValue, type Value, parseIsoDate, toBoolean, toStringValue } from './expression/values';
 import { type FormNode, type Labels, isMediaQuestion, localize } from './model';
-import { type AnswerScope, SkipLogic, answerToValue } from './skip-logic';
+import { type AnswerScope, MAX_REPEAT_INSTANCES, SkipLogic, answerToValue } from './skip-logic';
 
 export type AnswerValue = string | number | readonly string[];
 export interface RepeatInstance {
@@ -47,7 +47,6 @@ export interface SubmissionOptions {
   readonly areaGeometries?: AreaGeometries;
   /** Language for messages (constraint_message, required_message); default the form's. */
   readonly language?: string;
-  readonly maxRepeatInstances?: number;
 }
 
 export type SubmissionResult =
@@ -56,7 +55,6 @@ export type SubmissionResult =
 
 /** Longest free-text answer accepted (characters). */
 export const MAX_TEXT_LENGTH = 10_000;
-const DEFAULT_MAX_REPEAT_INSTANCES = 50;
 const INTEGER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?([+-]\d\d:\d\d|Z)?$/;
@@ -249,13 +247,12 @@ class SubmissionValidator {
       scope.children.set(name, []);
       return;
     }
-    const max = this.options.maxRepeatInstances ?? DEFAULT_MAX_REPEAT_INSTANCES;
     if (!Array.isArray(raw) || !raw.every(isPlainObject)) {
       this.issue(scope, name, 'invalid_repeat', 'repeat-not-list');
       return;
     }
-    if (raw.length > max) {
-      this.issue(scope, name, 'invalid_repeat', 'repeat-too-many', { max });
+    if (raw.length > MAX_REPEAT_INSTANCES) {
+      this.issue(scope, name, 'invalid_repeat', 'repeat-too-many', { max: MAX_REPEAT_INSTANCES });
       return;
     }
     const instances = raw.map(

@@ -140,6 +140,31 @@ describe('validateFormModel', () => {
     expect(issues).toEqual([]);
   });
 
+  it('refuses a repeat_count written as a number above the most instances a repeat holds', () => {
+    const sized = (repeatCount: string): Group => ({
+      ...group('personen', true, [question({ name: 'alter', type: 'integer' })]),
+      repeatCount,
+    });
+    const issuesFor = (repeatCount: string) =>
+      validateFormModel(form([question({ name: 'n', type: 'integer' }), sized(repeatCount)], [])).map(
+        ({ field, code, params, reason, severity }) => ({ field, code, params, reason, severity }),
+      );
+    expect(issuesFor('80')).toEqual([
+      {
+        field: 'repeat_count',
+        code: 'repeat-count-too-large',
+        params: { count: 80, max: 50 },
+        reason: 'repeat_count 80 asks for more than the 50 instances a repeat holds',
+        severity: 'error',
+      },
+    ]);
+    expect(issuesFor("' 51.5 '").map((i) => i.params)).toEqual([{ count: 51, max: 50 }]);
+    // At the most, and a count computed from answers (sized to the most when it runs), are fine.
+    expect(issuesFor('50')).toEqual([]);
+    expect(issuesFor('${n}')).toEqual([]);
+    expect(issuesFor('${n} * 100')).toEqual([]);
+  });
+
   describe('names, scoped as pyxform scopes them where the stored answers allow', () => {
     const codes = (children: FormNode[]) =>
       validateFormModel(form(children, [])).map(({ target, code, params }) => ({

@@ -3,6 +3,7 @@
 // edited item. Issues point at model objects by identity, so duplicate names stay distinguishable.
 import { analyseExpressionIssues } from './expression/evaluate';
 import { ExpressionSyntaxError, type Expr, parseExpression, referencedFields } from './expression/parser';
+import { toNumber } from './expression/values';
 import {
   type FormIssueCause,
   type FormIssueCode,
@@ -26,6 +27,7 @@ import {
   isSelectLike,
   likertScale,
 } from './model';
+import { MAX_REPEAT_INSTANCES } from './skip-logic';
 
 export type ModelField =
   | 'type'
@@ -137,6 +139,7 @@ export function validateFormModel(form: Form): ModelIssue[] {
         choiceColumns,
       };
       for (const cause of analyseExpressionIssues(expr, scope)) issue(node, field, cause.code, cause.params);
+      if (field === 'repeat_count') checkRepeatCountLiteral(node, expr, issue);
     }
     if (node.kind === 'group') {
       checkGroup(node, issue);
@@ -263,6 +266,18 @@ function checkQuestion(q: Question, list: ChoiceList | undefined, issue: Report)
   ) {
     issue(q, 'parameters', 'area-postcodes-missing', { list: q.listName });
   }
+}
+
+/**
+ * A repeat_count written as a number above MAX_REPEAT_INSTANCES could only ever give that many
+ * instances (the form and the server size the repeat to the cap): the author meant something the
+ * survey cannot collect. A count computed from answers is sized to the cap when it runs.
+ */
+function checkRepeatCountLiteral(node: FormNode, expr: Expr, issue: Report): void {
+  if (expr.kind !== 'number' && expr.kind !== 'string') return;
+  const count = Math.trunc(toNumber(expr.value));
+  if (Number.isFinite(count) && count > MAX_REPEAT_INSTANCES)
+    issue(node, 'repeat_count', 'repeat-count-too-large', { count, max: MAX_REPEAT_INSTANCES });
 }
 
 function checkGroup(group: Group, issue: Report): void {

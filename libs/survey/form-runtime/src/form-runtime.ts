@@ -137,6 +137,7 @@ export class FormRuntime {
 
   /** Applies relevance, choice filters, note texts; returns the answers to send (relevant only). */
   private refresh(): Raw {
+    this.repeats.limitAdds();
     this.logic.reset();
     const root = buildScope(this.formEl, this.compiled, this.def.form.children, '', 0);
     return this.applyScope(this.def.form.children, root);

@@ -114,6 +114,11 @@ export class IssueView {
         return q?.type === 'rank' ? t['errRank'] : t['errChoice'];
       case 'filtered_choice':
         return t['errChoice'];
+      case 'invalid_repeat':
+        // Only a page out of step with the server (an old draft, a sent count) gets here.
+        return cause === 'repeat-too-many'
+          ? t['repeatLimit'].replace('{n}', String(issue.cause?.params['max'] ?? ''))
+          : t['errFormat'];
       case 'unresolved_area':
         if (q?.type === 'area' && q.method === 'point')
           return cause === 'point-outside' ? t['errPointOutside'] : t['geopointHint'];

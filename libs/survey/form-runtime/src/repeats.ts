@@ -1,7 +1,12 @@
 /// <reference lib="dom" />
 // Repeat instances: added by the respondent from a template, removed and renumbered, or sized by
 // repeat_count.
-import type { CompiledForm, Form, SkipLogic } from '@quartier/survey-core/browser';
+import {
+  type CompiledForm,
+  type Form,
+  MAX_REPEAT_INSTANCES,
+  type SkipLogic,
+} from '@quartier/survey-core/browser';
 import { byId, replacePlaceholder, restoreInto, snapshot } from './dom';
 import { buildScope, findScope } from './scope';
 
@@ -37,6 +42,20 @@ export class Repeats {
     values.forEach((state) => restoreInto(this.add(pid), state));
   }
 
+  /**
+   * The respondent adds instances up to the most the server accepts: there the add button stops
+   * and the note beside it says why, as the network section does with its organisations.
+   */
+  limitAdds(): void {
+    for (const button of this.formEl.querySelectorAll<HTMLButtonElement>('button[data-add]')) {
+      const pid = button.dataset['add'] as string;
+      const full = (byId(`i-${pid}`)?.children.length ?? 0) >= MAX_REPEAT_INSTANCES;
+      button.disabled = full;
+      const note = byId(`l-${pid}`);
+      if (note) note.hidden = !full;
+    }
+  }
+
   /** Repeats sized by repeat_count follow their expression (e.g. one block per household member). */
   syncFixed(): void {
     for (const fieldset of this.formEl.querySelectorAll<HTMLElement>('fieldset[data-fixed]')) {
@@ -47,8 +66,9 @@ export class Repeats {
       this.logic.reset();
       const scope = buildScope(this.formEl, this.compiled, this.form.children, '', 0);
       const owner = findScope(scope, prefix) ?? scope;
-      // At most 50 blocks on a page; without a number the respondent sees none.
-      const wanted = Math.min(50, this.logic.repeatCount(owner, repeat) ?? 0);
+      // The core sizes the count to what the server accepts; without a number there are no blocks
+      // (a sized repeat has no add button), and the server then takes whatever count is sent.
+      const wanted = this.logic.repeatCount(owner, repeat) ?? 0;
       const container = byId(`i-${prefix}${name}`)!;
       while (container.children.length < wanted) this.add(`${prefix}${name}`);
       while (container.children.length > wanted) container.lastElementChild!.remove();

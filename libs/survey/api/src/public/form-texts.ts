@@ -18,6 +18,8 @@ export interface FormTexts {
   readonly draftDiscarded: string;
   readonly addInstance: string;
   readonly removeInstance: string;
+  /** Beside a repeat's add button once it holds the most instances the server accepts. */
+  readonly repeatLimit: string;
   readonly rankPlaceholder: string;
   readonly selectPlaceholder: string;
   readonly invitationLabel: string;
@@ -83,6 +85,7 @@ const DE: FormTexts = {
   draftDiscarded: 'Der Entwurf wurde gelöscht.',
   addInstance: 'Weitere hinzufügen',
   removeInstance: 'Entfernen',
+  repeatLimit: 'Mehr als {n} Einträge sind nicht möglich.',
   rankPlaceholder: 'Rang wählen',
   selectPlaceholder: 'Bitte auswählen',
   invitationLabel: 'Einladungscode',
@@ -153,6 +156,7 @@ const EN: FormTexts = {
   draftDiscarded: 'The draft was deleted.',
   addInstance: 'Add another',
   removeInstance: 'Remove',
+  repeatLimit: 'No more than {n} entries are possible.',
   rankPlaceholder: 'Choose a rank',
   selectPlaceholder: 'Please choose',
   invitationLabel: 'Invitation code',

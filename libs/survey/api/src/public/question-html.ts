@@ -1,4 +1,5 @@
 import {
+  MAX_REPEAT_INSTANCES,
   type ChoiceList,
   type Form,
   type FormNode,
@@ -72,8 +73,14 @@ export class QuestionRenderer {
 ${this.nodes(group.children, inner, depth + 1)}
 ${fixed ? '' : `<button type="button" class="secondary" data-remove="${pid}">${escapeHtml(this.texts.removeInstance)}</button>`}
 </div></template>
-${fixed ? '' : `<button type="button" class="secondary" data-add="${pid}">${escapeHtml(this.texts.addInstance)}</button>`}
+${fixed ? '' : this.addButton(pid)}
 </fieldset>`;
+  }
+
+  /** The add button of a repeat the respondent sizes, with the note shown once it is full. */
+  private addButton(pid: string): string {
+    const limit = this.texts.repeatLimit.replace('{n}', String(MAX_REPEAT_INSTANCES));
+    return `<p class="hint" id="l-${pid}" hidden>${escapeHtml(limit)}</p><button type="button" class="secondary" data-add="${pid}">${escapeHtml(this.texts.addInstance)}</button>`;
   }
 
   private question(q: Question, prefix: string): string {

@@ -134,6 +134,8 @@ const de = {
   'issue.choice-name-missing': 'Der Wert einer Antwort fehlt.',
   'issue.choice-duplicate': 'Der Wert „{choice}“ kommt in der Liste „{list}“ doppelt vor.',
   'issue.calculation-cycle': 'Die Berechnungen beziehen sich im Kreis aufeinander: {cycle}.',
+  'issue.repeat-count-too-large':
+    'Eine Wiederholgruppe hat höchstens {max} Einträge; die Anzahl {count} ist zu groß.',
   'issue.form-id-missing': 'Die Formular-Kennung fehlt.',
   'issue.form-id-invalid': 'Die Formular-Kennung „{formId}“ ist ungültig.',
   'issue.default-language-without-labels':
@@ -259,6 +261,7 @@ const en: Record<BuilderTextKey, string> = {
   'issue.choice-name-missing': 'An answer’s value is missing.',
   'issue.choice-duplicate': 'Value “{choice}” occurs twice in list “{list}”.',
   'issue.calculation-cycle': 'The calculations refer to each other in a circle: {cycle}.',
+  'issue.repeat-count-too-large': 'A repeat group holds at most {max} entries; {count} is too many.',
   'issue.form-id-missing': 'The form id is missing.',
   'issue.form-id-invalid': 'The form id “{formId}” is invalid.',
   'issue.default-language-without-labels':
