@@ -39,6 +39,21 @@ describe('renderCsv', () => {
     expect(line).toBe('"\'=cmd|""/c calc""!A1";-1,5;-2,0;-3;-4,00');
   });
 
+  it.each(['de', 'en'] as const)(
+    '%s: quotes a line break inside a text cell, so a spreadsheet keeps it in its row',
+    (language) => {
+      const table = sampleTable({
+        rows: [{ cells: ['Zeile 1\nZeile 2', 1, 0, 1, 1] }, { cells: ['A\rB', 2, 0, 2, 2] }],
+      });
+      const text = renderCsv(table, language).toString('utf8').slice(1);
+      // Excel and LibreOffice end a row at a bare LF or CR too, unless it is inside quotes.
+      expect(text).toContain('"Zeile 1\nZeile 2"');
+      expect(text).toContain('"A\rB"');
+      const rows = parse(text, { delimiter: language === 'de' ? ';' : ',' }) as string[][];
+      expect(rows.map((r) => r[0])).toEqual([expect.any(String), 'Zeile 1\nZeile 2', 'A\rB']);
+    },
+  );
+
   it("leaves a text that is a plain number as it is, as the platform's CSV readers expect", () => {
     const table = sampleTable({ rows: [{ cells: ['-1,5', 1, 0, 1, 1] }] });
     const line = renderCsv(table, 'de').toString('utf8').split('\r\n')[1];

@@ -27,6 +27,9 @@ export function renderCsv(table: ReportTable, language: ReportLanguage): Buffer 
   const csv = stringify([header, ...rows], {
     delimiter: csvDelimiter(language),
     record_delimiter: 'windows',
+    // Once a record delimiter is named, csv-stringify quotes only that sequence: a lone LF or CR
+    // inside a text would be written bare, and a spreadsheet ends the row there.
+    quote_record_delimiter: true,
   });
   return Buffer.from(BOM + csv, 'utf8');
 }
