@@ -135,3 +135,15 @@ export function periodEnd(period: string): string {
   const last = Date.parse(periodStart(period)) + (periodDays(period) - 1) * DAY_MS;
   return new Date(last).toISOString().slice(0, 10);
 }
+
+/**
+ * Chronological order: by start, then longer periods first (2024 before 2024H1 before 2024Q1),
+ * so a mixed series reads top-down from the general to the particular.
+ */
+export function comparePeriods(a: string, b: string): number {
+  const sa = periodStart(a);
+  const sb = periodStart(b);
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  const span = periodDays(b) - periodDays(a);
+  return span !== 0 ? span : a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,5 +1,4 @@
-import { parsePeriod, type PeriodKind, type PeriodParts } from '@quartier/contracts';
-import { comparePeriods } from './exchange/period';
+import { comparePeriods, parsePeriod, type PeriodKind, type PeriodParts } from '@quartier/contracts';
 
 /** The kinds with a regular step: how many periods a year has and how one is written. */
 const STEPS: Partial<Record<PeriodKind, { perYear: number; label: (year: number, i: number) => string }>> = {

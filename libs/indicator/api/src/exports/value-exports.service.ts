@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
-import {
-  buildJsonStat,
-  comparePeriods,
-  csvField,
-  formatPeriod,
-  valueCellText,
-} from '@quartier/indicator-core';
+import { comparePeriods } from '@quartier/contracts';
+import { buildJsonStat, csvField, formatPeriod, valueCellText } from '@quartier/indicator-core';
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { IndicatorDefinitionRepository } from '../catalogue/indicator-definition.repository';

@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Caller } from '@quartier/auth';
-import {
-  comparePeriods,
-  periodCalendar,
-  qualityFlags,
-  resolveHierarchyValues,
-} from '@quartier/indicator-core';
+import { comparePeriods } from '@quartier/contracts';
+import { periodCalendar, qualityFlags, resolveHierarchyValues } from '@quartier/indicator-core';
 import { CacheStore } from '@quartier/service-kit';
 import { LRUCache } from 'lru-cache';
 import { tenantGeneration } from '../cache/tenant-generation';

@@ -1,8 +1,7 @@
-import { parsePeriod, periodStart } from '@quartier/contracts';
+import { comparePeriods, parsePeriod, periodStart } from '@quartier/contracts';
 import {
   buildJsonStat,
   checkObservation,
-  comparePeriods,
   CsvRecordSplitter,
   detectDelimiter,
   detectTabularLayout,

@@ -1,11 +1,12 @@
-// The exchange dialects of statistical periods and how a series orders and admits them. The
-// canonical grammar itself (`2024`, `2024H1`, `2024Q3`, `2024-03`, `2024-W05`, `2024-12-31`,
-// `2024-04-01/P1Y`) is the platform's, in the contracts, so other services read periods alike.
+// The exchange dialects of statistical periods and which periods a series admits. The canonical
+// grammar itself (`2024`, `2024H1`, `2024Q3`, `2024-03`, `2024-W05`, `2024-12-31`,
+// `2024-04-01/P1Y`) and its chronological order (comparePeriods) are the platform's, in the
+// contracts, so other services read and order periods alike.
 // Dialects: SDMX (`2024-S1`, `2024-Q3`, `2024-A1`, `2024-M03`, `2024-W05`), DHIS2 (every period
 // type: `2024`, `2024S1`, `2024Q3`, `202403`, `202401B`, `2024W5`, `2024WedW5`, `2024BiW1`,
 // `2024April`, `2024AprilS1`, `20241231`, …) and statistics offices' JSON-stat (SDMX forms and
 // PxWeb's `2024M03`, `2024K3`).
-import { parsePeriod, periodDays, periodStart, type PeriodKind } from '@quartier/contracts';
+import { parsePeriod, type PeriodKind } from '@quartier/contracts';
 import { dhis2Period, formatDhis2Period } from './dhis2-period';
 
 export type PeriodDialect = 'quartier' | 'sdmx' | 'dhis2' | 'jsonstat';
@@ -65,18 +66,6 @@ export function formatPeriod(period: string, dialect: PeriodDialect): string {
     default:
       return period;
   }
-}
-
-/**
- * Chronological order: by start, then longer periods first (2024 before 2024H1 before 2024Q1),
- * so a mixed series reads top-down from the general to the particular.
- */
-export function comparePeriods(a: string, b: string): number {
-  const sa = periodStart(a);
-  const sb = periodStart(b);
-  if (sa !== sb) return sa < sb ? -1 : 1;
-  const span = periodDays(b) - periodDays(a);
-  return span !== 0 ? span : a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** An indicator's periodicity, as the catalogue declares it. */

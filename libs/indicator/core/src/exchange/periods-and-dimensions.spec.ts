@@ -1,9 +1,9 @@
-import { periodDays, periodStart } from '@quartier/contracts';
+import { comparePeriods, periodDays, periodStart } from '@quartier/contracts';
 import { dhis2Observation, dhis2SetDefaults } from './dhis2';
 import { formatDimensionMapping, parseDimensionMapping } from './dimension-map';
 import { jsonStatCube, jsonStatDataset } from './json-stat';
 import { checkObservation } from './observation';
-import { comparePeriods, formatPeriod, normalisePeriod, periodFits } from './period';
+import { formatPeriod, normalisePeriod, periodFits } from './period';
 import { SdmxRowGate } from './sdmx-layout';
 import { detectTabularLayout } from './tabular-layout';
 
