@@ -341,6 +341,36 @@ describe('evaluation designs computed from live data (real PostgreSQL, real toke
     expect(body.numbers.outcomes[0].did.error).toMatchObject({ code: 'TooFewAreas' });
   });
 
+  it("splits a monthly series at a start in week 10 or the first half-year by the periods' dates", async () => {
+    const months = ['2023-11', '2023-12', '2024-01', '2024-02', '2024-03', '2024-04'];
+    const monthly: FixtureValue[] = PLANNING_AREAS.flatMap((code, i) =>
+      months.map((period, m) => ({ code, period, value: 5 + i + 0.1 * m })),
+    );
+    await deliverValues(t, 'M', monthly, { name: 'Monatswert' });
+    const split = async (startPeriod: string) => {
+      const e = (
+        await t.call('POST', PATH, 'evaluator', {
+          title: `Monatlich ab ${startPeriod}`,
+          startPeriod,
+          object: { kind: 'areas', areaIds: TREATED.map((code) => t.areas[code]) },
+        })
+      ).body;
+      await t.call('PUT', `${PATH}/${e.id}/design`, 'evaluator', { outcomes: ['M'] });
+      const reply = await t.call('GET', `${PATH}/${e.id}/results`, 'viewer');
+      expect(reply.status).toBe(200);
+      return [reply.body.pre, reply.body.post];
+    };
+    // Week 10 runs from 4 to 10 March 2024: March is the first month the programme acts in.
+    expect(await split('2024-W10')).toEqual([
+      ['2023-11', '2023-12', '2024-01', '2024-02'],
+      ['2024-03', '2024-04'],
+    ]);
+    expect(await split('2024H1')).toEqual([
+      ['2023-11', '2023-12'],
+      ['2024-01', '2024-02', '2024-03', '2024-04'],
+    ]);
+  });
+
   it('refuses areas of different levels, and lets readers only read', async () => {
     const e = (
       await t.call('POST', PATH, 'evaluator', {

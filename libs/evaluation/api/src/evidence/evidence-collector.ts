@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { parsePeriod } from '@quartier/contracts';
 import {
   comparisonAreas,
   EvaluationError,
@@ -14,6 +15,7 @@ import type { EvaluationRow } from '../evaluations/evaluation.repository';
 import { RefsRepository, type AreaRow } from '../read-models/refs.repository';
 import { EvidenceRepository, type IndicatorRefRow, type ValueRefRow } from './evidence.repository';
 import { networkMeasuresOf, surveyAggregatesOf } from './evidence-facts';
+import { splitAtStart } from './period-dates';
 
 /** The label of the reference series: the whole city (every area of the evaluated level). */
 export const CITY_LABEL = 'city';
@@ -246,6 +248,11 @@ export class EvidenceCollector {
     city: readonly AreaRow[],
   ): Promise<{ pre: string[]; post: string[] }> {
     const start = evaluation.startPeriod;
+    // Stored before the start period was checked against the period grammar (2025-W53 passed).
+    if (!parsePeriod(start))
+      throw new EvaluationServiceError('InvalidStartPeriod', `startPeriod: "${start}" is not a period`, {
+        field: 'startPeriod',
+      });
     const periods =
       design.periods ??
       (await this.evidence.periods(
@@ -253,9 +260,8 @@ export class EvidenceCollector {
         design.outcomes.length > 0 ? design.outcomes : (design.matching?.on ?? []),
         city.map((a) => a.id),
       ));
-    const sorted = [...periods].sort();
-    const pre = sorted.filter((p) => p < start);
-    const post = sorted.filter((p) => p >= start);
+    const { pre, post } = splitAtStart(periods, start);
+    const sorted = [...pre, ...post];
     for (const [list, side] of [
       [pre, 'before'],
       [post, 'from'],
