@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertCanAct, canAct, type AccessContext, type Caller } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
+import { isUuid } from '@quartier/service-kit';
 import type { EntityManager } from 'typeorm';
 import { PROGRAMME_MANAGERS } from '../programme.constants';
 import { ProgrammeServiceError } from '../programme.errors';
@@ -63,7 +64,7 @@ export class ProgrammeAccess {
   assertAreasInScope(
     access: AccessContext,
     programmeId: string,
-    areas: Iterable<AreaRef>,
+    areas: Iterable<Pick<AreaRef, 'id' | 'path'>>,
     roles: readonly Role[],
   ): void {
     for (const area of areas)
@@ -71,5 +72,26 @@ export class ProgrammeAccess {
         areaPath: [...area.path, area.id],
         programmeId,
       });
+  }
+
+  /**
+   * `assertAreasInScope` for areas the service derived itself rather than the caller named (a
+   * rule's hits in an index run, the programme areas an allocation shares out). Such an area may
+   * have left the registry since: without a path, only a tenant-wide grant covers it.
+   */
+  async assertAreaIdsInScope(
+    caller: Pick<Caller, 'access' | 'tenantId'>,
+    programmeId: string,
+    areaIds: Iterable<string>,
+    roles: readonly Role[],
+    manager?: EntityManager,
+  ): Promise<void> {
+    const unique = [...new Set(areaIds)];
+    if (unique.length === 0) return;
+    const known = new Map(
+      (await this.areaRefs.byIds(caller.tenantId, unique.filter(isUuid), manager)).map((a) => [a.id, a]),
+    );
+    const areas = unique.map((id) => known.get(id) ?? { id, path: [] });
+    this.assertAreasInScope(caller.access, programmeId, areas, roles);
   }
 }

@@ -85,6 +85,17 @@ export class ProgrammeAreasService {
       await this.access.programme(caller, programmeId, PROGRAMME_MANAGERS, manager);
       await this.programmes.lock(manager, programmeId);
       const resolution = await this.resolve(caller, programmeId, input, manager);
+      // Accepting changes the membership of the areas that enter and of those that leave: each
+      // needs the caller's scope (a rule over the whole city is no way round it). Areas that stay
+      // are left as they were.
+      const stored = (await this.selections.current(programmeId, manager))?.resolution.areas ?? [];
+      await this.access.assertAreaIdsInScope(
+        caller,
+        programmeId,
+        changedMembership(stored, resolution.areas),
+        PROGRAMME_MANAGERS,
+        manager,
+      );
       await this.selections.accept(manager, programmeId, {
         runId: input.runId,
         rule: input.runId === null ? null : resolution.rule,
@@ -156,4 +167,14 @@ export class ProgrammeAreasService {
       throw new ProgrammeServiceError('IndexRunNotFound', `index run ${runId} not found`, { field: 'runId' });
     return run;
   }
+}
+
+/** Ids of the areas in one list of programme areas but not the other. */
+function changedMembership(
+  before: readonly { areaId: string }[],
+  after: readonly { areaId: string }[],
+): string[] {
+  const was = new Set(before.map((a) => a.areaId));
+  const is = new Set(after.map((a) => a.areaId));
+  return [...[...is].filter((id) => !was.has(id)), ...[...was].filter((id) => !is.has(id))];
 }

@@ -1,0 +1,76 @@
+import { deliverIndexRun } from '../testing/evidence';
+import {
+  QM_PROGRAMME,
+  startProgrammeTestApp,
+  TENANT,
+  type ProgrammeTestApp,
+} from '../testing/programme-test-app';
+
+// A programme manager whose assignment is limited to the district Mitte steers the programme
+// there: every area a write sets — chosen by hand or by a rule, shared out or bound — must lie
+// in Mitte; a write that reaches Friedrichshain-Kreuzberg (02) is refused and changes nothing.
+describe('a programme manager of one district (real PostgreSQL, real tokens)', () => {
+  let t: ProgrammeTestApp;
+  let programmeId: string;
+  let runId: string;
+
+  beforeAll(async () => {
+    t = await startProgrammeTestApp({ managerScope: 'none' });
+    await t.grant(TENANT, 'programm', 'programme-manager', t.areas['01']);
+    programmeId = (
+      await t.call('POST', '/api/programme/programmes', 'admin', { ...QM_PROGRAMME, name: 'QM' })
+    ).body.id;
+    runId = await deliverIndexRun(t, '2019', {
+      '0101': ['2', '+/-', 0.1],
+      '0102': ['4', '-', 2.4],
+      '0103': ['4', '-', 1.2],
+      '0201': ['3', '+/-', 1.3],
+      '0202': ['4', '+', 1.8],
+      '0203': 'invalid',
+    });
+  });
+  afterAll(() => t?.close());
+
+  const areasPath = () => `/api/programme/programmes/${programmeId}/areas`;
+  const storedCodes = async () =>
+    ((await t.call('GET', areasPath(), 'viewer')).body.areas as { code: string }[]).map((a) => a.code);
+  const statusFour = (clause: Record<string, unknown> = {}) => ({
+    runId,
+    rule: { version: 1, clauses: [{ statusClasses: ['4'], ...clause }] },
+    changes: [],
+  });
+
+  it('refuses programme areas a rule picks outside the district, and those an acceptance drops there', async () => {
+    // The rule hits 0102, 0103 (Mitte) and 0202 (Kreuzberg): the manager of Mitte may not choose 0202.
+    const cityWide = await t.call('PUT', areasPath(), 'programm', statusFour());
+    expect(cityWide).toMatchObject({ status: 403, body: { code: 'OutOfScope' } });
+    expect(await storedCodes()).toEqual([]);
+
+    const withinMitte = await t.call(
+      'PUT',
+      areasPath(),
+      'programm',
+      statusFour({ withinAreaId: t.areas['01'] }),
+    );
+    expect(withinMitte.status).toBe(200);
+    expect(await storedCodes()).toEqual(['0102', '0103']);
+
+    // The city's selection, accepted tenant-wide; keeping Kreuzberg's area as it is stays possible…
+    expect((await t.call('PUT', areasPath(), 'admin', statusFour())).status).toBe(200);
+    const keeping = await t.call('PUT', areasPath(), 'programm', {
+      ...statusFour(),
+      changes: [{ action: 'remove', areaId: t.areas['0103'], reason: 'eigenes Landesprogramm' }],
+    });
+    expect(keeping.status).toBe(200);
+    expect(await storedCodes()).toEqual(['0102', '0202']);
+    // …dropping it by a narrower rule is not.
+    const dropping = await t.call(
+      'PUT',
+      areasPath(),
+      'programm',
+      statusFour({ withinAreaId: t.areas['01'] }),
+    );
+    expect(dropping).toMatchObject({ status: 403, body: { code: 'OutOfScope' } });
+    expect(await storedCodes()).toEqual(['0102', '0202']);
+  });
+});
