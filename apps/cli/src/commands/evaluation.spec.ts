@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
 import { main } from '../main';
 import { evaluationDidCommand, evaluationMatchCommand } from './evaluation';
 
@@ -229,6 +230,27 @@ describe('quartier evaluation match', () => {
         .split('\n')
         .map((l) => l.split(',').slice(0, 3).join(',')),
     ).toEqual(['treated,rank,comparison', 'T1,1,C', 'A,1,C', '']);
+  });
+
+  it('neutralises formula-like area codes from the input files, as every CSV the platform writes', async () => {
+    // Area codes come from the user's values file: a spreadsheet would run "=…" and "@…" as formulas.
+    writeFileSync(
+      path('baseline-formula.csv'),
+      BASELINE.replace('T1,', '=1+1,').replace('\nC,', '\n@SUM(1),'),
+    );
+    writeFileSync(path('treated-formula.csv'), 'area\n=1+1\n');
+    const out = sink();
+    await evaluationMatchCommand(
+      {
+        values: path('baseline-formula.csv'),
+        treated: path('treated-formula.csv'),
+        on: ['I1'],
+        period: '2015',
+      },
+      out.stream,
+    );
+    const [, pair] = parse(out.text()) as string[][];
+    expect(pair.slice(0, 3)).toEqual(["'=1+1", '1', "'@SUM(1)"]);
   });
 
   it('exits 2 naming the treated areas without a value', async () => {

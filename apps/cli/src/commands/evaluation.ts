@@ -4,6 +4,7 @@ import type { Group, LongValue } from '@quartier/evaluation-core';
 import { CliError } from '../cli-error';
 import { csvHeader, csvReadFailure, PLAIN_DECIMAL, streamCsvRecords } from '../csv-input';
 import { emitResult } from '../cli-output';
+import { csvOutput } from '../csv-output';
 
 // `quartier evaluation did|match`: difference-in-differences and comparison-area matching,
 // offline over @quartier/evaluation-core, with the contracts of issue 12 to the letter:
@@ -167,19 +168,10 @@ export async function evaluationMatchCommand(
       k: Number(kText),
     }),
   );
-  const { stringify } = await import('csv-stringify/sync');
-  const csv = stringify(
-    [
-      ['treated', 'rank', 'comparison', 'distance'],
-      ...result.pairs.map((pair) => [
-        pair.treated,
-        String(pair.rank),
-        pair.comparison,
-        String(pair.distance),
-      ]),
-    ],
-    { record_delimiter: '\n' },
-  );
+  const csv = await csvOutput([
+    ['treated', 'rank', 'comparison', 'distance'],
+    ...result.pairs.map((pair) => [pair.treated, String(pair.rank), pair.comparison, String(pair.distance)]),
+  ]);
   await emitResult(
     csv,
     options.out,

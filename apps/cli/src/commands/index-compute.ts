@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { CliError } from '../cli-error';
 import { csvHeader, csvReadFailure, PLAIN_DECIMAL, streamCsvRecords } from '../csv-input';
 import { emitResult } from '../cli-output';
+import { csvOutput } from '../csv-output';
 
 // `quartier index compute`: computes composite indices (Berlin MSS method, configurable) from a
 // JSON definition and a long-format values CSV. The output contract is relied on by other
@@ -96,7 +97,6 @@ export async function computeIndexCommand(
     throw error;
   }
 
-  const { stringify } = await import('csv-stringify/sync');
   const header = ['area', 'valid', ...definition.indices.flatMap((i) => [`${i.id}_value`, `${i.id}_class`])];
   const rows = result.areas.map((area) =>
     area.valid
@@ -112,10 +112,8 @@ export async function computeIndexCommand(
   );
   // Area codes come from the input file: a formula-like code is neutralised. Class codes (`+/-`)
   // belong to the documented output contract and come from the definition: they stay as they are.
-  const { neutraliseCsvCell } = await import('@quartier/contracts');
-  const csv = stringify([header, ...rows.map(([area, ...rest]) => [neutraliseCsvCell(area), ...rest])], {
-    record_delimiter: '\n',
-  });
+  const classColumns = definition.indices.map((_, i) => 2 + 2 * i + 1);
+  const csv = await csvOutput([header, ...rows], { verbatim: classColumns });
   await emitResult(
     csv,
     options.out,

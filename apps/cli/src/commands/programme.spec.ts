@@ -120,6 +120,15 @@ describe('quartier programme allocate', () => {
     );
   });
 
+  it('neutralises formula-like area codes and quotes a line break in one, as every CSV the platform writes', async () => {
+    // The codes come from the user's need file: a spreadsheet would run "=…" and "@…" as formulas
+    // and end the row at a bare CR.
+    writeFileSync(path('formula.csv'), 'area,need\n=1+1,1\n@SUM(1),+1\n"Nord\rWest",1\n');
+    expect(await toString({ need: path('formula.csv'), budget: '3', unit: '1' })).toBe(
+      'area,need,amount\n\'=1+1,1,1\n\'@SUM(1),+1,1\n"Nord\rWest",1,1\n',
+    );
+  });
+
   describe('exits 2 with a clear message', () => {
     const expectFailure = async (args: string[], message: string | RegExp) => {
       const { code, stderr, stdout } = await run(args);

@@ -3,6 +3,7 @@ import type { Writable } from 'node:stream';
 import { CliError } from '../cli-error';
 import { csvHeader, PLAIN_DECIMAL, readCsvRecords } from '../csv-input';
 import { emitResult } from '../cli-output';
+import { csvOutput } from '../csv-output';
 
 // `quartier programme allocate`: need-based split of a budget across areas (issue 11's
 // contract). Euros on the command line become exact integers of the finest decimal any of
@@ -116,18 +117,14 @@ export async function allocateCommand(
   }
 
   const unitDecimals = parsed['--unit'].decimals;
-  const { stringify } = await import('csv-stringify/sync');
-  const csv = stringify(
-    [
-      ['area', 'need', 'amount'],
-      ...result.areas.map((a, i) => [
-        a.area,
-        rows[i].needText,
-        formatMinor(BigInt(a.amount), decimals, unitDecimals),
-      ]),
-    ],
-    { record_delimiter: '\n' },
-  );
+  const csv = await csvOutput([
+    ['area', 'need', 'amount'],
+    ...result.areas.map((a, i) => [
+      a.area,
+      rows[i].needText,
+      formatMinor(BigInt(a.amount), decimals, unitDecimals),
+    ]),
+  ]);
   await emitResult(csv, options.out, stdout);
   const allocated = formatMinor(BigInt(result.allocated), decimals, unitDecimals);
   const short = result.budget - result.allocated;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { CliError } from '../cli-error';
+import { csvOutput } from '../csv-output';
 
 // `quartier survey …`: offline checks and results over @quartier/survey-core. The core library,
 // exceljs and the CSV modules load inside the actions so `quartier --help` stays fast.
@@ -67,11 +68,10 @@ export async function runSurveyAggregate(options: SurveyAggregateOptions): Promi
   if (!Number.isInteger(k) || k < 1) throw new CliError(`--k must be a whole number ≥ 1, got ${options.k}`);
   const { core, result } = await loadForm(options.form);
   if (!result.ok) throw new CliError(result.issues.map(core.formatFormIssue).join('\n'));
-  const [{ readFile, writeFile }, { basename }, { parse }, { stringify }] = await Promise.all([
+  const [{ readFile, writeFile }, { basename }, { parse }] = await Promise.all([
     import('node:fs/promises'),
     import('node:path'),
     import('csv-parse/sync'),
-    import('csv-stringify/sync'),
   ]);
   let text: string;
   try {
@@ -108,15 +108,11 @@ export async function runSurveyAggregate(options: SurveyAggregateOptions): Promi
     if (error instanceof core.SurveyError) throw new CliError([error.message, ...error.details].join('\n'));
     throw error;
   }
-  // Labels and area names come from the form and the responses: formula cells are neutralised.
-  const { neutraliseCsvRow } = await import('@quartier/contracts');
-  const csv = stringify(
-    [
-      [...core.RESULT_COLUMNS],
-      ...core.resultRows(aggregated).map((r) => neutraliseCsvRow(core.resultRowFields(r))),
-    ],
-    { record_delimiter: '\n' },
-  );
+  // Labels and area names come from the form and the responses: csvOutput guards them.
+  const csv = await csvOutput([
+    [...core.RESULT_COLUMNS],
+    ...core.resultRows(aggregated).map((r) => core.resultRowFields(r)),
+  ]);
   if (options.out) await writeFile(options.out, csv, 'utf8');
   return csv;
 }
