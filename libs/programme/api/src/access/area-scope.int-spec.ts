@@ -73,4 +73,25 @@ describe('a programme manager of one district (real PostgreSQL, real tokens)', (
     expect(dropping).toMatchObject({ status: 403, body: { code: 'OutOfScope' } });
     expect(await storedCodes()).toEqual(['0102', '0202']);
   });
+
+  it('refuses an allocation that shares a line out to programme areas in another district, and stores none', async () => {
+    const other = (
+      await t.call('POST', '/api/programme/programmes', 'admin', { ...QM_PROGRAMME, name: 'Zuteilung' })
+    ).body.id;
+    expect(
+      (await t.call('PUT', `/api/programme/programmes/${other}/areas`, 'admin', statusFour())).status,
+    ).toBe(200);
+    const allocation = {
+      line: 'projektfonds',
+      year: 2025,
+      budgetCents: 90_000_00,
+      need: { source: 'population' },
+    };
+    const allocations = `/api/programme/programmes/${other}/allocations`;
+    const refused = await t.call('POST', allocations, 'programm', allocation);
+    expect(refused).toMatchObject({ status: 403, body: { code: 'OutOfScope' } });
+    expect((await t.call('POST', `${allocations}/preview`, 'programm', allocation)).status).toBe(403);
+    expect((await t.call('GET', allocations, 'viewer')).body.items).toEqual([]);
+    expect((await t.call('POST', allocations, 'admin', allocation)).status).toBe(201);
+  });
 });

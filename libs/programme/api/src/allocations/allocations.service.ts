@@ -121,6 +121,9 @@ export class AllocationsService {
     const areas = [...(await this.access.areas(caller.tenantId, areaIds, 'areas', manager)).values()].sort(
       (a, b) => a.code.localeCompare(b.code),
     );
+    // An allocation sets an amount for every programme area: a manager limited to a district
+    // shares out only a programme that lies within it.
+    this.access.assertAreasInScope(caller.access, programme.id, areas, PROGRAMME_MANAGERS);
     const need = input.need;
     if (need.source === 'manual') {
       const given = new Map(need.values.map((v) => [v.areaId, v.need]));
