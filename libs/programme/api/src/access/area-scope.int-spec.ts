@@ -1,5 +1,6 @@
 import { deliverIndexRun } from '../testing/evidence';
 import {
+  OTHER_TENANT,
   QM_PROGRAMME,
   startProgrammeTestApp,
   TENANT,
@@ -93,5 +94,16 @@ describe('a programme manager of one district (real PostgreSQL, real tokens)', (
     expect((await t.call('POST', `${allocations}/preview`, 'programm', allocation)).status).toBe(403);
     expect((await t.call('GET', allocations, 'viewer')).body.items).toEqual([]);
     expect((await t.call('POST', allocations, 'admin', allocation)).status).toBe(201);
+  });
+
+  it("names another tenant's area, and text that is no area id, in a rule as unknown (422, never 500)", async () => {
+    const [{ id: foreign }] = await t.db.query(`SELECT id FROM area_ref WHERE tenant_id = $1`, [
+      OTHER_TENANT,
+    ]);
+    for (const withinAreaId of [foreign, 'Mitte']) {
+      const reply = await t.call('PUT', areasPath(), 'admin', statusFour({ withinAreaId }));
+      expect(reply).toMatchObject({ status: 422, body: { code: 'InvalidAreaSelection' } });
+      expect(reply.body.message).toContain(`rule.clauses.withinAreaId: unknown area(s) ${withinAreaId}`);
+    }
   });
 });

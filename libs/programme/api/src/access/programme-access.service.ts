@@ -40,20 +40,25 @@ export class ProgrammeAccess {
     return canAct(access.principal, access.assignments, PROGRAMME_MANAGERS, { programmeId });
   }
 
-  /** The areas (of this tenant) with their paths; unknown ids are refused naming them. */
+  /**
+   * The areas (of this tenant) with their paths; unknown ids — another tenant's areas and text
+   * that is no area id among them — are refused as `code` (of the request's subject), naming them.
+   */
   async areas(
     tenantId: string,
     areaIds: readonly string[],
     field: string,
     manager?: EntityManager,
+    code: 'InvalidMeasure' | 'InvalidAreaSelection' = 'InvalidMeasure',
   ): Promise<Map<string, AreaRef>> {
     const unique = [...new Set(areaIds)];
     if (unique.length === 0) return new Map();
-    const rows = await this.areaRefs.byIds(tenantId, unique, manager);
+    // PostgreSQL refuses text that is no UUID in the uuid[] comparison: it names no area.
+    const rows = await this.areaRefs.byIds(tenantId, unique.filter(isUuid), manager);
     const found = new Map(rows.map((r) => [r.id, r]));
     const unknown = unique.filter((id) => !found.has(id));
     if (unknown.length > 0)
-      throw new ProgrammeServiceError('InvalidMeasure', `${field}: unknown area(s) ${unknown.join(', ')}`, {
+      throw new ProgrammeServiceError(code, `${field}: unknown area(s) ${unknown.join(', ')}`, {
         field,
         areaIds: unknown,
       });

@@ -137,6 +137,7 @@ export class ProgrammeAreasService {
       input.changes.map((c) => c.areaId),
       'changes',
       manager,
+      'InvalidAreaSelection',
     );
     this.access.assertAreasInScope(caller.access, programmeId, changedAreas.values(), PROGRAMME_MANAGERS);
     const at = this.clock.now().toISOString();
@@ -151,7 +152,13 @@ export class ProgrammeAreasService {
     if (input.runId === null) return resolveProgrammeAreas(NO_RULE, { runId: '', areas: [] }, changes);
     const rule = parseSelectionRule(input.rule);
     const within = rule.clauses.map((c) => c.withinAreaId).filter((id): id is string => id !== undefined);
-    await this.access.areas(caller.tenantId, within, 'rule.clauses.withinAreaId', manager);
+    await this.access.areas(
+      caller.tenantId,
+      within,
+      'rule.clauses.withinAreaId',
+      manager,
+      'InvalidAreaSelection',
+    );
     const run = await this.run(caller.tenantId, input.runId, manager);
     const resolution = resolveProgrammeAreas(
       rule,
