@@ -1,6 +1,8 @@
 // The CSV files the commands read (values, needs, actors and ties), read alike: BOM, blank lines
-// and padding dropped, each record with its file line so every message can name it. csv-parse
-// loads on first use, so `quartier --help` stays fast.
+// and padding dropped, the apostrophe the platform's CSV writers put before a formula character
+// removed (so a command's output, or a server export, reads back unchanged), each record with
+// its file line so every message can name it. csv-parse loads on first use, so `quartier --help`
+// stays fast.
 import { CliError } from './cli-error';
 
 /** A plain decimal number: no "1,5", no units, no hex — a misread value changes every result. */
@@ -27,7 +29,8 @@ export async function readCsvRecords(file: string, what?: string): Promise<CsvRe
   try {
     // With `info: true` csv-parse yields { record, info } per row; its typings only model plain rows.
     const parsed = parse(text, PARSE_OPTIONS) as unknown as { record: string[]; info: { lines: number } }[];
-    return parsed.map(({ record, info }) => ({ record, line: info.lines }));
+    const restore = await cellRestorer();
+    return parsed.map(({ record, info }) => ({ record: restore(record), line: info.lines }));
   } catch (error) {
     throw new CliError(`${file}: ${(error as Error).message}`);
   }
@@ -43,6 +46,7 @@ export async function* streamCsvRecords(
 ): AsyncGenerator<CsvRecord> {
   const { createReadStream } = await import('node:fs');
   const { parse } = await import('csv-parse');
+  const restore = await cellRestorer();
   const parser = parse({
     ...PARSE_OPTIONS,
     ...(options.relaxColumnCount ? { relax_column_count: true } : {}),
@@ -52,7 +56,17 @@ export async function* streamCsvRecords(
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
-    yield { record, line: info.lines };
+    yield { record: restore(record), line: info.lines };
+}
+
+/** contracts' restoreCsvCell over a record, in place; only cells starting with an apostrophe are looked at. */
+async function cellRestorer(): Promise<(record: string[]) => string[]> {
+  const { restoreCsvCell } = await import('@quartier/contracts');
+  return (record) => {
+    for (let i = 0; i < record.length; i++)
+      if (record[i].charCodeAt(0) === 39) record[i] = restoreCsvCell(record[i]);
+    return record;
+  };
 }
 
 /** What a failure while streaming `file` tells the user: the file unreadable, or its content bad. */

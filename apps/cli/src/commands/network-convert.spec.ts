@@ -69,6 +69,33 @@ describe('quartier network convert', () => {
     expect(metrics.nodes['a']).toMatchObject({ degree: 1, strength: 10.5 });
   });
 
+  it('neutralises formula-like ids, names and labels, and network metrics reads them back unchanged', async () => {
+    // A GEXF from anywhere: its actor names and labels must not become formulas in a spreadsheet.
+    const gexf = GEXF.replace('id="a" label="Kita"', 'id="=1+1" label="@SUM(1)"')
+      .replaceAll('source="a"', 'source="=1+1"')
+      .replace('target="a"', 'target="=1+1"')
+      .replace('label="Nice edge"', 'label="-2+3"');
+    const stderr = quiet();
+    await networkConvertCommand({
+      in: file('formula.gexf', gexf),
+      edges: out('fe.csv'),
+      nodes: out('fn.csv'),
+    });
+    stderr.mockRestore();
+    expect(readFileSync(out('fe.csv'), 'utf8')).toBe(
+      "source,target,weight,type,label\n'=1+1,b,5,,'-2+3\n'=1+1,c,5.5,,\n",
+    );
+    expect(readFileSync(out('fn.csv'), 'utf8')).toBe(
+      'id,name,sector\n\'=1+1,\'@SUM(1),\nb,"Treff, ""Mitte""",\nc,c,\n',
+    );
+    const metrics = await networkMetricsCommand(
+      { edges: out('fe.csv'), nodes: out('fn.csv'), weighted: true, measures: 'degree' },
+      new Writable({ write: (_chunk, _encoding, callback) => callback() }),
+    );
+    expect(Object.keys(metrics.nodes).sort()).toEqual(['=1+1', 'b', 'c']);
+    expect(metrics.nodes['=1+1']).toMatchObject({ degree: 1, strength: 10.5 });
+  });
+
   it('takes max or first weights and keeps self-ties when asked', async () => {
     const stderr = quiet();
     const input = file('netz2.gexf', GEXF);

@@ -4,6 +4,7 @@ import type { NetworkEdgeInput, NetworkMetrics, NetworkNodeInput } from '@quarti
 import { CliError } from '../cli-error';
 import { csvHeader, PLAIN_DECIMAL, readCsvRecords } from '../csv-input';
 import { writeResultFile } from '../cli-output';
+import { csvOutput } from '../csv-output';
 
 // `quartier network metrics`: the network measures of an edge list (+ optional actor list), as
 // NetworkX computes them, offline over @quartier/network-core. Output contract:
@@ -85,9 +86,8 @@ export async function networkConvertCommand(options: NetworkConvertOptions): Pro
         ? 'strict'
         : 'drop'
       : choice(options.selfTies, '--self-ties', ['drop', 'keep'] as const);
-  const [{ readFile }, { stringify }, core] = await Promise.all([
+  const [{ readFile }, core] = await Promise.all([
     import('node:fs/promises'),
-    import('csv-stringify/sync'),
     import('@quartier/network-core'),
   ]);
   const format = core.networkDocumentFormat(options.in);
@@ -106,14 +106,15 @@ export async function networkConvertCommand(options: NetworkConvertOptions): Pro
     if (network.truncated) lines.push('… further problems not listed');
     throw new CliError(lines.join('\n'));
   }
-  const edges = stringify(
-    network.edges.map((e) => [e.source, e.target, e.weight, e.type ?? '', e.label ?? '']),
-    { header: true, columns: ['source', 'target', 'weight', 'type', 'label'] },
-  );
-  const nodes = stringify(
-    network.nodes.map((n) => [n.id, n.name ?? '', n.sector ?? '']),
-    { header: true, columns: ['id', 'name', 'sector'] },
-  );
+  // Ids, names and labels come from a file from anywhere; `network metrics` reads the guard back.
+  const edges = await csvOutput([
+    ['source', 'target', 'weight', 'type', 'label'],
+    ...network.edges.map((e) => [e.source, e.target, e.weight, e.type ?? '', e.label ?? '']),
+  ]);
+  const nodes = await csvOutput([
+    ['id', 'name', 'sector'],
+    ...network.nodes.map((n) => [n.id, n.name ?? '', n.sector ?? '']),
+  ]);
   for (const [file, body] of [
     [options.edges, edges],
     [options.nodes, nodes],
