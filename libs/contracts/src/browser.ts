@@ -7,3 +7,6 @@ export * from './csv-safety';
 export * from './actor-name';
 export * from './evaluation-evidence';
 export * from './network-sectors';
+export * from './week-calendar';
+export * from './period';
+export * from './period-split';

@@ -13,3 +13,4 @@ export * from './network-sectors';
 export * from './area-geometry';
 export * from './week-calendar';
 export * from './period';
+export * from './period-split';

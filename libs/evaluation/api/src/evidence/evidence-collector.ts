@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { parsePeriod } from '@quartier/contracts';
+import { parsePeriod, splitAtStart } from '@quartier/contracts';
 import {
   comparisonAreas,
   EvaluationError,
@@ -15,7 +15,6 @@ import type { EvaluationRow } from '../evaluations/evaluation.repository';
 import { RefsRepository, type AreaRow } from '../read-models/refs.repository';
 import { EvidenceRepository, type IndicatorRefRow, type ValueRefRow } from './evidence.repository';
 import { networkMeasuresOf, surveyAggregatesOf } from './evidence-facts';
-import { splitAtStart } from './period-dates';
 
 /** The label of the reference series: the whole city (every area of the evaluated level). */
 export const CITY_LABEL = 'city';

@@ -10,11 +10,39 @@ describe('evaluation periods', () => {
     });
   });
 
-  it('splits sub-annual periods by their chronological string order', () => {
+  it('splits sub-annual periods in their order in time', () => {
     assert.deepEqual(splitPeriods(['2015Q2', '2014Q4', '2015Q1'], '2015Q1'), {
       pre: ['2014Q4'],
       post: ['2015Q1', '2015Q2'],
     });
+  });
+
+  it('splits by dates as the evaluation service does, not by the codes as text', () => {
+    // 2024 ends after a start in its second half begins: the service takes it as after.
+    assert.deepEqual(splitPeriods(['2022', '2024', '2023'], '2024H2'), {
+      pre: ['2022', '2023'],
+      post: ['2024'],
+    });
+    // Week 10 of 2024 begins on 4 March: March is after, and so is every later month.
+    assert.deepEqual(splitPeriods(['2024-04', '2024-02', '2024-03', '2023-12'], '2024-W10'), {
+      pre: ['2023-12', '2024-02'],
+      post: ['2024-03', '2024-04'],
+    });
+    assert.deepEqual(splitPeriods(['2024-09', '2024-05'], '2024H2'), { pre: ['2024-05'], post: ['2024-09'] });
+  });
+
+  it('refuses no valid design over yearly values with a start within a year', () => {
+    const split = splitPeriods(['2022', '2023', '2024'], '2024H2');
+    assert.equal(periodProblem(split), null);
+    assert.equal(defaultBaseline(['2022', '2023', '2024'], '2024H2'), '2023');
+  });
+
+  it('leaves out texts that are no period and splits nothing at a start that is none', () => {
+    assert.deepEqual(splitPeriods(['2023', 'x', '2025-W53', '2024'], '2024'), {
+      pre: ['2023'],
+      post: ['2024'],
+    });
+    assert.deepEqual(splitPeriods(['2023', '2024'], '2025-W53'), { pre: [], post: [] });
   });
 
   it('collects the periods of the chosen indicators only, sorted and distinct', () => {
@@ -25,6 +53,8 @@ describe('evaluation periods', () => {
     ];
     assert.deepEqual(periodsOf(indicators, ['S3', 'S1']), ['2012', '2014', '2016']);
     assert.deepEqual(periodsOf(indicators, []), []);
+    const mixed = [{ code: 'M', periods: ['2024-W10', '2024-04', '2024-02', '2024'] }];
+    assert.deepEqual(periodsOf(mixed, ['M']), ['2024', '2024-02', '2024-W10', '2024-04']);
   });
 
   it('takes the last period before the start as the default matching baseline', () => {

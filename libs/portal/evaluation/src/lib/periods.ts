@@ -1,25 +1,31 @@
-// Periods of an evaluation design: "before" is every period before the start period, "after"
-// the start period and later — the rule the evaluation service applies (period strings sort
-// chronologically: YYYY, YYYYQn, YYYY-MM, …).
+// Periods of an evaluation design: "before" is every period that ends before the start period
+// begins, "after" the rest — by their dates under the platform's period grammar, with the
+// evaluation service's own function (`splitAtStart` of the contracts), so the form labels,
+// offers as baseline and refuses exactly what the service computes with.
+import { comparePeriods, parsePeriod, splitAtStart } from '@quartier/contracts/browser';
 
 export interface PeriodSplit {
   pre: string[];
   post: string[];
 }
 
-/** Sorted, distinct periods split at the start period. */
+/**
+ * Distinct periods split at the start period, each side in chronological order; texts that are no
+ * period are left out. A start that is no period (stored before the service checked it) splits
+ * nothing: the service refuses to compute with it.
+ */
 export function splitPeriods(periods: Iterable<string>, start: string): PeriodSplit {
-  const sorted = [...new Set(periods)].sort();
-  return { pre: sorted.filter((p) => p < start), post: sorted.filter((p) => p >= start) };
+  return parsePeriod(start) ? splitAtStart([...periods], start) : { pre: [], post: [] };
 }
 
-/** Every period in which at least one of the chosen indicators has values, sorted. */
+/** Every period in which at least one of the chosen indicators has values, in chronological order. */
 export function periodsOf(
   indicators: readonly { code: string; periods: readonly string[] }[],
   codes: readonly string[],
 ): string[] {
   const chosen = new Set(codes);
-  return [...new Set(indicators.filter((i) => chosen.has(i.code)).flatMap((i) => i.periods))].sort();
+  const periods = new Set(indicators.filter((i) => chosen.has(i.code)).flatMap((i) => i.periods));
+  return [...periods].filter((p) => parsePeriod(p) !== null).sort(comparePeriods);
 }
 
 /** The matching baseline the service takes when none is chosen: the last period before the start. */
