@@ -51,6 +51,30 @@ describe('event contracts', () => {
       expect(periodSchema.safeParse(p).success).toBe(false);
   });
 
+  it('takes only periods that exist, as the period grammar reads them, and names the one it refuses', () => {
+    for (const p of ['2020-W53', '2024-02-29', '2024-02-29/P1Y', '2026-W53'])
+      expect(periodSchema.safeParse(p).success).toBe(true);
+    for (const p of [
+      '2025-W53',
+      '2024-W53',
+      '2024-02-30',
+      '2023-02-29',
+      '2024-04-31',
+      '2024-00-10',
+      '2024-02-30/P1M',
+    ])
+      expect(periodSchema.safeParse(p).error?.issues).toEqual([
+        expect.objectContaining({
+          path: [],
+          message: `"${p}" is not a period: its year has no such day or ISO week`,
+        }),
+      ]);
+    // One message for a text of the wrong form, not a second one about the grammar.
+    expect(periodSchema.safeParse('2024-5').error?.issues.map((i) => i.message)).toEqual([
+      '"2024-5" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DD/P1Y)',
+    ]);
+  });
+
   it('requires a complete envelope', () => {
     const envelope = {
       id: randomUUID(),

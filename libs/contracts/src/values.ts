@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePeriod } from './period';
 
 /** Services of the platform; each owns one PostgreSQL schema and one event topic. */
 export const SERVICES = [
@@ -58,15 +59,25 @@ export const areaRefSchema = z.object({
 });
 export type AreaRef = z.infer<typeof areaRefSchema>;
 
+const PERIOD_FORMS = 'YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DD/P1Y';
+
 /**
  * A statistical period: year `2024`, half-year `2024H1`, quarter `2024Q3`, month `2024-03`,
  * ISO week `2024-W05`, reference date `2024-12-31`, or another span as an ISO 8601 interval from
- * its first day (`2024-04-01/P1Y`: a financial year from April, as DHIS2 has them).
+ * its first day (`2024-04-01/P1Y`: a financial year from April, as DHIS2 has them). What the
+ * platform's period grammar (parsePeriod) reads, and only that: the pattern alone took periods
+ * that do not exist (`2025-W53` in a year of 52 ISO weeks, `2024-02-30`), which the services then
+ * could not date or order.
  */
 export const periodSchema = z
   .string()
+  // The form, as the OpenAPI documents state it (the authorisation matrix and the fuzzer sample
+  // periods by this pattern); a text that fails it is not checked further.
   .regex(
     /^\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2])|-W(0[1-9]|[1-4]\d|5[0-3])|-\d{2}-\d{2}(\/P[1-9]\d?[DWMY])?)?$/,
-    'period: YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DD/P1Y',
-  );
+    { error: (issue) => `"${String(issue.input)}" is not a period (${PERIOD_FORMS})`, abort: true },
+  )
+  .refine((text) => parsePeriod(text) !== null, {
+    error: (issue) => `"${String(issue.input)}" is not a period: its year has no such day or ISO week`,
+  });
 export type Period = z.infer<typeof periodSchema>;

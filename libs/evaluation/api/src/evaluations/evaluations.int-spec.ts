@@ -85,6 +85,19 @@ describe('evaluations (real PostgreSQL, real tokens)', () => {
     const chosen = await create('evaluator', { title: 'Gesundbrunnen', object: areas, startPeriod: '2016' });
     expect(chosen.status).toBe(201);
     expect(chosen.body.object.areas.map((a: Body) => a.code)).toEqual(['0104', '0105']);
+    // Well-formed, but 2025 has 52 ISO weeks and February no 30th: no period to split at.
+    for (const startPeriod of ['2025-W53', '2024-02-30']) {
+      const impossible = await create('evaluator', {
+        title: `Ab ${startPeriod}`,
+        object: areas,
+        startPeriod,
+      });
+      expect(impossible.status).toBe(400);
+      expect(impossible.body).toMatchObject({
+        code: 'ValidationFailed',
+        message: `startPeriod: "${startPeriod}" is not a period: its year has no such day or ISO week`,
+      });
+    }
   });
 
   it('lets only evaluators and tenant administrators start one', async () => {
