@@ -106,4 +106,71 @@ describe('a programme manager of one district (real PostgreSQL, real tokens)', (
       expect(reply.body.message).toContain(`rule.clauses.withinAreaId: unknown area(s) ${withinAreaId}`);
     }
   });
+
+  it('refuses an impact model that binds evidence over areas outside the district, or over unknown ones', async () => {
+    const modelled = (
+      await t.call('POST', '/api/programme/programmes', 'admin', { ...QM_PROGRAMME, name: 'Wirkung' })
+    ).body.id;
+    const measure = await t.call('POST', `/api/programme/programmes/${modelled}/measures`, 'planer', {
+      title: 'Lernwerkstatt',
+      areaIds: [t.areas['0102']],
+      responsible: { name: 'Träger' },
+    });
+    expect(measure.status).toBe(201);
+    const [{ id: foreign }] = await t.db.query(`SELECT id FROM area_ref WHERE tenant_id = $1`, [
+      OTHER_TENANT,
+    ]);
+    const measureModel = `/api/programme/measures/${measure.body.id}/impact-model`;
+    const save = (path: string, user: string, areaIds: string[]) =>
+      t.call('PUT', path, user, { model: boundModel(areaIds), baseVersion: 0 });
+
+    expect(await save(measureModel, 'planer', [t.areas['0102'], t.areas['0202']])).toMatchObject({
+      status: 403,
+      body: { code: 'OutOfScope' },
+    });
+    const programmeModel = `/api/programme/programmes/${modelled}/impact-model`;
+    expect(await save(programmeModel, 'programm', [t.areas['0202']])).toMatchObject({
+      status: 403,
+      body: { code: 'OutOfScope' },
+    });
+    for (const unknown of [foreign, 'Mitte']) {
+      const reply = await save(measureModel, 'planer', [t.areas['0102'], unknown]);
+      expect(reply).toMatchObject({ status: 422, body: { code: 'InvalidImpactModel' } });
+      expect(reply.body.message).toBe(`nodes.0.bindings.0.source.areas.areaIds: unknown area(s) ${unknown}`);
+    }
+    for (const path of [measureModel, programmeModel])
+      expect((await t.call('GET', path, 'viewer')).body).toMatchObject({ version: 0 });
+    expect(await save(measureModel, 'planer', [t.areas['0102'], t.areas['0103']])).toMatchObject({
+      status: 200,
+      body: { version: 1 },
+    });
+  });
 });
+
+/** A model whose one impact is measured by an indicator over the given areas. */
+function boundModel(areaIds: string[]) {
+  return {
+    id: 'm',
+    title: 'Wirkungsmodell',
+    nodes: [
+      {
+        id: 'imp',
+        type: 'impact',
+        step: 7,
+        title: 'Weniger Kinderarmut',
+        assumptions: [],
+        risks: [],
+        bindings: [
+          {
+            id: 'b-s4',
+            source: { kind: 'indicator', indicatorCode: 'S4', areas: { kind: 'areas', areaIds } },
+            baseline: { value: 40, period: '2019' },
+            target: { value: 30, date: '2027-12-31' },
+            polarity: 'lower-is-better',
+          },
+        ],
+      },
+    ],
+    edges: [],
+  };
+}

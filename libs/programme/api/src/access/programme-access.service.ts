@@ -49,7 +49,7 @@ export class ProgrammeAccess {
     areaIds: readonly string[],
     field: string,
     manager?: EntityManager,
-    code: 'InvalidMeasure' | 'InvalidAreaSelection' = 'InvalidMeasure',
+    code: 'InvalidMeasure' | 'InvalidAreaSelection' | 'InvalidImpactModel' = 'InvalidMeasure',
   ): Promise<Map<string, AreaRef>> {
     const unique = [...new Set(areaIds)];
     if (unique.length === 0) return new Map();

@@ -13,6 +13,7 @@ import {
 } from '@quartier/programme-core';
 import { Clock } from '@quartier/service-kit';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { ProgrammeAccess } from '../access/programme-access.service';
 import { MeasuresService } from '../measures/measures.service';
 import { MEASURE_EDITORS, PROGRAMME_MANAGERS, PROGRAMME_READERS } from '../programme.constants';
@@ -83,6 +84,7 @@ export class ImpactModelsService {
     const model = parseImpactModel(input.model);
     await this.models.db.transaction(async (manager) => {
       await this.programmes.lock(manager, owner.programmeId);
+      await this.checkBoundAreas(caller, owner, model, manager);
       const stored = await this.models.find(owner.programmeId, owner.measureId, manager);
       const current = stored?.version ?? 0;
       if (current !== input.baseVersion)
@@ -102,6 +104,33 @@ export class ImpactModelsService {
       );
     });
     return this.get(owner);
+  }
+
+  /**
+   * The areas an indicator binding names must be areas of the tenant (another tenant's, or text
+   * that is no area id, is unknown, named by its path) within the caller's scope for the owner:
+   * a planner of Mitte binds no evidence over Kreuzberg, whose aggregate the attainment would show.
+   */
+  private async checkBoundAreas(
+    caller: Caller,
+    owner: ModelOwner,
+    model: ImpactModel,
+    manager: EntityManager,
+  ): Promise<void> {
+    const roles = owner.measureId ? MEASURE_EDITORS : PROGRAMME_MANAGERS;
+    for (const [i, node] of model.nodes.entries())
+      for (const [j, { source }] of node.bindings.entries()) {
+        if (source.kind !== 'indicator' || source.areas.kind !== 'areas') continue;
+        const field = `nodes.${i}.bindings.${j}.source.areas.areaIds`;
+        const areas = await this.access.areas(
+          caller.tenantId,
+          source.areas.areaIds,
+          field,
+          manager,
+          'InvalidImpactModel',
+        );
+        this.access.assertAreasInScope(caller.access, owner.programmeId, areas.values(), roles);
+      }
   }
 
   /** Copies another programme's or measure's model as this owner's model (a template). */
