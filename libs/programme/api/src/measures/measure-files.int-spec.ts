@@ -111,6 +111,51 @@ describe('measure tables: CSV/XLSX import and export (real PostgreSQL, real toke
     ).toBe(403);
   });
 
+  it('writes dates and amounts in the XLSX as dates and numbers, and they import back', async () => {
+    const own = await t.call('POST', '/api/programme/programmes', 'programm', {
+      ...QM_PROGRAMME,
+      name: 'Termine',
+    });
+    const path = `/api/programme/programmes/${own.body.id}/measures`;
+    const csv =
+      'title;areas;responsible;planned_start;planned_end\nKiezfest;0102;Träger A;2025-03-01;2025-10-31\n';
+    expect((await t.call('POST', `${path}/import`, 'programm', csv, 'text/csv')).body).toEqual({
+      created: 1,
+    });
+
+    const xlsx = await fetch(`${t.url}${path}/export?format=xlsx`, {
+      headers: { authorization: `Bearer ${await t.tokenFor('programm')}` },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const cell = (column: string) => sheet.getRow(2).getCell(header.indexOf(column) + 1);
+    // A spreadsheet sorts and filters these as dates and sums the amounts only when they are typed.
+    expect(cell('planned_start').value).toEqual(new Date('2025-03-01T00:00:00Z'));
+    expect(cell('planned_end').value).toEqual(new Date('2025-10-31T00:00:00Z'));
+    expect(cell('planned_start').numFmt).toBe('dd.mm.yyyy');
+    expect(cell('spent').value).toBe(0);
+    expect(cell('title').value).toBe('Kiezfest');
+
+    cell('id').value = '';
+    const again = await t.call(
+      'POST',
+      `${path}/import`,
+      'programm',
+      Buffer.from(await workbook.xlsx.writeBuffer()),
+      XLSX,
+    );
+    expect(again.body).toEqual({ created: 1 });
+    const dates = (await t.call('GET', path, 'programm')).body.items.map(
+      (m: { plannedStart: string; plannedEnd: string }) => [m.plannedStart, m.plannedEnd],
+    );
+    expect(dates).toEqual([
+      ['2025-03-01', '2025-10-31'],
+      ['2025-03-01', '2025-10-31'],
+    ]);
+  });
+
   it('reads an XLSX cell as the text the spreadsheet shows: rich text, a link, a formula’s result', async () => {
     const own = await t.call('POST', '/api/programme/programmes', 'programm', {
       ...QM_PROGRAMME,

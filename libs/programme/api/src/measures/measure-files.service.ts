@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
 import { neutraliseCsvCell, restoreCsvCell, spreadsheetCellText } from '@quartier/contracts';
-import { measureTable, parseMeasureTable, type MeasureDraft } from '@quartier/programme-core';
+import {
+  MEASURE_EXPORT_COLUMNS,
+  measureTable,
+  parseMeasureTable,
+  type MeasureDraft,
+} from '@quartier/programme-core';
 import {
   assertZipWithinBounds,
   Clock,
@@ -24,6 +29,24 @@ import { MeasuresService } from './measures.service';
 export const CSV = 'text/csv';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_BYTES = 5 * 1024 * 1024;
+
+const DATE_COLUMNS = (['planned_start', 'planned_end'] as const).map((c) =>
+  MEASURE_EXPORT_COLUMNS.indexOf(c),
+);
+const SPENT_COLUMN = MEASURE_EXPORT_COLUMNS.indexOf('spent');
+
+/**
+ * A measure row for the XLSX: dates as dates and the amount spent as a number, as every workbook
+ * the platform writes types its cells (a spreadsheet sorts, filters and sums only typed cells).
+ * The import reads a date cell back as its ISO day (spreadsheetCellText).
+ */
+function typedCells(row: readonly string[]): ExcelJS.CellValue[] {
+  return row.map((text, i) => {
+    if (text !== '' && DATE_COLUMNS.includes(i)) return new Date(`${text}T00:00:00Z`);
+    if (i === SPENT_COLUMN && text !== '') return Number(text);
+    return text;
+  });
+}
 
 export interface MeasureFile {
   fileName: string;
@@ -78,9 +101,11 @@ export class MeasureFilesService {
       };
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Maßnahmen', { views: [{ state: 'frozen', ySplit: 1 }] });
-    rows.forEach((r) => sheet.addRow(r));
+    rows.forEach((r, i) => sheet.addRow(i === 0 ? r : typedCells(r)));
     sheet.getRow(1).font = { bold: true };
     sheet.columns.forEach((c) => (c.width = 22));
+    for (const column of DATE_COLUMNS) sheet.getColumn(column + 1).numFmt = 'dd.mm.yyyy';
+    sheet.getColumn(SPENT_COLUMN + 1).numFmt = '#,##0.00';
     return { fileName, contentType: XLSX, body: Buffer.from(await workbook.xlsx.writeBuffer()) };
   }
 
