@@ -164,6 +164,38 @@ describe('buildIatiActivitiesXml', () => {
     expect(xml).toContain('<narrative>Kennt Beratungsangebote</narrative>');
   });
 
+  it('writes monthly, weekly and other spans of actuals and baselines as their first and last days', () => {
+    const [measure] = qmMeasures();
+    const results = [
+      {
+        type: 'outcome' as const,
+        title: 'Mehr Besuche in der Beratung',
+        indicators: [
+          {
+            title: 'Beratungen im Monat',
+            measure: 'unit' as const,
+            ascending: true,
+            baseline: { period: '2024-02', value: 31 },
+            target: { date: '2026-12-31', value: 60 },
+            actuals: [
+              { period: '2024-05', value: 38 },
+              // 2020 has 53 ISO weeks; the last one ends in 2021.
+              { period: '2020-W53', value: 9 },
+              { period: '2024-04-01/P1Y', value: null },
+            ],
+          },
+        ],
+      },
+    ];
+    const written = buildIatiActivitiesXml(QM_PROGRAMME, [{ ...measure, results }], OPTIONS);
+    const range = (start: string, end: string) =>
+      `<period-start iso-date="${start}"/>\n          <period-end iso-date="${end}"/>`;
+    expect(written).toContain('<baseline year="2024" iso-date="2024-02-29" value="31"/>');
+    expect(written).toContain(range('2024-05-01', '2024-05-31'));
+    expect(written).toContain(range('2020-12-28', '2021-01-03'));
+    expect(written).toContain(range('2024-04-01', '2025-03-31'));
+  });
+
   it('names every bad field', () => {
     const measures = qmMeasures();
     const bad: IatiMeasure[] = [
@@ -214,7 +246,7 @@ describe('buildIatiActivitiesXml', () => {
       'measures[0].locations[0].point.lat: must lie in [-90, 90] (got 95)',
       'measures[0].locations[0].point.lon: must lie in [-180, 180] (got NaN)',
       'measures[0].lastUpdated: "2025-13-01T00:00:00Z" is not an ISO 8601 instant with a time zone',
-      'measures[0].results[0].indicators[0].baseline.period: "2019-S1" is not a period (2024, 2024H1, 2024Q3, 2024-12-31)',
+      'measures[0].results[0].indicators[0].baseline.period: "2019-S1" is not a period (2024, 2024H1, 2024Q3, 2024-05, 2024-W10, 2024-12-31, 2024-04-01/P1Y)',
       'measures[0].results[0].indicators[0].actuals[0].value: must be a finite number or null (suppressed)',
       'measures[1].id: measure m-12 occurs twice',
       'measures[1]: measure m-12 has no planned or actual date (IATI needs at least one)',
@@ -263,7 +295,16 @@ describe('periodRange', () => {
     ['2024Q1', { start: '2024-01-01', end: '2024-03-31' }],
     ['2024Q4', { start: '2024-10-01', end: '2024-12-31' }],
     ['2024-02-29', { start: '2024-02-29', end: '2024-02-29' }],
+    ['2024-02', { start: '2024-02-01', end: '2024-02-29' }],
+    ['2023-11', { start: '2023-11-01', end: '2023-11-30' }],
+    ['2024-W10', { start: '2024-03-04', end: '2024-03-10' }],
+    ['2019-W01', { start: '2018-12-31', end: '2019-01-06' }],
+    ['2020-W53', { start: '2020-12-28', end: '2021-01-03' }],
+    ['2024-04-01/P1Y', { start: '2024-04-01', end: '2025-03-31' }],
+    ['2024-01-03/P1W', { start: '2024-01-03', end: '2024-01-09' }],
     ['2023-02-29', null],
+    ['2025-W53', null],
+    ['2024-13', null],
     ['2024H3', null],
     ['24', null],
   ])('%s → %j', (period, range) => {

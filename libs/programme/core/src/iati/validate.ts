@@ -114,7 +114,7 @@ function checkResult(result: IatiResult, path: string, add: Add): void {
     if (!baseline)
       add(
         `${at}.baseline.period`,
-        `"${indicator.baseline.period}" is not a period (2024, 2024H1, 2024Q3, 2024-12-31)`,
+        `"${indicator.baseline.period}" is not a period (2024, 2024H1, 2024Q3, 2024-05, 2024-W10, 2024-12-31, 2024-04-01/P1Y)`,
       );
     if (!Number.isFinite(indicator.baseline.value)) add(`${at}.baseline.value`, 'must be a finite number');
     if (!isIsoDate(indicator.target.date))
@@ -129,7 +129,7 @@ function checkResult(result: IatiResult, path: string, add: Add): void {
       if (!periodRange(actual.period))
         add(
           `${at}.actuals[${j}].period`,
-          `"${actual.period}" is not a period (2024, 2024H1, 2024Q3, 2024-12-31)`,
+          `"${actual.period}" is not a period (2024, 2024H1, 2024Q3, 2024-05, 2024-W10, 2024-12-31, 2024-04-01/P1Y)`,
         );
       if (actual.value !== null && !Number.isFinite(actual.value))
         add(`${at}.actuals[${j}].value`, 'must be a finite number or null (suppressed)');
