@@ -10,3 +10,4 @@ export * from './network-sectors';
 export * from './week-calendar';
 export * from './period';
 export * from './period-split';
+export * from './survey-limits';

@@ -14,3 +14,4 @@ export * from './area-geometry';
 export * from './week-calendar';
 export * from './period';
 export * from './period-split';
+export * from './survey-limits';

@@ -1,4 +1,4 @@
-import { labelText, nameText } from '@quartier/contracts';
+import { labelText, nameText, SURVEY_K, WAVE_NAME_MAX_LENGTH } from '@quartier/contracts';
 import { apiErrorSchema, orNull, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { FORM_ISSUE_CODES } from '@quartier/survey-core';
 import { createZodDto } from 'nestjs-zod';
@@ -93,7 +93,7 @@ export const createSurveySchema = z
     title: nameText(),
     type: z.enum(['resident', 'network']).default('resident'),
     scopeAreaId: z.uuid(),
-    k: z.number().int().min(2).max(1000).default(10),
+    k: z.number().int().min(SURVEY_K.min).max(SURVEY_K.max).default(SURVEY_K.default),
     form: formSchema.optional(),
   })
   .strict();
@@ -101,7 +101,7 @@ export class CreateSurveyDto extends createZodDto(createSurveySchema) {}
 
 export const updateSurveySchema = patchBody({
   title: nameText().optional(),
-  k: z.number().int().min(2).max(1000).optional(),
+  k: z.number().int().min(SURVEY_K.min).max(SURVEY_K.max).optional(),
   indicatorItems: z.array(indicatorItemSchema).max(100).optional(),
   network: networkConfigSchema.nullable().optional(),
   weighting: weightingSchema.nullable().optional(),
@@ -125,7 +125,7 @@ export const targetAreasSchema = z
 export class TargetAreasDto extends createZodDto(targetAreasSchema) {}
 
 const waveBase = z.object({
-  name: nameText(100),
+  name: nameText(WAVE_NAME_MAX_LENGTH),
   opensOn: isoDate,
   closesOn: isoDate,
   invitationOnly: z.boolean().default(false),

@@ -10,7 +10,8 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { finestLevelOf, RegistryApi, Session } from '@quartier/portal-data-access';
-import { ChoiceSelect } from '@quartier/portal-ui';
+import { WAVE_NAME_MAX_LENGTH } from '@quartier/contracts/browser';
+import { ChoiceSelect, featureTexts } from '@quartier/portal-ui';
 import { browserTimeZone } from '@quartier/portal-ui/days';
 import { BuilderTexts } from '../form-builder/builder-texts';
 import {
@@ -26,7 +27,7 @@ import { SurveyTexts } from '../texts';
 import { ResponseImport } from '../response-import/response-import';
 import { type SurveyMessage, SurveyMessageNotice } from '../survey-message';
 import { publishProblemTexts } from './publish-problems';
-import { proposedWaveDays } from './wave-days';
+import { proposedWaveDays, WAVE_TEXTS_DE, WAVE_TEXTS_EN, waveRequest } from './wave-days';
 
 /** Target areas, waves, publishing, and the links and QR codes per area. */
 @Component({
@@ -98,7 +99,13 @@ import { proposedWaveDays } from './wave-days';
       @if (survey().editable) {
         <form class="wave-form" (ngSubmit)="addWave()">
           <label for="wave-name">{{ t('waveName') }}</label>
-          <input id="wave-name" name="waveName" [(ngModel)]="waveName" required />
+          <input
+            id="wave-name"
+            name="waveName"
+            [(ngModel)]="waveName"
+            required
+            [attr.maxlength]="waveNameMax"
+          />
           <label for="wave-opens">{{ t('opensOn') }}</label>
           <input id="wave-opens" name="opensOn" type="date" [(ngModel)]="opensOn" required />
           <label for="wave-closes">{{ t('closesOn') }}</label>
@@ -257,6 +264,8 @@ export class PublishPanel {
   protected readonly texts = inject(SurveyTexts);
   protected readonly t = this.texts.t;
   private readonly bt = inject(BuilderTexts);
+  private readonly waveText = featureTexts(WAVE_TEXTS_DE, WAVE_TEXTS_EN);
+  protected readonly waveNameMax = WAVE_NAME_MAX_LENGTH;
 
   readonly survey = input.required<SurveyDetail>();
   private readonly workspace = inject(SurveyWorkspace);
@@ -338,14 +347,19 @@ export class PublishPanel {
       .join(' ');
   }
 
-  protected addWave(): Promise<void> {
+  protected async addWave(): Promise<void> {
+    const checked = waveRequest({
+      name: this.waveName,
+      opensOn: this.opensOn,
+      closesOn: this.closesOn,
+      invitationOnly: this.invitationOnly,
+    });
+    if (!checked.ok) {
+      this.problems.set([]);
+      return this.message.set({ kind: 'error', text: this.waveText(checked.problem) });
+    }
     return this.run(async () => {
-      await this.api.addWave(this.survey().id, {
-        name: this.waveName.trim(),
-        opensOn: this.opensOn,
-        closesOn: this.closesOn,
-        invitationOnly: this.invitationOnly,
-      });
+      await this.api.addWave(this.survey().id, checked.wave);
       this.waveName = '';
       return this.api.survey(this.survey().id);
     });
