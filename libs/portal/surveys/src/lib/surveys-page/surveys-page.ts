@@ -1,10 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
+import { SURVEY_K } from '@quartier/contracts/browser';
 import { RegistryApi, Session } from '@quartier/portal-data-access';
-import { CreateSection, districtAreas, Loaded, PageHeading, Submission } from '@quartier/portal-ui';
+import {
+  CreateSection,
+  districtAreas,
+  featureTexts,
+  Loaded,
+  PageHeading,
+  Submission,
+} from '@quartier/portal-ui';
 import { SurveyApi } from '../survey-api';
 import { SurveyTexts } from '../texts';
+import { SURVEY_K_TEXTS_DE, SURVEY_K_TEXTS_EN, surveyK } from './survey-k';
 
 /** `/surveys`: the surveys within the caller's scope, and creating one (editors). */
 @Component({
@@ -62,7 +71,15 @@ import { SurveyTexts } from '../texts';
             }
           </select>
           <label for="survey-k">{{ t('k') }}</label>
-          <input id="survey-k" name="k" type="number" min="2" max="1000" [(ngModel)]="k" />
+          <input
+            id="survey-k"
+            name="k"
+            type="number"
+            step="1"
+            [attr.min]="kBounds.min"
+            [attr.max]="kBounds.max"
+            [(ngModel)]="k"
+          />
           <button type="submit" [disabled]="submission.busy() || !title.trim() || !scopeAreaId">
             {{ t('createSubmit') }}
           </button>
@@ -146,16 +163,20 @@ export class SurveysPage {
   protected title = '';
   protected type: 'resident' | 'network' = 'resident';
   protected scopeAreaId = '';
-  protected k = 10;
+  protected readonly kBounds = SURVEY_K;
+  protected k: number | null = SURVEY_K.default;
   protected readonly submission = new Submission(this.texts.problem);
+  private readonly kText = featureTexts(SURVEY_K_TEXTS_DE, SURVEY_K_TEXTS_EN);
 
   protected async create(): Promise<void> {
+    const k = surveyK(this.k);
+    if (k === null) return this.submission.error.set(this.kText('k.invalid'));
     await this.submission.run(async () => {
       const survey = await this.api.create({
         title: this.title.trim(),
         type: this.type,
         scopeAreaId: this.scopeAreaId,
-        k: Number(this.k),
+        k,
       });
       await this.router.navigate(['/surveys', survey.id]);
     });
