@@ -67,6 +67,25 @@ export class EvaluationAccess {
     for (const target of targetsOf(scope)) assertCanAct(access.principal, access.assignments, roles, target);
   }
 
+  /**
+   * Areas a write names beside the evaluation's object (comparison areas chosen, added or
+   * dropped) need the role there too: within the programme for a programme's or measure's
+   * evaluation, else by an assignment not limited to one programme, as the object's own areas.
+   */
+  assertAreasInScope(
+    access: AccessContext,
+    scope: EvaluationScope,
+    areas: Iterable<Pick<AreaRow, 'id' | 'path'>>,
+    roles: readonly Role[],
+  ): void {
+    const programmeId = scope.kind === 'programme' ? scope.programmeId : null;
+    for (const area of areas)
+      assertCanAct(access.principal, access.assignments, roles, {
+        areaPath: [...area.path, area.id],
+        programmeId,
+      });
+  }
+
   can(access: AccessContext, scope: EvaluationScope, roles: readonly Role[]): boolean {
     return targetsOf(scope).every((target) => canAct(access.principal, access.assignments, roles, target));
   }

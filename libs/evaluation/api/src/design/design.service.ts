@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@quartier/auth';
 import { adjustComparisonSet, canonicalJson, isFailure } from '@quartier/evaluation-core';
+import type { EntityManager } from 'typeorm';
+import { EvaluationAccess } from '../access/evaluation-access.service';
+import { EVALUATION_EDITORS } from '../evaluation.constants';
 import { EvaluationServiceError } from '../evaluation.errors';
 import { EvaluationEditor } from '../evaluations/evaluation-editor';
 import type { EvaluationView } from '../evaluations/evaluation.dto';
 import { EvaluationsService } from '../evaluations/evaluations.service';
 import { EvidenceRepository } from '../evidence/evidence.repository';
-import { RefsRepository } from '../read-models/refs.repository';
+import { RefsRepository, type AreaRow } from '../read-models/refs.repository';
 import type { AdjustmentInput, DesignInput, StoredDesign } from './design.dto';
 import { ResultsService } from './results.service';
 
@@ -23,14 +26,23 @@ export class DesignService {
     private readonly evidence: EvidenceRepository,
     private readonly refs: RefsRepository,
     private readonly results: ResultsService,
+    private readonly access: EvaluationAccess,
   ) {}
 
   async replace(caller: Caller, id: string, input: DesignInput): Promise<EvaluationView> {
     const row = await this.editor.edit(
       caller,
       id,
-      async ({ row }) => {
-        await this.checkReferences(caller.tenantId, input);
+      async ({ row, scope, manager }) => {
+        const areas = await this.checkReferences(caller.tenantId, input, manager);
+        // The comparison areas this design chooses anew or lets go; those it keeps stay as they were.
+        const changed = changedMembership(row.design.comparisonAreaIds, input.comparisonAreaIds);
+        this.access.assertAreasInScope(
+          caller.access,
+          scope,
+          changed.map((areaId) => areas.get(areaId) ?? { id: areaId, path: [] }),
+          EVALUATION_EDITORS,
+        );
         // Drops and additions were made against one matched set: a different matching voids them.
         const sameMatching = canonicalJson(row.design.matching) === canonicalJson(input.matching);
         const design: StoredDesign = { ...input, adjustments: sameMatching ? row.design.adjustments : [] };
@@ -46,17 +58,19 @@ export class DesignService {
     const row = await this.editor.edit(
       caller,
       id,
-      async ({ row, at }) => {
+      async ({ row, scope, manager, at }) => {
         // Checked against the comparison set the numbers use now (matched, chosen, adjusted).
         const { snapshot, numbers } = await this.results.live(row, row.design, caller.subject);
         const { design } = snapshot.content;
-        const area = (await this.refs.areas(caller.tenantId, [input.areaId])).get(input.areaId);
+        const area = (await this.refs.areas(caller.tenantId, [input.areaId], manager)).get(input.areaId);
         if (!area || !design.reference?.areas.includes(area.code))
           throw new EvaluationServiceError(
             'InvalidAreas',
             `areaId: ${area ? `${area.code} is not an area of the evaluated areas' level` : `unknown area ${input.areaId}`}`,
             { field: 'areaId', areaId: input.areaId },
           );
+        // Adding and dropping alike change the comparison set in that area.
+        this.access.assertAreasInScope(caller.access, scope, [area], EVALUATION_EDITORS);
         const adjustment = {
           action: input.action,
           reason: input.reason.trim(),
@@ -84,8 +98,15 @@ export class DesignService {
     return this.presenter.present(caller, row);
   }
 
-  /** Outcomes, matching indicators and survey items must exist; comparison areas in the tenant. */
-  private async checkReferences(tenantId: string, input: DesignInput): Promise<void> {
+  /**
+   * Outcomes, matching indicators and survey items must exist; comparison areas in the tenant
+   * (returned, with their paths).
+   */
+  private async checkReferences(
+    tenantId: string,
+    input: DesignInput,
+    manager: EntityManager,
+  ): Promise<Map<string, AreaRow>> {
     const codes = [...new Set([...input.outcomes, ...(input.matching?.on ?? [])])];
     const known = new Set((await this.evidence.indicators(tenantId, codes)).map((i) => i.code));
     const unknown = codes.filter((c) => !known.has(c));
@@ -107,7 +128,7 @@ export class DesignService {
           },
         );
     }
-    const areas = await this.refs.areas(tenantId, input.comparisonAreaIds);
+    const areas = await this.refs.areas(tenantId, input.comparisonAreaIds, manager);
     const foreign = input.comparisonAreaIds.filter((areaId) => !areas.has(areaId));
     if (foreign.length > 0)
       throw new EvaluationServiceError(
@@ -115,5 +136,13 @@ export class DesignService {
         `comparisonAreaIds: unknown area(s) ${foreign.join(', ')}`,
         { field: 'comparisonAreaIds', areaIds: foreign },
       );
+    return areas;
   }
+}
+
+/** Ids in one list but not the other. */
+function changedMembership(before: readonly string[], after: readonly string[]): string[] {
+  const was = new Set(before);
+  const is = new Set(after);
+  return [...after.filter((id) => !was.has(id)), ...before.filter((id) => !is.has(id))];
 }
