@@ -15,3 +15,4 @@ export * from './week-calendar';
 export * from './period';
 export * from './period-split';
 export * from './survey-limits';
+export * from './programme-limits';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { budgetAxes, eurosInput, formatEuros, parseEuros, totals } from './money.ts';
+import { BUDGET_YEARS, MAX_CENTS } from '@quartier/contracts/browser';
+import { budgetAxes, budgetYear, eurosInput, formatEuros, parseEuros, totals } from './money.ts';
 
 describe('programme money', () => {
   it('formats cents as euros per language', () => {
@@ -27,6 +28,19 @@ describe('programme money', () => {
     assert.equal(parseEuros('zehn'), null);
     assert.equal(parseEuros('1,2,3.4.5x'), null);
     assert.equal(parseEuros('99999999999999999999'), null);
+  });
+
+  it('refuses an amount above what the programme service takes, and takes its largest', () => {
+    assert.equal(parseEuros('100.000.000.000'), MAX_CENTS);
+    assert.equal(parseEuros('100.000.000.000,01'), null);
+    assert.equal(parseEuros('999999999999'), null);
+  });
+
+  it('takes the years the programme service takes: whole, 1990 to 2100', () => {
+    assert.deepEqual([BUDGET_YEARS.min, BUDGET_YEARS.max], [1990, 2100]);
+    for (const year of [1990, 2025, 2100, '2026']) assert.equal(budgetYear(year), Number(year));
+    for (const year of [1989, 2101, 2025.5, null, '', 'zwanzig'])
+      assert.equal(budgetYear(year), null, String(year));
   });
 
   it('writes editable amounts in the language’s decimal notation', () => {

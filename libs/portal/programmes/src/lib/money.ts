@@ -1,4 +1,5 @@
 /** EUR amounts: the services count cents (integers), people read and type euros. */
+import { BUDGET_YEARS, MAX_CENTS } from '@quartier/contracts/browser';
 
 const formats = new Map<string, Intl.NumberFormat>();
 
@@ -14,9 +15,9 @@ export function formatEuros(cents: number | null | undefined, locale: string): s
 }
 
 /**
- * What a person typed as euros → cents, or null when it is not an amount. Both `1.234,56` and
- * `1234.56` are understood: the last `,` or `.` followed by one or two digits is the decimal
- * separator, every other separator groups thousands.
+ * What a person typed as euros → cents, or null when it is not an amount the programme service
+ * takes (0 to `MAX_CENTS`). Both `1.234,56` and `1234.56` are understood: the last `,` or `.`
+ * followed by one or two digits is the decimal separator, every other separator groups thousands.
  */
 export function parseEuros(text: string): number | null {
   const cleaned = text.replace(/[\s€\u00a0]/g, '').replace(/EUR$/i, '');
@@ -26,7 +27,22 @@ export function parseEuros(text: string): number | null {
   if (!/^\d+$/.test(whole)) return null;
   const fraction = decimal ? decimal[1].padEnd(2, '0') : '00';
   const cents = Number(whole) * 100 + Number(fraction);
-  return Number.isSafeInteger(cents) ? cents : null;
+  return Number.isSafeInteger(cents) && cents <= MAX_CENTS ? cents : null;
+}
+
+/**
+ * The year of a budget cell, an expenditure or an allocation as typed (a number input gives a
+ * number, or null when empty), or null when the programme service would refuse it: a whole
+ * year from `BUDGET_YEARS.min` to `BUDGET_YEARS.max`.
+ */
+export function budgetYear(typed: unknown): number | null {
+  const year = typeof typed === 'string' && typed.trim() !== '' ? Number(typed) : typed;
+  return typeof year === 'number' &&
+    Number.isInteger(year) &&
+    year >= BUDGET_YEARS.min &&
+    year <= BUDGET_YEARS.max
+    ? year
+    : null;
 }
 
 /** Cents as an editable euro text without grouping (`1234,56` in German, `1234.56` in English). */

@@ -1,8 +1,8 @@
-import { labelText } from '@quartier/contracts';
+import { BUDGET_YEARS, labelText, MAX_CENTS } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
-const cents = z.number().int().min(0).max(1e13);
+const cents = z.number().int().min(0).max(MAX_CENTS);
 
 /** Where each programme area's need comes from. */
 const needSource = z.discriminatedUnion('source', [
@@ -39,7 +39,7 @@ const needSource = z.discriminatedUnion('source', [
 export const allocationSchema = z
   .object({
     line: z.string().trim().min(1).max(63),
-    year: z.number().int().min(1990).max(2100),
+    year: z.number().int().min(BUDGET_YEARS.min).max(BUDGET_YEARS.max),
     /** Default: the programme's budget for this line and year. */
     budgetCents: cents.optional(),
     floorCents: cents.default(0),

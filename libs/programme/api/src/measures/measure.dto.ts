@@ -1,21 +1,22 @@
-import { labelText, nameText } from '@quartier/contracts';
+import { BUDGET_YEARS, labelText, MAX_CENTS, nameText } from '@quartier/contracts';
 import { changeable, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { AnswerOf, Answers, Expect } from '../api-views.dto';
 import { budgetEntryView } from '../programmes/programme.dto';
-import type { MeasureFilesService } from './measure-files.service';
-import type { MeasuresService } from './measures.service';
 
 const isoDate = z.iso.date();
 const key = z
   .string()
   .trim()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a key of the programme (lowercase, digits, dashes)');
-const cents = z.number().int().min(0).max(1e13);
+const cents = z.number().int().min(0).max(MAX_CENTS);
 // Clauses shared by several bodies are named (`.meta({ id })`): one OpenAPI component each.
 export const budgetEntry = z
-  .object({ year: z.number().int().min(1990).max(2100), line: key, amountCents: cents })
+  .object({
+    year: z.number().int().min(BUDGET_YEARS.min).max(BUDGET_YEARS.max),
+    line: key,
+    amountCents: cents,
+  })
   .strict()
   .meta({ id: 'MeasureBudgetEntry' });
 
@@ -161,13 +162,3 @@ export class MeasureAuditDto extends createZodDto(measureAuditSchema) {}
 /** What a table import did: every row became a proposed measure (all rows or none). */
 export const measureImportSchema = z.object({ created: z.number().int() });
 export class MeasureImportDto extends createZodDto(measureImportSchema) {}
-
-export type _MeasureListAnswers = Expect<
-  Answers<AnswerOf<MeasuresService['list']>, typeof measureListSchema>
->;
-export type _MeasureAuditAnswers = Expect<
-  Answers<AnswerOf<MeasuresService['audit']>, typeof measureAuditSchema>
->;
-export type _MeasureImportAnswers = Expect<
-  Answers<AnswerOf<MeasureFilesService['import']>, typeof measureImportSchema>
->;

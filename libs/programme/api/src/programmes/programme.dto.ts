@@ -1,9 +1,7 @@
-import { labelText, nameText } from '@quartier/contracts';
+import { BUDGET_YEARS, labelText, MAX_CENTS, nameText } from '@quartier/contracts';
 import { changeable, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { AnswerOf, Answers, Expect } from '../api-views.dto';
-import type { ProgrammesService } from './programmes.service';
 
 const isoDate = z.iso.date();
 /** Keys of budget lines and fields of action: stable identifiers used in budgets and measures. */
@@ -92,11 +90,19 @@ export const listQuerySchema = z.object({
 });
 export class ListProgrammesQueryDto extends createZodDto(listQuerySchema) {}
 
-const cents = z.number().int().min(0).max(1e13);
+const cents = z.number().int().min(0).max(MAX_CENTS);
 export const budgetSchema = z
   .object({
     entries: z
-      .array(z.object({ year: z.number().int().min(1990).max(2100), line: key, amountCents: cents }).strict())
+      .array(
+        z
+          .object({
+            year: z.number().int().min(BUDGET_YEARS.min).max(BUDGET_YEARS.max),
+            line: key,
+            amountCents: cents,
+          })
+          .strict(),
+      )
       .max(2000),
   })
   .strict();
@@ -151,7 +157,3 @@ export type BudgetEntry = z.infer<typeof budgetEntryView>;
 /** The programme budget per year × budget line (EUR cents). */
 export const budgetViewSchema = z.object({ entries: z.array(budgetEntryView) });
 export class BudgetViewDto extends createZodDto(budgetViewSchema) {}
-
-export type _ProgrammeListAnswers = Expect<
-  Answers<AnswerOf<ProgrammesService['list']>, typeof programmeListSchema>
->;

@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { ConfirmedSubmission, I18n, SubmissionNotices } from '@quartier/portal-ui';
-import { eurosInput, parseEuros } from '../money';
+import { BUDGET_YEARS } from '@quartier/contracts/browser';
+import { budgetYear, eurosInput, parseEuros } from '../money';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
 
@@ -51,7 +52,14 @@ import { ProgrammeTexts } from '../texts';
         <div class="row">
           <div class="field">
             <label for="new-year">{{ t('year') }}</label>
-            <input id="new-year" name="newYear" type="number" min="1990" max="2100" [(ngModel)]="newYear" />
+            <input
+              id="new-year"
+              name="newYear"
+              type="number"
+              [attr.min]="yearBounds.min"
+              [attr.max]="yearBounds.max"
+              [(ngModel)]="newYear"
+            />
           </div>
           <button type="button" (click)="addYear()">{{ t('addYear') }}</button>
           <button type="submit" [disabled]="busy()">{{ t('saveBudget') }}</button>
@@ -86,6 +94,7 @@ export class BudgetPanel {
     ].sort();
   });
   protected newYear: number | null = null;
+  protected readonly yearBounds = BUDGET_YEARS;
   protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
   protected readonly busy = this.submission.busy;
 
@@ -104,9 +113,11 @@ export class BudgetPanel {
   }
 
   protected addYear(): void {
-    const year = Number(this.newYear);
-    if (Number.isInteger(year) && year >= 1990 && year <= 2100)
-      this.extraYears.update((years) => [...years, year]);
+    const year = budgetYear(this.newYear);
+    if (year === null)
+      return this.submission.error.set(this.t('badYear', { year: this.newYear ?? '', ...BUDGET_YEARS }));
+    this.submission.error.set(null);
+    this.extraYears.update((years) => [...years, year]);
     this.newYear = null;
   }
 

@@ -12,7 +12,8 @@ import { FormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
 import { problemFrom, type ProgrammeSchemas } from '@quartier/portal-data-access';
 import { ConfirmedSubmission, I18n, Loaded, PageHeading, SubmissionNotices } from '@quartier/portal-ui';
-import { eurosInput, parseEuros } from '../money';
+import { BUDGET_YEARS } from '@quartier/contracts/browser';
+import { budgetYear, eurosInput, parseEuros } from '../money';
 import { measureAreas, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
 import { type OverCommitmentCell, overCommitmentCells } from './over-commitment';
@@ -61,6 +62,7 @@ export class MeasurePage {
   protected readonly expenditures = signal<{ year: number | null; line: string; euros: string }[]>([]);
   protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
   protected readonly busy = this.submission.busy;
+  protected readonly yearBounds = BUDGET_YEARS;
 
   constructor() {
     effect(() => this.workspace.id.set(this.id()));
@@ -135,12 +137,13 @@ export class MeasurePage {
   protected async saveExpenditures(): Promise<void> {
     const entries: { year: number; line: string; amountCents: number }[] = [];
     for (const row of this.expenditures()) {
+      const year = budgetYear(row.year);
+      if (year === null)
+        return this.submission.error.set(this.t('badYear', { year: row.year ?? '', ...BUDGET_YEARS }));
       const cents = parseEuros(row.euros);
-      if (cents === null || !row.year)
-        return this.submission.error.set(
-          this.t('badAmount', { line: this.lineLabel(row.line), year: row.year ?? '' }),
-        );
-      entries.push({ year: Number(row.year), line: row.line, amountCents: cents });
+      if (cents === null)
+        return this.submission.error.set(this.t('badAmount', { line: this.lineLabel(row.line), year }));
+      entries.push({ year, line: row.line, amountCents: cents });
     }
     await this.submission.run(async () => {
       this.measure.value.set(

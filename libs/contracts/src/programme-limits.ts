@@ -1,0 +1,8 @@
+// Bounds of a programme's money that the programme service's DTOs enforce and the portal's forms
+// check before sending (budgets, a measure's budget and expenditures, allocations).
+
+/** The years a budget, an expenditure or an allocation may be for. */
+export const BUDGET_YEARS = { min: 1990, max: 2100 } as const;
+
+/** The largest amount in euro cents (100 billion euros): far above any programme, exact in a double. */
+export const MAX_CENTS = 1e13;
