@@ -140,4 +140,54 @@ describe('actor areas within the caller’s scope (real PostgreSQL, real OIDC to
     const after = await t.call('GET', `${actorsPath()}/${foreign.body.id}`, 'admin');
     expect(after.body.areaId).toBe(ids['02010101']);
   });
+
+  it('refuses changing or deleting an actor filed under another district, whose identity is hidden', async () => {
+    const hidden = await t.call('POST', actorsPath(), 'admin', {
+      name: 'Beratungsstelle Wrangelkiez',
+      areaId: ids['02010101'],
+      pseudonymised: true,
+    });
+    const path = `${actorsPath()}/${hidden.body.id}`;
+    expect((await t.call('GET', path, 'planer')).body).toMatchObject({ identityHidden: true });
+    // Lifting the pseudonym would show the planner a name only Kreuzberg's planners may read.
+    for (const change of [{ pseudonymised: false }, { name: 'Umbenannt' }])
+      expect(await t.call('PATCH', path, 'planer', change)).toMatchObject({
+        status: 403,
+        body: { code: 'OutOfScope' },
+      });
+    expect(await t.call('DELETE', path, 'planer')).toMatchObject({
+      status: 403,
+      body: { code: 'OutOfScope' },
+    });
+    expect((await t.call('GET', path, 'admin')).body).toMatchObject({
+      name: 'Beratungsstelle Wrangelkiez',
+      pseudonymised: true,
+    });
+    expect((await t.call('GET', path, 'planer')).body).toMatchObject({ identityHidden: true });
+  });
+
+  it('refuses an import row that rewrites an existing actor of another district', async () => {
+    const hidden = await t.call('POST', actorsPath(), 'admin', {
+      name: 'Jugendclub',
+      externalId: 'k2',
+      areaId: ids['02010101'],
+      pseudonymised: true,
+    });
+    const { status, body } = await importCsv(
+      ['id,name,kind,pseudonymised', 'd,Haus D,organisation,false', 'k2,Jugendclub,organisation,false'],
+      ['source,target', 'd,k2'],
+    );
+    expect(status).toBe(422);
+    expect(body.details.errors).toEqual([
+      {
+        file: 'akteure.csv',
+        line: 3,
+        code: 'AreaOutOfScope',
+        params: { area: ids['02010101'] },
+        message: `the actor's area ${ids['02010101']} is outside the area scope of your role assignments`,
+      },
+    ]);
+    const after = await t.call('GET', `${actorsPath()}/${hidden.body.id}`, 'planer');
+    expect(after.body).toMatchObject({ identityHidden: true, pseudonymised: true });
+  });
 });

@@ -114,9 +114,10 @@ export class ActorsService {
         pseudonymised: input.pseudonymised ?? before.pseudonymised,
       };
       await this.checkDraft(manager, network, draft, actor.id);
-      // Moving an actor needs scope over both ends: where it was and where it goes.
-      if (draft.areaId !== before.areaId)
-        await this.checkAreaScope(access, network, [before.areaId, draft.areaId], manager);
+      // Changing an actor needs scope over the area it is filed under (else a planner could lift
+      // the pseudonym of an actor whose name only that district may read), and moving it also
+      // over where it goes.
+      await this.checkAreaScope(access, network, [before.areaId, draft.areaId], manager);
       await updateActorRow(manager, actor.id, draft);
       // Sector and area feed brokerage, E-I index and the per-area indicators.
       if (draft.sector !== before.sector || draft.areaId !== before.areaId)
@@ -129,6 +130,7 @@ export class ActorsService {
     const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const actor = await this.load(network, actorId, manager, true);
+      await this.checkAreaScope(caller.access, network, [actor.areaId], manager);
       await touchWaves(manager, await wavesOfActor(manager, actor.id));
       await deleteActor(manager, actor.id);
     });

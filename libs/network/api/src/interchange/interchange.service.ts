@@ -197,8 +197,8 @@ export class InterchangeService {
   }
 
   /**
-   * Import rows may only place actors in the caller's scope, and move existing ones only from
-   * there: the same rule as the actor endpoints, reported per file and line.
+   * Import rows may only place actors in the caller's scope, and rewrite (or move) existing ones
+   * only from there: the same rule as the actor endpoints, reported per file and line.
    */
   private async checkAreaScope(
     access: AccessContext,
@@ -207,10 +207,10 @@ export class InterchangeService {
     issues: ImportIssues,
     manager: EntityManager,
   ): Promise<void> {
-    const moved = planned.actors.filter((a) => a.existingId !== null && a.fields.areaId !== undefined);
+    const existing = planned.actors.filter((a) => a.existingId !== null);
     const before = await actorAreas(
       manager,
-      moved.map((a) => a.existingId as string),
+      existing.map((a) => a.existingId as string),
     );
     const areaBefore = new Map(before.map((b) => [b.id, b.areaId]));
     const outside = new Set(
@@ -233,7 +233,7 @@ export class InterchangeService {
           `area ${to} is outside the area scope of your role assignments`,
           { area: to },
         );
-      else if (from !== null && from !== to && actor.fields.areaId !== undefined && outside.has(from))
+      else if (from !== null && outside.has(from))
         issues.add(
           actor.file,
           actor.line,
