@@ -3,6 +3,7 @@ export * from './runtime';
 export * from './database.module';
 export * from './sql-page';
 export * from './http/domain-error.filter';
+export * from './http/error-body';
 export * from './http/service-error';
 export * from './http/api-contract';
 export * from './http/paging';

@@ -1,7 +1,7 @@
 import { ApiDefaultResponse } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import type { ErrorBody } from './domain-error.filter';
+import type { ErrorBody } from './error-body';
 
 // Response contracts of the services' routes (docs/adr/0007-generated-portal-clients.md): the
 // error body every route answers with, and the compile-time check that a service answers what

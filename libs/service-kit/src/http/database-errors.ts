@@ -1,4 +1,4 @@
-import type { ErrorBody } from './domain-error.filter';
+import type { ErrorBody } from './error-body';
 
 // The last line of defence: a write the API's validation let through but PostgreSQL refused
 // (a unique key raced or not checked, a value out of a column's range) is the caller's problem,

@@ -12,6 +12,7 @@ import { ZodValidationException } from 'nestjs-zod';
 import { UNSAFE_TEXT_ISSUE } from '@quartier/contracts';
 import type { ZodError } from 'zod';
 import { databaseErrorBody } from './database-errors';
+import type { ErrorBody } from './error-body';
 
 /** Every domain error carries a string code; modules declare which HTTP status each code means. */
 export interface CodedError {
@@ -59,13 +60,6 @@ function statusOf(error: unknown): number | undefined {
 
 export function isCodedError(error: unknown): error is CodedError {
   return statusOf(error) !== undefined;
-}
-
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  details?: unknown;
 }
 
 /**
