@@ -94,6 +94,14 @@ export class ReportSubjects {
     return { subjectIds: visible.map((a) => a.id), level };
   }
 
+  /**
+   * The area check of a request, alone: for a schedule, whose request is gathered later, so the
+   * area it names is refused when it is set up rather than at every run.
+   */
+  async checkAreas(access: AccessContext, tenantId: string, request: ReportRequest): Promise<void> {
+    if (request.type === 'area-profile') await this.areaSubjects(access, tenantId, request);
+  }
+
   /** Checks the request against the reader's scope, then gathers its pinned data with their token. */
   async gather(
     access: AccessContext,

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_SERVICE_URL_TEMPLATE } from '../reporting.constants';
 import { ReportingServiceError } from '../reporting.errors';
 import { ReportRepository } from '../reports/report.repository';
+import { ReportSubjects } from '../reports/report-subjects';
 import { ReportsService } from '../reports/reports.service';
 import { signInScheduleAccount } from './schedule-account';
 import { asReportRequest } from '../reports/report.dto';
@@ -35,6 +36,7 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
     private readonly schedules: ScheduleRepository,
     private readonly reportRows: ReportRepository,
     private readonly reports: ReportsService,
+    private readonly subjects: ReportSubjects,
     private readonly clock: Clock,
     @Inject(RUNTIME_CONFIG) private readonly runtime: RuntimeConfig,
   ) {}
@@ -58,6 +60,8 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
         'NoScheduleAccount',
         `no schedule account is configured for tenant ${caller.tenantId} (REPORT_SCHEDULE_ACCOUNTS)`,
       );
+    const request = asReportRequest(input.request);
+    await this.subjects.checkAreas(caller.access, caller.tenantId, request);
     const now = this.clock.now();
     const { timezone, nextRunAt } = firstRunOf(input, now, this.clock.timeZone);
     const row = {
@@ -66,7 +70,7 @@ export class SchedulesService implements OnApplicationBootstrap, OnApplicationSh
       name: input.name,
       cron: input.cron,
       timezone,
-      request: asReportRequest(input.request),
+      request,
       enabled: input.enabled,
       nextRunAt,
       createdBy: caller.subject,
