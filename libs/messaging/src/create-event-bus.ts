@@ -1,6 +1,7 @@
 import type { ServiceName } from '@quartier/contracts';
 import type { EventBus } from './event-bus';
-import { InProcessEventBus, type InProcessBroker } from './in-process/in-process-event-bus';
+import type { InProcessBroker } from './in-process/in-process-broker';
+import { InProcessEventBus } from './in-process/in-process-event-bus';
 import { KafkaEventBus, type KafkaEventBusOptions } from './kafka/kafka-event-bus';
 import type { MessagingLogger } from './logger';
 import type { RetryPolicy } from './retry';

@@ -8,6 +8,7 @@ export * from './event-bus';
 export * from './delivery';
 export * from './batch-delivery';
 export * from './create-event-bus';
+export * from './in-process/in-process-broker';
 export * from './in-process/in-process-event-bus';
 export * from './kafka/kafka-event-bus';
 export * from './migrations';

@@ -4,7 +4,8 @@ import { createEnvelope } from '../envelope';
 import { silentLogger } from '../logger';
 import { areaPayload } from '../testing/fixtures';
 import { encodeEnvelope } from '../wire';
-import { InProcessBroker, InProcessEventBus } from './in-process-event-bus';
+import { InProcessBroker } from './in-process-broker';
+import { InProcessEventBus } from './in-process-event-bus';
 
 /** A gate a handler waits at, opened by the test. */
 function gate(): { wait: () => Promise<void>; open: () => void } {

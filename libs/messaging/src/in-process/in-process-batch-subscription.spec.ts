@@ -5,7 +5,8 @@ import { silentLogger } from '../logger';
 import { areaPayload } from '../testing/fixtures';
 import { encodeEnvelope } from '../wire';
 import { createEnvelope } from '../envelope';
-import { InProcessBroker, InProcessEventBus } from './in-process-event-bus';
+import { InProcessBroker } from './in-process-broker';
+import { InProcessEventBus } from './in-process-event-bus';
 
 const fastRetry = { attempts: 3, initialDelayMs: 5, maxDelayMs: 20, factor: 2 };
 type Area = DeliveredEvent<'registry.area.upserted'>;

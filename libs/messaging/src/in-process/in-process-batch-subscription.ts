@@ -4,7 +4,7 @@ import { DeliveryAbortedError } from '../errors';
 import { errorMessage, type MessagingLogger } from '../logger';
 import type { WireMessage } from '../wire';
 import type { BatchLimits } from '../bus-adapter';
-import type { InProcessBroker } from './in-process-event-bus';
+import type { InProcessBroker } from './in-process-broker';
 import { InProcessSubscriber } from './in-process-subscriber';
 
 /**

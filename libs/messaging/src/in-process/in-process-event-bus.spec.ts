@@ -7,7 +7,8 @@ import type { DeliveredEvent, EventContext } from '../event-bus';
 import { silentLogger } from '../logger';
 import { areaPayload, until } from '../testing/fixtures';
 import { DEAD_LETTER_CONSUMER_HEADER } from '../wire';
-import { InProcessBroker, InProcessEventBus } from './in-process-event-bus';
+import { InProcessBroker } from './in-process-broker';
+import { InProcessEventBus } from './in-process-event-bus';
 
 const fastRetry = { attempts: 3, initialDelayMs: 5, maxDelayMs: 20, factor: 2 };
 

@@ -4,7 +4,7 @@ import { topicsFor } from '../delivery';
 import type { Subscription } from '../event-bus';
 import type { MessagingLogger } from '../logger';
 import type { WireMessage } from '../wire';
-import type { BrokerSubscriber, InProcessBroker } from './in-process-event-bus';
+import type { BrokerSubscriber, InProcessBroker } from './in-process-broker';
 
 /**
  * What a subscription of the in-process bus is to the broker, single or batch alike: it takes

@@ -1,7 +1,8 @@
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { DeliveredEvent, EventContext } from '../event-bus';
-import { InProcessBroker, InProcessEventBus } from '../in-process/in-process-event-bus';
+import { InProcessBroker } from '../in-process/in-process-broker';
+import { InProcessEventBus } from '../in-process/in-process-event-bus';
 import { errorMessage, silentLogger } from '../logger';
 import { areaPayload } from '../testing/fixtures';
 import { MessagingModule } from './messaging.module';

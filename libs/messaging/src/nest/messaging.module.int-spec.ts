@@ -9,7 +9,7 @@ import {
   type TestDatabase,
 } from '@quartier/persistence';
 import type { DeliveredEvent, EventContext } from '../event-bus';
-import { InProcessBroker } from '../in-process/in-process-event-bus';
+import { InProcessBroker } from '../in-process/in-process-broker';
 import { Inbox } from '../inbox/inbox';
 import { silentLogger } from '../logger';
 import { messagingMigrations } from '../migrations';

@@ -1,7 +1,8 @@
 import { Injectable, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EventBus, type BatchContext, type DeliveredEvent, type EventContext } from '../event-bus';
-import { InProcessBroker, InProcessEventBus } from '../in-process/in-process-event-bus';
+import { InProcessBroker } from '../in-process/in-process-broker';
+import { InProcessEventBus } from '../in-process/in-process-event-bus';
 import { KafkaEventBus } from '../kafka/kafka-event-bus';
 import { Inbox } from '../inbox/inbox';
 import { silentLogger } from '../logger';

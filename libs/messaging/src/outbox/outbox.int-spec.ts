@@ -7,7 +7,8 @@ import {
   type TestDatabase,
 } from '@quartier/persistence';
 import type { EventEnvelope } from '@quartier/contracts';
-import { InProcessBroker, InProcessEventBus } from '../in-process/in-process-event-bus';
+import { InProcessBroker } from '../in-process/in-process-broker';
+import { InProcessEventBus } from '../in-process/in-process-event-bus';
 import { Inbox } from '../inbox/inbox';
 import { silentLogger } from '../logger';
 import { messagingMigrations } from '../migrations';
