@@ -119,4 +119,31 @@ describe('beforeAfter', () => {
       'indicator "U" has two values for area "P1" in period "2015"',
     );
   });
+
+  it('lists the points of a series of mixed period kinds by date', () => {
+    const mixed = ['2023H1', '2023-12-31', '2024H1', '2024-12-31'].flatMap((period, i) => [
+      v('P1', period, 10 + i, 100),
+      v('P2', period, 20 + i, 200),
+    ]);
+    const result = beforeAfter(
+      input({
+        values: mixed,
+        reference: undefined,
+        before: ['2023-12-31', '2023H1'],
+        after: ['2024-12-31', '2024H1'],
+      }),
+    );
+    expect(result.programme.series.map((p) => [p.period, p.phase])).toEqual([
+      ['2023H1', 'before'],
+      ['2023-12-31', 'before'],
+      ['2024H1', 'after'],
+      ['2024-12-31', 'after'],
+    ]);
+    // A start in 2024H2: the year 2024 is after, though it begins before 2024H1 ends.
+    const year = beforeAfter(
+      input({ values: mixed, reference: undefined, before: ['2023-12-31', '2024H1'], after: ['2024'] }),
+    );
+    expect(year.programme.series.map((p) => p.period)).toEqual(['2023-12-31', '2024H1', '2024']);
+    expect(() => beforeAfter(input({ before: ['vorher'] }))).toThrow('before: "vorher" is not a period');
+  });
 });

@@ -44,7 +44,7 @@ export interface SeriesPoint extends AggregateValue {
 export interface BeforeAfterSeries {
   label: string;
   areas: string[];
-  /** One point per before and after period, in period order. */
+  /** One point per before and after period: the before periods, then the after ones, each in time order. */
   series: SeriesPoint[];
   before: AggregateValue;
   after: AggregateValue;
@@ -131,7 +131,9 @@ function seriesOf(
   after: string[],
   scale: number,
 ): BeforeAfterSeries {
-  const points = [...before, ...after].sort().map((period) => ({
+  // Each list is in chronological order (distinctPeriods); the phases stay apart even where a
+  // period after the start begins before one before it ends (2024 after, 2024H1 before a start in 2024H2).
+  const points = [...before, ...after].map((period) => ({
     period,
     phase: before.includes(period) ? ('before' as const) : ('after' as const),
     ...aggregate(areas, [period], cells, scale),

@@ -10,7 +10,7 @@ export type EvaluationErrorCode =
   | 'TooFewAreas'
   /** A group has no observation in the pre or post periods (or in the reference period). */
   | 'MissingObservations'
-  /** A period is listed as both pre and post, or pre periods do not precede post periods. */
+  /** A text that is no period, a period both pre and post, or a pre period not ending before the post ones. */
   | 'InvalidPeriods'
   /** Not enough observations left to estimate the residual variance (N ≤ K). */
   | 'TooFewObservations'

@@ -1,3 +1,4 @@
+import { splitAtStart } from '@quartier/contracts';
 import { differenceInDifferences } from './did';
 import { EvaluationError } from './evaluation-error';
 import { eventStudy } from './event-study';
@@ -163,5 +164,62 @@ describe('eventStudy', () => {
     );
     expect(error.code).toBe('TooFewAreas');
     expect(error.details).toMatchObject({ group: 'comparison', areas: 1 });
+  });
+
+  it('orders a series of mixed period kinds by date, not as text', () => {
+    // As text "2023-12-31" sorted before "2023H1" and became the earliest point, 2023H1 the reference.
+    const result = eventStudy({
+      indicator: 'X',
+      values: values(PANEL, ['2023H1', '2023-12-31', '2024H1', '2024-12-31']),
+      groups: FOUR,
+      pre: ['2023-12-31', '2023H1'],
+      post: ['2024-12-31', '2024H1'],
+    });
+    expect(result.reference).toBe('2023-12-31');
+    expect(result.points.map((p) => [p.period, p.relative])).toEqual([
+      ['2023H1', -2],
+      ['2023-12-31', -1],
+      ['2024H1', 0],
+      ['2024-12-31', 1],
+    ]);
+    expect(result.points[2].estimate).toBeCloseTo(2.5, 12);
+  });
+
+  it("accepts the service's split at a start period when a post period begins before a pre one ends", () => {
+    // A start in 2024H2: 2024H1 is before, the year 2024 (which the start falls into) after.
+    const periods = ['2023', '2024H1', '2024', '2025'];
+    const split = splitAtStart(periods, '2024H2');
+    expect(split).toEqual({ pre: ['2023', '2024H1'], post: ['2024', '2025'] });
+    const result = eventStudy({ indicator: 'X', values: values(PANEL, periods), groups: FOUR, ...split });
+    expect(result.reference).toBe('2024H1');
+    expect(result.points.map((p) => [p.period, p.relative])).toEqual([
+      ['2023', -2],
+      ['2024H1', -1],
+      ['2024', 0],
+      ['2025', 1],
+    ]);
+    // "2024H1" sorted after "2024-12-31" as text: a reference date at the end of the year was refused.
+    const dates = ['2023H2', '2024H1', '2024-12-31', '2025-06-30'];
+    const byDate = eventStudy({
+      indicator: 'X',
+      values: values(PANEL, dates),
+      groups: FOUR,
+      pre: ['2023H2', '2024H1'],
+      post: ['2024-12-31', '2025-06-30'],
+    });
+    expect(byDate.points.map((p) => p.relative)).toEqual([-2, -1, 0, 1]);
+  });
+
+  it('refuses a pre period that ends as late as a post period, and a text that is no period', () => {
+    const refused = (pre: string[], post: string[]) =>
+      errorOf(() => eventStudy({ indicator: 'X', values: values(PANEL), groups: FOUR, pre, post }));
+    const late = refused(['2023', '2024H2'], ['2024', '2025']);
+    expect(late.code).toBe('InvalidPeriods');
+    expect(late.message).toContain('"2024H2" ends on 2024-12-31, "2024" on 2024-12-31');
+    expect(refused(['2024-03'], ['2024-W10']).code).toBe('InvalidPeriods');
+    const garbage = refused(['2019', 'Vorher'], ['2020']);
+    expect(garbage.code).toBe('InvalidPeriods');
+    expect(garbage.details).toMatchObject({ field: 'pre', period: 'Vorher' });
+    expect(refused(['2019'], ['2025-W53']).details).toMatchObject({ field: 'post', period: '2025-W53' });
   });
 });

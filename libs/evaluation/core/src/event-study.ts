@@ -1,3 +1,4 @@
+import { periodEnd } from '@quartier/contracts';
 import { DummyDesign, fitClusteredOls, inferCoefficient, type Inference } from './clustered-ols';
 import { checkPrePost, collectPanel, type DesignPanel, type DidInput } from './did';
 import { EvaluationError } from './evaluation-error';
@@ -43,18 +44,18 @@ export interface EventStudyResult {
 export type EventStudyInput = DidInput;
 
 /**
- * Estimates the event study over pre ∪ post. Pre periods must all sort before the post periods.
+ * Estimates the event study over pre ∪ post, each in chronological order: the relative positions
+ * count the pre periods back from the start (the last is the reference, −1) and the post periods
+ * on from it (0, 1, …). Every pre period must end before every post period ends — the split the
+ * evaluation service makes at a start period (contracts' `splitAtStart`: before means ending
+ * before the start begins), which may put a period that contains the start (the year 2024 for a
+ * start in 2024H2) after a shorter pre period beginning later (2024H1).
  * @throws EvaluationError `InvalidPeriods`, `TooFewAreas`, `MissingObservations` (a group has no
  *   value in the reference period), `TooFewObservations`, `InvalidInput`.
  */
 export function eventStudy(input: EventStudyInput): EventStudyResult {
   const { pre, post } = checkPrePost(input.pre, input.post);
-  if (pre[pre.length - 1] > post[0])
-    throw new EvaluationError(
-      'InvalidPeriods',
-      `an event study needs every pre period before every post period; "${pre[pre.length - 1]}" comes after "${post[0]}"`,
-      { pre, post },
-    );
+  checkPreEndsFirst(pre, post);
   const periods = [...pre, ...post];
   const reference = pre[pre.length - 1];
   const relativeOf = new Map(periods.map((period, i) => [period, i - pre.length]));
@@ -108,13 +109,15 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
   const fit = fitClusteredOls(design, cluster);
 
   const zero: Inference = { estimate: 0, se: 0, t: null, p: null, ci95: [0, 0] };
-  const points: EventStudyPoint[] = [...usable].sort().map((period) => ({
-    period,
-    relative: relativeOf.get(period)!,
-    reference: period === reference,
-    ...(period === reference ? zero : inferCoefficient(fit, columnOf.get(period)! + 1)),
-    observations: { ...counts.get(period)! },
-  }));
+  const points: EventStudyPoint[] = periods
+    .filter((period) => usable.has(period))
+    .map((period) => ({
+      period,
+      relative: relativeOf.get(period)!,
+      reference: period === reference,
+      ...(period === reference ? zero : inferCoefficient(fit, columnOf.get(period)! + 1)),
+      observations: { ...counts.get(period)! },
+    }));
   return {
     indicator: input.indicator,
     reference,
@@ -124,6 +127,20 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
     clusters,
     degreesOfFreedom: fit.degreesOfFreedom,
   };
+}
+
+/** @throws EvaluationError `InvalidPeriods` when a pre period ends as late as a post period or later. */
+function checkPreEndsFirst(pre: readonly string[], post: readonly string[]): void {
+  const latest = (a: string, b: string) => (periodEnd(b) > periodEnd(a) ? b : a);
+  const earliest = (a: string, b: string) => (periodEnd(b) < periodEnd(a) ? b : a);
+  const lastPre = pre.reduce(latest);
+  const firstPost = post.reduce(earliest);
+  if (periodEnd(lastPre) >= periodEnd(firstPost))
+    throw new EvaluationError(
+      'InvalidPeriods',
+      `an event study needs every pre period to end before every post period ends; "${lastPre}" ends on ${periodEnd(lastPre)}, "${firstPost}" on ${periodEnd(firstPost)}`,
+      { pre, post, periods: [lastPre, firstPost] },
+    );
 }
 
 /**

@@ -86,4 +86,18 @@ describe('diffSnapshot', () => {
     ]);
     expect(diff.changedDefinitions).toEqual(['K']);
   });
+
+  it('lists the values of an area and indicator in time order, whatever the period kinds', () => {
+    const input = {
+      ...fixtureInput(),
+      periods: [...fixtureInput().periods, '2020H1', '2020-12-31', '2021-W01'],
+    };
+    const live = ['2021-W01', '2020-12-31', '2020H1'].map((period) => ({
+      ...fixtureValues().find((v) => v.area === 'A01' && v.indicator === 'U')!,
+      period,
+    }));
+    const diff = diffSnapshot(buildSnapshot(input), [...fixtureValues(), ...live]);
+    // As text: 2020-12-31, 2020H1, 2021-W01.
+    expect(diff.added.map((a) => a.period)).toEqual(['2020H1', '2020-12-31', '2021-W01']);
+  });
 });

@@ -1,4 +1,5 @@
 import { canonicalJson } from './snapshot';
+import { byPeriod } from './values';
 import type { EvidenceSnapshot, SnapshotIndicator, SnapshotValue } from './snapshot-schema';
 
 // "Compare with live data": what has changed in the platform since the snapshot was taken,
@@ -33,6 +34,10 @@ export interface SnapshotDiff {
 }
 
 const keyOf = (v: ValueKey) => `${v.area}\u0000${v.indicator}\u0000${v.period}`;
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** By area and indicator, each one's periods in time order. */
+const byKey = (a: ValueKey, b: ValueKey) =>
+  byText(a.area, b.area) || byText(a.indicator, b.indicator) || byPeriod(a.period, b.period);
 const cellOf = (v: ValueCell): ValueCell => ({
   value: v.value,
   numerator: v.numerator,
@@ -88,9 +93,9 @@ export function diffSnapshot(
   diff.changedDefinitions = content.indicators
     .filter((i) => liveByCode.has(i.code) && canonicalJson(i) !== canonicalJson(liveByCode.get(i.code)))
     .map((i) => i.code);
-  const order = (a: ValueKey, b: ValueKey) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0);
-  diff.changed.sort(order);
-  diff.added.sort(order);
+  diff.changed.sort(byKey);
+  diff.added.sort(byKey);
+  diff.removed.sort(byKey);
   diff.identical =
     diff.changed.length + diff.added.length + diff.removed.length + diff.changedDefinitions.length === 0;
   return diff;

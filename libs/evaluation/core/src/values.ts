@@ -1,10 +1,11 @@
+import { comparePeriods, parsePeriod } from '@quartier/contracts';
 import { EvaluationError } from './evaluation-error';
 
 /** One indicator value of an area in a period, as in the long CSV `area,indicator,period,value`. */
 export interface LongValue {
   area: string;
   indicator: string;
-  /** Period code; period codes of one calendar sort chronologically as strings (2019 < 2019H2 < 2020). */
+  /** Period code in the platform's period grammar (contracts' `parsePeriod`). */
   period: string;
   /** null: missing (or suppressed — then not usable either). */
   value: number | null;
@@ -17,12 +18,24 @@ export const GROUPS: readonly Group[] = ['treated', 'comparison'];
 export const quoteList = (names: Iterable<string>): string =>
   [...names].map((name) => `"${name}"`).join(', ');
 
-/** Sorted distinct period codes; throws on duplicates inside one list. */
+/**
+ * Distinct period codes in chronological order (contracts' `comparePeriods`: by first day, the
+ * longer period first). As text, periods of different kinds interleave wrongly — `2024-12-31`
+ * sorted before `2024H1`, `2024-03` before `2024-W10` — and the evaluation service's split at the
+ * start period (contracts' `splitAtStart`) mixes kinds whenever the outcomes do.
+ * @throws EvaluationError `InvalidInput` on an empty or duplicate period, `InvalidPeriods` on a
+ *   text that is no period (it has no place on the time axis).
+ */
 export function distinctPeriods(periods: readonly string[], what: string): string[] {
   const seen = new Set<string>();
   for (const period of periods) {
     if (typeof period !== 'string' || period === '')
       throw new EvaluationError('InvalidInput', `${what}: empty period`, { field: what });
+    if (!parsePeriod(period))
+      throw new EvaluationError('InvalidPeriods', `${what}: "${period}" is not a period`, {
+        field: what,
+        period,
+      });
     if (seen.has(period))
       throw new EvaluationError('InvalidInput', `${what}: period "${period}" is listed twice`, {
         field: what,
@@ -30,7 +43,19 @@ export function distinctPeriods(periods: readonly string[], what: string): strin
       });
     seen.add(period);
   }
-  return [...seen].sort();
+  return [...seen].sort(comparePeriods);
+}
+
+/**
+ * Chronological order (`comparePeriods`) for lists that may hold any text, such as the values of
+ * a stored snapshot: a text that is no period comes after every period, by text.
+ */
+export function byPeriod(a: string, b: string): number {
+  const aIsPeriod = parsePeriod(a) !== null;
+  const bIsPeriod = parsePeriod(b) !== null;
+  if (aIsPeriod && bIsPeriod) return comparePeriods(a, b);
+  if (aIsPeriod !== bIsPeriod) return aIsPeriod ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Two values of one indicator for one area and period: a data error, never averaged silently. */
