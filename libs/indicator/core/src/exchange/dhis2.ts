@@ -1,8 +1,7 @@
 // DHIS2 `dataValueSets` (Web API, JSON): `{ dataSet?, period?, orgUnit?, dataValues: [...] }`.
 // What the set gives once — the form DHIS2's documentation shows first — holds for every value
 // that does not say otherwise, as DHIS2 itself imports it.
-import type { RowError } from './observation';
-import type { RawObservation } from './tabular-layout';
+import type { RawObservation, RowError } from './observation';
 
 /** The set-level defaults of a data value set. */
 export interface Dhis2SetDefaults {

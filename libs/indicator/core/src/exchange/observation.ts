@@ -5,7 +5,6 @@ import {
   type PeriodDialect,
   type Periodicity,
 } from './period';
-import type { RawObservation } from './tabular-layout';
 import { parseValueCell, type ValueCell } from './value-cell';
 
 // Per-row validation of an import. Every problem of a row is reported (not just the first),
@@ -14,6 +13,20 @@ import { parseValueCell, type ValueCell } from './value-cell';
 // read model and catalogue); duplicates are found later over the whole file.
 
 export type ObservationStatus = 'value' | 'suppressed' | 'missing';
+
+/** A value as read from a file, before validation. `column` names the cell an error points at. */
+export interface RawObservation {
+  line: number;
+  column: string;
+  area: string;
+  period: string;
+  indicator: string;
+  value: string | number | null;
+  numerator?: string | number | null;
+  denominator?: string | number | null;
+  /** Set by formats that carry a status next to the value (SDMX OBS_STATUS, JSON-stat status). */
+  status?: 'suppressed' | 'missing';
+}
 
 export interface RowError {
   line: number;

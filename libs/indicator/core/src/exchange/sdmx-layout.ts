@@ -4,7 +4,24 @@
 // the other dimensions: fixed to one value by the mapping, or required to keep one value.
 import { type DimensionMapping, findDimension, NO_MAPPING, unknownMappedDimensions } from './dimension-map';
 import type { RowError } from './observation';
-import type { LayoutResult, TabularLayout } from './tabular-layout';
+
+/** Which column of an SDMX-CSV file holds what: one of the tabular layouts. */
+export interface SdmxLayout {
+  kind: 'sdmx';
+  area: number;
+  period: number;
+  indicator: number;
+  value: number;
+  status?: number;
+  numerator?: number;
+  denominator?: number;
+  /** Columns whose cells carry `code: label`. */
+  labelled: Set<number>;
+  /** Dimensions fixed to one value by the mapping: rows with another value are left out. */
+  fixed: { index: number; value: string }[];
+  /** Other dimensions: they must keep one value throughout the file. */
+  free: number[];
+}
 
 /** Columns before TIME_PERIOD that are not dimensions (structure and Eurostat's own attributes). */
 const NOT_DIMENSIONS = new Set([
@@ -16,7 +33,10 @@ const NOT_DIMENSIONS = new Set([
   'LAST UPDATE',
 ]);
 
-export function detectSdmx(header: string[], mapping: DimensionMapping = NO_MAPPING): LayoutResult {
+export function detectSdmx(
+  header: string[],
+  mapping: DimensionMapping = NO_MAPPING,
+): { ok: true; layout: SdmxLayout; header: string[] } | { ok: false; message: string } {
   const labelled = new Set<number>();
   const ids = header.map((h, i) => {
     const cut = h.indexOf(':');
@@ -96,8 +116,6 @@ function dimensionIds(ids: readonly string[]): string[] {
     ...(ids.includes('TIME_PERIOD') ? ['TIME_PERIOD'] : []),
   ];
 }
-
-type SdmxLayout = Extract<TabularLayout, { kind: 'sdmx' }>;
 
 /** A cell's code: in `labels=both` columns the part before ": ". */
 export function sdmxCode(layout: { labelled: Set<number> }, index: number, text: string): string {

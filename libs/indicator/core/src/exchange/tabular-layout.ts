@@ -1,6 +1,7 @@
 import type { DimensionMapping } from './dimension-map';
+import type { RawObservation } from './observation';
 import { normalisePeriod } from './period';
-import { detectSdmx, sdmxCode } from './sdmx-layout';
+import { detectSdmx, sdmxCode, type SdmxLayout } from './sdmx-layout';
 
 // Which column holds what in a tabular file (CSV, XLSX, SDMX-CSV), decided once from the
 // header row. Column names are matched case-insensitively.
@@ -31,39 +32,10 @@ export type TabularLayout =
     }
   | { kind: 'wide-indicators'; area: number; period: number; values: { index: number; indicator: string }[] }
   | { kind: 'wide-periods'; area: number; indicator: number; values: { index: number; period: string }[] }
-  | {
-      kind: 'sdmx';
-      area: number;
-      period: number;
-      indicator: number;
-      value: number;
-      status?: number;
-      numerator?: number;
-      denominator?: number;
-      /** Columns whose cells carry `code: label`. */
-      labelled: Set<number>;
-      /** Dimensions fixed to one value by the mapping: rows with another value are left out. */
-      fixed: { index: number; value: string }[];
-      /** Other dimensions: they must keep one value throughout the file. */
-      free: number[];
-    };
+  | SdmxLayout;
 
 export type LayoutResult =
   { ok: true; layout: TabularLayout; header: string[] } | { ok: false; message: string };
-
-/** A value as read from a file, before validation. `column` names the cell an error points at. */
-export interface RawObservation {
-  line: number;
-  column: string;
-  area: string;
-  period: string;
-  indicator: string;
-  value: string | number | null;
-  numerator?: string | number | null;
-  denominator?: string | number | null;
-  /** Set by formats that carry a status next to the value (SDMX OBS_STATUS, JSON-stat status). */
-  status?: 'suppressed' | 'missing';
-}
 
 const norm = (name: string) => name.trim().toLowerCase();
 

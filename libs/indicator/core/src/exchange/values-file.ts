@@ -6,16 +6,11 @@ import { csvField, CsvRecordSplitter } from './csv-records';
 import { dhis2Observation, dhis2SetDefaults, isRowError } from './dhis2';
 import type { DimensionMapping } from './dimension-map';
 import { jsonStatCube, jsonStatDataset, jsonStatStatus } from './json-stat';
-import { checkObservation, type RowError } from './observation';
+import { checkObservation, type RawObservation, type RowError } from './observation';
 import type { PeriodDialect } from './period';
 import { SdmxRowGate } from './sdmx-layout';
 import { valueCellText } from './value-cell';
-import {
-  detectTabularLayout,
-  observationsOfRow,
-  type RawObservation,
-  type TabularLayout,
-} from './tabular-layout';
+import { detectTabularLayout, observationsOfRow, type TabularLayout } from './tabular-layout';
 
 export type ValuesFileFormat = 'csv-long' | 'csv-wide' | 'xlsx' | 'sdmx-csv' | 'json-stat' | 'dhis2';
 
