@@ -32,6 +32,15 @@ export interface IndicatorSummary {
   polarity: IndicatorView['polarity'];
 }
 
+/** The map of one indicator, period and level as the map endpoint answers it. */
+export interface ValueMap {
+  indicator: IndicatorSummary;
+  period: string;
+  level: string;
+  items: AreaValue[];
+  statistics: ValueStatistics;
+}
+
 /** Compact cached form: one tuple per area of every level. */
 export type CachedCell = [
   string,
@@ -178,3 +187,5 @@ export function statistics(items: readonly AreaValue[]) {
     breaks: [0.2, 0.4, 0.6, 0.8].map(quantile),
   };
 }
+
+export type ValueStatistics = ReturnType<typeof statistics>;

@@ -1,7 +1,4 @@
-import type { AreaValue } from './area-value';
-import type { ValuesService } from './values.service';
-
-type MapData = Awaited<ReturnType<ValuesService['map']>>;
+import type { AreaValue, ValueMap } from './area-value';
 
 /** One character per area in `ValueLayer.flags`. */
 export const LAYER_FLAGS = { value: 'v', approximate: 'a', suppressed: 's', missing: 'm' } as const;
@@ -13,10 +10,10 @@ export const LAYER_FLAGS = { value: 'v', approximate: 'a', suppressed: 's', miss
  * come with the tiles (from zoom 10) and the area's own requests.
  */
 export interface ValueLayer {
-  indicator: MapData['indicator'];
+  indicator: ValueMap['indicator'];
   period: string;
   level: string;
-  statistics: MapData['statistics'];
+  statistics: ValueMap['statistics'];
   codes: string[];
   /** Rounded to 6 significant digits; null where there is no value. */
   values: (number | null)[];
@@ -24,7 +21,7 @@ export interface ValueLayer {
   flags: string;
 }
 
-export function toValueLayer(map: MapData): ValueLayer {
+export function toValueLayer(map: ValueMap): ValueLayer {
   const codes: string[] = [];
   const values: (number | null)[] = [];
   let flags = '';
