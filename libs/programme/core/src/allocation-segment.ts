@@ -1,5 +1,3 @@
-import type { AreaNeed } from './allocation';
-
 // The search for the linear segment of the allocation sum that reaches the budget (internal to
 // allocation.ts, apart for its own tests). Areas are in need-descending order; with μ the
 // multiplier of the scaled needs K_i, an area leaves the floor at μ = F/K_i and reaches the cap
@@ -7,7 +5,8 @@ import type { AreaNeed } from './allocation';
 // a suffix on the floor.
 
 export interface SegmentSearch {
-  readonly areas: readonly AreaNeed[];
+  /** The allocation's areas: the search reads only their needs. */
+  readonly areas: readonly { readonly need: number }[];
   /** Indices of the positive-need areas, largest need first. */
   readonly order: readonly number[];
   readonly scaled: readonly bigint[];
