@@ -17,8 +17,6 @@ export interface ReportFonts {
   boldItalic: Uint8Array;
 }
 
-export { FONT } from './pdf-fonts';
-
 /** Print typography for A4: 2 cm side margins, 10 pt body text. */
 export const LAYOUT = {
   margins: { top: 62, bottom: 70, left: 57, right: 57 },

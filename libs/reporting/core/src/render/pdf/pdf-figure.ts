@@ -1,7 +1,8 @@
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { ReportFigure } from '../../model/report-document';
 import { ReportingError } from '../../reporting-error';
-import { contentWidth, ensureSpace, FONT, LAYOUT, pageBottom, type PdfContext } from './pdf-context';
+import { contentWidth, ensureSpace, LAYOUT, pageBottom, type PdfContext } from './pdf-context';
+import { FONT } from './pdf-fonts';
 import { drawSvgPlan, planSvg } from './pdf-svg';
 
 // Charts and maps stay vectors, drawn with PDF path operators, their text set in the embedded

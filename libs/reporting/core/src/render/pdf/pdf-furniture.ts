@@ -4,12 +4,12 @@ import type { ReportDocument } from '../../model/report-document';
 import {
   artifact,
   contentWidth,
-  FONT,
   LAYOUT,
   pageBottom,
   type PdfContext,
   type StructElement,
 } from './pdf-context';
+import { FONT } from './pdf-fonts';
 
 // What frames the content: the title block, the table of contents (reserved before the content
 // is laid out, filled in once every heading's page is known) and the page footers.

@@ -10,12 +10,12 @@ import {
   artifact,
   contentWidth,
   ensureSpace,
-  FONT,
   LAYOUT,
   pageBottom,
   type PdfContext,
   type StructElement,
 } from './pdf-context';
+import { FONT } from './pdf-fonts';
 
 // Tables are laid out here rather than with pdfkit's table(): that one neither repeats its
 // header row on a new page nor lets a cell be suppressed/missing. The header row is a THead in

@@ -1,7 +1,8 @@
 import { formatCell } from '../../format/number-format';
 import type { HeadingLevel } from '../../model/document-flow';
 import type { KeyFact, TextRun } from '../../model/report-document';
-import { artifact, contentWidth, ensureSpace, FONT, LAYOUT, type PdfContext } from './pdf-context';
+import { artifact, contentWidth, ensureSpace, LAYOUT, type PdfContext } from './pdf-context';
+import { FONT } from './pdf-fonts';
 
 // Text blocks of the PDF: headings, paragraphs with emphasis, notes, lists and key-fact tiles,
 // each drawn inside its structure element so the tagged PDF reads in order.
