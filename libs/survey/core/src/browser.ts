@@ -17,5 +17,6 @@ export {
 } from './compile';
 export { parseGeopoint } from './area';
 export type { AnswerCause } from './answer-issue-codes';
-export { type AnswerScope, MAX_REPEAT_INSTANCES, SkipLogic } from './skip-logic';
-export { type AnswerIssue, type AnswerValue, coerceAnswer, validateSubmission } from './submission';
+export { type AnswerValue, MAX_REPEAT_INSTANCES } from './answers';
+export { type AnswerScope, SkipLogic } from './skip-logic';
+export { type AnswerIssue, coerceAnswer, validateSubmission } from './submission';

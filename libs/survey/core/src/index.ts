@@ -74,6 +74,7 @@ export {
 } from './xlsform/import';
 export { type XlsFormTables, formToTables, writeXlsForm, tablesToWorkbook } from './xlsform/export';
 export * from './area';
+export * from './answers';
 export * from './submission';
 export * from './skip-logic';
 export * from './responses';

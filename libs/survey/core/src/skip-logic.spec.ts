@@ -3,8 +3,8 @@ import { type CompiledQuestion, compileForm } from './compile';
 import { parseExpression } from './expression/parser';
 import { parseIsoDate } from './expression/values';
 import type { Form } from './model';
-import { type AnswerScope, MAX_REPEAT_INSTANCES, SkipLogic } from './skip-logic';
-import type { AnswerValue } from './submission';
+import { type AnswerValue, MAX_REPEAT_INSTANCES } from './answers';
+import { type AnswerScope, SkipLogic } from './skip-logic';
 import { formFromSheets } from './xlsform/import';
 import { sheetFromRows } from './xlsform/sheets';
 

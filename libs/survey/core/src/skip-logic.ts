@@ -2,19 +2,12 @@
 // field or a calculation holds, which choices a choice_filter leaves. The server's validation
 // (submission.ts) and the public form's script (libs/survey/form-runtime) both ask this class, so
 // the page shows exactly the questions whose answers the server accepts, and the same calculations.
+import { type AnswerValue, MAX_REPEAT_INSTANCES } from './answers';
 import type { CompiledForm, CompiledQuestion, CompiledRepeat } from './compile';
 import { type EvaluationContext, evaluate } from './expression/evaluate';
 import type { Expr } from './expression/parser';
 import { type DateValue, type Value, parseIsoDate, toBoolean, toNumber } from './expression/values';
 import type { Choice, Question } from './model';
-import type { AnswerValue } from './submission';
-
-/**
- * Most instances one repeat holds in one scope (the submission or one enclosing instance). The
- * server accepts no more, the public form offers no more, and a repeat_count above it sizes the
- * repeat to it: defined once here, so the page can never ask for what the server refuses.
- */
-export const MAX_REPEAT_INSTANCES = 50;
 
 /** The typed answers of one scope: the submission itself or one repeat instance. */
 export interface AnswerScope {

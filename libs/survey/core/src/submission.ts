@@ -15,18 +15,13 @@ import {
   quotedList,
   refusal,
 } from './answer-issue-codes';
+import { type Answers, type AnswerValue, MAX_REPEAT_INSTANCES, type RepeatInstance } from './answers';
 import { type AreaGeometries, parseGeopoint, resolveArea } from './area';
 import { type CompiledForm, type CompiledQuestion, type CompiledRepeat, compiledQuestion } from './compile';
 import { evaluate } from './expression/evaluate';
 import { type DateValue, type Value, parseIsoDate, toBoolean, toStringValue } from './expression/values';
 import { type FormNode, type Labels, isMediaQuestion, localize } from './model';
-import { type AnswerScope, MAX_REPEAT_INSTANCES, SkipLogic, answerToValue } from './skip-logic';
-
-export type AnswerValue = string | number | readonly string[];
-export interface RepeatInstance {
-  readonly [name: string]: AnswerValue | readonly RepeatInstance[];
-}
-export type Answers = Readonly<Record<string, AnswerValue | readonly RepeatInstance[]>>;
+import { type AnswerScope, SkipLogic, answerToValue } from './skip-logic';
 
 export interface AnswerIssue {
   /** `alter` or, inside repeats, `personen[2].alter` (1-based, as ODK counts instances). */

@@ -1,6 +1,7 @@
 // Semantic checks on a questionnaire model, independent of where it came from. The XLSForm
 // importer maps each issue to a sheet row and column; the portal's form builder maps it to the
 // edited item. Issues point at model objects by identity, so duplicate names stay distinguishable.
+import { MAX_REPEAT_INSTANCES } from './answers';
 import { analyseExpressionIssues } from './expression/evaluate';
 import { ExpressionSyntaxError, type Expr, parseExpression, referencedFields } from './expression/parser';
 import { toNumber } from './expression/values';
@@ -27,7 +28,6 @@ import {
   isSelectLike,
   likertScale,
 } from './model';
-import { MAX_REPEAT_INSTANCES } from './skip-logic';
 
 export type ModelField =
   | 'type'

@@ -16,7 +16,7 @@ import {
   likertScale,
   scaleDirectionOf,
 } from '../model';
-import type { AnswerValue } from '../submission';
+import type { AnswerValue } from '../answers';
 import { type Interval, meanInterval, median, wilsonInterval } from './statistics';
 import { type Suppression, suppressCells } from './suppression';
 

@@ -1,4 +1,4 @@
-import type { AnswerValue } from '../submission';
+import type { AnswerValue } from '../answers';
 import { isAnswered } from './aggregate';
 import { type Interval, wilsonInterval } from './statistics';
 
