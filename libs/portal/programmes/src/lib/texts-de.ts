@@ -114,6 +114,7 @@ export const DE = {
   addYear: 'Jahr hinzufügen',
   amountFor: '{line} {year} in Euro',
   badAmount: '{line} {year}: kein gültiger Betrag',
+  fieldMissing: '{field}: bitte angeben.',
   badYear: 'Jahr „{year}“: bitte ein ganzes Jahr von {min} bis {max} angeben.',
   allocation: 'Bedarfsgerechte Verteilung',
   floor: 'Sockelbetrag je Gebiet (€)',

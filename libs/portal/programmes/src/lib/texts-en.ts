@@ -114,6 +114,7 @@ export const EN: ProgrammeDictionary = {
   addYear: 'Add year',
   amountFor: '{line} {year} in euros',
   badAmount: '{line} {year}: not a valid amount',
+  fieldMissing: '{field}: please fill this in.',
   badYear: 'Year "{year}": please give a whole year from {min} to {max}.',
   allocation: 'Need-based allocation',
   floor: 'Floor per area (€)',

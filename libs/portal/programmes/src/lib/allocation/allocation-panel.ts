@@ -1,13 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { BUDGET_YEARS } from '@quartier/contracts/browser';
 import type { ProgrammeSchemas } from '@quartier/portal-data-access';
 import { ConfirmedSubmission, SubmissionNotices, TableDownload, type TableRows } from '@quartier/portal-ui';
 import { CLASS_COLORS, type MapArea, ProgrammeMap } from '../area-map/area-map';
-import { parseEuros } from '../money';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
+import {
+  type AllocationProblem,
+  type AllocationRequest,
+  allocationRequest,
+  INDICATOR_CODE_MAX_LENGTH,
+} from './allocation-request';
 
-type AllocationRequest = ProgrammeSchemas['AllocationDto'];
 type AllocationPreview = ProgrammeSchemas['AllocationPreviewDto_Output'];
 
 /**
@@ -43,6 +48,8 @@ export class AllocationPanel {
   protected weighting: 'value' | 'count' = 'value';
   protected comment = '';
   protected readonly units = [1, 100, 10000];
+  protected readonly yearBounds = BUDGET_YEARS;
+  protected readonly indicatorCodeMax = INDICATOR_CODE_MAX_LENGTH;
 
   protected readonly preview = signal<AllocationPreview | null>(null);
   protected readonly submission = new ConfirmedSubmission(this.workspace.problem);
@@ -121,29 +128,34 @@ export class AllocationPanel {
     });
   }
 
+  /** The request, or null after saying in the form why the service would refuse it. */
   private request(): AllocationRequest | null {
-    const amount = (text: string, label: string): number | null | undefined => {
-      if (text.trim() === '') return undefined;
-      const cents = parseEuros(text);
-      if (cents === null) throw new Error(`${label}: ${text}`);
-      return cents;
-    };
-    if (!this.line || !this.year) return null;
-    const need: AllocationRequest['need'] =
-      this.needSource === 'index'
-        ? { source: 'index', runId: this.runId, index: 'status' }
-        : this.needSource === 'indicator'
-          ? { source: 'indicator', indicatorCode: this.indicatorCode.trim(), weighting: this.weighting }
-          : { source: 'population' };
-    return {
+    const checked = allocationRequest({
       line: this.line,
-      year: Number(this.year),
-      budgetCents: amount(this.budgetEuros, this.t('budgetAmount')) ?? undefined,
-      floorCents: amount(this.floorEuros, this.t('floor')) ?? 0,
-      capCents: amount(this.capEuros, this.t('cap')) ?? null,
-      unitCents: Number(this.unitCents),
-      need,
-      comment: this.comment.trim(),
-    };
+      year: this.year,
+      budgetEuros: this.budgetEuros,
+      floorEuros: this.floorEuros,
+      capEuros: this.capEuros,
+      unitCents: this.unitCents,
+      needSource: this.needSource,
+      runId: this.runId,
+      indicatorCode: this.indicatorCode,
+      weighting: this.weighting,
+      comment: this.comment,
+    });
+    if (checked.ok) return checked.request;
+    this.submission.error.set(this.problemText(checked.problem));
+    return null;
+  }
+
+  private problemText(problem: AllocationProblem): string {
+    switch (problem.kind) {
+      case 'missing':
+        return this.t('fieldMissing', { field: this.t(problem.field) });
+      case 'badYear':
+        return this.t('badYear', { year: this.year ?? '', ...BUDGET_YEARS });
+      case 'badAmount':
+        return this.t('badAmount', { line: this.t(problem.field), year: this.year ?? '' });
+    }
   }
 }
