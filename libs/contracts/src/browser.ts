@@ -12,3 +12,4 @@ export * from './period';
 export * from './period-split';
 export * from './survey-limits';
 export * from './programme-limits';
+export * from './text-limits';

@@ -6,3 +6,12 @@ export const BUDGET_YEARS = { min: 1990, max: 2100 } as const;
 
 /** The largest amount in euro cents (100 billion euros): far above any programme, exact in a double. */
 export const MAX_CENTS = 1e13;
+
+/**
+ * A key of a budget line or field of action (`projektfonds`): what budgets, allocations and
+ * measures refer to a line or field by.
+ */
+export const PROGRAMME_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** How many budget lines and fields of action a programme may have. */
+export const PROGRAMME_LIST_LIMITS = { budgetLines: 30, fieldsOfAction: 50 } as const;

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { NAME_MAX_LENGTH } from './text-limits';
+
+export { AREA_CODE_MAX_LENGTH, NAME_MAX_LENGTH } from './text-limits';
 
 // What text the platform accepts, decided once for every writer (API bodies, queries, uploads):
 // PostgreSQL cannot store NUL in text or jsonb, and jsonb refuses lone UTF-16 surrogates (which
@@ -6,10 +9,6 @@ import { z } from 'zod';
 // transaction. Bidirectional controls in names and labels let a name display as something else
 // (the "Trojan Source" trick), so names and labels refuse them.
 
-/** The longest name or title of any aggregate (areas, tenants, networks, actors, surveys, waves). */
-export const NAME_MAX_LENGTH = 200;
-/** The longest code of an area (the import, the API and the database agree on it). */
-export const AREA_CODE_MAX_LENGTH = 64;
 /** The deepest JSON value any request body or answer may have; forms nest far less. */
 export const JSON_MAX_DEPTH = 64;
 

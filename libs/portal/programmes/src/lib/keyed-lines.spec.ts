@@ -18,6 +18,13 @@ describe('keyed lines', () => {
     assert.deepEqual(parseKeyedLines('a = A\na = B'), { badLine: 2 });
   });
 
+  it('refuses a label longer than the programme service’s 200 characters, and takes one of 200', () => {
+    assert.deepEqual(parseKeyedLines(`a = A\nb = ${'x'.repeat(201)}`), { badLine: 2 });
+    assert.deepEqual(parseKeyedLines(`b = ${'x'.repeat(200)}`), {
+      items: [{ key: 'b', label: 'x'.repeat(200) }],
+    });
+  });
+
   it('writes what it reads', () => {
     const items = [{ key: 'bildung', label: 'Bildung' }];
     assert.deepEqual(parseKeyedLines(keyedLines(items)), { items });

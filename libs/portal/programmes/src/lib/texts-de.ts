@@ -23,7 +23,10 @@ export const DE = {
   budgetLines: 'Haushaltslinien (eine je Zeile: Schlüssel = Bezeichnung)',
   fieldsOfAction: 'Handlungsfelder (eine je Zeile: Schlüssel = Bezeichnung)',
   badKeyedLines:
-    'Zeile {line}: „Schlüssel = Bezeichnung“ mit einem Schlüssel aus Kleinbuchstaben, Ziffern und Bindestrichen.',
+    'Zeile {line}: „Schlüssel = Bezeichnung“ mit einem Schlüssel aus Kleinbuchstaben, Ziffern und Bindestrichen, jeder Schlüssel einmal, die Bezeichnung höchstens 200 Zeichen lang.',
+  tooManyLines: 'höchstens {max} Zeilen.',
+  noBudgetLine: 'Ein Programm braucht mindestens eine Haushaltslinie.',
+  periodOrder: 'Der Förderzeitraum darf nicht enden, bevor er beginnt.',
   'tab.overview': 'Übersicht',
   'tab.areas': 'Gebiete',
   'tab.budget': 'Budget',

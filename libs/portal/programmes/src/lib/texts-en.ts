@@ -24,7 +24,11 @@ export const EN: ProgrammeDictionary = {
   periodTo: 'Funding period to',
   budgetLines: 'Budget lines (one per line: key = label)',
   fieldsOfAction: 'Fields of action (one per line: key = label)',
-  badKeyedLines: 'Line {line}: “key = label” with a key of lowercase letters, digits and dashes.',
+  badKeyedLines:
+    'Line {line}: “key = label” with a key of lowercase letters, digits and dashes, each key once, and a label of at most 200 characters.',
+  tooManyLines: 'at most {max} lines.',
+  noBudgetLine: 'A programme needs at least one budget line.',
+  periodOrder: 'The funding period cannot end before it begins.',
   'tab.overview': 'Overview',
   'tab.areas': 'Areas',
   'tab.budget': 'Budget',

@@ -1,4 +1,4 @@
-import { BUDGET_YEARS, labelText, MAX_CENTS, nameText } from '@quartier/contracts';
+import { BUDGET_YEARS, labelText, MAX_CENTS, nameText, PROGRAMME_KEY_PATTERN } from '@quartier/contracts';
 import { changeable, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -8,7 +8,7 @@ const isoDate = z.iso.date();
 const key = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a key of the programme (lowercase, digits, dashes)');
+  .regex(PROGRAMME_KEY_PATTERN, 'a key of the programme (lowercase, digits, dashes)');
 const cents = z.number().int().min(0).max(MAX_CENTS);
 // Clauses shared by several bodies are named (`.meta({ id })`): one OpenAPI component each.
 export const budgetEntry = z

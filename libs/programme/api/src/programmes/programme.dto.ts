@@ -1,4 +1,11 @@
-import { BUDGET_YEARS, labelText, MAX_CENTS, nameText } from '@quartier/contracts';
+import {
+  BUDGET_YEARS,
+  labelText,
+  MAX_CENTS,
+  nameText,
+  PROGRAMME_KEY_PATTERN,
+  PROGRAMME_LIST_LIMITS,
+} from '@quartier/contracts';
 import { changeable, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -8,7 +15,7 @@ const isoDate = z.iso.date();
 const key = z
   .string()
   .trim()
-  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes (e.g. projektfonds)');
+  .regex(PROGRAMME_KEY_PATTERN, 'lowercase letters, digits and dashes (e.g. projektfonds)');
 // Clauses shared by several bodies or answers are named (`.meta({ id })`): one OpenAPI component each.
 const keyedLabel = z.object({ key, label: nameText() }).strict().meta({ id: 'KeyedLabel' });
 
@@ -60,8 +67,8 @@ const programmeFields = {
   description: labelText(4000).default(''),
   status: z.enum(['planning', 'active', 'closed']).default('planning'),
   fundingPeriods: z.array(fundingPeriod).min(1).max(20),
-  budgetLines: z.array(keyedLabel).min(1).max(30),
-  fieldsOfAction: z.array(keyedLabel).max(50).default([]),
+  budgetLines: z.array(keyedLabel).min(1).max(PROGRAMME_LIST_LIMITS.budgetLines),
+  fieldsOfAction: z.array(keyedLabel).max(PROGRAMME_LIST_LIMITS.fieldsOfAction).default([]),
   trafficLight: trafficLight.default({ green: 0.8, amber: 0.4 }),
   /** How the programme's measures are published as IATI activities. */
   iati: iatiSettings.nullable().default(null),

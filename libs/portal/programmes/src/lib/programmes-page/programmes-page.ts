@@ -3,7 +3,7 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { ProgrammeClient, Session } from '@quartier/portal-data-access';
 import { CreateSection, Loaded, PageHeading, Submission } from '@quartier/portal-ui';
-import { parseKeyedLines } from '../keyed-lines';
+import { newProgramme, type NewProgrammeProblem } from './new-programme';
 import { ProgrammeTexts } from '../texts';
 
 /** `/programmes`: the programmes within the caller's scope, and creating one (managers). */
@@ -91,29 +91,32 @@ export class ProgrammesPage {
   protected readonly submission = new Submission(this.texts.problem);
 
   protected async create(): Promise<void> {
-    const lines = parseKeyedLines(this.lines);
-    const fields = parseKeyedLines(this.fields);
-    const { error } = this.submission;
-    if ('badLine' in lines)
-      return error.set(`${this.t('budgetLines')}: ${this.t('badKeyedLines', { line: lines.badLine })}`);
-    if ('badLine' in fields)
-      return error.set(`${this.t('fieldsOfAction')}: ${this.t('badKeyedLines', { line: fields.badLine })}`);
+    const checked = newProgramme({
+      name: this.name,
+      funder: this.funder,
+      legalBasis: this.legalBasis,
+      from: this.from,
+      to: this.to,
+      budgetLines: this.lines,
+      fieldsOfAction: this.fields,
+    });
+    if (!checked.ok) return this.submission.error.set(this.problemText(checked.problem));
     await this.submission.run(async () => {
-      const programme = await this.api.post('/api/programme/programmes', {
-        body: {
-          name: this.name.trim(),
-          funder: this.funder.trim(),
-          legalBasis: this.legalBasis.trim(),
-          description: '',
-          status: 'planning',
-          trafficLight: { green: 0.8, amber: 0.4 },
-          iati: null,
-          fundingPeriods: [{ from: this.from, to: this.to, label: '' }],
-          budgetLines: lines.items,
-          fieldsOfAction: fields.items,
-        },
-      });
+      const programme = await this.api.post('/api/programme/programmes', { body: checked.body });
       await this.router.navigate(['/programmes', programme.id]);
     });
+  }
+
+  private problemText(problem: NewProgrammeProblem): string {
+    switch (problem.kind) {
+      case 'badLine':
+        return `${this.t(problem.list)}: ${this.t('badKeyedLines', { line: problem.line })}`;
+      case 'tooMany':
+        return `${this.t(problem.list)}: ${this.t('tooManyLines', { max: problem.max })}`;
+      case 'noBudgetLine':
+        return this.t('noBudgetLine');
+      case 'periodOrder':
+        return this.t('periodOrder');
+    }
   }
 }

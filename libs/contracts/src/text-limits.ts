@@ -1,0 +1,7 @@
+// Lengths every writer of the platform agrees on, without zod: the DTOs (text-safety.ts) and the
+// portal's forms (through @quartier/contracts/browser) take them from here.
+
+/** The longest name or title of any aggregate (areas, tenants, networks, actors, surveys, waves). */
+export const NAME_MAX_LENGTH = 200;
+/** The longest code of an area (the import, the API and the database agree on it). */
+export const AREA_CODE_MAX_LENGTH = 64;
