@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
+import { surveyIndicatorTests } from './survey-indicators.e2e.mjs';
 import { api, downloadedCsv, expectAccessible, login, newPage, tokenFor } from './session.mjs';
 
 /** @param {{ baseUrl: string|null, browser: import('playwright-core').Browser|null, outDir: string, root: string }} context */
@@ -472,4 +473,6 @@ export function surveyTests(context, it = nodeIt) {
     await page.getByRole('button', { name: 'gebiete (1)' }).waitFor();
     assert.deepEqual(consoleErrors, []);
   });
+
+  surveyIndicatorTests(context, it);
 }

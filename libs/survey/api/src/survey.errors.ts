@@ -9,6 +9,7 @@ export const SurveyApiError = serviceErrorClass('SurveyApiError', {
   WaveNotFound: 404,
   FormMissing: 409,
   InvalidFormModel: 422,
+  InvalidIndicatorItem: 422,
   IncompatibleFormChange: 409,
   InvalidTargetArea: 422,
   InvalidStatusChange: 409,

@@ -18,6 +18,14 @@ export type QuestionResults = SurveyResults['questions'][number];
 export type ResultCell = QuestionResults['total'];
 export type AreaGroup = SurveyResults['areas'][number];
 export type ResultsRelease = SurveySchemas['ReleaseViewDto_Output'];
+/** A survey item published as an indicator of each area (`indicatorItems` of the survey). */
+export type IndicatorItem = SurveyDetail['indicatorItems'][number];
+export type IndicatorMeasure = IndicatorItem['measure'];
+/** An indicator item's values in the results of a wave, per area, parent and in total. */
+export type IndicatorResults = SurveyResults['indicators'][number];
+export type IndicatorCell = IndicatorResults['total'];
+/** What `POST …/results/publish` sent to the indicator service (`survey.results.published`). */
+export type PublishedIndicators = SurveySchemas['PublishedResultsDto_Output'];
 /** Lower and upper bound of a 95 % interval. */
 export type Interval = NonNullable<Extract<ResultCell, { kind: 'numeric' }>['ci']>;
 type GeometryUpload = SurveySchemas['AreaGeometriesDto'];
@@ -168,7 +176,26 @@ export class SurveyApi {
     });
   }
 
-  results(id: string, waveId: string): Promise<SurveyResults> {
-    return this.client.get('/api/survey/surveys/{id}/results', { path: { id }, query: { wave: waveId } });
+  /** `weighted`: post-stratified figures, as the survey's indicator items are published when it has a weighting. */
+  results(id: string, waveId: string, weighted = false): Promise<SurveyResults> {
+    return this.client.get('/api/survey/surveys/{id}/results', {
+      path: { id },
+      query: { wave: waveId, weighted: weighted ? 'true' : undefined },
+    });
+  }
+
+  /** Replaces the survey's indicator items (editors; 422 naming `indicatorItems.<i>.<field>`). */
+  setIndicatorItems(id: string, indicatorItems: readonly IndicatorItem[]): Promise<SurveyDetail> {
+    return this.client.patch('/api/survey/surveys/{id}', {
+      path: { id },
+      body: { indicatorItems: [...indicatorItems] },
+    });
+  }
+
+  /** Sends a wave's indicator values to the indicator service (`survey.results.published`; editors). */
+  publishIndicators(id: string, waveId: string): Promise<PublishedIndicators> {
+    return this.client.post('/api/survey/surveys/{id}/waves/{waveId}/results/publish', {
+      path: { id, waveId },
+    });
   }
 }

@@ -183,13 +183,15 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
           measure: 'topTwoBox',
         },
       ];
-      expect(
-        (
-          await call('PATCH', `/api/survey/surveys/${surveyId}`, 'planer', {
-            indicatorItems: [{ ...items[0], question: 'kommentar' }],
-          })
-        ).status,
-      ).toBe(422);
+      // A refusal names the item's field, so the portal can show it at that field.
+      const refused = await call('PATCH', `/api/survey/surveys/${surveyId}`, 'planer', {
+        indicatorItems: [items[0], { ...items[0], code: 'survey.kommentar', question: 'kommentar' }],
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({
+        code: 'InvalidIndicatorItem',
+        details: [{ field: 'indicatorItems.1.measure', message: 'top-2-box needs a Likert item' }],
+      });
       expect(
         (await call('PATCH', `/api/survey/surveys/${surveyId}`, 'planer', { indicatorItems: items })).status,
       ).toBe(200);

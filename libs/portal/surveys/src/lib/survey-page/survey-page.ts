@@ -11,21 +11,33 @@ import { RouterLink } from '@angular/router';
 import { Session } from '@quartier/portal-data-access';
 import { labelledTabs, Notice, PageHeading, TabList, TabPanel } from '@quartier/portal-ui';
 import { FormBuilder } from '../form-builder/form-builder';
+import { IndicatorsPanel } from '../indicators-panel/indicators-panel';
 import { PublishPanel } from '../publish-panel/publish-panel';
 import { ResultsPanel } from '../results-panel/results-panel';
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
 
-type Tab = 'form' | 'publish' | 'results';
+type Tab = 'form' | 'publish' | 'indicators' | 'results';
+type TabLabel = 'tabForm' | 'tabPublish' | 'tabIndicators' | 'tabResults';
 
 /**
- * `/surveys/:id`: one survey — questionnaire, publishing, results — as tabs. A viewer reads the
+ * `/surveys/:id`: one survey — questionnaire, publishing, indicators, results — as tabs. A viewer reads the
  * published, k-anonymous results only (the questionnaire and the links are refused to them), so
  * they see that tab alone instead of a questionnaire tab that stays empty.
  */
 @Component({
   selector: 'q-survey-page',
-  imports: [PageHeading, Notice, RouterLink, TabList, TabPanel, FormBuilder, PublishPanel, ResultsPanel],
+  imports: [
+    PageHeading,
+    Notice,
+    RouterLink,
+    TabList,
+    TabPanel,
+    FormBuilder,
+    PublishPanel,
+    IndicatorsPanel,
+    ResultsPanel,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [SurveyWorkspace],
   template: `
@@ -50,6 +62,9 @@ type Tab = 'form' | 'publish' | 'results';
           @case ('publish') {
             <q-publish-panel [survey]="s" />
           }
+          @case ('indicators') {
+            <q-indicators-panel [survey]="s" />
+          }
           @case ('results') {
             <q-results-panel [survey]="s" />
           }
@@ -71,15 +86,15 @@ export class SurveyPage {
   private readonly designer = computed(
     () => this.session.me() !== null && this.session.hasRole('tenant-admin', 'planner', 'analyst'),
   );
-  protected readonly tabs = computed<readonly { key: Tab; label: 'tabForm' | 'tabPublish' | 'tabResults' }[]>(
-    () =>
-      this.designer()
-        ? [
-            { key: 'form', label: 'tabForm' },
-            { key: 'publish', label: 'tabPublish' },
-            { key: 'results', label: 'tabResults' },
-          ]
-        : [{ key: 'results', label: 'tabResults' }],
+  protected readonly tabs = computed<readonly { key: Tab; label: TabLabel }[]>(() =>
+    this.designer()
+      ? [
+          { key: 'form', label: 'tabForm' },
+          { key: 'publish', label: 'tabPublish' },
+          { key: 'indicators', label: 'tabIndicators' },
+          { key: 'results', label: 'tabResults' },
+        ]
+      : [{ key: 'results', label: 'tabResults' }],
   );
   /**
    * The chosen tab, kept when the list is worked out again (a new session object); the first one

@@ -74,6 +74,7 @@ export const API_ERROR_TEXTS_DE = {
   'apiError.WaveNotFound': 'Die Welle wurde nicht gefunden.',
   'apiError.FormMissing': 'Die Befragung hat noch keinen Fragebogen.',
   'apiError.InvalidFormModel': 'Der Fragebogen enthält Fehler.',
+  'apiError.InvalidIndicatorItem': 'Ein Indikator passt nicht zu den Fragen des Fragebogens.',
   'apiError.InvalidForm': 'Der Fragebogen enthält Fehler.',
   'apiError.InvalidWorkbook': 'Die Datei ist keine lesbare XLSForm-Arbeitsmappe.',
   'apiError.IncompatibleFormChange':
@@ -278,6 +279,7 @@ export const API_ERROR_TEXTS_EN: Readonly<Record<keyof typeof API_ERROR_TEXTS_DE
   'apiError.WaveNotFound': 'The wave was not found.',
   'apiError.FormMissing': 'The survey has no questionnaire yet.',
   'apiError.InvalidFormModel': 'The questionnaire contains errors.',
+  'apiError.InvalidIndicatorItem': 'An indicator does not fit the questions of the questionnaire.',
   'apiError.InvalidForm': 'The questionnaire contains errors.',
   'apiError.InvalidWorkbook': 'The file is not a readable XLSForm workbook.',
   'apiError.IncompatibleFormChange':
