@@ -15,3 +15,6 @@ export const PROGRAMME_KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** How many budget lines and fields of action a programme may have. */
 export const PROGRAMME_LIST_LIMITS = { budgetLines: 30, fieldsOfAction: 50 } as const;
+
+/** A measure's free texts: the description, and its target groups (how many, how long each). */
+export const MEASURE_TEXT_LIMITS = { description: 8000, targetGroups: 30, targetGroupLength: 100 } as const;

@@ -118,6 +118,11 @@ export const DE = {
   amountFor: '{line} {year} in Euro',
   badAmount: '{line} {year}: kein gültiger Betrag',
   fieldMissing: '{field}: bitte angeben.',
+  plannedOrder: 'Das geplante Ende darf nicht vor dem geplanten Beginn liegen.',
+  badTargetGroups:
+    'Zielgruppen: höchstens {count}, durch Kommas getrennt, jede höchstens {length} Zeichen lang.',
+  budgetIncomplete:
+    'Für ein Budget bitte Haushaltslinie, Jahr und Betrag angeben (oder alle drei leer lassen).',
   badYear: 'Jahr „{year}“: bitte ein ganzes Jahr von {min} bis {max} angeben.',
   allocation: 'Bedarfsgerechte Verteilung',
   floor: 'Sockelbetrag je Gebiet (€)',

@@ -119,6 +119,11 @@ export const EN: ProgrammeDictionary = {
   amountFor: '{line} {year} in euros',
   badAmount: '{line} {year}: not a valid amount',
   fieldMissing: '{field}: please fill this in.',
+  plannedOrder: 'The planned end cannot be before the planned start.',
+  badTargetGroups:
+    'Target groups: at most {count}, separated by commas, each at most {length} characters long.',
+  budgetIncomplete:
+    'For a budget, please give the budget line, the year and the amount (or leave all three empty).',
   badYear: 'Year "{year}": please give a whole year from {min} to {max}.',
   allocation: 'Need-based allocation',
   floor: 'Floor per area (€)',

@@ -1,4 +1,11 @@
-import { BUDGET_YEARS, labelText, MAX_CENTS, nameText, PROGRAMME_KEY_PATTERN } from '@quartier/contracts';
+import {
+  BUDGET_YEARS,
+  labelText,
+  MAX_CENTS,
+  MEASURE_TEXT_LIMITS,
+  nameText,
+  PROGRAMME_KEY_PATTERN,
+} from '@quartier/contracts';
 import { changeable, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -31,11 +38,14 @@ const responsible = z
 
 const measureFields = {
   title: nameText(),
-  description: labelText(8000).default(''),
+  description: labelText(MEASURE_TEXT_LIMITS.description).default(''),
   areaIds: z.array(z.uuid()).min(1).max(500),
   fieldOfAction: key.nullable().default(null),
   responsible,
-  targetGroups: z.array(nameText(100)).max(30).default([]),
+  targetGroups: z
+    .array(nameText(MEASURE_TEXT_LIMITS.targetGroupLength))
+    .max(MEASURE_TEXT_LIMITS.targetGroups)
+    .default([]),
   budget: z.array(budgetEntry).max(500).default([]),
   plannedStart: isoDate.nullable().default(null),
   plannedEnd: isoDate.nullable().default(null),

@@ -3,9 +3,10 @@ import { FormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { Session } from '@quartier/portal-data-access';
 import { CreateSection, Loaded, Submission, TableDownload, type TableRows } from '@quartier/portal-ui';
-import { parseEuros } from '../money';
+import { BUDGET_YEARS, MEASURE_TEXT_LIMITS } from '@quartier/contracts/browser';
 import { measureAreas, type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
+import { newMeasure, type NewMeasureProblem } from './new-measure';
 
 const STATUSES = ['proposed', 'approved', 'running', 'completed', 'rejected', 'cancelled'] as const;
 type Status = (typeof STATUSES)[number];
@@ -113,6 +114,8 @@ export class MeasuresPanel {
   protected budgetLine = '';
   protected budgetYear: number | null = null;
   protected budgetEuros = '';
+  protected readonly yearBounds = BUDGET_YEARS;
+  protected readonly textLimits = MEASURE_TEXT_LIMITS;
   private readonly submission = new Submission(this.workspace.problem);
   protected readonly busy = this.submission.busy;
   protected readonly error = this.submission.error;
@@ -122,32 +125,46 @@ export class MeasuresPanel {
   }
 
   protected async propose(): Promise<void> {
-    const cents = this.budgetEuros.trim() === '' ? null : parseEuros(this.budgetEuros);
-    if (this.budgetEuros.trim() !== '' && cents === null)
-      return this.error.set(this.t('badAmount', { line: this.budgetLine, year: this.budgetYear ?? '' }));
+    const checked = newMeasure({
+      title: this.title,
+      description: this.description,
+      areaId: this.newAreaId,
+      fieldOfAction: this.fieldOfAction,
+      responsible: this.responsible,
+      targetGroups: this.targetGroups,
+      plannedStart: this.plannedStart,
+      plannedEnd: this.plannedEnd,
+      budgetLine: this.budgetLine,
+      budgetYear: this.budgetYear,
+      budgetEuros: this.budgetEuros,
+    });
+    if (!checked.ok) return this.error.set(this.problemText(checked.problem));
     await this.submission.run(async () => {
       const measure = await this.workspace.api.post('/api/programme/programmes/{programmeId}/measures', {
         path: { programmeId: this.programme().id },
-        body: {
-          title: this.title.trim(),
-          description: this.description.trim(),
-          areaIds: [this.newAreaId],
-          fieldOfAction: this.fieldOfAction || null,
-          responsible: { name: this.responsible.trim() || this.title.trim(), actorId: null },
-          targetGroups: this.targetGroups
-            .split(',')
-            .map((g) => g.trim())
-            .filter(Boolean),
-          budget:
-            cents !== null && this.budgetLine && this.budgetYear
-              ? [{ year: Number(this.budgetYear), line: this.budgetLine, amountCents: cents }]
-              : [],
-          plannedStart: this.plannedStart || null,
-          plannedEnd: this.plannedEnd || null,
-          deliberateOverCommitment: false,
-        },
+        body: checked.body,
       });
       await this.router.navigate(['/programmes', this.programme().id, 'measures', measure.id]);
     });
+  }
+
+  private problemText(problem: NewMeasureProblem): string {
+    const line =
+      this.programme().budgetLines.find((l) => l.key === this.budgetLine)?.label ?? this.budgetLine;
+    switch (problem.kind) {
+      case 'plannedOrder':
+        return this.t('plannedOrder');
+      case 'targetGroups':
+        return this.t('badTargetGroups', {
+          count: MEASURE_TEXT_LIMITS.targetGroups,
+          length: MEASURE_TEXT_LIMITS.targetGroupLength,
+        });
+      case 'budgetIncomplete':
+        return this.t('budgetIncomplete');
+      case 'badYear':
+        return this.t('badYear', { year: this.budgetYear ?? '', ...BUDGET_YEARS });
+      case 'badAmount':
+        return this.t('badAmount', { line, year: this.budgetYear ?? '' });
+    }
   }
 }
