@@ -8,37 +8,17 @@ import {
   type Suppression,
 } from '@quartier/survey-core';
 import type { IndicatorItem } from '../surveys/survey.dto';
-import type { AreaGroup, Computation, QuestionResults } from './results.service';
+import type {
+  AreaGroup,
+  IndicatorCell,
+  IndicatorResult,
+  QuestionResults,
+  SurveyResults,
+} from './survey-results';
 
 /** Keys under which each respondent carries its area and parent group during aggregation. */
 export const AREA = '__area';
 export const PARENT = '__parent';
-
-/** An indicator item's value in one group; suppressed cells carry no numbers, as result cells. */
-export type IndicatorCell =
-  | { group: string; suppressed: Suppression }
-  | {
-      group: string;
-      suppressed: null;
-      /** Null where the measure has no value here (no answer on the Likert scale, say). */
-      value: number | null;
-      /** Respondents behind the value (for a top-2-box: those who answered on the scale). */
-      n: number;
-      ci: Interval | null;
-    };
-
-/** An indicator item as published: its value per area, per parent and for the total. */
-export interface IndicatorResult {
-  code: string;
-  name: string;
-  question: string;
-  measure: IndicatorItem['measure'];
-  options: string[];
-  /** One cell per area (in `areas` order), per parent (in `parents` order), and the total. */
-  areas: IndicatorCell[];
-  parents: IndicatorCell[];
-  total: IndicatorCell;
-}
 
 /** The respondents' indices per group key, for the "any of" shares. */
 function membersBy(respondents: readonly Respondent[], key: string): Map<string, number[]> {
@@ -117,16 +97,16 @@ function measured(
 
 /** What `survey.results.published` carries of one item: its valued areas, and the suppressed ones. */
 export function indicatorValues(
-  computation: Computation,
+  results: Pick<SurveyResults, 'areas' | 'parents' | 'indicators'>,
   item: IndicatorItem,
 ): EventPayload<'survey.results.published'>['items'][number] {
-  const result = computation.results.indicators.find((r) => r.code === item.code);
+  const result = results.indicators.find((r) => r.code === item.code);
   const values: EventPayload<'survey.results.published'>['items'][number]['values'] = [];
   const suppressedAreaIds: string[] = [];
   const levels: [AreaGroup[], IndicatorCell[]][] = result
     ? [
-        [computation.areas, result.areas],
-        [computation.parents, result.parents],
+        [results.areas, result.areas],
+        [results.parents, result.parents],
       ]
     : [];
   for (const [groups, cells] of levels) {

@@ -32,58 +32,9 @@ import { type WaveRow, WaveRepository } from '../surveys/wave.repository';
 import { ResultsReleaseRepository } from './results-release.repository';
 import { protectHierarchy, type HierarchySuppression } from './hierarchical-suppression';
 import { answeredCounter, parentPopulations, totalPopulation, withCounts } from './result-groups';
-import { type ReleaseView, ResultsReleaseService } from './results-release.service';
-import {
-  AREA,
-  type IndicatorResult,
-  indicatorResults,
-  indicatorValues,
-  PARENT,
-  unpublishedQuestions,
-} from './result-values';
-
-export interface AreaGroup {
-  key: string;
-  areaId: string;
-  name: string;
-  level: string;
-  parentKey: string;
-  population: number | null;
-  /** Respondents in the area; null where that count is itself suppressed (fewer than k). */
-  respondents: number | null;
-  responseRate: number | null;
-  suppressed: Suppression | null;
-}
-
-export interface QuestionResults {
-  question: string;
-  label: string;
-  kind: 'select' | 'numeric';
-  likert: boolean;
-  options: { name: string; label: string }[];
-  /** One cell per area (in `areas` order), per parent (in `parents` order), and the total. */
-  areas: ResultCell[];
-  parents: ResultCell[];
-  total: ResultCell;
-}
-
-export interface SurveyResults {
-  surveyId: string;
-  wave: { id: string; name: string; opensOn: string; closesOn: string };
-  k: number;
-  weighted: boolean;
-  language: string;
-  areas: AreaGroup[];
-  parents: AreaGroup[];
-  total: { respondents: number | null; responseRate: number | null; suppressed: Suppression | null };
-  questions: QuestionResults[];
-  /** The survey's indicator items as they are published (`survey.results.published` carries them). */
-  indicators: IndicatorResult[];
-  /** Why some things are not shown: free text and rankings are never published. */
-  notPublished: string[];
-  /** The release these results show (results change only at release points). */
-  release?: ReleaseView;
-}
+import { ResultsReleaseService } from './results-release.service';
+import { AREA, indicatorResults, indicatorValues, PARENT, unpublishedQuestions } from './result-values';
+import type { AreaGroup, QuestionResults, SurveyResults } from './survey-results';
 
 export interface Computation {
   survey: SurveyRow;
@@ -236,7 +187,7 @@ export class ResultsService {
         period: computation.wave.closesOn,
         k: survey.k,
         weighted,
-        items: survey.indicatorItems.map((item) => indicatorValues(computation, item)),
+        items: survey.indicatorItems.map((item) => indicatorValues(computation.results, item)),
       };
       await this.waves.markResultsPublished(manager, waveId, this.clock.today());
       await this.outbox.append(manager, 'survey.results.published', payload, { tenantId, key: surveyId });
