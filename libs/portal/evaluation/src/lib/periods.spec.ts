@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultBaseline, periodProblem, periodsOf, splitPeriods } from './periods.ts';
+import { defaultBaseline, periodProblem, periodsOf, splitPeriods, startPeriodValid } from './periods.ts';
 
 describe('evaluation periods', () => {
   it('splits at the start period: before it is pre, the start itself and later are post', () => {
@@ -60,6 +60,24 @@ describe('evaluation periods', () => {
   it('takes the last period before the start as the default matching baseline', () => {
     assert.equal(defaultBaseline(['2012', '2016', '2014'], '2015'), '2014');
     assert.equal(defaultBaseline(['2016', '2018'], '2015'), null);
+  });
+
+  it('takes the start periods the evaluation service takes, and no impossible day or week', () => {
+    for (const start of [
+      '2015',
+      '2015H2',
+      '2015Q1',
+      '2015-03',
+      '2020-W53',
+      '2024-02-29',
+      '2024-04-01/P1Y',
+      ' 2015 ',
+    ])
+      assert.equal(startPeriodValid(start, false), true, start);
+    for (const start of ['2015/16', '15', '2025-W53', '2024-02-30', '2023-02-29', 'Frühjahr 2015'])
+      assert.equal(startPeriodValid(start, true), false, start);
+    assert.equal(startPeriodValid('  ', true), true);
+    assert.equal(startPeriodValid('', false), false);
   });
 
   it('names a design without periods before or after the start', () => {

@@ -34,6 +34,16 @@ export function defaultBaseline(periods: Iterable<string>, start: string): strin
   return pre.length > 0 ? pre[pre.length - 1] : null;
 }
 
+/**
+ * Whether a typed start period is one the evaluation service takes (its `periodSchema`: the
+ * platform's period grammar, impossible days and ISO weeks refused). Empty is valid only where
+ * the service then takes a default (a new evaluation of a programme or measure).
+ */
+export function startPeriodValid(typed: string, emptyAllowed: boolean): boolean {
+  const text = typed.trim();
+  return text === '' ? emptyAllowed : parsePeriod(text) !== null;
+}
+
 /** A design needs at least one period before and one from the start on. */
 export function periodProblem(split: PeriodSplit): 'no-pre' | 'no-post' | null {
   if (split.pre.length === 0) return 'no-pre';

@@ -38,6 +38,8 @@ export const DE = {
   startHint:
     'Leer lassen: das Jahr, in dem der erste Förderzeitraum des Programms bzw. die Maßnahme beginnt. Format JJJJ, z. B. 2015.',
   startRequired: 'Bei frei gewählten Gebieten ist der Start anzugeben.',
+  startInvalid:
+    '„{start}“ ist kein Zeitraum: JJJJ, JJJJH1, JJJJQ1, JJJJ-MM, JJJJ-Www oder JJJJ-MM-TT, und den Tag oder die Kalenderwoche muss es geben (z. B. 2015).',
   questions: 'Evaluationsfragen (eine Leerzeile trennt zwei Fragen)',
   questionsHeading: 'Evaluationsfragen',
   noQuestions: 'Noch keine Evaluationsfragen.',

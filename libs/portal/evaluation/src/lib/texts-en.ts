@@ -40,6 +40,8 @@ export const EN: EvaluationDictionary = {
   startHint:
     'Leave empty: the year the programme’s first funding period or the measure starts. Format YYYY, e.g. 2015.',
   startRequired: 'Chosen areas need a start period.',
+  startInvalid:
+    '“{start}” is not a period: YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www or YYYY-MM-DD, of a day or ISO week that exists (e.g. 2015).',
   questions: 'Evaluation questions (a blank line separates two questions)',
   questionsHeading: 'Evaluation questions',
   noQuestions: 'No evaluation questions yet.',

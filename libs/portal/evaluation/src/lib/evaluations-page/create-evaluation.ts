@@ -10,6 +10,7 @@ import {
 } from '@quartier/portal-data-access';
 import { CreateSection, keyChoices, RadioGroup, Submission } from '@quartier/portal-ui';
 import { toParagraphs } from '../paragraphs';
+import { startPeriodValid } from '../periods';
 import { EvaluationTexts } from '../texts';
 
 type ProgrammeRef = EvaluationSchemas['ProgrammeRefListDto_Output']['items'][number];
@@ -142,6 +143,8 @@ export class CreateEvaluation {
       questions: toParagraphs(this.questions),
       ...(this.startPeriod.trim() ? { startPeriod: this.startPeriod.trim() } : {}),
     };
+    if (!startPeriodValid(this.startPeriod, true))
+      return this.t('startInvalid', { start: this.startPeriod.trim() });
     if (this.kind() === 'programme')
       return this.programmeId()
         ? { ...base, object: { kind: 'programme', programmeId: this.programmeId() } }

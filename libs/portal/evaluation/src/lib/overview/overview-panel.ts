@@ -4,6 +4,7 @@ import { RouterLink } from '@angular/router';
 import { ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { fromParagraphs, toParagraphs } from '../paragraphs';
+import { startPeriodValid } from '../periods';
 import { EvaluationTexts } from '../texts';
 import { WorkflowSection } from './workflow-section';
 
@@ -108,13 +109,18 @@ export class OverviewPanel {
 
   protected async save(): Promise<void> {
     const e = this.evaluation();
+    // Only a changed start is sent (and checked): one stored before the service checked the
+    // grammar does not keep the title and questions from being saved.
+    const start = this.startPeriod.trim();
+    if (start !== e.startPeriod && !startPeriodValid(start, false))
+      return this.submission.error.set(this.t('startInvalid', { start }));
     await this.submission.run(async () => {
       const updated = await this.workspace.api.patch('/api/evaluation/evaluations/{evaluationId}', {
         path: { evaluationId: e.id },
         body: {
           title: this.title.trim(),
           questions: toParagraphs(this.questions),
-          ...(this.startPeriod.trim() !== e.startPeriod ? { startPeriod: this.startPeriod.trim() } : {}),
+          ...(start !== e.startPeriod ? { startPeriod: start } : {}),
         },
       });
       this.workspace.update(updated);
