@@ -1,3 +1,4 @@
+import { periodSchema } from '@quartier/contracts';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 
@@ -58,7 +59,8 @@ const evidenceSourceView = z
   ])
   .meta({ id: 'ImpactEvidenceSource' });
 
-const baselineView = z.object({ value: z.number(), period: z.string() }).meta({ id: 'ImpactBaseline' });
+// A saved model's baseline names a period of the platform's grammar (programme-core validates it).
+const baselineView = z.object({ value: z.number(), period: periodSchema }).meta({ id: 'ImpactBaseline' });
 const targetView = z.object({ value: z.number(), date: z.string() }).meta({ id: 'ImpactTarget' });
 const polarity = z.enum(['higher-is-better', 'lower-is-better']).meta({ id: 'ImpactPolarity' });
 const nodeType = z.enum(['input', 'activity', 'output', 'outcome', 'impact']);

@@ -183,6 +183,39 @@ describe('impact models and live attainment (real PostgreSQL, real tokens)', () 
     expect(attainment.body.items).toHaveLength(2);
   });
 
+  it('refuses a baseline period outside the platform’s period grammar when the model is saved, naming it', async () => {
+    const measure = (
+      await t.call('POST', `/api/programme/programmes/${programmeId}/measures`, 'programm', {
+        title: 'Lernwerkstatt',
+        areaIds: [t.areas['0103']],
+        responsible: { name: 'Schulverbund' },
+      })
+    ).body;
+    const path = `/api/programme/measures/${measure.id}/impact-model`;
+    const withBaseline = (period: string) => {
+      const model = povertyModel(measure.id);
+      model.nodes[4].bindings[0].baseline.period = period;
+      return { model, baseVersion: 0 };
+    };
+    // Before, each was stored and only the measure's IATI export failed on it.
+    for (const [period, reason] of [
+      [
+        '2019/20',
+        '"2019/20" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DD/P1Y)',
+      ],
+      ['2025-W53', '"2025-W53" is not a period: its year has no such day or ISO week'],
+    ]) {
+      const refused = await t.call('PUT', path, 'programm', withBaseline(period));
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('InvalidImpactModel');
+      expect(refused.body.details.issues).toEqual([{ path: 'nodes.4.bindings.0.baseline.period', reason }]);
+    }
+    expect((await t.call('GET', path, 'viewer')).body).toMatchObject({ version: 0, model: { nodes: [] } });
+    const saved = await t.call('PUT', path, 'programm', withBaseline('2024-05'));
+    expect(saved.status).toBe(200);
+    expect(saved.body.model.nodes[4].bindings[0].baseline).toEqual({ value: 40, period: '2024-05' });
+  });
+
   it('answers another tenant with 404', async () => {
     expect(
       (await t.call('GET', `/api/programme/programmes/${programmeId}/attainment`, 'musterstadt-admin'))

@@ -154,6 +154,29 @@ describe('parseImpactModel', () => {
     ]);
   });
 
+  it('takes a baseline period only in the platform’s period grammar, as the IATI export dates it', () => {
+    const model = mutable();
+    const baselineOf = (node: number) =>
+      (model.nodes[node]['bindings'] as Record<string, Record<string, unknown>>[])[0]['baseline'];
+    baselineOf(4)['period'] = '2019/20';
+    baselineOf(5)['period'] = '2025-W53';
+    baselineOf(6)['period'] = ' ';
+    expect(issues(model).map((i) => `${i.path}: ${i.reason}`)).toEqual([
+      'nodes.4.bindings.0.baseline.period: "2019/20" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DD/P1Y)',
+      'nodes.5.bindings.0.baseline.period: "2025-W53" is not a period: its year has no such day or ISO week',
+      'nodes.6.bindings.0.baseline.period: "" is not a period (YYYY, YYYYH1, YYYYQ1, YYYY-MM, YYYY-Www, YYYY-MM-DD or YYYY-MM-DD/P1Y)',
+    ]);
+    // Months, ISO weeks (2020 had 53), spans; surrounding blanks are dropped as before.
+    baselineOf(4)['period'] = '2024-05';
+    baselineOf(5)['period'] = '2020-W53';
+    baselineOf(6)['period'] = ' 2024-04-01/P1Y ';
+    expect(parseImpactModel(model).nodes.flatMap((n) => n.bindings.map((b) => b.baseline.period))).toEqual([
+      '2024-05',
+      '2020-W53',
+      '2024-04-01/P1Y',
+    ]);
+  });
+
   it('needs an id, a title and node and edge lists', () => {
     expect(issues({ id: ' ', nodes: [] }).map((i) => i.path)).toEqual(['id', 'title', 'edges']);
     expect(issues(null)).toEqual([

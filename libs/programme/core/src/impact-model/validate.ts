@@ -1,3 +1,4 @@
+import { periodSchema } from '@quartier/contracts';
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
 import { ProgrammeError, type ProgrammeIssue } from '../programme-error';
@@ -22,6 +23,9 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date YYYY-MM-DD')
   .refine(isIsoDate, { message: 'is not a calendar date' });
 const ids = z.array(text).min(1, 'must name at least one id');
+// The platform's period grammar (contracts): the IATI export dates the baseline by this period's
+// last day and refused a model whose baseline was free text ("2019/20", "Frühjahr 2024") only then.
+const period = z.string().trim().pipe(periodSchema);
 
 const sourceSchema = z.discriminatedUnion('kind', [
   z
@@ -69,7 +73,7 @@ const bindingSchema = z
     id: text,
     label: z.string().trim().min(1).optional(),
     source: sourceSchema,
-    baseline: z.object({ value: z.number(), period: text }).strict(),
+    baseline: z.object({ value: z.number(), period }).strict(),
     target: z.object({ value: z.number(), date: isoDate }).strict(),
     polarity: z.enum(POLARITIES as [string, ...string[]]),
   })

@@ -11,7 +11,14 @@ import {
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { problemFrom } from '@quartier/portal-data-access';
-import { ConfirmedSubmission, I18n, Notice, saveBlob, SubmissionNotices } from '@quartier/portal-ui';
+import {
+  ConfirmedSubmission,
+  featureTexts,
+  I18n,
+  Notice,
+  saveBlob,
+  SubmissionNotices,
+} from '@quartier/portal-ui';
 import {
   bindsEvidence,
   layoutGraph,
@@ -24,6 +31,12 @@ import {
 } from '../impact-graph';
 import { type BindingForm, emptyBinding, type ModelForm, modelFromForm, modelToForm } from '../impact-form';
 import { type BindingField, sourceFields, TARGET_FIELDS } from './binding-fields';
+import {
+  IMPACT_ISSUE_TEXTS_DE,
+  IMPACT_ISSUE_TEXTS_EN,
+  impactIssuesOf,
+  impactIssueText,
+} from './impact-issues';
 import { type Programme, ProgrammeWorkspace } from '../programme-workspace';
 import { ProgrammeTexts } from '../texts';
 
@@ -119,6 +132,9 @@ export class ImpactPanel {
   ] as const;
   protected copyMeasureId = '';
   protected readonly conflict = signal(false);
+  private readonly issueTexts = featureTexts(IMPACT_ISSUE_TEXTS_DE, IMPACT_ISSUE_TEXTS_EN);
+  /** The model a refusal's paths name, as a form: the one sent, or the stored one for a download. */
+  private sent: ModelForm | null = null;
   protected readonly submission = new ConfirmedSubmission((error) => this.failure(error));
   protected readonly busy = this.submission.busy;
 
@@ -207,6 +223,7 @@ export class ImpactPanel {
     const form = this.form();
     const doc = this.document.value();
     if (!form || !doc) return;
+    this.sent = form;
     await this.submission.run(async () => {
       const saved = await this.workspace.api.put('/api/programme/programmes/{id}/impact-model', {
         ...this.path(),
@@ -222,6 +239,8 @@ export class ImpactPanel {
 
   protected async copy(): Promise<void> {
     if (!this.copyMeasureId) return;
+    // A refused copy names the template's nodes, not this form's.
+    this.sent = null;
     await this.submission.run(async () => {
       const copied = await this.workspace.api.post('/api/programme/programmes/{id}/impact-model/copy', {
         ...this.path(),
@@ -232,6 +251,12 @@ export class ImpactPanel {
     });
   }
 
+  /** The stored model (an export refuses it as stored, whatever is being edited). */
+  private storedForm(): ModelForm | null {
+    const doc = this.document.value();
+    return doc ? modelToForm(doc.model) : null;
+  }
+
   protected reload(): void {
     this.conflict.set(false);
     this.submission.error.set(null);
@@ -239,6 +264,7 @@ export class ImpactPanel {
   }
 
   protected async downloadJson(): Promise<void> {
+    this.sent = this.storedForm();
     await this.submission.run(async () => {
       const json = await this.workspace.api.get(
         '/api/programme/programmes/{id}/impact-model.json',
@@ -252,6 +278,7 @@ export class ImpactPanel {
   }
 
   protected async downloadSvg(): Promise<void> {
+    this.sent = this.storedForm();
     await this.submission.run(async () => {
       const { blob } = await this.workspace.api.file('/api/programme/programmes/{id}/impact-model.svg', {
         ...this.path(),
@@ -261,10 +288,24 @@ export class ImpactPanel {
     });
   }
 
-  /** How a failed request reads; a model someone else changed meanwhile also offers reloading it. */
+  /**
+   * How a failed request reads; a model someone else changed meanwhile also offers reloading it,
+   * and a refused save says which evidence field is wrong (the service's reasons are English).
+   */
   private failure(error: unknown): string {
     const problem = problemFrom(error);
     this.conflict.set(problem.code === 'ImpactModelChanged');
-    return problem.code === 'ImpactModelChanged' ? this.t('modelChanged') : this.workspace.problem(error);
+    if (problem.code === 'ImpactModelChanged') return this.t('modelChanged');
+    const sent = this.sent;
+    const located =
+      problem.code === 'InvalidImpactModel' && sent
+        ? impactIssuesOf(error).flatMap((issue) => impactIssueText(issue, sent) ?? [])
+        : [];
+    return [
+      this.workspace.problem(error),
+      ...located.map(({ key, params, field }) =>
+        this.issueTexts(key, { ...params, field: field ? this.t(field) : '' }),
+      ),
+    ].join(' ');
   }
 }
