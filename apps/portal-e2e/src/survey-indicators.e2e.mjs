@@ -143,7 +143,7 @@ export function surveyIndicatorTests(context, it) {
     assert.match(
       await sent.innerText(),
       new RegExp(
-        `An den Indikatorendienst gesendet: ${values} Wert\\(e\\) von 1 Indikator\\(en\\) für die Welle „Welle 1“`,
+        `Veröffentlicht für Programme und Evaluationen: ${values} Wert\\(e\\) von 1 Indikator\\(en\\) für die Welle „Welle 1“`,
       ),
     );
     assert.deepEqual(await sent.locator('ul.lines li').allInnerTexts(), [

@@ -24,7 +24,7 @@ export type IndicatorMeasure = IndicatorItem['measure'];
 /** An indicator item's values in the results of a wave, per area, parent and in total. */
 export type IndicatorResults = SurveyResults['indicators'][number];
 export type IndicatorCell = IndicatorResults['total'];
-/** What `POST …/results/publish` sent to the indicator service (`survey.results.published`). */
+/** What `POST …/results/publish` published as evidence for programmes and evaluations (`survey.results.published`). */
 export type PublishedIndicators = SurveySchemas['PublishedResultsDto_Output'];
 /** Lower and upper bound of a 95 % interval. */
 export type Interval = NonNullable<Extract<ResultCell, { kind: 'numeric' }>['ci']>;
@@ -192,7 +192,7 @@ export class SurveyApi {
     });
   }
 
-  /** Sends a wave's indicator values to the indicator service (`survey.results.published`; editors). */
+  /** Publishes a wave's indicator values for programmes and evaluations (`survey.results.published`; editors). */
   publishIndicators(id: string, waveId: string): Promise<PublishedIndicators> {
     return this.client.post('/api/survey/surveys/{id}/waves/{waveId}/results/publish', {
       path: { id, waveId },

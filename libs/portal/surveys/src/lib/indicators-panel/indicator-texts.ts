@@ -2,12 +2,12 @@ import { Injectable } from '@angular/core';
 import { featureKeyTexts, featureTexts } from '@quartier/portal-ui';
 
 // The indicator tab's words: choosing survey items as indicators of each area, the preview of
-// their values and the publication to the indicator service.
+// their values and their publication as evidence for programmes and evaluations.
 
 const de = {
   heading: 'Indikatoren aus dieser Befragung',
   intro:
-    'Ausgewählte Fragen werden je Gebiet als Indikatoren veröffentlicht: Sie erscheinen im Indikatorenkatalog und lassen sich in die Wirkungsmodelle von Programmen einbinden. Veröffentlicht werden nur Zellen, die auch in den Ergebnissen stehen (mindestens k Antworten).',
+    'Ausgewählte Fragen werden je Gebiet als Indikatoren veröffentlicht: Programme können sie in ihre Wirkungsmodelle einbinden, Evaluationen als Wirkungsnachweis nutzen. Veröffentlicht werden nur Zellen, die auch in den Ergebnissen stehen (mindestens k Antworten).',
   none: 'Noch keine Indikatoren festgelegt.',
   noQuestions:
     'Der Fragebogen hat keine Frage, die sich als Indikator veröffentlichen lässt: Auswahl- oder Zahlenfragen außerhalb von Wiederholgruppen, nicht die Gebietsfrage.',
@@ -50,11 +50,11 @@ const de = {
   value: 'Wert',
   publish: 'Als Indikatoren veröffentlichen',
   publishNote:
-    'Sendet die Werte dieser Welle an den Indikatorendienst; unterdrückte Gebiete werden ohne Wert gemeldet.',
+    'Stellt die Werte dieser Welle Programmen und Evaluationen bereit; unterdrückte Gebiete werden ohne Wert gemeldet.',
   publishedOn: 'Diese Welle wurde zuletzt am {date} als Indikatoren veröffentlicht.',
   notPublishedYet: 'Diese Welle wurde noch nicht als Indikatoren veröffentlicht.',
   published:
-    'An den Indikatorendienst gesendet: {values} Wert(e) von {items} Indikator(en) für die Welle „{wave}“ (Zeitraum bis {period}).',
+    'Veröffentlicht für Programme und Evaluationen: {values} Wert(e) von {items} Indikator(en) für die Welle „{wave}“ (Zeitraum bis {period}).',
   publishedItem: '{code}: {values} Wert(e), {suppressed} Gebiet(e) unterdrückt',
   publishedSuppressed: 'Ohne Wert gemeldet (unterdrückt): {areas}',
   publishedNoneSuppressed: 'Kein Gebiet unterdrückt.',
@@ -63,7 +63,7 @@ const de = {
 const en: Record<keyof typeof de, string> = {
   heading: 'Indicators from this survey',
   intro:
-    'Chosen questions are published as indicators of each area: they appear in the indicator catalogue and can be bound to the impact models of programmes. Only cells that the results show too are published (at least k answers).',
+    'Chosen questions are published as indicators of each area: programmes can bind them into their impact models, and evaluations use them as evidence. Only cells that the results show too are published (at least k answers).',
   none: 'No indicators chosen yet.',
   noQuestions:
     'The questionnaire has no question that can be published as an indicator: choice or number questions outside repeat groups, not the area question.',
@@ -106,11 +106,11 @@ const en: Record<keyof typeof de, string> = {
   value: 'Value',
   publish: 'Publish as indicators',
   publishNote:
-    'Sends the values of this wave to the indicator service; suppressed areas are reported without a value.',
+    'Makes the values of this wave available to programmes and evaluations; suppressed areas are reported without a value.',
   publishedOn: 'This wave was last published as indicators on {date}.',
   notPublishedYet: 'This wave has not been published as indicators yet.',
   published:
-    'Sent to the indicator service: {values} value(s) of {items} indicator(s) for the wave “{wave}” (period ending {period}).',
+    'Published for programmes and evaluations: {values} value(s) of {items} indicator(s) for the wave “{wave}” (period ending {period}).',
   publishedItem: '{code}: {values} value(s), {suppressed} area(s) suppressed',
   publishedSuppressed: 'Reported without a value (suppressed): {areas}',
   publishedNoneSuppressed: 'No area suppressed.',

@@ -18,7 +18,7 @@ interface Editing {
 /**
  * The survey's indicator items — which questions it publishes as indicators of each area, and
  * how — with adding, changing and removing them (editors; each change saves the whole list),
- * then the preview of a wave's values and their publication to the indicator service.
+ * then the preview of a wave's values and their publication for programmes and evaluations.
  */
 @Component({
   selector: 'q-indicators-panel',
