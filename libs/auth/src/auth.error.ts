@@ -49,3 +49,6 @@ const STATUS: Record<AuthErrorCode, number> = {
 export function httpStatusOf(code: AuthErrorCode): number {
   return STATUS[code];
 }
+
+/** Every code an authorisation refusal answers with. */
+export const AUTH_ERROR_CODES = Object.keys(STATUS) as readonly AuthErrorCode[];

@@ -6,3 +6,4 @@
 export { codedTextKey, dictionaryMismatches } from './lib/i18n/coded-texts';
 export { fillPlaceholders, type TranslationParams } from './lib/i18n/translations';
 export { fixedDecimal } from './lib/feature-texts/number-format';
+export { API_ERROR_DICTIONARIES } from './lib/i18n/api-error-texts';

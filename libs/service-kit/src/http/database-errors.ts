@@ -21,6 +21,11 @@ const STATUS_BY_SQLSTATE: Record<string, { status: number; code: string; message
   '54001': { status: 422, code: 'TooDeep', message: 'a value is nested too deeply' },
 };
 
+/** The codes of the database refusals with their HTTP status. */
+export const DATABASE_ERROR_STATUSES: ReadonlyMap<string, number> = new Map(
+  Object.values(STATUS_BY_SQLSTATE).map(({ code, status }) => [code, status]),
+);
+
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 /** The HTTP answer for a PostgreSQL refusal of the caller's data; null for anything else. */

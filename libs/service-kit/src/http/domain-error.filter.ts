@@ -6,12 +6,12 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { AuthError, httpStatusOf } from '@quartier/auth';
+import { AUTH_ERROR_CODES, AuthError, httpStatusOf } from '@quartier/auth';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { UNSAFE_TEXT_ISSUE } from '@quartier/contracts';
 import type { ZodError } from 'zod';
-import { databaseErrorBody } from './database-errors';
+import { DATABASE_ERROR_STATUSES, databaseErrorBody } from './database-errors';
 import type { ErrorBody } from './error-body';
 
 /** Every domain error carries a string code; modules declare which HTTP status each code means. */
@@ -56,6 +56,32 @@ function mappingOf(error: unknown): ErrorMapping | undefined {
 function statusOf(error: unknown): number | undefined {
   const mapping = mappingOf(error);
   return mapping?.statuses[(error as CodedError).code];
+}
+
+/** The codes the filter answers with by itself: invalid or unreadable input, too large a body, the unexpected. */
+const FILTER_ERROR_STATUSES: Readonly<Record<string, number>> = {
+  ValidationFailed: 400,
+  UnsafeText: 422,
+  MalformedBody: 400,
+  PayloadTooLarge: 413,
+  InternalError: 500,
+};
+
+/**
+ * Every error code an HTTP answer of this process can carry, with its lowest status: the filter's
+ * own, the database refusals', the authorisation refusals' and those of every error class
+ * registered so far (a service's classes register when its modules load). The portal words each
+ * of them (tools/openapi/error-texts.spec.ts holds it to that).
+ */
+export function answerableErrorCodes(): ReadonlyMap<string, number> {
+  const codes = new Map<string, number>();
+  const add = (code: string, status: number) => codes.set(code, Math.min(status, codes.get(code) ?? status));
+  for (const [code, status] of Object.entries(FILTER_ERROR_STATUSES)) add(code, status);
+  for (const [code, status] of DATABASE_ERROR_STATUSES) add(code, status);
+  for (const code of AUTH_ERROR_CODES) add(code, httpStatusOf(code));
+  for (const mapping of mappings)
+    for (const [code, status] of Object.entries(mapping.statuses)) add(code, status);
+  return codes;
 }
 
 export function isCodedError(error: unknown): error is CodedError {
