@@ -13,3 +13,9 @@ export const EVIDENCE_KINDS = [
   'document',
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/**
+ * Nearest-neighbour matching of an evaluation design: how many comparison areas per evaluated
+ * area (`neighbours`), and on how many baseline indicators at most.
+ */
+export const MATCHING_LIMITS = { neighbours: { min: 1, max: 10 }, indicators: 20 } as const;

@@ -1,4 +1,4 @@
-import { labelText, periodSchema } from '@quartier/contracts';
+import { labelText, MATCHING_LIMITS, periodSchema } from '@quartier/contracts';
 import {
   snapshotIndicatorSchema,
   type EvaluationNumbers,
@@ -33,10 +33,15 @@ export const designSchema = z
     /** Nearest-neighbour matching on baseline indicators; null: comparison areas chosen directly. */
     matching: z
       .object({
-        on: z.array(code).min(1).max(20).superRefine(unique('matching.on')),
+        on: z.array(code).min(1).max(MATCHING_LIMITS.indicators).superRefine(unique('matching.on')),
         /** Baseline period; null: the last period before the start. */
         period: periodSchema.nullable().default(null),
-        k: z.number().int().min(1).max(10).default(1),
+        k: z
+          .number()
+          .int()
+          .min(MATCHING_LIMITS.neighbours.min)
+          .max(MATCHING_LIMITS.neighbours.max)
+          .default(1),
       })
       .strict()
       .nullable()

@@ -10,10 +10,12 @@ import {
 } from '@angular/core';
 import { NgTemplateOutlet } from '@angular/common';
 import { FormsModule } from '@angular/forms';
+import { MATCHING_LIMITS } from '@quartier/contracts/browser';
 import { ChoiceSelect, RadioGroup, ConfirmedSubmission, SubmissionNotices } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation } from '../evaluation-workspace';
 import { periodProblem, periodsOf, splitPeriods } from '../periods';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
+import { matchingProblem } from './matching';
 
 type Toggle = (code: string, on: boolean) => void;
 
@@ -46,7 +48,8 @@ export class DesignForm {
   protected readonly useMatching = signal(false);
   protected readonly matchOn = signal<string[]>([]);
   protected readonly baseline = signal('');
-  protected readonly k = signal(1);
+  protected readonly k = signal<number | null>(1);
+  protected readonly neighbourBounds = MATCHING_LIMITS.neighbours;
   protected readonly surveyItems = signal<string[]>([]);
   protected readonly networkMeasures = signal<string[]>([]);
   protected readonly toggleOutcome = toggler(this.outcomes);
@@ -97,6 +100,18 @@ export class DesignForm {
     const problem = periodProblem(splitPeriods(this.periods(), this.evaluation().startPeriod));
     return problem
       ? this.t(`periodProblem.${problem}` as EvaluationTextKey, { start: this.evaluation().startPeriod })
+      : null;
+  });
+
+  /** Why the service would refuse the matching as chosen, in words; null without matching. */
+  protected readonly matchingText = computed(() => {
+    if (!this.useMatching()) return null;
+    const problem = matchingProblem(this.matchOn(), this.k());
+    return problem
+      ? this.t(`matchingProblem.${problem}` as EvaluationTextKey, {
+          max: MATCHING_LIMITS.indicators,
+          ...(problem === 'bad-neighbours' ? MATCHING_LIMITS.neighbours : {}),
+        })
       : null;
   });
 
