@@ -24,6 +24,7 @@ export * from './lib/charts/mount-chart';
 export * from './lib/tabs/tab-list';
 export * from './lib/create-section/create-section';
 export * from './lib/submission/submission';
+export * from './lib/forms/trimmed-text';
 export * from './lib/follow-job/follow-job';
 export * from './lib/class-breaks/class-breaks';
 export * from './lib/page-range/page-range';

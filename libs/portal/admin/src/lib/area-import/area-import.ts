@@ -34,6 +34,7 @@ import {
   formatFileSize,
   jobActive,
   languageDictionary,
+  trimmedText,
 } from '@quartier/portal-ui';
 import { browserTimeZone, dayIn } from '@quartier/portal-ui/days';
 import { featureNumber, importPercent, pollDelayMs } from '../import-progress';
@@ -105,8 +106,8 @@ export class AreaImport {
 
   protected readonly form = new FormGroup({
     level: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
-    codeProperty: new FormControl('id', { nonNullable: true, validators: [Validators.required] }),
-    nameProperty: new FormControl('name', { nonNullable: true, validators: [Validators.required] }),
+    codeProperty: new FormControl('id', { nonNullable: true, validators: [trimmedText()] }),
+    nameProperty: new FormControl('name', { nonNullable: true, validators: [trimmedText()] }),
     parentFrom: new FormControl<ParentFrom>('code-prefix', { nonNullable: true }),
     parentProperty: new FormControl('', { nonNullable: true }),
     populationProperty: new FormControl('', { nonNullable: true }),
@@ -139,7 +140,7 @@ export class AreaImport {
     this.form.controls.parentFrom.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
       this.parentFrom.set(value);
       const parentProperty = this.form.controls.parentProperty;
-      parentProperty.setValidators(value === 'property' ? [Validators.required] : []);
+      parentProperty.setValidators(value === 'property' ? [trimmedText()] : []);
       parentProperty.updateValueAndValidity();
     });
   }

@@ -28,10 +28,12 @@ import {
   type TranslationKey,
   describeProblem,
   pageRange,
+  trimmedText,
 } from '@quartier/portal-ui';
 import { AreaPicker } from '../area-picker/area-picker';
 
 const PAGE_SIZE = 50;
+const SUBJECT_MAX_LENGTH = 200;
 
 /**
  * Admin page: who holds which role, for which area (and its subtree); add and remove
@@ -61,6 +63,7 @@ export class RoleAssignments {
   private readonly document = inject(DOCUMENT);
   private readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
+  protected readonly subjectMax = SUBJECT_MAX_LENGTH;
   protected readonly formatDate = this.i18n.formatDate;
   protected readonly roles = ROLE_OPTIONS.filter(
     (role) => role !== 'platform-admin' && role !== 'tenant-admin',
@@ -87,7 +90,8 @@ export class RoleAssignments {
   protected readonly form = new FormGroup({
     subject: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(200)],
+      // The registry's grantRoleSchema: the subject trimmed, 1–200 characters.
+      validators: [trimmedText({ max: SUBJECT_MAX_LENGTH })],
     }),
     role: new FormControl<Role | null>(null, { validators: [Validators.required] }),
   });

@@ -11,11 +11,12 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
+import { NAME_MAX_LENGTH } from '@quartier/contracts/browser';
 import {
   type AreaDetail as AreaDetailModel,
   type AreaLevel,
@@ -31,6 +32,7 @@ import {
   Notice,
   Submission,
   describeProblem,
+  trimmedText,
 } from '@quartier/portal-ui';
 import { AreaProfile } from '../area-profile/area-profile';
 import { squareKilometres } from '../geometry';
@@ -61,6 +63,7 @@ export class AreaDetail {
   private readonly injector = inject(Injector);
   private readonly i18n = inject(I18n);
   protected readonly t = this.i18n.t;
+  protected readonly nameMax = NAME_MAX_LENGTH;
   protected readonly formatNumber = this.i18n.formatNumber;
   protected readonly formatDate = this.i18n.formatDate;
   protected readonly keepFocus = KEEP_FOCUS_STATE;
@@ -83,7 +86,7 @@ export class AreaDetail {
   protected readonly form = new FormGroup({
     name: new FormControl('', {
       nonNullable: true,
-      validators: [Validators.required, Validators.maxLength(200)],
+      validators: [trimmedText({ max: NAME_MAX_LENGTH })],
     }),
     population: new FormControl('', {
       nonNullable: true,
