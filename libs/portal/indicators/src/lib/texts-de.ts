@@ -1,3 +1,4 @@
+import { IMPORT_FORMAT_TEXTS_DE } from './import-wizard/import-formats';
 import { ROW_ERROR_TEXTS_DE } from './import-wizard/row-errors';
 
 // German texts of the indicator pages (the default language).
@@ -107,6 +108,7 @@ export const DE = {
   reason: 'Grund',
   noPermission: 'Import ist Mandanten-Administration und Analyse vorbehalten.',
   ...ROW_ERROR_TEXTS_DE,
+  ...IMPORT_FORMAT_TEXTS_DE,
 };
 
 export type IndicatorTextKey = keyof typeof DE;

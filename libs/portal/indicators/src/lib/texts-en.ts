@@ -1,3 +1,4 @@
+import { IMPORT_FORMAT_TEXTS_EN } from './import-wizard/import-formats';
 import { ROW_ERROR_TEXTS_EN } from './import-wizard/row-errors';
 import type { IndicatorDictionary } from './texts-de';
 
@@ -108,4 +109,5 @@ export const EN: IndicatorDictionary = {
   reason: 'Reason',
   noPermission: 'Imports are reserved to tenant administrators and analysts.',
   ...ROW_ERROR_TEXTS_EN,
+  ...IMPORT_FORMAT_TEXTS_EN,
 };

@@ -3,15 +3,8 @@ import { Session } from '@quartier/portal-data-access';
 import { ScrollRegion, followJob, progressPercent } from '@quartier/portal-ui';
 import { IndicatorApi, type ImportFormat, type ImportJob, type SavedMapping } from '../indicator-api';
 import { IndicatorTexts } from '../texts';
+import { IMPORT_FORMAT_KEYS, IMPORT_FORMATS } from './import-formats';
 import { type RowErrorView, rowErrorText } from './row-errors';
-
-const FORMATS: readonly { key: ImportFormat; label: string; accept: string }[] = [
-  { key: 'csv', label: 'CSV (lang oder breit)', accept: '.csv,.txt' },
-  { key: 'xlsx', label: 'Excel (XLSX)', accept: '.xlsx' },
-  { key: 'sdmx-csv', label: 'SDMX-CSV', accept: '.csv' },
-  { key: 'json-stat', label: 'JSON-stat (2.0, 1.x)', accept: '.json' },
-  { key: 'dhis2', label: 'DHIS2 dataValueSets (JSON)', accept: '.json' },
-];
 
 /** Upload a file, watch its progress, read every bad row (line, column, reason). */
 @Component({
@@ -26,7 +19,8 @@ export class ImportWizard {
   private readonly session = inject(Session);
   protected readonly texts = inject(IndicatorTexts);
   protected readonly t = this.texts.t;
-  protected readonly formats = FORMATS;
+  protected readonly formats = IMPORT_FORMATS;
+  protected readonly formatKeys = IMPORT_FORMAT_KEYS;
   protected readonly format = signal<ImportFormat>('csv');
   protected readonly file = signal<File | null>(null);
   protected readonly job = signal<ImportJob | null>(null);
