@@ -3,18 +3,24 @@
 // the portal words the same cause in its own languages (a paper import's bad cells), so a German
 // planner never reads the English text. Browser-safe: the public form's script bundles it.
 
-/** The coarse kind of a refused answer, as the public form has always been told it. */
-export type AnswerIssueCode =
-  | 'unknown_field'
-  | 'not_answerable'
-  | 'not_relevant'
-  | 'required'
-  | 'invalid_type'
-  | 'constraint'
-  | 'invalid_choice'
-  | 'filtered_choice'
-  | 'unresolved_area'
-  | 'invalid_repeat';
+/**
+ * The coarse kinds of a refused answer, as the public form has always been told them. A list, not
+ * only a type: the public form's texts are held to a respondent's sentence for each.
+ */
+export const ANSWER_ISSUE_CODES = [
+  'unknown_field',
+  'not_answerable',
+  'not_relevant',
+  'required',
+  'invalid_type',
+  'constraint',
+  'invalid_choice',
+  'filtered_choice',
+  'unresolved_area',
+  'invalid_repeat',
+] as const;
+
+export type AnswerIssueCode = (typeof ANSWER_ISSUE_CODES)[number];
 
 export type AnswerIssueParams = Readonly<Record<string, string | number>>;
 

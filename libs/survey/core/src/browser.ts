@@ -16,7 +16,7 @@ export {
   questionAtPath,
 } from './compile';
 export { parseGeopoint } from './area';
-export type { AnswerCause } from './answer-issue-codes';
+export { type AnswerCause, type AnswerIssueCode, ANSWER_ISSUE_CODES } from './answer-issue-codes';
 export { type AnswerValue, MAX_REPEAT_INSTANCES } from './answers';
 export { type AnswerScope, SkipLogic } from './skip-logic';
 export { type AnswerIssue, coerceAnswer, validateSubmission } from './submission';

@@ -10,6 +10,7 @@ export {
   type AnswerIssueCode,
   type AnswerIssueParams,
   ANSWER_CAUSE_CODES,
+  ANSWER_ISSUE_CODES,
   answerCause,
   answerCauseReason,
 } from './answer-issue-codes';

@@ -1,4 +1,4 @@
-import type { Form } from '@quartier/survey-core/browser';
+import type { AnswerIssueCode, Form } from '@quartier/survey-core/browser';
 
 /**
  * What the served page hands the script as JSON (#q-definition), written by the survey service's
@@ -17,11 +17,18 @@ export interface Definition {
   submitUrl: string;
   form: Form;
   texts: Texts;
+  /**
+   * The sentence for an answer refused with each issue code, in the respondent's language. (Pages
+   * are never cached, so a page and the script it names are always of one release.)
+   */
+  issueTexts: IssueTexts;
   network?: NetworkDefinition;
 }
 
 /** The page's texts in the respondent's language, by key. */
 export type Texts = Record<string, string>;
+
+export type IssueTexts = Readonly<Record<AnswerIssueCode, string>>;
 
 export interface NetworkDefinition {
   maxAlters: number;

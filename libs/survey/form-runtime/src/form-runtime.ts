@@ -49,7 +49,7 @@ export class FormRuntime {
     // The server's skip logic, tolerant: the respondent may be halfway through typing an answer.
     this.logic = new SkipLogic(this.compiled, formToday(def, new Date()), { tolerant: true });
     this.repeats = new Repeats(formEl, def.form, this.compiled, this.logic);
-    this.issues = new IssueView(formEl, this.compiled, def.texts);
+    this.issues = new IssueView(formEl, this.compiled, def.texts, def.issueTexts);
     this.drafts = new Drafts(formEl, `quartier-survey:${def.surveyId}:${def.waveId}`);
     const section = formEl.querySelector<HTMLElement>('[data-network]');
     this.network = def.network && section ? new NetworkSection(def.network, def.texts, section) : undefined;

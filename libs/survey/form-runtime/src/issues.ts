@@ -1,14 +1,10 @@
 /// <reference lib="dom" />
 // Errors on the page: each on its field (aria-invalid, the error slot), all in a summary with
 // links, the count announced, focus on the first invalid field — in the respondent's words.
-import {
-  type AnswerCause,
-  type AnswerIssue,
-  type CompiledForm,
-  questionAtPath,
-} from '@quartier/survey-core/browser';
-import type { FieldIssue, Texts } from './definition';
+import { type AnswerIssue, type CompiledForm, questionAtPath } from '@quartier/survey-core/browser';
+import type { FieldIssue, IssueTexts, Texts } from './definition';
 import { announce, byId } from './dom';
+import { issueText } from './issue-text';
 
 /** `personen[2].alter` → `personen-2-alter`, the DOM id scheme of repeat instances. */
 export function domId(path: string): string {
@@ -20,6 +16,7 @@ export class IssueView {
     private readonly formEl: HTMLFormElement,
     private readonly compiled: CompiledForm,
     private readonly texts: Texts,
+    private readonly issueTexts: IssueTexts,
   ) {}
 
   /** Shows `issues` and `extra` (already placed) instead of what was shown; `focus` moves to the first. */
@@ -87,44 +84,8 @@ export class IssueView {
     return item;
   }
 
-  /**
-   * The core's own messages are technical English; the form's constraint and required messages
-   * (already in the respondent's language) are kept, everything else is said in plain words —
-   * chosen by the issue's cause, never by its English text. A server that answers issues without
-   * causes (one not yet updated, in a rolling deployment) gets the plain words.
-   */
-  private issueText(issue: Pick<AnswerIssue, 'path' | 'code' | 'message'> & { cause?: AnswerCause }): string {
-    const t = this.texts;
-    const q = questionAtPath(this.compiled, issue.path)?.question;
-    const cause = issue.cause?.code;
-    switch (issue.code) {
-      case 'required':
-        return cause === 'form-message' ? issue.message : t['errRequired'];
-      case 'constraint':
-        return cause === 'form-message' ? issue.message : t['errConstraint'];
-      case 'invalid_type':
-        return q?.type === 'integer'
-          ? t['errInteger']
-          : q?.type === 'decimal'
-            ? t['errDecimal']
-            : q?.type === 'date'
-              ? t['errDate']
-              : t['errFormat'];
-      case 'invalid_choice':
-        return q?.type === 'rank' ? t['errRank'] : t['errChoice'];
-      case 'filtered_choice':
-        return t['errChoice'];
-      case 'invalid_repeat':
-        // Only a page out of step with the server (an old draft, a sent count) gets here.
-        return cause === 'repeat-too-many'
-          ? t['repeatLimit'].replace('{n}', String(issue.cause?.params['max'] ?? ''))
-          : t['errFormat'];
-      case 'unresolved_area':
-        if (q?.type === 'area' && q.method === 'point')
-          return cause === 'point-outside' ? t['errPointOutside'] : t['geopointHint'];
-        return t['errArea'];
-      default:
-        return issue.message;
-    }
+  private issueText(issue: AnswerIssue): string {
+    const question = questionAtPath(this.compiled, issue.path)?.question;
+    return issueText(issue, question, this.texts, this.issueTexts);
   }
 }

@@ -6,7 +6,7 @@
 // requests, no inline script (the CSP allows none): the form definition travels as JSON data.
 import { type Form, formLanguages, localize } from '@quartier/survey-core';
 import type { PublicOperator } from '../tenants/tenant-profile.store';
-import { formTexts, languageName, type FormTexts } from './form-texts';
+import { formTexts, issueTexts, type IssueTexts, languageName, type FormTexts } from './form-texts';
 import { escapeHtml, jsonForScript } from './html';
 import { type NetworkPage, renderNetwork } from './network-html';
 import { OPERATOR_FOOTER_CSS, renderOperatorFooter } from './operator-footer';
@@ -44,6 +44,8 @@ export interface FormDefinition {
   readonly submitUrl: string;
   readonly form: Form;
   readonly texts: FormTexts;
+  /** What the respondent reads for an answer refused with each issue code, in the page's language. */
+  readonly issueTexts: IssueTexts;
   /** What the runtime checks of each named organisation before sending. */
   readonly network?: {
     readonly maxAlters: number;
@@ -89,6 +91,7 @@ export function renderFormPage(input: FormPageInput): string {
     submitUrl: input.submitUrl,
     form,
     texts,
+    issueTexts: issueTexts(texts),
     ...(input.network
       ? {
           network: {

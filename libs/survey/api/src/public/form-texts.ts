@@ -1,5 +1,6 @@
 // Interface texts of the public form (the questions come from the form itself). German is the
 // default; English covers every other form language, "Leichte Sprache" gets plain German.
+import { ANSWER_ISSUE_CODES, type AnswerIssueCode } from '@quartier/survey-core';
 
 export interface FormTexts {
   readonly skip: string;
@@ -61,6 +62,14 @@ export interface FormTexts {
   readonly errChoice: string;
   readonly errArea: string;
   readonly errRank: string;
+  /**
+   * A page older than the questionnaire (changed while the respondent answered): the server
+   * refuses an answer to a question it no longer has, one that takes no answer any more, or one
+   * its conditions now skip. Reloading shows the current questions; the draft keeps the answers.
+   */
+  readonly errUnknownField: string;
+  readonly errNotAnswerable: string;
+  readonly errNotRelevant: string;
   readonly operatedBy: string;
   readonly imprint: string;
   readonly privacyNotice: string;
@@ -132,6 +141,12 @@ const DE: FormTexts = {
   errChoice: 'Bitte wählen Sie eine der angebotenen Antworten.',
   errArea: 'Diese Angabe passt zu keinem Gebiet der Befragung.',
   errRank: 'Bitte vergeben Sie jeden Rang genau einmal.',
+  errUnknownField:
+    'Diese Frage gibt es im Fragebogen nicht mehr – er wurde wohl geändert, während Sie geantwortet haben. Bitte laden Sie die Seite neu. Ihre Antworten bleiben erhalten.',
+  errNotAnswerable:
+    'Auf diese Frage kann man nicht mehr antworten – der Fragebogen wurde wohl geändert, während Sie geantwortet haben. Bitte laden Sie die Seite neu. Ihre Antworten bleiben erhalten.',
+  errNotRelevant:
+    'Diese Frage passt nicht zu Ihren übrigen Antworten – der Fragebogen wurde wohl geändert, während Sie geantwortet haben. Bitte laden Sie die Seite neu. Ihre Antworten bleiben erhalten.',
   operatedBy: 'Diese Befragung führt durch: {name}',
   imprint: 'Impressum',
   privacyNotice: 'Datenschutzerklärung',
@@ -200,6 +215,12 @@ const EN: FormTexts = {
   errChoice: 'Please choose one of the answers offered.',
   errArea: 'This answer matches none of the survey areas.',
   errRank: 'Please give each rank exactly once.',
+  errUnknownField:
+    'This question is no longer in the questionnaire – it was probably changed while you were answering. Please reload the page. Your answers are kept.',
+  errNotAnswerable:
+    'This question can no longer be answered – the questionnaire was probably changed while you were answering. Please reload the page. Your answers are kept.',
+  errNotRelevant:
+    'This question does not fit your other answers – the questionnaire was probably changed while you were answering. Please reload the page. Your answers are kept.',
   operatedBy: 'This survey is run by {name}',
   imprint: 'Legal notice (Impressum)',
   privacyNotice: 'Privacy notice',
@@ -211,7 +232,40 @@ const PLAIN_DE: FormTexts = {
   privacy: 'Wir wissen nicht, wer Sie sind. Wir speichern nur das Datum. Wir setzen keine Cookies.',
   errorsTitle: 'Bitte prüfen Sie diese Antworten',
   thanks: 'Wir haben Ihre Antworten bekommen. Sie können jetzt das Fenster schließen.',
+  errUnknownField:
+    'Diese Frage gibt es nicht mehr. Der Fragebogen wurde geändert. Bitte laden Sie die Seite neu. Ihre Antworten bleiben da.',
+  errNotAnswerable:
+    'Auf diese Frage können Sie nicht mehr antworten. Der Fragebogen wurde geändert. Bitte laden Sie die Seite neu. Ihre Antworten bleiben da.',
+  errNotRelevant:
+    'Diese Frage passt nicht zu Ihren anderen Antworten. Der Fragebogen wurde geändert. Bitte laden Sie die Seite neu. Ihre Antworten bleiben da.',
 };
+
+/**
+ * The sentence a respondent reads for each kind of refused answer where the page has none finer
+ * (a number's kind, a ranking, the form's own message). Every code has one: the core's message
+ * is technical English, and an answer the server refuses reaches every language's page.
+ */
+const ISSUE_TEXT_KEYS = {
+  unknown_field: 'errUnknownField',
+  not_answerable: 'errNotAnswerable',
+  not_relevant: 'errNotRelevant',
+  required: 'errRequired',
+  invalid_type: 'errFormat',
+  constraint: 'errConstraint',
+  invalid_choice: 'errChoice',
+  filtered_choice: 'errChoice',
+  unresolved_area: 'errArea',
+  invalid_repeat: 'errFormat',
+} as const satisfies { readonly [C in AnswerIssueCode]: keyof FormTexts };
+
+export type IssueTexts = Readonly<Record<AnswerIssueCode, string>>;
+
+/** Each answer issue code's sentence in the language of `texts`. */
+export function issueTexts(texts: FormTexts): IssueTexts {
+  return Object.fromEntries(
+    ANSWER_ISSUE_CODES.map((code) => [code, texts[ISSUE_TEXT_KEYS[code]]]),
+  ) as IssueTexts;
+}
 
 export function formTexts(language: string): FormTexts {
   if (language === 'de-x-easy') return PLAIN_DE;
