@@ -23,11 +23,11 @@ import {
   type Interval,
   type SurveyDetail,
   type SurveyResults,
-  type Wave,
 } from '../survey-api';
 import { type SurveyMessage, SurveyMessageNotice } from '../survey-message';
 import { SurveyWorkspace } from '../survey-workspace';
 import { SurveyTexts } from '../texts';
+import { waveChoice } from '../wave-choice';
 import { previewRows, publishSummary, type PreviewRow } from './indicator-items';
 import { IndicatorTexts } from './indicator-texts';
 
@@ -209,17 +209,8 @@ export class IndicatorPreview {
   protected readonly t = inject(IndicatorTexts).t;
 
   readonly survey = input.required<SurveyDetail>();
-  /**
-   * The wave chosen, kept while the survey is updated (saving the items, publishing); at first
-   * the wave last answered, as in the results tab.
-   */
-  protected readonly waveId = linkedSignal<readonly Wave[], string | null>({
-    source: () => this.survey().waves,
-    computation: (waves, previous) =>
-      previous?.value && waves.some((w) => w.id === previous.value)
-        ? previous.value
-        : (([...waves].reverse().find((w) => w.responses > 0) ?? waves.at(-1))?.id ?? null),
-  });
+  /** The wave chosen, kept while the survey is updated (saving the items, publishing). */
+  protected readonly waveId = waveChoice(() => this.survey().waves);
   protected readonly waveChoices = computed(() =>
     this.survey().waves.map((w) => ({ value: w.id, label: `${w.name} (${w.responses})` })),
   );

@@ -1,12 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  linkedSignal,
-  resource,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
 import {
   I18n,
   Notice,
@@ -26,6 +18,7 @@ import {
 } from '../survey-api';
 import { BuilderTexts } from '../form-builder/builder-texts';
 import { SurveyTexts } from '../texts';
+import { waveChoice } from '../wave-choice';
 
 interface ResultRow {
   key: string;
@@ -295,10 +288,8 @@ export class ResultsPanel {
   protected readonly bt = inject(BuilderTexts);
 
   readonly survey = input.required<SurveyDetail>();
-  protected readonly waveId = linkedSignal(() => {
-    const waves = this.survey().waves;
-    return ([...waves].reverse().find((w) => w.responses > 0) ?? waves.at(-1))?.id ?? null;
-  });
+  /** The wave shown: the reader's choice survives the survey being read again. */
+  protected readonly waveId = waveChoice(() => this.survey().waves);
   protected readonly waveChoices = computed(() =>
     this.survey().waves.map((w) => ({ value: w.id, label: `${w.name} (${w.responses})` })),
   );
