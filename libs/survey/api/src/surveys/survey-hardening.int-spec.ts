@@ -123,6 +123,40 @@ describe('survey service under hostile input (real PostgreSQL, real tokens)', ()
     expect(same.status).toBe(200);
   });
 
+  it('refuses a wave edit that closes it before it opens as a create is refused: 400 naming closesOn', async () => {
+    const waves = '/api/survey/surveys/' + surveyId + '/waves';
+    const refusal = {
+      statusCode: 400,
+      code: 'ValidationFailed',
+      message: 'closesOn: closesOn must not be before opensOn',
+      details: [{ field: 'closesOn', message: 'closesOn must not be before opensOn' }],
+    };
+    const created = await t.call('POST', waves, 'planer', {
+      name: 'Welle Sommer',
+      opensOn: day(10),
+      closesOn: day(20),
+    });
+    expect(created.status).toBe(201);
+    const badCreate = await t.call('POST', waves, 'planer', {
+      name: 'Welle Herbst',
+      opensOn: day(10),
+      closesOn: day(9),
+    });
+    expect({ status: badCreate.status, body: badCreate.body }).toEqual({ status: 400, body: refusal });
+    const wave = `${waves}/${created.body.id}`;
+    // Against the stored opening day, against the stored closing day, and with both dates sent.
+    for (const patch of [{ closesOn: day(9) }, { opensOn: day(21) }, { opensOn: day(5), closesOn: day(4) }]) {
+      const res = await t.call('PATCH', wave, 'planer', patch);
+      expect({ patch, status: res.status, body: res.body }).toEqual({ patch, status: 400, body: refusal });
+    }
+    const stored = await t.call('GET', '/api/survey/surveys/' + surveyId, 'planer');
+    expect(stored.body.waves.find((w: { id: string }) => w.id === created.body.id)).toMatchObject({
+      opensOn: day(10),
+      closesOn: day(20),
+    });
+    expect((await t.call('PATCH', wave, 'planer', { closesOn: day(10) })).status).toBe(200);
+  });
+
   it('refuses NUL, lone surrogates and bidi controls in titles with 422 naming the field', async () => {
     for (const [body, field] of [
       ['{"title":"Be\\u0000fragung","scopeAreaId":"' + ids['01'] + '"}', 'title'],

@@ -130,10 +130,14 @@ const waveBase = z.object({
   closesOn: isoDate,
   invitationOnly: z.boolean().default(false),
 });
-export const createWaveSchema = waveBase.strict().refine((w) => w.closesOn >= w.opensOn, {
-  message: 'closesOn must not be before opensOn',
-  path: ['closesOn'],
-});
+const inOrder = (w: { opensOn: string; closesOn: string }) => w.closesOn >= w.opensOn;
+const outOfOrder = { message: 'closesOn must not be before opensOn', path: ['closesOn'] };
+export const createWaveSchema = waveBase.strict().refine(inOrder, outOfOrder);
+/**
+ * A wave's period as createWaveSchema orders it: a PATCH's dates are checked against it once merged
+ * with the stored ones, so an edit is refused as a create is (400 ValidationFailed naming closesOn).
+ */
+export const wavePeriodSchema = waveBase.pick({ opensOn: true, closesOn: true }).refine(inOrder, outOfOrder);
 export class CreateWaveDto extends createZodDto(createWaveSchema) {}
 export const updateWaveSchema = waveBase.partial().strict();
 export class UpdateWaveDto extends createZodDto(updateWaveSchema) {}

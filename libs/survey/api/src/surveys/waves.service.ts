@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Caller } from '@quartier/auth';
+import { ZodValidationException } from 'nestjs-zod';
 import { randomInt } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
@@ -8,7 +9,7 @@ import { ResponseRepository } from '../responses/response.repository';
 import { SURVEY_CONNECTION, SURVEY_EDITORS } from '../survey.constants';
 import { SurveyApiError } from '../survey.errors';
 import { hashInvitationCode } from './invitation-code';
-import type { createWaveSchema, updateWaveSchema, WaveView } from './survey.dto';
+import { type createWaveSchema, type updateWaveSchema, wavePeriodSchema, type WaveView } from './survey.dto';
 import { SurveyRepository } from './survey.repository';
 import { SurveysService } from './surveys.service';
 import { type WaveRow, WaveRepository } from './wave.repository';
@@ -48,8 +49,8 @@ export class WavesService {
       await this.surveys.load(caller, id, SURVEY_EDITORS, manager, true);
       const wave = await this.waves.find(id, waveId, manager);
       const next: WaveRow = { ...wave, ...patch };
-      if (next.closesOn < next.opensOn)
-        throw new SurveyApiError('InvalidStatusChange', 'closesOn must not be before opensOn');
+      const period = wavePeriodSchema.safeParse({ opensOn: next.opensOn, closesOn: next.closesOn });
+      if (!period.success) throw new ZodValidationException(period.error);
       if (patch.name !== undefined) await this.assertWaveNameFree(id, patch.name, waveId, manager);
       await this.waves.update(manager, waveId, next);
       const responses = await this.responses.countInWave(waveId, manager);
