@@ -19,3 +19,10 @@ export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
  * area (`neighbours`), and on how many baseline indicators at most.
  */
 export const MATCHING_LIMITS = { neighbours: { min: 1, max: 10 }, indicators: 20 } as const;
+
+/**
+ * How many areas an evaluation of chosen areas may name: the evaluation service refuses more, and
+ * the portal's form says so before sending (a city's finest level can have more: Berlin's 542
+ * planning areas).
+ */
+export const EVALUATED_AREAS_MAX = 500;

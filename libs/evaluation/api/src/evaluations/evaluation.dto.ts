@@ -1,4 +1,4 @@
-import { EVIDENCE_KINDS, labelText, nameText, periodSchema } from '@quartier/contracts';
+import { EVALUATED_AREAS_MAX, EVIDENCE_KINDS, labelText, nameText, periodSchema } from '@quartier/contracts';
 import type {
   CriterionRating,
   DacCriterion,
@@ -18,7 +18,7 @@ const paragraphs = z.array(paragraph).max(50);
 const objectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('programme'), programmeId: z.uuid() }).strict(),
   z.object({ kind: z.literal('measure'), measureId: z.uuid() }).strict(),
-  z.object({ kind: z.literal('areas'), areaIds: z.array(z.uuid()).min(1).max(500) }).strict(),
+  z.object({ kind: z.literal('areas'), areaIds: z.array(z.uuid()).min(1).max(EVALUATED_AREAS_MAX) }).strict(),
 ]);
 
 export const createEvaluationSchema = z

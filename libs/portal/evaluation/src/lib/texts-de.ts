@@ -35,6 +35,8 @@ export const DE = {
   noMeasures: 'Das Programm hat keine Maßnahmen.',
   level: 'Gebietsebene',
   areasPick: 'Gebiete (Mehrfachauswahl mit Strg bzw. Umschalt)',
+  tooManyAreas:
+    'Gebiete: {count} gewählt, eine Evaluation umfasst höchstens {max}. Bitte weniger Gebiete oder eine gröbere Gebietsebene wählen.',
   startHint:
     'Leer lassen: das Jahr, in dem der erste Förderzeitraum des Programms bzw. die Maßnahme beginnt. Format JJJJ, z. B. 2015.',
   startRequired: 'Bei frei gewählten Gebieten ist der Start anzugeben.',

@@ -37,6 +37,8 @@ export const EN: EvaluationDictionary = {
   noMeasures: 'The programme has no measures.',
   level: 'Area level',
   areasPick: 'Areas (select several with Ctrl or Shift)',
+  tooManyAreas:
+    'Areas: {count} chosen, an evaluation covers at most {max}. Please choose fewer areas or a coarser area level.',
   startHint:
     'Leave empty: the year the programme’s first funding period or the measure starts. Format YYYY, e.g. 2015.',
   startRequired: 'Chosen areas need a start period.',

@@ -8,10 +8,12 @@ import {
   Session,
   type EvaluationSchemas,
 } from '@quartier/portal-data-access';
+import { EVALUATED_AREAS_MAX } from '@quartier/contracts/browser';
 import { CreateSection, keyChoices, RadioGroup, Submission } from '@quartier/portal-ui';
 import { toParagraphs } from '../paragraphs';
 import { startPeriodValid } from '../periods';
 import { EvaluationTexts } from '../texts';
+import { chosenAreasProblem } from './chosen-areas';
 
 type ProgrammeRef = EvaluationSchemas['ProgrammeRefListDto_Output']['items'][number];
 const KINDS = ['programme', 'measure', 'areas'] as const;
@@ -154,9 +156,11 @@ export class CreateEvaluation {
         ? { ...base, object: { kind: 'measure', measureId: this.measureId } }
         : this.t('chooseMeasure');
     if (!base.startPeriod) return this.t('startRequired');
-    return this.areaIds.length > 0
-      ? { ...base, object: { kind: 'areas', areaIds: this.areaIds } }
-      : this.t('chooseArea');
+    const problem = chosenAreasProblem(this.areaIds);
+    if (problem === 'none') return this.t('chooseArea');
+    if (problem === 'too-many')
+      return this.t('tooManyAreas', { count: this.areaIds.length, max: EVALUATED_AREAS_MAX });
+    return { ...base, object: { kind: 'areas', areaIds: this.areaIds } };
   }
 
   protected async create(): Promise<void> {
