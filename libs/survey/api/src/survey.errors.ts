@@ -10,6 +10,7 @@ export const SurveyApiError = serviceErrorClass('SurveyApiError', {
   FormMissing: 409,
   InvalidFormModel: 422,
   InvalidIndicatorItem: 422,
+  InvalidWeighting: 422,
   IncompatibleFormChange: 409,
   InvalidTargetArea: 422,
   InvalidStatusChange: 409,

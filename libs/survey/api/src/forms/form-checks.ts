@@ -1,4 +1,5 @@
-// Checks that refuse a form or a survey's indicator items with a 422 naming what is wrong.
+// Checks that refuse a form, a survey's indicator items or its weighting with a 422 naming what
+// is wrong.
 import {
   type Form,
   compileForm,
@@ -8,7 +9,7 @@ import {
   likertScale,
 } from '@quartier/survey-core';
 import { SurveyApiError } from '../survey.errors';
-import type { IndicatorItem } from '../surveys/survey.dto';
+import type { IndicatorItem, Weighting } from '../surveys/survey.dto';
 import { describeModelIssues } from './form-rules';
 
 /**
@@ -65,4 +66,56 @@ export function assertIndicatorItems(form: Form, items: readonly IndicatorItem[]
       if (!list || likertScale(list).length < 2) refuse('measure', 'the scale has fewer than two points');
     }
   });
+}
+
+/**
+ * A weighting's question is a select_one outside repeats (each respondent falls in one cell), its
+ * areas are the survey's target areas by code and its cells that question's options: a mistyped
+ * key or cell would leave its area unweighted without a word. Every problem is named by its field
+ * (`weighting.question`, `weighting.population.<area>`, `weighting.population.<area>.<cell>`).
+ *
+ * Checked when the weighting is set, against the target areas of that moment. Target areas
+ * changed later may leave an area of the weighting without a target area (and a new form version
+ * may change the question): its figures are then ignored — an area without respondents gets no
+ * weights, a respondent without a known cell keeps weight 1 — and count again if the area comes
+ * back. Saving the weighting again asks for it to be corrected.
+ */
+export function assertWeighting(form: Form, targetAreaKeys: readonly string[], weighting: Weighting): void {
+  const problems: { field: string; message: string }[] = [];
+  const refuse = (field: string, message: string) => problems.push({ field, message });
+  const found = formQuestions(form).filter(({ question }) => question.name === weighting.question);
+  const outside = found.find((q) => q.repeats.length === 0)?.question;
+  const question = outside?.type === 'select_one' ? outside : undefined;
+  if (!outside && found.length > 0)
+    refuse(
+      'weighting.question',
+      `${weighting.question} lies inside repeat ${found[0].repeats.at(-1)}; a weighting needs a select_one outside repeats`,
+    );
+  else if (!outside) refuse('weighting.question', `no question ${weighting.question}`);
+  else if (!question)
+    refuse(
+      'weighting.question',
+      `${outside.name} is of type ${outside.type}; a weighting needs a select_one outside repeats`,
+    );
+  const options = question
+    ? new Set(findChoiceList(form, question.listName)?.choices.map((c) => c.name))
+    : null;
+  const targets = new Set(targetAreaKeys);
+  for (const [area, cells] of Object.entries(weighting.population)) {
+    if (!targets.has(area))
+      refuse(
+        `weighting.population.${area}`,
+        targets.size === 0
+          ? `${area} is not a target area: the survey has none yet`
+          : `${area} is not the code of a target area of the survey`,
+      );
+    for (const cell of Object.keys(cells))
+      if (options && question && !options.has(cell))
+        refuse(`weighting.population.${area}.${cell}`, `${cell} is not an option of ${question.name}`);
+  }
+  if (problems.length > 0) {
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    throw new SurveyApiError('InvalidWeighting', `${first.field}: ${first.message}${more}`, problems);
+  }
 }

@@ -6,7 +6,7 @@ import { findChoiceList, uncollectedQuestions, type Form } from '@quartier/surve
 import type { DataSource, EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AreaRefRepository } from '../areas/area-ref.repository';
-import { assertIndicatorItems, assertValidForm } from '../forms/form-checks';
+import { assertIndicatorItems, assertValidForm, assertWeighting } from '../forms/form-checks';
 import { areaQuestionOf, uncollectedQuestionProblems } from '../forms/form-rules';
 import { ResponseRepository } from '../responses/response.repository';
 import { RESULT_READERS, SURVEY_CONNECTION, SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
@@ -121,6 +121,15 @@ export class SurveysService {
       if (patch.indicatorItems && form) assertIndicatorItems(form, patch.indicatorItems);
       if (patch.indicatorItems && !form && patch.indicatorItems.length > 0)
         throw new SurveyApiError('FormMissing', 'upload a form before choosing indicator items');
+      if (patch.weighting) {
+        if (!form) throw new SurveyApiError('FormMissing', 'upload a form before setting a weighting');
+        const targets = await this.targetAreas.ofSurvey(id, manager);
+        assertWeighting(
+          form,
+          targets.map((t) => t.key),
+          patch.weighting,
+        );
+      }
       if (patch.network !== undefined && patch.network !== null && survey.type !== 'network') {
         throw new SurveyApiError('InvalidFormModel', 'only network surveys have a name generator');
       }

@@ -55,6 +55,9 @@ export class TargetAreasService {
       const dropped = withResponses.filter((areaId) => !ids.includes(areaId));
       if (dropped.length > 0) problems.push(`${dropped.length} area(s) with responses cannot be removed`);
       if (problems.length > 0) throw new SurveyApiError('InvalidTargetArea', problems[0], { problems });
+      // A weighting's area that is no longer a target area stays stored and is ignored (it has no
+      // respondents to weight); the weighting is checked against the target areas when it is set
+      // (assertWeighting), so target areas come first.
       await this.targetAreas.replace(
         manager,
         id,

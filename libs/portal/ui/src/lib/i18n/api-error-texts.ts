@@ -75,6 +75,8 @@ export const API_ERROR_TEXTS_DE = {
   'apiError.FormMissing': 'Die Befragung hat noch keinen Fragebogen.',
   'apiError.InvalidFormModel': 'Der Fragebogen enthält Fehler.',
   'apiError.InvalidIndicatorItem': 'Ein Indikator passt nicht zu den Fragen des Fragebogens.',
+  'apiError.InvalidWeighting':
+    'Die Gewichtung passt nicht zur Befragung: Jedes Gebiet muss ein Zielgebiet sein (mit seinem Gebietsschlüssel), jede Zelle eine Antwortoption der Gewichtungsfrage, und diese eine Einfachauswahl außerhalb von Wiederholungen.',
   'apiError.InvalidForm': 'Der Fragebogen enthält Fehler.',
   'apiError.InvalidWorkbook': 'Die Datei ist keine lesbare XLSForm-Arbeitsmappe.',
   'apiError.IncompatibleFormChange':
@@ -280,6 +282,8 @@ export const API_ERROR_TEXTS_EN: Readonly<Record<keyof typeof API_ERROR_TEXTS_DE
   'apiError.FormMissing': 'The survey has no questionnaire yet.',
   'apiError.InvalidFormModel': 'The questionnaire contains errors.',
   'apiError.InvalidIndicatorItem': 'An indicator does not fit the questions of the questionnaire.',
+  'apiError.InvalidWeighting':
+    'The weighting does not fit the survey: every area must be a target area (by its area code), every cell an option of the weighting question, and that question a single choice outside repeats.',
   'apiError.InvalidForm': 'The questionnaire contains errors.',
   'apiError.InvalidWorkbook': 'The file is not a readable XLSForm workbook.',
   'apiError.IncompatibleFormChange':
