@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NAME_MAX_LENGTH } from './text-limits';
 
-export { AREA_CODE_MAX_LENGTH, NAME_MAX_LENGTH } from './text-limits';
+export { AREA_CODE_MAX_LENGTH, AREA_SEARCH_LENGTH, NAME_MAX_LENGTH } from './text-limits';
 
 // What text the platform accepts, decided once for every writer (API bodies, queries, uploads):
 // PostgreSQL cannot store NUL in text or jsonb, and jsonb refuses lone UTF-16 surrogates (which

@@ -1,4 +1,4 @@
-import { areaGeometrySchema, nameText } from '@quartier/contracts';
+import { AREA_SEARCH_LENGTH, areaGeometrySchema, nameText } from '@quartier/contracts';
 import { z } from 'zod';
 import { orNull, pageOf, pageQueryFields } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
@@ -7,7 +7,7 @@ export const listAreasQuerySchema = z.object({
   level: z.string().min(1).optional(),
   /** An area id, or `root` for the top level. */
   parent: z.union([z.literal('root'), z.uuid()]).optional(),
-  q: z.string().min(1).max(100).optional(),
+  q: z.string().min(AREA_SEARCH_LENGTH.min).max(AREA_SEARCH_LENGTH.max).optional(),
   ...pageQueryFields({ max: 1000, default: 50 }),
 });
 export class ListAreasQueryDto extends createZodDto(listAreasQuerySchema) {}

@@ -54,6 +54,22 @@ describe('areas (real PostgreSQL, real OIDC tokens)', () => {
     );
   });
 
+  it('searches from one character on, a page at a time, and refuses an empty or over-long ?q= naming q', async () => {
+    const one = await call('GET', '/api/registry/areas?q=0&limit=20', 'viewer');
+    expect(one.status).toBe(200);
+    // Every Berlin code starts with 0: the answer is the first page of all of them.
+    expect(one.body.items).toHaveLength(20);
+    expect(one.body.total).toBeGreaterThan(20);
+    for (const q of ['', 'x'.repeat(101)]) {
+      const res = await call('GET', `/api/registry/areas?q=${q}`, 'viewer');
+      expect({ status: res.status, code: res.body.code, field: res.body.details?.[0]?.field }).toEqual({
+        status: 400,
+        code: 'ValidationFailed',
+        field: 'q',
+      });
+    }
+  });
+
   it('shows an area with ancestors (root first), children and population summed from the import', async () => {
     const res = await call('GET', `/api/registry/areas/${mitteRegionId}`, 'viewer');
     expect(res.status).toBe(200);

@@ -7,9 +7,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { type AreaSummary, RegistryApi, Session, levelName } from '@quartier/portal-data-access';
 import { I18n } from '@quartier/portal-ui';
+import { AREA_SEARCH_LENGTH } from '@quartier/contracts/browser';
 import { debounceTime, distinctUntilChanged } from 'rxjs';
-
-const MIN_QUERY = 2;
+import { areaSearchText } from './area-search';
 
 /** Finds an area by name or code (`?q=`) — a city has hundreds, too many for a plain select. */
 @Component({
@@ -19,7 +19,13 @@ const MIN_QUERY = 2;
   template: `
     <mat-form-field appearance="outline" class="picker">
       <mat-label>{{ t('roles.areaPicker') }}</mat-label>
-      <input matInput [formControl]="query" [matAutocomplete]="auto" autocomplete="off" />
+      <input
+        matInput
+        [formControl]="query"
+        [matAutocomplete]="auto"
+        autocomplete="off"
+        [maxlength]="searchMax"
+      />
       <mat-hint>{{ selectedHint() ?? t('roles.areaPickerHint') }}</mat-hint>
       @if (selected()) {
         <button mat-button matSuffix type="button" (click)="clear()" [attr.aria-label]="t('roles.areaClear')">
@@ -49,6 +55,7 @@ export class AreaPicker {
   private readonly api = inject(RegistryApi);
   private readonly session = inject(Session);
   protected readonly t = inject(I18n).t;
+  protected readonly searchMax = AREA_SEARCH_LENGTH.max;
 
   readonly selected = model<AreaSummary | null>(null);
   protected readonly query = new FormControl<string | AreaSummary>('', { nonNullable: true });
@@ -65,7 +72,7 @@ export class AreaPicker {
       .subscribe((value) => {
         if (typeof value !== 'string') return;
         if (this.selected() && value !== this.selected()?.name) this.selected.set(null);
-        void this.search(value.trim());
+        void this.search(areaSearchText(value));
       });
   }
 
@@ -91,9 +98,9 @@ export class AreaPicker {
     this.clear();
   }
 
-  private async search(text: string): Promise<void> {
+  private async search(text: string | null): Promise<void> {
     const request = ++this.requestNumber;
-    if (text.length < MIN_QUERY) {
+    if (text === null) {
       this.results.set([]);
       return;
     }
