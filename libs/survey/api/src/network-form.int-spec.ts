@@ -1,11 +1,8 @@
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import type { ServiceTestApp } from '@quartier/service-kit';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { SurveyApiModule } from './survey-api.module';
-import { SURVEY_SERVICE } from './survey.definition';
 import { seriousViolations } from './testing/axe';
-import { day, TEST_DAY, testClock } from './testing/survey-test-app';
-import { TEST_AREAS } from './testing/fixtures';
+import { day, startSurveyTestApp, TEST_DAY } from './testing/survey-test-app';
 
 jest.setTimeout(90_000);
 
@@ -78,15 +75,7 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
     );
 
   beforeAll(async () => {
-    t = await startServiceTestApp(SURVEY_SERVICE, {
-      module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      runtime: { clock: testClock() },
-    });
-    ids = await t.seedAreas(
-      'berlin-demo',
-      TEST_AREAS.map((a) => ({ ...a })),
-    );
-    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
+    ({ t, ids } = await startSurveyTestApp());
     const created = await call('POST', '/api/survey/surveys', 'planer', {
       title: 'Akteursnetzwerk Mitte',
       type: 'network',
@@ -240,9 +229,52 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
     expect(tooMany.body.details.issues[0]).toMatchObject({
       path: 'network.alters',
       message: 'alters: at most 5 partners, got 6',
+      // The code the public form words it by (the message is English).
+      cause: { code: 'network-invalid', params: { code: 'too-many-alters' } },
     });
     expect(await payloads()).toHaveLength(1);
   });
+
+  (existsSync(CHROMIUM) ? it : it.skip)(
+    'words the server’s refusal of a partner in the page’s language on the partner’s field, not in English',
+    async () => {
+      const browser: Browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu'],
+      });
+      try {
+        const page = await browser.newPage({ locale: 'de-DE' });
+        const errors: string[] = [];
+        page.on('pageerror', (error) => errors.push(error.message));
+        await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
+        await page.getByLabel('Für welche Organisation antworten Sie?').selectOption('a3');
+        await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
+        const partner = page.getByRole('group', { name: 'Organisation 1' });
+        // An organisation removed from the actor list while the page was open (as the page still offers it).
+        await page
+          .locator('#f-n-a1-actor')
+          .evaluate((select) => select.append(new Option('Verein Alt-Moabit', 'a9')));
+        await partner.getByLabel('Organisation aus der Liste').selectOption('a9');
+        await partner
+          .getByRole('group', { name: 'Art der Zusammenarbeit' })
+          .getByLabel('Informationsaustausch')
+          .check();
+        await partner.getByRole('group', { name: 'Wie oft?' }).getByLabel('selten').check();
+        const responded = page.waitForResponse((r) => r.request().method() === 'POST');
+        await page.getByRole('button', { name: 'Antworten absenden' }).click();
+        expect((await responded).status()).toBe(422);
+        await page.locator('#q-summary:not([hidden])').waitFor();
+        expect(await page.locator('#e-n-a1-actor').textContent()).toBe(
+          'Diese Organisation steht nicht mehr in der Liste – sie wurde wohl geändert, während Sie geantwortet haben. Bitte laden Sie die Seite neu und wählen Sie erneut.',
+        );
+        expect(await page.locator('#q-summary-list').innerText()).not.toMatch(/unknown actor/);
+        expect(errors).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 
   (existsSync(CHROMIUM) ? it : it.skip)(
     'is answered in a real browser by keyboard-reachable controls; missing answers are announced on their fields',

@@ -12,6 +12,7 @@ export const SurveyApiError = serviceErrorClass('SurveyApiError', {
   InvalidIndicatorItem: 422,
   InvalidWeighting: 422,
   IncompatibleFormChange: 409,
+  FormBreaksSettings: 422,
   InvalidTargetArea: 422,
   InvalidStatusChange: 409,
   WaveNameTaken: 409,
@@ -20,6 +21,8 @@ export const SurveyApiError = serviceErrorClass('SurveyApiError', {
   WaveNotOpen: 409,
   InvitationRequired: 403,
   InvitationInvalid: 403,
+  // Invitation codes asked for a wave open to everyone (codes would admit no one it does not).
+  WaveNotInvitationOnly: 409,
   InvalidAnswers: 422,
   InvalidImport: 422,
   UnsupportedMediaType: 415,

@@ -18,5 +18,6 @@ export {
 export { parseGeopoint } from './area';
 export { type AnswerCause, type AnswerIssueCode, ANSWER_ISSUE_CODES } from './answer-issue-codes';
 export { type AnswerValue, MAX_REPEAT_INSTANCES } from './answers';
+export { type NetworkIssueCode, NETWORK_ISSUE_CODES } from './network/network-issue-codes';
 export { type AnswerScope, SkipLogic } from './skip-logic';
 export { type AnswerIssue, coerceAnswer, validateSubmission } from './submission';

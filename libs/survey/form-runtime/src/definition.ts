@@ -1,4 +1,4 @@
-import type { AnswerIssueCode, Form } from '@quartier/survey-core/browser';
+import type { AnswerIssueCode, Form, NetworkIssueCode } from '@quartier/survey-core/browser';
 
 /**
  * What the served page hands the script as JSON (#q-definition), written by the survey service's
@@ -22,6 +22,8 @@ export interface Definition {
    * are never cached, so a page and the script it names are always of one release.)
    */
   issueTexts: IssueTexts;
+  /** The sentence for a submission refused as a whole, by the server's error code. */
+  refusalTexts: Readonly<Record<string, string>>;
   network?: NetworkDefinition;
 }
 
@@ -32,6 +34,8 @@ export type IssueTexts = Readonly<Record<AnswerIssueCode, string>>;
 
 export interface NetworkDefinition {
   maxAlters: number;
+  /** The sentence for a name generator answer refused with each issue code (`{n}`: maxAlters). */
+  issueTexts: Readonly<Record<NetworkIssueCode, string>>;
   interpreters: { name: string; kind: string; min?: number; max?: number; required: boolean }[];
 }
 

@@ -28,6 +28,7 @@ import { Drafts } from './drafts';
 import { formToday } from './form-today';
 import { IssueView } from './issues';
 import { NetworkSection } from './network-section';
+import { refusalText } from './refusal-text';
 import { Repeats } from './repeats';
 import { type Scope, buildScope, readField } from './scope';
 
@@ -277,11 +278,13 @@ export class FormRuntime {
     }
   }
 
-  /** The server's refusal: its issues on their fields (422), the invitation code (403), else a notice. */
+  /**
+   * The server's refusal: its answer issues on their fields (422), a refused invitation code on
+   * its field, anything else announced — each worded by its code in the page's language.
+   */
   private async refused(response: Response, withCode: boolean): Promise<void> {
     const body = (await response.json().catch(() => ({}))) as {
       code?: string;
-      message?: string;
       details?: { issues?: AnswerIssue[] };
     };
     if (response.status === 422 && body.details?.issues) {
@@ -289,19 +292,14 @@ export class FormRuntime {
       this.issues.show(
         body.details.issues.filter((issue) => !fromNetwork.includes(issue)),
         true,
-        this.network ? fromNetwork.map((issue) => this.network!.serverIssue(issue.message)) : [],
+        this.network ? fromNetwork.map((issue) => this.network!.serverIssue(issue)) : [],
       );
-    } else if (response.status === 403 && withCode)
-      this.issues.show([], true, [{ id: '__invitation', message: body.message ?? this.def.texts['failed'] }]);
-    else
-      announce(
-        response.status === 429
-          ? this.def.texts['tooMany']
-          : response.status === 409
-            ? this.def.texts['closed']
-            : this.def.texts['failed'],
-        true,
-      );
+      return;
+    }
+    const refusal = refusalText(response.status, body.code, this.def.refusalTexts, this.def.texts['failed']);
+    if (refusal.onInvitation && withCode)
+      this.issues.show([], true, [{ id: '__invitation', message: refusal.text }]);
+    else announce(refusal.text, true);
   }
 
   private thank(): void {

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { FieldIssue, NetworkAnswer, NetworkDefinition, Texts } from './definition';
 import { byId, replacePlaceholder } from './dom';
+import { type ServerNetworkIssue, networkIssueTarget, networkIssueText } from './network-issue-text';
 
 /**
  * The name generator of a network survey: partners are added from a template (each with a stable
@@ -119,27 +120,18 @@ export class NetworkSection {
     return { answer: { respondentActorId: respondent, alters }, issues };
   }
 
-  /** A server message (`alters[2].frequency: …`, `respondent: …`) placed on its field, in plain words. */
-  serverIssue(message: string): FieldIssue {
-    const t = this.texts;
-    const text = message.includes('required')
-      ? t['errRequired']
-      : message.includes('named twice')
-        ? t['errNamedTwice']
-        : message.includes('cannot name itself')
-          ? t['errSelf']
-          : message.includes('not an option')
-            ? t['errChoice']
-            : message.includes('whole number')
-              ? t['errInteger']
-              : message.includes('at most')
-                ? t['errTooMany'].replace('{n}', String(this.def.maxAlters))
-                : message.replace(/^[^:]*:\s*/, '');
-    const alter = /^alters\[(\d+)\](?:\.([^:]+))?:/.exec(message);
-    if (alter) {
-      const k = this.instances()[Number(alter[1]) - 1]?.dataset['alter'];
-      if (k) return { id: `n-a${k}-${alter[2] ?? 'actor'}`, message: text };
-    }
-    return { id: message.startsWith('respondent') ? 'n-respondent' : 'n-alters', message: text };
+  /** A refused answer of the server's 422 placed on its field, worded by its code. */
+  serverIssue(issue: ServerNetworkIssue): FieldIssue {
+    const message = networkIssueText(issue, this.def.issueTexts, this.texts, this.def.maxAlters);
+    const target = networkIssueTarget(issue.path);
+    if ('id' in target) return { id: target.id, message };
+    const k = this.instances()[target.alter - 1]?.dataset['alter'];
+    if (!k) return { id: 'n-alters', message };
+    // A partner by a new name: its name field, not the list.
+    const field =
+      target.field === 'actor' && byId<HTMLSelectElement>(`f-n-a${k}-actor`)?.value === '__new'
+        ? 'name'
+        : target.field;
+    return { id: `n-a${k}-${field}`, message };
   }
 }

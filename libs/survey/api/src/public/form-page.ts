@@ -6,7 +6,17 @@
 // requests, no inline script (the CSP allows none): the form definition travels as JSON data.
 import { type Form, formLanguages, localize } from '@quartier/survey-core';
 import type { PublicOperator } from '../tenants/tenant-profile.store';
-import { formTexts, issueTexts, type IssueTexts, languageName, type FormTexts } from './form-texts';
+import {
+  formTexts,
+  issueTexts,
+  type IssueTexts,
+  languageName,
+  type FormTexts,
+  networkIssueTexts,
+  type NetworkIssueTexts,
+  refusalTexts,
+  type RefusalTexts,
+} from './form-texts';
 import { escapeHtml, jsonForScript } from './html';
 import { type NetworkPage, renderNetwork } from './network-html';
 import { OPERATOR_FOOTER_CSS, renderOperatorFooter } from './operator-footer';
@@ -46,9 +56,13 @@ export interface FormDefinition {
   readonly texts: FormTexts;
   /** What the respondent reads for an answer refused with each issue code, in the page's language. */
   readonly issueTexts: IssueTexts;
+  /** What the respondent reads for a submission refused with each error code. */
+  readonly refusalTexts: RefusalTexts;
   /** What the runtime checks of each named organisation before sending. */
   readonly network?: {
     readonly maxAlters: number;
+    /** What the respondent reads for a name generator answer refused with each issue code. */
+    readonly issueTexts: NetworkIssueTexts;
     readonly interpreters: readonly {
       readonly name: string;
       readonly kind: string;
@@ -92,10 +106,12 @@ export function renderFormPage(input: FormPageInput): string {
     form,
     texts,
     issueTexts: issueTexts(texts),
+    refusalTexts: refusalTexts(texts),
     ...(input.network
       ? {
           network: {
             maxAlters: input.network.generator.maxAlters,
+            issueTexts: networkIssueTexts(texts),
             interpreters: input.network.interpreters.map((x) => ({
               name: x.name,
               kind: x.kind,

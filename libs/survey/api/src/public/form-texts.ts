@@ -1,6 +1,11 @@
 // Interface texts of the public form (the questions come from the form itself). German is the
 // default; English covers every other form language, "Leichte Sprache" gets plain German.
-import { ANSWER_ISSUE_CODES, type AnswerIssueCode } from '@quartier/survey-core';
+import {
+  ANSWER_ISSUE_CODES,
+  type AnswerIssueCode,
+  NETWORK_ISSUE_CODES,
+  type NetworkIssueCode,
+} from '@quartier/survey-core';
 
 export interface FormTexts {
   readonly skip: string;
@@ -70,6 +75,20 @@ export interface FormTexts {
   readonly errUnknownField: string;
   readonly errNotAnswerable: string;
   readonly errNotRelevant: string;
+  /** A name generator answer the server refuses (see NETWORK_ISSUE_TEXT_KEYS). */
+  readonly errActorUnknown: string;
+  readonly errActorAmbiguous: string;
+  readonly errActorName: string;
+  readonly errListOnly: string;
+  readonly errRange: string;
+  /** A submission the server refuses as a whole (see REFUSAL_TEXT_KEYS). */
+  readonly errInvitationInvalid: string;
+  readonly errInvitationRequired: string;
+  readonly waveNotOpen: string;
+  readonly gone: string;
+  readonly tooLarge: string;
+  readonly errUnsafeText: string;
+  readonly errUnreadable: string;
   readonly operatedBy: string;
   readonly imprint: string;
   readonly privacyNotice: string;
@@ -147,6 +166,23 @@ const DE: FormTexts = {
     'Auf diese Frage kann man nicht mehr antworten – der Fragebogen wurde wohl geändert, während Sie geantwortet haben. Bitte laden Sie die Seite neu. Ihre Antworten bleiben erhalten.',
   errNotRelevant:
     'Diese Frage passt nicht zu Ihren übrigen Antworten – der Fragebogen wurde wohl geändert, während Sie geantwortet haben. Bitte laden Sie die Seite neu. Ihre Antworten bleiben erhalten.',
+  errActorUnknown:
+    'Diese Organisation steht nicht mehr in der Liste – sie wurde wohl geändert, während Sie geantwortet haben. Bitte laden Sie die Seite neu und wählen Sie erneut.',
+  errActorAmbiguous: 'Bitte wählen Sie eine Organisation aus der Liste oder geben Sie einen neuen Namen ein.',
+  errActorName: 'Bitte geben Sie einen Namen mit höchstens 200 Zeichen ein.',
+  errListOnly: 'Bei dieser Befragung können Sie nur Organisationen aus der Liste nennen.',
+  errRange: 'Bitte geben Sie eine ganze Zahl aus dem angegebenen Bereich ein.',
+  errInvitationInvalid:
+    'Diesen Einladungscode kennen wir nicht, oder er wurde schon verwendet. Bitte prüfen Sie den Code in Ihrem Einladungsschreiben.',
+  errInvitationRequired: 'Bitte geben Sie den Einladungscode aus Ihrem Einladungsschreiben ein.',
+  waveNotOpen:
+    'Diese Befragung nimmt zurzeit keine Antworten an: Der Zeitraum dafür ist vorbei oder hat noch nicht begonnen.',
+  gone: 'Diesen Fragebogen gibt es nicht mehr.',
+  tooLarge: 'Ihre Antworten sind zu lang, um sie zu senden. Bitte kürzen Sie lange Texte.',
+  errUnsafeText:
+    'Eine Antwort enthält Zeichen, die wir nicht speichern können (zum Beispiel unsichtbare Steuerzeichen). Bitte schreiben Sie den Text neu, statt ihn einzufügen.',
+  errUnreadable:
+    'Ihre Antworten konnten nicht gelesen werden. Bitte laden Sie die Seite neu. Ihre Antworten bleiben erhalten.',
   operatedBy: 'Diese Befragung führt durch: {name}',
   imprint: 'Impressum',
   privacyNotice: 'Datenschutzerklärung',
@@ -221,6 +257,21 @@ const EN: FormTexts = {
     'This question can no longer be answered – the questionnaire was probably changed while you were answering. Please reload the page. Your answers are kept.',
   errNotRelevant:
     'This question does not fit your other answers – the questionnaire was probably changed while you were answering. Please reload the page. Your answers are kept.',
+  errActorUnknown:
+    'This organisation is no longer in the list – it was probably changed while you were answering. Please reload the page and choose again.',
+  errActorAmbiguous: 'Please choose an organisation from the list or enter a new name.',
+  errActorName: 'Please enter a name of at most 200 characters.',
+  errListOnly: 'In this survey you can only name organisations from the list.',
+  errRange: 'Please enter a whole number in the range given.',
+  errInvitationInvalid:
+    'We do not know this invitation code, or it has already been used. Please check the code in your invitation letter.',
+  errInvitationRequired: 'Please enter the invitation code from your invitation letter.',
+  waveNotOpen: 'This survey is not taking answers at the moment: its period is over or has not begun yet.',
+  gone: 'This questionnaire no longer exists.',
+  tooLarge: 'Your answers are too long to send. Please shorten long texts.',
+  errUnsafeText:
+    'An answer contains characters we cannot store (such as invisible control characters). Please type the text again instead of pasting it.',
+  errUnreadable: 'Your answers could not be read. Please reload the page. Your answers are kept.',
   operatedBy: 'This survey is run by {name}',
   imprint: 'Legal notice (Impressum)',
   privacyNotice: 'Privacy notice',
@@ -238,6 +289,19 @@ const PLAIN_DE: FormTexts = {
     'Auf diese Frage können Sie nicht mehr antworten. Der Fragebogen wurde geändert. Bitte laden Sie die Seite neu. Ihre Antworten bleiben da.',
   errNotRelevant:
     'Diese Frage passt nicht zu Ihren anderen Antworten. Der Fragebogen wurde geändert. Bitte laden Sie die Seite neu. Ihre Antworten bleiben da.',
+  errActorUnknown:
+    'Diese Organisation ist nicht mehr in der Liste. Die Liste wurde geändert. Bitte laden Sie die Seite neu. Wählen Sie dann noch einmal.',
+  errListOnly: 'Sie können nur Organisationen aus der Liste nennen.',
+  errInvitationInvalid:
+    'Dieser Code stimmt nicht. Oder er wurde schon benutzt. Bitte sehen Sie in Ihrem Brief nach.',
+  errInvitationRequired: 'Bitte schreiben Sie den Code aus Ihrem Brief hier hin.',
+  waveNotOpen:
+    'Sie können jetzt nicht antworten. Die Befragung ist vorbei. Oder sie hat noch nicht angefangen.',
+  tooLarge: 'Ihre Antworten sind zu lang. Bitte schreiben Sie kürzer.',
+  errUnsafeText:
+    'In einer Antwort sind Zeichen, die wir nicht speichern können. Bitte schreiben Sie den Text neu.',
+  errUnreadable:
+    'Wir konnten Ihre Antworten nicht lesen. Bitte laden Sie die Seite neu. Ihre Antworten bleiben da.',
 };
 
 /**
@@ -265,6 +329,65 @@ export function issueTexts(texts: FormTexts): IssueTexts {
   return Object.fromEntries(
     ANSWER_ISSUE_CODES.map((code) => [code, texts[ISSUE_TEXT_KEYS[code]]]),
   ) as IssueTexts;
+}
+
+/**
+ * The sentence for each refused name generator answer (the server's issue code in its cause).
+ * `{n}` stands for the most partners the survey takes.
+ */
+const NETWORK_ISSUE_TEXT_KEYS = {
+  'respondent-unknown': 'errActorUnknown',
+  'too-many-alters': 'errTooMany',
+  'alter-ambiguous': 'errActorAmbiguous',
+  'actor-unknown': 'errActorUnknown',
+  'actor-name-invalid': 'errActorName',
+  'new-actor-refused': 'errListOnly',
+  'self-named': 'errSelf',
+  'named-twice': 'errNamedTwice',
+  'answer-required': 'errRequired',
+  'answer-not-option': 'errChoice',
+  'answer-out-of-range': 'errRange',
+  'question-unknown': 'errUnknownField',
+} as const satisfies { readonly [C in NetworkIssueCode]: keyof FormTexts };
+
+export type NetworkIssueTexts = Readonly<Record<NetworkIssueCode, string>>;
+
+/** Each name generator issue code's sentence in the language of `texts`. */
+export function networkIssueTexts(texts: FormTexts): NetworkIssueTexts {
+  return Object.fromEntries(
+    NETWORK_ISSUE_CODES.map((code) => [code, texts[NETWORK_ISSUE_TEXT_KEYS[code]]]),
+  ) as NetworkIssueTexts;
+}
+
+/**
+ * The error codes the submission endpoint refuses a whole submission with (its answers refused
+ * one by one, InvalidAnswers, are worded by their issue codes) and the sentence for each: the
+ * service's messages are English, and the page shows a refusal by its code.
+ */
+const REFUSAL_TEXT_KEYS = {
+  InvitationInvalid: 'errInvitationInvalid',
+  InvitationRequired: 'errInvitationRequired',
+  SurveyNotOpen: 'closed',
+  WaveNotOpen: 'waveNotOpen',
+  SurveyNotFound: 'gone',
+  WaveNotFound: 'gone',
+  TooManySubmissions: 'tooMany',
+  PayloadTooLarge: 'tooLarge',
+  UnsafeText: 'errUnsafeText',
+  ValidationFailed: 'errUnreadable',
+  MalformedBody: 'errUnreadable',
+  InternalError: 'failed',
+} as const satisfies Readonly<Record<string, keyof FormTexts>>;
+
+export type RefusalCode = keyof typeof REFUSAL_TEXT_KEYS;
+export const REFUSAL_CODES = Object.keys(REFUSAL_TEXT_KEYS) as RefusalCode[];
+export type RefusalTexts = Readonly<Record<RefusalCode, string>>;
+
+/** Each refusal code's sentence in the language of `texts`. */
+export function refusalTexts(texts: FormTexts): RefusalTexts {
+  return Object.fromEntries(
+    REFUSAL_CODES.map((code) => [code, texts[REFUSAL_TEXT_KEYS[code]]]),
+  ) as RefusalTexts;
 }
 
 export function formTexts(language: string): FormTexts {

@@ -290,6 +290,22 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
       );
       expect(used).toBe(1);
     });
+
+    it('refuses codes for a wave open to everyone as such, 409 WaveNotInvitationOnly', async () => {
+      const open = await call(
+        'POST',
+        `/api/survey/surveys/${surveyId}/waves/${waveId}/invitations`,
+        'planer',
+        {
+          count: 1,
+        },
+      );
+      expect(open.status).toBe(409);
+      expect(open.body).toMatchObject({
+        code: 'WaveNotInvitationOnly',
+        message: 'this wave is open to everyone; make it invitation-only first',
+      });
+    });
   });
 });
 

@@ -297,10 +297,11 @@ export class CollectionService {
       { waveId: wave.id, ...(areaId ? { areaId } : {}), submittedOn: today, actors: survey.network.actors },
     );
     if (!built.ok) {
+      // The issue's code in the cause: the public form words it (the detail is English).
       return refused(
-        `network: ${built.issues[0]}`,
-        ...built.issues.map((detail) =>
-          refusedAnswer(`network.${detail.split(':')[0]}`, 'invalid_network', 'network-invalid', { detail }),
+        `network: ${built.issues[0].message}`,
+        ...built.issues.map(({ path, code, message }) =>
+          refusedAnswer(`network.${path}`, 'invalid_network', 'network-invalid', { detail: message, code }),
         ),
       );
     }

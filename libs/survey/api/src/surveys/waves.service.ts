@@ -73,7 +73,7 @@ export class WavesService {
       const wave = await this.waves.find(id, waveId, manager);
       if (!wave.invitationOnly)
         throw new SurveyApiError(
-          'InvalidStatusChange',
+          'WaveNotInvitationOnly',
           'this wave is open to everyone; make it invitation-only first',
         );
       const codes = Array.from({ length: count }, () => invitationCode());

@@ -1,4 +1,5 @@
 import {
+  type NetworkIssueCode,
   type NetworkSurveyDefinition,
   buildNetworkSurveyPayload,
   networkSurveyPayloadSchema,
@@ -40,6 +41,9 @@ const actors = [
   { id: 'a3', name: 'Quartiersmanagement' },
 ];
 const context = { waveId: 'w2025', areaId: 'mitte', submittedOn: '2025-03-15', actors };
+
+// Each refusal with its code (the public form words it) and its English message (API clients).
+const issue = (path: string, code: NetworkIssueCode, message: string) => ({ path, code, message });
 
 describe('buildNetworkSurveyPayload', () => {
   it('turns named partners into actors and directed ties with interpreter attributes', () => {
@@ -120,13 +124,17 @@ describe('buildNetworkSurveyPayload', () => {
     expect(result).toEqual({
       ok: false,
       issues: [
-        'alters: at most 3 partners, got 4',
-        'alters[1]: an organisation cannot name itself',
-        'alters[2]: unknown actor zz',
-        'alters[3].type: "party" is not an option',
-        'alters[3].frequency: expected a whole number from 0 to 365',
-        'alters[3].mood: not a question of this survey',
-        'alters[4]: name either a listed actor or a new one',
+        issue('alters', 'too-many-alters', 'alters: at most 3 partners, got 4'),
+        issue('alters[1]', 'self-named', 'alters[1]: an organisation cannot name itself'),
+        issue('alters[2]', 'actor-unknown', 'alters[2]: unknown actor zz'),
+        issue('alters[3].type', 'answer-not-option', 'alters[3].type: "party" is not an option'),
+        issue(
+          'alters[3].frequency',
+          'answer-out-of-range',
+          'alters[3].frequency: expected a whole number from 0 to 365',
+        ),
+        issue('alters[3].mood', 'question-unknown', 'alters[3].mood: not a question of this survey'),
+        issue('alters[4]', 'alter-ambiguous', 'alters[4]: name either a listed actor or a new one'),
       ],
     });
   });
@@ -141,11 +149,13 @@ describe('buildNetworkSurveyPayload', () => {
       ),
     ).toEqual({
       ok: false,
-      issues: ['alters[1]: this survey only accepts actors from the list'],
+      issues: [
+        issue('alters[1]', 'new-actor-refused', 'alters[1]: this survey only accepts actors from the list'),
+      ],
     });
     expect(buildNetworkSurveyPayload(definition, { respondentActorId: 'x', alters: [] }, context)).toEqual({
       ok: false,
-      issues: ['respondent: unknown actor x'],
+      issues: [issue('respondent', 'respondent-unknown', 'respondent: unknown actor x')],
     });
     expect(
       buildNetworkSurveyPayload(
@@ -155,7 +165,7 @@ describe('buildNetworkSurveyPayload', () => {
       ),
     ).toEqual({
       ok: false,
-      issues: ['alters[1].type: an answer is required'],
+      issues: [issue('alters[1].type', 'answer-required', 'alters[1].type: an answer is required')],
     });
   });
 });

@@ -7,6 +7,9 @@
 import { normalizeActorName, surveyNetworkResponseSubmittedV1 } from '@quartier/contracts';
 import { z } from 'zod';
 import type { Labels } from '../model';
+import type { NetworkIssue, NetworkIssueCode } from './network-issue-codes';
+
+export * from './network-issue-codes';
 
 export interface NameGenerator {
   readonly name: string;
@@ -73,23 +76,26 @@ export interface NetworkPayloadContext {
 
 export type NetworkPayloadResult =
   | { readonly ok: true; readonly payload: NetworkSurveyPayload }
-  | { readonly ok: false; readonly issues: readonly string[] };
+  | { readonly ok: false; readonly issues: readonly NetworkIssue[] };
 
 export function buildNetworkSurveyPayload(
   definition: NetworkSurveyDefinition,
   submission: NetworkSurveySubmission,
   context: NetworkPayloadContext,
 ): NetworkPayloadResult {
-  const issues: string[] = [];
+  const issues = new Issues();
   const known: KnownActors = {
     byId: new Map(context.actors.map((a) => [a.id, a])),
     byName: new Map(context.actors.map((a) => [normalizeActorName(a.name), a])),
   };
   const respondent = known.byId.get(submission.respondentActorId);
-  if (!respondent) issues.push(`respondent: unknown actor ${submission.respondentActorId}`);
+  if (!respondent)
+    issues.add('respondent', 'respondent-unknown', `unknown actor ${submission.respondentActorId}`);
   if (submission.alters.length > definition.generator.maxAlters)
-    issues.push(
-      `alters: at most ${definition.generator.maxAlters} partners, got ${submission.alters.length}`,
+    issues.add(
+      'alters',
+      'too-many-alters',
+      `at most ${definition.generator.maxAlters} partners, got ${submission.alters.length}`,
     );
 
   const actors = new Map<string, NetworkActorPayload>();
@@ -102,11 +108,11 @@ export function buildNetworkSurveyPayload(
     const actor = alterActor(definition, alter, at, known, issues);
     if (!actor) return;
     if (respondent && actor.key === `actor:${respondent.id}`) {
-      issues.push(`${at}: an organisation cannot name itself`);
+      issues.add(at, 'self-named', 'an organisation cannot name itself');
       return;
     }
     if (seenTargets.has(actor.key)) {
-      issues.push(`${at}: ${actor.name} is named twice`);
+      issues.add(at, 'named-twice', `${actor.name} is named twice`);
       return;
     }
     seenTargets.add(actor.key);
@@ -116,7 +122,7 @@ export function buildNetworkSurveyPayload(
       ties.push({ source: `actor:${respondent.id}`, target: actor.key, directed: true, attributes });
   });
 
-  if (issues.length > 0 || !respondent) return { ok: false, issues };
+  if (issues.list.length > 0 || !respondent) return { ok: false, issues: issues.list };
   const payload: NetworkSurveyPayload = {
     surveyId: definition.surveyId,
     waveId: context.waveId,
@@ -127,6 +133,15 @@ export function buildNetworkSurveyPayload(
     ties,
   };
   return { ok: true, payload: networkSurveyPayloadSchema.parse(payload) };
+}
+
+/** The refusals of one submission, each with its code and its English message. */
+class Issues {
+  readonly list: NetworkIssue[] = [];
+
+  add(path: string, code: NetworkIssueCode, reason: string): void {
+    this.list.push({ path, code, message: `${path}: ${reason}` });
+  }
 }
 
 interface KnownActors {
@@ -150,26 +165,26 @@ function alterActor(
   alter: Alter,
   at: string,
   known: KnownActors,
-  issues: string[],
+  issues: Issues,
 ): NetworkActorPayload | undefined {
   if ((alter.actorId === undefined) === (alter.newActor === undefined)) {
-    issues.push(`${at}: name either a listed actor or a new one`);
+    issues.add(at, 'alter-ambiguous', 'name either a listed actor or a new one');
     return undefined;
   }
   if (alter.actorId !== undefined) {
     const listedActor = known.byId.get(alter.actorId);
-    if (!listedActor) issues.push(`${at}: unknown actor ${alter.actorId}`);
+    if (!listedActor) issues.add(at, 'actor-unknown', `unknown actor ${alter.actorId}`);
     else return listed(listedActor);
   } else if (alter.newActor) {
     const name = alter.newActor.name.trim();
     const normalized = normalizeActorName(name);
     const sameName = known.byName.get(normalized);
     if (normalized === '' || name.length > 200)
-      issues.push(`${at}: a new actor needs a name of 1 to 200 characters`);
+      issues.add(at, 'actor-name-invalid', 'a new actor needs a name of 1 to 200 characters');
     // A "new" organisation that is already listed under the same name is the listed one.
     else if (sameName) return listed(sameName);
     else if (!definition.generator.allowNewActors)
-      issues.push(`${at}: this survey only accepts actors from the list`);
+      issues.add(at, 'new-actor-refused', 'this survey only accepts actors from the list');
     else
       return {
         key: `new:${normalized}`,
@@ -186,31 +201,34 @@ function alterAttributes(
   definition: NetworkSurveyDefinition,
   alter: Alter,
   at: string,
-  issues: string[],
+  issues: Issues,
 ): Record<string, string | number> {
   const attributes: Record<string, string | number> = {};
   for (const interpreter of definition.interpreters) {
     const value = alter.answers[interpreter.name];
+    const path = `${at}.${interpreter.name}`;
     if (value === undefined || value === '') {
-      if (interpreter.required) issues.push(`${at}.${interpreter.name}: an answer is required`);
+      if (interpreter.required) issues.add(path, 'answer-required', 'an answer is required');
       continue;
     }
     if (interpreter.kind === 'select_one') {
       if (!interpreter.options.some((o) => o.name === String(value)))
-        issues.push(`${at}.${interpreter.name}: "${value}" is not an option`);
+        issues.add(path, 'answer-not-option', `"${value}" is not an option`);
       else attributes[interpreter.name] = String(value);
     } else {
       const n = typeof value === 'number' ? value : /^[+-]?\d+$/.test(value.trim()) ? Number(value) : NaN;
       if (!Number.isInteger(n) || n < interpreter.min || n > interpreter.max)
-        issues.push(
-          `${at}.${interpreter.name}: expected a whole number from ${interpreter.min} to ${interpreter.max}`,
+        issues.add(
+          path,
+          'answer-out-of-range',
+          `expected a whole number from ${interpreter.min} to ${interpreter.max}`,
         );
       else attributes[interpreter.name] = n;
     }
   }
   for (const key of Object.keys(alter.answers)) {
     if (!definition.interpreters.some((x) => x.name === key))
-      issues.push(`${at}.${key}: not a question of this survey`);
+      issues.add(`${at}.${key}`, 'question-unknown', 'not a question of this survey');
   }
   return attributes;
 }

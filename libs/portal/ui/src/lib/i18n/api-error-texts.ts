@@ -81,6 +81,8 @@ export const API_ERROR_TEXTS_DE = {
   'apiError.InvalidWorkbook': 'Die Datei ist keine lesbare XLSForm-Arbeitsmappe.',
   'apiError.IncompatibleFormChange':
     'Diese Änderung ist nicht mehr möglich, weil schon Antworten vorliegen (Fragen und Antwortoptionen müssen bleiben).',
+  'apiError.FormBreaksSettings':
+    'Der Fragebogen passt nicht mehr zu den Indikatoren oder zur Gewichtung der Befragung. Ändern Sie zuerst diese Einstellungen oder behalten Sie die Fragen, die sie nutzen.',
   'apiError.InvalidTargetArea': 'Ein Zielgebiet liegt außerhalb des zuständigen Gebiets der Befragung.',
   'apiError.InvalidStatusChange': 'Dieser Statuswechsel ist nicht möglich.',
   'apiError.WaveNameTaken': 'Eine Welle mit diesem Namen gibt es schon.',
@@ -89,6 +91,8 @@ export const API_ERROR_TEXTS_DE = {
   'apiError.WaveNotOpen': 'Die Welle läuft zurzeit nicht.',
   'apiError.InvitationRequired': 'Für diese Welle wird ein Einladungscode benötigt.',
   'apiError.InvitationInvalid': 'Der Einladungscode ist ungültig oder wurde schon verwendet.',
+  'apiError.WaveNotInvitationOnly':
+    'Diese Welle steht allen offen. Einladungscodes gibt es nur für Wellen mit Einladung – stellen Sie die Welle zuerst darauf um.',
   'apiError.InvalidAnswers': 'Die Antworten sind unvollständig oder ungültig.',
   'apiError.InvalidSubmission': 'Die Antworten sind unvollständig oder ungültig.',
   'apiError.InvalidImport': 'Die Datei enthält Fehler; es wurde nichts importiert.',
@@ -288,6 +292,8 @@ export const API_ERROR_TEXTS_EN: Readonly<Record<keyof typeof API_ERROR_TEXTS_DE
   'apiError.InvalidWorkbook': 'The file is not a readable XLSForm workbook.',
   'apiError.IncompatibleFormChange':
     'This change is no longer possible because answers exist (questions and options must stay).',
+  'apiError.FormBreaksSettings':
+    'The questionnaire no longer fits the survey’s indicators or weighting. Change those settings first, or keep the questions they use.',
   'apiError.InvalidTargetArea': 'A target area lies outside the survey’s area of responsibility.',
   'apiError.InvalidStatusChange': 'This status change is not possible.',
   'apiError.WaveNameTaken': 'A wave with this name exists already.',
@@ -296,6 +302,8 @@ export const API_ERROR_TEXTS_EN: Readonly<Record<keyof typeof API_ERROR_TEXTS_DE
   'apiError.WaveNotOpen': 'The wave is not running at the moment.',
   'apiError.InvitationRequired': 'This wave needs an invitation code.',
   'apiError.InvitationInvalid': 'The invitation code is invalid or has been used.',
+  'apiError.WaveNotInvitationOnly':
+    'This wave is open to everyone. Invitation codes exist only for invitation-only waves – make the wave invitation-only first.',
   'apiError.InvalidAnswers': 'The answers are incomplete or invalid.',
   'apiError.InvalidSubmission': 'The answers are incomplete or invalid.',
   'apiError.InvalidImport': 'The file contains errors; nothing was imported.',
