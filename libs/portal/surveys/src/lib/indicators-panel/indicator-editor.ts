@@ -98,13 +98,13 @@ import { IndicatorTexts } from './indicator-texts';
           <span id="indicator-options-problem" class="problem">{{ problem('options') }}</span>
         </fieldset>
       }
-      <div class="buttons">
+      <div class="actions">
         <button type="submit" [disabled]="busy()" data-testid="save-indicator">{{ t('save') }}</button>
         <button type="button" class="secondary" (click)="cancelled.emit()">{{ t('cancel') }}</button>
       </div>
     </form>
   `,
-  styleUrl: '../panel-controls.css',
+  styleUrls: ['../panel-controls.css', '../panel-buttons.css'],
   styles: `
     .editor {
       display: grid;
@@ -118,7 +118,7 @@ import { IndicatorTexts } from './indicator-texts';
     }
     h3,
     .options,
-    .buttons {
+    .actions {
       grid-column: 1 / -1;
     }
     h3 {
@@ -152,29 +152,6 @@ import { IndicatorTexts } from './indicator-texts';
     }
     .problem:empty {
       display: none;
-    }
-    .buttons {
-      display: flex;
-      gap: 0.5rem;
-    }
-    button {
-      min-height: 2.5rem;
-      padding: 0 1rem;
-      font: inherit;
-      font-weight: 600;
-      border: 2px solid #1f5fa8;
-      background: #1f5fa8;
-      color: #fff;
-      border-radius: 4px;
-      cursor: pointer;
-    }
-    button.secondary {
-      background: #fff;
-      color: #1f5fa8;
-    }
-    button:disabled {
-      opacity: 0.6;
-      cursor: not-allowed;
     }
   `,
 })

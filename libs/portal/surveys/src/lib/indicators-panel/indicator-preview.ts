@@ -135,69 +135,22 @@ import { IndicatorTexts } from './indicator-texts';
       }
     </section>
   `,
-  styleUrl: '../panel-controls.css',
+  styleUrls: ['../panel-controls.css', '../panel-buttons.css', '../result-table.css'],
   styles: `
     .row {
       margin: 1rem 0;
     }
     .table {
-      border-collapse: collapse;
       margin: 0.5rem 0 1rem;
-    }
-    .table th,
-    .table td {
-      padding: 0.25rem 0.625rem;
-      border-bottom: 1px solid #d0d7de;
-      text-align: right;
-      white-space: nowrap;
-    }
-    .table th[scope='row'],
-    .table thead th:first-child {
-      text-align: left;
-    }
-    .total th,
-    .total td {
-      font-weight: 700;
-      border-top: 2px solid #1b1f24;
-    }
-    .parent th {
-      font-style: italic;
-    }
-    .suppressed {
-      text-align: center !important;
-      color: #5b3a00;
-      background: repeating-linear-gradient(45deg, #fff6e0, #fff6e0 6px, #fdebc0 6px, #fdebc0 12px);
-    }
-    .ci {
-      color: #3c4650;
-      font-size: 0.85em;
     }
     code {
       font-size: 0.85em;
       color: #3c4650;
     }
-    .scroll {
-      overflow-x: auto;
-    }
     .publish {
       border-left: 4px solid #0b5cad;
       padding: 0.25rem 0 0.25rem 0.75rem;
       margin: 0.75rem 0;
-    }
-    button {
-      min-height: 2.5rem;
-      padding: 0 1rem;
-      font: inherit;
-      font-weight: 600;
-      border: 2px solid #1f5fa8;
-      background: #1f5fa8;
-      color: #fff;
-      border-radius: 4px;
-      cursor: pointer;
-    }
-    button:disabled {
-      opacity: 0.6;
-      cursor: not-allowed;
     }
   `,
 })

@@ -106,7 +106,7 @@ interface Editing {
     </section>
     <q-indicator-preview [survey]="survey()" />
   `,
-  styleUrl: '../panel-controls.css',
+  styleUrls: ['../panel-controls.css', '../panel-buttons.css'],
   styles: `
     .table {
       border-collapse: collapse;
@@ -117,29 +117,6 @@ interface Editing {
       padding: 0.375rem 0.75rem;
       border-bottom: 1px solid #d0d7de;
       text-align: left;
-    }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-    }
-    button {
-      min-height: 2.5rem;
-      padding: 0 1rem;
-      font: inherit;
-      font-weight: 600;
-      border: 2px solid #1f5fa8;
-      background: #1f5fa8;
-      color: #fff;
-      border-radius: 4px;
-      cursor: pointer;
-    }
-    button.secondary {
-      background: #fff;
-      color: #1f5fa8;
-    }
-    button:disabled {
-      opacity: 0.6;
-      cursor: not-allowed;
     }
   `,
 })

@@ -175,7 +175,7 @@ import { proposedWaveDays, WAVE_TEXTS_DE, WAVE_TEXTS_EN, waveRequest } from './w
       </section>
     }
   `,
-  styleUrl: '../panel-controls.css',
+  styleUrls: ['../panel-controls.css', '../panel-buttons.css'],
   styles: `
     section {
       margin: 1.5rem 0;
@@ -220,25 +220,6 @@ import { proposedWaveDays, WAVE_TEXTS_DE, WAVE_TEXTS_EN, waveRequest } from './w
       font: inherit;
       padding: 0.25rem 0.5rem;
       min-height: 2.25rem;
-    }
-    button {
-      min-height: 2.5rem;
-      padding: 0 1rem;
-      font: inherit;
-      font-weight: 600;
-      border: 2px solid #1f5fa8;
-      background: #1f5fa8;
-      color: #fff;
-      border-radius: 4px;
-      cursor: pointer;
-    }
-    button.secondary {
-      background: #fff;
-      color: #1f5fa8;
-    }
-    button:disabled {
-      opacity: 0.6;
-      cursor: not-allowed;
     }
     .problems {
       color: #5c1410;

@@ -215,7 +215,7 @@ interface ResultRow {
       }
     }
   `,
-  styleUrl: '../panel-controls.css',
+  styleUrls: ['../panel-controls.css', '../result-table.css'],
   styles: `
     .row {
       margin: 1rem 0;
@@ -231,44 +231,12 @@ interface ResultRow {
       padding: 0 0.875rem;
     }
     .table {
-      border-collapse: collapse;
       margin: 0.5rem 0 1.5rem;
     }
     .table caption {
       text-align: left;
       font-weight: 600;
       padding: 0.25rem 0;
-    }
-    .table th,
-    .table td {
-      padding: 0.25rem 0.625rem;
-      border-bottom: 1px solid #d0d7de;
-      text-align: right;
-      white-space: nowrap;
-    }
-    .table th[scope='row'],
-    .table thead th:first-child {
-      text-align: left;
-    }
-    .total th,
-    .total td {
-      font-weight: 700;
-      border-top: 2px solid #1b1f24;
-    }
-    .parent th {
-      font-style: italic;
-    }
-    .suppressed {
-      text-align: center !important;
-      color: #5b3a00;
-      background: repeating-linear-gradient(45deg, #fff6e0, #fff6e0 6px, #fdebc0 6px, #fdebc0 12px);
-    }
-    .ci {
-      color: #3c4650;
-      font-size: 0.85em;
-    }
-    .scroll {
-      overflow-x: auto;
     }
     h3 {
       font-size: 1.05rem;
