@@ -1,12 +1,10 @@
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import type { ServiceTestApp } from '@quartier/service-kit';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { type Form, type FormNode, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
-import { SurveyApiModule } from './survey-api.module';
-import { SURVEY_SERVICE } from './survey.definition';
 import { seriousViolations } from './testing/axe';
-import { day, testClock } from './testing/survey-test-app';
-import { QUARTIER_FORM, TEST_AREAS } from './testing/fixtures';
+import { day, startSurveyTestApp } from './testing/survey-test-app';
+import { QUARTIER_FORM } from './testing/fixtures';
 
 jest.setTimeout(90_000);
 
@@ -67,17 +65,7 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
   }
 
   beforeAll(async () => {
-    t = await startServiceTestApp(SURVEY_SERVICE, {
-      module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      runtime: { clock: testClock() },
-    });
-    ids = await t.seedAreas(
-      'berlin-demo',
-      TEST_AREAS.map((a) => ({ ...a })),
-    );
-    await t.seedAreas('musterstadt', [{ code: 'N', level: 'stadtbezirk' }]);
-    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
-    await t.grant('berlin-demo', 'analyst', 'analyst', null);
+    ({ t, ids } = await startSurveyTestApp());
 
     const created = await call('POST', '/api/survey/surveys', 'planer', {
       title: 'Wohnort per Karte',

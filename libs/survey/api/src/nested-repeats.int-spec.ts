@@ -1,21 +1,19 @@
 // Forms made elsewhere (Ona's children's survey): the same question name asked of the respondent,
 // of each child and of each of a child's series, answered per repeat instance — through the API and
 // in a real browser — and a Kobo/Ona form with a photo question, kept but not opened.
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import type { ServiceTestApp } from '@quartier/service-kit';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { type Form, type XlsFormTables, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
-import { SurveyApiModule } from './survey-api.module';
-import { SURVEY_SERVICE } from './survey.definition';
-import { day, testClock } from './testing/survey-test-app';
-import { TEST_AREAS } from './testing/fixtures';
+import type { Form } from '@quartier/survey-core';
+import { formOf, surveyWithForm, twoAreaForm } from './testing/form-survey';
+import { startSurveyTestApp } from './testing/survey-test-app';
 
 jest.setTimeout(90_000);
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-const tables = (extra: string[][] = []): XlsFormTables => ({
-  survey: [
+const tables = (extra: string[][] = []) =>
+  twoAreaForm('kinder', [
     ['type', 'name', 'label', 'required'],
     ['area gebiete', 'gebiet', 'In welchem Gebiet wohnen Sie?', 'yes'],
     ['text', 'name', 'Wie heißen Sie?', 'yes'],
@@ -27,23 +25,7 @@ const tables = (extra: string[][] = []): XlsFormTables => ({
     ['end repeat', '', '', ''],
     ['end repeat', '', '', ''],
     ...extra,
-  ],
-  choices: [
-    ['list_name', 'name', 'label'],
-    ['gebiete', '011101', 'Stülerstraße'],
-    ['gebiete', '011102', 'Großer Tiergarten'],
-  ],
-  settings: [
-    ['form_id', 'default_language'],
-    ['kinder', 'de'],
-  ],
-});
-
-async function formOf(t: XlsFormTables): Promise<Form> {
-  const imported = await importXlsForm(await tablesToWorkbook(t));
-  if (!imported.ok) throw new Error(`fixture form does not import: ${JSON.stringify(imported.issues)}`);
-  return imported.form;
-}
+  ]);
 
 describe('the same name in nested repeats; uploads kept but not collected (real PostgreSQL)', () => {
   let t: ServiceTestApp;
@@ -51,38 +33,11 @@ describe('the same name in nested repeats; uploads kept but not collected (real 
 
   const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
-  /** A survey with the form, both target areas and an open wave; returns its ids. */
-  async function draft(form: Form): Promise<{ surveyId: string; waveId: string }> {
-    const created = await call('POST', '/api/survey/surveys', 'planer', {
-      title: 'Kinder und Serien',
-      scopeAreaId: ids['01'],
-      form,
-    });
-    expect(created.status).toBe(201);
-    const surveyId: string = created.body.id;
-    const targets = await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', {
-      areas: [{ areaId: ids['011101'] }, { areaId: ids['011102'] }],
-    });
-    expect(targets.status).toBe(200);
-    const wave = await call('POST', `/api/survey/surveys/${surveyId}/waves`, 'planer', {
-      name: 'Welle 1',
-      opensOn: day(-1),
-      closesOn: day(30),
-    });
-    expect(wave.status).toBe(201);
-    return { surveyId, waveId: wave.body.id };
-  }
+  /** A draft with the form, both target areas and a wave; returns its ids. */
+  const draft = (form: Form) => surveyWithForm(t, ids, form, { title: 'Kinder und Serien', open: false });
 
   beforeAll(async () => {
-    t = await startServiceTestApp(SURVEY_SERVICE, {
-      module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      runtime: { clock: testClock() },
-    });
-    ids = await t.seedAreas(
-      'berlin-demo',
-      TEST_AREAS.map((a) => ({ ...a })),
-    );
-    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
+    ({ t, ids } = await startSurveyTestApp());
   });
   afterAll(() => t.close());
 

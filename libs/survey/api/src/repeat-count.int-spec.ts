@@ -2,22 +2,20 @@
 // the server both keep it: a repeat_count above it gives 50 blocks that are accepted when sent, a
 // form that asks for more by a fixed number is refused at upload, and the respondent adds no
 // more than 50 instances by hand — through the API and in a real browser.
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import type { ServiceTestApp } from '@quartier/service-kit';
 import { existsSync } from 'node:fs';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { type Form, type XlsFormTables, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
-import { SurveyApiModule } from './survey-api.module';
-import { SURVEY_SERVICE } from './survey.definition';
-import { day, testClock } from './testing/survey-test-app';
-import { TEST_AREAS } from './testing/fixtures';
+import type { Form } from '@quartier/survey-core';
+import { formOf, surveyWithForm, twoAreaForm } from './testing/form-survey';
+import { startSurveyTestApp } from './testing/survey-test-app';
 
 jest.setTimeout(120_000);
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 // No constraint on the count: a household of 80 is a true answer (a shared accommodation).
-const tables = (): XlsFormTables => ({
-  survey: [
+const tables = () =>
+  twoAreaForm('haushalt', [
     ['type', 'name', 'label', 'required', 'repeat_count'],
     ['area gebiete', 'gebiet', 'In welchem Gebiet wohnen Sie?', 'yes', ''],
     ['integer', 'haushalt', 'Wie viele Personen leben in Ihrem Haushalt?', 'yes', ''],
@@ -27,23 +25,7 @@ const tables = (): XlsFormTables => ({
     ['begin repeat', 'treffpunkte', 'Treffpunkt', '', ''],
     ['text', 'ort', 'Ort des Treffpunkts', '', ''],
     ['end repeat', '', '', '', ''],
-  ],
-  choices: [
-    ['list_name', 'name', 'label'],
-    ['gebiete', '011101', 'Stülerstraße'],
-    ['gebiete', '011102', 'Großer Tiergarten'],
-  ],
-  settings: [
-    ['form_id', 'default_language'],
-    ['haushalt', 'de'],
-  ],
-});
-
-async function formOf(t: XlsFormTables): Promise<Form> {
-  const imported = await importXlsForm(await tablesToWorkbook(t));
-  if (!imported.ok) throw new Error(`fixture form does not import: ${JSON.stringify(imported.issues)}`);
-  return imported.form;
-}
+  ]);
 
 describe('the most instances of a repeat, kept alike by the public form and the server (real PostgreSQL)', () => {
   let t: ServiceTestApp;
@@ -51,43 +33,13 @@ describe('the most instances of a repeat, kept alike by the public form and the 
 
   const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
-  /** An open survey with the form and both target areas; returns its ids. */
-  async function openSurvey(form: Form): Promise<{ surveyId: string; waveId: string }> {
-    const created = await call('POST', '/api/survey/surveys', 'planer', {
-      title: 'Haushalte',
-      scopeAreaId: ids['01'],
-      form,
-    });
-    expect(created.status).toBe(201);
-    const surveyId: string = created.body.id;
-    const targets = await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', {
-      areas: [{ areaId: ids['011101'] }, { areaId: ids['011102'] }],
-    });
-    expect(targets.status).toBe(200);
-    const wave = await call('POST', `/api/survey/surveys/${surveyId}/waves`, 'planer', {
-      name: 'Welle 1',
-      opensOn: day(-1),
-      closesOn: day(30),
-    });
-    expect(wave.status).toBe(201);
-    const open = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' });
-    expect(open.status).toBe(200);
-    return { surveyId, waveId: wave.body.id };
-  }
+  const openSurvey = (form: Form) => surveyWithForm(t, ids, form, { title: 'Haushalte' });
 
   const stored = async (surveyId: string): Promise<{ answers: Record<string, unknown> }[]> =>
     t.db.query(`SELECT answers FROM survey_response WHERE survey_id = $1`, [surveyId]);
 
   beforeAll(async () => {
-    t = await startServiceTestApp(SURVEY_SERVICE, {
-      module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      runtime: { clock: testClock() },
-    });
-    ids = await t.seedAreas(
-      'berlin-demo',
-      TEST_AREAS.map((a) => ({ ...a })),
-    );
-    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
+    ({ t, ids } = await startSurveyTestApp());
   });
   afterAll(() => t.close());
 

@@ -2,14 +2,12 @@
 // the server refuses the answers the new version has no place for (a removed question, one that
 // became a note, one its new condition skips). The respondent reads why in the page's language —
 // never the core's English — and, reloading, gets the current questions with the draft's answers.
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import type { ServiceTestApp } from '@quartier/service-kit';
 import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { type Form, type XlsFormTables, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
-import { SurveyApiModule } from '../survey-api.module';
-import { SURVEY_SERVICE } from '../survey.definition';
-import { day, testClock } from '../testing/survey-test-app';
-import { TEST_AREAS } from '../testing/fixtures';
+import type { Form } from '@quartier/survey-core';
+import { formOf as formOfTables, surveyWithForm, twoAreaForm } from '../testing/form-survey';
+import { startSurveyTestApp } from '../testing/survey-test-app';
 
 jest.setTimeout(120_000);
 
@@ -17,23 +15,15 @@ const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 type Row = [type: string, name: string, label: string, relevant?: string];
 
-const tables = (rows: Row[]): XlsFormTables => ({
-  survey: [
-    ['type', 'name', 'label', 'required', 'relevant'],
-    ['area gebiete', 'gebiet', 'In welchem Gebiet wohnen Sie?', 'yes', ''],
-    ['integer', 'alter', 'Wie alt sind Sie?', 'yes', ''],
-    ...rows.map(([type, name, label, relevant]) => [type, name, label, '', relevant ?? '']),
-  ],
-  choices: [
-    ['list_name', 'name', 'label'],
-    ['gebiete', '011101', 'Stülerstraße'],
-    ['gebiete', '011102', 'Großer Tiergarten'],
-  ],
-  settings: [
-    ['form_id', 'default_language'],
-    ['nachbarschaft', 'de'],
-  ],
-});
+const formOf = (rows: Row[]): Promise<Form> =>
+  formOfTables(
+    twoAreaForm('nachbarschaft', [
+      ['type', 'name', 'label', 'required', 'relevant'],
+      ['area gebiete', 'gebiet', 'In welchem Gebiet wohnen Sie?', 'yes', ''],
+      ['integer', 'alter', 'Wie alt sind Sie?', 'yes', ''],
+      ...rows.map(([type, name, label, relevant]) => [type, name, label, '', relevant ?? '']),
+    ]),
+  );
 
 const BEFORE: Row[] = [
   ['text', 'verkehr', 'Was stört Sie am Verkehr?'],
@@ -49,12 +39,6 @@ const SKIPPING: Row[] = [
 ];
 const SHORTENED: Row[] = [['note', 'hinweis', 'Vielen Dank für Ihre Zeit.'], SKIPPING[2]];
 
-async function formOf(rows: Row[]): Promise<Form> {
-  const imported = await importXlsForm(await tablesToWorkbook(tables(rows)));
-  if (!imported.ok) throw new Error(`fixture form does not import: ${JSON.stringify(imported.issues)}`);
-  return imported.form;
-}
-
 (existsSync(CHROMIUM) ? describe : describe.skip)(
   'the public form of a questionnaire changed while answering it (real PostgreSQL, real browser)',
   () => {
@@ -64,40 +48,8 @@ async function formOf(rows: Row[]): Promise<Form> {
 
     const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
-    async function openSurvey(form: Form): Promise<string> {
-      const created = await call('POST', '/api/survey/surveys', 'planer', {
-        title: 'Nachbarschaft',
-        scopeAreaId: ids['01'],
-        form,
-      });
-      expect(created.status).toBe(201);
-      const surveyId: string = created.body.id;
-      const targets = await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', {
-        areas: [{ areaId: ids['011101'] }, { areaId: ids['011102'] }],
-      });
-      expect(targets.status).toBe(200);
-      const wave = await call('POST', `/api/survey/surveys/${surveyId}/waves`, 'planer', {
-        name: 'Welle 1',
-        opensOn: day(-1),
-        closesOn: day(30),
-      });
-      expect(wave.status).toBe(201);
-      const open = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' });
-      expect(open.status).toBe(200);
-      return surveyId;
-    }
-
     beforeAll(async () => {
-      t = await startServiceTestApp(SURVEY_SERVICE, {
-        module: (rt) =>
-          SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-        runtime: { clock: testClock() },
-      });
-      ids = await t.seedAreas(
-        'berlin-demo',
-        TEST_AREAS.map((a) => ({ ...a })),
-      );
-      await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
+      ({ t, ids } = await startSurveyTestApp());
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         headless: true,
@@ -110,7 +62,7 @@ async function formOf(rows: Row[]): Promise<Form> {
     });
 
     it('says in German which answers the new version refuses, and after a reload the draft is sent', async () => {
-      const surveyId = await openSurvey(await formOf(BEFORE));
+      const { surveyId } = await surveyWithForm(t, ids, await formOf(BEFORE), { title: 'Nachbarschaft' });
       const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));

@@ -1,13 +1,9 @@
-import { buildXlsxBomb, startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
+import { buildXlsxBomb, type ServiceTestApp } from '@quartier/service-kit';
 import { surveyFixtures, tablesToWorkbook } from '@quartier/survey-core';
-import { SurveyApiModule } from '../survey-api.module';
-import { SURVEY_SERVICE } from '../survey.definition';
-import { day, testClock } from '../testing/survey-test-app';
-import { TEST_AREAS } from '../testing/fixtures';
+import { day, startSurveyTestApp, XLSX } from '../testing/survey-test-app';
 
 jest.setTimeout(120_000);
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /**
  * What "liveness keeps answering" tolerates. Parsing a bomb on the request thread blocked it for
  * 19–34 s; off the thread a liveness answer takes a few ms on an idle machine (the < 100 ms goal),
@@ -46,15 +42,7 @@ describe('survey service under hostile input (real PostgreSQL, real tokens)', ()
   let surveyId: string;
 
   beforeAll(async () => {
-    t = await startServiceTestApp(SURVEY_SERVICE, {
-      module: (rt) => SurveyApiModule.forRoot(rt, { publicRateLimit: { limit: 10_000, windowSeconds: 60 } }),
-      runtime: { clock: testClock() },
-    });
-    ids = await t.seedAreas(
-      'berlin-demo',
-      TEST_AREAS.map((a) => ({ ...a })),
-    );
-    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
+    ({ t, ids } = await startSurveyTestApp());
     const created = await t.call('POST', '/api/survey/surveys', 'planer', {
       title: 'Härtetest',
       scopeAreaId: ids['01'],
