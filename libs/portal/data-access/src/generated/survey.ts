@@ -1347,6 +1347,33 @@ export interface components {
         }[];
       };
     };
+    FormSettingsConflictDto_Output: {
+      statusCode: number;
+      code: string;
+      message: string;
+      details?: {
+        reasons: string[];
+        settings: {
+          field: string;
+          /** @enum {string} */
+          code:
+            | 'indicator-question-missing'
+            | 'indicator-needs-numeric'
+            | 'indicator-needs-likert'
+            | 'indicator-needs-select'
+            | 'indicator-scale-too-short'
+            | 'indicator-options-missing'
+            | 'weighting-question-missing'
+            | 'weighting-question-in-repeat'
+            | 'weighting-question-not-select-one'
+            | 'weighting-options-missing';
+          params: {
+            [key: string]: string;
+          };
+          reason: string;
+        }[];
+      };
+    };
     XlsFormProblemsDto_Output: {
       statusCode: number;
       code: string;
@@ -2057,6 +2084,15 @@ export interface operations {
           'application/json': components['schemas']['FormChangeConflictDto_Output'];
         };
       };
+      /** @description Nothing was stored: the form's model is invalid (InvalidFormModel), or it no longer serves the survey's indicator items or weighting (FormBreaksSettings), each setting by its field and a code */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FormSettingsConflictDto_Output'];
+        };
+      };
       default: components['responses']['ApiError'];
     };
   };
@@ -2116,7 +2152,7 @@ export interface operations {
           'application/json': components['schemas']['FormChangeConflictDto_Output'];
         };
       };
-      /** @description Nothing was stored: every error with its sheet, row and column (or an unreadable workbook) */
+      /** @description Nothing was stored: every error with its sheet, row and column (or an unreadable workbook); a valid form that no longer serves the survey's indicator items or weighting is refused FormBreaksSettings, with details as for PUT …/form */
       422: {
         headers: {
           [name: string]: unknown;

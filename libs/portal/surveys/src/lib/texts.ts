@@ -9,6 +9,7 @@ import {
   formatPercent,
 } from '@quartier/portal-ui';
 import { FORM_CHANGE_TEXTS_DE, FORM_CHANGE_TEXTS_EN, formChangeTexts } from './form-changes';
+import { FORM_SETTINGS_TEXTS_DE, FORM_SETTINGS_TEXTS_EN, formSettingsTexts } from './form-settings';
 import { PUBLISH_PROBLEM_TEXTS_DE, PUBLISH_PROBLEM_TEXTS_EN } from './publish-panel/publish-problems';
 import { IMPORT_ISSUE_TEXTS_DE, IMPORT_ISSUE_TEXTS_EN } from './response-import/import-issue-texts';
 
@@ -139,6 +140,7 @@ const de = {
   noWave: 'Legen Sie unter „Veröffentlichen“ eine Welle an.',
   ...PUBLISH_PROBLEM_TEXTS_DE,
   ...FORM_CHANGE_TEXTS_DE,
+  ...FORM_SETTINGS_TEXTS_DE,
   ...IMPORT_ISSUE_TEXTS_DE,
 };
 
@@ -269,6 +271,7 @@ const en: Record<keyof typeof de, string> = {
   noWave: 'Add a wave under "Publish".',
   ...PUBLISH_PROBLEM_TEXTS_EN,
   ...FORM_CHANGE_TEXTS_EN,
+  ...FORM_SETTINGS_TEXTS_EN,
   ...IMPORT_ISSUE_TEXTS_EN,
 };
 
@@ -285,9 +288,12 @@ export class SurveyTexts {
   /** A failed request, in the words of the portal's translation tables. */
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
 
-  /** A failed request; a refused form change says, line by line, what would break the responses. */
+  /**
+   * A failed request; a refused form says, line by line, what would break the responses or which
+   * indicator or weighting needs what it drops.
+   */
   readonly failure = (error: unknown): { text: string; lines?: string[] } => {
-    const refused = formChangeTexts(error);
+    const refused = formChangeTexts(error) ?? formSettingsTexts(error);
     if (!refused) return { text: this.problem(error) };
     return {
       text: this.t(refused.heading.key),

@@ -1,16 +1,10 @@
 // Checks that refuse a form, a survey's indicator items or its weighting with a 422 naming what
 // is wrong.
-import {
-  type Form,
-  compileForm,
-  findChoiceList,
-  formErrors,
-  formQuestions,
-  likertScale,
-} from '@quartier/survey-core';
+import { type Form, compileForm, findChoiceList, formErrors } from '@quartier/survey-core';
 import { SurveyApiError } from '../survey.errors';
 import type { IndicatorItem, Weighting } from '../surveys/survey.dto';
 import { describeModelIssues } from './form-rules';
+import { indicatorItemProblems, settingsBrokenByForm, weightingQuestion } from './form-settings';
 
 /**
  * The core's model checks, then compilation (expressions): a form that fails either is not stored.
@@ -27,45 +21,17 @@ export function assertValidForm(form: Form): void {
   compileForm(form);
 }
 
-/** The part of an indicator item a refusal is about (the 422 names it as `indicatorItems.<i>.<part>`). */
-type IndicatorItemPart = 'question' | 'measure' | 'options';
-
 /**
  * Each indicator item names a question outside repeats whose type fits the item's measure. A
  * refusal names the item's field (`indicatorItems.2.measure`), so an editor can show it there.
  */
 export function assertIndicatorItems(form: Form, items: readonly IndicatorItem[]): void {
-  const questions = new Map(
-    formQuestions(form)
-      .filter((q) => q.repeats.length === 0)
-      .map(({ question }) => [question.name, question]),
-  );
-  items.forEach((item, index) => {
-    const refuse = (part: IndicatorItemPart, reason: string): never => {
-      throw new SurveyApiError('InvalidIndicatorItem', `indicator ${item.code}: ${reason}`, [
-        { field: `indicatorItems.${index}.${part}`, message: reason },
-      ]);
-    };
-    const q = questions.get(item.question);
-    if (!q) return refuse('question', `no question ${item.question} outside repeats`);
-    if (item.measure === 'mean' && q.type !== 'integer' && q.type !== 'decimal')
-      refuse('measure', 'a mean needs a numeric question');
-    if (item.measure === 'topTwoBox' && !(q.type === 'select_one' && q.likert))
-      refuse('measure', 'top-2-box needs a Likert item');
-    if (item.measure === 'share') {
-      const list =
-        'listName' in q && (q.type === 'select_one' || q.type === 'select_multiple')
-          ? findChoiceList(form, q.listName)
-          : undefined;
-      if (!list) return refuse('measure', 'a share needs a select question');
-      const missing = item.options.filter((o) => !list.choices.some((c) => c.name === o));
-      if (missing.length > 0) refuse('options', `${missing.join(', ')} not options of ${q.name}`);
-    }
-    if (item.measure === 'topTwoBox' && 'listName' in q) {
-      const list = findChoiceList(form, q.listName);
-      if (!list || likertScale(list).length < 2) refuse('measure', 'the scale has fewer than two points');
-    }
-  });
+  const [first] = indicatorItemProblems(form, items);
+  if (!first) return;
+  const { field, params, reason } = first;
+  throw new SurveyApiError('InvalidIndicatorItem', `indicator ${params['indicator']}: ${reason}`, [
+    { field, message: reason },
+  ]);
 }
 
 /**
@@ -75,28 +41,16 @@ export function assertIndicatorItems(form: Form, items: readonly IndicatorItem[]
  * (`weighting.question`, `weighting.population.<area>`, `weighting.population.<area>.<cell>`).
  *
  * Checked when the weighting is set, against the target areas of that moment. Target areas
- * changed later may leave an area of the weighting without a target area (and a new form version
- * may change the question): its figures are then ignored — an area without respondents gets no
- * weights, a respondent without a known cell keeps weight 1 — and count again if the area comes
- * back. Saving the weighting again asks for it to be corrected.
+ * changed later may leave an area of the weighting without a target area: its figures are then
+ * ignored (an area without respondents gets no weights) and count again if the area comes back;
+ * saving the weighting again asks for it to be corrected. A new form version that drops the
+ * question or one of its cells is refused (`settingsBrokenByForm`).
  */
 export function assertWeighting(form: Form, targetAreaKeys: readonly string[], weighting: Weighting): void {
   const problems: { field: string; message: string }[] = [];
   const refuse = (field: string, message: string) => problems.push({ field, message });
-  const found = formQuestions(form).filter(({ question }) => question.name === weighting.question);
-  const outside = found.find((q) => q.repeats.length === 0)?.question;
-  const question = outside?.type === 'select_one' ? outside : undefined;
-  if (!outside && found.length > 0)
-    refuse(
-      'weighting.question',
-      `${weighting.question} lies inside repeat ${found[0].repeats.at(-1)}; a weighting needs a select_one outside repeats`,
-    );
-  else if (!outside) refuse('weighting.question', `no question ${weighting.question}`);
-  else if (!question)
-    refuse(
-      'weighting.question',
-      `${outside.name} is of type ${outside.type}; a weighting needs a select_one outside repeats`,
-    );
+  const { question, problem } = weightingQuestion(form, weighting.question);
+  if (problem) refuse(problem.field, problem.reason);
   const options = question
     ? new Set(findChoiceList(form, question.listName)?.choices.map((c) => c.name))
     : null;
@@ -118,4 +72,24 @@ export function assertWeighting(form: Form, targetAreaKeys: readonly string[], w
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw new SurveyApiError('InvalidWeighting', `${first.field}: ${first.message}${more}`, problems);
   }
+}
+
+/**
+ * A new form version must still serve the survey's indicator items and weighting: a question they
+ * name that is gone, changed its type or lost an option would leave them publishing or weighting
+ * nothing. Refused so the planner first changes the setting or keeps the question; each problem
+ * names the setting's field and says it by code (`details.settings`), in English in `reasons`.
+ */
+export function assertFormServesSettings(
+  form: Form,
+  settings: { indicatorItems: readonly IndicatorItem[]; weighting: Weighting | null },
+): void {
+  const problems = settingsBrokenByForm(form, settings.indicatorItems, settings.weighting);
+  if (problems.length === 0) return;
+  const reasons = problems.map((p) => `${p.field}: ${p.reason}`);
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+  throw new SurveyApiError('FormBreaksSettings', `the form does not serve ${reasons[0]}${more}`, {
+    reasons,
+    settings: problems,
+  });
 }

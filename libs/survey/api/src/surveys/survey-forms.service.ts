@@ -10,7 +10,7 @@ import {
 } from '@quartier/survey-core';
 import { readWorkbookOffThread } from '@quartier/service-kit';
 import type { DataSource } from 'typeorm';
-import { assertValidForm } from '../forms/form-checks';
+import { assertFormServesSettings, assertValidForm } from '../forms/form-checks';
 import { describeModelIssues, incompatibleFormChanges } from '../forms/form-rules';
 import { ResponseRepository } from '../responses/response.repository';
 import { SURVEY_CONNECTION, SURVEY_EDITORS, SURVEY_READERS } from '../survey.constants';
@@ -54,7 +54,11 @@ export class SurveyFormsService {
     return this.putForm(caller, id, result.form);
   }
 
-  /** Stores a new form version (the builder's JSON or an imported XLSForm). */
+  /**
+   * Stores a new form version (the builder's JSON or an imported XLSForm). Refused when responses
+   * exist and it would break them (409), or when it no longer serves the survey's indicator items
+   * or weighting (422).
+   */
   async putForm(caller: Caller, id: string, form: Form): Promise<SurveyDetail> {
     const { access } = caller;
     assertValidForm(form);
@@ -72,6 +76,7 @@ export class SurveyFormsService {
           });
         }
       }
+      assertFormServesSettings(form, survey);
       const version = survey.formVersion + 1;
       await this.repository.insertForm(manager, id, version, form, access.principal.subject);
       await this.repository.setFormVersion(manager, id, version);

@@ -146,14 +146,19 @@ describe('a survey’s weighting against its target areas and questionnaire (rea
     ]);
   });
 
-  it('takes a weighting over target areas and options; a target area dropped later keeps it stored until it is saved again', async () => {
+  it('takes a weighting over target areas and options; a target area dropped later keeps it stored until it is saved again, counted only while it is a target area', async () => {
     const id = await survey();
     const res = await patch(id, WEIGHTING);
     expect(res.status).toBe(200);
     expect(res.body.weighting).toEqual({ question: 'wohnform', areas: 2 });
-    // 011102 is no target area any more: its figures stay, unused (it has no respondents).
+    // 011102 is no target area any more: its figures stay, unused (it has no respondents), and
+    // the detail counts only the target area with figures.
     expect((await setTargets(id, ['011101', '011201'])).status).toBe(200);
+    expect(await stored(id)).toEqual({ question: 'wohnform', areas: 1 });
+    // Back as a target area, its figures count again.
+    expect((await setTargets(id, ['011101', '011102', '011201'])).status).toBe(200);
     expect(await stored(id)).toEqual({ question: 'wohnform', areas: 2 });
+    expect((await setTargets(id, ['011101', '011201'])).status).toBe(200);
     const again = await patch(id, WEIGHTING);
     expect({
       status: again.status,

@@ -4,6 +4,7 @@ import { FORM_ISSUE_CODES } from '@quartier/survey-core';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { FORM_CHANGE_CODES } from '../forms/form-rules';
+import { SETTING_PROBLEM_CODES } from '../forms/form-settings';
 import { formSchema } from '../forms/form.schema';
 import { spreadsheetProblemsSchema } from '../spreadsheet-problems.dto';
 
@@ -295,7 +296,13 @@ export const surveyDetailSchema = surveySummarySchema.extend({
   areaQuestion: orNull(z.string(), 'null: the form has no area question'),
   indicatorItems: z.array(indicatorItemSchema),
   network: networkConfigSchema.nullable(),
-  weighting: z.object({ question: z.string(), areas: z.number().int() }).nullable(),
+  weighting: z
+    .object({
+      question: z.string(),
+      /** Target areas with population figures (figures for other areas weight nobody). */
+      areas: z.number().int(),
+    })
+    .nullable(),
   targetAreas: z.array(targetAreaView),
   waves: z.array(waveViewSchema),
 });
@@ -359,6 +366,32 @@ export const formChangeConflictSchema = apiErrorSchema.extend({
     .optional(),
 });
 export class FormChangeConflictDto extends createZodDto(formChangeConflictSchema) {}
+
+/**
+ * The 422 of a form version that no longer serves the survey's indicator items or weighting
+ * (FormBreaksSettings, nothing stored); InvalidFormModel's details are the model's issues.
+ */
+export const formSettingsConflictSchema = apiErrorSchema.extend({
+  details: z
+    .object({
+      /** Each problem in English, led by the setting's field. */
+      reasons: z.array(z.string()),
+      settings: z.array(
+        z.object({
+          /** The setting the form no longer serves: `indicatorItems.2.question`, `weighting.question`, … */
+          field: z.string(),
+          /** Why, stable: the portal words it by this. */
+          code: z.enum(SETTING_PROBLEM_CODES),
+          /** `question`; `indicator` (the item's code) for an indicator item; `options`, `repeat` or `type`. */
+          params: z.record(z.string(), z.string()),
+          /** The same in English. */
+          reason: z.string(),
+        }),
+      ),
+    })
+    .optional(),
+});
+export class FormSettingsConflictDto extends createZodDto(formSettingsConflictSchema) {}
 
 export const candidateAreaListSchema = z.array(
   z.object({

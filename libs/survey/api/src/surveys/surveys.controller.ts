@@ -48,6 +48,7 @@ import {
   CreateWaveDto,
   FormChangeConflictDto,
   FormCheckDto,
+  FormSettingsConflictDto,
   InvitationCodesDto,
   InvitationsDto,
   ListSurveysDto,
@@ -169,6 +170,11 @@ export class SurveysController {
   @ApiOperation({ summary: 'Store a new form version from the form builder (validated with the core)' })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
   @ApiConflictResponse(FORM_CHANGE_CONFLICT)
+  @ApiUnprocessableEntityResponse({
+    description:
+      "Nothing was stored: the form's model is invalid (InvalidFormModel), or it no longer serves the survey's indicator items or weighting (FormBreaksSettings), each setting by its field and a code",
+    type: FormSettingsConflictDto.Output,
+  })
   putForm(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: PutFormDto) {
     return this.forms.putForm(caller, id, body.form);
   }
@@ -196,7 +202,8 @@ export class SurveysController {
   })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
   @ApiUnprocessableEntityResponse({
-    description: 'Nothing was stored: every error with its sheet, row and column (or an unreadable workbook)',
+    description:
+      "Nothing was stored: every error with its sheet, row and column (or an unreadable workbook); a valid form that no longer serves the survey's indicator items or weighting is refused FormBreaksSettings, with details as for PUT …/form",
     type: XlsFormProblemsDto.Output,
   })
   @ApiConflictResponse(FORM_CHANGE_CONFLICT)

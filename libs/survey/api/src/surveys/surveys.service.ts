@@ -17,6 +17,7 @@ import type {
   SurveySummary,
   TargetAreaView,
   updateSurveySchema,
+  Weighting,
 } from './survey.dto';
 import { type SurveyRow, SurveyRepository } from './survey.repository';
 import { TargetAreaRepository } from './target-area.repository';
@@ -27,6 +28,18 @@ interface PublishProblem {
   readonly code: string;
   readonly params: Readonly<Record<string, string>>;
   readonly message: string;
+}
+
+/**
+ * The weighting as the detail shows it: `areas` counts the target areas with population figures —
+ * figures for an area that is no target area any more weight nobody.
+ */
+function weightingView(
+  weighting: Weighting,
+  targetAreas: readonly TargetAreaView[],
+): SurveyDetail['weighting'] {
+  const areas = targetAreas.filter((t) => Object.hasOwn(weighting.population, t.key)).length;
+  return { question: weighting.question, areas };
 }
 
 /**
@@ -277,9 +290,7 @@ export class SurveysService {
       areaQuestion: form ? (areaQuestionOf(form)?.name ?? null) : null,
       indicatorItems: survey.indicatorItems,
       network: survey.network,
-      weighting: survey.weighting
-        ? { question: survey.weighting.question, areas: Object.keys(survey.weighting.population).length }
-        : null,
+      weighting: survey.weighting ? weightingView(survey.weighting, targetAreas) : null,
       targetAreas,
       waves,
     };
