@@ -1,14 +1,11 @@
 import type { ServiceTestApp } from '@quartier/service-kit';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
 import { type Form, type FormNode, importXlsForm, tablesToWorkbook } from '@quartier/survey-core';
 import { seriousViolations } from './testing/axe';
+import { HAS_CHROMIUM, launchChromium, openPublicForm } from './testing/browser';
 import { day, startSurveyTestApp } from './testing/survey-test-app';
 import { QUARTIER_FORM } from './testing/fixtures';
 
 jest.setTimeout(90_000);
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** Axis-aligned rectangle as a closed GeoJSON polygon (longitude, latitude). */
 const box = (west: number, south: number, east: number, north: number) => ({
@@ -252,24 +249,15 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
     expect(code).toContain('data-locate');
   });
 
-  (existsSync(CHROMIUM) ? it : it.skip)(
+  (HAS_CHROMIUM ? it : it.skip)(
     'is answered in a real browser: "use my location" fills the fields, a typed point outside every area is announced on the question',
     async () => {
-      const browser: Browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
+      const browser = await launchChromium();
       try {
-        const context = await browser.newContext({
-          locale: 'de-DE',
+        const { page, errors } = await openPublicForm(browser, t.url, surveyId, {
           permissions: ['geolocation'],
           geolocation: { latitude: 52.5101, longitude: 13.3202 },
         });
-        const page = await context.newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
         await page.getByLabel('Wie alt sind Sie?').fill('41');
         await page
           .getByRole('group', { name: /Ich fühle mich in meiner Nachbarschaft sicher/ })

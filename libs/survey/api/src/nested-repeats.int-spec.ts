@@ -2,15 +2,12 @@
 // of each child and of each of a child's series, answered per repeat instance — through the API and
 // in a real browser — and a Kobo/Ona form with a photo question, kept but not opened.
 import type { ServiceTestApp } from '@quartier/service-kit';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
 import type { Form } from '@quartier/survey-core';
+import { HAS_CHROMIUM, launchChromium, openPublicForm } from './testing/browser';
 import { formOf, surveyWithForm, twoAreaForm } from './testing/form-survey';
 import { startSurveyTestApp } from './testing/survey-test-app';
 
 jest.setTimeout(90_000);
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const tables = (extra: string[][] = []) =>
   twoAreaForm('kinder', [
@@ -68,23 +65,16 @@ describe('the same name in nested repeats; uploads kept but not collected (real 
     expect(rows).toEqual([{ answers }]);
   });
 
-  (existsSync(CHROMIUM) ? it : it.skip)(
+  (HAS_CHROMIUM ? it : it.skip)(
     'is answered in a real browser: the respondent, a child and its series each keep their own name',
     async () => {
       const { surveyId } = await draft(await formOf(tables()));
       expect(
         (await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' })).status,
       ).toBe(200);
-      const browser: Browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
+      const browser = await launchChromium();
       try {
-        const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
+        const { page, errors } = await openPublicForm(browser, t.url, surveyId);
         await page.getByRole('radio', { name: 'Großer Tiergarten' }).check();
         await page.getByLabel('Wie heißen Sie?').fill('Ada');
         await page.getByRole('button', { name: 'Weitere hinzufügen' }).first().click();

@@ -1,12 +1,10 @@
 import type { ServiceTestApp } from '@quartier/service-kit';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { seriousViolations } from './testing/axe';
+import { HAS_CHROMIUM, launchChromium, openPublicForm } from './testing/browser';
 import { day, startSurveyTestApp, TEST_DAY } from './testing/survey-test-app';
 
 jest.setTimeout(90_000);
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 const NETWORK = {
   generator: {
@@ -235,21 +233,20 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
     expect(await payloads()).toHaveLength(1);
   });
 
-  (existsSync(CHROMIUM) ? it : it.skip)(
+  /** The public form answered for Quartiersmanagement Soldiner Straße (a3), one partner added. */
+  async function answeringForSoldinerStrasse(browser: Browser) {
+    const opened = await openPublicForm(browser, t.url, surveyId);
+    await opened.page.getByLabel('Für welche Organisation antworten Sie?').selectOption('a3');
+    await opened.page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
+    return opened;
+  }
+
+  (HAS_CHROMIUM ? it : it.skip)(
     'words the server’s refusal of a partner in the page’s language on the partner’s field, not in English',
     async () => {
-      const browser: Browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
+      const browser = await launchChromium();
       try {
-        const page = await browser.newPage({ locale: 'de-DE' });
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
-        await page.getByLabel('Für welche Organisation antworten Sie?').selectOption('a3');
-        await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
+        const { page, errors } = await answeringForSoldinerStrasse(browser);
         const partner = page.getByRole('group', { name: 'Organisation 1' });
         // An organisation removed from the actor list while the page was open (as the page still offers it).
         await page
@@ -276,21 +273,12 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
     },
   );
 
-  (existsSync(CHROMIUM) ? it : it.skip)(
+  (HAS_CHROMIUM ? it : it.skip)(
     'is answered in a real browser by keyboard-reachable controls; missing answers are announced on their fields',
     async () => {
-      const browser: Browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
+      const browser = await launchChromium();
       try {
-        const page = await browser.newPage({ locale: 'de-DE' });
-        const errors: string[] = [];
-        page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
-        await page.getByLabel('Für welche Organisation antworten Sie?').selectOption('a3');
-        await page.getByRole('button', { name: 'Organisation hinzufügen' }).click();
+        const { page, errors } = await answeringForSoldinerStrasse(browser);
         await page
           .getByRole('group', { name: 'Organisation 1' })
           .getByLabel('Organisation aus der Liste')

@@ -3,15 +3,13 @@
 // form that asks for more by a fixed number is refused at upload, and the respondent adds no
 // more than 50 instances by hand — through the API and in a real browser.
 import type { ServiceTestApp } from '@quartier/service-kit';
-import { existsSync } from 'node:fs';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Form } from '@quartier/survey-core';
+import { HAS_CHROMIUM, launchChromium, openPublicForm } from './testing/browser';
 import { formOf, surveyWithForm, twoAreaForm } from './testing/form-survey';
 import { startSurveyTestApp } from './testing/survey-test-app';
 
 jest.setTimeout(120_000);
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 // No constraint on the count: a household of 80 is a true answer (a shared accommodation).
 const tables = () =>
@@ -71,29 +69,16 @@ describe('the most instances of a repeat, kept alike by the public form and the 
     );
   });
 
-  (existsSync(CHROMIUM) ? describe : describe.skip)('in a real browser', () => {
+  (HAS_CHROMIUM ? describe : describe.skip)('in a real browser', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
+      browser = await launchChromium();
     });
     afterAll(() => browser?.close());
 
-    /** The survey's public form in a fresh context (no draft of another test), with its page errors. */
-    async function formPage(surveyId: string): Promise<{ page: Page; errors: string[] }> {
-      const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
-      return { page, errors };
-    }
-
     it('a count of 80 shows 50 blocks, and they are sent and kept with the count as answered', async () => {
       const { surveyId } = await openSurvey(await formOf(tables()));
-      const { page, errors } = await formPage(surveyId);
+      const { page, errors } = await openPublicForm(browser, t.url, surveyId);
       await page.getByRole('radio', { name: 'Stülerstraße' }).check();
       await page.getByLabel('Wie viele Personen leben in Ihrem Haushalt?').fill('80');
       await page.waitForFunction(() => document.querySelectorAll('#i-personen > .instance').length === 50);
@@ -111,7 +96,7 @@ describe('the most instances of a repeat, kept alike by the public form and the 
 
     it('adding instances by hand stops at 50 and says why; after a removal one may be added again', async () => {
       const { surveyId } = await openSurvey(await formOf(tables()));
-      const { page, errors } = await formPage(surveyId);
+      const { page, errors } = await openPublicForm(browser, t.url, surveyId);
       const add = page.getByRole('button', { name: 'Weitere hinzufügen' });
       const limit = page.getByText('Mehr als 50 Einträge sind nicht möglich.');
       const instances = page.locator('#i-treffpunkte > .instance');

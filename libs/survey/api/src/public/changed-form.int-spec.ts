@@ -3,15 +3,13 @@
 // became a note, one its new condition skips). The respondent reads why in the page's language —
 // never the core's English — and, reloading, gets the current questions with the draft's answers.
 import type { ServiceTestApp } from '@quartier/service-kit';
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { Form } from '@quartier/survey-core';
+import { HAS_CHROMIUM, launchChromium, openPublicForm } from '../testing/browser';
 import { formOf as formOfTables, surveyWithForm, twoAreaForm } from '../testing/form-survey';
 import { startSurveyTestApp } from '../testing/survey-test-app';
 
 jest.setTimeout(120_000);
-
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 type Row = [type: string, name: string, label: string, relevant?: string];
 
@@ -39,7 +37,7 @@ const SKIPPING: Row[] = [
 ];
 const SHORTENED: Row[] = [['note', 'hinweis', 'Vielen Dank für Ihre Zeit.'], SKIPPING[2]];
 
-(existsSync(CHROMIUM) ? describe : describe.skip)(
+(HAS_CHROMIUM ? describe : describe.skip)(
   'the public form of a questionnaire changed while answering it (real PostgreSQL, real browser)',
   () => {
     let t: ServiceTestApp;
@@ -50,11 +48,7 @@ const SHORTENED: Row[] = [['note', 'hinweis', 'Vielen Dank für Ihre Zeit.'], SK
 
     beforeAll(async () => {
       ({ t, ids } = await startSurveyTestApp());
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: ['--headless', '--no-sandbox', '--disable-gpu'],
-      });
+      browser = await launchChromium();
     });
     afterAll(async () => {
       await browser?.close();
@@ -63,10 +57,7 @@ const SHORTENED: Row[] = [['note', 'hinweis', 'Vielen Dank für Ihre Zeit.'], SK
 
     it('says in German which answers the new version refuses, and after a reload the draft is sent', async () => {
       const { surveyId } = await surveyWithForm(t, ids, await formOf(BEFORE), { title: 'Nachbarschaft' });
-      const page = await (await browser.newContext({ locale: 'de-DE' })).newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${t.url}/api/survey/public/f/${surveyId}`);
+      const { page, errors } = await openPublicForm(browser, t.url, surveyId);
       await page.getByRole('radio', { name: 'Stülerstraße' }).check();
       await page.getByLabel('Wie alt sind Sie?').fill('45');
       await page.getByLabel('Was stört Sie am Verkehr?').fill('Zu viele Autos');

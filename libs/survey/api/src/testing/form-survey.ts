@@ -28,14 +28,14 @@ export async function formOf(tables: XlsFormTables): Promise<Form> {
 
 /**
  * A survey in Mitte by the planner with `form`, both areas of Tiergarten Süd as target areas and
- * one wave (opened yesterday, closing in 30 days); opened unless `open` is false (a suite that
- * opens it itself, or leaves it a draft).
+ * one wave (opened yesterday, closing in 30 days, by invitation only if `invitationOnly`); opened
+ * unless `open` is false (a suite that opens it itself, or leaves it a draft).
  */
 export async function surveyWithForm(
   t: ServiceTestApp,
   ids: Record<string, string>,
   form: Form,
-  options: { title: string; open?: boolean },
+  options: { title: string; open?: boolean; invitationOnly?: boolean },
 ): Promise<{ surveyId: string; waveId: string }> {
   const created = await t.call('POST', '/api/survey/surveys', 'planer', {
     title: options.title,
@@ -52,6 +52,7 @@ export async function surveyWithForm(
     name: 'Welle 1',
     opensOn: day(-1),
     closesOn: day(30),
+    invitationOnly: options.invitationOnly,
   });
   succeeded('adding the wave', wave, 201);
   if (options.open ?? true) {
