@@ -86,6 +86,9 @@ export interface FormTexts {
   readonly errInvitationRequired: string;
   readonly waveNotOpen: string;
   readonly gone: string;
+  /** The heading and sentence of the page of a form link that leads to no questionnaire. */
+  readonly notFoundTitle: string;
+  readonly notFound: string;
   readonly tooLarge: string;
   readonly errUnsafeText: string;
   readonly errUnreadable: string;
@@ -178,6 +181,8 @@ const DE: FormTexts = {
   waveNotOpen:
     'Diese Befragung nimmt zurzeit keine Antworten an: Der Zeitraum dafür ist vorbei oder hat noch nicht begonnen.',
   gone: 'Diesen Fragebogen gibt es nicht mehr.',
+  notFoundTitle: 'Nicht gefunden',
+  notFound: 'Diesen Fragebogen gibt es nicht (mehr).',
   tooLarge: 'Ihre Antworten sind zu lang, um sie zu senden. Bitte kürzen Sie lange Texte.',
   errUnsafeText:
     'Eine Antwort enthält Zeichen, die wir nicht speichern können (zum Beispiel unsichtbare Steuerzeichen). Bitte schreiben Sie den Text neu, statt ihn einzufügen.',
@@ -268,6 +273,8 @@ const EN: FormTexts = {
   errInvitationRequired: 'Please enter the invitation code from your invitation letter.',
   waveNotOpen: 'This survey is not taking answers at the moment: its period is over or has not begun yet.',
   gone: 'This questionnaire no longer exists.',
+  notFoundTitle: 'Not found',
+  notFound: 'This questionnaire does not exist (any more).',
   tooLarge: 'Your answers are too long to send. Please shorten long texts.',
   errUnsafeText:
     'An answer contains characters we cannot store (such as invisible control characters). Please type the text again instead of pasting it.',
@@ -298,6 +305,7 @@ const PLAIN_DE: FormTexts = {
   waveNotOpen:
     'Sie können jetzt nicht antworten. Die Befragung ist vorbei. Oder sie hat noch nicht angefangen.',
   tooLarge: 'Ihre Antworten sind zu lang. Bitte schreiben Sie kürzer.',
+  notFound: 'Diesen Fragebogen gibt es nicht. Oder es gibt ihn nicht mehr.',
   errUnsafeText:
     'In einer Antwort sind Zeichen, die wir nicht speichern können. Bitte schreiben Sie den Text neu.',
   errUnreadable:

@@ -207,6 +207,37 @@ describe('survey service (real PostgreSQL, real OIDC tokens)', () => {
         404,
       );
     });
+
+    it('words the page of a form link to no questionnaire in the language the link asks for', async () => {
+      const missing = async (query: string) => {
+        const res = await call('GET', `/api/survey/public/f/00000000-0000-4000-8000-000000000000${query}`);
+        expect(res.status).toBe(404);
+        expect(res.headers.get('content-type')).toContain('text/html');
+        const html = res.body as string;
+        return {
+          lang: /<html lang="([^"]*)">/.exec(html)?.[1],
+          heading: /<h1>([^<]*)<\/h1>/.exec(html)?.[1],
+          message: /<p>([^<]*)<\/p>/.exec(html)?.[1],
+        };
+      };
+      const german = {
+        lang: 'de',
+        heading: 'Nicht gefunden',
+        message: 'Diesen Fragebogen gibt es nicht (mehr).',
+      };
+      expect(await missing('')).toEqual(german);
+      expect(await missing('?lang=en')).toEqual({
+        lang: 'en',
+        heading: 'Not found',
+        message: 'This questionnaire does not exist (any more).',
+      });
+      expect(await missing('?lang=de-x-easy')).toEqual({
+        ...german,
+        message: 'Diesen Fragebogen gibt es nicht. Oder es gibt ihn nicht mehr.',
+      });
+      // Another language has no interface texts of its own: English, as on a form page in it.
+      expect(await missing('?lang=tr')).toEqual(await missing('?lang=en'));
+    });
   });
 
   describe('public form: operator and languages', () => {

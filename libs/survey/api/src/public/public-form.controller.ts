@@ -171,9 +171,7 @@ export class PublicFormController {
       context = await this.collection.publicContext(id);
     } catch (error) {
       if (error instanceof SurveyApiError && error.code === 'SurveyNotFound')
-        return res
-          .status(404)
-          .send(renderMessagePage('de', 'Nicht gefunden', 'Diesen Fragebogen gibt es nicht (mehr).'));
+        return res.status(404).send(renderNotFoundPage(query.lang));
       throw error;
     }
     const languages = context.form ? formLanguages(context.form) : [];
@@ -254,6 +252,18 @@ export class PublicFormController {
         .replace(/(<svg[^>]*>)/, `$1<title>${escapeAttribute(title)}</title>`),
     );
   }
+}
+
+/**
+ * The page of a form link that leads to no questionnaire, in the language the link asks for: with
+ * no form there are no form languages to choose from, so German and Leichte Sprache stay as asked
+ * and any other language is told in English, as a form page in it would be.
+ */
+function renderNotFoundPage(requested: string | undefined): string {
+  const language =
+    requested === 'de-x-easy' ? requested : (requested ?? 'de').split('-')[0] === 'de' ? 'de' : 'en';
+  const texts = formTexts(language);
+  return renderMessagePage(language, texts.notFoundTitle, texts.notFound);
 }
 
 function escapeAttribute(text: string): string {
