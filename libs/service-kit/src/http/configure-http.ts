@@ -1,7 +1,7 @@
 import type { INestApplication, Type } from '@nestjs/common';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { ServiceName } from '@quartier/contracts';
-import { correlation, processMetrics, type Logger } from '@quartier/observability';
+import { correlation, loggableUrl, processMetrics, type Logger } from '@quartier/observability';
 import type { NextFunction, Request, Response } from 'express';
 import { json, urlencoded } from 'express';
 import compression from 'compression';
@@ -89,7 +89,8 @@ export function configureHttp(app: INestApplication, options: HttpOptions): void
           {
             correlationId: anonymous ? undefined : correlationId,
             method: req.method,
-            url: req.originalUrl,
+            // Query values may be an OIDC callback's code, a token or an invitation code.
+            url: loggableUrl(req.originalUrl),
             status: res.statusCode,
             ms: Math.round(seconds * 1000),
           },
