@@ -25,9 +25,12 @@ export function sqlIdentifiers(sql: string): string[] {
   return sql.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
 }
 
-/** Error text for a log line: the stack (or message) with its quoted values blanked. */
-export function loggableError(error: unknown): string {
-  const text = error instanceof Error ? (error.stack ?? error.message) : safeString(error);
+/** Error text for a log line: the stack (or only the message) with its quoted values blanked. */
+export function loggableError(error: unknown, options: { stack?: boolean } = {}): string {
+  const text =
+    error instanceof Error
+      ? ((options.stack === false ? undefined : error.stack) ?? error.message)
+      : safeString(error);
   const query = (error as { query?: unknown } | null)?.query;
   return redactQuoted(text, typeof query === 'string' ? sqlIdentifiers(query) : []);
 }

@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { AUTH_ERROR_CODES, AuthError, httpStatusOf } from '@quartier/auth';
+import { loggableError } from '@quartier/observability';
 import type { Response } from 'express';
 import { ZodValidationException } from 'nestjs-zod';
 import { UNSAFE_TEXT_ISSUE } from '@quartier/contracts';
@@ -99,11 +100,14 @@ export class DomainErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
-    if (body.statusCode >= 500)
-      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    // Errors quote what they refused (`invalid input syntax for type date: "…"`, a JSON parse
+    // error's text): the request's answers and codes, which the log must not carry.
+    if (body.statusCode >= 500) this.logger.error(loggableError(error));
     else if (error instanceof Error && databaseErrorBody(error))
       // The API should have refused this itself: worth a look, but the caller got a clear answer.
-      this.logger.warn(`database refused a request's data (${body.code}): ${error.message.split('\n')[0]}`);
+      this.logger.warn(
+        `database refused a request's data (${body.code}): ${loggableError(error, { stack: false }).split('\n')[0]}`,
+      );
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
