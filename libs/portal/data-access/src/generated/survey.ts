@@ -135,7 +135,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Publish (open), close or reopen; publishing checks form, waves, target areas and the area question */
+    /** Publish (open), close or reopen; publishing checks form, waves, target areas, the area question, indicator items and weighting */
     post: operations['SurveysController_status'];
     delete?: never;
     options?: never;

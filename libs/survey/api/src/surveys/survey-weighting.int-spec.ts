@@ -1,7 +1,7 @@
 import type { ServiceTestApp } from '@quartier/service-kit';
 import { tablesToWorkbook, type XlsFormTables } from '@quartier/survey-core';
 import { PLANNING_AREAS, QUARTIER_FORM } from '../testing/fixtures';
-import { startSurveyTestApp, XLSX } from '../testing/survey-test-app';
+import { day, startSurveyTestApp, XLSX } from '../testing/survey-test-app';
 
 jest.setTimeout(60_000);
 
@@ -168,5 +168,46 @@ describe('a survey’s weighting against its target areas and questionnaire (rea
       fields: ['weighting.population.011102'],
     });
     expect((await patch(id, null)).body.weighting).toBeNull();
+  });
+
+  it('does not open while the weighting names an area that is no target area any more, saying so by code; opens once it is saved again', async () => {
+    const id = await survey();
+    expect((await patch(id, WEIGHTING)).status).toBe(200);
+    const wave = await call('POST', `/api/survey/surveys/${id}/waves`, 'planer', {
+      name: 'Welle 1',
+      opensOn: day(-1),
+      closesOn: day(30),
+    });
+    expect(wave.status).toBe(201);
+    // 011102 leaves the survey, as target area and from the area question's list, so nothing
+    // but the weighting's figures for it stands in the way.
+    expect((await setTargets(id, ['011101', '011201', '011202'])).status).toBe(200);
+    const withoutArea = {
+      ...FORM,
+      choices: FORM.choices.filter((row) => !(row[0] === 'gebiete' && row[1] === '011102')),
+    };
+    const form = await call(
+      'PUT',
+      `/api/survey/surveys/${id}/xlsform`,
+      'planer',
+      await tablesToWorkbook(withoutArea),
+      XLSX,
+    );
+    expect(form.status).toBe(200);
+    const open = () => call('POST', `/api/survey/surveys/${id}/status`, 'planer', { status: 'open' });
+    const refused = await open();
+    expect({ status: refused.status, code: refused.body.code, details: refused.body.details }).toEqual({
+      status: 409,
+      code: 'NotPublishable',
+      details: {
+        problems: ['weighting.population.011102: 011102 is not the code of a target area of the survey'],
+        issues: [{ code: 'InvalidWeighting', params: {} }],
+      },
+    });
+    expect(
+      (await patch(id, { ...WEIGHTING, population: { '011101': WEIGHTING.population['011101'] } })).status,
+    ).toBe(200);
+    const opened = await open();
+    expect({ status: opened.status, state: opened.body.status }).toEqual({ status: 200, state: 'open' });
   });
 });

@@ -254,7 +254,7 @@ export class SurveysController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Publish (open), close or reopen; publishing checks form, waves, target areas and the area question',
+      'Publish (open), close or reopen; publishing checks form, waves, target areas, the area question, indicator items and weighting',
   })
   @ApiOkResponse({ type: SurveyDetailDto.Output })
   status(@CurrentCaller() caller: Caller, @Param('id', ParseUUIDPipe) id: string, @Body() body: StatusDto) {

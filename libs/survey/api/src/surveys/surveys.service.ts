@@ -217,6 +217,23 @@ export class SurveysService {
         else throw error;
       }
     }
+    // The weighting was checked when it was saved; target areas replaced since (or a form stored
+    // before forms were checked against it) may have left it naming an area that is no target
+    // area or a cell the question no longer offers. Opened like that, those figures would weight
+    // nobody, and count again unnoticed if the area came back: the planner saves it again first.
+    if (form && survey.weighting) {
+      const targets = await this.targetAreas.ofSurvey(survey.id, manager);
+      try {
+        assertWeighting(
+          form,
+          targets.map((t) => t.key),
+          survey.weighting,
+        );
+      } catch (error) {
+        if (error instanceof SurveyApiError) add('InvalidWeighting', error.message);
+        else throw error;
+      }
+    }
     if (form) {
       const messages = uncollectedQuestionProblems(form);
       uncollectedQuestions(form).forEach((q, i) =>

@@ -46,6 +46,9 @@ describe('publish problems', () => {
       )[0],
       /^Die Frage foto \(image\) fragt nach einer Datei/,
     );
+    assert.deepEqual(sentences({ issues: [{ code: 'InvalidWeighting', params: {} }] }, 'en'), [
+      'The weighting no longer fits the target areas or the questionnaire (an area is no longer a target area, or an answer of the weighting question is gone). Save the weighting again, corrected.',
+    ]);
   });
 
   it('falls back to the general sentence for an unknown code, a missing value or an answer without issues', () => {

@@ -18,6 +18,8 @@ export const PUBLISH_PROBLEM_TEXTS_DE = {
     'Die Auswahlliste {list} nennt Gebiete, die keine Zielgebiete sind: {codes}.',
   'publishProblem.InvalidIndicatorItem':
     'Ein Indikator der Befragung passt nicht zu den Fragen des Fragebogens.',
+  'publishProblem.InvalidWeighting':
+    'Die Gewichtung passt nicht mehr zu den Zielgebieten oder zum Fragebogen (ein Gebiet ist kein Zielgebiet mehr oder eine Antwort der Gewichtungsfrage fehlt). Speichern Sie die Gewichtung angepasst neu.',
   'publishProblem.UncollectedQuestion':
     'Die Frage {question} ({type}) fragt nach einer Datei; Antworten sind anonym und enthalten keine Fotos, Aufnahmen oder Dateien. Entfernen Sie die Frage oder machen Sie sie zu einem Hinweis.',
   'publishProblem.other': 'Die Befragung erfüllt eine Voraussetzung für die Veröffentlichung noch nicht.',
@@ -37,6 +39,8 @@ export const PUBLISH_PROBLEM_TEXTS_EN: Readonly<Record<PublishProblemTextKey, st
     'The choice list {list} names areas that are not target areas: {codes}.',
   'publishProblem.InvalidIndicatorItem':
     'An indicator of the survey does not fit the questionnaire’s questions.',
+  'publishProblem.InvalidWeighting':
+    'The weighting no longer fits the target areas or the questionnaire (an area is no longer a target area, or an answer of the weighting question is gone). Save the weighting again, corrected.',
   'publishProblem.UncollectedQuestion':
     'The question {question} ({type}) asks for a file; responses are anonymous and carry no photos, recordings or files. Remove the question or make it a note.',
   'publishProblem.other': 'The survey does not yet meet a condition for publishing.',
