@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '@quartier/observability';
+import { createLogger, redactQuoted, type Logger } from '@quartier/observability';
 
 /** The few log calls messaging needs; tests pass `silentLogger`, services their pino logger. */
 export interface MessagingLogger {
@@ -11,11 +11,24 @@ export interface MessagingLogger {
 /** Adapts a pino logger (observability's JSON logs with correlation id). */
 export function fromPino(logger: Logger): MessagingLogger {
   return {
-    debug: (message, fields) => logger.debug(fields ?? {}, message),
-    info: (message, fields) => logger.info(fields ?? {}, message),
-    warn: (message, fields) => logger.warn(fields ?? {}, message),
-    error: (message, fields) => logger.error(fields ?? {}, message),
+    debug: (message, fields) => logger.debug(loggable(fields), message),
+    info: (message, fields) => logger.info(loggable(fields), message),
+    warn: (message, fields) => logger.warn(loggable(fields), message),
+    error: (message, fields) => logger.error(loggable(fields), message),
   };
+}
+
+// A handler's error and a dead letter's reason quote what they choke on: a payload's answers
+// (V8's JSON errors quote the text, a handler's message the value it refused). The event's id,
+// type, consumer and the wording stay; the payload is in the dead letter, not in the log.
+const QUOTING_FIELDS = ['error', 'reason'] as const;
+
+function loggable(fields: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!fields) return {};
+  const result = { ...fields };
+  for (const name of QUOTING_FIELDS)
+    if (typeof result[name] === 'string') result[name] = redactQuoted(result[name] as string);
+  return result;
 }
 
 /** What a bus or relay logs to when not given a logger: the service's JSON log, tagged. */
