@@ -152,21 +152,8 @@ export class AreaMap {
       this.showSelection(map, selected, chosenSince);
     });
 
-    // MapLibre labels its canvas and controls in English; keep them in the portal's language.
-    effect(() => {
-      const map = this.map();
-      if (!map) return;
-      const container = map.getContainer();
-      map.getCanvas().setAttribute('aria-label', this.label());
-      for (const [selector, key] of [
-        ['.maplibregl-ctrl-zoom-in', 'areas.zoomIn'],
-        ['.maplibregl-ctrl-zoom-out', 'areas.zoomOut'],
-      ] as const) {
-        const button = container.querySelector<HTMLButtonElement>(selector);
-        button?.setAttribute('title', this.t(key));
-        button?.setAttribute('aria-label', this.t(key));
-      }
-    });
+    // MapLibre labels its canvas in English; mountAreaMap names the buttons.
+    effect(() => this.map()?.getCanvas().setAttribute('aria-label', this.label()));
 
     effect(() => {
       const map = this.map();

@@ -1,6 +1,8 @@
-import { DestroyRef, type Signal, afterNextRender, inject, signal } from '@angular/core';
+import { DestroyRef, type Signal, afterNextRender, effect, inject, signal } from '@angular/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
+import { I18n } from '../i18n/i18n';
 import { GEOPORTAL_ATTRIBUTION } from './area-layers';
+import { labelMapControls } from './control-labels';
 import { createAreaMap, loadMapLibre } from './maplibre';
 
 export interface AreaMapMount {
@@ -24,12 +26,17 @@ export interface MountedAreaMap {
 /**
  * Creates a component's area map after its first render (MapLibre is loaded on demand) and
  * removes it with the component. The map follows its host's size: tabs and two-column layouts
- * settle after the map was created. Call it in a field initialiser or the constructor.
+ * settle after the map was created; its buttons follow the reader's language. Call it in a field initialiser or the constructor.
  */
 export function mountAreaMap(mount: AreaMapMount): MountedAreaMap {
   const destroyRef = inject(DestroyRef);
   const ready = signal<MapLibreMap | null>(null);
   const error = signal<string | null>(null);
+  const i18n = inject(I18n);
+  effect(() => {
+    const map = ready();
+    if (map) labelMapControls(map.getContainer(), i18n.language());
+  });
   afterNextRender(() => {
     loadMapLibre().then(
       (maplibre) => {
