@@ -275,6 +275,9 @@ export const DE = {
   'valueStatus.suppressed': 'unterdrückt',
   'valueStatus.missing': 'fehlt',
   'valueStatus.zero': '0',
+  // Names of downloaded files, lower case and without spaces.
+  fileMap: 'karte-evaluation',
+  fileComparison: 'vergleichsgebiete',
 };
 
 export type EvaluationTextKey = keyof typeof DE;

@@ -274,4 +274,6 @@ export const EN: EvaluationDictionary = {
   'valueStatus.suppressed': 'suppressed',
   'valueStatus.missing': 'missing',
   'valueStatus.zero': '0',
+  fileMap: 'evaluation-map',
+  fileComparison: 'comparison-areas',
 };

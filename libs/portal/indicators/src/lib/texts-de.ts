@@ -109,6 +109,11 @@ export const DE = {
   noPermission: 'Import ist Mandanten-Administration und Analyse vorbehalten.',
   ...ROW_ERROR_TEXTS_DE,
   ...IMPORT_FORMAT_TEXTS_DE,
+  // Names of downloaded files, lower case and without spaces.
+  fileMap: 'karte',
+  fileRanking: 'rangfolge',
+  fileClasses: 'klassen',
+  fileMovers: 'klassenwechsel',
 };
 
 export type IndicatorTextKey = keyof typeof DE;

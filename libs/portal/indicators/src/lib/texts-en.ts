@@ -110,4 +110,8 @@ export const EN: IndicatorDictionary = {
   noPermission: 'Imports are reserved to tenant administrators and analysts.',
   ...ROW_ERROR_TEXTS_EN,
   ...IMPORT_FORMAT_TEXTS_EN,
+  fileMap: 'map',
+  fileRanking: 'ranking',
+  fileClasses: 'classes',
+  fileMovers: 'class-changes',
 };

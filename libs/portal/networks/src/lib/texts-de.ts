@@ -112,6 +112,10 @@ export const DE = {
   'tie.referral': 'Weitervermittlung',
   'tie.resources': 'Ressourcen',
   'tie.funding': 'Finanzierung',
+  // Names of downloaded files, lower case and without spaces.
+  fileMeasures: 'kennzahlen',
+  fileResources: 'ressourcen',
+  fileNetwork: 'netzwerk',
   ...IMPORT_ISSUE_TEXTS_DE,
 };
 

@@ -112,5 +112,8 @@ export const EN: NetworkDictionary = {
   'tie.referral': 'Referral',
   'tie.resources': 'Resources',
   'tie.funding': 'Funding',
+  fileMeasures: 'measures',
+  fileResources: 'resources',
+  fileNetwork: 'network',
   ...IMPORT_ISSUE_TEXTS_EN,
 };

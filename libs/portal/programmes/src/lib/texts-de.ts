@@ -286,6 +286,11 @@ export const DE = {
   programmeModel: 'Programm',
   refresh: 'Aktualisieren',
   saveChanges: 'Änderungen speichern',
+  // Names of downloaded files, lower case and without spaces.
+  fileMap: 'karte',
+  fileMeasures: 'massnahmen',
+  fileAllocation: 'verteilung',
+  fileImpactModel: 'wirkungstreppe',
 };
 
 export type ProgrammeTextKey = keyof typeof DE;

@@ -284,4 +284,8 @@ export const EN: ProgrammeDictionary = {
   programmeModel: 'Programme',
   refresh: 'Refresh',
   saveChanges: 'Save changes',
+  fileMap: 'map',
+  fileMeasures: 'measures',
+  fileAllocation: 'allocation',
+  fileImpactModel: 'impact-model',
 };

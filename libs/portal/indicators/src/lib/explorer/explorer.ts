@@ -233,7 +233,7 @@ export class Explorer {
     ];
   });
   protected readonly downloadName = computed(
-    () => `rangfolge-${this.code() ?? ''}-${this.period() ?? ''}-${this.level() ?? ''}`,
+    () => `${this.t('fileRanking')}-${this.code() ?? ''}-${this.period() ?? ''}-${this.level() ?? ''}`,
   );
 
   protected readonly mapLabel = computed(() =>

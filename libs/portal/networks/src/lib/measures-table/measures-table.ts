@@ -24,7 +24,7 @@ export interface OmittedNote {
 export class MeasuresTable {
   protected readonly texts = inject(NetworkTexts);
   readonly actors = input.required<MeasuredActor[]>();
-  readonly fileName = input<string>('kennzahlen');
+  readonly fileName = input.required<string>();
   /** Measures not computed for this wave and why: shown above the table and on its cells. */
   readonly omitted = input<readonly OmittedNote[]>([]);
   private readonly omittedText = computed(() => new Map(this.omitted().map((n) => [n.measure, n.text])));

@@ -250,7 +250,7 @@ export class NetworksPage {
   );
   protected readonly fileName = computed(
     () =>
-      `kennzahlen-${(this.network()?.name ?? 'netzwerk').toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-')}-${this.wave()?.observedOn ?? ''}`,
+      `${this.t('fileMeasures')}-${(this.network()?.name ?? this.t('fileNetwork')).toLowerCase().replace(/[^a-z0-9äöüß]+/g, '-')}-${this.wave()?.observedOn ?? ''}`,
   );
 
   /** The resource table as shown, for its CSV/XLSX download. */

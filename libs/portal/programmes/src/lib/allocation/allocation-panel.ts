@@ -95,7 +95,7 @@ export class AllocationPanel {
   ]);
 
   protected allocationFileName(): string {
-    return `verteilung-${this.programme().name}-${this.lineLabel(this.line)}-${this.year ?? ''}`;
+    return `${this.t('fileAllocation')}-${this.programme().name}-${this.lineLabel(this.line)}-${this.year ?? ''}`;
   }
 
   protected lineLabel(key: string): string {

@@ -1,6 +1,7 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { AreaFeatureCollection } from '@quartier/portal-data-access';
 import { type AreaHighlight, HighlightMap, highlightAreas, type HighlightMapArea } from '@quartier/portal-ui';
+import { ProgrammeTexts } from '../texts';
 
 /** How one area is drawn: its fill, what the hover text says, a thick outline (selected, programme area). */
 export type MapArea = AreaHighlight;
@@ -20,7 +21,7 @@ export type MapArea = AreaHighlight;
       [label]="label()"
       [legend]="legend()"
       [testId]="testId()"
-      [fileName]="'karte-' + testId()"
+      [fileName]="texts.t('fileMap') + '-' + testId()"
     />
   `,
   styles: `
@@ -30,6 +31,7 @@ export type MapArea = AreaHighlight;
   `,
 })
 export class ProgrammeMap {
+  protected readonly texts = inject(ProgrammeTexts);
   readonly collection = input.required<AreaFeatureCollection | null>();
   readonly areas = input.required<ReadonlyMap<string, MapArea>>();
   readonly label = input.required<string>();

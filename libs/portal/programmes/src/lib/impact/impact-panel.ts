@@ -284,7 +284,7 @@ export class ImpactPanel {
         ...this.path(),
         query: { lang: this.i18n.language() },
       });
-      saveBlob(blob, `wirkungstreppe-${this.programme().name}.svg`);
+      saveBlob(blob, `${this.t('fileImpactModel')}-${this.programme().name}.svg`);
     });
   }
 
