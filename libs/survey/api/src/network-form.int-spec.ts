@@ -233,6 +233,20 @@ describe('network survey public form (real PostgreSQL, real OIDC tokens)', () =>
     expect(await payloads()).toHaveLength(1);
   });
 
+  it('refuses a paper import up front: a sheet has no columns for the name generator', async () => {
+    const before = (await payloads()).length;
+    const res = await call(
+      'POST',
+      `/api/survey/surveys/${surveyId}/waves/${waveId}/response-imports`,
+      'planer',
+      'respondent\na1\n',
+      'text/csv',
+    );
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('PaperImportUnsupported');
+    expect(await payloads()).toHaveLength(before);
+  });
+
   /** The public form answered for Quartiersmanagement Soldiner Straße (a3), one partner added. */
   async function answeringForSoldinerStrasse(browser: Browser) {
     const opened = await openPublicForm(browser, t.url, surveyId);

@@ -25,6 +25,8 @@ export const SurveyApiError = serviceErrorClass('SurveyApiError', {
   WaveNotInvitationOnly: 409,
   InvalidAnswers: 422,
   InvalidImport: 422,
+  // A paper sheet has no columns for a name generator: network surveys are answered online or by interview.
+  PaperImportUnsupported: 409,
   UnsupportedMediaType: 415,
   PayloadTooLarge: 413,
   ReleaseNotDue: 409,

@@ -97,6 +97,8 @@ const de = {
   invitationOnly: 'Nur mit Einladungscode',
   responses: 'Antworten',
   importWave: 'Papierfragebögen importieren in Welle',
+  importNetwork:
+    'Papierfragebögen lassen sich bei Netzwerkbefragungen nicht importieren (der Namensgenerator hat keine Spalten); Antworten bitte online oder im Interview erfassen.',
   importResponses: 'Datei wählen (CSV oder XLSX)',
   importNote:
     'Eine Zeile je Fragebogen, eine Spalte je Frage (Variablenname in Zeile 1). Die Datei wird ganz oder gar nicht übernommen.',
@@ -142,6 +144,9 @@ const de = {
   ...FORM_CHANGE_TEXTS_DE,
   ...FORM_SETTINGS_TEXTS_DE,
   ...IMPORT_ISSUE_TEXTS_DE,
+  // Names of downloaded files, lower case and without spaces.
+  fileIndicators: 'indikatoren',
+  fileResults: 'befragung',
 };
 
 const en: Record<keyof typeof de, string> = {
@@ -228,6 +233,8 @@ const en: Record<keyof typeof de, string> = {
   invitationOnly: 'Invitation code required',
   responses: 'Responses',
   importWave: 'Import paper questionnaires into wave',
+  importNetwork:
+    'Paper questionnaires cannot be imported for network surveys (the name generator has no columns); please enter responses online or by interview.',
   importResponses: 'Choose file (CSV or XLSX)',
   importNote:
     'One row per questionnaire, one column per question (variable name in row 1). The file is taken whole or not at all.',
@@ -273,6 +280,8 @@ const en: Record<keyof typeof de, string> = {
   ...FORM_CHANGE_TEXTS_EN,
   ...FORM_SETTINGS_TEXTS_EN,
   ...IMPORT_ISSUE_TEXTS_EN,
+  fileIndicators: 'indicators',
+  fileResults: 'survey',
 };
 
 export type SurveyTextKey = keyof typeof de;

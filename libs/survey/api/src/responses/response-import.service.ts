@@ -38,6 +38,13 @@ export class ResponseImportService {
     const wave = this.collection.findWave(context, waveId);
     const today = this.collection.today();
     this.collection.assertCollecting(context, wave, today);
+    // Refused before the file is read: every row would otherwise fail on its missing name
+    // generator, one by one, without telling the planner the import cannot carry it.
+    if (context.survey.type === 'network')
+      throw new SurveyApiError(
+        'PaperImportUnsupported',
+        'a network survey cannot be imported from paper: its name generator has no columns; enter responses online or by interview',
+      );
     if (!context.form) throw new SurveyApiError('FormMissing', 'this survey has no form');
     const bytes = await readFile(upload.path);
     const table = upload.contentType === XLSX_TYPE ? await readXlsx(bytes) : readCsv(bytes);

@@ -124,7 +124,11 @@ import { proposedWaveDays, WAVE_TEXTS_DE, WAVE_TEXTS_EN, waveRequest } from './w
         </form>
       }
       @if (survey().editable && survey().status === 'open') {
-        <q-response-import [survey]="survey()" />
+        @if (survey().type === 'network') {
+          <p>{{ t('importNetwork') }}</p>
+        } @else {
+          <q-response-import [survey]="survey()" />
+        }
       }
     </section>
 

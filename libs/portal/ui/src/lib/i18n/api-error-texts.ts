@@ -96,6 +96,8 @@ export const API_ERROR_TEXTS_DE = {
   'apiError.InvalidAnswers': 'Die Antworten sind unvollständig oder ungültig.',
   'apiError.InvalidSubmission': 'Die Antworten sind unvollständig oder ungültig.',
   'apiError.InvalidImport': 'Die Datei enthält Fehler; es wurde nichts importiert.',
+  'apiError.PaperImportUnsupported':
+    'Netzwerkbefragungen lassen sich nicht aus Papierbögen importieren: Der Namensgenerator hat keine Spalten. Bitte online oder im Interview erfassen.',
   'apiError.InvalidResponses': 'Die Antworten in der Datei enthalten Fehler.',
   'apiError.InvalidAggregation': 'Die Ergebnisse konnten so nicht berechnet werden.',
   'apiError.InvalidNetworkSubmission': 'Die Angaben zu den Organisationen sind unvollständig oder ungültig.',
@@ -307,6 +309,8 @@ export const API_ERROR_TEXTS_EN: Readonly<Record<keyof typeof API_ERROR_TEXTS_DE
   'apiError.InvalidAnswers': 'The answers are incomplete or invalid.',
   'apiError.InvalidSubmission': 'The answers are incomplete or invalid.',
   'apiError.InvalidImport': 'The file contains errors; nothing was imported.',
+  'apiError.PaperImportUnsupported':
+    'Network surveys cannot be imported from paper questionnaires: the name generator has no columns. Please enter responses online or by interview.',
   'apiError.InvalidResponses': 'The answers in the file contain errors.',
   'apiError.InvalidAggregation': 'The results could not be computed this way.',
   'apiError.InvalidNetworkSubmission': 'The details on the organisations are incomplete or invalid.',
