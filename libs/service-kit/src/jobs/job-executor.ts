@@ -1,3 +1,4 @@
+import { loggableError, redactQuoted } from '@quartier/observability';
 import type { Job } from 'pg-boss';
 import type { Clock } from '../clock';
 import { JobStopped, outcomeOf, type JobOutcome, type StopReason } from './job-outcome';
@@ -103,6 +104,7 @@ export async function executeJob(deps: ExecutorDeps, entry: RegisteredKind, job:
 function logUnexpected(logger: ExecutorLogger, view: JobView, error: unknown): void {
   // Coded errors (JobFailure, a service's domain error) are expected outcomes, reported on the job.
   if (typeof (error as { code?: unknown } | null)?.code === 'string') return;
-  const stack = error instanceof Error ? (error.stack ?? error.message) : messageOf(error);
+  // An import's error quotes the cell or row it choked on: uploaded content, not for the log.
+  const stack = error instanceof Error ? loggableError(error) : redactQuoted(messageOf(error));
   logger.error(`job ${view.id} (${view.kind}) failed: ${messageOf(stack)}`);
 }

@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { loggableError } from '@quartier/observability';
 import type { OutboxWriter } from '@quartier/messaging';
 import { JobFailure, type JobContext } from '@quartier/service-kit';
 import type { PoolClient } from 'pg';
@@ -186,7 +187,8 @@ function failureOf(error: unknown, errors: RowErrors, ctx: JobContext): unknown 
     message = `${error.message}; nothing was imported`;
     errors.add({ line: error.line ?? 0, column: '', reason: 'malformed', message: error.message });
   } else {
-    logger.error((error as Error)?.stack ?? String(error));
+    // The error may quote the cell it choked on: the upload's content stays out of the log.
+    logger.error(loggableError(error));
     message = `import failed: ${(error as Error)?.message ?? String(error)}; nothing was imported`;
   }
   const details: ValueImportFailure = {

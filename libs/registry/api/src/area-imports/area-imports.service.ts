@@ -2,6 +2,7 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { OutboxWriter } from '@quartier/messaging';
 import type { EventPayload } from '@quartier/contracts';
+import { loggableError } from '@quartier/observability';
 import {
   AreaImportValidator,
   featureProblem,
@@ -174,7 +175,7 @@ export class AreaImportsService implements OnModuleInit {
       const message = rejected
         ? `${errorsOf().length}${validator?.truncated ? '+' : ''} invalid feature(s); nothing was imported`
         : `import failed: ${(error as Error).message}; nothing was imported`;
-      if (!rejected && !(error instanceof RegistryError)) this.logger.error((error as Error).stack);
+      if (!rejected && !(error instanceof RegistryError)) this.logger.error(loggableError(error));
       throw new JobFailure('InvalidAreaImport', message, { errors: errorsOf(), file: fileProblemOf(error) });
     }
   }
