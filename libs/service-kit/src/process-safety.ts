@@ -1,4 +1,4 @@
-import type { Logger } from '@quartier/observability';
+import { loggableError, redactQuoted, type Logger } from '@quartier/observability';
 
 let installed = false;
 
@@ -13,8 +13,14 @@ export function keepServingOnStrayRejections(logger: Logger): void {
   if (installed) return;
   installed = true;
   process.on('unhandledRejection', (reason) => {
+    // Whatever rejected may quote a request's values (a driver error, a parse error): blanked.
     logger.error(
-      { err: reason instanceof Error ? { message: reason.message, stack: reason.stack } : String(reason) },
+      {
+        err:
+          reason instanceof Error
+            ? { message: redactQuoted(reason.message), stack: loggableError(reason) }
+            : loggableError(reason),
+      },
       'unhandled promise rejection: logged, process keeps serving',
     );
   });

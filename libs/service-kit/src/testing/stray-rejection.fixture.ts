@@ -3,7 +3,8 @@ import { createLogger } from '@quartier/observability';
 import { keepServingOnStrayRejections } from '../process-safety';
 
 keepServingOnStrayRejections(createLogger('fixture', 'info'));
-void Promise.reject(new Error('nobody awaits this'));
+void Promise.reject(new Error('nobody awaits this: "Herr Müller"'));
+void Promise.reject('not an error: "Hauptstraße 5"');
 setTimeout(() => {
   process.stdout.write('still serving\n');
   process.exit(0);
