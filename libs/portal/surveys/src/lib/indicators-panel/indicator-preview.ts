@@ -64,7 +64,7 @@ import { IndicatorTexts } from './indicator-texts';
           } @else {
             <q-table-download
               [rows]="downloadRows(r)"
-              [fileName]="'indikatoren-' + survey().title + '-' + r.wave.name"
+              [fileName]="texts.t('fileIndicators') + '-' + survey().title + '-' + r.wave.name"
               [sheet]="t('preview')"
               testId="indicator-preview-download"
             />

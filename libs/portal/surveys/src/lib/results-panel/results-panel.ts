@@ -357,6 +357,6 @@ export class ResultsPanel {
   }
 
   protected downloadName(q: QuestionResults): string {
-    return `befragung-${this.survey().title}-${this.waveName()}-${q.question}`;
+    return `${this.t('fileResults')}-${this.survey().title}-${this.waveName()}-${q.question}`;
   }
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 // A written-out aria-label="…" or title="…" in a template is read out or shown in German to an
 // English reader too: such texts belong in the feature's dictionaries, bound as [attr]="t(…)".
+// So do the names of downloaded files, which people keep and read.
 const LIBS = fileURLToPath(new URL('../../../../', import.meta.url));
 const ATTRIBUTES = [
   'aria-label',
@@ -17,6 +18,7 @@ const ATTRIBUTES = [
   'alt',
   'placeholder',
   'label',
+  'fileName',
 ];
 /** Placeholders that show the syntax to type, the same in every language. */
 const CODE_EXAMPLES = new Set([
@@ -50,6 +52,16 @@ export function literalAttributes(template: string, names: readonly string[]): s
     .map(([, name, value]) => `${name}="${value}"`);
 }
 
+/** Words written into a bound file name (`[fileName]="'karte-' + id"`), outside `t('…')`. */
+export function literalFileNames(template: string): string[] {
+  return [...template.matchAll(/\[fileName\]="([^"]*)"/g)].flatMap(([, binding = '']) =>
+    [...binding.replace(/\b(?:\w+\.)?t\('[^']*'\)/g, '').matchAll(/'([^']*)'/g)]
+      .map(([, literal = '']) => literal)
+      .filter((literal) => /\p{L}{2}/u.test(literal))
+      .map((literal) => `[fileName] '${literal}'`),
+  );
+}
+
 describe('literalAttributes', () => {
   it('finds a written-out label, not a bound one, an interpolation or a code example', () => {
     const template = `
@@ -60,11 +72,23 @@ describe('literalAttributes', () => {
   });
 });
 
+describe('literalFileNames', () => {
+  it('finds a word in a bound file name, not a dictionary text or a separator', () => {
+    const template = `
+      <q-map-download [fileName]="'karte-' + testId()" />
+      <q-table-download [fileName]="t('fileMap') + '-' + texts.t('fileClasses') + '-' + code" />
+      <q-table-download [fileName]="name() + '-klassen'" />`;
+    assert.deepEqual(literalFileNames(template), ["[fileName] 'karte-'", "[fileName] '-klassen'"]);
+  });
+});
+
 describe('portal templates', () => {
-  it('bind every label, title, alt and placeholder text to the dictionaries', () => {
+  it('bind every label, title, alt, placeholder and file name to the dictionaries', () => {
     const found = sources(LIBS).flatMap((path) =>
       templates(path).flatMap((template) =>
-        literalAttributes(template, ATTRIBUTES).map((hit) => `${relative(LIBS, path)}: ${hit}`),
+        [...literalAttributes(template, ATTRIBUTES), ...literalFileNames(template)].map(
+          (hit) => `${relative(LIBS, path)}: ${hit}`,
+        ),
       ),
     );
     assert.deepEqual(found, []);
