@@ -1,10 +1,11 @@
 // A survey's answers published as indicators of each area, as the planner of district Mitte does
 // it in the "Indikatoren" tab: choose a question and the answers that count, see the values per
-// area before they go out (suppressed where the results are), publish them to the indicator
-// service and read what was sent. The survey is seeded through the API on its own, so the test
+// area before they go out (suppressed where the results are), publish them for programmes and
+// evaluations and read what was sent. The survey is seeded through the API on its own, so the test
 // depends on no other. Registered in surveys.e2e.mjs (E2E_ONLY=surveys runs it).
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { choice, question } from './form-nodes.mjs';
 import { api, expectAccessible, login, newPage, tokenFor } from './session.mjs';
 
 /** "Uses the library or the family centre": 9 of 12 in Stülerstraße, 1 of 2 in Großer Tiergarten. */
@@ -17,21 +18,6 @@ const ANSWERS = {
   ],
   '01011102': ['sport', 'bibliothek'],
 };
-
-const question = (name, type, label, extra) => ({
-  kind: 'question',
-  type,
-  name,
-  label: { de: label },
-  hint: {},
-  required: true,
-  requiredMessage: {},
-  constraintMessage: {},
-  readOnly: false,
-  extra: {},
-  ...extra,
-});
-const choice = (name, label) => ({ name, label: { de: label }, properties: {} });
 
 /** A closed survey of two planning areas whose 14 responses are all released (the owner's release). */
 async function seedSurvey(baseUrl, title) {

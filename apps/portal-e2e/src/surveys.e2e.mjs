@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { it as nodeIt } from 'node:test';
 import { describeViolations, seriousA11yViolations } from './browser.mjs';
+import { choice, question } from './form-nodes.mjs';
 import { surveyIndicatorTests } from './survey-indicators.e2e.mjs';
 import { api, downloadedCsv, expectAccessible, login, newPage, tokenFor } from './session.mjs';
 
@@ -350,20 +351,6 @@ export function surveyTests(context, it = nodeIt) {
       title: `${title} Skala`,
       scopeAreaId: mitte.id,
     });
-    const question = (name, type, label, extra) => ({
-      kind: 'question',
-      type,
-      name,
-      label: { de: label },
-      hint: {},
-      required: true,
-      requiredMessage: {},
-      constraintMessage: {},
-      readOnly: false,
-      extra: {},
-      ...extra,
-    });
-    const choice = (name, label) => ({ name, label: { de: label }, properties: {} });
     await call('PUT', `/api/survey/surveys/${survey.id}/form`, {
       form: {
         settings: { formId: 'skala', title: `${title} Skala`, defaultLanguage: 'de', extra: {} },
