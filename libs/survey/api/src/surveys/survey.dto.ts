@@ -1,4 +1,10 @@
-import { labelText, nameText, SURVEY_K, WAVE_NAME_MAX_LENGTH } from '@quartier/contracts';
+import {
+  labelText,
+  nameText,
+  SURVEY_INDICATOR_CODE,
+  SURVEY_K,
+  WAVE_NAME_MAX_LENGTH,
+} from '@quartier/contracts';
 import { apiErrorSchema, orNull, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { FORM_ISSUE_CODES } from '@quartier/survey-core';
 import { createZodDto } from 'nestjs-zod';
@@ -15,7 +21,7 @@ const labels = z.record(z.string().min(1).max(35), labelText(2000));
 export const indicatorItemSchema = z
   .object({
     /** Indicator code the indicator service will file the values under. */
-    code: z.string().regex(/^[a-z][a-z0-9_.-]{1,99}$/, 'code: lowercase letters, digits, _ . -'),
+    code: z.string().regex(SURVEY_INDICATOR_CODE, 'code: lowercase letters, digits, _ . -'),
     name: nameText(),
     question: z.string().min(1).max(200),
     /** `share`: share of respondents choosing one of `options`; `topTwoBox`: Likert items; `mean`: numeric items. */

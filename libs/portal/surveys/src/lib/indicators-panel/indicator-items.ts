@@ -1,6 +1,7 @@
 // What a survey may publish as indicators, as the survey service checks it (assertIndicatorItems
 // in libs/survey/api/src/forms/form-checks.ts): the editor offers only questions and measures the
 // service accepts, so a refusal (422) is left for a questionnaire changed meanwhile.
+import { NAME_MAX_LENGTH, SURVEY_INDICATOR_CODE } from '@quartier/contracts/browser';
 import type {
   ChoiceList,
   FormModel,
@@ -24,10 +25,6 @@ export interface IndicatorQuestion {
   /** The answers a share may count (select questions; none for numbers). */
   readonly choices: readonly { readonly name: string; readonly label: Labels }[];
 }
-
-/** The service's pattern of an indicator code (`indicatorItemSchema`). */
-export const INDICATOR_CODE = /^[a-z][a-z0-9_.-]{1,99}$/;
-const NAME_MAX = 200;
 
 /** Points of a Likert scale as the core counts them: choices with a `scale_value`, else all. */
 function scalePoints(list: ChoiceList): number {
@@ -92,10 +89,10 @@ export function draftProblems(
   takenCodes: readonly string[],
 ): Partial<Record<IndicatorField, DraftProblem>> {
   const problems: Partial<Record<IndicatorField, DraftProblem>> = {};
-  if (!INDICATOR_CODE.test(draft.code)) problems.code = 'codePattern';
+  if (!SURVEY_INDICATOR_CODE.test(draft.code)) problems.code = 'codePattern';
   else if (takenCodes.includes(draft.code)) problems.code = 'codeTaken';
   const name = draft.name.trim();
-  if (name === '' || name.length > NAME_MAX) problems.name = 'nameMissing';
+  if (name === '' || name.length > NAME_MAX_LENGTH) problems.name = 'nameMissing';
   const question = questions.find((q) => q.name === draft.question);
   if (!question) problems.question = 'questionMissing';
   else if (!question.measures.includes(draft.measure)) problems.measure = 'measureNotAllowed';
