@@ -21,7 +21,7 @@ export function redactQuoted(text: string, named: Iterable<string> = []): string
 }
 
 /** The identifiers an SQL text names: what `redactQuoted` may keep of a database error. */
-export function sqlIdentifiers(sql: string): string[] {
+function sqlIdentifiers(sql: string): string[] {
   return sql.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
 }
 

@@ -43,7 +43,7 @@ export function answerToValue(question: Question, answer: AnswerValue | undefine
 }
 
 /** The instances a repeat_count value sizes a repeat to (see `SkipLogic.repeatCount`), or null for no number. */
-export function repeatCountOf(value: Value): number | null {
+function repeatCountOf(value: Value): number | null {
   const n = toNumber(value);
   return Number.isFinite(n) ? Math.min(MAX_REPEAT_INSTANCES, Math.max(0, Math.trunc(n))) : null;
 }
