@@ -2,7 +2,7 @@
 // functions without zod. The index also carries the event and value schemas, whose zod calls at
 // module level keep all of zod (≈ 520 kB with its locales) in any bundle that imports it, however
 // little it uses: the portal's shell took it into the initial bundle that way.
-export type { Role } from './values';
+export * from './roles';
 export * from './csv-safety';
 export * from './actor-name';
 export * from './evaluation-evidence';

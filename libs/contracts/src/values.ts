@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parsePeriod } from './period';
+import { ROLES } from './roles';
 
 /** Services of the platform; each owns one PostgreSQL schema and one event topic. */
 export const SERVICES = [
@@ -13,22 +14,7 @@ export const SERVICES = [
 ] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
-/**
- * The roles a person holds within a tenant: every realm role but platform-admin, who works across
- * tenants and passes every role gate anyway. Services that let every tenant role read take this.
- */
-export const TENANT_ROLES = [
-  'tenant-admin',
-  'programme-manager',
-  'planner',
-  'analyst',
-  'evaluator',
-  'viewer',
-] as const;
-
-/** Realm roles, as Keycloak and the dev provider put them into `realm_access.roles`. */
-export const ROLES = ['platform-admin', ...TENANT_ROLES] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, TENANT_ROLES, type Role } from './roles';
 /** Named: one `Role` component in the OpenAPI documents wherever a role is sent or answered. */
 export const roleSchema = z.enum(ROLES).meta({ id: 'Role' });
 

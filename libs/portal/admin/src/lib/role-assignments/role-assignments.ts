@@ -15,7 +15,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import {
   type AreaSummary,
-  ROLE_OPTIONS,
+  ROLES,
   RegistryApi,
   type Role,
   type RoleAssignment,
@@ -65,7 +65,7 @@ export class RoleAssignments {
   protected readonly t = this.i18n.t;
   protected readonly subjectMax = SUBJECT_MAX_LENGTH;
   protected readonly formatDate = this.i18n.formatDate;
-  protected readonly roles = ROLE_OPTIONS.filter(
+  protected readonly roles = ROLES.filter(
     (role) => role !== 'platform-admin' && role !== 'tenant-admin',
   );
 
