@@ -43,8 +43,8 @@ export function assertIndicatorItems(form: Form, items: readonly IndicatorItem[]
  * Checked when the weighting is set, against the target areas of that moment. Target areas
  * changed later may leave an area of the weighting without a target area: its figures are then
  * ignored (an area without respondents gets no weights) and count again if the area comes back;
- * saving the weighting again asks for it to be corrected, and the survey does not open until it is
- * (publishing checks it again). A new form version that drops the question or one of its cells is
+ * saving the weighting again asks for it to be corrected, and until it is the survey does not open
+ * and gives no weighted results and publishes none (both check it again). A new form version that drops the question or one of its cells is
  * refused (`settingsBrokenByForm`).
  */
 export function assertWeighting(form: Form, targetAreaKeys: readonly string[], weighting: Weighting): void {

@@ -22,6 +22,7 @@ import {
 } from '@quartier/survey-core';
 import type { DataSource } from 'typeorm';
 import { AreaRefRepository } from '../areas/area-ref.repository';
+import { assertWeighting } from '../forms/form-checks';
 import { areaQuestionOf } from '../forms/form-rules';
 import { RESULT_READERS, SURVEY_CONNECTION, SURVEY_EDITORS } from '../survey.constants';
 import { assertSurveyAccess, SurveyApiError } from '../survey.errors';
@@ -205,6 +206,16 @@ export class ResultsService {
     if (!form) throw new SurveyApiError('FormMissing', 'this survey has no form');
     const wave = await this.waves.find(survey.id, waveId);
     const targets = await this.targetAreas.ofSurvey(survey.id);
+    // The weighting was checked when it was saved and when the survey opened; target areas
+    // replaced while it is open may have left it naming an area that is no target area any more.
+    // Weighted figures (and the indicator values published from them) would then ignore those
+    // figures without a word: refused with the same check, until the weighting is saved again.
+    if (weighted && survey.weighting)
+      assertWeighting(
+        form,
+        targets.map((t) => t.key),
+        survey.weighting,
+      );
     const parents = await this.parentGroups(survey.tenantId, targets);
     const parentKeyOf = (t: TargetAreaView) =>
       t.parentId && parents.has(t.parentId) ? (parents.get(t.parentId) as AreaGroup).key : t.key;

@@ -210,4 +210,50 @@ describe('a survey’s weighting against its target areas and questionnaire (rea
     const opened = await open();
     expect({ status: opened.status, state: opened.body.status }).toEqual({ status: 200, state: 'open' });
   });
+
+  it('neither weights results nor publishes them while the weighting names an area that is no target area any more; both work once it is saved again', async () => {
+    const id = await survey();
+    expect((await patch(id, WEIGHTING)).status).toBe(200);
+    const wave = await call('POST', `/api/survey/surveys/${id}/waves`, 'planer', {
+      name: 'Welle 1',
+      opensOn: day(-1),
+      closesOn: day(30),
+    });
+    expect(wave.status).toBe(201);
+    const waveId: string = wave.body.id;
+    expect(
+      (await call('POST', `/api/survey/surveys/${id}/status`, 'planer', { status: 'open' })).status,
+    ).toBe(200);
+    // Target areas may change while the survey is open (an area without responses may go).
+    expect((await setTargets(id, ['011101', '011201', '011202'])).status).toBe(200);
+    const publish = () => call('POST', `/api/survey/surveys/${id}/waves/${waveId}/results/publish`, 'planer');
+    const weighted = () =>
+      call('GET', `/api/survey/surveys/${id}/results?wave=${waveId}&weighted=true`, 'planer');
+    const refusal = {
+      status: 422,
+      code: 'InvalidWeighting',
+      details: [
+        {
+          field: 'weighting.population.011102',
+          message: '011102 is not the code of a target area of the survey',
+        },
+      ],
+    };
+    for (const res of [await publish(), await weighted()])
+      expect({ status: res.status, code: res.body.code, details: res.body.details }).toEqual(refusal);
+    const published = async () =>
+      (await call('GET', `/api/survey/surveys/${id}`, 'planer')).body.waves[0].resultsPublishedOn;
+    expect(await published()).toBeNull();
+    // Unweighted results do not use the weighting.
+    expect((await call('GET', `/api/survey/surveys/${id}/results?wave=${waveId}`, 'planer')).status).toBe(
+      200,
+    );
+    expect(
+      (await patch(id, { ...WEIGHTING, population: { '011101': WEIGHTING.population['011101'] } })).status,
+    ).toBe(200);
+    expect((await weighted()).status).toBe(200);
+    const again = await publish();
+    expect({ status: again.status, weighted: again.body.weighted }).toEqual({ status: 200, weighted: true });
+    expect(await published()).toBe(day(0));
+  });
 });

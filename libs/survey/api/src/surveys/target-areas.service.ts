@@ -57,7 +57,8 @@ export class TargetAreasService {
       if (problems.length > 0) throw new SurveyApiError('InvalidTargetArea', problems[0], { problems });
       // A weighting's area that is no longer a target area stays stored and is ignored (it has no
       // respondents to weight); the weighting is checked against the target areas when it is set
-      // (assertWeighting), so target areas come first, and again when the survey opens.
+      // (assertWeighting), so target areas come first, and again when the survey opens and when
+      // results are weighted or published.
       await this.targetAreas.replace(
         manager,
         id,
