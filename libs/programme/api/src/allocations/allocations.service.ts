@@ -126,6 +126,16 @@ export class AllocationsService {
     this.access.assertAreasInScope(caller.access, programme.id, areas, PROGRAMME_MANAGERS);
     const need = input.need;
     if (need.source === 'manual') {
+      // A need for an area outside the programme would get no amount: refused rather than dropped,
+      // so the caller learns the split is not the one they meant.
+      const inProgramme = new Set(areaIds);
+      const outside = [...new Set(need.values.map((v) => v.areaId).filter((id) => !inProgramme.has(id)))];
+      if (outside.length > 0)
+        throw new ProgrammeServiceError(
+          'InvalidAllocation',
+          `need.values: ${outside.join(', ')} ${outside.length === 1 ? 'is not a programme area' : 'are not programme areas'}`,
+          { field: 'need.values', areaIds: outside },
+        );
       const given = new Map(need.values.map((v) => [v.areaId, v.need]));
       const missing = areas.filter((a) => !given.has(a.id));
       if (missing.length > 0)

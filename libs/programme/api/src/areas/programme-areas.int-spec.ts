@@ -224,4 +224,39 @@ describe('programme areas and allocations (real PostgreSQL, real tokens)', () =>
       ).status,
     ).toBe(403);
   });
+
+  it('refuses a manual need for areas that are not programme areas, naming them, and stores nothing', async () => {
+    const allocations = `/api/programme/programmes/${programmeId}/allocations`;
+    const programmeAreas = ['0102', '0103', '0201', '0202'].map((code) => ({
+      areaId: t.areas[code],
+      need: 1,
+    }));
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const body = (values: { areaId: string; need: number }[]) => ({
+      line: 'projektfonds',
+      year: 2025,
+      need: { source: 'manual', values },
+    });
+    const before = (await t.call('GET', allocations, 'viewer')).body.items.length;
+    const extra = body([
+      ...programmeAreas,
+      { areaId: t.areas['0101'], need: 5 },
+      { areaId: unknown, need: 2 },
+    ]);
+    for (const path of [`${allocations}/preview`, allocations]) {
+      const refused = await t.call('POST', path, 'programm', extra);
+      expect({ status: refused.status, body: refused.body }).toEqual({
+        status: 422,
+        body: {
+          statusCode: 422,
+          code: 'InvalidAllocation',
+          message: `need.values: ${t.areas['0101']}, ${unknown} are not programme areas`,
+          details: { field: 'need.values', areaIds: [t.areas['0101'], unknown] },
+        },
+      });
+    }
+    expect((await t.call('GET', allocations, 'viewer')).body.items).toHaveLength(before);
+    const ok = await t.call('POST', allocations, 'programm', body(programmeAreas));
+    expect({ status: ok.status, areas: ok.body.areas.length }).toEqual({ status: 201, areas: 4 });
+  });
 });
