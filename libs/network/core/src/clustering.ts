@@ -70,22 +70,26 @@ function directedClustering(graph: NetworkGraph): Float64Array {
     }
     const total = inOffsets[i + 1] - inOffsets[i] + outOffsets[i + 1] - outOffsets[i];
     let t = 0;
-    // j runs over predecessors then successors of i (a mutual neighbour twice), as NetworkX does.
-    const visitJ = (j: number, wIJ: number) => {
-      for (let q = inOffsets[j]; q < inOffsets[j + 1]; q++) {
-        const k = inTargets[q];
+    // Triangles i–j–k through the ties of j on one side: into j (k→j) or out of j (j→k).
+    const visitK = (
+      offsets: Int32Array,
+      targets: Int32Array,
+      weights: Float64Array,
+      j: number,
+      wIJ: number,
+    ) => {
+      for (let q = offsets[j]; q < offsets[j + 1]; q++) {
+        const k = targets[q];
         if (k === i) continue;
-        const wKJ = inWeights[q] / max;
-        if (isPred[k]) t += weighted ? Math.cbrt(wIJ * predW[k] * wKJ) : 1;
-        if (isSucc[k]) t += weighted ? Math.cbrt(wIJ * succW[k] * wKJ) : 1;
-      }
-      for (let q = outOffsets[j]; q < outOffsets[j + 1]; q++) {
-        const k = outTargets[q];
-        if (k === i) continue;
-        const wJK = outWeights[q] / max;
+        const wJK = weights[q] / max;
         if (isPred[k]) t += weighted ? Math.cbrt(wIJ * predW[k] * wJK) : 1;
         if (isSucc[k]) t += weighted ? Math.cbrt(wIJ * succW[k] * wJK) : 1;
       }
+    };
+    // j runs over predecessors then successors of i (a mutual neighbour twice), as NetworkX does.
+    const visitJ = (j: number, wIJ: number) => {
+      visitK(inOffsets, inTargets, inWeights, j, wIJ);
+      visitK(outOffsets, outTargets, outWeights, j, wIJ);
     };
     for (let p = inOffsets[i]; p < inOffsets[i + 1]; p++) visitJ(inTargets[p], inWeights[p] / max);
     for (let p = outOffsets[i]; p < outOffsets[i + 1]; p++) visitJ(outTargets[p], outWeights[p] / max);
