@@ -332,11 +332,18 @@ const ISSUE_TEXT_KEYS = {
 
 export type IssueTexts = Readonly<Record<AnswerIssueCode, string>>;
 
+/** Each code's sentence in the language of `texts`: the text its key in `keys` names. */
+function sentencesOf<C extends string>(
+  codes: readonly C[],
+  keys: { readonly [K in C]: keyof FormTexts },
+  texts: FormTexts,
+): Readonly<Record<C, string>> {
+  return Object.fromEntries(codes.map((code) => [code, texts[keys[code]]])) as Record<C, string>;
+}
+
 /** Each answer issue code's sentence in the language of `texts`. */
 export function issueTexts(texts: FormTexts): IssueTexts {
-  return Object.fromEntries(
-    ANSWER_ISSUE_CODES.map((code) => [code, texts[ISSUE_TEXT_KEYS[code]]]),
-  ) as IssueTexts;
+  return sentencesOf(ANSWER_ISSUE_CODES, ISSUE_TEXT_KEYS, texts);
 }
 
 /**
@@ -362,9 +369,7 @@ export type NetworkIssueTexts = Readonly<Record<NetworkIssueCode, string>>;
 
 /** Each name generator issue code's sentence in the language of `texts`. */
 export function networkIssueTexts(texts: FormTexts): NetworkIssueTexts {
-  return Object.fromEntries(
-    NETWORK_ISSUE_CODES.map((code) => [code, texts[NETWORK_ISSUE_TEXT_KEYS[code]]]),
-  ) as NetworkIssueTexts;
+  return sentencesOf(NETWORK_ISSUE_CODES, NETWORK_ISSUE_TEXT_KEYS, texts);
 }
 
 /**
@@ -393,9 +398,7 @@ export type RefusalTexts = Readonly<Record<RefusalCode, string>>;
 
 /** Each refusal code's sentence in the language of `texts`. */
 export function refusalTexts(texts: FormTexts): RefusalTexts {
-  return Object.fromEntries(
-    REFUSAL_CODES.map((code) => [code, texts[REFUSAL_TEXT_KEYS[code]]]),
-  ) as RefusalTexts;
+  return sentencesOf(REFUSAL_CODES, REFUSAL_TEXT_KEYS, texts);
 }
 
 export function formTexts(language: string): FormTexts {
