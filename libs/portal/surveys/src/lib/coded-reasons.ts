@@ -1,6 +1,6 @@
 // The reasons a survey service answer names by code (a refused publication's issues, a refused
-// form change's changes, a refused import's rows), as keys of the feature's dictionary with the
-// values they name. A code the portal does not know, or a value left out, gets the general
+// form change's changes, a form refused for the survey's settings, a refused import's rows), as
+// keys of the feature's dictionary with the values they name. A code the portal does not know, or a value left out, gets the general
 // sentence: the service's English is never shown.
 import { codedTextKey, type TranslationParams } from '@quartier/portal-ui/texts';
 
@@ -38,4 +38,39 @@ export function codedReason<K extends string>(
   const values = scalarParams(params);
   const key = codedTextKey(dictionary, `${prefix}.${typeof code === 'string' ? code : ''}`, values, fallback);
   return { key, params: values };
+}
+
+/** A refusal said as the dictionary's heading, then one sentence per reason the service names. */
+export interface CodedRefusal<K extends string> {
+  readonly heading: CodedReason<K>;
+  readonly lines: CodedReason<K>[];
+}
+
+/** The prefix of a dictionary (keys K) that has both `<prefix>.refused` and `<prefix>.other`. */
+type RefusalPrefix<K extends string, Key extends string = K> = Key extends `${infer P}.refused`
+  ? `${P}.other` extends K
+    ? P
+    : never
+  : never;
+
+/**
+ * An error whose body is the refusal `code`, listing its reasons by code in `details[list]`: the
+ * heading `<prefix>.refused`, then one sentence per reason (`<prefix>.other` for an unknown code,
+ * a missing value or no list). Undefined for any other error, which keeps its own text.
+ */
+export function codedRefusal<K extends string>(
+  error: unknown,
+  code: string,
+  list: string,
+  dictionary: Readonly<Record<K, string>>,
+  prefix: NoInfer<RefusalPrefix<K>>,
+): CodedRefusal<K> | undefined {
+  const body = (error as { error?: { code?: unknown; details?: unknown } } | null)?.error;
+  if (body?.code !== code) return undefined;
+  const reasons = detailsList(body.details, list) ?? [{}];
+  const fallback = `${prefix}.other` as K;
+  return {
+    heading: { key: `${prefix}.refused` as K, params: {} },
+    lines: reasons.map((reason) => codedReason(reason, dictionary, prefix, fallback)),
+  };
 }

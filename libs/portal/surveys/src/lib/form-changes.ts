@@ -4,7 +4,7 @@
 // names. The dictionary is typed by the service's codes, so a code added there without a German
 // and English sentence here fails the typecheck.
 import type { SurveySchemas } from '@quartier/portal-data-access';
-import { type CodedReason, codedReason, detailsList } from './coded-reasons';
+import { type CodedRefusal, codedRefusal } from './coded-reasons';
 
 type FormChangeCode = NonNullable<
   SurveySchemas['FormChangeConflictDto_Output']['details']
@@ -34,16 +34,6 @@ export const FORM_CHANGE_TEXTS_EN: Readonly<Record<FormChangeTextKey, string>> =
  * The sentences of a refused form change, or undefined when the error is not one: the heading,
  * then one per change (the general one for an unknown code or a missing value).
  */
-export function formChangeTexts(
-  error: unknown,
-): { heading: CodedReason<FormChangeTextKey>; lines: CodedReason<FormChangeTextKey>[] } | undefined {
-  const body = (error as { error?: { code?: unknown; details?: unknown } } | null)?.error;
-  if (body?.code !== 'IncompatibleFormChange') return undefined;
-  const changes = detailsList(body.details, 'changes') ?? [{}];
-  return {
-    heading: { key: 'formChange.refused', params: {} },
-    lines: changes.map((change) =>
-      codedReason(change, FORM_CHANGE_TEXTS_DE, 'formChange', 'formChange.other'),
-    ),
-  };
+export function formChangeTexts(error: unknown): CodedRefusal<FormChangeTextKey> | undefined {
+  return codedRefusal(error, 'IncompatibleFormChange', 'changes', FORM_CHANGE_TEXTS_DE, 'formChange');
 }

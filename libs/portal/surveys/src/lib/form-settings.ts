@@ -4,7 +4,7 @@
 // and filled with the indicator, question and options it names. Typed by the service's codes, so
 // a code added there without a German and English sentence here fails the typecheck.
 import type { SurveySchemas } from '@quartier/portal-data-access';
-import { type CodedReason, codedReason, detailsList } from './coded-reasons';
+import { type CodedRefusal, codedRefusal } from './coded-reasons';
 
 type SettingProblemCode = NonNullable<
   SurveySchemas['FormSettingsConflictDto_Output']['details']
@@ -68,16 +68,6 @@ export const FORM_SETTINGS_TEXTS_EN: Readonly<Record<FormSettingsTextKey, string
  * The sentences of a form refused for the survey's settings, or undefined when the error is not
  * one: the heading, then one per setting (the general one for an unknown code or a missing value).
  */
-export function formSettingsTexts(
-  error: unknown,
-): { heading: CodedReason<FormSettingsTextKey>; lines: CodedReason<FormSettingsTextKey>[] } | undefined {
-  const body = (error as { error?: { code?: unknown; details?: unknown } } | null)?.error;
-  if (body?.code !== 'FormBreaksSettings') return undefined;
-  const settings = detailsList(body.details, 'settings') ?? [{}];
-  return {
-    heading: { key: 'formSettings.refused', params: {} },
-    lines: settings.map((setting) =>
-      codedReason(setting, FORM_SETTINGS_TEXTS_DE, 'formSettings', 'formSettings.other'),
-    ),
-  };
+export function formSettingsTexts(error: unknown): CodedRefusal<FormSettingsTextKey> | undefined {
+  return codedRefusal(error, 'FormBreaksSettings', 'settings', FORM_SETTINGS_TEXTS_DE, 'formSettings');
 }
