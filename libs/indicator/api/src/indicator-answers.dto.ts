@@ -1,4 +1,4 @@
-import type { AnswerOf, AnswersExactly, Expect } from '@quartier/service-kit';
+import type { AnswersExactly, Expect, MethodAnswersExactly as Exactly } from '@quartier/service-kit';
 import type { z } from 'zod';
 import type { areaRefPageSchema } from './area-refs.controller';
 import type { CatalogueService } from './catalogue/catalogue.service';
@@ -33,7 +33,6 @@ import type { ValuesService } from './values/values.service';
 // document (docs/adr/0007-generated-portal-clients.md): the portal's types are generated from
 // those schemas, so a field the service adds or changes without them fails here. The map and the
 // layer are sent as cached JSON text: the checks cover what is serialised (`map`, `toValueLayer`).
-type Exactly<Method, Schema extends z.ZodType> = AnswersExactly<AnswerOf<Method>, Schema>;
 type Many<Schema extends z.ZodType> = z.ZodArray<Schema>;
 
 export type _Indicators = Expect<Exactly<CatalogueService['list'], Many<typeof indicatorViewSchema>>>;

@@ -1,5 +1,4 @@
-import type { AnswerOf, AnswersExactly, Expect } from '@quartier/service-kit';
-import type { z } from 'zod';
+import type { Expect, MethodAnswersExactly as Exactly } from '@quartier/service-kit';
 import type { actorListSchema, actorWithWavesSchema } from './actors/actor.dto';
 import type { ActorsService } from './actors/actors.service';
 import type { egoViewSchema, resourcesSchema, waveComparisonSchema } from './analysis/analysis.dto';
@@ -16,7 +15,6 @@ import type { TiesService } from './ties/ties.service';
 // Compile-time proof that the network routes answer exactly what their response schemas document
 // (docs/adr/0007-generated-portal-clients.md): the portal's types are generated from those
 // schemas, so a field the service adds or changes without them fails here.
-type Exactly<Method, Schema extends z.ZodType> = AnswersExactly<AnswerOf<Method>, Schema>;
 
 export type _Networks = Expect<Exactly<NetworksService['list'], typeof networkListSchema>>;
 export type _Network = Expect<Exactly<NetworksService['get'], typeof networkViewSchema>>;

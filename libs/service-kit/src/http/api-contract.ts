@@ -91,3 +91,6 @@ export type Expect<T extends true> = T;
 
 /** The awaited answer of a service method. */
 export type AnswerOf<F> = F extends (...args: never[]) => infer R ? Awaited<R> : never;
+
+/** `AnswersExactly` for a service method: its awaited answer against its route's response schema. */
+export type MethodAnswersExactly<Method, Schema extends z.ZodType> = AnswersExactly<AnswerOf<Method>, Schema>;

@@ -1,5 +1,4 @@
-import type { AnswerOf, AnswersExactly, Expect } from '@quartier/service-kit';
-import type { z } from 'zod';
+import type { Expect, MethodAnswersExactly as Exactly } from '@quartier/service-kit';
 import type { publicSurveySchema } from './public/public-form.dto';
 import type { PublicFormController } from './public/public-form.controller';
 import type { CollectionService } from './responses/collection.service';
@@ -35,7 +34,6 @@ type Surveys = SurveysService;
 type Forms = SurveyFormsService;
 type TargetAreas = TargetAreasService;
 type Waves = WavesService;
-type Exactly<Method, Schema extends z.ZodType> = AnswersExactly<AnswerOf<Method>, Schema>;
 
 export type _List = Expect<Exactly<Surveys['list'], typeof surveyListSchema>>;
 export type _Detail = Expect<Exactly<Surveys['detail'], typeof surveyDetailSchema>>;
