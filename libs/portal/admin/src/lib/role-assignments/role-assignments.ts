@@ -65,9 +65,8 @@ export class RoleAssignments {
   protected readonly t = this.i18n.t;
   protected readonly subjectMax = SUBJECT_MAX_LENGTH;
   protected readonly formatDate = this.i18n.formatDate;
-  protected readonly roles = ROLES.filter(
-    (role) => role !== 'platform-admin' && role !== 'tenant-admin',
-  );
+  protected readonly formatNumber = this.i18n.formatNumber;
+  protected readonly roles = ROLES.filter((role) => role !== 'platform-admin' && role !== 'tenant-admin');
 
   protected readonly subjectFilter = signal('');
   protected readonly offset = signal(0);
