@@ -4,6 +4,7 @@
 // little it uses: the portal's shell took it into the initial bundle that way.
 export * from './roles';
 export * from './csv-safety';
+export * from './xml-text';
 export * from './actor-name';
 export * from './evaluation-evidence';
 export * from './network-sectors';

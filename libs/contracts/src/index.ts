@@ -6,6 +6,7 @@ export * from './events/domain.events';
 export * from './events/programme.events';
 export * from './text-safety';
 export * from './csv-safety';
+export * from './xml-text';
 export * from './spreadsheet-cell';
 export * from './actor-name';
 export * from './evaluation-evidence';

@@ -1,4 +1,4 @@
-import { neutraliseCsvRow } from '@quartier/contracts';
+import { escapeXml, neutraliseCsvRow } from '@quartier/contracts';
 import { stringify } from 'csv-stringify/sync';
 import type { Contact, Offering } from '../actors/actor.dto';
 
@@ -80,15 +80,6 @@ export function toCsvEdges(ties: readonly ExportTie[]): string {
   );
 }
 
-function xml(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
 /** Node attributes besides id and name, in both XML formats. */
 const XML_NODE_ATTRIBUTES = NODE_COLUMNS.filter((c) => c !== 'id' && c !== 'name');
 
@@ -101,7 +92,7 @@ export function toGexf(
   const lines: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
-    `  <meta><creator>Quartier</creator><description>${xml(meta.description)}</description></meta>`,
+    `  <meta><creator>Quartier</creator><description>${escapeXml(meta.description)}</description></meta>`,
     `  <graph mode="static" defaultedgetype="${meta.directed ? 'directed' : 'undirected'}">`,
     '    <attributes class="node">',
     ...XML_NODE_ATTRIBUTES.map(
@@ -116,17 +107,21 @@ export function toGexf(
   ];
   for (const actor of actors) {
     const values = nodeValues(actor);
-    lines.push(`      <node id="${xml(actor.id)}" label="${xml(actor.name)}">`, '        <attvalues>');
+    lines.push(
+      `      <node id="${escapeXml(actor.id)}" label="${escapeXml(actor.name)}">`,
+      '        <attvalues>',
+    );
     XML_NODE_ATTRIBUTES.forEach((name, i) => {
-      if (values[name] !== '') lines.push(`          <attvalue for="n${i}" value="${xml(values[name])}"/>`);
+      if (values[name] !== '')
+        lines.push(`          <attvalue for="n${i}" value="${escapeXml(values[name])}"/>`);
     });
     lines.push('        </attvalues>', '      </node>');
   }
   lines.push('    </nodes>', '    <edges>');
   ties.forEach((tie, i) => {
     lines.push(
-      `      <edge id="${i}" source="${xml(tie.source)}" target="${xml(tie.target)}" type="${tie.directed ? 'directed' : 'undirected'}" kind="${xml(tie.type)}" weight="${tie.weight}">`,
-      `        <attvalues><attvalue for="e0" value="${xml(tie.type)}"/></attvalues>`,
+      `      <edge id="${i}" source="${escapeXml(tie.source)}" target="${escapeXml(tie.target)}" type="${tie.directed ? 'directed' : 'undirected'}" kind="${escapeXml(tie.type)}" weight="${tie.weight}">`,
+      `        <attvalues><attvalue for="e0" value="${escapeXml(tie.type)}"/></attvalues>`,
       '      </edge>',
     );
   });
@@ -155,15 +150,18 @@ export function toGraphml(
   ];
   for (const actor of actors) {
     const values = nodeValues(actor);
-    lines.push(`    <node id="${xml(actor.id)}">`, `      <data key="name">${xml(actor.name)}</data>`);
+    lines.push(
+      `    <node id="${escapeXml(actor.id)}">`,
+      `      <data key="name">${escapeXml(actor.name)}</data>`,
+    );
     for (const name of XML_NODE_ATTRIBUTES)
-      if (values[name] !== '') lines.push(`      <data key="${name}">${xml(values[name])}</data>`);
+      if (values[name] !== '') lines.push(`      <data key="${name}">${escapeXml(values[name])}</data>`);
     lines.push('    </node>');
   }
   for (const tie of ties) {
     lines.push(
-      `    <edge source="${xml(tie.source)}" target="${xml(tie.target)}" directed="${tie.directed}">`,
-      `      <data key="type">${xml(tie.type)}</data>`,
+      `    <edge source="${escapeXml(tie.source)}" target="${escapeXml(tie.target)}" directed="${tie.directed}">`,
+      `      <data key="type">${escapeXml(tie.type)}</data>`,
       `      <data key="weight">${tie.weight}</data>`,
       '    </edge>',
     );

@@ -1,6 +1,7 @@
 // A map as SVG: the areas as vector paths in the view the reader sees (projected by the map),
 // the legend below, title and attribution — for reports and print shops that need vectors,
 // where the PNG of the canvas would blur. Pure string building, so it is unit-tested.
+import { escapeXml } from '@quartier/contracts/browser';
 
 export type Point = readonly [x: number, y: number];
 /** One area: its outer and inner rings, already projected to pixels. */
@@ -29,15 +30,6 @@ export interface MapSvgOptions {
 }
 
 const LEGEND_ROW = 20;
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
