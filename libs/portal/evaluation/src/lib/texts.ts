@@ -30,6 +30,8 @@ export class EvaluationTexts {
   readonly pick = this.i18n.pick;
 
   /** Estimates keep every decimal (0.50, not 0.5). */
+  /** A count (responses, areas, rows …) in the reader's locale: 1.234 in German, 1,234 in English. */
+  readonly count = this.i18n.formatNumber;
   readonly number = (value: number | null | undefined, digits = 2): string =>
     formatDecimal(value, this.locale(), digits, true);
   readonly signed = (value: number | null | undefined, digits = 2): string =>

@@ -22,6 +22,8 @@ export class IndicatorTexts {
   /** A unit as readers say it: "%" stays, `count` is "Anzahl" (the catalogue stores the code). */
   readonly unit = (unit: string): string => this.tk('unit', unit);
 
+  /** A count (responses, areas, rows …) in the reader's locale: 1.234 in German, 1,234 in English. */
+  readonly count = this.i18n.formatNumber;
   readonly number = (value: number | null | undefined, digits = 2): string =>
     formatDecimal(value, this.i18n.locale(), digits);
 

@@ -23,6 +23,8 @@ export class NetworkTexts {
   readonly sector = (sector: string | null): string => this.t(`sector.${sector ?? 'none'}` as NetworkTextKey);
   readonly tieType = (type: string): string => this.tk('tie', type);
   readonly offering = (type: string): string => this.tk('offering', type);
+  /** A count (responses, areas, rows …) in the reader's locale: 1.234 in German, 1,234 in English. */
+  readonly count = this.i18n.formatNumber;
   readonly number = (value: number | null | undefined, digits = 3): string =>
     formatDecimal(value, this.i18n.locale(), digits);
   /** A share (0.85) as a percentage: '85 %' in German, '85%' in English. */

@@ -27,6 +27,8 @@ export class ProgrammeTexts {
   readonly problem = (error: unknown): string => describeProblem(problemFrom(error), this.i18n.t);
 
   readonly euros = (cents: number | null | undefined): string => formatEuros(cents, this.i18n.locale());
+  /** A count (responses, areas, rows …) in the reader's locale: 1.234 in German, 1,234 in English. */
+  readonly count = this.i18n.formatNumber;
   readonly number = (value: number | null | undefined, digits = 2): string =>
     formatDecimal(value, this.i18n.locale(), digits);
   /** A share (0.85) as a percentage: '85 %' in German, '85%' in English. */

@@ -34,6 +34,8 @@ export class ReportsTexts {
   readonly jobError = (report: ReportView): string =>
     report.error ? describeProblem(jobProblem(report.error), this.i18n.t) : '';
 
+  /** A count (responses, areas, rows …) in the reader's locale: 1.234 in German, 1,234 in English. */
+  readonly count = this.i18n.formatNumber;
   readonly fileSize = (bytes: number): string => formatFileSize(bytes, this.i18n.locale());
   readonly dateTime = this.i18n.formatDateTime;
 }

@@ -314,6 +314,8 @@ export class SurveyTexts {
   readonly percent = (share: number | null | undefined, digits = 1): string =>
     formatPercent(share, this.i18n.locale(), digits, true);
 
+  /** A count (responses, areas, rows …) in the reader's locale: 1.234 in German, 1,234 in English. */
+  readonly count = this.i18n.formatNumber;
   readonly number = (value: number | null | undefined, digits = 1): string =>
     formatDecimal(value, this.i18n.locale(), digits);
 

@@ -100,5 +100,6 @@ export class AreaProfile {
     return this.t(`areas.profileSurveyStatus.${status}` as TranslationKey);
   }
 
+  protected readonly formatNumber = this.i18n.formatNumber;
   private readonly number = (n: number): string => formatDecimal(n, this.i18n.locale(), 2);
 }

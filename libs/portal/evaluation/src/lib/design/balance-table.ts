@@ -16,9 +16,9 @@ import { EvaluationTexts, type EvaluationTextKey } from '../texts';
         <p>
           {{
             t('balanceSummary', {
-              before: summary().goodBefore,
-              after: summary().goodAfter,
-              total: summary().indicators,
+              before: texts.count(summary().goodBefore),
+              after: texts.count(summary().goodAfter),
+              total: texts.count(summary().indicators),
             })
           }}
         </p>

@@ -76,7 +76,12 @@ export class ComparisonSection {
         string
       >,
   );
-  protected readonly mapLabel = computed(() => this.t('mapLabel', { ...this.counts() }));
+  protected readonly mapLabel = computed(() =>
+    this.t(
+      'mapLabel',
+      Object.fromEntries(Object.entries(this.counts()).map(([role, n]) => [role, this.texts.count(n)])),
+    ),
+  );
   protected readonly mapAreas = computed((): HighlightMapArea[] | null => {
     const collection = this.collection();
     if (!collection) return null;

@@ -75,7 +75,7 @@ export class DesignForm {
   protected readonly networkChoices = computed(() =>
     (this.workspace.sources.value()?.networkMeasures ?? []).map((m) => ({
       key: m.measure,
-      label: `${m.measure} (${m.networks})`,
+      label: `${m.measure} (${this.texts.count(m.networks)})`,
     })),
   );
   /** Periods with values of the chosen outcomes (and matching indicators), marked before/after. */

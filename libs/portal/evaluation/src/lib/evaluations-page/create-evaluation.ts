@@ -159,7 +159,10 @@ export class CreateEvaluation {
     const problem = chosenAreasProblem(this.areaIds);
     if (problem === 'none') return this.t('chooseArea');
     if (problem === 'too-many')
-      return this.t('tooManyAreas', { count: this.areaIds.length, max: EVALUATED_AREAS_MAX });
+      return this.t('tooManyAreas', {
+        count: this.texts.count(this.areaIds.length),
+        max: this.texts.count(EVALUATED_AREAS_MAX),
+      });
     return { ...base, object: { kind: 'areas', areaIds: this.areaIds } };
   }
 

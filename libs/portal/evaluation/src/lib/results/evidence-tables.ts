@@ -91,7 +91,9 @@ export class EvidenceTables {
   /** A survey row's waves: each value with its respondents, or withheld (too few to show). */
   protected surveyWaves(waves: Numbers['survey'][number]['waves']): string {
     return waveList(waves, (w) =>
-      w.suppressed ? this.t('suppressed') : `${this.texts.number(w.value)} (${w.respondents})`,
+      w.suppressed
+        ? this.t('suppressed')
+        : `${this.texts.number(w.value)} (${this.texts.count(w.respondents)})`,
     );
   }
 

@@ -20,10 +20,10 @@ interface Cell {
         <p role="status">
           {{
             t('liveChanged', {
-              changed: values().changed.length,
-              added: values().added.length,
-              removed: values().removed.length,
-              unchanged: values().unchanged,
+              changed: texts.count(values().changed.length),
+              added: texts.count(values().added.length),
+              removed: texts.count(values().removed.length),
+              unchanged: texts.count(values().unchanged),
             })
           }}
         </p>
@@ -45,7 +45,7 @@ interface Cell {
                   table.caption
                 }}
                 @if (table.rows.length > limit) {
-                  – {{ t('firstRows', { shown: limit, total: table.rows.length }) }}
+                  – {{ t('firstRows', { shown: texts.count(limit), total: texts.count(table.rows.length) }) }}
                 }
               </caption>
               <thead>

@@ -43,7 +43,11 @@ import { IndicatorTexts } from '../texts';
               <td>{{ i.source }}</td>
               <td>{{ i.impactStep ?? '–' }}</td>
               <td>
-                {{ i.confidentiality ? t('minNumerator', { n: i.confidentiality.minNumerator }) : '–' }}
+                {{
+                  i.confidentiality
+                    ? t('minNumerator', { n: texts.count(i.confidentiality.minNumerator) })
+                    : '–'
+                }}
               </td>
               <td class="num">{{ i.version }}</td>
             </tr>

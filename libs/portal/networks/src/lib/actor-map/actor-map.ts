@@ -46,7 +46,7 @@ export interface MapActor {
       }
     </svg>
     @if (unplaced() > 0) {
-      <p class="hint">{{ texts.t('withoutLocation', { count: unplaced() }) }}</p>
+      <p class="hint">{{ texts.t('withoutLocation', { count: texts.count(unplaced()) }) }}</p>
     }
   `,
   styles: `

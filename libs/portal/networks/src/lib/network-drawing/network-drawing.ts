@@ -78,7 +78,10 @@ export class NetworkDrawing {
   readonly actorClicked = output<string>();
 
   protected readonly label = computed(() =>
-    this.texts.t('drawingLabel', { actors: this.actors().length, ties: this.ties().length }),
+    this.texts.t('drawingLabel', {
+      actors: this.texts.count(this.actors().length),
+      ties: this.texts.count(this.ties().length),
+    }),
   );
 
   private sigma: Sigma | null = null;

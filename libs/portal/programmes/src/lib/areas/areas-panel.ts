@@ -218,7 +218,7 @@ export class AreasPanel {
         body: this.selection(),
       });
       this.current.value.set(result);
-      this.submission.message.set(this.t('accepted', { count: result.areas.length }));
+      this.submission.message.set(this.t('accepted', { count: this.texts.count(result.areas.length) }));
       this.preview.set(null);
       this.workspace.programme.reload();
       this.pending.reload();
@@ -242,7 +242,7 @@ export class AreasPanel {
       this.current.value.set(result);
       this.runId.set(newerRunId);
       this.pending.reload();
-      this.submission.message.set(this.t('accepted', { count: result.areas.length }));
+      this.submission.message.set(this.t('accepted', { count: this.texts.count(result.areas.length) }));
     });
   }
 

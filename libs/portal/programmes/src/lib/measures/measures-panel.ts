@@ -156,7 +156,7 @@ export class MeasuresPanel {
         return this.t('plannedOrder');
       case 'targetGroups':
         return this.t('badTargetGroups', {
-          count: MEASURE_TEXT_LIMITS.targetGroups,
+          count: this.texts.count(MEASURE_TEXT_LIMITS.targetGroups),
           length: MEASURE_TEXT_LIMITS.targetGroupLength,
         });
       case 'budgetIncomplete':

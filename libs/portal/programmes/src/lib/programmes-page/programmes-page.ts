@@ -33,8 +33,8 @@ import { ProgrammeTexts } from '../texts';
               </th>
               <td>{{ p.funder }}</td>
               <td>{{ texts.tk('status', p.status) }}</td>
-              <td class="num">{{ p.areaCount }}</td>
-              <td class="num">{{ p.measureCount }}</td>
+              <td class="num">{{ texts.count(p.areaCount) }}</td>
+              <td class="num">{{ texts.count(p.measureCount) }}</td>
               <td class="num">{{ texts.euros(p.budgetCents) }}</td>
             </tr>
           }
@@ -112,7 +112,7 @@ export class ProgrammesPage {
       case 'badLine':
         return `${this.t(problem.list)}: ${this.t('badKeyedLines', { line: problem.line })}`;
       case 'tooMany':
-        return `${this.t(problem.list)}: ${this.t('tooManyLines', { max: problem.max })}`;
+        return `${this.t(problem.list)}: ${this.t('tooManyLines', { max: this.texts.count(problem.max) })}`;
       case 'noBudgetLine':
         return this.t('noBudgetLine');
       case 'periodOrder':

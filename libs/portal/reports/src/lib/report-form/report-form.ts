@@ -126,7 +126,14 @@ type SubjectKind = keyof typeof SUBJECT_LISTS;
               @if (found.items.length === 0) {
                 <p class="hint">{{ t('noAreas') }}</p>
               } @else if (found.total > found.items.length) {
-                <p class="hint">{{ t('moreAreas', { shown: found.items.length, total: found.total }) }}</p>
+                <p class="hint">
+                  {{
+                    t('moreAreas', {
+                      shown: texts.count(found.items.length),
+                      total: texts.count(found.total),
+                    })
+                  }}
+                </p>
               }
             }
             @if (areas.error()) {

@@ -81,7 +81,13 @@ import { ReportsTexts } from '../texts';
             >
               {{ t('previous') }}
             </button>
-            <span>{{ t('pageOf', { from: range.from, to: range.to, total: page.total }) }}</span>
+            <span>{{
+              t('pageOf', {
+                from: texts.count(range.from),
+                to: texts.count(range.to),
+                total: texts.count(page.total),
+              })
+            }}</span>
             <button
               type="button"
               [disabled]="store.offset() + pageSize >= page.total"

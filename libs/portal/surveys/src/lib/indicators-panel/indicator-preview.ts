@@ -94,7 +94,8 @@ import { IndicatorTexts } from './indicator-texts';
                           <td [attr.data-code]="r.indicators[$index].code">
                             {{ valueText(r.indicators[$index].measure, cell.value) }}
                             <span class="ci"
-                              >{{ interval(r.indicators[$index].measure, cell.ci) }} n = {{ cell.n }}</span
+                              >{{ interval(r.indicators[$index].measure, cell.ci) }} n =
+                              {{ texts.count(cell.n) }}</span
                             >
                           </td>
                         }
@@ -165,7 +166,7 @@ export class IndicatorPreview {
   /** The wave chosen, kept while the survey is updated (saving the items, publishing). */
   protected readonly waveId = waveChoice(() => this.survey().waves);
   protected readonly waveChoices = computed(() =>
-    this.survey().waves.map((w) => ({ value: w.id, label: `${w.name} (${w.responses})` })),
+    this.survey().waves.map((w) => ({ value: w.id, label: `${w.name} (${this.texts.count(w.responses)})` })),
   );
   /**
    * What the preview reads: read again when the wave, the weighting or the items change (the
@@ -250,8 +251,8 @@ export class IndicatorPreview {
       this.sent.set({
         kind: 'success',
         text: this.t('published', {
-          values: summary.values,
-          items: summary.items,
+          values: this.texts.count(summary.values),
+          items: this.texts.count(summary.items),
           wave: r.wave.name,
           period: this.texts.date(sent.period),
         }),

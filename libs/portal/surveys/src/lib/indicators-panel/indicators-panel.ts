@@ -193,7 +193,10 @@ export class IndicatorsPanel {
       const survey = await this.api.setIndicatorItems(this.survey().id, next);
       this.workspace.updated(survey);
       this.close();
-      this.message.set({ kind: 'success', text: this.t('saved', { n: survey.indicatorItems.length }) });
+      this.message.set({
+        kind: 'success',
+        text: this.t('saved', { n: this.i18n.formatNumber(survey.indicatorItems.length) }),
+      });
     } catch (error) {
       const problem = problemFrom(error);
       const refused = refusedItemFields(problem.fields);

@@ -39,7 +39,7 @@ import { proposedWaveDays, WAVE_TEXTS_DE, WAVE_TEXTS_EN, waveRequest } from './w
       <q-survey-message [message]="m" />
     }
     <section aria-labelledby="targets-heading">
-      <h2 id="targets-heading">{{ t('targetAreas') }} ({{ survey().targetAreas.length }})</h2>
+      <h2 id="targets-heading">{{ t('targetAreas') }} ({{ texts.count(survey().targetAreas.length) }})</h2>
       <div class="row">
         <label for="target-level">{{ t('level') }}</label>
         <select id="target-level" [qChoices]="levelChoices()" [(chosen)]="level"></select>
@@ -91,7 +91,7 @@ import { proposedWaveDays, WAVE_TEXTS_DE, WAVE_TEXTS_EN, waveRequest } from './w
               <td>{{ texts.date(wave.opensOn) }}</td>
               <td>{{ texts.date(wave.closesOn) }}</td>
               <td>{{ wave.invitationOnly ? '✓' : '–' }}</td>
-              <td>{{ wave.responses }}</td>
+              <td>{{ texts.count(wave.responses) }}</td>
             </tr>
           }
         </tbody>
@@ -386,7 +386,10 @@ export class PublishPanel {
         i === 0 ? 'replace' : 'append',
       );
     }
-    this.message.set({ kind: 'success', text: this.t('geometriesSent', { n: stored.areas }) });
+    this.message.set({
+      kind: 'success',
+      text: this.t('geometriesSent', { n: this.texts.count(stored.areas) }),
+    });
     return true;
   }
 }

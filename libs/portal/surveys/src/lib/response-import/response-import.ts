@@ -70,7 +70,10 @@ export class ResponseImport {
     this.busy.set(true);
     try {
       const { imported } = await this.api.importResponses(this.survey().id, this.waveId(), file);
-      this.message.set({ kind: 'success', text: this.t('importedResponses', { n: imported }) });
+      this.message.set({
+        kind: 'success',
+        text: this.t('importedResponses', { n: this.texts.count(imported) }),
+      });
       this.workspace.updated(await this.api.survey(this.survey().id));
     } catch (error) {
       const body = (error as { error?: { code?: string; details?: { issues?: unknown } } }).error;

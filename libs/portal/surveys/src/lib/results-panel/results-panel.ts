@@ -57,12 +57,12 @@ interface ResultRow {
         <div class="release" data-testid="release-info">
           <p role="status">
             @if (r.release?.releasedAt; as at) {
-              {{ t('releasedAt', { time: releaseTime(at), n: r.release.releasedResponses }) }}
+              {{ t('releasedAt', { time: releaseTime(at), n: texts.count(r.release.releasedResponses) }) }}
             } @else {
               {{ t('notReleased') }}
             }
           </p>
-          <p class="note">{{ t('releaseRule', { k: r.k }) }}</p>
+          <p class="note">{{ t('releaseRule', { k: texts.count(r.k) }) }}</p>
           @if (survey().editable) {
             <div class="row">
               <button
@@ -85,7 +85,7 @@ interface ResultRow {
             <q-notice kind="error">{{ message }}</q-notice>
           }
         </div>
-        <p class="note">{{ t('suppressedNote', { k: r.k }) }}</p>
+        <p class="note">{{ t('suppressedNote', { k: texts.count(r.k) }) }}</p>
         <table class="table" data-testid="respondents-table">
           <caption>
             {{
@@ -110,7 +110,7 @@ interface ResultRow {
                     {{ suppressedText(area.suppressed) }}
                   </td>
                 } @else {
-                  <td>{{ area.respondents }}</td>
+                  <td>{{ texts.number(area.respondents, 0) }}</td>
                   <td>{{ texts.percent(area.responseRate, 2) }}</td>
                 }
               </tr>
@@ -118,7 +118,11 @@ interface ResultRow {
             <tr class="total">
               <th scope="row">{{ t('total') }}</th>
               <td></td>
-              <td>{{ r.total.respondents ?? suppressedText('primary') }}</td>
+              <td>
+                {{
+                  r.total.respondents === null ? suppressedText('primary') : texts.count(r.total.respondents)
+                }}
+              </td>
               <td>{{ texts.percent(r.total.responseRate, 2) }}</td>
             </tr>
           </tbody>
@@ -171,7 +175,7 @@ interface ResultRow {
                           {{ suppressedText(row.cell.suppressed) }}
                         </td>
                       } @else {
-                        <td>{{ row.cell.n }}</td>
+                        <td>{{ texts.count(row.cell.n) }}</td>
                         @if (row.cell.kind === 'numeric') {
                           <td>
                             {{ texts.number(row.cell.mean) }}
@@ -259,7 +263,7 @@ export class ResultsPanel {
   /** The wave shown: the reader's choice survives the survey being read again. */
   protected readonly waveId = waveChoice(() => this.survey().waves);
   protected readonly waveChoices = computed(() =>
-    this.survey().waves.map((w) => ({ value: w.id, label: `${w.name} (${w.responses})` })),
+    this.survey().waves.map((w) => ({ value: w.id, label: `${w.name} (${this.texts.count(w.responses)})` })),
   );
   protected readonly results = resource({
     params: () => (this.waveId() ? { id: this.survey().id, wave: this.waveId() as string } : undefined),
