@@ -419,4 +419,19 @@ describe('export formats', () => {
       ).toEqual([['a', 'b', false, 'cooperation', '2']]);
     }
   });
+
+  // XML 1.0 has no way to write a form feed: one pasted into a name made the whole export
+  // unreadable for Gephi (and for our own import).
+  it('writes a control character in a name as a space, so the file stays well-formed', () => {
+    const named = actors.map((a, i) => (i === 0 ? { ...a, name: 'Kita\fSonne\u0007' } : a));
+    for (const [text, parse] of [
+      [toGexf(named, ties, { directed: false, description: 'Test\u000b' }), parseGexf],
+      [toGraphml(named, ties, { directed: false }), parseGraphml],
+    ] as const) {
+      const issues = new ImportIssues();
+      const graph = parse(text, 'x', issues);
+      expect(issues.list).toEqual([]);
+      expect(graph.nodes[0]?.attributes['name']?.trim()).toBe('Kita Sonne');
+    }
+  });
 });

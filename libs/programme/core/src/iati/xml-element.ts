@@ -1,4 +1,4 @@
-import { escapeXml } from '../xml-text';
+import { escapeXml } from '@quartier/contracts';
 
 // A minimal element tree for building XML documents: children in the order given (the IATI
 // schema is a strict sequence), undefined attributes and absent children left out.

@@ -1,5 +1,5 @@
 import type { ImpactModel, ImpactNode, ImpactNodeType } from './model';
-import { escapeXml } from '../xml-text';
+import { escapeXml } from '@quartier/contracts';
 import { parseImpactModel } from './validate';
 
 // The Wirkungstreppe figure: seven stairs rising left to right (outputs 1–3, outcomes 4–6,

@@ -1,13 +1,10 @@
+import { escapeXml } from '@quartier/contracts';
 import { CHART_FONT_FAMILY } from '../charts/echarts-svg';
 import { dejaVuTextWidth } from '../charts/dejavu-metrics';
 import { INK, NO_DATA_FILL } from '../charts/palette';
 
 // The pieces every map SVG shares: the document frame, escaped text with a white halo (names
 // must stay legible on dark fills), a hatch pattern for areas without data, and the legend.
-
-export function escapeXml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 export function svgDocument(width: number, height: number, body: string): string {
   return (
