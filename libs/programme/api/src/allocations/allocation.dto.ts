@@ -4,6 +4,16 @@ import { z } from 'zod';
 
 const cents = z.number().int().min(0).max(MAX_CENTS);
 
+// Two needs for one area would leave the split to whichever came last: refused, naming the row.
+function oneNeedPerArea(values: readonly { areaId: string }[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  values.forEach((value, i) => {
+    if (seen.has(value.areaId))
+      ctx.addIssue({ code: 'custom', path: [i, 'areaId'], message: `second need for area ${value.areaId}` });
+    seen.add(value.areaId);
+  });
+}
+
 /** Where each programme area's need comes from. */
 const needSource = z.discriminatedUnion('source', [
   z
@@ -31,7 +41,8 @@ const needSource = z.discriminatedUnion('source', [
       values: z
         .array(z.object({ areaId: z.uuid(), need: z.number().finite().min(0) }).strict())
         .min(1)
-        .max(100_000),
+        .max(100_000)
+        .superRefine(oneNeedPerArea),
     })
     .strict(),
 ]);

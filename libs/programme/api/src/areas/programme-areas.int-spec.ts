@@ -256,6 +256,23 @@ describe('programme areas and allocations (real PostgreSQL, real tokens)', () =>
       });
     }
     expect((await t.call('GET', allocations, 'viewer')).body.items).toHaveLength(before);
+    // Two needs for one area: refused naming the second row, not decided by whichever came last.
+    const twice = await t.call(
+      'POST',
+      allocations,
+      'programm',
+      body([...programmeAreas, { areaId: t.areas['0102'], need: 9 }]),
+    );
+    const second = `second need for area ${t.areas['0102']}`;
+    expect({ status: twice.status, body: twice.body }).toEqual({
+      status: 400,
+      body: {
+        statusCode: 400,
+        code: 'ValidationFailed',
+        message: `need.values.4.areaId: ${second}`,
+        details: [{ field: 'need.values.4.areaId', message: second }],
+      },
+    });
     const ok = await t.call('POST', allocations, 'programm', body(programmeAreas));
     expect({ status: ok.status, areas: ok.body.areas.length }).toEqual({ status: 201, areas: 4 });
   });
