@@ -1,4 +1,4 @@
-import { loggableError, loggableUrl, redactQuoted } from './redaction';
+import { loggableError, loggableUrl, redactQuoted, redactSqlError } from './redaction';
 
 describe('redaction for log lines', () => {
   it('blanks quoted values of error texts but keeps identifiers it is told about', () => {
@@ -11,6 +11,19 @@ describe('redaction for log lines', () => {
     expect(redactQuoted('relation "survey.survey_wave" does not exist', ['survey', 'survey_wave'])).toBe(
       'relation "survey.survey_wave" does not exist',
     );
+  });
+
+  it('reads a quote escaped the SQL way (doubled) as part of the literal', () => {
+    expect(redactQuoted(`syntax error at or near 'O''Brien'`)).toBe(`syntax error at or near '…'`);
+    expect(redactSqlError('relation "kiez""süd" does not exist', 'SELECT 1 FROM x')).toBe(
+      'relation "…" does not exist',
+    );
+    expect(
+      redactSqlError(
+        'column "answers" of relation "survey_response" is "Müller"',
+        'UPDATE survey_response SET answers = $1',
+      ),
+    ).toBe('column "answers" of relation "survey_response" is "…"');
   });
 
   it('keeps the database error’s identifiers from the failed query, blanks its values', () => {

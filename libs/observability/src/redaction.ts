@@ -10,19 +10,24 @@ const BLANK = '…';
 
 /**
  * Blanks every quoted literal ("…" or '…') of an error text, except identifiers in `named` —
- * e.g. the words of the failed SQL, which names tables and columns but never values.
+ * e.g. the words of the failed SQL, which names tables and columns but never values. A quote
+ * inside a literal may be escaped either way: with a backslash (JSON, V8) or doubled (SQL).
  */
 export function redactQuoted(text: string, named: Iterable<string> = []): string {
   const keep = new Set(named);
   const kept = (inner: string) => inner.length > 0 && inner.split('.').every((part) => keep.has(part));
   return text
-    .replace(/"((?:[^"\\]|\\.)*)"/g, (whole, inner: string) => (kept(inner) ? whole : `"${BLANK}"`))
-    .replace(/'((?:[^'\\]|\\.)*)'/g, (whole, inner: string) => (kept(inner) ? whole : `'${BLANK}'`));
+    .replace(/"((?:[^"\\]|\\.|"")*)"/g, (whole, inner: string) => (kept(inner) ? whole : `"${BLANK}"`))
+    .replace(/'((?:[^'\\]|\\.|'')*)'/g, (whole, inner: string) => (kept(inner) ? whole : `'${BLANK}'`));
 }
 
-/** The identifiers an SQL text names: what `redactQuoted` may keep of a database error. */
-function sqlIdentifiers(sql: string): string[] {
-  return sql.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? [];
+/**
+ * A database error's message for a log line: quoted values blanked, but identifiers the failed
+ * SQL names (tables, columns, constraints, types) kept — the SQL is parameterised, so a word it
+ * contains is never someone's input.
+ */
+export function redactSqlError(message: string, query: string): string {
+  return redactQuoted(message, query.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
 }
 
 /** Error text for a log line: the stack (or only the message) with its quoted values blanked. */
@@ -32,7 +37,7 @@ export function loggableError(error: unknown, options: { stack?: boolean } = {})
       ? ((options.stack === false ? undefined : error.stack) ?? error.message)
       : safeString(error);
   const query = (error as { query?: unknown } | null)?.query;
-  return redactQuoted(text, typeof query === 'string' ? sqlIdentifiers(query) : []);
+  return typeof query === 'string' ? redactSqlError(text, query) : redactQuoted(text);
 }
 
 function safeString(value: unknown): string {

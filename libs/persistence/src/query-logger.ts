@@ -1,3 +1,4 @@
+import { redactSqlError } from '@quartier/observability';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 
 /** One log line as written: JSON, like the services' pino lines. */
@@ -26,7 +27,7 @@ export class ParameterFreeQueryLogger implements TypeOrmLogger {
     const message = typeof error === 'string' ? error : error.message;
     this.write('error', 'query failed', {
       ...fields,
-      error: scrubLiterals(message, query),
+      error: redactSqlError(message, query),
       query: short(query),
     });
   }
@@ -55,13 +56,4 @@ export class ParameterFreeQueryLogger implements TypeOrmLogger {
 function short(query: string): string {
   const flat = query.replace(/\s+/g, ' ').trim();
   return flat.length > 500 ? `${flat.slice(0, 500)}…` : flat;
-}
-
-function scrubLiterals(message: string, query: string): string {
-  const named = new Set(query.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []);
-  // An identifier the SQL names (a table, column, constraint, type) stays; anything else goes.
-  const keep = (inner: string) => inner.split('.').every((part) => named.has(part));
-  return message
-    .replace(/"((?:[^"]|"")*)"/g, (whole, inner: string) => (keep(inner) ? whole : '"…"'))
-    .replace(/'((?:[^']|'')*)'/g, (whole, inner: string) => (keep(inner) ? whole : "'…'"));
 }
