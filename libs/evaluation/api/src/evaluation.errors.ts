@@ -34,6 +34,7 @@ export const EVALUATION_CORE_ERROR_STATUS: Record<EvaluationErrorCode, number> =
   SingularCovariance: 422,
   MissingBaseline: 422,
   NotEnoughCandidates: 422,
+  NotEnoughCandidatesInPool: 422,
   InvalidAdjustment: 422,
   InvalidRating: 422,
   InvalidTransition: 409,

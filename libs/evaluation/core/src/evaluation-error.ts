@@ -22,6 +22,8 @@ export type EvaluationErrorCode =
   | 'MissingBaseline'
   /** Fewer candidate areas than neighbours asked for. */
   | 'NotEnoughCandidates'
+  /** Fewer candidate areas in the restricted candidate pool than neighbours asked for. */
+  | 'NotEnoughCandidatesInPool'
   /** A manual adjustment of the comparison set that cannot be applied. */
   | 'InvalidAdjustment'
   /** A rating outside the scale, a criterion that does not exist, a missing justification. */

@@ -115,6 +115,14 @@ describe('matchNearestNeighbours', () => {
     );
   });
 
+  it('says when a candidate pool leaves fewer candidates than k', () => {
+    const error = errorOf(() => match({ T1: [1], A: [2], B: [3], C: [4] }, { k: 2, candidatePool: ['A'] }));
+    expect(error.code).toBe('NotEnoughCandidatesInPool');
+    expect(error.message).toBe(
+      '1 candidate area has a value for every matching indicator in period "2015" within the candidate pool; 2 neighbours are asked for',
+    );
+  });
+
   it('names the indicators of a singular covariance: a linear combination, a constant, too few areas', () => {
     // I3 = I1 + I2 exactly; I4 is independent noise.
     const combination = errorOf(() =>

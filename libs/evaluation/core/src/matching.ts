@@ -87,7 +87,7 @@ const complete = (row: Float64Array | undefined): row is Float64Array =>
 /**
  * Matches every treated area to its k nearest candidates.
  * @throws EvaluationError `InvalidInput`, `MissingBaseline` (treated areas without a value, named),
- *   `NotEnoughCandidates`, `SingularCovariance` (the indicators involved named).
+ *   `NotEnoughCandidates` (`NotEnoughCandidatesInPool` with a candidate pool), `SingularCovariance` (the indicators involved named).
  */
 export function matchNearestNeighbours(input: MatchInput): MatchResult {
   const k = input.k ?? 1;
@@ -113,8 +113,9 @@ export function matchNearestNeighbours(input: MatchInput): MatchResult {
     .sort();
   if (candidates.length < k)
     throw new EvaluationError(
-      'NotEnoughCandidates',
-      `${candidates.length} candidate area${candidates.length === 1 ? ' has' : 's have'} a value for every matching indicator in period "${period}"; ${k} neighbour${k === 1 ? ' is' : 's are'} asked for`,
+      // Said apart: a restricted pool (the API's: the area scope of whoever matched) is the reason to look at.
+      pool ? 'NotEnoughCandidatesInPool' : 'NotEnoughCandidates',
+      `${candidates.length} candidate area${candidates.length === 1 ? ' has' : 's have'} a value for every matching indicator in period "${period}"${pool ? ' within the candidate pool' : ''}; ${k} neighbour${k === 1 ? ' is' : 's are'} asked for`,
       { candidates: candidates.length, k, period },
     );
 

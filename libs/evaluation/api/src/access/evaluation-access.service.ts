@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import {
   assertCanAct,
+  AuthError,
   canAct,
   scopeAreas,
   scopeProgrammes,
   type AccessContext,
   type AccessTarget,
   type Caller,
+  type Scope,
 } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
@@ -19,17 +21,23 @@ import {
 } from '../evaluations/evaluation.repository';
 import { RefsRepository, type AreaRow } from '../read-models/refs.repository';
 
-/** Where an evaluation applies: its programme, or each of the areas chosen for it. */
+type ScopedArea = Pick<AreaRow, 'id' | 'path' | 'code'>;
+
+/**
+ * Where an evaluation applies: its programme and the areas it evaluates now (the programme's or
+ * measure's), or each of the areas chosen for it.
+ */
 export type EvaluationScope =
-  | { kind: 'programme'; programmeId: string }
-  | { kind: 'areas'; areas: readonly Pick<AreaRow, 'id' | 'path'>[] };
+  | { kind: 'programme'; programmeId: string; areas: readonly ScopedArea[] }
+  | { kind: 'areas'; areas: readonly ScopedArea[] };
 
 /**
  * Loads evaluations for a request and enforces tenant, role and scope, which the guard cannot
- * (the evaluation is only known from the path): programme and measure evaluations are scoped
- * like the programme (registry assignments with a programme id, or none), evaluations of chosen
- * areas need the role on every one of those areas (assignments not limited to a programme).
- * Another tenant's evaluation answers 404, like an unknown one.
+ * (the evaluation is only known from the path): programme and measure evaluations need the role
+ * for the programme and, within it, on every area evaluated (an evaluator limited to Mitte must
+ * not evaluate a measure in Kreuzberg); evaluations of chosen areas need the role on every one
+ * of those areas (assignments not limited to a programme). Another tenant's evaluation answers
+ * 404, like an unknown one.
  */
 @Injectable()
 export class EvaluationAccess {
@@ -53,18 +61,39 @@ export class EvaluationAccess {
 
   async scopeOf(
     tenantId: string,
-    row: Pick<EvaluationRow, 'objectKind' | 'programmeId' | 'areaIds'>,
+    row: Pick<EvaluationRow, 'objectKind' | 'programmeId' | 'measureId' | 'areaIds'>,
     manager?: EntityManager,
   ): Promise<EvaluationScope> {
-    if (row.objectKind !== 'areas') return { kind: 'programme', programmeId: row.programmeId as string };
-    const found = await this.refs.areas(tenantId, row.areaIds, manager);
-    // An area that left the registry can only be vouched for by a tenant-wide assignment.
-    return { kind: 'areas', areas: row.areaIds.map((id) => found.get(id) ?? { id, path: [] }) };
+    if (row.objectKind === 'areas')
+      return { kind: 'areas', areas: await this.scopedAreas(tenantId, row.areaIds, manager) };
+    const programmeId = row.programmeId as string;
+    // A programme or measure that left the read model has no known areas: the programme decides.
+    const object =
+      row.objectKind === 'programme'
+        ? await this.refs.programme(tenantId, programmeId)
+        : await this.refs.measure(tenantId, row.measureId as string);
+    return {
+      kind: 'programme',
+      programmeId,
+      areas: await this.scopedAreas(tenantId, object?.areaIds ?? [], manager),
+    };
+  }
+
+  /** The areas as scope checks need them; one that left the registry only a tenant-wide assignment vouches for. */
+  async scopedAreas(
+    tenantId: string,
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<ScopedArea[]> {
+    const found = await this.refs.areas(tenantId, ids, manager);
+    return [...new Set(ids)].map((id) => found.get(id) ?? { id, path: [], code: id });
   }
 
   assert(access: AccessContext, scope: EvaluationScope, roles: readonly Role[]): void {
     assertCanAct(access.principal, access.assignments, roles);
-    for (const target of targetsOf(scope)) assertCanAct(access.principal, access.assignments, roles, target);
+    if (scope.kind === 'programme')
+      assertCanAct(access.principal, access.assignments, roles, { programmeId: scope.programmeId });
+    this.assertAreasInScope(access, scope, scope.areas, roles);
   }
 
   /**
@@ -75,15 +104,31 @@ export class EvaluationAccess {
   assertAreasInScope(
     access: AccessContext,
     scope: EvaluationScope,
-    areas: Iterable<Pick<AreaRow, 'id' | 'path'>>,
+    areas: Iterable<ScopedArea>,
     roles: readonly Role[],
   ): void {
     const programmeId = scope.kind === 'programme' ? scope.programmeId : null;
     for (const area of areas)
-      assertCanAct(access.principal, access.assignments, roles, {
-        areaPath: [...area.path, area.id],
-        programmeId,
-      });
+      if (
+        !canAct(access.principal, access.assignments, roles, {
+          areaPath: [...area.path, area.id],
+          programmeId,
+        })
+      )
+        throw new AuthError(
+          'OutOfScope',
+          `area ${area.code} is outside the area scope of your role assignments`,
+        );
+  }
+
+  /**
+   * The areas whose role assignments let the caller act with `roles` for this evaluation: its
+   * programme's area scope, or that of assignments not limited to a programme.
+   */
+  areaScope(access: AccessContext, scope: EvaluationScope, roles: readonly Role[]): Scope {
+    return scopeAreas(access.principal, access.assignments, roles, {
+      programmeId: scope.kind === 'programme' ? scope.programmeId : null,
+    });
   }
 
   can(access: AccessContext, scope: EvaluationScope, roles: readonly Role[]): boolean {
@@ -95,16 +140,37 @@ export class EvaluationAccess {
     return WORKFLOW_ROLES.filter((role) => this.can(access, scope, [role]));
   }
 
-  /** What a caller may list: programmes and area subtrees where a reader role applies. */
+  /**
+   * What a caller may list: programmes and area subtrees where a reader role applies — for a
+   * programme's or measure's evaluation the area scope within that programme (assignments not
+   * limited to a programme, and those limited to it).
+   */
   listScope(access: AccessContext): ListScope {
+    const areas = scopeAreas(access.principal, access.assignments, EVALUATION_READERS, { programmeId: null });
+    const limitedTo = new Set(access.assignments.flatMap((a) => (a.programmeId ? [a.programmeId] : [])));
     return {
       programmes: scopeProgrammes(access.principal, access.assignments, EVALUATION_READERS),
-      areas: scopeAreas(access.principal, access.assignments, EVALUATION_READERS, { programmeId: null }),
+      areas,
+      programmeAreas:
+        areas === 'all'
+          ? 'all'
+          : {
+              other: areas,
+              byProgramme: Object.fromEntries(
+                [...limitedTo].map((programmeId) => [
+                  programmeId,
+                  scopeAreas(access.principal, access.assignments, EVALUATION_READERS, { programmeId }),
+                ]),
+              ),
+            },
     };
   }
 }
 
 function targetsOf(scope: EvaluationScope): AccessTarget[] {
-  if (scope.kind === 'programme') return [{ programmeId: scope.programmeId }];
-  return scope.areas.map((area) => ({ areaPath: [...area.path, area.id], programmeId: null }));
+  const programmeId = scope.kind === 'programme' ? scope.programmeId : null;
+  return [
+    ...(programmeId ? [{ programmeId }] : []),
+    ...scope.areas.map((area) => ({ areaPath: [...area.path, area.id], programmeId })),
+  ];
 }

@@ -40,7 +40,7 @@ export class DesignService {
         this.access.assertAreasInScope(
           caller.access,
           scope,
-          changed.map((areaId) => areas.get(areaId) ?? { id: areaId, path: [] }),
+          changed.map((areaId) => areas.get(areaId) ?? { id: areaId, path: [], code: areaId }),
           EVALUATION_EDITORS,
         );
         // Drops and additions were made against one matched set: a different matching voids them.
@@ -60,7 +60,8 @@ export class DesignService {
       id,
       async ({ row, scope, manager, at }) => {
         // Checked against the comparison set the numbers use now (matched, chosen, adjusted).
-        const { snapshot, numbers } = await this.results.live(row, row.design, caller.subject);
+        const areaScope = this.access.areaScope(caller.access, scope, EVALUATION_EDITORS);
+        const { snapshot, numbers } = await this.results.live(row, row.design, caller.subject, areaScope);
         const { design } = snapshot.content;
         const area = (await this.refs.areas(caller.tenantId, [input.areaId], manager)).get(input.areaId);
         if (!area || !design.reference?.areas.includes(area.code))

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@quartier/auth';
+import type { Caller, Scope } from '@quartier/auth';
 import {
   buildSnapshot,
   EvaluationError,
@@ -40,14 +40,15 @@ export class ResultsService {
   ) {}
 
   async results(caller: Caller, id: string): Promise<EvaluationResultsView> {
-    const { row } = await this.access.evaluation(caller, id, EVALUATION_READERS);
+    const { row, scope } = await this.access.evaluation(caller, id, EVALUATION_READERS);
     if (row.snapshotId) {
       const snapshot = await this.snapshots.load(row.id, row.snapshotId);
       if (!snapshot) throw new EvaluationServiceError('NoSnapshot', `snapshot ${row.snapshotId} not found`);
       const info = await this.snapshots.info(row.id, row.snapshotId, row.snapshotId);
       return { ...(await this.present(row, snapshot, 'snapshot')), snapshot: info };
     }
-    const snapshot = this.freeze(await this.collector.collect(row, row.design), caller.subject);
+    const areaScope = this.access.areaScope(caller.access, scope, EVALUATION_READERS);
+    const snapshot = this.freeze(await this.collector.collect(row, row.design, areaScope), caller.subject);
     return this.present(row, snapshot, 'live');
   }
 
@@ -69,13 +70,14 @@ export class ResultsService {
     }
   }
 
-  /** The evidence and numbers of a design now, from the live read models. */
+  /** The evidence and numbers of a design now, from the live read models (matching within `areaScope`). */
   async live(
     row: EvaluationRow,
     design: StoredDesign,
     subject: string,
+    areaScope: Scope,
   ): Promise<{ collected: CollectedEvidence; snapshot: EvidenceSnapshot; numbers: EvaluationNumbers }> {
-    const collected = await this.collector.collect(row, design);
+    const collected = await this.collector.collect(row, design, areaScope);
     const snapshot = this.freeze(collected, subject);
     return { collected, snapshot, numbers: this.recompute(snapshot) };
   }

@@ -46,7 +46,11 @@ export interface TransitionRow {
 /** Which evaluations a caller may see: 'all' or the programme ids / area subtree roots. */
 export interface ListScope {
   programmes: 'all' | readonly string[];
+  /** For evaluations of chosen areas. */
   areas: 'all' | readonly string[];
+  /** For programme and measure evaluations: the area scope within a programme, else `other`. */
+  programmeAreas:
+    'all' | { other: readonly string[]; byProgramme: Readonly<Record<string, 'all' | readonly string[]>> };
 }
 
 const COLUMNS = `e.id, e.tenant_id AS "tenantId", e.title, e.object_kind AS "objectKind", e.programme_id AS "programmeId",
@@ -88,8 +92,10 @@ export class EvaluationRepository {
   }
 
   /**
-   * Evaluations the scope lets a caller read: programme and measure evaluations by programme,
-   * evaluations of chosen areas when every one of their areas lies in the area scope.
+   * Evaluations the scope lets a caller read: programme and measure evaluations by programme and
+   * when every area the programme or measure has now lies in the area scope within that
+   * programme (as EvaluationAccess checks one), evaluations of chosen areas when every one of
+   * their areas lies in the area scope. An area that left the registry is in no limited scope.
    */
   async list(
     tenantId: string,
@@ -99,17 +105,41 @@ export class EvaluationRepository {
     const where = `e.tenant_id = $1
       AND ($2::text IS NULL OR e.status = $2)
       AND ($3::uuid IS NULL OR e.programme_id = $3)
-      AND ((e.object_kind <> 'areas' AND ($4::text[] IS NULL OR e.programme_id::text = ANY($4::text[])))
+      AND ((e.object_kind <> 'areas' AND ($4::text[] IS NULL OR e.programme_id::text = ANY($4::text[]))
+          AND ($6::jsonb IS NULL OR NOT EXISTS (
+            SELECT 1 FROM unnest(COALESCE(CASE e.object_kind
+                     WHEN 'programme' THEN (SELECT p.area_ids FROM programme_ref p
+                                             WHERE p.tenant_id = e.tenant_id AND p.id = e.programme_id)
+                     ELSE (SELECT m.area_ids FROM measure_ref m WHERE m.tenant_id = e.tenant_id AND m.id = e.measure_id)
+                   END, '{}')) AS evaluated(area_id)
+              CROSS JOIN LATERAL (SELECT COALESCE($6::jsonb -> e.programme_id::text, $6::jsonb -> '*') AS roots) s
+              LEFT JOIN area_ref a ON a.id = evaluated.area_id AND a.tenant_id = e.tenant_id
+             WHERE s.roots <> 'null'::jsonb AND (a.id IS NULL OR NOT EXISTS (
+                     SELECT 1 FROM jsonb_array_elements_text(s.roots) AS root(id)
+                      WHERE root.id::uuid = a.id OR root.id::uuid = ANY(a.path))))))
         OR (e.object_kind = 'areas' AND ($5::uuid[] IS NULL OR NOT EXISTS (
               SELECT 1 FROM unnest(e.area_ids) AS chosen(area_id)
                 LEFT JOIN area_ref a ON a.id = chosen.area_id AND a.tenant_id = e.tenant_id
                WHERE a.id IS NULL OR NOT (a.id = ANY($5::uuid[]) OR a.path && $5::uuid[])))))`;
+    const { programmeAreas } = scope;
     const params = [
       tenantId,
       query.status ?? null,
       query.programmeId ?? null,
       scope.programmes === 'all' ? null : scope.programmes,
       scope.areas === 'all' ? null : scope.areas,
+      // Area roots by programme id, '*' for any other programme; null (JSON) for no limit.
+      programmeAreas === 'all'
+        ? null
+        : JSON.stringify({
+            '*': programmeAreas.other,
+            ...Object.fromEntries(
+              Object.entries(programmeAreas.byProgramme).map(([id, roots]) => [
+                id,
+                roots === 'all' ? null : roots,
+              ]),
+            ),
+          }),
     ];
     return selectPage<EvaluationRow>(
       this.db,

@@ -335,14 +335,10 @@ describe('programme and area scope of evaluators and readers', () => {
         object: { kind: 'areas', areaIds: [t.areas['0201'], t.areas['0202']] },
       })
     ).body;
-    // The planner reads in Mitte only.
+    // The planner reads in Mitte only: not 'Von admin', QM Kreuzberg's evaluation.
     expect((await t.call('GET', `${PATH}/${kreuzberg.id}`, 'planer')).status).toBe(403);
     const planner = await t.call('GET', PATH, 'planer');
-    expect(planner.body.items.map((e: Body) => e.title).sort()).toEqual([
-      'Eigene',
-      'Mitte frei',
-      'Von admin',
-    ]);
+    expect(planner.body.items.map((e: Body) => e.title).sort()).toEqual(['Eigene', 'Mitte frei']);
     expect((await t.call('GET', PATH, 'viewer')).body.total).toBe(4);
   });
 });

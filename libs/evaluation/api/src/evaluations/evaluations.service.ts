@@ -216,7 +216,11 @@ export class EvaluationsService {
           measureId: null,
           areaIds: [],
           startYear: from ? from.slice(0, 4) : null,
-          scope: { kind: 'programme', programmeId: programme.id },
+          scope: {
+            kind: 'programme',
+            programmeId: programme.id,
+            areas: await this.access.scopedAreas(tenantId, programme.areaIds),
+          },
         };
       }
       case 'measure': {
@@ -232,7 +236,11 @@ export class EvaluationsService {
           measureId: measure.id,
           areaIds: [],
           startYear: start ? start.slice(0, 4) : null,
-          scope: { kind: 'programme', programmeId: measure.programmeId },
+          scope: {
+            kind: 'programme',
+            programmeId: measure.programmeId,
+            areas: await this.access.scopedAreas(tenantId, measure.areaIds),
+          },
         };
       }
       case 'areas': {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isInScope, type Scope } from '@quartier/auth';
 import { parsePeriod, splitAtStart } from '@quartier/contracts';
 import {
   comparisonAreas,
@@ -84,13 +85,25 @@ export class EvidenceCollector {
     return programme.areaIds;
   }
 
-  async collect(evaluation: Evaluation, design: StoredDesign): Promise<CollectedEvidence> {
+  /**
+   * `areaScope` is the caller's area scope for the evaluation, and matching picks comparison
+   * areas only inside it: matched city-wide, a Mitte evaluator's comparison group would hold
+   * areas (and their values) outside what they may act on or read. Unlimited, the pool stays
+   * open (candidatePool null, as in every earlier snapshot). A snapshot freezes the pool, so its
+   * numbers are the same whoever reads them later. Comparison areas chosen or added by hand are
+   * not restricted here: the writes that set them check their scope.
+   */
+  async collect(evaluation: Evaluation, design: StoredDesign, areaScope: Scope): Promise<CollectedEvidence> {
     const { tenantId } = evaluation;
     const treated = await this.treated(evaluation);
     const { level, versionId } = treated[0];
     const city = await this.refs.level(tenantId, level, versionId);
     const byId = new Map(city.map((a) => [a.id, a]));
     checkComparisonAreas(design, byId, new Set(treated.map((a) => a.id)), level);
+    const candidatePool =
+      areaScope === 'all'
+        ? null
+        : city.filter((a) => isInScope(areaScope, [...a.path, a.id])).map((a) => a.code);
 
     const on = design.matching?.on ?? [];
     const indicators = await this.indicators(tenantId, [...new Set([...design.outcomes, ...on])]);
@@ -106,7 +119,7 @@ export class EvidenceCollector {
       pre,
       post,
       treated: treated.map((a) => a.code),
-      matching: design.matching ? { on, period: baseline, k: design.matching.k, candidatePool: null } : null,
+      matching: design.matching ? { on, period: baseline, k: design.matching.k, candidatePool } : null,
       comparison: design.comparisonAreaIds.map(code),
       adjustments: design.adjustments.map(({ action, areaId, reason, by, at }) => ({
         action,
@@ -310,9 +323,16 @@ function effectiveComparison(design: EvaluationDesign, values: readonly Snapshot
       ...v,
       value: v.status === 'suppressed' || v.status === 'missing' ? null : v.value,
     }));
-    const { on, period, k } = design.matching;
+    const { on, period, k, candidatePool } = design.matching;
     try {
-      matched = matchNearestNeighbours({ values: usable, treated: design.treated, on, period, k }).pairs;
+      matched = matchNearestNeighbours({
+        values: usable,
+        treated: design.treated,
+        on,
+        period,
+        k,
+        candidatePool: candidatePool ?? undefined,
+      }).pairs;
     } catch (error) {
       // The numbers report the matching error; the evidence then covers the other comparison areas.
       if (!(error instanceof EvaluationError)) throw error;

@@ -149,6 +149,7 @@ const FAILURE_CODES = [
   'SingularCovariance',
   'MissingBaseline',
   'NotEnoughCandidates',
+  'NotEnoughCandidatesInPool',
 ] as const;
 
 /** The service's error code as a sentence; an unknown code is named, not guessed at. */

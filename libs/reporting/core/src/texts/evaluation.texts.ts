@@ -193,6 +193,10 @@ export const EVALUATION_TEXTS = {
     de: 'Es gibt weniger Kandidaten als gesuchte Vergleichsgebiete.',
     en: 'There are fewer candidates than comparison areas sought.',
   },
+  'evaluation.failure.NotEnoughCandidatesInPool': {
+    de: 'Im Zuständigkeitsbereich, auf den die Suche beschränkt war, gibt es weniger Kandidaten als gesuchte Vergleichsgebiete.',
+    en: 'Within the area of responsibility the search was limited to, there are fewer candidates than comparison areas sought.',
+  },
   'evaluation.failure.other': {
     de: 'Die Berechnung ist nicht möglich ({code}).',
     en: 'The computation is not possible ({code}).',

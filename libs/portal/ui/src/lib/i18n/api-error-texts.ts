@@ -190,6 +190,8 @@ export const API_ERROR_TEXTS_DE = {
   'apiError.SingularCovariance': 'Die Merkmale hängen zu eng zusammen, um Vergleichsgebiete zu finden.',
   'apiError.MissingBaseline': 'Es fehlt der Ausgangswert.',
   'apiError.NotEnoughCandidates': 'Es gibt zu wenige mögliche Vergleichsgebiete.',
+  'apiError.NotEnoughCandidatesInPool':
+    'Vergleichsgebiete werden nur im Zuständigkeitsbereich gesucht, und dort gibt es zu wenige mögliche. Suchen Sie weniger Nachbarn je Gebiet, oder lassen Sie jemanden mit stadtweiter Zuständigkeit die Vergleichsgebiete bestimmen.',
   'apiError.InvalidAdjustment': 'Die Anpassung ist ungültig.',
   'apiError.InvalidRating': 'Die Bewertung ist ungültig.',
   'apiError.TransitionForbidden': 'Diesen Arbeitsschritt dürfen Sie nicht ausführen.',
@@ -402,6 +404,8 @@ export const API_ERROR_TEXTS_EN: Readonly<Record<keyof typeof API_ERROR_TEXTS_DE
   'apiError.SingularCovariance': 'The characteristics are too closely related to find comparison areas.',
   'apiError.MissingBaseline': 'The baseline value is missing.',
   'apiError.NotEnoughCandidates': 'There are too few possible comparison areas.',
+  'apiError.NotEnoughCandidatesInPool':
+    'Comparison areas are only sought within the area of responsibility, and there are too few possible ones there. Ask for fewer neighbours per area, or have someone responsible city-wide determine the comparison areas.',
   'apiError.InvalidAdjustment': 'The adjustment is invalid.',
   'apiError.InvalidRating': 'The rating is invalid.',
   'apiError.TransitionForbidden': 'You may not take this workflow step.',

@@ -1,0 +1,160 @@
+import {
+  childPoverty,
+  deliverMeasure,
+  deliverProgramme,
+  deliverValues,
+  unemployment,
+} from '../testing/evidence';
+import {
+  PLANNING_AREAS,
+  startEvaluationTestApp,
+  TENANT,
+  type EvaluationTestApp,
+} from '../testing/evaluation-test-app';
+
+const PATH = '/api/evaluation/evaluations';
+type Body = ReturnType<typeof JSON.parse>;
+
+const outOfScope = (code: string) => ({
+  status: 403,
+  body: { code: 'OutOfScope', message: `area ${code} is outside the area scope of your role assignments` },
+});
+
+// An evaluator whose assignment is limited to Mitte (01), not to a programme: a programme's or
+// measure's evaluation is theirs only where every area it evaluates lies in Mitte, and matching
+// finds their comparison areas in Mitte too. Friedrichshain-Kreuzberg (02) is outside.
+describe('evaluated and matched areas within an evaluator’s district (real PostgreSQL, real tokens)', () => {
+  let t: EvaluationTestApp;
+  let mitte: string;
+  let kreuzberg: string;
+  let across: string;
+  let measureInKreuzberg: string;
+
+  beforeAll(async () => {
+    t = await startEvaluationTestApp({ evaluatorScope: 'none' });
+    await t.grant(TENANT, 'evaluator', 'evaluator', t.areas['01']);
+    await deliverValues(t, 'U', unemployment(), { name: 'Arbeitslosigkeit' });
+    await deliverValues(t, 'K', childPoverty(), { name: 'Kinderarmut' });
+    mitte = await deliverProgramme(t, { name: 'QM Mitte', areas: ['0101', '0102', '0103'] });
+    kreuzberg = await deliverProgramme(t, { name: 'QM Kreuzberg', areas: ['0201', '0202'] });
+    across = await deliverProgramme(t, { name: 'QM übergreifend', areas: ['0104', '0203'] });
+    measureInKreuzberg = await deliverMeasure(t, {
+      programmeId: mitte,
+      title: 'Nachbarschaftscafé Wrangelkiez',
+      areas: ['0206'],
+    });
+  });
+  afterAll(() => t?.close());
+
+  const create = (user: string, title: string, object: Body) =>
+    t.call('POST', PATH, user, { title, object, startPeriod: '2015' });
+  const titles = async (user: string) =>
+    ((await t.call('GET', `${PATH}?limit=100`, user)).body.items as Body[]).map((e) => e.title).sort();
+
+  it('refuses creating an evaluation of a programme or measure with an area outside the district', async () => {
+    expect(
+      await create('evaluator', 'Kreuzberg', { kind: 'programme', programmeId: kreuzberg }),
+    ).toMatchObject(outOfScope('0201'));
+    expect(
+      await create('evaluator', 'Übergreifend', { kind: 'programme', programmeId: across }),
+    ).toMatchObject(outOfScope('0203'));
+    expect(
+      await create('evaluator', 'Café', { kind: 'measure', measureId: measureInKreuzberg }),
+    ).toMatchObject(outOfScope('0206'));
+    expect(await titles('admin')).toEqual([]);
+    expect((await create('evaluator', 'Mitte', { kind: 'programme', programmeId: mitte })).status).toBe(201);
+    // Tenant-wide, the same evaluations are created.
+    for (const [title, object] of [
+      ['Kreuzberg', { kind: 'programme', programmeId: kreuzberg }],
+      ['Übergreifend', { kind: 'programme', programmeId: across }],
+      ['Café', { kind: 'measure', measureId: measureInKreuzberg }],
+    ] as const)
+      expect((await create('admin', title, object)).status).toBe(201);
+  });
+
+  it('refuses changing an evaluation once its programme has an area outside the district', async () => {
+    const grown = await deliverProgramme(t, { name: 'QM Moabit', areas: ['0102'] });
+    const { id } = (await create('evaluator', 'Moabit', { kind: 'programme', programmeId: grown })).body;
+    expect((await t.call('PATCH', `${PATH}/${id}`, 'evaluator', { title: 'Moabit 2015' })).status).toBe(200);
+    await deliverProgramme(t, { id: grown, name: 'QM Moabit', areas: ['0102', '0204'] });
+    for (const [method, path, body] of [
+      ['PATCH', '', { title: 'Moabit und Boxhagen' }],
+      ['PUT', '/design', { outcomes: ['U'] }],
+      ['PUT', '/ratings/impact', { rating: 2, justification: 'x' }],
+      ['POST', '/snapshots', undefined],
+    ] as const) {
+      const reply = await t.call(method, `${PATH}/${id}${path}`, 'evaluator', body);
+      expect([method, path, reply.status, reply.body]).toEqual([
+        method,
+        path,
+        403,
+        expect.objectContaining({ code: 'OutOfScope', message: expect.stringContaining('area 0204') }),
+      ]);
+    }
+    const stored = (await t.call('GET', `${PATH}/${id}`, 'admin')).body;
+    expect(stored).toMatchObject({ title: 'Moabit 2015', design: { outcomes: [] }, snapshot: null });
+    expect((await t.call('PATCH', `${PATH}/${id}`, 'admin', { title: 'Moabit und Boxhagen' })).status).toBe(
+      200,
+    );
+  });
+
+  it('neither lists nor shows evaluations of areas outside the reader’s district', async () => {
+    const admin = (await t.call('GET', `${PATH}?limit=100`, 'admin')).body.items as Body[];
+    const id = (title: string) => admin.find((e) => e.title === title).id as string;
+    expect(await titles('evaluator')).toEqual(['Mitte']);
+    // The planner reads in Mitte only.
+    expect(await titles('planer')).toEqual(['Mitte']);
+    for (const title of ['Kreuzberg', 'Übergreifend', 'Café', 'Moabit und Boxhagen'])
+      for (const route of ['', '/results'])
+        expect((await t.call('GET', `${PATH}/${id(title)}${route}`, 'planer')).body.code).toBe('OutOfScope');
+    // Kreuzberg's areas for the Kreuzberg programme only: 0203 of the other programme stays out.
+    await t.grant(TENANT, 'planer', 'planner', t.areas['02'], kreuzberg);
+    expect(await titles('planer')).toEqual(['Kreuzberg', 'Mitte']);
+    expect((await t.call('GET', `${PATH}/${id('Kreuzberg')}`, 'planer')).status).toBe(200);
+    expect((await t.call('GET', `${PATH}/${id('Übergreifend')}`, 'planer')).status).toBe(403);
+    expect(await titles('viewer')).toEqual([
+      'Café',
+      'Kreuzberg',
+      'Mitte',
+      'Moabit und Boxhagen',
+      'Übergreifend',
+    ]);
+  });
+
+  it('matches comparison areas within the evaluator’s district, city-wide for a tenant-wide reader', async () => {
+    const treated = ['0101', '0102', '0103'];
+    const { id } = (await create('evaluator', 'Mitte gematcht', { kind: 'programme', programmeId: mitte }))
+      .body;
+    const design = (k: number) =>
+      t.call('PUT', `${PATH}/${id}/design`, 'evaluator', {
+        outcomes: ['U'],
+        matching: { on: ['U', 'K'], k },
+      });
+    expect((await design(2)).status).toBe(200);
+    const matching = async (user: string) => {
+      const reply = await t.call('GET', `${PATH}/${id}/results`, user);
+      expect(reply.status).toBe(200);
+      return reply.body.numbers.matching as Body;
+    };
+    const inMitte = ['0104', '0105', '0106'];
+    const own = await matching('evaluator');
+    expect(own.candidates).toEqual(inMitte);
+    for (const pair of own.pairs) expect(inMitte).toContain(pair.comparison);
+    expect((await matching('viewer')).candidates).toEqual(PLANNING_AREAS.filter((c) => !treated.includes(c)));
+
+    // The snapshot freezes the evaluator's pool: every reader sees the same comparison areas.
+    expect((await t.call('POST', `${PATH}/${id}/snapshots`, 'evaluator')).status).toBe(201);
+    const frozen = (await t.call('GET', `${PATH}/${id}/results`, 'viewer')).body;
+    expect(frozen.source).toBe('snapshot');
+    expect(frozen.numbers.matching.candidates).toEqual(inMitte);
+    for (const area of frozen.areas as Body[])
+      if (area.role === 'comparison') expect(inMitte).toContain(area.code);
+
+    // Four neighbours each: Mitte has three candidates, the city nine.
+    expect((await design(4)).status).toBe(200);
+    expect(await matching('evaluator')).toMatchObject({
+      error: { code: 'NotEnoughCandidatesInPool', details: { candidates: 3, k: 4 } },
+    });
+    expect((await matching('viewer')).pairs).toHaveLength(12);
+  });
+});
