@@ -10,19 +10,20 @@ import {
   untracked,
 } from '@angular/core';
 import { FormsModule } from '@angular/forms';
-import { jobActive, Notice, progressPercent } from '@quartier/portal-ui';
+import { Notice } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
 import { actionsOf, type ReportView } from '../report-jobs';
 import type { ReportFormat, ReportLanguage } from '../report-request';
 import { ReportsStore } from '../reports-store';
 import { ReportOutput } from '../report-output/report-output';
 import { ReportPreview } from '../report-preview/report-preview';
+import { ReportStatus } from '../report-status/report-status';
 import { ReportsTexts } from '../texts';
 
 /** The chosen job in full: status and progress, as-of time, error, actions and the preview. */
 @Component({
   selector: 'q-report-card',
-  imports: [FormsModule, Notice, ReportActions, ReportOutput, ReportPreview],
+  imports: [FormsModule, Notice, ReportActions, ReportOutput, ReportPreview, ReportStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let r = report();
@@ -42,22 +43,7 @@ import { ReportsTexts } from '../texts';
         </dd>
         <dt>{{ t('status') }}</dt>
         <dd>
-          <span
-            role="status"
-            class="status"
-            [class]="'status status--' + r.status"
-            data-testid="report-status"
-            >{{ texts.tk('status', r.status) }}</span
-          >
-          @if (active()) {
-            <progress
-              max="100"
-              [value]="percent()"
-              [attr.aria-label]="t('progressOf', { title: r.title })"
-              data-testid="report-progress"
-            ></progress>
-            <span class="percent">{{ percent() }} %</span>
-          }
+          <q-report-status [report]="r" detailed />
         </dd>
         <dt>{{ t('asOf') }}</dt>
         <dd data-testid="report-as-of">{{ texts.dateTime(r.asOf) }}</dd>
@@ -125,7 +111,6 @@ export class ReportCard {
   readonly opened = output<string>();
   /** The first page is shown as soon as a PDF is done; it can be closed. */
   protected readonly previewOpen = signal(true);
-  protected readonly active = computed(() => jobActive(this.report().status));
   protected readonly actions = computed(() => actionsOf(this.report()));
   /** "Make again as": starts at the report's own format and language. */
   protected format: ReportFormat = 'pdf';
@@ -146,7 +131,6 @@ export class ReportCard {
     const id = await this.store.regenerate(this.report(), { format: this.format, language: this.language });
     if (id) this.opened.emit(id);
   }
-  protected readonly percent = computed(() => progressPercent(this.report().progress));
   protected readonly size = computed(() => this.texts.fileSize(this.report().size ?? 0));
   protected readonly error = computed(() => this.texts.jobError(this.report()));
 }

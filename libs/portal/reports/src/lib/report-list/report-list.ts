@@ -1,15 +1,15 @@
 import { ChangeDetectionStrategy, Component, computed, inject, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { jobActive, Notice, pageRange, progressPercent } from '@quartier/portal-ui';
+import { Notice, pageRange } from '@quartier/portal-ui';
 import { ReportActions } from '../report-actions/report-actions';
-import type { ReportView } from '../report-jobs';
 import { PAGE_SIZE, ReportsStore } from '../reports-store';
+import { ReportStatus } from '../report-status/report-status';
 import { ReportsTexts } from '../texts';
 
 /** The caller's report jobs, newest first, a page at a time, with their state and actions. */
 @Component({
   selector: 'q-report-list',
-  imports: [Notice, RouterLink, ReportActions],
+  imports: [Notice, RouterLink, ReportActions, ReportStatus],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (store.listError(); as error) {
@@ -54,14 +54,7 @@ import { ReportsTexts } from '../texts';
                 </td>
                 <td>{{ texts.tk('format', r.format) }}</td>
                 <td>
-                  <span [class]="'status status--' + r.status">{{ texts.tk('status', r.status) }}</span>
-                  @if (active(r)) {
-                    <progress
-                      max="100"
-                      [value]="percent(r)"
-                      [attr.aria-label]="t('progressOf', { title: r.title })"
-                    ></progress>
-                  }
+                  <q-report-status [report]="r" />
                   @if (r.error && r.status === 'failed') {
                     <div class="error-text">{{ texts.jobError(r) }}</div>
                   }
@@ -114,11 +107,4 @@ export class ReportList {
     const page = this.store.page();
     return page ? pageRange(this.store.offset(), page.items.length, page.total) : null;
   });
-
-  protected active(r: ReportView): boolean {
-    return jobActive(r.status);
-  }
-  protected percent(r: ReportView): number {
-    return progressPercent(r.progress);
-  }
 }
