@@ -11,6 +11,7 @@ import {
   ChoiceField,
   Loaded,
   Notice,
+  ScrollRegion,
   Submission,
   TableDownload,
   type TableCell,
@@ -38,7 +39,7 @@ import { IndicatorTexts } from './indicator-texts';
  */
 @Component({
   selector: 'q-indicator-preview',
-  imports: [ChoiceField, Loaded, Notice, SurveyMessageNotice, TableDownload],
+  imports: [ChoiceField, Loaded, Notice, ScrollRegion, SurveyMessageNotice, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="indicator-preview-heading">
@@ -68,8 +69,7 @@ import { IndicatorTexts } from './indicator-texts';
               [sheet]="t('preview')"
               testId="indicator-preview-download"
             />
-            <!-- Wide tables scroll: focusable so the keyboard can scroll them too. -->
-            <div class="scroll" tabindex="0" role="region" aria-labelledby="indicator-preview-heading">
+            <div class="scroll" [qScrollRegion]="t('preview')">
               <table class="table" data-testid="indicator-preview">
                 <thead>
                   <tr>

@@ -3,6 +3,7 @@ import {
   I18n,
   Notice,
   ChoiceSelect,
+  ScrollRegion,
   Submission,
   TableDownload,
   type TableCell,
@@ -34,7 +35,7 @@ interface ResultRow {
  */
 @Component({
   selector: 'q-results-panel',
-  imports: [Notice, TableDownload, ChoiceSelect],
+  imports: [Notice, TableDownload, ChoiceSelect, ScrollRegion],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (survey().waves.length === 0) {
@@ -142,8 +143,7 @@ interface ResultRow {
               [sheet]="q.question"
               [testId]="'results-' + q.question + '-download'"
             />
-            <!-- Wide tables scroll: focusable so the keyboard can scroll them too. -->
-            <div class="scroll" tabindex="0" role="region" [attr.aria-labelledby]="'q-' + q.question">
+            <div class="scroll" [qScrollRegion]="q.label + ' ' + q.question">
               <table class="table" [attr.data-question]="q.question">
                 <thead>
                   <tr>
