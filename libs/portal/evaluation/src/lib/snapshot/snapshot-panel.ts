@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
 import { Session } from '@quartier/portal-data-access';
-import { ConfirmedSubmission, Notice, Submission, SubmissionNotices, saveBlob } from '@quartier/portal-ui';
+import { ConfirmedSubmission, Submission, SubmissionNotices, saveBlob } from '@quartier/portal-ui';
 import { EvaluationWorkspace, type Evaluation, type LiveComparison } from '../evaluation-workspace';
 import { shortHash } from '../numbers';
 import { EvaluationTexts } from '../texts';
@@ -9,7 +9,7 @@ import { LiveComparisonView } from './live-comparison';
 /** The frozen evidence: the snapshot in use (id, hash, time), freezing a new one, the history, and the comparison with live data. */
 @Component({
   selector: 'q-snapshot-panel',
-  imports: [Notice, SubmissionNotices, LiveComparisonView],
+  imports: [SubmissionNotices, LiveComparisonView],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './snapshot-panel.html',
   styleUrl: '../evaluation.scss',

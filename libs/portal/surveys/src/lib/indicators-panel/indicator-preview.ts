@@ -10,9 +10,9 @@ import {
 import {
   ChoiceField,
   Loaded,
-  Notice,
   ScrollRegion,
   Submission,
+  SubmissionNotices,
   TableDownload,
   type TableCell,
   type TableRows,
@@ -39,7 +39,7 @@ import { IndicatorTexts } from './indicator-texts';
  */
 @Component({
   selector: 'q-indicator-preview',
-  imports: [ChoiceField, Loaded, Notice, ScrollRegion, SurveyMessageNotice, TableDownload],
+  imports: [ChoiceField, Loaded, ScrollRegion, SubmissionNotices, SurveyMessageNotice, TableDownload],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section aria-labelledby="indicator-preview-heading">
@@ -125,9 +125,7 @@ import { IndicatorTexts } from './indicator-texts';
                 {{ t('publish') }}
               </button>
             }
-            @if (publishing.error(); as error) {
-              <q-notice kind="error">{{ error }}</q-notice>
-            }
+            <q-submission-notices [submission]="publishing" />
             @if (sent(); as m) {
               <q-survey-message [message]="m" data-testid="indicators-published" />
             }

@@ -5,6 +5,7 @@ import {
   ChoiceSelect,
   ScrollRegion,
   Submission,
+  SubmissionNotices,
   TableDownload,
   type TableCell,
   type TableRows,
@@ -35,7 +36,7 @@ interface ResultRow {
  */
 @Component({
   selector: 'q-results-panel',
-  imports: [Notice, TableDownload, ChoiceSelect, ScrollRegion],
+  imports: [Notice, TableDownload, ChoiceSelect, ScrollRegion, SubmissionNotices],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (survey().waves.length === 0) {
@@ -82,9 +83,7 @@ interface ResultRow {
               }
             </div>
           }
-          @if (releasing.error(); as message) {
-            <q-notice kind="error">{{ message }}</q-notice>
-          }
+          <q-submission-notices [submission]="releasing" />
         </div>
         <p class="note">{{ t('suppressedNote', { k: texts.count(r.k) }) }}</p>
         <table class="table" data-testid="respondents-table">

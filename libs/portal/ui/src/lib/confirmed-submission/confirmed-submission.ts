@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, signal } from '@angular/core';
 import { Notice } from '../notice/notice';
 import { Submission } from '../submission/submission';
 
@@ -17,9 +17,9 @@ export class ConfirmedSubmission extends Submission {
 }
 
 /**
- * What a ConfirmedSubmission tells the user below its form: the failure as an alert, else the
- * confirmation as a status. The host adds no box of its own, so the notices sit in the page's
- * flow as if written there.
+ * What a Submission tells the user below its form: the failure as an alert, else (a
+ * ConfirmedSubmission's) the confirmation as a status. The host adds no box of its own, so the
+ * notices sit in the page's flow as if written there.
  */
 @Component({
   selector: 'q-submission-notices',
@@ -29,12 +29,16 @@ export class ConfirmedSubmission extends Submission {
     @if (submission().error(); as error) {
       <q-notice kind="error">{{ error }}</q-notice>
     }
-    @if (submission().message(); as message) {
+    @if (confirmation(); as message) {
       <q-notice kind="success">{{ message }}</q-notice>
     }
   `,
   styles: ':host { display: contents; }',
 })
 export class SubmissionNotices {
-  readonly submission = input.required<ConfirmedSubmission>();
+  readonly submission = input.required<Submission>();
+  protected readonly confirmation = computed(() => {
+    const submission = this.submission();
+    return submission instanceof ConfirmedSubmission ? submission.message() : null;
+  });
 }
