@@ -210,6 +210,28 @@ export async function actorAreas(
   return manager.query(`SELECT id, area_id AS "areaId" FROM actor WHERE id = ANY($1::uuid[])`, [ids]);
 }
 
+/** Every actor a wave holds, as member or at a tie's end, with its area. */
+export async function actorAreasOfWave(
+  manager: EntityManager,
+  waveId: string,
+): Promise<{ id: string; areaId: string | null }[]> {
+  return manager.query(
+    `SELECT id, area_id AS "areaId" FROM actor WHERE id IN (
+       SELECT actor_id FROM wave_actor WHERE wave_id = $1
+       UNION SELECT source_actor_id FROM tie WHERE wave_id = $1
+       UNION SELECT target_actor_id FROM tie WHERE wave_id = $1)`,
+    [waveId],
+  );
+}
+
+/** Every actor of a network with its area. */
+export async function actorAreasOfNetwork(
+  manager: EntityManager,
+  networkId: string,
+): Promise<{ id: string; areaId: string | null }[]> {
+  return manager.query(`SELECT id, area_id AS "areaId" FROM actor WHERE network_id = $1`, [networkId]);
+}
+
 /** Which of `ids` are actors of the network. */
 export async function actorIdsInNetwork(
   manager: EntityManager,

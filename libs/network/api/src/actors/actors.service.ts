@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthError, type AccessContext, type Caller } from '@quartier/auth';
+import type { AccessContext, Caller } from '@quartier/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
 import { unknownAreas } from '../areas/area-ref.repository';
@@ -15,7 +15,7 @@ import { deleteTiesOfWave } from '../ties/tie.repository';
 import type { NetworkRecord } from '../networks/network.dto';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
-import { areasOutsideScope } from './actor-area-scope';
+import { assertActorsInScope, assertAreasInScope } from './actor-area-scope';
 import { type ActorRow, type ActorView, type CreateActorInput, type UpdateActorInput } from './actor.dto';
 import {
   actorsOfNetwork,
@@ -152,7 +152,11 @@ export class ActorsService {
     });
   }
 
-  /** An editor's change to a wave's members, in one transaction once the wave and the actor are found. */
+  /**
+   * An editor's change to a wave's members, in one transaction once the wave and the actor are
+   * found. Membership counts in the actor's district's indicators (and leaving drops its ties),
+   * so the actor must be filed within the caller's scope.
+   */
   private async changeMembership(
     caller: Caller,
     networkId: string,
@@ -164,6 +168,7 @@ export class ActorsService {
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
       const actor = await this.load(network, actorId, manager);
+      await assertActorsInScope(this.networks, caller.access, network, [actor], manager);
       await change(manager, wave.id, actor.id);
     });
   }
@@ -186,12 +191,7 @@ export class ActorsService {
     areaIds: (string | null)[],
     manager: EntityManager,
   ): Promise<void> {
-    const outside = await areasOutsideScope(this.networks, access, network, areaIds, manager);
-    if (outside.length > 0)
-      throw new AuthError(
-        'OutOfScope',
-        `area ${outside.join(', ')} is outside the area scope of your role assignments`,
-      );
+    await assertAreasInScope(this.networks, access, network, areaIds, manager);
   }
 
   private async checkDraft(

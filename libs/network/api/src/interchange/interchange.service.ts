@@ -8,6 +8,7 @@ import { NetworkAccessService } from '../access/network-access.service';
 import type { ActorRow } from '../actors/actor.dto';
 import {
   actorAreas,
+  actorAreasOfWave,
   actorKeys,
   actorsOfNetwork,
   completeDraft,
@@ -29,7 +30,7 @@ import {
 import type { NetworkRecord } from '../networks/network.dto';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError } from '../network.errors';
-import { areasOutsideScope } from '../actors/actor-area-scope';
+import { areasOutsideScope, assertActorsInScope } from '../actors/actor-area-scope';
 import { deleteTiesOfWave, tiesOfWaveByEnds, upsertTies } from '../ties/tie.repository';
 import { parseCsvEdges, parseCsvNodes } from './csv-format';
 import { toCsvEdges, toCsvNodes, toGexf, toGraphml, type ExportActor } from './export-formats';
@@ -73,6 +74,15 @@ export class InterchangeService {
     const plan = await this.db.transaction(async (manager) => {
       // Serialises imports into one network so two uploads cannot interleave their actors.
       await lockNetworkForImport(manager, network.id);
+      // Replacing a wave drops every member and tie it has, those of other districts' actors too.
+      if (query.mode === 'replace')
+        await assertActorsInScope(
+          this.networks,
+          access,
+          network,
+          await actorAreasOfWave(manager, wave.id),
+          manager,
+        );
       const known = await actorKeys(manager, network.id);
       const planned = planImport(
         raw,
@@ -197,8 +207,9 @@ export class InterchangeService {
   }
 
   /**
-   * Import rows may only place actors in the caller's scope, and rewrite (or move) existing ones
-   * only from there: the same rule as the actor endpoints, reported per file and line.
+   * Import rows may only place actors in the caller's scope, rewrite (or move) existing ones only
+   * from there, and tie only actors filed there: the same rule as the actor and tie endpoints,
+   * reported per file and line.
    */
   private async checkAreaScope(
     access: AccessContext,
@@ -208,10 +219,18 @@ export class InterchangeService {
     manager: EntityManager,
   ): Promise<void> {
     const existing = planned.actors.filter((a) => a.existingId !== null);
-    const before = await actorAreas(
-      manager,
-      existing.map((a) => a.existingId as string),
-    );
+    const rowed = new Set(existing.map((a) => a.existingId as string));
+    // Existing actors a tie row names without an actor row of their own.
+    const tied = [
+      ...new Set(
+        planned.ties
+          .flatMap((tie) => [tie.source, tie.target])
+          .filter((ref) => ref.startsWith(EXISTING))
+          .map((ref) => ref.slice(EXISTING.length))
+          .filter((id) => !rowed.has(id)),
+      ),
+    ];
+    const before = await actorAreas(manager, [...rowed, ...tied]);
     const areaBefore = new Map(before.map((b) => [b.id, b.areaId]));
     const outside = new Set(
       await areasOutsideScope(
@@ -240,6 +259,20 @@ export class InterchangeService {
           'AreaOutOfScope',
           `the actor's area ${from} is outside the area scope of your role assignments`,
           { area: from },
+        );
+    }
+    for (const tie of planned.ties) {
+      const end = [tie.source, tie.target]
+        .filter((ref) => ref.startsWith(EXISTING) && !rowed.has(ref.slice(EXISTING.length)))
+        .map((ref) => areaBefore.get(ref.slice(EXISTING.length)) ?? null)
+        .find((area) => area !== null && outside.has(area));
+      if (end)
+        issues.add(
+          tie.file,
+          tie.line,
+          'AreaOutOfScope',
+          `the tied actor's area ${end} is outside the area scope of your role assignments`,
+          { area: end },
         );
     }
   }
@@ -292,7 +325,7 @@ export class InterchangeService {
       }
     }
     const idOf = (ref: string) =>
-      ref.startsWith('actor:') ? ref.slice('actor:'.length) : (refs.get(ref) as string);
+      ref.startsWith(EXISTING) ? ref.slice(EXISTING.length) : (refs.get(ref) as string);
     await addWaveMembers(
       manager,
       waveId,
@@ -327,6 +360,9 @@ export class InterchangeService {
     };
   }
 }
+
+/** How an import plan refers to an actor that exists already (`actor:<uuid>`). */
+const EXISTING = 'actor:';
 
 function slug(text: string): string {
   return (

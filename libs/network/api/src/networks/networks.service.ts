@@ -7,6 +7,8 @@ import { NetworkAccessService } from '../access/network-access.service';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError, refusingDuplicate } from '../network.errors';
 import { ancestorsOf, areaLabels } from '../areas/area-ref.repository';
+import { assertActorsInScope } from '../actors/actor-area-scope';
+import { actorAreasOfNetwork, actorAreasOfWave } from '../actors/actor.repository';
 import {
   type CreateNetworkInput,
   type CreateWaveInput,
@@ -101,7 +103,12 @@ export class NetworksService {
 
   async remove(caller: Caller, networkId: string): Promise<void> {
     const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
-    await deleteNetwork(this.db.manager, network.id);
+    // Deleting the network deletes its actors: those filed in another district are not the caller's to delete.
+    await this.db.transaction(async (manager) => {
+      const actors = await actorAreasOfNetwork(manager, network.id);
+      await assertActorsInScope(this.networks, caller.access, network, actors, manager);
+      await deleteNetwork(manager, network.id);
+    });
   }
 
   async createWave(caller: Caller, networkId: string, input: CreateWaveInput): Promise<WaveView> {
@@ -136,8 +143,13 @@ export class NetworksService {
 
   async removeWave(caller: Caller, networkId: string, waveId: string): Promise<void> {
     const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
-    const wave = await this.networks.wave(network, waveId);
-    await deleteWave(this.db.manager, wave.id);
+    await this.db.transaction(async (manager) => {
+      const wave = await this.networks.wave(network, waveId, manager);
+      // Deleting the wave deletes its ties: those of actors filed in another district are not the caller's.
+      const actors = await actorAreasOfWave(manager, wave.id);
+      await assertActorsInScope(this.networks, caller.access, network, actors, manager);
+      await deleteWave(manager, wave.id);
+    });
   }
 
   async waves(networkId: string): Promise<WaveView[]> {

@@ -105,6 +105,19 @@ export async function findTieByEnds(
   );
 }
 
+/** The ends of a tie of the wave, locked for the change that follows; null when there is no such tie. */
+export async function lockTieEnds(
+  manager: EntityManager,
+  waveId: string,
+  tieId: string,
+): Promise<{ sourceActorId: string; targetActorId: string } | null> {
+  return selectOne(
+    manager,
+    `SELECT source_actor_id AS "sourceActorId", target_actor_id AS "targetActorId" FROM tie WHERE id = $1 AND wave_id = $2 FOR UPDATE`,
+    [tieId, waveId],
+  );
+}
+
 /** Changes weight, type and/or attributes of a tie of the wave; null when there is no such tie. */
 export async function updateTie(
   manager: EntityManager,

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Caller } from '@quartier/auth';
+import type { AccessContext, Caller } from '@quartier/auth';
 import { canonicalEnds } from '@quartier/network-core';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { NetworkAccessService } from '../access/network-access.service';
-import { actorIdsInNetwork, actorsOfNetwork } from '../actors/actor.repository';
+import { assertActorsInScope } from '../actors/actor-area-scope';
+import { actorAreas, actorIdsInNetwork, actorsOfNetwork } from '../actors/actor.repository';
 import { touchWaves } from '../networks/wave.repository';
 import { NETWORK_CONNECTION, NETWORK_EDITORS, NETWORK_READERS } from '../network.constants';
 import { NetworkServiceError, refusingDuplicate } from '../network.errors';
+import type { NetworkRecord } from '../networks/network.dto';
 import { type CreateTieInput, type TieRow, type TieView, type UpdateTieInput } from './tie.dto';
-import { deleteTie, findTieByEnds, tiesOfWave, updateTie, upsertTies } from './tie.repository';
+import { deleteTie, findTieByEnds, lockTieEnds, tiesOfWave, updateTie, upsertTies } from './tie.repository';
 
 @Injectable()
 export class TiesService {
@@ -44,7 +46,7 @@ export class TiesService {
   }
 
   async create(caller: Caller, networkId: string, waveId: string, input: CreateTieInput): Promise<TieRow> {
-    const { tenantId } = caller;
+    const { access, tenantId } = caller;
     const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     const directed = input.directed ?? network.directed;
     return this.db.transaction(async (manager) => {
@@ -56,6 +58,7 @@ export class TiesService {
           'UnknownActor',
           `tie names actor(s) not in this network: ${missing.join(', ')}`,
         );
+      await this.checkEnds(access, network, [input.sourceActorId, input.targetActorId], manager);
       const [source, target] = canonicalEnds(input.sourceActorId, input.targetActorId, directed);
       const ends = { source, target, type: input.type, directed };
       if (await findTieByEnds(manager, wave.id, ends))
@@ -91,8 +94,8 @@ export class TiesService {
       () =>
         this.db.transaction(async (manager) => {
           const wave = await this.networks.wave(network, waveId, manager);
-          const tie = await updateTie(manager, wave.id, tieId, input);
-          if (!tie) throw new NetworkServiceError('TieNotFound', `tie ${tieId} not found in wave ${waveId}`);
+          await this.checkTie(caller.access, network, wave.id, tieId, manager);
+          const tie = (await updateTie(manager, wave.id, tieId, input)) as TieRow;
           await touchWaves(manager, [wave.id]);
           return tie;
         }),
@@ -108,9 +111,32 @@ export class TiesService {
     const network = await this.networks.network(caller, networkId, NETWORK_EDITORS);
     await this.db.transaction(async (manager) => {
       const wave = await this.networks.wave(network, waveId, manager);
-      if (!(await deleteTie(manager, wave.id, tieId)))
-        throw new NetworkServiceError('TieNotFound', `tie ${tieId} not found in wave ${waveId}`);
+      await this.checkTie(caller.access, network, wave.id, tieId, manager);
+      await deleteTie(manager, wave.id, tieId);
       await touchWaves(manager, [wave.id]);
     });
+  }
+
+  /** Finds and locks a tie of the wave, and refuses it when one of its ends lies outside the caller's scope. */
+  private async checkTie(
+    access: AccessContext,
+    network: NetworkRecord,
+    waveId: string,
+    tieId: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    const ends = await lockTieEnds(manager, waveId, tieId);
+    if (!ends) throw new NetworkServiceError('TieNotFound', `tie ${tieId} not found in wave ${waveId}`);
+    await this.checkEnds(access, network, [ends.sourceActorId, ends.targetActorId], manager);
+  }
+
+  /** A tie is data of both its actors: each must be filed within the caller's area scope. */
+  private async checkEnds(
+    access: AccessContext,
+    network: NetworkRecord,
+    actorIds: string[],
+    manager: EntityManager,
+  ): Promise<void> {
+    await assertActorsInScope(this.networks, access, network, await actorAreas(manager, actorIds), manager);
   }
 }
