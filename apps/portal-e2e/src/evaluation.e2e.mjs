@@ -77,6 +77,11 @@ export function evaluationTests(context, it = nodeIt) {
     assert.ok(count('evaluiertes Gebiet') >= 2, legend);
     assert.ok(count('Vergleichsgebiet') >= 2, legend);
     assert.ok(count('Kandidat \\(nicht gewählt\\)') > 300, legend);
+    // The demo evaluator is tenant-wide: the pool their design fixed is the whole city.
+    assert.equal(
+      await page.getByTestId('comparison-pool').innerText(),
+      'Vergleichsgebiete gesucht in: ganze Stadt',
+    );
     const comparison = page.locator('[data-testid="comparison-table"] tbody tr');
     assert.equal(await comparison.count(), count('Vergleichsgebiet'));
     const comparisonCsv = await downloadedCsv(page, 'comparison-download');

@@ -8,11 +8,10 @@ import {
   type AccessContext,
   type AccessTarget,
   type Caller,
-  type Scope,
 } from '@quartier/auth';
 import type { Role } from '@quartier/contracts';
 import type { EntityManager } from 'typeorm';
-import { EVALUATION_READERS, WORKFLOW_ROLES } from '../evaluation.constants';
+import { EVALUATION_EDITORS, EVALUATION_READERS, WORKFLOW_ROLES } from '../evaluation.constants';
 import { EvaluationServiceError } from '../evaluation.errors';
 import {
   EvaluationRepository,
@@ -122,13 +121,16 @@ export class EvaluationAccess {
   }
 
   /**
-   * The areas whose role assignments let the caller act with `roles` for this evaluation: its
-   * programme's area scope, or that of assignments not limited to a programme.
+   * The comparison pool an editor's design fixes: the root areas where their role assignments let
+   * them edit this evaluation (its programme's area scope, or that of assignments not limited to a
+   * programme), or null (city-wide) when that is not limited. Persisted with the design, so
+   * matching does not depend on who reads the results later.
    */
-  areaScope(access: AccessContext, scope: EvaluationScope, roles: readonly Role[]): Scope {
-    return scopeAreas(access.principal, access.assignments, roles, {
+  comparisonPool(access: AccessContext, scope: EvaluationScope): string[] | null {
+    const areas = scopeAreas(access.principal, access.assignments, EVALUATION_EDITORS, {
       programmeId: scope.kind === 'programme' ? scope.programmeId : null,
     });
+    return areas === 'all' ? null : [...areas].sort();
   }
 
   can(access: AccessContext, scope: EvaluationScope, roles: readonly Role[]): boolean {

@@ -111,6 +111,23 @@ export interface SurveyItemView {
   measure: string;
 }
 
+/**
+ * Where matching looks for comparison areas: the root areas of the subtrees fixed when the design
+ * was saved (the editor's area scope). null in the answers: the whole city.
+ */
+export interface ComparisonPoolView {
+  areaIds: string[];
+  areas: { id: string; code: string; name: string }[];
+}
+
+export const comparisonPoolView = z
+  .object({
+    areaIds: z.array(z.string()),
+    areas: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'ComparisonPool' })
+  .nullable();
+
 /** Every number of an evaluation, with where it comes from. */
 export interface EvaluationResultsView {
   evaluationId: string;
@@ -133,6 +150,8 @@ export interface EvaluationResultsView {
    */
   numbers: EvaluationNumbers;
   surveyItems: SurveyItemView[];
+  /** Where matching looked for comparison areas; null: city-wide. */
+  comparisonPool: ComparisonPoolView | null;
 }
 
 // Response schemas (docs/adr/0007): the interfaces above are what the service builds; the
@@ -188,5 +207,7 @@ export const resultsSchema = z.object({
   surveyItems: z.array(
     z.object({ code: z.string(), name: z.string(), question: z.string(), measure: z.string() }),
   ),
+  /** Where matching looked for comparison areas (the root areas of the subtrees); null: city-wide. */
+  comparisonPool: comparisonPoolView,
 });
 export class ResultsDto extends createZodDto(resultsSchema) {}

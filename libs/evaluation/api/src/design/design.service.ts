@@ -15,8 +15,9 @@ import { ResultsService } from './results.service';
 
 /**
  * The design of an evaluation: outcomes, periods, matching, comparison areas chosen directly,
- * evidence from surveys and networks, and the evaluator's manual drops and additions. Every
- * change lets go of the snapshot (the numbers would no longer be the snapshot's).
+ * evidence from surveys and networks, and the evaluator's manual drops and additions. Saving it
+ * fixes the comparison pool from the editor's area scope. Every change lets go of the snapshot
+ * (the numbers would no longer be the snapshot's).
  */
 @Injectable()
 export class DesignService {
@@ -43,10 +44,14 @@ export class DesignService {
           changed.map((areaId) => areas.get(areaId) ?? { id: areaId, path: [], code: areaId }),
           EVALUATION_EDITORS,
         );
+        // The pool is this editor's area scope now: whoever reads later sees the same matching.
+        const comparisonPool = this.access.comparisonPool(caller.access, scope);
         // Drops and additions were made against one matched set: a different matching voids them.
-        const sameMatching = canonicalJson(row.design.matching) === canonicalJson(input.matching);
+        const sameMatching =
+          canonicalJson(row.design.matching) === canonicalJson(input.matching) &&
+          canonicalJson(row.comparisonPool) === canonicalJson(comparisonPool);
         const design: StoredDesign = { ...input, adjustments: sameMatching ? row.design.adjustments : [] };
-        return { design };
+        return { design, comparisonPool };
       },
       { unfreeze: true },
     );
@@ -59,9 +64,8 @@ export class DesignService {
       caller,
       id,
       async ({ row, scope, manager, at }) => {
-        // Checked against the comparison set the numbers use now (matched, chosen, adjusted).
-        const areaScope = this.access.areaScope(caller.access, scope, EVALUATION_EDITORS);
-        const { snapshot, numbers } = await this.results.live(row, row.design, caller.subject, areaScope);
+        // Checked against the comparison set the numbers use now (matched in the evaluation's pool, chosen, adjusted).
+        const { snapshot, numbers } = await this.results.live(row, row.design, caller.subject);
         const { design } = snapshot.content;
         const area = (await this.refs.areas(caller.tenantId, [input.areaId], manager)).get(input.areaId);
         if (!area || !design.reference?.areas.includes(area.code))

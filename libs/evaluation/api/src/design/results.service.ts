@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller, Scope } from '@quartier/auth';
+import type { Caller } from '@quartier/auth';
 import {
   buildSnapshot,
   EvaluationError,
@@ -40,15 +40,15 @@ export class ResultsService {
   ) {}
 
   async results(caller: Caller, id: string): Promise<EvaluationResultsView> {
-    const { row, scope } = await this.access.evaluation(caller, id, EVALUATION_READERS);
+    const { row } = await this.access.evaluation(caller, id, EVALUATION_READERS);
     if (row.snapshotId) {
       const snapshot = await this.snapshots.load(row.id, row.snapshotId);
       if (!snapshot) throw new EvaluationServiceError('NoSnapshot', `snapshot ${row.snapshotId} not found`);
       const info = await this.snapshots.info(row.id, row.snapshotId, row.snapshotId);
       return { ...(await this.present(row, snapshot, 'snapshot')), snapshot: info };
     }
-    const areaScope = this.access.areaScope(caller.access, scope, EVALUATION_READERS);
-    const snapshot = this.freeze(await this.collector.collect(row, row.design, areaScope), caller.subject);
+    // Matched in the evaluation's comparison pool, not the reader's scope: the same for every reader.
+    const snapshot = this.freeze(await this.collector.collect(row, row.design), caller.subject);
     return this.present(row, snapshot, 'live');
   }
 
@@ -70,14 +70,13 @@ export class ResultsService {
     }
   }
 
-  /** The evidence and numbers of a design now, from the live read models (matching within `areaScope`). */
+  /** The evidence and numbers of a design now, from the live read models. */
   async live(
     row: EvaluationRow,
     design: StoredDesign,
     subject: string,
-    areaScope: Scope,
   ): Promise<{ collected: CollectedEvidence; snapshot: EvidenceSnapshot; numbers: EvaluationNumbers }> {
-    const collected = await this.collector.collect(row, design, areaScope);
+    const collected = await this.collector.collect(row, design);
     const snapshot = this.freeze(collected, subject);
     return { collected, snapshot, numbers: this.recompute(snapshot) };
   }
@@ -117,6 +116,8 @@ export class ResultsService {
       areas: await this.areas(row.tenantId, snapshot, numbers),
       numbers: withholdSmallCounts(numbers, minNumerator),
       surveyItems: await this.surveyItems(row.tenantId, snapshot),
+      // A design change lets go of the snapshot, so the evaluation's pool is also the snapshot's.
+      comparisonPool: await this.collector.comparisonPool(row),
     };
   }
 

@@ -8,7 +8,12 @@ import type {
 import { orNull, pageOf, pageQueryFields, patchBody } from '@quartier/service-kit';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { storedDesignView, type StoredDesign } from '../design/design.dto';
+import {
+  comparisonPoolView,
+  storedDesignView,
+  type ComparisonPoolView,
+  type StoredDesign,
+} from '../design/design.dto';
 import { snapshotInfoSchema, type SnapshotInfo } from '../snapshots/snapshot.dto';
 
 /** A non-blank paragraph: questions, findings, recommendations. */
@@ -123,6 +128,8 @@ export interface EvaluationView {
   findings: string[];
   recommendations: string[];
   design: StoredDesign;
+  /** Where matching looks for comparison areas, fixed when the design was saved; null: city-wide. */
+  comparisonPool: ComparisonPoolView | null;
   /** The frozen evidence the numbers are computed from; null: computed from live data. */
   snapshot: SnapshotInfo | null;
   submittedBy: string | null;
@@ -203,6 +210,8 @@ export const evaluationViewSchema = z
     findings: z.array(z.string()),
     recommendations: z.array(z.string()),
     design: storedDesignView,
+    /** Where matching looks for comparison areas (root areas of the subtrees), fixed when the design was saved; null: city-wide. */
+    comparisonPool: comparisonPoolView,
     /** The frozen evidence the numbers are computed from; null: computed from live data. */
     snapshot: snapshotInfoSchema.nullable(),
     submittedBy: orNull(z.string(), 'who submitted it for review; null: not submitted'),

@@ -24,6 +24,11 @@ export interface EvaluationRow {
   findings: string[];
   recommendations: string[];
   design: StoredDesign;
+  /**
+   * Root area ids of the subtrees matching looks for comparison areas in, fixed from the area
+   * scope of whoever last saved the design; null: city-wide.
+   */
+  comparisonPool: string[] | null;
   snapshotId: string | null;
   submittedBy: string | null;
   createdBy: string;
@@ -55,7 +60,7 @@ export interface ListScope {
 
 const COLUMNS = `e.id, e.tenant_id AS "tenantId", e.title, e.object_kind AS "objectKind", e.programme_id AS "programmeId",
   e.measure_id AS "measureId", e.area_ids AS "areaIds", e.start_period AS "startPeriod", e.status, e.questions,
-  e.ratings, e.findings, e.recommendations, e.design, e.snapshot_id AS "snapshotId", e.submitted_by AS "submittedBy",
+  e.ratings, e.findings, e.recommendations, e.design, e.comparison_pool AS "comparisonPool", e.snapshot_id AS "snapshotId", e.submitted_by AS "submittedBy",
   e.created_by AS "createdBy", e.created_at AS "createdAt", e.updated_at AS "updatedAt",
   e.finalised_by AS "finalisedBy", e.finalised_at AS "finalisedAt"`;
 
@@ -161,14 +166,15 @@ export class EvaluationRepository {
       | 'startPeriod'
       | 'questions'
       | 'design'
+      | 'comparisonPool'
       | 'createdBy'
       | 'createdAt'
     >,
   ): Promise<string> {
     const [{ id }] = await manager.query(
       `INSERT INTO evaluation (tenant_id, title, object_kind, programme_id, measure_id, area_ids, start_period, questions,
-         design, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8, $9, $10, $11, $11) RETURNING id`,
+         design, comparison_pool, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7, $8, $9, $10::uuid[], $11, $12, $12) RETURNING id`,
       [
         row.tenantId,
         row.title,
@@ -179,6 +185,7 @@ export class EvaluationRepository {
         row.startPeriod,
         JSON.stringify(row.questions),
         JSON.stringify(row.design),
+        row.comparisonPool,
         row.createdBy,
         row.createdAt,
       ],
@@ -191,7 +198,7 @@ export class EvaluationRepository {
     await manager.query(
       `UPDATE evaluation SET title = $2, start_period = $3, status = $4, questions = $5, ratings = $6, findings = $7,
          recommendations = $8, design = $9, snapshot_id = $10, submitted_by = $11, finalised_by = $12,
-         finalised_at = $13, updated_at = $14
+         finalised_at = $13, updated_at = $14, comparison_pool = $15::uuid[]
        WHERE id = $1`,
       [
         row.id,
@@ -208,6 +215,7 @@ export class EvaluationRepository {
         row.finalisedBy,
         row.finalisedAt,
         at,
+        row.comparisonPool,
       ],
     );
   }

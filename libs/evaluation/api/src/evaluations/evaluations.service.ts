@@ -94,6 +94,7 @@ export class EvaluationsService {
         startPeriod,
         questions: input.questions,
         design: EMPTY_DESIGN,
+        comparisonPool: this.access.comparisonPool(caller.access, object.scope),
         createdBy: caller.subject,
         createdAt,
       });
@@ -164,6 +165,7 @@ export class EvaluationsService {
       findings: row.findings,
       recommendations: row.recommendations,
       design: row.design,
+      comparisonPool: await this.collector.comparisonPool(row),
       snapshot: row.snapshotId ? await this.snapshots.info(row.id, row.snapshotId, row.snapshotId) : null,
       submittedBy: row.submittedBy,
       finalisedBy: row.finalisedBy,

@@ -21,8 +21,9 @@ const outOfScope = (code: string) => ({
 });
 
 // An evaluator whose assignment is limited to Mitte (01), not to a programme: a programme's or
-// measure's evaluation is theirs only where every area it evaluates lies in Mitte, and matching
-// finds their comparison areas in Mitte too. Friedrichshain-Kreuzberg (02) is outside.
+// measure's evaluation is theirs only where every area it evaluates lies in Mitte, and the design
+// they save has matching find comparison areas in Mitte too, for every reader.
+// Friedrichshain-Kreuzberg (02) is outside.
 describe('evaluated and matched areas within an evaluator’s district (real PostgreSQL, real tokens)', () => {
   let t: EvaluationTestApp;
   let mitte: string;
@@ -121,40 +122,77 @@ describe('evaluated and matched areas within an evaluator’s district (real Pos
     ]);
   });
 
-  it('matches comparison areas within the evaluator’s district, city-wide for a tenant-wide reader', async () => {
+  it('fixes the comparison pool with the design: every reader sees the evaluator’s matching', async () => {
     const treated = ['0101', '0102', '0103'];
+    const inMitte = ['0104', '0105', '0106'];
     const { id } = (await create('evaluator', 'Mitte gematcht', { kind: 'programme', programmeId: mitte }))
       .body;
-    const design = (k: number) =>
-      t.call('PUT', `${PATH}/${id}/design`, 'evaluator', {
-        outcomes: ['U'],
-        matching: { on: ['U', 'K'], k },
-      });
-    expect((await design(2)).status).toBe(200);
-    const matching = async (user: string) => {
+    const design = (user: string, k: number) =>
+      t.call('PUT', `${PATH}/${id}/design`, user, { outcomes: ['U'], matching: { on: ['U', 'K'], k } });
+    const results = async (user: string) => {
       const reply = await t.call('GET', `${PATH}/${id}/results`, user);
-      expect(reply.status).toBe(200);
-      return reply.body.numbers.matching as Body;
+      expect([user, reply.status]).toEqual([user, 200]);
+      return reply.body as Body;
     };
-    const inMitte = ['0104', '0105', '0106'];
-    const own = await matching('evaluator');
-    expect(own.candidates).toEqual(inMitte);
-    for (const pair of own.pairs) expect(inMitte).toContain(pair.comparison);
-    expect((await matching('viewer')).candidates).toEqual(PLANNING_AREAS.filter((c) => !treated.includes(c)));
+    const comparison = (body: Body) =>
+      (body.areas as Body[]).filter((a) => a.role === 'comparison').map((a) => a.code);
+    const mittePool = { areaIds: [t.areas['01']], areas: [{ id: t.areas['01'], code: '01', name: 'Mitte' }] };
 
-    // The snapshot freezes the evaluator's pool: every reader sees the same comparison areas.
+    // The Mitte evaluator's design fixes a Mitte pool.
+    const saved = await design('evaluator', 2);
+    expect(saved.status).toBe(200);
+    expect(saved.body.comparisonPool).toEqual(mittePool);
+    const own = await results('evaluator');
+    expect(own.comparisonPool).toEqual(mittePool);
+    expect(own.numbers.matching.candidates).toEqual(inMitte);
+    for (const pair of own.numbers.matching.pairs) expect(inMitte).toContain(pair.comparison);
+
+    // City-wide readers see the same matching and numbers as the evaluator, live.
+    for (const reader of ['viewer', 'analyst']) {
+      const theirs = await results(reader);
+      expect(theirs.source).toBe('live');
+      expect(theirs.comparisonPool).toEqual(mittePool);
+      expect(theirs.numbers.matching).toEqual(own.numbers.matching);
+      expect(comparison(theirs)).toEqual(comparison(own));
+      expect(theirs.evidenceHash).toBe(own.evidenceHash);
+      expect(theirs.numbers.outcomes).toEqual(own.numbers.outcomes);
+    }
+
+    // A tenant-wide admin's drop is checked against the same matched set, and every reader sees it.
+    const dropped = own.numbers.matching.pairs[0].comparison as string;
+    const drop = await t.call('POST', `${PATH}/${id}/comparison-adjustments`, 'admin', {
+      action: 'drop',
+      areaId: t.areas[dropped],
+      reason: 'Sanierungsgebiet',
+    });
+    expect([drop.status, drop.body.comparisonPool]).toEqual([201, mittePool]);
+    const afterDrop = comparison(await results('evaluator'));
+    expect(afterDrop).not.toContain(dropped);
+    expect(comparison(await results('viewer'))).toEqual(afterDrop);
+
+    // The snapshot freezes that pool: every reader sees the same comparison areas.
     expect((await t.call('POST', `${PATH}/${id}/snapshots`, 'evaluator')).status).toBe(201);
-    const frozen = (await t.call('GET', `${PATH}/${id}/results`, 'viewer')).body;
+    const frozen = await results('viewer');
     expect(frozen.source).toBe('snapshot');
     expect(frozen.numbers.matching.candidates).toEqual(inMitte);
-    for (const area of frozen.areas as Body[])
-      if (area.role === 'comparison') expect(inMitte).toContain(area.code);
+    expect(frozen.comparisonPool).toEqual(mittePool);
+    expect(comparison(frozen)).toEqual(afterDrop);
 
-    // Four neighbours each: Mitte has three candidates, the city nine.
-    expect((await design(4)).status).toBe(200);
-    expect(await matching('evaluator')).toMatchObject({
-      error: { code: 'NotEnoughCandidatesInPool', details: { candidates: 3, k: 4 } },
-    });
-    expect((await matching('viewer')).pairs).toHaveLength(12);
+    // Four neighbours each: the Mitte pool has three candidates, whoever reads.
+    expect((await design('evaluator', 4)).status).toBe(200);
+    for (const reader of ['evaluator', 'viewer'])
+      expect((await results(reader)).numbers.matching).toMatchObject({
+        error: { code: 'NotEnoughCandidatesInPool', details: { candidates: 3, k: 4 } },
+      });
+
+    // The admin saving the design widens the pool to the city: nine candidates, for everyone.
+    const widened = await design('admin', 4);
+    expect([widened.status, widened.body.comparisonPool]).toEqual([200, null]);
+    for (const reader of ['evaluator', 'viewer']) {
+      const body = await results(reader);
+      expect(body.comparisonPool).toBeNull();
+      expect(body.numbers.matching.candidates).toEqual(PLANNING_AREAS.filter((c) => !treated.includes(c)));
+      expect(body.numbers.matching.pairs).toHaveLength(12);
+    }
   });
 });

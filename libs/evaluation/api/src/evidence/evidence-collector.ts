@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isInScope, type Scope } from '@quartier/auth';
+import { isInScope } from '@quartier/auth';
 import { parsePeriod, splitAtStart } from '@quartier/contracts';
 import {
   comparisonAreas,
@@ -10,7 +10,7 @@ import {
   type SnapshotInput,
   type SnapshotValue,
 } from '@quartier/evaluation-core';
-import type { StoredDesign, SurveyItemView } from '../design/design.dto';
+import type { ComparisonPoolView, StoredDesign, SurveyItemView } from '../design/design.dto';
 import { EvaluationServiceError } from '../evaluation.errors';
 import type { EvaluationRow } from '../evaluations/evaluation.repository';
 import { RefsRepository, type AreaRow } from '../read-models/refs.repository';
@@ -33,7 +33,14 @@ export interface CollectedEvidence {
 
 type Evaluation = Pick<
   EvaluationRow,
-  'id' | 'tenantId' | 'objectKind' | 'programmeId' | 'measureId' | 'areaIds' | 'startPeriod'
+  | 'id'
+  | 'tenantId'
+  | 'objectKind'
+  | 'programmeId'
+  | 'measureId'
+  | 'areaIds'
+  | 'startPeriod'
+  | 'comparisonPool'
 >;
 
 const areaFact = (area: AreaRow, parents: ReadonlyMap<string, AreaRow>): SnapshotArea => ({
@@ -69,6 +76,25 @@ export class EvidenceCollector {
     private readonly evidence: EvidenceRepository,
   ) {}
 
+  /** The evaluation's comparison pool with the codes and names of its areas (null: city-wide). */
+  async comparisonPool(
+    evaluation: Pick<EvaluationRow, 'tenantId' | 'comparisonPool'>,
+  ): Promise<ComparisonPoolView | null> {
+    const pool = evaluation.comparisonPool;
+    if (!pool) return null;
+    const found = await this.refs.areas(evaluation.tenantId, pool);
+    return {
+      areaIds: pool,
+      // An area that left the registry keeps its place under its id.
+      areas: pool
+        .map((id) => {
+          const area = found.get(id);
+          return { id, code: area?.code ?? id, name: area?.name ?? id };
+        })
+        .sort((a, b) => a.code.localeCompare(b.code)),
+    };
+  }
+
   /** The areas evaluated now. */
   async treatedAreaIds(evaluation: Evaluation): Promise<string[]> {
     const { tenantId } = evaluation;
@@ -86,24 +112,24 @@ export class EvidenceCollector {
   }
 
   /**
-   * `areaScope` is the caller's area scope for the evaluation, and matching picks comparison
-   * areas only inside it: matched city-wide, a Mitte evaluator's comparison group would hold
-   * areas (and their values) outside what they may act on or read. Unlimited, the pool stays
-   * open (candidatePool null, as in every earlier snapshot). A snapshot freezes the pool, so its
-   * numbers are the same whoever reads them later. Comparison areas chosen or added by hand are
-   * not restricted here: the writes that set them check their scope.
+   * Matching picks comparison areas only inside the evaluation's comparison pool (the editor's
+   * area scope when the design was saved): matched city-wide, a Mitte evaluator's comparison
+   * group would hold areas (and their values) outside what they may act on or read. The pool is
+   * the evaluation's, never the reader's, so every reader sees the same matching. Without one the
+   * pool stays open (candidatePool null, as in every earlier snapshot). Comparison areas chosen or
+   * added by hand are not restricted here: the writes that set them check their scope.
    */
-  async collect(evaluation: Evaluation, design: StoredDesign, areaScope: Scope): Promise<CollectedEvidence> {
+  async collect(evaluation: Evaluation, design: StoredDesign): Promise<CollectedEvidence> {
     const { tenantId } = evaluation;
     const treated = await this.treated(evaluation);
     const { level, versionId } = treated[0];
     const city = await this.refs.level(tenantId, level, versionId);
     const byId = new Map(city.map((a) => [a.id, a]));
     checkComparisonAreas(design, byId, new Set(treated.map((a) => a.id)), level);
-    const candidatePool =
-      areaScope === 'all'
-        ? null
-        : city.filter((a) => isInScope(areaScope, [...a.path, a.id])).map((a) => a.code);
+    const pool = evaluation.comparisonPool;
+    const candidatePool = pool
+      ? city.filter((a) => isInScope(pool, [...a.path, a.id])).map((a) => a.code)
+      : null;
 
     const on = design.matching?.on ?? [];
     const indicators = await this.indicators(tenantId, [...new Set([...design.outcomes, ...on])]);

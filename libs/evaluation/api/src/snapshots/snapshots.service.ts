@@ -40,9 +40,8 @@ export class SnapshotsService {
   ) {}
 
   async take(caller: Caller, id: string): Promise<SnapshotInfo> {
-    const row = await this.editor.edit(caller, id, async ({ row, scope, manager }) => {
-      const areaScope = this.access.areaScope(caller.access, scope, EVALUATION_EDITORS);
-      const collected = await this.collector.collect(row, row.design, areaScope);
+    const row = await this.editor.edit(caller, id, async ({ row, manager }) => {
+      const collected = await this.collector.collect(row, row.design);
       const snapshot = this.results.freeze(collected, caller.subject);
       const snapshotId = await this.snapshots.insert(manager, row.id, snapshot);
       await this.events.snapshotTaken(manager, row, snapshotId, snapshot);

@@ -436,6 +436,7 @@ export interface components {
           at: string;
         }[];
       };
+      comparisonPool: components['schemas']['ComparisonPool_Output'] | null;
       snapshot: components['schemas']['SnapshotInfo_Output'] | null;
       /** @description who submitted it for review; null: not submitted */
       submittedBy: string | null;
@@ -455,6 +456,14 @@ export interface components {
     /** @enum {string} */
     EvidenceKind_Output:
       'did' | 'event-study' | 'before-after' | 'balance' | 'indicator' | 'survey' | 'network' | 'document';
+    ComparisonPool_Output: {
+      areaIds: string[];
+      areas: {
+        id: string;
+        code: string;
+        name: string;
+      }[];
+    };
     SnapshotInfo_Output: {
       /** Format: uuid */
       id: string;
@@ -789,6 +798,7 @@ export interface components {
         question: string;
         measure: string;
       }[];
+      comparisonPool: components['schemas']['ComparisonPool_Output'] | null;
     };
     SnapshotInfoDto_Output: components['schemas']['SnapshotInfo_Output'];
     SnapshotListDto_Output: {

@@ -135,6 +135,8 @@ export const DE = {
   adjustedBy: 'durch',
   adjustedAt: 'am',
   matchingFailed: 'Das Matching ließ sich nicht berechnen: {message}',
+  comparisonPool: 'Vergleichsgebiete gesucht in: {areas}',
+  'comparisonPool.city': 'Vergleichsgebiete gesucht in: ganze Stadt',
   pairs: 'Zuordnung der Vergleichsgebiete',
   pairTreated: 'Evaluiertes Gebiet',
   rank: 'Rang',

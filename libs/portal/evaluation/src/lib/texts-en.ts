@@ -135,6 +135,8 @@ export const EN: EvaluationDictionary = {
   adjustedBy: 'by',
   adjustedAt: 'at',
   matchingFailed: 'Matching could not be computed: {message}',
+  comparisonPool: 'Comparison areas searched in: {areas}',
+  'comparisonPool.city': 'Comparison areas searched in: the whole city',
   pairs: 'Matched pairs',
   pairTreated: 'Evaluated area',
   rank: 'Rank',

@@ -19,6 +19,7 @@ import { EvaluationWorkspace, type Evaluation, type Results } from '../evaluatio
 import { areaRoles, MAP_ROLES, ROLE_COLORS, roleCounts, type MapRole } from '../map-roles';
 import { succeeded } from '../numbers';
 import { EvaluationTexts, type EvaluationTextKey } from '../texts';
+import { comparisonPoolText } from './comparison-pool';
 
 /** Grey outlines and black for the evaluated areas: the role fills include a dark blue. */
 const MAP_PAINT: HighlightMapPaint = { opacity: 0.9, outline: '#5b6670', highlight: '#000000' };
@@ -62,6 +63,9 @@ export class ComparisonSection {
 
   protected readonly matching = computed(() => this.results().numbers.matching);
   protected readonly matchingError = computed(() => this.texts.failed(this.matching()));
+  protected readonly poolText = computed(() =>
+    comparisonPoolText(this.results().comparisonPool, this.t, this.texts.locale()),
+  );
   protected readonly pairs = computed(() => succeeded(this.matching())?.pairs ?? []);
   protected readonly roles = computed(() =>
     areaRoles({ areas: this.results().areas, candidates: succeeded(this.matching())?.candidates ?? null }),
