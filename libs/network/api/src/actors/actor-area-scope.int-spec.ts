@@ -1,5 +1,5 @@
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { NETWORK_SERVICE } from '../network.definition';
+import type { ServiceTestApp } from '@quartier/service-kit';
+import { createNetwork, startNetworkTestApp } from '../testing/network-test-app';
 
 // A planner's scope covers the networks of his district *and* the areas he files actors under:
 // editing Mitte's network is no licence to place an actor in Friedrichshain-Kreuzberg.
@@ -10,25 +10,8 @@ describe('actor areas within the caller’s scope (real PostgreSQL, real OIDC to
   let waveId: string;
 
   beforeAll(async () => {
-    t = await startServiceTestApp(NETWORK_SERVICE);
-    ids = await t.seedAreas('berlin-demo', [
-      { code: '01', level: 'bezirk', name: 'Mitte' },
-      { code: '01011101', level: 'planungsraum', parent: '01', name: 'Stülerstraße' },
-      { code: '02', level: 'bezirk', name: 'Friedrichshain-Kreuzberg' },
-      { code: '02010101', level: 'planungsraum', parent: '02', name: 'Wassertorplatz' },
-    ]);
-    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
-    const network = await t.call('POST', '/api/network/networks', 'planer', {
-      name: 'Mitte',
-      areaId: ids['01'],
-    });
-    expect(network.status).toBe(201);
-    networkId = network.body.id;
-    const wave = await t.call('POST', `/api/network/networks/${networkId}/waves`, 'planer', {
-      label: 'Welle 1',
-      observedOn: '2024-05-15',
-    });
-    waveId = wave.body.id;
+    ({ t, ids } = await startNetworkTestApp());
+    ({ networkId, waveId } = await createNetwork(t, ids, 'Mitte', '01', 'planer'));
   }, 120_000);
 
   afterAll(async () => {

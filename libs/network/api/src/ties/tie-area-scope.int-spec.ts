@@ -1,5 +1,5 @@
-import { startServiceTestApp, type ServiceTestApp } from '@quartier/service-kit';
-import { NETWORK_SERVICE } from '../network.definition';
+import type { ServiceTestApp } from '@quartier/service-kit';
+import { createNetwork, startNetworkTestApp } from '../testing/network-test-app';
 
 // A tie, a wave membership and a wave's content are data of the actors they join: a planner of
 // Mitte editing Mitte's network may not add, change or delete them for an actor filed under
@@ -30,21 +30,8 @@ describe('ties and waves within the caller’s area scope (real PostgreSQL, real
     (await t.db.query(`SELECT count(*)::int AS n FROM tie WHERE wave_id = $1`, [wave]))[0].n as number;
 
   beforeAll(async () => {
-    t = await startServiceTestApp(NETWORK_SERVICE);
-    ids = await t.seedAreas('berlin-demo', [
-      { code: '01', level: 'bezirk', name: 'Mitte' },
-      { code: '01011101', level: 'planungsraum', parent: '01', name: 'Stülerstraße' },
-      { code: '02', level: 'bezirk', name: 'Friedrichshain-Kreuzberg' },
-      { code: '02010101', level: 'planungsraum', parent: '02', name: 'Wassertorplatz' },
-    ]);
-    await t.grant('berlin-demo', 'planer', 'planner', ids['01']);
-    const network = await t.call('POST', '/api/network/networks', 'planer', {
-      name: 'Mitte',
-      areaId: ids['01'],
-    });
-    expect(network.status).toBe(201);
-    networkId = network.body.id;
-    waveId = await wave('Welle 1');
+    ({ t, ids } = await startNetworkTestApp());
+    ({ networkId, waveId } = await createNetwork(t, ids, 'Mitte', '01', 'planer'));
     mitte = await actor('Nachbarschaftshaus', ids['01011101']);
     kreuzberg = await actor('Beratungsstelle Wrangelkiez', ids['02010101'], true);
   }, 120_000);
@@ -54,13 +41,14 @@ describe('ties and waves within the caller’s area scope (real PostgreSQL, real
   });
 
   it('refuses a tie to an actor of another district (403 naming actor and area), and admin may', async () => {
+    const fresh = await wave('Welle Beziehung');
     const body = { sourceActorId: mitte, targetActorId: kreuzberg, type: 'cooperation', weight: 2 };
-    const planner = await t.call('POST', ties(), 'planer', body);
+    const planner = await t.call('POST', ties(fresh), 'planer', body);
     expect(planner).toMatchObject(refused);
     expect(planner.body.message).toContain(kreuzberg);
     expect(planner.body.message).toContain(ids['02010101']);
-    expect(await tieCount(waveId)).toBe(0);
-    expect((await t.call('POST', ties(), 'admin', body)).status).toBe(201);
+    expect(await tieCount(fresh)).toBe(0);
+    expect((await t.call('POST', ties(fresh), 'admin', body)).status).toBe(201);
   });
 
   it('refuses changing or deleting a tie with an end in another district; admin may', async () => {
@@ -169,7 +157,9 @@ describe('ties and waves within the caller’s area scope (real PostgreSQL, real
   });
 
   it('shows the planner ties and exports of another district’s hidden actor under its pseudonym only', async () => {
-    const listed = await t.call('GET', ties(), 'planer');
+    const fresh = await wave('Welle Lesen');
+    await t.call('POST', ties(fresh), 'admin', { sourceActorId: mitte, targetActorId: kreuzberg });
+    const listed = await t.call('GET', ties(fresh), 'planer');
     expect(listed.status).toBe(200);
     const names = listed.body.items.flatMap((i: { sourceName: string; targetName: string }) => [
       i.sourceName,
@@ -178,7 +168,7 @@ describe('ties and waves within the caller’s area scope (real PostgreSQL, real
     expect(names).toContain('Nachbarschaftshaus');
     expect(names.join()).not.toContain('Wrangelkiez');
     for (const format of ['csv-nodes', 'gexf', 'graphml']) {
-      const response = await fetch(`${t.url}${base()}/waves/${waveId}/export?format=${format}`, {
+      const response = await fetch(`${t.url}${base()}/waves/${fresh}/export?format=${format}`, {
         headers: { authorization: `Bearer ${await t.tokenFor('planer')}` },
       });
       const text = await response.text();
@@ -189,8 +179,16 @@ describe('ties and waves within the caller’s area scope (real PostgreSQL, real
   });
 
   it('refuses deleting a network with an actor of another district; without one it deletes', async () => {
-    expect(await t.call('DELETE', base(), 'planer')).toMatchObject(refused);
-    expect((await t.call('GET', base(), 'admin')).status).toBe(200);
+    // Networks of their own: the suite's network stays for the other tests, in any order.
+    const mixed = await createNetwork(t, ids, 'Mitte gemischt', '01', 'planer');
+    const mixedPath = `/api/network/networks/${mixed.networkId}`;
+    const foreign = await t.call('POST', `${mixedPath}/actors`, 'admin', {
+      name: 'Beratungsstelle Wrangelkiez',
+      areaId: ids['02010101'],
+    });
+    expect(foreign.status).toBe(201);
+    expect(await t.call('DELETE', mixedPath, 'planer')).toMatchObject(refused);
+    expect((await t.call('GET', mixedPath, 'admin')).status).toBe(200);
     const own = await t.call('POST', '/api/network/networks', 'planer', {
       name: 'Mitte 2',
       areaId: ids['01'],
@@ -200,6 +198,6 @@ describe('ties and waves within the caller’s area scope (real PostgreSQL, real
       areaId: ids['01011101'],
     });
     expect((await t.call('DELETE', `/api/network/networks/${own.body.id}`, 'planer')).status).toBe(204);
-    expect((await t.call('DELETE', base(), 'admin')).status).toBe(204);
+    expect((await t.call('DELETE', mixedPath, 'admin')).status).toBe(204);
   });
 });
