@@ -75,9 +75,10 @@ describe('renderXlsx', () => {
     expect(sheet.getColumn(1).width).toBeGreaterThanOrEqual('Arbeitslosigkeit (SGB II)'.length);
   });
 
-  it('neutralises formulas in text cells', () => {
-    const sheet = workbook.getWorksheet('Freitext')!;
-    expect(sheet.getRow(2).getCell(1).value).toBe('\'=HYPERLINK("x")');
+  it('stores formula-like text as a string cell, as it reads, never as a formula', () => {
+    const cell = workbook.getWorksheet('Freitext')!.getRow(2).getCell(1);
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('=HYPERLINK("x")');
   });
 
   it('writes the days of a date column as dates, the day a date-time names, and a day that is none as text', async () => {

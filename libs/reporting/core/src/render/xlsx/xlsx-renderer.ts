@@ -1,4 +1,3 @@
-import { neutraliseCsvCell } from '@quartier/contracts';
 import ExcelJS from 'exceljs';
 import { PassThrough, type Writable } from 'node:stream';
 import {
@@ -63,13 +62,12 @@ function coverSheet(
       : []),
     [t('meta.language'), t('meta.languageName')],
   ];
-  for (const [label, value] of rows)
-    sheet.addRow([label, neutraliseCsvCell(value)]).getCell(1).font = { bold: true };
+  for (const [label, value] of rows) sheet.addRow([label, value]).getCell(1).font = { bold: true };
   sheet.addRow([]);
   sheet.addRow([t('meta.sheets')]).getCell(1).font = { bold: true };
   tables.forEach((table, i) => {
     const source = table.source ? ` — ${t('source.label', { source: table.source })}` : '';
-    sheet.addRow([names[i], neutraliseCsvCell(`${table.caption}${source}`)]);
+    sheet.addRow([names[i], `${table.caption}${source}`]);
   });
   sheet.addRow([]);
   sheet.addRow([t('legend.title')]).getCell(1).font = { bold: true };
@@ -83,7 +81,9 @@ function cellValue(cell: Cell, format: NumberFormat): ExcelJS.CellValue {
   if (typeof cell === 'number') return excelValue(cell, format);
   const day = format.kind === 'date' ? isoDay(cell) : null;
   if (day) return new Date(`${day}T00:00:00Z`);
-  return neutraliseCsvCell(cell);
+  // A text cell is stored as a string, which no spreadsheet evaluates: `=HYPERLINK(…)` stays
+  // text as it is. The apostrophe a CSV needs would show here as part of the text.
+  return cell;
 }
 
 function tableSheet(
