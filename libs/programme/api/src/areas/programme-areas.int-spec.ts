@@ -8,17 +8,12 @@ const RULE = {
 
 describe('programme areas and allocations (real PostgreSQL, real tokens)', () => {
   let t: ProgrammeTestApp;
-  let programmeId: string;
   let run2019: string;
+  let run2021: string;
 
+  // Index runs are the tenant's, not a programme's: both are delivered once and only read.
   beforeAll(async () => {
     t = await startProgrammeTestApp();
-    programmeId = (
-      await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name: 'QM' })
-    ).body.id;
-    await t.call('PUT', `/api/programme/programmes/${programmeId}/budget`, 'programm', {
-      entries: [{ year: 2025, line: 'projektfonds', amountCents: 1_000_000_00 }],
-    });
     run2019 = await deliverIndexRun(t, '2019', {
       '0101': ['2', '+/-', 0.1],
       '0102': ['4', '-', 2.4],
@@ -27,19 +22,59 @@ describe('programme areas and allocations (real PostgreSQL, real tokens)', () =>
       '0202': ['4', '+', 1.8],
       '0203': 'invalid',
     });
+    run2021 = await deliverIndexRun(t, '2021', {
+      '0101': ['4', '-', 1.9],
+      '0102': ['4', '-', 2.5],
+      '0103': ['2', '+/-', 0.4],
+      '0201': ['3', '+/-', 1.3],
+      '0202': ['4', '+', 1.8],
+      '0203': ['1', '+', -1.2],
+    });
   });
   afterAll(() => t?.close());
 
   const selection = (body: Record<string, unknown> = {}) => ({ runId: run2019, rule: RULE, ...body });
+  /** The 2019 rule plus Kreuzberg Nord: 0102, 0103, 0201, 0202. */
+  const withNeighbour = (body: Record<string, unknown> = {}) =>
+    selection({
+      changes: [{ action: 'add', areaId: t.areas['0201'], reason: 'Nachbarschaft zu Moabit' }],
+      ...body,
+    });
+
+  /** A programme of its own with a 2025 Projektfonds budget and no areas yet. */
+  async function newProgramme(name: string): Promise<string> {
+    const id = (await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name })).body
+      .id;
+    await t.call('PUT', `/api/programme/programmes/${id}/budget`, 'programm', {
+      entries: [{ year: 2025, line: 'projektfonds', amountCents: 1_000_000_00 }],
+    });
+    return id;
+  }
+
+  /** A programme of its own whose accepted areas are 0102, 0103, 0201 and 0202 (run 2019). */
+  async function programmeWithAreas(name: string, body: Record<string, unknown> = {}): Promise<string> {
+    const id = await newProgramme(name);
+    const accepted = await t.call(
+      'PUT',
+      `/api/programme/programmes/${id}/areas`,
+      'programm',
+      withNeighbour(body),
+    );
+    expect(accepted.status).toBe(200);
+    return id;
+  }
 
   it('lists the index runs it knows from the indicator service', async () => {
+    const programmeId = await newProgramme('QM Läufe');
     const runs = await t.call('GET', `/api/programme/programmes/${programmeId}/index-runs`, 'viewer');
     expect(runs.body.items).toEqual([
+      expect.objectContaining({ id: run2021, label: 'MSS 2021', period: '2021', areaCount: 6 }),
       expect.objectContaining({ id: run2019, label: 'MSS 2019', period: '2019', areaCount: 6 }),
     ]);
   });
 
   it('previews a rule over a run with a manual removal, changing nothing, and explains each area', async () => {
+    const programmeId = await newProgramme('QM Vorschau');
     const preview = await t.call(
       'POST',
       `/api/programme/programmes/${programmeId}/areas/preview`,
@@ -65,11 +100,12 @@ describe('programme areas and allocations (real PostgreSQL, real tokens)', () =>
   });
 
   it('accepts a selection; the areas are stored with their run and the programme event names them', async () => {
+    const programmeId = await newProgramme('QM Annahme');
     const accepted = await t.call(
       'PUT',
       `/api/programme/programmes/${programmeId}/areas`,
       'programm',
-      selection({ changes: [{ action: 'add', areaId: t.areas['0201'], reason: 'Nachbarschaft zu Moabit' }] }),
+      withNeighbour(),
     );
     expect(accepted.status).toBe(200);
     expect(accepted.body.areas.map((a: { code: string }) => a.code)).toEqual([
@@ -89,6 +125,7 @@ describe('programme areas and allocations (real PostgreSQL, real tokens)', () =>
   });
 
   it('refuses a rule without clauses, an unknown run, a change without reason, and callers who may not steer', async () => {
+    const programmeId = await programmeWithAreas('QM Ablehnung');
     const empty = await t.call(
       'PUT',
       `/api/programme/programmes/${programmeId}/areas`,
@@ -121,26 +158,21 @@ describe('programme areas and allocations (real PostgreSQL, real tokens)', () =>
   });
 
   it('shows who would enter and leave under a newer run, and changes nothing until accepted', async () => {
-    const none = await t.call('GET', `/api/programme/programmes/${programmeId}/areas/pending`, 'viewer');
+    const newest = await programmeWithAreas('QM 2021', { runId: run2021 });
+    const none = await t.call('GET', `/api/programme/programmes/${newest}/areas/pending`, 'viewer');
     expect(none.body).toEqual({ newerRun: null, diff: null });
-    await deliverIndexRun(t, '2021', {
-      '0101': ['4', '-', 1.9],
-      '0102': ['4', '-', 2.5],
-      '0103': ['2', '+/-', 0.4],
-      '0201': ['3', '+/-', 1.3],
-      '0202': ['4', '+', 1.8],
-      '0203': ['1', '+', -1.2],
-    });
+    const programmeId = await programmeWithAreas('QM 2019');
     const pending = await t.call('GET', `/api/programme/programmes/${programmeId}/areas/pending`, 'viewer');
     expect(pending.body.newerRun.period).toBe('2021');
     expect(pending.body.diff.entering.map((e: { area: { code: string } }) => e.area.code)).toEqual(['0101']);
     expect(pending.body.diff.leaving.map((e: { area: { code: string } }) => e.area.code)).toEqual(['0103']);
-    expect(
-      (await t.call('GET', `/api/programme/programmes/${programmeId}/areas`, 'viewer')).body.areas,
-    ).toHaveLength(4);
+    const stored = await t.call('GET', `/api/programme/programmes/${programmeId}/areas`, 'viewer');
+    expect(stored.body.areas.map((a: { code: string }) => a.code)).toEqual(['0102', '0103', '0201', '0202']);
+    expect(stored.body.selection.run.id).toBe(run2019);
   });
 
   it('keeps measures inside the programme areas', async () => {
+    const programmeId = await programmeWithAreas('QM Maßnahmen');
     const outside = await t.call('POST', `/api/programme/programmes/${programmeId}/measures`, 'programm', {
       title: 'Außerhalb',
       areaIds: [t.areas['0101']],
@@ -151,6 +183,7 @@ describe('programme areas and allocations (real PostgreSQL, real tokens)', () =>
   });
 
   it('splits a budget line by need with floor, cap and whole euros, explaining each amount', async () => {
+    const programmeId = await programmeWithAreas('QM Verteilung');
     const preview = await t.call(
       'POST',
       `/api/programme/programmes/${programmeId}/allocations/preview`,
@@ -175,6 +208,7 @@ describe('programme areas and allocations (real PostgreSQL, real tokens)', () =>
   });
 
   it('takes need from indicator values and refuses areas without one, naming them', async () => {
+    const programmeId = await programmeWithAreas('QM Indikator');
     await deliverValues(t, 'S4', [
       { code: '0102', period: '2023', value: 40 },
       { code: '0103', period: '2023', value: 30 },
@@ -226,6 +260,7 @@ describe('programme areas and allocations (real PostgreSQL, real tokens)', () =>
   });
 
   it('refuses a manual need for areas that are not programme areas, naming them, and stores nothing', async () => {
+    const programmeId = await programmeWithAreas('QM Manuell');
     const allocations = `/api/programme/programmes/${programmeId}/allocations`;
     const programmeAreas = ['0102', '0103', '0201', '0202'].map((code) => ({
       areaId: t.areas[code],
