@@ -73,25 +73,44 @@ function povertyModel(programmeId: string) {
 
 describe('impact models and live attainment (real PostgreSQL, real tokens)', () => {
   let t: ProgrammeTestApp;
-  let programmeId: string;
 
   beforeAll(async () => {
     t = await startProgrammeTestApp();
-    programmeId = (
-      await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name: 'QM' })
-    ).body.id;
-    await t.call('PUT', `/api/programme/programmes/${programmeId}/areas`, 'programm', {
-      runId: null,
-      rule: null,
-      changes: [
-        { action: 'add', areaId: t.areas['0102'], reason: 'Moabit' },
-        { action: 'add', areaId: t.areas['0103'], reason: 'Wedding' },
-      ],
-    });
   });
   afterAll(() => t?.close());
 
+  /**
+   * A programme of its own over manually added areas (Moabit and Wedding unless told), without
+   * a model. Indicator values are the tenant's: a test that delivers them gives its programme
+   * areas no other test delivers values for.
+   */
+  async function newProgramme(name: string, codes: readonly string[] = ['0102', '0103']): Promise<string> {
+    const id = (await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name })).body
+      .id;
+    const areas = await t.call('PUT', `/api/programme/programmes/${id}/areas`, 'programm', {
+      runId: null,
+      rule: null,
+      changes: codes.map((code) => ({
+        action: 'add',
+        areaId: t.areas[code],
+        reason: `Fördergebiet ${code}`,
+      })),
+    });
+    expect(areas.status).toBe(200);
+    return id;
+  }
+
+  /** A programme of its own with the poverty model saved as version 1. */
+  async function programmeWithModel(name: string, codes?: readonly string[]): Promise<string> {
+    const id = await newProgramme(name, codes);
+    const path = `/api/programme/programmes/${id}/impact-model`;
+    const saved = await t.call('PUT', path, 'programm', { model: povertyModel(id), baseVersion: 0 });
+    expect({ status: saved.status, version: saved.body.version }).toEqual({ status: 200, version: 1 });
+    return id;
+  }
+
   it('saves a validated model with an optimistic version check and names the broken node', async () => {
+    const programmeId = await newProgramme('QM Modell');
     const path = `/api/programme/programmes/${programmeId}/impact-model`;
     expect((await t.call('GET', path, 'viewer')).body).toMatchObject({ version: 0, model: { nodes: [] } });
     const saved = await t.call('PUT', path, 'programm', { model: povertyModel(programmeId), baseVersion: 0 });
@@ -112,6 +131,7 @@ describe('impact models and live attainment (real PostgreSQL, real tokens)', () 
   });
 
   it('computes attainment from indicator values as they arrive, as a ratio of sums over the programme areas', async () => {
+    const programmeId = await programmeWithModel('QM Zielerreichung');
     const before = await t.call('GET', `/api/programme/programmes/${programmeId}/attainment`, 'viewer');
     expect(before.body.items[0].nodes[0].bindings[0].current.state).toBe('no-actual');
     await deliverValues(t, 'S4', [
@@ -131,15 +151,17 @@ describe('impact models and live attainment (real PostgreSQL, real tokens)', () 
   });
 
   it('suppresses an aggregate whose numerator is below the publication minimum', async () => {
+    const programmeId = await programmeWithModel('QM Geheimhaltung', ['0201', '0202']);
     await deliverValues(t, 'S4', [
-      { code: '0102', period: '2023', value: 0.1, numerator: 1, denominator: 1000, status: 'suppressed' },
-      { code: '0103', period: '2023', value: 0.1, numerator: 1, denominator: 1000, status: 'suppressed' },
+      { code: '0201', period: '2023', value: 0.1, numerator: 1, denominator: 1000, status: 'suppressed' },
+      { code: '0202', period: '2023', value: 0.1, numerator: 1, denominator: 1000, status: 'suppressed' },
     ]);
     const after = await t.call('GET', `/api/programme/programmes/${programmeId}/attainment`, 'viewer');
     expect(after.body.items[0].nodes[0].bindings[0].current.state).toBe('suppressed');
   });
 
   it('copies a model as a template to a measure, exports it as JSON and as a Wirkungstreppe SVG', async () => {
+    const programmeId = await programmeWithModel('QM Vorlage');
     const measure = (
       await t.call('POST', `/api/programme/programmes/${programmeId}/measures`, 'programm', {
         title: 'Elterncafé',
@@ -184,6 +206,7 @@ describe('impact models and live attainment (real PostgreSQL, real tokens)', () 
   });
 
   it('refuses a baseline period outside the platform’s period grammar when the model is saved, naming it', async () => {
+    const programmeId = await newProgramme('QM Basisperiode');
     const measure = (
       await t.call('POST', `/api/programme/programmes/${programmeId}/measures`, 'programm', {
         title: 'Lernwerkstatt',
@@ -217,6 +240,7 @@ describe('impact models and live attainment (real PostgreSQL, real tokens)', () 
   });
 
   it('answers another tenant with 404', async () => {
+    const programmeId = await programmeWithModel('QM Mandant');
     expect(
       (await t.call('GET', `/api/programme/programmes/${programmeId}/attainment`, 'musterstadt-admin'))
         .status,
