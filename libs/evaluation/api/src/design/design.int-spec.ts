@@ -24,6 +24,8 @@ const ratioOfSums = (cells: FixtureValue[]) =>
 
 describe('evaluation designs computed from live data (real PostgreSQL, real tokens)', () => {
   let t: EvaluationTestApp;
+  let programmeId: string;
+  /** The programme's evaluation with `design`: read by the tests, changed by none. */
   let id: string;
   const clock = new FixedClock(new Date('2025-06-02T08:00:00Z'));
   const U = unemployment();
@@ -32,28 +34,70 @@ describe('evaluation designs computed from live data (real PostgreSQL, real toke
     outcomes: ['U'],
     matching: { on: ['U', 'K'], k: 2 },
   };
+  const network = '7a1c1a52-55a4-4e1c-9a4b-0b1a2c3d4e5f';
+
+  /** An evaluation of the programme of its own, with `withDesign` saved if given. */
+  const evaluationOfProgramme = async (title: string, withDesign?: Body) => {
+    const created = await t.call('POST', PATH, 'evaluator', {
+      title,
+      object: { kind: 'programme', programmeId },
+    });
+    expect(created.status).toBe(201);
+    if (withDesign)
+      expect((await t.call('PUT', `${PATH}/${created.body.id}/design`, 'evaluator', withDesign)).status).toBe(
+        200,
+      );
+    return created.body.id as string;
+  };
 
   beforeAll(async () => {
     t = await startEvaluationTestApp({ clock });
     await deliverValues(t, 'U', U, { name: 'Arbeitslosigkeit' });
     await deliverValues(t, 'K', K, { name: 'Kinderarmut' });
-    const programmeId = await deliverProgramme(t, { name: 'QM', areas: TREATED });
-    id = (
-      await t.call('POST', PATH, 'evaluator', {
-        title: 'QM 2015',
-        object: { kind: 'programme', programmeId },
-      })
-    ).body.id;
+    // The tenant's survey and network waves: shown by one design, offered as evidence sources.
+    await deliverSurveyWave(t, {
+      surveyId: '5f0e9b3e-4a8f-4a46-9d1b-1d2a3b4c5d6e',
+      period: '2016-10-31',
+      item: 'survey.sicher_nachts',
+      measure: 'topTwoBox',
+      values: { '0101': [0.41, 120], '0102': [0.52, 95] },
+      suppressed: ['0103'],
+    });
+    await deliverSurveyWave(t, {
+      surveyId: '5f0e9b3e-4a8f-4a46-9d1b-1d2a3b4c5d6e',
+      period: '2018-10-31',
+      item: 'survey.sicher_nachts',
+      measure: 'topTwoBox',
+      values: { '0101': [0.47, 133], '0102': [0.5, 101], '0103': [0.39, 12] },
+      suppressed: [],
+    });
+    await deliverNetworkWave(t, {
+      networkId: network,
+      period: '2016',
+      area: '01',
+      scope: 'network',
+      metrics: { density: 0.12, isolates: 4 },
+    });
+    await deliverNetworkWave(t, {
+      networkId: network,
+      period: '2018',
+      area: '01',
+      scope: 'network',
+      metrics: { density: 0.19, isolates: 1 },
+    });
+    programmeId = await deliverProgramme(t, { name: 'QM', areas: TREATED });
+    id = await evaluationOfProgramme('QM 2015', design);
   });
   afterAll(() => t?.close());
 
-  const results = async (user = 'viewer') => {
-    const reply = await t.call('GET', `${PATH}/${id}/results`, user);
+  const results = async (user = 'viewer', evaluationId = id) => {
+    const reply = await t.call('GET', `${PATH}/${evaluationId}/results`, user);
     expect(reply.status).toBe(200);
     return reply.body as Body;
   };
 
   it('answers 409 until the design names indicators, and names unknown indicators, items and areas', async () => {
+    const id = await evaluationOfProgramme('QM 2015 ohne Design');
     const empty = await t.call('GET', `${PATH}/${id}/results`, 'viewer');
     expect(empty.status).toBe(409);
     expect(empty.body.code).toBe('DesignIncomplete');
@@ -178,7 +222,8 @@ describe('evaluation designs computed from live data (real PostgreSQL, real toke
   });
 
   it('drops and adds comparison areas with a reason, and refuses what the set does not allow', async () => {
-    const before = await results();
+    const id = await evaluationOfProgramme('QM 2015 angepasst', design);
+    const before = await results('viewer', id);
     const matched: string = before.numbers.comparison[0].area;
     const adjust = (user: string, body: Body) =>
       t.call('POST', `${PATH}/${id}/comparison-adjustments`, user, body);
@@ -204,7 +249,7 @@ describe('evaluation designs computed from live data (real PostgreSQL, real toke
     expect(
       (await adjust('evaluator', { action: 'add', areaId: t.areas[spare], reason: 'ähnliche Lage' })).status,
     ).toBe(201);
-    const after = await results();
+    const after = await results('viewer', id);
     expect(after.numbers.comparison.map((c: Body) => c.area)).not.toContain(matched);
     expect(after.numbers.comparison).toContainEqual({ area: spare, weight: 1, origin: 'added' });
     const treated = await adjust('evaluator', { action: 'add', areaId: t.areas['0101'], reason: 'x' });
@@ -232,48 +277,17 @@ describe('evaluation designs computed from live data (real PostgreSQL, real toke
       matching: { on: ['U'] },
     });
     expect(rematched.body.design.adjustments).toEqual([]);
-    await t.call('PUT', `${PATH}/${id}/design`, 'evaluator', design);
   });
 
   it('shows survey items per wave (published cells only) and network measures between waves', async () => {
-    await deliverSurveyWave(t, {
-      surveyId: '5f0e9b3e-4a8f-4a46-9d1b-1d2a3b4c5d6e',
-      period: '2016-10-31',
-      item: 'survey.sicher_nachts',
-      measure: 'topTwoBox',
-      values: { '0101': [0.41, 120], '0102': [0.52, 95] },
-      suppressed: ['0103'],
-    });
-    await deliverSurveyWave(t, {
-      surveyId: '5f0e9b3e-4a8f-4a46-9d1b-1d2a3b4c5d6e',
-      period: '2018-10-31',
-      item: 'survey.sicher_nachts',
-      measure: 'topTwoBox',
-      values: { '0101': [0.47, 133], '0102': [0.5, 101], '0103': [0.39, 12] },
-      suppressed: [],
-    });
-    const network = '7a1c1a52-55a4-4e1c-9a4b-0b1a2c3d4e5f';
-    await deliverNetworkWave(t, {
-      networkId: network,
-      period: '2016',
-      area: '01',
-      scope: 'network',
-      metrics: { density: 0.12, isolates: 4 },
-    });
-    await deliverNetworkWave(t, {
-      networkId: network,
-      period: '2018',
-      area: '01',
-      scope: 'network',
-      metrics: { density: 0.19, isolates: 1 },
-    });
+    const id = await evaluationOfProgramme('QM 2015 mit Befragung und Netzwerk');
     const put = await t.call('PUT', `${PATH}/${id}/design`, 'evaluator', {
       ...design,
       surveyItems: ['survey.sicher_nachts'],
       networkMeasures: ['density'],
     });
     expect(put.status).toBe(200);
-    const body = await results();
+    const body = await results('viewer', id);
     const safety = (code: string) => body.numbers.survey.find((s: Body) => s.area === code);
     expect(safety('0101')).toMatchObject({
       item: 'survey.sicher_nachts',
