@@ -135,6 +135,8 @@ describe('quartier evaluation did', () => {
   });
 
   it('prints the same JSON to stdout without --out', async () => {
+    const written = await run(did('values.csv', 'groups.csv', ['--out', path('did-stdout.json')]));
+    expect(written.code).toBe(0);
     const out = sink();
     await evaluationDidCommand(
       {
@@ -146,7 +148,7 @@ describe('quartier evaluation did', () => {
       },
       out.stream,
     );
-    expect(out.text()).toBe(readFileSync(path('did.json'), 'utf8'));
+    expect(out.text()).toBe(readFileSync(path('did-stdout.json'), 'utf8'));
   });
 
   it('exits 2 when a group has fewer than 2 areas', async () => {
