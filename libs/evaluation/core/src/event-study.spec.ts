@@ -1,7 +1,7 @@
 import { splitAtStart } from '@quartier/contracts';
 import { differenceInDifferences } from './did';
 import { EvaluationError } from './evaluation-error';
-import { eventStudy } from './event-study';
+import { eventStudy, outcomePeriods } from './event-study';
 import type { Group, LongValue } from './values';
 
 const PERIODS = ['2018', '2019', '2020', '2021'];
@@ -221,5 +221,41 @@ describe('eventStudy', () => {
     expect(garbage.code).toBe('InvalidPeriods');
     expect(garbage.details).toMatchObject({ field: 'pre', period: 'Vorher' });
     expect(refused(['2019'], ['2025-W53']).details).toMatchObject({ field: 'post', period: '2025-W53' });
+  });
+});
+
+describe('outcomePeriods', () => {
+  const fact = (indicator: string, period: string, value: number | null = 1) => ({
+    area: 'T1',
+    indicator,
+    period,
+    value,
+  });
+  const pre = ['2023', '2023Q3', '2023Q4', '2023-04-01/P1Y'];
+  const post = ['2024', '2024Q1', '2024-04-01/P1Y', '2024-01-01/P2M'];
+
+  it("keeps the outcome's own kinds, an interval by its duration, a withheld fact counting", () => {
+    const values = [
+      fact('Y', '2023'),
+      fact('Q', '2023Q3', null),
+      fact('Q', '2024Q1'),
+      fact('F', '2024-04-01/P1Y'),
+    ];
+    expect(outcomePeriods('Y', values, pre, post)).toEqual({ pre: ['2023'], post: ['2024'] });
+    expect(outcomePeriods('Q', values, pre, post)).toEqual({ pre: ['2023Q3', '2023Q4'], post: ['2024Q1'] });
+    expect(outcomePeriods('F', values, pre, post)).toEqual({
+      pre: ['2023-04-01/P1Y'],
+      post: ['2024-04-01/P1Y'],
+    });
+  });
+
+  it('keeps every kind of an outcome reported in several, and the design periods without facts', () => {
+    const values = [fact('M', '2023'), fact('M', '2024Q1'), fact('Y', '2022')];
+    expect(outcomePeriods('M', values, pre, post)).toEqual({
+      pre: ['2023', '2023Q3', '2023Q4'],
+      post: ['2024', '2024Q1'],
+    });
+    // 2022 is no design period: Y has no fact in the design and keeps its periods (and fails as before).
+    expect(outcomePeriods('Y', values, pre, post)).toEqual({ pre, post });
   });
 });

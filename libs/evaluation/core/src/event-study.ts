@@ -1,8 +1,8 @@
-import { periodEnd } from '@quartier/contracts';
+import { parsePeriod, periodEnd } from '@quartier/contracts';
 import { DummyDesign, fitClusteredOls, inferCoefficient, type Inference } from './clustered-ols';
 import { checkPrePost, collectPanel, type DesignPanel, type DidInput } from './did';
 import { EvaluationError } from './evaluation-error';
-import type { Group } from './values';
+import type { Group, LongValue } from './values';
 
 // Event study: the difference-in-differences split by period, so an evaluator sees whether the
 // groups moved in parallel before the start (pre-trends) and how the effect unfolds after it.
@@ -127,6 +127,39 @@ export function eventStudy(input: EventStudyInput): EventStudyResult {
     clusters,
     degreesOfFreedom: fit.degreesOfFreedom,
   };
+}
+
+/**
+ * The pre and post periods of the kinds an outcome is reported in (year, quarter, month, …; an
+ * interval by its duration): its event study's periods when the design's periods mix the kinds
+ * of several outcomes. Taken over all outcomes, the last pre period may be another outcome's —
+ * a quarter for a yearly outcome, which then has no reference — and the relative positions
+ * count periods the outcome never has. A kind counts when the outcome has a fact in it, also a
+ * suppressed or missing one, so a withheld cell never moves the reference; an outcome without
+ * any fact keeps the design's periods (and fails as before).
+ */
+export function outcomePeriods(
+  indicator: string,
+  values: Iterable<LongValue>,
+  pre: readonly string[],
+  post: readonly string[],
+): { pre: string[]; post: string[] } {
+  const kindOfPeriod = new Map([...pre, ...post].map((period) => [period, kindOf(period)]));
+  const kinds = new Set<string>();
+  for (const v of values) {
+    const kind = v.indicator === indicator ? kindOfPeriod.get(v.period) : undefined;
+    if (kind !== undefined) kinds.add(kind);
+  }
+  if (kinds.size === 0) return { pre: [...pre], post: [...post] };
+  const own = (period: string) => kinds.has(kindOfPeriod.get(period)!);
+  return { pre: pre.filter(own), post: post.filter(own) };
+}
+
+/** A period's kind, intervals told apart by their duration (a financial year is no bi-month). */
+function kindOf(period: string): string {
+  const parts = parsePeriod(period);
+  if (!parts) return period;
+  return parts.kind === 'interval' ? `interval ${parts.duration}` : parts.kind;
 }
 
 /** @throws EvaluationError `InvalidPeriods` when a pre period ends as late as a post period or later. */

@@ -9,7 +9,7 @@ import {
 } from './comparison-set';
 import { differenceInDifferences, type DidResult } from './did';
 import { EvaluationError, type EvaluationErrorCode } from './evaluation-error';
-import { eventStudy, type EventStudyResult } from './event-study';
+import { eventStudy, outcomePeriods, type EventStudyResult } from './event-study';
 import { networkEvidence, surveyEvidence, type NetworkEvidence, type SurveyEvidence } from './evidence';
 import { matchNearestNeighbours, type MatchResult } from './matching';
 import { verifySnapshot } from './snapshot';
@@ -103,6 +103,12 @@ export function recomputeEvaluation(snapshot: EvidenceSnapshot): EvaluationNumbe
 
   const groups = designGroups(set);
   const scaleOf = new Map(indicators.map((i) => [i.code, i.scale]));
+  // Version 1 snapshots were frozen when every event study took the design's periods as they
+  // are; their numbers are recomputed by that rule so that frozen numbers never change.
+  const studyPeriods =
+    snapshot.content.version === 1
+      ? () => ({ pre: design.pre, post: design.post })
+      : (indicator: string) => outcomePeriods(indicator, values, design.pre, design.post);
   const outcomes = design.outcomes.map((indicator) => {
     const study = { indicator, values, groups, pre: design.pre, post: design.post };
     return {
@@ -119,7 +125,7 @@ export function recomputeEvaluation(snapshot: EvidenceSnapshot): EvaluationNumbe
         }),
       ),
       did: attempt(() => differenceInDifferences(study)),
-      eventStudy: attempt(() => eventStudy(study)),
+      eventStudy: attempt(() => eventStudy({ ...study, ...studyPeriods(indicator) })),
     };
   });
   return {

@@ -1,12 +1,24 @@
 import { z } from 'zod';
 
-// The frozen-evidence snapshot, version 1: every input an evaluation's numbers are computed
-// from — design, areas, periods, indicator definitions, values with their counts and status,
-// survey aggregates and network measures. Stored as JSON; `content` is what the hash covers.
+// The frozen-evidence snapshot: every input an evaluation's numbers are computed from — design,
+// areas, periods, indicator definitions, values with their counts and status, survey aggregates
+// and network measures. Stored as JSON; `content` is what the hash covers.
 // Additive changes need a new version (old snapshots must still verify and recompute).
+//
+// The version also names the rules the numbers are recomputed by, because a snapshot stores
+// inputs, not numbers: the service recomputes them on every read, so a corrected method would
+// otherwise change the numbers of evidence frozen before the correction. The version is inside
+// the hash, so a document cannot claim another rule than the one it was frozen under, and older
+// documents keep their hashes.
+//   1  every outcome's event study is relative to the last pre period of the design, whatever
+//      the outcome's period kind (an outcome of another kind had no or a wrong reference).
+//   2  (same fields) each outcome's event study keeps to the period kinds of its own values.
 
 export const SNAPSHOT_SCHEMA = 'quartier.evaluation.evidence';
-export const SNAPSHOT_VERSION = 1;
+/** The version new snapshots are written in. */
+export const SNAPSHOT_VERSION = 2;
+/** Every version this build reads and recomputes by its own rules. */
+export const SNAPSHOT_VERSIONS: readonly number[] = [1, 2];
 
 const code = z.string().min(1);
 // zod 4's number() already refuses NaN and ±Infinity.
@@ -100,7 +112,7 @@ export const evaluationDesignSchema = z.object({
 
 export const evidenceContentSchema = z.object({
   schema: z.literal(SNAPSHOT_SCHEMA),
-  version: z.literal(SNAPSHOT_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   tenant: code,
   evaluation: code,
   design: evaluationDesignSchema,

@@ -32,7 +32,7 @@ describe('buildSnapshot', () => {
     const snapshot = buildSnapshot(fixtureInput());
     expect(snapshot.hash).toBe(createHash('sha256').update(canonicalJson(snapshot.content)).digest('hex'));
     expect(snapshot.content.schema).toBe('quartier.evaluation.evidence');
-    expect(snapshot.content.version).toBe(1);
+    expect(snapshot.content.version).toBe(2);
     expect(snapshot).toMatchObject({ takenAt: '2026-02-01T12:00:00.000Z', takenBy: 'eva' });
   });
 
@@ -57,7 +57,7 @@ describe('buildSnapshot', () => {
     expect(buildSnapshot({ ...fixtureInput(), takenAt: '2027-01-01T00:00:00Z' }).hash).toBe(base.hash);
   });
 
-  it('keeps the hash of version 1 stable (old snapshots must keep verifying)', () => {
+  it('keeps the canonical form stable (old snapshots must keep verifying)', () => {
     const tiny = buildSnapshot({
       tenant: 't',
       evaluation: 'e',
@@ -118,7 +118,7 @@ describe('buildSnapshot', () => {
         '"evaluation":"e","indicators":[{"code":"U","definitionVersion":null,"formula":null,"name":"U","polarity":"neutral","scale":100,"unit":"%"}],' +
         '"networkMeasures":[],"periods":["2013","2015"],"schema":"quartier.evaluation.evidence","surveyAggregates":[],"tenant":"t",' +
         '"values":[{"area":"A","denominator":null,"indicator":"U","numerator":null,"period":"2015","status":"suppressed","value":null},' +
-        '{"area":"B","denominator":8,"indicator":"U","numerator":1,"period":"2013","status":"reported","value":12.5}],"version":1}',
+        '{"area":"B","denominator":8,"indicator":"U","numerator":1,"period":"2013","status":"reported","value":12.5}],"version":2}',
     );
     expect(tiny.hash).toBe(createHash('sha256').update(canonicalJson(tiny.content)).digest('hex'));
   });
@@ -165,9 +165,9 @@ describe('parseSnapshot / verifySnapshot', () => {
 
   it('refuses an unknown version and a malformed document', () => {
     const stored = JSON.parse(JSON.stringify(buildSnapshot(fixtureInput())));
-    stored.content.version = 2;
+    stored.content.version = 3;
     expect(errorOf(() => parseSnapshot(stored)).message).toBe(
-      'snapshot version 2 is not known (this build reads 1)',
+      'snapshot version 3 is not known (this build reads 1, 2)',
     );
     expect(errorOf(() => parseSnapshot({ hash: 'x' })).code).toBe('InvalidSnapshot');
     expect(errorOf(() => parseSnapshot(null)).code).toBe('InvalidSnapshot');

@@ -4,6 +4,7 @@ import { EvaluationError } from './evaluation-error';
 import {
   SNAPSHOT_SCHEMA,
   SNAPSHOT_VERSION,
+  SNAPSHOT_VERSIONS,
   evidenceContentSchema,
   evidenceSnapshotSchema,
   type EvidenceContent,
@@ -51,10 +52,10 @@ export function buildSnapshot(input: SnapshotInput): EvidenceSnapshot {
 export function parseSnapshot(json: unknown): EvidenceSnapshot {
   const header = json as { content?: { schema?: unknown; version?: unknown } } | null;
   const version = header?.content?.version;
-  if (header?.content?.schema === SNAPSHOT_SCHEMA && version !== SNAPSHOT_VERSION)
+  if (header?.content?.schema === SNAPSHOT_SCHEMA && !SNAPSHOT_VERSIONS.includes(version as number))
     throw new EvaluationError(
       'InvalidSnapshot',
-      `snapshot version ${String(version)} is not known (this build reads ${SNAPSHOT_VERSION})`,
+      `snapshot version ${String(version)} is not known (this build reads ${SNAPSHOT_VERSIONS.join(', ')})`,
       {
         version,
       },

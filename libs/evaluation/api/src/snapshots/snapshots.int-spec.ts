@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DAC_CRITERIA, parseSnapshot, recomputeEvaluation } from '@quartier/evaluation-core';
 import { FixedClock } from '@quartier/service-kit';
 import { childPoverty, deliverProgramme, deliverValues, TREATED, unemployment } from '../testing/evidence';
@@ -61,7 +63,7 @@ describe('frozen evidence and the workflow (real PostgreSQL, real tokens)', () =
     expect(document.headers.get('content-type')).toMatch(/^application\/json/);
     expect(document.body).toMatchObject({
       hash: taken.body.hash,
-      content: { schema: 'quartier.evaluation.evidence', version: 1, evaluation: id, tenant: TENANT },
+      content: { schema: 'quartier.evaluation.evidence', version: 2, evaluation: id, tenant: TENANT },
     });
     expect(document.body.content.design.treated).toEqual(TREATED);
     // Anyone holding the document gets the same numbers from the core alone.
@@ -145,6 +147,31 @@ describe('frozen evidence and the workflow (real PostgreSQL, real tokens)', () =
     expect(reply.status).toBe(500);
     expect(reply.body.code).toBe('InvalidSnapshot');
     expect(reply.body.message).toMatch(/does not match its hash/);
+  });
+
+  it('answers a snapshot frozen in version 1 with the numbers it was frozen with', async () => {
+    // A document written by the build before the event study kept to each outcome's period kind,
+    // with the numbers that build answered (the core's fixture).
+    const fixture = (name: string) =>
+      readFileSync(join(__dirname, '../../../core/src/testing/fixtures', name), 'utf8');
+    const document = fixture('snapshot-v1-mixed-kinds.json');
+    const { hash } = JSON.parse(document);
+    const id = await evaluation('Version 1');
+    const taken = (await t.call('POST', `${PATH}/${id}/snapshots`, 'evaluator')).body;
+    await t.db.query(`UPDATE evaluation_snapshot SET document = $2, hash = $3 WHERE id = $1`, [
+      taken.id,
+      document,
+      hash,
+    ]);
+    const frozen = await results(id);
+    expect(frozen).toMatchObject({
+      source: 'snapshot',
+      evidenceHash: hash,
+      pre: expect.arrayContaining(['2023Q4']),
+    });
+    expect(frozen.numbers).toEqual(JSON.parse(fixture('snapshot-v1-mixed-kinds.numbers.json')));
+    const stored = await t.call('GET', `${PATH}/${id}/snapshots/${taken.id}/document`, 'evaluator');
+    expect(stored.body).toEqual(JSON.parse(document));
   });
 
   it('lets a design change release the snapshot, keeping the snapshot history', async () => {

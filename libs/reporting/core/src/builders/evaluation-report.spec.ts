@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentTables } from '../model/document-flow';
+import { documentFlow, documentTables } from '../model/document-flow';
 import type { ReportDocument, ReportFigure } from '../model/report-document';
 import { assembleEvaluationReport, type EvaluationDataset } from '../pinned/assemble-evaluation';
 import { renderDocxBuffer } from '../render/docx/docx-renderer';
@@ -254,6 +254,44 @@ describe('buildEvaluationReport', () => {
         'Die Arbeitslosigkeit sank um 1,25 Pp. stärker.',
         'DiD S1; Balance S1',
       ],
+    ]);
+  });
+
+  it("reports each outcome's event study against its own reference period (a yearly and a quarterly outcome)", () => {
+    const data = evaluationFixture();
+    const [yearly, other] = data.results!.outcomes;
+    data.results!.outcomes = [
+      yearly,
+      {
+        ...other,
+        did: yearly.did,
+        eventStudy: {
+          reference: '2014Q4',
+          points: [
+            { period: '2014Q3', relative: -2, reference: false, estimate: 0.25, ci95: [-0.5, 1] },
+            { period: '2014Q4', relative: -1, reference: true, estimate: 0, ci95: [0, 0] },
+            { period: '2015Q1', relative: 0, reference: false, estimate: -0.75, ci95: [-1.5, 0] },
+          ],
+          omitted: [],
+        },
+      },
+    ];
+    const document = build(data);
+    const captions = documentFlow(document).flatMap((item) =>
+      item.kind === 'block' &&
+      item.block.kind === 'figure' &&
+      item.block.figure.id.startsWith('ereignisstudie-')
+        ? [item.block.figure.caption]
+        : [],
+    );
+    expect(captions).toEqual([
+      'Arbeitslosigkeit: Ereignisstudie (Abstand zur Referenzperiode 2014)',
+      'Kinderarmut: Ereignisstudie (Abstand zur Referenzperiode 2014Q4)',
+    ]);
+    const tables = documentTables(document);
+    expect(tables.find((t) => t.id === 'ereignisstudie-werte-2')!.rows.map((r) => r.cells)).toEqual([
+      ['2014Q3', -2, 0.25, -0.5, 1],
+      ['2015Q1', 0, -0.75, -1.5, 0],
     ]);
   });
 
