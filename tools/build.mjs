@@ -4,8 +4,17 @@
 // (esbuild) beside it, and the Angular portal into dist/portal. `--server` / `--portal` build
 // only that side. Progress goes to stderr.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import { writePatchedWorker } from './vendor/maplibre-worker.mjs';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +41,25 @@ function swcConfig() {
 async function buildServer() {
   const started = Date.now();
   log('compiling server code (swc) → dist/server');
-  rmSync(join(root, 'dist/server'), { recursive: true, force: true });
+  // Compiled beside dist/server and moved there whole: a platform started from dist/server while
+  // this runs (an integration test's, another checkout user's) finds the previous build complete
+  // instead of half deleted (MODULE_NOT_FOUND).
+  const next = join(root, `dist/.server-${process.pid}`);
+  rmSync(next, { recursive: true, force: true });
+  try {
+    compileServer(next);
+    copyServiceFixtures(next);
+    await buildFormRuntime(next);
+    // tools/start.mjs compares this stamp with the sources to decide whether to rebuild.
+    writeFileSync(join(next, '.built'), new Date().toISOString());
+    replaceDirectory(next, join(root, 'dist/server'));
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+  }
+  log(`server compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function compileServer(out) {
   const config = swcConfig();
   execFileSync(
     bin('swc'),
@@ -40,7 +67,7 @@ async function buildServer() {
       'apps',
       'libs',
       '-d',
-      'dist/server',
+      relative(root, out),
       '--config-file',
       config,
       '--ignore',
@@ -49,11 +76,26 @@ async function buildServer() {
     ],
     { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  copyServiceFixtures();
-  await buildFormRuntime();
-  // tools/start.mjs compares this stamp with the sources to decide whether to rebuild.
-  writeFileSync(join(root, 'dist/server/.built'), new Date().toISOString());
-  log(`server compiled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Puts `next` where `target` is: `target` is missing for the instant between two renames, not
+ * for the length of a build. Should another build move its own in within that instant, this one
+ * replaces it.
+ */
+function replaceDirectory(next, target) {
+  const previous = `${next}-previous`;
+  for (;;) {
+    if (existsSync(target)) renameSync(target, previous);
+    try {
+      renameSync(next, target);
+      break;
+    } catch (error) {
+      if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+      rmSync(previous, { recursive: true, force: true });
+    }
+  }
+  rmSync(previous, { recursive: true, force: true });
 }
 
 /**
@@ -61,11 +103,11 @@ async function buildServer() {
  * code, where the seeders read them (`join(__dirname, '../../fixtures/…')`), so the built server
  * and the image seed without the sources.
  */
-function copyServiceFixtures() {
+function copyServiceFixtures(server) {
   for (const domain of readdirSync(join(root, 'libs'))) {
     const fixtures = join(root, 'libs', domain, 'api/fixtures');
     if (existsSync(fixtures))
-      cpSync(fixtures, join(root, 'dist/server/libs', domain, 'api/fixtures'), { recursive: true });
+      cpSync(fixtures, join(server, 'libs', domain, 'api/fixtures'), { recursive: true });
   }
 }
 
@@ -73,9 +115,9 @@ function copyServiceFixtures() {
  * The public survey form's script: browser code, bundled with esbuild by its library's build
  * script to where the survey service reads it (libs/survey/api/src/public/form-runtime-script.ts).
  */
-async function buildFormRuntime() {
+async function buildFormRuntime(server) {
   const { buildFormRuntime } = createRequire(import.meta.url)('../libs/survey/form-runtime/build.cjs');
-  const bytes = await buildFormRuntime(join(root, 'dist/server/libs/survey/form-runtime/form-runtime.js'));
+  const bytes = await buildFormRuntime(join(server, 'libs/survey/form-runtime/form-runtime.js'));
   log(`public form script bundled (esbuild, ${(bytes / 1024).toFixed(1)} KB)`);
 }
 
