@@ -32,6 +32,26 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
   const values = async () =>
     (await t.db.query(`SELECT count(*)::int AS n FROM indicator_value WHERE tenant_id = $1`, [TENANT]))[0]
       .n as number;
+  // The files take the periods they write: each test's keys are its own, so a row stored
+  // against the rules shows in the count, not as an update of another test's row.
+  const nulCsv = (period: number) => `area,period,indicator,value\n01,${period},S1,1\0\n`;
+  const goodCsv = (period: number) => `area,period,indicator,value\n01,${period},S1,1\n`;
+  const nulDhis2 = (period: number) =>
+    JSON.stringify({
+      dataValues: [
+        { dataElement: 'S1', period: `${period}`, orgUnit: '01', value: '2' },
+        { dataElement: 'S1', period: `${period}`, orgUnit: '0\u00001', value: '3' },
+      ],
+    });
+  /** Long enough to be still reading when a cancel arrives: 20 periods from `from` on. */
+  async function startLongImport(from: number) {
+    const rows = ['area,period,indicator,value'];
+    for (let i = 0; i < 400_000; i++) rows.push(`0101,${from + (i % 20)},S1,${i}`);
+    return start(rows.join('\n'));
+  }
+  /** One import of each outcome, oldest first, for the tests that read imports back. */
+  let ofEachOutcome: string[];
+
   const spoolFiles = () => {
     try {
       // Only this process's uploads: other test files may be spooling into the same folder.
@@ -55,11 +75,23 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
       periodicity: 'year',
     });
     expect(created).toMatchObject({ status: 201 });
+    ofEachOutcome = [];
+    for (const [body, format] of [
+      [nulCsv(2021), 'csv'],
+      [goodCsv(2021), 'csv'],
+      [nulDhis2(2024), 'dhis2'],
+    ])
+      ofEachOutcome.push((await settle(await start(body, format))).id);
+    const long = await startLongImport(1900);
+    expect((await t.call('DELETE', `/api/indicator/imports/${long}`, 'admin')).status).toBe(200);
+    expect(await settle(long)).toMatchObject({ status: 'cancelled' });
+    ofEachOutcome.push(long);
   }, 120_000);
   afterAll(() => t?.close());
 
   it('fails a CSV with a NUL byte cleanly, naming the row, while the service keeps answering', async () => {
-    const id = await start('area,period,indicator,value\n01,2022,S1,1\0\n');
+    const before = await values();
+    const id = await start(nulCsv(2022));
     const live = await t.call('GET', '/api/indicator/health/live');
     expect(live.status).toBe(200);
     const job = await settle(id);
@@ -70,38 +102,31 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
     });
     expect(job.errors[0]).toMatchObject({ line: 2, column: 'value' });
     expect(JSON.stringify(job)).not.toContain('\\u0000');
-    expect(await values()).toBe(0);
+    expect(await values()).toBe(before);
     // The service still imports.
-    const ok = await settle(await start('area,period,indicator,value\n01,2022,S1,1\n'));
+    const ok = await settle(await start(goodCsv(2022)));
     expect(ok).toMatchObject({ status: 'succeeded', observations: 1, indicators: ['S1'] });
     expect((await t.call('GET', '/api/indicator/health/live')).status).toBe(200);
   });
 
   it('fails a DHIS2 file with a NUL in an orgUnit, naming the data value', async () => {
-    const body = JSON.stringify({
-      dataValues: [
-        { dataElement: 'S1', period: '2023', orgUnit: '01', value: '2' },
-        { dataElement: 'S1', period: '2023', orgUnit: '0\u00001', value: '3' },
-      ],
-    });
-    const job = await settle(await start(body, 'dhis2'));
+    const before = await values();
+    const job = await settle(await start(nulDhis2(2023), 'dhis2'));
     expect(job).toMatchObject({ status: 'failed', errorCount: 1 });
     expect(job.errors[0].line).toBeGreaterThan(0);
     expect(job.errors[0].message).toMatch(/NUL|\uFFFD/);
-    expect(await values()).toBe(1);
+    expect(await values()).toBe(before);
   });
 
   it('cancels a running import: nothing of it is kept', async () => {
-    const rows = ['area,period,indicator,value'];
-    // Long enough to be still reading when the cancel arrives.
-    for (let i = 0; i < 400_000; i++) rows.push(`0101,${2000 + (i % 20)},S1,${i}`);
-    const id = await start(rows.join('\n'));
+    const before = await values();
+    const id = await startLongImport(2000);
     const cancelled = await t.call('DELETE', `/api/indicator/imports/${id}`, 'admin');
     expect(cancelled.status).toBe(200);
     const job = await settle(id);
     expect(job.status).toBe('cancelled');
     expect(job.message).toMatch(/cancelled/);
-    expect(await values()).toBe(1);
+    expect(await values()).toBe(before);
     expect((await t.call('DELETE', `/api/indicator/imports/${id}`, 'musterstadt-admin')).status).toBe(404);
   });
 
@@ -110,7 +135,11 @@ describe('value imports on the job runner (real PostgreSQL)', () => {
   });
 
   it('lists imports newest first, ended ones with their outcome', async () => {
-    const list = (await t.call('GET', '/api/indicator/imports', 'admin')).body;
+    // Other tests' imports are listed too: only the ones of each outcome are looked at, in list order.
+    const list = (await t.call('GET', '/api/indicator/imports', 'admin')).body.filter((j: { id: string }) =>
+      ofEachOutcome.includes(j.id),
+    );
+    expect(list.map((j: { id: string }) => j.id)).toEqual([...ofEachOutcome].reverse());
     expect(list.map((j: { status: string }) => j.status)).toEqual([
       'cancelled',
       'failed',
