@@ -8,6 +8,88 @@ import {
   xlsx,
 } from '../testing/indicator-test-app';
 
+/** The upload format of a test case's format ("csv (wide by …)" is uploaded as csv). */
+const wireOf = (format: string) => (format.startsWith('csv') ? 'csv' : format);
+
+/** Per format: a good file (X101 and X102 in periods of its own) and a bad one with its errors. */
+const formats: {
+  format: string;
+  good: () => Promise<string | Uint8Array>;
+  bad: () => Promise<string | Uint8Array>;
+  errors: [number, string, string][];
+}[] = [
+  {
+    format: 'csv (wide by indicator)',
+    good: async () => 'area,period,Q1,Q2\nX101,2019,11,\nX102,2019,12,.\n',
+    bad: async () => 'area,period,Q1,Q2\nX101,2019,11,x\nX999,2019H3,12,1\n',
+    errors: [
+      [3, 'area', 'unknown-area'],
+      [3, 'period', 'bad-period'],
+      [3, 'area', 'unknown-area'],
+      [3, 'period', 'bad-period'],
+    ],
+  },
+  {
+    format: 'csv (wide by period)',
+    good: async () => 'area,indicator,2017,2018\nX101,Q1,1,2\nX102,Q1,3,..\n',
+    bad: async () => 'area,indicator,2017,2018\nX101,Q1,1,zwei\nX101,Q1,3,4\n',
+    errors: [
+      [2, '2018', 'non-numeric'],
+      [3, '2017', 'duplicate'],
+    ],
+  },
+  {
+    format: 'xlsx',
+    good: async () =>
+      xlsx([
+        ['area', 'period', 'indicator', 'value'],
+        ['X101', '2016', 'Q1', 5],
+        ['X102', '2016', 'Q1', 6.5],
+      ]),
+    bad: async () =>
+      xlsx([
+        ['area', 'period', 'indicator', 'value'],
+        ['X101', '2016', 'Q1', 'n/a'],
+        ['X102', '2016', 'Q9', 6.5],
+      ]),
+    errors: [
+      [2, 'value', 'non-numeric'],
+      [3, 'indicator', 'unknown-indicator'],
+    ],
+  },
+  {
+    format: 'sdmx-csv',
+    good: async () =>
+      'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS\nQ:IND(1.0),X101,Q1,2015-S1,7,A\nQ:IND(1.0),X102,Q1,2015-S1,,C\n',
+    bad: async () => 'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\nQ:IND(1.0),X101,Q1,2015-S3,7\n',
+    errors: [[2, 'period', 'bad-period']],
+  },
+  {
+    format: 'json-stat',
+    good: async () => JSON.stringify(jsonStat(['X101', 'X102'], [8, null], { 1: 'c' })),
+    bad: async () => JSON.stringify(jsonStat(['X101', 'X404'], [8, 'acht'])),
+    errors: [
+      [2, 'area', 'unknown-area'],
+      [2, 'value[1]', 'non-numeric'],
+    ],
+  },
+  {
+    format: 'dhis2',
+    good: async () =>
+      JSON.stringify({
+        dataValues: [
+          { dataElement: 'Q1', period: '2014S2', orgUnit: 'X101', value: '9' },
+          { dataElement: 'Q1', period: '2014S2', orgUnit: 'X102', value: '10' },
+        ],
+      }),
+    bad: async () =>
+      JSON.stringify({
+        dataValues: [{ dataElement: 'Q1', period: '2014W3', orgUnit: 'X101', value: '9' }],
+      }),
+    errors: [[1, 'period', 'bad-period']],
+  },
+];
+
 describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
   let t: ServiceTestApp;
   let ids: Record<string, string>;
@@ -19,6 +101,36 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
     (await t.db.query(`SELECT count(*)::int AS n FROM indicator_value WHERE tenant_id = $1`, [TENANT]))[0]
       .n as number;
 
+  /**
+   * Imports the files, failing if one is not imported: the values several tests read, imported by
+   * each of them (or the first, where no test changes them), so that each runs alone and in any
+   * order. Importing rows a test imported itself again leaves them as they are.
+   */
+  const imported = async (files: [format: string, body: () => Promise<string | Uint8Array>][]) => {
+    for (const [format, body] of files) {
+      const { job } = await importFile(format, await body());
+      if (job?.status !== 'succeeded') throw new Error(`${format} not imported: ${JSON.stringify(job)}`);
+    }
+  };
+  /** Q1 and Q2 in 2020 across the test city, with counts, suppressed and missing values. */
+  const MAP_CSV = [
+    'area,period,indicator,value,numerator,denominator',
+    'X101,2020,Q2,,2,2000',
+    'X102,2020,Q2,,300,1000',
+    'X201,2020,Q2,,50,500',
+    'X202,2020,Q2,,25,500',
+    'X101,2020,Q1,10,,',
+    'X102,2020,Q1,40,,',
+    'X201,2020,Q1,.,,',
+    'X202,2020,Q1,,,',
+  ].join('\n');
+  /** Imported anew each time: a round trip through a format without counts drops its counts. */
+  const withMapValues = () => imported([['csv', async () => MAP_CSV]]);
+  let formatValues: Promise<void> | undefined;
+  /** X101 and X102 from 2013 to 2019: the good file of each format. */
+  const withFormatValues = () =>
+    (formatValues ??= imported(formats.map(({ format, good }) => [wireOf(format), good])));
+
   beforeAll(async () => {
     ({ t, ids } = await startIndicatorTestApp());
   }, 120_000);
@@ -26,18 +138,7 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
 
   describe('imports, values and exports', () => {
     it('imports a long CSV, emits indicator.values.changed and serves aggregated, suppressed map data', async () => {
-      const csv = [
-        'area,period,indicator,value,numerator,denominator',
-        'X101,2020,Q2,,2,2000',
-        'X102,2020,Q2,,300,1000',
-        'X201,2020,Q2,,50,500',
-        'X202,2020,Q2,,25,500',
-        'X101,2020,Q1,10,,',
-        'X102,2020,Q1,40,,',
-        'X201,2020,Q1,.,,',
-        'X202,2020,Q1,,,',
-      ].join('\n');
-      const { started, job } = await importFile('csv', csv);
+      const { started, job } = await importFile('csv', MAP_CSV);
       expect(started.status).toBe(202);
       expect(job).toMatchObject({
         status: 'succeeded',
@@ -47,8 +148,12 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
         indicators: ['Q1', 'Q2'],
         progress: 1,
       });
+      // This import's events: the other tests' imports have theirs.
       const events = await t.db.query(
-        `SELECT envelope->'payload' AS p FROM outbox WHERE type = 'indicator.values.changed' ORDER BY envelope->'payload'->>'indicatorCode'`,
+        `SELECT envelope->'payload' AS p FROM outbox
+          WHERE type = 'indicator.values.changed' AND envelope->'payload'->>'sourceId' = $1
+          ORDER BY envelope->'payload'->>'indicatorCode'`,
+        [`import:${job!.id}`],
       );
       expect(
         events.map((e: { p: { indicatorCode: string; periods: string[]; areaIds: string[] } }) => [
@@ -102,6 +207,7 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
     });
 
     it('serves the map as a value layer for vector tiles: codes, values and status letters, within the caller’s scope', async () => {
+      await withMapValues();
       const layer = await call(
         'GET',
         '/api/indicator/values/layer?indicator=Q2&period=2020&level=planungsraum',
@@ -341,88 +447,10 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       expect(await valueCount()).toBe(before);
     });
 
-    const formats: {
-      format: string;
-      good: () => Promise<string | Uint8Array>;
-      bad: () => Promise<string | Uint8Array>;
-      errors: [number, string, string][];
-    }[] = [
-      {
-        format: 'csv (wide by indicator)',
-        good: async () => 'area,period,Q1,Q2\nX101,2019,11,\nX102,2019,12,.\n',
-        bad: async () => 'area,period,Q1,Q2\nX101,2019,11,x\nX999,2019H3,12,1\n',
-        errors: [
-          [3, 'area', 'unknown-area'],
-          [3, 'period', 'bad-period'],
-          [3, 'area', 'unknown-area'],
-          [3, 'period', 'bad-period'],
-        ],
-      },
-      {
-        format: 'csv (wide by period)',
-        good: async () => 'area,indicator,2017,2018\nX101,Q1,1,2\nX102,Q1,3,..\n',
-        bad: async () => 'area,indicator,2017,2018\nX101,Q1,1,zwei\nX101,Q1,3,4\n',
-        errors: [
-          [2, '2018', 'non-numeric'],
-          [3, '2017', 'duplicate'],
-        ],
-      },
-      {
-        format: 'xlsx',
-        good: async () =>
-          xlsx([
-            ['area', 'period', 'indicator', 'value'],
-            ['X101', '2016', 'Q1', 5],
-            ['X102', '2016', 'Q1', 6.5],
-          ]),
-        bad: async () =>
-          xlsx([
-            ['area', 'period', 'indicator', 'value'],
-            ['X101', '2016', 'Q1', 'n/a'],
-            ['X102', '2016', 'Q9', 6.5],
-          ]),
-        errors: [
-          [2, 'value', 'non-numeric'],
-          [3, 'indicator', 'unknown-indicator'],
-        ],
-      },
-      {
-        format: 'sdmx-csv',
-        good: async () =>
-          'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,OBS_STATUS\nQ:IND(1.0),X101,Q1,2015-S1,7,A\nQ:IND(1.0),X102,Q1,2015-S1,,C\n',
-        bad: async () => 'DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\nQ:IND(1.0),X101,Q1,2015-S3,7\n',
-        errors: [[2, 'period', 'bad-period']],
-      },
-      {
-        format: 'json-stat',
-        good: async () => JSON.stringify(jsonStat(['X101', 'X102'], [8, null], { 1: 'c' })),
-        bad: async () => JSON.stringify(jsonStat(['X101', 'X404'], [8, 'acht'])),
-        errors: [
-          [2, 'area', 'unknown-area'],
-          [2, 'value[1]', 'non-numeric'],
-        ],
-      },
-      {
-        format: 'dhis2',
-        good: async () =>
-          JSON.stringify({
-            dataValues: [
-              { dataElement: 'Q1', period: '2014S2', orgUnit: 'X101', value: '9' },
-              { dataElement: 'Q1', period: '2014S2', orgUnit: 'X102', value: '10' },
-            ],
-          }),
-        bad: async () =>
-          JSON.stringify({
-            dataValues: [{ dataElement: 'Q1', period: '2014W3', orgUnit: 'X101', value: '9' }],
-          }),
-        errors: [[1, 'period', 'bad-period']],
-      },
-    ];
-
     it.each(formats)(
       'imports $format, and rejects its bad file leaving the database unchanged',
       async ({ format, good, bad, errors }) => {
-        const wire = format.startsWith('csv') ? 'csv' : format;
+        const wire = wireOf(format);
         const ok = await importFile(wire, await good());
         expect(ok.job).toMatchObject({ status: 'succeeded', errorCount: 0 });
         const before = await valueCount();
@@ -434,6 +462,7 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
     );
 
     it('stored the formats’ values with their status (suppressed ≠ missing ≠ 0) and canonical periods', async () => {
+      await withFormatValues();
       const rows = await t.db.query(
         `SELECT a.code, v.period, v.status, v.value FROM indicator_value v JOIN area_ref a ON a.id = v.area_id JOIN indicator_definition d ON d.id = v.indicator_id
           WHERE d.code = 'Q1' AND v.period IN ('2015H1', '2014H2', '2019', '2018') ORDER BY v.period, a.code`,
@@ -451,6 +480,8 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
     });
 
     it('serves series, ranking and comparison', async () => {
+      await withMapValues();
+      await withFormatValues();
       const series = await call(
         'GET',
         `/api/indicator/values/series?indicator=Q1&area=${ids['X1']}`,
@@ -549,6 +580,9 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
             `SELECT indicator_id, period, area_id, status, value${counts} FROM indicator_value WHERE tenant_id = $1 ORDER BY 1, 2, 3`,
             [TENANT],
           );
+        // What the other tests import, in whichever order they ran.
+        await withMapValues();
+        await withFormatValues();
         const before = await snapshot();
         const response = await fetch(`${t.url}/api/indicator/exports?format=${format}&indicators=Q1,Q2`, {
           headers: { authorization: `Bearer ${await t.tokenFor('analyst')}` },
@@ -599,7 +633,9 @@ describe('indicator service (real PostgreSQL, Redis, OIDC tokens)', () => {
       expect((await call('POST', '/api/indicator/imports?format=csv', 'admin', '', 'text/csv')).status).toBe(
         422,
       );
-      const ours = await importFile('csv', 'area,period,indicator,value\nX101,2011,Q1,1\n');
+      // An indicator of its own: a period of Q1 or Q2 would show in the series and exports of the others.
+      expect((await call('POST', '/api/indicator/indicators', 'admin', indicator('QD'))).status).toBe(201);
+      const ours = await importFile('csv', 'area,period,indicator,value\nX101,2011,QD,1\n');
       expect((await call('GET', `/api/indicator/imports/${ours.job!.id}`, 'musterstadt-admin')).status).toBe(
         404,
       );
