@@ -141,6 +141,12 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     return app;
   }
 
+  /** Stops an app a test started for itself: a runner left running would take the others' jobs. */
+  async function stopApp(app: INestApplicationContext): Promise<void> {
+    await app.close();
+    apps.splice(apps.indexOf(app), 1);
+  }
+
   // The app most tests share, started by whichever test needs it first: each test runs alone too.
   let shared: Promise<INestApplicationContext> | undefined;
   const appA = () => (shared ??= startApp('a'));
@@ -300,16 +306,22 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   });
 
   it('two runners on one database run each job exactly once, both taking work', async () => {
+    const first = await appA();
     const second = await startApp('b');
-    const ids: string[] = [];
-    for (let i = 0; i < 30; i++) {
-      const runner = runnerOf(i % 2 === 0 ? await appA() : second);
-      ids.push(await runner.enqueue(ECHO, { text: `job ${i}`, steps: 1 }, who));
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 30; i++) {
+        const runner = runnerOf(i % 2 === 0 ? first : second);
+        ids.push(await runner.enqueue(ECHO, { text: `job ${i}`, steps: 1 }, who));
+      }
+      for (const id of ids)
+        expect((await runnerOf(second).waitFor(id, 'berlin', 30_000)).status).toBe('done');
+      for (const id of ids) expect(runs.get(id)).toHaveLength(1);
+      const ranBy = new Set(ids.map((id) => (runs.get(id) ?? [])[0]));
+      expect(ranBy).toEqual(new Set(['a', 'b']));
+    } finally {
+      await stopApp(second);
     }
-    for (const id of ids) expect((await runnerOf(second).waitFor(id, 'berlin', 30_000)).status).toBe('done');
-    for (const id of ids) expect(runs.get(id)).toHaveLength(1);
-    const ranBy = new Set(ids.map((id) => (runs.get(id) ?? [])[0]));
-    expect(ranBy).toEqual(new Set(['a', 'b']));
   });
 
   it('marks jobs of a dead runner or with a stale heartbeat interrupted on start, and sweeps orphaned spool files', async () => {
@@ -337,21 +349,25 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
     await insert(deadRunner, 'running', 5, 434343, []);
     await insert(waiting, 'queued', 0, null, [held]);
     const restarted = await startApp('c');
-    const runner = runnerOf(restarted);
-    for (const id of [stale, deadRunner]) {
-      const job = await runner.get(id, 'berlin');
-      expect(job).toMatchObject({
-        status: 'interrupted',
-        rows: 1234,
-        progress: 0.25,
-        error: { code: 'Interrupted' },
-      });
-      expect(job.error?.message).toContain('1234 rows');
+    try {
+      const runner = runnerOf(restarted);
+      for (const id of [stale, deadRunner]) {
+        const job = await runner.get(id, 'berlin');
+        expect(job).toMatchObject({
+          status: 'interrupted',
+          rows: 1234,
+          progress: 0.25,
+          error: { code: 'Interrupted' },
+        });
+        expect(job.error?.message).toContain('1234 rows');
+      }
+      expect((await runner.get(waiting, 'berlin')).status).toBe('queued');
+      expect(existsSync(held)).toBe(true);
+      expect(existsSync(orphan)).toBe(false);
+      expect(existsSync(ofCrashed)).toBe(false);
+    } finally {
+      await stopApp(restarted);
     }
-    expect((await runner.get(waiting, 'berlin')).status).toBe('queued');
-    expect(existsSync(held)).toBe(true);
-    expect(existsSync(orphan)).toBe(false);
-    expect(existsSync(ofCrashed)).toBe(false);
   });
 
   it('deletes the spooled files of a job when it ends', async () => {
@@ -400,21 +416,23 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
   });
 
   it('on shutdown stops running jobs at their checkpoint as interrupted, keeping the rows reached', async () => {
-    const app = await startApp('d');
-    const runner = runnerOf(app);
-    // Only this app may pick it up: the others stop first.
-    for (const other of apps.filter((a) => a !== app)) await other.close();
-    apps.splice(0, apps.length, app);
-    const g = gate('shutdown');
-    const id = await runner.enqueue(GATE, { key: 'shutdown' }, who);
-    await g.entered;
-    const pool = db(app);
-    await app.close();
-    apps.length = 0;
-    const [row] = await (
-      await reopen(pool)
-    ).query(`SELECT status, rows_reached, error FROM jobtest.job WHERE id = $1`, [id]);
-    expect(row).toMatchObject({ status: 'interrupted', rows_reached: '7', error: { code: 'Interrupted' } });
+    // Its own database, so only this app may pick the job up, and the others keep running.
+    const own = await createTestDatabase('jobs_shutdown');
+    try {
+      const app = await startApp('d', { url: own.url });
+      const g = gate('shutdown');
+      const id = await runnerOf(app).enqueue(GATE, { key: 'shutdown' }, who);
+      await g.entered;
+      await stopApp(app);
+      const [row] = await queryOnce(
+        own.url,
+        `SELECT status, rows_reached, error FROM jobtest.job WHERE id = $1`,
+        [id],
+      );
+      expect(row).toMatchObject({ status: 'interrupted', rows_reached: '7', error: { code: 'Interrupted' } });
+    } finally {
+      await own.drop();
+    }
   });
 
   it('starts an enqueued job at once on an idle worker of its kind, not at the next poll', async () => {
@@ -436,8 +454,7 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
       expect((await runner.waitFor(next, 'berlin', 20_000)).status).toBe('done');
       expect((await runner.waitFor(held, 'berlin', 20_000)).status).toBe('done');
     } finally {
-      await app.close();
-      apps.splice(apps.indexOf(app), 1);
+      await stopApp(app);
       await own.drop();
     }
   });
@@ -483,26 +500,20 @@ describe('JobRunner on pg-boss (real PostgreSQL)', () => {
       expect(Math.abs(Date.parse(job.heartbeatAt ?? '') - Date.now())).toBeLessThan(60_000);
       g.open();
     } finally {
-      for (const app of started.reverse()) {
-        await app.close();
-        apps.splice(apps.indexOf(app), 1);
-      }
+      for (const app of started.reverse()) await stopApp(app);
       await own.drop();
     }
   });
 
-  async function reopen(_closed: DataSource) {
+  /** One query on a connection of its own: the app that owned the database is closed. */
+  async function queryOnce(url: string, sql: string, params: unknown[]) {
     const { Client } = await import('pg');
-    const client = new Client({ connectionString: database.url });
+    const client = new Client({ connectionString: url });
     await client.connect();
-    return {
-      query: async (sql: string, params: unknown[]) => {
-        try {
-          return (await client.query(sql, params)).rows;
-        } finally {
-          await client.end();
-        }
-      },
-    };
+    try {
+      return (await client.query(sql, params)).rows;
+    } finally {
+      await client.end();
+    }
   }
 });
