@@ -26,6 +26,7 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
   let ids: Record<string, string>;
   let surveyId: string;
   let waveId: string;
+  let form: Form;
 
   const call = (...args: Parameters<ServiceTestApp['call']>) => t.call(...args);
 
@@ -61,13 +62,29 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
     return { ...imported.form, children, choiceLists: lists };
   }
 
+  /** Stores both target areas' boundaries and opens the survey, as a planner would next. */
+  async function publishWithBoundaries(): Promise<void> {
+    expect(
+      (await call('PUT', `/api/survey/surveys/${surveyId}/area-geometries`, 'planer', geometries())).status,
+    ).toBe(200);
+    expect(
+      (await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' })).status,
+    ).toBe(200);
+  }
+
   beforeAll(async () => {
     ({ t, ids } = await startSurveyTestApp());
+    form = await pointForm();
+  });
+  afterAll(() => t.close());
 
+  // Each test starts from its own draft (target areas and a wave, no boundaries yet): storing
+  // boundaries, opening and answering are what the tests check, so none may see another's.
+  beforeEach(async () => {
     const created = await call('POST', '/api/survey/surveys', 'planer', {
       title: 'Wohnort per Karte',
       scopeAreaId: ids['01'],
-      form: await pointForm(),
+      form,
     });
     expect(created.status).toBe(201);
     surveyId = created.body.id;
@@ -86,7 +103,6 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
     expect(wave.status).toBe(201);
     waveId = wave.body.id;
   });
-  afterAll(() => t.close());
 
   it('refuses to publish a by=point survey before the target areas have boundaries', async () => {
     const res = await call('POST', `/api/survey/surveys/${surveyId}/status`, 'planer', { status: 'open' });
@@ -122,7 +138,10 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
       (await call('PUT', `/api/survey/surveys/${foreign.body.id}/area-geometries`, 'planer', geometries()))
         .status,
     ).toBe(403);
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM survey_area_geometry`);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM survey_area_geometry WHERE survey_id = ANY($1)`,
+      [[surveyId, foreign.body.id]],
+    );
     expect(n).toBe(0);
   });
 
@@ -228,6 +247,7 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
   });
 
   it('offers the point as two labelled fields and a location button (no map tiles); the script joins them', async () => {
+    await publishWithBoundaries();
     const page = await call('GET', `/api/survey/public/f/${surveyId}`);
     expect(page.status).toBe(200);
     const html = page.body as string;
@@ -252,6 +272,7 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
   (HAS_CHROMIUM ? it : it.skip)(
     'is answered in a real browser: "use my location" fills the fields, a typed point outside every area is announced on the question',
     async () => {
+      await publishWithBoundaries();
       const browser = await launchChromium();
       try {
         const { page, errors } = await openPublicForm(browser, t.url, surveyId, {
@@ -295,6 +316,15 @@ describe('area of residence by map point (real PostgreSQL, real OIDC tokens)', (
   );
 
   it('drops the boundaries of an area that is no longer a target area', async () => {
+    await publishWithBoundaries();
+    for (const gebiet of ['52.51 13.32', '52.51 13.37'])
+      expect(
+        (
+          await call('POST', `/api/survey/public/surveys/${surveyId}/waves/${waveId}/responses`, undefined, {
+            answers: { alter: 35, sicher: '4', gebiet },
+          })
+        ).status,
+      ).toBe(201);
     const three = [{ areaId: ids['011101'] }, { areaId: ids['011102'] }, { areaId: ids['011201'] }];
     expect(
       (await call('PUT', `/api/survey/surveys/${surveyId}/target-areas`, 'planer', { areas: three })).status,
