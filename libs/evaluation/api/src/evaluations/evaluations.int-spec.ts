@@ -131,7 +131,8 @@ describe('evaluations (real PostgreSQL, real tokens)', () => {
     const badPeriod = await create('evaluator', { ...ofProgramme('Y'), startPeriod: '15' });
     expect(badPeriod.status).toBe(400);
     expect(badPeriod.body.message).toMatch(/^startPeriod: /);
-    const twice = await create('evaluator', ofProgramme('QM-Evaluation 2015–2019'));
+    expect((await create('evaluator', ofProgramme('Doppelt'))).status).toBe(201);
+    const twice = await create('evaluator', ofProgramme('Doppelt'));
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('EvaluationExists');
   });
@@ -189,13 +190,23 @@ describe('evaluations (real PostgreSQL, real tokens)', () => {
   });
 
   it('lists evaluations as {items, total} with filters and pages', async () => {
+    const measureId = await deliverMeasure(t, { programmeId, title: 'Sprachcafé', areas: ['0101'] });
+    for (const body of [
+      ofProgramme('Zur Liste'),
+      { title: 'Sprachcafé', object: { kind: 'measure', measureId } },
+      { title: 'Zentrum', startPeriod: '2016', object: { kind: 'areas', areaIds: [t.areas['0101']] } },
+    ])
+      expect((await create('evaluator', body)).status).toBe(201);
     const all = await t.call('GET', `${PATH}?limit=2`, 'viewer');
     expect(all.status).toBe(200);
     expect(all.body.items).toHaveLength(2);
-    expect(all.body.total).toBeGreaterThanOrEqual(5);
+    expect(all.body.total).toBeGreaterThanOrEqual(3);
     const ofQm = await t.call('GET', `${PATH}?programmeId=${programmeId}&status=draft&limit=100`, 'analyst');
     expect(ofQm.body.items.every((e: Body) => (e.object as Body).programmeId === programmeId)).toBe(true);
-    expect(ofQm.body.items.map((e: Body) => e.title)).toContain('Lernwerkstatt');
+    expect(ofQm.body.items.map((e: Body) => e.title)).toEqual(
+      expect.arrayContaining(['Zur Liste', 'Sprachcafé']),
+    );
+    expect(ofQm.body.items.map((e: Body) => e.title)).not.toContain('Zentrum');
     const final = await t.call('GET', `${PATH}?status=final`, 'viewer');
     expect(final.body).toEqual({ items: [], total: 0 });
     expect((await t.call('GET', `${PATH}?status=done`, 'viewer')).status).toBe(400);
@@ -265,18 +276,20 @@ describe('evaluations (real PostgreSQL, real tokens)', () => {
   });
 });
 
+// Each test lists exactly what its evaluator and readers see, and one widens the evaluator's
+// assignment: a fresh service each.
 describe('programme and area scope of evaluators and readers', () => {
   let t: EvaluationTestApp;
   let own: string;
   let other: string;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     t = await startEvaluationTestApp({ evaluatorScope: 'none' });
     own = await deliverProgramme(t, { name: 'QM Mitte', areas: ['0101', '0102'] });
     other = await deliverProgramme(t, { name: 'QM Kreuzberg', areas: ['0201'] });
     await t.grant(TENANT, 'evaluator', 'evaluator', null, own);
   });
-  afterAll(() => t?.close());
+  afterEach(() => t?.close());
 
   const create = (title: string, object: Body, startPeriod = '2015') =>
     t.call('POST', PATH, 'evaluator', { title, object, startPeriod });
@@ -321,6 +334,15 @@ describe('programme and area scope of evaluators and readers', () => {
   });
 
   it('checks every chosen area against the area scope, with assignments not limited to a programme', async () => {
+    expect((await create('Eigene', { kind: 'programme', programmeId: own })).status).toBe(201);
+    expect(
+      (
+        await t.call('POST', PATH, 'admin', {
+          title: 'Von admin',
+          object: { kind: 'programme', programmeId: other },
+        })
+      ).status,
+    ).toBe(201);
     const mitte = { kind: 'areas', areaIds: [t.areas['0101'], t.areas['0102']] };
     // Assigned to one programme only: chosen areas are no programme's.
     expect((await create('Mitte frei', mitte)).status).toBe(403);
