@@ -20,6 +20,26 @@ const outOfScope = (code: string) => ({
   body: { code: 'OutOfScope', message: `area ${code} is outside the area scope of your role assignments` },
 });
 
+/** The service with the Mitte evaluator, programmes in, across and outside Mitte, and a measure outside. */
+async function startDistricts() {
+  const t = await startEvaluationTestApp({ evaluatorScope: 'none' });
+  await t.grant(TENANT, 'evaluator', 'evaluator', t.areas['01']);
+  const mitte = await deliverProgramme(t, { name: 'QM Mitte', areas: ['0101', '0102', '0103'] });
+  const kreuzberg = await deliverProgramme(t, { name: 'QM Kreuzberg', areas: ['0201', '0202'] });
+  const across = await deliverProgramme(t, { name: 'QM übergreifend', areas: ['0104', '0203'] });
+  const measureInKreuzberg = await deliverMeasure(t, {
+    programmeId: mitte,
+    title: 'Nachbarschaftscafé Wrangelkiez',
+    areas: ['0206'],
+  });
+  return { t, mitte, kreuzberg, across, measureInKreuzberg };
+}
+
+const createIn = (t: EvaluationTestApp, user: string, title: string, object: Body) =>
+  t.call('POST', PATH, user, { title, object, startPeriod: '2015' });
+const titlesIn = async (t: EvaluationTestApp, user: string) =>
+  ((await t.call('GET', `${PATH}?limit=100`, user)).body.items as Body[]).map((e) => e.title).sort();
+
 // An evaluator whose assignment is limited to Mitte (01), not to a programme: a programme's or
 // measure's evaluation is theirs only where every area it evaluates lies in Mitte, and the design
 // they save has matching find comparison areas in Mitte too, for every reader.
@@ -32,25 +52,13 @@ describe('evaluated and matched areas within an evaluator’s district (real Pos
   let measureInKreuzberg: string;
 
   beforeAll(async () => {
-    t = await startEvaluationTestApp({ evaluatorScope: 'none' });
-    await t.grant(TENANT, 'evaluator', 'evaluator', t.areas['01']);
+    ({ t, mitte, kreuzberg, across, measureInKreuzberg } = await startDistricts());
     await deliverValues(t, 'U', unemployment(), { name: 'Arbeitslosigkeit' });
     await deliverValues(t, 'K', childPoverty(), { name: 'Kinderarmut' });
-    mitte = await deliverProgramme(t, { name: 'QM Mitte', areas: ['0101', '0102', '0103'] });
-    kreuzberg = await deliverProgramme(t, { name: 'QM Kreuzberg', areas: ['0201', '0202'] });
-    across = await deliverProgramme(t, { name: 'QM übergreifend', areas: ['0104', '0203'] });
-    measureInKreuzberg = await deliverMeasure(t, {
-      programmeId: mitte,
-      title: 'Nachbarschaftscafé Wrangelkiez',
-      areas: ['0206'],
-    });
   });
   afterAll(() => t?.close());
 
-  const create = (user: string, title: string, object: Body) =>
-    t.call('POST', PATH, user, { title, object, startPeriod: '2015' });
-  const titles = async (user: string) =>
-    ((await t.call('GET', `${PATH}?limit=100`, user)).body.items as Body[]).map((e) => e.title).sort();
+  const create = (user: string, title: string, object: Body) => createIn(t, user, title, object);
 
   it('refuses creating an evaluation of a programme or measure with an area outside the district', async () => {
     expect(
@@ -62,7 +70,9 @@ describe('evaluated and matched areas within an evaluator’s district (real Pos
     expect(
       await create('evaluator', 'Café', { kind: 'measure', measureId: measureInKreuzberg }),
     ).toMatchObject(outOfScope('0206'));
-    expect(await titles('admin')).toEqual([]);
+    // Nothing of the refused is stored (other tests' evaluations may be).
+    const stored = await titlesIn(t, 'admin');
+    for (const title of ['Kreuzberg', 'Übergreifend', 'Café']) expect(stored).not.toContain(title);
     expect((await create('evaluator', 'Mitte', { kind: 'programme', programmeId: mitte })).status).toBe(201);
     // Tenant-wide, the same evaluations are created.
     for (const [title, object] of [
@@ -97,29 +107,6 @@ describe('evaluated and matched areas within an evaluator’s district (real Pos
     expect((await t.call('PATCH', `${PATH}/${id}`, 'admin', { title: 'Moabit und Boxhagen' })).status).toBe(
       200,
     );
-  });
-
-  it('neither lists nor shows evaluations of areas outside the reader’s district', async () => {
-    const admin = (await t.call('GET', `${PATH}?limit=100`, 'admin')).body.items as Body[];
-    const id = (title: string) => admin.find((e) => e.title === title).id as string;
-    expect(await titles('evaluator')).toEqual(['Mitte']);
-    // The planner reads in Mitte only.
-    expect(await titles('planer')).toEqual(['Mitte']);
-    for (const title of ['Kreuzberg', 'Übergreifend', 'Café', 'Moabit und Boxhagen'])
-      for (const route of ['', '/results'])
-        expect((await t.call('GET', `${PATH}/${id(title)}${route}`, 'planer')).body.code).toBe('OutOfScope');
-    // Kreuzberg's areas for the Kreuzberg programme only: 0203 of the other programme stays out.
-    await t.grant(TENANT, 'planer', 'planner', t.areas['02'], kreuzberg);
-    expect(await titles('planer')).toEqual(['Kreuzberg', 'Mitte']);
-    expect((await t.call('GET', `${PATH}/${id('Kreuzberg')}`, 'planer')).status).toBe(200);
-    expect((await t.call('GET', `${PATH}/${id('Übergreifend')}`, 'planer')).status).toBe(403);
-    expect(await titles('viewer')).toEqual([
-      'Café',
-      'Kreuzberg',
-      'Mitte',
-      'Moabit und Boxhagen',
-      'Übergreifend',
-    ]);
   });
 
   it('fixes the comparison pool with the design: every reader sees the evaluator’s matching', async () => {
@@ -194,5 +181,55 @@ describe('evaluated and matched areas within an evaluator’s district (real Pos
       expect(body.numbers.matching.candidates).toEqual(PLANNING_AREAS.filter((c) => !treated.includes(c)));
       expect(body.numbers.matching.pairs).toHaveLength(12);
     }
+  });
+});
+
+// The same district evaluator; readers list every evaluation of the tenant, and one test widens the
+// planner's assignment: a service of its own.
+describe('evaluations listed and shown within a reader’s district (real PostgreSQL, real tokens)', () => {
+  let t: EvaluationTestApp;
+  let mitte: string;
+  let kreuzberg: string;
+  let across: string;
+  let measureInKreuzberg: string;
+
+  beforeAll(async () => {
+    ({ t, mitte, kreuzberg, across, measureInKreuzberg } = await startDistricts());
+  });
+  afterAll(() => t?.close());
+
+  it('neither lists nor shows evaluations of areas outside the reader’s district', async () => {
+    const moabit = await deliverProgramme(t, { name: 'QM Moabit', areas: ['0102', '0204'] });
+    expect((await createIn(t, 'evaluator', 'Mitte', { kind: 'programme', programmeId: mitte })).status).toBe(
+      201,
+    );
+    for (const [title, object] of [
+      ['Kreuzberg', { kind: 'programme', programmeId: kreuzberg }],
+      ['Übergreifend', { kind: 'programme', programmeId: across }],
+      ['Café', { kind: 'measure', measureId: measureInKreuzberg }],
+      ['Moabit und Boxhagen', { kind: 'programme', programmeId: moabit }],
+    ] as const)
+      expect((await createIn(t, 'admin', title, object)).status).toBe(201);
+    const titles = (user: string) => titlesIn(t, user);
+    const admin = (await t.call('GET', `${PATH}?limit=100`, 'admin')).body.items as Body[];
+    const id = (title: string) => admin.find((e) => e.title === title).id as string;
+    expect(await titles('evaluator')).toEqual(['Mitte']);
+    // The planner reads in Mitte only.
+    expect(await titles('planer')).toEqual(['Mitte']);
+    for (const title of ['Kreuzberg', 'Übergreifend', 'Café', 'Moabit und Boxhagen'])
+      for (const route of ['', '/results'])
+        expect((await t.call('GET', `${PATH}/${id(title)}${route}`, 'planer')).body.code).toBe('OutOfScope');
+    // Kreuzberg's areas for the Kreuzberg programme only: 0203 of the other programme stays out.
+    await t.grant(TENANT, 'planer', 'planner', t.areas['02'], kreuzberg);
+    expect(await titles('planer')).toEqual(['Kreuzberg', 'Mitte']);
+    expect((await t.call('GET', `${PATH}/${id('Kreuzberg')}`, 'planer')).status).toBe(200);
+    expect((await t.call('GET', `${PATH}/${id('Übergreifend')}`, 'planer')).status).toBe(403);
+    expect(await titles('viewer')).toEqual([
+      'Café',
+      'Kreuzberg',
+      'Mitte',
+      'Moabit und Boxhagen',
+      'Übergreifend',
+    ]);
   });
 });
