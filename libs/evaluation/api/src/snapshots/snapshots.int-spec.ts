@@ -12,7 +12,8 @@ const DESIGN = { outcomes: ['U', 'K'], matching: { on: ['U', 'K'], k: 2 } };
 describe('frozen evidence and the workflow (real PostgreSQL, real tokens)', () => {
   let t: EvaluationTestApp;
   let programmeId: string;
-  const clock = new FixedClock(new Date('2025-09-01T07:00:00Z'));
+  const start = new Date('2025-09-01T07:00:00Z');
+  const clock = new FixedClock(start);
 
   beforeAll(async () => {
     t = await startEvaluationTestApp({ clock });
@@ -21,11 +22,17 @@ describe('frozen evidence and the workflow (real PostgreSQL, real tokens)', () =
     programmeId = await deliverProgramme(t, { name: 'QM', areas: TREATED });
   });
   afterAll(() => t?.close());
+  // Tests move the clock on: each starts at the same instant.
+  beforeEach(() => clock.set(start));
 
-  const evaluation = async (title: string) => {
-    const e = (await t.call('POST', PATH, 'evaluator', { title, object: { kind: 'programme', programmeId } }))
-      .body;
-    await t.call('PUT', `${PATH}/${e.id}/design`, 'evaluator', DESIGN);
+  const evaluation = async (title: string, design: Body = DESIGN, programme = programmeId) => {
+    const e = (
+      await t.call('POST', PATH, 'evaluator', {
+        title,
+        object: { kind: 'programme', programmeId: programme },
+      })
+    ).body;
+    await t.call('PUT', `${PATH}/${e.id}/design`, 'evaluator', design);
     return e.id as string;
   };
   const results = async (id: string) => (await t.call('GET', `${PATH}/${id}/results`, 'viewer')).body;
@@ -94,7 +101,15 @@ describe('frozen evidence and the workflow (real PostgreSQL, real tokens)', () =
   });
 
   it('keeps every number identical after new imports, and lists what changed since', async () => {
-    const id = await evaluation('Reproduzierbar');
+    // The revised import and the grown programme are this test's own: a copy of unemployment
+    // (UR) and a programme of its own, which no other test reads.
+    await deliverValues(t, 'UR', unemployment(), { name: 'Arbeitslosigkeit' });
+    const grown = await deliverProgramme(t, { name: 'QM wachsend', areas: TREATED });
+    const id = await evaluation(
+      'Reproduzierbar',
+      { outcomes: ['UR', 'K'], matching: { on: ['UR', 'K'], k: 2 } },
+      grown,
+    );
     const taken = (await t.call('POST', `${PATH}/${id}/snapshots`, 'evaluator')).body;
     const before = await results(id);
     expect((await t.call('GET', `${PATH}/${id}/live-comparison`, 'viewer')).body).toMatchObject({
@@ -105,21 +120,21 @@ describe('frozen evidence and the workflow (real PostgreSQL, real tokens)', () =
     // A revised import: unemployment 2019 rises everywhere, 2020 arrives, the programme grows.
     const revised = unemployment(99).filter((v) => v.period === '2019' || v.period === '2018');
     const next = revised.filter((v) => v.period === '2019').map((v) => ({ ...v, period: '2020' }));
-    await deliverValues(t, 'U', [...revised, ...next], {
+    await deliverValues(t, 'UR', [...revised, ...next], {
       name: 'Arbeitslosigkeit (revidiert)',
       definitionVersion: 2,
     });
-    await deliverProgramme(t, { id: programmeId, name: 'QM', areas: [...TREATED, '0104'] });
+    await deliverProgramme(t, { id: grown, name: 'QM wachsend', areas: [...TREATED, '0104'] });
     const after = await results(id);
     expect(after.numbers).toEqual(before.numbers);
     expect(after.evidenceHash).toBe(taken.hash);
     const diff = (await t.call('GET', `${PATH}/${id}/live-comparison`, 'viewer')).body;
     expect(diff.identical).toBe(false);
     expect(diff.values.changed).toHaveLength(24);
-    expect(diff.values.changed[0]).toMatchObject({ area: '0101', indicator: 'U', period: '2018' });
+    expect(diff.values.changed[0]).toMatchObject({ area: '0101', indicator: 'UR', period: '2018' });
     expect(diff.values.changed[0].live.numerator).not.toBe(diff.values.changed[0].snapshot.numerator);
     expect(diff.values.added).toEqual([]);
-    expect(diff.values.changedDefinitions).toEqual(['U']);
+    expect(diff.values.changedDefinitions).toEqual(['UR']);
     expect(diff.treatedAreas).toEqual({ added: ['0104'], removed: [] });
     // The same design computed live now differs: the snapshot really is what kept the numbers.
     await t.call('PATCH', `${PATH}/${id}`, 'evaluator', { startPeriod: '2016' });
@@ -128,7 +143,6 @@ describe('frozen evidence and the workflow (real PostgreSQL, real tokens)', () =
     expect(live.source).toBe('live');
     expect(live.evidenceHash).not.toBe(taken.hash);
     expect(live.numbers.outcomes[0].did.estimate).not.toBe(before.numbers.outcomes[0].did.estimate);
-    await deliverProgramme(t, { id: programmeId, name: 'QM', areas: TREATED });
   });
 
   it('notices a stored snapshot that was changed after it was taken', async () => {
