@@ -54,12 +54,24 @@ function mitteAreas(): TestArea[] {
   );
 }
 
+/** Musterstadt's areas, as the registry's events would replicate them. */
+const musterstadtAreas = (): TestArea[] =>
+  musterstadtCity().areas.map((a) => ({
+    code: a.code,
+    name: a.name,
+    level: a.level,
+    population: a.population,
+    ...(a.parentCode ? { parent: a.parentCode } : {}),
+  }));
+
 describe('survey demo seeder', () => {
   let t: ServiceTestApp;
-  beforeAll(async () => {
+  // A fresh service per test: the seeder seeds each tenant's survey once, so a survey another
+  // test seeded would turn this test's seeding into a no-op.
+  beforeEach(async () => {
     t = await startServiceTestApp(SURVEY_SERVICE, { runtime: { clock: testClock() } });
   });
-  afterAll(() => t.close());
+  afterEach(() => t.close());
 
   it('seeds Musterstadt’s survey on its city centre, with lower feelings of safety where status is low', async () => {
     const seeder = t.app.get(SurveyDemoSeeder);
@@ -67,16 +79,7 @@ describe('survey demo seeder', () => {
     const seeding = seeder.seed(context, { timeoutMs: 20_000 });
     await new Promise((resolve) => setTimeout(resolve, 700));
     const city = musterstadtCity();
-    await t.seedAreas(
-      MUSTERSTADT.tenantId,
-      city.areas.map((a) => ({
-        code: a.code,
-        name: a.name,
-        level: a.level,
-        population: a.population,
-        ...(a.parentCode ? { parent: a.parentCode } : {}),
-      })),
-    );
+    await t.seedAreas(MUSTERSTADT.tenantId, musterstadtAreas());
     expect(await seeding).toBe(true);
     expect(await seeder.seed(context)).toBe(false);
     const [survey] = await t.db.query(`SELECT id, title FROM survey WHERE tenant_id = $1`, [
@@ -117,6 +120,8 @@ describe('survey demo seeder', () => {
   (BERLIN ? it : it.skip)(
     'waits for Mitte’s planning areas, seeds the survey once, and its results show suppression',
     async () => {
+      // The seeder does Musterstadt's survey first; its areas have arrived already.
+      await t.seedAreas(MUSTERSTADT.tenantId, musterstadtAreas());
       const seeder = t.app.get(SurveyDemoSeeder);
       const context = { progress: () => undefined, referenceData: referenceDataDir() };
       const seeding = seeder.seed(context, { timeoutMs: 20_000 });
@@ -172,13 +177,7 @@ describe('survey demo seeder across area versions', () => {
   afterAll(() => t.close());
 
   it('seeds Musterstadt’s survey on the current version’s areas when an older version had the same codes', async () => {
-    const areas = musterstadtCity().areas.map((a) => ({
-      code: a.code,
-      name: a.name,
-      level: a.level,
-      population: a.population,
-      ...(a.parentCode ? { parent: a.parentCode } : {}),
-    }));
+    const areas = musterstadtAreas();
     const old = await t.seedAreas(MUSTERSTADT.tenantId, areas, '2020-01-01');
     const current = await t.seedAreas(MUSTERSTADT.tenantId, areas, '2024-01-01');
     const seeder = t.app.get(SurveyDemoSeeder);
