@@ -168,6 +168,15 @@ const berlin = requireReferenceData(
       await new Promise((resolve) => mirror.server.close(resolve));
       rmSync(work, { recursive: true, force: true });
     });
+    /** A folder of its own holding the verified Berlin files, as a finished fetch leaves it. */
+    const copyOfReference = (name: string) => {
+      const dir = join(work, name);
+      for (const entry of BERLIN_REFERENCE_FILES) {
+        mkdirSync(dirname(join(dir, entry.file)), { recursive: true });
+        copyFileSync(join(referenceDataDir(), entry.file), join(dir, entry.file));
+      }
+      return dir;
+    };
 
     it('downloads and verifies every Berlin file, and names the attribution', async () => {
       const out = sink();
@@ -181,10 +190,11 @@ const berlin = requireReferenceData(
     });
 
     it('keeps verified files and replaces a damaged one', async () => {
-      const damaged = join(work, 'data', 'berlin/mss/mss-2019-classes.csv');
+      const dir = copyOfReference('kept');
+      const damaged = join(dir, 'berlin/mss/mss-2019-classes.csv');
       writeFileSync(damaged, 'id,status_index\n');
       const out = sink();
-      await dataFetchCommand('berlin', { from: mirror.url, dir: join(work, 'data') }, out);
+      await dataFetchCommand('berlin', { from: mirror.url, dir }, out);
       expect(out.text().match(/^ok /gm)).toHaveLength(BERLIN_REFERENCE_FILES.length - 1);
       expect(out.text()).toContain('downloaded  berlin/mss/mss-2019-classes.csv');
       expect(await sha256Of(damaged)).toBe(
@@ -193,11 +203,7 @@ const berlin = requireReferenceData(
     });
 
     it('fails with exit code 1 when the mirror serves a different file, and writes nothing for it', async () => {
-      const changed = join(work, 'changed');
-      for (const entry of BERLIN_REFERENCE_FILES) {
-        mkdirSync(dirname(join(changed, entry.file)), { recursive: true });
-        copyFileSync(join(referenceDataDir(), entry.file), join(changed, entry.file));
-      }
+      const changed = copyOfReference('changed');
       writeFileSync(join(changed, 'berlin/mss/mss-2021-classes.csv'), 'PLR_ID,SI_N\n01100101,9\n');
       const other = await serve(changed);
       try {
