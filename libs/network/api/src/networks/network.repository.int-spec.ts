@@ -36,24 +36,28 @@ describe('network, actor, wave and area repositories (migrated network schema, r
   afterAll(() => schema?.close());
 
   it('lists the tenant networks by area subtree, programme or id, with their area ancestors', async () => {
-    const inRegion = await storedNetworkWithWave(schema, 'net', {
+    // A tenant of its own: the other tests store networks of tenant 'net', which the unfiltered
+    // listing would show.
+    const tenant = 'net-list';
+    const areas = await schema.seedAreas(tenant, TREE);
+    const inRegion = await storedNetworkWithWave(schema, tenant, {
       name: 'B Planungsraum',
-      areaId: ids['0101'],
+      areaId: areas['0101'],
     });
-    const inOther = await storedNetworkWithWave(schema, 'net', {
+    const inOther = await storedNetworkWithWave(schema, tenant, {
       name: 'A Bezirk 02',
-      areaId: ids['02'],
+      areaId: areas['02'],
       programmeId: 'p1',
     });
-    await storedNetworkWithWave(schema, 'net-other', { name: 'fremd', areaId: ids['01'] });
+    await storedNetworkWithWave(schema, 'net-other', { name: 'fremd', areaId: areas['01'] });
     const names = async (filter: Parameters<typeof listNetworks>[2]) =>
-      (await listNetworks(schema.db.manager, 'net', filter)).map((n) => n.name);
+      (await listNetworks(schema.db.manager, tenant, filter)).map((n) => n.name);
     expect(await names({})).toEqual(['A Bezirk 02', 'B Planungsraum']);
-    expect(await names({ areaId: ids['01'] })).toEqual(['B Planungsraum']);
+    expect(await names({ areaId: areas['01'] })).toEqual(['B Planungsraum']);
     expect(await names({ programmeId: 'p1' })).toEqual(['A Bezirk 02']);
     expect(await names({ networkId: inRegion.networkId })).toEqual(['B Planungsraum']);
-    expect(await findNetwork(schema.db.manager, 'net', inRegion.networkId)).toMatchObject({
-      areaAncestors: [ids['01']],
+    expect(await findNetwork(schema.db.manager, tenant, inRegion.networkId)).toMatchObject({
+      areaAncestors: [areas['01']],
       directed: false,
       weighted: true,
     });
