@@ -4,24 +4,32 @@ import { QM_PROGRAMME, startProgrammeTestApp, type ProgrammeTestApp } from '../t
 describe('measures (real PostgreSQL, real tokens)', () => {
   let t: ProgrammeTestApp;
   let programmeId: string;
-  const clock = new FixedClock(new Date('2025-03-14T09:30:00Z'));
+  const START = new Date('2025-03-14T09:30:00Z');
+  const clock = new FixedClock(START);
 
-  beforeAll(async () => {
-    t = await startProgrammeTestApp({ clock });
-    programmeId = (
-      await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name: 'QM' })
-    ).body.id;
-    await t.call('PUT', `/api/programme/programmes/${programmeId}/budget`, 'programm', {
+  /** A programme with 10,000 EUR Projektfonds and 2,000 EUR Aktionsfonds for 2025. */
+  const budgetedProgramme = async (name: string): Promise<string> => {
+    const id = (await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name })).body
+      .id;
+    await t.call('PUT', `/api/programme/programmes/${id}/budget`, 'programm', {
       entries: [
         { year: 2025, line: 'projektfonds', amountCents: 10_000_00 },
         { year: 2025, line: 'aktionsfonds', amountCents: 2_000_00 },
       ],
     });
+    return id;
+  };
+
+  beforeAll(async () => {
+    t = await startProgrammeTestApp({ clock });
+    programmeId = await budgetedProgramme('QM');
   });
+  // The workflow test moves the clock on; every test starts on the same day.
+  beforeEach(() => clock.set(START));
   afterAll(() => t?.close());
 
-  const propose = (user: string, body: Record<string, unknown>) =>
-    t.call('POST', `/api/programme/programmes/${programmeId}/measures`, user, {
+  const propose = (user: string, body: Record<string, unknown>, programme = programmeId) =>
+    t.call('POST', `/api/programme/programmes/${programme}/measures`, user, {
       title: 'Lernwerkstatt',
       areaIds: [t.areas['0102']],
       responsible: { name: 'Nachbarschaftshaus Moabit e. V.' },
@@ -123,17 +131,21 @@ describe('measures (real PostgreSQL, real tokens)', () => {
   });
 
   it('refuses an approval that over-commits a budget line, naming line, year, budget and commitment — unless deliberate', async () => {
+    // A programme of its own: the commitment counts every approved measure of the programme.
+    const own = await budgetedProgramme('QM Großprojekt');
     const big = (
-      await propose('programm', {
-        title: 'Großprojekt',
-        budget: [{ year: 2025, line: 'projektfonds', amountCents: 9_000_00 }],
-      })
+      await propose(
+        'programm',
+        { title: 'Großprojekt', budget: [{ year: 2025, line: 'projektfonds', amountCents: 9_000_00 }] },
+        own,
+      )
     ).body;
     const first = (
-      await propose('programm', {
-        title: 'Kleinprojekt',
-        budget: [{ year: 2025, line: 'projektfonds', amountCents: 2_000_00 }],
-      })
+      await propose(
+        'programm',
+        { title: 'Kleinprojekt', budget: [{ year: 2025, line: 'projektfonds', amountCents: 2_000_00 }] },
+        own,
+      )
     ).body;
     expect(
       (
@@ -173,12 +185,19 @@ describe('measures (real PostgreSQL, real tokens)', () => {
   });
 
   it('books expenditures of approved measures and lists measures with filters', async () => {
+    // A programme of its own, so that the listings hold only this test's measures.
+    const own = await budgetedProgramme('QM Kiezfest');
+    await propose('programm', { title: 'Hoffest', areaIds: [t.areas['0101']] }, own);
     const m = (
-      await propose('programm', {
-        title: 'Kiezfest',
-        fieldOfAction: 'nachbarschaft',
-        budget: [{ year: 2025, line: 'aktionsfonds', amountCents: 300_00 }],
-      })
+      await propose(
+        'programm',
+        {
+          title: 'Kiezfest',
+          fieldOfAction: 'nachbarschaft',
+          budget: [{ year: 2025, line: 'aktionsfonds', amountCents: 300_00 }],
+        },
+        own,
+      )
     ).body;
     const early = await t.call('PUT', `/api/programme/measures/${m.id}/expenditures`, 'programm', {
       entries: [{ year: 2025, line: 'aktionsfonds', amountCents: 100_00 }],
@@ -191,19 +210,20 @@ describe('measures (real PostgreSQL, real tokens)', () => {
     expect(booked.body.spentCents).toBe(120_50);
     const filtered = await t.call(
       'GET',
-      `/api/programme/programmes/${programmeId}/measures?fieldOfAction=nachbarschaft&status=approved`,
+      `/api/programme/programmes/${own}/measures?fieldOfAction=nachbarschaft&status=approved`,
       'viewer',
     );
     expect(filtered.body.items.map((x: { title: string }) => x.title)).toEqual(['Kiezfest']);
     const byArea = await t.call(
       'GET',
-      `/api/programme/programmes/${programmeId}/measures?areaId=${t.areas['01']}`,
+      `/api/programme/programmes/${own}/measures?areaId=${t.areas['01']}`,
       'viewer',
     );
-    expect(byArea.body.total).toBeGreaterThan(3);
+    // Both measures lie in district 01's subtree (0101 and 0102).
+    expect(byArea.body.total).toBe(2);
     const none = await t.call(
       'GET',
-      `/api/programme/programmes/${programmeId}/measures?areaId=${t.areas['02']}`,
+      `/api/programme/programmes/${own}/measures?areaId=${t.areas['02']}`,
       'viewer',
     );
     expect(none.body.total).toBe(0);
@@ -233,12 +253,19 @@ describe('measures (real PostgreSQL, real tokens)', () => {
   });
 
   it('publishes programme.measure.upserted with every change', async () => {
+    const m = (await propose('planer', { title: 'Nachbarschaftsgarten' })).body;
+    for (const [user, action] of [
+      ['programm', 'approve'],
+      ['planer', 'start'],
+    ]) {
+      await t.call('POST', `/api/programme/measures/${m.id}/transitions`, user, { action });
+    }
     const rows: { envelope: { payload: { title: string; status: string } } }[] = await t.db.query(
       `SELECT envelope FROM outbox WHERE type = 'programme.measure.upserted' ORDER BY created_at`,
     );
     expect(
       rows.some(
-        (r) => r.envelope.payload.title === 'Stadtteilmütter' && r.envelope.payload.status === 'running',
+        (r) => r.envelope.payload.title === 'Nachbarschaftsgarten' && r.envelope.payload.status === 'running',
       ),
     ).toBe(true);
   });
