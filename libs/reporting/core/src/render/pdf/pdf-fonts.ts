@@ -17,9 +17,17 @@ export const FONT = {
 
 const TTF_MAGIC = [0x00010000, 0x74727565]; // TrueType: 0x00010000 or 'true'
 
+/** A fontkit glyph: pdfkit maps it back to text (ToUnicode) through its `codePoints`. */
+interface GlyphInternals {
+  codePoints: number[];
+}
+
 /** What pdfkit's EmbeddedFont exposes of the fontkit font and its word cache. */
 interface EmbeddedFontInternals {
-  font: { layout: (text: string) => unknown };
+  font: {
+    layout: (text: string) => unknown;
+    getGlyph: (id: number, codePoints?: number[]) => GlyphInternals | null;
+  };
   layoutCache?: Record<string, unknown>;
 }
 
@@ -54,9 +62,26 @@ function parsedFace(face: keyof ReportFonts, bytes: Uint8Array): ParsedFace {
     throw new ReportingError('InvalidFont', `the ${face} font cannot be read: ${(error as Error).message}`);
   }
   const embedded = (probe as unknown as { _font: EmbeddedFontInternals })._font;
+  keepCodePoints(embedded.font);
   const entry = { font: embedded.font, layoutCache: Object.create(null) as Record<string, unknown> };
   parsed.set(bytes, entry);
   return entry;
+}
+
+/**
+ * fontkit keeps each glyph object with the code points of its first request. Drawing an
+ * accented letter (ö is o plus diaeresis) requests its base glyph without any, and in a font
+ * shared across documents every later PDF then maps that glyph back to no text: "Nord" was
+ * extracted as "N rd" after an earlier document had drawn "Größe". A glyph first requested
+ * without code points takes those of the first request that has them.
+ */
+function keepCodePoints(font: EmbeddedFontInternals['font']): void {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, codePoints = []) => {
+    const glyph = getGlyph(id, codePoints);
+    if (glyph && glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
+    return glyph;
+  };
 }
 
 /**
