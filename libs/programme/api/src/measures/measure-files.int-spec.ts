@@ -7,26 +7,28 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 describe('measure tables: CSV/XLSX import and export (real PostgreSQL, real tokens)', () => {
   let t: ProgrammeTestApp;
-  let programmeId: string;
 
   beforeAll(async () => {
     t = await startProgrammeTestApp();
-    programmeId = (
-      await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name: 'Tabellen' })
-    ).body.id;
   });
   afterAll(() => t?.close());
 
-  const importPath = () => `/api/programme/programmes/${programmeId}/measures/import`;
+  /** Each test imports into a programme of its own and expects to find only its own measures there. */
+  const newProgramme = async (name: string): Promise<string> =>
+    (await t.call('POST', '/api/programme/programmes', 'programm', { ...QM_PROGRAMME, name })).body.id;
+  const importPath = (programmeId: string) => `/api/programme/programmes/${programmeId}/measures/import`;
+  const GOOD_CSV =
+    '\uFEFFtitle,areas,responsible,budget,target_groups\nLernwerkstatt,0102,Träger A,2025/projektfonds=1000.25,Kinder; Eltern\nSprachcafé,0103,Träger B,,\n';
 
   it('imports nothing from a table with bad rows and names every one', async () => {
+    const programmeId = await newProgramme('Fehler');
     const csv = [
       'title;areas;responsible;budget;field_of_action',
       'Lernwerkstatt;0102;Träger A;2025/projektfonds=1000;bildung',
       ';0102;Träger B;2025/projektfonds=10,5;',
       'Kiezfest;9999;Träger C;;sport',
     ].join('\n');
-    const reply = await t.call('POST', importPath(), 'programm', csv, 'text/csv');
+    const reply = await t.call('POST', importPath(programmeId), 'programm', csv, 'text/csv');
     expect(reply.status).toBe(422);
     expect(reply.body.details.issues.map((i: { path: string }) => i.path)).toEqual([
       'row 3, title',
@@ -36,10 +38,16 @@ describe('measure tables: CSV/XLSX import and export (real PostgreSQL, real toke
       ';0102;Träger B;2025/projektfonds=10,5;',
       'Sprachcafé;0102;Träger B;2025/projektfonds=10.5;',
     );
-    const second = await t.call('POST', importPath(), 'programm', fixed, 'text/csv');
+    const second = await t.call('POST', importPath(programmeId), 'programm', fixed, 'text/csv');
     expect(second.status).toBe(422);
     expect(second.body.details.lines).toEqual(['row 4, areas: unknown area code 9999']);
-    const third = await t.call('POST', importPath(), 'programm', fixed.replace('9999', '0103'), 'text/csv');
+    const third = await t.call(
+      'POST',
+      importPath(programmeId),
+      'programm',
+      fixed.replace('9999', '0103'),
+      'text/csv',
+    );
     expect(third.status).toBe(422);
     expect(third.body.details.lines).toEqual(['row 4: fieldOfAction: unknown field of action sport']);
     expect(
@@ -48,17 +56,16 @@ describe('measure tables: CSV/XLSX import and export (real PostgreSQL, real toke
   });
 
   it('proposes every row of a good CSV, and a planner only within their district', async () => {
-    const csv =
-      '\uFEFFtitle,areas,responsible,budget,target_groups\nLernwerkstatt,0102,Träger A,2025/projektfonds=1000.25,Kinder; Eltern\nSprachcafé,0103,Träger B,,\n';
+    const programmeId = await newProgramme('Vorschlaege');
     const byPlanerOutside = await t.call(
       'POST',
-      importPath(),
+      importPath(programmeId),
       'planer',
-      csv.replace('0103', '0201'),
+      GOOD_CSV.replace('0103', '0201'),
       'text/csv',
     );
     expect(byPlanerOutside.status).toBe(403);
-    const ok = await t.call('POST', importPath(), 'programm', csv, 'text/csv');
+    const ok = await t.call('POST', importPath(programmeId), 'programm', GOOD_CSV, 'text/csv');
     expect(ok.status).toBe(201);
     expect(ok.body).toEqual({ created: 2 });
     const list = await t.call('GET', `/api/programme/programmes/${programmeId}/measures`, 'viewer');
@@ -71,6 +78,10 @@ describe('measure tables: CSV/XLSX import and export (real PostgreSQL, real toke
   });
 
   it('exports CSV and XLSX that import back, and refuses the wrong content type', async () => {
+    const programmeId = await newProgramme('Tabellen');
+    expect((await t.call('POST', importPath(programmeId), 'programm', GOOD_CSV, 'text/csv')).body).toEqual({
+      created: 2,
+    });
     const csv = await t.call(
       'GET',
       `/api/programme/programmes/${programmeId}/measures/export?format=csv`,
@@ -97,14 +108,14 @@ describe('measure tables: CSV/XLSX import and export (real PostgreSQL, real toke
     });
     const again = await t.call(
       'POST',
-      importPath(),
+      importPath(programmeId),
       'programm',
       Buffer.from(await workbook.xlsx.writeBuffer()),
       XLSX,
     );
     expect(again.status).toBe(201);
     expect(again.body).toEqual({ created: 2 });
-    const wrong = await t.call('POST', importPath(), 'programm', '{}', 'application/json');
+    const wrong = await t.call('POST', importPath(programmeId), 'programm', '{}', 'application/json');
     expect(wrong.status).toBe(415);
     expect(
       (await t.call('GET', `/api/programme/programmes/${programmeId}/measures/export`, 'viewer')).status,
