@@ -149,12 +149,17 @@ describe('derived values from formulas (real PostgreSQL, OIDC tokens)', () => {
   });
 
   it('replaces the derived values of the requested periods under the current version', async () => {
-    const { code: _c, ...content } = definition('ALQ', {
+    // An indicator of its own, computed once under version 1: the first test expects ALQ at
+    // version 1 without values.
+    const ratio = definition('ALQ2', { unit: '%', formula: '100 * #{unemployed} / #{residents}' });
+    expect((await call('POST', '/api/indicator/indicators', 'admin', ratio)).status).toBe(201);
+    expect((await call('POST', '/api/indicator/indicators/ALQ2/compute', 'admin', {})).status).toBe(200);
+    const { code: _c, ...content } = definition('ALQ2', {
       unit: '%',
       formula: '#{unemployed} * 100 / #{residents}',
     });
-    expect((await call('PUT', '/api/indicator/indicators/ALQ', 'admin', content)).body['version']).toBe(2);
-    const res = await call('POST', '/api/indicator/indicators/ALQ/compute', 'admin', { periods: ['2020'] });
+    expect((await call('PUT', '/api/indicator/indicators/ALQ2', 'admin', content)).body['version']).toBe(2);
+    const res = await call('POST', '/api/indicator/indicators/ALQ2/compute', 'admin', { periods: ['2020'] });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       definitionVersion: 2,
@@ -163,7 +168,7 @@ describe('derived values from formulas (real PostgreSQL, OIDC tokens)', () => {
     });
     const versions = await t.db.query(
       `SELECT v.period, v.definition_version AS version, count(*)::int AS n FROM indicator_value v
-         JOIN indicator_definition d ON d.id = v.indicator_id WHERE d.code = 'ALQ' GROUP BY 1, 2 ORDER BY 1`,
+         JOIN indicator_definition d ON d.id = v.indicator_id WHERE d.code = 'ALQ2' GROUP BY 1, 2 ORDER BY 1`,
     );
     expect(versions).toEqual([
       { period: '2020', version: 2, n: 4 },
