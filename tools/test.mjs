@@ -12,7 +12,20 @@ const steps = [
   ['build', process.execPath, [join(root, 'tools/build.mjs')]],
   ['lint', process.execPath, [join(root, 'tools/lint.mjs')]],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
-  ['jest', bin('jest'), ['-c', 'jest.config.cjs', '--maxWorkers=2', '--ci']],
+  // Tests within a file run shuffled, so none may rely on what an earlier one left behind. The seed
+  // is fixed so that CI is repeatable; JEST_SEED=<n> npm test -- jest tries another order.
+  [
+    'jest',
+    bin('jest'),
+    [
+      '-c',
+      'jest.config.cjs',
+      '--maxWorkers=2',
+      '--ci',
+      '--randomize',
+      `--seed=${process.env.JEST_SEED ?? 29}`,
+    ],
+  ],
   ['fuzz', process.execPath, [join(root, 'tools/fuzz/run.mjs')]],
   ['portal-unit', bin('nx'), ['run', 'portal:test', '--skip-nx-cache']],
   ['e2e', process.execPath, [join(root, 'apps/portal-e2e/run.mjs')]],
