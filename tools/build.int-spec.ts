@@ -38,7 +38,9 @@ describe('tools/build.mjs --server', () => {
       await sleep(5);
     }
     expect(await build.exited).toBe(0);
-    expect(missing).toEqual([]);
+    // Between its two renames dist/server is gone for some microseconds; a probe may land there
+    // once. The old build deleted it for the whole compile: hundreds of probes found nothing.
+    expect(missing.length).toBeLessThanOrEqual(1);
     expect(probes).toBeGreaterThan(20);
     expect(existsSync(MAIN)).toBe(true);
     // Nothing of it left beside dist/server.
